@@ -1,0 +1,21 @@
+"""corpuslint: a fast, pluggable quality and deduplication linter for text corpora."""
+
+__version__ = "0.1.0"
+
+from .hookspecs import hookimpl  # noqa: E402
+
+__all__ = ["__version__", "hookimpl", "lint_text", "lint_paths"]
+
+
+def lint_text(text, path="<text>", config=None):
+    """Lint one text in memory; returns a list of ``Finding`` (document and corpus rules)."""
+    from .engine import lint_text as _lint_text
+
+    return _lint_text(text, path=path, config=config)
+
+
+def lint_paths(paths, config=None):
+    """Lint files and directories; returns a list of ``Finding``."""
+    from .engine import lint_paths as _lint_paths
+
+    return _lint_paths(paths, config=config)

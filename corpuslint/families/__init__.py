@@ -1,0 +1,10 @@
+"""Built-in rule families. Each module is a pluggy plugin using the public hooks."""
+
+BUILTIN_FAMILIES = [
+    "corpuslint.families.input",
+    "corpuslint.families.whitespace",
+    "corpuslint.families.artifact",
+    "corpuslint.families.duplicate",
+    "corpuslint.families.spelling",
+    "corpuslint.families.custom",
+]

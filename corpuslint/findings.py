@@ -1,0 +1,88 @@
+"""Findings, fixes and text edits: what rules return and the engine consumes.
+
+All offsets are code-point offsets into ``Document.text``; line and column numbers
+shown to users are 1-based and also counted in code points.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    @classmethod
+    def parse(cls, value: "str | Severity") -> "Severity":
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"unknown severity {value!r} (expected info, warning or error)") from None
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Applicability(str, Enum):
+    SAFE = "safe"  # applied by --fix
+    UNSAFE = "unsafe"  # applied only with --unsafe-fixes
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement`` (code-point offsets)."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+    @classmethod
+    def safe(cls, *edits: Edit) -> "Fix":
+        return cls(tuple(edits), Applicability.SAFE)
+
+    @classmethod
+    def unsafe(cls, *edits: Edit) -> "Fix":
+        return cls(tuple(edits), Applicability.UNSAFE)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A 1-based position in a file, used for ``related`` spans (e.g. the first copy)."""
+
+    path: str
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Finding:
+    code: str
+    rule: str
+    family: str
+    severity: Severity
+    message: str
+    path: str
+    start: int  # code-point offsets into the document text
+    end: int
+    line: int = 1  # 1-based, filled from offsets by Document.finding()
+    column: int = 1
+    end_line: int = 1
+    end_column: int = 1
+    fix: Fix | None = None
+    related: tuple[Location, ...] = field(default_factory=tuple)
+
+    def sort_key(self):
+        return (self.path, self.line, self.column, self.code)

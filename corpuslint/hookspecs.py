@@ -1,0 +1,88 @@
+"""The corpuslint plugin API.
+
+A plugin is a Python module (or object) with functions decorated by
+``corpuslint.hookimpl`` whose names match the hook specifications below. Register
+it through the ``corpuslint`` entry-point group in your package metadata::
+
+    [project.entry-points.corpuslint]
+    quality = "corpuslint_quality.plugin"
+
+The built-in rule families register through exactly these hooks (see
+``corpuslint/families/``), so anything they do, a plugin can do.
+
+Hooks are called once per run, when the plugin manager is created (before any file
+is read), except ``corpuslint_configure`` which is called after the configuration
+has been loaded. Every hook is optional. Return values of all plugins are collected
+into lists by pluggy; a hook that has nothing to add may return ``None``.
+
+Blocking: setting ``CORPUSLINT_DISABLE_PLUGINS=name1,name2`` (entry-point names) skips
+those plugins; ``CORPUSLINT_DISABLE_PLUGINS=all`` skips every third-party plugin.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Mapping
+
+import pluggy
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .outputs import Formatter
+    from .readers import Reader
+    from .rules import Rule
+
+PROJECT = "corpuslint"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def corpuslint_register_rules() -> "list[type[Rule]] | None":
+    """Return the rule classes this plugin provides.
+
+    Each item is a subclass of ``corpuslint.rules.DocumentRule`` (one document in,
+    findings out; pure and cacheable) or ``corpuslint.rules.CorpusRule`` (a
+    ``collect`` map step per document and a ``reduce`` step over the corpus).
+    Codes must be unique across all loaded plugins: a clash is a plugin error (exit 2).
+    """
+
+
+@hookspec
+def corpuslint_register_formats() -> "Mapping[str, Formatter] | None":
+    """Return ``{name: formatter}`` output formats for ``--format NAME``.
+
+    A formatter is a callable ``formatter(result, stream)`` where ``result`` is a
+    ``corpuslint.engine.RunResult`` and ``stream`` a text file object.
+    """
+
+
+@hookspec
+def corpuslint_register_readers() -> "list[Reader] | None":
+    """Return input readers: objects that turn a file into one or more Documents.
+
+    A reader has ``suffixes`` (e.g. ``(".jsonl",)``) and ``read(path, data: bytes,
+    display: str) -> Iterable[Document]``. It is chosen by file suffix; the built-in
+    plain-text reader handles the ``include`` suffixes.
+    """
+
+
+@hookspec
+def corpuslint_config_options() -> "Mapping[str, Any] | None":
+    """Return ``{section: {key: default}}`` for top-level config sections the plugin reads.
+
+    Declared sections are accepted by the config validator (unknown keys are an
+    error) and handed back merged with the user's values through
+    ``Config.section(name)``. Per-rule options need no hook: declare them in the
+    rule class's ``options`` mapping and users set them under
+    ``[tool.corpuslint.rules.CODE]``.
+    """
+
+
+@hookspec
+def corpuslint_configure(config: "Config") -> "list[type[Rule]] | None":
+    """Called once the configuration is loaded; may return more rule classes.
+
+    This is how rules defined as data (``[tool.corpuslint.custom-rules.*]``) become
+    real rules: the hook reads the config and builds classes from it. Raise
+    ``corpuslint.config.ConfigError`` for invalid settings.
+    """

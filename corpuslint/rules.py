@@ -1,0 +1,111 @@
+"""Rule base classes: the two kinds of work the engine schedules.
+
+* ``DocumentRule`` — sees one ``Document``, returns findings. Pure: the result
+  depends only on the document text and the rule's options, so the engine may run
+  it in any process and cache it by content hash.
+* ``CorpusRule`` — sees the whole corpus, in two steps the engine schedules
+  separately:
+
+  - **map**: ``collect(doc)`` extracts a small, picklable per-document state
+    (fingerprints, signatures, word counts). Pure and cacheable like a document rule;
+    the on-disk corpus index stores these states so a pre-commit run over a few
+    changed files still sees the rest of the repository.
+  - **reduce**: ``reduce(corpus)`` receives every document's state and the set of
+    *target* paths (the files actually being checked) and returns findings for
+    the targets only, pointing at other files through ``related`` locations.
+
+Every rule class carries its metadata as class attributes and its documentation as
+its docstring, with the sections What / Why / Example / Fix safety
+(``corpuslint rule CODE`` prints it).
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable, Mapping
+
+import regex
+
+from .document import Document
+from .findings import Finding, Severity
+
+CODE_RE = regex.compile(r"^[A-Z]{1,3}[0-9]{3}$")
+NAME_RE = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+class Rule:
+    code: ClassVar[str]  # stable, e.g. "W101"
+    name: ClassVar[str]  # kebab-case, names the problem: "trailing-whitespace"
+    family: ClassVar[str]  # whitespace / artifact / duplicate / spelling / ...
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    default_enabled: ClassVar[bool] = True
+    fixable: ClassVar[bool] = False
+    # Options a user may set under [tool.corpuslint.rules.CODE]; values are defaults.
+    options: ClassVar[Mapping[str, Any]] = {}
+    # Filled in by the plugin manager: the plugin that registered the rule.
+    origin: ClassVar[str] = "?"
+
+    def __init__(self, options: Mapping[str, Any] | None = None, severity: Severity | None = None):
+        merged = dict(type(self).options)
+        merged.update(options or {})
+        self.opts: dict[str, Any] = merged
+        self.severity: Severity = severity or self.default_severity
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def kind(cls) -> str:
+        if issubclass(cls, CorpusRule):
+            return "corpus"
+        if issubclass(cls, DocumentRule):
+            return "document"
+        return "engine"
+
+    @classmethod
+    def validate_class(cls) -> None:
+        """Raise ValueError if the rule's metadata is malformed (checked at registration)."""
+        for attr in ("code", "name", "family"):
+            if not isinstance(getattr(cls, attr, None), str):
+                raise ValueError(f"rule {cls.__qualname__} has no {attr}")
+        if not CODE_RE.match(cls.code):
+            raise ValueError(f"rule {cls.__qualname__}: code {cls.code!r} must be letters + 3 digits")
+        if not NAME_RE.match(cls.name):
+            raise ValueError(f"rule {cls.code}: name {cls.name!r} must be kebab-case")
+        if not cls.__doc__:
+            raise ValueError(f"rule {cls.code} has no documentation")
+
+    def fingerprint(self) -> str:
+        """Identifies rule + options for caches: change either and cached results are stale."""
+        items = sorted((k, repr(v)) for k, v in self.opts.items())
+        return f"{self.code}:{type(self).__module__}.{type(self).__qualname__}:{self.severity.value}:{items}"
+
+
+class DocumentRule(Rule):
+    def check(self, doc: Document) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+@dataclass
+class CorpusView:
+    """What a corpus rule's reduce step sees."""
+
+    states: dict[str, Any]  # path -> state returned by collect() (None if collect returned None)
+    targets: set[str]  # paths being checked: report findings only on these
+    documents: dict[str, Document] = field(default_factory=dict)  # loaded targets, by path
+
+
+class CorpusRule(Rule):
+    def collect(self, doc: Document) -> Any:
+        """Map step: a picklable summary of ``doc`` (must not keep a reference to it)."""
+        raise NotImplementedError
+
+    def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
+        """Reduce step: findings for the documents in ``corpus.targets``."""
+        raise NotImplementedError
+
+
+class EngineRule(Rule):
+    """A rule whose findings the engine itself emits (undecodable, binary, unreadable files)."""

@@ -1,0 +1,82 @@
+"""Language-aware text normalisation shared by every rule family.
+
+Built on pyarabic for Arabic (diacritics, tatweel, hamza), with one deliberate
+difference: pyarabic's ``normalize_alef`` maps alef maqsura (ى) to alef (ا), which
+merges unrelated words; here ى becomes ي, the spelling variation actually seen in
+news text (فى / في). Everything is done with ``str.translate`` and compiled regexes,
+so one pass costs a few microseconds per line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+from pyarabic import araby
+
+# Characters deleted before comparison: harakat (tashkeel), tatweel, and invisible
+# format controls that never change a word's identity.
+_DELETE = {ord(c): None for c in araby.TASHKEEL}
+_DELETE.update({ord(araby.TATWEEL): None, 0x0670: None})  # superscript alef
+_DELETE.update({cp: None for cp in (0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x00AD, 0x061C)})
+
+# Letter unification: alef/hamza seats, alef maqsura, taa marbuta, Persian variants.
+_UNIFY = {
+    ord("أ"): "ا",
+    ord("إ"): "ا",
+    ord("آ"): "ا",
+    ord("ٱ"): "ا",
+    ord("ى"): "ي",
+    ord("ة"): "ه",
+    ord("ؤ"): "و",
+    ord("ئ"): "ي",
+    ord("ی"): "ي",  # Persian yeh
+    ord("ک"): "ك",  # keheh
+}
+# Arabic-Indic and Extended Arabic-Indic digits -> ASCII.
+_UNIFY.update({0x0660 + i: str(i) for i in range(10)})
+_UNIFY.update({0x06F0 + i: str(i) for i in range(10)})
+
+_TABLE = {**_DELETE, **_UNIFY}
+
+WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
+_PUNCT_RE = regex.compile(r"[\p{P}\p{S}]+")
+_SPACE_RE = regex.compile(r"\s+")
+
+# Proclitics stripped for similarity ("light stemming"): the prefix set of Larkey's
+# light10 stemmer (ال وال بال كال فال لل و). Bare ب/ل/ك are kept on purpose:
+# stripping them mangles names (كوريا, لندن, بوتين).
+_CLITIC_RE = regex.compile(r"^(?:وال|بال|كال|فال|ال|لل|و)(?=\p{L}{2,})")
+
+
+def normalize_chars(text: str) -> str:
+    """Delete diacritics/tatweel/format controls, unify letter variants, fold case."""
+    return unicodedata.normalize("NFKC", text).translate(_TABLE).casefold()
+
+
+def normalize_line(text: str) -> str:
+    """normalize_chars + punctuation dropped + whitespace collapsed (for hashing lines)."""
+    text = _PUNCT_RE.sub(" ", normalize_chars(text))
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """Normalised word tokens of ``text`` (letters, marks and digits)."""
+    return WORD_RE.findall(normalize_chars(text))
+
+
+@lru_cache(maxsize=200_000)
+def light_stem(word: str) -> str:
+    """Strip Arabic proclitics (light10 prefixes) from an already normalised word.
+
+    Leaves at least two letters; non-Arabic words are returned unchanged.
+    """
+    if not word or not ("\u0600" <= word[0] <= "\u06ff"):
+        return word
+    stripped = _CLITIC_RE.sub("", word, count=1)
+    return stripped if len(stripped) >= 2 else word
+
+
+def stems(text: str) -> list[str]:
+    return [light_stem(w) for w in words(text)]
