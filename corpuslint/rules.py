@@ -46,11 +46,17 @@ class Rule:
     # Filled in by the plugin manager: the plugin that registered the rule.
     origin: ClassVar[str] = "?"
 
-    def __init__(self, options: Mapping[str, Any] | None = None, severity: Severity | None = None):
+    def __init__(
+        self,
+        options: Mapping[str, Any] | None = None,
+        severity: Severity | None = None,
+        root: str = ".",
+    ):
         merged = dict(type(self).options)
         merged.update(options or {})
-        self.opts: dict[str, Any] = merged
+        self.opts: dict[str, Any] = merged  # defaults overlaid with [tool.corpuslint.rules.CODE]
         self.severity: Severity = severity or self.default_severity
+        self.root = root  # project root (config file's folder): resolve relative option paths here
 
     @classmethod
     def doc(cls) -> str:
