@@ -1,6 +1,7 @@
 """Built-in rule families. Each module is a pluggy plugin using the public hooks."""
 
 BUILTIN_FAMILIES = [
+    "corpuslint.outputs",
     "corpuslint.families.input",
     "corpuslint.families.whitespace",
     "corpuslint.families.artifact",

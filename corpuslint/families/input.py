@@ -1,0 +1,66 @@
+"""Input family (F): problems reading a file. The engine emits these; the run goes on."""
+
+from __future__ import annotations
+
+from ..findings import Severity
+from ..hookspecs import hookimpl
+from ..rules import EngineRule
+
+
+class UndecodableFile(EngineRule):
+    """The file is not valid UTF-8.
+
+    What: Reports the first byte sequence that is not valid UTF-8, with its byte
+    offset, line and column.
+    Why: Every other rule needs decoded text; a mis-encoded file (Windows-1256, a
+    truncated multi-byte character, a binary dump) silently corrupts tokenisers and
+    dedup downstream. corpuslint checks nothing else in the file and never rewrites it.
+    Example: a file saved as Windows-1256 whose byte 0xC7 (ا) is not valid UTF-8.
+    Fix safety: no fix. Re-encode the file yourself (e.g. `iconv -f cp1256 -t utf-8`)
+    after checking which encoding it really is.
+    """
+
+    code = "F001"
+    name = "undecodable-file"
+    family = "input"
+    default_severity = Severity.ERROR
+
+
+class BinaryFile(EngineRule):
+    """The file contains NUL bytes and was skipped as binary.
+
+    What: A file matched the include patterns but contains NUL bytes (a binary file,
+    or text in UTF-16/UTF-32).
+    Why: Binary content in a corpus folder is usually a mistake; it is skipped,
+    not checked, so it is reported at info level rather than failing the run.
+    Example: `scan.pdf` renamed to `scan.txt`.
+    Fix safety: no fix.
+    """
+
+    code = "F002"
+    name = "binary-file"
+    family = "input"
+    default_severity = Severity.INFO
+
+
+class UnreadableFile(EngineRule):
+    """The file could not be read (missing, permission denied, a directory loop...).
+
+    What: Reports operating-system errors when opening or reading a file.
+    Why: A path given on the command line that cannot be read must not pass silently.
+    Example: `corpuslint check missing.txt`, or a file with mode 000.
+    Fix safety: no fix.
+    """
+
+    code = "F003"
+    name = "unreadable-file"
+    family = "input"
+    default_severity = Severity.ERROR
+
+
+PROBLEM_RULES = {"undecodable": UndecodableFile, "binary": BinaryFile, "unreadable": UnreadableFile}
+
+
+@hookimpl
+def corpuslint_register_rules():
+    return list(PROBLEM_RULES.values())

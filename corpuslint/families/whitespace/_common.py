@@ -1,0 +1,32 @@
+"""Character classes and helpers shared by the whitespace rules."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# Horizontal whitespace: tab + every Unicode space separator (Zs: SPACE, NBSP, OGHAM,
+# EN/EM/THIN/HAIR..., NARROW NBSP, MEDIUM MATHEMATICAL, IDEOGRAPHIC).
+HSPACE = r"\t\p{Zs}"
+# Invisible format characters that count as whitespace at a line's end.
+INVISIBLE = r"\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u061c\u180e"
+EOL = r"(?=\r\n|\n|\r|\Z)"
+NEWLINE_RE = regex.compile(r"\r\n|\n|\r")
+
+
+def char_names(text: str) -> str:
+    """'U+00A0 NO-BREAK SPACE, U+0020 SPACE' for the distinct characters of ``text``."""
+    seen = dict.fromkeys(text)
+    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED')}" for c in seen)
+
+
+def dominant_newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    if crlf > lf and crlf >= cr:
+        return "\r\n"
+    if cr > lf and cr > crlf:
+        return "\r"
+    return "\n"

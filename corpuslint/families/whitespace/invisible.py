@@ -1,0 +1,138 @@
+"""Rules about invisible characters: BOM, bidi controls, zero-width marks, tatweel."""
+
+from __future__ import annotations
+
+import regex
+
+from ...findings import Edit, Fix, Severity
+from ...rules import DocumentRule
+from ._common import HSPACE, INVISIBLE, char_names
+
+_BIDI_RE = regex.compile(r"[\u202a-\u202e\u2066-\u2069]+")
+# Safe to delete: they never change how text renders or reads.
+_SAFE_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u180e"
+# Directional marks change the display order of neutral characters: unsafe.
+_MARKS = "\u200e\u200f\u061c"
+_AT_EOL = rf"(?![{HSPACE}{INVISIBLE}]*(?:\r\n|\n|\r|\Z))"
+_ARABIC_LETTER = r"[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff]"
+_HARAKAT = r"[\u064b-\u065f\u0670]"
+
+
+class ByteOrderMark(DocumentRule):
+    """The file starts with a UTF-8 byte order mark.
+
+    What: Reports U+FEFF as the first character of the file.
+    Why: UTF-8 needs no BOM; it ends up glued to the first token (`\\ufeffعدد`) and
+    breaks header matching and exact deduplication.
+    Example: a file saved by Notepad as "UTF-8 with BOM".
+    Fix safety: safe — the three BOM bytes are removed.
+    """
+
+    code = "W110"
+    name = "byte-order-mark"
+    family = "whitespace"
+    fixable = True
+
+    def check(self, doc):
+        if doc.text.startswith("\ufeff"):
+            yield doc.finding(self, 0, 1, "UTF-8 byte order mark at start of file", fix=Fix.safe(Edit(0, 1)))
+
+
+class BidiControl(DocumentRule):
+    """Bidirectional override or isolate control characters.
+
+    What: Reports LRE, RLE, PDF, LRO, RLO (U+202A–U+202E) and LRI, RLI, FSI, PDI
+    (U+2066–U+2069).
+    Why: These reorder how text is displayed, so what a reviewer sees differs from
+    the stored characters (the "Trojan Source" trick, CVE-2021-42574). In a corpus
+    they are a security smell or copy-paste residue; either way a reviewer must look.
+    Example: `price\\u202e001\\u202c` displays as a different number.
+    Fix safety: unsafe — deleting them changes how the surrounding text displays;
+    review the line first.
+    """
+
+    code = "W111"
+    name = "bidi-control-character"
+    family = "whitespace"
+    default_severity = Severity.ERROR
+    fixable = True
+
+    def check(self, doc):
+        for m in _BIDI_RE.finditer(doc.text):
+            yield doc.finding(self, m.start(), m.end(), f"bidirectional control character ({char_names(m.group())})",
+                              fix=Fix.unsafe(Edit(m.start(), m.end())))
+
+
+class InvisibleCharacter(DocumentRule):
+    """Zero-width and other invisible characters inside a line.
+
+    What: Reports ZERO WIDTH SPACE, WORD JOINER, ZERO WIDTH NO-BREAK SPACE (not as
+    BOM), SOFT HYPHEN, MONGOLIAN VOWEL SEPARATOR, and the directional marks LRM, RLM
+    and ALM. ZERO WIDTH NON-JOINER (required in Persian, e.g. می‌خواهم) and ZERO WIDTH
+    JOINER (emoji sequences, Indic scripts) are legitimate and only reported when
+    options `flag-zwnj` / `flag-zwj` are true. Invisible characters at a line's end
+    are W101's.
+    Why: Invisible characters split words for tokenisers and search
+    (`كوريا\\u200bالشمالية` never matches `كورياالشمالية` or `كوريا الشمالية`).
+    Example: `الصواريخ\\u200b` inside a sentence.
+    Fix safety: safe for ZWSP, WORD JOINER, ZWNBSP, SOFT HYPHEN and MVS (pure
+    formatting hints); unsafe for LRM/RLM/ALM/ZWJ/ZWNJ, whose removal can change
+    display order or letter joining.
+    """
+
+    code = "W112"
+    name = "invisible-character"
+    family = "whitespace"
+    fixable = True
+    options = {"flag-zwnj": False, "flag-zwj": False}
+
+    def check(self, doc):
+        chars = _SAFE_INVISIBLE + _MARKS
+        if self.opts["flag-zwnj"]:
+            chars += "\u200c"
+        if self.opts["flag-zwj"]:
+            chars += "\u200d"
+        pattern = regex.compile(rf"(?<=[^\r\n])[{chars}]+{_AT_EOL}")
+        for m in pattern.finditer(doc.text):
+            if m.start() == 0:
+                continue
+            run = m.group()
+            fix = Fix.safe if set(run) <= set(_SAFE_INVISIBLE) else Fix.unsafe
+            yield doc.finding(self, m.start(), m.end(), f"invisible character ({char_names(run)})",
+                              fix=fix(Edit(m.start(), m.end())))
+
+
+class TatweelElongation(DocumentRule):
+    """Tatweel (kashida, U+0640) used to stretch a word.
+
+    What: Reports tatweel between two Arabic letters (`الـعـربـيـة`) and runs of two
+    or more tatweels anywhere. A single tatweel after a word as an abbreviation mark
+    (`مشار إليها بـ *`, `د.ـ`) is legitimate and not reported.
+    Why: Kashida is a justification glyph, not a letter: `الـعربية` and `العربية` are
+    the same word but different strings for search, dedup and tokenisers.
+    Example: `الـعـربـيـة` → `العربية`; `بــ` → `بـ`.
+    Fix safety: safe — tatweels between letters are deleted, longer runs are cut to
+    one; no letter changes.
+    """
+
+    code = "W113"
+    name = "tatweel-elongation"
+    family = "whitespace"
+    fixable = True
+
+    _inner = regex.compile(rf"(?<={_ARABIC_LETTER}{_HARAKAT}*)\u0640+(?={_HARAKAT}*{_ARABIC_LETTER})")
+    _run = regex.compile(r"\u0640{2,}")
+
+    def check(self, doc):
+        inner = list(self._inner.finditer(doc.text))
+        spans = {m.start() for m in inner}
+        for m in inner:
+            yield doc.finding(self, m.start(), m.end(), "tatweel (kashida) elongating a word",
+                              fix=Fix.safe(Edit(m.start(), m.end())))
+        for m in self._run.finditer(doc.text):
+            if m.start() not in spans:
+                yield doc.finding(self, m.start(), m.end(), f"run of {len(m.group())} tatweels",
+                                  fix=Fix.safe(Edit(m.start(), m.end(), "\u0640")))
+
+
+RULES = [ByteOrderMark, BidiControl, InvisibleCharacter, TatweelElongation]

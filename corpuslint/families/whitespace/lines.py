@@ -1,0 +1,178 @@
+"""Rules about line structure: blank-line runs, end of file, line endings."""
+
+from __future__ import annotations
+
+from ...findings import Edit, Fix, Severity
+from ...rules import DocumentRule
+from ._common import NEWLINE_RE, dominant_newline
+
+_NAMES = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}
+
+
+def _blank(doc, line) -> bool:
+    return not doc.text[line.start : line.end].strip()
+
+
+def _last_content_index(doc) -> int:
+    for i in range(len(doc.lines) - 1, -1, -1):
+        if not _blank(doc, doc.lines[i]):
+            return i
+    return -1
+
+
+class TooManyBlankLines(DocumentRule):
+    """More consecutive blank lines than allowed inside a document.
+
+    What: Reports runs of more than `max-blank-lines` (default 2) blank lines between
+    two lines with content. Runs at the end of the file are W107's.
+    Why: Long blank runs are scraping residue (removed widgets, ads); they inflate
+    files and break "blank line = paragraph break" assumptions only by degree, but
+    make paragraph units inconsistent across a corpus.
+    Example: five empty lines between two paragraphs.
+    Fix safety: safe — the extra blank lines are deleted, keeping `max-blank-lines`.
+    """
+
+    code = "W105"
+    name = "too-many-blank-lines"
+    family = "whitespace"
+    fixable = True
+    options = {"max-blank-lines": 2}
+
+    def check(self, doc):
+        limit = int(self.opts["max-blank-lines"])
+        lines = doc.lines
+        last = _last_content_index(doc)
+        run: list = []
+        for i, line in enumerate(lines[: last + 1]):
+            if _blank(doc, line):
+                run.append(line)
+                continue
+            if len(run) > limit and run[0].number > 1:
+                first_extra = run[limit]
+                yield doc.finding(
+                    self, first_extra.start, line.start,
+                    f"{len(run)} consecutive blank lines (max {limit})",
+                    fix=Fix.safe(Edit(first_extra.start, line.start)),
+                )
+            run = []
+
+
+class MissingFinalNewline(DocumentRule):
+    """The file does not end with a newline.
+
+    What: Reports a non-empty file whose last character is not a line ending.
+    Why: POSIX tools (wc, cat, sed, git diff) treat the last line specially; files
+    concatenated into a training dump glue the last line of one to the first of the
+    next.
+    Example: `…في المنطقة` as the last bytes of the file.
+    Fix safety: safe — the file's dominant line ending is appended.
+    """
+
+    code = "W106"
+    name = "missing-final-newline"
+    family = "whitespace"
+    fixable = True
+
+    def check(self, doc):
+        text = doc.text
+        if text and not text.endswith(("\n", "\r")):
+            end = len(text)
+            yield doc.finding(self, end, end, "no newline at end of file",
+                              fix=Fix.safe(Edit(end, end, dominant_newline(text))))
+
+
+class TrailingBlankLines(DocumentRule):
+    """Blank lines at the end of the file.
+
+    What: Reports one or more blank (empty or whitespace-only) lines after the last
+    line with content.
+    Why: Trailing blank runs are residue of removed page footers; they add nothing
+    and make otherwise identical files differ.
+    Example: an article followed by fifteen empty lines.
+    Fix safety: safe — the file is cut right after the last content line's newline.
+    """
+
+    code = "W107"
+    name = "trailing-blank-lines"
+    family = "whitespace"
+    fixable = True
+
+    def check(self, doc):
+        last = _last_content_index(doc)
+        if last < 0 or last == len(doc.lines) - 1:
+            return
+        content = doc.lines[last]
+        if not content.newline:
+            return
+        start = content.end + len(content.newline)
+        if start >= len(doc.text):
+            return
+        count = len(doc.lines) - 1 - last
+        yield doc.finding(self, start, len(doc.text), f"{count} blank line{'s' if count > 1 else ''} at end of file",
+                          fix=Fix.safe(Edit(start, len(doc.text))))
+
+
+class MixedLineEndings(DocumentRule):
+    """The file mixes line endings (CRLF, LF, CR).
+
+    What: Reports a file using more than one kind of line ending, at the first line
+    whose ending differs from the file's dominant one.
+    Why: Mixed endings come from concatenating files from different systems; they
+    produce stray `\\r` characters in tokens and spurious diffs.
+    Example: 40 lines ending in CRLF and 2 in LF.
+    Fix safety: safe — minority endings are converted to the dominant one, so the
+    file keeps the convention most of it already uses.
+    """
+
+    code = "W108"
+    name = "mixed-line-endings"
+    family = "whitespace"
+    fixable = True
+
+    def check(self, doc):
+        text = doc.text
+        if "\r" not in text:
+            return
+        dominant = dominant_newline(text)
+        counts: dict[str, int] = {}
+        edits = []
+        for m in NEWLINE_RE.finditer(text):
+            nl = m.group()
+            counts[nl] = counts.get(nl, 0) + 1
+            if nl != dominant:
+                edits.append(Edit(m.start(), m.end(), dominant))
+        if edits:
+            summary = ", ".join(f"{n} {_NAMES[k]}" for k, n in counts.items())
+            yield doc.finding(self, edits[0].start, edits[0].end,
+                              f"mixed line endings ({summary}); dominant is {_NAMES[dominant]}",
+                              fix=Fix.safe(*edits))
+
+
+class CrlfLineEndings(DocumentRule):
+    """The file uses CRLF (or CR) line endings.
+
+    What: Reports files whose line endings are not LF. Off by default: enable it
+    (`extend-select = ["W109"]`) when your corpus standardises on LF.
+    Why: Most corpus tooling splits on `\\n` and leaves `\\r` glued to the last token
+    of every line.
+    Example: a file saved by a Windows editor.
+    Fix safety: safe — every CRLF/CR becomes LF.
+    """
+
+    code = "W109"
+    name = "crlf-line-endings"
+    family = "whitespace"
+    default_enabled = False
+    fixable = True
+
+    def check(self, doc):
+        if "\r" not in doc.text:
+            return
+        edits = [Edit(m.start(), m.end(), "\n") for m in NEWLINE_RE.finditer(doc.text) if m.group() != "\n"]
+        if edits:
+            yield doc.finding(self, edits[0].start, edits[0].end,
+                              f"{len(edits)} line ending{'s' if len(edits) > 1 else ''} not LF",
+                              fix=Fix.safe(*edits))
+
+
+RULES = [TooManyBlankLines, MissingFinalNewline, TrailingBlankLines, MixedLineEndings, CrlfLineEndings]

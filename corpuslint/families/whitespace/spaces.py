@@ -1,0 +1,124 @@
+"""Rules about spaces inside lines: trailing, non-standard, runs, whitespace-only lines."""
+
+from __future__ import annotations
+
+import regex
+
+from ...findings import Edit, Fix, Severity
+from ...rules import DocumentRule
+from ._common import EOL, HSPACE, INVISIBLE, char_names
+
+_TRAILING_RE = regex.compile(rf"(?<=[^\s{INVISIBLE}])[{HSPACE}{INVISIBLE}]+{EOL}")
+_BLANKISH_LINE_RE = regex.compile(rf"(?<![^\r\n])[{HSPACE}{INVISIBLE}]+{EOL}")
+# A single non-ASCII space separator between two non-space characters. Runs of two or
+# more spaces are W103's, trailing runs W101's, whitespace-only lines W104's.
+_ODD_SPACE_RE = regex.compile(r"(?<=\S)[\p{Zs}--\x20](?=\S)", regex.V1)
+
+
+class TrailingWhitespace(DocumentRule):
+    """Whitespace or invisible marks at the end of a line.
+
+    What: Reports spaces at the end of a line that has other content, counting every
+    Unicode space separator (NO-BREAK SPACE, THIN SPACE, IDEOGRAPHIC SPACE…), tabs and
+    invisible marks (ZERO WIDTH SPACE, LEFT-TO-RIGHT MARK…), not only ASCII spaces.
+    In Markdown files (.md) a run of two or more ASCII spaces is a hard line break and
+    is kept (option `markdown-linebreaks`).
+    Why: Trailing NBSP is everywhere in scraped web text; it is invisible in editors,
+    breaks exact-match deduplication and adds noise tokens. pre-commit-hooks'
+    trailing-whitespace only strips ASCII whitespace and misses it.
+    Example: `قال الرئيس` followed by U+00A0 at the end of the line.
+    Fix safety: safe — the trailing characters are deleted; nothing else on the line changes.
+    """
+
+    code = "W101"
+    name = "trailing-whitespace"
+    family = "whitespace"
+    fixable = True
+    options = {"markdown-linebreaks": True}
+
+    def check(self, doc):
+        keep_md = self.opts["markdown-linebreaks"] and doc.suffix in (".md", ".markdown")
+        for m in _TRAILING_RE.finditer(doc.text):
+            if keep_md and len(m.group()) >= 2 and set(m.group()) == {" "}:
+                continue
+            yield doc.finding(self, m.start(), m.end(), f"trailing whitespace ({char_names(m.group())})",
+                              fix=Fix.safe(Edit(m.start(), m.end())))
+
+
+class NonStandardSpace(DocumentRule):
+    """A Unicode space other than U+0020 between words.
+
+    What: Reports a NO-BREAK SPACE, THIN SPACE, EN/EM SPACE, NARROW NO-BREAK SPACE,
+    IDEOGRAPHIC SPACE or other space separator standing alone between two words
+    (runs of spaces are W103's, trailing ones W101's). Characters listed in option `allow` (e.g. "\\u202f" for French
+    typography) are accepted.
+    Why: Scrapers copy `&nbsp;` from HTML as U+00A0. Tokenisers, regexes and
+    deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.
+    Example: `يزور\\u00a0فلاديمير\\u00a0بوتين` → `يزور فلاديمير بوتين`.
+    Fix safety: safe — the character becomes one ASCII space.
+    """
+
+    code = "W102"
+    name = "non-standard-space"
+    family = "whitespace"
+    fixable = True
+    options = {"allow": []}
+
+    def check(self, doc):
+        allowed = set(self.opts["allow"])
+        for m in _ODD_SPACE_RE.finditer(doc.text):
+            run = m.group()
+            if allowed and set(run) <= allowed:
+                continue
+            yield doc.finding(self, m.start(), m.end(), f"non-standard space ({char_names(run)})",
+                              fix=Fix.safe(Edit(m.start(), m.end(), " ")))
+
+
+class MultipleSpaces(DocumentRule):
+    """Two or more consecutive spaces between words.
+
+    What: Reports runs of two or more space characters (any Unicode space separator)
+    between two non-space characters. Leading indentation and tabs are not reported.
+    Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
+    space; they make identical sentences hash differently.
+    Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
+    Fix safety: safe — the run becomes one ASCII space.
+    """
+
+    code = "W103"
+    name = "multiple-spaces"
+    family = "whitespace"
+    fixable = True
+
+    _re = regex.compile(r"(?<=\S)[\p{Zs}]{2,}(?=\S)")
+
+    def check(self, doc):
+        for m in self._re.finditer(doc.text):
+            yield doc.finding(self, m.start(), m.end(), f"{len(m.group())} consecutive spaces ({char_names(m.group())})",
+                              fix=Fix.safe(Edit(m.start(), m.end(), " ")))
+
+
+class WhitespaceOnlyLine(DocumentRule):
+    """A line that contains only whitespace or invisible marks.
+
+    What: Reports lines made only of spaces (any Unicode space), tabs or invisible
+    marks, which look empty but are not.
+    Why: They defeat blank-line paragraph splitting and "empty line" checks, and are
+    usually residue of an NBSP-only HTML paragraph (`<p>&nbsp;</p>`).
+    Example: a line holding a single U+00A0.
+    Fix safety: safe — the characters are deleted and the line becomes empty; the
+    line itself is kept (blank-line rules handle runs).
+    """
+
+    code = "W104"
+    name = "whitespace-only-line"
+    family = "whitespace"
+    fixable = True
+
+    def check(self, doc):
+        for m in _BLANKISH_LINE_RE.finditer(doc.text):
+            yield doc.finding(self, m.start(), m.end(), f"line contains only whitespace ({char_names(m.group())})",
+                              fix=Fix.safe(Edit(m.start(), m.end())))
+
+
+RULES = [TrailingWhitespace, NonStandardSpace, MultipleSpaces, WhitespaceOnlyLine]

@@ -1,0 +1,147 @@
+"""Finding files and reading them: bad input is normal input.
+
+Reading never raises for file content: undecodable bytes, NUL bytes (binary) and OS
+errors become ``ReadProblem`` values the engine turns into findings, and the run goes
+on. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .config import Config
+from .document import Document
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str  # absolute
+    display: str  # as shown to users: relative to cwd when under it
+
+
+@dataclass(frozen=True)
+class ReadProblem:
+    kind: str  # "undecodable" | "binary" | "unreadable"
+    message: str
+    line: int = 1
+    column: int = 1
+
+
+def display_path(path: str) -> str:
+    absolute = os.path.abspath(path)
+    rel = os.path.relpath(absolute)
+    return absolute if rel.startswith("..") else rel
+
+
+def _excluded(rel: str, name: str, patterns: list[str]) -> bool:
+    rel = rel.replace(os.sep, "/")
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + "/*"):
+            return True
+    return False
+
+
+def _included(name: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str] = ()) -> list[Source]:
+    """Files to check, sorted and de-duplicated. Directories recurse; symlinked
+    directories are not followed (so symlink loops cannot hang the walk)."""
+    include = list(config.include) + [f"*{s}" for s in extra_suffixes]
+    seen: set[str] = set()
+    out: list[Source] = []
+
+    def add(path: str) -> None:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            out.append(Source(os.path.abspath(path), display_path(path)))
+
+    for given in paths:
+        if os.path.isdir(given):
+            for dirpath, dirnames, filenames in os.walk(given, followlinks=False):
+                rel_dir = os.path.relpath(dirpath, given)
+                dirnames[:] = sorted(
+                    d for d in dirnames
+                    if not _excluded(os.path.normpath(os.path.join(rel_dir, d)), d, config.exclude)
+                )
+                for name in sorted(filenames):
+                    rel = os.path.normpath(os.path.join(rel_dir, name))
+                    if _included(name, include) and not _excluded(rel, name, config.exclude):
+                        add(os.path.join(dirpath, name))
+        else:
+            name = os.path.basename(given)
+            if _included(name, include) and not _excluded(display_path(given), name, config.exclude):
+                add(given)
+            elif not os.path.exists(given) and not os.path.islink(given):
+                add(given)  # reported as unreadable: a typo in a path must not pass silently
+    out.sort(key=lambda s: s.display)
+    return out
+
+
+def read_bytes(path: str) -> bytes | ReadProblem:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        return ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}")
+
+
+def decode(data: bytes) -> str | ReadProblem:
+    if b"\x00" in data:
+        return ReadProblem("binary", "binary file (contains NUL bytes): skipped")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        bad = data[exc.start : exc.start + 4].hex(" ")
+        return ReadProblem(
+            "undecodable",
+            f"invalid UTF-8 at byte offset {exc.start} (bytes {bad}): {exc.reason}; file not checked or fixed",
+            line,
+            column,
+        )
+
+
+def load(source: Source) -> Document | ReadProblem:
+    data = read_bytes(source.path)
+    if isinstance(data, ReadProblem):
+        return data
+    text = decode(data)
+    if isinstance(text, ReadProblem):
+        return text
+    return Document(source.display, text)
+
+
+def iter_documents(sources: Iterable[Source]) -> Iterator[tuple[Source, Document | ReadProblem]]:
+    for source in sources:
+        yield source, load(source)
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write ``text`` as UTF-8: temp file in the same folder, fsync, os.replace, mode kept."""
+    import tempfile
+
+    directory = os.path.dirname(os.path.abspath(path))
+    mode = os.stat(path).st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(prefix=".corpuslint-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

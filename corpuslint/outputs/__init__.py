@@ -1,0 +1,24 @@
+"""Output formats, registered through the public ``corpuslint_register_formats`` hook.
+
+A formatter is ``formatter(result: RunResult, stream: TextIO) -> None``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, TextIO
+
+from ..hookspecs import hookimpl
+from . import github, json_format, junit, sarif, text
+
+Formatter = Callable[["RunResult", TextIO], None]  # noqa: F821
+
+
+@hookimpl
+def corpuslint_register_formats():
+    return {
+        "text": text.write,
+        "json": json_format.write,
+        "sarif": sarif.write,
+        "github": github.write,
+        "junit": junit.write,
+    }

@@ -1,0 +1,63 @@
+"""JSON output. The field names are a contract: keep them stable (version 1)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+
+def finding_to_dict(f, doc_positions=None) -> dict:
+    fix = None
+    if f.fix is not None:
+        fix = {
+            "applicability": f.fix.applicability.value,
+            "edits": [_edit(e, doc_positions) for e in f.fix.edits] if doc_positions else [],
+        }
+    return {
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "code": f.code,
+        "rule": f.rule,
+        "family": f.family,
+        "severity": f.severity.value,
+        "message": f.message,
+        "fix": fix,
+        "related": [{"path": r.path, "line": r.line, "column": r.column} for r in f.related],
+    }
+
+
+def _edit(edit, position) -> dict:
+    line, column = position(edit.start)
+    end_line, end_column = position(edit.end)
+    return {"line": line, "column": column, "end_line": end_line, "end_column": end_column,
+            "replacement": edit.replacement}
+
+
+def write(result, stream) -> None:
+    positions = result_positions(result)
+    diagnostics = [finding_to_dict(f, positions.get(f.path)) for f in result.findings]
+    by_sev = Counter(f.severity.value for f in result.findings)
+    data = {
+        "version": 1,
+        "files_checked": result.files_checked,
+        "diagnostics": diagnostics,
+        "summary": {
+            "total": len(diagnostics),
+            "error": by_sev["error"],
+            "warning": by_sev["warning"],
+            "info": by_sev["info"],
+            "fixable": sum(1 for f in result.findings if f.fix is not None),
+            "fixed": result.fixed,
+            "by_code": dict(sorted(Counter(f.code for f in result.findings).items())),
+        },
+    }
+    json.dump(data, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def result_positions(result) -> dict:
+    """path -> offset-to-(line, column) function, for documents that have fixes."""
+    return {path: doc.position for path, doc in getattr(result, "documents", {}).items()}

@@ -1,0 +1,61 @@
+"""SARIF 2.1.0 output (for GitHub code scanning and other viewers)."""
+
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _summary(doc: str) -> str:
+    return doc.strip().splitlines()[0] if doc.strip() else ""
+
+
+def write(result, stream) -> None:
+    codes = sorted({f.code for f in result.findings} | set(result.rules))
+    index = {code: i for i, code in enumerate(codes)}
+    rules = []
+    for code in codes:
+        cls = result.registry.rules[code]
+        doc = cls.doc()
+        rules.append({
+            "id": code,
+            "name": cls.name,
+            "shortDescription": {"text": _summary(doc) or cls.name},
+            "fullDescription": {"text": doc or cls.name},
+            "help": {"text": doc or cls.name},
+            "defaultConfiguration": {"level": _LEVEL[cls.default_severity.value]},
+            "properties": {"family": cls.family, "origin": cls.origin},
+        })
+    results = []
+    for f in result.findings:
+        region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
+        entry = {
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": _LEVEL[f.severity.value],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path.replace("\\", "/")},
+                                                 "region": region}}],
+        }
+        if f.related:
+            entry["relatedLocations"] = [
+                {"id": i, "physicalLocation": {"artifactLocation": {"uri": r.path.replace("\\", "/")},
+                                                "region": {"startLine": r.line, "startColumn": r.column}}}
+                for i, r in enumerate(f.related)
+            ]
+        results.append(entry)
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "corpuslint", "version": __version__,
+                                "informationUri": "https://pypi.org/project/corpuslint/", "rules": rules}},
+            "results": results,
+        }],
+    }
+    json.dump(log, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
