@@ -1,0 +1,87 @@
+"""Helpers shared by the artifact rules: clean whole-line removal, script profile, URL spans."""
+
+from __future__ import annotations
+
+import regex
+
+from ...document import Document, Line
+from ...findings import Edit, Fix
+
+# Scripts the residue rule can tell apart. Letters of any other script count towards
+# the total only, so a document in an unlisted script simply has no dominant script.
+SCRIPTS = ("Arabic", "Latin", "Cyrillic", "Greek", "Hebrew", "Han", "Hangul", "Devanagari", "Thai", "Armenian", "Georgian")
+_SCRIPT_RES = {name: regex.compile(rf"\p{{Script={name}}}") for name in SCRIPTS}
+_LETTER_RE = regex.compile(r"\p{L}")
+
+URL_RE = regex.compile(
+    r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'«»“”]+[^\s<>"'«»“”.,;:!?؟،)\]}]""",
+    regex.IGNORECASE,
+)
+EMAIL_RE = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+
+
+def is_blank(doc: Document, line: Line) -> bool:
+    return not doc.text[line.start : line.end].strip()
+
+
+def remove_line_fix(doc: Document, index: int) -> Fix:
+    """Unsafe fix deleting ``doc.lines[index]`` cleanly.
+
+    The line goes together with its line ending. If that would leave two blank lines
+    next to each other (blank line above and below), the blank line *above* goes too,
+    so consecutive debris lines separated by blanks give adjacent, non-overlapping edits.
+    The last line of a file without a final newline takes the preceding line ending
+    instead, so the file keeps ending where the text ends. Nothing else is touched.
+    """
+    lines = doc.lines
+    line = lines[index]
+    prev = lines[index - 1] if index > 0 else None
+    nxt = lines[index + 1] if index + 1 < len(lines) else None
+    if not line.newline:  # last line, no final newline: take the previous line ending
+        if prev is None:
+            return Fix.unsafe(Edit(line.start, line.end))
+        return Fix.unsafe(Edit(prev.end, line.end))
+    end = line.end + len(line.newline)
+    start = line.start
+    prev_blank = prev is not None and is_blank(doc, prev)
+    next_blank = nxt is not None and is_blank(doc, nxt)
+    if prev_blank and (next_blank or nxt is None):
+        start = prev.start  # blank above + blank (or end of file) below: drop the blank above
+    elif prev is None and next_blank:
+        end = nxt.end + len(nxt.newline)  # first line: do not leave the file starting blank
+    return Fix.unsafe(Edit(start, end))
+
+
+def line_index_at(doc: Document, offset: int) -> int:
+    return doc.position(offset)[0] - 1
+
+
+def script_profile(text: str) -> tuple[int, dict[str, int]]:
+    """(letter count, {script: letter count}) for the scripts in ``SCRIPTS``."""
+    total = len(_LETTER_RE.findall(text))
+    counts = {name: len(rx.findall(text)) for name, rx in _SCRIPT_RES.items()} if total else {}
+    return total, counts
+
+
+def dominant_script(text: str, *, min_letters: int, min_share: float) -> str | None:
+    total, counts = script_profile(text)
+    if total < min_letters or not counts:
+        return None
+    name, count = max(counts.items(), key=lambda kv: kv[1])
+    return name if count >= min_share * total else None
+
+
+def script_re(name: str):
+    return _SCRIPT_RES[name]
+
+
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses (other rules skip matches inside them)."""
+    spans = [m.span() for m in URL_RE.finditer(text)]
+    spans += [m.span() for m in EMAIL_RE.finditer(text)]
+    spans.sort()
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)

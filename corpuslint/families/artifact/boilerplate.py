@@ -1,0 +1,184 @@
+"""A103 boilerplate-phrase: a documented catalogue of web boilerplate, matched after normalisation."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+
+from ...document import Document
+from ...findings import Severity
+from ...rules import DocumentRule
+from ...text.normalize import normalize_line
+from ._common import remove_line_fix
+
+CATALOGUE_PATH = Path(__file__).with_name("boilerplate.toml")
+MATCH_MODES = ("line", "start", "contains")
+DEFAULT_MAX_WORDS = 16
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str
+    match: str
+    phrases: tuple[str, ...]
+    max_words: int = DEFAULT_MAX_WORDS
+    lang: str = ""
+
+
+@lru_cache(maxsize=1)
+def builtin_catalogue() -> tuple[Entry, ...]:
+    data = tomllib.loads(CATALOGUE_PATH.read_text(encoding="utf-8"))
+    return tuple(_entry(raw, f"builtin #{i}") for i, raw in enumerate(data["entry"]))
+
+
+def _entry(raw: Any, where: str) -> Entry:
+    if isinstance(raw, str):
+        raw = {"phrases": [raw]}
+    if not isinstance(raw, dict):
+        raise ValueError(f"boilerplate {where}: expected a phrase or a table, got {raw!r}")
+    unknown = set(raw) - {"id", "kind", "match", "phrases", "phrase", "max_words", "lang"}
+    if unknown:
+        raise ValueError(f"boilerplate {where}: unknown keys {sorted(unknown)}")
+    phrases = raw.get("phrases") or ([raw["phrase"]] if "phrase" in raw else [])
+    if isinstance(phrases, str):
+        phrases = [phrases]
+    if not phrases or not all(isinstance(p, str) and normalize_line(p) for p in phrases):
+        raise ValueError(f"boilerplate {where}: needs at least one non-empty phrase")
+    match = raw.get("match", "line")
+    if match not in MATCH_MODES:
+        raise ValueError(f"boilerplate {where}: match must be one of {MATCH_MODES}, got {match!r}")
+    return Entry(
+        id=str(raw.get("id") or f"user:{phrases[0]}"),
+        kind=str(raw.get("kind", "user")),
+        match=match,
+        phrases=tuple(phrases),
+        max_words=int(raw.get("max_words", DEFAULT_MAX_WORDS)),
+        lang=str(raw.get("lang", "")),
+    )
+
+
+class Matcher:
+    """All phrases normalised once: a dict for whole lines, one regex per prefix/infix mode."""
+
+    def __init__(self, entries: Iterable[Entry], disabled: Iterable[str] = ()):
+        off = {normalize_line(d) for d in disabled} | set(disabled)
+        self.exact: dict[str, Entry] = {}
+        self.partial: dict[str, tuple[Entry, str]] = {}  # normalised phrase -> (entry, mode)
+        for entry in entries:
+            if entry.id in off:
+                continue
+            for phrase in entry.phrases:
+                key = normalize_line(phrase)
+                if key in off:
+                    continue
+                self.exact.setdefault(key, entry)  # a start/contains phrase also matches alone
+                if entry.match != "line":
+                    self.partial.setdefault(key, (entry, entry.match))
+        by_len = sorted(self.partial, key=len, reverse=True)
+        start = [p for p in by_len if self.partial[p][1] == "start"]
+        contains = [p for p in by_len if self.partial[p][1] == "contains"]
+        self.start_re = _alternation(start, r"^(?:", r")(?= |$)")
+        self.contains_re = _alternation(contains, r"(?:^| )(?:", r")(?= |$)")
+        self.max_words = max([e.max_words for e, _ in self.partial.values()] + [0])
+
+    def match(self, normalized: str) -> tuple[Entry, str] | None:
+        entry = self.exact.get(normalized)
+        if entry is not None:
+            return entry, normalized
+        if not self.partial:
+            return None
+        n_words = normalized.count(" ") + 1
+        if n_words > self.max_words:
+            return None
+        for rx in (self.start_re, self.contains_re):
+            if rx is None:
+                continue
+            m = rx.search(normalized)
+            if m:
+                phrase = m.group().strip()
+                entry = self.partial[phrase][0]
+                if n_words <= entry.max_words:
+                    return entry, phrase
+        return None
+
+
+def _alternation(phrases: list[str], head: str, tail: str):
+    if not phrases:
+        return None
+    return regex.compile(head + "|".join(regex.escape(p) for p in phrases) + tail)
+
+
+class BoilerplatePhrase(DocumentRule):
+    """A line of web-page boilerplate from a built-in, documented catalogue.
+
+    What: Lines matching the catalogue in ``corpuslint/families/artifact/boilerplate.toml``:
+    Arabic and English comment forms, "related news" / "read also" blocks, share /
+    print / follow-us buttons, app promotions, newsletter, cookie and copyright notices,
+    "advertisement" labels, tag lists and navigation. Both line and catalogue are
+    normalised the same way first (diacritics and tatweel removed, hamza/alef, ى/ي and
+    ة/ه unified, case folded, punctuation dropped, spacing collapsed), so ``اترك تعليقاً``,
+    ``اترك تعليقا`` and ``اترك  تعليقاً!`` all match. Each entry matches the whole line,
+    the start of the line, or anywhere in it, but only in lines of at most
+    ``max_words`` words (16 by default), so a sentence of prose that quotes a phrase is
+    never flagged. Options: ``extra`` (more phrases, or tables ``{phrases = [...],
+    match = "start", max_words = 20, id = "..."}``), ``disable`` (entry ids such as
+    ``"ar-share"`` or single phrases) and ``builtin = false`` to use only ``extra``.
+    Why: Every page of a site repeats the same widgets; left in a corpus they are
+    memorised by models and inflate near-duplicate scores between unrelated articles.
+    Example: ``تابع أحدث الأخبار عبر تطبيق`` (app promotion, samples/news-ar/003 line 5),
+    ``أخبار متعلقة :`` (003 line 52), ``اترك تعليقاً`` and ``لن يتم نشر عنوان بريدك
+    الإلكتروني…`` (comment form, 004 lines 23 and 25).
+    Fix safety: Unsafe: removes the whole line and its line ending, plus one adjacent
+    blank line when two blank lines would otherwise meet.
+    """
+
+    code = "A103"
+    name = "boilerplate-phrase"
+    family = "artifact"
+    default_severity = Severity.WARNING
+    fixable = True
+    options = {"extra": [], "disable": [], "builtin": True}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        extra = self.opts.get("extra") or []
+        if isinstance(extra, (str, dict)):
+            extra = [extra]
+        disable = self.opts.get("disable") or []
+        if isinstance(disable, str):
+            disable = [disable]
+        entries = list(builtin_catalogue()) if self.opts.get("builtin", True) else []
+        try:
+            entries += [_entry(raw, f"[tool.corpuslint.rules.A103] extra[{i}]") for i, raw in enumerate(extra)]
+        except ValueError as exc:
+            from ...config import ConfigError
+
+            raise ConfigError(str(exc)) from None
+        self.matcher = Matcher(entries, disable)
+
+    def check(self, doc: Document):
+        normalized = doc.normalized_lines
+        for index, line in enumerate(doc.lines):
+            norm = normalized[index]
+            if not norm:
+                continue
+            hit = self.matcher.match(norm)
+            if hit is None:
+                continue
+            entry, phrase = hit
+            content = doc.text[line.start : line.end]
+            lead = len(content) - len(content.lstrip())
+            end = line.start + len(content.rstrip())
+            yield doc.finding(
+                self,
+                line.start + lead,
+                end,
+                f"{entry.kind} boilerplate `{content.strip()}` (catalogue entry {entry.id})",
+                fix=remove_line_fix(doc, index),
+            )

@@ -1,0 +1,105 @@
+"""A104 replacement-character and A105 mojibake (ftfy)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ftfy
+import regex
+from ftfy.badness import is_bad
+
+from ...document import Document
+from ...findings import Edit, Fix, Severity
+from ...rules import DocumentRule
+
+_FFFD_RE = regex.compile("\ufffd+")
+# Characters that appear in UTF-8-read-as-Latin-1/cp1252 mojibake: Latin-1 supplement,
+# C1 controls and the cp1252 punctuation block. A line without any cannot be mojibake.
+_SUSPECT_RE = regex.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+@lru_cache(maxsize=8192)
+def repair(line: str) -> str | None:
+    """ftfy's encoding repair of one line, or None if ftfy sees nothing to repair."""
+    if not _SUSPECT_RE.search(line) or not is_bad(line):
+        return None
+    fixed = ftfy.fix_encoding(line)
+    return fixed if fixed != line else None
+
+
+class ReplacementCharacter(DocumentRule):
+    """U+FFFD replacement characters: text was decoded with errors replaced.
+
+    What: Every run of U+FFFD (``�``). The character is what a decoder writes when it
+    meets bytes that are not valid in the encoding it assumed; the original character
+    is lost.
+    Why: The text was already damaged before it reached the corpus (wrong codec,
+    truncated multi-byte sequence, ``errors="replace"``); the affected words are
+    garbage for training and evaluation, and the fix is to re-fetch or re-decode
+    the source, which only the maintainer can do.
+    Example: ``المنطقة ال��ولية`` where one Arabic letter became two U+FFFD.
+    Fix safety: No fix: the lost character cannot be recovered from the text.
+    """
+
+    code = "A104"
+    name = "replacement-character"
+    family = "artifact"
+    default_severity = Severity.ERROR
+
+    def check(self, doc: Document):
+        if "\ufffd" not in doc.text:
+            return
+        for m in _FFFD_RE.finditer(doc.text):
+            n = m.end() - m.start()
+            yield doc.finding(self, m.start(), m.end(), f"{n} U+FFFD replacement character{'s' if n > 1 else ''}")
+
+
+class Mojibake(DocumentRule):
+    """Mojibake: UTF-8 text decoded with the wrong codec (Latin-1, cp1252, ...).
+
+    What: Lines that ftfy (``ftfy.badness.is_bad``) recognises as mis-decoded text and
+    that ``ftfy.fix_encoding`` can repair, e.g. Arabic UTF-8 read as cp1252
+    (``Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©`` for ``العربية``) or as Latin-1 (with C1 control characters).
+    Only the encoding repair runs (no quote uncurling, no normalisation), and only
+    lines that contain characters mojibake is made of are examined. The finding covers
+    the changed part of the line; the message shows the repair.
+    Why: Mojibake turns words into noise that tokenizers split into many rare pieces;
+    it usually affects whole documents from one badly configured source.
+    Example: ``Ø§Ù„Ø£Ø®Ø¨Ø§Ø±`` -> ``الأخبار``.
+    Fix safety: Unsafe: replaces the span with ftfy's repair. ftfy is reliable, but a
+    heuristic: check the diff before committing it.
+    """
+
+    code = "A105"
+    name = "mojibake"
+    family = "artifact"
+    default_severity = Severity.ERROR
+    fixable = True
+
+    def check(self, doc: Document):
+        text = doc.text
+        if not _SUSPECT_RE.search(text):
+            return
+        for line in doc.lines:
+            content = text[line.start : line.end]
+            fixed = repair(content)
+            if fixed is None:
+                continue
+            # Narrow the edit to the changed part: common prefix and suffix are kept.
+            p = 0
+            limit = min(len(content), len(fixed))
+            while p < limit and content[p] == fixed[p]:
+                p += 1
+            s = 0
+            while s < limit - p and content[len(content) - 1 - s] == fixed[len(fixed) - 1 - s]:
+                s += 1
+            old = content[p : len(content) - s]
+            new = fixed[p : len(fixed) - s]
+            shown = new if len(new) <= 60 else new[:57] + "..."
+            yield doc.finding(
+                self,
+                line.start + p,
+                line.start + len(content) - s,
+                f"mojibake ({len(old)} characters), repairs to `{shown}`",
+                fix=Fix.unsafe(Edit(line.start + p, line.start + len(content) - s, new)),
+            )

@@ -1,0 +1,136 @@
+"""A101 hex-id-fragment."""
+
+from __future__ import annotations
+
+import regex
+
+from ...document import Document
+from ...findings import Edit, Fix, Severity
+from ...rules import DocumentRule
+from ._common import inside, line_index_at, link_spans, remove_line_fix
+
+_SEP = r"[\p{Pd}:]"  # any Unicode dash (- ‐ ‑ – — ...) or a colon
+# Dash/colon-separated groups of hex digits, standing alone (not glued to letters/digits).
+_GROUPED_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}\p{{Pd}}:])[0-9A-Fa-f]{{1,8}}(?:{_SEP}[0-9A-Fa-f]{{1,8}})+(?![\p{{L}}\p{{N}}]|{_SEP}[\p{{L}}\p{{N}}])")
+# One long hex run (hashes, object ids).
+_HEXRUN_RE = regex.compile(r"(?<![\p{L}\p{N}])[0-9A-Fa-f]{12,}(?![\p{L}\p{N}])")
+# Long base64 / url-safe base64 runs (tokens, tracking ids).
+_B64_RE = regex.compile(r"(?<![\p{L}\p{N}+/_-])[A-Za-z0-9+/_-]{24,}={0,2}(?![\p{L}\p{N}+/_=-])")
+_DIGIT_THEN_HEXLETTER = regex.compile(r"[0-9][A-Fa-f]")
+_HEXLETTER = regex.compile(r"[A-Fa-f]")
+_DIGIT = regex.compile(r"[0-9]")
+_SPLIT_RE = regex.compile(_SEP)
+_WORDY_RE = regex.compile(r"[\p{L}\p{N}]")
+
+
+def _grouped_is_id(token: str) -> bool:
+    groups = _SPLIT_RE.split(token)
+    hexchars = sum(len(g) for g in groups)
+    if not (_HEXLETTER.search(token) and _DIGIT.search(token)):
+        return False  # pure numbers (dates, phones, ISBNs) and hex-looking words (bead-face)
+    if len(groups) >= 3 and hexchars >= 6:
+        return True
+    # two groups: only if long and "hexy" (a letter after a digit, as in 2a02 / 4f) --
+    # model numbers put their letters first (A350-1000, F-16).
+    return hexchars >= 8 and bool(_DIGIT_THEN_HEXLETTER.search(token))
+
+
+def _run_is_id(token: str) -> bool:
+    return len(_DIGIT.findall(token)) >= 2 and len(_HEXLETTER.findall(token)) >= 2
+
+
+def _b64_is_id(token: str) -> bool:
+    return (
+        regex.search(r"[A-Z]", token) is not None
+        and regex.search(r"[a-z]", token) is not None
+        and len(_DIGIT.findall(token)) >= 2
+    )
+
+
+class HexIdFragment(DocumentRule):
+    """Hex, UUID, IPv6 or base64 identifier fragments left inside prose.
+
+    What: A token that is an identifier, not language: (a) dash- or colon-separated
+    groups of hex digits, with any Unicode dash (``2a02-4780-11–4f``, UUIDs, IPv6
+    pieces, MAC addresses), flagged when the token mixes digits and hex letters and has
+    three or more groups (at least 6 hex digits), or two groups with at least 8 hex
+    digits and a letter right after a digit (``2a02-4780``); (b) a run of 12+ hex
+    digits with at least two digits and two letters (hashes, object ids); (c) a run of
+    24+ base64 characters mixing upper case, lower case and at least two digits
+    (tokens, tracking ids). Tokens inside URLs and e-mail addresses are left to A110.
+    Not flagged: numbers, dates, phone numbers and ISBNs (no hex letters), words that
+    happen to be hex (``cafe-bad``: no digits), model numbers whose letters come first
+    (``A350-1000``, ``F-16``, ``كى إن-٢٣``).
+    Why: Scrapers glue element ids, ad slots and tracking tokens to the text; spell
+    checkers skip such tokens on purpose, so nothing else points at them, and they
+    pollute vocabularies and n-gram statistics of a training corpus.
+    Example: ``2a02-4780-11–4f جزيرة إم آند إم`` (samples/news-ar/001, line 31).
+    Fix safety: Unsafe. A line holding nothing but identifiers is removed whole (with
+    clean blank-line handling); otherwise only the fragment and one adjacent space are
+    removed and every other character of the line is kept.
+    """
+
+    code = "A101"
+    name = "hex-id-fragment"
+    family = "artifact"
+    default_severity = Severity.WARNING
+    fixable = True
+    options = {"base64": True}
+
+    def check(self, doc: Document):
+        text = doc.text
+        spans: list[tuple[int, int, str]] = []
+        for m in _GROUPED_RE.finditer(text):
+            if _grouped_is_id(m.group()):
+                spans.append((m.start(), m.end(), "hex/ID fragment"))
+        for m in _HEXRUN_RE.finditer(text):
+            if _run_is_id(m.group()):
+                spans.append((m.start(), m.end(), "hex run (hash or object id)"))
+        if self.opts["base64"]:
+            for m in _B64_RE.finditer(text):
+                if _b64_is_id(m.group()):
+                    spans.append((m.start(), m.end(), "base64-like token"))
+        if not spans:
+            return
+        links = link_spans(text)
+        spans = _dedupe(sorted(s for s in spans if not inside(links, s[0], s[1])))
+        by_line: dict[int, list[tuple[int, int, str]]] = {}
+        for s in spans:
+            by_line.setdefault(line_index_at(doc, s[0]), []).append(s)
+        for index, items in by_line.items():
+            line = doc.lines[index]
+            rest = doc.text[line.start : line.end]
+            for start, end, _ in reversed(items):
+                rest = rest[: start - line.start] + rest[end - line.start :]
+            whole_line = not _WORDY_RE.search(rest)
+            for start, end, kind in items:
+                fragment = text[start:end]
+                if whole_line:
+                    fix = remove_line_fix(doc, index) if len(items) == 1 or (start, end, kind) == items[0] else None
+                    msg = f"{kind} `{fragment}` on a line with no words"
+                else:
+                    fix = Fix.unsafe(_fragment_edit(text, line.start, line.end, start, end))
+                    msg = f"{kind} `{fragment}` inside text"
+                yield doc.finding(self, start, end, msg, fix=fix)
+
+
+def _dedupe(spans):
+    out = []
+    for s in spans:
+        if out and s[0] < out[-1][1]:
+            continue
+        out.append(s)
+    return out
+
+
+def _fragment_edit(text: str, line_start: int, line_end: int, start: int, end: int) -> Edit:
+    """Remove ``text[start:end]`` plus one adjacent run of spaces, so no double space remains."""
+    e = end
+    while e < line_end and text[e] in " \t\u00a0":
+        e += 1
+    if e > end:
+        return Edit(start, e)
+    s = start
+    while s > line_start and text[s - 1] in " \t\u00a0":
+        s -= 1
+    return Edit(s, end)

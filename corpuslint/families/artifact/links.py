@@ -1,0 +1,43 @@
+"""A110 link-or-address."""
+
+from __future__ import annotations
+
+from ...document import Document
+from ...findings import Severity
+from ...rules import DocumentRule
+from ._common import EMAIL_RE, URL_RE
+
+
+class LinkOrAddress(DocumentRule):
+    """URLs and e-mail addresses in body text (info by default).
+
+    What: ``http(s)://`` / ``ftp://`` URLs, bare ``www.`` addresses (trailing
+    punctuation such as ``.`` or ``)`` is not part of the match) and e-mail addresses.
+    Options ``urls`` and ``emails`` (both true) turn either kind off.
+    Why: Links and addresses in scraped articles are usually share links, tracking
+    URLs or contact boxes, and addresses are personal data; many corpora keep them on
+    purpose, hence info severity: raise it with ``severity`` in the config when your
+    corpus must be link-free.
+    Example: ``للمزيد: https://example.com/news?id=42`` or ``editor@example.com``.
+    Fix safety: No fix: whether to delete, mask or keep a link is a corpus policy.
+    """
+
+    code = "A110"
+    name = "link-or-address"
+    family = "artifact"
+    default_severity = Severity.INFO
+    options = {"urls": True, "emails": True}
+
+    def check(self, doc: Document):
+        text = doc.text
+        spans = []
+        if self.opts["urls"] and ("://" in text or "www." in text.lower()):
+            spans += [(m.start(), m.end(), "URL") for m in URL_RE.finditer(text)]
+        if self.opts["emails"] and "@" in text:
+            spans += [(m.start(), m.end(), "e-mail address") for m in EMAIL_RE.finditer(text)]
+        last_end = -1
+        for start, end, kind in sorted(spans):
+            if start < last_end:
+                continue  # an e-mail inside a URL (mailto, query string) is reported once
+            last_end = end
+            yield doc.finding(self, start, end, f"{kind} `{text[start:end]}`")

@@ -1,0 +1,203 @@
+"""A106 html-tag, A107 html-entity, A108 lightweight-markup, A109 control-character."""
+
+from __future__ import annotations
+
+import html
+from html.entities import html5
+
+import regex
+
+from ...document import Document
+from ...findings import Edit, Fix, Severity
+from ...rules import DocumentRule
+from .encoding import repair
+
+HTML_TAGS = (
+    "a abbr address article aside audio b big blockquote body br button caption center cite code col colgroup dd "
+    "del details div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr "
+    "html i iframe img input ins kbd label legend li link main mark meta nav noscript object ol optgroup option p "
+    "picture pre q s samp script section select small source span strike strong style sub summary sup svg table "
+    "tbody td template textarea tfoot th thead time title tr tt u ul var video wbr"
+).split()
+_TAG_RE = regex.compile(
+    r"<!--.*?-->|</?(?:" + "|".join(HTML_TAGS) + r")(?:\s+[^<>]*?)?\s*/?>",
+    regex.IGNORECASE | regex.DOTALL,
+)
+_BREAKING = regex.compile(r"</?(?:br|p|div|li|tr|td|th|hr|h[1-6])\b", regex.IGNORECASE)
+_ENTITY_RE = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_CONTROL_RE = regex.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+|[\x80-\x9f]+")
+_C1_RE = regex.compile(r"[\x80-\x9f]")
+
+
+class HtmlTag(DocumentRule):
+    """HTML tags or comments left in plain text.
+
+    What: An opening, closing or self-closing tag of a real HTML element (``<p>``,
+    ``</div>``, ``<br/>``, ``<a href="...">``, ``<img ...>``; the element name must be in
+    a fixed list of HTML elements) or an HTML comment ``<!-- ... -->``. Angle brackets
+    used as text (``a <b`` in maths, ``<3``, ``<<quotes>>``) do not match.
+    Why: Tags survive a sloppy HTML-to-text step; they are not language and teach a
+    model to emit markup.
+    Example: ``قال المتحدث<br>إن الزيارة`` or ``<p>Text</p>``.
+    Fix safety: Unsafe: removes the tag; a line-breaking tag (br, p, div, li, ...)
+    between two non-space characters becomes one space so words do not merge.
+    """
+
+    code = "A106"
+    name = "html-tag"
+    family = "artifact"
+    default_severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document):
+        text = doc.text
+        if "<" not in text:
+            return
+        for m in _TAG_RE.finditer(text):
+            s, e = m.span()
+            before = text[s - 1] if s > 0 else " "
+            after = text[e] if e < len(text) else " "
+            glue = _BREAKING.match(m.group()) and not before.isspace() and not after.isspace()
+            tag = m.group() if len(m.group()) <= 40 else m.group()[:37] + "..."
+            yield doc.finding(self, s, e, f"HTML markup `{tag}`", fix=Fix.unsafe(Edit(s, e, " " if glue else "")))
+
+
+class HtmlEntity(DocumentRule):
+    """HTML character references (``&nbsp;``, ``&quot;``, ``&#1575;``) left undecoded.
+
+    What: A named reference that HTML5 defines (``&amp;``, ``&nbsp;``, ``&quot;``, ...)
+    or a numeric one (``&#1575;``, ``&#x627;``), always with its final semicolon.
+    ``AT&T`` or ``R&D;`` are not references and are left alone.
+    Why: The page was stored without decoding entities; the text says ``&quot;``
+    where a reader sees ``"``, splitting words and polluting vocabularies.
+    Example: ``قال&nbsp;المتحدث &quot;نعم&quot;``.
+    Fix safety: Safe: replaces the reference with exactly the character(s) HTML
+    defines for it (``&nbsp;`` becomes U+00A0). References to control characters or
+    undefined code points get no fix.
+    """
+
+    code = "A107"
+    name = "html-entity"
+    family = "artifact"
+    default_severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document):
+        text = doc.text
+        if "&" not in text:
+            return
+        for m in _ENTITY_RE.finditer(text):
+            ref = m.group()
+            if ref[1] != "#" and ref[1:] not in html5:
+                continue
+            decoded = html.unescape(ref)
+            if decoded == ref:
+                continue
+            fix = None
+            if "\ufffd" not in decoded and not _CONTROL_RE.search(decoded):
+                fix = Fix.safe(Edit(m.start(), m.end(), decoded))
+            shown = {"\u00a0": "U+00A0 no-break space"}.get(decoded, f"`{decoded}`")
+            yield doc.finding(self, m.start(), m.end(), f"HTML entity `{ref}` (decodes to {shown})", fix=fix)
+
+
+# Markdown / wiki leftovers: (pattern, description, group holding the text to keep or None).
+_MARKUP = [
+    (regex.compile(r"!\[([^\]\n]*)\]\([^)\s]+\)"), "Markdown image", None),
+    (regex.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/|\./|www\.|#)[^)\s]*\)"), "Markdown link", 1),
+    (regex.compile(r"\[\[(?:[^\]|\n]+\|)?([^\]|\n]+)\]\]"), "wiki link", 1),
+    (regex.compile(r"\{\{[^{}\n]+\}\}"), "wiki template", None),
+    (regex.compile(r"'''(?=\S)([^'\n]+?)(?<=\S)'''"), "wiki bold", 1),
+    (regex.compile(r"(?<![*\w])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![*\w])"), "Markdown bold", 1),
+    (regex.compile(r"(?<![_\w])__(?=\S)([^_\n]+?)(?<=\S)__(?![_\w])"), "Markdown bold", 1),
+    (regex.compile(r"`{3,}[^\n`]*$", regex.MULTILINE), "Markdown code fence", None),
+]
+_HEADING_RE = regex.compile(r"^(#{1,6})[ \t]+(?=\S)(.*?)(?:[ \t]+#+)?[ \t]*$", regex.MULTILINE)
+_WIKI_HEADING_RE = regex.compile(r"^(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", regex.MULTILINE)
+
+
+class LightweightMarkup(DocumentRule):
+    """Markdown or wiki markup left in a plain-text (.txt) file.
+
+    What: In ``.txt`` files only (``.md`` and wiki sources are markup on purpose):
+    Markdown headings (``## Title``), bold (``**x**``, ``__x__``), links
+    (``[text](https://...)``), images, code fences, and wiki links (``[[a|b]]``),
+    templates (``{{cite ...}}``), bold (``'''x'''``) and headings (``== x ==``). Single
+    ``*`` or ``_`` (footnote marks, ``*المصدر:``), bullets and ``#`` without a space
+    are not matched.
+    Why: Markup tokens are not language; a corpus mixing raw and rendered text
+    teaches models to produce stray asterisks and brackets.
+    Example: ``**عاجل** اقرأ [التفاصيل](https://example.com/a)``.
+    Fix safety: Unsafe: keeps the visible text (link text, heading text, bold text),
+    drops the markup; images, templates and code fences are removed entirely.
+    """
+
+    code = "A108"
+    name = "lightweight-markup"
+    family = "artifact"
+    default_severity = Severity.WARNING
+    fixable = True
+    options = {"suffixes": [".txt"]}
+
+    def check(self, doc: Document):
+        if doc.suffix not in {s.lower() for s in self.opts["suffixes"]}:
+            return
+        text = doc.text
+        if not any(c in text for c in "#*_[{'`="):
+            return
+        taken: list[tuple[int, int]] = []
+
+        def free(s: int, e: int) -> bool:
+            return not any(a < e and s < b for a, b in taken)
+
+        for m in _HEADING_RE.finditer(text):
+            taken.append(m.span())
+            yield doc.finding(self, m.start(), m.end(), f"Markdown heading `{m.group(1)}`",
+                              fix=Fix.unsafe(Edit(m.start(), m.end(), m.group(2))))
+        for m in _WIKI_HEADING_RE.finditer(text):
+            taken.append(m.span())
+            yield doc.finding(self, m.start(), m.end(), "wiki heading",
+                              fix=Fix.unsafe(Edit(m.start(), m.end(), m.group(2))))
+        for rx, what, keep in _MARKUP:
+            for m in rx.finditer(text):
+                if not free(*m.span()):
+                    continue
+                taken.append(m.span())
+                shown = m.group() if len(m.group()) <= 40 else m.group()[:37] + "..."
+                replacement = m.group(keep) if keep else ""
+                yield doc.finding(self, m.start(), m.end(), f"{what} `{shown}`",
+                                  fix=Fix.unsafe(Edit(m.start(), m.end(), replacement)))
+
+
+class ControlCharacter(DocumentRule):
+    """Stray control characters (C0 and C1, except tab, line feed and carriage return).
+
+    What: Characters U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+007F and
+    U+0080–U+009F, and ANSI terminal escape sequences (``ESC [ 31 m``). Consecutive
+    characters form one finding. C1 characters on a line that A105 (mojibake) can
+    repair are left to A105: they are part of mis-decoded letters there, and deleting
+    them would make the repair impossible.
+    Why: Control characters are invisible in most editors, break tokenizers, JSON
+    exports and terminal output, and never carry meaning in prose.
+    Example: ``الرئيس\\x08 الروسي`` (a backspace from a copy-paste).
+    Fix safety: Safe: deletes exactly the control characters (or escape sequence).
+    """
+
+    code = "A109"
+    name = "control-character"
+    family = "artifact"
+    default_severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document):
+        text = doc.text
+        matches = list(_CONTROL_RE.finditer(text))
+        if not matches:
+            return
+        for m in matches:
+            if _C1_RE.match(m.group()):
+                line = doc.lines[doc.position(m.start())[0] - 1]
+                if repair(text[line.start : line.end]) is not None:
+                    continue
+            shown = " ".join(f"U+{ord(c):04X}" for c in m.group()[:4]) + (" ..." if len(m.group()) > 4 else "")
+            yield doc.finding(self, m.start(), m.end(), f"control character {shown}",
+                              fix=Fix.safe(Edit(m.start(), m.end())))

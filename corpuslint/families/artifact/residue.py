@@ -1,0 +1,99 @@
+"""A102 script-mismatch-residue."""
+
+from __future__ import annotations
+
+import regex
+
+from ...document import Document
+from ...findings import Severity
+from ...rules import DocumentRule
+from ._common import EMAIL_RE, URL_RE, dominant_script, remove_line_fix, script_re
+
+# A line of one repeated single letter, optionally with +/- (font-size widgets: A A, A A A, A- A A+).
+_REPEATED_LETTER_RE = regex.compile(r"^\s*(\p{L})[+\-−]?(?:\s+\1[+\-−]?)+\s*$", regex.IGNORECASE)
+_SENTENCE_PUNCT_RE = regex.compile(r"[.!?؟:;؛…,،\"“”«»'()\[\]]")
+_LETTER_RE = regex.compile(r"\p{L}")
+_UPPER_RE = regex.compile(r"\p{Lu}")
+_TOKEN_RE = regex.compile(r"\S+")
+
+# Interface labels that scrapers keep as lines of their own; matched case-insensitively,
+# so capitalised buttons ("Search", "Facebook Twitter") are residue too.
+UI_WORDS = frozenset(
+    """search menu share print close login logout log in sign in sign up signup register subscribe home next
+    previous prev more back top skip to content main email e-mail tweet facebook twitter whatsapp telegram
+    linkedin instagram youtube pinterest reddit tiktok snapchat messenger follow like comment comments reply
+    send submit ok cancel loading advertisement ad ads sponsored toggle navigation open copy link copied
+    english arabic français francais español deutsch en ar fr es de""".split()
+)
+
+
+class ScriptMismatchResidue(DocumentRule):
+    """Short widget-residue line in a foreign script, or a line of repeated single letters.
+
+    What: In a document whose letters are at least ``min_share`` (default 80 %) one
+    script (Arabic, Latin, Cyrillic, ...; at least ``min_letters`` letters), a line of at
+    most ``max_tokens`` (3) tokens that holds no letter of that script, no digits and
+    no sentence punctuation, and whose words are either all lower-case / caseless or all
+    interface labels (search, menu, share, print, Facebook, ...). Separately, in any
+    document: a line made of one single letter repeated, optionally with + / −
+    (``A A``, ``A A A``, ``A- A A+``: font-size widgets).
+    Capitalised short lines (``Reuters``, ``Transparency News``) are *not* flagged:
+    they are usually source credits or names, and a line that mixes in the dominant
+    script (``*المصدر:   Transparency News``) or sits in a sentence is never flagged.
+    Why: Buttons, search boxes and font-size widgets survive HTML-to-text conversion
+    as tiny lines in another script; they are noise in a monolingual corpus and skew
+    language-identification and script statistics.
+    Example: ``A A`` (samples/news-ar/002, line 13) and ``search`` (002, line 47) in an
+    Arabic article.
+    Fix safety: Unsafe: removes the whole line and its line ending, plus one adjacent
+    blank line when two blank lines would otherwise meet.
+    """
+
+    code = "A102"
+    name = "script-mismatch-residue"
+    family = "artifact"
+    default_severity = Severity.WARNING
+    fixable = True
+    options = {"max_tokens": 3, "min_letters": 200, "min_share": 0.8}
+
+    def check(self, doc: Document):
+        dominant = None
+        dominant_checked = False
+        max_tokens = int(self.opts["max_tokens"])
+        for index, line in enumerate(doc.lines):
+            content = doc.text[line.start : line.end]
+            stripped = content.strip()
+            if not stripped or len(stripped) > 60:
+                continue
+            if _REPEATED_LETTER_RE.match(stripped):
+                yield self._finding(doc, index, content, f"repeated single letter `{stripped}` (widget residue)")
+                continue
+            tokens = _TOKEN_RE.findall(stripped)
+            if len(tokens) > max_tokens or not _LETTER_RE.search(stripped):
+                continue
+            if _SENTENCE_PUNCT_RE.search(stripped) or regex.search(r"\p{N}", stripped):
+                continue
+            if URL_RE.search(stripped) or EMAIL_RE.search(stripped):
+                continue
+            if not dominant_checked:
+                dominant = dominant_script(
+                    doc.text, min_letters=int(self.opts["min_letters"]), min_share=float(self.opts["min_share"])
+                )
+                dominant_checked = True
+            if dominant is None:
+                return
+            if script_re(dominant).search(stripped):
+                continue
+            lowered = [t.casefold() for t in tokens]
+            all_ui = all(t in UI_WORDS for t in lowered) or " ".join(lowered) in UI_WORDS
+            if not all_ui and _UPPER_RE.search(stripped):
+                continue  # capitalised: a name or source credit, not a widget
+            yield self._finding(
+                doc, index, content, f"short line `{stripped}` with no {dominant}-script letters in a document written in {dominant} script"
+            )
+
+    def _finding(self, doc: Document, index: int, content: str, message: str):
+        line = doc.lines[index]
+        lead = len(content) - len(content.lstrip())
+        trail = len(content.rstrip())
+        return doc.finding(self, line.start + lead, line.start + trail, message, fix=remove_line_fix(doc, index))

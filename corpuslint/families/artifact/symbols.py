@@ -1,0 +1,53 @@
+"""A111 symbol-only-line."""
+
+from __future__ import annotations
+
+import regex
+
+from ...document import Document
+from ...findings import Severity
+from ...rules import DocumentRule
+from ._common import remove_line_fix
+
+# Lines with no letter and no digit but at least one visible character.
+_SYMBOL_LINE_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
+_VISIBLE_RE = regex.compile(r"[^\s\p{Cf}]")
+
+
+class SymbolOnlyLine(DocumentRule):
+    """A line made only of punctuation or symbols, carrying no word.
+
+    What: A non-blank line without any letter or digit: separators (``***``, ``---``,
+    ``|||``, ``• • •``), stray brackets or quotes, arrows, emoji rows. Lines with a
+    digit are never flagged: dates (``24/1/2024``), times (``07:13 ص``), scores, prices
+    and numbers are content even on a line of their own. Blank and whitespace-only
+    lines belong to the whitespace family.
+    Why: Such lines are layout debris from table cells, separators and widgets; they
+    add no language and break paragraph statistics.
+    Example: ``|||`` or ``* * *`` between paragraphs of a scraped article.
+    Fix safety: Unsafe (scene-break markers like ``* * *`` can be intended in
+    literature): removes the whole line and its line ending, plus one adjacent blank
+    line when two blank lines would otherwise meet.
+    """
+
+    code = "A111"
+    name = "symbol-only-line"
+    family = "artifact"
+    default_severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document):
+        text = doc.text
+        for index, line in enumerate(doc.lines):
+            content = text[line.start : line.end]
+            if not _SYMBOL_LINE_RE.match(content) or not _VISIBLE_RE.search(content):
+                continue
+            lead = len(content) - len(content.lstrip())
+            stripped = content.strip()
+            yield doc.finding(
+                self,
+                line.start + lead,
+                line.start + len(content.rstrip()),
+                f"line of symbols only `{stripped[:30]}`",
+                fix=remove_line_fix(doc, index),
+            )
