@@ -1,0 +1,513 @@
+"""Document-level quality signals used to filter LLM training data, as corpuslint rules.
+
+Each rule measures one number over the whole document, compares it with a threshold
+taken from the published filter it comes from, and reports at most one finding, on the
+document's first line, with the measured value and the threshold in the message.
+
+Sources of the default thresholds:
+
+* Gopher — Rae et al. 2021, "Scaling Language Models: Methods, Analysis & Insights
+  from Training Gopher", Appendix A (MassiveText quality and repetition filters).
+* FineWeb — Penedo et al. 2024, "The FineWeb Datasets: Decanting the Web for the
+  Finest Text Data at Scale" (the custom FineWeb quality filters).
+
+Words are counted script-aware (``corpuslint.text.normalize.words``: runs of Unicode
+letters, marks and digits, after removing Arabic diacritics and tatweel), so Arabic,
+Cyrillic or CJK text is measured as words, not as "non-ASCII noise".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+import regex
+
+from corpuslint.document import Document
+from corpuslint.findings import Finding, Severity
+from corpuslint.rules import DocumentRule
+
+FAMILY = "quality"
+
+# Closing quotes and brackets allowed after a line's terminal punctuation: `قال: "نعم."` ends a sentence.
+_CLOSERS = "\"'”’»›)]}」』】〉》"
+# Line-initial bullet markers (Gopher: "lines starting with a bullet point").
+_BULLET_RE = regex.compile(r"^\s*(?:[•●○◦▪▫■□▸▹►‣⁃∙·*\-–—]|\d{1,3}[.)]\s)")
+_ELLIPSIS_RE = regex.compile(r"\.{3,}|…")
+_ELLIPSIS_END_RE = regex.compile(r"(?:\.{3,}|…)[" + regex.escape(_CLOSERS) + r"\s]*$")
+_LETTER_RE = regex.compile(r"\p{L}")
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.2f}"
+
+
+class QualityRule(DocumentRule):
+    """Base class: one measured value per document, one finding when it is out of bounds."""
+
+    family = FAMILY
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if not doc.text.strip():
+            return ()  # empty files are the input family's business
+        message = self.measure(doc)
+        if message is None:
+            return ()
+        first = doc.lines[0]
+        return (doc.finding(self, first.start, first.end, message),)
+
+    def measure(self, doc: Document) -> str | None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def _content_lines(doc: Document) -> list[str]:
+    """Non-blank lines, stripped (Gopher splits on runs of newlines, so blank lines are not lines)."""
+    out = []
+    for line in doc.lines:
+        text = doc.text[line.start : line.end].strip()
+        if text:
+            out.append(text)
+    return out
+
+
+def _duplicates(items: list[str]) -> tuple[int, int]:
+    """(number of items that repeat an earlier item, characters in those repeats)."""
+    seen: set[str] = set()
+    count = chars = 0
+    for item in items:
+        if item in seen:
+            count += 1
+            chars += len(item)
+        else:
+            seen.add(item)
+    return count, chars
+
+
+class RepeatedLines(QualityRule):
+    """Too many of the document's lines repeat an earlier line.
+
+    What: Counts non-blank lines (stripped) that are exact repeats of an earlier line of
+    the same document. Flags the document when repeats make up more than
+    ``max-line-fraction`` of its lines, or when the characters in repeated lines exceed
+    ``max-char-fraction`` of the document's characters.
+    Defaults 0.30 and 0.20 are Gopher's repetition filter (Rae et al. 2021,
+    "Scaling Language Models", Appendix A, Table A1: duplicate line fraction 0.30,
+    characters in duplicate lines 0.20).
+    Why: Heavy line repetition marks boilerplate-dominated pages (menus, repeated
+    headers, "share" blocks, scraping loops); Gopher found removing such documents
+    improves language-model quality. A single repeated headline in a long article is
+    far below these thresholds.
+    Example: A scraped page whose footer block of ten lines was captured five times.
+    Fix safety: No automatic fix: the document should be re-extracted or dropped.
+    Duplicate-removal rules in the duplicate family can remove individual repeated lines.
+    """
+
+    code = "Q101"
+    name = "repeated-lines"
+    default_severity = Severity.WARNING
+    options = {"max-line-fraction": 0.30, "max-char-fraction": 0.20}
+
+    def measure(self, doc):
+        lines = _content_lines(doc)
+        if not lines:
+            return None
+        count, chars = _duplicates(lines)
+        line_frac = count / len(lines)
+        char_frac = chars / len(doc.text)
+        max_lines, max_chars = self.opts["max-line-fraction"], self.opts["max-char-fraction"]
+        problems = []
+        if line_frac > max_lines:
+            problems.append(
+                f"{count} of {len(lines)} lines repeat an earlier line ({_fmt(line_frac)} > max {_fmt(max_lines)})"
+            )
+        if char_frac > max_chars:
+            problems.append(f"repeated lines hold {_fmt(char_frac)} of the characters (> max {_fmt(max_chars)})")
+        return "repeated lines: " + "; ".join(problems) if problems else None
+
+
+class RepeatedParagraphs(QualityRule):
+    """Too many of the document's paragraphs repeat an earlier paragraph.
+
+    What: Splits the document into paragraphs (runs of non-blank lines separated by
+    blank lines) and counts those that repeat an earlier paragraph exactly (after
+    stripping surrounding whitespace). Flags the document when repeats exceed
+    ``max-paragraph-fraction`` of its paragraphs, or their characters exceed
+    ``max-char-fraction`` of the document.
+    Defaults 0.30 and 0.20 are Gopher's repetition filter (Rae et al. 2021,
+    "Scaling Language Models", Appendix A, Table A1: duplicate paragraph fraction 0.30,
+    characters in duplicate paragraphs 0.20).
+    Why: Repeated paragraphs are the paragraph-level form of boilerplate and scraping
+    loops; a page that is mostly a block repeated several times teaches a model to
+    repeat itself.
+    Example: A press release pasted three times into the same file.
+    Fix safety: No automatic fix: the document should be re-extracted or dropped.
+    """
+
+    code = "Q102"
+    name = "repeated-paragraphs"
+    default_severity = Severity.WARNING
+    options = {"max-paragraph-fraction": 0.30, "max-char-fraction": 0.20}
+
+    def measure(self, doc):
+        paragraphs = [doc.text[p.start : p.end].strip() for p in doc.paragraphs]
+        if not paragraphs:
+            return None
+        count, chars = _duplicates(paragraphs)
+        para_frac = count / len(paragraphs)
+        char_frac = chars / len(doc.text)
+        max_paras, max_chars = self.opts["max-paragraph-fraction"], self.opts["max-char-fraction"]
+        problems = []
+        if para_frac > max_paras:
+            problems.append(
+                f"{count} of {len(paragraphs)} paragraphs repeat an earlier paragraph "
+                f"({_fmt(para_frac)} > max {_fmt(max_paras)})"
+            )
+        if char_frac > max_chars:
+            problems.append(
+                f"repeated paragraphs hold {_fmt(char_frac)} of the characters (> max {_fmt(max_chars)})"
+            )
+        return "repeated paragraphs: " + "; ".join(problems) if problems else None
+
+
+class RepeatedNgram(QualityRule):
+    """One short word n-gram takes up too much of the document.
+
+    What: For n = 2, 3 and 4, finds the most frequent word n-gram (script-aware words,
+    Arabic diacritics removed) and measures the characters its occurrences cover as a
+    share of the document's characters. Flags the document when that share exceeds
+    ``max-2gram-share`` / ``max-3gram-share`` / ``max-4gram-share``. An n-gram that
+    occurs only once is never counted.
+    Defaults 0.20 / 0.18 / 0.16 are Gopher's repetition filter (Rae et al. 2021,
+    "Scaling Language Models", Appendix A, Table A1: fraction of characters in the
+    most common 2-, 3- and 4-gram).
+    Why: A phrase repeated until it dominates the text marks keyword stuffing, tag
+    clouds and generated spam; ordinary prose never comes close (a frequent name like
+    "North Korea" covers a few percent of a news article).
+    Example: "buy cheap shoes buy cheap shoes buy cheap shoes ..." (the 3-gram
+    "buy cheap shoes" covers nearly the whole text).
+    Fix safety: No automatic fix: the document should be dropped.
+    """
+
+    code = "Q103"
+    name = "repeated-ngram"
+    default_severity = Severity.WARNING
+    options = {"max-2gram-share": 0.20, "max-3gram-share": 0.18, "max-4gram-share": 0.16}
+
+    def measure(self, doc):
+        words = doc.words
+        total = len(doc.text)
+        for n in (2, 3, 4):
+            if len(words) < 2 * n:
+                continue
+            limit = self.opts[f"max-{n}gram-share"]
+            counts = Counter(zip(*(words[i:] for i in range(n))))
+            gram, occurrences = counts.most_common(1)[0]
+            if occurrences < 2:
+                continue
+            length = sum(map(len, gram)) + n - 1
+            share = length * occurrences / total
+            if share > limit:
+                return (
+                    f"repeated {n}-gram: {' '.join(gram)!r} occurs {occurrences} times and covers "
+                    f"{_fmt(share)} of the characters (max {_fmt(limit)})"
+                )
+        return None
+
+
+class UnterminatedLines(QualityRule):
+    """Too few lines end in terminal punctuation.
+
+    What: Measures the fraction of non-blank lines that end in terminal punctuation
+    (``terminal-chars``, by default . ! ? … and the Arabic ؟ ، ؛ plus Urdu ۔ and CJK 。！？),
+    ignoring closing quotes and brackets after it. Flags the document when the fraction
+    is below ``min-fraction``.
+    Default 0.12 is FineWeb's line-punctuation filter (Penedo et al. 2024, "The FineWeb
+    Datasets", custom filters: remove documents where 12% or fewer of the lines end in
+    punctuation). The Arabic comma ، counts as terminal because Arabic news prose often
+    ends a paragraph-line with it.
+    Why: Prose ends its lines in punctuation; menus, lists of links, tag lists and
+    tables do not. A page with almost no terminated line is rarely running text.
+    Example: A navigation dump: "Home", "News", "Sport", "Contact us", ... (no line
+    ends in punctuation).
+    Fix safety: No automatic fix. Enabled at info severity: headline-only or list-like
+    files are sometimes wanted.
+    """
+
+    code = "Q104"
+    name = "unterminated-lines"
+    default_severity = Severity.INFO
+    options = {"min-fraction": 0.12, "terminal-chars": ".!?…؟،؛۔。！？"}
+
+    def measure(self, doc):
+        lines = _content_lines(doc)
+        if not lines:
+            return None
+        terminal = tuple(self.opts["terminal-chars"])
+        ended = sum(1 for line in lines if line.rstrip(_CLOSERS + " \t").endswith(terminal))
+        fraction = ended / len(lines)
+        limit = self.opts["min-fraction"]
+        if fraction < limit:
+            return (
+                f"unterminated lines: only {ended} of {len(lines)} lines end in terminal punctuation "
+                f"({_fmt(fraction)} < min {_fmt(limit)})"
+            )
+        return None
+
+
+class ShortLines(QualityRule):
+    """Too many lines are very short.
+
+    What: Measures the fraction of non-blank lines at most ``short-length`` characters
+    long (default 30, stripped) and flags the document when it exceeds
+    ``max-fraction``.
+    Defaults 30 characters and 0.67 are FineWeb's short-line filter (Penedo et al. 2024,
+    "The FineWeb Datasets", custom filters: remove documents where more than 67% of the
+    lines are 30 characters or shorter).
+    Why: Pages made mostly of short lines are menus, link lists, captions and
+    metadata rather than prose.
+    Example: A scraped category page: "Politics", "12:30", "Read more", "Share", ...
+    Fix safety: No automatic fix. Enabled at info severity: poetry, lists and subtitles
+    are short-lined by nature.
+    """
+
+    code = "Q105"
+    name = "short-lines"
+    default_severity = Severity.INFO
+    options = {"max-fraction": 0.67, "short-length": 30}
+
+    def measure(self, doc):
+        lines = _content_lines(doc)
+        if not lines:
+            return None
+        length = self.opts["short-length"]
+        short = sum(1 for line in lines if len(line) <= length)
+        fraction = short / len(lines)
+        limit = self.opts["max-fraction"]
+        if fraction > limit:
+            return (
+                f"short lines: {short} of {len(lines)} lines are {length} characters or shorter "
+                f"({_fmt(fraction)} > max {_fmt(limit)})"
+            )
+        return None
+
+
+class SymbolHeavy(QualityRule):
+    """Too many hash signs or ellipses per word.
+
+    What: Counts hash signs (#) and ellipses (``...`` or …) and divides each count by
+    the number of words. Flags the document when either ratio exceeds
+    ``max-hash-ratio`` / ``max-ellipsis-ratio``.
+    Default 0.1 for both is Gopher's quality filter (Rae et al. 2021, "Scaling Language
+    Models", Appendix A: remove documents with a symbol-to-word ratio greater than 0.1
+    for either the hash symbol or the ellipsis).
+    Why: Hashtag walls and truncated teaser lists ("Read more...") are typical of
+    low-value pages: social-media dumps and link farms.
+    Example: "#news #sport #today #follow #like ..." (one hash per word).
+    Fix safety: No automatic fix.
+    """
+
+    code = "Q106"
+    name = "symbol-heavy"
+    default_severity = Severity.WARNING
+    options = {"max-hash-ratio": 0.1, "max-ellipsis-ratio": 0.1}
+
+    def measure(self, doc):
+        n_words = len(doc.words)
+        if not n_words:
+            return None
+        for label, count, key in (
+            ("hash signs", doc.text.count("#"), "max-hash-ratio"),
+            ("ellipses", len(_ELLIPSIS_RE.findall(doc.text)), "max-ellipsis-ratio"),
+        ):
+            ratio = count / n_words
+            if ratio > self.opts[key]:
+                return (
+                    f"symbol-heavy: {count} {label} for {n_words} words "
+                    f"({_fmt(ratio)} per word > max {_fmt(self.opts[key])})"
+                )
+        return None
+
+
+class AbnormalWordLength(QualityRule):
+    """The mean word length is outside the range of natural language.
+
+    What: Computes the mean length of the document's words (script-aware, Arabic
+    diacritics and tatweel removed) and flags the document when it is below ``min``
+    or above ``max`` characters.
+    Defaults 3 and 10 are Gopher's quality filter (Rae et al. 2021, "Scaling Language
+    Models", Appendix A: remove documents whose mean word length is outside 3 to 10
+    characters). Arabic news prose measures about 5.
+    Why: A very low mean marks character soup and spaced-out letters; a very high one
+    marks base64, hashes, URLs and concatenated tokens.
+    Example: "a b c d e f g ..." (mean 1) or a page of hexadecimal identifiers
+    (mean 32).
+    Fix safety: No automatic fix.
+    """
+
+    code = "Q107"
+    name = "abnormal-word-length"
+    default_severity = Severity.WARNING
+    options = {"min": 3, "max": 10}
+
+    def measure(self, doc):
+        words = doc.words
+        if not words:
+            return None
+        mean = sum(map(len, words)) / len(words)
+        low, high = self.opts["min"], self.opts["max"]
+        if mean < low:
+            return f"mean word length {mean:.1f} characters is below min {low}"
+        if mean > high:
+            return f"mean word length {mean:.1f} characters is above max {high}"
+        return None
+
+
+class WordCountOutOfRange(QualityRule):
+    """The document has too few or too many words.
+
+    What: Counts the document's words (script-aware) and flags it when the count is
+    below ``min-words`` or above ``max-words``. Empty documents are left to the input
+    family.
+    Defaults 50 and 100,000 are Gopher's quality filter (Rae et al. 2021, "Scaling
+    Language Models", Appendix A: keep documents with between 50 and 100,000 words).
+    Why: Very short documents carry too little context to learn from (often stubs,
+    error pages, cookie notices); very long ones are usually concatenated dumps.
+    Example: A 12-word "page not found" notice.
+    Fix safety: No automatic fix. Enabled at info severity: corpora of short texts
+    (headlines, captions) are legitimate; raise it with
+    ``[tool.corpuslint.rules.Q108] severity = "warning"`` when filtering web pages.
+    """
+
+    code = "Q108"
+    name = "word-count-out-of-range"
+    default_severity = Severity.INFO
+    options = {"min-words": 50, "max-words": 100_000}
+
+    def measure(self, doc):
+        n_words = len(doc.words)
+        if not n_words:
+            return None
+        low, high = self.opts["min-words"], self.opts["max-words"]
+        if n_words < low:
+            return f"word count {n_words} is below min {low}"
+        if n_words > high:
+            return f"word count {n_words} is above max {high}"
+        return None
+
+
+class BulletLines(QualityRule):
+    """Almost every line starts with a bullet point.
+
+    What: Measures the fraction of non-blank lines that start with a bullet marker
+    (• ● ◦ ▪ ‣ · * - – — or a short "1." / "1)" enumerator) and flags the document when
+    it exceeds ``max-fraction``.
+    Default 0.9 is Gopher's quality filter (Rae et al. 2021, "Scaling Language Models",
+    Appendix A: remove documents with more than 90% of lines starting with a bullet
+    point).
+    Why: Pages that are nothing but bullet lists are navigation, tag lists or
+    feature checklists, not prose.
+    Example: "• Home", "• About", "• Products", "• Contact".
+    Fix safety: No automatic fix.
+    """
+
+    code = "Q109"
+    name = "bullet-lines"
+    default_severity = Severity.WARNING
+    options = {"max-fraction": 0.9}
+
+    def measure(self, doc):
+        lines = _content_lines(doc)
+        if len(lines) < 3:
+            return None  # a two-line list says nothing about a document
+        bullets = sum(1 for line in lines if _BULLET_RE.match(line))
+        fraction = bullets / len(lines)
+        limit = self.opts["max-fraction"]
+        if fraction > limit:
+            return (
+                f"bullet lines: {bullets} of {len(lines)} lines start with a bullet "
+                f"({_fmt(fraction)} > max {_fmt(limit)})"
+            )
+        return None
+
+
+class EllipsisLines(QualityRule):
+    """Too many lines end in an ellipsis.
+
+    What: Measures the fraction of non-blank lines ending in ``...`` or … (closing
+    quotes after it allowed) and flags the document when it exceeds ``max-fraction``.
+    Default 0.3 is Gopher's quality filter (Rae et al. 2021, "Scaling Language Models",
+    Appendix A: remove documents with more than 30% of lines ending with an ellipsis).
+    Why: Lines cut off with an ellipsis are teaser snippets of other pages (search
+    results, "related articles" blocks): truncated text, not content.
+    Example: "Russia and North Korea sign...", "Kim visits the Far East...", ...
+    Fix safety: No automatic fix.
+    """
+
+    code = "Q110"
+    name = "ellipsis-lines"
+    default_severity = Severity.WARNING
+    options = {"max-fraction": 0.3}
+
+    def measure(self, doc):
+        lines = _content_lines(doc)
+        if len(lines) < 3:
+            return None
+        cut = sum(1 for line in lines if _ELLIPSIS_END_RE.search(line))
+        fraction = cut / len(lines)
+        limit = self.opts["max-fraction"]
+        if fraction > limit:
+            return (
+                f"ellipsis lines: {cut} of {len(lines)} lines end in an ellipsis "
+                f"({_fmt(fraction)} > max {_fmt(limit)})"
+            )
+        return None
+
+
+class FewAlphabeticWords(QualityRule):
+    """Too few whitespace-separated tokens contain a letter.
+
+    What: Splits the document on whitespace and measures the fraction of tokens that
+    contain at least one letter of any script (Unicode ``\\p{L}``: Arabic, Latin,
+    Cyrillic, CJK ...). Flags the document when it is below ``min-fraction``.
+    Default 0.8 is Gopher's quality filter (Rae et al. 2021, "Scaling Language Models",
+    Appendix A: at least 80% of words must contain at least one alphabetic character).
+    Why: Documents dominated by numbers, symbols and punctuation are tables, logs,
+    price lists or encoding debris rather than language.
+    Example: A table dump: "12.5 | 13.1 | -- | 2024-01-02 | ...".
+    Fix safety: No automatic fix. Enabled at info severity: statistical reports are
+    legitimately number-heavy.
+    """
+
+    code = "Q111"
+    name = "few-alphabetic-words"
+    default_severity = Severity.INFO
+    options = {"min-fraction": 0.8}
+
+    def measure(self, doc):
+        tokens = doc.text.split()
+        if not tokens:
+            return None
+        alpha = sum(1 for token in tokens if _LETTER_RE.search(token))
+        fraction = alpha / len(tokens)
+        limit = self.opts["min-fraction"]
+        if fraction < limit:
+            return (
+                f"few alphabetic words: {alpha} of {len(tokens)} tokens contain a letter "
+                f"({_fmt(fraction)} < min {_fmt(limit)})"
+            )
+        return None
+
+
+RULES = [
+    RepeatedLines,
+    RepeatedParagraphs,
+    RepeatedNgram,
+    UnterminatedLines,
+    ShortLines,
+    SymbolHeavy,
+    AbnormalWordLength,
+    WordCountOutOfRange,
+    BulletLines,
+    EllipsisLines,
+    FewAlphabeticWords,
+]

@@ -1,0 +1,219 @@
+"""Tests of the corpuslint-quality rules, run directly on Documents (no engine needed).
+
+The seeds under samples/news-ar are five ordinary scraped Arabic news articles: at the
+default thresholds no quality rule may fire on them. Each rule also gets a realistic
+low-quality document it must flag, with the measured value and threshold in the message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+try:
+    from corpuslint_quality import rules as Q
+except ImportError:  # never skip silently: the project's test command installs the plugin
+    pytest.fail(
+        "corpuslint-quality is not installed: run `pip install -e ./plugins/corpuslint-quality`",
+        pytrace=False,
+    )
+
+from corpuslint.document import Document
+from corpuslint.findings import Severity
+
+REPO = Path(__file__).resolve().parents[3]
+SEEDS = sorted((REPO / "samples" / "news-ar").glob("*.txt"))
+
+# A real news paragraph (from the seeds) reused to build long-enough documents.
+PROSE = (
+    "قالت وكالة الأنباء المركزية الكورية الشمالية إن الزعيم الكوري الشمالي كيم جونغ أون ناقش "
+    "قضايا عملية لتحسين التعاون العسكري مع وزير الدفاع الروسي خلال زيارته إلى روسيا، "
+    "وأضافت أن الجانبين تبادلا وجهات النظر بشأن القضايا الإقليمية والدولية."
+)
+
+
+def run(rule_cls, text, path="doc.txt", **options):
+    return list(rule_cls(options=options or None).check(Document(path, text)))
+
+
+def only(findings):
+    assert len(findings) == 1, findings
+    return findings[0]
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    assert len(SEEDS) == 5, f"expected the five seed articles under {REPO / 'samples/news-ar'}"
+    return [Document(str(p), p.read_text(encoding="utf-8")) for p in SEEDS]
+
+
+def test_every_rule_is_well_formed():
+    codes = [cls.code for cls in Q.RULES]
+    assert codes == [f"Q{101 + i}" for i in range(len(Q.RULES))]
+    for cls in Q.RULES:
+        cls.validate_class()
+        assert cls.family == "quality"
+        doc = cls.doc()
+        for section in ("What:", "Why:", "Example:", "Fix safety:"):
+            assert any(line.startswith(section) for line in doc.splitlines()), (cls.code, section)
+        # every default threshold names its source
+        assert "Rae et al. 2021" in doc or "Penedo et al. 2024" in doc, cls.code
+
+
+@pytest.mark.parametrize("rule_cls", Q.RULES, ids=lambda c: c.code)
+def test_seed_articles_pass_every_rule(rule_cls, seeds):
+    for doc in seeds:
+        assert list(rule_cls().check(doc)) == [], (rule_cls.code, doc.path)
+
+
+def test_empty_document_is_left_alone():
+    for cls in Q.RULES:
+        assert run(cls, "") == []
+        assert run(cls, "\n \n") == []
+
+
+# -- Q101 / Q102 repetition -----------------------------------------------------------
+
+FOOTER = ["اترك تعليقاً", "لن يتم نشر عنوان بريدك الإلكتروني.", "الحقول الإلزامية مشار إليها بـ *"]
+
+
+def scraped_loop(copies=5):
+    lines = [PROSE, PROSE.replace("روسيا", "الصين")] + FOOTER * copies
+    return "\n".join(lines) + "\n"
+
+
+def test_repeated_lines_flags_a_scraping_loop():
+    f = only(run(Q.RepeatedLines, scraped_loop()))
+    assert f.code == "Q101" and f.severity is Severity.WARNING
+    assert (f.line, f.column) == (1, 1)
+    # 17 lines, 12 of them repeats of the footer
+    assert "12 of 17 lines repeat an earlier line (0.71 > max 0.30)" in f.message
+
+
+def test_repeated_lines_char_fraction_alone():
+    # 2 long lines out of 10 repeated: line fraction 0.2 passes, character share fails
+    lines = [PROSE, PROSE] + [f"سطر قصير رقم {i}." for i in range(8)]
+    f = only(run(Q.RepeatedLines, "\n".join(lines)))
+    assert "of 10 lines" not in f.message  # line fraction is fine
+    assert "repeated lines hold" in f.message and "max 0.20" in f.message
+
+
+def test_repeated_lines_options_and_one_repeat_in_a_seed(seeds):
+    doc_002 = seeds[2]  # 002 repeats its photo caption once: far below the default
+    assert list(Q.RepeatedLines().check(doc_002)) == []
+    tight = Q.RepeatedLines(options={"max-line-fraction": 0.01})
+    f = only(list(tight.check(doc_002)))
+    assert "1 of 24 lines repeat" in f.message and "max 0.01" in f.message
+
+
+def test_repeated_paragraphs():
+    block = PROSE + "\n" + FOOTER[0]
+    text = "\n\n".join([block, "فقرة أخرى مختلفة تماما عن الفقرة الأولى.", block, block]) + "\n"
+    f = only(run(Q.RepeatedParagraphs, text))
+    assert f.code == "Q102"
+    assert "2 of 4 paragraphs repeat an earlier paragraph (0.50 > max 0.30)" in f.message
+    # the same lines without the repetition are clean
+    assert run(Q.RepeatedParagraphs, "\n\n".join([block, "فقرة أخرى مختلفة تماما."])) == []
+
+
+# -- Q103 top n-gram ------------------------------------------------------------------
+
+
+def test_repeated_ngram_flags_keyword_stuffing():
+    spam = PROSE + "\n" + " ".join(["أفضل عروض الهواتف"] * 40) + "\n"
+    f = only(run(Q.RepeatedNgram, spam))
+    assert f.code == "Q103"
+    assert "repeated 2-gram" in f.message and "max 0.20" in f.message
+
+
+def test_repeated_ngram_ignores_diacritics_and_counts_arabic_words():
+    # the same 3-word phrase with and without harakat is one n-gram
+    phrase_a, phrase_b = "بيعٌ سريعٌ جداً", "بيع سريع جدا"
+    spam = " ".join([phrase_a, phrase_b] * 20)
+    assert run(Q.RepeatedNgram, spam)
+
+
+def test_repeated_ngram_single_occurrence_is_not_repetition():
+    assert run(Q.RepeatedNgram, "كوريا الشمالية") == []
+    assert run(Q.RepeatedNgram, PROSE) == []
+
+
+# -- Q104 terminal punctuation, Q105 short lines --------------------------------------
+
+MENU = "\n".join(
+    ["الرئيسية", "أخبار عاجلة", "سياسة", "اقتصاد", "رياضة", "ثقافة وفنون", "تكنولوجيا", "اتصل بنا", "من نحن"]
+)
+
+
+def test_unterminated_lines_flags_a_menu():
+    f = only(run(Q.UnterminatedLines, MENU))
+    assert f.code == "Q104" and f.severity is Severity.INFO
+    assert "only 0 of 9 lines end in terminal punctuation (0.00 < min 0.12)" in f.message
+
+
+def test_arabic_terminal_punctuation_counts():
+    lines = ["هل زار كيم موسكو؟", "قال المتحدث:", "وأضاف أن الزيارة ناجحة،", "العنوان"] * 3
+    # ؟ and ، are terminal, ":" is not: 6 of 12 lines terminated
+    assert run(Q.UnterminatedLines, "\n".join(lines)) == []
+    assert run(Q.UnterminatedLines, "\n".join(lines), **{"min-fraction": 0.6})
+    # closing quotes after the full stop still end the sentence
+    assert run(Q.UnterminatedLines, 'قال: "نعم."\n' * 3 + "عنوان\n") == []
+
+
+def test_short_lines_flags_a_menu_not_prose():
+    f = only(run(Q.ShortLines, MENU))
+    assert f.code == "Q105" and "9 of 9 lines are 30 characters or shorter (1.00 > max 0.67)" in f.message
+    assert run(Q.ShortLines, "\n".join([PROSE, "عنوان قصير", PROSE])) == []
+
+
+# -- Q106 symbols, Q107 word length, Q108 word count ----------------------------------
+
+
+def test_symbol_heavy_hashtags_and_ellipses():
+    tags = "#كوريا #روسيا #بوتين #كيم #عاجل #أخبار تابعونا على الصفحة"
+    f = only(run(Q.SymbolHeavy, tags))
+    assert "6 hash signs for 9 words" in f.message and "max 0.10" in f.message
+    teasers = "\n".join(f"اقرأ المزيد عن الخبر رقم {i}..." for i in range(6))
+    assert "ellipses" in only(run(Q.SymbolHeavy, teasers)).message
+    assert run(Q.SymbolHeavy, PROSE + " قال كيم... ثم صمت.") == []
+
+
+def test_abnormal_word_length_both_ends():
+    blob = " ".join(["aGVsbG8gd29ybGQgdGhpcyBpcyBiYXNlNjQgZGF0YQ"] * 20)
+    assert "above max 10" in only(run(Q.AbnormalWordLength, blob)).message
+    letters = " ".join("ا ب ت ث ج ح خ د ذ ر ز س".split() * 10)
+    f = only(run(Q.AbnormalWordLength, letters))
+    assert f.message == "mean word length 1.0 characters is below min 3"
+    assert run(Q.AbnormalWordLength, PROSE) == []
+
+
+def test_word_count_bounds():
+    f = only(run(Q.WordCountOutOfRange, "الصفحة غير موجودة. عد إلى الصفحة الرئيسية."))
+    assert f.code == "Q108" and f.severity is Severity.INFO
+    assert f.message == "word count 7 is below min 50"
+    assert run(Q.WordCountOutOfRange, (PROSE + "\n") * 3) == []
+    assert "above max 30" in only(run(Q.WordCountOutOfRange, (PROSE + "\n") * 3, **{"max-words": 30})).message
+
+
+# -- Q109 bullets, Q110 ellipsis lines, Q111 alphabetic words -------------------------
+
+
+def test_bullet_lines():
+    bullets = "\n".join(f"• {item}" for item in ["الرئيسية", "الأخبار", "الرياضة", "اتصل بنا"])
+    assert "4 of 4 lines start with a bullet" in only(run(Q.BulletLines, bullets)).message
+    mixed = "\n".join([PROSE, "- قال المتحدث إن الزيارة ناجحة.", PROSE, "- وأضاف أنها مهمة."])
+    assert run(Q.BulletLines, mixed) == []
+
+
+def test_ellipsis_lines():
+    teasers = "\n".join(["روسيا وكوريا الشمالية توقعان...", "كيم يزور الشرق الأقصى…", PROSE, "بوتين يصل إلى بيونغ يانغ..."])
+    assert "3 of 4 lines end in an ellipsis" in only(run(Q.EllipsisLines, teasers)).message
+    assert run(Q.EllipsisLines, "\n".join([PROSE, "وقال: ثم...", PROSE, PROSE])) == []
+
+
+def test_few_alphabetic_words():
+    table = "\n".join(f"{i} | {i * 1.5} | -- | 2024-01-0{i} | ريال" for i in range(1, 8))
+    f = only(run(Q.FewAlphabeticWords, table))
+    assert f.code == "Q111" and "7 of 63 tokens contain a letter" in f.message
+    assert run(Q.FewAlphabeticWords, PROSE + " في 22 نوفمبر 2024") == []
