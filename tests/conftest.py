@@ -1,0 +1,50 @@
+"""Shared fixtures: the seed corpus, a CLI runner, and a per-test copy of samples/."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples" / "news-ar"
+
+
+def seed(prefix: str) -> Path:
+    """The seed file whose name starts with ``prefix`` (e.g. "002")."""
+    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
+    return path
+
+
+def seed_line(prefix: str, number: int) -> str:
+    return seed(prefix).read_text(encoding="utf-8").splitlines()[number - 1]
+
+
+def run_cli(*args: str, cwd: str | os.PathLike | None = None, env: dict | None = None, input: str | None = None):
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "corpuslint", *args],
+        cwd=cwd, env=full_env, capture_output=True, text=True, input=input, timeout=300,
+    )
+
+
+def run_json(*args: str, cwd=None, env=None) -> tuple[int, dict]:
+    proc = run_cli("check", "--format", "json", "--no-cache", *args, cwd=cwd, env=env)
+    assert proc.returncode in (0, 1), proc.stderr
+    return proc.returncode, json.loads(proc.stdout)
+
+
+@pytest.fixture
+def samples_copy(tmp_path: Path) -> Path:
+    """A private copy of samples/news-ar (tests may fix it in place)."""
+    dest = tmp_path / "news-ar"
+    shutil.copytree(SAMPLES, dest)
+    for f in dest.iterdir():
+        f.chmod(0o644)
+    return dest

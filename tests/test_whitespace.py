@@ -1,0 +1,183 @@
+"""Whitespace family (W): every rule on real bad and good text, plus the seed defects."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpuslint import lint_text
+from corpuslint.engine import apply_fixes
+
+from .conftest import run_json, seed, seed_line
+
+NBSP = "\u00a0"
+
+
+def codes(text: str, select: str = "W", path: str = "doc.txt") -> list[tuple[str, int, int]]:
+    return [(f.code, f.line, f.column) for f in lint_text(text, path=path, config={"select": [select]})]
+
+
+def fixed(text: str, select: str = "W", unsafe: bool = False, path: str = "doc.txt") -> str:
+    for _ in range(10):
+        findings = lint_text(text, path=path, config={"select": [select]})
+        new, count = apply_fixes(text, findings, unsafe)
+        if not count:
+            return text
+        text = new
+    return text
+
+
+# -- the seed corpus ---------------------------------------------------------------
+
+def test_seed_whitespace_defects_are_reported_exactly():
+    _, data = run_json("--select", "W", str(seed("000").parent))
+    found = {(d["path"].rsplit("/", 1)[-1][:3], d["line"], d["code"]) for d in data["diagnostics"]}
+    expected_subset = {
+        ("002", 21, "W101"), ("002", 31, "W101"), ("002", 41, "W101"),  # trailing NBSP
+        ("003", 50, "W104"),  # NBSP-only line
+        ("000", 6, "W107"),  # fifteen blank lines closing the file
+        ("001", 31, "W106"), ("002", 47, "W106"), ("003", 52, "W106"), ("004", 25, "W106"),
+        ("004", 15, "W103"),  # space + NBSP run
+        ("004", 15, "W115"),  # “التعاون الاستراتيجي ”
+        ("003", 52, "W114"),  # أخبار متعلقة :
+    }
+    assert expected_subset <= found
+    assert sum(1 for f in found if f[0] == "002" and f[2] == "W102") >= 10  # NBSP between words everywhere
+    assert all(d["family"] == "whitespace" for d in data["diagnostics"])
+    # No whitespace finding on a clean line: every reported line really holds a defect.
+    for d in data["diagnostics"]:
+        prefix = d["path"].rsplit("/", 1)[-1][:3]
+        lines = seed(prefix).read_text(encoding="utf-8").split("\n")
+        line = lines[d["line"] - 1]
+        defect = (
+            NBSP in line or "  " in line or line != line.rstrip() or " :" in line or " ." in line
+            or d["code"] in ("W106", "W107")
+        )
+        assert defect, (d, line)
+
+
+def test_seed_clean_file_lines_are_not_flagged():
+    # 001 has no defects but its missing final newline.
+    _, data = run_json("--select", "W", str(seed("001")))
+    assert [(d["code"], d["line"]) for d in data["diagnostics"]] == [("W106", 31)]
+
+
+# -- one test pair per rule -------------------------------------------------------------
+
+def test_w101_trailing_unicode_whitespace():
+    bad = f"قال الرئيس{NBSP}\nسطر ثان\u2009 \n"
+    assert codes(bad, "W101") == [("W101", 1, 11), ("W101", 2, 8)]
+    assert fixed(bad, "W101") == "قال الرئيس\nسطر ثان\n"
+    assert codes("قال الرئيس\nline two\n", "W101") == []
+
+
+def test_w101_keeps_markdown_hard_breaks_and_crlf():
+    assert codes("first line  \nsecond\n", "W101", path="notes.md") == []
+    assert codes("first line  \nsecond\n", "W101", path="notes.txt") == [("W101", 1, 11)]
+    assert codes("a\r\nb\r\n", "W101") == []  # CR is a line ending, not trailing whitespace
+
+
+def test_w102_non_standard_space_between_words():
+    bad = f"يزور{NBSP}فلاديمير\u2009بوتين"
+    assert codes(bad, "W102") == [("W102", 1, 5), ("W102", 1, 14)]
+    assert fixed(bad, "W102") == "يزور فلاديمير بوتين"
+    assert codes("يزور فلاديمير بوتين", "W102") == []
+    allow = lint_text("10\u202f000", config={"select": ["W102"], "rules": {"W102": {"allow": ["\u202f"]}}})
+    assert allow == []
+
+
+def test_w103_multiple_spaces():
+    assert codes("*المصدر:   Transparency News", "W103") == [("W103", 1, 9)]
+    assert fixed(f"a {NBSP}b", "W103") == "a b"
+    assert codes("    indented code\nword word", "W103") == []
+
+
+def test_w104_whitespace_only_line():
+    bad = f"فقرة\n{NBSP}\nفقرة\n"
+    assert codes(bad, "W104") == [("W104", 2, 1)]
+    assert fixed(bad, "W104") == "فقرة\n\nفقرة\n"
+    assert codes("فقرة\n\nفقرة\n", "W104") == []
+
+
+def test_w105_too_many_blank_lines_with_option():
+    bad = "a\n\n\n\n\nb\n"
+    assert codes(bad, "W105") == [("W105", 4, 1)]
+    assert fixed(bad, "W105") == "a\n\n\nb\n"
+    assert codes("a\n\n\nb\n", "W105") == []
+    strict = lint_text("a\n\n\nb\n", config={"select": ["W105"], "rules": {"W105": {"max-blank-lines": 1}}})
+    assert [f.code for f in strict] == ["W105"]
+
+
+def test_w106_missing_final_newline_keeps_dominant_ending():
+    assert codes("a\nb", "W106") == [("W106", 2, 2)]
+    assert fixed("a\r\nb", "W106") == "a\r\nb\r\n"
+    assert codes("a\nb\n", "W106") == [] and codes("", "W106") == []
+
+
+def test_w107_trailing_blank_lines():
+    assert fixed("a\n\n\n \n", "W107") == "a\n"
+    assert codes("a\n", "W107") == []
+
+
+def test_w108_mixed_line_endings_fix_to_dominant():
+    bad = "a\r\nb\r\nc\nd\r\n"
+    assert codes(bad, "W108") == [("W108", 3, 2)]
+    assert fixed(bad, "W108") == "a\r\nb\r\nc\r\nd\r\n"
+    assert codes("a\r\nb\r\n", "W108") == [] and codes("a\nb\n", "W108") == []
+
+
+def test_w109_crlf_is_opt_in():
+    assert codes("a\r\nb\r\n", "W") == []  # W109 is off by default
+    assert fixed("a\r\nb\r\n", "W109") == "a\nb\n"
+
+
+def test_w110_bom():
+    assert codes("\ufeffعدد\n", "W110") == [("W110", 1, 1)]
+    assert fixed("\ufeffعدد\n", "W110") == "عدد\n"
+    assert codes("عدد\n", "W110") == []
+
+
+def test_w111_bidi_controls_are_errors_with_unsafe_fix():
+    bad = "price \u202e001\u202c USD\n"
+    found = lint_text(bad, config={"select": ["W111"]})
+    assert [f.severity.value for f in found] == ["error", "error"]
+    assert fixed(bad, "W111") == bad  # unsafe: not applied by --fix
+    assert fixed(bad, "W111", unsafe=True) == "price 001 USD\n"
+    assert codes("سعر 001 دولار\n", "W111") == []
+
+
+def test_w112_invisible_characters_but_not_persian_zwnj():
+    assert codes("كوريا\u200bالشمالية\n", "W112") == [("W112", 1, 6)]
+    assert fixed("كوريا\u200bالشمالية\n", "W112") == "كورياالشمالية\n"
+    assert codes("می\u200cخواهم\n", "W112") == []  # ZWNJ is legitimate in Persian
+    flagged = lint_text("می\u200cخواهم\n", config={"select": ["W112"], "rules": {"W112": {"flag-zwnj": True}}})
+    assert [f.code for f in flagged] == ["W112"]
+
+
+def test_w113_tatweel_elongation_but_not_abbreviation():
+    assert fixed("الـعـربـيـة\n", "W113") == "العربية\n"
+    assert codes(seed_line("004", 25), "W113") == []  # "مشار إليها بـ *"
+    assert fixed("بــ\n", "W113") == "بـ\n"
+
+
+def test_w114_space_before_punctuation():
+    assert codes("أخبار متعلقة :", "W114") == [("W114", 1, 13)]
+    assert fixed("قال الوزير ، ثم غادر .", "W114") == "قال الوزير، ثم غادر."
+    assert codes("انتظر ... ثم 3.5 كغ، وقال: نعم.", "W114") == []
+
+
+def test_w115_space_inside_quotes():
+    line = seed_line("004", 15)
+    assert "W115" in [c for c, _, _ in codes(line, "W115")]
+    assert fixed("“التعاون الاستراتيجي ”", "W115") == "“التعاون الاستراتيجي”"
+    assert fixed('قال " نعم " ثم', "W115") == 'قال "نعم" ثم'
+    assert codes('قال "نعم" و"لا"', "W115") == [] and codes('odd " quote', "W115") == []
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_fix_touches_only_whitespace(prefix):
+    original = seed(prefix).read_text(encoding="utf-8")
+    result = fixed(original)
+    squash = lambda s: "".join(s.split())  # noqa: E731
+    assert squash(result) == squash(original)
+    assert codes(result) == []
+    assert fixed(result) == result  # idempotent
