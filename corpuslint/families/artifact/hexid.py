@@ -11,7 +11,7 @@ from ._common import inside, line_index_at, link_spans, remove_line_fix
 
 _SEP = r"[\p{Pd}:]"  # any Unicode dash (- ‐ ‑ – — ...) or a colon
 # Dash/colon-separated groups of hex digits, standing alone (not glued to letters/digits).
-_GROUPED_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}\p{{Pd}}:])[0-9A-Fa-f]{{1,8}}(?:{_SEP}[0-9A-Fa-f]{{1,8}})+(?![\p{{L}}\p{{N}}]|{_SEP}[\p{{L}}\p{{N}}])")
+_GROUPED_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}\p{{Pd}}:])[0-9A-Fa-f]{{1,12}}(?:{_SEP}[0-9A-Fa-f]{{1,12}})+(?![\p{{L}}\p{{N}}]|{_SEP}[\p{{L}}\p{{N}}])")
 # One long hex run (hashes, object ids).
 _HEXRUN_RE = regex.compile(r"(?<![\p{L}\p{N}])[0-9A-Fa-f]{12,}(?![\p{L}\p{N}])")
 # Long base64 / url-safe base64 runs (tokens, tracking ids).

@@ -20,7 +20,7 @@ HTML_TAGS = (
     "tbody td template textarea tfoot th thead time title tr tt u ul var video wbr"
 ).split()
 _TAG_RE = regex.compile(
-    r"<!--.*?-->|</?(?:" + "|".join(HTML_TAGS) + r")(?:\s+[^<>]*?)?\s*/?>",
+    r"<!--.*?-->|</?(?:" + "|".join(HTML_TAGS) + r")(?:\s*/?>|\s+[^<>=]*=[^<>]*>)",
     regex.IGNORECASE | regex.DOTALL,
 )
 _BREAKING = regex.compile(r"</?(?:br|p|div|li|tr|td|th|hr|h[1-6])\b", regex.IGNORECASE)
@@ -33,9 +33,11 @@ class HtmlTag(DocumentRule):
     """HTML tags or comments left in plain text.
 
     What: An opening, closing or self-closing tag of a real HTML element (``<p>``,
-    ``</div>``, ``<br/>``, ``<a href="...">``, ``<img ...>``; the element name must be in
-    a fixed list of HTML elements) or an HTML comment ``<!-- ... -->``. Angle brackets
-    used as text (``a <b`` in maths, ``<3``, ``<<quotes>>``) do not match.
+    ``</div>``, ``<br/>``, ``<a href="...">``, ``<img src=...>``: the element name must be
+    in a fixed list of HTML elements, and a tag with anything after its name must
+    carry a ``name=value`` attribute) or an HTML comment ``<!-- ... -->``. Angle
+    brackets used as text (``a <b and c > d``, ``<3``, ``<<quotes>>``, ``<Reuters>``)
+    do not match.
     Why: Tags survive a sloppy HTML-to-text step; they are not language and teach a
     model to emit markup.
     Example: ``قال المتحدث<br>إن الزيارة`` or ``<p>Text</p>``.
