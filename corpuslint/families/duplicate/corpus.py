@@ -1,0 +1,372 @@
+"""Duplicate rules across files: near-duplicate paragraphs and documents, boilerplate lines.
+
+Each rule's ``collect`` returns a compact dict of numpy arrays (unit lines and spans,
+exact keys, sorted shingle sets, MinHash signatures), which the corpus index caches
+per file content; ``reduce`` runs LSH over all of them and verifies candidates exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable
+
+import numpy as np
+import xxhash
+
+from ...document import Document
+from ...findings import Finding, Fix, Location, Severity
+from ...rules import CorpusRule, CorpusView
+from ...text import normalize
+from . import lsh
+from . import units as U
+from .local import FAMILY, _fast_words, _lines_label, _subset
+
+
+class _DuplicateCorpusRule(CorpusRule):
+    def fingerprint(self) -> str:
+        # states hold signatures: never mix normalisation versions or hash schemes
+        return f"{super().fingerprint()}:{U.NORMALIZATION_VERSION}:{U.HASH_SCHEME}"
+
+
+def _concat(states: dict[str, Any], fields: tuple[str, ...]):
+    """Concatenate per-document arrays in path order; returns (paths, doc_index, arrays)."""
+    paths = sorted(p for p, s in states.items() if s is not None and len(s["lines"]))
+    doc_index = np.concatenate(
+        [np.full(len(states[p]["lines"]), k, dtype=np.int64) for k, p in enumerate(paths)]
+    ) if paths else np.zeros(0, np.int64)
+    arrays = {}
+    for f in fields:
+        if f == "sets":
+            continue
+        parts = [states[p][f] for p in paths]
+        arrays[f] = np.concatenate(parts) if parts else np.zeros(0)
+    if "sets" in fields:
+        parts = [states[p]["sets"] for p in paths]
+        offs = []
+        base = 0
+        for p in paths:
+            o = states[p]["off"]
+            offs.append(o[:-1] + base)
+            base += int(o[-1])
+        arrays["sets"] = np.concatenate(parts) if parts else np.zeros(0, np.uint32)
+        arrays["off"] = np.concatenate(offs + [np.array([base], dtype=np.int64)]).astype(np.int64)
+    return paths, doc_index, arrays
+
+
+def _clusters(
+    n: int, keys: np.ndarray, sigs: np.ndarray, sets: np.ndarray, off: np.ndarray, threshold: float, backend: str
+) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
+    """Connected components of exact-key groups + verified near-duplicate pairs."""
+    rep, reps = lsh.group_by_key(keys)
+    sub_sets, sub_off = _subset(sets, off, reps)
+    pairs, sims = lsh.near_duplicate_pairs(sigs[reps], sub_sets, sub_off, threshold, backend)
+    uf = lsh.UnionFind(n)
+    for i, r in enumerate(rep.tolist()):
+        if i != r:
+            uf.union(i, r)
+    sim_of: dict[tuple[int, int], float] = {}
+    for (a, b), s in zip(pairs.tolist(), sims.tolist()):
+        ra, rb = int(reps[a]), int(reps[b])
+        uf.union(ra, rb)
+        sim_of[(ra, rb)] = s
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(uf.find(i), []).append(i)
+    return [g for g in groups.values() if len(g) > 1], sim_of
+
+
+def _exact_jaccard(sets: np.ndarray, off: np.ndarray, i: int, j: int) -> float:
+    return U.jaccard_sorted(sets[off[i] : off[i + 1]], sets[off[j] : off[j + 1]])
+
+
+class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
+    """A paragraph is a copy or near-copy of a paragraph in another file.
+
+    What: paragraphs (blank-line separated, or one per line in scraped text) with at
+    least ``min_words`` words (default 8) whose word-bigram sets, after normalisation
+    and light stemming, have Jaccard similarity >= ``threshold`` (default 0.8) with a
+    paragraph in another file of the corpus. Candidates come from MinHash LSH over the
+    whole corpus (every file under the project root, through the corpus index, even
+    when only a few files are checked) and every candidate is verified exactly.
+    Copies form clusters; ordering files by path, each later copy is reported once,
+    pointing at the first copy (``related``), never as n² pairs. Short lines repeated
+    in ``boilerplate_docs`` or more files are left to D106.
+    Why: a paragraph syndicated across files (agency copy, press releases, scraped
+    mirrors) is counted several times by anything trained or measured on the corpus.
+    Example: the same agency paragraph "قالت وكالة الأنباء المركزية الكورية ..." in
+    ``a.txt`` line 7 and ``b.txt`` line 3: ``b.txt:3`` is reported, related ``a.txt:7``.
+    Fix safety: unsafe: the later copy is deleted from its file, which may leave that
+    document incomplete; the first copy is always kept.
+    """
+
+    code = "D104"
+    name = "cross-file-duplicate-paragraph"
+    family = FAMILY
+    default_severity = Severity.WARNING
+    fixable = True
+    options = {"threshold": 0.8, "min_words": 8, "boilerplate_docs": 3, "boilerplate_max_words": 12, "backend": "numpy"}
+
+    def collect(self, doc: Document) -> Any:
+        a = U.analyse(doc)
+        idx = np.nonzero(a.nwords >= int(self.opts["min_words"]))[0]
+        if len(idx) == 0:
+            return None
+        sets, off = a.shingle_sets
+        sub_sets, sub_off = _subset(sets, off, idx)
+        units = [a.units[i] for i in idx.tolist()]
+        return {
+            "lines": np.array([[u.line, u.last_line] for u in units], dtype=np.int32),
+            "spans": np.array([[u.start, u.end] for u in units], dtype=np.int64),
+            "nwords": a.nwords[idx],
+            "keys": a.keys[idx],
+            "sets": sub_sets,
+            "off": sub_off,
+            "sig": a.signatures[idx],
+        }
+
+    def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
+        threshold = float(self.opts["threshold"])
+        paths, doc_of, arr = _concat(corpus.states, ("lines", "spans", "nwords", "keys", "sig", "sets"))
+        if len(paths) < 2 or not any(p in corpus.targets for p in paths):
+            return []
+        keys = arr["keys"].astype(np.uint64)
+        n = len(keys)
+        sigs = arr["sig"].reshape(n, -1).astype(np.uint32)
+        lines = arr["lines"].reshape(n, 2)
+        spans = arr["spans"].reshape(n, 2)
+        # boilerplate: short lines in many files are D106's business
+        bp_docs = int(self.opts["boilerplate_docs"])
+        keep = np.ones(n, dtype=bool)
+        if bp_docs > 0:
+            pair = np.unique(np.stack((keys, doc_of.astype(np.uint64)), axis=1), axis=0)
+            uk, counts = np.unique(pair[:, 0], return_counts=True)
+            many = uk[counts >= bp_docs]
+            keep &= ~(np.isin(keys, many) & (arr["nwords"] <= int(self.opts["boilerplate_max_words"])))
+        idx = np.nonzero(keep)[0]
+        sets, off = _subset(arr["sets"], arr["off"], idx)
+        groups, _ = _clusters(len(idx), keys[idx], sigs[idx], sets, off, threshold, str(self.opts["backend"]))
+        out: list[Finding] = []
+        for group in groups:
+            docs_in = {int(doc_of[idx[g]]) for g in group}
+            if len(docs_in) < 2:
+                continue
+            group.sort(key=lambda g: (int(doc_of[idx[g]]), int(lines[idx[g], 0])))
+            first = group[0]
+            first_doc = int(doc_of[idx[first]])
+            for g in group[1:]:
+                gi = idx[g]
+                path = paths[int(doc_of[gi])]
+                if int(doc_of[gi]) == first_doc or path not in corpus.targets:
+                    continue
+                doc = corpus.documents.get(path)
+                if doc is None:
+                    continue
+                # point at the first copy, or (after chaining) the earliest copy it matches directly
+                target, sim = first, _exact_jaccard(sets, off, g, first)
+                if sim < threshold:
+                    for h in group:
+                        if h == g:
+                            break
+                        if int(doc_of[idx[h]]) == int(doc_of[gi]):
+                            continue
+                        s = _exact_jaccard(sets, off, g, h)
+                        if s >= threshold:
+                            target, sim = h, s
+                            break
+                ti = idx[target]
+                start, end = (int(x) for x in spans[gi])
+                line, last = (int(x) for x in lines[gi])
+                rel_path = paths[int(doc_of[ti])]
+                rel_line = int(lines[ti, 0])
+                what = "copies" if sim >= 0.999 else "near-duplicates"
+                out.append(
+                    doc.finding(
+                        self, start, end,
+                        f"paragraph {what} {rel_path}:{rel_line} (Jaccard {sim:.2f}; "
+                        f"{len(group)} copies in {len(docs_in)} files)",
+                        fix=Fix.unsafe(U.remove_lines_edit(doc, line, last)),
+                        related=[Location(rel_path, rel_line, 1)],
+                    )
+                )
+        return out
+
+
+class NearDuplicateDocument(_DuplicateCorpusRule):
+    """A whole document is a copy or near-copy of another file in the corpus.
+
+    What: documents with at least ``min_words`` words (default 50) whose word-bigram
+    sets (normalised, light-stemmed) have Jaccard similarity >= ``threshold`` (default
+    0.8) with another file of the corpus (MinHash LSH over every file under the project
+    root, verified exactly). Ordering files by path, each later copy is reported once
+    at its first paragraph, pointing at the first file of its cluster.
+    Why: the same article scraped twice (mirrors, pagination, re-crawls) duplicates
+    every paragraph of it; training on both copies over-weights it.
+    Example: ``news/2024/a.txt`` and ``mirror/a-copy.txt`` hold the same article with a
+    different header line: ``news/2024/a.txt:1`` is reported against ``mirror/a-copy.txt:1``
+    (paths sort ``mirror`` first).
+    Fix safety: no automatic fix: deleting a file is a decision for the corpus owner.
+    """
+
+    code = "D105"
+    name = "near-duplicate-document"
+    family = FAMILY
+    default_severity = Severity.WARNING
+    options = {"threshold": 0.8, "min_words": 50, "backend": "numpy"}
+
+    def collect(self, doc: Document) -> Any:
+        a = U.analyse(doc)
+        total = int(a.nwords.sum()) if len(a.nwords) else 0
+        if total < int(self.opts["min_words"]):
+            return None
+        sets, _off = a.shingle_sets
+        s = np.sort(sets)
+        if len(s):
+            keep = np.empty(len(s), dtype=bool)
+            keep[0] = True
+            np.not_equal(s[1:], s[:-1], out=keep[1:])
+            s = s[keep]
+        u = a.units[0]
+        return {
+            "lines": np.array([[u.line, u.last_line]], dtype=np.int32),
+            "spans": np.array([[u.start, u.end]], dtype=np.int64),
+            "nwords": np.array([total], dtype=np.int32),
+            "keys": np.array([xxhash.xxh64_intdigest(a.keys.tobytes())], dtype=np.uint64),
+            "sets": s,
+            "off": np.array([0, len(s)], dtype=np.int64),
+            "sig": a.signatures.min(axis=0, keepdims=True),
+        }
+
+    def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
+        threshold = float(self.opts["threshold"])
+        paths, doc_of, arr = _concat(corpus.states, ("lines", "spans", "keys", "sig", "sets"))
+        if len(paths) < 2 or not any(p in corpus.targets for p in paths):
+            return []
+        n = len(paths)
+        keys = arr["keys"].astype(np.uint64)
+        sigs = arr["sig"].reshape(n, -1).astype(np.uint32)
+        spans = arr["spans"].reshape(n, 2)
+        lines = arr["lines"].reshape(n, 2)
+        groups, _ = _clusters(n, keys, sigs, arr["sets"], arr["off"], threshold, str(self.opts["backend"]))
+        out: list[Finding] = []
+        for group in groups:
+            group.sort()
+            first = group[0]
+            for g in group[1:]:
+                path = paths[g]
+                doc = corpus.documents.get(path)
+                if path not in corpus.targets or doc is None:
+                    continue
+                sim = _exact_jaccard(arr["sets"], arr["off"], g, first)
+                target = first
+                if sim < threshold:
+                    for h in group:
+                        if h == g:
+                            break
+                        s = _exact_jaccard(arr["sets"], arr["off"], g, h)
+                        if s >= threshold:
+                            target, sim = h, s
+                            break
+                what = "copy" if keys[g] == keys[target] else "near-duplicate"
+                out.append(
+                    doc.finding(
+                        self, int(spans[g, 0]), int(spans[g, 1]),
+                        f"document is a {what} of {paths[target]} (Jaccard {sim:.2f}; "
+                        f"{len(group)} similar documents)",
+                        related=[Location(paths[target], int(lines[target, 0]), 1)],
+                    )
+                )
+        return out
+
+
+class BoilerplateLine(_DuplicateCorpusRule):
+    """A line recurs in many documents of the corpus (template boilerplate).
+
+    What: a non-blank line with at least ``min_words`` words (default 2, at least one
+    of them containing a letter) whose normalised text occurs in at least
+    max(``min_docs``, ``min_fraction`` x number of documents) documents (defaults 3
+    and 0.01). Every occurrence in a checked file is reported, pointing at the first
+    other document that has it.
+    Why: comment-form prompts, share buttons, newsletter calls and site names repeated
+    under every scraped article are not content; they skew n-gram statistics.
+    Example: "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *"
+    under every article of a site.
+    Fix safety: unsafe: the line is deleted from this file; some recurring lines
+    (a dateline format, a standard disclaimer) are legitimate, so review first.
+    Severity is info because a shared line is often harmless.
+    """
+
+    code = "D106"
+    name = "boilerplate-line"
+    family = FAMILY
+    default_severity = Severity.INFO
+    fixable = True
+    options = {"min_docs": 3, "min_fraction": 0.01, "min_words": 2}
+
+    def collect(self, doc: Document) -> Any:
+        min_words = int(self.opts["min_words"])
+        text = doc.text
+        keys, lines, spans = [], [], []
+        seen: set[int] = set()
+        for ln in doc.lines:
+            if ln.start == ln.end:
+                continue
+            ws = _fast_words(text[ln.start : ln.end])
+            if len(ws) < min_words or not any(not w.isdigit() for w in ws):
+                continue
+            k = xxhash.xxh64_intdigest(" ".join(ws).encode("utf-8", "surrogatepass"))
+            if k in seen:
+                continue
+            seen.add(k)
+            keys.append(k)
+            lines.append(ln.number)
+            spans.append((ln.start, ln.end))
+        if not keys:
+            return None
+        return {
+            "keys": np.array(keys, dtype=np.uint64),
+            "lines": np.array(lines, dtype=np.int32),
+            "spans": np.array(spans, dtype=np.int64).reshape(-1, 2),
+        }
+
+    def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
+        paths = sorted(p for p, s in corpus.states.items() if s is not None)
+        if not paths:
+            return []
+        n_docs = len(corpus.states)
+        need = max(int(self.opts["min_docs"]), math.ceil(float(self.opts["min_fraction"]) * n_docs))
+        all_keys = np.concatenate([corpus.states[p]["keys"] for p in paths])
+        uk, counts = np.unique(all_keys, return_counts=True)
+        common = uk[counts >= need]
+        if len(common) == 0:
+            return []
+        count_of = dict(zip(uk.tolist(), counts.tolist()))
+        first_at: dict[int, list[tuple[str, int]]] = {}
+        common_set = set(common.tolist())
+        for p in paths:  # path order: the first two holders of each common key
+            st = corpus.states[p]
+            for k, line in zip(st["keys"].tolist(), st["lines"].tolist()):
+                if k in common_set:
+                    holders = first_at.setdefault(k, [])
+                    if len(holders) < 2:
+                        holders.append((p, line))
+        out: list[Finding] = []
+        for p in paths:
+            doc = corpus.documents.get(p)
+            if p not in corpus.targets or doc is None:
+                continue
+            st = corpus.states[p]
+            for k, line, (start, end) in zip(st["keys"].tolist(), st["lines"].tolist(), st["spans"].tolist()):
+                if k not in common_set:
+                    continue
+                holders = first_at[k]
+                other = holders[0] if holders[0][0] != p else holders[1]
+                out.append(
+                    doc.finding(
+                        self, start, end,
+                        f"line appears in {count_of[k]} of {n_docs} documents (boilerplate; "
+                        f"similarity 1.00 after normalisation)",
+                        fix=Fix.unsafe(U.remove_lines_edit(doc, line, line)),
+                        related=[Location(other[0], other[1], 1)],
+                    )
+                )
+        return out

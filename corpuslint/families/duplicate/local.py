@@ -1,0 +1,319 @@
+"""Duplicate rules inside one document: exact copies, near-copies, restated sentences."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Iterable
+
+import numpy as np
+
+from ...document import Document
+from ...findings import Edit, Finding, Fix, Severity
+from ...rules import DocumentRule
+from ...text import normalize
+from . import lsh
+from . import units as U
+
+FAMILY = "duplicate"
+
+
+def _fast_words(text: str) -> list[str]:
+    return U._WORD_RE.findall(normalize.normalize_chars(text))
+
+
+def _lines_label(first: int, last: int) -> str:
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+class ExactDuplicateLine(DocumentRule):
+    """A line or paragraph repeats an earlier one in the same document.
+
+    What: a non-blank line (or a multi-line paragraph) whose text, after normalisation
+    (diacritics, tatweel, alef/hamza forms, ى/ي, ة/ه, digits, punctuation and spacing),
+    equals an earlier line or paragraph of the same document and has at least
+    ``min_words`` words (default 4). The finding points at the first copy (``related``).
+    Why: scrapes repeat headlines, captions and bylines (a headline printed above and
+    below the photo); the copy inflates the document and over-weights that text.
+    Example: in ``004_*.txt`` line 3 repeats the headline on line 1; in ``002_*.txt``
+    line 9 repeats the photo caption on line 7.
+    Fix safety: safe when the later copy is byte-identical to the first (after trimming
+    spaces): the later copy and its line ending are deleted (plus one blank line, so no
+    double blank line is left) and the first is kept. When the copies differ in
+    punctuation, diacritics or letter forms the fix is unsafe (the kept copy may not be
+    the better spelling).
+    """
+
+    code = "D101"
+    name = "duplicate-line"
+    family = FAMILY
+    default_severity = Severity.WARNING
+    fixable = True
+    options = {"min_words": 4}
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        min_words = int(self.opts["min_words"])
+        text = doc.text
+        lines = doc.lines
+        index_of = {ln.start: i for i, ln in enumerate(lines)}
+        covered: set[int] = set()
+        out: list[Finding] = []
+
+        def report(first: tuple[int, int, int], start: int, end: int, line: int, last: int) -> None:
+            f_start, f_end, f_line = first
+            same = text[f_start:f_end].strip() == text[start:end].strip()
+            edit = U.remove_lines_edit(doc, line, last)
+            fix = Fix.safe(edit) if same else Fix.unsafe(edit)
+            kind = "exact copy" if same else "same text after normalisation"
+            out.append(
+                doc.finding(
+                    self, start, end,
+                    f"{_lines_label(line, last)} repeats line {f_line} ({kind}, similarity 1.00)",
+                    fix=fix, related=[doc.location(f_start)],
+                )
+            )
+
+        # multi-line paragraphs first: a repeated paragraph is one finding, not one per line
+        seen: dict[str, tuple[int, int, int]] = {}
+        for block in doc.paragraphs:
+            fi = index_of[block.start]
+            li = fi
+            while lines[li].end < block.end:
+                li += 1
+            if li == fi:
+                continue
+            ws = _fast_words(text[block.start : block.end])
+            if len(ws) < min_words:
+                continue
+            key = " ".join(ws)
+            if key in seen:
+                report(seen[key], block.start, block.end, fi + 1, li + 1)
+                covered.update(range(fi, li + 1))
+            else:
+                seen[key] = (block.start, block.end, block.line)
+        seen_lines: dict[str, tuple[int, int, int]] = {}
+        for i, ln in enumerate(lines):
+            if i in covered or ln.start == ln.end:
+                continue
+            ws = _fast_words(text[ln.start : ln.end])
+            if len(ws) < min_words:
+                continue
+            key = " ".join(ws)
+            first = seen_lines.get(key)
+            if first is None:
+                seen_lines[key] = (ln.start, ln.end, ln.number)
+            else:
+                report(first, ln.start, ln.end, ln.number, ln.number)
+        return out
+
+
+def _near_duplicate_units(doc: Document, threshold: float, min_words: int) -> list[tuple[int, int, float]]:
+    """(later unit index, earlier unit index, Jaccard) for near-duplicate paragraph units
+    that are not exact copies; each later unit appears once, with its best earlier match."""
+    a = U.analyse(doc)
+    idx = np.nonzero(a.nwords >= min_words)[0]
+    if len(idx) < 2:
+        return []
+    sets, off = a.shingle_sets
+    sub_sets, sub_off = _subset(sets, off, idx)
+    sigs = a.signatures[idx] if len(idx) >= 300 else None
+    pairs, sims = lsh.near_duplicate_pairs(sigs, sub_sets, sub_off, threshold, brute_force_below=300)
+    best: dict[int, tuple[float, int]] = {}
+    keys = a.keys
+    for (i, j), s in zip(pairs.tolist(), sims.tolist()):
+        ui, uj = int(idx[i]), int(idx[j])
+        if keys[ui] == keys[uj]:
+            continue  # exact copy: D101's finding
+        if s > best.get(uj, (-1.0, 0))[0]:
+            best[uj] = (s, ui)
+    return [(j, i, s) for j, (s, i) in sorted(best.items())]
+
+
+def _subset(sets: np.ndarray, off: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    sizes = np.diff(off)[idx]
+    new_off = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+    if len(idx) == len(off) - 1:
+        return sets, off
+    parts = [sets[off[i] : off[i + 1]] for i in idx.tolist()]
+    return (np.concatenate(parts) if parts else sets[:0]), new_off
+
+
+class NearDuplicateParagraph(DocumentRule):
+    """A paragraph is a near-copy of an earlier paragraph in the same document.
+
+    What: two paragraphs of one document (blank-line separated, or one per line in
+    scraped text) with at least ``min_words`` words (default 8) whose word-bigram
+    sets, after normalisation and light stemming, have Jaccard similarity >=
+    ``threshold`` (default 0.8) without being identical. The later one is reported,
+    pointing at its most similar earlier paragraph.
+    Why: re-posted updates, lightly edited repeats and template paragraphs duplicate
+    content while escaping exact matching.
+    Example: a paragraph repeated with one word changed ("... قال الوزير ..." then
+    "... أكد الوزير ...") further down the same article.
+    Fix safety: unsafe: the later paragraph is deleted, but it may carry a correction
+    or extra detail the earlier one lacks; the earlier paragraph is always kept.
+    """
+
+    code = "D102"
+    name = "near-duplicate-paragraph"
+    family = FAMILY
+    default_severity = Severity.WARNING
+    fixable = True
+    options = {"threshold": 0.8, "min_words": 8}
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        a = U.analyse(doc)
+        out = []
+        for j, i, sim in _near_duplicate_units(doc, float(self.opts["threshold"]), int(self.opts["min_words"])):
+            uj, ui = a.units[j], a.units[i]
+            out.append(
+                doc.finding(
+                    self, uj.start, uj.end,
+                    f"paragraph near-duplicates the paragraph at {_lines_label(ui.line, ui.last_line)} "
+                    f"(Jaccard {sim:.2f})",
+                    fix=Fix.unsafe(U.remove_lines_edit(doc, uj.line, uj.last_line)),
+                    related=[doc.location(ui.start)],
+                )
+            )
+        return out
+
+
+# Function words ignored when comparing sentences (normalised + light-stemmed forms are
+# derived below, so the list is written in ordinary spelling).
+_STOPWORDS_TEXT = """
+في من على إلى الى عن مع أن إن ان أو او ثم قد كان كانت يكون تكون تم بين كما لكن حيث أي اي
+بعد قبل عند منذ خلال حتى هو هي هم هما نحن أنا ما لا لم لن كل بها به له لها فيه فيها منها منه
+عليه عليها إليه اليه هذا هذه ذلك تلك هؤلاء التي الذي الذين اللذين اللتين وفق وفقا نحو أيضا ايضا
+غير بعض كلا إذا اذا لقد وقد فقد كذلك ذات ذو إلا الا أما اما لدى يوم عام the a an of to in and or
+is are was were for on at by with as that this it be from
+"""
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(normalize.light_stem(w) for w in _fast_words(_STOPWORDS_TEXT))
+
+
+class RestatedPassage(DocumentRule):
+    """A sentence restates an earlier sentence of the same document in other words.
+
+    What: two sentences (split at . ! ? ؟ ؛ … and line ends) of one document that
+    share most of their distinctive content: after normalisation, light stemming and
+    dropping function words, both have at least ``min_words`` content words (default
+    8), they share at least ``min_shared_pairs`` consecutive word pairs (default 5),
+    and the IDF-weighted share of the shorter sentence's words found in the other is
+    >= ``min_overlap`` (default 0.5; IDF over the document's sentences, so words that
+    appear everywhere in the article count little). Exact repeats of a whole line are
+    left to D101. The later sentence is reported, pointing at the earlier one.
+    Why: machine-written filler and careless rewrites restate a fact already given,
+    adding length but no information; plain Jaccard misses these (the seed pair below
+    has unigram Jaccard ~0.4, lower than unrelated short sentences on the same topic).
+    Example: ``000_*.txt`` line 4 "يشير تقرير وكالة الأنباء الكورية الرسمية إلى أن كوريا
+    الشمالية تخطط لتحقيق زيادة في إنتاج الذخائر المدفعية ..." restates line 1 "وتشير
+    التقارير إلى أن كوريا الشمالية قد تعتزم زيادة إنتاج الذخائر المدفعية ...".
+    Fix safety: unsafe: the later sentence is deleted, which loses whatever it adds
+    (here, the clause about inter-Korean relations); review before applying.
+    """
+
+    code = "D103"
+    name = "restated-passage"
+    family = FAMILY
+    default_severity = Severity.WARNING
+    fixable = True
+    options = {"min_words": 8, "min_shared_pairs": 5, "min_overlap": 0.5, "max_sentences": 20000}
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        min_words = int(self.opts["min_words"])
+        min_pairs = int(self.opts["min_shared_pairs"])
+        min_overlap = float(self.opts["min_overlap"])
+        sentences = doc.sentences
+        if len(sentences) < 2 or len(sentences) > int(self.opts["max_sentences"]):
+            return []
+        stop = _stopwords()
+        stem = normalize.light_stem
+        text = doc.text
+        toks: list[list[str]] = []
+        for s in sentences:
+            toks.append([t for t in map(stem, _fast_words(text[s.start : s.end])) if len(t) >= 2 and t not in stop])
+        sets = [set(t) for t in toks]
+        df: Counter[str] = Counter()
+        for st in sets:
+            df.update(st)
+        n = len(sentences)
+        weight = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+        eligible = [len(st) >= min_words for st in sets]
+        # candidates: sentence pairs sharing consecutive content-word pairs (inverted index)
+        postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+        bigram_sets = []
+        for i, t in enumerate(toks):
+            bg = set(zip(t, t[1:])) if eligible[i] else set()
+            bigram_sets.append(bg)
+            for g in bg:
+                postings[g].append(i)
+        shared: Counter[tuple[int, int]] = Counter()
+        for ids in postings.values():
+            if 1 < len(ids) <= 50:  # a pair in >50 sentences is formulaic, not evidence
+                for x in range(len(ids)):
+                    for y in range(x + 1, len(ids)):
+                        shared[(ids[x], ids[y])] += 1
+        dup_lines = _duplicate_lines(doc)
+        best: dict[int, tuple[float, int, int]] = {}
+        for (i, j), count in shared.items():
+            if count < min_pairs:
+                continue
+            if sentences[j].line in dup_lines and toks[i] == toks[j]:
+                continue
+            a, b = sets[i], sets[j]
+            wa = sum(weight[t] for t in a)
+            wb = sum(weight[t] for t in b)
+            wi = sum(weight[t] for t in a & b)
+            score = wi / min(wa, wb) if min(wa, wb) > 0 else 0.0
+            if score >= min_overlap and score > best.get(j, (-1.0, 0, 0))[0]:
+                best[j] = (score, i, count)
+        out = []
+        for j, (score, i, count) in sorted(best.items()):
+            sj, si = sentences[j], sentences[i]
+            if sj.line in dup_lines:
+                continue  # the whole line is already reported as a (near-)duplicate
+            out.append(
+                doc.finding(
+                    self, sj.start, sj.end,
+                    f"sentence restates the sentence at line {si.line} "
+                    f"(weighted word overlap {score:.2f}, {count} shared word pairs)",
+                    fix=Fix.unsafe(_remove_sentence_edit(doc, sj)),
+                    related=[doc.location(si.start)],
+                )
+            )
+        return out
+
+
+def _duplicate_lines(doc: Document) -> set[int]:
+    """Lines inside later copies that D101/D102 (default settings) report."""
+    out: set[int] = set()
+    a = U.analyse(doc)
+    seen: set[int] = set()
+    for u, k, nw in zip(a.units, a.keys.tolist(), a.nwords.tolist()):
+        if k in seen and nw >= 4:
+            out.update(range(u.line, u.last_line + 1))
+        seen.add(k)
+    for j, _i, _s in _near_duplicate_units(doc, 0.8, 8):
+        u = a.units[j]
+        out.update(range(u.line, u.last_line + 1))
+    return out
+
+
+def _remove_sentence_edit(doc: Document, s) -> Edit:
+    line = doc.lines[s.line - 1]
+    text = doc.text
+    if not text[line.start : s.start].strip() and not text[s.end : line.end].strip():
+        return U.remove_lines_edit(doc, s.line, s.line)
+    end = s.end
+    while end < line.end and text[end] in " \t":
+        end += 1
+    if end == line.end:  # last sentence of the line: take the space before it instead
+        start = s.start
+        while start > line.start and text[start - 1] in " \t":
+            start -= 1
+        return Edit(start, s.end, "")
+    return Edit(s.start, end, "")
