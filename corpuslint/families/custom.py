@@ -1,4 +1,4 @@
-"""Rules written in configuration: existence, substitution and consistency (the Vale model).
+r"""Rules written in configuration: existence, substitution and consistency (the Vale model).
 
 Each table ``[tool.corpuslint.custom-rules.NAME]`` becomes one real rule class when
 the configuration is loaded (through the public ``corpuslint_configure`` hook, like any
@@ -98,15 +98,20 @@ class _Invalid(Exception):
 # -- compiled rule specifications ----------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Group:
+    ref: "int | str"  # group number or name
+
+
 @dataclass
 class Template:
     """A replacement with ``$1`` / ``${name}`` / ``$$`` references, parsed once."""
 
-    parts: list[str | int]  # literal strings and group references (int index or str name)
+    parts: list["str | _Group"]  # literal strings and group references
 
     @classmethod
     def parse(cls, text: str, pattern: "regex.Pattern", key: str) -> "Template":
-        parts: list[str | int] = []
+        parts: list[str | _Group] = []
         pos = 0
         for m in _GROUP_REF_RE.finditer(text):
             parts.append(text[pos : m.start()])
@@ -117,17 +122,17 @@ class Template:
                 index = int(number)
                 if index > pattern.groups:
                     raise _Invalid(key, f"replacement {text!r} refers to group ${index} but the pattern has {pattern.groups}")
-                parts.append(index)
+                parts.append(_Group(index))
             else:
                 if name not in pattern.groupindex:
                     raise _Invalid(key, f"replacement {text!r} refers to unknown group ${{{name}}}")
-                parts.append(name)
+                parts.append(_Group(name))
             pos = m.end()
         parts.append(text[pos:])
         return cls([p for p in parts if p != ""])
 
     def expand(self, match: "regex.Match") -> str:
-        return "".join(p if isinstance(p, str) else (match.group(p) or "") for p in self.parts)
+        return "".join(p if isinstance(p, str) else (match.group(p.ref) or "") for p in self.parts)
 
 
 @dataclass
@@ -194,7 +199,7 @@ def parse_spec(name: str, raw: Any, source: str) -> Spec:
     allowed = COMMON_KEYS | KIND_KEYS[kind]
     for key in raw:
         if key not in allowed:
-            raise _Invalid(key, f"unknown key for a {kind} rule (allowed: {', '.join(sorted(allowed))})")
+            raise _Invalid(key, f"unknown key for {kind} rules (allowed: {', '.join(sorted(allowed))})")
     spec = Spec(name=name, kind=kind, source=source, raw=dict(raw))
     spec.message = raw.get("message", DEFAULT_MESSAGES[kind])
     if not isinstance(spec.message, str) or not spec.message.strip():
@@ -398,13 +403,14 @@ class ConsistencyRule(CustomRule):
             texts = Counter(m.group() for m in by_form[preferred])
             target = texts.most_common(1)[0][0]
             count = len(by_form[preferred])
+            related = (doc.location(by_form[preferred][0].start()),)  # where the preferred form is used
             for index, found in by_form.items():
                 if index == preferred:
                     continue
                 for m in found:
                     message = self.render(m.group(), preferred=target, count=str(count))
                     fix = Fix.unsafe(Edit(m.start(), m.end(), target))
-                    out.append(doc.finding(self, m.start(), m.end(), message, fix=fix))
+                    out.append(doc.finding(self, m.start(), m.end(), message, fix=fix, related=related))
         out.sort(key=lambda f: f.start)
         return out
 
