@@ -1,0 +1,59 @@
+"""The spelling family (S1xx): dictionary + corpus context + morphology.
+
+Rules:
+
+* S101 slip — dictionary-rejected AND a second signal (corpus neighbour / ال+verb);
+* S102 unknown-word — dictionary-rejected, no second signal (info, off by default);
+* S103 transliteration-inconsistency — one name, two transliterations;
+* S104 repeated-word — "في في";
+* S105 known-misspelling — codespell-format corrections + the project reject list.
+
+Project word lists live in ``[tool.corpuslint.spelling]`` (see ``project.py``);
+language back-ends (hunspell dictionary, qalsadi morphology) in ``backends.py``.
+"""
+
+from __future__ import annotations
+
+from ...hookspecs import hookimpl
+from . import project
+from .backends import Backend, BackendUnavailable, get_backend, register_backend
+from .corrections import KnownMisspelling, parse_corrections
+from .project import add_project_words
+from .repeated import RepeatedWord
+from .slip import Slip
+from .transliteration import TransliterationInconsistency
+from .unknown import UnknownWord
+
+RULES = [Slip, UnknownWord, TransliterationInconsistency, RepeatedWord, KnownMisspelling]
+
+__all__ = [
+    "Backend",
+    "BackendUnavailable",
+    "KnownMisspelling",
+    "RULES",
+    "RepeatedWord",
+    "Slip",
+    "TransliterationInconsistency",
+    "UnknownWord",
+    "add_project_words",
+    "get_backend",
+    "parse_corrections",
+    "register_backend",
+]
+
+
+@hookimpl
+def corpuslint_register_rules():
+    return list(RULES)
+
+
+@hookimpl
+def corpuslint_config_options():
+    return {project.SECTION: dict(project.DEFAULTS)}
+
+
+@hookimpl
+def corpuslint_configure(config):
+    section = config.section(project.SECTION) if hasattr(config, "section") else None
+    project.configure(section)
+    return []

@@ -1,0 +1,237 @@
+"""Shared map/reduce work of the spelling corpus rules.
+
+``analyse(doc, languages)`` is the map step shared by slip, unknown-word and
+transliteration-inconsistency: one pass over the tokens per language, dictionary
+verdicts cached per distinct word. It returns a small picklable ``DocState`` (plain
+dicts, sets and tuples) so the corpus index can store it and a pre-commit run over
+a few files still sees the statistics of the whole repository.
+
+``merge(corpus, languages)`` is the reduce-side aggregation (corpus word counts,
+bigram contexts, a one-deletion index over frequent words), computed once per corpus
+view and shared by the rules that need it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .backends import Backend, get_backend
+
+STATE_VERSION = 1
+SEP = "\x1f"
+# Text between two tokens that still makes them neighbours: no line break, no sentence end.
+_BREAK_RE = regex.compile(r"[\n\r.!?؟؛:;|]")
+
+
+@dataclass
+class LangState:
+    counts: dict[str, int] = field(default_factory=dict)  # cleaned spelling -> count
+    bigrams: set[str] = field(default_factory=set)  # "key1<SEP>key2" of adjacent tokens
+    # dictionary-rejected occurrences: (start, end, clean, left key, right key)
+    rejected: list[tuple[int, int, str, str, str]] = field(default_factory=list)
+    pattern: dict[str, str] = field(default_factory=dict)  # clean -> morphology explanation
+    # spellings of at least min_length letters: clean -> (count, first line, first column)
+    variants: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    nbrs: dict[str, set[str]] = field(default_factory=dict)  # variant-prone key -> neighbour keys
+
+
+@dataclass
+class DocState:
+    content_hash: str
+    langs: dict[str, LangState]
+    version: int = STATE_VERSION
+
+
+class _WordInfo:
+    """Per distinct token: everything the map step needs, computed once per process."""
+
+    __slots__ = ("clean", "key", "known", "variant", "length")
+
+    def __init__(self, backend: Backend, token: str):
+        clean = backend.clean(token)
+        self.clean = clean
+        self.key = backend.key(clean)
+        self.length = len(clean)
+        self.known = self.length < backend.min_length or backend.known(clean)
+        self.variant = backend.is_variant_prone(clean)
+
+
+_INFO: dict[str, dict[str, _WordInfo]] = {}
+
+
+def _info_table(backend: Backend) -> dict[str, _WordInfo]:
+    table = _INFO.get(backend.name)
+    if table is None:
+        table = _INFO[backend.name] = {}
+    return table
+
+
+def _analyse_lang(doc, backend: Backend) -> LangState:
+    text = doc.text
+    table = _info_table(backend)
+    st = LangState()
+    counts = st.counts
+    prev: _WordInfo | None = None
+    prev_end = -1
+    pending: list | None = None  # rejected occurrence waiting for its right neighbour
+    first: dict[str, int] = {}
+    for m in backend.token_re.finditer(text):
+        token = m.group()
+        info = table.get(token)
+        if info is None:
+            info = table[token] = _WordInfo(backend, token)
+        clean = info.clean
+        counts[clean] = counts.get(clean, 0) + 1
+        start = m.start()
+        adjacent = prev is not None and not _BREAK_RE.search(text, prev_end, start)
+        if adjacent:
+            st.bigrams.add(prev.key + SEP + info.key)
+            if pending is not None:
+                pending[4] = info.key
+            if prev.variant:
+                st.nbrs.setdefault(prev.key, set()).add(info.key)
+            if info.variant:
+                st.nbrs.setdefault(info.key, set()).add(prev.key)
+        if pending is not None:
+            st.rejected.append(tuple(pending))
+            pending = None
+        if not info.known:
+            pending = [start, m.end(), clean, prev.key if adjacent else "", ""]
+            if clean not in st.pattern:
+                explanation = backend.pattern_slip(clean)
+                if explanation:
+                    st.pattern[clean] = explanation
+        if clean not in first:
+            first[clean] = start
+        prev = info
+        prev_end = m.end()
+    if pending is not None:
+        st.rejected.append(tuple(pending))
+    min_length = backend.min_length
+    position = doc.position
+    st.variants = {
+        clean: (counts[clean], *position(offset)) for clean, offset in first.items() if len(clean) >= min_length
+    }
+    return st
+
+
+_CACHE: dict[tuple, DocState] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def analyse(doc, languages: tuple[str, ...]) -> DocState:
+    """The shared map step (memoised, so the three corpus rules pay for it once)."""
+    cache_key = (doc.content_hash, languages)
+    state = _CACHE.get(cache_key)
+    if state is not None:
+        return state
+    langs = {lang: _analyse_lang(doc, get_backend(lang)) for lang in languages}
+    state = DocState(doc.content_hash, langs)
+    with _CACHE_LOCK:
+        if len(_CACHE) > 32:
+            _CACHE.clear()
+        _CACHE[cache_key] = state
+    return state
+
+
+# --------------------------------------------------------------------------- reduce side
+
+
+@dataclass
+class LangCorpus:
+    backend: Backend
+    key_count: Counter = field(default_factory=Counter)
+    clean_count: Counter = field(default_factory=Counter)
+    bigrams: set[str] = field(default_factory=set)
+    cache: dict[str, Any] = field(default_factory=dict)  # rule-specific derived data
+    _index: dict[str, set[str]] | None = None
+    _bare: dict[str, str] | None = None
+
+    def deletion_index(self, min_count: int) -> dict[str, set[str]]:
+        """vkey and its one-letter deletions -> keys seen at least ``min_count`` times."""
+        if self._index is None:
+            index: dict[str, set[str]] = {}
+            vkey = self.backend.vkey
+            for key, n in self.key_count.items():
+                if n < min_count or len(key) < 2:
+                    continue
+                v = vkey(key)
+                for d in _deletions(v):
+                    index.setdefault(d, set()).add(key)
+            self._index = index
+        return self._index
+
+    def bare_spelling(self, key: str) -> str | None:
+        """The most frequent cleaned spelling of ``key`` without a clitic prefix."""
+        if self._bare is None:
+            best: dict[str, tuple[int, str]] = {}
+            b = self.backend
+            for clean, n in self.clean_count.items():
+                prefix, _ = b.split_prefix(clean)
+                if prefix:
+                    continue
+                k = b.key(clean)
+                if k not in best or n > best[k][0]:
+                    best[k] = (n, clean)
+            self._bare = {k: v[1] for k, v in best.items()}
+        return self._bare.get(key)
+
+
+def _deletions(word: str) -> set[str]:
+    out = {word}
+    for i in range(len(word)):
+        out.add(word[:i] + word[i + 1 :])
+    return out
+
+
+def candidates(lc: LangCorpus, key: str, min_count: int) -> set[str]:
+    """Keys at edit distance one (or one transposition) from ``key`` in folded space."""
+    index = lc.deletion_index(min_count)
+    v = lc.backend.vkey(key)
+    found: set[str] = set()
+    for d in _deletions(v):
+        hit = index.get(d)
+        if hit:
+            found |= hit
+    vkey = lc.backend.vkey
+    return {k for k in found if vkey(k) != v}
+
+
+@dataclass
+class Corpus:
+    langs: dict[str, LangCorpus]
+
+
+_MERGED: list[Any] = [None, None, None]  # cache key, Corpus, states kept alive (ids stay valid)
+_MERGE_LOCK = threading.Lock()
+
+
+def merge(states: dict[str, Any], languages: tuple[str, ...]) -> Corpus:
+    items = sorted((p, id(s)) for p, s in states.items() if isinstance(s, DocState))
+    cache_key = (tuple(items), languages)
+    with _MERGE_LOCK:
+        if _MERGED[0] == cache_key:
+            return _MERGED[1]
+        langs = {lang: LangCorpus(get_backend(lang)) for lang in languages}
+        for state in states.values():
+            if not isinstance(state, DocState):
+                continue
+            for lang, lc in langs.items():
+                ls = state.langs.get(lang)
+                if ls is None:
+                    continue
+                lc.clean_count.update(ls.counts)
+                lc.bigrams |= ls.bigrams
+        for lc in langs.values():
+            key = lc.backend.key
+            kc = lc.key_count
+            for clean, n in lc.clean_count.items():
+                kc[key(clean)] += n
+        corpus = Corpus(langs)
+        _MERGED[:] = [cache_key, corpus, list(states.values())]
+        return corpus

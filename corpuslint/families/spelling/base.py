@@ -1,0 +1,110 @@
+"""Common base for the spelling rules."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ...rules import CorpusRule, CorpusView, DocumentRule
+from .analysis import SEP, DocState, LangCorpus, LangState, analyse, candidates, merge
+from .project import SpellingRuleMixin
+
+FAMILY = "spelling"
+
+
+class SpellingDocumentRule(SpellingRuleMixin, DocumentRule):
+    family = FAMILY
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._init_project()
+
+
+class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
+    family = FAMILY
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._init_project()
+
+    def collect(self, doc):
+        return analyse(doc, self.project.languages)
+
+    def targets(self, corpus: CorpusView):
+        """(path, Document, DocState, merged corpus) for every target that has a state."""
+        merged = merge(corpus.states, self.project.languages)
+        for path in sorted(corpus.targets):
+            state = corpus.states.get(path)
+            doc = corpus.documents.get(path)
+            if isinstance(state, DocState) and doc is not None:
+                yield path, doc, state, merged
+
+
+@dataclass
+class SlipEvidence:
+    kind: str  # "context" or "pattern"
+    message: str
+    suggestions: list[str]
+
+
+def slip_evidence(
+    lc: LangCorpus,
+    ls: LangState,
+    occurrence: tuple[int, int, str, str, str],
+    *,
+    max_count: int,
+    min_candidate_count: int,
+    doc_keys: Counter,
+) -> SlipEvidence | None:
+    """The second signal for a dictionary-rejected occurrence, or None."""
+    _start, _end, clean, left, right = occurrence
+    backend = lc.backend
+    explanation = ls.pattern.get(clean)
+    if explanation:
+        suggestion = backend.pattern_suggestion(clean)
+        return SlipEvidence("pattern", explanation, [suggestion] if suggestion else [])
+    key = backend.key(clean)
+    if lc.key_count.get(key, 0) > max_count:
+        return None
+    cands = candidates(lc, key, min_candidate_count)
+    if not cands:
+        return None
+    bigrams = lc.bigrams
+    supported = []
+    for k in cands:
+        if left and left + SEP + k in bigrams:
+            supported.append((k, left, "before"))
+        elif right and k + SEP + right in bigrams:
+            supported.append((k, right, "after"))
+    if not supported:
+        return None
+    # Add spellings of the same name (same transliteration key) as alternatives.
+    vkey = backend.vkey
+    chosen = {k for k, _, _ in supported}
+    supported_v = {vkey(k) for k in chosen}
+    chosen |= {k for k in cands if vkey(k) in supported_v}
+    ranked = sorted(chosen, key=lambda k: (-doc_keys.get(k, 0), -lc.key_count.get(k, 0), k))
+    prefix, _ = backend.split_prefix(clean)
+    suggestions = []
+    for k in ranked:
+        spelling = lc.bare_spelling(k) or k
+        s = prefix + spelling
+        if s not in suggestions and s != clean:
+            suggestions.append(s)
+    if not suggestions:
+        return None
+    best, neighbour, side = supported[0]
+    shown = lc.bare_spelling(best) or best
+    message = (
+        f"occurs once, while '{shown}' ({lc.key_count[best]}× in the corpus) differs by one letter "
+        f"and appears with the same neighbour word '{neighbour}'"
+    )
+    return SlipEvidence("context", message, suggestions)
+
+
+def doc_key_counts(lc: LangCorpus, ls: LangState) -> Counter:
+    key = lc.backend.key
+    out: Counter = Counter()
+    for clean, n in ls.counts.items():
+        out[key(clean)] += n
+    return out

@@ -1,0 +1,192 @@
+"""S105 known-misspelling: a corrections dictionary in codespell's format, plus the reject list."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from ...findings import Edit, Fix, Severity
+from .backends import get_backend
+from .base import SpellingDocumentRule
+
+_BOUND_L = r"(?<![\p{L}\p{M}\p{N}_])"
+_BOUND_R = r"(?![\p{L}\p{M}\p{N}_])"
+_AR_PREFIX = r"(?P<pre>وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)?"
+_ARABIC_RE = regex.compile(r"[\u0600-\u06FF]")
+
+
+@dataclass(frozen=True)
+class Correction:
+    wrong: str
+    choices: tuple[str, ...]
+    reason: str = ""
+    fixable: bool = True
+
+
+class CorrectionsError(ValueError):
+    pass
+
+
+def parse_corrections(text: str, source: str = "<corrections>") -> dict[str, Correction]:
+    """Parse codespell's dictionary format.
+
+    ``wrong->right`` (one choice, fixable), ``wrong->a, b,`` (trailing comma: choices
+    only, never auto-fixed), ``wrong->right, reason`` (text after the last comma is a
+    reason, never auto-fixed). Blank lines and ``#`` comments are skipped.
+    """
+    out: dict[str, Correction] = {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if "->" not in line:
+            raise CorrectionsError(f"{source}:{number}: expected 'wrong->right', got {raw!r}")
+        wrong, rhs = (part.strip() for part in line.split("->", 1))
+        if not wrong or not rhs:
+            raise CorrectionsError(f"{source}:{number}: empty side in {raw!r}")
+        comma = rhs.rfind(",")
+        reason = ""
+        fixable = True
+        if comma < 0:
+            choices = [rhs]
+        elif comma == len(rhs) - 1:
+            choices = [c.strip() for c in rhs[:-1].split(",")]
+            fixable = False
+        else:
+            reason = rhs[comma + 1 :].strip()
+            choices = [c.strip() for c in rhs[:comma].split(",")]
+            fixable = False
+        choices = [c for c in choices if c]
+        if not choices:
+            raise CorrectionsError(f"{source}:{number}: no correction in {raw!r}")
+        key = wrong if _ARABIC_RE.search(wrong) else wrong.lower()
+        out[key] = Correction(wrong, tuple(choices), reason, fixable and len(choices) == 1)
+    return out
+
+
+@lru_cache(maxsize=1)
+def builtin_corrections() -> dict[str, Correction]:
+    text = resources.files(__package__).joinpath("corrections.txt").read_text(encoding="utf-8")
+    return parse_corrections(text, "corrections.txt (built-in)")
+
+
+@lru_cache(maxsize=32)
+def _user_corrections(path: str, mtime: int) -> dict[str, Correction]:
+    with open(path, encoding="utf-8-sig") as fh:
+        return parse_corrections(fh.read(), path)
+
+
+def _match_case(original: str, replacement: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class KnownMisspelling(SpellingDocumentRule):
+    """A word listed as a misspelling: built-in list, project corrections file, or reject list.
+
+    What: words found in a corrections dictionary in codespell's format — a small
+    built-in list of unambiguous errors (هاذا→هذا, ذالك→ذلك, لاكن→لكن, إنشاء الله→إن شاء الله,
+    hamzat al-wasl written with a hamza: إستخدام→استخدام, a few English classics) plus
+    the project's own file (``[tool.corpuslint.spelling] corrections-file``, or this
+    rule's ``file`` option; one ``wrong->right`` per line, ``wrong->a, b,`` for several
+    choices, ``wrong->right, reason`` to explain). Arabic entries also match after a
+    clitic prefix (و ف ب ل ك ال ...), which the fix keeps; English entries match any
+    case and the fix keeps the case. Words in the project ``reject`` list
+    (``[tool.corpuslint.spelling] reject``, also fed by config-defined rule lists) are
+    always reported here; words in ``accept`` never are. Set ``builtin = false`` to use
+    only your own list.
+    Why: some misspellings are frequent and certain enough to list once and fix
+    everywhere; codespell and typos cannot do this for Arabic.
+    Example: "لاكن الوضع" → "لكن الوضع"; "الإستخدام" → "الاستخدام".
+    Fix safety: safe when the entry has exactly one choice and no reason (the listed
+    replacement is the project's decision); entries with several choices, a reason or
+    a trailing comma, and reject-list words, are reported without a fix.
+    """
+
+    code = "S105"
+    name = "known-misspelling"
+    default_severity = Severity.ERROR
+    fixable = True
+    options = {"file": "", "builtin": True}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._compiled = None
+
+    def _paths(self) -> list[str]:
+        paths = []
+        for p in (self.spelling_section.get("corrections-file") or "", self.opts.get("file") or ""):
+            if p:
+                paths.append(p if os.path.isabs(p) else os.path.join(self.root, p))
+        return paths
+
+    def corrections(self) -> dict[str, Correction]:
+        table: dict[str, Correction] = {}
+        if self.opts.get("builtin", True):
+            table.update(builtin_corrections())
+        for path in self._paths():
+            table.update(_user_corrections(path, os.stat(path).st_mtime_ns))
+        return table
+
+    def _compile(self):
+        if self._compiled is None:
+            table = self.corrections()
+            arabic = sorted((k for k in table if _ARABIC_RE.search(k)), key=len, reverse=True)
+            other = sorted((k for k in table if not _ARABIC_RE.search(k)), key=len, reverse=True)
+            ar_re = other_re = None
+            if arabic:
+                alt = "|".join(regex.escape(k) for k in arabic)
+                ar_re = regex.compile(f"{_BOUND_L}{_AR_PREFIX}(?P<w>{alt}){_BOUND_R}")
+            if other:
+                alt = "|".join(regex.escape(k) for k in other)
+                other_re = regex.compile(f"{_BOUND_L}(?P<w>{alt}){_BOUND_R}", regex.IGNORECASE)
+            self._compiled = (table, ar_re, other_re)
+        return self._compiled
+
+    def check(self, doc):
+        table, ar_re, other_re = self._compile()
+        text = doc.text
+        for pattern in (ar_re, other_re):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                word = m.group("w")
+                entry = table.get(word) or table.get(word.lower())
+                if entry is None or self._accepted(word):
+                    continue
+                start, end = m.span("w")
+                choices = [_match_case(word, c) for c in entry.choices]
+                shown = " or ".join(f"'{c}'" for c in choices)
+                message = f"'{word}' is a known misspelling of {shown}"
+                if entry.reason:
+                    message += f" ({entry.reason})"
+                fix = Fix.safe(Edit(start, end, choices[0])) if entry.fixable else None
+                yield doc.finding(self, start, end, message, fix=fix)
+        yield from self._rejected(doc)
+
+    def _accepted(self, word: str) -> bool:
+        for lang in self.project.languages:
+            b = get_backend(lang)
+            if b.token_re.fullmatch(word) and self.project.accepted(lang, b.key(b.clean(word))):
+                return True
+        return False
+
+    def _rejected(self, doc):
+        for lang in self.project.languages:
+            keys = self.project.reject_keys(lang)
+            if not keys:
+                continue
+            b = get_backend(lang)
+            for m in b.token_re.finditer(doc.text):
+                clean = b.clean(m.group())
+                if b.key(clean) in keys:
+                    yield doc.finding(
+                        self, m.start(), m.end(), f"'{clean}' is on the project's reject list (spelling.reject)"
+                    )

@@ -1,0 +1,150 @@
+"""Project word lists for the spelling family: the ``[tool.corpuslint.spelling]`` section.
+
+::
+
+    [tool.corpuslint.spelling]
+    languages = ["ar"]              # back-ends to run ("ar", "en", or a plugin's)
+    accept = ["شويغو", "خاركيف"]     # never reported by any spelling rule
+    reject = ["هاذا"]               # always reported (by S105 known-misspelling)
+    allowlist-file = "words.txt"    # one accepted word per line, '#' comments
+    corrections-file = ""           # extra codespell-format corrections (wrong->right)
+
+Words are compared after the language's normalisation (diacritics, ى/ي, ة/ه, alef
+seats and clitic prefixes ignored), so listing "شويغو" also accepts "وشويغو".
+Other plugins (e.g. config-defined accept/reject lists) feed the same lists by
+writing into this section or calling ``add_project_words``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from .backends import get_backend
+
+SECTION = "spelling"
+DEFAULTS: dict[str, Any] = {
+    "languages": ["ar"],
+    "accept": [],
+    "reject": [],
+    "allowlist-file": "",
+    "corrections-file": "",
+}
+
+# Set by the corpuslint_configure hook from [tool.corpuslint.spelling]; rules copy it
+# into each instance at construction so pickled rules carry it to worker processes.
+_section: dict[str, Any] = dict(DEFAULTS)
+_extra_accept: list[str] = []
+_extra_reject: list[str] = []
+
+
+def configure(section: Mapping[str, Any] | None) -> None:
+    global _section
+    merged = dict(DEFAULTS)
+    merged.update(section or {})
+    for name in ("languages", "accept", "reject"):
+        value = merged[name]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            _config_error(f"[tool.corpuslint.spelling] {name} must be a list of strings")
+        merged[name] = list(value)
+    for name in ("allowlist-file", "corrections-file"):
+        if not isinstance(merged[name], str):
+            _config_error(f"[tool.corpuslint.spelling] {name} must be a path string")
+    _section = merged
+
+
+def add_project_words(accept: Iterable[str] = (), reject: Iterable[str] = ()) -> None:
+    """Let another plugin extend the accept/reject lists (call from corpuslint_configure)."""
+    _extra_accept.extend(accept)
+    _extra_reject.extend(reject)
+
+
+def current_section() -> dict[str, Any]:
+    section = dict(_section)
+    section["accept"] = list(section["accept"]) + _extra_accept
+    section["reject"] = list(section["reject"]) + _extra_reject
+    return section
+
+
+def _config_error(message: str):
+    try:
+        from ...config import ConfigError
+    except Exception:  # the config module is optional while testing rules directly
+        raise ValueError(message) from None
+    raise ConfigError(message)
+
+
+def read_word_file(path: str) -> list[str]:
+    words = []
+    with open(path, encoding="utf-8-sig") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                words.extend(line.split())
+    return words
+
+
+@dataclass
+class ProjectWords:
+    """Accept / reject sets, as language keys, for one rule instance."""
+
+    section: dict[str, Any]
+    root: str = "."
+    _accept: dict[str, set[str]] = field(default_factory=dict)
+    _reject: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.section.get("languages") or ("ar",))
+
+    def _words(self, name: str) -> list[str]:
+        words = list(self.section.get(name) or [])
+        if name == "accept" and self.section.get("allowlist-file"):
+            path = self.section["allowlist-file"]
+            if not os.path.isabs(path):
+                path = os.path.join(self.root, path)
+            words += read_word_file(path)
+        return words
+
+    def _keys(self, name: str, lang: str, cache: dict[str, set[str]]) -> set[str]:
+        keys = cache.get(lang)
+        if keys is None:
+            backend = get_backend(lang)
+            keys = set()
+            for w in self._words(name):
+                for m in backend.token_re.finditer(w):
+                    keys.add(backend.key(backend.clean(m.group())))
+            cache[lang] = keys
+        return keys
+
+    def accepted(self, lang: str, key: str) -> bool:
+        return key in self._keys("accept", lang, self._accept)
+
+    def rejected(self, lang: str, key: str) -> bool:
+        return key in self._keys("reject", lang, self._reject)
+
+    def reject_keys(self, lang: str) -> set[str]:
+        return self._keys("reject", lang, self._reject)
+
+
+class SpellingRuleMixin:
+    """Gives a rule ``self.project`` (the spelling section) and folds it into the fingerprint."""
+
+    def _init_project(self) -> None:
+        self.spelling_section = current_section()
+        self.project = ProjectWords(self.spelling_section, getattr(self, "root", "."))
+
+    def fingerprint(self) -> str:  # type: ignore[override]
+        base = super().fingerprint()  # type: ignore[misc]
+        extra = sorted((k, repr(v)) for k, v in self.spelling_section.items())
+        path = self.spelling_section.get("allowlist-file")
+        if path:
+            full = path if os.path.isabs(path) else os.path.join(self.root, path)  # type: ignore[attr-defined]
+            try:
+                extra.append(("allowlist-mtime", repr(os.stat(full).st_mtime_ns)))
+            except OSError:
+                pass
+        return f"{base}:spelling={extra}"
