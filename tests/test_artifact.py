@@ -205,7 +205,7 @@ def test_residue_needs_a_dominant_script():
     text = "The minister said the talks would continue next week in Geneva and Paris. " * 5 + "\n\nsearch\n"
     assert run(ScriptMismatchResidue, text) == []
     # ...but a short Arabic line in it is.
-    text = "The minister said the talks would continue next week in Geneva and Paris. " * 5 + "\n\nبحث\n"
+    text = "The minister said the talks would continue next week in Geneva and Paris. " * 5 + "\n\nتسجيل الدخول\n"
     assert len(run(ScriptMismatchResidue, text)) == 1
 
 
@@ -396,3 +396,29 @@ def test_symbol_only_line_positive(line):
 @pytest.mark.parametrize("line", ["24/1/2024", "07:13 ص", "2024", "10,000", "1 | 2 | 3", "   ", "\u00a0", "+20 100 555"])
 def test_symbol_only_line_negative(line):
     assert run(SymbolOnlyLine, f"فقرة أولى.\n\n{line}\n\nفقرة ثانية.\n") == []
+
+
+def test_catalogued_ui_line_is_reported_once_by_boilerplate():
+    text = arabic_doc("Share", "Advertisement")
+    assert run(ScriptMismatchResidue, text) == []
+    assert [f.line for f in run(BoilerplatePhrase, text)] == [5, 7]
+
+
+# ---------------------------------------------------------------- whole-line removal
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("a.\n\n***\n\nb.\n", "a.\n\nb.\n"),  # blank above and below: one blank goes too
+        ("a.\n***\nb.\n", "a.\nb.\n"),  # no blanks around: just the line
+        ("***\n\na.\n", "a.\n"),  # first line: the blank below goes too
+        ("a.\n\n***\n", "a.\n"),  # last line with newline
+        ("a.\n\n***", "a.\n"),  # last line without newline: takes the previous line ending
+        ("a.\r\n\r\n***\r\n\r\nb.\r\n", "a.\r\n\r\nb.\r\n"),  # CRLF kept
+        ("a.\n\n***\n\n---\n\nb.\n", "a.\n\nb.\n"),  # adjacent debris lines: edits do not overlap
+    ],
+)
+def test_line_removal_is_clean(text, expected):
+    findings = run(SymbolOnlyLine, text)
+    assert apply(text, findings) == expected

@@ -37,6 +37,12 @@ def builtin_catalogue() -> tuple[Entry, ...]:
     return tuple(_entry(raw, f"builtin #{i}") for i, raw in enumerate(data["entry"]))
 
 
+@lru_cache(maxsize=1)
+def builtin_matcher() -> "Matcher":
+    """The built-in catalogue alone (A102 uses it to leave catalogued lines to A103)."""
+    return Matcher(builtin_catalogue())
+
+
 def _entry(raw: Any, where: str) -> Entry:
     if isinstance(raw, str):
         raw = {"phrases": [raw]}

@@ -24,6 +24,8 @@ _WORDY_RE = regex.compile(r"[\p{L}\p{N}]")
 
 
 def _grouped_is_id(token: str) -> bool:
+    if ":" in token and regex.search(r"\p{Pd}", token):
+        return False  # mixed dash and colon: references like 10514-1:1996, not an id
     groups = _SPLIT_RE.split(token)
     hexchars = sum(len(g) for g in groups)
     if not (_HEXLETTER.search(token) and _DIGIT.search(token)):
@@ -39,12 +41,24 @@ def _run_is_id(token: str) -> bool:
     return len(_DIGIT.findall(token)) >= 2 and len(_HEXLETTER.findall(token)) >= 2
 
 
+_B64_SEGMENT_SPLIT = regex.compile(r"[/+_=-]+")
+_CLASS_CHANGE = regex.compile(r"(?<=[A-Z])(?=[a-z0-9])|(?<=[a-z])(?=[A-Z0-9])|(?<=[0-9])(?=[A-Za-z])")
+
+
 def _b64_is_id(token: str) -> bool:
-    return (
-        regex.search(r"[A-Z]", token) is not None
-        and regex.search(r"[a-z]", token) is not None
-        and len(_DIGIT.findall(token)) >= 2
-    )
+    """Mixed case and digits, and one long segment whose character classes keep changing.
+
+    Paths and identifiers (``include/GLES2/gl2platform``, ``0-with-GPL2-LGPL2-Exception``)
+    are made of short word-like segments; random base64 has a segment of 16+ characters
+    where upper case, lower case and digits alternate (a class change at >= 30 % of the
+    positions, against about 60 % for random base64 and well under 30 % for words).
+    """
+    if not (regex.search(r"[A-Z]", token) and regex.search(r"[a-z]", token) and len(_DIGIT.findall(token)) >= 2):
+        return False
+    longest = max(_B64_SEGMENT_SPLIT.split(token), key=len)
+    if len(longest) < 16:
+        return False
+    return len(_CLASS_CHANGE.findall(longest)) >= 0.3 * (len(longest) - 1)
 
 
 class HexIdFragment(DocumentRule):
@@ -57,7 +71,10 @@ class HexIdFragment(DocumentRule):
     digits and a letter right after a digit (``2a02-4780``); (b) a run of 12+ hex
     digits with at least two digits and two letters (hashes, object ids); (c) a run of
     24+ base64 characters mixing upper case, lower case and at least two digits
-    (tokens, tracking ids). Tokens inside URLs and e-mail addresses are left to A110.
+    (tokens, tracking ids) in which one segment of 16+ characters keeps switching
+    between upper case, lower case and digits (file paths and code identifiers made of
+    word-like pieces do not). Separators must be all dashes or all colons (``10514-1:1996``
+    is a reference, not an id). Tokens inside URLs and e-mail addresses are left to A110.
     Not flagged: numbers, dates, phone numbers and ISBNs (no hex letters), words that
     happen to be hex (``cafe-bad``: no digits), model numbers whose letters come first
     (``A350-1000``, ``F-16``, ``كى إن-٢٣``).

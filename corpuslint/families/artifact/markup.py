@@ -19,9 +19,13 @@ HTML_TAGS = (
     "picture pre q s samp script section select small source span strike strong style sub summary sup svg table "
     "tbody td template textarea tfoot th thead time title tr tt u ul var video wbr"
 ).split()
+_LONG_TAGS = [t for t in HTML_TAGS if len(t) > 1]
+_ONE_LETTER_TAGS = "".join(t for t in HTML_TAGS if len(t) == 1)
+# Multi-letter element names in any case; one-letter ones (a b i p q s u) only in lower case
+# (``<I>``, ``<P>`` are placeholders in technical prose far more often than old HTML).
 _TAG_RE = regex.compile(
-    r"<!--.*?-->|</?(?:" + "|".join(HTML_TAGS) + r")(?:\s*/?>|\s+[^<>=]*=[^<>]*>)",
-    regex.IGNORECASE | regex.DOTALL,
+    r"<!--.*?-->|</?(?:(?i:" + "|".join(_LONG_TAGS) + r")|[" + _ONE_LETTER_TAGS + r"])(?:\s*/?>|\s+[^<>=]*=[^<>]*>)",
+    regex.DOTALL,
 )
 _BREAKING = regex.compile(r"</?(?:br|p|div|li|tr|td|th|hr|h[1-6])\b", regex.IGNORECASE)
 _ENTITY_RE = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
@@ -34,8 +38,8 @@ class HtmlTag(DocumentRule):
 
     What: An opening, closing or self-closing tag of a real HTML element (``<p>``,
     ``</div>``, ``<br/>``, ``<a href="...">``, ``<img src=...>``: the element name must be
-    in a fixed list of HTML elements, and a tag with anything after its name must
-    carry a ``name=value`` attribute) or an HTML comment ``<!-- ... -->``. Angle
+    in a fixed list of HTML elements, one-letter names only in lower case, and a tag with
+    anything after its name must carry a ``name=value`` attribute) or an HTML comment ``<!-- ... -->``. Angle
     brackets used as text (``a <b and c > d``, ``<3``, ``<<quotes>>``, ``<Reuters>``)
     do not match.
     Why: Tags survive a sloppy HTML-to-text step; they are not language and teach a

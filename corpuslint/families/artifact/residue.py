@@ -7,6 +7,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
+from .boilerplate import builtin_matcher
 from ._common import EMAIL_RE, URL_RE, dominant_script, remove_line_fix, script_re
 
 # A line of one repeated single letter, optionally with +/- (font-size widgets: A A, A A A, A- A A+).
@@ -40,6 +41,8 @@ class ScriptMismatchResidue(DocumentRule):
     Capitalised short lines (``Reuters``, ``Transparency News``) are *not* flagged:
     they are usually source credits or names, and a line that mixes in the dominant
     script (``*المصدر:   Transparency News``) or sits in a sentence is never flagged.
+    Lines in the built-in boilerplate catalogue (``Share``, ``Advertisement``) are left
+    to A103, so one line gets one finding.
     Why: Buttons, search boxes and font-size widgets survive HTML-to-text conversion
     as tiny lines in another script; they are noise in a monolingual corpus and skew
     language-identification and script statistics.
@@ -84,12 +87,17 @@ class ScriptMismatchResidue(DocumentRule):
                 return
             if script_re(dominant).search(stripped):
                 continue
+            if builtin_matcher().match(doc.normalized_lines[index]):
+                continue  # "Share", "Advertisement": A103 reports it with its catalogue entry
             lowered = [t.casefold() for t in tokens]
             all_ui = all(t in UI_WORDS for t in lowered) or " ".join(lowered) in UI_WORDS
             if not all_ui and _UPPER_RE.search(stripped):
                 continue  # capitalised: a name or source credit, not a widget
             yield self._finding(
-                doc, index, content, f"short line `{stripped}` with no {dominant}-script letters in a document written in {dominant} script"
+                doc,
+                index,
+                content,
+                f"short line `{stripped}` with no {dominant}-script letters in a document written in {dominant} script",
             )
 
     def _finding(self, doc: Document, index: int, content: str, message: str):
