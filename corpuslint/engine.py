@@ -153,7 +153,9 @@ def collect_corpus_states(
     The default looks only at the documents being checked; the corpus index
     (corpuslint/index.py) extends this to every file under the project root.
     """
-    return {rule.code: {path: rule.collect(doc) for path, doc in target_docs.items()} for rule in rules}
+    from .index import collect_states  # the on-disk corpus index (SQLite, incremental)
+
+    return collect_states(rules, target_docs, ctx)
 
 
 def lint_documents(linter: Linter, docs: dict[str, Document], ctx: RunContext) -> list[Finding]:
