@@ -71,16 +71,18 @@ def slip_evidence(
         return None
     bigrams = lc.bigrams
     supported = []
-    for k in cands:
+    for k in sorted(cands):
         if left and left + SEP + k in bigrams:
-            supported.append((k, left, "before"))
-        elif right and k + SEP + right in bigrams:
-            supported.append((k, right, "after"))
+            supported.append((k, left))
+        if right and k + SEP + right in bigrams:
+            supported.append((k, right))
     if not supported:
         return None
+    # Strongest evidence first: a content-word neighbour (not في / من), then frequency.
+    supported.sort(key=lambda s: (len(s[1]) < 3, -lc.key_count.get(s[0], 0), s[0], s[1]))
     # Add spellings of the same name (same transliteration key) as alternatives.
     vkey = backend.vkey
-    chosen = {k for k, _, _ in supported}
+    chosen = {k for k, _ in supported}
     supported_v = {vkey(k) for k in chosen}
     chosen |= {k for k in cands if vkey(k) in supported_v}
     ranked = sorted(chosen, key=lambda k: (-doc_keys.get(k, 0), -lc.key_count.get(k, 0), k))
@@ -93,11 +95,12 @@ def slip_evidence(
             suggestions.append(s)
     if not suggestions:
         return None
-    best, neighbour, side = supported[0]
+    best, neighbour = supported[0]
     shown = lc.bare_spelling(best) or best
+    near = lc.bare_spelling(neighbour) or neighbour
     message = (
-        f"occurs once, while '{shown}' ({lc.key_count[best]}× in the corpus) differs by one letter "
-        f"and appears with the same neighbour word '{neighbour}'"
+        f"occurs once in the corpus, while '{shown}' ({lc.key_count[best]}×) is one letter away "
+        f"and appears next to the same word '{near}'"
     )
     return SlipEvidence("context", message, suggestions)
 

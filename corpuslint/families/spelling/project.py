@@ -21,7 +21,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from .backends import get_backend
+from .backends import available_languages, get_backend
 
 SECTION = "spelling"
 DEFAULTS: dict[str, Any] = {
@@ -50,6 +50,12 @@ def configure(section: Mapping[str, Any] | None) -> None:
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
             _config_error(f"[tool.corpuslint.spelling] {name} must be a list of strings")
         merged[name] = list(value)
+    unknown = [lang for lang in merged["languages"] if lang not in available_languages()]
+    if unknown:
+        _config_error(
+            f"[tool.corpuslint.spelling] languages: no back-end for {', '.join(unknown)} "
+            f"(available: {', '.join(available_languages())})"
+        )
     for name in ("allowlist-file", "corrections-file"):
         if not isinstance(merged[name], str):
             _config_error(f"[tool.corpuslint.spelling] {name} must be a path string")

@@ -1,0 +1,337 @@
+"""Spelling family (S1xx) on the seed corpus and real snippets: each signal alone, lists, fixes."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from corpuslint.document import Document
+from corpuslint.engine import apply_fixes
+from corpuslint.findings import Applicability, Severity
+from corpuslint.families import spelling
+from corpuslint.families.spelling import (
+    KnownMisspelling,
+    RepeatedWord,
+    Slip,
+    TransliterationInconsistency,
+    UnknownWord,
+    get_backend,
+    parse_corrections,
+    project,
+)
+from corpuslint.families.spelling.analysis import DocState, analyse
+from corpuslint.rules import CorpusRule, CorpusView
+
+from .conftest import SAMPLES, seed, seed_line
+
+
+@pytest.fixture(autouse=True)
+def _reset_project():
+    project.configure({})
+    yield
+    project.configure({})
+
+
+def run_rule(rule, texts: dict[str, str]):
+    docs = {p: Document(p, t) for p, t in texts.items()}
+    if isinstance(rule, CorpusRule):
+        states = {p: rule.collect(d) for p, d in docs.items()}
+        return list(rule.reduce(CorpusView(states, set(docs), docs)))
+    return [f for d in docs.values() for f in rule.check(d)]
+
+
+def seeds() -> dict[str, str]:
+    return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))}
+
+
+def word_at(texts, f) -> str:
+    return texts[f.path][f.start : f.end]
+
+
+# -- S101 slip on the seeds ---------------------------------------------------------
+
+
+def test_seed_slips_are_exactly_the_real_ones():
+    texts = seeds()
+    found = run_rule(Slip(), texts)
+    got = sorted((f.path, f.line, word_at(texts, f)) for f in found)
+    # 000 l.1 "النتائج الحققت" (ال + verb), 003 l.7 "كيم جوج أون", 002 l.19 "بيونج يونج" (for يانج).
+    assert got == [("000", 1, "الحققت"), ("002", 19, "يونج"), ("003", 7, "جوج")]
+    assert "النتائج الحققت" in seed_line("000", 1)
+    assert "كيم جوج أون" in seed_line("003", 7)
+    assert "بيونج يونج" in seed_line("002", 19)
+    assert all(f.severity is Severity.ERROR and f.family == "spelling" and f.rule == "slip" for f in found)
+
+
+def test_seed_slip_messages_name_evidence_and_suggestions():
+    texts = seeds()
+    by_word = {word_at(texts, f): f for f in run_rule(Slip(), texts)}
+    jooj = by_word["جوج"]
+    assert "'جونغ'" in jooj.message and "'جونج'" in jooj.message and "أون" in jooj.message
+    assert jooj.fix is not None and jooj.fix.applicability is Applicability.UNSAFE
+    assert jooj.fix.edits[0].replacement in ("جونغ", "جونج")
+    alverb = by_word["الحققت"]
+    assert "حققت" in alverb.message and "verb" in alverb.message and "التي حققت" in alverb.message
+    assert alverb.fix is None  # المحققة or التي حققت: a human decides
+    assert "'يانج'" in by_word["يونج"].message
+
+
+def test_names_and_regional_spellings_are_not_slips():
+    texts = seeds()
+    flagged = {word_at(texts, f) for f in run_rule(Slip(), texts)}
+    backend = get_backend("ar")
+    # The dictionary rejects these names and Egyptian spellings, but none is a slip.
+    for word in ("شويغو", "شويجو", "ترامب", "خاركيف", "يانغ", "جونغ", "سيئول", "الكورى"):
+        assert not backend.known(word) or word == "الكورى"
+        assert word not in flagged
+    assert backend.known("فى") and backend.known("التى")  # final ى retried as ي
+
+
+# -- each signal on its own ---------------------------------------------------------
+
+CONTEXT_CORPUS = {
+    "a.txt": "التقى الزعيم كيم جونغ أون بالوفد الروسي.\n",
+    "b.txt": "وقال كيم جونغ أون إن بلاده مستعدة.\n",
+    "c.txt": "أقدم الزعيم الكوري الشمالي كيم جوج أون على التحرك.\n",
+}
+
+
+def test_context_signal_alone():
+    found = run_rule(Slip(), CONTEXT_CORPUS)
+    assert [(f.path, word_at(CONTEXT_CORPUS, f)) for f in found] == [("c.txt", "جوج")]
+    assert found[0].fix.edits[0].replacement == "جونغ"
+
+
+def test_context_signal_needs_a_shared_neighbour():
+    texts = dict(CONTEXT_CORPUS, **{"c.txt": "وصل جوج إلى المدينة صباحا.\n"})
+    assert run_rule(Slip(), texts) == []
+
+
+def test_context_signal_needs_a_rare_word():
+    # Seen twice in the corpus: a recurring spelling, not a one-off slip.
+    texts = dict(CONTEXT_CORPUS, **{"d.txt": "ثم تحدث كيم جوج أون مجددا.\n"})
+    assert run_rule(Slip(), texts) == []
+
+
+def test_context_signal_needs_the_dictionary_to_reject():
+    # "المدينة" once next to "إلى", "المدينه" ... the one-off word must be unknown to the dictionary.
+    texts = {
+        "a.txt": "ذهب الوفد إلى القاهرة أمس.\n",
+        "b.txt": "عاد الوفد إلى القاهرة اليوم.\n",
+        "c.txt": "سافر الوفد إلى الظاهرة غدا.\n",  # الظاهرة: a real word one letter away
+    }
+    assert run_rule(Slip(), texts) == []
+
+
+def test_morphology_signal_alone():
+    text = "وعبر كيم عن رضاه عن النتائج الحققت في الصناعات الدفاعية.\n"
+    found = run_rule(Slip(), {"x.txt": text})
+    assert [word_at({"x.txt": text}, f) for f in found] == ["الحققت"]
+    clean = "وعبر كيم عن رضاه عن النتائج المحققة في الصناعات الدفاعية.\n"
+    assert run_rule(Slip(), {"x.txt": clean}) == []
+
+
+def test_transliteration_variants_are_not_slips():
+    texts = {"a.txt": "زار كيم جونغ أون موسكو.\n", "b.txt": "وصل كيم جونغ أون ثم غادر كيم جونج أون.\n"}
+    assert run_rule(Slip(), texts) == []
+
+
+# -- S103 transliteration-inconsistency ----------------------------------------------
+
+
+def test_seed_transliteration_inconsistency():
+    texts = seeds()
+    found = run_rule(TransliterationInconsistency(), texts)
+    got = {(f.path, f.line, word_at(texts, f), f.severity) for f in found}
+    assert ("001", 5, "شويغو", Severity.WARNING) in got  # vs شويجو l.9 and وشويجو l.13
+    assert ("001", 9, "سيرجي", Severity.WARNING) in got  # vs سيرغي l.5
+    assert ("002", 15, "سيئول", Severity.WARNING) in got  # vs سيول l.37 (and 001)
+    assert ("002", 17, "بيونج", Severity.INFO) in got  # the rest of the corpus writes بيونغ
+    assert ("002", 17, "يانج", Severity.INFO) in got
+    shoigu = next(f for f in found if word_at(texts, f) == "شويغو")
+    assert [(r.path, r.line) for r in shoigu.related] == [("001", 9)]
+    assert "شويجو" in shoigu.message
+    assert "شويجو" in seed_line("001", 9) and "وشويجو" in seed_line("001", 13) and "سيرغي شويغو" in seed_line("001", 5)
+    # Cross-corpus findings are reported once per file, not on every occurrence.
+    assert sum(1 for f in found if f.path == "002" and word_at(texts, f) == "بيونج") == 1
+    # Native words are never grouped: every finding is a name.
+    assert {word_at(texts, f) for f in found} <= {"شويغو", "سيرجي", "سيئول", "بيونج", "يانج", "جونج"}
+
+
+def test_transliteration_consistent_text_is_clean():
+    texts = {"a.txt": "زار كيم جونغ أون بيونغ يانغ.\n", "b.txt": "قال كيم جونغ أون في بيونغ يانغ.\n"}
+    assert run_rule(TransliterationInconsistency(), texts) == []
+
+
+def test_transliteration_native_word_pairs_are_not_grouped():
+    # قلب / كلب and غاز / جاز differ only in ق/ك, غ/ج but are ordinary dictionary words.
+    text = "أصاب الكلب القلب. ارتفع سعر الغاز وقد يجوز ذلك.\n"
+    assert run_rule(TransliterationInconsistency(), {"a.txt": text}) == []
+
+
+def test_transliteration_cross_document_can_be_turned_off():
+    texts = seeds()
+    rule = TransliterationInconsistency(options={"cross-document-severity": "off"})
+    assert all(f.severity is Severity.WARNING for f in run_rule(rule, texts))
+
+
+# -- S102 unknown-word, allowlist, accept / reject ------------------------------------
+
+
+def test_unknown_word_reports_dictionary_rejects_without_evidence():
+    texts = {"a.txt": "قال المتحدث ديمتري بيسكوف للصحفيين إن الوضع هادئ.\n"}
+    words = [word_at(texts, f) for f in run_rule(UnknownWord(), texts)]
+    assert words == ["ديمتري", "بيسكوف"]
+    assert not UnknownWord.default_enabled and UnknownWord.default_severity is Severity.INFO
+
+
+def test_unknown_word_on_clean_text():
+    texts = {"a.txt": "قالت الحكومة إن الاقتصاد يتحسن هذا العام.\n"}
+    assert run_rule(UnknownWord(), texts) == []
+
+
+def test_allowlist_file_silences_unknown_words(tmp_path):
+    (tmp_path / "words.txt").write_text("# names\nديمتري\nبيسكوف  # Kremlin spokesman\n", encoding="utf-8")
+    project.configure({"allowlist-file": "words.txt"})
+    texts = {"a.txt": "قال ديمتري بيسكوف إن وبيسكوف لم يعلق.\n"}
+    assert run_rule(UnknownWord(root=str(tmp_path)), texts) == []
+
+
+def test_words_learned_from_the_corpus_are_not_unknown():
+    texts = {f"{i}.txt": "التقى بيسكوف بالصحفيين.\n" for i in range(3)}
+    assert run_rule(UnknownWord(), texts) == []
+    assert len(run_rule(UnknownWord(options={"learn-frequency": 0}), texts)) == 3
+
+
+def test_accept_list_silences_slips_and_inconsistency():
+    project.configure({"accept": ["جوج", "شويغو"]})
+    texts = seeds()
+    assert "جوج" not in {word_at(texts, f) for f in run_rule(Slip(), texts)}
+    assert "شويغو" not in {word_at(texts, f) for f in run_rule(TransliterationInconsistency(), texts)}
+
+
+def test_reject_list_is_always_reported():
+    project.configure({"reject": ["الدكتاتورين"]})
+    texts = {"a.txt": "وسط تعميق العلاقات بين الدكتاتورين.\n"}
+    found = run_rule(KnownMisspelling(), texts)
+    assert [word_at(texts, f) for f in found] == ["الدكتاتورين"] and found[0].fix is None
+    assert "reject" in found[0].message
+
+
+def test_project_section_is_validated():
+    with pytest.raises(Exception, match="accept"):
+        project.configure({"languages": ["ar"], "accept": [1]})
+    with pytest.raises(Exception, match="languages"):
+        project.configure({"languages": ["tlh"]})
+
+
+# -- S104 repeated-word ---------------------------------------------------------------
+
+
+def test_repeated_word_and_fix_round_trip():
+    text = "وأطلقت كوريا الشمالية في في أكتوبر صاروخا.\nThe the report.\n"
+    doc = Document("x.txt", text)
+    found = list(RepeatedWord().check(doc))
+    assert [(f.line, text[f.start : f.end]) for f in found] == [(1, "في في"), (2, "The the")]
+    assert all(f.fix.applicability is Applicability.UNSAFE for f in found)
+    assert apply_fixes(text, found, unsafe=False) == (text, 0)  # unsafe: not applied by --fix
+    fixed, _ = apply_fixes(text, found, unsafe=True)
+    assert fixed == "وأطلقت كوريا الشمالية في أكتوبر صاروخا.\nThe report.\n"
+
+
+def test_repeated_word_negatives():
+    text = "تقدم الجيش رويداً رويداً وكان الأمر مهماً جداً جداً.\nفي\nفي السياق. لا، لا.\nA A\n"
+    assert list(RepeatedWord().check(Document("x.txt", text))) == []
+    assert all(list(RepeatedWord().check(Document(p.name, p.read_text(encoding="utf-8")))) == []
+               for p in SAMPLES.glob("*.txt"))
+
+
+# -- S105 known-misspelling (corrections dictionary) -----------------------------------
+
+
+def test_parse_codespell_format():
+    table = parse_corrections("# c\nهاذا->هذا\nwich->which, witch,\nclas->class, disabled for names\n\n")
+    assert table["هاذا"].choices == ("هذا",) and table["هاذا"].fixable
+    assert table["wich"].choices == ("which", "witch") and not table["wich"].fixable
+    assert table["clas"].reason == "disabled for names" and not table["clas"].fixable
+    with pytest.raises(ValueError):
+        parse_corrections("no arrow here")
+
+
+def test_builtin_corrections_with_clitics_and_case():
+    text = "ولاكن الإستخدام كان محدودا، وذالك واضح. Teh report.\n"
+    doc = Document("x.txt", text)
+    found = list(KnownMisspelling().check(doc))
+    got = [(text[f.start : f.end], f.fix.edits[0].replacement) for f in found]
+    assert sorted(got) == sorted([("لاكن", "لكن"), ("إستخدام", "استخدام"), ("ذالك", "ذلك"), ("Teh", "The")])
+    assert all(f.fix.applicability is Applicability.SAFE for f in found)
+    fixed, count = apply_fixes(text, found, unsafe=False)
+    assert count == 4 and fixed == "ولكن الاستخدام كان محدودا، وذلك واضح. The report.\n"
+
+
+def test_user_corrections_file(tmp_path):
+    (tmp_path / "fixes.txt").write_text("بيونج->بيونغ\nيانج->يانغ, ينج,\n", encoding="utf-8")
+    project.configure({"corrections-file": "fixes.txt"})
+    text = seed("002").read_text(encoding="utf-8")
+    found = list(KnownMisspelling(root=str(tmp_path)).check(Document("002.txt", text)))
+    pyong = [f for f in found if text[f.start : f.end] == "بيونج"]
+    yang = [f for f in found if text[f.start : f.end] == "يانج"]
+    assert len(pyong) == 5 and all(f.fix and f.fix.applicability is Applicability.SAFE for f in pyong)
+    assert len(yang) == 4 and all(f.fix is None and "'يانغ' or 'ينج'" in f.message for f in yang)
+    # builtin = false: only the user's list
+    rule = KnownMisspelling(options={"builtin": False}, root=str(tmp_path))
+    assert list(rule.check(Document("y.txt", "لاكن هاذا\n"))) == []
+
+
+def test_known_misspelling_clean_seeds():
+    for p in SAMPLES.glob("*.txt"):
+        assert list(KnownMisspelling().check(Document(p.name, p.read_text(encoding="utf-8")))) == []
+
+
+# -- back-ends, state, docs ------------------------------------------------------------
+
+
+def test_english_backend_plugs_in():
+    project.configure({"languages": ["ar", "en"]})
+    texts = {
+        "a.txt": "The government said on Monday that talks continue.\n",
+        "b.txt": "The government said the vote was delayed.\n",
+        "c.txt": "The govermnent said nothing more. قال كيم جوج أون\n",
+    }
+    found = run_rule(Slip(), texts)
+    assert [(f.path, word_at(texts, f)) for f in found] == [("c.txt", "govermnent")]
+    assert "'government'" in found[0].message
+    en = get_backend("en")
+    assert en.known("NATO") and en.known("Transparency") and not en.known("recieve")
+
+
+def test_backend_interface_and_registry():
+    b = get_backend("ar")
+    assert b.clean("جُونْغ") == "جونغ"
+    assert b.key("وسيئول") == b.key("سيول") and b.form("سيئول") != b.form("سيول")
+    assert b.vkey(b.key("بيونغ")) == b.vkey(b.key("بيونج"))
+    assert b.split_prefix("وجوج") == ("و", "جوج")
+    with pytest.raises(spelling.BackendUnavailable):
+        get_backend("xx")
+
+
+def test_state_is_picklable_and_cached():
+    doc = Document("003.txt", seed("003").read_text(encoding="utf-8"))
+    state = analyse(doc, ("ar",))
+    assert isinstance(state, DocState) and analyse(doc, ("ar",)) is state
+    again = pickle.loads(pickle.dumps(state))
+    assert again.langs["ar"].counts == state.langs["ar"].counts
+    assert any(o[2] == "جوج" and o[3] == "كيم" for o in again.langs["ar"].rejected)
+
+
+def test_rule_metadata_and_docs():
+    codes = {r.code: r for r in spelling.RULES}
+    assert sorted(codes) == ["S101", "S102", "S103", "S104", "S105"]
+    for rule in spelling.RULES:
+        rule.validate_class()
+        assert rule.family == "spelling"
+        doc = rule.doc()
+        for section in ("What:", "Why:", "Example:", "Fix safety:"):
+            assert any(line.startswith(section) for line in doc.splitlines()), (rule.code, section)
+    assert "accept" in Slip.doc() and "reject" in KnownMisspelling.doc()
