@@ -1,0 +1,104 @@
+"""Engine + whitespace family throughput, and memory on a 100 MB single-line file.
+
+Run: python benchmarks/bench_engine.py [--mb 100]
+
+Generates its inputs at run time from the seed articles (nothing large is committed):
+1. a corpus of N copies of the seeds with planted whitespace defects, linted with
+   `--select W` — files/s and MB/s, vs a naive per-line Python baseline a user would
+   write (str.rstrip + `in` checks per line);
+2. one file of --mb megabytes on a single line, linted in a subprocess whose peak RSS
+   is reported (target: peak RSS < 6x file size, no per-character Python objects).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "samples" / "news-ar").glob("*.txt"))
+
+
+def make_corpus(dest: Path, copies: int) -> int:
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    total = 0
+    for i in range(copies):
+        for j, text in enumerate(texts):
+            body = text.replace(" ", "\u00a0", i % 3) + (" \n" if i % 2 else "")
+            path = dest / f"doc_{i:05d}_{j}.txt"
+            path.write_text(body, encoding="utf-8")
+            total += len(body.encode())
+    return total
+
+
+def naive_baseline(paths: list[Path]) -> int:
+    """What a user would write: per-line Python checks for a few of the W rules."""
+    count = 0
+    for p in paths:
+        for line in p.read_text(encoding="utf-8").split("\n"):
+            if line != line.rstrip():
+                count += 1
+            count += line.count("\u00a0") + line.count("  ")
+    return count
+
+
+def bench_corpus(copies: int) -> None:
+    from corpuslint.engine import build_registry, run
+
+    with tempfile.TemporaryDirectory() as tmp:
+        dest = Path(tmp)
+        size = make_corpus(dest, copies)
+        paths = sorted(dest.iterdir())
+        config, registry = build_registry([tmp], table={"select": ["W"], "cache": False})
+        t0 = time.perf_counter()
+        result = run([tmp], config, registry)
+        t1 = time.perf_counter()
+        naive_baseline(paths)
+        t2 = time.perf_counter()
+        n = len(paths)
+        print(f"whitespace family: {n} files, {size / 1e6:.1f} MB, {len(result.findings)} findings")
+        print(f"  corpuslint check --select W : {t1 - t0:6.2f} s  {n / (t1 - t0):8.0f} files/s  {size / 1e6 / (t1 - t0):6.1f} MB/s")
+        print(f"  naive per-line baseline     : {t2 - t1:6.2f} s  (3 checks only, no positions, no fixes)")
+
+
+def bench_huge_line(mb: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "huge.txt"
+        # Mostly clean prose with one NBSP per ~1000 words: findings scale with defects,
+        # memory must scale with the file, not with its characters.
+        chunk = "كلمة عربية " * 500 + "كلمة\u00a0عربية "
+        reps = mb * 1_000_000 // len(chunk.encode())
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(chunk * reps)
+        size = path.stat().st_size
+        code = (
+            "import resource, sys, time; from corpuslint.engine import build_registry, run;"
+            f"c, r = build_registry([{str(path)!r}], table={{'select': ['W'], 'cache': False}});"
+            f"t = time.perf_counter(); res = run([{str(path)!r}], c, r); dt = time.perf_counter() - t;"
+            "print(len(res.findings), dt, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        findings, seconds, rss_kb = out.split()
+        rss = int(rss_kb) * 1024
+        print(f"single-line file: {size / 1e6:.0f} MB -> {findings} findings in {float(seconds):.1f} s, "
+              f"peak RSS {rss / 1e6:.0f} MB ({rss / size:.1f}x file size)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--copies", type=int, default=400, help="copies of the 5 seeds (default 400 -> 2000 files)")
+    ap.add_argument("--mb", type=int, default=100, help="size of the single-line file")
+    args = ap.parse_args()
+    bench_corpus(args.copies)
+    bench_huge_line(args.mb)
+
+
+if __name__ == "__main__":
+    main()
