@@ -92,6 +92,9 @@ class Matcher:
         self.start_re = _alternation(start, r"^(?:", r")(?= |$)")
         self.contains_re = _alternation(contains, r"(?:^| )(?:", r")(?= |$)")
         self.max_words = max([e.max_words for e, _ in self.partial.values()] + [0])
+        # No line with more words than this can match anything (pre-filter on raw text:
+        # normalisation only ever splits tokens further, never joins them).
+        self.line_cap = max([self.max_words] + [k.count(" ") + 1 for k in self.exact])
 
     def match(self, normalized: str) -> tuple[Entry, str] | None:
         entry = self.exact.get(normalized)
@@ -169,16 +172,21 @@ class BoilerplatePhrase(DocumentRule):
         self.matcher = Matcher(entries, disable)
 
     def check(self, doc: Document):
-        normalized = doc.normalized_lines
+        text = doc.text
+        cap = self.matcher.line_cap
         for index, line in enumerate(doc.lines):
-            norm = normalized[index]
+            if line.end == line.start or line.end - line.start > 40 * cap:
+                continue
+            content = text[line.start : line.end]
+            if len(content.split(None, cap)) > cap:
+                continue
+            norm = normalize_line(content)
             if not norm:
                 continue
             hit = self.matcher.match(norm)
             if hit is None:
                 continue
             entry, phrase = hit
-            content = doc.text[line.start : line.end]
             lead = len(content) - len(content.lstrip())
             end = line.start + len(content.rstrip())
             yield doc.finding(

@@ -31,6 +31,7 @@ _BREAKING = regex.compile(r"</?(?:br|p|div|li|tr|td|th|hr|h[1-6])\b", regex.IGNO
 _ENTITY_RE = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _CONTROL_RE = regex.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+|[\x80-\x9f]+")
 _C1_RE = regex.compile(r"[\x80-\x9f]")
+_ANY_CONTROL_RE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class HtmlTag(DocumentRule):
@@ -196,6 +197,8 @@ class ControlCharacter(DocumentRule):
 
     def check(self, doc: Document):
         text = doc.text
+        if not _ANY_CONTROL_RE.search(text):
+            return
         matches = list(_CONTROL_RE.finditer(text))
         if not matches:
             return

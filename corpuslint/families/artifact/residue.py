@@ -7,6 +7,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
+from ...text.normalize import normalize_line
 from .boilerplate import builtin_matcher
 from ._common import EMAIL_RE, URL_RE, dominant_script, remove_line_fix, script_re
 
@@ -87,7 +88,7 @@ class ScriptMismatchResidue(DocumentRule):
                 return
             if script_re(dominant).search(stripped):
                 continue
-            if builtin_matcher().match(doc.normalized_lines[index]):
+            if builtin_matcher().match(normalize_line(stripped)):
                 continue  # "Share", "Advertisement": A103 reports it with its catalogue entry
             lowered = [t.casefold() for t in tokens]
             all_ui = all(t in UI_WORDS for t in lowered) or " ".join(lowered) in UI_WORDS
