@@ -1,0 +1,270 @@
+"""Duplicate family (D101-D106): seeds, realistic snippets, fixes, cross-file corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import datasketch
+import numpy as np
+import pytest
+
+from corpuslint import lint_paths, lint_text
+from corpuslint.document import Document
+from corpuslint.engine import apply_fixes
+from corpuslint.families.duplicate import RULES, lsh
+from corpuslint.families.duplicate import units as U
+from corpuslint.families.duplicate.local import ExactDuplicateLine, NearDuplicateParagraph, RestatedPassage
+from corpuslint.findings import Applicability, Severity
+
+from .conftest import SAMPLES, run_cli, seed, seed_line
+
+NO_CACHE = {"select": ["D"], "cache": False}
+
+# Real sentences from the seed articles, used to build small realistic corpora.
+P1 = seed_line("001", 7)  # agency paragraph, 23 words
+P2 = seed_line("001", 15)
+P3 = seed_line("002", 15)
+P4 = seed_line("003", 9)
+P5 = seed_line("002", 25)
+
+
+def _by_code(findings, code):
+    return [f for f in findings if f.code == code]
+
+
+# -- seeds ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_findings():
+    return lint_paths([str(SAMPLES)], config=NO_CACHE)
+
+
+def test_seed_cases_reported_with_related(seed_findings):
+    got = {(Path(f.path).name[:3], f.line, f.code): f for f in seed_findings}
+    d004 = got[("004", 3, "D101")]
+    assert [(Path(r.path).name[:3], r.line) for r in d004.related] == [("004", 1)]
+    assert "1.00" in d004.message
+    d002 = got[("002", 9, "D101")]
+    assert [(Path(r.path).name[:3], r.line) for r in d002.related] == [("002", 7)]
+    d000 = got[("000", 4, "D103")]
+    assert [(Path(r.path).name[:3], r.line) for r in d000.related] == [("000", 1)]
+    assert d000.severity is Severity.WARNING
+    assert "0.6" in d000.message  # the similarity is in the message
+
+
+def test_no_other_duplicate_finding_above_info_on_seeds(seed_findings):
+    above = sorted(
+        (Path(f.path).name[:3], f.line, f.code) for f in seed_findings if f.severity.rank > Severity.INFO.rank
+    )
+    assert above == [("000", 4, "D103"), ("002", 9, "D101"), ("004", 3, "D101")]
+
+
+def test_exact_duplicate_safe_fix_removes_later_copy_only():
+    path = seed("004")
+    text = path.read_text(encoding="utf-8")
+    findings = [f for f in lint_text(text, path=str(path), config=NO_CACHE) if f.code == "D101"]
+    assert len(findings) == 1 and findings[0].fix.applicability is Applicability.SAFE
+    fixed, count = apply_fixes(text, findings, unsafe=False)
+    assert count == 1
+    lines = text.split("\n")
+    # line 3 (the repeated headline) and one of the two blank lines around it are gone
+    assert fixed == "\n".join(lines[:2] + lines[4:])
+    assert fixed.split("\n")[0] == lines[0]  # the first copy is kept
+    assert "\n\n\n" not in fixed
+
+
+def test_exact_duplicate_differing_punctuation_is_unsafe():
+    text = "زيارة محتملة للرئيس الروسي بوتين إلى كوريا الشمالية\n\nعبد الرحمن شريف\n\nزيارة محتملة للرئيس الروسي بوتين إلى كوريا الشمالية!\n"
+    (f,) = [f for f in lint_text(text, config=NO_CACHE) if f.code == "D101"]
+    assert f.line == 5 and f.fix.applicability is Applicability.UNSAFE
+    assert "normalisation" in f.message
+
+
+def test_exact_duplicate_short_lines_and_distinct_lines_are_clean():
+    rule = ExactDuplicateLine()
+    doc = Document("x.txt", "A A\n\nاقرأ أيضا\n\nاقرأ أيضا\n\n" + P1 + "\n\n" + P2 + "\n")
+    assert list(rule.check(doc)) == []  # short repeats (< 4 words) are not reported
+
+
+def test_exact_duplicate_multiline_paragraph_is_one_finding():
+    para = "قالت وكالة الأنباء المركزية الكورية الشمالية\nإن الزعيم الكوري الشمالي كيم جونغ أون\nناقش قضايا عملية لتحسين التعاون العسكري"
+    doc = Document("x.txt", f"{para}\n\n{P2}\n\n{para}\n")
+    findings = list(ExactDuplicateLine().check(doc))
+    assert [(f.line, f.end_line) for f in findings] == [(7, 9)]
+    assert findings[0].related[0].line == 1
+
+
+# -- near-duplicate paragraphs within a document ------------------------------------
+
+
+def test_near_duplicate_paragraph_in_document():
+    edited = P2.replace("قام أيضا", "قام كذلك")
+    doc = Document("x.txt", f"{P2}\n\n{P3}\n\n{edited}\n")
+    (f,) = NearDuplicateParagraph().check(doc)
+    assert f.line == 5 and f.related[0].line == 1
+    assert f.fix.applicability is Applicability.UNSAFE
+    sim = float(f.message.split("Jaccard ")[1].rstrip(")"))
+    assert 0.8 <= sim < 1.0
+
+
+def test_near_duplicate_paragraph_clean_on_seeds_and_same_topic_text():
+    rule = NearDuplicateParagraph()
+    for path in sorted(SAMPLES.glob("*.txt")):
+        assert list(rule.check(Document(str(path), path.read_text(encoding="utf-8")))) == []
+    assert list(rule.check(Document("x.txt", f"{P1}\n\n{P2}\n\n{P5}\n"))) == []
+
+
+# -- restated passages ------------------------------------------------------------
+
+
+def test_restated_passage_seed_000():
+    path = seed("000")
+    doc = Document(str(path), path.read_text(encoding="utf-8"))
+    (f,) = RestatedPassage().check(doc)
+    assert (f.line, f.related[0].line) == (4, 1)
+    assert doc.text[f.start : f.end].startswith("يشير تقرير وكالة الأنباء")
+    assert f.fix.applicability is Applicability.UNSAFE
+
+
+def test_restated_passage_clean_on_other_seeds_and_snippet():
+    rule = RestatedPassage()
+    for prefix in ("001", "002", "003", "004"):
+        path = seed(prefix)
+        assert list(rule.check(Document(str(path), path.read_text(encoding="utf-8")))) == [], prefix
+    assert list(rule.check(Document("x.txt", f"{P1} {P2}\n{P5}\n"))) == []
+
+
+def test_restated_passage_threshold_option():
+    path = seed("000")
+    doc = Document(str(path), path.read_text(encoding="utf-8"))
+    assert list(RestatedPassage({"min_overlap": 0.9}).check(doc)) == []
+
+
+# -- cross-file ---------------------------------------------------------------------
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+
+
+def test_same_paragraph_in_two_files_reported_across_files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, {"a.txt": f"{P3}\n\n{P1}\n", "b.txt": f"{P4}\n\n{P5}\n\n{P1}\n", "c.txt": f"{P2}\n"})
+    findings = _by_code(lint_paths(["."], config={"select": ["D104"]}), "D104")
+    assert [(f.path, f.line) for f in findings] == [("b.txt", 5)]
+    assert [(r.path, r.line) for r in findings[0].related] == [("a.txt", 3)]
+    assert "1.00" in findings[0].message
+
+
+def test_cross_file_cluster_reported_once_per_later_copy(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    near = P1.replace("ناقش", "بحث")
+    _write(tmp_path, {"a.txt": P1 + "\n", "b.txt": P5 + "\n\n" + near + "\n", "c.txt": P1 + "\n", "d.txt": P2 + "\n"})
+    findings = _by_code(lint_paths(["."], config={"select": ["D104"]}), "D104")
+    assert sorted((f.path, f.line) for f in findings) == [("b.txt", 3), ("c.txt", 1)]
+    assert all((r.path, r.line) == ("a.txt", 1) for f in findings for r in f.related)
+    assert all("3 copies in 3 files" in f.message for f in findings)
+
+
+def test_cross_file_checking_only_the_later_file_uses_the_whole_corpus(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, {"a.txt": f"{P3}\n\n{P1}\n", "b.txt": f"{P1}\n"})
+    for cache in (True, False):
+        findings = _by_code(lint_paths(["b.txt"], config={"select": ["D104"], "cache": cache}), "D104")
+        assert [(f.path, [r.path for r in f.related]) for f in findings] == [("b.txt", ["a.txt"])]
+        # the first copy is never reported
+        assert _by_code(lint_paths(["a.txt"], config={"select": ["D104"], "cache": cache}), "D104") == []
+
+
+def test_cross_file_distinct_files_are_clean(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, {"a.txt": f"{P1}\n\n{P2}\n", "b.txt": f"{P3}\n\n{P4}\n", "c.txt": P5})
+    findings = lint_paths(["."], config={"select": ["D"]})
+    assert findings == []
+
+
+def test_near_duplicate_documents(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    article = seed("001").read_text(encoding="utf-8")
+    _write(tmp_path, {
+        "mirror/a.txt": "موقع الأخبار\n\n" + article,
+        "news/a.txt": article,
+        "news/b.txt": seed("003").read_text(encoding="utf-8"),
+    })
+    findings = _by_code(lint_paths(["."], config={"select": ["D105"]}), "D105")
+    assert [(f.path, [(r.path, r.line) for r in f.related]) for f in findings] == [
+        ("news/a.txt", [("mirror/a.txt", 1)])
+    ]
+    assert "Jaccard 0.9" in findings[0].message or "Jaccard 1.00" in findings[0].message
+
+
+def test_boilerplate_line_in_many_documents_is_info(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    form = "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *"
+    _write(tmp_path, {
+        "a.txt": f"{P1}\n\n{form}\n", "b.txt": f"{P2}\n\n{form}\n", "c.txt": f"{P3}\n\n{form}\n",
+        "d.txt": f"{P4}\n\nاترك تعليقاً\n", "e.txt": f"{P5}\n\nاترك تعليقاً\n",
+    })
+    findings = lint_paths(["."], config={"select": ["D"]})
+    assert {(f.code, f.path, f.line) for f in findings} == {("D106", p, 3) for p in ("a.txt", "b.txt", "c.txt")}
+    assert all(f.severity is Severity.INFO for f in findings)
+    assert all("3 of 5 documents" in f.message for f in findings)
+    assert findings[0].related and findings[0].related[0].path != findings[0].path
+
+
+def test_cli_reports_cross_file_duplicate_with_related(tmp_path):
+    _write(tmp_path, {"a.txt": f"{P3}\n\n{P1}\n", "b.txt": f"{P1}\n"})
+    proc = run_cli("check", "b.txt", "--select", "D", "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    (diag,) = json.loads(proc.stdout)["diagnostics"]
+    assert diag["code"] == "D104" and diag["family"] == "duplicate"
+    assert diag["related"] == [{"path": "a.txt", "line": 3, "column": 1}]
+
+
+# -- MinHash machinery ----------------------------------------------------------------
+
+
+def test_signatures_match_datasketch_affine32():
+    doc = Document("x.txt", f"{P1}\n\n{P2}\n\nكلمة\n")
+    a = U.analyse(doc)
+    sh, off = a._shingles
+    for i in range(len(a.units)):
+        m = datasketch.MinHash(num_perm=U.NUM_PERM, seed=U.SEED, scheme=U.SCHEME, hashfunc=lambda x: x)
+        m.update_batch([int(x) for x in sh[off[i] : off[i + 1]]])
+        assert np.array_equal(m.hashvalues, a.signatures[i])
+        lean = datasketch.LeanMinHash(seed=U.SEED, hashvalues=a.signatures[i], scheme=U.SCHEME)
+        assert lean.jaccard(datasketch.LeanMinHash(m)) == 1.0
+
+
+def test_lsh_params_favour_recall():
+    b, r = lsh.lsh_params(0.8)
+    assert b * r <= U.NUM_PERM
+    assert 1 - (1 - 0.8**r) ** b >= 0.995
+
+
+@pytest.mark.parametrize("backend", ["numpy", "datasketch"])
+def test_candidate_pairs_backends_find_planted_pair(backend):
+    rng = np.random.default_rng(3)
+    vocab = [f"w{i}" for i in range(3000)]
+    paras = [" ".join(rng.choice(vocab, 40)) for _ in range(300)]
+    words = paras[10].split()
+    words[20] = "changed"
+    paras.append(" ".join(words))
+    a = U.analyse(Document("x.txt", "\n\n".join(paras)))
+    sets, off = a.shingle_sets
+    pairs, sims = lsh.near_duplicate_pairs(a.signatures, sets, off, 0.8, backend)
+    assert [tuple(p) for p in pairs.tolist()] == [(10, 300)]
+    assert 0.8 <= sims[0] < 1
+
+
+def test_every_rule_is_documented():
+    for cls in RULES:
+        doc = cls.doc()
+        for section in ("What:", "Why:", "Example:", "Fix safety:"):
+            assert any(line.startswith(section) for line in doc.splitlines()), (cls.code, section)
+        assert cls.family == "duplicate" and cls.code.startswith("D1")
