@@ -49,6 +49,7 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
+    respect_gitignore: bool = True
     use_cache: bool = True
     cache_dir: str = ".corpuslint_cache"
     jobs: int = 1
@@ -249,6 +250,8 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
             cfg.fail_on = Severity.parse(raw["fail-on"])
         except ValueError as exc:
             raise err("fail-on", str(exc)) from None
+    if "respect-gitignore" in raw:
+        cfg.respect_gitignore = bool(raw["respect-gitignore"])
     if "cache" in raw:
         cfg.use_cache = bool(raw["cache"])
     if "cache-dir" in raw:

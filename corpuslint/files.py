@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .config import Config
@@ -80,8 +81,44 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
                 add(given)
             elif not os.path.exists(given) and not os.path.islink(given):
                 add(given)  # reported as unreadable: a typo in a path must not pass silently
+    if config.respect_gitignore and out:
+        ignored = git_ignored([s.path for s in out])
+        out = [s for s in out if s.path not in ignored]
     out.sort(key=lambda s: s.display)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _git_top(directory: str) -> str | None:
+    """The work tree containing ``directory`` (found by its .git entry), or None."""
+    if os.path.exists(os.path.join(directory, ".git")):
+        return directory
+    parent = os.path.dirname(directory)
+    return None if parent == directory else _git_top(parent)
+
+
+def git_ignored(paths: list[str]) -> set[str]:
+    """Paths git would ignore (.gitignore, .git/info/exclude, global excludes).
+
+    One `git check-ignore --stdin` call per repository; outside a git work tree, or
+    without git, nothing is ignored.
+    """
+    import subprocess
+
+    roots: dict[str, list[str]] = {}
+    for path in paths:
+        top = _git_top(os.path.dirname(path))
+        if top is not None:
+            roots.setdefault(top, []).append(path)
+    ignored: set[str] = set()
+    for top, members in roots.items():
+        try:
+            proc = subprocess.run(["git", "check-ignore", "--stdin", "-z"], cwd=top,
+                                  input="\0".join(members) + "\0", capture_output=True, text=True, timeout=120)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        ignored.update(p for p in proc.stdout.split("\0") if p)
+    return ignored
 
 
 def read_bytes(path: str) -> bytes | ReadProblem:

@@ -147,6 +147,21 @@ def test_include_exclude_globs(tmp_path):
     assert [d["path"] for d in data["diagnostics"]] == ["skip.csv"]
 
 
+def test_gitignored_files_are_skipped_unless_tracked(tmp_path):
+    import subprocess
+
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / ".gitignore").write_text("drafts/\n")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.txt").write_text("x \n")
+    (tmp_path / "keep.txt").write_text("x \n")
+    _, data = run_json("--select", "W101", ".", cwd=tmp_path)
+    assert [d["path"] for d in data["diagnostics"]] == ["keep.txt"]
+    (tmp_path / "corpuslint.toml").write_text("respect-gitignore = false\n")
+    _, data = run_json("--select", "W101", ".", cwd=tmp_path)
+    assert [d["path"] for d in data["diagnostics"]] == ["drafts/a.txt", "keep.txt"]
+
+
 # -- fixing ---------------------------------------------------------------------------------
 
 def test_fix_then_clean_then_idempotent(samples_copy):

@@ -29,12 +29,14 @@ def write_statistics(result, stream) -> None:
 def write_summary(result, stream, *, unsafe_fixes: bool = False) -> None:
     n = len(result.findings)
     by_sev = Counter(f.severity.value for f in result.findings)
-    parts = ", ".join(f"{by_sev[s]} {s}" for s in ("error", "warning", "info") if by_sev[s])
+    parts = ", ".join(
+        f"{by_sev[s]} {s}{'s' if by_sev[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if by_sev[s]
+    )
     fixed = f", {result.fixed} fixed" if result.fixed else ""
     if n == 0:
-        stream.write(f"All checks passed! ({result.files_checked} files checked{fixed})\n")
+        stream.write(f"All checks passed! ({_files(result.files_checked)} checked{fixed})\n")
         return
-    stream.write(f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {result.files_checked} files checked{fixed}.\n")
+    stream.write(f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {_files(result.files_checked)} checked{fixed}.\n")
     safe = sum(1 for f in result.findings if fixable(f, False))
     unsafe = sum(1 for f in result.findings if fixable(f, True)) - safe
     if safe and not unsafe_fixes:
@@ -44,3 +46,7 @@ def write_summary(result, stream, *, unsafe_fixes: bool = False) -> None:
         stream.write(f"[*] {safe + unsafe} fixable with `corpuslint check --fix --unsafe-fixes`.\n")
     elif unsafe:
         stream.write(f"{unsafe} fixable with `corpuslint check --fix --unsafe-fixes`.\n")
+
+
+def _files(n: int) -> str:
+    return f"{n} file{'s' if n != 1 else ''}"
