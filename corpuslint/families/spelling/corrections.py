@@ -12,6 +12,7 @@ import regex
 from ...findings import Edit, Fix, Severity
 from .backends import get_backend
 from .base import SpellingDocumentRule
+from .project import config_error, resolve
 
 _BOUND_L = r"(?<![\p{L}\p{M}\p{N}_])"
 _BOUND_R = r"(?![\p{L}\p{M}\p{N}_])"
@@ -119,20 +120,31 @@ class KnownMisspelling(SpellingDocumentRule):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._compiled = None
+        for path in self._paths():  # a missing or malformed file is a config error (exit 2)
+            self._load(path)
 
     def _paths(self) -> list[str]:
         paths = []
         for p in (self.spelling_section.get("corrections-file") or "", self.opts.get("file") or ""):
             if p:
-                paths.append(p if os.path.isabs(p) else os.path.join(self.root, p))
+                paths.append(resolve(self.root, p))
         return paths
+
+    @staticmethod
+    def _load(path: str) -> dict[str, Correction]:
+        try:
+            return _user_corrections(path, os.stat(path).st_mtime_ns)
+        except OSError as exc:
+            config_error(f"spelling corrections file {path}: {exc.strerror or exc}")
+        except CorrectionsError as exc:
+            config_error(f"spelling corrections file: {exc}")
 
     def corrections(self) -> dict[str, Correction]:
         table: dict[str, Correction] = {}
         if self.opts.get("builtin", True):
             table.update(builtin_corrections())
         for path in self._paths():
-            table.update(_user_corrections(path, os.stat(path).st_mtime_ns))
+            table.update(self._load(path))
         return table
 
     def _compile(self):

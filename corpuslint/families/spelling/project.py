@@ -48,17 +48,17 @@ def configure(section: Mapping[str, Any] | None) -> None:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-            _config_error(f"[tool.corpuslint.spelling] {name} must be a list of strings")
+            config_error(f"[tool.corpuslint.spelling] {name} must be a list of strings")
         merged[name] = list(value)
     unknown = [lang for lang in merged["languages"] if lang not in available_languages()]
     if unknown:
-        _config_error(
+        config_error(
             f"[tool.corpuslint.spelling] languages: no back-end for {', '.join(unknown)} "
             f"(available: {', '.join(available_languages())})"
         )
     for name in ("allowlist-file", "corrections-file"):
         if not isinstance(merged[name], str):
-            _config_error(f"[tool.corpuslint.spelling] {name} must be a path string")
+            config_error(f"[tool.corpuslint.spelling] {name} must be a path string")
     _section = merged
 
 
@@ -75,12 +75,17 @@ def current_section() -> dict[str, Any]:
     return section
 
 
-def _config_error(message: str):
+def config_error(message: str):
     try:
         from ...config import ConfigError
     except Exception:  # the config module is optional while testing rules directly
         raise ValueError(message) from None
     raise ConfigError(message)
+
+
+def resolve(root: str, path: str) -> str:
+    """A path from the config, relative to the project root."""
+    return path if os.path.isabs(path) else os.path.join(root, path)
 
 
 def read_word_file(path: str) -> list[str]:
@@ -109,10 +114,7 @@ class ProjectWords:
     def _words(self, name: str) -> list[str]:
         words = list(self.section.get(name) or [])
         if name == "accept" and self.section.get("allowlist-file"):
-            path = self.section["allowlist-file"]
-            if not os.path.isabs(path):
-                path = os.path.join(self.root, path)
-            words += read_word_file(path)
+            words += read_word_file(resolve(self.root, self.section["allowlist-file"]))
         return words
 
     def _keys(self, name: str, lang: str, cache: dict[str, set[str]]) -> set[str]:
@@ -142,13 +144,16 @@ class SpellingRuleMixin:
     def _init_project(self) -> None:
         self.spelling_section = current_section()
         self.project = ProjectWords(self.spelling_section, getattr(self, "root", "."))
+        path = self.spelling_section.get("allowlist-file")
+        if path and not os.path.isfile(resolve(self.project.root, path)):
+            config_error(f"[tool.corpuslint.spelling] allowlist-file: no such file: {path}")
 
     def fingerprint(self) -> str:  # type: ignore[override]
         base = super().fingerprint()  # type: ignore[misc]
         extra = sorted((k, repr(v)) for k, v in self.spelling_section.items())
         path = self.spelling_section.get("allowlist-file")
         if path:
-            full = path if os.path.isabs(path) else os.path.join(self.root, path)  # type: ignore[attr-defined]
+            full = resolve(self.root, path)  # type: ignore[attr-defined]
             try:
                 extra.append(("allowlist-mtime", repr(os.stat(full).st_mtime_ns)))
             except OSError:
