@@ -143,6 +143,21 @@ def _has_tool_table(path: str) -> bool:
         return False
 
 
+def default_root(paths: list[str]) -> str:
+    """Project root when no config file exists: the git work tree holding the first
+    path, else the first path itself (or its folder). Corpus rules see files under it."""
+    first = os.path.abspath(paths[0])
+    start = first if os.path.isdir(first) else os.path.dirname(first)
+    directory = start
+    while True:
+        if os.path.exists(os.path.join(directory, ".git")):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return start
+        directory = parent
+
+
 def read_config_table(path: str) -> dict[str, Any]:
     try:
         with open(path, "rb") as fh:
@@ -170,7 +185,7 @@ def load_config(
         paths = list(paths) or ["."]
         source = config_file or find_config_file(paths[0])
         raw = read_config_table(source) if source else {}
-        root = os.path.dirname(os.path.abspath(source)) if source else os.getcwd()
+        root = os.path.dirname(os.path.abspath(source)) if source else default_root(paths)
     return build_config(raw, root=root, source=source, registry=registry)
 
 
