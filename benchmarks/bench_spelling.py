@@ -113,7 +113,7 @@ def main() -> None:
     args = ap.parse_args()
 
     t0 = time.perf_counter()
-    get_backend("ar")
+    get_backend("ar").load()
     load = time.perf_counter() - t0
     rng = random.Random(args.seed)
     texts, slips, repeats, corrections, nbytes = generate(int(args.mb * 1e6), int(args.doc_kb * 1000), rng)

@@ -335,3 +335,21 @@ def test_rule_metadata_and_docs():
         for section in ("What:", "Why:", "Example:", "Fix safety:"):
             assert any(line.startswith(section) for line in doc.splitlines()), (rule.code, section)
     assert "accept" in Slip.doc() and "reject" in KnownMisspelling.doc()
+
+
+def test_missing_dictionary_disables_only_that_language(capsys):
+    from corpuslint.families.spelling import backends
+
+    class Missing(spelling.Backend):
+        name = "zz"
+        dictionary = ("zz_ZZ", ("no_such_package",))
+
+    spelling.register_backend("zz", Missing)
+    try:
+        project.configure({"languages": ["ar", "zz"]})
+        found = run_rule(Slip(), CONTEXT_CORPUS)
+        assert [word_at(CONTEXT_CORPUS, f) for f in found] == ["جوج"]
+        assert "spelling (zz) disabled" in capsys.readouterr().err
+    finally:
+        backends._FACTORIES.pop("zz", None)
+        backends._INSTANCES.pop("zz", None)

@@ -20,7 +20,7 @@ from typing import Any
 
 import regex
 
-from .backends import Backend, get_backend
+from .backends import Backend, available_backend
 
 STATE_VERSION = 1
 SEP = "\x1f"
@@ -130,7 +130,11 @@ def analyse(doc, languages: tuple[str, ...]) -> DocState:
     state = _CACHE.get(cache_key)
     if state is not None:
         return state
-    langs = {lang: _analyse_lang(doc, get_backend(lang)) for lang in languages}
+    langs = {}
+    for lang in languages:
+        backend = available_backend(lang)
+        if backend is not None:
+            langs[lang] = _analyse_lang(doc, backend)
     state = DocState(doc.content_hash, langs)
     with _CACHE_LOCK:
         if len(_CACHE) > 32:
@@ -217,7 +221,7 @@ def merge(states: dict[str, Any], languages: tuple[str, ...]) -> Corpus:
     with _MERGE_LOCK:
         if _MERGED[0] == cache_key:
             return _MERGED[1]
-        langs = {lang: LangCorpus(get_backend(lang)) for lang in languages}
+        langs = {lang: LangCorpus(b) for lang in languages if (b := available_backend(lang)) is not None}
         for state in states.values():
             if not isinstance(state, DocState):
                 continue

