@@ -353,3 +353,18 @@ def test_missing_dictionary_disables_only_that_language(capsys):
     finally:
         backends._FACTORIES.pop("zz", None)
         backends._INSTANCES.pop("zz", None)
+
+
+def test_other_plugins_feed_the_word_lists():
+    from corpuslint.families.spelling.project import _extra
+
+    try:
+        spelling.add_project_words("custom-rules", accept=["جوج"], reject=["الدكتاتورين"])
+        spelling.add_project_words("custom-rules", accept=["جوج"], reject=["الدكتاتورين"])  # replaces
+        rule = Slip()
+        assert rule.spelling_section["accept"] == ["جوج"]
+        assert run_rule(rule, CONTEXT_CORPUS) == []
+        text = {"a.txt": "بين الدكتاتورين.\n"}
+        assert len(run_rule(KnownMisspelling(), text)) == 1
+    finally:
+        _extra.pop("custom-rules", None)

@@ -11,8 +11,9 @@
 
 Words are compared after the language's normalisation (diacritics, ى/ي, ة/ه, alef
 seats and clitic prefixes ignored), so listing "شويغو" also accepts "وشويغو".
-Other plugins (e.g. config-defined accept/reject lists) feed the same lists by
-writing into this section or calling ``add_project_words``.
+Other plugins (e.g. issue 6's config-defined accept/reject lists) feed the same
+lists by calling ``corpuslint.families.spelling.add_project_words(source, accept=...,
+reject=...)`` from their ``corpuslint_configure`` hook.
 """
 
 from __future__ import annotations
@@ -35,8 +36,7 @@ DEFAULTS: dict[str, Any] = {
 # Set by the corpuslint_configure hook from [tool.corpuslint.spelling]; rules copy it
 # into each instance at construction so pickled rules carry it to worker processes.
 _section: dict[str, Any] = dict(DEFAULTS)
-_extra_accept: list[str] = []
-_extra_reject: list[str] = []
+_extra: dict[str, tuple[list[str], list[str]]] = {}  # source -> (accept, reject)
 
 
 def configure(section: Mapping[str, Any] | None) -> None:
@@ -62,16 +62,20 @@ def configure(section: Mapping[str, Any] | None) -> None:
     _section = merged
 
 
-def add_project_words(accept: Iterable[str] = (), reject: Iterable[str] = ()) -> None:
-    """Let another plugin extend the accept/reject lists (call from corpuslint_configure)."""
-    _extra_accept.extend(accept)
-    _extra_reject.extend(reject)
+def add_project_words(source: str, accept: Iterable[str] = (), reject: Iterable[str] = ()) -> None:
+    """Let another plugin feed the accept/reject lists (call from its corpuslint_configure).
+
+    ``source`` names the contribution (e.g. "custom-rules"); calling again with the same
+    source replaces it, so repeated runs in one process do not pile up, and the order in
+    which plugins are configured does not matter.
+    """
+    _extra[source] = (list(accept), list(reject))
 
 
 def current_section() -> dict[str, Any]:
     section = dict(_section)
-    section["accept"] = list(section["accept"]) + _extra_accept
-    section["reject"] = list(section["reject"]) + _extra_reject
+    section["accept"] = list(section["accept"]) + [w for a, _ in _extra.values() for w in a]
+    section["reject"] = list(section["reject"]) + [w for _, r in _extra.values() for w in r]
     return section
 
 

@@ -16,9 +16,11 @@ class Slip(SpellingCorpusRule):
     prefixes) and appears next to the same neighbour word; or (b) morphology: the
     Arabic article ال is glued to a form that can only be a verb (qalsadi). Spellings
     that differ only in the letters used for a foreign g/ch sound (غ ج ق ك) or in the
-    hamza seat are not slips but S103 transliteration-inconsistency. Words in the
-    project's ``[tool.corpuslint.spelling] accept`` list or allowlist file are never
-    reported.
+    hamza seat are not slips but S103 transliteration-inconsistency. Project word lists
+    (``[tool.corpuslint.spelling]``: ``accept``, ``allowlist-file``, ``reject``; plugins
+    and config-defined rules feed the same lists through ``add_project_words``): an
+    accepted word is never reported by any spelling rule, a rejected word is always
+    reported, by S105.
     Why: a dictionary alone drowns the user in names (يانغ، شويغو، ترامب) and
     regional spellings (فى، التى); requiring two signals keeps only real slips.
     Example: "كيم جوج أون" where the corpus writes "كيم جونج أون" / "كيم جونغ أون"
