@@ -261,6 +261,7 @@ def test_boilerplate_config_extends_and_disables():
     )
     assert sorted(f.line for f in found) == [7, 9]
     assert any("catalogue entry site" in f.message for f in found)
+    assert any("catalogue entry extra[0]" in f.message for f in found)
     assert run(BoilerplatePhrase, text, disable=["اترك تعليقا"]) == []  # by phrase, normalised
     assert run(BoilerplatePhrase, text, builtin=False) == []
 

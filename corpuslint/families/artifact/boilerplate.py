@@ -43,7 +43,7 @@ def builtin_matcher() -> "Matcher":
     return Matcher(builtin_catalogue())
 
 
-def _entry(raw: Any, where: str) -> Entry:
+def _entry(raw: Any, where: str, default_id: str = "") -> Entry:
     if isinstance(raw, str):
         raw = {"phrases": [raw]}
     if not isinstance(raw, dict):
@@ -60,8 +60,8 @@ def _entry(raw: Any, where: str) -> Entry:
     if match not in MATCH_MODES:
         raise ValueError(f"boilerplate {where}: match must be one of {MATCH_MODES}, got {match!r}")
     return Entry(
-        id=str(raw.get("id") or f"user:{phrases[0]}"),
-        kind=str(raw.get("kind", "user")),
+        id=str(raw.get("id") or default_id or f"extra:{phrases[0]}"),
+        kind=str(raw.get("kind", "configured")),
         match=match,
         phrases=tuple(phrases),
         max_words=int(raw.get("max_words", DEFAULT_MAX_WORDS)),
@@ -164,7 +164,9 @@ class BoilerplatePhrase(DocumentRule):
             disable = [disable]
         entries = list(builtin_catalogue()) if self.opts.get("builtin", True) else []
         try:
-            entries += [_entry(raw, f"[tool.corpuslint.rules.A103] extra[{i}]") for i, raw in enumerate(extra)]
+            entries += [
+                _entry(raw, f"[tool.corpuslint.rules.A103] extra[{i}]", f"extra[{i}]") for i, raw in enumerate(extra)
+            ]
         except ValueError as exc:
             from ...config import ConfigError
 

@@ -125,7 +125,8 @@ _WIKI_HEADING_RE = regex.compile(r"^(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re
 class LightweightMarkup(DocumentRule):
     """Markdown or wiki markup left in a plain-text (.txt) file.
 
-    What: In ``.txt`` files only (``.md`` and wiki sources are markup on purpose):
+    What: In plain-text files only (option ``suffixes``, default ``.txt`` and ``.text``;
+    ``.md`` and wiki sources are markup on purpose):
     Markdown headings (``## Title``), bold (``**x**``, ``__x__``), links
     (``[text](https://...)``), images, code fences, and wiki links (``[[a|b]]``),
     templates (``{{cite ...}}``), bold (``'''x'''``) and headings (``== x ==``). Single
@@ -143,7 +144,7 @@ class LightweightMarkup(DocumentRule):
     family = "artifact"
     default_severity = Severity.WARNING
     fixable = True
-    options = {"suffixes": [".txt"]}
+    options = {"suffixes": [".txt", ".text"]}
 
     def check(self, doc: Document):
         if doc.suffix not in {s.lower() for s in self.opts["suffixes"]}:
