@@ -36,6 +36,10 @@ _BULLET_RE = regex.compile(r"^\s*(?:[•●○◦▪▫■□▸▹►‣⁃∙�
 _ELLIPSIS_RE = regex.compile(r"\.{3,}|…")
 _ELLIPSIS_END_RE = regex.compile(r"(?:\.{3,}|…)[" + regex.escape(_CLOSERS) + r"\s]*$")
 _LETTER_RE = regex.compile(r"\p{L}")
+# Words as written, minus Arabic harakat, superscript alef and tatweel (so n-grams are
+# counted across vocalised and plain spellings, and shown to the user as written).
+_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’]\p{L}+)*")
+_MARKS = {cp: None for cp in [*range(0x064B, 0x0653), 0x0670, 0x0640]}
 
 
 def _fmt(value: float) -> str:
@@ -173,7 +177,7 @@ class RepeatedNgram(QualityRule):
     """One short word n-gram takes up too much of the document.
 
     What: For n = 2, 3 and 4, finds the most frequent word n-gram (script-aware words,
-    Arabic diacritics removed) and measures the characters its occurrences cover as a
+    Arabic harakat and tatweel removed, otherwise as written) and measures the characters its occurrences cover as a
     share of the document's characters. Flags the document when that share exceeds
     ``max-2gram-share`` / ``max-3gram-share`` / ``max-4gram-share``. An n-gram that
     occurs only once is never counted.
@@ -194,7 +198,7 @@ class RepeatedNgram(QualityRule):
     options = {"max-2gram-share": 0.20, "max-3gram-share": 0.18, "max-4gram-share": 0.16}
 
     def measure(self, doc):
-        words = doc.words
+        words = _WORD_RE.findall(doc.text.translate(_MARKS))
         total = len(doc.text)
         for n in (2, 3, 4):
             if len(words) < 2 * n:
