@@ -17,6 +17,17 @@ into lists by pluggy; a hook that has nothing to add may return ``None``.
 
 Blocking: setting ``CORPUSLINT_DISABLE_PLUGINS=name1,name2`` (entry-point names) skips
 those plugins; ``CORPUSLINT_DISABLE_PLUGINS=all`` skips every third-party plugin.
+Built-in families always load.
+
+Repo-local plugins (a module inside the checked repository) are imported only when the
+configuration opts in explicitly (``[tool.corpuslint.plugins] local = ["module"]``,
+``paths = ["folder"]``): checking an untrusted pull request must not run its code.
+
+Errors: an exception while importing a plugin or inside any hook (other than
+``ConfigError`` from ``corpuslint_configure``) becomes a ``PluginError`` naming the
+plugin and the hook; the CLI prints it as one line and exits 2.
+
+A step-by-step guide and this reference in prose: ``docs/writing-plugins.md``.
 """
 
 from __future__ import annotations
@@ -44,6 +55,12 @@ def corpuslint_register_rules() -> "list[type[Rule]] | None":
     findings out; pure and cacheable) or ``corpuslint.rules.CorpusRule`` (a
     ``collect`` map step per document and a ``reduce`` step over the corpus).
     Codes must be unique across all loaded plugins: a clash is a plugin error (exit 2).
+
+    Called once, when plugins are loaded (before the configuration is read, so the
+    config validator knows every code). Each class is checked at registration
+    (``Rule.validate_class``: code = 1-3 capital letters + 3 digits, kebab-case name,
+    a family, a docstring) and gets ``origin`` = the plugin's name, which
+    ``corpuslint rules`` shows.
     """
 
 
@@ -52,7 +69,12 @@ def corpuslint_register_formats() -> "Mapping[str, Formatter] | None":
     """Return ``{name: formatter}`` output formats for ``--format NAME``.
 
     A formatter is a callable ``formatter(result, stream)`` where ``result`` is a
-    ``corpuslint.engine.RunResult`` and ``stream`` a text file object.
+    ``corpuslint.engine.RunResult`` (findings, files_checked, rules, config, fixed)
+    and ``stream`` a text file object to write the whole report to.
+
+    Called once at plugin loading. The built-in names are text, json, sarif, github
+    and junit: choose another name (a name registered twice is not an error, but which
+    formatter wins is unspecified).
     """
 
 
@@ -62,7 +84,8 @@ def corpuslint_register_readers() -> "list[Reader] | None":
 
     A reader has ``suffixes`` (e.g. ``(".jsonl",)``) and ``read(path, data: bytes,
     display: str) -> Iterable[Document]``. It is chosen by file suffix; the built-in
-    plain-text reader handles the ``include`` suffixes.
+    plain-text reader handles the ``include`` suffixes. A reader's suffixes are added
+    to the files ``check`` discovers. Called once at plugin loading.
     """
 
 
@@ -72,9 +95,13 @@ def corpuslint_config_options() -> "Mapping[str, Any] | None":
 
     Declared sections are accepted by the config validator (unknown keys are an
     error) and handed back merged with the user's values through
-    ``Config.section(name)``. Per-rule options need no hook: declare them in the
+    ``Config.section(name)``. An empty dict default (``{"custom-rules": {}}``) declares
+    an opaque section: any keys are accepted and the plugin validates them itself in
+    ``corpuslint_configure``. Per-rule options need no hook: declare them in the
     rule class's ``options`` mapping and users set them under
     ``[tool.corpuslint.rules.CODE]``.
+
+    Called once at plugin loading, before the configuration is read.
     """
 
 
@@ -85,4 +112,13 @@ def corpuslint_configure(config: "Config") -> "list[type[Rule]] | None":
     This is how rules defined as data (``[tool.corpuslint.custom-rules.*]``) become
     real rules: the hook reads the config and builds classes from it. Raise
     ``corpuslint.config.ConfigError`` for invalid settings.
+
+    Receives the loaded ``corpuslint.config.Config``: ``config.section(name)`` (a
+    declared section, defaults overlaid with the user's values), ``config.root`` (the
+    config file's folder: resolve relative paths against it) and ``config.source``
+    (the config file's path, or ``None``). Called once per run after the
+    configuration is validated and repo-local plugins are registered, before any file
+    is read. Returned classes are validated and registered like those of
+    ``corpuslint_register_rules``. A ``ConfigError``'s message is shown as one line
+    (exit 2), so make it name the file, the section and the key.
     """
