@@ -68,13 +68,13 @@ class HexIdFragment(DocumentRule):
     groups of hex digits, with any Unicode dash (``2a02-4780-11–4f``, UUIDs, IPv6
     pieces, MAC addresses), flagged when the token mixes digits and hex letters and has
     three or more groups (at least 6 hex digits), or two groups with at least 8 hex
-    digits and a letter right after a digit (``2a02-4780``); (b) a run of 12+ hex
+    digits and a letter right after a digit (``2a02-4780``); the separators must be all
+    dashes or all colons (``10514-1:1996E`` is a standard's reference); (b) a run of 12+ hex
     digits with at least two digits and two letters (hashes, object ids); (c) a run of
     24+ base64 characters mixing upper case, lower case and at least two digits
     (tokens, tracking ids) in which one segment of 16+ characters keeps switching
     between upper case, lower case and digits (file paths and code identifiers made of
-    word-like pieces do not). Separators must be all dashes or all colons (``10514-1:1996``
-    is a reference, not an id). Tokens inside URLs and e-mail addresses are left to A110.
+    word-like pieces do not). Tokens inside URLs and e-mail addresses are left to A110.
     Not flagged: numbers, dates, phone numbers and ISBNs (no hex letters), words that
     happen to be hex (``cafe-bad``: no digits), model numbers whose letters come first
     (``A350-1000``, ``F-16``, ``كى إن-٢٣``).
