@@ -368,3 +368,15 @@ def test_other_plugins_feed_the_word_lists():
         assert len(run_rule(KnownMisspelling(), text)) == 1
     finally:
         _extra.pop("custom-rules", None)
+
+
+def test_suggestion_keeps_the_surface_form_one_edit_away():
+    # "ال" lost its lam: the suggestion is the corpus spelling one edit away, المزاعم.
+    texts = {
+        "a.txt": "ووصفت روسيا مرارا المزاعم بأنها سخيفة.\n",
+        "b.txt": "ونفت موسكو المزاعم بأنها تستخدم أسلحة كورية.\n",
+        "c.txt": "ووصفت روسيا مرارا امزاعم بأنها سخيفة.\n",
+    }
+    (finding,) = run_rule(Slip(), texts)
+    assert word_at(texts, finding) == "امزاعم"
+    assert finding.fix.edits[0].replacement == "المزاعم"

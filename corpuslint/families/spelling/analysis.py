@@ -154,7 +154,7 @@ class LangCorpus:
     bigrams: set[str] = field(default_factory=set)
     cache: dict[str, Any] = field(default_factory=dict)  # rule-specific derived data
     _index: dict[str, set[str]] | None = None
-    _bare: dict[str, str] | None = None
+    _bare: dict[str, list[str]] | None = None
 
     def deletion_index(self, min_count: int) -> dict[str, set[str]]:
         """vkey and its one-letter deletions -> keys seen at least ``min_count`` times."""
@@ -170,20 +170,52 @@ class LangCorpus:
             self._index = index
         return self._index
 
-    def bare_spelling(self, key: str) -> str | None:
-        """The most frequent cleaned spelling of ``key`` without a clitic prefix."""
+    def spellings(self, key: str) -> list[str]:
+        """Cleaned spellings of ``key`` in the corpus, most frequent first."""
         if self._bare is None:
-            best: dict[str, tuple[int, str]] = {}
-            b = self.backend
+            by_key: dict[str, list[tuple[int, str]]] = {}
+            k_of = self.backend.key
             for clean, n in self.clean_count.items():
-                prefix, _ = b.split_prefix(clean)
-                if prefix:
-                    continue
-                k = b.key(clean)
-                if k not in best or n > best[k][0]:
-                    best[k] = (n, clean)
-            self._bare = {k: v[1] for k, v in best.items()}
-        return self._bare.get(key)
+                by_key.setdefault(k_of(clean), []).append((n, clean))
+            self._bare = {k: [c for _, c in sorted(v, key=lambda x: (-x[0], x[1]))] for k, v in by_key.items()}
+        return self._bare.get(key, [])
+
+    def spell_key(self, key: str, prefix: str = "", near: str = "") -> str | None:
+        """How the corpus writes ``key``: the spelling one edit away from ``near`` if any
+        ("امزاعم" -> "المزاعم"), else after the clitic ``prefix`` ("" = bare), or None."""
+        split = self.backend.split_prefix
+        spellings = self.spellings(key)
+        if near:
+            for clean in spellings:
+                if within_one(near, clean):
+                    return clean
+        for clean in spellings:  # the same prefix as the word being replaced
+            if split(clean)[0] == prefix:
+                return clean
+        for clean in spellings:  # a bare spelling, prefix added
+            if not split(clean)[0]:
+                return prefix + clean
+        return None
+
+    def bare_spelling(self, key: str) -> str | None:
+        return self.spell_key(key, "")
+
+
+def within_one(a: str, b: str) -> bool:
+    """Levenshtein distance of a and b is at most 1."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
 
 
 def _deletions(word: str) -> set[str]:
@@ -211,12 +243,14 @@ class Corpus:
     langs: dict[str, LangCorpus]
 
 
-_MERGED: list[Any] = [None, None, None]  # cache key, Corpus, states kept alive (ids stay valid)
+_MERGED: list[Any] = [None, None]  # cache key, Corpus
 _MERGE_LOCK = threading.Lock()
 
 
 def merge(states: dict[str, Any], languages: tuple[str, ...]) -> Corpus:
-    items = sorted((p, id(s)) for p, s in states.items() if isinstance(s, DocState))
+    # Keyed by content, not object identity: states unpickled from the corpus index are
+    # distinct objects per rule, but the same corpus merges once for all three rules.
+    items = sorted((p, s.content_hash) for p, s in states.items() if isinstance(s, DocState))
     cache_key = (tuple(items), languages)
     with _MERGE_LOCK:
         if _MERGED[0] == cache_key:
@@ -237,5 +271,5 @@ def merge(states: dict[str, Any], languages: tuple[str, ...]) -> Corpus:
             for clean, n in lc.clean_count.items():
                 kc[key(clean)] += n
         corpus = Corpus(langs)
-        _MERGED[:] = [cache_key, corpus, list(states.values())]
+        _MERGED[:] = [cache_key, corpus]
         return corpus

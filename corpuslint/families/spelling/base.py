@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...rules import CorpusRule, CorpusView, DocumentRule
-from .analysis import SEP, DocState, LangCorpus, LangState, analyse, candidates, merge
+from .analysis import SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, merge
 from .project import SpellingRuleMixin
 
 FAMILY = "spelling"
@@ -29,6 +29,9 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
 
     def collect(self, doc):
         return analyse(doc, self.project.languages)
+
+    def fingerprint(self) -> str:
+        return f"{super().fingerprint()}:state-v{STATE_VERSION}"
 
     def targets(self, corpus: CorpusView):
         """(path, Document, DocState, merged corpus) for every target that has a state."""
@@ -89,9 +92,8 @@ def slip_evidence(
     prefix, _ = backend.split_prefix(clean)
     suggestions = []
     for k in ranked:
-        spelling = lc.bare_spelling(k) or k
-        s = prefix + spelling
-        if s not in suggestions and s != clean:
+        s = lc.spell_key(k, prefix, near=clean)
+        if s and s not in suggestions and s != clean:
             suggestions.append(s)
     if not suggestions:
         return None
