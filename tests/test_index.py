@@ -166,6 +166,7 @@ def test_deleted_file_leaves_the_index(tmp_path, monkeypatch):
 
 def test_concurrent_runs_do_not_corrupt_the_index(tmp_path):
     files = _make_corpus(tmp_path, 300)
+    (tmp_path / ".corpuslint.toml").write_text('select = ["D104"]\n', encoding="utf-8")  # project root here
     (tmp_path / "doc/0299.txt").write_text(files["doc/0004.txt"], encoding="utf-8")
     cmd = [sys.executable, "-m", "corpuslint", "check", "doc", "--select", "D104", "--format", "json"]
     procs = [subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
