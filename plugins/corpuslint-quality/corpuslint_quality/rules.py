@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
+import numpy as np
 import regex
 
 from corpuslint.document import Document
@@ -177,10 +178,11 @@ class RepeatedNgram(QualityRule):
     """One short word n-gram takes up too much of the document.
 
     What: For n = 2, 3 and 4, finds the most frequent word n-gram (script-aware words,
-    Arabic harakat and tatweel removed, otherwise as written) and measures the characters its occurrences cover as a
-    share of the document's characters. Flags the document when that share exceeds
-    ``max-2gram-share`` / ``max-3gram-share`` / ``max-4gram-share``. An n-gram that
-    occurs only once is never counted.
+    normalised: Arabic diacritics removed, letter variants unified) and measures the characters its occurrences cover as a
+    share of the document's characters (among equally frequent n-grams, the longest).
+    Flags the document when that share exceeds ``max-2gram-share`` /
+    ``max-3gram-share`` / ``max-4gram-share``. An n-gram that occurs only once is never
+    counted. The message shows the n-gram as written in the text.
     Defaults 0.20 / 0.18 / 0.16 are Gopher's repetition filter (Rae et al. 2021,
     "Scaling Language Models", Appendix A, Table A1: fraction of characters in the
     most common 2-, 3- and 4-gram).
@@ -198,24 +200,66 @@ class RepeatedNgram(QualityRule):
     options = {"max-2gram-share": 0.20, "max-3gram-share": 0.18, "max-4gram-share": 0.16}
 
     def measure(self, doc):
-        words = _WORD_RE.findall(doc.text.translate(_MARKS))
+        words = doc.words  # normalised tokens, shared with the other rules
+        if len(words) < 4:
+            return None
         total = len(doc.text)
+        ids = _word_ids(words)
+        cumulative = np.concatenate(([0], np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)))))
         for n in (2, 3, 4):
             if len(words) < 2 * n:
                 continue
             limit = self.opts[f"max-{n}gram-share"]
-            counts = Counter(zip(*(words[i:] for i in range(n))))
-            gram, occurrences = counts.most_common(1)[0]
+            first, occurrences, chars = _top_ngram(ids, n, cumulative)
             if occurrences < 2:
                 continue
-            length = sum(map(len, gram)) + n - 1
+            gram = tuple(words[first : first + n])
+            length = chars + n - 1
+            if length * occurrences / total <= limit:
+                continue
+            # exact recount (the counting above works on 64-bit hashes of the n-grams)
+            occurrences = sum(1 for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == gram)
             share = length * occurrences / total
             if share > limit:
+                shown = _as_written(doc, first, n) or " ".join(gram)
                 return (
-                    f"repeated {n}-gram: {' '.join(gram)!r} occurs {occurrences} times and covers "
+                    f"repeated {n}-gram: {shown!r} occurs {occurrences} times and covers "
                     f"{_fmt(share)} of the characters (max {_fmt(limit)})"
                 )
         return None
+
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _word_ids(words: list[str]) -> "np.ndarray":
+    vocab: dict[str, int] = {}
+    return np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), dtype=np.uint64, count=len(words))
+
+
+def _top_ngram(ids: "np.ndarray", n: int, cumulative: "np.ndarray") -> tuple[int, int, int]:
+    """The most frequent n-gram of word ids: (index of its first occurrence, count,
+    letters in its words). Among equally frequent n-grams, the longest one."""
+    size = len(ids) - n + 1
+    keys = ids[:size].copy()
+    with np.errstate(over="ignore"):
+        for i in range(1, n):
+            keys = keys * _MIX + ids[i : i + size]
+    _, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    top = counts.max()
+    candidates = first[counts == top]
+    letters = cumulative[candidates + n] - cumulative[candidates]
+    best = int(letters.argmax())
+    return int(candidates[best]), int(top), int(letters[best])
+
+
+def _as_written(doc: Document, index: int, n: int) -> str | None:
+    """The n words starting at word ``index`` as they appear in the text (harakat and
+    tatweel removed), or None when the raw tokens do not line up with ``doc.words``."""
+    raw = _WORD_RE.findall(doc.text.translate(_MARKS))
+    if len(raw) != len(doc.words):
+        return None
+    return " ".join(raw[index : index + n])
 
 
 class UnterminatedLines(QualityRule):
