@@ -54,25 +54,35 @@ def _concat(states: dict[str, Any], fields: tuple[str, ...]):
 
 
 def _clusters(
-    n: int, keys: np.ndarray, sigs: np.ndarray, sets: np.ndarray, off: np.ndarray, threshold: float, backend: str
-) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
-    """Connected components of exact-key groups + verified near-duplicate pairs."""
+    n: int, keys: np.ndarray, sigs: np.ndarray, sets: np.ndarray, off: np.ndarray, threshold: float, backend: str,
+    focus: np.ndarray | None = None,
+) -> list[np.ndarray]:
+    """Connected components (size > 1, members in index order) of exact-key groups and
+    verified near-duplicate pairs. With ``focus`` (bool per item), only candidate pairs
+    touching a focused item are verified (a pre-commit run checks a few files)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     rep, reps = lsh.group_by_key(keys)
     sub_sets, sub_off = _subset(sets, off, reps)
-    pairs, sims = lsh.near_duplicate_pairs(sigs[reps], sub_sets, sub_off, threshold, backend)
-    uf = lsh.UnionFind(n)
-    for i, r in enumerate(rep.tolist()):
-        if i != r:
-            uf.union(i, r)
-    sim_of: dict[tuple[int, int], float] = {}
-    for (a, b), s in zip(pairs.tolist(), sims.tolist()):
-        ra, rb = int(reps[a]), int(reps[b])
-        uf.union(ra, rb)
-        sim_of[(ra, rb)] = s
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(uf.find(i), []).append(i)
-    return [g for g in groups.values() if len(g) > 1], sim_of
+    pairs = lsh.candidate_pairs(sigs[reps], threshold, backend)
+    if focus is not None and len(pairs):
+        touch = np.zeros(len(reps), dtype=bool)
+        np.logical_or.at(touch, np.searchsorted(reps, rep), focus)
+        pairs = pairs[touch[pairs[:, 0]] | touch[pairs[:, 1]]]
+    pairs, _sims = lsh.verify(pairs, sub_sets, sub_off, threshold)
+    dup = np.nonzero(rep != np.arange(n))[0]
+    src = np.concatenate((dup, reps[pairs[:, 0]]))
+    dst = np.concatenate((rep[dup], reps[pairs[:, 1]]))
+    if len(src) == 0:
+        return []
+    graph = coo_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n))
+    _count, labels = connected_components(graph, directed=False)
+    sizes = np.bincount(labels)
+    members = np.nonzero(sizes[labels] > 1)[0]
+    members = members[np.argsort(labels[members], kind="stable")]
+    cuts = np.nonzero(np.diff(labels[members]))[0] + 1
+    return np.split(members, cuts)
 
 
 def _exact_jaccard(sets: np.ndarray, off: np.ndarray, i: int, j: int) -> float:
@@ -144,36 +154,40 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             keep &= ~(np.isin(keys, many) & (arr["nwords"] <= int(self.opts["boilerplate_max_words"])))
         idx = np.nonzero(keep)[0]
         sets, off = _subset(arr["sets"], arr["off"], idx)
-        groups, _ = _clusters(len(idx), keys[idx], sigs[idx], sets, off, threshold, str(self.opts["backend"]))
+        target_docs = np.array([p in corpus.targets for p in paths], dtype=bool)
+        is_target = target_docs[doc_of[idx]]
+        focus = is_target if is_target.mean() < 0.5 else None
+        groups = _clusters(len(idx), keys[idx], sigs[idx], sets, off, threshold, str(self.opts["backend"]), focus)
         out: list[Finding] = []
         for group in groups:
-            docs_in = {int(doc_of[idx[g]]) for g in group}
-            if len(docs_in) < 2:
+            if not is_target[group].any():
                 continue
-            group.sort(key=lambda g: (int(doc_of[idx[g]]), int(lines[idx[g], 0])))
-            first = group[0]
-            first_doc = int(doc_of[idx[first]])
-            for g in group[1:]:
-                gi = idx[g]
-                path = paths[int(doc_of[gi])]
-                if int(doc_of[gi]) == first_doc or path not in corpus.targets:
+            group_docs = doc_of[idx[group]]
+            n_files = len(np.unique(group_docs))
+            if n_files < 2:
+                continue
+            first = int(group[0])  # index order = (path, line) order
+            first_doc = int(group_docs[0])
+            for g, gd in zip(group[1:].tolist(), group_docs[1:].tolist()):
+                if gd == first_doc or not is_target[g]:
                     continue
+                path = paths[gd]
                 doc = corpus.documents.get(path)
                 if doc is None:
                     continue
                 # point at the first copy, or (after chaining) the earliest copy it matches directly
                 target, sim = first, _exact_jaccard(sets, off, g, first)
                 if sim < threshold:
-                    for h in group:
+                    for h, hd in zip(group.tolist(), group_docs.tolist()):
                         if h == g:
                             break
-                        if int(doc_of[idx[h]]) == int(doc_of[gi]):
+                        if hd == gd:
                             continue
                         s = _exact_jaccard(sets, off, g, h)
                         if s >= threshold:
                             target, sim = h, s
                             break
-                ti = idx[target]
+                gi, ti = idx[g], idx[target]
                 start, end = (int(x) for x in spans[gi])
                 line, last = (int(x) for x in lines[gi])
                 rel_path = paths[int(doc_of[ti])]
@@ -183,7 +197,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                     doc.finding(
                         self, start, end,
                         f"paragraph {what} {rel_path}:{rel_line} (Jaccard {sim:.2f}; "
-                        f"{len(group)} copies in {len(docs_in)} files)",
+                        f"{len(group)} copies in {n_files} files)",
                         fix=Fix.unsafe(U.remove_lines_edit(doc, line, last)),
                         related=[Location(rel_path, rel_line, 1)],
                     )
@@ -246,10 +260,14 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         sigs = arr["sig"].reshape(n, -1).astype(np.uint32)
         spans = arr["spans"].reshape(n, 2)
         lines = arr["lines"].reshape(n, 2)
-        groups, _ = _clusters(n, keys, sigs, arr["sets"], arr["off"], threshold, str(self.opts["backend"]))
+        is_target = np.array([p in corpus.targets for p in paths], dtype=bool)
+        focus = is_target if is_target.mean() < 0.5 else None
+        groups = _clusters(n, keys, sigs, arr["sets"], arr["off"], threshold, str(self.opts["backend"]), focus)
         out: list[Finding] = []
         for group in groups:
-            group.sort()
+            if not is_target[group].any():
+                continue
+            group = group.tolist()
             first = group[0]
             for g in group[1:]:
                 path = paths[g]

@@ -153,29 +153,32 @@ class PUnit:
     last_line: int
 
 
+# A maximal run of non-blank lines (the same blocks as Document.paragraphs, found by
+# one C-level scan instead of building Line objects).
+_BLOCK_RE = re.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\n|\r)[^\r\n]*\S[^\r\n]*)*")
+_NEWLINE_RE = re.compile(r"\r\n|\n|\r")
+
+
 def paragraph_units(doc: Document) -> list[PUnit]:
     out: list[PUnit] = []
     text = doc.text
-    lines = None
-    for block in doc.paragraphs:
-        chunk = text[block.start : block.end]
-        if "\n" not in chunk and "\r" not in chunk:
-            out.append(PUnit(block.start, block.end, block.line, block.line))
+    position = doc.position
+    for m in _BLOCK_RE.finditer(text):
+        start, end = m.span()
+        line = position(start)[0]
+        block = m.group()
+        if "\n" not in block and "\r" not in block:
+            out.append(PUnit(start, end, line, line))
             continue
-        if lines is None:
-            lines = doc.lines
-        first = block.line - 1
-        last = first
-        while lines[last].end < block.end:
-            last += 1
-        long_line = any(lines[i].end - lines[i].start >= WRAPPED_LINE_MAX for i in range(first, last))
-        if not long_line:
-            out.append(PUnit(block.start, block.end, block.line, lines[last].number))
+        parts = _NEWLINE_RE.split(block)
+        if not any(len(p) >= WRAPPED_LINE_MAX for p in parts[:-1]):
+            out.append(PUnit(start, end, line, line + len(parts) - 1))
             continue
-        for i in range(first, last + 1):
-            ln = lines[i]
-            if text[ln.start : ln.end].strip():
-                out.append(PUnit(ln.start, ln.end, ln.number, ln.number))
+        pos = start
+        for k, (part, nl) in enumerate(zip(parts, _NEWLINE_RE.findall(block) + [""])):
+            if part.strip():
+                out.append(PUnit(pos, pos + len(part), line + k, line + k))
+            pos += len(part) + len(nl)
     return out
 
 
