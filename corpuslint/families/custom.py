@@ -339,17 +339,21 @@ class CustomRule(DocumentRule):
             message = message.replace("{" + key + "}", value)
         return message
 
-    def exception_spans(self, text: str) -> list[tuple[int, int]]:
+    def exception_spans(self, text: str) -> tuple[list[int], list[int]]:
+        """Starts of the exception matches (sorted) and the running maximum of their ends."""
         spans = sorted((m.start(), m.end()) for p in self.spec.exceptions for m in p.finditer(text))
-        return spans
+        starts, reach, furthest = [], [], -1
+        for start, end in spans:
+            furthest = max(furthest, end)
+            starts.append(start)
+            reach.append(furthest)
+        return starts, reach
 
     @staticmethod
-    def excepted(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-        # any exception span that starts at or before `start` and ends at or after `end`
-        for i in range(bisect_right(starts, start) - 1, -1, -1):
-            if spans[i][1] >= end:
-                return True
-        return False
+    def excepted(starts: list[int], reach: list[int], start: int, end: int) -> bool:
+        """Is [start, end) inside some exception span (one starting at or before it and reaching its end)?"""
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and reach[i] >= end
 
     def matches(self, patterns: Iterable[Any], text: str) -> list[tuple[int, Any]]:
         """Non-overlapping matches of several patterns, leftmost-longest first: (pattern index, match)."""
@@ -357,13 +361,12 @@ class CustomRule(DocumentRule):
         if not found:
             return []
         found.sort(key=lambda item: item[:3])
-        spans = self.exception_spans(text) if self.spec.exceptions else []
-        starts = [s for s, _ in spans]
+        starts, reach = self.exception_spans(text) if self.spec.exceptions else ([], [])
         out, last_end = [], -1
         for start, neg_end, index, m in found:
             if start < last_end:
                 continue
-            if spans and self.excepted(spans, starts, start, -neg_end):
+            if starts and self.excepted(starts, reach, start, -neg_end):
                 continue
             out.append((index, m))
             last_end = -neg_end

@@ -18,7 +18,6 @@ Cyrillic or CJK text is measured as words, not as "non-ASCII noise".
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterable
 
 import numpy as np
