@@ -329,3 +329,10 @@ def test_cli_bad_regex_is_exit_2_with_one_line(tmp_path):
     assert len(lines) == 1, proc.stderr
     assert "custom-rules.broken-rule.patterns: bad regex '(unclosed'" in lines[0]
     assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_an_exception_must_contain_the_whole_match():
+    rules = {"r": {"kind": "existence", "tokens": ["بيونغ يانغ"], "exceptions": ["بيونغ"]}}
+    assert len(lint("زار بيونغ يانغ.\n", rules)) == 1
+    rules["r"]["exceptions"] = ["زار بيونغ يانغ"]
+    assert lint("زار بيونغ يانغ.\n", rules) == []
