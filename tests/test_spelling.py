@@ -380,3 +380,16 @@ def test_suggestion_keeps_the_surface_form_one_edit_away():
     (finding,) = run_rule(Slip(), texts)
     assert word_at(texts, finding) == "امزاعم"
     assert finding.fix.edits[0].replacement == "المزاعم"
+
+
+def test_short_candidates_and_unseen_suggestions_are_not_evidence():
+    texts = {
+        # "آند" (and) is one letter from the frequent "أن", next to "أم" both times: not a slip.
+        "a.txt": "لا ندري أم أن الأمر انتهى. ولا نعرف أم أن الوفد عاد.\n",
+        "b.txt": "جزيرة إم آند إم\n",
+        # "بالكاد" (barely; unknown to the dictionary) is one letter from "كان", but the
+        # would-be correction "بالكان" never occurs in the corpus.
+        "c.txt": "قيل إن الإنترنت كان بطيئا. وفي القرية الإنترنت كان متاحا.\n",
+        "d.txt": "المحتوى العربي على الإنترنت بالكاد يمثل نسبة هزيلة.\n",
+    }
+    assert run_rule(Slip(), texts) == []

@@ -95,6 +95,10 @@ class Backend:
     def split_prefix(self, clean: str) -> tuple[str, str]:
         return "", clean
 
+    def transparent_prefix(self, prefix: str) -> bool:
+        """A prefix that attaches to any word (Arabic و / ف), so prefix + word needs no evidence."""
+        return not prefix
+
     def is_variant_prone(self, clean: str) -> bool:
         """True when the word contains letters ``vkey`` folds (worth tracking for consistency)."""
         return False
@@ -137,8 +141,6 @@ class Backend:
     def pattern_slip(self, clean: str) -> str | None:
         return None
 
-    def pattern_suggestion(self, clean: str) -> str | None:
-        return None
 
 
 # --------------------------------------------------------------------------- Arabic
@@ -196,6 +198,9 @@ class ArabicBackend(Backend):
     def is_variant_prone(self, clean: str) -> bool:
         return not _VARIANT_LETTERS.isdisjoint(clean)
 
+    def transparent_prefix(self, prefix: str) -> bool:
+        return prefix in ("", "و", "ف")
+
     def retries(self, clean: str) -> list[str]:
         out = []
         if clean.endswith("ى"):  # Egyptian spelling: فى / التى / الكورى
@@ -238,15 +243,12 @@ class ArabicBackend(Backend):
                 with self._lock:
                     verb = self._verb_only(rest)
                 if verb:
-                    verdict = f"the article 'ال' is attached to '{rest}', which is only a verb form"
+                    verdict = (
+                        f"the article 'ال' is attached to '{rest}', which is only a verb form "
+                        f"(a misspelt noun, or meant 'التي {rest}'?)"
+                    )
         self._morph[clean] = verdict
         return verdict
-
-    def pattern_suggestion(self, clean: str) -> str | None:
-        m = _AR_ARTICLE_RE.match(clean)
-        if not m:
-            return None
-        return f"{clean[: m.end() - 2]}التي {clean[m.end():]}"
 
 
 # --------------------------------------------------------------------------- English

@@ -64,12 +64,12 @@ def slip_evidence(
     backend = lc.backend
     explanation = ls.pattern.get(clean)
     if explanation:
-        suggestion = backend.pattern_suggestion(clean)
-        return SlipEvidence("pattern", explanation, [suggestion] if suggestion else [])
+        return SlipEvidence("pattern", explanation, [])
     key = backend.key(clean)
     if lc.key_count.get(key, 0) > max_count:
         return None
-    cands = candidates(lc, key, min_candidate_count)
+    # Very short candidates (أن, في) are one edit away from too many foreign words.
+    cands = {k for k in candidates(lc, key, min_candidate_count) if len(k) >= backend.min_length}
     if not cands:
         return None
     bigrams = lc.bigrams
@@ -93,7 +93,9 @@ def slip_evidence(
     suggestions = []
     for k in ranked:
         s = lc.spell_key(k, prefix, near=clean)
-        if s and s not in suggestions and s != clean:
+        # The corrected spelling must itself occur in the corpus, unless only a
+        # transparent prefix (و / ف) was added: "بالكاد" must not become "بالكان".
+        if s and s != clean and s not in suggestions and (s in lc.clean_count or backend.transparent_prefix(prefix)):
             suggestions.append(s)
     if not suggestions:
         return None

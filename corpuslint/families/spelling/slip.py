@@ -24,7 +24,10 @@ class Slip(SpellingCorpusRule):
     Why: a dictionary alone drowns the user in names (يانغ، شويغو، ترامب) and
     regional spellings (فى، التى); requiring two signals keeps only real slips.
     Example: "كيم جوج أون" where the corpus writes "كيم جونج أون" / "كيم جونغ أون"
-    (suggests جونغ/جونج); "النتائج الحققت" (ال + the verb حققت: meant "التي حققت").
+    (suggests جونغ/جونج); "النتائج الحققت" (ال + the verb حققت: meant "المحققة" or
+    "التي حققت"). A suggestion is offered only when the corrected spelling itself occurs
+    in the corpus (or differs only by و / ف), and candidates shorter than three letters
+    (أن, في) are ignored.
     Fix safety: unsafe. The context fix replaces the word by the top suggestion
     (same document's spelling first, then the most frequent), keeping its clitic
     prefix; it is a statistical guess, so it is applied only with --unsafe-fixes. The
