@@ -29,6 +29,7 @@ def _variant_groups(lc, states) -> dict[str, _Group]:
         ls = getattr(state, "langs", {}).get(b.name)
         if ls is None:
             continue
+        rejected = {occ[2] for occ in ls.rejected}  # the map step already asked the dictionary
         for clean, (count, line, col) in ls.variants.items():
             key = b.key(clean)
             group = groups[b.vkey(key)]
@@ -38,7 +39,7 @@ def _variant_groups(lc, states) -> dict[str, _Group]:
                 group.forms[form] = [count, Location(path, line, col), key]
             else:
                 entry[0] += count
-            if not group.strong and not b.known(clean):
+            if not group.strong and clean in rejected:
                 group.strong = True
         for key, ns in ls.nbrs.items():
             nbrs[key] |= ns
