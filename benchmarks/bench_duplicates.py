@@ -268,7 +268,7 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=60)
     ap.add_argument("--planted", type=float, default=0.1, help="fraction of paragraphs that are near-copies")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    ap.add_argument("--jobs", type=int, default=1, help="also time collect() in N forked workers")
     ap.add_argument("--backend", choices=["numpy", "datasketch"], default="numpy")
     ap.add_argument("--skip-baseline", action="store_true")
     ap.add_argument("--index", type=int, metavar="FILES", help="benchmark the corpus index instead")

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .rules import CorpusRule
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 DB_NAME = "corpus-index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
 PARALLEL_MIN_MISSES = 64  # collect in worker processes only when this many files need it
@@ -145,22 +145,23 @@ class CorpusIndex:
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            want = expected_meta()
+            if meta != want:
+                # another corpuslint version, schema, normalisation or hash scheme: start afresh
+                conn.execute("DROP TABLE IF EXISTS states")
+                conn.execute("DROP TABLE IF EXISTS files")
+                conn.execute("DELETE FROM meta")
+                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted(want.items()))
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER NOT NULL,"
                 " mtime_ns INTEGER NOT NULL, content_hash TEXT NOT NULL)"
             )
             conn.execute(
-                "CREATE TABLE IF NOT EXISTS states (path TEXT NOT NULL, rule_key TEXT NOT NULL,"
+                "CREATE TABLE IF NOT EXISTS states (path TEXT NOT NULL, rule_key TEXT NOT NULL, code TEXT NOT NULL,"
                 " content_hash TEXT NOT NULL, state BLOB NOT NULL, PRIMARY KEY (path, rule_key))"
             )
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-            want = expected_meta()
-            if meta != want:
-                # another corpuslint version, normalisation or hash scheme: nothing is reusable
-                conn.execute("DELETE FROM states")
-                conn.execute("DELETE FROM files")
-                conn.execute("DELETE FROM meta")
-                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted(want.items()))
+            conn.execute("CREATE INDEX IF NOT EXISTS states_by_key ON states (rule_key)")
             conn.execute("COMMIT")
         except BaseException:
             try:
@@ -191,9 +192,14 @@ class CorpusIndex:
     def write(
         self,
         files: Iterable[tuple[str, int, int, str]],
-        states: Iterable[tuple[str, str, str, bytes]],
+        states: Iterable[tuple[str, str, str, str, bytes]],
         gone: Iterable[str] = (),
+        current: Iterable[tuple[str, str]] = (),
     ) -> None:
+        """One transaction: upsert file rows and (path, rule_key, code, hash, state) rows,
+        drop files that left the corpus, and drop states of a rule code stored under an
+        older key (``current`` = (code, key) pairs), so the index does not grow when
+        options change."""
         assert self.conn is not None
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
@@ -202,11 +208,14 @@ class CorpusIndex:
             if gone:
                 conn.executemany("DELETE FROM files WHERE path = ?", gone)
                 conn.executemany("DELETE FROM states WHERE path = ?", gone)
+            for code, key in current:
+                conn.execute("DELETE FROM states WHERE code = ? AND rule_key != ?", (code, key))
             conn.executemany(
                 "INSERT OR REPLACE INTO files (path, size, mtime_ns, content_hash) VALUES (?, ?, ?, ?)", files
             )
             conn.executemany(
-                "INSERT OR REPLACE INTO states (path, rule_key, content_hash, state) VALUES (?, ?, ?, ?)", states
+                "INSERT OR REPLACE INTO states (path, rule_key, code, content_hash, state) VALUES (?, ?, ?, ?, ?)",
+                states,
             )
             conn.execute("COMMIT")
         except BaseException:
@@ -278,7 +287,7 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
         index, known_files, cached = None, {}, {}
 
     file_rows: list[tuple[str, int, int, str]] = []
-    state_rows: list[tuple[str, str, str, bytes]] = []
+    state_rows: list[tuple[str, str, str, str, bytes]] = []
     work: list[str] = []  # display paths that need reading and/or collect()
 
     for display, (rel, abspath) in corpus.items():
@@ -333,14 +342,14 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
         for code, (state, blob) in states.items():
             out[code][display] = state
             if blob is not None and index is not None:
-                state_rows.append((rel, keys[code], h, blob))
+                state_rows.append((rel, keys[code], code, h, blob))
 
     if index is not None:
         present = {rel for rel, _ in corpus.values()}
         gone = [rel for rel in known_files if rel not in present]
         if file_rows or state_rows or gone:
             try:
-                index.write(file_rows, state_rows, gone)
+                index.write(file_rows, state_rows, gone, current=sorted(keys.items()) if state_rows else ())
             except sqlite3.OperationalError as exc:
                 what = "busy" if _is_locked(exc) else "write failed"
                 _warn(f"corpus index {what} ({exc}); this run's results were not cached")

@@ -230,6 +230,9 @@ def test_cli_reports_cross_file_duplicate_with_related(tmp_path):
 
 
 def test_signatures_match_datasketch_affine32():
+    a_ref, b_ref = datasketch.MinHash(num_perm=U.NUM_PERM, seed=U.SEED, scheme=U.SCHEME).permutations
+    a_own, b_own = U.permutations()
+    assert np.array_equal(a_ref, a_own) and np.array_equal(b_ref, b_own)
     doc = Document("x.txt", f"{P1}\n\n{P2}\n\nكلمة\n")
     a = U.analyse(doc)
     sh, off = a._shingles
@@ -268,3 +271,25 @@ def test_every_rule_is_documented():
         for section in ("What:", "Why:", "Example:", "Fix safety:"):
             assert any(line.startswith(section) for line in doc.splitlines()), (cls.code, section)
         assert cls.family == "duplicate" and cls.code.startswith("D1")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        seed("000").read_text(encoding="utf-8"),
+        seed("003").read_text(encoding="utf-8"),
+        "a\r\nb\r\n\r\n  \nc",
+        "x" * 120 + "\n" + "y\n\nz",
+        "  a  \n\t\n b\r\rc\n" + "q" * 200 + "\r\nw",
+        "\n\nshort\nwrapped\nlines\n\n",
+    ],
+)
+def test_paragraph_units_follow_document_paragraphs(text):
+    doc = Document("x.txt", text)
+    units = U.paragraph_units(doc)
+    covered = [(u.start, u.end) for u in units]
+    for block in doc.paragraphs:  # every block is one unit, or one unit per non-blank line
+        inside = [c for c in covered if block.start <= c[0] and c[1] <= block.end]
+        assert inside and inside[0][0] == block.start and inside[-1][1] == block.end
+    for u in units:
+        assert doc.position(u.start)[0] == u.line and doc.position(u.end)[0] == u.last_line

@@ -60,9 +60,6 @@ def _clusters(
     """Connected components (size > 1, members in index order) of exact-key groups and
     verified near-duplicate pairs. With ``focus`` (bool per item), only candidate pairs
     touching a focused item are verified (a pre-commit run checks a few files)."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
     rep, reps = lsh.group_by_key(keys)
     sub_sets, sub_off = _subset(sets, off, reps)
     pairs = lsh.candidate_pairs(sigs[reps], threshold, backend)
@@ -72,17 +69,29 @@ def _clusters(
         pairs = pairs[touch[pairs[:, 0]] | touch[pairs[:, 1]]]
     pairs, _sims = lsh.verify(pairs, sub_sets, sub_off, threshold)
     dup = np.nonzero(rep != np.arange(n))[0]
-    src = np.concatenate((dup, reps[pairs[:, 0]]))
-    dst = np.concatenate((rep[dup], reps[pairs[:, 1]]))
-    if len(src) == 0:
+    src = np.concatenate((dup, reps[pairs[:, 0]])).tolist()
+    dst = np.concatenate((rep[dup], reps[pairs[:, 1]])).tolist()
+    if not src:
         return []
-    graph = coo_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n))
-    _count, labels = connected_components(graph, directed=False)
-    sizes = np.bincount(labels)
-    members = np.nonzero(sizes[labels] > 1)[0]
-    members = members[np.argsort(labels[members], kind="stable")]
-    cuts = np.nonzero(np.diff(labels[members]))[0] + 1
-    return np.split(members, cuts)
+    # union-find over the edge endpoints only (few, compared with all units)
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        root = parent.setdefault(x, x)
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for a, b in zip(src, dst):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for x in sorted(parent):
+        groups.setdefault(find(x), []).append(x)
+    return [np.array(g, dtype=np.int64) for g in groups.values()]
 
 
 def _exact_jaccard(sets: np.ndarray, off: np.ndarray, i: int, j: int) -> float:

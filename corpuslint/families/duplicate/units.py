@@ -21,11 +21,9 @@ from __future__ import annotations
 import re
 import weakref
 from itertools import chain
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
-import datasketch
 import numpy as np
 import xxhash
 
@@ -37,7 +35,19 @@ NORMALIZATION_VERSION = "dup-norm-1"
 NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"
-HASH_SCHEME = f"xxh32-bigram/{SCHEME}/p{NUM_PERM}/s{SEED}/datasketch-{datasketch.__version__}"
+
+
+def _datasketch_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("datasketch")
+    except PackageNotFoundError:  # pragma: no cover - datasketch is a dependency
+        return "?"
+
+
+# datasketch itself is imported lazily (it pulls in scipy: ~0.4 s at startup)
+HASH_SCHEME = f"xxh32-bigram/{SCHEME}/p{NUM_PERM}/s{SEED}/datasketch-{_datasketch_version()}"
 
 # A block is "one paragraph per line" when some non-final line is at least this long.
 WRAPPED_LINE_MAX = 100
@@ -80,8 +90,11 @@ def _fill(runs: Iterable[str]) -> None:
     stem = normalize.light_stem
     h32, h64 = xxhash.xxh32_intdigest, xxhash.xxh64_intdigest
     lens, stems, norms = [], [], []
-    for k, r in enumerate(runs):
-        ws = _WORD_RE.findall(normalize.normalize_chars(r))
+    normalised = normalize.normalize_chars("\n".join(runs)).split("\n")  # one C-level pass
+    if len(normalised) != len(runs):  # pragma: no cover - NFKC never makes newlines; be safe
+        normalised = [normalize.normalize_chars(r) for r in runs]
+    for k, (r, nr) in enumerate(zip(runs, normalised)):
+        ws = _WORD_RE.findall(nr)
         _RUN_ID[r] = n0 + k
         lens.append(len(ws))
         if len(ws) == 1:
@@ -143,9 +156,8 @@ def shingle_hashes(th: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.n
     return val[keep], offsets
 
 
-@dataclass(frozen=True, slots=True)
-class PUnit:
-    """A paragraph unit: whole lines ``first_line..last_line`` (1-based)."""
+class PUnit(NamedTuple):
+    """A paragraph unit: whole lines ``line..last_line`` (1-based), ``text[start:end]``."""
 
     start: int
     end: int
@@ -162,10 +174,15 @@ _NEWLINE_RE = re.compile(r"\r\n|\n|\r")
 def paragraph_units(doc: Document) -> list[PUnit]:
     out: list[PUnit] = []
     text = doc.text
-    position = doc.position
+    position = None if "\r" not in text else doc.position  # "\n"-only text: count incrementally
+    prev, line = 0, 1
     for m in _BLOCK_RE.finditer(text):
         start, end = m.span()
-        line = position(start)[0]
+        if position is None:
+            line += text.count("\n", prev, start)
+            prev = start
+        else:
+            line = position(start)[0]
         block = m.group()
         if "\n" not in block and "\r" not in block:
             out.append(PUnit(start, end, line, line))
@@ -183,32 +200,6 @@ def paragraph_units(doc: Document) -> list[PUnit]:
 
 
 _U64 = np.uint64
-_KEY_MULT = _U64(0x9E3779B97F4A7C15)
-_POWERS = np.ones(1, dtype=_U64)
-
-
-def _powers(n: int) -> np.ndarray:
-    """_KEY_MULT ** i (mod 2**64) for i < n, cached and grown on demand."""
-    global _POWERS
-    if len(_POWERS) < n:
-        size = max(n, 2 * len(_POWERS), 64)
-        p = np.empty(size, dtype=_U64)
-        p[0] = 1
-        with np.errstate(over="ignore"):
-            p[1:] = np.cumprod(np.full(size - 1, _KEY_MULT, dtype=_U64))
-        _POWERS = p
-    return _POWERS[:n]
-
-
-def _fmix64(h: np.ndarray) -> np.ndarray:
-    with np.errstate(over="ignore"):
-        h = h ^ (h >> _U64(33))
-        h = h * _U64(0xFF51AFD7ED558CCD)
-        h = h ^ (h >> _U64(33))
-        h = h * _U64(0xC4CEB9FE1A85EC53)
-        return h ^ (h >> _U64(33))
-
-
 class Analysis:
     """Per-document paragraph units with their normalised-word keys, stemmed-word
     hashes, shingle sets and MinHash signatures, computed in a few vectorised passes."""
@@ -251,14 +242,11 @@ class Analysis:
         self.bounds = np.zeros(len(nwords) + 1, dtype=np.int64)  # unit i owns words bounds[i]:bounds[i+1]
         np.cumsum(nwords, out=self.bounds[1:])
         self.stem_hashes = stem_h
-        # exact-copy key: order-sensitive hash of the normalised (unstemmed) word sequence
-        if len(nwords):
-            pos = np.arange(len(norm_h), dtype=np.int64) - np.repeat(self.bounds[:-1], nwords)
-            with np.errstate(over="ignore"):
-                mixed = norm_h * _powers(int(nwords.max()))[pos]
-                self.keys = _fmix64(np.add.reduceat(mixed, self.bounds[:-1]) ^ (nwords.astype(_U64) * _KEY_MULT))
-        else:
-            self.keys = np.zeros(0, dtype=_U64)
+        # exact-copy key: xxh64 of the unit's normalised (unstemmed) word-hash sequence
+        h64 = xxhash.xxh64_intdigest
+        buf = norm_h.tobytes()
+        b8 = (self.bounds * 8).tolist()
+        self.keys = np.array([h64(buf[b8[i] : b8[i + 1]]) for i in range(len(nwords))], dtype=_U64)
 
     @cached_property
     def _shingles(self) -> tuple[np.ndarray, np.ndarray]:
@@ -308,11 +296,15 @@ _PERMS: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
 
 def permutations(num_perm: int = NUM_PERM) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) parameters of datasketch's affine32 permutations for SEED, generated
+    exactly as ``datasketch.MinHash._init_permutations`` does (without importing
+    datasketch, which costs ~0.4 s; a test checks the result is identical)."""
     p = _PERMS.get(num_perm)
     if p is None:
-        m = datasketch.MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
-        a, b = m.permutations
-        p = _PERMS[num_perm] = (np.ascontiguousarray(a, dtype=_U32), np.ascontiguousarray(b, dtype=_U32))
+        gen = np.random.RandomState(SEED)
+        a = gen.randint(0, 1 << 31, num_perm, dtype=_U32) * _U32(2) + _U32(1)
+        b = gen.randint(0, 1 << 32, num_perm, dtype=_U32)
+        p = _PERMS[num_perm] = (a, b)
     return p
 
 
