@@ -24,7 +24,7 @@ from corpuslint.plugins import DISABLE_ENV, PluginError, load_plugins
 
 from .conftest import ROOT, SAMPLES, run_cli
 
-Q_CODES = [f"Q{n}" for n in range(101, 112)]
+Q_CODES = [f"Q{n}" for n in range(101, 113)]
 GUIDE = ROOT / "docs" / "writing-plugins.md"
 
 
@@ -115,6 +115,7 @@ def test_quality_rules_fire_on_a_low_quality_document():
         "Q105": ("info", 1, 1),  # 12 of 14 lines are short
         "Q106": ("warning", 1, 1),  # 10 hash signs for 26 words
         "Q108": ("info", 1, 1),  # 26 words
+        "Q112": ("warning", 1, 1),  # the second copy of the 7-line block: repeated 5-grams
     }
     by_code = {f.code: f.message for f in findings}
     assert "'الرئيسية أخبار رياضة' occurs 2 times" in by_code["Q103"]  # shown as written

@@ -236,14 +236,20 @@ def _word_ids(words: list[str]) -> "np.ndarray":
     return np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), dtype=np.uint64, count=len(words))
 
 
-def _top_ngram(ids: "np.ndarray", n: int, cumulative: "np.ndarray") -> tuple[int, int, int]:
-    """The most frequent n-gram of word ids: (index of its first occurrence, count,
-    letters in its words). Among equally frequent n-grams, the longest one."""
+def _ngram_keys(ids: "np.ndarray", n: int) -> "np.ndarray":
+    """A 64-bit hash of every n-gram of word ids (position i = words i .. i+n-1)."""
     size = len(ids) - n + 1
     keys = ids[:size].copy()
     with np.errstate(over="ignore"):
         for i in range(1, n):
             keys = keys * _MIX + ids[i : i + size]
+    return keys
+
+
+def _top_ngram(ids: "np.ndarray", n: int, cumulative: "np.ndarray") -> tuple[int, int, int]:
+    """The most frequent n-gram of word ids: (index of its first occurrence, count,
+    letters in its words). Among equally frequent n-grams, the longest one."""
+    keys = _ngram_keys(ids, n)
     _, first, counts = np.unique(keys, return_index=True, return_counts=True)
     top = counts.max()
     candidates = first[counts == top]
@@ -259,6 +265,65 @@ def _as_written(doc: Document, index: int, n: int) -> str | None:
     if len(raw) != len(doc.words):
         return None
     return " ".join(raw[index : index + n])
+
+
+class RepeatedLongNgrams(QualityRule):
+    """Too much of the document is covered by repeated 5- to 10-word sequences.
+
+    What: For n = 5 to 10, marks every word inside an n-gram occurrence that repeats an
+    earlier occurrence of the same n-gram (script-aware, normalised words) and measures
+    the letters of the marked words as a share of the document's characters, counting
+    overlapping n-grams once. Flags the document when the share exceeds the threshold
+    for that n (option ``max-share``, a table from n to threshold).
+    Defaults 0.15, 0.14, 0.13, 0.12, 0.11, 0.10 for n = 5 ... 10 are Gopher's repetition
+    filter (Rae et al. 2021, "Scaling Language Models", Appendix A, Table A1: fraction
+    of characters in duplicate 5- to 10-grams). As in the widely used datatrove
+    implementation, the first occurrence of an n-gram is not counted as a duplicate.
+    Why: Catches repetition that exact line and paragraph checks miss: the same
+    sentences re-wrapped differently, a block repeated inside one long line, spun
+    content built from the same phrases.
+    Example: an article whose last three paragraphs repeat its first three with
+    different line breaks.
+    Fix safety: No automatic fix: the document should be re-extracted or dropped.
+    """
+
+    code = "Q112"
+    name = "repeated-long-ngrams"
+    default_severity = Severity.WARNING
+    options = {"max-share": {"5": 0.15, "6": 0.14, "7": 0.13, "8": 0.12, "9": 0.11, "10": 0.10}}
+
+    def measure(self, doc):
+        words = doc.words
+        limits = {int(n): float(v) for n, v in self.opts["max-share"].items()}
+        if len(words) < 2 * min(limits, default=5):
+            return None
+        total = len(doc.text)
+        ids = _word_ids(words)
+        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        for n in sorted(limits):
+            size = len(words) - n + 1
+            if size < 2:
+                continue
+            keys = _ngram_keys(ids, n)
+            _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+            repeats = np.flatnonzero(first[inverse] < np.arange(size))
+            if not len(repeats):
+                break  # no repeated n-gram: no repeated longer one either
+            delta = np.zeros(len(words) + 1, dtype=np.int64)
+            np.add.at(delta, repeats, 1)
+            np.add.at(delta, repeats + n, -1)
+            covered = np.cumsum(delta[:-1]) > 0
+            share = int(lengths[covered].sum()) / total
+            if share > limits[n]:
+                return (
+                    f"repeated {n}-word sequences cover {_fmt(share)} of the characters "
+                    f"(max {_fmt(limits[n])})"
+                )
+            # words covered by repeated (n+1)-grams are covered by repeated n-grams, so the
+            # share only shrinks with n: stop once no later threshold can be exceeded
+            if share <= min(limit for m, limit in limits.items() if m >= n):
+                break
+        return None
 
 
 class UnterminatedLines(QualityRule):
@@ -557,4 +622,5 @@ RULES = [
     BulletLines,
     EllipsisLines,
     FewAlphabeticWords,
+    RepeatedLongNgrams,
 ]

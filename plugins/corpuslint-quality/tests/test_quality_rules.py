@@ -217,3 +217,29 @@ def test_few_alphabetic_words():
     f = only(run(Q.FewAlphabeticWords, table))
     assert f.code == "Q111" and "7 of 63 tokens contain a letter" in f.message
     assert run(Q.FewAlphabeticWords, PROSE + " في 22 نوفمبر 2024") == []
+
+
+# -- Q112 repeated 5- to 10-word sequences ---------------------------------------------
+
+
+def test_repeated_long_ngrams_catches_rewrapped_repetition():
+    # the same two sentences again, joined into one line: no line or paragraph repeats
+    first = [PROSE, "وفي سياق متصل، أعلنت وزارة الخارجية الروسية أن موسكو مستعدة لتوسيع التعاون مع بيونغ يانغ."]
+    text = "\n".join(first + [" ".join(first), "انتهى."]) + "\n"
+    assert run(Q.RepeatedLines, text) == [] and run(Q.RepeatedParagraphs, text) == []
+    f = only(run(Q.RepeatedLongNgrams, text))
+    assert f.code == "Q112" and f.severity is Severity.WARNING
+    assert f.message.startswith("repeated 5-word sequences cover 0.4") and f.message.endswith("(max 0.15)")
+
+
+def test_repeated_long_ngrams_counts_overlaps_once_and_not_the_first_copy():
+    words = "واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة".split()
+    text = " ".join(words + words)  # second copy = exactly half of the letters
+    letters = sum(map(len, words))
+    expected = letters / len(text)
+    f = only(run(Q.RepeatedLongNgrams, text, **{"max-share": {"5": 0.3}}))
+    assert f"cover {expected:.2f} of the characters (max 0.30)" in f.message
+    assert run(Q.RepeatedLongNgrams, text, **{"max-share": {"5": 0.5}}) == []
+    # a repeated 4-word phrase is not a 5-gram repeat
+    filler = "قال مصدر مطلع إن الاجتماع انتهى".split()
+    assert run(Q.RepeatedLongNgrams, " ".join(words[:4] + filler + words[:4]), **{"max-share": {"5": 0.0}}) == []
