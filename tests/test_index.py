@@ -93,6 +93,9 @@ def test_rule_options_and_version_invalidate(tmp_path, monkeypatch, counter):
     assert counter == []
     lint_paths(["doc/0000.txt"], config={**CFG, "rules": {"D104": {"min_words": 10}}})
     assert len(counter) == 5  # new rule fingerprint: states recollected
+    db = sqlite3.connect(tmp_path / ".corpuslint_cache" / corpus_index.DB_NAME)
+    assert db.execute("SELECT count(*), count(DISTINCT rule_key) FROM states").fetchone() == (5, 1)  # old key pruned
+    db.close()
     counter.clear()
     monkeypatch.setattr(corpus_index, "expected_meta", lambda: {"schema": "x", "corpuslint": "9.9", "normalization": "n"})
     lint_paths(["doc/0000.txt"], config=CFG)
