@@ -42,8 +42,12 @@ _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’]\p{L}+)*")
 _MARKS = {cp: None for cp in [*range(0x064B, 0x0653), 0x0670, 0x0640]}
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.2f}"
+def _fmt(value: float, against: float | None = None) -> str:
+    """Two decimals, or up to four when needed to tell ``value`` from the threshold."""
+    decimals = 2
+    while against is not None and decimals < 4 and f"{value:.{decimals}f}" == f"{against:.{decimals}f}":
+        decimals += 1
+    return f"{value:.{decimals}f}"
 
 
 class QualityRule(DocumentRule):
@@ -122,10 +126,10 @@ class RepeatedLines(QualityRule):
         problems = []
         if line_frac > max_lines:
             problems.append(
-                f"{count} of {len(lines)} lines repeat an earlier line ({_fmt(line_frac)} > max {_fmt(max_lines)})"
+                f"{count} of {len(lines)} lines repeat an earlier line ({_fmt(line_frac, max_lines)} > max {_fmt(max_lines)})"
             )
         if char_frac > max_chars:
-            problems.append(f"repeated lines hold {_fmt(char_frac)} of the characters (> max {_fmt(max_chars)})")
+            problems.append(f"repeated lines hold {_fmt(char_frac, max_chars)} of the characters (> max {_fmt(max_chars)})")
         return "repeated lines: " + "; ".join(problems) if problems else None
 
 
@@ -164,11 +168,11 @@ class RepeatedParagraphs(QualityRule):
         if para_frac > max_paras:
             problems.append(
                 f"{count} of {len(paragraphs)} paragraphs repeat an earlier paragraph "
-                f"({_fmt(para_frac)} > max {_fmt(max_paras)})"
+                f"({_fmt(para_frac, max_paras)} > max {_fmt(max_paras)})"
             )
         if char_frac > max_chars:
             problems.append(
-                f"repeated paragraphs hold {_fmt(char_frac)} of the characters (> max {_fmt(max_chars)})"
+                f"repeated paragraphs hold {_fmt(char_frac, max_chars)} of the characters (> max {_fmt(max_chars)})"
             )
         return "repeated paragraphs: " + "; ".join(problems) if problems else None
 
@@ -223,7 +227,7 @@ class RepeatedNgram(QualityRule):
                 shown = _as_written(doc, first, n) or " ".join(gram)
                 return (
                     f"repeated {n}-gram: {shown!r} occurs {occurrences} times and covers "
-                    f"{_fmt(share)} of the characters (max {_fmt(limit)})"
+                    f"{_fmt(share, limit)} of the characters (max {_fmt(limit)})"
                 )
         return None
 
@@ -316,7 +320,7 @@ class RepeatedLongNgrams(QualityRule):
             share = int(lengths[covered].sum()) / total
             if share > limits[n]:
                 return (
-                    f"repeated {n}-word sequences cover {_fmt(share)} of the characters "
+                    f"repeated {n}-word sequences cover {_fmt(share, limits[n])} of the characters "
                     f"(max {_fmt(limits[n])})"
                 )
             # words covered by repeated (n+1)-grams are covered by repeated n-grams, so the
@@ -361,7 +365,7 @@ class UnterminatedLines(QualityRule):
         if fraction < limit:
             return (
                 f"unterminated lines: only {ended} of {len(lines)} lines end in terminal punctuation "
-                f"({_fmt(fraction)} < min {_fmt(limit)})"
+                f"({_fmt(fraction, limit)} < min {_fmt(limit)})"
             )
         return None
 
@@ -398,7 +402,7 @@ class ShortLines(QualityRule):
         if fraction > limit:
             return (
                 f"short lines: {short} of {len(lines)} lines are {length} characters or shorter "
-                f"({_fmt(fraction)} > max {_fmt(limit)})"
+                f"({_fmt(fraction, limit)} > max {_fmt(limit)})"
             )
         return None
 
@@ -435,7 +439,7 @@ class SymbolHeavy(QualityRule):
             if ratio > self.opts[key]:
                 return (
                     f"symbol-heavy: {count} {label} for {n_words} words "
-                    f"({_fmt(ratio)} per word > max {_fmt(self.opts[key])})"
+                    f"({_fmt(ratio, self.opts[key])} per word > max {_fmt(self.opts[key])})"
                 )
         return None
 
@@ -537,7 +541,7 @@ class BulletLines(QualityRule):
         if fraction > limit:
             return (
                 f"bullet lines: {bullets} of {len(lines)} lines start with a bullet "
-                f"({_fmt(fraction)} > max {_fmt(limit)})"
+                f"({_fmt(fraction, limit)} > max {_fmt(limit)})"
             )
         return None
 
@@ -570,7 +574,7 @@ class EllipsisLines(QualityRule):
         if fraction > limit:
             return (
                 f"ellipsis lines: {cut} of {len(lines)} lines end in an ellipsis "
-                f"({_fmt(fraction)} > max {_fmt(limit)})"
+                f"({_fmt(fraction, limit)} > max {_fmt(limit)})"
             )
         return None
 
@@ -605,7 +609,7 @@ class FewAlphabeticWords(QualityRule):
         if fraction < limit:
             return (
                 f"few alphabetic words: {alpha} of {len(tokens)} tokens contain a letter "
-                f"({_fmt(fraction)} < min {_fmt(limit)})"
+                f"({_fmt(fraction, limit)} < min {_fmt(limit)})"
             )
         return None
 

@@ -243,3 +243,11 @@ def test_repeated_long_ngrams_counts_overlaps_once_and_not_the_first_copy():
     # a repeated 4-word phrase is not a 5-gram repeat
     filler = "قال مصدر مطلع إن الاجتماع انتهى".split()
     assert run(Q.RepeatedLongNgrams, " ".join(words[:4] + filler + words[:4]), **{"max-share": {"5": 0.0}}) == []
+
+
+def test_messages_never_show_the_value_equal_to_the_threshold():
+    assert Q._fmt(0.0148, 0.01) == "0.015"
+    assert Q._fmt(0.71, 0.3) == "0.71"
+    lines = [PROSE, PROSE] + [f"سطر رقم {i} من النص." for i in range(8)]
+    f = only(run(Q.RepeatedLines, "\n".join(lines), **{"max-line-fraction": 0.099, "max-char-fraction": 1.0}))
+    assert "(0.100 > max 0.099)" in f.message
