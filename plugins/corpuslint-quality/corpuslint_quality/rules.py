@@ -126,10 +126,14 @@ class RepeatedLines(QualityRule):
         problems = []
         if line_frac > max_lines:
             problems.append(
-                f"{count} of {len(lines)} lines repeat an earlier line ({_fmt(line_frac, max_lines)} > max {_fmt(max_lines)})"
+                f"{count} of {len(lines)} lines repeat an earlier line "
+                f"({_fmt(line_frac, max_lines)} > max {_fmt(max_lines, line_frac)})"
             )
         if char_frac > max_chars:
-            problems.append(f"repeated lines hold {_fmt(char_frac, max_chars)} of the characters (> max {_fmt(max_chars)})")
+            problems.append(
+                f"repeated lines hold {_fmt(char_frac, max_chars)} of the characters "
+                f"(> max {_fmt(max_chars, char_frac)})"
+            )
         return "repeated lines: " + "; ".join(problems) if problems else None
 
 
@@ -168,11 +172,12 @@ class RepeatedParagraphs(QualityRule):
         if para_frac > max_paras:
             problems.append(
                 f"{count} of {len(paragraphs)} paragraphs repeat an earlier paragraph "
-                f"({_fmt(para_frac, max_paras)} > max {_fmt(max_paras)})"
+                f"({_fmt(para_frac, max_paras)} > max {_fmt(max_paras, para_frac)})"
             )
         if char_frac > max_chars:
             problems.append(
-                f"repeated paragraphs hold {_fmt(char_frac, max_chars)} of the characters (> max {_fmt(max_chars)})"
+                f"repeated paragraphs hold {_fmt(char_frac, max_chars)} of the characters "
+                f"(> max {_fmt(max_chars, char_frac)})"
             )
         return "repeated paragraphs: " + "; ".join(problems) if problems else None
 
@@ -227,7 +232,7 @@ class RepeatedNgram(QualityRule):
                 shown = _as_written(doc, first, n) or " ".join(gram)
                 return (
                     f"repeated {n}-gram: {shown!r} occurs {occurrences} times and covers "
-                    f"{_fmt(share, limit)} of the characters (max {_fmt(limit)})"
+                    f"{_fmt(share, limit)} of the characters (max {_fmt(limit, share)})"
                 )
         return None
 
@@ -321,7 +326,7 @@ class RepeatedLongNgrams(QualityRule):
             if share > limits[n]:
                 return (
                     f"repeated {n}-word sequences cover {_fmt(share, limits[n])} of the characters "
-                    f"(max {_fmt(limits[n])})"
+                    f"(max {_fmt(limits[n], share)})"
                 )
             # words covered by repeated (n+1)-grams are covered by repeated n-grams, so the
             # share only shrinks with n: stop once no later threshold can be exceeded
@@ -365,7 +370,7 @@ class UnterminatedLines(QualityRule):
         if fraction < limit:
             return (
                 f"unterminated lines: only {ended} of {len(lines)} lines end in terminal punctuation "
-                f"({_fmt(fraction, limit)} < min {_fmt(limit)})"
+                f"({_fmt(fraction, limit)} < min {_fmt(limit, fraction)})"
             )
         return None
 
@@ -402,7 +407,7 @@ class ShortLines(QualityRule):
         if fraction > limit:
             return (
                 f"short lines: {short} of {len(lines)} lines are {length} characters or shorter "
-                f"({_fmt(fraction, limit)} > max {_fmt(limit)})"
+                f"({_fmt(fraction, limit)} > max {_fmt(limit, fraction)})"
             )
         return None
 
@@ -439,7 +444,7 @@ class SymbolHeavy(QualityRule):
             if ratio > self.opts[key]:
                 return (
                     f"symbol-heavy: {count} {label} for {n_words} words "
-                    f"({_fmt(ratio, self.opts[key])} per word > max {_fmt(self.opts[key])})"
+                    f"({_fmt(ratio, self.opts[key])} per word > max {_fmt(self.opts[key], ratio)})"
                 )
         return None
 
@@ -541,7 +546,7 @@ class BulletLines(QualityRule):
         if fraction > limit:
             return (
                 f"bullet lines: {bullets} of {len(lines)} lines start with a bullet "
-                f"({_fmt(fraction, limit)} > max {_fmt(limit)})"
+                f"({_fmt(fraction, limit)} > max {_fmt(limit, fraction)})"
             )
         return None
 
@@ -574,7 +579,7 @@ class EllipsisLines(QualityRule):
         if fraction > limit:
             return (
                 f"ellipsis lines: {cut} of {len(lines)} lines end in an ellipsis "
-                f"({_fmt(fraction, limit)} > max {_fmt(limit)})"
+                f"({_fmt(fraction, limit)} > max {_fmt(limit, fraction)})"
             )
         return None
 
@@ -609,7 +614,7 @@ class FewAlphabeticWords(QualityRule):
         if fraction < limit:
             return (
                 f"few alphabetic words: {alpha} of {len(tokens)} tokens contain a letter "
-                f"({_fmt(fraction, limit)} < min {_fmt(limit)})"
+                f"({_fmt(fraction, limit)} < min {_fmt(limit, fraction)})"
             )
         return None
 
