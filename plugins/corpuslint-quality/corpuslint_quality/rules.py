@@ -301,10 +301,24 @@ class RepeatedLongNgrams(QualityRule):
     default_severity = Severity.WARNING
     options = {"max-share": {"5": 0.15, "6": 0.14, "7": 0.13, "8": 0.12, "9": 0.11, "10": 0.10}}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        try:
+            self.limits = {int(n): float(v) for n, v in self.opts["max-share"].items()}
+            if not all(1 < n <= 50 for n in self.limits):
+                raise ValueError
+        except (TypeError, ValueError):
+            from corpuslint.config import ConfigError
+
+            raise ConfigError(
+                f"rules.{self.code}.max-share: expected a table from n (2-50) to a fraction, "
+                f"e.g. {{ \"5\" = 0.15 }}, got {self.opts['max-share']!r}"
+            ) from None
+
     def measure(self, doc):
         words = doc.words
-        limits = {int(n): float(v) for n, v in self.opts["max-share"].items()}
-        if len(words) < 2 * min(limits, default=5):
+        limits = self.limits
+        if not limits or len(words) < 2 * min(limits):
             return None
         total = len(doc.text)
         ids = _word_ids(words)

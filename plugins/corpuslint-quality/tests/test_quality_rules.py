@@ -251,3 +251,11 @@ def test_messages_never_show_the_value_equal_to_the_threshold():
     lines = [PROSE, PROSE] + [f"سطر رقم {i} من النص." for i in range(8)]
     f = only(run(Q.RepeatedLines, "\n".join(lines), **{"max-line-fraction": 0.099, "max-char-fraction": 1.0}))
     assert "(0.100 > max 0.099)" in f.message
+
+
+def test_repeated_long_ngrams_rejects_a_bad_table():
+    from corpuslint.config import ConfigError
+
+    for bad in ({"five": 0.1}, {"5": "a lot"}, {"1": 0.1}):
+        with pytest.raises(ConfigError, match=r"rules.Q112.max-share: expected a table"):
+            Q.RepeatedLongNgrams(options={"max-share": bad})
