@@ -336,3 +336,9 @@ def test_an_exception_must_contain_the_whole_match():
     assert len(lint("زار بيونغ يانغ.\n", rules)) == 1
     rules["r"]["exceptions"] = ["زار بيونغ يانغ"]
     assert lint("زار بيونغ يانغ.\n", rules) == []
+
+
+def test_empty_matches_are_never_reported():
+    # a lookaround-only pattern passes the "matches the empty string" check but finds nothing to flag
+    rules = {"r": {"kind": "existence", "patterns": ["(?<=كيم)(?= )"]}}
+    assert lint("زار كيم موسكو.\n", rules) == []

@@ -357,7 +357,9 @@ class CustomRule(DocumentRule):
 
     def matches(self, patterns: Iterable[Any], text: str) -> list[tuple[int, Any]]:
         """Non-overlapping matches of several patterns, leftmost-longest first: (pattern index, match)."""
-        found = [(m.start(), -(m.end()), i, m) for i, p in enumerate(patterns) for m in p.finditer(text)]
+        found = [
+            (m.start(), -(m.end()), i, m) for i, p in enumerate(patterns) for m in p.finditer(text) if m.end() > m.start()
+        ]
         if not found:
             return []
         found.sort(key=lambda item: item[:3])
