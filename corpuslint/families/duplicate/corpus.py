@@ -16,10 +16,9 @@ import xxhash
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity
 from ...rules import CorpusRule, CorpusView
-from ...text import normalize
 from . import lsh
 from . import units as U
-from .local import FAMILY, _fast_words, _lines_label, _subset
+from .local import FAMILY, _subset
 
 
 class _DuplicateCorpusRule(CorpusRule):
@@ -332,16 +331,12 @@ class BoilerplateLine(_DuplicateCorpusRule):
     def collect(self, doc: Document) -> Any:
         min_words = int(self.opts["min_words"])
         text = doc.text
+        todo = [ln for ln in doc.lines if ln.start != ln.end]
+        all_keys, counts, alpha = U.line_keys([text[ln.start : ln.end] for ln in todo])
         keys, lines, spans = [], [], []
         seen: set[int] = set()
-        for ln in doc.lines:
-            if ln.start == ln.end:
-                continue
-            ws = _fast_words(text[ln.start : ln.end])
-            if len(ws) < min_words or not any(not w.isdigit() for w in ws):
-                continue
-            k = xxhash.xxh64_intdigest(" ".join(ws).encode("utf-8", "surrogatepass"))
-            if k in seen:
+        for ln, k, count, has_letter in zip(todo, all_keys, counts, alpha):
+            if count < min_words or not has_letter or k in seen:
                 continue
             seen.add(k)
             keys.append(k)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
@@ -12,15 +11,10 @@ import numpy as np
 from ...document import Document
 from ...findings import Edit, Finding, Fix, Severity
 from ...rules import DocumentRule
-from ...text import normalize
 from . import lsh
 from . import units as U
 
 FAMILY = "duplicate"
-
-
-def _fast_words(text: str) -> list[str]:
-    return U._WORD_RE.findall(normalize.normalize_chars(text))
 
 
 def _lines_label(first: int, last: int) -> str:
@@ -56,7 +50,6 @@ class ExactDuplicateLine(DocumentRule):
         min_words = int(self.opts["min_words"])
         text = doc.text
         lines = doc.lines
-        index_of = {ln.start: i for i, ln in enumerate(lines)}
         covered: set[int] = set()
         out: list[Finding] = []
 
@@ -75,31 +68,31 @@ class ExactDuplicateLine(DocumentRule):
             )
 
         # multi-line paragraphs first: a repeated paragraph is one finding, not one per line
-        seen: dict[str, tuple[int, int, int]] = {}
+        blocks = []
         for block in doc.paragraphs:
-            fi = index_of[block.start]
+            fi = block.line - 1
             li = fi
             while lines[li].end < block.end:
                 li += 1
-            if li == fi:
+            if li > fi:
+                blocks.append((block, fi, li))
+        if blocks:
+            keys, counts, _alpha = U.line_keys([text[b.start : b.end] for b, _fi, _li in blocks])
+            seen: dict[int, tuple[int, int, int]] = {}
+            for (block, fi, li), key, count in zip(blocks, keys, counts):
+                if count < min_words:
+                    continue
+                if key in seen:
+                    report(seen[key], block.start, block.end, fi + 1, li + 1)
+                    covered.update(range(fi, li + 1))
+                else:
+                    seen[key] = (block.start, block.end, block.line)
+        todo = [ln for i, ln in enumerate(lines) if ln.start != ln.end and i not in covered]
+        keys, counts, _alpha = U.line_keys([text[ln.start : ln.end] for ln in todo])
+        seen_lines: dict[int, tuple[int, int, int]] = {}
+        for ln, key, count in zip(todo, keys, counts):
+            if count < min_words:
                 continue
-            ws = _fast_words(text[block.start : block.end])
-            if len(ws) < min_words:
-                continue
-            key = " ".join(ws)
-            if key in seen:
-                report(seen[key], block.start, block.end, fi + 1, li + 1)
-                covered.update(range(fi, li + 1))
-            else:
-                seen[key] = (block.start, block.end, block.line)
-        seen_lines: dict[str, tuple[int, int, int]] = {}
-        for i, ln in enumerate(lines):
-            if i in covered or ln.start == ln.end:
-                continue
-            ws = _fast_words(text[ln.start : ln.end])
-            if len(ws) < min_words:
-                continue
-            key = " ".join(ws)
             first = seen_lines.get(key)
             if first is None:
                 seen_lines[key] = (ln.start, ln.end, ln.number)
@@ -112,13 +105,20 @@ def _near_duplicate_units(doc: Document, threshold: float, min_words: int) -> li
     """(later unit index, earlier unit index, Jaccard) for near-duplicate paragraph units
     that are not exact copies; each later unit appears once, with its best earlier match."""
     a = U.analyse(doc)
+    cache = a.__dict__.setdefault("_near_cache", {})
+    found = cache.get((threshold, min_words))
+    if found is None:
+        found = cache[(threshold, min_words)] = _near_duplicate_units_uncached(a, threshold, min_words)
+    return found
+
+
+def _near_duplicate_units_uncached(a: U.Analysis, threshold: float, min_words: int) -> list[tuple[int, int, float]]:
     idx = np.nonzero(a.nwords >= min_words)[0]
     if len(idx) < 2:
         return []
     sets, off = a.shingle_sets
     sub_sets, sub_off = _subset(sets, off, idx)
-    sigs = a.signatures[idx] if len(idx) >= 300 else None
-    pairs, sims = lsh.near_duplicate_pairs(sigs, sub_sets, sub_off, threshold, brute_force_below=300)
+    pairs, sims = lsh.near_duplicate_pairs(a.signatures[idx], sub_sets, sub_off, threshold, brute_force_below=300)
     best: dict[int, tuple[float, int]] = {}
     keys = a.keys
     for (i, j), s in zip(pairs.tolist(), sims.tolist()):
@@ -179,22 +179,6 @@ class NearDuplicateParagraph(DocumentRule):
         return out
 
 
-# Function words ignored when comparing sentences (normalised + light-stemmed forms are
-# derived below, so the list is written in ordinary spelling).
-_STOPWORDS_TEXT = """
-في من على إلى الى عن مع أن إن ان أو او ثم قد كان كانت يكون تكون تم بين كما لكن حيث أي اي
-بعد قبل عند منذ خلال حتى هو هي هم هما نحن أنا ما لا لم لن كل بها به له لها فيه فيها منها منه
-عليه عليها إليه اليه هذا هذه ذلك تلك هؤلاء التي الذي الذين اللذين اللتين وفق وفقا نحو أيضا ايضا
-غير بعض كلا إذا اذا لقد وقد فقد كذلك ذات ذو إلا الا أما اما لدى يوم عام the a an of to in and or
-is are was were for on at by with as that this it be from
-"""
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    return frozenset(normalize.light_stem(w) for w in _fast_words(_STOPWORDS_TEXT))
-
-
 class RestatedPassage(DocumentRule):
     """A sentence restates an earlier sentence of the same document in other words.
 
@@ -230,44 +214,47 @@ class RestatedPassage(DocumentRule):
         sentences = doc.sentences
         if len(sentences) < 2 or len(sentences) > int(self.opts["max_sentences"]):
             return []
-        stop = _stopwords()
-        stem = normalize.light_stem
         text = doc.text
-        toks: list[list[str]] = []
-        for s in sentences:
-            toks.append([t for t in map(stem, _fast_words(text[s.start : s.end])) if len(t) >= 2 and t not in stop])
-        sets = [set(t) for t in toks]
-        df: Counter[str] = Counter()
-        for st in sets:
-            df.update(st)
-        n = len(sentences)
-        weight = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
-        eligible = [len(st) >= min_words for st in sets]
+        toks = U.content_tokens_many([text[s.start : s.end] for s in sentences])
         # candidates: sentence pairs sharing consecutive content-word pairs (inverted index)
-        postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-        bigram_sets = []
+        postings: dict[tuple[int, int], list[int]] = defaultdict(list)
         for i, t in enumerate(toks):
-            bg = set(zip(t, t[1:])) if eligible[i] else set()
-            bigram_sets.append(bg)
-            for g in bg:
-                postings[g].append(i)
+            if len(t) >= min_words:
+                for g in set(zip(t, t[1:])):
+                    postings[g].append(i)
         shared: Counter[tuple[int, int]] = Counter()
         for ids in postings.values():
             if 1 < len(ids) <= 50:  # a pair in >50 sentences is formulaic, not evidence
                 for x in range(len(ids)):
                     for y in range(x + 1, len(ids)):
                         shared[(ids[x], ids[y])] += 1
+        candidates = [(pair, c) for pair, c in shared.items() if c >= min_pairs]
+        if not candidates:
+            return []
+        sets = [set(t) for t in toks]
+        df: Counter[int] = Counter()
+        for st in sets:
+            df.update(st)
+        n = len(sentences)
+        weight = {}
+
+        def w(t: int) -> float:
+            v = weight.get(t)
+            if v is None:
+                v = weight[t] = math.log((n + 1) / (df[t] + 0.5))
+            return v
+
         dup_lines = _duplicate_lines(doc)
         best: dict[int, tuple[float, int, int]] = {}
-        for (i, j), count in shared.items():
-            if count < min_pairs:
+        for (i, j), count in candidates:
+            if len(sets[i]) < min_words or len(sets[j]) < min_words:
                 continue
             if sentences[j].line in dup_lines and toks[i] == toks[j]:
                 continue
             a, b = sets[i], sets[j]
-            wa = sum(weight[t] for t in a)
-            wb = sum(weight[t] for t in b)
-            wi = sum(weight[t] for t in a & b)
+            wa = sum(map(w, a))
+            wb = sum(map(w, b))
+            wi = sum(map(w, a & b))
             score = wi / min(wa, wb) if min(wa, wb) > 0 else 0.0
             if score >= min_overlap and score > best.get(j, (-1.0, 0, 0))[0]:
                 best[j] = (score, i, count)

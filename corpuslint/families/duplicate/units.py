@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from itertools import chain
+from itertools import chain, repeat
 from functools import cached_property
 from typing import Iterable, NamedTuple
 
@@ -70,15 +70,18 @@ _RAW_TOKEN_RE = re.compile(
 # the xxh64 of its normalised word (exact-copy keys). Almost every run is one word;
 # runs normalising to zero or several words keep their tuples in _IRREGULAR.
 _RUN_ID: dict[str, int] = {}
-_IRREGULAR: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+# run -> (stem hashes, norm hashes, content flags, letter flags)
+_IRREGULAR: dict[str, tuple[tuple, tuple, tuple, tuple]] = {}
 _ARR_LEN = np.zeros(1024, dtype=np.int64)
 _ARR_STEM = np.zeros(1024, dtype=np.uint32)
 _ARR_NORM = np.zeros(1024, dtype=np.uint64)
+_ARR_CONTENT = np.zeros(1024, dtype=bool)
+_ARR_ALPHA = np.zeros(1024, dtype=bool)  # the word is not only digits  # a content word: stem of >= 2 letters, not a function word
 _RUN_CACHE_MAX = 2_000_000
 
 
 def _fill(runs: Iterable[str]) -> None:
-    global _ARR_LEN, _ARR_STEM, _ARR_NORM
+    global _ARR_LEN, _ARR_STEM, _ARR_NORM, _ARR_CONTENT, _ARR_ALPHA
     runs = list(runs)
     n0 = len(_RUN_ID)
     need = n0 + len(runs)
@@ -87,9 +90,12 @@ def _fill(runs: Iterable[str]) -> None:
         _ARR_LEN = np.resize(_ARR_LEN, size)
         _ARR_STEM = np.resize(_ARR_STEM, size)
         _ARR_NORM = np.resize(_ARR_NORM, size)
+        _ARR_CONTENT = np.resize(_ARR_CONTENT, size)
+        _ARR_ALPHA = np.resize(_ARR_ALPHA, size)
     stem = normalize.light_stem
+    stop = _stop_stems()
     h32, h64 = xxhash.xxh32_intdigest, xxhash.xxh64_intdigest
-    lens, stems, norms = [], [], []
+    lens, stems, norms, content, alpha = [], [], [], [], []
     normalised = normalize.normalize_chars("\n".join(runs)).split("\n")  # one C-level pass
     if len(normalised) != len(runs):  # pragma: no cover - NFKC never makes newlines; be safe
         normalised = [normalize.normalize_chars(r) for r in runs]
@@ -97,32 +103,140 @@ def _fill(runs: Iterable[str]) -> None:
         ws = _WORD_RE.findall(nr)
         _RUN_ID[r] = n0 + k
         lens.append(len(ws))
+        st = [stem(w) for w in ws]
         if len(ws) == 1:
-            stems.append(h32(stem(ws[0]).encode("utf-8", "surrogatepass")))
+            stems.append(h32(st[0].encode("utf-8", "surrogatepass")))
             norms.append(h64(ws[0].encode("utf-8", "surrogatepass")))
+            content.append(len(st[0]) >= 2 and st[0] not in stop)
+            alpha.append(not ws[0].isdigit())
         else:
             stems.append(0)
             norms.append(0)
+            content.append(False)
+            alpha.append(False)
             _IRREGULAR[r] = (
-                tuple(h32(stem(w).encode("utf-8", "surrogatepass")) for w in ws),
+                tuple(h32(t.encode("utf-8", "surrogatepass")) for t in st),
                 tuple(h64(w.encode("utf-8", "surrogatepass")) for w in ws),
+                tuple(len(t) >= 2 and t not in stop for t in st),
+                tuple(not w.isdigit() for w in ws),
             )
     _ARR_LEN[n0:need] = lens
     _ARR_STEM[n0:need] = stems
     _ARR_NORM[n0:need] = norms
+    _ARR_CONTENT[n0:need] = content
+    _ARR_ALPHA[n0:need] = alpha
 
 
 def _run_ids(flat: list[str]) -> np.ndarray:
-    ids = list(map(_RUN_ID.get, flat))
-    if None in ids:
+    ids = np.array(list(map(_RUN_ID.get, flat, repeat(-1, len(flat)))), dtype=np.int64)
+    if len(ids) and ids.min() < 0:
         if len(_RUN_ID) > _RUN_CACHE_MAX:
             _RUN_ID.clear()
             _IRREGULAR.clear()
             _fill(set(flat))
         else:
-            _fill({r for r, i in zip(flat, ids) if i is None})
-        ids = list(map(_RUN_ID.__getitem__, flat))
-    return np.array(ids, dtype=np.int64)
+            _fill({flat[k] for k in np.flatnonzero(ids < 0).tolist()})
+        ids = np.array(list(map(_RUN_ID.__getitem__, flat)), dtype=np.int64)
+    return ids
+
+
+def line_keys(texts: list[str]) -> tuple[list[int], list[int], list[bool]]:
+    """For each text: the exact-copy key (xxh64 of its normalised word sequence, as in
+    ``Analysis.keys``), its number of normalised words, and whether any word has a
+    letter (not only digits)."""
+    find = _RAW_TOKEN_RE.findall
+    runs = [find(t) for t in texts]
+    flat = list(chain.from_iterable(runs))
+    h64 = xxhash.xxh64_intdigest
+    if not flat:
+        empty = h64(b"")
+        return [empty] * len(texts), [0] * len(texts), [False] * len(texts)
+    ids = _run_ids(flat)
+    if _IRREGULAR.keys().isdisjoint(flat):
+        buf = _ARR_NORM[ids].tobytes()
+        alpha = _ARR_ALPHA[ids]
+        bounds = np.zeros(len(runs) + 1, dtype=np.int64)
+        np.cumsum([len(r) for r in runs], out=bounds[1:])
+        b = bounds.tolist()
+        any_alpha = np.logical_or.reduceat(np.append(alpha, False), bounds[:-1]) & (np.diff(bounds) > 0)
+        keys = [h64(buf[8 * b[k] : 8 * b[k + 1]]) for k in range(len(texts))]
+        return keys, np.diff(bounds).tolist(), any_alpha.tolist()
+    keys, counts, alphas = [], [], []
+    for rs in runs:
+        hs: list[int] = []
+        al = False
+        for r in rs:
+            irr = _IRREGULAR.get(r)
+            i = _RUN_ID[r]
+            if irr is None:
+                hs.append(int(_ARR_NORM[i]))
+                al = al or bool(_ARR_ALPHA[i])
+            else:
+                hs.extend(irr[1])
+                al = al or any(irr[3])
+        keys.append(h64(np.array(hs, dtype=_U64).tobytes()))
+        counts.append(len(hs))
+        alphas.append(al)
+    return keys, counts, alphas
+
+
+# Function words ignored when comparing sentences (D103), in ordinary spelling; their
+# normalised, light-stemmed forms are derived once.
+STOPWORDS_TEXT = """
+في من على إلى الى عن مع أن إن ان أو او ثم قد كان كانت يكون تكون تم بين كما لكن حيث أي اي
+بعد قبل عند منذ خلال حتى هو هي هم هما نحن أنا ما لا لم لن كل بها به له لها فيه فيها منها منه
+عليه عليها إليه اليه هذا هذه ذلك تلك هؤلاء التي الذي الذين اللذين اللتين وفق وفقا نحو أيضا ايضا
+غير بعض كلا إذا اذا لقد وقد فقد كذلك ذات ذو إلا الا أما اما لدى يوم عام the a an of to in and or
+is are was were for on at by with as that this it be from
+"""
+_STOP: set[str] = set()
+
+
+def _stop_stems() -> set[str]:
+    if not _STOP:
+        _STOP.update(normalize.light_stem(w) for w in _WORD_RE.findall(normalize.normalize_chars(STOPWORDS_TEXT)))
+    return _STOP
+
+
+def content_tokens_many(texts: list[str]) -> list[list[int]]:
+    """``content_tokens`` of many texts with one vectorised lookup."""
+    find = _RAW_TOKEN_RE.findall
+    runs = [find(t) for t in texts]
+    flat = list(chain.from_iterable(runs))
+    if not flat:
+        return [[] for _ in texts]
+    if not _IRREGULAR.keys().isdisjoint(flat):
+        return [content_tokens(t) for t in texts]
+    ids = _run_ids(flat)
+    keep = _ARR_CONTENT[ids]
+    stems = _ARR_STEM[ids]
+    bounds = np.zeros(len(runs) + 1, dtype=np.int64)
+    np.cumsum([len(r) for r in runs], out=bounds[1:])
+    kept_before = np.zeros(len(flat) + 1, dtype=np.int64)
+    np.cumsum(keep, out=kept_before[1:])
+    values = stems[keep].tolist()
+    cuts = kept_before[bounds].tolist()
+    return [values[cuts[k] : cuts[k + 1]] for k in range(len(texts))]
+
+
+def content_tokens(text: str) -> list[int]:
+    """Hashes of the light-stemmed content words of ``text`` (no function words, no
+    one-letter stems), in order: the sentence tokens of D103."""
+    runs = _RAW_TOKEN_RE.findall(text)
+    if not runs:
+        return []
+    ids = _run_ids(runs)
+    if _IRREGULAR.keys().isdisjoint(runs):
+        return _ARR_STEM[ids][_ARR_CONTENT[ids]].tolist()
+    out: list[int] = []
+    for r, i in zip(runs, ids.tolist()):
+        irr = _IRREGULAR.get(r)
+        if irr is None:
+            if _ARR_CONTENT[i]:
+                out.append(int(_ARR_STEM[i]))
+        else:
+            out.extend(h for h, c in zip(irr[0], irr[2]) if c)
+    return out
 
 
 _U32 = np.uint32
