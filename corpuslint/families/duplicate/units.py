@@ -22,7 +22,7 @@ import re
 import weakref
 from itertools import chain, repeat
 from functools import cached_property
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 import xxhash
@@ -52,132 +52,127 @@ HASH_SCHEME = f"xxh32-bigram/{SCHEME}/p{NUM_PERM}/s{SEED}/datasketch-{_datasketc
 # A block is "one paragraph per line" when some non-final line is at least this long.
 WRAPPED_LINE_MAX = 100
 
-# normalize.words without the `regex` module's per-word cost: on normalize_chars output
-# this matches the same tokens (letters and digits) except that apostrophe-joined Latin
-# words are split; measured 2x faster on Arabic text.
+# Word extraction from normalised text: normalize.words without the `regex` module's
+# per-word cost (the same tokens on normalize_chars output, except that apostrophe-joined
+# Latin words are split).
 _WORD_RE = re.compile(r"[^\W_]+")
 
-# Raw word-ish runs (letters, digits, Arabic marks, tatweel, invisible format controls):
-# normalising each distinct run once (cached) and splitting the result gives the same
-# words as normalising the whole text first, at a fraction of the cost (str.translate
-# per character was the hot spot).
-_RAW_TOKEN_RE = re.compile(
-    r"[\w\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
-    r"\u00AD\u061C\u200B-\u200F\u2060\uFEFF]+"
-)  # one character class (an alternation is 5x slower); "_" is split off by _WORD_RE later
-# Per distinct raw run (cached across documents) an integer id, and by id: how many
-# words the run normalises to, the xxh32 of its light-stemmed word (shingle input) and
-# the xxh64 of its normalised word (exact-copy keys). Almost every run is one word;
-# runs normalising to zero or several words keep their tuples in _IRREGULAR.
+# -- the run table -----------------------------------------------------------------
+# Text is split on whitespace into raw runs (C-level str.split). Each distinct run is
+# normalised once (normalize_chars, words, light_stem), cached across documents, and
+# its words are appended to a global word table; a run maps to (offset, count) in it.
+# Looking up a document is then one dict lookup per run plus numpy gathers, and
+# normalising run by run gives the same words as normalising the whole text first
+# (runs never straddle whitespace, and normalisation never joins across it).
 _RUN_ID: dict[str, int] = {}
-# run -> (stem hashes, norm hashes, content flags, letter flags)
-_IRREGULAR: dict[str, tuple[tuple, tuple, tuple, tuple]] = {}
-_ARR_LEN = np.zeros(1024, dtype=np.int64)
-_ARR_STEM = np.zeros(1024, dtype=np.uint32)
-_ARR_NORM = np.zeros(1024, dtype=np.uint64)
-_ARR_CONTENT = np.zeros(1024, dtype=bool)
-_ARR_ALPHA = np.zeros(1024, dtype=bool)  # the word is not only digits  # a content word: stem of >= 2 letters, not a function word
+_RUN_OFF = np.zeros(1024, dtype=np.int64)  # by run id: first word in the word table
+_RUN_LEN = np.zeros(1024, dtype=np.int64)  # by run id: number of words (0 for punctuation)
+_W_STEM = np.zeros(1024, dtype=np.uint32)  # by word: xxh32 of the light-stemmed word
+_W_NORM = np.zeros(1024, dtype=np.uint64)  # by word: xxh64 of the normalised word
+_W_CONTENT = np.zeros(1024, dtype=bool)  # by word: content word (stem >= 2 letters, not a function word)
+_W_ALPHA = np.zeros(1024, dtype=bool)  # by word: not only digits
+_N_WORDS = 0
 _RUN_CACHE_MAX = 2_000_000
 
 
-def _fill(runs: Iterable[str]) -> None:
-    global _ARR_LEN, _ARR_STEM, _ARR_NORM, _ARR_CONTENT, _ARR_ALPHA
-    runs = list(runs)
-    n0 = len(_RUN_ID)
-    need = n0 + len(runs)
-    if need > len(_ARR_LEN):
-        size = max(need, 2 * len(_ARR_LEN))
-        _ARR_LEN = np.resize(_ARR_LEN, size)
-        _ARR_STEM = np.resize(_ARR_STEM, size)
-        _ARR_NORM = np.resize(_ARR_NORM, size)
-        _ARR_CONTENT = np.resize(_ARR_CONTENT, size)
-        _ARR_ALPHA = np.resize(_ARR_ALPHA, size)
+def _grow(arr: np.ndarray, need: int) -> np.ndarray:
+    if need <= len(arr):
+        return arr
+    out = np.zeros(max(need, 2 * len(arr)), dtype=arr.dtype)
+    out[: len(arr)] = arr
+    return out
+
+
+def _fill(runs: list[str]) -> None:
+    global _RUN_OFF, _RUN_LEN, _W_STEM, _W_NORM, _W_CONTENT, _W_ALPHA, _N_WORDS
     stem = normalize.light_stem
     stop = _stop_stems()
     h32, h64 = xxhash.xxh32_intdigest, xxhash.xxh64_intdigest
-    lens, stems, norms, content, alpha = [], [], [], [], []
     normalised = normalize.normalize_chars("\n".join(runs)).split("\n")  # one C-level pass
     if len(normalised) != len(runs):  # pragma: no cover - NFKC never makes newlines; be safe
         normalised = [normalize.normalize_chars(r) for r in runs]
+    n0 = len(_RUN_ID)
+    offs, lens, stems, norms, content, alpha = [], [], [], [], [], []
+    w = _N_WORDS
     for k, (r, nr) in enumerate(zip(runs, normalised)):
         ws = _WORD_RE.findall(nr)
         _RUN_ID[r] = n0 + k
+        offs.append(w)
         lens.append(len(ws))
-        st = [stem(w) for w in ws]
-        if len(ws) == 1:
-            stems.append(h32(st[0].encode("utf-8", "surrogatepass")))
-            norms.append(h64(ws[0].encode("utf-8", "surrogatepass")))
-            content.append(len(st[0]) >= 2 and st[0] not in stop)
-            alpha.append(not ws[0].isdigit())
-        else:
-            stems.append(0)
-            norms.append(0)
-            content.append(False)
-            alpha.append(False)
-            _IRREGULAR[r] = (
-                tuple(h32(t.encode("utf-8", "surrogatepass")) for t in st),
-                tuple(h64(w.encode("utf-8", "surrogatepass")) for w in ws),
-                tuple(len(t) >= 2 and t not in stop for t in st),
-                tuple(not w.isdigit() for w in ws),
-            )
-    _ARR_LEN[n0:need] = lens
-    _ARR_STEM[n0:need] = stems
-    _ARR_NORM[n0:need] = norms
-    _ARR_CONTENT[n0:need] = content
-    _ARR_ALPHA[n0:need] = alpha
+        w += len(ws)
+        for word in ws:
+            st = stem(word)
+            stems.append(h32(st.encode("utf-8", "surrogatepass")))
+            norms.append(h64(word.encode("utf-8", "surrogatepass")))
+            content.append(len(st) >= 2 and st not in stop)
+            alpha.append(not word.isdigit())
+    n1 = n0 + len(runs)
+    _RUN_OFF, _RUN_LEN = _grow(_RUN_OFF, n1), _grow(_RUN_LEN, n1)
+    _RUN_OFF[n0:n1] = offs
+    _RUN_LEN[n0:n1] = lens
+    _W_STEM, _W_NORM = _grow(_W_STEM, w), _grow(_W_NORM, w)
+    _W_CONTENT, _W_ALPHA = _grow(_W_CONTENT, w), _grow(_W_ALPHA, w)
+    _W_STEM[_N_WORDS:w] = stems
+    _W_NORM[_N_WORDS:w] = norms
+    _W_CONTENT[_N_WORDS:w] = content
+    _W_ALPHA[_N_WORDS:w] = alpha
+    _N_WORDS = w
 
 
 def _run_ids(flat: list[str]) -> np.ndarray:
+    global _N_WORDS
     ids = np.array(list(map(_RUN_ID.get, flat, repeat(-1, len(flat)))), dtype=np.int64)
     if len(ids) and ids.min() < 0:
-        if len(_RUN_ID) > _RUN_CACHE_MAX:
+        if len(_RUN_ID) > _RUN_CACHE_MAX:  # bound memory on huge vocabularies: start afresh
             _RUN_ID.clear()
-            _IRREGULAR.clear()
-            _fill(set(flat))
+            _N_WORDS = 0
+            _fill(list(dict.fromkeys(flat)))
         else:
-            _fill({flat[k] for k in np.flatnonzero(ids < 0).tolist()})
+            _fill(list(dict.fromkeys(flat[k] for k in np.flatnonzero(ids < 0).tolist())))
         ids = np.array(list(map(_RUN_ID.__getitem__, flat)), dtype=np.int64)
     return ids
 
 
-def line_keys(texts: list[str]) -> tuple[list[int], list[int], list[bool]]:
-    """For each text: the exact-copy key (xxh64 of its normalised word sequence, as in
-    ``Analysis.keys``), its number of normalised words, and whether any word has a
-    letter (not only digits)."""
-    find = _RAW_TOKEN_RE.findall
-    runs = [find(t) for t in texts]
+def words_of(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Normalised words of many texts: ``(word_index, bounds)``; text ``k``'s words are
+    ``word_index[bounds[k]:bounds[k+1]]``, indices into the word table (``_W_*``)."""
+    runs = [t.split() for t in texts]
     flat = list(chain.from_iterable(runs))
-    h64 = xxhash.xxh64_intdigest
+    run_bounds = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum([len(r) for r in runs], out=run_bounds[1:])
     if not flat:
-        empty = h64(b"")
-        return [empty] * len(texts), [0] * len(texts), [False] * len(texts)
+        return np.zeros(0, dtype=np.int64), np.zeros(len(texts) + 1, dtype=np.int64)
     ids = _run_ids(flat)
-    if _IRREGULAR.keys().isdisjoint(flat):
-        buf = _ARR_NORM[ids].tobytes()
-        alpha = _ARR_ALPHA[ids]
-        bounds = np.zeros(len(runs) + 1, dtype=np.int64)
-        np.cumsum([len(r) for r in runs], out=bounds[1:])
-        b = bounds.tolist()
-        any_alpha = np.logical_or.reduceat(np.append(alpha, False), bounds[:-1]) & (np.diff(bounds) > 0)
-        keys = [h64(buf[8 * b[k] : 8 * b[k + 1]]) for k in range(len(texts))]
-        return keys, np.diff(bounds).tolist(), any_alpha.tolist()
-    keys, counts, alphas = [], [], []
-    for rs in runs:
-        hs: list[int] = []
-        al = False
-        for r in rs:
-            irr = _IRREGULAR.get(r)
-            i = _RUN_ID[r]
-            if irr is None:
-                hs.append(int(_ARR_NORM[i]))
-                al = al or bool(_ARR_ALPHA[i])
-            else:
-                hs.extend(irr[1])
-                al = al or any(irr[3])
-        keys.append(h64(np.array(hs, dtype=_U64).tobytes()))
-        counts.append(len(hs))
-        alphas.append(al)
-    return keys, counts, alphas
+    lens = _RUN_LEN[ids]
+    offs = _RUN_OFF[ids]
+    if lens.min() == 1 and lens.max() == 1:  # fast path: one word per run
+        return offs, run_bounds
+    words_before = np.zeros(len(flat) + 1, dtype=np.int64)
+    np.cumsum(lens, out=words_before[1:])
+    total = int(words_before[-1])
+    index = np.repeat(offs - words_before[:-1], lens) + np.arange(total, dtype=np.int64)
+    return index, words_before[run_bounds]
+
+
+def _segment_keys(norm_h: np.ndarray, bounds: np.ndarray) -> list[int]:
+    """Exact-copy key per segment: xxh64 of its normalised word hashes."""
+    h64 = xxhash.xxh64_intdigest
+    buf = norm_h.tobytes()
+    b8 = (bounds * 8).tolist()
+    return [h64(buf[b8[k] : b8[k + 1]]) for k in range(len(bounds) - 1)]
+
+
+def line_keys(texts: list[str]) -> tuple[list[int], list[int], list[bool]]:
+    """For each text: the exact-copy key (as ``Analysis.keys``: same normalised word
+    sequence, same key), its number of normalised words, and whether any word has a
+    letter (is not only digits)."""
+    index, bounds = words_of(texts)
+    counts = np.diff(bounds)
+    alpha = np.zeros(len(texts), dtype=bool)
+    if len(index):
+        nonempty = counts > 0
+        alpha[nonempty] = np.logical_or.reduceat(_W_ALPHA[index], bounds[:-1][nonempty])
+    return _segment_keys(_W_NORM[index], bounds), counts.tolist(), alpha.tolist()
 
 
 # Function words ignored when comparing sentences (D103), in ordinary spelling; their
@@ -199,44 +194,15 @@ def _stop_stems() -> set[str]:
 
 
 def content_tokens_many(texts: list[str]) -> list[list[int]]:
-    """``content_tokens`` of many texts with one vectorised lookup."""
-    find = _RAW_TOKEN_RE.findall
-    runs = [find(t) for t in texts]
-    flat = list(chain.from_iterable(runs))
-    if not flat:
-        return [[] for _ in texts]
-    if not _IRREGULAR.keys().isdisjoint(flat):
-        return [content_tokens(t) for t in texts]
-    ids = _run_ids(flat)
-    keep = _ARR_CONTENT[ids]
-    stems = _ARR_STEM[ids]
-    bounds = np.zeros(len(runs) + 1, dtype=np.int64)
-    np.cumsum([len(r) for r in runs], out=bounds[1:])
-    kept_before = np.zeros(len(flat) + 1, dtype=np.int64)
+    """Per text, the hashes of its light-stemmed content words (no function words, no
+    one-letter stems), in order: the sentence tokens of D103."""
+    index, bounds = words_of(texts)
+    keep = _W_CONTENT[index]
+    values = _W_STEM[index][keep].tolist()
+    kept_before = np.zeros(len(index) + 1, dtype=np.int64)
     np.cumsum(keep, out=kept_before[1:])
-    values = stems[keep].tolist()
     cuts = kept_before[bounds].tolist()
     return [values[cuts[k] : cuts[k + 1]] for k in range(len(texts))]
-
-
-def content_tokens(text: str) -> list[int]:
-    """Hashes of the light-stemmed content words of ``text`` (no function words, no
-    one-letter stems), in order: the sentence tokens of D103."""
-    runs = _RAW_TOKEN_RE.findall(text)
-    if not runs:
-        return []
-    ids = _run_ids(runs)
-    if _IRREGULAR.keys().isdisjoint(runs):
-        return _ARR_STEM[ids][_ARR_CONTENT[ids]].tolist()
-    out: list[int] = []
-    for r, i in zip(runs, ids.tolist()):
-        irr = _IRREGULAR.get(r)
-        if irr is None:
-            if _ARR_CONTENT[i]:
-                out.append(int(_ARR_STEM[i]))
-        else:
-            out.extend(h for h, c in zip(irr[0], irr[2]) if c)
-    return out
 
 
 _U32 = np.uint32
@@ -321,46 +287,21 @@ class Analysis:
     def __init__(self, doc: Document):
         self.doc = doc
         text = doc.text
-        find = _RAW_TOKEN_RE.findall
         units = paragraph_units(doc)
-        runs = [find(text[u.start : u.end]) for u in units]
-        flat = list(chain.from_iterable(runs))
-        ids = _run_ids(flat)
-        lens = _ARR_LEN[ids]
-        if len(lens) == 0 or (lens.min() == 1 and lens.max() == 1):  # fast path: one word per run
-            nwords = np.array([len(r) for r in runs], dtype=np.int64)
-            stem_h = _ARR_STEM[ids]
-            norm_h = _ARR_NORM[ids]
-        else:
-            run_bounds = np.zeros(len(units) + 1, dtype=np.int64)
-            np.cumsum([len(r) for r in runs], out=run_bounds[1:])
-            words = np.zeros(len(flat) + 1, dtype=np.int64)
-            np.cumsum(lens, out=words[1:])
-            nwords = words[run_bounds[1:]] - words[run_bounds[:-1]]
-            stem_l: list[int] = []
-            norm_l: list[int] = []
-            for r, i in zip(flat, ids.tolist()):
-                irr = _IRREGULAR.get(r)
-                if irr is None:
-                    stem_l.append(int(_ARR_STEM[i]))
-                    norm_l.append(int(_ARR_NORM[i]))
-                else:
-                    stem_l.extend(irr[0])
-                    norm_l.extend(irr[1])
-            stem_h = np.array(stem_l, dtype=_U32)
-            norm_h = np.array(norm_l, dtype=_U64)
+        index, bounds = words_of([text[u.start : u.end] for u in units])
+        nwords = np.diff(bounds)
         keep = nwords > 0
-        self.units = [u for u, k in zip(units, keep.tolist()) if k]
-        nwords = nwords[keep]
+        if not keep.all():
+            units = [u for u, k in zip(units, keep.tolist()) if k]
+            nwords = nwords[keep]
+            bounds = np.zeros(len(nwords) + 1, dtype=np.int64)
+            np.cumsum(nwords, out=bounds[1:])
+        self.units = units
         self.nwords = nwords.astype(np.int32)
-        self.bounds = np.zeros(len(nwords) + 1, dtype=np.int64)  # unit i owns words bounds[i]:bounds[i+1]
-        np.cumsum(nwords, out=self.bounds[1:])
-        self.stem_hashes = stem_h
+        self.bounds = bounds  # unit i owns words bounds[i]:bounds[i+1]
+        self.stem_hashes = _W_STEM[index]
         # exact-copy key: xxh64 of the unit's normalised (unstemmed) word-hash sequence
-        h64 = xxhash.xxh64_intdigest
-        buf = norm_h.tobytes()
-        b8 = (self.bounds * 8).tolist()
-        self.keys = np.array([h64(buf[b8[i] : b8[i + 1]]) for i in range(len(nwords))], dtype=_U64)
+        self.keys = np.array(_segment_keys(_W_NORM[index], bounds), dtype=np.uint64)
 
     @cached_property
     def _shingles(self) -> tuple[np.ndarray, np.ndarray]:
