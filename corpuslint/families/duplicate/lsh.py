@@ -164,28 +164,6 @@ def near_duplicate_pairs(
     return verify(pairs, sets, offsets, threshold)
 
 
-class UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if ra < rb:
-                self.parent[rb] = ra
-            else:
-                self.parent[ra] = rb
-
-
 def group_by_key(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(representative index per item, indices of representatives): items with equal
     keys share the representative with the smallest index."""

@@ -4,11 +4,15 @@
   (scraped news puts one paragraph per line, with or without blank lines between)
   is split into one unit per line, while a hard-wrapped block (short lines) stays
   one unit.
-* **Tokens**: ``normalize.words`` (diacritics, tatweel, alef/hamza, ى→ي, ة→ه,
-  digits) + ``normalize.light_stem`` (clitics و/ال/وال/بال/…).
-* **Shingles**: word bigrams of the stemmed tokens (a one-word unit is its own
-  shingle), hashed in one vectorised pass: each distinct token is hashed once with
-  xxh32, bigram hashes are combined with numpy.
+* **Words**: ``normalize.normalize_chars`` (diacritics, tatweel, alef/hamza, ى→ي,
+  ة→ه, digits, case) then letters/digits runs, + ``normalize.light_stem`` (clitics
+  و/ال/وال/بال/…). Each distinct whitespace-separated run is normalised once and
+  cached in a run/word table shared by all duplicate rules, so a document costs one
+  dict lookup per run plus numpy gathers.
+* **Keys**: xxh64 of a unit's normalised word sequence (equal key = exact copy).
+* **Shingles**: word bigrams of the stemmed words (a one-word unit is its own
+  shingle), combined from the per-word xxh32 hashes with numpy; MinHash signatures
+  use datasketch's ``affine32`` scheme (bit-identical, vectorised).
 
 ``NORMALIZATION_VERSION`` and ``HASH_SCHEME`` name everything that changes the
 bytes of a state: bump the first when tokenisation changes; the second includes the
@@ -20,8 +24,8 @@ from __future__ import annotations
 
 import re
 import weakref
-from itertools import chain, repeat
 from functools import cached_property
+from itertools import chain, repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -31,7 +35,7 @@ from ...document import Document
 from ...findings import Edit
 from ...text import normalize
 
-NORMALIZATION_VERSION = "dup-norm-1"
+NORMALIZATION_VERSION = "dup-norm-2"
 NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"
