@@ -14,7 +14,7 @@ import traceback
 from typing import Sequence
 
 from . import __version__
-from .config import ConfigError
+from .config import ConfigError, validate_codes
 from .engine import build_registry, run
 from .plugins import PluginError, load_plugins
 
@@ -53,7 +53,9 @@ def _parser() -> argparse.ArgumentParser:
 
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code")
-    sub.add_parser("rules", help="list all rules, including plugins'")
+    rule.add_argument("--config", help="configuration file (rules defined in config are listed too)")
+    rules = sub.add_parser("rules", help="list all rules, including plugins' and config-defined ones")
+    rules.add_argument("--config", help="configuration file (rules defined in config are listed too)")
     return parser
 
 
@@ -87,17 +89,17 @@ def _main(argv: list[str]) -> int:
                 print(f"  plugin {p.name} {p.version or ''}".rstrip())
         return EXIT_OK
     if args.command == "rule":
-        return _cmd_rule(args.code)
+        return _cmd_rule(args.code, args.config)
     if args.command == "rules":
-        return _cmd_rules()
+        return _cmd_rules(args.config)
     if args.command == "check":
         return _cmd_check(args)
     parser.print_help(sys.stderr)
     return EXIT_ERROR
 
 
-def _cmd_rule(code: str) -> int:
-    registry = load_plugins()
+def _cmd_rule(code: str, config_file: str | None) -> int:
+    _, registry = build_registry(["."], config_file=config_file)
     cls = registry.rules.get(code.upper())
     if cls is None:
         print(f"corpuslint: error: unknown rule {code!r}", file=sys.stderr)
@@ -113,8 +115,8 @@ def _cmd_rule(code: str) -> int:
     return EXIT_OK
 
 
-def _cmd_rules() -> int:
-    registry = load_plugins()
+def _cmd_rules(config_file: str | None) -> int:
+    _, registry = build_registry(["."], config_file=config_file)
     print(f"{'code':6} {'name':34} {'family':11} {'severity':8} {'on':3} {'fix':3} {'kind':8} origin")
     for code in sorted(registry.rules):
         c = registry.rules[code]
@@ -132,7 +134,7 @@ def _cmd_check(args) -> int:
         config.select = args.select
     config.extend_select = config.extend_select + args.extend_select
     config.ignore = config.ignore + args.ignore
-    _check_codes(registry, (args.select or []) + args.extend_select + args.ignore)
+    validate_codes(config, registry.rules)
     if args.include:
         config.include = args.include
     config.exclude = config.exclude + args.exclude
@@ -178,9 +180,3 @@ def _cmd_check(args) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if result.failing() else EXIT_OK
-
-
-def _check_codes(registry, codes: list[str]) -> None:
-    for c in codes:
-        if c != "ALL" and not any(code.startswith(c) for code in registry.rules):
-            raise ConfigError(f"unknown rule code or prefix {c!r}")

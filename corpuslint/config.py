@@ -171,22 +171,34 @@ def read_config_table(path: str) -> dict[str, Any]:
     return data
 
 
-def load_config(
+def locate_config(
     paths: Iterable[str] = (".",),
     *,
     config_file: str | None = None,
     table: Mapping[str, Any] | None = None,
-    registry=None,
-) -> Config:
-    """Build a validated Config. ``table`` (a dict shaped like [tool.corpuslint]) skips file lookup."""
+) -> tuple[str | None, dict[str, Any], str]:
+    """(config file or None, the [tool.corpuslint] table, project root).
+
+    ``table`` (a dict shaped like [tool.corpuslint]) skips the file lookup."""
+    paths = list(paths) or ["."]
     if table is not None:
-        source, raw, root = None, dict(table), os.getcwd()
-    else:
-        paths = list(paths) or ["."]
-        source = config_file or find_config_file(paths[0])
-        raw = read_config_table(source) if source else {}
-        root = os.path.dirname(os.path.abspath(source)) if source else default_root(paths)
-    return build_config(raw, root=root, source=source, registry=registry)
+        return None, dict(table), default_root(paths)
+    source = config_file or find_config_file(paths[0])
+    raw = read_config_table(source) if source else {}
+    root = os.path.dirname(os.path.abspath(source)) if source else default_root(paths)
+    return source, raw, root
+
+
+def local_plugin_settings(raw: Mapping[str, Any], root: str, where: str) -> tuple[list[str], list[str]]:
+    """Module names and sys.path entries of the repo-local plugins the config opts into."""
+    local = raw.get("plugins", {})
+    if not isinstance(local, dict) or set(local) - {"local", "paths"}:
+        raise ConfigError(f"{where}: plugins: expected a table with keys 'local' (module names) and 'paths'")
+    modules = local.get("local", [])
+    paths = local.get("paths", ["."])
+    if not all(isinstance(m, str) for m in modules) or not all(isinstance(p, str) for p in paths):
+        raise ConfigError(f"{where}: plugins: 'local' and 'paths' must be lists of strings")
+    return list(modules), [os.path.join(root, p) for p in paths]
 
 
 def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry=None) -> Config:
@@ -203,20 +215,10 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
         if key in _LIST_KEYS and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             raise err(key, "must be a list of strings")
 
-    known_codes = registry.rules if registry is not None else None
-
-    def check_codes(key: str, codes: Iterable[str]) -> list[str]:
-        codes = list(codes)
-        if known_codes is not None:
-            for c in codes:
-                if c != "ALL" and not any(code.startswith(c) for code in known_codes):
-                    raise err(key, f"unknown rule code or prefix {c!r}")
-        return codes
-
     if "select" in raw:
-        cfg.select = check_codes("select", raw["select"])
-    cfg.extend_select = check_codes("extend-select", raw.get("extend-select", []))
-    cfg.ignore = check_codes("ignore", raw.get("ignore", []) + raw.get("extend-ignore", []))
+        cfg.select = list(raw["select"])
+    cfg.extend_select = list(raw.get("extend-select", []))
+    cfg.ignore = list(raw.get("ignore", [])) + list(raw.get("extend-ignore", []))
     if "include" in raw:
         cfg.include = list(raw["include"])
     if "exclude" in raw:
@@ -229,13 +231,12 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
     for pattern, codes in pfi.items():
         if not isinstance(codes, list):
             raise err(f"per-file-ignores.{pattern}", "must be a list of codes")
-        cfg.per_file_ignores[pattern] = check_codes(f"per-file-ignores.{pattern}", codes)
+        cfg.per_file_ignores[pattern] = list(codes)
 
     sev = raw.get("severity", {})
     if not isinstance(sev, dict):
         raise err("severity", "must be a table of CODE = 'error'|'warning'|'info'")
     for code, value in sev.items():
-        check_codes(f"severity.{code}", [code])
         try:
             cfg.severity[code] = Severity.parse(value)
         except ValueError as exc:
@@ -247,17 +248,6 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
     for code, opts in rules.items():
         if not isinstance(opts, dict):
             raise err(f"rules.{code}", "must be a table of options")
-        if known_codes is not None:
-            cls = known_codes.get(code)
-            if cls is None:
-                raise err(f"rules.{code}", "unknown rule code")
-            for opt, value in opts.items():
-                if opt not in cls.options:
-                    allowed = ", ".join(sorted(cls.options)) or "none"
-                    raise err(f"rules.{code}.{opt}", f"unknown option (allowed: {allowed})")
-                default = cls.options[opt]
-                if default is not None and not _same_kind(default, value):
-                    raise err(f"rules.{code}.{opt}", f"expected {type(default).__name__}, got {value!r}")
         cfg.rule_options[code] = dict(opts)
 
     if "fail-on" in raw:
@@ -276,10 +266,7 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
             raise err("jobs", "must be an integer >= 0 (0 = one per core)")
         cfg.jobs = raw["jobs"]
     if "plugins" in raw:
-        local = raw["plugins"]
-        if not isinstance(local, dict) or set(local) - {"local", "paths"}:
-            raise err("plugins", "expected a table with keys 'local' (module names) and 'paths'")
-        cfg.local_plugins = local
+        cfg.local_plugins = dict(raw["plugins"])
 
     for section, defaults in plugin_sections.items():
         value = raw.get(section, {})
@@ -291,6 +278,39 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
                     raise err(f"{section}.{key}", f"unknown key (allowed: {', '.join(sorted(defaults))})")
         cfg.sections[section] = {**defaults, **value}
     return cfg
+
+
+def validate_codes(cfg: Config, rules: Mapping[str, type]) -> None:
+    """Check every code and per-rule option against the registered rules.
+
+    Runs after plugins' ``corpuslint_configure`` hooks, so rules defined in config
+    (custom-rules) can be selected, ignored and given severities like any other.
+    """
+    where = cfg.source or "config"
+
+    def check(key: str, codes: Iterable[str]) -> None:
+        for c in codes:
+            if c != "ALL" and not any(code.startswith(c) for code in rules):
+                raise ConfigError(f"{where}: {key}: unknown rule code or prefix {c!r}")
+
+    check("select", cfg.select or [])
+    check("extend-select", cfg.extend_select)
+    check("ignore", cfg.ignore)
+    for pattern, codes in cfg.per_file_ignores.items():
+        check(f"per-file-ignores.{pattern}", codes)
+    for code in cfg.severity:
+        check(f"severity.{code}", [code])
+    for code, opts in cfg.rule_options.items():
+        cls = rules.get(code)
+        if cls is None:
+            raise ConfigError(f"{where}: rules.{code}: unknown rule code")
+        for opt, value in opts.items():
+            if opt not in cls.options:
+                allowed = ", ".join(sorted(cls.options)) or "none"
+                raise ConfigError(f"{where}: rules.{code}.{opt}: unknown option (allowed: {allowed})")
+            default = cls.options[opt]
+            if default is not None and not _same_kind(default, value):
+                raise ConfigError(f"{where}: rules.{code}.{opt}: expected {type(default).__name__}, got {value!r}")
 
 
 def _same_kind(default: Any, value: Any) -> bool:

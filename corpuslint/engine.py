@@ -18,11 +18,19 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
 from . import files
-from .config import Config, ConfigError, load_config, select_rules
+from .config import (
+    Config,
+    ConfigError,
+    build_config,
+    local_plugin_settings,
+    locate_config,
+    select_rules,
+    validate_codes,
+)
 from .document import Document
 from .families.input import PROBLEM_RULES
 from .findings import Applicability, Edit, Finding, Severity
-from .plugins import Registry, configure, load_plugins, register_local_plugins
+from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
 
 MAX_FIX_PASSES = 10
@@ -221,16 +229,15 @@ def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bo
 
 
 def build_registry(config_paths: Iterable[str] = (".",), *, config_file: str | None = None,
-                   table: Mapping[str, Any] | None = None, overrides: Mapping[str, Any] | None = None
-                   ) -> tuple[Config, Registry]:
-    registry = load_plugins()
-    cfg = load_config(config_paths, config_file=config_file, table=table, registry=registry)
-    if cfg.local_plugins.get("local"):
-        paths = [os.path.join(cfg.root, p) for p in cfg.local_plugins.get("paths", ["."])]
-        register_local_plugins(registry, list(cfg.local_plugins["local"]), paths)
+                   table: Mapping[str, Any] | None = None) -> tuple[Config, Registry]:
+    """Find and read the config, load plugins (incl. opted-in local ones), let plugins
+    configure themselves, then validate every code the config mentions."""
+    source, raw, root = locate_config(config_paths, config_file=config_file, table=table)
+    modules, paths = local_plugin_settings(raw, root, source or "config")
+    registry = load_plugins(local_modules=modules, local_paths=paths)
+    cfg = build_config(raw, root=root, source=source, registry=registry)
     configure(registry, cfg)
-    for key, value in (overrides or {}).items():
-        setattr(cfg, key, value)
+    validate_codes(cfg, registry.rules)
     return cfg, registry
 
 
@@ -243,18 +250,22 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
         config=config,
         root=config.root,
         use_cache=config.use_cache,
-        discover=lambda: files.discover([config.root], config, extra_suffixes),
+        discover=lambda: files.discover([config.root], config),
         load=files.load,
     )
     problems: list[Finding] = []
     docs: dict[str, Document] = {}
-    for source, loaded in files.iter_documents(sources):
+    writable: set[str] = set()  # documents that are whole files, which fixes may rewrite
+    for source, loaded in files.iter_documents(sources, registry.readers):
         if isinstance(loaded, files.ReadProblem):
             finding = linter.problem_finding(source, loaded)
             if finding is not None:
                 problems.append(finding)
-        else:
+        elif isinstance(loaded, Document):
             docs[loaded.path] = loaded
+            writable.add(loaded.path)
+        else:  # a plugin reader's documents (JSONL records...): checked, never rewritten
+            docs.update((d.path, d) for d in loaded)
     path_of = {s.display: s.path for s in sources}
 
     findings = lint_documents(linter, docs, ctx)
@@ -266,7 +277,7 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
             by_path.setdefault(f.path, []).append(f)
         changed: dict[str, Document] = {}
         for path, doc in docs.items():
-            if not any(fixable(f, unsafe_fixes) for f in by_path.get(path, ())):
+            if path not in writable or not any(fixable(f, unsafe_fixes) for f in by_path.get(path, ())):
                 continue
             new_text, count = fix_document(linter, doc, by_path[path], unsafe_fixes)
             if new_text == doc.text:

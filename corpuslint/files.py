@@ -157,9 +157,27 @@ def load(source: Source) -> Document | ReadProblem:
     return Document(source.display, text)
 
 
-def iter_documents(sources: Iterable[Source]) -> Iterator[tuple[Source, Document | ReadProblem]]:
+def read_with(reader, source: Source) -> list[Document] | ReadProblem:
+    """Documents a plugin reader makes of a file (e.g. one per JSONL record)."""
+    data = read_bytes(source.path)
+    if isinstance(data, ReadProblem):
+        return data
+    try:
+        return list(reader.read(source.path, data, source.display))
+    except UnicodeDecodeError as exc:
+        return ReadProblem("undecodable", f"invalid UTF-8 at byte offset {exc.start}: {exc.reason}")
+    except Exception as exc:  # a reader failing on one file must not end the run
+        return ReadProblem("unreadable", f"reader {type(reader).__name__} failed: {type(exc).__name__}: {exc}")
+
+
+def iter_documents(sources: Iterable[Source], readers: Iterable = ()) -> Iterator[
+        tuple[Source, Document | list[Document] | ReadProblem]]:
+    """Each source read by the plugin reader claiming its suffix, else as UTF-8 text."""
+    by_suffix = {suffix.lower(): r for r in readers for suffix in getattr(r, "suffixes", ())}
     for source in sources:
-        yield source, load(source)
+        name = source.path.lower()
+        reader = next((r for suffix, r in by_suffix.items() if name.endswith(suffix)), None)
+        yield source, (read_with(reader, source) if reader is not None else load(source))
 
 
 def write_atomic(path: str, text: str) -> None:

@@ -6,7 +6,7 @@ import importlib
 import os
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
-from typing import Any
+from typing import Any, Sequence
 
 import pluggy
 
@@ -59,8 +59,7 @@ def _disabled() -> set[str]:
 
 def _call(registry: Registry, hook_name: str, **kwargs):
     """Call a hook on every plugin separately, so errors and results name their plugin."""
-    for plugin in registry.manager.get_plugins():
-        name = registry.manager.get_name(plugin) or repr(plugin)
+    for name, plugin in registry.manager.list_name_plugin():  # registration order: stable
         impl = getattr(plugin, hook_name, None)
         if impl is None or not hasattr(impl, "corpuslint_impl"):
             continue
@@ -74,7 +73,10 @@ def _call(registry: Registry, hook_name: str, **kwargs):
             raise PluginError(f"plugin {name!r} failed in {hook_name}: {type(exc).__name__}: {exc}") from exc
 
 
-def load_plugins(*, third_party: bool = True) -> Registry:
+def load_plugins(*, third_party: bool = True, local_modules: Sequence[str] = (),
+                 local_paths: Sequence[str] = ()) -> Registry:
+    """Built-in families, then entry-point plugins (unless blocked), then repo-local
+    plugin modules (only those the config names explicitly), then every hook."""
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     registry = Registry(manager)
@@ -94,6 +96,8 @@ def load_plugins(*, third_party: bool = True) -> Registry:
                 raise PluginError(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}") from exc
             version = ep.dist.version if ep.dist is not None else None
             registry.plugins.append(PluginInfo(ep.name, version, False))
+    if local_modules:
+        _register_local(registry, local_modules, local_paths)
     for name, classes in _call(registry, "corpuslint_register_rules"):
         registry.add_rules(name, classes)
     for name, formats in _call(registry, "corpuslint_register_formats"):
@@ -112,8 +116,10 @@ def configure(registry: Registry, config) -> None:
         registry.add_rules(name, classes)
 
 
-def register_local_plugins(registry: Registry, modules: list[str], paths: list[str]) -> None:
-    """Repo-local plugin modules, loaded only when the config opts in explicitly."""
+def _register_local(registry: Registry, modules: Sequence[str], paths: Sequence[str]) -> None:
+    """Repo-local plugin modules: loaded only when the config opts in explicitly
+    (``[tool.corpuslint.plugins] local = ["module"]``), never just because they exist,
+    so checking an untrusted pull request runs no code from it by default."""
     import sys
 
     for p in paths:
@@ -122,11 +128,7 @@ def register_local_plugins(registry: Registry, modules: list[str], paths: list[s
     for module_name in modules:
         try:
             module = importlib.import_module(module_name)
-            registry.manager.register(module, name=module_name)
         except Exception as exc:
             raise PluginError(f"local plugin {module_name!r} failed to load: {type(exc).__name__}: {exc}") from exc
+        registry.manager.register(module, name=module_name)
         registry.plugins.append(PluginInfo(module_name, None, False))
-        for hook, target in (("corpuslint_register_rules", None),):
-            impl = getattr(module, hook, None)
-            if impl is not None:
-                registry.add_rules(module_name, impl())
