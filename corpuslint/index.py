@@ -22,7 +22,9 @@ Invalidation: the index is emptied when the index schema, corpuslint version,
 normalisation code (hash of ``corpuslint/text/normalize.py`` plus the duplicate
 family's normalisation version) or the datasketch version / MinHash scheme change;
 a rule's states are keyed by a hash of ``rule.fingerprint()`` (code, class, options,
-severity; the duplicate rules add their hash scheme). A corrupt database is deleted
+severity; the duplicate rules add their hash scheme) and of its module's source (the
+whole package for package-based families), so edited collect() code never reuses
+stale states. A corrupt database is deleted
 and rebuilt with a warning on stderr; ``--no-cache`` (``ctx.use_cache`` False)
 bypasses the index entirely (the corpus is still every file under the root).
 """
@@ -80,8 +82,38 @@ def expected_meta() -> dict[str, str]:
     }
 
 
+_SOURCE_HASHES: dict[str, str] = {}
+
+
+def _source_hash(module_name: str) -> str:
+    """Hash of a rule module's source, so editing collect() code (even without a version
+    bump, e.g. in a checkout) never reuses states computed by the old code."""
+    h = _SOURCE_HASHES.get(module_name)
+    if h is None:
+        digest = hashlib.blake2b(digest_size=8)
+        module = sys.modules.get(module_name)
+        path = getattr(module, "__file__", None)
+        package = module_name.rsplit(".", 1)[0] if path and not path.endswith("__init__.py") else module_name
+        files = [path] if path else []
+        # sibling modules of a package-based family (units, lsh, ...) count too
+        pkg = sys.modules.get(package)
+        pkg_dir = os.path.dirname(getattr(pkg, "__file__", "") or "") if pkg is not None else ""
+        if pkg_dir and os.path.basename(getattr(pkg, "__file__", "")) == "__init__.py":
+            files = sorted(os.path.join(pkg_dir, f) for f in os.listdir(pkg_dir) if f.endswith(".py"))
+        for f in files:
+            try:
+                with open(f, "rb") as fh:
+                    digest.update(fh.read())
+            except OSError:
+                digest.update(f.encode())
+        h = _SOURCE_HASHES[module_name] = digest.hexdigest()
+    return h
+
+
 def rule_key(rule: "CorpusRule") -> str:
-    return hashlib.blake2b(f"{__version__}|{rule.fingerprint()}".encode(), digest_size=12).hexdigest()
+    module = type(rule).__module__
+    text = f"{__version__}|{rule.fingerprint()}|{_source_hash(module)}"
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
 class IndexUnavailable(Exception):

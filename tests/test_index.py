@@ -31,7 +31,9 @@ def _sentences() -> list[str]:
 
 
 def _make_corpus(root: Path, n_files: int, seed: int = 7) -> dict[str, str]:
-    """n_files small articles: 3 paragraphs of shuffled seed words each (no duplicates)."""
+    """A git work tree (the project root) with n_files small articles under doc/:
+    3 paragraphs of shuffled seed words each (no duplicates)."""
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
     rng = random.Random(seed)
     vocab = sorted({w for s in _sentences() for w in s.split()})
     files = {}
@@ -91,7 +93,7 @@ def test_rule_options_and_version_invalidate(tmp_path, monkeypatch, counter):
     counter.clear()
     lint_paths(["doc/0000.txt"], config=CFG)
     assert counter == []
-    lint_paths(["doc/0000.txt"], config={**CFG, "rules": {"D104": {"min_words": 10}}})
+    lint_paths(["doc/0000.txt"], config={**CFG, "rules": {"D104": {"min_words": 12}}})
     assert len(counter) == 5  # new rule fingerprint: states recollected
     db = sqlite3.connect(tmp_path / ".corpuslint_cache" / corpus_index.DB_NAME)
     assert db.execute("SELECT count(*), count(DISTINCT rule_key) FROM states").fetchone() == (5, 1)  # old key pruned

@@ -101,9 +101,9 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     """A paragraph is a copy or near-copy of a paragraph in another file.
 
     What: paragraphs (blank-line separated, or one per line in scraped text) with at
-    least ``min_words`` words (default 8) whose word-bigram sets, after normalisation
-    and light stemming, have Jaccard similarity >= ``threshold`` (default 0.8) with a
-    paragraph in another file of the corpus. Candidates come from MinHash LSH over the
+    least ``min_words`` words (default 10: shorter lines are often formulaic) whose
+    word-bigram sets, after normalisation and light stemming, have Jaccard similarity
+    >= ``threshold`` (default 0.8) with a paragraph in another file of the corpus. Candidates come from MinHash LSH over the
     whole corpus (every file under the project root, through the corpus index, even
     when only a few files are checked) and every candidate is verified exactly.
     Copies form clusters; ordering files by path, each later copy is reported once,
@@ -122,7 +122,13 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     family = FAMILY
     default_severity = Severity.WARNING
     fixable = True
-    options = {"threshold": 0.8, "min_words": 8, "boilerplate_docs": 3, "boilerplate_max_words": 12, "backend": "numpy"}
+    options = {
+        "threshold": 0.8,
+        "min_words": 10,
+        "boilerplate_docs": 3,
+        "boilerplate_max_words": 12,
+        "backend": "numpy",  # or "datasketch" (MinHashLSH with LeanMinHash; same buckets, slower)
+    }
 
     def collect(self, doc: Document) -> Any:
         a = U.analyse(doc)
@@ -167,17 +173,20 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         focus = is_target if is_target.mean() < 0.5 else None
         groups = _clusters(len(idx), keys[idx], sigs[idx], sets, off, threshold, str(self.opts["backend"]), focus)
         out: list[Finding] = []
-        for group in groups:
-            if not is_target[group].any():
+        doc_l = doc_of[idx].tolist()
+        target_l = is_target.tolist()
+        for group_arr in groups:
+            group = group_arr.tolist()
+            if not any(target_l[g] for g in group):
                 continue
-            group_docs = doc_of[idx[group]]
-            n_files = len(np.unique(group_docs))
+            group_docs = [doc_l[g] for g in group]
+            n_files = len(set(group_docs))
             if n_files < 2:
                 continue
-            first = int(group[0])  # index order = (path, line) order
-            first_doc = int(group_docs[0])
-            for g, gd in zip(group[1:].tolist(), group_docs[1:].tolist()):
-                if gd == first_doc or not is_target[g]:
+            first = group[0]  # index order = (path, line) order
+            first_doc = group_docs[0]
+            for g, gd in zip(group[1:], group_docs[1:]):
+                if gd == first_doc or not target_l[g]:
                     continue
                 path = paths[gd]
                 doc = corpus.documents.get(path)
@@ -186,7 +195,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 # point at the first copy, or (after chaining) the earliest copy it matches directly
                 target, sim = first, _exact_jaccard(sets, off, g, first)
                 if sim < threshold:
-                    for h, hd in zip(group.tolist(), group_docs.tolist()):
+                    for h, hd in zip(group, group_docs):
                         if h == g:
                             break
                         if hd == gd:
@@ -198,7 +207,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 gi, ti = idx[g], idx[target]
                 start, end = (int(x) for x in spans[gi])
                 line, last = (int(x) for x in lines[gi])
-                rel_path = paths[int(doc_of[ti])]
+                rel_path = paths[doc_l[target]]
                 rel_line = int(lines[ti, 0])
                 what = "copies" if sim >= 0.999 else "near-duplicates"
                 out.append(

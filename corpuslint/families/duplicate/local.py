@@ -131,12 +131,16 @@ def _near_duplicate_units_uncached(a: U.Analysis, threshold: float, min_words: i
 
 
 def _subset(sets: np.ndarray, off: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    sizes = np.diff(off)[idx]
-    new_off = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
-    if len(idx) == len(off) - 1:
+    """The segments ``idx`` (sorted, unique) of a concatenated segment array."""
+    n = len(off) - 1
+    if len(idx) == n:
         return sets, off
-    parts = [sets[off[i] : off[i + 1]] for i in idx.tolist()]
-    return (np.concatenate(parts) if parts else sets[:0]), new_off
+    all_sizes = np.diff(off)
+    new_off = np.zeros(len(idx) + 1, dtype=np.int64)
+    np.cumsum(all_sizes[idx], out=new_off[1:])
+    chosen = np.zeros(n, dtype=bool)
+    chosen[idx] = True
+    return sets[np.repeat(chosen, all_sizes)], new_off
 
 
 class NearDuplicateParagraph(DocumentRule):
