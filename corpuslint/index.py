@@ -391,13 +391,46 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
 
 
 _MISS = object()
+_NPD_MAGIC = b"NPD1"
+
+
+def dumps_state(state: Any) -> bytes:
+    """Serialise a state. A dict of numpy arrays (what the duplicate rules return) is
+    stored as a small pickled header plus the raw array bytes, which loads ~5x faster
+    than pickling the arrays; anything else is pickled."""
+    if isinstance(state, dict) and state and all(isinstance(k, str) for k in state):
+        import numpy as np
+
+        if all(isinstance(v, np.ndarray) and v.dtype.kind in "biuf" for v in state.values()):
+            arrays = [np.ascontiguousarray(v) for v in state.values()]
+            header = pickle.dumps([(k, a.dtype.str, a.shape) for k, a in zip(state, arrays)], protocol=5)
+            return b"".join([_NPD_MAGIC, len(header).to_bytes(4, "little"), header] + [a.tobytes() for a in arrays])
+    return pickle.dumps(state, protocol=5)
+
+
+def loads_state(blob: bytes) -> Any:
+    if blob[:4] != _NPD_MAGIC:
+        return pickle.loads(blob)
+    import numpy as np
+
+    size = int.from_bytes(blob[4:8], "little")
+    pos = 8 + size
+    out = {}
+    for key, dtype, shape in pickle.loads(blob[8:pos]):
+        dt = np.dtype(dtype)
+        count = 1
+        for d in shape:
+            count *= d
+        out[key] = np.frombuffer(blob, dtype=dt, count=count, offset=pos).reshape(shape)
+        pos += count * dt.itemsize
+    return out
 
 
 def _unpickle(hit: "tuple[str, bytes] | None", content_hash: str) -> Any:
     if hit is None or hit[0] != content_hash:
         return _MISS
     try:
-        return pickle.loads(hit[1])
+        return loads_state(hit[1])
     except Exception:  # an unreadable state is a miss, not an error
         return _MISS
 
@@ -448,7 +481,7 @@ def _work_item(display: str):
             states[rule.code] = (state, None)
         else:
             state = rule.collect(doc)
-            states[rule.code] = (state, pickle.dumps(state, protocol=5))
+            states[rule.code] = (state, dumps_state(state))
     return h, stat, states
 
 
@@ -459,7 +492,7 @@ def _work_chunk(displays: list[str]):
         if r is not None:
             h, stat, states = r
             # (pickled state, fresh?) -- reused states need no rewrite
-            r = (h, stat, {code: (blob if blob is not None else pickle.dumps(state, protocol=5), blob is not None)
+            r = (h, stat, {code: (blob if blob is not None else dumps_state(state), blob is not None)
                            for code, (state, blob) in states.items()})
         out.append(r)
     return out
@@ -489,7 +522,7 @@ def _parallel_work(work: list[str], jobs: int) -> list:
                     results.append(None)
                     continue
                 h, stat, blobs = r
-                states = {code: (pickle.loads(blob), blob if fresh else None) for code, (blob, fresh) in blobs.items()}
+                states = {code: (loads_state(blob), blob if fresh else None) for code, (blob, fresh) in blobs.items()}
                 results.append((h, stat, states))
     return results
 

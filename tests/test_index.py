@@ -183,3 +183,17 @@ def test_concurrent_runs_do_not_corrupt_the_index(tmp_path):
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert db.execute("SELECT count(*) FROM files").fetchone()[0] == 300
     db.close()
+
+
+def test_state_codec_round_trip():
+    import numpy as np
+
+    state = {"lines": np.arange(6, dtype=np.int32).reshape(3, 2), "sig": np.ones((3, 128), np.uint32),
+             "empty": np.zeros((0, 2), np.int64)}
+    back = corpus_index.loads_state(corpus_index.dumps_state(state))
+    assert list(back) == list(state)
+    for k in state:
+        assert back[k].dtype == state[k].dtype and back[k].shape == state[k].shape
+        assert np.array_equal(back[k], state[k])
+    for other in (None, {"a": [1, 2]}, ("x", 1)):
+        assert corpus_index.loads_state(corpus_index.dumps_state(other)) == other
