@@ -364,22 +364,26 @@ class BoilerplateLine(_DuplicateCorpusRule):
         if not paths:
             return []
         n_docs = len(corpus.states)
-        need = max(int(self.opts["min_docs"]), math.ceil(float(self.opts["min_fraction"]) * n_docs))
+        need = max(2, int(self.opts["min_docs"]), math.ceil(float(self.opts["min_fraction"]) * n_docs))
         all_keys = np.concatenate([corpus.states[p]["keys"] for p in paths])
         uk, counts = np.unique(all_keys, return_counts=True)
         common = uk[counts >= need]
         if len(common) == 0:
             return []
         count_of = dict(zip(uk.tolist(), counts.tolist()))
-        first_at: dict[int, list[tuple[str, int]]] = {}
         common_set = set(common.tolist())
-        for p in paths:  # path order: the first two holders of each common key
-            st = corpus.states[p]
-            for k, line in zip(st["keys"].tolist(), st["lines"].tolist()):
-                if k in common_set:
-                    holders = first_at.setdefault(k, [])
-                    if len(holders) < 2:
-                        holders.append((p, line))
+        # the first two holders (in path order) of each common key, found with one sort
+        sizes = [len(corpus.states[p]["keys"]) for p in paths]
+        doc_of = np.repeat(np.arange(len(paths)), sizes)
+        all_lines = np.concatenate([corpus.states[p]["lines"] for p in paths])
+        hit = np.flatnonzero(np.isin(all_keys, common))
+        order = hit[np.argsort(all_keys[hit], kind="stable")]  # by key, then path order
+        ks = all_keys[order]
+        starts = np.flatnonzero(np.concatenate(([True], ks[1:] != ks[:-1])))
+        first_at: dict[int, list[tuple[str, int]]] = {}
+        for s0 in starts.tolist():
+            pair = order[s0 : s0 + 2].tolist()
+            first_at[int(ks[s0])] = [(paths[doc_of[i]], int(all_lines[i])) for i in pair if ks[s0] == all_keys[i]]
         out: list[Finding] = []
         for p in paths:
             doc = corpus.documents.get(p)
