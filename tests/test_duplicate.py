@@ -303,3 +303,24 @@ def test_paragraph_units_follow_document_paragraphs(text):
         assert inside and inside[0][0] == block.start and inside[-1][1] == block.end
     for u in units:
         assert doc.position(u.start)[0] == u.line and doc.position(u.end)[0] == u.last_line
+
+
+def test_unsafe_fixes_keep_the_first_copy_and_touch_nothing_else():
+    path = seed("000")
+    text = path.read_text(encoding="utf-8")
+    (f,) = [f for f in lint_text(text, path=str(path), config=NO_CACHE) if f.code == "D103"]
+    assert apply_fixes(text, [f], unsafe=False) == (text, 0)  # unsafe: not applied by --fix
+    fixed, count = apply_fixes(text, [f], unsafe=True)
+    old_lines, new_lines = text.split("\n"), fixed.split("\n")
+    assert count == 1 and len(old_lines) == len(new_lines)
+    assert [i for i, (a, b) in enumerate(zip(old_lines, new_lines)) if a != b] == [3]  # only line 4
+    assert new_lines[3] == old_lines[3][old_lines[3].index("وبالتزامن") :]
+    assert new_lines[0] == old_lines[0]  # the restated original stays
+
+
+def test_cli_unsafe_fix_removes_cross_file_copy_only(tmp_path):
+    _write(tmp_path, {"a.txt": f"{P3}\n\n{P1}\n", "b.txt": f"{P4}\n\n{P1}\n\n{P5}\n"})
+    proc = run_cli("check", "b.txt", "--select", "D104", "--fix", "--unsafe-fixes", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == f"{P4}\n\n{P5}\n"
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == f"{P3}\n\n{P1}\n"
