@@ -188,8 +188,8 @@ class RestatedPassage(DocumentRule):
 
     What: two sentences (split at . ! ? ؟ ؛ … and line ends) of one document that
     share most of their distinctive content: after normalisation, light stemming and
-    dropping function words, both have at least ``min_words`` content words (default
-    8), they share at least ``min_shared_pairs`` consecutive word pairs (default 5),
+    dropping function words and tokens with digits, both have at least ``min_words``
+    content words (default 8), they share at least ``min_shared_pairs`` consecutive word pairs (default 5),
     and the IDF-weighted share of the shorter sentence's words found in the other is
     >= ``min_overlap`` (default 0.5; IDF over the document's sentences, so words that
     appear everywhere in the article count little). Exact repeats of a whole line are

@@ -35,7 +35,7 @@ from ...document import Document
 from ...findings import Edit
 from ...text import normalize
 
-NORMALIZATION_VERSION = "dup-norm-2"
+NORMALIZATION_VERSION = "dup-norm-3"
 NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"
@@ -73,9 +73,10 @@ _RUN_OFF = np.zeros(1024, dtype=np.int64)  # by run id: first word in the word t
 _RUN_LEN = np.zeros(1024, dtype=np.int64)  # by run id: number of words (0 for punctuation)
 _W_STEM = np.zeros(1024, dtype=np.uint32)  # by word: xxh32 of the light-stemmed word
 _W_NORM = np.zeros(1024, dtype=np.uint64)  # by word: xxh64 of the normalised word
-_W_CONTENT = np.zeros(1024, dtype=bool)  # by word: content word (stem >= 2 letters, not a function word)
+_W_CONTENT = np.zeros(1024, dtype=bool)  # by word: content word (stem >= 2 letters, no digit, not a function word)
 _W_ALPHA = np.zeros(1024, dtype=bool)  # by word: not only digits
 _N_WORDS = 0
+_HAS_DIGIT = re.compile(r"\d").search  # numbers, ids and paths are weak evidence of restatement
 _RUN_CACHE_MAX = 2_000_000
 
 
@@ -108,7 +109,7 @@ def _fill(runs: list[str]) -> None:
             st = stem(word)
             stems.append(h32(st.encode("utf-8", "surrogatepass")))
             norms.append(h64(word.encode("utf-8", "surrogatepass")))
-            content.append(len(st) >= 2 and st not in stop)
+            content.append(len(st) >= 2 and st not in stop and not _HAS_DIGIT(st))
             alpha.append(not word.isdigit())
     n1 = n0 + len(runs)
     _RUN_OFF, _RUN_LEN = _grow(_RUN_OFF, n1), _grow(_RUN_LEN, n1)
@@ -199,7 +200,7 @@ def _stop_stems() -> set[str]:
 
 def content_tokens_many(texts: list[str]) -> list[list[int]]:
     """Per text, the hashes of its light-stemmed content words (no function words, no
-    one-letter stems), in order: the sentence tokens of D103."""
+    one-letter stems, nothing with a digit), in order: the sentence tokens of D103."""
     index, bounds = words_of(texts)
     keep = _W_CONTENT[index]
     values = _W_STEM[index][keep].tolist()
