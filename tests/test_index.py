@@ -197,3 +197,17 @@ def test_state_codec_round_trip():
         assert np.array_equal(back[k], state[k])
     for other in (None, {"a": [1, 2]}, ("x", 1)):
         assert corpus_index.loads_state(corpus_index.dumps_state(other)) == other
+
+
+def test_parallel_cold_collection_matches_sequential(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    files = _make_corpus(tmp_path, corpus_index.PARALLEL_MIN_MISSES + 16)
+    (tmp_path / "doc/0070.txt").write_text(files["doc/0002.txt"], encoding="utf-8")
+    parallel = lint_paths(["doc"], config={**CFG, "jobs": 2})
+    db = sqlite3.connect(tmp_path / ".corpuslint_cache" / corpus_index.DB_NAME)
+    assert db.execute("SELECT count(*) FROM states").fetchone()[0] == len(files)
+    db.close()
+    sequential = lint_paths(["doc"], config={**CFG, "cache": False})
+    key = lambda f: (f.path, f.line, f.message, tuple(f.related))  # noqa: E731
+    assert sorted(map(key, parallel)) == sorted(map(key, sequential))
+    assert {f.related[0].path for f in parallel} == {"doc/0002.txt"}
