@@ -359,7 +359,7 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
                 out[rule.code][display] = rule.collect(doc)
 
     global _WORK
-    _WORK = (rules, {c: dict(v) for c, v in cached.items()}, target_docs, ctx, corpus)
+    _WORK = (rules, cached, target_docs, ctx, corpus)
     try:
         results = _run_work(work, _jobs(ctx))
     finally:
@@ -396,8 +396,9 @@ _NPD_MAGIC = b"NPD1"
 
 def dumps_state(state: Any) -> bytes:
     """Serialise a state. A dict of numpy arrays (what the duplicate rules return) is
-    stored as a small pickled header plus the raw array bytes, which loads ~5x faster
-    than pickling the arrays; anything else is pickled."""
+    stored as a small pickled header plus the raw array bytes (loaded as zero-copy
+    views, ~15% faster than unpickling the arrays); anything else is pickled. The cache
+    directory holds a ``.gitignore`` of ``*`` so states are never committed or pulled."""
     if isinstance(state, dict) and state and all(isinstance(k, str) for k in state):
         import numpy as np
 
