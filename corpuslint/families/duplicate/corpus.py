@@ -137,10 +137,10 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             return None
         sets, off = a.shingle_sets
         sub_sets, sub_off = _subset(sets, off, idx)
-        units = [a.units[i] for i in idx.tolist()]
+        table = np.array(a.units, dtype=np.int64).reshape(-1, 4)[idx]  # PUnit: start, end, line, last_line
         return {
-            "lines": np.array([[u.line, u.last_line] for u in units], dtype=np.int32),
-            "spans": np.array([[u.start, u.end] for u in units], dtype=np.int64),
+            "lines": table[:, 2:4].astype(np.int32),
+            "spans": np.ascontiguousarray(table[:, 0:2]),
             "nwords": a.nwords[idx],
             "keys": a.keys[idx],
             "sets": sub_sets,
@@ -153,9 +153,9 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         paths, doc_of, arr = _concat(corpus.states, ("lines", "spans", "nwords", "keys", "sig", "sets"))
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
-        keys = arr["keys"].astype(np.uint64)
+        keys = arr["keys"].astype(np.uint64, copy=False)
         n = len(keys)
-        sigs = arr["sig"].reshape(n, -1).astype(np.uint32)
+        sigs = arr["sig"].reshape(n, -1).astype(np.uint32, copy=False)
         lines = arr["lines"].reshape(n, 2)
         spans = arr["spans"].reshape(n, 2)
         # boilerplate: short lines in many files are D106's business
@@ -273,8 +273,8 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
         n = len(paths)
-        keys = arr["keys"].astype(np.uint64)
-        sigs = arr["sig"].reshape(n, -1).astype(np.uint32)
+        keys = arr["keys"].astype(np.uint64, copy=False)
+        sigs = arr["sig"].reshape(n, -1).astype(np.uint32, copy=False)
         spans = arr["spans"].reshape(n, 2)
         lines = arr["lines"].reshape(n, 2)
         is_target = np.array([p in corpus.targets for p in paths], dtype=bool)
