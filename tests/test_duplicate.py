@@ -181,14 +181,22 @@ def test_cross_file_cluster_reported_once_per_later_copy(tmp_path, monkeypatch):
     assert all("3 copies in 3 files" in f.message for f in findings)
 
 
-def test_cross_file_checking_only_the_later_file_uses_the_whole_corpus(tmp_path, monkeypatch):
+def test_cross_file_checking_one_file_uses_the_whole_corpus(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     _write(tmp_path, {"a.txt": f"{P3}\n\n{P1}\n", "b.txt": f"{P1}\n"})
     for cache in (True, False):
-        findings = _by_code(lint_paths(["b.txt"], config={"select": ["D104"], "cache": cache}), "D104")
-        assert [(f.path, [r.path for r in f.related]) for f in findings] == [("b.txt", ["a.txt"])]
-        # the first copy is never reported
-        assert _by_code(lint_paths(["a.txt"], config={"select": ["D104"], "cache": cache}), "D104") == []
+        config = {"select": ["D104"], "cache": cache}
+        findings = _by_code(lint_paths(["b.txt"], config=config), "D104")
+        assert [(f.path, [(r.path, r.line) for r in f.related]) for f in findings] == [("b.txt", [("a.txt", 3)])]
+        # pre-commit over a.txt alone (say a new file copying b.txt): the checked file is
+        # the later copy, pointing at the established one
+        findings = _by_code(lint_paths(["a.txt"], config=config), "D104")
+        assert [(f.path, f.line, [(r.path, r.line) for r in f.related]) for f in findings] == [
+            ("a.txt", 3, [("b.txt", 1)])
+        ]
+        # checking both: path order decides, the first copy is not reported
+        findings = _by_code(lint_paths(["a.txt", "b.txt"], config=config), "D104")
+        assert [(f.path, f.line) for f in findings] == [("b.txt", 1)]
 
 
 def test_cross_file_distinct_files_are_clean(tmp_path, monkeypatch):

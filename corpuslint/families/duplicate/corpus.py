@@ -106,9 +106,11 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     >= ``threshold`` (default 0.8) with a paragraph in another file of the corpus. Candidates come from MinHash LSH over the
     whole corpus (every file under the project root, through the corpus index, even
     when only a few files are checked) and every candidate is verified exactly.
-    Copies form clusters; ordering files by path, each later copy is reported once,
-    pointing at the first copy (``related``), never as n² pairs. Short lines repeated
-    in ``boilerplate_docs`` or more files are left to D106.
+    Copies form clusters; each later copy is reported once, pointing at the first copy
+    (``related``), never as n² pairs. "First" is path order, except that copies in
+    files not being checked come before checked ones: a pre-commit run over a new file
+    that copies an existing one reports the new file, pointing at the existing copy.
+    Short lines repeated in ``boilerplate_docs`` or more files are left to D106.
     Why: a paragraph syndicated across files (agency copy, press releases, scraped
     mirrors) is counted several times by anything trained or measured on the corpus.
     Example: the same agency paragraph "قالت وكالة الأنباء المركزية الكورية ..." in
@@ -179,11 +181,14 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             group = group_arr.tolist()
             if not any(target_l[g] for g in group):
                 continue
+            # the first copy: the earliest in a file not being checked (the established
+            # copy, in a pre-commit run), else the earliest; stable sort keeps path order
+            group.sort(key=target_l.__getitem__)
             group_docs = [doc_l[g] for g in group]
             n_files = len(set(group_docs))
             if n_files < 2:
                 continue
-            first = group[0]  # index order = (path, line) order
+            first = group[0]
             first_doc = group_docs[0]
             for g, gd in zip(group[1:], group_docs[1:]):
                 if gd == first_doc or not target_l[g]:
@@ -228,8 +233,9 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
     What: documents with at least ``min_words`` words (default 50) whose word-bigram
     sets (normalised, light-stemmed) have Jaccard similarity >= ``threshold`` (default
     0.8) with another file of the corpus (MinHash LSH over every file under the project
-    root, verified exactly). Ordering files by path, each later copy is reported once
-    at its first paragraph, pointing at the first file of its cluster.
+    root, verified exactly). Each later copy is reported once at its first paragraph,
+    pointing at the first file of its cluster (path order, files not being checked
+    first, as in D104).
     Why: the same article scraped twice (mirrors, pagination, re-crawls) duplicates
     every paragraph of it; training on both copies over-weights it.
     Example: ``news/2024/a.txt`` and ``mirror/a-copy.txt`` hold the same article with a
@@ -284,7 +290,7 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         for group in groups:
             if not is_target[group].any():
                 continue
-            group = group.tolist()
+            group = sorted(group.tolist(), key=is_target.__getitem__)  # unchecked files first (see D104)
             first = group[0]
             for g in group[1:]:
                 path = paths[g]
