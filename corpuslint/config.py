@@ -145,7 +145,8 @@ def _has_tool_table(path: str) -> bool:
 
 def default_root(paths: list[str]) -> str:
     """Project root when no config file exists: the git work tree holding the first
-    path, else the first path itself (or its folder). Corpus rules see files under it."""
+    path; else the current directory if the path is inside it; else the path's own
+    folder. Corpus rules (cross-file duplicates, word statistics) see files under it."""
     first = os.path.abspath(paths[0])
     start = first if os.path.isdir(first) else os.path.dirname(first)
     directory = start
@@ -154,8 +155,10 @@ def default_root(paths: list[str]) -> str:
             return directory
         parent = os.path.dirname(directory)
         if parent == directory:
-            return start
+            break
         directory = parent
+    cwd = os.getcwd()
+    return cwd if (first + os.sep).startswith(cwd.rstrip(os.sep) + os.sep) else start
 
 
 def read_config_table(path: str) -> dict[str, Any]:
