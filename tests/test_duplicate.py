@@ -104,6 +104,7 @@ def test_exact_duplicate_multiline_paragraph_is_one_finding():
     findings = list(ExactDuplicateLine().check(doc))
     assert [(f.line, f.end_line) for f in findings] == [(7, 9)]
     assert findings[0].related[0].line == 1
+    assert findings[0].message.startswith("lines 7-9 repeat lines 1-3")
 
 
 # -- near-duplicate paragraphs within a document ------------------------------------

@@ -53,8 +53,8 @@ class ExactDuplicateLine(DocumentRule):
         covered: set[int] = set()
         out: list[Finding] = []
 
-        def report(first: tuple[int, int, int], start: int, end: int, line: int, last: int) -> None:
-            f_start, f_end, f_line = first
+        def report(first: tuple[int, int, int, int], start: int, end: int, line: int, last: int) -> None:
+            f_start, f_end, f_line, f_last = first
             same = text[f_start:f_end].strip() == text[start:end].strip()
             edit = U.remove_lines_edit(doc, line, last)
             fix = Fix.safe(edit) if same else Fix.unsafe(edit)
@@ -62,7 +62,8 @@ class ExactDuplicateLine(DocumentRule):
             out.append(
                 doc.finding(
                     self, start, end,
-                    f"{_lines_label(line, last)} repeats line {f_line} ({kind}, similarity 1.00)",
+                    f"{_lines_label(line, last)} {'repeats' if line == last else 'repeat'} "
+                    f"{_lines_label(f_line, f_last)} ({kind}, similarity 1.00)",
                     fix=fix, related=[doc.location(f_start)],
                 )
             )
@@ -78,7 +79,7 @@ class ExactDuplicateLine(DocumentRule):
                 blocks.append((block, fi, li))
         if blocks:
             keys, counts, _alpha = U.line_keys([text[b.start : b.end] for b, _fi, _li in blocks])
-            seen: dict[int, tuple[int, int, int]] = {}
+            seen: dict[int, tuple[int, int, int, int]] = {}
             for (block, fi, li), key, count in zip(blocks, keys, counts):
                 if count < min_words:
                     continue
@@ -86,16 +87,16 @@ class ExactDuplicateLine(DocumentRule):
                     report(seen[key], block.start, block.end, fi + 1, li + 1)
                     covered.update(range(fi, li + 1))
                 else:
-                    seen[key] = (block.start, block.end, block.line)
+                    seen[key] = (block.start, block.end, block.line, li + 1)
         todo = [ln for i, ln in enumerate(lines) if ln.start != ln.end and i not in covered]
         keys, counts, _alpha = U.line_keys([text[ln.start : ln.end] for ln in todo])
-        seen_lines: dict[int, tuple[int, int, int]] = {}
+        seen_lines: dict[int, tuple[int, int, int, int]] = {}
         for ln, key, count in zip(todo, keys, counts):
             if count < min_words:
                 continue
             first = seen_lines.get(key)
             if first is None:
-                seen_lines[key] = (ln.start, ln.end, ln.number)
+                seen_lines[key] = (ln.start, ln.end, ln.number, ln.number)
             else:
                 report(first, ln.start, ln.end, ln.number, ln.number)
         return out
