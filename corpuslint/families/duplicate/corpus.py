@@ -30,9 +30,8 @@ class _DuplicateCorpusRule(CorpusRule):
 def _concat(states: dict[str, Any], fields: tuple[str, ...]):
     """Concatenate per-document arrays in path order; returns (paths, doc_index, arrays)."""
     paths = sorted(p for p, s in states.items() if s is not None and len(s["lines"]))
-    doc_index = np.concatenate(
-        [np.full(len(states[p]["lines"]), k, dtype=np.int64) for k, p in enumerate(paths)]
-    ) if paths else np.zeros(0, np.int64)
+    units = np.array([len(states[p]["lines"]) for p in paths], dtype=np.int64)
+    doc_index = np.repeat(np.arange(len(paths), dtype=np.int64), units)
     arrays = {}
     for f in fields:
         if f == "sets":
@@ -41,14 +40,14 @@ def _concat(states: dict[str, Any], fields: tuple[str, ...]):
         arrays[f] = np.concatenate(parts) if parts else np.zeros(0)
     if "sets" in fields:
         parts = [states[p]["sets"] for p in paths]
-        offs = []
-        base = 0
-        for p in paths:
-            o = states[p]["off"]
-            offs.append(o[:-1] + base)
-            base += int(o[-1])
         arrays["sets"] = np.concatenate(parts) if parts else np.zeros(0, np.uint32)
-        arrays["off"] = np.concatenate(offs + [np.array([base], dtype=np.int64)]).astype(np.int64)
+        if paths:
+            local = np.concatenate([states[p]["off"][:-1] for p in paths]).astype(np.int64, copy=False)
+            set_sizes = np.array([int(states[p]["off"][-1]) for p in paths], dtype=np.int64)
+            bases = np.concatenate(([0], np.cumsum(set_sizes)))
+            arrays["off"] = np.concatenate((local + np.repeat(bases[:-1], units), bases[-1:]))
+        else:
+            arrays["off"] = np.zeros(1, dtype=np.int64)
     return paths, doc_index, arrays
 
 

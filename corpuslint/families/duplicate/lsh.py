@@ -88,7 +88,7 @@ def candidate_pairs(sigs: np.ndarray, threshold: float, backend: str = "numpy") 
     else:
         keys = _band_keys(sigs, b, r)
         for k in range(b):
-            order = np.argsort(keys[k], kind="stable")
+            order = np.argsort(keys[k])  # bucket members are a set: no need for a stable sort
             sk = keys[k][order]
             same = sk[1:] == sk[:-1]
             if not same.any():
