@@ -102,9 +102,10 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     What: paragraphs (blank-line separated, or one per line in scraped text) with at
     least ``min_words`` words (default 10: shorter lines are often formulaic) whose
     word-bigram sets, after normalisation and light stemming, have Jaccard similarity
-    >= ``threshold`` (default 0.8) with a paragraph in another file of the corpus. Candidates come from MinHash LSH over the
-    whole corpus (every file under the project root, through the corpus index, even
-    when only a few files are checked) and every candidate is verified exactly.
+    >= ``threshold`` (default 0.8) with a paragraph in another file of the corpus.
+    Candidates come from MinHash LSH over the whole corpus (every file under the
+    project root, through the corpus index, even when only a few files are checked)
+    and every candidate is verified exactly.
     Copies form clusters; each later copy is reported once, pointing at the first copy
     (``related``), never as n² pairs. "First" is path order, except that copies in
     files not being checked come before checked ones: a pre-commit run over a new file
