@@ -31,56 +31,71 @@ class ReadProblem:
     column: int = 1
 
 
-def display_path(path: str) -> str:
+def display_path(path: str, cwd: str | None = None) -> str:
     absolute = os.path.abspath(path)
-    rel = os.path.relpath(absolute)
+    rel = os.path.relpath(absolute, cwd or os.getcwd())
     return absolute if rel.startswith("..") else rel
 
 
-def _excluded(rel: str, name: str, patterns: list[str]) -> bool:
-    rel = rel.replace(os.sep, "/")
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + "/*"):
-            return True
-    return False
+class _Matcher:
+    """include/exclude globs compiled once into two regexes (fnmatch semantics).
+
+    A file is checked when its name matches an include glob and neither its name nor
+    its path relative to the walked folder (or any parent folder of it) matches an
+    exclude glob.
+    """
+
+    def __init__(self, include: Iterable[str], exclude: Iterable[str]):
+        self._include = _union(include)
+        patterns = [p.rstrip("/") for p in exclude]
+        self._exclude = _union(patterns + [p + "/*" for p in patterns])
+
+    def included(self, name: str) -> bool:
+        return self._include is not None and self._include.match(name) is not None
+
+    def excluded(self, rel: str, name: str) -> bool:
+        if self._exclude is None:
+            return False
+        return self._exclude.match(name) is not None or self._exclude.match(rel.replace(os.sep, "/")) is not None
 
 
-def _included(name: str, patterns: list[str]) -> bool:
-    return any(fnmatch.fnmatch(name, p) for p in patterns)
+def _union(globs: Iterable[str]):
+    import re
+
+    globs = list(globs)
+    return re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in globs)) if globs else None
 
 
 def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str] = ()) -> list[Source]:
     """Files to check, sorted and de-duplicated. Directories recurse; symlinked
     directories are not followed (so symlink loops cannot hang the walk)."""
-    include = list(config.include) + [f"*{s}" for s in extra_suffixes]
+    matcher = _Matcher(list(config.include) + [f"*{s}" for s in extra_suffixes], config.exclude)
+    cwd = os.getcwd()
     seen: set[str] = set()
     out: list[Source] = []
 
-    def add(path: str) -> None:
-        real = os.path.realpath(path)
+    def add(path: str, real: str) -> None:
         if real not in seen:
             seen.add(real)
-            out.append(Source(os.path.abspath(path), display_path(path)))
+            out.append(Source(os.path.abspath(path), display_path(path, cwd)))
 
     for given in paths:
         if os.path.isdir(given):
             for dirpath, dirnames, filenames in os.walk(given, followlinks=False):
                 rel_dir = os.path.relpath(dirpath, given)
                 dirnames[:] = sorted(
-                    d for d in dirnames
-                    if not _excluded(os.path.normpath(os.path.join(rel_dir, d)), d, config.exclude)
+                    d for d in dirnames if not matcher.excluded(os.path.normpath(os.path.join(rel_dir, d)), d)
                 )
-                for name in sorted(filenames):
-                    rel = os.path.normpath(os.path.join(rel_dir, name))
-                    if _included(name, include) and not _excluded(rel, name, config.exclude):
-                        add(os.path.join(dirpath, name))
+                real_dir = os.path.realpath(dirpath)
+                for name in filenames:
+                    if matcher.included(name) and not matcher.excluded(os.path.normpath(os.path.join(rel_dir, name)), name):
+                        add(os.path.join(dirpath, name), os.path.join(real_dir, name))
         else:
             name = os.path.basename(given)
-            if _included(name, include) and not _excluded(display_path(given), name, config.exclude):
-                add(given)
+            if matcher.included(name) and not matcher.excluded(display_path(given, cwd), name):
+                add(given, os.path.realpath(given))
             elif not os.path.exists(given) and not os.path.islink(given):
-                add(given)  # reported as unreadable: a typo in a path must not pass silently
+                add(given, os.path.abspath(given))  # reported as unreadable: a typo must not pass silently
     if config.respect_gitignore and out:
         ignored = git_ignored([s.path for s in out])
         out = [s for s in out if s.path not in ignored]
