@@ -1,6 +1,6 @@
 """Throughput of the artifact family (A1xx), per rule and in total.
 
-Run: python benchmarks/artifact_bench.py [--docs N]
+Run: python benchmarks/bench_artifact.py [--docs N]
 
 The corpus is generated at run time: the seed articles of samples/news-ar, each copy
 with a little injected debris (ids, widget lines, entities, mojibake, links) so every
