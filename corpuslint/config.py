@@ -161,14 +161,20 @@ def default_root(paths: list[str]) -> str:
     return cwd if (first + os.sep).startswith(cwd.rstrip(os.sep) + os.sep) else start
 
 
-def read_config_table(path: str) -> dict[str, Any]:
+def read_toml(path: str, referrer: str | None = None, shown: str | None = None) -> dict[str, Any]:
+    """Parse a TOML file; errors become ConfigError naming the file (as ``shown``, e.g.
+    relative to the config that referred to it) and the referring key."""
     try:
         with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+            return tomllib.load(fh)
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
+        raise ConfigError(f"{referrer or path}: cannot read {shown or repr(path)}: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def read_config_table(path: str) -> dict[str, Any]:
+    data = read_toml(path)
     if os.path.basename(path) == "pyproject.toml":
         return data.get("tool", {}).get("corpuslint", {})
     return data

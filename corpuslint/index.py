@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from contextlib import contextmanager
 import pickle
 import sqlite3
 import sys
@@ -174,8 +175,7 @@ class CorpusIndex:
         if mode is None:
             raise sqlite3.DatabaseError("cannot set WAL journal mode")
         conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with _immediate(conn):
             conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             want = expected_meta()
@@ -194,13 +194,6 @@ class CorpusIndex:
                 " content_hash TEXT NOT NULL, state BLOB NOT NULL, PRIMARY KEY (path, rule_key))"
             )
             conn.execute("CREATE INDEX IF NOT EXISTS states_by_key ON states (rule_key)")
-            conn.execute("COMMIT")
-        except BaseException:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            raise
 
     def close(self) -> None:
         if self.conn is not None:
@@ -234,8 +227,7 @@ class CorpusIndex:
         options change."""
         assert self.conn is not None
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with _immediate(conn):
             gone = [(p,) for p in gone]
             if gone:
                 conn.executemany("DELETE FROM files WHERE path = ?", gone)
@@ -249,13 +241,21 @@ class CorpusIndex:
                 "INSERT OR REPLACE INTO states (path, rule_key, code, content_hash, state) VALUES (?, ?, ?, ?, ?)",
                 states,
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            raise
+
+
+@contextmanager
+def _immediate(conn: sqlite3.Connection):
+    """A write transaction taken up front (BEGIN IMMEDIATE): committed, or rolled back."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        raise
 
 
 def _is_locked(exc: Exception) -> bool:

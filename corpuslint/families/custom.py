@@ -43,7 +43,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tomllib
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -51,6 +50,7 @@ from typing import Any, Iterable, Mapping
 
 import regex
 
+from ..config import ConfigError, read_toml
 from ..document import Document
 from ..findings import Edit, Finding, Fix, Severity
 from ..hookspecs import hookimpl
@@ -73,17 +73,6 @@ DEFAULT_MESSAGES = {
 # Script-aware word boundaries: a letter, mark, digit or underscore may not touch the match.
 _WORDCHAR = r"[\p{L}\p{M}\p{N}_]"
 _GROUP_REF_RE = regex.compile(r"\$(?:(\d+)|\{(\w+)\}|(\$))")
-
-
-def _config_error():
-    try:
-        from ..config import ConfigError
-    except ImportError:  # pragma: no cover - config.py always exists in a release
-
-        class ConfigError(Exception):
-            pass
-
-    return ConfigError
 
 
 class _Invalid(Exception):
@@ -267,7 +256,6 @@ def parse_spec(name: str, raw: Any, source: str) -> Spec:
 
 def load_specs(section: Mapping[str, Any], *, root: str, source: str) -> list[Spec]:
     """Validate the ``custom-rules`` section (and any rules files); raise ConfigError."""
-    ConfigError = _config_error()
     entries: list[tuple[str, Any, str]] = []  # (name, raw table, where it was defined)
     for name, raw in section.items():
         if name == FILE_KEY:
@@ -280,13 +268,7 @@ def load_specs(section: Mapping[str, Any], *, root: str, source: str) -> list[Sp
             raise ConfigError(f"{source}: {SECTION}.{FILE_KEY}: {exc.message}") from None
         for path in paths:
             full = path if os.path.isabs(path) else os.path.join(root, path)
-            try:
-                with open(full, "rb") as fh:
-                    data = tomllib.load(fh)
-            except OSError as exc:
-                raise ConfigError(f"{source}: {SECTION}.{FILE_KEY}: cannot read {path!r}: {exc.strerror}") from None
-            except tomllib.TOMLDecodeError as exc:
-                raise ConfigError(f"{full}: invalid TOML: {exc}") from None
+            data = read_toml(full, referrer=f"{source}: {SECTION}.{FILE_KEY}", shown=repr(path))
             for name, raw in data.items():
                 entries.append((name, raw, full))
 

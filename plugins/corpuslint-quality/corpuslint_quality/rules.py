@@ -91,6 +91,27 @@ def _duplicates(items: list[str]) -> tuple[int, int]:
     return count, chars
 
 
+def _repetition(units: list[str], total_chars: int, noun: str, max_units: float, max_chars: float) -> str | None:
+    """Gopher's repetition test on lines or paragraphs: a message, or None if it passes."""
+    if not units:
+        return None
+    count, chars = _duplicates(units)
+    unit_frac = count / len(units)
+    char_frac = chars / total_chars
+    problems = []
+    if unit_frac > max_units:
+        problems.append(
+            f"{count} of {len(units)} {noun}s repeat an earlier {noun} "
+            f"({_fmt(unit_frac, max_units)} > max {_fmt(max_units, unit_frac)})"
+        )
+    if char_frac > max_chars:
+        problems.append(
+            f"repeated {noun}s hold {_fmt(char_frac, max_chars)} of the characters "
+            f"(> max {_fmt(max_chars, char_frac)})"
+        )
+    return f"repeated {noun}s: " + "; ".join(problems) if problems else None
+
+
 class RepeatedLines(QualityRule):
     """Too many of the document's lines repeat an earlier line.
 
@@ -116,25 +137,8 @@ class RepeatedLines(QualityRule):
     options = {"max-line-fraction": 0.30, "max-char-fraction": 0.20}
 
     def measure(self, doc):
-        lines = _content_lines(doc)
-        if not lines:
-            return None
-        count, chars = _duplicates(lines)
-        line_frac = count / len(lines)
-        char_frac = chars / len(doc.text)
-        max_lines, max_chars = self.opts["max-line-fraction"], self.opts["max-char-fraction"]
-        problems = []
-        if line_frac > max_lines:
-            problems.append(
-                f"{count} of {len(lines)} lines repeat an earlier line "
-                f"({_fmt(line_frac, max_lines)} > max {_fmt(max_lines, line_frac)})"
-            )
-        if char_frac > max_chars:
-            problems.append(
-                f"repeated lines hold {_fmt(char_frac, max_chars)} of the characters "
-                f"(> max {_fmt(max_chars, char_frac)})"
-            )
-        return "repeated lines: " + "; ".join(problems) if problems else None
+        return _repetition(_content_lines(doc), len(doc.text), "line",
+                           self.opts["max-line-fraction"], self.opts["max-char-fraction"])
 
 
 class RepeatedParagraphs(QualityRule):
@@ -162,24 +166,8 @@ class RepeatedParagraphs(QualityRule):
 
     def measure(self, doc):
         paragraphs = [doc.text[p.start : p.end].strip() for p in doc.paragraphs]
-        if not paragraphs:
-            return None
-        count, chars = _duplicates(paragraphs)
-        para_frac = count / len(paragraphs)
-        char_frac = chars / len(doc.text)
-        max_paras, max_chars = self.opts["max-paragraph-fraction"], self.opts["max-char-fraction"]
-        problems = []
-        if para_frac > max_paras:
-            problems.append(
-                f"{count} of {len(paragraphs)} paragraphs repeat an earlier paragraph "
-                f"({_fmt(para_frac, max_paras)} > max {_fmt(max_paras, para_frac)})"
-            )
-        if char_frac > max_chars:
-            problems.append(
-                f"repeated paragraphs hold {_fmt(char_frac, max_chars)} of the characters "
-                f"(> max {_fmt(max_chars, char_frac)})"
-            )
-        return "repeated paragraphs: " + "; ".join(problems) if problems else None
+        return _repetition(paragraphs, len(doc.text), "paragraph",
+                           self.opts["max-paragraph-fraction"], self.opts["max-char-fraction"])
 
 
 class RepeatedNgram(QualityRule):
