@@ -287,3 +287,19 @@ def test_rule_and_rules_commands():
     table = run_cli("rules").stdout
     assert "W115" in table and "space-inside-quotes" in table and "whitespace" in table
     assert run_cli("--version").stdout.startswith(f"corpuslint {corpuslint.__version__}")
+
+
+def test_parallel_map_gives_the_same_findings(tmp_path):
+    from corpuslint.engine import PARALLEL_MIN_DOCS, build_registry, run
+
+    for i in range(PARALLEL_MIN_DOCS + 6):
+        src = seed(f"00{i % 5}")
+        (tmp_path / f"{i:03d}_{src.name}").write_bytes(src.read_bytes())
+
+    def findings(jobs):
+        config, registry = build_registry([str(tmp_path)], table={"select": ["W", "A"], "jobs": jobs, "cache": False})
+        return [(f.path, f.line, f.column, f.code, f.message) for f in run([str(tmp_path)], config, registry).findings]
+
+    serial = findings(1)
+    assert len(serial) > PARALLEL_MIN_DOCS
+    assert findings(2) == serial
