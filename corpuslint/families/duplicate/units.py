@@ -126,7 +126,7 @@ def _fill(runs: list[str]) -> None:
 
 def _run_ids(flat: list[str]) -> np.ndarray:
     global _N_WORDS
-    ids = np.array(list(map(_RUN_ID.get, flat, repeat(-1, len(flat)))), dtype=np.int64)
+    ids = np.fromiter(map(_RUN_ID.get, flat, repeat(-1, len(flat))), dtype=np.int64, count=len(flat))
     if len(ids) and ids.min() < 0:
         if len(_RUN_ID) > _RUN_CACHE_MAX:  # bound memory on huge vocabularies: start afresh
             _RUN_ID.clear()
@@ -134,7 +134,7 @@ def _run_ids(flat: list[str]) -> np.ndarray:
             _fill(list(dict.fromkeys(flat)))
         else:
             _fill(list(dict.fromkeys(flat[k] for k in np.flatnonzero(ids < 0).tolist())))
-        ids = np.array(list(map(_RUN_ID.__getitem__, flat)), dtype=np.int64)
+        ids = np.fromiter(map(_RUN_ID.__getitem__, flat), dtype=np.int64, count=len(flat))
     return ids
 
 
