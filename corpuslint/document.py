@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from .rules import Rule
 
 _NEWLINE_RE = regex.compile(r"\r\n|\n|\r")
+_FENCE_RE = regex.compile(r" {0,3}(`{3,}|~{3,})")
+_INLINE_CODE_RE = regex.compile(r"(?<!`)(`+)(?!`)(?:.+?)(?<!`)\1(?!`)")
+_HTML_COMMENT_RE = regex.compile(r"<!--.*?-->", regex.DOTALL)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 _SENTENCE_END_RE = regex.compile(r"(?<=[.!?؟؛…])(?:[\"'”’»)\]]*)\s+|(?<=[.!?؟؛])$")
 
 
@@ -127,6 +131,46 @@ class Document:
             if self.text[pos : line.end].strip():
                 out.append(Unit(pos, line.end, self.position(pos)[0]))
         return out
+
+    @cached_property
+    def code_spans(self) -> list[tuple[int, int]]:
+        """Sorted (start, end) spans of Markdown code and comments: fenced blocks (with
+        their fences), inline code and HTML comments. Empty for other file types.
+
+        Text there is quoted on purpose (sample output, commands), so the engine drops
+        findings inside these spans unless the rule sets ``checks_code``."""
+        if self.suffix not in MARKDOWN_SUFFIXES:
+            return []
+        spans: list[tuple[int, int]] = []
+        fence: str | None = None
+        block_start = 0
+        prose: list[Line] = []
+        for line in self.lines:
+            text = self.text[line.start : line.end]
+            m = _FENCE_RE.match(text)
+            if fence is None:
+                if m:
+                    fence, block_start = m.group(1), line.start
+                else:
+                    prose.append(line)
+            elif m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not text[m.end():].strip():
+                spans.append((block_start, line.end))
+                fence = None
+        if fence is not None:  # unclosed fence: code to the end, as CommonMark says
+            spans.append((block_start, len(self.text)))
+        for line in prose:
+            for m in _INLINE_CODE_RE.finditer(self.text, line.start, line.end):
+                spans.append((m.start(), m.end()))
+        spans.extend(m.span() for m in _HTML_COMMENT_RE.finditer(self.text))
+        return sorted(spans)
+
+    def in_code(self, start: int, end: int) -> bool:
+        """True if [start, end) lies inside one of ``code_spans``."""
+        spans = self.code_spans
+        if not spans:
+            return False
+        i = bisect_right(spans, (start, float("inf"))) - 1
+        return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
     # -- normalised views -----------------------------------------------------
     @cached_property

@@ -90,7 +90,10 @@ class Linter:
         if cached is None:
             cached = []
             for rule in self.document_rules:
-                cached.extend(rule.check(doc))
+                found = rule.check(doc)
+                if doc.code_spans and not rule.checks_code:
+                    found = (f for f in found if not doc.in_code(f.start, f.end))
+                cached.extend(found)
             self._cache[key] = cached
         return cached
 
@@ -108,7 +111,10 @@ class Linter:
         out: list[Finding] = []
         for rule in self.corpus_rules:
             view = CorpusView(states=dict(states.get(rule.code, {})), targets=set(documents), documents=documents)
-            out.extend(rule.reduce(view))
+            for f in rule.reduce(view):
+                doc = documents.get(f.path)
+                if rule.checks_code or doc is None or not doc.in_code(f.start, f.end):
+                    out.append(f)
         return out
 
     def problem_finding(self, source: files.Source, problem: files.ReadProblem) -> Finding | None:

@@ -43,6 +43,9 @@ class Rule:
     fixable: ClassVar[bool] = False
     # Options a user may set under [tool.corpuslint.rules.CODE]; values are defaults.
     options: ClassVar[Mapping[str, Any]] = {}
+    # Also report inside Markdown code (fences, inline code, HTML comments)? Only for
+    # defects that matter there too: trailing/invisible/bidi characters, line endings.
+    checks_code: ClassVar[bool] = False
     # Filled in by the plugin manager: the plugin that registered the rule.
     origin: ClassVar[str] = "?"
 

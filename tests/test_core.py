@@ -303,3 +303,27 @@ def test_parallel_map_gives_the_same_findings(tmp_path):
     serial = findings(1)
     assert len(serial) > PARALLEL_MIN_DOCS
     assert findings(2) == serial
+
+
+def test_markdown_code_is_quoted_text_not_defects():
+    md = (
+        "# Sample\n\n"
+        "Run `corpuslint  check` on the corpus.\n\n"
+        "```text\n"
+        "002.txt:21:156: W101   trailing whitespace\n"
+        "2a02-4780-11–4f جزيرة\n"
+        "***\n"
+        "```\n\n"
+        "| code | name |\n"
+        "| --- | :-: |\n\n"
+        "---\n\n"
+        "Prose with  two spaces and a stray 2a02-4780-11–4f fragment.\n"
+    )
+    found = {(f.code, f.line) for f in corpuslint.lint_text(md, path="guide.md", config={"select": ["W", "A"]})}
+    assert found == {("W103", 16), ("A101", 16)}
+    # The same lines in a .txt file are reported: code spans are Markdown only.
+    txt = {(f.code, f.line) for f in corpuslint.lint_text(md, path="guide.txt", config={"select": ["W", "A"]})}
+    assert {("W103", 6), ("A101", 7), ("A111", 8)} <= txt
+    # Defects that matter in code too are still reported inside a fence.
+    fenced = "```\ncode line \u202e\n```\n"
+    assert {f.code for f in corpuslint.lint_text(fenced, path="x.md", config={"select": ["W"]})} == {"W111"}

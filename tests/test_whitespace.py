@@ -171,6 +171,8 @@ def test_w115_space_inside_quotes():
     assert fixed("“التعاون الاستراتيجي ”", "W115") == "“التعاون الاستراتيجي”"
     assert fixed('قال " نعم " ثم', "W115") == 'قال "نعم" ثم'
     assert codes('قال "نعم" و"لا"', "W115") == [] and codes('odd " quote', "W115") == []
+    # A quote closed from the previous line and a new one opened: not a pair.
+    assert codes('Training Gopher", Appendix A. FineWeb, "The FineWeb Datasets:', "W115") == []
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ...document import Document
+from ...document import MARKDOWN_SUFFIXES, Document
 from ...findings import Severity
 from ...rules import DocumentRule
 from ._common import remove_line_fix
@@ -12,6 +12,9 @@ from ._common import remove_line_fix
 # Lines with no letter and no digit but at least one visible character.
 _SYMBOL_LINE_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
 _VISIBLE_RE = regex.compile(r"[^\s\p{Cf}]")
+# Markdown syntax that is a line of symbols by design: table delimiter rows and
+# thematic breaks (---, ***, ___, with optional spaces).
+_MARKDOWN_SYNTAX_RE = regex.compile(r"^\s*(?:\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?|(?:[-*_]\s*){3,})\s*$")
 
 
 class SymbolOnlyLine(DocumentRule):
@@ -20,8 +23,10 @@ class SymbolOnlyLine(DocumentRule):
     What: A non-blank line without any letter or digit: separators (``***``, ``---``,
     ``|||``, ``• • •``), stray brackets or quotes, arrows, emoji rows. Lines with a
     digit are never flagged: dates (``24/1/2024``), times (``07:13 ص``), scores, prices
-    and numbers are content even on a line of their own. Blank and whitespace-only
-    lines belong to the whitespace family.
+    and numbers are content even on a line of their own. In Markdown files, table
+    delimiter rows (``| --- | :-: |``) and thematic breaks (``---``) are syntax, not
+    debris, and are not flagged either. Blank and whitespace-only lines belong to the
+    whitespace family.
     Why: Such lines are layout debris from table cells, separators and widgets; they
     add no language and break paragraph statistics.
     Example: ``|||`` or ``* * *`` between paragraphs of a scraped article.
@@ -38,9 +43,12 @@ class SymbolOnlyLine(DocumentRule):
 
     def check(self, doc: Document):
         text = doc.text
+        markdown = doc.suffix in MARKDOWN_SUFFIXES
         for index, line in enumerate(doc.lines):
             content = text[line.start : line.end]
             if not _SYMBOL_LINE_RE.match(content) or not _VISIBLE_RE.search(content):
+                continue
+            if markdown and _MARKDOWN_SYNTAX_RE.match(content):
                 continue
             lead = len(content) - len(content.lstrip())
             stripped = content.strip()

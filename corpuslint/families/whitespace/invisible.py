@@ -31,6 +31,7 @@ class ByteOrderMark(DocumentRule):
     code = "W110"
     name = "byte-order-mark"
     family = "whitespace"
+    checks_code = True
     fixable = True
 
     def check(self, doc):
@@ -54,6 +55,7 @@ class BidiControl(DocumentRule):
     code = "W111"
     name = "bidi-control-character"
     family = "whitespace"
+    checks_code = True
     default_severity = Severity.ERROR
     fixable = True
 
@@ -83,6 +85,7 @@ class InvisibleCharacter(DocumentRule):
     code = "W112"
     name = "invisible-character"
     family = "whitespace"
+    checks_code = True
     fixable = True
     options = {"flag-zwnj": False, "flag-zwj": False}
 

@@ -35,6 +35,7 @@ class TooManyBlankLines(DocumentRule):
     code = "W105"
     name = "too-many-blank-lines"
     family = "whitespace"
+    checks_code = True
     fixable = True
     options = {"max-blank-lines": 2}
 
@@ -71,6 +72,7 @@ class MissingFinalNewline(DocumentRule):
     code = "W106"
     name = "missing-final-newline"
     family = "whitespace"
+    checks_code = True
     fixable = True
 
     def check(self, doc):
@@ -95,6 +97,7 @@ class TrailingBlankLines(DocumentRule):
     code = "W107"
     name = "trailing-blank-lines"
     family = "whitespace"
+    checks_code = True
     fixable = True
 
     def check(self, doc):
@@ -127,6 +130,7 @@ class MixedLineEndings(DocumentRule):
     code = "W108"
     name = "mixed-line-endings"
     family = "whitespace"
+    checks_code = True
     fixable = True
 
     def check(self, doc):
@@ -162,6 +166,7 @@ class CrlfLineEndings(DocumentRule):
     code = "W109"
     name = "crlf-line-endings"
     family = "whitespace"
+    checks_code = True
     default_enabled = False
     fixable = True
 

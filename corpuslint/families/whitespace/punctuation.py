@@ -39,12 +39,21 @@ class SpaceBeforePunctuation(DocumentRule):
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
 
 
+def _plausible_pair(text: str, start: int, end: int) -> bool:
+    """A straight-quote pair whose opening mark starts a word and whose closing mark
+    ends one (``foo", bar "baz`` is a closing then an opening quote, not a pair)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return (before.isspace() or before in "([{«“‘") and not after.isalnum()
+
+
 class SpaceInsideQuotes(DocumentRule):
     """Spaces just inside quotation marks.
 
     What: Reports spaces after an opening or before a closing quotation mark, for the
     pairs in option `pairs` (default “” «» ‹› and straight double quotes, which are
-    paired left to right on each line; lines with an odd number of them are skipped).
+    paired left to right on each line; lines with an odd number of them, or whose
+    quotes don't pair up — a closing mark glued to the end of a word — are skipped).
     Why: `“التعاون الاستراتيجي ”` and `“التعاون الاستراتيجي”` are the same quote; the
     stray space is scraping residue and splits the closing mark from the word.
     (French « guillemets » take spaces inside: remove «» from `pairs` for French.)
@@ -76,6 +85,8 @@ class SpaceInsideQuotes(DocumentRule):
                     inner = m.group(1)
                     if not inner.strip():
                         continue
+                    if pair[0] == pair[1] and not _plausible_pair(doc.text, m.start(), m.end()):
+                        break  # the line's straight quotes don't pair up left to right
                     lead = len(inner) - len(inner.lstrip(" \u00a0\u2009\u202f"))
                     trail = len(inner) - len(inner.rstrip(" \u00a0\u2009\u202f"))
                     s, e = m.start(1), m.end(1)

@@ -33,6 +33,7 @@ class TrailingWhitespace(DocumentRule):
     code = "W101"
     name = "trailing-whitespace"
     family = "whitespace"
+    checks_code = True
     fixable = True
     options = {"markdown-linebreaks": True}
 
@@ -113,6 +114,7 @@ class WhitespaceOnlyLine(DocumentRule):
     code = "W104"
     name = "whitespace-only-line"
     family = "whitespace"
+    checks_code = True
     fixable = True
 
     def check(self, doc):
