@@ -97,10 +97,19 @@ class Linter:
             self._cache[key] = cached
         return cached
 
-    def map_documents(self, docs: list[Document]) -> list[Finding]:
+    def map_documents(self, docs: list[Document], disk_cache=None) -> list[Finding]:
+        """Document rules over ``docs``: from the on-disk cache where the content is
+        unchanged, else computed (in worker processes when ``jobs`` > 1 and enough)."""
+        hits = disk_cache.get(docs) if disk_cache is not None and self.document_rules else {}
+        for doc in docs:
+            if doc.path in hits:
+                self._cache[(doc.path, doc.content_hash)] = hits[doc.path]
+        misses = [d for d in docs if (d.path, d.content_hash) not in self._cache]
         jobs = self.config.jobs or os.cpu_count() or 1
-        if jobs > 1 and len(docs) >= PARALLEL_MIN_DOCS and self.document_rules:
-            return _parallel_map(self, docs, jobs)
+        if jobs > 1 and len(misses) >= PARALLEL_MIN_DOCS and self.document_rules:
+            _parallel_map(self, misses, jobs)
+        if disk_cache is not None and misses and self.document_rules:
+            disk_cache.put((d, self.check_document(d)) for d in misses)
         out: list[Finding] = []
         for doc in docs:
             out.extend(self.check_document(doc))
@@ -140,7 +149,8 @@ def _worker_check(item: tuple[str, str]) -> list[Finding]:
     return _WORKER.check_document(Document(item[0], item[1]))
 
 
-def _parallel_map(linter: Linter, docs: list[Document], jobs: int) -> list[Finding]:
+def _parallel_map(linter: Linter, docs: list[Document], jobs: int) -> None:
+    """Run document rules on ``docs`` in forked workers; results land in the linter's cache."""
     import multiprocessing
 
     global _WORKER
@@ -149,11 +159,8 @@ def _parallel_map(linter: Linter, docs: list[Document], jobs: int) -> list[Findi
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             results = pool.map(_worker_check, [(d.path, d.text) for d in docs], chunksize=16)
-            out: list[Finding] = []
             for doc, found in zip(docs, results):
                 linter._cache[(doc.path, doc.content_hash)] = found
-                out.extend(found)
-            return out
     finally:
         _WORKER = None
 
@@ -173,7 +180,7 @@ def collect_corpus_states(
 
 
 def lint_documents(linter: Linter, docs: dict[str, Document], ctx: RunContext) -> list[Finding]:
-    findings = linter.map_documents(list(docs.values()))
+    findings = linter.map_documents(list(docs.values()), ctx.extra.get("doc_cache"))
     if linter.corpus_rules:
         states = collect_corpus_states(linter.corpus_rules, docs, ctx)
         findings.extend(linter.reduce(states, docs))
@@ -259,6 +266,10 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
         discover=lambda: files.discover([config.root], config),
         load=files.load,
     )
+    if config.use_cache and linter.document_rules:
+        from .index import DocumentFindingsCache, cache_dir_for
+
+        ctx.extra["doc_cache"] = DocumentFindingsCache(cache_dir_for(ctx), linter.document_rules)
     problems: list[Finding] = []
     docs: dict[str, Document] = {}
     writable: set[str] = set()  # documents that are whole files, which fixes may rewrite

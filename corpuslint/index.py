@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .rules import CorpusRule
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 DB_NAME = "corpus-index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
 PARALLEL_MIN_MISSES = 64  # collect in worker processes only when this many files need it
@@ -194,6 +194,10 @@ class CorpusIndex:
                 " content_hash TEXT NOT NULL, state BLOB NOT NULL, PRIMARY KEY (path, rule_key))"
             )
             conn.execute("CREATE INDEX IF NOT EXISTS states_by_key ON states (rule_key)")
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS doc_findings (path TEXT PRIMARY KEY, content_hash TEXT NOT NULL,"
+                " rules_key TEXT NOT NULL, findings BLOB NOT NULL)"
+            )
 
     def close(self) -> None:
         if self.conn is not None:
@@ -212,6 +216,22 @@ class CorpusIndex:
         assert self.conn is not None
         rows = self.conn.execute("SELECT path, content_hash, state FROM states WHERE rule_key = ?", (key,))
         return {p: (h, s) for p, h, s in rows}
+
+    def doc_findings(self, rules_key: str) -> dict[str, tuple[str, bytes]]:
+        """Cached document-rule findings: display path -> (content hash, pickled list)."""
+        assert self.conn is not None
+        rows = self.conn.execute("SELECT path, content_hash, findings FROM doc_findings WHERE rules_key = ?",
+                                 (rules_key,))
+        return {p: (h, b) for p, h, b in rows}
+
+    def write_doc_findings(self, rows: Iterable[tuple[str, str, str, bytes]]) -> None:
+        """Upsert (path, content hash, rules key, pickled findings) rows in one transaction."""
+        assert self.conn is not None
+        with _immediate(self.conn) as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO doc_findings (path, content_hash, rules_key, findings) VALUES (?, ?, ?, ?)",
+                rows,
+            )
 
     # -- writes (one transaction) -------------------------------------------------
     def write(
@@ -264,6 +284,65 @@ def _is_locked(exc: Exception) -> bool:
 
 
 # -- the engine's corpus-state collection ----------------------------------------
+
+
+class DocumentFindingsCache:
+    """Document-rule results keyed by (display path, content hash, rules key).
+
+    Document rules are pure, so a file whose content did not change since the last run
+    with the same rules, options, corpuslint version and rule code gets its findings
+    back without running a rule. Failures (locked, corrupt, unwritable cache) only
+    cost the speed-up, with one warning."""
+
+    def __init__(self, cache_dir: str, rules: list, *, warn: Callable[[str], None] = _warn):
+        self.cache_dir = cache_dir
+        self.warn = warn
+        parts = [__version__, _source_hash("corpuslint.engine"), _source_hash("corpuslint.document")]
+        parts += sorted(rule_key(r) for r in rules)
+        self.key = hashlib.blake2b("|".join(parts).encode(), digest_size=12).hexdigest()
+        self._rows: dict[str, tuple[str, bytes]] | None = None
+
+    def _index(self) -> "CorpusIndex | None":
+        try:
+            return CorpusIndex(self.cache_dir, warn=self.warn).open()
+        except (IndexUnavailable, OSError) as exc:
+            self.warn(f"document findings cache unavailable ({exc}); running without it")
+            return None
+
+    def get(self, docs: Iterable["Document"]) -> dict[str, list]:
+        index = self._index()
+        if index is None:
+            return {}
+        try:
+            rows = index.doc_findings(self.key)
+        except sqlite3.Error as exc:
+            self.warn(f"document findings cache read failed ({exc}); running without it")
+            return {}
+        finally:
+            index.close()
+        hits: dict[str, list] = {}
+        for doc in docs:
+            row = rows.get(doc.path)
+            if row is not None and row[0] == doc.content_hash:
+                try:
+                    hits[doc.path] = pickle.loads(row[1])
+                except Exception:  # an unreadable row is a miss
+                    continue
+        return hits
+
+    def put(self, results: Iterable[tuple["Document", list]]) -> None:
+        rows = [(d.path, d.content_hash, self.key, pickle.dumps(found, protocol=5)) for d, found in results]
+        if not rows:
+            return
+        index = self._index()
+        if index is None:
+            return
+        try:
+            index.write_doc_findings(rows)
+        except sqlite3.Error as exc:
+            self.warn(f"document findings cache write failed ({exc}); results not cached")
+        finally:
+            index.close()
 
 
 def cache_dir_for(ctx) -> str:

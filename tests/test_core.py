@@ -327,3 +327,26 @@ def test_markdown_code_is_quoted_text_not_defects():
     # Defects that matter in code too are still reported inside a fence.
     fenced = "```\ncode line \u202e\n```\n"
     assert {f.code for f in corpuslint.lint_text(fenced, path="x.md", config={"select": ["W"]})} == {"W111"}
+
+
+def test_document_findings_are_cached_by_content(tmp_path, monkeypatch):
+    from corpuslint.engine import build_registry, run
+    from corpuslint.families.whitespace.spaces import TrailingWhitespace
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("نص \n", encoding="utf-8")
+
+    def lint():
+        config, registry = build_registry(["."], table={"select": ["W101"]})
+        return [(f.path, f.line, f.code) for f in run(["."], config, registry).findings]
+
+    assert lint() == [("a.txt", 1, "W101")]  # cold: computed and stored
+
+    def boom(self, doc):
+        raise RuntimeError("document rule ran although the file did not change")
+
+    monkeypatch.setattr(TrailingWhitespace, "check", boom)
+    assert lint() == [("a.txt", 1, "W101")]  # warm: served from .corpuslint_cache
+    (tmp_path / "a.txt").write_text("نص آخر \n", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        lint()  # changed content: the rule runs again
