@@ -184,7 +184,23 @@ def lint_documents(linter: Linter, docs: dict[str, Document], ctx: RunContext) -
     if linter.corpus_rules:
         states = collect_corpus_states(linter.corpus_rules, docs, ctx)
         findings.extend(linter.reduce(states, docs))
-    return [f for f in findings if linter.keep(f)]
+    return _drop_superseded([f for f in findings if linter.keep(f)], linter.rules)
+
+
+def _drop_superseded(findings: list[Finding], rules: Mapping[str, Rule]) -> list[Finding]:
+    """Drop findings a broader rule already made for the same (file, related file)."""
+    narrower = {code: rule.superseded_by for code, rule in rules.items() if rule.superseded_by}
+    if not narrower:
+        return findings
+    broad = {c for codes in narrower.values() for c in codes}
+    covered = {(f.code, f.path, f.related[0].path) for f in findings if f.code in broad and f.related}
+    if not covered:
+        return findings
+    return [
+        f for f in findings
+        if not (f.code in narrower and f.related
+                and any((c, f.path, f.related[0].path) in covered for c in narrower[f.code]))
+    ]
 
 
 # -- fixes --------------------------------------------------------------------

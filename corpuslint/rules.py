@@ -46,6 +46,10 @@ class Rule:
     # Also report inside Markdown code (fences, inline code, HTML comments)? Only for
     # defects that matter there too: trailing/invisible/bidi characters, line endings.
     checks_code: ClassVar[bool] = False
+    # Codes of broader rules: when one of them reports the same file against the same
+    # related file (e.g. D105 "whole document is a copy"), this rule's finding is
+    # redundant and the engine drops it (only if that rule is active and fired).
+    superseded_by: ClassVar[tuple[str, ...]] = ()
     # Filled in by the plugin manager: the plugin that registered the rule.
     origin: ClassVar[str] = "?"
 

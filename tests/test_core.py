@@ -350,3 +350,16 @@ def test_document_findings_are_cached_by_content(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text("نص آخر \n", encoding="utf-8")
     with pytest.raises(RuntimeError):
         lint()  # changed content: the rule runs again
+
+
+def test_copied_document_is_one_finding_not_one_per_paragraph(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    paragraphs = [seed("000").read_text(encoding="utf-8").split("\n")[i] for i in (0, 2, 4)]
+    (tmp_path / "a.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    cfg = {"select": ["D104", "D105"], "cache": False}
+    found = [(f.path, f.code, f.related[0].path) for f in corpuslint.lint_paths(["."], config=cfg)]
+    assert found == [("b.txt", "D105", "a.txt")]
+    # Without D105 the paragraph-level copies are reported, each pointing at a.txt.
+    found = [(f.path, f.code) for f in corpuslint.lint_paths(["."], config={**cfg, "select": ["D104"]})]
+    assert found == [("b.txt", "D104")] * 3

@@ -150,7 +150,7 @@ def test_restated_passage_clean_on_other_seeds_and_snippet():
 def test_restated_passage_threshold_option():
     path = seed("000")
     doc = Document(str(path), path.read_text(encoding="utf-8"))
-    assert list(RestatedPassage({"min_overlap": 0.9}).check(doc)) == []
+    assert list(RestatedPassage({"min-overlap": 0.9}).check(doc)) == []
 
 
 # -- cross-file ---------------------------------------------------------------------

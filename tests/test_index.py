@@ -93,7 +93,7 @@ def test_rule_options_and_version_invalidate(tmp_path, monkeypatch, counter):
     counter.clear()
     lint_paths(["doc/0000.txt"], config=CFG)
     assert counter == []
-    lint_paths(["doc/0000.txt"], config={**CFG, "rules": {"D104": {"min_words": 12}}})
+    lint_paths(["doc/0000.txt"], config={**CFG, "rules": {"D104": {"min-words": 12}}})
     assert len(counter) == 5  # new rule fingerprint: states recollected
     db = sqlite3.connect(tmp_path / ".corpuslint_cache" / corpus_index.DB_NAME)
     assert db.execute("SELECT count(*), count(DISTINCT rule_key) FROM states").fetchone() == (5, 1)  # old key pruned

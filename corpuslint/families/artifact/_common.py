@@ -58,7 +58,7 @@ def line_index_at(doc: Document, offset: int) -> int:
 
 
 def dominant_script(text: str, *, min_letters: int, min_share: float) -> str | None:
-    """The script holding at least ``min_share`` of the letters of ``text``, if any.
+    """The script holding at least ``min-share`` of the letters of ``text``, if any.
 
     Two passes over the text whatever the number of scripts: the candidate is the
     most frequent script among 64 letters sampled evenly, then its exact share is counted.

@@ -32,9 +32,9 @@ UI_WORDS = frozenset(
 class ScriptMismatchResidue(DocumentRule):
     """Short widget-residue line in a foreign script, or a line of repeated single letters.
 
-    What: In a document whose letters are at least ``min_share`` (default 80 %) one
-    script (Arabic, Latin, Cyrillic, ...; at least ``min_letters`` letters), a line of at
-    most ``max_tokens`` (3) tokens that holds no letter of that script, no digits and
+    What: In a document whose letters are at least ``min-share`` (default 80 %) one
+    script (Arabic, Latin, Cyrillic, ...; at least ``min-letters`` letters), a line of at
+    most ``max-tokens`` (3) tokens that holds no letter of that script, no digits and
     no sentence punctuation, and whose words are either all lower-case / caseless or all
     interface labels (search, menu, share, print, Facebook, ...). Separately, in any
     document: a line made of one single letter repeated, optionally with + / −
@@ -58,12 +58,12 @@ class ScriptMismatchResidue(DocumentRule):
     family = "artifact"
     default_severity = Severity.WARNING
     fixable = True
-    options = {"max_tokens": 3, "min_letters": 200, "min_share": 0.8}
+    options = {"max-tokens": 3, "min-letters": 200, "min-share": 0.8}
 
     def check(self, doc: Document):
         dominant = None
         dominant_checked = False
-        max_tokens = int(self.opts["max_tokens"])
+        max_tokens = int(self.opts["max-tokens"])
         for index, line in enumerate(doc.lines):
             content = doc.text[line.start : line.end]
             stripped = content.strip()
@@ -81,7 +81,7 @@ class ScriptMismatchResidue(DocumentRule):
                 continue
             if not dominant_checked:
                 dominant = dominant_script(
-                    doc.text, min_letters=int(self.opts["min_letters"]), min_share=float(self.opts["min_share"])
+                    doc.text, min_letters=int(self.opts["min-letters"]), min_share=float(self.opts["min-share"])
                 )
                 dominant_checked = True
             if dominant is None:

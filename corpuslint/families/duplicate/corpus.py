@@ -100,7 +100,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     """A paragraph is a copy or near-copy of a paragraph in another file.
 
     What: paragraphs (blank-line separated, or one per line in scraped text) with at
-    least ``min_words`` words (default 10: shorter lines are often formulaic) whose
+    least ``min-words`` words (default 10: shorter lines are often formulaic) whose
     word-bigram sets, after normalisation and light stemming, have Jaccard similarity
     >= ``threshold`` (default 0.8) with a paragraph in another file of the corpus.
     Candidates come from MinHash LSH over the whole corpus (every file under the
@@ -110,7 +110,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     (``related``), never as n² pairs. "First" is path order, except that copies in
     files not being checked come before checked ones: a pre-commit run over a new file
     that copies an existing one reports the new file, pointing at the existing copy.
-    Short lines repeated in ``boilerplate_docs`` or more files are left to D106.
+    Short lines repeated in ``boilerplate-docs`` or more files are left to D106.
     Why: a paragraph syndicated across files (agency copy, press releases, scraped
     mirrors) is counted several times by anything trained or measured on the corpus.
     Example: the same agency paragraph "قالت وكالة الأنباء المركزية الكورية ..." in
@@ -121,20 +121,21 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
 
     code = "D104"
     name = "cross-file-duplicate-paragraph"
+    superseded_by = ("D105",)  # a copied document is one D105 finding, not one per paragraph
     family = FAMILY
     default_severity = Severity.WARNING
     fixable = True
     options = {
         "threshold": 0.8,
-        "min_words": 10,
-        "boilerplate_docs": 3,
-        "boilerplate_max_words": 12,
+        "min-words": 10,
+        "boilerplate-docs": 3,
+        "boilerplate-max-words": 12,
         "backend": "numpy",  # or "datasketch" (MinHashLSH with LeanMinHash; same buckets, slower)
     }
 
     def collect(self, doc: Document) -> Any:
         a = U.analyse(doc)
-        idx = np.nonzero(a.nwords >= int(self.opts["min_words"]))[0]
+        idx = np.nonzero(a.nwords >= int(self.opts["min-words"]))[0]
         if len(idx) == 0:
             return None
         sets, off = a.shingle_sets
@@ -161,13 +162,13 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         lines = arr["lines"].reshape(n, 2)
         spans = arr["spans"].reshape(n, 2)
         # boilerplate: short lines in many files are D106's business
-        bp_docs = int(self.opts["boilerplate_docs"])
+        bp_docs = int(self.opts["boilerplate-docs"])
         keep = np.ones(n, dtype=bool)
         if bp_docs > 0:
             pair = np.unique(np.stack((keys, doc_of.astype(np.uint64)), axis=1), axis=0)
             uk, counts = np.unique(pair[:, 0], return_counts=True)
             many = uk[counts >= bp_docs]
-            keep &= ~(np.isin(keys, many) & (arr["nwords"] <= int(self.opts["boilerplate_max_words"])))
+            keep &= ~(np.isin(keys, many) & (arr["nwords"] <= int(self.opts["boilerplate-max-words"])))
         idx = np.nonzero(keep)[0]
         sets, off = _subset(arr["sets"], arr["off"], idx)
         target_docs = np.array([p in corpus.targets for p in paths], dtype=bool)
@@ -230,7 +231,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
 class NearDuplicateDocument(_DuplicateCorpusRule):
     """A whole document is a copy or near-copy of another file in the corpus.
 
-    What: documents with at least ``min_words`` words (default 50) whose word-bigram
+    What: documents with at least ``min-words`` words (default 50) whose word-bigram
     sets (normalised, light-stemmed) have Jaccard similarity >= ``threshold`` (default
     0.8) with another file of the corpus (MinHash LSH over every file under the project
     root, verified exactly). Each later copy is reported once at its first paragraph,
@@ -248,12 +249,12 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
     name = "near-duplicate-document"
     family = FAMILY
     default_severity = Severity.WARNING
-    options = {"threshold": 0.8, "min_words": 50, "backend": "numpy"}
+    options = {"threshold": 0.8, "min-words": 50, "backend": "numpy"}
 
     def collect(self, doc: Document) -> Any:
         a = U.analyse(doc)
         total = int(a.nwords.sum()) if len(a.nwords) else 0
-        if total < int(self.opts["min_words"]):
+        if total < int(self.opts["min-words"]):
             return None
         sets, _off = a.shingle_sets
         s = np.sort(sets)
@@ -322,9 +323,9 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
 class BoilerplateLine(_DuplicateCorpusRule):
     """A line recurs in many documents of the corpus (template boilerplate).
 
-    What: a non-blank line with at least ``min_words`` words (default 2, at least one
+    What: a non-blank line with at least ``min-words`` words (default 2, at least one
     of them containing a letter) whose normalised text occurs in at least
-    max(``min_docs``, ``min_fraction`` x number of documents) documents (defaults 3
+    max(``min-docs``, ``min-fraction`` x number of documents) documents (defaults 3
     and 0.01). Every occurrence in a checked file is reported, pointing at the first
     other document that has it.
     Why: comment-form prompts, share buttons, newsletter calls and site names repeated
@@ -341,10 +342,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
     family = FAMILY
     default_severity = Severity.INFO
     fixable = True
-    options = {"min_docs": 3, "min_fraction": 0.01, "min_words": 2}
+    options = {"min-docs": 3, "min-fraction": 0.01, "min-words": 2}
 
     def collect(self, doc: Document) -> Any:
-        min_words = int(self.opts["min_words"])
+        min_words = int(self.opts["min-words"])
         text = doc.text
         todo = [ln for ln in doc.lines if ln.start != ln.end]
         all_keys, counts, alpha = U.line_keys([text[ln.start : ln.end] for ln in todo])
@@ -370,7 +371,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
         if not paths:
             return []
         n_docs = len(corpus.states)
-        need = max(2, int(self.opts["min_docs"]), math.ceil(float(self.opts["min_fraction"]) * n_docs))
+        need = max(2, int(self.opts["min-docs"]), math.ceil(float(self.opts["min-fraction"]) * n_docs))
         all_keys = np.concatenate([corpus.states[p]["keys"] for p in paths])
         uk, counts = np.unique(all_keys, return_counts=True)
         common = uk[counts >= need]

@@ -27,7 +27,7 @@ class ExactDuplicateLine(DocumentRule):
     What: a non-blank line (or a multi-line paragraph) whose text, after normalisation
     (diacritics, tatweel, alef/hamza forms, ى/ي, ة/ه, digits, punctuation and spacing),
     equals an earlier line or paragraph of the same document and has at least
-    ``min_words`` words (default 4). The finding points at the first copy (``related``).
+    ``min-words`` words (default 4). The finding points at the first copy (``related``).
     Why: scrapes repeat headlines, captions and bylines (a headline printed above and
     below the photo); the copy inflates the document and over-weights that text.
     Example: in ``004_*.txt`` line 3 repeats the headline on line 1; in ``002_*.txt``
@@ -44,10 +44,10 @@ class ExactDuplicateLine(DocumentRule):
     family = FAMILY
     default_severity = Severity.WARNING
     fixable = True
-    options = {"min_words": 4}
+    options = {"min-words": 4}
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        min_words = int(self.opts["min_words"])
+        min_words = int(self.opts["min-words"])
         text = doc.text
         lines = doc.lines
         covered: set[int] = set()
@@ -148,7 +148,7 @@ class NearDuplicateParagraph(DocumentRule):
     """A paragraph is a near-copy of an earlier paragraph in the same document.
 
     What: two paragraphs of one document (blank-line separated, or one per line in
-    scraped text) with at least ``min_words`` words (default 8) whose word-bigram
+    scraped text) with at least ``min-words`` words (default 8) whose word-bigram
     sets, after normalisation and light stemming, have Jaccard similarity >=
     ``threshold`` (default 0.8) without being identical. The later one is reported,
     pointing at its most similar earlier paragraph.
@@ -165,12 +165,12 @@ class NearDuplicateParagraph(DocumentRule):
     family = FAMILY
     default_severity = Severity.WARNING
     fixable = True
-    options = {"threshold": 0.8, "min_words": 8}
+    options = {"threshold": 0.8, "min-words": 8}
 
     def check(self, doc: Document) -> Iterable[Finding]:
         a = U.analyse(doc)
         out = []
-        for j, i, sim in _near_duplicate_units(doc, float(self.opts["threshold"]), int(self.opts["min_words"])):
+        for j, i, sim in _near_duplicate_units(doc, float(self.opts["threshold"]), int(self.opts["min-words"])):
             uj, ui = a.units[j], a.units[i]
             out.append(
                 doc.finding(
@@ -189,10 +189,10 @@ class RestatedPassage(DocumentRule):
 
     What: two sentences (split at . ! ? ؟ ؛ … and line ends) of one document that
     share most of their distinctive content: after normalisation, light stemming and
-    dropping function words and tokens with digits, both have at least ``min_words``
-    content words (default 8), they share at least ``min_shared_pairs`` consecutive word pairs (default 5),
+    dropping function words and tokens with digits, both have at least ``min-words``
+    content words (default 8), they share at least ``min-shared-pairs`` consecutive word pairs (default 5),
     and the IDF-weighted share of the shorter sentence's words found in the other is
-    >= ``min_overlap`` (default 0.5; IDF over the document's sentences, so words that
+    >= ``min-overlap`` (default 0.5; IDF over the document's sentences, so words that
     appear everywhere in the article count little). Exact repeats of a whole line are
     left to D101. The later sentence is reported, pointing at the earlier one.
     Why: machine-written filler and careless rewrites restate a fact already given,
@@ -210,14 +210,14 @@ class RestatedPassage(DocumentRule):
     family = FAMILY
     default_severity = Severity.WARNING
     fixable = True
-    options = {"min_words": 8, "min_shared_pairs": 5, "min_overlap": 0.5, "max_sentences": 20000}
+    options = {"min-words": 8, "min-shared-pairs": 5, "min-overlap": 0.5, "max-sentences": 20000}
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        min_words = int(self.opts["min_words"])
-        min_pairs = int(self.opts["min_shared_pairs"])
-        min_overlap = float(self.opts["min_overlap"])
+        min_words = int(self.opts["min-words"])
+        min_pairs = int(self.opts["min-shared-pairs"])
+        min_overlap = float(self.opts["min-overlap"])
         sentences = doc.sentences
-        if len(sentences) < 2 or len(sentences) > int(self.opts["max_sentences"]):
+        if len(sentences) < 2 or len(sentences) > int(self.opts["max-sentences"]):
             return []
         text = doc.text
         toks = U.content_tokens_many([text[s.start : s.end] for s in sentences])
