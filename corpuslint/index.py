@@ -13,6 +13,10 @@ A run then:
 4. returns ``{rule code: {display path: state}}`` for all of them. The checked
    (target) documents always come from memory, never from the cache.
 
+The same database caches document-rule findings (``DocumentFindingsCache``), keyed by
+display path, content hash and a key of the active document rules (their fingerprints
+and source), so a warm run does not re-run document rules on unchanged files.
+
 Storage is SQLite in WAL mode under ``<root>/.corpuslint_cache/`` (``cache-dir``):
 readers never block, writers wait up to ``BUSY_TIMEOUT_S`` and write in one
 ``BEGIN IMMEDIATE`` transaction, so two concurrent runs cannot corrupt it; a run
