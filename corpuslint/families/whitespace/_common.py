@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -30,3 +31,9 @@ def dominant_newline(text: str) -> str:
     if cr > lf and cr > crlf:
         return "\r"
     return "\n"
+
+
+@lru_cache(maxsize=128)
+def compiled(pattern: str) -> "regex.Pattern":
+    """Compile a pattern built from rule options once per process (not once per document)."""
+    return regex.compile(pattern)

@@ -6,7 +6,7 @@ import regex
 
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
-from ._common import HSPACE, INVISIBLE, char_names
+from ._common import HSPACE, INVISIBLE, char_names, compiled
 
 _BIDI_RE = regex.compile(r"[\u202a-\u202e\u2066-\u2069]+")
 # Safe to delete: they never change how text renders or reads.
@@ -95,7 +95,7 @@ class InvisibleCharacter(DocumentRule):
             chars += "\u200c"
         if self.opts["flag-zwj"]:
             chars += "\u200d"
-        pattern = regex.compile(rf"(?<=[^\r\n])[{chars}]+{_AT_EOL}")
+        pattern = compiled(rf"(?<=[^\r\n])[{chars}]+{_AT_EOL}")
         for m in pattern.finditer(doc.text):
             if m.start() == 0:
                 continue

@@ -6,6 +6,7 @@ import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
+from ._common import compiled
 
 
 class SpaceBeforePunctuation(DocumentRule):
@@ -33,7 +34,7 @@ class SpaceBeforePunctuation(DocumentRule):
         marks = regex.escape(self.opts["marks"])
         if not marks:
             return
-        pattern = regex.compile(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?=[{marks}](?:[\s\"'”’»)]|\Z))")
+        pattern = compiled(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?=[{marks}](?:[\s\"'”’»)]|\Z))")
         for m in pattern.finditer(doc.text):
             mark = doc.text[m.end()]
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
@@ -69,11 +70,11 @@ class SpaceInsideQuotes(DocumentRule):
 
     def check(self, doc):
         for pair in self.opts["pairs"]:
-            if len(pair) != 2:
+            if len(pair) != 2 or pair[0] not in doc.text:
                 continue
             open_, close = (regex.escape(c) for c in pair)
             body = rf"[^{open_}{close}\r\n]*" if pair[0] != pair[1] else rf"[^{open_}\r\n]*"
-            pattern = regex.compile(rf"{open_}({body}){close}")
+            pattern = compiled(rf"{open_}({body}){close}")
             for line in doc.lines if pair[0] == pair[1] else [None]:
                 if line is None:
                     start, end = 0, len(doc.text)
