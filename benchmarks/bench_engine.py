@@ -14,9 +14,6 @@ Generates its inputs at run time from the seed articles (nothing large is commit
 from __future__ import annotations
 
 import argparse
-import os
-import resource
-import shutil
 import subprocess
 import sys
 import tempfile

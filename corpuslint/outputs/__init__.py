@@ -5,12 +5,15 @@ A formatter is ``formatter(result: RunResult, stream: TextIO) -> None``.
 
 from __future__ import annotations
 
-from typing import Callable, TextIO
+from typing import TYPE_CHECKING, Callable, TextIO
 
 from ..hookspecs import hookimpl
 from . import github, json_format, junit, sarif, text
 
-Formatter = Callable[["RunResult", TextIO], None]  # noqa: F821
+if TYPE_CHECKING:
+    from ..engine import RunResult
+
+Formatter = Callable[["RunResult", TextIO], None]
 
 
 @hookimpl

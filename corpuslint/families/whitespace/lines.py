@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...findings import Edit, Fix, Severity
+from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ._common import NEWLINE_RE, dominant_newline
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ...findings import Edit, Fix, Severity
+from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ._common import EOL, HSPACE, INVISIBLE, char_names
 
