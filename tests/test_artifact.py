@@ -291,7 +291,7 @@ def test_strict_cp1252_cannot_make_arabic_mojibake():
 
 @pytest.mark.parametrize("codec", ["sloppy-windows-1252", "latin-1"])
 def test_mojibake_detected_and_repaired(codec):
-    import ftfy.bad_codecs  # noqa: F401  registers sloppy-windows-1252  # noqa: F401 (registers the sloppy-windows-1252 codec)
+    import ftfy.bad_codecs  # noqa: F401  registers sloppy-windows-1252
 
     broken = ARABIC.encode("utf-8").decode(codec)
     assert broken.startswith("Ù\x88Ù\x81") or broken.startswith("ÙˆÙ")
