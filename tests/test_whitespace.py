@@ -139,7 +139,9 @@ def test_w110_bom():
 def test_w111_bidi_controls_are_errors_with_unsafe_fix():
     bad = "price \u202e001\u202c USD\n"
     found = lint_text(bad, config={"select": ["W111"]})
-    assert [f.severity.value for f in found] == ["error", "error"]
+    assert [(f.severity.value, f.line, f.column) for f in found] == [("error", 1, 7)]  # one per line
+    assert "2 on this line" in found[0].message and len(found[0].fix.edits) == 2
+    assert len(lint_text(bad + bad, config={"select": ["W111"]})) == 2
     assert fixed(bad, "W111") == bad  # unsafe: not applied by --fix
     assert fixed(bad, "W111", unsafe=True) == "price 001 USD\n"
     assert codes("سعر 001 دولار\n", "W111") == []

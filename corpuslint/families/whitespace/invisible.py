@@ -43,7 +43,7 @@ class BidiControl(DocumentRule):
     """Bidirectional override or isolate control characters.
 
     What: Reports LRE, RLE, PDF, LRO, RLO (U+202A–U+202E) and LRI, RLI, FSI, PDI
-    (U+2066–U+2069).
+    (U+2066–U+2069), once per line (the finding spans them all; the fix removes them all).
     Why: These reorder how text is displayed, so what a reviewer sees differs from
     the stored characters (the "Trojan Source" trick, CVE-2021-42574). In a corpus
     they are a security smell or copy-paste residue; either way a reviewer must look.
@@ -60,9 +60,16 @@ class BidiControl(DocumentRule):
     fixable = True
 
     def check(self, doc):
+        # One finding per line: text pasted from word processors can carry hundreds.
+        by_line: dict[int, list] = {}
         for m in _BIDI_RE.finditer(doc.text):
-            yield doc.finding(self, m.start(), m.end(), f"bidirectional control character ({char_names(m.group())})",
-                              fix=Fix.unsafe(Edit(m.start(), m.end())))
+            by_line.setdefault(doc.position(m.start())[0], []).append(m)
+        for matches in by_line.values():
+            chars = "".join(m.group() for m in matches)
+            what = "character" if len(chars) == 1 else f"characters ({len(chars)} on this line)"
+            first, last = matches[0], matches[-1]
+            yield doc.finding(self, first.start(), last.end(), f"bidirectional control {what}: {char_names(chars)}",
+                              fix=Fix.unsafe(*(Edit(m.start(), m.end()) for m in matches)))
 
 
 class InvisibleCharacter(DocumentRule):
