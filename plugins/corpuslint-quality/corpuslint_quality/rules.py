@@ -91,6 +91,23 @@ def _duplicates(items: list[str]) -> tuple[int, int]:
     return count, chars
 
 
+def _line_count(doc: Document, matches, min_lines: int = 1) -> tuple[int, int] | None:
+    """(content lines for which ``matches(line)`` holds, content lines), or None when the
+    document has fewer than ``min_lines`` content lines."""
+    lines = _content_lines(doc)
+    if len(lines) < min_lines:
+        return None
+    return sum(1 for line in lines if matches(line)), len(lines)
+
+
+def _beyond(title: str, detail: str, value: float, limit: float, *, minimum: bool = False) -> str | None:
+    """The finding message when ``value`` is past ``limit`` (below it if ``minimum``), else None."""
+    if (value >= limit) if minimum else (value <= limit):
+        return None
+    op, word = ("<", "min") if minimum else (">", "max")
+    return f"{title}: {detail} ({_fmt(value, limit)} {op} {word} {_fmt(limit, value)})"
+
+
 def _repetition(units: list[str], total_chars: int, noun: str, max_units: float, max_chars: float) -> str | None:
     """Gopher's repetition test on lines or paragraphs: a message, or None if it passes."""
     if not units:
@@ -362,19 +379,13 @@ class UnterminatedLines(QualityRule):
     options = {"min-fraction": 0.12, "terminal-chars": ".!?…؟،؛۔。！？"}
 
     def measure(self, doc):
-        lines = _content_lines(doc)
-        if not lines:
-            return None
         terminal = tuple(self.opts["terminal-chars"])
-        ended = sum(1 for line in lines if line.rstrip(_CLOSERS + " \t").endswith(terminal))
-        fraction = ended / len(lines)
-        limit = self.opts["min-fraction"]
-        if fraction < limit:
-            return (
-                f"unterminated lines: only {ended} of {len(lines)} lines end in terminal punctuation "
-                f"({_fmt(fraction, limit)} < min {_fmt(limit, fraction)})"
-            )
-        return None
+        counted = _line_count(doc, lambda line: line.rstrip(_CLOSERS + " \t").endswith(terminal))
+        if counted is None:
+            return None
+        ended, total = counted
+        return _beyond("unterminated lines", f"only {ended} of {total} lines end in terminal punctuation",
+                       ended / total, self.opts["min-fraction"], minimum=True)
 
 
 class ShortLines(QualityRule):
@@ -399,19 +410,13 @@ class ShortLines(QualityRule):
     options = {"max-fraction": 0.67, "short-length": 30}
 
     def measure(self, doc):
-        lines = _content_lines(doc)
-        if not lines:
-            return None
         length = self.opts["short-length"]
-        short = sum(1 for line in lines if len(line) <= length)
-        fraction = short / len(lines)
-        limit = self.opts["max-fraction"]
-        if fraction > limit:
-            return (
-                f"short lines: {short} of {len(lines)} lines are {length} characters or shorter "
-                f"({_fmt(fraction, limit)} > max {_fmt(limit, fraction)})"
-            )
-        return None
+        counted = _line_count(doc, lambda line: len(line) <= length)
+        if counted is None:
+            return None
+        short, total = counted
+        return _beyond("short lines", f"{short} of {total} lines are {length} characters or shorter",
+                       short / total, self.opts["max-fraction"])
 
 
 class SymbolHeavy(QualityRule):
@@ -539,18 +544,12 @@ class BulletLines(QualityRule):
     options = {"max-fraction": 0.9}
 
     def measure(self, doc):
-        lines = _content_lines(doc)
-        if len(lines) < 3:
-            return None  # a two-line list says nothing about a document
-        bullets = sum(1 for line in lines if _BULLET_RE.match(line))
-        fraction = bullets / len(lines)
-        limit = self.opts["max-fraction"]
-        if fraction > limit:
-            return (
-                f"bullet lines: {bullets} of {len(lines)} lines start with a bullet "
-                f"({_fmt(fraction, limit)} > max {_fmt(limit, fraction)})"
-            )
-        return None
+        counted = _line_count(doc, _BULLET_RE.match, min_lines=3)  # a two-line list says nothing
+        if counted is None:
+            return None
+        bullets, total = counted
+        return _beyond("bullet lines", f"{bullets} of {total} lines start with a bullet",
+                       bullets / total, self.opts["max-fraction"])
 
 
 class EllipsisLines(QualityRule):
@@ -572,18 +571,12 @@ class EllipsisLines(QualityRule):
     options = {"max-fraction": 0.3}
 
     def measure(self, doc):
-        lines = _content_lines(doc)
-        if len(lines) < 3:
+        counted = _line_count(doc, _ELLIPSIS_END_RE.search, min_lines=3)
+        if counted is None:
             return None
-        cut = sum(1 for line in lines if _ELLIPSIS_END_RE.search(line))
-        fraction = cut / len(lines)
-        limit = self.opts["max-fraction"]
-        if fraction > limit:
-            return (
-                f"ellipsis lines: {cut} of {len(lines)} lines end in an ellipsis "
-                f"({_fmt(fraction, limit)} > max {_fmt(limit, fraction)})"
-            )
-        return None
+        cut, total = counted
+        return _beyond("ellipsis lines", f"{cut} of {total} lines end in an ellipsis",
+                       cut / total, self.opts["max-fraction"])
 
 
 class FewAlphabeticWords(QualityRule):
@@ -611,14 +604,8 @@ class FewAlphabeticWords(QualityRule):
         if not tokens:
             return None
         alpha = sum(1 for token in tokens if _LETTER_RE.search(token))
-        fraction = alpha / len(tokens)
-        limit = self.opts["min-fraction"]
-        if fraction < limit:
-            return (
-                f"few alphabetic words: {alpha} of {len(tokens)} tokens contain a letter "
-                f"({_fmt(fraction, limit)} < min {_fmt(limit, fraction)})"
-            )
-        return None
+        return _beyond("few alphabetic words", f"{alpha} of {len(tokens)} tokens contain a letter",
+                       alpha / len(tokens), self.opts["min-fraction"], minimum=True)
 
 
 RULES = [
