@@ -42,6 +42,24 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
             if isinstance(state, DocState) and doc is not None:
                 yield path, doc, state, merged
 
+    def unlisted_rejections(self, corpus: CorpusView):
+        """(doc, language, LangCorpus, LangState, occurrence, key, document key counts) for
+        every dictionary-rejected word of a target that the project neither accepts nor
+        rejects (rejected words are S105's)."""
+        for _path, doc, state, merged in self.targets(corpus):
+            for lang, ls in state.langs.items():
+                lc = merged.langs.get(lang)
+                if lc is None:
+                    continue
+                doc_keys = None
+                for occ in ls.rejected:
+                    key = lc.backend.key(occ[2])
+                    if self.project.accepted(lang, key) or self.project.rejected(lang, key):
+                        continue
+                    if doc_keys is None:  # computed once per document and language, only if needed
+                        doc_keys = doc_key_counts(lc, ls)
+                    yield doc, lang, lc, ls, occ, key, doc_keys
+
 
 @dataclass
 class SlipEvidence:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...findings import Edit, Fix, Severity
-from .base import SpellingCorpusRule, doc_key_counts, slip_evidence
+from .base import SpellingCorpusRule, slip_evidence
 
 
 class Slip(SpellingCorpusRule):
@@ -43,30 +43,16 @@ class Slip(SpellingCorpusRule):
     def reduce(self, corpus):
         max_count = int(self.opts["max-count"])
         min_cand = int(self.opts["min-candidate-count"])
-        for _path, doc, state, merged in self.targets(corpus):
-            for lang, ls in state.langs.items():
-                lc = merged.langs.get(lang)
-                if lc is None:
-                    continue
-                backend = lc.backend
-                doc_keys = None
-                for occ in ls.rejected:
-                    start, end, clean, _left, _right = occ
-                    key = backend.key(clean)
-                    if self.project.accepted(lang, key) or self.project.rejected(lang, key):
-                        continue
-                    if doc_keys is None:
-                        doc_keys = doc_key_counts(lc, ls)
-                    ev = slip_evidence(
-                        lc, ls, occ, max_count=max_count, min_candidate_count=min_cand, doc_keys=doc_keys
-                    )
-                    if ev is None:
-                        continue
-                    shown = " or ".join(f"'{s}'" for s in ev.suggestions[:3])
-                    message = f"possible slip '{clean}': {ev.message}"
-                    if shown:
-                        message += f"; did you mean {shown}?"
-                    fix = None
-                    if ev.kind == "context" and ev.suggestions and doc.text[start:end] == clean:
-                        fix = Fix.unsafe(Edit(start, end, ev.suggestions[0]))
-                    yield doc.finding(self, start, end, message, fix=fix)
+        for doc, _lang, lc, ls, occ, _key, doc_keys in self.unlisted_rejections(corpus):
+            ev = slip_evidence(lc, ls, occ, max_count=max_count, min_candidate_count=min_cand, doc_keys=doc_keys)
+            if ev is None:
+                continue
+            start, end, clean = occ[:3]
+            shown = " or ".join(f"'{s}'" for s in ev.suggestions[:3])
+            message = f"possible slip '{clean}': {ev.message}"
+            if shown:
+                message += f"; did you mean {shown}?"
+            fix = None
+            if ev.kind == "context" and ev.suggestions and doc.text[start:end] == clean:
+                fix = Fix.unsafe(Edit(start, end, ev.suggestions[0]))
+            yield doc.finding(self, start, end, message, fix=fix)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...findings import Severity
-from .base import SpellingCorpusRule, doc_key_counts, slip_evidence
+from .base import SpellingCorpusRule, slip_evidence
 
 
 class UnknownWord(SpellingCorpusRule):
@@ -31,20 +31,10 @@ class UnknownWord(SpellingCorpusRule):
 
     def reduce(self, corpus):
         learn = int(self.opts["learn-frequency"])
-        for _path, doc, state, merged in self.targets(corpus):
-            for lang, ls in state.langs.items():
-                lc = merged.langs.get(lang)
-                if lc is None:
-                    continue
-                backend = lc.backend
-                doc_keys = doc_key_counts(lc, ls)
-                for occ in ls.rejected:
-                    start, end, clean, _left, _right = occ
-                    key = backend.key(clean)
-                    if self.project.accepted(lang, key) or self.project.rejected(lang, key):
-                        continue
-                    if learn > 0 and lc.key_count.get(key, 0) >= learn:
-                        continue
-                    if slip_evidence(lc, ls, occ, max_count=1, min_candidate_count=2, doc_keys=doc_keys):
-                        continue
-                    yield doc.finding(self, start, end, f"'{clean}' is not in the {lang} dictionary")
+        for doc, lang, lc, ls, occ, key, doc_keys in self.unlisted_rejections(corpus):
+            if learn > 0 and lc.key_count.get(key, 0) >= learn:
+                continue
+            if slip_evidence(lc, ls, occ, max_count=1, min_candidate_count=2, doc_keys=doc_keys):
+                continue  # a slip: S101's
+            start, end, clean = occ[:3]
+            yield doc.finding(self, start, end, f"'{clean}' is not in the {lang} dictionary")
