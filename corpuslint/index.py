@@ -11,7 +11,8 @@ A run then:
 3. calls ``collect`` only for files whose content hash has no state for the rule's
    current key, and stores the new states in one transaction;
 4. returns ``{rule code: {display path: state}}`` for all of them. The checked
-   (target) documents always come from memory, never from the cache.
+   (target) documents are hashed from their text in memory, so an edit that is not on
+   disk yet (a fix pass) never picks up a stale state.
 
 The same database caches document-rule findings (``DocumentFindingsCache``), keyed by
 display path, content hash and a key of the active document rules (their fingerprints
