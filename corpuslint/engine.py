@@ -46,7 +46,7 @@ class RunContext:
     use_cache: bool
     discover: Callable[[], list[files.Source]]  # every corpus file under the project root
     load: Callable[[files.Source], "Document | files.ReadProblem"]
-    extra: dict[str, Any] = field(default_factory=dict)
+    doc_cache: Any = None  # index.DocumentFindingsCache when the on-disk cache is on
 
 
 @dataclass
@@ -180,7 +180,7 @@ def collect_corpus_states(
 
 
 def lint_documents(linter: Linter, docs: dict[str, Document], ctx: RunContext) -> list[Finding]:
-    findings = linter.map_documents(list(docs.values()), ctx.extra.get("doc_cache"))
+    findings = linter.map_documents(list(docs.values()), ctx.doc_cache)
     if linter.corpus_rules:
         states = collect_corpus_states(linter.corpus_rules, docs, ctx)
         findings.extend(linter.reduce(states, docs))
@@ -285,7 +285,7 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
     if config.use_cache and linter.document_rules:
         from .index import DocumentFindingsCache, cache_dir_for
 
-        ctx.extra["doc_cache"] = DocumentFindingsCache(cache_dir_for(ctx), linter.document_rules)
+        ctx.doc_cache = DocumentFindingsCache(cache_dir_for(ctx), linter.document_rules)
     problems: list[Finding] = []
     docs: dict[str, Document] = {}
     writable: set[str] = set()  # documents that are whole files, which fixes may rewrite
