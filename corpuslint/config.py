@@ -50,6 +50,7 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
     respect_gitignore: bool = True
+    follow_external_symlinks: bool = False  # symlinks leaving the root: skipped (F005) unless set
     use_cache: bool = True
     cache_dir: str = ".corpuslint_cache"
     jobs: int = 1

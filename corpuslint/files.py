@@ -7,8 +7,10 @@ on. Nothing here writes.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -18,17 +20,18 @@ from .document import Document
 
 
 @dataclass(frozen=True)
-class Source:
-    path: str  # absolute
-    display: str  # as shown to users: relative to cwd when under it
-
-
-@dataclass(frozen=True)
 class ReadProblem:
-    kind: str  # "undecodable" | "binary" | "unreadable"
+    kind: str  # "undecodable" | "binary" | "unreadable" | "special" | "not-written"
     message: str
     line: int = 1
     column: int = 1
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str  # absolute
+    display: str  # as shown to users: relative to cwd when under it
+    problem: ReadProblem | None = None  # found by discovery: never opened, reported instead
 
 
 def display_path(path: str, cwd: str | None = None) -> str:
@@ -66,41 +69,117 @@ def _union(globs: Iterable[str]):
     return re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in globs)) if globs else None
 
 
+_KIND = {stat.S_IFIFO: "FIFO", stat.S_IFSOCK: "socket", stat.S_IFCHR: "character device",
+         stat.S_IFBLK: "block device", stat.S_IFDIR: "directory"}
+
+
+def _kind(mode: int) -> str:
+    return _KIND.get(stat.S_IFMT(mode), "special file")
+
+
+def _inside(real: str, root_real: str) -> bool:
+    return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
+
+
 def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str] = ()) -> list[Source]:
-    """Files to check, sorted and de-duplicated. Directories recurse; symlinked
-    directories are not followed (so symlink loops cannot hang the walk)."""
+    """Files to check, sorted and de-duplicated. Directories are walked iteratively
+    (no recursion limit) with ``lstat`` information only: nothing is opened here.
+
+    - symlinked directories are not followed (symlink loops cannot hang the walk);
+    - FIFOs, sockets and devices matching the include globs become ``special``
+      problems (F005, info); named on the command line they are ``unreadable`` (F003);
+    - a symlink whose target lies outside the project root is not followed (F005)
+      unless ``config.follow_external_symlinks``;
+    - a folder that cannot be listed (permissions, path too long) is ``unreadable``.
+    """
     matcher = _Matcher(list(config.include) + [f"*{s}" for s in extra_suffixes], config.exclude)
     cwd = os.getcwd()
+    root_real = os.path.realpath(config.root)
+    follow = getattr(config, "follow_external_symlinks", False)
     seen: set[str] = set()
     out: list[Source] = []
 
-    def add(path: str, real: str) -> None:
+    def add(path: str, real: str, problem: ReadProblem | None = None) -> None:
         if real not in seen:
             seen.add(real)
-            out.append(Source(os.path.abspath(path), display_path(path, cwd)))
+            out.append(Source(os.path.abspath(path), display_path(path, cwd), problem))
+
+    def check_file(path: str, lst: os.stat_result, explicit: bool) -> None:
+        """A (non-directory) entry: add it, or add the reason it is not read."""
+        real = os.path.realpath(path) if stat.S_ISLNK(lst.st_mode) else path
+        st = lst
+        if stat.S_ISLNK(lst.st_mode):
+            try:
+                st = os.stat(path)
+            except OSError as exc:  # dangling link or loop
+                add(path, os.path.abspath(path), ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
+                return
+            if not follow and not _inside(real, root_real):
+                add(path, os.path.abspath(path), ReadProblem(
+                    "special", f"symlink to {real}, outside the project root: not followed"
+                               " (--follow-external-symlinks to check it)"))
+                return
+        if stat.S_ISREG(st.st_mode):
+            add(path, real)
+        elif not stat.S_ISDIR(st.st_mode):
+            kind = "unreadable" if explicit else "special"
+            add(path, os.path.abspath(path), ReadProblem(kind, f"not a regular file ({_kind(st.st_mode)}): not read"))
 
     for given in paths:
-        if os.path.isdir(given):
-            for dirpath, dirnames, filenames in os.walk(given, followlinks=False):
-                rel_dir = os.path.relpath(dirpath, given)
-                dirnames[:] = sorted(
-                    d for d in dirnames if not matcher.excluded(os.path.normpath(os.path.join(rel_dir, d)), d)
-                )
-                real_dir = os.path.realpath(dirpath)
-                for name in filenames:
-                    if matcher.included(name) and not matcher.excluded(os.path.normpath(os.path.join(rel_dir, name)), name):
-                        add(os.path.join(dirpath, name), os.path.join(real_dir, name))
-        else:
-            name = os.path.basename(given)
-            if matcher.included(name) and not matcher.excluded(display_path(given, cwd), name):
-                add(given, os.path.realpath(given))
-            elif not os.path.exists(given) and not os.path.islink(given):
-                add(given, os.path.abspath(given))  # reported as unreadable: a typo must not pass silently
+        try:
+            lst = os.lstat(given)
+        except OSError as exc:
+            add(given, os.path.abspath(given), ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
+            continue  # reported as unreadable: a typo must not pass silently
+        if stat.S_ISDIR(lst.st_mode) or (stat.S_ISLNK(lst.st_mode) and os.path.isdir(given)):
+            _walk(given, matcher, add, check_file)
+            continue
+        name = os.path.basename(given)
+        if matcher.included(name) and not matcher.excluded(display_path(given, cwd), name) or not (
+                stat.S_ISREG(lst.st_mode) or stat.S_ISLNK(lst.st_mode)):
+            check_file(given, lst, explicit=True)
     if config.respect_gitignore and out:
-        ignored = git_ignored([s.path for s in out])
+        ignored = git_ignored([s.path for s in out if s.problem is None or s.problem.kind == "special"])
         out = [s for s in out if s.path not in ignored]
     out.sort(key=lambda s: s.display)
     return out
+
+
+def _walk(top: str, matcher: "_Matcher", add, check_file) -> None:
+    """Iterative, sorted walk of ``top`` (an explicit stack instead of recursion)."""
+    stack = [(top, ".")]
+    while stack:
+        dirpath, rel_dir = stack.pop()
+        try:
+            with os.scandir(dirpath) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            what = "path too long" if exc.errno == errno.ENAMETOOLONG else (exc.strerror or str(exc))
+            add(dirpath, os.path.abspath(dirpath), ReadProblem("unreadable", f"cannot list folder: {what}"))
+            continue
+        subdirs = []
+        for entry in entries:
+            rel = os.path.normpath(os.path.join(rel_dir, entry.name))
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not matcher.excluded(rel, entry.name):
+                    subdirs.append((os.path.join(dirpath, entry.name), rel))
+                continue
+            if not matcher.included(entry.name) or matcher.excluded(rel, entry.name):
+                continue
+            try:
+                lst = entry.stat(follow_symlinks=False)
+            except OSError as exc:
+                add(entry.path, os.path.abspath(entry.path),
+                    ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
+                continue
+            if stat.S_ISLNK(lst.st_mode) and os.path.isdir(entry.path):
+                continue  # symlinked directories are not followed
+            check_file(entry.path, lst, False)
+        stack.extend(reversed(subdirs))
 
 
 @lru_cache(maxsize=4096)
@@ -137,11 +216,22 @@ def git_ignored(paths: list[str]) -> set[str]:
 
 
 def read_bytes(path: str) -> bytes | ReadProblem:
+    """The file's bytes. Opened non-blocking and checked with ``fstat`` before reading,
+    so a FIFO or device swapped in after discovery cannot hang or flood the run."""
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        return ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}")
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return ReadProblem("unreadable", f"not a regular file ({_kind(st.st_mode)}): not read")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
             return fh.read()
     except OSError as exc:
         return ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
 
 
 def decode(data: bytes) -> str | ReadProblem:
@@ -163,6 +253,8 @@ def decode(data: bytes) -> str | ReadProblem:
 
 
 def load(source: Source) -> Document | ReadProblem:
+    if source.problem is not None:
+        return source.problem
     data = read_bytes(source.path)
     if isinstance(data, ReadProblem):
         return data
@@ -174,6 +266,8 @@ def load(source: Source) -> Document | ReadProblem:
 
 def read_with(reader, source: Source) -> list[Document] | ReadProblem:
     """Documents a plugin reader makes of a file (e.g. one per JSONL record)."""
+    if source.problem is not None:
+        return source.problem
     data = read_bytes(source.path)
     if isinstance(data, ReadProblem):
         return data

@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from ...codec import state_type
 from .backends import Backend, available_backend
 
 STATE_VERSION = 1
@@ -28,6 +29,7 @@ SEP = "\x1f"
 _BREAK_RE = regex.compile(r"[\n\r.!?؟؛:;|]")
 
 
+@state_type  # stored in the corpus index as plain data (corpuslint.codec), never pickled
 @dataclass
 class LangState:
     counts: dict[str, int] = field(default_factory=dict)  # cleaned spelling -> count
@@ -40,6 +42,7 @@ class LangState:
     nbrs: dict[str, set[str]] = field(default_factory=dict)  # variant-prone key -> neighbour keys
 
 
+@state_type
 @dataclass
 class DocState:
     content_hash: str
