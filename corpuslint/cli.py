@@ -14,8 +14,8 @@ import traceback
 from typing import Sequence
 
 from . import __version__
-from .config import ConfigError, validate_codes
-from .engine import build_registry, run
+from .config import ConfigError, check_jobs, validate_codes
+from .engine import RuleError, build_registry, run
 from .plugins import PluginError, load_plugins
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, help="worker processes for document rules (0 = one per core)")
     check.add_argument("--include", type=_codes, help="file globs to check (default *.txt,*.text,*.md)")
     check.add_argument("--exclude", type=_codes, default=[], help="extra globs to exclude")
+    check.add_argument("--follow-external-symlinks", action="store_true",
+                       help="check files behind symlinks that point outside the project root")
+    check.add_argument("--verbose", "-v", action="store_true", help="print tracebacks of errors")
 
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code")
@@ -60,19 +63,48 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; every error is one line on stderr and exit code 2. The traceback
+    is printed only with ``--verbose`` or ``CORPUSLINT_DEBUG=1``."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    verbose = "--verbose" in argv or os.environ.get("CORPUSLINT_DEBUG", "") not in ("", "0")
     try:
-        return _main(list(sys.argv[1:] if argv is None else argv))
-    except (ConfigError, PluginError) as exc:
-        print(f"corpuslint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return _main(argv)
+    except (ConfigError, PluginError, RuleError) as exc:
+        return _error(str(exc), verbose)
     except KeyboardInterrupt:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
-    except Exception:  # an internal error: say so, with the traceback, exit 2
-        print("corpuslint: internal error (please report):", file=sys.stderr)
+    except RecursionError:
+        return _error("internal error: recursion too deep (a deeply nested input or config?)", verbose)
+    except MemoryError:
+        return _error("out of memory", verbose)
+    except OSError as exc:
+        return _error(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else f"{exc}", verbose)
+    except Exception as exc:  # an internal error: one line; the traceback on request
+        origin = _plugin_of(exc)
+        where = f" in plugin {origin!r}" if origin else ""
+        return _error(f"internal error{where}: {type(exc).__name__}: {exc} "
+                      "(--verbose or CORPUSLINT_DEBUG=1 for the traceback)", verbose)
+
+
+def _error(message: str, verbose: bool) -> int:
+    if verbose:
         traceback.print_exc()
-        return EXIT_ERROR
+    print(f"corpuslint: error: {' '.join(message.split())}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _plugin_of(exc: BaseException) -> str | None:
+    """The distribution/module that raised, when it is not corpuslint itself."""
+    tb = exc.__traceback__
+    last = None
+    while tb is not None:
+        module = tb.tb_frame.f_globals.get("__name__", "")
+        if module and not module.startswith(("corpuslint.", "corpuslint", "pluggy", "importlib", "concurrent")):
+            last = module.split(".")[0]
+        tb = tb.tb_next
+    return last
 
 
 def _main(argv: list[str]) -> int:
@@ -141,7 +173,9 @@ def _cmd_check(args) -> int:
     if args.no_cache:
         config.use_cache = False
     if args.jobs is not None:
-        config.jobs = args.jobs
+        config.jobs = check_jobs(args.jobs, "--jobs")
+    if args.follow_external_symlinks:
+        config.follow_external_symlinks = True
     if args.fail_on:
         from .findings import Severity
 
@@ -150,9 +184,22 @@ def _cmd_check(args) -> int:
     if formatter is None:
         raise ConfigError(f"--format: unknown format {args.format!r} (available: {', '.join(sorted(registry.formats))})")
 
-    result = run(args.paths, config, registry, fix=args.fix and not args.diff,
-                 unsafe_fixes=args.unsafe_fixes, diff=args.diff)
+    report = None
+    if args.output_file and not args.diff:
+        try:  # opened before any fix is written: a bad path must not leave a half-done run
+            report = open(args.output_file, "w", encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"--output-file: cannot write {args.output_file!r}: {exc.strerror or exc}") from None
+    try:
+        result = run(args.paths, config, registry, fix=args.fix and not args.diff,
+                     unsafe_fixes=args.unsafe_fixes, diff=args.diff)
+        return _report(args, result, report, formatter)
+    finally:
+        if report is not None:
+            report.close()
 
+
+def _report(args, result, report, formatter) -> int:
     if args.diff:
         sys.stdout.write("".join(result.diffs))
         return EXIT_OK if not result.diffs or args.exit_zero else EXIT_FINDINGS
@@ -163,10 +210,13 @@ def _cmd_check(args) -> int:
 
         text.write(result, out, statistics=args.statistics, unsafe_fixes=args.unsafe_fixes)
     else:
-        formatter(result, out)
-    if args.output_file:
-        with open(args.output_file, "w", encoding="utf-8") as fh:
-            fh.write(out.getvalue())
+        try:
+            formatter(result, out)
+        except Exception as exc:
+            origin = getattr(formatter, "__module__", "?").split(".")[0]
+            raise RuleError(f"formatter {args.format!r} (from {origin!r}) failed: {type(exc).__name__}: {exc}") from exc
+    if report is not None:
+        report.write(out.getvalue())
         if args.statistics and args.format != "text":
             from .outputs import text
 

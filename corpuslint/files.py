@@ -289,19 +289,95 @@ def iter_documents(sources: Iterable[Source], readers: Iterable = ()) -> Iterato
         yield source, (read_with(reader, source) if reader is not None else load(source))
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` as UTF-8: temp file in the same folder, fsync, os.replace, mode kept."""
+
+
+TEMP_PREFIX = ".corpuslint-"
+TEMP_SUFFIX = ".tmp"
+STALE_TEMP_AGE_S = 3600.0
+
+
+def _inside_root(real: str, root: str) -> bool:
+    return _inside(real, os.path.realpath(root))
+
+
+def write_fixed(path: str, old_text: str, new_text: str, root: str) -> ReadProblem | None:
+    """Rewrite ``path`` with ``new_text`` as one transaction; a ``not-written`` problem
+    (and the file untouched) instead of an exception when it cannot be done safely.
+
+    - a symlink is kept: the fix is written to its target, only if that is inside
+      ``root``;
+    - the new text goes to a temp file in the target's folder (fsync'd, same mode and,
+      when permitted, owner), which is removed on every error path;
+    - right before ``os.replace`` the file is read again: if its bytes are not the
+      ``old_text`` the fix was computed from (edited or deleted meanwhile), nothing is
+      written. (A write landing between this check and the rename, microseconds
+      later, can still be lost; no portable API closes that window.)
+    """
+    target = os.path.realpath(path)
+    if os.path.islink(path) and not _inside_root(target, root):
+        return ReadProblem("not-written", f"fix not written: symlink to {target}, outside the project root")
+    try:
+        st = os.stat(target)
+    except OSError as exc:
+        return ReadProblem("not-written", f"fix not written: file vanished during --fix ({exc.strerror or exc})")
+    if not stat.S_ISREG(st.st_mode):
+        return ReadProblem("not-written", f"fix not written: no longer a regular file ({_kind(st.st_mode)})")
+    directory = os.path.dirname(target)
+    tmp = None
+    try:
+        tmp = _write_temp(directory, new_text.encode("utf-8", "surrogatepass"), st)
+        current = read_bytes(target)
+        if isinstance(current, ReadProblem):
+            return ReadProblem("not-written", f"fix not written: file vanished or became unreadable during --fix")
+        if current != old_text.encode("utf-8", "surrogatepass"):
+            return ReadProblem("not-written", "fix not written: the file changed since it was read (run --fix again)")
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        where = exc.filename or directory
+        return ReadProblem("not-written", f"fix not written: {exc.strerror or exc} ({where})")
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    return None
+
+
+def _write_temp(directory: str, data: bytes, st: os.stat_result) -> str:
     import tempfile
 
-    directory = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=".corpuslint-", suffix=".tmp", dir=directory)
+    fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
+        os.chmod(tmp, st.st_mode & 0o7777)
+        if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass  # not permitted: the rewritten file belongs to the caller, as with any editor
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return tmp
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write ``text`` as UTF-8 through a temp file in the same folder (fsync, mode kept,
+    ``os.replace``); raises OSError. ``write_fixed`` is the checked variant --fix uses."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = os.stat_result((0o100644 & ~_umask(),) + (0,) * 9)
+    tmp = _write_temp(os.path.dirname(os.path.abspath(path)), text.encode("utf-8", "surrogatepass"), st)
+    try:
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -309,3 +385,52 @@ def write_atomic(path: str, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def clean_stale_temp_files(directories: Iterable[str]) -> int:
+    """Remove ``.corpuslint-*.tmp`` left in ``directories`` by a run that was killed:
+    those whose writer process is gone (pid in the name) or older than an hour.
+    Returns how many were removed."""
+    import time
+
+    removed = 0
+    now = time.time()
+    for directory in directories:
+        try:
+            with os.scandir(directory) as it:
+                names = [e for e in it if e.name.startswith(TEMP_PREFIX) and e.name.endswith(TEMP_SUFFIX)]
+        except OSError:
+            continue
+        for entry in names:
+            try:
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                if _writer_alive(entry.name) and now - entry.stat(follow_symlinks=False).st_mtime < STALE_TEMP_AGE_S:
+                    continue
+                os.unlink(entry.path)
+                removed += 1
+            except OSError:
+                continue
+    return removed
+
+
+def _writer_alive(name: str) -> bool:
+    pid_text = name[len(TEMP_PREFIX):].split("-", 1)[0]
+    if not pid_text.isdigit():
+        return True  # an older name without pid: judged by age only
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False  # ours, from an earlier run in this process that cannot be live now
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

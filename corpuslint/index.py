@@ -470,9 +470,24 @@ def decode_findings(blob: bytes, doc: "Document", rules: Iterable[Any]) -> list:
     return out
 
 
-def cache_dir_for(ctx) -> str:
+_unsafe_dirs_warned: set[str] = set()
+
+
+def cache_dir_for(ctx) -> str | None:
+    """The cache folder, or None (no cache, one warning) when it resolves, through
+    symlinks, outside both the project root and the user's cache folder."""
+    from .config import user_cache_dir
+
     cache_dir = getattr(getattr(ctx, "config", None), "cache_dir", None) or ".corpuslint_cache"
-    return cache_dir if os.path.isabs(cache_dir) else os.path.join(ctx.root, cache_dir)
+    path = cache_dir if os.path.isabs(cache_dir) else os.path.join(ctx.root, cache_dir)
+    real = os.path.realpath(path)
+    for allowed in (os.path.realpath(ctx.root), os.path.realpath(user_cache_dir())):
+        if real == allowed or real.startswith(allowed.rstrip(os.sep) + os.sep):
+            return path
+    if real not in _unsafe_dirs_warned:
+        _unsafe_dirs_warned.add(real)
+        _warn(f"cache folder {path} resolves to {real}, outside the project root; running without the cache")
+    return None
 
 
 def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"], ctx) -> dict[str, dict[str, Any]]:
@@ -494,17 +509,20 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
     # display path -> (relative key, absolute path); targets that are not corpus files stay uncached
     corpus: dict[str, tuple[str, str]] = {}
     for src in sources:
+        if getattr(src, "problem", None) is not None:
+            continue  # never opened (FIFO, device, link outside the root, unreadable folder)
         corpus.setdefault(src.display, (os.path.relpath(src.path, root), src.path))
 
     index: CorpusIndex | None = None
-    if ctx.use_cache and corpus:
+    cache_dir = cache_dir_for(ctx) if ctx.use_cache and corpus else None
+    if cache_dir is not None:
         try:
-            index = CorpusIndex(cache_dir_for(ctx)).open()
+            index = CorpusIndex(cache_dir).open()
         except IndexUnavailable as exc:
             _warn(str(exc))
             index = None
         except OSError as exc:
-            _warn(f"cannot use the corpus index in {cache_dir_for(ctx)}: {exc}; running without it")
+            _warn(f"cannot use the corpus index in {cache_dir}: {exc}; running without it")
             index = None
     try:
         return _collect(rules, target_docs, ctx, corpus, index, out)
