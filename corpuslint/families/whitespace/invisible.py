@@ -15,6 +15,13 @@ _SAFE_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u180e"
 _MARKS = "\u200e\u200f\u061c"
 _AT_EOL = rf"(?![{HSPACE}{INVISIBLE}]*(?:\r\n|\n|\r|\Z))"
 _ARABIC_LETTER = r"[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff]"
+# A ZERO WIDTH SPACE between two letters is the only thing separating two words: deleting
+# it would glue them («إلى\u200bقال» → «إلىقال»), so the fix puts a space there instead.
+# Scripts written without spaces use ZWSP only as a line-break hint: deleting it is fine.
+_LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
+_NO_SPACE_SCRIPT_RE = regex.compile(
+    r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]")
+_JOINING_SCRIPT_RE = regex.compile(r"[\p{scx=Arabic}\p{scx=Syriac}\p{scx=Nko}\p{scx=Mongolian}]")
 _HARAKAT = r"[\u064b-\u065f\u0670]"
 
 
@@ -86,7 +93,11 @@ class InvisibleCharacter(DocumentRule):
     Example: `الصواريخ\\u200b` inside a sentence.
     Fix safety: safe for ZWSP, WORD JOINER, ZWNBSP, SOFT HYPHEN and MVS (pure
     formatting hints); unsafe for LRM/RLM/ALM/ZWJ/ZWNJ, whose removal can change
-    display order or letter joining.
+    display order or letter joining. A ZWSP that is the only separator between two
+    letters is never deleted, which would glue two words: it becomes a space (safe
+    between letters of a cursive script such as Arabic, where it visibly separates
+    the words; unsafe elsewhere, e.g. between Latin letters, where it was invisible);
+    in scripts written without spaces (Thai, Khmer, CJK...) it is deleted.
     """
 
     code = "W112"
@@ -103,13 +114,22 @@ class InvisibleCharacter(DocumentRule):
         if self.opts["flag-zwj"]:
             chars += "\u200d"
         pattern = compiled(rf"(?<=[^\r\n])[{chars}]+{_AT_EOL}")
-        for m in pattern.finditer(doc.text):
+        text = doc.text
+        for m in pattern.finditer(text):
             if m.start() == 0:
                 continue
             run = m.group()
             fix = Fix.safe if set(run) <= set(_SAFE_INVISIBLE) else Fix.unsafe
+            replacement = ""
+            if "\u200b" in run and m.end() < len(text):
+                before, after = text[m.start() - 1], text[m.end()]
+                if _LETTER_RE.match(before) and _LETTER_RE.match(after) and not (
+                        _NO_SPACE_SCRIPT_RE.match(before) or _NO_SPACE_SCRIPT_RE.match(after)):
+                    replacement = " "  # the only separator of two words: never glue them
+                    if not (_JOINING_SCRIPT_RE.match(before) and _JOINING_SCRIPT_RE.match(after)):
+                        fix = Fix.unsafe
             yield doc.finding(self, m.start(), m.end(), f"invisible character ({char_names(run)})",
-                              fix=fix(Edit(m.start(), m.end())))
+                              fix=fix(Edit(m.start(), m.end(), replacement)))
 
 
 class TatweelElongation(DocumentRule):
