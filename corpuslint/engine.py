@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from bisect import bisect_right
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
@@ -39,6 +40,36 @@ from .rules import CorpusRule, CorpusView, DocumentRule, Rule
 
 MAX_FIX_PASSES = 10
 PARALLEL_MIN_DOCS = 64
+# Longest line (in characters) that every rule checks. Longer lines are checked only by
+# rules of LONG_LINE_FAMILIES (character scans with memory independent of word counts)
+# or rules with ``long_line_safe = True``; the others skip the document (one F006 info
+# finding names them), so a 100 MB single line costs a small multiple of its size.
+MAX_LINE_CHARS = 1_000_000
+LONG_LINE_FAMILIES = frozenset({"whitespace", "input"})
+_NEWLINE_RE = re.compile(r"\r\n|\n|\r")
+
+
+def longest_line(text: str) -> tuple[int, int, int]:
+    """(length, 1-based number, start offset) of the longest line of ``text``."""
+    if len(text) <= MAX_LINE_CHARS:
+        return len(text), 1, 0  # cannot exceed the limit: no scan needed
+    best, best_no, best_start, pos, no = 0, 1, 0, 0, 1
+    for m in _NEWLINE_RE.finditer(text):
+        if m.start() - pos > best:
+            best, best_no, best_start = m.start() - pos, no, pos
+        pos, no = m.end(), no + 1
+    if len(text) - pos > best:
+        best, best_no, best_start = len(text) - pos, no, pos
+    return best, best_no, best_start
+
+
+def long_line_safe(rule: Rule) -> bool:
+    return getattr(rule, "long_line_safe", rule.family in LONG_LINE_FAMILIES)
+
+
+def skips(rule: Rule, doc: Document) -> bool:
+    """Does ``rule`` skip ``doc`` because of a line over MAX_LINE_CHARS?"""
+    return not long_line_safe(rule) and longest_line(doc.text)[0] > MAX_LINE_CHARS
 
 
 @dataclass
@@ -94,7 +125,18 @@ class Linter:
         cached = self._cache.get(key)
         if cached is None:
             cached = []
-            for rule in self.document_rules:
+            rules = self.document_rules
+            length, line_no, start = longest_line(doc.text)
+            if length > MAX_LINE_CHARS:
+                rules = [r for r in rules if long_line_safe(r)]
+                skipped = sorted({r.code for r in self.document_rules + self.corpus_rules if not long_line_safe(r)})
+                note = self.rules.get("F006")
+                if skipped and note is not None:
+                    finding = doc.finding(note, start, start, f"line {line_no} is {length:,} characters long "
+                                          f"(limit {MAX_LINE_CHARS:,}): {len(skipped)} rules skipped this document "
+                                          f"({', '.join(skipped[:12])}{', ...' if len(skipped) > 12 else ''})")
+                    cached.append(finding)
+            for rule in rules:
                 with rule_errors(rule, doc.path):
                     found = list(rule.check(doc))
                 if doc.code_spans and not rule.checks_code:
@@ -363,7 +405,7 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
 
         cache_dir = cache_dir_for(ctx)
         if cache_dir is not None:
-            ctx.doc_cache = DocumentFindingsCache(cache_dir, linter.document_rules)
+            ctx.doc_cache = DocumentFindingsCache(cache_dir, linter.document_rules, also=linter.rules.values())
     problems: list[Finding] = []
     docs: dict[str, Document] = {}
     writable: set[str] = set()  # documents that are whole files, which fixes may rewrite

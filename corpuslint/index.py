@@ -312,13 +312,14 @@ class DocumentFindingsCache:
     back without running a rule. Failures (locked, corrupt, unwritable cache) only
     cost the speed-up, with one warning."""
 
-    def __init__(self, cache_dir: str, rules: list, *, warn: Callable[[str], None] = _warn):
+    def __init__(self, cache_dir: str, rules: list, *, warn: Callable[[str], None] = _warn,
+                 also: Iterable[Any] = ()):
         self.cache_dir = cache_dir
         self.warn = warn
         parts = [__version__, _source_hash("corpuslint.engine"), _source_hash("corpuslint.document")]
         parts += sorted(rule_key(r) for r in rules)
         self.key = hashlib.blake2b("|".join(parts).encode(), digest_size=12).hexdigest()
-        self.rules = list(rules)
+        self.rules = list(rules) + list(also)  # codes a cached finding may carry (+ engine notes, F006)
         self._rows: dict[str, tuple[str, bytes]] | None = None
 
     def _index(self) -> "CorpusIndex | None":
@@ -578,7 +579,7 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
     for display, doc in target_docs.items():
         if display not in corpus:  # a checked file outside the corpus: never cached
             for rule in rules:
-                out[rule.code][display] = rule.collect(doc)
+                out[rule.code][display] = _collect_one(rule, doc)
 
     global _WORK
     _WORK = (rules, cached, target_docs, ctx, corpus)
@@ -689,9 +690,20 @@ def _work_item(display: str):
         if state is not _MISS:
             states[rule.code] = (state, None)
         else:
-            state = rule.collect(doc)
+            state = _collect_one(rule, doc)
             states[rule.code] = (state, dumps_state(state))
     return h, stat, states
+
+
+def _collect_one(rule, doc):
+    """``rule.collect(doc)``; None for a document with a line too long for the rule
+    (see engine.MAX_LINE_CHARS); errors name the rule."""
+    from .engine import rule_errors, skips
+
+    if skips(rule, doc):
+        return None
+    with rule_errors(rule, doc.path):
+        return rule.collect(doc)
 
 
 def _work_chunk(displays: list[str]):

@@ -95,6 +95,26 @@ class SpecialFile(EngineRule):
     default_severity = Severity.INFO
 
 
+class LongLine(EngineRule):
+    """A line so long that rules building per-word data skipped the document.
+
+    What: The document has a line of more than `MAX_LINE_CHARS` (1,000,000)
+    characters. Rules that only scan characters (the whitespace family) still check
+    it; rules that build per-word or per-shingle data (duplicates, spelling, quality,
+    most artifact rules) skip this document and are named in the message.
+    Why: A 100 MB file on one line (a minified dump, a broken export) must be checked
+    in memory proportional to its size, not tens of times more; such a line is rarely
+    prose anyway.
+    Example: a JSON array of 100 MB written without newlines, saved as `.txt`.
+    Fix safety: no fix; split the line or exclude the file.
+    """
+
+    code = "F006"
+    name = "long-line"
+    family = "input"
+    default_severity = Severity.INFO
+
+
 PROBLEM_RULES = {
     "undecodable": UndecodableFile, "binary": BinaryFile, "unreadable": UnreadableFile,
     "not-written": FixNotWritten, "special": SpecialFile,
@@ -103,4 +123,4 @@ PROBLEM_RULES = {
 
 @hookimpl
 def corpuslint_register_rules():
-    return list(PROBLEM_RULES.values())
+    return list(PROBLEM_RULES.values()) + [LongLine]
