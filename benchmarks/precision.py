@@ -276,6 +276,32 @@ def show(loc: Located, corpus: str, i: int) -> None:
     print(f"    line: {excerpt(loc)}")
 
 
+def pooled(reports: list[dict]) -> dict[str, dict]:
+    """Per rule over all corpora: count, labelled, tp, fp, gone_tp, gone_fp, precision,
+    and the corpora where the rule fired."""
+    out: dict[str, dict] = {}
+    for rep in reports:
+        for code, r in rep["rules"].items():
+            row = out.setdefault(code, {"severity": r["severity"], "count": 0, "labelled": 0, "tp": 0, "fp": 0,
+                                        "gone_tp": 0, "gone_fp": 0, "precision": None, "corpora": 0})
+            row["severity"] = row["severity"] or r["severity"]
+            for key in ("count", "labelled", "tp", "fp", "gone_tp", "gone_fp"):
+                row[key] += r[key]
+            row["corpora"] += 1 if r["count"] else 0
+    for row in out.values():
+        if row["tp"] + row["fp"]:
+            row["precision"] = row["tp"] / (row["tp"] + row["fp"])
+    return dict(sorted(out.items()))
+
+
+def print_pooled(rows: dict[str, dict], n_corpora: int) -> None:
+    print(f"\n== all {n_corpora} corpora pooled: labelled findings per rule")
+    print(f"  {'rule':6} {'sev':7} {'count':>6} {'corp':>4} {'lab':>4} {'tp':>4} {'fp':>4} {'prec':>5} {'gone fp':>7} {'gone tp':>7}")
+    for code, r in rows.items():
+        print(f"  {code:6} {r['severity'][:7]:7} {r['count']:6} {r['corpora']:4} {r['labelled']:4} {r['tp']:4} "
+              f"{r['fp']:4} {fmt_precision(r):>5} {r['gone_fp']:7} {r['gone_tp']:7}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dir", type=Path, default=None)
@@ -325,7 +351,10 @@ def main(argv: list[str] | None = None) -> int:
         elif not args.json:
             print_report(rep)
     if args.json:
-        print(json.dumps({"dir": str(root), "corpora": reports}, ensure_ascii=False, indent=1))
+        print(json.dumps({"dir": str(root), "corpora": reports, "pooled": pooled(reports)},
+                         ensure_ascii=False, indent=1))
+    elif not (args.sample or args.label) and len(reports) > 1:
+        print_pooled(pooled(reports), len(reports))
     return 0
 
 
