@@ -177,6 +177,13 @@ def precision_table(located: list[Located], labels: list[dict]) -> dict[str, dic
 # running corpuslint
 
 
+def corpuslint_origin() -> str:
+    """Where ``python -m corpuslint`` is imported from with this environment (PYTHONPATH)."""
+    proc = subprocess.run([sys.executable, "-c", "import corpuslint, os; print(os.path.dirname(corpuslint.__file__))"],
+                          capture_output=True, text=True)
+    return proc.stdout.strip() or proc.stderr.strip()[-200:]
+
+
 def run_corpuslint(corpus_dir: Path, out: Path, select: str | None = None) -> dict:
     cmd = [sys.executable, "-m", "corpuslint", "check", ".", "--no-cache", "--format", "json",
            "--exit-zero", "--output-file", str(out)]
@@ -323,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"not built in {root}: {', '.join(missing)}", file=sys.stderr)
         return 2
+    if not (args.json or args.sample or args.label):
+        print(f"corpora: {root}\ncorpuslint: {corpuslint_origin()}")
     reports = []
     for name in names:
         rep, located = corpus_report(root, name, select=args.select, reuse=args.reuse, labels_dir=args.labels_dir)
