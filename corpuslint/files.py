@@ -12,7 +12,6 @@ import fnmatch
 import os
 import stat
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .config import Config
@@ -104,9 +103,12 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
             seen.add(real)
             out.append(Source(os.path.abspath(path), display_path(path, cwd), problem))
 
-    def check_file(path: str, lst: os.stat_result, explicit: bool) -> None:
+    def check_file(path: str, lst: os.stat_result, explicit: bool, real_dir: str | None = None) -> None:
         """A (non-directory) entry: add it, or add the reason it is not read."""
-        real = os.path.realpath(path) if stat.S_ISLNK(lst.st_mode) else path
+        if stat.S_ISLNK(lst.st_mode) or real_dir is None:
+            real = os.path.realpath(path)
+        else:
+            real = os.path.join(real_dir, os.path.basename(path))
         st = lst
         if stat.S_ISLNK(lst.st_mode):
             try:
@@ -158,6 +160,7 @@ def _walk(top: str, matcher: "_Matcher", add, check_file) -> None:
             add(dirpath, os.path.abspath(dirpath), ReadProblem("unreadable", f"cannot list folder: {what}"))
             continue
         subdirs = []
+        real_dir = os.path.realpath(dirpath)
         for entry in entries:
             rel = os.path.normpath(os.path.join(rel_dir, entry.name))
             try:
@@ -178,17 +181,36 @@ def _walk(top: str, matcher: "_Matcher", add, check_file) -> None:
                 continue
             if stat.S_ISLNK(lst.st_mode) and os.path.isdir(entry.path):
                 continue  # symlinked directories are not followed
-            check_file(entry.path, lst, False)
+            check_file(entry.path, lst, False, real_dir)
         stack.extend(reversed(subdirs))
 
 
-@lru_cache(maxsize=4096)
+_GIT_TOPS: dict[str, str | None] = {}
+
+
 def _git_top(directory: str) -> str | None:
-    """The work tree containing ``directory`` (found by its .git entry), or None."""
-    if os.path.exists(os.path.join(directory, ".git")):
-        return directory
-    parent = os.path.dirname(directory)
-    return None if parent == directory else _git_top(parent)
+    """The work tree containing ``directory`` (found by its .git entry), or None.
+    Iterative (trees can be deeper than the recursion limit); memoised per folder."""
+    walked = []
+    top: str | None = None
+    d = directory
+    while True:
+        if d in _GIT_TOPS:
+            top = _GIT_TOPS[d]
+            break
+        walked.append(d)
+        if os.path.exists(os.path.join(d, ".git")):
+            top = d
+            break
+        parent = os.path.dirname(d)
+        if parent == d:
+            break
+        d = parent
+    if len(_GIT_TOPS) > 65536:
+        _GIT_TOPS.clear()
+    for w in walked:
+        _GIT_TOPS[w] = top
+    return top
 
 
 def git_ignored(paths: list[str]) -> set[str]:
