@@ -149,9 +149,9 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
 
 def _walk(top: str, matcher: "_Matcher", add, check_file) -> None:
     """Iterative, sorted walk of ``top`` (an explicit stack instead of recursion)."""
-    stack = [(top, ".")]
+    stack = [(top, ".", os.path.realpath(top))]
     while stack:
-        dirpath, rel_dir = stack.pop()
+        dirpath, rel_dir, real_dir = stack.pop()
         try:
             with os.scandir(dirpath) as it:
                 entries = sorted(it, key=lambda e: e.name)
@@ -160,7 +160,6 @@ def _walk(top: str, matcher: "_Matcher", add, check_file) -> None:
             add(dirpath, os.path.abspath(dirpath), ReadProblem("unreadable", f"cannot list folder: {what}"))
             continue
         subdirs = []
-        real_dir = os.path.realpath(dirpath)
         for entry in entries:
             rel = os.path.normpath(os.path.join(rel_dir, entry.name))
             try:
@@ -169,7 +168,8 @@ def _walk(top: str, matcher: "_Matcher", add, check_file) -> None:
                 is_dir = False
             if is_dir:
                 if not matcher.excluded(rel, entry.name):
-                    subdirs.append((os.path.join(dirpath, entry.name), rel))
+                    # not a symlink: its real path is its parent's plus its name
+                    subdirs.append((os.path.join(dirpath, entry.name), rel, os.path.join(real_dir, entry.name)))
                 continue
             if not matcher.included(entry.name) or matcher.excluded(rel, entry.name):
                 continue
