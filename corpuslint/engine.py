@@ -292,11 +292,12 @@ def fixable(finding: Finding, unsafe: bool) -> bool:
     return finding.fix is not None and (unsafe or finding.fix.applicability is Applicability.SAFE)
 
 
-def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool) -> tuple[str, int]:
+def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
+                defer: frozenset[str] = frozenset()) -> tuple[str, int]:
     """Apply the fixes whose edits overlap no edit already accepted; returns (text, count).
 
-    Fixes are taken in order of their first edit (then code); a fix is accepted whole
-    or not at all. Accepted edits are kept sorted, so each candidate edit is compared
+    Fixes are taken in order of their first edit (then code), those of the ``defer``
+    codes after all others; a fix is accepted whole or not at all. Accepted edits are kept sorted, so each candidate edit is compared
     only with its neighbours: O(N log N) for N edits, and the new text is built in one
     pass (40,000 trailing-whitespace fixes in one file cost milliseconds).
     """
@@ -305,7 +306,7 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool) -> tuple[s
     count = 0
     candidates = sorted(
         (f for f in findings if fixable(f, unsafe) and f.fix.edits),
-        key=lambda f: (min(e.start for e in f.fix.edits), f.code),
+        key=lambda f: (f.code in defer, min(e.start for e in f.fix.edits), f.code),
     )
     n = len(text)
     for finding in candidates:
@@ -360,8 +361,16 @@ def _self_overlap(edits: tuple[Edit, ...]) -> bool:
 
 def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bool) -> tuple[str, int]:
     """First pass uses all findings (incl. corpus rules); later passes re-run document
-    rules on the edited text until nothing changes (bounded)."""
-    text, total = apply_fixes(doc.text, first, unsafe)
+    rules on the edited text until nothing changes (bounded).
+
+    Corpus-rule fixes are validated against the document-rule fixes: in the first pass
+    (the only one where both refer to the same text) a corpus-rule fix is applied only
+    if none of its edits overlaps a document-rule edit, which wins. So an unsafe
+    "delete this word" (S101, computed on «إلى\u200bقال» as one token) can never
+    override W112 separating the two words; the re-lint after writing reports what
+    the corpus rules think of the new text, and only a next --fix applies it."""
+    corpus_codes = frozenset(r.code for r in linter.corpus_rules)
+    text, total = apply_fixes(doc.text, first, unsafe, defer=corpus_codes)
     for _ in range(MAX_FIX_PASSES):
         current = Document(doc.path, text)
         found = [f for f in linter.check_document(current) if linter.keep(f)]

@@ -527,3 +527,21 @@ def test_huge_single_line_skips_per_word_rules_with_one_finding():
     assert "line 1" in note.message and "D101" in note.message and note.severity is Severity.INFO
     assert "W101" in codes and "W102" in codes  # character scans still run
     assert not any(c[0] in "DQS" for c in codes)
+
+
+def test_corpus_rule_fix_never_overrides_a_document_rule_fix():
+    """S101 (a corpus rule) computed on «إلى\u200bقال» as one token proposes deleting it;
+    W112 separates the two words. The document-rule fix wins where they overlap."""
+    from corpuslint.document import Document
+    from corpuslint.engine import Linter, fix_document
+
+    config, registry = build_registry(["."], table={"select": ["W112", "S101"], "cache": False})
+    linter = Linter(config, registry)
+    text = "ذهب إلى\u200bقال الرجل\n"
+    doc = Document("t.txt", text)
+    w112 = [f for f in linter.check_document(doc) if f.code == "W112"]
+    s101 = linter.rules["S101"]
+    start, end = text.index("إلى"), text.index("قال") + 3
+    slip = doc.finding(s101, start, end, "possible slip", fix=Fix.unsafe(Edit(start, end)))
+    fixed, _ = fix_document(linter, doc, [slip] + w112, unsafe=True)
+    assert fixed == "ذهب إلى قال الرجل\n"
