@@ -166,6 +166,7 @@ _AS_NOBODY = r"""
 import contextlib, io, os, sys, tempfile, shutil
 from corpuslint.cli import main
 warm = tempfile.mkdtemp()
+os.chdir(warm)
 open(os.path.join(warm, "w.txt"), "w").write("x \n")
 with contextlib.redirect_stdout(io.StringIO()):
     main(["check", "--fix", "--no-cache", "--format", "json", warm])

@@ -126,32 +126,29 @@ def test_shifted_cached_edit_is_never_applied(tmp_path, monkeypatch):
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == text.replace(" \n", "\n", 1)
 
 
-def test_tampered_cached_finding_is_detected_on_load(tmp_path, capsys):
+def test_tampered_cached_finding_is_detected_on_load(tmp_path, capsys, monkeypatch):
     _corpus(tmp_path)
-    os.chdir(tmp_path)
-    try:
-        config, registry = build_registry(["."], table={"select": ["W101"]})
-        clean = [(f.path, f.start) for f in run(["."], config, registry).findings]
-        db = _db(tmp_path)
-        rows = db.execute("SELECT path, findings FROM doc_findings").fetchall()
-        for path, blob in rows:
-            h, found = loads(blob)
-            for row in found:
-                fix = row[9]
-                fix[1][0][0] -= 1  # edit start one character earlier
-                fix[1][0][1] -= 1
-            db.execute("UPDATE doc_findings SET findings = ? WHERE path = ?", (dumps([h, found]), path))
-        db.commit()
-        db.close()
-        config, registry = build_registry(["."], table={"select": ["W101"]})
-        again = run(["."], config, registry).findings
-        assert [(f.path, f.start) for f in again] == clean
-        for f in again:
-            e = f.fix.edits[0]
-            assert Path(f.path).read_text(encoding="utf-8")[e.start:e.end] == " "
-        assert "does not match the text it replaces" in capsys.readouterr().err
-    finally:
-        os.chdir("/")
+    monkeypatch.chdir(tmp_path)
+    config, registry = build_registry(["."], table={"select": ["W101"]})
+    clean = [(f.path, f.start) for f in run(["."], config, registry).findings]
+    db = _db(tmp_path)
+    rows = db.execute("SELECT path, findings FROM doc_findings").fetchall()
+    for path, blob in rows:
+        h, found = loads(blob)
+        for row in found:
+            fix = row[9]
+            fix[1][0][0] -= 1  # edit start one character earlier
+            fix[1][0][1] -= 1
+        db.execute("UPDATE doc_findings SET findings = ? WHERE path = ?", (dumps([h, found]), path))
+    db.commit()
+    db.close()
+    config, registry = build_registry(["."], table={"select": ["W101"]})
+    again = run(["."], config, registry).findings
+    assert [(f.path, f.start) for f in again] == clean
+    for f in again:
+        e = f.fix.edits[0]
+        assert Path(f.path).read_text(encoding="utf-8")[e.start:e.end] == " "
+    assert "does not match the text it replaces" in capsys.readouterr().err
 
 
 def _evil_plugin(folder: Path, marker: Path) -> None:
