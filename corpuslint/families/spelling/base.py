@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...rules import CorpusRule, CorpusView, DocumentRule
-from .analysis import SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, merge
+from .analysis import RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape, merge
+from .backends import TAA_MARBUTA
 from .project import SpellingRuleMixin
 
 FAMILY = "spelling"
@@ -63,9 +64,63 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
 
 @dataclass
 class SlipEvidence:
-    kind: str  # "context" or "pattern"
+    kind: str  # "context", "pattern" or "taa" (taa marbuta written as haa: warning level)
     message: str
     suggestions: list[str]
+
+
+# Context evidence: how many independent signals an occurrence needs (two for plain
+# text; three for vocalised text, whose rare words are mostly names and classical forms
+# the dictionary does not list), and what makes a candidate "frequent".
+MIN_SIGNALS = 2
+MIN_SIGNALS_VOCALISED = 3
+FREQUENT_COUNT = 5
+FREQUENT_RATIO = 5
+# A neighbour present in more than this share of the documents carries no information
+# (IDF too low) once the corpus has at least IDF_MIN_DOCS documents.
+MAX_NEIGHBOUR_DF = 0.5
+IDF_MIN_DOCS = 8
+LONE_MIN_LENGTH = 6
+LONE_MIN_COUNT = 10
+
+
+def informative_neighbour(lc: LangCorpus, key: str) -> bool:
+    """A neighbour that is evidence: not a function word, not too short, not in most
+    documents (inverse document frequency)."""
+    if not key or len(key) < 3 or key in lc.backend.function_words:
+        return False
+    if lc.n_docs >= IDF_MIN_DOCS and lc.doc_freq.get(key, 0) > MAX_NEIGHBOUR_DF * lc.n_docs:
+        return False
+    return True
+
+
+def typo_shaped(backend, key: str, cand: str) -> bool:
+    """The one edit from ``key`` to ``cand`` is one a typist makes: a confusable or
+    neighbouring letter, two neighbours swapped, or a letter dropped/doubled in a long word."""
+    shape = edit_shape(key, cand)
+    if shape is None:
+        return False
+    kind, x, y = shape
+    if kind == "sub":
+        return (x, y) in backend.confusable
+    if kind == "swap":
+        return True
+    return max(len(key), len(cand)) >= 5
+
+
+def lone_typo(a: str, b: str, backend) -> bool:
+    """A dropped or added long vowel (باستخدم / باستخدام) or a confusable letter, not at
+    the end of the word (where case endings and suffixes live: سكربتًا / سكربتات)."""
+    shape = edit_shape(a, b)
+    if shape is None:
+        return False
+    kind, x, y = shape
+    i = next((i for i, (p, q) in enumerate(zip(a, b)) if p != q), min(len(a), len(b)))
+    if i >= min(len(a), len(b)):
+        return False
+    if kind in ("ins", "del"):
+        return (x or y) in "اوي"
+    return kind == "swap" or (x, y) in backend.confusable
 
 
 def slip_evidence(
@@ -77,33 +132,89 @@ def slip_evidence(
     min_candidate_count: int,
     doc_keys: Counter,
 ) -> SlipEvidence | None:
-    """The second signal for a dictionary-rejected occurrence, or None."""
+    """The second signal for a dictionary-rejected occurrence, or None.
+
+    Corpus context counts independent signals for each candidate one edit away: an
+    informative neighbour shared on the left, one on the right, the candidate used in the
+    same document, a typo-shaped edit, and a candidate far more frequent than the word.
+    A shared informative neighbour is required, plus at least one more signal
+    (``MIN_SIGNALS``; ``MIN_SIGNALS_VOCALISED`` in vocalised text). Function words are
+    never evidence and never suggested."""
     _start, _end, clean, left, right = occurrence
     backend = lc.backend
     explanation = ls.pattern.get(clean)
     if explanation:
+        if explanation.startswith(TAA_MARBUTA):
+            return SlipEvidence("taa", explanation[len(TAA_MARBUTA) :], [explanation.rsplit("'", 2)[1]])
         return SlipEvidence("pattern", explanation, [])
     key = backend.key(clean)
-    if lc.key_count.get(key, 0) > max_count:
+    seen = lc.key_count.get(key, 0)
+    if seen > max_count:
         return None
+    fw = backend.function_words
+    cands = candidates(lc, key, min_candidate_count)
+    rest = backend.proclitic_rest(key)
+    if rest is not None:  # "باستخدم" is ب + a slip of "استخدام"
+        cands |= candidates(lc, rest, min_candidate_count)
+        cands.discard(rest)  # "ببايت" is ب + "بايت", a correct word
+    if key[:1] in "وفبلك":
+        cands.discard(key[1:])  # "وويندوز": a conjunction or preposition on a known word
     # Very short candidates (أن, في) are one edit away from too many foreign words.
-    cands = {k for k in candidates(lc, key, min_candidate_count) if len(k) >= backend.min_length}
+    cands = {k for k in cands if len(k) >= backend.min_length and k not in fw}
     if not cands:
         return None
     bigrams = lc.bigrams
-    supported = []
-    for k in sorted(cands):
-        if left and left + SEP + k in bigrams:
-            supported.append((k, left))
-        if right and k + SEP + right in bigrams:
-            supported.append((k, right))
-    if not supported:
+    ctx = backend.ctx_key
+    left_ok = informative_neighbour(lc, left)
+    right_ok = informative_neighbour(lc, right)
+    vocalised = clean in ls.vocalised
+    # Without a shared neighbour, only a long unvocalised word whose one-edit neighbour
+    # is frequent, typo-shaped and written as such in this very document ("باستخدم"
+    # beside "باستخدام") is a slip: rare names are short and not next to their twin.
+    lone = len(clean) >= LONE_MIN_LENGTH and not vocalised
+    if not (left_ok or right_ok or lone):
         return None
-    # Strongest evidence first: a content-word neighbour (not في / من), then frequency.
-    supported.sort(key=lambda s: (len(s[1]) < 3, -lc.key_count.get(s[0], 0), s[0], s[1]))
+    left_c, right_c = ctx(left), ctx(right)
+    needed = MIN_SIGNALS_VOCALISED if vocalised else MIN_SIGNALS
+    prefix, _ = backend.split_prefix(clean)
+    vform = backend.vkey(backend.form(clean))
+    scored = []
+    for k in sorted(cands):
+        shared = []
+        if left_ok and left_c + SEP + k in bigrams:
+            shared.append(left)
+        if right_ok and k + RSEP + right_c in bigrams:
+            shared.append(right)
+        if not shared and not lone:
+            continue
+        # One edit on the written form too, not only on the key (which drops ئ ؤ):
+        # "يؤتمت" is not a slip of "يتم".
+        spelled = lc.spell_key(k, prefix, near=clean)
+        if spelled is None or edit_shape(vform, backend.vkey(backend.form(spelled))) is None:
+            continue
+        n = lc.key_count.get(k, 0)
+        signals = len(shared)
+        signals += doc_keys.get(k, 0) > 0
+        base = key if rest is None or edit_shape(backend.vkey(key), backend.vkey(k)) else rest
+        signals += typo_shaped(backend, base, k)
+        signals += n >= FREQUENT_COUNT and n >= FREQUENT_RATIO * max(seen, 1)
+        if shared and signals >= needed:
+            scored.append((signals, k, shared))
+        elif (
+            not shared
+            and signals == 3
+            and n >= LONE_MIN_COUNT
+            and spelled in ls.counts
+            and lone_typo(vform, backend.vkey(backend.form(spelled)), backend)
+            and backend.known(spelled)
+        ):
+            scored.append((signals, k, shared))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: (-s[0], -lc.key_count.get(s[1], 0), s[1]))
     # Add spellings of the same name (same transliteration key) as alternatives.
     vkey = backend.vkey
-    chosen = {k for k, _ in supported}
+    chosen = {k for _, k, _ in scored}
     supported_v = {vkey(k) for k in chosen}
     chosen |= {k for k in cands if vkey(k) in supported_v}
     ranked = sorted(chosen, key=lambda k: (-doc_keys.get(k, 0), -lc.key_count.get(k, 0), k))
@@ -117,15 +228,13 @@ def slip_evidence(
             suggestions.append(s)
     if not suggestions:
         return None
-    best, neighbour = supported[0]
+    _signals, best, shared = scored[0]
     shown = lc.bare_spelling(best) or best
-    near = lc.bare_spelling(neighbour) or neighbour
-    seen = lc.key_count.get(key, 0)
+    near = " and ".join(f"'{lc.bare_spelling(n) or n}'" for n in shared)
     rarity = "occurs once in the corpus" if seen <= 1 else f"occurs only {seen}× in the corpus"
-    message = (
-        f"{rarity}, while '{shown}' ({lc.key_count[best]}×) is one letter away "
-        f"and appears next to the same word '{near}'"
-    )
+    words = "words" if len(shared) > 1 else "word"
+    where = f"appears next to the same {words} {near}" if shared else "is written so in this same document"
+    message = f"{rarity}, while '{shown}' ({lc.key_count[best]}×) is one letter away and {where}"
     return SlipEvidence("context", message, suggestions)
 
 

@@ -48,6 +48,11 @@ class Slip(SpellingCorpusRule):
             if ev is None:
                 continue
             start, end, clean = occ[:3]
+            if ev.kind == "taa":
+                finding = doc.finding(self, start, end, f"'{clean}': {ev.message}")
+                finding.severity = min(finding.severity, Severity.WARNING, key=lambda s: s.rank)
+                yield finding
+                continue
             shown = " or ".join(f"'{s}'" for s in ev.suggestions[:3])
             message = f"possible slip '{clean}': {ev.message}"
             if shown:
@@ -56,3 +61,4 @@ class Slip(SpellingCorpusRule):
             if ev.kind == "context" and ev.suggestions and doc.text[start:end] == clean:
                 fix = Fix.unsafe(Edit(start, end, ev.suggestions[0]))
             yield doc.finding(self, start, end, message, fix=fix)
+
