@@ -125,11 +125,16 @@ class Backend:
     # a sound), as ``key`` letters; used to tell a typo from a different word.
     confusable_pairs: tuple[str, ...] = ()
 
+    def function_word_source(self) -> list[str]:
+        """More function words from a library (the Arabic back-end: Arabic-Stopwords)."""
+        return []
+
     @property
     def function_words(self) -> frozenset[str]:
         fw = self.__dict__.get("_function_words")
         if fw is None:
-            fw = self.__dict__["_function_words"] = frozenset(self.key(self.clean(w)) for w in self.function_word_list)
+            words = list(self.function_word_list) + self.function_word_source()
+            fw = self.__dict__["_function_words"] = frozenset(self.key(self.clean(w)) for w in words)
         return fw
 
     @property
@@ -243,6 +248,13 @@ class ArabicBackend(Backend):
         لدي نحو فوق تحت أمام وراء أي اي أين كيف متى هل هنا هناك ذا قال قالت يقول وقال فقال
         أيضا ايضا فقط بن ابن أبو ابو أبي ابي أم بنت عبد رضي صلى الله عليه وسلم تعالى""".split()
     )
+    def function_word_source(self) -> list[str]:
+        try:  # Arabic-Stopwords (a qalsadi dependency): ~13,000 forms with their clitics
+            from arabicstopwords.arabicstopwords import stopwords_list
+        except ImportError:  # pragma: no cover - depends on the environment
+            return []
+        return list(stopwords_list())
+
     # Neighbouring keys of the Arabic (101) keyboard, letters that differ by dots, and
     # letters that sound alike; ة ى أ are written ه ي ا here because keys fold them.
     confusable_pairs = (
