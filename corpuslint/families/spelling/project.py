@@ -3,7 +3,8 @@
 ::
 
     [tool.corpuslint.spelling]
-    languages = ["ar"]              # back-ends to run ("ar", "en", or a plugin's)
+    languages = ["ar", "fa", "ur"]  # back-ends to run ("ar", "fa", "ur", "en", or a plugin's);
+                                    # ar/fa/ur each get the paragraphs written in their language
     accept = ["شويغو", "خاركيف"]     # never reported by any spelling rule
     reject = ["هاذا"]               # always reported (by S105 known-misspelling)
     allowlist-file = "words.txt"    # one accepted word per line, '#' comments
@@ -31,7 +32,7 @@ from .backends import available_languages, get_backend
 
 SECTION = "spelling"
 DEFAULTS: dict[str, Any] = {
-    "languages": ["ar"],
+    "languages": ["ar", "fa", "ur"],
     "accept": [],
     "reject": [],
     "allowlist-file": "",
@@ -118,7 +119,7 @@ class ProjectWords:
 
     @property
     def languages(self) -> tuple[str, ...]:
-        return tuple(self.section.get("languages") or ("ar",))
+        return tuple(self.section.get("languages") or DEFAULTS["languages"])
 
     def _words(self, name: str) -> list[str]:
         words = list(self.section.get(name) or [])
