@@ -29,9 +29,12 @@ _ARABIC_LETTER = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
 
 # Presentation forms (ligatures and contextual shapes): Arabic Presentation Forms-A
-# and -B. They render like letters but are different code points, so dictionaries and
-# comparisons miss them; NFKC maps them back to letters.
-PRESENTATION_FORMS_RE = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]+")
+# (U+FB50–U+FDFF) and -B (U+FE70–U+FEFC). They render like letters but are different
+# code points, so dictionaries and comparisons miss them; NFKC maps them back to
+# letters. Left out: the word ligatures U+FDF0–U+FDFF (ﷺ ﷲ ﷽), which religious texts
+# use on purpose and whose NFKC is a whole phrase, the ornate parentheses ﴾﴿, and
+# U+FEFF (a byte-order mark / zero-width no-break space, not a letter).
+PRESENTATION_FORMS_RE = regex.compile(r"[\uFB50-\uFD3D\uFD40-\uFDEF\uFE70-\uFEFC]+")
 
 
 def nfkc_presentation_forms(text: str) -> str:

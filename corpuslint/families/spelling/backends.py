@@ -204,7 +204,7 @@ _AR_MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
 _AR_LETTERS = "\u0621-\u063A\u0641-\u064A\u0671-\u06D3"
 # Presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) are part of a token so that
 # "ﻹعدادات" is one word; ``clean`` NFKC-normalises them before any lookup.
-_AR_PRES = "\uFB50-\uFDFF\uFE70-\uFEFC"
+_AR_PRES = "\uFB50-\uFD3D\uFD40-\uFDEF\uFE70-\uFEFC"
 _AR_TOKEN_RE = regex.compile(rf"[{_AR_LETTERS}{_AR_PRES}][{_AR_LETTERS}{_AR_PRES}{_AR_MARKS}]*")
 # Marks deleted before analysis: harakat, shadda, sukun, tanween (U+064B–U+065F), Quranic
 # annotation signs (U+0610–U+061A, U+06D6–U+06ED: small high letters, Uthmani stops),
