@@ -64,7 +64,7 @@ def arabic_script_language(text: str, default: str | None = None) -> str | None:
         return "ur"
     arabic = len(_ARABIC_ONLY.findall(text))
     if fa_ur * 100 >= letters and fa_ur >= 2 and fa_ur > arabic:
-        return "fa"
+        return "ur" if default == "ur" else "fa"  # Urdu uses every Persian letter too
     if default is not None and arabic == 0 and (fa_ur > 0 or urdu > 0 or letters < 40):
         return default if default != "ar" or urdu == 0 else "ur"
     return "ar"
