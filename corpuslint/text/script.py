@@ -26,6 +26,15 @@ _PERSIAN_URDU = regex.compile(r"[\u067E\u0686\u0698\u06AF\u06A9\u06CC]")
 # Arabic-only spellings Persian and Urdu avoid (ي ك, taa marbuta ة, alef maqsura ى).
 _ARABIC_ONLY = regex.compile(r"[\u064A\u0643\u0629\u0649]")
 _ARABIC_LETTER = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+# Letters of other Arabic-script languages that Arabic, Persian and Urdu never use
+# (CLDR exemplars): their text goes to none of the three dictionaries.
+_OTHER_LETTERS = {
+    "ps": regex.compile(r"[\u067C\u0689\u0693\u069A\u0696\u0681\u0685\u06BC\u06CD]"),  # Pashto ټ ډ ړ ښ ږ ځ څ ڼ ۍ
+    "ug": regex.compile(r"[\u06C7\u06C6\u06C8\u06AD\u06CB\u06D0]"),  # Uyghur ۇ ۆ ۈ ڭ ۋ ې
+    "ckb": regex.compile(r"[\u0695\u06B5\u06CE]"),  # Central Kurdish ڕ ڵ ێ
+    "sd": regex.compile(r"[\u0680\u067B\u0684\u0683\u0699\u06A6\u06BB\u06B1\u06B3]"),  # Sindhi
+}
+_ANY_OTHER = regex.compile("|".join(p.pattern for p in _OTHER_LETTERS.values()))
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
 
 # Presentation forms (ligatures and contextual shapes): Arabic Presentation Forms-A
@@ -48,7 +57,8 @@ def nfkc_presentation_forms(text: str) -> str:
 
 
 def arabic_script_language(text: str, default: str | None = None) -> str | None:
-    """"ar", "fa", "ur", or None when ``text`` has no Arabic-script letters.
+    """"ar", "fa", "ur", another language's code ("ps", "ug", "ckb", "sd": no dictionary
+    here), or None when ``text`` has no Arabic-script letters.
 
     Urdu when its own letters make up at least 1% of the Arabic-script letters; Persian
     when Persian/Urdu letters outnumber the Arabic-only ones (ي ك ة ى) and are at
@@ -58,6 +68,11 @@ def arabic_script_language(text: str, default: str | None = None) -> str | None:
     letters = len(_ARABIC_LETTER.findall(text))
     if letters == 0:
         return None
+    if _ANY_OTHER.search(text):
+        counts = {lang: len(p.findall(text)) for lang, p in _OTHER_LETTERS.items()}
+        lang, n = max(counts.items(), key=lambda kv: kv[1])
+        if n * 200 >= letters and n >= 2:
+            return lang
     fa_ur = len(_PERSIAN_URDU.findall(text))
     urdu = len(_URDU_ONLY.findall(text))
     if urdu * 100 >= letters and urdu >= 2:
@@ -87,7 +102,7 @@ def language_spans(text: str, default: str = "ar") -> list[tuple[int, int, str]]
 
     A paragraph without Arabic-script letters takes the language of the document as a
     whole (or ``default``)."""
-    if not _PERSIAN_URDU.search(text) and not _URDU_ONLY.search(text):
+    if not _PERSIAN_URDU.search(text) and not _URDU_ONLY.search(text) and not _ANY_OTHER.search(text):
         return [(0, len(text), default)]  # the common case: no Persian/Urdu letter at all
     whole = arabic_script_language(text) or default
     if whole != "ar" and not _PARAGRAPH_BREAK.search(text):

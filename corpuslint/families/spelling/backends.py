@@ -97,6 +97,11 @@ class Backend:
     def vkey(self, key: str) -> str:
         return key
 
+    def surface(self, clean: str) -> str:
+        """The spelling as written, only normalised (no clitic stripped): where in the
+        written word an edit is."""
+        return normalize.normalize_chars(clean)
+
     def ctx_key(self, key: str) -> str:
         """How a word counts as a neighbour: ``key`` with clitics a context may add or drop
         removed (Arabic: a single ب/ل/ك, so "لتطبيق" and "التطبيق" are one neighbour)."""
@@ -108,6 +113,11 @@ class Backend:
     def proclitic_rest(self, key: str) -> str | None:
         """``key`` without a one-letter proclitic the ``key`` keeps, or None."""
         return None
+
+    def article_repairs(self, clean: str) -> list[str]:
+        """Spellings one edit away from ``clean`` that repair a broken article, if the
+        language has one whose removal hides the edit from ``key`` (Arabic ال)."""
+        return []
 
     def transparent_prefix(self, prefix: str) -> bool:
         """A prefix that attaches to any word (Arabic و / ف), so prefix + word needs no evidence."""
@@ -233,6 +243,9 @@ _AR_ARTICLE_RE = regex.compile(r"^(?:وال|فال|ال)(?=[" + _AR_LETTERS + r"
 _AR_HAMZALESS_RE = regex.compile(r"^(وال|فال|بال|كال|لل|ال|و|ف|ب|ل|ك|)ا(?=[" + _AR_LETTERS + r"]{2,})")
 _AR_HAMZA_SEATS = ("أ", "إ", "آ")
 _AR_PROCLITIC_LETTERS = frozenset("بلك")
+# An article with its lam lost, replaced or moved: (clitic)(ا + letter)(letter)(rest),
+# where the article would be "ال": اانطاق، انلظم، املخدم، كااتالي.
+_AR_BROKEN_ARTICLE_RE = regex.compile(r"^([وفبك]?)(ا[^ل])(.)(.{2,})$")
 
 
 class ArabicBackend(Backend):
@@ -298,6 +311,16 @@ class ArabicBackend(Backend):
 
     def ctx_key(self, key: str) -> str:
         return key[1:] if len(key) >= 4 and key[0] in _AR_PROCLITIC_LETTERS else key
+
+    def article_repairs(self, clean: str) -> list[str]:
+        m = _AR_BROKEN_ARTICLE_RE.match(clean)
+        if not m:
+            return []
+        pre, a, b, rest = m.group(1), m.group(2), m.group(3), m.group(4)
+        out = [pre + "ال" + b + rest, pre + "ال" + a[1:] + b + rest]  # اانطاق -> النطاق; substitution / insertion
+        if b == "ل":  # املخدم -> المخدم: the lam swapped with the next letter
+            out.append(pre + "ال" + a[1:] + rest)
+        return [w for w in out if w != clean]
 
     def proclitic_rest(self, key: str) -> str | None:
         """``key`` without a single leading ب/ل/ك (for "باستخدم" -> "استخدم"), or None."""

@@ -80,8 +80,8 @@ FREQUENT_RATIO = 5
 # (IDF too low) once the corpus has at least IDF_MIN_DOCS documents.
 MAX_NEIGHBOUR_DF = 0.5
 IDF_MIN_DOCS = 8
-LONE_MIN_LENGTH = 6
-LONE_MIN_COUNT = 10
+LONE_MIN_LENGTH = 5
+LONE_MIN_COUNT = 8
 
 
 def informative_neighbour(lc: LangCorpus, key: str) -> bool:
@@ -108,19 +108,41 @@ def typo_shaped(backend, key: str, cand: str) -> bool:
     return max(len(key), len(cand)) >= 5
 
 
-def lone_typo(a: str, b: str, backend) -> bool:
-    """A dropped or added long vowel (باستخدم / باستخدام) or a confusable letter, not at
-    the end of the word (where case endings and suffixes live: سكربتًا / سكربتات)."""
+def inner_edit(a: str, b: str) -> bool:
+    """The one edit between ``a`` and ``b`` is inside the word: not its first letter (where
+    clitics live: كيبي / ميبي) nor its last (case endings and suffixes: سكربتًا / سكربتات)."""
     shape = edit_shape(a, b)
     if shape is None:
         return False
-    kind, x, y = shape
     i = next((i for i, (p, q) in enumerate(zip(a, b)) if p != q), min(len(a), len(b)))
-    if i >= min(len(a), len(b)):
-        return False
-    if kind in ("ins", "del"):
-        return (x or y) in "اوي"
-    return kind == "swap" or (x, y) in backend.confusable
+    return 0 < i < min(len(a), len(b)) - (shape[0] == "sub")
+
+
+# Letters that end an Arabic word as a suffix: pronouns ه ك ي, the feminine ت, the dual
+# or plural ن, the accusative ا. A rejected word that is a frequent word plus one of them
+# is an inflection the dictionary lacks ("طرفيته", "برامجاً"), not a slip.
+_SUFFIX_LETTERS = frozenset("اهكيتن")
+
+
+def inflection_of(key: str, cand: str) -> bool:
+    """``key`` is ``cand`` with a suffix letter added (or taa marbuta + pronoun: طرفيته)."""
+    if len(key) == len(cand) + 1 and key.startswith(cand) and key[-1] in _SUFFIX_LETTERS:
+        return True
+    if cand.endswith("ه") and key == cand[:-1] + "يه":  # abstract noun: موثوقة -> الموثوقية
+        return True
+    return cand.endswith("ه") and key == cand[:-1] + "ت" + key[-1:] and len(key) == len(cand) + 1
+
+
+def spell_candidate(lc: LangCorpus, k: str, key: str, rest: str | None, clean: str, prefix: str) -> str | None:
+    """How the corpus writes candidate ``k`` in place of ``clean``: keeping the
+    one-letter proclitic when ``k`` is a candidate of ``rest`` ("لإعدادت" -> "لإعدادات")."""
+    backend = lc.backend
+    if rest is not None and edit_shape(backend.vkey(key), backend.vkey(k)) is None:
+        cut = clean.find(key[0]) + 1
+        if cut > 0:
+            bare = lc.spell_key(k, "", near=clean[cut:])
+            return clean[:cut] + bare if bare else None
+    return lc.spell_key(k, prefix, near=clean)
 
 
 def slip_evidence(
@@ -159,6 +181,14 @@ def slip_evidence(
         cands.discard(rest)  # "ببايت" is ب + "بايت", a correct word
     if key[:1] in "وفبلك":
         cands.discard(key[1:])  # "وويندوز": a conjunction or preposition on a known word
+    # A slip inside the article itself ("اانطاق", "املخدم", "كااتالي") is two edits away
+    # in key space, where the article is stripped: repair the article, then look up.
+    repairs: dict[str, str] = {}
+    for repaired in backend.article_repairs(clean):
+        k = backend.key(repaired)
+        if lc.key_count.get(k, 0) >= min_candidate_count and repaired in lc.clean_count:
+            cands.add(k)
+            repairs[k] = repaired
     # Very short candidates (أن, في) are one edit away from too many foreign words.
     cands = {k for k in cands if len(k) >= backend.min_length and k not in fw}
     if not cands:
@@ -168,9 +198,9 @@ def slip_evidence(
     left_ok = informative_neighbour(lc, left)
     right_ok = informative_neighbour(lc, right)
     vocalised = clean in ls.vocalised
-    # Without a shared neighbour, only a long unvocalised word whose one-edit neighbour
-    # is frequent, typo-shaped and written as such in this very document ("باستخدم"
-    # beside "باستخدام") is a slip: rare names are short and not next to their twin.
+    # Without a shared neighbour, only a long unvocalised word one inner edit away from
+    # a frequent dictionary word, that this document or the corpus uses a lot, is a slip
+    # ("باستخدم" beside "باستخدام"): rare names are short and not next to their twin.
     lone = len(clean) >= LONE_MIN_LENGTH and not vocalised
     if not (left_ok or right_ok or lone):
         return None
@@ -189,8 +219,13 @@ def slip_evidence(
             continue
         # One edit on the written form too, not only on the key (which drops ئ ؤ):
         # "يؤتمت" is not a slip of "يتم".
-        spelled = lc.spell_key(k, prefix, near=clean)
-        if spelled is None or edit_shape(vform, backend.vkey(backend.form(spelled))) is None:
+        spelled = repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix)
+        if spelled is None or (
+            edit_shape(vform, backend.vkey(backend.form(spelled))) is None
+            and edit_shape(backend.vkey(backend.surface(clean)), backend.vkey(backend.surface(spelled))) is None
+        ):
+            continue
+        if inflection_of(key, k):
             continue
         n = lc.key_count.get(k, 0)
         signals = len(shared)
@@ -202,10 +237,10 @@ def slip_evidence(
             scored.append((signals, k, shared))
         elif (
             not shared
-            and signals == 3
-            and n >= LONE_MIN_COUNT
-            and spelled in ls.counts
-            and lone_typo(vform, backend.vkey(backend.form(spelled)), backend)
+            and n >= FREQUENT_COUNT
+            and n >= FREQUENT_RATIO * max(seen, 1)
+            and (doc_keys.get(k, 0) > 0 or n >= LONE_MIN_COUNT)
+            and inner_edit(backend.surface(clean), backend.surface(spelled))
             and backend.known(spelled)
         ):
             scored.append((signals, k, shared))
@@ -221,7 +256,7 @@ def slip_evidence(
     prefix, _ = backend.split_prefix(clean)
     suggestions = []
     for k in ranked:
-        s = lc.spell_key(k, prefix, near=clean)
+        s = repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix)
         # The corrected spelling must itself occur in the corpus, unless only a
         # transparent prefix (و / ف) was added: "بالكاد" must not become "بالكان".
         if s and s != clean and s not in suggestions and (s in lc.clean_count or backend.transparent_prefix(prefix)):
