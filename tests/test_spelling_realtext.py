@@ -254,6 +254,7 @@ def test_legitimate_repetition_is_not_reported(text):
         ("the the report", "the"),
         ("این کتاب را که که خواندم خوب بود.", "که"),
         ("أعلن الرئيس الرئيس الجديد خطته.", "الرئيس"),
+        ("برای اطلاعات بیشتر قسمت قسمت ۶.۲ را ببینید.", "قسمت"),
     ],
 )
 def test_repeated_word_slips_are_still_reported(text, word):

@@ -115,7 +115,8 @@ def inner_edit(a: str, b: str) -> bool:
     if shape is None:
         return False
     i = next((i for i, (p, q) in enumerate(zip(a, b)) if p != q), min(len(a), len(b)))
-    return 0 < i < min(len(a), len(b)) - (shape[0] == "sub")
+    # a swap of the last two letters is a suffix too: dual "تعليمتا" / plural "تعليمات"
+    return 0 < i < min(len(a), len(b)) - (shape[0] == "sub") - 2 * (shape[0] == "swap")
 
 
 # Letters that end an Arabic word as a suffix: pronouns ه ك ي, the feminine ت, the dual
@@ -176,6 +177,8 @@ def slip_evidence(
     fw = backend.function_words
     cands = candidates(lc, key, min_candidate_count)
     rest = backend.proclitic_rest(key)
+    if rest is not None and lc.key_count.get(rest, 0):
+        rest = None  # "ببايت" is ب + "بايت", a word of the corpus: no slip of anything
     if rest is not None:  # "باستخدم" is ب + a slip of "استخدام"
         cands |= candidates(lc, rest, min_candidate_count)
         cands.discard(rest)  # "ببايت" is ب + "بايت", a correct word

@@ -38,11 +38,17 @@ DEFAULT_EXCEPTIONS = [
     "آر", "يو", "واي", "زد", "آي", "كي",
     "had", "that", "bye", "no", "yes", "very", "so", "ha", "la", "go",
 ]
-# Persian and Urdu reduplicate content words as grammar ("کم کم", "آرام آرام", "گاہے گاہے"):
-# in their paragraphs only a doubled function word is a slip.
-PERSIAN_URDU_FUNCTION_WORDS = frozenset(
-    """که از به در با را این آن و یا تا برای هم است بر اما اگر
-    کے کی کا میں سے کو نے اور ہے یہ وہ پر بھی""".split()
+# Persian and Urdu reduplicate words as grammar: adverbs of manner and degree
+# ("کم کم", "آرام آرام", "آہستہ آہستہ"), distributives ("دسته دسته", "یک یک", "گھر گھر")
+# and iteratives. These are never reported in Persian/Urdu paragraphs; other doubled
+# words are ("قسمت قسمت" before a cross-reference, "که که").
+PERSIAN_URDU_REDUPLICATIVES = frozenset(
+    """کم آرام تند یواش آهسته زود گاه جا دسته تکه ذره قطره لحظه کلمه خط جور رنگ نرم دم
+    پشت سر ردیف گروه تک یک دو سه چهار پنج ده صد هزار چند روز شب سال ماه هفته بار پله قدم
+    ریز درشت پاره خرده جوق فوج کنار دور راست خوش پی جدا تکان پیچ موج شاخه لایه طبقه
+    دانه نفر مرحله بخش صفحه برگ خانه شهر کوچه سطر نقطه حرف دسته‌دسته
+    آہستہ جلدی جلد گھر کبھی کہیں کوئی ساتھ ٹھیک دھیرے چلتے ہنس رو بار بار الگ ایک دو تین
+    چار پانچ دس سو ہزار کچھ کون کیا جگہ دن رات سال مہینہ ہفتہ قدم لفظ حصہ""".split()
 )
 # Arabic function words: never a distributive accusative even though some end in ا.
 _AR_FUNCTION_WORDS = frozenset("هذا ماذا لماذا إذا اذا كذا لذا إنما انما كما مما عما".split())
@@ -82,8 +88,9 @@ class RepeatedWord(SpellingDocumentRule):
     indefinite accusatives ("ثلاثا ثلاثا"); pairs that differ in case beyond the first
     letter ("openssl OpenSSL") and capitalised names; parts of identifiers, options and
     paths ("--vault vault", "apparmor apparmor-profiles"); command output ("1 root root
-    7 Mar"); in Persian and Urdu paragraphs, anything but a doubled function word
-    (their reduplication "کم کم" is grammar).
+    7 Mar"); in Persian and Urdu paragraphs, the words these languages reduplicate as
+    grammar ("کم کم", "آرام آرام", "دسته دسته"); in other Arabic-script languages
+    (Pashto, Uyghur...), nothing.
     Why: a doubled word is a classic editing slip (a phrase rewritten, a join in
     scraping) and a dictionary cannot see it, because each word alone is correct.
     Example: "أطلقت كوريا الشمالية في في أكتوبر" → "أطلقت كوريا الشمالية في أكتوبر".
@@ -121,8 +128,8 @@ class RepeatedWord(SpellingDocumentRule):
                 if spans is None:
                     spans = language_spans(text)
                 lang = next((lg for s, e, lg in spans if s <= m.start() < e), "ar")
-                if lang != "ar" and word not in PERSIAN_URDU_FUNCTION_WORDS:
-                    continue
+                if lang != "ar" and (lang not in ("fa", "ur") or word in PERSIAN_URDU_REDUPLICATIVES):
+                    continue  # Persian/Urdu reduplication; Pashto, Uyghur...: no list here
             start2 = m.start("gap")
             yield doc.finding(
                 self,

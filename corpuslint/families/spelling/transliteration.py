@@ -9,11 +9,12 @@ from .base import SpellingCorpusRule
 
 
 class _Group:
-    __slots__ = ("forms", "strong")
+    __slots__ = ("forms", "strong", "named")
 
     def __init__(self):
         self.forms: dict[str, list] = {}  # form -> [corpus count, first Location, keys]
         self.strong = False
+        self.named = False  # strong because every spelling stands next to an inconsistent name
 
 
 def _variant_groups(lc, states) -> dict[str, _Group]:
@@ -52,7 +53,7 @@ def _variant_groups(lc, states) -> dict[str, _Group]:
         # All spellings known to the dictionary: only a name if every spelling sits next
         # to a name that is itself inconsistently spelled ("سيرغي شويغو" / "سيرجي شويجو").
         if all(any(vkey(n) in strong for n in nbrs.get(entry[2], ())) for entry in g.forms.values()):
-            g.strong = True
+            g.strong = g.named = True
     groups = {v: g for v, g in groups.items() if g.strong}
     lc.cache["variants"] = groups
     return groups
@@ -65,7 +66,9 @@ class TransliterationInconsistency(SpellingCorpusRule):
     (غ ج ق ك) or in a hamza seat (ئ ؤ vs none), after normalisation (diacritics, ى/ي,
     ة/ه, alef seats and clitic prefixes ignored). A group counts when at least one
     spelling is unknown to the dictionary (foreign names are), or when every spelling
-    stands next to a name that is itself inconsistent (سيرغي before شويغو). Inside one
+    stands next to a name that is itself inconsistent (سيرغي before شويغو); only a
+    spelling the dictionary rejects is reported, unless the group is such a name (two
+    dictionary words that fold together, كان / كائن or درج / درک, are different words). Inside one
     document, each occurrence of the minority spelling is reported (severity of the
     rule) pointing at the majority one; ties go to the corpus-wide majority, then to
     the spelling used first. When a document is consistent but the rest of the corpus
@@ -113,6 +116,9 @@ class TransliterationInconsistency(SpellingCorpusRule):
                 if (line, col) < (entry[1], entry[2]):
                     entry[1], entry[2] = line, col
         report: dict[str, tuple[str, str, Location, bool]] = {}  # minority form -> (majority, msg, loc, all)
+        # Only a spelling the dictionary rejects is reported: two dictionary words that
+        # fold together (كان / كائن, درج / درک, كاد / قائد) are different words.
+        rejected_forms = {b.form(occ[2]) for occ in ls.rejected}
         for v, forms in local.items():
             group = groups[v]
             if len(forms) > 1:
@@ -122,12 +128,13 @@ class TransliterationInconsistency(SpellingCorpusRule):
                 major = ranked[0]
                 loc = Location(doc.path, forms[major][1], forms[major][2])
                 for f in ranked[1:]:
-                    report[f] = (major, "in this document", loc, True)
+                    if f in rejected_forms or group.named:
+                        report[f] = (major, "in this document", loc, True)
             elif cross_sev is not None:
                 (f,) = forms
                 mine = group.forms[f][0]
                 best = max(group.forms, key=lambda g: (group.forms[g][0], g == f))
-                if best != f and group.forms[best][0] > mine:
+                if best != f and group.forms[best][0] > mine and (f in rejected_forms or group.named):
                     report[f] = (best, "in the rest of the corpus", group.forms[best][1], False)
         if not report:
             return
