@@ -240,6 +240,8 @@ def test_two_words_apart_are_not_candidates():
         "قال: لا، لا أعرف.\nفي\nفي المدينة",
         "the band Duran Duran and Sirhan Sirhan",
         "في 2020 2020",
+        "لا يأخذ الأمر الذي يتحكم بالخدمات —service service operation— المستويات بعين الاعتبار",
+        "سنضيف كلمة سر للمستخدم:\nAdding password for user user\nوهكذا يكتمل الإعداد في هذه الخطوة الأولى",
     ],
 )
 def test_legitimate_repetition_is_not_reported(text):
@@ -260,6 +262,17 @@ def test_legitimate_repetition_is_not_reported(text):
 def test_repeated_word_slips_are_still_reported(text, word):
     (finding,) = RepeatedWord().check(Document("x.txt", text + "\n"))
     assert finding.message == f"'{word}' is repeated"
+
+
+def test_dictionary_words_that_fold_together_are_not_transliterations():
+    from corpuslint.families.spelling import TransliterationInconsistency
+
+    # كان / كائن (Debian handbook), أجل / أكل / أقل (vocalised hadith): different words.
+    texts = {
+        "a.txt": "إذا كان الهدف من الكائن الأب أن يستعمل في الوراثة. تعتمد الصيغة لتمثيل كائن ما.\n",
+        "b.txt": "فَقَالَ سَلْمَانُ أَجَلْ نَهَانَا. وَأَقَلُّ مَا وُصِفَ. مِنْ أَكْلِ الطَّعَامِ.\n",
+    }
+    assert run_rule(TransliterationInconsistency(), texts) == []
 
 
 # -- 6. Persian and Urdu are not Arabic ------------------------------------------------

@@ -488,7 +488,13 @@ class PersianBackend(Backend):
             return True
         for suffix in self.suffixes:
             stem = clean[: -len(suffix)].rstrip(_ZWNJ)
-            if clean.endswith(suffix) and len(stem) >= 3 and self.spell(stem):
+            if not clean.endswith(suffix) or len(stem) < 3:
+                continue
+            if suffix == "م" and stem not in self.numbers:
+                continue  # only ordinals: "بیستم"; a final م is too often a slip
+            if suffix.startswith("تر") and len(stem) < 4:
+                continue  # "منشتر" is not منش + تر
+            if self.spell(stem):
                 return True
         # Each ZWNJ-joined part known: "نرم‌افزارهای" = نرم + افزارهای.
         parts = [p for p in clean.split(_ZWNJ) if p]

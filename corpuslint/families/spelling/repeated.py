@@ -24,6 +24,7 @@ _COMMAND_LINE_RE = regex.compile(
 )
 _AR_DIACRITIC_RE = regex.compile(r"[\u064B-\u0652\u0670]")
 _AR_LETTER_RE = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_LATIN_RE = regex.compile(r"[A-Za-z]")
 
 # Reduplications that are correct: Arabic emphatic/distributive adverbs, numbers used
 # distributively, interjections, the isnad's "قال قال" (the narrator said: the Prophet
@@ -88,7 +89,8 @@ class RepeatedWord(SpellingDocumentRule):
     indefinite accusatives ("ثلاثا ثلاثا"); pairs that differ in case beyond the first
     letter ("openssl OpenSSL") and capitalised names; parts of identifiers, options and
     paths ("--vault vault", "apparmor apparmor-profiles"); command output ("1 root root
-    7 Mar"); in Persian and Urdu paragraphs, the words these languages reduplicate as
+    7 Mar") and Latin content words doubled in a mostly Arabic-script document (commands,
+    placeholders, names: "service service operation"); in Persian and Urdu paragraphs, the words these languages reduplicate as
     grammar ("کم کم", "آرام آرام", "دسته دسته"); in other Arabic-script languages
     (Pashto, Uyghur...), nothing.
     Why: a doubled word is a classic editing slip (a phrase rewritten, a join in
@@ -111,6 +113,7 @@ class RepeatedWord(SpellingDocumentRule):
     def check(self, doc):
         text = doc.text
         spans = None
+        arabic_script = None
         for m in _REPEAT_RE.finditer(text, overlapped=False):
             word = m.group("w")
             if len(word) < 2 or word.casefold() in self._exceptions:
@@ -120,10 +123,13 @@ class RepeatedWord(SpellingDocumentRule):
                 continue
             line_start = text.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
-            if not _AR_LETTER_RE.match(word) and _COMMAND_LINE_RE.search(
-                text, line_start, len(text) if line_end < 0 else line_end
-            ):
-                continue
+            if not _AR_LETTER_RE.match(word):
+                if _COMMAND_LINE_RE.search(text, line_start, len(text) if line_end < 0 else line_end):
+                    continue
+                if arabic_script is None:
+                    arabic_script = len(_AR_LETTER_RE.findall(text)) > len(_LATIN_RE.findall(text))
+                if arabic_script and word.lower() not in _EN_FUNCTION_WORDS:
+                    continue  # Latin words in Arabic-script text are commands, names, output
             if _AR_LETTER_RE.match(word):
                 if spans is None:
                     spans = language_spans(text)

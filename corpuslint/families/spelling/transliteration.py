@@ -115,10 +115,11 @@ class TransliterationInconsistency(SpellingCorpusRule):
                 entry[0] += count
                 if (line, col) < (entry[1], entry[2]):
                     entry[1], entry[2] = line, col
-        report: dict[str, tuple[str, str, Location, bool]] = {}  # minority form -> (majority, msg, loc, all)
+        report: dict[str, tuple] = {}  # minority form -> (majority, msg, loc, all, named)
         # Only a spelling the dictionary rejects is reported: two dictionary words that
         # fold together (كان / كائن, درج / درک, كاد / قائد) are different words.
-        rejected_forms = {b.form(occ[2]) for occ in ls.rejected}
+        rejected_cleans = {occ[2] for occ in ls.rejected}
+        rejected_forms = {b.form(c) for c in rejected_cleans}
         for v, forms in local.items():
             group = groups[v]
             if len(forms) > 1:
@@ -129,13 +130,13 @@ class TransliterationInconsistency(SpellingCorpusRule):
                 loc = Location(doc.path, forms[major][1], forms[major][2])
                 for f in ranked[1:]:
                     if f in rejected_forms or group.named:
-                        report[f] = (major, "in this document", loc, True)
+                        report[f] = (major, "in this document", loc, True, group.named)
             elif cross_sev is not None:
                 (f,) = forms
                 mine = group.forms[f][0]
                 best = max(group.forms, key=lambda g: (group.forms[g][0], g == f))
                 if best != f and group.forms[best][0] > mine and (f in rejected_forms or group.named):
-                    report[f] = (best, "in the rest of the corpus", group.forms[best][1], False)
+                    report[f] = (best, "in the rest of the corpus", group.forms[best][1], False, group.named)
         if not report:
             return
         first_done: set[str] = set()
@@ -145,7 +146,12 @@ class TransliterationInconsistency(SpellingCorpusRule):
             hit = report.get(form)
             if hit is None:
                 continue
-            major, where, loc, every = hit
+            major, where, loc, every, named = hit
+            # This very spelling must be one the dictionary rejects (not another spelling
+            # with the same form), and written without vowels: vocalised classical text
+            # spells Arabic names, not transliterations ("قَرْمٍ", "أَجَلْ").
+            if (not named and clean not in rejected_cleans) or b.vocalised(m.group()):
+                continue
             if not every:
                 if form in first_done:
                     continue
