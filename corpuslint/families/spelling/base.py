@@ -161,8 +161,10 @@ def slip_evidence(
     informative neighbour shared on the left, one on the right, the candidate used in the
     same document, a typo-shaped edit, and a candidate far more frequent than the word.
     A shared informative neighbour is required, plus at least one more signal
-    (``MIN_SIGNALS``; ``MIN_SIGNALS_VOCALISED`` in vocalised text). Function words are
-    never evidence and never suggested."""
+    (``MIN_SIGNALS``; in vocalised text both neighbours and ``MIN_SIGNALS_VOCALISED``
+    signals in all, since its rare words are names and classical vocabulary). Without a
+    shared neighbour, a long unvocalised word one inner edit from a frequent dictionary
+    word also counts. Function words are never evidence and never suggested."""
     _start, _end, clean, left, right = occurrence
     backend = lc.backend
     explanation = ls.pattern.get(clean)
@@ -228,15 +230,15 @@ def slip_evidence(
             and edit_shape(backend.vkey(backend.surface(clean)), backend.vkey(backend.surface(spelled))) is None
         ):
             continue
-        if inflection_of(key, k):
-            continue
+        if inflection_of(key, k) or (key[-1:] == "ي" and k[-1:] == "ي" and len(key) >= 4):
+            continue  # two nisba names (العنقزي / العنزي, الأرحبي / الرحبي) are two tribes
         n = lc.key_count.get(k, 0)
         signals = len(shared)
         signals += doc_keys.get(k, 0) > 0
         base = key if rest is None or edit_shape(backend.vkey(key), backend.vkey(k)) else rest
         signals += typo_shaped(backend, base, k)
         signals += n >= FREQUENT_COUNT and n >= FREQUENT_RATIO * max(seen, 1)
-        if shared and signals >= needed:
+        if shared and signals >= needed and (not vocalised or len(shared) == 2):
             scored.append((signals, k, shared))
         elif (
             not shared

@@ -150,7 +150,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
             # This very spelling must be one the dictionary rejects (not another spelling
             # with the same form), and written without vowels: vocalised classical text
             # spells Arabic names, not transliterations ("قَرْمٍ", "أَجَلْ").
-            if (not named and clean not in rejected_cleans) or b.vocalised(m.group()):
+            if (not named and clean not in rejected_cleans) or b.marked(m.group()) or len(b.key(clean)) < 3:
                 continue
             if not every:
                 if form in first_done:
