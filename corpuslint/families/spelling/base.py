@@ -230,7 +230,9 @@ def slip_evidence(
             and edit_shape(backend.vkey(backend.surface(clean)), backend.vkey(backend.surface(spelled))) is None
         ):
             continue
-        if inflection_of(key, k) or (key[-1:] == "ي" and k[-1:] == "ي" and len(key) >= 4):
+        if inflection_of(key, k):
+            continue
+        if key[-1:] == "ي" and k[-1:] == "ي" and len(key) >= 4 and not backend.known(spelled):
             continue  # two nisba names (العنقزي / العنزي, الأرحبي / الرحبي) are two tribes
         n = lc.key_count.get(k, 0)
         signals = len(shared)
