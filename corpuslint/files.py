@@ -162,8 +162,9 @@ def decode(data: bytes) -> str | ReadProblem:
         )
 
 
-def load(source: Source) -> Document | ReadProblem:
-    data = read_bytes(source.path)
+def load(source: Source, data: bytes | None = None) -> Document | ReadProblem:
+    """The file as a Document (``data``: its bytes when already read, e.g. standard input)."""
+    data = read_bytes(source.path) if data is None else data
     if isinstance(data, ReadProblem):
         return data
     text = decode(data)
@@ -172,9 +173,9 @@ def load(source: Source) -> Document | ReadProblem:
     return Document(source.display, text)
 
 
-def read_with(reader, source: Source) -> list[Document] | ReadProblem:
+def read_with(reader, source: Source, data: bytes | None = None) -> list[Document] | ReadProblem:
     """Documents a plugin reader makes of a file (e.g. one per JSONL record)."""
-    data = read_bytes(source.path)
+    data = read_bytes(source.path) if data is None else data
     if isinstance(data, ReadProblem):
         return data
     try:

@@ -70,6 +70,20 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod
+    def fix_safety(cls) -> str:
+        """``safe``, ``unsafe``, ``safe/unsafe`` (depends on the finding) or ``—`` (no fix),
+        read from the rule's ``Fix safety:`` documentation (an unsafe fix mentions it)."""
+        if not cls.fixable:
+            return "—"
+        m = regex.search(r"Fix safety:\s*(.*?)(?:\n\s*\n|\Z)", cls.doc(), regex.S)
+        text = (m.group(1) if m else "").lower()
+        safe = regex.search(r"(?<!un)safe", text) is not None
+        unsafe = "unsafe" in text
+        if safe and unsafe:
+            return "safe/unsafe"
+        return "unsafe" if unsafe else "safe" if safe else "—"
+
+    @classmethod
     def kind(cls) -> str:
         if issubclass(cls, CorpusRule):
             return "corpus"

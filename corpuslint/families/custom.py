@@ -505,6 +505,6 @@ def corpuslint_configure(config):
     section = config.section(SECTION) if hasattr(config, "section") else dict(config).get(SECTION, {})
     if not section:
         return []
-    root = getattr(config, "root", None) or os.getcwd()
+    root = getattr(config, "config_dir", None) or getattr(config, "root", None) or os.getcwd()
     source = getattr(config, "source", None) or "config"
     return rules_from_section(section, root=root, source=source)
