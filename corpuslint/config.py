@@ -394,7 +394,11 @@ def check_codes(codes: Iterable[str], rules: Mapping[str, type], where: str) -> 
     for a code that is neither ``ALL`` nor a prefix of a registered rule's code."""
     for c in codes:
         if c != "ALL" and not any(code.startswith(c) for code in rules):
-            raise ConfigError(f"{where}: unknown rule code or prefix {c!r}{did_you_mean(c, rules)}")
+            # letters typed for look-alike digits (W1O1, WI01) first, then the closest code
+            digits = c[:1] + c[1:].translate(str.maketrans("OIL", "011"))
+            hint = f" (did you mean {digits!r}?)" if digits != c and any(
+                code.startswith(digits) for code in rules) else did_you_mean(c, rules)
+            raise ConfigError(f"{where}: unknown rule code or prefix {c!r}{hint}")
 
 
 def _same_kind(default: Any, value: Any) -> bool:

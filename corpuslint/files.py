@@ -152,7 +152,8 @@ def decode(data: bytes) -> str | ReadProblem:
     except UnicodeDecodeError as exc:
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        column = len(data[max(line_start, 3 if data.startswith(b"\xef\xbb\xbf") else 0) : exc.start]
+                     .decode("utf-8", "replace")) + 1  # a BOM is not a column
         bad = data[exc.start : exc.start + 4].hex(" ")
         return ReadProblem(
             "undecodable",
