@@ -15,7 +15,7 @@ import traceback
 from typing import Sequence
 
 from . import __version__
-from .config import ConfigError, check_codes, did_you_mean, normalize_code
+from .config import ConfigError, check_codes, code_hint, did_you_mean, normalize_code
 from .engine import StdinInput, build_registry, run
 from .plugins import PluginError, load_plugins
 
@@ -135,7 +135,7 @@ def _cmd_rule(code: str, config_file: str | None) -> int:
     _, registry = build_registry(["."], config_file=config_file)
     cls = registry.rules.get(normalize_code(code))
     if cls is None:
-        print(f"corpuslint: error: unknown rule {code!r}{did_you_mean(normalize_code(code), registry.rules)}",
+        print(f"corpuslint: error: unknown rule {code!r}{code_hint(normalize_code(code), registry.rules)}",
               file=sys.stderr)
         return EXIT_ERROR
     print(f"{cls.code} {cls.name}")

@@ -42,6 +42,32 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def code_hint(code: str, codes: Iterable[str]) -> str:
+    """`` (did you mean 'W101'?)`` for a mistyped rule code or prefix, else ``""``.
+
+    Letters typed for look-alike digits (``W1O1``, ``W1I1``) are tried first; then the
+    code at the smallest edit distance, preferring one the typo starts with (``W1011``
+    -> ``W101``), then the first in order."""
+    codes = sorted(codes)
+    head = len(code) - len(code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    digits = code[: max(head, 1)] + code[max(head, 1):].translate(str.maketrans("OIL", "011"))
+    if digits != code and any(c.startswith(digits) for c in codes):
+        return f" (did you mean {digits!r}?)"
+    scored = [(_edit_distance(code, c), not (code.startswith(c) or c.startswith(code)), c) for c in codes]
+    best = min(scored, default=None)
+    return f" (did you mean {best[2]!r}?)" if best is not None and best[0] <= 2 else ""
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
 def normalize_code(code: str) -> str:
     """Rule codes and prefixes are case-insensitive: ``w101`` means ``W101``."""
     return code.strip().upper()
@@ -378,7 +404,7 @@ def validate_codes(cfg: Config, rules: Mapping[str, type]) -> None:
     for code, opts in cfg.rule_options.items():
         cls = rules.get(code)
         if cls is None:
-            raise ConfigError(f"{where}: rules.{code}: unknown rule code{did_you_mean(code, rules)}")
+            raise ConfigError(f"{where}: rules.{code}: unknown rule code{code_hint(code, rules)}")
         for opt, value in opts.items():
             if opt not in cls.options:
                 allowed = ", ".join(sorted(cls.options)) or "none"
@@ -394,11 +420,7 @@ def check_codes(codes: Iterable[str], rules: Mapping[str, type], where: str) -> 
     for a code that is neither ``ALL`` nor a prefix of a registered rule's code."""
     for c in codes:
         if c != "ALL" and not any(code.startswith(c) for code in rules):
-            # letters typed for look-alike digits (W1O1, WI01) first, then the closest code
-            digits = c[:1] + c[1:].translate(str.maketrans("OIL", "011"))
-            hint = f" (did you mean {digits!r}?)" if digits != c and any(
-                code.startswith(digits) for code in rules) else did_you_mean(c, rules)
-            raise ConfigError(f"{where}: unknown rule code or prefix {c!r}{hint}")
+            raise ConfigError(f"{where}: unknown rule code or prefix {c!r}{code_hint(c, rules)}")
 
 
 def _same_kind(default: Any, value: Any) -> bool:
