@@ -63,7 +63,7 @@ class Rule:
         merged.update(options or {})
         self.opts: dict[str, Any] = merged  # defaults overlaid with [tool.corpuslint.rules.CODE]
         self.severity: Severity = severity or self.default_severity
-        self.root = root  # project root (config file's folder): resolve relative option paths here
+        self.root = root  # the config file's folder (else the project root): resolve relative option paths here
 
     @classmethod
     def doc(cls) -> str:
