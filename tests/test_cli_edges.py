@@ -91,7 +91,8 @@ def test_root_is_never_slash_or_home(tmp_path, monkeypatch):
 
 def test_checking_a_missing_path_from_tmp_walks_nothing_and_fails(tmp_path, monkeypatch):
     assert not os.path.exists("/nonexistent") and not os.path.exists("/.corpuslint_cache")
-    proc = run_cli("check", "/nonexistent", cwd=tmp_path)  # cache on: it must not be created at /
+    # cache on and a corpus rule selected: the corpus must not be listed from / nor cached there
+    proc = run_cli("check", "--select", "F003,D104", "/nonexistent", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout.startswith("/nonexistent:1:1: F003 ")
     assert not os.path.exists("/.corpuslint_cache")
@@ -102,7 +103,7 @@ def test_checking_a_missing_path_from_tmp_walks_nothing_and_fails(tmp_path, monk
     real_discover = corpuslint.files.discover
     monkeypatch.setattr(corpuslint.files, "discover",
                         lambda paths, *a, **k: walked.extend(paths) or real_discover(paths, *a, **k))
-    assert [f.code for f in lint_paths(["/nonexistent"])] == ["F003"]
+    assert [f.code for f in lint_paths(["/nonexistent"], config={"select": ["F003", "D104"]})] == ["F003"]
     assert walked == ["/nonexistent"]
 
 
@@ -133,9 +134,9 @@ def test_a_missing_path_fails_even_without_f003(tmp_path):
     assert proc.stderr.strip() == "corpuslint: error: typo.txt: no such file or directory"
     proc = run_cli("check", "--no-cache", "--select", "W", "--exit-zero", "typo.txt", cwd=tmp_path)
     assert proc.returncode == 2
-    proc = run_cli("check", "--no-cache", "--ignore", "F003", "typo.txt", cwd=tmp_path)
+    proc = run_cli("check", "--no-cache", "--select", "F,W", "--ignore", "f003", "typo.txt", cwd=tmp_path)
     assert proc.returncode == 2
-    proc = run_cli("check", "--no-cache", "typo.txt", cwd=tmp_path)  # F003 selected: the finding says it
+    proc = run_cli("check", "--no-cache", "--select", "F,W", "typo.txt", cwd=tmp_path)  # F003 selected: a finding
     assert proc.returncode == 1 and "typo.txt:1:1: F003" in proc.stdout
 
 
