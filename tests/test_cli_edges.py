@@ -85,7 +85,11 @@ def test_root_is_never_slash_or_home(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(home))
     assert project_root([str(home / "notes.txt")]) == (str(home), SCOPE_TARGETS)
     assert project_root(["/nonexistent"])[1] == SCOPE_TARGETS
-    assert project_root(["/etc/hostname"])[1] == SCOPE_TREE if os.path.exists("/etc/.git") else True
+    assert project_root(["/"]) == ("/", SCOPE_TARGETS)
+    assert project_root(["/some-file.txt"]) == ("/", SCOPE_TARGETS)
+    assert project_root([str(home)]) == (str(home), SCOPE_TARGETS)
+    _write(home, {"corpus/a.txt": "x\n"})  # a folder inside home is fine (the dotfiles repo is not its root)
+    assert project_root([str(home / "corpus" / "a.txt")]) == (str(home / "corpus"), SCOPE_FOLDER)
     assert project_root(["/nonexistent/deeper/x.txt"])[1] == SCOPE_TARGETS
 
 

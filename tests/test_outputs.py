@@ -238,3 +238,32 @@ def test_a105_says_when_the_repair_is_a_deletion():
     assert deleted.fix.edits[0].replacement == ""
     (replaced,) = lint_text("Le caf\u00c3\u00a9 et le th\u00c3\u00a9\n", path="a.txt", config={"select": ["A105"]})
     assert replaced.message == "mojibake (13 characters), repairs to `\u00e9 et le th\u00e9`"
+
+
+@pytest.mark.skipif(GIT is None, reason="needs git")
+def test_any_diff_applies_with_git_to_exactly_the_new_text(tmp_path):
+    """Property: for texts mixing LF, CRLF, lone CR, U+2028, form feed and missing final
+    newlines, ``git apply`` of ``_unified_diff(old, new)`` turns old into new, byte for byte."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from corpuslint.engine import _unified_diff
+
+    pieces = st.sampled_from(["a", "b", "نص", " ", "\n", "\r\n", "\r", "\u2028", "\x0c", "\ufeff"])
+    texts = st.lists(pieces, max_size=30).map("".join)
+    repo = tmp_path / "r"
+    repo.mkdir()
+    _git("init", "-q", ".", cwd=repo)
+    target = repo / "f 1.txt"
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(texts, texts)
+    def check(old, new):
+        if old == new:
+            return
+        target.write_bytes(old.encode("utf-8"))
+        (tmp_path / "p").write_bytes(_unified_diff("f 1.txt", old, new).encode("utf-8"))
+        _git("apply", str(tmp_path / "p"), cwd=repo)
+        assert target.read_bytes() == new.encode("utf-8")
+
+    check()
