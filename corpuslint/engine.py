@@ -386,7 +386,7 @@ def _unified_diff(path: str, old: str, new: str, context: int = 3) -> str:
     modified, so a fix that empties a file is not read as a deletion.
     """
     a, b = _patch_lines(old), _patch_lines(new)
-    name = path.replace(os.sep, "/")
+    name = path.replace(os.sep, "/").lstrip("/")  # outside the working folder: relative to / (as git does)
     old_name, new_name = _patch_path("a/" + name), _patch_path("b/" + name)
     tab = "\t" if " " in name else ""  # as git does, so that GNU patch reads names with spaces
     out = [f"diff --git {old_name} {new_name}\n", f"--- {old_name}{tab}\n", f"+++ {new_name}{tab}\n"]

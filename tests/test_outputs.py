@@ -106,6 +106,8 @@ def test_diff_splits_lines_only_at_lf_and_marks_missing_newline():
     # names git would quote are C-quoted, names with spaces get git's trailing tab
     assert _unified_diff('a"b.txt', "x \n", "x\n").startswith('diff --git "a/a\\"b.txt" "b/a\\"b.txt"\n')
     assert "--- a/a b.txt\t\n+++ b/a b.txt\t\n" in _unified_diff("a b.txt", "x \n", "x\n")
+    # a file outside the working folder is shown absolute: the patch names it relative to /
+    assert _unified_diff("/tmp/x.txt", "x \n", "x\n").startswith("diff --git a/tmp/x.txt b/tmp/x.txt\n")
 
 
 # -- SARIF ------------------------------------------------------------------------------
