@@ -177,6 +177,14 @@ def _write_stdout(text: "str | bytes") -> None:
     sys.stdout.buffer.flush()
 
 
+def _write_file(path: str, data: bytes) -> None:
+    try:
+        with open(path, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise ConfigError(f"--output-file {path}: {exc.strerror or exc}") from None
+
+
 def _cmd_check(args) -> int:
     paths = list(args.paths)
     stdin = None
@@ -226,7 +234,10 @@ def _cmd_check(args) -> int:
         print(f"corpuslint: error: {p}: no such file or directory", file=sys.stderr)
 
     if args.diff:
-        _write_stdout("".join(result.diffs))
+        if args.output_file:
+            _write_file(args.output_file, "".join(result.diffs).encode("utf-8", "surrogatepass"))
+        else:
+            _write_stdout("".join(result.diffs))
         code = EXIT_OK if not result.diffs or args.exit_zero else EXIT_FINDINGS
         return EXIT_ERROR if unreported else code
 
@@ -244,11 +255,7 @@ def _cmd_check(args) -> int:
     else:
         formatter(result, out)
     if args.output_file:
-        try:
-            with open(args.output_file, "w", encoding="utf-8") as fh:
-                fh.write(out.getvalue())
-        except OSError as exc:
-            raise ConfigError(f"--output-file {args.output_file}: {exc.strerror or exc}") from None
+        _write_file(args.output_file, out.getvalue().encode("utf-8", "surrogatepass"))
         if args.statistics and args.format != "text":
             from .outputs import text
 
