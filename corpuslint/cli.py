@@ -56,6 +56,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    _Parser.all_options = []
     parser = _Parser(
         prog="corpuslint", description="A fast, pluggable quality and deduplication linter for text corpora."
     )
