@@ -102,9 +102,21 @@ class HTMLParagraphs(html.parser.HTMLParser):
     Elements whose class or id is in ``skip_classes`` are dropped with their contents
     (navigation bars, tables of contents)."""
 
-    def __init__(self, skip_classes: Iterable[str] = ()) -> None:
+    def __init__(self, skip_classes: Iterable[str] = (), *, block_tags: Iterable[str] = BLOCK_TAGS,
+                 pre_tags: Iterable[str] = ("pre",), skip_tags: Iterable[str] = SKIP_TAGS,
+                 seq_separators: dict[str, str] | None = None, empty_link: tuple[str, str] | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        # seq_separators: {"keyseq": "+"} joins <keyseq><key>Ctrl</key><key>V</key></keyseq>
+        # as "Ctrl+V" (separator between the children of that parent);
+        # empty_link: ("link", "xref") renders <link xref="x"/> as "x" (the reader sees the
+        # target's title there; its id is the closest text the source itself holds)
+        self.seq_separators = seq_separators or {}
+        self.empty_link = empty_link
+        self._seq_children: list[int] = []  # children seen, per open seq parent
         self.skip_classes = set(skip_classes)
+        self.block_tags = set(block_tags)
+        self.pre_tags = set(pre_tags)
+        self.skip_tags = set(skip_tags)
         self.paragraphs: list[str] = []
         self._buf: list[str] = []
         self._stack: list[tuple[str, bool]] = []  # (tag, skipping)
@@ -138,22 +150,35 @@ class HTMLParagraphs(html.parser.HTMLParser):
             for key, value in attrs:
                 if key in ("class", "id") and value:
                     names.update(value.split())
-            skipping = tag in SKIP_TAGS or bool(names & self.skip_classes)
-        if tag in BLOCK_TAGS and not self._skipping:
+            skipping = tag in self.skip_tags or bool(names & self.skip_classes)
+        if tag in self.block_tags and not self._skipping:
             self._flush()
         if tag in VOID_TAGS:
             return
+        parent = self._stack[-1][0] if self._stack else None
         self._stack.append((tag, skipping))
         if skipping:
             return
-        if tag == "pre":
+        if parent in self.seq_separators and self._seq_children:
+            if self._seq_children[-1]:
+                self._buf.append(self.seq_separators[parent])
+            self._seq_children[-1] += 1
+        if tag in self.seq_separators:
+            self._seq_children.append(0)
+        if tag in self.pre_tags:
             self._pre += 1
         elif tag == "tr":
             self._cells = []
 
     def handle_startendtag(self, tag, attrs):
-        if tag in BLOCK_TAGS and not self._skipping:
+        if self._skipping:
+            return
+        if tag in self.block_tags:
             self._flush()
+        elif self.empty_link and tag == self.empty_link[0]:
+            target = dict(attrs).get(self.empty_link[1])
+            if target:
+                self._buf.append(target)
 
     def handle_endtag(self, tag):
         if tag in VOID_TAGS:
@@ -162,10 +187,12 @@ class HTMLParagraphs(html.parser.HTMLParser):
             return  # stray end tag
         while self._stack:
             t, skipping = self._stack.pop()
+            if not skipping and t in self.seq_separators and self._seq_children:
+                self._seq_children.pop()
             if not skipping:
-                if t in BLOCK_TAGS:
+                if t in self.block_tags:
                     self._flush()
-                if t == "pre":
+                if t in self.pre_tags:
                     self._pre -= 1
                 elif t == "tr" and self._cells is not None:
                     cells, self._cells = self._cells, None
@@ -183,8 +210,10 @@ class HTMLParagraphs(html.parser.HTMLParser):
         self._flush()
 
 
-def html_to_text(markup: str, skip_classes: Iterable[str] = ()) -> str:
-    parser = HTMLParagraphs(skip_classes)
+def html_to_text(markup: str, skip_classes: Iterable[str] = (), **kw) -> str:
+    """Paragraphs of an HTML (or XML, with ``block_tags``/``pre_tags``/``skip_tags``)
+    document, separated by blank lines; see :class:`HTMLParagraphs`."""
+    parser = HTMLParagraphs(skip_classes, **kw)
     parser.feed(markup)
     parser.close()
     return "\n\n".join(parser.paragraphs) + "\n"
@@ -510,6 +539,31 @@ def markdown_docs(b: Builder, out: Path) -> list[Source]:
     return [node, npm]
 
 
+# GNOME user help (Mallard XML), Persian translation ------------------------------------
+
+MALLARD_BLOCKS = {"page", "section", "title", "subtitle", "desc", "p", "item", "steps", "list", "terms",
+                  "tree", "note", "table", "tr", "td", "th", "screen", "example", "synopsis", "quote"}
+
+
+def gnome_help(lang: str) -> Callable[[Builder, Path], list[Source]]:
+    """Translated GNOME desktop help: the translators' prose, with the strings they have
+    not translated yet still in English (as the package ships them)."""
+
+    def build(b: Builder, out: Path) -> list[Source]:
+        src = b.fetch("debian", "gnome-user-docs")
+        src.licence = "CC-BY-SA-3.0 (debian/copyright)"
+        prefix = f"/usr/share/help/{lang}/gnome-help/"
+        for rel, data in members(src, re.escape(prefix) + r"[^/]+\.page$"):
+            text = html_to_text(data.decode("utf-8"), block_tags=MALLARD_BLOCKS, pre_tags=("screen",),
+                                skip_tags=SKIP_TAGS | {"info", "comment"},
+                                seq_separators={"keyseq": "+", "guiseq": " ▸ "}, empty_link=("link", "xref"))
+            if text.strip():
+                write(out, rel[len(prefix) : -len(".page")] + ".txt", text)
+        return [src]
+
+    return build
+
+
 CORPORA: dict[str, Corpus] = {}
 
 
@@ -526,6 +580,8 @@ register(Corpus("debian-handbook-zh", "technical", "zh", handbook("zh-CN")))
 register(Corpus("debian-handbook-ja", "technical", "ja", handbook("ja-JP")))
 register(Corpus("religious-ar-vocalised", "religious", "ar", religious,
                 "hadith (Jami' al-Tirmidhi, full harakat) + Quran (Tanzil simple, full harakat)"))
+register(Corpus("gnome-help-fa", "user-help", "fa", gnome_help("fa"),
+                "GNOME desktop help, Persian translation (Debian gnome-user-docs); only about 20% of its letters are Persian, the untranslated rest is English"))
 register(Corpus("quran-ar-uthmani", "religious", "ar", quran_uthmani,
                 "Quran, Tanzil Uthmani script: full vocalisation plus Uthmani marks (small high letters, dagger alef, alef wasla)"))
 register(Corpus("news-ar-web", "news", "ar", news_ar, "Algerian news prose shipped as arramooz's sample text"))

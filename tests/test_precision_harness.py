@@ -110,3 +110,16 @@ def test_html_to_text_keeps_pre_and_drops_navigation():
     assert realtext.html_to_text(markup, {"docnav"}) == (
         "First apt paragraph.\n\n# apt install x\n  indented  line\n\na\nb\n\nLast & done\n"
     )
+
+
+def test_mallard_help_pages_keep_key_sequences_menu_paths_and_link_targets():
+    markup = (
+        '<page><info><credit><name>Someone</name></credit></info><title>عنوان</title>'
+        "<p>Press <keyseq><key>Shift</key><key>Delete</key></keyseq>, choose "
+        "<guiseq><gui>File</gui>\n <gui>Export</gui></guiseq>. See <link xref=\"files-rename\"/>.</p>"
+        "<screen>$ ls  -l\n</screen></page>"
+    )
+    text = realtext.html_to_text(markup, block_tags=realtext.MALLARD_BLOCKS, pre_tags=("screen",),
+                                 skip_tags=realtext.SKIP_TAGS | {"info"},
+                                 seq_separators={"keyseq": "+", "guiseq": " ▸ "}, empty_link=("link", "xref"))
+    assert text == "عنوان\n\nPress Shift+Delete, choose File ▸ Export. See files-rename.\n\n$ ls  -l\n"
