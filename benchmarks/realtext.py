@@ -545,6 +545,76 @@ MALLARD_BLOCKS = {"page", "section", "title", "subtitle", "desc", "p", "item", "
                   "tree", "note", "table", "tr", "td", "th", "screen", "example", "synopsis", "quote"}
 
 
+MALLARD_NS = "http://projectmallard.org/1.0/"
+MALLARD_IF = "http://projectmallard.org/if/1.0/"
+
+
+def mallard_test(test: str | None, env: frozenset[str] = frozenset({"platform:gnome", "target:html"})) -> bool:
+    """Mallard conditional test: comma-separated alternatives, each a space-separated
+    list of tokens that must all hold; ``!`` negates a token."""
+    if test is None:
+        return True
+    for alternative in test.split(","):
+        tokens = alternative.split()
+        if all((tok[1:] not in env) if tok.startswith("!") else (tok in env) for tok in tokens):
+            return True
+    return False
+
+
+def mallard_flatten(xml: str) -> str:
+    """The page as one reader sees it (GNOME, HTML): elements whose ``if:test`` fails are
+    dropped, and each ``if:choose`` keeps its first passing ``if:when`` (else ``if:else``),
+    so that alternative wordings for other platforms do not show up as duplicates."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(xml)
+    test_attr = f"{{{MALLARD_IF}}}test"
+
+    def add_text_before(parent, idx: int, text: str | None) -> None:
+        if not text:
+            return
+        if idx > 0:
+            parent[idx - 1].tail = (parent[idx - 1].tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+
+    def replace(parent, child, parts: list, lead: str | None) -> None:
+        """Put ``parts`` (with ``lead`` text before them) where ``child`` was, keeping its tail."""
+        idx = list(parent).index(child)
+        tail = child.tail
+        parent.remove(child)
+        add_text_before(parent, idx, lead)
+        for j, part in enumerate(parts):
+            parent.insert(idx + j, part)
+        add_text_before(parent, idx + len(parts), tail)
+
+    def prune(parent) -> None:
+        for child in list(parent):
+            if child.tag == f"{{{MALLARD_IF}}}choose":
+                chosen = None
+                for branch in child:
+                    if branch.tag == f"{{{MALLARD_IF}}}when" and mallard_test(branch.get("test")):
+                        chosen = branch
+                        break
+                    if branch.tag == f"{{{MALLARD_IF}}}else":
+                        chosen = branch
+                        break
+                if chosen is None:
+                    replace(parent, child, [], None)
+                    continue
+                prune(chosen)
+                replace(parent, child, list(chosen), chosen.text)
+            elif not mallard_test(child.get(test_attr)):
+                replace(parent, child, [], None)
+            else:
+                prune(child)
+
+    prune(root)
+    ET.register_namespace("", MALLARD_NS)
+    ET.register_namespace("if", MALLARD_IF)
+    return ET.tostring(root, encoding="unicode")
+
+
 def gnome_help(lang: str) -> Callable[[Builder, Path], list[Source]]:
     """Translated GNOME desktop help: the translators' prose, with the strings they have
     not translated yet still in English (as the package ships them)."""
@@ -554,7 +624,7 @@ def gnome_help(lang: str) -> Callable[[Builder, Path], list[Source]]:
         src.licence = "CC-BY-SA-3.0 (debian/copyright)"
         prefix = f"/usr/share/help/{lang}/gnome-help/"
         for rel, data in members(src, re.escape(prefix) + r"[^/]+\.page$"):
-            text = html_to_text(data.decode("utf-8"), block_tags=MALLARD_BLOCKS, pre_tags=("screen",),
+            text = html_to_text(mallard_flatten(data.decode("utf-8")), block_tags=MALLARD_BLOCKS, pre_tags=("screen",),
                                 skip_tags=SKIP_TAGS | {"info", "comment"},
                                 seq_separators={"keyseq": "+", "guiseq": " ▸ "}, empty_link=("link", "xref"))
             if text.strip():

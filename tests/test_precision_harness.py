@@ -123,3 +123,14 @@ def test_mallard_help_pages_keep_key_sequences_menu_paths_and_link_targets():
                                  skip_tags=realtext.SKIP_TAGS | {"info"},
                                  seq_separators={"keyseq": "+", "guiseq": " ▸ "}, empty_link=("link", "xref"))
     assert text == "عنوان\n\nPress Shift+Delete, choose File ▸ Export. See files-rename.\n\n$ ls  -l\n"
+
+
+def test_mallard_conditionals_keep_one_branch_so_platform_variants_are_not_duplicates():
+    page = (
+        '<page xmlns="http://projectmallard.org/1.0/" xmlns:if="http://projectmallard.org/if/1.0/">'
+        '<p>Open <if:choose><if:when test="platform:gnome-classic">the menu</if:when>'
+        '<if:else>the <em>overview</em></if:else></if:choose> now.</p>'
+        '<note if:test="!platform:gnome">only on Ubuntu</note><p if:test="platform:x, platform:gnome">shown</p></page>'
+    )
+    text = realtext.html_to_text(realtext.mallard_flatten(page), block_tags=realtext.MALLARD_BLOCKS)
+    assert text == "Open the overview now.\n\nshown\n"
