@@ -18,7 +18,7 @@ code-like text that technical prose really contains. Each corpus folder gets
 
 Building is idempotent: a corpus whose manifest exists with the current builder version
 is skipped (``--force`` rebuilds). A corpus whose source cannot be fetched is reported
-and skipped; the others are still built. Total download: about 110 MB.
+and skipped; the others are still built. Total download: about 60 MB (8 packages).
 
 Word counts: a word is a maximal run of letters, marks, digits (and ZWNJ/ZWJ inside a
 word); for scripts written without spaces (Han, Hiragana, Katakana, Hangul is spaced so
@@ -104,12 +104,13 @@ class HTMLParagraphs(html.parser.HTMLParser):
 
     def __init__(self, skip_classes: Iterable[str] = (), *, block_tags: Iterable[str] = BLOCK_TAGS,
                  pre_tags: Iterable[str] = ("pre",), skip_tags: Iterable[str] = SKIP_TAGS,
-                 seq_separators: dict[str, str] | None = None, empty_link: tuple[str, str] | None = None) -> None:
+                 seq_separators: dict[str, str] | None = None, empty_link: tuple[str, ...] | None = None) -> None:
         super().__init__(convert_charrefs=True)
         # seq_separators: {"keyseq": "+"} joins <keyseq><key>Ctrl</key><key>V</key></keyseq>
         # as "Ctrl+V" (separator between the children of that parent);
-        # empty_link: ("link", "xref") renders <link xref="x"/> as "x" (the reader sees the
-        # target's title there; its id is the closest text the source itself holds)
+        # empty_link: ("link", "xref", "href") renders <link xref="x"/> as "x" and
+        # <link href="u"/> as "u" (the reader sees the target's title or the URL there;
+        # the attribute is the closest text the source itself holds)
         self.seq_separators = seq_separators or {}
         self.empty_link = empty_link
         self._seq_children: list[int] = []  # children seen, per open seq parent
@@ -176,7 +177,8 @@ class HTMLParagraphs(html.parser.HTMLParser):
         if tag in self.block_tags:
             self._flush()
         elif self.empty_link and tag == self.empty_link[0]:
-            target = dict(attrs).get(self.empty_link[1])
+            found = dict(attrs)
+            target = next((found[a] for a in self.empty_link[1:] if found.get(a)), None)
             if target:
                 self._buf.append(target)
 
@@ -626,7 +628,7 @@ def gnome_help(lang: str) -> Callable[[Builder, Path], list[Source]]:
         for rel, data in members(src, re.escape(prefix) + r"[^/]+\.page$"):
             text = html_to_text(mallard_flatten(data.decode("utf-8")), block_tags=MALLARD_BLOCKS, pre_tags=("screen",),
                                 skip_tags=SKIP_TAGS | {"info", "comment"},
-                                seq_separators={"keyseq": "+", "guiseq": " ▸ "}, empty_link=("link", "xref"))
+                                seq_separators={"keyseq": "+", "guiseq": " ▸ "}, empty_link=("link", "xref", "href"))
             if text.strip():
                 write(out, rel[len(prefix) : -len(".page")] + ".txt", text)
         return [src]

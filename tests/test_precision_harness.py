@@ -121,7 +121,7 @@ def test_mallard_help_pages_keep_key_sequences_menu_paths_and_link_targets():
     )
     text = realtext.html_to_text(markup, block_tags=realtext.MALLARD_BLOCKS, pre_tags=("screen",),
                                  skip_tags=realtext.SKIP_TAGS | {"info"},
-                                 seq_separators={"keyseq": "+", "guiseq": " ▸ "}, empty_link=("link", "xref"))
+                                 seq_separators={"keyseq": "+", "guiseq": " ▸ "}, empty_link=("link", "xref", "href"))
     assert text == "عنوان\n\nPress Shift+Delete, choose File ▸ Export. See files-rename.\n\n$ ls  -l\n"
 
 
