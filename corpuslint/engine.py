@@ -337,6 +337,7 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
             by_key.setdefault(f.key, []).append(f)
         changed: dict[str, Document] = {}
         record_texts: dict[str, dict[int, str]] = {}  # data file -> {record number: fixed text}
+        record_fixes: dict[str, int] = {}
         for key, doc in docs.items():
             record_file = getattr(doc, "file", None)
             if record_file is not None:
@@ -355,6 +356,7 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
                 diffs.append(_unified_diff(key, doc.text, new_text))
             elif record_file is not None:
                 record_texts.setdefault(record_file, {})[doc.number] = new_text
+                record_fixes[record_file] = record_fixes.get(record_file, 0) + count
             else:
                 files.write_atomic(path_of[key], new_text)
             changed[key] = doc.with_text(new_text)
@@ -365,6 +367,7 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
                                       texts=texts, expect_stat=stat)
             except (readers.FileChangedError, OSError, ValueError) as exc:
                 print(f"corpuslint: warning: {display}: fixes not written: {exc}", file=sys.stderr)
+                fixed -= record_fixes[display]
                 for key in [k for k, d in changed.items() if getattr(d, "file", None) == display]:
                     del changed[key]
         if changed and not diff:
