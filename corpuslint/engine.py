@@ -425,7 +425,8 @@ def lint_records(records: Iterable, text_field: str = "text", id_field: str | No
     docs: dict[str, Document] = {}
     problems: list[Finding] = []
     source = files.Source(path, path)
-    for _, item in unique_records(path, in_memory_records(records, ReaderOptions(text_field, id_field))):
+    for _, item in unique_records(path, in_memory_records(records, ReaderOptions(text_field, id_field)),
+                                  id_field is not None):
         if isinstance(item, files.ReadProblem):
             finding = linter.problem_finding(source, item)
             if finding is not None:

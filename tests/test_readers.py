@@ -359,5 +359,9 @@ def test_lint_records_dicts_strings_ids_and_near_duplicates():
     assert [(f.record, f.line, f.code) for f in found] == [("a", 2, "W101"), ("c", 1, "D105"), ("d", 1, "F005")]
     (d105,) = [f for f in found if f.code == "D105"]
     assert d105.related[0].record == "b" and d105.path == "<records>"
+    # a repeated id: the later record is named id@number (no record is lost or merged)
+    found = corpuslint.lint_records([{"id": 2, "text": "a\u00a0"}, {"id": 2, "text": "b\u00a0"},
+                                     {"id": "2", "text": "c\u00a0"}], id_field="id", config={"select": ["W"]})
+    assert sorted(str(f.record) for f in found) == ["2", "2@2", "2@3"]
     found = corpuslint.lint_records(["clean", "x\u00a0"], config={"select": ["W"]})
     assert [(f.record, f.column, f.code) for f in found] == [(2, 2, "W101")]

@@ -145,7 +145,7 @@ class RecordReader:
 
         options = options_for(config, self.format)
         try:
-            yield from unique_records(source.display, self.records(source.path, options))
+            yield from unique_records(source.display, self.records(source.path, options), options.id_field is not None)
         except FileProblem as exc:
             yield None, ReadProblem("malformed", str(exc))
         except ImportError:
@@ -159,15 +159,19 @@ class RecordReader:
         return f"<{type(self).__name__} {', '.join(self.suffixes)}>"
 
 
-def unique_records(file: str, records: Iterator[Record]) -> Iterator[tuple[int, "RecordDocument | ReadProblem"]]:
+def unique_records(file: str, records: Iterator[Record],
+                   by_id: bool = True) -> Iterator[tuple[int, "RecordDocument | ReadProblem"]]:
     """(number, document or F005 problem) of ``records``; a record whose id repeats an
-    earlier one's is named by its number instead (keys must be unique)."""
+    earlier one's is named ``<id>@<number>`` instead (keys must be unique). Names are
+    remembered only when records are named ``by_id`` (numbers are unique), so memory
+    stays flat without an id field."""
     seen: set = set()
     for rec in records:
         name = rec.record
-        if name in seen:
-            name = rec.number
-        seen.add(name)
+        if by_id:
+            if str(name) in seen:
+                name = f"{name}@{rec.number}"  # the repeated id, at its record number
+            seen.add(str(name))
         if rec.problem is not None:
             yield rec.number, ReadProblem("malformed", rec.problem, 1, rec.column, record=name)
         else:
