@@ -1,7 +1,8 @@
 """JSON output. The field names are a contract: keep them stable (version 1).
 
 ``record`` (added in 0.1, an addition, not a change): the record of a data file a
-finding is in (its id, else its 1-based number); ``null`` for plain files."""
+finding is in (its id, else its 1-based number); ``null`` for plain files. A ``related``
+entry has ``record`` only when it points at a record."""
 
 from __future__ import annotations
 
@@ -29,8 +30,16 @@ def finding_to_dict(f, doc_positions=None) -> dict:
         "severity": f.severity.value,
         "message": f.message,
         "fix": fix,
-        "related": [{"path": r.path, "record": r.record, "line": r.line, "column": r.column} for r in f.related],
+        "related": [_related(r) for r in f.related],
     }
+
+
+def _related(r) -> dict:
+    """``{"path", "line", "column"}``, plus ``"record"`` when it is a dataset record."""
+    out = {"path": r.path, "line": r.line, "column": r.column}
+    if r.record is not None:
+        out = {"path": r.path, "record": r.record, "line": r.line, "column": r.column}
+    return out
 
 
 def _edit(edit, position) -> dict:
