@@ -150,6 +150,22 @@ def iter_sources(sources: Iterable[files.Source], readers: Iterable, config) -> 
             yield source, reader, files.read_with(reader, source)
 
 
+def read_stdin(source: files.Source, data: bytes, readers: Iterable, config):
+    """Standard input checked as ``source.display`` (``--stdin-filename``): a Document,
+    a ReadProblem, or a list of record documents and problems (a dataset reader reads
+    the bytes from a temporary file, since it streams from a path)."""
+    reader = reader_for(source.display, readers)
+    if reader is None:
+        return files.load(source, data)
+    if not hasattr(reader, "documents"):
+        return files.read_with(reader, source, data)
+    suffix = next((s for s in reader.suffixes if source.display.lower().endswith(s.lower())), "")
+    with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
+        tmp.write(data)
+        tmp.flush()
+        return list(reader.documents(files.Source(tmp.name, source.display), config))
+
+
 # -- writing datasets (check --fix-data, filter) -------------------------------------
 
 
