@@ -365,3 +365,12 @@ def test_lint_records_dicts_strings_ids_and_near_duplicates():
     assert sorted(str(f.record) for f in found) == ["2", "2@2", "2@3"]
     found = corpuslint.lint_records(["clean", "x\u00a0"], config={"select": ["W"]})
     assert [(f.record, f.column, f.code) for f in found] == [(2, 2, "W101")]
+
+
+def test_standard_input_named_as_a_dataset(tmp_path):
+    data = "\n".join(jsonl_lines(CLEAN + [NBSP_RECORD])) + "\n"
+    proc = run_cli("check", "--no-cache", "--select", "W", "-", "--stdin-filename", "data.jsonl", cwd=tmp_path,
+                   input=data)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.splitlines()[0].startswith("data.jsonl:#4:2:") and "W101" in proc.stdout
+    assert os.listdir(tmp_path) == []  # nothing written, no temporary file left
