@@ -50,6 +50,9 @@ class Rule:
     # related file (e.g. D105 "whole document is a copy"), this rule's finding is
     # redundant and the engine drops it (only if that rule is active and fired).
     superseded_by: ClassVar[tuple[str, ...]] = ()
+    # Checks the file as stored (e.g. its final newline), not the text: skipped for the
+    # text fields of data-file records (JSONL, Parquet...), which have no such thing.
+    file_level: ClassVar[bool] = False
     # Filled in by the plugin manager: the plugin that registered the rule.
     origin: ClassVar[str] = "?"
 
