@@ -333,3 +333,59 @@ def test_cli_unsafe_fix_removes_cross_file_copy_only(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (tmp_path / "b.txt").read_text(encoding="utf-8") == f"{P4}\n\n{P5}\n"
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == f"{P3}\n\n{P1}\n"
+
+
+# -- scripts written without spaces (Han, Kana, Thai) -----------------------------------
+
+UDHR = Path(__file__).resolve().parent / "data" / "udhr"
+
+
+def _udhr_paragraphs(code: str) -> list[str]:
+    return (UDHR / f"{code}.txt").read_text(encoding="utf-8").strip().split("\n\n")
+
+
+def test_script_aware_tokens_split_spaceless_scripts_into_characters():
+    from corpuslint.text import tokens as T
+
+    assert T.tokens("人人生而自由,在尊严") == list("人人生而自由在尊严")
+    # Thai: one token per character cluster (consonant + its vowel/tone marks)
+    assert T.tokens("มนุษย์ทั้งหลาย")[:4] == ["ม", "นุ", "ษ", "ย์"]
+    # other scripts keep whole words, including Devanagari vowel signs
+    assert T.tokens("हिन्दी text كوريا") == ["हिन्दी", "text", "كوريا"]
+    assert 9 <= T.word_count("人人生而自由,在尊严和权利上一律平等。") <= 12
+
+
+@pytest.mark.parametrize("code", ["cmn_hans", "tha", "jpn"])
+def test_paragraph_copied_across_files_in_spaceless_script_is_d104(tmp_path, monkeypatch, code):
+    monkeypatch.chdir(tmp_path)
+    ps = [p for p in _udhr_paragraphs(code) if len(p) > 40]
+    copied = ps[3]
+    _write(tmp_path, {
+        "a.txt": "\n\n".join(ps[1:6]) + "\n",
+        "b.txt": "\n\n".join(ps[10:13] + [copied] + ps[13:15]) + "\n",
+    })
+    findings = _by_code(lint_paths(["."], config={"select": ["D"]}), "D104")
+    assert [(f.path, f.line, [(r.path, r.line) for r in f.related]) for f in findings] == [
+        ("b.txt", 7, [("a.txt", 5)])
+    ]
+    assert "Jaccard 1.00" in findings[0].message
+
+
+def test_exact_repeated_chinese_line_is_d101():
+    ps = _udhr_paragraphs("cmn_hans")
+    line = ps[11]  # Article 1: 人人生而自由,在尊严和权利上一律平等。...
+    assert line.startswith("人人生而自由")
+    text = "\n\n".join(ps[8:14] + [line]) + "\n"
+    (f,) = ExactDuplicateLine().check(Document("zh.txt", text))
+    assert (f.line, f.related[0].line) == (13, 7)
+    # the other Chinese UDHR paragraphs do not repeat one another
+    assert list(ExactDuplicateLine().check(Document("zh.txt", "\n\n".join(ps) + "\n"))) == []
+
+
+@pytest.mark.parametrize("code", ["cmn_hans", "tha", "jpn"])
+def test_distinct_spaceless_script_files_are_clean(tmp_path, monkeypatch, code):
+    monkeypatch.chdir(tmp_path)
+    ps = _udhr_paragraphs(code)
+    _write(tmp_path, {"a.txt": "\n\n".join(ps[:30]) + "\n", "b.txt": "\n\n".join(ps[30:]) + "\n"})
+    findings = [f for f in lint_paths(["."], config={"select": ["D"]}) if f.severity is not Severity.INFO]
+    assert findings == []
