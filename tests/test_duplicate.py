@@ -389,3 +389,109 @@ def test_distinct_spaceless_script_files_are_clean(tmp_path, monkeypatch, code):
     _write(tmp_path, {"a.txt": "\n\n".join(ps[:30]) + "\n", "b.txt": "\n\n".join(ps[30:]) + "\n"})
     findings = [f for f in lint_paths(["."], config={"select": ["D"]}) if f.severity is not Severity.INFO]
     assert findings == []
+
+
+# -- chained near-duplicates (issue 12): a finding names a copy it really matches -----
+
+
+def _chain_texts(n_words: int, k: int) -> tuple[str, str, str]:
+    """A, B, C built from ``n_words`` distinct real words (UDHR English): B replaces k
+    interior words of A, C replaces k more words of B, all far apart, so with word
+    bigrams J(A,B) = J(B,C) = (n-1-2k)/(n-1+2k) and J(A,C) = (n-1-4k)/(n-1+4k)."""
+    text = (UDHR / "eng.txt").read_text(encoding="utf-8")
+    vocab = list(dict.fromkeys(w.lower() for w in text.split() if w.isalpha() and len(w) > 3))
+    words, spare = vocab[:n_words], vocab[n_words:]
+    step = (n_words - 2) // (2 * k)
+    spots = [1 + step * i + step // 2 for i in range(2 * k)]
+    b = list(words)
+    for i in spots[::2]:
+        b[i] = spare.pop()
+    c = list(b)
+    for i in spots[1::2]:
+        c[i] = spare.pop()
+    return " ".join(words), " ".join(b), " ".join(c)
+
+
+def _jaccard(x: str, y: str) -> float:
+    a = U.analyse(Document("x.txt", f"{x}\n\n{y}\n"))
+    sets, off = a.shingle_sets
+    return U.jaccard_sorted(sets[off[0] : off[1]], sets[off[1] : off[2]])
+
+
+def test_chain_texts_have_the_intended_similarities():
+    a, b, c = _chain_texts(37, 2)
+    assert _jaccard(a, b) == pytest.approx(0.80) and _jaccard(b, c) == pytest.approx(0.80)
+    assert _jaccard(a, c) == pytest.approx(28 / 44)  # 0.64
+
+
+def test_chained_near_duplicates_never_report_below_threshold(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    a, b, c = _chain_texts(37, 2)
+    # path order A (a.txt), C (b.txt), B (c.txt): C only reaches A through B
+    _write(tmp_path, {"a.txt": f"{a}\n", "b.txt": f"{c}\n", "c.txt": f"{b}\n"})
+    findings = _by_code(lint_paths(["."], config={"select": ["D104"]}), "D104")
+    assert [(f.path, [r.path for r in f.related]) for f in findings] == [("c.txt", ["a.txt"])]
+    assert "Jaccard 0.80" in findings[0].message
+    for f in findings:  # every finding names a copy it matches at >= 0.8
+        other = (tmp_path / f.related[0].path).read_text(encoding="utf-8").strip()
+        assert _jaccard((tmp_path / f.path).read_text(encoding="utf-8").strip(), other) >= 0.8
+
+
+def test_chained_near_duplicates_unsafe_fix_keeps_a_matching_copy(tmp_path):
+    a, b, c = _chain_texts(37, 2)
+    _write(tmp_path, {"a.txt": f"{a}\n", "b.txt": f"{c}\n", "c.txt": f"{b}\n"})
+    proc = run_cli("check", ".", "--select", "D104", "--fix", "--unsafe-fixes", "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    left = {p: (tmp_path / p).read_text(encoding="utf-8").strip() for p in ("a.txt", "b.txt", "c.txt")}
+    # B went (it matches A at 0.80); C stays: its only match at >= 0.8 was B
+    assert left == {"a.txt": a, "b.txt": c, "c.txt": ""}
+    # nothing deleted lost its last copy at >= threshold
+    assert _jaccard(b, left["a.txt"]) >= 0.8
+
+
+def test_chained_near_duplicate_documents_report_a_direct_match(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    a, b, c = _chain_texts(60, 3)
+    assert _jaccard(a, b) >= 0.8 > _jaccard(a, c)
+    _write(tmp_path, {"a.txt": f"{a}\n", "b.txt": f"{c}\n", "c.txt": f"{b}\n"})
+    findings = _by_code(lint_paths(["."], config={"select": ["D105"]}), "D105")
+    assert [(f.path, [r.path for r in f.related]) for f in findings] == [("c.txt", ["a.txt"])]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_assign_copies_property_reported_copies_match_kept_copies(data):
+    from corpuslint.families.duplicate.corpus import Clusters, assign_copies
+
+    n = data.draw(st.integers(2, 9))
+    docs = data.draw(st.lists(st.integers(0, 3), min_size=n, max_size=n))
+    checked = data.draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    sim = [[1.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            sim[i][j] = sim[j][i] = data.draw(st.sampled_from([0.5, 0.64, 0.79, 0.8, 0.9]))
+    clusters = Clusters()
+    clusters.rep = np.arange(n)
+    # LSH may miss verified pairs: drop some edges, the direct check must cover them
+    clusters.edges = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            if sim[i][j] >= 0.8 and data.draw(st.booleans()):
+                clusters.edges.setdefault(i, []).append((j, sim[i][j]))
+                clusters.edges.setdefault(j, []).append((i, sim[i][j]))
+    order = data.draw(st.permutations(list(range(n))))
+    out = assign_copies(list(order), clusters, docs, checked, lambda x, y: sim[x][y], 0.8)
+    reported = {g for g, _h, _s in out}
+    pos = {g: k for k, g in enumerate(order)}
+    for g, h, s in out:
+        assert checked[g] and s >= 0.8 and s == sim[g][h]
+        assert docs[g] != docs[h] and h not in reported and pos[h] < pos[g]
+    for g in order:  # a checked copy matching an earlier kept copy elsewhere is reported
+        if checked[g] and g not in reported:
+            assert not any(
+                pos[h] < pos[g] and h not in reported and docs[h] != docs[g] and sim[g][h] >= 0.8 for h in order
+            )
