@@ -71,18 +71,28 @@ def test_no_other_duplicate_finding_above_info_on_seeds(seed_findings):
     assert above == [("000", 4, "D103"), ("002", 9, "D101"), ("004", 3, "D101")]
 
 
-def test_exact_duplicate_safe_fix_removes_later_copy_only():
+def test_exact_duplicate_fix_is_unsafe_and_removes_later_copy_only():
     path = seed("004")
     text = path.read_text(encoding="utf-8")
     findings = [f for f in lint_text(text, path=str(path), config=NO_CACHE) if f.code == "D101"]
-    assert len(findings) == 1 and findings[0].fix.applicability is Applicability.SAFE
-    fixed, count = apply_fixes(text, findings, unsafe=False)
+    # deleting a repeated line is unsafe (poetry, lyrics, dialogue, tables): not applied by --fix
+    assert len(findings) == 1 and findings[0].fix.applicability is Applicability.UNSAFE
+    assert apply_fixes(text, findings, unsafe=False) == (text, 0)
+    fixed, count = apply_fixes(text, findings, unsafe=True)
     assert count == 1
     lines = text.split("\n")
     # line 3 (the repeated headline) and one of the two blank lines around it are gone
     assert fixed == "\n".join(lines[:2] + lines[4:])
     assert fixed.split("\n")[0] == lines[0]  # the first copy is kept
     assert "\n\n\n" not in fixed
+
+
+def test_cli_fix_without_unsafe_keeps_repeated_lines(tmp_path):
+    poem = "I wandered lonely as a cloud\n\nThat floats on high o'er vales and hills\n\nI wandered lonely as a cloud\n"
+    _write(tmp_path, {"poem.txt": poem})
+    proc = run_cli("check", "poem.txt", "--select", "D101", "--fix", "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 1 and "D101" in proc.stdout
+    assert (tmp_path / "poem.txt").read_text(encoding="utf-8") == poem
 
 
 def test_exact_duplicate_differing_punctuation_is_unsafe():

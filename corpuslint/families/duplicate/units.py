@@ -281,8 +281,16 @@ _BLOCK_RE = re.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\n|\r)[^\r\n]*\S[^\r\n]*)*
 _NEWLINE_RE = re.compile(r"\r\n|\n|\r")
 
 
+# A Markdown list item's first line (bullet or ordered marker, any indentation).
+_LIST_ITEM_RE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
 def paragraph_units(doc: Document) -> list[PUnit]:
+    """Paragraph units of ``doc`` (see the module docstring); in Markdown, blocks are
+    paragraphs whatever their line length, and list items are units of their own."""
     out: list[PUnit] = []
+    markdown = doc.suffix in MARKDOWN_SUFFIXES
     text = doc.text
     position = None if "\r" not in text else doc.position  # "\n"-only text: count incrementally
     prev, line = 0, 1
@@ -298,11 +306,23 @@ def paragraph_units(doc: Document) -> list[PUnit]:
             out.append(PUnit(start, end, line, line))
             continue
         parts = _NEWLINE_RE.split(block)
+        newlines = _NEWLINE_RE.findall(block) + [""]
+        if markdown:
+            # Markdown: a block is one paragraph (soft-wrapped lines) or a list: one
+            # unit per list item, with its continuation lines
+            item_start, item_line, pos = start, line, start
+            for k, (part, nl) in enumerate(zip(parts, newlines)):
+                if k and _LIST_ITEM_RE.match(part):
+                    out.append(PUnit(item_start, pos - len(newlines[k - 1]), item_line, line + k - 1))
+                    item_start, item_line = pos, line + k
+                pos += len(part) + len(nl)
+            out.append(PUnit(item_start, end, item_line, line + len(parts) - 1))
+            continue
         if not any(len(p) >= WRAPPED_LINE_MAX for p in parts[:-1]):
             out.append(PUnit(start, end, line, line + len(parts) - 1))
             continue
         pos = start
-        for k, (part, nl) in enumerate(zip(parts, _NEWLINE_RE.findall(block) + [""])):
+        for k, (part, nl) in enumerate(zip(parts, newlines)):
             if part.strip():
                 out.append(PUnit(pos, pos + len(part), line + k, line + k))
             pos += len(part) + len(nl)

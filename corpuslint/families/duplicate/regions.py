@@ -1,0 +1,111 @@
+"""Which text the in-document duplicate rules (D101-D103) compare: prose, not structure.
+
+Repeated structure is not duplicated content: a Markdown table's header row repeated
+over every table, the same heading ("## Example") in every section, a label line
+("*When:*", "Default value:"), a code sample shown twice. ``prose_mask`` says, per
+unit, whether it is prose to compare; it is the one place the duplicate family asks
+about document structure.
+
+Markdown structure comes from the document's code spans (fenced and inline code,
+HTML comments) plus the line-shape checks below, which also hold for plain text
+(tables drawn with ``|``, label lines).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterable
+
+import regex
+
+from ...document import Document
+
+# A table row: at least two cell separators, or a Markdown delimiter row (|---|:--:|).
+_TABLE_ROW_RE = regex.compile(r"^\s*\|.*\|\s*$|^[^|\n]*\|[^|\n]*\|[^|\n]*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+# A label line: one to three words then a colon, with little after it ("*When:*",
+# "**Default value:** `None`", "Example:", "الموضوع:").
+_LABEL_RE = regex.compile(r"^[\s*_>#\-+•·]*(?:[\p{L}\p{M}\p{N}'’]+[\s-]?){1,3}[*_]*\s*[:：][*_]*(?P<rest>.*)$")
+_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# A Markdown ATX heading, a setext underline, a link reference definition.
+_HEADING_RE = regex.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+_SETEXT_RE = regex.compile(r"^ {0,3}(?:=+|-+)\s*$")
+_LINK_DEF_RE = regex.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
+_HTML_LINE_RE = regex.compile(r"^\s*(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?/?>|<!)")
+# A lead-in: a short line ending in a colon ("On POSIX and Windows:", "The equivalent
+# can be done with the following snippet:") introduces the code or list after it.
+_LEAD_IN_RE = regex.compile(r"[:：][*_`]*\s*$")
+LEAD_IN_MAX_WORDS = 16
+# Markdown list items and block quotes: enumerations of parallel alternatives.
+_LIST_OR_QUOTE_RE = regex.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?:\s|$)")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def structural_line(text: str, *, markdown: bool = False) -> bool:
+    """True for a line that is document structure rather than prose: a table row, a
+    label with at most a few words after its colon, or (in Markdown) a heading, a link
+    reference definition or a line of an HTML block."""
+    if _TABLE_ROW_RE.match(text):
+        return True
+    m = _LABEL_RE.match(text)
+    if m and len(_WORD_RE.findall(m.group("rest"))) <= 3:
+        return True
+    if _LEAD_IN_RE.search(text) and len(_WORD_RE.findall(text)) <= LEAD_IN_MAX_WORDS:
+        return True
+    return markdown and any(r.match(text) is not None for r in (_HEADING_RE, _LINK_DEF_RE, _HTML_LINE_RE))
+
+
+def section_starts(doc: Document) -> list[int]:
+    """Sorted offsets where a Markdown section starts (each heading outside code);
+    empty for other documents. In Markdown, copies under different headings are
+    per-section notes ("This value is not exported to the environment for child
+    processes." under every option), not duplicates: D101-D103 compare within a
+    section."""
+    if doc.suffix not in MARKDOWN_SUFFIXES:
+        return []
+    text = doc.text
+    out: list[int] = []
+    prev_blank = True
+    prev_start = 0
+    for line in doc.lines:
+        body = text[line.start : line.end]
+        if _HEADING_RE.match(body) and not doc.in_code(line.start, line.end):
+            out.append(line.start)
+        elif not prev_blank and _SETEXT_RE.match(body) and not doc.in_code(line.start, line.end):
+            out.append(prev_start)
+        prev_blank = not body.strip()
+        prev_start = line.start
+    return out
+
+
+def section_of(starts: list[int], offset: int) -> int:
+    """Index of the section holding ``offset`` (0 before the first heading)."""
+    return bisect_right(starts, offset)
+
+def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool = True) -> list[bool]:
+    """For each ``(start, end)`` span of ``doc`` (whole lines): True when at least one
+    of its non-blank lines is prose, i.e. neither inside Markdown code
+    (``Document.in_code``: fences, inline code, HTML comments) nor structural. With
+    ``lists=False``, a Markdown span that starts a list item or block quote is not
+    prose either: list items are parallel alternatives by design (the same
+    "Returns: A promise fulfilled with `undefined`." under every method, the same
+    event in two event sequences)."""
+    markdown = doc.suffix in MARKDOWN_SUFFIXES
+    text = doc.text
+    out = []
+    for start, end in spans:
+        prose = False
+        if markdown and not lists:
+            line_start = text.rfind("\n", 0, start) + 1
+            if _LIST_OR_QUOTE_RE.match(text, line_start):
+                out.append(False)
+                continue
+        pos = start
+        for ln in text[start:end].splitlines(keepends=True):
+            body = ln.rstrip("\r\n")
+            if body.strip() and not structural_line(body, markdown=markdown):
+                if not (markdown and doc.in_code(pos, pos + len(body))):
+                    prose = True
+                    break
+            pos += len(ln)
+        out.append(prose)
+    return out
