@@ -39,7 +39,12 @@ class ExactDuplicateLine(DocumentRule):
     table rows and label lines ("*When:*", "Default value:") are never reported
     (``regions.prose_mask``), and in Markdown only copies within one section (between
     two headings) count: the same note under every option of a reference page is
-    per-section documentation.
+    per-section documentation. Repetitive genres: with ``genre = "auto"`` (default) a
+    text that occurs ``refrain-copies`` times or more (default 3) is a refrain (a
+    chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman) and fully vocalised
+    Arabic-script documents (scripture, hadith, classical poetry) are not checked;
+    ``genre = "prose"`` checks everything, ``genre = "formulaic"`` turns the rule off
+    for the files it is set for (per-file-ignores style).
     Why: scrapes repeat headlines, captions and bylines (a headline printed above and
     below the photo); the copy inflates the document and over-weights that text.
     Example: in ``004_*.txt`` line 3 repeats the headline on line 1; in ``002_*.txt``
@@ -56,20 +61,31 @@ class ExactDuplicateLine(DocumentRule):
     family = FAMILY
     default_severity = Severity.WARNING
     fixable = True
-    options = {"min-words": 4}
+    options = {"min-words": 4, "genre": "auto", "refrain-copies": 3}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        regions.check_genre(self)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         min_words = int(self.opts["min-words"])
+        genre = str(self.opts["genre"])
+        if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
+            return []
         text = doc.text
         a = U.analyse(doc)
         out: list[Finding] = []
+        refrains: set[int] = set()
+        if genre == "auto":
+            copies = Counter(a.keys.tolist())
+            refrains = {k for k, c in copies.items() if c >= int(self.opts["refrain-copies"])}
         seen: dict[tuple[int, int], int] = {}
         candidates = [k for k, n in enumerate(a.nwords.tolist()) if n >= min_words]
         prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in candidates], lists=False)
         sections = regions.section_starts(doc)
         keys = a.keys.tolist()
         for k, is_prose in zip(candidates, prose):
-            if not is_prose:
+            if not is_prose or keys[k] in refrains:
                 continue
             first = seen.setdefault((regions.section_of(sections, a.units[k].start), keys[k]), k)
             if first == k:
@@ -151,14 +167,20 @@ class NearDuplicateParagraph(DocumentRule):
     """A paragraph is a near-copy of an earlier paragraph in the same document.
 
     What: two paragraphs of one document (blank-line separated, or one per line in
-    scraped text) with at least ``min-words`` words (default 8) whose word-bigram
-    sets, after normalisation and light stemming, have Jaccard similarity >=
-    ``threshold`` (default 0.8) without being identical. The later one is reported,
-    pointing at its most similar earlier paragraph.
+    scraped text; Markdown list items, code and structure are not compared) with at
+    least ``min-words`` words (default 8) whose word-bigram sets, after normalisation
+    and light stemming, have Jaccard similarity >= ``threshold`` (default 0.8) without
+    being identical, and whose differing words are all insignificant: function words
+    and fillers, punctuation, number formatting, one-letter spelling variants
+    (``meaning.significant_change``). A negation, an antonym (Enable/Disable), a
+    different number (16-bit/32-bit) or a different content word (``deb``/``deb-src``,
+    "Immediate"/"Timeout") makes two parallel statements, not a copy. In Markdown only
+    paragraphs of the same section are compared. The later one is reported, pointing
+    at its most similar earlier paragraph.
     Why: re-posted updates, lightly edited repeats and template paragraphs duplicate
     content while escaping exact matching.
-    Example: a paragraph repeated with one word changed ("... قال الوزير ..." then
-    "... أكد الوزير ...") further down the same article.
+    Example: a paragraph repeated further down the same article with only "قام أيضا"
+    changed to "قام كذلك" (also / likewise).
     Fix safety: unsafe: the later paragraph is deleted, but it may carry a correction
     or extra detail the earlier one lacks; the earlier paragraph is always kept.
     """
@@ -190,14 +212,27 @@ class NearDuplicateParagraph(DocumentRule):
 class RestatedPassage(DocumentRule):
     """A sentence restates an earlier sentence of the same document in other words.
 
-    What: two sentences (split at . ! ? ؟ ؛ … and line ends) of one document that
-    share most of their distinctive content: after normalisation, light stemming and
-    dropping function words and tokens with digits, both have at least ``min-words``
-    content words (default 8), they share at least ``min-shared-pairs`` consecutive word pairs (default 5),
-    and the IDF-weighted share of the shorter sentence's words found in the other is
-    >= ``min-overlap`` (default 0.5; IDF over the document's sentences, so words that
-    appear everywhere in the article count little). Exact repeats of a whole line are
-    left to D101. The later sentence is reported, pointing at the earlier one.
+    What: two sentences (split at . ! ? ؟ ؛ … inside paragraphs, so hard-wrapped
+    sentences are whole) of one document that share most of their distinctive
+    content: after normalisation, light stemming and dropping function words and
+    tokens with digits, both have at least ``min-words`` content words (default 8),
+    they share at least ``min-shared-pairs`` consecutive word pairs (default 5) and at
+    least ``min-distinctive-words`` words (default 4) that occur in at most three
+    sentences of the document (shared formula words such as "Everyone has the right
+    to" do not count), and the IDF-weighted share of the shorter sentence's words found
+    in the other is >= ``min-overlap`` (default 0.5; IDF over the document's sentences).
+    Minimal pairs are not restatements (``meaning.significant_change``): a negation,
+    an antonym, a different number, or the same frame with one or two content words
+    swapped ("Nul ne peut être arbitrairement privé de sa nationalité" / "... de sa
+    propriété"). Only prose is compared: no code, structure, Markdown list items or
+    block quotes, and in Markdown only sentences of the same section. Exact repeats of
+    a whole line are left to D101. The later sentence is reported, pointing at the
+    earlier one.
+    Repetitive genres: with ``genre = "auto"`` (default) a document where at least six
+    sentences and more than ``formulaic-share`` (default 0.1) of them look like
+    restatements is formulaic (legal articles, parallel narrations, liturgy), and so
+    is fully vocalised Arabic-script text (scripture, hadith, classical poetry): D103
+    says nothing there. ``genre = "prose"`` always checks, ``"formulaic"`` never does.
     Why: machine-written filler and careless rewrites restate a fact already given,
     adding length but no information; plain Jaccard misses these (the seed pair below
     has unigram Jaccard ~0.4, lower than unrelated short sentences on the same topic).
@@ -217,16 +252,10 @@ class RestatedPassage(DocumentRule):
         "min-words": 8, "min-shared-pairs": 5, "min-overlap": 0.5, "min-distinctive-words": 4,
         "max-sentences": 20000, "genre": "auto", "formulaic-share": 0.1,
     }
-    GENRES = ("auto", "prose", "formulaic")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.opts["genre"] not in self.GENRES:
-            from ...config import ConfigError
-
-            raise ConfigError(
-                f"rules.{self.code}.genre: expected one of {', '.join(self.GENRES)}, got {self.opts['genre']!r}"
-            )
+        regions.check_genre(self)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         min_words = int(self.opts["min-words"])
@@ -300,7 +329,7 @@ class RestatedPassage(DocumentRule):
         # "Everyone has the right to", every narration repeats its chain): when many
         # sentences look like restatements, the document is formulaic and D103 is silent
         genre = str(self.opts["genre"])
-        if genre == "formulaic":
+        if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
             return []
         if genre == "auto":
             eligible = sum(1 for t in sets if len(t) >= min_words)

@@ -13,6 +13,7 @@ HTML comments) plus the line-shape checks below, which also hold for plain text
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
 from typing import Iterable
 
@@ -38,6 +39,21 @@ LEAD_IN_MAX_WORDS = 16
 # Markdown list items and block quotes: enumerations of parallel alternatives.
 _LIST_OR_QUOTE_RE = regex.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?:\s|$)")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def markdown_structure_line(text: str) -> bool:
+    """True for a Markdown line that is markup, not prose: a table row, an HTML block
+    line, a link reference definition (headings are handled by the caller: their text
+    is prose, their ``#`` signs are not)."""
+    return any(r.match(text) is not None for r in (_TABLE_ROW_RE, _HTML_LINE_RE, _LINK_DEF_RE))
+
+
+def strip_heading(text: str) -> str | None:
+    """The text of a Markdown ATX heading line without its ``#`` signs, or None."""
+    m = _HEADING_RE.match(text)
+    if m is None:
+        return None
+    return regex.sub(r"\s+#+\s*$", "", text[m.end():]).strip()
 
 
 def structural_line(text: str, *, markdown: bool = False) -> bool:
@@ -109,3 +125,35 @@ def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool =
             pos += len(ln)
         out.append(prose)
     return out
+
+
+# -- genre ----------------------------------------------------------------------------
+
+_ARABIC_LETTER_RE = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_HARAKA_RE = regex.compile(r"[\u064B-\u0652\u0670]")
+VOCALISED_SHARE = 0.4
+_VOCALISED: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDictionary()
+
+
+def vocalised(doc: Document) -> bool:
+    """True when the document is fully vocalised Arabic-script text: at least
+    ``VOCALISED_SHARE`` harakat per Arabic letter over at least 200 letters. Modern
+    prose (news, documentation) is written without harakat; full vocalisation marks
+    scripture, hadith, classical poetry and teaching texts, genres where repetition
+    (refrains, parallel narrations, formulae) is deliberate."""
+    cached = _VOCALISED.get(doc)
+    if cached is None:
+        letters = len(_ARABIC_LETTER_RE.findall(doc.text))
+        cached = _VOCALISED[doc] = letters >= 200 and len(_HARAKA_RE.findall(doc.text)) >= VOCALISED_SHARE * letters
+    return cached
+
+
+GENRES = ("auto", "prose", "formulaic")
+
+
+def check_genre(rule) -> None:
+    """Validate a rule's ``genre`` option (raises ConfigError)."""
+    if rule.opts["genre"] not in GENRES:
+        from ...config import ConfigError
+
+        raise ConfigError(f"rules.{rule.code}.genre: expected one of {', '.join(GENRES)}, got {rule.opts['genre']!r}")
