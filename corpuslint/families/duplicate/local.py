@@ -300,7 +300,12 @@ class RestatedPassage(DocumentRule):
         units = U.analyse(doc).units
         unit_prose = regions.prose_mask(doc, [(u.start, u.end) for u in units], lists=False)
         unit_starts = [u.start for u in units]
-        prose_sentence = [unit_prose[bisect_right(unit_starts, s.start) - 1] for s in sentences]
+        markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
+        prose_sentence = [
+            unit_prose[bisect_right(unit_starts, s.start) - 1]
+            and not any(regions.structural_line(ln, markdown=markdown) for ln in text[s.start : s.end].splitlines())
+            for s in sentences
+        ]
         sections = regions.section_starts(doc)
         scored: list[tuple[float, int, int, int]] = []
         for (i, j), count in candidates:

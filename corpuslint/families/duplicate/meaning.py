@@ -135,11 +135,22 @@ def _content(words: list[str]) -> list[str]:
     return [w for w in words if w not in fillers and not w.isdigit() and not T.is_spaceless(w)]
 
 
+# Names: a capitalised word after the first word of a sentence (Intel / AMD), or an
+# identifier with inner digits, dots, slashes or underscores (vmx, /proc/cpuinfo).
+_NAME_RE = regex.compile(r"(?<=[\w,;:)\]\"'’»] +)\p{Lu}[\p{L}\p{M}\p{N}]*|[\w-]*[\w][_/.][\w/._-]*\w|\w*\d\w*")
+
+
+def names(text: str) -> set[str]:
+    """Proper names and identifiers in ``text`` (casefolded), see ``_NAME_RE``."""
+    return {m.casefold() for m in _NAME_RE.findall(text)}
+
+
 def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | None:
     """Name the meaningful difference between passages ``a`` and ``b``, or None.
 
-    Returns "negation", "antonym 'x'/'y'", "number" or "content word 'x'" (the first
-    found). With ``paraphrase`` (D103: a restatement is expected to use other words),
+    Returns "number", "name 'x'" (a proper name or identifier on one side only: Intel
+    / AMD, ``vmx`` / ``svm``), "negation", "antonym 'x'/'y'" or "content word 'x'"
+    (the first found). With ``paraphrase`` (D103: a restatement is expected to use other words),
     differing content words count only in a *minimal pair*: the passages share their
     frame (at least 60% of the shorter one's words, in order) and differ in at most
     two places, where a content word on one side faces different content (or none) on
@@ -147,6 +158,12 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
     """
     if numbers(a) != numbers(b):
         return "number"
+    na, nb = names(a), names(b)
+    if na != nb:  # a name on one side only (not even as a plain word on the other)
+        lower_a, lower_b = a.casefold(), b.casefold()
+        differing = sorted([n for n in na - nb if n not in lower_b] + [n for n in nb - na if n not in lower_a])
+        if differing:
+            return f"name '{differing[0]}'"
     wa, wb = _norm_words(a), _norm_words(b)
     neg_a = sum(1 for w in wa if w in NEGATIONS)
     neg_b = sum(1 for w in wb if w in NEGATIONS)

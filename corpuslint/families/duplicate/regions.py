@@ -41,6 +41,24 @@ _LIST_OR_QUOTE_RE = regex.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?:\s|$)")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
+# Code and program output shown in plain text (technical books exported to text keep
+# their shell sessions): a prompt, a log timestamp, columns aligned with runs of
+# spaces, a path or identifier-heavy line, a line ending in ; { } or a comment opener.
+_PROMPT_RE = regex.compile(r"^\s*(?:[$#%]|[\w.@-]+[$#%>])\s+[\w./~-]")
+_TIMESTAMP_RE = regex.compile(r"^\s*(?:\[?\d{4}-\d\d-\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d)")
+_COLUMNS_RE = regex.compile(r"\S {2,}\S.* {2,}\S|^\s{8,}\S")
+_CODE_END_RE = regex.compile(r"[;{}\\]\s*$|^\s*(?:[{}\]\[]|#include|//|/\*|\*/)")
+_SYMBOL_RE = regex.compile(r"[/=<>{}\[\]|_$@#%&*+\\~^`]")
+
+
+def code_like_line(text: str) -> bool:
+    """True for a line that looks like code or program output rather than prose."""
+    if _PROMPT_RE.match(text) or _TIMESTAMP_RE.match(text) or _COLUMNS_RE.search(text) or _CODE_END_RE.search(text):
+        return True
+    stripped = text.strip()
+    return len(stripped) > 0 and len(_SYMBOL_RE.findall(stripped)) >= max(2, 0.08 * len(stripped))
+
+
 def markdown_structure_line(text: str) -> bool:
     """True for a Markdown line that is markup, not prose: a table row, an HTML block
     line, a link reference definition (headings are handled by the caller: their text
@@ -58,7 +76,8 @@ def strip_heading(text: str) -> str | None:
 
 def structural_line(text: str, *, markdown: bool = False) -> bool:
     """True for a line that is document structure rather than prose: a table row, a
-    label with at most a few words after its colon, or (in Markdown) a heading, a link
+    label with at most a few words after its colon, a short lead-in ending in a colon,
+    code or program output (``code_like_line``), or (in Markdown) a heading, a link
     reference definition or a line of an HTML block."""
     if _TABLE_ROW_RE.match(text):
         return True
@@ -66,6 +85,8 @@ def structural_line(text: str, *, markdown: bool = False) -> bool:
     if m and len(_WORD_RE.findall(m.group("rest"))) <= 3:
         return True
     if _LEAD_IN_RE.search(text) and len(_WORD_RE.findall(text)) <= LEAD_IN_MAX_WORDS:
+        return True
+    if code_like_line(text):
         return True
     return markdown and any(r.match(text) is not None for r in (_HEADING_RE, _LINK_DEF_RE, _HTML_LINE_RE))
 
