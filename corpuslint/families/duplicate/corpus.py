@@ -16,7 +16,7 @@ import xxhash
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity
 from ...rules import CorpusRule, CorpusView
-from . import lsh
+from . import lsh, regions
 from . import units as U
 from .local import FAMILY, _subset
 
@@ -185,7 +185,12 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     C is kept. "Earliest" is path order, except that copies in files not being checked
     come before checked ones: a pre-commit run over a new file that copies an existing
     one reports the new file, pointing at the existing copy.
-    Short lines repeated in ``boilerplate-docs`` or more files are left to D106.
+    Short lines repeated in ``boilerplate-docs`` or more files are left to D106. In
+    Markdown, code and markup (tables, HTML, link definitions) are not compared.
+    Repetitive genres: with ``genre = "auto"`` (default) fully vocalised Arabic-script
+    documents (scripture, hadith collections, classical poetry: verses recur across
+    surahs, one hadith is narrated through several chains) take no part;
+    ``genre = "prose"`` compares every document, ``"formulaic"`` none.
     Why: a paragraph syndicated across files (agency copy, press releases, scraped
     mirrors) is counted several times by anything trained or measured on the corpus.
     Example: the same agency paragraph "قالت وكالة الأنباء المركزية الكورية ..." in
@@ -206,11 +211,22 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         "boilerplate-docs": 3,
         "boilerplate-max-words": 12,
         "backend": "numpy",  # or "datasketch" (MinHashLSH with LeanMinHash; same buckets, slower)
+        "genre": "auto",
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        regions.check_genre(self)
+
     def collect(self, doc: Document) -> Any:
+        genre = str(self.opts["genre"])
+        if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
+            return None
         a = U.analyse(doc)
         idx = np.nonzero(a.nwords >= int(self.opts["min-words"]))[0]
+        if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
+            prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
+            idx = idx[np.array(prose, dtype=bool)]
         if len(idx) == 0:
             return None
         sets, off = a.shingle_sets

@@ -137,7 +137,7 @@ def _content(words: list[str]) -> list[str]:
 
 # Names: a capitalised word after the first word of a sentence (Intel / AMD), or an
 # identifier with inner digits, dots, slashes or underscores (vmx, /proc/cpuinfo).
-_NAME_RE = regex.compile(r"(?<=[\w,;:)\]\"'’»] +)\p{Lu}[\p{L}\p{M}\p{N}]*|[\w-]*[\w][_/.][\w/._-]*\w|\w*\d\w*")
+_NAME_RE = regex.compile(r"(?<=[\w,;:)\]\"'’»] +)\p{Lu}[\p{L}\p{M}\p{N}]*|[\w-]*[\w][_/.][\w/._-]*\w|(?=\w*\p{L})\w*\d\w*")
 
 
 def names(text: str) -> set[str]:

@@ -27,6 +27,9 @@ _TABLE_ROW_RE = regex.compile(r"^\s*\|.*\|\s*$|^[^|\n]*\|[^|\n]*\|[^|\n]*$|^\s*\
 # "**Default value:** `None`", "Example:", "الموضوع:").
 _LABEL_RE = regex.compile(r"^[\s*_>#\-+•·]*(?:[\p{L}\p{M}\p{N}'’]+[\s-]?){1,3}[*_]*\s*[:：][*_]*(?P<rest>.*)$")
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# A record field: an emphasised label opening the line ("*When:* every night",
+# "**Default:** `false`"): records repeat their fields by design.
+_FIELD_RE = regex.compile(r"^[\s>\-+•·]*(?:\*\*?|__?)[^*_\n]{1,40}?[:：]\s*(?:\*\*?|__?)")
 # A Markdown ATX heading, a setext underline, a link reference definition.
 _HEADING_RE = regex.compile(r"^ {0,3}#{1,6}(?:\s|$)")
 _SETEXT_RE = regex.compile(r"^ {0,3}(?:=+|-+)\s*$")
@@ -80,6 +83,8 @@ def structural_line(text: str, *, markdown: bool = False) -> bool:
     code or program output (``code_like_line``), or (in Markdown) a heading, a link
     reference definition or a line of an HTML block."""
     if _TABLE_ROW_RE.match(text):
+        return True
+    if _FIELD_RE.match(text):
         return True
     m = _LABEL_RE.match(text)
     if m and len(_WORD_RE.findall(m.group("rest"))) <= 3:
