@@ -20,7 +20,8 @@ word length skip them, word counts estimate words from characters
 
 Every rule measures prose only (``prose(doc)``): in Markdown, code (fenced, indented
 by fences, inline), HTML blocks and comments, tables and link reference definitions
-are left out, and headings count by their text, not their ``#`` signs. The filters
+are left out, as is YAML front matter, and headings count by their text, not their
+``#`` signs. The filters
 above were designed for extracted web text, not for markup.
 """
 
@@ -98,8 +99,12 @@ def _markdown_prose(doc: Document) -> Prose:
     text = doc.text
     lines: list[str] = []
     paragraphs: list[list[str]] = [[]]
-    for line in doc.lines:
+    front_matter = bool(doc.lines) and text[doc.lines[0].start : doc.lines[0].end].strip() == "---"
+    for k, line in enumerate(doc.lines):
         body = text[line.start : line.end]
+        if front_matter:  # YAML front matter: from the opening --- to the closing --- or ...
+            front_matter = k == 0 or body.strip() not in ("---", "...")
+            continue
         keep = None
         if body.strip() and not doc.in_code(line.start, line.end) and not markdown_structure_line(body):
             heading = strip_heading(body)
@@ -143,6 +148,9 @@ def _content_lines(doc: Document) -> list[str]:
     return out
 
 
+# Directional and zero-width marks that may follow a line's last punctuation (hadith
+# text closes "‏.‏" with RLMs around the full stop).
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069\ufeff"
 _NO_FULL_STOP_RE = regex.compile(r"[\p{Thai}\p{Lao}]")
 _CJK_RE = regex.compile(rf"[{T.CJK_CLASS}]")
 
@@ -474,7 +482,7 @@ class UnterminatedLines(QualityRule):
         if _share(prose(doc).text, _NO_FULL_STOP_RE) >= 0.5:
             return None  # Thai and Lao end sentences with a space, not a mark
         terminal = tuple(self.opts["terminal-chars"])
-        counted = _line_count(doc, lambda line: line.rstrip(_CLOSERS + " \t").endswith(terminal))
+        counted = _line_count(doc, lambda line: line.rstrip(_CLOSERS + _INVISIBLE + " \t").endswith(terminal))
         if counted is None:
             return None
         ended, total = counted
