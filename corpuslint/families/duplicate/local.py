@@ -12,12 +12,19 @@ import regex
 
 from ...document import _SENTENCE_END_RE, Document, Unit
 from ...findings import Edit, Finding, Fix, Severity
+from ...text import normalize
 from ...rules import DocumentRule
 from . import lsh, meaning, regions
 from . import units as U
 
 FAMILY = "duplicate"
-_INLINE_CODE_RE = regex.compile(r"`+[^`]*`+")
+_SYMBOL_RE = regex.compile(r"[^\p{L}\p{M}\p{N}\s.,;:!?'\"“”‘’«»()\[\]\-–—…،؛؟۔]")
+
+
+def _symbols(text: str) -> list[str]:
+    """Symbols other than sentence punctuation (operators, code marks), in order."""
+    return _SYMBOL_RE.findall(normalize.normalize_chars(text))
+
 
 
 def _lines_label(first: int, last: int) -> str:
@@ -49,6 +56,8 @@ class ExactDuplicateLine(DocumentRule):
     below the photo); the copy inflates the document and over-weights that text.
     Example: in ``004_*.txt`` line 3 repeats the headline on line 1; in ``002_*.txt``
     line 9 repeats the photo caption on line 7.
+    Copies that differ in a symbol other than sentence punctuation (``!=``, ``+``,
+    backticks) are not the same text.
     Fix safety: unsafe: the later copy and its line ending are deleted (plus one blank
     line, so no double blank line is left) and the first copy is kept. Deleting text
     is never safe: in poetry and lyrics a repeated line is a refrain, in dialogue a
@@ -92,8 +101,8 @@ class ExactDuplicateLine(DocumentRule):
                 continue
             u, f = a.units[k], a.units[first]
             same = text[f.start : f.end].strip() == text[u.start : u.end].strip()
-            if not same and _INLINE_CODE_RE.findall(text, f.start, f.end) != _INLINE_CODE_RE.findall(text, u.start, u.end):
-                continue  # `'ax'` vs `'ax+'`: normalisation dropped what the code says
+            if not same and _symbols(text[f.start : f.end]) != _symbols(text[u.start : u.end]):
+                continue  # `'ax'` vs `'ax+'`, "oifname !=" vs "oifname": the symbol is the meaning
             kind = "exact copy" if same else "same text after normalisation"
             out.append(
                 doc.finding(
@@ -220,12 +229,14 @@ class RestatedPassage(DocumentRule):
     least ``min-distinctive-words`` words (default 4) that occur in at most three
     sentences of the document (shared formula words such as "Everyone has the right
     to" do not count), and the IDF-weighted share of the shorter sentence's words found
-    in the other is >= ``min-overlap`` (default 0.5; IDF over the document's sentences).
+    in the other is >= ``min-overlap`` (default 0.6; IDF over the document's sentences;
+    0.5 let parallel statements such as two tools described in the same frame through).
     Minimal pairs are not restatements (``meaning.significant_change``): a negation,
     an antonym, a different number, or the same frame with one or two content words
     swapped ("Nul ne peut être arbitrairement privé de sa nationalité" / "... de sa
-    propriété"). Only prose is compared: no code, structure, Markdown list items or
-    block quotes, and in Markdown only sentences of the same section. Exact repeats of
+    propriété"). Only prose is compared: no paragraph holding code, program output or
+    structure, no Markdown list items or block quotes, and in Markdown only sentences
+    of the same section. Exact repeats of
     a whole line are left to D101. The later sentence is reported, pointing at the
     earlier one.
     Repetitive genres: with ``genre = "auto"`` (default) a document where at least six
@@ -249,7 +260,7 @@ class RestatedPassage(DocumentRule):
     default_severity = Severity.WARNING
     fixable = True
     options = {
-        "min-words": 8, "min-shared-pairs": 5, "min-overlap": 0.5, "min-distinctive-words": 4,
+        "min-words": 8, "min-shared-pairs": 5, "min-overlap": 0.6, "min-distinctive-words": 4,
         "max-sentences": 20000, "genre": "auto", "formulaic-share": 0.1,
     }
 
@@ -301,9 +312,15 @@ class RestatedPassage(DocumentRule):
         unit_prose = regions.prose_mask(doc, [(u.start, u.end) for u in units], lists=False)
         unit_starts = [u.start for u in units]
         markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
+        # a sentence counts when its whole paragraph is prose: a paragraph with any
+        # code, output or structure line is a transcript or a listing
+        unit_clean = [
+            is_prose and not any(regions.structural_line(ln, markdown=markdown) for ln in text[u.start : u.end].splitlines())
+            for u, is_prose in zip(units, unit_prose)
+        ]
         prose_sentence = [
-            unit_prose[bisect_right(unit_starts, s.start) - 1]
-            and not any(regions.structural_line(ln, markdown=markdown) for ln in text[s.start : s.end].splitlines())
+            unit_clean[bisect_right(unit_starts, s.start) - 1]
+            and not regions.structural_line(text[s.start : s.end], markdown=markdown)
             for s in sentences
         ]
         sections = regions.section_starts(doc)

@@ -50,15 +50,17 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 _PROMPT_RE = regex.compile(r"^\s*(?:[$#%]|[\w.@-]+[$#%>])\s+[\w./~-]")
 _TIMESTAMP_RE = regex.compile(r"^\s*(?:\[?\d{4}-\d\d-\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d)")
 _COLUMNS_RE = regex.compile(r"\S {2,}\S.* {2,}\S|^\s{8,}\S")
-_CODE_END_RE = regex.compile(r"[;{}\\]\s*$|^\s*(?:[{}\]\[]|#include|//|/\*|\*/)")
-_SYMBOL_RE = regex.compile(r"[/=<>{}\[\]|_$@#%&*+\\~^`]")
+_CODE_END_RE = regex.compile(r"[;{}\\]\s*$|\S \.\.\.\s*$|^\s*(?:[{}\]\[]|#include|//|/\*|\*/)")
+_SYMBOL_RE = regex.compile(r"[/=<>{}\[\]|_$@#%&*+\\~^]")
+_INLINE_CODE_RE = regex.compile(r"`+[^`]*`+")
 
 
 def code_like_line(text: str) -> bool:
-    """True for a line that looks like code or program output rather than prose."""
+    """True for a line that looks like code or program output rather than prose
+    (including progress messages ending in " ...": "Setting up man-db (2.9.4-2) ...")."""
     if _PROMPT_RE.match(text) or _TIMESTAMP_RE.match(text) or _COLUMNS_RE.search(text) or _CODE_END_RE.search(text):
         return True
-    stripped = text.strip()
+    stripped = _INLINE_CODE_RE.sub("`", text).strip()  # inline code in prose is prose
     return len(stripped) > 0 and len(_SYMBOL_RE.findall(stripped)) >= max(2, 0.08 * len(stripped))
 
 
