@@ -19,8 +19,9 @@ word length skip them, word counts estimate words from characters
 (``corpuslint.text.tokens.word_count``).
 
 Every rule measures prose only (``prose(doc)``): in Markdown, code (fenced, indented
-by fences, inline), HTML blocks and comments, tables and link reference definitions
-are left out, as is YAML front matter, and headings count by their text, not their
+by fences, inline), HTML blocks and comments, tables, list items (reference pages
+repeat "* Returns: {boolean}" under every method) and link reference definitions are
+left out, as is YAML front matter, and headings count by their text, not their
 ``#`` signs. The filters
 above were designed for extracted web text, not for markup.
 """
@@ -82,6 +83,7 @@ class Prose:
 
 _INLINE_CODE_RE = regex.compile(r"(`+).+?\1")
 _QUOTE_RE = regex.compile(r"^(?:\s{0,3}>)+\s?")
+_LIST_ITEM_RE = regex.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\S")
 _PROSE: "weakref.WeakKeyDictionary[Document, Prose]" = weakref.WeakKeyDictionary()
 
 
@@ -99,6 +101,7 @@ def _markdown_prose(doc: Document) -> Prose:
     text = doc.text
     lines: list[str] = []
     paragraphs: list[list[str]] = [[]]
+    in_list = False
     front_matter = bool(doc.lines) and text[doc.lines[0].start : doc.lines[0].end].strip() == "---"
     for k, line in enumerate(doc.lines):
         body = text[line.start : line.end]
@@ -106,7 +109,11 @@ def _markdown_prose(doc: Document) -> Prose:
             front_matter = k == 0 or body.strip() not in ("---", "...")
             continue
         keep = None
-        if body.strip() and not doc.in_code(line.start, line.end) and not markdown_structure_line(body):
+        if _LIST_ITEM_RE.match(body) or (in_list and body.strip()):
+            in_list = True  # a list item and its continuation lines: structure, not prose
+        elif not body.strip():
+            in_list = False
+        elif body.strip() and not doc.in_code(line.start, line.end) and not markdown_structure_line(body):
             heading = strip_heading(body)
             keep = heading if heading is not None else _QUOTE_RE.sub("", body).strip()
             if line.start != line.end and doc.code_spans:  # inline code is not prose
