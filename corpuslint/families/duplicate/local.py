@@ -10,7 +10,7 @@ from typing import Iterable
 import numpy as np
 import regex
 
-from ...document import _SENTENCE_END_RE, Document, Unit
+from ...document import Document, Unit
 from ...findings import Edit, Finding, Fix, Severity
 from ...text import normalize
 from ...rules import DocumentRule
@@ -18,6 +18,9 @@ from . import lsh, meaning, regions
 from . import units as U
 
 FAMILY = "duplicate"
+# Sentence ends (as Document.sentences: . ! ? ؟ ؛ … plus closing quotes), applied
+# inside paragraph units, where a newline counts as a space.
+_SENTENCE_END_RE = regex.compile(r"(?<=[.!?؟؛…])(?:[\"'”’»)\]]*)\s+|(?<=[.!?؟؛])$")
 _SYMBOL_RE = regex.compile(r"[^\p{L}\p{M}\p{N}\s.,;:!?'\"“”‘’«»()\[\]\-–—…،؛؟۔]")
 
 

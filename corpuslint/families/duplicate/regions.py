@@ -158,7 +158,7 @@ def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool =
 # -- genre ----------------------------------------------------------------------------
 
 _ARABIC_LETTER_RE = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
-_HARAKA_RE = regex.compile(r"[\u064B-\u0652\u0670]")
+_HARAKAT = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"]
 VOCALISED_SHARE = 0.4
 _VOCALISED: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDictionary()
 
@@ -171,8 +171,10 @@ def vocalised(doc: Document) -> bool:
     (refrains, parallel narrations, formulae) is deliberate."""
     cached = _VOCALISED.get(doc)
     if cached is None:
-        letters = len(_ARABIC_LETTER_RE.findall(doc.text))
-        cached = _VOCALISED[doc] = letters >= 200 and len(_HARAKA_RE.findall(doc.text)) >= VOCALISED_SHARE * letters
+        text = doc.text
+        harakat = sum(map(text.count, _HARAKAT))  # C-level counts: most text has none
+        cached = harakat >= VOCALISED_SHARE * 200 and harakat >= VOCALISED_SHARE * len(_ARABIC_LETTER_RE.findall(text))
+        _VOCALISED[doc] = cached
     return cached
 
 

@@ -28,11 +28,13 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_right
 from functools import cached_property
 from itertools import chain, repeat
 from typing import NamedTuple
 
 import numpy as np
+import regex
 import xxhash
 
 from ...document import Document
@@ -61,8 +63,10 @@ HASH_SCHEME = f"xxh32-bigram/{SCHEME}/p{NUM_PERM}/s{SEED}/datasketch-{_datasketc
 # A block is "one paragraph per line" when some non-final line is at least this long.
 WRAPPED_LINE_MAX = 100
 
-# Word extraction from normalised text (stopword list only): letter/digit runs.
+# Word extraction from normalised text without combining marks or spaceless scripts:
+# letter/digit runs (the same tokens as tokens.tokens there, at C speed).
 _WORD_RE = re.compile(r"[^\W_]+")
+_NEEDS_SCRIPT_RE = regex.compile(rf"[\p{{M}}{T.SPACELESS_CLASS}]")
 
 # -- the run table -----------------------------------------------------------------
 # Text is split on whitespace into raw runs (C-level str.split). Each distinct run is
@@ -104,9 +108,21 @@ def _fill(runs: list[str]) -> None:
     offs, lens, stems, norms, content, alpha, weight = [], [], [], [], [], [], []
     w = _N_WORDS
     tokenize, has_spaceless, word_weight = T.tokens, T.has_spaceless, T.word_weight
+    # runs holding a combining mark or a spaceless-script character need the script-aware
+    # tokeniser; the others (most text, once Arabic harakat are gone) split with the
+    # C-level `re` pattern, which gives the same tokens there: found in one pass
+    joined = "\n".join(normalised)
+    special: set[int] = set()
+    if _NEEDS_SCRIPT_RE.search(joined):
+        starts = np.cumsum([0] + [len(nr) + 1 for nr in normalised[:-1]]).tolist()
+        special = {bisect_right(starts, m.start()) - 1 for m in _NEEDS_SCRIPT_RE.finditer(joined)}
     for k, (r, nr) in enumerate(zip(runs, normalised)):
-        ws = tokenize(nr)
-        spaceless = has_spaceless(nr)
+        if k in special:
+            ws = tokenize(nr)
+            spaceless = has_spaceless(nr)
+        else:
+            ws = _WORD_RE.findall(nr)
+            spaceless = False
         _RUN_ID[r] = n0 + k
         offs.append(w)
         lens.append(len(ws))
