@@ -26,6 +26,8 @@ three such clusters).
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # Scripts written without spaces between words.
@@ -45,9 +47,16 @@ _TOKEN_RE = regex.compile(
 )
 
 
+# Code-point blocks holding those scripts (Thai, Lao, Myanmar, Khmer, CJK radicals to
+# CJK ideographs incl. Kana and Bopomofo, CJK compatibility, halfwidth Katakana,
+# supplementary ideographs): a C-speed `re` pre-check, confirmed with the Script property.
+_BLOCKS_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]")
+
+
 def has_spaceless(text: str) -> bool:
     """True if ``text`` contains a character of a script written without spaces."""
-    return _SPACELESS_RE.search(text) is not None
+    m = _BLOCKS_RE.search(text)
+    return m is not None and _SPACELESS_RE.search(text, m.start()) is not None
 
 
 def tokens(text: str) -> list[str]:

@@ -28,13 +28,13 @@ above were designed for extracted web text, not for markup.
 
 from __future__ import annotations
 
+import re
+import weakref
+from dataclasses import dataclass
 from typing import Iterable
 
 import numpy as np
 import regex
-
-import weakref
-from dataclasses import dataclass
 
 from corpuslint.document import Document
 from corpuslint.families.duplicate.regions import MARKDOWN_SUFFIXES, markdown_structure_line, strip_heading
@@ -159,6 +159,7 @@ def _content_lines(doc: Document) -> list[str]:
 # text closes "‏.‏" with RLMs around the full stop).
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069\ufeff"
 _NO_FULL_STOP_RE = regex.compile(r"[\p{Thai}\p{Lao}]")
+_THAI_LAO_BLOCK = re.compile("[\u0e00-\u0eff]")  # C-speed pre-check for the line above
 _CJK_RE = regex.compile(rf"[{T.CJK_CLASS}]")
 
 
@@ -486,7 +487,8 @@ class UnterminatedLines(QualityRule):
     options = {"min-fraction": 0.12, "terminal-chars": ".!?…؟،؛۔。！？।॥။។៕"}
 
     def measure(self, doc):
-        if _share(prose(doc).text, _NO_FULL_STOP_RE) >= 0.5:
+        text = prose(doc).text
+        if _THAI_LAO_BLOCK.search(text) and _share(text, _NO_FULL_STOP_RE) >= 0.5:
             return None  # Thai and Lao end sentences with a space, not a mark
         terminal = tuple(self.opts["terminal-chars"])
         counted = _line_count(doc, lambda line: line.rstrip(_CLOSERS + _INVISIBLE + " \t").endswith(terminal))
@@ -523,7 +525,8 @@ class ShortLines(QualityRule):
 
     def measure(self, doc):
         length = self.opts["short-length"]
-        counted = _line_count(doc, lambda line: _latin_length(line) <= length)
+        measure = _latin_length if T.has_spaceless(prose(doc).text) else len
+        counted = _line_count(doc, lambda line: measure(line) <= length)
         if counted is None:
             return None
         short, total = counted
@@ -597,7 +600,7 @@ class AbnormalWordLength(QualityRule):
 
     def measure(self, doc):
         p = prose(doc)
-        words = [w for w in p.words if not T.has_spaceless(w)]
+        words = [w for w in p.words if not T.has_spaceless(w)] if T.has_spaceless(p.text) else p.words
         spaced = sum(map(len, words))
         if not words or spaced < 0.5 * sum(map(len, p.words)):
             return None  # mostly Chinese, Japanese, Thai...: no spaces, no word lengths
