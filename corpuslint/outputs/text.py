@@ -1,4 +1,7 @@
-"""Human-readable output: ``path:line:col: CODE message`` and a summary."""
+"""Human-readable output: ``path:line:col: CODE message`` and a summary.
+
+A record of a data file is named between path and line: ``data.jsonl:#17:3:5: W101 ...``
+(record 17, line 3 and column 5 of its text field)."""
 
 from __future__ import annotations
 
@@ -10,9 +13,9 @@ from ..engine import fixable
 def write(result, stream, *, statistics: bool = False, unsafe_fixes: bool = False) -> None:
     for f in result.findings:
         mark = " [*]" if fixable(f, unsafe_fixes) else ""
-        stream.write(f"{f.path}:{f.line}:{f.column}: {f.code}{mark} {f.message}\n")
+        stream.write(f"{_where(f)}:{f.line}:{f.column}: {f.code}{mark} {f.message}\n")
         for rel in f.related:
-            stream.write(f"    related: {rel.path}:{rel.line}:{rel.column}\n")
+            stream.write(f"    related: {_where(rel)}:{rel.line}:{rel.column}\n")
     if statistics:
         write_statistics(result, stream)
     write_summary(result, stream, unsafe_fixes=unsafe_fixes)
@@ -46,6 +49,11 @@ def write_summary(result, stream, *, unsafe_fixes: bool = False) -> None:
         stream.write(f"[*] {safe + unsafe} fixable with `corpuslint check --fix --unsafe-fixes`.\n")
     elif unsafe:
         stream.write(f"{unsafe} fixable with `corpuslint check --fix --unsafe-fixes`.\n")
+
+
+def _where(loc) -> str:
+    """``path``, or ``path:#record`` for a record of a data file."""
+    return loc.path if loc.record is None else f"{loc.path}:#{loc.record}"
 
 
 def _files(n: int) -> str:
