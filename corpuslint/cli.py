@@ -50,6 +50,19 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, help="worker processes for document rules (0 = one per core)")
     check.add_argument("--include", type=_codes, help="file globs to check (default *.txt,*.text,*.md)")
     check.add_argument("--exclude", type=_codes, default=[], help="extra globs to exclude")
+    adopt = check.add_argument_group("adoption and display")
+    adopt.add_argument("--output-format", choices=["full", "concise"],
+                       help="text format: full (source line, caret, fix hint; default on a terminal) or concise")
+    adopt.add_argument("--show-findings", action="store_true", help="with --statistics: print the findings too")
+    adopt.add_argument("--quiet", "-q", action="store_true", help="findings only: no summary, no progress bar")
+    adopt.add_argument("--verbose", "-v", action="store_true", help="say which config, root and rules the run used")
+    adopt.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline file")
+    adopt.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline; exit 0")
+    adopt.add_argument("--add-ignore", action="store_true",
+                       help="append the current findings to .corpuslint-ignore (needs --reason); exit 0")
+    adopt.add_argument("--reason", help="why the findings added by --add-ignore are accepted")
+    adopt.add_argument("--fix-only", action="store_true",
+                       help="apply fixes and report only what was fixed; exit 0 (for a fix hook)")
 
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code")
@@ -150,8 +163,14 @@ def _cmd_check(args) -> int:
     if formatter is None:
         raise ConfigError(f"--format: unknown format {args.format!r} (available: {', '.join(sorted(registry.formats))})")
 
-    result = run(args.paths, config, registry, fix=args.fix and not args.diff,
-                 unsafe_fixes=args.unsafe_fixes, diff=args.diff)
+    from . import adoption
+
+    baseline = adoption.before_run(args, config)
+    result = run(args.paths, config, registry, fix=(args.fix or args.fix_only) and not args.diff,
+                 unsafe_fixes=args.unsafe_fixes, diff=args.diff, progress=adoption.progress_for(args))
+    done = adoption.after_run(args, config, result, baseline)
+    if done is not None:
+        return done
 
     if args.diff:
         sys.stdout.write("".join(result.diffs))
@@ -161,7 +180,9 @@ def _cmd_check(args) -> int:
     if args.format == "text":
         from .outputs import text
 
-        text.write(result, out, statistics=args.statistics, unsafe_fixes=args.unsafe_fixes)
+        text.write(result, out, statistics=args.statistics, unsafe_fixes=args.unsafe_fixes,
+                   output_format=args.output_format or adoption.default_output_format(args),
+                   show_findings=args.show_findings or not args.statistics, quiet=args.quiet)
     else:
         formatter(result, out)
     if args.output_file:
