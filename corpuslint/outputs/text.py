@@ -29,7 +29,7 @@ _RTL = r"\p{Bidi_Class=R}\p{Bidi_Class=AL}"
 _RTL_WORD = rf"[{_RTL}][{_RTL}\p{{Bidi_Class=NSM}}\p{{Bidi_Class=AN}}]*"
 # RTL words joined by spaces and right-to-left punctuation (، ؛ ؟ ٪ ۔); quotes, Latin
 # letters and the like end a run, so two quoted words of an English message stay two.
-_RTL_RUN_RE = regex.compile(rf"{_RTL_WORD}(?:[\s\u00a0\u060c\u061b\u061f\u066a-\u066d\u06d4]+{_RTL_WORD})*")
+RTL_RUN_RE = regex.compile(rf"{_RTL_WORD}(?:[\s\u00a0\u060c\u061b\u061f\u066a-\u066d\u06d4]+{_RTL_WORD})*")
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 SNIPPET_WIDTH = 100  # code points of source shown; longer lines are cut around the span
 CONTEXT = 40
@@ -37,9 +37,9 @@ CONTEXT = 40
 
 def isolate_rtl(text: str) -> str:
     """Wrap each right-to-left run of ``text`` in FSI … PDI (no-op for other text)."""
-    if not _RTL_RUN_RE.search(text):
+    if not RTL_RUN_RE.search(text):
         return text
-    return _RTL_RUN_RE.sub(lambda m: FSI + m.group() + PDI, text)
+    return RTL_RUN_RE.sub(lambda m: FSI + m.group() + PDI, text)
 
 
 def write(result, stream, *, statistics: bool = False, unsafe_fixes: bool = False,
