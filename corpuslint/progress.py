@@ -28,6 +28,7 @@ class Progress:
         self.stream = stream or sys.stderr
         self.delay = delay
         self._bar = None
+        self.counted: dict[str, int] = {}  # phase -> units ticked, once the phase is closed
 
     def phase(self, name: str, total: int) -> Callable[[int], None]:
         from tqdm import tqdm
@@ -39,5 +40,6 @@ class Progress:
 
     def close(self) -> None:
         if self._bar is not None:
+            self.counted[self._bar.desc] = self._bar.n
             self._bar.close()
             self._bar = None

@@ -3,6 +3,7 @@ inline directives, X100 unused-suppression, and the text output for people."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -258,3 +259,43 @@ def test_verbose_names_config_and_rules(tmp_path):
     (tmp_path / "a.txt").write_text("ok\n")
     proc = run_cli("check", "--no-cache", "-v", "a.txt", cwd=tmp_path)
     assert "corpuslint.toml" in proc.stderr and "1 rules active, 1 files checked" in proc.stderr
+
+
+# -- progress -------------------------------------------------------------------------
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal_outside_ci():
+    from corpuslint import progress
+
+    assert progress.wanted(_Tty(), environ={})
+    assert not progress.wanted(io.StringIO(), environ={})
+    assert not progress.wanted(_Tty(), environ={"CI": "true"})
+    assert not progress.wanted(_Tty(), quiet=True, environ={})
+
+
+def test_progress_bar_counts_every_document():
+    from corpuslint.engine import build_registry, run
+    from corpuslint.progress import Progress
+
+    config, registry = build_registry([str(SAMPLES)])
+    config.use_cache = False
+    stream = _Tty()
+    bar = Progress(stream, delay=0)
+    result = run([str(SAMPLES)], config, registry, progress=bar)
+    assert result.files_checked == 5 and bar.counted == {"checking": 5}
+    assert "checking:" in stream.getvalue() and "/5 [" in stream.getvalue()
+
+
+def test_full_format_is_the_default_on_a_terminal(monkeypatch):
+    import argparse
+
+    from corpuslint import adoption
+
+    monkeypatch.setattr("sys.stdout", _Tty())
+    assert adoption.default_output_format(argparse.Namespace(output_file=None)) == "full"
+    assert adoption.default_output_format(argparse.Namespace(output_file="x.txt")) == "concise"
