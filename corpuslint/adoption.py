@@ -57,12 +57,12 @@ def after_run(args, config, result, baseline: dict[str, int] | None) -> int | No
         print(f"corpuslint: {len(result.rules)} rules active, {result.files_checked} files checked "
               f"in {time.monotonic() - _STARTED:.1f} s", file=sys.stderr)
     if args.write_baseline:
-        n = bl.write_baseline(args.write_baseline, result.findings, result.documents, root)
+        n = bl.write_baseline(args.write_baseline, result.findings, result.documents, root, result.rules)
         _say(args, f"corpuslint: wrote {n} baseline entries ({len(result.findings)} findings) "
                    f"to {args.write_baseline}")
         return 0
     if baseline is not None:
-        applied = bl.apply_baseline(result.findings, result.documents, root, baseline)
+        applied = bl.apply_baseline(result.findings, result.documents, root, baseline, result.rules)
         result.findings = applied.kept
         path = args.baseline or config.baseline
         note = f"corpuslint: baseline {os.path.relpath(path)}: {applied.suppressed} findings suppressed"
@@ -71,7 +71,7 @@ def after_run(args, config, result, baseline: dict[str, int] | None) -> int | No
                      f" (run --write-baseline to shrink it)")
         _say(args, note)
     if args.add_ignore:
-        n = bl.add_ignore_entries(root, result.findings, result.documents, args.reason)
+        n = bl.add_ignore_entries(root, result.findings, result.documents, args.reason, result.rules)
         _say(args, f"corpuslint: added {n} entries to {os.path.join(root, bl.IGNORE_FILE)}")
         return 0
     if args.fix_only and not args.diff:

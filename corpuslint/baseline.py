@@ -4,7 +4,8 @@
   bytes) of the rule code, the path relative to the project root, the finding's
   record (when a reader gave it one) and the *normalised* text of the flagged span and
   of its line (NFC, whitespace runs collapsed, stripped). No line or column numbers:
-  editing other lines of the file leaves it unchanged.
+  editing other lines of the file leaves it unchanged. Findings of rules marked
+  ``whole_document`` (D105 near-duplicate-document) are keyed by code and path alone.
 * **Baseline** — a JSON file (``--write-baseline FILE``) of ``{fingerprint, count}``
   entries; ``--baseline FILE`` (or ``baseline = "…"`` in config) drops findings whose
   fingerprint is in it, at most ``count`` of each (so a *new* copy of an old defect in
@@ -36,7 +37,7 @@ import json
 import os
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Collection, Iterable, Mapping
 
 import regex
 
@@ -93,10 +94,16 @@ def relative_path(path: str, root: str) -> str:
     return rel.replace(os.sep, "/")
 
 
-def fingerprint(finding: Finding, doc=None, root: str = ".") -> str:
-    """16 hex digits identifying a finding independently of line numbers (see module doc)."""
+def whole_document_codes(rules: Mapping[str, object]) -> frozenset[str]:
+    """Codes of the rules whose findings are about a whole document (``whole_document``)."""
+    return frozenset(code for code, rule in rules.items() if getattr(rule, "whole_document", False))
+
+
+def fingerprint(finding: Finding, doc=None, root: str = ".", whole: Collection[str] = ()) -> str:
+    """16 hex digits identifying a finding independently of line numbers (see module
+    doc); findings of the codes in ``whole`` are keyed by code and path only."""
     span = line = ""
-    if doc is not None and 0 <= finding.start <= finding.end <= len(doc.text):
+    if doc is not None and finding.code not in whole and 0 <= finding.start <= finding.end <= len(doc.text):
         span = doc.text[finding.start : finding.end]
         lines = doc.lines
         if 1 <= finding.line <= len(lines):
@@ -107,8 +114,10 @@ def fingerprint(finding: Finding, doc=None, root: str = ".") -> str:
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
-def fingerprints(findings: Iterable[Finding], documents: Mapping[str, object], root: str) -> list[str]:
-    return [fingerprint(f, documents.get(f.path), root) for f in findings]
+def fingerprints(findings: Iterable[Finding], documents: Mapping[str, object], root: str,
+                 rules: Mapping[str, object] | None = None) -> list[str]:
+    whole = whole_document_codes(rules or {})
+    return [fingerprint(f, documents.get(f.path), root, whole) for f in findings]
 
 
 # -- baseline -----------------------------------------------------------------------
@@ -121,10 +130,11 @@ class BaselineResult:
     stale: int  # baseline occurrences that no longer occur
 
 
-def write_baseline(path: str, findings: list[Finding], documents: Mapping[str, object], root: str) -> int:
+def write_baseline(path: str, findings: list[Finding], documents: Mapping[str, object], root: str,
+                   rules: Mapping[str, object] | None = None) -> int:
     """Write the findings' fingerprints to ``path`` (JSON); returns the number of entries."""
     entries: dict[str, dict] = {}
-    for f, fp in zip(findings, fingerprints(findings, documents, root)):
+    for f, fp in zip(findings, fingerprints(findings, documents, root, rules)):
         entry = entries.get(fp)
         if entry is None:
             entries[fp] = {"fingerprint": fp, "code": f.code, "path": relative_path(f.path, root),
@@ -167,12 +177,12 @@ def load_baseline(path: str) -> dict[str, int]:
 
 
 def apply_baseline(findings: list[Finding], documents: Mapping[str, object], root: str,
-                   baseline: Mapping[str, int]) -> BaselineResult:
+                   baseline: Mapping[str, int], rules: Mapping[str, object] | None = None) -> BaselineResult:
     """Drop findings the baseline covers (at most ``count`` per fingerprint, in output order)."""
     left = dict(baseline)
     kept: list[Finding] = []
     suppressed = 0
-    for f, fp in zip(findings, fingerprints(findings, documents, root)):
+    for f, fp in zip(findings, fingerprints(findings, documents, root, rules)):
         if left.get(fp, 0) > 0:
             left[fp] -= 1
             suppressed += 1
@@ -277,14 +287,15 @@ class Suppressions:
     ``apply`` filters findings and counts, per entry, what it suppressed; ``unused``
     turns entries that suppressed nothing into X100 findings."""
 
-    def __init__(self, root: str, entries: list[_Entry]):
+    def __init__(self, root: str, entries: list[_Entry], rules: Mapping[str, object] | None = None):
         self.root = root
         self.file_entries = entries
+        self.whole = whole_document_codes(rules or {})
         self._inline: dict[str, tuple[str, list[_Entry]]] = {}  # path -> (content hash, entries)
         self._rel: dict[str, str] = {}
 
     @classmethod
-    def load(cls, root: str) -> "Suppressions":
+    def load(cls, root: str, rules: Mapping[str, object] | None = None) -> "Suppressions":
         path = os.path.join(root, IGNORE_FILE)
         entries: list[_Entry] = []
         if os.path.isfile(path):
@@ -296,7 +307,7 @@ class Suppressions:
             except (OSError, UnicodeDecodeError) as exc:
                 raise ConfigError(f"{path}: cannot read: {exc}") from None
             entries = parse_ignore_file(text, display_path(path))
-        return cls(root, entries)
+        return cls(root, entries, rules)
 
     def _rel_path(self, path: str) -> str:
         rel = self._rel.get(path)
@@ -322,7 +333,7 @@ class Suppressions:
         for f in findings:
             doc = documents.get(f.path)
             rel = self._rel_path(f.path)
-            fp = fingerprint(f, doc, self.root) if fps else None
+            fp = fingerprint(f, doc, self.root, self.whole) if fps else None
             hit = None
             for e in self._inline_for(doc):
                 if e.covers_code(f.code) and e.lines[0] <= f.line <= e.lines[1]:
@@ -365,13 +376,14 @@ class Suppressions:
         return out
 
 
-def add_ignore_entries(root: str, findings: list[Finding], documents: Mapping[str, object], reason: str) -> int:
+def add_ignore_entries(root: str, findings: list[Finding], documents: Mapping[str, object], reason: str,
+                       rules: Mapping[str, object] | None = None) -> int:
     """Append one fingerprint entry per distinct current finding to the ignore file."""
     path = os.path.join(root, IGNORE_FILE)
     reason = " ".join(reason.split())
     seen: set[str] = set()
     lines: list[str] = []
-    for f, fp in zip(findings, fingerprints(findings, documents, root)):
+    for f, fp in zip(findings, fingerprints(findings, documents, root, rules)):
         if fp in seen:
             continue
         seen.add(fp)

@@ -289,7 +289,7 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
     from .baseline import Suppressions
 
     linter = Linter(config, registry)
-    linter.suppressions = Suppressions.load(config.root)
+    linter.suppressions = Suppressions.load(config.root, linter.rules)
     extra_suffixes = [s for r in registry.readers for s in getattr(r, "suffixes", ())]
     sources = files.discover(paths, config, extra_suffixes)
     ctx = RunContext(
@@ -382,7 +382,7 @@ def lint_text(text: str, path: str = "<text>", config=None) -> list[Finding]:
     linter = Linter(cfg, registry)
     from .baseline import Suppressions
 
-    linter.suppressions = Suppressions(cfg.root, [])  # inline directives only
+    linter.suppressions = Suppressions(cfg.root, [], linter.rules)  # inline directives only
     doc = Document(path, text)
     ctx = RunContext(cfg, cfg.root, False, discover=lambda: [], load=files.load)
     findings = lint_documents(linter, {path: doc}, ctx)

@@ -22,7 +22,7 @@ def write(result, stream) -> None:
     documents = getattr(result, "documents", {}) or {}
     seen: Counter[str] = Counter()
     out = []
-    for f, fp in zip(result.findings, fingerprints(result.findings, documents, root)):
+    for f, fp in zip(result.findings, fingerprints(result.findings, documents, root, result.rules)):
         seen[fp] += 1
         out.append({
             "description": f"{f.code} {f.message}",
