@@ -25,7 +25,7 @@
       <!-- corpuslint: disable-next-line=A110 -->
       <!-- corpuslint: disable -->   (every rule)
 
-* **X100 unused-suppression** (off by default, like ruff's RUF100) reports ignore-file
+* **U100 unused-suppression** (off by default, like ruff's RUF100) reports ignore-file
   entries and directives that suppressed nothing in a run where their rules ran.
 """
 
@@ -69,7 +69,7 @@ class UnusedSuppression(EngineRule):
     Fix safety: no fix; delete the entry or directive yourself.
     """
 
-    code = "X100"
+    code = "U100"
     name = "unused-suppression"
     family = "suppression"
     default_severity = Severity.WARNING
@@ -285,7 +285,7 @@ class Suppressions:
     """Ignore-file entries plus the inline directives of the documents seen.
 
     ``apply`` filters findings and counts, per entry, what it suppressed; ``unused``
-    turns entries that suppressed nothing into X100 findings."""
+    turns entries that suppressed nothing into U100 findings."""
 
     def __init__(self, root: str, entries: list[_Entry], rules: Mapping[str, object] | None = None):
         self.root = root
@@ -357,7 +357,7 @@ class Suppressions:
         return kept
 
     def unused(self, rules: Mapping[str, object]) -> list[Finding]:
-        """X100 findings for entries that suppressed nothing (if X100 is active)."""
+        """U100 findings for entries that suppressed nothing (if U100 is active)."""
         rule = rules.get(UnusedSuppression.code)
         if rule is None:
             return []

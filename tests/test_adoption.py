@@ -1,5 +1,5 @@
 """Adopting corpuslint on a corpus with existing findings: baseline, ignore file,
-inline directives, X100 unused-suppression, and the text output for people."""
+inline directives, U100 unused-suppression, and the text output for people."""
 
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def test_baseline_on_a_few_hundred_generated_files(tmp_path):
 
 
 def test_ignore_file_ranges_fingerprints_and_add_ignore(tmp_path):
-    (tmp_path / "corpuslint.toml").write_text('select = ["W103", "W101", "X100"]\n')
+    (tmp_path / "corpuslint.toml").write_text('select = ["W103", "W101", "U100"]\n')
     a = tmp_path / "a.txt"
     a.write_text("واحد  اثنان.\nثلاثة  أربعة.\nخمسة \n", encoding="utf-8")
     code, data = run_json(".", cwd=tmp_path)
@@ -129,7 +129,7 @@ def test_ignore_file_ranges_fingerprints_and_add_ignore(tmp_path):
                                                  "a.txt:9:W1  # stale\n")
     code, data = run_json(".", cwd=tmp_path)
     got = sorted((d["code"], d["path"], d["line"]) for d in data["diagnostics"])
-    assert got == [("W101", "a.txt", 3), ("X100", ".corpuslint-ignore", 2)]
+    assert got == [("W101", "a.txt", 3), ("U100", ".corpuslint-ignore", 2)]
 
     proc = run_cli("check", "--no-cache", "--add-ignore", ".", cwd=tmp_path)
     assert proc.returncode == 2 and "--reason" in proc.stderr
@@ -171,7 +171,7 @@ MD = """# عنوان
 
 
 def test_inline_directives_in_markdown():
-    found = corpuslint.lint_text(MD, path="doc.md", config={"select": ["W101", "W103", "A110", "X100"]})
+    found = corpuslint.lint_text(MD, path="doc.md", config={"select": ["W101", "W103", "A110", "U100"]})
     assert [(f.code, f.line) for f in found] == [("W103", 6), ("W101", 10)]
     docs = bl.directives(Document("doc.md", MD))
     # the directive quoted in the code block is not a directive
@@ -182,16 +182,16 @@ def test_inline_directives_in_markdown():
 
 def test_unused_inline_directive_reported_by_x100(tmp_path):
     (tmp_path / "doc.md").write_text(MD, encoding="utf-8")
-    code, data = run_json("--select", "W101,W103,A110,X100", "doc.md", cwd=tmp_path)
-    x100 = [(d["line"], d["message"]) for d in data["diagnostics"] if d["code"] == "X100"]
+    code, data = run_json("--select", "W101,W103,A110,U100", "doc.md", cwd=tmp_path)
+    x100 = [(d["line"], d["message"]) for d in data["diagnostics"] if d["code"] == "U100"]
     assert x100 == [(12, "unused suppression (A110): it matched no finding")]
     # a directive for a rule that did not run is not judged
-    code, data = run_json("--select", "W101,W103,X100", "doc.md", cwd=tmp_path)
-    assert not [d for d in data["diagnostics"] if d["code"] == "X100"]
+    code, data = run_json("--select", "W101,W103,U100", "doc.md", cwd=tmp_path)
+    assert not [d for d in data["diagnostics"] if d["code"] == "U100"]
 
 
 def test_clean_text_has_no_x100():
-    found = corpuslint.lint_text("نص سليم.\n", path="a.md", config={"select": ["W", "X100"]})
+    found = corpuslint.lint_text("نص سليم.\n", path="a.md", config={"select": ["W", "U100"]})
     assert found == []
 
 

@@ -8,5 +8,5 @@ BUILTIN_FAMILIES = [
     "corpuslint.families.duplicate",
     "corpuslint.families.spelling",
     "corpuslint.families.custom",
-    "corpuslint.baseline",  # X100 unused-suppression
+    "corpuslint.baseline",  # U100 unused-suppression
 ]
