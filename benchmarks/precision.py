@@ -177,6 +177,13 @@ def precision_table(located: list[Located], labels: list[dict]) -> dict[str, dic
 # running corpuslint
 
 
+def corpuslint_origin() -> str:
+    """Where ``python -m corpuslint`` is imported from with this environment (PYTHONPATH)."""
+    proc = subprocess.run([sys.executable, "-c", "import corpuslint, os; print(os.path.dirname(corpuslint.__file__))"],
+                          capture_output=True, text=True)
+    return proc.stdout.strip() or proc.stderr.strip()[-200:]
+
+
 def run_corpuslint(corpus_dir: Path, out: Path, select: str | None = None) -> dict:
     cmd = [sys.executable, "-m", "corpuslint", "check", ".", "--no-cache", "--format", "json",
            "--exit-zero", "--output-file", str(out)]
@@ -276,6 +283,32 @@ def show(loc: Located, corpus: str, i: int) -> None:
     print(f"    line: {excerpt(loc)}")
 
 
+def pooled(reports: list[dict]) -> dict[str, dict]:
+    """Per rule over all corpora: count, labelled, tp, fp, gone_tp, gone_fp, precision,
+    and the corpora where the rule fired."""
+    out: dict[str, dict] = {}
+    for rep in reports:
+        for code, r in rep["rules"].items():
+            row = out.setdefault(code, {"severity": r["severity"], "count": 0, "labelled": 0, "tp": 0, "fp": 0,
+                                        "gone_tp": 0, "gone_fp": 0, "precision": None, "corpora": 0})
+            row["severity"] = row["severity"] or r["severity"]
+            for key in ("count", "labelled", "tp", "fp", "gone_tp", "gone_fp"):
+                row[key] += r[key]
+            row["corpora"] += 1 if r["count"] else 0
+    for row in out.values():
+        if row["tp"] + row["fp"]:
+            row["precision"] = row["tp"] / (row["tp"] + row["fp"])
+    return dict(sorted(out.items()))
+
+
+def print_pooled(rows: dict[str, dict], n_corpora: int) -> None:
+    print(f"\n== all {n_corpora} corpora pooled: labelled findings per rule")
+    print(f"  {'rule':6} {'sev':7} {'count':>6} {'corp':>4} {'lab':>4} {'tp':>4} {'fp':>4} {'prec':>5} {'gone fp':>7} {'gone tp':>7}")
+    for code, r in rows.items():
+        print(f"  {code:6} {r['severity'][:7]:7} {r['count']:6} {r['corpora']:4} {r['labelled']:4} {r['tp']:4} "
+              f"{r['fp']:4} {fmt_precision(r):>5} {r['gone_fp']:7} {r['gone_tp']:7}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dir", type=Path, default=None)
@@ -297,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"not built in {root}: {', '.join(missing)}", file=sys.stderr)
         return 2
+    if not (args.json or args.sample or args.label):
+        print(f"corpora: {root}\ncorpuslint: {corpuslint_origin()}")
     reports = []
     for name in names:
         rep, located = corpus_report(root, name, select=args.select, reuse=args.reuse, labels_dir=args.labels_dir)
@@ -325,7 +360,10 @@ def main(argv: list[str] | None = None) -> int:
         elif not args.json:
             print_report(rep)
     if args.json:
-        print(json.dumps({"dir": str(root), "corpora": reports}, ensure_ascii=False, indent=1))
+        print(json.dumps({"dir": str(root), "corpora": reports, "pooled": pooled(reports)},
+                         ensure_ascii=False, indent=1))
+    elif not (args.sample or args.label) and len(reports) > 1:
+        print_pooled(pooled(reports), len(reports))
     return 0
 
 

