@@ -129,7 +129,7 @@ def test_ignore_file_ranges_fingerprints_and_add_ignore(tmp_path):
                                                  "a.txt:9:W1  # stale\n")
     code, data = run_json(".", cwd=tmp_path)
     got = sorted((d["code"], d["path"], d["line"]) for d in data["diagnostics"])
-    assert got == [("W101", "a.txt", 3), ("U100", ".corpuslint-ignore", 2)]
+    assert got == [("U100", ".corpuslint-ignore", 2), ("W101", "a.txt", 3)]
 
     proc = run_cli("check", "--no-cache", "--add-ignore", ".", cwd=tmp_path)
     assert proc.returncode == 2 and "--reason" in proc.stderr
@@ -180,17 +180,17 @@ def test_inline_directives_in_markdown():
     ]
 
 
-def test_unused_inline_directive_reported_by_x100(tmp_path):
+def test_unused_inline_directive_reported_by_u100(tmp_path):
     (tmp_path / "doc.md").write_text(MD, encoding="utf-8")
     code, data = run_json("--select", "W101,W103,A110,U100", "doc.md", cwd=tmp_path)
-    x100 = [(d["line"], d["message"]) for d in data["diagnostics"] if d["code"] == "U100"]
-    assert x100 == [(12, "unused suppression (A110): it matched no finding")]
+    u100 = [(d["line"], d["message"]) for d in data["diagnostics"] if d["code"] == "U100"]
+    assert u100 == [(12, "unused suppression (A110): it matched no finding")]
     # a directive for a rule that did not run is not judged
     code, data = run_json("--select", "W101,W103,U100", "doc.md", cwd=tmp_path)
     assert not [d for d in data["diagnostics"] if d["code"] == "U100"]
 
 
-def test_clean_text_has_no_x100():
+def test_clean_text_has_no_u100():
     found = corpuslint.lint_text("نص سليم.\n", path="a.md", config={"select": ["W", "U100"]})
     assert found == []
 
