@@ -1,4 +1,5 @@
-"""Command line: ``corpuslint check``, ``corpuslint rule CODE``, ``corpuslint rules``.
+"""Command line: ``corpuslint check``, ``corpuslint filter``, ``corpuslint rule CODE``,
+``corpuslint rules``.
 
 Exit codes (like ruff): 0 = no findings at or above ``fail-on`` severity remain,
 1 = some remain, 2 = usage, configuration, plugin or internal error.
@@ -14,7 +15,7 @@ import sys
 import traceback
 from typing import Sequence
 
-from . import __version__
+from . import __version__, readers
 from .config import ConfigError, check_codes, code_hint, did_you_mean, normalize_code
 from .engine import StdinInput, build_registry, run
 from .plugins import PluginError, load_plugins
@@ -56,6 +57,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    _Parser.all_options = []
     parser = _Parser(
         prog="corpuslint", description="A fast, pluggable quality and deduplication linter for text corpora."
     )
@@ -83,6 +85,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, help="worker processes for document rules (0 = one per core)")
     check.add_argument("--include", type=_globs, help="file globs to check (default *.txt,*.text,*.md)")
     check.add_argument("--exclude", type=_globs, default=[], help="extra globs to exclude")
+    _data_arguments(check)
+    check.add_argument("--fix-data", action="store_true",
+                       help="with --fix: also rewrite data files (JSONL, Parquet) with fixed records, atomically")
+    check.add_argument("--ignore-unknown", action="store_true",
+                       help="skip named files no reader handles instead of reporting them (F004); for pre-commit")
+
     check.add_argument("--output-format", choices=["full", "concise"],
                        help="text format: full (source line, caret, fix hint; default on a terminal) or concise")
     check.add_argument("--show-findings", action="store_true", help="with --statistics: print the findings too")
@@ -96,12 +104,28 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fix-only", action="store_true",
                        help="apply fixes and report only what was fixed; exit 0 (for a fix hook)")
 
+    filt = sub.add_parser("filter", help="write a cleaned dataset: drop records with selected findings")
+    filt.add_argument("input", metavar="IN", help="dataset file: .jsonl[.gz|.bz2|.xz|.zst], .parquet, .arrow, .csv")
+    filt.add_argument("output", metavar="OUT", help="cleaned dataset: .jsonl[.gz|.bz2|.xz|.zst] or .parquet")
+    filt.add_argument("--drop", type=_codes, required=True,
+                      help="codes or prefixes whose findings drop a record (D105: keep one record per cluster)")
+    filt.add_argument("--fix", action="store_true", help="apply safe fixes to the kept records' text")
+    filt.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes (with --fix)")
+    filt.add_argument("--summary", metavar="FILE", help="also write the JSON summary to FILE")
+    filt.add_argument("--config", help="configuration file (pyproject.toml, corpuslint.toml)")
+    _data_arguments(filt)
+
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code")
     rule.add_argument("--config", help="configuration file (rules defined in config are listed too)")
     rules = sub.add_parser("rules", help="list all rules, including plugins' and config-defined ones")
     rules.add_argument("--config", help="configuration file (rules defined in config are listed too)")
     return parser
+
+
+def _data_arguments(parser) -> None:
+    parser.add_argument("--text-field", help="field holding a record's text (dotted path: meta.body; default text)")
+    parser.add_argument("--id-field", help="field naming a record in findings (default: its 1-based number)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -139,6 +163,8 @@ def _main(argv: list[str]) -> int:
         return _cmd_rules(args.config)
     if args.command == "check":
         return _cmd_check(args)
+    if args.command == "filter":
+        return _cmd_filter(args)
     parser.print_help(sys.stderr)
     return EXIT_ERROR
 
@@ -189,6 +215,14 @@ def _write_stdout(text: "str | bytes") -> None:
     sys.stdout.buffer.flush()
 
 
+def _write_file(path: str, data: bytes) -> None:
+    try:
+        with open(path, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise ConfigError(f"--output-file {path}: {exc.strerror or exc}") from None
+
+
 def _cmd_check(args) -> int:
     paths = list(args.paths)
     stdin = None
@@ -220,6 +254,7 @@ def _cmd_check(args) -> int:
         config.use_cache = False
     if args.jobs is not None:
         config.jobs = args.jobs
+    readers.set_overrides(config, text_field=args.text_field, id_field=args.id_field)
     if args.fail_on:
         from .findings import Severity
 
@@ -234,17 +269,24 @@ def _cmd_check(args) -> int:
 
     baseline = adoption.before_run(args, config)
     result = run(paths, config, registry, fix=(args.fix or args.fix_only) and not args.diff,
-                 unsafe_fixes=args.unsafe_fixes, diff=args.diff, stdin=stdin, progress=adoption.progress_for(args))
+                 unsafe_fixes=args.unsafe_fixes, diff=args.diff, stdin=stdin, fix_data=args.fix_data,
+                 report_unknown=not args.ignore_unknown, progress=adoption.progress_for(args))
     reported = {f.path for f in result.findings if f.code == "F003"}
     unreported = [p for p in missing if _display(p) not in reported]
     for p in unreported:
         print(f"corpuslint: error: {p}: no such file or directory", file=sys.stderr)
+    if args.fix and not args.fix_data and any(f.record is not None and f.fix is not None for f in result.findings):
+        print("corpuslint: note: fixes in data-file records were not applied (add --fix-data to rewrite "
+              "JSONL/Parquet files, or write a cleaned copy with `corpuslint filter`)", file=sys.stderr)
     done = adoption.after_run(args, config, result, baseline)
     if done is not None:
         return EXIT_ERROR if unreported else done
 
     if args.diff:
-        _write_stdout("".join(result.diffs))
+        if args.output_file:
+            _write_file(args.output_file, "".join(result.diffs).encode("utf-8", "surrogatepass"))
+        else:
+            _write_stdout("".join(result.diffs))
         code = EXIT_OK if not result.diffs or args.exit_zero else EXIT_FINDINGS
         return EXIT_ERROR if unreported else code
 
@@ -264,11 +306,7 @@ def _cmd_check(args) -> int:
     else:
         formatter(result, out)
     if args.output_file:
-        try:
-            with open(args.output_file, "w", encoding="utf-8") as fh:
-                fh.write(out.getvalue())
-        except OSError as exc:
-            raise ConfigError(f"--output-file {args.output_file}: {exc.strerror or exc}") from None
+        _write_file(args.output_file, out.getvalue().encode("utf-8", "surrogatepass"))
         if args.statistics and args.format != "text":
             from .outputs import text
 
@@ -284,6 +322,23 @@ def _cmd_check(args) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if result.failing() else EXIT_OK
+
+
+def _cmd_filter(args) -> int:
+    import json
+
+    from .filter import filter_dataset
+
+    config, registry = build_registry([args.input], config_file=args.config)
+    readers.set_overrides(config, text_field=args.text_field, id_field=args.id_field)
+    summary = filter_dataset(args.input, args.output, config, registry, args.drop,
+                             fix=args.fix, unsafe_fixes=args.unsafe_fixes)
+    text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.write(text)
+    if args.summary:
+        with open(args.summary, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    return EXIT_OK
 
 
 def _display(path: str) -> str:

@@ -55,6 +55,10 @@ class Document:
         self.text = text
         self.suffix = (suffix if suffix is not None else _suffix(path)).lower()
 
+    def with_text(self, text: str) -> "Document":
+        """The same document (path, type; a record keeps its record) with new text."""
+        return Document(self.path, text, suffix=self.suffix)
+
     # -- identity -------------------------------------------------------------
     @cached_property
     def content_hash(self) -> str:

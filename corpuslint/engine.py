@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import difflib
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
-from . import files
+from . import files, readers
 from .config import (
     Config,
     ConfigError,
@@ -32,7 +33,7 @@ from .config import (
 )
 from .document import Document
 from .families.input import PROBLEM_RULES
-from .findings import Applicability, Edit, Finding, Severity
+from .findings import Applicability, Edit, Finding, Location, Severity
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
 
@@ -92,6 +93,7 @@ class Linter:
                 root=config.config_dir or config.root,  # relative option paths: the config's folder
             )
         self.document_rules = [r for r in self.rules.values() if isinstance(r, DocumentRule)]
+        self.record_rules = [r for r in self.document_rules if not r.file_level]  # for data-file records
         self.corpus_rules = [r for r in self.rules.values() if isinstance(r, CorpusRule)]
         self._cache: dict[tuple[str, str], list[Finding]] = {}
         self.suppressions = None  # baseline.Suppressions: ignore file + inline directives
@@ -103,7 +105,7 @@ class Linter:
         cached = self._cache.get(key)
         if cached is None:
             cached = []
-            for rule in self.document_rules:
+            for rule in self.record_rules if getattr(doc, "record", None) is not None else self.document_rules:
                 found = rule.check(doc)
                 if doc.code_spans and not rule.checks_code:
                     found = (f for f in found if not doc.in_code(f.start, f.end))
@@ -139,8 +141,10 @@ class Linter:
         for rule in self.corpus_rules:
             view = CorpusView(states=dict(states.get(rule.code, {})), targets=set(documents), documents=documents)
             for f in rule.reduce(view):
-                doc = documents.get(f.path)
+                doc = documents.get(f.key)
                 if rule.checks_code or doc is None or not doc.in_code(f.start, f.end):
+                    if f.related:  # a related record named by its key: name file and record
+                        f.related = tuple(_record_location(r, documents) for r in f.related)
                     out.append(f)
         return out
 
@@ -152,19 +156,27 @@ class Linter:
             code=rule.code, rule=rule.name, family=rule.family, severity=rule.severity,
             message=problem.message, path=source.display, start=0, end=0,
             line=problem.line, column=problem.column, end_line=problem.line, end_column=problem.column,
+            record=problem.record,
         )
 
     def keep(self, finding: Finding) -> bool:
         return not self.config.is_ignored_for(finding.path, finding.code)
 
 
+def _record_location(loc, documents: Mapping[str, Document]):
+    doc = documents.get(loc.path)
+    if loc.record is not None or getattr(doc, "record", None) is None:
+        return loc
+    return Location(doc.file, loc.line, loc.column, doc.record)
+
+
 # Worker side of the parallel map. With the fork start method the Linter is inherited.
 _WORKER: Linter | None = None
 
 
-def _worker_check(item: tuple[str, str]) -> list[Finding]:
+def _worker_check(item: "tuple[str, str] | Document") -> list[Finding]:
     assert _WORKER is not None
-    return _WORKER.check_document(Document(item[0], item[1]))
+    return _WORKER.check_document(item if isinstance(item, Document) else Document(item[0], item[1]))
 
 
 def _parallel_map(linter: Linter, docs: list[Document], jobs: int) -> None:
@@ -177,7 +189,9 @@ def _parallel_map(linter: Linter, docs: list[Document], jobs: int) -> None:
     try:
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            results = pool.map(_worker_check, [(d.path, d.text) for d in docs], chunksize=16)
+            # plain documents travel as (path, text); subclasses (records) pickle themselves
+            items = [(d.path, d.text) if type(d) is Document else d for d in docs]
+            results = pool.map(_worker_check, items, chunksize=16)
             for doc, found in zip(docs, results):
                 linter._cache[(doc.path, doc.content_hash)] = found
                 if tick is not None:
@@ -216,13 +230,13 @@ def _drop_superseded(findings: list[Finding], rules: Mapping[str, Rule]) -> list
     if not narrower:
         return findings
     broad = {c for codes in narrower.values() for c in codes}
-    covered = {(f.code, f.path, f.related[0].path) for f in findings if f.code in broad and f.related}
+    covered = {(f.code, f.key, f.related[0].key) for f in findings if f.code in broad and f.related}
     if not covered:
         return findings
     return [
         f for f in findings
         if not (f.code in narrower and f.related
-                and any((c, f.path, f.related[0].path) in covered for c in narrower[f.code]))
+                and any((c, f.key, f.related[0].key) in covered for c in narrower[f.code]))
     ]
 
 
@@ -268,7 +282,7 @@ def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bo
     rules on the edited text until nothing changes (bounded)."""
     text, total = apply_fixes(doc.text, first, unsafe)
     for _ in range(MAX_FIX_PASSES):
-        current = Document(doc.path, text)
+        current = doc.with_text(text)
         found = [f for f in linter.check_document(current) if linter.keep(f)]
         if linter.suppressions:
             found = linter.suppressions.apply(found, {doc.path: current}, record=False)
@@ -300,16 +314,18 @@ def build_registry(config_paths: Iterable[str] = (".",), *, config_file: str | N
 
 def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = False,
         unsafe_fixes: bool = False, diff: bool = False, stdin: StdinInput | None = None,
-        progress=None) -> RunResult:
+        fix_data: bool = False, report_unknown: bool = False, progress=None) -> RunResult:
     """Lint ``paths`` (and ``stdin``, never written: its fixed text is in
-    ``result.documents[stdin.display]``); ``progress`` (optional) is a
-    ``progress.Progress`` shown on stderr."""
+    ``result.documents[stdin.display]``). ``fix``/``diff`` apply or show fixes to plain
+    files; data files' records (JSONL, Parquet) are rewritten only with ``fix_data``
+    too. With ``report_unknown``, an explicitly named file nothing can read is F004.
+    ``progress`` (optional) is a ``progress.Progress`` shown on stderr."""
     from .baseline import Suppressions
 
     linter = Linter(config, registry)
     linter.suppressions = Suppressions.load(config.root, linter.rules)
-    extra_suffixes = [s for r in registry.readers for s in getattr(r, "suffixes", ())]
-    sources = files.discover([p for p in paths if p != "-"] if stdin is not None else paths, config, extra_suffixes)
+    sources = files.discover([p for p in paths if p != "-"] if stdin is not None else paths, config,
+                             readers.walk_suffixes(registry.readers), report_unknown=report_unknown)
     ctx = RunContext(
         config=config,
         root=config.root,
@@ -324,31 +340,26 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
     problems: list[Finding] = []
     docs: dict[str, Document] = {}
     writable: set[str] = set()  # documents that are whole files, which fixes may rewrite
-    for source, loaded in files.iter_documents(sources, registry.readers):
-        if isinstance(loaded, files.ReadProblem):
-            finding = linter.problem_finding(source, loaded)
-            if finding is not None:
-                problems.append(finding)
-        elif isinstance(loaded, Document):
+    data_files: dict[str, tuple[files.Source, Any, Any]] = {}  # display -> (source, reader, stat when read)
+    for source, reader, loaded in readers.iter_sources(sources, registry.readers, config):
+        if isinstance(loaded, Document):
             docs[loaded.path] = loaded
             writable.add(loaded.path)
-        else:  # a plugin reader's documents (JSONL records...): checked, never rewritten
-            docs.update((d.path, d) for d in loaded)
+            continue
+        if reader is not None and not isinstance(loaded, files.ReadProblem):
+            try:
+                data_files[source.display] = (source, reader, os.stat(source.path))
+            except OSError:
+                pass
+        _add_documents(linter, source, loaded, docs, problems)
     if stdin is not None:
         source = files.Source("-", stdin.display)
-        name = stdin.display.lower()
-        reader = next((r for r in registry.readers for suffix in getattr(r, "suffixes", ())
-                       if name.endswith(suffix.lower())), None)
-        loaded = files.read_with(reader, source, stdin.data) if reader else files.load(source, stdin.data)
-        if isinstance(loaded, files.ReadProblem):
-            finding = linter.problem_finding(source, loaded)
-            if finding is not None:
-                problems.append(finding)
-        elif isinstance(loaded, Document):
+        loaded = readers.read_stdin(source, stdin.data, registry.readers, config)
+        if isinstance(loaded, Document):
             docs[loaded.path] = loaded
             writable.add(loaded.path)
         else:
-            docs.update((d.path, d) for d in loaded)
+            _add_documents(linter, source, loaded, docs, problems)
     path_of = {s.display: s.path for s in sources}
 
     if progress is not None:
@@ -360,22 +371,44 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
     fixed = 0
     diffs: list[str] = []
     if fix or diff:
-        by_path: dict[str, list[Finding]] = {}
+        by_key: dict[str, list[Finding]] = {}
         for f in findings:
-            by_path.setdefault(f.path, []).append(f)
+            by_key.setdefault(f.key, []).append(f)
         changed: dict[str, Document] = {}
-        for path, doc in docs.items():
-            if path not in writable or not any(fixable(f, unsafe_fixes) for f in by_path.get(path, ())):
+        record_texts: dict[str, dict[int, str]] = {}  # data file -> {record number: fixed text}
+        record_fixes: dict[str, int] = {}
+        for key, doc in docs.items():
+            record_file = getattr(doc, "file", None)
+            if record_file is not None:
+                entry = data_files.get(record_file)
+                if not (fix_data and entry is not None and getattr(entry[1], "writable", False)):
+                    continue
+            elif key not in writable:
                 continue
-            new_text, count = fix_document(linter, doc, by_path[path], unsafe_fixes)
+            if not any(fixable(f, unsafe_fixes) for f in by_key.get(key, ())):
+                continue
+            new_text, count = fix_document(linter, doc, by_key[key], unsafe_fixes)
             if new_text == doc.text:
                 continue
             fixed += count
             if diff:
-                diffs.append(_unified_diff(path, doc.text, new_text))
-            elif path in path_of:  # standard input is never written
-                files.write_atomic(path_of[path], new_text)
-            changed[path] = Document(path, new_text)
+                diffs.append(_unified_diff(key, doc.text, new_text))
+            elif record_file is not None:
+                record_texts.setdefault(record_file, {})[doc.number] = new_text
+                record_fixes[record_file] = record_fixes.get(record_file, 0) + count
+            elif key in path_of:  # standard input is never written
+                files.write_atomic(path_of[key], new_text)
+            changed[key] = doc.with_text(new_text)
+        for display, texts in record_texts.items():  # one atomic rewrite per data file
+            source, reader, stat = data_files[display]
+            try:
+                readers.write_dataset(source.path, reader, source.path, readers.options_for(config, reader.format),
+                                      texts=texts, expect_stat=stat)
+            except (readers.FileChangedError, OSError, ValueError) as exc:
+                print(f"corpuslint: warning: {display}: fixes not written: {exc}", file=sys.stderr)
+                fixed -= record_fixes[display]
+                for key in [k for k, d in changed.items() if getattr(d, "file", None) == display]:
+                    del changed[key]
         if changed and not diff:
             docs.update(changed)
             findings = lint_documents(linter, docs, ctx)
@@ -383,6 +416,17 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
     findings.extend(linter.suppressions.unused(linter.rules))
     findings.sort(key=Finding.sort_key)
     return RunResult(findings, len(sources) + (stdin is not None), linter.rules, registry, config, fixed, diffs, docs)
+
+
+def _add_documents(linter: Linter, source: files.Source, loaded, docs: dict, problems: list) -> None:
+    """A reader's documents (records, streamed) and problems (F003, F005 per record)."""
+    for item in [loaded] if isinstance(loaded, files.ReadProblem) else loaded:
+        if isinstance(item, files.ReadProblem):
+            finding = linter.problem_finding(source, item)
+            if finding is not None:
+                problems.append(finding)
+        else:
+            docs[item.path] = item
 
 
 def _corpus_sources(config: Config, targets: list[files.Source]) -> list[files.Source]:
@@ -487,7 +531,33 @@ def lint_text(text: str, path: str = "<text>", config=None) -> list[Finding]:
     return sorted(findings, key=Finding.sort_key)
 
 
+def lint_records(records: Iterable, text_field: str = "text", id_field: str | None = None,
+                 config=None, path: str = "<records>") -> list[Finding]:
+    """Lint records in memory: dicts (text in ``text_field``, a dotted path allowed;
+    named by ``id_field`` or their 1-based number) or strings. Findings carry
+    ``path`` and ``record``; line/column are inside the text. Corpus rules (near-duplicate
+    records, D104/D105) compare the records with each other."""
+    from .readers.base import ReaderOptions, in_memory_records, unique_records
+
+    cfg, registry = _config_for(config, ["."])
+    linter = Linter(cfg, registry)
+    docs: dict[str, Document] = {}
+    problems: list[Finding] = []
+    source = files.Source(path, path)
+    for _, item in unique_records(path, in_memory_records(records, ReaderOptions(text_field, id_field)),
+                                  id_field is not None):
+        if isinstance(item, files.ReadProblem):
+            finding = linter.problem_finding(source, item)
+            if finding is not None:
+                problems.append(finding)
+        else:
+            docs[item.path] = item
+    ctx = RunContext(cfg, cfg.root, False, discover=lambda: [], load=files.load)
+    findings = lint_documents(linter, docs, ctx) + problems
+    return sorted(findings, key=Finding.sort_key)
+
+
 def lint_paths(paths: Iterable[str], config=None) -> list[Finding]:
     paths = [os.fspath(p) for p in paths]
     cfg, registry = _config_for(config, paths)
-    return run(paths, cfg, registry).findings
+    return run(paths, cfg, registry, report_unknown=True).findings

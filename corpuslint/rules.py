@@ -53,6 +53,9 @@ class Rule:
     # The finding is about the whole document (D105): baseline fingerprints then use the
     # code and path only, not the span text, which any edit to the document changes.
     whole_document: ClassVar[bool] = False
+    # Checks the file as stored (e.g. its final newline), not the text: skipped for the
+    # text fields of data-file records (JSONL, Parquet...), which have no such thing.
+    file_level: ClassVar[bool] = False
     # Filled in by the plugin manager: the plugin that registered the rule.
     origin: ClassVar[str] = "?"
 

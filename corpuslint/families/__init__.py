@@ -1,7 +1,9 @@
-"""Built-in rule families. Each module is a pluggy plugin using the public hooks."""
+"""Built-in rule families (and the built-in readers and output formats). Each module
+is a pluggy plugin using the public hooks."""
 
 BUILTIN_FAMILIES = [
     "corpuslint.outputs",
+    "corpuslint.readers",
     "corpuslint.families.input",
     "corpuslint.families.whitespace",
     "corpuslint.families.artifact",

@@ -10,16 +10,20 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 
+def _at(f) -> str:
+    return "" if f.record is None else f"#{f.record}:"
+
+
 def write(result, stream) -> None:
     failing = {id(f) for f in result.failing()}
-    findings = sorted(result.findings, key=lambda f: (f.path, f.line, f.column, f.code))
+    findings = sorted(result.findings, key=lambda f: f.sort_key())
     tests, failures = str(len(findings)), str(len(failing))
     suites = ET.Element("testsuites", name="corpuslint", tests=tests, failures=failures)
     suite = ET.SubElement(suites, "testsuite", name="corpuslint", tests=tests, failures=failures,
                           errors="0", skipped="0")
     for f in findings:
-        case = ET.SubElement(suite, "testcase", classname=f.path, name=f"{f.code} {f.rule} at {f.line}:{f.column}")
-        text = f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"
+        case = ET.SubElement(suite, "testcase", classname=f.path, name=f"{f.code} {f.rule} at {_at(f)}{f.line}:{f.column}")
+        text = f"{f.path}:{_at(f)}{f.line}:{f.column}: {f.code} {f.message}"
         if id(f) in failing:
             failure = ET.SubElement(case, "failure", message=f.message, type=f.severity.value)
             failure.text = text

@@ -25,6 +25,16 @@ def _summary(doc: str) -> str:
     return doc.strip().splitlines()[0] if doc.strip() else ""
 
 
+def _add_records(entry: dict, f) -> None:
+    """A data file's record (JSONL line, Parquet row) as a logical location; the region
+    is inside the record's text field."""
+    located = list(zip(entry["locations"], [f])) + list(zip(entry.get("relatedLocations", []), f.related))
+    for location, loc in located:
+        if loc.record is not None:
+            location["logicalLocations"] = [{"name": f"#{loc.record}", "fullyQualifiedName": loc.key,
+                                             "kind": "element"}]
+
+
 BASE_ID = "SRCROOT"
 
 
@@ -69,6 +79,7 @@ def write(result, stream) -> None:
                                                 "region": {"startLine": r.line, "startColumn": r.column}}}
                 for i, r in enumerate(f.related)
             ]
+        _add_records(entry, f)
         results.append(entry)
     log = {
         "$schema": SCHEMA,

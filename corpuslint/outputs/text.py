@@ -13,6 +13,9 @@ bidi terminal) shows ``'يانج' (4×)`` in order instead of ``(×4) 'يانج'
 
 ``--statistics`` prints one row per rule: count, code, name and how many of its
 findings have a safe or an unsafe fix.
+
+A record of a data file is named between path and line: ``data.jsonl:#17:3:5: W101 ...``
+(record 17, line 3 and column 5 of its text field).
 """
 
 from __future__ import annotations
@@ -64,16 +67,16 @@ def write(result, stream, *, statistics: bool = False, unsafe_fixes: bool = Fals
 def write_concise(result, stream, *, unsafe_fixes: bool = False) -> None:
     for f in result.findings:
         mark = " [*]" if fixable(f, unsafe_fixes) else ""
-        stream.write(f"{f.path}:{f.line}:{f.column}: {f.code}{mark} {f.message}\n")
+        stream.write(f"{_where(f)}:{f.line}:{f.column}: {f.code}{mark} {f.message}\n")
         for rel in f.related:
-            stream.write(f"    related: {rel.path}:{rel.line}:{rel.column}\n")
+            stream.write(f"    related: {_where(rel)}:{rel.line}:{rel.column}\n")
 
 
 def write_full(result, stream, *, unsafe_fixes: bool = False) -> None:
     documents = getattr(result, "documents", {}) or {}
     for f in result.findings:
         mark = " [*]" if fixable(f, unsafe_fixes) else ""
-        stream.write(f"{f.path}:{f.line}:{f.column}: {f.severity.value}[{f.code}]{mark} {isolate_rtl(f.message)}\n")
+        stream.write(f"{_where(f)}:{f.line}:{f.column}: {f.severity.value}[{f.code}]{mark} {isolate_rtl(f.message)}\n")
         doc = documents.get(f.path)
         lines = _snippet(doc, f) if doc is not None else []
         hint = fix_hint(f, doc)
@@ -86,7 +89,7 @@ def write_full(result, stream, *, unsafe_fixes: bool = False) -> None:
         if hint:
             stream.write(f"{gutter} = help: {hint}\n")
         for rel in f.related:
-            stream.write(f"{gutter} = related: {rel.path}:{rel.line}:{rel.column}\n")
+            stream.write(f"{gutter} = related: {_where(rel)}:{rel.line}:{rel.column}\n")
         stream.write("\n")
 
 
@@ -195,6 +198,12 @@ def write_summary(result, stream, *, unsafe_fixes: bool = False) -> None:
         stream.write(f"[*] {safe + unsafe} fixable with `corpuslint check --fix --unsafe-fixes`.\n")
     elif unsafe:
         stream.write(f"{unsafe} fixable with `corpuslint check --fix --unsafe-fixes`.\n")
+
+
+def _where(loc) -> str:
+    """``path``, or ``path:#record`` for a record of a data file."""
+    record = getattr(loc, "record", None)
+    return loc.path if record is None else f"{loc.path}:#{record}"
 
 
 def _files(n: int) -> str:
