@@ -323,6 +323,7 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
 
     code = "D105"
     name = "near-duplicate-document"
+    whole_document = True
     family = FAMILY
     default_severity = Severity.WARNING
     options = {"threshold": 0.8, "min-words": 50, "backend": "numpy"}
