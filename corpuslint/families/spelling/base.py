@@ -78,7 +78,7 @@ FREQUENT_COUNT = 5
 FREQUENT_RATIO = 5
 # A neighbour present in more than this share of the documents carries no information
 # (IDF too low) once the corpus has at least IDF_MIN_DOCS documents.
-MAX_NEIGHBOUR_DF = 0.5
+MAX_NEIGHBOUR_DF = 0.75
 IDF_MIN_DOCS = 8
 LONE_MIN_LENGTH = 5
 LONE_MIN_COUNT = 8
@@ -232,6 +232,8 @@ def slip_evidence(
             continue
         if inflection_of(key, k):
             continue
+        if edit_shape(key, k) is None and rest is None and k not in repairs and backend.known(spelled):
+            continue  # one edit only after folding g-letters: a name's variant, never a dictionary word (جيسي / قياسي)
         if key[-1:] == "ي" and k[-1:] == "ي" and len(key) >= 4 and not backend.known(spelled):
             continue  # two nisba names (العنقزي / العنزي, الأرحبي / الرحبي) are two tribes
         n = lc.key_count.get(k, 0)
