@@ -374,3 +374,13 @@ def test_standard_input_named_as_a_dataset(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout.splitlines()[0].startswith("data.jsonl:#4:2:") and "W101" in proc.stdout
     assert os.listdir(tmp_path) == []  # nothing written, no temporary file left
+
+
+def test_an_included_dataset_is_not_also_read_whole_into_the_corpus(tmp_path):
+    # with --include '*.jsonl' the folder walk of the corpus lists data.jsonl too; its
+    # records are the documents, never its raw JSON text (which would be a near-copy
+    # of a one-record file)
+    write_jsonl(tmp_path / "data.jsonl", jsonl_lines([ARTICLES[1]]))
+    (tmp_path / "other.txt").write_text(ARTICLES[2], encoding="utf-8")
+    proc = run_cli("check", "--select", "D104,D105", "--include", "*.jsonl,*.txt", "data.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
