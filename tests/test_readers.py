@@ -79,7 +79,7 @@ def test_check_jsonl_reports_trailing_nbsp_at_record_line_column(tmp_path):
     # record 4, line 2 of its text (CRLF counted as one ending), the NBSP's column
     col = NBSP_RECORD.split("\r\n")[1].index("\u00a0") + 1
     assert proc.stdout.splitlines()[0] == f"data.jsonl:#4:2:{col}: W101 [*] trailing whitespace (U+00A0 NO-BREAK SPACE)"
-    assert "1 file checked" in proc.stdout
+    assert "in 1 file (7 records) checked." in proc.stdout
     _, data = run_json("--select", "W", "--id-field", "id", "data.jsonl", cwd=tmp_path)
     (d,) = data["diagnostics"]
     assert (d["path"], d["record"], d["line"], d["column"]) == ("data.jsonl", "doc-4", 2, col)
@@ -93,7 +93,7 @@ def test_folder_with_zst_jsonl_and_parquet_is_checked_without_flags(tmp_path):
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("part-0.jsonl.zst:#4:2:") and "W101" in lines[0]
     assert lines[1].startswith("part-1.parquet:#4:1:7: W103")
-    assert "in 2 files checked" in proc.stdout
+    assert "in 2 files (8 records) checked" in proc.stdout
 
 
 # -- formats ----------------------------------------------------------------------------
