@@ -384,3 +384,25 @@ def test_an_included_dataset_is_not_also_read_whole_into_the_corpus(tmp_path):
     (tmp_path / "other.txt").write_text(ARTICLES[2], encoding="utf-8")
     proc = run_cli("check", "--select", "D104,D105", "--include", "*.jsonl,*.txt", "data.jsonl", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_records_get_the_findings_their_text_gets_as_files(tmp_path):
+    # the five real scraped articles as .txt files and as JSONL records: every rule
+    # (document and corpus rules) finds the same things at the same places, except the
+    # file-level W106 (a record's text has no final newline to miss)
+    (tmp_path / "files").mkdir()
+    for i, text in enumerate(ARTICLES):
+        (tmp_path / "files" / f"{i}.txt").write_text(text, encoding="utf-8")
+    write_jsonl(tmp_path / "data.jsonl", [json.dumps({"text": t}, ensure_ascii=False) for t in ARTICLES])
+    cfg = {**NO_CACHE, "extend-select": ["ALL"], "ignore": ["W106", "S102"]}
+    as_files = lint_paths([tmp_path / "files"], config=cfg)
+    as_records = lint_paths([tmp_path / "data.jsonl"], config=cfg)
+
+    def rows(found, number):
+        return sorted((number(f), f.line, f.column, f.end_line, f.end_column, f.code, f.message.replace(".txt", ""),
+                       tuple((number(r), r.line) for r in f.related)) for f in found)
+
+    got = rows(as_records, lambda x: x.record - 1)
+    want = rows(as_files, lambda x: int(os.path.basename(x.path).split(".")[0]))
+    assert len(want) > 50 and {r[5][0] for r in want} >= {"W", "A", "D", "S"}
+    assert got == want
