@@ -57,6 +57,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    _Parser.all_options = []
     parser = _Parser(
         prog="corpuslint", description="A fast, pluggable quality and deduplication linter for text corpora."
     )
@@ -201,6 +202,14 @@ def _write_stdout(text: "str | bytes") -> None:
     sys.stdout.buffer.flush()
 
 
+def _write_file(path: str, data: bytes) -> None:
+    try:
+        with open(path, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise ConfigError(f"--output-file {path}: {exc.strerror or exc}") from None
+
+
 def _cmd_check(args) -> int:
     paths = list(args.paths)
     stdin = None
@@ -255,7 +264,10 @@ def _cmd_check(args) -> int:
               "JSONL/Parquet files, or write a cleaned copy with `corpuslint filter`)", file=sys.stderr)
 
     if args.diff:
-        _write_stdout("".join(result.diffs))
+        if args.output_file:
+            _write_file(args.output_file, "".join(result.diffs).encode("utf-8", "surrogatepass"))
+        else:
+            _write_stdout("".join(result.diffs))
         code = EXIT_OK if not result.diffs or args.exit_zero else EXIT_FINDINGS
         return EXIT_ERROR if unreported else code
 
@@ -273,11 +285,7 @@ def _cmd_check(args) -> int:
     else:
         formatter(result, out)
     if args.output_file:
-        try:
-            with open(args.output_file, "w", encoding="utf-8") as fh:
-                fh.write(out.getvalue())
-        except OSError as exc:
-            raise ConfigError(f"--output-file {args.output_file}: {exc.strerror or exc}") from None
+        _write_file(args.output_file, out.getvalue().encode("utf-8", "surrogatepass"))
         if args.statistics and args.format != "text":
             from .outputs import text
 

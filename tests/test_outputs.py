@@ -74,6 +74,8 @@ def test_diff_is_a_patch_git_applies_to_the_same_bytes_as_fix(tmp_path, unsafe):
     for name in EDGE_FILES:
         assert name in patch
     (tmp_path / "p").write_bytes(proc.stdout)
+    run_cli("check", "--no-cache", "--diff", *extra, "-o", str(tmp_path / "p2"), ".", cwd=root)
+    assert (tmp_path / "p2").read_bytes() == proc.stdout  # -o gets the same patch, CRs and all
     _git("apply", "--check", str(tmp_path / "p"), cwd=root)
 
     fixed = tmp_path / "fixed"
