@@ -406,3 +406,16 @@ def test_records_get_the_findings_their_text_gets_as_files(tmp_path):
     want = rows(as_files, lambda x: int(os.path.basename(x.path).split(".")[0]))
     assert len(want) > 50 and {r[5][0] for r in want} >= {"W", "A", "D", "S"}
     assert got == want
+
+
+def test_jsonl_without_the_text_field_in_any_record_is_one_finding(tmp_path):
+    # e.g. a labels file next to the corpus: one F005 for the file, not one per line
+    lines = [json.dumps({"code": "S101", "label": "fp", "note": f"n{i}"}) for i in range(50)]
+    write_jsonl(tmp_path / "labels.jsonl", lines)
+    found = lint_paths([tmp_path / "labels.jsonl"], config=NO_CACHE)
+    assert [(f.code, f.record) for f in found] == [("F005", None)]
+    assert "no record has a field 'text' (50 records; fields: code, label, note)" in found[0].message
+    # a later record with the field: the earlier ones are each a finding again
+    write_jsonl(tmp_path / "labels.jsonl", lines[:2] + jsonl_lines(["fine text"]))
+    found = lint_paths([tmp_path / "labels.jsonl"], config={"select": ["F"], **NO_CACHE})
+    assert [(f.code, f.record) for f in found] == [("F005", 1), ("F005", 2)]
