@@ -119,7 +119,8 @@ class LineSource:
                 text = (self.root / path).read_bytes().decode("utf-8", "replace")
             except OSError:
                 text = ""
-            self._cache[path] = text.split("\n")
+            # corpuslint counts columns after a leading BOM ("a BOM is not a column")
+            self._cache[path] = text.removeprefix("\ufeff").split("\n")
         lines = self._cache[path]
         return lines[lineno - 1].rstrip("\r") if 0 < lineno <= len(lines) else ""
 

@@ -91,6 +91,19 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore-unknown", action="store_true",
                        help="skip named files no reader handles instead of reporting them (F004); for pre-commit")
 
+    check.add_argument("--output-format", choices=["full", "concise"],
+                       help="text format: full (source line, caret, fix hint; default on a terminal) or concise")
+    check.add_argument("--show-findings", action="store_true", help="with --statistics: print the findings too")
+    check.add_argument("--quiet", "-q", action="store_true", help="findings only: no summary, no progress bar")
+    check.add_argument("--verbose", "-v", action="store_true", help="say which config, root and rules the run used")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline file")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline; exit 0")
+    check.add_argument("--add-ignore", action="store_true",
+                       help="append the current findings to .corpuslint-ignore (needs --reason); exit 0")
+    check.add_argument("--reason", help="why the findings added by --add-ignore are accepted")
+    check.add_argument("--fix-only", action="store_true",
+                       help="apply fixes and report only what was fixed; exit 0 (for a fix hook)")
+
     filt = sub.add_parser("filter", help="write a cleaned dataset: drop records with selected findings")
     filt.add_argument("input", metavar="IN", help="dataset file: .jsonl[.gz|.bz2|.xz|.zst], .parquet, .arrow, .csv")
     filt.add_argument("output", metavar="OUT", help="cleaned dataset: .jsonl[.gz|.bz2|.xz|.zst] or .parquet")
@@ -252,9 +265,12 @@ def _cmd_check(args) -> int:
                           f"(available: {', '.join(sorted(registry.formats))})")
     missing = [p for p in paths if p != "-" and not os.path.exists(p) and not os.path.islink(p)]
 
-    result = run(paths, config, registry, fix=args.fix and not args.diff,
+    from . import adoption
+
+    baseline = adoption.before_run(args, config)
+    result = run(paths, config, registry, fix=(args.fix or args.fix_only) and not args.diff,
                  unsafe_fixes=args.unsafe_fixes, diff=args.diff, stdin=stdin, fix_data=args.fix_data,
-                 report_unknown=not args.ignore_unknown)
+                 report_unknown=not args.ignore_unknown, progress=adoption.progress_for(args))
     reported = {f.path for f in result.findings if f.code == "F003"}
     unreported = [p for p in missing if _display(p) not in reported]
     for p in unreported:
@@ -262,6 +278,9 @@ def _cmd_check(args) -> int:
     if args.fix and not args.fix_data and any(f.record is not None and f.fix is not None for f in result.findings):
         print("corpuslint: note: fixes in data-file records were not applied (add --fix-data to rewrite "
               "JSONL/Parquet files, or write a cleaned copy with `corpuslint filter`)", file=sys.stderr)
+    done = adoption.after_run(args, config, result, baseline)
+    if done is not None:
+        return EXIT_ERROR if unreported else done
 
     if args.diff:
         if args.output_file:
@@ -281,7 +300,9 @@ def _cmd_check(args) -> int:
     if args.format == "text":
         from .outputs import text
 
-        text.write(result, out, statistics=args.statistics, unsafe_fixes=args.unsafe_fixes)
+        text.write(result, out, statistics=args.statistics, unsafe_fixes=args.unsafe_fixes,
+                   output_format=args.output_format or adoption.default_output_format(args),
+                   show_findings=args.show_findings or not args.statistics, quiet=args.quiet)
     else:
         formatter(result, out)
     if args.output_file:

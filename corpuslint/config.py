@@ -28,7 +28,7 @@ DEFAULT_EXCLUDE = [
 _LIST_KEYS = {"select", "extend-select", "ignore", "extend-ignore", "include", "exclude", "extend-exclude"}
 _KNOWN_KEYS = _LIST_KEYS | {
     "per-file-ignores", "severity", "rules", "fail-on", "respect-gitignore", "cache", "cache-dir",
-    "plugins", "jobs",
+    "plugins", "jobs", "baseline",
 }
 
 
@@ -99,6 +99,7 @@ class Config:
     use_cache: bool = True
     cache_dir: str = ".corpuslint_cache"
     jobs: int = 1
+    baseline: str | None = None  # baseline file (absolute; `baseline` is relative to the config file)
     local_plugins: dict[str, Any] = field(default_factory=dict)
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -371,6 +372,10 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
         if not isinstance(raw["jobs"], int) or raw["jobs"] < 0:
             raise err("jobs", "must be an integer >= 0 (0 = one per core)")
         cfg.jobs = raw["jobs"]
+    if "baseline" in raw:
+        if not isinstance(raw["baseline"], str) or not raw["baseline"]:
+            raise err("baseline", "must be a file name (relative to the config file)")
+        cfg.baseline = os.path.join(root, raw["baseline"])
     if "plugins" in raw:
         cfg.local_plugins = dict(raw["plugins"])
 

@@ -96,6 +96,8 @@ class Linter:
         self.record_rules = [r for r in self.document_rules if not r.file_level]  # for data-file records
         self.corpus_rules = [r for r in self.rules.values() if isinstance(r, CorpusRule)]
         self._cache: dict[tuple[str, str], list[Finding]] = {}
+        self.suppressions = None  # baseline.Suppressions: ignore file + inline directives
+        self.progress = None  # callable(n) ticked per document checked (progress bar), or None
 
     # -- MAP: one document in, findings out -----------------------------------
     def check_document(self, doc: Document) -> list[Finding]:
@@ -109,6 +111,8 @@ class Linter:
                     found = (f for f in found if not doc.in_code(f.start, f.end))
                 cached.extend(found)
             self._cache[key] = cached
+            if self.progress is not None:
+                self.progress(1)
         return cached
 
     def map_documents(self, docs: list[Document], disk_cache=None) -> list[Finding]:
@@ -119,6 +123,8 @@ class Linter:
             if doc.path in hits:
                 self._cache[(doc.path, doc.content_hash)] = hits[doc.path]
         misses = [d for d in docs if (d.path, d.content_hash) not in self._cache]
+        if self.progress is not None and len(misses) < len(docs):
+            self.progress(len(docs) - len(misses))
         jobs = self.config.jobs or os.cpu_count() or 1
         if jobs > 1 and len(misses) >= PARALLEL_MIN_DOCS and self.document_rules:
             _parallel_map(self, misses, jobs)
@@ -179,6 +185,7 @@ def _parallel_map(linter: Linter, docs: list[Document], jobs: int) -> None:
 
     global _WORKER
     _WORKER = linter
+    tick, linter.progress = linter.progress, None  # forked workers must not draw
     try:
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
@@ -187,8 +194,11 @@ def _parallel_map(linter: Linter, docs: list[Document], jobs: int) -> None:
             results = pool.map(_worker_check, items, chunksize=16)
             for doc, found in zip(docs, results):
                 linter._cache[(doc.path, doc.content_hash)] = found
+                if tick is not None:
+                    tick(1)
     finally:
         _WORKER = None
+        linter.progress = tick
 
 
 # CORPUS-INDEX SEAM
@@ -210,7 +220,8 @@ def lint_documents(linter: Linter, docs: dict[str, Document], ctx: RunContext) -
     if linter.corpus_rules:
         states = collect_corpus_states(linter.corpus_rules, docs, ctx)
         findings.extend(linter.reduce(states, docs))
-    return _drop_superseded([f for f in findings if linter.keep(f)], linter.rules)
+    findings = _drop_superseded([f for f in findings if linter.keep(f)], linter.rules)
+    return linter.suppressions.apply(findings, docs) if linter.suppressions else findings
 
 
 def _drop_superseded(findings: list[Finding], rules: Mapping[str, Rule]) -> list[Finding]:
@@ -273,6 +284,8 @@ def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bo
     for _ in range(MAX_FIX_PASSES):
         current = doc.with_text(text)
         found = [f for f in linter.check_document(current) if linter.keep(f)]
+        if linter.suppressions:
+            found = linter.suppressions.apply(found, {doc.path: current}, record=False)
         new_text, count = apply_fixes(text, found, unsafe)
         if count == 0 or new_text == text:
             break
@@ -301,12 +314,16 @@ def build_registry(config_paths: Iterable[str] = (".",), *, config_file: str | N
 
 def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = False,
         unsafe_fixes: bool = False, diff: bool = False, stdin: StdinInput | None = None,
-        fix_data: bool = False, report_unknown: bool = False) -> RunResult:
+        fix_data: bool = False, report_unknown: bool = False, progress=None) -> RunResult:
     """Lint ``paths`` (and ``stdin``, never written: its fixed text is in
     ``result.documents[stdin.display]``). ``fix``/``diff`` apply or show fixes to plain
     files; data files' records (JSONL, Parquet) are rewritten only with ``fix_data``
-    too. With ``report_unknown``, an explicitly named file nothing can read is F004."""
+    too. With ``report_unknown``, an explicitly named file nothing can read is F004.
+    ``progress`` (optional) is a ``progress.Progress`` shown on stderr."""
+    from .baseline import Suppressions
+
     linter = Linter(config, registry)
+    linter.suppressions = Suppressions.load(config.root, linter.rules)
     sources = files.discover([p for p in paths if p != "-"] if stdin is not None else paths, config,
                              readers.walk_suffixes(registry.readers), report_unknown=report_unknown)
     ctx = RunContext(
@@ -347,7 +364,12 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
             _add_documents(linter, source, loaded, docs, problems)
     path_of = {s.display: s.path for s in sources}
 
+    if progress is not None:
+        linter.progress = progress.phase("checking", len(docs))
     findings = lint_documents(linter, docs, ctx)
+    if progress is not None:
+        progress.close()
+        linter.progress = None
     fixed = 0
     diffs: list[str] = []
     if fix or diff:
@@ -392,7 +414,8 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
         if changed and not diff:
             docs.update(changed)
             findings = lint_documents(linter, docs, ctx)
-    findings.extend(problems)
+    findings.extend(linter.suppressions.apply(problems, {}))
+    findings.extend(linter.suppressions.unused(linter.rules))
     findings.sort(key=Finding.sort_key)
     return RunResult(findings, len(sources) + (stdin is not None), linter.rules, registry, config, fixed, diffs, docs)
 
@@ -501,6 +524,9 @@ def _config_for(config, paths) -> tuple[Config, Registry]:
 def lint_text(text: str, path: str = "<text>", config=None) -> list[Finding]:
     cfg, registry = _config_for(config, ["."])
     linter = Linter(cfg, registry)
+    from .baseline import Suppressions
+
+    linter.suppressions = Suppressions(cfg.root, [], linter.rules)  # inline directives only
     doc = Document(path, text)
     ctx = RunContext(cfg, cfg.root, False, discover=lambda: [], load=files.load)
     findings = lint_documents(linter, {path: doc}, ctx)

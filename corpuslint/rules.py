@@ -50,6 +50,9 @@ class Rule:
     # related file (e.g. D105 "whole document is a copy"), this rule's finding is
     # redundant and the engine drops it (only if that rule is active and fired).
     superseded_by: ClassVar[tuple[str, ...]] = ()
+    # The finding is about the whole document (D105): baseline fingerprints then use the
+    # code and path only, not the span text, which any edit to the document changes.
+    whole_document: ClassVar[bool] = False
     # Checks the file as stored (e.g. its final newline), not the text: skipped for the
     # text fields of data-file records (JSONL, Parquet...), which have no such thing.
     file_level: ClassVar[bool] = False

@@ -70,11 +70,12 @@ def test_github_and_junit_formats():
 
 def test_text_output_statistics_and_output_file(tmp_path):
     out = tmp_path / "report.txt"
-    proc = run_cli("check", "--no-cache", "--select", "W", "--statistics", "--output-file", str(out), str(SAMPLES))
+    proc = run_cli("check", "--no-cache", "--select", "W", "--statistics", "--show-findings",
+                   "--output-file", str(out), str(SAMPLES))
     report = out.read_text()
     assert proc.returncode == 1 and proc.stdout == ""
     assert ":21:156: W101 [*] trailing whitespace (U+00A0 NO-BREAK SPACE)" in report
-    assert "W102  [*] non-standard-space" in report
+    assert "W102  non-standard-space" in report
     assert report.rstrip().splitlines()[-1].startswith("[*]")
 
 

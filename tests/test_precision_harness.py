@@ -134,3 +134,10 @@ def test_mallard_conditionals_keep_one_branch_so_platform_variants_are_not_dupli
     )
     text = realtext.html_to_text(realtext.mallard_flatten(page), block_tags=realtext.MALLARD_BLOCKS)
     assert text == "Open the overview now.\n\nshown\n"
+
+
+def test_columns_on_the_first_line_do_not_count_a_bom(tmp_path):
+    (tmp_path / "b.txt").write_text("\ufeffفي  الضروف\n", encoding="utf-8")
+    (loc,) = precision.locate([finding("W103", "b.txt", 1, 3, 5)], tmp_path)
+    assert loc.span == "  "
+    assert loc.line_text == "في  الضروف"

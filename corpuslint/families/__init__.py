@@ -10,4 +10,5 @@ BUILTIN_FAMILIES = [
     "corpuslint.families.duplicate",
     "corpuslint.families.spelling",
     "corpuslint.families.custom",
+    "corpuslint.baseline",  # U100 unused-suppression
 ]
