@@ -296,7 +296,7 @@ def test_zwnj_is_part_of_a_persian_word():
     assert fa.known(fa.clean("می‌دانیم"))
     state = analysis.analyse(Document("f.txt", "ما می‌دانیم که این کتاب خوب است.\n"), ("ar", "fa"))
     assert "می‌دانیم" in state.langs["fa"].counts and "دانیم" not in state.langs["fa"].counts
-    assert state.langs["ar"].counts == {}
+    assert "ar" not in state.langs  # no Arabic paragraph: the Arabic dictionary is not even loaded
 
 
 @pytest.mark.parametrize("name", ["fa", "ur"])
