@@ -10,7 +10,7 @@ Generates its inputs at run time from the seed articles (nothing large is commit
 2. one file of --mb megabytes on a single line, linted in a subprocess whose peak RSS
    is reported, with `--select W` and with every default rule (target: peak RSS < 6x
    file size, no per-character Python objects; rules that build per-word data skip
-   lines over engine.MAX_LINE_CHARS with one F006 finding);
+   lines over engine.MAX_LINE_CHARS with one F008 finding);
 3. applying 40,000 trailing-whitespace fixes to one file (apply_fixes is O(N log N)).
 """
 

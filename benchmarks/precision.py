@@ -32,6 +32,9 @@ never by line number, so it survives edits elsewhere in the file. Precision = tp
 over labels whose fingerprint still occurs. A label whose finding no longer occurs is
 "gone": a gone fp is a false alarm that was fixed; a gone tp is lost recall.
 
+``--before FILE`` (a ``--json`` output saved earlier, e.g. benchmarks/precision-baseline.json)
+adds the earlier per-rule counts and per-1,000-word rates to the table.
+
 ``--sample CODE N`` prints N seeded-random unlabelled findings of CODE with their line and
 a label stub to paste (set "label"); ``--label CODE N`` asks tp/fp/skip for each and
 appends the answers to the labels file.
@@ -116,7 +119,8 @@ class LineSource:
                 text = (self.root / path).read_bytes().decode("utf-8", "replace")
             except OSError:
                 text = ""
-            self._cache[path] = text.split("\n")
+            # corpuslint counts columns after a leading BOM ("a BOM is not a column")
+            self._cache[path] = text.removeprefix("\ufeff").split("\n")
         lines = self._cache[path]
         return lines[lineno - 1].rstrip("\r") if 0 < lineno <= len(lines) else ""
 
@@ -233,17 +237,32 @@ def fmt_precision(row: dict) -> str:
     return f"{100 * row['precision']:.0f}%"
 
 
-def print_report(rep: dict) -> None:
+def print_report(rep: dict, before: dict | None = None) -> None:
+    """One corpus's table; with ``before`` (the same corpus from a ``--json`` run saved
+    earlier) each count also shows the earlier count."""
     p = rep["per_1k"]
+    was = ""
+    if before:
+        b = before["per_1k"]
+        was = f" (before: error {b['error']:.2f}, warning {b['warning']:.2f}, info {b['info']:.2f})"
     print(f"\n== {rep['corpus']} ({rep['genre']}, {rep['language']}): {rep['files']} files, "
           f"{rep['words']} words, {rep['findings']} findings; per 1,000 words: "
-          f"error {p['error']:.2f}, warning {p['warning']:.2f}, info {p['info']:.2f}")
-    if not rep["rules"]:
+          f"error {p['error']:.2f}, warning {p['warning']:.2f}, info {p['info']:.2f}{was}")
+    codes = sorted(set(rep["rules"]) | set((before or {}).get("rules", {})))
+    if not codes:
         return
-    print(f"  {'rule':6} {'sev':7} {'count':>6} {'/1k':>7} {'lab':>4} {'tp':>4} {'fp':>4} {'prec':>5} {'gone fp':>7} {'gone tp':>7}")
-    for code, r in rep["rules"].items():
-        print(f"  {code:6} {r['severity'][:7]:7} {r['count']:6} {r['per_1k']:7.2f} {r['labelled']:4} {r['tp']:4} "
-              f"{r['fp']:4} {fmt_precision(r):>5} {r['gone_fp']:7} {r['gone_tp']:7}")
+    head = f"  {'rule':6} {'sev':7} {'count':>6} {'/1k':>7} {'lab':>4} {'tp':>4} {'fp':>4} {'prec':>5} {'gone fp':>7} {'gone tp':>7}"
+    print(head + (f" {'before':>7}" if before else ""))
+    empty = {"severity": "", "count": 0, "per_1k": 0.0, "labelled": 0, "tp": 0, "fp": 0, "precision": None,
+             "gone_fp": 0, "gone_tp": 0}
+    for code in codes:
+        r = rep["rules"].get(code, empty)
+        line = (f"  {code:6} {(r['severity'] or (before or {}).get('rules', {}).get(code, {}).get('severity', ''))[:7]:7} "
+                f"{r['count']:6} {r['per_1k']:7.2f} {r['labelled']:4} {r['tp']:4} "
+                f"{r['fp']:4} {fmt_precision(r):>5} {r['gone_fp']:7} {r['gone_tp']:7}")
+        if before:
+            line += f" {before.get('rules', {}).get(code, {}).get('count', 0):7}"
+        print(line)
 
 
 # ----------------------------------------------------------------------------------
@@ -320,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--label", nargs=2, metavar=("CODE", "N"), help="label N random unlabelled findings of CODE (tp/fp/skip)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--labels-dir", type=Path, default=LABELS_DIR)
+    ap.add_argument("--before", type=Path, help="a --json output saved earlier: show its counts next to the current ones")
     args = ap.parse_args(argv)
     root = (args.dir or realtext.default_dir()).resolve()
     names = args.corpus or realtext.built_corpora(root)
@@ -332,6 +352,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if not (args.json or args.sample or args.label):
         print(f"corpora: {root}\ncorpuslint: {corpuslint_origin()}")
+    before = {}
+    if args.before:
+        before = {r["corpus"]: r for r in json.loads(args.before.read_text(encoding="utf-8"))["corpora"]}
     reports = []
     for name in names:
         rep, located = corpus_report(root, name, select=args.select, reuse=args.reuse, labels_dir=args.labels_dir)
@@ -358,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
                 with lpath.open("a", encoding="utf-8") as fh:
                     fh.write(json.dumps(s, ensure_ascii=False) + "\n")
         elif not args.json:
-            print_report(rep)
+            print_report(rep, before.get(name))
     if args.json:
         print(json.dumps({"dir": str(root), "corpora": reports, "pooled": pooled(reports)},
                          ensure_ascii=False, indent=1))

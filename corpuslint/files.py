@@ -12,7 +12,7 @@ import fnmatch
 import os
 import stat
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from .config import Config
 from .document import Document
@@ -20,16 +20,19 @@ from .document import Document
 
 @dataclass(frozen=True)
 class ReadProblem:
-    kind: str  # "undecodable" | "binary" | "unreadable" | "special" | "not-written"
+    kind: str  # "undecodable" | "binary" | "unreadable" | "unsupported" | "malformed" (a record)
+    #          | "special" (FIFO, device, link leaving the root) | "not-written" (a fix)
     message: str
     line: int = 1
     column: int = 1
+    record: int | str | None = None  # the data file's record the problem is in
 
 
 @dataclass(frozen=True)
 class Source:
     path: str  # absolute
     display: str  # as shown to users: relative to cwd when under it
+    unknown: bool = False  # named explicitly, but no reader or include glob claims its suffix
     problem: ReadProblem | None = None  # found by discovery: never opened, reported instead
 
 
@@ -80,14 +83,17 @@ def _inside(real: str, root_real: str) -> bool:
     return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
 
 
-def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str] = ()) -> list[Source]:
+def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str] = (),
+             report_unknown: bool = False) -> list[Source]:
     """Files to check, sorted and de-duplicated. Directories are walked iteratively
     (no recursion limit) with ``lstat`` information only: nothing is opened here.
+    With ``report_unknown``, a file named explicitly that no include glob or reader
+    suffix claims is returned with ``unknown=True`` (reported, not silently skipped).
 
     - symlinked directories are not followed (symlink loops cannot hang the walk);
     - FIFOs, sockets and devices matching the include globs become ``special``
-      problems (F005, info); named on the command line they are ``unreadable`` (F003);
-    - a symlink whose target lies outside the project root is not followed (F005)
+      problems (F007, info); named on the command line they are ``unreadable`` (F003);
+    - a symlink whose target lies outside the project root is not followed (F007)
       unless ``config.follow_external_symlinks``;
     - a folder that cannot be listed (permissions, path too long) is ``unreadable``.
     """
@@ -98,10 +104,10 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
     seen: set[str] = set()
     out: list[Source] = []
 
-    def add(path: str, real: str, problem: ReadProblem | None = None) -> None:
+    def add(path: str, real: str, problem: ReadProblem | None = None, unknown: bool = False) -> None:
         if real not in seen:
             seen.add(real)
-            out.append(Source(os.path.abspath(path), display_path(path, cwd), problem))
+            out.append(Source(os.path.abspath(path), display_path(path, cwd), unknown, problem))
 
     def check_file(path: str, lst: os.stat_result, explicit: bool, real_dir: str | None = None) -> None:
         """A (non-directory) entry: add it, or add the reason it is not read."""
@@ -140,6 +146,8 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
         if matcher.included(name) and not matcher.excluded(display_path(given, cwd), name) or not (
                 stat.S_ISREG(lst.st_mode) or stat.S_ISLNK(lst.st_mode)):
             check_file(given, lst, explicit=True)
+        elif report_unknown and not matcher.included(name) and not matcher.excluded(display_path(given, cwd), name):
+            add(given, os.path.realpath(given), unknown=True)  # named, but nothing reads it: say so
     if config.respect_gitignore and out:
         ignored = git_ignored([s.path for s in out if s.problem is None or s.problem.kind == "special"])
         out = [s for s in out if s.path not in ignored]
@@ -264,7 +272,8 @@ def decode(data: bytes) -> str | ReadProblem:
     except UnicodeDecodeError as exc:
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        column = len(data[max(line_start, 3 if data.startswith(b"\xef\xbb\xbf") else 0) : exc.start]
+                     .decode("utf-8", "replace")) + 1  # a BOM is not a column
         bad = data[exc.start : exc.start + 4].hex(" ")
         return ReadProblem(
             "undecodable",
@@ -274,10 +283,11 @@ def decode(data: bytes) -> str | ReadProblem:
         )
 
 
-def load(source: Source) -> Document | ReadProblem:
+def load(source: Source, data: bytes | None = None) -> Document | ReadProblem:
+    """The file as a Document (``data``: its bytes when already read, e.g. standard input)."""
     if source.problem is not None:
         return source.problem
-    data = read_bytes(source.path)
+    data = read_bytes(source.path) if data is None else data
     if isinstance(data, ReadProblem):
         return data
     text = decode(data)
@@ -286,11 +296,11 @@ def load(source: Source) -> Document | ReadProblem:
     return Document(source.display, text)
 
 
-def read_with(reader, source: Source) -> list[Document] | ReadProblem:
+def read_with(reader, source: Source, data: bytes | None = None) -> list[Document] | ReadProblem:
     """Documents a plugin reader makes of a file (e.g. one per JSONL record)."""
     if source.problem is not None:
         return source.problem
-    data = read_bytes(source.path)
+    data = read_bytes(source.path) if data is None else data
     if isinstance(data, ReadProblem):
         return data
     try:
@@ -299,18 +309,6 @@ def read_with(reader, source: Source) -> list[Document] | ReadProblem:
         return ReadProblem("undecodable", f"invalid UTF-8 at byte offset {exc.start}: {exc.reason}")
     except Exception as exc:  # a reader failing on one file must not end the run
         return ReadProblem("unreadable", f"reader {type(reader).__name__} failed: {type(exc).__name__}: {exc}")
-
-
-def iter_documents(sources: Iterable[Source], readers: Iterable = ()) -> Iterator[
-        tuple[Source, Document | list[Document] | ReadProblem]]:
-    """Each source read by the plugin reader claiming its suffix, else as UTF-8 text."""
-    by_suffix = {suffix.lower(): r for r in readers for suffix in getattr(r, "suffixes", ())}
-    for source in sources:
-        name = source.path.lower()
-        reader = next((r for suffix, r in by_suffix.items() if name.endswith(suffix)), None)
-        yield source, (read_with(reader, source) if reader is not None else load(source))
-
-
 
 
 TEMP_PREFIX = ".corpuslint-"

@@ -319,7 +319,7 @@ class DocumentFindingsCache:
         parts = [__version__, _source_hash("corpuslint.engine"), _source_hash("corpuslint.document")]
         parts += sorted(rule_key(r) for r in rules)
         self.key = hashlib.blake2b("|".join(parts).encode(), digest_size=12).hexdigest()
-        self.rules = list(rules) + list(also)  # codes a cached finding may carry (+ engine notes, F006)
+        self.rules = list(rules) + list(also)  # codes a cached finding may carry (+ engine notes, F008)
         self._rows: dict[str, tuple[str, bytes]] | None = None
 
     def _index(self) -> "CorpusIndex | None":

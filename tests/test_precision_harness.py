@@ -110,3 +110,34 @@ def test_html_to_text_keeps_pre_and_drops_navigation():
     assert realtext.html_to_text(markup, {"docnav"}) == (
         "First apt paragraph.\n\n# apt install x\n  indented  line\n\na\nb\n\nLast & done\n"
     )
+
+
+def test_mallard_help_pages_keep_key_sequences_menu_paths_and_link_targets():
+    markup = (
+        '<page><info><credit><name>Someone</name></credit></info><title>عنوان</title>'
+        "<p>Press <keyseq><key>Shift</key><key>Delete</key></keyseq>, choose "
+        "<guiseq><gui>File</gui>\n <gui>Export</gui></guiseq>. See <link xref=\"files-rename\"/>.</p>"
+        "<screen>$ ls  -l\n</screen></page>"
+    )
+    text = realtext.html_to_text(markup, block_tags=realtext.MALLARD_BLOCKS, pre_tags=("screen",),
+                                 skip_tags=realtext.SKIP_TAGS | {"info"},
+                                 seq_separators={"keyseq": "+", "guiseq": " ▸ "}, empty_link=("link", "xref", "href"))
+    assert text == "عنوان\n\nPress Shift+Delete, choose File ▸ Export. See files-rename.\n\n$ ls  -l\n"
+
+
+def test_mallard_conditionals_keep_one_branch_so_platform_variants_are_not_duplicates():
+    page = (
+        '<page xmlns="http://projectmallard.org/1.0/" xmlns:if="http://projectmallard.org/if/1.0/">'
+        '<p>Open <if:choose><if:when test="platform:gnome-classic">the menu</if:when>'
+        '<if:else>the <em>overview</em></if:else></if:choose> now.</p>'
+        '<note if:test="!platform:gnome">only on Ubuntu</note><p if:test="platform:x, platform:gnome">shown</p></page>'
+    )
+    text = realtext.html_to_text(realtext.mallard_flatten(page), block_tags=realtext.MALLARD_BLOCKS)
+    assert text == "Open the overview now.\n\nshown\n"
+
+
+def test_columns_on_the_first_line_do_not_count_a_bom(tmp_path):
+    (tmp_path / "b.txt").write_text("\ufeffفي  الضروف\n", encoding="utf-8")
+    (loc,) = precision.locate([finding("W103", "b.txt", 1, 3, 5)], tmp_path)
+    assert loc.span == "  "
+    assert loc.line_text == "في  الضروف"

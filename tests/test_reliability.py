@@ -39,7 +39,7 @@ def test_fifo_in_the_tree_is_skipped_not_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     proc = run_cli("check", "--no-cache", "--select", "W,F", "--format", "json", ".", cwd=tmp_path)  # hung for ever before
     assert proc.returncode == 1, proc.stderr
-    assert ("pipe.txt", "F005") in _json(proc)
+    assert ("pipe.txt", "F007") in _json(proc)
     assert ("a.txt", "W101") in _json(proc)
 
 
@@ -47,7 +47,7 @@ def test_symlink_to_a_device_is_skipped(tmp_path):
     (tmp_path / "zero.txt").symlink_to("/dev/zero")
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     proc = run_cli("check", "--no-cache", "--select", "W,F", "--format", "json", ".", cwd=tmp_path)
-    assert ("zero.txt", "F005") in _json(proc)
+    assert ("zero.txt", "F007") in _json(proc)
     assert proc.returncode == 0  # info only
 
 
@@ -74,13 +74,13 @@ def test_symlink_outside_the_root_is_not_read_nor_replaced(tmp_path):
     (project / "a.txt").write_text(BAD, encoding="utf-8")
     proc = run_cli("check", "--no-cache", "--fix", "--format", "json", ".", cwd=project)
     assert "hunter2" not in proc.stdout
-    assert ("link.txt", "F005") in _json(proc)
+    assert ("link.txt", "F007") in _json(proc)
     assert (project / "link.txt").is_symlink()
     assert secret.read_text(encoding="utf-8") == "password = hunter2 \n"
     assert (project / "a.txt").read_text(encoding="utf-8") == GOOD
     # opting in checks the target, but --fix still never writes outside the root
     proc = run_cli("check", "--no-cache", "--fix", "--follow-external-symlinks", "--format", "json", ".", cwd=project)
-    assert ("link.txt", "F004") in _json(proc)
+    assert ("link.txt", "F006") in _json(proc)
     assert (project / "link.txt").is_symlink()
     assert secret.read_text(encoding="utf-8") == "password = hunter2 \n"
 
@@ -229,7 +229,7 @@ def test_read_only_folder_fix_reports_it_and_fixes_the_rest(shared_dir):
     assert proc.returncode == 1, proc.stderr
     data = json.loads(proc.stdout)
     assert [(d["path"], d["code"]) for d in data["diagnostics"] if d["code"].startswith("F")] == [
-        ("ro/x.txt", "F004")]
+        ("ro/x.txt", "F006")]
     assert (rw / "x.txt").read_text(encoding="utf-8") == GOOD
     assert (ro / "x.txt").read_text(encoding="utf-8") == BAD
     assert not [p for p in ro.iterdir() if p.name.startswith(".corpuslint-")]
@@ -263,9 +263,9 @@ def test_file_edited_during_fix_keeps_the_edit(tmp_path, monkeypatch):
     result = _fix_run(tmp_path)
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == BAD + "سطر أضافه المحرر\n"
     assert (tmp_path / "b.txt").read_text(encoding="utf-8") == GOOD
-    f004 = [f for f in result.findings if f.code == "F004"]
-    assert [f.path for f in f004] == [str(tmp_path / "a.txt")] or [Path(f.path).name for f in f004] == ["a.txt"]
-    assert "changed since it was read" in f004[0].message
+    f006 = [f for f in result.findings if f.code == "F006"]
+    assert [f.path for f in f006] == [str(tmp_path / "a.txt")] or [Path(f.path).name for f in f006] == ["a.txt"]
+    assert "changed since it was read" in f006[0].message
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".corpuslint-")]
 
 
@@ -278,9 +278,9 @@ def test_file_deleted_during_fix_is_a_finding(tmp_path, monkeypatch):
         return real(path, old, new, root)
 
     monkeypatch.setattr(files, "write_fixed", delete_then_write)
-    result = _fix_run(tmp_path)  # findings of the text as read, plus F004
-    assert [f.code for f in result.findings if f.code.startswith("F")] == ["F004"]
-    assert "vanished" in [f for f in result.findings if f.code == "F004"][0].message
+    result = _fix_run(tmp_path)  # findings of the text as read, plus F006
+    assert [f.code for f in result.findings if f.code.startswith("F")] == ["F006"]
+    assert "vanished" in [f for f in result.findings if f.code == "F006"][0].message
     assert not (tmp_path / "a.txt").exists()
     assert not list(tmp_path.iterdir())
 
@@ -293,8 +293,8 @@ def test_temp_file_removed_when_the_write_fails(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", failing_replace)
     result = _fix_run(tmp_path)
-    assert [f.code for f in result.findings if f.code.startswith("F")] == ["F004"]
-    assert "No space left" in [f for f in result.findings if f.code == "F004"][0].message
+    assert [f.code for f in result.findings if f.code.startswith("F")] == ["F006"]
+    assert "No space left" in [f for f in result.findings if f.code == "F006"][0].message
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == BAD
 
@@ -523,8 +523,8 @@ def test_huge_single_line_skips_per_word_rules_with_one_finding():
     text = ("كلمة عربية " * 100_000) + "نهاية\u00a0السطر \n"  # ~1.1 M characters on one line
     found = corpuslint.lint_text(text, "huge.txt", config={"cache": False})
     codes = [f.code for f in found]
-    assert codes.count("F006") == 1
-    note = found[codes.index("F006")]
+    assert codes.count("F008") == 1
+    note = found[codes.index("F008")]
     assert "line 1" in note.message and "D101" in note.message and note.severity is Severity.INFO
     assert "W101" in codes and "W102" in codes  # character scans still run
     assert not any(c[0] in "DQS" for c in codes)

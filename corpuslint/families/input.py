@@ -58,6 +58,45 @@ class UnreadableFile(EngineRule):
     default_severity = Severity.ERROR
 
 
+class UnsupportedFile(EngineRule):
+    """A file named on the command line has a type no reader handles.
+
+    What: Reports a file given explicitly (not found by walking a folder) whose name
+    matches neither the ``include`` globs nor a reader's suffixes (.jsonl, .parquet...).
+    Why: `corpuslint check data.json` must not print "All checks passed" having checked
+    nothing: a CI gate would pass on a file it never read.
+    Example: `corpuslint check corpus.json` (JSON arrays are not read; JSON Lines are).
+    Fix safety: no fix. Convert the file to a supported format, or read it as plain
+    text with `--include '*.json'`; `--ignore-unknown` (used by the pre-commit hooks,
+    which pass every changed file) skips such files silently.
+    """
+
+    code = "F004"
+    name = "unsupported-file"
+    family = "input"
+    default_severity = Severity.ERROR
+
+
+class MalformedRecord(EngineRule):
+    """A record of a data file could not be read as text.
+
+    What: A JSON Lines record that is not valid JSON (or not UTF-8, or not an object),
+    or a record (JSONL, Parquet, CSV, Arrow) whose text field is missing, null or not a
+    string; also a Parquet/CSV file without the text column. One finding per record,
+    with its record number (or id); the other records of the file are still checked.
+    Why: a broken record is silently dropped or crashes the data loader downstream; a
+    wrong `text-field` setting would otherwise check nothing.
+    Example: `data.jsonl:#17:1:12: F005 invalid JSON: Expecting ',' delimiter`.
+    Fix safety: no fix. Repair or drop the record (`corpuslint filter --drop F005`), or
+    set `--text-field` / `[tool.corpuslint.readers] text-field`.
+    """
+
+    code = "F005"
+    name = "malformed-record"
+    family = "input"
+    default_severity = Severity.ERROR
+
+
 class FixNotWritten(EngineRule):
     """A fix was computed but the file was left as it was.
 
@@ -71,7 +110,7 @@ class FixNotWritten(EngineRule):
     Fix safety: no fix; run `--fix` again.
     """
 
-    code = "F004"
+    code = "F006"
     name = "fix-not-written"
     family = "input"
     default_severity = Severity.ERROR
@@ -89,7 +128,7 @@ class SpecialFile(EngineRule):
     Fix safety: no fix.
     """
 
-    code = "F005"
+    code = "F007"
     name = "special-file"
     family = "input"
     default_severity = Severity.INFO
@@ -109,16 +148,15 @@ class LongLine(EngineRule):
     Fix safety: no fix; split the line or exclude the file.
     """
 
-    code = "F006"
+    code = "F008"
     name = "long-line"
     family = "input"
     default_severity = Severity.INFO
 
 
-PROBLEM_RULES = {
-    "undecodable": UndecodableFile, "binary": BinaryFile, "unreadable": UnreadableFile,
-    "not-written": FixNotWritten, "special": SpecialFile,
-}
+PROBLEM_RULES = {"undecodable": UndecodableFile, "binary": BinaryFile, "unreadable": UnreadableFile,
+                 "unsupported": UnsupportedFile, "malformed": MalformedRecord,
+                 "not-written": FixNotWritten, "special": SpecialFile}
 
 
 @hookimpl

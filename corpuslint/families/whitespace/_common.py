@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 import regex
+
+from ...text.chars import describe
 
 # Horizontal whitespace: tab + every Unicode space separator (Zs: SPACE, NBSP, OGHAM,
 # EN/EM/THIN/HAIR..., NARROW NBSP, MEDIUM MATHEMATICAL, IDEOGRAPHIC).
@@ -19,7 +20,7 @@ NEWLINE_RE = regex.compile(r"\r\n|\n|\r")
 def char_names(text: str) -> str:
     """'U+00A0 NO-BREAK SPACE, U+0020 SPACE' for the distinct characters of ``text``."""
     seen = dict.fromkeys(text)
-    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED')}" for c in seen)
+    return ", ".join(describe(c) for c in seen)
 
 
 def dominant_newline(text: str) -> str:
