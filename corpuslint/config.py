@@ -183,11 +183,11 @@ def select_rules(config: Config, rules: Mapping[str, type]) -> list[str]:
 def find_config_file(start: str, *, warn=None) -> str | None:
     """The config file that governs ``start``, walking up its folders.
 
-    Trust boundary (like git's ``safe.directory``): the walk stops at the top of the
-    git work tree holding ``start``; a config file that is owned by another user (not
-    the caller, not root) or that sits in, or is, a world-writable folder/file is
-    never used (one warning, and the search stops there), because its ``[plugins]
-    local`` code would run as the caller."""
+    Trust boundary (like git's ``safe.directory``): a config file that is owned by
+    another user (not the caller, not root) or that sits in, or is, a world-writable
+    folder/file is never used (one warning, and the search stops there). A config
+    found above the project root (the git work tree) is read for settings, but its
+    ``[plugins] local`` modules are not loaded (engine.build_registry)."""
     directory = os.path.abspath(start)
     if os.path.isfile(directory):
         directory = os.path.dirname(directory)
@@ -201,8 +201,6 @@ def find_config_file(start: str, *, warn=None) -> str | None:
                         return candidate
                     (warn or _warn)(f"ignoring {candidate}: {reason} (config is trusted only from the project)")
                     return None
-        if os.path.exists(os.path.join(directory, ".git")):
-            return None  # the project root: configs above it belong to someone else
         parent = os.path.dirname(directory)
         if parent == directory:
             return None

@@ -429,12 +429,23 @@ def build_registry(config_paths: Iterable[str] = (".",), *, config_file: str | N
     source, raw, root = locate_config(config_paths, config_file=config_file, table=table)
     config_dir = os.path.dirname(os.path.abspath(source)) if source else root
     modules, paths = local_plugin_settings(raw, config_dir, source or "config")
+    project = project_root(config_paths, source)[0]
+    if modules and source and not config_file and not _inside_dir(config_dir, project):
+        # plugin code runs only from the project itself (a config above the work tree: settings only)
+        print(f"corpuslint: warning: {source}: [plugins] local ignored: the config is outside the project "
+              f"root {project}", file=sys.stderr)
+        modules, paths = [], []
     registry = load_plugins(local_modules=modules, local_paths=paths)
     cfg = build_config(raw, root=root, source=source, registry=registry)
     cfg.corpus_scope = project_root(config_paths, source)[1]
     configure(registry, cfg)
     validate_codes(cfg, registry.rules)
     return cfg, registry
+
+
+def _inside_dir(path: str, root: str) -> bool:
+    path, root = os.path.realpath(path), os.path.realpath(root)
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = False,
