@@ -32,6 +32,7 @@ from .families.input import PROBLEM_RULES
 from .findings import Applicability, Edit, Finding, Severity
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
+from .structure import ALL_REGIONS
 
 MAX_FIX_PASSES = 10
 PARALLEL_MIN_DOCS = 64
@@ -90,10 +91,7 @@ class Linter:
         if cached is None:
             cached = []
             for rule in self.document_rules:
-                found = rule.check(doc)
-                if doc.code_spans and not rule.checks_code:
-                    found = (f for f in found if not doc.in_code(f.start, f.end))
-                cached.extend(found)
+                cached.extend(_in_checked_regions(rule, doc, rule.check(doc)))
             self._cache[key] = cached
         return cached
 
@@ -120,9 +118,10 @@ class Linter:
         out: list[Finding] = []
         for rule in self.corpus_rules:
             view = CorpusView(states=dict(states.get(rule.code, {})), targets=set(documents), documents=documents)
+            kinds = rule.checked_regions()
             for f in rule.reduce(view):
                 doc = documents.get(f.path)
-                if rule.checks_code or doc is None or not doc.in_code(f.start, f.end):
+                if kinds == ALL_REGIONS or doc is None or not doc.outside(f.start, f.end, kinds):
                     out.append(f)
         return out
 
@@ -138,6 +137,14 @@ class Linter:
 
     def keep(self, finding: Finding) -> bool:
         return not self.config.is_ignored_for(finding.path, finding.code)
+
+
+def _in_checked_regions(rule: Rule, doc: Document, found: Iterable[Finding]) -> Iterable[Finding]:
+    """The findings of ``rule`` that touch a region kind it checks (``Rule.regions``)."""
+    kinds = rule.checked_regions()
+    if kinds == ALL_REGIONS:
+        return found
+    return [f for f in found if not doc.outside(f.start, f.end, kinds)]
 
 
 # Worker side of the parallel map. With the fork start method the Linter is inherited.

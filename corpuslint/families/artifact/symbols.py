@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import regex
 
-from ...document import MARKDOWN_SUFFIXES, Document
+from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
+from ...structure import HEADING, PROSE
 from ._common import remove_line_fix
 
 # Lines with no letter and no digit but at least one visible character.
 _SYMBOL_LINE_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
 _VISIBLE_RE = regex.compile(r"[^\s\p{Cf}]")
-# Markdown syntax that is a line of symbols by design: table delimiter rows and
-# thematic breaks (---, ***, ___, with optional spaces).
-_MARKDOWN_SYNTAX_RE = regex.compile(r"^\s*(?:\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?|(?:[-*_]\s*){3,})\s*$")
 
 
 class SymbolOnlyLine(DocumentRule):
@@ -40,15 +38,15 @@ class SymbolOnlyLine(DocumentRule):
     family = "artifact"
     default_severity = Severity.WARNING
     fixable = True
+    # Not tables (delimiter rows), code (``}``, ``[...]`` lines) or Markdown syntax
+    # (thematic breaks ``---``, list markers): only written text.
+    regions = frozenset({PROSE, HEADING})
 
     def check(self, doc: Document):
         text = doc.text
-        markdown = doc.suffix in MARKDOWN_SUFFIXES
         for index, line in enumerate(doc.lines):
             content = text[line.start : line.end]
             if not _SYMBOL_LINE_RE.match(content) or not _VISIBLE_RE.search(content):
-                continue
-            if markdown and _MARKDOWN_SYNTAX_RE.match(content):
                 continue
             lead = len(content) - len(content.lstrip())
             stripped = content.strip()

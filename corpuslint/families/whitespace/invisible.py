@@ -6,6 +6,7 @@ import regex
 
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
+from ...structure import ALL_REGIONS
 from ._common import HSPACE, INVISIBLE, char_names, compiled
 
 _BIDI_RE = regex.compile(r"[\u202a-\u202e\u2066-\u2069]+")
@@ -31,7 +32,7 @@ class ByteOrderMark(DocumentRule):
     code = "W110"
     name = "byte-order-mark"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     fixable = True
 
     def check(self, doc):
@@ -55,7 +56,7 @@ class BidiControl(DocumentRule):
     code = "W111"
     name = "bidi-control-character"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     default_severity = Severity.ERROR
     fixable = True
 
@@ -92,7 +93,7 @@ class InvisibleCharacter(DocumentRule):
     code = "W112"
     name = "invisible-character"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     fixable = True
     options = {"flag-zwnj": False, "flag-zwj": False}
 

@@ -6,6 +6,7 @@ import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
+from ...structure import ALL_REGIONS
 from ._common import EOL, HSPACE, INVISIBLE, char_names
 
 _TRAILING_RE = regex.compile(rf"(?<=[^\s{INVISIBLE}])[{HSPACE}{INVISIBLE}]+{EOL}")
@@ -33,7 +34,7 @@ class TrailingWhitespace(DocumentRule):
     code = "W101"
     name = "trailing-whitespace"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     fixable = True
     options = {"markdown-linebreaks": True}
 
@@ -114,7 +115,7 @@ class WhitespaceOnlyLine(DocumentRule):
     code = "W104"
     name = "whitespace-only-line"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     fixable = True
 
     def check(self, doc):
