@@ -41,7 +41,14 @@ def test_seed_whitespace_defects_are_reported_exactly():
         ("003", 52, "W114"),  # أخبار متعلقة :
     }
     assert expected_subset <= found
-    assert sum(1 for f in found if f[0] == "002" and f[2] == "W102") >= 10  # NBSP between words everywhere
+    # NBSP between words on many lines of 002: one W102 finding per affected line.
+    import regex
+
+    text002 = seed("002").read_text(encoding="utf-8").split("\n")
+    nbsp_lines = {i + 1 for i, line in enumerate(text002) if regex.search(r"(?<=\S)[\p{Zs}--\x20](?=\S)", line, regex.V1)}
+    w102 = [d for d in data["diagnostics"] if d["code"] == "W102" and d["path"].endswith(seed("002").name)]
+    assert len(nbsp_lines) >= 10
+    assert sorted(d["line"] for d in w102) == sorted(nbsp_lines)
     assert all(d["family"] == "whitespace" for d in data["diagnostics"])
     # No whitespace finding on a clean line: every reported line really holds a defect.
     for d in data["diagnostics"]:
@@ -78,8 +85,14 @@ def test_w101_keeps_markdown_hard_breaks_and_crlf():
 
 def test_w102_non_standard_space_between_words():
     bad = f"يزور{NBSP}فلاديمير\u2009بوتين"
-    assert codes(bad, "W102") == [("W102", 1, 5), ("W102", 1, 14)]
+    assert codes(bad, "W102") == [("W102", 1, 5)]  # one finding per line ...
+    found = lint_text(bad, config={"select": ["W102"]})[0]
+    assert found.message == "non-standard spaces: 1 no-break space (U+00A0), 1 thin space (U+2009)"
+    assert len(found.fix.edits) == 2  # ... whose fix covers every occurrence
     assert fixed(bad, "W102") == "يزور فلاديمير بوتين"
+    three = f"a{NBSP}b{NBSP}c{NBSP}d\nsecond{NBSP}line\n"
+    assert codes(three, "W102") == [("W102", 1, 2), ("W102", 2, 7)]
+    assert lint_text(three, config={"select": ["W102"]})[0].message == "non-standard spaces: 3 no-break spaces (U+00A0)"
     assert codes("يزور فلاديمير بوتين", "W102") == []
     allow = lint_text("10\u202f000", config={"select": ["W102"], "rules": {"W102": {"allow": ["\u202f"]}}})
     assert allow == []
@@ -153,6 +166,25 @@ def test_w112_invisible_characters_but_not_persian_zwnj():
     assert codes("می\u200cخواهم\n", "W112") == []  # ZWNJ is legitimate in Persian
     flagged = lint_text("می\u200cخواهم\n", config={"select": ["W112"], "rules": {"W112": {"flag-zwnj": True}}})
     assert [f.code for f in flagged] == ["W112"]
+
+
+def test_w112_one_finding_per_line_and_line_final_marks_are_invisible_not_trailing():
+    # Pasted right-to-left text: an RLM after every word, and one closing each line.
+    line = " ".join(w + "\u200f" for w in ["قال", "الرئيس", "إن", "الزيارة", "ناجحة"])
+    text = line + "\n" + line + "\n"
+    found = lint_text(text, config={"select": ["W"]})
+    assert [(f.code, f.line) for f in found] == [("W112", 1), ("W112", 2)]
+    assert found[0].message == "invisible characters: 5 right-to-left marks (U+200F)"
+    assert len(found[0].fix.edits) == 5
+    assert fixed(text, "W112") == text  # unsafe: --fix alone leaves them
+    assert fixed(text, "W112", unsafe=True) == "قال الرئيس إن الزيارة ناجحة\n" * 2
+    # A space before a final RLM is trailing whitespace; the RLM itself is W112's.
+    assert codes("نص \u200f\n", "W") == [("W101", 1, 3), ("W112", 1, 4)]
+    assert fixed("نص \u200f\n", "W101") == "نص\u200f\n"
+    # Safe (ZWSP) and unsafe (LRM) characters on one line: one finding each, so --fix
+    # still removes the safe ones.
+    mixed = lint_text("a\u200bb\u200ec\u200bd\n", config={"select": ["W112"]})
+    assert [(f.column, f.fix.applicability.value) for f in mixed] == [(2, "safe"), (4, "unsafe")]
 
 
 def test_w113_tatweel_elongation_but_not_abbreviation():

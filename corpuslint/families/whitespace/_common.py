@@ -12,6 +12,9 @@ import regex
 HSPACE = r"\t\p{Zs}"
 # Invisible format characters that count as whitespace at a line's end.
 INVISIBLE = r"\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u061c\u180e"
+# Directional marks (LRM, RLM, ALM): invisible, but they order the text around them;
+# even at a line's end they are W112's (invisible characters), never "whitespace".
+MARKS = "\u200e\u200f\u061c"
 EOL = r"(?=\r\n|\n|\r|\Z)"
 NEWLINE_RE = regex.compile(r"\r\n|\n|\r")
 
@@ -20,6 +23,27 @@ def char_names(text: str) -> str:
     """'U+00A0 NO-BREAK SPACE, U+0020 SPACE' for the distinct characters of ``text``."""
     seen = dict.fromkeys(text)
     return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED')}" for c in seen)
+
+
+def counted_names(text: str) -> str:
+    """'3 no-break spaces (U+00A0), 1 thin space (U+2009)': each distinct character of
+    ``text`` with how often it occurs, most frequent first."""
+    counts: dict[str, int] = {}
+    for c in text:
+        counts[c] = counts.get(c, 0) + 1
+    parts = []
+    for c, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        name = unicodedata.name(c, "unnamed character").lower()
+        parts.append(f"{n} {name}{'s' if n != 1 else ''} (U+{ord(c):04X})")
+    return ", ".join(parts)
+
+
+def by_line(doc, matches) -> dict[int, list]:
+    """Regex matches grouped by the 1-based line they start on, in order."""
+    out: dict[int, list] = {}
+    for m in matches:
+        out.setdefault(doc.position(m.start())[0], []).append(m)
+    return out
 
 
 def dominant_newline(text: str) -> str:

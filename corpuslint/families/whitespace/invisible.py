@@ -7,7 +7,7 @@ import regex
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS
-from ._common import HSPACE, INVISIBLE, char_names, compiled
+from ._common import HSPACE, INVISIBLE, by_line, char_names, compiled, counted_names
 
 _BIDI_RE = regex.compile(r"[\u202a-\u202e\u2066-\u2069]+")
 # Safe to delete: they never change how text renders or reads.
@@ -81,7 +81,9 @@ class InvisibleCharacter(DocumentRule):
     and ALM. ZERO WIDTH NON-JOINER (required in Persian, e.g. می‌خواهم) and ZERO WIDTH
     JOINER (emoji sequences, Indic scripts) are legitimate and only reported when
     options `flag-zwnj` / `flag-zwj` are true. Invisible characters at a line's end
-    are W101's.
+    are W101's, except the directional marks, reported here wherever they stand. One
+    finding per line (two when the line has both safely and unsafely removable
+    characters), counting them: `101 right-to-left marks (U+200F)`.
     Why: Invisible characters split words for tokenisers and search
     (`كوريا\\u200bالشمالية` never matches `كورياالشمالية` or `كوريا الشمالية`).
     Example: `الصواريخ\\u200b` inside a sentence.
@@ -103,14 +105,20 @@ class InvisibleCharacter(DocumentRule):
             chars += "\u200c"
         if self.opts["flag-zwj"]:
             chars += "\u200d"
-        pattern = compiled(rf"(?<=[^\r\n])[{chars}]+{_AT_EOL}")
-        for m in pattern.finditer(doc.text):
-            if m.start() == 0:
-                continue
-            run = m.group()
-            fix = Fix.safe if set(run) <= set(_SAFE_INVISIBLE) else Fix.unsafe
-            yield doc.finding(self, m.start(), m.end(), f"invisible character ({char_names(run)})",
-                              fix=fix(Edit(m.start(), m.end())))
+        # Inside a line; directional marks also at its end (they are not whitespace).
+        pattern = compiled(rf"(?<=[^\r\n])(?:[{chars}]+{_AT_EOL}|[{_MARKS}]+)")
+        safe = set(_SAFE_INVISIBLE)
+        # One finding per line and fix kind (safe / unsafe), counting the characters:
+        # a pasted right-to-left paragraph can hold a hundred RLMs on one line.
+        for matches in by_line(doc, (m for m in pattern.finditer(doc.text) if m.start())).values():
+            groups = ([m for m in matches if set(m.group()) <= safe], [m for m in matches if not set(m.group()) <= safe])
+            for group, fix in zip(groups, (Fix.safe, Fix.unsafe)):
+                if not group:
+                    continue
+                chars = "".join(m.group() for m in group)
+                what = "character" if len(chars) == 1 else "characters"
+                yield doc.finding(self, group[0].start(), group[-1].end(), f"invisible {what}: {counted_names(chars)}",
+                                  fix=fix(*(Edit(m.start(), m.end()) for m in group)))
 
 
 class TatweelElongation(DocumentRule):

@@ -7,9 +7,13 @@ import regex
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS
-from ._common import EOL, HSPACE, INVISIBLE, char_names
+from ._common import EOL, HSPACE, INVISIBLE, MARKS, by_line, char_names, counted_names
 
-_TRAILING_RE = regex.compile(rf"(?<=[^\s{INVISIBLE}])[{HSPACE}{INVISIBLE}]+{EOL}")
+# Trailing spaces and invisible characters, except directional marks (W112's), which
+# may follow them: `text \u200f` has one trailing space before its final RLM.
+_TRAILING_RE = regex.compile(
+    rf"(?<=[^\s{INVISIBLE}]|[^\s{INVISIBLE}][{MARKS}]+)[{HSPACE}{INVISIBLE}--{MARKS}]+(?=[{MARKS}]*{EOL})", regex.V1
+)
 _BLANKISH_LINE_RE = regex.compile(rf"(?<![^\r\n])[{HSPACE}{INVISIBLE}]+{EOL}")
 # A single non-ASCII space separator between two non-space characters. Runs of two or
 # more spaces are W103's, trailing runs W101's, whitespace-only lines W104's.
@@ -21,7 +25,9 @@ class TrailingWhitespace(DocumentRule):
 
     What: Reports spaces at the end of a line that has other content, counting every
     Unicode space separator (NO-BREAK SPACE, THIN SPACE, IDEOGRAPHIC SPACE…), tabs and
-    invisible marks (ZERO WIDTH SPACE, LEFT-TO-RIGHT MARK…), not only ASCII spaces.
+    invisible characters (ZERO WIDTH SPACE, SOFT HYPHEN…), not only ASCII spaces.
+    Directional marks (LRM, RLM, ALM) at a line's end are not whitespace: right-to-left
+    text often ends lines with RLM on purpose, and W112 reports them.
     In Markdown files (.md) a run of two or more ASCII spaces is a hard line break and
     is kept (option `markdown-linebreaks`).
     Why: Trailing NBSP is everywhere in scraped web text; it is invisible in editors,
@@ -56,8 +62,9 @@ class NonStandardSpace(DocumentRule):
     typography) are accepted.
     Why: Scrapers copy `&nbsp;` from HTML as U+00A0. Tokenisers, regexes and
     deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.
+    One finding per line, with the count and the characters (`3 no-break spaces (U+00A0)`).
     Example: `يزور\\u00a0فلاديمير\\u00a0بوتين` → `يزور فلاديمير بوتين`.
-    Fix safety: safe — the character becomes one ASCII space.
+    Fix safety: safe — each such character on the line becomes one ASCII space.
     """
 
     code = "W102"
@@ -68,12 +75,13 @@ class NonStandardSpace(DocumentRule):
 
     def check(self, doc):
         allowed = set(self.opts["allow"])
-        for m in _ODD_SPACE_RE.finditer(doc.text):
-            run = m.group()
-            if allowed and set(run) <= allowed:
-                continue
-            yield doc.finding(self, m.start(), m.end(), f"non-standard space ({char_names(run)})",
-                              fix=Fix.safe(Edit(m.start(), m.end(), " ")))
+        found = (m for m in _ODD_SPACE_RE.finditer(doc.text) if not (allowed and m.group() in allowed))
+        # One finding per line (a scraped paragraph can hold dozens), its fix covering all.
+        for matches in by_line(doc, found).values():
+            chars = "".join(m.group() for m in matches)
+            yield doc.finding(self, matches[0].start(), matches[-1].end(),
+                              f"non-standard space{'s' if len(chars) > 1 else ''}: {counted_names(chars)}",
+                              fix=Fix.safe(*(Edit(m.start(), m.end(), " ") for m in matches)))
 
 
 class MultipleSpaces(DocumentRule):
