@@ -209,6 +209,25 @@ def test_w115_space_inside_quotes():
     assert codes('Training Gopher", Appendix A. FineWeb, "The FineWeb Datasets:', "W115") == []
 
 
+def test_w115_reads_quotes_by_direction_and_skips_ambiguous_lines():
+    # Arabic set right to left: ” opens and “ closes. The old left-to-right pairing read
+    # `“ ثم ”` as a quotation with spaces inside it.
+    rtl = "قال رسول الله ”إنما الأعمال بالنيات“ ثم قال ”وإنما لكل امرئ ما نوى“.\n"
+    assert codes(rtl, "W115") == []
+    assert fixed("قال ”إنما الأعمال بالنيات “ ثم ”وإنما لكل امرئ“\n", "W115") == (
+        "قال ”إنما الأعمال بالنيات“ ثم ”وإنما لكل امرئ“\n"
+    )
+    # Guillemets both ways: «…» (Arabic, French) and »…« (German, Danish).
+    assert codes("قالت الوزارة «نرحب بالقرار» و«ننتظر التنفيذ».\n", "W115") == []
+    assert fixed("Er sagte »Guten Tag « und ging.\n", "W115") == "Er sagte »Guten Tag« und ging.\n"
+    assert fixed("قالت «نرحب بالقرار » أمس\n", "W115") == "قالت «نرحب بالقرار» أمس\n"
+    # Ambiguous: both marks stand free on both sides, or evidence contradicts: nothing.
+    assert codes("a “ b ” c\n", "W115") == []
+    assert codes("“one” and ”two“\n", "W115") == []
+    # A quotation running over two lines does not pair up on either line.
+    assert codes("قال “الأعمال\nبالنيات ” ثم\n", "W115") == []
+
+
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_fix_touches_only_whitespace(prefix):
     original = seed(prefix).read_text(encoding="utf-8")

@@ -48,17 +48,75 @@ def _plausible_pair(text: str, start: int, end: int) -> bool:
     return (before.isspace() or before in "([{«“‘") and not after.isalnum()
 
 
+_INNER_SPACE = " \u00a0\u2009\u202f"
+# Characters a quotation may stand against on its outer side besides spaces.
+_OUTER_OPEN = "([{«“„‘‹<—–-:"
+_OUTER_CLOSE = ")]}»”’›>.,;:!?؟،؛…—–-"
+
+
+def _side(text: str, i: int) -> str:
+    """How the mark at ``text[i]`` stands: "open" (space/start before, text after),
+    "close" (text before, space/punctuation/end after) or "?" (both or neither)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    free_before = before.isspace() or before in _OUTER_OPEN
+    free_after = after.isspace() or after in _OUTER_CLOSE
+    if free_before and not free_after:
+        return "open"
+    if free_after and not free_before:
+        return "close"
+    return "?"
+
+
+def _pairs_by_direction(line: str, a: str, b: str) -> list[tuple[int, int]] | None:
+    """(open, close) indexes of the quotation pairs of ``line`` for the marks a and b, or
+    None when the line does not pair up unambiguously.
+
+    Which of the two marks opens is read from the line itself: “…” in English and
+    much Arabic news, ”…“ in Arabic text set right to left, «…» in Arabic and French,
+    »…« in German and Danish. The marks that stand unambiguously (a space on one side
+    only) vote; a line whose votes disagree, that has no vote, or whose marks do not
+    alternate open/close is ambiguous, and ambiguous lines are left alone."""
+    marks = [(m.start(), m.group()) for m in compiled(f"[{regex.escape(a)}{regex.escape(b)}]").finditer(line)]
+    if len(marks) < 2 or len(marks) % 2:
+        return None
+    a_opens = b_opens = 0
+    for i, c in marks:
+        side = _side(line, i)
+        if side == "?":
+            continue
+        if (c == a) == (side == "open"):
+            a_opens += 1
+        else:
+            b_opens += 1
+    if bool(a_opens) == bool(b_opens):
+        return None  # no evidence, or contradicting evidence
+    opener = a if a_opens else b
+    pairs = []
+    for (i, c), (j, d) in zip(marks[::2], marks[1::2]):
+        if c != opener or d == opener:
+            return None  # not open, close, open, close...
+        pairs.append((i, j))
+    return pairs
+
+
 class SpaceInsideQuotes(DocumentRule):
     """Spaces just inside quotation marks.
 
     What: Reports spaces after an opening or before a closing quotation mark, for the
-    pairs in option `pairs` (default “” «» ‹› and straight double quotes, which are
-    paired left to right on each line; lines with an odd number of them, or whose
-    quotes don't pair up — a closing mark glued to the end of a word — are skipped).
+    pairs in option `pairs` (default “” «» ‹› and straight double quotes). Curly
+    quotes and guillemets are read by direction, line by line: which mark opens is
+    taken from how the marks stand in the line (“…” in English and most Arabic news,
+    ”…“ in right-to-left Arabic text, «…» in Arabic and French, »…« in German), and a
+    line whose marks don't pair up unambiguously (contradicting or no evidence, an odd
+    number, no open/close alternation) is skipped. Straight double quotes are paired
+    left to right on each line; lines with an odd number of them, or whose quotes
+    don't pair up (a closing mark glued to the end of a word) are skipped.
     Why: `“التعاون الاستراتيجي ”` and `“التعاون الاستراتيجي”` are the same quote; the
     stray space is scraping residue and splits the closing mark from the word.
     (French « guillemets » take spaces inside: remove «» from `pairs` for French.)
-    Example: `“التعاون الاستراتيجي ”` → `“التعاون الاستراتيجي”`.
+    Example: `“التعاون الاستراتيجي ”` → `“التعاون الاستراتيجي”`; but
+    `قال ”الأعمال بالنيات“ ثم ”آخر“` is quoted right to left and is clean.
     Fix safety: safe — only the spaces are deleted.
     """
 
@@ -69,34 +127,39 @@ class SpaceInsideQuotes(DocumentRule):
     options = {"pairs": ["“”", "«»", "‹›", '""']}
 
     def check(self, doc):
+        text = doc.text
         for pair in self.opts["pairs"]:
-            if len(pair) != 2 or pair[0] not in doc.text:
+            if len(pair) != 2 or (pair[0] not in text and pair[1] not in text):
                 continue
-            open_, close = (regex.escape(c) for c in pair)
-            body = rf"[^{open_}{close}\r\n]*" if pair[0] != pair[1] else rf"[^{open_}\r\n]*"
-            pattern = compiled(rf"{open_}({body}){close}")
-            for line in doc.lines if pair[0] == pair[1] else [None]:
-                if line is None:
-                    start, end = 0, len(doc.text)
-                else:
-                    start, end = line.start, line.end
-                    if doc.text.count(pair[0], start, end) % 2 or pair[0] not in doc.text[start:end]:
-                        continue
-                for m in pattern.finditer(doc.text, start, end):
-                    inner = m.group(1)
+            for line in doc.lines:
+                content = text[line.start : line.end]
+                if pair[0] not in content and pair[1] not in content:
+                    continue
+                spans = self._straight(content, pair[0]) if pair[0] == pair[1] else _pairs_by_direction(content, *pair)
+                for i, j in spans or ():
+                    inner = content[i + 1 : j]
                     if not inner.strip():
                         continue
-                    if pair[0] == pair[1] and not _plausible_pair(doc.text, m.start(), m.end()):
-                        break  # the line's straight quotes don't pair up left to right
-                    lead = len(inner) - len(inner.lstrip(" \u00a0\u2009\u202f"))
-                    trail = len(inner) - len(inner.rstrip(" \u00a0\u2009\u202f"))
-                    s, e = m.start(1), m.end(1)
+                    lead = len(inner) - len(inner.lstrip(_INNER_SPACE))
+                    trail = len(inner) - len(inner.rstrip(_INNER_SPACE))
+                    s, e = line.start + i + 1, line.start + j
                     if lead:
-                        yield doc.finding(self, s, s + lead, f"space after opening {pair[0]}",
+                        yield doc.finding(self, s, s + lead, f"space after opening {content[i]}",
                                           fix=Fix.safe(Edit(s, s + lead)))
                     if trail:
-                        yield doc.finding(self, e - trail, e, f"space before closing {pair[1]}",
+                        yield doc.finding(self, e - trail, e, f"space before closing {content[j]}",
                                           fix=Fix.safe(Edit(e - trail, e)))
+
+    @staticmethod
+    def _straight(line: str, mark: str) -> list[tuple[int, int]]:
+        marks = [m.start() for m in compiled(regex.escape(mark)).finditer(line)]
+        if len(marks) % 2:
+            return []
+        pairs = list(zip(marks[::2], marks[1::2]))
+        for i, j in pairs:
+            if line[i + 1 : j].strip() and not _plausible_pair(line, i, j + 1):
+                return []  # the line's straight quotes don't pair up left to right
+        return pairs
 
 
 RULES = [SpaceBeforePunctuation, SpaceInsideQuotes]
