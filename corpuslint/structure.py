@@ -39,6 +39,7 @@ no region and counts as prose for filtering.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
@@ -261,32 +262,103 @@ COMMANDS = frozenset(
     mdadm lvcreate lvdisplay vgcreate vgdisplay pvcreate pvdisplay cryptsetup openssl gpg ssh-keygen
     docker podman kubectl virsh qemu-img lxc debootstrap reprepro dput debuild dch lintian sbuild pbuilder
     sha256sum sha1sum md5sum sha512sum b2sum base64 xxd od hexdump file stat tee chroot shutdown reboot
-    halt poweroff exim postfix postconf postmap newaliases mail mutt host smbclient net nmap tcpdump
-    wireshark samba testparm a2enmod a2ensite a2dissite apache2ctl nginx squid ldapsearch ldapadd slappasswd
-    mysql psql createdb createuser pg_dump mysqldump sqlite3 make-ssl-cert update-alternatives""".split()
+    halt poweroff exim postfix postconf postmap newaliases mail mutt smbclient net nmap tcpdump
+    samba testparm a2enmod a2ensite a2dissite apache2ctl nginx squid ldapsearch ldapadd slappasswd
+    mysql psql createdb createuser pg_dump mysqldump sqlite3 make-ssl-cert update-alternatives
+    for while if then else fi do done case esac exit true false test read eval exec""".split()
 )
 _PROMPT_RE = regex.compile(
-    r"^[ \t]*(?:[\w.@-]+(?::[^\s#$]*)?[#$%]|[#$%>])[ \t]+([\w.+-]+)(?=\s|$)[^\n\r]*$", regex.MULTILINE
+    r"^[ \t]*(?:[\w.@-]+(?::[^\s#$]*)?[#$%]|[#$%>])[ \t]+([\w.+/-]+)(?=\s|$)[^\n\r]*$", regex.MULTILINE
 )
-# A line holding only code punctuation: braces, brackets, ``[...]`` / ``(...)`` elisions,
-# statement ends; no letters or digits.
+# A line of code punctuation only: braces, brackets, ``[...]`` / ``[..]`` / ``(...)``
+# elisions, statement ends, an empty prompt or comment (``$``, ``#``).
 _CODE_PUNCT_LINE_RE = regex.compile(
-    r"^[ \t]*(?:[{}()\[\];,]+|[\[(]\s*(?:\.\.\.|…)\s*[\])]|\.\.\.|…)[ \t]*$", regex.MULTILINE
+    r"^[ \t]*(?:[{}()\[\];,'\"]+|[\[(]\s*(?:\.{2,}|…)\s*[\])]|\.{3}|…|[#$%]+)[ \t]*$", regex.MULTILINE
 )
+# Configuration and code syntax: ``KEY=value``, a line ending in ``{``, ``}``, ``;`` or ``\``.
+_CONFIG_LINE_RE = regex.compile(
+    r"^[ \t]*(?:[A-Za-z_][\w.-]*=[^\s=]\S*|[A-Z_][A-Z0-9_]*=[^\n\r]*|[^\n\r]*[^\s.!?؟][ \t]*[{};\\])[ \t]*$",
+    regex.MULTILINE,
+)
+# Columns: two or more inner gaps of 2+ spaces (command output, aligned tables).
+_COLUMNS_LINE_RE = regex.compile(r"^[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
+_INDENTED_LINE_RE = regex.compile(r"^(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
+_COMMENT_LINE_RE = regex.compile(r"^[ \t]*(?:#|//)[^\n\r]*$", regex.MULTILINE)
+_BLANK_LINE_RE = regex.compile(r"^[ \t]*$", regex.MULTILINE)
 
 
 def plain_text_regions(doc: "Document") -> list[Region]:
-    """Code-like lines of a plain-text document (command lines, code punctuation)."""
+    """Code-like lines of a plain-text document, as ``code`` regions.
+
+    Evidence, line by line: a prompt followed by a command (``# apt install x``,
+    ``$ ls -l``), a line of code punctuation (``}``, ``[...]``, ``#``), configuration
+    syntax (``KEY=value``, a line ending in ``{ } ;`` or ``\\``), aligned columns (two
+    or more gaps of 2+ spaces). Within a block (a run of non-blank lines) holding such
+    a line, comment lines (``# ...``, ``// ...``) and indented lines are code too; a
+    block of two or more comment lines, or of two or more indented lines, is code.
+    A lone ``# Title`` line between paragraphs is left alone (it may be a Markdown
+    heading left in the text, which A108 reports)."""
     text = doc.text
-    spans: list[tuple[int, int]] = []
-    if "#" in text or "$" in text or "%" in text or ">" in text:
-        for m in _PROMPT_RE.finditer(text):
-            if is_command_word(m.group(1)):
-                spans.append(m.span())
-    if any(c in text for c in "{}()[];…") or "..." in text:
-        spans.extend(m.span() for m in _CODE_PUNCT_LINE_RE.finditer(text))
-    spans.sort()
-    return [Region(s, e, CODE) for s, e in spans if e > s]
+    if not text:
+        return []
+    starts = doc._line_starts
+
+    def index(m) -> int:
+        return bisect_right(starts, m.start()) - 1
+
+    strong: set[int] = set()
+    if any(c in text for c in "#$%>"):
+        strong.update(index(m) for m in _PROMPT_RE.finditer(text) if _is_command(m))
+    strong.update(index(m) for m in _CODE_PUNCT_LINE_RE.finditer(text) if m.group().strip())
+    strong.update(index(m) for m in _CONFIG_LINE_RE.finditer(text))
+    strong.update(index(m) for m in _COLUMNS_LINE_RE.finditer(text))
+    weak = {index(m) for m in _COMMENT_LINE_RE.finditer(text)} if ("#" in text or "//" in text) else set()
+    indented = {index(m) for m in _INDENTED_LINE_RE.finditer(text)}
+    if not (strong or weak or indented):
+        return []
+    blanks = [index(m) for m in _BLANK_LINE_RE.finditer(text)]
+
+    def block(i: int) -> int:
+        return bisect_right(blanks, i)
+
+    strong_blocks = {block(i) for i in strong}
+    weak_count: dict[int, int] = {}
+    for i in weak:
+        weak_count[block(i)] = weak_count.get(block(i), 0) + 1
+    indent_count: dict[int, int] = {}
+    for i in indented:
+        indent_count[block(i)] = indent_count.get(block(i), 0) + 1
+    code = set(strong)
+    for i in weak:
+        b = block(i)
+        if b in strong_blocks or weak_count[b] >= 2 or indent_count.get(b, 0) >= 1:
+            code.add(i)
+    for i in indented:
+        b = block(i)
+        if b in strong_blocks or indent_count[b] >= 2 or weak_count.get(b, 0) >= 1:
+            code.add(i)
+    lines = doc.lines
+    out: list[Region] = []
+    for i in sorted(code):
+        line = lines[i]
+        if line.end > line.start:
+            if out and out[-1].end + len(lines[i - 1].newline) == line.start:
+                out[-1] = Region(out[-1].start, line.end, CODE)  # consecutive code lines: one region
+            else:
+                out.append(Region(line.start, line.end, CODE))
+    return out
+
+
+_ARGS_RE = regex.compile(r"\s(?:--?[A-Za-z]|[\w.~-]*/|[\w.-]+=|[|<>]\s)")
+
+
+def _is_command(m) -> bool:
+    """A prompt match whose word is a command: a known one, a path, or a lower-case
+    word followed by options, paths or redirections (``# ldapvi -Y EXTERNAL``)."""
+    word = m.group(1)
+    if is_command_word(word):
+        return True
+    return bool(regex.fullmatch(r"[a-z][a-z0-9._-]*", word)) and bool(_ARGS_RE.search(m.group(), m.end(1) - m.start()))
 
 
 def is_command_word(word: str) -> bool:

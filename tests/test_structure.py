@@ -85,17 +85,37 @@ def test_masked_keeps_offsets_and_shows_only_the_kinds_asked_for():
 
 
 def test_plain_text_has_code_regions_only_for_code_like_lines():
+    # Shapes from the Debian Administrator's Handbook (debian-handbook package, .txt).
     text = (
-        "Install the package as root:\n"
-        "# apt install dnsmasq\n"
+        "Install the package as root:\n"  # 1 prose
+        "\n"
+        "# apt install dnsmasq\n"  # 3 a root prompt and a command
         "$ ls -l /etc\n"
-        "# Introduction\n"
-        "}\n"
+        "# ldapvi -Y EXTERNAL -h ldapi:///\n"  # an unknown command with options
         "[...]\n"
-        "Plain prose line.\n"
+        "## your SIP domain\n"  # a comment inside a block of code
+        "SIP_DOMAIN=sip.falcot.com\n"
+        "}\n"
+        "\n"
+        "# Introduction\n"  # 11 a lone `# Title` between paragraphs: not code
+        "\n"
+        "a=stable defines the name of the selected distribution.\n"  # 13 prose
+        "\n"
+        "#\n"  # 15 a block of comments
+        "# Uncomment it if you want to have the turnserver running\n"
+        "\n"
+        "udp        0      0 0.0.0.0:68              0.0.0.0:*\n"  # 18 columns
+        "    Rebuild Status : 13% complete\n"
+        "\n"
+        "  Name : debian:0\n"  # 21 an indented block
+        "  Update Time : Mon Feb 28 02:25:34 2022\n"
+        "\n"
+        "  An indented first line of a paragraph.\n"  # 24 prose
     )
     doc = Document("handbook.txt", text)
-    assert doc.line_kinds == ["prose", "code", "code", "prose", "code", "code", "prose"]
+    kinds = doc.line_kinds
+    assert [i + 1 for i, k in enumerate(kinds) if k == "code"] == [3, 4, 5, 6, 7, 8, 9, 15, 16, 18, 19, 21, 22]
+    assert kinds[0] == kinds[10] == kinds[12] == kinds[23] == "prose"
 
 
 def test_unregioned_text_counts_as_prose():

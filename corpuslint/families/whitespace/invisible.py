@@ -83,7 +83,12 @@ class InvisibleCharacter(DocumentRule):
     options `flag-zwnj` / `flag-zwj` are true. Invisible characters at a line's end
     are W101's, except the directional marks, reported here wherever they stand. One
     finding per line (two when the line has both safely and unsafely removable
-    characters), counting them: `101 right-to-left marks (U+200F)`.
+    characters), counting them: `101 right-to-left marks (U+200F)`. When more than
+    `max-lines` (10) lines of a document carry unsafe ones (directional marks, ZWJ,
+    ZWNJ), they are a convention of the source (some editions set every quotation
+    mark and bracket between RLMs): one finding for the document, with the number of
+    lines and characters, whose fix covers every occurrence (`max-lines = 0`: always
+    one finding per line).
     Why: Invisible characters split words for tokenisers and search
     (`كوريا\\u200bالشمالية` never matches `كورياالشمالية` or `كوريا الشمالية`).
     Example: `الصواريخ\\u200b` inside a sentence.
@@ -97,7 +102,7 @@ class InvisibleCharacter(DocumentRule):
     family = "whitespace"
     regions = ALL_REGIONS
     fixable = True
-    options = {"flag-zwnj": False, "flag-zwj": False}
+    options = {"flag-zwnj": False, "flag-zwj": False, "max-lines": 10}
 
     def check(self, doc):
         chars = _SAFE_INVISIBLE + _MARKS
@@ -110,15 +115,35 @@ class InvisibleCharacter(DocumentRule):
         safe = set(_SAFE_INVISIBLE)
         # One finding per line and fix kind (safe / unsafe), counting the characters:
         # a pasted right-to-left paragraph can hold a hundred RLMs on one line.
-        for matches in by_line(doc, (m for m in pattern.finditer(doc.text) if m.start())).values():
-            groups = ([m for m in matches if set(m.group()) <= safe], [m for m in matches if not set(m.group()) <= safe])
-            for group, fix in zip(groups, (Fix.safe, Fix.unsafe)):
-                if not group:
-                    continue
-                chars = "".join(m.group() for m in group)
-                what = "character" if len(chars) == 1 else "characters"
-                yield doc.finding(self, group[0].start(), group[-1].end(), f"invisible {what}: {counted_names(chars)}",
-                                  fix=fix(*(Edit(m.start(), m.end()) for m in group)))
+        per_line = by_line(doc, (m for m in pattern.finditer(doc.text) if m.start()))
+        unsafe_lines: list[list] = []
+        for matches in per_line.values():
+            safe_group = [m for m in matches if set(m.group()) <= safe]
+            if safe_group:
+                yield self._finding(doc, safe_group, Fix.safe)
+            unsafe_group = [m for m in matches if not set(m.group()) <= safe]
+            if unsafe_group:
+                unsafe_lines.append(unsafe_group)
+        limit = int(self.opts["max-lines"])
+        if limit and len(unsafe_lines) > limit:
+            # Used throughout the document (a source that sets every quotation mark and
+            # bracket between RLMs): one finding for the document, fixing them all.
+            group = [m for matches in unsafe_lines for m in matches]
+            chars = "".join(m.group() for m in group)
+            yield doc.finding(
+                self, group[0].start(), group[0].end(),
+                f"invisible characters on {len(unsafe_lines)} lines of this document: {counted_names(chars)}",
+                fix=Fix.unsafe(*(Edit(m.start(), m.end()) for m in group)),
+            )
+            return
+        for group in unsafe_lines:
+            yield self._finding(doc, group, Fix.unsafe)
+
+    def _finding(self, doc, group, fix):
+        chars = "".join(m.group() for m in group)
+        what = "character" if len(chars) == 1 else "characters"
+        return doc.finding(self, group[0].start(), group[-1].end(), f"invisible {what}: {counted_names(chars)}",
+                           fix=fix(*(Edit(m.start(), m.end()) for m in group)))
 
 
 class TatweelElongation(DocumentRule):
@@ -126,7 +151,9 @@ class TatweelElongation(DocumentRule):
 
     What: Reports tatweel between two Arabic letters (`الـعـربـيـة`) and runs of two
     or more tatweels anywhere. A single tatweel after a word as an abbreviation mark
-    (`مشار إليها بـ *`, `د.ـ`) is legitimate and not reported.
+    (`مشار إليها بـ *`, `د.ـ`) is legitimate and not reported, nor is a tatweel that
+    carries a superscript alef or a hamza (`الرَّحْمَـٰنِ` in vocalised Quranic text: the
+    tatweel is the seat of the mark).
     Why: Kashida is a justification glyph, not a letter: `الـعربية` and `العربية` are
     the same word but different strings for search, dedup and tokenisers.
     Example: `الـعـربـيـة` → `العربية`; `بــ` → `بـ`.
@@ -139,7 +166,9 @@ class TatweelElongation(DocumentRule):
     family = "whitespace"
     fixable = True
 
-    _inner = regex.compile(rf"(?<={_ARABIC_LETTER}{_HARAKAT}*)\u0640+(?={_HARAKAT}*{_ARABIC_LETTER})")
+    # A tatweel carrying a superscript (dagger) alef or a hamza is the seat of that mark
+    # (Quranic orthography, e.g. Tanzil's الرَّحْمَـٰنِ), not elongation.
+    _inner = regex.compile(rf"(?<={_ARABIC_LETTER}{_HARAKAT}*)\u0640+(?![\u0670\u0654\u0655])(?={_HARAKAT}*{_ARABIC_LETTER})")
     _run = regex.compile(r"\u0640{2,}")
 
     def check(self, doc):

@@ -6,7 +6,10 @@ import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
-from ._common import compiled
+from ...structure import HEADING, PROSE
+from ._common import aligned, compiled
+
+_COLUMNS_RE = regex.compile(r"\S(?: {2,}|\t)\S")
 
 
 class SpaceBeforePunctuation(DocumentRule):
@@ -15,7 +18,9 @@ class SpaceBeforePunctuation(DocumentRule):
     What: Reports spaces between a letter or digit and one of the marks in option
     `marks` (default `، ؛ ؟ . , ; : ! ?`) when the mark ends the phrase (it is
     followed by a space, a line end or a closing quote). Ellipses and decimal points
-    are not matched.
+    are not matched. Not reported in table cells (a cell listing ". ! ?"), code, or
+    columns of command output (``Size : 4189184`` lines whose marks line up, or lines
+    laid out with runs of spaces).
     Why: Arabic and English typography attach these marks to the preceding word; a
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. (French puts a space before : ; ! ? — set `marks` to
@@ -28,6 +33,7 @@ class SpaceBeforePunctuation(DocumentRule):
     name = "space-before-punctuation"
     family = "whitespace"
     fixable = True
+    regions = frozenset({PROSE, HEADING})  # not table cells listing ". ! ?", not code
     options = {"marks": "،؛؟.,;:!?"}
 
     def check(self, doc):
@@ -35,8 +41,15 @@ class SpaceBeforePunctuation(DocumentRule):
         if not marks:
             return
         pattern = compiled(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?=[{marks}](?:[\s\"'”’»)]|\Z))")
-        for m in pattern.finditer(doc.text):
-            mark = doc.text[m.end()]
+        text = doc.text
+        for m in pattern.finditer(text):
+            mark = text[m.end()]
+            line, column = doc.position(m.end())
+            if aligned(doc, line - 1, column - 1, lambda other, col: other[col] == mark and other[col - 1 : col] == " "):
+                continue  # `Name : value` lines with their marks in one column (command output)
+            row = doc.lines[line - 1]
+            if _COLUMNS_RE.search(text, row.start, row.end):
+                continue  # a line laid out in columns (`Image type     :  sparse`)
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
 
 

@@ -6,14 +6,13 @@ import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
-from ...structure import ALL_REGIONS
-from ._common import EOL, HSPACE, INVISIBLE, MARKS, by_line, char_names, counted_names
+from ...structure import ALL_REGIONS, HEADING, PROSE
+from ._common import EOL, HSPACE, INVISIBLE, MARKS, aligned, by_line, char_names, counted_names, gap_ends_at
 
-# Trailing spaces and invisible characters, except directional marks (W112's), which
-# may follow them: `text \u200f` has one trailing space before its final RLM.
-_TRAILING_RE = regex.compile(
-    rf"(?<=[^\s{INVISIBLE}]|[^\s{INVISIBLE}][{MARKS}]+)[{HSPACE}{INVISIBLE}--{MARKS}]+(?=[{MARKS}]*{EOL})", regex.V1
-)
+# Trailing spaces and invisible characters, except directional marks (W112's): a line
+# ending `text \u200f` gets one finding, W112's for its RLM (its space becomes trailing
+# whitespace once the RLM is gone).
+_TRAILING_RE = regex.compile(rf"(?<=[^\s{INVISIBLE}]|[{MARKS}])[{HSPACE}{INVISIBLE}--{MARKS}]+{EOL}", regex.V1)
 _BLANKISH_LINE_RE = regex.compile(rf"(?<![^\r\n])[{HSPACE}{INVISIBLE}]+{EOL}")
 # A single non-ASCII space separator between two non-space characters. Runs of two or
 # more spaces are W103's, trailing runs W101's, whitespace-only lines W104's.
@@ -88,7 +87,11 @@ class MultipleSpaces(DocumentRule):
     """Two or more consecutive spaces between words.
 
     What: Reports runs of two or more space characters (any Unicode space separator)
-    between two non-space characters. Leading indentation and tabs are not reported.
+    between two non-space characters. Leading indentation and tabs are not reported,
+    nor are columns laid out with spaces: Markdown tables and code, code-like lines
+    of plain text (command output, configuration files: see ``corpuslint.structure``),
+    and a run after which the next word starts at the same column as a word after a
+    run of spaces on the line above or below (aligned columns).
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
@@ -100,10 +103,14 @@ class MultipleSpaces(DocumentRule):
     family = "whitespace"
     fixable = True
 
+    regions = frozenset({PROSE, HEADING})  # not tables or code: aligned on purpose
     _re = regex.compile(r"(?<=\S)[\p{Zs}]{2,}(?=\S)")
 
     def check(self, doc):
         for m in self._re.finditer(doc.text):
+            line, column = doc.position(m.end())
+            if aligned(doc, line - 1, column - 1, gap_ends_at):
+                continue  # the next word starts a column that the neighbouring line shares
             yield doc.finding(self, m.start(), m.end(), f"{len(m.group())} consecutive spaces ({char_names(m.group())})",
                               fix=Fix.safe(Edit(m.start(), m.end(), " ")))
 
