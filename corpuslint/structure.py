@@ -275,13 +275,26 @@ _PROMPT_RE = regex.compile(
 _CODE_PUNCT_LINE_RE = regex.compile(
     r"^[ \t]*(?:[{}()\[\];,'\"]+|[\[(]\s*(?:\.{2,}|…)\s*[\])]|\.{3}|…|[#$%]+)[ \t]*$", regex.MULTILINE
 )
-# Configuration and code syntax: ``KEY=value``, a line ending in ``{``, ``}``, ``;`` or ``\``.
+# Configuration and code syntax: ``KEY=value``, a line ending in ``{`` or ``\``, or in
+# ``;`` / ``}`` after an assignment, a variable or a call (``key = "x";``, ``f(x) {...}``).
 _CONFIG_LINE_RE = regex.compile(
-    r"^[ \t]*(?:[A-Za-z_][\w.-]*=[^\s=]\S*|[A-Z_][A-Z0-9_]*=[^\n\r]*|[^\n\r]*[^\s.!?؟][ \t]*[{};\\])[ \t]*$",
+    r"^[ \t]*(?:[A-Za-z_][\w.-]*=[^\s=]\S*|[A-Z_][A-Z0-9_]*=[^\n\r]*|[^\n\r]*[^\s.!?؟][ \t]*[{\\]"
+    r"|[^\n\r]*(?:\s=\s|=[\"'\d]|\$\w|\w\()[^\n\r]*[;}])[ \t]*$",
     regex.MULTILINE,
 )
 # Columns: two or more inner gaps of 2+ spaces (command output, aligned tables).
 _COLUMNS_LINE_RE = regex.compile(r"^[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
+# Machine lines: PGP/PEM armour, `word URL-or-path` (sources.list `deb https://...`).
+_MACHINE_LINE_RE = regex.compile(
+    r"^[ \t]*(?:-----(?:BEGIN|END) [A-Z0-9 ]+-----|[a-z][\w.-]*[ \t]+(?:[a-z][\w+.-]*://|/)\S*(?:[ \t][^\n\r]*)?)[ \t]*$",
+    regex.MULTILINE,
+)
+# Record fields (Debian control files, LDIF, e-mail headers): `Field-Name: value`.
+_FIELD_LINE_RE = regex.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:(?:[ \t][^\n\r]*)?$", regex.MULTILINE)
+# A line holding one long token of base64 / hex (signatures, keys, checksums).
+_DATA_LINE_RE = regex.compile(r"^[ \t]*[A-Za-z0-9+/=]{32,}[ \t]*$", regex.MULTILINE)
+# A line that reads as a sentence of prose: 12+ words and sentence-final punctuation.
+_SENTENCE_LINE_RE = regex.compile(r"^(?:[^\n\r]*?\S+\s+){11,}[^\n\r]*[.!?؟։。]\s*$", regex.MULTILINE)
 _INDENTED_LINE_RE = regex.compile(r"^(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
 _COMMENT_LINE_RE = regex.compile(r"^[ \t]*(?:#|//)[^\n\r]*$", regex.MULTILINE)
 _BLANK_LINE_RE = regex.compile(r"^[ \t]*$", regex.MULTILINE)
@@ -307,19 +320,55 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         return bisect_right(starts, m.start()) - 1
 
     strong: set[int] = set()
+    strong_prompts: list[int] = []
     if any(c in text for c in "#$%>"):
-        strong.update(index(m) for m in _PROMPT_RE.finditer(text) if _is_command(m))
+        strong_prompts = [index(m) for m in _PROMPT_RE.finditer(text) if _is_command(m)]
+        strong.update(strong_prompts)
     strong.update(index(m) for m in _CODE_PUNCT_LINE_RE.finditer(text) if m.group().strip())
     strong.update(index(m) for m in _CONFIG_LINE_RE.finditer(text))
     strong.update(index(m) for m in _COLUMNS_LINE_RE.finditer(text))
+    strong.update(index(m) for m in _MACHINE_LINE_RE.finditer(text))
+    prompts = set(strong_prompts)
     weak = {index(m) for m in _COMMENT_LINE_RE.finditer(text)} if ("#" in text or "//" in text) else set()
     indented = {index(m) for m in _INDENTED_LINE_RE.finditer(text)}
-    if not (strong or weak or indented):
+    fields = [index(m) for m in _FIELD_LINE_RE.finditer(text)] if ":" in text else []
+    data = [index(m) for m in _DATA_LINE_RE.finditer(text)]
+    if not (strong or weak or indented or fields or data):
         return []
     blanks = [index(m) for m in _BLANK_LINE_RE.finditer(text)]
 
     def block(i: int) -> int:
         return bisect_right(blanks, i)
+
+    # Whole blocks of code: a transcript (starts with a prompt and a command), records
+    # (two or more `Field: value` lines making up half the block), data (two or more
+    # lines of one long base64/hex token), or a block half made of code lines. Lines
+    # that read as sentences of prose stay prose.
+    n = len(doc.lines)
+
+    def bounds(b: int) -> tuple[int, int]:
+        first = blanks[b - 1] + 1 if b > 0 else 0
+        last = blanks[b] if b < len(blanks) else n
+        return first, last
+
+    votes: dict[int, int] = {}
+    for group, minimum in ((fields, 2), (data, 2), (sorted(strong), 1)):
+        per: dict[int, int] = {}
+        for i in group:
+            per[block(i)] = per.get(block(i), 0) + 1
+        for b, count in per.items():
+            first, last = bounds(b)
+            if count >= minimum and 2 * count >= last - first:
+                votes[b] = 1
+    for i in prompts:
+        if bounds(block(i))[0] == i:
+            votes[block(i)] = 1
+    whole: set[int] = set()
+    if votes:
+        sentences = {index(m) for m in _SENTENCE_LINE_RE.finditer(text)}
+        for b in votes:
+            first, last = bounds(b)
+            whole.update(i for i in range(first, last) if i not in sentences)
 
     strong_blocks = {block(i) for i in strong}
     weak_count: dict[int, int] = {}
@@ -328,7 +377,7 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     indent_count: dict[int, int] = {}
     for i in indented:
         indent_count[block(i)] = indent_count.get(block(i), 0) + 1
-    code = set(strong)
+    code = set(strong) | whole
     for i in weak:
         b = block(i)
         if b in strong_blocks or weak_count[b] >= 2 or indent_count.get(b, 0) >= 1:

@@ -10,6 +10,7 @@ import regex
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
+from ...structure import CODE
 from .encoding import repair
 
 HTML_TAGS = (
@@ -141,7 +142,8 @@ class LightweightMarkup(DocumentRule):
     install x``) or sits in a block of code (``corpuslint.structure``: the engine
     skips code regions), or when its text reads as a comment: it starts in lower case
     (``# by default none is loaded``), ends with ``.``, ``;`` or ``,``, holds code
-    syntax (``<name>``, ``=``, paths, quotes), or the ``#`` is followed by two spaces.
+    syntax (``<name>``, ``=``, paths, quotes), or the ``#`` is followed by two spaces;
+    and in a document that quotes code anywhere, ``#`` lines are read as comments.
     Why: Markup tokens are not language; a corpus mixing raw and rendered text
     teaches models to produce stray asterisks and brackets.
     Example: ``**عاجل** اقرأ [التفاصيل](https://example.com/a)``.
@@ -167,8 +169,9 @@ class LightweightMarkup(DocumentRule):
         def free(s: int, e: int) -> bool:
             return not any(a < e and s < b for a, b in taken)
 
+        quotes_code = any(r.kind == CODE for r in doc.regions)
         for m in _HEADING_RE.finditer(text):
-            if _COMMENT_LIKE_RE.search(m.group(2)) or _WIDE_HASH_RE.match(m.group()):
+            if quotes_code or _COMMENT_LIKE_RE.search(m.group(2)) or _WIDE_HASH_RE.match(m.group()):
                 continue  # a shell or configuration comment, not a heading (see docstring)
             taken.append(m.span())
             yield doc.finding(self, m.start(), m.end(), f"Markdown heading `{m.group(1)}`",

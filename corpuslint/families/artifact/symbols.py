@@ -7,7 +7,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import HEADING, PROSE
+from ...structure import CODE, HEADING, PROSE
 from ._common import remove_line_fix
 
 # Lines with no letter and no digit but at least one visible character.
@@ -23,7 +23,10 @@ class SymbolOnlyLine(DocumentRule):
     digit are never flagged: dates (``24/1/2024``), times (``07:13 ص``), scores, prices
     and numbers are content even on a line of their own. In Markdown files, table
     delimiter rows (``| --- | :-: |``) and thematic breaks (``---``) are syntax, not
-    debris, and are not flagged either. Blank and whitespace-only lines belong to the
+    debris, and are not flagged either; nor is anything in a plain-text document that
+    quotes code (command lines, configuration, program output: see
+    ``corpuslint.structure``): there ``}``, ``[...]``, ``-----`` and ``#`` lines
+    belong to the quoted material. Blank and whitespace-only lines belong to the
     whitespace family.
     Why: Such lines are layout debris from table cells, separators and widgets; they
     add no language and break paragraph statistics.
@@ -44,6 +47,8 @@ class SymbolOnlyLine(DocumentRule):
 
     def check(self, doc: Document):
         text = doc.text
+        if not doc.is_markdown and any(r.kind == CODE for r in doc.regions):
+            return  # technical plain text: separators and punctuation lines belong to quoted output
         for index, line in enumerate(doc.lines):
             content = text[line.start : line.end]
             if not _SYMBOL_LINE_RE.match(content) or not _VISIBLE_RE.search(content):
