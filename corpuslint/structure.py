@@ -289,6 +289,8 @@ _MACHINE_LINE_RE = regex.compile(
     r"^[ \t]*(?:-----(?:BEGIN|END) [A-Z0-9 ]+-----|[a-z][\w.-]*[ \t]+(?:[a-z][\w+.-]*://|/)\S*(?:[ \t][^\n\r]*)?)[ \t]*$",
     regex.MULTILINE,
 )
+# A line that is one inline code span: `tar cf {{path/to/file.tar}}` (tldr pages as text).
+_BACKTICK_LINE_RE = regex.compile(r"^[ \t]*`[^`\n\r]+`[ \t]*$", regex.MULTILINE)
 # Record fields (Debian control files, LDIF, e-mail headers): `Field-Name: value`.
 _FIELD_LINE_RE = regex.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:(?:[ \t][^\n\r]*)?$", regex.MULTILINE)
 # A line holding one long token of base64 / hex (signatures, keys, checksums).
@@ -328,6 +330,8 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     strong.update(index(m) for m in _CONFIG_LINE_RE.finditer(text))
     strong.update(index(m) for m in _COLUMNS_LINE_RE.finditer(text))
     strong.update(index(m) for m in _MACHINE_LINE_RE.finditer(text))
+    if "`" in text:
+        strong.update(index(m) for m in _BACKTICK_LINE_RE.finditer(text))
     prompts = set(strong_prompts)
     weak = {index(m) for m in _COMMENT_LINE_RE.finditer(text)} if ("#" in text or "//" in text) else set()
     indented = {index(m) for m in _INDENTED_LINE_RE.finditer(text)}

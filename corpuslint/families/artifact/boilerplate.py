@@ -135,7 +135,8 @@ class BoilerplatePhrase(DocumentRule):
     ``اترك تعليقا`` and ``اترك  تعليقاً!`` all match. Each entry matches the whole line,
     the start of the line, or anywhere in it, but only in lines of at most
     ``max_words`` words (16 by default), so a sentence of prose that quotes a phrase is
-    never flagged. Options: ``extra`` (more phrases, or tables ``{phrases = [...],
+    never flagged, nor is a documentation cross-reference whose rest holds inline
+    code (tldr's ``> See also: `7z`, `zip`.``). Options: ``extra`` (more phrases, or tables ``{phrases = [...],
     match = "start", max_words = 20, id = "..."}``), ``disable`` (entry ids such as
     ``"ar-share"`` or single phrases) and ``builtin = false`` to use only ``extra``.
     Why: Every page of a site repeats the same widgets; left in a corpus they are
@@ -189,6 +190,8 @@ class BoilerplatePhrase(DocumentRule):
             if hit is None:
                 continue
             entry, phrase = hit
+            if entry.match != "line" and "`" in content:
+                continue  # documentation cross-reference: "See also: `7z`, `zip`." (tldr pages)
             lead = len(content) - len(content.lstrip())
             end = line.start + len(content.rstrip())
             yield doc.finding(
