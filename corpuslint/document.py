@@ -145,6 +145,12 @@ class Document:
         return structure.regions_for(self)
 
     @cached_property
+    def quotes_code(self) -> bool:
+        """True for a plain-text document with code-like lines (``structure``): technical
+        text, whose other lines of output or configuration may have escaped detection."""
+        return not self.is_markdown and any(r.kind == structure.CODE for r in self.regions)
+
+    @cached_property
     def _region_starts(self) -> list[int]:
         return [r.start for r in self.regions]
 

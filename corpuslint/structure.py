@@ -414,6 +414,17 @@ def _is_command(m) -> bool:
     return bool(regex.fullmatch(r"[a-z][a-z0-9._-]*", word)) and bool(_ARGS_RE.search(m.group(), m.end(1) - m.start()))
 
 
+_WORD_RUN_RE = regex.compile(r"\S+")
+_NO_SPACE_SCRIPT_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]{12}")
+
+
+def reads_as_prose(line: str) -> bool:
+    """True if a line reads as a sentence: 6+ words, or a long run of a script written
+    without spaces. In plain text that quotes code, rules about spacing look only at
+    such lines (``Consistency Policy : resync`` is program output, not a sentence)."""
+    return len(_WORD_RUN_RE.findall(line, 0, 400)) >= 6 or bool(_NO_SPACE_SCRIPT_RE.search(line))
+
+
 def is_command_word(word: str) -> bool:
     """A known command name, or a path to one (``/usr/sbin/foo``, ``./configure``)."""
     return word in COMMANDS or word.startswith(("./", "/"))

@@ -182,3 +182,32 @@ def test_w113_tatweel_carrying_a_dagger_alef_is_not_elongation():
     assert codes("بِسْمِ اللَّهِ الرَّحْمَـٰنِ الرَّحِيمِ\n", "W113") == []
     # Tirmidhi: a real run of tatweels is still reported.
     assert codes("كَانَ يَقْرَأُ بـــ\u200f(\u200fق والقرآنِ الْمَجِيدِ \u200f)\u200f\n", "W113") == [("W113", 1)]
+
+
+# -- W112: directional marks doing their job in mixed-direction text -------------------
+
+def test_w112_bidi_hints_in_mixed_arabic_latin_text_are_left_alone():
+    # The Arabic Debian handbook orders Latin names and paths inside Arabic sentences.
+    lines = (
+        "شكراً لك Christian Perrier، \u200fDavid Bercot، \u200fÉtienne Liétart، وGilles Roussi.\n"
+        "هذا يسمح لإعداد العناوين التلقائي SLAAC\u200f (Stateless Address Autoconfiguration) باختيار عنوان.\n"
+        "كما هو موثق في صفحة الدليل debconf(7)\u200e).\n"
+    )
+    assert codes(lines, "W112") == []
+    # Redundant marks are reported: inside an Arabic word, and closing an Arabic line.
+    assert codes("كوريا\u200fالشمالية\n", "W112") == [("W112", 1)]
+    assert codes("عَنِ النَّبِيِّ صلى الله عليه وسلم قَالَ \u200f\n", "W112") == [("W112", 1)]
+
+
+def test_w114_w103_program_output_in_a_document_that_quotes_code():
+    text = (
+        "# mdadm --query --detail /dev/md0\n"
+        "\n"
+        "Consistency Policy : resync\n"
+        "\n"
+        " -- Raphael Hertzog <hertzog@debian.org>  Sat, 26 Feb 2022 15:12:06 +0100\n"
+        "\n"
+        "This is maintained by Red Hat, and SUSE Linux , maintained by SUSE Software Solutions.\n"
+    )
+    assert codes(text, "W114") == [("W114", 7)]
+    assert codes(text, "W103") == []

@@ -88,7 +88,12 @@ class InvisibleCharacter(DocumentRule):
     ZWNJ), they are a convention of the source (some editions set every quotation
     mark and bracket between RLMs): one finding for the document, with the number of
     lines and characters, whose fix covers every occurrence (`max-lines = 0`: always
-    one finding per line).
+    one finding per line). A directional mark that does its job in mixed-direction
+    text is left alone: one whose nearest strong character on either side (same
+    line) runs the other way (`Christian Perrier، \u200fDavid Bercot` in an Arabic
+    paragraph, `SLAAC\u200f (...)`; a line's end counts as the direction of the line);
+    one between text of its own direction (an RLM closing an Arabic line) is redundant
+    and reported.
     Why: Invisible characters split words for tokenisers and search
     (`كوريا\\u200bالشمالية` never matches `كورياالشمالية` or `كوريا الشمالية`).
     Example: `الصواريخ\\u200b` inside a sentence.
@@ -115,7 +120,8 @@ class InvisibleCharacter(DocumentRule):
         safe = set(_SAFE_INVISIBLE)
         # One finding per line and fix kind (safe / unsafe), counting the characters:
         # a pasted right-to-left paragraph can hold a hundred RLMs on one line.
-        per_line = by_line(doc, (m for m in pattern.finditer(doc.text) if m.start()))
+        text = doc.text
+        per_line = by_line(doc, (m for m in pattern.finditer(text) if m.start() and not _bidi_hint(doc, text, m)))
         unsafe_lines: list[list] = []
         for matches in per_line.values():
             safe_group = [m for m in matches if set(m.group()) <= safe]
@@ -144,6 +150,31 @@ class InvisibleCharacter(DocumentRule):
         what = "character" if len(chars) == 1 else "characters"
         return doc.finding(self, group[0].start(), group[-1].end(), f"invisible {what}: {counted_names(chars)}",
                            fix=fix(*(Edit(m.start(), m.end()) for m in group)))
+
+
+_STRONG_L = regex.compile(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_STRONG_L_BACK = regex.compile(r"(?r)[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+
+
+def _bidi_hint(doc, text: str, m) -> bool:
+    """True for a run of directional marks that does its job: the nearest strong
+    character on one side (same line) runs in the other direction than the mark
+    (``Perrier، \u200fDavid``: an RLM ordering Latin names in an Arabic list); a line's
+    start or end counts as the line's own direction (that of its first strong
+    character). A mark with its own direction on both sides changes nothing."""
+    run = m.group()
+    if not set(run) <= set(_MARKS):
+        return False
+    rtl_mark = run[-1] != "\u200e"
+    line = doc.lines[doc.position(m.start())[0] - 1]
+    first = _STRONG_L.search(text, line.start, line.end)  # the paragraph's direction
+    line_rtl = first is not None and bool(_RTL.match(first.group()))
+    for found in (_STRONG_L_BACK.search(text, line.start, m.start()), _STRONG_L.search(text, m.end(), line.end)):
+        rtl = line_rtl if found is None else bool(_RTL.match(found.group()))  # a line boundary
+        if rtl != rtl_mark:
+            return True
+    return False
 
 
 class TatweelElongation(DocumentRule):

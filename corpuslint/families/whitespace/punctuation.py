@@ -6,7 +6,7 @@ import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
-from ...structure import HEADING, PROSE
+from ...structure import HEADING, PROSE, reads_as_prose
 from ._common import aligned, compiled
 
 _COLUMNS_RE = regex.compile(r"\S(?: {2,}|\t)\S")
@@ -20,7 +20,8 @@ class SpaceBeforePunctuation(DocumentRule):
     followed by a space, a line end or a closing quote). Ellipses and decimal points
     are not matched. Not reported in table cells (a cell listing ". ! ?"), code, or
     columns of command output (``Size : 4189184`` lines whose marks line up, or lines
-    laid out with runs of spaces).
+    laid out with runs of spaces; in plain text that quotes code, lines that do not
+    read as sentences).
     Why: Arabic and English typography attach these marks to the preceding word; a
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. (French puts a space before : ; ! ? — set `marks` to
@@ -50,6 +51,8 @@ class SpaceBeforePunctuation(DocumentRule):
             row = doc.lines[line - 1]
             if _COLUMNS_RE.search(text, row.start, row.end):
                 continue  # a line laid out in columns (`Image type     :  sparse`)
+            if doc.quotes_code and not reads_as_prose(text[row.start : row.end]):
+                continue  # technical text: `Consistency Policy : resync` is program output
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
 
 

@@ -6,7 +6,7 @@ import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
-from ...structure import ALL_REGIONS, HEADING, PROSE
+from ...structure import ALL_REGIONS, HEADING, PROSE, reads_as_prose
 from ._common import EOL, HSPACE, INVISIBLE, MARKS, aligned, by_line, char_names, counted_names, gap_ends_at
 
 # Trailing spaces and invisible characters, except directional marks (W112's): a line
@@ -91,7 +91,8 @@ class MultipleSpaces(DocumentRule):
     nor are columns laid out with spaces: Markdown tables and code, code-like lines
     of plain text (command output, configuration files: see ``corpuslint.structure``),
     and a run after which the next word starts at the same column as a word after a
-    run of spaces on the line above or below (aligned columns).
+    run of spaces on the line above or below (aligned columns); in plain text that
+    quotes code, only lines that read as sentences (6+ words) are checked.
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
@@ -111,6 +112,8 @@ class MultipleSpaces(DocumentRule):
             line, column = doc.position(m.end())
             if aligned(doc, line - 1, column - 1, gap_ends_at):
                 continue  # the next word starts a column that the neighbouring line shares
+            if doc.quotes_code and not reads_as_prose(doc.line_text(doc.lines[line - 1])):
+                continue  # technical text: a short non-sentence line is output or configuration
             yield doc.finding(self, m.start(), m.end(), f"{len(m.group())} consecutive spaces ({char_names(m.group())})",
                               fix=Fix.safe(Edit(m.start(), m.end(), " ")))
 
