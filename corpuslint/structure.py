@@ -284,9 +284,10 @@ _CONFIG_LINE_RE = regex.compile(
 )
 # Columns: two or more inner gaps of 2+ spaces (command output, aligned tables).
 _COLUMNS_LINE_RE = regex.compile(r"^[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
-# Machine lines: PGP/PEM armour, `word URL-or-path` (sources.list `deb https://...`).
+# Machine lines: PGP/PEM armour, `word URL-or-path` (sources.list `deb https://...`),
+# a Debian changelog trailer ` -- Name <e-mail>  Date`.
 _MACHINE_LINE_RE = regex.compile(
-    r"^[ \t]*(?:-----(?:BEGIN|END) [A-Z0-9 ]+-----|[a-z][\w.-]*[ \t]+(?:[a-z][\w+.-]*://|/)\S*(?:[ \t][^\n\r]*)?)[ \t]*$",
+    r"^[ \t]*(?:-----(?:BEGIN|END) [A-Z0-9 ]+-----| -- [^<\n\r]+<[^>\s]+@[^>\s]+>  \S[^\n\r]*|[a-z][\w.-]*[ \t]+(?:[a-z][\w+.-]*://|/)\S*(?:[ \t][^\n\r]*)?)[ \t]*$",
     regex.MULTILINE,
 )
 # A line that is one inline code span: `tar cf {{path/to/file.tar}}` (tldr pages as text).
