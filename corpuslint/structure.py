@@ -279,7 +279,7 @@ _CODE_PUNCT_LINE_RE = regex.compile(
 # ``;`` / ``}`` after an assignment, a variable or a call (``key = "x";``, ``f(x) {...}``).
 _CONFIG_LINE_RE = regex.compile(
     r"^[ \t]*(?:[A-Za-z_][\w.-]*=[^\s=]\S*|[A-Z_][A-Z0-9_]*=[^\n\r]*|[^\n\r]*[^\s.!?؟][ \t]*[{\\]"
-    r"|[^\n\r]*(?:\s=\s|=[\"'\d]|\$\w|\w\()[^\n\r]*[;}])[ \t]*$",
+    r"|(?=[^\n\r]*?(?:\s=\s|=[\"'\d]|\$\w|\w\())[^\n\r]*[;}])[ \t]*$",
     regex.MULTILINE,
 )
 # Columns: two or more inner gaps of 2+ spaces (command output, aligned tables).
@@ -296,8 +296,6 @@ _BACKTICK_LINE_RE = regex.compile(r"^[ \t]*`[^`\n\r]+`[ \t]*$", regex.MULTILINE)
 _FIELD_LINE_RE = regex.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:(?:[ \t][^\n\r]*)?$", regex.MULTILINE)
 # A line holding one long token of base64 / hex (signatures, keys, checksums).
 _DATA_LINE_RE = regex.compile(r"^[ \t]*[A-Za-z0-9+/=]{32,}[ \t]*$", regex.MULTILINE)
-# A line that reads as a sentence of prose: 12+ words and sentence-final punctuation.
-_SENTENCE_LINE_RE = regex.compile(r"^(?:[^\n\r]*?\S+\s+){11,}[^\n\r]*[.!?؟։。]\s*$", regex.MULTILINE)
 _INDENTED_LINE_RE = regex.compile(r"^(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
 _COMMENT_LINE_RE = regex.compile(r"^[ \t]*(?:#|//)[^\n\r]*$", regex.MULTILINE)
 _BLANK_LINE_RE = regex.compile(r"^[ \t]*$", regex.MULTILINE)
@@ -369,11 +367,9 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         if bounds(block(i))[0] == i:
             votes[block(i)] = 1
     whole: set[int] = set()
-    if votes:
-        sentences = {index(m) for m in _SENTENCE_LINE_RE.finditer(text)}
-        for b in votes:
-            first, last = bounds(b)
-            whole.update(i for i in range(first, last) if i not in sentences)
+    for b in votes:
+        first, last = bounds(b)
+        whole.update(i for i in range(first, last) if not _is_sentence(doc.line_text(doc.lines[i])))
 
     strong_blocks = {block(i) for i in strong}
     weak_count: dict[int, int] = {}
@@ -413,6 +409,12 @@ def _is_command(m) -> bool:
     if is_command_word(word):
         return True
     return bool(regex.fullmatch(r"[a-z][a-z0-9._-]*", word)) and bool(_ARGS_RE.search(m.group(), m.end(1) - m.start()))
+
+
+def _is_sentence(line: str) -> bool:
+    """12+ words ending in sentence punctuation: prose, even inside a block of code."""
+    stripped = line.rstrip()
+    return stripped[-1:] in (".", "!", "?", "؟", "։", "。") and len(stripped.split(None, 12)) > 12
 
 
 _WORD_RUN_RE = regex.compile(r"\S+")

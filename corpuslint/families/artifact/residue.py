@@ -13,7 +13,7 @@ from ._common import EMAIL_RE, URL_RE, dominant_script, remove_line_fix, script_
 
 # A line of one repeated single letter, optionally with +/- (font-size widgets: A A, A A A, A- A A+).
 _REPEATED_LETTER_RE = regex.compile(r"^\s*(\p{L})[+\-−]?(?:\s+\1[+\-−]?)+\s*$", regex.IGNORECASE)
-_SENTENCE_PUNCT_RE = regex.compile(r"[.!?؟:;؛…,،\"“”«»'()\[\]]")
+_SENTENCE_PUNCT_RE = regex.compile(r"[.!?؟:;؛…,،\"“”«»'()\[\]。，、：；！？「」『』（）]")
 _LETTER_RE = regex.compile(r"\p{L}")
 _UPPER_RE = regex.compile(r"\p{Lu}")
 _TOKEN_RE = regex.compile(r"\S+")
@@ -44,6 +44,9 @@ class ScriptMismatchResidue(DocumentRule):
     script (``*المصدر:   Transparency News``) or sits in a sentence is never flagged.
     Lines in the built-in boilerplate catalogue (``Share``, ``Advertisement``) are left
     to A103, so one line gets one finding.
+    The dominant script is measured on written text only (code, command lines and
+    program output excluded: a Chinese handbook quoting shell sessions is Chinese), and
+    full-width punctuation (``，。：``) counts as sentence punctuation.
     Why: Buttons, search boxes and font-size widgets survive HTML-to-text conversion
     as tiny lines in another script; they are noise in a monolingual corpus and skew
     language-identification and script statistics.
@@ -81,7 +84,7 @@ class ScriptMismatchResidue(DocumentRule):
                 continue
             if not dominant_checked:
                 dominant = dominant_script(
-                    doc.text, min_letters=int(self.opts["min-letters"]), min_share=float(self.opts["min-share"])
+                    doc.masked(), min_letters=int(self.opts["min-letters"]), min_share=float(self.opts["min-share"])
                 )
                 dominant_checked = True
             if dominant is None:
