@@ -211,3 +211,24 @@ def test_w114_w103_program_output_in_a_document_that_quotes_code():
     )
     assert codes(text, "W114") == [("W114", 7)]
     assert codes(text, "W103") == []
+
+
+def test_a102_persian_help_labels_and_chinese_sentences_are_not_residue():
+    # GNOME help in Persian (gnome-user-docs, CC-BY-SA 3.0): mostly English, with
+    # Persian labels on lines of their own; the Chinese Debian handbook quoting shells.
+    english = "Click the button to record the screen and choose what to capture. " * 8
+    assert codes(english + "\n\nگزینش ناحیه\n\nرابط روشن نیست\n", "A102") == []
+    assert codes(english + "\n\nsearch\n", "A102") == [("A102", 3)]
+    zh = ("$ ls -l /etc/apt/sources.list\n" * 40) + "\n缓存：最近下载的文档在本地复制，避免了多次下载。\n"
+    assert codes(zh, "A102") == []
+
+
+def test_a103_markdown_see_also_heading_is_a_section():
+    md = "# npm-whoami\n\nDisplay the npm username.\n\n### See Also\n\n* [npm config](/commands/npm-config)\n"
+    assert codes(md, "A103", path="npm-whoami.md") == []
+
+
+def test_w103_two_spaces_after_a_sentence_are_a_convention():
+    md = "See the [result object](https://github.com/npm/npm-package-arg#result-object).  You can also use it.\n"
+    assert codes(md, "W103", path="deps.md") == []
+    assert codes("The specified  `secureProtocol` method is invalid.\n", "W103", path="errors.md") == [("W103", 1)]

@@ -92,7 +92,9 @@ class MultipleSpaces(DocumentRule):
     of plain text (command output, configuration files: see ``corpuslint.structure``),
     and a run after which the next word starts at the same column as a word after a
     run of spaces on the line above or below (aligned columns); in plain text that
-    quotes code, only lines that read as sentences (6+ words) are checked.
+    quotes code, only lines that read as sentences (6+ words) are checked. Two ASCII
+    spaces after a sentence's final `.`, `!`, `?` or `:` follow the two-space
+    sentence-spacing convention and are left alone.
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
@@ -112,6 +114,8 @@ class MultipleSpaces(DocumentRule):
             line, column = doc.position(m.end())
             if aligned(doc, line - 1, column - 1, gap_ends_at):
                 continue  # the next word starts a column that the neighbouring line shares
+            if len(m.group()) == 2 and m.group() == "  " and doc.text[m.start() - 1] in ".!?:":
+                continue  # two spaces after a sentence: a typing convention, not a slip
             if doc.quotes_code and not reads_as_prose(doc.line_text(doc.lines[line - 1])):
                 continue  # technical text: a short non-sentence line is output or configuration
             yield doc.finding(self, m.start(), m.end(), f"{len(m.group())} consecutive spaces ({char_names(m.group())})",
