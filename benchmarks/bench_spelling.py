@@ -10,6 +10,23 @@ the whole family (map + reduce, all five rules, cold verdict caches) and how man
 planted errors were found. ``--noise 0.05`` replaces 5% of the tokens by random
 one-letter variants, so the corpus has tens of thousands of distinct words (closer to
 real text, where per-word caching helps less); planted-slip recall is not meaningful then.
+
+    python benchmarks/bench_spelling.py --realtext [DIR ...] [--seed 1]
+
+Recall per slip kind on REAL text (issue 9): slips are planted into real corpora
+(default: the news-ar-web and debian-handbook-ar corpora of benchmarks/realtext.py under
+$CORPUSLINT_REALTEXT_DIR, else the committed fixtures tests/fixtures/spelling/handbook-ar
+and samples/news-ar) and S101 is run on the whole corpus:
+
+* ``al-verb``: "التي/الذي + verb" written as "ال + verb" ("النتائج التي حققت" ->
+  "النتائج الحققت"), where the verb has no noun reading (qalsadi);
+* ``context-sub`` / ``context-del`` / ``context-swap``: a frequent word (≥ 5 times in
+  the corpus, ≥ 5 letters, known to the dictionary) with one inner letter replaced by a
+  neighbouring key or a letter told apart by dots, dropped, or swapped with its
+  neighbour, producing a spelling the dictionary rejects and the corpus never uses.
+
+It prints, per kind, planted / found / recall, and the S101 findings that are not
+planted slips (per 1,000 words): the precision side of the same run.
 """
 
 from __future__ import annotations
@@ -26,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from corpuslint.document import Document  # noqa: E402
-from corpuslint.families.spelling import RULES  # noqa: E402
+from corpuslint.families.spelling import RULES, Slip  # noqa: E402
 from corpuslint.families.spelling.backends import get_backend  # noqa: E402
 from corpuslint.rules import CorpusRule, CorpusView  # noqa: E402
 
@@ -109,14 +126,161 @@ def generate(target_bytes: int, doc_bytes: int, rng: random.Random, noise: float
     return docs, planted_slips, planted_repeats, planted_corrections, total
 
 
+# ----------------------------------------------------------------------------- real text
+
+_KEY_NEIGHBOURS = None
+
+
+def _typo_letters(ar) -> dict[str, str]:
+    """letter -> letters a typist may hit instead (keyboard neighbours, dot twins)."""
+    global _KEY_NEIGHBOURS
+    if _KEY_NEIGHBOURS is None:
+        out: dict[str, set[str]] = defaultdict(set)
+        for a, b in ar.confusable:
+            if a in LETTERS and b in LETTERS:
+                out[a].add(b)
+        _KEY_NEIGHBOURS = {a: "".join(sorted(b)) for a, b in out.items()}
+    return _KEY_NEIGHBOURS
+
+
+def realtext_dirs(given: list[str]) -> list[Path]:
+    if given:
+        return [Path(g) for g in given]
+    root = os.environ.get("CORPUSLINT_REALTEXT_DIR")
+    if root and all((Path(root) / c).is_dir() for c in ("news-ar-web", "debian-handbook-ar")):
+        return [Path(root) / "news-ar-web", Path(root) / "debian-handbook-ar"]
+    return [ROOT / "tests" / "fixtures" / "spelling" / "handbook-ar", ROOT / "samples" / "news-ar"]
+
+
+def plant_realtext(texts: dict[str, str], rng: random.Random, rate: float):
+    """Plant slips into ``texts`` (path -> text); returns new texts and
+    {(path, start, end): (kind, slip, original)}."""
+    import regex
+
+    ar = get_backend("ar").load()
+    token_re = ar.token_re
+    counts: dict[str, int] = defaultdict(int)
+    for t in texts.values():
+        for w in token_re.findall(t):
+            counts[w] += 1
+    vocab = set(counts)
+    planted_keys = {ar.key(w) for w in vocab}  # a new slip is a new key: seen once
+    neighbours = _typo_letters(ar)
+    fw = ar.function_words
+    planted: dict[tuple[str, int, int], tuple[str, str, str]] = {}
+    out: dict[str, str] = {}
+    al_verb_re = regex.compile(r"(?<![\p{L}\p{M}])(?:التي|الذي) (?P<v>[\u0621-\u064A]{3,})(?![\p{L}\p{M}])")
+    for path in sorted(texts):
+        text = texts[path]
+        edits: list[tuple[int, int, str, str, str]] = []  # start, end, new, kind, original
+        # al-verb: at most one per document, where the verb has no noun reading.
+        for m in al_verb_re.finditer(text):
+            verb = m.group("v")
+            slip = "ال" + verb
+            if slip not in vocab and not ar.known(slip) and ar.pattern_slip(slip) and rng.random() < 0.5:
+                edits.append((m.start(), m.end(), slip, "al-verb", m.group()))
+                break
+        # context slips: about ``rate`` per word, on frequent known words.
+        taken = {(e[0], e[1]) for e in edits}
+        for m in token_re.finditer(text):
+            w = m.group()
+            if rng.random() >= rate or len(w) < 5 or counts[w] < 5 or w != ar.clean(w):
+                continue
+            if ar.key(w) in fw or not ar.known(w) or any(a <= m.start() < b for a, b in taken):
+                continue
+            kind = rng.choice(["context-sub", "context-del", "context-swap"])
+            i = rng.randrange(1, len(w) - 1)  # inner letter: not the first, not the last
+            if kind == "context-sub":
+                if w[i] not in neighbours:
+                    continue
+                slip = w[:i] + rng.choice(neighbours[w[i]]) + w[i + 1 :]
+            elif kind == "context-del":
+                slip = w[:i] + w[i + 1 :]
+            else:
+                if i + 1 >= len(w) - 0 or w[i] == w[i + 1]:
+                    continue
+                slip = w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+            if slip in vocab or ar.key(slip) in planted_keys or ar.known(slip):
+                continue
+            vocab.add(slip)
+            planted_keys.add(ar.key(slip))
+            edits.append((m.start(), m.end(), slip, kind, w))
+            taken.add((m.start(), m.end()))
+        edits.sort()
+        pieces, pos, shift = [], 0, 0
+        for start, end, new, kind, original in edits:
+            pieces.append(text[pos:start])
+            new_start = start + shift
+            if kind == "al-verb":  # the planted word is the ال+verb token, after the space
+                planted[(path, new_start, new_start + len(new))] = (kind, new, original)
+            else:
+                planted[(path, new_start, new_start + len(new))] = (kind, new, original)
+            pieces.append(new)
+            shift += len(new) - (end - start)
+            pos = end
+        pieces.append(text[pos:])
+        out[path] = "".join(pieces)
+    return out, planted
+
+
+def realtext_main(args) -> None:
+    rng = random.Random(args.seed)
+    texts: dict[str, str] = {}
+    for d in realtext_dirs(args.realtext):
+        for p in sorted(d.rglob("*.txt")):
+            texts[f"{d.name}/{p.relative_to(d)}"] = p.read_text(encoding="utf-8", errors="replace")
+    planted_texts, planted = plant_realtext(texts, rng, args.rate)
+    docs = {p: Document(p, t) for p, t in planted_texts.items()}
+    ar = get_backend("ar")
+    n_words = sum(len(ar.token_re.findall(t)) for t in planted_texts.values())
+    rule = Slip()
+    t0 = time.perf_counter()
+    states = {p: rule.collect(d) for p, d in docs.items()}
+    found = list(rule.reduce(CorpusView(states, set(docs), docs)))
+    elapsed = time.perf_counter() - t0
+    hits = {(f.path, f.start, f.end) for f in found}
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    missed: dict[str, list[str]] = defaultdict(list)
+    for key, (kind, slip, original) in planted.items():
+        by_kind[kind][0] += 1
+        if key in hits:
+            by_kind[kind][1] += 1
+        else:
+            missed[kind].append(f"{slip}<-{original}")
+    unplanted = [f for f in found if (f.path, f.start, f.end) not in planted]
+    dirs = ", ".join(str(d) for d in realtext_dirs(args.realtext))
+    print(f"real text: {dirs}: {len(docs)} documents, {n_words:,} Arabic words; S101 in {elapsed:.1f} s")
+    print(f"{'kind':<14}{'planted':>8}{'found':>7}{'recall':>8}")
+    for kind in sorted(by_kind):
+        n, k = by_kind[kind]
+        print(f"{kind:<14}{n:>8}{k:>7}{k / max(n, 1):>8.2f}")
+    ctx = [v for k, v in by_kind.items() if k.startswith("context")]
+    n, k = sum(v[0] for v in ctx), sum(v[1] for v in ctx)
+    print(f"{'context (all)':<14}{n:>8}{k:>7}{k / max(n, 1):>8.2f}")
+    print(f"S101 findings that are not planted slips: {len(unplanted)} "
+          f"({1000 * len(unplanted) / max(n_words, 1):.2f} per 1,000 words)")
+    if args.verbose:
+        for kind, items in sorted(missed.items()):
+            print(f"missed {kind}: " + " ".join(items[:40]))
+        for f in unplanted:
+            print(f"unplanted: {f.path}:{f.line} {planted_texts[f.path][f.start:f.end]} {f.message[:90]}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--realtext", nargs="*", default=None, metavar="DIR",
+                    help="recall per slip kind on real text (see the module docstring)")
+    ap.add_argument("--rate", type=float, default=0.004, help="--realtext: planted context slips per word")
+    ap.add_argument("--verbose", action="store_true", help="--realtext: list missed and unplanted slips")
     ap.add_argument("--mb", type=float, default=6.0)
     ap.add_argument("--doc-kb", type=float, default=5.0)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--noise", type=float, default=0.0,
                     help="fraction of tokens replaced by random one-letter variants (distinct-word stress)")
     args = ap.parse_args()
+    if args.realtext is not None:
+        realtext_main(args)
+        return
 
     t0 = time.perf_counter()
     get_backend("ar").load()

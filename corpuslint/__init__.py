@@ -4,7 +4,7 @@ __version__ = "0.1.0"
 
 from .hookspecs import hookimpl  # noqa: E402
 
-__all__ = ["__version__", "hookimpl", "lint_text", "lint_paths"]
+__all__ = ["__version__", "hookimpl", "lint_text", "lint_paths", "lint_records"]
 
 
 def lint_text(text, path="<text>", config=None):
@@ -19,3 +19,13 @@ def lint_paths(paths, config=None):
     from .engine import lint_paths as _lint_paths
 
     return _lint_paths(paths, config=config)
+
+
+def lint_records(records, text_field="text", id_field=None, config=None, path="<records>"):
+    """Lint an iterable of records (dicts with the text in ``text_field``, dotted paths
+    allowed, or plain strings); returns a list of ``Finding`` whose ``record`` is the
+    ``id_field`` value or the 1-based record number. Near-duplicate records are found
+    among them (D104/D105)."""
+    from .engine import lint_records as _lint_records
+
+    return _lint_records(records, text_field=text_field, id_field=id_field, config=config, path=path)

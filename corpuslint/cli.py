@@ -1,4 +1,5 @@
-"""Command line: ``corpuslint check``, ``corpuslint rule CODE``, ``corpuslint rules``.
+"""Command line: ``corpuslint check``, ``corpuslint filter``, ``corpuslint rule CODE``,
+``corpuslint rules``.
 
 Exit codes (like ruff): 0 = no findings at or above ``fail-on`` severity remain,
 1 = some remain, 2 = usage, configuration, plugin or internal error.
@@ -9,47 +10,110 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import sys
 import traceback
 from typing import Sequence
 
-from . import __version__
-from .config import ConfigError, validate_codes
-from .engine import build_registry, run
+from . import __version__, readers
+from .config import ConfigError, check_codes, code_hint, did_you_mean, normalize_code
+from .engine import StdinInput, build_registry, run
 from .plugins import PluginError, load_plugins
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _codes(value: str) -> list[str]:
+    return [normalize_code(c) for c in value.split(",") if c.strip()]
+
+
+def _globs(value: str) -> list[str]:
     return [c.strip() for c in value.split(",") if c.strip()]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with "did you mean" for a mistyped flag, command or choice."""
+
+    all_options: list[str] = []  # every flag of every subcommand (unknown flags reach the top parser)
+
+    def add_argument(self, *args, **kwargs):
+        _Parser.all_options.extend(a for a in args if a.startswith("--"))
+        return super().add_argument(*args, **kwargs)
+
+    def error(self, message: str):
+        hint = ""
+        unknown = re.match(r"unrecognized arguments: (.*)", message)
+        if unknown:
+            for arg in unknown.group(1).split():
+                if arg.startswith("--"):
+                    hint = did_you_mean(arg.split("=", 1)[0], _Parser.all_options)
+                    if hint:
+                        break
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if choice:
+            hint = did_you_mean(choice.group(1), re.findall(r"'([^']*)'", choice.group(2)))
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}{hint}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    _Parser.all_options = []
+    parser = _Parser(
         prog="corpuslint", description="A fast, pluggable quality and deduplication linter for text corpora."
     )
     parser.add_argument("--version", action="store_true", help="print version and loaded plugins")
     sub = parser.add_subparsers(dest="command")
 
     check = sub.add_parser("check", help="lint files and directories")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                       help="files and folders (default: .); '-' reads standard input")
     check.add_argument("--select", type=_codes, help="rule codes or prefixes to enable (replaces the default set)")
     check.add_argument("--extend-select", type=_codes, default=[], help="codes or prefixes to enable in addition")
     check.add_argument("--ignore", type=_codes, default=[], help="codes or prefixes to disable")
     check.add_argument("--fix", action="store_true", help="apply safe fixes")
-    check.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes (with --fix or --diff)")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="also apply unsafe fixes (with --fix or --diff); alone: mark them [*] in the report")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     check.add_argument("--format", default="text", help="text, json, sarif, github, junit (or a plugin's)")
     check.add_argument("--output-file", "-o", help="write the report to this file")
+    check.add_argument("--stdin-filename", help="the name standard input ('-') is checked as (config, reader)")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even if findings remain")
     check.add_argument("--fail-on", choices=["info", "warning", "error"], help="lowest severity that fails the run")
     check.add_argument("--config", help="configuration file (pyproject.toml, corpuslint.toml)")
     check.add_argument("--no-cache", action="store_true", help="do not read or write the corpus index")
     check.add_argument("--jobs", "-j", type=int, help="worker processes for document rules (0 = one per core)")
-    check.add_argument("--include", type=_codes, help="file globs to check (default *.txt,*.text,*.md)")
-    check.add_argument("--exclude", type=_codes, default=[], help="extra globs to exclude")
+    check.add_argument("--include", type=_globs, help="file globs to check (default *.txt,*.text,*.md)")
+    check.add_argument("--exclude", type=_globs, default=[], help="extra globs to exclude")
+    _data_arguments(check)
+    check.add_argument("--fix-data", action="store_true",
+                       help="with --fix: also rewrite data files (JSONL, Parquet) with fixed records, atomically")
+    check.add_argument("--ignore-unknown", action="store_true",
+                       help="skip named files no reader handles instead of reporting them (F004); for pre-commit")
+
+    check.add_argument("--output-format", choices=["full", "concise"],
+                       help="text format: full (source line, caret, fix hint; default on a terminal) or concise")
+    check.add_argument("--show-findings", action="store_true", help="with --statistics: print the findings too")
+    check.add_argument("--quiet", "-q", action="store_true", help="findings only: no summary, no progress bar")
+    check.add_argument("--verbose", "-v", action="store_true", help="say which config, root and rules the run used")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline file")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline; exit 0")
+    check.add_argument("--add-ignore", action="store_true",
+                       help="append the current findings to .corpuslint-ignore (needs --reason); exit 0")
+    check.add_argument("--reason", help="why the findings added by --add-ignore are accepted")
+    check.add_argument("--fix-only", action="store_true",
+                       help="apply fixes and report only what was fixed; exit 0 (for a fix hook)")
+
+    filt = sub.add_parser("filter", help="write a cleaned dataset: drop records with selected findings")
+    filt.add_argument("input", metavar="IN", help="dataset file: .jsonl[.gz|.bz2|.xz|.zst], .parquet, .arrow, .csv")
+    filt.add_argument("output", metavar="OUT", help="cleaned dataset: .jsonl[.gz|.bz2|.xz|.zst] or .parquet")
+    filt.add_argument("--drop", type=_codes, required=True,
+                      help="codes or prefixes whose findings drop a record (D105: keep one record per cluster)")
+    filt.add_argument("--fix", action="store_true", help="apply safe fixes to the kept records' text")
+    filt.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes (with --fix)")
+    filt.add_argument("--summary", metavar="FILE", help="also write the JSON summary to FILE")
+    filt.add_argument("--config", help="configuration file (pyproject.toml, corpuslint.toml)")
+    _data_arguments(filt)
 
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code")
@@ -57,6 +121,11 @@ def _parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list all rules, including plugins' and config-defined ones")
     rules.add_argument("--config", help="configuration file (rules defined in config are listed too)")
     return parser
+
+
+def _data_arguments(parser) -> None:
+    parser.add_argument("--text-field", help="field holding a record's text (dotted path: meta.body; default text)")
+    parser.add_argument("--id-field", help="field naming a record in findings (default: its 1-based number)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -94,19 +163,22 @@ def _main(argv: list[str]) -> int:
         return _cmd_rules(args.config)
     if args.command == "check":
         return _cmd_check(args)
+    if args.command == "filter":
+        return _cmd_filter(args)
     parser.print_help(sys.stderr)
     return EXIT_ERROR
 
 
 def _cmd_rule(code: str, config_file: str | None) -> int:
     _, registry = build_registry(["."], config_file=config_file)
-    cls = registry.rules.get(code.upper())
+    cls = registry.rules.get(normalize_code(code))
     if cls is None:
-        print(f"corpuslint: error: unknown rule {code!r}", file=sys.stderr)
+        print(f"corpuslint: error: unknown rule {code!r}{code_hint(normalize_code(code), registry.rules)}",
+              file=sys.stderr)
         return EXIT_ERROR
     print(f"{cls.code} {cls.name}")
     print(f"family: {cls.family}  severity: {cls.default_severity.value}  "
-          f"enabled by default: {'yes' if cls.default_enabled else 'no'}  fix: {'yes' if cls.fixable else 'no'}  "
+          f"enabled by default: {'yes' if cls.default_enabled else 'no'}  fix: {cls.fix_safety()}  "
           f"kind: {cls.kind()}  from: {cls.origin}")
     if cls.options:
         print("options: " + ", ".join(f"{k} = {v!r}" for k, v in cls.options.items()))
@@ -117,24 +189,64 @@ def _cmd_rule(code: str, config_file: str | None) -> int:
 
 def _cmd_rules(config_file: str | None) -> int:
     _, registry = build_registry(["."], config_file=config_file)
-    print(f"{'code':6} {'name':34} {'family':11} {'severity':8} {'on':3} {'fix':3} {'kind':8} origin")
+    print(f"{'code':6} {'name':34} {'family':11} {'severity':8} {'on':3} {'fix':11} {'kind':8} origin")
     for code in sorted(registry.rules):
         c = registry.rules[code]
         print(f"{code:6} {c.name:34} {c.family:11} {c.default_severity.value:8} {'yes' if c.default_enabled else 'no':3} "
-              f"{'yes' if c.fixable else '':3} {c.kind():8} {c.origin}")
+              f"{c.fix_safety():11} {c.kind():8} {c.origin}")
     return EXIT_OK
 
 
+def _check_output_file(path: str) -> None:
+    """Refuse an unwritable report path before anything is linted or fixed."""
+    if os.path.isdir(path):
+        raise ConfigError(f"--output-file {path}: is a directory")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise ConfigError(f"--output-file {path}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+        raise ConfigError(f"--output-file {path}: not writable")
+
+
+def _write_stdout(text: "str | bytes") -> None:
+    """Bytes as they are (a patch's or a fixed file's CRs must survive), UTF-8."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
+    sys.stdout.buffer.flush()
+
+
+def _write_file(path: str, data: bytes) -> None:
+    try:
+        with open(path, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise ConfigError(f"--output-file {path}: {exc.strerror or exc}") from None
+
+
 def _cmd_check(args) -> int:
-    for p in args.paths:
-        if not os.path.exists(p) and not os.path.islink(p):
-            print(f"corpuslint: warning: {p}: no such file or directory", file=sys.stderr)
-    config, registry = build_registry(args.paths, config_file=args.config)
+    paths = list(args.paths)
+    stdin = None
+    if "-" in paths:
+        if len(paths) > 1:
+            raise ConfigError("'-' (standard input) cannot be combined with other paths")
+        name = args.stdin_filename
+        stdin = StdinInput(sys.stdin.buffer.read(), _display(name) if name else "-")
+    elif args.stdin_filename:
+        raise ConfigError("--stdin-filename needs '-' (standard input) as the path")
+    if args.output_file:
+        _check_output_file(args.output_file)
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        print("corpuslint: note: --unsafe-fixes without --fix or --diff changes nothing; "
+              "unsafe fixes are marked [*] as available (add --fix to apply them)", file=sys.stderr)
+    config_paths = [args.stdin_filename or "."] if stdin is not None else paths
+    config, registry = build_registry(config_paths, config_file=args.config)
     if args.select is not None:
+        check_codes(args.select, registry.rules, "command line: --select")
         config.select = args.select
+    check_codes(args.extend_select, registry.rules, "command line: --extend-select")
+    check_codes(args.ignore, registry.rules, "command line: --ignore")
     config.extend_select = config.extend_select + args.extend_select
     config.ignore = config.ignore + args.ignore
-    validate_codes(config, registry.rules)
     if args.include:
         config.include = args.include
     config.exclude = config.exclude + args.exclude
@@ -142,41 +254,94 @@ def _cmd_check(args) -> int:
         config.use_cache = False
     if args.jobs is not None:
         config.jobs = args.jobs
+    readers.set_overrides(config, text_field=args.text_field, id_field=args.id_field)
     if args.fail_on:
         from .findings import Severity
 
         config.fail_on = Severity(args.fail_on)
     formatter = registry.formats.get(args.format)
     if formatter is None:
-        raise ConfigError(f"--format: unknown format {args.format!r} (available: {', '.join(sorted(registry.formats))})")
+        raise ConfigError(f"--format: unknown format {args.format!r}{did_you_mean(args.format, registry.formats)} "
+                          f"(available: {', '.join(sorted(registry.formats))})")
+    missing = [p for p in paths if p != "-" and not os.path.exists(p) and not os.path.islink(p)]
 
-    result = run(args.paths, config, registry, fix=args.fix and not args.diff,
-                 unsafe_fixes=args.unsafe_fixes, diff=args.diff)
+    from . import adoption
+
+    baseline = adoption.before_run(args, config)
+    result = run(paths, config, registry, fix=(args.fix or args.fix_only) and not args.diff,
+                 unsafe_fixes=args.unsafe_fixes, diff=args.diff, stdin=stdin, fix_data=args.fix_data,
+                 report_unknown=not args.ignore_unknown, progress=adoption.progress_for(args))
+    reported = {f.path for f in result.findings if f.code == "F003"}
+    unreported = [p for p in missing if _display(p) not in reported]
+    for p in unreported:
+        print(f"corpuslint: error: {p}: no such file or directory", file=sys.stderr)
+    if args.fix and not args.fix_data and any(f.record is not None and f.fix is not None for f in result.findings):
+        print("corpuslint: note: fixes in data-file records were not applied (add --fix-data to rewrite "
+              "JSONL/Parquet files, or write a cleaned copy with `corpuslint filter`)", file=sys.stderr)
+    done = adoption.after_run(args, config, result, baseline)
+    if done is not None:
+        return EXIT_ERROR if unreported else done
 
     if args.diff:
-        sys.stdout.write("".join(result.diffs))
-        return EXIT_OK if not result.diffs or args.exit_zero else EXIT_FINDINGS
+        if args.output_file:
+            _write_file(args.output_file, "".join(result.diffs).encode("utf-8", "surrogatepass"))
+        else:
+            _write_stdout("".join(result.diffs))
+        code = EXIT_OK if not result.diffs or args.exit_zero else EXIT_FINDINGS
+        return EXIT_ERROR if unreported else code
+
+    # --fix on standard input: the fixed text goes to stdout, the report to stderr (like ruff)
+    report_stream = sys.stderr if stdin is not None and args.fix and not args.output_file else None
+    if stdin is not None and args.fix:
+        doc = result.documents.get(stdin.display)
+        _write_stdout(doc.text if doc is not None else stdin.data)  # unreadable input: unchanged
 
     out = io.StringIO()
     if args.format == "text":
         from .outputs import text
 
-        text.write(result, out, statistics=args.statistics, unsafe_fixes=args.unsafe_fixes)
+        text.write(result, out, statistics=args.statistics, unsafe_fixes=args.unsafe_fixes,
+                   output_format=args.output_format or adoption.default_output_format(args),
+                   show_findings=args.show_findings or not args.statistics, quiet=args.quiet)
     else:
         formatter(result, out)
     if args.output_file:
-        with open(args.output_file, "w", encoding="utf-8") as fh:
-            fh.write(out.getvalue())
+        _write_file(args.output_file, out.getvalue().encode("utf-8", "surrogatepass"))
         if args.statistics and args.format != "text":
             from .outputs import text
 
             text.write_statistics(result, sys.stdout)
     else:
-        sys.stdout.write(out.getvalue())
+        (report_stream or sys.stdout).write(out.getvalue())
         if args.statistics and args.format != "text":
             from .outputs import text
 
             text.write_statistics(result, sys.stderr)
+    if unreported:
+        return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if result.failing() else EXIT_OK
+
+
+def _cmd_filter(args) -> int:
+    import json
+
+    from .filter import filter_dataset
+
+    config, registry = build_registry([args.input], config_file=args.config)
+    readers.set_overrides(config, text_field=args.text_field, id_field=args.id_field)
+    summary = filter_dataset(args.input, args.output, config, registry, args.drop,
+                             fix=args.fix, unsafe_fixes=args.unsafe_fixes)
+    text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.write(text)
+    if args.summary:
+        with open(args.summary, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    return EXIT_OK
+
+
+def _display(path: str) -> str:
+    from .files import display_path
+
+    return display_path(path)

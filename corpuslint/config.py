@@ -8,6 +8,7 @@ unknown rule codes and bad values raise ``ConfigError`` (exit code 2).
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import hashlib
 import os
@@ -27,7 +28,7 @@ DEFAULT_EXCLUDE = [
 _LIST_KEYS = {"select", "extend-select", "ignore", "extend-ignore", "include", "exclude", "extend-exclude"}
 _KNOWN_KEYS = _LIST_KEYS | {
     "per-file-ignores", "severity", "rules", "fail-on", "respect-gitignore", "cache", "cache-dir",
-    "plugins", "jobs",
+    "plugins", "jobs", "baseline",
 }
 
 
@@ -35,10 +36,55 @@ class ConfigError(Exception):
     """Invalid configuration: the message names the file and key. Exit code 2."""
 
 
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``choices`` (difflib), else ``""``."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def code_hint(code: str, codes: Iterable[str]) -> str:
+    """`` (did you mean 'W101'?)`` for a mistyped rule code or prefix, else ``""``.
+
+    Letters typed for look-alike digits (``W1O1``, ``W1I1``) are tried first; then the
+    code at the smallest edit distance, preferring one the typo starts with (``W1011``
+    -> ``W101``), then the first in order."""
+    codes = sorted(codes)
+    head = len(code) - len(code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    digits = code[: max(head, 1)] + code[max(head, 1):].translate(str.maketrans("OIL", "011"))
+    if digits != code and any(c.startswith(digits) for c in codes):
+        return f" (did you mean {digits!r}?)"
+    scored = [(_edit_distance(code, c), not (code.startswith(c) or c.startswith(code)), c) for c in codes]
+    best = min(scored, default=None)
+    return f" (did you mean {best[2]!r}?)" if best is not None and best[0] <= 2 else ""
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def normalize_code(code: str) -> str:
+    """Rule codes and prefixes are case-insensitive: ``w101`` means ``W101``."""
+    return code.strip().upper()
+
+
+# Corpus scopes: which files corpus rules (cross-file duplicates, word statistics) see.
+SCOPE_TREE = "tree"  # every file under the root (git work tree, config folder or checked folder)
+SCOPE_FOLDER = "folder"  # the files directly in the root: one file checked outside any project
+SCOPE_TARGETS = "targets"  # only the checked files: no usable root (/, the home folder, missing)
+
+
 @dataclass
 class Config:
     root: str = "."
     source: str | None = None
+    config_dir: str | None = None  # the config file's folder: per-file-ignores and option paths are relative to it
+    corpus_scope: str = SCOPE_TREE
     raw: dict[str, Any] = field(default_factory=dict)
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
@@ -53,6 +99,7 @@ class Config:
     use_cache: bool = True
     cache_dir: str = ".corpuslint_cache"
     jobs: int = 1
+    baseline: str | None = None  # baseline file (absolute; `baseline` is relative to the config file)
     local_plugins: dict[str, Any] = field(default_factory=dict)
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -68,8 +115,15 @@ class Config:
 
     # -- selection -----------------------------------------------------------
     def is_ignored_for(self, path: str, code: str) -> bool:
+        """Does a ``per-file-ignores`` entry cover ``code`` in ``path`` (a display path,
+        relative to the working folder)? Patterns are matched against the path relative
+        to the config file's folder (like ruff), so they mean the same from any working
+        folder; a pattern without ``/`` also matches the file name alone."""
+        if not self.per_file_ignores:
+            return False
+        rel = _relative_to(path, self.config_dir or self.root)
         for pattern, codes in self.per_file_ignores.items():
-            if _path_matches(path, pattern) and any(_code_matches(code, c) for c in codes):
+            if _path_matches(rel, pattern) and any(_code_matches(code, c) for c in codes):
                 return True
         return False
 
@@ -87,7 +141,13 @@ def _code_matches(code: str, selector: str) -> bool:
 
 def _path_matches(path: str, pattern: str) -> bool:
     path = path.replace(os.sep, "/")
+    pattern = pattern.removeprefix("./")
     return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
+
+
+def _relative_to(path: str, base: str) -> str:
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(base))
+    return path if rel.startswith("..") else rel
 
 
 def select_rules(config: Config, rules: Mapping[str, type]) -> list[str]:
@@ -143,22 +203,58 @@ def _has_tool_table(path: str) -> bool:
         return False
 
 
-def default_root(paths: list[str]) -> str:
-    """Project root when no config file exists: the git work tree holding the first
-    path; else the current directory if the path is inside it; else the path's own
-    folder. Corpus rules (cross-file duplicates, word statistics) see files under it."""
-    first = os.path.abspath(paths[0])
-    start = first if os.path.isdir(first) else os.path.dirname(first)
-    directory = start
+def _git_work_tree(directory: str) -> str | None:
     while True:
         if os.path.exists(os.path.join(directory, ".git")):
             return directory
         parent = os.path.dirname(directory)
         if parent == directory:
-            break
+            return None
         directory = parent
-    cwd = os.getcwd()
-    return cwd if (first + os.sep).startswith(cwd.rstrip(os.sep) + os.sep) else start
+
+
+def _unusable_root(directory: str) -> bool:
+    """``/`` and the home folder are never a project root: walking them indexes a
+    whole disk (and a dotfiles repository in ``~`` is not a corpus)."""
+    directory = os.path.realpath(directory)
+    home = os.path.realpath(os.path.expanduser("~"))
+    return directory == os.path.dirname(directory) or directory == home or not os.path.isdir(directory)
+
+
+def project_root(paths: list[str], source: str | None = None) -> tuple[str, str]:
+    """(root, corpus scope) for the first checked path.
+
+    The root is the git work tree holding the path, else the folder of the config file
+    found walking up from it, else the path itself (a folder) or its folder (a file).
+    When both a work tree and a config file hold the path, the nearer (deeper) one
+    wins, so a config file inside a repository (like samples/corpuslint.toml) makes
+    its folder a sub-project, as a config file in a parent of the repository does not.
+    ``/``, the home folder and missing folders are never roots: then the corpus is just
+    the checked files (``SCOPE_TARGETS``) and nothing is cached. One file checked
+    outside any project sees only the files next to it (``SCOPE_FOLDER``).
+    """
+    first = os.path.abspath(paths[0]) if paths else os.getcwd()
+    start = first if os.path.isdir(first) else os.path.dirname(first)
+    candidates = []
+    if os.path.isdir(start):
+        git = _git_work_tree(start)
+        if git is not None:
+            candidates.append(git)
+    if source is not None:
+        config_dir = os.path.dirname(os.path.abspath(source))
+        if (start + os.sep).startswith(config_dir.rstrip(os.sep) + os.sep):
+            candidates.append(config_dir)
+    candidates = [c for c in candidates if not _unusable_root(c)]
+    if candidates:
+        return max(candidates, key=len), SCOPE_TREE
+    if _unusable_root(start):
+        return start, SCOPE_TARGETS
+    return start, (SCOPE_TREE if os.path.isdir(first) else SCOPE_FOLDER)
+
+
+def default_root(paths: list[str]) -> str:
+    """Project root when no config file exists (see ``project_root``)."""
+    return project_root(paths)[0]
 
 
 def read_toml(path: str, referrer: str | None = None, shown: str | None = None) -> dict[str, Any]:
@@ -188,14 +284,14 @@ def locate_config(
 ) -> tuple[str | None, dict[str, Any], str]:
     """(config file or None, the [tool.corpuslint] table, project root).
 
-    ``table`` (a dict shaped like [tool.corpuslint]) skips the file lookup."""
+    ``table`` (a dict shaped like [tool.corpuslint]) skips the file lookup. The root is
+    ``project_root``'s (its corpus scope: ``project_root(paths, source)[1]``)."""
     paths = list(paths) or ["."]
     if table is not None:
-        return None, dict(table), default_root(paths)
+        return None, dict(table), project_root(paths)[0]
     source = config_file or find_config_file(paths[0])
     raw = read_config_table(source) if source else {}
-    root = os.path.dirname(os.path.abspath(source)) if source else default_root(paths)
-    return source, raw, root
+    return source, raw, project_root(paths, source)[0]
 
 
 def local_plugin_settings(raw: Mapping[str, Any], root: str, where: str) -> tuple[list[str], list[str]]:
@@ -214,20 +310,22 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
     where = source or "config"
     plugin_sections = dict(registry.config_sections) if registry is not None else {}
     cfg = Config(root=root, source=source, raw=raw)
+    if source is not None:
+        cfg.config_dir = os.path.dirname(os.path.abspath(source))
 
     def err(key: str, msg: str) -> ConfigError:
         return ConfigError(f"{where}: {key}: {msg}")
 
     for key, value in raw.items():
         if key not in _KNOWN_KEYS and key not in plugin_sections:
-            raise err(key, "unknown key")
+            raise err(key, "unknown key" + did_you_mean(key, sorted(_KNOWN_KEYS | set(plugin_sections))))
         if key in _LIST_KEYS and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             raise err(key, "must be a list of strings")
 
     if "select" in raw:
-        cfg.select = list(raw["select"])
-    cfg.extend_select = list(raw.get("extend-select", []))
-    cfg.ignore = list(raw.get("ignore", [])) + list(raw.get("extend-ignore", []))
+        cfg.select = [normalize_code(c) for c in raw["select"]]
+    cfg.extend_select = [normalize_code(c) for c in raw.get("extend-select", [])]
+    cfg.ignore = [normalize_code(c) for c in list(raw.get("ignore", [])) + list(raw.get("extend-ignore", []))]
     if "include" in raw:
         cfg.include = list(raw["include"])
     if "exclude" in raw:
@@ -238,16 +336,16 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
     if not isinstance(pfi, dict):
         raise err("per-file-ignores", "must be a table of glob = [codes]")
     for pattern, codes in pfi.items():
-        if not isinstance(codes, list):
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
             raise err(f"per-file-ignores.{pattern}", "must be a list of codes")
-        cfg.per_file_ignores[pattern] = list(codes)
+        cfg.per_file_ignores[pattern] = [normalize_code(c) for c in codes]
 
     sev = raw.get("severity", {})
     if not isinstance(sev, dict):
         raise err("severity", "must be a table of CODE = 'error'|'warning'|'info'")
     for code, value in sev.items():
         try:
-            cfg.severity[code] = Severity.parse(value)
+            cfg.severity[normalize_code(code)] = Severity.parse(value)
         except ValueError as exc:
             raise err(f"severity.{code}", str(exc)) from None
 
@@ -257,7 +355,7 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
     for code, opts in rules.items():
         if not isinstance(opts, dict):
             raise err(f"rules.{code}", "must be a table of options")
-        cfg.rule_options[code] = dict(opts)
+        cfg.rule_options[normalize_code(code)] = dict(opts)
 
     if "fail-on" in raw:
         try:
@@ -274,6 +372,10 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
         if not isinstance(raw["jobs"], int) or raw["jobs"] < 0:
             raise err("jobs", "must be an integer >= 0 (0 = one per core)")
         cfg.jobs = raw["jobs"]
+    if "baseline" in raw:
+        if not isinstance(raw["baseline"], str) or not raw["baseline"]:
+            raise err("baseline", "must be a file name (relative to the config file)")
+        cfg.baseline = os.path.join(root, raw["baseline"])
     if "plugins" in raw:
         cfg.local_plugins = dict(raw["plugins"])
 
@@ -284,7 +386,8 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
         if defaults:
             for key in value:
                 if key not in defaults:
-                    raise err(f"{section}.{key}", f"unknown key (allowed: {', '.join(sorted(defaults))})")
+                    raise err(f"{section}.{key}",
+                              f"unknown key{did_you_mean(key, defaults)} (allowed: {', '.join(sorted(defaults))})")
         cfg.sections[section] = {**defaults, **value}
     return cfg
 
@@ -296,30 +399,33 @@ def validate_codes(cfg: Config, rules: Mapping[str, type]) -> None:
     (custom-rules) can be selected, ignored and given severities like any other.
     """
     where = cfg.source or "config"
-
-    def check(key: str, codes: Iterable[str]) -> None:
-        for c in codes:
-            if c != "ALL" and not any(code.startswith(c) for code in rules):
-                raise ConfigError(f"{where}: {key}: unknown rule code or prefix {c!r}")
-
-    check("select", cfg.select or [])
-    check("extend-select", cfg.extend_select)
-    check("ignore", cfg.ignore)
+    check_codes(cfg.select or [], rules, f"{where}: select")
+    check_codes(cfg.extend_select, rules, f"{where}: extend-select")
+    check_codes(cfg.ignore, rules, f"{where}: ignore")
     for pattern, codes in cfg.per_file_ignores.items():
-        check(f"per-file-ignores.{pattern}", codes)
+        check_codes(codes, rules, f"{where}: per-file-ignores.{pattern}")
     for code in cfg.severity:
-        check(f"severity.{code}", [code])
+        check_codes([code], rules, f"{where}: severity.{code}")
     for code, opts in cfg.rule_options.items():
         cls = rules.get(code)
         if cls is None:
-            raise ConfigError(f"{where}: rules.{code}: unknown rule code")
+            raise ConfigError(f"{where}: rules.{code}: unknown rule code{code_hint(code, rules)}")
         for opt, value in opts.items():
             if opt not in cls.options:
                 allowed = ", ".join(sorted(cls.options)) or "none"
-                raise ConfigError(f"{where}: rules.{code}.{opt}: unknown option (allowed: {allowed})")
+                raise ConfigError(
+                    f"{where}: rules.{code}.{opt}: unknown option{did_you_mean(opt, cls.options)} (allowed: {allowed})")
             default = cls.options[opt]
             if default is not None and not _same_kind(default, value):
                 raise ConfigError(f"{where}: rules.{code}.{opt}: expected {type(default).__name__}, got {value!r}")
+
+
+def check_codes(codes: Iterable[str], rules: Mapping[str, type], where: str) -> None:
+    """Raise ConfigError naming ``where`` (``file: key`` or ``command line: --select``)
+    for a code that is neither ``ALL`` nor a prefix of a registered rule's code."""
+    for c in codes:
+        if c != "ALL" and not any(code.startswith(c) for code in rules):
+            raise ConfigError(f"{where}: unknown rule code or prefix {c!r}{code_hint(c, rules)}")
 
 
 def _same_kind(default: Any, value: Any) -> bool:

@@ -53,6 +53,10 @@ class Document:
         self.text = text
         self.suffix = (suffix if suffix is not None else _suffix(path)).lower()
 
+    def with_text(self, text: str) -> "Document":
+        """The same document (path, type; a record keeps its record) with new text."""
+        return Document(self.path, text, suffix=self.suffix)
+
     # -- identity -------------------------------------------------------------
     @cached_property
     def content_hash(self) -> str:
@@ -81,10 +85,14 @@ class Document:
         return self.text[line.start : line.end]
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a code-point offset."""
+        """1-based (line, column) of a code-point offset, as an editor shows it: a
+        byte-order mark is not a column (the first character after it is column 1)."""
         starts = self._line_starts
         index = bisect_right(starts, offset) - 1
-        return index + 1, offset - starts[index] + 1
+        column = offset - starts[index] + 1
+        if index == 0 and offset > 0 and self.text.startswith("\ufeff"):
+            column -= 1
+        return index + 1, column
 
     def location(self, offset: int) -> Location:
         line, column = self.position(offset)

@@ -13,23 +13,27 @@ from __future__ import annotations
 
 import difflib
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
-from . import files
+from . import files, readers
 from .config import (
     Config,
     ConfigError,
     build_config,
+    SCOPE_FOLDER,
+    SCOPE_TARGETS,
     local_plugin_settings,
     locate_config,
+    project_root,
     select_rules,
     validate_codes,
 )
 from .document import Document
 from .families.input import PROBLEM_RULES
-from .findings import Applicability, Edit, Finding, Severity
+from .findings import Applicability, Edit, Finding, Location, Severity
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
 from .structure import ALL_REGIONS
@@ -48,6 +52,15 @@ class RunContext:
     discover: Callable[[], list[files.Source]]  # every corpus file under the project root
     load: Callable[[files.Source], "Document | files.ReadProblem"]
     doc_cache: Any = None  # index.DocumentFindingsCache when the on-disk cache is on
+
+
+@dataclass(frozen=True)
+class StdinInput:
+    """Standard input (``corpuslint check -``): its bytes and the name it is checked as
+    (``--stdin-filename``, which also picks the reader and matches per-file-ignores)."""
+
+    data: bytes
+    display: str = "-"
 
 
 @dataclass
@@ -78,11 +91,14 @@ class Linter:
             self.rules[code] = cls(
                 options=config.rule_options.get(code),
                 severity=config.severity_for(code, cls.default_severity),
-                root=config.root,
+                root=config.config_dir or config.root,  # relative option paths: the config's folder
             )
         self.document_rules = [r for r in self.rules.values() if isinstance(r, DocumentRule)]
+        self.record_rules = [r for r in self.document_rules if not r.file_level]  # for data-file records
         self.corpus_rules = [r for r in self.rules.values() if isinstance(r, CorpusRule)]
         self._cache: dict[tuple[str, str], list[Finding]] = {}
+        self.suppressions = None  # baseline.Suppressions: ignore file + inline directives
+        self.progress = None  # callable(n) ticked per document checked (progress bar), or None
 
     # -- MAP: one document in, findings out -----------------------------------
     def check_document(self, doc: Document) -> list[Finding]:
@@ -90,9 +106,11 @@ class Linter:
         cached = self._cache.get(key)
         if cached is None:
             cached = []
-            for rule in self.document_rules:
+            for rule in self.record_rules if getattr(doc, "record", None) is not None else self.document_rules:
                 cached.extend(_in_checked_regions(rule, doc, rule.check(doc)))
             self._cache[key] = cached
+            if self.progress is not None:
+                self.progress(1)
         return cached
 
     def map_documents(self, docs: list[Document], disk_cache=None) -> list[Finding]:
@@ -103,6 +121,8 @@ class Linter:
             if doc.path in hits:
                 self._cache[(doc.path, doc.content_hash)] = hits[doc.path]
         misses = [d for d in docs if (d.path, d.content_hash) not in self._cache]
+        if self.progress is not None and len(misses) < len(docs):
+            self.progress(len(docs) - len(misses))
         jobs = self.config.jobs or os.cpu_count() or 1
         if jobs > 1 and len(misses) >= PARALLEL_MIN_DOCS and self.document_rules:
             _parallel_map(self, misses, jobs)
@@ -120,8 +140,10 @@ class Linter:
             view = CorpusView(states=dict(states.get(rule.code, {})), targets=set(documents), documents=documents)
             kinds = rule.checked_regions()
             for f in rule.reduce(view):
-                doc = documents.get(f.path)
+                doc = documents.get(f.key)
                 if kinds == ALL_REGIONS or doc is None or not doc.outside(f.start, f.end, kinds):
+                    if f.related:  # a related record named by its key: name file and record
+                        f.related = tuple(_record_location(r, documents) for r in f.related)
                     out.append(f)
         return out
 
@@ -133,6 +155,7 @@ class Linter:
             code=rule.code, rule=rule.name, family=rule.family, severity=rule.severity,
             message=problem.message, path=source.display, start=0, end=0,
             line=problem.line, column=problem.column, end_line=problem.line, end_column=problem.column,
+            record=problem.record,
         )
 
     def keep(self, finding: Finding) -> bool:
@@ -147,13 +170,20 @@ def _in_checked_regions(rule: Rule, doc: Document, found: Iterable[Finding]) -> 
     return [f for f in found if not doc.outside(f.start, f.end, kinds)]
 
 
+def _record_location(loc, documents: Mapping[str, Document]):
+    doc = documents.get(loc.path)
+    if loc.record is not None or getattr(doc, "record", None) is None:
+        return loc
+    return Location(doc.file, loc.line, loc.column, doc.record)
+
+
 # Worker side of the parallel map. With the fork start method the Linter is inherited.
 _WORKER: Linter | None = None
 
 
-def _worker_check(item: tuple[str, str]) -> list[Finding]:
+def _worker_check(item: "tuple[str, str] | Document") -> list[Finding]:
     assert _WORKER is not None
-    return _WORKER.check_document(Document(item[0], item[1]))
+    return _WORKER.check_document(item if isinstance(item, Document) else Document(item[0], item[1]))
 
 
 def _parallel_map(linter: Linter, docs: list[Document], jobs: int) -> None:
@@ -162,14 +192,20 @@ def _parallel_map(linter: Linter, docs: list[Document], jobs: int) -> None:
 
     global _WORKER
     _WORKER = linter
+    tick, linter.progress = linter.progress, None  # forked workers must not draw
     try:
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            results = pool.map(_worker_check, [(d.path, d.text) for d in docs], chunksize=16)
+            # plain documents travel as (path, text); subclasses (records) pickle themselves
+            items = [(d.path, d.text) if type(d) is Document else d for d in docs]
+            results = pool.map(_worker_check, items, chunksize=16)
             for doc, found in zip(docs, results):
                 linter._cache[(doc.path, doc.content_hash)] = found
+                if tick is not None:
+                    tick(1)
     finally:
         _WORKER = None
+        linter.progress = tick
 
 
 # CORPUS-INDEX SEAM
@@ -191,7 +227,8 @@ def lint_documents(linter: Linter, docs: dict[str, Document], ctx: RunContext) -
     if linter.corpus_rules:
         states = collect_corpus_states(linter.corpus_rules, docs, ctx)
         findings.extend(linter.reduce(states, docs))
-    return _drop_superseded([f for f in findings if linter.keep(f)], linter.rules)
+    findings = _drop_superseded([f for f in findings if linter.keep(f)], linter.rules)
+    return linter.suppressions.apply(findings, docs) if linter.suppressions else findings
 
 
 def _drop_superseded(findings: list[Finding], rules: Mapping[str, Rule]) -> list[Finding]:
@@ -200,13 +237,13 @@ def _drop_superseded(findings: list[Finding], rules: Mapping[str, Rule]) -> list
     if not narrower:
         return findings
     broad = {c for codes in narrower.values() for c in codes}
-    covered = {(f.code, f.path, f.related[0].path) for f in findings if f.code in broad and f.related}
+    covered = {(f.code, f.key, f.related[0].key) for f in findings if f.code in broad and f.related}
     if not covered:
         return findings
     return [
         f for f in findings
         if not (f.code in narrower and f.related
-                and any((c, f.path, f.related[0].path) in covered for c in narrower[f.code]))
+                and any((c, f.key, f.related[0].key) in covered for c in narrower[f.code]))
     ]
 
 
@@ -252,8 +289,10 @@ def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bo
     rules on the edited text until nothing changes (bounded)."""
     text, total = apply_fixes(doc.text, first, unsafe)
     for _ in range(MAX_FIX_PASSES):
-        current = Document(doc.path, text)
+        current = doc.with_text(text)
         found = [f for f in linter.check_document(current) if linter.keep(f)]
+        if linter.suppressions:
+            found = linter.suppressions.apply(found, {doc.path: current}, record=False)
         new_text, count = apply_fixes(text, found, unsafe)
         if count == 0 or new_text == text:
             break
@@ -268,80 +307,208 @@ def build_registry(config_paths: Iterable[str] = (".",), *, config_file: str | N
                    table: Mapping[str, Any] | None = None) -> tuple[Config, Registry]:
     """Find and read the config, load plugins (incl. opted-in local ones), let plugins
     configure themselves, then validate every code the config mentions."""
+    config_paths = list(config_paths) or ["."]
     source, raw, root = locate_config(config_paths, config_file=config_file, table=table)
-    modules, paths = local_plugin_settings(raw, root, source or "config")
+    config_dir = os.path.dirname(os.path.abspath(source)) if source else root
+    modules, paths = local_plugin_settings(raw, config_dir, source or "config")
     registry = load_plugins(local_modules=modules, local_paths=paths)
     cfg = build_config(raw, root=root, source=source, registry=registry)
+    cfg.corpus_scope = project_root(config_paths, source)[1]
     configure(registry, cfg)
     validate_codes(cfg, registry.rules)
     return cfg, registry
 
 
 def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = False,
-        unsafe_fixes: bool = False, diff: bool = False) -> RunResult:
+        unsafe_fixes: bool = False, diff: bool = False, stdin: StdinInput | None = None,
+        fix_data: bool = False, report_unknown: bool = False, progress=None) -> RunResult:
+    """Lint ``paths`` (and ``stdin``, never written: its fixed text is in
+    ``result.documents[stdin.display]``). ``fix``/``diff`` apply or show fixes to plain
+    files; data files' records (JSONL, Parquet) are rewritten only with ``fix_data``
+    too. With ``report_unknown``, an explicitly named file nothing can read is F004.
+    ``progress`` (optional) is a ``progress.Progress`` shown on stderr."""
+    from .baseline import Suppressions
+
     linter = Linter(config, registry)
-    extra_suffixes = [s for r in registry.readers for s in getattr(r, "suffixes", ())]
-    sources = files.discover(paths, config, extra_suffixes)
+    linter.suppressions = Suppressions.load(config.root, linter.rules)
+    sources = files.discover([p for p in paths if p != "-"] if stdin is not None else paths, config,
+                             readers.walk_suffixes(registry.readers), report_unknown=report_unknown)
     ctx = RunContext(
         config=config,
         root=config.root,
-        use_cache=config.use_cache,
-        discover=lambda: files.discover([config.root], config),
+        use_cache=config.use_cache and config.corpus_scope != SCOPE_TARGETS,
+        # files a reader claims (datasets) are not read whole as text into the corpus
+        discover=lambda: [s for s in _corpus_sources(config, sources)
+                          if readers.reader_for(s.path, registry.readers) is None],
         load=files.load,
     )
-    if config.use_cache and linter.document_rules:
+    if ctx.use_cache and linter.document_rules:
         from .index import DocumentFindingsCache, cache_dir_for
 
         ctx.doc_cache = DocumentFindingsCache(cache_dir_for(ctx), linter.document_rules)
     problems: list[Finding] = []
     docs: dict[str, Document] = {}
     writable: set[str] = set()  # documents that are whole files, which fixes may rewrite
-    for source, loaded in files.iter_documents(sources, registry.readers):
-        if isinstance(loaded, files.ReadProblem):
-            finding = linter.problem_finding(source, loaded)
-            if finding is not None:
-                problems.append(finding)
-        elif isinstance(loaded, Document):
+    data_files: dict[str, tuple[files.Source, Any, Any]] = {}  # display -> (source, reader, stat when read)
+    for source, reader, loaded in readers.iter_sources(sources, registry.readers, config):
+        if isinstance(loaded, Document):
             docs[loaded.path] = loaded
             writable.add(loaded.path)
-        else:  # a plugin reader's documents (JSONL records...): checked, never rewritten
-            docs.update((d.path, d) for d in loaded)
+            continue
+        if reader is not None and not isinstance(loaded, files.ReadProblem):
+            try:
+                data_files[source.display] = (source, reader, os.stat(source.path))
+            except OSError:
+                pass
+        _add_documents(linter, source, loaded, docs, problems)
+    if stdin is not None:
+        source = files.Source("-", stdin.display)
+        loaded = readers.read_stdin(source, stdin.data, registry.readers, config)
+        if isinstance(loaded, Document):
+            docs[loaded.path] = loaded
+            writable.add(loaded.path)
+        else:
+            _add_documents(linter, source, loaded, docs, problems)
     path_of = {s.display: s.path for s in sources}
 
+    if progress is not None:
+        linter.progress = progress.phase("checking", len(docs))
     findings = lint_documents(linter, docs, ctx)
+    if progress is not None:
+        progress.close()
+        linter.progress = None
     fixed = 0
     diffs: list[str] = []
     if fix or diff:
-        by_path: dict[str, list[Finding]] = {}
+        by_key: dict[str, list[Finding]] = {}
         for f in findings:
-            by_path.setdefault(f.path, []).append(f)
+            by_key.setdefault(f.key, []).append(f)
         changed: dict[str, Document] = {}
-        for path, doc in docs.items():
-            if path not in writable or not any(fixable(f, unsafe_fixes) for f in by_path.get(path, ())):
+        record_texts: dict[str, dict[int, str]] = {}  # data file -> {record number: fixed text}
+        record_fixes: dict[str, int] = {}
+        for key, doc in docs.items():
+            record_file = getattr(doc, "file", None)
+            if record_file is not None:
+                entry = data_files.get(record_file)
+                if not (fix_data and entry is not None and getattr(entry[1], "writable", False)):
+                    continue
+            elif key not in writable:
                 continue
-            new_text, count = fix_document(linter, doc, by_path[path], unsafe_fixes)
+            if not any(fixable(f, unsafe_fixes) for f in by_key.get(key, ())):
+                continue
+            new_text, count = fix_document(linter, doc, by_key[key], unsafe_fixes)
             if new_text == doc.text:
                 continue
             fixed += count
             if diff:
-                diffs.append(_unified_diff(path, doc.text, new_text))
-            else:
-                files.write_atomic(path_of[path], new_text)
-            changed[path] = Document(path, new_text)
+                diffs.append(_unified_diff(key, doc.text, new_text))
+            elif record_file is not None:
+                record_texts.setdefault(record_file, {})[doc.number] = new_text
+                record_fixes[record_file] = record_fixes.get(record_file, 0) + count
+            elif key in path_of:  # standard input is never written
+                files.write_atomic(path_of[key], new_text)
+            changed[key] = doc.with_text(new_text)
+        for display, texts in record_texts.items():  # one atomic rewrite per data file
+            source, reader, stat = data_files[display]
+            try:
+                readers.write_dataset(source.path, reader, source.path, readers.options_for(config, reader.format),
+                                      texts=texts, expect_stat=stat)
+            except (readers.FileChangedError, OSError, ValueError) as exc:
+                print(f"corpuslint: warning: {display}: fixes not written: {exc}", file=sys.stderr)
+                fixed -= record_fixes[display]
+                for key in [k for k, d in changed.items() if getattr(d, "file", None) == display]:
+                    del changed[key]
         if changed and not diff:
             docs.update(changed)
             findings = lint_documents(linter, docs, ctx)
-    findings.extend(problems)
+    findings.extend(linter.suppressions.apply(problems, {}))
+    findings.extend(linter.suppressions.unused(linter.rules))
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings, len(sources), linter.rules, registry, config, fixed, diffs, docs)
+    return RunResult(findings, len(sources) + (stdin is not None), linter.rules, registry, config, fixed, diffs, docs)
 
 
-def _unified_diff(path: str, old: str, new: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
-        )
+def _add_documents(linter: Linter, source: files.Source, loaded, docs: dict, problems: list) -> None:
+    """A reader's documents (records, streamed) and problems (F003, F005 per record)."""
+    for item in [loaded] if isinstance(loaded, files.ReadProblem) else loaded:
+        if isinstance(item, files.ReadProblem):
+            finding = linter.problem_finding(source, item)
+            if finding is not None:
+                problems.append(finding)
+        else:
+            docs[item.path] = item
+
+
+def _corpus_sources(config: Config, targets: list[files.Source]) -> list[files.Source]:
+    """Every file corpus rules see (see ``config.project_root``): the tree under the root,
+    the files directly in it, or, without a usable root, only the checked files."""
+    if config.corpus_scope == SCOPE_TARGETS:
+        return list(targets)
+    if config.corpus_scope == SCOPE_FOLDER:
+        try:
+            names = sorted(os.listdir(config.root))
+        except OSError:
+            return list(targets)
+        entries = [os.path.join(config.root, n) for n in names]
+        return files.discover([e for e in entries if os.path.isfile(e)], config)
+    return files.discover([config.root], config)
+
+
+def _unified_diff(path: str, old: str, new: str, context: int = 3) -> str:
+    """One file's fixes as a git-style unified diff that ``git apply`` and ``patch -p1`` accept.
+
+    Patch lines are split at LF only, as git and patch split them: a CRLF line keeps its
+    CR as content, and a CR-only file is one patch line (splitting at CR, U+2028 or form
+    feed would make hunks that neither tool can apply). A last line without LF is followed
+    by ``\\ No newline at end of file``. The ``diff --git`` header says the file is
+    modified, so a fix that empties a file is not read as a deletion.
+    """
+    a, b = _patch_lines(old), _patch_lines(new)
+    name = path.replace(os.sep, "/").lstrip("/")  # outside the working folder: relative to / (as git does)
+    old_name, new_name = _patch_path("a/" + name), _patch_path("b/" + name)
+    tab = "\t" if " " in name else ""  # as git does, so that GNU patch reads names with spaces
+    out = [f"diff --git {old_name} {new_name}\n", f"--- {old_name}{tab}\n", f"+++ {new_name}{tab}\n"]
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for group in matcher.get_grouped_opcodes(context):
+        out.append(f"@@ -{_hunk_range(group[0][1], group[-1][2])} +{_hunk_range(group[0][3], group[-1][4])} @@\n")
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                out.extend(_patch_line(" ", line) for line in a[i1:i2])
+                continue
+            out.extend(_patch_line("-", line) for line in a[i1:i2])
+            out.extend(_patch_line("+", line) for line in b[j1:j2])
+    return "".join(out)
+
+
+def _patch_lines(text: str) -> list[str]:
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def _patch_line(mark: str, line: str) -> str:
+    return mark + line if line.endswith("\n") else f"{mark}{line}\n\\ No newline at end of file\n"
+
+
+def _hunk_range(start: int, stop: int) -> str:
+    """``start,length`` of a hunk side, 1-based; an empty side names the line before it."""
+    length = stop - start
+    first = start + 1 if length else start
+    return str(first) if length == 1 else f"{first},{length}"
+
+
+def _patch_path(path: str) -> str:
+    """A path as git writes it in a patch header: C-quoted when it holds a quote,
+    backslash, control character or tab (spaces and non-ASCII letters stay as they are)."""
+    name = path
+    if not any(c in name for c in '"\\') and all(ord(c) >= 32 and c != "\x7f" for c in name):
+        return name
+    escapes = {'"': '\\"', "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+    body = "".join(
+        escapes.get(c) or (c if ord(c) >= 32 and c != "\x7f" else f"\\{ord(c):03o}") for c in name
     )
+    return f'"{body}"'
 
 
 # -- Python API -----------------------------------------------------------------
@@ -364,13 +531,42 @@ def _config_for(config, paths) -> tuple[Config, Registry]:
 def lint_text(text: str, path: str = "<text>", config=None) -> list[Finding]:
     cfg, registry = _config_for(config, ["."])
     linter = Linter(cfg, registry)
+    from .baseline import Suppressions
+
+    linter.suppressions = Suppressions(cfg.root, [], linter.rules)  # inline directives only
     doc = Document(path, text)
     ctx = RunContext(cfg, cfg.root, False, discover=lambda: [], load=files.load)
     findings = lint_documents(linter, {path: doc}, ctx)
     return sorted(findings, key=Finding.sort_key)
 
 
+def lint_records(records: Iterable, text_field: str = "text", id_field: str | None = None,
+                 config=None, path: str = "<records>") -> list[Finding]:
+    """Lint records in memory: dicts (text in ``text_field``, a dotted path allowed;
+    named by ``id_field`` or their 1-based number) or strings. Findings carry
+    ``path`` and ``record``; line/column are inside the text. Corpus rules (near-duplicate
+    records, D104/D105) compare the records with each other."""
+    from .readers.base import ReaderOptions, in_memory_records, unique_records
+
+    cfg, registry = _config_for(config, ["."])
+    linter = Linter(cfg, registry)
+    docs: dict[str, Document] = {}
+    problems: list[Finding] = []
+    source = files.Source(path, path)
+    for _, item in unique_records(path, in_memory_records(records, ReaderOptions(text_field, id_field)),
+                                  id_field is not None):
+        if isinstance(item, files.ReadProblem):
+            finding = linter.problem_finding(source, item)
+            if finding is not None:
+                problems.append(finding)
+        else:
+            docs[item.path] = item
+    ctx = RunContext(cfg, cfg.root, False, discover=lambda: [], load=files.load)
+    findings = lint_documents(linter, docs, ctx) + problems
+    return sorted(findings, key=Finding.sort_key)
+
+
 def lint_paths(paths: Iterable[str], config=None) -> list[Finding]:
     paths = [os.fspath(p) for p in paths]
     cfg, registry = _config_for(config, paths)
-    return run(paths, cfg, registry).findings
+    return run(paths, cfg, registry, report_unknown=True).findings

@@ -11,7 +11,7 @@ import fnmatch
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from .config import Config
 from .document import Document
@@ -21,14 +21,16 @@ from .document import Document
 class Source:
     path: str  # absolute
     display: str  # as shown to users: relative to cwd when under it
+    unknown: bool = False  # named explicitly, but no reader or include glob claims its suffix
 
 
 @dataclass(frozen=True)
 class ReadProblem:
-    kind: str  # "undecodable" | "binary" | "unreadable"
+    kind: str  # "undecodable" | "binary" | "unreadable" | "unsupported" | "malformed" (a record)
     message: str
     line: int = 1
     column: int = 1
+    record: int | str | None = None  # the data file's record the problem is in
 
 
 def display_path(path: str, cwd: str | None = None) -> str:
@@ -66,18 +68,21 @@ def _union(globs: Iterable[str]):
     return re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in globs)) if globs else None
 
 
-def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str] = ()) -> list[Source]:
+def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str] = (),
+             report_unknown: bool = False) -> list[Source]:
     """Files to check, sorted and de-duplicated. Directories recurse; symlinked
-    directories are not followed (so symlink loops cannot hang the walk)."""
+    directories are not followed (so symlink loops cannot hang the walk). With
+    ``report_unknown``, a file named explicitly that no include glob or reader suffix
+    claims is returned with ``unknown=True`` (reported, not silently skipped)."""
     matcher = _Matcher(list(config.include) + [f"*{s}" for s in extra_suffixes], config.exclude)
     cwd = os.getcwd()
     seen: set[str] = set()
     out: list[Source] = []
 
-    def add(path: str, real: str) -> None:
+    def add(path: str, real: str, unknown: bool = False) -> None:
         if real not in seen:
             seen.add(real)
-            out.append(Source(os.path.abspath(path), display_path(path, cwd)))
+            out.append(Source(os.path.abspath(path), display_path(path, cwd), unknown))
 
     for given in paths:
         if os.path.isdir(given):
@@ -96,6 +101,8 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
                 add(given, os.path.realpath(given))
             elif not os.path.exists(given) and not os.path.islink(given):
                 add(given, os.path.abspath(given))  # reported as unreadable: a typo must not pass silently
+            elif report_unknown and not matcher.included(name) and not matcher.excluded(display_path(given, cwd), name):
+                add(given, os.path.realpath(given), unknown=True)  # named, but nothing reads it: say so
     if config.respect_gitignore and out:
         ignored = git_ignored([s.path for s in out])
         out = [s for s in out if s.path not in ignored]
@@ -152,7 +159,8 @@ def decode(data: bytes) -> str | ReadProblem:
     except UnicodeDecodeError as exc:
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        column = len(data[max(line_start, 3 if data.startswith(b"\xef\xbb\xbf") else 0) : exc.start]
+                     .decode("utf-8", "replace")) + 1  # a BOM is not a column
         bad = data[exc.start : exc.start + 4].hex(" ")
         return ReadProblem(
             "undecodable",
@@ -162,8 +170,9 @@ def decode(data: bytes) -> str | ReadProblem:
         )
 
 
-def load(source: Source) -> Document | ReadProblem:
-    data = read_bytes(source.path)
+def load(source: Source, data: bytes | None = None) -> Document | ReadProblem:
+    """The file as a Document (``data``: its bytes when already read, e.g. standard input)."""
+    data = read_bytes(source.path) if data is None else data
     if isinstance(data, ReadProblem):
         return data
     text = decode(data)
@@ -172,9 +181,9 @@ def load(source: Source) -> Document | ReadProblem:
     return Document(source.display, text)
 
 
-def read_with(reader, source: Source) -> list[Document] | ReadProblem:
+def read_with(reader, source: Source, data: bytes | None = None) -> list[Document] | ReadProblem:
     """Documents a plugin reader makes of a file (e.g. one per JSONL record)."""
-    data = read_bytes(source.path)
+    data = read_bytes(source.path) if data is None else data
     if isinstance(data, ReadProblem):
         return data
     try:
@@ -183,16 +192,6 @@ def read_with(reader, source: Source) -> list[Document] | ReadProblem:
         return ReadProblem("undecodable", f"invalid UTF-8 at byte offset {exc.start}: {exc.reason}")
     except Exception as exc:  # a reader failing on one file must not end the run
         return ReadProblem("unreadable", f"reader {type(reader).__name__} failed: {type(exc).__name__}: {exc}")
-
-
-def iter_documents(sources: Iterable[Source], readers: Iterable = ()) -> Iterator[
-        tuple[Source, Document | list[Document] | ReadProblem]]:
-    """Each source read by the plugin reader claiming its suffix, else as UTF-8 text."""
-    by_suffix = {suffix.lower(): r for r in readers for suffix in getattr(r, "suffixes", ())}
-    for source in sources:
-        name = source.path.lower()
-        reader = next((r for suffix, r in by_suffix.items() if name.endswith(suffix)), None)
-        yield source, (read_with(reader, source) if reader is not None else load(source))
 
 
 def write_atomic(path: str, text: str) -> None:

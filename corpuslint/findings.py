@@ -60,11 +60,21 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A 1-based position in a file, used for ``related`` spans (e.g. the first copy)."""
+    """A 1-based position in a file, used for ``related`` spans (e.g. the first copy).
+
+    ``record`` names the record of a data file (JSONL line, Parquet row; its id or
+    1-based number), ``None`` for a plain file; ``line``/``column`` are then inside the
+    record's text field."""
 
     path: str
     line: int
     column: int
+    record: int | str | None = None
+
+    @property
+    def key(self) -> str:
+        """The document's identity: ``path``, or ``path#record`` for a record."""
+        return self.path if self.record is None else f"{self.path}#{self.record}"
 
 
 @dataclass(slots=True)
@@ -83,6 +93,14 @@ class Finding:
     end_column: int = 1
     fix: Fix | None = None
     related: tuple[Location, ...] = field(default_factory=tuple)
+    record: int | str | None = None  # a data file's record (id or 1-based number); None for a plain file
+
+    @property
+    def key(self) -> str:
+        """The document's identity: ``path``, or ``path#record`` for a record."""
+        return self.path if self.record is None else f"{self.path}#{self.record}"
 
     def sort_key(self):
-        return (self.path, self.line, self.column, self.code)
+        record = self.record
+        order = (0, 0, "") if record is None else (1, record, "") if isinstance(record, int) else (1, 0, str(record))
+        return (self.path, order, self.line, self.column, self.code)

@@ -90,10 +90,18 @@ def corpuslint_register_formats() -> "Mapping[str, Formatter] | None":
 def corpuslint_register_readers() -> "list[Reader] | None":
     """Return input readers: objects that turn a file into one or more Documents.
 
-    A reader has ``suffixes`` (e.g. ``(".jsonl",)``) and ``read(path, data: bytes,
-    display: str) -> Iterable[Document]``. It is chosen by file suffix; the built-in
-    plain-text reader handles the ``include`` suffixes. A reader's suffixes are added
-    to the files ``check`` discovers. Called once at plugin loading.
+    A reader has ``suffixes`` (e.g. ``(".jsonl",)``) and either
+    ``documents(source: files.Source, config) -> Iterable[Document | files.ReadProblem]``
+    (streaming, preferred: yield documents as they are read; a ReadProblem with
+    ``record`` set is an F005 finding for that record) or ``read(path, data: bytes,
+    display: str) -> Iterable[Document]`` (given the whole file). It is chosen by the
+    longest matching suffix (on a tie, the reader registered last: a plugin's over a
+    built-in); the built-in plain-text reader handles the ``include`` globs. A reader's
+    suffixes are added to the files ``check`` discovers (unless it sets ``walk =
+    False``: then only named or included files). The built-in dataset readers
+    (``corpuslint/readers/``: JSONL, Parquet, Arrow, CSV) register through this hook;
+    their ``RecordDocument`` is the model for one document per record. Called once at
+    plugin loading.
     """
 
 
@@ -122,9 +130,10 @@ def corpuslint_configure(config: "Config") -> "list[type[Rule]] | None":
     ``corpuslint.config.ConfigError`` for invalid settings.
 
     Receives the loaded ``corpuslint.config.Config``: ``config.section(name)`` (a
-    declared section, defaults overlaid with the user's values), ``config.root`` (the
-    config file's folder: resolve relative paths against it) and ``config.source``
-    (the config file's path, or ``None``). Called once per run after the
+    declared section, defaults overlaid with the user's values), ``config.config_dir``
+    (the config file's folder, or ``None``: resolve relative paths against it, else
+    against ``config.root``, the project root) and ``config.source`` (the config
+    file's path, or ``None``). Called once per run after the
     configuration is validated and repo-local plugins are registered, before any file
     is read. Returned classes are validated and registered like those of
     ``corpuslint_register_rules``. A ``ConfigError``'s message is shown as one line

@@ -58,6 +58,12 @@ class Rule:
     # related file (e.g. D105 "whole document is a copy"), this rule's finding is
     # redundant and the engine drops it (only if that rule is active and fired).
     superseded_by: ClassVar[tuple[str, ...]] = ()
+    # The finding is about the whole document (D105): baseline fingerprints then use the
+    # code and path only, not the span text, which any edit to the document changes.
+    whole_document: ClassVar[bool] = False
+    # Checks the file as stored (e.g. its final newline), not the text: skipped for the
+    # text fields of data-file records (JSONL, Parquet...), which have no such thing.
+    file_level: ClassVar[bool] = False
     # Filled in by the plugin manager: the plugin that registered the rule.
     origin: ClassVar[str] = "?"
 
@@ -71,7 +77,7 @@ class Rule:
         merged.update(options or {})
         self.opts: dict[str, Any] = merged  # defaults overlaid with [tool.corpuslint.rules.CODE]
         self.severity: Severity = severity or self.default_severity
-        self.root = root  # project root (config file's folder): resolve relative option paths here
+        self.root = root  # the config file's folder (else the project root): resolve relative option paths here
 
     @classmethod
     def doc(cls) -> str:
@@ -83,6 +89,20 @@ class Rule:
         if cls.regions is not None:
             return frozenset(cls.regions)
         return ALL_REGIONS if cls.checks_code else TEXT_REGIONS
+
+    @classmethod
+    def fix_safety(cls) -> str:
+        """``safe``, ``unsafe``, ``safe/unsafe`` (depends on the finding) or ``—`` (no fix),
+        read from the rule's ``Fix safety:`` documentation (an unsafe fix mentions it)."""
+        if not cls.fixable:
+            return "—"
+        m = regex.search(r"Fix safety:\s*(.*?)(?:\n\s*\n|\Z)", cls.doc(), regex.S)
+        text = (m.group(1) if m else "").lower()
+        safe = regex.search(r"(?<!un)safe", text) is not None
+        unsafe = "unsafe" in text
+        if safe and unsafe:
+            return "safe/unsafe"
+        return "unsafe" if unsafe else "safe" if safe else "—"
 
     @classmethod
     def kind(cls) -> str:

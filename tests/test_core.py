@@ -29,8 +29,9 @@ def test_json_contract():
     assert set(data) == {"version", "files_checked", "diagnostics", "summary"}
     assert data["version"] == 1 and data["files_checked"] == 5
     d = data["diagnostics"][0]
-    assert set(d) == {"path", "line", "column", "end_line", "end_column", "code", "rule", "family",
+    assert set(d) == {"path", "record", "line", "column", "end_line", "end_column", "code", "rule", "family",
                       "severity", "message", "fix", "related"}
+    assert all(x["record"] is None for x in data["diagnostics"])  # plain files have no records
     fix = next(x["fix"] for x in data["diagnostics"] if x["code"] == "W101")
     assert fix["applicability"] == "safe"
     (edit,) = fix["edits"]
@@ -69,11 +70,12 @@ def test_github_and_junit_formats():
 
 def test_text_output_statistics_and_output_file(tmp_path):
     out = tmp_path / "report.txt"
-    proc = run_cli("check", "--no-cache", "--select", "W", "--statistics", "--output-file", str(out), str(SAMPLES))
+    proc = run_cli("check", "--no-cache", "--select", "W", "--statistics", "--show-findings",
+                   "--output-file", str(out), str(SAMPLES))
     report = out.read_text()
     assert proc.returncode == 1 and proc.stdout == ""
     assert ":21:156: W101 [*] trailing whitespace (U+00A0 NO-BREAK SPACE)" in report
-    assert "W102  [*] non-standard-space" in report
+    assert "W102  non-standard-space" in report
     assert report.rstrip().splitlines()[-1].startswith("[*]")
 
 
@@ -137,13 +139,13 @@ def test_config_errors_exit_2_and_name_the_key(tmp_path, toml, message):
 
 def test_include_exclude_globs(tmp_path):
     (tmp_path / "keep.txt").write_text("x \n")
-    (tmp_path / "skip.csv").write_text("x \n")
+    (tmp_path / "skip.dat").write_text("x \n")
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "d.txt").write_text("x \n")
     _, data = run_json("--select", "W101", "--exclude", "drafts", ".", cwd=tmp_path)
     assert [d["path"] for d in data["diagnostics"]] == ["keep.txt"]
-    _, data = run_json("--select", "W101", "--include", "*.csv", ".", cwd=tmp_path)
-    assert [d["path"] for d in data["diagnostics"]] == ["skip.csv"]
+    _, data = run_json("--select", "W101", "--include", "*.dat", ".", cwd=tmp_path)
+    assert [d["path"] for d in data["diagnostics"]] == ["skip.dat"]
 
 
 def test_gitignored_files_are_skipped_unless_tracked(tmp_path):

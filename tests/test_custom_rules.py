@@ -40,8 +40,8 @@ HOUSE_RULES = textwrap.dedent(
 )
 
 
-def custom_findings(findings, code_prefix="C9"):
-    return [f for f in findings if f.code.startswith(code_prefix)]
+def custom_findings(findings):
+    return [f for f in findings if f.family == "custom"]
 
 
 def lint(text, rules):
@@ -66,7 +66,7 @@ def test_existence_tokens_are_whole_words():
     text = "زار كيم موسكو، ودرس الكيمياء في كيمبردج. كيم\n"
     found = lint(text, rules)
     assert [(f.line, f.column, f.message) for f in found] == [(1, 5, "name: كيم"), (1, 42, "name: كيم")]
-    assert all(f.code == "C901" and f.rule == "no-kim" and f.family == "custom" for f in found)
+    assert all(f.code == "C825" and f.rule == "no-kim" and f.family == "custom" for f in found)
     assert all(f.fix is None for f in found)
 
 
@@ -172,17 +172,34 @@ def test_consistency_groups_with_three_forms():
 # -- codes, docs, files ---------------------------------------------------------------
 
 
-def test_codes_are_assigned_in_sorted_name_order_around_explicit_codes():
+def test_codes_are_derived_from_names_and_adding_a_rule_renumbers_nothing():
     rules = {
-        "zeta": {"kind": "existence", "tokens": ["ز"]},
-        "alpha": {"kind": "existence", "tokens": ["ا"]},
+        "zeta": {"kind": "existence", "tokens": ["search"]},
+        "alpha": {"kind": "existence", "tokens": ["A A"]},
         "mid": {"kind": "existence", "tokens": ["م"], "code": "C902"},
-        "beta": {"kind": "existence", "tokens": ["ب"]},
     }
-    _, registry = build_registry(table={"custom-rules": rules})
-    got = {code: cls.name for code, cls in registry.rules.items() if code.startswith("C9")}
-    assert got == {"C901": "alpha", "C902": "mid", "C903": "beta", "C904": "zeta"}
-    assert all(registry.rules[c].origin == "custom" for c in got)
+
+    def codes(table):
+        _, registry = build_registry(table={"custom-rules": table, "ignore": ["C977"]})
+        return {code: cls.name for code, cls in registry.rules.items() if cls.family == "custom"}
+
+    before = codes(rules)
+    assert before == {"C202": "alpha", "C902": "mid", "C977": "zeta"}  # blake2b of the name, into C100-C999
+    # a new rule whose name sorts first changes no other code, so `ignore = ["C977"]` still means zeta
+    after = codes({"aardvark": {"kind": "existence", "tokens": ["ع"]}, "beta": {"kind": "existence", "tokens": ["ب"]},
+                   **rules})
+    assert after == {**before, custom.derived_code("aardvark"): "aardvark", "C742": "beta"}
+    grown = {"aardvark": {"kind": "existence", "tokens": ["ع"]}, **rules}
+    for table in (rules, grown):
+        found = custom_findings(lint_paths([str(seed("002"))], config={"custom-rules": table, "ignore": ["c977"]}))
+        assert {(f.rule, f.line) for f in found if f.rule != "aardvark"} == {("alpha", 13)}  # zeta stays ignored
+
+
+def test_a_derived_code_clash_is_an_error_not_a_renumbering():
+    message = config_error({"taken": {"kind": "existence", "tokens": ["x"], "code": "C977"},
+                            "zeta": {"kind": "existence", "tokens": ["y"]}})
+    assert "custom-rules.zeta: its code derived from the name, C977, is also the code of custom rule 'taken'" in message
+    assert 'code = "C999"' in message
 
 
 def test_generated_docs_have_the_four_sections():
@@ -226,8 +243,8 @@ def test_disabled_custom_rule_needs_explicit_selection():
     rules = {"quiet": {"kind": "existence", "tokens": ["search"], "enabled": False}}
     assert custom_findings(lint_paths([str(seed("002"))], config={"custom-rules": rules})) == []
     config, registry = build_registry(table={"custom-rules": rules})
-    config.select = ["C901"]
-    assert [f.code for f in run([str(seed("002"))], config, registry).findings] == ["C901"]
+    config.select = ["C157"]
+    assert [f.code for f in run([str(seed("002"))], config, registry).findings] == ["C157"]
 
 
 # -- validation: one clear line naming the rule and key --------------------------------
@@ -297,7 +314,7 @@ def test_cli_one_rule_of_each_kind_on_samples(house_config):
         ("seoul-spelling", "002", 37),
     ]
     codes = {d["rule"]: d["code"] for d in report["diagnostics"]}
-    assert codes == {"alef-maqsura-nisba": "C901", "comment-boilerplate": "C902", "seoul-spelling": "C903"}
+    assert codes == {"alef-maqsura-nisba": "C506", "comment-boilerplate": "C480", "seoul-spelling": "C812"}
 
 
 def test_cli_fix_applies_only_the_single_suggestion_substitution(house_config, samples_copy):
@@ -315,7 +332,7 @@ def test_cli_fix_applies_only_the_single_suggestion_substitution(house_config, s
     assert new.count("الروسى") == old.count("الروسى") == 3  # several suggestions: not fixed
     assert len(new) == len(old)  # ى -> ي only, nothing else touched
     # a second run finds nothing left to fix
-    again = run_cli("check", "--no-cache", "--config", str(house_config), "--select", "C901", str(samples_copy),
+    again = run_cli("check", "--no-cache", "--config", str(house_config), "--select", "C506", str(samples_copy),
                     cwd=ROOT)
     assert again.stdout.count("[*]") == 0
 

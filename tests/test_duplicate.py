@@ -71,18 +71,28 @@ def test_no_other_duplicate_finding_above_info_on_seeds(seed_findings):
     assert above == [("000", 4, "D103"), ("002", 9, "D101"), ("004", 3, "D101")]
 
 
-def test_exact_duplicate_safe_fix_removes_later_copy_only():
+def test_exact_duplicate_fix_is_unsafe_and_removes_later_copy_only():
     path = seed("004")
     text = path.read_text(encoding="utf-8")
     findings = [f for f in lint_text(text, path=str(path), config=NO_CACHE) if f.code == "D101"]
-    assert len(findings) == 1 and findings[0].fix.applicability is Applicability.SAFE
-    fixed, count = apply_fixes(text, findings, unsafe=False)
+    # deleting a repeated line is unsafe (poetry, lyrics, dialogue, tables): not applied by --fix
+    assert len(findings) == 1 and findings[0].fix.applicability is Applicability.UNSAFE
+    assert apply_fixes(text, findings, unsafe=False) == (text, 0)
+    fixed, count = apply_fixes(text, findings, unsafe=True)
     assert count == 1
     lines = text.split("\n")
     # line 3 (the repeated headline) and one of the two blank lines around it are gone
     assert fixed == "\n".join(lines[:2] + lines[4:])
     assert fixed.split("\n")[0] == lines[0]  # the first copy is kept
     assert "\n\n\n" not in fixed
+
+
+def test_cli_fix_without_unsafe_keeps_repeated_lines(tmp_path):
+    poem = "I wandered lonely as a cloud\n\nThat floats on high o'er vales and hills\n\nI wandered lonely as a cloud\n"
+    _write(tmp_path, {"poem.txt": poem})
+    proc = run_cli("check", "poem.txt", "--select", "D101", "--fix", "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 1 and "D101" in proc.stdout
+    assert (tmp_path / "poem.txt").read_text(encoding="utf-8") == poem
 
 
 def test_exact_duplicate_differing_punctuation_is_unsafe():
@@ -333,3 +343,165 @@ def test_cli_unsafe_fix_removes_cross_file_copy_only(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (tmp_path / "b.txt").read_text(encoding="utf-8") == f"{P4}\n\n{P5}\n"
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == f"{P3}\n\n{P1}\n"
+
+
+# -- scripts written without spaces (Han, Kana, Thai) -----------------------------------
+
+UDHR = Path(__file__).resolve().parent / "data" / "udhr"
+
+
+def _udhr_paragraphs(code: str) -> list[str]:
+    return (UDHR / f"{code}.txt").read_text(encoding="utf-8").strip().split("\n\n")
+
+
+def test_script_aware_tokens_split_spaceless_scripts_into_characters():
+    from corpuslint.text import tokens as T
+
+    assert T.tokens("人人生而自由,在尊严") == list("人人生而自由在尊严")
+    # Thai: one token per character cluster (consonant + its vowel/tone marks)
+    assert T.tokens("มนุษย์ทั้งหลาย")[:4] == ["ม", "นุ", "ษ", "ย์"]
+    # other scripts keep whole words, including Devanagari vowel signs
+    assert T.tokens("हिन्दी text كوريا") == ["हिन्दी", "text", "كوريا"]
+    assert 9 <= T.word_count("人人生而自由,在尊严和权利上一律平等。") <= 12
+
+
+@pytest.mark.parametrize("code", ["cmn_hans", "tha", "jpn"])
+def test_paragraph_copied_across_files_in_spaceless_script_is_d104(tmp_path, monkeypatch, code):
+    monkeypatch.chdir(tmp_path)
+    ps = [p for p in _udhr_paragraphs(code) if len(p) > 40]
+    copied = ps[3]
+    _write(tmp_path, {
+        "a.txt": "\n\n".join(ps[1:6]) + "\n",
+        "b.txt": "\n\n".join(ps[10:13] + [copied] + ps[13:15]) + "\n",
+    })
+    findings = _by_code(lint_paths(["."], config={"select": ["D"]}), "D104")
+    assert [(f.path, f.line, [(r.path, r.line) for r in f.related]) for f in findings] == [
+        ("b.txt", 7, [("a.txt", 5)])
+    ]
+    assert "Jaccard 1.00" in findings[0].message
+
+
+def test_exact_repeated_chinese_line_is_d101():
+    ps = _udhr_paragraphs("cmn_hans")
+    line = ps[11]  # Article 1: 人人生而自由,在尊严和权利上一律平等。...
+    assert line.startswith("人人生而自由")
+    text = "\n\n".join(ps[8:14] + [line]) + "\n"
+    (f,) = ExactDuplicateLine().check(Document("zh.txt", text))
+    assert (f.line, f.related[0].line) == (13, 7)
+    # the other Chinese UDHR paragraphs do not repeat one another
+    assert list(ExactDuplicateLine().check(Document("zh.txt", "\n\n".join(ps) + "\n"))) == []
+
+
+@pytest.mark.parametrize("code", ["cmn_hans", "tha", "jpn"])
+def test_distinct_spaceless_script_files_are_clean(tmp_path, monkeypatch, code):
+    monkeypatch.chdir(tmp_path)
+    ps = _udhr_paragraphs(code)
+    _write(tmp_path, {"a.txt": "\n\n".join(ps[:30]) + "\n", "b.txt": "\n\n".join(ps[30:]) + "\n"})
+    findings = [f for f in lint_paths(["."], config={"select": ["D"]}) if f.severity is not Severity.INFO]
+    assert findings == []
+
+
+# -- chained near-duplicates (issue 12): a finding names a copy it really matches -----
+
+
+def _chain_texts(n_words: int, k: int) -> tuple[str, str, str]:
+    """A, B, C built from ``n_words`` distinct real words (UDHR English): B replaces k
+    interior words of A, C replaces k more words of B, all far apart, so with word
+    bigrams J(A,B) = J(B,C) = (n-1-2k)/(n-1+2k) and J(A,C) = (n-1-4k)/(n-1+4k)."""
+    text = (UDHR / "eng.txt").read_text(encoding="utf-8")
+    vocab = list(dict.fromkeys(w.lower() for w in text.split() if w.isalpha() and len(w) > 3))
+    words, spare = vocab[:n_words], vocab[n_words:]
+    step = (n_words - 2) // (2 * k)
+    spots = [1 + step * i + step // 2 for i in range(2 * k)]
+    b = list(words)
+    for i in spots[::2]:
+        b[i] = spare.pop()
+    c = list(b)
+    for i in spots[1::2]:
+        c[i] = spare.pop()
+    return " ".join(words), " ".join(b), " ".join(c)
+
+
+def _jaccard(x: str, y: str) -> float:
+    a = U.analyse(Document("x.txt", f"{x}\n\n{y}\n"))
+    sets, off = a.shingle_sets
+    return U.jaccard_sorted(sets[off[0] : off[1]], sets[off[1] : off[2]])
+
+
+def test_chain_texts_have_the_intended_similarities():
+    a, b, c = _chain_texts(37, 2)
+    assert _jaccard(a, b) == pytest.approx(0.80) and _jaccard(b, c) == pytest.approx(0.80)
+    assert _jaccard(a, c) == pytest.approx(28 / 44)  # 0.64
+
+
+def test_chained_near_duplicates_never_report_below_threshold(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    a, b, c = _chain_texts(37, 2)
+    # path order A (a.txt), C (b.txt), B (c.txt): C only reaches A through B
+    _write(tmp_path, {"a.txt": f"{a}\n", "b.txt": f"{c}\n", "c.txt": f"{b}\n"})
+    findings = _by_code(lint_paths(["."], config={"select": ["D104"]}), "D104")
+    assert [(f.path, [r.path for r in f.related]) for f in findings] == [("c.txt", ["a.txt"])]
+    assert "Jaccard 0.80" in findings[0].message
+    for f in findings:  # every finding names a copy it matches at >= 0.8
+        other = (tmp_path / f.related[0].path).read_text(encoding="utf-8").strip()
+        assert _jaccard((tmp_path / f.path).read_text(encoding="utf-8").strip(), other) >= 0.8
+
+
+def test_chained_near_duplicates_unsafe_fix_keeps_a_matching_copy(tmp_path):
+    a, b, c = _chain_texts(37, 2)
+    _write(tmp_path, {"a.txt": f"{a}\n", "b.txt": f"{c}\n", "c.txt": f"{b}\n"})
+    proc = run_cli("check", ".", "--select", "D104", "--fix", "--unsafe-fixes", "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    left = {p: (tmp_path / p).read_text(encoding="utf-8").strip() for p in ("a.txt", "b.txt", "c.txt")}
+    # B went (it matches A at 0.80); C stays: its only match at >= 0.8 was B
+    assert left == {"a.txt": a, "b.txt": c, "c.txt": ""}
+    # nothing deleted lost its last copy at >= threshold
+    assert _jaccard(b, left["a.txt"]) >= 0.8
+
+
+def test_chained_near_duplicate_documents_report_a_direct_match(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    a, b, c = _chain_texts(60, 3)
+    assert _jaccard(a, b) >= 0.8 > _jaccard(a, c)
+    _write(tmp_path, {"a.txt": f"{a}\n", "b.txt": f"{c}\n", "c.txt": f"{b}\n"})
+    findings = _by_code(lint_paths(["."], config={"select": ["D105"]}), "D105")
+    assert [(f.path, [r.path for r in f.related]) for f in findings] == [("c.txt", ["a.txt"])]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_assign_copies_property_reported_copies_match_kept_copies(data):
+    from corpuslint.families.duplicate.corpus import Clusters, assign_copies
+
+    n = data.draw(st.integers(2, 9))
+    docs = data.draw(st.lists(st.integers(0, 3), min_size=n, max_size=n))
+    checked = data.draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    sim = [[1.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            sim[i][j] = sim[j][i] = data.draw(st.sampled_from([0.5, 0.64, 0.79, 0.8, 0.9]))
+    clusters = Clusters()
+    clusters.rep = np.arange(n)
+    # LSH may miss verified pairs: drop some edges, the direct check must cover them
+    clusters.edges = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            if sim[i][j] >= 0.8 and data.draw(st.booleans()):
+                clusters.edges.setdefault(i, []).append((j, sim[i][j]))
+                clusters.edges.setdefault(j, []).append((i, sim[i][j]))
+    order = data.draw(st.permutations(list(range(n))))
+    out = assign_copies(list(order), clusters, docs, checked, lambda x, y: sim[x][y], 0.8)
+    reported = {g for g, _h, _s in out}
+    pos = {g: k for k, g in enumerate(order)}
+    for g, h, s in out:
+        assert checked[g] and s >= 0.8 and s == sim[g][h]
+        assert docs[g] != docs[h] and h not in reported and pos[h] < pos[g]
+    for g in order:  # a checked copy matching an earlier kept copy elsewhere is reported
+        if checked[g] and g not in reported:
+            assert not any(
+                pos[h] < pos[g] and h not in reported and docs[h] != docs[g] and sim[g][h] >= 0.8 for h in order
+            )

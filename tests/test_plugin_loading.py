@@ -81,9 +81,9 @@ def test_broken_local_plugin_is_one_error_line(tmp_path):
 
 def test_config_defined_codes_can_be_configured_in_the_file(tmp_path):
     (tmp_path / "corpuslint.toml").write_text(textwrap.dedent('''
-        select = ["C9"]
+        select = ["C1"]
         [severity]
-        C901 = "error"
+        c187 = "error"
         [custom-rules.no-fi]
         kind = "substitution"
         swap = { "فى" = "في" }
@@ -91,7 +91,7 @@ def test_config_defined_codes_can_be_configured_in_the_file(tmp_path):
     (tmp_path / "a.txt").write_text("ذهب فى الصباح\n")
     proc = run_cli("check", "--no-cache", "--format", "json", ".", cwd=tmp_path)
     (d,) = json.loads(proc.stdout)["diagnostics"]
-    assert (d["code"], d["severity"], d["fix"]["applicability"]) == ("C901", "error", "safe")
+    assert (d["code"], d["severity"], d["fix"]["applicability"]) == ("C187", "error", "safe")
     listed = run_cli("rules", cwd=tmp_path).stdout
-    assert "C901" in listed and "custom" in listed
-    assert "Fix safety:" in run_cli("rule", "C901", cwd=tmp_path).stdout
+    assert "C187" in listed and "custom" in listed
+    assert "Fix safety:" in run_cli("rule", "c187", cwd=tmp_path).stdout

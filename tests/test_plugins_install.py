@@ -59,7 +59,7 @@ def test_pip_install_adds_the_rules_and_uninstall_removes_them(tmp_path):
     for site_dir in site.getsitepackages():
         for entry in sorted(Path(site_dir).iterdir()):
             name = entry.name.lower()
-            if "corpuslint" in name or name.startswith("__editable__") or name.endswith(".pth") or name == "__pycache__":
+            if "corpuslint" in name or "corpus_quality_lint" in name or name.startswith("__editable__") or name.endswith(".pth") or name == "__pycache__":
                 continue
             if not (shadow / entry.name).exists():
                 (shadow / entry.name).symlink_to(entry)

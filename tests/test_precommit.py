@@ -47,3 +47,35 @@ def test_hook_fails_on_defect_and_passes_after_fix(tmp_path: Path):
     again = try_repo("corpuslint")
     assert again.returncode == 0, again.stdout + again.stderr
     assert "Passed" in again.stdout
+
+
+def test_readme_recipe_with_both_hooks_reports_a_remaining_finding_once(tmp_path: Path):
+    """The README's .pre-commit-config.yaml as written (its URL replaced by this
+    repository's path, so its `rev` must be a commit here)."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## pre-commit\n\n```yaml\n(.*?)```", readme, re.S).group(1)
+    assert "https://example.invalid/corpuslint" in block
+    rev = re.search(r"rev: (\S+)", block).group(1)
+    subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{rev}^{{commit}}"], check=True)
+    repo = tmp_path / "corpus"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "t@example.com")
+    _git(repo, "config", "user.name", "t")
+    (repo / ".pre-commit-config.yaml").write_text(block.replace("https://example.invalid/corpuslint", str(ROOT)))
+    (repo / "corpuslint.toml").write_text('select = ["W"]\n')
+    # W101 (safe fix) on line 1, W111 (bidi control: unsafe fix, stays) on line 2
+    (repo / "notes.txt").write_text("سطر فيه مسافة في آخره \nنص فيه \u202eتحكم ثنائي الاتجاه.\n", encoding="utf-8")
+    _git(repo, "add", ".")
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pc-home"), CORPUSLINT_DISABLE_PLUGINS="all")
+    env.pop("PYTHONPATH", None)
+    proc = subprocess.run([*PRE_COMMIT, "run", "--all-files", "--color", "never"], cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=900)
+    out = proc.stdout
+    assert proc.returncode == 1, out + proc.stderr
+    assert "files were modified by this hook" in out and "fixed 1 finding" in out
+    assert (repo / "notes.txt").read_text(encoding="utf-8").startswith("سطر فيه مسافة في آخره\n")
+    assert out.count("W111") == 1 and "notes.txt:2:" in out  # the remaining finding, printed once
+    assert "W101" not in out

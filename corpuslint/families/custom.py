@@ -20,8 +20,7 @@ plugin could do), with its own code, severity and generated documentation, so
     either = [["سيول", "سيئول"]]
 
 Keys (all kinds): ``kind`` (required), ``message`` (``{match}``, ``{suggestion}``,
-``{preferred}`` and ``{count}`` are filled in), ``severity``, ``code`` (default: C901, C902, ... given
-in sorted name order to the rules without an explicit code), ``ignorecase``,
+``{preferred}`` and ``{count}`` are filled in), ``severity``, ``code`` (see "Codes" below), ``ignorecase``,
 ``nonword`` (``true``: do not require word boundaries around tokens, swap keys and
 either forms), ``exceptions`` (regexes: a match inside an exception's match is not
 reported), ``description`` (the "Why" of the generated doc) and ``enabled``.
@@ -33,6 +32,13 @@ of lists of forms, each a regex).
 Rules can also live in their own file, named in the section:
 ``[tool.corpuslint.custom-rules] custom-rules-file = "house-rules.toml"`` (a path or a
 list of paths relative to the config file; each top-level table is one rule).
+
+Codes: a rule's code is its ``code`` key, else derived from its name alone:
+``C`` + (100 + blake2b-64(name) mod 900), e.g. ``no-comment-box`` -> always the same
+code in C100-C999. Adding, removing or editing another rule never renumbers a rule,
+so ``ignore``/``select``/``severity`` entries keep their target. Two names (or a name
+and an explicit ``code``) that land on the same code are a configuration error that
+names both and suggests a free code for one of them, never a silent renumbering.
 
 Everything is validated when the config is loaded: an unknown key, a wrong type or a
 regex that does not compile is a ``ConfigError`` naming the rule and key (exit 2).
@@ -59,7 +65,7 @@ from ..rules import CODE_RE, NAME_RE, DocumentRule
 SECTION = "custom-rules"
 FILE_KEY = "custom-rules-file"
 FAMILY = "custom"
-AUTO_CODE_FIRST, AUTO_CODE_LAST = 901, 999
+AUTO_CODE_FIRST, AUTO_CODE_LAST = 100, 999  # derived codes: C100-C999
 
 KINDS = ("existence", "substitution", "consistency")
 COMMON_KEYS = {"kind", "message", "severity", "code", "ignorecase", "nonword", "exceptions", "description", "enabled"}
@@ -287,7 +293,14 @@ def load_specs(section: Mapping[str, Any], *, root: str, source: str) -> list[Sp
     return specs
 
 
+def derived_code(name: str) -> str:
+    """The code of a custom rule without a ``code`` key: a function of its name only."""
+    digest = int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "big")
+    return f"C{AUTO_CODE_FIRST + digest % (AUTO_CODE_LAST - AUTO_CODE_FIRST + 1)}"
+
+
 def _assign_codes(specs: list[Spec], ConfigError) -> None:
+    """Explicit codes first, then derived ones; any clash is an error (never a renumbering)."""
     used: dict[str, str] = {}
     for spec in specs:
         if spec.code is not None:
@@ -296,14 +309,18 @@ def _assign_codes(specs: list[Spec], ConfigError) -> None:
                     f"{spec.source}: {SECTION}.{spec.name}.code: {spec.code} is also used by custom rule {used[spec.code]!r}"
                 )
             used[spec.code] = spec.name
-    number = AUTO_CODE_FIRST
+    derived = {spec.name: derived_code(spec.name) for spec in specs if spec.code is None}
+    taken = set(used) | set(derived.values())
     for spec in sorted((s for s in specs if s.code is None), key=lambda s: s.name):
-        while f"C{number}" in used:
-            number += 1
-        if number > AUTO_CODE_LAST:
-            raise ConfigError(f"{spec.source}: {SECTION}.{spec.name}: more than 99 custom rules without a 'code'")
-        spec.code = f"C{number}"
-        used[spec.code] = spec.name
+        code = derived[spec.name]
+        if code in used:
+            free = next(f"C{n}" for n in range(AUTO_CODE_LAST, AUTO_CODE_FIRST - 1, -1) if f"C{n}" not in taken)
+            raise ConfigError(
+                f"{spec.source}: {SECTION}.{spec.name}: its code derived from the name, {code}, is also the code "
+                f"of custom rule {used[code]!r}; give one of them an explicit code (e.g. code = \"{free}\")"
+            )
+        spec.code = code
+        used[code] = spec.name
 
 
 # -- the rule classes ---------------------------------------------------------------
@@ -505,6 +522,6 @@ def corpuslint_configure(config):
     section = config.section(SECTION) if hasattr(config, "section") else dict(config).get(SECTION, {})
     if not section:
         return []
-    root = getattr(config, "root", None) or os.getcwd()
+    root = getattr(config, "config_dir", None) or getattr(config, "root", None) or os.getcwd()
     source = getattr(config, "source", None) or "config"
     return rules_from_section(section, root=root, source=source)

@@ -58,7 +58,47 @@ class UnreadableFile(EngineRule):
     default_severity = Severity.ERROR
 
 
-PROBLEM_RULES = {"undecodable": UndecodableFile, "binary": BinaryFile, "unreadable": UnreadableFile}
+class UnsupportedFile(EngineRule):
+    """A file named on the command line has a type no reader handles.
+
+    What: Reports a file given explicitly (not found by walking a folder) whose name
+    matches neither the ``include`` globs nor a reader's suffixes (.jsonl, .parquet...).
+    Why: `corpuslint check data.json` must not print "All checks passed" having checked
+    nothing: a CI gate would pass on a file it never read.
+    Example: `corpuslint check corpus.json` (JSON arrays are not read; JSON Lines are).
+    Fix safety: no fix. Convert the file to a supported format, or read it as plain
+    text with `--include '*.json'`; `--ignore-unknown` (used by the pre-commit hooks,
+    which pass every changed file) skips such files silently.
+    """
+
+    code = "F004"
+    name = "unsupported-file"
+    family = "input"
+    default_severity = Severity.ERROR
+
+
+class MalformedRecord(EngineRule):
+    """A record of a data file could not be read as text.
+
+    What: A JSON Lines record that is not valid JSON (or not UTF-8, or not an object),
+    or a record (JSONL, Parquet, CSV, Arrow) whose text field is missing, null or not a
+    string; also a Parquet/CSV file without the text column. One finding per record,
+    with its record number (or id); the other records of the file are still checked.
+    Why: a broken record is silently dropped or crashes the data loader downstream; a
+    wrong `text-field` setting would otherwise check nothing.
+    Example: `data.jsonl:#17:1:12: F005 invalid JSON: Expecting ',' delimiter`.
+    Fix safety: no fix. Repair or drop the record (`corpuslint filter --drop F005`), or
+    set `--text-field` / `[tool.corpuslint.readers] text-field`.
+    """
+
+    code = "F005"
+    name = "malformed-record"
+    family = "input"
+    default_severity = Severity.ERROR
+
+
+PROBLEM_RULES = {"undecodable": UndecodableFile, "binary": BinaryFile, "unreadable": UnreadableFile,
+                 "unsupported": UnsupportedFile, "malformed": MalformedRecord}
 
 
 @hookimpl

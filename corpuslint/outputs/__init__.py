@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, TextIO
 
 from ..hookspecs import hookimpl
-from . import github, json_format, junit, sarif, text
+from . import github, gitlab, html, json_format, junit, sarif, text
 
 if TYPE_CHECKING:
     from ..engine import RunResult
@@ -24,4 +24,6 @@ def corpuslint_register_formats():
         "sarif": sarif.write,
         "github": github.write,
         "junit": junit.write,
+        "gitlab": gitlab.write,
+        "html": html.write,
     }

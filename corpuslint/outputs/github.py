@@ -12,10 +12,14 @@ def _escape(value: str, prop: bool = False) -> str:
     return value
 
 
+def _record(f) -> str:
+    return "" if f.record is None else f"record #{f.record}: "
+
+
 def write(result, stream) -> None:
     for f in result.findings:
         level = _LEVEL[f.severity.value]
         stream.write(
             f"::{level} file={_escape(f.path, True)},line={f.line},col={f.column},"
-            f"endLine={f.end_line},endColumn={f.end_column},title={f.code}::{_escape(f.code + ' ' + f.message)}\n"
+            f"endLine={f.end_line},endColumn={f.end_column},title={f.code}::{_escape(f.code + ' ' + _record(f) + f.message)}\n"
         )

@@ -1,4 +1,8 @@
-"""JSON output. The field names are a contract: keep them stable (version 1)."""
+"""JSON output. The field names are a contract: keep them stable (version 1).
+
+``record`` (added in 0.1, an addition, not a change): the record of a data file a
+finding is in (its id, else its 1-based number); ``null`` for plain files. A ``related``
+entry has ``record`` only when it points at a record."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ def finding_to_dict(f, doc_positions=None) -> dict:
         }
     return {
         "path": f.path,
+        "record": f.record,
         "line": f.line,
         "column": f.column,
         "end_line": f.end_line,
@@ -25,8 +30,16 @@ def finding_to_dict(f, doc_positions=None) -> dict:
         "severity": f.severity.value,
         "message": f.message,
         "fix": fix,
-        "related": [{"path": r.path, "line": r.line, "column": r.column} for r in f.related],
+        "related": [_related(r) for r in f.related],
     }
+
+
+def _related(r) -> dict:
+    """``{"path", "line", "column"}``, plus ``"record"`` when it is a dataset record."""
+    out = {"path": r.path, "line": r.line, "column": r.column}
+    if r.record is not None:
+        out = {"path": r.path, "record": r.record, "line": r.line, "column": r.column}
+    return out
 
 
 def _edit(edit, position) -> dict:
@@ -38,7 +51,7 @@ def _edit(edit, position) -> dict:
 
 def write(result, stream) -> None:
     positions = result_positions(result)
-    diagnostics = [finding_to_dict(f, positions.get(f.path)) for f in result.findings]
+    diagnostics = [finding_to_dict(f, positions.get(f.key)) for f in result.findings]
     by_sev = Counter(f.severity.value for f in result.findings)
     data = {
         "version": 1,

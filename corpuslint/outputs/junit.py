@@ -1,25 +1,35 @@
-"""JUnit XML: one test case per checked file with findings, one failure per finding."""
+"""JUnit XML: one test case per finding; only findings at or above ``fail-on`` fail.
+
+A finding below ``fail-on`` (e.g. an info finding with the default ``fail-on =
+"warning"``) is a passing test case whose text is in ``<system-out>``, so a CI test
+report agrees with the exit code.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from xml.etree import ElementTree as ET
 
 
+def _at(f) -> str:
+    return "" if f.record is None else f"#{f.record}:"
+
+
 def write(result, stream) -> None:
-    by_path = defaultdict(list)
-    for f in result.findings:
-        by_path[f.path].append(f)
-    suites = ET.Element("testsuites", name="corpuslint", tests=str(len(result.findings)),
-                        failures=str(len(result.findings)))
-    suite = ET.SubElement(suites, "testsuite", name="corpuslint", tests=str(len(result.findings)),
-                          failures=str(len(result.findings)), errors="0")
-    for path, findings in sorted(by_path.items()):
-        for f in findings:
-            case = ET.SubElement(suite, "testcase", classname=path, name=f"{f.code} {f.rule} at {f.line}:{f.column}")
+    failing = {id(f) for f in result.failing()}
+    findings = sorted(result.findings, key=lambda f: f.sort_key())
+    tests, failures = str(len(findings)), str(len(failing))
+    suites = ET.Element("testsuites", name="corpuslint", tests=tests, failures=failures)
+    suite = ET.SubElement(suites, "testsuite", name="corpuslint", tests=tests, failures=failures,
+                          errors="0", skipped="0")
+    for f in findings:
+        case = ET.SubElement(suite, "testcase", classname=f.path, name=f"{f.code} {f.rule} at {_at(f)}{f.line}:{f.column}")
+        text = f"{f.path}:{_at(f)}{f.line}:{f.column}: {f.code} {f.message}"
+        if id(f) in failing:
             failure = ET.SubElement(case, "failure", message=f.message, type=f.severity.value)
-            failure.text = f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"
-    if not result.findings:
+            failure.text = text
+        else:
+            ET.SubElement(case, "system-out").text = f"{f.severity.value}: {text}"
+    if not findings:
         ET.SubElement(suite, "testcase", classname="corpuslint", name="all checks passed")
     stream.write(ET.tostring(suites, encoding="unicode", xml_declaration=True))
     stream.write("\n")

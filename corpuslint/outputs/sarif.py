@@ -1,8 +1,19 @@
-"""SARIF 2.1.0 output (for GitHub code scanning and other viewers)."""
+"""SARIF 2.1.0 output (for GitHub code scanning and other viewers).
+
+Locations are URI references (RFC 3986), never raw paths: a path under the working
+folder is a percent-encoded relative reference (``%C3%A9t%C3%A9%20%231.txt`` for
+``été #1.txt``) with ``uriBaseId: "SRCROOT"``, and ``originalUriBaseIds`` gives
+``SRCROOT`` as the working folder's ``file://`` URI; any other path is an absolute
+``file://`` URI. Columns are Unicode code points (``columnKind``), as in every output;
+a byte-order mark is not a column.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
+from urllib.parse import quote
 
 from .. import __version__
 
@@ -14,7 +25,28 @@ def _summary(doc: str) -> str:
     return doc.strip().splitlines()[0] if doc.strip() else ""
 
 
+def _add_records(entry: dict, f) -> None:
+    """A data file's record (JSONL line, Parquet row) as a logical location; the region
+    is inside the record's text field."""
+    located = list(zip(entry["locations"], [f])) + list(zip(entry.get("relatedLocations", []), f.related))
+    for location, loc in located:
+        if loc.record is not None:
+            location["logicalLocations"] = [{"name": f"#{loc.record}", "fullyQualifiedName": loc.key,
+                                             "kind": "element"}]
+
+
+BASE_ID = "SRCROOT"
+
+
+def artifact_location(path: str) -> dict:
+    """``{"uri": ..., "uriBaseId": ...}`` for a display path (relative to the working folder) or an absolute one."""
+    if os.path.isabs(path):
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(path.replace(os.sep, "/"), safe="/"), "uriBaseId": BASE_ID}
+
+
 def write(result, stream) -> None:
+    cwd = os.getcwd()
     codes = sorted({f.code for f in result.findings} | set(result.rules))
     index = {code: i for i, code in enumerate(codes)}
     rules = []
@@ -38,15 +70,16 @@ def write(result, stream) -> None:
             "ruleIndex": index[f.code],
             "level": _LEVEL[f.severity.value],
             "message": {"text": f.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path.replace("\\", "/")},
+            "locations": [{"physicalLocation": {"artifactLocation": artifact_location(f.path),
                                                  "region": region}}],
         }
         if f.related:
             entry["relatedLocations"] = [
-                {"id": i, "physicalLocation": {"artifactLocation": {"uri": r.path.replace("\\", "/")},
+                {"id": i, "physicalLocation": {"artifactLocation": artifact_location(r.path),
                                                 "region": {"startLine": r.line, "startColumn": r.column}}}
                 for i, r in enumerate(f.related)
             ]
+        _add_records(entry, f)
         results.append(entry)
     log = {
         "$schema": SCHEMA,
@@ -54,6 +87,8 @@ def write(result, stream) -> None:
         "runs": [{
             "tool": {"driver": {"name": "corpuslint", "version": __version__,
                                 "informationUri": "https://pypi.org/project/corpuslint/", "rules": rules}},
+            "originalUriBaseIds": {BASE_ID: {"uri": Path(cwd).as_uri().rstrip("/") + "/"}},
+            "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     }

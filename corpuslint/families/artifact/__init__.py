@@ -16,6 +16,7 @@ A108   lightweight-markup        warning   unsafe: markup stripped (.txt only)
 A109   control-character         warning   safe: characters removed
 A110   link-or-address           info      none
 A111   symbol-only-line          warning   unsafe: line removed
+A120   presentation-form         warning   safe: NFKC letters
 =====  ========================  ========  =====================================
 """
 
@@ -27,6 +28,7 @@ from .encoding import Mojibake, ReplacementCharacter
 from .hexid import HexIdFragment
 from .links import LinkOrAddress
 from .markup import ControlCharacter, HtmlEntity, HtmlTag, LightweightMarkup
+from .presentation import PresentationForm
 from .residue import ScriptMismatchResidue
 from .symbols import SymbolOnlyLine
 
@@ -42,6 +44,7 @@ RULES = [
     ControlCharacter,
     LinkOrAddress,
     SymbolOnlyLine,
+    PresentationForm,
 ]
 
 __all__ = ["RULES", "corpuslint_register_rules"] + [cls.__name__ for cls in RULES]

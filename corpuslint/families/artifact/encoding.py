@@ -19,6 +19,10 @@ _SUSPECT_RE = regex.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\
 
 
 @lru_cache(maxsize=8192)
+def _chars(n: int) -> str:
+    return f"{n} character{'s' if n != 1 else ''}"
+
+
 def repair(line: str) -> str | None:
     """ftfy's encoding repair of one line, or None if ftfy sees nothing to repair."""
     if not _SUSPECT_RE.search(line) or not is_bad(line):
@@ -108,6 +112,7 @@ class Mojibake(DocumentRule):
                 self,
                 line.start + p,
                 line.start + len(content) - s,
-                f"mojibake ({len(old)} characters), repairs to `{shown}`",
+                f"mojibake ({_chars(len(old))}), repairs to `{shown}`" if new
+                else f"mojibake `{old if len(old) <= 60 else old[:57] + '...'}` ({_chars(len(old))}), the repair deletes it",
                 fix=Fix.unsafe(Edit(line.start + p, line.start + len(content) - s, new)),
             )

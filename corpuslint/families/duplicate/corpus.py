@@ -16,7 +16,7 @@ import xxhash
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity
 from ...rules import CorpusRule, CorpusView
-from . import lsh
+from . import lsh, regions
 from . import units as U
 from .local import FAMILY, _subset
 
@@ -51,10 +51,19 @@ def _concat(states: dict[str, Any], fields: tuple[str, ...]):
     return paths, doc_index, arrays
 
 
+class Clusters(list):
+    """Connected components (lists of item indices, in index order) plus the verified
+    edges: ``rep[i]`` is item i's exact-key representative, ``edges[r]`` the
+    ``(other representative, Jaccard)`` pairs verified for representative ``r``."""
+
+    rep: np.ndarray
+    edges: dict[int, list[tuple[int, float]]]
+
+
 def _clusters(
     n: int, keys: np.ndarray, sigs: np.ndarray, sets: np.ndarray, off: np.ndarray, threshold: float, backend: str,
     focus: np.ndarray | None = None,
-) -> list[np.ndarray]:
+) -> Clusters:
     """Connected components (size > 1, members in index order) of exact-key groups and
     verified near-duplicate pairs. With ``focus`` (bool per item), only candidate pairs
     touching a focused item are verified (a pre-commit run checks a few files)."""
@@ -65,12 +74,18 @@ def _clusters(
         touch = np.zeros(len(reps), dtype=bool)
         np.logical_or.at(touch, np.searchsorted(reps, rep), focus)
         pairs = pairs[touch[pairs[:, 0]] | touch[pairs[:, 1]]]
-    pairs, _sims = lsh.verify(pairs, sub_sets, sub_off, threshold)
+    pairs, sims = lsh.verify(pairs, sub_sets, sub_off, threshold)
+    out = Clusters()
+    out.rep = rep
+    out.edges = {}
+    for a, b, s in zip(reps[pairs[:, 0]].tolist(), reps[pairs[:, 1]].tolist(), sims.tolist()):
+        out.edges.setdefault(a, []).append((b, s))
+        out.edges.setdefault(b, []).append((a, s))
     dup = np.nonzero(rep != np.arange(n))[0]
     src = np.concatenate((dup, reps[pairs[:, 0]])).tolist()
     dst = np.concatenate((rep[dup], reps[pairs[:, 1]])).tolist()
     if not src:
-        return []
+        return out
     # union-find over the edge endpoints only (few, compared with all units)
     parent: dict[int, int] = {}
 
@@ -89,7 +104,64 @@ def _clusters(
     groups: dict[int, list[int]] = {}
     for x in sorted(parent):
         groups.setdefault(find(x), []).append(x)
-    return [np.array(g, dtype=np.int64) for g in groups.values()]
+    out.extend(np.array(g, dtype=np.int64) for g in groups.values())
+    return out
+
+
+# Fallback when no verified edge links a member to a kept copy: exact Jaccard against
+# at most this many kept copies (LSH misses about 0.5% of pairs at the threshold).
+_MAX_DIRECT_CHECKS = 64
+
+
+def assign_copies(
+    group: list[int], clusters: Clusters, doc_of: list[int], checked: list[bool],
+    jaccard, threshold: float,
+) -> list[tuple[int, int, float]]:
+    """Which members of one cluster to report, and against which copy.
+
+    ``group`` is the cluster in report order (the first copy first). Walking it, a
+    checked member is reported when it matches, at Jaccard >= ``threshold``, a member
+    *kept* so far in another file (exact copy, a verified LSH pair, or failing those an
+    exact Jaccard computed directly); it points at the earliest such copy. Any other
+    member is kept. So every reported copy names a copy it really matches at or above
+    the threshold and that is itself not reported (deleting every reported copy with
+    ``--unsafe-fixes`` keeps, for each, a copy at >= threshold): in a chain A~B 0.80,
+    B~C 0.80, A~C 0.64, B is reported against A and C is kept.
+    Returns ``[(member, copy, jaccard)]``.
+    """
+    rep, edges = clusters.rep, clusters.edges
+    pos = {g: k for k, g in enumerate(group)}
+    kept_by_rep: dict[int, list[int]] = {}
+    kept: list[int] = []
+    out: list[tuple[int, int, float]] = []
+    for g in group:
+        best: tuple[int, int, float] | None = None  # (position, copy, jaccard)
+        if checked[g]:
+            rg = int(rep[g])
+            for r, s in [(rg, 1.0), *edges.get(rg, ())]:
+                for h in kept_by_rep.get(r, ()):
+                    if doc_of[h] != doc_of[g]:
+                        if best is None or pos[h] < best[0]:
+                            best = (pos[h], h, s)
+                        break  # kept lists are in report order: the first fit is the earliest
+            if best is None:
+                tried = 0
+                for h in kept:
+                    if doc_of[h] == doc_of[g]:
+                        continue
+                    s = jaccard(g, h)
+                    if s >= threshold:
+                        best = (pos[h], h, s)
+                        break
+                    tried += 1
+                    if tried >= _MAX_DIRECT_CHECKS:
+                        break
+        if best is None:
+            kept.append(g)
+            kept_by_rep.setdefault(int(rep[g]), []).append(g)
+        else:
+            out.append((g, best[1], best[2]))
+    return out
 
 
 def _exact_jaccard(sets: np.ndarray, off: np.ndarray, i: int, j: int) -> float:
@@ -106,11 +178,19 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     Candidates come from MinHash LSH over the whole corpus (every file under the
     project root, through the corpus index, even when only a few files are checked)
     and every candidate is verified exactly.
-    Copies form clusters; each later copy is reported once, pointing at the first copy
-    (``related``), never as n² pairs. "First" is path order, except that copies in
-    files not being checked come before checked ones: a pre-commit run over a new file
-    that copies an existing one reports the new file, pointing at the existing copy.
-    Short lines repeated in ``boilerplate-docs`` or more files are left to D106.
+    Copies form clusters; each later copy is reported once (never as n² pairs),
+    pointing (``related``) at the earliest copy it matches directly at >= ``threshold``
+    that is not itself reported, so near-duplicates that only chain (A~B 0.80, B~C
+    0.80, A~C 0.64) never report a pair below the threshold: B is reported against A,
+    C is kept. "Earliest" is path order, except that copies in files not being checked
+    come before checked ones: a pre-commit run over a new file that copies an existing
+    one reports the new file, pointing at the existing copy.
+    Short lines repeated in ``boilerplate-docs`` or more files are left to D106. In
+    Markdown, code and markup (tables, HTML, link definitions) are not compared.
+    Repetitive genres: with ``genre = "auto"`` (default) fully vocalised Arabic-script
+    documents (scripture, hadith collections, classical poetry: verses recur across
+    surahs, one hadith is narrated through several chains) take no part;
+    ``genre = "prose"`` compares every document, ``"formulaic"`` none.
     Why: a paragraph syndicated across files (agency copy, press releases, scraped
     mirrors) is counted several times by anything trained or measured on the corpus.
     Example: the same agency paragraph "قالت وكالة الأنباء المركزية الكورية ..." in
@@ -131,11 +211,22 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         "boilerplate-docs": 3,
         "boilerplate-max-words": 12,
         "backend": "numpy",  # or "datasketch" (MinHashLSH with LeanMinHash; same buckets, slower)
+        "genre": "auto",
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        regions.check_genre(self)
+
     def collect(self, doc: Document) -> Any:
+        genre = str(self.opts["genre"])
+        if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
+            return None
         a = U.analyse(doc)
         idx = np.nonzero(a.nwords >= int(self.opts["min-words"]))[0]
+        if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
+            prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
+            idx = idx[np.array(prose, dtype=bool)]
         if len(idx) == 0:
             return None
         sets, off = a.shingle_sets
@@ -182,34 +273,18 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             group = group_arr.tolist()
             if not any(target_l[g] for g in group):
                 continue
-            # the first copy: the earliest in a file not being checked (the established
-            # copy, in a pre-commit run), else the earliest; stable sort keeps path order
+            # report order: copies in files not being checked first (the established
+            # copy, in a pre-commit run), then path order (the stable sort keeps it)
             group.sort(key=target_l.__getitem__)
-            group_docs = [doc_l[g] for g in group]
-            n_files = len(set(group_docs))
+            n_files = len({doc_l[g] for g in group})
             if n_files < 2:
                 continue
-            first = group[0]
-            first_doc = group_docs[0]
-            for g, gd in zip(group[1:], group_docs[1:]):
-                if gd == first_doc or not target_l[g]:
-                    continue
-                path = paths[gd]
-                doc = corpus.documents.get(path)
+            for g, target, sim in assign_copies(
+                group, groups, doc_l, target_l, lambda x, y: _exact_jaccard(sets, off, x, y), threshold
+            ):
+                doc = corpus.documents.get(paths[doc_l[g]])
                 if doc is None:
                     continue
-                # point at the first copy, or (after chaining) the earliest copy it matches directly
-                target, sim = first, _exact_jaccard(sets, off, g, first)
-                if sim < threshold:
-                    for h, hd in zip(group, group_docs):
-                        if h == g:
-                            break
-                        if hd == gd:
-                            continue
-                        s = _exact_jaccard(sets, off, g, h)
-                        if s >= threshold:
-                            target, sim = h, s
-                            break
                 gi, ti = idx[g], idx[target]
                 start, end = (int(x) for x in spans[gi])
                 line, last = (int(x) for x in lines[gi])
@@ -235,8 +310,9 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
     sets (normalised, light-stemmed) have Jaccard similarity >= ``threshold`` (default
     0.8) with another file of the corpus (MinHash LSH over every file under the project
     root, verified exactly). Each later copy is reported once at its first paragraph,
-    pointing at the first file of its cluster (path order, files not being checked
-    first, as in D104).
+    pointing at the earliest file it matches directly at >= ``threshold`` that is not
+    itself reported (path order, files not being checked first; chains are handled as
+    in D104).
     Why: the same article scraped twice (mirrors, pagination, re-crawls) duplicates
     every paragraph of it; training on both copies over-weights it.
     Example: ``news/2024/a.txt`` and ``mirror/a-copy.txt`` hold the same article with a
@@ -247,6 +323,7 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
 
     code = "D105"
     name = "near-duplicate-document"
+    whole_document = True
     family = FAMILY
     default_severity = Severity.WARNING
     options = {"threshold": 0.8, "min-words": 50, "backend": "numpy"}
@@ -288,26 +365,19 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         focus = is_target if is_target.mean() < 0.5 else None
         groups = _clusters(n, keys, sigs, arr["sets"], arr["off"], threshold, str(self.opts["backend"]), focus)
         out: list[Finding] = []
+        target_l = is_target.tolist()
+        all_docs = list(range(n))
         for group in groups:
             if not is_target[group].any():
                 continue
-            group = sorted(group.tolist(), key=is_target.__getitem__)  # unchecked files first (see D104)
-            first = group[0]
-            for g in group[1:]:
-                path = paths[g]
-                doc = corpus.documents.get(path)
-                if path not in corpus.targets or doc is None:
+            group = sorted(group.tolist(), key=target_l.__getitem__)  # unchecked files first (see D104)
+            for g, target, sim in assign_copies(
+                group, groups, all_docs, target_l,
+                lambda x, y: _exact_jaccard(arr["sets"], arr["off"], x, y), threshold,
+            ):
+                doc = corpus.documents.get(paths[g])
+                if doc is None:
                     continue
-                sim = _exact_jaccard(arr["sets"], arr["off"], g, first)
-                target = first
-                if sim < threshold:
-                    for h in group:
-                        if h == g:
-                            break
-                        s = _exact_jaccard(arr["sets"], arr["off"], g, h)
-                        if s >= threshold:
-                            target, sim = h, s
-                            break
                 what = "copy" if keys[g] == keys[target] else "near-duplicate"
                 out.append(
                     doc.finding(

@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from typing import Iterable
 
 import numpy as np
+import regex
 
-from ...document import Document
+from ...document import Document, Unit
 from ...findings import Edit, Finding, Fix, Severity
+from ...text import normalize
 from ...rules import DocumentRule
-from . import lsh
+from . import lsh, meaning, regions
 from . import units as U
 
 FAMILY = "duplicate"
+# Sentence ends (as Document.sentences: . ! ? ؟ ؛ … plus closing quotes), applied
+# inside paragraph units, where a newline counts as a space.
+_SENTENCE_END_RE = regex.compile(r"(?<=[.!?؟؛…])(?:[\"'”’»)\]]*)\s+|(?<=[.!?؟؛])$")
+_SYMBOL_RE = regex.compile(r"[^\p{L}\p{M}\p{N}\s.,;:!?'\"“”‘’«»()\[\]\-–—…،؛؟۔]")
+
+
+def _symbols(text: str) -> list[str]:
+    """Symbols other than sentence punctuation (operators, code marks), in order."""
+    return _SYMBOL_RE.findall(normalize.normalize_chars(text))
+
 
 
 def _lines_label(first: int, last: int) -> str:
@@ -24,19 +37,35 @@ def _lines_label(first: int, last: int) -> str:
 class ExactDuplicateLine(DocumentRule):
     """A line or paragraph repeats an earlier one in the same document.
 
-    What: a non-blank line (or a multi-line paragraph) whose text, after normalisation
-    (diacritics, tatweel, alef/hamza forms, ى/ي, ة/ه, digits, punctuation and spacing),
-    equals an earlier line or paragraph of the same document and has at least
-    ``min-words`` words (default 4). The finding points at the first copy (``related``).
+    What: a paragraph (a blank-line separated block; in scraped text with long lines,
+    each line) whose text, after normalisation (diacritics, tatweel, alef/hamza
+    forms, ى/ي, ة/ه, digits, punctuation and spacing), equals an earlier paragraph of
+    the same document and has at least ``min-words`` words (default 4; in Chinese,
+    Japanese and Thai, characters count as a fraction of a word, see
+    ``corpuslint.text.tokens``). The finding points at the first copy (``related``).
+    Paragraph-aware: the lines of a hard-wrapped paragraph are not compared one by
+    one (two paragraphs may share a wrapped line such as "the package is installed
+    by"). Structure is not content: Markdown code and headings, link definitions,
+    table rows and label lines ("*When:*", "Default value:") are never reported
+    (``regions.prose_mask``), and in Markdown only copies within one section (between
+    two headings) count: the same note under every option of a reference page is
+    per-section documentation. Repetitive genres: with ``genre = "auto"`` (default) a
+    text that occurs ``refrain-copies`` times or more (default 3) is a refrain (a
+    chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman) and fully vocalised
+    Arabic-script documents (scripture, hadith, classical poetry) are not checked;
+    ``genre = "prose"`` checks everything, ``genre = "formulaic"`` turns the rule off
+    for the files it is set for (per-file-ignores style).
     Why: scrapes repeat headlines, captions and bylines (a headline printed above and
     below the photo); the copy inflates the document and over-weights that text.
     Example: in ``004_*.txt`` line 3 repeats the headline on line 1; in ``002_*.txt``
     line 9 repeats the photo caption on line 7.
-    Fix safety: safe when the later copy is byte-identical to the first (after trimming
-    spaces): the later copy and its line ending are deleted (plus one blank line, so no
-    double blank line is left) and the first is kept. When the copies differ in
-    punctuation, diacritics or letter forms the fix is unsafe (the kept copy may not be
-    the better spelling).
+    Copies that differ in a symbol other than sentence punctuation (``!=``, ``+``,
+    backticks) are not the same text.
+    Fix safety: unsafe: the later copy and its line ending are deleted (plus one blank
+    line, so no double blank line is left) and the first copy is kept. Deleting text
+    is never safe: in poetry and lyrics a repeated line is a refrain, in dialogue a
+    repeated answer, in a table a repeated row, and when the copies differ in
+    punctuation or letter forms the kept copy may not be the better spelling.
     """
 
     code = "D101"
@@ -44,61 +73,49 @@ class ExactDuplicateLine(DocumentRule):
     family = FAMILY
     default_severity = Severity.WARNING
     fixable = True
-    options = {"min-words": 4}
+    options = {"min-words": 4, "genre": "auto", "refrain-copies": 3}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        regions.check_genre(self)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         min_words = int(self.opts["min-words"])
+        genre = str(self.opts["genre"])
+        if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
+            return []
         text = doc.text
-        lines = doc.lines
-        covered: set[int] = set()
+        a = U.analyse(doc)
         out: list[Finding] = []
-
-        def report(first: tuple[int, int, int, int], start: int, end: int, line: int, last: int) -> None:
-            f_start, f_end, f_line, f_last = first
-            same = text[f_start:f_end].strip() == text[start:end].strip()
-            edit = U.remove_lines_edit(doc, line, last)
-            fix = Fix.safe(edit) if same else Fix.unsafe(edit)
+        refrains: set[int] = set()
+        if genre == "auto":
+            copies = Counter(a.keys.tolist())
+            refrains = {k for k, c in copies.items() if c >= int(self.opts["refrain-copies"])}
+        seen: dict[tuple[int, int], int] = {}
+        candidates = [k for k, n in enumerate(a.nwords.tolist()) if n >= min_words]
+        prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in candidates], lists=False)
+        sections = regions.section_starts(doc)
+        keys = a.keys.tolist()
+        for k, is_prose in zip(candidates, prose):
+            if not is_prose or keys[k] in refrains:
+                continue
+            first = seen.setdefault((regions.section_of(sections, a.units[k].start), keys[k]), k)
+            if first == k:
+                continue
+            u, f = a.units[k], a.units[first]
+            same = text[f.start : f.end].strip() == text[u.start : u.end].strip()
+            if not same and _symbols(text[f.start : f.end]) != _symbols(text[u.start : u.end]):
+                continue  # `'ax'` vs `'ax+'`, "oifname !=" vs "oifname": the symbol is the meaning
             kind = "exact copy" if same else "same text after normalisation"
             out.append(
                 doc.finding(
-                    self, start, end,
-                    f"{_lines_label(line, last)} {'repeats' if line == last else 'repeat'} "
-                    f"{_lines_label(f_line, f_last)} ({kind}, similarity 1.00)",
-                    fix=fix, related=[doc.location(f_start)],
+                    self, u.start, u.end,
+                    f"{_lines_label(u.line, u.last_line)} {'repeats' if u.line == u.last_line else 'repeat'} "
+                    f"{_lines_label(f.line, f.last_line)} ({kind}, similarity 1.00)",
+                    fix=Fix.unsafe(U.remove_lines_edit(doc, u.line, u.last_line)),
+                    related=[doc.location(f.start)],
                 )
             )
-
-        # multi-line paragraphs first: a repeated paragraph is one finding, not one per line
-        blocks = []
-        for block in doc.paragraphs:
-            fi = block.line - 1
-            li = fi
-            while lines[li].end < block.end:
-                li += 1
-            if li > fi:
-                blocks.append((block, fi, li))
-        if blocks:
-            keys, counts, _alpha = U.line_keys([text[b.start : b.end] for b, _fi, _li in blocks])
-            seen: dict[int, tuple[int, int, int, int]] = {}
-            for (block, fi, li), key, count in zip(blocks, keys, counts):
-                if count < min_words:
-                    continue
-                if key in seen:
-                    report(seen[key], block.start, block.end, fi + 1, li + 1)
-                    covered.update(range(fi, li + 1))
-                else:
-                    seen[key] = (block.start, block.end, block.line, li + 1)
-        todo = [ln for i, ln in enumerate(lines) if ln.start != ln.end and i not in covered]
-        keys, counts, _alpha = U.line_keys([text[ln.start : ln.end] for ln in todo])
-        seen_lines: dict[int, tuple[int, int, int, int]] = {}
-        for ln, key, count in zip(todo, keys, counts):
-            if count < min_words:
-                continue
-            first = seen_lines.get(key)
-            if first is None:
-                seen_lines[key] = (ln.start, ln.end, ln.number, ln.number)
-            else:
-                report(first, ln.start, ln.end, ln.number, ln.number)
         return out
 
 
@@ -117,17 +134,31 @@ def _near_duplicate_units_uncached(a: U.Analysis, threshold: float, min_words: i
     idx = np.nonzero(a.nwords >= min_words)[0]
     if len(idx) < 2:
         return []
+    doc = a.doc
+    prose = np.array(
+        regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()], lists=False), dtype=bool
+    )
+    idx = idx[prose]
+    if len(idx) < 2:
+        return []
     sets, off = a.shingle_sets
     sub_sets, sub_off = _subset(sets, off, idx)
     pairs, sims = lsh.near_duplicate_pairs(a.signatures[idx], sub_sets, sub_off, threshold, brute_force_below=300)
-    best: dict[int, tuple[float, int]] = {}
+    sections = regions.section_starts(doc)
     keys = a.keys
-    for (i, j), s in zip(pairs.tolist(), sims.tolist()):
+    text = doc.text
+    best: dict[int, tuple[float, int]] = {}
+    order = np.argsort(-sims, kind="stable")  # most similar first: the first that passes is the best
+    for (i, j), s in zip(pairs[order].tolist(), sims[order].tolist()):
         ui, uj = int(idx[i]), int(idx[j])
-        if keys[ui] == keys[uj]:
-            continue  # exact copy: D101's finding
-        if s > best.get(uj, (-1.0, 0))[0]:
-            best[uj] = (s, ui)
+        if uj in best or keys[ui] == keys[uj]:
+            continue  # already matched, or an exact copy (D101's finding)
+        pi, pj = a.units[ui], a.units[uj]
+        if regions.section_of(sections, pi.start) != regions.section_of(sections, pj.start):
+            continue
+        if meaning.significant_change(text[pi.start : pi.end], text[pj.start : pj.end]) is not None:
+            continue  # the differing words carry meaning: not a copy
+        best[uj] = (s, ui)
     return [(j, i, s) for j, (s, i) in sorted(best.items())]
 
 
@@ -148,14 +179,20 @@ class NearDuplicateParagraph(DocumentRule):
     """A paragraph is a near-copy of an earlier paragraph in the same document.
 
     What: two paragraphs of one document (blank-line separated, or one per line in
-    scraped text) with at least ``min-words`` words (default 8) whose word-bigram
-    sets, after normalisation and light stemming, have Jaccard similarity >=
-    ``threshold`` (default 0.8) without being identical. The later one is reported,
-    pointing at its most similar earlier paragraph.
+    scraped text; Markdown list items, code and structure are not compared) with at
+    least ``min-words`` words (default 8) whose word-bigram sets, after normalisation
+    and light stemming, have Jaccard similarity >= ``threshold`` (default 0.8) without
+    being identical, and whose differing words are all insignificant: function words
+    and fillers, punctuation, number formatting, one-letter spelling variants
+    (``meaning.significant_change``). A negation, an antonym (Enable/Disable), a
+    different number (16-bit/32-bit) or a different content word (``deb``/``deb-src``,
+    "Immediate"/"Timeout") makes two parallel statements, not a copy. In Markdown only
+    paragraphs of the same section are compared. The later one is reported, pointing
+    at its most similar earlier paragraph.
     Why: re-posted updates, lightly edited repeats and template paragraphs duplicate
     content while escaping exact matching.
-    Example: a paragraph repeated with one word changed ("... قال الوزير ..." then
-    "... أكد الوزير ...") further down the same article.
+    Example: a paragraph repeated further down the same article with only "قام أيضا"
+    changed to "قام كذلك" (also / likewise).
     Fix safety: unsafe: the later paragraph is deleted, but it may carry a correction
     or extra detail the earlier one lacks; the earlier paragraph is always kept.
     """
@@ -187,14 +224,29 @@ class NearDuplicateParagraph(DocumentRule):
 class RestatedPassage(DocumentRule):
     """A sentence restates an earlier sentence of the same document in other words.
 
-    What: two sentences (split at . ! ? ؟ ؛ … and line ends) of one document that
-    share most of their distinctive content: after normalisation, light stemming and
-    dropping function words and tokens with digits, both have at least ``min-words``
-    content words (default 8), they share at least ``min-shared-pairs`` consecutive word pairs (default 5),
-    and the IDF-weighted share of the shorter sentence's words found in the other is
-    >= ``min-overlap`` (default 0.5; IDF over the document's sentences, so words that
-    appear everywhere in the article count little). Exact repeats of a whole line are
-    left to D101. The later sentence is reported, pointing at the earlier one.
+    What: two sentences (split at . ! ? ؟ ؛ … inside paragraphs, so hard-wrapped
+    sentences are whole) of one document that share most of their distinctive
+    content: after normalisation, light stemming and dropping function words and
+    tokens with digits, both have at least ``min-words`` content words (default 8),
+    they share at least ``min-shared-pairs`` consecutive word pairs (default 5) and at
+    least ``min-distinctive-words`` words (default 4) that occur in at most three
+    sentences of the document (shared formula words such as "Everyone has the right
+    to" do not count), and the IDF-weighted share of the shorter sentence's words found
+    in the other is >= ``min-overlap`` (default 0.6; IDF over the document's sentences;
+    0.5 let parallel statements such as two tools described in the same frame through).
+    Minimal pairs are not restatements (``meaning.significant_change``): a negation,
+    an antonym, a different number, or the same frame with one or two content words
+    swapped ("Nul ne peut être arbitrairement privé de sa nationalité" / "... de sa
+    propriété"). Only prose is compared: no paragraph holding code, program output or
+    structure, no Markdown list items or block quotes, and in Markdown only sentences
+    of the same section. Exact repeats of
+    a whole line are left to D101. The later sentence is reported, pointing at the
+    earlier one.
+    Repetitive genres: with ``genre = "auto"`` (default) a document where at least six
+    sentences and more than ``formulaic-share`` (default 0.1) of them look like
+    restatements is formulaic (legal articles, parallel narrations, liturgy), and so
+    is fully vocalised Arabic-script text (scripture, hadith, classical poetry): D103
+    says nothing there. ``genre = "prose"`` always checks, ``"formulaic"`` never does.
     Why: machine-written filler and careless rewrites restate a fact already given,
     adding length but no information; plain Jaccard misses these (the seed pair below
     has unigram Jaccard ~0.4, lower than unrelated short sentences on the same topic).
@@ -210,13 +262,21 @@ class RestatedPassage(DocumentRule):
     family = FAMILY
     default_severity = Severity.WARNING
     fixable = True
-    options = {"min-words": 8, "min-shared-pairs": 5, "min-overlap": 0.5, "max-sentences": 20000}
+    options = {
+        "min-words": 8, "min-shared-pairs": 5, "min-overlap": 0.6, "min-distinctive-words": 4,
+        "max-sentences": 20000, "genre": "auto", "formulaic-share": 0.1,
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        regions.check_genre(self)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         min_words = int(self.opts["min-words"])
         min_pairs = int(self.opts["min-shared-pairs"])
         min_overlap = float(self.opts["min-overlap"])
-        sentences = doc.sentences
+        min_distinctive = int(self.opts["min-distinctive-words"])
+        sentences = paragraph_sentences(doc)
         if len(sentences) < 2 or len(sentences) > int(self.opts["max-sentences"]):
             return []
         text = doc.text
@@ -250,19 +310,65 @@ class RestatedPassage(DocumentRule):
             return v
 
         dup_lines = _duplicate_lines(doc)
-        best: dict[int, tuple[float, int, int]] = {}
+        # prose paragraphs only (no code, structure, Markdown list items or quotes)
+        units = U.analyse(doc).units
+        unit_prose = regions.prose_mask(doc, [(u.start, u.end) for u in units], lists=False)
+        unit_starts = [u.start for u in units]
+        markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
+        # a sentence counts when its whole paragraph is prose: a paragraph with any
+        # code, output or structure line is a transcript or a listing
+        unit_clean = [
+            is_prose and not any(regions.structural_line(ln, markdown=markdown) for ln in text[u.start : u.end].splitlines())
+            for u, is_prose in zip(units, unit_prose)
+        ]
+        prose_sentence = [
+            unit_clean[bisect_right(unit_starts, s.start) - 1]
+            and not regions.structural_line(text[s.start : s.end], markdown=markdown)
+            for s in sentences
+        ]
+        sections = regions.section_starts(doc)
+        scored: list[tuple[float, int, int, int]] = []
         for (i, j), count in candidates:
             if len(sets[i]) < min_words or len(sets[j]) < min_words:
                 continue
             if sentences[j].line in dup_lines and toks[i] == toks[j]:
                 continue
+            if not (prose_sentence[i] and prose_sentence[j]):
+                continue
+            if regions.section_of(sections, sentences[i].start) != regions.section_of(sections, sentences[j].start):
+                continue
             a, b = sets[i], sets[j]
+            shared = a & b
+            # the pair must share words of its own, not the document's formula
+            if sum(1 for t in shared if df[t] <= 3) < min_distinctive:
+                continue
             wa = sum(map(w, a))
             wb = sum(map(w, b))
-            wi = sum(map(w, a & b))
+            wi = sum(map(w, shared))
             score = wi / min(wa, wb) if min(wa, wb) > 0 else 0.0
-            if score >= min_overlap and score > best.get(j, (-1.0, 0, 0))[0]:
-                best[j] = (score, i, count)
+            if score >= min_overlap:
+                scored.append((score, i, j, count))
+        if not scored:
+            return []
+        # legal, religious and reference texts restate by design (every article opens
+        # "Everyone has the right to", every narration repeats its chain): when many
+        # sentences look like restatements, the document is formulaic and D103 is silent
+        genre = str(self.opts["genre"])
+        if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
+            return []
+        if genre == "auto":
+            eligible = sum(1 for t in sets if len(t) >= min_words)
+            involved = len({x for _s, i, j, _c in scored for x in (i, j)})
+            if involved >= 6 and involved > float(self.opts["formulaic-share"]) * eligible:
+                return []
+        best: dict[int, tuple[float, int, int]] = {}
+        for score, i, j, count in sorted(scored, key=lambda t: -t[0]):
+            if j in best:
+                continue
+            si, sj = sentences[i], sentences[j]
+            if meaning.significant_change(text[si.start : si.end], text[sj.start : sj.end], paraphrase=True):
+                continue  # parallel statements (a negation, a number, the one distinguishing word)
+            best[j] = (score, i, count)
         out = []
         for j, (score, i, count) in sorted(best.items()):
             sj, si = sentences[j], sentences[i]
@@ -295,17 +401,36 @@ def _duplicate_lines(doc: Document) -> set[int]:
     return out
 
 
-def _remove_sentence_edit(doc: Document, s) -> Edit:
-    line = doc.lines[s.line - 1]
+def paragraph_sentences(doc: Document) -> list[Unit]:
+    """Sentences split at . ! ? ؟ ؛ … inside each paragraph unit, so a sentence of a
+    hard-wrapped paragraph is whole, not cut at every line end (``Document.sentences``
+    splits line by line, which suits one-paragraph-per-line scrapes)."""
     text = doc.text
-    if not text[line.start : s.start].strip() and not text[s.end : line.end].strip():
-        return U.remove_lines_edit(doc, s.line, s.line)
+    out: list[Unit] = []
+    for u in U.analyse(doc).units:
+        pos = u.start
+        for m in _SENTENCE_END_RE.finditer(text, u.start, u.end):
+            end = m.start()
+            if text[pos:end].strip():
+                out.append(Unit(pos, end, doc.position(pos)[0]))
+            pos = m.end()
+        if text[pos : u.end].strip():
+            out.append(Unit(pos, u.end, doc.position(pos)[0]))
+    return out
+
+
+def _remove_sentence_edit(doc: Document, s) -> Edit:
+    first = doc.lines[s.line - 1]
+    last = doc.lines[doc.position(s.end)[0] - 1]
+    text = doc.text
+    if not text[first.start : s.start].strip() and not text[s.end : last.end].strip():
+        return U.remove_lines_edit(doc, first.number, last.number)
     end = s.end
-    while end < line.end and text[end] in " \t":
+    while end < last.end and text[end] in " \t":
         end += 1
-    if end == line.end:  # last sentence of the line: take the space before it instead
+    if end == last.end:  # last sentence of the line: take the space before it instead
         start = s.start
-        while start > line.start and text[start - 1] in " \t":
+        while start > first.start and text[start - 1] in " \t":
             start -= 1
         return Edit(start, s.end, "")
     return Edit(s.start, end, "")

@@ -5,8 +5,12 @@
   is split into one unit per line, while a hard-wrapped block (short lines) stays
   one unit.
 * **Words**: ``normalize.normalize_chars`` (diacritics, tatweel, alef/hamza, ى→ي,
-  ة→ه, digits, case) then letters/digits runs, + ``normalize.light_stem`` (clitics
-  و/ال/وال/بال/…). Each distinct whitespace-separated run is normalised once and
+  ة→ه, digits, case) then ``corpuslint.text.tokens.tokens`` (letter/mark/digit runs;
+  one token per character in Han, Kana, Thai, Lao, Khmer and Myanmar, which are
+  written without spaces, so shingles there are character bigrams), +
+  ``normalize.light_stem`` (clitics و/ال/وال/بال/…). Word counts compared with
+  ``min-words`` options weigh a spaceless-script character as a fraction of a word
+  (``tokens.word_weight``). Each distinct whitespace-separated run is normalised once and
   cached in a run/word table shared by all duplicate rules, so a document costs one
   dict lookup per run plus numpy gathers.
 * **Keys**: xxh64 of a unit's normalised word sequence (equal key = exact copy).
@@ -24,18 +28,21 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_right
 from functools import cached_property
 from itertools import chain, repeat
 from typing import NamedTuple
 
 import numpy as np
+import regex
 import xxhash
 
 from ...document import Document
 from ...findings import Edit
 from ...text import normalize
+from ...text import tokens as T
 
-NORMALIZATION_VERSION = "dup-norm-3"
+NORMALIZATION_VERSION = "dup-norm-4"
 NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"
@@ -56,10 +63,10 @@ HASH_SCHEME = f"xxh32-bigram/{SCHEME}/p{NUM_PERM}/s{SEED}/datasketch-{_datasketc
 # A block is "one paragraph per line" when some non-final line is at least this long.
 WRAPPED_LINE_MAX = 100
 
-# Word extraction from normalised text: normalize.words without the `regex` module's
-# per-word cost (the same tokens on normalize_chars output, except that apostrophe-joined
-# Latin words are split).
+# Word extraction from normalised text without combining marks or spaceless scripts:
+# letter/digit runs (the same tokens as tokens.tokens there, at C speed).
 _WORD_RE = re.compile(r"[^\W_]+")
+_NEEDS_SCRIPT_RE = regex.compile(rf"[\p{{M}}{T.SPACELESS_CLASS}]")
 
 # -- the run table -----------------------------------------------------------------
 # Text is split on whitespace into raw runs (C-level str.split). Each distinct run is
@@ -75,6 +82,7 @@ _W_STEM = np.zeros(1024, dtype=np.uint32)  # by word: xxh32 of the light-stemmed
 _W_NORM = np.zeros(1024, dtype=np.uint64)  # by word: xxh64 of the normalised word
 _W_CONTENT = np.zeros(1024, dtype=bool)  # by word: content word (stem >= 2 letters, no digit, not a function word)
 _W_ALPHA = np.zeros(1024, dtype=bool)  # by word: not only digits
+_W_WEIGHT = np.ones(1024, dtype=np.float32)  # by word: words it stands for (tokens.word_weight)
 _N_WORDS = 0
 _HAS_DIGIT = re.compile(r"\d").search  # numbers, ids and paths are weak evidence of restatement
 _RUN_CACHE_MAX = 2_000_000
@@ -89,7 +97,7 @@ def _grow(arr: np.ndarray, need: int) -> np.ndarray:
 
 
 def _fill(runs: list[str]) -> None:
-    global _RUN_OFF, _RUN_LEN, _W_STEM, _W_NORM, _W_CONTENT, _W_ALPHA, _N_WORDS
+    global _RUN_OFF, _RUN_LEN, _W_STEM, _W_NORM, _W_CONTENT, _W_ALPHA, _W_WEIGHT, _N_WORDS
     stem = normalize.light_stem
     stop = _stop_stems()
     h32, h64 = xxhash.xxh32_intdigest, xxhash.xxh64_intdigest
@@ -97,10 +105,24 @@ def _fill(runs: list[str]) -> None:
     if len(normalised) != len(runs):  # pragma: no cover - NFKC never makes newlines; be safe
         normalised = [normalize.normalize_chars(r) for r in runs]
     n0 = len(_RUN_ID)
-    offs, lens, stems, norms, content, alpha = [], [], [], [], [], []
+    offs, lens, stems, norms, content, alpha, weight = [], [], [], [], [], [], []
     w = _N_WORDS
+    tokenize, has_spaceless, word_weight = T.tokens, T.has_spaceless, T.word_weight
+    # runs holding a combining mark or a spaceless-script character need the script-aware
+    # tokeniser; the others (most text, once Arabic harakat are gone) split with the
+    # C-level `re` pattern, which gives the same tokens there: found in one pass
+    joined = "\n".join(normalised)
+    special: set[int] = set()
+    if _NEEDS_SCRIPT_RE.search(joined):
+        starts = np.cumsum([0] + [len(nr) + 1 for nr in normalised[:-1]]).tolist()
+        special = {bisect_right(starts, m.start()) - 1 for m in _NEEDS_SCRIPT_RE.finditer(joined)}
     for k, (r, nr) in enumerate(zip(runs, normalised)):
-        ws = _WORD_RE.findall(nr)
+        if k in special:
+            ws = tokenize(nr)
+            spaceless = has_spaceless(nr)
+        else:
+            ws = _WORD_RE.findall(nr)
+            spaceless = False
         _RUN_ID[r] = n0 + k
         offs.append(w)
         lens.append(len(ws))
@@ -109,7 +131,10 @@ def _fill(runs: list[str]) -> None:
             st = stem(word)
             stems.append(h32(st.encode("utf-8", "surrogatepass")))
             norms.append(h64(word.encode("utf-8", "surrogatepass")))
-            content.append(len(st) >= 2 and st not in stop and not _HAS_DIGIT(st))
+            wt = word_weight(word) if spaceless else 1.0
+            weight.append(wt)
+            # a character of a spaceless script is not a word: no content word for D103
+            content.append(wt == 1.0 and len(st) >= 2 and st not in stop and not _HAS_DIGIT(st))
             alpha.append(not word.isdigit())
     n1 = n0 + len(runs)
     _RUN_OFF, _RUN_LEN = _grow(_RUN_OFF, n1), _grow(_RUN_LEN, n1)
@@ -117,10 +142,12 @@ def _fill(runs: list[str]) -> None:
     _RUN_LEN[n0:n1] = lens
     _W_STEM, _W_NORM = _grow(_W_STEM, w), _grow(_W_NORM, w)
     _W_CONTENT, _W_ALPHA = _grow(_W_CONTENT, w), _grow(_W_ALPHA, w)
+    _W_WEIGHT = _grow(_W_WEIGHT, w)
     _W_STEM[_N_WORDS:w] = stems
     _W_NORM[_N_WORDS:w] = norms
     _W_CONTENT[_N_WORDS:w] = content
     _W_ALPHA[_N_WORDS:w] = alpha
+    _W_WEIGHT[_N_WORDS:w] = weight
     _N_WORDS = w
 
 
@@ -159,6 +186,20 @@ def words_of(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return index, words_before[run_bounds]
 
 
+def word_counts(index: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """Approximate words per segment (int64): tokens weighted by ``tokens.word_weight``,
+    rounded to the nearest integer (a 10-character Chinese line counts as 6 words)."""
+    counts = np.diff(bounds)
+    if len(index) == 0:
+        return counts
+    w = _W_WEIGHT[index]
+    if w.min() == 1.0:  # no spaceless-script token: plain token counts
+        return counts
+    csum = np.zeros(len(index) + 1, dtype=np.float64)
+    np.cumsum(w, out=csum[1:])
+    return np.floor(csum[bounds[1:]] - csum[bounds[:-1]] + 0.5).astype(np.int64)
+
+
 def _segment_keys(norm_h: np.ndarray, bounds: np.ndarray) -> list[int]:
     """Exact-copy key per segment: xxh64 of its normalised word hashes."""
     h64 = xxhash.xxh64_intdigest
@@ -172,10 +213,10 @@ def line_keys(texts: list[str]) -> tuple[list[int], list[int], list[bool]]:
     sequence, same key), its number of normalised words, and whether any word has a
     letter (is not only digits)."""
     index, bounds = words_of(texts)
-    counts = np.diff(bounds)
+    counts = word_counts(index, bounds)
     alpha = np.zeros(len(texts), dtype=bool)
     if len(index):
-        nonempty = counts > 0
+        nonempty = np.diff(bounds) > 0
         alpha[nonempty] = np.logical_or.reduceat(_W_ALPHA[index], bounds[:-1][nonempty])
     return _segment_keys(_W_NORM[index], bounds), counts.tolist(), alpha.tolist()
 
@@ -256,8 +297,16 @@ _BLOCK_RE = re.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\n|\r)[^\r\n]*\S[^\r\n]*)*
 _NEWLINE_RE = re.compile(r"\r\n|\n|\r")
 
 
+# A Markdown list item's first line (bullet or ordered marker, any indentation).
+_LIST_ITEM_RE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
 def paragraph_units(doc: Document) -> list[PUnit]:
+    """Paragraph units of ``doc`` (see the module docstring); in Markdown, blocks are
+    paragraphs whatever their line length, and list items are units of their own."""
     out: list[PUnit] = []
+    markdown = doc.suffix in MARKDOWN_SUFFIXES
     text = doc.text
     position = None if "\r" not in text else doc.position  # "\n"-only text: count incrementally
     prev, line = 0, 1
@@ -273,11 +322,23 @@ def paragraph_units(doc: Document) -> list[PUnit]:
             out.append(PUnit(start, end, line, line))
             continue
         parts = _NEWLINE_RE.split(block)
+        newlines = _NEWLINE_RE.findall(block) + [""]
+        if markdown:
+            # Markdown: a block is one paragraph (soft-wrapped lines) or a list: one
+            # unit per list item, with its continuation lines
+            item_start, item_line, pos = start, line, start
+            for k, (part, nl) in enumerate(zip(parts, newlines)):
+                if k and _LIST_ITEM_RE.match(part):
+                    out.append(PUnit(item_start, pos - len(newlines[k - 1]), item_line, line + k - 1))
+                    item_start, item_line = pos, line + k
+                pos += len(part) + len(nl)
+            out.append(PUnit(item_start, end, item_line, line + len(parts) - 1))
+            continue
         if not any(len(p) >= WRAPPED_LINE_MAX for p in parts[:-1]):
             out.append(PUnit(start, end, line, line + len(parts) - 1))
             continue
         pos = start
-        for k, (part, nl) in enumerate(zip(parts, _NEWLINE_RE.findall(block) + [""])):
+        for k, (part, nl) in enumerate(zip(parts, newlines)):
             if part.strip():
                 out.append(PUnit(pos, pos + len(part), line + k, line + k))
             pos += len(part) + len(nl)
@@ -294,15 +355,15 @@ class Analysis:
         text = doc.text
         units = paragraph_units(doc)
         index, bounds = words_of([text[u.start : u.end] for u in units])
-        nwords = np.diff(bounds)
-        keep = nwords > 0
+        ntokens = np.diff(bounds)
+        keep = ntokens > 0
         if not keep.all():
             units = [u for u, k in zip(units, keep.tolist()) if k]
-            nwords = nwords[keep]
-            bounds = np.zeros(len(nwords) + 1, dtype=np.int64)
-            np.cumsum(nwords, out=bounds[1:])
+            ntokens = ntokens[keep]
+            bounds = np.zeros(len(ntokens) + 1, dtype=np.int64)
+            np.cumsum(ntokens, out=bounds[1:])
         self.units = units
-        self.nwords = nwords.astype(np.int32)
+        self.nwords = word_counts(index, bounds).astype(np.int32)  # approximate words (min-words options)
         self.bounds = bounds  # unit i owns words bounds[i]:bounds[i+1]
         self.stem_hashes = _W_STEM[index]
         # exact-copy key: xxh64 of the unit's normalised (unstemmed) word-hash sequence

@@ -14,6 +14,8 @@ language back-ends (hunspell dictionary, qalsadi morphology) in ``backends.py``.
 
 from __future__ import annotations
 
+import os
+
 from ...hookspecs import hookimpl
 from . import project
 from .backends import Backend, BackendUnavailable, get_backend, register_backend
@@ -56,4 +58,23 @@ def corpuslint_config_options():
 def corpuslint_configure(config):
     section = config.section(project.SECTION) if hasattr(config, "section") else None
     project.configure(section)
+    _exclude_word_files(config, section or {})
     return []
+
+
+def _exclude_word_files(config, section) -> None:
+    """The allowlist and corrections files are configuration, not corpus text: never
+    check or fix them (a corrections file is full of misspellings by design)."""
+    exclude = getattr(config, "exclude", None)
+    if exclude is None:
+        return
+    options = (getattr(config, "rule_options", None) or {}).get(KnownMisspelling.code, {})
+    for path in (section.get("allowlist-file"), section.get("corrections-file"), options.get("file")):
+        if not path or not isinstance(path, str):
+            continue
+        if os.path.isabs(path):
+            path = os.path.relpath(path, getattr(config, "root", "."))
+        rel = path.replace("\\", "/").removeprefix("./")
+        for pattern in (rel, "*/" + rel):
+            if pattern not in exclude:
+                exclude.append(pattern)

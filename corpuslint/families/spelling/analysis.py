@@ -20,10 +20,12 @@ from typing import Any
 
 import regex
 
+from ...text.script import is_uthmani, language_spans
 from .backends import Backend, available_backend
 
-STATE_VERSION = 1
-SEP = "\x1f"
+STATE_VERSION = 2
+SEP = "\x1f"  # "ctx(left)<SEP>key(right)": a word's left neighbour
+RSEP = "\x1e"  # "key(left)<RSEP>ctx(right)": a word's right neighbour
 # Text between two tokens that still makes them neighbours: no line break, no sentence end.
 _BREAK_RE = regex.compile(r"[\n\r.!?؟؛:;|]")
 
@@ -31,13 +33,15 @@ _BREAK_RE = regex.compile(r"[\n\r.!?؟؛:;|]")
 @dataclass
 class LangState:
     counts: dict[str, int] = field(default_factory=dict)  # cleaned spelling -> count
-    bigrams: set[str] = field(default_factory=set)  # "key1<SEP>key2" of adjacent tokens
+    # adjacent tokens, twice: "ctx1<SEP>key2" and "key1<RSEP>ctx2" (ctx = ``Backend.ctx_key``)
+    bigrams: set[str] = field(default_factory=set)
     # dictionary-rejected occurrences: (start, end, clean, left key, right key)
     rejected: list[tuple[int, int, str, str, str]] = field(default_factory=list)
     pattern: dict[str, str] = field(default_factory=dict)  # clean -> morphology explanation
     # spellings of at least min_length letters: clean -> (count, first line, first column)
     variants: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     nbrs: dict[str, set[str]] = field(default_factory=dict)  # variant-prone key -> neighbour keys
+    vocalised: set[str] = field(default_factory=set)  # cleaned spellings seen with vowel marks
 
 
 @dataclass
@@ -50,15 +54,18 @@ class DocState:
 class _WordInfo:
     """Per distinct token: everything the map step needs, computed once per process."""
 
-    __slots__ = ("clean", "key", "known", "variant", "length")
+    __slots__ = ("clean", "key", "ctx", "known", "variant", "length", "marked", "vocalised")
 
     def __init__(self, backend: Backend, token: str):
         clean = backend.clean(token)
         self.clean = clean
         self.key = backend.key(clean)
+        self.ctx = backend.ctx_key(self.key)
         self.length = len(clean)
         self.known = self.length < backend.min_length or backend.known(clean)
         self.variant = backend.is_variant_prone(clean)
+        self.marked = not self.known and backend.marked(token)
+        self.vocalised = self.marked and backend.vocalised(token)
 
 
 _INFO: dict[str, dict[str, _WordInfo]] = {}
@@ -71,6 +78,17 @@ def _info_table(backend: Backend) -> dict[str, _WordInfo]:
     return table
 
 
+def _tokens(doc, backend: Backend):
+    """Matches of the back-end's tokens in the paragraphs of its language."""
+    text = doc.text
+    if backend.script_language is None:
+        yield from backend.token_re.finditer(text)
+        return
+    for start, end, lang in language_spans(text):
+        if lang == backend.script_language and not (lang == "ar" and is_uthmani(text[start:end])):
+            yield from backend.token_re.finditer(text, start, end)
+
+
 def _analyse_lang(doc, backend: Backend) -> LangState:
     text = doc.text
     table = _info_table(backend)
@@ -80,7 +98,7 @@ def _analyse_lang(doc, backend: Backend) -> LangState:
     prev_end = -1
     pending: list | None = None  # rejected occurrence waiting for its right neighbour
     first: dict[str, int] = {}
-    for m in backend.token_re.finditer(text):
+    for m in _tokens(doc, backend):
         token = m.group()
         info = table.get(token)
         if info is None:
@@ -90,7 +108,8 @@ def _analyse_lang(doc, backend: Backend) -> LangState:
         start = m.start()
         adjacent = prev is not None and not _BREAK_RE.search(text, prev_end, start)
         if adjacent:
-            st.bigrams.add(prev.key + SEP + info.key)
+            st.bigrams.add(prev.ctx + SEP + info.key)
+            st.bigrams.add(prev.key + RSEP + info.ctx)
             if pending is not None:
                 pending[4] = info.key
             if prev.variant:
@@ -102,7 +121,10 @@ def _analyse_lang(doc, backend: Backend) -> LangState:
             pending = None
         if not info.known:
             pending = [start, m.end(), clean, prev.key if adjacent else "", ""]
-            if clean not in st.pattern:
+            if info.vocalised:
+                st.vocalised.add(clean)
+            # A diacritised word was read by its writer: "الأشجّ" is not ال + a verb.
+            if not info.marked and clean not in st.pattern:
                 explanation = backend.pattern_slip(clean)
                 if explanation:
                     st.pattern[clean] = explanation
@@ -152,6 +174,8 @@ class LangCorpus:
     key_count: Counter = field(default_factory=Counter)
     clean_count: Counter = field(default_factory=Counter)
     bigrams: set[str] = field(default_factory=set)
+    doc_freq: Counter = field(default_factory=Counter)  # key -> documents containing it
+    n_docs: int = 0
     cache: dict[str, Any] = field(default_factory=dict)  # rule-specific derived data
     _index: dict[str, set[str]] | None = None
     _bare: dict[str, list[str]] | None = None
@@ -225,8 +249,32 @@ def _deletions(word: str) -> set[str]:
     return out
 
 
+def edit_shape(a: str, b: str) -> tuple[str, str, str] | None:
+    """How ``b`` differs from ``a`` by one edit: ("sub", x, y) for x -> y, ("del", x, "")
+    when ``a`` has an extra x, ("ins", "", y) when ``a`` lacks y, ("swap", x, y) for two
+    neighbouring letters exchanged; None when a != b needs more than one edit."""
+    la, lb = len(a), len(b)
+    if a == b or abs(la - lb) > 1:
+        return None
+    i = 0
+    n = min(la, lb)
+    while i < n and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return ("sub", a[i], b[i])
+        if i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]:
+            return ("swap", a[i], a[i + 1])
+        return None
+    if la > lb:
+        return ("del", a[i], "") if a[i + 1 :] == b[i:] else None
+    return ("ins", "", b[i]) if a[i:] == b[i + 1 :] else None
+
+
 def candidates(lc: LangCorpus, key: str, min_count: int) -> set[str]:
-    """Keys at edit distance one (or one transposition) from ``key`` in folded space."""
+    """Keys at edit distance one (or one transposition of neighbours) from ``key`` in
+    folded space. The deletion index proposes keys sharing a one-letter deletion (which
+    also pairs words two edits apart: جرم / بجر); each proposal is verified."""
     index = lc.deletion_index(min_count)
     v = lc.backend.vkey(key)
     found: set[str] = set()
@@ -235,7 +283,7 @@ def candidates(lc: LangCorpus, key: str, min_count: int) -> set[str]:
         if hit:
             found |= hit
     vkey = lc.backend.vkey
-    return {k for k in found if vkey(k) != v}
+    return {k for k in found if edit_shape(v, vkey(k)) is not None}
 
 
 @dataclass
@@ -265,6 +313,10 @@ def merge(states: dict[str, Any], languages: tuple[str, ...]) -> Corpus:
                     continue
                 lc.clean_count.update(ls.counts)
                 lc.bigrams |= ls.bigrams
+                if ls.counts:
+                    lc.n_docs += 1
+                    key = lc.backend.key
+                    lc.doc_freq.update({key(clean) for clean in ls.counts})
         for lc in langs.values():
             key = lc.backend.key
             kc = lc.key_count

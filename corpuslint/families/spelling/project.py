@@ -3,7 +3,8 @@
 ::
 
     [tool.corpuslint.spelling]
-    languages = ["ar"]              # back-ends to run ("ar", "en", or a plugin's)
+    languages = ["ar", "fa", "ur"]  # back-ends to run ("ar", "fa", "ur", "en", or a plugin's);
+                                    # ar/fa/ur each get the paragraphs written in their language
     accept = ["شويغو", "خاركيف"]     # never reported by any spelling rule
     reject = ["هاذا"]               # always reported (by S105 known-misspelling)
     allowlist-file = "words.txt"    # one accepted word per line, '#' comments
@@ -31,7 +32,7 @@ from .backends import available_languages, get_backend
 
 SECTION = "spelling"
 DEFAULTS: dict[str, Any] = {
-    "languages": ["ar"],
+    "languages": ["ar", "fa", "ur"],
     "accept": [],
     "reject": [],
     "allowlist-file": "",
@@ -118,7 +119,7 @@ class ProjectWords:
 
     @property
     def languages(self) -> tuple[str, ...]:
-        return tuple(self.section.get("languages") or ("ar",))
+        return tuple(self.section.get("languages") or DEFAULTS["languages"])
 
     def _words(self, name: str) -> list[str]:
         words = list(self.section.get(name) or [])
@@ -157,14 +158,31 @@ class SpellingRuleMixin:
         if path and not os.path.isfile(resolve(self.project.root, path)):
             config_error(f"[tool.corpuslint.spelling] allowlist-file: no such file: {path}")
 
+    def word_files(self) -> list[str]:
+        """The project files this rule reads (allowlist, corrections), resolved."""
+        root = getattr(self, "root", ".")
+        return [
+            resolve(root, p)
+            for p in (self.spelling_section.get("allowlist-file"), self.spelling_section.get("corrections-file"))
+            if p
+        ]
+
     def fingerprint(self) -> str:  # type: ignore[override]
         base = super().fingerprint()  # type: ignore[misc]
         extra = sorted((k, repr(v)) for k, v in self.spelling_section.items())
-        path = self.spelling_section.get("allowlist-file")
-        if path:
-            full = resolve(self.root, path)  # type: ignore[attr-defined]
-            try:
-                extra.append(("allowlist-mtime", repr(os.stat(full).st_mtime_ns)))
-            except OSError:
-                pass
+        # By content, not mtime: an edit within the same second, or a checkout that keeps
+        # mtimes, must still invalidate the cached findings.
+        for full in self.word_files():
+            extra.append((os.path.basename(full), file_digest(full)))
         return f"{base}:spelling={extra}"
+
+
+def file_digest(path: str) -> str:
+    """sha256 of a small project file's bytes ("" when it cannot be read)."""
+    import hashlib
+
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
+    except OSError:
+        return ""

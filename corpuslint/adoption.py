@@ -1,0 +1,81 @@
+"""``corpuslint check`` options for adopting the linter gradually and reading its output:
+``--baseline`` / ``--write-baseline``, ``--add-ignore``, ``--fix-only``, progress,
+``--quiet`` / ``--verbose`` and the default text ``--output-format``.
+
+The data side (fingerprints, baseline files, the ignore file, inline directives)
+lives in ``corpuslint.baseline``; this module only wires it into a CLI run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from . import baseline as bl
+from .config import ConfigError
+
+_STARTED = time.monotonic()
+
+
+def _say(args, message: str) -> None:
+    if not args.quiet:
+        print(message, file=sys.stderr)
+
+
+def default_output_format(args) -> str:
+    """``full`` when the report goes to a terminal, ``concise`` otherwise."""
+    to_terminal = not args.output_file and sys.stdout.isatty()
+    return "full" if to_terminal else "concise"
+
+
+def progress_for(args):
+    from . import progress
+
+    if args.diff or not progress.wanted(quiet=args.quiet):
+        return None
+    return progress.Progress()
+
+
+def before_run(args, config) -> dict[str, int] | None:
+    """Validate option combinations and load the baseline before the (long) run."""
+    if args.add_ignore and not (args.reason and args.reason.strip()):
+        raise ConfigError("--add-ignore needs --reason \"why these findings are accepted\"")
+    if args.verbose:
+        print(f"corpuslint: config {config.source or '(none: defaults)'}; root {config.root}; "
+              f"jobs {config.jobs}; cache {'on' if config.use_cache else 'off'}", file=sys.stderr)
+    path = args.baseline or config.baseline
+    if path and not args.write_baseline:
+        return bl.load_baseline(path)
+    return None
+
+
+def after_run(args, config, result, baseline: dict[str, int] | None) -> int | None:
+    """Apply the baseline; handle the options that end the run here (their exit code)."""
+    root = config.root
+    if args.verbose:
+        print(f"corpuslint: {len(result.rules)} rules active, {result.files_checked} files checked "
+              f"in {time.monotonic() - _STARTED:.1f} s", file=sys.stderr)
+    if args.write_baseline:
+        n = bl.write_baseline(args.write_baseline, result.findings, result.documents, root, result.rules)
+        _say(args, f"corpuslint: wrote {n} baseline entries ({len(result.findings)} findings) "
+                   f"to {args.write_baseline}")
+        return 0
+    if baseline is not None:
+        applied = bl.apply_baseline(result.findings, result.documents, root, baseline, result.rules)
+        result.findings = applied.kept
+        path = args.baseline or config.baseline
+        note = f"corpuslint: baseline {os.path.relpath(path)}: {applied.suppressed} findings suppressed"
+        if applied.stale:
+            note += (f"; {applied.stale} baseline entr{'y' if applied.stale == 1 else 'ies'} no longer occur"
+                     f" (run --write-baseline to shrink it)")
+        _say(args, note)
+    if args.add_ignore:
+        n = bl.add_ignore_entries(root, result.findings, result.documents, args.reason, result.rules)
+        _say(args, f"corpuslint: added {n} entries to {os.path.join(root, bl.IGNORE_FILE)}")
+        return 0
+    if args.fix_only and not args.diff:
+        if result.fixed:
+            _say(args, f"corpuslint: fixed {result.fixed} finding{'s' if result.fixed != 1 else ''}")
+        return 0
+    return None

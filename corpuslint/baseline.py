@@ -1,0 +1,400 @@
+"""Adopting corpuslint on a corpus that already has findings: baselines and suppressions.
+
+* **Fingerprint** — ``fingerprint(finding, doc, root)``: 16 hex digits (BLAKE2b, 8
+  bytes) of the rule code, the path relative to the project root, the finding's
+  record (when a reader gave it one) and the *normalised* text of the flagged span and
+  of its line (NFC, whitespace runs collapsed, stripped). No line or column numbers:
+  editing other lines of the file leaves it unchanged. Findings of rules marked
+  ``whole_document`` (D105 near-duplicate-document) are keyed by code and path alone.
+* **Baseline** — a JSON file (``--write-baseline FILE``) of ``{fingerprint, count}``
+  entries; ``--baseline FILE`` (or ``baseline = "…"`` in config) drops findings whose
+  fingerprint is in it, at most ``count`` of each (so a *new* copy of an old defect in
+  the same file is still reported), and counts the entries that no longer occur.
+  Baselines are data: parsed and validated, never executed.
+* **Ignore file** — ``.corpuslint-ignore`` at the project root, one entry a line,
+  ``# reason`` after it::
+
+      news/a.txt:12-14:W101,A1   # path (or glob) : line or range or * : codes/prefixes
+      fingerprint:3f2a9c0d11e4b7a8  # W101 news/a.txt:21 - quoted from the source
+
+  ``corpuslint check --add-ignore --reason "…"`` appends a fingerprint entry for each
+  current finding.
+* **Inline directives** in Markdown and HTML comments::
+
+      <!-- corpuslint: disable=W101,A106 -->   … <!-- corpuslint: enable=W101,A106 -->
+      <!-- corpuslint: disable-next-line=A110 -->
+      <!-- corpuslint: disable -->   (every rule)
+
+* **U100 unused-suppression** (off by default, like ruff's RUF100) reports ignore-file
+  entries and directives that suppressed nothing in a run where their rules ran.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Collection, Iterable, Mapping
+
+import regex
+
+from .config import ConfigError
+from .findings import Finding, Severity
+from .hookspecs import hookimpl
+from .rules import EngineRule
+
+BASELINE_VERSION = 1
+IGNORE_FILE = ".corpuslint-ignore"
+_FP_RE = regex.compile(r"^[0-9a-f]{16}$")
+_WS_RE = regex.compile(r"\s+")
+_CODE_RE = regex.compile(r"^(?:ALL|[A-Z]{1,3}[0-9]{0,3})$")
+_DIRECTIVE_RE = regex.compile(
+    r"<!--\s*corpuslint:\s*(disable-next-line|disable|enable)\s*(?:=\s*([^>]*?))?\s*-->"
+)
+DIRECTIVE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+
+
+class UnusedSuppression(EngineRule):
+    """A suppression (ignore-file entry or inline directive) that suppressed nothing.
+
+    What: Reports `.corpuslint-ignore` entries and `<!-- corpuslint: disable… -->`
+    directives that matched no finding in this run, for rules that did run (a
+    directive for a rule that was not selected is not judged).
+    Why: Suppressions outlive the defects they hid; a stale one will silently hide the
+    next real defect at that place. Like ruff's RUF100 (unused-noqa).
+    Example: `news/a.txt:21:W101  # NBSP kept on purpose` after the NBSP was removed.
+    Fix safety: no fix; delete the entry or directive yourself.
+    """
+
+    code = "U100"
+    name = "unused-suppression"
+    family = "suppression"
+    default_severity = Severity.WARNING
+    default_enabled = False
+
+
+@hookimpl
+def corpuslint_register_rules():
+    return [UnusedSuppression]
+
+
+# -- fingerprints -------------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return _WS_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def relative_path(path: str, root: str) -> str:
+    """``path`` relative to the project root, with ``/`` separators (as stored)."""
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    return rel.replace(os.sep, "/")
+
+
+def whole_document_codes(rules: Mapping[str, object]) -> frozenset[str]:
+    """Codes of the rules whose findings are about a whole document (``whole_document``)."""
+    return frozenset(code for code, rule in rules.items() if getattr(rule, "whole_document", False))
+
+
+def fingerprint(finding: Finding, doc=None, root: str = ".", whole: Collection[str] = ()) -> str:
+    """16 hex digits identifying a finding independently of line numbers (see module
+    doc); findings of the codes in ``whole`` are keyed by code and path only."""
+    span = line = ""
+    if doc is not None and finding.code not in whole and 0 <= finding.start <= finding.end <= len(doc.text):
+        span = doc.text[finding.start : finding.end]
+        lines = doc.lines
+        if 1 <= finding.line <= len(lines):
+            line = doc.line_text(lines[finding.line - 1])
+    record = getattr(finding, "record", None)
+    key = "\x1f".join((finding.code, relative_path(finding.path, root), "" if record is None else str(record),
+                       _norm(span), _norm(line)))
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def fingerprints(findings: Iterable[Finding], documents: Mapping[str, object], root: str,
+                 rules: Mapping[str, object] | None = None) -> list[str]:
+    whole = whole_document_codes(rules or {})
+    return [fingerprint(f, documents.get(f.path), root, whole) for f in findings]
+
+
+# -- baseline -----------------------------------------------------------------------
+
+
+@dataclass
+class BaselineResult:
+    kept: list[Finding]
+    suppressed: int  # findings matched by the baseline
+    stale: int  # baseline occurrences that no longer occur
+
+
+def write_baseline(path: str, findings: list[Finding], documents: Mapping[str, object], root: str,
+                   rules: Mapping[str, object] | None = None) -> int:
+    """Write the findings' fingerprints to ``path`` (JSON); returns the number of entries."""
+    entries: dict[str, dict] = {}
+    for f, fp in zip(findings, fingerprints(findings, documents, root, rules)):
+        entry = entries.get(fp)
+        if entry is None:
+            entries[fp] = {"fingerprint": fp, "code": f.code, "path": relative_path(f.path, root),
+                           "count": 1, "message": f.message[:200]}
+        else:
+            entry["count"] += 1
+    data = {"version": BASELINE_VERSION, "tool": "corpuslint",
+            "findings": sorted(entries.values(), key=lambda e: (e["path"], e["code"], e["fingerprint"]))}
+    tmp = f"{path}.tmp{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    os.replace(tmp, path)
+    return len(entries)
+
+
+def load_baseline(path: str) -> dict[str, int]:
+    """``{fingerprint: count}`` from a baseline file; ConfigError (exit 2) if it is not one."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"baseline {path}: cannot read: {exc.strerror}") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"baseline {path}: not JSON: {exc}") from None
+    if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(
+        data.get("findings"), list
+    ):
+        raise ConfigError(f"baseline {path}: expected {{\"version\": {BASELINE_VERSION}, \"findings\": [...]}}")
+    out: dict[str, int] = {}
+    for i, entry in enumerate(data["findings"]):
+        fp = entry.get("fingerprint") if isinstance(entry, dict) else None
+        count = entry.get("count", 1) if isinstance(entry, dict) else None
+        if not isinstance(fp, str) or not _FP_RE.match(fp):
+            raise ConfigError(f"baseline {path}: findings[{i}]: 'fingerprint' must be 16 hex digits")
+        if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+            raise ConfigError(f"baseline {path}: findings[{i}]: 'count' must be a positive integer")
+        out[fp] = out.get(fp, 0) + count
+    return out
+
+
+def apply_baseline(findings: list[Finding], documents: Mapping[str, object], root: str,
+                   baseline: Mapping[str, int], rules: Mapping[str, object] | None = None) -> BaselineResult:
+    """Drop findings the baseline covers (at most ``count`` per fingerprint, in output order)."""
+    left = dict(baseline)
+    kept: list[Finding] = []
+    suppressed = 0
+    for f, fp in zip(findings, fingerprints(findings, documents, root, rules)):
+        if left.get(fp, 0) > 0:
+            left[fp] -= 1
+            suppressed += 1
+        else:
+            kept.append(f)
+    return BaselineResult(kept, suppressed, sum(left.values()))
+
+
+# -- suppressions: ignore file and inline directives ---------------------------------
+
+
+@dataclass
+class _Entry:
+    """One suppression: an ignore-file line or an inline directive."""
+
+    where_path: str  # where the suppression itself is written (display path)
+    where_line: int
+    where_column: int
+    codes: tuple[str, ...]  # codes or prefixes; ("ALL",) for every rule
+    path: str | None = None  # ignore file: path (or glob) relative to the root
+    lines: tuple[int, int] | None = None  # inclusive; None = whole file
+    fp: str | None = None
+    hits: int = 0
+
+    def covers_code(self, code: str) -> bool:
+        return any(c == "ALL" or code.startswith(c) for c in self.codes)
+
+
+def _parse_codes(text: str, where: str) -> tuple[str, ...]:
+    codes = tuple(c.strip().upper() for c in text.split(",") if c.strip())
+    bad = [c for c in codes if not _CODE_RE.match(c)]
+    if not codes or bad:
+        raise ConfigError(f"{where}: expected rule codes or prefixes, got {text.strip()!r}")
+    return codes
+
+
+def parse_ignore_file(text: str, display: str) -> list[_Entry]:
+    """Entries of a ``.corpuslint-ignore`` text; ConfigError names the bad line."""
+    out: list[_Entry] = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        body = raw.split("#", 1)[0].strip()
+        if not body:
+            continue
+        where = f"{display}:{number}"
+        column = len(raw) - len(raw.lstrip()) + 1
+        if body.startswith("fingerprint:"):
+            fp = body[len("fingerprint:"):].strip()
+            if not _FP_RE.match(fp):
+                raise ConfigError(f"{where}: fingerprint must be 16 hex digits, got {fp!r}")
+            out.append(_Entry(display, number, column, ("ALL",), fp=fp))
+            continue
+        parts = body.rsplit(":", 2)
+        if len(parts) != 3 or not parts[0]:
+            raise ConfigError(f"{where}: expected 'PATH:LINES:CODES' or 'fingerprint:HEX', got {body!r}")
+        path, lines_text, codes_text = (p.strip() for p in parts)
+        lines: tuple[int, int] | None = None
+        if lines_text != "*":
+            lo, _, hi = lines_text.partition("-")
+            if not lo.isdigit() or (hi and not hi.isdigit()):
+                raise ConfigError(f"{where}: line range must be N, N-M or *, got {lines_text!r}")
+            lines = (int(lo), int(hi or lo))
+        out.append(_Entry(display, number, column, _parse_codes(codes_text, where),
+                          path=path.replace(os.sep, "/").removeprefix("./"), lines=lines))
+    return out
+
+
+def directives(doc) -> list[_Entry]:
+    """Inline ``<!-- corpuslint: … -->`` directives of a Markdown/HTML document as
+    line-range entries (directives quoted inside code blocks or inline code are not
+    directives)."""
+    if doc.suffix not in DIRECTIVE_SUFFIXES or "corpuslint:" not in doc.text:
+        return []
+    code = [s for s in doc.code_spans if not doc.text.startswith("<!--", s[0])]
+    out: list[_Entry] = []
+    open_: dict[tuple[str, ...], _Entry] = {}
+    last = len(doc.lines)
+    for m in _DIRECTIVE_RE.finditer(doc.text):
+        if any(s <= m.start() and m.end() <= e for s, e in code):
+            continue
+        line, column = doc.position(m.start())
+        end_line = doc.position(m.end())[0]
+        where = f"{doc.path}:{line}"
+        codes = _parse_codes(m.group(2), where) if m.group(2) else ("ALL",)
+        kind = m.group(1)
+        if kind == "disable-next-line":
+            out.append(_Entry(doc.path, line, column, codes, path=doc.path, lines=(end_line + 1, end_line + 1)))
+        elif kind == "disable":
+            entry = _Entry(doc.path, line, column, codes, path=doc.path, lines=(line, last))
+            open_[codes] = entry
+            out.append(entry)
+        else:  # enable: closes the disable with the same codes (or every open one for bare "enable")
+            keys = list(open_) if codes == ("ALL",) else [codes] if codes in open_ else []
+            for key in keys:
+                entry = open_.pop(key)
+                entry.lines = (entry.lines[0], line)
+    return out
+
+
+class Suppressions:
+    """Ignore-file entries plus the inline directives of the documents seen.
+
+    ``apply`` filters findings and counts, per entry, what it suppressed; ``unused``
+    turns entries that suppressed nothing into U100 findings."""
+
+    def __init__(self, root: str, entries: list[_Entry], rules: Mapping[str, object] | None = None):
+        self.root = root
+        self.file_entries = entries
+        self.whole = whole_document_codes(rules or {})
+        self._inline: dict[str, tuple[str, list[_Entry]]] = {}  # path -> (content hash, entries)
+        self._rel: dict[str, str] = {}
+
+    @classmethod
+    def load(cls, root: str, rules: Mapping[str, object] | None = None) -> "Suppressions":
+        path = os.path.join(root, IGNORE_FILE)
+        entries: list[_Entry] = []
+        if os.path.isfile(path):
+            from .files import display_path
+
+            try:
+                with open(path, encoding="utf-8") as fh:
+                    text = fh.read()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"{path}: cannot read: {exc}") from None
+            entries = parse_ignore_file(text, display_path(path))
+        return cls(root, entries, rules)
+
+    def _rel_path(self, path: str) -> str:
+        rel = self._rel.get(path)
+        if rel is None:
+            rel = self._rel[path] = relative_path(path, self.root)
+        return rel
+
+    def _inline_for(self, doc) -> list[_Entry]:
+        if doc is None:
+            return []
+        cached = self._inline.get(doc.path)
+        if cached is None or cached[0] != doc.content_hash:
+            cached = self._inline[doc.path] = (doc.content_hash, directives(doc))
+        return cached[1]
+
+    def apply(self, findings: list[Finding], documents: Mapping[str, object], *, record: bool = True) -> list[Finding]:
+        """The findings no suppression covers. ``record`` counts hits (off for the
+        re-lint passes of ``--fix``, whose line numbers are intermediate)."""
+        if not self.file_entries and not any(self._inline_for(d) for d in documents.values()):
+            return findings
+        fps = any(e.fp for e in self.file_entries)
+        kept: list[Finding] = []
+        for f in findings:
+            doc = documents.get(f.path)
+            rel = self._rel_path(f.path)
+            fp = fingerprint(f, doc, self.root, self.whole) if fps else None
+            hit = None
+            for e in self._inline_for(doc):
+                if e.covers_code(f.code) and e.lines[0] <= f.line <= e.lines[1]:
+                    hit = e
+                    break
+            if hit is None:
+                for e in self.file_entries:
+                    if e.fp is not None:
+                        if e.fp == fp:
+                            hit = e
+                            break
+                    elif e.covers_code(f.code) and (e.lines is None or e.lines[0] <= f.line <= e.lines[1]) and (
+                        e.path == rel or fnmatch.fnmatchcase(rel, e.path)
+                    ):
+                        hit = e
+                        break
+            if hit is None:
+                kept.append(f)
+            elif record:
+                hit.hits += 1
+        return kept
+
+    def unused(self, rules: Mapping[str, object]) -> list[Finding]:
+        """U100 findings for entries that suppressed nothing (if U100 is active)."""
+        rule = rules.get(UnusedSuppression.code)
+        if rule is None:
+            return []
+        entries = list(self.file_entries) + [e for _, es in self._inline.values() for e in es]
+        out = []
+        for e in entries:
+            if e.hits or not any(e.covers_code(code) for code in rules if code != UnusedSuppression.code):
+                continue
+            what = f"fingerprint {e.fp}" if e.fp else ",".join(e.codes)
+            out.append(Finding(
+                code=rule.code, rule=rule.name, family=rule.family, severity=rule.severity,
+                message=f"unused suppression ({what}): it matched no finding",
+                path=e.where_path, start=0, end=0, line=e.where_line, column=e.where_column,
+                end_line=e.where_line, end_column=e.where_column,
+            ))
+        return out
+
+
+def add_ignore_entries(root: str, findings: list[Finding], documents: Mapping[str, object], reason: str,
+                       rules: Mapping[str, object] | None = None) -> int:
+    """Append one fingerprint entry per distinct current finding to the ignore file."""
+    path = os.path.join(root, IGNORE_FILE)
+    reason = " ".join(reason.split())
+    seen: set[str] = set()
+    lines: list[str] = []
+    for f, fp in zip(findings, fingerprints(findings, documents, root, rules)):
+        if fp in seen:
+            continue
+        seen.add(fp)
+        lines.append(f"fingerprint:{fp}  # {f.code} {relative_path(f.path, root)}:{f.line} - {reason}\n")
+    if lines:
+        prefix = ""
+        if os.path.exists(path):
+            with open(path, "rb") as fh:
+                data = fh.read()
+            if data and not data.endswith(b"\n"):
+                prefix = "\n"
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(prefix + "".join(lines))
+    return len(lines)

@@ -1,0 +1,199 @@
+"""Does the difference between two similar passages carry meaning?
+
+Near-duplicate (D102) and restatement (D103) findings claim that a later passage
+adds nothing to an earlier one. Word overlap alone cannot support that claim for
+minimal pairs, where the few differing words are exactly what the passage says:
+
+* a negation: "Nul ne peut ..." / "... peut ...", "is" / "is not", لا / لم / ليس;
+* an antonym: "Enable the disk cache" / "Disable the disk cache", "install" /
+  "uninstall", "before" / "after";
+* a number: "unsigned 16-bit integers" / "unsigned 32-bit integers";
+* the one content word that distinguishes two parallel statements: ``deb`` /
+  ``deb-src``, "Immediate" / "Timeout" objects, "privé de sa nationalité" / "privé de
+  sa propriété", narrations of one hadith through different narrators.
+
+``significant_change(a, b)`` compares the two passages word by word (difflib's
+longest-matching-blocks alignment over normalised words) and names the first such
+difference, or returns None when every difference is insignificant: function words
+and fillers, punctuation and spacing, number formatting (1,000 / 1000 / ١٠٠٠),
+diacritics and letter variants, and one-letter spelling variants of long words.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+
+import regex
+
+from ...text import normalize
+from ...text import tokens as T
+
+# Negators (and negative quantifiers) in the languages the project meets most.
+NEGATIONS = frozenset(
+    normalize.normalize_chars(w)
+    for w in """
+    not no never none nothing nobody nowhere neither nor cannot can't don't doesn't didn't isn't aren't
+    wasn't weren't won't wouldn't shouldn't mustn't without n't
+    ne pas jamais aucun aucune rien personne nul nulle sans
+    nicht kein keine keinen niemals nie ohne
+    لا لم لن ليس ليست ليسوا غير بدون دون ما عدم
+    نه نمی نیست هیچ بی
+    نہیں نہ بغیر
+    """.split()
+)
+
+# Prefixes that turn a word into its opposite (enable/disable, install/uninstall).
+ANTONYM_PREFIXES = ("un", "dis", "non", "in", "im", "il", "ir", "de", "anti", "mis", "no")
+
+# Opposites that share no prefix.
+ANTONYM_PAIRS = frozenset(
+    frozenset(p.split("/"))
+    for p in """
+    allow/deny accept/reject add/remove before/after increase/decrease min/minimum max/maximum
+    minimum/maximum true/false yes/no on/off up/down open/close start/stop import/export
+    include/exclude always/never first/last left/right input/output read/write get/set
+    show/hide enabled/disabled private/public inner/outer upper/lower push/pull
+    load/unload lock/unlock less/more least/most above/below inside/outside success/failure
+    synchronous/asynchronous sync/async client/server request/response
+    """.split()
+)
+
+# Words whose presence or absence changes no content: function words (the D103 list),
+# plus English fillers and reporting verbs (news rewrites swap "said" for "stated").
+FILLERS_TEXT = """
+the a an of to in and or is are was were be been being for on at by with as that this these those it its
+their his her our your my also just very really then so such there here which who whom whose what when
+where while thus hence however moreover furthermore indeed please note will would shall should can could
+may might must do does did has have had all any each every some more most other another same own
+said says stated added noted told explained reported
+le la les un une des du de d l à au aux et ou en dans par pour sur avec est sont été être ce cet cette
+ces qui que qu se sa son ses leur leurs
+der die das ein eine und oder ist sind zu mit von für auf im
+قال قالت أكد أكدت أضاف أضافت أوضح أوضحت ذكر ذكرت صرح أشار أشارت
+و ف ثم
+"""
+
+
+_NT_RE = regex.compile(r"(?<=\w)n['’]t\b")
+
+
+def _norm_words(text: str) -> list[str]:
+    text = _NT_RE.sub(" not", normalize.normalize_chars(text))  # don't -> do not
+    return [normalize.light_stem(w) for w in T.tokens(text)]
+
+
+_FILLERS: set[str] = set()
+
+
+def _fillers() -> set[str]:
+    if not _FILLERS:
+        from .units import STOPWORDS_TEXT
+
+        _FILLERS.update(_norm_words(STOPWORDS_TEXT + FILLERS_TEXT))
+    return _FILLERS
+
+
+_NUMBER_RE = regex.compile(r"\d(?:[\d,.\u066b\u066c'\u00a0\u202f]*\d)?")
+
+
+def numbers(text: str) -> Counter[str]:
+    """Numbers in ``text`` with their formatting removed (1,000 = 1000 = ١٠٠٠)."""
+    text = normalize.normalize_chars(text)
+    return Counter(regex.sub(r"\D", "", n) for n in _NUMBER_RE.findall(text))
+
+
+def _antonyms(x: str, y: str) -> bool:
+    if frozenset((x, y)) in ANTONYM_PAIRS:
+        return True
+    short, long_ = sorted((x, y), key=len)
+    if len(short) >= 3 and long_.endswith(short):
+        return long_[: len(long_) - len(short)] in ANTONYM_PREFIXES
+    # disable/enable, deactivate/activate: prefix swap on a shared stem
+    for p in ANTONYM_PREFIXES:
+        for q in ("en", "", "re"):
+            if x.startswith(p) and y.startswith(q) and len(x) - len(p) >= 4 and x[len(p):] == y[len(q):]:
+                return True
+            if y.startswith(p) and x.startswith(q) and len(y) - len(p) >= 4 and y[len(p):] == x[len(q):]:
+                return True
+    return False
+
+
+def _spelling_variant(x: str, y: str) -> bool:
+    """One edit apart, both at least 5 characters (a typo or a transliteration
+    variant: شويغو / شويجو), and not a number."""
+    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or any(c.isdigit() for c in x + y):
+        return False
+    if len(x) == len(y):
+        return sum(a != b for a, b in zip(x, y)) == 1
+    short, long_ = sorted((x, y), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _content(words: list[str]) -> list[str]:
+    fillers = _fillers()
+    return [w for w in words if w not in fillers and not w.isdigit() and not T.is_spaceless(w)]
+
+
+# Names: a capitalised word after the first word of a sentence (Intel / AMD), or an
+# identifier with inner digits, dots, slashes or underscores (vmx, /proc/cpuinfo).
+_NAME_RE = regex.compile(r"(?<=[\w,;:)\]\"'’»] +)\p{Lu}[\p{L}\p{M}\p{N}]*|[\w-]*[\w][_/.][\w/._-]*\w|(?=\w*\p{L})\w*\d\w*")
+
+
+def names(text: str) -> set[str]:
+    """Proper names and identifiers in ``text`` (casefolded), see ``_NAME_RE``."""
+    return {m.casefold() for m in _NAME_RE.findall(text)}
+
+
+def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | None:
+    """Name the meaningful difference between passages ``a`` and ``b``, or None.
+
+    Returns "number", "name 'x'" (a proper name or identifier on one side only: Intel
+    / AMD, ``vmx`` / ``svm``), "negation", "antonym 'x'/'y'" or "content word 'x'"
+    (the first found). With ``paraphrase`` (D103: a restatement is expected to use other words),
+    differing content words count only in a *minimal pair*: the passages share their
+    frame (at least 60% of the shorter one's words, in order) and differ in at most
+    two places, where a content word on one side faces different content (or none) on
+    the other — parallel statements, not a restatement.
+    """
+    if numbers(a) != numbers(b):
+        return "number"
+    na, nb = names(a), names(b)
+    if na != nb:  # a name on one side only (not even as a plain word on the other)
+        lower_a, lower_b = a.casefold(), b.casefold()
+        differing = sorted([n for n in na - nb if n not in lower_b] + [n for n in nb - na if n not in lower_a])
+        if differing:
+            return f"name '{differing[0]}'"
+    wa, wb = _norm_words(a), _norm_words(b)
+    neg_a = sum(1 for w in wa if w in NEGATIONS)
+    neg_b = sum(1 for w in wb if w in NEGATIONS)
+    if neg_a != neg_b:
+        return "negation"
+    sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    blocks = [(wa[i1:i2], wb[j1:j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+    removed = [w for x, _ in blocks for w in x]
+    added = [w for _, y in blocks for w in y]
+    for x in set(removed):
+        for y in set(added):
+            if _antonyms(x, y):
+                return f"antonym '{x}'/'{y}'"
+    content_blocks = []
+    for x, y in blocks:
+        cx, cy = _content(x), _content(y)
+        # spelling variants pair off
+        for w in list(cx):
+            v = next((u for u in cy if _spelling_variant(w, u)), None)
+            if v is not None:
+                cx.remove(w)
+                cy.remove(v)
+        if cx or cy:
+            content_blocks.append((cx, cy))
+    if not content_blocks:
+        return None
+    first = content_blocks[0][1] or content_blocks[0][0]
+    if not paraphrase:
+        return f"content word '{first[0]}'"
+    matched = sum(m.size for m in sm.get_matching_blocks())
+    if len(content_blocks) <= 2 and matched >= 0.6 * min(len(wa), len(wb)):
+        return f"content word '{first[0]}'"
+    return None

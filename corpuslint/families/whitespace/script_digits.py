@@ -1,0 +1,71 @@
+"""W120: Arabic-script letters glued to digits ("يساوي4374", "64بت")."""
+
+from __future__ import annotations
+
+import regex
+
+from ...findings import Edit, Fix
+from ...rules import DocumentRule
+
+_LETTERS = r"\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FC"
+_MARKS = r"\u064B-\u065F\u0670\u0640"
+_DIGITS = r"0-9\u0660-\u0669\u06F0-\u06F9"
+# A word of two or more letters and a number written with no space between them, in
+# either order, not inside a longer alphanumeric token (URL, identifier, code).
+_GLUED_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_/@.:#-])"
+    rf"(?:(?P<word>[{_LETTERS}][{_LETTERS}{_MARKS}]+)(?P<num1>[{_DIGITS}]+(?:[.,٫][{_DIGITS}]+)*)"
+    rf"|(?P<num2>[{_DIGITS}]+(?:[.,٫][{_DIGITS}]+)*)(?P<unit>[{_LETTERS}][{_LETTERS}{_MARKS}]*))"
+    rf"(?![\p{{L}}\p{{N}}_/@-])"
+)
+# Written glued by convention: era markers after a year (1445هـ, 2020م) — never reported.
+_ERA_MARKERS = frozenset({"هـ", "ه", "م", "ق", "ش"})
+# Unit abbreviations (km, kg, cm, bit, ...): the space is house style, not a slip, so
+# they are reported without a safe fix.
+_UNITS = frozenset(
+    "كم كغ كلغ كجم غ غم جم سم مم ملم مل ل لتر م² كم² بت بايت ك ميغا جيجا غيغا دج دولار ريال درهم دينار".split()
+)
+
+
+class LettersGluedToDigits(DocumentRule):
+    """An Arabic-script word and a number written without a space between them.
+
+    What: an Arabic, Persian or Urdu word of two or more letters immediately followed
+    or preceded by digits (ASCII, Arabic-Indic or Extended Arabic-Indic): "يساوي4374",
+    "64بت". Not reported: era markers written glued by convention ("1445هـ", "2020م"),
+    tokens inside identifiers, paths and URLs (a "/", "_", "-", "@" or a Latin letter
+    next to them).
+    Why: the glued token is neither the word nor the number for search, counting and
+    tokenisers; it is usually text extracted from a layout (a table cell, a line break
+    lost) or a missed space.
+    Example: "الناتج يساوي4374" → "الناتج يساوي 4374"; "نظام 64بت" → "نظام 64 بت".
+    Fix safety: safe (a space is inserted, no character changes) for a word glued to a
+    number; a number glued to a unit abbreviation ("5كم", "64بت") is reported without a
+    safe fix because some house styles write units glued: the fix is unsafe there.
+    """
+
+    code = "W120"
+    name = "letters-glued-to-digits"
+    family = "whitespace"
+    fixable = True
+
+    def check(self, doc):
+        text = doc.text
+        for m in _GLUED_RE.finditer(text):
+            if m.group("word"):
+                at = m.start("num1")
+                word, number = m.group("word"), m.group("num1")
+                message = f"no space between '{word}' and the number '{number}'"
+                fix = Fix.safe(Edit(at, at, " "))
+            else:
+                unit = m.group("unit")
+                if unit in _ERA_MARKERS:
+                    continue
+                at = m.start("unit")
+                message = f"no space between the number '{m.group('num2')}' and '{unit}'"
+                edit = Edit(at, at, " ")
+                fix = Fix.unsafe(edit) if unit.rstrip("ـ") in _UNITS else Fix.safe(edit)
+            yield doc.finding(self, m.start(), m.end(), message, fix=fix)
+
+
+RULES = [LettersGluedToDigits]

@@ -1,0 +1,137 @@
+"""``corpuslint filter``: write a cleaned copy of a dataset.
+
+    IN ──reader──▶ records ──lint (drop codes [+ fix rules])──▶ findings
+       ──select──▶ kept records (+ safe fixes) ──writer──▶ OUT (+ JSON summary)
+
+A record is dropped when it has a finding whose code matches a ``--drop`` selector
+(a code or prefix: ``D105``, ``Q``, ``F005``). Duplicate-family findings that point at
+another record (D104, D105) are clusters, not verdicts on one record: of each cluster
+one record is kept, the first by input order (deterministic), unless it is dropped for
+another selected code, then the next. Kept records are copied unchanged (JSON Lines:
+byte for byte) unless ``fix`` applies safe fixes to their text. The output format
+follows OUT's suffix (.jsonl, optionally .gz/.bz2/.xz/.zst, or .parquet) and is
+written atomically. The corpus is the input file alone (no project index).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from typing import Any
+
+from . import files, readers
+from .config import ConfigError, validate_codes
+from .families.input import PROBLEM_RULES
+from .engine import Linter, RunContext, fix_document, fixable, lint_documents
+
+
+def _matches(code: str, selectors: list[str]) -> str | None:
+    return next((s for s in selectors if s == "ALL" or code.startswith(s)), None)
+
+
+def filter_dataset(in_path: str, out_path: str, config, registry, drop: list[str], *,
+                   fix: bool = False, unsafe_fixes: bool = False) -> dict[str, Any]:
+    """Write the records of ``in_path`` that have no finding in ``drop`` to
+    ``out_path``; returns the summary (records in and out, dropped per code, fixes)."""
+    reader = readers.reader_for(in_path, registry.readers)
+    if not isinstance(reader, readers.RecordReader):
+        raise ConfigError(f"filter: {in_path}: not a dataset file (read: "
+                          f"{', '.join(s for r in readers.BUILTIN_READERS for s in r.suffixes if s.count('.') == 1)})")
+    if readers.output_reader(out_path) is None:
+        raise ConfigError(f"filter: {out_path}: write .jsonl (optionally .gz, .bz2, .xz, .zst) or .parquet")
+    if os.path.exists(out_path) and os.path.samefile(in_path, out_path):
+        raise ConfigError("filter: OUT must differ from IN (use `check --fix --fix-data` to fix in place)")
+    if not os.path.isfile(in_path):
+        raise ConfigError(f"filter: {in_path}: no such file")
+    if fix:
+        config.extend_select = list(config.extend_select) + drop
+    else:
+        config.select = list(drop)  # only the rules that decide
+    validate_codes(config, registry.rules)
+    linter = Linter(config, registry)
+    source = files.Source(os.path.abspath(in_path), files.display_path(in_path))
+
+    docs: dict[str, Any] = {}
+    number_of: dict[str, int] = {}
+    reasons: dict[int, str] = {}  # record number -> the code it is dropped for
+    records_in = 0
+    for number, item in reader.numbered_documents(source, config):
+        if isinstance(item, files.ReadProblem):
+            if number is None:  # the file itself failed (no text column, corrupt archive)
+                raise ConfigError(f"filter: {in_path}: {item.message}")
+            records_in += 1
+            code = PROBLEM_RULES[item.kind].code
+            if _matches(code, drop) is not None:
+                reasons[number] = code
+            continue
+        records_in += 1
+        docs[item.path] = item
+        number_of[item.path] = number
+    ctx = RunContext(config, config.root, False, discover=lambda: [], load=files.load)
+    findings = lint_documents(linter, docs, ctx)
+
+    edges: list[tuple[str, str, str]] = []
+    for f in sorted(findings, key=lambda f: (number_of.get(f.key, 0), f.code)):
+        if _matches(f.code, drop) is None:
+            continue
+        others = [r.key for r in f.related if r.key != f.key and r.key in docs]
+        if f.family == "duplicate" and others:
+            edges.extend((f.key, o, f.code) for o in others)
+        else:
+            reasons.setdefault(number_of[f.key], f.code)
+    for members, code in _clusters(edges):
+        ordered = sorted(number_of[m] for m in members)
+        survivors = [n for n in ordered if n not in reasons]
+        for n in survivors[1:]:
+            reasons[n] = code
+
+    texts: dict[int, str] = {}
+    fixes = 0
+    if fix:
+        by_key: dict[str, list] = {}
+        for f in findings:
+            by_key.setdefault(f.key, []).append(f)
+        for key, doc in docs.items():
+            if doc.number in reasons or not any(fixable(f, unsafe_fixes) for f in by_key.get(key, ())):
+                continue
+            new_text, count = fix_document(linter, doc, by_key[key], unsafe_fixes)
+            if new_text != doc.text:
+                texts[doc.number] = new_text
+                fixes += count
+    options = readers.options_for(config, reader.format)
+    written = readers.write_dataset(in_path, reader, out_path, options, keep=lambda n: n not in reasons,
+                                    texts=texts)
+    return {
+        "input": source.display,
+        "output": files.display_path(out_path),
+        "records_in": records_in,
+        "records_out": written,
+        "dropped": len(reasons),
+        "dropped_by_code": dict(sorted(Counter(reasons.values()).items())),
+        "fixed_records": len(texts),
+        "fixes": fixes,
+    }
+
+
+def _clusters(edges: list[tuple[str, str, str]]) -> list[tuple[set[str], str]]:
+    """Connected components of the edges, each with the code of its first edge."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    code_of: dict[str, str] = {}
+    for a, b, code in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+        code_of.setdefault(a, code)
+        code_of.setdefault(b, code)
+    groups: dict[str, set[str]] = {}
+    for x in parent:
+        groups.setdefault(find(x), set()).add(x)
+    return [(members, code_of[min(members)]) for members in groups.values()]

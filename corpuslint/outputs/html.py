@@ -1,0 +1,284 @@
+"""HTML report (``--format html -o report.html``): one self-contained file, no network.
+
+Sections: a summary by family and severity; plots (findings per rule, per file with
+severity, near-duplicate cluster sizes, document signals when the quality plugin ran);
+a table of near-duplicate clusters; a searchable, filterable table of every finding
+with its source line shown in its own direction (``dir="auto"``: Arabic right to
+left), the flagged span highlighted and, for duplicates, the related copy beside it.
+
+Plots are Vega-Lite specifications built with altair and rendered to inline SVG by
+``vl-convert-python`` (a bundled Vega engine, no browser, no network), so the report
+needs no JavaScript library at all; the only script is the table filter below.
+Both come with the ``report`` extra: ``pip install 'corpuslint[report]'``.
+"""
+
+from __future__ import annotations
+
+import html
+import statistics
+from collections import Counter, defaultdict
+from importlib import resources
+
+from .. import __version__
+from ..config import ConfigError
+from .text import RTL_RUN_RE
+
+SEVERITIES = ("error", "warning", "info")
+COLORS = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
+MAX_SHOWN = 240  # code points of a source line shown around the span
+TOP_FILES = 30
+
+
+def _require():
+    try:
+        import altair  # noqa: F401
+        import vl_convert  # noqa: F401
+    except ImportError as exc:
+        raise ConfigError(
+            f"--format html needs the report extra ({exc.name} is missing): pip install 'corpuslint[report]'"
+        ) from None
+
+
+def write(result, stream) -> None:
+    _require()
+    findings = result.findings
+    documents = getattr(result, "documents", {}) or {}
+    by_sev = Counter(f.severity.value for f in findings)
+    clusters = duplicate_clusters(findings)
+    parts = [
+        _head(),
+        "<header><h1>corpuslint report</h1>",
+        f"<p class=meta>corpuslint {html.escape(__version__)} · {result.files_checked} files checked · "
+        f"{len(findings)} findings · " + " · ".join(
+            f'<span class="sev {s}">{by_sev[s]} {s}</span>' for s in SEVERITIES) + "</p></header>",
+        "<section><h2>Summary</h2>", _summary_table(findings), "</section>",
+        "<section><h2>Plots</h2><div class=plots>",
+    ]
+    for title, chart in _charts(result, clusters):
+        parts.append(f'<figure class=plot><figcaption>{html.escape(title)}</figcaption>{_svg(chart)}</figure>')
+    parts.append("</div></section>")
+    parts.append(_clusters_table(clusters))
+    parts.append(_findings_table(findings, documents))
+    parts.append(f"<script>{_asset('report.js')}</script></body></html>\n")
+    stream.write("\n".join(parts))
+
+
+# -- data -----------------------------------------------------------------------------
+
+
+def duplicate_clusters(findings) -> list[list[str]]:
+    """Files joined by cross-file duplicate findings (a finding in file A whose related
+    location is in file B), as connected components of two or more files, largest first."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for f in findings:
+        if f.family != "duplicate":
+            continue
+        for rel in f.related:
+            if rel.path != f.path:
+                parent[find(f.path)] = find(rel.path)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for path in parent:
+        groups[find(path)].append(path)
+    return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g[0]))
+
+
+def _document_signals(result):
+    """Per document: word count and mean word length (the quantities the quality
+    plugin's Q107/Q108 thresholds are about), for the histograms."""
+    rows = []
+    for path, doc in (getattr(result, "documents", {}) or {}).items():
+        words = doc.words
+        if words:
+            rows.append({"path": path, "words": len(words),
+                         "mean word length": statistics.fmean(len(w) for w in words)})
+    return rows
+
+
+# -- plots ----------------------------------------------------------------------------
+
+
+def _charts(result, clusters):
+    import altair as alt
+
+    findings = result.findings
+    scale = alt.Scale(domain=list(SEVERITIES), range=[COLORS[s] for s in SEVERITIES])
+    charts = []
+    if findings:
+        per_rule = Counter((f.code, f.rule, f.severity.value) for f in findings)
+        data = [{"rule": f"{c} {n}", "severity": s, "findings": k} for (c, n, s), k in per_rule.items()]
+        charts.append(("Findings per rule", alt.Chart(alt.Data(values=data)).mark_bar().encode(
+            x=alt.X("findings:Q", title="findings"),
+            y=alt.Y("rule:N", sort="-x", title=None),
+            color=alt.Color("severity:N", scale=scale),
+            tooltip=["rule:N", "severity:N", "findings:Q"],
+        ).properties(width=420)))
+        per_file = Counter(f.path for f in findings)
+        top = {p for p, _ in per_file.most_common(TOP_FILES)}
+        counts = Counter((f.path, f.severity.value) for f in findings if f.path in top)
+        data = [{"file": p, "severity": s, "findings": k} for (p, s), k in counts.items()]
+        title = "Findings per file, by severity" + (f" (top {TOP_FILES} files)" if len(per_file) > TOP_FILES else "")
+        charts.append((title, alt.Chart(alt.Data(values=data)).mark_bar().encode(
+            x=alt.X("findings:Q", stack="zero", title="findings"),
+            y=alt.Y("file:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320)),
+            color=alt.Color("severity:N", scale=scale),
+            order=alt.Order("severity:N"),
+            tooltip=["file:N", "severity:N", "findings:Q"],
+        ).properties(width=420)))
+        per_family = Counter((f.family, f.severity.value) for f in findings)
+        data = [{"family": fam, "severity": s, "findings": k} for (fam, s), k in per_family.items()]
+        charts.append(("Findings per family and severity", alt.Chart(alt.Data(values=data)).mark_rect().encode(
+            x=alt.X("severity:N", sort=list(SEVERITIES), title=None),
+            y=alt.Y("family:N", title=None),
+            color=alt.Color("findings:Q", scale=alt.Scale(scheme="oranges")),
+            tooltip=["family:N", "severity:N", "findings:Q"],
+        ) + alt.Chart(alt.Data(values=data)).mark_text().encode(
+            x=alt.X("severity:N", sort=list(SEVERITIES)), y="family:N", text="findings:Q")))
+    if clusters:
+        data = [{"cluster": f"#{i}", "files": len(c)} for i, c in enumerate(clusters, 1)]
+        charts.append(("Near-duplicate clusters: files per cluster", alt.Chart(alt.Data(values=data)).mark_bar().encode(
+            y=alt.Y("cluster:N", sort=None, title="cluster"), x=alt.X("files:Q", title="files"),
+            tooltip=["cluster:N", "files:Q"]).properties(width=300)))
+    if any(getattr(r, "family", "") == "quality" for r in result.rules.values()):
+        rows = _document_signals(result)
+        for signal in ("words", "mean word length"):
+            if rows:
+                charts.append((f"Quality signal: {signal} per document", alt.Chart(alt.Data(values=rows)).mark_bar().encode(
+                    x=alt.X(f"{signal}:Q", bin=alt.Bin(maxbins=30), title=signal),
+                    y=alt.Y("count():Q", title="documents"))))
+    return charts
+
+
+def _svg(chart) -> str:
+    import vl_convert
+
+    svg = vl_convert.vegalite_to_svg(chart.to_dict())
+    return svg[svg.index("<svg"):] if "<svg" in svg else svg
+
+
+# -- tables ---------------------------------------------------------------------------
+
+
+def _summary_table(findings) -> str:
+    counts = Counter((f.family, f.severity.value) for f in findings)
+    families = sorted({f.family for f in findings})
+    rows = ["<table class=summary><thead><tr><th>family</th>"
+            + "".join(f"<th>{s}</th>" for s in SEVERITIES) + "<th>total</th></tr></thead><tbody>"]
+    for fam in families:
+        cells = "".join(f"<td>{counts[(fam, s)]}</td>" for s in SEVERITIES)
+        rows.append(f"<tr><th>{html.escape(fam)}</th>{cells}<td>{sum(counts[(fam, s)] for s in SEVERITIES)}</td></tr>")
+    total = Counter(f.severity.value for f in findings)
+    rows.append("<tr class=total><th>all</th>" + "".join(f"<td>{total[s]}</td>" for s in SEVERITIES)
+                + f"<td>{len(findings)}</td></tr></tbody></table>")
+    return "".join(rows)
+
+
+def _clusters_table(clusters) -> str:
+    if not clusters:
+        return "<section><h2>Near-duplicate clusters</h2><p>No files share duplicated content.</p></section>"
+    rows = "".join(
+        f"<tr><td>#{i}</td><td>{len(c)}</td><td>" + "<br>".join(html.escape(p) for p in c) + "</td></tr>"
+        for i, c in enumerate(clusters, 1)
+    )
+    return ("<section><h2>Near-duplicate clusters</h2><table class=clusters><thead><tr><th>cluster</th>"
+            f"<th>files</th><th>members</th></tr></thead><tbody>{rows}</tbody></table></section>")
+
+
+def _line_html(doc, line_no: int, start: int | None = None, end: int | None = None) -> str:
+    """The source line, with ``[start, end)`` (offsets into the document) in <mark>."""
+    if doc is None or not (1 <= line_no <= len(doc.lines)):
+        return ""
+    line = doc.lines[line_no - 1]
+    text = doc.text[line.start:line.end]
+    if start is None:
+        a = b = 0
+    else:
+        a = min(max(start - line.start, 0), len(text))
+        b = min(max(end - line.start, a), len(text))
+    lo = max(0, a - MAX_SHOWN // 2) if len(text) > MAX_SHOWN else 0
+    hi = min(len(text), max(b, a + 1) + MAX_SHOWN // 2) if len(text) > MAX_SHOWN else len(text)
+    b = min(b, a + MAX_SHOWN)
+    before, span, after = text[lo:a], text[a:b], text[b:hi]
+    if span and not span.strip():
+        mark = "".join(f'<mark class=ws title="U+{ord(c):04X}">·</mark>' for c in span)
+    elif start is not None and a == b:
+        mark = '<mark class=ws title="here">▏</mark>'
+    else:
+        mark = f"<mark>{html.escape(span)}</mark>" if span else ""
+    return (f'<div class=src dir=auto>{"…" if lo else ""}{html.escape(before)}{mark}'
+            f'{html.escape(after)}{"…" if hi < len(text) else ""}</div>')
+
+
+def _findings_table(findings, documents) -> str:
+    families = sorted({f.family for f in findings})
+    codes = sorted({f.code for f in findings})
+    out = [
+        "<section><h2>Findings</h2><div class=filters>",
+        '<input id=q type=search placeholder="search path, code, message, text…" aria-label="search">',
+        "<select id=sev><option value=''>all severities</option>"
+        + "".join(f"<option>{s}</option>" for s in SEVERITIES) + "</select>",
+        "<select id=fam><option value=''>all families</option>"
+        + "".join(f"<option>{html.escape(x)}</option>" for x in families) + "</select>",
+        "<select id=code><option value=''>all rules</option>"
+        + "".join(f"<option>{html.escape(x)}</option>" for x in codes) + "</select>",
+        f"<span id=count>{len(findings)} shown</span></div>",
+        "<table id=findings><thead><tr><th>severity</th><th>rule</th><th>location</th><th>finding</th></tr>"
+        "</thead><tbody>",
+    ]
+    for f in findings:
+        doc = documents.get(f.path)
+        record = getattr(f, "record", None)
+        where = f"{f.path}:{f.line}:{f.column}" + (f" (record {record})" if record is not None else "")
+        source = _line_html(doc, f.line, f.start, f.end) if doc is not None else ""
+        related = ""
+        if f.related:
+            rel = f.related[0]
+            other = _line_html(documents.get(rel.path), rel.line)
+            related_where = html.escape(f"{rel.path}:{rel.line}:{rel.column}")
+            if other:
+                related = (f"<div class=pair><div><div class=lbl>this copy</div>{source}</div>"
+                           f"<div><div class=lbl>related: {related_where}</div>{other}</div></div>")
+                source = ""
+            else:
+                related = f"<div class=lbl>related: {related_where}</div>"
+        fix = ""
+        if f.fix is not None:
+            fix = f' <span class="fix {f.fix.applicability.value}">{f.fix.applicability.value} fix</span>'
+        out.append(
+            f'<tr data-sev="{f.severity.value}" data-fam="{html.escape(f.family)}" data-code="{f.code}">'
+            f'<td><span class="sev {f.severity.value}">{f.severity.value}</span></td>'
+            f"<td><b>{f.code}</b><br><small>{html.escape(f.rule)}</small></td>"
+            f"<td class=loc>{html.escape(where)}</td>"
+            f"<td><div class=msg dir=ltr>{_message_html(f.message)}{fix}</div>{source}{related}</td></tr>"
+        )
+    out.append("</tbody></table></section>")
+    return "\n".join(out)
+
+
+def _message_html(message: str) -> str:
+    """The (left-to-right, English) message with each right-to-left run in <bdi>, the
+    HTML form of the FSI … PDI isolates of the text output."""
+    out, pos = [], 0
+    for m in RTL_RUN_RE.finditer(message):
+        out.append(html.escape(message[pos:m.start()], quote=False))
+        out.append(f"<bdi>{html.escape(m.group(), quote=False)}</bdi>")
+        pos = m.end()
+    out.append(html.escape(message[pos:], quote=False))
+    return "".join(out)
+
+
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _head() -> str:
+    return ("<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
+            "<meta name=viewport content='width=device-width, initial-scale=1'>"
+            f"<title>corpuslint report</title><style>{_asset('report.css')}</style></head><body>")

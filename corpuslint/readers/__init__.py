@@ -1,0 +1,240 @@
+"""Input readers: files in, documents out (the first step of the pipeline).
+
+    readers ──▶ documents ──▶ map ──▶ reduce ──▶ fixes ──▶ outputs
+
+A reader is chosen by file suffix. Plain text (the ``include`` globs: .txt, .md, ...)
+is read by ``files.load``; the built-in *record readers* below are registered through
+the public ``corpuslint_register_readers`` hook, exactly like a plugin's:
+
+==========  ===================================================  ==================
+format      suffixes                                             needs
+==========  ===================================================  ==================
+jsonl       .jsonl .ndjson (+ .gz .bz2 .xz .zst)                 (zstandard)
+parquet     .parquet                                             ``[parquet]`` extra
+arrow       .arrow (Hugging Face ``save_to_disk`` shards)        ``[parquet]`` extra
+csv         .csv .tsv (+ .gz .bz2 .xz .zst), with a header row   --
+==========  ===================================================  ==================
+
+Each record's text field becomes one ``RecordDocument`` (key ``<file>#<record>``);
+its findings carry ``record`` (id or 1-based number) and line/column inside the text.
+A record that cannot be read is one F005 finding; the rest of the file is checked.
+
+Options (``ReaderOptions``), in config and on the command line (which wins)::
+
+    [tool.corpuslint.readers]          # every format
+    text-field = "text"                # dotted path into nested objects: "meta.body"
+    id-field = "id"                    # default: none, records are numbered from 1
+    [tool.corpuslint.readers.parquet]  # one format: jsonl, parquet, arrow, csv
+    text-field = "content"
+
+Reader protocol (for plugins): ``suffixes`` and either ``documents(source, config)
+-> Iterable[Document | files.ReadProblem]`` (streaming, preferred) or
+``read(path, data: bytes, display) -> Iterable[Document]`` (the whole file's bytes).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Any, Iterable, Iterator, Protocol
+
+from .. import files
+from ..config import ConfigError
+from ..hookspecs import hookimpl
+from .arrow import ArrowReader, ParquetReader
+from .base import ReaderOptions, RecordDocument, RecordReader
+from .delimited import DelimitedReader
+from .jsonl import JsonlReader
+
+__all__ = ["Reader", "ReaderOptions", "RecordDocument", "RecordReader", "BUILTIN_READERS", "options_for",
+           "reader_for", "iter_sources", "write_dataset"]
+
+BUILTIN_READERS: tuple[RecordReader, ...] = (JsonlReader(), ParquetReader(), ArrowReader(), DelimitedReader())
+FORMATS = tuple(r.format for r in BUILTIN_READERS)
+SECTION = "readers"
+_OPTION_KEYS = {"text-field", "id-field"}
+_OVERRIDE = "--command-line"  # not a valid TOML-written key: command-line values live here
+
+
+class Reader(Protocol):
+    suffixes: tuple[str, ...]
+
+
+@hookimpl
+def corpuslint_register_readers():
+    return list(BUILTIN_READERS)
+
+
+@hookimpl
+def corpuslint_config_options():
+    return {SECTION: {}}  # validated in corpuslint_configure
+
+
+@hookimpl
+def corpuslint_configure(config):
+    where = f"{config.source or 'config'}: {SECTION}"
+    for key, value in config.section(SECTION).items():
+        if key in FORMATS:
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}.{key}: must be a table")
+            for k, v in value.items():
+                _check(f"{where}.{key}.{k}", k, v)
+        else:
+            _check(f"{where}.{key}", key, value)
+    return None
+
+
+def _check(where: str, key: str, value: Any) -> None:
+    if key not in _OPTION_KEYS:
+        raise ConfigError(f"{where}: unknown key (allowed: {', '.join(sorted(_OPTION_KEYS))} or a format table: "
+                          f"{', '.join(FORMATS)})")
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{where}: must be a non-empty string (a field name or dotted path)")
+
+
+def set_overrides(config, *, text_field: str | None = None, id_field: str | None = None) -> None:
+    """Command-line ``--text-field`` / ``--id-field``: win over every config table."""
+    given = {k: v for k, v in (("text-field", text_field), ("id-field", id_field)) if v}
+    if given:
+        config.sections.setdefault(SECTION, {}).setdefault(_OVERRIDE, {}).update(given)
+
+
+def options_for(config, fmt: str) -> ReaderOptions:
+    """Options of format ``fmt``: defaults < [readers] < [readers.<fmt>] < command line."""
+    section = config.section(SECTION) if config is not None else {}
+    merged = {k: v for k, v in section.items() if k in _OPTION_KEYS}
+    merged.update(section.get(fmt, {}))
+    merged.update(section.get(_OVERRIDE, {}))
+    return ReaderOptions(text_field=merged.get("text-field", "text"), id_field=merged.get("id-field") or None)
+
+
+def walk_suffixes(readers: Iterable) -> list[str]:
+    """Suffixes folder walks pick up (readers with ``walk = False`` only read files
+    named explicitly or matched by ``include``)."""
+    return [s for r in readers if getattr(r, "walk", True) for s in getattr(r, "suffixes", ())]
+
+
+def reader_for(path: str, readers: Iterable) -> Any | None:
+    """The reader whose longest suffix ends ``path`` (case-insensitive), or None. On
+    equal suffixes the one registered last wins: a plugin's reader over a built-in."""
+    name = path.lower()
+    best, best_len = None, 0
+    for reader in readers:
+        for suffix in getattr(reader, "suffixes", ()):
+            if len(suffix) >= best_len and name.endswith(suffix.lower()):
+                best, best_len = reader, len(suffix)
+    return best
+
+
+def iter_sources(sources: Iterable[files.Source], readers: Iterable, config) -> Iterator[
+        tuple[files.Source, Any, "files.Document | files.ReadProblem | Iterable"]]:
+    """(source, reader or None, what it gives): a Document (plain text, read whole), a
+    ReadProblem, or an iterable of Documents and ReadProblems (records, streamed)."""
+    readers = list(readers)
+    for source in sources:
+        if source.unknown and reader_for(source.path, readers) is not None:
+            source = files.Source(source.path, source.display)  # named explicitly: a reader claims it
+        if source.unknown:
+            suffix = os.path.splitext(source.display)[1] or source.display
+            yield source, None, files.ReadProblem(
+                "unsupported", f"not checked: no reader for {suffix!r} files (supported: "
+                f"{', '.join(sorted({s for r in readers for s in r.suffixes if '.' not in s[1:]}))} and the include "
+                f"globs); read it as text with --include '*{suffix}', or skip it with --ignore-unknown")
+            continue
+        reader = reader_for(source.path, readers)
+        if reader is None:
+            yield source, None, files.load(source)
+        elif hasattr(reader, "documents"):
+            yield source, reader, reader.documents(source, config)
+        else:  # a plugin reader of whole-file bytes
+            yield source, reader, files.read_with(reader, source)
+
+
+def read_stdin(source: files.Source, data: bytes, readers: Iterable, config):
+    """Standard input checked as ``source.display`` (``--stdin-filename``): a Document,
+    a ReadProblem, or a list of record documents and problems (a dataset reader reads
+    the bytes from a temporary file, since it streams from a path)."""
+    reader = reader_for(source.display, readers)
+    if reader is None:
+        return files.load(source, data)
+    if not hasattr(reader, "documents"):
+        return files.read_with(reader, source, data)
+    suffix = next((s for s in reader.suffixes if source.display.lower().endswith(s.lower())), "")
+    with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
+        tmp.write(data)
+        tmp.flush()
+        return list(reader.documents(files.Source(tmp.name, source.display), config))
+
+
+# -- writing datasets (check --fix-data, filter) -------------------------------------
+
+
+def output_reader(path: str) -> RecordReader | None:
+    """The built-in format a dataset written to ``path`` gets (JSONL or Parquet)."""
+    reader = reader_for(path, BUILTIN_READERS)
+    return reader if reader is not None and reader.writable else None
+
+
+def write_dataset(in_path: str, reader: RecordReader, out_path: str, options: ReaderOptions, *,
+                  keep=lambda number: True, texts=None, expect_stat: os.stat_result | None = None) -> int:
+    """Write ``in_path``'s records to ``out_path`` atomically: a temp file in the target
+    folder, fsync, ``os.replace``. Records whose number ``keep`` rejects are left out;
+    ``texts[number]`` replaces a record's text field; everything else is copied (same
+    format keeps every other field, byte for byte for JSON Lines). The output format
+    follows ``out_path``'s suffix (JSONL, optionally compressed, or Parquet). With
+    ``expect_stat``, the input must not have changed since it was read (else
+    ``FileChangedError`` and nothing is written). Returns the records written."""
+    texts = texts or {}
+    out_reader = output_reader(out_path)
+    if out_reader is None:
+        raise ValueError(f"{out_path}: cannot write this format (write .jsonl[.gz|.bz2|.xz|.zst] or .parquet)")
+    directory = os.path.dirname(os.path.abspath(out_path))
+    mode = None
+    try:
+        mode = os.stat(out_path).st_mode & 0o7777
+    except OSError:
+        pass
+    fd, tmp = tempfile.mkstemp(prefix=".corpuslint-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if type(out_reader) is type(reader):
+                written = reader.rewrite(in_path, fh, out_path, keep, texts, options)
+            else:
+                written = _convert(in_path, reader, fh, out_path, out_reader, keep, texts, options)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        if expect_stat is not None:
+            now = os.stat(in_path)
+            if (now.st_size, now.st_mtime_ns) != (expect_stat.st_size, expect_stat.st_mtime_ns):
+                raise FileChangedError(f"{in_path} changed since it was read; not rewritten")
+        os.replace(tmp, out_path)
+        return written
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class FileChangedError(Exception):
+    pass
+
+
+def _convert(in_path, reader, fh, out_path, out_reader, keep, texts, options) -> int:
+    from .base import set_field
+
+    def rows():
+        for number, row in reader.rows(in_path, options):
+            if keep(number):
+                if number in texts:
+                    set_field(row, options.text_field, texts[number])
+                yield row
+
+    if out_reader.format == "parquet":
+        from .arrow import write_rows
+        return write_rows(rows(), fh)
+    from .jsonl import write_rows
+    return write_rows(rows(), fh, out_path)

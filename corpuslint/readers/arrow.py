@@ -1,0 +1,178 @@
+"""Parquet and Arrow (Hugging Face ``save_to_disk`` datasets) through pyarrow.
+
+Records are read in batches (``ParquetFile.iter_batches``; Arrow IPC files are
+memory-mapped and read batch by batch), and only the columns holding the text and id
+fields are decoded. A dotted ``text-field`` (``meta.body``) reaches into a struct
+column. pyarrow is the ``corpuslint[parquet]`` extra: without it these files are one
+F003 finding saying what to install.
+
+A Hugging Face dataset saved with ``Dataset.save_to_disk(folder)`` is a folder of
+``data-0000N-of-0000M.arrow`` files (Arrow IPC streams) plus JSON metadata:
+``corpuslint check folder/`` reads the .arrow shards; record numbers count rows per
+shard.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator, Mapping
+
+from .base import FileProblem, Record, RecordReader, ReaderOptions, get_field, record_id, set_field, text_of
+
+BATCH_ROWS = 1024
+
+
+def _top(names: list[str], field: str | None) -> str | None:
+    """The top-level column holding ``field`` (the literal name, else its first part)."""
+    if field is None:
+        return None
+    return field if field in names else field.split(".", 1)[0]
+
+
+class _ArrowRecords(RecordReader):
+    def _schema_names(self, path: str) -> list[str]:
+        raise NotImplementedError
+
+    def _batches(self, path: str, columns: list[str] | None):
+        raise NotImplementedError
+
+    def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
+        names = self._schema_names(path)
+        text_col = _top(names, options.text_field)
+        if text_col not in names:
+            raise FileProblem(f"no column {options.text_field!r} for the text (columns: {', '.join(names)}; "
+                              "set --text-field)")
+        id_col = _top(names, options.id_field)
+        if id_col is not None and id_col not in names:
+            raise FileProblem(f"no column {options.id_field!r} for the record id (columns: {', '.join(names)})")
+        columns = [text_col] + ([id_col] if id_col and id_col != text_col else [])
+        number = 0
+        for batch in self._batches(path, columns):
+            cols = {name: batch.column(name).to_pylist() for name in columns}
+            for i in range(batch.num_rows):
+                number += 1
+                row = {name: values[i] for name, values in cols.items()}
+                rid = record_id(get_field(row, options.id_field), number) if options.id_field else number
+                text, why = text_of(get_field(row, options.text_field), options.text_field)
+                yield Record(number, rid, text, why)
+
+    def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
+        number = 0
+        for batch in self._batches(path, None):
+            for row in batch.to_pylist():
+                number += 1
+                yield number, row
+
+
+class ParquetReader(_ArrowRecords):
+    format = "parquet"
+    suffixes = (".parquet",)
+    writable = True
+
+    def _schema_names(self, path: str) -> list[str]:
+        import pyarrow.parquet as pq
+
+        return list(pq.ParquetFile(path).schema_arrow.names)
+
+    def _batches(self, path: str, columns):
+        import pyarrow.parquet as pq
+
+        with pq.ParquetFile(path) as pf:
+            yield from pf.iter_batches(batch_size=BATCH_ROWS, columns=columns)
+
+    def rewrite(self, path: str, out, like: str, keep: Callable[[int], bool],
+                texts: Mapping[int, str], options: ReaderOptions) -> int:
+        """Copy ``path`` to the binary file ``out`` row group by row group (same schema,
+        metadata and compression codec): rows ``keep`` rejects are left out,
+        ``texts[number]`` replaces a row's text field. Returns the rows written."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        written = 0
+        with pq.ParquetFile(path) as pf:
+            schema = pf.schema_arrow
+            meta = pf.metadata
+            codec = meta.row_group(0).column(0).compression.lower() if meta.num_row_groups and meta.num_columns else "snappy"
+            text_col = _top(schema.names, options.text_field)
+            with pq.ParquetWriter(out, schema, compression=codec) as writer:
+                first = 1
+                for g in range(pf.num_row_groups):
+                    table = pf.read_row_group(g)
+                    numbers = range(first, first + table.num_rows)
+                    first += table.num_rows
+                    if any(n in texts for n in numbers):
+                        index = schema.get_field_index(text_col)
+                        values = table.column(index).to_pylist()
+                        for i, n in enumerate(numbers):
+                            if n in texts:
+                                holder = {text_col: values[i]}
+                                set_field(holder, options.text_field, texts[n])
+                                values[i] = holder[text_col]
+                        table = table.set_column(index, schema.field(index),
+                                                 pa.array(values, type=schema.field(index).type))
+                    mask = pa.array([keep(n) for n in numbers], type=pa.bool_())
+                    table = table.filter(mask) if not pc.all(mask).as_py() else table
+                    if table.num_rows:
+                        writer.write_table(table, row_group_size=table.num_rows)
+                        written += table.num_rows
+        return written
+
+
+class ArrowReader(_ArrowRecords):
+    format = "arrow"
+    suffixes = (".arrow",)
+
+    def _open(self, path: str):
+        import pyarrow as pa
+
+        source = pa.memory_map(path, "r")
+        try:
+            return pa.ipc.open_stream(source)  # what datasets.save_to_disk writes
+        except pa.ArrowInvalid:
+            return pa.ipc.open_file(source)
+
+    def _schema_names(self, path: str) -> list[str]:
+        return list(self._open(path).schema.names)
+
+    def _batches(self, path: str, columns):
+        reader = self._open(path)
+        if hasattr(reader, "num_record_batches"):  # IPC file format
+            batches = (reader.get_batch(i) for i in range(reader.num_record_batches))
+        else:
+            batches = iter(reader)
+        for batch in batches:
+            yield batch.select(columns) if columns else batch
+
+
+def write_rows(rows, out, batch_rows: int = 10_000) -> int:
+    """Write dict rows as Parquet to the binary file ``out`` (schema from the first
+    batch; zstd-compressed row groups of ``batch_rows``)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer = None
+    schema = None
+    n = 0
+    batch: list[dict] = []
+
+    def flush():
+        nonlocal writer, schema
+        table = pa.Table.from_pylist(batch, schema=schema)
+        if writer is None:
+            schema = table.schema
+            writer = pq.ParquetWriter(out, schema, compression="zstd")
+        writer.write_table(table)
+
+    try:
+        for row in rows:
+            batch.append(row)
+            n += 1
+            if len(batch) >= batch_rows:
+                flush()
+                batch = []
+        if batch or writer is None:
+            flush()
+    finally:
+        if writer is not None:
+            writer.close()
+    return n

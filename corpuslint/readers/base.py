@@ -1,0 +1,196 @@
+"""What every record reader shares: the record document, options, field access.
+
+A *record* is one training example of a data file: a JSON Lines line, a Parquet,
+Arrow or CSV row. Its text field becomes one ``RecordDocument`` whose ``path`` is the
+stable key ``<file>#<record>`` (the engine, the caches and corpus rules key documents
+by it) and whose findings carry ``path=<file>`` and ``record=<id or number>``;
+line and column are inside the text field.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from ..document import Document
+from ..files import ReadProblem, Source
+from ..findings import Location
+
+
+@dataclass(frozen=True)
+class ReaderOptions:
+    """``text_field``: the field holding the text (dotted path into nested objects or
+    Arrow structs: ``meta.body``; a CSV column name). ``id_field``: the field naming a
+    record (``None``: the 1-based record number)."""
+
+    text_field: str = "text"
+    id_field: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One record as read: ``number`` is 1-based (the line number in JSON Lines, the
+    row number in Parquet/Arrow/CSV); ``record`` is what findings show (the id field's
+    value, else ``number``); ``text`` is None when ``problem`` says why."""
+
+    number: int
+    record: int | str
+    text: str | None
+    problem: str | None = None
+    column: int = 1
+
+
+class RecordDocument(Document):
+    """The text field of one record. ``path`` is the key ``<file>#<record>``."""
+
+    def __init__(self, file: str, number: int, record: int | str, text: str):
+        super().__init__(f"{file}#{record}", text, suffix="")
+        self.file = file  # the data file's display path
+        self.number = number  # 1-based position in the file (for rewriting)
+        self.record = record  # what findings show: id or number
+
+    def finding(self, *args, **kwargs):
+        found = super().finding(*args, **kwargs)
+        found.path, found.record = self.file, self.record
+        return found
+
+    def location(self, offset: int) -> Location:
+        line, column = self.position(offset)
+        return Location(self.file, line, column, self.record)
+
+    def with_text(self, text: str) -> "RecordDocument":
+        return RecordDocument(self.file, self.number, self.record, text)
+
+    def __reduce__(self):  # to worker processes: the text, not the cached views
+        return (RecordDocument, (self.file, self.number, self.record, self.text))
+
+
+_MISSING = object()
+
+
+def get_field(obj: Any, dotted: str) -> Any:
+    """``obj[dotted]`` if that key exists, else follow ``a.b.c`` through nested dicts;
+    ``_MISSING`` when absent."""
+    if isinstance(obj, dict) and dotted in obj:
+        return obj[dotted]
+    for part in dotted.split("."):
+        if not isinstance(obj, dict) or part not in obj:
+            return _MISSING
+        obj = obj[part]
+    return obj
+
+
+def set_field(obj: dict, dotted: str, value: Any) -> None:
+    """Set the field ``get_field`` found (the literal key if present, else the path)."""
+    if dotted in obj:
+        obj[dotted] = value
+        return
+    parts = dotted.split(".")
+    for part in parts[:-1]:
+        obj = obj[part]
+    obj[parts[-1]] = value
+
+
+def text_of(value: Any, field: str) -> tuple[str | None, str | None]:
+    """(text, None) or (None, why it is not a text)."""
+    if value is _MISSING:
+        return None, f"record has no field {field!r}"
+    if value is None:
+        return None, f"field {field!r} is null"
+    if not isinstance(value, str):
+        return None, f"field {field!r} is {type(value).__name__}, not a string"
+    return value, None
+
+
+def record_id(value: Any, number: int) -> int | str:
+    """The record name findings show: an int or str id as is, anything else as str."""
+    if value is _MISSING or value is None:
+        return number
+    if isinstance(value, (int, str)) and not isinstance(value, bool):
+        return value
+    return str(value)
+
+
+class FileProblem(Exception):
+    """The whole file cannot give records (e.g. no text column): one F005 finding."""
+
+
+class RecordReader:
+    """Base of the built-in readers: subclasses implement ``records(path, options)``.
+
+    ``documents`` streams: one record at a time from ``records`` (which reads in
+    batches), never the whole file; a failure part-way (a truncated archive) becomes
+    one F003 finding after the records read so far."""
+
+    format: str = "?"
+    suffixes: tuple[str, ...] = ()
+    writable: bool = False  # can rewrite the file (check --fix-data, filter output)
+    walk: bool = True  # its suffixes are found when walking folders (else: named or included only)
+
+    def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
+        raise NotImplementedError
+
+    def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
+        """(number, all fields) of every record, for writing another format."""
+        raise NotImplementedError
+
+    def documents(self, source: Source, config) -> Iterator["RecordDocument | ReadProblem"]:
+        for _, item in self.numbered_documents(source, config):
+            yield item
+
+    def numbered_documents(self, source: Source, config) -> Iterator[tuple[int | None, "RecordDocument | ReadProblem"]]:
+        """(record number, document or F005 problem); (None, problem) for the whole file."""
+        from . import options_for
+
+        options = options_for(config, self.format)
+        try:
+            yield from unique_records(source.display, self.records(source.path, options), options.id_field is not None)
+        except FileProblem as exc:
+            yield None, ReadProblem("malformed", str(exc))
+        except ImportError:
+            yield None, missing_pyarrow(source.path)
+        except OSError as exc:
+            yield None, ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}")
+        except Exception as exc:  # corrupt archive or file: the records read so far stay checked
+            yield None, ReadProblem("unreadable", f"cannot read {self.format} file: {type(exc).__name__}: {exc}")
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {', '.join(self.suffixes)}>"
+
+
+def unique_records(file: str, records: Iterator[Record],
+                   by_id: bool = True) -> Iterator[tuple[int, "RecordDocument | ReadProblem"]]:
+    """(number, document or F005 problem) of ``records``; a record whose id repeats an
+    earlier one's is named ``<id>@<number>`` instead (keys must be unique). Names are
+    remembered only when records are named ``by_id`` (numbers are unique), so memory
+    stays flat without an id field."""
+    seen: set = set()
+    for rec in records:
+        name = rec.record
+        if by_id:
+            if str(name) in seen:
+                name = f"{name}@{rec.number}"  # the repeated id, at its record number
+            seen.add(str(name))
+        if rec.problem is not None:
+            yield rec.number, ReadProblem("malformed", rec.problem, 1, rec.column, record=name)
+        else:
+            yield rec.number, RecordDocument(file, rec.number, name, rec.text)
+
+
+def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:
+    """Records of an iterable of dicts (text in ``options.text_field``) or strings."""
+    for number, item in enumerate(items, 1):
+        if isinstance(item, str):
+            yield Record(number, number, item)
+        elif isinstance(item, dict):
+            rid = record_id(get_field(item, options.id_field), number) if options.id_field else number
+            text, why = text_of(get_field(item, options.text_field), options.text_field)
+            yield Record(number, rid, text, why)
+        else:
+            yield Record(number, number, None, f"record is {type(item).__name__}, not a dict or a string")
+
+
+def missing_pyarrow(path: str) -> ReadProblem:
+    return ReadProblem("unreadable", f"reading {os.path.basename(path)} needs pyarrow: "
+                                     "pip install 'corpuslint[parquet]'")

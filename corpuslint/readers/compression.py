@@ -1,0 +1,69 @@
+"""Streaming (de)compression by file suffix: .gz, .bz2, .xz, .zst (zstandard)."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+from typing import BinaryIO
+
+COMPRESSIONS = (".gz", ".bz2", ".xz", ".zst")
+
+
+def compression_of(path: str) -> str:
+    """The compression suffix of ``path`` ('' for none)."""
+    lower = path.lower()
+    return next((c for c in COMPRESSIONS if lower.endswith(c)), "")
+
+
+def open_read(path: str) -> BinaryIO:
+    """A buffered binary stream of the decompressed content, read incrementally."""
+    kind = compression_of(path)
+    if kind == ".gz":
+        return gzip.open(path, "rb")
+    if kind == ".bz2":
+        return bz2.open(path, "rb")
+    if kind == ".xz":
+        return lzma.open(path, "rb")
+    if kind == ".zst":
+        import zstandard
+
+        raw = open(path, "rb")
+        reader = zstandard.ZstdDecompressor().stream_reader(raw, closefd=True, read_across_frames=True)
+        return io.BufferedReader(reader, buffer_size=1 << 20)
+    return open(path, "rb", buffering=1 << 20)
+
+
+def open_write(fh: BinaryIO, like: str) -> BinaryIO:
+    """Wrap the open binary file ``fh`` in the compressor ``like``'s suffix names.
+
+    Closing the returned stream finishes the compressed stream but leaves ``fh`` open
+    (the caller fsyncs and renames it)."""
+    kind = compression_of(like)
+    if kind == ".gz":
+        return gzip.GzipFile(fileobj=fh, mode="wb", mtime=0)
+    if kind == ".bz2":
+        return bz2.BZ2File(fh, "wb")
+    if kind == ".xz":
+        return lzma.LZMAFile(fh, "wb")
+    if kind == ".zst":
+        import zstandard
+
+        return zstandard.ZstdCompressor().stream_writer(fh, closefd=False)
+    return _Uncompressed(fh)
+
+
+class _Uncompressed(io.RawIOBase):
+    def __init__(self, fh: BinaryIO):
+        self._fh = fh
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        return self._fh.write(data)
+
+    def close(self) -> None:
+        self._fh.flush()
+        super().close()

@@ -1,0 +1,63 @@
+"""CSV and TSV (plain or compressed) with a header row: the ``text-field`` column is
+the text, ``id-field`` (optional) names the record. The record number is the row
+number after the header (1-based), which differs from the line number when quoted
+fields span lines. Read row by row through the csv module; never rewritten (``filter``
+writes JSONL or Parquet from it).
+
+CSV/TSV files are often metadata, not text: they are read when named on the command
+line or matched by the ``include`` globs (``--include '*.csv'``), not picked up by
+walking a folder with the default globs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from typing import Iterator
+
+from .base import FileProblem, Record, RecordReader, ReaderOptions
+from .compression import COMPRESSIONS, open_read
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a record's text can be long
+
+
+class DelimitedReader(RecordReader):
+    format = "csv"
+    walk = False  # not found by folder walks unless include names it (see the module doc)
+    suffixes = tuple(b + c for b in (".csv", ".tsv") for c in ("",) + COMPRESSIONS)
+
+    def _rows(self, path: str) -> Iterator[tuple[list[str], list[str]]]:
+        delimiter = "\t" if ".tsv" in path.lower().rsplit("/", 1)[-1] else ","
+        with open_read(path) as raw:
+            text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+            reader = csv.reader(text, delimiter=delimiter)
+            header = next(reader, None)
+            if header is None:
+                return
+            for row in reader:
+                yield header, row
+
+    def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
+        columns: dict[str, int] | None = None
+        for number, (header, row) in enumerate(self._rows(path), 1):
+            if columns is None:
+                columns = {name: i for i, name in enumerate(header)}
+                if options.text_field not in columns:
+                    raise FileProblem(f"no column {options.text_field!r} for the text (columns: "
+                                      f"{', '.join(header)}; set --text-field)")
+                if options.id_field is not None and options.id_field not in columns:
+                    raise FileProblem(f"no column {options.id_field!r} for the record id (columns: {', '.join(header)})")
+            if not any(row):
+                continue
+            rid: int | str = number
+            if options.id_field is not None and columns[options.id_field] < len(row):
+                rid = row[columns[options.id_field]] or number
+            index = columns[options.text_field]
+            if index >= len(row):
+                yield Record(number, rid, None, f"row has {len(row)} fields, no {options.text_field!r} column")
+            else:
+                yield Record(number, rid, row[index])
+
+    def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
+        for number, (header, row) in enumerate(self._rows(path), 1):
+            yield number, dict(zip(header, row))

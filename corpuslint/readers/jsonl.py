@@ -1,0 +1,124 @@
+"""JSON Lines / NDJSON, plain or compressed (.gz, .bz2, .xz, .zst): one record a line.
+
+Read line by line through a streaming decompressor. The record number is the line
+number (so ``sed -n 17p`` or ``zcat | sed -n 17p`` shows record 17); blank lines are
+not records. Rewriting keeps every untouched line byte for byte and changes only the
+text field of fixed records (same separators and ASCII escaping as the line had).
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from typing import Callable, Iterator, Mapping
+
+from .base import _MISSING, FileProblem, Record, RecordReader, ReaderOptions, get_field, record_id, set_field, text_of
+from .compression import COMPRESSIONS, open_read, open_write
+
+BASE_SUFFIXES = (".jsonl", ".ndjson")
+
+
+class JsonlReader(RecordReader):
+    format = "jsonl"
+    suffixes = BASE_SUFFIXES + tuple(b + c for b in BASE_SUFFIXES for c in COMPRESSIONS)
+    writable = True
+
+    def _lines(self, path: str) -> Iterator[tuple[int, bytes]]:
+        with open_read(path) as fh:
+            for number, raw in enumerate(fh, 1):
+                yield number, raw
+
+    def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
+        """Records; until one has the text field, records without it are held back
+        (their numbers only): if none has it, the file is one F005 naming the fields it
+        does have (a JSONL file of something else, or a wrong ``text-field``), not one
+        finding per line."""
+        field = options.text_field
+        seen_field = False
+        held = array("q")  # numbers of records without the field, before any had it
+        fields: list[str] = []
+        for number, raw in self._lines(path):
+            if not raw.strip():
+                continue
+            obj, problem, column = _parse(raw)
+            if problem is not None:
+                yield Record(number, number, None, problem, column)
+                continue
+            rid = record_id(get_field(obj, options.id_field), number) if options.id_field else number
+            value = get_field(obj, field)
+            if value is _MISSING and not seen_field:
+                held.append(number)
+                fields = fields or list(obj)
+                continue
+            if not seen_field:
+                seen_field = True
+                for n in held:
+                    yield Record(n, n, None, f"record has no field {field!r}")
+                held = array("q")
+            text, why = text_of(value, field)
+            yield Record(number, rid, text, why)
+        if held:
+            raise FileProblem(f"no record has a field {field!r} ({len(held)} records; fields: "
+                              f"{', '.join(fields[:12])}); set --text-field or [tool.corpuslint.readers.jsonl]")
+
+    def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
+        for number, raw in self._lines(path):
+            if raw.strip():
+                obj, problem, _ = _parse(raw)
+                if problem is None:
+                    yield number, obj
+
+    def rewrite(self, path: str, out, like: str, keep: Callable[[int], bool],
+                texts: Mapping[int, str], options: ReaderOptions) -> int:
+        """Copy ``path`` to the binary file ``out`` (compressed as ``like`` says): records
+        whose number ``keep`` rejects are left out, ``texts[number]`` replaces a
+        record's text field. Returns the number of records written."""
+        written = 0
+        with open_write(out, like) as sink:
+            for number, raw in self._lines(path):
+                if not raw.strip():
+                    sink.write(raw)
+                    continue
+                if not keep(number):
+                    continue
+                written += 1
+                if number in texts:
+                    raw = _replace_text(raw, options.text_field, texts[number])
+                sink.write(raw)
+        return written
+
+
+def _parse(raw: bytes) -> tuple[dict | None, str | None, int]:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, f"invalid UTF-8 at byte {exc.start} of the line: {exc.reason}", 1
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, f"invalid JSON: {exc.msg} (column {exc.colno})", exc.colno
+    if not isinstance(obj, dict):
+        return None, f"record is a JSON {type(obj).__name__}, not an object", 1
+    return obj, None, 1
+
+
+def _replace_text(raw: bytes, field: str, text: str) -> bytes:
+    body = raw.rstrip(b"\r\n")
+    ending = raw[len(body):]
+    obj = json.loads(body)
+    ascii_only = body.isascii()
+    original = body.decode("utf-8")
+    # write the line in the style it was written in (compact or ", "/": " separators)
+    style = (",", ":") if json.dumps(obj, ensure_ascii=ascii_only, separators=(",", ":")) == original else None
+    set_field(obj, field, text)
+    return json.dumps(obj, ensure_ascii=ascii_only, separators=style).encode("utf-8") + ending
+
+
+def write_rows(rows, out, like: str) -> int:
+    """Write dict rows as JSON Lines (UTF-8, compact) to ``out`` compressed as ``like``."""
+    n = 0
+    with open_write(out, like) as sink:
+        for row in rows:
+            sink.write(json.dumps(row, ensure_ascii=False, default=str).encode("utf-8") + b"\n")
+            n += 1
+    return n

@@ -1,0 +1,120 @@
+"""Which language an Arabic-script paragraph is written in, told by its letters.
+
+Persian and Urdu are not Arabic: they share most letters but add their own
+(Persian پ چ ژ گ ک ی, Urdu also ٹ ڈ ڑ ں ے ھ ۃ), and they write the Arabic-only
+forms (ي ك ة) rarely or never. ``arabic_script_language(text)`` counts those letters
+with one compiled regex per language (C speed, no per-character Python loop) and says
+"ar", "fa" or "ur"; ``language_spans(text)`` applies it per paragraph (blank-line
+separated), so an Arabic document quoting a Persian verse routes only the verse to the
+Persian dictionary.
+
+Sources for the letter sets: Unicode's Arabic block chart (U+0600–U+06FF) and the
+CLDR exemplar characters of fa and ur.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# Letters Urdu uses and Persian does not (retroflex ٹ ڈ ڑ, noon ghunna ں, bari yeh ے,
+# do-chashmi heh ھ as an aspiration mark, heh goal ہ, taa marbuta goal ۃ).
+_URDU_ONLY = regex.compile(r"[\u0679\u0688\u0691\u06BA\u06D2\u06BE\u06C1\u06C3]")
+# Letters Persian and Urdu use and Arabic does not (پ چ ژ گ, keheh ک, Farsi yeh ی).
+_PERSIAN_URDU = regex.compile(r"[\u067E\u0686\u0698\u06AF\u06A9\u06CC]")
+# Arabic-only spellings Persian and Urdu avoid (ي ك, taa marbuta ة, alef maqsura ى).
+_ARABIC_ONLY = regex.compile(r"[\u064A\u0643\u0629\u0649]")
+_ARABIC_LETTER = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+# Letters of other Arabic-script languages that Arabic, Persian and Urdu never use
+# (CLDR exemplars): their text goes to none of the three dictionaries.
+_OTHER_LETTERS = {
+    "ps": regex.compile(r"[\u067C\u0689\u0693\u069A\u0696\u0681\u0685\u06BC\u06CD]"),  # Pashto ټ ډ ړ ښ ږ ځ څ ڼ ۍ
+    "ug": regex.compile(r"[\u06C7\u06C6\u06C8\u06AD\u06CB\u06D0]"),  # Uyghur ۇ ۆ ۈ ڭ ۋ ې
+    "ckb": regex.compile(r"[\u0695\u06B5\u06CE]"),  # Central Kurdish ڕ ڵ ێ
+    "sd": regex.compile(r"[\u0680\u067B\u0684\u0683\u0699\u06A6\u06BB\u06B1\u06B3]"),  # Sindhi
+}
+_ANY_OTHER = regex.compile("|".join(p.pattern for p in _OTHER_LETTERS.values()))
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
+
+# Presentation forms (ligatures and contextual shapes): Arabic Presentation Forms-A
+# (U+FB50–U+FDFF) and -B (U+FE70–U+FEFC). They render like letters but are different
+# code points, so dictionaries and comparisons miss them; NFKC maps them back to
+# letters. Left out: the word ligatures U+FDF0–U+FDFF (ﷺ ﷲ ﷽), which religious texts
+# use on purpose and whose NFKC is a whole phrase, the ornate parentheses ﴾﴿, and
+# U+FEFF (a byte-order mark / zero-width no-break space, not a letter).
+PRESENTATION_FORMS_RE = regex.compile(r"[\uFB50-\uFD3D\uFD40-\uFDEF\uFE70-\uFEFC]+")
+
+
+def nfkc_presentation_forms(text: str) -> str:
+    """``text`` with only the Arabic presentation-form runs NFKC-normalised (ﻹ -> لإ).
+
+    NFKC on the whole text would also fold other compatibility characters (superscripts,
+    full-width Latin) that are not this module's business."""
+    if not PRESENTATION_FORMS_RE.search(text):
+        return text
+    return PRESENTATION_FORMS_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def arabic_script_language(text: str, default: str | None = None) -> str | None:
+    """"ar", "fa", "ur", another language's code ("ps", "ug", "ckb", "sd": no dictionary
+    here), or None when ``text`` has no Arabic-script letters.
+
+    Urdu when its own letters make up at least 1% of the Arabic-script letters; Persian
+    when Persian/Urdu letters outnumber the Arabic-only ones (ي ك ة ى) and are at
+    least 1%; otherwise Arabic (a Persian name in an Arabic article stays Arabic).
+    Short text whose letters decide nothing (a heading with one ی and no ي ك ة ى, or
+    none of either) is ``default`` when one is given: the document's language."""
+    letters = len(_ARABIC_LETTER.findall(text))
+    if letters == 0:
+        return None
+    if _ANY_OTHER.search(text):
+        counts = {lang: len(p.findall(text)) for lang, p in _OTHER_LETTERS.items()}
+        lang, n = max(counts.items(), key=lambda kv: kv[1])
+        if n * 200 >= letters and n >= 2:
+            return lang
+    fa_ur = len(_PERSIAN_URDU.findall(text))
+    urdu = len(_URDU_ONLY.findall(text))
+    if urdu * 100 >= letters and urdu >= 2:
+        return "ur"
+    arabic = len(_ARABIC_ONLY.findall(text))
+    if fa_ur * 100 >= letters and fa_ur >= 2 and fa_ur > arabic:
+        return "ur" if default == "ur" else "fa"  # Urdu uses every Persian letter too
+    if default is not None and arabic == 0 and (fa_ur > 0 or urdu > 0 or letters < 40):
+        return default if default != "ar" or urdu == 0 else "ur"
+    return "ar"
+
+
+# Uthmani (Quranic) orthography: alef wasla, small high letters and stop signs. Its
+# spelling (الصلوة، ءاتينا) is canonical, not modern Arabic: no modern dictionary fits.
+_UTHMANI = regex.compile(r"[\u0671\u06D6-\u06ED]")
+
+
+def is_uthmani(text: str) -> bool:
+    """True when Uthmani marks make up at least 1% of the Arabic-script letters."""
+    marks = len(_UTHMANI.findall(text))
+    return marks >= 2 and marks * 100 >= len(_ARABIC_LETTER.findall(text))
+
+
+def language_spans(text: str, default: str = "ar") -> list[tuple[int, int, str]]:
+    """(start, end, language) per paragraph of ``text``; adjacent paragraphs of one
+    language are merged, so a one-language document is a single span.
+
+    A paragraph without Arabic-script letters takes the language of the document as a
+    whole (or ``default``)."""
+    if not _PERSIAN_URDU.search(text) and not _URDU_ONLY.search(text) and not _ANY_OTHER.search(text):
+        return [(0, len(text), default)]  # the common case: no Persian/Urdu letter at all
+    whole = arabic_script_language(text) or default
+    if whole != "ar" and not _PARAGRAPH_BREAK.search(text):
+        return [(0, len(text), whole)]
+    spans: list[tuple[int, int, str]] = []
+    pos = 0
+    bounds = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    for end in bounds:
+        lang = arabic_script_language(text[pos:end], whole) or whole
+        if spans and spans[-1][2] == lang:
+            spans[-1] = (spans[-1][0], end, lang)
+        else:
+            spans.append((pos, end, lang))
+        pos = end
+    return spans

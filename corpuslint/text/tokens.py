@@ -1,0 +1,91 @@
+"""Script-aware word tokens: words where scripts separate words with spaces, characters
+where they do not.
+
+Chinese (Han), Japanese (Hiragana, Katakana, Han), Thai, Lao, Khmer and Myanmar are
+written without spaces between words, so "runs of letters" are whole clauses or
+sentences there: two Chinese paragraphs that differ in one character would share no
+"word" at all. For these scripts each character (with its combining marks, e.g. Thai
+vowel and tone marks) is one token, so that word-bigram shingles become character
+bigrams, the usual unit for near-duplicate detection in these languages (character
+n-gram shingling as in Broder 1997; character bigrams are the standard CJK indexing
+unit of Lucene's CJKAnalyzer and Elasticsearch's ``cjk_bigram`` filter).
+
+Every other script keeps letter/digit runs (Unicode ``\\w`` without ``_``: letters,
+combining marks, digits), so Devanagari or Bengali vowel signs stay inside their word.
+
+Scripts are looked up through the Unicode Script property (``regex``'s ``\\p{Han}``,
+``\\p{Thai}`` ...).
+
+``word_weight(token)`` converts tokens back to an approximate word count for
+thresholds written in words (``min-words``): a Han or Kana character counts as
+``CJK_WORDS_PER_CHAR`` (0.6: Chinese words average about 1.6-1.7 characters in
+segmented corpora, e.g. the PKU/MSR segmentation bakeoff data), a Thai, Lao, Khmer or
+Myanmar character cluster as ``SEA_WORDS_PER_CHAR`` (0.3: Thai words average about
+three such clusters).
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+# Scripts written without spaces between words.
+CJK_CLASS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}ー々〆"
+SEA_CLASS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+SPACELESS_CLASS = CJK_CLASS + SEA_CLASS
+
+CJK_WORDS_PER_CHAR = 0.6
+SEA_WORDS_PER_CHAR = 0.3
+
+_SPACELESS_RE = regex.compile(rf"[{SPACELESS_CLASS}]")
+_CJK_RE = regex.compile(rf"[{CJK_CLASS}]")
+# one spaceless character with its combining marks, or a run of other word characters
+_TOKEN_RE = regex.compile(
+    rf"[{SPACELESS_CLASS}]\p{{M}}*|[[\w]--[_{SPACELESS_CLASS}]]+",
+    regex.V1,
+)
+
+
+# Code-point blocks holding those scripts (Thai, Lao, Myanmar, Khmer, CJK radicals to
+# CJK ideographs incl. Kana and Bopomofo, CJK compatibility, halfwidth Katakana,
+# supplementary ideographs): a C-speed `re` pre-check, confirmed with the Script property.
+_BLOCKS_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]")
+
+
+def has_spaceless(text: str) -> bool:
+    """True if ``text`` contains a character of a script written without spaces."""
+    m = _BLOCKS_RE.search(text)
+    return m is not None and _SPACELESS_RE.search(text, m.start()) is not None
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens of ``text`` (not normalised): letter/mark/digit runs, except that
+    Han, Kana, Thai, Lao, Khmer and Myanmar give one token per character (plus its
+    combining marks)."""
+    return _TOKEN_RE.findall(text)
+
+
+def is_spaceless(token: str) -> bool:
+    """True for a token produced from a script without spaces (one character + marks)."""
+    return bool(token) and _SPACELESS_RE.match(token) is not None
+
+
+def word_weight(token: str) -> float:
+    """Approximate number of words one token stands for (1.0 for ordinary words)."""
+    if not token or _SPACELESS_RE.match(token) is None:
+        return 1.0
+    return CJK_WORDS_PER_CHAR if _CJK_RE.match(token) else SEA_WORDS_PER_CHAR
+
+
+def word_count(text: str) -> float:
+    """Approximate number of words in ``text`` (see ``word_weight``)."""
+    return sum(map(word_weight, tokens(text)))
+
+
+def spaceless_share(text: str) -> float:
+    """Share of ``text``'s letters that belong to scripts written without spaces."""
+    letters = regex.findall(r"\p{L}", text)
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if _SPACELESS_RE.match(c)) / len(letters)

@@ -1,0 +1,88 @@
+"""Quality rules measure prose, script-aware (issue 10 item 7), on real text.
+
+Fixtures: tests/data/udhr (UDHR excerpts: Chinese, Japanese, Thai ...) and
+tests/data/realtext (npm docs page, hadith excerpt); sources in their SOURCE.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpuslint.document import Document
+from corpuslint_quality.rules import (
+    AbnormalWordLength,
+    RepeatedLines,
+    ShortLines,
+    SymbolHeavy,
+    UnterminatedLines,
+    WordCountOutOfRange,
+    prose,
+)
+
+DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
+
+
+def _doc(rel: str) -> Document:
+    path = DATA / rel
+    return Document(path.name, path.read_text(encoding="utf-8"))
+
+
+def test_heading_signs_are_not_symbols():
+    doc = _doc("realtext/npm-get.md")
+    assert doc.text.count("#") / len(doc.words) > 0.1  # what Q106 used to count
+    assert list(SymbolHeavy().check(doc)) == []
+    p = prose(doc)
+    assert "#" not in p.text and "Synopsis" in p.lines and "npm get [<key> ...]" not in p.text
+    assert not any(line.startswith("title:") for line in p.lines)  # front matter is not prose
+
+
+def test_hashtag_wall_is_still_symbol_heavy():
+    doc = Document("tags.md", "Follow us today\n\n" + " ".join(f"#news{i} #sport{i}" for i in range(20)) + "\n")
+    (f,) = SymbolHeavy().check(doc)
+    assert "hash signs" in f.message
+
+
+def test_same_text_as_plain_text_counts_heading_signs():
+    doc = _doc("realtext/npm-get.md")
+    plain = Document("npm-get.txt", doc.text)
+    assert [f.code for f in SymbolHeavy().check(plain)] == ["Q106"]
+
+
+@pytest.mark.parametrize("code", ["cmn_hans", "jpn", "tha"])
+def test_normal_chinese_japanese_thai_is_not_abnormal_word_length(code):
+    doc = _doc(f"udhr/{code}.txt")
+    assert list(AbnormalWordLength().check(doc)) == []
+    assert list(WordCountOutOfRange().check(doc)) == []
+    assert list(ShortLines().check(doc)) == []
+
+
+def test_thai_without_full_stops_is_not_unterminated():
+    doc = _doc("udhr/tha.txt")
+    assert list(UnterminatedLines().check(doc)) == []
+
+
+def test_word_length_still_measured_on_latin_and_arabic():
+    assert list(AbnormalWordLength().check(_doc("udhr/eng.txt"))) == []
+    soup = Document("x.txt", " ".join("a b c d e f g h" for _ in range(20)) + "\n")
+    (f,) = AbnormalWordLength().check(soup)
+    assert "below min 3" in f.message
+
+
+def test_word_count_of_chinese_is_estimated_from_characters():
+    short = Document("zh.txt", "人人生而自由,在尊严和权利上一律平等。\n")
+    (f,) = WordCountOutOfRange().check(short)
+    assert "word count 10 is below min 50" in f.message  # 17 characters, about 10 words
+
+
+def test_hadith_lines_ending_in_rlm_after_full_stop_are_terminated():
+    doc = _doc("realtext/tirmidhi-001-parallel-narrations.txt")
+    assert list(UnterminatedLines().check(doc)) == []
+
+
+def test_repeated_code_lines_in_markdown_are_not_repeated_lines():
+    code = "\n".join(["```js", "  }", "});", "  }", "});", "  }", "});", "```"])
+    text = "# Example\n\nThe callback runs once per request and closes the stream.\n\n" + code + "\n"
+    assert list(RepeatedLines().check(Document("x.md", text))) == []
+    assert [f.code for f in RepeatedLines().check(Document("x.txt", text))] == ["Q101"]

@@ -1,0 +1,278 @@
+"""Command-line edges: project roots, per-file-ignores, missing paths, -o, standard
+input, case-insensitive codes, blame and "did you mean", --unsafe-fixes alone, the
+rules table and the samples config."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import corpuslint.files
+from corpuslint import lint_paths
+from corpuslint.config import SCOPE_FOLDER, SCOPE_TARGETS, SCOPE_TREE, Config, build_config, project_root
+from corpuslint.engine import build_registry
+
+from .conftest import ROOT, run_cli, seed_line
+
+PARAGRAPH = seed_line("000", 1)  # a long real paragraph: a cross-file duplicate when copied
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+
+
+# -- project root ---------------------------------------------------------------------
+
+
+def test_root_is_the_git_work_tree(tmp_path):
+    repo = tmp_path / "repo"
+    _write(repo, {"sub/deeper/a.txt": "x\n"})
+    (repo / ".git").mkdir()
+    assert project_root([str(repo / "sub/deeper/a.txt")]) == (str(repo), SCOPE_TREE)
+    assert project_root([str(repo / "sub")]) == (str(repo), SCOPE_TREE)
+    # a config file above the work tree does not widen the project beyond it
+    (tmp_path / "corpuslint.toml").write_text("")
+    config, _ = build_registry([str(repo / "sub")])
+    assert config.source == str(tmp_path / "corpuslint.toml") and config.root == str(repo)
+    # a config file inside the work tree makes its folder a sub-project (like samples/)
+    (repo / "sub" / "corpuslint.toml").write_text("")
+    config, _ = build_registry([str(repo / "sub/deeper/a.txt")])
+    assert config.root == str(repo / "sub")
+
+
+def test_root_is_the_config_folder_outside_git(tmp_path):
+    _write(tmp_path / "proj", {"corpuslint.toml": "", "sub/a.txt": "x\n"})
+    config, _ = build_registry([str(tmp_path / "proj/sub/a.txt")])
+    assert (config.root, config.corpus_scope) == (str(tmp_path / "proj"), SCOPE_TREE)
+
+
+def test_root_is_the_checked_folder_or_the_files_folder(tmp_path, monkeypatch):
+    _write(tmp_path, {"x/a.txt": "x\n"})
+    monkeypatch.chdir(tmp_path)  # the working folder no longer matters
+    assert project_root(["x"]) == (str(tmp_path / "x"), SCOPE_TREE)
+    assert project_root(["x/a.txt"]) == (str(tmp_path / "x"), SCOPE_FOLDER)
+
+
+def test_one_file_outside_git_indexes_only_its_folder(tmp_path, monkeypatch):
+    _write(tmp_path, {"x/a.txt": PARAGRAPH + "\n", "x/sibling.txt": PARAGRAPH + "\n",
+                      "x/sub/deep.txt": PARAGRAPH + "\n", "other/far.txt": PARAGRAPH + "\n"})
+    monkeypatch.chdir(tmp_path)
+    walked = []
+    real_discover = corpuslint.files.discover
+    monkeypatch.setattr(corpuslint.files, "discover",
+                        lambda paths, *a, **k: walked.extend(paths) or real_discover(paths, *a, **k))
+    findings = [f for f in lint_paths(["x/a.txt"], config={"select": ["D104"]}) if f.code == "D104"]
+    assert {r.path for f in findings for r in f.related} == {"x/sibling.txt"}
+    assert all(not os.path.isdir(p) for p in walked)  # only files listed, no folder walked
+    # checking the folder sees the whole folder, sub-folders included
+    findings = [f for f in lint_paths(["x"], config={"select": ["D104"]}) if f.code == "D104"]
+    assert {f.path for f in findings} == {"x/sibling.txt", "x/sub/deep.txt"}
+
+
+def test_root_is_never_slash_or_home(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    _write(home, {"notes.txt": "x\n", ".git/HEAD": ""})  # a dotfiles repository in ~
+    monkeypatch.setenv("HOME", str(home))
+    assert project_root([str(home / "notes.txt")]) == (str(home), SCOPE_TARGETS)
+    assert project_root(["/nonexistent"])[1] == SCOPE_TARGETS
+    assert project_root(["/"]) == ("/", SCOPE_TARGETS)
+    assert project_root(["/some-file.txt"]) == ("/", SCOPE_TARGETS)
+    assert project_root([str(home)]) == (str(home), SCOPE_TARGETS)
+    _write(home, {"corpus/a.txt": "x\n"})  # a folder inside home is fine (the dotfiles repo is not its root)
+    assert project_root([str(home / "corpus" / "a.txt")]) == (str(home / "corpus"), SCOPE_FOLDER)
+    assert project_root(["/nonexistent/deeper/x.txt"])[1] == SCOPE_TARGETS
+
+
+def test_checking_a_missing_path_from_tmp_walks_nothing_and_fails(tmp_path, monkeypatch):
+    assert not os.path.exists("/nonexistent") and not os.path.exists("/.corpuslint_cache")
+    # cache on and a corpus rule selected: the corpus must not be listed from / nor cached there
+    proc = run_cli("check", "--select", "F003,D104", "/nonexistent", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.startswith("/nonexistent:1:1: F003 ")
+    assert not os.path.exists("/.corpuslint_cache")
+    assert os.listdir(tmp_path) == []
+    # in process: no folder is walked at all
+    monkeypatch.chdir(tmp_path)
+    walked = []
+    real_discover = corpuslint.files.discover
+    monkeypatch.setattr(corpuslint.files, "discover",
+                        lambda paths, *a, **k: walked.extend(paths) or real_discover(paths, *a, **k))
+    assert [f.code for f in lint_paths(["/nonexistent"], config={"select": ["F003", "D104"]})] == ["F003"]
+    assert walked == ["/nonexistent"]
+
+
+# -- per-file-ignores ---------------------------------------------------------------
+
+
+def test_per_file_ignores_are_relative_to_the_config_file(tmp_path):
+    proj = tmp_path / "proj"
+    _write(proj, {
+        "corpuslint.toml": 'select = ["W101"]\n[per-file-ignores]\n"ar/*" = ["w101"]\n"*.md" = ["W101"]\n',
+        "ar/a.txt": "نص \n", "ar/deep/b.md": "نص \n", "c.txt": "نص \n", "en/ar/d.txt": "text \n",
+    })
+    everything = {"c.txt", "en/ar/d.txt"}
+    for cwd, arg, expected in ((proj, ".", everything), (tmp_path, "proj", everything), (proj / "en", "..", everything),
+                               (proj / "ar", ".", set()), (proj / "en", ".", {"en/ar/d.txt"})):
+        proc = run_cli("check", "--no-cache", "--format", "json", arg, cwd=cwd)
+        paths = {os.path.relpath(cwd / d["path"], proj) for d in json.loads(proc.stdout)["diagnostics"]}
+        assert paths == expected, (cwd, arg)
+
+
+# -- missing paths, -o -------------------------------------------------------------------
+
+
+def test_a_missing_path_fails_even_without_f003(tmp_path):
+    (tmp_path / "a.txt").write_text("clean text\n")
+    proc = run_cli("check", "--no-cache", "--select", "W", "a.txt", "typo.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "corpuslint: error: typo.txt: no such file or directory"
+    proc = run_cli("check", "--no-cache", "--select", "W", "--exit-zero", "typo.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    proc = run_cli("check", "--no-cache", "--select", "F,W", "--ignore", "f003", "typo.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    proc = run_cli("check", "--no-cache", "--select", "F,W", "typo.txt", cwd=tmp_path)  # F003 selected: a finding
+    assert proc.returncode == 1 and "typo.txt:1:1: F003" in proc.stdout
+
+
+@pytest.mark.parametrize("target", ["outdir", "missing/report.json"])
+def test_output_file_problems_are_one_line_before_any_fix(tmp_path, target):
+    (tmp_path / "outdir").mkdir()
+    (tmp_path / "a.txt").write_text("نص \n", encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--fix", "-o", target, "a.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1 and proc.stderr.startswith(f"corpuslint: error: --output-file {target}")
+    assert "Traceback" not in proc.stderr
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "نص \n"  # nothing was fixed
+
+
+# -- standard input --------------------------------------------------------------------
+
+
+def _stdin(args, data: bytes, cwd):
+    return subprocess.run([sys.executable, "-m", "corpuslint", "check", "--no-cache", *args], input=data,
+                          cwd=cwd, capture_output=True, env=dict(os.environ))
+
+
+def test_dash_reads_standard_input(tmp_path):
+    _write(tmp_path, {"corpuslint.toml": 'select = ["W"]\n[per-file-ignores]\n"ar/*" = ["W101"]\n', "-": "not me\n"})
+    data = "نص  عربي \r\nآخر".encode("utf-8")
+    proc = _stdin(["-"], data, tmp_path)
+    assert proc.returncode == 1
+    out = proc.stdout.decode()
+    assert "-:1:3: W103" in out and "-:1:9: W101" in out and "1 file checked" in out
+    # --stdin-filename: shown, and matched against per-file-ignores and include/readers
+    proc = _stdin(["-", "--stdin-filename", "ar/x.txt", "--format", "json"], data, tmp_path)
+    codes = {(d["path"], d["code"]) for d in json.loads(proc.stdout)["diagnostics"]}
+    assert ("ar/x.txt", "W103") in codes and ("ar/x.txt", "W101") not in codes
+    # --fix: the fixed text on stdout (bytes kept: CRLF), the report on stderr; nothing written
+    proc = _stdin(["-", "--fix"], data, tmp_path)
+    assert proc.stdout == "نص عربي\r\nآخر\r\n".encode("utf-8")
+    assert "fixed" in proc.stderr.decode()
+    assert proc.returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["-", "corpuslint.toml"]
+    # --diff: a patch for the name given
+    proc = _stdin(["-", "--diff", "--stdin-filename", "x.txt"], data, tmp_path)
+    assert proc.stdout.decode().startswith("diff --git a/x.txt b/x.txt\n")
+    # undecodable input: reported, and --fix gives it back unchanged
+    proc = _stdin(["-", "--fix", "--select", "F001"], b"ab\xff\n", tmp_path)
+    assert proc.stdout == b"ab\xff\n" and "F001" in proc.stderr.decode()
+    assert run_cli("check", "-", "a.txt", cwd=tmp_path).returncode == 2
+
+
+# -- codes, blame, did you mean ------------------------------------------------------------
+
+
+def test_codes_are_case_insensitive_everywhere(tmp_path):
+    _write(tmp_path, {"a.txt": "نص  عربي \n"})
+    _, data = _json(["--select", "w", "--ignore", "w101"], tmp_path)
+    assert {d["code"] for d in data["diagnostics"]} == {"W103"}
+    (tmp_path / "corpuslint.toml").write_text('select = ["w1"]\nignore = ["w101"]\n[severity]\nw103 = "error"\n'
+                                              '[rules.w105]\nmax-blank-lines = 1\n')
+    _, data = _json([], tmp_path)
+    assert [(d["code"], d["severity"]) for d in data["diagnostics"]] == [("W103", "error")]
+    assert run_cli("rule", "w101").stdout.startswith("W101 trailing-whitespace")
+
+
+def _json(args, cwd):
+    proc = run_cli("check", "--no-cache", "--format", "json", *args, ".", cwd=cwd)
+    assert proc.returncode in (0, 1), proc.stderr
+    return proc.returncode, json.loads(proc.stdout)
+
+
+def test_a_bad_code_on_the_command_line_is_blamed_on_the_command_line(tmp_path):
+    (tmp_path / "corpuslint.toml").write_text('select = ["W"]\n')
+    proc = run_cli("check", "--select", "W1O1", ".", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        "corpuslint: error: command line: --select: unknown rule code or prefix 'W1O1' (did you mean 'W101'?)")
+    proc = run_cli("check", "--ignore", "X999", ".", cwd=tmp_path)
+    assert proc.stderr.strip().startswith("corpuslint: error: command line: --ignore: unknown rule code or prefix 'X999'")
+    (tmp_path / "corpuslint.toml").write_text('select = ["W11O"]\n')
+    proc = run_cli("check", ".", cwd=tmp_path)
+    assert proc.stderr.strip() == (f"corpuslint: error: {tmp_path / 'corpuslint.toml'}: select: unknown rule code or "
+                                   "prefix 'W11O' (did you mean 'W110'?)")
+
+
+def test_did_you_mean_for_flags_keys_options_codes_and_formats(tmp_path):
+    proc = run_cli("check", "--selct", "W", ".", cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stderr.strip().endswith(
+        "unrecognized arguments: --selct (did you mean '--select'?)")
+    assert run_cli("chek", cwd=tmp_path).stderr.strip().endswith("(did you mean 'check'?)")
+    assert run_cli("check", "--format", "sarf", cwd=tmp_path).stderr.strip().startswith(
+        "corpuslint: error: --format: unknown format 'sarf' (did you mean 'sarif'?)")
+    (tmp_path / "corpuslint.toml").write_text('extend-selct = ["W109"]\n')
+    assert "extend-selct: unknown key (did you mean 'extend-select'?)" in run_cli("check", cwd=tmp_path).stderr
+    (tmp_path / "corpuslint.toml").write_text('[rules.W105]\nmax-blank-line = 1\n')
+    assert "rules.W105.max-blank-line: unknown option (did you mean 'max-blank-lines'?)" in run_cli(
+        "check", cwd=tmp_path).stderr
+    assert run_cli("rule", "W1011").stderr.strip() == "corpuslint: error: unknown rule 'W1011' (did you mean 'W101'?)"
+
+
+def test_unsafe_fixes_alone_is_a_note_and_shows_unsafe_fixes(tmp_path):
+    _write(tmp_path, {"a.txt": "نص في في البيت \n"})  # S104 (unsafe fix) + W101 (safe)
+    proc = run_cli("check", "--no-cache", "--select", "S104,W101", "--unsafe-fixes", ".", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == ("corpuslint: note: --unsafe-fixes without --fix or --diff changes nothing; "
+                                   "unsafe fixes are marked [*] as available (add --fix to apply them)")
+    assert "S104 [*]" in proc.stdout and "2 fixable with `corpuslint check --fix --unsafe-fixes`" in proc.stdout
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "نص في في البيت \n"
+    plain = run_cli("check", "--no-cache", "--select", "S104,W101", ".", cwd=tmp_path)
+    assert plain.stderr == "" and "S104 [*]" not in plain.stdout
+    fixed = run_cli("check", "--no-cache", "--select", "S104,W101", "--unsafe-fixes", "--fix", ".", cwd=tmp_path)
+    assert fixed.stderr == "" and (tmp_path / "a.txt").read_text(encoding="utf-8") == "نص في البيت\n"
+
+
+def test_rules_table_shows_fix_safety():
+    rows = {line.split()[0]: line.split() for line in run_cli("rules").stdout.splitlines()[1:]}
+    fix = {code: row[5] for code, row in rows.items()}
+    assert fix["W101"] == "safe" and fix["A101"] == "unsafe" and fix["A104"] == "—" and fix["F001"] == "—"
+    assert fix["W112"] == "safe/unsafe" and fix["S104"] == "unsafe"
+    assert "fix: unsafe" in run_cli("rule", "A103").stdout
+
+
+def test_samples_config_holds_the_real_defaults():
+    path = ROOT / "samples" / "corpuslint.toml"
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert "defaults" in path.read_text(encoding="utf-8")
+    config, registry = build_registry([str(path.parent)])
+    assert config.source == str(path)
+    defaults = build_config({}, root=str(path.parent), source=None, registry=registry)
+    attribute = {"include": "include", "fail-on": "fail_on", "exclude": "exclude", "select": "select",
+                 "ignore": "ignore", "jobs": "jobs", "cache": "use_cache"}
+    for key in raw:
+        if key == "rules":
+            for code, opts in raw["rules"].items():
+                for opt, value in opts.items():
+                    assert registry.rules[code].options[opt] == value, (code, opt)
+        else:
+            assert getattr(config, attribute[key]) == getattr(defaults, attribute[key]), key
+    assert Config().include == raw["include"]

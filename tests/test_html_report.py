@@ -1,0 +1,96 @@
+"""The HTML report: self-contained, plots rendered, Arabic shown right to left with the
+span highlighted; opened in a real headless Chromium (Debian's `chromium` package,
+installed by .ci/run)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import SAMPLES, run_cli
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    repo = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(SAMPLES, repo / "news-ar")
+    # a near-copy of an article: a near-duplicate cluster of two files
+    src = next((repo / "news-ar").glob("001_*.txt")).read_text(encoding="utf-8")
+    (repo / "news-ar" / "005_copy.txt").write_text(src.replace("جزيرة", "الجزيرة", 1), encoding="utf-8")
+    (repo / "corpuslint.toml").write_text("")
+    out = repo / "report.html"
+    proc = run_cli("check", "--no-cache", "--format", "html", "-o", str(out), "news-ar", cwd=repo)
+    assert proc.returncode == 1, proc.stderr
+    return out
+
+
+def test_report_is_one_self_contained_file(report):
+    page = report.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    # nothing to fetch: no external scripts, styles, images or fonts
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
+    assert "<link" not in page and "@import" not in page and "url(http" not in page
+    assert page.count("<svg") >= 5  # per rule, per file, family x severity, clusters, quality
+    # the slip's line is shown in its own direction with the span highlighted
+    assert "<mark>الحققت</mark>" in page and "class=src dir=auto" in page
+    # the message stays left to right with the Arabic words isolated
+    assert "possible slip '<bdi>الحققت</bdi>'" in page
+    # the near-duplicate cluster with its size, and the related copy side by side
+    cluster = re.search(r"<tr><td>#1</td><td>(\d+)</td><td>([^<]*)<br>([^<]*)</td></tr>", page)
+    assert cluster and cluster.group(1) == "2"
+    assert {Path(cluster.group(2)).name, Path(cluster.group(3)).name} >= {"005_copy.txt"}
+    assert "<div class=pair>" in page and "related: news-ar/" in page
+
+
+def test_missing_report_extra_is_a_one_line_error(tmp_path):
+    (tmp_path / "a.txt").write_text("نص  فيه مسافتان.\n", encoding="utf-8")
+    blocker = tmp_path / "block"
+    blocker.mkdir()
+    (blocker / "vl_convert.py").write_text("raise ImportError('blocked', name='vl_convert')\n")
+    env = {"PYTHONPATH": os.pathsep.join([str(blocker), os.environ.get("PYTHONPATH", "")])}
+    proc = run_cli("check", "--no-cache", "--format", "html", str(tmp_path / "a.txt"), env=env)
+    assert proc.returncode == 2 and "corpuslint[report]" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def _chromium(*args: str, tmp: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--no-first-run", f"--user-data-dir={tmp / 'chromium-profile'}", "--enable-logging=stderr", "--v=0",
+         *args],
+        capture_output=True, text=True, timeout=180,
+    )
+
+
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
+                    reason="chromium not installed (apt-get install chromium); CI installs it and runs this")
+def test_report_renders_in_headless_chromium(report, tmp_path):
+    assert CHROMIUM, "CI must have chromium (.ci/run installs it)"
+    url = report.as_uri()
+    dom = _chromium("--virtual-time-budget=5000", "--dump-dom", url + "#code=W101", tmp=tmp_path)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert "CONSOLE" not in dom.stderr, [ln for ln in dom.stderr.splitlines() if "CONSOLE" in ln]
+    html = dom.stdout
+    assert html.count("<svg") >= 5 and html.count('aria-roledescription="bar"') > 20  # the plots' bars
+    # the filter script ran: with #code=W101 only the W101 rows stay visible
+    rows = [("hidden" in attrs, re.search(r'data-code="(\w+)"', attrs).group(1))
+            for attrs in re.findall(r"<tr ([^>]*data-code[^>]*)>", html)]
+    assert rows and {code for hidden, code in rows if not hidden} == {"W101"}
+    assert any(hidden for hidden, _ in rows)
+
+    shot = tmp_path / "report.png"
+    proc = _chromium(f"--screenshot={shot}", "--window-size=1400,2400", url, tmp=tmp_path)
+    assert proc.returncode == 0 and shot.stat().st_size > 50_000, proc.stderr[-2000:]
+    assert "CONSOLE" not in proc.stderr
+    artifacts = os.environ.get("CORPUSLINT_ARTIFACTS")
+    if artifacts:  # keep the screenshot where CI (or a person) can look at it
+        Path(artifacts).mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, Path(artifacts) / "report.png")
+    print(f"screenshot: {shot}")
