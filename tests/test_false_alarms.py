@@ -164,6 +164,7 @@ def test_w103_aligned_tables_and_columns():
     md = "| code | name |\n|------|------|\n| W101 | trailing  whitespace |\n"
     assert codes(md, "W103", path="t.md") == []
     ls = (
+        "$ ls -l /dev/dm-*\n"
         "brw-rw---- 1 root disk 253, 1 Mar  1 00:19 /dev/dm-1\n"
         "brw-rw---- 1 root disk 253, 2 Mar  1 00:19 /dev/dm-2\n"
     )
@@ -174,6 +175,8 @@ def test_w103_aligned_tables_and_columns():
     )
     assert codes(config, "W103") == []
     assert codes("*المصدر:   Transparency News\n", "W103") == [("W103", 1)]
+    # The same slip on two lines in a row is two slips, not a column.
+    assert codes("كلمة  أولى.\nكلمة  أولى.\n", "W103") == [("W103", 1), ("W103", 2)]
 
 
 # -- W113: Quranic orthography ---------------------------------------------------------

@@ -77,8 +77,16 @@ def aligned(doc, line_index: int, column: int, probe) -> bool:
     return False
 
 
-def gap_ends_at(text: str, column: int) -> bool:
-    """``text`` has a run of 2+ spaces (or a tab) ending right before ``column``."""
-    return column >= 2 and not text[column].isspace() and (
-        text[column - 1] == "\t" or (text[column - 1] == " " and text[column - 2] == " ")
-    )
+def gap_ends_at(text: str, column: int, start: int | None = None) -> bool:
+    """``text`` has a run of 2+ spaces (or a tab) ending right before ``column``; with
+    ``start``, one that starts elsewhere (padding of a different width: a column)."""
+    if column < 2 or text[column].isspace():
+        return False
+    if text[column - 1] == "\t":
+        return True
+    if not (text[column - 1] == " " and text[column - 2] == " "):
+        return False
+    begin = column - 2
+    while begin > 0 and text[begin - 1] == " ":
+        begin -= 1
+    return start is None or begin != start

@@ -91,7 +91,7 @@ class MultipleSpaces(DocumentRule):
     nor are columns laid out with spaces: Markdown tables and code, code-like lines
     of plain text (command output, configuration files: see ``corpuslint.structure``),
     and a run after which the next word starts at the same column as a word after a
-    run of spaces on the line above or below (aligned columns); in plain text that
+    run of spaces of another width on the line above or below (aligned columns); in plain text that
     quotes code, only lines that read as sentences (6+ words) are checked. Two ASCII
     spaces after a sentence's final `.`, `!`, `?` or `:` follow the two-space
     sentence-spacing convention and are left alone.
@@ -112,7 +112,8 @@ class MultipleSpaces(DocumentRule):
     def check(self, doc):
         for m in self._re.finditer(doc.text):
             line, column = doc.position(m.end())
-            if aligned(doc, line - 1, column - 1, gap_ends_at):
+            gap_start = m.start() - doc.lines[line - 1].start
+            if aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col, gap_start)):
                 continue  # the next word starts a column that the neighbouring line shares
             if len(m.group()) == 2 and m.group() == "  " and doc.text[m.start() - 1] in ".!?:":
                 continue  # two spaces after a sentence: a typing convention, not a slip
