@@ -422,10 +422,17 @@ _NO_SPACE_SCRIPT_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p
 
 
 def reads_as_prose(line: str) -> bool:
-    """True if a line reads as a sentence: 6+ words, or a long run of a script written
-    without spaces. In plain text that quotes code, rules about spacing look only at
-    such lines (``Consistency Policy : resync`` is program output, not a sentence)."""
-    return len(_WORD_RUN_RE.findall(line, 0, 400)) >= 6 or bool(_NO_SPACE_SCRIPT_RE.search(line))
+    """True if a line reads as a sentence: 6+ words ending in sentence punctuation, or
+    a long run of a script written without spaces. In plain text that quotes code,
+    rules about spacing look only at such lines (``Consistency Policy : resync`` and
+    ``OpenSSL 1.1.1k  25 Mar 2021`` are program output, not sentences)."""
+    stripped = line.rstrip()
+    if _NO_SPACE_SCRIPT_RE.search(stripped):
+        return True
+    return stripped[-1:] in _SENTENCE_END and len(_WORD_RUN_RE.findall(stripped, 0, 400)) >= 6
+
+
+_SENTENCE_END = frozenset(".!?؟:؛。！？\"”»)")
 
 
 def is_command_word(word: str) -> bool:
