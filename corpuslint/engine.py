@@ -330,7 +330,9 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
         config=config,
         root=config.root,
         use_cache=config.use_cache and config.corpus_scope != SCOPE_TARGETS,
-        discover=lambda: _corpus_sources(config, sources),
+        # files a reader claims (datasets) are not read whole as text into the corpus
+        discover=lambda: [s for s in _corpus_sources(config, sources)
+                          if readers.reader_for(s.path, registry.readers) is None],
         load=files.load,
     )
     if ctx.use_cache and linter.document_rules:

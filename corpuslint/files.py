@@ -11,7 +11,7 @@ import fnmatch
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from .config import Config
 from .document import Document
@@ -192,16 +192,6 @@ def read_with(reader, source: Source, data: bytes | None = None) -> list[Documen
         return ReadProblem("undecodable", f"invalid UTF-8 at byte offset {exc.start}: {exc.reason}")
     except Exception as exc:  # a reader failing on one file must not end the run
         return ReadProblem("unreadable", f"reader {type(reader).__name__} failed: {type(exc).__name__}: {exc}")
-
-
-def iter_documents(sources: Iterable[Source], readers: Iterable = ()) -> Iterator[
-        tuple[Source, Document | list[Document] | ReadProblem]]:
-    """Each source read by the plugin reader claiming its suffix, else as UTF-8 text."""
-    by_suffix = {suffix.lower(): r for r in readers for suffix in getattr(r, "suffixes", ())}
-    for source in sources:
-        name = source.path.lower()
-        reader = next((r for suffix, r in by_suffix.items() if name.endswith(suffix)), None)
-        yield source, (read_with(reader, source) if reader is not None else load(source))
 
 
 def write_atomic(path: str, text: str) -> None:

@@ -79,7 +79,7 @@ def test_check_jsonl_reports_trailing_nbsp_at_record_line_column(tmp_path):
     # record 4, line 2 of its text (CRLF counted as one ending), the NBSP's column
     col = NBSP_RECORD.split("\r\n")[1].index("\u00a0") + 1
     assert proc.stdout.splitlines()[0] == f"data.jsonl:#4:2:{col}: W101 [*] trailing whitespace (U+00A0 NO-BREAK SPACE)"
-    assert "1 file checked" in proc.stdout
+    assert "in 1 file (7 records) checked." in proc.stdout
     _, data = run_json("--select", "W", "--id-field", "id", "data.jsonl", cwd=tmp_path)
     (d,) = data["diagnostics"]
     assert (d["path"], d["record"], d["line"], d["column"]) == ("data.jsonl", "doc-4", 2, col)
@@ -93,7 +93,7 @@ def test_folder_with_zst_jsonl_and_parquet_is_checked_without_flags(tmp_path):
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("part-0.jsonl.zst:#4:2:") and "W101" in lines[0]
     assert lines[1].startswith("part-1.parquet:#4:1:7: W103")
-    assert "in 2 files checked" in proc.stdout
+    assert "in 2 files (8 records) checked" in proc.stdout
 
 
 # -- formats ----------------------------------------------------------------------------
@@ -374,3 +374,64 @@ def test_standard_input_named_as_a_dataset(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout.splitlines()[0].startswith("data.jsonl:#4:2:") and "W101" in proc.stdout
     assert os.listdir(tmp_path) == []  # nothing written, no temporary file left
+
+
+def test_an_included_dataset_is_not_also_read_whole_into_the_corpus(tmp_path):
+    # with --include '*.jsonl' the folder walk of the corpus lists data.jsonl too; its
+    # records are the documents, never its raw JSON text (which would be a near-copy
+    # of a one-record file)
+    write_jsonl(tmp_path / "data.jsonl", jsonl_lines([ARTICLES[1]]))
+    (tmp_path / "other.txt").write_text(ARTICLES[2], encoding="utf-8")
+    proc = run_cli("check", "--select", "D104,D105", "--include", "*.jsonl,*.txt", "data.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_records_get_the_findings_their_text_gets_as_files(tmp_path):
+    # the five real scraped articles as .txt files and as JSONL records: every rule
+    # (document and corpus rules) finds the same things at the same places, except the
+    # file-level W106 (a record's text has no final newline to miss)
+    (tmp_path / "files").mkdir()
+    for i, text in enumerate(ARTICLES):
+        (tmp_path / "files" / f"{i}.txt").write_text(text, encoding="utf-8")
+    write_jsonl(tmp_path / "data.jsonl", [json.dumps({"text": t}, ensure_ascii=False) for t in ARTICLES])
+    cfg = {**NO_CACHE, "extend-select": ["ALL"], "ignore": ["W106", "S102"]}
+    as_files = lint_paths([tmp_path / "files"], config=cfg)
+    as_records = lint_paths([tmp_path / "data.jsonl"], config=cfg)
+
+    def rows(found, number):
+        return sorted((number(f), f.line, f.column, f.end_line, f.end_column, f.code, f.message.replace(".txt", ""),
+                       tuple((number(r), r.line) for r in f.related)) for f in found)
+
+    got = rows(as_records, lambda x: x.record - 1)
+    want = rows(as_files, lambda x: int(os.path.basename(x.path).split(".")[0]))
+    assert len(want) > 50 and {r[5][0] for r in want} >= {"W", "A", "D", "S"}
+    assert got == want
+
+
+def test_jsonl_without_the_text_field_in_any_record_is_one_finding(tmp_path):
+    # e.g. a labels file next to the corpus: one F005 for the file, not one per line
+    lines = [json.dumps({"code": "S101", "label": "fp", "note": f"n{i}"}) for i in range(50)]
+    write_jsonl(tmp_path / "labels.jsonl", lines)
+    found = lint_paths([tmp_path / "labels.jsonl"], config=NO_CACHE)
+    assert [(f.code, f.record) for f in found] == [("F005", None)]
+    assert "no record has a field 'text' (50 records; fields: code, label, note)" in found[0].message
+    # a later record with the field: the earlier ones are each a finding again
+    write_jsonl(tmp_path / "labels.jsonl", lines[:2] + jsonl_lines(["fine text"]))
+    found = lint_paths([tmp_path / "labels.jsonl"], config={"select": ["F"], **NO_CACHE})
+    assert [(f.code, f.record) for f in found] == [("F005", 1), ("F005", 2)]
+
+
+def test_full_text_html_and_baseline_outputs_find_the_record_text(tmp_path):
+    write_jsonl(tmp_path / "d.jsonl", jsonl_lines(CLEAN + [NBSP_RECORD]))
+    proc = run_cli("check", "--no-cache", "--select", "W", "--output-format", "full", "d.jsonl", cwd=tmp_path)
+    assert "2 | Second line ends with a no-break space" in proc.stdout  # the record's line, not the file's
+    proc = run_cli("check", "--no-cache", "--select", "W", "--format", "html", "d.jsonl", cwd=tmp_path)
+    assert proc.returncode == 1 and "Second line ends with a no-break space" in proc.stdout
+    # a baseline suppresses the record's finding; a new defect in another record is reported
+    assert run_cli("check", "--no-cache", "--select", "W", "--write-baseline", "b.json", "d.jsonl",
+                   cwd=tmp_path).returncode == 0
+    assert run_cli("check", "--no-cache", "--select", "W", "--baseline", "b.json", "d.jsonl",
+                   cwd=tmp_path).returncode == 0
+    write_jsonl(tmp_path / "d.jsonl", jsonl_lines(CLEAN + [NBSP_RECORD, "new\u00a0"]))
+    proc = run_cli("check", "--no-cache", "--select", "W", "--baseline", "b.json", "d.jsonl", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stdout.startswith("d.jsonl:#5:1:4: W101")

@@ -77,7 +77,7 @@ def write_full(result, stream, *, unsafe_fixes: bool = False) -> None:
     for f in result.findings:
         mark = " [*]" if fixable(f, unsafe_fixes) else ""
         stream.write(f"{_where(f)}:{f.line}:{f.column}: {f.severity.value}[{f.code}]{mark} {isolate_rtl(f.message)}\n")
-        doc = documents.get(f.path)
+        doc = documents.get(f.key)
         lines = _snippet(doc, f) if doc is not None else []
         hint = fix_hint(f, doc)
         gutter = " " * len(str(f.line))
@@ -186,9 +186,9 @@ def write_summary(result, stream, *, unsafe_fixes: bool = False) -> None:
     )
     fixed = f", {result.fixed} fixed" if result.fixed else ""
     if n == 0:
-        stream.write(f"All checks passed! ({_files(result.files_checked)} checked{fixed})\n")
+        stream.write(f"All checks passed! ({_files(result.files_checked, _records(result))} checked{fixed})\n")
         return
-    stream.write(f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {_files(result.files_checked)} checked{fixed}.\n")
+    stream.write(f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {_files(result.files_checked, _records(result))} checked{fixed}.\n")
     safe = sum(1 for f in result.findings if fixable(f, False))
     unsafe = sum(1 for f in result.findings if fixable(f, True)) - safe
     if safe and not unsafe_fixes:
@@ -206,5 +206,13 @@ def _where(loc) -> str:
     return loc.path if record is None else f"{loc.path}:#{record}"
 
 
-def _files(n: int) -> str:
-    return f"{n} file{'s' if n != 1 else ''}"
+def _records(result) -> int:
+    """Dataset records checked (documents of data files, plus unreadable records)."""
+    documents = getattr(result, "documents", {}) or {}
+    read = sum(1 for d in documents.values() if getattr(d, "record", None) is not None)
+    return read + sum(1 for f in result.findings if f.code == "F005" and f.record is not None)
+
+
+def _files(n: int, records: int = 0) -> str:
+    files = f"{n} file{'s' if n != 1 else ''}"
+    return f"{files} ({records} record{'s' if records != 1 else ''})" if records else files

@@ -9,9 +9,10 @@ text field of fixed records (same separators and ASCII escaping as the line had)
 from __future__ import annotations
 
 import json
+from array import array
 from typing import Callable, Iterator, Mapping
 
-from .base import Record, RecordReader, ReaderOptions, get_field, record_id, set_field, text_of
+from .base import _MISSING, FileProblem, Record, RecordReader, ReaderOptions, get_field, record_id, set_field, text_of
 from .compression import COMPRESSIONS, open_read, open_write
 
 BASE_SUFFIXES = (".jsonl", ".ndjson")
@@ -28,6 +29,14 @@ class JsonlReader(RecordReader):
                 yield number, raw
 
     def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
+        """Records; until one has the text field, records without it are held back
+        (their numbers only): if none has it, the file is one F005 naming the fields it
+        does have (a JSONL file of something else, or a wrong ``text-field``), not one
+        finding per line."""
+        field = options.text_field
+        seen_field = False
+        held = array("q")  # numbers of records without the field, before any had it
+        fields: list[str] = []
         for number, raw in self._lines(path):
             if not raw.strip():
                 continue
@@ -36,8 +45,21 @@ class JsonlReader(RecordReader):
                 yield Record(number, number, None, problem, column)
                 continue
             rid = record_id(get_field(obj, options.id_field), number) if options.id_field else number
-            text, why = text_of(get_field(obj, options.text_field), options.text_field)
+            value = get_field(obj, field)
+            if value is _MISSING and not seen_field:
+                held.append(number)
+                fields = fields or list(obj)
+                continue
+            if not seen_field:
+                seen_field = True
+                for n in held:
+                    yield Record(n, n, None, f"record has no field {field!r}")
+                held = array("q")
+            text, why = text_of(value, field)
             yield Record(number, rid, text, why)
+        if held:
+            raise FileProblem(f"no record has a field {field!r} ({len(held)} records; fields: "
+                              f"{', '.join(fields[:12])}); set --text-field or [tool.corpuslint.readers.jsonl]")
 
     def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
         for number, raw in self._lines(path):
