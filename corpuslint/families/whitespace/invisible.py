@@ -6,7 +6,8 @@ import regex
 
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
-from ._common import HSPACE, INVISIBLE, char_names, compiled
+from ...structure import ALL_REGIONS
+from ._common import HSPACE, INVISIBLE, by_line, char_names, compiled, counted_names
 
 _BIDI_RE = regex.compile(r"[\u202a-\u202e\u2066-\u2069]+")
 # Safe to delete: they never change how text renders or reads.
@@ -31,7 +32,7 @@ class ByteOrderMark(DocumentRule):
     code = "W110"
     name = "byte-order-mark"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     fixable = True
 
     def check(self, doc):
@@ -55,7 +56,7 @@ class BidiControl(DocumentRule):
     code = "W111"
     name = "bidi-control-character"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     default_severity = Severity.ERROR
     fixable = True
 
@@ -80,7 +81,19 @@ class InvisibleCharacter(DocumentRule):
     and ALM. ZERO WIDTH NON-JOINER (required in Persian, e.g. می‌خواهم) and ZERO WIDTH
     JOINER (emoji sequences, Indic scripts) are legitimate and only reported when
     options `flag-zwnj` / `flag-zwj` are true. Invisible characters at a line's end
-    are W101's.
+    are W101's, except the directional marks, reported here wherever they stand. One
+    finding per line (two when the line has both safely and unsafely removable
+    characters), counting them: `101 right-to-left marks (U+200F)`. When more than
+    `max-lines` (10) lines of a document carry unsafe ones (directional marks, ZWJ,
+    ZWNJ), they are a convention of the source (some editions set every quotation
+    mark and bracket between RLMs): one finding for the document, with the number of
+    lines and characters, whose fix covers every occurrence (`max-lines = 0`: always
+    one finding per line). A directional mark that does its job in mixed-direction
+    text is left alone: one whose nearest strong character on either side (same
+    line) runs the other way (`Christian Perrier، \u200fDavid Bercot` in an Arabic
+    paragraph, `SLAAC\u200f (...)`; a line's end counts as the direction of the line);
+    one between text of its own direction (an RLM closing an Arabic line) is redundant
+    and reported.
     Why: Invisible characters split words for tokenisers and search
     (`كوريا\\u200bالشمالية` never matches `كورياالشمالية` or `كوريا الشمالية`).
     Example: `الصواريخ\\u200b` inside a sentence.
@@ -92,9 +105,9 @@ class InvisibleCharacter(DocumentRule):
     code = "W112"
     name = "invisible-character"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     fixable = True
-    options = {"flag-zwnj": False, "flag-zwj": False}
+    options = {"flag-zwnj": False, "flag-zwj": False, "max-lines": 10}
 
     def check(self, doc):
         chars = _SAFE_INVISIBLE + _MARKS
@@ -102,14 +115,66 @@ class InvisibleCharacter(DocumentRule):
             chars += "\u200c"
         if self.opts["flag-zwj"]:
             chars += "\u200d"
-        pattern = compiled(rf"(?<=[^\r\n])[{chars}]+{_AT_EOL}")
-        for m in pattern.finditer(doc.text):
-            if m.start() == 0:
-                continue
-            run = m.group()
-            fix = Fix.safe if set(run) <= set(_SAFE_INVISIBLE) else Fix.unsafe
-            yield doc.finding(self, m.start(), m.end(), f"invisible character ({char_names(run)})",
-                              fix=fix(Edit(m.start(), m.end())))
+        # Inside a line; directional marks also at its end (they are not whitespace).
+        pattern = compiled(rf"(?<=[^\r\n])(?:[{chars}]+{_AT_EOL}|[{_MARKS}]+)")
+        safe = set(_SAFE_INVISIBLE)
+        # One finding per line and fix kind (safe / unsafe), counting the characters:
+        # a pasted right-to-left paragraph can hold a hundred RLMs on one line.
+        text = doc.text
+        per_line = by_line(doc, (m for m in pattern.finditer(text) if m.start() and not _bidi_hint(doc, text, m)))
+        unsafe_lines: list[list] = []
+        for matches in per_line.values():
+            safe_group = [m for m in matches if set(m.group()) <= safe]
+            if safe_group:
+                yield self._finding(doc, safe_group, Fix.safe)
+            unsafe_group = [m for m in matches if not set(m.group()) <= safe]
+            if unsafe_group:
+                unsafe_lines.append(unsafe_group)
+        limit = int(self.opts["max-lines"])
+        if limit and len(unsafe_lines) > limit:
+            # Used throughout the document (a source that sets every quotation mark and
+            # bracket between RLMs): one finding for the document, fixing them all.
+            group = [m for matches in unsafe_lines for m in matches]
+            chars = "".join(m.group() for m in group)
+            yield doc.finding(
+                self, group[0].start(), group[0].end(),
+                f"invisible characters on {len(unsafe_lines)} lines of this document: {counted_names(chars)}",
+                fix=Fix.unsafe(*(Edit(m.start(), m.end()) for m in group)),
+            )
+            return
+        for group in unsafe_lines:
+            yield self._finding(doc, group, Fix.unsafe)
+
+    def _finding(self, doc, group, fix):
+        chars = "".join(m.group() for m in group)
+        what = "character" if len(chars) == 1 else "characters"
+        return doc.finding(self, group[0].start(), group[-1].end(), f"invisible {what}: {counted_names(chars)}",
+                           fix=fix(*(Edit(m.start(), m.end()) for m in group)))
+
+
+_STRONG_L = regex.compile(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_STRONG_L_BACK = regex.compile(r"(?r)[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+
+
+def _bidi_hint(doc, text: str, m) -> bool:
+    """True for a run of directional marks that does its job: the nearest strong
+    character on one side (same line) runs in the other direction than the mark
+    (``Perrier، \u200fDavid``: an RLM ordering Latin names in an Arabic list); a line's
+    start or end counts as the line's own direction (that of its first strong
+    character). A mark with its own direction on both sides changes nothing."""
+    run = m.group()
+    if not set(run) <= set(_MARKS):
+        return False
+    rtl_mark = run[-1] != "\u200e"
+    line = doc.lines[doc.position(m.start())[0] - 1]
+    first = _STRONG_L.search(text, line.start, line.end)  # the paragraph's direction
+    line_rtl = first is not None and bool(_RTL.match(first.group()))
+    for found in (_STRONG_L_BACK.search(text, line.start, m.start()), _STRONG_L.search(text, m.end(), line.end)):
+        rtl = line_rtl if found is None else bool(_RTL.match(found.group()))  # a line boundary
+        if rtl != rtl_mark:
+            return True
+    return False
 
 
 class TatweelElongation(DocumentRule):
@@ -117,7 +182,9 @@ class TatweelElongation(DocumentRule):
 
     What: Reports tatweel between two Arabic letters (`الـعـربـيـة`) and runs of two
     or more tatweels anywhere. A single tatweel after a word as an abbreviation mark
-    (`مشار إليها بـ *`, `د.ـ`) is legitimate and not reported.
+    (`مشار إليها بـ *`, `د.ـ`) is legitimate and not reported, nor is a tatweel that
+    carries a superscript alef or a hamza (`الرَّحْمَـٰنِ` in vocalised Quranic text: the
+    tatweel is the seat of the mark).
     Why: Kashida is a justification glyph, not a letter: `الـعربية` and `العربية` are
     the same word but different strings for search, dedup and tokenisers.
     Example: `الـعـربـيـة` → `العربية`; `بــ` → `بـ`.
@@ -130,7 +197,9 @@ class TatweelElongation(DocumentRule):
     family = "whitespace"
     fixable = True
 
-    _inner = regex.compile(rf"(?<={_ARABIC_LETTER}{_HARAKAT}*)\u0640+(?={_HARAKAT}*{_ARABIC_LETTER})")
+    # A tatweel carrying a superscript (dagger) alef or a hamza is the seat of that mark
+    # (Quranic orthography, e.g. Tanzil's الرَّحْمَـٰنِ), not elongation.
+    _inner = regex.compile(rf"(?<={_ARABIC_LETTER}{_HARAKAT}*)\u0640+(?![\u0670\u0654\u0655])(?={_HARAKAT}*{_ARABIC_LETTER})")
     _run = regex.compile(r"\u0640{2,}")
 
     def check(self, doc):
