@@ -117,7 +117,7 @@ def fingerprint(finding: Finding, doc=None, root: str = ".", whole: Collection[s
 def fingerprints(findings: Iterable[Finding], documents: Mapping[str, object], root: str,
                  rules: Mapping[str, object] | None = None) -> list[str]:
     whole = whole_document_codes(rules or {})
-    return [fingerprint(f, documents.get(f.path), root, whole) for f in findings]
+    return [fingerprint(f, documents.get(f.key), root, whole) for f in findings]
 
 
 # -- baseline -----------------------------------------------------------------------
@@ -331,7 +331,7 @@ class Suppressions:
         fps = any(e.fp for e in self.file_entries)
         kept: list[Finding] = []
         for f in findings:
-            doc = documents.get(f.path)
+            doc = documents.get(f.key)
             rel = self._rel_path(f.path)
             fp = fingerprint(f, doc, self.root, self.whole) if fps else None
             hit = None

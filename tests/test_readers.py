@@ -419,3 +419,19 @@ def test_jsonl_without_the_text_field_in_any_record_is_one_finding(tmp_path):
     write_jsonl(tmp_path / "labels.jsonl", lines[:2] + jsonl_lines(["fine text"]))
     found = lint_paths([tmp_path / "labels.jsonl"], config={"select": ["F"], **NO_CACHE})
     assert [(f.code, f.record) for f in found] == [("F005", 1), ("F005", 2)]
+
+
+def test_full_text_html_and_baseline_outputs_find_the_record_text(tmp_path):
+    write_jsonl(tmp_path / "d.jsonl", jsonl_lines(CLEAN + [NBSP_RECORD]))
+    proc = run_cli("check", "--no-cache", "--select", "W", "--output-format", "full", "d.jsonl", cwd=tmp_path)
+    assert "2 | Second line ends with a no-break space" in proc.stdout  # the record's line, not the file's
+    proc = run_cli("check", "--no-cache", "--select", "W", "--format", "html", "d.jsonl", cwd=tmp_path)
+    assert proc.returncode == 1 and "Second line ends with a no-break space" in proc.stdout
+    # a baseline suppresses the record's finding; a new defect in another record is reported
+    assert run_cli("check", "--no-cache", "--select", "W", "--write-baseline", "b.json", "d.jsonl",
+                   cwd=tmp_path).returncode == 0
+    assert run_cli("check", "--no-cache", "--select", "W", "--baseline", "b.json", "d.jsonl",
+                   cwd=tmp_path).returncode == 0
+    write_jsonl(tmp_path / "d.jsonl", jsonl_lines(CLEAN + [NBSP_RECORD, "new\u00a0"]))
+    proc = run_cli("check", "--no-cache", "--select", "W", "--baseline", "b.json", "d.jsonl", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stdout.startswith("d.jsonl:#5:1:4: W101")

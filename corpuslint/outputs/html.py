@@ -82,8 +82,8 @@ def duplicate_clusters(findings) -> list[list[str]]:
         if f.family != "duplicate":
             continue
         for rel in f.related:
-            if rel.path != f.path:
-                parent[find(f.path)] = find(rel.path)
+            if rel.key != f.key:  # key: path, or path#record for a dataset record
+                parent[find(f.key)] = find(rel.key)
     groups: dict[str, list[str]] = defaultdict(list)
     for path in parent:
         groups[find(path)].append(path)
@@ -233,15 +233,15 @@ def _findings_table(findings, documents) -> str:
         "</thead><tbody>",
     ]
     for f in findings:
-        doc = documents.get(f.path)
+        doc = documents.get(f.key)
         record = getattr(f, "record", None)
         where = f"{f.path}:{f.line}:{f.column}" + (f" (record {record})" if record is not None else "")
         source = _line_html(doc, f.line, f.start, f.end) if doc is not None else ""
         related = ""
         if f.related:
             rel = f.related[0]
-            other = _line_html(documents.get(rel.path), rel.line)
-            related_where = html.escape(f"{rel.path}:{rel.line}:{rel.column}")
+            other = _line_html(documents.get(rel.key), rel.line)
+            related_where = html.escape(f"{rel.key}:{rel.line}:{rel.column}")
             if other:
                 related = (f"<div class=pair><div><div class=lbl>this copy</div>{source}</div>"
                            f"<div><div class=lbl>related: {related_where}</div>{other}</div></div>")

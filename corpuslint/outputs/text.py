@@ -77,7 +77,7 @@ def write_full(result, stream, *, unsafe_fixes: bool = False) -> None:
     for f in result.findings:
         mark = " [*]" if fixable(f, unsafe_fixes) else ""
         stream.write(f"{_where(f)}:{f.line}:{f.column}: {f.severity.value}[{f.code}]{mark} {isolate_rtl(f.message)}\n")
-        doc = documents.get(f.path)
+        doc = documents.get(f.key)
         lines = _snippet(doc, f) if doc is not None else []
         hint = fix_hint(f, doc)
         gutter = " " * len(str(f.line))

@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from ...text.script import is_uthmani, language_spans
-from .backends import Backend, available_backend
+from .backends import Backend, BackendUnavailable, available_backend, get_backend
 
 STATE_VERSION = 2
 SEP = "\x1f"  # "ctx(left)<SEP>key(right)": a word's left neighbour
@@ -143,6 +143,7 @@ def _analyse_lang(doc, backend: Backend) -> LangState:
 
 
 _CACHE: dict[tuple, DocState] = {}
+_FACTORY_SCRIPT: dict[str, str] = {}  # language -> its back-end's script_language ("" if none)
 _CACHE_LOCK = threading.Lock()
 
 
@@ -153,7 +154,20 @@ def analyse(doc, languages: tuple[str, ...]) -> DocState:
     if state is not None:
         return state
     langs = {}
+    present = None  # Arabic-script languages of the document's paragraphs
     for lang in languages:
+        script = _FACTORY_SCRIPT.get(lang)
+        if script is None:
+            try:
+                script = get_backend(lang).script_language or ""
+            except BackendUnavailable:
+                script = ""
+            _FACTORY_SCRIPT[lang] = script
+        if script:
+            if present is None:
+                present = {span_lang for _s, _e, span_lang in language_spans(doc.text)}
+            if script not in present:
+                continue  # no paragraph in this language: its dictionary is not even loaded
         backend = available_backend(lang)
         if backend is not None:
             langs[lang] = _analyse_lang(doc, backend)
@@ -303,7 +317,10 @@ def merge(states: dict[str, Any], languages: tuple[str, ...]) -> Corpus:
     with _MERGE_LOCK:
         if _MERGED[0] == cache_key:
             return _MERGED[1]
-        langs = {lang: LangCorpus(b) for lang in languages if (b := available_backend(lang)) is not None}
+        seen = {lang for s in states.values() if isinstance(s, DocState) for lang in s.langs}
+        langs = {
+            lang: LangCorpus(b) for lang in languages if lang in seen and (b := available_backend(lang)) is not None
+        }
         for state in states.values():
             if not isinstance(state, DocState):
                 continue

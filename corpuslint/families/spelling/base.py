@@ -242,7 +242,7 @@ def slip_evidence(
         base = key if rest is None or edit_shape(backend.vkey(key), backend.vkey(k)) else rest
         signals += typo_shaped(backend, base, k)
         signals += n >= FREQUENT_COUNT and n >= FREQUENT_RATIO * max(seen, 1)
-        if shared and signals >= needed and (not vocalised or len(shared) == 2):
+        if shared and signals >= needed and (not vocalised or (len(shared) == 2 and n >= FREQUENT_COUNT)):
             scored.append((signals, k, shared))
         elif (
             not shared

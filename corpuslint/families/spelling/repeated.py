@@ -25,6 +25,7 @@ _COMMAND_LINE_RE = regex.compile(
 _AR_DIACRITIC_RE = regex.compile(r"[\u064B-\u0652\u0670]")
 _AR_LETTER_RE = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _LATIN_RE = regex.compile(r"[A-Za-z]")
+_CLAUSE_END_RE = regex.compile(r"\s*(?:[.،,؛;:!?؟)\]»”\n]|$)")
 
 # Reduplications that are correct: Arabic emphatic/distributive adverbs, numbers used
 # distributively, interjections, the isnad's "قال قال" (the narrator said: the Prophet
@@ -56,7 +57,7 @@ _AR_FUNCTION_WORDS = frozenset("هذا ماذا لماذا إذا اذا كذا 
 _EN_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is are was be by with from as it this".split())
 
 
-def deliberate(word: str, second: str) -> bool:
+def deliberate(word: str, second: str, clause_end: bool = False) -> bool:
     """True for a repetition that is a writer's choice, not a slip.
 
     * vocalised Arabic ("قَالَ قَالَ", "دكًّا دكًّا", "مَرَّةً مَرَّةً"): the writer
@@ -69,9 +70,11 @@ def deliberate(word: str, second: str) -> bool:
         if _AR_DIACRITIC_RE.search(word) or _AR_DIACRITIC_RE.search(second):
             return True
         bare = word.rstrip("\u064b")
-        return (
-            bare.endswith("ا") and not bare.startswith("ال") and len(bare) >= 3 and bare not in _AR_FUNCTION_WORDS
-        )
+        if bare.startswith("ال") or len(bare) < 3 or bare in _AR_FUNCTION_WORDS:
+            return False
+        # indefinite accusative (ثلاثا ثلاثا) or an indefinite noun in ة closing a clause,
+        # read distributively ("رزمة رزمة." packet by packet, "خطوة خطوة،")
+        return bare.endswith("ا") or (bare.endswith("ة") and clause_end)
     if word != second and word[1:] != second[1:]:
         return True
     return word[0].isupper() and second[0].isupper() and word.lower() not in _EN_FUNCTION_WORDS
@@ -119,7 +122,7 @@ class RepeatedWord(SpellingDocumentRule):
             if len(word) < 2 or word.casefold() in self._exceptions:
                 continue
             second = text[m.end("gap") : m.end()]
-            if deliberate(word, second):
+            if deliberate(word, second, _CLAUSE_END_RE.match(text, m.end()) is not None):
                 continue
             line_start = text.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
@@ -128,7 +131,10 @@ class RepeatedWord(SpellingDocumentRule):
                     continue
                 if arabic_script is None:
                     arabic_script = len(_AR_LETTER_RE.findall(text)) > len(_LATIN_RE.findall(text))
-                if arabic_script and word.lower() not in _EN_FUNCTION_WORDS:
+                in_arabic = arabic_script or _AR_LETTER_RE.search(
+                    text, line_start, len(text) if line_end < 0 else line_end
+                )
+                if in_arabic and word.lower() not in _EN_FUNCTION_WORDS:
                     continue  # Latin words in Arabic-script text are commands, names, output
             if _AR_LETTER_RE.match(word):
                 if spans is None:
