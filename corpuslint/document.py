@@ -17,16 +17,14 @@ from typing import TYPE_CHECKING, Iterable
 import regex
 
 from .findings import Finding, Fix, Location
+from . import structure
+from .structure import MARKDOWN_SUFFIXES, Region
 from .text import normalize
 
 if TYPE_CHECKING:
     from .rules import Rule
 
 _NEWLINE_RE = regex.compile(r"\r\n|\n|\r")
-_FENCE_RE = regex.compile(r" {0,3}(`{3,}|~{3,})")
-_INLINE_CODE_RE = regex.compile(r"(?<!`)(`+)(?!`)(?:.+?)(?<!`)\1(?!`)")
-_HTML_COMMENT_RE = regex.compile(r"<!--.*?-->", regex.DOTALL)
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 _SENTENCE_END_RE = regex.compile(r"(?<=[.!?؟؛…])(?:[\"'”’»)\]]*)\s+|(?<=[.!?؟؛])$")
 
 
@@ -140,45 +138,113 @@ class Document:
                 out.append(Unit(pos, line.end, self.position(pos)[0]))
         return out
 
-    @cached_property
-    def code_spans(self) -> list[tuple[int, int]]:
-        """Sorted (start, end) spans of Markdown code and comments: fenced blocks (with
-        their fences), inline code and HTML comments. Empty for other file types.
+    # -- structure ------------------------------------------------------------
+    @property
+    def is_markdown(self) -> bool:
+        return self.suffix in MARKDOWN_SUFFIXES
 
-        Text there is quoted on purpose (sample output, commands), so the engine drops
-        findings inside these spans unless the rule sets ``checks_code``."""
-        if self.suffix not in MARKDOWN_SUFFIXES:
-            return []
-        spans: list[tuple[int, int]] = []
-        fence: str | None = None
-        block_start = 0
-        prose: list[Line] = []
+    @cached_property
+    def regions(self) -> list[Region]:
+        """Typed regions (``corpuslint.structure``), sorted and non-overlapping.
+
+        Markdown is parsed once per document with markdown-it-py (CommonMark + GFM
+        tables + front matter); plain text gets ``code`` regions for code-like lines
+        only. Text outside every region counts as prose."""
+        return structure.regions_for(self)
+
+    @cached_property
+    def quotes_code(self) -> bool:
+        """True for a plain-text document with code-like lines (``structure``): technical
+        text, whose other lines of output or configuration may have escaped detection."""
+        return not self.is_markdown and any(r.kind == structure.CODE for r in self.regions)
+
+    @cached_property
+    def _region_starts(self) -> list[int]:
+        return [r.start for r in self.regions]
+
+    def outside(self, start: int, end: int, kinds: "frozenset[str] | set[str]") -> bool:
+        """True if [start, end) lies wholly in regions whose kind is not in ``kinds``
+        (a zero-width span is judged by the character at ``start``)."""
+        return structure.outside(self.regions, self._region_starts, start, end, kinds)
+
+    def kind_at(self, offset: int) -> str:
+        """The region kind of the character at ``offset`` (``"prose"`` outside regions)."""
+        i = bisect_right(self._region_starts, offset) - 1
+        if i >= 0 and self.regions[i].end > offset:
+            return self.regions[i].kind
+        return structure.PROSE
+
+    @cached_property
+    def line_kinds(self) -> list[str]:
+        """One kind per line (index-aligned with ``lines``): ``"blank"`` for blank lines;
+        else the text kind (prose, heading, table) holding most of the line's non-space
+        characters, or, on a line without text, the kind holding most of them
+        (``code`` for a fenced line, ``markup`` for ``---``, ...)."""
+        out: list[str] = []
+        regions = self.regions
+        starts = self._region_starts
+        text = self.text
         for line in self.lines:
-            text = self.text[line.start : line.end]
-            m = _FENCE_RE.match(text)
-            if fence is None:
-                if m:
-                    fence, block_start = m.group(1), line.start
-                else:
-                    prose.append(line)
-            elif m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not text[m.end():].strip():
-                spans.append((block_start, line.end))
-                fence = None
-        if fence is not None:  # unclosed fence: code to the end, as CommonMark says
-            spans.append((block_start, len(self.text)))
-        for line in prose:
-            for m in _INLINE_CODE_RE.finditer(self.text, line.start, line.end):
-                spans.append((m.start(), m.end()))
-        spans.extend(m.span() for m in _HTML_COMMENT_RE.finditer(self.text))
-        return sorted(spans)
+            content = text[line.start : line.end]
+            if not content.strip():
+                out.append("blank")
+                continue
+            if not regions:
+                out.append(structure.PROSE)
+                continue
+            i = max(bisect_right(starts, line.start) - 1, 0)
+            weight: dict[str, int] = {}
+            covered = 0
+            while i < len(regions) and regions[i].start < line.end:
+                r = regions[i]
+                s, e = max(r.start, line.start), min(r.end, line.end)
+                if e > s:
+                    n = len(text[s:e].strip())
+                    weight[r.kind] = weight.get(r.kind, 0) + n
+                    covered += n
+                i += 1
+            rest = len(content.strip()) - covered
+            if rest > 0:
+                weight[structure.PROSE] = weight.get(structure.PROSE, 0) + rest
+            # A line with written text is of its text's kind (inline code or a link
+            # destination inside a sentence does not make the line code).
+            text_weight = {k: v for k, v in weight.items() if k in structure.TEXT_REGIONS and v}
+            pick = text_weight or weight
+            out.append(max(pick.items(), key=lambda kv: kv[1])[0] if pick else structure.PROSE)
+        return out
+
+    def masked(self, kinds: "frozenset[str] | set[str]" = structure.TEXT_REGIONS) -> str:
+        """``text`` with every character outside regions of ``kinds`` replaced by a space
+        (line endings kept), so offsets, lines and columns stay valid. Unregioned text
+        counts as prose."""
+        key = frozenset(kinds)
+        cache = self.__dict__.setdefault("_masked", {})
+        if key in cache:
+            return cache[key]
+        parts: list[str] = []
+        pos = 0
+        text = self.text
+        for r in self.regions:
+            if r.kind in key:
+                continue
+            if r.start > pos:
+                gap = text[pos : r.start]
+                parts.append(gap if structure.PROSE in key else _blank_out(gap))
+            parts.append(_blank_out(text[r.start : r.end]))
+            pos = r.end
+        tail = text[pos:]
+        parts.append(tail if structure.PROSE in key else _blank_out(tail))
+        cache[key] = "".join(parts)
+        return cache[key]
+
+    @property
+    def code_spans(self) -> list[tuple[int, int]]:
+        """Spans of ``code`` and ``html`` regions (kept for plugins written before regions)."""
+        return [(r.start, r.end) for r in self.regions if r.kind in (structure.CODE, structure.HTML)]
 
     def in_code(self, start: int, end: int) -> bool:
-        """True if [start, end) lies inside one of ``code_spans``."""
-        spans = self.code_spans
-        if not spans:
-            return False
-        i = bisect_right(spans, (start, float("inf"))) - 1
-        return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+        """True if [start, end) lies inside code or HTML (see ``outside``)."""
+        return self.outside(start, end, structure.ALL_REGIONS - {structure.CODE, structure.HTML})
 
     # -- normalised views -----------------------------------------------------
     @cached_property
@@ -222,6 +288,13 @@ class Document:
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, {len(self.text)} chars)"
+
+
+_NON_NEWLINE_RE = regex.compile(r"[^\r\n]")
+
+
+def _blank_out(text: str) -> str:
+    return _NON_NEWLINE_RE.sub(" ", text)
 
 
 def _suffix(path: str) -> str:

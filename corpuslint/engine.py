@@ -39,6 +39,7 @@ from .families.input import PROBLEM_RULES
 from .findings import Applicability, Edit, Finding, Location, Severity
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
+from .structure import ALL_REGIONS
 
 MAX_FIX_PASSES = 10
 PARALLEL_MIN_DOCS = 64
@@ -153,9 +154,7 @@ class Linter:
             for rule in rules:
                 with rule_errors(rule, doc.path):
                     found = list(rule.check(doc))
-                if doc.code_spans and not rule.checks_code:
-                    found = [f for f in found if not doc.in_code(f.start, f.end)]
-                cached.extend(found)
+                cached.extend(_in_checked_regions(rule, doc, found))
             self._cache[key] = cached
             if self.progress is not None:
                 self.progress(1)
@@ -196,11 +195,12 @@ class Linter:
         out: list[Finding] = []
         for rule in self.corpus_rules:
             view = CorpusView(states=dict(states.get(rule.code, {})), targets=set(documents), documents=documents)
+            kinds = rule.checked_regions()
             with rule_errors(rule, "the corpus"):
                 found = list(rule.reduce(view))
             for f in found:
                 doc = documents.get(f.key)
-                if rule.checks_code or doc is None or not doc.in_code(f.start, f.end):
+                if kinds == ALL_REGIONS or doc is None or not doc.outside(f.start, f.end, kinds):
                     if f.related:  # a related record named by its key: name file and record
                         f.related = tuple(_record_location(r, documents) for r in f.related)
                     out.append(f)
@@ -224,6 +224,14 @@ class Linter:
 
     def keep(self, finding: Finding) -> bool:
         return not self.config.is_ignored_for(finding.path, finding.code)
+
+
+def _in_checked_regions(rule: Rule, doc: Document, found: Iterable[Finding]) -> Iterable[Finding]:
+    """The findings of ``rule`` that touch a region kind it checks (``Rule.regions``)."""
+    kinds = rule.checked_regions()
+    if kinds == ALL_REGIONS:
+        return found
+    return [f for f in found if not doc.outside(f.start, f.end, kinds)]
 
 
 def _record_location(loc, documents: Mapping[str, Document]):

@@ -61,6 +61,14 @@ def corpuslint_register_rules() -> "list[type[Rule]] | None":
     (``Rule.validate_class``: code = 1-3 capital letters + 3 digits, kebab-case name,
     a family, a docstring) and gets ``origin`` = the plugin's name, which
     ``corpuslint rules`` shows.
+
+    Regions: a rule's ``regions`` class attribute (a set of kinds from
+    ``corpuslint.structure``: prose, heading, table, code, html, front-matter,
+    link-definition, url, markup) says where it reports; the engine drops any finding
+    lying wholly in regions of other kinds, for document and corpus rules alike.
+    Default: ``TEXT_REGIONS`` (prose, heading, table), or every kind if the class sets
+    the older ``checks_code = True``. Markdown is parsed with markdown-it-py once per
+    document; ``Document.regions``, ``line_kinds`` and ``masked(kinds)`` expose it.
     """
 
 

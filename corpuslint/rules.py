@@ -29,6 +29,7 @@ import regex
 
 from .document import Document
 from .findings import Finding, Severity
+from .structure import ALL_REGIONS, TEXT_REGIONS
 
 CODE_RE = regex.compile(r"^[A-Z]{1,3}[0-9]{3}$")
 NAME_RE = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -43,8 +44,15 @@ class Rule:
     fixable: ClassVar[bool] = False
     # Options a user may set under [tool.corpuslint.rules.CODE]; values are defaults.
     options: ClassVar[Mapping[str, Any]] = {}
-    # Also report inside Markdown code (fences, inline code, HTML comments)? Only for
-    # defects that matter there too: trailing/invisible/bidi characters, line endings.
+    # Region kinds (``corpuslint.structure``: prose, heading, table, code, html,
+    # front-matter, link-definition, url, markup) this rule reports in. The engine drops
+    # a finding (document or corpus rule) lying wholly in regions of other kinds.
+    # ``None`` means TEXT_REGIONS (prose, heading, table), or every kind when the rule
+    # sets the older flag ``checks_code = True``. Examples:
+    #     regions = ALL_REGIONS                      # bytes-level defects: everywhere
+    #     regions = TEXT_REGIONS - {"table"}         # prose and headings, not tables
+    regions: ClassVar[frozenset[str] | None] = None
+    # Older API, still honoured when ``regions`` is None: True = check every region.
     checks_code: ClassVar[bool] = False
     # Codes of broader rules: when one of them reports the same file against the same
     # related file (e.g. D105 "whole document is a copy"), this rule's finding is
@@ -74,6 +82,13 @@ class Rule:
     @classmethod
     def doc(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def checked_regions(cls) -> frozenset[str]:
+        """The region kinds this rule reports in (see ``regions``)."""
+        if cls.regions is not None:
+            return frozenset(cls.regions)
+        return ALL_REGIONS if cls.checks_code else TEXT_REGIONS
 
     @classmethod
     def fix_safety(cls) -> str:
@@ -109,6 +124,10 @@ class Rule:
             raise ValueError(f"rule {cls.code}: name {cls.name!r} must be kebab-case")
         if not cls.__doc__:
             raise ValueError(f"rule {cls.code} has no documentation")
+        if cls.regions is not None and (
+            isinstance(cls.regions, str) or not all(isinstance(k, str) for k in cls.regions)
+        ):
+            raise ValueError(f"rule {cls.code}: regions must be a set of region kinds, got {cls.regions!r}")
 
     def fingerprint(self) -> str:
         """Identifies rule + options for caches: change either and cached results are stale."""

@@ -434,7 +434,7 @@ def test_letters_glued_to_digits():
 
 
 def test_letters_glued_to_digits_clean_text():
-    text = (FIXTURES / "udhr" / "fa.txt").read_text(encoding="utf-8") + "في عام 2020 بلغ العدد 64 بت.\n"
+    text = (FIXTURES / "udhr" / "fa.txt").read_text(encoding="utf-8") + "في عام 2020 بلغ العدد 64 بت.\nتنها تعداد ۱ها شمرده می‌شود\n"
     assert list(LettersGluedToDigits().check(Document("a.txt", text))) == []
 
 

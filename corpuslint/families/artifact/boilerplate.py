@@ -13,6 +13,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
+from ...structure import PROSE, TABLE
 from ...text.normalize import normalize_line
 from ._common import remove_line_fix
 
@@ -135,7 +136,9 @@ class BoilerplatePhrase(DocumentRule):
     ``اترك تعليقا`` and ``اترك  تعليقاً!`` all match. Each entry matches the whole line,
     the start of the line, or anywhere in it, but only in lines of at most
     ``max_words`` words (16 by default), so a sentence of prose that quotes a phrase is
-    never flagged. Options: ``extra`` (more phrases, or tables ``{phrases = [...],
+    never flagged, nor is a Markdown heading (``### See Also`` names a section of the
+    document), nor a documentation cross-reference whose rest holds inline
+    code (tldr's ``> See also: `7z`, `zip`.``). Options: ``extra`` (more phrases, or tables ``{phrases = [...],
     match = "start", max_words = 20, id = "..."}``), ``disable`` (entry ids such as
     ``"ar-share"`` or single phrases) and ``builtin = false`` to use only ``extra``.
     Why: Every page of a site repeats the same widgets; left in a corpus they are
@@ -153,6 +156,8 @@ class BoilerplatePhrase(DocumentRule):
     default_severity = Severity.WARNING
     fixable = True
     options = {"extra": [], "disable": [], "builtin": True}
+    # Written text only: in Markdown a heading such as "### See Also" names a section.
+    regions = frozenset({PROSE, TABLE})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -189,6 +194,8 @@ class BoilerplatePhrase(DocumentRule):
             if hit is None:
                 continue
             entry, phrase = hit
+            if entry.match != "line" and "`" in content:
+                continue  # documentation cross-reference: "See also: `7z`, `zip`." (tldr pages)
             lead = len(content) - len(content.lstrip())
             end = line.start + len(content.rstrip())
             yield doc.finding(

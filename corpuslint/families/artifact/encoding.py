@@ -31,6 +31,12 @@ def repair(line: str) -> str | None:
     return fixed if fixed != line else None
 
 
+# A line that talks about character encodings shows mojibake on purpose.
+ENCODING_CUE_RE = regex.compile(
+    r"(?i)\b(?:utf-?8|utf-?16|latin-?1|iso-?8859(?:-\d+)?|cp-?125\d|windows-125\d|encod(?:ed|ing|ings)|charsets?|mojibake|codepage)\b"
+)
+
+
 class ReplacementCharacter(DocumentRule):
     """U+FFFD replacement characters: text was decoded with errors replaced.
 
@@ -70,6 +76,8 @@ class Mojibake(DocumentRule):
     Why: Mojibake turns words into noise that tokenizers split into many rare pieces;
     it usually affects whole documents from one badly configured source.
     Example: ``Ø§Ù„Ø£Ø®Ø¨Ø§Ø±`` -> ``الأخبار``.
+    A line that names an encoding (UTF-8, Latin-1, ISO-8859, cp1252, "encoded",
+    "charset", "mojibake") quotes mojibake as an example and is not reported.
     Fix safety: Unsafe: replaces the span with ftfy's repair. ftfy is reliable, but a
     heuristic: check the diff before committing it.
     """
@@ -87,8 +95,8 @@ class Mojibake(DocumentRule):
         for line in doc.lines:
             content = text[line.start : line.end]
             fixed = repair(content)
-            if fixed is None:
-                continue
+            if fixed is None or ENCODING_CUE_RE.search(content):
+                continue  # a line about encodings quotes mojibake as its example
             # Narrow the edit to the changed part: common prefix and suffix are kept.
             p = 0
             limit = min(len(content), len(fixed))

@@ -7,7 +7,7 @@ import regex
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
-from ._common import inside, line_index_at, link_spans, remove_line_fix
+from ._common import inside, line_index_at, link_spans, near, remove_line_fix
 
 _SEP = r"[\p{Pd}:]"  # any Unicode dash (- ‐ ‑ – — ...) or a colon
 # Dash/colon-separated groups of hex digits, standing alone (not glued to letters/digits).
@@ -23,9 +23,20 @@ _SPLIT_RE = regex.compile(_SEP)
 _WORDY_RE = regex.compile(r"[\p{L}\p{N}]")
 
 
+# Words that introduce an identifier shown on purpose in technical prose.
+ID_CUE_RE = regex.compile(
+    r"(?i)(?<![\p{L}\p{N}])(?:uuids?|guids?|hash(?:es|ed)?|checksums?|sha-?(?:1|224|256|384|512)?(?:sums?)?|md5(?:sums?)?"
+    r"|b2sums?|blake2\w*|crc(?:32)?|fingerprints?|mac|ipv[46]|ip|(?:e-?mail\s)?address(?:es)?|ids?|identifiers?|keys?"
+    r"|keyids?|commits?|digests?|signatures?|pgp|gpg|tokens?|serial|devices?|hex(?:adecimal)?|vendor|product)(?![\p{L}\p{N}])"
+)
+_MONTH_RE = regex.compile(r"(?i)(?:^|[\p{Pd}:])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:$|[\p{Pd}:])")
+
+
 def _grouped_is_id(token: str) -> bool:
     if ":" in token and regex.search(r"\p{Pd}", token):
         return False  # mixed dash and colon: references like 10514-1:1996, not an id
+    if _MONTH_RE.search(token):
+        return False  # a date: 28-Feb-2021
     groups = _SPLIT_RE.split(token)
     hexchars = sum(len(g) for g in groups)
     if not (_HEXLETTER.search(token) and _DIGIT.search(token)):
@@ -77,7 +88,12 @@ class HexIdFragment(DocumentRule):
     word-like pieces do not). Tokens inside URLs and e-mail addresses are left to A110.
     Not flagged: numbers, dates, phone numbers and ISBNs (no hex letters), words that
     happen to be hex (``cafe-bad``: no digits), model numbers whose letters come first
-    (``A350-1000``, ``F-16``, ``كى إن-٢٣``).
+    (``A350-1000``, ``F-16``, ``كى إن-٢٣``), dates with month names (``28-Feb-2021``),
+    IPv6 addresses written with ``::``; identifiers that the text shows on purpose: near
+    a word naming them on the same line (UUID, hash, checksum, SHA256, md5sum, MAC,
+    IPv6, fingerprint, ID, key, commit, signature, device...), and anything in code
+    (Markdown code, command lines and program output in plain text: see
+    ``corpuslint.structure``).
     Why: Scrapers glue element ids, ad slots and tracking tokens to the text; spell
     checkers skip such tokens on purpose, so nothing else points at them, and they
     pollute vocabularies and n-gram statistics of a training corpus.
@@ -98,6 +114,8 @@ class HexIdFragment(DocumentRule):
         text = doc.text
         spans: list[tuple[int, int, str]] = []
         for m in _GROUPED_RE.finditer(text):
+            if "::" in text[max(m.start() - 2, 0) : m.end() + 2]:
+                continue  # an IPv6 address written with `::` (2001:db8::1): an address, not debris
             if _grouped_is_id(m.group()):
                 spans.append((m.start(), m.end(), "hex/ID fragment"))
         for m in _HEXRUN_RE.finditer(text):
@@ -111,6 +129,10 @@ class HexIdFragment(DocumentRule):
             return
         links = link_spans(text)
         spans = _dedupe(sorted(s for s in spans if not inside(links, s[0], s[1])))
+        # Shown on purpose: the line names what it is (UUID, checksum, MAC, fingerprint...).
+        spans = [s for s in spans if not near(doc, s[0], s[1], ID_CUE_RE)]
+        if not spans:
+            return
         by_line: dict[int, list[tuple[int, int, str]]] = {}
         for s in spans:
             by_line.setdefault(line_index_at(doc, s[0]), []).append(s)

@@ -10,6 +10,7 @@ import regex
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
+from ...structure import CODE
 from .encoding import repair
 
 HTML_TAGS = (
@@ -119,6 +120,11 @@ _MARKUP = [
     (regex.compile(r"`{3,}[^\n`]*$", regex.MULTILINE), "Markdown code fence", None),
 ]
 _HEADING_RE = regex.compile(r"^(#{1,6})[ \t]+(?=\S)(.*?)(?:[ \t]+#+)?[ \t]*$", regex.MULTILINE)
+# Heading text that reads as a code comment: starts in lower case (``# or``, ``# by
+# default none is loaded``), ends like a sentence or statement (``.``, ``;``, ``,``), or
+# holds code syntax (``<name>``, ``=``, ``/path``, quotes, backticks).
+_COMMENT_LIKE_RE = regex.compile(r"^\p{Ll}|[.;,]$|[<>=`\"{}$]|\S/|/\S")
+_WIDE_HASH_RE = regex.compile(r"#+[ \t]{2}")
 _WIKI_HEADING_RE = regex.compile(r"^(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", regex.MULTILINE)
 
 
@@ -131,7 +137,13 @@ class LightweightMarkup(DocumentRule):
     (``[text](https://...)``), images, code fences, and wiki links (``[[a|b]]``),
     templates (``{{cite ...}}``), bold (``'''x'''``) and headings (``== x ==``). Single
     ``*`` or ``_`` (footnote marks, ``*المصدر:``), bullets and ``#`` without a space
-    are not matched.
+    are not matched. Technical text quotes shell sessions and configuration files, so
+    a ``#`` line is not a heading when it is a root prompt with a command (``# apt
+    install x``) or sits in a block of code (``corpuslint.structure``: the engine
+    skips code regions), or when its text reads as a comment: it starts in lower case
+    (``# by default none is loaded``), ends with ``.``, ``;`` or ``,``, holds code
+    syntax (``<name>``, ``=``, paths, quotes), or the ``#`` is followed by two spaces;
+    and in a document that quotes code anywhere, ``#`` lines are read as comments.
     Why: Markup tokens are not language; a corpus mixing raw and rendered text
     teaches models to produce stray asterisks and brackets.
     Example: ``**عاجل** اقرأ [التفاصيل](https://example.com/a)``.
@@ -157,7 +169,10 @@ class LightweightMarkup(DocumentRule):
         def free(s: int, e: int) -> bool:
             return not any(a < e and s < b for a, b in taken)
 
+        quotes_code = any(r.kind == CODE for r in doc.regions)
         for m in _HEADING_RE.finditer(text):
+            if quotes_code or _COMMENT_LIKE_RE.search(m.group(2)) or _WIDE_HASH_RE.match(m.group()):
+                continue  # a shell or configuration comment, not a heading (see docstring)
             taken.append(m.span())
             yield doc.finding(self, m.start(), m.end(), f"Markdown heading `{m.group(1)}`",
                               fix=Fix.unsafe(Edit(m.start(), m.end(), m.group(2))))

@@ -13,9 +13,10 @@ from ._common import EMAIL_RE, URL_RE, dominant_script, remove_line_fix, script_
 
 # A line of one repeated single letter, optionally with +/- (font-size widgets: A A, A A A, A- A A+).
 _REPEATED_LETTER_RE = regex.compile(r"^\s*(\p{L})[+\-−]?(?:\s+\1[+\-−]?)+\s*$", regex.IGNORECASE)
-_SENTENCE_PUNCT_RE = regex.compile(r"[.!?؟:;؛…,،\"“”«»'()\[\]]")
+_SENTENCE_PUNCT_RE = regex.compile(r"[.!?؟:;؛…,،\"“”«»'()\[\]。，、：；！？「」『』（）]")
 _LETTER_RE = regex.compile(r"\p{L}")
 _UPPER_RE = regex.compile(r"\p{Lu}")
+_LOWER_RE = regex.compile(r"\p{Ll}")
 _TOKEN_RE = regex.compile(r"\S+")
 
 # Interface labels that scrapers keep as lines of their own; matched case-insensitively,
@@ -29,6 +30,13 @@ UI_WORDS = frozenset(
 )
 
 
+# Interface labels in scripts without case (Arabic), matched as whole lines.
+UI_PHRASES = frozenset(
+    {"بحث", "القائمة", "مشاركة", "شارك", "طباعة", "إغلاق", "تسجيل الدخول", "تسجيل الخروج", "اشترك", "الرئيسية",
+     "التالي", "السابق", "المزيد", "تعليق", "تعليقات", "إرسال", "إلغاء", "إعلان", "تابعنا", "جستجو", "ورود", "خروج"}
+)
+
+
 class ScriptMismatchResidue(DocumentRule):
     """Short widget-residue line in a foreign script, or a line of repeated single letters.
 
@@ -39,11 +47,16 @@ class ScriptMismatchResidue(DocumentRule):
     interface labels (search, menu, share, print, Facebook, ...). Separately, in any
     document: a line made of one single letter repeated, optionally with + / −
     (``A A``, ``A A A``, ``A- A A+``: font-size widgets).
+    Lines in a script without case (Persian or Chinese menu labels and headings in a
+    help text that is mostly English) are flagged only when they are interface labels.
     Capitalised short lines (``Reuters``, ``Transparency News``) are *not* flagged:
     they are usually source credits or names, and a line that mixes in the dominant
     script (``*المصدر:   Transparency News``) or sits in a sentence is never flagged.
     Lines in the built-in boilerplate catalogue (``Share``, ``Advertisement``) are left
     to A103, so one line gets one finding.
+    The dominant script is measured on written text only (code, command lines and
+    program output excluded: a Chinese handbook quoting shell sessions is Chinese), and
+    full-width punctuation (``，。：``) counts as sentence punctuation.
     Why: Buttons, search boxes and font-size widgets survive HTML-to-text conversion
     as tiny lines in another script; they are noise in a monolingual corpus and skew
     language-identification and script statistics.
@@ -81,7 +94,7 @@ class ScriptMismatchResidue(DocumentRule):
                 continue
             if not dominant_checked:
                 dominant = dominant_script(
-                    doc.text, min_letters=int(self.opts["min-letters"]), min_share=float(self.opts["min-share"])
+                    doc.masked(), min_letters=int(self.opts["min-letters"]), min_share=float(self.opts["min-share"])
                 )
                 dominant_checked = True
             if dominant is None:
@@ -91,9 +104,11 @@ class ScriptMismatchResidue(DocumentRule):
             if builtin_matcher().match(normalize_line(stripped)):
                 continue  # "Share", "Advertisement": A103 reports it with its catalogue entry
             lowered = [t.casefold() for t in tokens]
-            all_ui = all(t in UI_WORDS for t in lowered) or " ".join(lowered) in UI_WORDS
+            all_ui = all(t in UI_WORDS for t in lowered) or " ".join(lowered) in UI_WORDS | UI_PHRASES
             if not all_ui and _UPPER_RE.search(stripped):
                 continue  # capitalised: a name or source credit, not a widget
+            if not all_ui and not _LOWER_RE.search(stripped):
+                continue  # caseless script (Persian, Arabic, CJK): a label or heading, not a widget
             yield self._finding(
                 doc,
                 index,

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import regex
 
-from ...document import MARKDOWN_SUFFIXES, Document
+from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
+from ...structure import CODE, HEADING, PROSE
 from ._common import remove_line_fix
 
 # Lines with no letter and no digit but at least one visible character.
 _SYMBOL_LINE_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
 _VISIBLE_RE = regex.compile(r"[^\s\p{Cf}]")
-# Markdown syntax that is a line of symbols by design: table delimiter rows and
-# thematic breaks (---, ***, ___, with optional spaces).
-_MARKDOWN_SYNTAX_RE = regex.compile(r"^\s*(?:\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?|(?:[-*_]\s*){3,})\s*$")
 
 
 class SymbolOnlyLine(DocumentRule):
@@ -25,7 +23,10 @@ class SymbolOnlyLine(DocumentRule):
     digit are never flagged: dates (``24/1/2024``), times (``07:13 ص``), scores, prices
     and numbers are content even on a line of their own. In Markdown files, table
     delimiter rows (``| --- | :-: |``) and thematic breaks (``---``) are syntax, not
-    debris, and are not flagged either. Blank and whitespace-only lines belong to the
+    debris, and are not flagged either; nor is anything in a plain-text document that
+    quotes code (command lines, configuration, program output: see
+    ``corpuslint.structure``): there ``}``, ``[...]``, ``-----`` and ``#`` lines
+    belong to the quoted material. Blank and whitespace-only lines belong to the
     whitespace family.
     Why: Such lines are layout debris from table cells, separators and widgets; they
     add no language and break paragraph statistics.
@@ -40,15 +41,17 @@ class SymbolOnlyLine(DocumentRule):
     family = "artifact"
     default_severity = Severity.WARNING
     fixable = True
+    # Not tables (delimiter rows), code (``}``, ``[...]`` lines) or Markdown syntax
+    # (thematic breaks ``---``, list markers): only written text.
+    regions = frozenset({PROSE, HEADING})
 
     def check(self, doc: Document):
         text = doc.text
-        markdown = doc.suffix in MARKDOWN_SUFFIXES
+        if not doc.is_markdown and any(r.kind == CODE for r in doc.regions):
+            return  # technical plain text: separators and punctuation lines belong to quoted output
         for index, line in enumerate(doc.lines):
             content = text[line.start : line.end]
             if not _SYMBOL_LINE_RE.match(content) or not _VISIBLE_RE.search(content):
-                continue
-            if markdown and _MARKDOWN_SYNTAX_RE.match(content):
                 continue
             lead = len(content) - len(content.lstrip())
             stripped = content.strip()

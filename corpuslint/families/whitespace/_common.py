@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import regex
@@ -13,6 +14,9 @@ from ...text.chars import describe
 HSPACE = r"\t\p{Zs}"
 # Invisible format characters that count as whitespace at a line's end.
 INVISIBLE = r"\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u061c\u180e"
+# Directional marks (LRM, RLM, ALM): invisible, but they order the text around them;
+# even at a line's end they are W112's (invisible characters), never "whitespace".
+MARKS = "\u200e\u200f\u061c"
 EOL = r"(?=\r\n|\n|\r|\Z)"
 NEWLINE_RE = regex.compile(r"\r\n|\n|\r")
 
@@ -21,6 +25,27 @@ def char_names(text: str) -> str:
     """'U+00A0 NO-BREAK SPACE, U+0020 SPACE' for the distinct characters of ``text``."""
     seen = dict.fromkeys(text)
     return ", ".join(describe(c) for c in seen)
+
+
+def counted_names(text: str) -> str:
+    """'3 no-break spaces (U+00A0), 1 thin space (U+2009)': each distinct character of
+    ``text`` with how often it occurs, most frequent first."""
+    counts: dict[str, int] = {}
+    for c in text:
+        counts[c] = counts.get(c, 0) + 1
+    parts = []
+    for c, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        name = unicodedata.name(c, "unnamed character").lower()
+        parts.append(f"{n} {name}{'s' if n != 1 else ''} (U+{ord(c):04X})")
+    return ", ".join(parts)
+
+
+def by_line(doc, matches) -> dict[int, list]:
+    """Regex matches grouped by the 1-based line they start on, in order."""
+    out: dict[int, list] = {}
+    for m in matches:
+        out.setdefault(doc.position(m.start())[0], []).append(m)
+    return out
 
 
 def dominant_newline(text: str) -> str:
@@ -38,3 +63,30 @@ def dominant_newline(text: str) -> str:
 def compiled(pattern: str) -> "regex.Pattern":
     """Compile a pattern built from rule options once per process (not once per document)."""
     return regex.compile(pattern)
+
+
+def aligned(doc, line_index: int, column: int, probe) -> bool:
+    """True if the line above or below has ``probe(text, column)`` true: columns of a
+    table or of command output line up across lines (``column`` is 0-based)."""
+    lines = doc.lines
+    for j in (line_index - 1, line_index + 1):
+        if 0 <= j < len(lines):
+            other = doc.text[lines[j].start : lines[j].end]
+            if column < len(other) and probe(other, column):
+                return True
+    return False
+
+
+def gap_ends_at(text: str, column: int, start: int | None = None) -> bool:
+    """``text`` has a run of 2+ spaces (or a tab) ending right before ``column``; with
+    ``start``, one that starts elsewhere (padding of a different width: a column)."""
+    if column < 2 or text[column].isspace():
+        return False
+    if text[column - 1] == "\t":
+        return True
+    if not (text[column - 1] == " " and text[column - 2] == " "):
+        return False
+    begin = column - 2
+    while begin > 0 and text[begin - 1] == " ":
+        begin -= 1
+    return start is None or begin != start

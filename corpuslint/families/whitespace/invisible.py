@@ -6,7 +6,8 @@ import regex
 
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
-from ._common import HSPACE, INVISIBLE, char_names, compiled
+from ...structure import ALL_REGIONS
+from ._common import HSPACE, INVISIBLE, by_line, char_names, compiled, counted_names
 
 _BIDI_RE = regex.compile(r"[\u202a-\u202e\u2066-\u2069]+")
 # Safe to delete: they never change how text renders or reads.
@@ -15,13 +16,6 @@ _SAFE_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u180e"
 _MARKS = "\u200e\u200f\u061c"
 _AT_EOL = rf"(?![{HSPACE}{INVISIBLE}]*(?:\r\n|\n|\r|\Z))"
 _ARABIC_LETTER = r"[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff]"
-# A ZERO WIDTH SPACE between two letters is the only thing separating two words: deleting
-# it would glue them («إلى\u200bقال» → «إلىقال»), so the fix puts a space there instead.
-# Scripts written without spaces use ZWSP only as a line-break hint: deleting it is fine.
-_LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
-_NO_SPACE_SCRIPT_RE = regex.compile(
-    r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]")
-_JOINING_SCRIPT_RE = regex.compile(r"[\p{scx=Arabic}\p{scx=Syriac}\p{scx=Nko}\p{scx=Mongolian}]")
 _HARAKAT = r"[\u064b-\u065f\u0670]"
 
 
@@ -38,7 +32,7 @@ class ByteOrderMark(DocumentRule):
     code = "W110"
     name = "byte-order-mark"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     fixable = True
 
     def check(self, doc):
@@ -62,7 +56,7 @@ class BidiControl(DocumentRule):
     code = "W111"
     name = "bidi-control-character"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     default_severity = Severity.ERROR
     fixable = True
 
@@ -87,25 +81,37 @@ class InvisibleCharacter(DocumentRule):
     and ALM. ZERO WIDTH NON-JOINER (required in Persian, e.g. می‌خواهم) and ZERO WIDTH
     JOINER (emoji sequences, Indic scripts) are legitimate and only reported when
     options `flag-zwnj` / `flag-zwj` are true. Invisible characters at a line's end
-    are W101's.
+    are W101's, except the directional marks, reported here wherever they stand. One
+    finding per line (two when the line has both safely and unsafely removable
+    characters), counting them: `101 right-to-left marks (U+200F)`. When more than
+    `max-lines` (10) lines of a document carry unsafe ones (directional marks, ZWJ,
+    ZWNJ), they are a convention of the source (some editions set every quotation
+    mark and bracket between RLMs): one finding for the document, with the number of
+    lines and characters, whose fix covers every occurrence (`max-lines = 0`: always
+    one finding per line). A directional mark that does its job in mixed-direction
+    text is left alone: one whose nearest strong character on either side (same
+    line) runs the other way (`Christian Perrier، \u200fDavid Bercot` in an Arabic
+    paragraph, `SLAAC\u200f (...)`; a line's end counts as the direction of most of
+    the line's strong characters; a mark right after a closing bracket or punctuation
+    at a line's end, `(OSF/1)\u200e`, keeps it with its text);
+    one between text of its own direction (an RLM closing an Arabic line) is redundant
+    and reported.
     Why: Invisible characters split words for tokenisers and search
     (`كوريا\\u200bالشمالية` never matches `كورياالشمالية` or `كوريا الشمالية`).
     Example: `الصواريخ\\u200b` inside a sentence.
-    Fix safety: safe for ZWSP, WORD JOINER, ZWNBSP, SOFT HYPHEN and MVS (pure
+    Fix safety: a ZWSP that is the only separator between two letters becomes a space,
+    never deleted (safe in cursive scripts such as Arabic, unsafe elsewhere; deleted in
+    scripts written without spaces). Otherwise safe for ZWSP, WORD JOINER, ZWNBSP, SOFT HYPHEN and MVS (pure
     formatting hints); unsafe for LRM/RLM/ALM/ZWJ/ZWNJ, whose removal can change
-    display order or letter joining. A ZWSP that is the only separator between two
-    letters is never deleted, which would glue two words: it becomes a space (safe
-    between letters of a cursive script such as Arabic, where it visibly separates
-    the words; unsafe elsewhere, e.g. between Latin letters, where it was invisible);
-    in scripts written without spaces (Thai, Khmer, CJK...) it is deleted.
+    display order or letter joining.
     """
 
     code = "W112"
     name = "invisible-character"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     fixable = True
-    options = {"flag-zwnj": False, "flag-zwj": False}
+    options = {"flag-zwnj": False, "flag-zwj": False, "max-lines": 10}
 
     def check(self, doc):
         chars = _SAFE_INVISIBLE + _MARKS
@@ -113,23 +119,96 @@ class InvisibleCharacter(DocumentRule):
             chars += "\u200c"
         if self.opts["flag-zwj"]:
             chars += "\u200d"
-        pattern = compiled(rf"(?<=[^\r\n])[{chars}]+{_AT_EOL}")
+        # Inside a line; directional marks also at its end (they are not whitespace).
+        pattern = compiled(rf"(?<=[^\r\n])(?:[{chars}]+{_AT_EOL}|[{_MARKS}]+)")
+        safe = set(_SAFE_INVISIBLE)
+        # One finding per line and fix kind (safe / unsafe), counting the characters:
+        # a pasted right-to-left paragraph can hold a hundred RLMs on one line.
         text = doc.text
-        for m in pattern.finditer(text):
-            if m.start() == 0:
-                continue
-            run = m.group()
-            fix = Fix.safe if set(run) <= set(_SAFE_INVISIBLE) else Fix.unsafe
-            replacement = ""
-            if "\u200b" in run and m.end() < len(text):
-                before, after = text[m.start() - 1], text[m.end()]
-                if _LETTER_RE.match(before) and _LETTER_RE.match(after) and not (
-                        _NO_SPACE_SCRIPT_RE.match(before) or _NO_SPACE_SCRIPT_RE.match(after)):
-                    replacement = " "  # the only separator of two words: never glue them
-                    if not (_JOINING_SCRIPT_RE.match(before) and _JOINING_SCRIPT_RE.match(after)):
-                        fix = Fix.unsafe
-            yield doc.finding(self, m.start(), m.end(), f"invisible character ({char_names(run)})",
-                              fix=fix(Edit(m.start(), m.end(), replacement)))
+        per_line = by_line(doc, (m for m in pattern.finditer(text) if m.start() and not _bidi_hint(doc, text, m)))
+        unsafe_lines: list[list] = []
+        for matches in per_line.values():
+            safe_group = [m for m in matches if set(m.group()) <= safe and not _separator(text, m)[1]]
+            if safe_group:
+                yield self._finding(doc, safe_group, Fix.safe)
+            unsafe_group = [m for m in matches if not set(m.group()) <= safe or _separator(text, m)[1]]
+            if unsafe_group:
+                unsafe_lines.append(unsafe_group)
+        limit = int(self.opts["max-lines"])
+        if limit and len(unsafe_lines) > limit:
+            # Used throughout the document (a source that sets every quotation mark and
+            # bracket between RLMs): one finding for the document, fixing them all.
+            group = [m for matches in unsafe_lines for m in matches]
+            chars = "".join(m.group() for m in group)
+            yield doc.finding(
+                self, group[0].start(), group[0].end(),
+                f"invisible characters on {len(unsafe_lines)} lines of this document: {counted_names(chars)}",
+                fix=Fix.unsafe(*(Edit(m.start(), m.end(), _separator(text, m)[0]) for m in group)),
+            )
+            return
+        for group in unsafe_lines:
+            yield self._finding(doc, group, Fix.unsafe)
+
+    def _finding(self, doc, group, fix):
+        chars = "".join(m.group() for m in group)
+        what = "character" if len(chars) == 1 else "characters"
+        return doc.finding(self, group[0].start(), group[-1].end(), f"invisible {what}: {counted_names(chars)}",
+                           fix=fix(*(Edit(m.start(), m.end(), _separator(doc.text, m)[0]) for m in group)))
+
+
+# A ZERO WIDTH SPACE between two letters is the only thing separating two words: deleting
+# it would glue them («إلى\u200bقال» → «إلىقال»), so the fix puts a space there instead
+# (safe between letters of a cursive script, where it visibly separated them; unsafe
+# elsewhere). Scripts written without spaces use ZWSP only as a break hint: deleted.
+_LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
+_NO_SPACE_SCRIPT_RE = regex.compile(
+    r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]")
+_JOINING_SCRIPT_RE = regex.compile(r"[\p{scx=Arabic}\p{scx=Syriac}\p{scx=Nko}\p{scx=Mongolian}]")
+
+
+def _separator(text: str, m) -> tuple[str, bool]:
+    """(replacement, needs an unsafe fix) for an invisible run: a space when it holds a
+    ZWSP that is the only separator of two letters (issue 11: fixes never glue words)."""
+    if "\u200b" not in m.group() or m.start() == 0 or m.end() >= len(text):
+        return "", False
+    before, after = text[m.start() - 1], text[m.end()]
+    if not (_LETTER_RE.match(before) and _LETTER_RE.match(after)) or (
+            _NO_SPACE_SCRIPT_RE.match(before) or _NO_SPACE_SCRIPT_RE.match(after)):
+        return "", False
+    return " ", not (_JOINING_SCRIPT_RE.match(before) and _JOINING_SCRIPT_RE.match(after))
+
+
+_STRONG_L = regex.compile(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_STRONG_L_BACK = regex.compile(r"(?r)[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_RTL_ALL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
+_STRONG_ALL = regex.compile(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
+
+
+def _bidi_hint(doc, text: str, m) -> bool:
+    """True for a run of directional marks that does its job: the nearest strong
+    character on one side (same line) runs in the other direction than the mark
+    (``Perrier، \u200fDavid``: an RLM ordering Latin names in an Arabic list); a line's
+    start or end counts as the line's own direction (that of its first strong
+    character). A mark with its own direction on both sides changes nothing."""
+    run = m.group()
+    if not set(run) <= set(_MARKS):
+        return False
+    rtl_mark = run[-1] != "\u200e"
+    line = doc.lines[doc.position(m.start())[0] - 1]
+    # The line's direction: that of most of its strong characters (an Arabic sentence
+    # may start with a Latin word).
+    sample = text[line.start : min(line.end, line.start + 2000)]
+    line_rtl = len(_RTL_ALL.findall(sample)) * 2 > len(_STRONG_ALL.findall(sample))
+    after = _STRONG_L.search(text, m.end(), line.end)
+    before = m.start() > line.start and text[m.start() - 1]
+    if after is None and before and not before.isspace() and not before.isalnum():
+        return True  # after a closing bracket or mark at the line's end: keeps it with its text
+    for found in (_STRONG_L_BACK.search(text, line.start, m.start()), after):
+        rtl = line_rtl if found is None else bool(_RTL.match(found.group()))  # a line boundary
+        if rtl != rtl_mark:
+            return True
+    return False
 
 
 class TatweelElongation(DocumentRule):
@@ -137,7 +216,9 @@ class TatweelElongation(DocumentRule):
 
     What: Reports tatweel between two Arabic letters (`الـعـربـيـة`) and runs of two
     or more tatweels anywhere. A single tatweel after a word as an abbreviation mark
-    (`مشار إليها بـ *`, `د.ـ`) is legitimate and not reported.
+    (`مشار إليها بـ *`, `د.ـ`) is legitimate and not reported, nor is a tatweel that
+    carries a superscript alef or a hamza (`الرَّحْمَـٰنِ` in vocalised Quranic text: the
+    tatweel is the seat of the mark).
     Why: Kashida is a justification glyph, not a letter: `الـعربية` and `العربية` are
     the same word but different strings for search, dedup and tokenisers.
     Example: `الـعـربـيـة` → `العربية`; `بــ` → `بـ`.
@@ -150,7 +231,9 @@ class TatweelElongation(DocumentRule):
     family = "whitespace"
     fixable = True
 
-    _inner = regex.compile(rf"(?<={_ARABIC_LETTER}{_HARAKAT}*)\u0640+(?={_HARAKAT}*{_ARABIC_LETTER})")
+    # A tatweel carrying a superscript (dagger) alef or a hamza is the seat of that mark
+    # (Quranic orthography, e.g. Tanzil's الرَّحْمَـٰنِ), not elongation.
+    _inner = regex.compile(rf"(?<={_ARABIC_LETTER}{_HARAKAT}*)\u0640+(?![\u0670\u0654\u0655])(?={_HARAKAT}*{_ARABIC_LETTER})")
     _run = regex.compile(r"\u0640{2,}")
 
     def check(self, doc):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
+from ...structure import ALL_REGIONS
 from ._common import NEWLINE_RE, dominant_newline
 
 _NAMES = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}
@@ -35,7 +36,7 @@ class TooManyBlankLines(DocumentRule):
     code = "W105"
     name = "too-many-blank-lines"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     fixable = True
     options = {"max-blank-lines": 2}
 
@@ -73,7 +74,7 @@ class MissingFinalNewline(DocumentRule):
     code = "W106"
     name = "missing-final-newline"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     file_level = True  # a record's text field does not end in a newline
     fixable = True
 
@@ -99,7 +100,7 @@ class TrailingBlankLines(DocumentRule):
     code = "W107"
     name = "trailing-blank-lines"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     fixable = True
 
     def check(self, doc):
@@ -132,7 +133,7 @@ class MixedLineEndings(DocumentRule):
     code = "W108"
     name = "mixed-line-endings"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     fixable = True
 
     def check(self, doc):
@@ -168,7 +169,7 @@ class CrlfLineEndings(DocumentRule):
     code = "W109"
     name = "crlf-line-endings"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     default_enabled = False
     fixable = True
 

@@ -6,7 +6,10 @@ import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
-from ._common import compiled
+from ...structure import HEADING, PROSE, reads_as_prose
+from ._common import aligned, compiled
+
+_COLUMNS_RE = regex.compile(r"\S(?: {2,}|\t)\S")
 
 
 class SpaceBeforePunctuation(DocumentRule):
@@ -15,7 +18,11 @@ class SpaceBeforePunctuation(DocumentRule):
     What: Reports spaces between a letter or digit and one of the marks in option
     `marks` (default `، ؛ ؟ . , ; : ! ?`) when the mark ends the phrase (it is
     followed by a space, a line end or a closing quote). Ellipses and decimal points
-    are not matched.
+    are not matched. Not reported in table cells (a cell listing ". ! ?"), code, or
+    columns of command output (``Size : 4189184`` lines whose marks line up, or lines
+    laid out with runs of spaces; in plain text that quotes code, lines that do not
+    read as sentences, and a lone ``.`` between spaces, which names the dot itself:
+    ``the current directory is also known as . (one dot)``).
     Why: Arabic and English typography attach these marks to the preceding word; a
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. (French puts a space before : ; ! ? — set `marks` to
@@ -28,6 +35,7 @@ class SpaceBeforePunctuation(DocumentRule):
     name = "space-before-punctuation"
     family = "whitespace"
     fixable = True
+    regions = frozenset({PROSE, HEADING})  # not table cells listing ". ! ?", not code
     options = {"marks": "،؛؟.,;:!?"}
 
     def check(self, doc):
@@ -35,8 +43,19 @@ class SpaceBeforePunctuation(DocumentRule):
         if not marks:
             return
         pattern = compiled(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?=[{marks}](?:[\s\"'”’»)]|\Z))")
-        for m in pattern.finditer(doc.text):
-            mark = doc.text[m.end()]
+        text = doc.text
+        for m in pattern.finditer(text):
+            mark = text[m.end()]
+            line, column = doc.position(m.end())
+            if aligned(doc, line - 1, column - 1, lambda other, col: other[col] == mark and other[col - 1 : col] == " "):
+                continue  # `Name : value` lines with their marks in one column (command output)
+            row = doc.lines[line - 1]
+            if _COLUMNS_RE.search(text, row.start, row.end):
+                continue  # a line laid out in columns (`Image type     :  sparse`)
+            if doc.quotes_code and not reads_as_prose(text[row.start : row.end]):
+                continue  # technical text: `Consistency Policy : resync` is program output
+            if doc.quotes_code and mark == "." and text[m.end() + 1 : m.end() + 2].isspace():
+                continue  # technical text names the dot itself: "known as . (one dot)", "sort ."
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
 
 
@@ -48,17 +67,75 @@ def _plausible_pair(text: str, start: int, end: int) -> bool:
     return (before.isspace() or before in "([{«“‘") and not after.isalnum()
 
 
+_INNER_SPACE = " \u00a0\u2009\u202f"
+# Characters a quotation may stand against on its outer side besides spaces.
+_OUTER_OPEN = "([{«“„‘‹<—–-:"
+_OUTER_CLOSE = ")]}»”’›>.,;:!?؟،؛…—–-"
+
+
+def _side(text: str, i: int) -> str:
+    """How the mark at ``text[i]`` stands: "open" (space/start before, text after),
+    "close" (text before, space/punctuation/end after) or "?" (both or neither)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    free_before = before.isspace() or before in _OUTER_OPEN
+    free_after = after.isspace() or after in _OUTER_CLOSE
+    if free_before and not free_after:
+        return "open"
+    if free_after and not free_before:
+        return "close"
+    return "?"
+
+
+def _pairs_by_direction(line: str, a: str, b: str) -> list[tuple[int, int]] | None:
+    """(open, close) indexes of the quotation pairs of ``line`` for the marks a and b, or
+    None when the line does not pair up unambiguously.
+
+    Which of the two marks opens is read from the line itself: “…” in English and
+    much Arabic news, ”…“ in Arabic text set right to left, «…» in Arabic and French,
+    »…« in German and Danish. The marks that stand unambiguously (a space on one side
+    only) vote; a line whose votes disagree, that has no vote, or whose marks do not
+    alternate open/close is ambiguous, and ambiguous lines are left alone."""
+    marks = [(m.start(), m.group()) for m in compiled(f"[{regex.escape(a)}{regex.escape(b)}]").finditer(line)]
+    if len(marks) < 2 or len(marks) % 2:
+        return None
+    a_opens = b_opens = 0
+    for i, c in marks:
+        side = _side(line, i)
+        if side == "?":
+            continue
+        if (c == a) == (side == "open"):
+            a_opens += 1
+        else:
+            b_opens += 1
+    if bool(a_opens) == bool(b_opens):
+        return None  # no evidence, or contradicting evidence
+    opener = a if a_opens else b
+    pairs = []
+    for (i, c), (j, d) in zip(marks[::2], marks[1::2]):
+        if c != opener or d == opener:
+            return None  # not open, close, open, close...
+        pairs.append((i, j))
+    return pairs
+
+
 class SpaceInsideQuotes(DocumentRule):
     """Spaces just inside quotation marks.
 
     What: Reports spaces after an opening or before a closing quotation mark, for the
-    pairs in option `pairs` (default “” «» ‹› and straight double quotes, which are
-    paired left to right on each line; lines with an odd number of them, or whose
-    quotes don't pair up — a closing mark glued to the end of a word — are skipped).
+    pairs in option `pairs` (default “” «» ‹› and straight double quotes). Curly
+    quotes and guillemets are read by direction, line by line: which mark opens is
+    taken from how the marks stand in the line (“…” in English and most Arabic news,
+    ”…“ in right-to-left Arabic text, «…» in Arabic and French, »…« in German), and a
+    line whose marks don't pair up unambiguously (contradicting or no evidence, an odd
+    number, no open/close alternation) is skipped. Straight double quotes are paired
+    left to right on each line; lines with an odd number of them, or whose quotes
+    don't pair up (a closing mark glued to the end of a word) are skipped.
     Why: `“التعاون الاستراتيجي ”` and `“التعاون الاستراتيجي”` are the same quote; the
     stray space is scraping residue and splits the closing mark from the word.
     (French « guillemets » take spaces inside: remove «» from `pairs` for French.)
-    Example: `“التعاون الاستراتيجي ”` → `“التعاون الاستراتيجي”`.
+    Example: `“التعاون الاستراتيجي ”` → `“التعاون الاستراتيجي”`; but
+    `قال ”الأعمال بالنيات“ ثم ”آخر“` is quoted right to left and is clean.
     Fix safety: safe — only the spaces are deleted.
     """
 
@@ -69,34 +146,39 @@ class SpaceInsideQuotes(DocumentRule):
     options = {"pairs": ["“”", "«»", "‹›", '""']}
 
     def check(self, doc):
+        text = doc.text
         for pair in self.opts["pairs"]:
-            if len(pair) != 2 or pair[0] not in doc.text:
+            if len(pair) != 2 or (pair[0] not in text and pair[1] not in text):
                 continue
-            open_, close = (regex.escape(c) for c in pair)
-            body = rf"[^{open_}{close}\r\n]*" if pair[0] != pair[1] else rf"[^{open_}\r\n]*"
-            pattern = compiled(rf"{open_}({body}){close}")
-            for line in doc.lines if pair[0] == pair[1] else [None]:
-                if line is None:
-                    start, end = 0, len(doc.text)
-                else:
-                    start, end = line.start, line.end
-                    if doc.text.count(pair[0], start, end) % 2 or pair[0] not in doc.text[start:end]:
-                        continue
-                for m in pattern.finditer(doc.text, start, end):
-                    inner = m.group(1)
+            for line in doc.lines:
+                content = text[line.start : line.end]
+                if pair[0] not in content and pair[1] not in content:
+                    continue
+                spans = self._straight(content, pair[0]) if pair[0] == pair[1] else _pairs_by_direction(content, *pair)
+                for i, j in spans or ():
+                    inner = content[i + 1 : j]
                     if not inner.strip():
                         continue
-                    if pair[0] == pair[1] and not _plausible_pair(doc.text, m.start(), m.end()):
-                        break  # the line's straight quotes don't pair up left to right
-                    lead = len(inner) - len(inner.lstrip(" \u00a0\u2009\u202f"))
-                    trail = len(inner) - len(inner.rstrip(" \u00a0\u2009\u202f"))
-                    s, e = m.start(1), m.end(1)
+                    lead = len(inner) - len(inner.lstrip(_INNER_SPACE))
+                    trail = len(inner) - len(inner.rstrip(_INNER_SPACE))
+                    s, e = line.start + i + 1, line.start + j
                     if lead:
-                        yield doc.finding(self, s, s + lead, f"space after opening {pair[0]}",
+                        yield doc.finding(self, s, s + lead, f"space after opening {content[i]}",
                                           fix=Fix.safe(Edit(s, s + lead)))
                     if trail:
-                        yield doc.finding(self, e - trail, e, f"space before closing {pair[1]}",
+                        yield doc.finding(self, e - trail, e, f"space before closing {content[j]}",
                                           fix=Fix.safe(Edit(e - trail, e)))
+
+    @staticmethod
+    def _straight(line: str, mark: str) -> list[tuple[int, int]]:
+        marks = [m.start() for m in compiled(regex.escape(mark)).finditer(line)]
+        if len(marks) % 2:
+            return []
+        pairs = list(zip(marks[::2], marks[1::2]))
+        for i, j in pairs:
+            if line[i + 1 : j].strip() and not _plausible_pair(line, i, j + 1):
+                return []  # the line's straight quotes don't pair up left to right
+        return pairs
 
 
 RULES = [SpaceBeforePunctuation, SpaceInsideQuotes]

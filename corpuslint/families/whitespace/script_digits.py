@@ -18,8 +18,9 @@ _GLUED_RE = regex.compile(
     rf"|(?P<num2>[{_DIGITS}]+(?:[.,٫][{_DIGITS}]+)*)(?P<unit>[{_LETTERS}][{_LETTERS}{_MARKS}]*))"
     rf"(?![\p{{L}}\p{{N}}_/@-])"
 )
-# Written glued by convention: era markers after a year (1445هـ, 2020م) — never reported.
-_ERA_MARKERS = frozenset({"هـ", "ه", "م", "ق", "ش"})
+# Written glued by convention, never reported: era markers after a year (1445هـ, 2020م)
+# and Persian suffixes on a numeral (plural "۱ها" = "the 1s", ordinal "۲ام", "۳مین").
+_ERA_MARKERS = frozenset({"هـ", "ه", "م", "ق", "ش", "ها", "های", "ام", "امین", "مین"})
 # Unit abbreviations (km, kg, cm, bit, ...): the space is house style, not a slip, so
 # they are reported without a safe fix.
 _UNITS = frozenset(
@@ -33,6 +34,7 @@ class LettersGluedToDigits(DocumentRule):
     What: an Arabic, Persian or Urdu word of two or more letters immediately followed
     or preceded by digits (ASCII, Arabic-Indic or Extended Arabic-Indic): "يساوي4374",
     "64بت". Not reported: era markers written glued by convention ("1445هـ", "2020م"),
+    Persian suffixes on a numeral ("۱ها", "۳مین"),
     tokens inside identifiers, paths and URLs (a "/", "_", "-", "@" or a Latin letter
     next to them).
     Why: the glued token is neither the word nor the number for search, counting and

@@ -6,9 +6,13 @@ import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
-from ._common import EOL, HSPACE, INVISIBLE, char_names
+from ...structure import ALL_REGIONS, HEADING, PROSE, reads_as_prose
+from ._common import EOL, HSPACE, INVISIBLE, MARKS, aligned, by_line, char_names, counted_names, gap_ends_at
 
-_TRAILING_RE = regex.compile(rf"(?<=[^\s{INVISIBLE}])[{HSPACE}{INVISIBLE}]+{EOL}")
+# Trailing spaces and invisible characters, except directional marks (W112's): a line
+# ending `text \u200f` gets one finding, W112's for its RLM (its space becomes trailing
+# whitespace once the RLM is gone).
+_TRAILING_RE = regex.compile(rf"(?<=[^\s{INVISIBLE}]|[{MARKS}])[{HSPACE}{INVISIBLE}--{MARKS}]+{EOL}", regex.V1)
 _BLANKISH_LINE_RE = regex.compile(rf"(?<![^\r\n])[{HSPACE}{INVISIBLE}]+{EOL}")
 # A single non-ASCII space separator between two non-space characters. Runs of two or
 # more spaces are W103's, trailing runs W101's, whitespace-only lines W104's.
@@ -20,7 +24,9 @@ class TrailingWhitespace(DocumentRule):
 
     What: Reports spaces at the end of a line that has other content, counting every
     Unicode space separator (NO-BREAK SPACE, THIN SPACE, IDEOGRAPHIC SPACE…), tabs and
-    invisible marks (ZERO WIDTH SPACE, LEFT-TO-RIGHT MARK…), not only ASCII spaces.
+    invisible characters (ZERO WIDTH SPACE, SOFT HYPHEN…), not only ASCII spaces.
+    Directional marks (LRM, RLM, ALM) at a line's end are not whitespace: right-to-left
+    text often ends lines with RLM on purpose, and W112 reports them.
     In Markdown files (.md) a run of two or more ASCII spaces is a hard line break and
     is kept (option `markdown-linebreaks`).
     Why: Trailing NBSP is everywhere in scraped web text; it is invisible in editors,
@@ -33,7 +39,7 @@ class TrailingWhitespace(DocumentRule):
     code = "W101"
     name = "trailing-whitespace"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     fixable = True
     options = {"markdown-linebreaks": True}
 
@@ -55,8 +61,9 @@ class NonStandardSpace(DocumentRule):
     typography) are accepted.
     Why: Scrapers copy `&nbsp;` from HTML as U+00A0. Tokenisers, regexes and
     deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.
+    One finding per line, with the count and the characters (`3 no-break spaces (U+00A0)`).
     Example: `يزور\\u00a0فلاديمير\\u00a0بوتين` → `يزور فلاديمير بوتين`.
-    Fix safety: safe — the character becomes one ASCII space.
+    Fix safety: safe — each such character on the line becomes one ASCII space.
     """
 
     code = "W102"
@@ -67,19 +74,27 @@ class NonStandardSpace(DocumentRule):
 
     def check(self, doc):
         allowed = set(self.opts["allow"])
-        for m in _ODD_SPACE_RE.finditer(doc.text):
-            run = m.group()
-            if allowed and set(run) <= allowed:
-                continue
-            yield doc.finding(self, m.start(), m.end(), f"non-standard space ({char_names(run)})",
-                              fix=Fix.safe(Edit(m.start(), m.end(), " ")))
+        found = (m for m in _ODD_SPACE_RE.finditer(doc.text) if not (allowed and m.group() in allowed))
+        # One finding per line (a scraped paragraph can hold dozens), its fix covering all.
+        for matches in by_line(doc, found).values():
+            chars = "".join(m.group() for m in matches)
+            yield doc.finding(self, matches[0].start(), matches[-1].end(),
+                              f"non-standard space{'s' if len(chars) > 1 else ''}: {counted_names(chars)}",
+                              fix=Fix.safe(*(Edit(m.start(), m.end(), " ") for m in matches)))
 
 
 class MultipleSpaces(DocumentRule):
     """Two or more consecutive spaces between words.
 
     What: Reports runs of two or more space characters (any Unicode space separator)
-    between two non-space characters. Leading indentation and tabs are not reported.
+    between two non-space characters. Leading indentation and tabs are not reported,
+    nor are columns laid out with spaces: Markdown tables and code, code-like lines
+    of plain text (command output, configuration files: see ``corpuslint.structure``),
+    and a run after which the next word starts at the same column as a word after a
+    run of spaces of another width on the line above or below (aligned columns); in plain text that
+    quotes code, only lines that read as sentences (6+ words) are checked. Two ASCII
+    spaces after a sentence's final `.`, `!`, `?` or `:` follow the two-space
+    sentence-spacing convention and are left alone.
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
@@ -91,10 +106,19 @@ class MultipleSpaces(DocumentRule):
     family = "whitespace"
     fixable = True
 
+    regions = frozenset({PROSE, HEADING})  # not tables or code: aligned on purpose
     _re = regex.compile(r"(?<=\S)[\p{Zs}]{2,}(?=\S)")
 
     def check(self, doc):
         for m in self._re.finditer(doc.text):
+            line, column = doc.position(m.end())
+            gap_start = m.start() - doc.lines[line - 1].start
+            if aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col, gap_start)):
+                continue  # the next word starts a column that the neighbouring line shares
+            if len(m.group()) == 2 and m.group() == "  " and doc.text[m.start() - 1] in ".!?:":
+                continue  # two spaces after a sentence: a typing convention, not a slip
+            if doc.quotes_code and not reads_as_prose(doc.line_text(doc.lines[line - 1])):
+                continue  # technical text: a short non-sentence line is output or configuration
             yield doc.finding(self, m.start(), m.end(), f"{len(m.group())} consecutive spaces ({char_names(m.group())})",
                               fix=Fix.safe(Edit(m.start(), m.end(), " ")))
 
@@ -114,7 +138,7 @@ class WhitespaceOnlyLine(DocumentRule):
     code = "W104"
     name = "whitespace-only-line"
     family = "whitespace"
-    checks_code = True
+    regions = ALL_REGIONS
     fixable = True
 
     def check(self, doc):

@@ -1,0 +1,483 @@
+"""Document structure: typed regions of a text (prose, heading, table, code, ...).
+
+A rule says which kinds of region it checks (``Rule.regions``); the engine drops a
+finding that lies wholly in regions of other kinds. Corpus and quality rules read
+``Document.regions`` / ``Document.line_kinds`` / ``Document.masked`` to look at prose
+only.
+
+Markdown (``.md``, ``.markdown``) is parsed with markdown-it-py (CommonMark + GFM
+tables and strikethrough + front matter, https://spec.commonmark.org/): block tokens
+carry line maps, and inline positions (code spans, inline HTML, link destinations,
+autolinks) are recorded while the inline parser runs, by wrapping its rules, so every
+offset is exact. Plain text has no markup; there only lines that are evidently code
+(shell prompts with a command, lone braces, ``[...]`` elisions) become ``code``.
+
+Region kinds (the strings below are the public API; plugins may use any of them):
+
+==================  ==========================================================
+``prose``           paragraph text, incl. inside list items and block quotes
+``heading``         heading text (ATX or setext), without the ``#`` markers
+``table``           GFM table rows: cells, pipes and the delimiter row
+``code``            fenced and indented code blocks (with their fences), inline
+                    code spans (with their backticks); in plain text, command
+                    lines and lines of code punctuation
+``html``            HTML blocks, inline HTML tags and HTML comments
+``front-matter``    YAML/TOML front matter at the top of a Markdown file
+``link-definition`` link reference definitions ``[id]: url "title"``
+``url``             link and image destinations with their titles ``(url "t")``
+                    or ``[ref]``, and autolinks ``<https://...>``
+``markup``          Markdown syntax around text: list markers, ``>`` block-quote
+                    prefixes, indentation, heading ``#`` signs and setext
+                    underlines, thematic breaks
+==================  ==========================================================
+
+Offsets are code points into ``Document.text`` (CR and BOM included). Text outside
+every region (blank lines, line endings, and plain text outside code-like lines) has
+no region and counts as prose for filtering.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+import regex
+
+if TYPE_CHECKING:
+    from .document import Document
+
+PROSE = "prose"
+HEADING = "heading"
+TABLE = "table"
+CODE = "code"
+HTML = "html"
+FRONT_MATTER = "front-matter"
+LINK_DEFINITION = "link-definition"
+URL = "url"
+MARKUP = "markup"
+
+ALL_REGIONS: frozenset[str] = frozenset(
+    {PROSE, HEADING, TABLE, CODE, HTML, FRONT_MATTER, LINK_DEFINITION, URL, MARKUP}
+)
+# What a rule checks unless it says otherwise: written text, wherever it stands.
+TEXT_REGIONS: frozenset[str] = frozenset({PROSE, HEADING, TABLE})
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """``text[start:end]`` is of kind ``kind`` (one of the kinds above)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+# -- Markdown -------------------------------------------------------------------
+
+# Paint layers: a later layer wins where regions overlap (an inline code span inside
+# a table cell is code; a link destination inside a list item is url).
+_BLOCK, _LINE, _INLINE = 0, 1, 2
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+    from markdown_it.helpers import parseLinkLabel
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    md = MarkdownIt("commonmark", {"inline_definitions": True}).enable(["table", "strikethrough"])
+    md.use(front_matter_plugin)
+    md.core.ruler.disable("inline")  # inline parsing runs per token in parse_markdown
+
+    def track(kind, fn, label_at=None):
+        def rule(state, silent):
+            start = state.pos
+            label_end = -1
+            if not silent and label_at is not None:
+                label_end = parseLinkLabel(state, start + label_at, True)
+            ok = fn(state, silent)
+            if ok and not silent:
+                spans = state.env.get("corpuslint_spans")
+                if spans is not None:
+                    if label_at is None:
+                        spans.append((start, state.pos, kind))
+                    elif label_end >= 0:  # [label](dest): only the destination part is a URL
+                        spans.append((label_end + 1, state.pos, kind))
+            return ok
+
+        return rule
+
+    md.inline.ruler.at("backticks", track(CODE, _rule_fn(md, "backticks")))
+    md.inline.ruler.at("html_inline", track(HTML, _rule_fn(md, "html_inline")))
+    md.inline.ruler.at("autolink", track(URL, _rule_fn(md, "autolink")))
+    md.inline.ruler.at("link", track(URL, _rule_fn(md, "link"), label_at=0))
+    md.inline.ruler.at("image", track(URL, _rule_fn(md, "image"), label_at=1))
+    return md
+
+
+def _rule_fn(md, name: str):
+    for rule in md.inline.ruler.__rules__:
+        if rule.name == name:
+            return rule.fn
+    raise LookupError(name)
+
+
+def markdown_regions(doc: "Document") -> list[Region]:
+    """Regions of a Markdown document, non-overlapping and sorted by start."""
+    md = _parser()
+    env: dict = {}
+    tokens = md.parse(doc.text, env)
+    lines = doc.lines
+    n = len(lines)
+    painted: list[tuple[int, int, int, int, str]] = []  # (layer, order, start, end, kind)
+
+    def paint(layer: int, start: int, end: int, kind: str) -> None:
+        if end > start:
+            painted.append((layer, len(painted), start, end, kind))
+
+    def line_span(first: int, last: int) -> tuple[int, int]:
+        first, last = min(first, n - 1), min(max(last, first + 1), n)
+        return lines[first].start, lines[last - 1].end
+
+    block_kind = {
+        "front_matter": FRONT_MATTER,
+        "fence": CODE,
+        "code_block": CODE,
+        "html_block": HTML,
+        "definition": LINK_DEFINITION,
+        "hr": MARKUP,
+        "table_open": TABLE,
+    }
+    container: str | None = None  # the open block whose inline token comes next
+    for token in tokens:
+        kind = block_kind.get(token.type)
+        if kind is not None and token.map:
+            paint(_BLOCK, *line_span(*token.map), kind)
+            continue
+        if token.type in ("heading_open", "paragraph_open") and token.map:
+            container = HEADING if token.type == "heading_open" else PROSE
+            paint(_BLOCK, *line_span(*token.map), MARKUP)  # markers; text is painted over
+        elif token.type == "tr_open":
+            container = TABLE
+        elif token.type == "inline" and token.map:
+            _inline(md, doc, token, env, container or PROSE, paint)
+    return _flatten(painted)
+
+
+def _inline(md, doc: "Document", token, env: dict, kind: str, paint) -> None:
+    """Paint the text lines of one inline token and the inline spans inside it."""
+    lines = doc.lines
+    text = doc.text
+    first = token.map[0]
+    content = token.content
+    # Each content line is its source line minus container prefixes and indentation
+    # (and trailing whitespace on the last one): locate it from the right.
+    starts: list[tuple[int, int]] = []  # (content offset, source offset) per content line
+    offset = 0
+    cursor = 0  # table cells: several cells share one line, search left to right
+    for i, part in enumerate(content.split("\n")):
+        if first + i >= len(lines):
+            break
+        line = lines[first + i]
+        src = text[line.start : line.end]
+        if kind == TABLE:
+            at = src.find(part, cursor) if part else cursor
+            cursor = at + len(part) if at >= 0 else cursor
+        else:
+            at = src.rfind(part) if part else len(src.rstrip())
+        if at < 0:
+            stripped = part.lstrip(" ")  # a tab partly consumed by indentation became spaces
+            at = src.rfind(stripped) - (len(part) - len(stripped)) if stripped else -1
+        at = max(at, 0)
+        starts.append((offset, line.start + at))
+        if kind != TABLE:
+            paint(_LINE, line.start + at, line.start + at + len(part), kind)
+        offset += len(part) + 1
+    if not any(c in content for c in "`<["):
+        return
+    spans: list = []
+    inline_env = dict(env)
+    inline_env["corpuslint_spans"] = spans
+    md.inline.parse(content, md, inline_env, [])
+    for s, e, span_kind in spans:
+        paint(_INLINE, _to_source(starts, s), _to_source(starts, e - 1) + 1 if e > s else _to_source(starts, s), span_kind)
+
+
+def _to_source(starts: list[tuple[int, int]], pos: int) -> int:
+    lo = 0
+    for i, (c, _) in enumerate(starts):
+        if c <= pos:
+            lo = i
+        else:
+            break
+    c, s = starts[lo]
+    return s + pos - c
+
+
+def _flatten(painted: list[tuple[int, int, int, int, str]]) -> list[Region]:
+    """Non-overlapping regions where the highest (layer, order) wins at each offset."""
+    if not painted:
+        return []
+    bounds = sorted({p[2] for p in painted} | {p[3] for p in painted})
+    by_start = sorted(painted, key=lambda p: p[2])
+    heap: list[tuple[int, int, int, str]] = []  # (-layer, -order, end, kind)
+    out: list[Region] = []
+    j = 0
+    for a, b in zip(bounds, bounds[1:]):
+        while j < len(by_start) and by_start[j][2] <= a:
+            layer, order, _, end, kind = by_start[j]
+            heapq.heappush(heap, (-layer, -order, end, kind))
+            j += 1
+        while heap and heap[0][2] <= a:
+            heapq.heappop(heap)
+        if not heap:
+            continue
+        kind = heap[0][3]
+        if out and out[-1].kind == kind and out[-1].end == a:
+            out[-1] = Region(out[-1].start, b, kind)
+        else:
+            out.append(Region(a, b, kind))
+    return out
+
+
+# -- plain text -------------------------------------------------------------------
+
+# Shell commands that the documentation of a system shows after a prompt. A ``#``
+# prompt (root) followed by one of these is a command line, not a Markdown heading.
+COMMANDS = frozenset(
+    """apt apt-get apt-cache apt-file apt-key aptitude dpkg dpkg-reconfigure dpkg-query debconf-show
+    sudo su cd ls cat echo printf less more head tail grep egrep find xargs sed awk sort uniq wc cut tr
+    cp mv rm mkdir rmdir ln touch chmod chown chgrp tar gzip gunzip bzip2 xz zip unzip git svn hg pip pip3
+    python python3 perl ruby node npm npx yarn make cmake gcc cc ld ssh scp rsync sftp wget curl ping
+    traceroute dig host nslookup ip ifconfig iptables ip6tables nft route netstat ss systemctl service
+    journalctl update-rc.d insserv invoke-rc.d mount umount fdisk parted mkfs fsck blkid lsblk df du free
+    top ps kill killall nice renice crontab at useradd userdel usermod adduser deluser groupadd passwd
+    chpasswd id whoami who w last ldd lsmod modprobe insmod rmmod depmod dmesg uname hostname hostnamectl
+    locale localectl timedatectl date export source alias unset env set vi vim nano emacs ed man info
+    mdadm lvcreate lvdisplay vgcreate vgdisplay pvcreate pvdisplay cryptsetup openssl gpg ssh-keygen
+    docker podman kubectl virsh qemu-img lxc debootstrap reprepro dput debuild dch lintian sbuild pbuilder
+    sha256sum sha1sum md5sum sha512sum b2sum base64 xxd od hexdump file stat tee chroot shutdown reboot
+    halt poweroff exim postfix postconf postmap newaliases mail mutt smbclient net nmap tcpdump
+    samba testparm a2enmod a2ensite a2dissite apache2ctl nginx squid ldapsearch ldapadd slappasswd
+    mysql psql createdb createuser pg_dump mysqldump sqlite3 make-ssl-cert update-alternatives
+    for while if then else fi do done case esac exit true false test read eval exec""".split()
+)
+_PROMPT_RE = regex.compile(
+    r"^[ \t]*(?:[\w.@-]+(?::[^\s#$]*)?[#$%]|[#$%>])[ \t]+([\w.+/-]+)(?=\s|$)[^\n\r]*$", regex.MULTILINE
+)
+# A line of code punctuation only: braces, brackets, ``[...]`` / ``[..]`` / ``(...)``
+# elisions, statement ends, an empty prompt or comment (``$``, ``#``).
+_CODE_PUNCT_LINE_RE = regex.compile(
+    r"^[ \t]*(?:[{}()\[\];,'\"]+|[\[(]\s*(?:\.{2,}|…)\s*[\])]|\.{3}|…|[#$%]+)[ \t]*$", regex.MULTILINE
+)
+# Configuration and code syntax: ``KEY=value``, a line ending in ``{`` or ``\``, or in
+# ``;`` / ``}`` after an assignment, a variable or a call (``key = "x";``, ``f(x) {...}``).
+_CONFIG_LINE_RE = regex.compile(
+    r"^[ \t]*(?:[A-Za-z_][\w.-]*=[^\s=]\S*|[A-Z_][A-Z0-9_]*=[^\n\r]*|[^\n\r]*[^\s.!?؟][ \t]*[{\\]"
+    r"|(?=[^\n\r]*?(?:\s=\s|=[\"'\d]|\$\w|\w\())[^\n\r]*[;}])[ \t]*$",
+    regex.MULTILINE,
+)
+# Columns: two or more inner gaps of 2+ spaces (command output, aligned tables).
+_COLUMNS_LINE_RE = regex.compile(r"^[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
+# Machine lines: PGP/PEM armour, `word URL-or-path` (sources.list `deb https://...`),
+# a Debian changelog trailer ` -- Name <e-mail>  Date`.
+_MACHINE_LINE_RE = regex.compile(
+    r"^[ \t]*(?:-----(?:BEGIN|END) [A-Z0-9 ]+-----| -- [^<\n\r]+<[^>\s]+@[^>\s]+>  \S[^\n\r]*|[a-z][\w.-]*[ \t]+(?:[a-z][\w+.-]*://|/)\S*(?:[ \t][^\n\r]*)?)[ \t]*$",
+    regex.MULTILINE,
+)
+# A line that is one inline code span: `tar cf {{path/to/file.tar}}` (tldr pages as text).
+_BACKTICK_LINE_RE = regex.compile(r"^[ \t]*`[^`\n\r]+`[ \t]*$", regex.MULTILINE)
+# Record fields (Debian control files, LDIF, e-mail headers): `Field-Name: value`.
+_FIELD_LINE_RE = regex.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:(?:[ \t][^\n\r]*)?$", regex.MULTILINE)
+# A line holding one long token of base64 / hex (signatures, keys, checksums).
+_DATA_LINE_RE = regex.compile(r"^[ \t]*[A-Za-z0-9+/=]{32,}[ \t]*$", regex.MULTILINE)
+_INDENTED_LINE_RE = regex.compile(r"^(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
+_COMMENT_LINE_RE = regex.compile(r"^[ \t]*(?:#|//)[^\n\r]*$", regex.MULTILINE)
+_BLANK_LINE_RE = regex.compile(r"^[ \t]*$", regex.MULTILINE)
+
+
+def plain_text_regions(doc: "Document") -> list[Region]:
+    """Code-like lines of a plain-text document, as ``code`` regions.
+
+    Evidence, line by line: a prompt followed by a command (``# apt install x``,
+    ``$ ls -l``), a line of code punctuation (``}``, ``[...]``, ``#``), configuration
+    syntax (``KEY=value``, a line ending in ``{ } ;`` or ``\\``), aligned columns (two
+    or more gaps of 2+ spaces). Within a block (a run of non-blank lines) holding such
+    a line, comment lines (``# ...``, ``// ...``) and indented lines are code too; a
+    block of two or more comment lines, or of two or more indented lines, is code.
+    A lone ``# Title`` line between paragraphs is left alone (it may be a Markdown
+    heading left in the text, which A108 reports)."""
+    text = doc.text
+    if not text:
+        return []
+    starts = doc._line_starts
+
+    def index(m) -> int:
+        return bisect_right(starts, m.start()) - 1
+
+    strong: set[int] = set()
+    strong_prompts: list[int] = []
+    if any(c in text for c in "#$%>"):
+        strong_prompts = [index(m) for m in _PROMPT_RE.finditer(text) if _is_command(m)]
+        strong.update(strong_prompts)
+    strong.update(index(m) for m in _CODE_PUNCT_LINE_RE.finditer(text) if m.group().strip())
+    strong.update(index(m) for m in _CONFIG_LINE_RE.finditer(text))
+    # columns, unless the line is a sentence or long prose (a doubled space there is a slip)
+    strong.update(
+        index(m) for m in _COLUMNS_LINE_RE.finditer(text)
+        if not _is_sentence(m.group()) and len(m.group().split(None, 24)) <= 24
+    )
+    strong.update(index(m) for m in _MACHINE_LINE_RE.finditer(text))
+    if "`" in text:
+        strong.update(index(m) for m in _BACKTICK_LINE_RE.finditer(text))
+    prompts = set(strong_prompts)
+    weak = {index(m) for m in _COMMENT_LINE_RE.finditer(text)} if ("#" in text or "//" in text) else set()
+    indented = {index(m) for m in _INDENTED_LINE_RE.finditer(text)}
+    fields = [index(m) for m in _FIELD_LINE_RE.finditer(text)] if ":" in text else []
+    data = [index(m) for m in _DATA_LINE_RE.finditer(text)]
+    if not (strong or weak or indented or fields or data):
+        return []
+    blanks = [index(m) for m in _BLANK_LINE_RE.finditer(text)]
+
+    def block(i: int) -> int:
+        return bisect_right(blanks, i)
+
+    # Whole blocks of code: a transcript (starts with a prompt and a command), records
+    # (two or more `Field: value` lines making up half the block), data (two or more
+    # lines of one long base64/hex token), or a block half made of code lines. Lines
+    # that read as sentences of prose stay prose.
+    n = len(doc.lines)
+
+    def bounds(b: int) -> tuple[int, int]:
+        first = blanks[b - 1] + 1 if b > 0 else 0
+        last = blanks[b] if b < len(blanks) else n
+        return first, last
+
+    votes: dict[int, int] = {}
+    for group, minimum in ((fields, 2), (data, 2), (sorted(strong), 1)):
+        per: dict[int, int] = {}
+        for i in group:
+            per[block(i)] = per.get(block(i), 0) + 1
+        for b, count in per.items():
+            first, last = bounds(b)
+            if count >= minimum and 2 * count >= last - first:
+                votes[b] = 1
+    for i in prompts:
+        if bounds(block(i))[0] == i:
+            votes[block(i)] = 1
+    whole: set[int] = set()
+    for b in votes:
+        first, last = bounds(b)
+        whole.update(i for i in range(first, last) if not _is_sentence(doc.line_text(doc.lines[i])))
+
+    strong_blocks = {block(i) for i in strong}
+    weak_count: dict[int, int] = {}
+    for i in weak:
+        weak_count[block(i)] = weak_count.get(block(i), 0) + 1
+    indent_count: dict[int, int] = {}
+    for i in indented:
+        indent_count[block(i)] = indent_count.get(block(i), 0) + 1
+    code = set(strong) | whole
+    for i in weak:
+        b = block(i)
+        if b in strong_blocks or weak_count[b] >= 2 or indent_count.get(b, 0) >= 1:
+            code.add(i)
+    for i in indented:
+        b = block(i)
+        if b in strong_blocks or indent_count[b] >= 2 or weak_count.get(b, 0) >= 1:
+            code.add(i)
+    lines = doc.lines
+    out: list[Region] = []
+    for i in sorted(code):
+        line = lines[i]
+        if line.end > line.start:
+            if out and out[-1].end + len(lines[i - 1].newline) == line.start:
+                out[-1] = Region(out[-1].start, line.end, CODE)  # consecutive code lines: one region
+            else:
+                out.append(Region(line.start, line.end, CODE))
+    return out
+
+
+_ARGS_RE = regex.compile(r"\s(?:--?[A-Za-z]|[\w.~-]*/|[\w.-]+=|[|<>]\s)")
+
+
+def _is_command(m) -> bool:
+    """A prompt match whose word is a command: a known one, a path, or a lower-case
+    word followed by options, paths or redirections (``# ldapvi -Y EXTERNAL``)."""
+    word = m.group(1)
+    if is_command_word(word):
+        return True
+    return bool(regex.fullmatch(r"[a-z][a-z0-9._-]*", word)) and bool(_ARGS_RE.search(m.group(), m.end(1) - m.start()))
+
+
+def _is_sentence(line: str) -> bool:
+    """12+ words ending in sentence punctuation: prose, even inside a block of code."""
+    stripped = line.rstrip().rstrip("\u200e\u200f\u061c\"”»)'’")
+    return stripped[-1:] in (".", "!", "?", "؟", "։", "。") and len(stripped.split(None, 12)) > 12
+
+
+_WORD_RUN_RE = regex.compile(r"\S+")
+_NO_SPACE_SCRIPT_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]{12}")
+
+
+def reads_as_prose(line: str) -> bool:
+    """True if a line reads as a sentence: 6+ words ending in sentence punctuation, or
+    a long run of a script written without spaces. In plain text that quotes code,
+    rules about spacing look only at such lines (``Consistency Policy : resync`` and
+    ``OpenSSL 1.1.1k  25 Mar 2021`` are program output, not sentences)."""
+    stripped = line.rstrip().rstrip("\u200e\u200f\u061c")
+    if _NO_SPACE_SCRIPT_RE.search(stripped):
+        return True
+    return stripped[-1:] in _SENTENCE_END and len(_WORD_RUN_RE.findall(stripped, 0, 400)) >= 6
+
+
+_SENTENCE_END = frozenset(".!?؟:؛。！？\"”»)")
+
+
+def is_command_word(word: str) -> bool:
+    """A known command name, or a path to one (``/usr/sbin/foo``, ``./configure``)."""
+    return word in COMMANDS or word.startswith(("./", "/"))
+
+
+# -- queries ----------------------------------------------------------------------
+
+
+def regions_for(doc: "Document") -> list[Region]:
+    if doc.suffix in MARKDOWN_SUFFIXES:
+        return markdown_regions(doc)
+    return plain_text_regions(doc)
+
+
+def outside(regions: list[Region], starts: list[int], start: int, end: int, kinds: Iterable[str]) -> bool:
+    """True if [start, end) lies wholly in regions whose kind is not in ``kinds``.
+
+    A zero-width span is judged by the character at ``start``. Text outside every
+    region counts as prose."""
+    from bisect import bisect_right
+
+    if not regions:
+        return False
+    end = max(end, start + 1)
+    prose_ok = PROSE in kinds
+    i = max(bisect_right(starts, start) - 1, 0)
+    pos = start
+    while pos < end:
+        r = regions[i] if i < len(regions) else None
+        if r is None or r.start > pos:  # unregioned text counts as prose
+            if prose_ok:
+                return False
+            pos = r.start if r is not None else end
+            continue
+        if r.end <= pos:
+            i += 1
+            continue
+        if r.kind in kinds:
+            return False
+        pos = r.end
+        i += 1
+    return True

@@ -1,0 +1,197 @@
+"""Document regions: Markdown parsed with markdown-it-py, code-like lines of plain text,
+and the engine filtering findings by the regions each rule checks."""
+
+from __future__ import annotations
+
+import corpuslint
+from corpuslint.document import Document
+from corpuslint.rules import DocumentRule
+from corpuslint.structure import ALL_REGIONS, TEXT_REGIONS
+
+MD = (
+    "---\n"
+    "title: x\n"
+    "---\n"
+    "# Head `c` #\n"
+    "\n"
+    'Para with `code` and <kbd>Ctrl</kbd> [link](http://x.y "t") <http://a.b>\n'
+    "- item  one\n"
+    "  > quote\n"
+    "\n"
+    "| a | `b` |\n"
+    "|---|---|\n"
+    "\n"
+    "[ref]: http://e.com\n"
+    "\n"
+    "    indented code\n"
+    "\n"
+    "<div>\n"
+    "html\n"
+    "</div>\n"
+    "\n"
+    "---\n"
+    "Title\n"
+    "=====\n"
+)
+
+
+def kinds_of(doc: Document) -> list[tuple[str, str]]:
+    return [(r.kind, doc.text[r.start : r.end]) for r in doc.regions]
+
+
+def test_markdown_regions_are_typed_with_exact_offsets():
+    doc = Document("x.md", MD)
+    got = kinds_of(doc)
+    for expected in [
+        ("front-matter", "---\ntitle: x\n---"),
+        ("markup", "# "),
+        ("heading", "Head "),
+        ("code", "`c`"),
+        ("prose", "Para with "),
+        ("code", "`code`"),
+        ("html", "<kbd>"),
+        ("prose", "Ctrl"),
+        ("html", "</kbd>"),
+        ("url", '(http://x.y "t")'),
+        ("url", "<http://a.b>"),
+        ("markup", "- "),
+        ("prose", "item  one"),
+        ("markup", "  > "),
+        ("prose", "quote"),
+        ("code", "`b`"),
+        ("link-definition", "[ref]: http://e.com"),
+        ("code", "    indented code"),
+        ("html", "<div>\nhtml\n</div>"),
+        ("markup", "---"),
+        ("heading", "Title"),
+    ]:
+        assert expected in got
+    assert ("table", "| a | ") in got  # the cell's inline code is painted over the table
+    assert doc.line_kinds[:6] == ["front-matter", "front-matter", "front-matter", "heading", "blank", "prose"]
+    assert doc.line_kinds[9:11] == ["table", "table"]
+    assert doc.line_kinds[-2:] == ["heading", "markup"]
+    # regions never overlap and are sorted
+    assert all(a.end <= b.start for a, b in zip(doc.regions, doc.regions[1:]))
+
+
+def test_masked_keeps_offsets_and_shows_only_the_kinds_asked_for():
+    doc = Document("x.md", MD)
+    masked = doc.masked({"prose"})
+    assert len(masked) == len(doc.text)
+    assert masked.count("\n") == doc.text.count("\n")
+    line6 = masked.splitlines()[5]
+    assert "Para with" in line6 and "Ctrl" in line6 and "code" not in line6 and "http" not in line6
+    assert "title" not in masked and "Head" not in masked
+
+
+def test_plain_text_has_code_regions_only_for_code_like_lines():
+    # Shapes from the Debian Administrator's Handbook (debian-handbook package, .txt).
+    text = (
+        "Install the package as root:\n"  # 1 prose
+        "\n"
+        "# apt install dnsmasq\n"  # 3 a root prompt and a command
+        "$ ls -l /etc\n"
+        "# ldapvi -Y EXTERNAL -h ldapi:///\n"  # an unknown command with options
+        "[...]\n"
+        "## your SIP domain\n"  # a comment inside a block of code
+        "SIP_DOMAIN=sip.falcot.com\n"
+        "}\n"
+        "\n"
+        "# Introduction\n"  # 11 a lone `# Title` between paragraphs: not code
+        "\n"
+        "a=stable defines the name of the selected distribution.\n"  # 13 prose
+        "\n"
+        "#\n"  # 15 a block of comments
+        "# Uncomment it if you want to have the turnserver running\n"
+        "\n"
+        "udp        0      0 0.0.0.0:68              0.0.0.0:*\n"  # 18 columns
+        "    Rebuild Status : 13% complete\n"
+        "\n"
+        "  Name : debian:0\n"  # 21 an indented block
+        "  Update Time : Mon Feb 28 02:25:34 2022\n"
+        "\n"
+        "  An indented first line of a paragraph.\n"  # 24 prose
+    )
+    doc = Document("handbook.txt", text)
+    kinds = doc.line_kinds
+    assert [i + 1 for i, k in enumerate(kinds) if k == "code"] == [3, 4, 5, 6, 7, 8, 9, 15, 16, 18, 19, 21, 22]
+    assert kinds[0] == kinds[10] == kinds[12] == kinds[23] == "prose"
+
+
+def test_unregioned_text_counts_as_prose():
+    doc = Document("a.txt", "just text\n")
+    assert doc.regions == []
+    assert doc.kind_at(3) == "prose"
+    assert not doc.outside(0, 4, {"prose"})
+
+
+class _CodeOnly(DocumentRule):
+    """Reports every `x` (test rule).
+
+    What: x. Why: test. Example: x. Fix safety: none.
+    """
+
+    code = "T901"
+    name = "letter-x"
+    family = "test"
+    regions = frozenset({"code"})
+
+    def check(self, doc):
+        for i, c in enumerate(doc.text):
+            if c == "x":
+                yield doc.finding(self, i, i + 1, "x")
+
+
+class _Legacy(_CodeOnly):
+    """Reports every `x`, the older way (test rule).
+
+    What: x. Why: test. Example: x. Fix safety: none.
+    """
+
+    code = "T902"
+    name = "letter-x-legacy"
+    regions = None
+    checks_code = True
+
+
+class _Default(_CodeOnly):
+    """Reports every `x`, default regions (test rule).
+
+    What: x. Why: test. Example: x. Fix safety: none.
+    """
+
+    code = "T903"
+    name = "letter-x-default"
+    regions = None
+
+
+def test_rules_declare_regions_and_checks_code_still_works():
+    assert _CodeOnly.checked_regions() == {"code"}
+    assert _Legacy.checked_regions() == ALL_REGIONS
+    assert _Default.checked_regions() == TEXT_REGIONS
+
+
+def test_engine_filters_document_findings_by_region(monkeypatch):
+    from corpuslint.config import build_config
+    from corpuslint.engine import Linter
+    from corpuslint.plugins import load_plugins
+
+    registry = load_plugins()
+    for cls in (_CodeOnly, _Legacy, _Default):
+        registry.rules[cls.code] = cls
+    config = build_config({"select": ["T901", "T902", "T903"]}, root=".", source=None, registry=registry)
+    linter = Linter(config, registry)
+    doc = Document("a.md", "x `x` [t](http://x)\n\n```\nx\n```\n")
+    found: dict[str, list[int]] = {}
+    for f in linter.check_document(doc):
+        found.setdefault(f.code, []).append(f.line)
+    assert found["T901"] == [1, 4]  # inline code and the fenced block only
+    assert found["T902"] == [1, 1, 1, 4]  # every x
+    assert found["T903"] == [1]  # prose only: not the code, not the link destination
+
+
+def test_corpuslint_readme_kbd_and_links_are_not_artifacts():
+    md = "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, see [the docs](https://example.com/a-b).\n"
+    codes = {f.code for f in corpuslint.lint_text(md, path="guide.md", config={"select": ["A"]})}
+    assert codes == set()
+    assert "A106" in {f.code for f in corpuslint.lint_text(md, path="page.txt", config={"select": ["A"]})}
