@@ -245,6 +245,33 @@ def _flatten(painted: list[tuple[int, int, int, int, str]]) -> list[Region]:
     return out
 
 
+LIST_ITEM = "list_item"
+BLOCKQUOTE = "blockquote"
+HEADING_START = "heading_start"
+
+
+def markdown_containers(doc: "Document") -> dict[str, frozenset[int]]:
+    """Line indexes (0-based) from the parser's block tokens: lines inside list items
+    and block quotes (lazy continuation lines included), and the first line of each
+    heading (ATX or setext, even one whose text is all code: ``## `audit` ``):
+    ``{"list_item": {...}, "blockquote": {...}, "heading_start": {...}}``. Empty
+    sets for plain text. Cached per document."""
+    cache = doc.__dict__.get("_containers")
+    if cache is not None:
+        return cache
+    out: dict[str, set[int]] = {LIST_ITEM: set(), BLOCKQUOTE: set(), HEADING_START: set()}
+    if doc.suffix in MARKDOWN_SUFFIXES and doc.text:
+        for token in _parser().parse(doc.text, {}):
+            if token.type == "heading_open" and token.map:
+                out[HEADING_START].add(token.map[0])
+                continue
+            kind = {"list_item_open": LIST_ITEM, "blockquote_open": BLOCKQUOTE}.get(token.type)
+            if kind is not None and token.map:
+                out[kind].update(range(token.map[0], token.map[1]))
+    cache = doc.__dict__["_containers"] = {k: frozenset(v) for k, v in out.items()}
+    return cache
+
+
 # -- plain text -------------------------------------------------------------------
 
 # Shell commands that the documentation of a system shows after a prompt. A ``#``

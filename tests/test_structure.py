@@ -195,3 +195,25 @@ def test_corpuslint_readme_kbd_and_links_are_not_artifacts():
     codes = {f.code for f in corpuslint.lint_text(md, path="guide.md", config={"select": ["A"]})}
     assert codes == set()
     assert "A106" in {f.code for f in corpuslint.lint_text(md, path="page.txt", config={"select": ["A"]})}
+
+
+def test_markdown_containers_come_from_the_parser():
+    from corpuslint.families.duplicate import regions
+    from corpuslint.structure import BLOCKQUOTE, HEADING_START, LIST_ITEM, markdown_containers
+
+    text = (
+        "# Title\n\n## `audit`\n\n- item one\n  continued\n\n> quoted\n\n"
+        "```sh\n# not a heading\n```\n\nSetext\n======\n\nPlain paragraph.\n"
+    )
+    doc = Document("x.md", text)
+    c = markdown_containers(doc)
+    assert c[HEADING_START] == {0, 2, 13}  # the `# not a heading` in the fence is code
+    assert c[LIST_ITEM] == {4, 5, 6}  # the parser maps the trailing blank line too
+    assert c[BLOCKQUOTE] == {7}
+    assert regions.section_starts(doc) == [doc.lines[i].start for i in (0, 2, 13)]
+    spans = [(doc.lines[i].start, doc.lines[i].end) for i in (4, 7, 10, 16)]
+    assert regions.prose_mask(doc, spans, lists=False) == [False, False, False, True]
+    assert regions.prose_mask(doc, spans) == [True, True, False, True]
+    assert markdown_containers(Document("x.txt", "# apt update\n- a\n")) == {
+        LIST_ITEM: frozenset(), BLOCKQUOTE: frozenset(), HEADING_START: frozenset()
+    }

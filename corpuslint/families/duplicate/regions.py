@@ -6,9 +6,12 @@ over every table, the same heading ("## Example") in every section, a label line
 unit, whether it is prose to compare; it is the one place the duplicate family asks
 about document structure.
 
-Markdown structure comes from the document's code spans (fenced and inline code,
-HTML comments) plus the line-shape checks below, which also hold for plain text
-(tables drawn with ``|``, label lines).
+Document structure comes from ``corpuslint.structure`` through ``Document.line_kinds``:
+Markdown parsed with markdown-it-py (headings, tables, code, HTML, link definitions,
+list items and block quotes), plain text's code regions (transcripts, configuration,
+aligned columns). What is left here is about content, not syntax: label and field
+lines, short lead-ins ending in a colon, program output (log timestamps, progress
+lines, symbol-dense lines) and, in plain text, tables drawn with ``|``.
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ from typing import Iterable
 
 import regex
 
+from ... import structure
 from ...document import Document
 
-# A table row: at least two cell separators, or a Markdown delimiter row (|---|:--:|).
+# A table drawn with pipes in plain text (Markdown tables come from the parser): at
+# least two cell separators, or a delimiter row (|---|:--:|).
 _TABLE_ROW_RE = regex.compile(r"^\s*\|.*\|\s*$|^[^|\n]*\|[^|\n]*\|[^|\n]*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 # A label line: one to three words then a colon, with little after it ("*When:*",
 # "**Default value:** `None`", "Example:", "الموضوع:").
@@ -30,61 +35,40 @@ _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A record field: an emphasised label opening the line ("*When:* every night",
 # "**Default:** `false`"): records repeat their fields by design.
 _FIELD_RE = regex.compile(r"^[\s>\-+•·]*(?:\*\*?|__?)[^*_\n]{1,40}?[:：]\s*(?:\*\*?|__?)")
-# A Markdown ATX heading, a setext underline, a link reference definition.
-_HEADING_RE = regex.compile(r"^ {0,3}#{1,6}(?:\s|$)")
-_SETEXT_RE = regex.compile(r"^ {0,3}(?:=+|-+)\s*$")
-_LINK_DEF_RE = regex.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
-_HTML_LINE_RE = regex.compile(r"^\s*(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?/?>|<!)")
 # A lead-in: a short line ending in a colon ("On POSIX and Windows:", "The equivalent
 # can be done with the following snippet:") introduces the code or list after it.
 _LEAD_IN_RE = regex.compile(r"[:：][*_`]*\s*$")
 LEAD_IN_MAX_WORDS = 16
-# Markdown list items and block quotes: enumerations of parallel alternatives.
-_LIST_OR_QUOTE_RE = regex.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?:\s|$)")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_SUFFIXES = structure.MARKDOWN_SUFFIXES
 
 
-# Code and program output shown in plain text (technical books exported to text keep
-# their shell sessions): a prompt, a log timestamp, columns aligned with runs of
-# spaces, a path or identifier-heavy line, a line ending in ; { } or a comment opener.
-_PROMPT_RE = regex.compile(r"^\s*(?:[$#%]|[\w.@-]+[$#%>])\s+[\w./~-]")
+# Program output that structure's code detection does not claim (it is not syntax):
+# a log timestamp, a progress line ending in " ..." ("Setting up man-db (2.9.4-2) ..."),
+# a line dense in symbols (paths, identifiers, operators).
 _TIMESTAMP_RE = regex.compile(r"^\s*(?:\[?\d{4}-\d\d-\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d)")
-_COLUMNS_RE = regex.compile(r"\S {2,}\S.* {2,}\S|^\s{8,}\S")
-_CODE_END_RE = regex.compile(r"[;{}\\]\s*$|\S \.\.\.\s*$|^\s*(?:[{}\]\[]|#include|//|/\*|\*/)")
+_PROGRESS_RE = regex.compile(r"\S \.\.\.\s*$")
 _SYMBOL_RE = regex.compile(r"[/=<>{}\[\]|_$@#%&*+\\~^]")
 _INLINE_CODE_RE = regex.compile(r"`+[^`]*`+")
 
 
 def code_like_line(text: str) -> bool:
-    """True for a line that looks like code or program output rather than prose
-    (including progress messages ending in " ...": "Setting up man-db (2.9.4-2) ...")."""
-    if _PROMPT_RE.match(text) or _TIMESTAMP_RE.match(text) or _COLUMNS_RE.search(text) or _CODE_END_RE.search(text):
+    """True for a line of program output rather than prose: a log timestamp, a
+    progress message ending in " ..." ("Setting up man-db (2.9.4-2) ..."), or a line
+    where symbols make up 8% of the characters (inline code in prose is prose).
+    Prompts, configuration and aligned columns are ``structure``'s code regions."""
+    if _TIMESTAMP_RE.match(text) or _PROGRESS_RE.search(text):
         return True
-    stripped = _INLINE_CODE_RE.sub("`", text).strip()  # inline code in prose is prose
+    stripped = _INLINE_CODE_RE.sub("`", text).strip()
     return len(stripped) > 0 and len(_SYMBOL_RE.findall(stripped)) >= max(2, 0.08 * len(stripped))
 
 
-def markdown_structure_line(text: str) -> bool:
-    """True for a Markdown line that is markup, not prose: a table row, an HTML block
-    line, a link reference definition (headings are handled by the caller: their text
-    is prose, their ``#`` signs are not)."""
-    return any(r.match(text) is not None for r in (_TABLE_ROW_RE, _HTML_LINE_RE, _LINK_DEF_RE))
-
-
-def strip_heading(text: str) -> str | None:
-    """The text of a Markdown ATX heading line without its ``#`` signs, or None."""
-    m = _HEADING_RE.match(text)
-    if m is None:
-        return None
-    return regex.sub(r"\s+#+\s*$", "", text[m.end():]).strip()
-
-
 def structural_line(text: str, *, markdown: bool = False) -> bool:
-    """True for a line that is document structure rather than prose: a table row, a
-    label with at most a few words after its colon, a short lead-in ending in a colon,
-    code or program output (``code_like_line``), or (in Markdown) a heading, a link
-    reference definition or a line of an HTML block."""
-    if _TABLE_ROW_RE.match(text):
+    """True for a line whose content is structure rather than prose: a label with at
+    most a few words after its colon, a record field, a short lead-in ending in a
+    colon, program output (``code_like_line``), or (plain text) a table row drawn
+    with ``|``. Markdown syntax (headings, tables, HTML, code) is the parser's: see
+    ``prose_mask``."""
+    if not markdown and _TABLE_ROW_RE.match(text):
         return True
     if _FIELD_RE.match(text):
         return True
@@ -93,64 +77,57 @@ def structural_line(text: str, *, markdown: bool = False) -> bool:
         return True
     if _LEAD_IN_RE.search(text) and len(_WORD_RE.findall(text)) <= LEAD_IN_MAX_WORDS:
         return True
-    if code_like_line(text):
-        return True
-    return markdown and any(r.match(text) is not None for r in (_HEADING_RE, _LINK_DEF_RE, _HTML_LINE_RE))
+    return code_like_line(text)
 
 
 def section_starts(doc: Document) -> list[int]:
-    """Sorted offsets where a Markdown section starts (each heading outside code);
-    empty for other documents. In Markdown, copies under different headings are
-    per-section notes ("This value is not exported to the environment for child
-    processes." under every option), not duplicates: D101-D103 compare within a
-    section."""
+    """Sorted offsets where a Markdown section starts (the first line of each heading,
+    ATX or setext, as parsed by ``structure``); empty for other documents. In
+    Markdown, copies under different headings are per-section notes ("This value is
+    not exported to the environment for child processes." under every option), not
+    duplicates: D101-D103 compare within a section."""
     if doc.suffix not in MARKDOWN_SUFFIXES:
         return []
-    text = doc.text
-    out: list[int] = []
-    prev_blank = True
-    prev_start = 0
-    for line in doc.lines:
-        body = text[line.start : line.end]
-        if _HEADING_RE.match(body) and not doc.in_code(line.start, line.end):
-            out.append(line.start)
-        elif not prev_blank and _SETEXT_RE.match(body) and not doc.in_code(line.start, line.end):
-            out.append(prev_start)
-        prev_blank = not body.strip()
-        prev_start = line.start
-    return out
+    lines = doc.lines
+    return [lines[i].start for i in sorted(structure.markdown_containers(doc)[structure.HEADING_START]) if i < len(lines)]
 
 
 def section_of(starts: list[int], offset: int) -> int:
     """Index of the section holding ``offset`` (0 before the first heading)."""
     return bisect_right(starts, offset)
 
+
 def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool = True) -> list[bool]:
     """For each ``(start, end)`` span of ``doc`` (whole lines): True when at least one
-    of its non-blank lines is prose, i.e. neither inside Markdown code
-    (``Document.in_code``: fences, inline code, HTML comments) nor structural. With
-    ``lists=False``, a Markdown span that starts a list item or block quote is not
-    prose either: list items are parallel alternatives by design (the same
-    "Returns: A promise fulfilled with `undefined`." under every method, the same
-    event in two event sequences)."""
+    of its non-blank lines is prose, i.e. of kind ``prose`` in ``Document.line_kinds``
+    (not code, heading, table, HTML, ...) and not structural (``structural_line``).
+    With ``lists=False``, a Markdown span that starts inside a list item or block
+    quote (parsed, ``structure.markdown_containers``) is not prose either: list items
+    are parallel alternatives by design (the same "Returns: A promise fulfilled with
+    `undefined`." under every method, the same event in two event sequences)."""
     markdown = doc.suffix in MARKDOWN_SUFFIXES
     text = doc.text
+    kinds = doc.line_kinds
+    starts = doc._line_starts
+    lines = doc.lines
+    containers = structure.markdown_containers(doc) if markdown and not lists else None
     out = []
     for start, end in spans:
+        first = bisect_right(starts, start) - 1
+        if containers is not None and (
+            first in containers[structure.LIST_ITEM] or first in containers[structure.BLOCKQUOTE]
+        ):
+            out.append(False)
+            continue
         prose = False
-        if markdown and not lists:
-            line_start = text.rfind("\n", 0, start) + 1
-            if _LIST_OR_QUOTE_RE.match(text, line_start):
-                out.append(False)
-                continue
-        pos = start
-        for ln in text[start:end].splitlines(keepends=True):
-            body = ln.rstrip("\r\n")
-            if body.strip() and not structural_line(body, markdown=markdown):
-                if not (markdown and doc.in_code(pos, pos + len(body))):
+        i = first
+        while i < len(lines) and lines[i].start < end:
+            if kinds[i] == structure.PROSE:
+                body = text[lines[i].start : lines[i].end]
+                if body.strip() and not structural_line(body, markdown=markdown):
                     prose = True
                     break
-            pos += len(ln)
+            i += 1
         out.append(prose)
     return out
 

@@ -37,7 +37,8 @@ import numpy as np
 import regex
 
 from corpuslint.document import Document
-from corpuslint.families.duplicate.regions import MARKDOWN_SUFFIXES, markdown_structure_line, strip_heading
+from corpuslint import structure
+from corpuslint.structure import MARKDOWN_SUFFIXES
 from corpuslint.findings import Finding, Severity
 from corpuslint.rules import DocumentRule
 from corpuslint.text import normalize
@@ -81,10 +82,9 @@ class Prose:
     words: list[str]
 
 
-_INLINE_CODE_RE = regex.compile(r"(`+).+?\1")
-_QUOTE_RE = regex.compile(r"^(?:\s{0,3}>)+\s?")
-_LIST_ITEM_RE = regex.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\S")
 _PROSE: "weakref.WeakKeyDictionary[Document, Prose]" = weakref.WeakKeyDictionary()
+_SPACES_RE = regex.compile(r"[ \t]{2,}")
+_PROSE_KINDS = frozenset({structure.PROSE, structure.HEADING})
 
 
 def prose(doc: Document) -> Prose:
@@ -98,26 +98,18 @@ def prose(doc: Document) -> Prose:
 
 
 def _markdown_prose(doc: Document) -> Prose:
-    text = doc.text
+    """Paragraph and heading text of a Markdown document, from the parsed regions
+    (``Document.line_kinds`` / ``Document.masked``): no code, tables, HTML, front
+    matter, link destinations or markup (``#``, ``>``); list items are left out
+    (``structure.markdown_containers``): they are enumerations, not running prose."""
+    masked = doc.masked(_PROSE_KINDS)
+    in_list = structure.markdown_containers(doc)[structure.LIST_ITEM]
     lines: list[str] = []
     paragraphs: list[list[str]] = [[]]
-    in_list = False
-    front_matter = bool(doc.lines) and text[doc.lines[0].start : doc.lines[0].end].strip() == "---"
-    for k, line in enumerate(doc.lines):
-        body = text[line.start : line.end]
-        if front_matter:  # YAML front matter: from the opening --- to the closing --- or ...
-            front_matter = k == 0 or body.strip() not in ("---", "...")
-            continue
+    for k, (line, kind) in enumerate(zip(doc.lines, doc.line_kinds)):
         keep = None
-        if _LIST_ITEM_RE.match(body) or (in_list and body.strip()):
-            in_list = True  # a list item and its continuation lines: structure, not prose
-        elif not body.strip():
-            in_list = False
-        elif body.strip() and not doc.in_code(line.start, line.end) and not markdown_structure_line(body):
-            heading = strip_heading(body)
-            keep = heading if heading is not None else _QUOTE_RE.sub("", body).strip()
-            if line.start != line.end and doc.code_spans:  # inline code is not prose
-                keep = _INLINE_CODE_RE.sub(" ", keep).strip()
+        if kind in _PROSE_KINDS and k not in in_list:
+            keep = _SPACES_RE.sub(" ", masked[line.start : line.end]).strip()
         if keep:
             lines.append(keep)
             paragraphs[-1].append(keep)
