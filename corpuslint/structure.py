@@ -402,6 +402,23 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     for b in votes:
         first, last = bounds(b)
         whole.update(i for i in range(first, last) if not _is_sentence(doc.line_text(doc.lines[i])))
+    # Program output after a prompt runs on across blank lines ("Allocating group
+    # tables: done", a tool's hard-wrapped messages). In a document whose paragraphs
+    # are one long line each (no hard wrapping), the blocks after a transcript are
+    # its output, up to the next long sentence (a prose paragraph) or a lead-in
+    # ending in ":".
+    if prompts and _unwrapped(doc):
+        for b in sorted({block(i) for i in prompts}):
+            nb = b + 1
+            while nb <= len(blanks):
+                first, last = bounds(nb)
+                nb += 1
+                if first >= last:
+                    continue
+                texts = [doc.line_text(doc.lines[i]) for i in range(first, last)]
+                if any(len(t) > TRANSCRIPT_LINE_MAX and reads_as_prose(t) for t in texts) or texts[-1].rstrip().endswith((":", "：")):
+                    break
+                whole.update(range(first, last))
 
     strong_blocks = {block(i) for i in strong}
     weak_count: dict[int, int] = {}
@@ -429,6 +446,24 @@ def plain_text_regions(doc: "Document") -> list[Region]:
             else:
                 out.append(Region(line.start, line.end, CODE))
     return out
+
+
+# A transcript's output lines are terminal-width; a prose paragraph written as one
+# line is longer. A document is unwrapped when UNWRAPPED_LINES lines exceed LONG_LINE.
+TRANSCRIPT_LINE_MAX = 100
+LONG_LINE = 160
+UNWRAPPED_LINES = 3
+
+
+def _unwrapped(doc: "Document") -> bool:
+    """True when the document writes paragraphs as single long lines (not hard-wrapped)."""
+    count = 0
+    for line in doc.lines:
+        if line.end - line.start > LONG_LINE:
+            count += 1
+            if count >= UNWRAPPED_LINES:
+                return True
+    return False
 
 
 _ARGS_RE = regex.compile(r"\s(?:--?[A-Za-z]|[\w.~-]*/|[\w.-]+=|[|<>]\s)")
