@@ -39,6 +39,7 @@ import regex
 from corpuslint.document import Document
 from corpuslint import structure
 from corpuslint.structure import MARKDOWN_SUFFIXES
+from corpuslint.families.duplicate.regions import check_genre, vocalised
 from corpuslint.findings import Finding, Severity
 from corpuslint.rules import DocumentRule
 from corpuslint.text import normalize
@@ -119,14 +120,57 @@ def _markdown_prose(doc: Document) -> Prose:
     return Prose(joined, lines, [" ".join(p) for p in paragraphs if p], normalize.words(joined))
 
 
+# A reference page: many of its headings name an API entry in code (``## `buf.write()` ``,
+# ``### Static method: `Buffer.alloc()` ``): each section documents one entry in the
+# same template.
+REFERENCE_MIN_HEADINGS = 5
+REFERENCE_CODE_HEADING_SHARE = 0.4
+
+
+def reference_page(doc: Document) -> bool:
+    """True for a Markdown reference page: at least ``REFERENCE_MIN_HEADINGS`` parsed
+    headings, of which ``REFERENCE_CODE_HEADING_SHARE`` or more hold a code span
+    (``structure`` regions): the entries of an API or option reference."""
+    if doc.suffix not in MARKDOWN_SUFFIXES:
+        return False
+    heads = structure.markdown_containers(doc)[structure.HEADING_START]
+    if len(heads) < REFERENCE_MIN_HEADINGS:
+        return False
+    lines = doc.lines
+    only_code = frozenset({structure.CODE})
+    code = sum(1 for i in heads if i < len(lines) and not doc.outside(lines[i].start, lines[i].end, only_code))
+    return code >= REFERENCE_CODE_HEADING_SHARE * len(heads)
+
+
+def designed_repetition(doc: Document) -> bool:
+    """Text whose repetition is its form, not a defect: fully vocalised Arabic-script
+    text (scripture, hadith: refrains, isnad and grading formulae; see
+    ``duplicate.regions.vocalised``) and Markdown reference pages (``reference_page``:
+    the same option and return-value text under every entry)."""
+    return vocalised(doc) or reference_page(doc)
+
+
 class QualityRule(DocumentRule):
     """Base class: one measured value per document, one finding when it is out of bounds."""
 
     family = FAMILY
 
+    # Repetition rules (Q101-Q103, Q112) take a ``genre`` option (auto, prose,
+    # formulaic) and, in ``auto``, skip text whose repetition is by design.
+    repetition = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.repetition:
+            check_genre(self)
+
     def check(self, doc: Document) -> Iterable[Finding]:
         if not prose(doc).text.strip():
             return ()  # empty files (or Markdown without prose) are not measured
+        if self.repetition:
+            genre = str(self.opts["genre"])
+            if genre == "formulaic" or (genre == "auto" and designed_repetition(doc)):
+                return ()
         message = self.measure(doc)
         if message is None:
             return ()
@@ -246,7 +290,8 @@ class RepeatedLines(QualityRule):
     code = "Q101"
     name = "repeated-lines"
     default_severity = Severity.WARNING
-    options = {"max-line-fraction": 0.30, "max-char-fraction": 0.20}
+    repetition = True
+    options = {"max-line-fraction": 0.30, "max-char-fraction": 0.20, "genre": "auto"}
 
     def measure(self, doc):
         p = prose(doc)
@@ -275,7 +320,8 @@ class RepeatedParagraphs(QualityRule):
     code = "Q102"
     name = "repeated-paragraphs"
     default_severity = Severity.WARNING
-    options = {"max-paragraph-fraction": 0.30, "max-char-fraction": 0.20}
+    repetition = True
+    options = {"max-paragraph-fraction": 0.30, "max-char-fraction": 0.20, "genre": "auto"}
 
     def measure(self, doc):
         p = prose(doc)
@@ -306,7 +352,8 @@ class RepeatedNgram(QualityRule):
     code = "Q103"
     name = "repeated-ngram"
     default_severity = Severity.WARNING
-    options = {"max-2gram-share": 0.20, "max-3gram-share": 0.18, "max-4gram-share": 0.16}
+    repetition = True
+    options = {"max-2gram-share": 0.20, "max-3gram-share": 0.18, "max-4gram-share": 0.16, "genre": "auto"}
 
     def measure(self, doc):
         p = prose(doc)
@@ -401,7 +448,8 @@ class RepeatedLongNgrams(QualityRule):
     code = "Q112"
     name = "repeated-long-ngrams"
     default_severity = Severity.WARNING
-    options = {"max-share": {"5": 0.15, "6": 0.14, "7": 0.13, "8": 0.12, "9": 0.11, "10": 0.10}}
+    repetition = True
+    options = {"max-share": {"5": 0.15, "6": 0.14, "7": 0.13, "8": 0.12, "9": 0.11, "10": 0.10}, "genre": "auto"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

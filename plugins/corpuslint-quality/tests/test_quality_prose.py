@@ -86,3 +86,24 @@ def test_repeated_code_lines_in_markdown_are_not_repeated_lines():
     text = "# Example\n\nThe callback runs once per request and closes the stream.\n\n" + code + "\n"
     assert list(RepeatedLines().check(Document("x.md", text))) == []
     assert [f.code for f in RepeatedLines().check(Document("x.txt", text))] == ["Q101"]
+
+
+def test_reference_pages_and_vocalised_text_repeat_by_design():
+    from corpuslint_quality.rules import RepeatedLongNgrams, RepeatedParagraphs, designed_repetition, reference_page
+
+    doc = _doc("realtext/nodejs-api-globals.md")
+    assert reference_page(doc)
+    for rule in (RepeatedLines, RepeatedParagraphs, RepeatedLongNgrams):
+        assert list(rule().check(doc)) == []
+        # the same page measured as prose is over the Gopher thresholds
+        assert len(list(rule(options={"genre": "prose"}).check(doc))) == 1
+    hadith = _doc("realtext/tirmidhi-001-parallel-narrations.txt")
+    assert designed_repetition(hadith) and not reference_page(hadith)
+    # an ordinary article pasted three times is still flagged
+    article = "# News\n\n" + "\n\n".join(
+        ["The council approved the new budget on Monday after a long debate about schools."] * 3
+        + ["Residents may comment on the plan until the end of the month at the town hall."]
+    ) + "\n"
+    plain = Document("news.md", article)
+    assert not designed_repetition(plain)
+    assert len(list(RepeatedParagraphs().check(plain))) == 1
