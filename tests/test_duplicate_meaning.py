@@ -226,3 +226,20 @@ def test_program_output_after_a_transcript_is_not_d101():
     # the same repeated block in prose paragraphs (no transcript before it) is reported
     prose_text = text.replace("# mkfs.ext4 /dev/md0\n", "").replace("# mkfs.ext4 /dev/vg_normal/lv_backups\n", "")
     assert [c for c, _ in _codes(prose_text, "advanced-administration.txt", ("D101",))] == ["D101"]
+
+
+
+def test_parallel_statements_about_two_tools_are_not_restatements():
+    # Debian Administrator's Handbook (Arabic translation, GPL-2+ / CC-BY-SA-3.0),
+    # sect.becoming-package-maintainer.txt lines 23 and 25: debi vs debc
+    debi = 'يسمح debi بتثبيت حزمة دبيان المولدة (من خلال dpkg -i) دون الحاجة لكتابة اسمها الكامل ومسارها.'
+    debc = 'كما يسمح debc بأسلوب مشابه بفحص محتويات الحزمة المولدة (باستخدام dpkg -c)، دون الحاجة لكتابة اسمها الكامل ومسارها.'
+    assert _codes(debi + "\n\n" + debc + "\n", "maint.txt", ("D103",)) == []
+    from corpuslint.families.duplicate.local import different_subjects, parallel_statements
+
+    assert different_subjects(debi, debc)
+    assert not different_subjects(debi, debi.replace("debi", "debc").replace("debc", "debi"))
+    assert parallel_statements("the depends field lists hard requirements".split(),
+                               "the recommends field lists hard requirements".split())
+    assert not parallel_statements("aptitude can also be used from the command line".split(),
+                                   "most features of aptitude are also available from the command line".split())

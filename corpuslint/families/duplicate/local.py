@@ -34,6 +34,47 @@ def _lines_label(first: int, last: int) -> str:
     return f"line {first}" if first == last else f"lines {first}-{last}"
 
 
+
+PARALLEL_MAX_CHANGED = 1 / 3
+# A name: a Latin-script token in other-script text (``debc`` in Arabic), or a token
+# shaped like code anywhere (``pre-depends``, ``dpkg -c``, ``log.info``, ``getReport``).
+_LATIN_RE = regex.compile(r"(?<![\w-])-{0,2}[A-Za-z][\w.+-]*")
+_CODE_NAME_RE = regex.compile(r"(?<![\w-])(?:-{1,2}[A-Za-z][\w-]*|[A-Za-z]\w*[-._/][\w./-]*\w|[a-z]+[A-Z]\w*)")
+_LETTER_RE = regex.compile(r"\p{L}")
+_LATIN_LETTER_RE = regex.compile(r"\p{Latin}")
+
+
+def _names(sentence: str) -> set[str]:
+    latin = len(_LATIN_LETTER_RE.findall(sentence))
+    if latin * 2 < len(_LETTER_RE.findall(sentence)):
+        return set(_LATIN_RE.findall(sentence))
+    return set(_CODE_NAME_RE.findall(sentence))
+
+
+def different_subjects(a: str, b: str) -> bool:
+    """True when each sentence names something the other does not (``_names``):
+    "debi installs the package without typing its name" / "debc lists the package
+    without typing its name" are parallel statements about two tools."""
+    na, nb = _names(a), _names(b)
+    return bool(na - nb) and bool(nb - na)
+
+
+def parallel_statements(a: list[str], b: list[str]) -> bool:
+    """True when two sentences (word lists) fill one template: they align word by
+    word, differing only in substituted runs (at most one word inserted or dropped in
+    all) that cover at most ``PARALLEL_MAX_CHANGED`` of the words. "The Depends field
+    lists ..." / "The Pre-Depends field lists ..." state two facts; a restatement
+    rewords, reorders or expands."""
+    from difflib import SequenceMatcher
+
+    if not a or not b or abs(len(a) - len(b)) > 1:
+        return False
+    changed = 0
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "equal":
+            changed += max(i2 - i1, j2 - j1)
+    return 0 < changed <= PARALLEL_MAX_CHANGED * max(len(a), len(b))
+
 class ExactDuplicateLine(DocumentRule):
     """A line or paragraph repeats an earlier one in the same document.
 
@@ -334,6 +375,9 @@ class RestatedPassage(DocumentRule):
             if sentences[j].line in dup_lines and toks[i] == toks[j]:
                 continue
             if not (prose_sentence[i] and prose_sentence[j]):
+                continue
+            si, sj = text[sentences[i].start : sentences[i].end], text[sentences[j].start : sentences[j].end]
+            if parallel_statements(normalize.words(si), normalize.words(sj)) or different_subjects(si, sj):
                 continue
             if regions.section_of(sections, sentences[i].start) != regions.section_of(sections, sentences[j].start):
                 continue
