@@ -8,6 +8,9 @@ from ...findings import Location, Severity
 from .base import SpellingCorpusRule
 
 
+NAME_MAX_COUNT = 50  # a spelling seen more often than this is a common word, not a name
+
+
 class _Group:
     __slots__ = ("forms", "strong", "named")
 
@@ -52,7 +55,10 @@ def _variant_groups(lc, states) -> dict[str, _Group]:
             continue
         # All spellings known to the dictionary: only a name if every spelling sits next
         # to a name that is itself inconsistently spelled ("سيرغي شويغو" / "سيرجي شويجو").
-        if all(any(vkey(n) in strong for n in nbrs.get(entry[2], ())) for entry in g.forms.values()):
+        # Names are rare words; "كان" / "كائن" stand next to everything.
+        if all(entry[0] <= NAME_MAX_COUNT for entry in g.forms.values()) and all(
+            any(vkey(n) in strong for n in nbrs.get(entry[2], ())) for entry in g.forms.values()
+        ):
             g.strong = g.named = True
     groups = {v: g for v, g in groups.items() if g.strong}
     lc.cache["variants"] = groups
