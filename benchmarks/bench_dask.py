@@ -88,7 +88,7 @@ def run_once(folder: Path, workers: int | None):
         t = time.perf_counter()
         findings = engine.run([str(folder)], config, registry, executor=LocalExecutor()).findings
         return time.perf_counter() - t, findings, []
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
                       host="127.0.0.1", silence_logs=logging.ERROR) as cluster:
         executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=cluster.scheduler_address))
         try:

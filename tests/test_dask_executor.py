@@ -26,7 +26,7 @@ def scheduler():
     import logging
 
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, host="127.0.0.1", silence_logs=logging.ERROR)
+                                       dashboard_address="127.0.0.1:0", host="127.0.0.1", silence_logs=logging.ERROR)
     try:
         yield cluster.scheduler_address
     finally:
@@ -123,3 +123,19 @@ def test_partitions_are_contiguous_and_cover_everything():
     parts = partitions(items, 2, size_of=lambda _: 1)
     assert [x for p in parts for x in p] == items
     assert len(parts) >= 8
+
+
+def test_executor_settings_from_config_and_command_line():
+    from corpuslint.config import Config, ConfigError
+    from corpuslint.executors import settings_for
+
+    cfg = Config(root=".", raw={"executor": {"workers": 3, "retries": 1}})
+    s = settings_for(cfg)
+    assert (s.kind, s.scheduler, s.workers, s.retries) == ("local", None, 3, 1)
+    s = settings_for(cfg, scheduler="tcp://10.0.0.5:8786")  # an address alone means Dask
+    assert (s.kind, s.scheduler) == ("dask", "tcp://10.0.0.5:8786")
+    assert settings_for(cfg, kind="dask").scheduler is None  # a LocalCluster
+    with pytest.raises(ConfigError, match="executor.workers"):
+        settings_for(Config(root=".", raw={"executor": {"workers": 0}}))
+    with pytest.raises(ConfigError, match="unknown key"):
+        settings_for(Config(root=".", raw={"executor": {"nodes": 2}}))

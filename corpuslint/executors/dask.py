@@ -104,7 +104,7 @@ class DaskExecutor:
             if s.scheduler is None:
                 self.cluster = LocalCluster(
                     n_workers=s.workers, threads_per_worker=1, processes=True,
-                    dashboard_address="127.0.0.1:0" if s.verbose else None,
+                    dashboard_address="127.0.0.1:0",  # loopback, any free port (None still binds :8787)
                     host="127.0.0.1", silence_logs=logging.ERROR,
                 )
                 self.client = Client(self.cluster, timeout=s.timeout)
