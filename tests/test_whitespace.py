@@ -162,7 +162,8 @@ def test_w111_bidi_controls_are_errors_with_unsafe_fix():
 
 def test_w112_invisible_characters_but_not_persian_zwnj():
     assert codes("كوريا\u200bالشمالية\n", "W112") == [("W112", 1, 6)]
-    assert fixed("كوريا\u200bالشمالية\n", "W112") == "كورياالشمالية\n"
+    # the ZWSP is the only separator of two words: replaced by a space, never deleted (issue 11)
+    assert fixed("كوريا\u200bالشمالية\n", "W112") == "كوريا الشمالية\n"
     assert codes("می\u200cخواهم\n", "W112") == []  # ZWNJ is legitimate in Persian
     flagged = lint_text("می\u200cخواهم\n", config={"select": ["W112"], "rules": {"W112": {"flag-zwnj": True}}})
     assert [f.code for f in flagged] == ["W112"]

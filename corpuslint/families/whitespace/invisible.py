@@ -91,13 +91,17 @@ class InvisibleCharacter(DocumentRule):
     one finding per line). A directional mark that does its job in mixed-direction
     text is left alone: one whose nearest strong character on either side (same
     line) runs the other way (`Christian Perrier، \u200fDavid Bercot` in an Arabic
-    paragraph, `SLAAC\u200f (...)`; a line's end counts as the direction of the line);
+    paragraph, `SLAAC\u200f (...)`; a line's end counts as the direction of most of
+    the line's strong characters; a mark right after a closing bracket or punctuation
+    at a line's end, `(OSF/1)\u200e`, keeps it with its text);
     one between text of its own direction (an RLM closing an Arabic line) is redundant
     and reported.
     Why: Invisible characters split words for tokenisers and search
     (`كوريا\\u200bالشمالية` never matches `كورياالشمالية` or `كوريا الشمالية`).
     Example: `الصواريخ\\u200b` inside a sentence.
-    Fix safety: safe for ZWSP, WORD JOINER, ZWNBSP, SOFT HYPHEN and MVS (pure
+    Fix safety: a ZWSP that is the only separator between two letters becomes a space,
+    never deleted (safe in cursive scripts such as Arabic, unsafe elsewhere; deleted in
+    scripts written without spaces). Otherwise safe for ZWSP, WORD JOINER, ZWNBSP, SOFT HYPHEN and MVS (pure
     formatting hints); unsafe for LRM/RLM/ALM/ZWJ/ZWNJ, whose removal can change
     display order or letter joining.
     """
@@ -124,10 +128,10 @@ class InvisibleCharacter(DocumentRule):
         per_line = by_line(doc, (m for m in pattern.finditer(text) if m.start() and not _bidi_hint(doc, text, m)))
         unsafe_lines: list[list] = []
         for matches in per_line.values():
-            safe_group = [m for m in matches if set(m.group()) <= safe]
+            safe_group = [m for m in matches if set(m.group()) <= safe and not _separator(text, m)[1]]
             if safe_group:
                 yield self._finding(doc, safe_group, Fix.safe)
-            unsafe_group = [m for m in matches if not set(m.group()) <= safe]
+            unsafe_group = [m for m in matches if not set(m.group()) <= safe or _separator(text, m)[1]]
             if unsafe_group:
                 unsafe_lines.append(unsafe_group)
         limit = int(self.opts["max-lines"])
@@ -139,7 +143,7 @@ class InvisibleCharacter(DocumentRule):
             yield doc.finding(
                 self, group[0].start(), group[0].end(),
                 f"invisible characters on {len(unsafe_lines)} lines of this document: {counted_names(chars)}",
-                fix=Fix.unsafe(*(Edit(m.start(), m.end()) for m in group)),
+                fix=Fix.unsafe(*(Edit(m.start(), m.end(), _separator(text, m)[0]) for m in group)),
             )
             return
         for group in unsafe_lines:
@@ -149,12 +153,36 @@ class InvisibleCharacter(DocumentRule):
         chars = "".join(m.group() for m in group)
         what = "character" if len(chars) == 1 else "characters"
         return doc.finding(self, group[0].start(), group[-1].end(), f"invisible {what}: {counted_names(chars)}",
-                           fix=fix(*(Edit(m.start(), m.end()) for m in group)))
+                           fix=fix(*(Edit(m.start(), m.end(), _separator(doc.text, m)[0]) for m in group)))
+
+
+# A ZERO WIDTH SPACE between two letters is the only thing separating two words: deleting
+# it would glue them («إلى\u200bقال» → «إلىقال»), so the fix puts a space there instead
+# (safe between letters of a cursive script, where it visibly separated them; unsafe
+# elsewhere). Scripts written without spaces use ZWSP only as a break hint: deleted.
+_LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
+_NO_SPACE_SCRIPT_RE = regex.compile(
+    r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]")
+_JOINING_SCRIPT_RE = regex.compile(r"[\p{scx=Arabic}\p{scx=Syriac}\p{scx=Nko}\p{scx=Mongolian}]")
+
+
+def _separator(text: str, m) -> tuple[str, bool]:
+    """(replacement, needs an unsafe fix) for an invisible run: a space when it holds a
+    ZWSP that is the only separator of two letters (issue 11: fixes never glue words)."""
+    if "\u200b" not in m.group() or m.start() == 0 or m.end() >= len(text):
+        return "", False
+    before, after = text[m.start() - 1], text[m.end()]
+    if not (_LETTER_RE.match(before) and _LETTER_RE.match(after)) or (
+            _NO_SPACE_SCRIPT_RE.match(before) or _NO_SPACE_SCRIPT_RE.match(after)):
+        return "", False
+    return " ", not (_JOINING_SCRIPT_RE.match(before) and _JOINING_SCRIPT_RE.match(after))
 
 
 _STRONG_L = regex.compile(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 _STRONG_L_BACK = regex.compile(r"(?r)[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_RTL_ALL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
+_STRONG_ALL = regex.compile(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
 
 
 def _bidi_hint(doc, text: str, m) -> bool:
@@ -168,9 +196,15 @@ def _bidi_hint(doc, text: str, m) -> bool:
         return False
     rtl_mark = run[-1] != "\u200e"
     line = doc.lines[doc.position(m.start())[0] - 1]
-    first = _STRONG_L.search(text, line.start, line.end)  # the paragraph's direction
-    line_rtl = first is not None and bool(_RTL.match(first.group()))
-    for found in (_STRONG_L_BACK.search(text, line.start, m.start()), _STRONG_L.search(text, m.end(), line.end)):
+    # The line's direction: that of most of its strong characters (an Arabic sentence
+    # may start with a Latin word).
+    sample = text[line.start : min(line.end, line.start + 2000)]
+    line_rtl = len(_RTL_ALL.findall(sample)) * 2 > len(_STRONG_ALL.findall(sample))
+    after = _STRONG_L.search(text, m.end(), line.end)
+    before = m.start() > line.start and text[m.start() - 1]
+    if after is None and before and not before.isspace() and not before.isalnum():
+        return True  # after a closing bracket or mark at the line's end: keeps it with its text
+    for found in (_STRONG_L_BACK.search(text, line.start, m.start()), after):
         rtl = line_rtl if found is None else bool(_RTL.match(found.group()))  # a line boundary
         if rtl != rtl_mark:
             return True
