@@ -243,6 +243,15 @@ def test_two_words_apart_are_not_candidates():
         "في 2020 2020",
         "لا يأخذ الأمر الذي يتحكم بالخدمات —service service operation— المستويات بعين الاعتبار",
         "سنضيف كلمة سر للمستخدم:\nAdding password for user user\nوهكذا يكتمل الإعداد في هذه الخطوة الأولى",
+        # Debian handbook (en), sect.http-web-server: htpasswd output after its prompt line
+        "# htpasswd /etc/apache2/authfiles/htpasswd-private user\nNew password:\n"
+        "Re-type new password:\nAdding password for user user",
+        # Debian handbook (en), unix-services: a command synopsis set off by dashes
+        "The command that controls a service — service service operation — doesn't take runlevel "
+        "into consideration, assumes (wrongly) that the service is currently being used",
+        # Debian handbook (fa), unix-services and sect.kernel-role-and-tasks
+        "دستوری که سرویس را کنترل می‌کند - service service operation - runlevel را به حساب نمی‌آورد",
+        "هر یک از آن‌ها طی یک بازه زمانی فعال و در زمان دیگر دیگر بیکار هستند.",
     ],
 )
 def test_legitimate_repetition_is_not_reported(text):
@@ -258,6 +267,14 @@ def test_legitimate_repetition_is_not_reported(text):
         ("این کتاب را که که خواندم خوب بود.", "که"),
         ("أعلن الرئيس الرئيس الجديد خطته.", "الرئيس"),
         ("برای اطلاعات بیشتر قسمت قسمت ۶.۲ را ببینید.", "قسمت"),
+        # Debian handbook (en): a cross-reference doubled by the conversion
+        ("If you want to generate trusted certificates, you can follow section Section 10.2.1, "
+         "“Creating gratis trusted certificates”", "section"),
+        ("(see the the manual page)", "the"),
+        # a stutter of دیگر at the start of a clause is still a slip
+        ("دیگر دیگر نمی‌آیم.", "دیگر"),
+        # English prose with a stutter right after a prompt-less output-like line
+        ("Adding password for user user", "user"),
     ],
 )
 def test_repeated_word_slips_are_still_reported(text, word):
