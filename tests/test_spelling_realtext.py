@@ -457,3 +457,31 @@ def test_letters_glued_to_digits_clean_text():
 
 def test_arabic_backend_is_the_default_class():
     assert isinstance(get_backend("ar"), ArabicBackend)
+
+
+# -- S101 never suggests a word of another part of speech -------------------------------
+
+
+def test_a_word_with_the_article_is_a_noun_and_verbs_are_told_apart():
+    ar = ArabicBackend()
+    # ال (after و/ف, ب/ك, or لل) makes a noun: a verb-only candidate is never suggested
+    for word in ("الحققت", "المنظمت", "بالمستخدم", "للمستخدمين", "الافضل"):
+        assert ar.flagged_classes(word) == {"Noun"}, word
+    # ...unless the alef is a hamza-less verb's: الغى = ألغى, القى = ألقى, التقى
+    for word in ("الغى", "القى", "التقى"):
+        assert ar.flagged_classes(word) == frozenset(), word
+    # no guess from the shape of other rejected words: "ذهبو" (for ذهبوا) is not a noun
+    assert ar.flagged_classes("ذهبو") == frozenset()
+    assert ar.word_classes("حققت") == {"Verb"} and ar.word_classes("تحقيق") == {"Noun"}
+    # a candidate of the flagged word's class stays; one of another class goes
+    assert ar.word_classes("الظروف") & ar.flagged_classes("الضروف")
+    assert not ar.word_classes("حققت") & ar.flagged_classes("الحققت")
+
+
+def test_persian_negated_verb_is_not_a_slip():
+    fa = get_backend("fa")
+    # Debian handbook (fa), sect.source-package-structure: "تغییر ندهند" (do not change)
+    for word in ("ندهند", "نکنند", "نشود"):
+        assert fa.known(fa.clean(word)), word
+    for slip in ("ترجیخ", "منجز", "نقظه"):  # real slips of the same handbook stay unknown
+        assert not fa.known(fa.clean(slip)), slip

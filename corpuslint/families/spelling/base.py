@@ -253,6 +253,18 @@ def slip_evidence(
             and backend.known(spelled)
         ):
             scored.append((signals, k, shared))
+    # Never suggest a word of another part of speech (a noun for a verb, a verb for a
+    # word with ال): asked of the morphology only for these few candidates.
+    flagged = backend.flagged_classes(clean)
+    spelled_of = {k: repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix) for k in cands}
+
+    def same_class(k: str) -> bool:
+        if not flagged or not spelled_of.get(k):
+            return True
+        classes = backend.word_classes(spelled_of[k])
+        return not classes or bool(classes & flagged)
+
+    scored = [s for s in scored if same_class(s[1])]
     if not scored:
         return None
     scored.sort(key=lambda s: (-s[0], -lc.key_count.get(s[1], 0), s[1]))
@@ -260,7 +272,7 @@ def slip_evidence(
     vkey = backend.vkey
     chosen = {k for _, k, _ in scored}
     supported_v = {vkey(k) for k in chosen}
-    chosen |= {k for k in cands if vkey(k) in supported_v}
+    chosen |= {k for k in cands if vkey(k) in supported_v and same_class(k)}
     ranked = sorted(chosen, key=lambda k: (-doc_keys.get(k, 0), -lc.key_count.get(k, 0), k))
     prefix, _ = backend.split_prefix(clean)
     suggestions = []
