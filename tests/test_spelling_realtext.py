@@ -485,3 +485,16 @@ def test_persian_negated_verb_is_not_a_slip():
         assert fa.known(fa.clean(word)), word
     for slip in ("ترجیخ", "منجز", "نقظه"):  # real slips of the same handbook stay unknown
         assert not fa.known(fa.clean(slip)), slip
+
+
+def test_a_stem_letter_swapped_with_the_last_is_a_typo_but_two_suffix_letters_are_not():
+    from corpuslint.families.spelling.base import inner_edit
+
+    # slips planted in the Debian handbook (ar) by benchmarks/bench_spelling.py, seed 3
+    assert inner_edit("باستخدما", "باستخدام")
+    assert inner_edit("الأسلبو", "الأسلوب")
+    assert inner_edit("اللاحةق", "اللاحقة")
+    # dual / plural and other suffix pairs stay apart
+    assert not inner_edit("تعليمتا", "تعليمات")
+    assert not inner_edit("كتابنا", "كتابان")
+    assert not inner_edit("سكربتًا", "سكربتات")

@@ -115,8 +115,17 @@ def inner_edit(a: str, b: str) -> bool:
     if shape is None:
         return False
     i = next((i for i, (p, q) in enumerate(zip(a, b)) if p != q), min(len(a), len(b)))
-    # a swap of the last two letters is a suffix too: dual "تعليمتا" / plural "تعليمات"
+    # A swap of the last two letters is a suffix too when both are suffix letters (dual
+    # "تعليمتا" / plural "تعليمات"); a stem letter swapped with the last one is a typo
+    # ("باستخدما" / "باستخدام", "الأسلبو" / "الأسلوب", "اللاحةق" / "اللاحقة").
+    if shape[0] == "swap" and i == len(a) - 2 and not {shape[1], shape[2]} <= _SWAP_SUFFIX_LETTERS:
+        return i > 0
     return 0 < i < min(len(a), len(b)) - (shape[0] == "sub") - 2 * (shape[0] == "swap")
+
+
+# Letters that end an Arabic word in suffixes (ات / تا, ان / نا, ون / نو, ين / ني, اه / ها):
+# two of them swapped at the end of a word are another inflection, not a typo.
+_SWAP_SUFFIX_LETTERS = frozenset("اهكيتنوةى")
 
 
 # Letters that end an Arabic word as a suffix: pronouns ه ك ي, the feminine ت, the dual
