@@ -252,6 +252,10 @@ def test_two_words_apart_are_not_candidates():
         # Debian handbook (fa), unix-services and sect.kernel-role-and-tasks
         "دستوری که سرویس را کنترل می‌کند - service service operation - runlevel را به حساب نمی‌آورد",
         "هر یک از آن‌ها طی یک بازه زمانی فعال و در زمان دیگر دیگر بیکار هستند.",
+        # GNOME help (fa, untranslated English strings): particle then preposition, and a
+        # capitalised interface label mid-sentence
+        "Check that Bluetooth is turned on on the device you are trying to connect to",
+        "Click To to choose a contact, or enter an email address where you want to send the file.",
     ],
 )
 def test_legitimate_repetition_is_not_reported(text):
@@ -271,6 +275,11 @@ def test_legitimate_repetition_is_not_reported(text):
         ("If you want to generate trusted certificates, you can follow section Section 10.2.1, "
          "“Creating gratis trusted certificates”", "section"),
         ("(see the the manual page)", "the"),
+        # GNOME help (fa): a doubled "and" in the source string
+        ("Right-click and and select Paste to finish moving the file, or press Ctrl+V.", "and"),
+        ("It is based on on the idea of a shared key.", "on"),
+        ("This is in in the box.", "in"),
+        ("Done. The the end is near.", "The"),
         # a stutter of دیگر at the start of a clause is still a slip
         ("دیگر دیگر نمی‌آیم.", "دیگر"),
         # English prose with a stutter right after a prompt-less output-like line

@@ -69,6 +69,19 @@ PERSIAN_URDU_REDUPLICATIVES = frozenset(
 # "اطلاعات بیشتر بیشتر ..." (more ... more). Two readings, not a stutter.
 PERSIAN_ADJECTIVE_ADVERBS = frozenset("دیگر بیشتر کمتر".split())
 _AR_FUNCTION_WORDS = frozenset("هذا ماذا لماذا إذا اذا كذا لذا إنما انما كما مما عما".split())
+# An English phrasal verb's particle followed by the same word as a preposition: "turned
+# on on the device", "logged in in the panel", "switch off off-line"...
+_EN_PARTICLES = frozenset("on in off up down out over".split())
+_EN_PHRASAL_VERB_RE = regex.compile(
+    r"(?:turn|switch|log|sign|plug|click|tap|press|hold|put|take|carry|check|zoom|scroll|type"
+    r"|swipe|drag|bring|pull|push|set|keep|come|go|went|gone)"
+    r"(?:s|es|ed|d|ing|ged|ging|ped|ping|ked|king)?",
+    regex.IGNORECASE,
+)
+_PREV_WORD_RE = regex.compile(r"(\p{L}+)[ \t]+$")
+# Sentence-initial: line start or after . ! ? : (then "The the" is a slip; mid-sentence a
+# capitalised copy is an interface label: "Click To to choose a contact").
+_SENTENCE_START_RE = regex.compile(r"(?:^|[.!?:;\u2022*\-][ \t\"'“(]*)$")
 _EN_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is are was be by with from as it this".split())
 
 
@@ -134,7 +147,9 @@ class RepeatedWord(SpellingDocumentRule):
     7 Mar") and Latin content words doubled in a mostly Arabic-script document (commands,
     placeholders, names: "service service operation"), command output after a shell prompt
     line ("# htpasswd ... user" then "Adding password for user user") and command synopses
-    set off by dashes or parentheses in English prose ("— service service operation —");
+    set off by dashes or parentheses in English prose ("— service service operation —"),
+    a phrasal verb's particle before the same preposition ("turned on on the device") and a
+    capitalised interface label mid-sentence ("Click To to choose");
     in Persian a word that is adjective then adverb ("زمان دیگر دیگر بیکار"); in Persian and Urdu paragraphs, the words these languages reduplicate as
     grammar ("کم کم", "آرام آرام", "دسته دسته"); in other Arabic-script languages
     (Pashto, Uyghur...), nothing.
@@ -180,6 +195,12 @@ class RepeatedWord(SpellingDocumentRule):
                 )
                 if in_arabic and word.lower() not in _EN_FUNCTION_WORDS:
                     continue  # Latin words in Arabic-script text are commands, names, output
+                before = text[max(line_start, m.start() - 60) : m.start()]
+                if word[0].isupper() and not second[0].isupper() and not _SENTENCE_START_RE.search(before):
+                    continue  # "Click To to choose": a capitalised interface label, then the word
+                prev = _PREV_WORD_RE.search(before)
+                if word.lower() in _EN_PARTICLES and prev and _EN_PHRASAL_VERB_RE.fullmatch(prev.group(1)):
+                    continue  # "turned on on the device": particle, then preposition
             if _AR_LETTER_RE.match(word):
                 if spans is None:
                     spans = language_spans(text)
