@@ -491,6 +491,8 @@ _FA_FROM_ARABIC = str.maketrans({"ي": "ی", "ك": "ک"})
 
 # Personal endings of Persian verbs (present and past): دهند، دهد، دهیم، دهید، کرد.
 _FA_VERB_ENDINGS = ("ند", "ید", "یم", "د")
+# Past participles: داشته، کرده (negated: نداشته باشید).
+_FA_PARTICIPLE_ENDINGS = ("ته", "ده")
 
 
 class PersianBackend(Backend):
@@ -529,8 +531,9 @@ class PersianBackend(Backend):
         return out
 
     # Suffixes the dictionary does not always list on a stem: indefinite/adjectival ی
-    # ("فهرست سفیدی"), ordinal م ("بیستم"), plural ها/های, comparative تر/ترین.
-    suffixes: tuple[str, ...] = ("ترین", "های", "تر", "ها", "ای", "ی", "م")
+    # ("فهرست سفیدی"), ordinal م ("بیستم"), plural ها/های, comparative تر/ترین, the
+    # pronoun ش doubling a final ش ("خاموشش").
+    suffixes: tuple[str, ...] = ("ترین", "های", "تر", "ها", "ای", "ی", "م", "ش")
 
     # Cardinal numbers fa_IR lacks (so "بیست" and the ordinal "بیستم" were unknown).
     numbers = frozenset(
@@ -550,6 +553,8 @@ class PersianBackend(Backend):
                 continue
             if suffix == "م" and stem not in self.numbers:
                 continue  # only ordinals: "بیستم"; a final م is too often a slip
+            if suffix == "ش" and (len(stem) < 4 or not stem.endswith("ش")):
+                continue  # the pronoun ش after a stem ending in ش: "خاموشش کنید" (turn it off)
             if suffix.startswith("تر") and len(stem) < 4:
                 continue  # "منشتر" is not منش + تر
             if self.spell(stem):
@@ -560,7 +565,7 @@ class PersianBackend(Backend):
             self.name == "fa"
             and clean.startswith("ن")
             and len(clean) >= 4
-            and clean[1:].endswith(_FA_VERB_ENDINGS)
+            and clean[1:].endswith(_FA_VERB_ENDINGS + _FA_PARTICIPLE_ENDINGS)
             and self.spell(clean[1:])
         ):
             return True
