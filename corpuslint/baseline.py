@@ -41,6 +41,7 @@ from typing import Collection, Iterable, Mapping
 
 import regex
 
+from . import structure
 from .config import ConfigError
 from .findings import Finding, Severity
 from .hookspecs import hookimpl
@@ -251,17 +252,19 @@ def parse_ignore_file(text: str, display: str) -> list[_Entry]:
 
 def directives(doc) -> list[_Entry]:
     """Inline ``<!-- corpuslint: … -->`` directives of a Markdown/HTML document as
-    line-range entries (directives quoted inside code blocks or inline code are not
-    directives)."""
+    line-range entries. In Markdown only HTML regions of the CommonMark parse
+    (``Document.regions``) hold directives: one quoted in a code block or in inline
+    code is an example, not a directive."""
     if doc.suffix not in DIRECTIVE_SUFFIXES or "corpuslint:" not in doc.text:
         return []
-    code = [s for s in doc.code_spans if not doc.text.startswith("<!--", s[0])]
+    if doc.is_markdown:
+        spans = [(r.start, r.end) for r in doc.regions if r.kind == structure.HTML]
+    else:
+        spans = [(0, len(doc.text))]
     out: list[_Entry] = []
     open_: dict[tuple[str, ...], _Entry] = {}
     last = len(doc.lines)
-    for m in _DIRECTIVE_RE.finditer(doc.text):
-        if any(s <= m.start() and m.end() <= e for s, e in code):
-            continue
+    for m in (m for s, e in spans for m in _DIRECTIVE_RE.finditer(doc.text, s, e)):
         line, column = doc.position(m.start())
         end_line = doc.position(m.end())[0]
         where = f"{doc.path}:{line}"

@@ -327,7 +327,11 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         strong.update(strong_prompts)
     strong.update(index(m) for m in _CODE_PUNCT_LINE_RE.finditer(text) if m.group().strip())
     strong.update(index(m) for m in _CONFIG_LINE_RE.finditer(text))
-    strong.update(index(m) for m in _COLUMNS_LINE_RE.finditer(text))
+    # columns, unless the line is a sentence or long prose (a doubled space there is a slip)
+    strong.update(
+        index(m) for m in _COLUMNS_LINE_RE.finditer(text)
+        if not _is_sentence(m.group()) and len(m.group().split(None, 24)) <= 24
+    )
     strong.update(index(m) for m in _MACHINE_LINE_RE.finditer(text))
     if "`" in text:
         strong.update(index(m) for m in _BACKTICK_LINE_RE.finditer(text))
@@ -413,7 +417,7 @@ def _is_command(m) -> bool:
 
 def _is_sentence(line: str) -> bool:
     """12+ words ending in sentence punctuation: prose, even inside a block of code."""
-    stripped = line.rstrip()
+    stripped = line.rstrip().rstrip("\u200e\u200f\u061c\"”»)'’")
     return stripped[-1:] in (".", "!", "?", "؟", "։", "。") and len(stripped.split(None, 12)) > 12
 
 
@@ -422,10 +426,17 @@ _NO_SPACE_SCRIPT_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p
 
 
 def reads_as_prose(line: str) -> bool:
-    """True if a line reads as a sentence: 6+ words, or a long run of a script written
-    without spaces. In plain text that quotes code, rules about spacing look only at
-    such lines (``Consistency Policy : resync`` is program output, not a sentence)."""
-    return len(_WORD_RUN_RE.findall(line, 0, 400)) >= 6 or bool(_NO_SPACE_SCRIPT_RE.search(line))
+    """True if a line reads as a sentence: 6+ words ending in sentence punctuation, or
+    a long run of a script written without spaces. In plain text that quotes code,
+    rules about spacing look only at such lines (``Consistency Policy : resync`` and
+    ``OpenSSL 1.1.1k  25 Mar 2021`` are program output, not sentences)."""
+    stripped = line.rstrip().rstrip("\u200e\u200f\u061c")
+    if _NO_SPACE_SCRIPT_RE.search(stripped):
+        return True
+    return stripped[-1:] in _SENTENCE_END and len(_WORD_RUN_RE.findall(stripped, 0, 400)) >= 6
+
+
+_SENTENCE_END = frozenset(".!?؟:؛。！？\"”»)")
 
 
 def is_command_word(word: str) -> bool:

@@ -180,6 +180,12 @@ def test_inline_directives_in_markdown():
     ]
 
 
+def test_directive_quoted_in_inline_code_is_an_example():
+    text = "Write `<!-- corpuslint: disable -->` to silence a section.\nسطر  فيه مسافتان.\n"
+    assert bl.directives(Document("howto.md", text)) == []
+    assert [f.code for f in corpuslint.lint_text(text, path="howto.md", config={"select": ["W103"]})] == ["W103"]
+
+
 def test_unused_inline_directive_reported_by_u100(tmp_path):
     (tmp_path / "doc.md").write_text(MD, encoding="utf-8")
     code, data = run_json("--select", "W101,W103,A110,U100", "doc.md", cwd=tmp_path)

@@ -91,7 +91,9 @@ class InvisibleCharacter(DocumentRule):
     one finding per line). A directional mark that does its job in mixed-direction
     text is left alone: one whose nearest strong character on either side (same
     line) runs the other way (`Christian Perrier، \u200fDavid Bercot` in an Arabic
-    paragraph, `SLAAC\u200f (...)`; a line's end counts as the direction of the line);
+    paragraph, `SLAAC\u200f (...)`; a line's end counts as the direction of most of
+    the line's strong characters; a mark right after a closing bracket or punctuation
+    at a line's end, `(OSF/1)\u200e`, keeps it with its text);
     one between text of its own direction (an RLM closing an Arabic line) is redundant
     and reported.
     Why: Invisible characters split words for tokenisers and search
@@ -155,6 +157,8 @@ class InvisibleCharacter(DocumentRule):
 _STRONG_L = regex.compile(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 _STRONG_L_BACK = regex.compile(r"(?r)[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_RTL_ALL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
+_STRONG_ALL = regex.compile(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
 
 
 def _bidi_hint(doc, text: str, m) -> bool:
@@ -168,9 +172,15 @@ def _bidi_hint(doc, text: str, m) -> bool:
         return False
     rtl_mark = run[-1] != "\u200e"
     line = doc.lines[doc.position(m.start())[0] - 1]
-    first = _STRONG_L.search(text, line.start, line.end)  # the paragraph's direction
-    line_rtl = first is not None and bool(_RTL.match(first.group()))
-    for found in (_STRONG_L_BACK.search(text, line.start, m.start()), _STRONG_L.search(text, m.end(), line.end)):
+    # The line's direction: that of most of its strong characters (an Arabic sentence
+    # may start with a Latin word).
+    sample = text[line.start : min(line.end, line.start + 2000)]
+    line_rtl = len(_RTL_ALL.findall(sample)) * 2 > len(_STRONG_ALL.findall(sample))
+    after = _STRONG_L.search(text, m.end(), line.end)
+    before = m.start() > line.start and text[m.start() - 1]
+    if after is None and before and not before.isspace() and not before.isalnum():
+        return True  # after a closing bracket or mark at the line's end: keeps it with its text
+    for found in (_STRONG_L_BACK.search(text, line.start, m.start()), after):
         rtl = line_rtl if found is None else bool(_RTL.match(found.group()))  # a line boundary
         if rtl != rtl_mark:
             return True

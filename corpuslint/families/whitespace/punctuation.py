@@ -21,7 +21,8 @@ class SpaceBeforePunctuation(DocumentRule):
     are not matched. Not reported in table cells (a cell listing ". ! ?"), code, or
     columns of command output (``Size : 4189184`` lines whose marks line up, or lines
     laid out with runs of spaces; in plain text that quotes code, lines that do not
-    read as sentences).
+    read as sentences, and a lone ``.`` between spaces, which names the dot itself:
+    ``the current directory is also known as . (one dot)``).
     Why: Arabic and English typography attach these marks to the preceding word; a
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. (French puts a space before : ; ! ? — set `marks` to
@@ -53,6 +54,8 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # a line laid out in columns (`Image type     :  sparse`)
             if doc.quotes_code and not reads_as_prose(text[row.start : row.end]):
                 continue  # technical text: `Consistency Policy : resync` is program output
+            if doc.quotes_code and mark == "." and text[m.end() + 1 : m.end() + 2].isspace():
+                continue  # technical text names the dot itself: "known as . (one dot)", "sort ."
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
 
 
