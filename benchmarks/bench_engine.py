@@ -8,7 +8,10 @@ Generates its inputs at run time from the seed articles (nothing large is commit
    write (str.rstrip + `in` checks per line); then with every default rule (all
    families, corpus rules included) without cache, with a cold and a warm cache;
 2. one file of --mb megabytes on a single line, linted in a subprocess whose peak RSS
-   is reported (target: peak RSS < 6x file size, no per-character Python objects).
+   is reported, with `--select W` and with every default rule (target: peak RSS < 6x
+   file size, no per-character Python objects; rules that build per-word data skip
+   lines over engine.MAX_LINE_CHARS with one F008 finding);
+3. applying 40,000 trailing-whitespace fixes to one file (apply_fixes is O(N log N)).
 """
 
 from __future__ import annotations
@@ -84,17 +87,32 @@ def bench_huge_line(mb: int) -> None:
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(chunk * reps)
         size = path.stat().st_size
-        code = (
-            "import resource, sys, time; from corpuslint.engine import build_registry, run;"
-            f"c, r = build_registry([{str(path)!r}], table={{'select': ['W'], 'cache': False}});"
-            f"t = time.perf_counter(); res = run([{str(path)!r}], c, r); dt = time.perf_counter() - t;"
-            "print(len(res.findings), dt, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-        )
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-        findings, seconds, rss_kb = out.split()
-        rss = int(rss_kb) * 1024
-        print(f"single-line file: {size / 1e6:.0f} MB -> {findings} findings in {float(seconds):.1f} s, "
-              f"peak RSS {rss / 1e6:.0f} MB ({rss / size:.1f}x file size)")
+        for label, table in (("--select W", "{'select': ['W'], 'cache': False}"),
+                             ("default rules", "{'cache': False}")):
+            code = (
+                "import resource, sys, time; from corpuslint.engine import build_registry, run;"
+                f"c, r = build_registry([{str(path)!r}], table={table});"
+                f"t = time.perf_counter(); res = run([{str(path)!r}], c, r); dt = time.perf_counter() - t;"
+                "print(len(res.findings), dt, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+            )
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+            findings, seconds, rss_kb = out.split()
+            rss = int(rss_kb) * 1024
+            print(f"single-line file, {label}: {size / 1e6:.0f} MB -> {findings} findings in {float(seconds):.1f} s, "
+                  f"peak RSS {rss / 1e6:.0f} MB ({rss / size:.1f}x file size)")
+
+
+def bench_many_fixes(n: int = 40_000) -> None:
+    """apply_fixes on one file with n trailing-whitespace fixes (was all-pairs: ~40 s)."""
+    from corpuslint import lint_text
+    from corpuslint.engine import apply_fixes
+
+    text = "".join(f"سطر رقم {i} \n" for i in range(n))
+    found = lint_text(text, config={"select": ["W101"], "cache": False})
+    t0 = time.perf_counter()
+    fixed, count = apply_fixes(text, found, unsafe=False)
+    dt = time.perf_counter() - t0
+    print(f"apply_fixes: {count} of {len(found)} trailing-whitespace fixes in one file in {dt * 1000:.0f} ms")
 
 
 def main() -> None:
@@ -105,6 +123,7 @@ def main() -> None:
     # The single-line run goes first: on Linux a child's ru_maxrss starts from its
     # parent's RSS at fork, so it must be forked while this process is still small.
     bench_huge_line(args.mb)
+    bench_many_fixes()
     bench_corpus(args.copies)
 
 

@@ -16,8 +16,8 @@ import traceback
 from typing import Sequence
 
 from . import __version__, readers
-from .config import ConfigError, check_codes, code_hint, did_you_mean, normalize_code
-from .engine import StdinInput, build_registry, run
+from .config import ConfigError, check_codes, check_jobs, code_hint, did_you_mean, normalize_code
+from .engine import RuleError, StdinInput, build_registry, run
 from .plugins import PluginError, load_plugins
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -95,7 +95,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="text format: full (source line, caret, fix hint; default on a terminal) or concise")
     check.add_argument("--show-findings", action="store_true", help="with --statistics: print the findings too")
     check.add_argument("--quiet", "-q", action="store_true", help="findings only: no summary, no progress bar")
-    check.add_argument("--verbose", "-v", action="store_true", help="say which config, root and rules the run used")
+    check.add_argument("--verbose", "-v", action="store_true",
+                       help="say which config, root and rules the run used; tracebacks for errors")
+    check.add_argument("--follow-external-symlinks", action="store_true",
+                       help="check files behind symlinks that point outside the project root")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline file")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings as a baseline; exit 0")
     check.add_argument("--add-ignore", action="store_true",
@@ -129,19 +132,48 @@ def _data_arguments(parser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; every error is one line on stderr and exit code 2. The traceback
+    is printed only with ``--verbose`` or ``CORPUSLINT_DEBUG=1``."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    verbose = "--verbose" in argv or os.environ.get("CORPUSLINT_DEBUG", "") not in ("", "0")
     try:
-        return _main(list(sys.argv[1:] if argv is None else argv))
-    except (ConfigError, PluginError) as exc:
-        print(f"corpuslint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return _main(argv)
+    except (ConfigError, PluginError, RuleError) as exc:
+        return _error(str(exc), verbose)
     except KeyboardInterrupt:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
-    except Exception:  # an internal error: say so, with the traceback, exit 2
-        print("corpuslint: internal error (please report):", file=sys.stderr)
+    except RecursionError:
+        return _error("internal error: recursion too deep (a deeply nested input or config?)", verbose)
+    except MemoryError:
+        return _error("out of memory", verbose)
+    except OSError as exc:
+        return _error(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else f"{exc}", verbose)
+    except Exception as exc:  # an internal error: one line; the traceback on request
+        origin = _plugin_of(exc)
+        where = f" in plugin {origin!r}" if origin else ""
+        return _error(f"internal error{where}: {type(exc).__name__}: {exc} "
+                      "(--verbose or CORPUSLINT_DEBUG=1 for the traceback)", verbose)
+
+
+def _error(message: str, verbose: bool) -> int:
+    if verbose:
         traceback.print_exc()
-        return EXIT_ERROR
+    print(f"corpuslint: error: {' '.join(message.split())}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _plugin_of(exc: BaseException) -> str | None:
+    """The distribution/module that raised, when it is not corpuslint itself."""
+    tb = exc.__traceback__
+    last = None
+    while tb is not None:
+        module = tb.tb_frame.f_globals.get("__name__", "")
+        if module and not module.startswith(("corpuslint.", "corpuslint", "pluggy", "importlib", "concurrent")):
+            last = module.split(".")[0]
+        tb = tb.tb_next
+    return last
 
 
 def _main(argv: list[str]) -> int:
@@ -215,6 +247,14 @@ def _write_stdout(text: "str | bytes") -> None:
     sys.stdout.buffer.flush()
 
 
+def _check_writable(path: str) -> None:
+    """``--output-file`` can be written (checked before the run, which may fix files)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder) or not os.access(folder, os.W_OK) or (
+            os.path.exists(path) and (os.path.isdir(path) or not os.access(path, os.W_OK))):
+        raise ConfigError(f"--output-file {path}: cannot be written (no such folder, or not writable)")
+
+
 def _write_file(path: str, data: bytes) -> None:
     try:
         with open(path, "wb") as fh:
@@ -253,7 +293,9 @@ def _cmd_check(args) -> int:
     if args.no_cache:
         config.use_cache = False
     if args.jobs is not None:
-        config.jobs = args.jobs
+        config.jobs = check_jobs(args.jobs, "--jobs")
+    if args.follow_external_symlinks:
+        config.follow_external_symlinks = True
     readers.set_overrides(config, text_field=args.text_field, id_field=args.id_field)
     if args.fail_on:
         from .findings import Severity
@@ -267,6 +309,8 @@ def _cmd_check(args) -> int:
 
     from . import adoption
 
+    if args.output_file:
+        _check_writable(args.output_file)  # before any fix is written: no half-done run
     baseline = adoption.before_run(args, config)
     result = run(paths, config, registry, fix=(args.fix or args.fix_only) and not args.diff,
                  unsafe_fixes=args.unsafe_fixes, diff=args.diff, stdin=stdin, fix_data=args.fix_data,
@@ -304,7 +348,11 @@ def _cmd_check(args) -> int:
                    output_format=args.output_format or adoption.default_output_format(args),
                    show_findings=args.show_findings or not args.statistics, quiet=args.quiet)
     else:
-        formatter(result, out)
+        try:
+            formatter(result, out)
+        except Exception as exc:
+            origin = getattr(formatter, "__module__", "?").split(".")[0]
+            raise RuleError(f"formatter {args.format!r} (from {origin!r}) failed: {type(exc).__name__}: {exc}") from exc
     if args.output_file:
         _write_file(args.output_file, out.getvalue().encode("utf-8", "surrogatepass"))
         if args.statistics and args.format != "text":

@@ -96,6 +96,7 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
     respect_gitignore: bool = True
+    follow_external_symlinks: bool = False  # symlinks leaving the root: skipped (F005) unless set
     use_cache: bool = True
     cache_dir: str = ".corpuslint_cache"
     jobs: int = 1
@@ -179,7 +180,14 @@ def select_rules(config: Config, rules: Mapping[str, type]) -> list[str]:
 # -- loading ----------------------------------------------------------------------
 
 
-def find_config_file(start: str) -> str | None:
+def find_config_file(start: str, *, warn=None) -> str | None:
+    """The config file that governs ``start``, walking up its folders.
+
+    Trust boundary (like git's ``safe.directory``): a config file that is owned by
+    another user (not the caller, not root) or that sits in, or is, a world-writable
+    folder/file is never used (one warning, and the search stops there). A config
+    found above the project root (the git work tree) is read for settings, but its
+    ``[plugins] local`` modules are not loaded (engine.build_registry)."""
     directory = os.path.abspath(start)
     if os.path.isfile(directory):
         directory = os.path.dirname(directory)
@@ -188,11 +196,71 @@ def find_config_file(start: str) -> str | None:
             candidate = os.path.join(directory, name)
             if os.path.isfile(candidate):
                 if name != "pyproject.toml" or _has_tool_table(candidate):
-                    return candidate
+                    reason = untrusted_reason(candidate)
+                    if reason is None:
+                        return candidate
+                    (warn or _warn)(f"ignoring {candidate}: {reason} (config is trusted only from the project)")
+                    return None
         parent = os.path.dirname(directory)
         if parent == directory:
             return None
         directory = parent
+
+
+def _warn(message: str) -> None:
+    import sys
+
+    print(f"corpuslint: warning: {message}", file=sys.stderr)
+
+
+def untrusted_reason(path: str) -> str | None:
+    """Why the config file ``path`` must not be trusted, or None.
+
+    Untrusted: owned by a user other than the caller or root, or the file or its
+    folder is writable by everyone (a shared /tmp-like place)."""
+    import stat
+
+    uid = os.geteuid() if hasattr(os, "geteuid") else None
+    for what, p in (("file", path), ("folder", os.path.dirname(os.path.abspath(path)))):
+        try:
+            st = os.stat(p)
+        except OSError as exc:
+            return f"cannot stat {what}: {exc.strerror}"
+        if uid is not None and st.st_uid not in (uid, 0):
+            return f"the {what} is owned by another user (uid {st.st_uid})"
+        if st.st_mode & stat.S_IWOTH:
+            return f"the {what} is world-writable"
+    return None
+
+
+def max_jobs() -> int:
+    return 2 * (os.cpu_count() or 1)
+
+
+def check_jobs(value: Any, where: str) -> int:
+    """``jobs`` bounded: 0 (one per core) to twice the core count."""
+    limit = max_jobs()
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= limit:
+        raise ConfigError(f"{where}: must be an integer from 0 (one per core) to {limit} (2 x cores), not {value!r}")
+    return value
+
+
+def check_cache_dir(value: Any, root: str, where: str) -> str:
+    """``cache-dir`` must stay inside the project root or the user's cache folder."""
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{where}: must be a non-empty string")
+    full = os.path.normpath(os.path.join(os.path.abspath(root), os.path.expanduser(value)))
+    allowed = [os.path.abspath(root), user_cache_dir()]
+    if not any(full == a or full.startswith(a.rstrip(os.sep) + os.sep) for a in allowed):
+        raise ConfigError(f"{where}: {value!r} is outside the project root and the user cache folder "
+                          f"({user_cache_dir()})")
+    return full
+
+
+def user_cache_dir() -> str:
+    """The platform cache folder for corpuslint ($XDG_CACHE_HOME or ~/.cache)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(os.path.abspath(base), "corpuslint")
 
 
 def _has_tool_table(path: str) -> bool:
@@ -267,6 +335,8 @@ def read_toml(path: str, referrer: str | None = None, shown: str | None = None) 
         raise ConfigError(f"{referrer or path}: cannot read {shown or repr(path)}: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def read_config_table(path: str) -> dict[str, Any]:
@@ -303,7 +373,14 @@ def local_plugin_settings(raw: Mapping[str, Any], root: str, where: str) -> tupl
     paths = local.get("paths", ["."])
     if not all(isinstance(m, str) for m in modules) or not all(isinstance(p, str) for p in paths):
         raise ConfigError(f"{where}: plugins: 'local' and 'paths' must be lists of strings")
-    return list(modules), [os.path.join(root, p) for p in paths]
+    root_real = os.path.realpath(root)
+    out = []
+    for p in paths:
+        full = os.path.realpath(os.path.join(root, p))
+        if not (full == root_real or full.startswith(root_real.rstrip(os.sep) + os.sep)):
+            raise ConfigError(f"{where}: plugins.paths: {p!r} is outside the project root {root}")
+        out.append(full)
+    return list(modules), out
 
 
 def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry=None) -> Config:
@@ -367,11 +444,9 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
     if "cache" in raw:
         cfg.use_cache = bool(raw["cache"])
     if "cache-dir" in raw:
-        cfg.cache_dir = str(raw["cache-dir"])
+        cfg.cache_dir = check_cache_dir(raw["cache-dir"], root, f"{where}: cache-dir")
     if "jobs" in raw:
-        if not isinstance(raw["jobs"], int) or raw["jobs"] < 0:
-            raise err("jobs", "must be an integer >= 0 (0 = one per core)")
-        cfg.jobs = raw["jobs"]
+        cfg.jobs = check_jobs(raw["jobs"], f"{where}: jobs")
     if "baseline" in raw:
         if not isinstance(raw["baseline"], str) or not raw["baseline"]:
             raise err("baseline", "must be a file name (relative to the config file)")
@@ -418,6 +493,9 @@ def validate_codes(cfg: Config, rules: Mapping[str, type]) -> None:
             default = cls.options[opt]
             if default is not None and not _same_kind(default, value):
                 raise ConfigError(f"{where}: rules.{code}.{opt}: expected {type(default).__name__}, got {value!r}")
+            if (isinstance(default, (int, float)) and not isinstance(default, bool) and default >= 0
+                    and isinstance(value, (int, float)) and not (0 <= value < float("inf"))):
+                raise ConfigError(f"{where}: rules.{code}.{opt}: must be a number >= 0, not {value!r}")
 
 
 def check_codes(codes: Iterable[str], rules: Mapping[str, type], where: str) -> None:

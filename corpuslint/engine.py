@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import sys
+from bisect import bisect_right
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
@@ -40,6 +43,37 @@ from .structure import ALL_REGIONS
 
 MAX_FIX_PASSES = 10
 PARALLEL_MIN_DOCS = 64
+# Longest line (in characters) that every rule checks. Longer lines are checked only by
+# rules of LONG_LINE_FAMILIES (character scans with memory independent of word counts)
+# or rules with ``long_line_safe = True``; the others skip the document (one F008 info
+# finding names them), so a 100 MB single line costs a small multiple of its size.
+MAX_LINE_CHARS = 1_000_000
+LONG_LINE_FAMILIES = frozenset({"whitespace", "input"})
+_NEWLINE_RE = re.compile(r"\r\n|\n|\r")
+
+
+def longest_line(text: str) -> tuple[int, int, int]:
+    """(length, 1-based number, start offset) of the longest line of ``text``."""
+    if len(text) <= MAX_LINE_CHARS:
+        return len(text), 1, 0  # cannot exceed the limit: no scan needed
+    best, best_no, best_start, pos, no = 0, 1, 0, 0, 1
+    for m in _NEWLINE_RE.finditer(text):
+        if m.start() - pos > best:
+            best, best_no, best_start = m.start() - pos, no, pos
+        pos, no = m.end(), no + 1
+    if len(text) - pos > best:
+        best, best_no, best_start = len(text) - pos, no, pos
+    return best, best_no, best_start
+
+
+def long_line_safe(rule: Rule) -> bool:
+    return getattr(rule, "long_line_safe", rule.family in LONG_LINE_FAMILIES)
+
+
+def skips(rule: Rule, doc: Document) -> bool:
+    """Does ``rule`` skip ``doc`` because of a line over MAX_LINE_CHARS?"""
+    return not long_line_safe(rule) and longest_line(doc.text)[0] > MAX_LINE_CHARS
+
 
 
 @dataclass
@@ -97,6 +131,7 @@ class Linter:
         self.record_rules = [r for r in self.document_rules if not r.file_level]  # for data-file records
         self.corpus_rules = [r for r in self.rules.values() if isinstance(r, CorpusRule)]
         self._cache: dict[tuple[str, str], list[Finding]] = {}
+        self._from_disk: set[tuple[str, str]] = set()  # cache keys filled from the on-disk cache
         self.suppressions = None  # baseline.Suppressions: ignore file + inline directives
         self.progress = None  # callable(n) ticked per document checked (progress bar), or None
 
@@ -106,12 +141,33 @@ class Linter:
         cached = self._cache.get(key)
         if cached is None:
             cached = []
-            for rule in self.record_rules if getattr(doc, "record", None) is not None else self.document_rules:
-                cached.extend(_in_checked_regions(rule, doc, rule.check(doc)))
+            rules = self.record_rules if getattr(doc, "record", None) is not None else self.document_rules
+            length, line_no, start = longest_line(doc.text)
+            if length > MAX_LINE_CHARS:
+                skipped = sorted({r.code for r in rules + self.corpus_rules if not long_line_safe(r)})
+                rules = [r for r in rules if long_line_safe(r)]
+                note = self.rules.get("F008")
+                if skipped and note is not None:
+                    cached.append(doc.finding(note, start, start, f"line {line_no} is {length:,} characters long "
+                                              f"(limit {MAX_LINE_CHARS:,}): {len(skipped)} rules skipped this document "
+                                              f"({', '.join(skipped)})"))
+            for rule in rules:
+                with rule_errors(rule, doc.path):
+                    found = list(rule.check(doc))
+                cached.extend(_in_checked_regions(rule, doc, found))
             self._cache[key] = cached
             if self.progress is not None:
                 self.progress(1)
         return cached
+
+    def fresh_findings(self, doc: Document) -> list[Finding]:
+        """Document-rule findings computed now, never taken from the on-disk cache
+        (fixes are only ever applied from findings this process computed)."""
+        key = (doc.path, doc.content_hash)
+        if key in self._from_disk:
+            self._from_disk.discard(key)
+            self._cache.pop(key, None)
+        return self.check_document(doc)
 
     def map_documents(self, docs: list[Document], disk_cache=None) -> list[Finding]:
         """Document rules over ``docs``: from the on-disk cache where the content is
@@ -120,6 +176,7 @@ class Linter:
         for doc in docs:
             if doc.path in hits:
                 self._cache[(doc.path, doc.content_hash)] = hits[doc.path]
+                self._from_disk.add((doc.path, doc.content_hash))
         misses = [d for d in docs if (d.path, d.content_hash) not in self._cache]
         if self.progress is not None and len(misses) < len(docs):
             self.progress(len(docs) - len(misses))
@@ -139,7 +196,9 @@ class Linter:
         for rule in self.corpus_rules:
             view = CorpusView(states=dict(states.get(rule.code, {})), targets=set(documents), documents=documents)
             kinds = rule.checked_regions()
-            for f in rule.reduce(view):
+            with rule_errors(rule, "the corpus"):
+                found = list(rule.reduce(view))
+            for f in found:
                 doc = documents.get(f.key)
                 if kinds == ALL_REGIONS or doc is None or not doc.outside(f.start, f.end, kinds):
                     if f.related:  # a related record named by its key: name file and record
@@ -148,7 +207,12 @@ class Linter:
         return out
 
     def problem_finding(self, source: files.Source, problem: files.ReadProblem) -> Finding | None:
-        rule = self.rules.get(PROBLEM_RULES[problem.kind].code)
+        cls = PROBLEM_RULES[problem.kind]
+        rule = self.rules.get(cls.code)
+        if rule is None and problem.kind == "not-written" and not any(
+                i == "ALL" or cls.code.startswith(i) for i in self.config.ignore):
+            # a fix that was not written is reported even under --select W (unless ignored)
+            rule = cls(severity=self.config.severity_for(cls.code, cls.default_severity))
         if rule is None:
             return None
         return Finding(
@@ -175,6 +239,23 @@ def _record_location(loc, documents: Mapping[str, Document]):
     if loc.record is not None or getattr(doc, "record", None) is None:
         return loc
     return Location(doc.file, loc.line, loc.column, doc.record)
+
+
+class RuleError(Exception):
+    """A rule raised while checking: the message names the rule, its plugin and the
+    document. Exit code 2, one line (a traceback only with --verbose)."""
+
+
+@contextmanager
+def rule_errors(rule: Rule, where: str):
+    try:
+        yield
+    except RuleError:
+        raise
+    except Exception as exc:
+        origin = getattr(rule, "origin", "?")
+        raise RuleError(f"rule {rule.code} ({rule.name}, from plugin {origin!r}) failed on {where}: "
+                        f"{type(exc).__name__}: {exc}") from exc
 
 
 # Worker side of the parallel map. With the fork start method the Linter is inherited.
@@ -254,23 +335,60 @@ def fixable(finding: Finding, unsafe: bool) -> bool:
     return finding.fix is not None and (unsafe or finding.fix.applicability is Applicability.SAFE)
 
 
-def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool) -> tuple[str, int]:
-    """Apply the fixes whose edits overlap no edit already accepted; returns (text, count)."""
+def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
+                defer: frozenset[str] = frozenset()) -> tuple[str, int]:
+    """Apply the fixes whose edits overlap no edit already accepted; returns (text, count).
+
+    Fixes are taken in order of their first edit (then code), those of the ``defer``
+    codes after all others; a fix is accepted whole or not at all. Accepted edits are kept sorted, so each candidate edit is compared
+    only with its neighbours: O(N log N) for N edits, and the new text is built in one
+    pass (40,000 trailing-whitespace fixes in one file cost milliseconds).
+    """
+    starts: list[int] = []  # accepted edits, sorted by (start, end); pairwise disjoint
     accepted: list[Edit] = []
     count = 0
     candidates = sorted(
-        (f for f in findings if fixable(f, unsafe)),
-        key=lambda f: (min(e.start for e in f.fix.edits), f.code),
+        (f for f in findings if fixable(f, unsafe) and f.fix.edits),
+        key=lambda f: (f.code in defer, min(e.start for e in f.fix.edits), f.code),
     )
+    n = len(text)
     for finding in candidates:
         edits = finding.fix.edits
-        if any(_overlaps(e, a) for e in edits for a in accepted) or _self_overlap(edits):
+        if any(not 0 <= e.start <= e.end <= n for e in edits) or _self_overlap(edits):
             continue
-        accepted.extend(edits)
+        if any(_clashes(e, starts, accepted) for e in edits):
+            continue
+        for e in edits:
+            i = bisect_right(starts, e.start)
+            while i > 0 and (accepted[i - 1].start, accepted[i - 1].end) > (e.start, e.end):
+                i -= 1
+            starts.insert(i, e.start)
+            accepted.insert(i, e)
         count += 1
-    for edit in sorted(accepted, key=lambda e: (e.start, e.end), reverse=True):
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text, count
+    if not accepted:
+        return text, 0
+    pieces: list[str] = []
+    pos = 0
+    for e in accepted:
+        pieces.append(text[pos : e.start])
+        pieces.append(e.replacement)
+        pos = e.end
+    pieces.append(text[pos:])
+    return "".join(pieces), count
+
+
+def _clashes(e: Edit, starts: list[int], accepted: list[Edit]) -> bool:
+    """Does ``e`` overlap an accepted edit? Accepted edits are disjoint and sorted, so
+    only those starting at or before ``e.end`` whose end reaches ``e.start`` can."""
+    i = bisect_right(starts, e.end) - 1
+    while i >= 0:
+        a = accepted[i]
+        if a.end < e.start:
+            return False
+        if _overlaps(e, a):
+            return True
+        i -= 1
+    return False
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:
@@ -286,8 +404,16 @@ def _self_overlap(edits: tuple[Edit, ...]) -> bool:
 
 def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bool) -> tuple[str, int]:
     """First pass uses all findings (incl. corpus rules); later passes re-run document
-    rules on the edited text until nothing changes (bounded)."""
-    text, total = apply_fixes(doc.text, first, unsafe)
+    rules on the edited text until nothing changes (bounded).
+
+    Corpus-rule fixes are validated against the document-rule fixes: in the first pass
+    (the only one where both refer to the same text) a corpus-rule fix is applied only
+    if none of its edits overlaps a document-rule edit, which wins. So an unsafe
+    "delete this word" (S101, computed on «إلى\u200bقال» as one token) can never
+    override W112 separating the two words; the re-lint after writing reports what
+    the corpus rules think of the new text, and only a next --fix applies it."""
+    corpus_codes = frozenset(r.code for r in linter.corpus_rules)
+    text, total = apply_fixes(doc.text, first, unsafe, defer=corpus_codes)
     for _ in range(MAX_FIX_PASSES):
         current = doc.with_text(text)
         found = [f for f in linter.check_document(current) if linter.keep(f)]
@@ -311,12 +437,23 @@ def build_registry(config_paths: Iterable[str] = (".",), *, config_file: str | N
     source, raw, root = locate_config(config_paths, config_file=config_file, table=table)
     config_dir = os.path.dirname(os.path.abspath(source)) if source else root
     modules, paths = local_plugin_settings(raw, config_dir, source or "config")
+    project = project_root(config_paths, source)[0]
+    if modules and source and not config_file and not _inside_dir(config_dir, project):
+        # plugin code runs only from the project itself (a config above the work tree: settings only)
+        print(f"corpuslint: warning: {source}: [plugins] local ignored: the config is outside the project "
+              f"root {project}", file=sys.stderr)
+        modules, paths = [], []
     registry = load_plugins(local_modules=modules, local_paths=paths)
     cfg = build_config(raw, root=root, source=source, registry=registry)
     cfg.corpus_scope = project_root(config_paths, source)[1]
     configure(registry, cfg)
     validate_codes(cfg, registry.rules)
     return cfg, registry
+
+
+def _inside_dir(path: str, root: str) -> bool:
+    path, root = os.path.realpath(path), os.path.realpath(root)
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = False,
@@ -345,7 +482,9 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
     if ctx.use_cache and linter.document_rules:
         from .index import DocumentFindingsCache, cache_dir_for
 
-        ctx.doc_cache = DocumentFindingsCache(cache_dir_for(ctx), linter.document_rules)
+        cache_dir = cache_dir_for(ctx)
+        if cache_dir is not None:
+            ctx.doc_cache = DocumentFindingsCache(cache_dir, linter.document_rules, also=linter.rules.values())
     problems: list[Finding] = []
     docs: dict[str, Document] = {}
     writable: set[str] = set()  # documents that are whole files, which fixes may rewrite
@@ -370,6 +509,8 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
         else:
             _add_documents(linter, source, loaded, docs, problems)
     path_of = {s.display: s.path for s in sources}
+    if not diff:
+        files.clean_stale_temp_files({os.path.dirname(s.path) for s in sources})
 
     if progress is not None:
         linter.progress = progress.phase("checking", len(docs))
@@ -386,6 +527,8 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
         changed: dict[str, Document] = {}
         record_texts: dict[str, dict[int, str]] = {}  # data file -> {record number: fixed text}
         record_fixes: dict[str, int] = {}
+        doc_codes = {r.code for r in linter.document_rules}
+        plan: list[tuple[str, Document, str, int]] = []  # plain files: written after every fix is computed
         for key, doc in docs.items():
             record_file = getattr(doc, "file", None)
             if record_file is not None:
@@ -396,7 +539,10 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
                 continue
             if not any(fixable(f, unsafe_fixes) for f in by_key.get(key, ())):
                 continue
-            new_text, count = fix_document(linter, doc, by_key[key], unsafe_fixes)
+            # fixes come from findings computed now, never from the on-disk cache
+            first = [f for f in by_key[key] if f.code not in doc_codes]
+            first += [f for f in linter.fresh_findings(doc) if linter.keep(f)]
+            new_text, count = fix_document(linter, doc, first, unsafe_fixes)
             if new_text == doc.text:
                 continue
             fixed += count
@@ -406,7 +552,17 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
                 record_texts.setdefault(record_file, {})[doc.number] = new_text
                 record_fixes[record_file] = record_fixes.get(record_file, 0) + count
             elif key in path_of:  # standard input is never written
-                files.write_atomic(path_of[key], new_text)
+                plan.append((key, doc, new_text, count))
+                continue
+            changed[key] = doc.with_text(new_text)
+        for key, doc, new_text, count in plan:  # one transaction per file (files.write_fixed)
+            problem = files.write_fixed(path_of[key], doc.text, new_text, config.root)
+            if problem is not None:
+                fixed -= count
+                finding = linter.problem_finding(files.Source(path_of[key], key), problem)
+                if finding is not None:
+                    problems.append(finding)
+                continue
             changed[key] = doc.with_text(new_text)
         for display, texts in record_texts.items():  # one atomic rewrite per data file
             source, reader, stat = data_files[display]

@@ -7,10 +7,11 @@ on. Nothing here writes.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable
 
 from .config import Config
@@ -18,19 +19,21 @@ from .document import Document
 
 
 @dataclass(frozen=True)
-class Source:
-    path: str  # absolute
-    display: str  # as shown to users: relative to cwd when under it
-    unknown: bool = False  # named explicitly, but no reader or include glob claims its suffix
-
-
-@dataclass(frozen=True)
 class ReadProblem:
     kind: str  # "undecodable" | "binary" | "unreadable" | "unsupported" | "malformed" (a record)
+    #          | "special" (FIFO, device, link leaving the root) | "not-written" (a fix)
     message: str
     line: int = 1
     column: int = 1
     record: int | str | None = None  # the data file's record the problem is in
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str  # absolute
+    display: str  # as shown to users: relative to cwd when under it
+    unknown: bool = False  # named explicitly, but no reader or include glob claims its suffix
+    problem: ReadProblem | None = None  # found by discovery: never opened, reported instead
 
 
 def display_path(path: str, cwd: str | None = None) -> str:
@@ -68,55 +71,154 @@ def _union(globs: Iterable[str]):
     return re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in globs)) if globs else None
 
 
+_KIND = {stat.S_IFIFO: "FIFO", stat.S_IFSOCK: "socket", stat.S_IFCHR: "character device",
+         stat.S_IFBLK: "block device", stat.S_IFDIR: "directory"}
+
+
+def _kind(mode: int) -> str:
+    return _KIND.get(stat.S_IFMT(mode), "special file")
+
+
+def _inside(real: str, root_real: str) -> bool:
+    return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
+
+
 def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str] = (),
              report_unknown: bool = False) -> list[Source]:
-    """Files to check, sorted and de-duplicated. Directories recurse; symlinked
-    directories are not followed (so symlink loops cannot hang the walk). With
-    ``report_unknown``, a file named explicitly that no include glob or reader suffix
-    claims is returned with ``unknown=True`` (reported, not silently skipped)."""
+    """Files to check, sorted and de-duplicated. Directories are walked iteratively
+    (no recursion limit) with ``lstat`` information only: nothing is opened here.
+    With ``report_unknown``, a file named explicitly that no include glob or reader
+    suffix claims is returned with ``unknown=True`` (reported, not silently skipped).
+
+    - symlinked directories are not followed (symlink loops cannot hang the walk);
+    - FIFOs, sockets and devices matching the include globs become ``special``
+      problems (F007, info); named on the command line they are ``unreadable`` (F003);
+    - a symlink whose target lies outside the project root is not followed (F007)
+      unless ``config.follow_external_symlinks``;
+    - a folder that cannot be listed (permissions, path too long) is ``unreadable``.
+    """
     matcher = _Matcher(list(config.include) + [f"*{s}" for s in extra_suffixes], config.exclude)
     cwd = os.getcwd()
+    root_real = os.path.realpath(config.root)
+    follow = getattr(config, "follow_external_symlinks", False)
     seen: set[str] = set()
     out: list[Source] = []
 
-    def add(path: str, real: str, unknown: bool = False) -> None:
+    def add(path: str, real: str, problem: ReadProblem | None = None, unknown: bool = False) -> None:
         if real not in seen:
             seen.add(real)
-            out.append(Source(os.path.abspath(path), display_path(path, cwd), unknown))
+            out.append(Source(os.path.abspath(path), display_path(path, cwd), unknown, problem))
+
+    def check_file(path: str, lst: os.stat_result, explicit: bool, real_dir: str | None = None) -> None:
+        """A (non-directory) entry: add it, or add the reason it is not read."""
+        if stat.S_ISLNK(lst.st_mode) or real_dir is None:
+            real = os.path.realpath(path)
+        else:
+            real = os.path.join(real_dir, os.path.basename(path))
+        st = lst
+        if stat.S_ISLNK(lst.st_mode):
+            try:
+                st = os.stat(path)
+            except OSError as exc:  # dangling link or loop
+                add(path, os.path.abspath(path), ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
+                return
+            if not follow and not _inside(real, root_real):
+                add(path, os.path.abspath(path), ReadProblem(
+                    "special", f"symlink to {real}, outside the project root: not followed"
+                               " (--follow-external-symlinks to check it)"))
+                return
+        if stat.S_ISREG(st.st_mode):
+            add(path, real)
+        elif not stat.S_ISDIR(st.st_mode):
+            kind = "unreadable" if explicit else "special"
+            add(path, os.path.abspath(path), ReadProblem(kind, f"not a regular file ({_kind(st.st_mode)}): not read"))
 
     for given in paths:
-        if os.path.isdir(given):
-            for dirpath, dirnames, filenames in os.walk(given, followlinks=False):
-                rel_dir = os.path.relpath(dirpath, given)
-                dirnames[:] = sorted(
-                    d for d in dirnames if not matcher.excluded(os.path.normpath(os.path.join(rel_dir, d)), d)
-                )
-                real_dir = os.path.realpath(dirpath)
-                for name in filenames:
-                    if matcher.included(name) and not matcher.excluded(os.path.normpath(os.path.join(rel_dir, name)), name):
-                        add(os.path.join(dirpath, name), os.path.join(real_dir, name))
-        else:
-            name = os.path.basename(given)
-            if matcher.included(name) and not matcher.excluded(display_path(given, cwd), name):
-                add(given, os.path.realpath(given))
-            elif not os.path.exists(given) and not os.path.islink(given):
-                add(given, os.path.abspath(given))  # reported as unreadable: a typo must not pass silently
-            elif report_unknown and not matcher.included(name) and not matcher.excluded(display_path(given, cwd), name):
-                add(given, os.path.realpath(given), unknown=True)  # named, but nothing reads it: say so
+        try:
+            lst = os.lstat(given)
+        except OSError as exc:
+            add(given, os.path.abspath(given), ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
+            continue  # reported as unreadable: a typo must not pass silently
+        if stat.S_ISDIR(lst.st_mode) or (stat.S_ISLNK(lst.st_mode) and os.path.isdir(given)):
+            _walk(given, matcher, add, check_file)
+            continue
+        name = os.path.basename(given)
+        if matcher.included(name) and not matcher.excluded(display_path(given, cwd), name) or not (
+                stat.S_ISREG(lst.st_mode) or stat.S_ISLNK(lst.st_mode)):
+            check_file(given, lst, explicit=True)
+        elif report_unknown and not matcher.included(name) and not matcher.excluded(display_path(given, cwd), name):
+            add(given, os.path.realpath(given), unknown=True)  # named, but nothing reads it: say so
     if config.respect_gitignore and out:
-        ignored = git_ignored([s.path for s in out])
+        ignored = git_ignored([s.path for s in out if s.problem is None or s.problem.kind == "special"])
         out = [s for s in out if s.path not in ignored]
     out.sort(key=lambda s: s.display)
     return out
 
 
-@lru_cache(maxsize=4096)
+def _walk(top: str, matcher: "_Matcher", add, check_file) -> None:
+    """Iterative, sorted walk of ``top`` (an explicit stack instead of recursion)."""
+    stack = [(top, ".", os.path.realpath(top))]
+    while stack:
+        dirpath, rel_dir, real_dir = stack.pop()
+        try:
+            with os.scandir(dirpath) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            what = "path too long" if exc.errno == errno.ENAMETOOLONG else (exc.strerror or str(exc))
+            add(dirpath, os.path.abspath(dirpath), ReadProblem("unreadable", f"cannot list folder: {what}"))
+            continue
+        subdirs = []
+        for entry in entries:
+            rel = os.path.normpath(os.path.join(rel_dir, entry.name))
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not matcher.excluded(rel, entry.name):
+                    # not a symlink: its real path is its parent's plus its name
+                    subdirs.append((os.path.join(dirpath, entry.name), rel, os.path.join(real_dir, entry.name)))
+                continue
+            if not matcher.included(entry.name) or matcher.excluded(rel, entry.name):
+                continue
+            try:
+                lst = entry.stat(follow_symlinks=False)
+            except OSError as exc:
+                add(entry.path, os.path.abspath(entry.path),
+                    ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
+                continue
+            if stat.S_ISLNK(lst.st_mode) and os.path.isdir(entry.path):
+                continue  # symlinked directories are not followed
+            check_file(entry.path, lst, False, real_dir)
+        stack.extend(reversed(subdirs))
+
+
+_GIT_TOPS: dict[str, str | None] = {}
+
+
 def _git_top(directory: str) -> str | None:
-    """The work tree containing ``directory`` (found by its .git entry), or None."""
-    if os.path.exists(os.path.join(directory, ".git")):
-        return directory
-    parent = os.path.dirname(directory)
-    return None if parent == directory else _git_top(parent)
+    """The work tree containing ``directory`` (found by its .git entry), or None.
+    Iterative (trees can be deeper than the recursion limit); memoised per folder."""
+    walked = []
+    top: str | None = None
+    d = directory
+    while True:
+        if d in _GIT_TOPS:
+            top = _GIT_TOPS[d]
+            break
+        walked.append(d)
+        if os.path.exists(os.path.join(d, ".git")):
+            top = d
+            break
+        parent = os.path.dirname(d)
+        if parent == d:
+            break
+        d = parent
+    if len(_GIT_TOPS) > 65536:
+        _GIT_TOPS.clear()
+    for w in walked:
+        _GIT_TOPS[w] = top
+    return top
 
 
 def git_ignored(paths: list[str]) -> set[str]:
@@ -144,11 +246,22 @@ def git_ignored(paths: list[str]) -> set[str]:
 
 
 def read_bytes(path: str) -> bytes | ReadProblem:
+    """The file's bytes. Opened non-blocking and checked with ``fstat`` before reading,
+    so a FIFO or device swapped in after discovery cannot hang or flood the run."""
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        return ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}")
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return ReadProblem("unreadable", f"not a regular file ({_kind(st.st_mode)}): not read")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
             return fh.read()
     except OSError as exc:
         return ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
 
 
 def decode(data: bytes) -> str | ReadProblem:
@@ -172,6 +285,8 @@ def decode(data: bytes) -> str | ReadProblem:
 
 def load(source: Source, data: bytes | None = None) -> Document | ReadProblem:
     """The file as a Document (``data``: its bytes when already read, e.g. standard input)."""
+    if source.problem is not None:
+        return source.problem
     data = read_bytes(source.path) if data is None else data
     if isinstance(data, ReadProblem):
         return data
@@ -183,6 +298,8 @@ def load(source: Source, data: bytes | None = None) -> Document | ReadProblem:
 
 def read_with(reader, source: Source, data: bytes | None = None) -> list[Document] | ReadProblem:
     """Documents a plugin reader makes of a file (e.g. one per JSONL record)."""
+    if source.problem is not None:
+        return source.problem
     data = read_bytes(source.path) if data is None else data
     if isinstance(data, ReadProblem):
         return data
@@ -194,19 +311,93 @@ def read_with(reader, source: Source, data: bytes | None = None) -> list[Documen
         return ReadProblem("unreadable", f"reader {type(reader).__name__} failed: {type(exc).__name__}: {exc}")
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` as UTF-8: temp file in the same folder, fsync, os.replace, mode kept."""
+TEMP_PREFIX = ".corpuslint-"
+TEMP_SUFFIX = ".tmp"
+STALE_TEMP_AGE_S = 3600.0
+
+
+def _inside_root(real: str, root: str) -> bool:
+    return _inside(real, os.path.realpath(root))
+
+
+def write_fixed(path: str, old_text: str, new_text: str, root: str) -> ReadProblem | None:
+    """Rewrite ``path`` with ``new_text`` as one transaction; a ``not-written`` problem
+    (and the file untouched) instead of an exception when it cannot be done safely.
+
+    - a symlink is kept: the fix is written to its target, only if that is inside
+      ``root``;
+    - the new text goes to a temp file in the target's folder (fsync'd, same mode and,
+      when permitted, owner), which is removed on every error path;
+    - right before ``os.replace`` the file is read again: if its bytes are not the
+      ``old_text`` the fix was computed from (edited or deleted meanwhile), nothing is
+      written. (A write landing between this check and the rename, microseconds
+      later, can still be lost; no portable API closes that window.)
+    """
+    target = os.path.realpath(path)
+    if os.path.islink(path) and not _inside_root(target, root):
+        return ReadProblem("not-written", f"fix not written: symlink to {target}, outside the project root")
+    try:
+        st = os.stat(target)
+    except OSError as exc:
+        return ReadProblem("not-written", f"fix not written: file vanished during --fix ({exc.strerror or exc})")
+    if not stat.S_ISREG(st.st_mode):
+        return ReadProblem("not-written", f"fix not written: no longer a regular file ({_kind(st.st_mode)})")
+    directory = os.path.dirname(target)
+    tmp = None
+    try:
+        tmp = _write_temp(directory, new_text.encode("utf-8", "surrogatepass"), st)
+        current = read_bytes(target)
+        if isinstance(current, ReadProblem):
+            return ReadProblem("not-written", f"fix not written: file vanished or became unreadable during --fix")
+        if current != old_text.encode("utf-8", "surrogatepass"):
+            return ReadProblem("not-written", "fix not written: the file changed since it was read (run --fix again)")
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        where = exc.filename or directory
+        return ReadProblem("not-written", f"fix not written: {exc.strerror or exc} ({where})")
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    return None
+
+
+def _write_temp(directory: str, data: bytes, st: os.stat_result) -> str:
     import tempfile
 
-    directory = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=".corpuslint-", suffix=".tmp", dir=directory)
+    fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
+        os.chmod(tmp, st.st_mode & 0o7777)
+        if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass  # not permitted: the rewritten file belongs to the caller, as with any editor
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return tmp
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write ``text`` as UTF-8 through a temp file in the same folder (fsync, mode kept,
+    ``os.replace``); raises OSError. ``write_fixed`` is the checked variant --fix uses."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = os.stat_result((0o100644 & ~_umask(),) + (0,) * 9)
+    tmp = _write_temp(os.path.dirname(os.path.abspath(path)), text.encode("utf-8", "surrogatepass"), st)
+    try:
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -214,3 +405,52 @@ def write_atomic(path: str, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def clean_stale_temp_files(directories: Iterable[str]) -> int:
+    """Remove ``.corpuslint-*.tmp`` left in ``directories`` by a run that was killed:
+    those whose writer process is gone (pid in the name) or older than an hour.
+    Returns how many were removed."""
+    import time
+
+    removed = 0
+    now = time.time()
+    for directory in directories:
+        try:
+            with os.scandir(directory) as it:
+                names = [e for e in it if e.name.startswith(TEMP_PREFIX) and e.name.endswith(TEMP_SUFFIX)]
+        except OSError:
+            continue
+        for entry in names:
+            try:
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                if _writer_alive(entry.name) and now - entry.stat(follow_symlinks=False).st_mtime < STALE_TEMP_AGE_S:
+                    continue
+                os.unlink(entry.path)
+                removed += 1
+            except OSError:
+                continue
+    return removed
+
+
+def _writer_alive(name: str) -> bool:
+    pid_text = name[len(TEMP_PREFIX):].split("-", 1)[0]
+    if not pid_text.isdigit():
+        return True  # an older name without pid: judged by age only
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False  # ours, from an earlier run in this process that cannot be live now
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

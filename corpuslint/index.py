@@ -2,7 +2,8 @@
 
 Cross-file rules need the whole corpus, but pre-commit passes only the changed files.
 The index keeps, per file (path relative to the project root), its size, mtime and
-content hash, and per (file, rule) the picklable state ``rule.collect(doc)`` returned.
+content hash, and per (file, rule) the state ``rule.collect(doc)`` returned, encoded
+with ``corpuslint.codec`` (msgpack + numpy arrays: data only, never pickle).
 A run then:
 
 1. lists every corpus file under the project root (the configured include/exclude);
@@ -32,6 +33,16 @@ whole package for package-based families), so edited collect() code never reuses
 stale states. A corrupt database is deleted
 and rebuilt with a warning on stderr; ``--no-cache`` (``ctx.use_cache`` False)
 bypasses the index entirely (the corpus is still every file under the root).
+
+Trust: the index sits in the project folder, so a repository can commit a crafted
+one. Nothing loaded from it can run code (``codec`` builds plain values only), and
+every row is validated before use: a state must decode, a cached finding must name
+an active rule, have offsets inside the document, line/column numbers that match
+its offsets, and fix edits whose replaced text still has the digest stored with
+them. A row that fails is discarded with one warning and recomputed. The cache
+folder itself must resolve inside the project root or the user's cache folder
+(``cache_dir_for``). Fixes are never taken from the cache: ``--fix`` re-runs the
+document rules on the files it rewrites.
 """
 
 from __future__ import annotations
@@ -39,18 +50,19 @@ from __future__ import annotations
 import hashlib
 import os
 from contextlib import contextmanager
-import pickle
+import pickle  # only for multiprocessing's PicklingError; nothing on disk is pickled
 import sqlite3
 import sys
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from . import __version__
+from .codec import CodecError, dumps, loads
 
 if TYPE_CHECKING:
     from .document import Document
     from .rules import CorpusRule
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"  # 4: msgpack/numpy codec instead of pickle
 DB_NAME = "corpus-index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
 PARALLEL_MIN_MISSES = 64  # collect in worker processes only when this many files need it
@@ -188,6 +200,7 @@ class CorpusIndex:
                 # another corpuslint version, schema, normalisation or hash scheme: start afresh
                 conn.execute("DROP TABLE IF EXISTS states")
                 conn.execute("DROP TABLE IF EXISTS files")
+                conn.execute("DROP TABLE IF EXISTS doc_findings")
                 conn.execute("DELETE FROM meta")
                 conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted(want.items()))
             conn.execute(
@@ -223,14 +236,14 @@ class CorpusIndex:
         return {p: (h, s) for p, h, s in rows}
 
     def doc_findings(self, rules_key: str) -> dict[str, tuple[str, bytes]]:
-        """Cached document-rule findings: display path -> (content hash, pickled list)."""
+        """Cached document-rule findings: display path -> (content hash, encoded findings)."""
         assert self.conn is not None
         rows = self.conn.execute("SELECT path, content_hash, findings FROM doc_findings WHERE rules_key = ?",
                                  (rules_key,))
         return {p: (h, b) for p, h, b in rows}
 
     def write_doc_findings(self, rows: Iterable[tuple[str, str, str, bytes]]) -> None:
-        """Upsert (path, content hash, rules key, pickled findings) rows in one transaction."""
+        """Upsert (path, content hash, rules key, encoded findings) rows in one transaction."""
         assert self.conn is not None
         with _immediate(self.conn) as conn:
             conn.executemany(
@@ -299,12 +312,14 @@ class DocumentFindingsCache:
     back without running a rule. Failures (locked, corrupt, unwritable cache) only
     cost the speed-up, with one warning."""
 
-    def __init__(self, cache_dir: str, rules: list, *, warn: Callable[[str], None] = _warn):
+    def __init__(self, cache_dir: str, rules: list, *, warn: Callable[[str], None] = _warn,
+                 also: Iterable[Any] = ()):
         self.cache_dir = cache_dir
         self.warn = warn
         parts = [__version__, _source_hash("corpuslint.engine"), _source_hash("corpuslint.document")]
         parts += sorted(rule_key(r) for r in rules)
         self.key = hashlib.blake2b("|".join(parts).encode(), digest_size=12).hexdigest()
+        self.rules = list(rules) + list(also)  # codes a cached finding may carry (+ engine notes, F008)
         self._rows: dict[str, tuple[str, bytes]] | None = None
 
     def _index(self) -> "CorpusIndex | None":
@@ -326,17 +341,26 @@ class DocumentFindingsCache:
         finally:
             index.close()
         hits: dict[str, list] = {}
+        bad: list[str] = []
         for doc in docs:
             row = rows.get(doc.path)
             if row is not None and row[0] == doc.content_hash:
                 try:
-                    hits[doc.path] = pickle.loads(row[1])
-                except Exception:  # an unreadable row is a miss
-                    continue
+                    hits[doc.path] = decode_findings(row[1], doc, self.rules)
+                except CodecError as exc:
+                    bad.append(f"{doc.path} ({exc})")
+        if bad:
+            more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
+            self.warn(f"document findings cache: invalid entry for {bad[0]}{more}; discarded and recomputed")
         return hits
 
     def put(self, results: Iterable[tuple["Document", list]]) -> None:
-        rows = [(d.path, d.content_hash, self.key, pickle.dumps(found, protocol=5)) for d, found in results]
+        rows = []
+        for d, found in results:
+            try:
+                rows.append((d.path, d.content_hash, self.key, encode_findings(found, d)))
+            except CodecError:
+                continue  # e.g. a plugin finding with values the codec does not store: not cached
         if not rows:
             return
         index = self._index()
@@ -350,9 +374,121 @@ class DocumentFindingsCache:
             index.close()
 
 
-def cache_dir_for(ctx) -> str:
+# -- cached findings: encoded as plain data, validated against the document on load --
+
+_EDIT_DIGEST = 8
+
+
+def _slice_digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=_EDIT_DIGEST).digest()
+
+
+def encode_findings(found: list, doc: "Document") -> bytes:
+    """Findings of one document as msgpack data. Each fix edit carries a digest of the
+    text it replaces, so a shifted offset is caught on load."""
+    rows = []
+    for f in found:
+        fix = None
+        if f.fix is not None:
+            fix = [f.fix.applicability.value,
+                   [[e.start, e.end, e.replacement, _slice_digest(doc.text[e.start:e.end])] for e in f.fix.edits]]
+        rows.append([f.code, f.severity.value, f.message, f.start, f.end, f.line, f.column, f.end_line,
+                     f.end_column, fix, [[r.path, r.line, r.column] for r in f.related]])
+    return dumps([doc.content_hash, rows])
+
+
+def _int(value: Any, low: int, high: int, what: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise CodecError(f"{what} {value!r} out of range [{low}, {high}]")
+    return value
+
+
+def _str(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise CodecError(f"{what} is not a string")
+    return value
+
+
+def decode_findings(blob: bytes, doc: "Document", rules: Iterable[Any]) -> list:
+    """Findings decoded from ``blob`` and checked against ``doc`` and the active rules;
+    raises ``CodecError`` if anything does not fit (the whole entry is then discarded)."""
+    from .findings import Applicability, Edit, Finding, Fix, Location, Severity
+
+    data = loads(blob)
+    if not (isinstance(data, list) and len(data) == 2 and isinstance(data[1], list)):
+        raise CodecError("not a findings entry")
+    if data[0] != doc.content_hash:
+        raise CodecError("content hash does not match the document")
+    by_code = {r.code: r for r in rules}
+    n = len(doc.text)
+    n_lines = len(doc.lines) + 1
+    out = []
+    for row in data[1]:
+        if not (isinstance(row, list) and len(row) == 11):
+            raise CodecError("bad finding row")
+        code, sev, message, start, end, line, column, end_line, end_column, fix, related = row
+        rule = by_code.get(code)
+        if rule is None:
+            raise CodecError(f"finding of inactive rule {code!r}")
+        try:
+            severity = Severity(sev)
+        except ValueError:
+            raise CodecError(f"bad severity {sev!r}") from None
+        start, end = _int(start, 0, n, "start"), _int(end, start, n, "end")
+        if (_int(line, 1, n_lines, "line"), _int(column, 1, n + 1, "column")) != doc.position(start) or (
+                _int(end_line, 1, n_lines, "end line"), _int(end_column, 1, n + 1, "end column")) != doc.position(end):
+            # rules that build findings with doc.finding() always match; anything else is not trusted
+            raise CodecError(f"{code}: line/column do not match offset {start}")
+        fx = None
+        if fix is not None:
+            if not (isinstance(fix, list) and len(fix) == 2 and isinstance(fix[1], list)):
+                raise CodecError("bad fix")
+            try:
+                applicability = Applicability(fix[0])
+            except ValueError:
+                raise CodecError(f"bad applicability {fix[0]!r}") from None
+            edits = []
+            for e in fix[1]:
+                if not (isinstance(e, list) and len(e) == 4):
+                    raise CodecError("bad edit")
+                es = _int(e[0], 0, n, "edit start")
+                ee = _int(e[1], es, n, "edit end")
+                if e[3] != _slice_digest(doc.text[es:ee]):
+                    raise CodecError(f"{code}: edit at {es}-{ee} does not match the text it replaces")
+                edits.append(Edit(es, ee, _str(e[2], "replacement")))
+            fx = Fix(tuple(edits), applicability)
+        if not isinstance(related, list):
+            raise CodecError("bad related list")
+        rel = []
+        for r in related:
+            if not (isinstance(r, list) and len(r) == 3):
+                raise CodecError("bad related location")
+            rel.append(Location(_str(r[0], "related path"), _int(r[1], 1, 2**62, "related line"),
+                                _int(r[2], 1, 2**62, "related column")))
+        out.append(Finding(code=code, rule=rule.name, family=rule.family, severity=severity,
+                           message=_str(message, "message"), path=doc.path, start=start, end=end, line=line,
+                           column=column, end_line=end_line, end_column=end_column, fix=fx, related=tuple(rel)))
+    return out
+
+
+_unsafe_dirs_warned: set[str] = set()
+
+
+def cache_dir_for(ctx) -> str | None:
+    """The cache folder, or None (no cache, one warning) when it resolves, through
+    symlinks, outside both the project root and the user's cache folder."""
+    from .config import user_cache_dir
+
     cache_dir = getattr(getattr(ctx, "config", None), "cache_dir", None) or ".corpuslint_cache"
-    return cache_dir if os.path.isabs(cache_dir) else os.path.join(ctx.root, cache_dir)
+    path = cache_dir if os.path.isabs(cache_dir) else os.path.join(ctx.root, cache_dir)
+    real = os.path.realpath(path)
+    for allowed in (os.path.realpath(ctx.root), os.path.realpath(user_cache_dir())):
+        if real == allowed or real.startswith(allowed.rstrip(os.sep) + os.sep):
+            return path
+    if real not in _unsafe_dirs_warned:
+        _unsafe_dirs_warned.add(real)
+        _warn(f"cache folder {path} resolves to {real}, outside the project root; running without the cache")
+    return None
 
 
 def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"], ctx) -> dict[str, dict[str, Any]]:
@@ -374,17 +510,20 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
     # display path -> (relative key, absolute path); targets that are not corpus files stay uncached
     corpus: dict[str, tuple[str, str]] = {}
     for src in sources:
+        if getattr(src, "problem", None) is not None:
+            continue  # never opened (FIFO, device, link outside the root, unreadable folder)
         corpus.setdefault(src.display, (os.path.relpath(src.path, root), src.path))
 
     index: CorpusIndex | None = None
-    if ctx.use_cache and corpus:
+    cache_dir = cache_dir_for(ctx) if ctx.use_cache and corpus else None
+    if cache_dir is not None:
         try:
-            index = CorpusIndex(cache_dir_for(ctx)).open()
+            index = CorpusIndex(cache_dir).open()
         except IndexUnavailable as exc:
             _warn(str(exc))
             index = None
         except OSError as exc:
-            _warn(f"cannot use the corpus index in {cache_dir_for(ctx)}: {exc}; running without it")
+            _warn(f"cannot use the corpus index in {cache_dir}: {exc}; running without it")
             index = None
     try:
         return _collect(rules, target_docs, ctx, corpus, index, out)
@@ -427,7 +566,7 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
         hit_all = True
         for rule in rules:
             hit = cached.get(rule.code, {}).get(rel)
-            state = _unpickle(hit, h)
+            state = _decode_state(hit, h, display)
             if state is _MISS:
                 hit_all = False
                 break
@@ -440,7 +579,7 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
     for display, doc in target_docs.items():
         if display not in corpus:  # a checked file outside the corpus: never cached
             for rule in rules:
-                out[rule.code][display] = rule.collect(doc)
+                out[rule.code][display] = _collect_one(rule, doc)
 
     global _WORK
     _WORK = (rules, cached, target_docs, ctx, corpus)
@@ -460,6 +599,10 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
             if blob is not None and index is not None:
                 state_rows.append((rel, keys[code], code, h, blob))
 
+    if _bad_states:
+        more = f" and {len(_bad_states) - 1} more" if len(_bad_states) > 1 else ""
+        _warn(f"corpus index: invalid state for {_bad_states[0]}{more}; discarded and recomputed")
+        _bad_states.clear()
     if index is not None:
         present = {rel for rel, _ in corpus.values()}
         gone = [rel for rel in known_files if rel not in present]
@@ -475,48 +618,30 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
 
 
 _MISS = object()
-_NPD_MAGIC = b"NPD1"
+_bad_states: list[str] = []
 
 
-def dumps_state(state: Any) -> bytes:
-    """Serialise a state. A dict of numpy arrays (what the duplicate rules return) is
-    stored as a small pickled header plus the raw array bytes (loaded as zero-copy
-    views, ~15% faster than unpickling the arrays); anything else is pickled. The cache
-    directory holds a ``.gitignore`` of ``*`` so states are never committed or pulled."""
-    if isinstance(state, dict) and state and all(isinstance(k, str) for k in state):
-        import numpy as np
-
-        if all(isinstance(v, np.ndarray) and v.dtype.kind in "biuf" for v in state.values()):
-            arrays = [np.ascontiguousarray(v) for v in state.values()]
-            header = pickle.dumps([(k, a.dtype.str, a.shape) for k, a in zip(state, arrays)], protocol=5)
-            return b"".join([_NPD_MAGIC, len(header).to_bytes(4, "little"), header] + [a.tobytes() for a in arrays])
-    return pickle.dumps(state, protocol=5)
+def dumps_state(state: Any) -> bytes | None:
+    """Encode a state with the data-only codec (``corpuslint.codec``); None when the
+    state holds values the codec does not store (it is then recomputed each run)."""
+    try:
+        return dumps(state)
+    except CodecError:
+        return None
 
 
 def loads_state(blob: bytes) -> Any:
-    if blob[:4] != _NPD_MAGIC:
-        return pickle.loads(blob)
-    import numpy as np
-
-    size = int.from_bytes(blob[4:8], "little")
-    pos = 8 + size
-    out = {}
-    for key, dtype, shape in pickle.loads(blob[8:pos]):
-        dt = np.dtype(dtype)
-        count = 1
-        for d in shape:
-            count *= d
-        out[key] = np.frombuffer(blob, dtype=dt, count=count, offset=pos).reshape(shape)
-        pos += count * dt.itemsize
-    return out
+    """Decode a state; raises ``CodecError`` for anything ``dumps_state`` did not write."""
+    return loads(blob)
 
 
-def _unpickle(hit: "tuple[str, bytes] | None", content_hash: str) -> Any:
+def _decode_state(hit: "tuple[str, bytes] | None", content_hash: str, where: str = "") -> Any:
     if hit is None or hit[0] != content_hash:
         return _MISS
     try:
         return loads_state(hit[1])
-    except Exception:  # an unreadable state is a miss, not an error
+    except CodecError as exc:  # a crafted or damaged row: a miss, reported once per run
+        _bad_states.append(f"{where} ({exc})")
         return _MISS
 
 
@@ -561,26 +686,29 @@ def _work_item(display: str):
     states: dict[str, tuple[Any, bytes | None]] = {}
     for rule in rules:
         hit = cached.get(rule.code, {}).get(rel)
-        state = _unpickle(hit, h)
+        state = _decode_state(hit, h, display)
         if state is not _MISS:
             states[rule.code] = (state, None)
         else:
-            state = rule.collect(doc)
+            state = _collect_one(rule, doc)
             states[rule.code] = (state, dumps_state(state))
     return h, stat, states
 
 
+def _collect_one(rule, doc):
+    """``rule.collect(doc)``; None for a document with a line too long for the rule
+    (see engine.MAX_LINE_CHARS); errors name the rule."""
+    from .engine import rule_errors, skips
+
+    if skips(rule, doc):
+        return None
+    with rule_errors(rule, doc.path):
+        return rule.collect(doc)
+
+
 def _work_chunk(displays: list[str]):
-    out = []
-    for d in displays:
-        r = _work_item(d)
-        if r is not None:
-            h, stat, states = r
-            # (pickled state, fresh?) -- reused states need no rewrite
-            r = (h, stat, {code: (blob if blob is not None else dumps_state(state), blob is not None)
-                           for code, (state, blob) in states.items()})
-        out.append(r)
-    return out
+    # (state, encoded blob or None): sent back to the parent through multiprocessing
+    return [_work_item(d) for d in displays]
 
 
 def _run_work(work: list[str], jobs: int) -> list:
@@ -603,12 +731,7 @@ def _parallel_work(work: list[str], jobs: int) -> list:
     with ProcessPoolExecutor(max_workers=jobs, mp_context=mp) as pool:
         for chunk_result in pool.map(_work_chunk, chunks):
             for r in chunk_result:
-                if r is None:
-                    results.append(None)
-                    continue
-                h, stat, blobs = r
-                states = {code: (loads_state(blob), blob if fresh else None) for code, (blob, fresh) in blobs.items()}
-                results.append((h, stat, states))
+                results.append(r)
     return results
 
 

@@ -337,7 +337,8 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         strong.update(index(m) for m in _BACKTICK_LINE_RE.finditer(text))
     prompts = set(strong_prompts)
     weak = {index(m) for m in _COMMENT_LINE_RE.finditer(text)} if ("#" in text or "//" in text) else set()
-    indented = {index(m) for m in _INDENTED_LINE_RE.finditer(text)}
+    # indented short lines (indented prose, e.g. a licence's wrapped paragraphs, is prose)
+    indented = {index(m) for m in _INDENTED_LINE_RE.finditer(text) if len(m.group().split(None, 6)) < 6}
     fields = [index(m) for m in _FIELD_LINE_RE.finditer(text)] if ":" in text else []
     data = [index(m) for m in _DATA_LINE_RE.finditer(text)]
     if not (strong or weak or indented or fields or data):

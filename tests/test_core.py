@@ -349,8 +349,10 @@ def test_document_findings_are_cached_by_content(tmp_path, monkeypatch):
     monkeypatch.setattr(TrailingWhitespace, "check", boom)
     assert lint() == [("a.txt", 1, "W101")]  # warm: served from .corpuslint_cache
     (tmp_path / "a.txt").write_text("نص آخر \n", encoding="utf-8")
-    with pytest.raises(RuntimeError):
-        lint()  # changed content: the rule runs again
+    from corpuslint.engine import RuleError
+
+    with pytest.raises(RuleError, match="W101 .*RuntimeError: document rule ran"):
+        lint()  # changed content: the rule runs again (its error names the rule)
 
 
 def test_copied_document_is_one_finding_not_one_per_paragraph(tmp_path, monkeypatch):

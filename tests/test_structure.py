@@ -108,7 +108,7 @@ def test_plain_text_has_code_regions_only_for_code_like_lines():
         "    Rebuild Status : 13% complete\n"
         "\n"
         "  Name : debian:0\n"  # 21 an indented block
-        "  Update Time : Mon Feb 28 02:25:34 2022\n"
+        "  Raid Devices : 2\n"
         "\n"
         "  An indented first line of a paragraph.\n"  # 24 prose
     )

@@ -162,7 +162,8 @@ def test_w111_bidi_controls_are_errors_with_unsafe_fix():
 
 def test_w112_invisible_characters_but_not_persian_zwnj():
     assert codes("كوريا\u200bالشمالية\n", "W112") == [("W112", 1, 6)]
-    assert fixed("كوريا\u200bالشمالية\n", "W112") == "كورياالشمالية\n"
+    # the ZWSP is the only separator of two words: replaced by a space, never deleted (issue 11)
+    assert fixed("كوريا\u200bالشمالية\n", "W112") == "كوريا الشمالية\n"
     assert codes("می\u200cخواهم\n", "W112") == []  # ZWNJ is legitimate in Persian
     flagged = lint_text("می\u200cخواهم\n", config={"select": ["W112"], "rules": {"W112": {"flag-zwnj": True}}})
     assert [f.code for f in flagged] == ["W112"]
@@ -185,7 +186,8 @@ def test_w112_one_finding_per_line_and_line_final_marks_are_invisible_not_traili
     assert codes("نص\u200f \n", "W") == [("W112", 1, 3), ("W101", 1, 4)]
     # Safe (ZWSP) and unsafe (LRM) characters on one line: one finding each, so --fix
     # still removes the safe ones.
-    mixed = lint_text("a\u200bb\u200ec\u200bd\n", config={"select": ["W112"]})
+    # (ZWSP before a digit: between two Latin letters it would be an unsafe fix, issue 11.)
+    mixed = lint_text("a\u200b1\u200ec\u200b2\n", config={"select": ["W112"]})
     assert [(f.column, f.fix.applicability.value) for f in mixed] == [(2, "safe"), (4, "unsafe")]
 
 

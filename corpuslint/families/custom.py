@@ -63,6 +63,9 @@ from ..hookspecs import hookimpl
 from ..rules import CODE_RE, NAME_RE, DocumentRule
 
 SECTION = "custom-rules"
+# Wall-clock limit for one pattern over one document (the `regex` module's timeout), so a
+# catastrophic pattern such as `(a+)+$` is one finding naming the rule, never a hang.
+REGEX_TIMEOUT_S = 2.0
 FILE_KEY = "custom-rules-file"
 FAMILY = "custom"
 AUTO_CODE_FIRST, AUTO_CODE_LAST = 100, 999  # derived codes: C100-C999
@@ -332,6 +335,24 @@ class CustomRule(DocumentRule):
     family = FAMILY
     spec: Spec
 
+    def check(self, doc: Document) -> list[Finding]:
+        try:
+            return list(self.check_matches(doc))
+        except _PatternTimeout as exc:
+            return [doc.finding(self, 0, 0, f"custom rule {self.name!r} ({self.code}): pattern {exc.pattern!r} took "
+                                            f"over {REGEX_TIMEOUT_S:g} s on this document (catastrophic "
+                                            "backtracking?); the rule skipped it")]
+
+    def check_matches(self, doc: Document) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    @staticmethod
+    def finditer(pattern: Any, text: str):
+        try:
+            return list(pattern.finditer(text, timeout=REGEX_TIMEOUT_S))
+        except TimeoutError:
+            raise _PatternTimeout(pattern.pattern) from None
+
     def render(self, match: str, **values: str) -> str:
         message = self.spec.message.replace("{match}", match)
         for key, value in values.items():
@@ -340,7 +361,7 @@ class CustomRule(DocumentRule):
 
     def exception_spans(self, text: str) -> tuple[list[int], list[int]]:
         """Starts of the exception matches (sorted) and the running maximum of their ends."""
-        spans = sorted((m.start(), m.end()) for p in self.spec.exceptions for m in p.finditer(text))
+        spans = sorted((m.start(), m.end()) for p in self.spec.exceptions for m in self.finditer(p, text))
         starts, reach, furthest = [], [], -1
         for start, end in spans:
             furthest = max(furthest, end)
@@ -357,7 +378,8 @@ class CustomRule(DocumentRule):
     def matches(self, patterns: Iterable[Any], text: str) -> list[tuple[int, Any]]:
         """Non-overlapping matches of several patterns, leftmost-longest first: (pattern index, match)."""
         found = [
-            (m.start(), -(m.end()), i, m) for i, p in enumerate(patterns) for m in p.finditer(text) if m.end() > m.start()
+            (m.start(), -(m.end()), i, m) for i, p in enumerate(patterns) for m in self.finditer(p, text)
+            if m.end() > m.start()
         ]
         if not found:
             return []
@@ -374,14 +396,20 @@ class CustomRule(DocumentRule):
         return out
 
 
+class _PatternTimeout(Exception):
+    def __init__(self, pattern: str):
+        super().__init__(pattern)
+        self.pattern = pattern
+
+
 class ExistenceRule(CustomRule):
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def check_matches(self, doc: Document) -> Iterable[Finding]:
         for _, m in self.matches(self.spec.patterns, doc.text):
             yield doc.finding(self, m.start(), m.end(), self.render(m.group()))
 
 
 class SubstitutionRule(CustomRule):
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def check_matches(self, doc: Document) -> Iterable[Finding]:
         swaps = self.spec.swaps
         for index, m in self.matches([p for p, _ in swaps], doc.text):
             found = m.group()
@@ -394,7 +422,7 @@ class SubstitutionRule(CustomRule):
 
 
 class ConsistencyRule(CustomRule):
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def check_matches(self, doc: Document) -> Iterable[Finding]:
         out: list[Finding] = []
         for forms in self.spec.groups:
             by_form: dict[int, list[Any]] = {}

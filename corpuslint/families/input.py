@@ -97,10 +97,68 @@ class MalformedRecord(EngineRule):
     default_severity = Severity.ERROR
 
 
+class FixNotWritten(EngineRule):
+    """A fix was computed but the file was left as it was.
+
+    What: `--fix` did not rewrite this file: it changed (or was deleted) between
+    being read and being written, its folder or the file is not writable, or it is a
+    symlink to a file outside the project root.
+    Why: A fix is a transaction per file: it is written only over exactly the bytes it
+    was computed from, so an edit made meanwhile (an editor, another tool) is never
+    lost, and a link never turns into a copy or writes outside the project.
+    Example: appending to `notes.txt` while `corpuslint check --fix` runs.
+    Fix safety: no fix; run `--fix` again.
+    """
+
+    code = "F006"
+    name = "fix-not-written"
+    family = "input"
+    default_severity = Severity.ERROR
+
+
+class SpecialFile(EngineRule):
+    """A path that is not a regular file (or a link leaving the project) was skipped.
+
+    What: FIFOs, sockets and devices are never opened (reading a FIFO blocks for ever,
+    `/dev/zero` never ends); symlinks pointing outside the project root are not
+    followed unless `--follow-external-symlinks` is given.
+    Why: A corpus walk must never hang or quote files from outside the project (a
+    link to `~/.ssh/id_rsa` committed to a repository).
+    Example: `mkfifo corpus/pipe.txt`; `ln -s /etc/passwd corpus/x.txt`.
+    Fix safety: no fix.
+    """
+
+    code = "F007"
+    name = "special-file"
+    family = "input"
+    default_severity = Severity.INFO
+
+
+class LongLine(EngineRule):
+    """A line so long that rules building per-word data skipped the document.
+
+    What: The document has a line of more than `MAX_LINE_CHARS` (1,000,000)
+    characters. Rules that only scan characters (the whitespace family) still check
+    it; rules that build per-word or per-shingle data (duplicates, spelling, quality,
+    most artifact rules) skip this document and are named in the message.
+    Why: A 100 MB file on one line (a minified dump, a broken export) must be checked
+    in memory proportional to its size, not tens of times more; such a line is rarely
+    prose anyway.
+    Example: a JSON array of 100 MB written without newlines, saved as `.txt`.
+    Fix safety: no fix; split the line or exclude the file.
+    """
+
+    code = "F008"
+    name = "long-line"
+    family = "input"
+    default_severity = Severity.INFO
+
+
 PROBLEM_RULES = {"undecodable": UndecodableFile, "binary": BinaryFile, "unreadable": UnreadableFile,
-                 "unsupported": UnsupportedFile, "malformed": MalformedRecord}
+                 "unsupported": UnsupportedFile, "malformed": MalformedRecord,
+                 "not-written": FixNotWritten, "special": SpecialFile}
 
 
 @hookimpl
 def corpuslint_register_rules():
-    return list(PROBLEM_RULES.values())
+    return list(PROBLEM_RULES.values()) + [LongLine]

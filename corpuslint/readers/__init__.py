@@ -132,6 +132,9 @@ def iter_sources(sources: Iterable[files.Source], readers: Iterable, config) -> 
     ReadProblem, or an iterable of Documents and ReadProblems (records, streamed)."""
     readers = list(readers)
     for source in sources:
+        if source.problem is not None:  # FIFO, device, link leaving the root...: never opened
+            yield source, None, source.problem
+            continue
         if source.unknown and reader_for(source.path, readers) is not None:
             source = files.Source(source.path, source.display)  # named explicitly: a reader claims it
         if source.unknown:

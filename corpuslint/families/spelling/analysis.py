@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from ...codec import state_type
 from ...text.script import is_uthmani, language_spans
 from .backends import Backend, BackendUnavailable, available_backend, get_backend
 
@@ -30,6 +31,7 @@ RSEP = "\x1e"  # "key(left)<RSEP>ctx(right)": a word's right neighbour
 _BREAK_RE = regex.compile(r"[\n\r.!?؟؛:;|]")
 
 
+@state_type  # stored in the corpus index as plain data (corpuslint.codec), never pickled
 @dataclass
 class LangState:
     counts: dict[str, int] = field(default_factory=dict)  # cleaned spelling -> count
@@ -44,6 +46,7 @@ class LangState:
     vocalised: set[str] = field(default_factory=set)  # cleaned spellings seen with vowel marks
 
 
+@state_type
 @dataclass
 class DocState:
     content_hash: str

@@ -99,7 +99,9 @@ class InvisibleCharacter(DocumentRule):
     Why: Invisible characters split words for tokenisers and search
     (`كوريا\\u200bالشمالية` never matches `كورياالشمالية` or `كوريا الشمالية`).
     Example: `الصواريخ\\u200b` inside a sentence.
-    Fix safety: safe for ZWSP, WORD JOINER, ZWNBSP, SOFT HYPHEN and MVS (pure
+    Fix safety: a ZWSP that is the only separator between two letters becomes a space,
+    never deleted (safe in cursive scripts such as Arabic, unsafe elsewhere; deleted in
+    scripts written without spaces). Otherwise safe for ZWSP, WORD JOINER, ZWNBSP, SOFT HYPHEN and MVS (pure
     formatting hints); unsafe for LRM/RLM/ALM/ZWJ/ZWNJ, whose removal can change
     display order or letter joining.
     """
@@ -126,10 +128,10 @@ class InvisibleCharacter(DocumentRule):
         per_line = by_line(doc, (m for m in pattern.finditer(text) if m.start() and not _bidi_hint(doc, text, m)))
         unsafe_lines: list[list] = []
         for matches in per_line.values():
-            safe_group = [m for m in matches if set(m.group()) <= safe]
+            safe_group = [m for m in matches if set(m.group()) <= safe and not _separator(text, m)[1]]
             if safe_group:
                 yield self._finding(doc, safe_group, Fix.safe)
-            unsafe_group = [m for m in matches if not set(m.group()) <= safe]
+            unsafe_group = [m for m in matches if not set(m.group()) <= safe or _separator(text, m)[1]]
             if unsafe_group:
                 unsafe_lines.append(unsafe_group)
         limit = int(self.opts["max-lines"])
@@ -141,7 +143,7 @@ class InvisibleCharacter(DocumentRule):
             yield doc.finding(
                 self, group[0].start(), group[0].end(),
                 f"invisible characters on {len(unsafe_lines)} lines of this document: {counted_names(chars)}",
-                fix=Fix.unsafe(*(Edit(m.start(), m.end()) for m in group)),
+                fix=Fix.unsafe(*(Edit(m.start(), m.end(), _separator(text, m)[0]) for m in group)),
             )
             return
         for group in unsafe_lines:
@@ -151,7 +153,29 @@ class InvisibleCharacter(DocumentRule):
         chars = "".join(m.group() for m in group)
         what = "character" if len(chars) == 1 else "characters"
         return doc.finding(self, group[0].start(), group[-1].end(), f"invisible {what}: {counted_names(chars)}",
-                           fix=fix(*(Edit(m.start(), m.end()) for m in group)))
+                           fix=fix(*(Edit(m.start(), m.end(), _separator(doc.text, m)[0]) for m in group)))
+
+
+# A ZERO WIDTH SPACE between two letters is the only thing separating two words: deleting
+# it would glue them («إلى\u200bقال» → «إلىقال»), so the fix puts a space there instead
+# (safe between letters of a cursive script, where it visibly separated them; unsafe
+# elsewhere). Scripts written without spaces use ZWSP only as a break hint: deleted.
+_LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
+_NO_SPACE_SCRIPT_RE = regex.compile(
+    r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]")
+_JOINING_SCRIPT_RE = regex.compile(r"[\p{scx=Arabic}\p{scx=Syriac}\p{scx=Nko}\p{scx=Mongolian}]")
+
+
+def _separator(text: str, m) -> tuple[str, bool]:
+    """(replacement, needs an unsafe fix) for an invisible run: a space when it holds a
+    ZWSP that is the only separator of two letters (issue 11: fixes never glue words)."""
+    if "\u200b" not in m.group() or m.start() == 0 or m.end() >= len(text):
+        return "", False
+    before, after = text[m.start() - 1], text[m.end()]
+    if not (_LETTER_RE.match(before) and _LETTER_RE.match(after)) or (
+            _NO_SPACE_SCRIPT_RE.match(before) or _NO_SPACE_SCRIPT_RE.match(after)):
+        return "", False
+    return " ", not (_JOINING_SCRIPT_RE.match(before) and _JOINING_SCRIPT_RE.match(after))
 
 
 _STRONG_L = regex.compile(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")

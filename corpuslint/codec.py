@@ -1,0 +1,220 @@
+"""A data-only codec for the on-disk cache: msgpack plus numpy arrays, never pickle.
+
+The corpus index lives in the project folder, so a repository can ship a crafted one.
+Loading must therefore never run code chosen by the data: this codec only builds
+plain values (None, bool, int, float, str, bytes, list, tuple, set, frozenset, dict),
+numpy arrays of a fixed list of little-endian numeric dtypes, and instances of the
+dataclasses a rule module registered with ``state_type`` (looked up by a fixed name
+in a table built by our own imports, never imported by name from the data).
+
+Anything else raises ``CodecError`` on dump (the state is then not cached, only
+recomputed) and on load (the row is treated as corrupt and discarded).
+
+Format of a state blob::
+
+    b"CLD1" + msgpack(value, with ext types 1 = ndarray, 2 = tuple, 3 = set,
+                      4 = frozenset, 5 = registered dataclass)
+
+A dict of arrays (the duplicate rules' states) is stored as::
+
+    b"CLA1" + u32 header length + msgpack([[key, dtype, shape], ...]) + raw array bytes
+
+and loaded as zero-copy read-only views after checking that the sizes add up.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import msgpack
+import numpy as np
+
+MAGIC_VALUE = b"CLD1"
+MAGIC_ARRAYS = b"CLA1"
+_EXT_ARRAY, _EXT_TUPLE, _EXT_SET, _EXT_FROZENSET, _EXT_DATACLASS = 1, 2, 3, 4, 5
+MAX_DEPTH = 64
+
+# little-endian (or byte-order-free) numeric dtypes only: no object, no structured dtypes
+ALLOWED_DTYPES = frozenset(
+    np.dtype(t).str for t in ("?", "i1", "u1", "<i2", "<u2", "<i4", "<u4", "<i8", "<u8", "<f4", "<f8")
+)
+
+_STATE_TYPES: dict[str, type] = {}
+
+
+class CodecError(ValueError):
+    """A value that this codec does not store, or a blob that is not a valid encoding."""
+
+
+def state_type(cls: type) -> type:
+    """Class decorator: let the cache store instances of this dataclass (by name).
+
+    Loading calls ``cls(**fields)`` with exactly the dataclass's fields; nothing else
+    is ever constructed from cached data."""
+    if not dataclasses.is_dataclass(cls):
+        raise TypeError(f"{cls!r} is not a dataclass")
+    _STATE_TYPES[f"{cls.__module__}.{cls.__qualname__}"] = cls
+    return cls
+
+
+# -- dump ---------------------------------------------------------------------------
+
+
+def _array_header(a: np.ndarray) -> list:
+    dtype = a.dtype.str
+    if dtype not in ALLOWED_DTYPES:
+        raise CodecError(f"array dtype {dtype} is not storable")
+    return [dtype, list(a.shape)]
+
+
+def _default(obj: Any):
+    if isinstance(obj, np.ndarray):
+        a = np.ascontiguousarray(obj)
+        return msgpack.ExtType(_EXT_ARRAY, _pack([_array_header(a), a.tobytes()]))
+    if isinstance(obj, np.generic):
+        return obj.item()
+    if isinstance(obj, tuple):
+        return msgpack.ExtType(_EXT_TUPLE, _pack(list(obj)))
+    if isinstance(obj, frozenset):
+        return msgpack.ExtType(_EXT_FROZENSET, _pack(sorted(obj, key=repr)))
+    if isinstance(obj, set):
+        return msgpack.ExtType(_EXT_SET, _pack(sorted(obj, key=repr)))
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        name = f"{type(obj).__module__}.{type(obj).__qualname__}"
+        if _STATE_TYPES.get(name) is not type(obj):
+            raise CodecError(f"{name} is not a registered state type")
+        fields = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+        return msgpack.ExtType(_EXT_DATACLASS, _pack([name, fields]))
+    raise CodecError(f"{type(obj).__name__} values are not storable")
+
+
+def _pack(value: Any) -> bytes:
+    try:
+        return msgpack.packb(value, default=_default, use_bin_type=True, strict_types=True)
+    except CodecError:
+        raise
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise CodecError(str(exc)) from None
+
+
+def dumps(value: Any) -> bytes:
+    """Encode a state; raises ``CodecError`` for values the codec does not store."""
+    if isinstance(value, dict) and value and all(isinstance(k, str) for k in value) and all(
+        isinstance(v, np.ndarray) for v in value.values()
+    ):
+        arrays = [np.ascontiguousarray(v) for v in value.values()]
+        header = _pack([[k, *_array_header(a)] for k, a in zip(value, arrays)])
+        return b"".join([MAGIC_ARRAYS, len(header).to_bytes(4, "little"), header] + [a.tobytes() for a in arrays])
+    return MAGIC_VALUE + _pack(value)
+
+
+# -- load ---------------------------------------------------------------------------
+
+
+def _shape(shape: Any) -> tuple[int, ...]:
+    if not isinstance(shape, list) or len(shape) > 8 or not all(
+        isinstance(d, int) and not isinstance(d, bool) and 0 <= d < 2**40 for d in shape
+    ):
+        raise CodecError(f"bad array shape {shape!r}")
+    return tuple(shape)
+
+
+def _dtype(name: Any) -> np.dtype:
+    if not isinstance(name, str) or name not in ALLOWED_DTYPES:
+        raise CodecError(f"array dtype {name!r} is not allowed")
+    return np.dtype(name)
+
+
+def _count(shape: tuple[int, ...]) -> int:
+    n = 1
+    for d in shape:
+        n *= d
+    return n
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.depth = 0
+
+    def unpack(self, data: bytes) -> Any:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise CodecError("nested too deeply")
+        try:
+            return msgpack.unpackb(data, ext_hook=self.ext, raw=False, strict_map_key=False,
+                                   use_list=True)
+        finally:
+            self.depth -= 1
+
+    def ext(self, code: int, data: bytes) -> Any:
+        if code == _EXT_ARRAY:
+            header, raw = self.unpack(data)
+            if not isinstance(header, list) or len(header) != 2 or not isinstance(raw, bytes):
+                raise CodecError("bad array")
+            dt, shape = _dtype(header[0]), _shape(header[1])
+            if len(raw) != _count(shape) * dt.itemsize:
+                raise CodecError("array size does not match its shape")
+            return np.frombuffer(raw, dtype=dt).reshape(shape)
+        if code in (_EXT_TUPLE, _EXT_SET, _EXT_FROZENSET):
+            items = self.unpack(data)
+            if not isinstance(items, list):
+                raise CodecError("bad sequence")
+            try:
+                return tuple(items) if code == _EXT_TUPLE else (set(items) if code == _EXT_SET else frozenset(items))
+            except TypeError as exc:  # unhashable member of a set
+                raise CodecError(str(exc)) from None
+        if code == _EXT_DATACLASS:
+            item = self.unpack(data)
+            if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)
+                    and isinstance(item[1], dict)):
+                raise CodecError("bad record")
+            cls = _STATE_TYPES.get(item[0])
+            if cls is None:
+                raise CodecError(f"unknown state type {item[0]!r}")
+            names = {f.name for f in dataclasses.fields(cls) if f.init}
+            if set(item[1]) != names:
+                raise CodecError(f"{item[0]}: fields {sorted(map(str, item[1]))} do not match {sorted(names)}")
+            return cls(**item[1])
+        raise CodecError(f"unknown extension type {code}")
+
+
+def loads(blob: bytes) -> Any:
+    """Decode a blob made by ``dumps``; raises ``CodecError`` for anything else."""
+    if not isinstance(blob, (bytes, bytearray, memoryview)):
+        raise CodecError("not a byte string")
+    blob = bytes(blob)
+    try:
+        if blob[:4] == MAGIC_VALUE:
+            return _Loader().unpack(blob[4:])
+        if blob[:4] == MAGIC_ARRAYS:
+            return _load_arrays(blob)
+    except CodecError:
+        raise
+    except (ValueError, TypeError, KeyError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError,
+            RecursionError, MemoryError) as exc:
+        raise CodecError(f"{type(exc).__name__}: {exc}") from None
+    raise CodecError("unknown format (not written by this corpuslint)")
+
+
+def _load_arrays(blob: bytes) -> dict[str, np.ndarray]:
+    size = int.from_bytes(blob[4:8], "little")
+    pos = 8 + size
+    if len(blob) < pos:
+        raise CodecError("truncated header")
+    header = _Loader().unpack(blob[8:pos])
+    if not isinstance(header, list):
+        raise CodecError("bad header")
+    out: dict[str, np.ndarray] = {}
+    for entry in header:
+        if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str)):
+            raise CodecError("bad header entry")
+        dt, shape = _dtype(entry[1]), _shape(entry[2])
+        nbytes = _count(shape) * dt.itemsize
+        if pos + nbytes > len(blob):
+            raise CodecError("array data truncated")
+        out[entry[0]] = np.frombuffer(blob, dtype=dt, count=_count(shape), offset=pos).reshape(shape)
+        pos += nbytes
+    if pos != len(blob):
+        raise CodecError("trailing bytes after the arrays")
+    return out
