@@ -18,6 +18,7 @@ from typing import Sequence
 from . import __version__, readers
 from .config import ConfigError, check_codes, check_jobs, code_hint, did_you_mean, normalize_code
 from .engine import RuleError, StdinInput, build_registry, run
+from .executors import ExecutorError, settings_for
 from .plugins import PluginError, load_plugins
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -83,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", help="configuration file (pyproject.toml, corpuslint.toml)")
     check.add_argument("--no-cache", action="store_true", help="do not read or write the corpus index")
     check.add_argument("--jobs", "-j", type=int, help="worker processes for document rules (0 = one per core)")
+    check.add_argument("--executor", choices=("local", "dask"),
+                       help="who runs the map and reduce: this machine (default) or a Dask cluster")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler address (tcp://host:8786); without it --executor dask "
+                            "starts a LocalCluster")
     check.add_argument("--include", type=_globs, help="file globs to check (default *.txt,*.text,*.md)")
     check.add_argument("--exclude", type=_globs, default=[], help="extra globs to exclude")
     _data_arguments(check)
@@ -138,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     verbose = "--verbose" in argv or os.environ.get("CORPUSLINT_DEBUG", "") not in ("", "0")
     try:
         return _main(argv)
-    except (ConfigError, PluginError, RuleError) as exc:
+    except (ConfigError, PluginError, RuleError, ExecutorError) as exc:
         return _error(str(exc), verbose)
     except KeyboardInterrupt:
         return EXIT_ERROR
@@ -312,7 +318,10 @@ def _cmd_check(args) -> int:
     if args.output_file:
         _check_writable(args.output_file)  # before any fix is written: no half-done run
     baseline = adoption.before_run(args, config)
-    result = run(paths, config, registry, fix=(args.fix or args.fix_only) and not args.diff,
+    settings = settings_for(config, kind=args.executor, scheduler=args.scheduler)
+    settings.verbose = args.verbose
+    result = run(paths, config, registry, executor=settings,
+                 fix=(args.fix or args.fix_only) and not args.diff,
                  unsafe_fixes=args.unsafe_fixes, diff=args.diff, stdin=stdin, fix_data=args.fix_data,
                  report_unknown=not args.ignore_unknown, progress=adoption.progress_for(args))
     reported = {f.path for f in result.findings if f.code == "F003"}

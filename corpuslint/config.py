@@ -29,6 +29,7 @@ _LIST_KEYS = {"select", "extend-select", "ignore", "extend-ignore", "include", "
 _KNOWN_KEYS = _LIST_KEYS | {
     "per-file-ignores", "severity", "rules", "fail-on", "respect-gitignore", "cache", "cache-dir",
     "plugins", "jobs", "baseline",
+    "executor",  # [executor]: read by corpuslint.executors.settings_for
 }
 
 

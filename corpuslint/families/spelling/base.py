@@ -115,8 +115,17 @@ def inner_edit(a: str, b: str) -> bool:
     if shape is None:
         return False
     i = next((i for i, (p, q) in enumerate(zip(a, b)) if p != q), min(len(a), len(b)))
-    # a swap of the last two letters is a suffix too: dual "تعليمتا" / plural "تعليمات"
+    # A swap of the last two letters is a suffix too when both are suffix letters (dual
+    # "تعليمتا" / plural "تعليمات"); a stem letter swapped with the last one is a typo
+    # ("باستخدما" / "باستخدام", "الأسلبو" / "الأسلوب", "اللاحةق" / "اللاحقة").
+    if shape[0] == "swap" and i == len(a) - 2 and not {shape[1], shape[2]} <= _SWAP_SUFFIX_LETTERS:
+        return i > 0
     return 0 < i < min(len(a), len(b)) - (shape[0] == "sub") - 2 * (shape[0] == "swap")
+
+
+# Letters that end an Arabic word in suffixes (ات / تا, ان / نا, ون / نو, ين / ني, اه / ها):
+# two of them swapped at the end of a word are another inflection, not a typo.
+_SWAP_SUFFIX_LETTERS = frozenset("اهكيتنوةى")
 
 
 # Letters that end an Arabic word as a suffix: pronouns ه ك ي, the feminine ت, the dual
@@ -253,6 +262,18 @@ def slip_evidence(
             and backend.known(spelled)
         ):
             scored.append((signals, k, shared))
+    # Never suggest a word of another part of speech (a noun for a verb, a verb for a
+    # word with ال): asked of the morphology only for these few candidates.
+    flagged = backend.flagged_classes(clean)
+    spelled_of = {k: repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix) for k in cands}
+
+    def same_class(k: str) -> bool:
+        if not flagged or not spelled_of.get(k):
+            return True
+        classes = backend.word_classes(spelled_of[k])
+        return not classes or bool(classes & flagged)
+
+    scored = [s for s in scored if same_class(s[1])]
     if not scored:
         return None
     scored.sort(key=lambda s: (-s[0], -lc.key_count.get(s[1], 0), s[1]))
@@ -260,7 +281,7 @@ def slip_evidence(
     vkey = backend.vkey
     chosen = {k for _, k, _ in scored}
     supported_v = {vkey(k) for k in chosen}
-    chosen |= {k for k in cands if vkey(k) in supported_v}
+    chosen |= {k for k in cands if vkey(k) in supported_v and same_class(k)}
     ranked = sorted(chosen, key=lambda k: (-doc_keys.get(k, 0), -lc.key_count.get(k, 0), k))
     prefix, _ = backend.split_prefix(clean)
     suggestions = []

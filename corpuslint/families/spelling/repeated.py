@@ -22,6 +22,17 @@ _REPEAT_RE = regex.compile(
 _COMMAND_LINE_RE = regex.compile(
     r"(?:^|\s)[-dlcbps][rwxsStT-]{9}[.+@]?(?:\s|$)|^\s*[$#>]\s|\[[\w|. -]+\]|<[\w|. -]+>", regex.MULTILINE
 )
+# A shell prompt line ("# htpasswd /etc/... user", "$ ls -l"): the lines after it, up to
+# a blank line, are the command's output ("Adding password for user user").
+_PROMPT_LINE_RE = regex.compile(r"^[ \t]*[$#][ \t]+\S", regex.MULTILINE)
+# A command synopsis set off in prose by dashes, parentheses or quotes: "the command that
+# controls a service — service service operation — doesn't ...": only lowercase
+# identifiers between the delimiters (no English function word, checked by the caller).
+_SYNOPSIS_RE = regex.compile(
+    r"(?:^|[—–(“\"`]|\s-\s)[ \t]*(?P<syn>[a-z][a-z0-9_.\-]*(?:[ \t]+[a-z][a-z0-9_.\-]*){1,5})"
+    r"[ \t]*(?=[—–)”\"`]|\s-\s)",
+    regex.MULTILINE,
+)
 _AR_DIACRITIC_RE = regex.compile(r"[\u064B-\u0652\u0670]")
 _AR_LETTER_RE = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _LATIN_RE = regex.compile(r"[A-Za-z]")
@@ -53,7 +64,24 @@ PERSIAN_URDU_REDUPLICATIVES = frozenset(
     چار پانچ دس سو ہزار کچھ کون کیا جگہ دن رات سال مہینہ ہفتہ قدم لفظ حصہ""".split()
 )
 # Arabic function words: never a distributive accusative even though some end in ا.
+# Persian words that are both an adjective closing a noun phrase and an adverb opening the
+# predicate: "در زمان دیگر دیگر بیکار هستند" (at other times [they are] no longer idle),
+# "اطلاعات بیشتر بیشتر ..." (more ... more). Two readings, not a stutter.
+PERSIAN_ADJECTIVE_ADVERBS = frozenset("دیگر بیشتر کمتر".split())
 _AR_FUNCTION_WORDS = frozenset("هذا ماذا لماذا إذا اذا كذا لذا إنما انما كما مما عما".split())
+# An English phrasal verb's particle followed by the same word as a preposition: "turned
+# on on the device", "logged in in the panel", "switch off off-line"...
+_EN_PARTICLES = frozenset("on in off up down out over".split())
+_EN_PHRASAL_VERB_RE = regex.compile(
+    r"(?:turn|switch|log|sign|plug|click|tap|press|hold|put|take|carry|check|zoom|scroll|type"
+    r"|swipe|drag|bring|pull|push|set|keep|come|go|went|gone)"
+    r"(?:s|es|ed|d|ing|ged|ging|ped|ping|ked|king)?",
+    regex.IGNORECASE,
+)
+_PREV_WORD_RE = regex.compile(r"(\p{L}+)[ \t]+$")
+# Sentence-initial: line start or after . ! ? : (then "The the" is a slip; mid-sentence a
+# capitalised copy is an interface label: "Click To to choose a contact").
+_SENTENCE_START_RE = regex.compile(r"(?:^|[.!?:;\u2022*\-][ \t\"'“(]*)$")
 _EN_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is are was be by with from as it this".split())
 
 
@@ -80,6 +108,30 @@ def deliberate(word: str, second: str, clause_end: bool = False) -> bool:
     return word[0].isupper() and second[0].isupper() and word.lower() not in _EN_FUNCTION_WORDS
 
 
+def _command_output(text: str, line_start: int) -> bool:
+    """True when a shell prompt line ("# cmd", "$ cmd") precedes this line in its
+    paragraph: the line is the command's output."""
+    para_start = text.rfind("\n\n", 0, line_start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    return _PROMPT_LINE_RE.search(text, para_start, line_start) is not None
+
+
+def _in_synopsis(text: str, m, line_start: int, line_end: int) -> bool:
+    """True when the repetition opens a command synopsis set off by dashes, parentheses or
+    quotes ("— service service operation —"): lowercase identifiers only, no function word."""
+    end = len(text) if line_end < 0 else line_end
+    for s in _SYNOPSIS_RE.finditer(text, line_start, end):
+        if s.start("syn") <= m.start() and m.end() <= s.end("syn"):
+            return not any(w in _EN_FUNCTION_WORDS for w in s.group("syn").split())
+    return False
+
+
+def _after_word(text: str, pos: int) -> bool:
+    """True when a word (not punctuation or a line start) stands right before pos."""
+    before = text[max(0, pos - 40) : pos].rstrip(" \t\u00a0\u200c")
+    return bool(before) and regex.match(r"[\p{L}\p{M}]", before[-1]) is not None
+
+
 class RepeatedWord(SpellingDocumentRule):
     """The same word written twice in a row.
 
@@ -93,7 +145,12 @@ class RepeatedWord(SpellingDocumentRule):
     letter ("openssl OpenSSL") and capitalised names; parts of identifiers, options and
     paths ("--vault vault", "apparmor apparmor-profiles"); command output ("1 root root
     7 Mar") and Latin content words doubled in a mostly Arabic-script document (commands,
-    placeholders, names: "service service operation"); in Persian and Urdu paragraphs, the words these languages reduplicate as
+    placeholders, names: "service service operation"), command output after a shell prompt
+    line ("# htpasswd ... user" then "Adding password for user user") and command synopses
+    set off by dashes or parentheses in English prose ("— service service operation —"),
+    a phrasal verb's particle before the same preposition ("turned on on the device") and a
+    capitalised interface label mid-sentence ("Click To to choose");
+    in Persian a word that is adjective then adverb ("زمان دیگر دیگر بیکار"); in Persian and Urdu paragraphs, the words these languages reduplicate as
     grammar ("کم کم", "آرام آرام", "دسته دسته"); in other Arabic-script languages
     (Pashto, Uyghur...), nothing.
     Why: a doubled word is a classic editing slip (a phrase rewritten, a join in
@@ -129,6 +186,8 @@ class RepeatedWord(SpellingDocumentRule):
             if not _AR_LETTER_RE.match(word):
                 if _COMMAND_LINE_RE.search(text, line_start, len(text) if line_end < 0 else line_end):
                     continue
+                if _command_output(text, line_start) or _in_synopsis(text, m, line_start, line_end):
+                    continue
                 if arabic_script is None:
                     arabic_script = len(_AR_LETTER_RE.findall(text)) > len(_LATIN_RE.findall(text))
                 in_arabic = arabic_script or _AR_LETTER_RE.search(
@@ -136,12 +195,20 @@ class RepeatedWord(SpellingDocumentRule):
                 )
                 if in_arabic and word.lower() not in _EN_FUNCTION_WORDS:
                     continue  # Latin words in Arabic-script text are commands, names, output
+                before = text[max(line_start, m.start() - 60) : m.start()]
+                if word[0].isupper() and not second[0].isupper() and not _SENTENCE_START_RE.search(before):
+                    continue  # "Click To to choose": a capitalised interface label, then the word
+                prev = _PREV_WORD_RE.search(before)
+                if word.lower() in _EN_PARTICLES and prev and _EN_PHRASAL_VERB_RE.fullmatch(prev.group(1)):
+                    continue  # "turned on on the device": particle, then preposition
             if _AR_LETTER_RE.match(word):
                 if spans is None:
                     spans = language_spans(text)
                 lang = next((lg for s, e, lg in spans if s <= m.start() < e), "ar")
                 if lang != "ar" and (lang not in ("fa", "ur") or word in PERSIAN_URDU_REDUPLICATIVES):
                     continue  # Persian/Urdu reduplication; Pashto, Uyghur...: no list here
+                if lang == "fa" and word in PERSIAN_ADJECTIVE_ADVERBS and _after_word(text, m.start()):
+                    continue  # "زمان دیگر دیگر بیکار": adjective, then adverb
             start2 = m.start("gap")
             yield doc.finding(
                 self,

@@ -15,7 +15,7 @@ class Slip(SpellingCorpusRule):
     stripped (harakat, shadda, dagger alef, Quranic signs; ٱ read as ا; presentation
     forms NFKC-normalised) and after the usual retries (Egyptian final ى as ي, the
     conjunctions و/ف, a hamza seat on a bare alef: الافضل = الأفضل; Persian suffixes and
-    ZWNJ compounds), that also has independent evidence of being a slip:
+    ZWNJ compounds; the Persian negative prefix ن on a known verb: ندهند), that also has independent evidence of being a slip:
     (a) morphology: the Arabic article ال glued to a form with no noun reading at all
     (qalsadi), not a nisba adjective or name (الجهني), not a word its writer vocalised
     (الأشجّ), not ف/و + ال + a short name (فاليري); (b) corpus context: the word occurs
@@ -28,7 +28,12 @@ class Slip(SpellingCorpusRule):
     and the edit is inside the word towards a frequent dictionary word. Vocalised text
     needs three signals. Inflections the dictionary lacks (a suffix letter, ـيّة) and
     spellings that differ only in the letters of a foreign g/ch sound or a hamza seat
-    (S103's) are not slips. (c) A final ه where the word is the known ة spelling
+    (S103's) are not slips. A suggestion has the flagged word's part of speech: a word
+    carrying the article ال (after و/ف, ب/ك, or لل) is a noun, so a candidate qalsadi
+    reads only as a verb is never offered for it (a hamza-less verb such as الغى = ألغى
+    is not taken for ال + noun); other rejected words get no part of speech from their
+    shape, because qalsadi's guesses on misspellings are unreliable ("ذهبو", a slip of
+    the verb ذهبوا, reads as a noun). (c) A final ه where the word is the known ة spelling
     (الاستقاله) is reported at warning level with its own message. Function words are
     never suggested. Project word lists (``[tool.corpuslint.spelling]``: ``accept``,
     ``allowlist-file``, ``reject``; plugins and config-defined rules feed the same lists

@@ -1,0 +1,141 @@
+"""The Dask executor gives the same findings as the local one (issue 16).
+
+One LocalCluster (2 worker processes, 1 thread each) serves the whole module; runs
+connect to it by address, as a run on a real cluster would.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from corpuslint import engine
+from corpuslint.executors import ExecutorSettings, LocalExecutor
+from corpuslint.executors.dask import DaskExecutor, partitions
+from corpuslint.findings import Finding
+
+from .conftest import ROOT, run_cli, run_json
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    import logging
+
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address="127.0.0.1:0", host="127.0.0.1", silence_logs=logging.ERROR)
+    try:
+        yield cluster.scheduler_address
+    finally:
+        cluster.close()
+
+
+WORDS = ("river stone market teacher window garden letter winter morning village doctor station "
+         "harbour bridge orchard kitchen lantern meadow forest valley island engine library "
+         "painter season journey answer evening question silver mountain").split()
+
+
+def _paragraph(rng: random.Random, sentences: int = 12) -> str:
+    out = []
+    for _ in range(sentences):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(8, 14))]
+        out.append(" ".join(words).capitalize() + ".")
+    return " ".join(out) + "\n"
+
+
+def _corpus(tmp_path, n: int = 24):
+    """``n`` files; the last ones are near-copies of the first ones, so with 8+
+    partitions every planted pair lies in two different partitions."""
+    rng = random.Random(16)
+    texts = [_paragraph(rng) + "\n" + _paragraph(rng) for _ in range(n - 3)]
+    for src in (0, 1, 2):
+        words = texts[src].split(" ")
+        words[5] = "changed"  # a near copy, not an exact one
+        texts.append(" ".join(words))
+    for i, text in enumerate(texts):
+        (tmp_path / f"doc{i:03}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "corpuslint.toml").write_text("", encoding="utf-8")
+    return tmp_path
+
+
+def _as_json(findings: list[Finding]) -> list[dict]:
+    from corpuslint.outputs.json_format import finding_to_dict
+
+    return [finding_to_dict(f) for f in sorted(findings, key=Finding.sort_key)]
+
+
+def test_demo_corpus_same_json_findings_on_dask(scheduler):
+    cwd = ROOT / "samples"
+    _, local = run_json(".", cwd=cwd)
+    _, on_dask = run_json(".", "--executor", "dask", "--scheduler", scheduler, cwd=cwd)
+    assert local  # the demo corpus has findings to compare
+    assert on_dask == local
+
+
+def test_planted_near_duplicates_across_partitions_same_findings(scheduler, tmp_path):
+    root = _corpus(tmp_path)
+    config, registry = engine.build_registry([str(root)])
+    config.use_cache = False
+    local = engine.run([str(root)], config, registry, executor=LocalExecutor()).findings
+    executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=scheduler))
+    try:
+        on_dask = engine.run([str(root)], config, registry, executor=executor).findings
+        docs = sorted(p.name for p in root.glob("*.txt"))
+        parts = partitions(docs, executor.workers(), size_of=lambda _: 1)
+    finally:
+        executor.close()
+    assert _as_json(on_dask) == _as_json(local)
+    dups = [f for f in local if f.code in ("D104", "D105") and f.related]
+    part_of = {name: i for i, part in enumerate(parts) for name in part}
+    crossing = {(f.path.rsplit("/", 1)[-1], f.related[0].path.rsplit("/", 1)[-1]) for f in dups}
+    crossing = {pair for pair in crossing if part_of[pair[0]] != part_of[pair[1]]}
+    assert len(crossing) >= 3, dups  # every planted pair found, across partitions
+
+
+def test_unreachable_scheduler_exits_2_with_one_line(tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a loopback port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    (tmp_path / "a.txt").write_text("Some text.\n", encoding="utf-8")
+    (tmp_path / "corpuslint.toml").write_text("[executor]\ntimeout = 1\n", encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--scheduler", f"tcp://127.0.0.1:{port}", ".", cwd=tmp_path)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith(f"corpuslint: error: cannot reach Dask scheduler at tcp://127.0.0.1:{port}: ")
+
+
+def test_executor_config_is_validated(tmp_path):
+    (tmp_path / "a.txt").write_text("Some text.\n", encoding="utf-8")
+    (tmp_path / "corpuslint.toml").write_text('[executor]\nkind = "spark"\n', encoding="utf-8")
+    proc = run_cli("check", "--no-cache", ".", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "executor.kind: must be one of local, dask" in proc.stderr
+
+
+def test_partitions_are_contiguous_and_cover_everything():
+    items = list(range(37))
+    parts = partitions(items, 2, size_of=lambda _: 1)
+    assert [x for p in parts for x in p] == items
+    assert len(parts) >= 8
+
+
+def test_executor_settings_from_config_and_command_line():
+    from corpuslint.config import Config, ConfigError
+    from corpuslint.executors import settings_for
+
+    cfg = Config(root=".", raw={"executor": {"workers": 3, "retries": 1}})
+    s = settings_for(cfg)
+    assert (s.kind, s.scheduler, s.workers, s.retries) == ("local", None, 3, 1)
+    s = settings_for(cfg, scheduler="tcp://10.0.0.5:8786")  # an address alone means Dask
+    assert (s.kind, s.scheduler) == ("dask", "tcp://10.0.0.5:8786")
+    assert settings_for(cfg, kind="dask").scheduler is None  # a LocalCluster
+    with pytest.raises(ConfigError, match="executor.workers"):
+        settings_for(Config(root=".", raw={"executor": {"workers": 0}}))
+    with pytest.raises(ConfigError, match="unknown key"):
+        settings_for(Config(root=".", raw={"executor": {"nodes": 2}}))
