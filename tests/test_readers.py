@@ -435,3 +435,12 @@ def test_full_text_html_and_baseline_outputs_find_the_record_text(tmp_path):
     write_jsonl(tmp_path / "d.jsonl", jsonl_lines(CLEAN + [NBSP_RECORD, "new\u00a0"]))
     proc = run_cli("check", "--no-cache", "--select", "W", "--baseline", "b.json", "d.jsonl", cwd=tmp_path)
     assert proc.returncode == 1 and proc.stdout.startswith("d.jsonl:#5:1:4: W101")
+
+
+def test_jsonl_rewrite_keeps_a_raw_del_character_raw(tmp_path):
+    """Found by the property above: a raw U+007F is ASCII, but ensure_ascii would escape
+    it; rewriting the record with the same text must give the same bytes."""
+    line = json.dumps({"text": "\x7f", "k": 0}, ensure_ascii=False)
+    path = write_jsonl(tmp_path / "d.jsonl", [line])
+    write_dataset(str(path), JsonlReader(), str(path), ReaderOptions(), texts={1: "\x7f"})
+    assert path.read_text(encoding="utf-8") == line + "\n"

@@ -106,10 +106,16 @@ def _replace_text(raw: bytes, field: str, text: str) -> bytes:
     body = raw.rstrip(b"\r\n")
     ending = raw[len(body):]
     obj = json.loads(body)
-    ascii_only = body.isascii()
     original = body.decode("utf-8")
-    # write the line in the style it was written in (compact or ", "/": " separators)
-    style = (",", ":") if json.dumps(obj, ensure_ascii=ascii_only, separators=(",", ":")) == original else None
+    # write the line in the style it was written in: compact or ", "/": " separators, and
+    # \u-escaped or raw non-ASCII (a raw DEL is ASCII but ensure_ascii escapes it, so the
+    # style is the one that reproduces the line, not a guess from its bytes)
+    ascii_first = body.isascii()
+    styles = [(a, sep) for a in (ascii_first, not ascii_first) for sep in ((",", ":"), None)]
+    ascii_only, style = next(
+        ((a, sep) for a, sep in styles if json.dumps(obj, ensure_ascii=a, separators=sep) == original),
+        (ascii_first, None),
+    )
     set_field(obj, field, text)
     return json.dumps(obj, ensure_ascii=ascii_only, separators=style).encode("utf-8") + ending
 
