@@ -20,6 +20,7 @@ from collections import Counter
 from typing import Any
 
 from . import files, readers
+from .clusters import components
 from .config import ConfigError, validate_codes
 from .families.input import PROBLEM_RULES
 from .engine import Linter, RunContext, fix_document, fixable, lint_documents
@@ -115,23 +116,8 @@ def filter_dataset(in_path: str, out_path: str, config, registry, drop: list[str
 
 def _clusters(edges: list[tuple[str, str, str]]) -> list[tuple[set[str], str]]:
     """Connected components of the edges, each with the code of its first edge."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     code_of: dict[str, str] = {}
     for a, b, code in edges:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[rb] = ra
         code_of.setdefault(a, code)
         code_of.setdefault(b, code)
-    groups: dict[str, set[str]] = {}
-    for x in parent:
-        groups.setdefault(find(x), set()).add(x)
-    return [(members, code_of[min(members)]) for members in groups.values()]
+    return [(members, code_of[min(members)]) for members in components((a, b) for a, b, _ in edges)]

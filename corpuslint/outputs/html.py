@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from importlib import resources
 
 from .. import __version__
+from ..clusters import components
 from ..config import ConfigError
 from .text import RTL_RUN_RE
 
@@ -69,25 +70,12 @@ def write(result, stream) -> None:
 def duplicate_clusters(findings) -> list[list[str]]:
     """Files joined by cross-file duplicate findings (a finding in file A whose related
     location is in file B), as connected components of two or more files, largest first."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for f in findings:
-        if f.family != "duplicate":
-            continue
-        for rel in f.related:
-            if rel.key != f.key:  # key: path, or path#record for a dataset record
-                parent[find(f.key)] = find(rel.key)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for path in parent:
-        groups[find(path)].append(path)
-    return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g[0]))
+    pairs = (
+        (f.key, rel.key)
+        for f in findings if f.family == "duplicate"
+        for rel in f.related if rel.key != f.key  # key: path, or path#record for a dataset record
+    )
+    return sorted((sorted(g) for g in components(pairs) if len(g) > 1), key=lambda g: (-len(g), g[0]))
 
 
 def _document_signals(result):
