@@ -32,7 +32,6 @@ from corpuslint.families.spelling.backends import ArabicBackend
 from corpuslint.families.spelling.corrections import CorrectionsError
 from corpuslint.families.whitespace.script_digits import LettersGluedToDigits
 from corpuslint.findings import Applicability, Severity
-from corpuslint.rules import CorpusRule, CorpusView
 from corpuslint.text.script import arabic_script_language, is_uthmani, language_spans
 
 from .conftest import SAMPLES, run_cli
@@ -40,19 +39,7 @@ from .conftest import SAMPLES, run_cli
 FIXTURES = Path(__file__).parent / "fixtures" / "spelling"
 
 
-@pytest.fixture(autouse=True)
-def _reset_project():
-    project.configure({})
-    yield
-    project.configure({})
-
-
-def run_rule(rule, texts: dict[str, str]):
-    docs = {p: Document(p, t) for p, t in texts.items()}
-    if isinstance(rule, CorpusRule):
-        states = {p: rule.collect(d) for p, d in docs.items()}
-        return list(rule.reduce(CorpusView(states, set(docs), docs)))
-    return [f for d in docs.values() for f in rule.check(d)]
+from tests.test_spelling import _reset_project, run_rule  # noqa: F401 (autouse fixture)
 
 
 def words(texts, findings) -> list[str]:
