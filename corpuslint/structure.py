@@ -317,6 +317,12 @@ _MACHINE_LINE_RE = regex.compile(
     r"^[ \t]*(?:-----(?:BEGIN|END) [A-Z0-9 ]+-----| -- [^<\n\r]+<[^>\s]+@[^>\s]+>  \S[^\n\r]*|[a-z][\w.-]*[ \t]+(?:[a-z][\w+.-]*://|/)\S*(?:[ \t][^\n\r]*)?)[ \t]*$",
     regex.MULTILINE,
 )
+# A syslog / journal line: a date (any locale: ``Apr  1``, `` 4月  1``, ``2015-04-01``),
+# a clock time, a host and a program tag (``systemd[1]:``, ``sshd[424]:``, ``kernel:``).
+_LOG_LINE_RE = regex.compile(
+    r"^[ \t]*(?:\S+[ \t]+){1,3}\d{1,2}:\d\d:\d\d(?:[.,]\d+)?[ \t]+\S+[ \t]+[\w./-]+(?:\[\d+\])?:(?:[ \t][^\n\r]*)?$",
+    regex.MULTILINE,
+)
 # A line that is one inline code span: `tar cf {{path/to/file.tar}}` (tldr pages as text).
 _BACKTICK_LINE_RE = regex.compile(r"^[ \t]*`[^`\n\r]+`[ \t]*$", regex.MULTILINE)
 # Record fields (Debian control files, LDIF, e-mail headers): `Field-Name: value`.
@@ -360,6 +366,8 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         if not _is_sentence(m.group()) and len(m.group().split(None, 24)) <= 24
     )
     strong.update(index(m) for m in _MACHINE_LINE_RE.finditer(text))
+    if ":" in text:
+        strong.update(index(m) for m in _LOG_LINE_RE.finditer(text))
     if "`" in text:
         strong.update(index(m) for m in _BACKTICK_LINE_RE.finditer(text))
     prompts = set(strong_prompts)
@@ -395,10 +403,15 @@ def plain_text_regions(doc: "Document") -> list[Region]:
             first, last = bounds(b)
             if count >= minimum and 2 * count >= last - first:
                 votes[b] = 1
-    for i in prompts:
-        if bounds(block(i))[0] == i:
-            votes[block(i)] = 1
     whole: set[int] = set()
+    for i in prompts:
+        first, last = bounds(block(i))
+        if first == i:
+            votes[block(i)] = 1
+        else:
+            # a prompt inside a block: the lines after it, to the end of the block,
+            # are that command's output (``# journalctl -u ssh.service`` then log lines)
+            whole.update(j for j in range(i + 1, last) if not _is_sentence(doc.line_text(doc.lines[j])))
     for b in votes:
         first, last = bounds(b)
         whole.update(i for i in range(first, last) if not _is_sentence(doc.line_text(doc.lines[i])))
@@ -406,7 +419,8 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     # tables: done", a tool's hard-wrapped messages). In a document whose paragraphs
     # are one long line each (no hard wrapping), the blocks after a transcript are
     # its output, up to the next long sentence (a prose paragraph) or a lead-in
-    # ending in ":".
+    # ending in ":" that reads as prose (six words or more: "The LVs can then be used
+    # exactly like standard partitions:"; "Complain-mode changes:" is the tool's).
     if prompts and _unwrapped(doc):
         for b in sorted({block(i) for i in prompts}):
             nb = b + 1
@@ -416,7 +430,9 @@ def plain_text_regions(doc: "Document") -> list[Region]:
                 if first >= last:
                     continue
                 texts = [doc.line_text(doc.lines[i]) for i in range(first, last)]
-                if any(len(t) > TRANSCRIPT_LINE_MAX and reads_as_prose(t) for t in texts) or texts[-1].rstrip().endswith((":", "：")):
+                if any(len(t) > TRANSCRIPT_LINE_MAX and reads_as_prose(t) for t in texts) or (
+                    texts[-1].rstrip().endswith((":", "：")) and reads_as_prose(texts[-1])
+                ):
                     break
                 whole.update(range(first, last))
 
@@ -467,13 +483,21 @@ def _unwrapped(doc: "Document") -> bool:
 
 
 _ARGS_RE = regex.compile(r"\s(?:--?[A-Za-z]|[\w.~-]*/|[\w.-]+=|[|<>]\s)")
+# A program name, not a word of a language: lower case with an inner hyphen, digit,
+# dot or underscore (``aa-genprof``, ``a2enmod``, ``mkfs.ext4``, ``update-grub``).
+_PROGRAM_NAME_RE = regex.compile(r"[a-z][a-z0-9]*(?:[-._][a-z0-9]+|[0-9][a-z0-9]*)+")
 
 
 def _is_command(m) -> bool:
-    """A prompt match whose word is a command: a known one, a path, or a lower-case
-    word followed by options, paths or redirections (``# ldapvi -Y EXTERNAL``)."""
+    """A prompt match whose word is a command: a known one, a path, a word shaped
+    like a program name (``# aa-genprof dhclient``: lower case with an inner hyphen,
+    digit, dot or underscore; a Markdown heading or a comment starts with a word of
+    the language), or a lower-case word followed by options, paths or redirections
+    (``# ldapvi -Y EXTERNAL``). A line that reads as a sentence is not a command."""
     word = m.group(1)
     if is_command_word(word):
+        return True
+    if _PROGRAM_NAME_RE.fullmatch(word) and not _is_sentence(m.group()):
         return True
     return bool(regex.fullmatch(r"[a-z][a-z0-9._-]*", word)) and bool(_ARGS_RE.search(m.group(), m.end(1) - m.start()))
 

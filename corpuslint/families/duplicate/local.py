@@ -132,15 +132,27 @@ class ExactDuplicateLine(DocumentRule):
         if genre == "auto":
             copies = Counter(a.keys.tolist())
             refrains = {k for k, c in copies.items() if c >= int(self.opts["refrain-copies"])}
-        seen: dict[tuple[int, int], int] = {}
+        seen: dict[tuple[int, int], int] = {}  # (section, key) -> first unit
+        seen_anywhere: dict[int, int] = {}
+        seen_heading: dict[int, int] = {}
         candidates = [k for k, n in enumerate(a.nwords.tolist()) if n >= min_words]
         prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in candidates], lists=False)
         sections = regions.section_starts(doc)
+        # a line that is itself a heading (a headline, a caption) is compared with the
+        # whole document: a headline printed twice is the copy D101 exists for
+        headings = set(sections)
         keys = a.keys.tolist()
         for k, is_prose in zip(candidates, prose):
             if not is_prose or keys[k] in refrains:
                 continue
-            first = seen.setdefault((regions.section_of(sections, a.units[k].start), keys[k]), k)
+            u0, key = a.units[k].start, keys[k]
+            first = seen.setdefault((regions.section_of(sections, u0), key), k)
+            if u0 in headings:
+                first = seen_anywhere.get(key, k)
+                seen_heading.setdefault(key, k)
+            elif first == k:
+                first = seen_heading.get(key, k)
+            seen_anywhere.setdefault(key, k)
             if first == k:
                 continue
             u, f = a.units[k], a.units[first]
@@ -367,7 +379,7 @@ class RestatedPassage(DocumentRule):
             and not regions.structural_line(text[s.start : s.end], markdown=markdown)
             for s in sentences
         ]
-        sections = regions.section_starts(doc)
+        passages = regions.passage_starts(doc)
         scored: list[tuple[float, int, int, int]] = []
         for (i, j), count in candidates:
             if len(sets[i]) < min_words or len(sets[j]) < min_words:
@@ -379,8 +391,13 @@ class RestatedPassage(DocumentRule):
             si, sj = text[sentences[i].start : sentences[i].end], text[sentences[j].start : sentences[j].end]
             if parallel_statements(normalize.words(si), normalize.words(sj)) or different_subjects(si, sj):
                 continue
-            if regions.section_of(sections, sentences[i].start) != regions.section_of(sections, sentences[j].start):
+            if regions.section_of(passages, sentences[i].start) != regions.section_of(passages, sentences[j].start):
                 continue
+            ui, uj = bisect_right(unit_starts, sentences[i].start) - 1, bisect_right(unit_starts, sentences[j].start) - 1
+            if ui != uj and parallel_statements(
+                normalize.words(text[units[ui].start : units[ui].end]), normalize.words(text[units[uj].start : units[uj].end])
+            ):
+                continue  # the shared frame of two parallel paragraphs (one case each)
             a, b = sets[i], sets[j]
             shared = a & b
             # the pair must share words of its own, not the document's formula

@@ -81,15 +81,21 @@ def structural_line(text: str, *, markdown: bool = False) -> bool:
 
 
 def section_starts(doc: Document) -> list[int]:
-    """Sorted offsets where a Markdown section starts (the first line of each heading,
-    ATX or setext, as parsed by ``structure``); empty for other documents. In
-    Markdown, copies under different headings are per-section notes ("This value is
-    not exported to the environment for child processes." under every option), not
-    duplicates: D101-D103 compare within a section."""
-    if doc.suffix not in MARKDOWN_SUFFIXES:
-        return []
+    """Sorted offsets where a section starts: the first line of each heading. In
+    Markdown, headings as parsed by ``structure`` (ATX or setext); in plain text, the
+    lines that read as headings (``plain_headings``). Copies under different headings
+    are per-section notes, not duplicates: the same note under every option of a
+    reference page ("This value is not exported to the environment for child
+    processes."), the same step in every procedure of a help page ("Open the
+    Activities overview and start typing Printers." under "Change the name of a
+    printer" and again under "Change the location of a printer"). D101-D103 compare
+    within a section."""
     lines = doc.lines
-    return [lines[i].start for i in sorted(structure.markdown_containers(doc)[structure.HEADING_START]) if i < len(lines)]
+    if doc.suffix in MARKDOWN_SUFFIXES:
+        heads = structure.markdown_containers(doc)[structure.HEADING_START]
+    else:
+        heads = plain_headings(doc)
+    return [lines[i].start for i in sorted(heads) if i < len(lines)]
 
 
 def section_of(starts: list[int], offset: int) -> int:
@@ -97,10 +103,141 @@ def section_of(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset)
 
 
+def passage_starts(doc: Document) -> list[int]:
+    """``section_starts`` plus the first line after each block of code (Markdown
+    fenced or indented code, plain-text transcripts and configuration: lines of kind
+    ``code``). A sentence after a new code sample is about that sample: "This function
+    takes an optional additional argument `err` ..." said once after
+    ``writeReport()`` and once after ``getReport()`` documents two functions, so D103
+    compares sentences within a passage."""
+    cache = doc.__dict__.get("_passage_starts")
+    if cache is not None:
+        return cache
+    kinds = doc.line_kinds
+    lines = doc.lines
+    after_code = []
+    in_code = False
+    for i, kind in enumerate(kinds):
+        if kind == structure.CODE:
+            in_code = True
+        elif kind != "blank":
+            if in_code:
+                after_code.append(lines[i].start)
+            in_code = False
+    out = doc.__dict__["_passage_starts"] = sorted(set(section_starts(doc)) | set(after_code))
+    return out
+
+
+# A plain-text heading: a short line standing alone between blank lines, with no
+# sentence or clause punctuation at its end ("Change the name of a printer",
+# "تغییر نام چاپگر", "11.7.3. Configuring PAM", "PlayStation 3 joypads").
+PLAIN_HEADING_MAX_WORDS = 10
+PLAIN_HEADING_MAX_CHARS = 80
+_NUMBERING_RE = regex.compile(r"^(?:\d+\.)*\d+\.?\s+")
+_INNER_SENTENCE_END_RE = regex.compile(r"[.!?؟。！？]\s")
+_HEADING_END = frozenset(".!?:;,،؛؟։。！？：；，…")
+
+
+def plain_heading(text: str) -> bool:
+    """True for a line that reads as a heading: at most ``PLAIN_HEADING_MAX_WORDS``
+    words and ``PLAIN_HEADING_MAX_CHARS`` characters, at least one letter, no
+    sentence end inside (after a leading "11.7.3." numbering) or at its end, and no
+    clause punctuation at its end."""
+    s = text.strip().rstrip("\u200e\u200f\u061c")
+    if not s or len(s) > PLAIN_HEADING_MAX_CHARS or s[-1] in _HEADING_END:
+        return False
+    body = _NUMBERING_RE.sub("", s, count=1)
+    if _INNER_SENTENCE_END_RE.search(body):  # "4. Redistribution. You may ... of the"
+        return False
+    return len(s.split()) <= PLAIN_HEADING_MAX_WORDS and bool(_WORD_RE.search(s))
+
+
+def plain_headings(doc: Document) -> frozenset[int]:
+    """Line indexes (0-based) of the headings of a plain-text document: prose lines
+    that ``plain_heading`` accepts, alone in their block (blank line or start of text
+    before, blank line after) and followed by more text. Text converted from
+    DocBook, Mallard or HTML keeps its section titles this way. Cached per document."""
+    cache = doc.__dict__.get("_plain_headings")
+    if cache is not None:
+        return cache
+    kinds = doc.line_kinds
+    lines = doc.lines
+    text = doc.text
+    n = len(lines)
+    out = set()
+    last_text = max((i for i in range(n) if kinds[i] != "blank"), default=-1)
+    for i in range(n):
+        if kinds[i] != structure.PROSE or i >= last_text:
+            continue
+        if (i > 0 and kinds[i - 1] != "blank") or (i + 1 < n and kinds[i + 1] != "blank"):
+            continue
+        if plain_heading(text[lines[i].start : lines[i].end]):
+            out.add(i)
+    cache = doc.__dict__["_plain_headings"] = frozenset(out)
+    return cache
+
+
+# A table flattened to plain text (DocBook/HTML converted to text): a header block of
+# k >= 2 short cells, one per line ("Question" / "Answer"), then rows of k lines each.
+TABLE_HEADER_MAX_WORDS = 4
+TABLE_HEADER_MAX_CHARS = 40
+
+
+def _table_header(cells: list[str]) -> bool:
+    return all(
+        0 < len(c.strip()) <= TABLE_HEADER_MAX_CHARS
+        and len(c.split()) <= TABLE_HEADER_MAX_WORDS
+        and c.strip()[-1] not in _HEADING_END
+        for c in cells
+    )
+
+
+def plain_table_rows(doc: Document) -> frozenset[int]:
+    """Line indexes (0-based) of the rows of tables flattened to plain text: after a
+    header block of k >= 2 short cells (``TABLE_HEADER_MAX_WORDS`` words, no end
+    punctuation), each following block of exactly k lines is a row, at least two of
+    them. The Debian handbook's debconf tables read "Question / Answer", then one
+    block per question and its answer; two tables asking the same question ("Does the
+    LDAP database require login? / no") repeat a row, not prose. Cached per document."""
+    cache = doc.__dict__.get("_plain_table_rows")
+    if cache is not None:
+        return cache
+    text = doc.text
+    cells = [text[ln.start : ln.end] for ln in doc.lines]
+    blocks: list[tuple[int, int]] = []
+    start = None
+    for i, c in enumerate(cells + [""]):
+        if c.strip():
+            start = i if start is None else start
+        elif start is not None:
+            blocks.append((start, i))
+            start = None
+    out: set[int] = set()
+    b = 0
+    while b < len(blocks):
+        first, last = blocks[b]
+        k = last - first
+        if 2 <= k <= 8 and _table_header(cells[first:last]):
+            rows = []
+            nb = b + 1
+            while nb < len(blocks) and blocks[nb][1] - blocks[nb][0] == k:
+                rows.append(blocks[nb])
+                nb += 1
+            if len(rows) >= 2:
+                for r0, r1 in rows:
+                    out.update(range(r0, r1))
+                b = nb
+                continue
+        b += 1
+    cache = doc.__dict__["_plain_table_rows"] = frozenset(out)
+    return cache
+
+
 def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool = True) -> list[bool]:
     """For each ``(start, end)`` span of ``doc`` (whole lines): True when at least one
     of its non-blank lines is prose, i.e. of kind ``prose`` in ``Document.line_kinds``
-    (not code, heading, table, HTML, ...) and not structural (``structural_line``).
+    (not code, heading, table, HTML, ...), not a row of a table flattened to plain
+    text (``plain_table_rows``) and not structural (``structural_line``).
     With ``lists=False``, a Markdown span that starts inside a list item or block
     quote (parsed, ``structure.markdown_containers``) is not prose either: list items
     are parallel alternatives by design (the same "Returns: A promise fulfilled with
@@ -111,6 +248,7 @@ def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool =
     starts = doc._line_starts
     lines = doc.lines
     containers = structure.markdown_containers(doc) if markdown and not lists else None
+    table_rows = plain_table_rows(doc) if not markdown else frozenset()
     out = []
     for start, end in spans:
         first = bisect_right(starts, start) - 1
@@ -122,7 +260,7 @@ def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool =
         prose = False
         i = first
         while i < len(lines) and lines[i].start < end:
-            if kinds[i] == structure.PROSE:
+            if kinds[i] == structure.PROSE and i not in table_rows:
                 body = text[lines[i].start : lines[i].end]
                 if body.strip() and not structural_line(body, markdown=markdown):
                     prose = True
