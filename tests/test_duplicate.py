@@ -246,6 +246,31 @@ def test_boilerplate_line_in_many_documents_is_info(tmp_path, monkeypatch):
     assert findings[0].related and findings[0].related[0].path != findings[0].path
 
 
+def test_template_paragraph_in_many_files_is_boilerplate_not_d104(tmp_path, monkeypatch):
+    # npm CLI docs: the `workspace` option text is generated into 35 command pages
+    monkeypatch.chdir(tmp_path)
+    option = (Path(__file__).parent / "data" / "realtext" / "npm-workspace-option.md").read_text(encoding="utf-8")
+    para = next(p for p in option.split("\n\n") if p.startswith("Enable running a command"))
+    others = [P1, P2, P3, P4, P5]
+    _write(tmp_path, {f"{c}.md": f"# npm {c}\n\n{others[i]}\n\n{option}" for i, c in enumerate("abc")}
+           | {"d.md": f"# npm d\n\n{P4}\n", "e.md": f"# npm e\n\n{P5}\n"})
+    findings = lint_paths(["."], config={"select": ["D104", "D106"]})
+    assert not [f for f in findings if f.code == "D104"]
+    lines = para.split("\n")
+    d106 = {(f.path, f.line) for f in findings if f.code == "D106"}
+    first = option.split("\n").index(lines[0]) + 5
+    assert {(p, first + k) for p in ("a.md", "b.md", "c.md") for k in range(len(lines))} <= d106
+    assert all(f.severity is Severity.INFO for f in findings)
+    # the same page text in two files only is a copy: D104
+    (tmp_path / "c.md").write_text(f"# npm c\n\n{P3}\n", encoding="utf-8")
+    findings = _by_code(lint_paths(["."], config={"select": ["D104"]}), "D104")
+    assert {(f.path, f.related[0].path) for f in findings} == {("b.md", "a.md")}
+    # and boilerplate-docs = 0 turns the template rule off
+    (tmp_path / "c.md").write_text(f"# npm c\n\n{P3}\n\n{option}", encoding="utf-8")
+    cfg = {"select": ["D104"], "rules": {"D104": {"boilerplate-docs": 0}}, "cache": False}
+    assert {f.path for f in _by_code(lint_paths(["."], config=cfg), "D104")} == {"b.md", "c.md"}
+
+
 def test_cli_reports_cross_file_duplicate_with_related(tmp_path):
     _write(tmp_path, {"a.txt": f"{P3}\n\n{P1}\n", "b.txt": f"{P1}\n"})
     proc = run_cli("check", "b.txt", "--select", "D", "--format", "json", cwd=tmp_path)

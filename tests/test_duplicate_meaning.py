@@ -243,3 +243,114 @@ def test_parallel_statements_about_two_tools_are_not_restatements():
                                "the recommends field lists hard requirements".split())
     assert not parallel_statements("aptitude can also be used from the command line".split(),
                                    "most features of aptitude are also available from the command line".split())
+
+
+# -- issue 10, remaining D101/D103/D104 false-alarm kinds on real text ---------------
+
+
+def test_transcript_after_a_program_name_prompt_is_code_not_d101():
+    # Debian handbook sect.apparmor: `# aa-genprof dhclient` (no known command, no
+    # option) starts a session whose hard-wrapped prompts the tool prints twice
+    text = _read(REAL / "debian-handbook-apparmor.txt")
+    doc = Document("sect.apparmor.txt", text)
+    lines = text.split("\n")
+    at = lines.index("# aa-genprof dhclient")
+    again = [i for i, ln in enumerate(lines) if ln.startswith("Please start the application to be profiled in")]
+    assert len(again) == 2
+    assert doc.line_kinds[at] == "code" and all(doc.line_kinds[i] == "code" for i in again)
+    assert _codes(text, "sect.apparmor.txt") == []
+    # the prose after the session is prose, and a Markdown-like title is not a command
+    assert doc.line_kinds[lines.index(next(ln for ln in lines if ln.startswith("Note that the program")))] == "prose"
+    assert Document("t.txt", "Intro text here.\n\n# Installing packages\n\nMore text.\n").line_kinds[2] == "prose"
+
+
+def test_syslog_lines_with_localised_dates_are_program_output():
+    # Japanese Debian handbook, unix-services: journal lines dated " 4月  1 00:30:36"
+    text = _read(REAL / "debian-handbook-ja-journal.txt")
+    doc = Document("unix-services.txt", text)
+    log = [i for i, ln in enumerate(text.split("\n")) if ln.startswith(" 4月")]
+    assert len(log) > 20 and all(doc.line_kinds[i] == "code" for i in log)
+    assert _codes(text, "unix-services.txt", ("D101",)) == []
+
+
+def test_rows_of_flattened_tables_are_not_d101():
+    # Japanese Debian handbook, sect.ldap-directory: two debconf tables ("質問 / 回答")
+    # ask "LDAP データベースはログインを必要としますか? / no"
+    text = _read(REAL / "debian-handbook-ja-ldap-tables.txt")
+    row = "LDAP データベースはログインを必要としますか?\nno\n"
+    assert text.count(row) == 2
+    doc = Document("sect.ldap-directory.txt", text)
+    rows = regions.plain_table_rows(doc)
+    assert all(i in rows for i, ln in enumerate(text.split("\n")) if ln.startswith("LDAP データベースはログイン"))
+    assert _codes(text, "sect.ldap-directory.txt", ("D101",)) == []
+    # the same two blocks as prose paragraphs (no table header before them) are copies
+    prose = "この設定は重要です。\n\n" + row + "\n" + "次の段落です。\n\n" + row
+    assert [c for c, _ in _codes(prose, "x.txt", ("D101",))] == ["D101"]
+
+
+@pytest.mark.parametrize("page, repeated", [
+    ("gnome-help-fa-printing-name-location.txt", "Click the settings button next to the printer."),
+    ("gnome-help-fa-disk-repair.txt", "Open Disks from the Activities overview."),
+    ("gnome-help-fa-gnome-classic.txt", "At the login screen, select your name from the list."),
+])
+def test_help_page_steps_repeated_under_other_headings_are_not_d101(page, repeated):
+    # Persian GNOME help: the same step opens the procedure under "تغییر نام چاپگر"
+    # (change the name) and under "تغییر موقعیت چاپگر" (change the location), or
+    # follows "To switch from GNOME to GNOME Classic:" and "To switch from GNOME
+    # Classic to GNOME:"
+    text = _read(REAL / page)
+    assert text.count(repeated + "\n") == 2
+    assert _codes(text, page) == []
+    # a copy within one section is still reported (the paragraph after the step, doubled)
+    lines = text.rstrip("\n").split("\n")
+    i = lines.index(repeated)
+    doubled = "\n".join(lines[: i + 1] + ["", repeated] + lines[i + 1 :]) + "\n"
+    assert ("D101", i + 3) not in _codes(doubled, page, ("D101",))  # 3 copies: a refrain
+    j = next(k for k in range(i + 2, len(lines)) if text.count(lines[k]) == 1 and len(lines[k].split()) >= 4)
+    assert not any(regions.plain_heading(ln) for ln in lines[i + 1 : j])  # same section
+    doubled = "\n".join(lines[: j + 1] + ["", lines[j]] + lines[j + 1 :]) + "\n"
+    assert _codes(doubled, page, ("D101",)) == [("D101", j + 3)]
+
+
+def test_plain_text_headings():
+    assert regions.plain_heading("تغییر موقعیت چاپگر")
+    assert regions.plain_heading("11.7.3. Configuring PAM")
+    assert regions.plain_heading("PlayStation 3 joypads")
+    assert not regions.plain_heading("Click Printers to open the panel.")
+    assert not regions.plain_heading("4. Redistribution. You may reproduce and distribute copies of the")
+    assert not regions.plain_heading("Before you begin, you may wish to check if a,")
+    assert not regions.plain_heading("For each AppArmor event, you will be given the opportunity to choose whether")
+
+
+def test_same_explanation_under_two_icons_is_not_d103():
+    # Persian GNOME help, status-icons: "connected, but no route to the internet ..."
+    # explains the wireless icon and, in another section, the wired one
+    text = _read(REAL / "gnome-help-fa-status-icons.txt")
+    sentence = "ولی مسیری به اینترنت وجود ندارد. این امر می‌تواند ناشی از پیکربندی بد شبکه‌تان یا قطعی فراهم‌کنندهٔ اینترنتتان باشد"
+    assert text.count(sentence) == 2
+    assert _codes(text, "status-icons.txt", ("D103",)) == []
+
+
+def test_shared_sentence_of_parallel_paragraphs_is_not_d103():
+    # Node.js perf_hooks.md: "If ... is equal to `HttpClient`, ..." / "... `HttpRequest`, ..."
+    text = _read(REAL / "nodejs-api-perf-hooks-http.md")
+    assert "`HttpClient`" in text and "`HttpRequest`" in text
+    assert _codes(text, "perf_hooks.md") == []
+    # when the second paragraph is not a parallel case, its copy of the sentence is reported
+    second = "If `performanceEntry.name` is equal to `HttpRequest`, the `detail`\nwill contain the following properties: `req`, `res`."
+    assert second in text
+    other = text.replace(second, "Timed out requests are reported as well, once the socket\nhas been closed by the peer or by the agent.")
+    assert [c for c, _ in _codes(other, "perf_hooks.md")] == ["D103"]
+
+
+def test_note_repeated_after_another_code_sample_is_not_d103():
+    # Node.js report.md: the `err` note after writeReport() and again after getReport()
+    text = _read(REAL / "nodejs-api-report-writereport.md")
+    note = "This function takes an optional additional argument `err`"
+    assert text.count(note) == 2
+    assert _codes(text, "report.md", ("D103",)) == []
+    doc = Document("report.md", text)
+    passages = regions.passage_starts(doc)
+    at = [text.index(note), text.index(note, text.index(note) + 1)]
+    assert regions.section_of(passages, at[0]) != regions.section_of(passages, at[1])
+    assert regions.section_of(regions.section_starts(doc), at[0]) == regions.section_of(regions.section_starts(doc), at[1])

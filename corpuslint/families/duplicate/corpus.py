@@ -185,8 +185,19 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     C is kept. "Earliest" is path order, except that copies in files not being checked
     come before checked ones: a pre-commit run over a new file that copies an existing
     one reports the new file, pointing at the existing copy.
-    Short lines repeated in ``boilerplate-docs`` or more files are left to D106. In
-    Markdown, code and markup (tables, HTML, link definitions) are not compared.
+    Template text is left to D106 (boilerplate, info): a paragraph whose exact text
+    (after normalisation) is in at least max(``boilerplate-docs``,
+    ``boilerplate-fraction`` x number of documents) files (defaults 3 and 0.01, D106's
+    own ``min-docs`` and ``min-fraction``), of any length unless
+    ``boilerplate-max-words`` (default 0: no limit) is set. Text repeated verbatim in
+    many files is a template, not a copy someone made: a licence notice, a site
+    footer, the description of a configuration option that npm's documentation
+    generator writes into every command page that takes the option (the same
+    paragraph in 35 pages). A maintainer does not fix 35 pages; a dataset builder
+    strips the template, which D106 reports line by line at info level. A paragraph
+    copied into a few files, or edited after copying (a near-duplicate, not the same
+    text), is content someone copied: a warning here. In Markdown, code and markup
+    (tables, HTML, link definitions) are not compared.
     Repetitive genres: with ``genre = "auto"`` (default) fully vocalised Arabic-script
     documents (scripture, hadith collections, classical poetry: verses recur across
     surahs, one hadith is narrated through several chains) take no part;
@@ -209,7 +220,8 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         "threshold": 0.8,
         "min-words": 10,
         "boilerplate-docs": 3,
-        "boilerplate-max-words": 12,
+        "boilerplate-fraction": 0.01,
+        "boilerplate-max-words": 0,
         "backend": "numpy",  # or "datasketch" (MinHashLSH with LeanMinHash; same buckets, slower)
         "genre": "auto",
     }
@@ -252,14 +264,18 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         sigs = arr["sig"].reshape(n, -1).astype(np.uint32, copy=False)
         lines = arr["lines"].reshape(n, 2)
         spans = arr["spans"].reshape(n, 2)
-        # boilerplate: short lines in many files are D106's business
+        # boilerplate: text repeated verbatim in many files is D106's business
         bp_docs = int(self.opts["boilerplate-docs"])
         keep = np.ones(n, dtype=bool)
         if bp_docs > 0:
+            need = max(bp_docs, math.ceil(float(self.opts["boilerplate-fraction"]) * len(corpus.states)))
             pair = np.unique(np.stack((keys, doc_of.astype(np.uint64)), axis=1), axis=0)
             uk, counts = np.unique(pair[:, 0], return_counts=True)
-            many = uk[counts >= bp_docs]
-            keep &= ~(np.isin(keys, many) & (arr["nwords"] <= int(self.opts["boilerplate-max-words"])))
+            many = np.isin(keys, uk[counts >= need])
+            max_words = int(self.opts["boilerplate-max-words"])
+            if max_words > 0:
+                many &= arr["nwords"] <= max_words
+            keep &= ~many
         idx = np.nonzero(keep)[0]
         sets, off = _subset(arr["sets"], arr["off"], idx)
         target_docs = np.array([p in corpus.targets for p in paths], dtype=bool)

@@ -88,9 +88,14 @@ class ExactDuplicateLine(DocumentRule):
     one (two paragraphs may share a wrapped line such as "the package is installed
     by"). Structure is not content: Markdown code and headings, link definitions,
     table rows and label lines ("*When:*", "Default value:") are never reported
-    (``regions.prose_mask``), and in Markdown only copies within one section (between
-    two headings) count: the same note under every option of a reference page is
-    per-section documentation. Repetitive genres: with ``genre = "auto"`` (default) a
+    (``regions.prose_mask``), nor are rows of tables flattened to plain text (two
+    debconf tables asking the same question), and only copies within one section
+    (between two headings: Markdown headings, or in plain text short title lines and
+    "To ...:" lead-ins of step lists, ``regions.section_starts``) count: the same note
+    under every option of a reference page, the same step ("Open the Activities
+    overview and start typing Printers.") in two procedures of a help page, is
+    per-section documentation. A line that is itself a title (a headline, a caption)
+    is compared with the whole document. Repetitive genres: with ``genre = "auto"`` (default) a
     text that occurs ``refrain-copies`` times or more (default 3) is a refrain (a
     chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman) and fully vocalised
     Arabic-script documents (scripture, hadith, classical poetry) are not checked;
@@ -291,9 +296,15 @@ class RestatedPassage(DocumentRule):
     an antonym, a different number, or the same frame with one or two content words
     swapped ("Nul ne peut être arbitrairement privé de sa nationalité" / "... de sa
     propriété"). Only prose is compared: no paragraph holding code, program output or
-    structure, no Markdown list items or block quotes, and in Markdown only sentences
-    of the same section. Exact repeats of
-    a whole line are left to D101. The later sentence is reported, pointing at the
+    structure, no Markdown list items or block quotes; only sentences of the same
+    passage (between two headings, ``regions.section_starts``, with no code sample
+    between them, ``regions.passage_starts``: "This function takes an optional
+    argument `err` ..." after the ``writeReport()`` example and again after the
+    ``getReport()`` one documents two functions); and not the shared frame of two
+    parallel paragraphs (paragraphs that align word by word, differing in a
+    substituted name: "If `name` is `HttpClient`, ..." / "If `name` is `HttpRequest`,
+    ..." each followed by the same sentence). Exact repeats of a whole line are left
+    to D101. The later sentence is reported, pointing at the
     earlier one.
     Repetitive genres: with ``genre = "auto"`` (default) a document where at least six
     sentences and more than ``formulaic-share`` (default 0.1) of them look like

@@ -9,9 +9,13 @@ about document structure.
 Document structure comes from ``corpuslint.structure`` through ``Document.line_kinds``:
 Markdown parsed with markdown-it-py (headings, tables, code, HTML, link definitions,
 list items and block quotes), plain text's code regions (transcripts, configuration,
-aligned columns). What is left here is about content, not syntax: label and field
-lines, short lead-ins ending in a colon, program output (log timestamps, progress
-lines, symbol-dense lines) and, in plain text, tables drawn with ``|``.
+aligned columns, syslog lines). What is left here is about content, not syntax: label
+and field lines, short lead-ins ending in a colon, program output (log timestamps,
+progress lines, symbol-dense lines) and, in plain text converted from DocBook, Mallard
+or HTML: tables drawn with ``|`` or flattened to one cell per line
+(``plain_table_rows``), and section titles (``plain_headings``), which split the text
+into sections as Markdown headings do (``section_starts``; ``passage_starts`` also
+splits at code samples).
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ MARKDOWN_SUFFIXES = structure.MARKDOWN_SUFFIXES
 # Program output that structure's code detection does not claim (it is not syntax):
 # a log timestamp, a progress line ending in " ..." ("Setting up man-db (2.9.4-2) ..."),
 # a line dense in symbols (paths, identifiers, operators).
-_TIMESTAMP_RE = regex.compile(r"^\s*(?:\[?\d{4}-\d\d-\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d)")
+_TIMESTAMP_RE = regex.compile(r"^\s*(?:\[?\d{4}-\d\d-\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d|\d{1,2}月 +\d{1,2} +\d\d:\d\d)")
 _PROGRESS_RE = regex.compile(r"\S \.\.\.\s*$")
 _SYMBOL_RE = regex.compile(r"[/=<>{}\[\]|_$@#%&*+\\~^]")
 _INLINE_CODE_RE = regex.compile(r"`+[^`]*`+")
@@ -154,9 +158,12 @@ def plain_heading(text: str) -> bool:
 
 def plain_headings(doc: Document) -> frozenset[int]:
     """Line indexes (0-based) of the headings of a plain-text document: prose lines
-    that ``plain_heading`` accepts, alone in their block (blank line or start of text
-    before, blank line after) and followed by more text. Text converted from
-    DocBook, Mallard or HTML keeps its section titles this way. Cached per document."""
+    that ``plain_heading`` accepts, or one-sentence lead-ins ending in a colon that
+    open a list of one-line steps (a procedure: "To switch from GNOME to GNOME Classic:" and later "To switch
+    from GNOME Classic to GNOME:", each followed by the same log-out steps), alone in
+    their block (blank line or start of text before, blank line after) and followed
+    by more text. Text converted from DocBook, Mallard or HTML keeps its section
+    titles and step lists this way. Cached per document."""
     cache = doc.__dict__.get("_plain_headings")
     if cache is not None:
         return cache
@@ -171,10 +178,25 @@ def plain_headings(doc: Document) -> frozenset[int]:
             continue
         if (i > 0 and kinds[i - 1] != "blank") or (i + 1 < n and kinds[i + 1] != "blank"):
             continue
-        if plain_heading(text[lines[i].start : lines[i].end]):
+        line = text[lines[i].start : lines[i].end]
+        if plain_heading(line) or (
+            _LEAD_IN_RE.search(line) and len(_WORD_RE.findall(line)) <= LEAD_IN_MAX_WORDS
+            and not _INNER_SENTENCE_END_RE.search(line) and _steps_follow(kinds, i)
+        ):
             out.add(i)
     cache = doc.__dict__["_plain_headings"] = frozenset(out)
     return cache
+
+
+def _steps_follow(kinds: list[str], i: int) -> bool:
+    """True when line ``i`` is followed by a list flattened to text: at least two
+    one-line paragraphs (``text / blank / text / blank-or-end``)."""
+    want = ("blank", "text", "blank", "text")
+    for off, w in enumerate(want, 1):
+        j = i + off
+        if j >= len(kinds) or (kinds[j] == "blank") != (w == "blank"):
+            return False
+    return i + 5 >= len(kinds) or kinds[i + 5] == "blank"
 
 
 # A table flattened to plain text (DocBook/HTML converted to text): a header block of
