@@ -271,6 +271,32 @@ def test_template_paragraph_in_many_files_is_boilerplate_not_d104(tmp_path, monk
     assert {f.path for f in _by_code(lint_paths(["."], config=cfg), "D104")} == {"b.md", "c.md"}
 
 
+# Node.js API docs (MIT): http2.md's compatibility API reuses http.md's wording for
+# another object (http.md lines 1871 and 2179, http2.md lines 3578 and 3451)
+HTTP_FINISH = 'Emitted when the response has been sent. More specifically, this event is\nemitted when the last segment of the response headers and body have been\nhanded off to the operating system for transmission over the network. It\ndoes not imply that the client has received anything yet.'
+HTTP2_FINISH = 'Emitted when the response has been sent. More specifically, this event is\nemitted when the last segment of the response headers and body have been\nhanded off to the HTTP/2 multiplexing for transmission over the network. It\ndoes not imply that the client has received anything yet.'
+HTTP_TIMEOUT = "Sets the Socket's timeout value to `msecs`. If a callback is\nprovided, then it is added as a listener on the `'timeout'` event on\nthe response object."
+HTTP2_TIMEOUT = "Sets the [`Http2Stream`][]'s timeout value to `msecs`. If a callback is\nprovided, then it is added as a listener on the `'timeout'` event on\nthe response object."
+
+
+def test_near_copy_about_another_thing_is_not_d104(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, {
+        "http.md": f"# HTTP\n\n{HTTP_FINISH}\n\n{HTTP_TIMEOUT}\n",
+        "http2.md": f"# HTTP/2\n\n{HTTP2_FINISH}\n\n{HTTP2_TIMEOUT}\n",
+    })
+    assert _by_code(lint_paths(["."], config={"select": ["D104"]}), "D104") == []
+    from corpuslint.families.duplicate import meaning
+
+    assert meaning.names(HTTP2_TIMEOUT) - meaning.names(HTTP_TIMEOUT) == {"http2stream"}
+    # the same paragraph with an insignificant edit (a comma) is still a near-copy
+    (tmp_path / "http2.md").write_text(
+        f"# HTTP/2\n\n{HTTP_FINISH.replace('sent. More', 'sent, more')}\n", encoding="utf-8"
+    )
+    (f,) = _by_code(lint_paths(["."], config={"select": ["D104"]}), "D104")
+    assert f.path == "http2.md" and f.related[0].path == "http.md"
+
+
 def test_cli_reports_cross_file_duplicate_with_related(tmp_path):
     _write(tmp_path, {"a.txt": f"{P3}\n\n{P1}\n", "b.txt": f"{P1}\n"})
     proc = run_cli("check", "b.txt", "--select", "D", "--format", "json", cwd=tmp_path)

@@ -354,3 +354,15 @@ def test_note_repeated_after_another_code_sample_is_not_d103():
     at = [text.index(note), text.index(note, text.index(note) + 1)]
     assert regions.section_of(passages, at[0]) != regions.section_of(passages, at[1])
     assert regions.section_of(regions.section_starts(doc), at[0]) == regions.section_of(regions.section_starts(doc), at[1])
+
+
+def test_contrasted_sentence_is_not_a_restatement():
+    # Debian handbook in Arabic (GPL-2+ / CC-BY-SA-3.0), sect.package-meta-information
+    # line 82: "A normal dependency indicates ... . As for (أما) a pre-dependency, it
+    # stipulates ..." sets two cases side by side
+    text = "”الاعتماديات الاستباقية pre-dependencies“، التي تذكر في الحقل ”Pre-Depends“ في ترويسة الحزمة، تكمل الاعتماديات الطبيعية؛ وصيغة توصيفها مطابقة لها. تُبيّن الاعتمادية العادية أنه يجب فك الضغط عن الحزمة المطلوبة وإعدادها قبل إعداد الحزمة التي صَرَّحت عن الاعتمادية. أما الاعتمادية الاستباقية فهي تشترط فك الضغط عن الحزمة المطلوبة وإعدادها قبل تنفيذ سكربت الإعداد السابق للتثبيت الخاص بالحزمة التي صرحت عن الاعتمادية الاستباقية، أي قبل البدء بتثبيتها.\n"
+    assert _codes(text, "sect.package-meta-information.txt", ("D103",)) == []
+    normal, pre = [s for s in text.split(". ") if "قبل" in s][:2]
+    assert meaning.significant_change(normal, pre, paraphrase=True) == "contrast 'اما'"
+    assert meaning.contrast_opener("Whereas the first one is kept, the second is not.") == "whereas"
+    assert meaning.contrast_opener("The first one is kept.") is None

@@ -16,7 +16,7 @@ import xxhash
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity
 from ...rules import CorpusRule, CorpusView
-from . import lsh, regions
+from . import lsh, meaning, regions
 from . import units as U
 from .local import FAMILY, _subset
 
@@ -168,6 +168,11 @@ def _exact_jaccard(sets: np.ndarray, off: np.ndarray, i: int, j: int) -> float:
     return U.jaccard_sorted(sets[off[i] : off[i + 1]], sets[off[j] : off[j + 1]])
 
 
+def _name_hashes(text: str) -> np.ndarray:
+    """Sorted unique 64-bit hashes (xxh64) of ``meaning.names(text)``."""
+    return np.unique(np.array([xxhash.xxh64_intdigest(n.encode("utf-8")) for n in meaning.names(text)], dtype=np.uint64))
+
+
 class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     """A paragraph is a copy or near-copy of a paragraph in another file.
 
@@ -178,6 +183,11 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     Candidates come from MinHash LSH over the whole corpus (every file under the
     project root, through the corpus index, even when only a few files are checked)
     and every candidate is verified exactly.
+    A near-copy (not the same text) whose names differ, a proper name, an identifier
+    or an inline code span on one side only (``meaning.names``), is not reported: it
+    documents another thing in the same words, as Node's ``http2.md`` does for
+    ``Http2Stream`` what ``http.md`` says of ``Socket``, or npm's ``approve-scripts``
+    page for ``--allow-scripts-pending`` what ``install-scripts`` says of ``ls``.
     Copies form clusters; each later copy is reported once (never as n² pairs),
     pointing (``related``) at the earliest copy it matches directly at >= ``threshold``
     that is not itself reported, so near-duplicates that only chain (A~B 0.80, B~C
@@ -244,7 +254,13 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         sets, off = a.shingle_sets
         sub_sets, sub_off = _subset(sets, off, idx)
         table = np.array(a.units, dtype=np.int64).reshape(-1, 4)[idx]  # PUnit: start, end, line, last_line
+        text = doc.text
+        name_sets = [_name_hashes(text[int(s) : int(e)]) for s, e in table[:, 0:2].tolist()]
+        name_off = np.zeros(len(name_sets) + 1, dtype=np.int64)
+        np.cumsum([len(x) for x in name_sets], out=name_off[1:])
         return {
+            "names": np.concatenate(name_sets) if name_sets else np.zeros(0, np.uint64),
+            "names_off": name_off,
             "lines": table[:, 2:4].astype(np.int32),
             "spans": np.ascontiguousarray(table[:, 0:2]),
             "nwords": a.nwords[idx],
@@ -254,9 +270,13 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             "sig": a.signatures[idx],
         }
 
+    def fingerprint(self) -> str:
+        return f"{super().fingerprint()}:names1"  # states carry name hashes per paragraph
+
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])
         paths, doc_of, arr = _concat(corpus.states, ("lines", "spans", "nwords", "keys", "sig", "sets"))
+        names_of = _names_lookup(corpus.states, paths)
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
         keys = arr["keys"].astype(np.uint64, copy=False)
@@ -302,6 +322,8 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 if doc is None:
                     continue
                 gi, ti = idx[g], idx[target]
+                if keys[gi] != keys[ti] and names_of(int(gi)) != names_of(int(ti)):
+                    continue  # a near-copy about another thing (Socket / Http2Stream): parallel docs
                 start, end = (int(x) for x in spans[gi])
                 line, last = (int(x) for x in lines[gi])
                 rel_path = paths[doc_l[target]]
@@ -317,6 +339,20 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                     )
                 )
         return out
+
+
+def _names_lookup(states: dict[str, Any], paths: list[str]):
+    """``f(i)`` -> frozenset of name hashes of the i-th unit in ``_concat`` order."""
+    starts = np.concatenate(([0], np.cumsum([len(states[p]["lines"]) for p in paths])))
+
+    def names_of(i: int) -> frozenset[int]:
+        d = int(np.searchsorted(starts, i, side="right")) - 1
+        st = states[paths[d]]
+        k = i - int(starts[d])
+        off = st["names_off"]
+        return frozenset(st["names"][int(off[k]) : int(off[k + 1])].tolist())
+
+    return names_of
 
 
 class NearDuplicateDocument(_DuplicateCorpusRule):

@@ -59,6 +59,18 @@ ANTONYM_PAIRS = frozenset(
     """.split()
 )
 
+# Sentence openers that set the sentence against the one before it: a contrast
+# states a second case ("A normal dependency indicates ... . As for a pre-dependency,
+# it stipulates ..."), not the first one again.
+CONTRAST_OPENERS_TEXT = """
+whereas | unlike | in contrast | by contrast | on the other hand | conversely | as for | as opposed to
+en revanche | par contre | contrairement | alors que | à l'inverse
+dagegen | hingegen | im gegensatz | im unterschied
+أما | بينما | بخلاف | على عكس | على العكس | في المقابل | بالمقابل | في حين
+اما | در مقابل | برخلاف | بر خلاف | در حالی که
+جبکہ | اس کے برعکس | برعکس
+"""
+
 # Words whose presence or absence changes no content: function words (the D103 list),
 # plus English fillers and reporting verbs (news rewrites swap "said" for "stated").
 FILLERS_TEXT = """
@@ -84,6 +96,21 @@ def _norm_words(text: str) -> list[str]:
 
 
 _FILLERS: set[str] = set()
+_CONTRAST: list[tuple[str, ...]] = []
+
+
+def contrast_opener(text: str) -> str | None:
+    """The contrast marker ``text`` opens with (``CONTRAST_OPENERS_TEXT``: "whereas",
+    "in contrast", «أما», «بينما», «در مقابل» ...), normalised, or None."""
+    if not _CONTRAST:
+        _CONTRAST.extend(
+            tuple(_norm_words(m)) for m in CONTRAST_OPENERS_TEXT.replace("\n", "|").split("|") if m.strip()
+        )
+    words = _norm_words(text[:80])
+    for m in _CONTRAST:
+        if m and tuple(words[: len(m)]) == m:
+            return " ".join(m)
+    return None
 
 
 def _fillers() -> set[str]:
@@ -140,16 +167,25 @@ def _content(words: list[str]) -> list[str]:
 _NAME_RE = regex.compile(r"(?<=[\w,;:)\]\"'’»] +)\p{Lu}[\p{L}\p{M}\p{N}]*|[\w-]*[\w][_/.][\w/._-]*\w|(?=\w*\p{L})\w*\d\w*")
 
 
+_CODE_SPAN_RE = regex.compile(r"(`+)([^`\n]+?)\1")
+
+
 def names(text: str) -> set[str]:
-    """Proper names and identifiers in ``text`` (casefolded), see ``_NAME_RE``."""
-    return {m.casefold() for m in _NAME_RE.findall(text)}
+    """Proper names and identifiers in ``text`` (casefolded), see ``_NAME_RE``, and the
+    content of inline code spans (```ls```, ```--allow-scripts-pending```): in
+    technical text a code span names the thing a sentence is about."""
+    out = {m.casefold() for m in _NAME_RE.findall(text)}
+    if "`" in text:
+        out.update(m.group(2).strip().casefold() for m in _CODE_SPAN_RE.finditer(text))
+    return out
 
 
 def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | None:
     """Name the meaningful difference between passages ``a`` and ``b``, or None.
 
     Returns "number", "name 'x'" (a proper name or identifier on one side only: Intel
-    / AMD, ``vmx`` / ``svm``), "negation", "antonym 'x'/'y'" or "content word 'x'"
+    / AMD, ``vmx`` / ``svm``), "contrast 'x'" (one passage opens with a contrast
+    marker: «أما», "whereas", "in contrast"), "negation", "antonym 'x'/'y'" or "content word 'x'"
     (the first found). With ``paraphrase`` (D103: a restatement is expected to use other words),
     differing content words count only in a *minimal pair*: the passages share their
     frame (at least 60% of the shorter one's words, in order) and differ in at most
@@ -164,6 +200,9 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
         differing = sorted([n for n in na - nb if n not in lower_b] + [n for n in nb - na if n not in lower_a])
         if differing:
             return f"name '{differing[0]}'"
+    ca, cb = contrast_opener(a), contrast_opener(b)
+    if ca != cb:
+        return f"contrast '{cb or ca}'"
     wa, wb = _norm_words(a), _norm_words(b)
     neg_a = sum(1 for w in wa if w in NEGATIONS)
     neg_b = sum(1 for w in wb if w in NEGATIONS)
