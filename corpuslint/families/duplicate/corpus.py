@@ -297,6 +297,8 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 many &= arr["nwords"] <= max_words
             keep &= ~many
         idx = np.nonzero(keep)[0]
+        if len(idx) < 2:
+            return []
         sets, off = _subset(arr["sets"], arr["off"], idx)
         target_docs = np.array([p in corpus.targets for p in paths], dtype=bool)
         is_target = target_docs[doc_of[idx]]
