@@ -19,9 +19,9 @@
   use datasketch's ``affine32`` scheme (bit-identical, vectorised).
 
 ``NORMALIZATION_VERSION`` and ``HASH_SCHEME`` name everything that changes the
-bytes of a state: bump the first when tokenisation changes; the second includes the
-datasketch version and permutation scheme, so cached signatures are never mixed
-across schemes (datasketch 2.0 changed its default).
+bytes of a state: bump the first when tokenisation changes; the second names the
+permutation scheme, so cached signatures are never mixed across schemes (datasketch
+2.0 changed its default; our scheme is fixed and needs no datasketch installed).
 """
 
 from __future__ import annotations
@@ -48,17 +48,10 @@ SEED = 1
 SCHEME = "affine32"
 
 
-def _datasketch_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("datasketch")
-    except PackageNotFoundError:  # pragma: no cover - datasketch is a dependency
-        return "?"
-
-
-# datasketch itself is imported lazily (it pulls in scipy: ~0.4 s at startup)
-HASH_SCHEME = f"xxh32-bigram/{SCHEME}/p{NUM_PERM}/s{SEED}/datasketch-{_datasketch_version()}"
+# The signature scheme is ours (``signatures``: datasketch's affine32, reimplemented and
+# checked bit-identical by a test), so the installed datasketch version, if any, plays no
+# part: it is an optional extra. Bump the tag if the scheme ever changes.
+HASH_SCHEME = f"xxh32-bigram/{SCHEME}/p{NUM_PERM}/s{SEED}/affine32-v1"
 
 # A block is "one paragraph per line" when some non-final line is at least this long.
 WRAPPED_LINE_MAX = 100
