@@ -234,7 +234,16 @@ def bench_dedup(args) -> None:
         rows.append((f"baseline datasketch update + MinHashLSH(0.8) b,r={tuple(r['bands'])}", r))
     rensa = None
     if not args.skip_rensa:
+        # the shared machine makes CPU time noisy: D104 (jobs=1) and rensa run
+        # alternately --repeat times and each keeps its least disturbed (minimum) run
         rensa = _side(args, "rensa")
+        for _ in range(args.repeat - 1):
+            again = _side(argparse.Namespace(**{**vars(args), "jobs": 1}), "corpuslint")
+            if again["cpu_s"] < rows[0][1]["cpu_s"]:
+                rows[0] = (rows[0][0], again)
+            again = _side(args, "rensa")
+            if again["cpu_s"] < rensa["cpu_s"]:
+                rensa = again
         rows.append((f"rensa from_token_sets + RMinHashLSH b,r={tuple(rensa['bands'])}", rensa))
     print(f"{'side':<62} {'para/s':>9} {'wall s':>8} {'cpu s':>7} {'recall':>7} {'prec.':>7} {'pairs':>7} {'RSS MB':>7}")
     for name, r in rows:
@@ -255,7 +264,8 @@ def bench_dedup(args) -> None:
         d104 = ours[0][1]
         ratio = rensa["cpu_s"] / d104["cpu_s"]
         ok = ratio >= 1.5 and d104["recall"] >= 0.95
-        print(f"target 7: D104 >= 1.5x rensa end-to-end (CPU s, same paragraphs, jobs=1) with recall >= 0.95 at J >= 0.8: "
+        print(f"target 7: D104 >= 1.5x rensa end-to-end (CPU s, min of {args.repeat}, same paragraphs, jobs=1) "
+              f"with recall >= 0.95 at J >= 0.8: "
               f"{ratio:.2f}x (D104 {d104['cpu_s']:.2f} s, recall {d104['recall']:.3f}; rensa {rensa['cpu_s']:.2f} s, "
               f"recall {rensa['recall']:.3f}) [{'ok' if ok else 'MISSED'}]")
         targets["d104_vs_rensa"] = {"value": round(ratio, 2), "target": 1.5, "unit": "x rensa CPU", "ok": ok}
@@ -321,6 +331,7 @@ def main() -> None:
     ap.add_argument("--backend", choices=["numpy", "datasketch"], default="numpy")
     ap.add_argument("--skip-baseline", action="store_true", help="skip the datasketch baseline")
     ap.add_argument("--skip-rensa", action="store_true", help="skip the rensa peer (target 7)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of D104 (jobs=1) and rensa, alternately; minimum CPU kept")
     ap.add_argument("--rensa-bands", type=int, default=0, help="rensa LSH bands (a divisor of 128; default: recall parity)")
     ap.add_argument("--targets-json", metavar="FILE", help="write the targets as JSON for benchmarks/run.py")
     ap.add_argument("--index", type=int, metavar="FILES", help="benchmark the corpus index instead")
