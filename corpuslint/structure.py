@@ -324,7 +324,8 @@ _FIELD_LINE_RE = regex.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:(?:[ \t
 # A line holding one long token of base64 / hex (signatures, keys, checksums).
 _DATA_LINE_RE = regex.compile(r"^[ \t]*[A-Za-z0-9+/=]{32,}[ \t]*$", regex.MULTILINE)
 _INDENTED_LINE_RE = regex.compile(r"^(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
-_COMMENT_LINE_RE = regex.compile(r"^[ \t]*(?:#|//)[^\n\r]*$", regex.MULTILINE)
+# A comment line; not a line of hashtags (``#كوريا #روسيا #عاجل``: scraped tag lists).
+_COMMENT_LINE_RE = regex.compile(r"^[ \t]*(?!#\w+(?:[ \t]+#\w+)+[ \t]*$)(?:#|//)[^\n\r]*$", regex.MULTILINE)
 _BLANK_LINE_RE = regex.compile(r"^[ \t]*$", regex.MULTILINE)
 
 
