@@ -1,0 +1,37 @@
+"""False-alarm kinds found while labelling the real-text precision benchmark (issue 10,
+benchmarks/precision.py over benchmarks/realtext.py corpora), each on the real text
+where it was found (tests/data/realtext, sources in SOURCE.md there)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpuslint import lint_text
+from corpuslint.engine import apply_fixes
+
+DATA = Path(__file__).resolve().parent / "data" / "realtext"
+
+
+def read(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def findings(text: str, select: str, path: str = "doc.txt"):
+    return lint_text(text, path=path, config={"select": [select]})
+
+
+# -- W113 tatweel ------------------------------------------------------------------
+
+
+def test_w113_tatweel_next_to_a_haraka_is_not_elongation_but_stray_tatweel_is():
+    text = read("handbook-ar-tatweel.txt")
+    lines = text.split("\n")
+    got = [(f.line, lines[f.line - 1][f.column - 1 - 3 : f.column - 1 + 4]) for f in findings(text, "W113")]
+    # تُـنَـبِّه، يونـِكس، تُثَـبَّت، الدَبيَنَـة (lines 1-7 of the fixture, paragraphs 1-4) stay clean;
+    # the stray kashidas in موثـقة، الـمخدمات، بـبنية are reported
+    assert [line for line, _ in got] == [9, 11, 13]
+    assert ["ـ" in span for _, span in got] == [True, True, True]
+    fixed, count = apply_fixes(text, findings(text, "W113"), False)
+    assert count == 3 and "موثقة" in fixed and "المخدمات" in fixed and "ببنية" in fixed
+    assert fixed.count("\u0640") == text.count("\u0640") - 3  # the kashidas by harakat stay
+    assert "يونـِكس" in fixed
