@@ -35,3 +35,23 @@ def test_w113_tatweel_next_to_a_haraka_is_not_elongation_but_stray_tatweel_is():
     assert count == 3 and "موثقة" in fixed and "المخدمات" in fixed and "ببنية" in fixed
     assert fixed.count("\u0640") == text.count("\u0640") - 3  # the kashidas by harakat stay
     assert "يونـِكس" in fixed
+
+
+# -- W114 space before punctuation -------------------------------------------------
+
+
+def test_w114_a_dot_followed_by_a_lower_case_word_is_named_not_used():
+    # GNOME help: "rename it with a . at the beginning of its name", "a . as the first
+    # character": the dot is the subject, not a full stop
+    for name in ("files-hidden.txt",):
+        assert findings(read(f"gnome-help-fa/{name}"), "W114") == [], name
+    rename = read("gnome-help-fa/files-rename.txt")
+    got = [f.line for f in findings(rename, "W114")]
+    assert 21 not in got  # "a file with a . as the first character"
+    # real slips on the same site stay reported: a space before the Persian comma and
+    # before a full stop at the end of a sentence
+    right = read("gnome-help-fa/a11y-right-click.txt")
+    assert [(f.line, f.message) for f in findings(right, "W114")] == [
+        (3, "space before '.'"), (11, "space before '،'")]
+    # in cased text a full stop before a capital is still a full stop
+    assert [f.code for f in findings("Files are hidden . The manager shows them.\n", "W114")] == ["W114"]

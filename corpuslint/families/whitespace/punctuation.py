@@ -22,7 +22,9 @@ class SpaceBeforePunctuation(DocumentRule):
     columns of command output (``Size : 4189184`` lines whose marks line up, or lines
     laid out with runs of spaces; in plain text that quotes code, lines that do not
     read as sentences, and a lone ``.`` between spaces, which names the dot itself:
-    ``the current directory is also known as . (one dot)``).
+    ``the current directory is also known as . (one dot)``; in any text, a lone ``.``
+    followed by a word in lower case, which no full stop is: ``rename it with a . at
+    the beginning of its name``).
     Why: Arabic and English typography attach these marks to the preceding word; a
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. (French puts a space before : ; ! ? — set `marks` to
@@ -54,9 +56,22 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # a line laid out in columns (`Image type     :  sparse`)
             if doc.quotes_code and not reads_as_prose(text[row.start : row.end]):
                 continue  # technical text: `Consistency Policy : resync` is program output
-            if doc.quotes_code and mark == "." and text[m.end() + 1 : m.end() + 2].isspace():
-                continue  # technical text names the dot itself: "known as . (one dot)", "sort ."
+            if mark == "." and text[m.end() + 1 : m.end() + 2].isspace() and (
+                doc.quotes_code or _names_the_dot(text, m.end() + 1)
+            ):
+                continue  # the dot named, not used: "known as . (one dot)", "sort .", "rename it with a . at"
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
+
+
+_NEXT_WORD_RE = regex.compile(r"[ \t]+(\p{L})")
+
+
+def _names_the_dot(text: str, i: int) -> bool:
+    """True when the lone ``.`` before ``text[i]`` (a space) is followed by a word in
+    lower case: a full stop is followed by a capital in cased scripts, so the dot is a
+    character the sentence talks about ("rename it with a . at the beginning")."""
+    m = _NEXT_WORD_RE.match(text, i)
+    return bool(m) and m.group(1).islower()
 
 
 def _plausible_pair(text: str, start: int, end: int) -> bool:
