@@ -55,3 +55,17 @@ def test_w114_a_dot_followed_by_a_lower_case_word_is_named_not_used():
         (3, "space before '.'"), (11, "space before '،'")]
     # in cased text a full stop before a capital is still a full stop
     assert [f.code for f in findings("Files are hidden . The manager shows them.\n", "W114")] == ["W114"]
+
+
+# -- W105 blank-line runs ----------------------------------------------------------
+
+
+def test_w105_reports_a_page_that_always_uses_three_blank_lines_once_and_fixes_every_run():
+    text = read("npm-config-excerpt.md")
+    runs = text.count("\n\n\n\n#")  # three blank lines before an entry heading
+    assert runs >= 5
+    (f,) = findings(text, "W105", path="config.md")
+    assert f.message.startswith(f"{runs} runs of 3 consecutive blank lines (max 2), at lines ")
+    fixed, count = apply_fixes(text, [f], False)
+    assert count == 1 and "\n\n\n\n" not in fixed and fixed.count("\n\n\n#") == runs
+    assert findings(fixed, "W105", path="config.md") == []
