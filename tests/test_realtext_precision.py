@@ -69,3 +69,47 @@ def test_w105_reports_a_page_that_always_uses_three_blank_lines_once_and_fixes_e
     fixed, count = apply_fixes(text, [f], False)
     assert count == 1 and "\n\n\n\n" not in fixed and fixed.count("\n\n\n#") == runs
     assert findings(fixed, "W105", path="config.md") == []
+
+
+# -- W112 directional marks, judged by the Unicode bidi algorithm --------------------
+
+MARKS = "\u200e\u200f\u061c"
+
+
+def display(line: str) -> str:
+    """The line as the Unicode bidi algorithm (UAX #9, paragraph direction from its
+    first strong character, P2-P3) lays it out, marks dropped (python-bidi)."""
+    from bidi import get_display
+
+    return get_display(line).translate({ord(c): None for c in MARKS})
+
+
+def test_w112_reports_exactly_the_marks_whose_removal_leaves_the_display_unchanged():
+    # Handbook lines with LRM/RLM set around mixed-direction snippets: of each pair
+    # around `2×N` and `nfs(5)` one mark does the job and its partner is redundant;
+    # the marks around `debianization“ .diff.gz` all matter; an LRM between Latin
+    # words of an English line is redundant.
+    text = read("handbook-ar-bidi.txt")
+    lines = text.split("\n")
+    reported = {(f.line, f.column) for f in findings(text, "W112")}
+    redundant = set()
+    for i, line in enumerate(lines):
+        for k, c in enumerate(line):
+            if c in MARKS and display(line) == display(line[:k] + line[k + 1 :]):
+                redundant.add((i + 1, k + 1))
+    assert reported == redundant == {(1, 107), (2, 24), (4, 337)}
+
+
+def test_w112_hadith_rlms_around_punctuation_change_nothing_in_a_right_to_left_line():
+    # Jami' al-Tirmidhi sets every quotation mark and full stop between RLMs
+    # (`قَالَ \u200f"\u200f إِنَّ`); with Arabic letters on both sides the UBA resolves the
+    # neutral mark right-to-left anyway (rule N1), so the RLMs are redundant: reported,
+    # with an unsafe fix (a viewer that forces a left-to-right paragraph would differ).
+    text = read("tirmidhi-001-parallel-narrations.txt")
+    found = findings(text, "W112")
+    assert [f.line for f in found] == [1, 2, 4, 5]
+    fixed, count = apply_fixes(text, found, True)
+    assert count == 4 and fixed.count("\u200f") == 2  # line-final ones after "." are left alone
+    for before, after in zip(text.split("\n"), fixed.split("\n")):
+        assert display(before) == display(after)
+    assert apply_fixes(text, found, False)[1] == 0  # not a safe fix
