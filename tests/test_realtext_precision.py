@@ -113,3 +113,22 @@ def test_w112_hadith_rlms_around_punctuation_change_nothing_in_a_right_to_left_l
     for before, after in zip(text.split("\n"), fixed.split("\n")):
         assert display(before) == display(after)
     assert apply_fixes(text, found, False)[1] == 0  # not a safe fix
+
+
+# -- A111 symbol-only lines, A108 markup -------------------------------------------
+
+
+def test_a111_last_line_of_a_wrapped_sentence_holding_inline_code_is_not_debris():
+    for name in ("nodejs-packages-exports.md", "npm-view.md"):
+        text = read(name)
+        assert "\n`./`.\n" in text or "\n`.`):\n" in text
+        assert findings(text, "A111", path=name) == [], name
+    # the same line in plain text outside a Markdown file is still a line of symbols
+    assert [f.code for f in findings("All paths must start with\n\n`./`.\n\nThe end.\n", "A111")] == ["A111"]
+
+
+def test_a108_a_dunder_identifier_is_not_markdown_bold():
+    text = read("handbook-en/sect.selinux-excerpt.txt")
+    assert "__default__" in text
+    assert findings(text, "A108") == []
+    assert [f.message for f in findings("a __Bold claim__ here\n", "A108")] == ["Markdown bold `__Bold claim__`"]
