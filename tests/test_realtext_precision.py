@@ -132,3 +132,14 @@ def test_a108_a_dunder_identifier_is_not_markdown_bold():
     assert "__default__" in text
     assert findings(text, "A108") == []
     assert [f.message for f in findings("a __Bold claim__ here\n", "A108")] == ["Markdown bold `__Bold claim__`"]
+
+
+# -- A104 U+FFFD -------------------------------------------------------------------
+
+
+def test_a104_documentation_that_names_the_replacement_character_shows_it():
+    text = read("nodejs-buffer-fffd.md")
+    assert "\ufffd" in text
+    assert findings(text, "A104", path="buffer.md") == []
+    damaged = "المنطقة ال\ufffd\ufffdولية تشهد توترا\n"
+    assert [f.code for f in findings(damaged, "A104")] == ["A104"]
