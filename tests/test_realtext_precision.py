@@ -143,3 +143,12 @@ def test_a104_documentation_that_names_the_replacement_character_shows_it():
     assert findings(text, "A104", path="buffer.md") == []
     damaged = "المنطقة ال\ufffd\ufffdولية تشهد توترا\n"
     assert [f.code for f in findings(damaged, "A104")] == ["A104"]
+
+
+# -- A101 hex/ID fragments -----------------------------------------------------------
+
+
+def test_a101_an_ipv6_address_written_in_full_is_an_address():
+    text = read("handbook-zh-ipv6.txt")
+    assert "2001:0db8:13bb:0002:0000:0000:0000:0020" in text
+    assert findings(text, "A101") == []
