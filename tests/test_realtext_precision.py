@@ -152,3 +152,13 @@ def test_a101_an_ipv6_address_written_in_full_is_an_address():
     text = read("handbook-zh-ipv6.txt")
     assert "2001:0db8:13bb:0002:0000:0000:0000:0020" in text
     assert findings(text, "A101") == []
+
+
+# -- A103 boilerplate ----------------------------------------------------------------
+
+
+def test_a103_see_also_a_man_page_is_a_cross_reference():
+    text = read("nodejs-fs-see-also.md")
+    assert "See also: rename(2)." in text
+    assert findings(text, "A103", path="fs.md") == []
+    assert [f.code for f in findings("Read more: the president visits Moscow\n", "A103")] == ["A103"]
