@@ -280,7 +280,7 @@ COMMANDS = frozenset(
     """apt apt-get apt-cache apt-file apt-key aptitude dpkg dpkg-reconfigure dpkg-query debconf-show
     sudo su cd ls cat echo printf less more head tail grep egrep find xargs sed awk sort uniq wc cut tr
     cp mv rm mkdir rmdir ln touch chmod chown chgrp tar gzip gunzip bzip2 xz zip unzip git svn hg pip pip3
-    python python3 perl ruby node npm npx yarn make cmake gcc cc ld ssh scp rsync sftp wget curl ping
+    python python3 perl ruby node npm npx yarn make cmake gcc cc ld ssh scp rsync sftp wget curl ping pwd
     traceroute dig host nslookup ip ifconfig iptables ip6tables nft route netstat ss systemctl service
     journalctl update-rc.d insserv invoke-rc.d mount umount fdisk parted mkfs fsck blkid lsblk df du free
     top ps kill killall nice renice crontab at useradd userdel usermod adduser deluser groupadd passwd

@@ -162,3 +162,12 @@ def test_a103_see_also_a_man_page_is_a_cross_reference():
     assert "See also: rename(2)." in text
     assert findings(text, "A103", path="fs.md") == []
     assert [f.code for f in findings("Read more: the president visits Moscow\n", "A103")] == ["A103"]
+
+
+# -- A102 short foreign-script lines -------------------------------------------------
+
+
+def test_a102_a_shell_session_in_persian_prose_is_code():
+    text = read("handbook-fa-pwd.txt")
+    assert "\n$ pwd\n/home/rhertzog\n" in text
+    assert findings(text, "A102") == []
