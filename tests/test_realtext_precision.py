@@ -171,3 +171,15 @@ def test_a102_a_shell_session_in_persian_prose_is_code():
     text = read("handbook-fa-pwd.txt")
     assert "\n$ pwd\n/home/rhertzog\n" in text
     assert findings(text, "A102") == []
+
+
+# -- W103 doubled spaces in quoted output and INI files ----------------------------
+
+
+def test_w103_whatis_output_and_ini_files_are_code():
+    text = read("handbook-ar-whatis-gbp.txt")
+    assert "scp (1)              - OpenSSH" in text and "postbuild  = autopkgtest" in text
+    assert findings(text, "W103") == []
+    # a doubled space in the Arabic prose of the same chapter is still one
+    prose = "هذا الوصف المختصر  مضمّن في قسم NAME في بداية كل صفحة من الدليل.\n"
+    assert [f.code for f in findings(text + "\n" + prose, "W103")] == ["W103"]
