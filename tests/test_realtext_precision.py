@@ -183,3 +183,14 @@ def test_w103_whatis_output_and_ini_files_are_code():
     # a doubled space in the Arabic prose of the same chapter is still one
     prose = "هذا الوصف المختصر  مضمّن في قسم NAME في بداية كل صفحة من الدليل.\n"
     assert [f.code for f in findings(text + "\n" + prose, "W103")] == ["W103"]
+
+
+def test_w114_an_ascii_sign_named_between_arabic_script_or_cjk_words():
+    text = read("handbook-signs-named.txt")
+    got = [(f.line, f.message) for f in findings(text, "W114")]
+    # the Persian "با ; از هم جدا" and "با استفاده از , می‌توانند", "برابر با ! باشد", the
+    # Japanese "? は任意の文字", the Arabic "علامة الاستفهام ? أي محرف" name the sign;
+    # "از طرف دیگر ، اجرای" (line 9) is a real space before the Persian comma
+    assert got == [(9, "space before '،'")]
+    # a line-final ASCII ; after Chinese text is still a stray space
+    assert [f.code for f in findings("/srv/: 在这个系统上的服务使用的数据 ;\n", "W114")] == ["W114"]

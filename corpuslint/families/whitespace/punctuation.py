@@ -24,7 +24,9 @@ class SpaceBeforePunctuation(DocumentRule):
     read as sentences, and a lone ``.`` between spaces, which names the dot itself:
     ``the current directory is also known as . (one dot)``; in any text, a lone ``.``
     followed by a word in lower case, which no full stop is: ``rename it with a . at
-    the beginning of its name``).
+    the beginning of its name``); and an ASCII ``,``, ``;``, ``!`` or ``?`` standing alone
+    between Arabic-script or CJK words, scripts that write ``، ؛ ؟`` and ``，；！？``: ``جدا شده با ;``
+    ("separated by ;"), ``? は任意の文字にマッチ``).
     Why: Arabic and English typography attach these marks to the preceding word; a
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. (French puts a space before : ; ! ? — set `marks` to
@@ -60,9 +62,14 @@ class SpaceBeforePunctuation(DocumentRule):
                 doc.quotes_code or _names_the_dot(text, m.end() + 1)
             ):
                 continue  # the dot named, not used: "known as . (one dot)", "sort .", "rename it with a . at"
+            if mark in ",;!?" and _NEXT_WORD_RE.match(text, m.end() + 1) and _OWN_MARKS_RE.match(text, m.start() - 1):
+                continue  # an ASCII , ; ! ? alone after Arabic-script or CJK words, which write ، ؛ ؟ ， ！ ？: the sign named
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
 
 
+# Scripts with their own comma, question mark and semicolon (، ؟ ؛, ， ？ ；): an ASCII one standing
+# alone between their words is a character the sentence talks about ("با ; از هم جدا").
+_OWN_MARKS_RE = regex.compile(r"[\p{Arabic}\p{Han}\p{Hiragana}\p{Katakana}]")
 _NEXT_WORD_RE = regex.compile(r"[ \t]+(\p{L})")
 
 
