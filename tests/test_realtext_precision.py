@@ -194,3 +194,14 @@ def test_w114_an_ascii_sign_named_between_arabic_script_or_cjk_words():
     assert got == [(9, "space before '،'")]
     # a line-final ASCII ; after Chinese text is still a stray space
     assert [f.code for f in findings("/srv/: 在这个系统上的服务使用的数据 ;\n", "W114")] == ["W114"]
+
+
+# -- W115 spaces inside quotes -------------------------------------------------------
+
+
+def test_w115_a_quoted_literal_keeps_its_space():
+    text = read("quoted-literal-spaces.txt")
+    assert len(text.splitlines()) == 3
+    assert findings(text, "W115") == []
+    # the seed's “التعاون الاستراتيجي ” is still a stray space
+    assert [f.code for f in findings("بحث “التعاون الاستراتيجي ” أمس\n", "W115")] == ["W115"]

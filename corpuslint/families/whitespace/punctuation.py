@@ -90,6 +90,9 @@ def _plausible_pair(text: str, start: int, end: int) -> bool:
 
 
 _INNER_SPACE = " \u00a0\u2009\u202f"
+# A quoted string literal: one short ASCII word with a space on one side only (mbox
+# lines start with “From ”, stack frames with "at "): the space is what is quoted.
+_LITERAL_RE = regex.compile(r"[A-Za-z]{1,10} |(?: [A-Za-z]{1,10})")
 # Characters a quotation may stand against on its outer side besides spaces.
 _OUTER_OPEN = "([{«“„‘‹<—–-:"
 _OUTER_CLOSE = ")]}»”’›>.,;:!?؟،؛…—–-"
@@ -157,7 +160,9 @@ class SpaceInsideQuotes(DocumentRule):
     stray space is scraping residue and splits the closing mark from the word.
     (French « guillemets » take spaces inside: remove «» from `pairs` for French.)
     Example: `“التعاون الاستراتيجي ”` → `“التعاون الاستراتيجي”`; but
-    `قال ”الأعمال بالنيات“ ثم ”آخر“` is quoted right to left and is clean.
+    `قال ”الأعمال بالنيات“ ثم ”آخر“` is quoted right to left and is clean. A quoted
+    string literal, one short ASCII word with a space on one side (`lines starting with
+    “From ”`, `beginning with "at "`), quotes the space on purpose and is left alone.
     Fix safety: safe — only the spaces are deleted.
     """
 
@@ -179,8 +184,8 @@ class SpaceInsideQuotes(DocumentRule):
                 spans = self._straight(content, pair[0]) if pair[0] == pair[1] else _pairs_by_direction(content, *pair)
                 for i, j in spans or ():
                     inner = content[i + 1 : j]
-                    if not inner.strip():
-                        continue
+                    if not inner.strip() or _LITERAL_RE.fullmatch(inner):
+                        continue  # empty, or a quoted literal whose space is content ("at ", “From ”)
                     lead = len(inner) - len(inner.lstrip(_INNER_SPACE))
                     trail = len(inner) - len(inner.rstrip(_INNER_SPACE))
                     s, e = line.start + i + 1, line.start + j
