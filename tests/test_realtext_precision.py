@@ -205,3 +205,9 @@ def test_w115_a_quoted_literal_keeps_its_space():
     assert findings(text, "W115") == []
     # the seed's “التعاون الاستراتيجي ” is still a stray space
     assert [f.code for f in findings("بحث “التعاون الاستراتيجي ” أمس\n", "W115")] == ["W115"]
+
+
+def test_w114_a_spaced_ellipsis_is_not_a_detached_full_stop():
+    text = read("udhr-my-head.txt")
+    assert " . . ." in text
+    assert findings(text, "W114") == []

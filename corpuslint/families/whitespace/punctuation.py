@@ -17,8 +17,8 @@ class SpaceBeforePunctuation(DocumentRule):
 
     What: Reports spaces between a letter or digit and one of the marks in option
     `marks` (default `، ؛ ؟ . , ; : ! ?`) when the mark ends the phrase (it is
-    followed by a space, a line end or a closing quote). Ellipses and decimal points
-    are not matched. Not reported in table cells (a cell listing ". ! ?"), code, or
+    followed by a space, a line end or a closing quote). Ellipses (also spaced,
+    ``. . .``) and decimal points are not matched. Not reported in table cells (a cell listing ". ! ?"), code, or
     columns of command output (``Size : 4189184`` lines whose marks line up, or lines
     laid out with runs of spaces; in plain text that quotes code, lines that do not
     read as sentences, and a lone ``.`` between spaces, which names the dot itself:
@@ -62,6 +62,8 @@ class SpaceBeforePunctuation(DocumentRule):
                 doc.quotes_code or _names_the_dot(text, m.end() + 1)
             ):
                 continue  # the dot named, not used: "known as . (one dot)", "sort .", "rename it with a . at"
+            if mark == "." and text[m.end() + 1 : m.end() + 3] == " .":
+                continue  # a spaced ellipsis ". . ."
             if mark in ",;!?" and _NEXT_WORD_RE.match(text, m.end() + 1) and _OWN_MARKS_RE.match(text, m.start() - 1):
                 continue  # an ASCII , ; ! ? alone after Arabic-script or CJK words, which write ، ؛ ؟ ， ！ ？: the sign named
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
