@@ -26,7 +26,7 @@ class SymbolOnlyLine(DocumentRule):
     delimiter rows (``| --- | :-: |``) and thematic breaks (``---``) are syntax, not
     debris, and are not flagged either, nor is a line holding inline code (the last
     line of a wrapped sentence: ``All paths must be relative URLs starting with`` /
-    ``\`./\`.``); nor is anything in a plain-text document that
+    "`./`."); nor is anything in a plain-text document that
     quotes code (command lines, configuration, program output: see
     ``corpuslint.structure``): there ``}``, ``[...]``, ``-----`` and ``#`` lines
     belong to the quoted material. Blank and whitespace-only lines belong to the
