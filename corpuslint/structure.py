@@ -280,7 +280,8 @@ COMMANDS = frozenset(
     """apt apt-get apt-cache apt-file apt-key aptitude dpkg dpkg-reconfigure dpkg-query debconf-show
     sudo su cd ls cat echo printf less more head tail grep egrep find xargs sed awk sort uniq wc cut tr
     cp mv rm mkdir rmdir ln touch chmod chown chgrp tar gzip gunzip bzip2 xz zip unzip git svn hg pip pip3
-    python python3 perl ruby node npm npx yarn make cmake gcc cc ld ssh scp rsync sftp wget curl ping
+    python python3 perl ruby node npm npx yarn make cmake gcc cc ld ssh scp rsync sftp wget curl ping pwd
+    whatis apropos
     traceroute dig host nslookup ip ifconfig iptables ip6tables nft route netstat ss systemctl service
     journalctl update-rc.d insserv invoke-rc.d mount umount fdisk parted mkfs fsck blkid lsblk df du free
     top ps kill killall nice renice crontab at useradd userdel usermod adduser deluser groupadd passwd
@@ -327,10 +328,13 @@ _LOG_LINE_RE = regex.compile(
 _BACKTICK_LINE_RE = regex.compile(r"^[ \t]*`[^`\n\r]+`[ \t]*$", regex.MULTILINE)
 # Record fields (Debian control files, LDIF, e-mail headers): `Field-Name: value`.
 _FIELD_LINE_RE = regex.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:(?:[ \t][^\n\r]*)?$", regex.MULTILINE)
+# INI files: a ``[section]`` line, or ``key = value`` (``sign-tags = true``).
+_INI_LINE_RE = regex.compile(r"^[ \t]*(?:\[[\w .:\"/-]+\]|[A-Za-z_][\w.-]*[ \t]*=[ \t]*[^\s=][^\n\r]*)[ \t]*$", regex.MULTILINE)
 # A line holding one long token of base64 / hex (signatures, keys, checksums).
 _DATA_LINE_RE = regex.compile(r"^[ \t]*[A-Za-z0-9+/=]{32,}[ \t]*$", regex.MULTILINE)
 _INDENTED_LINE_RE = regex.compile(r"^(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
-_COMMENT_LINE_RE = regex.compile(r"^[ \t]*(?:#|//)[^\n\r]*$", regex.MULTILINE)
+# A comment line; not a line of hashtags (``#كوريا #روسيا #عاجل``: scraped tag lists).
+_COMMENT_LINE_RE = regex.compile(r"^[ \t]*(?!#\w+(?:[ \t]+#\w+)+[ \t]*$)(?:#|//)[^\n\r]*$", regex.MULTILINE)
 _BLANK_LINE_RE = regex.compile(r"^[ \t]*$", regex.MULTILINE)
 
 
@@ -375,6 +379,8 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     # indented short lines (indented prose, e.g. a licence's wrapped paragraphs, is prose)
     indented = {index(m) for m in _INDENTED_LINE_RE.finditer(text) if len(m.group().split(None, 6)) < 6}
     fields = [index(m) for m in _FIELD_LINE_RE.finditer(text)] if ":" in text else []
+    if "=" in text or "[" in text:  # INI sections count as records too (gbp.conf, smb.conf)
+        fields += [index(m) for m in _INI_LINE_RE.finditer(text)]
     data = [index(m) for m in _DATA_LINE_RE.finditer(text)]
     if not (strong or weak or indented or fields or data):
         return []

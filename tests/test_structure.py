@@ -217,3 +217,13 @@ def test_markdown_containers_come_from_the_parser():
     assert markdown_containers(Document("x.txt", "# apt update\n- a\n")) == {
         LIST_ITEM: frozenset(), BLOCKQUOTE: frozenset(), HEADING_START: frozenset()
     }
+
+
+def test_a_line_of_hashtags_is_not_a_comment():
+    # a scraped news page's tag line (twice in one block) is text, not two comment lines;
+    # two shell comment lines in one block are still code
+    tags = "#كوريا #روسيا #بوتين #كيم #عاجل"
+    page = "\n".join(["الرئيسية", tags, "اقرأ أيضا...", "الرئيسية", tags, "اقرأ أيضا..."]) + "\n"
+    assert Document("page.txt", page).regions == []
+    config = "# enable the cache\n#CacheSize 40\nother line\n"
+    assert [r.kind for r in Document("notes.txt", config).regions] == ["code"]

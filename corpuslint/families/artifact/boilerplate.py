@@ -21,6 +21,9 @@ CATALOGUE_PATH = Path(__file__).with_name("boilerplate.toml")
 MATCH_MODES = ("line", "start", "contains")
 DEFAULT_MAX_WORDS = 16
 
+# A cross-reference in documentation: inline code, a man page (``rename(2)``), a link.
+_XREF_RE = regex.compile(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[")
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -138,7 +141,8 @@ class BoilerplatePhrase(DocumentRule):
     ``max_words`` words (16 by default), so a sentence of prose that quotes a phrase is
     never flagged, nor is a Markdown heading (``### See Also`` names a section of the
     document), nor a documentation cross-reference whose rest holds inline
-    code (tldr's ``> See also: `7z`, `zip`.``). Options: ``extra`` (more phrases, or tables ``{phrases = [...],
+    code, a man-page reference or a Markdown link (tldr's ``> See also: `7z`, `zip`.``,
+    Node.js docs' ``See also: rename(2).``). Options: ``extra`` (more phrases, or tables ``{phrases = [...],
     match = "start", max_words = 20, id = "..."}``), ``disable`` (entry ids such as
     ``"ar-share"`` or single phrases) and ``builtin = false`` to use only ``extra``.
     Why: Every page of a site repeats the same widgets; left in a corpus they are
@@ -194,8 +198,8 @@ class BoilerplatePhrase(DocumentRule):
             if hit is None:
                 continue
             entry, phrase = hit
-            if entry.match != "line" and "`" in content:
-                continue  # documentation cross-reference: "See also: `7z`, `zip`." (tldr pages)
+            if entry.match != "line" and _XREF_RE.search(content):
+                continue  # documentation cross-reference: "See also: `7z`, `zip`.", "See also: rename(2)."
             lead = len(content) - len(content.lstrip())
             end = line.start + len(content.rstrip())
             yield doc.finding(

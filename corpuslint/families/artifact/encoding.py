@@ -40,6 +40,9 @@ ENCODING_CUE_RE = regex.compile(
 )
 
 
+_FFFD_CUE_RE = regex.compile(r"(?i)U\+FFFD|replacement char")
+
+
 class ReplacementCharacter(DocumentRule):
     """U+FFFD replacement characters: text was decoded with errors replaced.
 
@@ -51,6 +54,9 @@ class ReplacementCharacter(DocumentRule):
     garbage for training and evaluation, and the fix is to re-fetch or re-decode
     the source, which only the maintainer can do.
     Example: ``المنطقة ال��ولية`` where one Arabic letter became two U+FFFD.
+    A line that names the character (``U+FFFD``, "replacement character") or an
+    encoding (as for A105: UTF-8, Latin-1, "encoded", "charset"...) shows it as an
+    example: "the Unicode replacement character `U+FFFD` � will be used" (Node.js docs).
     Fix safety: No fix: the lost character cannot be recovered from the text.
     """
 
@@ -63,6 +69,10 @@ class ReplacementCharacter(DocumentRule):
         if "\ufffd" not in doc.text:
             return
         for m in _FFFD_RE.finditer(doc.text):
+            line = doc.lines[doc.position(m.start())[0] - 1]
+            content = doc.text[line.start : line.end]
+            if _FFFD_CUE_RE.search(content) or ENCODING_CUE_RE.search(content):
+                continue  # documentation of decoding shows the character it talks about
             n = m.end() - m.start()
             yield doc.finding(self, m.start(), m.end(), f"{n} U+FFFD replacement character{'s' if n > 1 else ''}")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 import regex
 
 from ...document import Document
@@ -73,6 +75,17 @@ def _b64_is_id(token: str) -> bool:
     return len(_CLASS_CHANGE.findall(longest)) >= 0.3 * (len(longest) - 1)
 
 
+def _is_ipv6(token: str) -> bool:
+    """True for an IPv6 address written out in full (eight colon-separated groups)."""
+    if token.count(":") != 7:
+        return False
+    try:
+        ipaddress.IPv6Address(token)
+    except ValueError:
+        return False
+    return True
+
+
 class HexIdFragment(DocumentRule):
     """Hex, UUID, IPv6 or base64 identifier fragments left inside prose.
 
@@ -115,8 +128,8 @@ class HexIdFragment(DocumentRule):
         text = doc.text
         spans: list[tuple[int, int, str]] = []
         for m in _GROUPED_RE.finditer(text):
-            if "::" in text[max(m.start() - 2, 0) : m.end() + 2]:
-                continue  # an IPv6 address written with `::` (2001:db8::1): an address, not debris
+            if "::" in text[max(m.start() - 2, 0) : m.end() + 2] or _is_ipv6(m.group()):
+                continue  # an IPv6 address (2001:db8::1, 2001:0db8:13bb:0002:0000:0000:0000:0020), not debris
             if _grouped_is_id(m.group()):
                 spans.append((m.start(), m.end(), "hex/ID fragment"))
         for m in _HEXRUN_RE.finditer(text):

@@ -117,7 +117,8 @@ _MARKUP = [
     (lazy(r"\{\{[^{}\n]+\}\}"), "wiki template", None),
     (lazy(r"'''(?=\S)([^'\n]+?)(?<=\S)'''"), "wiki bold", 1),
     (lazy(r"(?<![*\w])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![*\w])"), "Markdown bold", 1),
-    (lazy(r"(?<![_\w])__(?=\S)([^_\n]+?)(?<=\S)__(?![_\w])"), "Markdown bold", 1),
+    # not a dunder identifier (``__default__``, ``__init__``): one lower-case ASCII word
+    (lazy(r"(?<![_\w])__(?![a-z][a-z0-9]*__)(?=\S)([^_\n]+?)(?<=\S)__(?![_\w])"), "Markdown bold", 1),
     (lazy(r"`{3,}[^\n`]*$", regex.MULTILINE), "Markdown code fence", None),
 ]
 _HEADING_RE = lazy(r"^(#{1,6})[ \t]+(?=\S)(.*?)(?:[ \t]+#+)?[ \t]*$", regex.MULTILINE)
@@ -138,7 +139,8 @@ class LightweightMarkup(DocumentRule):
     (``[text](https://...)``), images, code fences, and wiki links (``[[a|b]]``),
     templates (``{{cite ...}}``), bold (``'''x'''``) and headings (``== x ==``). Single
     ``*`` or ``_`` (footnote marks, ``*المصدر:``), bullets and ``#`` without a space
-    are not matched. Technical text quotes shell sessions and configuration files, so
+    are not matched, nor are identifiers written with double underscores
+    (``__default__``, ``__init__``: one lower-case ASCII word). Technical text quotes shell sessions and configuration files, so
     a ``#`` line is not a heading when it is a root prompt with a command (``# apt
     install x``) or sits in a block of code (``corpuslint.structure``: the engine
     skips code regions), or when its text reads as a comment: it starts in lower case

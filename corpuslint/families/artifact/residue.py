@@ -7,9 +7,10 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
+from ...structure import reads_as_prose
 from ...text.normalize import normalize_line
 from .boilerplate import builtin_matcher
-from ._common import EMAIL_RE, URL_RE, dominant_script, remove_line_fix, script_re
+from ._common import EMAIL_RE, SCRIPTS, URL_RE, dominant_script, remove_line_fix, script_re
 
 # A line of one repeated single letter, optionally with +/- (font-size widgets: A A, A A A, A- A A+).
 _REPEATED_LETTER_RE = regex.compile(r"^\s*(\p{L})[+\-−]?(?:\s+\1[+\-−]?)+\s*$", regex.IGNORECASE)
@@ -37,6 +38,22 @@ UI_PHRASES = frozenset(
 )
 
 
+def _written_in(doc: Document, line: str) -> bool:
+    """True when a sentence of the document (a line of 6+ words ending in sentence
+    punctuation) is written in the script of ``line``'s letters: the document is partly
+    in that script (a half-translated help page), so a short line in it is not residue."""
+    scripts = [name for name in SCRIPTS if script_re(name).search(line)]
+    if not scripts:
+        return False
+    pattern = script_re(scripts[0])
+    for other in doc.lines:
+        text = doc.text[other.start : other.end]
+        if len(text) > 20 and pattern.search(text) and reads_as_prose(text):
+            if len(pattern.findall(text)) * 2 > len(_LETTER_RE.findall(text)):
+                return True
+    return False
+
+
 class ScriptMismatchResidue(DocumentRule):
     """Short widget-residue line in a foreign script, or a line of repeated single letters.
 
@@ -48,7 +65,9 @@ class ScriptMismatchResidue(DocumentRule):
     document: a line made of one single letter repeated, optionally with + / −
     (``A A``, ``A A A``, ``A- A A+``: font-size widgets).
     Lines in a script without case (Persian or Chinese menu labels and headings in a
-    help text that is mostly English) are flagged only when they are interface labels.
+    help text that is mostly English) are flagged only when they are interface labels,
+    and not when the document has sentences in that script (a partly translated help
+    page: `ورود`, the Enter key in its shortcut table, is a translated label).
     Capitalised short lines (``Reuters``, ``Transparency News``) are *not* flagged:
     they are usually source credits or names, and a line that mixes in the dominant
     script (``*المصدر:   Transparency News``) or sits in a sentence is never flagged.
@@ -109,6 +128,8 @@ class ScriptMismatchResidue(DocumentRule):
                 continue  # capitalised: a name or source credit, not a widget
             if not all_ui and not _LOWER_RE.search(stripped):
                 continue  # caseless script (Persian, Arabic, CJK): a label or heading, not a widget
+            if _written_in(doc, stripped):
+                continue  # a partly translated page: its short lines in the other script are labels
             yield self._finding(
                 doc,
                 index,

@@ -13,6 +13,7 @@ from ._common import remove_line_fix
 # Lines with no letter and no digit but at least one visible character.
 _SYMBOL_LINE_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
 _VISIBLE_RE = regex.compile(r"[^\s\p{Cf}]")
+_CODE_ONLY = frozenset({CODE})
 
 
 class SymbolOnlyLine(DocumentRule):
@@ -23,7 +24,9 @@ class SymbolOnlyLine(DocumentRule):
     digit are never flagged: dates (``24/1/2024``), times (``07:13 ص``), scores, prices
     and numbers are content even on a line of their own. In Markdown files, table
     delimiter rows (``| --- | :-: |``) and thematic breaks (``---``) are syntax, not
-    debris, and are not flagged either; nor is anything in a plain-text document that
+    debris, and are not flagged either, nor is a line holding inline code (the last
+    line of a wrapped sentence: ``All paths must be relative URLs starting with`` /
+    "`./`."); nor is anything in a plain-text document that
     quotes code (command lines, configuration, program output: see
     ``corpuslint.structure``): there ``}``, ``[...]``, ``-----`` and ``#`` lines
     belong to the quoted material. Blank and whitespace-only lines belong to the
@@ -53,6 +56,8 @@ class SymbolOnlyLine(DocumentRule):
             content = text[line.start : line.end]
             if not _SYMBOL_LINE_RE.match(content) or not _VISIBLE_RE.search(content):
                 continue
+            if doc.is_markdown and not doc.outside(line.start, line.end, _CODE_ONLY):
+                continue  # a wrapped sentence's last line: "`./`." (the symbols are code)
             lead = len(content) - len(content.lstrip())
             stripped = content.strip()
             yield doc.finding(

@@ -218,7 +218,8 @@ class TatweelElongation(DocumentRule):
     or more tatweels anywhere. A single tatweel after a word as an abbreviation mark
     (`مشار إليها بـ *`, `د.ـ`) is legitimate and not reported, nor is a tatweel that
     carries a superscript alef or a hamza (`الرَّحْمَـٰنِ` in vocalised Quranic text: the
-    tatweel is the seat of the mark).
+    tatweel is the seat of the mark), nor one next to a haraka (`تُـنَـبِّه`, `يونـِكس`:
+    vocalised technical text stretches a letter so its vowel mark can be read).
     Why: Kashida is a justification glyph, not a letter: `الـعربية` and `العربية` are
     the same word but different strings for search, dedup and tokenisers.
     Example: `الـعـربـيـة` → `العربية`; `بــ` → `بـ`.
@@ -233,7 +234,9 @@ class TatweelElongation(DocumentRule):
 
     # A tatweel carrying a superscript (dagger) alef or a hamza is the seat of that mark
     # (Quranic orthography, e.g. Tanzil's الرَّحْمَـٰنِ), not elongation.
-    _inner = regex.compile(rf"(?<={_ARABIC_LETTER}{_HARAKAT}*)\u0640+(?![\u0670\u0654\u0655])(?={_HARAKAT}*{_ARABIC_LETTER})")
+    # A tatweel next to a haraka (``تُـنَـبِّه``, ``يونـِكس``) gives the vowel mark room in a
+    # vocalised word: a legibility device of vocalised typesetting, not stretching.
+    _inner = regex.compile(rf"(?<={_ARABIC_LETTER})\u0640+(?![\u0670\u0654\u0655])(?={_ARABIC_LETTER})")
     _run = regex.compile(r"\u0640{2,}")
 
     def check(self, doc):

@@ -25,7 +25,10 @@ class TooManyBlankLines(DocumentRule):
     """More consecutive blank lines than allowed inside a document.
 
     What: Reports runs of more than `max-blank-lines` (default 2) blank lines between
-    two lines with content. Runs at the end of the file are W107's.
+    two lines with content, once per document (at the first run, with the number of
+    runs and their lines; the fix covers every run): a generated page that puts three
+    blank lines before each of its 80 headings has one formatting habit, not 80
+    defects. Runs at the end of the file are W107's.
     Why: Long blank runs are scraping residue (removed widgets, ads); they inflate
     files and break "blank line = paragraph break" assumptions only by degree, but
     make paragraph units inconsistent across a corpus.
@@ -45,18 +48,27 @@ class TooManyBlankLines(DocumentRule):
         lines = doc.lines
         last = _last_content_index(doc)
         run: list = []
+        found: list[tuple[int, int, int, int]] = []  # (start, end, run length, line) of each run
         for i, line in enumerate(lines[: last + 1]):
             if _blank(doc, line):
                 run.append(line)
                 continue
             if len(run) > limit and run[0].number > 1:
                 first_extra = run[limit]
-                yield doc.finding(
-                    self, first_extra.start, line.start,
-                    f"{len(run)} consecutive blank lines (max {limit})",
-                    fix=Fix.safe(Edit(first_extra.start, line.start)),
-                )
+                found.append((first_extra.start, line.start, len(run), first_extra.number))
             run = []
+        if not found:
+            return
+        start, end, size, _ = found[0]
+        fix = Fix.safe(*(Edit(s, e) for s, e, _, _ in found))
+        if len(found) == 1:
+            message = f"{size} consecutive blank lines (max {limit})"
+        else:
+            sizes = sorted({n for _, _, n, _ in found})
+            span = f"{sizes[0]}" if len(sizes) == 1 else f"{sizes[0]} to {sizes[-1]}"
+            at = ", ".join(str(n) for *_, n in found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+            message = f"{len(found)} runs of {span} consecutive blank lines (max {limit}), at lines {at}"
+        yield doc.finding(self, start, end, message, fix=fix)
 
 
 class MissingFinalNewline(DocumentRule):

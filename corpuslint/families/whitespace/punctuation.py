@@ -17,12 +17,16 @@ class SpaceBeforePunctuation(DocumentRule):
 
     What: Reports spaces between a letter or digit and one of the marks in option
     `marks` (default `، ؛ ؟ . , ; : ! ?`) when the mark ends the phrase (it is
-    followed by a space, a line end or a closing quote). Ellipses and decimal points
-    are not matched. Not reported in table cells (a cell listing ". ! ?"), code, or
+    followed by a space, a line end or a closing quote). Ellipses (also spaced,
+    ``. . .``) and decimal points are not matched. Not reported in table cells (a cell listing ". ! ?"), code, or
     columns of command output (``Size : 4189184`` lines whose marks line up, or lines
     laid out with runs of spaces; in plain text that quotes code, lines that do not
     read as sentences, and a lone ``.`` between spaces, which names the dot itself:
-    ``the current directory is also known as . (one dot)``).
+    ``the current directory is also known as . (one dot)``; in any text, a lone ``.``
+    followed by a word in lower case, which no full stop is: ``rename it with a . at
+    the beginning of its name``); and an ASCII ``,``, ``;``, ``!`` or ``?`` standing alone
+    between Arabic-script or CJK words, scripts that write ``، ؛ ؟`` and ``，；！？``: ``جدا شده با ;``
+    ("separated by ;"), ``? は任意の文字にマッチ``).
     Why: Arabic and English typography attach these marks to the preceding word; a
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. (French puts a space before : ; ! ? — set `marks` to
@@ -54,9 +58,29 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # a line laid out in columns (`Image type     :  sparse`)
             if doc.quotes_code and not reads_as_prose(text[row.start : row.end]):
                 continue  # technical text: `Consistency Policy : resync` is program output
-            if doc.quotes_code and mark == "." and text[m.end() + 1 : m.end() + 2].isspace():
-                continue  # technical text names the dot itself: "known as . (one dot)", "sort ."
+            if mark == "." and text[m.end() + 1 : m.end() + 2].isspace() and (
+                doc.quotes_code or _names_the_dot(text, m.end() + 1)
+            ):
+                continue  # the dot named, not used: "known as . (one dot)", "sort .", "rename it with a . at"
+            if mark == "." and text[m.end() + 1 : m.end() + 3] == " .":
+                continue  # a spaced ellipsis ". . ."
+            if mark in ",;!?" and _NEXT_WORD_RE.match(text, m.end() + 1) and _OWN_MARKS_RE.match(text, m.start() - 1):
+                continue  # an ASCII , ; ! ? alone after Arabic-script or CJK words, which write ، ؛ ؟ ， ！ ？: the sign named
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
+
+
+# Scripts with their own comma, question mark and semicolon (، ؟ ؛, ， ？ ；): an ASCII one standing
+# alone between their words is a character the sentence talks about ("با ; از هم جدا").
+_OWN_MARKS_RE = regex.compile(r"[\p{Arabic}\p{Han}\p{Hiragana}\p{Katakana}]")
+_NEXT_WORD_RE = regex.compile(r"[ \t]+(\p{L})")
+
+
+def _names_the_dot(text: str, i: int) -> bool:
+    """True when the lone ``.`` before ``text[i]`` (a space) is followed by a word in
+    lower case: a full stop is followed by a capital in cased scripts, so the dot is a
+    character the sentence talks about ("rename it with a . at the beginning")."""
+    m = _NEXT_WORD_RE.match(text, i)
+    return bool(m) and m.group(1).islower()
 
 
 def _plausible_pair(text: str, start: int, end: int) -> bool:
@@ -68,6 +92,9 @@ def _plausible_pair(text: str, start: int, end: int) -> bool:
 
 
 _INNER_SPACE = " \u00a0\u2009\u202f"
+# A quoted string literal: one short ASCII word with a space on one side only (mbox
+# lines start with “From ”, stack frames with "at "): the space is what is quoted.
+_LITERAL_RE = regex.compile(r"[A-Za-z]{1,10} |(?: [A-Za-z]{1,10})")
 # Characters a quotation may stand against on its outer side besides spaces.
 _OUTER_OPEN = "([{«“„‘‹<—–-:"
 _OUTER_CLOSE = ")]}»”’›>.,;:!?؟،؛…—–-"
@@ -135,7 +162,9 @@ class SpaceInsideQuotes(DocumentRule):
     stray space is scraping residue and splits the closing mark from the word.
     (French « guillemets » take spaces inside: remove «» from `pairs` for French.)
     Example: `“التعاون الاستراتيجي ”` → `“التعاون الاستراتيجي”`; but
-    `قال ”الأعمال بالنيات“ ثم ”آخر“` is quoted right to left and is clean.
+    `قال ”الأعمال بالنيات“ ثم ”آخر“` is quoted right to left and is clean. A quoted
+    string literal, one short ASCII word with a space on one side (`lines starting with
+    “From ”`, `beginning with "at "`), quotes the space on purpose and is left alone.
     Fix safety: safe — only the spaces are deleted.
     """
 
@@ -157,8 +186,8 @@ class SpaceInsideQuotes(DocumentRule):
                 spans = self._straight(content, pair[0]) if pair[0] == pair[1] else _pairs_by_direction(content, *pair)
                 for i, j in spans or ():
                     inner = content[i + 1 : j]
-                    if not inner.strip():
-                        continue
+                    if not inner.strip() or _LITERAL_RE.fullmatch(inner):
+                        continue  # empty, or a quoted literal whose space is content ("at ", “From ”)
                     lead = len(inner) - len(inner.lstrip(_INNER_SPACE))
                     trail = len(inner) - len(inner.rstrip(_INNER_SPACE))
                     s, e = line.start + i + 1, line.start + j

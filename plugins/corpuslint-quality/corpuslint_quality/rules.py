@@ -22,8 +22,10 @@ Every rule measures prose only (``prose(doc)``): in Markdown, code (fenced, inde
 by fences, inline), HTML blocks and comments, tables, list items (reference pages
 repeat "* Returns: {boolean}" under every method) and link reference definitions are
 left out, as is YAML front matter, and headings count by their text, not their
-``#`` signs. The filters
-above were designed for extracted web text, not for markup.
+``#`` signs. In plain text, code-like lines (``Document.quotes_code``: command
+lines, their output, configuration; ``corpuslint.structure``) are left out the same way:
+a handbook's nftables listing repeats "counter packets 0 bytes 0" under every chain. The
+filters above were designed for extracted web text, not for markup or program output.
 """
 
 from __future__ import annotations
@@ -92,9 +94,13 @@ def prose(doc: Document) -> Prose:
     """The document's prose (see ``Prose``), computed once per document."""
     p = _PROSE.get(doc)
     if p is None:
-        p = _PROSE[doc] = _markdown_prose(doc) if doc.suffix in MARKDOWN_SUFFIXES else Prose(
-            doc.text, _content_lines(doc), [doc.text[u.start : u.end].strip() for u in doc.paragraphs], doc.words
-        )
+        if doc.suffix in MARKDOWN_SUFFIXES:
+            p = _markdown_prose(doc)
+        elif doc.quotes_code:
+            p = _region_prose(doc, frozenset())
+        else:
+            p = Prose(doc.text, _content_lines(doc), [doc.text[u.start : u.end].strip() for u in doc.paragraphs], doc.words)
+        _PROSE[doc] = p
     return p
 
 
@@ -103,8 +109,15 @@ def _markdown_prose(doc: Document) -> Prose:
     (``Document.line_kinds`` / ``Document.masked``): no code, tables, HTML, front
     matter, link destinations or markup (``#``, ``>``); list items are left out
     (``structure.markdown_containers``): they are enumerations, not running prose."""
+    return _region_prose(doc, structure.markdown_containers(doc)[structure.LIST_ITEM])
+
+
+def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]") -> Prose:
+    """Prose and heading lines of ``doc`` (by ``Document.line_kinds``) outside the line
+    indices ``in_list``, with other regions masked out: for Markdown and for plain text
+    with code-like lines (``Document.quotes_code``: command lines, their output,
+    configuration), which are code, not prose."""
     masked = doc.masked(_PROSE_KINDS)
-    in_list = structure.markdown_containers(doc)[structure.LIST_ITEM]
     lines: list[str] = []
     paragraphs: list[list[str]] = [[]]
     for k, (line, kind) in enumerate(zip(doc.lines, doc.line_kinds)):
@@ -437,6 +450,11 @@ class RepeatedLongNgrams(QualityRule):
     filter (Rae et al. 2021, "Scaling Language Models", Appendix A, Table A1: fraction
     of characters in duplicate 5- to 10-grams). As in the widely used datatrove
     implementation, the first occurrence of an n-gram is not counted as a duplicate.
+    Lines that exactly repeat an earlier line are left out of the count (their words are
+    not n-gram repeats here): they are Q101's measure, with Gopher's own duplicate-line
+    thresholds, and counting them again at the stricter n-gram threshold reports the same
+    repeat twice and flags help pages whose every task repeats the same step line. The
+    characters of the whole prose stay the denominator.
     Why: Catches repetition that exact line and paragraph checks miss: the same
     sentences re-wrapped differently, a block repeated inside one long line, spun
     content built from the same phrases.
@@ -467,7 +485,7 @@ class RepeatedLongNgrams(QualityRule):
 
     def measure(self, doc):
         p = prose(doc)
-        words = p.words
+        words = _words_outside_repeated_lines(p)
         limits = self.limits
         if not limits or len(words) < 2 * min(limits):
             return None
@@ -498,6 +516,19 @@ class RepeatedLongNgrams(QualityRule):
             if share <= min(limit for m, limit in limits.items() if m >= n):
                 break
         return None
+
+
+def _words_outside_repeated_lines(p: Prose) -> list[str]:
+    """The prose's words without those of lines that exactly repeat an earlier prose
+    line: whole repeated lines are Q101's measure (Gopher's duplicate-line filter, with
+    its own thresholds), and counted again here they would fail the stricter n-gram
+    threshold for the same repeat (help pages repeat "Open the Activities overview and
+    start typing Printers." as a step of every task on purpose)."""
+    if len(set(p.lines)) == len(p.lines):
+        return p.words
+    seen: set[str] = set()
+    kept = [line for line in p.lines if not (line in seen or seen.add(line))]
+    return normalize.words("\n".join(kept))
 
 
 class UnterminatedLines(QualityRule):

@@ -1,0 +1,65 @@
+"""Quality rules on real, clean text (issue 10): false alarms found while labelling the
+real-text precision benchmark (benchmarks/precision.py), each kept as a regression test.
+
+Fixtures: tests/data/realtext (sources and licences in SOURCE.md there).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpuslint_quality import rules as Q
+
+from corpuslint.document import Document
+
+FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "data" / "realtext"
+
+
+def doc(rel: str) -> Document:
+    return Document(rel, (FIXTURES / rel).read_text(encoding="utf-8"))
+
+
+def run(rule_cls, d: Document, **options):
+    return list(rule_cls(options=options or None).check(d))
+
+
+def test_plain_text_prose_leaves_out_command_output():
+    # The handbook's nftables listing ("counter packets 0 bytes 0 jump docker-user" under
+    # every chain) and apt-cache's "500 https://deb.debian.org/debian bullseye/main amd64
+    # Packages" lines are code regions of the plain text, not prose.
+    fw = doc("handbook-en/sect.firewall-packet-filtering.txt")
+    assert "counter packets 0 bytes 0" in fw.text
+    p = Q.prose(fw)
+    assert "counter packets 0 bytes 0" not in p.text
+    assert "A firewall is a piece of computer equipment" in p.text  # the prose stays
+    apt = doc("handbook-en/sect.apt-cache.txt")
+    assert "https://deb.debian.org/debian" in apt.text and "https://deb.debian.org/debian" not in Q.prose(apt).text
+    assert "The apt-cache command can display much of the information" in Q.prose(apt).text
+
+
+def test_repeated_long_ngrams_silent_on_handbook_chapters_with_command_output():
+    for rel in ("handbook-en/sect.firewall-packet-filtering.txt", "handbook-en/sect.apt-cache.txt"):
+        assert run(Q.RepeatedLongNgrams, doc(rel)) == [], rel
+
+
+def test_repeated_long_ngrams_leaves_repeated_step_lines_to_q101():
+    # GNOME help repeats the same step lines ("Click Printers to open the panel.") in
+    # every task of a page; exact repeated lines are Q101's measure.
+    for rel in ("gnome-help-fa/printing-name-location.txt", "gnome-help-fa/net-findip.txt",
+                "gnome-help-fa/mouse-touchpad-click.txt"):
+        assert run(Q.RepeatedLongNgrams, doc(rel)) == [], rel
+    # printing-name-location repeats 6 of its 21 lines (0.27 of the characters): Q101,
+    # with Gopher's duplicate-line thresholds, still measures that repeat
+    (f,) = run(Q.RepeatedLines, doc("gnome-help-fa/printing-name-location.txt"))
+    assert "of the characters" in f.message
+    assert run(Q.RepeatedLines, doc("gnome-help-fa/net-findip.txt")) == []
+
+
+def test_repeated_long_ngrams_still_counts_repeats_inside_different_lines():
+    # a sentence repeated inside different lines is still an n-gram repeat
+    p = doc("gnome-help-fa/net-findip.txt")
+    lines = p.text.splitlines()
+    sentence = "Click the settings button next to the active connection for the IP address and other details."
+    text = "\n".join(f"{line} {sentence} {sentence}" if line.startswith("Click") else line for line in lines)
+    (f,) = run(Q.RepeatedLongNgrams, Document("x.txt", text))
+    assert f.code == "Q112"
