@@ -294,27 +294,35 @@ def raw_hunspell(texts: list[str]) -> tuple[float, int, int]:
 
 
 def run_family(docs: dict) -> tuple[list, float, float]:
-    """All five spelling rules over ``docs`` from cold caches: findings, map CPU s, reduce CPU s."""
-    from corpuslint.families.spelling import analysis
-
+    """All five spelling rules over ``docs`` from cold caches: findings, map CPU s, reduce
+    CPU s; CPU seconds per rule and step are left in ``RULE_CPU``."""
     reset_caches()
+    RULE_CPU.clear()
     rules = [cls() for cls in RULES]  # all five, including the off-by-default S102
     findings = []
-    c1 = time.process_time()
+    clock = time.process_time
+    c1 = clock()
     states: dict[str, dict] = {r.code: {} for r in rules if isinstance(r, CorpusRule)}
     for path, doc in docs.items():
         for rule in rules:
+            t = clock()
             if isinstance(rule, CorpusRule):
                 states[rule.code][path] = rule.collect(doc)
+                RULE_CPU["map (shared analyse, S101/S102/S103)"] += clock() - t
             else:
                 findings.extend(rule.check(doc))
-    c2 = time.process_time()
+                RULE_CPU[f"{rule.code} check"] += clock() - t
+    c2 = clock()
     for rule in rules:
         if isinstance(rule, CorpusRule):
+            t = clock()
             findings.extend(rule.reduce(CorpusView(states[rule.code], set(docs), docs)))
-    c3 = time.process_time()
-    del analysis
+            RULE_CPU[f"{rule.code} reduce"] += clock() - t
+    c3 = clock()
     return findings, c2 - c1, c3 - c2
+
+
+RULE_CPU: dict[str, float] = defaultdict(float)
 
 
 def reset_caches() -> None:
@@ -347,9 +355,27 @@ def report_throughput(label: str, texts: list[str], docs: dict) -> list:
     print(f"  spelling family (S101-S105, cold caches): map {map_cpu:.2f} s + reduce {reduce_cpu:.2f} s "
           f"= {cpu:.2f} s CPU -> {family:,.0f} words/s ({nbytes / 1e6 / cpu:.2f} MB/s); "
           f"target >= {TARGET_WORDS_PER_S:,} words/s: {'met' if family >= TARGET_WORDS_PER_S else 'NOT met'}")
+    total = sum(RULE_CPU.values()) or 1.0
+    print("  CPU by step: " + ", ".join(f"{k} {v:.2f} s ({100 * v / total:.0f}%)" for k, v in
+                                       sorted(RULE_CPU.items(), key=lambda kv: -kv[1])))
     print(f"  peer, raw hunspell once per distinct word: {peer_cpu:.2f} s CPU -> {peer:,.0f} words/s; "
           f"family / peer = {family / peer:.2f}")
     return findings
+
+
+def write_findings(findings: list, path: str | None) -> None:
+    if not path:
+        return
+    import json
+
+    rows = sorted(
+        json.dumps([f.path, f.start, f.end, f.code, f.severity.value, f.message,
+                    [(r.path, r.line, r.column) for r in f.related or ()],
+                    [(e.start, e.end, e.replacement) for e in (f.fix.edits if f.fix else ())]], ensure_ascii=False)
+        for f in findings
+    )
+    Path(path).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(f"{len(rows):,} findings written to {path}")
 
 
 def main() -> None:
@@ -365,6 +391,8 @@ def main() -> None:
                     help="fraction of tokens replaced by random one-letter variants (distinct-word stress)")
     ap.add_argument("--throughput", nargs="+", default=None, metavar="DIR",
                     help="words/s of the family vs raw hunspell on the *.txt files of real-text folders")
+    ap.add_argument("--findings-out", default=None, metavar="FILE",
+                    help="write every finding (sorted JSON lines) to FILE, to compare two versions")
     args = ap.parse_args()
     if args.realtext is not None:
         realtext_main(args)
@@ -382,7 +410,8 @@ def main() -> None:
                 texts.append(t)
                 key = f"{Path(d).name}/{p.relative_to(d)}"
                 docs[key] = Document(key, t)
-        report_throughput("real text " + ", ".join(Path(d).name for d in args.throughput), texts, docs)
+        findings = report_throughput("real text " + ", ".join(Path(d).name for d in args.throughput), texts, docs)
+        write_findings(findings, args.findings_out)
         return
 
     rng = random.Random(args.seed)
@@ -392,6 +421,7 @@ def main() -> None:
     docs = {f"gen/{i:05d}.txt": Document(f"gen/{i:05d}.txt", t) for i, t in enumerate(texts)}
     print(f"generated corpus: planted {len(slips)} slips, {repeats} doubled words, {corrections} corrections")
     findings = report_throughput("generated corpus", texts, docs)
+    write_findings(findings, args.findings_out)
     by_code: dict[str, int] = defaultdict(int)
     for f in findings:
         by_code[f.code] += 1

@@ -81,7 +81,7 @@ class LangState:
 
     @property
     def vocab(self) -> list[str]:
-        return self._cached("_vocab", lambda: self.words.split(_WORD_SEP) if self.words else [])
+        return self._cached("_vocab", lambda: self.words.split(_WORD_SEP) if len(self.count) else [])
 
     @property
     def backend(self) -> Backend:
@@ -233,7 +233,8 @@ class _TokenTable:
         self.cid: dict[str, int] = {}  # cleaned spelling -> clean id
         self.cleans: list[str] = []
         self.known = _Column(np.int8)  # clean id -> dictionary verdict 1/0 (short words: 1); -1 not asked yet
-        self._forms: dict[int, str] = {}
+        self.form_id = _Column(np.int32)  # clean id -> id of ``backend.form(clean)`` in ``forms``; -1 not yet
+        self.forms: dict[str, int] = {}
 
     def _add(self, tokens) -> None:
         """New tokens: their cleaned spelling now; the dictionary later (``resolve``)."""
@@ -246,6 +247,7 @@ class _TokenTable:
                 c = self.cid[clean] = len(self.cleans)
                 self.cleans.append(clean)
                 self.known.extend([-1])
+                self.form_id.extend([-1])
             self.tid[token] = len(self.tokens)
             self.tokens.append(token)
             cids.append(c)
@@ -305,11 +307,15 @@ class _TokenTable:
             return None
         return np.concatenate(ids), np.concatenate(starts), np.concatenate(adjacent)
 
-    def form_of(self, c: int) -> str:
-        f = self._forms.get(c)
-        if f is None:
-            f = self._forms[c] = self.backend.form(self.cleans[c])
-        return f
+    def form_ids(self, cids: np.ndarray) -> np.ndarray:
+        """``backend.form`` ids of clean ids, asked once per distinct spelling per process.
+        Must be called with ``self.lock`` held."""
+        fid = self.form_id.data
+        todo = np.unique(cids[fid[cids] < 0]).tolist()
+        form, forms = self.backend.form, self.forms
+        for c in todo:
+            fid[c] = forms.setdefault(form(self.cleans[c]), len(forms))
+        return fid[cids]
 
 
 _INFO: dict[str, _TokenTable] = {}  # back-end name -> its token table (reset: clear this dict)
@@ -618,25 +624,34 @@ _MERGE_LOCK = threading.Lock()
 def _build(lc: LangCorpus, docs: list[tuple[str, LangState]]) -> None:
     """Fill ``lc``'s count tables from the documents' states (numpy sums of count tables)."""
     backend = lc.backend
-    word_id = lc.word_id
-    add = word_id.setdefault
-    ids, counts, pairs, rejected = [], [], [], []
-    for path, ls in docs:
-        vocab = ls.vocab
-        g = np.fromiter((add(w, len(word_id)) for w in vocab), np.int64, len(vocab))
-        lc.doc_words[path] = g
-        if len(g):
-            lc.n_docs += 1
-        ids.append(g)
-        counts.append(np.asarray(ls.count, dtype=np.int64))
-        if len(ls.pairs):
-            pairs.append(g[np.asarray(ls.pairs, dtype=np.int64)])
-        if len(ls.rej):
-            rejected.append(g[np.asarray(ls.rej[:, R_WORD], dtype=np.int64)])
+    # one corpus vocabulary in first-occurrence order (documents in ``docs`` order), by
+    # C-level passes over all the documents' words: no Python loop per (document, word)
+    sizes = np.fromiter((len(ls.count) for _p, ls in docs), np.int64, len(docs))
+    joined = _WORD_SEP.join(ls.words for _p, ls in docs if len(ls.count))
+    all_words = joined.split(_WORD_SEP) if sizes.any() else []
+    word_id = lc.word_id = dict(zip(dict.fromkeys(all_words), range(len(all_words))))
+    all_ids = np.fromiter(map(word_id.__getitem__, all_words), np.int64, len(all_words))
+    offsets = np.cumsum(sizes) - sizes
+    for (path, _ls), start, n in zip(docs, offsets.tolist(), sizes.tolist()):
+        lc.doc_words[path] = all_ids[start : start + n]
+    lc.n_docs = int(np.count_nonzero(sizes))
     words = lc.words = list(word_id)
     v = len(words)
-    all_ids = np.concatenate(ids) if ids else np.zeros(0, np.int64)
-    lc.count = np.bincount(all_ids, weights=np.concatenate(counts) if counts else None, minlength=v).astype(np.int64)
+    counts = [np.asarray(ls.count, dtype=np.int64) for _p, ls in docs]
+    weights = np.concatenate(counts) if counts else np.zeros(0, np.int64)
+    lc.count = np.bincount(all_ids, weights=weights, minlength=v).astype(np.int64)
+
+    def gather(column_arrays: list[np.ndarray], width: int) -> np.ndarray:
+        """Per-document local word ids (rows) -> corpus word ids, in one pass."""
+        rows = np.fromiter((len(a) for a in column_arrays), np.int64, len(column_arrays))
+        if not rows.any():
+            return np.zeros((0, width), np.int64)
+        local = np.concatenate([np.asarray(a, dtype=np.int64).reshape(-1, width) for a in column_arrays])
+        return all_ids[local + np.repeat(offsets, rows)[:, None]]
+
+    pairs = gather([ls.pairs for _p, ls in docs], 2)
+    rejected = gather([ls.rej[:, R_WORD] for _p, ls in docs], 1).reshape(-1)
+    doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), sizes)
     # keys (and the context forms of keys) share one term vocabulary
     terms: dict[str, int] = {}
     term = terms.setdefault
@@ -646,19 +661,15 @@ def _build(lc: LangCorpus, docs: list[tuple[str, LangState]]) -> None:
     lc.keys = keys = list(terms)
     lc.word_key = word_key
     key_count = np.bincount(word_key, weights=lc.count, minlength=n_keys).astype(np.int64)
-    per_doc_keys = [np.unique(word_key[g]) for g in ids if len(g)]
-    doc_freq = np.bincount(np.concatenate(per_doc_keys), minlength=n_keys) if per_doc_keys else np.zeros(n_keys, np.int64)
+    doc_keys = np.unique(doc_of * max(n_keys, 1) + word_key[all_ids]) % max(n_keys, 1)
+    doc_freq = np.bincount(doc_keys, minlength=n_keys)
     lc.clean_count = Counter(dict(zip(words, lc.count.tolist())))
     lc.key_count = Counter(dict(zip(keys, key_count.tolist())))
     lc.doc_freq = Counter({k: n for k, n in zip(keys, doc_freq.tolist()) if n})
     lc.rejected = np.zeros(v, dtype=np.bool_)
-    if rejected:
-        lc.rejected[np.concatenate(rejected)] = True
-    if pairs:
-        codes = np.unique(np.concatenate(pairs) @ np.array([v, 1], dtype=np.int64))
-        lc.pairs = np.stack([codes // v, codes % v], axis=1)
-    else:
-        lc.pairs = np.zeros((0, 2), dtype=np.int64)
+    lc.rejected[rejected] = True
+    codes = np.unique(pairs[:, 0] * v + pairs[:, 1])
+    lc.pairs = np.stack([codes // max(v, 1), codes % max(v, 1)], axis=1)
     # bigram tables: ctx(key(a)) <SEP> key(b) and key(a) <RSEP> ctx(key(b))
     ctx = backend.ctx_key
     key_ctx = np.fromiter((term(ctx(k), len(terms)) for k in keys), np.int64, n_keys)

@@ -63,6 +63,18 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                         doc_keys = doc_key_counts(lc, ls, path)
                     yield doc, lang, lc, ls, occ, key, doc_keys
 
+    @staticmethod
+    def evidence(lc: LangCorpus, ls: LangState, occ, doc_keys, *, max_count: int, min_candidate_count: int):
+        """``slip_evidence``, memoised on the merged corpus: S101 and S102 ask about the
+        same occurrences with the same thresholds by default."""
+        memo = lc.cache.setdefault("slip_evidence", {})
+        k = (ls.words, occ, max_count, min_candidate_count)
+        if k not in memo:
+            memo[k] = slip_evidence(
+                lc, ls, occ, max_count=max_count, min_candidate_count=min_candidate_count, doc_keys=doc_keys
+            )
+        return memo[k]
+
 
 @dataclass
 class SlipEvidence:
@@ -264,13 +276,20 @@ def slip_evidence(
             and backend.known(spelled)
         ):
             scored.append((signals, k, shared))
+    if not scored:
+        return None
     # Never suggest a word of another part of speech (a noun for a verb, a verb for a
-    # word with ال): asked of the morphology only for these few candidates.
+    # word with ال): asked of the morphology only for these few candidates, and only
+    # once there is a candidate at all (qalsadi costs milliseconds per word).
     flagged = backend.flagged_classes(clean)
-    spelled_of = {k: repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix) for k in cands}
+    spelled_of: dict[str, str | None] = {}
 
     def same_class(k: str) -> bool:
-        if not flagged or not spelled_of.get(k):
+        if not flagged:
+            return True
+        if k not in spelled_of:
+            spelled_of[k] = repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix)
+        if not spelled_of[k]:
             return True
         classes = backend.word_classes(spelled_of[k])
         return not classes or bool(classes & flagged)

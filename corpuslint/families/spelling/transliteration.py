@@ -261,7 +261,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
 
 def _occurrences(b, text: str, forms):
     """(start, end, token, clean, form) of every token of ``text`` whose form is in
-    ``forms``, in text order: one tokenisation, the form asked once per distinct token."""
+    ``forms``, in text order: one tokenisation, the form asked once per distinct spelling."""
     table = token_table(b)
     with table.lock:
         found = table.tokenize(text, [(0, len(text))])
@@ -269,13 +269,11 @@ def _occurrences(b, text: str, forms):
             return
         tids, starts, _adj = found
         lens = table.tok_len.view[tids]
-        tok_clean = table.tok_clean.view
-    uniq = np.unique(tids)
-    hit = np.array([table.form_of(int(tok_clean[t])) in forms for t in uniq.tolist()], dtype=np.bool_)
-    where = np.flatnonzero(hit[np.searchsorted(uniq, tids)])
+        cids = table.tok_clean.view[tids]
+        fids = table.form_ids(cids)
+        wanted = {table.forms[f]: f for f in forms if f in table.forms}
+    where = np.flatnonzero(np.isin(fids, np.fromiter(wanted, np.int64, len(wanted))))
     for i in where.tolist():
         start = int(starts[i])
         end = start + int(lens[i])
-        token = text[start:end]
-        clean = table.cleans[int(tok_clean[tids[i]])]
-        yield start, end, token, clean, table.form_of(int(tok_clean[tids[i]]))
+        yield start, end, text[start:end], table.cleans[int(cids[i])], wanted[int(fids[i])]
