@@ -235,26 +235,23 @@ class _TokenTable:
         self.known = _Column(np.int8)  # clean id -> dictionary verdict 1/0 (short words: 1); -1 not asked yet
         self.form_id = _Column(np.int32)  # clean id -> id of ``backend.form(clean)`` in ``forms``; -1 not yet
         self.forms: dict[str, int] = {}
+        self.gap_breaks: dict[str, bool] = {}  # text between two tokens -> holds a break (bounded memo)
 
-    def _add(self, tokens) -> None:
-        """New tokens: their cleaned spelling now; the dictionary later (``resolve``)."""
-        b = self.backend
-        cids, lens = [], []
-        for token in tokens:
-            clean = b.clean(token)
-            c = self.cid.get(clean)
-            if c is None:
-                c = self.cid[clean] = len(self.cleans)
-                self.cleans.append(clean)
-                self.known.extend([-1])
-                self.form_id.extend([-1])
-            self.tid[token] = len(self.tokens)
-            self.tokens.append(token)
-            cids.append(c)
-            lens.append(len(token))
-        self.tok_clean.extend(cids)
-        self.tok_len.extend(lens)
-        self.tok_flags.extend([-1] * len(cids))
+    def _add(self, tokens: list[str]) -> None:
+        """New (distinct) tokens: their cleaned spelling now; the dictionary later (``resolve``)."""
+        cleaned = list(map(self.backend.clean, tokens))
+        cid, n0 = self.cid, len(self.cleans)
+        new = [c for c in dict.fromkeys(cleaned) if c not in cid]
+        cid.update(zip(new, range(n0, n0 + len(new))))
+        self.cleans.extend(new)
+        self.known.extend([-1] * len(new))
+        self.form_id.extend([-1] * len(new))
+        t0 = len(self.tokens)
+        self.tid.update(zip(tokens, range(t0, t0 + len(tokens))))
+        self.tokens.extend(tokens)
+        self.tok_clean.extend(list(map(cid.__getitem__, cleaned)))
+        self.tok_len.extend(list(map(len, tokens)))
+        self.tok_flags.extend([-1] * len(tokens))
 
     def resolve(self, tids: np.ndarray) -> None:
         """Dictionary verdicts (once per distinct spelling) and vowel-mark flags (once per
@@ -297,7 +294,12 @@ class _TokenTable:
             lens = self.tok_len.view[tids].astype(np.int64)
             gap_lens = np.fromiter(map(len, gaps), np.int64, len(gaps))
             ends = s + np.cumsum(gap_lens + lens)
-            breaks = {g: _BREAK_RE.search(g) is not None for g in set(gaps)}
+            breaks = self.gap_breaks
+            missing = set(gaps).difference(breaks)
+            if missing:
+                if len(breaks) > 100_000:
+                    breaks.clear()
+                breaks.update((g, _BREAK_RE.search(g) is not None) for g in missing)
             adj = ~np.fromiter(map(breaks.__getitem__, gaps), np.bool_, len(gaps))
             adj[0] = False  # a new span starts after a paragraph break
             ids.append(tids)
