@@ -133,3 +133,21 @@ def test_a_file_without_arabic_script_imports_no_dictionary_or_morphology(tmp_pa
                          cwd=tmp_path, check=True).stdout
     assert "S104" in out  # the doubled "is is" is still reported
     assert "HEAVY []" in out
+
+
+def test_known_misspelling_gate_covers_every_character_that_folds_to_ascii():
+    """S105 skips its English scan when no character could match an ASCII entry; the
+    characters that match an ASCII letter ignoring case must all open the gate."""
+    import regex
+
+    from corpuslint.families.spelling import KnownMisspelling
+
+    gate = KnownMisspelling()._compile()[4]
+    letter = regex.compile("[a-z]", regex.IGNORECASE)
+    folding = [chr(cp) for cp in range(0x80, 0x30000) if letter.fullmatch(chr(cp))]
+    assert folding and all(gate.search(c) for c in folding)
+    assert gate.search("مرحبا بالعالم") is None
+    texts = {"a.txt": "لاكن الوضع\n", "b.txt": "I recieve teh mail\n", "c.txt": "T\u212aEH ſtart\n"}
+    rule = KnownMisspelling()
+    found = {p: [t[f.start : f.end] for f in rule.check(Document(p, t))] for p, t in texts.items()}
+    assert found["a.txt"] == ["لاكن"] and found["b.txt"] == ["recieve", "teh"]
