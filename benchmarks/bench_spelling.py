@@ -363,6 +363,30 @@ def report_throughput(label: str, texts: list[str], docs: dict) -> list:
     return findings
 
 
+def _child_cpu(argv: list[str]) -> tuple[float, int]:
+    """CPU seconds (user + system) and peak RSS (KB) of one CLI run in a child process."""
+    import resource
+    import subprocess
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, "-m", "corpuslint", *argv], stdout=subprocess.DEVNULL, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, after.ru_maxrss
+
+
+def share(folder: Path) -> None:
+    """Whole lint of ``folder`` with the default rules, with and without the spelling
+    family (``--ignore S``): the family's share of the CPU, in one run."""
+    base = ["check", "--no-cache", "--exit-zero", "--format", "json", str(folder)]
+    whole, rss = _child_cpu(base)
+    without, _ = _child_cpu(base + ["--ignore", "S"])
+    version, _ = _child_cpu(["--version"])
+    print(f"{folder.name}: whole lint {whole:.2f} s CPU (peak RSS {rss / 1024:.0f} MB), without spelling "
+          f"{without:.2f} s -> spelling family {whole - without:.2f} s = {100 * (whole - without) / whole:.0f}% "
+          f"of the lint (corpuslint --version: {version:.2f} s)")
+
+
 def write_findings(findings: list, path: str | None) -> None:
     if not path:
         return
@@ -391,6 +415,8 @@ def main() -> None:
                     help="fraction of tokens replaced by random one-letter variants (distinct-word stress)")
     ap.add_argument("--throughput", nargs="+", default=None, metavar="DIR",
                     help="words/s of the family vs raw hunspell on the *.txt files of real-text folders")
+    ap.add_argument("--share", nargs="+", default=None, metavar="DIR",
+                    help="CPU share of the spelling family in a whole lint (default rules, no cache) of each folder")
     ap.add_argument("--findings-out", default=None, metavar="FILE",
                     help="write every finding (sorted JSON lines) to FILE, to compare two versions")
     args = ap.parse_args()
@@ -398,6 +424,10 @@ def main() -> None:
         realtext_main(args)
         return
 
+    if args.share:
+        for d in args.share:
+            share(Path(d))
+        return
     c0 = time.process_time()
     get_backend("ar").load()
     load = time.process_time() - c0

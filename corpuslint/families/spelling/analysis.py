@@ -349,7 +349,12 @@ def _spans(text: str, backend: Backend, all_spans) -> list[tuple[int, int]]:
 
 
 def _positions(doc, offsets: np.ndarray) -> np.ndarray:
-    """(line, column) rows of code-point offsets, as ``Document.position`` gives them."""
+    """(line, column) rows of code-point offsets, as ``Document.position`` gives them
+    (vectorised; a document type with its own ``position`` is asked offset by offset)."""
+    from ...document import Document
+
+    if not isinstance(doc, Document) or type(doc).position is not Document.position:
+        return np.array([doc.position(int(o)) for o in offsets], dtype=np.int32).reshape(-1, 2)
     starts = np.asarray(doc._line_starts, dtype=np.int64)
     index = np.searchsorted(starts, offsets, side="right") - 1
     column = offsets - starts[index] + 1
