@@ -33,6 +33,7 @@ import numpy as np
 import regex
 
 from ...codec import state_type
+from ...document import Document
 from ...text.script import is_uthmani, language_spans
 from .backends import Backend, BackendUnavailable, available_backend, get_backend
 
@@ -235,7 +236,7 @@ class _TokenTable:
         self.known = _Column(np.int8)  # clean id -> dictionary verdict 1/0 (short words: 1); -1 not asked yet
         self.form_id = _Column(np.int32)  # clean id -> id of ``backend.form(clean)`` in ``forms``; -1 not yet
         self.forms: dict[str, int] = {}
-        self.gap_breaks: dict[str, bool] = {}  # text between two tokens -> holds a break (bounded memo)
+        self.gap_codes: dict[str, int] = {}  # text between two tokens -> 2 * length + holds a break (bounded memo)
 
     def _add(self, tokens: list[str]) -> None:
         """New (distinct) tokens: their cleaned spelling now; the dictionary later (``resolve``)."""
@@ -284,6 +285,7 @@ class _TokenTable:
         flags: token i and token i-1 are in one span with no line break or sentence end
         between them). Must be called with ``self.lock`` held."""
         ids, starts, adjacent = [], [], []
+        codes = self.gap_codes
         for s, e in spans:
             parts = self.split(text if (s, e) == (0, len(text)) else text[s:e])
             tokens = parts[1::2]
@@ -291,22 +293,25 @@ class _TokenTable:
                 continue
             gaps = parts[0:-1:2]
             tids = self.ids(tokens)
-            lens = self.tok_len.view[tids].astype(np.int64)
-            gap_lens = np.fromiter(map(len, gaps), np.int64, len(gaps))
-            ends = s + np.cumsum(gap_lens + lens)
-            breaks = self.gap_breaks
-            missing = set(gaps).difference(breaks)
+            # each gap as one code: length * 2 + 1 when it holds a line break or sentence end
+            missing = set(gaps).difference(codes)
             if missing:
-                if len(breaks) > 100_000:
-                    breaks.clear()
-                breaks.update((g, _BREAK_RE.search(g) is not None) for g in missing)
-            adj = ~np.fromiter(map(breaks.__getitem__, gaps), np.bool_, len(gaps))
+                if len(codes) > 100_000:
+                    codes.clear()
+                codes.update((g, 2 * len(g) + (_BREAK_RE.search(g) is not None)) for g in missing)
+            gap = np.fromiter(map(codes.__getitem__, gaps), np.int64, len(gaps))
+            lens = self.tok_len.data[tids]
+            ends = np.cumsum((gap >> 1) + lens)
+            ends += s
+            adj = (gap & 1) == 0
             adj[0] = False  # a new span starts after a paragraph break
             ids.append(tids)
             starts.append(ends - lens)
             adjacent.append(adj)
         if not ids:
             return None
+        if len(ids) == 1:
+            return ids[0], starts[0], adjacent[0]
         return np.concatenate(ids), np.concatenate(starts), np.concatenate(adjacent)
 
     def form_ids(self, cids: np.ndarray) -> np.ndarray:
@@ -351,16 +356,17 @@ def _spans(text: str, backend: Backend, all_spans) -> list[tuple[int, int]]:
 def _positions(doc, offsets: np.ndarray) -> np.ndarray:
     """(line, column) rows of code-point offsets, as ``Document.position`` gives them
     (vectorised; a document type with its own ``position`` is asked offset by offset)."""
-    from ...document import Document
-
     if not isinstance(doc, Document) or type(doc).position is not Document.position:
         return np.array([doc.position(int(o)) for o in offsets], dtype=np.int32).reshape(-1, 2)
     starts = np.asarray(doc._line_starts, dtype=np.int64)
     index = np.searchsorted(starts, offsets, side="right") - 1
+    out = np.empty((len(offsets), 2), dtype=np.int32)
+    out[:, 0] = index + 1
     column = offsets - starts[index] + 1
     if doc.text.startswith("\ufeff"):
         column -= (index == 0) & (offsets > 0)
-    return np.stack([index + 1, column], axis=1).astype(np.int32)
+    out[:, 1] = column
+    return out
 
 
 def _analyse_lang(doc, backend: Backend, spans: list[tuple[int, int]]) -> LangState:
@@ -378,32 +384,38 @@ def _analyse_lang(doc, backend: Backend, spans: list[tuple[int, int]]) -> LangSt
         known = table.known.view[cids] > 0
         cleans = table.cleans
     n = len(tids)
-    # local vocabulary in order of first occurrence
-    uniq, first_idx, inverse = np.unique(cids, return_index=True, return_inverse=True)
-    order = np.argsort(first_idx, kind="stable")
-    rank = np.empty(len(uniq), dtype=np.int64)
-    rank[order] = np.arange(len(uniq))
-    local = rank[inverse.reshape(-1)]
-    v = len(uniq)
-    words = _WORD_SEP.join([cleans[c] for c in uniq[order].tolist()])
+    # local vocabulary in order of first occurrence: ids 0, 1, 2... as words first appear
+    cl = cids.tolist()
+    order = dict.fromkeys(cl)
+    v = len(order)
+    rank = dict(zip(order, range(v)))
+    local = np.fromiter(map(rank.__getitem__, cl), np.int64, n)
+    words = _WORD_SEP.join(map(cleans.__getitem__, order))
     count = np.bincount(local, minlength=v).astype(np.int32)
-    first = _positions(doc, starts[first_idx[order]])
+    # a word's first occurrence is where its id exceeds every id before it
+    is_new = np.empty(n, dtype=np.bool_)
+    is_new[0] = True
+    if n > 1:
+        np.greater(local[1:], np.maximum.accumulate(local[:-1]), out=is_new[1:])
+    first = _positions(doc, starts[is_new])
     # distinct adjacent pairs
     m = adj[1:]
     codes = np.unique(local[:-1][m] * v + local[1:][m])
-    pairs = np.stack([codes // v, codes % v], axis=1).astype(np.int32) if len(codes) else _empty(0, 2)
+    pairs = np.empty((len(codes), 2), dtype=np.int32)
+    pairs[:, 0], pairs[:, 1] = np.divmod(codes, v) if len(codes) else (0, 0)
     # rejected occurrences with their neighbours
     ri = np.flatnonzero(~known)
+    rej = np.empty((len(ri), 7), dtype=np.int32)
     if len(ri):
-        left = np.where(adj[ri], local[ri - 1], -1)
+        rej[:, R_START] = starts[ri]
+        rej[:, R_END] = starts[ri] + lens[ri]
+        rej[:, R_WORD] = local[ri]
+        rej[:, R_LEFT] = np.where(adj[ri], local[ri - 1], -1)
         nxt = np.minimum(ri + 1, n - 1)
-        right = np.where((ri + 1 < n) & adj[nxt], local[nxt], -1)
-        f = flags[ri].astype(np.int64)
-        rej = np.stack(
-            [starts[ri], starts[ri] + lens[ri], local[ri], left, right, f & 1, (f >> 1) & 1], axis=1
-        ).astype(np.int32)
-    else:
-        rej = _empty(0, 7)
+        rej[:, R_RIGHT] = np.where((ri + 1 < n) & adj[nxt], local[nxt], -1)
+        f = flags[ri]
+        rej[:, R_MARKED] = f & 1
+        rej[:, R_VOCALISED] = (f >> 1) & 1
     return LangState(backend.name, words, count, first, pairs, rej)
 
 
