@@ -1,6 +1,6 @@
 """Language-aware text normalisation shared by every rule family.
 
-Built on pyarabic for Arabic (diacritics, tatweel, hamza), with one deliberate
+Follows pyarabic's Arabic normalisation (diacritics, tatweel, hamza), with one deliberate
 difference: pyarabic's ``normalize_alef`` maps alef maqsura (ى) to alef (ا), which
 merges unrelated words; here ى becomes ي, the spelling variation actually seen in
 news text (فى / في). Everything is done with ``str.translate`` and compiled regexes,
@@ -13,12 +13,16 @@ import unicodedata
 from functools import lru_cache
 
 import regex
-from pyarabic import araby
+# pyarabic's araby.TASHKEEL (fathatan, dammatan, kasratan, fatha, damma, kasra, sukun,
+# shadda) and araby.TATWEEL, written out so that importing this module, which every
+# document does, does not import pyarabic.
+TASHKEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0652\u0651"
+TATWEEL = "\u0640"
 
 # Characters deleted before comparison: harakat (tashkeel), tatweel, and invisible
 # format controls that never change a word's identity.
-_DELETE = {ord(c): None for c in araby.TASHKEEL}
-_DELETE.update({ord(araby.TATWEEL): None, 0x0670: None})  # superscript alef
+_DELETE = {ord(c): None for c in TASHKEEL}
+_DELETE.update({ord(TATWEEL): None, 0x0670: None})  # superscript alef
 _DELETE.update({cp: None for cp in (0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x00AD, 0x061C)})
 
 # Letter unification: alef/hamza seats, alef maqsura, taa marbuta, Persian variants.

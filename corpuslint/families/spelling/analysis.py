@@ -1,49 +1,162 @@
 """Shared map/reduce work of the spelling corpus rules.
 
 ``analyse(doc, languages)`` is the map step shared by slip, unknown-word and
-transliteration-inconsistency: one pass over the tokens per language, dictionary
-verdicts cached per distinct word. It returns a small picklable ``DocState`` (plain
-dicts, sets and tuples) so the corpus index can store it and a pre-commit run over
-a few files still sees the statistics of the whole repository.
+transliteration-inconsistency. Per language it tokenises the document's paragraphs of
+that language once, with one C-level ``split`` per paragraph run (no per-token Python
+loop), maps each token to a process-wide token id, and reads the facts of each distinct
+token and each distinct cleaned spelling (dictionary verdict, vowel marks) from tables
+filled once per process: the dictionary is asked once per distinct spelling per run.
 
-``merge(corpus, languages)`` is the reduce-side aggregation (corpus word counts,
-bigram contexts, a one-deletion index over frequent words), computed once per corpus
-view and shared by the rules that need it.
+The state it returns (``DocState``/``LangState``) is compact and mergeable: the
+document's vocabulary (one string), a count per word, the position of each word's first
+occurrence, the distinct adjacent word pairs, and the dictionary-rejected occurrences,
+all as small int32 numpy arrays indexing that vocabulary. It grows with the document's
+vocabulary, not its length, and the data-only codec stores it as a handful of arrays.
+
+``merge(states, languages)`` is the reduce-side aggregation: a corpus vocabulary with a
+count table (word -> corpus count), key counts, document frequencies and the adjacent
+pair table, built with numpy from the per-document tables (a sum of count tables, so
+an incremental index can update it by deltas). It is computed once per corpus view and
+shared by the rules that need it.
 """
 
 from __future__ import annotations
 
+import re
 import threading
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import regex
 
 from ...codec import state_type
-from ...text.script import _ARABIC_LETTER, is_uthmani, language_spans
+from ...document import Document
+from ...text.script import is_uthmani, language_spans
 from .backends import Backend, BackendUnavailable, available_backend, get_backend
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 SEP = "\x1f"  # "ctx(left)<SEP>key(right)": a word's left neighbour
 RSEP = "\x1e"  # "key(left)<RSEP>ctx(right)": a word's right neighbour
 # Text between two tokens that still makes them neighbours: no line break, no sentence end.
 _BREAK_RE = regex.compile(r"[\n\r.!?؟؛:;|]")
+_WORD_SEP = "\n"  # joins a vocabulary into one string (tokens never contain a line break)
+
+# Columns of ``LangState.rej`` (one row per dictionary-rejected occurrence).
+R_START, R_END, R_WORD, R_LEFT, R_RIGHT, R_MARKED, R_VOCALISED = range(7)
+
+
+def _empty(*shape: int) -> np.ndarray:
+    return np.zeros(shape, dtype=np.int32)
 
 
 @state_type  # stored in the corpus index as plain data (corpuslint.codec), never pickled
 @dataclass
 class LangState:
-    counts: dict[str, int] = field(default_factory=dict)  # cleaned spelling -> count
-    # adjacent tokens, twice: "ctx1<SEP>key2" and "key1<RSEP>ctx2" (ctx = ``Backend.ctx_key``)
-    bigrams: set[str] = field(default_factory=set)
-    # dictionary-rejected occurrences: (start, end, clean, left key, right key)
-    rejected: list[tuple[int, int, str, str, str]] = field(default_factory=list)
-    pattern: dict[str, str] = field(default_factory=dict)  # clean -> morphology explanation
-    # spellings of at least min_length letters: clean -> (count, first line, first column)
-    variants: dict[str, tuple[int, int, int]] = field(default_factory=dict)
-    nbrs: dict[str, set[str]] = field(default_factory=dict)  # variant-prone key -> neighbour keys
-    vocalised: set[str] = field(default_factory=set)  # cleaned spellings seen with vowel marks
+    """One language's share of a document, as count tables over its vocabulary.
+
+    ``words``: the distinct cleaned spellings, in order of first occurrence, joined by
+    line breaks; word ``i`` is the ``i``-th. ``count[i]``: occurrences of word ``i``.
+    ``first[i]``: (line, column) of its first occurrence (1-based, as ``Document.position``).
+    ``pairs``: distinct (left word, right word) pairs of adjacent tokens (same line, no
+    sentence end between). ``rej``: one row per dictionary-rejected occurrence, columns
+    start, end (code-point offsets), word, left neighbour word, right neighbour word
+    (-1: none), marked (any diacritic), vocalised (two or more vowel marks).
+    """
+
+    lang: str = ""
+    words: str = ""
+    count: Any = field(default_factory=lambda: _empty(0))
+    first: Any = field(default_factory=lambda: _empty(0, 2))
+    pairs: Any = field(default_factory=lambda: _empty(0, 2))
+    rej: Any = field(default_factory=lambda: _empty(0, 7))
+
+    # -- derived views (computed on demand, cached on the instance, never stored) --
+    def _cached(self, name: str, make):
+        value = self.__dict__.get(name)
+        if value is None:
+            value = self.__dict__[name] = make()
+        return value
+
+    @property
+    def vocab(self) -> list[str]:
+        return self._cached("_vocab", lambda: self.words.split(_WORD_SEP) if len(self.count) else [])
+
+    @property
+    def backend(self) -> Backend:
+        return get_backend(self.lang)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """cleaned spelling -> count."""
+        return self._cached("_counts", lambda: dict(zip(self.vocab, self.count.tolist())))
+
+    @property
+    def variants(self) -> dict[str, tuple[int, int, int]]:
+        """Spellings of at least ``min_length`` letters: clean -> (count, first line, first column)."""
+
+        def make():
+            min_length = self.backend.min_length
+            return {
+                w: (n, line, col)
+                for w, n, (line, col) in zip(self.vocab, self.count.tolist(), self.first.tolist())
+                if len(w) >= min_length
+            }
+
+        return self._cached("_variants", make)
+
+    @property
+    def rejected(self) -> list[tuple[int, int, str, str, str]]:
+        """Dictionary-rejected occurrences: (start, end, clean, left key, right key)."""
+
+        def make():
+            vocab, key = self.vocab, self.backend.key
+            out = []
+            for start, end, w, left, right, _m, _v in self.rej.tolist():
+                out.append((start, end, vocab[w], key(vocab[left]) if left >= 0 else "",
+                            key(vocab[right]) if right >= 0 else ""))
+            return out
+
+        return self._cached("_rejected", make)
+
+    @property
+    def rejected_cleans(self) -> set[str]:
+        return self._cached("_rejected_cleans", lambda: {self.vocab[w] for w in self.rej[:, R_WORD].tolist()})
+
+    @property
+    def vocalised(self) -> set[str]:
+        """Rejected spellings seen with two or more vowel marks."""
+        return self._cached(
+            "_vocalised", lambda: {self.vocab[w] for w in self.rej[self.rej[:, R_VOCALISED] != 0, R_WORD].tolist()}
+        )
+
+    @property
+    def pattern(self) -> "_Pattern":
+        """clean -> morphology explanation (``Backend.pattern_slip``) for the rejected
+        spellings with an occurrence written without diacritics (a diacritised word was
+        read by its writer: "الأشجّ" is not ال + a verb). Asked lazily, per spelling."""
+        return self._cached(
+            "_pattern",
+            lambda: _Pattern(self.backend, {self.vocab[w] for w in self.rej[self.rej[:, R_MARKED] == 0, R_WORD].tolist()}),
+        )
+
+    def __getstate__(self):  # pickle the stored fields only, not the derived views
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+
+class _Pattern:
+    """A lazy mapping clean -> ``backend.pattern_slip(clean)`` over the unmarked rejected spellings."""
+
+    def __init__(self, backend: Backend, unmarked: set[str]):
+        self.backend = backend
+        self.unmarked = unmarked
+
+    def get(self, clean: str, default=None):
+        if clean not in self.unmarked:
+            return default
+        return self.backend.pattern_slip(clean) or default
 
 
 @state_type
@@ -54,95 +167,256 @@ class DocState:
     version: int = STATE_VERSION
 
 
-class _WordInfo:
-    """Per distinct token: everything the map step needs, computed once per process."""
-
-    __slots__ = ("clean", "key", "ctx", "known", "variant", "length", "marked", "vocalised")
-
-    def __init__(self, backend: Backend, token: str):
-        clean = backend.clean(token)
-        self.clean = clean
-        self.key = backend.key(clean)
-        self.ctx = backend.ctx_key(self.key)
-        self.length = len(clean)
-        self.known = self.length < backend.min_length or backend.known(clean)
-        self.variant = backend.is_variant_prone(clean)
-        self.marked = not self.known and backend.marked(token)
-        self.vocalised = self.marked and backend.vocalised(token)
+# --------------------------------------------------------------------------- map side
 
 
-_INFO: dict[str, dict[str, _WordInfo]] = {}
+class _Column:
+    """A growable numpy column (capacity doubling), for the per-process token tables."""
+
+    def __init__(self, dtype) -> None:
+        self.data = np.zeros(1024, dtype=dtype)
+        self.n = 0
+
+    def extend(self, values: list) -> None:
+        need = self.n + len(values)
+        if need > len(self.data):
+            grown = np.zeros(max(need, 2 * len(self.data)), dtype=self.data.dtype)
+            grown[: self.n] = self.data[: self.n]
+            self.data = grown
+        self.data[self.n : need] = values
+        self.n = need
+
+    @property
+    def view(self) -> np.ndarray:
+        return self.data[: self.n]
 
 
-def _info_table(backend: Backend) -> dict[str, _WordInfo]:
+def _splitter(pattern):
+    """``split`` of a pattern that keeps the tokens: [gap, token, gap, token, ..., gap].
+    The standard ``re`` engine when it reads the pattern the same way (plain character
+    classes, as the built-in back-ends use), else the ``regex`` module."""
+    if pattern.groups == 0 and not pattern.flags & regex.VERSION1:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                flags = re.IGNORECASE if pattern.flags & regex.IGNORECASE else 0
+                return re.compile(f"({pattern.pattern})", flags).split
+        except (re.error, FutureWarning, DeprecationWarning):
+            pass
+    if pattern.groups == 0:
+        return regex.compile(f"({pattern.pattern})", pattern.flags).split
+
+    def split(text: str) -> list[str]:  # a pattern with its own groups: one match at a time
+        out, pos = [], 0
+        for m in pattern.finditer(text):
+            out += [text[pos : m.start()], m.group()]
+            pos = m.end()
+        out.append(text[pos:])
+        return out
+
+    return split
+
+
+class _TokenTable:
+    """Per back-end and process: distinct raw tokens and distinct cleaned spellings, with
+    everything the map step needs about them, computed once (the dictionary verdict is
+    one ``Backend.known`` call per distinct spelling)."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.split = _splitter(backend.token_re)
+        self.lock = threading.Lock()
+        self.tid: dict[str, int] = {}  # raw token -> token id
+        self.tok_clean = _Column(np.int32)  # token id -> clean id
+        self.tok_len = _Column(np.int32)  # token id -> length in code points
+        self.tok_flags = _Column(np.int8)  # token id -> 1 marked | 2 vocalised (rejected spellings only); -1 not yet
+        self.tokens: list[str] = []  # token id -> raw token
+        self.cid: dict[str, int] = {}  # cleaned spelling -> clean id
+        self.cleans: list[str] = []
+        self.known = _Column(np.int8)  # clean id -> dictionary verdict 1/0 (short words: 1); -1 not asked yet
+        self.form_id = _Column(np.int32)  # clean id -> id of ``backend.form(clean)`` in ``forms``; -1 not yet
+        self.forms: dict[str, int] = {}
+        self.gap_codes: dict[str, int] = {}  # text between two tokens -> 2 * length + holds a break (bounded memo)
+
+    def _add(self, tokens: list[str]) -> None:
+        """New (distinct) tokens: their cleaned spelling now; the dictionary later (``resolve``)."""
+        cleaned = list(map(self.backend.clean, tokens))
+        cid, n0 = self.cid, len(self.cleans)
+        new = [c for c in dict.fromkeys(cleaned) if c not in cid]
+        cid.update(zip(new, range(n0, n0 + len(new))))
+        self.cleans.extend(new)
+        self.known.extend([-1] * len(new))
+        self.form_id.extend([-1] * len(new))
+        t0 = len(self.tokens)
+        self.tid.update(zip(tokens, range(t0, t0 + len(tokens))))
+        self.tokens.extend(tokens)
+        self.tok_clean.extend(list(map(cid.__getitem__, cleaned)))
+        self.tok_len.extend(list(map(len, tokens)))
+        self.tok_flags.extend([-1] * len(tokens))
+
+    def resolve(self, tids: np.ndarray) -> None:
+        """Dictionary verdicts (once per distinct spelling) and vowel-mark flags (once per
+        distinct token) for the tokens that do not have them yet."""
+        flags = self.tok_flags.view
+        if not (flags[tids] < 0).any():
+            return
+        b = self.backend
+        todo = np.unique(tids[flags[tids] < 0]).tolist()
+        known = self.known.data
+        for t in todo:
+            c = int(self.tok_clean.data[t])
+            if known[c] < 0:
+                clean = self.cleans[c]
+                known[c] = len(clean) < b.min_length or b.known(clean)
+            token = self.tokens[t]
+            marked = not known[c] and b.marked(token)
+            vocalised = marked and b.vocalised(token)
+            self.tok_flags.data[t] = int(marked) | 2 * int(vocalised)
+
+    def ids(self, tokens: list[str]) -> np.ndarray:
+        try:
+            return np.fromiter(map(self.tid.__getitem__, tokens), np.int32, len(tokens))
+        except KeyError:
+            self._add(sorted(set(tokens).difference(self.tid)))
+            return np.fromiter(map(self.tid.__getitem__, tokens), np.int32, len(tokens))
+
+    def tokenize(self, text: str, spans: list[tuple[int, int]]):
+        """Tokens of ``text[start:end]`` for each span: (token ids, start offsets, adjacent
+        flags: token i and token i-1 are in one span with no line break or sentence end
+        between them). Must be called with ``self.lock`` held."""
+        ids, starts, adjacent = [], [], []
+        codes = self.gap_codes
+        for s, e in spans:
+            parts = self.split(text if (s, e) == (0, len(text)) else text[s:e])
+            tokens = parts[1::2]
+            if not tokens:
+                continue
+            gaps = parts[0:-1:2]
+            tids = self.ids(tokens)
+            # each gap as one code: length * 2 + 1 when it holds a line break or sentence end
+            missing = set(gaps).difference(codes)
+            if missing:
+                if len(codes) > 100_000:
+                    codes.clear()
+                codes.update((g, 2 * len(g) + (_BREAK_RE.search(g) is not None)) for g in missing)
+            gap = np.fromiter(map(codes.__getitem__, gaps), np.int64, len(gaps))
+            lens = self.tok_len.data[tids]
+            ends = np.cumsum((gap >> 1) + lens)
+            ends += s
+            adj = (gap & 1) == 0
+            adj[0] = False  # a new span starts after a paragraph break
+            ids.append(tids)
+            starts.append(ends - lens)
+            adjacent.append(adj)
+        if not ids:
+            return None
+        if len(ids) == 1:
+            return ids[0], starts[0], adjacent[0]
+        return np.concatenate(ids), np.concatenate(starts), np.concatenate(adjacent)
+
+    def form_ids(self, cids: np.ndarray) -> np.ndarray:
+        """``backend.form`` ids of clean ids, asked once per distinct spelling per process.
+        Must be called with ``self.lock`` held."""
+        fid = self.form_id.data
+        todo = np.unique(cids[fid[cids] < 0]).tolist()
+        form, forms = self.backend.form, self.forms
+        for c in todo:
+            fid[c] = forms.setdefault(form(self.cleans[c]), len(forms))
+        return fid[cids]
+
+
+_INFO: dict[str, _TokenTable] = {}  # back-end name -> its token table (reset: clear this dict)
+
+
+def token_table(backend: Backend) -> _TokenTable:
     table = _INFO.get(backend.name)
-    if table is None:
-        table = _INFO[backend.name] = {}
+    if table is None or table.backend is not backend:
+        table = _INFO[backend.name] = _TokenTable(backend)
     return table
 
 
-def _tokens(doc, backend: Backend):
-    """Matches of the back-end's tokens in the paragraphs of its language."""
-    text = doc.text
+def reset() -> None:
+    """Forget every per-process table and memo (benchmarks start cold with it)."""
+    _INFO.clear()
+    _CACHE.clear()
+    _MERGED[:] = [None, None]
+
+
+def _spans(text: str, backend: Backend, all_spans) -> list[tuple[int, int]]:
+    """The (start, end) ranges of ``text`` the back-end owns."""
     if backend.script_language is None:
-        yield from backend.token_re.finditer(text)
-        return
-    for start, end, lang in language_spans(text):
-        if lang == backend.script_language and not (lang == "ar" and is_uthmani(text[start:end])):
-            yield from backend.token_re.finditer(text, start, end)
+        return [(0, len(text))]
+    return [
+        (start, end)
+        for start, end, lang in all_spans
+        if lang == backend.script_language and not (lang == "ar" and is_uthmani(text[start:end]))
+    ]
 
 
-def _analyse_lang(doc, backend: Backend) -> LangState:
+def _positions(doc, offsets: np.ndarray) -> np.ndarray:
+    """(line, column) rows of code-point offsets, as ``Document.position`` gives them
+    (vectorised; a document type with its own ``position`` is asked offset by offset)."""
+    if not isinstance(doc, Document) or type(doc).position is not Document.position:
+        return np.array([doc.position(int(o)) for o in offsets], dtype=np.int32).reshape(-1, 2)
+    starts = np.asarray(doc._line_starts, dtype=np.int64)
+    index = np.searchsorted(starts, offsets, side="right") - 1
+    out = np.empty((len(offsets), 2), dtype=np.int32)
+    out[:, 0] = index + 1
+    column = offsets - starts[index] + 1
+    if doc.text.startswith("\ufeff"):
+        column -= (index == 0) & (offsets > 0)
+    out[:, 1] = column
+    return out
+
+
+def _analyse_lang(doc, backend: Backend, spans: list[tuple[int, int]]) -> LangState:
     text = doc.text
-    table = _info_table(backend)
-    st = LangState()
-    counts = st.counts
-    prev: _WordInfo | None = None
-    prev_end = -1
-    pending: list | None = None  # rejected occurrence waiting for its right neighbour
-    first: dict[str, int] = {}
-    for m in _tokens(doc, backend):
-        token = m.group()
-        info = table.get(token)
-        if info is None:
-            info = table[token] = _WordInfo(backend, token)
-        clean = info.clean
-        counts[clean] = counts.get(clean, 0) + 1
-        start = m.start()
-        adjacent = prev is not None and not _BREAK_RE.search(text, prev_end, start)
-        if adjacent:
-            st.bigrams.add(prev.ctx + SEP + info.key)
-            st.bigrams.add(prev.key + RSEP + info.ctx)
-            if pending is not None:
-                pending[4] = info.key
-            if prev.variant:
-                st.nbrs.setdefault(prev.key, set()).add(info.key)
-            if info.variant:
-                st.nbrs.setdefault(info.key, set()).add(prev.key)
-        if pending is not None:
-            st.rejected.append(tuple(pending))
-            pending = None
-        if not info.known:
-            pending = [start, m.end(), clean, prev.key if adjacent else "", ""]
-            if info.vocalised:
-                st.vocalised.add(clean)
-            # A diacritised word was read by its writer: "الأشجّ" is not ال + a verb.
-            if not info.marked and clean not in st.pattern:
-                explanation = backend.pattern_slip(clean)
-                if explanation:
-                    st.pattern[clean] = explanation
-        if clean not in first:
-            first[clean] = start
-        prev = info
-        prev_end = m.end()
-    if pending is not None:
-        st.rejected.append(tuple(pending))
-    min_length = backend.min_length
-    position = doc.position
-    st.variants = {
-        clean: (counts[clean], *position(offset)) for clean, offset in first.items() if len(clean) >= min_length
-    }
-    return st
+    table = token_table(backend)
+    with table.lock:
+        found = table.tokenize(text, spans)
+        if found is None:
+            return LangState(backend.name)
+        tids, starts, adj = found
+        table.resolve(tids)
+        cids = table.tok_clean.view[tids]
+        lens = table.tok_len.view[tids]
+        flags = table.tok_flags.view[tids]
+        known = table.known.view[cids] > 0
+        cleans = table.cleans
+    n = len(tids)
+    # local vocabulary in order of first occurrence: ids 0, 1, 2... as words first appear
+    cl = cids.tolist()
+    order = dict.fromkeys(cl)
+    v = len(order)
+    rank = dict(zip(order, range(v)))
+    local = np.fromiter(map(rank.__getitem__, cl), np.int64, n)
+    words = _WORD_SEP.join(map(cleans.__getitem__, order))
+    count = np.bincount(local, minlength=v).astype(np.int32)
+    # a word's first occurrence is where its id exceeds every id before it
+    is_new = np.empty(n, dtype=np.bool_)
+    is_new[0] = True
+    if n > 1:
+        np.greater(local[1:], np.maximum.accumulate(local[:-1]), out=is_new[1:])
+    first = _positions(doc, starts[is_new])
+    # distinct adjacent pairs
+    m = adj[1:]
+    codes = np.unique(local[:-1][m] * v + local[1:][m])
+    pairs = np.empty((len(codes), 2), dtype=np.int32)
+    pairs[:, 0], pairs[:, 1] = np.divmod(codes, v) if len(codes) else (0, 0)
+    # rejected occurrences with their neighbours
+    ri = np.flatnonzero(~known)
+    rej = np.empty((len(ri), 7), dtype=np.int32)
+    if len(ri):
+        rej[:, R_START] = starts[ri]
+        rej[:, R_END] = starts[ri] + lens[ri]
+        rej[:, R_WORD] = local[ri]
+        rej[:, R_LEFT] = np.where(adj[ri], local[ri - 1], -1)
+        nxt = np.minimum(ri + 1, n - 1)
+        rej[:, R_RIGHT] = np.where((ri + 1 < n) & adj[nxt], local[nxt], -1)
+        f = flags[ri]
+        rej[:, R_MARKED] = f & 1
+        rej[:, R_VOCALISED] = (f >> 1) & 1
+    return LangState(backend.name, words, count, first, pairs, rej)
 
 
 _CACHE: dict[tuple, DocState] = {}
@@ -157,23 +431,29 @@ def analyse(doc, languages: tuple[str, ...]) -> DocState:
     if state is not None:
         return state
     langs = {}
-    present = None  # Arabic-script languages of the document's paragraphs
+    spans = None  # language spans of the document's paragraphs (Arabic-script languages)
     for lang in languages:
         script = _FACTORY_SCRIPT.get(lang)
         if script is None:
             try:
-                script = get_backend(lang).script_language or ""
+                backend = get_backend(lang)
+                script = backend.script_language or ""
             except BackendUnavailable:
                 script = ""
             _FACTORY_SCRIPT[lang] = script
         if script:
-            if present is None:  # (a text without Arabic-script letters loads no such dictionary)
-                present = {span_lang for _s, _e, span_lang in language_spans(doc.text)} if _ARABIC_LETTER.search(doc.text) else set()
-            if script not in present:
+            if spans is None:
+                spans = language_spans(doc.text)
+            if not any(span_lang == script for _s, _e, span_lang in spans):
                 continue  # no paragraph in this language: its dictionary is not even loaded
+            try:
+                if get_backend(lang).token_re.search(doc.text) is None:
+                    continue  # not one word in this script (an English file): nothing to load
+            except BackendUnavailable:
+                pass
         backend = available_backend(lang)
         if backend is not None:
-            langs[lang] = _analyse_lang(doc, backend)
+            langs[lang] = _analyse_lang(doc, backend, _spans(doc.text, backend, spans or ()))
     state = DocState(doc.content_hash, langs)
     with _CACHE_LOCK:
         if len(_CACHE) > 32:
@@ -185,15 +465,63 @@ def analyse(doc, languages: tuple[str, ...]) -> DocState:
 # --------------------------------------------------------------------------- reduce side
 
 
+class Bigrams:
+    """The corpus's adjacent word pairs, as two sorted int64 code tables over a term
+    vocabulary: "ctx(left)<SEP>key(right)" and "key(left)<RSEP>ctx(right)" strings
+    are answered by ``in`` without ever being built."""
+
+    def __init__(self, terms: dict[str, int], left: np.ndarray, right: np.ndarray):
+        self.terms = terms
+        self.size = max(len(terms), 1)
+        self.left = left
+        self.right = right
+
+    def _has(self, table: np.ndarray, a: str, b: str) -> bool:
+        i, j = self.terms.get(a), self.terms.get(b)
+        if i is None or j is None or not len(table):
+            return False
+        code = i * self.size + j
+        k = int(np.searchsorted(table, code))
+        return k < len(table) and int(table[k]) == code
+
+    def __contains__(self, item: str) -> bool:
+        if SEP in item:
+            a, b = item.split(SEP, 1)
+            return self._has(self.left, a, b)
+        if RSEP in item:
+            a, b = item.split(RSEP, 1)
+            return self._has(self.right, a, b)
+        return False
+
+    def __len__(self) -> int:
+        return len(self.left) + len(self.right)
+
+
 @dataclass
 class LangCorpus:
+    """One language over the whole corpus: count tables built by ``merge``.
+
+    ``words``/``word_id``: the corpus vocabulary of cleaned spellings; ``count``: corpus
+    count per word (int64); ``word_key``: key id per word into ``keys``; ``pairs``:
+    distinct adjacent (word, word) pairs; ``rejected``: per word, whether the dictionary
+    rejected it; ``doc_words``: per document path, its local vocabulary as word ids.
+    ``key_count``/``clean_count``/``doc_freq`` are the same tables as dicts by string."""
+
     backend: Backend
     key_count: Counter = field(default_factory=Counter)
     clean_count: Counter = field(default_factory=Counter)
-    bigrams: set[str] = field(default_factory=set)
+    bigrams: Any = field(default_factory=set)
     doc_freq: Counter = field(default_factory=Counter)  # key -> documents containing it
     n_docs: int = 0
     cache: dict[str, Any] = field(default_factory=dict)  # rule-specific derived data
+    words: list[str] = field(default_factory=list)
+    word_id: dict[str, int] = field(default_factory=dict)
+    count: Any = None
+    keys: list[str] = field(default_factory=list)
+    word_key: Any = None
+    pairs: Any = None
+    rejected: Any = None
+    doc_words: dict[str, np.ndarray] = field(default_factory=dict)
     _index: dict[str, set[str]] | None = None
     _bare: dict[str, list[str]] | None = None
 
@@ -312,6 +640,65 @@ _MERGED: list[Any] = [None, None]  # cache key, Corpus
 _MERGE_LOCK = threading.Lock()
 
 
+def _build(lc: LangCorpus, docs: list[tuple[str, LangState]]) -> None:
+    """Fill ``lc``'s count tables from the documents' states (numpy sums of count tables)."""
+    backend = lc.backend
+    # one corpus vocabulary in first-occurrence order (documents in ``docs`` order), by
+    # C-level passes over all the documents' words: no Python loop per (document, word)
+    sizes = np.fromiter((len(ls.count) for _p, ls in docs), np.int64, len(docs))
+    joined = _WORD_SEP.join(ls.words for _p, ls in docs if len(ls.count))
+    all_words = joined.split(_WORD_SEP) if sizes.any() else []
+    word_id = lc.word_id = dict(zip(dict.fromkeys(all_words), range(len(all_words))))
+    all_ids = np.fromiter(map(word_id.__getitem__, all_words), np.int64, len(all_words))
+    offsets = np.cumsum(sizes) - sizes
+    for (path, _ls), start, n in zip(docs, offsets.tolist(), sizes.tolist()):
+        lc.doc_words[path] = all_ids[start : start + n]
+    lc.n_docs = int(np.count_nonzero(sizes))
+    words = lc.words = list(word_id)
+    v = len(words)
+    counts = [np.asarray(ls.count, dtype=np.int64) for _p, ls in docs]
+    weights = np.concatenate(counts) if counts else np.zeros(0, np.int64)
+    lc.count = np.bincount(all_ids, weights=weights, minlength=v).astype(np.int64)
+
+    def gather(column_arrays: list[np.ndarray], width: int) -> np.ndarray:
+        """Per-document local word ids (rows) -> corpus word ids, in one pass."""
+        rows = np.fromiter((len(a) for a in column_arrays), np.int64, len(column_arrays))
+        if not rows.any():
+            return np.zeros((0, width), np.int64)
+        local = np.concatenate([np.asarray(a, dtype=np.int64).reshape(-1, width) for a in column_arrays])
+        return all_ids[local + np.repeat(offsets, rows)[:, None]]
+
+    pairs = gather([ls.pairs for _p, ls in docs], 2)
+    rejected = gather([ls.rej[:, R_WORD] for _p, ls in docs], 1).reshape(-1)
+    doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), sizes)
+    # keys (and the context forms of keys) share one term vocabulary
+    terms: dict[str, int] = {}
+    term = terms.setdefault
+    key = backend.key
+    word_key = np.fromiter((term(key(w), len(terms)) for w in words), np.int64, v)
+    n_keys = len(terms)
+    lc.keys = keys = list(terms)
+    lc.word_key = word_key
+    key_count = np.bincount(word_key, weights=lc.count, minlength=n_keys).astype(np.int64)
+    doc_keys = np.unique(doc_of * max(n_keys, 1) + word_key[all_ids]) % max(n_keys, 1)
+    doc_freq = np.bincount(doc_keys, minlength=n_keys)
+    lc.clean_count = Counter(dict(zip(words, lc.count.tolist())))
+    lc.key_count = Counter(dict(zip(keys, key_count.tolist())))
+    lc.doc_freq = Counter({k: n for k, n in zip(keys, doc_freq.tolist()) if n})
+    lc.rejected = np.zeros(v, dtype=np.bool_)
+    lc.rejected[rejected] = True
+    codes = np.unique(pairs[:, 0] * v + pairs[:, 1])
+    lc.pairs = np.stack([codes // max(v, 1), codes % max(v, 1)], axis=1)
+    # bigram tables: ctx(key(a)) <SEP> key(b) and key(a) <RSEP> ctx(key(b))
+    ctx = backend.ctx_key
+    key_ctx = np.fromiter((term(ctx(k), len(terms)) for k in keys), np.int64, n_keys)
+    size = max(len(terms), 1)
+    ka, kb = word_key[lc.pairs[:, 0]], word_key[lc.pairs[:, 1]]
+    left = np.unique(key_ctx[ka] * size + kb)
+    right = np.unique(ka * size + key_ctx[kb])
+    lc.bigrams = Bigrams(terms, left, right)
+
+
 def merge(states: dict[str, Any], languages: tuple[str, ...]) -> Corpus:
     # Keyed by content, not object identity: states unpickled from the corpus index are
     # distinct objects per rule, but the same corpus merges once for all three rules.
@@ -324,24 +711,13 @@ def merge(states: dict[str, Any], languages: tuple[str, ...]) -> Corpus:
         langs = {
             lang: LangCorpus(b) for lang in languages if lang in seen and (b := available_backend(lang)) is not None
         }
-        for state in states.values():
-            if not isinstance(state, DocState):
-                continue
-            for lang, lc in langs.items():
-                ls = state.langs.get(lang)
-                if ls is None:
-                    continue
-                lc.clean_count.update(ls.counts)
-                lc.bigrams |= ls.bigrams
-                if ls.counts:
-                    lc.n_docs += 1
-                    key = lc.backend.key
-                    lc.doc_freq.update({key(clean) for clean in ls.counts})
-        for lc in langs.values():
-            key = lc.backend.key
-            kc = lc.key_count
-            for clean, n in lc.clean_count.items():
-                kc[key(clean)] += n
+        for lang, lc in langs.items():
+            docs = [
+                (path, state.langs[lang])
+                for path, state in states.items()  # the order the old Counter merge used (ties)
+                if isinstance(state, DocState) and lang in state.langs
+            ]
+            _build(lc, docs)
         corpus = Corpus(langs)
         _MERGED[:] = [cache_key, corpus]
         return corpus

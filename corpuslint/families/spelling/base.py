@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape, merge
 from .backends import TAA_MARBUTA
@@ -47,10 +49,10 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
         """(doc, language, LangCorpus, LangState, occurrence, key, document key counts) for
         every dictionary-rejected word of a target that the project neither accepts nor
         rejects (rejected words are S105's)."""
-        for _path, doc, state, merged in self.targets(corpus):
+        for path, doc, state, merged in self.targets(corpus):
             for lang, ls in state.langs.items():
                 lc = merged.langs.get(lang)
-                if lc is None:
+                if lc is None or not len(ls.rej):
                     continue
                 doc_keys = None
                 for occ in ls.rejected:
@@ -58,8 +60,20 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                     if self.project.accepted(lang, key) or self.project.rejected(lang, key):
                         continue
                     if doc_keys is None:  # computed once per document and language, only if needed
-                        doc_keys = doc_key_counts(lc, ls)
+                        doc_keys = doc_key_counts(lc, ls, path)
                     yield doc, lang, lc, ls, occ, key, doc_keys
+
+    @staticmethod
+    def evidence(lc: LangCorpus, ls: LangState, occ, doc_keys, *, max_count: int, min_candidate_count: int):
+        """``slip_evidence``, memoised on the merged corpus: S101 and S102 ask about the
+        same occurrences with the same thresholds by default."""
+        memo = lc.cache.setdefault("slip_evidence", {})
+        k = (ls.words, occ, max_count, min_candidate_count)
+        if k not in memo:
+            memo[k] = slip_evidence(
+                lc, ls, occ, max_count=max_count, min_candidate_count=min_candidate_count, doc_keys=doc_keys
+            )
+        return memo[k]
 
 
 @dataclass
@@ -262,13 +276,20 @@ def slip_evidence(
             and backend.known(spelled)
         ):
             scored.append((signals, k, shared))
+    if not scored:
+        return None
     # Never suggest a word of another part of speech (a noun for a verb, a verb for a
-    # word with ال): asked of the morphology only for these few candidates.
+    # word with ال): asked of the morphology only for these few candidates, and only
+    # once there is a candidate at all (qalsadi costs milliseconds per word).
     flagged = backend.flagged_classes(clean)
-    spelled_of = {k: repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix) for k in cands}
+    spelled_of: dict[str, str | None] = {}
 
     def same_class(k: str) -> bool:
-        if not flagged or not spelled_of.get(k):
+        if not flagged:
+            return True
+        if k not in spelled_of:
+            spelled_of[k] = repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix)
+        if not spelled_of[k]:
             return True
         classes = backend.word_classes(spelled_of[k])
         return not classes or bool(classes & flagged)
@@ -303,9 +324,15 @@ def slip_evidence(
     return SlipEvidence("context", message, suggestions)
 
 
-def doc_key_counts(lc: LangCorpus, ls: LangState) -> Counter:
-    key = lc.backend.key
-    out: Counter = Counter()
-    for clean, n in ls.counts.items():
-        out[key(clean)] += n
-    return out
+def doc_key_counts(lc: LangCorpus, ls: LangState, path: str | None = None) -> Counter:
+    """key -> occurrences in one document, from the merged corpus's word-key table."""
+    g = lc.doc_words.get(path) if path is not None else None
+    if g is None or lc.word_key is None:
+        key = lc.backend.key
+        out: Counter = Counter()
+        for clean, n in ls.counts.items():
+            out[key(clean)] += n
+        return out
+    keys, inverse = np.unique(lc.word_key[g], return_inverse=True)
+    sums = np.bincount(inverse.reshape(-1), weights=ls.count, minlength=len(keys)).astype(np.int64)
+    return Counter(dict(zip([lc.keys[k] for k in keys.tolist()], sums.tolist())))

@@ -175,15 +175,25 @@ class KnownMisspelling(SpellingDocumentRule):
             if other:
                 alt = "|".join(regex.escape(k) for k in other)
                 other_re = regex.compile(f"{_BOUND_L}(?P<w>{alt}){_BOUND_R}", regex.IGNORECASE)
-            self._compiled = (table, ar_re, other_re)
+            # Cheap exact pre-checks, so most documents skip the alternation scans: an
+            # Arabic entry matches only where its letters occur verbatim; an entry of
+            # ASCII letters matches (ignoring case) only where some character folds to
+            # an ASCII letter: one itself, KELVIN SIGN, LONG S, I WITH DOT, DOTLESS I.
+            ascii_only = all(k.isascii() for k in other)
+            other_gate = regex.compile(r"[A-Za-z\u212a\u017f\u0130\u0131]") if ascii_only else None
+            self._compiled = (table, ar_re, other_re, tuple(arabic), other_gate)
         return self._compiled
 
     def check(self, doc):
-        table, ar_re, other_re = self._compile()
+        table, ar_re, other_re, arabic_keys, other_gate = self._compile()
         text = doc.text
         protected = None
         for pattern in (ar_re, other_re):
             if pattern is None:
+                continue
+            if pattern is ar_re and not any(k in text for k in arabic_keys):
+                continue
+            if pattern is other_re and other_gate is not None and other_gate.search(text) is None:
                 continue
             for m in pattern.finditer(text):
                 word = m.group("w")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...findings import Edit, Fix, Severity
-from .base import SpellingCorpusRule, slip_evidence
+from .base import SpellingCorpusRule
 
 
 class Slip(SpellingCorpusRule):
@@ -63,7 +63,7 @@ class Slip(SpellingCorpusRule):
         max_count = int(self.opts["max-count"])
         min_cand = int(self.opts["min-candidate-count"])
         for doc, _lang, lc, ls, occ, _key, doc_keys in self.unlisted_rejections(corpus):
-            ev = slip_evidence(lc, ls, occ, max_count=max_count, min_candidate_count=min_cand, doc_keys=doc_keys)
+            ev = self.evidence(lc, ls, occ, doc_keys, max_count=max_count, min_candidate_count=min_cand)
             if ev is None:
                 continue
             start, end, clean = occ[:3]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
+
 from ...findings import Location, Severity
+from .analysis import token_table
 from .base import SpellingCorpusRule
 
 
@@ -20,49 +23,109 @@ class _Group:
         self.named = False  # strong because every spelling stands next to an inconsistent name
 
 
+def _word_tables(lc):
+    """Per corpus word: its vkey id, form, and whether it may join a variant group
+    (at least ``min_length`` letters); cached on the merged corpus."""
+    cached = lc.cache.get("word_tables")
+    if cached is not None:
+        return cached
+    b = lc.backend
+    vkeys: dict[str, int] = {}
+    key_vkey = np.fromiter((vkeys.setdefault(b.vkey(k), len(vkeys)) for k in lc.keys), np.int64, len(lc.keys))
+    word_vkey = key_vkey[lc.word_key] if len(lc.words) else np.zeros(0, np.int64)
+    eligible = np.fromiter((len(w) >= b.min_length for w in lc.words), np.bool_, len(lc.words))
+    cached = lc.cache["word_tables"] = (list(vkeys), word_vkey, eligible)
+    return cached
+
+
 def _variant_groups(lc, states) -> dict[str, _Group]:
-    """vkey -> group of spellings across the corpus (cached on the merged corpus)."""
+    """vkey -> group of spellings across the corpus (cached on the merged corpus).
+
+    Computed on the corpus count tables: only the words whose vkey has two or more
+    forms are looked at one by one."""
     cached = lc.cache.get("variants")
     if cached is not None:
         return cached
     b = lc.backend
-    groups: dict[str, _Group] = defaultdict(_Group)
-    nbrs: dict[str, set[str]] = defaultdict(set)
-    for path in sorted(states):
-        state = states[path]
-        ls = getattr(state, "langs", {}).get(b.name)
-        if ls is None:
-            continue
-        rejected = {occ[2] for occ in ls.rejected}  # the map step already asked the dictionary
-        for clean, (count, line, col) in ls.variants.items():
-            key = b.key(clean)
-            group = groups[b.vkey(key)]
-            form = b.form(clean)
-            entry = group.forms.get(form)
-            if entry is None:
-                group.forms[form] = [count, Location(path, line, col), key]
-            else:
-                entry[0] += count
-            if not group.strong and clean in rejected:
+    vkey_names, word_vkey, eligible = _word_tables(lc)
+    words = lc.words
+    form = b.form
+    # forms per vkey among the eligible words: only vkeys with two forms or more matter
+    cand = np.flatnonzero(eligible)
+    forms_of: dict[int, set[str]] = defaultdict(set)
+    multi_vkeys: set[int] = set()
+    # a vkey shared by two eligible words at least (one word has one form)
+    vk, n = np.unique(word_vkey[cand], return_counts=True)
+    shared = set(vk[n > 1].tolist())
+    for w in cand.tolist():
+        v = int(word_vkey[w])
+        if v in shared:
+            forms_of[v].add(form(words[w]))
+    multi_vkeys = {v for v, fs in forms_of.items() if len(fs) > 1}
+    in_group = eligible & np.isin(word_vkey, np.fromiter(multi_vkeys, np.int64, len(multi_vkeys)))
+    groups: dict[str, _Group] = {}
+    if multi_vkeys:
+        # first spelling of each form: documents in path order, words in first-occurrence order
+        for path in sorted(states):
+            state = states[path]
+            ls = getattr(state, "langs", {}).get(b.name)
+            g = lc.doc_words.get(path)
+            if ls is None or g is None or not len(g):
+                continue
+            local = np.flatnonzero(in_group[g])
+            if not len(local):
+                continue
+            first = ls.first
+            for i in local.tolist():
+                w = int(g[i])
+                name = vkey_names[int(word_vkey[w])]
+                group = groups.get(name)
+                if group is None:
+                    group = groups[name] = _Group()
+                f = form(words[w])
+                if f not in group.forms:
+                    line, col = first[i].tolist()
+                    group.forms[f] = [0, Location(path, line, col), lc.keys[int(lc.word_key[w])]]
+        # corpus counts per form, and strength: a spelling of the group the dictionary rejected
+        for w in np.flatnonzero(in_group).tolist():
+            group = groups[vkey_names[int(word_vkey[w])]]
+            group.forms[form(words[w])][0] += int(lc.count[w])
+            if lc.rejected[w]:
                 group.strong = True
-        for key, ns in ls.nbrs.items():
-            nbrs[key] |= ns
-    groups = {v: g for v, g in groups.items() if len(g.forms) > 1}
     strong = {v for v, g in groups.items() if g.strong}
     vkey = b.vkey
-    for v, g in groups.items():
-        if g.strong:
-            continue
-        # All spellings known to the dictionary: only a name if every spelling sits next
-        # to a name that is itself inconsistently spelled ("سيرغي شويغو" / "سيرجي شويجو").
-        # Names are rare words; "كان" / "كائن" stand next to everything.
-        if all(entry[0] <= NAME_MAX_COUNT for entry in g.forms.values()) and all(
-            any(vkey(n) in strong for n in nbrs.get(entry[2], ())) for entry in g.forms.values()
-        ):
-            g.strong = g.named = True
+    weak = [g for g in groups.values() if not g.strong and all(e[0] <= NAME_MAX_COUNT for e in g.forms.values())]
+    if weak:
+        nbrs = _neighbours(lc, {e[2] for g in weak for e in g.forms.values()})
+        for g in weak:
+            # All spellings known to the dictionary: only a name if every spelling sits next
+            # to a name that is itself inconsistently spelled ("سيرغي شويغو" / "سيرجي شويجو").
+            # Names are rare words; "كان" / "كائن" stand next to everything.
+            if all(any(vkey(n) in strong for n in nbrs.get(entry[2], ())) for entry in g.forms.values()):
+                g.strong = g.named = True
     groups = {v: g for v, g in groups.items() if g.strong}
     lc.cache["variants"] = groups
     return groups
+
+
+def _neighbours(lc, keys: set[str]) -> dict[str, set[str]]:
+    """key -> keys of the words adjacent to a variant-prone word with that key (either side)."""
+    b = lc.backend
+    key_id = {k: i for i, k in enumerate(lc.keys)}
+    wanted = np.fromiter((key_id[k] for k in keys if k in key_id), np.int64)
+    variant = lc.cache.get("variant_prone")
+    if variant is None:
+        variant = lc.cache["variant_prone"] = np.fromiter(
+            (b.is_variant_prone(w) for w in lc.words), np.bool_, len(lc.words)
+        )
+    out: dict[str, set[str]] = defaultdict(set)
+    a, c = lc.pairs[:, 0], lc.pairs[:, 1]
+    ka, kc = lc.word_key[a], lc.word_key[c]
+    for this, other, this_word in ((ka, kc, a), (kc, ka, c)):
+        m = variant[this_word] & np.isin(this, wanted)
+        for k, o in zip(this[m].tolist(), other[m].tolist()):
+            out[lc.keys[k]].add(lc.keys[o])
+    return out
 
 
 class TransliterationInconsistency(SpellingCorpusRule):
@@ -101,14 +164,25 @@ class TransliterationInconsistency(SpellingCorpusRule):
         for path, doc, state, merged in self.targets(corpus):
             for lang, ls in state.langs.items():
                 lc = merged.langs.get(lang)
-                if lc is None or not ls.variants:
+                if lc is None or not len(ls.count):
                     continue
-                yield from self._check(doc, lang, ls, lc, _variant_groups(lc, corpus.states), cross_sev)
+                yield from self._check(path, doc, lang, ls, lc, _variant_groups(lc, corpus.states), cross_sev)
 
-    def _check(self, doc, lang, ls, lc, groups, cross_sev):
+    def _check(self, path, doc, lang, ls, lc, groups, cross_sev):
         b = lc.backend
         local: dict[str, dict[str, list]] = defaultdict(dict)  # vkey -> form -> [count, line, col]
-        for clean, (count, line, col) in ls.variants.items():
+        vkey_names, word_vkey, eligible = _word_tables(lc)
+        g = lc.doc_words.get(path)
+        if g is None:
+            return
+        grouped = lc.cache.get("grouped")
+        if grouped is None:
+            ids = [i for i, name in enumerate(vkey_names) if name in groups]
+            grouped = lc.cache["grouped"] = eligible & np.isin(word_vkey, np.asarray(ids, dtype=np.int64))
+        vocab, counts, first = ls.vocab, ls.count.tolist(), ls.first.tolist()
+        for i in np.flatnonzero(grouped[g]).tolist():
+            clean = vocab[i]
+            count, (line, col) = counts[i], first[i]
             key = b.key(clean)
             v = b.vkey(key)
             if v not in groups or self.project.accepted(lang, key):
@@ -124,7 +198,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
         report: dict[str, tuple] = {}  # minority form -> (majority, msg, loc, all, named)
         # Only a spelling the dictionary rejects is reported: two dictionary words that
         # fold together (كان / كائن, درج / درک, كاد / قائد) are different words.
-        rejected_cleans = {occ[2] for occ in ls.rejected}
+        rejected_cleans = ls.rejected_cleans
         rejected_forms = {b.form(c) for c in rejected_cleans}
         for v, forms in local.items():
             group = groups[v]
@@ -146,17 +220,12 @@ class TransliterationInconsistency(SpellingCorpusRule):
         if not report:
             return
         first_done: set[str] = set()
-        for m in b.token_re.finditer(doc.text):
-            clean = b.clean(m.group())
-            form = b.form(clean)
-            hit = report.get(form)
-            if hit is None:
-                continue
-            major, where, loc, every, named = hit
+        for start, end, token, clean, form in _occurrences(b, doc.text, report):
+            major, where, loc, every, named = report[form]
             # This very spelling must be one the dictionary rejects (not another spelling
             # with the same form), and written without vowels: vocalised classical text
             # spells Arabic names, not transliterations ("قَرْمٍ", "أَجَلْ").
-            if (not named and clean not in rejected_cleans) or b.marked(m.group()) or len(b.key(clean)) < 3:
+            if (not named and clean not in rejected_cleans) or b.marked(token) or len(b.key(clean)) < 3:
                 continue
             if not every:
                 if form in first_done:
@@ -165,8 +234,8 @@ class TransliterationInconsistency(SpellingCorpusRule):
             spelled = self._spelling(lc, major)
             finding = doc.finding(
                 self,
-                m.start(),
-                m.end(),
+                start,
+                end,
                 f"'{clean}' is spelled '{spelled}' {where} (same name, different transliteration)",
                 related=[loc],
             )
@@ -188,3 +257,23 @@ class TransliterationInconsistency(SpellingCorpusRule):
                     best[f] = (n, clean)
             cache.update({f: c for f, (n, c) in best.items()})
         return cache.get(form, form)
+
+
+def _occurrences(b, text: str, forms):
+    """(start, end, token, clean, form) of every token of ``text`` whose form is in
+    ``forms``, in text order: one tokenisation, the form asked once per distinct spelling."""
+    table = token_table(b)
+    with table.lock:
+        found = table.tokenize(text, [(0, len(text))])
+        if found is None:
+            return
+        tids, starts, _adj = found
+        lens = table.tok_len.view[tids]
+        cids = table.tok_clean.view[tids]
+        fids = table.form_ids(cids)
+        wanted = {table.forms[f]: f for f in forms if f in table.forms}
+    where = np.flatnonzero(np.isin(fids, np.fromiter(wanted, np.int64, len(wanted))))
+    for i in where.tolist():
+        start = int(starts[i])
+        end = start + int(lens[i])
+        yield start, end, text[start:end], table.cleans[int(cids[i])], wanted[int(fids[i])]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...findings import Severity
-from .base import SpellingCorpusRule, slip_evidence
+from .base import SpellingCorpusRule
 
 
 class UnknownWord(SpellingCorpusRule):
@@ -34,7 +34,7 @@ class UnknownWord(SpellingCorpusRule):
         for doc, lang, lc, ls, occ, key, doc_keys in self.unlisted_rejections(corpus):
             if learn > 0 and lc.key_count.get(key, 0) >= learn:
                 continue
-            if slip_evidence(lc, ls, occ, max_count=1, min_candidate_count=2, doc_keys=doc_keys):
+            if self.evidence(lc, ls, occ, doc_keys, max_count=1, min_candidate_count=2):
                 continue  # a slip: S101's
             start, end, clean = occ[:3]
             yield doc.finding(self, start, end, f"'{clean}' is not in the {lang} dictionary")

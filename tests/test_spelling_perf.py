@@ -1,0 +1,153 @@
+"""Issue 14 (performance) for the spelling family: same findings, compact state, lazy imports.
+
+The map step was rewritten (token tables per process, count-table states, numpy
+merge); these tests hold it to the findings of the code before the rewrite, on real
+text committed under tests/fixtures/spelling (sources in SOURCES.md) and the demo
+corpus. ``findings-before-issue14.jsonl`` was written by ``spelling_rows`` below with
+the code of commit a30df24 (before any issue-14 change):
+
+    PYTHONPATH=<checkout of a30df24> python -c "import tests.test_spelling_perf as t; t.write_golden()"
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from corpuslint import codec
+from corpuslint.document import Document
+from corpuslint.families.spelling import RULES, analysis
+from corpuslint.rules import CorpusRule, CorpusView
+
+from tests.test_spelling import _reset_project  # noqa: F401 (autouse fixture)
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "spelling"
+GOLDEN = FIXTURES / "findings-before-issue14.jsonl"
+
+
+def corpus_texts() -> dict[str, str]:
+    """Arabic (handbook excerpts, news), Persian and Urdu (UDHR), Uthmani Qur'an text."""
+    paths = sorted((FIXTURES / "handbook-ar").glob("*.txt")) + sorted((FIXTURES / "udhr").glob("*.txt"))
+    paths += [FIXTURES / "quran-2-1-60.txt"] + sorted((ROOT / "samples" / "news-ar").glob("*.txt"))
+    return {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in paths}
+
+
+def spelling_rows(texts: dict[str, str], transform=None) -> list[str]:
+    """Every finding of the five spelling rules (S102 included) on ``texts`` as one corpus,
+    one JSON row each, sorted. ``transform(path, state)`` may replace each corpus state
+    (e.g. by a codec round trip) before the reduce."""
+    docs = {p: Document(p, t) for p, t in texts.items()}
+    rules = [cls() for cls in RULES]
+    found = []
+    states: dict[str, dict] = {r.code: {} for r in rules if isinstance(r, CorpusRule)}
+    for path, doc in docs.items():
+        for rule in rules:
+            if isinstance(rule, CorpusRule):
+                state = rule.collect(doc)
+                states[rule.code][path] = transform(path, state) if transform else state
+            else:
+                found.extend(rule.check(doc))
+    for rule in rules:
+        if isinstance(rule, CorpusRule):
+            found.extend(rule.reduce(CorpusView(states[rule.code], set(docs), docs)))
+    return sorted(
+        json.dumps([f.path, f.start, f.end, f.code, f.severity.value, f.message,
+                    [[r.path, r.line, r.column] for r in f.related or ()],
+                    [[e.start, e.end, e.replacement] for e in (f.fix.edits if f.fix else ())]], ensure_ascii=False)
+        for f in found
+    )
+
+
+def write_golden() -> None:
+    GOLDEN.write_text("\n".join(spelling_rows(corpus_texts())) + "\n", encoding="utf-8")
+
+
+def golden() -> list[str]:
+    return [line for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_findings_identical_to_the_code_before_the_rewrite():
+    rows = spelling_rows(corpus_texts())
+    assert len(rows) >= 20 and {json.loads(r)[3] for r in rows} >= {"S101", "S102", "S103"}
+    assert rows == golden()
+
+
+def test_findings_identical_from_states_read_back_from_the_index_codec():
+    """The corpus index stores states with the data-only codec: a state read back gives
+    the same findings (and is a handful of arrays, not per-token objects)."""
+    def round_trip(_path, state):
+        blob = codec.dumps(state)
+        assert blob[:4] == codec.MAGIC_VALUE
+        return codec.loads(blob)
+
+    assert spelling_rows(corpus_texts(), round_trip) == golden()
+
+
+def test_findings_do_not_depend_on_the_process_token_tables():
+    """Token and spelling ids are per process: states made by fresh processes (tables
+    reset before every document, as in a worker) merge to the same findings."""
+    def fresh(path, state):
+        analysis.reset()
+        return pickle.loads(pickle.dumps(analysis.analyse(Document(path, texts[path]), state_langs)))
+
+    texts = corpus_texts()
+    state_langs = tuple(RULES[0]().project.languages)
+    assert spelling_rows(texts, fresh) == golden()
+
+
+def test_state_grows_with_the_vocabulary_not_the_text():
+    text = (FIXTURES / "handbook-ar" / "sect.apt-get.txt").read_text(encoding="utf-8")
+    analysis.reset()
+    once = analysis.analyse(Document("a.txt", text), ("ar",)).langs["ar"]
+    ten = analysis.analyse(Document("b.txt", (text + "\n\n") * 10), ("ar",)).langs["ar"]
+    assert once.words == ten.words  # one string: the vocabulary
+    assert np.array_equal(ten.count, 10 * once.count)
+    assert once.pairs.shape == ten.pairs.shape  # distinct neighbour pairs
+    for ls in (once, ten):
+        assert all(isinstance(a, np.ndarray) and a.dtype == np.int32 for a in (ls.count, ls.first, ls.pairs, ls.rej))
+    assert len(ten.rej) == 10 * len(once.rej)  # rejected occurrences: the positions findings need
+    # the old views are still there for callers: spelling -> count, occurrences with neighbour keys
+    assert sum(once.counts.values()) == int(once.count.sum())
+    assert all(len(occ) == 5 and text[occ[0] : occ[1]] for occ in once.rejected)
+
+
+def test_a_file_without_arabic_script_imports_no_dictionary_or_morphology(tmp_path):
+    """Start-up (issue 14, target 5): English text never loads hunspell, qalsadi,
+    pyarabic or Arabic-Stopwords, and still gets the spelling rules that apply."""
+    (tmp_path / "one.txt").write_text("Hello world. This is is a small English file.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from corpuslint.cli import main\n"
+        "try:\n    main(['check', '--no-cache', '--select', 'S', '--exit-zero', sys.argv[1]])\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'hunspell', 'qalsadi', 'pyarabic', 'arabicstopwords'})\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "one.txt")], capture_output=True, text=True,
+                         cwd=tmp_path, check=True).stdout
+    assert "S104" in out  # the doubled "is is" is still reported
+    assert "HEAVY []" in out
+
+
+def test_known_misspelling_gate_covers_every_character_that_folds_to_ascii():
+    """S105 skips its English scan when no character could match an ASCII entry; the
+    characters that match an ASCII letter ignoring case must all open the gate."""
+    import regex
+
+    from corpuslint.families.spelling import KnownMisspelling
+
+    gate = KnownMisspelling()._compile()[4]
+    letter = regex.compile("[a-z]", regex.IGNORECASE)
+    folding = [chr(cp) for cp in range(0x80, 0x30000) if letter.fullmatch(chr(cp))]
+    assert folding and all(gate.search(c) for c in folding)
+    assert gate.search("مرحبا بالعالم") is None
+    texts = {"a.txt": "لاكن الوضع\n", "b.txt": "I recieve teh mail\n", "c.txt": "T\u212aEH ſtart\n"}
+    rule = KnownMisspelling()
+    found = {p: [t[f.start : f.end] for f in rule.check(Document(p, t))] for p, t in texts.items()}
+    assert found["a.txt"] == ["لاكن"] and found["b.txt"] == ["recieve", "teh"]
