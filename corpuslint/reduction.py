@@ -30,6 +30,7 @@ from typing import Any, Callable, Protocol, Sequence
 
 class Ops(Protocol):
     partitions: int  # how many partitions the corpus states are split in
+    memo: dict  # results plans share within one run (the spelling rules' one merge)
 
     def states(self, code: str) -> list[Any]:
         """One handle per partition: ``{key: state}`` of rule ``code`` (None states kept),
@@ -52,6 +53,7 @@ class SerialOps:
     def __init__(self, states: dict[str, dict[str, Any]], partitions: int = 1):
         self._states = states
         self.partitions = partitions
+        self.memo: dict = {}
 
     def states(self, code: str) -> list[Any]:
         keys = sorted(self._states.get(code, {}))

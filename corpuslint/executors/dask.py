@@ -94,6 +94,7 @@ class DaskOps:
         self._parts = partitions  # futures of _map_partition results
         self.partitions = len(partitions)
         self.retries = retries
+        self.memo: dict = {}
 
     def states(self, code: str) -> list:
         return self.map(_states_of, self._parts, [code] * len(self._parts))

@@ -220,7 +220,7 @@ class NearDuplicateBands:
 
     def run(self, rule, ops, targets: set[str]):
         threshold = float(rule.opts["threshold"])
-        bp_docs = int(rule.opts.get("boilerplate-docs", 0)) if "boilerplate-docs" in rule.opts else 0
+        bp_docs = int(rule.opts.get("boilerplate-docs", 0))  # D104 only
         bp_max = int(rule.opts.get("boilerplate-max-words", 0))
         handles = ops.states(rule.code)
         counts = ops.gather(ops.map(_unit_counts, handles))
