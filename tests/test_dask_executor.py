@@ -13,6 +13,7 @@ import pytest
 
 from corpuslint import engine
 from corpuslint.executors import ExecutorSettings, LocalExecutor
+from corpuslint.executors import dask as executor_dask
 from corpuslint.executors.dask import DaskExecutor, partitions
 from corpuslint.findings import Finding
 
@@ -225,3 +226,30 @@ def test_rich_corpus_same_findings_on_dask_shuffled_and_gathered(scheduler, tmp_
             NearDuplicateDocument.reduction = plan
     finally:
         executor.close()
+
+
+def test_workers_read_the_files_and_resend_one_that_changed(scheduler, tmp_path):
+    """Checked files travel as paths (workers read them); a file that no longer holds the
+    text the client read is sent as that text, so findings are those of the text read."""
+    from corpuslint import files
+
+    root = _corpus(tmp_path, n=8)
+    config, registry = engine.build_registry([str(root)])
+    config.use_cache = False
+    docs = {}
+    for path in sorted(root.glob("*.txt")):
+        docs[str(path)] = files.load(files.Source(str(path), str(path)))
+    changed = root / "doc001.txt"
+    docs[str(changed)] = docs[str(changed)].with_text("Ths line  has a double space and a slip.  \n"
+                                                       + docs[str(changed)].text)  # not what is on disk
+    ctx = engine.RunContext(config=config, root=str(root), use_cache=False, discover=lambda: [], load=files.load)
+    local = LocalExecutor().lint(engine.Linter(config, registry), docs, ctx)
+    executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=scheduler))
+    try:
+        items = [(executor_dask._ref(d), True) for d in docs.values()]
+        assert all(isinstance(it[0], executor_dask.FileRef) for it in items)  # paths, not texts
+        on_dask = executor.lint(engine.Linter(config, registry), docs, ctx)
+    finally:
+        executor.close()
+    assert any(f.path == str(changed) and f.line == 1 for f in local)  # the added line's findings
+    assert _as_json(on_dask) == _as_json(local)

@@ -34,7 +34,9 @@ readable from every worker.
 from __future__ import annotations
 
 import math
+import os
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..document import Document
@@ -49,16 +51,55 @@ PARTITION_CHARS = 4_000_000  # characters of text per partition (a few MB of UTF
 PARTITIONS_PER_WORKER = 4  # at least this many partitions per worker, to balance the load
 
 
+@dataclass(frozen=True)
+class FileRef:
+    """A checked plain-text file sent to a worker as its path: the worker reads it and
+    uses it only if its content hash is the one the client read (else it reports the
+    key as ``stale`` and the client sends the text itself)."""
+
+    path: str  # absolute: workers must see the same file system (a shared disk, a LocalCluster)
+    display: str
+    content_hash: str
+
+
+def _ref(doc: Document):
+    """``doc`` as a ``FileRef`` when it is a whole plain file readable here, else itself."""
+    if type(doc) is not Document or doc.path == "-":
+        return doc
+    path = os.path.abspath(doc.path)
+    return FileRef(path, doc.path, doc.content_hash) if os.path.isfile(path) else doc
+
+
+def _key(item) -> str:
+    """The key (display path) of a map item: a ``Source`` or ``(Document | FileRef, check)``."""
+    if isinstance(item, Source):
+        return item.display
+    return item[0].display if isinstance(item[0], FileRef) else item[0].path
+
+
 def _map_partition(linter: "Linter", items: list) -> dict:
-    """Worker side: ``{"findings": [(key, findings)], "states": {code: {key: state}}}`` for
-    ``items`` (in order). An item is ``(Document, check)``: checked by the document rules
+    """Worker side: ``{"findings": [(key, findings)], "states": {code: {key: state}},
+    "stale": [key]}`` for ``items`` (in order). An item is ``(Document or FileRef, check)``:
+    read here when a ``FileRef`` (``stale`` when the file is no longer what the client
+    read: then left out), checked by the document rules
     when ``check`` (else its findings came from the on-disk cache) and collected by the
     corpus rules; or a ``Source`` (a corpus file that is not checked), read here and
     collected only, and left out when it cannot be read as one text document (as the
     corpus index skips it)."""
     found_all: list = []
+    stale: list[str] = []
     states: dict[str, dict[str, Any]] = {rule.code: {} for rule in linter.corpus_rules}
     for item in items:
+        if isinstance(item, tuple) and isinstance(item[0], FileRef):
+            ref, check = item
+            try:
+                doc = load(Source(ref.path, ref.display))
+            except OSError:
+                doc = None
+            if not isinstance(doc, Document) or doc.content_hash != ref.content_hash:
+                stale.append(ref.display)
+                continue
+            item = (doc, check)
         if isinstance(item, Source):
             try:
                 doc = load(item)
@@ -75,11 +116,11 @@ def _map_partition(linter: "Linter", items: list) -> dict:
         for rule in linter.corpus_rules:
             states[rule.code][key] = rule.collect(doc)
     linter._cache.clear()  # the worker keeps no findings between partitions
-    return {"findings": found_all, "states": states}
+    return {"findings": found_all, "states": states, "stale": stale}
 
 
-def _findings_of(result: dict) -> list:
-    return result["findings"]
+def _findings_of(result: dict) -> tuple[list, list]:
+    return result["findings"], result["stale"]
 
 
 def _states_of(result: dict, code: str) -> dict:
@@ -202,13 +243,18 @@ class DaskExecutor:
             todo = docs
         if linter.progress is not None and cached:
             linter.progress(len(cached))
-        items: list = [(d, p not in cached) for p, d in todo.items()] + others
-        items.sort(key=lambda it: it.display if isinstance(it, Source) else it[0].path)
-        size = lambda it: 1 if isinstance(it, Source) else len(it[0].text)  # noqa: E731
-        parts = partitions(items, self.workers(), size_of=size)
         tick, linter.progress = linter.progress, None
         try:
-            findings = self._run(client, linter, docs, parts, tick, ctx)
+            embed: set[str] = set()  # files that changed since the client read them: sent as text
+            while True:
+                items: list = [(d if p in embed else _ref(d), p not in cached) for p, d in todo.items()] + others
+                items.sort(key=_key)
+                parts = partitions(items, self.workers(),
+                                   size_of=lambda it: 1 if isinstance(it, Source) else len(docs[_key(it)].text))
+                findings, stale = self._run(client, linter, docs, parts, None if embed else tick, ctx)
+                if not stale or stale <= embed:
+                    break
+                embed |= stale  # (the progress bar counted the documents once)
         except (OSError, TimeoutError) as exc:
             raise ExecutorError(f"Dask run failed: {_one_line(exc)}") from None
         except Exception as exc:
@@ -222,7 +268,9 @@ class DaskExecutor:
             linter.progress = tick
         return findings
 
-    def _run(self, client, linter, docs, parts, tick, ctx) -> list:
+    def _run(self, client, linter, docs, parts, tick, ctx) -> tuple[list, set[str]]:
+        """Map ``parts``, then reduce: (findings, set()); or ([], keys) when files of those
+        keys changed since the client read them (nothing reduced: the caller resends them)."""
         from distributed import as_completed
 
         retries = self.settings.retries
@@ -232,10 +280,15 @@ class DaskExecutor:
         index = {f.key: i for i, f in enumerate(found_futures)}
         by_part: list = [None] * len(parts)
         fresh: list = []
-        for future, result in as_completed(found_futures, with_results=True):  # streamed back
+        stale: set[str] = set()
+        for future, (result, changed) in as_completed(found_futures, with_results=True):  # streamed back
             by_part[index[future.key]] = result
+            stale.update(changed)
             if tick is not None:
                 tick(len(result))
+        if stale:
+            client.cancel(mapped)
+            return [], stale
         findings: list = []
         for result in by_part:
             for key, found in result:
@@ -261,7 +314,7 @@ class DaskExecutor:
                     states[rule.code], facts[rule.code] = plan.run(rule, ops, targets)
             findings.extend(linter.reduce(states, docs, facts))
         client.cancel(mapped)
-        return findings
+        return findings, set()
 
 
 def _one_line(exc: BaseException) -> str:
