@@ -173,6 +173,7 @@ class DaskExecutor:
         self.client = None
         self.cluster = None
         self.progress_stream = None  # a terminal: draw distributed's progress bar there
+        self.before_reduce = None  # callable(client) between map and reduce (benchmarks/bench_dask.py)
 
     # -- connection -------------------------------------------------------------
     def connect(self):
@@ -300,6 +301,8 @@ class DaskExecutor:
         for doc in docs.values():
             findings.extend(linter._cache.get((doc.path, doc.content_hash), ()))
         if linter.corpus_rules:
+            if self.before_reduce is not None:
+                self.before_reduce(client)
             ops = DaskOps(client, mapped, retries)
             states: dict[str, dict[str, Any]] = {}
             facts: dict[str, Any] = {}
