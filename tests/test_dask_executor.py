@@ -98,12 +98,39 @@ def _as_json(findings: list[Finding]) -> list[dict]:
     return [finding_to_dict(f) for f in sorted(findings, key=Finding.sort_key)]
 
 
-def test_demo_corpus_same_json_findings_on_dask(scheduler):
+def test_demo_corpus_same_json_findings_on_dask(scheduler, tmp_path):
     cwd = ROOT / "samples"
     _, local = run_json(".", cwd=cwd)
     _, on_dask = run_json(".", "--executor", "dask", "--scheduler", scheduler, cwd=cwd)
-    assert local  # the demo corpus has findings to compare
+    assert local["diagnostics"]  # the demo corpus has findings to compare
     assert on_dask == local
+    # the same findings as partitioned JSON Lines (--output-dir), from the Dask run
+    out = tmp_path / "findings"
+    out.mkdir()
+    (out / "findings-00007.jsonl").write_text("{}\n", encoding="utf-8")  # a part of an earlier run: removed
+    proc = run_cli("check", "--no-cache", "--executor", "dask", "--scheduler", scheduler,
+                   "--output-dir", str(out), ".", cwd=cwd)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout == ""
+    rows = [json.loads(line) for part in sorted(out.glob("findings-*.jsonl"))
+            for line in part.read_text(encoding="utf-8").splitlines()]
+    assert rows == local["diagnostics"]
+
+
+def test_partitioned_output_never_splits_a_file(tmp_path):
+    from corpuslint.outputs import partitioned
+
+    config, registry = engine.build_registry([str(ROOT / "samples")])
+    config.use_cache = False
+    result = engine.run([str(ROOT / "samples")], config, registry, executor=LocalExecutor())
+    parts = partitioned.write(result, str(tmp_path), per_part=5)
+    assert len(parts) > 2
+    paths_in = [{json.loads(line)["path"] for line in open(p, encoding="utf-8")} for p in parts]
+    rows = sum(len(open(p, encoding="utf-8").read().splitlines()) for p in parts)
+    assert rows == len(result.findings)
+    for a in range(len(paths_in)):
+        for b in range(a + 1, len(paths_in)):
+            assert not paths_in[a] & paths_in[b]  # a file's findings are in one part
 
 
 def test_planted_near_duplicates_across_partitions_same_findings(scheduler, tmp_path):
