@@ -39,6 +39,11 @@ from . import lsh
 from .local import _subset
 
 _COLS = 7  # band, band key, unit id, exact key, document, words, target
+# Shards of a shuffle: one per partition (a shard then holds about one partition's rows,
+# whatever the corpus size), up to this many. The shuffle is partitions x shards small
+# tasks, so past MAX_SHARDS partitions a shard grows with the corpus (a multi-stage
+# shuffle, e.g. dask.dataframe's p2p, would keep it bounded).
+MAX_SHARDS = 128
 
 
 def _unit_counts(states: dict[str, Any]) -> list[tuple[str, int]]:
@@ -239,7 +244,7 @@ class NearDuplicateBands:
         if doc < 2 or not any(p in targets for b in bases for p in b):
             return {}, empty
         part_starts = np.array(starts, dtype=np.int64)
-        shards = max(1, ops.partitions)
+        shards = min(MAX_SHARDS, max(1, ops.partitions))
         mine = [{p for p in b if p in targets} for b in bases]
         emitted = ops.map(_emit, handles, bases, mine, [threshold] * len(handles), [shards] * len(handles))
         buckets = []
@@ -345,7 +350,7 @@ class BoilerplateCounts:
         for s in sizes:
             doc_ids.append({p: base + k for k, p in enumerate(s[1])})
             base += len(s[1])
-        shards = max(1, ops.partitions)
+        shards = min(MAX_SHARDS, max(1, ops.partitions))
         emitted = ops.map(_line_emit, handles, doc_ids, [shards] * len(handles))
         tables = []
         for j in range(shards):
