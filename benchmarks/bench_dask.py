@@ -110,8 +110,23 @@ def _config(folder: Path, select: str | None):
     return config, registry
 
 
-def run_once(folder: Path, workers: int | None, select: str | None = None):
-    """(wall s, cpu s, findings, whole-run peaks, reduce peaks) of one run (KB per worker)."""
+def _gathered(on: bool):
+    """Make every corpus rule's reduce gathered (``reduction = None``, as a third-party
+    rule's) when ``on``: the peer the distributed reduce is compared with."""
+    from corpuslint.families.duplicate import corpus
+    from corpuslint.families.spelling.base import SpellingCorpusRule
+
+    classes = (corpus.CrossFileDuplicateParagraph, corpus.NearDuplicateDocument, corpus.BoilerplateLine,
+               SpellingCorpusRule)
+    saved = {cls: cls.__dict__.get("reduction") for cls in classes}
+    if on:
+        for cls in classes:
+            cls.reduction = None
+    return saved
+
+
+def run_once(folder: Path, workers: int | None, select: str | None = None, gathered: bool = False):
+    """(wall s, cpu s, findings, whole-run peaks, reduce peaks, client peak) of one run (KB)."""
     from distributed import LocalCluster
 
     from corpuslint import engine
@@ -120,9 +135,10 @@ def run_once(folder: Path, workers: int | None, select: str | None = None):
 
     config, registry = _config(folder, select)
     if workers is None:
+        _reset_peak()
         t, c = time.perf_counter(), _cpu()
         findings = engine.run([str(folder)], config, registry, executor=LocalExecutor()).findings
-        return time.perf_counter() - t, _cpu() - c, findings, [], []
+        return time.perf_counter() - t, _cpu() - c, findings, [], [], _peak_kb()
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
                       host="127.0.0.1", silence_logs=logging.ERROR) as cluster:
         executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=cluster.scheduler_address))
@@ -137,15 +153,25 @@ def run_once(folder: Path, workers: int | None, select: str | None = None):
             executor.before_reduce = lambda client: map_peaks.update(client.run(_reset_peak))
             executor.client.run(_reset_peak)
             cpu0 = sum(executor.client.run(_cpu).values())
+            saved = _gathered(gathered)
+            _reset_peak()
             t, c = time.perf_counter(), _cpu()
-            findings = engine.run([str(folder)], config, registry, executor=executor).findings
+            try:
+                findings = engine.run([str(folder)], config, registry, executor=executor).findings
+            finally:
+                for cls, plan in saved.items():
+                    if plan is not None:
+                        cls.reduction = plan
+                    elif "reduction" in cls.__dict__:
+                        del cls.reduction
             wall = time.perf_counter() - t
+            client_peak = _peak_kb()
             cpu = _cpu() - c + sum(executor.client.run(_cpu).values()) - cpu0
             reduce_peaks = executor.client.run(_peak_kb)
             peaks = sorted(max(map_peaks.get(w, 0), p) for w, p in reduce_peaks.items())
         finally:
             executor.close()
-    return wall, cpu, findings, peaks, sorted(reduce_peaks.values())
+    return wall, cpu, findings, peaks, sorted(reduce_peaks.values()), client_peak
 
 
 def _mb(kbs) -> str:
@@ -174,17 +200,17 @@ def main() -> int:
             folder = Path(tmp) / f"c{mb:g}"
             folder.mkdir()
             n = generate(folder, mb)
-            local_wall, local_cpu, local, _, _ = run_once(folder, None, args.select)
+            local_wall, local_cpu, local, _, _, local_peak = run_once(folder, None, args.select)
             print(f"corpus: {mb:g} MB, {n} files; local executor: {local_wall:.1f} s wall, {local_cpu:.1f} s CPU, "
-                  f"{len(local)} findings, client peak {_peak_kb() / 1024:.0f} MB")
+                  f"{len(local)} findings, peak {local_peak / 1024:.0f} MB (its forked workers not counted)")
             base = None
             for w in counts:
-                wall, cpu, found, peaks, reduce_peaks = run_once(folder, w, args.select)
+                wall, cpu, found, peaks, reduce_peaks, client = run_once(folder, w, args.select)
                 same = as_json(found) == as_json(local)
                 base = base or wall
                 print(f"dask {w} worker(s): {wall:.1f} s wall, {cpu:.1f} s CPU, speed-up {base / wall:.2f}x, "
                       f"identical findings: {same}; peak RSS per worker (MB): whole run {_mb(peaks)}, "
-                      f"reduce {_mb(reduce_peaks)}; client peak {_peak_kb() / 1024:.0f} MB")
+                      f"reduce {_mb(reduce_peaks)}; client peak {client / 1024:.0f} MB")
                 if not same:
                     return 1
         if args.double:
@@ -194,14 +220,18 @@ def main() -> int:
                 folder = Path(tmp) / f"d{factor}"
                 folder.mkdir()
                 n = generate(folder, factor * args.mb)
-                wall, cpu, found, peaks, reduce_peaks = run_once(folder, factor * w, args.select)
-                peaks_at[factor] = (max(peaks), max(reduce_peaks))
-                print(f"{factor}x corpus ({factor * args.mb:g} MB, {n} files) on {factor * w} workers: {wall:.1f} s, "
-                      f"{len(found)} findings; peak RSS per worker (MB): whole run {_mb(peaks)}, "
-                      f"reduce {_mb(reduce_peaks)}")
-            print(f"2x corpus on 2x workers / 1x on 1x, largest per-worker peak: whole run "
-                  f"{peaks_at[2][0] / peaks_at[1][0]:.2f}, reduce {peaks_at[2][1] / peaks_at[1][1]:.2f} "
-                  f"(issue target <= 1.2)")
+                for gathered in (False, True):
+                    wall, cpu, found, peaks, reduce_peaks, client = run_once(folder, factor * w, args.select, gathered)
+                    peaks_at[factor, gathered] = (max(peaks), max(reduce_peaks), client)
+                    print(f"{factor}x corpus ({factor * args.mb:g} MB, {n} files) on {factor * w} workers, reduce "
+                          f"{'gathered' if gathered else 'distributed'}: {wall:.1f} s, {cpu:.1f} s CPU, "
+                          f"{len(found)} findings; peak RSS per worker (MB): whole run {_mb(peaks)}, "
+                          f"reduce {_mb(reduce_peaks)}; client peak {client / 1024:.0f} MB")
+            for gathered in (False, True):
+                one, two = peaks_at[1, gathered], peaks_at[2, gathered]
+                print(f"reduce {'gathered' if gathered else 'distributed'}: 2x corpus on 2x workers / 1x, largest "
+                      f"per-worker peak: whole run {two[0] / one[0]:.2f}, reduce {two[1] / one[1]:.2f}"
+                      f"{'' if gathered else ' (issue target <= 1.2)'}; client peak {two[2] / one[2]:.2f}")
     return 0
 
 
