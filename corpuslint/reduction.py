@@ -46,6 +46,10 @@ class Ops(Protocol):
     def gather(self, handles: Sequence) -> list:
         """The values of ``handles`` here."""
 
+    def put(self, value: Any) -> Any:
+        """A handle of ``value``, shipped once to where tasks run (a large argument used by
+        every partition's task, e.g. the set of target paths)."""
+
 
 class SerialOps:
     """``Ops`` in this process (handles are values): runs a plan without a cluster."""
@@ -68,6 +72,9 @@ class SerialOps:
 
     def gather(self, handles):
         return list(handles)
+
+    def put(self, value):
+        return value
 
 
 def tree(ops: Ops, handles: list[Any], add: Callable[[Any, Any], Any], fan_in: int = 2) -> Any:

@@ -151,6 +151,9 @@ class DaskOps:
     def gather(self, handles):
         return self.client.gather(list(handles))
 
+    def put(self, value):
+        return self.client.scatter([value], broadcast=True, hash=False)[0]
+
 
 def partitions(items: list, workers: int, size_of=None) -> list[list]:
     """Contiguous batches of ``items``: at least ``PARTITIONS_PER_WORKER * workers`` of

@@ -321,7 +321,9 @@ def _line_counts(need: int, *shards: np.ndarray) -> dict[int, tuple[int, list[tu
     return out
 
 
-def _line_take(states: dict[str, Any], targets: set[str], common: set[int]) -> dict[str, Any]:
+def _line_take(states: dict[str, Any], wanted: tuple[set[str], set[int]]) -> dict[str, Any]:
+    """The target states of this partition restricted to the lines whose key is common."""
+    targets, common = wanted
     out = {}
     for p, s in states.items():
         if p not in targets or s is None:
@@ -362,9 +364,9 @@ class BoilerplateCounts:
         facts = {"n_docs": n_docs, "common": common}
         if not common:
             return {}, facts
-        keys = set(common)
+        wanted = ops.put((targets, set(common)))
         states: dict[str, Any] = {}
-        for part in ops.gather(ops.map(_line_take, handles, [targets] * len(handles), [keys] * len(handles))):
+        for part in ops.gather(ops.map(_line_take, handles, [wanted] * len(handles))):
             states.update(part)
         return states, facts
 

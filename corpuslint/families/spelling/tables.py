@@ -122,7 +122,8 @@ class CountTables:
         total = tree(ops, partial, add_tables)
         tables = ops.gather([total])[0] if total is not None else {}
         states: dict[str, Any] = {}
-        for part in ops.gather(ops.map(slim_states, handles, [targets] * len(handles))):
+        shipped = ops.put(targets)
+        for part in ops.gather(ops.map(slim_states, handles, [shipped] * len(handles))):
             states.update(part)
         memo["result"] = (states, corpus_from_tables(tables, languages))
         return memo["result"]
