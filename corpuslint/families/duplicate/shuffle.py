@@ -9,8 +9,9 @@ Near-duplicate units (D104 paragraphs, D105 documents), ``LSH_BANDS``::
               representatives (the smallest id of each exact key) and the candidate
               pairs of each band bucket, exactly as ``lsh.candidate_pairs`` makes them;
               pairs split by the partitions of their two units
-    verify    per pair of partitions: exact Jaccard of the candidate pairs (both
-              partitions' shingle sets, nothing else)
+    verify    per pair of partitions: each partition sends the shingle sets of its
+              units in candidate pairs (computed where its states are), and the
+              exact Jaccard of the candidate pairs is computed
     client    union-find over the verified edges and exact-copy links (small)
     take      per partition: the states of the units in clusters only
 
@@ -175,28 +176,38 @@ def _sets_of(states: dict[str, Any], bases: dict[str, tuple[int, int]], ids: np.
     return (np.concatenate(sets) if sets else np.zeros(0, np.uint32)), np.concatenate(offs)
 
 
-def _verify(threshold: float, focus: bool, bases_a: dict, states_a: dict, bases_b: dict | None,
-            states_b: dict | None, *pair_shards: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Verified pairs (global ids, a < b) among the candidates of one partition pair
-    (``bases_b`` None: both units in partition a)."""
+def _pairs(focus: bool, pair_shards) -> np.ndarray:
+    """The unique candidate pairs (a, b) of one partition pair (only pairs touching a target
+    when ``focus``)."""
     pairs = np.concatenate(pair_shards)
     if focus:
         pairs = pairs[pairs[:, 2] == 1]
-    pairs = np.unique(pairs[:, :2], axis=0)  # one pair may come from several bands
+    return np.unique(pairs[:, :2], axis=0)  # one pair may come from several bands
+
+
+def _needed_sets(states: dict[str, Any], bases: dict[str, tuple[int, int]], side: int | None, focus: bool,
+                 *pair_shards: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Runs where the partition's states are: (ids, sets, offsets) of its units in the
+    candidate pairs (column ``side``, or both when None): only these travel to ``_verify``."""
+    pairs = _pairs(focus, pair_shards)
+    ids = np.unique(pairs if side is None else pairs[:, side])
+    sets, off = _sets_of(states, bases, ids)
+    return ids, sets, off
+
+
+def _verify(threshold: float, focus: bool, side_a: tuple, side_b: tuple | None,
+            *pair_shards: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Verified pairs (global ids, a < b) among the candidates of one partition pair, from
+    the shingle sets ``_needed_sets`` sent (``side_b`` None: both units in one partition)."""
+    pairs = _pairs(focus, pair_shards)
     if not len(pairs):
         return np.zeros((0, 2), np.int64), np.zeros(0)
-    ids = np.unique(pairs)
-    sides = [(bases_a, states_a)] + ([(bases_b, states_b)] if bases_b is not None else [])
-    sets_parts, off_parts, total = [], [np.zeros(1, np.int64)], 0
-    for bases, states in sides:  # partition a's ids all sort before partition b's
-        lo = min(b for b, _ in bases.values())
-        hi = max(b + len(states[p]["lines"]) for p, (b, _) in bases.items())
-        s, o = _sets_of(states, bases, ids[(ids >= lo) & (ids < hi)])
-        sets_parts.append(s)
-        off_parts.append(o[1:] + total)
-        total += int(o[-1])
-    sets = np.concatenate(sets_parts)
-    off = np.concatenate(off_parts)
+    ids, sets, off = side_a
+    if side_b is not None:  # partition a's ids all sort before partition b's
+        ids_b, sets_b, off_b = side_b
+        ids = np.concatenate((ids, ids_b))
+        off = np.concatenate((off, off_b[1:] + off[-1]))
+        sets = np.concatenate((sets, sets_b))
     kept, sims = lsh.verify(np.searchsorted(ids, pairs), sets, off, threshold)
     return ids[kept], sims
 
@@ -260,9 +271,14 @@ class NearDuplicateBands:
         for j, s in enumerate(summaries):
             for key in s[0]:
                 by_pair.setdefault(key, []).append(ops.submit(_pick, buckets[j], key))
-        verified = [ops.submit(_verify, threshold, focus, bases[a], handles[a], None if a == b else bases[b],
-                               None if a == b else handles[b], *got)
-                    for (a, b), got in sorted(by_pair.items())]
+        verified = []
+        for (a, b), got in sorted(by_pair.items()):
+            if a == b:
+                side_a, side_b = ops.submit(_needed_sets, handles[a], bases[a], None, focus, *got), None
+            else:
+                side_a = ops.submit(_needed_sets, handles[a], bases[a], 0, focus, *got)
+                side_b = ops.submit(_needed_sets, handles[b], bases[b], 1, focus, *got)
+            verified.append(ops.submit(_verify, threshold, focus, side_a, side_b, *got))
         results = ops.gather(verified)
         pairs = np.concatenate([r[0] for r in results] or [np.zeros((0, 2), np.int64)])
         sims = np.concatenate([r[1] for r in results] or [np.zeros(0)])
