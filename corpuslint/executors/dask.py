@@ -263,10 +263,14 @@ class DaskExecutor:
             raise ExecutorError(f"Dask run failed: {_one_line(exc)}") from None
         except Exception as exc:
             from distributed import KilledWorker
+            from distributed.client import FutureCancelledError
+            from distributed.comm import CommClosedError
 
             if isinstance(exc, KilledWorker):
                 raise ExecutorError(f"Dask worker lost after {self.settings.retries} retries: "
                                     f"{_one_line(exc)}") from None
+            if isinstance(exc, (FutureCancelledError, CommClosedError)):  # e.g. the scheduler went away
+                raise ExecutorError(f"Dask run failed: {_one_line(exc)}") from None
             raise
         finally:
             linter.progress = tick
