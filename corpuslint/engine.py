@@ -17,7 +17,6 @@ import re
 import sys
 from bisect import bisect_right
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
@@ -282,6 +281,7 @@ def _worker_check(item: "tuple[str, str] | Document") -> list[Finding]:
 def _parallel_map(linter: Linter, docs: list[Document], jobs: int) -> None:
     """Run document rules on ``docs`` in forked workers; results land in the linter's cache."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # (not imported by a one-process run)
 
     global _WORKER
     _WORKER = linter
