@@ -1,20 +1,25 @@
 """Dask executor scaling: 1, 2 and 4 workers of a LocalCluster on a generated corpus.
 
-    python benchmarks/bench_dask.py [--mb 2] [--workers 1 2 4] [--double]
+    python benchmarks/bench_dask.py [--mb 2] [--workers 1 2 4] [--double] [--large] [--select D104,D105]
 
 Generates ``--mb`` MB of text files (word-salad paragraphs from a fixed vocabulary,
-with 2% planted near-copies of earlier files), runs ``corpuslint check`` on it with
-the local executor and with ``--executor dask`` on LocalClusters of each worker count
-(1 thread per worker), checks the findings are identical, and prints wall time,
-speed-up over 1 worker, and the peak resident memory (ru_maxrss) of each worker and of
-the client (which gathers the corpus states and runs the reduce). Workers are warmed up (rules
-imported) on a one-file corpus before the clock starts.
+with 2% planted near-copies of earlier files), runs the check with the local executor
+and with the Dask executor on LocalClusters of each worker count (1 thread per worker),
+checks the findings are identical (the JSON a ``--format json`` run prints), and prints
+wall and CPU time (client + workers), speed-up over 1 worker, and per worker the peak
+resident memory (VmHWM) of the whole run and of the reduce alone (the peak is reset
+between map and reduce), plus the client's peak. Workers are warmed up (rules imported)
+on a one-file corpus before the clock starts.
 
-``--double`` also runs a corpus twice as large with twice the workers, for the issue's
-"per-worker peak of a 2x corpus on 2x workers <= 1.2x" check.
+``--double`` also runs a corpus twice as large on twice the workers (default 2 -> 4)
+and prints the ratio of the largest per-worker reduce peak, the issue's target being
+<= 1.2 (near-duplicate reduce memory per worker bounded as the corpus grows).
+``--large`` checks identity on a 100 MB corpus with 2 workers (long: tens of minutes
+on 2 cores). ``--select`` restricts the rules (e.g. ``D104,D105`` for the near-duplicate
+reduce alone).
 
-Note: the map is distributed, the reduce is gathered to the client (see
-corpuslint/executors/dask.py), so the client's peak grows with the corpus states.
+The client reads every checked file (the engine keeps the texts for fixes and for the
+positions of corpus findings); workers read their own copies from the same paths.
 On a 2-core machine, more than 2 workers cannot speed anything up.
 """
 
@@ -75,19 +80,65 @@ def _peak_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def run_once(folder: Path, workers: int | None):
-    from distributed import Client, LocalCluster
+def _reset_peak() -> int:
+    """The peak so far (KB), then reset it (Linux: ``5`` in clear_refs resets VmHWM)."""
+    peak = _peak_kb()
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    except OSError:
+        pass
+    return peak
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its waited-for children (the local executor's forks)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def _config(folder: Path, select: str | None):
+    from corpuslint import engine
+
+    config, registry = engine.build_registry([str(folder)])
+    config.use_cache = False
+    if select:
+        from corpuslint.config import select_rules
+
+        config.select = [c.strip() for c in select.split(",")]
+        assert select_rules(config, registry.rules), select
+    return config, registry
+
+
+def _gathered(on: bool):
+    """Make every corpus rule's reduce gathered (``reduction = None``, as a third-party
+    rule's) when ``on``: the peer the distributed reduce is compared with."""
+    from corpuslint.families.duplicate import corpus
+    from corpuslint.families.spelling.base import SpellingCorpusRule
+
+    classes = (corpus.CrossFileDuplicateParagraph, corpus.NearDuplicateDocument, corpus.BoilerplateLine,
+               SpellingCorpusRule)
+    saved = {cls: cls.__dict__.get("reduction") for cls in classes}
+    if on:
+        for cls in classes:
+            cls.reduction = None
+    return saved
+
+
+def run_once(folder: Path, workers: int | None, select: str | None = None, gathered: bool = False):
+    """(wall s, cpu s, findings, whole-run peaks, reduce peaks, client peak) of one run (KB)."""
+    from distributed import LocalCluster
 
     from corpuslint import engine
     from corpuslint.executors import ExecutorSettings, LocalExecutor
     from corpuslint.executors.dask import DaskExecutor
 
-    config, registry = engine.build_registry([str(folder)])
-    config.use_cache = False
+    config, registry = _config(folder, select)
     if workers is None:
-        t = time.perf_counter()
+        _reset_peak()
+        t, c = time.perf_counter(), _cpu()
         findings = engine.run([str(folder)], config, registry, executor=LocalExecutor()).findings
-        return time.perf_counter() - t, findings, []
+        return time.perf_counter() - t, _cpu() - c, findings, [], [], _peak_kb()
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
                       host="127.0.0.1", silence_logs=logging.ERROR) as cluster:
         executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=cluster.scheduler_address))
@@ -96,22 +147,45 @@ def run_once(folder: Path, workers: int | None):
             warm.mkdir(exist_ok=True)
             (warm / "a.txt").write_text("A short text.\n", encoding="utf-8")
             (warm / "corpuslint.toml").write_text("", encoding="utf-8")
-            warm_config, warm_registry = engine.build_registry([str(warm)])
+            warm_config, warm_registry = _config(warm, select)
             engine.run([str(warm)], warm_config, warm_registry, executor=executor)
-            t = time.perf_counter()
-            findings = engine.run([str(folder)], config, registry, executor=executor).findings
+            map_peaks: dict = {}
+            executor.before_reduce = lambda client: map_peaks.update(client.run(_reset_peak))
+            executor.client.run(_reset_peak)
+            cpu0 = sum(executor.client.run(_cpu).values())
+            saved = _gathered(gathered)
+            _reset_peak()
+            t, c = time.perf_counter(), _cpu()
+            try:
+                findings = engine.run([str(folder)], config, registry, executor=executor).findings
+            finally:
+                for cls, plan in saved.items():
+                    if plan is not None:
+                        cls.reduction = plan
+                    elif "reduction" in cls.__dict__:
+                        del cls.reduction
             wall = time.perf_counter() - t
-            peaks = sorted(executor.client.run(_peak_kb).values())
+            client_peak = _peak_kb()
+            cpu = _cpu() - c + sum(executor.client.run(_cpu).values()) - cpu0
+            reduce_peaks = executor.client.run(_peak_kb)
+            peaks = sorted(max(map_peaks.get(w, 0), p) for w, p in reduce_peaks.items())
         finally:
             executor.close()
-    return wall, findings, peaks
+    return wall, cpu, findings, peaks, sorted(reduce_peaks.values()), client_peak
+
+
+def _mb(kbs) -> str:
+    return ", ".join(f"{k / 1024:.0f}" for k in kbs)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--mb", type=float, default=2.0, help="corpus size in MB (default 2; the issue asks for 100)")
-    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
-    ap.add_argument("--double", action="store_true", help="also run 2x the corpus on 2x the largest worker count")
+    ap.add_argument("--mb", type=float, default=2.0, help="corpus size in MB (default 2)")
+    ap.add_argument("--workers", type=int, nargs="*", default=[1, 2, 4], help="(none: skip the scaling runs)")
+    ap.add_argument("--double", action="store_true", help="also run 2x the corpus on 2x the workers")
+    ap.add_argument("--double-workers", type=int, default=2, help="workers of the 1x run of --double (default 2)")
+    ap.add_argument("--large", action="store_true", help="identity on a 100 MB corpus, 2 workers")
+    ap.add_argument("--select", help="rule codes to run (default: the default rules)")
     args = ap.parse_args()
     from corpuslint.findings import Finding
     from corpuslint.outputs.json_format import finding_to_dict
@@ -119,36 +193,45 @@ def main() -> int:
     def as_json(fs):
         return [finding_to_dict(f) for f in sorted(fs, key=Finding.sort_key)]
 
-    print(f"cores: {os.cpu_count()}")
+    print(f"cores: {os.cpu_count()}; rules: {args.select or 'default'}")
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "c1"
-        folder.mkdir()
-        n = generate(folder, args.mb)
-        local_wall, local, _ = run_once(folder, None)
-        print(f"corpus: {args.mb} MB, {n} files; local executor: {local_wall:.1f} s, {len(local)} findings, "
-              f"client peak {_peak_kb() / 1024:.0f} MB")
-        base = None
-        peak_at = {}
-        for w in args.workers:
-            wall, found, peaks = run_once(folder, w)
-            same = as_json(found) == as_json(local)
-            base = base or wall
-            peak_at[w] = max(peaks)
-            print(f"dask {w} worker(s): {wall:.1f} s, speed-up {base / wall:.2f}x, identical findings: {same}, "
-                  f"peak RSS per worker (MB): {', '.join(f'{p / 1024:.0f}' for p in peaks)}, "
-                  f"client peak {_peak_kb() / 1024:.0f} MB")
-            if not same:
-                return 1
+        sizes = [(100.0, [2])] if args.large else [(args.mb, args.workers)] if args.workers else []
+        for mb, counts in sizes:
+            folder = Path(tmp) / f"c{mb:g}"
+            folder.mkdir()
+            n = generate(folder, mb)
+            local_wall, local_cpu, local, _, _, local_peak = run_once(folder, None, args.select)
+            print(f"corpus: {mb:g} MB, {n} files; local executor: {local_wall:.1f} s wall, {local_cpu:.1f} s CPU, "
+                  f"{len(local)} findings, peak {local_peak / 1024:.0f} MB (its forked workers not counted)")
+            base = None
+            for w in counts:
+                wall, cpu, found, peaks, reduce_peaks, client = run_once(folder, w, args.select)
+                same = as_json(found) == as_json(local)
+                base = base or wall
+                print(f"dask {w} worker(s): {wall:.1f} s wall, {cpu:.1f} s CPU, speed-up {base / wall:.2f}x, "
+                      f"identical findings: {same}; peak RSS per worker (MB): whole run {_mb(peaks)}, "
+                      f"reduce {_mb(reduce_peaks)}; client peak {client / 1024:.0f} MB")
+                if not same:
+                    return 1
         if args.double:
-            big = Path(tmp) / "c2"
-            big.mkdir()
-            n2 = generate(big, 2 * args.mb)
-            w = 2 * max(args.workers)
-            wall, found, peaks = run_once(big, w)
-            ratio = max(peaks) / peak_at[max(args.workers)]
-            print(f"2x corpus ({2 * args.mb} MB, {n2} files) on {w} workers: {wall:.1f} s, peak RSS per worker "
-                  f"(MB): {', '.join(f'{p / 1024:.0f}' for p in peaks)}; max per-worker peak ratio vs "
-                  f"{max(args.workers)} workers on 1x: {ratio:.2f} (issue target <= 1.2)")
+            w = args.double_workers
+            peaks_at = {}
+            for factor in (1, 2):
+                folder = Path(tmp) / f"d{factor}"
+                folder.mkdir()
+                n = generate(folder, factor * args.mb)
+                for gathered in (False, True):
+                    wall, cpu, found, peaks, reduce_peaks, client = run_once(folder, factor * w, args.select, gathered)
+                    peaks_at[factor, gathered] = (max(peaks), max(reduce_peaks), client)
+                    print(f"{factor}x corpus ({factor * args.mb:g} MB, {n} files) on {factor * w} workers, reduce "
+                          f"{'gathered' if gathered else 'distributed'}: {wall:.1f} s, {cpu:.1f} s CPU, "
+                          f"{len(found)} findings; peak RSS per worker (MB): whole run {_mb(peaks)}, "
+                          f"reduce {_mb(reduce_peaks)}; client peak {client / 1024:.0f} MB")
+            for gathered in (False, True):
+                one, two = peaks_at[1, gathered], peaks_at[2, gathered]
+                print(f"reduce {'gathered' if gathered else 'distributed'}: 2x corpus on 2x workers / 1x, largest "
+                      f"per-worker peak: whole run {two[0] / one[0]:.2f}, reduce {two[1] / one[1]:.2f}"
+                      f"{'' if gathered else ' (issue target <= 1.2)'}; client peak {two[2] / one[2]:.2f}")
     return 0
 
 

@@ -77,6 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     check.add_argument("--format", default="text", help="text, json, sarif, github, junit (or a plugin's)")
     check.add_argument("--output-file", "-o", help="write the report to this file")
+    check.add_argument("--output-dir", metavar="DIR",
+                       help="write the findings as partitioned JSON Lines DIR/findings-NNNNN.jsonl "
+                            "(large corpora) instead of a report")
     check.add_argument("--stdin-filename", help="the name standard input ('-') is checked as (config, reader)")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even if findings remain")
@@ -348,6 +351,19 @@ def _cmd_check(args) -> int:
     if stdin is not None and args.fix:
         doc = result.documents.get(stdin.display)
         _write_stdout(doc.text if doc is not None else stdin.data)  # unreadable input: unchanged
+
+    if args.output_dir:
+        from .outputs import partitioned
+
+        try:
+            parts = partitioned.write(result, args.output_dir)
+        except OSError as exc:
+            raise ConfigError(f"--output-dir {args.output_dir}: {exc.strerror or exc}") from None
+        print(f"corpuslint: {len(result.findings)} findings written to {len(parts)} file(s) in "
+              f"{args.output_dir}", file=sys.stderr)
+        if unreported:
+            return EXIT_ERROR
+        return EXIT_OK if args.exit_zero or not result.failing() else EXIT_FINDINGS
 
     out = io.StringIO()
     if args.format == "text":

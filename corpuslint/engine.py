@@ -198,10 +198,14 @@ class Linter:
         return out
 
     # -- REDUCE: corpus states in, cross-document findings out -----------------
-    def reduce(self, states: Mapping[str, dict[str, Any]], documents: dict[str, Document]) -> list[Finding]:
+    def reduce(self, states: Mapping[str, dict[str, Any]], documents: dict[str, Document],
+               facts: Mapping[str, Any] | None = None) -> list[Finding]:
+        """Corpus-rule findings from ``states`` ({code: {key: state}}); ``facts`` ({code: facts})
+        for the rules whose reduction plan an executor ran (``CorpusRule.reduction``)."""
         out: list[Finding] = []
         for rule in self.corpus_rules:
-            view = CorpusView(states=dict(states.get(rule.code, {})), targets=set(documents), documents=documents)
+            view = CorpusView(states=dict(states.get(rule.code, {})), targets=set(documents), documents=documents,
+                              facts=(facts or {}).get(rule.code))
             kinds = rule.checked_regions()
             with rule_errors(rule, "the corpus"):
                 found = list(rule.reduce(view))

@@ -147,9 +147,20 @@ class CorpusView:
     states: dict[str, Any]  # path -> state returned by collect() (None if collect returned None)
     targets: set[str]  # paths being checked: report findings only on these
     documents: dict[str, Document] = field(default_factory=dict)  # loaded targets, by path
+    # What the rule's reduction plan computed across partitions (``CorpusRule.reduction``,
+    # corpuslint/reduction.py); None when the reduce sees every state (a local run).
+    facts: Any = None
 
 
 class CorpusRule(Rule):
+    # How the reduce may be split across machines (executors that spread it: Dask).
+    # None (the default, and what a third-party rule gets): the reduce needs every state in
+    # one place, so the executor gathers them all to one process. Otherwise a reduction
+    # plan (corpuslint/reduction.py) whose ``run(rule, ops, targets)`` computes the
+    # cross-document part on the partitions and returns the few states and the ``facts``
+    # that ``reduce`` then gets in ``CorpusView.facts``.
+    reduction: ClassVar[Any] = None
+
     def collect(self, doc: Document) -> Any:
         """Map step: a picklable summary of ``doc`` (must not keep a reference to it)."""
         raise NotImplementedError

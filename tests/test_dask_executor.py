@@ -13,6 +13,7 @@ import pytest
 
 from corpuslint import engine
 from corpuslint.executors import ExecutorSettings, LocalExecutor
+from corpuslint.executors import dask as executor_dask
 from corpuslint.executors.dask import DaskExecutor, partitions
 from corpuslint.findings import Finding
 
@@ -61,18 +62,75 @@ def _corpus(tmp_path, n: int = 24):
     return tmp_path
 
 
+def _rich_corpus(root, n: int = 150, seed: int = 7):
+    """Cross-file duplicates of every kind the distributed reduce must reproduce: one
+    paragraph near-copied (one word changed) into ~60% of the files (LSH buckets of more
+    than ``lsh.MAX_BUCKET_PAIRS`` members), exact paragraph copies, a 10-word line in a
+    third of the files (D104 leaves it to D106), a footer line in half of them (D106),
+    and five whole-document near-copies (D105)."""
+    rng = random.Random(seed)
+    shared = [_paragraph(rng) for _ in range(2)]
+    footer = "Share this article with your friends and family today\n"
+    short = "Subscribe to the river market newsletter for more stories here\n"
+    for i in range(n):
+        paras = [_paragraph(rng, 6) for _ in range(3)]
+        if i % 3 == 0:
+            paras.append(short)
+        if i % 2 == 0:
+            paras.append(footer)
+        if rng.random() < 0.6:
+            words = shared[0].split(" ")
+            words[rng.randrange(len(words))] = rng.choice(WORDS)
+            paras.insert(1, " ".join(words))
+        if i % 11 == 5:
+            paras.append(shared[1])
+        (root / f"f{i:03}.txt").write_text("\n".join(paras), encoding="utf-8")
+    for i in range(5):
+        text = (root / f"f{i * 7:03}.txt").read_text(encoding="utf-8")
+        (root / f"g{i}.txt").write_text(text.replace("river", "lake", 1), encoding="utf-8")
+    (root / "corpuslint.toml").write_text("", encoding="utf-8")
+    return root
+
+
 def _as_json(findings: list[Finding]) -> list[dict]:
     from corpuslint.outputs.json_format import finding_to_dict
 
     return [finding_to_dict(f) for f in sorted(findings, key=Finding.sort_key)]
 
 
-def test_demo_corpus_same_json_findings_on_dask(scheduler):
+def test_demo_corpus_same_json_findings_on_dask(scheduler, tmp_path):
     cwd = ROOT / "samples"
     _, local = run_json(".", cwd=cwd)
     _, on_dask = run_json(".", "--executor", "dask", "--scheduler", scheduler, cwd=cwd)
-    assert local  # the demo corpus has findings to compare
+    assert local["diagnostics"]  # the demo corpus has findings to compare
     assert on_dask == local
+    # the same findings as partitioned JSON Lines (--output-dir), from the Dask run
+    out = tmp_path / "findings"
+    out.mkdir()
+    (out / "findings-00007.jsonl").write_text("{}\n", encoding="utf-8")  # a part of an earlier run: removed
+    proc = run_cli("check", "--no-cache", "--executor", "dask", "--scheduler", scheduler,
+                   "--output-dir", str(out), ".", cwd=cwd)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout == ""
+    rows = [json.loads(line) for part in sorted(out.glob("findings-*.jsonl"))
+            for line in part.read_text(encoding="utf-8").splitlines()]
+    assert rows == local["diagnostics"]
+
+
+def test_partitioned_output_never_splits_a_file(tmp_path):
+    from corpuslint.outputs import partitioned
+
+    config, registry = engine.build_registry([str(ROOT / "samples")])
+    config.use_cache = False
+    result = engine.run([str(ROOT / "samples")], config, registry, executor=LocalExecutor())
+    parts = partitioned.write(result, str(tmp_path), per_part=5)
+    assert len(parts) > 2
+    paths_in = [{json.loads(line)["path"] for line in open(p, encoding="utf-8")} for p in parts]
+    rows = sum(len(open(p, encoding="utf-8").read().splitlines()) for p in parts)
+    assert rows == len(result.findings)
+    for a in range(len(paths_in)):
+        for b in range(a + 1, len(paths_in)):
+            assert not paths_in[a] & paths_in[b]  # a file's findings are in one part
 
 
 def test_planted_near_duplicates_across_partitions_same_findings(scheduler, tmp_path):
@@ -139,3 +197,86 @@ def test_executor_settings_from_config_and_command_line():
         settings_for(Config(root=".", raw={"executor": {"workers": 0}}))
     with pytest.raises(ConfigError, match="unknown key"):
         settings_for(Config(root=".", raw={"executor": {"nodes": 2}}))
+
+
+def _plan_findings(linter, states, docs, partitions):
+    """Every corpus rule's findings with its reduction plan run on ``partitions`` partitions
+    in this process (``SerialOps``), then its reduce on the plan's states and facts."""
+    from corpuslint.reduction import SerialOps
+
+    ops = SerialOps(states, partitions)
+    got_states, facts = {}, {}
+    for rule in linter.corpus_rules:
+        assert rule.reduction is not None  # every built-in corpus rule has a plan
+        got_states[rule.code], facts[rule.code] = rule.reduction.run(rule, ops, set(docs))
+    return linter.reduce(got_states, docs, facts)
+
+
+@pytest.mark.parametrize("corpus", ["rich", "samples"])
+def test_reduction_plans_give_the_local_reduce_findings(tmp_path, corpus):
+    """The decomposition itself (no cluster): shuffle and tree reduction over 1, 3 and 7
+    partitions, and with only 30% of the documents checked (the reduce then verifies
+    only pairs touching them), give exactly the local reduce's findings."""
+    root = _rich_corpus(tmp_path) if corpus == "rich" else ROOT / "samples"
+    config, registry = engine.build_registry([str(root)])
+    config.use_cache = False
+    docs = engine.run([str(root)], config, registry, executor=LocalExecutor()).documents
+    linter = engine.Linter(config, registry)
+    states = {rule.code: {p: rule.collect(d) for p, d in docs.items()} for rule in linter.corpus_rules}
+    some = {p: d for k, (p, d) in enumerate(sorted(docs.items())) if k % 10 < 3}
+    for targets in (docs, some):
+        local = _as_json(linter.reduce(states, targets))
+        codes = {f["code"] for f in local}
+        assert codes >= ({"D104", "D105", "D106"} if corpus == "rich" else {"S101", "S103"}), codes
+        for partitions in (1, 3, 7):
+            assert _as_json(_plan_findings(linter, states, targets, partitions)) == local, (targets is docs, partitions)
+
+
+def test_rich_corpus_same_findings_on_dask_shuffled_and_gathered(scheduler, tmp_path):
+    """2 workers: the distributed reduce and, for a rule that declares none
+    (``reduction = None``, as a third-party rule), the gathered one give the local findings."""
+    root = _rich_corpus(tmp_path)
+    config, registry = engine.build_registry([str(root)])
+    config.use_cache = False
+    local = _as_json(engine.run([str(root)], config, registry, executor=LocalExecutor()).findings)
+    assert {"D104", "D105", "D106"} <= {f["code"] for f in local}
+    executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=scheduler))
+    try:
+        assert _as_json(engine.run([str(root)], config, registry, executor=executor).findings) == local
+        from corpuslint.families.duplicate.corpus import NearDuplicateDocument
+
+        plan = NearDuplicateDocument.reduction
+        NearDuplicateDocument.reduction = None  # the client decides: its states are gathered
+        try:
+            assert _as_json(engine.run([str(root)], config, registry, executor=executor).findings) == local
+        finally:
+            NearDuplicateDocument.reduction = plan
+    finally:
+        executor.close()
+
+
+def test_workers_read_the_files_and_resend_one_that_changed(scheduler, tmp_path):
+    """Checked files travel as paths (workers read them); a file that no longer holds the
+    text the client read is sent as that text, so findings are those of the text read."""
+    from corpuslint import files
+
+    root = _corpus(tmp_path, n=8)
+    config, registry = engine.build_registry([str(root)])
+    config.use_cache = False
+    docs = {}
+    for path in sorted(root.glob("*.txt")):
+        docs[str(path)] = files.load(files.Source(str(path), str(path)))
+    changed = root / "doc001.txt"
+    docs[str(changed)] = docs[str(changed)].with_text("Ths line  has a double space and a slip.  \n"
+                                                       + docs[str(changed)].text)  # not what is on disk
+    ctx = engine.RunContext(config=config, root=str(root), use_cache=False, discover=lambda: [], load=files.load)
+    local = LocalExecutor().lint(engine.Linter(config, registry), docs, ctx)
+    executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=scheduler))
+    try:
+        items = [(executor_dask._ref(d), True) for d in docs.values()]
+        assert all(isinstance(it[0], executor_dask.FileRef) for it in items)  # paths, not texts
+        on_dask = executor.lint(engine.Linter(config, registry), docs, ctx)
+    finally:
+        executor.close()
+    assert any(f.path == str(changed) and f.line == 1 for f in local)  # the added line's findings
+    assert _as_json(on_dask) == _as_json(local)

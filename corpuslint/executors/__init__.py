@@ -6,7 +6,9 @@
 ``LocalExecutor`` (the default) runs both in this process, with forked workers for the
 document map when ``jobs`` > 1 and the on-disk corpus index for corpus states.
 ``DaskExecutor`` (``corpuslint.executors.dask``; ``--executor dask``, ``[executor]
-kind = "dask"``) runs the map on partitions of the documents on a Dask cluster.
+kind = "dask"``) runs the map on partitions of the documents on a Dask cluster, and
+the reduce there too for the corpus rules that name a reduction plan
+(``CorpusRule.reduction``, ``corpuslint/reduction.py``); the others' states are gathered.
 Rules never know which executor runs them: both call the same ``DocumentRule.check``,
 ``CorpusRule.collect`` and ``CorpusRule.reduce``.
 

@@ -1,33 +1,42 @@
-"""Run the map on a Dask cluster (dask.distributed); reduce on the client.
+"""Run the map and the reduce on a Dask cluster (dask.distributed).
 
-What is distributed and what is gathered:
+    items (documents, corpus paths) sorted by key ─▶ partitions ─MAP (workers)─▶
+        findings ──streamed back as partitions finish (progress bar, dashboard)
+        corpus states ──stay on the workers, one result per partition
+    corpus rule with a reduction plan ─REDUCE on the workers─▶ few states + facts
+    corpus rule without one (third-party)  ─gathered─▶ every state on the client
+    client: rule.reduce(CorpusView(states, targets, documents, facts))
 
-* **map** (distributed): the checked documents are cut into partitions (contiguous
-  batches of about ``PARTITION_CHARS`` characters, at least four per worker); each
-  partition is one Dask task that runs every document rule (``check``) and every
-  corpus rule's ``collect`` on its documents and returns findings and compact states.
-  The other corpus files under the project root (what the corpus index covers in a
-  local run) travel as paths: workers read them (``files.load``) and collect their
-  states, so their text never passes through the client. Partitions are retried by
-  Dask (``retries``) when a worker fails.
-* **reduce** (gathered): the compact states are gathered to the client and each corpus
-  rule's ``reduce`` runs there, exactly as in a local run; memory on the client grows
-  with the states (signatures, counts), never with the text.
+* **map**: the items are sorted by key (path) and cut into contiguous partitions
+  (about ``PARTITION_CHARS`` characters, at least four per worker); each partition is
+  one Dask task that runs every document rule (``check``) and every corpus rule's
+  ``collect``. The corpus files under the project root that are not checked (what the
+  corpus index covers in a local run) travel as paths: workers read them (``files.load``)
+  and collect their states, so their text never passes through the client. Partitions
+  are retried by Dask (``retries``) when a worker fails. Document findings computed
+  before (the on-disk document-findings cache) are not recomputed: those documents are
+  only collected.
+* **reduce**: a corpus rule whose ``reduction`` is a plan (``corpuslint/reduction.py``)
+  runs it on the partitions through ``DaskOps``: near-duplicates as a shuffle of LSH
+  band keys (``families/duplicate/shuffle.py``), boilerplate lines as document counts
+  sharded by key, spelling statistics as a tree reduction of count tables
+  (``families/spelling/tables.py``). Only their small results reach the client. A rule
+  without a plan (``reduction = None``: every third-party rule unless it says otherwise)
+  has all its states gathered to the client, as in a local run.
 
 The rules are shipped once per worker: the ``Linter`` (its rule instances with their
 options, without the plugin registry) is scattered with ``broadcast=True`` and each
 task receives the worker's copy. Workers must therefore import the same rule classes:
 the same corpuslint version and the same plugins installed, and the corpus paths
 readable from every worker.
-
-The Dask executor does not use the on-disk caches (document findings, corpus index):
-a cluster run recomputes everything, which gives the same findings.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..document import Document
@@ -42,31 +51,108 @@ PARTITION_CHARS = 4_000_000  # characters of text per partition (a few MB of UTF
 PARTITIONS_PER_WORKER = 4  # at least this many partitions per worker, to balance the load
 
 
-def _map_partition(linter: "Linter", items: list) -> list:
-    """Worker side: ``[(findings | None, {code: state}) | None]`` for ``items`` in order.
+@dataclass(frozen=True)
+class FileRef:
+    """A checked plain-text file sent to a worker as its path: the worker reads it and
+    uses it only if its content hash is the one the client read (else it reports the
+    key as ``stale`` and the client sends the text itself)."""
 
-    A ``Document`` item is checked (document rules) and collected (corpus rules); a
-    ``Source`` item (a corpus file that is not checked) is read here and collected only;
-    ``None`` when it cannot be read as one text document (as the corpus index skips it).
-    """
-    out: list = []
+    path: str  # absolute: workers must see the same file system (a shared disk, a LocalCluster)
+    display: str
+    content_hash: str
+
+
+def _ref(doc: Document):
+    """``doc`` as a ``FileRef`` when it is a whole plain file readable here, else itself."""
+    if type(doc) is not Document or doc.path == "-":
+        return doc
+    path = os.path.abspath(doc.path)
+    return FileRef(path, doc.path, doc.content_hash) if os.path.isfile(path) else doc
+
+
+def _key(item) -> str:
+    """The key (display path) of a map item: a ``Source`` or ``(Document | FileRef, check)``."""
+    if isinstance(item, Source):
+        return item.display
+    return item[0].display if isinstance(item[0], FileRef) else item[0].path
+
+
+def _map_partition(linter: "Linter", items: list) -> dict:
+    """Worker side: ``{"findings": [(key, findings)], "states": {code: {key: state}},
+    "stale": [key]}`` for ``items`` (in order). An item is ``(Document or FileRef, check)``:
+    read here when a ``FileRef`` (``stale`` when the file is no longer what the client
+    read: then left out), checked by the document rules
+    when ``check`` (else its findings came from the on-disk cache) and collected by the
+    corpus rules; or a ``Source`` (a corpus file that is not checked), read here and
+    collected only, and left out when it cannot be read as one text document (as the
+    corpus index skips it)."""
+    found_all: list = []
+    stale: list[str] = []
+    states: dict[str, dict[str, Any]] = {rule.code: {} for rule in linter.corpus_rules}
     for item in items:
+        if isinstance(item, tuple) and isinstance(item[0], FileRef):
+            ref, check = item
+            try:
+                doc = load(Source(ref.path, ref.display))
+            except OSError:
+                doc = None
+            if not isinstance(doc, Document) or doc.content_hash != ref.content_hash:
+                stale.append(ref.display)
+                continue
+            item = (doc, check)
         if isinstance(item, Source):
             try:
                 doc = load(item)
             except OSError:
-                out.append(None)
                 continue
             if not isinstance(doc, Document) or isinstance(doc, ReadProblem):
-                out.append(None)
                 continue
-            found = None
+            key = item.display
         else:
-            doc = item
-            found = linter.check_document(doc)
-        out.append((found, {rule.code: rule.collect(doc) for rule in linter.corpus_rules}))
+            doc, check = item
+            key = doc.path
+            if check:
+                found_all.append((key, linter.check_document(doc)))
+        for rule in linter.corpus_rules:
+            states[rule.code][key] = rule.collect(doc)
     linter._cache.clear()  # the worker keeps no findings between partitions
-    return out
+    return {"findings": found_all, "states": states, "stale": stale}
+
+
+def _findings_of(result: dict) -> tuple[list, list]:
+    return result["findings"], result["stale"]
+
+
+def _states_of(result: dict, code: str) -> dict:
+    return result["states"].get(code, {})
+
+
+class DaskOps:
+    """``reduction.Ops`` on a Dask client: handles are futures, tasks retried like the map."""
+
+    def __init__(self, client, partitions: list, retries: int):
+        self.client = client
+        self._parts = partitions  # futures of _map_partition results
+        self.partitions = len(partitions)
+        self.retries = retries
+        self.memo: dict = {}
+
+    def states(self, code: str) -> list:
+        return self.map(_states_of, self._parts, [code] * len(self._parts))
+
+    def map(self, fn, *iterables):
+        if not iterables or not len(iterables[0]):
+            return []
+        return self.client.map(fn, *iterables, retries=self.retries, pure=False)
+
+    def submit(self, fn, *args):
+        return self.client.submit(fn, *args, retries=self.retries, pure=False)
+
+    def gather(self, handles):
+        return self.client.gather(list(handles))
+
+    def put(self, value):
+        return self.client.scatter([value], broadcast=True, hash=False)[0]
 
 
 def partitions(items: list, workers: int, size_of=None) -> list[list]:
@@ -90,6 +176,7 @@ class DaskExecutor:
         self.client = None
         self.cluster = None
         self.progress_stream = None  # a terminal: draw distributed's progress bar there
+        self.before_reduce = None  # callable(client) between map and reduce (benchmarks/bench_dask.py)
 
     # -- connection -------------------------------------------------------------
     def connect(self):
@@ -137,8 +224,6 @@ class DaskExecutor:
 
     # -- map + reduce -------------------------------------------------------------
     def lint(self, linter: "Linter", docs: "dict[str, Document]", ctx: "RunContext") -> "list[Finding]":
-        from distributed import as_completed
-
         if not docs:
             return []
         client = self.connect()
@@ -148,47 +233,98 @@ class DaskExecutor:
                 others = [s for s in ctx.discover() if s.display not in docs]
             except OSError:
                 others = []
-        items: list = list(docs.values()) + others
-        parts = partitions(items, self.workers())
+        # the on-disk document-findings cache, as in a local run: hits are only collected
+        cached: dict[str, list] = {}
+        if ctx.doc_cache is not None and linter.document_rules:
+            cached = ctx.doc_cache.get(list(docs.values()))
+        for path, found in cached.items():
+            doc = docs[path]
+            linter._cache[(doc.path, doc.content_hash)] = found
+            linter._from_disk.add((doc.path, doc.content_hash))
+        if not linter.corpus_rules:
+            todo = {p: d for p, d in docs.items() if p not in cached}
+        else:
+            todo = docs
+        if linter.progress is not None and cached:
+            linter.progress(len(cached))
         tick, linter.progress = linter.progress, None
         try:
-            shipped = client.scatter(linter, broadcast=True, hash=False)
-            futures = client.map(_map_partition, [shipped] * len(parts), parts,
-                                 retries=self.settings.retries, pure=False)
-            index = {f.key: i for i, f in enumerate(futures)}
-            results: list = [None] * len(parts)
-            for future, result in as_completed(futures, with_results=True):
-                i = index[future.key]
-                results[i] = result
-                if tick is not None:
-                    tick(sum(isinstance(it, Document) for it in parts[i]))
+            embed: set[str] = set()  # files that changed since the client read them: sent as text
+            while True:
+                items: list = [(d if p in embed else _ref(d), p not in cached) for p, d in todo.items()] + others
+                items.sort(key=_key)
+                parts = partitions(items, self.workers(),
+                                   size_of=lambda it: 1 if isinstance(it, Source) else len(docs[_key(it)].text))
+                findings, stale = self._run(client, linter, docs, parts, None if embed else tick, ctx)
+                if not stale or stale <= embed:
+                    break
+                embed |= stale  # (the progress bar counted the documents once)
         except (OSError, TimeoutError) as exc:
             raise ExecutorError(f"Dask run failed: {_one_line(exc)}") from None
         except Exception as exc:
             from distributed import KilledWorker
+            from distributed.client import FutureCancelledError
+            from distributed.comm import CommClosedError
 
             if isinstance(exc, KilledWorker):
                 raise ExecutorError(f"Dask worker lost after {self.settings.retries} retries: "
                                     f"{_one_line(exc)}") from None
+            if isinstance(exc, (FutureCancelledError, CommClosedError)):  # e.g. the scheduler went away
+                raise ExecutorError(f"Dask run failed: {_one_line(exc)}") from None
             raise
         finally:
             linter.progress = tick
-        states: dict[str, dict[str, Any]] = {rule.code: {} for rule in linter.corpus_rules}
-        findings: list = []
-        for part, result in zip(parts, results):
-            for item, got in zip(part, result):
-                if got is None:
-                    continue
-                found, collected = got
-                key = item.path if isinstance(item, Document) else item.display
-                if found is not None:
-                    linter._cache[(item.path, item.content_hash)] = found  # fix passes reuse it
-                    findings.extend(found)
-                for code, state in collected.items():
-                    states[code][key] = state
-        if linter.corpus_rules:
-            findings.extend(linter.reduce(states, docs))  # gathered: reduce on the client
         return findings
+
+    def _run(self, client, linter, docs, parts, tick, ctx) -> tuple[list, set[str]]:
+        """Map ``parts``, then reduce: (findings, set()); or ([], keys) when files of those
+        keys changed since the client read them (nothing reduced: the caller resends them)."""
+        from distributed import as_completed
+
+        retries = self.settings.retries
+        shipped = client.scatter(linter, broadcast=True, hash=False)
+        mapped = client.map(_map_partition, [shipped] * len(parts), parts, retries=retries, pure=False)
+        found_futures = client.map(_findings_of, mapped, retries=retries, pure=False)
+        index = {f.key: i for i, f in enumerate(found_futures)}
+        by_part: list = [None] * len(parts)
+        fresh: list = []
+        stale: set[str] = set()
+        for future, (result, changed) in as_completed(found_futures, with_results=True):  # streamed back
+            by_part[index[future.key]] = result
+            stale.update(changed)
+            if tick is not None:
+                tick(len(result))
+        if stale:
+            client.cancel(mapped)
+            return [], stale
+        findings: list = []
+        for result in by_part:
+            for key, found in result:
+                doc = docs[key]
+                linter._cache[(doc.path, doc.content_hash)] = found  # fix passes reuse it
+                fresh.append((doc, found))
+        if ctx.doc_cache is not None and fresh and linter.document_rules:
+            ctx.doc_cache.put(fresh)
+        for doc in docs.values():
+            findings.extend(linter._cache.get((doc.path, doc.content_hash), ()))
+        if linter.corpus_rules:
+            if self.before_reduce is not None:
+                self.before_reduce(client)
+            ops = DaskOps(client, mapped, retries)
+            states: dict[str, dict[str, Any]] = {}
+            facts: dict[str, Any] = {}
+            targets = set(docs)
+            for rule in linter.corpus_rules:
+                plan = getattr(rule, "reduction", None)
+                if plan is None:  # the reduce needs every state: gather them here
+                    states[rule.code] = {}
+                    for part in ops.gather(ops.states(rule.code)):
+                        states[rule.code].update(part)
+                else:  # distributed reduce: only its small result comes back
+                    states[rule.code], facts[rule.code] = plan.run(rule, ops, targets)
+            findings.extend(linter.reduce(states, docs, facts))
+        client.cancel(mapped)
+        return findings, set()
 
 
 def _one_line(exc: BaseException) -> str:

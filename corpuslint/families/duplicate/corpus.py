@@ -16,7 +16,7 @@ import xxhash
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity
 from ...rules import CorpusRule, CorpusView
-from . import lsh, meaning, regions
+from . import lsh, meaning, regions, shuffle
 from . import units as U
 from .local import FAMILY, _subset
 
@@ -75,15 +75,22 @@ def _clusters(
         np.logical_or.at(touch, np.searchsorted(reps, rep), focus)
         pairs = pairs[touch[pairs[:, 0]] | touch[pairs[:, 1]]]
     pairs, sims = lsh.verify(pairs, sub_sets, sub_off, threshold)
+    return clusters_from_edges(n, rep, reps[pairs], sims)
+
+
+def clusters_from_edges(n: int, rep: np.ndarray, pairs: np.ndarray, sims: np.ndarray) -> Clusters:
+    """``Clusters`` of ``n`` items from each item's exact-key representative ``rep`` and
+    the verified near-duplicate ``pairs`` of representatives ((m, 2), sorted) with their
+    Jaccard ``sims``: what a distributed reduce computes on workers (``facts``)."""
     out = Clusters()
     out.rep = rep
     out.edges = {}
-    for a, b, s in zip(reps[pairs[:, 0]].tolist(), reps[pairs[:, 1]].tolist(), sims.tolist()):
+    for a, b, s in zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), sims.tolist()):
         out.edges.setdefault(a, []).append((b, s))
         out.edges.setdefault(b, []).append((a, s))
     dup = np.nonzero(rep != np.arange(n))[0]
-    src = np.concatenate((dup, reps[pairs[:, 0]])).tolist()
-    dst = np.concatenate((rep[dup], reps[pairs[:, 1]])).tolist()
+    src = np.concatenate((dup, pairs[:, 0])).tolist()
+    dst = np.concatenate((rep[dup], pairs[:, 1])).tolist()
     if not src:
         return out
     # union-find over the edge endpoints only (few, compared with all units)
@@ -235,6 +242,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         "backend": "numpy",  # or "datasketch" (MinHashLSH with LeanMinHash; same buckets, slower)
         "genre": "auto",
     }
+    reduction = shuffle.LSH_BANDS  # distributed reduce: LSH band keys as a shuffle
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -286,7 +294,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         lines = arr["lines"].reshape(n, 2)
         spans = arr["spans"].reshape(n, 2)
         # boilerplate: text repeated verbatim in many files is D106's business
-        bp_docs = int(self.opts["boilerplate-docs"])
+        bp_docs = int(self.opts["boilerplate-docs"]) if corpus.facts is None else 0  # facts: already filtered
         keep = np.ones(n, dtype=bool)
         if bp_docs > 0:
             need = max(bp_docs, math.ceil(float(self.opts["boilerplate-fraction"]) * len(corpus.states)))
@@ -304,7 +312,10 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         target_docs = np.array([p in corpus.targets for p in paths], dtype=bool)
         is_target = target_docs[doc_of[idx]]
         focus = is_target if is_target.mean() < 0.5 else None
-        groups = _clusters(len(idx), keys[idx], sigs[idx], sets, off, threshold, str(self.opts["backend"]), focus)
+        if corpus.facts is not None:  # clusters computed by a distributed reduce (shuffle.LSH_BANDS)
+            groups = clusters_from_edges(n, corpus.facts["rep"], corpus.facts["pairs"], corpus.facts["sims"])
+        else:
+            groups = _clusters(len(idx), keys[idx], sigs[idx], sets, off, threshold, str(self.opts["backend"]), focus)
         out: list[Finding] = []
         doc_l = doc_of[idx].tolist()
         target_l = is_target.tolist()
@@ -382,6 +393,7 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
     family = FAMILY
     default_severity = Severity.WARNING
     options = {"threshold": 0.8, "min-words": 50, "backend": "numpy"}  # backend: see D104
+    reduction = shuffle.LSH_BANDS  # distributed reduce: LSH band keys as a shuffle
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -422,7 +434,10 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         lines = arr["lines"].reshape(n, 2)
         is_target = np.array([p in corpus.targets for p in paths], dtype=bool)
         focus = is_target if is_target.mean() < 0.5 else None
-        groups = _clusters(n, keys, sigs, arr["sets"], arr["off"], threshold, str(self.opts["backend"]), focus)
+        if corpus.facts is not None:  # clusters computed by a distributed reduce (shuffle.LSH_BANDS)
+            groups = clusters_from_edges(n, corpus.facts["rep"], corpus.facts["pairs"], corpus.facts["sims"])
+        else:
+            groups = _clusters(n, keys, sigs, arr["sets"], arr["off"], threshold, str(self.opts["backend"]), focus)
         out: list[Finding] = []
         target_l = is_target.tolist()
         all_docs = list(range(n))
@@ -472,6 +487,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
     default_severity = Severity.INFO
     fixable = True
     options = {"min-docs": 3, "min-fraction": 0.01, "min-words": 2}
+    reduction = shuffle.LINE_COUNTS  # distributed reduce: document counts of line keys, sharded by key
 
     def collect(self, doc: Document) -> Any:
         min_words = int(self.opts["min-words"])
@@ -499,6 +515,9 @@ class BoilerplateLine(_DuplicateCorpusRule):
         paths = sorted(p for p, s in corpus.states.items() if s is not None)
         if not paths:
             return []
+        if corpus.facts is not None:  # counted by a distributed reduce (shuffle.LINE_COUNTS)
+            yield from self._report(corpus, paths, corpus.facts["n_docs"], corpus.facts["common"])
+            return
         n_docs = len(corpus.states)
         need = max(2, int(self.opts["min-docs"]), math.ceil(float(self.opts["min-fraction"]) * n_docs))
         all_keys = np.concatenate([corpus.states[p]["keys"] for p in paths])
@@ -520,24 +539,25 @@ class BoilerplateLine(_DuplicateCorpusRule):
         for s0 in starts.tolist():
             pair = order[s0 : s0 + 2].tolist()
             first_at[int(ks[s0])] = [(paths[doc_of[i]], int(all_lines[i])) for i in pair if ks[s0] == all_keys[i]]
-        out: list[Finding] = []
+        yield from self._report(corpus, paths, n_docs, {k: (count_of[k], first_at[k]) for k in common_set})
+
+    def _report(self, corpus: CorpusView, paths: list[str], n_docs: int,
+                common: dict[int, tuple[int, list[tuple[str, int]]]]) -> Iterable[Finding]:
+        """Findings for the target lines whose key is ``common``: key -> (documents, first holders)."""
         for p in paths:
             doc = corpus.documents.get(p)
             if p not in corpus.targets or doc is None:
                 continue
             st = corpus.states[p]
             for k, line, (start, end) in zip(st["keys"].tolist(), st["lines"].tolist(), st["spans"].tolist()):
-                if k not in common_set:
+                if k not in common:
                     continue
-                holders = first_at[k]
+                count, holders = common[k]
                 other = holders[0] if holders[0][0] != p else holders[1]
-                out.append(
-                    doc.finding(
-                        self, start, end,
-                        f"line appears in {count_of[k]} of {n_docs} documents (boilerplate; "
-                        f"similarity 1.00 after normalisation)",
-                        fix=Fix.unsafe(U.remove_lines_edit(doc, line, line)),
-                        related=[Location(other[0], other[1], 1)],
-                    )
+                yield doc.finding(
+                    self, start, end,
+                    f"line appears in {count} of {n_docs} documents (boilerplate; "
+                    f"similarity 1.00 after normalisation)",
+                    fix=Fix.unsafe(U.remove_lines_edit(doc, line, line)),
+                    related=[Location(other[0], other[1], 1)],
                 )
-        return out

@@ -125,7 +125,7 @@ def candidate_pairs(sigs: np.ndarray, threshold: float, backend: str = "numpy") 
                 s2 = run_starts[two]
                 parts.append(np.stack((order[s2], order[s2 + 1]), axis=1))
             for s, e in zip(run_starts[~two], run_ends[~two]):
-                _bucket_pairs(order[s:e], parts)
+                _bucket_pairs(np.sort(order[s:e]), parts)  # index order: a large bucket's star starts at its first item
     if not parts:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.concatenate(parts).astype(np.int64)

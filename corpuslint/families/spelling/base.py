@@ -10,6 +10,7 @@ import numpy as np
 from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape, merge
 from .backends import TAA_MARBUTA
+from .tables import COUNT_TABLES
 from .project import SpellingRuleMixin
 
 FAMILY = "spelling"
@@ -25,6 +26,7 @@ class SpellingDocumentRule(SpellingRuleMixin, DocumentRule):
 
 class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
     family = FAMILY
+    reduction = COUNT_TABLES  # distributed reduce: count tables added as a tree
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,7 +40,8 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
 
     def targets(self, corpus: CorpusView):
         """(path, Document, DocState, merged corpus) for every target that has a state."""
-        merged = merge(corpus.states, self.project.languages)
+        # facts: the same merge, computed as a tree of count tables (tables.COUNT_TABLES)
+        merged = corpus.facts if corpus.facts is not None else merge(corpus.states, self.project.languages)
         for path in sorted(corpus.targets):
             state = corpus.states.get(path)
             doc = corpus.documents.get(path)
