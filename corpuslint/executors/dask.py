@@ -19,8 +19,7 @@
 * **reduce**: a corpus rule whose ``reduction`` is a plan (``corpuslint/reduction.py``)
   runs it on the partitions through ``DaskOps``: near-duplicates as a shuffle of LSH
   band keys (``families/duplicate/shuffle.py``), boilerplate lines as document counts
-  sharded by key, spelling statistics as a tree reduction of count tables
-  (``families/spelling/tables.py``). Only their small results reach the client. A rule
+  sharded by key. Only their small results reach the client. A rule
   without a plan (``reduction = None``: every third-party rule unless it says otherwise)
   has all its states gathered to the client, as in a local run.
 

@@ -10,7 +10,6 @@ import numpy as np
 from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape, merge
 from .backends import TAA_MARBUTA
-from .tables import COUNT_TABLES
 from .project import SpellingRuleMixin
 
 FAMILY = "spelling"
@@ -26,7 +25,8 @@ class SpellingDocumentRule(SpellingRuleMixin, DocumentRule):
 
 class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
     family = FAMILY
-    reduction = COUNT_TABLES  # distributed reduce: count tables added as a tree
+    # reduction = None: on Dask the states are gathered to the client. The compact count
+    # tables (analysis.merge) add, so a tree reduction is possible; not written yet.
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,8 +40,7 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
 
     def targets(self, corpus: CorpusView):
         """(path, Document, DocState, merged corpus) for every target that has a state."""
-        # facts: the same merge, computed as a tree of count tables (tables.COUNT_TABLES)
-        merged = corpus.facts if corpus.facts is not None else merge(corpus.states, self.project.languages)
+        merged = merge(corpus.states, self.project.languages)
         for path in sorted(corpus.targets):
             state = corpus.states.get(path)
             doc = corpus.documents.get(path)
