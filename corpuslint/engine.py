@@ -733,14 +733,8 @@ def lint_records(records: Iterable, text_field: str = "text", id_field: str | No
     docs: dict[str, Document] = {}
     problems: list[Finding] = []
     source = files.Source(path, path)
-    for _, item in unique_records(path, in_memory_records(records, ReaderOptions(text_field, id_field)),
-                                  id_field is not None):
-        if isinstance(item, files.ReadProblem):
-            finding = linter.problem_finding(source, item)
-            if finding is not None:
-                problems.append(finding)
-        else:
-            docs[item.path] = item
+    loaded = unique_records(path, in_memory_records(records, ReaderOptions(text_field, id_field)), id_field is not None)
+    _add_documents(linter, source, (item for _, item in loaded), docs, problems)
     ctx = RunContext(cfg, cfg.root, False, discover=lambda: [], load=files.load)
     findings = lint_documents(linter, docs, ctx) + problems
     return sorted(findings, key=Finding.sort_key)

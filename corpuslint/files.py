@@ -7,12 +7,13 @@ on. Nothing here writes.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fnmatch
 import os
 import stat
 from dataclasses import dataclass
-from typing import Iterable
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .config import Config
 from .document import Document
@@ -342,69 +343,74 @@ def write_fixed(path: str, old_text: str, new_text: str, root: str) -> ReadProbl
         return ReadProblem("not-written", f"fix not written: file vanished during --fix ({exc.strerror or exc})")
     if not stat.S_ISREG(st.st_mode):
         return ReadProblem("not-written", f"fix not written: no longer a regular file ({_kind(st.st_mode)})")
-    directory = os.path.dirname(target)
-    tmp = None
-    try:
-        tmp = _write_temp(directory, new_text.encode("utf-8", "surrogatepass"), st)
+    data = new_text.encode("utf-8", "surrogatepass")
+
+    def unchanged() -> None:
         current = read_bytes(target)
         if isinstance(current, ReadProblem):
-            return ReadProblem("not-written", f"fix not written: file vanished or became unreadable during --fix")
+            raise _NotWritten("fix not written: file vanished or became unreadable during --fix")
         if current != old_text.encode("utf-8", "surrogatepass"):
-            return ReadProblem("not-written", "fix not written: the file changed since it was read (run --fix again)")
-        os.replace(tmp, target)
-        tmp = None
+            raise _NotWritten("fix not written: the file changed since it was read (run --fix again)")
+
+    try:
+        with replacing(target, st, verify=unchanged) as fh:
+            fh.write(data)
+    except _NotWritten as exc:
+        return ReadProblem("not-written", str(exc))
     except OSError as exc:
-        where = exc.filename or directory
+        where = exc.filename or os.path.dirname(target)
         return ReadProblem("not-written", f"fix not written: {exc.strerror or exc} ({where})")
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
     return None
 
 
-def _write_temp(directory: str, data: bytes, st: os.stat_result) -> str:
+class _NotWritten(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def replacing(target: str, st: os.stat_result | None = None,
+              verify: Callable[[], None] | None = None) -> Iterator[BinaryIO]:
+    """Replace ``target`` atomically with what the ``with`` block writes to the yielded
+    binary file: a temp file ``.corpuslint-<pid>-*.tmp`` in the target's folder, fsync'd,
+    given ``st``'s mode (and owner, when permitted), ``verify()`` called last (it raises
+    to abort), then ``os.replace``. On any error, in the block or after it, the temp
+    file is removed and the error re-raised; ``target`` is then untouched."""
     import tempfile
 
+    directory = os.path.dirname(os.path.abspath(target))
     fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, st.st_mode & 0o7777)
-        if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
-            try:
-                os.chown(tmp, st.st_uid, st.st_gid)
-            except OSError:
-                pass  # not permitted: the rewritten file belongs to the caller, as with any editor
+        if st is not None:
+            os.chmod(tmp, st.st_mode & 0o7777)
+            if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+                try:
+                    os.chown(tmp, st.st_uid, st.st_gid)
+                except OSError:
+                    pass  # not permitted: the rewritten file belongs to the caller, as with any editor
+        if verify is not None:
+            verify()
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
-    return tmp
 
 
 def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` as UTF-8 through a temp file in the same folder (fsync, mode kept,
-    ``os.replace``); raises OSError. ``write_fixed`` is the checked variant --fix uses."""
+    """Write ``text`` as UTF-8 through ``replacing`` (mode kept, or the umask default for
+    a new file); raises OSError. ``write_fixed`` is the checked variant --fix uses."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
         st = os.stat_result((0o100644 & ~_umask(),) + (0,) * 9)
-    tmp = _write_temp(os.path.dirname(os.path.abspath(path)), text.encode("utf-8", "surrogatepass"), st)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with replacing(path, st) as fh:
+        fh.write(text.encode("utf-8", "surrogatepass"))
 
 
 def _umask() -> int:

@@ -85,8 +85,7 @@ def write(result, stream) -> None:
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "corpuslint", "version": __version__,
-                                "informationUri": "https://pypi.org/project/corpuslint/", "rules": rules}},
+            "tool": {"driver": {"name": "corpuslint", "version": __version__, "rules": rules}},
             "originalUriBaseIds": {BASE_ID: {"uri": Path(cwd).as_uri().rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",
             "results": results,

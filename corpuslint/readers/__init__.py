@@ -191,35 +191,21 @@ def write_dataset(in_path: str, reader: RecordReader, out_path: str, options: Re
     out_reader = output_reader(out_path)
     if out_reader is None:
         raise ValueError(f"{out_path}: cannot write this format (write .jsonl[.gz|.bz2|.xz|.zst] or .parquet)")
-    directory = os.path.dirname(os.path.abspath(out_path))
-    mode = None
     try:
-        mode = os.stat(out_path).st_mode & 0o7777
+        st = os.stat(out_path)
     except OSError:
-        pass
-    fd, tmp = tempfile.mkstemp(prefix=".corpuslint-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if type(out_reader) is type(reader):
-                written = reader.rewrite(in_path, fh, out_path, keep, texts, options)
-            else:
-                written = _convert(in_path, reader, fh, out_path, out_reader, keep, texts, options)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        st = None
+
+    def unchanged() -> None:
         if expect_stat is not None:
             now = os.stat(in_path)
             if (now.st_size, now.st_mtime_ns) != (expect_stat.st_size, expect_stat.st_mtime_ns):
                 raise FileChangedError(f"{in_path} changed since it was read; not rewritten")
-        os.replace(tmp, out_path)
-        return written
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+
+    with files.replacing(out_path, st, verify=unchanged) as fh:
+        if type(out_reader) is type(reader):
+            return reader.rewrite(in_path, fh, out_path, keep, texts, options)
+        return _convert(in_path, reader, fh, out_path, out_reader, keep, texts, options)
 
 
 class FileChangedError(Exception):
