@@ -143,7 +143,7 @@ def run_check(folder: Path, *args: str, out: Path | None = None) -> dict:
         raise SystemExit(f"corpuslint failed: {err[-2000:]}")
     findings = None
     if out is not None:
-        findings = len(json.loads(out.read_text(encoding="utf-8")))
+        findings = len(json.loads(out.read_text(encoding="utf-8"))["diagnostics"])
     return {"cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024, "wall": wall,
             "findings": findings}
 
