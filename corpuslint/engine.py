@@ -165,9 +165,12 @@ class Linter:
         the file's absolute path, for the index lookups (None for records, stdin)."""
         found = self._cache.get((doc.path, doc.content_hash))  # a re-lint after fixes: unchanged documents
         from_disk = (doc.path, doc.content_hash) in self._from_disk
+        bad = None
         if found is None and doc_cache is not None and self.document_rules:
             found = doc_cache.lookup(doc)
             from_disk = found is not None
+            if doc_cache.bad:
+                bad, doc_cache.bad[:] = list(doc_cache.bad), []
         row = None
         if found is None:
             found = self.compute_findings(doc)
@@ -189,7 +192,7 @@ class Linter:
 
             inline = directives(doc)
         return MapResult(doc.path, doc.content_hash, len(doc.text.encode("utf-8", "surrogatepass")),
-                         found, from_disk, row, states, inline)
+                         found, from_disk, row, states, inline, bad)
 
     def compute_findings(self, doc: Document) -> list[Finding]:
         """Document rules on ``doc``, computed now (no cache)."""
@@ -301,12 +304,14 @@ PARALLEL_CHUNK_CHARS = 2_000_000  # characters of text per task sent to a worker
 class MapResult:
     """What the map step keeps of one document (see ``Linter.map_document``)."""
 
-    __slots__ = ("key", "content_hash", "nbytes", "findings", "from_disk", "cache_row", "states", "inline")
+    __slots__ = ("key", "content_hash", "nbytes", "findings", "from_disk", "cache_row", "states", "inline",
+                 "cache_bad")
 
-    def __init__(self, key, content_hash, nbytes, findings, from_disk, cache_row, states, inline):
+    def __init__(self, key, content_hash, nbytes, findings, from_disk, cache_row, states, inline, cache_bad=None):
         self.key, self.content_hash, self.nbytes = key, content_hash, nbytes
         self.findings, self.from_disk, self.cache_row = findings, from_disk, cache_row
         self.states, self.inline = states, inline
+        self.cache_bad = cache_bad  # invalid on-disk cache entries met (warned once, by the parent)
 
 
 class Collected:
@@ -536,6 +541,7 @@ def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: Docume
     doc_cache = getattr(ctx, "doc_cache", None)
     state_reader = getattr(ctx, "state_reader", None) if linter.corpus_rules else None
     rows: list = []
+    bad: list[str] = []
     tick = linter.progress
     for item, result, problem in map_stream(linter, items, doc_cache, state_reader):
         if tick is not None:
@@ -555,6 +561,8 @@ def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: Docume
         if result.from_disk:
             linter._from_disk.add((key, result.content_hash))
         findings.extend(result.findings)
+        if result.cache_bad:
+            bad += result.cache_bad
         if result.cache_row is not None:
             rows.append(result.cache_row)
             if len(rows) >= 2000:
@@ -567,6 +575,8 @@ def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: Docume
                                        state_reader)
     if rows:
         doc_cache.put_rows(rows)
+    if bad:
+        doc_cache.report_bad(bad)
     if linter.corpus_rules:
         states = collect_corpus_states(linter.corpus_rules, collected, ctx)
         del collected

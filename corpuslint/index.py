@@ -383,6 +383,7 @@ class DocumentFindingsCache:
         self.rules = list(rules) + list(also)  # codes a cached finding may carry (+ engine notes, F008)
         self._rows: dict[str, tuple[str, bytes]] | None = None
         self._reader: _Reader | None = None
+        self.bad: list[str] = []  # invalid entries met by lookup() in this process
 
     def _index(self) -> "CorpusIndex | None":
         try:
@@ -428,8 +429,14 @@ class DocumentFindingsCache:
         try:
             return decode_findings(blob, doc, self.rules)
         except CodecError as exc:
-            self.warn(f"document findings cache: invalid entry for {doc.path} ({exc}); discarded and recomputed")
+            self.bad.append(f"{doc.path} ({exc})")  # reported once per run (``report_bad``)
             return None
+
+    def report_bad(self, bad: list[str]) -> None:
+        """One warning for the invalid entries ``lookup`` met (in any process)."""
+        if bad:
+            more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
+            self.warn(f"document findings cache: invalid entry for {bad[0]}{more}; discarded and recomputed")
 
     def encode(self, doc: "Document", found: list) -> tuple[str, str, str, bytes] | None:
         """The row ``put_rows`` stores for ``doc``'s findings (None if not storable)."""
