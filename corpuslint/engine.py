@@ -17,7 +17,6 @@ import re
 import sys
 from bisect import bisect_right
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
@@ -448,6 +447,7 @@ def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None)
 
 def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_reader):
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # (not imported by a one-process run)
 
     global _PARENT_LINTER
     chunks = _chunks(items, jobs)

@@ -26,7 +26,7 @@ that cannot get the write lock in time just does not cache (with a warning).
 
 Invalidation: the index is emptied when the index schema, corpuslint version,
 normalisation code (hash of ``corpuslint/text/normalize.py`` plus the duplicate
-family's normalisation version) or the datasketch version / MinHash scheme change;
+family's normalisation version) or the MinHash scheme change;
 a rule's states are keyed by a hash of ``rule.fingerprint()`` (code, class, options,
 severity; the duplicate rules add their hash scheme) and of its module's source (the
 whole package for package-based families), so edited collect() code never reuses
@@ -86,9 +86,7 @@ def _normalization_version() -> str:
 
         parts += [units.NORMALIZATION_VERSION, units.HASH_SCHEME]
     except Exception:  # the duplicate family is optional for the index
-        import datasketch
-
-        parts.append(f"datasketch-{datasketch.__version__}")
+        parts.append("no-duplicate-family")
     return "|".join(parts)
 
 

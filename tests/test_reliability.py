@@ -173,6 +173,8 @@ with contextlib.redirect_stdout(io.StringIO()):
     main(["check", "--no-cache", warm])
 shutil.rmtree(warm)
 import corpuslint.index, sqlite3, difflib, stat
+# modules corpuslint imports on first use (stdlib under /root is unreadable for nobody)
+import ftfy, ftfy.badness, html, html.entities, concurrent.futures.process, corpuslint.outputs.text
 if os.geteuid() == 0:
     os.setgid(65534)
     os.setuid(65534)

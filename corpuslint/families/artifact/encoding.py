@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import ftfy
 import regex
-from ftfy.badness import is_bad
 
 from ...document import Document
 from ...findings import Edit, Fix, Severity
@@ -25,7 +23,12 @@ def _chars(n: int) -> str:
 
 def repair(line: str) -> str | None:
     """ftfy's encoding repair of one line, or None if ftfy sees nothing to repair."""
-    if not _SUSPECT_RE.search(line) or not is_bad(line):
+    if not _SUSPECT_RE.search(line):
+        return None
+    import ftfy  # ~50 ms to import: only for a line with a suspect character
+    from ftfy.badness import is_bad
+
+    if not is_bad(line):
         return None
     fixed = ftfy.fix_encoding(line)
     return fixed if fixed != line else None

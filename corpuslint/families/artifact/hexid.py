@@ -7,29 +7,30 @@ import regex
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
+from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
 from ._common import inside, line_index_at, link_spans, near, remove_line_fix
 
 _SEP = r"[\p{Pd}:]"  # any Unicode dash (- ‐ ‑ – — ...) or a colon
 # Dash/colon-separated groups of hex digits, standing alone (not glued to letters/digits).
-_GROUPED_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}\p{{Pd}}:])[0-9A-Fa-f]{{1,12}}(?:{_SEP}[0-9A-Fa-f]{{1,12}})+(?![\p{{L}}\p{{N}}]|{_SEP}[\p{{L}}\p{{N}}])")
+_GROUPED_RE = lazy(rf"(?<![\p{{L}}\p{{N}}\p{{Pd}}:])[0-9A-Fa-f]{{1,12}}(?:{_SEP}[0-9A-Fa-f]{{1,12}})+(?![\p{{L}}\p{{N}}]|{_SEP}[\p{{L}}\p{{N}}])")
 # One long hex run (hashes, object ids).
-_HEXRUN_RE = regex.compile(r"(?<![\p{L}\p{N}])[0-9A-Fa-f]{12,}(?![\p{L}\p{N}])")
+_HEXRUN_RE = lazy(r"(?<![\p{L}\p{N}])[0-9A-Fa-f]{12,}(?![\p{L}\p{N}])")
 # Long base64 / url-safe base64 runs (tokens, tracking ids).
-_B64_RE = regex.compile(r"(?<![\p{L}\p{N}+/_-])[A-Za-z0-9+/_-]{24,}={0,2}(?![\p{L}\p{N}+/_=-])")
-_DIGIT_THEN_HEXLETTER = regex.compile(r"[0-9][A-Fa-f]")
-_HEXLETTER = regex.compile(r"[A-Fa-f]")
-_DIGIT = regex.compile(r"[0-9]")
-_SPLIT_RE = regex.compile(_SEP)
-_WORDY_RE = regex.compile(r"[\p{L}\p{N}]")
+_B64_RE = lazy(r"(?<![\p{L}\p{N}+/_-])[A-Za-z0-9+/_-]{24,}={0,2}(?![\p{L}\p{N}+/_=-])")
+_DIGIT_THEN_HEXLETTER = lazy(r"[0-9][A-Fa-f]")
+_HEXLETTER = lazy(r"[A-Fa-f]")
+_DIGIT = lazy(r"[0-9]")
+_SPLIT_RE = lazy(_SEP)
+_WORDY_RE = lazy(r"[\p{L}\p{N}]")
 
 
 # Words that introduce an identifier shown on purpose in technical prose.
-ID_CUE_RE = regex.compile(
+ID_CUE_RE = lazy(
     r"(?i)(?<![\p{L}\p{N}])(?:uuids?|guids?|hash(?:es|ed)?|checksums?|sha-?(?:1|224|256|384|512)?(?:sums?)?|md5(?:sums?)?"
     r"|b2sums?|blake2\w*|crc(?:32)?|fingerprints?|mac|ipv[46]|ip|(?:e-?mail\s)?address(?:es)?|ids?|identifiers?|keys?"
     r"|keyids?|commits?|digests?|signatures?|pgp|gpg|tokens?|serial|devices?|hex(?:adecimal)?|vendor|product)(?![\p{L}\p{N}])"
 )
-_MONTH_RE = regex.compile(r"(?i)(?:^|[\p{Pd}:])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:$|[\p{Pd}:])")
+_MONTH_RE = lazy(r"(?i)(?:^|[\p{Pd}:])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:$|[\p{Pd}:])")
 
 
 def _grouped_is_id(token: str) -> bool:
@@ -52,8 +53,8 @@ def _run_is_id(token: str) -> bool:
     return len(_DIGIT.findall(token)) >= 2 and len(_HEXLETTER.findall(token)) >= 2
 
 
-_B64_SEGMENT_SPLIT = regex.compile(r"[/+_=-]+")
-_CLASS_CHANGE = regex.compile(r"(?<=[A-Z])(?=[a-z0-9])|(?<=[a-z])(?=[A-Z0-9])|(?<=[0-9])(?=[A-Za-z])")
+_B64_SEGMENT_SPLIT = lazy(r"[/+_=-]+")
+_CLASS_CHANGE = lazy(r"(?<=[A-Z])(?=[a-z0-9])|(?<=[a-z])(?=[A-Z0-9])|(?<=[0-9])(?=[A-Za-z])")
 
 
 def _b64_is_id(token: str) -> bool:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import html
-from html.entities import html5
-
 import regex
 
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import CODE
+from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
 from .encoding import repair
 
 HTML_TAGS = (
@@ -24,15 +22,15 @@ _LONG_TAGS = [t for t in HTML_TAGS if len(t) > 1]
 _ONE_LETTER_TAGS = "".join(t for t in HTML_TAGS if len(t) == 1)
 # Multi-letter element names in any case; one-letter ones (a b i p q s u) only in lower case
 # (``<I>``, ``<P>`` are placeholders in technical prose far more often than old HTML).
-_TAG_RE = regex.compile(
+_TAG_RE = lazy(
     r"<!--.*?-->|</?(?:(?i:" + "|".join(_LONG_TAGS) + r")|[" + _ONE_LETTER_TAGS + r"])(?:\s*/?>|\s+[^<>=]*=[^<>]*>)",
     regex.DOTALL,
 )
-_BREAKING = regex.compile(r"</?(?:br|p|div|li|tr|td|th|hr|h[1-6])\b", regex.IGNORECASE)
-_ENTITY_RE = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_CONTROL_RE = regex.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+|[\x80-\x9f]+")
-_C1_RE = regex.compile(r"[\x80-\x9f]")
-_ANY_CONTROL_RE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BREAKING = lazy(r"</?(?:br|p|div|li|tr|td|th|hr|h[1-6])\b", regex.IGNORECASE)
+_ENTITY_RE = lazy(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_CONTROL_RE = lazy(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+|[\x80-\x9f]+")
+_C1_RE = lazy(r"[\x80-\x9f]")
+_ANY_CONTROL_RE = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class HtmlTag(DocumentRule):
@@ -94,6 +92,9 @@ class HtmlEntity(DocumentRule):
         text = doc.text
         if "&" not in text:
             return
+        import html  # (its entity table is only needed for text with an "&")
+        from html.entities import html5
+
         for m in _ENTITY_RE.finditer(text):
             ref = m.group()
             if ref[1] != "#" and ref[1:] not in html5:
@@ -110,22 +111,22 @@ class HtmlEntity(DocumentRule):
 
 # Markdown / wiki leftovers: (pattern, description, group holding the text to keep or None).
 _MARKUP = [
-    (regex.compile(r"!\[([^\]\n]*)\]\([^)\s]+\)"), "Markdown image", None),
-    (regex.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/|\./|www\.|#)[^)\s]*\)"), "Markdown link", 1),
-    (regex.compile(r"\[\[(?:[^\]|\n]+\|)?([^\]|\n]+)\]\]"), "wiki link", 1),
-    (regex.compile(r"\{\{[^{}\n]+\}\}"), "wiki template", None),
-    (regex.compile(r"'''(?=\S)([^'\n]+?)(?<=\S)'''"), "wiki bold", 1),
-    (regex.compile(r"(?<![*\w])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![*\w])"), "Markdown bold", 1),
-    (regex.compile(r"(?<![_\w])__(?=\S)([^_\n]+?)(?<=\S)__(?![_\w])"), "Markdown bold", 1),
-    (regex.compile(r"`{3,}[^\n`]*$", regex.MULTILINE), "Markdown code fence", None),
+    (lazy(r"!\[([^\]\n]*)\]\([^)\s]+\)"), "Markdown image", None),
+    (lazy(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/|\./|www\.|#)[^)\s]*\)"), "Markdown link", 1),
+    (lazy(r"\[\[(?:[^\]|\n]+\|)?([^\]|\n]+)\]\]"), "wiki link", 1),
+    (lazy(r"\{\{[^{}\n]+\}\}"), "wiki template", None),
+    (lazy(r"'''(?=\S)([^'\n]+?)(?<=\S)'''"), "wiki bold", 1),
+    (lazy(r"(?<![*\w])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![*\w])"), "Markdown bold", 1),
+    (lazy(r"(?<![_\w])__(?=\S)([^_\n]+?)(?<=\S)__(?![_\w])"), "Markdown bold", 1),
+    (lazy(r"`{3,}[^\n`]*$", regex.MULTILINE), "Markdown code fence", None),
 ]
-_HEADING_RE = regex.compile(r"^(#{1,6})[ \t]+(?=\S)(.*?)(?:[ \t]+#+)?[ \t]*$", regex.MULTILINE)
+_HEADING_RE = lazy(r"^(#{1,6})[ \t]+(?=\S)(.*?)(?:[ \t]+#+)?[ \t]*$", regex.MULTILINE)
 # Heading text that reads as a code comment: starts in lower case (``# or``, ``# by
 # default none is loaded``), ends like a sentence or statement (``.``, ``;``, ``,``), or
 # holds code syntax (``<name>``, ``=``, ``/path``, quotes, backticks).
-_COMMENT_LIKE_RE = regex.compile(r"^\p{Ll}|[.;,]$|[<>=`\"{}$]|\S/|/\S")
-_WIDE_HASH_RE = regex.compile(r"#+[ \t]{2}")
-_WIKI_HEADING_RE = regex.compile(r"^(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", regex.MULTILINE)
+_COMMENT_LIKE_RE = lazy(r"^\p{Ll}|[.;,]$|[<>=`\"{}$]|\S/|/\S")
+_WIDE_HASH_RE = lazy(r"#+[ \t]{2}")
+_WIKI_HEADING_RE = lazy(r"^(={2,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", regex.MULTILINE)
 
 
 class LightweightMarkup(DocumentRule):

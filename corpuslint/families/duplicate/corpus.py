@@ -217,6 +217,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         regions.check_genre(self)
+        lsh.check_backend(self)
 
     def collect(self, doc: Document) -> Any:
         genre = str(self.opts["genre"])
@@ -326,7 +327,11 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
     whole_document = True
     family = FAMILY
     default_severity = Severity.WARNING
-    options = {"threshold": 0.8, "min-words": 50, "backend": "numpy"}
+    options = {"threshold": 0.8, "min-words": 50, "backend": "numpy"}  # backend: see D104
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        lsh.check_backend(self)
 
     def collect(self, doc: Document) -> Any:
         a = U.analyse(doc)

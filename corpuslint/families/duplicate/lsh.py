@@ -12,6 +12,8 @@ Two interchangeable banding back-ends give identical buckets:
   and grouped with one sort per band; about 50x faster than inserting objects.
 * ``"datasketch"``: ``LeanMinHash`` objects built from the hash values, inserted
   into ``datasketch.MinHashLSH(params=(b, r))``; buckets read back from its tables.
+  datasketch (and the scipy it pulls in, ~140 MB) is an optional extra:
+  ``pip install 'corpus-quality-lint[datasketch]'``; ``check_backend`` says so.
 """
 
 from __future__ import annotations
@@ -23,6 +25,26 @@ import numpy as np
 from . import units as U
 
 _U64 = np.uint64
+BACKENDS = ("numpy", "datasketch")
+
+
+def check_backend(rule) -> None:
+    """Validate a rule's ``backend`` option (raises ConfigError: unknown back-end, or
+    ``"datasketch"`` without the datasketch package installed)."""
+    backend = rule.opts["backend"]
+    if backend in BACKENDS and backend != "datasketch":
+        return
+    from ...config import ConfigError
+
+    if backend not in BACKENDS:
+        raise ConfigError(f"rules.{rule.code}.backend: expected one of {', '.join(BACKENDS)}, got {backend!r}")
+    import importlib.util
+
+    if importlib.util.find_spec("datasketch") is None:
+        raise ConfigError(
+            f"rules.{rule.code}.backend = \"datasketch\" needs the datasketch package, which is not installed "
+            f"(pip install 'corpus-quality-lint[datasketch]', or use the default backend \"numpy\": same buckets, faster)"
+        )
 MAX_BUCKET_PAIRS = 64  # a bucket larger than this is linked as a star + chain, not all pairs
 
 

@@ -19,9 +19,9 @@
   use datasketch's ``affine32`` scheme (bit-identical, vectorised).
 
 ``NORMALIZATION_VERSION`` and ``HASH_SCHEME`` name everything that changes the
-bytes of a state: bump the first when tokenisation changes; the second includes the
-datasketch version and permutation scheme, so cached signatures are never mixed
-across schemes (datasketch 2.0 changed its default).
+bytes of a state: bump the first when tokenisation changes; the second names the
+permutation scheme, so cached signatures are never mixed across schemes (datasketch
+2.0 changed its default; our scheme is fixed and needs no datasketch installed).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ import weakref
 from bisect import bisect_right
 from functools import cached_property
 from itertools import chain, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -48,17 +49,10 @@ SEED = 1
 SCHEME = "affine32"
 
 
-def _datasketch_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("datasketch")
-    except PackageNotFoundError:  # pragma: no cover - datasketch is a dependency
-        return "?"
-
-
-# datasketch itself is imported lazily (it pulls in scipy: ~0.4 s at startup)
-HASH_SCHEME = f"xxh32-bigram/{SCHEME}/p{NUM_PERM}/s{SEED}/datasketch-{_datasketch_version()}"
+# The signature scheme is ours (``signatures``: datasketch's affine32, reimplemented and
+# checked bit-identical by a test), so the installed datasketch version, if any, plays no
+# part: it is an optional extra. Bump the tag if the scheme ever changes.
+HASH_SCHEME = f"xxh32-bigram/{SCHEME}/p{NUM_PERM}/s{SEED}/affine32-v1"
 
 # A block is "one paragraph per line" when some non-final line is at least this long.
 WRAPPED_LINE_MAX = 100
@@ -151,17 +145,32 @@ def _fill(runs: list[str]) -> None:
     _N_WORDS = w
 
 
+def _lookup(flat: list[str]) -> np.ndarray:
+    """Run ids of ``flat`` (raises KeyError for a run not in the table): one C-level
+    ``itemgetter`` call, ~1.5x faster than mapping ``dict.get`` over the runs."""
+    if len(flat) == 1:
+        return np.array([_RUN_ID[flat[0]]], dtype=np.int64)
+    return np.array(itemgetter(*flat)(_RUN_ID), dtype=np.int64)
+
+
 def _run_ids(flat: list[str]) -> np.ndarray:
     global _N_WORDS
+    if not flat:
+        return np.zeros(0, dtype=np.int64)
+    try:
+        return _lookup(flat)
+    except KeyError:
+        pass
+    if len(_RUN_ID) > _RUN_CACHE_MAX:  # bound memory on huge vocabularies: start afresh
+        _RUN_ID.clear()
+        _N_WORDS = 0
+        _fill(list(dict.fromkeys(flat)))
+        return _lookup(flat)
     ids = np.fromiter(map(_RUN_ID.get, flat, repeat(-1, len(flat))), dtype=np.int64, count=len(flat))
-    if len(ids) and ids.min() < 0:
-        if len(_RUN_ID) > _RUN_CACHE_MAX:  # bound memory on huge vocabularies: start afresh
-            _RUN_ID.clear()
-            _N_WORDS = 0
-            _fill(list(dict.fromkeys(flat)))
-        else:
-            _fill(list(dict.fromkeys(flat[k] for k in np.flatnonzero(ids < 0).tolist())))
-        ids = np.fromiter(map(_RUN_ID.__getitem__, flat), dtype=np.int64, count=len(flat))
+    miss = np.flatnonzero(ids < 0).tolist()
+    missing = [flat[k] for k in miss]
+    _fill(list(dict.fromkeys(missing)))
+    ids[miss] = _lookup(missing)
     return ids
 
 
@@ -390,7 +399,9 @@ class Analysis:
 
     @cached_property
     def signatures(self) -> np.ndarray:
-        sh, off = self._shingles
+        # a MinHash is a minimum over the shingle set: the de-duplicated sets (which
+        # every caller computes anyway) give the same signatures from fewer rows
+        sh, off = self.shingle_sets
         return signatures(sh, off)
 
 

@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from ...codec import state_type
-from ...text.script import is_uthmani, language_spans
+from ...text.script import _ARABIC_LETTER, is_uthmani, language_spans
 from .backends import Backend, BackendUnavailable, available_backend, get_backend
 
 STATE_VERSION = 2
@@ -167,8 +167,8 @@ def analyse(doc, languages: tuple[str, ...]) -> DocState:
                 script = ""
             _FACTORY_SCRIPT[lang] = script
         if script:
-            if present is None:
-                present = {span_lang for _s, _e, span_lang in language_spans(doc.text)}
+            if present is None:  # (a text without Arabic-script letters loads no such dictionary)
+                present = {span_lang for _s, _e, span_lang in language_spans(doc.text)} if _ARABIC_LETTER.search(doc.text) else set()
             if script not in present:
                 continue  # no paragraph in this language: its dictionary is not even loaded
         backend = available_backend(lang)

