@@ -48,7 +48,11 @@ class DocumentStore(Mapping[str, Document]):
         """A document kept in memory (text only: its cached views are dropped)."""
         self._files.pop(doc.path, None)
         self._lru.pop(doc.path, None)
-        bare = doc.with_text(doc.text) if doc.__dict__.keys() - _BARE else doc
+        bare = doc
+        if doc.__dict__.keys() - _BARE - {"content_hash"}:
+            bare = doc.with_text(doc.text)  # the same text object, without the cached views
+            if "content_hash" in doc.__dict__:
+                bare.__dict__["content_hash"] = doc.__dict__["content_hash"]
         self._held[doc.path] = bare
 
     # -- reading ----------------------------------------------------------------
