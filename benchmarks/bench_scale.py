@@ -212,7 +212,7 @@ def main() -> int:
 
 def write_targets(path: Path, mb: float, results: dict, jobs: list[int], same) -> None:
     targets: dict[str, dict] = {}
-    label = f"{mb:.0f} MB"
+    label = f"{mb:.0f} MB" if mb >= 10 else f"{mb:.1f} MB"
     peak = max(r["rss_mb"] for k, r in results.items())
     if mb >= 250:  # the 1 M-paragraph corpus: absolute bound
         targets[f"1 memory: peak RSS, {label} ({mb:.0f} MB text), cold and warm"] = {
