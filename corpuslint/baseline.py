@@ -326,19 +326,30 @@ class Suppressions:
             cached = self._inline[doc.path] = (doc.content_hash, directives(doc))
         return cached[1]
 
+    def note(self, path: str, content_hash: str, entries: list[_Entry]) -> None:
+        """The inline directives of a document, found during the map step (``directives``),
+        so that ``apply`` need not read the document again."""
+        self._inline[path] = (content_hash, entries)
+
+    def _entries_for(self, documents: Mapping[str, object], key: str) -> list[_Entry]:
+        cached = self._inline.get(key)
+        hash_of = getattr(documents, "content_hash", None)  # a DocumentStore: no read needed
+        if cached is not None and hash_of is not None and cached[0] == hash_of(key):
+            return cached[1]
+        return self._inline_for(documents.get(key))
+
     def apply(self, findings: list[Finding], documents: Mapping[str, object], *, record: bool = True) -> list[Finding]:
         """The findings no suppression covers. ``record`` counts hits (off for the
         re-lint passes of ``--fix``, whose line numbers are intermediate)."""
-        if not self.file_entries and not any(self._inline_for(d) for d in documents.values()):
+        if not self.file_entries and not any(self._entries_for(documents, k) for k in documents):
             return findings
         fps = any(e.fp for e in self.file_entries)
         kept: list[Finding] = []
         for f in findings:
-            doc = documents.get(f.key)
             rel = self._rel_path(f.path)
-            fp = fingerprint(f, doc, self.root, self.whole) if fps else None
+            fp = fingerprint(f, documents.get(f.key), self.root, self.whole) if fps else None
             hit = None
-            for e in self._inline_for(doc):
+            for e in self._entries_for(documents, f.key):
                 if e.covers_code(f.code) and e.lines[0] <= f.line <= e.lines[1]:
                     hit = e
                     break

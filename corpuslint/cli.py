@@ -86,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=["info", "warning", "error"], help="lowest severity that fails the run")
     check.add_argument("--config", help="configuration file (pyproject.toml, corpuslint.toml)")
     check.add_argument("--no-cache", action="store_true", help="do not read or write the corpus index")
-    check.add_argument("--jobs", "-j", type=int, help="worker processes for document rules (0 = one per core)")
+    check.add_argument("--jobs", "-j", type=int, help="worker processes for the map step (default 0 = one per core)")
     check.add_argument("--executor", choices=("local", "dask"),
                        help="who runs the map and reduce: this machine (default) or a Dask cluster")
     check.add_argument("--scheduler", metavar="ADDRESS",

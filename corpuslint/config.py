@@ -100,7 +100,12 @@ class Config:
     follow_external_symlinks: bool = False  # symlinks leaving the root: skipped (F005) unless set
     use_cache: bool = True
     cache_dir: str = ".corpuslint_cache"
-    jobs: int = 1
+    # worker processes for the map step; 0 = one per core (the default). Workers read
+    # their files, inherit the loaded dictionaries and send back only findings and
+    # encoded states: on a 10 MB corpus --jobs 2 cost 1-15% more CPU than --jobs 1 and
+    # was 1.17x faster in wall time on a shared machine (the corpus-rule reduce is serial);
+    # runs of fewer than engine.PARALLEL_MIN_DOCS documents stay in one process.
+    jobs: int = 0
     baseline: str | None = None  # baseline file (absolute; `baseline` is relative to the config file)
     local_plugins: dict[str, Any] = field(default_factory=dict)
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)

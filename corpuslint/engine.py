@@ -38,6 +38,7 @@ from .families.input import PROBLEM_RULES
 from .findings import Applicability, Edit, Finding, Location, Severity
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
+from .store import DocumentStore
 from .structure import ALL_REGIONS
 
 MAX_FIX_PASSES = 10
@@ -85,6 +86,7 @@ class RunContext:
     discover: Callable[[], list[files.Source]]  # every corpus file under the project root
     load: Callable[[files.Source], "Document | files.ReadProblem"]
     doc_cache: Any = None  # index.DocumentFindingsCache when the on-disk cache is on
+    state_reader: Any = None  # index.StateReader: cached corpus-rule states, looked up in the map step
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,8 @@ class RunResult:
     config: Config
     fixed: int = 0
     diffs: list[str] = field(default_factory=list)
-    documents: dict[str, Document] = field(default_factory=dict)  # final texts, by display path
+    # final texts, by display path: a store.DocumentStore (files read again on demand)
+    documents: Mapping[str, Document] = field(default_factory=dict)
 
     def failing(self, fail_on: Severity | None = None) -> list[Finding]:
         level = (fail_on or self.config.fail_on).rank
@@ -147,24 +150,66 @@ class Linter:
         key = (doc.path, doc.content_hash)
         cached = self._cache.get(key)
         if cached is None:
-            cached = []
-            rules = self.record_rules if getattr(doc, "record", None) is not None else self.document_rules
-            length, line_no, start = longest_line(doc.text)
-            if length > MAX_LINE_CHARS:
-                skipped = sorted({r.code for r in rules + self.corpus_rules if not long_line_safe(r)})
-                rules = [r for r in rules if long_line_safe(r)]
-                note = self.rules.get("F008")
-                if skipped and note is not None:
-                    cached.append(doc.finding(note, start, start, f"line {line_no} is {length:,} characters long "
-                                              f"(limit {MAX_LINE_CHARS:,}): {len(skipped)} rules skipped this document "
-                                              f"({', '.join(skipped)})"))
-            for rule in rules:
-                with rule_errors(rule, doc.path):
-                    found = list(rule.check(doc))
-                cached.extend(_in_checked_regions(rule, doc, found))
-            self._cache[key] = cached
+            cached = self._cache[key] = self.compute_findings(doc)
             if self.progress is not None:
                 self.progress(1)
+        return cached
+
+    def map_document(self, doc: Document, doc_cache=None, state_reader=None, path: str | None = None,
+                     encode: bool = False) -> "MapResult":
+        """The whole map step for one document: document-rule findings (from the on-disk
+        cache when its content is unchanged, else computed), corpus-rule states (from
+        the corpus index by content hash, else ``collect``), inline suppressions. With
+        ``encode``, states travel as codec blobs (to the parent process). ``path``:
+        the file's absolute path, for the index lookups (None for records, stdin)."""
+        found = self._cache.get((doc.path, doc.content_hash))  # a re-lint after fixes: unchanged documents
+        from_disk = (doc.path, doc.content_hash) in self._from_disk
+        bad = None
+        if found is None and doc_cache is not None and self.document_rules:
+            found = doc_cache.lookup(doc)
+            from_disk = found is not None
+            if doc_cache.bad:
+                bad, doc_cache.bad[:] = list(doc_cache.bad), []
+        row = None
+        if found is None:
+            found = self.compute_findings(doc)
+            if doc_cache is not None and self.document_rules:
+                row = doc_cache.encode(doc, found)
+        states: dict[str, Any] = {}
+        for rule in self.corpus_rules:
+            if state_reader is not None and path is not None:
+                if state_reader.has(path, rule.code, doc.content_hash):
+                    states[rule.code] = HIT
+                    continue
+            from .index import _collect_one
+
+            state = _collect_one(rule, doc)
+            states[rule.code] = _encode_state(state) if encode else state
+        inline = None
+        if self.suppressions is not None:
+            from .baseline import directives
+
+            inline = directives(doc)
+        return MapResult(doc.path, doc.content_hash, len(doc.text.encode("utf-8", "surrogatepass")),
+                         found, from_disk, row, states, inline, bad)
+
+    def compute_findings(self, doc: Document) -> list[Finding]:
+        """Document rules on ``doc``, computed now (no cache)."""
+        cached: list[Finding] = []
+        rules = self.record_rules if getattr(doc, "record", None) is not None else self.document_rules
+        length, line_no, start = longest_line(doc.text)
+        if length > MAX_LINE_CHARS:
+            skipped = sorted({r.code for r in rules + self.corpus_rules if not long_line_safe(r)})
+            rules = [r for r in rules if long_line_safe(r)]
+            note = self.rules.get("F008")
+            if skipped and note is not None:
+                cached.append(doc.finding(note, start, start, f"line {line_no} is {length:,} characters long "
+                                          f"(limit {MAX_LINE_CHARS:,}): {len(skipped)} rules skipped this document "
+                                          f"({', '.join(skipped)})"))
+        for rule in rules:
+            with rule_errors(rule, doc.path):
+                found = list(rule.check(doc))
+            cached.extend(_in_checked_regions(rule, doc, found))
         return cached
 
     def fresh_findings(self, doc: Document) -> list[Finding]:
@@ -175,27 +220,6 @@ class Linter:
             self._from_disk.discard(key)
             self._cache.pop(key, None)
         return self.check_document(doc)
-
-    def map_documents(self, docs: list[Document], disk_cache=None) -> list[Finding]:
-        """Document rules over ``docs``: from the on-disk cache where the content is
-        unchanged, else computed (in worker processes when ``jobs`` > 1 and enough)."""
-        hits = disk_cache.get(docs) if disk_cache is not None and self.document_rules else {}
-        for doc in docs:
-            if doc.path in hits:
-                self._cache[(doc.path, doc.content_hash)] = hits[doc.path]
-                self._from_disk.add((doc.path, doc.content_hash))
-        misses = [d for d in docs if (d.path, d.content_hash) not in self._cache]
-        if self.progress is not None and len(misses) < len(docs):
-            self.progress(len(docs) - len(misses))
-        jobs = self.config.jobs or os.cpu_count() or 1
-        if jobs > 1 and len(misses) >= PARALLEL_MIN_DOCS and self.document_rules:
-            _parallel_map(self, misses, jobs)
-        if disk_cache is not None and misses and self.document_rules:
-            disk_cache.put((d, self.check_document(d)) for d in misses)
-        out: list[Finding] = []
-        for doc in docs:
-            out.extend(self.check_document(doc))
-        return out
 
     # -- REDUCE: corpus states in, cross-document findings out -----------------
     def reduce(self, states: Mapping[str, dict[str, Any]], documents: dict[str, Document],
@@ -246,7 +270,8 @@ def _in_checked_regions(rule: Rule, doc: Document, found: Iterable[Finding]) -> 
 
 
 def _record_location(loc, documents: Mapping[str, Document]):
-    doc = documents.get(loc.path)
+    peek = getattr(documents, "peek", None)  # a DocumentStore: records are held, files never read here
+    doc = peek(loc.path) if peek is not None else documents.get(loc.path)
     if loc.record is not None or getattr(doc, "record", None) is None:
         return loc
     return Location(doc.file, loc.line, loc.column, doc.record)
@@ -269,36 +294,199 @@ def rule_errors(rule: Rule, where: str):
                         f"{type(exc).__name__}: {exc}") from exc
 
 
-# Worker side of the parallel map. With the fork start method the Linter is inherited.
-_WORKER: Linter | None = None
+# -- the streaming map ----------------------------------------------------------------
+#
+#   items (plain files as Sources, read by whoever maps them; records and texts in
+#   memory as Documents) ──map_document──▶ MapResult (findings, compact states) ──▶
+#   the document is dropped; only its name and content hash stay (store.DocumentStore).
+
+HIT = "corpuslint-index-hit"  # a state the corpus index holds for this content: not carried
+PARALLEL_CHUNK_CHARS = 2_000_000  # characters of text per task sent to a worker (about)
 
 
-def _worker_check(item: "tuple[str, str] | Document") -> list[Finding]:
+class MapResult:
+    """What the map step keeps of one document (see ``Linter.map_document``)."""
+
+    __slots__ = ("key", "content_hash", "nbytes", "findings", "from_disk", "cache_row", "states", "inline",
+                 "cache_bad")
+
+    def __init__(self, key, content_hash, nbytes, findings, from_disk, cache_row, states, inline, cache_bad=None):
+        self.key, self.content_hash, self.nbytes = key, content_hash, nbytes
+        self.findings, self.from_disk, self.cache_row = findings, from_disk, cache_row
+        self.states, self.inline = states, inline
+        self.cache_bad = cache_bad  # invalid on-disk cache entries met (warned once, by the parent)
+
+
+class Collected:
+    """A mapped document as the corpus index sees it (``index.collect_states``): its
+    content hash, size and the states the map step collected, without its text."""
+
+    __slots__ = ("path", "abspath", "content_hash", "nbytes", "states", "reader")
+
+    def __init__(self, path, abspath, content_hash, nbytes, states, reader):
+        self.path, self.abspath, self.content_hash, self.nbytes = path, abspath, content_hash, nbytes
+        self.states, self.reader = states, reader
+
+    def state(self, code: str) -> Any:
+        value = self.states[code]
+        if isinstance(value, str) and value == HIT:
+            from .index import MISS
+
+            value = MISS if self.reader is None else self.reader.state(self.abspath, code, self.content_hash)
+            if value is MISS:  # the row went away since the map step: collect again from the file
+                raise KeyError(code)
+        return value
+
+    def load(self) -> Document | None:
+        """The document again from its file (None if it changed or is not a file)."""
+        if self.abspath is None:
+            return None
+        doc = files.load(files.Source(self.abspath, self.path))
+        return doc if isinstance(doc, Document) and doc.content_hash == self.content_hash else None
+
+
+def _encode_state(state: Any) -> Any:
+    """A state for the trip back from a worker: codec bytes (``_Blob``), or the value
+    itself when the codec does not store it (a plugin's own state type)."""
+    from .codec import CodecError, dumps
+
+    try:
+        return _Blob(dumps(state))
+    except CodecError:
+        return state
+
+
+class _Blob(bytes):
+    """A state encoded with ``corpuslint.codec`` by a worker."""
+
+
+def _decode_state(value: Any) -> Any:
+    if isinstance(value, _Blob):
+        from .codec import loads
+
+        return loads(bytes(value))
+    return value
+
+
+# Worker side of the parallel map: the Linter (rules, options) is inherited through
+# fork; the pool initializer opens the caches once per worker; heavy resources
+# (dictionaries) are loaded on first use and kept for the worker's life.
+_WORKER: "tuple[Linter, Any, Any] | None" = None
+
+
+def _init_worker(doc_cache, state_reader) -> None:
+    global _WORKER
+    linter = _PARENT_LINTER
+    assert linter is not None
+    linter.progress = None  # only the parent draws
+    _WORKER = (linter, doc_cache, state_reader)
+
+
+_PARENT_LINTER: "Linter | None" = None
+
+
+def _map_item(linter: "Linter", item, doc_cache, state_reader, encode: bool):
+    """(MapResult | None, ReadProblem | None) for one item: a Source is read here."""
+    path = None
+    if isinstance(item, files.Source):
+        doc = files.load(item)
+        if not isinstance(doc, Document):
+            return None, doc
+        path = item.path
+    else:
+        doc = item
+    return linter.map_document(doc, doc_cache, state_reader, path, encode), None
+
+
+def _worker_map(chunk: list) -> list:
     assert _WORKER is not None
-    return _WORKER.check_document(item if isinstance(item, Document) else Document(item[0], item[1]))
+    linter, doc_cache, state_reader = _WORKER
+    return [_map_item(linter, item, doc_cache, state_reader, True) for item in chunk]
 
 
-def _parallel_map(linter: Linter, docs: list[Document], jobs: int) -> None:
-    """Run document rules on ``docs`` in forked workers; results land in the linter's cache."""
+def _item_chars(item) -> int:
+    if isinstance(item, files.Source):
+        try:
+            return os.stat(item.path).st_size
+        except OSError:
+            return 1
+    return len(item.text)
+
+
+def _chunks(items: list, jobs: int) -> list[list]:
+    """Contiguous batches of about PARALLEL_CHUNK_CHARS, at least 8 per worker."""
+    total = sum(_item_chars(it) for it in items)
+    per = max(1, min(PARALLEL_CHUNK_CHARS, total // (jobs * 8) or 1))
+    out: list[list] = []
+    cur: list = []
+    size = 0
+    for it in items:
+        cur.append(it)
+        size += _item_chars(it)
+        if size >= per:
+            out.append(cur)
+            cur, size = [], 0
+    if cur:
+        out.append(cur)
+    return out
+
+
+def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None):
+    """(item, MapResult | None, ReadProblem | None) for every item, in order: in this
+    process, or in ``jobs`` worker processes (fork, initializer) when enough text."""
+    jobs = linter.config.jobs or os.cpu_count() or 1
+    done = 0
+    if jobs > 1 and len(items) >= PARALLEL_MIN_DOCS and (linter.document_rules or linter.corpus_rules):
+        try:
+            for triple in _parallel_stream(linter, items, jobs, doc_cache, state_reader):
+                done += 1
+                yield triple
+            return
+        except (OSError, RuntimeError) as exc:  # no fork, no processes, a worker killed: the rest here
+            print(f"corpuslint: warning: parallel map failed ({exc}); mapping in this process", file=sys.stderr)
+    for item in items[done:]:
+        result, problem = _map_item(linter, item, doc_cache, state_reader, False)
+        yield item, result, problem
+
+
+def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_reader):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # (not imported by a one-process run)
 
-    global _WORKER
-    _WORKER = linter
-    tick, linter.progress = linter.progress, None  # forked workers must not draw
+    global _PARENT_LINTER
+    chunks = _chunks(items, jobs)
+    # The first chunk is mapped here, before the fork: the rules' lazily loaded resources
+    # (dictionaries, morphology, per-word verdict caches of the frequent words) are then
+    # inherited by every worker instead of being built again in each.
+    for item in chunks.pop(0):
+        result, problem = _map_item(linter, item, doc_cache, state_reader, False)
+        yield item, result, problem
+    if not chunks:
+        return
+    _PARENT_LINTER = linter
+    ctx = multiprocessing.get_context("fork")
     try:
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            # plain documents travel as (path, text); subclasses (records) pickle themselves
-            items = [(d.path, d.text) if type(d) is Document else d for d in docs]
-            results = pool.map(_worker_check, items, chunksize=16)
-            for doc, found in zip(docs, results):
-                linter._cache[(doc.path, doc.content_hash)] = found
-                if tick is not None:
-                    tick(1)
+        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx, initializer=_init_worker,
+                                 initargs=(doc_cache, state_reader)) as pool:
+            # at most a few chunks in flight per worker: results are consumed as they come
+            pending: list = []
+            it = iter(chunks)
+            for chunk in it:
+                pending.append((chunk, pool.submit(_worker_map, chunk)))
+                if len(pending) >= 2 * jobs:
+                    break
+            while pending:
+                chunk, future = pending.pop(0)
+                results = future.result()
+                nxt = next(it, None)
+                if nxt is not None:
+                    pending.append((nxt, pool.submit(_worker_map, nxt)))
+                for item, (result, problem) in zip(chunk, results):
+                    if result is not None:
+                        result.states = {c: _decode_state(v) for c, v in result.states.items()}
+                    yield item, result, problem
     finally:
-        _WORKER = None
-        linter.progress = tick
+        _PARENT_LINTER = None
 
 
 # CORPUS-INDEX SEAM
@@ -315,12 +503,89 @@ def collect_corpus_states(
     return collect_states(rules, target_docs, ctx)
 
 
-def lint_documents(linter: Linter, docs: dict[str, Document], ctx: RunContext) -> list[Finding]:
+def lint_documents(linter: Linter, docs: "Mapping[str, Document]", ctx: RunContext) -> list[Finding]:
+    """Map + reduce over documents given in memory (the Python API, ``filter``)."""
+    store = DocumentStore()
+    return lint_items(linter, list(docs.values()), ctx, store, [])
+
+
+def lint_items(linter: Linter, items: list, ctx: RunContext, store: DocumentStore,
+               problems: list[Finding]) -> list[Finding]:
+    """Map + reduce over ``items`` (Sources of plain files, read when mapped, and
+    Documents) on the linter's executor. ``store`` is filled with every checked
+    document (named, not held, for plain files); read problems go to ``problems``."""
     from .executors import LocalExecutor
 
-    findings = (linter.executor or LocalExecutor()).lint(linter, docs, ctx)  # map + reduce
+    executor = linter.executor or LocalExecutor()
+    if hasattr(executor, "lint_items"):
+        findings = executor.lint_items(linter, items, ctx, store, problems)
+    else:  # an executor of whole document dicts (Dask): the documents are read here
+        docs: dict[str, Document] = {}
+        for item in items:
+            doc = files.load(item) if isinstance(item, files.Source) else item
+            if isinstance(doc, Document):
+                docs[doc.path] = doc
+            else:
+                finding = linter.problem_finding(item, doc)
+                if finding is not None:
+                    problems.append(finding)
+        for doc in docs.values():
+            store.hold(doc)
+        findings = executor.lint(linter, docs, ctx)
     findings = _drop_superseded([f for f in findings if linter.keep(f)], linter.rules)
-    return linter.suppressions.apply(findings, docs) if linter.suppressions else findings
+    return linter.suppressions.apply(findings, store) if linter.suppressions else findings
+
+
+def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: DocumentStore,
+                     problems: list[Finding]) -> list[Finding]:
+    """The local pipeline: stream ``items`` through the map (``map_stream``), keep
+    findings, compact states and the documents' names, then reduce."""
+    findings: list[Finding] = []
+    collected: dict[str, Collected] = {}
+    doc_cache = getattr(ctx, "doc_cache", None)
+    state_reader = getattr(ctx, "state_reader", None) if linter.corpus_rules else None
+    rows: list = []
+    bad: list[str] = []
+    tick = linter.progress
+    for item, result, problem in map_stream(linter, items, doc_cache, state_reader):
+        if tick is not None:
+            tick(1)
+        if result is None:
+            finding = linter.problem_finding(item, problem) if isinstance(item, files.Source) else None
+            if finding is not None:
+                problems.append(finding)
+            continue
+        key = result.key
+        abspath = item.path if isinstance(item, files.Source) else None
+        if abspath is not None:
+            store.add_file(key, abspath, result.content_hash, result.nbytes)
+        else:
+            store.hold(item)
+        linter._cache[(key, result.content_hash)] = result.findings
+        if result.from_disk:
+            linter._from_disk.add((key, result.content_hash))
+        findings.extend(result.findings)
+        if result.cache_bad:
+            bad += result.cache_bad
+        if result.cache_row is not None:
+            rows.append(result.cache_row)
+            if len(rows) >= 2000:
+                doc_cache.put_rows(rows)
+                rows = []
+        if linter.suppressions is not None and result.inline is not None:
+            linter.suppressions.note(key, result.content_hash, result.inline)
+        if linter.corpus_rules:
+            collected[key] = Collected(key, abspath, result.content_hash, result.nbytes, result.states,
+                                       state_reader)
+    if rows:
+        doc_cache.put_rows(rows)
+    if bad:
+        doc_cache.report_bad(bad)
+    if linter.corpus_rules:
+        states = collect_corpus_states(linter.corpus_rules, collected, ctx)
+        del collected
+        findings.extend(linter.reduce(states, store))
+    return findings
 
 
 def _drop_superseded(findings: list[Finding], rules: Mapping[str, Rule]) -> list[Finding]:
@@ -513,36 +778,33 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         cache_dir = cache_dir_for(ctx)
         if cache_dir is not None:
             ctx.doc_cache = DocumentFindingsCache(cache_dir, linter.document_rules, also=linter.rules.values())
+    if ctx.use_cache and linter.corpus_rules:
+        from .index import StateReader, cache_dir_for
+
+        cache_dir = cache_dir_for(ctx)
+        if cache_dir is not None:
+            ctx.state_reader = StateReader(cache_dir, linter.corpus_rules, ctx.root)
     problems: list[Finding] = []
-    docs: dict[str, Document] = {}
     writable: set[str] = set()  # documents that are whole files, which fixes may rewrite
     data_files: dict[str, tuple[files.Source, Any, Any]] = {}  # display -> (source, reader, stat when read)
-    for source, reader, loaded in readers.iter_sources(sources, registry.readers, config):
-        if isinstance(loaded, Document):
-            docs[loaded.path] = loaded
-            writable.add(loaded.path)
-            continue
-        if reader is not None and not isinstance(loaded, files.ReadProblem):
-            try:
-                data_files[source.display] = (source, reader, os.stat(source.path))
-            except OSError:
-                pass
-        _add_documents(linter, source, loaded, docs, problems)
+    stdin_docs: list[Document] = []
     if stdin is not None:
         source = files.Source("-", stdin.display)
         loaded = readers.read_stdin(source, stdin.data, registry.readers, config)
         if isinstance(loaded, Document):
-            docs[loaded.path] = loaded
             writable.add(loaded.path)
+            stdin_docs.append(loaded)
         else:
-            _add_documents(linter, source, loaded, docs, problems)
+            _add_documents(linter, source, loaded, stdin_docs, problems)
+    items = _read_plan(linter, sources, registry, config, problems, writable, data_files) + stdin_docs
     path_of = {s.display: s.path for s in sources}
     if not diff:
         files.clean_stale_temp_files({os.path.dirname(s.path) for s in sources})
 
     if progress is not None:
-        linter.progress = progress.phase("checking", len(docs))
-    findings = lint_documents(linter, docs, ctx)
+        linter.progress = progress.phase("checking", len(items))
+    store = DocumentStore()
+    findings = lint_items(linter, items, ctx, store, problems)
     if progress is not None:
         progress.close()
         linter.progress = None
@@ -557,15 +819,24 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         record_fixes: dict[str, int] = {}
         doc_codes = {r.code for r in linter.document_rules}
         plan: list[tuple[str, Document, str, int]] = []  # plain files: written after every fix is computed
-        for key, doc in docs.items():
+        for item in items:  # one file at a time, read again (never one that changed since it was checked)
+            key = item.display if isinstance(item, files.Source) else item.path
+            if not any(fixable(f, unsafe_fixes) for f in by_key.get(key, ())):
+                continue
+            doc = store.get(key)
+            if doc is None:
+                if key in store and key in path_of:
+                    finding = linter.problem_finding(files.Source(path_of[key], key), files.ReadProblem(
+                        "not-written", "fix not written: the file changed since it was read (run --fix again)"))
+                    if finding is not None:
+                        problems.append(finding)
+                continue
             record_file = getattr(doc, "file", None)
             if record_file is not None:
                 entry = data_files.get(record_file)
                 if not (fix_data and entry is not None and getattr(entry[1], "writable", False)):
                     continue
             elif key not in writable:
-                continue
-            if not any(fixable(f, unsafe_fixes) for f in by_key.get(key, ())):
                 continue
             # fixes come from findings computed now, never from the on-disk cache
             first = [f for f in by_key[key] if f.code not in doc_codes]
@@ -580,17 +851,13 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
                 record_texts.setdefault(record_file, {})[doc.number] = new_text
                 record_fixes[record_file] = record_fixes.get(record_file, 0) + count
             elif key in path_of:  # standard input is never written
-                plan.append((key, doc, new_text, count))
-                continue
-            changed[key] = doc.with_text(new_text)
-        for key, doc, new_text, count in plan:  # one transaction per file (files.write_fixed)
-            problem = files.write_fixed(path_of[key], doc.text, new_text, config.root)
-            if problem is not None:
-                fixed -= count
-                finding = linter.problem_finding(files.Source(path_of[key], key), problem)
-                if finding is not None:
-                    problems.append(finding)
-                continue
+                problem = files.write_fixed(path_of[key], doc.text, new_text, config.root)  # one transaction per file
+                if problem is not None:
+                    fixed -= count
+                    finding = linter.problem_finding(files.Source(path_of[key], key), problem)
+                    if finding is not None:
+                        problems.append(finding)
+                    continue
             changed[key] = doc.with_text(new_text)
         for display, texts in record_texts.items():  # one atomic rewrite per data file
             source, reader, stat = data_files[display]
@@ -603,21 +870,50 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
                 for key in [k for k, d in changed.items() if getattr(d, "file", None) == display]:
                     del changed[key]
         if changed and not diff:
-            docs.update(changed)
-            findings = lint_documents(linter, docs, ctx)
+            # the re-lint: files are read again (as written), documents in memory replaced
+            items = [item if isinstance(item, files.Source) else changed.get(item.path, item) for item in items]
+            store = DocumentStore()
+            findings = lint_items(linter, items, ctx, store, [])
     findings.extend(linter.suppressions.apply(problems, {}))
     findings.extend(linter.suppressions.unused(linter.rules))
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings, len(sources) + (stdin is not None), linter.rules, registry, config, fixed, diffs, docs)
+    return RunResult(findings, len(sources) + (stdin is not None), linter.rules, registry, config, fixed, diffs,
+                     store)
 
 
-def _add_documents(linter: Linter, source: files.Source, loaded, docs: dict, problems: list) -> None:
+def _read_plan(linter: Linter, sources: list[files.Source], registry: Registry, config: Config,
+               problems: list[Finding], writable: set[str], data_files: dict) -> list:
+    """What the map step reads, in order: a plain file as its Source (read by whoever
+    maps it, then dropped), a data file as its records (Documents), problems reported."""
+    items: list = []
+    for source in sources:
+        if source.problem is None and not source.unknown and readers.reader_for(source.path, registry.readers) is None:
+            items.append(source)
+            writable.add(source.display)
+            continue
+        for src, reader, loaded in readers.iter_sources([source], registry.readers, config):
+            if isinstance(loaded, Document):
+                items.append(loaded)
+                writable.add(loaded.path)
+                continue
+            if reader is not None and not isinstance(loaded, files.ReadProblem):
+                try:
+                    data_files[src.display] = (src, reader, os.stat(src.path))
+                except OSError:
+                    pass
+            _add_documents(linter, src, loaded, items, problems)
+    return items
+
+
+def _add_documents(linter: Linter, source: files.Source, loaded, docs: "dict | list", problems: list) -> None:
     """A reader's documents (records, streamed) and problems (F003, F005 per record)."""
     for item in [loaded] if isinstance(loaded, files.ReadProblem) else loaded:
         if isinstance(item, files.ReadProblem):
             finding = linter.problem_finding(source, item)
             if finding is not None:
                 problems.append(finding)
+        elif isinstance(docs, list):
+            docs.append(item)
         else:
             docs[item.path] = item
 

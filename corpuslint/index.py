@@ -302,6 +302,67 @@ def _is_locked(exc: Exception) -> bool:
 # -- the engine's corpus-state collection ----------------------------------------
 
 
+class _Reader:
+    """A read-only connection opened on first use, in the process that uses it (a
+    forked worker opens its own). Any SQLite error disables it: a miss, not a failure."""
+
+    def __init__(self, cache_dir: str):
+        self.path = os.path.join(cache_dir, DB_NAME)
+        self.conn: sqlite3.Connection | None = None
+        self.pid = -1
+        self.broken = False
+
+    def one(self, sql: str, args: tuple, content_hash: str) -> bytes | None:
+        """The blob of the row ``sql`` selects as (content hash, blob), if its hash matches."""
+        if self.broken:
+            return None
+        try:
+            if self.conn is None or self.pid != os.getpid():
+                if not os.path.exists(self.path):
+                    return None
+                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
+                                            check_same_thread=False)
+                self.pid = os.getpid()
+            row = self.conn.execute(sql, args).fetchone()
+        except sqlite3.Error:
+            self.broken = True
+            return None
+        if row is None or row[0] != content_hash or not isinstance(row[1], bytes):
+            return None
+        return row[1]
+
+
+class StateReader:
+    """Per-document lookups of cached corpus-rule states (``rule key``, content hash),
+    so the engine's map step skips ``collect`` for a file whose state is stored."""
+
+    def __init__(self, cache_dir: str, rules: Iterable["CorpusRule"], root: str):
+        self.keys = {rule.code: rule_key(rule) for rule in rules}
+        self.root = os.path.abspath(root)
+        self._reader = _Reader(cache_dir)
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_reader": _Reader(os.path.dirname(self._reader.path))}
+
+    def has(self, path: str, code: str, content_hash: str) -> bool:
+        """Does the index hold a state of ``path`` (absolute) for ``code`` at this content?"""
+        rel = os.path.relpath(path, self.root)
+        return self._reader.one("SELECT content_hash, X'' FROM states WHERE path = ? AND rule_key = ?",
+                                (rel, self.keys[code]), content_hash) is not None
+
+    def state(self, path: str, code: str, content_hash: str) -> Any:
+        """The decoded state of ``path`` (absolute) for rule ``code``, or ``MISS``."""
+        rel = os.path.relpath(path, self.root)
+        blob = self._reader.one("SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?",
+                                (rel, self.keys[code]), content_hash)
+        if blob is None:
+            return MISS
+        try:
+            return loads_state(blob)
+        except CodecError:
+            return MISS
+
+
 class DocumentFindingsCache:
     """Document-rule results keyed by (display path, content hash, rules key).
 
@@ -319,6 +380,8 @@ class DocumentFindingsCache:
         self.key = hashlib.blake2b("|".join(parts).encode(), digest_size=12).hexdigest()
         self.rules = list(rules) + list(also)  # codes a cached finding may carry (+ engine notes, F008)
         self._rows: dict[str, tuple[str, bytes]] | None = None
+        self._reader: _Reader | None = None
+        self.bad: list[str] = []  # invalid entries met by lookup() in this process
 
     def _index(self) -> "CorpusIndex | None":
         try:
@@ -351,6 +414,51 @@ class DocumentFindingsCache:
             more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
             self.warn(f"document findings cache: invalid entry for {bad[0]}{more}; discarded and recomputed")
         return hits
+
+    def lookup(self, doc: "Document") -> list | None:
+        """The cached findings of ``doc`` (validated), or None; one indexed read per
+        document on a read-only connection of this process (worker processes too)."""
+        if self._reader is None:
+            self._reader = _Reader(self.cache_dir)
+        blob = self._reader.one("SELECT content_hash, findings FROM doc_findings WHERE path = ? AND rules_key = ?",
+                                (doc.path, self.key), doc.content_hash)
+        if blob is None:
+            return None
+        try:
+            return decode_findings(blob, doc, self.rules)
+        except CodecError as exc:
+            self.bad.append(f"{doc.path} ({exc})")  # reported once per run (``report_bad``)
+            return None
+
+    def report_bad(self, bad: list[str]) -> None:
+        """One warning for the invalid entries ``lookup`` met (in any process)."""
+        if bad:
+            more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
+            self.warn(f"document findings cache: invalid entry for {bad[0]}{more}; discarded and recomputed")
+
+    def encode(self, doc: "Document", found: list) -> tuple[str, str, str, bytes] | None:
+        """The row ``put_rows`` stores for ``doc``'s findings (None if not storable)."""
+        try:
+            return (doc.path, doc.content_hash, self.key, encode_findings(found, doc))
+        except CodecError:
+            return None
+
+    def put_rows(self, rows: list[tuple[str, str, str, bytes]]) -> None:
+        """Store rows made by ``encode`` in one transaction."""
+        if not rows:
+            return
+        index = self._index()
+        if index is None:
+            return
+        try:
+            index.write_doc_findings(rows)
+        except sqlite3.Error as exc:
+            self.warn(f"document findings cache write failed ({exc}); results not cached")
+        finally:
+            index.close()
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_reader": None}
 
     def put(self, results: Iterable[tuple["Document", list]]) -> None:
         rows = []
@@ -616,6 +724,7 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
 
 
 _MISS = object()
+MISS = _MISS
 _bad_states: list[str] = []
 
 
@@ -645,7 +754,10 @@ def _decode_state(hit: "tuple[str, bytes] | None", content_hash: str, where: str
 
 def _matches_disk(doc: "Document", st: os.stat_result) -> bool:
     """A checked document's text is what is on disk (not an in-memory edit)."""
-    return len(doc.text.encode("utf-8", "surrogatepass")) == st.st_size
+    nbytes = getattr(doc, "nbytes", None)  # a document already mapped (engine.Collected)
+    if nbytes is None:
+        nbytes = len(doc.text.encode("utf-8", "surrogatepass"))
+    return nbytes == st.st_size
 
 
 def _load(ctx, display: str, abspath: str):
@@ -689,7 +801,8 @@ def _work_item(display: str):
             states[rule.code] = (state, None)
         else:
             state = _collect_one(rule, doc)
-            states[rule.code] = (state, dumps_state(state))
+            # encoded only for the index (--no-cache: no blob of every state held meanwhile)
+            states[rule.code] = (state, dumps_state(state) if getattr(ctx, "use_cache", True) else None)
     return h, stat, states
 
 
@@ -698,6 +811,14 @@ def _collect_one(rule, doc):
     (see engine.MAX_LINE_CHARS); errors name the rule."""
     from .engine import rule_errors, skips
 
+    mapped = getattr(doc, "states", None)  # engine.Collected: states from the engine's map step
+    if mapped is not None:
+        try:
+            return doc.state(rule.code)
+        except KeyError:  # not carried (an index hit whose row went away): read the file again
+            doc = doc.load()
+            if doc is None:
+                return None
     if skips(rule, doc):
         return None
     with rule_errors(rule, doc.path):
@@ -710,6 +831,12 @@ def _work_chunk(displays: list[str]):
 
 
 def _run_work(work: list[str], jobs: int) -> list:
+    targets = _WORK[2] if _WORK is not None else {}
+    mapped = [getattr(targets.get(d), "states", None) is not None for d in work]
+    if any(mapped):  # checked documents whose states the map step computed: no worker needed
+        rest = [d for d, m in zip(work, mapped) if not m]
+        done = iter(_run_work(rest, jobs) if rest else [])
+        return [_work_item(d) if m else next(done) for d, m in zip(work, mapped)]
     if jobs > 1 and len(work) >= PARALLEL_MIN_MISSES:
         try:
             return _parallel_work(work, jobs)

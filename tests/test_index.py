@@ -17,7 +17,7 @@ from corpuslint.families.duplicate.corpus import CrossFileDuplicateParagraph
 
 from .conftest import SAMPLES
 
-CFG = {"select": ["D104"]}
+CFG = {"select": ["D104"], "jobs": 1}  # the counter fixture counts collect() calls in this process
 
 
 def _sentences() -> list[str]:

@@ -86,16 +86,22 @@ def settings_for(config: "Config", **overrides: Any) -> ExecutorSettings:
 
 
 class LocalExecutor:
-    """Map and reduce in this process (forked workers for ``jobs`` > 1): today's path."""
+    """Map and reduce on this machine: documents stream through the map (in this
+    process, or in ``jobs`` forked worker processes that read the files themselves and
+    send back findings and codec-encoded states) and are dropped; the reduce runs here
+    on the compact states (``engine.map_reduce_local``)."""
+
+    def lint_items(self, linter: "Linter", items: list, ctx: "RunContext", store, problems: list) -> "list[Finding]":
+        from ..engine import map_reduce_local
+
+        return map_reduce_local(linter, items, ctx, store, problems)
 
     def lint(self, linter: "Linter", docs: "dict[str, Document]", ctx: "RunContext") -> "list[Finding]":
-        from ..engine import collect_corpus_states
+        """Documents given in memory (they are held, not read again)."""
+        from ..engine import map_reduce_local
+        from ..store import DocumentStore
 
-        findings = linter.map_documents(list(docs.values()), ctx.doc_cache)
-        if linter.corpus_rules:
-            states = collect_corpus_states(linter.corpus_rules, docs, ctx)
-            findings.extend(linter.reduce(states, docs))
-        return findings
+        return map_reduce_local(linter, list(docs.values()), ctx, DocumentStore(), [])
 
     def close(self) -> None:
         pass

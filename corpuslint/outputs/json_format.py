@@ -71,6 +71,23 @@ def write(result, stream) -> None:
     stream.write("\n")
 
 
-def result_positions(result) -> dict:
-    """path -> offset-to-(line, column) function, for documents that have fixes."""
-    return {path: doc.position for path, doc in getattr(result, "documents", {}).items()}
+def result_positions(result) -> "_Positions":
+    """path -> offset-to-(line, column) function, for documents that have fixes (the
+    document is read only when a fix's position is asked for)."""
+    return _Positions(getattr(result, "documents", None) or {})
+
+
+class _Positions:
+    def __init__(self, documents) -> None:
+        self.documents = documents
+
+    def get(self, key):
+        if key not in self.documents:
+            return None
+        documents = self.documents
+
+        def position(offset: int) -> tuple[int, int]:
+            doc = documents.get(key)
+            return doc.position(offset) if doc is not None else (0, 0)
+
+        return position

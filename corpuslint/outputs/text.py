@@ -209,7 +209,8 @@ def _where(loc) -> str:
 def _records(result) -> int:
     """Dataset records checked (documents of data files, plus unreadable records)."""
     documents = getattr(result, "documents", {}) or {}
-    read = sum(1 for d in documents.values() if getattr(d, "record", None) is not None)
+    count = getattr(documents, "records", None)  # a DocumentStore counts without reading files
+    read = count() if callable(count) else sum(1 for d in documents.values() if getattr(d, "record", None) is not None)
     return read + sum(1 for f in result.findings if f.code == "F005" and f.record is not None)
 
 

@@ -360,7 +360,9 @@ class Analysis:
     hashes, shingle sets and MinHash signatures, computed in a few vectorised passes."""
 
     def __init__(self, doc: Document):
-        self.doc = doc
+        # weak: _ANALYSES is keyed weakly by the document, so a strong reference back
+        # would keep every analysed document (and its arrays) alive for the whole run
+        self._doc = weakref.ref(doc)
         text = doc.text
         units = paragraph_units(doc)
         index, bounds = words_of([text[u.start : u.end] for u in units])
@@ -377,6 +379,13 @@ class Analysis:
         self.stem_hashes = _W_STEM[index]
         # exact-copy key: xxh64 of the unit's normalised (unstemmed) word-hash sequence
         self.keys = np.array(_segment_keys(_W_NORM[index], bounds), dtype=np.uint64)
+
+    @property
+    def doc(self) -> Document:
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the analysed document is gone")
+        return doc
 
     @cached_property
     def _shingles(self) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,128 @@
+"""Where the checked documents are after the map step: named, not held.
+
+The engine streams documents through the map step and drops them (memory grows with
+findings and compact corpus states, never with the text). What comes after the map
+still needs a document now and then: a corpus rule's reduce building a finding
+(line/column of an offset, a fix's line span), suppressions, fixes, output snippets.
+``DocumentStore`` is the mapping they read it from:
+
+* a plain file is remembered as (absolute path, content hash, size in bytes) and read
+  again on ``get``; a file whose content hash is no longer the one checked (changed on
+  disk since the map step) gives ``None``, so nothing is ever reported or fixed
+  against text that was not checked;
+* documents that cannot be read again (standard input, records of data files, texts
+  given in memory through the Python API) are held whole, without their cached views.
+
+Reads go through a small LRU cache (``CACHE_CHARS`` characters), so a reduce that
+builds its findings file by file reads each file once.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Iterator, Mapping
+
+from . import files
+from .document import Document
+
+CACHE_CHARS = 16_000_000  # characters of re-read text kept (a few recent documents)
+
+
+class DocumentStore(Mapping[str, Document]):
+    """Display path (record key) -> Document, read again on demand (see module doc)."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[str, str, int]] = {}  # key -> (absolute path, content hash, bytes)
+        self._held: dict[str, Document] = {}
+        self._lru: OrderedDict[str, Document] = OrderedDict()
+        self._lru_chars = 0
+        self.changed: set[str] = set()  # files whose content changed since the map step
+
+    # -- filling ----------------------------------------------------------------
+    def add_file(self, key: str, path: str, content_hash: str, nbytes: int) -> None:
+        """A plain file checked from ``path`` (read again on demand)."""
+        self._held.pop(key, None)
+        self._files[key] = (path, content_hash, nbytes)
+
+    def hold(self, doc: Document) -> None:
+        """A document kept in memory (text only: its cached views are dropped)."""
+        self._files.pop(doc.path, None)
+        self._lru.pop(doc.path, None)
+        bare = doc
+        if doc.__dict__.keys() - _BARE - {"content_hash"}:
+            bare = doc.with_text(doc.text)  # the same text object, without the cached views
+            if "content_hash" in doc.__dict__:
+                bare.__dict__["content_hash"] = doc.__dict__["content_hash"]
+        self._held[doc.path] = bare
+
+    # -- reading ----------------------------------------------------------------
+    def content_hash(self, key: str) -> str | None:
+        """The content hash of what was checked for ``key`` (without reading it)."""
+        entry = self._files.get(key)
+        if entry is not None:
+            return entry[1]
+        doc = self._held.get(key)
+        return None if doc is None else doc.content_hash
+
+    def peek(self, key: str) -> Document | None:
+        """A held document (record, standard input), never read from disk."""
+        return self._held.get(key)
+
+    def is_file(self, key: str) -> bool:
+        return key in self._files
+
+    def __getitem__(self, key: str) -> Document:
+        doc = self.get(key)
+        if doc is None:
+            raise KeyError(key)
+        return doc
+
+    def get(self, key: str, default=None):  # type: ignore[override]
+        held = self._held.get(key)
+        if held is not None:
+            return held
+        entry = self._files.get(key)
+        if entry is None or key in self.changed:
+            return default
+        doc = self._lru.get(key)
+        if doc is not None:
+            self._lru.move_to_end(key)
+            return doc
+        path, content_hash, _ = entry
+        loaded = files.load(files.Source(path, key))
+        if not isinstance(loaded, Document) or loaded.content_hash != content_hash:
+            self.changed.add(key)  # changed on disk since it was checked: nothing refers to it
+            return default
+        self._lru[key] = loaded
+        self._lru_chars += len(loaded.text)
+        while self._lru_chars > CACHE_CHARS and len(self._lru) > 1:
+            _, old = self._lru.popitem(last=False)
+            self._lru_chars -= len(old.text)
+        return loaded
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._files or key in self._held
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._files
+        yield from self._held
+
+    def __len__(self) -> int:
+        return len(self._files) + len(self._held)
+
+    def records(self) -> int:
+        """How many held documents are records of data files."""
+        return sum(1 for d in self._held.values() if getattr(d, "record", None) is not None)
+
+
+_BARE = frozenset({"path", "text", "suffix", "file", "number", "record"})
+
+
+def as_store(documents: Mapping[str, Document]) -> DocumentStore:
+    """``documents`` (a dict of in-memory documents) as a store that holds them."""
+    if isinstance(documents, DocumentStore):
+        return documents
+    store = DocumentStore()
+    for doc in documents.values():
+        store.hold(doc)
+    return store

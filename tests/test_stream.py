@@ -1,0 +1,170 @@
+"""The streaming engine (issue 14): documents are dropped after the map step, findings
+stay identical across jobs 1 / jobs 2, cold / warm cache, streamed / in memory, and
+nothing is reported or fixed against a file that changed since it was checked."""
+
+from __future__ import annotations
+
+import gc
+import json
+import random
+import weakref
+from pathlib import Path
+
+import pytest
+
+from corpuslint import engine, files
+from corpuslint.document import Document
+from corpuslint.engine import PARALLEL_MIN_DOCS, RunContext, Linter, build_registry, lint_documents, run
+from corpuslint.outputs.json_format import finding_to_dict
+from corpuslint.store import DocumentStore
+
+from .conftest import SAMPLES
+
+
+def _lines() -> list[str]:
+    out = []
+    for path in sorted(SAMPLES.glob("*.txt")):
+        out += [ln for ln in path.read_text(encoding="utf-8").splitlines() if len(ln.split()) >= 12]
+    return out
+
+
+def _corpus(root: Path, n_files: int, seed: int = 14) -> None:
+    """n_files small articles of shuffled sample sentences; every 10th file copies a
+    paragraph of an earlier file (D104) and file 7 is a near-copy of file 3 (D105)."""
+    rng = random.Random(seed)
+    lines = _lines()
+    texts: list[str] = []
+    for i in range(n_files):
+        if i == 7:
+            words = texts[3].split(" ")
+            words[5] = "تغيير"
+            text = " ".join(words)
+        else:
+            paras = [" ".join(rng.sample(lines[rng.randrange(len(lines))].split(), 12)) + "." for _ in range(6)]
+            if i % 10 == 9:
+                paras[1] = texts[rng.randrange(i)].split("\n\n")[0]
+            text = "\n\n".join(paras) + ("  \n" if i % 4 == 0 else "\n")  # some trailing whitespace (W101)
+        texts.append(text)
+        (root / f"doc{i:03d}.txt").write_text(text, encoding="utf-8")
+    (root / "corpuslint.toml").write_text('include = ["*.txt"]\n', encoding="utf-8")
+
+
+def _findings(root: Path, **table) -> list[dict]:
+    config, registry = build_registry([str(root)], table=table)
+    result = run([str(root)], config, registry)
+    # with the fix edits' positions: those come from documents read again after the map
+    return [finding_to_dict(f, result.documents[f.key].position) for f in result.findings]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("stream")
+    _corpus(root, PARALLEL_MIN_DOCS + 8)
+    return root
+
+
+def test_jobs_2_gives_the_jobs_1_findings_with_planted_duplicates(corpus):
+    serial = _findings(corpus, jobs=1, cache=False)
+    codes = {f["code"] for f in serial}
+    assert {"D104", "D105", "W101"} <= codes  # the planted duplicates and defects are found
+    assert _findings(corpus, jobs=2, cache=False) == serial
+
+
+def test_warm_cache_and_parallel_warm_give_the_cold_findings(tmp_path):
+    _corpus(tmp_path, PARALLEL_MIN_DOCS + 8, seed=3)
+    cold = _findings(tmp_path, jobs=1, cache=False)
+    assert _findings(tmp_path, jobs=2) == cold  # fills the cache (states and findings from workers)
+    assert (tmp_path / ".corpuslint_cache").is_dir()
+    assert _findings(tmp_path, jobs=1) == cold  # warm
+    assert _findings(tmp_path, jobs=2) == cold  # warm, looked up by the workers
+
+
+def test_streamed_run_matches_documents_held_in_memory(corpus):
+    """The file pipeline (documents dropped, read again for the reduce) gives what the
+    in-memory path gives when every document is held."""
+    config, registry = build_registry([str(corpus)], table={"jobs": 1, "cache": False})
+    streamed = run([str(corpus)], config, registry).findings
+    linter = Linter(config, registry)
+    docs = {}
+    for path in sorted(corpus.glob("*.txt")):
+        doc = files.load(files.Source(str(path), str(path)))
+        docs[doc.path] = doc
+    held = lint_documents(linter, docs, RunContext(config, config.root, False, discover=lambda: [],
+                                                  load=files.load))
+    key = lambda f: (f.code, Path(f.path).name, f.line, f.column, f.message)  # noqa: E731
+    assert sorted(map(key, streamed)) == sorted(map(key, held))
+
+
+def test_samples_findings_do_not_depend_on_jobs(monkeypatch):
+    monkeypatch.setattr(engine, "PARALLEL_MIN_DOCS", 2)  # five files: parallel all the same
+    monkeypatch.chdir(SAMPLES)
+    one = _findings(Path("."), jobs=1, cache=False)
+    assert len(one) > 20
+    assert _findings(Path("."), jobs=2, cache=False) == one
+
+
+def test_documents_are_dropped_after_the_map(corpus, monkeypatch):
+    """No checked document outlives its map step (only the store's few re-read ones)."""
+    alive: list[weakref.ref] = []
+    original = files.load
+
+    def tracking(source, data=None):
+        doc = original(source, data)
+        if isinstance(doc, Document):
+            alive.append(weakref.ref(doc))
+        return doc
+
+    monkeypatch.setattr(files, "load", tracking)
+    monkeypatch.setattr("corpuslint.store.CACHE_CHARS", 1)  # keep at most one re-read document
+    config, registry = build_registry([str(corpus)], table={"jobs": 1, "cache": False})
+    result = run([str(corpus)], config, registry)
+    gc.collect()
+    assert len(alive) >= PARALLEL_MIN_DOCS  # every file was loaded ...
+    assert sum(r() is not None for r in alive) <= 1  # ... and dropped
+    assert isinstance(result.documents, DocumentStore) and len(result.documents) == PARALLEL_MIN_DOCS + 8
+
+
+def test_store_never_reads_a_file_that_changed(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("one two three\n", encoding="utf-8")
+    doc = files.load(files.Source(str(path), "a.txt"))
+    store = DocumentStore()
+    store.add_file("a.txt", str(path), doc.content_hash, len(doc.text.encode()))
+    assert store.get("a.txt").text == "one two three\n"
+    path.write_text("one two four\n", encoding="utf-8")
+    store._lru.clear()
+    assert store.get("a.txt") is None and "a.txt" in store.changed
+    assert "a.txt" in store and store.content_hash("a.txt") == doc.content_hash
+
+
+def test_fix_is_not_written_over_a_file_changed_after_the_map(tmp_path, monkeypatch):
+    """A file edited between the map step and the fixes keeps the edit; F-finding instead."""
+    (tmp_path / "corpuslint.toml").write_text("", encoding="utf-8")
+    a = tmp_path / "a.txt"
+    a.write_text("trailing space here \n", encoding="utf-8")
+    original = engine.map_reduce_local
+
+    def edit_after_map(*args, **kwargs):
+        out = original(*args, **kwargs)
+        a.write_text("someone else's edit \n", encoding="utf-8")
+        return out
+
+    monkeypatch.setattr(engine, "map_reduce_local", edit_after_map)
+    config, registry = build_registry([str(tmp_path)], table={"select": ["W101"], "cache": False})
+    result = run([str(a)], config, registry, fix=True)
+    assert a.read_text(encoding="utf-8") == "someone else's edit \n"
+    assert result.fixed == 0
+    assert any("changed since it was read" in f.message for f in result.findings)
+
+
+def test_json_output_positions_come_from_the_store(corpus, tmp_path):
+    from corpuslint.outputs import json_format
+
+    config, registry = build_registry([str(corpus)], table={"select": ["W101"], "cache": False})
+    result = run([str(corpus)], config, registry)
+    assert isinstance(result.documents, DocumentStore)
+    out = tmp_path / "out.json"
+    with open(out, "w", encoding="utf-8") as fh:
+        json_format.write(result, fh)
+    edits = [e for d in json.loads(out.read_text(encoding="utf-8"))["diagnostics"] for e in d["fix"]["edits"]]
+    assert edits and all(e["line"] >= 1 and e["column"] >= 1 for e in edits)
