@@ -34,38 +34,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
+from bench_spelling import LETTERS, mutate, seed_walk, walk  # the same generated Arabic text
+
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "samples" / "news-ar").glob("*.txt"))
-LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 PARAS_PER_FILE = 100
 PARA_BYTES = 220
-
-
-def _seed_walk():
-    import regex
-
-    word_re = regex.compile(r"\p{L}[\p{L}\p{M}]*")
-    succ: dict[str, list[str]] = defaultdict(list)
-    starts: list[str] = []
-    for path in SEEDS:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            words = word_re.findall(line)
-            if len(words) < 4:
-                continue
-            starts.append(words[0])
-            for a, b in zip(words, words[1:]):
-                succ[a].append(b)
-    return starts, succ
-
-
-def _variant(word: str, rng: random.Random) -> str:
-    i = rng.randrange(1, len(word))
-    if rng.random() < 0.5:
-        return word[:i] + word[i + 1 :]
-    return word[:i] + rng.choice(LETTERS) + word[i + 1 :]
 
 
 def _near_copy(text: str, rng: random.Random) -> str:
@@ -78,7 +53,7 @@ def _near_copy(text: str, rng: random.Random) -> str:
 def generate(folder: Path, paragraphs: int, seed: int = 14) -> dict:
     """Write ``paragraphs`` paragraphs to ``folder`` (100 per file); returns counts."""
     rng = random.Random(seed)
-    starts, succ = _seed_walk()
+    starts, succ = seed_walk()
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "corpuslint.toml").write_text('include = ["*.txt"]\n', encoding="utf-8")
     written = total = planted_paras = planted_files = 0
@@ -99,15 +74,8 @@ def generate(folder: Path, paragraphs: int, seed: int = 14) -> dict:
                     continue
                 sents, size = [], 0
                 while size < PARA_BYTES:
-                    w = rng.choice(starts)
-                    sent = [w]
-                    for _ in range(rng.randint(8, 20)):
-                        nxt = succ.get(w)
-                        if not nxt:
-                            break
-                        w = rng.choice(nxt)
-                        sent.append(w)
-                    sent = [_variant(x, rng) if len(x) >= 4 and rng.random() < 0.02 else x for x in sent]
+                    sent = walk(rng, starts, succ, 20)
+                    sent = [mutate(x, rng) if len(x) >= 4 and rng.random() < 0.02 else x for x in sent]
                     s = " ".join(sent) + "."
                     sents.append(s)
                     size += len(s.encode("utf-8")) + 1

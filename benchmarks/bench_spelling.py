@@ -82,6 +82,31 @@ def seed_sentences() -> list[list[str]]:
     return out
 
 
+def seed_walk(sentences: list[list[str]] | None = None) -> tuple[list[str], dict[str, list[str]]]:
+    """A word-bigram Markov chain of the demo articles: (sentence-initial words, word ->
+    successors), for ``walk``."""
+    succ: dict[str, list[str]] = defaultdict(list)
+    starts = []
+    for words in seed_sentences() if sentences is None else sentences:
+        starts.append(words[0])
+        for a, b in zip(words, words[1:]):
+            succ[a].append(b)
+    return starts, succ
+
+
+def walk(rng: random.Random, starts: list[str], succ: dict[str, list[str]], longest: int) -> list[str]:
+    """One generated sentence: a random start, then 8..``longest`` successor steps."""
+    w = rng.choice(starts)
+    sent = [w]
+    for _ in range(rng.randint(8, longest)):
+        nxt = succ.get(w)
+        if not nxt:
+            break
+        w = rng.choice(nxt)
+        sent.append(w)
+    return sent
+
+
 def mutate(word: str, rng: random.Random) -> str:
     i = rng.randrange(1, len(word))
     if rng.random() < 0.5:
@@ -91,12 +116,7 @@ def mutate(word: str, rng: random.Random) -> str:
 
 def generate(target_bytes: int, doc_bytes: int, rng: random.Random, noise: float = 0.0):
     sentences = seed_sentences()
-    succ: dict[str, list[str]] = defaultdict(list)
-    starts = []
-    for words in sentences:
-        starts.append(words[0])
-        for a, b in zip(words, words[1:]):
-            succ[a].append(b)
+    starts, succ = seed_walk(sentences)
     vocab = {w for s in sentences for w in s}
     ar = get_backend("ar")
     frequent = [w for w in vocab if len(w) >= 5 and ar.known(w)]
@@ -110,14 +130,7 @@ def generate(target_bytes: int, doc_bytes: int, rng: random.Random, noise: float
         parts: list[str] = []
         size = 0
         while size < doc_bytes:
-            w = rng.choice(starts)
-            sent = [w]
-            for _ in range(rng.randint(8, 30)):
-                nxt = succ.get(w)
-                if not nxt:
-                    break
-                w = rng.choice(nxt)
-                sent.append(w)
+            sent = walk(rng, starts, succ, 30)
             if noise:  # vocabulary stress: random one-letter variants (new distinct words)
                 sent = [mutate(x, rng) if len(x) >= 4 and rng.random() < noise else x for x in sent]
             r = rng.random()

@@ -461,23 +461,9 @@ class DocumentFindingsCache:
         return {**self.__dict__, "_reader": None}
 
     def put(self, results: Iterable[tuple["Document", list]]) -> None:
-        rows = []
-        for d, found in results:
-            try:
-                rows.append((d.path, d.content_hash, self.key, encode_findings(found, d)))
-            except CodecError:
-                continue  # e.g. a plugin finding with values the codec does not store: not cached
-        if not rows:
-            return
-        index = self._index()
-        if index is None:
-            return
-        try:
-            index.write_doc_findings(rows)
-        except sqlite3.Error as exc:
-            self.warn(f"document findings cache write failed ({exc}); results not cached")
-        finally:
-            index.close()
+        """Store each (document, findings); findings the codec cannot store (e.g. a
+        plugin's values) are left uncached."""
+        self.put_rows([row for d, found in results if (row := self.encode(d, found)) is not None])
 
 
 # -- cached findings: encoded as plain data, validated against the document on load --
