@@ -119,3 +119,70 @@ def test_w114_a_dot_inside_a_parenthesis_before_the_sentence_stop_is_named():
     assert w114(rename) == []
     # inside a parenthesis whose sentence goes on, the dot is a stray full stop
     assert w114("The files are hidden (for now .) and shown later.\n") == [(1, "space before '.'")]
+
+
+# -- D104: slot templates ---------------------------------------------------------------
+
+
+def _gnome_steps(tmp_path) -> Path:
+    """GNOME help pages (fa, partly untranslated) in one folder: the bluetooth pages and
+    the pages of tests/data/realtext/gnome-help-fa-steps."""
+    root = tmp_path / "help"
+    root.mkdir()
+    for name in ("gnome-help-fa-steps", "gnome-help-fa-bluetooth"):
+        for p in (DATA / name).glob("*.txt"):
+            (root / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    return root
+
+
+def _d104(root: Path, partitions: int | None = None) -> list[tuple[str, int, str]]:
+    from corpuslint import engine
+    from corpuslint.executors import LocalExecutor
+    from corpuslint.reduction import SerialOps
+
+    config, registry = engine.build_registry([str(root)])
+    config.use_cache = False
+    docs = engine.run([str(root)], config, registry, executor=LocalExecutor()).documents
+    linter = engine.Linter(config, registry)
+    (rule,) = [r for r in linter.corpus_rules if r.code == "D104"]
+    states = {rule.code: {p: rule.collect(d) for p, d in docs.items()}}
+    facts = None
+    if partitions is not None:  # the distributed plan (shuffle), run in this process
+        got, fact = rule.reduction.run(rule, SerialOps(states, partitions), set(docs))
+        states, facts = {rule.code: got}, {rule.code: fact}
+    found = linter.reduce(states, docs, facts)
+    return sorted((Path(f.path).name, f.line, docs[f.path].text.splitlines()[f.line - 1][:40])
+                  for f in found if f.code == "D104")
+
+
+def test_d104_a_sentence_frame_filled_in_by_many_pages_is_a_template_not_a_copy(tmp_path):
+    root = _gnome_steps(tmp_path)
+    email, browser = (root / "net-default-email.txt").read_text(), (root / "net-default-browser.txt").read_text()
+    step = "نمای کلی فعّالیت‌ها را گشوده و شروع به نوشتن برنامه‌های پیش‌گزیده کنید."
+    assert step in email and step in browser  # the same step in two pages, as written ...
+    assert "شروع به نوشتن بلوتوث کنید." in (root / "bluetooth-send-file.txt").read_text()  # ... a frame with another filler
+    assert "Click Date & Time in the sidebar to open the panel." in (root / "clock-set.txt").read_text()
+    got = _d104(root)
+    # the frames "Open the Activities overview and start typing X", "Click X in the
+    # sidebar to open the panel" are templates; the paragraphs net-manual copies from
+    # net-fixed-ip-address (IPv4 tab, DNS and Routes steps) are real copies
+    assert {name for name, _, _ in got} == {"net-manual.txt"}
+    assert len(got) == 4
+    # the distributed plan decides the same
+    assert _d104(root, partitions=1) == got and _d104(root, partitions=3) == got
+
+
+def test_d104_frames_ignore_the_filler_length_but_not_the_fixed_words():
+    from corpuslint.document import Document
+    from corpuslint.families.duplicate import frames as F
+    from corpuslint.families.duplicate import units as U
+
+    def frames(text: str) -> set[int]:
+        a = U.analyse(Document("a.txt", text + "\n"))
+        return set(F.frame_hashes(a.stem_hashes, a.bounds)[0].tolist())
+
+    panel = frames("Click Date & Time in the sidebar to open the panel.")
+    assert panel & frames("Click Sound in the sidebar to open the panel.")
+    assert panel & frames("Click Mouse and Touchpad in the sidebar to open the panel.")
+    assert not panel & frames("Click Sound in the menu to close the window.")
+    assert not frames("Click Sound.") and not frames(" ".join(["word"] * 21))

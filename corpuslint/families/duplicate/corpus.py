@@ -16,6 +16,7 @@ import xxhash
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity
 from ...rules import CorpusRule, CorpusView
+from . import frames as F
 from . import lsh, meaning, regions, shuffle
 from . import units as U
 from .local import FAMILY, _subset
@@ -213,7 +214,11 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     paragraph in 35 pages). A maintainer does not fix 35 pages; a dataset builder
     strips the template, which D106 reports line by line at info level. A paragraph
     copied into a few files, or edited after copying (a near-duplicate, not the same
-    text), is content someone copied: a warning here. In Markdown, code and markup
+    text), is content someone copied: a warning here. A slot template counts as
+    template text too: a short paragraph (6-20 words) that, with one slot of up to 4
+    words left open, is a sentence frame found in as many documents (``frames``;
+    GNOME help writes "Click X in the sidebar to open the panel." for every panel, so
+    the two pages about Date & Time share the line without copying each other). In Markdown, code and markup
     (tables, HTML, link definitions) are not compared.
     Repetitive genres: with ``genre = "auto"`` (default) fully vocalised Arabic-script
     documents (scripture, hadith collections, classical poetry: verses recur across
@@ -258,8 +263,12 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
             prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
             idx = idx[np.array(prose, dtype=bool)]
+        # sentence frames of every short unit (templates are counted over all of them)
+        fr, fr_off = F.frame_hashes(a.stem_hashes, a.bounds)
         if len(idx) == 0:
-            return None
+            if not len(fr):
+                return None
+            return {"lines": np.zeros((0, 2), np.int32), "frames": np.unique(fr)}
         sets, off = a.shingle_sets
         sub_sets, sub_off = _subset(sets, off, idx)
         table = np.array(a.units, dtype=np.int64).reshape(-1, 4)[idx]  # PUnit: start, end, line, last_line
@@ -267,6 +276,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         name_sets = [_name_hashes(text[int(s) : int(e)]) for s, e in table[:, 0:2].tolist()]
         name_off = np.zeros(len(name_sets) + 1, dtype=np.int64)
         np.cumsum([len(x) for x in name_sets], out=name_off[1:])
+        unit_frames, unit_frames_off = _subset(fr, fr_off, idx)
         return {
             "names": np.concatenate(name_sets) if name_sets else np.zeros(0, np.uint64),
             "names_off": name_off,
@@ -277,10 +287,13 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             "sets": sub_sets,
             "off": sub_off,
             "sig": a.signatures[idx],
+            "frames": np.unique(fr),  # the document's frames
+            "tframes": unit_frames,  # each unit's frames
+            "tframes_off": unit_frames_off,
         }
 
     def fingerprint(self) -> str:
-        return f"{super().fingerprint()}:names1"  # states carry name hashes per paragraph
+        return f"{super().fingerprint()}:names1:frames1"  # name hashes and frames per paragraph
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])
@@ -296,8 +309,16 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         # boilerplate: text repeated verbatim in many files is D106's business
         bp_docs = int(self.opts["boilerplate-docs"]) if corpus.facts is None else 0  # facts: already filtered
         keep = np.ones(n, dtype=bool)
+        need = max(bp_docs, math.ceil(float(self.opts["boilerplate-fraction"]) * len(corpus.states)))
+        if corpus.facts is not None:  # counted by the distributed reduce
+            template = corpus.facts.get("template", np.zeros(0, np.uint64))
+        elif bp_docs > 0:
+            per_doc = [s["frames"] for s in corpus.states.values() if s is not None and "frames" in s]
+            template = F.add_counts([F.count_frames(per_doc)], need)
+        else:
+            template = np.zeros(0, np.uint64)
+        templated = _frames_lookup(corpus.states, paths, template)
         if bp_docs > 0:
-            need = max(bp_docs, math.ceil(float(self.opts["boilerplate-fraction"]) * len(corpus.states)))
             pair = np.unique(np.stack((keys, doc_of.astype(np.uint64)), axis=1), axis=0)
             uk, counts = np.unique(pair[:, 0], return_counts=True)
             many = np.isin(keys, uk[counts >= need])
@@ -338,6 +359,8 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 gi, ti = idx[g], idx[target]
                 if keys[gi] != keys[ti] and names_of(int(gi)) != names_of(int(ti)):
                     continue  # a near-copy about another thing (Socket / Http2Stream): parallel docs
+                if templated(int(gi)):
+                    continue  # a sentence frame many documents fill in: "Click X in the sidebar"
                 start, end = (int(x) for x in spans[gi])
                 line, last = (int(x) for x in lines[gi])
                 rel_path = paths[doc_l[target]]
@@ -353,6 +376,26 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                     )
                 )
         return out
+
+
+def _frames_lookup(states: dict[str, Any], paths: list[str], template: np.ndarray):
+    """``f(i)`` -> whether the i-th unit in ``_concat`` order is an instance of a frame
+    in ``template`` (sorted), i.e. a slot template (``frames``)."""
+    if not len(template):
+        return lambda i: False
+    starts = np.concatenate(([0], np.cumsum([len(states[p]["lines"]) for p in paths])))
+
+    def templated(i: int) -> bool:
+        d = int(np.searchsorted(starts, i, side="right")) - 1
+        st = states[paths[d]]
+        if "tframes" not in st:
+            return False
+        k = i - int(starts[d])
+        off = st["tframes_off"]
+        mine = st["tframes"][int(off[k]) : int(off[k + 1])]
+        return bool(len(mine)) and bool(np.isin(mine, template, assume_unique=True).any())
+
+    return templated
 
 
 def _names_lookup(states: dict[str, Any], paths: list[str]):
