@@ -186,3 +186,15 @@ def test_d104_frames_ignore_the_filler_length_but_not_the_fixed_words():
     assert panel & frames("Click Mouse and Touchpad in the sidebar to open the panel.")
     assert not panel & frames("Click Sound in the menu to close the window.")
     assert not frames("Click Sound.") and not frames(" ".join(["word"] * 21))
+
+
+# -- S104: Latin words quoted in another script -----------------------------------------
+
+
+def test_s104_a_command_synopsis_quoted_in_japanese_prose_is_not_a_doubled_word():
+    text = (DATA / "handbook-ja-service-synopsis.txt").read_text(encoding="utf-8")
+    assert "コマンドである service service operation は" in text
+    assert lint_text(text, path="doc.txt", config={"select": ["S104"]}) == []
+    # a doubled English function word stays a slip in any script's prose
+    found = lint_text("サービスを操作するには the the コマンドを使います。\n", path="doc.txt", config={"select": ["S104"]})
+    assert [f.message for f in found] == ["'the' is repeated"]

@@ -36,6 +36,9 @@ _SYNOPSIS_RE = regex.compile(
 _AR_DIACRITIC_RE = regex.compile(r"[\u064B-\u0652\u0670]")
 _AR_LETTER_RE = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _LATIN_RE = regex.compile(r"[A-Za-z]")
+# A letter of any script but Latin (Arabic, Han, Kana, Cyrillic...): Latin words doubled
+# among them are commands, placeholders or names quoted in that language's prose.
+_NON_LATIN_LETTER_RE = regex.compile(r"[^\P{L}\p{Latin}]")
 _CLAUSE_END_RE = regex.compile(r"\s*(?:[.،,؛;:!?؟)\]»”\n]|$)")
 
 # Reduplications that are correct: Arabic emphatic/distributive adverbs, numbers used
@@ -144,8 +147,9 @@ class RepeatedWord(SpellingDocumentRule):
     indefinite accusatives ("ثلاثا ثلاثا"); pairs that differ in case beyond the first
     letter ("openssl OpenSSL") and capitalised names; parts of identifiers, options and
     paths ("--vault vault", "apparmor apparmor-profiles"); command output ("1 root root
-    7 Mar") and Latin content words doubled in a mostly Arabic-script document (commands,
-    placeholders, names: "service service operation"), command output after a shell prompt
+    7 Mar") and Latin content words doubled in a document or line of another script,
+    Arabic, CJK... (commands, placeholders, names: "コマンドである service service
+    operation は"), command output after a shell prompt
     line ("# htpasswd ... user" then "Adding password for user user") and command synopses
     set off by dashes or parentheses in English prose ("— service service operation —"),
     a phrasal verb's particle before the same preposition ("turned on on the device") and a
@@ -173,7 +177,7 @@ class RepeatedWord(SpellingDocumentRule):
     def check(self, doc):
         text = doc.text
         spans = None
-        arabic_script = None
+        non_latin = None
         for m in _REPEAT_RE.finditer(text, overlapped=False):
             word = m.group("w")
             if len(word) < 2 or word.casefold() in self._exceptions:
@@ -188,13 +192,13 @@ class RepeatedWord(SpellingDocumentRule):
                     continue
                 if _command_output(text, line_start) or _in_synopsis(text, m, line_start, line_end):
                     continue
-                if arabic_script is None:
-                    arabic_script = len(_AR_LETTER_RE.findall(text)) > len(_LATIN_RE.findall(text))
-                in_arabic = arabic_script or _AR_LETTER_RE.search(
+                if non_latin is None:
+                    non_latin = len(_NON_LATIN_LETTER_RE.findall(text)) > len(_LATIN_RE.findall(text))
+                in_other_script = non_latin or _NON_LATIN_LETTER_RE.search(
                     text, line_start, len(text) if line_end < 0 else line_end
                 )
-                if in_arabic and word.lower() not in _EN_FUNCTION_WORDS:
-                    continue  # Latin words in Arabic-script text are commands, names, output
+                if in_other_script and word.lower() not in _EN_FUNCTION_WORDS:
+                    continue  # Latin words in Arabic-script or CJK text are commands, names, output
                 before = text[max(line_start, m.start() - 60) : m.start()]
                 if word[0].isupper() and not second[0].isupper() and not _SENTENCE_START_RE.search(before):
                     continue  # "Click To to choose": a capitalised interface label, then the word
