@@ -214,12 +214,12 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     paragraph in 35 pages). A maintainer does not fix 35 pages; a dataset builder
     strips the template, which D106 reports line by line at info level. A paragraph
     copied into a few files, or edited after copying (a near-duplicate, not the same
-    text), is content someone copied: a warning here. A slot template counts as
-    template text too: a short paragraph (6-20 words) that, with one slot of up to 4
-    words left open, is a sentence frame found in as many documents (``frames``;
-    GNOME help writes "Click X in the sidebar to open the panel." for every panel, so
-    the two pages about Date & Time share the line without copying each other). In Markdown, code and markup
-    (tables, HTML, link definitions) are not compared.
+    text), is content someone copied: a warning here. A slot template is template
+    text too: a short paragraph (6-20 words) that, with one slot of up to 4 words left
+    open, is a sentence frame found in as many documents (``frames``; GNOME help writes
+    "Click X in the sidebar to open the panel." for every panel, so the two pages about
+    Date & Time share the line without copying each other). In Markdown, code and
+    markup (tables, HTML, link definitions) are not compared.
     Repetitive genres: with ``genre = "auto"`` (default) fully vocalised Arabic-script
     documents (scripture, hadith collections, classical poetry: verses recur across
     surahs, one hadith is narrated through several chains) take no part;

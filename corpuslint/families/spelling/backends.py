@@ -505,6 +505,8 @@ _FA_INFINITIVE_ENDINGS = ("تن", "دن")
 # some persons of a verb but not others ("می‌گرداند" but not "می‌گردانند").
 _FA_PERSON_ENDINGS = ("ند", "ید", "یم", "م", "ی", "د")
 _FA_CONTINUOUS_RE = regex.compile(rf"^(?:ن?می{_ZWNJ}?)(?=\p{{L}}{{3}})")
+# A hamza seat ئ after a long vowel, inside a word: زائد، پائین، قضائی.
+_FA_LONG_VOWEL_HAMZA_RE = regex.compile(r"(?<=\p{L}[او])ئ(?=\p{L})")
 
 
 class PersianBackend(Backend):
@@ -544,12 +546,12 @@ class PersianBackend(Backend):
         return out
 
     def _variants(self, clean: str) -> list[str]:
-        """``clean`` and the spellings Persian orthography treats as the same word: a
-        hamza seat ئ inside a word written as ی (Academy of Persian Language and
-        Literature, "دستور خط فارسی": زائد / زاید, پائین / پایین); fa_IR lists only one."""
+        """``clean`` and its spelling with ی for a hamza seat ئ after a long vowel ا or و
+        inside the word, the older and the current spelling of one word (زائد / زاید,
+        پائین / پایین, قضائی / قضایی); fa_IR lists only the ی spelling."""
         out = [clean]
-        if self.name == "fa" and "ئ" in clean[1:-1]:
-            out.append(clean[0] + clean[1:-1].replace("ئ", "ی") + clean[-1])
+        if self.name == "fa" and _FA_LONG_VOWEL_HAMZA_RE.search(clean):
+            out.append(_FA_LONG_VOWEL_HAMZA_RE.sub("ی", clean))
         return out
 
     # Suffixes the dictionary does not always list on a stem: indefinite/adjectival ی
