@@ -198,3 +198,15 @@ def test_s104_a_command_synopsis_quoted_in_japanese_prose_is_not_a_doubled_word(
     # a doubled English function word stays a slip in any script's prose
     found = lint_text("サービスを操作するには the the コマンドを使います。\n", path="doc.txt", config={"select": ["S104"]})
     assert [f.message for f in found] == ["'the' is repeated"]
+
+
+def test_a_slip_of_a_frequent_plural_the_dictionary_lacks_is_found():
+    # Debian handbook (ar), as published: "لتطبيق الفحوضات على" beside "الفحوصات" (10x,
+    # once in the same chapter; hunspell ar lacks the plural) and "طابعات ويدوز" beside
+    # "ويندوز": no shared neighbour, but a typo-shaped edit to a word the document uses
+    texts = read_dir("handbook-ar-lone-slips")
+    found = run_rule(Slip(), texts)
+    assert flagged(texts, found) == ["الفحوضات", "ويدوز"]
+    by_word = {texts[f.path][f.start : f.end]: f for f in found}
+    assert "'الفحوصات'" in by_word["الفحوضات"].message and "'ويندوز'" in by_word["ويدوز"].message
+    assert not get_backend("ar").known("الفحوصات")

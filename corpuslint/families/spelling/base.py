@@ -280,7 +280,12 @@ def slip_evidence(
             and n >= FREQUENT_RATIO * max(seen, 1)
             and (doc_keys.get(k, 0) > 0 or n >= LONE_MIN_COUNT)
             and inner_edit(backend.surface(clean), backend.surface(spelled))
-            and backend.known(spelled)
+            and (
+                backend.known(spelled)
+                # a plural the dictionary lacks (الفحوصات), used in this document and
+                # often in the corpus, one typo-shaped letter away (ص / ض)
+                or (doc_keys.get(k, 0) > 0 and n >= LONE_MIN_COUNT and typo_shaped(backend, key, k))
+            )
         ):
             scored.append((signals, k, shared))
     if not scored:
