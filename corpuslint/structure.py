@@ -333,6 +333,13 @@ _INI_LINE_RE = regex.compile(r"^[ \t]*(?:\[[\w .:\"/-]+\]|[A-Za-z_][\w.-]*[ \t]*
 # A line holding one long token of base64 / hex (signatures, keys, checksums).
 _DATA_LINE_RE = regex.compile(r"^[ \t]*[A-Za-z0-9+/=]{32,}[ \t]*$", regex.MULTILINE)
 _INDENTED_LINE_RE = regex.compile(r"^(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
+# Drawn text with words in it: a line with box-drawing characters (a table ``│ps aux │ pager │``
+# rendered for a terminal, a formula with ``─────`` fraction bars), or a table row
+# between ASCII pipes (``| ls -l | list files |``).
+_BOX_CHAR_RE = regex.compile(r"[\u2500-\u257f]")
+_DRAWN_LINE_RE = regex.compile(
+    r"^(?=[^\n\r]*\w)(?:[^\n\r]*[\u2500-\u257f][^\n\r]*|[ \t]*\|[^\n\r]*\|[ \t]*)$", regex.MULTILINE
+)
 # A comment line; not a line of hashtags (``#كوريا #روسيا #عاجل``: scraped tag lists).
 _COMMENT_LINE_RE = regex.compile(r"^[ \t]*(?!#\w+(?:[ \t]+#\w+)+[ \t]*$)(?:#|//)[^\n\r]*$", regex.MULTILINE)
 _BLANK_LINE_RE = regex.compile(r"^[ \t]*$", regex.MULTILINE)
@@ -344,7 +351,8 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     Evidence, line by line: a prompt followed by a command (``# apt install x``,
     ``$ ls -l``), a line of code punctuation (``}``, ``[...]``, ``#``), configuration
     syntax (``KEY=value``, a line ending in ``{ } ;`` or ``\\``), aligned columns (two
-    or more gaps of 2+ spaces). Within a block (a run of non-blank lines) holding such
+    or more gaps of 2+ spaces), drawn text (box-drawing characters, a row between
+    ``|`` pipes). Within a block (a run of non-blank lines) holding such
     a line, comment lines (``# ...``, ``// ...``) and indented lines are code too; a
     block of two or more comment lines, or of two or more indented lines, is code.
     A lone ``# Title`` line between paragraphs is left alone (it may be a Markdown
@@ -370,6 +378,8 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         if not _is_sentence(m.group()) and len(m.group().split(None, 24)) <= 24
     )
     strong.update(index(m) for m in _MACHINE_LINE_RE.finditer(text))
+    if "|" in text or _BOX_CHAR_RE.search(text):
+        strong.update(index(m) for m in _DRAWN_LINE_RE.finditer(text))
     if ":" in text:
         strong.update(index(m) for m in _LOG_LINE_RE.finditer(text))
     if "`" in text:

@@ -70,3 +70,10 @@ def test_s104_repetition_in_verse_is_a_device():
     assert found("song.txt", "S104", song) == []
     # in verse an English function word doubled is still a slip
     assert found("song.txt", "S104", song.replace("on the", "on the the")) == [("S104", 2, 9)]
+
+
+def test_w103_tables_drawn_with_box_characters_are_not_prose():
+    # Debian Reference (zh) in fortunes-zh: cells padded with spaces to the column width.
+    assert found("fortunes-zh-box-table.txt", "W103") == []
+    prose = "    显示所有正在运行的进程的信息，输入  q 退出。\n"
+    assert found("x.txt", "W103", prose) == [("W103", 1, 22)]
