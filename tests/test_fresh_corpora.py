@@ -77,3 +77,14 @@ def test_w103_tables_drawn_with_box_characters_are_not_prose():
     assert found("fortunes-zh-box-table.txt", "W103") == []
     prose = "    显示所有正在运行的进程的信息，输入  q 退出。\n"
     assert found("x.txt", "W103", prose) == [("W103", 1, 22)]
+
+
+# -- D101: the same step in two procedures ------------------------------------------------
+
+
+def test_d101_a_step_shared_by_two_numbered_procedures_is_not_a_copy():
+    # Debian Reference (zh): "4. 解包所获取的二进制软件包" … "7. 运行 postinst 脚本" in the
+    # upgrade list and again in the install list.
+    assert found("fortunes-zh-dpkg-steps.txt", "D101") == []
+    pasted_twice = "2. Open the settings window now\n\nThe network tab lists every connection.\n\n2. Open the settings window now\n"
+    assert found("steps.txt", "D101", pasted_twice) == [("D101", 5, 1)]  # no new list in between
