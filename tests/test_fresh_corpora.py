@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpuslint import lint_text
+from corpuslint import lint_paths, lint_text
 
 REAL = Path(__file__).resolve().parent / "data" / "realtext"
 
@@ -88,3 +88,18 @@ def test_d101_a_step_shared_by_two_numbered_procedures_is_not_a_copy():
     assert found("fortunes-zh-dpkg-steps.txt", "D101") == []
     pasted_twice = "2. Open the settings window now\n\nThe network tab lists every connection.\n\n2. Open the settings window now\n"
     assert found("steps.txt", "D101", pasted_twice) == [("D101", 5, 1)]  # no new list in between
+
+
+# -- D106: a quotation's attribution is not template boilerplate ----------------------------
+
+
+def test_d106_an_author_quoted_in_several_documents_is_not_boilerplate(tmp_path, monkeypatch):
+    # fortune(6) files art, people and songs-poems each quote Emerson: "\t\t-- Ralph Waldo
+    # Emerson" in 3 of the documents is an attribution (--fix --unsafe-fixes deleted it).
+    monkeypatch.chdir(tmp_path)
+    quotes = (REAL / "fortunes-en-emerson.txt").read_text(encoding="utf-8").split("\n\n")
+    footer = "Share this quote with your friends"
+    for name, quote in zip("abc", quotes):
+        (tmp_path / f"{name}.txt").write_text(f"{quote.rstrip()}\n\n{footer}\n", encoding="utf-8")
+    findings = lint_paths(["."], config={"select": ["D106"]})
+    assert sorted((f.path, f.line) for f in findings) == [("a.txt", 5), ("b.txt", 4), ("c.txt", 6)]
