@@ -68,6 +68,13 @@ def test_s104_repetition_in_verse_is_a_device():
     assert found("hafez-ghazal-083.txt", "S104") == []
     song = "Bum bum bum bum bum bum\nStay on the happy side\nof life, my friend\n"
     assert found("song.txt", "S104", song) == []
+    # a song set in two columns with tabs (as in fortune's songs-poems file): verse by its
+    # columns; here the public-domain round "Row, Row, Row Your Boat"
+    columns = ("Row, row, row your boat,\t\tThen row, row, row your boat again,\n"
+               "Gently down the stream.\t\tGently down the winding stream.\n"
+               "Merrily merrily, merrily merrily,\tMerrily merrily, merrily merrily,\n"
+               "Life is but a dream.\t\tLife is but a dream, a dream.\n")
+    assert found("song.txt", "S104", columns) == []
     # in verse an English function word doubled is still a slip
     assert found("song.txt", "S104", song.replace("on the", "on the the")) == [("S104", 2, 9)]
 

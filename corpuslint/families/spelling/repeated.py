@@ -93,13 +93,14 @@ _BLANK_LINE_RE = regex.compile(r"\n[ \t]*\n")
 
 def in_verse(text: str, pos: int) -> bool:
     """True when ``pos`` lies in a block of verse: at least VERSE_MIN_LINES non-blank lines
-    between blank lines whose median length (stripped, in characters) is at most
-    VERSE_MEDIAN_CHARS."""
+    between blank lines whose median length (stripped, in characters; of its longest
+    tab-separated column) is at most VERSE_MEDIAN_CHARS."""
     starts = [m.end() for m in _BLANK_LINE_RE.finditer(text, max(0, pos - 4000), pos)]
     start = starts[-1] if starts else (0 if pos <= 4000 else text.rfind("\n", 0, pos - 4000) + 1)
     after = _BLANK_LINE_RE.search(text, pos, pos + 4000)
     end = after.start() if after else min(len(text), pos + 4000)
-    lengths = sorted(len(line.strip()) for line in text[start:end].split("\n") if line.strip())
+    # a song set in two columns separated by tabs: the verse lines are the columns
+    lengths = sorted(max(len(c.strip()) for c in line.split("\t")) for line in text[start:end].split("\n") if line.strip())
     return len(lengths) >= VERSE_MIN_LINES and lengths[len(lengths) // 2] <= VERSE_MEDIAN_CHARS
 
 
@@ -155,8 +156,8 @@ class RepeatedWord(SpellingDocumentRule):
 
     What: a word immediately repeated on the same line, separated only by spaces
     ("في في", "the the", "The the"); single letters are skipped (scraped "A A" buttons
-    are boilerplate, not a slip). Not reported: repetition across a line break or
-    punctuation; reduplications that are correct (جداً جداً, رويداً رويداً, "had had",
+    are boilerplate, not a slip). Not reported: repetition across a line break,
+    punctuation or a tab (two columns); reduplications that are correct (جداً جداً, رويداً رويداً, "had had",
     the isnad's "قال قال", distributive numbers "مثنى مثنى", spelled acronyms "أو إس إس";
     the ``exceptions`` option replaces that list); vocalised Arabic ("دكًّا دكًّا") and
     indefinite accusatives ("ثلاثا ثلاثا"); pairs that differ in case beyond the first
@@ -196,8 +197,8 @@ class RepeatedWord(SpellingDocumentRule):
         arabic_script = None
         for m in _REPEAT_RE.finditer(text, overlapped=False):
             word = m.group("w")
-            if len(word) < 2 or word.casefold() in self._exceptions:
-                continue
+            if len(word) < 2 or word.casefold() in self._exceptions or "\t" in m.group("gap"):
+                continue  # (a tab: the words stand in two columns or fields)
             second = text[m.end("gap") : m.end()]
             if deliberate(word, second, _CLAUSE_END_RE.match(text, m.end()) is not None):
                 continue
