@@ -110,3 +110,16 @@ def test_d106_an_author_quoted_in_several_documents_is_not_boilerplate(tmp_path,
         (tmp_path / f"{name}.txt").write_text(f"{quote.rstrip()}\n\n{footer}\n", encoding="utf-8")
     findings = lint_paths(["."], config={"select": ["D106"]})
     assert sorted((f.path, f.line) for f in findings) == [("a.txt", 5), ("b.txt", 4), ("c.txt", 6)]
+
+
+# -- A109: say what the control characters are ---------------------------------------------
+
+
+def test_a109_names_overstrike_backspaces_and_terminal_escapes():
+    # fortune love file (Tom Lehrer): "_____" then five backspaces underline "least";
+    # fortunes-zh keeps a colour reset `ESC[;m` from the terminal.
+    lehrer = "communicate, the very _____\b\b\b\b\bleast he can do is to shut up!\n"
+    (f,) = lint_text(lehrer, path="love.txt", config={"select": ["A109"]})
+    assert f.message == "5 control characters: 5 × U+0008 (backspace)"
+    (g,) = lint_text("你可以通过“~/.bashrc”\x1b[;m来定制bash(1)的行为。\n", path="zh.txt", config={"select": ["A109"]})
+    assert g.message == "terminal escape sequence `ESC[;m`"
