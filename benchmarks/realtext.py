@@ -18,7 +18,7 @@ code-like text that technical prose really contains. Each corpus folder gets
 
 Building is idempotent: a corpus whose manifest exists with the current builder version
 is skipped (``--force`` rebuilds). A corpus whose source cannot be fetched is reported
-and skipped; the others are still built. Total download: about 60 MB (8 packages).
+and skipped; the others are still built. Total download: about 62 MB (13 packages).
 
 Word counts: a word is a maximal run of letters, marks, digits (and ZWNJ/ZWJ inside a
 word); for scripts written without spaces (Han, Hiragana, Katakana, Hangul is spaced so
@@ -647,12 +647,18 @@ def fortune_files(package: str, files: list[str], licence: str) -> Callable[[Bui
         src.licence = licence
         wanted = "|".join(re.escape(f) for f in files)
         for rel, data in members(src, rf"/usr/share/games/fortunes/({wanted})$"):
-            entries = re.split(r"^%\n", ANSI_RE.sub("", data.decode("utf-8")), flags=re.M)
-            entries = [e.strip("\n") for e in entries if e.strip()]
-            write(out, rel.rsplit("/", 1)[1] + ".txt", "\n\n".join(entries))
+            write(out, rel.rsplit("/", 1)[1] + ".txt", fortune_text(data.decode("utf-8")))
         return [src]
 
     return build
+
+
+def fortune_text(data: str) -> str:
+    """A fortune(6) data file as paragraphs: entries (between ``%`` lines) separated by one
+    blank line, each with its own line breaks and indentation; ANSI SGR escapes
+    (``ESC[32m``) dropped."""
+    entries = re.split(r"^%\n", ANSI_RE.sub("", data), flags=re.M)
+    return "\n\n".join(e.strip("\n") for e in entries if e.strip())
 
 
 # Persian classical poetry: the Divan of Hafez with modern prose readings ---------------------
