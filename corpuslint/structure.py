@@ -338,7 +338,7 @@ _INDENTED_LINE_RE = regex.compile(r"^(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
 # between ASCII pipes (``| ls -l | list files |``).
 _BOX_CHAR_RE = regex.compile(r"[\u2500-\u257f]")
 _DRAWN_LINE_RE = regex.compile(
-    r"^(?=[^\n\r]*\w)(?:[^\n\r]*[\u2500-\u257f][^\n\r]*|[ \t]*\|[^\n\r]*\|[ \t]*)$", regex.MULTILINE
+    r"^(?=[^\n\r]*\w)(?:[^\n\r]*[\u2500-\u257f][^\n\r]*|[^\S\n\r]*\|[^\n\r]*\|[^\S\n\r]*)$", regex.MULTILINE
 )
 # A comment line; not a line of hashtags (``#كوريا #روسيا #عاجل``: scraped tag lists).
 _COMMENT_LINE_RE = regex.compile(r"^[ \t]*(?!#\w+(?:[ \t]+#\w+)+[ \t]*$)(?:#|//)[^\n\r]*$", regex.MULTILINE)
@@ -346,13 +346,13 @@ _BLANK_LINE_RE = regex.compile(r"^[ \t]*$", regex.MULTILINE)
 
 
 def plain_text_regions(doc: "Document") -> list[Region]:
-    """Code-like lines of a plain-text document, as ``code`` regions.
+    """Code-like lines of a plain-text document, as ``code`` regions, and drawn
+    tables (``_DRAWN_LINE_RE``) as ``table`` regions.
 
     Evidence, line by line: a prompt followed by a command (``# apt install x``,
     ``$ ls -l``), a line of code punctuation (``}``, ``[...]``, ``#``), configuration
     syntax (``KEY=value``, a line ending in ``{ } ;`` or ``\\``), aligned columns (two
-    or more gaps of 2+ spaces), drawn text (box-drawing characters, a row between
-    ``|`` pipes). Within a block (a run of non-blank lines) holding such
+    or more gaps of 2+ spaces). Within a block (a run of non-blank lines) holding such
     a line, comment lines (``# ...``, ``// ...``) and indented lines are code too; a
     block of two or more comment lines, or of two or more indented lines, is code.
     A lone ``# Title`` line between paragraphs is left alone (it may be a Markdown
@@ -378,8 +378,9 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         if not _is_sentence(m.group()) and len(m.group().split(None, 24)) <= 24
     )
     strong.update(index(m) for m in _MACHINE_LINE_RE.finditer(text))
+    drawn: set[int] = set()  # table rows and drawings: table regions, not evidence of code
     if "|" in text or _BOX_CHAR_RE.search(text):
-        strong.update(index(m) for m in _DRAWN_LINE_RE.finditer(text))
+        drawn.update(index(m) for m in _DRAWN_LINE_RE.finditer(text))
     if ":" in text:
         strong.update(index(m) for m in _LOG_LINE_RE.finditer(text))
     if "`" in text:
@@ -392,7 +393,7 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     if "=" in text or "[" in text:  # INI sections count as records too (gbp.conf, smb.conf)
         fields += [index(m) for m in _INI_LINE_RE.finditer(text)]
     data = [index(m) for m in _DATA_LINE_RE.finditer(text)]
-    if not (strong or weak or indented or fields or data):
+    if not (strong or weak or indented or fields or data or drawn):
         return []
     blanks = [index(m) for m in _BLANK_LINE_RE.finditer(text)]
 
@@ -470,13 +471,14 @@ def plain_text_regions(doc: "Document") -> list[Region]:
             code.add(i)
     lines = doc.lines
     out: list[Region] = []
-    for i in sorted(code):
+    for i in sorted(code | drawn):
         line = lines[i]
+        kind = CODE if i in code else TABLE
         if line.end > line.start:
-            if out and out[-1].end + len(lines[i - 1].newline) == line.start:
-                out[-1] = Region(out[-1].start, line.end, CODE)  # consecutive code lines: one region
+            if out and out[-1].kind == kind and out[-1].end + len(lines[i - 1].newline) == line.start:
+                out[-1] = Region(out[-1].start, line.end, kind)  # consecutive lines of a kind: one region
             else:
-                out.append(Region(line.start, line.end, CODE))
+                out.append(Region(line.start, line.end, kind))
     return out
 
 
