@@ -11,6 +11,7 @@ import math
 from typing import Any, Iterable
 
 import numpy as np
+import regex
 import xxhash
 
 from ...document import Document
@@ -507,6 +508,11 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         return out
 
 
+# A quotation's attribution on a line of its own: "\t\t-- Mark Twain", "— Hafez",
+# "    --《论语》学而". The same author quoted in several documents is not a template.
+_ATTRIBUTION_RE = regex.compile(r"[ \t]*(?:--|—|―)[ \t]*[\p{L}\p{N}《「『“\"'(]")
+
+
 class BoilerplateLine(_DuplicateCorpusRule):
     """A line recurs in many documents of the corpus (template boilerplate).
 
@@ -519,6 +525,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
     under every scraped article are not content; they skew n-gram statistics.
     Example: "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *"
     under every article of a site.
+    Not counted: a quotation's attribution on a line of its own ("-- Mark Twain",
+    "— Hafez"): the same author quoted in several documents.
     Fix safety: unsafe: the line is deleted from this file; some recurring lines
     (a dateline format, a standard disclaimer) are legitimate, so review first.
     Severity is info because a shared line is often harmless.
@@ -542,6 +550,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
         for ln, k, count, has_letter in zip(todo, all_keys, counts, alpha):
             if count < min_words or not has_letter or k in seen:
                 continue
+            if _ATTRIBUTION_RE.match(text, ln.start, ln.end):
+                continue  # "-- Mark Twain": an author quoted again, not a template line
             seen.add(k)
             keys.append(k)
             lines.append(ln.number)
