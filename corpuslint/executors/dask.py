@@ -19,7 +19,8 @@
 * **reduce**: a corpus rule whose ``reduction`` is a plan (``corpuslint/reduction.py``)
   runs it on the partitions through ``DaskOps``: near-duplicates as a shuffle of LSH
   band keys (``families/duplicate/shuffle.py``), boilerplate lines as document counts
-  sharded by key. Only their small results reach the client. A rule
+  sharded by key, the spelling rules' corpus table as a tree of partition tables
+  (``families/spelling/table.py``). Only their small results reach the client. A rule
   without a plan (``reduction = None``: every third-party rule unless it says otherwise)
   has all its states gathered to the client, as in a local run.
 

@@ -11,7 +11,7 @@ from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape, merge
 from .backends import TAA_MARBUTA
 from .project import SpellingRuleMixin
-from .table import SpellTable
+from .table import SPELLING_TREE, SpellTable
 
 FAMILY = "spelling"
 
@@ -26,8 +26,9 @@ class SpellingDocumentRule(SpellingRuleMixin, DocumentRule):
 
 class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
     family = FAMILY
-    # reduction = None: on Dask the states are gathered to the client. The compact count
-    # tables (analysis.merge) add, so a tree reduction is possible; not written yet.
+    # On Dask the documents' states are summed into the corpus table on the workers
+    # (table.SpellingTree); the client gets the table and the targets' states.
+    reduction = SPELLING_TREE
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

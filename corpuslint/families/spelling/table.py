@@ -384,3 +384,41 @@ def subtract(table: SpellTable, path: str, state: DocState) -> SpellTable:
     """``table`` without document ``path``, whose state when added was ``state``
     (``ValueError`` when the table does not hold that document with that state)."""
     return _apply(table, of_document(path, state), -1)
+
+
+# --------------------------------------------------------------------------- Dask
+
+
+def _partition_table(states: dict[str, Any]) -> SpellTable:
+    return of_documents(states.items())
+
+
+def _targets_of(states: dict[str, Any], targets: set[str]) -> dict[str, Any]:
+    return {p: s for p, s in states.items() if p in targets}
+
+
+class SpellingTree:
+    """Reduction plan of the spelling corpus rules (``corpuslint/reduction.py``): each
+    partition's states are summed into a ``SpellTable`` where they were collected, the
+    partition tables are merged in a tree on the workers (``reduction.tree``), and the
+    client gets the corpus table (``facts``) and the targets' states only. The three
+    rules collect the same ``DocState``s, so the first one to run computes both for all
+    (``ops.memo``)."""
+
+    def run(self, rule, ops, targets: set[str]):
+        from ...reduction import tree
+
+        memo_key = ("spelling-table", tuple(rule.project.languages))
+        got = ops.memo.get(memo_key)
+        if got is None:
+            handles = ops.states(rule.code)
+            total = tree(ops, ops.map(_partition_table, handles), merge)
+            wanted = ops.put(targets)
+            parts = ops.map(_targets_of, handles, [wanted] * len(handles))
+            table = ops.gather([total])[0] if total is not None else empty()
+            states = {p: s for part in ops.gather(parts) for p, s in part.items()}
+            got = ops.memo[memo_key] = (states, table)
+        return dict(got[0]), got[1]
+
+
+SPELLING_TREE = SpellingTree()
