@@ -330,3 +330,28 @@ def test_spelling_slips_with_partners_in_other_partitions_same_findings_on_dask(
     crossing = [f for f in local if f.code == "S103" and f.related
                 and part_of[f.related[0].path.rsplit("/", 1)[-1]] != part_of[f.path.rsplit("/", 1)[-1]]]
     assert len(crossing) >= 3
+
+
+def test_file_urls_are_read_on_the_workers_with_the_local_findings(scheduler, tmp_path):
+    """A corpus named by an fsspec URL (file://): checked files travel to the workers as
+    URLs (FileRef), the workers read them, and the findings are the local run's."""
+    from corpuslint import files
+
+    root = _corpus(tmp_path, n=10)
+    url = root.as_uri()
+    config, registry = engine.build_registry([url])
+    config.use_cache = False
+    local = engine.run([url], config, registry, executor=LocalExecutor()).findings
+    executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=scheduler))
+    try:
+        on_dask = engine.run([url], config, registry, executor=executor).findings
+    finally:
+        executor.close()
+    assert local and all(f.path.startswith(url + "/") for f in local)
+    assert {"D105", "S104"} <= {f.code for f in local}  # near-copies across files, doubled words
+    assert _as_json(on_dask) == _as_json(local)
+    doc = files.load(files.Source(f"{url}/doc001.txt", f"{url}/doc001.txt"))
+    ref = executor_dask._ref(doc)
+    assert isinstance(ref, executor_dask.FileRef) and ref.path == f"{url}/doc001.txt"
+    mapped = executor_dask._map_partition(engine.Linter(config, registry), [(ref, True)])  # what a worker does
+    assert mapped["stale"] == [] and mapped["findings"][0][0] == ref.display

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..document import Document
-from ..files import ReadProblem, Source, load
+from ..files import ReadProblem, Source, is_url, load
 from . import ExecutorError, ExecutorSettings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,7 +57,7 @@ class FileRef:
     uses it only if its content hash is the one the client read (else it reports the
     key as ``stale`` and the client sends the text itself)."""
 
-    path: str  # absolute: workers must see the same file system (a shared disk, a LocalCluster)
+    path: str  # absolute, or an fsspec URL: workers must see the same file system (a shared disk, a LocalCluster)
     display: str
     content_hash: str
 
@@ -66,6 +66,8 @@ def _ref(doc: Document):
     """``doc`` as a ``FileRef`` when it is a whole plain file readable here, else itself."""
     if type(doc) is not Document or doc.path == "-":
         return doc
+    if is_url(doc.path):  # an fsspec URL (file://, s3://...): workers read it where it is
+        return FileRef(doc.path, doc.path, doc.content_hash)
     path = os.path.abspath(doc.path)
     return FileRef(path, doc.path, doc.content_hash) if os.path.isfile(path) else doc
 
