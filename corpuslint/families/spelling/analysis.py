@@ -674,10 +674,7 @@ def _build(lc: LangCorpus, lang: str, lt, states: dict[str, Any]) -> None:
     that depend on word order follow it, whatever order the documents came in)."""
     backend = lc.backend
     v = len(lt.vocab)
-    first = lt.first
-    # each word's rows are sorted by path: its first row is its first occurrence
-    at = np.flatnonzero(np.r_[True, first[1:, 0] != first[:-1, 0]]) if len(first) else np.zeros(0, np.int64)
-    fr = first[at]
+    fr = lt.firsts()
     order = np.lexsort((fr[:, 3], fr[:, 2], fr[:, 1]))  # table id of the i-th word
     rank = np.empty(v, dtype=np.int64)
     rank[order] = np.arange(v, dtype=np.int64)

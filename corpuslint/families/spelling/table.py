@@ -166,6 +166,11 @@ class LangTable:
     def n_docs(self) -> int:
         return self.docs
 
+    def firsts(self) -> np.ndarray:
+        """[V, 4] rows (word, path, line, column): each word's first occurrence in the
+        corpus (the smallest path holding it), in word order."""
+        return self.first[_first_of_each(self.first[:, 0])]
+
     def __repr__(self) -> str:
         return (f"LangTable({self.lang!r}, {len(self.vocab)} words, {len(self.keyl)} keys, {len(self.pairs)} pairs, "
                 f"{self.docs} documents, {len(self.first)} first rows{'' if self.complete else ', pruned'})")
@@ -379,7 +384,7 @@ def _first_of_each(ids: np.ndarray) -> np.ndarray:
 def _prune(t: LangTable) -> LangTable:
     if not t.complete:
         return t
-    first = t.first[_first_of_each(t.first[:, 0])]
+    first = t.firsts()
     used = np.unique(first[:, 1])
     renumber = np.full(max(len(t.pathl), 1), -1, np.int64)
     renumber[used] = np.arange(len(used))
