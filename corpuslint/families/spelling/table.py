@@ -52,7 +52,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from ...codec import state_type
-from .analysis import R_WORD, STATE_VERSION, DocState, LangState
+from .analysis import R_WORD, STATE_VERSION, DocState, LangState, sorted_unique
 
 TABLE_VERSION = 1
 _WSEP = "\n"  # words and keys never contain a line break
@@ -141,8 +141,9 @@ class LangTable:
             or not _rows_increasing(self.first[:, 0].astype(np.int64) * d + self.first[:, 1])
         ):
             problem = "first-occurrence rows out of range or not sorted and distinct"
-        elif v and (
-            len(np.unique(self.first[:, 0])) != v or len(np.unique(self.first[:, 1])) != d
+        elif v and (  # (rows sorted by word: a word's rows are one run)
+            len(self.first) == 0 or np.count_nonzero(np.diff(self.first[:, 0])) + 1 != v
+            or not np.bincount(self.first[:, 1], minlength=d).all()
             or (np.bincount(self.first[:, 0], minlength=v) > self.count).any()
         ):
             problem = "a word or path without a first-occurrence row, or more documents than occurrences"
@@ -253,7 +254,7 @@ def _lang_table(lang: str, docs: list[tuple[str, LangState]]) -> LangTable | Non
     kid = dict(zip(keyl, range(len(keyl))))
     word_key = np.fromiter(map(kid.__getitem__, word_keys), np.int64, v)
     k = max(len(keyl), 1)
-    key_docs = np.bincount(np.unique(doc_of * k + word_key[ids]) % k, minlength=len(keyl))
+    key_docs = np.bincount(sorted_unique(doc_of * k + word_key[ids]) % k, minlength=len(keyl))
     # one row per (word, document): documents are in path order, so a stable sort by word
     # leaves each word's rows in path order
     order = np.argsort(ids, kind="stable")
@@ -385,7 +386,7 @@ def _prune(t: LangTable) -> LangTable:
     if not t.complete:
         return t
     first = t.firsts()
-    used = np.unique(first[:, 1])
+    used = sorted_unique(first[:, 1])
     renumber = np.full(max(len(t.pathl), 1), -1, np.int64)
     renumber[used] = np.arange(len(used))
     first = np.column_stack([first[:, 0], renumber[first[:, 1]], first[:, 2:]])
