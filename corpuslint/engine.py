@@ -36,6 +36,7 @@ from .config import (
 from .document import Document
 from .families.input import PROBLEM_RULES
 from .findings import Applicability, Edit, Finding, Location, Severity
+from .aggregates import LazyStates
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
 from .store import DocumentStore
@@ -228,8 +229,11 @@ class Linter:
         for the rules whose reduction plan an executor ran (``CorpusRule.reduction``)."""
         out: list[Finding] = []
         for rule in self.corpus_rules:
-            view = CorpusView(states=dict(states.get(rule.code, {})), targets=set(documents), documents=documents,
-                              facts=(facts or {}).get(rule.code))
+            mine = states.get(rule.code, {})
+            # an index's LazyStates (corpuslint/aggregates.py) stays lazy: states decoded on access
+            view = CorpusView(states=mine if isinstance(mine, LazyStates) else dict(mine), targets=set(documents),
+                              documents=documents, facts=(facts or {}).get(rule.code),
+                              aggregates=getattr(mine, "aggregates", None))
             kinds = rule.checked_regions()
             with rule_errors(rule, "the corpus"):
                 found = list(rule.reduce(view))

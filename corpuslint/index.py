@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .rules import CorpusRule
 
-SCHEMA_VERSION = "4"  # 4: msgpack/numpy codec instead of pickle
+SCHEMA_VERSION = "5"  # 4: msgpack/numpy codec instead of pickle; 5: aggregates (postings)
 DB_NAME = "corpus-index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
 PARALLEL_MIN_MISSES = 64  # collect in worker processes only when this many files need it
@@ -199,6 +199,8 @@ class CorpusIndex:
                 conn.execute("DROP TABLE IF EXISTS states")
                 conn.execute("DROP TABLE IF EXISTS files")
                 conn.execute("DROP TABLE IF EXISTS doc_findings")
+                for table in AGGREGATE_TABLES:
+                    conn.execute(f"DROP TABLE IF EXISTS {table}")
                 conn.execute("DELETE FROM meta")
                 conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted(want.items()))
             conn.execute(
@@ -214,6 +216,7 @@ class CorpusIndex:
                 "CREATE TABLE IF NOT EXISTS doc_findings (path TEXT PRIMARY KEY, content_hash TEXT NOT NULL,"
                 " rules_key TEXT NOT NULL, findings BLOB NOT NULL)"
             )
+            _create_aggregate_tables(conn)
 
     def close(self) -> None:
         if self.conn is not None:
@@ -232,6 +235,76 @@ class CorpusIndex:
         assert self.conn is not None
         rows = self.conn.execute("SELECT path, content_hash, state FROM states WHERE rule_key = ?", (key,))
         return {p: (h, s) for p, h, s in rows}
+
+    def state_hashes(self, key: str) -> dict[str, tuple[str, None]]:
+        """Like ``states`` without the blobs: path -> (content hash, None)."""
+        assert self.conn is not None
+        rows = self.conn.execute("SELECT path, content_hash FROM states WHERE rule_key = ?", (key,))
+        return {p: (h, None) for p, h in rows}
+
+    def sync_aggregate(self, rule: "CorpusRule", key: str, entries: dict[str, str], fresh: dict[str, Any]) -> int | None:
+        """Bring ``rule``'s aggregate (corpuslint/aggregates.py) up to date in one
+        transaction and return its id: ``entries`` (path -> content hash of its stored
+        state) is every corpus document; postings of documents whose recorded hash
+        differs are recomputed from ``fresh`` (path -> state in memory) or from the
+        stored state, those of documents no longer in ``entries`` dropped. A posting
+        count that does not add up rebuilds the whole aggregate (one warning). None when
+        a document's postings cannot be computed (its reduce then reads every state)."""
+        from .aggregates import aggregate_key, posting_rows
+
+        assert self.conn is not None
+        akey = aggregate_key(rule, key)
+        complete = True
+        with _immediate(self.conn) as conn:
+            for (old,) in conn.execute("SELECT id FROM aggs WHERE code = ? AND key != ?", (rule.code, akey)).fetchall():
+                self._drop_aggregate(old, keep=False)
+            row = conn.execute("SELECT id FROM aggs WHERE key = ?", (akey,)).fetchone()
+            agg = row[0] if row is not None else conn.execute(
+                "INSERT INTO aggs (key, code) VALUES (?, ?)", (akey, rule.code)).lastrowid
+            docs = {p: (i, h) for i, p, h in conn.execute("SELECT id, path, content_hash FROM agg_docs WHERE agg = ?",
+                                                          (agg,))}
+            if docs:
+                n_rows = conn.execute("SELECT COUNT(*) FROM postings WHERE agg = ?", (agg,)).fetchone()[0]
+                n_want = conn.execute("SELECT TOTAL(n) FROM agg_docs WHERE agg = ?", (agg,)).fetchone()[0]
+                if n_rows != n_want:
+                    self.warn(f"corpus index: aggregate of {rule.code} is damaged ({n_rows} postings, "
+                              f"{int(n_want)} expected); rebuilt from the cached states")
+                    self._drop_aggregate(agg, keep=True)
+                    docs = {}
+            stale = [(i,) for p, (i, h) in docs.items() if entries.get(p) != h]
+            if stale:
+                conn.executemany("DELETE FROM postings WHERE doc = ?", stale)
+                conn.executemany("DELETE FROM agg_docs WHERE id = ?", stale)
+            for path, h in entries.items():
+                if path in docs and docs[path][1] == h:
+                    continue
+                if path in fresh:
+                    state = fresh[path]
+                else:
+                    blob = conn.execute("SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?",
+                                        (path, key)).fetchone()
+                    state = _decode_state(blob, h, path)
+                    if state is _MISS:
+                        complete = False
+                        continue
+                try:
+                    rows = posting_rows(rule, state)
+                except (ValueError, TypeError, KeyError, IndexError) as exc:
+                    self.warn(f"corpus index: {rule.code} aggregate of {path} not computed ({exc})")
+                    complete = False
+                    continue
+                doc = conn.execute("INSERT INTO agg_docs (agg, path, content_hash, n) VALUES (?, ?, ?, ?)",
+                                   (agg, path, h, len(rows))).lastrowid
+                conn.executemany("INSERT INTO postings (agg, kind, key, doc, value) VALUES (?, ?, ?, ?, ?)",
+                                 [(agg, k, key_, doc, v) for k, key_, v in rows])
+        return agg if complete else None
+
+    def _drop_aggregate(self, agg: int, keep: bool) -> None:
+        conn = self.conn
+        conn.execute("DELETE FROM postings WHERE agg = ?", (agg,))
+        conn.execute("DELETE FROM agg_docs WHERE agg = ?", (agg,))
+        if not keep:
+            conn.execute("DELETE FROM aggs WHERE id = ?", (agg,))
 
     def doc_findings(self, rules_key: str) -> dict[str, tuple[str, bytes]]:
         """Cached document-rule findings: display path -> (content hash, encoded findings)."""
@@ -277,6 +350,25 @@ class CorpusIndex:
                 "INSERT OR REPLACE INTO states (path, rule_key, code, content_hash, state) VALUES (?, ?, ?, ?, ?)",
                 states,
             )
+
+
+# Aggregates (corpuslint/aggregates.py): one row per aggregate (rule key + scheme), per
+# (aggregate, document) the content hash of the state its postings come from and how
+# many posting rows it has, and the postings themselves.
+AGGREGATE_TABLES = ("postings", "agg_docs", "aggs")
+
+
+def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE TABLE IF NOT EXISTS aggs (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, code TEXT NOT NULL)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS agg_docs (id INTEGER PRIMARY KEY, agg INTEGER NOT NULL, path TEXT NOT NULL,"
+        " content_hash TEXT NOT NULL, n INTEGER NOT NULL, UNIQUE (agg, path))"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS postings (agg INTEGER NOT NULL, kind INTEGER NOT NULL, key INTEGER NOT NULL,"
+        " doc INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (agg, kind, key, doc)) WITHOUT ROWID"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS postings_by_doc ON postings (doc)")
 
 
 @contextmanager
@@ -626,12 +718,19 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
 
 def _collect(rules, target_docs, ctx, corpus, index, out):
     keys = {rule.code: rule_key(rule) for rule in rules}
+    # rules with an aggregate (corpuslint/aggregates.py): cached states stay on disk,
+    # decoded only when the reduce asks (not with --no-cache, nor for files outside the corpus)
+    lazy_codes = set()
+    if index is not None and all(d in corpus for d in target_docs):
+        lazy_codes = {r.code for r in rules if getattr(r, "aggregate", None) is not None}
     try:
         known_files = index.files() if index is not None else {}
-        cached = {rule.code: index.states(keys[rule.code]) for rule in rules} if index is not None else {}
+        cached = {rule.code: index.state_hashes(keys[rule.code]) if rule.code in lazy_codes
+                  else index.states(keys[rule.code]) for rule in rules} if index is not None else {}
     except sqlite3.Error as exc:
         _warn(f"corpus index read failed ({exc}); running without it")
-        index, known_files, cached = None, {}, {}
+        index, known_files, cached, lazy_codes = None, {}, {}, set()
+    lazy: dict[str, dict[str, tuple[str, str]]] = {code: {} for code in lazy_codes}  # display -> (rel, hash)
 
     file_rows: list[tuple[str, int, int, str]] = []
     state_rows: list[tuple[str, str, str, str, bytes]] = []
@@ -658,6 +757,12 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
         hit_all = True
         for rule in rules:
             hit = cached.get(rule.code, {}).get(rel)
+            if rule.code in lazy_codes:
+                if hit is None or hit[0] != h:
+                    hit_all = False
+                    break
+                lazy[rule.code][display] = (rel, h)
+                continue
             state = _decode_state(hit, h, display)
             if state is _MISS:
                 hit_all = False
@@ -666,6 +771,8 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
         if not hit_all:
             for rule in rules:
                 out[rule.code].pop(display, None)
+                if rule.code in lazy_codes:
+                    lazy[rule.code].pop(display, None)
             work.append(display)
 
     for display, doc in target_docs.items():
@@ -674,11 +781,12 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
                 out[rule.code][display] = _collect_one(rule, doc)
 
     global _WORK
-    _WORK = (rules, cached, target_docs, ctx, corpus)
+    _WORK = (rules, cached, target_docs, ctx, corpus, lazy_codes)
     try:
         results = _run_work(work, _jobs(ctx))
     finally:
         _WORK = None
+    stored: dict[str, dict[str, str]] = {code: {} for code in lazy_codes}  # display -> hash of the row written now
     for display, result in zip(work, results):
         if result is None:
             continue
@@ -687,26 +795,79 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
         if stat is not None and index is not None and known_files.get(rel) != (stat[0], stat[1], h):
             file_rows.append((rel, stat[0], stat[1], h))
         for code, (state, blob) in states.items():
+            if blob is _LAZY:  # a touched but unchanged file: its cached state stays on disk
+                lazy[code][display] = (rel, h)
+                continue
             out[code][display] = state
             if blob is not None and index is not None:
                 state_rows.append((rel, keys[code], code, h, blob))
+                if code in lazy_codes:
+                    stored[code][display] = h
 
     if _bad_states:
         more = f" and {len(_bad_states) - 1} more" if len(_bad_states) > 1 else ""
         _warn(f"corpus index: invalid state for {_bad_states[0]}{more}; discarded and recomputed")
         _bad_states.clear()
+    written = True
     if index is not None:
         present = {rel for rel, _ in corpus.values()}
         gone = [rel for rel in known_files if rel not in present]
         if file_rows or state_rows or gone:
+            written = False
             try:
                 index.write(file_rows, state_rows, gone, current=sorted(keys.items()) if state_rows else ())
+                written = True
             except sqlite3.OperationalError as exc:
                 what = "busy" if _is_locked(exc) else "write failed"
                 _warn(f"corpus index {what} ({exc}); this run's results were not cached")
             except sqlite3.Error as exc:
                 _warn(f"corpus index write failed ({exc}); this run's results were not cached")
+    for rule in rules:
+        if rule.code in lazy_codes:
+            out[rule.code] = _lazy_states(rule, keys[rule.code], index if written else None, index.cache_dir,
+                                          out[rule.code], lazy[rule.code], stored[rule.code], corpus, ctx)
     return out
+
+
+_LAZY = "corpuslint-lazy-state"  # a work item's cached state left on disk (rules with an aggregate)
+
+
+def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx):
+    """``aggregates.LazyStates`` of one rule: ``ready`` states in memory, ``lazy`` ones
+    (display -> (rel, hash)) decoded on access. With ``index`` (written this run) and
+    every ready state stored (``stored``: display -> content hash), the rule's
+    aggregate is brought up to date and given as ``aggregates``."""
+    from .aggregates import AggregateView, LazyStates
+
+    reader = _Reader(cache_dir)
+    where = dict(lazy)
+
+    def load(display: str):
+        rel, h = where[display]
+        blob = reader.one("SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?", (rel, key), h)
+        if blob is not None:
+            try:
+                return loads_state(blob)
+            except CodecError as exc:
+                _warn(f"corpus index: invalid state for {display} ({exc}); recomputed")
+        doc = _load(ctx, display, corpus[display][1])  # the row went away or is damaged: read the file again
+        return None if doc is None else _collect_one(rule, doc)
+
+    view = None
+    if index is not None and all(d in stored for d in ready):
+        entries = {rel: h for rel, h in lazy.values()}
+        entries.update((corpus[d][0], h) for d, h in stored.items())
+        fresh = {corpus[d][0]: state for d, state in ready.items()}
+        try:
+            agg_id = index.sync_aggregate(rule, key, entries, fresh)
+        except sqlite3.Error as exc:
+            _warn(f"corpus index: aggregate of {rule.code} not updated ({exc}); its reduce reads every state")
+            agg_id = None
+        if agg_id is not None:
+            path = index.path
+            view = AggregateView(lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S),
+                                 agg_id, {rel: d for d, (rel, _) in corpus.items()}, len(ready) + len(lazy))
+    return LazyStates(ready, lazy, load, view)
 
 
 _MISS = object()
@@ -765,7 +926,7 @@ _WORK: tuple | None = None
 
 def _work_item(display: str):
     assert _WORK is not None
-    rules, cached, target_docs, ctx, corpus = _WORK
+    rules, cached, target_docs, ctx, corpus, lazy_codes = _WORK
     rel, abspath = corpus[display]
     stat = None
     doc = target_docs.get(display)
@@ -782,7 +943,10 @@ def _work_item(display: str):
     states: dict[str, tuple[Any, bytes | None]] = {}
     for rule in rules:
         hit = cached.get(rule.code, {}).get(rel)
-        state = _decode_state(hit, h, display)
+        if rule.code in lazy_codes and hit is not None and hit[0] == h and display not in target_docs:
+            states[rule.code] = (None, _LAZY)  # cached and unchanged: left on disk
+            continue
+        state = _decode_state(hit, h, display) if rule.code not in lazy_codes else _MISS
         if state is not _MISS:
             states[rule.code] = (state, None)
         else:

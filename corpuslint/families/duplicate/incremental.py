@@ -1,0 +1,144 @@
+"""Incremental reduces of the cross-file duplicate rules (``CorpusRule.aggregate``,
+corpuslint/aggregates.py): what each document posts in the corpus index, and which
+few states a reduce over a few checked files needs.
+
+Postings (kind 0 / kind 1):
+
+* D104 (paragraphs): 0 = each paragraph's exact key, value = how many of the
+  document's paragraphs have it; 1 = the LSH band keys of its paragraphs' MinHash
+  signatures (``lsh._band_keys`` with the rule's threshold), value 0.
+* D105 (documents): 0 = the document's exact key; 1 = its signature's band keys.
+* D106 (lines): 0 = each line key, value = its (first) line number.
+
+A checked file's near-duplicates share an LSH bucket with it (same band key) or an
+exact key, so the reduce loads only the states of the documents that post its keys:
+every member of each of its buckets (large buckets are linked as a star + chain in
+index order, so the whole bucket is needed to get the same pairs) and every holder
+of its exact keys. Global facts a full reduce derives from every state come from the
+aggregate instead: the number of documents, per-key document counts (boilerplate),
+and the share of checked paragraphs (whether the reduce focuses on the checked files'
+pairs). When that share is >= 0.5 the full reduce does not focus, so the plan gives
+up (None) and the rule reads every state: the findings are the same either way.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from ...aggregates import Aggregate
+from . import lsh
+
+_U64 = np.uint64
+_NONE = np.zeros(0, dtype=_U64), np.zeros(0, dtype=np.int64)
+
+
+def _bands(sigs: np.ndarray, threshold: float) -> np.ndarray:
+    """Unique LSH band keys of the rows of ``sigs`` ((n, num_perm) uint32)."""
+    if len(sigs) == 0:
+        return np.zeros(0, dtype=_U64)
+    b, r = lsh.lsh_params(threshold, sigs.shape[1])
+    return np.unique(lsh._band_keys(np.ascontiguousarray(sigs, dtype=np.uint32), b, r))
+
+
+def _sigs(state: dict) -> np.ndarray:
+    n = len(state["keys"])
+    return np.asarray(state["sig"]).reshape(n, -1).astype(np.uint32, copy=False)
+
+
+class SignaturePostings(Aggregate):
+    """D104/D105: exact keys (value: how many units have the key) and LSH band keys."""
+
+    version = "1"
+
+    def postings(self, rule, state) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        keys = np.asarray(state["keys"]).astype(_U64, copy=False)
+        if len(keys) == 0:
+            return {}
+        uk, counts = np.unique(keys, return_counts=True)
+        bands = _bands(_sigs(state), float(rule.opts["threshold"]))
+        return {0: (uk, counts.astype(np.int64)), 1: (bands, np.zeros(len(bands), dtype=np.int64))}
+
+
+class LinePostings(Aggregate):
+    """D106: line keys (unique per document), value: the line number."""
+
+    version = "1"
+
+    def postings(self, rule, state) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        return {0: (np.asarray(state["keys"]).astype(_U64, copy=False), np.asarray(state["lines"], dtype=np.int64))}
+
+
+def _checked(corpus) -> tuple[dict[str, Any], list[dict]]:
+    """States of the checked files, and those of them that are not empty."""
+    states = corpus.states
+    subset = {p: states[p] for p in sorted(corpus.targets) if p in states}
+    return subset, [s for s in subset.values() if s is not None and len(s["keys"])]
+
+
+def _add_neighbours(rule, corpus, subset: dict[str, Any], live: list[dict]) -> dict[str, Any]:
+    """``subset`` plus the state of every document posting a band or exact key of the
+    checked files' states ``live``."""
+    if live:
+        agg, states = corpus.aggregates, corpus.states
+        threshold = float(rule.opts["threshold"])
+        bands = np.unique(np.concatenate([_bands(_sigs(s), threshold) for s in live]))
+        keys = np.unique(np.concatenate([np.asarray(s["keys"]).astype(_U64, copy=False) for s in live]))
+        for kind, ks in ((1, bands), (0, keys)):
+            for holders in agg.holders(kind, ks.tolist()).values():
+                for display, _ in holders:
+                    if display not in subset:
+                        subset[display] = states[display]
+    return subset
+
+
+def paragraph_plan(rule, corpus) -> tuple[dict[str, Any], int, Any] | None:
+    """D104: (states to reduce over, number of documents, per-key document counts)
+    for a focused reduce, or None when the full reduce would not focus."""
+    agg = corpus.aggregates
+    if agg is None or int(rule.opts["boilerplate-max-words"]) > 0 or 2 * len(corpus.targets) >= agg.n_docs:
+        return None
+    n_docs = agg.n_docs
+    subset, live = _checked(corpus)
+    bp_docs = int(rule.opts["boilerplate-docs"])
+    need = max(bp_docs, math.ceil(float(rule.opts["boilerplate-fraction"]) * n_docs)) if bp_docs > 0 else 0
+    # the full reduce focuses on the checked paragraphs when they are < half of those kept
+    _, total = agg.totals(0)
+    common = agg.totals(0, need)[1] if need > 0 else 0
+    checked = 0
+    for s in live:
+        keys = np.asarray(s["keys"]).astype(_U64, copy=False)
+        checked += int((agg.counts(0, keys) < need).sum()) if need > 0 else len(keys)
+    if total - common <= 0 or checked / (total - common) >= 0.5:
+        return None
+    return _add_neighbours(rule, corpus, subset, live), n_docs, lambda keys: agg.counts(0, keys)
+
+
+def document_plan(rule, corpus) -> dict[str, Any] | None:
+    """D105: the states to reduce over (focused), or None when the full reduce would
+    not focus."""
+    agg = corpus.aggregates
+    if agg is None or 2 * len(corpus.targets) >= agg.n_docs:
+        return None
+    subset, live = _checked(corpus)
+    total = agg.documents(0)
+    if total <= 0 or len(live) / total >= 0.5:
+        return None
+    return _add_neighbours(rule, corpus, subset, live)
+
+
+def line_counts(rule, corpus, need: int) -> dict[int, tuple[int, list[tuple[str, int]]]]:
+    """D106: ``{key: (documents, first two holders)}`` of the checked files' line keys
+    held by >= ``need`` documents (holders in path order, as (path, line))."""
+    states = corpus.states
+    parts = [np.asarray(states[p]["keys"]).astype(_U64, copy=False)
+             for p in corpus.targets if p in states and states[p] is not None]
+    if not parts:
+        return {}
+    keys = np.unique(np.concatenate(parts))
+    counts = corpus.aggregates.counts(0, keys)
+    common = keys[counts >= need]
+    holders = corpus.aggregates.holders(0, common.tolist())
+    return {k: (len(holders[k]), holders[k][:2]) for k in common.tolist() if k in holders}
