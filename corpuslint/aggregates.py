@@ -149,7 +149,8 @@ class AggregateView:
         found: dict[int, int] = {}
         sql = "SELECT key, COUNT(*) FROM postings WHERE agg = ? AND kind = ? AND key IN ({marks}) GROUP BY key"
         for key, n in self._rows(sql, kind, np.unique(keys).tolist()):
-            found[key & 0xFFFFFFFFFFFFFFFF] = n
+            if isinstance(key, int):
+                found[key & 0xFFFFFFFFFFFFFFFF] = n
         return np.array([found.get(k, 0) for k in keys.tolist()], dtype=np.int64)
 
     def totals(self, kind: int, min_docs: int = 1) -> tuple[int, int]:
