@@ -405,7 +405,13 @@ def _map_item(linter: "Linter", item, doc_cache, state_reader, encode: bool):
 def _worker_map(chunk: list) -> list:
     assert _WORKER is not None
     linter, doc_cache, state_reader = _WORKER
-    return [_map_item(linter, item, doc_cache, state_reader, True) for item in chunk]
+    out = [_map_item(linter, item, doc_cache, state_reader, True) for item in chunk]
+    from .index import verdict_cache
+
+    store = verdict_cache()  # dictionary verdicts found in this worker (the parent flushes its own)
+    if store is not None:
+        store.flush()
+    return out
 
 
 def _item_chars(item) -> int:
@@ -808,7 +814,10 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
     if progress is not None:
         linter.progress = progress.phase("checking", len(items))
     store = DocumentStore()
-    findings = lint_items(linter, items, ctx, store, problems)
+    from .index import cache_dir_for, use_verdicts
+
+    with use_verdicts(cache_dir_for(ctx) if ctx.use_cache else None):  # per-word dictionary verdicts
+        findings = lint_items(linter, items, ctx, store, problems)
     if progress is not None:
         progress.close()
         linter.progress = None

@@ -355,7 +355,7 @@ class CorpusIndex:
 # Aggregates (corpuslint/aggregates.py): one row per aggregate (rule key + scheme), per
 # (aggregate, document) the content hash of the state its postings come from and how
 # many posting rows it has, and the postings themselves.
-AGGREGATE_TABLES = ("postings", "agg_docs", "aggs")
+AGGREGATE_TABLES = ("postings", "agg_docs", "aggs", "verdicts")
 
 
 def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
@@ -369,6 +369,8 @@ def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
         " doc INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (agg, kind, key, doc)) WITHOUT ROWID"
     )
     conn.execute("CREATE INDEX IF NOT EXISTS postings_by_doc ON postings (doc)")
+    conn.execute("CREATE TABLE IF NOT EXISTS verdicts (backend TEXT NOT NULL, word TEXT NOT NULL,"
+                 " known INTEGER NOT NULL, PRIMARY KEY (backend, word)) WITHOUT ROWID")
 
 
 @contextmanager
@@ -404,8 +406,8 @@ class _Reader:
         self.pid = -1
         self.broken = False
 
-    def one(self, sql: str, args: tuple, content_hash: str) -> bytes | None:
-        """The blob of the row ``sql`` selects as (content hash, blob), if its hash matches."""
+    def row(self, sql: str, args: tuple) -> tuple | None:
+        """The first row ``sql`` selects, or None (also when the index is missing or broken)."""
         if self.broken:
             return None
         try:
@@ -415,13 +417,109 @@ class _Reader:
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
                                             check_same_thread=False)
                 self.pid = os.getpid()
-            row = self.conn.execute(sql, args).fetchone()
+            return self.conn.execute(sql, args).fetchone()
         except sqlite3.Error:
             self.broken = True
             return None
+
+    def one(self, sql: str, args: tuple, content_hash: str) -> bytes | None:
+        """The blob of the row ``sql`` selects as (content hash, blob), if its hash matches."""
+        row = self.row(sql, args)
         if row is None or row[0] != content_hash or not isinstance(row[1], bytes):
             return None
         return row[1]
+
+
+class VerdictStore:
+    """Per-word dictionary verdicts of the spelling back-ends, kept in the corpus index
+    (table ``verdicts``), so a run whose words were all seen before never reads the
+    dictionary (the Arabic one takes ~2 s). Keyed by a back-end key: sha256 of the
+    dictionary files, the back-end's class and module source, the normaliser version
+    and corpuslint's version. A row whose verdict is not 0/1 is a miss. Lookups go
+    through a read-only connection of the calling process; new verdicts are written by
+    ``flush`` (the engine calls it after the map of each worker chunk and at the end)."""
+
+    def __init__(self, cache_dir: str):
+        self.cache_dir = cache_dir
+        self._reader = _Reader(cache_dir)
+        self._keys: dict[int, str] = {}
+        self.new: dict[tuple[str, str], int] = {}
+        self.hits = 0
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_reader": _Reader(self.cache_dir), "new": {}}
+
+    def key(self, backend) -> str:
+        k = self._keys.get(id(backend))
+        if k is None:
+            digest = hashlib.sha256()
+            for path in backend.dictionary_files():
+                with open(path, "rb") as fh:
+                    digest.update(hashlib.sha256(fh.read()).digest())
+            cls = type(backend)
+            digest.update(f"{__version__}|{cls.__module__}.{cls.__qualname__}|{_source_hash(cls.__module__)}|"
+                          f"{_normalization_version()}".encode())
+            k = self._keys[id(backend)] = digest.hexdigest()[:32]
+        return k
+
+    def get(self, backend, word: str) -> bool | None:
+        try:
+            key = self.key(backend)
+        except Exception:  # no dictionary files to hash (BackendUnavailable, OSError): no cache
+            return None
+        row = self._reader.row("SELECT known FROM verdicts WHERE backend = ? AND word = ?", (key, word))
+        if row is None or not isinstance(row[0], int) or row[0] not in (0, 1):
+            return None
+        self.hits += 1
+        return bool(row[0])
+
+    def add(self, backend, word: str, verdict: bool) -> None:
+        try:
+            self.new[(self.key(backend), word)] = int(bool(verdict))
+        except Exception:
+            pass
+
+    def flush(self) -> None:
+        """Write the verdicts found since the last flush (one transaction; a busy or
+        broken index only loses them)."""
+        if not self.new:
+            return
+        rows = [(b, w, v) for (b, w), v in self.new.items()]
+        self.new = {}
+        try:
+            index = CorpusIndex(self.cache_dir, warn=lambda _m: None).open()
+        except (IndexUnavailable, OSError):
+            return
+        try:
+            with _immediate(index.conn) as conn:
+                conn.executemany("INSERT OR REPLACE INTO verdicts (backend, word, known) VALUES (?, ?, ?)", rows)
+        except sqlite3.Error:
+            pass
+        finally:
+            index.close()
+
+
+_VERDICTS: list = [None]
+
+
+def verdict_cache() -> "VerdictStore | None":
+    """The verdict store of the current run (``use_verdicts``), or None."""
+    return _VERDICTS[0]
+
+
+@contextmanager
+def use_verdicts(cache_dir: str | None):
+    """Attach a ``VerdictStore`` under ``cache_dir`` for the duration of a run (None:
+    no store) and flush it at the end."""
+    store = VerdictStore(cache_dir) if cache_dir is not None else None
+    previous = _VERDICTS[0]
+    _VERDICTS[0] = store
+    try:
+        yield store
+    finally:
+        _VERDICTS[0] = previous
+        if store is not None:
+            store.flush()
 
 
 class StateReader:

@@ -4,8 +4,10 @@ and reports exactly what a full (``--no-cache``) run reports."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -261,3 +263,56 @@ def test_incremental_aggregate_equals_rebuilt(tmp_path_factory, edits):
             fresh.close()
     finally:
         live.close()
+
+
+# -- per-word dictionary verdicts -------------------------------------------------------
+
+_FRESH = """
+import contextlib, io, json, sys
+from corpuslint.cli import main
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    main(["check", "--format", "json", "--exit-zero", *sys.argv[1:]])
+from corpuslint.families.spelling import backends
+read = sorted(n for n, b in backends._INSTANCES.items() if b._hs is not None)
+print(json.dumps({"read": read, "findings": json.loads(out.getvalue())["diagnostics"]}))
+"""
+
+
+def _fresh(root: Path, *args: str) -> dict:
+    proc = subprocess.run([sys.executable, "-c", _FRESH, *args], cwd=root, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_words_seen_before_need_no_dictionary(tmp_path):
+    files = _make_corpus(tmp_path)
+    names = sorted(files)
+    assert _fresh(tmp_path, "doc")["read"] == ["ar"]  # the first run reads the dictionary, fills the cache
+    # a changed file whose words all occur elsewhere in the corpus: every verdict is cached
+    seen = files[names[6]].split("\n\n")[0]
+    (tmp_path / names[16]).write_text(files[names[16]] + "\n" + seen + "\n", encoding="utf-8")
+    warm = _fresh(tmp_path, names[16])
+    assert warm["read"] == []
+    full = _fresh(tmp_path, "--no-cache", names[16])
+    assert full["read"] == ["ar"]
+    assert warm["findings"] == full["findings"] and {f["code"] for f in full["findings"]} >= {"D104"}
+    # a word never seen before: the dictionary is read for it
+    (tmp_path / names[17]).write_text(files[names[17]] + "\nكتبتموهاززز\n", encoding="utf-8")
+    assert _fresh(tmp_path, names[17])["read"] == ["ar"]
+
+
+def test_invalid_cached_verdict_is_a_miss(tmp_path):
+    files = _make_corpus(tmp_path)
+    names = sorted(files)
+    _fresh(tmp_path, "doc")
+    db = _db(tmp_path)
+    with db:
+        db.execute("UPDATE verdicts SET known = 7")  # damaged rows: never taken as verdicts
+    db.close()
+    (tmp_path / names[16]).write_text(files[names[16]] + "\n" + files[names[6]].split("\n\n")[0] + "\n",
+                                      encoding="utf-8")
+    warm = _fresh(tmp_path, names[16])
+    assert warm["read"] == ["ar"]
+    assert warm["findings"] == _fresh(tmp_path, "--no-cache", names[16])["findings"]
