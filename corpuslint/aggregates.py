@@ -73,6 +73,11 @@ class Aggregate:
         None (a document whose state is None posts nothing)."""
         raise NotImplementedError
 
+    def postings_many(self, rule: "CorpusRule", states: list[Any]) -> list[dict[int, tuple[np.ndarray, np.ndarray]]]:
+        """``[postings(rule, s) for s in states]`` (no None among them); override to
+        compute many documents' postings in one vectorised pass (the index fill)."""
+        return [self.postings(rule, s) for s in states]
+
 
 def aggregate_key(rule: "CorpusRule", rule_key: str) -> str:
     """The aggregate's identity: the rule's state key, the aggregate's class, version
@@ -85,13 +90,17 @@ def aggregate_key(rule: "CorpusRule", rule_key: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
-def posting_rows(rule: "CorpusRule", state: Any) -> list[tuple[int, int, int]]:
-    """(kind, key as signed 64-bit, value) rows of one document; raises ``ValueError``
-    for postings that are not what ``Aggregate.postings`` promises."""
-    if state is None:
-        return []
+def posting_rows(rule: "CorpusRule", states: list[Any]) -> list[list[tuple[int, int, int]]]:
+    """Per state, the (kind, key as signed 64-bit, value) rows it posts (none for None);
+    raises ``ValueError`` for postings that are not what ``Aggregate.postings`` promises."""
+    real = [s for s in states if s is not None]
+    found = iter(rule.aggregate.postings_many(rule, real) if real else [])
+    return [_rows(rule, next(found)) if s is not None else [] for s in states]
+
+
+def _rows(rule: "CorpusRule", postings: dict) -> list[tuple[int, int, int]]:
     rows: list[tuple[int, int, int]] = []
-    for kind, (keys, values) in rule.aggregate.postings(rule, state).items():
+    for kind, (keys, values) in postings.items():
         keys = np.asarray(keys)
         values = np.asarray(values, dtype=np.int64)
         if keys.ndim != 1 or keys.shape != values.shape or keys.dtype.kind not in "iu":

@@ -55,6 +55,8 @@ import sqlite3
 import sys
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+import numpy as np
+
 from . import __version__
 from .codec import CodecError, dumps, loads
 
@@ -62,7 +64,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .rules import CorpusRule
 
-SCHEMA_VERSION = "5"  # 4: msgpack/numpy codec instead of pickle; 5: aggregates (postings)
+SCHEMA_VERSION = "6"  # 4: msgpack/numpy codec instead of pickle; 5, 6: aggregates (postings)
 DB_NAME = "corpus-index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
 PARALLEL_MIN_MISSES = 64  # collect in worker processes only when this many files need it
@@ -271,10 +273,13 @@ class CorpusIndex:
                               f"{int(n_want)} expected); rebuilt from the cached states")
                     self._drop_aggregate(agg, keep=True)
                     docs = {}
-            stale = [(i,) for p, (i, h) in docs.items() if entries.get(p) != h]
-            if stale:
-                conn.executemany("DELETE FROM postings WHERE doc = ?", stale)
-                conn.executemany("DELETE FROM agg_docs WHERE id = ?", stale)
+            stale = [i for p, (i, h) in docs.items() if entries.get(p) != h]
+            if stale and not self._delete_postings(agg, stale):
+                self.warn(f"corpus index: aggregate of {rule.code} is damaged (unreadable posting list); "
+                          f"rebuilt from the cached states")
+                self._drop_aggregate(agg, keep=True)
+                docs = {}
+            todo: list[tuple[str, str, Any]] = []
             for path, h in entries.items():
                 if path in docs and docs[path][1] == h:
                     continue
@@ -287,17 +292,40 @@ class CorpusIndex:
                     if state is _MISS:
                         complete = False
                         continue
-                try:
-                    rows = posting_rows(rule, state)
-                except (ValueError, TypeError, KeyError, IndexError) as exc:
-                    self.warn(f"corpus index: {rule.code} aggregate of {path} not computed ({exc})")
-                    complete = False
-                    continue
-                doc = conn.execute("INSERT INTO agg_docs (agg, path, content_hash, n) VALUES (?, ?, ?, ?)",
-                                   (agg, path, h, len(rows))).lastrowid
-                conn.executemany("INSERT INTO postings (agg, kind, key, doc, value) VALUES (?, ?, ?, ?, ?)",
-                                 [(agg, k, key_, doc, v) for k, key_, v in rows])
+                todo.append((path, h, state))
+            try:
+                per_doc = posting_rows(rule, [state for _, _, state in todo])
+            except (ValueError, TypeError, KeyError, IndexError) as exc:
+                self.warn(f"corpus index: {rule.code} aggregate not computed ({exc})")
+                return None
+            rows = []
+            for (path, h, _), mine in zip(todo, per_doc):
+                pairs = np.array([(k, key_) for k, key_, _ in mine], dtype=np.int64).reshape(-1, 2)
+                doc = conn.execute("INSERT INTO agg_docs (agg, path, content_hash, n, keys) VALUES (?, ?, ?, ?, ?)",
+                                   (agg, path, h, len(mine), dumps(pairs))).lastrowid
+                rows += [(agg, k, key_, doc, v) for k, key_, v in mine]
+            rows.sort()  # in primary-key order: B-tree appends, not random inserts
+            conn.executemany("INSERT INTO postings (agg, kind, key, doc, value) VALUES (?, ?, ?, ?, ?)", rows)
         return agg if complete else None
+
+    def _delete_postings(self, agg: int, docs: list[int]) -> bool:
+        """Delete documents' postings (by primary key, from their stored key lists) and
+        their ``agg_docs`` rows; False when a key list is unreadable (nothing deleted)."""
+        conn = self.conn
+        rows = []
+        for i in docs:
+            (blob,) = conn.execute("SELECT keys FROM agg_docs WHERE id = ?", (i,)).fetchone()
+            try:
+                pairs = loads(blob) if isinstance(blob, bytes) else None
+            except CodecError:
+                pairs = None
+            if not (isinstance(pairs, np.ndarray) and pairs.ndim == 2 and pairs.shape[1] == 2
+                    and pairs.dtype == np.int64):
+                return False
+            rows += [(agg, k, key, i) for k, key in pairs.tolist()]
+        conn.executemany("DELETE FROM postings WHERE agg = ? AND kind = ? AND key = ? AND doc = ?", rows)
+        conn.executemany("DELETE FROM agg_docs WHERE id = ?", [(i,) for i in docs])
+        return True
 
     def _drop_aggregate(self, agg: int, keep: bool) -> None:
         conn = self.conn
@@ -360,15 +388,16 @@ AGGREGATE_TABLES = ("postings", "agg_docs", "aggs", "verdicts")
 
 def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE IF NOT EXISTS aggs (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, code TEXT NOT NULL)")
+    # ``keys``: the document's posted (kind, key) pairs (codec int64 array), to delete its
+    # rows by primary key (a secondary index on ``doc`` would triple the cost of a fill)
     conn.execute(
         "CREATE TABLE IF NOT EXISTS agg_docs (id INTEGER PRIMARY KEY, agg INTEGER NOT NULL, path TEXT NOT NULL,"
-        " content_hash TEXT NOT NULL, n INTEGER NOT NULL, UNIQUE (agg, path))"
+        " content_hash TEXT NOT NULL, n INTEGER NOT NULL, keys BLOB NOT NULL, UNIQUE (agg, path))"
     )
     conn.execute(
         "CREATE TABLE IF NOT EXISTS postings (agg INTEGER NOT NULL, kind INTEGER NOT NULL, key INTEGER NOT NULL,"
         " doc INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (agg, kind, key, doc)) WITHOUT ROWID"
     )
-    conn.execute("CREATE INDEX IF NOT EXISTS postings_by_doc ON postings (doc)")
     conn.execute("CREATE TABLE IF NOT EXISTS verdicts (backend TEXT NOT NULL, word TEXT NOT NULL,"
                  " known INTEGER NOT NULL, PRIMARY KEY (backend, word)) WITHOUT ROWID")
 
