@@ -19,6 +19,7 @@ from . import __version__, readers
 from .config import ConfigError, check_codes, check_jobs, code_hint, did_you_mean, normalize_code
 from .engine import RuleError, StdinInput, build_registry, run
 from .executors import ExecutorError, settings_for
+from .files import is_url
 from .plugins import PluginError, load_plugins
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -314,7 +315,7 @@ def _cmd_check(args) -> int:
     if formatter is None:
         raise ConfigError(f"--format: unknown format {args.format!r}{did_you_mean(args.format, registry.formats)} "
                           f"(available: {', '.join(sorted(registry.formats))})")
-    missing = [p for p in paths if p != "-" and not os.path.exists(p) and not os.path.islink(p)]
+    missing = [p for p in paths if p != "-" and not is_url(p) and not os.path.exists(p) and not os.path.islink(p)]
 
     from . import adoption
 

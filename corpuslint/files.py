@@ -11,6 +11,7 @@ import contextlib
 import errno
 import fnmatch
 import os
+import re
 import stat
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Iterable, Iterator
@@ -135,6 +136,14 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
             add(path, os.path.abspath(path), ReadProblem(kind, f"not a regular file ({_kind(st.st_mode)}): not read"))
 
     for given in paths:
+        if is_url(given):  # fsspec: memory://, file://, s3://... (read where the run reads)
+            from .readers import remote
+
+            for url, display, problem in remote.discover(given, matcher.included, matcher.excluded):
+                if url not in seen:
+                    seen.add(url)
+                    out.append(Source(url, display, problem=problem and ReadProblem("unreadable", problem)))
+            continue
         try:
             lst = os.lstat(given)
         except OSError as exc:
@@ -150,7 +159,8 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
         elif report_unknown and not matcher.included(name) and not matcher.excluded(display_path(given, cwd), name):
             add(given, os.path.realpath(given), unknown=True)  # named, but nothing reads it: say so
     if config.respect_gitignore and out:
-        ignored = git_ignored([s.path for s in out if s.problem is None or s.problem.kind == "special"])
+        ignored = git_ignored([s.path for s in out if (s.problem is None or s.problem.kind == "special")
+                               and not is_url(s.path)])
         out = [s for s in out if s.path not in ignored]
     out.sort(key=lambda s: s.display)
     return out
@@ -246,9 +256,26 @@ def git_ignored(paths: list[str]) -> set[str]:
     return ignored
 
 
+_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")  # two letters at least: "C://" is no URL
+
+
+def is_url(path: str) -> bool:
+    """``path`` names a resource by protocol (``scheme://...``): read through fsspec
+    (readers/remote.py), never as a local path."""
+    return _URL_RE.match(path) is not None
+
+
 def read_bytes(path: str) -> bytes | ReadProblem:
     """The file's bytes. Opened non-blocking and checked with ``fstat`` before reading,
-    so a FIFO or device swapped in after discovery cannot hang or flood the run."""
+    so a FIFO or device swapped in after discovery cannot hang or flood the run. A URL
+    is read through fsspec."""
+    if is_url(path):
+        from .readers import remote
+
+        try:
+            return remote.read_bytes(path)
+        except OSError as exc:
+            return ReadProblem("unreadable", str(exc))
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
@@ -334,6 +361,8 @@ def write_fixed(path: str, old_text: str, new_text: str, root: str) -> ReadProbl
       written. (A write landing between this check and the rename, microseconds
       later, can still be lost; no portable API closes that window.)
     """
+    if is_url(path):
+        return ReadProblem("not-written", "fix not written: a URL is read only")
     target = os.path.realpath(path)
     if os.path.islink(path) and not _inside_root(target, root):
         return ReadProblem("not-written", f"fix not written: symlink to {target}, outside the project root")

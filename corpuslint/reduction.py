@@ -15,7 +15,8 @@ never knows which executor ran the plan; with ``facts`` None (a local run) it co
 everything itself. Plans: ``families/duplicate/shuffle.py`` (near-duplicates: LSH band
 keys shuffled by bucket, candidate pairs verified per partition pair, union-find of the
 verified edges), ``families/duplicate/shuffle.py`` ``LINE_COUNTS`` (boilerplate lines: a
-count table sharded by key). The spelling rules have no plan yet (gathered).
+count table sharded by key), ``families/spelling/table.py`` ``SPELLING_TREE`` (the
+spelling corpus table: partition tables merged by ``tree``).
 
 ``Ops`` is what an executor provides. Handles are opaque (Dask futures; plain values
 in ``SerialOps``); any argument of ``map``/``submit`` may be a handle, which the

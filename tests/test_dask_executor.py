@@ -95,6 +95,20 @@ def _rich_corpus(root, n: int = 150, seed: int = 7):
     return root
 
 
+def _arabic_corpus(root):
+    """Real Arabic text cut small: the committed spelling fixtures (Debian handbook) and the
+    news samples, six lines per file (58 files, named line number first so that the
+    sources interleave), so slips' partners and a name's other spellings sit in other
+    files, many of them in other partitions."""
+    sources = sorted((ROOT / "tests" / "fixtures" / "spelling" / "handbook-ar").glob("*.txt"))
+    for src in sources + sorted((ROOT / "samples" / "news-ar").glob("*.txt")):
+        lines = [line for line in src.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for i in range(0, len(lines), 6):
+            (root / f"{i:03}-{src.stem}.txt").write_text("\n".join(lines[i : i + 6]) + "\n", encoding="utf-8")
+    (root / "corpuslint.toml").write_text('select = ["S101", "S102", "S103"]\n', encoding="utf-8")
+    return root
+
+
 def _as_json(findings: list[Finding]) -> list[dict]:
     from corpuslint.outputs.json_format import finding_to_dict
 
@@ -210,19 +224,19 @@ def _plan_findings(linter, states, docs, partitions):
     ops = SerialOps(states, partitions)
     got_states, facts = {}, {}
     for rule in linter.corpus_rules:
-        if rule.reduction is None:  # gathered, as the executor does (the spelling rules)
+        if rule.reduction is None:  # gathered, as the executor does (a rule without a plan)
             got_states[rule.code], facts[rule.code] = states[rule.code], None
         else:
             got_states[rule.code], facts[rule.code] = rule.reduction.run(rule, ops, set(docs))
     return linter.reduce(got_states, docs, facts)
 
 
-@pytest.mark.parametrize("corpus", ["rich", "samples"])
+@pytest.mark.parametrize("corpus", ["rich", "samples", "arabic"])
 def test_reduction_plans_give_the_local_reduce_findings(tmp_path, corpus):
     """The decomposition itself (no cluster): shuffle and tree reduction over 1, 3 and 7
     partitions, and with only 30% of the documents checked (the reduce then verifies
     only pairs touching them), give exactly the local reduce's findings."""
-    root = _rich_corpus(tmp_path) if corpus == "rich" else ROOT / "samples"
+    root = {"rich": _rich_corpus, "arabic": _arabic_corpus}.get(corpus, lambda _: ROOT / "samples")(tmp_path)
     config, registry = engine.build_registry([str(root)])
     config.use_cache = False
     docs = engine.run([str(root)], config, registry, executor=LocalExecutor()).documents
@@ -233,6 +247,7 @@ def test_reduction_plans_give_the_local_reduce_findings(tmp_path, corpus):
         local = _as_json(linter.reduce(states, targets))
         codes = {f["code"] for f in local}
         assert codes >= ({"D104", "D105", "D106"} if corpus == "rich" else {"S101", "S103"}), codes
+        assert corpus != "arabic" or "S102" in codes
         for partitions in (1, 3, 7):
             assert _as_json(_plan_findings(linter, states, targets, partitions)) == local, (targets is docs, partitions)
 
@@ -285,3 +300,58 @@ def test_workers_read_the_files_and_resend_one_that_changed(scheduler, tmp_path)
         executor.close()
     assert any(f.path == str(changed) and f.line == 1 for f in local)  # the added line's findings
     assert _as_json(on_dask) == _as_json(local)
+
+
+def test_spelling_slips_with_partners_in_other_partitions_same_findings_on_dask(scheduler, tmp_path):
+    """2 workers: the spelling rules' table is summed on the workers (tree reduction) and
+    S101-S103 find what the local run finds, for slips whose only correct spelling is in
+    files of other partitions and names spelled otherwise elsewhere."""
+    root = _arabic_corpus(tmp_path)
+    config, registry = engine.build_registry([str(root)])
+    config.use_cache = False
+    local = engine.run([str(root)], config, registry, executor=LocalExecutor()).findings
+    executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=scheduler))
+    try:
+        on_dask = engine.run([str(root)], config, registry, executor=executor).findings
+        parts = partitions(sorted(p.name for p in root.glob("*.txt")), executor.workers(), size_of=lambda _: 1)
+    finally:
+        executor.close()
+    assert _as_json(on_dask) == _as_json(local)
+    part_of = {name: i for i, part in enumerate(parts) for name in part}
+    texts = {p.name: p.read_text(encoding="utf-8") for p in root.glob("*.txt")}
+    far = []  # slips whose suggested spelling occurs only in other partitions
+    for f in local:
+        name = f.path.rsplit("/", 1)[-1]
+        if f.code == "S101" and f.fix:
+            holders = {n for n, t in texts.items() if f.fix.edits[0].replacement in t}
+            if holders and all(part_of[n] != part_of[name] for n in holders):
+                far.append(f)
+    assert len(far) >= 2, [f.message for f in local if f.code == "S101"]
+    crossing = [f for f in local if f.code == "S103" and f.related
+                and part_of[f.related[0].path.rsplit("/", 1)[-1]] != part_of[f.path.rsplit("/", 1)[-1]]]
+    assert len(crossing) >= 3
+
+
+def test_file_urls_are_read_on_the_workers_with_the_local_findings(scheduler, tmp_path):
+    """A corpus named by an fsspec URL (file://): checked files travel to the workers as
+    URLs (FileRef), the workers read them, and the findings are the local run's."""
+    from corpuslint import files
+
+    root = _corpus(tmp_path, n=10)
+    url = root.as_uri()
+    config, registry = engine.build_registry([url])
+    config.use_cache = False
+    local = engine.run([url], config, registry, executor=LocalExecutor()).findings
+    executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=scheduler))
+    try:
+        on_dask = engine.run([url], config, registry, executor=executor).findings
+    finally:
+        executor.close()
+    assert local and all(f.path.startswith(url + "/") for f in local)
+    assert {"D105", "S104"} <= {f.code for f in local}  # near-copies across files, doubled words
+    assert _as_json(on_dask) == _as_json(local)
+    doc = files.load(files.Source(f"{url}/doc001.txt", f"{url}/doc001.txt"))
+    ref = executor_dask._ref(doc)
+    assert isinstance(ref, executor_dask.FileRef) and ref.path == f"{url}/doc001.txt"
+    mapped = executor_dask._map_partition(engine.Linter(config, registry), [(ref, True)])  # what a worker does
+    assert mapped["stale"] == [] and mapped["findings"][0][0] == ref.display

@@ -19,7 +19,8 @@
 * **reduce**: a corpus rule whose ``reduction`` is a plan (``corpuslint/reduction.py``)
   runs it on the partitions through ``DaskOps``: near-duplicates as a shuffle of LSH
   band keys (``families/duplicate/shuffle.py``), boilerplate lines as document counts
-  sharded by key. Only their small results reach the client. A rule
+  sharded by key, the spelling rules' corpus table as a tree of partition tables
+  (``families/spelling/table.py``). Only their small results reach the client. A rule
   without a plan (``reduction = None``: every third-party rule unless it says otherwise)
   has all its states gathered to the client, as in a local run.
 
@@ -39,7 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..document import Document
-from ..files import ReadProblem, Source, load
+from ..files import ReadProblem, Source, is_url, load
 from . import ExecutorError, ExecutorSettings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,7 +57,7 @@ class FileRef:
     uses it only if its content hash is the one the client read (else it reports the
     key as ``stale`` and the client sends the text itself)."""
 
-    path: str  # absolute: workers must see the same file system (a shared disk, a LocalCluster)
+    path: str  # absolute, or an fsspec URL: workers must see the same file system (a shared disk, a LocalCluster)
     display: str
     content_hash: str
 
@@ -65,6 +66,8 @@ def _ref(doc: Document):
     """``doc`` as a ``FileRef`` when it is a whole plain file readable here, else itself."""
     if type(doc) is not Document or doc.path == "-":
         return doc
+    if is_url(doc.path):  # an fsspec URL (file://, s3://...): workers read it where it is
+        return FileRef(doc.path, doc.path, doc.content_hash)
     path = os.path.abspath(doc.path)
     return FileRef(path, doc.path, doc.content_hash) if os.path.isfile(path) else doc
 

@@ -14,9 +14,13 @@ shard.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Callable, Iterator, Mapping
 
+from ..files import is_url
+
 from .base import FileProblem, Record, RecordReader, ReaderOptions, get_field, record_id, set_field, text_of
+from .remote import open_binary, read_bytes
 
 BATCH_ROWS = 1024
 
@@ -63,20 +67,29 @@ class _ArrowRecords(RecordReader):
                 yield number, row
 
 
+@contextlib.contextmanager
+def _parquet(path: str):
+    """``pq.ParquetFile`` of a local path or of a URL (an fsspec stream: row groups are
+    read with range requests, not the whole file)."""
+    import pyarrow.parquet as pq
+
+    with contextlib.ExitStack() as stack:
+        source = stack.enter_context(open_binary(path)) if is_url(path) else path
+        pf = stack.enter_context(pq.ParquetFile(source))
+        yield pf
+
+
 class ParquetReader(_ArrowRecords):
     format = "parquet"
     suffixes = (".parquet",)
     writable = True
 
     def _schema_names(self, path: str) -> list[str]:
-        import pyarrow.parquet as pq
-
-        return list(pq.ParquetFile(path).schema_arrow.names)
+        with _parquet(path) as pf:
+            return list(pf.schema_arrow.names)
 
     def _batches(self, path: str, columns):
-        import pyarrow.parquet as pq
-
-        with pq.ParquetFile(path) as pf:
+        with _parquet(path) as pf:
             yield from pf.iter_batches(batch_size=BATCH_ROWS, columns=columns)
 
     def rewrite(self, path: str, out, like: str, keep: Callable[[int], bool],
@@ -125,7 +138,7 @@ class ArrowReader(_ArrowRecords):
     def _open(self, path: str):
         import pyarrow as pa
 
-        source = pa.memory_map(path, "r")
+        source = pa.BufferReader(read_bytes(path)) if is_url(path) else pa.memory_map(path, "r")
         try:
             return pa.ipc.open_stream(source)  # what datasets.save_to_disk writes
         except pa.ArrowInvalid:

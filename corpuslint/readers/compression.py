@@ -8,6 +8,8 @@ import io
 import lzma
 from typing import BinaryIO
 
+from ..files import is_url
+
 COMPRESSIONS = (".gz", ".bz2", ".xz", ".zst")
 
 
@@ -17,9 +19,39 @@ def compression_of(path: str) -> str:
     return next((c for c in COMPRESSIONS if lower.endswith(c)), "")
 
 
+class _Over(io.BufferedReader):
+    """A decompressing stream over a URL's stream: closing it closes both."""
+
+    def __init__(self, inner, raw):
+        super().__init__(inner, buffer_size=1 << 20)
+        self._raw = raw
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._raw.close()
+
+
 def open_read(path: str) -> BinaryIO:
-    """A buffered binary stream of the decompressed content, read incrementally."""
+    """A buffered binary stream of the decompressed content, read incrementally (a URL
+    through fsspec: ``remote.open_binary``)."""
     kind = compression_of(path)
+    if is_url(path):
+        from .remote import open_binary
+
+        raw = open_binary(path)
+        if kind == ".gz":
+            return _Over(gzip.GzipFile(fileobj=raw, mode="rb"), raw)
+        if kind == ".bz2":
+            return _Over(bz2.BZ2File(raw, "rb"), raw)
+        if kind == ".xz":
+            return _Over(lzma.LZMAFile(raw, "rb"), raw)
+        if kind == ".zst":
+            import zstandard
+
+            return _Over(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True, read_across_frames=True), raw)
+        return raw
     if kind == ".gz":
         return gzip.open(path, "rb")
     if kind == ".bz2":

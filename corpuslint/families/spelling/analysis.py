@@ -13,11 +13,12 @@ occurrence, the distinct adjacent word pairs, and the dictionary-rejected occurr
 all as small int32 numpy arrays indexing that vocabulary. It grows with the document's
 vocabulary, not its length, and the data-only codec stores it as a handful of arrays.
 
-``merge(states, languages)`` is the reduce-side aggregation: a corpus vocabulary with a
-count table (word -> corpus count), key counts, document frequencies and the adjacent
-pair table, built with numpy from the per-document tables (a sum of count tables, so
-an incremental index can update it by deltas). It is computed once per corpus view and
-shared by the rules that need it.
+``merge(states, languages[, table])`` is the reduce-side aggregation: a corpus
+vocabulary with a count table (word -> corpus count), key counts, document frequencies
+and the adjacent pair table (``LangCorpus``), read from the additive, order-independent
+corpus table of ``table.py`` (``SpellTable``: summed from the states here, or given, e.g.
+summed on Dask workers or kept up to date by an incremental index). It is computed once
+per corpus view and shared by the rules that need it.
 """
 
 from __future__ import annotations
@@ -339,7 +340,7 @@ def reset() -> None:
     """Forget every per-process table and memo (benchmarks start cold with it)."""
     _INFO.clear()
     _CACHE.clear()
-    _MERGED[:] = [None, None]
+    _MERGED[:] = [None, None, None]
 
 
 def _spans(text: str, backend: Backend, all_spans) -> list[tuple[int, int]]:
@@ -501,11 +502,14 @@ class Bigrams:
 class LangCorpus:
     """One language over the whole corpus: count tables built by ``merge``.
 
-    ``words``/``word_id``: the corpus vocabulary of cleaned spellings; ``count``: corpus
-    count per word (int64); ``word_key``: key id per word into ``keys``; ``pairs``:
-    distinct adjacent (word, word) pairs; ``rejected``: per word, whether the dictionary
-    rejected it; ``doc_words``: per document path, its local vocabulary as word ids.
-    ``key_count``/``clean_count``/``doc_freq`` are the same tables as dicts by string."""
+    ``words``/``word_id``: the corpus vocabulary of cleaned spellings, in corpus
+    first-occurrence order; ``count``: corpus count per word (int64); ``word_key``: key
+    id per word into ``keys``; ``pairs``: distinct adjacent (word, word) pairs;
+    ``rejected``: per word, whether the dictionary rejected it; ``first_at``: per word,
+    (path id into ``paths``, line, column) of its first occurrence in the corpus;
+    ``doc_words.get(path)``: a document's local vocabulary as word ids (documents whose
+    state the reduce holds). ``key_count``/``clean_count``/``doc_freq`` are the same
+    tables as dicts by string."""
 
     backend: Backend
     key_count: Counter = field(default_factory=Counter)
@@ -521,7 +525,9 @@ class LangCorpus:
     word_key: Any = None
     pairs: Any = None
     rejected: Any = None
-    doc_words: dict[str, np.ndarray] = field(default_factory=dict)
+    doc_words: Any = field(default_factory=dict)
+    paths: list[str] = field(default_factory=list)
+    first_at: Any = None
     _index: dict[str, set[str]] | None = None
     _bare: dict[str, list[str]] | None = None
 
@@ -636,41 +642,53 @@ class Corpus:
     langs: dict[str, LangCorpus]
 
 
-_MERGED: list[Any] = [None, None]  # cache key, Corpus
+_MERGED: list[Any] = [None, None, None]  # cache key, Corpus, the table given to merge
 _MERGE_LOCK = threading.Lock()
 
 
-def _build(lc: LangCorpus, docs: list[tuple[str, LangState]]) -> None:
-    """Fill ``lc``'s count tables from the documents' states (numpy sums of count tables)."""
+class _DocWords:
+    """path -> a document's local vocabulary as corpus word ids (``LangCorpus.doc_words``),
+    computed on demand from the states the reduce holds (on Dask: the targets' only)."""
+
+    def __init__(self, lang: str, word_id: dict[str, int], states: dict[str, Any]):
+        self.lang, self.word_id, self.states = lang, word_id, states
+        self.memo: dict[str, np.ndarray] = {}
+
+    def get(self, path: str, default=None):
+        got = self.memo.get(path)
+        if got is None:
+            state = self.states.get(path)
+            ls = state.langs.get(self.lang) if isinstance(state, DocState) else None
+            if ls is None:
+                return default
+            vocab = ls.vocab
+            got = self.memo[path] = np.fromiter(map(self.word_id.__getitem__, vocab), np.int64, len(vocab))
+        return got
+
+
+def _build(lc: LangCorpus, lang: str, lt, states: dict[str, Any]) -> None:
+    """Fill ``lc``'s tables from the language's corpus table ``lt`` (``table.LangTable``).
+
+    Word ids are in corpus first-occurrence order: by the (path, line, column) of each
+    word's first occurrence, i.e. documents in path order, words in text order (ties
+    that depend on word order follow it, whatever order the documents came in)."""
     backend = lc.backend
-    # one corpus vocabulary in first-occurrence order (documents in ``docs`` order), by
-    # C-level passes over all the documents' words: no Python loop per (document, word)
-    sizes = np.fromiter((len(ls.count) for _p, ls in docs), np.int64, len(docs))
-    joined = _WORD_SEP.join(ls.words for _p, ls in docs if len(ls.count))
-    all_words = joined.split(_WORD_SEP) if sizes.any() else []
-    word_id = lc.word_id = dict(zip(dict.fromkeys(all_words), range(len(all_words))))
-    all_ids = np.fromiter(map(word_id.__getitem__, all_words), np.int64, len(all_words))
-    offsets = np.cumsum(sizes) - sizes
-    for (path, _ls), start, n in zip(docs, offsets.tolist(), sizes.tolist()):
-        lc.doc_words[path] = all_ids[start : start + n]
-    lc.n_docs = int(np.count_nonzero(sizes))
-    words = lc.words = list(word_id)
-    v = len(words)
-    counts = [np.asarray(ls.count, dtype=np.int64) for _p, ls in docs]
-    weights = np.concatenate(counts) if counts else np.zeros(0, np.int64)
-    lc.count = np.bincount(all_ids, weights=weights, minlength=v).astype(np.int64)
-
-    def gather(column_arrays: list[np.ndarray], width: int) -> np.ndarray:
-        """Per-document local word ids (rows) -> corpus word ids, in one pass."""
-        rows = np.fromiter((len(a) for a in column_arrays), np.int64, len(column_arrays))
-        if not rows.any():
-            return np.zeros((0, width), np.int64)
-        local = np.concatenate([np.asarray(a, dtype=np.int64).reshape(-1, width) for a in column_arrays])
-        return all_ids[local + np.repeat(offsets, rows)[:, None]]
-
-    pairs = gather([ls.pairs for _p, ls in docs], 2)
-    rejected = gather([ls.rej[:, R_WORD] for _p, ls in docs], 1).reshape(-1)
-    doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), sizes)
+    v = len(lt.vocab)
+    first = lt.first
+    # each word's rows are sorted by path: its first row is its first occurrence
+    at = np.flatnonzero(np.r_[True, first[1:, 0] != first[:-1, 0]]) if len(first) else np.zeros(0, np.int64)
+    fr = first[at]
+    order = np.lexsort((fr[:, 3], fr[:, 2], fr[:, 1]))  # table id of the i-th word
+    rank = np.empty(v, dtype=np.int64)
+    rank[order] = np.arange(v, dtype=np.int64)
+    vocab = lt.vocab
+    words = lc.words = [vocab[i] for i in order.tolist()]
+    word_id = lc.word_id = dict(zip(words, range(v)))
+    lc.doc_words = _DocWords(lang, word_id, states)
+    lc.n_docs = lt.n_docs
+    lc.paths = lt.pathl
+    lc.first_at = fr[order, 1:]
+    lc.count = lt.count[order]
     # keys (and the context forms of keys) share one term vocabulary
     terms: dict[str, int] = {}
     term = terms.setdefault
@@ -680,14 +698,12 @@ def _build(lc: LangCorpus, docs: list[tuple[str, LangState]]) -> None:
     lc.keys = keys = list(terms)
     lc.word_key = word_key
     key_count = np.bincount(word_key, weights=lc.count, minlength=n_keys).astype(np.int64)
-    doc_keys = np.unique(doc_of * max(n_keys, 1) + word_key[all_ids]) % max(n_keys, 1)
-    doc_freq = np.bincount(doc_keys, minlength=n_keys)
+    key_docs = dict(zip(lt.keyl, lt.key_docs.tolist()))
     lc.clean_count = Counter(dict(zip(words, lc.count.tolist())))
     lc.key_count = Counter(dict(zip(keys, key_count.tolist())))
-    lc.doc_freq = Counter({k: n for k, n in zip(keys, doc_freq.tolist()) if n})
-    lc.rejected = np.zeros(v, dtype=np.bool_)
-    lc.rejected[rejected] = True
-    codes = np.unique(pairs[:, 0] * v + pairs[:, 1])
+    lc.doc_freq = Counter({k: key_docs[k] for k in keys})
+    lc.rejected = lt.rejected[order] > 0
+    codes = np.unique(rank[lt.pairs[:, 0]] * v + rank[lt.pairs[:, 1]])
     lc.pairs = np.stack([codes // max(v, 1), codes % max(v, 1)], axis=1)
     # bigram tables: ctx(key(a)) <SEP> key(b) and key(a) <RSEP> ctx(key(b))
     ctx = backend.ctx_key
@@ -699,25 +715,36 @@ def _build(lc: LangCorpus, docs: list[tuple[str, LangState]]) -> None:
     lc.bigrams = Bigrams(terms, left, right)
 
 
-def merge(states: dict[str, Any], languages: tuple[str, ...]) -> Corpus:
+def corpus_of(table, states: dict[str, Any], languages: tuple[str, ...]) -> Corpus:
+    """The reduce's view of the corpus table ``table`` (``table.SpellTable``);
+    ``states`` ({path: DocState}) are the documents whose local tables the rules may ask
+    for (``LangCorpus.doc_words``): the targets at least."""
+    langs = {}
+    for lang in languages:
+        lt = table.langs.get(lang)
+        backend = available_backend(lang) if lt is not None else None
+        if backend is not None:
+            lc = langs[lang] = LangCorpus(backend)
+            _build(lc, lang, lt, states)
+    return Corpus(langs)
+
+
+def merge(states: dict[str, Any], languages: tuple[str, ...], table=None) -> Corpus:
+    """The merged corpus of ``states`` ({path: DocState}), or of ``table`` (a
+    ``table.SpellTable`` summed elsewhere, e.g. on Dask workers) when given; computed once
+    per corpus and shared by the spelling rules."""
     # Keyed by content, not object identity: states unpickled from the corpus index are
     # distinct objects per rule, but the same corpus merges once for all three rules.
     items = sorted((p, s.content_hash) for p, s in states.items() if isinstance(s, DocState))
-    cache_key = (tuple(items), languages)
+    cache_key = (tuple(items), languages, id(table))
     with _MERGE_LOCK:
-        if _MERGED[0] == cache_key:
+        if _MERGED[0] == cache_key and _MERGED[2] is table:
             return _MERGED[1]
-        seen = {lang for s in states.values() if isinstance(s, DocState) for lang in s.langs}
-        langs = {
-            lang: LangCorpus(b) for lang in languages if lang in seen and (b := available_backend(lang)) is not None
-        }
-        for lang, lc in langs.items():
-            docs = [
-                (path, state.langs[lang])
-                for path, state in states.items()  # the order the old Counter merge used (ties)
-                if isinstance(state, DocState) and lang in state.langs
-            ]
-            _build(lc, docs)
-        corpus = Corpus(langs)
-        _MERGED[:] = [cache_key, corpus]
+        given = table
+        if table is None:
+            from .table import of_documents
+
+            table = of_documents(states.items())
+        corpus = corpus_of(table, states, languages)
+        _MERGED[:] = [cache_key, corpus, given]  # (the given table is held: its id stays its own)
         return corpus

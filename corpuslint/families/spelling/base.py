@@ -11,6 +11,7 @@ from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape, merge
 from .backends import TAA_MARBUTA
 from .project import SpellingRuleMixin
+from .table import SPELLING_TREE, SpellTable
 
 FAMILY = "spelling"
 
@@ -25,8 +26,9 @@ class SpellingDocumentRule(SpellingRuleMixin, DocumentRule):
 
 class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
     family = FAMILY
-    # reduction = None: on Dask the states are gathered to the client. The compact count
-    # tables (analysis.merge) add, so a tree reduction is possible; not written yet.
+    # On Dask the documents' states are summed into the corpus table on the workers
+    # (table.SpellingTree); the client gets the table and the targets' states.
+    reduction = SPELLING_TREE
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,8 +41,13 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
         return f"{super().fingerprint()}:state-v{STATE_VERSION}"
 
     def targets(self, corpus: CorpusView):
-        """(path, Document, DocState, merged corpus) for every target that has a state."""
-        merged = merge(corpus.states, self.project.languages)
+        """(path, Document, DocState, merged corpus) for every target that has a state.
+
+        The corpus tables come from ``corpus.facts`` when a reduction plan summed them
+        elsewhere (a ``table.SpellTable``: then ``corpus.states`` need only hold the
+        targets), else from every state in ``corpus.states``."""
+        table = corpus.facts if isinstance(corpus.facts, SpellTable) else None
+        merged = merge(corpus.states, self.project.languages, table)
         for path in sorted(corpus.targets):
             state = corpus.states.get(path)
             doc = corpus.documents.get(path)

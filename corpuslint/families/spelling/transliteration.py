@@ -38,7 +38,7 @@ def _word_tables(lc):
     return cached
 
 
-def _variant_groups(lc, states) -> dict[str, _Group]:
+def _variant_groups(lc) -> dict[str, _Group]:
     """vkey -> group of spellings across the corpus (cached on the merged corpus).
 
     Computed on the corpus count tables: only the words whose vkey has two or more
@@ -65,31 +65,20 @@ def _variant_groups(lc, states) -> dict[str, _Group]:
     in_group = eligible & np.isin(word_vkey, np.fromiter(multi_vkeys, np.int64, len(multi_vkeys)))
     groups: dict[str, _Group] = {}
     if multi_vkeys:
-        # first spelling of each form: documents in path order, words in first-occurrence order
-        for path in sorted(states):
-            state = states[path]
-            ls = getattr(state, "langs", {}).get(b.name)
-            g = lc.doc_words.get(path)
-            if ls is None or g is None or not len(g):
-                continue
-            local = np.flatnonzero(in_group[g])
-            if not len(local):
-                continue
-            first = ls.first
-            for i in local.tolist():
-                w = int(g[i])
-                name = vkey_names[int(word_vkey[w])]
-                group = groups.get(name)
-                if group is None:
-                    group = groups[name] = _Group()
-                f = form(words[w])
-                if f not in group.forms:
-                    line, col = first[i].tolist()
-                    group.forms[f] = [0, Location(path, line, col), lc.keys[int(lc.word_key[w])]]
-        # corpus counts per form, and strength: a spelling of the group the dictionary rejected
+        # first spelling of each form: word ids are in corpus first-occurrence order
+        # (documents in path order, words in text order)
         for w in np.flatnonzero(in_group).tolist():
-            group = groups[vkey_names[int(word_vkey[w])]]
-            group.forms[form(words[w])][0] += int(lc.count[w])
+            name = vkey_names[int(word_vkey[w])]
+            group = groups.get(name)
+            if group is None:
+                group = groups[name] = _Group()
+            f = form(words[w])
+            entry = group.forms.get(f)
+            if entry is None:
+                p, line, col = lc.first_at[w].tolist()
+                entry = group.forms[f] = [0, Location(lc.paths[p], line, col), lc.keys[int(lc.word_key[w])]]
+            # corpus counts per form, and strength: a spelling of the group the dictionary rejected
+            entry[0] += int(lc.count[w])
             if lc.rejected[w]:
                 group.strong = True
     strong = {v for v, g in groups.items() if g.strong}
@@ -166,7 +155,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
                 lc = merged.langs.get(lang)
                 if lc is None or not len(ls.count):
                     continue
-                yield from self._check(path, doc, lang, ls, lc, _variant_groups(lc, corpus.states), cross_sev)
+                yield from self._check(path, doc, lang, ls, lc, _variant_groups(lc), cross_sev)
 
     def _check(self, path, doc, lang, ls, lc, groups, cross_sev):
         b = lc.backend

@@ -1,0 +1,424 @@
+"""The spelling corpus table: an additive, order-independent sum of document states.
+
+The spelling corpus rules (S101-S103) need, per language, corpus-wide counts built from
+every document's compact state (``analysis.DocState``). ``SpellTable`` is that sum as a
+*canonical* value: it does not depend on the order the documents were added in, so
+
+* ``merge(a, b)`` is associative and commutative (a Dask tree reduction adds partition
+  tables in any shape: ``reduction.tree``),
+* ``subtract(add(t, path, s), path, s) == t`` (an incremental index takes a changed
+  document's old state out and puts its new state in),
+* ``of_documents(items)`` (one vectorised pass) equals folding ``add`` over ``items``.
+
+Shape of one language's table (``LangTable``; every array is a numpy ``int64`` array,
+ids index the sorted string lists; "documents" are those with at least one word of
+the language)::
+
+    words     V distinct cleaned spellings, sorted (code-point order), "\\n"-joined
+    count     [V]    corpus occurrences of each word (>= 1)
+    rejected  [V]    occurrences the dictionary rejected (0 <= rejected <= count)
+    pairs     [P, 3] (left word, right word, documents holding that adjacent pair), rows
+                     sorted by (left, right), documents >= 1
+    keys      K distinct ``backend.key`` of the words, sorted, "\\n"-joined
+    key_docs  [K]    documents holding a word with that key (>= 1)
+    paths     D document paths, sorted, "\\0"-joined
+    first     [F, 4] (word, path, line, column): the first occurrence of each word in
+                     each document holding it (1-based line/column, as
+                     ``Document.position``); rows sorted by (word, path), one per pair
+
+``SpellTable.langs`` maps a project language ("ar", "fa", ...) to its ``LangTable``;
+a language with no document is absent (the empty table is ``SpellTable({})``). Sizes:
+V, K, P grow with the corpus vocabulary; F is the number of (document, word) pairs
+(the sum of the documents' vocabulary sizes), which is what makes a document removable
+exactly (the first occurrence of a word moves to the next document when its holder goes).
+The reduce reads "first occurrence in the corpus" as the smallest (path, line, column).
+
+Both dataclasses are ``codec.state_type`` (stored as plain data, never pickled) and
+validate themselves on construction: a blob that is not a consistent table (wrong
+shape, ids out of range, unsorted or duplicate rows, a count below 1) raises
+``ValueError`` (``codec.loads`` reports it as ``CodecError``). ``TABLE_VERSION`` changes
+when the layout or the meaning of a field does (with ``analysis.STATE_VERSION``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import numpy as np
+
+from ...codec import state_type
+from .analysis import R_WORD, STATE_VERSION, DocState, LangState
+
+TABLE_VERSION = 1
+_WSEP = "\n"  # words and keys never contain a line break
+_PSEP = "\0"  # paths never contain a NUL
+
+
+def _i64(*shape: int) -> np.ndarray:
+    return np.zeros(shape, dtype=np.int64)
+
+
+def _column(a: Any, name: str, ndim: int, width: int | None = None) -> np.ndarray:
+    a = np.asarray(a)
+    if a.dtype.kind not in "iu" and a.size:
+        raise ValueError(f"{name}: integer array expected, got {a.dtype}")
+    a = a.astype(np.int64, copy=False)
+    if a.ndim != ndim or (width is not None and a.shape[1] != width):
+        raise ValueError(f"{name}: shape {a.shape} is not (n{', %d' % width if width else ''})")
+    return a
+
+
+def _split(joined: str, n: int, sep: str) -> list[str]:
+    return joined.split(sep) if n else []
+
+
+def _strictly_sorted(items: list[str]) -> bool:
+    return all(a < b for a, b in zip(items, items[1:]))
+
+
+def _rows_increasing(codes: np.ndarray) -> bool:
+    return bool((codes[1:] > codes[:-1]).all())
+
+
+@state_type
+@dataclass(eq=False)
+class LangTable:
+    """One language's corpus table (fields: see the module docstring)."""
+
+    lang: str = ""
+    words: str = ""
+    count: Any = field(default_factory=lambda: _i64(0))
+    rejected: Any = field(default_factory=lambda: _i64(0))
+    pairs: Any = field(default_factory=lambda: _i64(0, 3))
+    keys: str = ""
+    key_docs: Any = field(default_factory=lambda: _i64(0))
+    paths: str = ""
+    first: Any = field(default_factory=lambda: _i64(0, 4))
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.lang, str) or not all(isinstance(s, str) for s in (self.words, self.keys, self.paths)):
+            raise ValueError("LangTable: lang, words, keys and paths must be strings")
+        self.count = _column(self.count, "count", 1)
+        self.rejected = _column(self.rejected, "rejected", 1)
+        self.pairs = _column(self.pairs, "pairs", 2, 3)
+        self.key_docs = _column(self.key_docs, "key_docs", 1)
+        self.first = _column(self.first, "first", 2, 4)
+        self.vocab = _split(self.words, len(self.count), _WSEP)
+        self.keyl = _split(self.keys, len(self.key_docs), _WSEP)
+        self.pathl = self.paths.split(_PSEP) if self.paths else []
+        v, d = len(self.vocab), len(self.pathl)
+        problem = None
+        if v != len(self.count) or len(self.rejected) != v:
+            problem = "words, count and rejected differ in length"
+        elif len(self.keyl) != len(self.key_docs):
+            problem = "keys and key_docs differ in length"
+        elif not (_strictly_sorted(self.vocab) and _strictly_sorted(self.keyl) and _strictly_sorted(self.pathl)):
+            problem = "words, keys or paths not sorted and distinct"
+        elif v and (self.count.min() < 1 or self.rejected.min() < 0 or (self.rejected > self.count).any()):
+            problem = "a count below 1 or a rejected count out of range"
+        elif len(self.key_docs) and (self.key_docs.min() < 1 or self.key_docs.max() > d):
+            problem = "a key document count out of range"
+        elif len(self.pairs) and (
+            self.pairs[:, :2].min() < 0 or self.pairs[:, :2].max() >= v or self.pairs[:, 2].min() < 1
+            or not _rows_increasing(self.pairs[:, 0] * v + self.pairs[:, 1])
+        ):
+            problem = "pairs out of range, below 1 or not sorted and distinct"
+        elif len(self.first) and (
+            self.first[:, 0].min() < 0 or self.first[:, 0].max() >= v or self.first[:, 1].min() < 0
+            or self.first[:, 1].max() >= d or self.first[:, 2:].min() < 0
+            or not _rows_increasing(self.first[:, 0] * d + self.first[:, 1])
+        ):
+            problem = "first-occurrence rows out of range or not sorted and distinct"
+        elif v and (
+            len(np.unique(self.first[:, 0])) != v or len(np.unique(self.first[:, 1])) != d
+            or (np.bincount(self.first[:, 0], minlength=v) > self.count).any()
+        ):
+            problem = "a word or path without a first-occurrence row, or more documents than occurrences"
+        elif not v and (d or len(self.first) or len(self.keyl) or len(self.pairs)):
+            problem = "an empty vocabulary with documents, keys or pairs"
+        if problem:
+            raise ValueError(f"LangTable {self.lang!r}: {problem}")
+
+    def __getstate__(self):  # pickle (Dask) the stored fields only
+        return {k: getattr(self, k) for k in _FIELDS}
+
+    def __setstate__(self, state):
+        self.__init__(**state)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, LangTable) and all(_same(getattr(self, k), getattr(other, k)) for k in _FIELDS)
+
+    __hash__ = None  # mutable arrays inside
+
+    @property
+    def n_docs(self) -> int:
+        return len(self.pathl)
+
+    def __repr__(self) -> str:
+        return (f"LangTable({self.lang!r}, {len(self.vocab)} words, {len(self.keyl)} keys, {len(self.pairs)} pairs, "
+                f"{self.n_docs} documents, {len(self.first)} first rows)")
+
+
+_FIELDS = ("lang", "words", "count", "rejected", "pairs", "keys", "key_docs", "paths", "first")
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return np.array_equal(a, b)
+    return a == b
+
+
+@state_type
+@dataclass(eq=False)
+class SpellTable:
+    """The spelling corpus table: ``langs`` maps a language to its ``LangTable`` (only
+    languages with at least one document). ``version``: ``TABLE_VERSION`` and
+    ``analysis.STATE_VERSION`` of the states it sums; a stored table of another version
+    is not valid (rebuild it)."""
+
+    langs: dict = field(default_factory=dict)
+    version: str = f"{TABLE_VERSION}.{STATE_VERSION}"
+
+    def __post_init__(self) -> None:
+        if self.version != f"{TABLE_VERSION}.{STATE_VERSION}":
+            raise ValueError(f"SpellTable version {self.version!r} is not {TABLE_VERSION}.{STATE_VERSION}")
+        if not isinstance(self.langs, dict) or not all(
+            isinstance(k, str) and isinstance(t, LangTable) and t.n_docs for k, t in self.langs.items()
+        ):
+            raise ValueError("SpellTable.langs must map language names to non-empty LangTables")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, SpellTable) and self.langs == other.langs
+
+    __hash__ = None
+
+    @property
+    def paths(self) -> set[str]:
+        """Documents the table sums (those with words of at least one language)."""
+        return {p for t in self.langs.values() for p in t.pathl}
+
+
+def empty() -> SpellTable:
+    return SpellTable({})
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _lang_table(lang: str, docs: list[tuple[str, LangState]]) -> LangTable | None:
+    """The table of ``docs`` (distinct paths, sorted) for one language, in numpy passes."""
+    docs = [(p, ls) for p, ls in docs if len(ls.count)]
+    if not docs:
+        return None
+    backend = docs[0][1].backend
+    sizes = np.fromiter((len(ls.count) for _p, ls in docs), np.int64, len(docs))
+    all_words = _WSEP.join(ls.words for _p, ls in docs).split(_WSEP)
+    vocab = sorted(set(all_words))
+    wid = dict(zip(vocab, range(len(vocab))))
+    v = len(vocab)
+    ids = np.fromiter(map(wid.__getitem__, all_words), np.int64, len(all_words))
+    offsets = np.cumsum(sizes) - sizes
+    count = np.bincount(ids, weights=np.concatenate([ls.count for _p, ls in docs]), minlength=v)
+
+    def gather(arrays: list[np.ndarray], width: int) -> np.ndarray:
+        """Per-document local word ids -> table word ids."""
+        rows = np.fromiter((len(a) for a in arrays), np.int64, len(arrays))
+        local = np.concatenate([np.asarray(a, dtype=np.int64).reshape(-1, width) for a in arrays])
+        return ids[local + np.repeat(offsets, rows)[:, None]] if len(local) else local
+
+    rejected = np.bincount(gather([ls.rej[:, R_WORD] for _p, ls in docs], 1).reshape(-1), minlength=v)
+    pw = gather([ls.pairs for _p, ls in docs], 2)
+    codes, pair_docs = np.unique(pw[:, 0] * v + pw[:, 1], return_counts=True)  # a document's pairs are distinct
+    doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), sizes)
+    key = backend.key
+    word_keys = [key(w) for w in vocab]
+    keyl = sorted(set(word_keys))
+    kid = dict(zip(keyl, range(len(keyl))))
+    word_key = np.fromiter(map(kid.__getitem__, word_keys), np.int64, v)
+    k = max(len(keyl), 1)
+    key_docs = np.bincount(np.unique(doc_of * k + word_key[ids]) % k, minlength=len(keyl))
+    # one row per (word, document): documents are in path order, so a stable sort by word
+    # leaves each word's rows in path order
+    order = np.argsort(ids, kind="stable")
+    firsts = np.concatenate([np.asarray(ls.first, dtype=np.int64).reshape(-1, 2) for _p, ls in docs])
+    first = np.column_stack([ids, doc_of, firsts])[order]
+    return LangTable(
+        lang, _WSEP.join(vocab), count.astype(np.int64), rejected.astype(np.int64),
+        np.column_stack([codes // max(v, 1), codes % max(v, 1), pair_docs]),
+        _WSEP.join(keyl), key_docs.astype(np.int64), _PSEP.join(p for p, _ls in docs), first,
+    )
+
+
+def of_documents(items: Iterable[tuple[str, DocState]]) -> SpellTable:
+    """The table of the documents ``items`` ((path, state) pairs, distinct paths, any
+    order; states that are not ``DocState`` are skipped). Equal to folding ``add``."""
+    docs = sorted((p, s) for p, s in items if isinstance(s, DocState))
+    for (p, _s), (q, _t) in zip(docs, docs[1:]):
+        if p == q:
+            raise ValueError(f"document {p!r} given twice")
+    langs: dict[str, LangTable] = {}
+    for lang in sorted({lang for _p, s in docs for lang in s.langs}):
+        table = _lang_table(lang, [(p, s.langs[lang]) for p, s in docs if lang in s.langs])
+        if table is not None:
+            langs[lang] = table
+    return SpellTable(langs)
+
+
+def of_document(path: str, state: DocState) -> SpellTable:
+    return of_documents([(path, state)])
+
+
+# --------------------------------------------------------------------------- algebra
+
+
+def _union(a: list[str], b: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Sorted union of two sorted lists, and each list's ids in it."""
+    merged = sorted(set(a).union(b)) if b else a
+    if merged is a:
+        return a, np.arange(len(a), dtype=np.int64), np.zeros(0, np.int64)
+    at = dict(zip(merged, range(len(merged))))
+    return (merged, np.fromiter(map(at.__getitem__, a), np.int64, len(a)),
+            np.fromiter(map(at.__getitem__, b), np.int64, len(b)))
+
+
+def _scatter(size: int, ia: np.ndarray, xa: np.ndarray, ib: np.ndarray, xb: np.ndarray, sign: int) -> np.ndarray:
+    out = np.zeros(size, dtype=np.int64)
+    out[ia] += xa
+    out[ib] += sign * xb
+    return out
+
+
+def _renumber(keep: np.ndarray) -> np.ndarray:
+    """Old id -> new id once the rows where ``keep`` is False are dropped (-1 for those)."""
+    return np.where(keep, np.cumsum(keep) - 1, -1)
+
+
+def _combine(a: LangTable, b: LangTable, sign: int) -> LangTable | None:
+    """``a + b`` (sign 1, disjoint documents) or ``a - b`` (sign -1, ``b``'s documents all
+    in ``a`` with the same rows); None when nothing is left."""
+    pa, pb = a.pathl, b.pathl
+    shared = set(pa).intersection(pb)
+    if sign > 0 and shared:
+        raise ValueError(f"{a.lang}: documents in both tables ({sorted(shared)[0]!r}...); merge needs disjoint ones")
+    if sign < 0 and len(shared) != len(pb):
+        missing = sorted(set(pb) - shared)[0]
+        raise ValueError(f"{a.lang}: cannot subtract document {missing!r}: it is not in the table")
+    words, wa, wb = _union(a.vocab, b.vocab)
+    v = len(words)
+    count = _scatter(v, wa, a.count, wb, b.count, sign)
+    rejected = _scatter(v, wa, a.rejected, wb, b.rejected, sign)
+    keyl, ka, kb = _union(a.keyl, b.keyl)
+    key_docs = _scatter(len(keyl), ka, a.key_docs, kb, b.key_docs, sign)
+    codes = np.concatenate([wa[a.pairs[:, 0]] * v + wa[a.pairs[:, 1]], wb[b.pairs[:, 0]] * v + wb[b.pairs[:, 1]]])
+    codes, inverse = np.unique(codes, return_inverse=True)
+    pair_docs = np.zeros(len(codes), np.int64)
+    np.add.at(pair_docs, inverse.reshape(-1), np.concatenate([a.pairs[:, 2], sign * b.pairs[:, 2]]))
+    paths, da, db = _union(pa, pb)
+    rows_a = np.column_stack([wa[a.first[:, 0]], da[a.first[:, 1]], a.first[:, 2:]])
+    rows_b = np.column_stack([wb[b.first[:, 0]], db[b.first[:, 1]], b.first[:, 2:]])
+    if sign > 0:
+        first = np.concatenate([rows_a, rows_b])
+        first = first[np.lexsort((first[:, 1], first[:, 0]))]
+        keep_paths = np.ones(len(paths), np.bool_)
+    else:
+        gone = np.isin(rows_a[:, 1], db)
+        taken = rows_a[gone]
+        if not np.array_equal(taken, rows_b[np.lexsort((rows_b[:, 1], rows_b[:, 0]))]):
+            raise ValueError(f"{a.lang}: cannot subtract: a document's state differs from the one added")
+        first = rows_a[~gone]
+        keep_paths = np.ones(len(paths), np.bool_)
+        keep_paths[db] = False
+    if count.min(initial=0) < 0 or rejected.min(initial=0) < 0 or key_docs.min(initial=0) < 0 \
+            or pair_docs.min(initial=0) < 0:
+        raise ValueError(f"{a.lang}: cannot subtract: counts would fall below zero")
+    keep_words, keep_keys, keep_pairs = count > 0, key_docs > 0, pair_docs > 0
+    if not keep_words.any():
+        return None
+    if not (keep_words.all() and keep_keys.all() and keep_pairs.all() and keep_paths.all()):
+        new_word, new_path = _renumber(keep_words), _renumber(keep_paths)
+        words = [w for w, k in zip(words, keep_words.tolist()) if k]
+        keyl = [w for w, k in zip(keyl, keep_keys.tolist()) if k]
+        paths = [p for p, k in zip(paths, keep_paths.tolist()) if k]
+        count, rejected, key_docs = count[keep_words], rejected[keep_words], key_docs[keep_keys]
+        codes, pair_docs = codes[keep_pairs], pair_docs[keep_pairs]
+        left, right = new_word[codes // v], new_word[codes % v]
+        v = len(words)
+        codes = left * v + right  # order kept: the renumbering is monotone
+        first = np.column_stack([new_word[first[:, 0]], new_path[first[:, 1]], first[:, 2:]])
+    vv = max(v, 1)
+    return LangTable(a.lang or b.lang, _WSEP.join(words), count, rejected,
+                     np.column_stack([codes // vv, codes % vv, pair_docs]).astype(np.int64),
+                     _WSEP.join(keyl), key_docs, _PSEP.join(paths), first.astype(np.int64))
+
+
+def _apply(a: SpellTable, b: SpellTable, sign: int) -> SpellTable:
+    langs = dict(a.langs)
+    for lang, tb in b.langs.items():
+        ta = langs.get(lang)
+        if ta is None:
+            if sign < 0:
+                raise ValueError(f"{lang}: cannot subtract a document the table does not hold")
+            langs[lang] = tb
+            continue
+        out = _combine(ta, tb, sign)
+        if out is None:
+            del langs[lang]
+        else:
+            langs[lang] = out
+    return SpellTable(dict(sorted(langs.items())))
+
+
+def merge(a: SpellTable, b: SpellTable) -> SpellTable:
+    """The table of the documents of ``a`` and of ``b`` (which must be disjoint sets;
+    ``ValueError`` otherwise). Associative and commutative; neither input is changed."""
+    return _apply(a, b, 1)
+
+
+def add(table: SpellTable, path: str, state: DocState) -> SpellTable:
+    """``table`` with document ``path`` (not in it yet) added."""
+    return _apply(table, of_document(path, state), 1)
+
+
+def subtract(table: SpellTable, path: str, state: DocState) -> SpellTable:
+    """``table`` without document ``path``, whose state when added was ``state``
+    (``ValueError`` when the table does not hold that document with that state)."""
+    return _apply(table, of_document(path, state), -1)
+
+
+# --------------------------------------------------------------------------- Dask
+
+
+def _partition_table(states: dict[str, Any]) -> SpellTable:
+    return of_documents(states.items())
+
+
+def _targets_of(states: dict[str, Any], targets: set[str]) -> dict[str, Any]:
+    return {p: s for p, s in states.items() if p in targets}
+
+
+class SpellingTree:
+    """Reduction plan of the spelling corpus rules (``corpuslint/reduction.py``): each
+    partition's states are summed into a ``SpellTable`` where they were collected, the
+    partition tables are merged in a tree on the workers (``reduction.tree``), and the
+    client gets the corpus table (``facts``) and the targets' states only. The three
+    rules collect the same ``DocState``s, so the first one to run computes both for all
+    (``ops.memo``)."""
+
+    def run(self, rule, ops, targets: set[str]):
+        from ...reduction import tree
+
+        memo_key = ("spelling-table", tuple(rule.project.languages))
+        got = ops.memo.get(memo_key)
+        if got is None:
+            handles = ops.states(rule.code)
+            total = tree(ops, ops.map(_partition_table, handles), merge)
+            wanted = ops.put(targets)
+            parts = ops.map(_targets_of, handles, [wanted] * len(handles))
+            table = ops.gather([total])[0] if total is not None else empty()
+            states = {p: s for part in ops.gather(parts) for p, s in part.items()}
+            got = ops.memo[memo_key] = (states, table)
+        return dict(got[0]), got[1]
+
+
+SPELLING_TREE = SpellingTree()

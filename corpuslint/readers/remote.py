@@ -1,0 +1,98 @@
+"""Inputs given as fsspec URLs: ``memory://``, ``file://``, ``s3://bucket/prefix`` ...
+
+A checked path with a protocol (``scheme://``) is read through fsspec
+(https://filesystem-spec.readthedocs.io), wherever it runs: on the client for a local
+run, on the Dask workers for ``--executor dask`` (they must have the same fsspec
+back-ends installed and the same credentials, e.g. ``s3fs`` and the usual AWS
+environment variables). A URL naming a folder (prefix) is walked like a local folder
+(the same include/exclude globs and reader suffixes); a URL naming a file is read as
+that file: plain text whole, JSON Lines streamed (compressed too), Parquet by row
+group, Arrow IPC shards whole.
+
+A URL is read only: fixes are never written back (``--fix`` reports them as not
+written). A protocol fsspec does not know, or one whose back-end package is not
+installed (``s3://`` without ``s3fs``), is a usage error (``URLError``, exit 2).
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+from typing import BinaryIO
+
+from ..config import ConfigError
+from ..files import is_url
+
+__all__ = ["URLError", "is_url", "filesystem", "discover", "open_binary", "read_bytes", "local_or_buffer"]
+
+
+class URLError(ConfigError):
+    """A URL that cannot be read here (unknown protocol, missing fsspec back-end)."""
+
+
+def filesystem(url: str):
+    """(fsspec filesystem, path inside it) for ``url``; ``URLError`` in one line when
+    fsspec is missing, the protocol is unknown or its back-end is not installed."""
+    try:
+        import fsspec
+        from fsspec.core import url_to_fs
+    except ImportError:
+        raise URLError(f"{url}: reading URLs needs fsspec (pip install 'corpuslint[dask]' or fsspec)") from None
+    protocol = url.split("://", 1)[0]
+    try:
+        fsspec.get_filesystem_class(protocol)
+        return url_to_fs(url)
+    except ImportError as exc:
+        raise URLError(f"{url}: the fsspec back-end for {protocol}:// is not installed ({_one_line(exc)})") from None
+    except ValueError as exc:
+        raise URLError(f"{url}: unknown protocol {protocol}:// ({_one_line(exc)})") from None
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def discover(url: str, included, excluded) -> list[tuple[str, str, str | None]]:
+    """(full URL, display, problem message or None) of the files ``url`` names: the file
+    itself, or every file under the folder (prefix) whose name ``included(name)`` accepts
+    and ``excluded(relative path, name)`` does not, sorted. A URL that does not exist
+    or cannot be listed gives one entry with a problem."""
+    fs, root = filesystem(url)
+    try:
+        if not fs.isdir(root):
+            if not fs.isfile(root):
+                return [(url, url, "cannot read file: no such file or folder")]
+            return [(url, url, None)]
+        found = sorted(fs.find(root))
+    except OSError as exc:
+        return [(url, url, f"cannot read: {_one_line(exc)}")]
+    out = []
+    base = url.rstrip("/")
+    strip = root.rstrip("/")
+    for path in found:
+        rel = posixpath.relpath(path, strip) if strip else path.lstrip("/")
+        name = posixpath.basename(path)
+        if included(name) and not excluded(rel, name):
+            out.append((fs.unstrip_protocol(path), f"{base}/{rel}", None))
+    return out
+
+
+def open_binary(url: str) -> BinaryIO:
+    """A binary stream of the resource at ``url`` (``OSError`` when it cannot be read)."""
+    fs, path = filesystem(url)
+    try:
+        return fs.open(path, "rb")
+    except (OSError, ValueError) as exc:
+        raise OSError(f"cannot read {url}: {_one_line(exc)}") from None
+
+
+def read_bytes(url: str) -> bytes:
+    with open_binary(url) as fh:
+        return fh.read()
+
+
+def local_or_buffer(path: str):
+    """``path`` itself when local, else the resource's bytes as a seekable buffer (for
+    readers that need random access: Arrow IPC files)."""
+    return io.BytesIO(read_bytes(path)) if is_url(path) else path

@@ -1,0 +1,186 @@
+"""The spelling corpus table (families/spelling/table.py) is an additive, canonical value.
+
+Real documents: the paragraphs of the committed spelling fixtures (Debian handbook in
+Arabic, UDHR in Persian and Urdu, Qur'an, Arabic news samples; SOURCES.md). Properties
+(hypothesis): merge is associative and commutative, a table does not depend on the
+order or the grouping of its documents, add then subtract is the identity, and the
+findings of S101-S103 from a table summed over a shuffled partition are the findings
+of the ordinary reduce.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import random
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpuslint import codec
+from corpuslint.document import Document
+from corpuslint.families.spelling import RULES, analysis
+from corpuslint.families.spelling import table as sp
+from corpuslint.rules import CorpusRule, CorpusView
+
+from tests.test_spelling import _reset_project  # noqa: F401 (autouse fixture)
+from tests.test_spelling_perf import corpus_texts, golden
+
+LANGS = ("ar", "fa", "ur")
+
+
+def _paragraph_docs(limit: int = 40) -> dict[str, str]:
+    """Small real documents: up to ``limit`` paragraphs of the fixtures, several languages."""
+    out: dict[str, str] = {}
+    for path, text in corpus_texts().items():
+        paras = [p for p in text.split("\n\n") if len(p.strip()) > 80][:4]
+        for i, p in enumerate(paras):
+            out[f"{path}#{i}"] = p
+    keys = sorted(out)
+    random.Random(7).shuffle(keys)
+    return {k: out[k] for k in keys[:limit]}
+
+
+DOCS = _paragraph_docs()
+STATES = {p: analysis.analyse(Document(p, t), LANGS) for p, t in DOCS.items()}
+PATHS = sorted(STATES)
+FULL = sp.of_documents(STATES.items())
+
+subsets = st.lists(st.sampled_from(PATHS), unique=True, max_size=12)
+CHEAP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def table_of(paths) -> sp.SpellTable:
+    return sp.of_documents((p, STATES[p]) for p in paths)
+
+
+def test_the_corpus_has_several_languages_pairs_and_rejections():
+    assert set(FULL.langs) >= {"ar", "fa", "ur"}
+    ar = FULL.langs["ar"]
+    assert ar.n_docs > 10 and len(ar.pairs) > 100 and ar.rejected.sum() > 0
+    assert len(ar.first) == sum(len(s.langs["ar"].count) for s in STATES.values() if "ar" in s.langs)
+
+
+def test_of_documents_is_the_fold_of_add_in_any_order():
+    order = PATHS[:]
+    random.Random(3).shuffle(order)
+    t = sp.empty()
+    for p in order:
+        t = sp.add(t, p, STATES[p])
+    assert t == FULL
+    assert sp.of_documents(reversed(list(STATES.items()))) == FULL
+
+
+@CHEAP
+@given(st.permutations(PATHS), st.lists(st.integers(1, len(PATHS) - 1), max_size=5), st.randoms())
+def test_any_partition_merged_in_any_tree_is_the_whole_table(order, cuts, rnd):
+    bounds = [0, *sorted(set(cuts)), len(order)]
+    parts = [table_of(order[a:b]) for a, b in zip(bounds, bounds[1:])]
+    while len(parts) > 1:  # a random tree: merge two random neighbours, either way round
+        i = rnd.randrange(len(parts) - 1)
+        a, b = parts[i], parts[i + 1]
+        parts[i : i + 2] = [sp.merge(a, b) if rnd.random() < 0.5 else sp.merge(b, a)]
+    assert parts[0] == FULL
+
+
+@CHEAP
+@given(subsets, subsets, subsets)
+def test_merge_is_associative_and_commutative(xs, ys, zs):
+    ys = [p for p in ys if p not in xs]
+    zs = [p for p in zs if p not in xs and p not in ys]
+    a, b, c = table_of(xs), table_of(ys), table_of(zs)
+    assert sp.merge(a, b) == sp.merge(b, a)
+    assert sp.merge(sp.merge(a, b), c) == sp.merge(a, sp.merge(b, c)) == table_of(xs + ys + zs)
+    assert sp.merge(a, sp.empty()) == a
+
+
+@CHEAP
+@given(subsets, st.sampled_from(PATHS))
+def test_add_then_subtract_is_the_identity(xs, extra):
+    xs = [p for p in xs if p != extra]
+    t = table_of(xs)
+    added = sp.add(t, extra, STATES[extra])
+    assert added == table_of([*xs, extra])
+    assert sp.subtract(added, extra, STATES[extra]) == t
+    if xs:  # taking out a document that was there
+        assert sp.subtract(t, xs[0], STATES[xs[0]]) == table_of(xs[1:])
+
+
+def test_subtract_refuses_a_document_that_is_not_there_or_has_changed():
+    some = PATHS[:5]
+    t = table_of(some)
+    with pytest.raises(ValueError, match="not in the table"):
+        sp.subtract(t, PATHS[6], STATES[PATHS[6]])
+    with pytest.raises(ValueError, match="differs|below zero|not in the table"):
+        sp.subtract(t, some[0], STATES[some[1]])  # another document's state under this path
+    with pytest.raises(ValueError, match="disjoint"):
+        sp.merge(t, table_of(some[:1]))
+
+
+def test_the_table_round_trips_through_the_codec_and_pickle_and_corrupt_data_is_refused():
+    blob = codec.dumps(FULL)
+    assert codec.loads(blob) == FULL
+    assert pickle.loads(pickle.dumps(FULL)) == FULL
+    ar = FULL.langs["ar"]
+    fields = {k: getattr(ar, k) for k in sp._FIELDS}
+    for bad in (
+        {"words": "\n".join(reversed(ar.vocab))},  # not sorted
+        {"count": np.zeros(len(ar.count), np.int64)},  # a word seen zero times
+        {"pairs": ar.pairs[::-1].copy()},  # unsorted rows
+        {"first": ar.first[:-1]},  # the last word has no first occurrence (or a count mismatch)
+        {"first": ar.first.astype(np.float64)},
+    ):
+        with pytest.raises(ValueError):
+            sp.LangTable(**{**fields, **bad})
+        with pytest.raises(codec.CodecError):
+            codec.loads(codec.dumps(sp.SpellTable({"ar": _unchecked(fields, bad)})))
+    with pytest.raises(codec.CodecError):  # a table from another layout version
+        codec.loads(codec.dumps(FULL).replace(sp.SpellTable().version.encode(), b"0.0"))
+
+
+def _unchecked(fields, bad):
+    """A LangTable carrying ``bad`` fields, built without validation (as a crafted blob would)."""
+    obj = object.__new__(sp.LangTable)
+    obj.__dict__.update({**fields, **bad})
+    obj.pathl = fields["paths"].split("\0")  # what SpellTable's own check reads
+    return obj
+
+
+def _rows(states, targets, docs, facts=None) -> list[str]:
+    rules = [cls() for cls in RULES]
+    found = []
+    for rule in rules:
+        if isinstance(rule, CorpusRule):
+            found.extend(rule.reduce(CorpusView(states[rule.code], targets, docs, facts)))
+    return sorted(json.dumps([f.path, f.start, f.end, f.code, f.message,
+                              [[r.path, r.line, r.column] for r in f.related or ()]], ensure_ascii=False)
+                  for f in found)
+
+
+def test_findings_from_a_table_merged_over_a_shuffled_partition_are_the_same():
+    """As on Dask: the table is the sum of partition tables, the reduce holds only the
+    targets' states, and S101-S103 find exactly what the ordinary reduce finds."""
+    texts = corpus_texts()
+    docs = {p: Document(p, t) for p, t in texts.items()}
+    rules = [cls() for cls in RULES]
+    codes = [r.code for r in rules if isinstance(r, CorpusRule)]
+    corpus_rule = next(r for r in rules if isinstance(r, CorpusRule))
+    state = {p: corpus_rule.collect(d) for p, d in docs.items()}
+    paths = list(state)
+    random.Random(11).shuffle(paths)
+    parts = [paths[i::3] for i in range(3)]
+    table = sp.merge(sp.of_documents((p, state[p]) for p in parts[2]),
+                     sp.merge(sp.of_documents((p, state[p]) for p in parts[1]),
+                              sp.of_documents((p, state[p]) for p in parts[0])))
+    assert table == sp.of_documents(state.items())
+    targets = set(parts[0])  # some documents only: the others are known through the table
+    full = _rows({c: state for c in codes}, targets, docs)
+    only_targets = {c: {p: state[p] for p in targets} for c in codes}
+    assert _rows(only_targets, targets, {p: docs[p] for p in targets}, table) == full
+    assert len(full) >= 5
+    # and every document as a target: the findings of the code before issue 14
+    before = sorted(json.dumps([r[0], r[1], r[2], r[3], r[5], r[6]], ensure_ascii=False)
+                    for r in map(json.loads, golden()) if r[3] in codes)
+    assert _rows({c: state for c in codes}, set(docs), docs, table) == before
