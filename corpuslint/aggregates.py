@@ -79,15 +79,56 @@ class Aggregate:
         return [self.postings(rule, s) for s in states]
 
 
-def aggregate_key(rule: "CorpusRule", rule_key: str) -> str:
-    """The aggregate's identity: the rule's state key, the aggregate's class, version
-    and module source (see ``index._source_hash``)."""
+class TableAggregate(Aggregate):
+    """An aggregate kept as one additive value: the sum of the documents' contributions
+    (``add``/``subtract`` one document's state, ``of_documents`` many at once), stored
+    in the index as one codec blob (``codec.state_type`` dataclasses, never pickle) and
+    given to the reduce as ``AggregateView.table``. Updating it needs a changed
+    document's previous state (to subtract), which the index reads before overwriting
+    it. The spelling corpus table (``families/spelling/table.py``) is one: the same
+    value a Dask tree reduction sums (``reduction.tree`` over partition tables)."""
+
+    def shared(self, rule: "CorpusRule") -> str | None:
+        """A name shared by rules whose states (and so tables) are the same (the
+        spelling rules: one table for S101-S103), or None for one table per rule."""
+        return None
+
+    def empty(self) -> Any:
+        raise NotImplementedError
+
+    def valid(self, table: Any) -> bool:
+        """Is a decoded blob a table of this aggregate (a stored value from another
+        version or a crafted one is rebuilt)?"""
+        raise NotImplementedError
+
+    def add(self, table: Any, path: str, state: Any) -> Any:
+        raise NotImplementedError
+
+    def subtract(self, table: Any, path: str, state: Any) -> Any:
+        raise NotImplementedError
+
+    def of_documents(self, items: list[tuple[str, Any]]) -> Any:
+        """The table of ``items`` ((path, state) pairs): folds ``add`` unless overridden."""
+        table = self.empty()
+        for path, state in items:
+            table = self.add(table, path, state)
+        return table
+
+    def merge(self, a: Any, b: Any) -> Any:
+        raise NotImplementedError
+
+
+def aggregate_key(rule: "CorpusRule", rule_key: str) -> tuple[str, str]:
+    """(identity, owner code) of the rule's aggregate: the rule's state key (or, for a
+    shared table, its shared name), the aggregate's class, version and module source
+    (see ``index._source_hash``)."""
     from .index import _source_hash
 
     agg = rule.aggregate
-    text = f"{rule_key}|{type(agg).__module__}.{type(agg).__qualname__}|{agg.version}|" \
+    shared = agg.shared(rule) if isinstance(agg, TableAggregate) else None
+    text = f"{shared or rule_key}|{type(agg).__module__}.{type(agg).__qualname__}|{agg.version}|" \
            f"{_source_hash(type(agg).__module__)}"
-    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest(), shared or rule.code
 
 
 def posting_rows(rule: "CorpusRule", states: list[Any]) -> list[list[tuple[int, int, int]]]:
@@ -122,7 +163,8 @@ class AggregateView:
     SQLite connection, indexed by (aggregate, kind, key))."""
 
     def __init__(self, connect: Callable[[], sqlite3.Connection], agg_id: int, display_of: Mapping[str, str],
-                 n_docs: int):
+                 n_docs: int, table: Any = None):
+        self.table = table  # a TableAggregate's sum over every document (None for postings)
         self._connect = connect
         self._conn: sqlite3.Connection | None = None
         self.agg_id = agg_id

@@ -146,6 +146,7 @@ class CorpusIndex:
         self.path = os.path.join(cache_dir, DB_NAME)
         self.warn = warn
         self.conn: sqlite3.Connection | None = None
+        self._tables: dict[int, Any] = {}  # table aggregates synced by this connection (shared by rules)
 
     # -- opening, validation, rebuild ------------------------------------------
     def open(self) -> "CorpusIndex":
@@ -255,14 +256,10 @@ class CorpusIndex:
         from .aggregates import aggregate_key, posting_rows
 
         assert self.conn is not None
-        akey = aggregate_key(rule, key)
+        akey, owner = aggregate_key(rule, key)
         complete = True
         with _immediate(self.conn) as conn:
-            for (old,) in conn.execute("SELECT id FROM aggs WHERE code = ? AND key != ?", (rule.code, akey)).fetchall():
-                self._drop_aggregate(old, keep=False)
-            row = conn.execute("SELECT id FROM aggs WHERE key = ?", (akey,)).fetchone()
-            agg = row[0] if row is not None else conn.execute(
-                "INSERT INTO aggs (key, code) VALUES (?, ?)", (akey, rule.code)).lastrowid
+            agg = self._aggregate_id(akey, owner)
             docs = {p: (i, h) for i, p, h in conn.execute("SELECT id, path, content_hash FROM agg_docs WHERE agg = ?",
                                                           (agg,))}
             if docs:
@@ -308,6 +305,88 @@ class CorpusIndex:
             conn.executemany("INSERT INTO postings (agg, kind, key, doc, value) VALUES (?, ?, ?, ?, ?)", rows)
         return agg if complete else None
 
+    def _aggregate_id(self, akey: str, owner: str) -> int:
+        """The id of aggregate ``akey`` (created if new); those of ``owner`` (a rule
+        code or shared name) under other keys are dropped (options or code changed)."""
+        conn = self.conn
+        for (old,) in conn.execute("SELECT id FROM aggs WHERE code = ? AND key != ?", (owner, akey)).fetchall():
+            self._drop_aggregate(old, keep=False)
+        row = conn.execute("SELECT id FROM aggs WHERE key = ?", (akey,)).fetchone()
+        return row[0] if row is not None else conn.execute(
+            "INSERT INTO aggs (key, code) VALUES (?, ?)", (akey, owner)).lastrowid
+
+    def sync_table(self, rule: "CorpusRule", key: str, entries: dict[str, str], fresh: dict[str, Any],
+                   old: dict[str, tuple[str, Any]]) -> "tuple[int, Any] | None":
+        """``sync_aggregate`` for a ``TableAggregate``: (id, table summed over ``entries``),
+        updated by subtracting the previous state (``old``: path -> (content hash,
+        state), read before it was overwritten) of every changed or removed document and
+        adding the new ones. A stored table that does not decode or validate, or a
+        previous state that is missing, rebuilds it from the stored states (one
+        warning). None when a document's state cannot be had."""
+        try:
+            return self._sync_table(rule, key, entries, fresh, old)
+        except _Incomplete:
+            return None
+
+    def _sync_table(self, rule, key, entries, fresh, old):
+        from .aggregates import aggregate_key
+
+        aggregate = rule.aggregate
+        akey, owner = aggregate_key(rule, key)
+        with _immediate(self.conn) as conn:
+            agg = self._aggregate_id(akey, owner)
+            docs = {p: (i, h) for i, p, h in conn.execute("SELECT id, path, content_hash FROM agg_docs WHERE agg = ?",
+                                                          (agg,))}
+            row = conn.execute("SELECT blob FROM agg_tables WHERE agg = ?", (agg,)).fetchone()
+            table, why = self._tables.get(agg), None  # shared by rules: decoded once per run
+            if table is None and row is not None:
+                try:
+                    table = loads(row[0]) if isinstance(row[0], bytes) else None
+                except CodecError as exc:
+                    why = str(exc)
+                if table is not None and not aggregate.valid(table):
+                    table, why = None, "not a table of this version"
+            if table is not None:
+                for path, (_i, h) in docs.items():
+                    if entries.get(path) == h:
+                        continue
+                    prev = old.get(path)
+                    if prev is None or prev[0] != h:
+                        table, why = None, f"no previous state of {path}"
+                        break
+                    try:
+                        table = aggregate.subtract(table, path, prev[1])
+                    except (ValueError, KeyError, IndexError, TypeError) as exc:
+                        table, why = None, f"{path} cannot be taken out ({exc})"
+                        break
+            if table is None:
+                if docs:
+                    self.warn(f"corpus index: table of {owner} rebuilt from the cached states ({why})")
+                conn.execute("DELETE FROM agg_docs WHERE agg = ?", (agg,))
+                docs = {}
+                table = aggregate.empty()
+            else:
+                gone = [(i,) for p, (i, h) in docs.items() if entries.get(p) != h]
+                conn.executemany("DELETE FROM agg_docs WHERE id = ?", gone)
+            todo = []
+            for path, h in entries.items():
+                if path in docs and docs[path][1] == h:
+                    continue
+                state = fresh[path] if path in fresh else _decode_state(conn.execute(
+                    "SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?", (path, key)).fetchone(),
+                    h, path)
+                if state is _MISS:
+                    raise _Incomplete  # rolled back: the stored table and its documents stay as they were
+                todo.append((path, h, state))
+            if todo:
+                table = aggregate.merge(table, aggregate.of_documents([(p, st) for p, _h, st in todo]))
+                conn.executemany("INSERT INTO agg_docs (agg, path, content_hash, n, keys) VALUES (?, ?, ?, 0, X'')",
+                                 [(agg, p, h) for p, h, _st in todo])
+            if todo or len(docs) != len(entries) or row is None:
+                conn.execute("INSERT OR REPLACE INTO agg_tables (agg, blob) VALUES (?, ?)", (agg, dumps(table)))
+        self._tables[agg] = table
+        return agg, table
+
     def _delete_postings(self, agg: int, docs: list[int]) -> bool:
         """Delete documents' postings (by primary key, from their stored key lists) and
         their ``agg_docs`` rows; False when a key list is unreadable (nothing deleted)."""
@@ -331,6 +410,7 @@ class CorpusIndex:
         conn = self.conn
         conn.execute("DELETE FROM postings WHERE agg = ?", (agg,))
         conn.execute("DELETE FROM agg_docs WHERE agg = ?", (agg,))
+        conn.execute("DELETE FROM agg_tables WHERE agg = ?", (agg,))
         if not keep:
             conn.execute("DELETE FROM aggs WHERE id = ?", (agg,))
 
@@ -383,7 +463,7 @@ class CorpusIndex:
 # Aggregates (corpuslint/aggregates.py): one row per aggregate (rule key + scheme), per
 # (aggregate, document) the content hash of the state its postings come from and how
 # many posting rows it has, and the postings themselves.
-AGGREGATE_TABLES = ("postings", "agg_docs", "aggs", "verdicts")
+AGGREGATE_TABLES = ("postings", "agg_docs", "aggs", "agg_tables", "verdicts")
 
 
 def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
@@ -398,8 +478,13 @@ def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
         "CREATE TABLE IF NOT EXISTS postings (agg INTEGER NOT NULL, kind INTEGER NOT NULL, key INTEGER NOT NULL,"
         " doc INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (agg, kind, key, doc)) WITHOUT ROWID"
     )
+    conn.execute("CREATE TABLE IF NOT EXISTS agg_tables (agg INTEGER PRIMARY KEY, blob BLOB NOT NULL)")
     conn.execute("CREATE TABLE IF NOT EXISTS verdicts (backend TEXT NOT NULL, word TEXT NOT NULL,"
                  " known INTEGER NOT NULL, PRIMARY KEY (backend, word)) WITHOUT ROWID")
+
+
+class _Incomplete(Exception):
+    """A table aggregate cannot be brought up to date (a state is missing)."""
 
 
 @contextmanager
@@ -936,9 +1021,11 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
         _warn(f"corpus index: invalid state for {_bad_states[0]}{more}; discarded and recomputed")
         _bad_states.clear()
     written = True
+    old: dict[str, dict[str, tuple[str, Any]]] = {}
     if index is not None:
         present = {rel for rel, _ in corpus.values()}
         gone = [rel for rel in known_files if rel not in present]
+        old = _previous_states(index, rules, keys, lazy_codes, cached, state_rows, gone)
         if file_rows or state_rows or gone:
             written = False
             try:
@@ -952,19 +1039,46 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
     for rule in rules:
         if rule.code in lazy_codes:
             out[rule.code] = _lazy_states(rule, keys[rule.code], index if written else None, index.cache_dir,
-                                          out[rule.code], lazy[rule.code], stored[rule.code], corpus, ctx)
+                                          out[rule.code], lazy[rule.code], stored[rule.code], corpus, ctx,
+                                          old.get(rule.code, {}))
     return out
 
 
 _LAZY = "corpuslint-lazy-state"  # a work item's cached state left on disk (rules with an aggregate)
 
 
-def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx):
+def _previous_states(index, rules, keys, lazy_codes, cached, state_rows, gone) -> dict:
+    """{code: {path: (content hash, state)}}: the stored states this run replaces or
+    removes, for the rules with a table aggregate (which subtract them), read before
+    the write."""
+    from .aggregates import TableAggregate
+
+    codes = {r.code for r in rules if r.code in lazy_codes and isinstance(r.aggregate, TableAggregate)}
+    out: dict[str, dict[str, tuple[str, Any]]] = {code: {} for code in codes}
+    if not codes:
+        return out
+    for code in codes:
+        paths = [rel for rel, k, c, _h, _b in state_rows if c == code and rel in cached.get(code, {})]
+        paths += [rel for rel in gone if rel in cached.get(code, {})]
+        for rel in paths:
+            try:
+                row = index.conn.execute("SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?",
+                                         (rel, keys[code])).fetchone()
+            except sqlite3.Error:
+                continue
+            if row is not None:
+                state = _decode_state(row, row[0], rel)
+                if state is not _MISS:
+                    out[code][rel] = (row[0], state)
+    return out
+
+
+def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, old=None):
     """``aggregates.LazyStates`` of one rule: ``ready`` states in memory, ``lazy`` ones
     (display -> (rel, hash)) decoded on access. With ``index`` (written this run) and
     every ready state stored (``stored``: display -> content hash), the rule's
     aggregate is brought up to date and given as ``aggregates``."""
-    from .aggregates import AggregateView, LazyStates
+    from .aggregates import AggregateView, LazyStates, TableAggregate
 
     reader = _Reader(cache_dir)
     where = dict(lazy)
@@ -985,15 +1099,22 @@ def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx):
         entries = {rel: h for rel, h in lazy.values()}
         entries.update((corpus[d][0], h) for d, h in stored.items())
         fresh = {corpus[d][0]: state for d, state in ready.items()}
+        table = None
         try:
-            agg_id = index.sync_aggregate(rule, key, entries, fresh)
+            if isinstance(rule.aggregate, TableAggregate):
+                # a table names documents by path: only where display paths are the index's
+                got = index.sync_table(rule, key, entries, fresh, old or {}) if all(
+                    d == rel for d, (rel, _) in corpus.items()) else None
+                agg_id, table = got if got is not None else (None, None)
+            else:
+                agg_id = index.sync_aggregate(rule, key, entries, fresh)
         except sqlite3.Error as exc:
             _warn(f"corpus index: aggregate of {rule.code} not updated ({exc}); its reduce reads every state")
             agg_id = None
         if agg_id is not None:
             path = index.path
             view = AggregateView(lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S),
-                                 agg_id, {rel: d for d, (rel, _) in corpus.items()}, len(ready) + len(lazy))
+                                 agg_id, {rel: d for d, (rel, _) in corpus.items()}, len(ready) + len(lazy), table)
     return LazyStates(ready, lazy, load, view)
 
 

@@ -316,3 +316,69 @@ def test_invalid_cached_verdict_is_a_miss(tmp_path):
     warm = _fresh(tmp_path, names[16])
     assert warm["read"] == ["ar"]
     assert warm["findings"] == _fresh(tmp_path, "--no-cache", names[16])["findings"]
+
+
+# -- the spelling corpus table as an aggregate ------------------------------------------
+
+CFG_S = {"select": ["S101", "S102", "S103", "D104"], "jobs": 1}
+
+
+def _slip(files: dict[str, str]) -> tuple[str, str]:
+    """A word of 6+ letters that recurs across the corpus, and a one-letter slip of it."""
+    from collections import Counter
+
+    counts = Counter(w for t in files.values() for w in set(t.split()) if len(w) >= 6 and w.isalpha())
+    word = next(w for w, n in counts.most_common() if n >= 3)
+    i = len(word) // 2
+    return word, word[:i] + ("ب" if word[i] != "ب" else "ت") + word[i + 1 :]
+
+
+def test_spelling_table_is_kept_in_the_index_and_findings_match(tmp_path, monkeypatch):
+    from corpuslint.families.spelling import base
+
+    monkeypatch.chdir(tmp_path)
+    files = _make_corpus(tmp_path)
+    names = sorted(files)
+    lint_paths(["doc"], config=CFG_S)
+    tables: list = []
+    original = base.merge
+
+    def recording(states, languages, table=None):
+        tables.append((table is not None, len(states)))
+        return original(states, languages, table)
+
+    monkeypatch.setattr(base, "merge", recording)
+    word, slip = _slip(files)
+    # change: a slip of a word whose correct spelling is in unchanged files
+    changed = tmp_path / names[9]
+    changed.write_text(files[names[9]] + f"\nوقال المتحدث إن {slip} كانت واضحة في البيان\n", encoding="utf-8")
+    got = lint_paths([names[9]], config=CFG_S)
+    full = lint_paths([names[9]], config={**CFG_S, "cache": False})
+    assert _key(got) == _key(full)
+    assert tables[0] == (True, 1)  # the index's table, and the checked file's state only
+    # delete a file holding the word, add one, rename one: still the full run's findings
+    (tmp_path / names[1]).unlink()
+    (tmp_path / "doc/new.txt").write_text(files[names[1]].replace(word, slip, 1), encoding="utf-8")
+    (tmp_path / names[2]).rename(tmp_path / "doc/zz.txt")
+    for targets in ([names[9]], ["doc/new.txt"], ["doc/zz.txt", names[9]]):
+        tables.clear()
+        got = lint_paths(targets, config=CFG_S)
+        assert tables and all(t for t, _ in tables)
+        assert _key(got) == _key(lint_paths(targets, config={**CFG_S, "cache": False}))
+
+
+def test_damaged_spelling_table_is_rebuilt(tmp_path, monkeypatch, capfd):
+    monkeypatch.chdir(tmp_path)
+    files = _make_corpus(tmp_path)
+    names = sorted(files)
+    lint_paths(["doc"], config=CFG_S)
+    db = _db(tmp_path)
+    with db:
+        db.execute("UPDATE agg_tables SET blob = X'00112233'")
+    db.close()
+    word, slip = _slip(files)
+    (tmp_path / names[9]).write_text(files[names[9]] + f"\n{slip}\n", encoding="utf-8")
+    capfd.readouterr()
+    got = lint_paths([names[9]], config=CFG_S)
+    assert "table of spelling-table" in capfd.readouterr().err
+    assert _key(got) == _key(lint_paths([names[9]], config={**CFG_S, "cache": False}))
