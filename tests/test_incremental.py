@@ -382,3 +382,37 @@ def test_damaged_spelling_table_is_rebuilt(tmp_path, monkeypatch, capfd):
     got = lint_paths([names[9]], config=CFG_S)
     assert "table of spelling-table" in capfd.readouterr().err
     assert _key(got) == _key(lint_paths([names[9]], config={**CFG_S, "cache": False}))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.sampled_from(["add", "change", "delete"]), st.integers(0, 5),
+                                st.lists(st.integers(0, len(_TEXTS) - 1), min_size=1, max_size=2)),
+                      min_size=1, max_size=10))
+def test_incremental_spelling_table_equals_rebuilt(tmp_path_factory, edits):
+    """Random add / change / delete sequences: the spelling table kept by subtracting
+    old states and adding new ones equals the table of the final corpus."""
+    from corpuslint.families.spelling import table as spell_table
+    from corpuslint.families.spelling.slip import Slip
+
+    rule = Slip()
+    index = corpus_index.CorpusIndex(str(tmp_path_factory.mktemp("table"))).open()
+    corpus: dict[str, str] = {}
+    states: dict[str, object] = {}
+    try:
+        for op, slot, picks in edits:
+            path = f"doc{slot}.txt"
+            before = dict(states)
+            if op == "delete":
+                corpus.pop(path, None)
+                states.pop(path, None)
+            else:
+                corpus[path] = "\n\n".join(_TEXTS[i] for i in picks) + "\n"
+                states[path] = rule.collect(Document(path, corpus[path]))
+            entries = {p: Document(p, t).content_hash for p, t in corpus.items()}
+            old = {p: (s.content_hash, s) for p, s in before.items()}
+            index._tables.clear()  # a new run: the table is read back from the index
+            got = index.sync_table(rule, "k", entries, {path: states[path]} if path in states else {}, old)
+            assert got is not None
+            assert got[1] == spell_table.of_documents(states.items())
+    finally:
+        index.close()
