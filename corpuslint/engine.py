@@ -36,7 +36,6 @@ from .config import (
 from .document import Document
 from .families.input import PROBLEM_RULES
 from .findings import Applicability, Edit, Finding, Location, Severity
-from .aggregates import LazyStates
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
 from .store import DocumentStore
@@ -227,6 +226,8 @@ class Linter:
                facts: Mapping[str, Any] | None = None) -> list[Finding]:
         """Corpus-rule findings from ``states`` ({code: {key: state}}); ``facts`` ({code: facts})
         for the rules whose reduction plan an executor ran (``CorpusRule.reduction``)."""
+        from .aggregates import LazyStates
+
         out: list[Finding] = []
         for rule in self.corpus_rules:
             mine = states.get(rule.code, {})
