@@ -108,6 +108,34 @@ def test_add_then_subtract_is_the_identity(xs, extra):
         assert sp.subtract(t, xs[0], STATES[xs[0]]) == table_of(xs[1:])
 
 
+@CHEAP
+@given(subsets, subsets)
+def test_a_pruned_table_merges_like_the_complete_one(xs, ys):
+    """``prune`` (what Dask workers send on) keeps each word's first occurrence only:
+    it commutes with merge, and the reduce reads the same corpus from it."""
+    ys = [p for p in ys if p not in xs]
+    a, b = table_of(xs), table_of(ys)
+    whole = sp.prune(sp.merge(a, b))
+    assert sp.merge(sp.prune(a), sp.prune(b)) == whole == sp.prune(whole) == sp.prune(sp.merge(a, sp.prune(b)))
+    for lt in whole.langs.values():
+        assert not lt.complete and len(lt.first) == len(lt.vocab) and lt.n_docs >= len(lt.pathl)
+
+
+def test_the_reduce_reads_the_same_corpus_from_a_pruned_table():
+    full = analysis.corpus_of(FULL, STATES, LANGS)
+    pruned = analysis.corpus_of(sp.prune(FULL), STATES, LANGS)
+    assert set(full.langs) == set(pruned.langs) == {"ar", "fa", "ur"}
+    for lang, lc in full.langs.items():
+        other = pruned.langs[lang]
+        assert lc.words == other.words and lc.keys == other.keys and lc.n_docs == other.n_docs
+        assert lc.doc_freq == other.doc_freq and lc.key_count == other.key_count
+        for name in ("count", "pairs", "rejected", "word_key"):
+            assert np.array_equal(getattr(lc, name), getattr(other, name)), name
+        assert [lc.paths[p] for p in lc.first_at[:, 0]] == [other.paths[p] for p in other.first_at[:, 0]]
+        assert np.array_equal(lc.first_at[:, 1:], other.first_at[:, 1:])
+        assert np.array_equal(lc.bigrams.left, other.bigrams.left)
+
+
 def test_subtract_refuses_a_document_that_is_not_there_or_has_changed():
     some = PATHS[:5]
     t = table_of(some)
@@ -117,12 +145,15 @@ def test_subtract_refuses_a_document_that_is_not_there_or_has_changed():
         sp.subtract(t, some[0], STATES[some[1]])  # another document's state under this path
     with pytest.raises(ValueError, match="disjoint"):
         sp.merge(t, table_of(some[:1]))
+    with pytest.raises(ValueError, match="pruned"):
+        sp.subtract(sp.prune(t), some[0], STATES[some[0]])
 
 
 def test_the_table_round_trips_through_the_codec_and_pickle_and_corrupt_data_is_refused():
     blob = codec.dumps(FULL)
     assert codec.loads(blob) == FULL
     assert pickle.loads(pickle.dumps(FULL)) == FULL
+    assert codec.loads(codec.dumps(sp.prune(FULL))) == sp.prune(FULL) != FULL
     ar = FULL.langs["ar"]
     fields = {k: getattr(ar, k) for k in sp._FIELDS}
     for bad in (
@@ -131,6 +162,8 @@ def test_the_table_round_trips_through_the_codec_and_pickle_and_corrupt_data_is_
         {"pairs": ar.pairs[::-1].copy()},  # unsorted rows
         {"first": ar.first[:-1]},  # the last word has no first occurrence (or a count mismatch)
         {"first": ar.first.astype(np.float64)},
+        {"docs": ar.docs + 1},  # a complete table counts its paths
+        {"complete": False},  # a pruned table has one first row per word
     ):
         with pytest.raises(ValueError):
             sp.LangTable(**{**fields, **bad})

@@ -10,9 +10,9 @@ every document's compact state (``analysis.DocState``). ``SpellTable`` is that s
   document's old state out and puts its new state in),
 * ``of_documents(items)`` (one vectorised pass) equals folding ``add`` over ``items``.
 
-Shape of one language's table (``LangTable``; every array is a numpy ``int64`` array,
-ids index the sorted string lists; "documents" are those with at least one word of
-the language)::
+Shape of one language's table (``LangTable``; numpy arrays, ``int64`` counts, ``int32``
+rows of ``pairs`` and ``first``; ids index the sorted string lists; "documents" are
+those with at least one word of the language)::
 
     words     V distinct cleaned spellings, sorted (code-point order), "\\n"-joined
     count     [V]    corpus occurrences of each word (>= 1)
@@ -25,6 +25,10 @@ the language)::
     first     [F, 4] (word, path, line, column): the first occurrence of each word in
                      each document holding it (1-based line/column, as
                      ``Document.position``); rows sorted by (word, path), one per pair
+
+    docs      number of documents (``len(paths)`` in a complete table)
+    complete  False for a ``prune``d table: ``first`` has one row per word (its
+              first occurrence in the corpus) and ``paths`` only the documents named
 
 ``SpellTable.langs`` maps a project language ("ar", "fa", ...) to its ``LangTable``;
 a language with no document is absent (the empty table is ``SpellTable({})``). Sizes:
@@ -59,14 +63,15 @@ def _i64(*shape: int) -> np.ndarray:
     return np.zeros(shape, dtype=np.int64)
 
 
-def _column(a: Any, name: str, ndim: int, width: int | None = None) -> np.ndarray:
+def _column(a: Any, name: str, ndim: int, width: int | None = None, dtype=np.int64) -> np.ndarray:
     a = np.asarray(a)
     if a.dtype.kind not in "iu" and a.size:
         raise ValueError(f"{name}: integer array expected, got {a.dtype}")
-    a = a.astype(np.int64, copy=False)
     if a.ndim != ndim or (width is not None and a.shape[1] != width):
         raise ValueError(f"{name}: shape {a.shape} is not (n{', %d' % width if width else ''})")
-    return a
+    if dtype is np.int32 and a.size and (a.min() < -(2**31) or a.max() >= 2**31):
+        raise ValueError(f"{name}: values out of the int32 range")
+    return a.astype(dtype, copy=False)
 
 
 def _split(joined: str, n: int, sep: str) -> list[str]:
@@ -95,15 +100,19 @@ class LangTable:
     key_docs: Any = field(default_factory=lambda: _i64(0))
     paths: str = ""
     first: Any = field(default_factory=lambda: _i64(0, 4))
+    docs: int = 0
+    complete: bool = True
 
     def __post_init__(self) -> None:
         if not isinstance(self.lang, str) or not all(isinstance(s, str) for s in (self.words, self.keys, self.paths)):
             raise ValueError("LangTable: lang, words, keys and paths must be strings")
+        if type(self.docs) is not int or type(self.complete) is not bool:
+            raise ValueError("LangTable: docs must be an int and complete a bool")
         self.count = _column(self.count, "count", 1)
         self.rejected = _column(self.rejected, "rejected", 1)
-        self.pairs = _column(self.pairs, "pairs", 2, 3)
+        self.pairs = _column(self.pairs, "pairs", 2, 3, np.int32)
         self.key_docs = _column(self.key_docs, "key_docs", 1)
-        self.first = _column(self.first, "first", 2, 4)
+        self.first = _column(self.first, "first", 2, 4, np.int32)
         self.vocab = _split(self.words, len(self.count), _WSEP)
         self.keyl = _split(self.keys, len(self.key_docs), _WSEP)
         self.pathl = self.paths.split(_PSEP) if self.paths else []
@@ -117,17 +126,19 @@ class LangTable:
             problem = "words, keys or paths not sorted and distinct"
         elif v and (self.count.min() < 1 or self.rejected.min() < 0 or (self.rejected > self.count).any()):
             problem = "a count below 1 or a rejected count out of range"
-        elif len(self.key_docs) and (self.key_docs.min() < 1 or self.key_docs.max() > d):
+        elif (self.docs != d) if self.complete else (self.docs < d or len(self.first) != v):
+            problem = "the document count or the first-occurrence rows do not match complete/pruned"
+        elif len(self.key_docs) and (self.key_docs.min() < 1 or self.key_docs.max() > self.docs):
             problem = "a key document count out of range"
         elif len(self.pairs) and (
             self.pairs[:, :2].min() < 0 or self.pairs[:, :2].max() >= v or self.pairs[:, 2].min() < 1
-            or not _rows_increasing(self.pairs[:, 0] * v + self.pairs[:, 1])
+            or not _rows_increasing(self.pairs[:, 0].astype(np.int64) * v + self.pairs[:, 1])
         ):
             problem = "pairs out of range, below 1 or not sorted and distinct"
         elif len(self.first) and (
             self.first[:, 0].min() < 0 or self.first[:, 0].max() >= v or self.first[:, 1].min() < 0
             or self.first[:, 1].max() >= d or self.first[:, 2:].min() < 0
-            or not _rows_increasing(self.first[:, 0] * d + self.first[:, 1])
+            or not _rows_increasing(self.first[:, 0].astype(np.int64) * d + self.first[:, 1])
         ):
             problem = "first-occurrence rows out of range or not sorted and distinct"
         elif v and (
@@ -153,14 +164,14 @@ class LangTable:
 
     @property
     def n_docs(self) -> int:
-        return len(self.pathl)
+        return self.docs
 
     def __repr__(self) -> str:
         return (f"LangTable({self.lang!r}, {len(self.vocab)} words, {len(self.keyl)} keys, {len(self.pairs)} pairs, "
-                f"{self.n_docs} documents, {len(self.first)} first rows)")
+                f"{self.docs} documents, {len(self.first)} first rows{'' if self.complete else ', pruned'})")
 
 
-_FIELDS = ("lang", "words", "count", "rejected", "pairs", "keys", "key_docs", "paths", "first")
+_FIELDS = ("lang", "words", "count", "rejected", "pairs", "keys", "key_docs", "paths", "first", "docs", "complete")
 
 
 def _same(a, b) -> bool:
@@ -246,7 +257,7 @@ def _lang_table(lang: str, docs: list[tuple[str, LangState]]) -> LangTable | Non
     return LangTable(
         lang, _WSEP.join(vocab), count.astype(np.int64), rejected.astype(np.int64),
         np.column_stack([codes // max(v, 1), codes % max(v, 1), pair_docs]),
-        _WSEP.join(keyl), key_docs.astype(np.int64), _PSEP.join(p for p, _ls in docs), first,
+        _WSEP.join(keyl), key_docs.astype(np.int64), _PSEP.join(p for p, _ls in docs), first, len(docs),
     )
 
 
@@ -313,7 +324,10 @@ def _combine(a: LangTable, b: LangTable, sign: int) -> LangTable | None:
     codes = np.concatenate([wa[a.pairs[:, 0]] * v + wa[a.pairs[:, 1]], wb[b.pairs[:, 0]] * v + wb[b.pairs[:, 1]]])
     codes, inverse = np.unique(codes, return_inverse=True)
     pair_docs = np.zeros(len(codes), np.int64)
-    np.add.at(pair_docs, inverse.reshape(-1), np.concatenate([a.pairs[:, 2], sign * b.pairs[:, 2]]))
+    np.add.at(pair_docs, inverse.reshape(-1), np.concatenate([a.pairs[:, 2], sign * b.pairs[:, 2].astype(np.int64)]))
+    complete = a.complete and b.complete
+    if sign < 0 and not complete:
+        raise ValueError(f"{a.lang}: cannot subtract from or with a pruned table")
     paths, da, db = _union(pa, pb)
     rows_a = np.column_stack([wa[a.first[:, 0]], da[a.first[:, 1]], a.first[:, 2:]])
     rows_b = np.column_stack([wb[b.first[:, 0]], db[b.first[:, 1]], b.first[:, 2:]])
@@ -321,6 +335,10 @@ def _combine(a: LangTable, b: LangTable, sign: int) -> LangTable | None:
         first = np.concatenate([rows_a, rows_b])
         first = first[np.lexsort((first[:, 1], first[:, 0]))]
         keep_paths = np.ones(len(paths), np.bool_)
+        if not complete:  # each word's first occurrence only, and the paths they name
+            first = first[_first_of_each(first[:, 0])]
+            keep_paths = np.zeros(len(paths), np.bool_)
+            keep_paths[first[:, 1]] = True
     else:
         gone = np.isin(rows_a[:, 1], db)
         taken = rows_a[gone]
@@ -335,6 +353,7 @@ def _combine(a: LangTable, b: LangTable, sign: int) -> LangTable | None:
     keep_words, keep_keys, keep_pairs = count > 0, key_docs > 0, pair_docs > 0
     if not keep_words.any():
         return None
+    docs = a.docs + sign * b.docs
     if not (keep_words.all() and keep_keys.all() and keep_pairs.all() and keep_paths.all()):
         new_word, new_path = _renumber(keep_words), _renumber(keep_paths)
         words = [w for w, k in zip(words, keep_words.tolist()) if k]
@@ -348,8 +367,35 @@ def _combine(a: LangTable, b: LangTable, sign: int) -> LangTable | None:
         first = np.column_stack([new_word[first[:, 0]], new_path[first[:, 1]], first[:, 2:]])
     vv = max(v, 1)
     return LangTable(a.lang or b.lang, _WSEP.join(words), count, rejected,
-                     np.column_stack([codes // vv, codes % vv, pair_docs]).astype(np.int64),
-                     _WSEP.join(keyl), key_docs, _PSEP.join(paths), first.astype(np.int64))
+                     np.column_stack([codes // vv, codes % vv, pair_docs]),
+                     _WSEP.join(keyl), key_docs, _PSEP.join(paths), first, docs, complete)
+
+
+def _first_of_each(ids: np.ndarray) -> np.ndarray:
+    """Index of the first row of each run of equal values in the sorted ``ids``."""
+    return np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]]) if len(ids) else np.zeros(0, np.int64)
+
+
+def _prune(t: LangTable) -> LangTable:
+    if not t.complete:
+        return t
+    first = t.first[_first_of_each(t.first[:, 0])]
+    used = np.unique(first[:, 1])
+    renumber = np.full(max(len(t.pathl), 1), -1, np.int64)
+    renumber[used] = np.arange(len(used))
+    first = np.column_stack([first[:, 0], renumber[first[:, 1]], first[:, 2:]])
+    return LangTable(t.lang, t.words, t.count, t.rejected, t.pairs, t.keys, t.key_docs,
+                     _PSEP.join(t.pathl[i] for i in used.tolist()), first, t.docs, False)
+
+
+def prune(table: SpellTable) -> SpellTable:
+    """The table as the reduce reads it: each word's first occurrence in the corpus only
+    (``first`` has one row per word, ``paths`` the documents those rows name, ``docs``
+    the count of all documents, ``complete`` False). It merges like a complete table
+    (``merge(prune(a), prune(b)) == prune(merge(a, b))``), the reduce gives the same
+    findings from it, and it grows with the vocabulary, not with the number of
+    documents; it cannot be subtracted from (``ValueError``)."""
+    return SpellTable({lang: _prune(t) for lang, t in table.langs.items()})
 
 
 def _apply(a: SpellTable, b: SpellTable, sign: int) -> SpellTable:
@@ -390,7 +436,7 @@ def subtract(table: SpellTable, path: str, state: DocState) -> SpellTable:
 
 
 def _partition_table(states: dict[str, Any]) -> SpellTable:
-    return of_documents(states.items())
+    return prune(of_documents(states.items()))
 
 
 def _targets_of(states: dict[str, Any], targets: set[str]) -> dict[str, Any]:
@@ -399,9 +445,10 @@ def _targets_of(states: dict[str, Any], targets: set[str]) -> dict[str, Any]:
 
 class SpellingTree:
     """Reduction plan of the spelling corpus rules (``corpuslint/reduction.py``): each
-    partition's states are summed into a ``SpellTable`` where they were collected, the
-    partition tables are merged in a tree on the workers (``reduction.tree``), and the
-    client gets the corpus table (``facts``) and the targets' states only. The three
+    partition's states are summed into a ``SpellTable`` where they were collected (and
+    ``prune``d: first occurrences per word only), the partition tables are merged in a
+    tree on the workers (``reduction.tree``), and the client gets the corpus table
+    (``facts``, the size of the vocabulary) and the targets' states only. The three
     rules collect the same ``DocState``s, so the first one to run computes both for all
     (``ops.memo``)."""
 
