@@ -35,17 +35,21 @@ _U64 = np.uint64
 _NONE = np.zeros(0, dtype=_U64), np.zeros(0, dtype=np.int64)
 
 
-def _bands(sigs: np.ndarray, threshold: float) -> np.ndarray:
-    """Unique LSH band keys of the rows of ``sigs`` ((n, num_perm) uint32)."""
-    if len(sigs) == 0:
-        return np.zeros(0, dtype=_U64)
-    b, r = lsh.lsh_params(threshold, sigs.shape[1])
-    return np.unique(lsh._band_keys(np.ascontiguousarray(sigs, dtype=np.uint32), b, r))
-
-
-def _sigs(state: dict) -> np.ndarray:
-    n = len(state["keys"])
-    return np.asarray(state["sig"]).reshape(n, -1).astype(np.uint32, copy=False)
+def _unit_bands(states: list[dict], threshold: float) -> np.ndarray:
+    """(units, bands) uint64 LSH band keys of every unit of ``states`` (in order): the
+    state's own ``bands`` when it carries them, else computed from its ``sig``
+    (MinHash signatures) in one vectorised pass (~100 numpy calls per pass, which per
+    document would cost more than the document's collect)."""
+    sigs = [np.asarray(s["sig"]).reshape(len(s["keys"]), -1) for s in states if "bands" not in s]
+    computed = iter(())
+    if sigs:
+        sig = np.ascontiguousarray(np.concatenate(sigs), dtype=np.uint32)
+        b, r = lsh.lsh_params(threshold, sig.shape[1])
+        bands = lsh._band_keys(sig, b, r).T
+        sizes = np.cumsum([len(x) for x in sigs])[:-1]
+        computed = iter(np.split(bands, sizes))
+    parts = [np.asarray(s["bands"]).reshape(len(s["keys"]), -1) if "bands" in s else next(computed) for s in states]
+    return np.concatenate(parts).astype(_U64, copy=False) if parts else np.zeros((0, 0), _U64)
 
 
 class SignaturePostings(Aggregate):
@@ -57,21 +61,18 @@ class SignaturePostings(Aggregate):
         return self.postings_many(rule, [state])[0]
 
     def postings_many(self, rule, states: list) -> list[dict[int, tuple[np.ndarray, np.ndarray]]]:
-        # band keys of every unit of every state in one vectorised pass (~100 numpy calls
-        # per pass, which per document would cost more than the document's collect)
         sizes = [len(s["keys"]) for s in states]
-        sigs = [_sigs(s) for s, n in zip(states, sizes) if n]
-        if not sigs:
+        live = [s for s, n in zip(states, sizes) if n]
+        if not live:
             return [{} for _ in states]
-        b, r = lsh.lsh_params(float(rule.opts["threshold"]), sigs[0].shape[1])
-        bands = lsh._band_keys(np.ascontiguousarray(np.concatenate(sigs), dtype=np.uint32), b, r)  # (b, units)
+        bands = _unit_bands(live, float(rule.opts["threshold"]))  # (units, bands)
         out, start = [], 0
         for s, n in zip(states, sizes):
             if not n:
                 out.append({})
                 continue
             uk, counts = np.unique(np.asarray(s["keys"]).astype(_U64, copy=False), return_counts=True)
-            mine = np.unique(bands[:, start : start + n])
+            mine = np.unique(bands[start : start + n])
             start += n
             out.append({0: (uk, counts.astype(np.int64)), 1: (mine, np.zeros(len(mine), dtype=np.int64))})
         return out
@@ -98,8 +99,7 @@ def _add_neighbours(rule, corpus, subset: dict[str, Any], live: list[dict]) -> d
     checked files' states ``live``."""
     if live:
         agg, states = corpus.aggregates, corpus.states
-        threshold = float(rule.opts["threshold"])
-        bands = np.unique(np.concatenate([_bands(_sigs(s), threshold) for s in live]))
+        bands = np.unique(_unit_bands(live, float(rule.opts["threshold"])))
         keys = np.unique(np.concatenate([np.asarray(s["keys"]).astype(_U64, copy=False) for s in live]))
         for kind, ks in ((1, bands), (0, keys)):
             for holders in agg.holders(kind, ks.tolist()).values():
