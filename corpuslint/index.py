@@ -1007,7 +1007,8 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
         if stat is not None and index is not None and known_files.get(rel) != (stat[0], stat[1], h):
             file_rows.append((rel, stat[0], stat[1], h))
         for code, (state, blob) in states.items():
-            if blob is _LAZY:  # a touched but unchanged file: its cached state stays on disk
+            if isinstance(blob, str) and blob == _LAZY:  # touched, unchanged: its cached state stays on disk
+                # (compared by value: a worker process sends it back pickled)
                 lazy[code][display] = (rel, h)
                 continue
             out[code][display] = state

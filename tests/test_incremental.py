@@ -416,3 +416,26 @@ def test_incremental_spelling_table_equals_rebuilt(tmp_path_factory, edits):
             assert got[1] == spell_table.of_documents(states.items())
     finally:
         index.close()
+
+
+def test_touched_files_collected_by_workers_stay_lazy(tmp_path, monkeypatch):
+    """Files whose mtime changed but content did not are re-hashed in worker processes
+    (--jobs 2): their cached states stay on disk and the findings match a full run."""
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(corpus_index, "PARALLEL_MIN_MISSES", 4)
+    files = _make_corpus(tmp_path)
+    names = sorted(files)
+    cfg = {**CFG, "jobs": 2}
+    lint_paths(["doc"], config=cfg)
+    for name in names:
+        os.utime(tmp_path / name, ns=(1, 1))
+    (tmp_path / names[20]).write_text(files[names[20]] + "\n" + _near_copy(files[names[4]].split("\n\n")[1]) + "\n",
+                                      encoding="utf-8")
+    got = lint_paths([names[20]], config=cfg)
+    assert [(f.code, f.related[0].path) for f in got] == [("D104", names[4])]
+    assert _key(got) == _key(lint_paths([names[20]], config={**cfg, "cache": False}))
+    db = _db(tmp_path)
+    assert db.execute("SELECT COUNT(*) FROM states WHERE typeof(state) != 'blob'").fetchone() == (0,)
+    db.close()
