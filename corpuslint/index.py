@@ -19,6 +19,13 @@ The same database caches document-rule findings (``DocumentFindingsCache``), key
 display path, content hash and a key of the active document rules (their fingerprints
 and source), so a warm run does not re-run document rules on unchanged files.
 
+Rules with an aggregate (``CorpusRule.aggregate``, corpuslint/aggregates.py) get their
+cached states lazily (``LazyStates``: decoded when the reduce reads them) and an
+``AggregateView`` of the postings or table kept here, updated in the same run by the
+changed files' deltas (``sync_aggregate``, ``sync_table``); the spelling back-ends'
+per-word dictionary verdicts are kept here too (``VerdictStore``), so a run whose words
+were all seen before does not read the dictionary.
+
 Storage is SQLite in WAL mode under ``<root>/.corpuslint_cache/`` (``cache-dir``):
 readers never block, writers wait up to ``BUSY_TIMEOUT_S`` and write in one
 ``BEGIN IMMEDIATE`` transaction, so two concurrent runs cannot corrupt it; a run
