@@ -20,7 +20,9 @@ from ``os.wait4``:
    hook's command runs on it alone: ``check --ignore-unknown <file>`` (see
    .pre-commit-hooks.yaml), twice: after the edit (the figure) and again unchanged;
 4. the same file checked with ``--no-cache`` (a full, non-incremental run): its JSON
-   findings must be identical to the incremental run's.
+   findings must be identical to the incremental run's;
+5. another file gets a paragraph of a third one verbatim (every word seen before, so
+   no dictionary is read: the per-word verdicts are cached), checked both ways too.
 
 Targets: the incremental run <= 1 s CPU, <= 3% of the cold run's CPU, peak RSS <= 300 MB,
 identical findings. ``--targets-json FILE`` writes them for benchmarks/run.py.
@@ -83,6 +85,17 @@ def change_one_file(folder: Path, seed: int = 3) -> str:
     return target
 
 
+def copy_into_one_file(folder: Path) -> str:
+    """Append to another file a paragraph of a third one, verbatim: every word of the
+    edit was seen before (no dictionary needed); returns the file's name."""
+    names = sorted(p.name for p in folder.glob("doc*.txt"))
+    target, source = names[2 * len(names) // 3], names[len(names) // 4]
+    para = (folder / source).read_text(encoding="utf-8").split("\n\n")[0].strip()
+    path = folder / target
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{para}\n", encoding="utf-8")
+    return target
+
+
 def _row(label: str, r: dict, cold: dict | None = None) -> str:
     share = f" {100 * r['cpu'] / cold['cpu']:5.1f}% of cold" if cold else ""
     n = "" if r["findings"] is None else f" {len(r['findings'])} findings"
@@ -136,6 +149,13 @@ def main() -> int:
         print(_row("same file, --no-cache (full)", results["full"], cold), flush=True)
         inc, full = results["incremental"]["findings"], results["full"]["findings"]
         same = inc == full and results["again"]["findings"] == full
+        seen = copy_into_one_file(folder)
+        results["seen"] = run_check(folder, "--ignore-unknown", seen, out=outs / "seen.json")
+        print(_row("pre-commit: edit of seen words only", results["seen"], cold), flush=True)
+        results["seen full"] = run_check(folder, "--no-cache", "--ignore-unknown", seen, out=outs / "seen-full.json")
+        same_seen = results["seen"]["findings"] == results["seen full"]["findings"]
+        print(f"  (that edit: {len(results['seen']['findings'])} findings, incremental == full: {same_seen})")
+        same = same and same_seen
         codes = sorted({f["code"] for f in full})
         print(f"  findings of the changed file: {len(full)} ({', '.join(codes)}); incremental == full: {same}")
         if not same:

@@ -222,6 +222,8 @@ class CorpusIndex:
                 " content_hash TEXT NOT NULL, state BLOB NOT NULL, PRIMARY KEY (path, rule_key))"
             )
             conn.execute("CREATE INDEX IF NOT EXISTS states_by_key ON states (rule_key)")
+            # ``write`` drops a code's states under older keys: found by index, not by a scan of every blob
+            conn.execute("CREATE INDEX IF NOT EXISTS states_by_code ON states (code, rule_key)")
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS doc_findings (path TEXT PRIMARY KEY, content_hash TEXT NOT NULL,"
                 " rules_key TEXT NOT NULL, findings BLOB NOT NULL)"
