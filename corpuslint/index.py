@@ -1026,6 +1026,7 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
                 if code in lazy_codes:
                     stored[code][display] = h
 
+    warned = [bool(_bad_states)]  # invalid states are reported once per run (also those read lazily)
     if _bad_states:
         more = f" and {len(_bad_states) - 1} more" if len(_bad_states) > 1 else ""
         _warn(f"corpus index: invalid state for {_bad_states[0]}{more}; discarded and recomputed")
@@ -1050,7 +1051,7 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
         if rule.code in lazy_codes:
             out[rule.code] = _lazy_states(rule, keys[rule.code], index if written else None, index.cache_dir,
                                           out[rule.code], lazy[rule.code], stored[rule.code], corpus, ctx,
-                                          old.get(rule.code, {}))
+                                          old.get(rule.code, {}), warned)
     return out
 
 
@@ -1080,10 +1081,11 @@ def _previous_states(index, rules, keys, lazy_codes, cached, state_rows, gone) -
                 state = _decode_state(row, row[0], rel)
                 if state is not _MISS:
                     out[code][rel] = (row[0], state)
+    _bad_states.clear()  # (reported when the reduce reads them, if it does)
     return out
 
 
-def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, old=None):
+def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, old=None, warned=None):
     """``aggregates.LazyStates`` of one rule: ``ready`` states in memory, ``lazy`` ones
     (display -> (rel, hash)) decoded on access. With ``index`` (written this run) and
     every ready state stored (``stored``: display -> content hash), the rule's
@@ -1100,7 +1102,11 @@ def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, 
             try:
                 return loads_state(blob)
             except CodecError as exc:
-                _warn(f"corpus index: invalid state for {display} ({exc}); recomputed")
+                if warned is None or not warned[0]:
+                    _warn(f"corpus index: invalid state for {display} ({exc}); discarded and recomputed "
+                          f"(with any other invalid state this run)")
+                    if warned is not None:
+                        warned[0] = True
         doc = _load(ctx, display, corpus[display][1])  # the row went away or is damaged: read the file again
         return None if doc is None else _collect_one(rule, doc)
 
@@ -1121,6 +1127,7 @@ def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, 
         except sqlite3.Error as exc:
             _warn(f"corpus index: aggregate of {rule.code} not updated ({exc}); its reduce reads every state")
             agg_id = None
+        _bad_states.clear()  # an invalid state met here is reported when the reduce reads it
         if agg_id is not None:
             path = index.path
             view = AggregateView(lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S),
