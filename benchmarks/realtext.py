@@ -18,7 +18,7 @@ code-like text that technical prose really contains. Each corpus folder gets
 
 Building is idempotent: a corpus whose manifest exists with the current builder version
 is skipped (``--force`` rebuilds). A corpus whose source cannot be fetched is reported
-and skipped; the others are still built. Total download: about 60 MB (8 packages).
+and skipped; the others are still built. Total download: about 62 MB (13 packages).
 
 Word counts: a word is a maximal run of letters, marks, digits (and ZWNJ/ZWJ inside a
 word); for scripts written without spaces (Han, Hiragana, Katakana, Hangul is spaced so
@@ -632,6 +632,70 @@ def gnome_help(lang: str) -> Callable[[Builder, Path], list[Source]]:
     return build
 
 
+# Fortune cookies (Debian fortunes, fortunes-zh) -------------------------------------------
+
+ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def fortune_files(package: str, files: list[str], licence: str) -> Callable[[Builder, Path], list[Source]]:
+    """fortune(6) data files: one entry per paragraph (the ``%`` separator lines become
+    blank lines; the entries keep their own line breaks and indentation). fortunes-zh
+    colours titles and authors with ANSI escapes for the terminal: those are dropped."""
+
+    def build(b: Builder, out: Path) -> list[Source]:
+        src = b.fetch("debian", package)
+        src.licence = licence
+        wanted = "|".join(re.escape(f) for f in files)
+        for rel, data in members(src, rf"/usr/share/games/fortunes/({wanted})$"):
+            write(out, rel.rsplit("/", 1)[1] + ".txt", fortune_text(data.decode("utf-8")))
+        return [src]
+
+    return build
+
+
+def fortune_text(data: str) -> str:
+    """A fortune(6) data file as paragraphs: entries (between ``%`` lines) separated by one
+    blank line, each with its own line breaks and indentation; ANSI SGR escapes
+    (``ESC[32m``) dropped."""
+    entries = re.split(r"^%\n", ANSI_RE.sub("", data), flags=re.M)
+    return "\n\n".join(e.strip("\n") for e in entries if e.strip())
+
+
+# Persian classical poetry: the Divan of Hafez with modern prose readings ---------------------
+
+
+def hafez(b: Builder, out: Path) -> list[Source]:
+    """One file per ghazal: the couplets' half-lines (one per line), then the two modern
+    Persian prose readings (``interpretation``, ``alt_interpretation``) as paragraphs."""
+    src = b.fetch("pypi", "hafez", version="0.4.2")
+    src.licence = pypi_licence(src) + " (package); the Divan itself is 14th-century, public domain"
+    ((rel, data),) = members(src, r"hafez/data/hafez\.json$")
+    for ghazal in json.loads(data):
+        parts = ["\n".join(line.strip() for line in ghazal["poem"])]
+        parts += [ghazal[k].strip() for k in ("interpretation", "alt_interpretation") if (ghazal.get(k) or "").strip()]
+        write(out, f"{ghazal['id']:03d}.txt", "\n\n".join(parts))
+    return [src]
+
+
+# Markdown of Python projects: click's MyST docs and changelog, rich's README ----------------
+
+
+def markdown_pypi(b: Builder, out: Path) -> list[Source]:
+    """click 8.5.1 (sdist: README.md, CHANGES.md, docs/*.md in MyST Markdown) and
+    rich 15.0.0 (sdist: README.md), verbatim."""
+    sources = []
+    for name, version, pattern in (("click", "8.5.1", r"^[^/]+/(README|CHANGES)\.md$|^[^/]+/docs/[^/]+\.md$"),
+                                   ("rich", "15.0.0", r"^[^/]+/README\.md$")):
+        src = b.fetch("pypi", name, version=version, sdist=True)
+        src.licence = pypi_licence(src)
+        for rel, data in members(src, pattern):
+            dest = out / name / rel.split("/", 1)[1]
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(data)
+        sources.append(src)
+    return sources
+
+
 CORPORA: dict[str, Corpus] = {}
 
 
@@ -654,6 +718,17 @@ register(Corpus("quran-ar-uthmani", "religious", "ar", quran_uthmani,
                 "Quran, Tanzil Uthmani script: full vocalisation plus Uthmani marks (small high letters, dagger alef, alef wasla)"))
 register(Corpus("news-ar-web", "news", "ar", news_ar, "Algerian news prose shipped as arramooz's sample text"))
 register(Corpus("markdown-docs", "markdown", "en", markdown_docs, "Node.js API docs and npm CLI docs, Markdown sources"))
+register(Corpus("fortunes-en", "quotations", "en", fortune_files(
+    "fortunes", ["art", "humorists", "love", "people", "songs-poems", "wisdom", "work"],
+    "BSD (fortune-mod; debian/copyright), quotations by their authors"),
+    "fortune(6) quotations, poems and jokes: hard-wrapped, indented attributions"))
+register(Corpus("fortunes-zh", "poetry", "zh", fortune_files(
+    "fortunes-zh", ["chinese", "tang300", "song100"], "GPL-3.0+ (debian/copyright); Tang and Song poems are public domain"),
+    "Chinese quotations (classics, proverbs, Debian docs), 300 Tang poems and 100 Song ci; one entry per paragraph"))
+register(Corpus("poetry-fa-hafez", "poetry", "fa", hafez,
+                "Divan of Hafez (495 ghazals, one half-line per line) with modern Persian prose readings"))
+register(Corpus("markdown-pypi", "markdown", "en", markdown_pypi,
+                "click's MyST Markdown docs and changelog, rich's README"))
 for lang, codes in {
     "ar": ["arb"], "fa": ["pes_1"], "prs": ["pes_2"], "ur": ["urd"], "zh": ["cmn_hans"],
     "zh-hant": ["cmn_hant"], "ja": ["jpn"], "th": ["tha"], "en": ["eng"], "he": ["heb"],

@@ -333,13 +333,21 @@ _INI_LINE_RE = regex.compile(r"^[ \t]*(?:\[[\w .:\"/-]+\]|[A-Za-z_][\w.-]*[ \t]*
 # A line holding one long token of base64 / hex (signatures, keys, checksums).
 _DATA_LINE_RE = regex.compile(r"^[ \t]*[A-Za-z0-9+/=]{32,}[ \t]*$", regex.MULTILINE)
 _INDENTED_LINE_RE = regex.compile(r"^(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
+# Drawn text with words in it: a line with box-drawing characters (a table ``│ps aux │ pager │``
+# rendered for a terminal, a formula with ``─────`` fraction bars), or a table row
+# between ASCII pipes (``| ls -l | list files |``).
+_BOX_CHAR_RE = regex.compile(r"[\u2500-\u257f]")
+_DRAWN_LINE_RE = regex.compile(
+    r"^(?=[^\n\r]*\w)(?:[^\n\r]*[\u2500-\u257f][^\n\r]*|[^\S\n\r]*\|[^\n\r]*\|[^\S\n\r]*)$", regex.MULTILINE
+)
 # A comment line; not a line of hashtags (``#كوريا #روسيا #عاجل``: scraped tag lists).
 _COMMENT_LINE_RE = regex.compile(r"^[ \t]*(?!#\w+(?:[ \t]+#\w+)+[ \t]*$)(?:#|//)[^\n\r]*$", regex.MULTILINE)
 _BLANK_LINE_RE = regex.compile(r"^[ \t]*$", regex.MULTILINE)
 
 
 def plain_text_regions(doc: "Document") -> list[Region]:
-    """Code-like lines of a plain-text document, as ``code`` regions.
+    """Code-like lines of a plain-text document, as ``code`` regions, and drawn
+    tables (``_DRAWN_LINE_RE``) as ``table`` regions.
 
     Evidence, line by line: a prompt followed by a command (``# apt install x``,
     ``$ ls -l``), a line of code punctuation (``}``, ``[...]``, ``#``), configuration
@@ -370,6 +378,9 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         if not _is_sentence(m.group()) and len(m.group().split(None, 24)) <= 24
     )
     strong.update(index(m) for m in _MACHINE_LINE_RE.finditer(text))
+    drawn: set[int] = set()  # table rows and drawings: table regions, not evidence of code
+    if "|" in text or _BOX_CHAR_RE.search(text):
+        drawn.update(index(m) for m in _DRAWN_LINE_RE.finditer(text))
     if ":" in text:
         strong.update(index(m) for m in _LOG_LINE_RE.finditer(text))
     if "`" in text:
@@ -382,7 +393,7 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     if "=" in text or "[" in text:  # INI sections count as records too (gbp.conf, smb.conf)
         fields += [index(m) for m in _INI_LINE_RE.finditer(text)]
     data = [index(m) for m in _DATA_LINE_RE.finditer(text)]
-    if not (strong or weak or indented or fields or data):
+    if not (strong or weak or indented or fields or data or drawn):
         return []
     blanks = [index(m) for m in _BLANK_LINE_RE.finditer(text)]
 
@@ -460,13 +471,14 @@ def plain_text_regions(doc: "Document") -> list[Region]:
             code.add(i)
     lines = doc.lines
     out: list[Region] = []
-    for i in sorted(code):
+    for i in sorted(code | drawn):
         line = lines[i]
+        kind = CODE if i in code else TABLE
         if line.end > line.start:
-            if out and out[-1].end + len(lines[i - 1].newline) == line.start:
-                out[-1] = Region(out[-1].start, line.end, CODE)  # consecutive code lines: one region
+            if out and out[-1].kind == kind and out[-1].end + len(lines[i - 1].newline) == line.start:
+                out[-1] = Region(out[-1].start, line.end, kind)  # consecutive lines of a kind: one region
             else:
-                out.append(Region(line.start, line.end, CODE))
+                out.append(Region(line.start, line.end, kind))
     return out
 
 

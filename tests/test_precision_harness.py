@@ -141,3 +141,10 @@ def test_columns_on_the_first_line_do_not_count_a_bom(tmp_path):
     (loc,) = precision.locate([finding("W103", "b.txt", 1, 3, 5)], tmp_path)
     assert loc.span == "  "
     assert loc.line_text == "في  الضروف"
+
+
+def test_fortune_files_become_paragraphs():
+    data = "\x1b[32m《送别》\x1b[m\n\x1b[33m作者：王维\x1b[m\n下马饮君酒，\n%\nArt is a jealous mistress.\n\t\t-- Ralph Waldo Emerson\n%\n"
+    assert realtext.fortune_text(data) == (
+        "《送别》\n作者：王维\n下马饮君酒，\n\nArt is a jealous mistress.\n\t\t-- Ralph Waldo Emerson"
+    )

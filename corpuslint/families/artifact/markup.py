@@ -33,6 +33,25 @@ _C1_RE = lazy(r"[\x80-\x9f]")
 _ANY_CONTROL_RE = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+_CONTROL_NAMES = {0x00: "null", 0x07: "bell", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed",
+                  0x1A: "substitute", 0x1B: "escape", 0x7F: "delete"}
+
+
+def _control_message(found: str) -> str:
+    """'terminal escape sequence `ESC[31m`', 'control character U+0008 (backspace)',
+    '5 control characters: 5 × U+0008 (backspace)'."""
+    if found.startswith("\x1b["):
+        return f"terminal escape sequence `ESC{found[1:]}`"
+    counts: dict[str, int] = {}
+    for c in found:
+        counts[c] = counts.get(c, 0) + 1
+    parts = [f"{n} × " * (n > 1) + f"U+{ord(c):04X}" + (f" ({_CONTROL_NAMES[ord(c)]})" if ord(c) in _CONTROL_NAMES else "")
+             for c, n in counts.items()]
+    if len(found) == 1:
+        return f"control character {parts[0]}"
+    return f"{len(found)} control characters: {', '.join(parts)}"
+
+
 class HtmlTag(DocumentRule):
     """HTML tags or comments left in plain text.
 
@@ -226,6 +245,5 @@ class ControlCharacter(DocumentRule):
                 line = doc.lines[doc.position(m.start())[0] - 1]
                 if repair(text[line.start : line.end]) is not None:
                     continue
-            shown = " ".join(f"U+{ord(c):04X}" for c in m.group()[:4]) + (" ..." if len(m.group()) > 4 else "")
-            yield doc.finding(self, m.start(), m.end(), f"control character {shown}",
+            yield doc.finding(self, m.start(), m.end(), _control_message(m.group()),
                               fix=Fix.safe(Edit(m.start(), m.end())))

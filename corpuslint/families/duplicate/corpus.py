@@ -11,11 +11,13 @@ import math
 from typing import Any, Iterable
 
 import numpy as np
+import regex
 import xxhash
 
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity
 from ...rules import CorpusRule, CorpusView
+from . import frames as F
 from . import incremental, lsh, meaning, regions, shuffle
 from . import units as U
 from .local import FAMILY, _subset
@@ -213,8 +215,12 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     paragraph in 35 pages). A maintainer does not fix 35 pages; a dataset builder
     strips the template, which D106 reports line by line at info level. A paragraph
     copied into a few files, or edited after copying (a near-duplicate, not the same
-    text), is content someone copied: a warning here. In Markdown, code and markup
-    (tables, HTML, link definitions) are not compared.
+    text), is content someone copied: a warning here. A slot template is template
+    text too: a short paragraph (6-20 words) that, with one slot of up to 4 words left
+    open, is a sentence frame found in as many documents (``frames``; GNOME help writes
+    "Click X in the sidebar to open the panel." for every panel, so the two pages about
+    Date & Time share the line without copying each other). In Markdown, code and
+    markup (tables, HTML, link definitions) are not compared.
     Repetitive genres: with ``genre = "auto"`` (default) fully vocalised Arabic-script
     documents (scripture, hadith collections, classical poetry: verses recur across
     surahs, one hadith is narrated through several chains) take no part;
@@ -259,8 +265,12 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
             prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
             idx = idx[np.array(prose, dtype=bool)]
+        # sentence frames of every short unit (templates are counted over all of them)
+        fr, fr_off = F.frame_hashes(a.stem_hashes, a.bounds)
         if len(idx) == 0:
-            return None
+            if not len(fr):
+                return None
+            return {"lines": np.zeros((0, 2), np.int32), "frames": np.unique(fr)}
         sets, off = a.shingle_sets
         sub_sets, sub_off = _subset(sets, off, idx)
         table = np.array(a.units, dtype=np.int64).reshape(-1, 4)[idx]  # PUnit: start, end, line, last_line
@@ -268,6 +278,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         name_sets = [_name_hashes(text[int(s) : int(e)]) for s, e in table[:, 0:2].tolist()]
         name_off = np.zeros(len(name_sets) + 1, dtype=np.int64)
         np.cumsum([len(x) for x in name_sets], out=name_off[1:])
+        unit_frames, unit_frames_off = _subset(fr, fr_off, idx)
         return {
             "names": np.concatenate(name_sets) if name_sets else np.zeros(0, np.uint64),
             "names_off": name_off,
@@ -278,10 +289,13 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             "sets": sub_sets,
             "off": sub_off,
             "sig": a.signatures[idx],
+            "frames": np.unique(fr),  # the document's frames
+            "tframes": unit_frames,  # each unit's frames
+            "tframes_off": unit_frames_off,
         }
 
     def fingerprint(self) -> str:
-        return f"{super().fingerprint()}:names1"  # states carry name hashes per paragraph
+        return f"{super().fingerprint()}:names1:frames1"  # name hashes and frames per paragraph
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])
@@ -300,10 +314,22 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         # boilerplate: text repeated verbatim in many files is D106's business
         bp_docs = int(self.opts["boilerplate-docs"]) if corpus.facts is None else 0  # facts: already filtered
         keep = np.ones(n, dtype=bool)
+        need = max(bp_docs, math.ceil(float(self.opts["boilerplate-fraction"]) * n_docs))
+        if corpus.facts is not None:  # counted by the distributed reduce
+            template = corpus.facts.get("template", np.zeros(0, np.uint64))
+        elif bp_docs > 0 and doc_counts is not None:  # the frames of the units here, counted by the aggregate
+            mine = [states[p]["tframes"] for p in paths if "tframes" in states[p]]
+            mine = np.unique(np.concatenate(mine)) if mine else np.zeros(0, np.uint64)
+            template = mine[doc_counts(incremental.FRAMES, mine) >= need]
+        elif bp_docs > 0:
+            per_doc = [s["frames"] for s in corpus.states.values() if s is not None and "frames" in s]
+            template = F.add_counts([F.count_frames(per_doc)], need)
+        else:
+            template = np.zeros(0, np.uint64)
+        templated = _frames_lookup(states, paths, template)
         if bp_docs > 0:
-            need = max(bp_docs, math.ceil(float(self.opts["boilerplate-fraction"]) * n_docs))
             if doc_counts is not None:  # documents per key, from the aggregate
-                many = doc_counts(keys) >= need
+                many = doc_counts(incremental.KEYS, keys) >= need
             else:
                 pair = np.unique(np.stack((keys, doc_of.astype(np.uint64)), axis=1), axis=0)
                 uk, counts = np.unique(pair[:, 0], return_counts=True)
@@ -345,6 +371,8 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 gi, ti = idx[g], idx[target]
                 if keys[gi] != keys[ti] and names_of(int(gi)) != names_of(int(ti)):
                     continue  # a near-copy about another thing (Socket / Http2Stream): parallel docs
+                if templated(int(gi)):
+                    continue  # a sentence frame many documents fill in: "Click X in the sidebar"
                 start, end = (int(x) for x in spans[gi])
                 line, last = (int(x) for x in lines[gi])
                 rel_path = paths[doc_l[target]]
@@ -360,6 +388,26 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                     )
                 )
         return out
+
+
+def _frames_lookup(states: dict[str, Any], paths: list[str], template: np.ndarray):
+    """``f(i)`` -> whether the i-th unit in ``_concat`` order is an instance of a frame
+    in ``template`` (sorted), i.e. a slot template (``frames``)."""
+    if not len(template):
+        return lambda i: False
+    starts = np.concatenate(([0], np.cumsum([len(states[p]["lines"]) for p in paths])))
+
+    def templated(i: int) -> bool:
+        d = int(np.searchsorted(starts, i, side="right")) - 1
+        st = states[paths[d]]
+        if "tframes" not in st:
+            return False
+        k = i - int(starts[d])
+        off = st["tframes_off"]
+        mine = st["tframes"][int(off[k]) : int(off[k + 1])]
+        return bool(len(mine)) and bool(np.isin(mine, template, assume_unique=True).any())
+
+    return templated
 
 
 def _names_lookup(states: dict[str, Any], paths: list[str]):
@@ -473,6 +521,11 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         return out
 
 
+# A quotation's attribution on a line of its own: "\t\t-- Mark Twain", "— Hafez",
+# "    --《论语》学而". The same author quoted in several documents is not a template.
+_ATTRIBUTION_RE = regex.compile(r"[ \t]*(?:--|—|―)[ \t]*[\p{L}\p{N}《「『“\"'(]")
+
+
 class BoilerplateLine(_DuplicateCorpusRule):
     """A line recurs in many documents of the corpus (template boilerplate).
 
@@ -485,6 +538,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
     under every scraped article are not content; they skew n-gram statistics.
     Example: "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *"
     under every article of a site.
+    Not counted: a quotation's attribution on a line of its own ("-- Mark Twain",
+    "— Hafez"): the same author quoted in several documents.
     Fix safety: unsafe: the line is deleted from this file; some recurring lines
     (a dateline format, a standard disclaimer) are legitimate, so review first.
     Severity is info because a shared line is often harmless.
@@ -509,6 +564,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
         for ln, k, count, has_letter in zip(todo, all_keys, counts, alpha):
             if count < min_words or not has_letter or k in seen:
                 continue
+            if _ATTRIBUTION_RE.match(text, ln.start, ln.end):
+                continue  # "-- Mark Twain": an author quoted again, not a template line
             seen.add(k)
             keys.append(k)
             lines.append(ln.number)

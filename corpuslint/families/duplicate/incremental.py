@@ -6,7 +6,8 @@ Postings (kind 0 / kind 1):
 
 * D104 (paragraphs): 0 = each paragraph's exact key, value = how many of the
   document's paragraphs have it; 1 = the LSH band keys of its paragraphs' MinHash
-  signatures (``lsh._band_keys`` with the rule's threshold), value 0.
+  signatures (``lsh._band_keys`` with the rule's threshold), value 0; 2 = the
+  document's sentence frames (``frames``: slot templates are counted over documents).
 * D105 (documents): 0 = the document's exact key; 1 = its signature's band keys.
 * D106 (lines): 0 = each line key, value = its (first) line number.
 
@@ -32,7 +33,12 @@ from ...aggregates import Aggregate
 from . import lsh
 
 _U64 = np.uint64
-_NONE = np.zeros(0, dtype=_U64), np.zeros(0, dtype=np.int64)
+KEYS, BANDS, FRAMES = 0, 1, 2  # posting kinds
+_NO_KEYS = np.zeros(0, dtype=_U64)
+
+
+def _keys(state: dict) -> np.ndarray:
+    return np.asarray(state.get("keys", _NO_KEYS)).astype(_U64, copy=False)  # (a D104 state may hold frames only)
 
 
 def _unit_bands(states: list[dict], threshold: float) -> np.ndarray:
@@ -40,7 +46,7 @@ def _unit_bands(states: list[dict], threshold: float) -> np.ndarray:
     state's own ``bands`` when it carries them, else computed from its ``sig``
     (MinHash signatures) in one vectorised pass (~100 numpy calls per pass, which per
     document would cost more than the document's collect)."""
-    sigs = [np.asarray(s["sig"]).reshape(len(s["keys"]), -1) for s in states if "bands" not in s]
+    sigs = [np.asarray(s["sig"]).reshape(len(_keys(s)), -1) for s in states if "bands" not in s]
     computed = iter(())
     if sigs:
         sig = np.ascontiguousarray(np.concatenate(sigs), dtype=np.uint32)
@@ -48,33 +54,36 @@ def _unit_bands(states: list[dict], threshold: float) -> np.ndarray:
         bands = lsh._band_keys(sig, b, r).T
         sizes = np.cumsum([len(x) for x in sigs])[:-1]
         computed = iter(np.split(bands, sizes))
-    parts = [np.asarray(s["bands"]).reshape(len(s["keys"]), -1) if "bands" in s else next(computed) for s in states]
+    parts = [np.asarray(s["bands"]).reshape(len(_keys(s)), -1) if "bands" in s else next(computed) for s in states]
     return np.concatenate(parts).astype(_U64, copy=False) if parts else np.zeros((0, 0), _U64)
 
 
 class SignaturePostings(Aggregate):
-    """D104/D105: exact keys (value: how many units have the key) and LSH band keys."""
+    """D104/D105: exact keys (value: how many units have the key), LSH band keys and
+    (D104) the document's sentence frames."""
 
-    version = "1"
+    version = "2"
 
     def postings(self, rule, state) -> dict[int, tuple[np.ndarray, np.ndarray]]:
         return self.postings_many(rule, [state])[0]
 
     def postings_many(self, rule, states: list) -> list[dict[int, tuple[np.ndarray, np.ndarray]]]:
-        sizes = [len(s["keys"]) for s in states]
+        sizes = [len(_keys(s)) for s in states]
         live = [s for s, n in zip(states, sizes) if n]
-        if not live:
-            return [{} for _ in states]
-        bands = _unit_bands(live, float(rule.opts["threshold"]))  # (units, bands)
+        bands = _unit_bands(live, float(rule.opts["threshold"])) if live else None  # (units, bands)
         out, start = [], 0
         for s, n in zip(states, sizes):
-            if not n:
-                out.append({})
-                continue
-            uk, counts = np.unique(np.asarray(s["keys"]).astype(_U64, copy=False), return_counts=True)
-            mine = np.unique(bands[start : start + n])
-            start += n
-            out.append({0: (uk, counts.astype(np.int64)), 1: (mine, np.zeros(len(mine), dtype=np.int64))})
+            posted = {}
+            if n:
+                uk, counts = np.unique(_keys(s), return_counts=True)
+                mine = np.unique(bands[start : start + n])
+                start += n
+                posted = {KEYS: (uk, counts.astype(np.int64)), BANDS: (mine, np.zeros(len(mine), dtype=np.int64))}
+            frames = s.get("frames")
+            if frames is not None and len(frames):
+                frames = np.unique(np.asarray(frames).astype(_U64, copy=False))
+                posted[FRAMES] = (frames, np.zeros(len(frames), dtype=np.int64))
+            out.append(posted)
         return out
 
 
@@ -91,7 +100,7 @@ def _checked(corpus) -> tuple[dict[str, Any], list[dict]]:
     """States of the checked files, and those of them that are not empty."""
     states = corpus.states
     subset = {p: states[p] for p in sorted(corpus.targets) if p in states}
-    return subset, [s for s in subset.values() if s is not None and len(s["keys"])]
+    return subset, [s for s in subset.values() if s is not None and len(_keys(s))]
 
 
 def _add_neighbours(rule, corpus, subset: dict[str, Any], live: list[dict]) -> dict[str, Any]:
@@ -100,8 +109,8 @@ def _add_neighbours(rule, corpus, subset: dict[str, Any], live: list[dict]) -> d
     if live:
         agg, states = corpus.aggregates, corpus.states
         bands = np.unique(_unit_bands(live, float(rule.opts["threshold"])))
-        keys = np.unique(np.concatenate([np.asarray(s["keys"]).astype(_U64, copy=False) for s in live]))
-        for kind, ks in ((1, bands), (0, keys)):
+        keys = np.unique(np.concatenate([_keys(s) for s in live]))
+        for kind, ks in ((BANDS, bands), (KEYS, keys)):
             for holders in agg.holders(kind, ks.tolist()).values():
                 for display, _ in holders:
                     if display not in subset:
@@ -110,8 +119,9 @@ def _add_neighbours(rule, corpus, subset: dict[str, Any], live: list[dict]) -> d
 
 
 def paragraph_plan(rule, corpus) -> tuple[dict[str, Any], int, Any] | None:
-    """D104: (states to reduce over, number of documents, per-key document counts)
-    for a focused reduce, or None when the full reduce would not focus."""
+    """D104: (states to reduce over, number of documents, ``counts(kind, keys)``:
+    documents per key of a posting kind) for a focused reduce, or None when the full
+    reduce would not focus."""
     agg = corpus.aggregates
     if agg is None or int(rule.opts["boilerplate-max-words"]) > 0 or 2 * len(corpus.targets) >= agg.n_docs:
         return None
@@ -120,15 +130,15 @@ def paragraph_plan(rule, corpus) -> tuple[dict[str, Any], int, Any] | None:
     bp_docs = int(rule.opts["boilerplate-docs"])
     need = max(bp_docs, math.ceil(float(rule.opts["boilerplate-fraction"]) * n_docs)) if bp_docs > 0 else 0
     # the full reduce focuses on the checked paragraphs when they are < half of those kept
-    _, total = agg.totals(0)
-    common = agg.totals(0, need)[1] if need > 0 else 0
+    _, total = agg.totals(KEYS)
+    common = agg.totals(KEYS, need)[1] if need > 0 else 0
     checked = 0
     for s in live:
-        keys = np.asarray(s["keys"]).astype(_U64, copy=False)
-        checked += int((agg.counts(0, keys) < need).sum()) if need > 0 else len(keys)
+        keys = _keys(s)
+        checked += int((agg.counts(KEYS, keys) < need).sum()) if need > 0 else len(keys)
     if total - common <= 0 or checked / (total - common) >= 0.5:
         return None
-    return _add_neighbours(rule, corpus, subset, live), n_docs, lambda keys: agg.counts(0, keys)
+    return _add_neighbours(rule, corpus, subset, live), n_docs, agg.counts
 
 
 def document_plan(rule, corpus) -> dict[str, Any] | None:
@@ -138,7 +148,7 @@ def document_plan(rule, corpus) -> dict[str, Any] | None:
     if agg is None or 2 * len(corpus.targets) >= agg.n_docs:
         return None
     subset, live = _checked(corpus)
-    total = agg.documents(0)
+    total = agg.documents(KEYS)
     if total <= 0 or len(live) / total >= 0.5:
         return None
     return _add_neighbours(rule, corpus, subset, live)

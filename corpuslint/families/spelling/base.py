@@ -195,9 +195,14 @@ _SWAP_SUFFIX_LETTERS = frozenset("اهكيتنوةى")
 _SUFFIX_LETTERS = frozenset("اهكيتن")
 
 
-def inflection_of(key: str, cand: str) -> bool:
-    """``key`` is ``cand`` with a suffix letter added (or taa marbuta + pronoun: طرفيته)."""
-    if len(key) == len(cand) + 1 and key.startswith(cand) and key[-1] in _SUFFIX_LETTERS:
+def inflection_of(key: str, cand: str, enclitics: str = "") -> bool:
+    """``key`` is ``cand`` with a suffix letter added (or taa marbuta + pronoun: طرفيته;
+    or one of the language's one-letter ``enclitics``: Persian possessive م / ش on
+    "بلوتوثی"), or the broken plural فِعال / فُعول of a three-letter noun (كبل -> كبال,
+    قلب -> قلوب): a long vowel inserted before its last letter."""
+    if len(key) == len(cand) + 1 and key.startswith(cand) and (key[-1] in _SUFFIX_LETTERS or key[-1] in enclitics):
+        return True
+    if len(cand) == 3 and len(key) == 4 and key[2] in "او" and key == cand[:2] + key[2] + cand[2]:
         return True
     if cand.endswith("ه") and key == cand[:-1] + "يه":  # abstract noun: موثوقة -> الموثوقية
         return True
@@ -300,7 +305,7 @@ def slip_evidence(
             and edit_shape(backend.vkey(backend.surface(clean)), backend.vkey(backend.surface(spelled))) is None
         ):
             continue
-        if inflection_of(key, k):
+        if inflection_of(key, k, backend.enclitics):
             continue
         if edit_shape(key, k) is None and rest is None and k not in repairs and backend.known(spelled):
             continue  # one edit only after folding g-letters: a name's variant, never a dictionary word (جيسي / قياسي)
@@ -320,7 +325,12 @@ def slip_evidence(
             and n >= FREQUENT_RATIO * max(seen, 1)
             and (doc_keys.get(k, 0) > 0 or n >= LONE_MIN_COUNT)
             and inner_edit(backend.surface(clean), backend.surface(spelled))
-            and backend.known(spelled)
+            and (
+                backend.known(spelled)
+                # a plural the dictionary lacks (الفحوصات), used in this document and
+                # often in the corpus, one typo-shaped letter away (ص / ض)
+                or (doc_keys.get(k, 0) > 0 and n >= LONE_MIN_COUNT and typo_shaped(backend, key, k))
+            )
         ):
             scored.append((signals, k, shared))
     if not scored:

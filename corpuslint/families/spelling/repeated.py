@@ -13,7 +13,7 @@ from .base import SpellingDocumentRule
 # identifier, option, path or address: "--vault vault", "apparmor apparmor-profiles".
 _REPEAT_RE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_\-/.@$=:\\])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<gap>[ \t\u00A0\u202F]+)(?P=w)"
-    r"(?![\p{L}\p{M}\p{N}_\-/@=:\\])(?!\.\p{L})",
+    r"(?![\p{L}\p{M}\p{N}_\-/@=:\\])(?!\.\p{L})(?!['’]\p{L})",
     regex.IGNORECASE,
 )
 # A line of command output, a shell session or a command synopsis: "lrwxrwxrwx 1 root
@@ -36,6 +36,9 @@ _SYNOPSIS_RE = regex.compile(
 _AR_DIACRITIC_RE = regex.compile(r"[\u064B-\u0652\u0670]")
 _AR_LETTER_RE = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _LATIN_RE = regex.compile(r"[A-Za-z]")
+# A letter of any script but Latin (Arabic, Han, Kana, Cyrillic...): Latin words doubled
+# among them are commands, placeholders or names quoted in that language's prose.
+_NON_LATIN_LETTER_RE = regex.compile(r"[^\P{L}\p{Latin}]")
 _CLAUSE_END_RE = regex.compile(r"\s*(?:[.،,؛;:!?؟)\]»”\n]|$)")
 
 # Reduplications that are correct: Arabic emphatic/distributive adverbs, numbers used
@@ -57,7 +60,7 @@ DEFAULT_EXCEPTIONS = [
 # words are ("قسمت قسمت" before a cross-reference, "که که").
 PERSIAN_URDU_REDUPLICATIVES = frozenset(
     """کم آرام تند یواش آهسته زود گاه جا دسته تکه ذره قطره لحظه کلمه خط جور رنگ نرم دم
-    پشت سر ردیف گروه تک یک دو سه چهار پنج ده صد هزار چند روز شب سال ماه هفته بار پله قدم
+    پشت سر ردیف گروه تک یک یکی دو سه چهار پنج ده صد هزار چند روز شب سال ماه هفته بار پله قدم
     ریز درشت پاره خرده جوق فوج کنار دور راست خوش پی جدا تکان پیچ موج شاخه لایه طبقه
     دانه نفر مرحله بخش صفحه برگ خانه شهر کوچه سطر نقطه حرف دسته‌دسته
     آہستہ جلدی جلد گھر کبھی کہیں کوئی ساتھ ٹھیک دھیرے چلتے ہنس رو بار بار الگ ایک دو تین
@@ -83,6 +86,25 @@ _PREV_WORD_RE = regex.compile(r"(\p{L}+)[ \t]+$")
 # capitalised copy is an interface label: "Click To to choose a contact").
 _SENTENCE_START_RE = regex.compile(r"(?:^|[.!?:;\u2022*\-][ \t\"'“(]*)$")
 _EN_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is are was be by with from as it this".split())
+# Verse: a block of at least three lines (up to a blank line) whose median line is short.
+# Poems and lyrics repeat words as a device ("گر خطایی رفت رفت", "نفس نفس", "Bum bum bum",
+# "a long long crawl"); hard-wrapped prose has lines of 60-80 characters.
+VERSE_MIN_LINES = 3
+VERSE_MEDIAN_CHARS = 48
+_BLANK_LINE_RE = regex.compile(r"\n[ \t]*\n")
+
+
+def in_verse(text: str, pos: int) -> bool:
+    """True when ``pos`` lies in a block of verse: at least VERSE_MIN_LINES non-blank lines
+    between blank lines whose median length (stripped, in characters; of its longest
+    tab-separated column) is at most VERSE_MEDIAN_CHARS."""
+    starts = [m.end() for m in _BLANK_LINE_RE.finditer(text, max(0, pos - 4000), pos)]
+    start = starts[-1] if starts else (0 if pos <= 4000 else text.rfind("\n", 0, pos - 4000) + 1)
+    after = _BLANK_LINE_RE.search(text, pos, pos + 4000)
+    end = after.start() if after else min(len(text), pos + 4000)
+    # a song set in two columns separated by tabs: the verse lines are the columns
+    lengths = sorted(max(len(c.strip()) for c in line.split("\t")) for line in text[start:end].split("\n") if line.strip())
+    return len(lengths) >= VERSE_MIN_LINES and lengths[len(lengths) // 2] <= VERSE_MEDIAN_CHARS
 
 
 def deliberate(word: str, second: str, clause_end: bool = False) -> bool:
@@ -137,22 +159,25 @@ class RepeatedWord(SpellingDocumentRule):
 
     What: a word immediately repeated on the same line, separated only by spaces
     ("في في", "the the", "The the"); single letters are skipped (scraped "A A" buttons
-    are boilerplate, not a slip). Not reported: repetition across a line break or
-    punctuation; reduplications that are correct (جداً جداً, رويداً رويداً, "had had",
+    are boilerplate, not a slip). Not reported: repetition across a line break,
+    punctuation or a tab (two columns); reduplications that are correct (جداً جداً, رويداً رويداً, "had had",
     the isnad's "قال قال", distributive numbers "مثنى مثنى", spelled acronyms "أو إس إس";
     the ``exceptions`` option replaces that list); vocalised Arabic ("دكًّا دكًّا") and
     indefinite accusatives ("ثلاثا ثلاثا"); pairs that differ in case beyond the first
     letter ("openssl OpenSSL") and capitalised names; parts of identifiers, options and
     paths ("--vault vault", "apparmor apparmor-profiles"); command output ("1 root root
-    7 Mar") and Latin content words doubled in a mostly Arabic-script document (commands,
-    placeholders, names: "service service operation"), command output after a shell prompt
+    7 Mar") and Latin content words doubled in a document or line of another script,
+    Arabic, CJK... (commands, placeholders, names: "コマンドである service service
+    operation は"), command output after a shell prompt
     line ("# htpasswd ... user" then "Adding password for user user") and command synopses
     set off by dashes or parentheses in English prose ("— service service operation —"),
     a phrasal verb's particle before the same preposition ("turned on on the device") and a
     capitalised interface label mid-sentence ("Click To to choose");
     in Persian a word that is adjective then adverb ("زمان دیگر دیگر بیکار"); in Persian and Urdu paragraphs, the words these languages reduplicate as
     grammar ("کم کم", "آرام آرام", "دسته دسته"); in other Arabic-script languages
-    (Pashto, Uyghur...), nothing.
+    (Pashto, Uyghur...), nothing; a word followed by its own contraction ("tells you
+    you're"); in verse (a block of 3+ lines whose median line has at most 48 characters:
+    poems, lyrics), any word but the English function words ("رفت رفت", "Bum bum").
     Why: a doubled word is a classic editing slip (a phrase rewritten, a join in
     scraping) and a dictionary cannot see it, because each word alone is correct.
     Example: "أطلقت كوريا الشمالية في في أكتوبر" → "أطلقت كوريا الشمالية في أكتوبر".
@@ -173,14 +198,16 @@ class RepeatedWord(SpellingDocumentRule):
     def check(self, doc):
         text = doc.text
         spans = None
-        arabic_script = None
+        non_latin = None
         for m in _REPEAT_RE.finditer(text, overlapped=False):
             word = m.group("w")
-            if len(word) < 2 or word.casefold() in self._exceptions:
-                continue
+            if len(word) < 2 or word.casefold() in self._exceptions or "\t" in m.group("gap"):
+                continue  # (a tab: the words stand in two columns or fields)
             second = text[m.end("gap") : m.end()]
             if deliberate(word, second, _CLAUSE_END_RE.match(text, m.end()) is not None):
                 continue
+            if word.lower() not in _EN_FUNCTION_WORDS and in_verse(text, m.start()):
+                continue  # poems and lyrics repeat words on purpose; "the the" is still a slip
             line_start = text.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
             if not _AR_LETTER_RE.match(word):
@@ -188,13 +215,13 @@ class RepeatedWord(SpellingDocumentRule):
                     continue
                 if _command_output(text, line_start) or _in_synopsis(text, m, line_start, line_end):
                     continue
-                if arabic_script is None:
-                    arabic_script = len(_AR_LETTER_RE.findall(text)) > len(_LATIN_RE.findall(text))
-                in_arabic = arabic_script or _AR_LETTER_RE.search(
+                if non_latin is None:
+                    non_latin = len(_NON_LATIN_LETTER_RE.findall(text)) > len(_LATIN_RE.findall(text))
+                in_other_script = non_latin or _NON_LATIN_LETTER_RE.search(
                     text, line_start, len(text) if line_end < 0 else line_end
                 )
-                if in_arabic and word.lower() not in _EN_FUNCTION_WORDS:
-                    continue  # Latin words in Arabic-script text are commands, names, output
+                if in_other_script and word.lower() not in _EN_FUNCTION_WORDS:
+                    continue  # Latin words in Arabic-script or CJK text are commands, names, output
                 before = text[max(line_start, m.start() - 60) : m.start()]
                 if word[0].isupper() and not second[0].isupper() and not _SENTENCE_START_RE.search(before):
                     continue  # "Click To to choose": a capitalised interface label, then the word

@@ -25,7 +25,9 @@ class Slip(SpellingCorpusRule):
     more signal — a second shared neighbour, the candidate used in the same document, a
     typo-shaped edit (neighbouring key, dot twin, dropped/doubled letter), or a far more
     frequent candidate — or, without a shared neighbour, the word is long and unvocalised
-    and the edit is inside the word towards a frequent dictionary word. Vocalised text
+    and the edit is inside the word towards a frequent dictionary word (or, typo-shaped,
+    towards a word this document uses and the corpus has 8+ times, such as a plural the
+    dictionary lacks: "الفحوضات" beside "الفحوصات"). Vocalised text
     needs three signals. Inflections the dictionary lacks (a suffix letter, ـيّة) and
     spellings that differ only in the letters of a foreign g/ch sound or a hamza seat
     (S103's) are not slips. A suggestion has the flagged word's part of speech: a word

@@ -24,7 +24,11 @@ class SpaceBeforePunctuation(DocumentRule):
     read as sentences, and a lone ``.`` between spaces, which names the dot itself:
     ``the current directory is also known as . (one dot)``; in any text, a lone ``.``
     followed by a word in lower case, which no full stop is: ``rename it with a . at
-    the beginning of its name``); and an ASCII ``,``, ``;``, ``!`` or ``?`` standing alone
+    the beginning of its name``; a lone ``.`` after a quoted shell pipeline, the current
+    directory: ``the command: ls | sort .``, or closing a parenthesis the sentence's own
+    stop follows: ``(the part after the last .).``); any mark right after a preposition
+    or an article, which never ends a phrase, so the mark is the thing named: ``جدا شده
+    با :`` ("separated by :"); and an ASCII ``,``, ``;``, ``!`` or ``?`` standing alone
     between Arabic-script or CJK words, scripts that write ``، ؛ ؟`` and ``，；！？``: ``جدا شده با ;``
     ("separated by ;"), ``? は任意の文字にマッチ``).
     Why: Arabic and English typography attach these marks to the preceding word; a
@@ -64,6 +68,12 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # the dot named, not used: "known as . (one dot)", "sort .", "rename it with a . at"
             if mark == "." and text[m.end() + 1 : m.end() + 3] == " .":
                 continue  # a spaced ellipsis ". . ."
+            if mark == "." and (
+                _PIPELINE_RE.search(text, row.start, m.start()) or _PAREN_THEN_STOP_RE.match(text, m.end() + 1)
+            ):
+                continue  # "the command: ls | sort .", "(the part after the last .).": the dot named
+            if _last_word(text, row.start, m.start()) in _TAKES_AN_OBJECT:
+                continue  # "جدا شده با :" (separated by :), "separated by ;": a sign after a preposition
             if mark in ",;!?" and _NEXT_WORD_RE.match(text, m.end() + 1) and _OWN_MARKS_RE.match(text, m.start() - 1):
                 continue  # an ASCII , ; ! ? alone after Arabic-script or CJK words, which write ، ؛ ؟ ， ！ ？: the sign named
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
@@ -73,6 +83,29 @@ class SpaceBeforePunctuation(DocumentRule):
 # alone between their words is a character the sentence talks about ("با ; از هم جدا").
 _OWN_MARKS_RE = regex.compile(r"[\p{Arabic}\p{Han}\p{Hiragana}\p{Katakana}]")
 _NEXT_WORD_RE = regex.compile(r"[ \t]+(\p{L})")
+
+
+# A shell pipeline quoted at the end of a clause ("we type the command: ls | sort ."):
+# lower-case ASCII commands and arguments joined by " | " up to the mark, whose "." is
+# the current directory. Searched between the line start and the space before the mark.
+_ARG = r"[!-{}~]+"  # printable ASCII but "|"
+_PIPELINE_RE = regex.compile(rf"(?:^|[:;،؛]\s+)[a-z][\w.+-]*(?:\s+{_ARG})*\s+\|\s+[a-z][\w.+-]*(?:\s+{_ARG})*+\Z", regex.M)
+# A dot closing a parenthesis that the sentence's own stop follows: "(after the last .).".
+_PAREN_THEN_STOP_RE = regex.compile(r"\)[.,;:]")
+# Prepositions and articles, which never end a phrase: a mark right after one is the
+# object the sentence names ("separated by :", "جدا شده با :", "a . at the start").
+_TAKES_AN_OBJECT = frozenset(
+    """a an the by with of as like than
+    با به از در بر توسط مانند مثل
+    عن إلى الى على""".split()  # not من, also "who?"
+)
+_LAST_WORD_RE = regex.compile(r"(\p{L}+)\Z")
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The word that ends ``text[start:end]``, case-folded ("" if it ends otherwise)."""
+    m = _LAST_WORD_RE.search(text, start, end)
+    return m.group(1).casefold() if m else ""
 
 
 def _names_the_dot(text: str, i: int) -> bool:

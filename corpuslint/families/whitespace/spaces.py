@@ -6,7 +6,8 @@ import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
-from ...structure import ALL_REGIONS, HEADING, PROSE, reads_as_prose
+from ...structure import (ALL_REGIONS, BLOCKQUOTE, HEADING, LIST_ITEM, MARKDOWN_SUFFIXES, PROSE, markdown_containers,
+                          reads_as_prose)
 from ._common import EOL, HSPACE, INVISIBLE, MARKS, aligned, by_line, char_names, counted_names, gap_ends_at
 
 # Trailing spaces and invisible characters, except directional marks (W112's): a line
@@ -17,6 +18,30 @@ _BLANKISH_LINE_RE = regex.compile(rf"(?<![^\r\n])[{HSPACE}{INVISIBLE}]+{EOL}")
 # A single non-ASCII space separator between two non-space characters. Runs of two or
 # more spaces are W103's, trailing runs W101's, whitespace-only lines W104's.
 _ODD_SPACE_RE = regex.compile(r"(?<=\S)[\p{Zs}--\x20](?=\S)", regex.V1)
+# Deliberate typography, not scraped residue: IDEOGRAPHIC SPACE between CJK characters (the
+# space of CJK text: "鳲鳩在桑\u3000其子七兮"), and a no-break, narrow no-break or thin space
+# binding a number to the word or label next to it ("第\u00a03\u00a0章", "2.1.5.\u00a0Debian",
+# "Chapter\u00a03", "5\u202fMB"). Between two digits ("10\u202f000") it is still reported.
+_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3001-\u303f\uff01-\uff60]")
+_NUMBER_SPACES = "\u00a0\u202f\u2009"
+_DIGIT_RE = regex.compile(r"\d")
+
+
+def _typographic_space(text: str, m) -> bool:
+    before, after = text[m.start() - 1], text[m.end()]
+    if m.group() == "\u3000":
+        return bool(_CJK_RE.match(before) and _CJK_RE.match(after))
+    if m.group() not in _NUMBER_SPACES:
+        return False
+    if after.isdigit():
+        return before.isalpha()  # "第\u00a01", "Chapter\u00a03"; "10\u202f000" is reported
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    tokens = text[max(line_start, m.start() - 40) : m.start()].split()  # any Unicode space
+    if not tokens:
+        return False
+    # "2.1.5.\u00a0Debian", "5\u202fMB", and a short counter after its number: "第 1 章\u00a0GNU"
+    return _DIGIT_RE.search(tokens[-1]) is not None or (
+        len(tokens) > 1 and len(tokens[-1]) <= 2 and _DIGIT_RE.search(tokens[-2]) is not None)
 
 
 class TrailingWhitespace(DocumentRule):
@@ -58,7 +83,10 @@ class NonStandardSpace(DocumentRule):
     What: Reports a NO-BREAK SPACE, THIN SPACE, EN/EM SPACE, NARROW NO-BREAK SPACE,
     IDEOGRAPHIC SPACE or other space separator standing alone between two words
     (runs of spaces are W103's, trailing ones W101's). Characters listed in option `allow` (e.g. "\\u202f" for French
-    typography) are accepted.
+    typography) are accepted. Typography is left alone: an IDEOGRAPHIC SPACE between CJK
+    characters, and a no-break, narrow no-break or thin space that binds a number to the
+    word or label beside it (`第\\u00a03\\u00a0章`, `2.1.5.\\u00a0Debian`, `5\\u202fMB`);
+    between two digits (`10\\u202f000`) it is reported.
     Why: Scrapers copy `&nbsp;` from HTML as U+00A0. Tokenisers, regexes and
     deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.
     One finding per line, with the count and the characters (`3 no-break spaces (U+00A0)`).
@@ -74,7 +102,8 @@ class NonStandardSpace(DocumentRule):
 
     def check(self, doc):
         allowed = set(self.opts["allow"])
-        found = (m for m in _ODD_SPACE_RE.finditer(doc.text) if not (allowed and m.group() in allowed))
+        found = (m for m in _ODD_SPACE_RE.finditer(doc.text)
+                 if not (allowed and m.group() in allowed) and not _typographic_space(doc.text, m))
         # One finding per line (a scraped paragraph can hold dozens), its fix covering all.
         for matches in by_line(doc, found).values():
             chars = "".join(m.group() for m in matches)
@@ -93,8 +122,10 @@ class MultipleSpaces(DocumentRule):
     and a run after which the next word starts at the same column as a word after a
     run of spaces of another width on the line above or below (aligned columns); in plain text that
     quotes code, only lines that read as sentences (6+ words) are checked. Two ASCII
-    spaces after a sentence's final `.`, `!`, `?` or `:` follow the two-space
-    sentence-spacing convention and are left alone.
+    spaces after a sentence's final `.`, `!`, `?` or `:` (closing quotes or brackets
+    may follow it: `."  She said`) follow the two-space sentence-spacing convention and
+    are left alone. In Markdown, the spaces after a block quote or list marker that
+    open a line (`>    text`, `1.  Item`) are indentation, not a gap between words.
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
@@ -108,15 +139,23 @@ class MultipleSpaces(DocumentRule):
 
     regions = frozenset({PROSE, HEADING})  # not tables or code: aligned on purpose
     _re = regex.compile(r"(?<=\S)[\p{Zs}]{2,}(?=\S)")
+    _markers_re = regex.compile(r"(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)]))+")  # Markdown container markers
+    _closers = "\"'”’)]»"
 
     def check(self, doc):
+        markdown = doc.suffix in MARKDOWN_SUFFIXES
         for m in self._re.finditer(doc.text):
             line, column = doc.position(m.end())
             gap_start = m.start() - doc.lines[line - 1].start
             if aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col, gap_start)):
                 continue  # the next word starts a column that the neighbouring line shares
-            if len(m.group()) == 2 and m.group() == "  " and doc.text[m.start() - 1] in ".!?:":
+            before = doc.text[max(0, m.start() - 4) : m.start()].rstrip(self._closers)
+            if len(m.group()) == 2 and m.group() == "  " and before[-1:] in (".", "!", "?", ":"):
                 continue  # two spaces after a sentence: a typing convention, not a slip
+            if markdown and self._markers_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
+                containers = markdown_containers(doc)
+                if line - 1 in containers[BLOCKQUOTE] or line - 1 in containers[LIST_ITEM]:
+                    continue  # `>    text`: indentation after the container's marker
             if doc.quotes_code and not reads_as_prose(doc.line_text(doc.lines[line - 1])):
                 continue  # technical text: a short non-sentence line is output or configuration
             yield doc.finding(self, m.start(), m.end(), f"{len(m.group())} consecutive spaces ({char_names(m.group())})",

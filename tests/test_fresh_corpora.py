@@ -1,0 +1,125 @@
+"""False alarms found by linting text corpuslint had never seen, as a new user would
+(benchmarks/realtext.py corpora fortunes-en, fortunes-zh, poetry-fa-hafez, markdown-pypi),
+each as a test on a real excerpt (tests/data/realtext/SOURCE.md), with the real defect
+next to it still reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpuslint import lint_paths, lint_text
+
+REAL = Path(__file__).resolve().parent / "data" / "realtext"
+
+
+def found(name: str, select: str, text: str | None = None) -> list[tuple[str, int, int]]:
+    if text is None:
+        text = (REAL / name).read_text(encoding="utf-8")
+    return [(f.code, f.line, f.column) for f in lint_text(text, path=name, config={"select": [select]})]
+
+
+# -- W102: typography is not scraped residue ---------------------------------------------
+
+
+def test_w102_number_binding_no_break_spaces_and_ideographic_spaces_are_typography():
+    # Debian Reference (zh) headings and cross-references: DocBook binds the section number
+    # to its title and counter with U+00A0; the Book of Songs separates phrases with U+3000.
+    assert found("fortunes-zh-debian-reference-shijing.txt", "W102") == []
+
+
+def test_w102_still_reports_spaces_between_words_and_between_digits():
+    assert found("x.txt", "W102", "يزور\u00a0فلاديمير بوتين\n") == [("W102", 1, 5)]
+    assert found("x.txt", "W102", "a population of 10\u00a0000 people\n") == [("W102", 1, 19)]
+    assert found("x.txt", "W102", "漢字\u3000abc\n") == [("W102", 1, 3)]  # CJK on one side only
+
+
+# -- W103: Markdown indentation, sentence spacing after a closing quote --------------------
+
+
+def test_w103_indentation_after_a_block_quote_marker_is_not_a_gap():
+    # click 8.5.1 docs: ">    An option ..." (the marker, then indentation); the doubled
+    # space in "pass the  desired name" (commands-and-groups.md) is a real slip.
+    assert found("click-concepts-blockquote.md", "W103") == [("W103", 12, 24)]
+
+
+def test_w103_markers_are_indentation_only_in_markdown_containers():
+    assert found("list.md", "W103", "1.  First step of the list\n2.  Second step of the list\n") == []
+    assert found("notes.txt", "W103", ">    quoted by hand in plain text\n") == [("W103", 1, 2)]
+
+
+def test_w103_two_spaces_after_a_sentence_ending_in_a_closing_quote():
+    # fortune(6) quotations: `"better nature."  He`, `often?"  She`, `time.  Now`.
+    assert found("fortunes-en-excerpts.txt", "W103") == []
+    assert found("x.txt", "W103", "He  ain't nothing -- he ain't nothing at all...\n") == [("W103", 1, 3)]
+
+
+# -- S104: contractions and verse ---------------------------------------------------------
+
+
+def test_s104_a_word_before_its_own_contraction_is_two_words():
+    # "telling you you've been fired", "tells you you're allergic"; "you'll be be
+    # expected" in the same excerpt is a real doubled word.
+    assert found("fortunes-en-excerpts.txt", "S104") == [("S104", 11, 39)]
+
+
+def test_s104_repetition_in_verse_is_a_device():
+    # Hafez, ghazal 83: the radif "رفت رفت" ends every couplet; "یکی یکی" (one by one) in
+    # the modern reading is Persian reduplication.
+    assert found("hafez-ghazal-083.txt", "S104") == []
+    song = "Bum bum bum bum bum bum\nStay on the happy side\nof life, my friend\n"
+    assert found("song.txt", "S104", song) == []
+    # a song set in two columns with tabs (as in fortune's songs-poems file): verse by its
+    # columns; here the public-domain round "Row, Row, Row Your Boat"
+    columns = ("Row, row, row your boat,\t\tThen row, row, row your boat again,\n"
+               "Gently down the stream.\t\tGently down the winding stream.\n"
+               "Merrily merrily, merrily merrily,\tMerrily merrily, merrily merrily,\n"
+               "Life is but a dream.\t\tLife is but a dream, a dream.\n")
+    assert found("song.txt", "S104", columns) == []
+    # in verse an English function word doubled is still a slip
+    assert found("song.txt", "S104", song.replace("on the", "on the the")) == [("S104", 2, 9)]
+
+
+def test_w103_tables_drawn_with_box_characters_are_not_prose():
+    # Debian Reference (zh) in fortunes-zh: cells padded with spaces to the column width.
+    assert found("fortunes-zh-box-table.txt", "W103") == []
+    prose = "    显示所有正在运行的进程的信息，输入  q 退出。\n"
+    assert found("x.txt", "W103", prose) == [("W103", 1, 22)]
+
+
+# -- D101: the same step in two procedures ------------------------------------------------
+
+
+def test_d101_a_step_shared_by_two_numbered_procedures_is_not_a_copy():
+    # Debian Reference (zh): "4. 解包所获取的二进制软件包" … "7. 运行 postinst 脚本" in the
+    # upgrade list and again in the install list.
+    assert found("fortunes-zh-dpkg-steps.txt", "D101") == []
+    pasted_twice = "2. Open the settings window now\n\nThe network tab lists every connection.\n\n2. Open the settings window now\n"
+    assert found("steps.txt", "D101", pasted_twice) == [("D101", 5, 1)]  # no new list in between
+
+
+# -- D106: a quotation's attribution is not template boilerplate ----------------------------
+
+
+def test_d106_an_author_quoted_in_several_documents_is_not_boilerplate(tmp_path, monkeypatch):
+    # fortune(6) files art, people and songs-poems each quote Emerson: "\t\t-- Ralph Waldo
+    # Emerson" in 3 of the documents is an attribution (--fix --unsafe-fixes deleted it).
+    monkeypatch.chdir(tmp_path)
+    quotes = (REAL / "fortunes-en-emerson.txt").read_text(encoding="utf-8").split("\n\n")
+    footer = "Share this quote with your friends"
+    for name, quote in zip("abc", quotes):
+        (tmp_path / f"{name}.txt").write_text(f"{quote.rstrip()}\n\n{footer}\n", encoding="utf-8")
+    findings = lint_paths(["."], config={"select": ["D106"]})
+    assert sorted((f.path, f.line) for f in findings) == [("a.txt", 5), ("b.txt", 4), ("c.txt", 6)]
+
+
+# -- A109: say what the control characters are ---------------------------------------------
+
+
+def test_a109_names_overstrike_backspaces_and_terminal_escapes():
+    # fortune love file (Tom Lehrer): "_____" then five backspaces underline "least";
+    # fortunes-zh keeps a colour reset `ESC[;m` from the terminal.
+    lehrer = "communicate, the very _____\b\b\b\b\bleast he can do is to shut up!\n"
+    (f,) = lint_text(lehrer, path="love.txt", config={"select": ["A109"]})
+    assert f.message == "5 control characters: 5 × U+0008 (backspace)"
+    (g,) = lint_text("你可以通过“~/.bashrc”\x1b[;m来定制bash(1)的行为。\n", path="zh.txt", config={"select": ["A109"]})
+    assert g.message == "terminal escape sequence `ESC[;m`"
