@@ -439,3 +439,27 @@ def test_touched_files_collected_by_workers_stay_lazy(tmp_path, monkeypatch):
     db = _db(tmp_path)
     assert db.execute("SELECT COUNT(*) FROM states WHERE typeof(state) != 'blob'").fetchone() == (0,)
     db.close()
+
+
+def test_slot_templates_are_counted_by_the_aggregate(tmp_path, monkeypatch):
+    """GNOME help pages (real text): the sentence frames many pages fill in ("Click X in
+    the sidebar to open the panel") are templates, counted over every document by the
+    aggregate; the paragraphs one page copies from another are copies."""
+    import shutil
+
+    data = Path(__file__).parent / "data" / "realtext"
+    root = tmp_path / "help"
+    root.mkdir()
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    for name in ("gnome-help-fa-steps", "gnome-help-fa-bluetooth"):
+        for p in (data / name).glob("*.txt"):
+            shutil.copy(p, root / p.name)
+    monkeypatch.chdir(tmp_path)
+    cfg = {"select": ["D104"], "jobs": 1}
+    lint_paths(["help"], config=cfg)
+    used = _plans(monkeypatch)
+    for name in ("net-default-email.txt", "clock-set.txt", "net-manual.txt"):
+        got = lint_paths([f"help/{name}"], config=cfg)
+        assert _key(got) == _key(lint_paths([f"help/{name}"], config={**cfg, "cache": False}))
+        assert bool(got) == (name == "net-manual.txt")
+    assert used.count(("paragraph_plan", True)) == 3
