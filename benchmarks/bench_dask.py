@@ -1,6 +1,7 @@
 """Dask executor scaling: 1, 2 and 4 workers of a LocalCluster on a generated corpus.
 
     python benchmarks/bench_dask.py [--mb 2] [--workers 1 2 4] [--double] [--large] [--select D104,D105]
+                                    [--peer-defaults]
 
 Generates ``--mb`` MB of text files (word-salad paragraphs from a fixed vocabulary,
 with 2% planted near-copies of earlier files), runs the check with the local executor
@@ -9,7 +10,9 @@ checks the findings are identical (the JSON a ``--format json`` run prints), and
 wall and CPU time (client + workers), speed-up over 1 worker, and per worker the peak
 resident memory (VmHWM) of the whole run and of the reduce alone (the peak is reset
 between map and reduce), plus the client's peak. Workers are warmed up (rules imported)
-on a one-file corpus before the clock starts.
+on a one-file corpus before the clock starts. The LocalCluster has the configuration
+``--executor dask`` gives its own (``executors.dask.LOCAL_CLUSTER_CONFIG``: no statistical
+profiler, slower monitors); ``--peer-defaults`` also runs Dask's defaults, for the ratio.
 
 ``--double`` also runs a corpus twice as large on twice the workers (default 2 -> 4)
 and prints the ratio of the largest per-worker reduce peak, the issue's target being
@@ -125,7 +128,8 @@ def _gathered(on: bool):
     return saved
 
 
-def run_once(folder: Path, workers: int | None, select: str | None = None, gathered: bool = False):
+def run_once(folder: Path, workers: int | None, select: str | None = None, gathered: bool = False,
+             local_config: bool = True):
     """(wall s, cpu s, findings, whole-run peaks, reduce peaks, client peak) of one run (KB)."""
     from distributed import LocalCluster
 
@@ -139,8 +143,14 @@ def run_once(folder: Path, workers: int | None, select: str | None = None, gathe
         t, c = time.perf_counter(), _cpu()
         findings = engine.run([str(folder)], config, registry, executor=LocalExecutor()).findings
         return time.perf_counter() - t, _cpu() - c, findings, [], [], _peak_kb()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
-                      host="127.0.0.1", silence_logs=logging.ERROR) as cluster:
+    import dask
+
+    from corpuslint.executors.dask import LOCAL_CLUSTER_CONFIG
+
+    config_of_run = dask.config.set(LOCAL_CLUSTER_CONFIG if local_config else {})  # as `--executor dask` makes it
+    with config_of_run, LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                     dashboard_address="127.0.0.1:0", host="127.0.0.1",
+                                     silence_logs=logging.ERROR) as cluster:
         executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=cluster.scheduler_address))
         try:
             warm = folder.parent / f"warm-up-{folder.name}"  # workers import the rules before the clock starts
@@ -186,6 +196,9 @@ def main() -> int:
     ap.add_argument("--double-workers", type=int, default=2, help="workers of the 1x run of --double (default 2)")
     ap.add_argument("--large", action="store_true", help="identity on a 100 MB corpus, 2 workers")
     ap.add_argument("--select", help="rule codes to run (default: the default rules)")
+    ap.add_argument("--peer-defaults", action="store_true",
+                    help="also run each worker count with Dask's default monitors and profiler (the peer of "
+                         "executors.dask.LOCAL_CLUSTER_CONFIG) and print the CPU ratio")
     args = ap.parse_args()
     from corpuslint.findings import Finding
     from corpuslint.outputs.json_format import finding_to_dict
@@ -213,6 +226,11 @@ def main() -> int:
                       f"reduce {_mb(reduce_peaks)}; client peak {client / 1024:.0f} MB")
                 if not same:
                     return 1
+                if args.peer_defaults:
+                    d_wall, d_cpu, d_found, *_ = run_once(folder, w, args.select, local_config=False)
+                    print(f"  same with Dask's default profiler and monitors: {d_wall:.1f} s wall, {d_cpu:.1f} s CPU; "
+                          f"CPU corpuslint's LocalCluster / defaults = {cpu / d_cpu:.2f}, identical findings: "
+                          f"{as_json(d_found) == as_json(local)}")
         if args.double:
             w = args.double_workers
             peaks_at = {}

@@ -26,8 +26,11 @@ distributed = pytest.importorskip("distributed")
 def scheduler():
     import logging
 
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address="127.0.0.1:0", host="127.0.0.1", silence_logs=logging.ERROR)
+    import dask
+
+    with dask.config.set(executor_dask.LOCAL_CLUSTER_CONFIG):  # as `--executor dask` makes its LocalCluster
+        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
+                                           host="127.0.0.1", silence_logs=logging.ERROR)
     try:
         yield cluster.scheduler_address
     finally:

@@ -12,7 +12,6 @@ import gzip
 import importlib.util
 import io
 import json
-from pathlib import Path
 
 import pytest
 

@@ -52,7 +52,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from ...codec import state_type
-from .analysis import R_WORD, STATE_VERSION, DocState, LangState
+from .analysis import R_WORD, STATE_VERSION, DocState, LangState, sorted_unique
 
 TABLE_VERSION = 1
 _WSEP = "\n"  # words and keys never contain a line break
@@ -141,8 +141,9 @@ class LangTable:
             or not _rows_increasing(self.first[:, 0].astype(np.int64) * d + self.first[:, 1])
         ):
             problem = "first-occurrence rows out of range or not sorted and distinct"
-        elif v and (
-            len(np.unique(self.first[:, 0])) != v or len(np.unique(self.first[:, 1])) != d
+        elif v and (  # (rows sorted by word: a word's rows are one run)
+            len(self.first) == 0 or np.count_nonzero(np.diff(self.first[:, 0])) + 1 != v
+            or not np.bincount(self.first[:, 1], minlength=d).all()
             or (np.bincount(self.first[:, 0], minlength=v) > self.count).any()
         ):
             problem = "a word or path without a first-occurrence row, or more documents than occurrences"
@@ -165,6 +166,11 @@ class LangTable:
     @property
     def n_docs(self) -> int:
         return self.docs
+
+    def firsts(self) -> np.ndarray:
+        """[V, 4] rows (word, path, line, column): each word's first occurrence in the
+        corpus (the smallest path holding it), in word order."""
+        return self.first[_first_of_each(self.first[:, 0])]
 
     def __repr__(self) -> str:
         return (f"LangTable({self.lang!r}, {len(self.vocab)} words, {len(self.keyl)} keys, {len(self.pairs)} pairs, "
@@ -248,7 +254,7 @@ def _lang_table(lang: str, docs: list[tuple[str, LangState]]) -> LangTable | Non
     kid = dict(zip(keyl, range(len(keyl))))
     word_key = np.fromiter(map(kid.__getitem__, word_keys), np.int64, v)
     k = max(len(keyl), 1)
-    key_docs = np.bincount(np.unique(doc_of * k + word_key[ids]) % k, minlength=len(keyl))
+    key_docs = np.bincount(sorted_unique(doc_of * k + word_key[ids]) % k, minlength=len(keyl))
     # one row per (word, document): documents are in path order, so a stable sort by word
     # leaves each word's rows in path order
     order = np.argsort(ids, kind="stable")
@@ -379,8 +385,8 @@ def _first_of_each(ids: np.ndarray) -> np.ndarray:
 def _prune(t: LangTable) -> LangTable:
     if not t.complete:
         return t
-    first = t.first[_first_of_each(t.first[:, 0])]
-    used = np.unique(first[:, 1])
+    first = t.firsts()
+    used = sorted_unique(first[:, 1])
     renumber = np.full(max(len(t.pathl), 1), -1, np.int64)
     renumber[used] = np.arange(len(used))
     first = np.column_stack([first[:, 0], renumber[first[:, 1]], first[:, 2:]])
