@@ -226,10 +226,15 @@ class Linter:
                facts: Mapping[str, Any] | None = None) -> list[Finding]:
         """Corpus-rule findings from ``states`` ({code: {key: state}}); ``facts`` ({code: facts})
         for the rules whose reduction plan an executor ran (``CorpusRule.reduction``)."""
+        from .aggregates import LazyStates
+
         out: list[Finding] = []
         for rule in self.corpus_rules:
-            view = CorpusView(states=dict(states.get(rule.code, {})), targets=set(documents), documents=documents,
-                              facts=(facts or {}).get(rule.code))
+            mine = states.get(rule.code, {})
+            # an index's LazyStates (corpuslint/aggregates.py) stays lazy: states decoded on access
+            view = CorpusView(states=mine if isinstance(mine, LazyStates) else dict(mine), targets=set(documents),
+                              documents=documents, facts=(facts or {}).get(rule.code),
+                              aggregates=getattr(mine, "aggregates", None))
             kinds = rule.checked_regions()
             with rule_errors(rule, "the corpus"):
                 found = list(rule.reduce(view))
@@ -401,7 +406,13 @@ def _map_item(linter: "Linter", item, doc_cache, state_reader, encode: bool):
 def _worker_map(chunk: list) -> list:
     assert _WORKER is not None
     linter, doc_cache, state_reader = _WORKER
-    return [_map_item(linter, item, doc_cache, state_reader, True) for item in chunk]
+    out = [_map_item(linter, item, doc_cache, state_reader, True) for item in chunk]
+    from .index import verdict_cache
+
+    store = verdict_cache()  # dictionary verdicts found in this worker (the parent flushes its own)
+    if store is not None:
+        store.flush()
+    return out
 
 
 def _item_chars(item) -> int:
@@ -804,7 +815,10 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
     if progress is not None:
         linter.progress = progress.phase("checking", len(items))
     store = DocumentStore()
-    findings = lint_items(linter, items, ctx, store, problems)
+    from .index import cache_dir_for, use_verdicts
+
+    with use_verdicts(cache_dir_for(ctx) if ctx.use_cache else None):  # per-word dictionary verdicts
+        findings = lint_items(linter, items, ctx, store, problems)
     if progress is not None:
         progress.close()
         linter.progress = None

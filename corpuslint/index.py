@@ -19,6 +19,13 @@ The same database caches document-rule findings (``DocumentFindingsCache``), key
 display path, content hash and a key of the active document rules (their fingerprints
 and source), so a warm run does not re-run document rules on unchanged files.
 
+Rules with an aggregate (``CorpusRule.aggregate``, corpuslint/aggregates.py) get their
+cached states lazily (``LazyStates``: decoded when the reduce reads them) and an
+``AggregateView`` of the postings or table kept here, updated in the same run by the
+changed files' deltas (``sync_aggregate``, ``sync_table``); the spelling back-ends'
+per-word dictionary verdicts are kept here too (``VerdictStore``), so a run whose words
+were all seen before does not read the dictionary.
+
 Storage is SQLite in WAL mode under ``<root>/.corpuslint_cache/`` (``cache-dir``):
 readers never block, writers wait up to ``BUSY_TIMEOUT_S`` and write in one
 ``BEGIN IMMEDIATE`` transaction, so two concurrent runs cannot corrupt it; a run
@@ -55,6 +62,8 @@ import sqlite3
 import sys
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+import numpy as np
+
 from . import __version__
 from .codec import CodecError, dumps, loads
 
@@ -62,7 +71,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .rules import CorpusRule
 
-SCHEMA_VERSION = "4"  # 4: msgpack/numpy codec instead of pickle
+SCHEMA_VERSION = "6"  # 4: msgpack/numpy codec instead of pickle; 5, 6: aggregates (postings)
 DB_NAME = "corpus-index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
 PARALLEL_MIN_MISSES = 64  # collect in worker processes only when this many files need it
@@ -144,6 +153,7 @@ class CorpusIndex:
         self.path = os.path.join(cache_dir, DB_NAME)
         self.warn = warn
         self.conn: sqlite3.Connection | None = None
+        self._tables: dict[int, Any] = {}  # table aggregates synced by this connection (shared by rules)
 
     # -- opening, validation, rebuild ------------------------------------------
     def open(self) -> "CorpusIndex":
@@ -199,6 +209,8 @@ class CorpusIndex:
                 conn.execute("DROP TABLE IF EXISTS states")
                 conn.execute("DROP TABLE IF EXISTS files")
                 conn.execute("DROP TABLE IF EXISTS doc_findings")
+                for table in AGGREGATE_TABLES:
+                    conn.execute(f"DROP TABLE IF EXISTS {table}")
                 conn.execute("DELETE FROM meta")
                 conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted(want.items()))
             conn.execute(
@@ -210,10 +222,13 @@ class CorpusIndex:
                 " content_hash TEXT NOT NULL, state BLOB NOT NULL, PRIMARY KEY (path, rule_key))"
             )
             conn.execute("CREATE INDEX IF NOT EXISTS states_by_key ON states (rule_key)")
+            # ``write`` drops a code's states under older keys: found by index, not by a scan of every blob
+            conn.execute("CREATE INDEX IF NOT EXISTS states_by_code ON states (code, rule_key)")
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS doc_findings (path TEXT PRIMARY KEY, content_hash TEXT NOT NULL,"
                 " rules_key TEXT NOT NULL, findings BLOB NOT NULL)"
             )
+            _create_aggregate_tables(conn)
 
     def close(self) -> None:
         if self.conn is not None:
@@ -232,6 +247,181 @@ class CorpusIndex:
         assert self.conn is not None
         rows = self.conn.execute("SELECT path, content_hash, state FROM states WHERE rule_key = ?", (key,))
         return {p: (h, s) for p, h, s in rows}
+
+    def state_hashes(self, key: str) -> dict[str, tuple[str, None]]:
+        """Like ``states`` without the blobs: path -> (content hash, None)."""
+        assert self.conn is not None
+        rows = self.conn.execute("SELECT path, content_hash FROM states WHERE rule_key = ?", (key,))
+        return {p: (h, None) for p, h in rows}
+
+    def sync_aggregate(self, rule: "CorpusRule", key: str, entries: dict[str, str], fresh: dict[str, Any]) -> int | None:
+        """Bring ``rule``'s aggregate (corpuslint/aggregates.py) up to date in one
+        transaction and return its id: ``entries`` (path -> content hash of its stored
+        state) is every corpus document; postings of documents whose recorded hash
+        differs are recomputed from ``fresh`` (path -> state in memory) or from the
+        stored state, those of documents no longer in ``entries`` dropped. A posting
+        count that does not add up rebuilds the whole aggregate (one warning). None when
+        a document's postings cannot be computed (its reduce then reads every state)."""
+        from .aggregates import aggregate_key, posting_rows
+
+        assert self.conn is not None
+        akey, owner = aggregate_key(rule, key)
+        complete = True
+        with _immediate(self.conn) as conn:
+            agg = self._aggregate_id(akey, owner)
+            docs = {p: (i, h) for i, p, h in conn.execute("SELECT id, path, content_hash FROM agg_docs WHERE agg = ?",
+                                                          (agg,))}
+            if docs:
+                n_rows = conn.execute("SELECT COUNT(*) FROM postings WHERE agg = ?", (agg,)).fetchone()[0]
+                n_want = conn.execute("SELECT TOTAL(n) FROM agg_docs WHERE agg = ?", (agg,)).fetchone()[0]
+                if n_rows != n_want:
+                    self.warn(f"corpus index: aggregate of {rule.code} is damaged ({n_rows} postings, "
+                              f"{int(n_want)} expected); rebuilt from the cached states")
+                    self._drop_aggregate(agg, keep=True)
+                    docs = {}
+            stale = [i for p, (i, h) in docs.items() if entries.get(p) != h]
+            if stale and not self._delete_postings(agg, stale):
+                self.warn(f"corpus index: aggregate of {rule.code} is damaged (unreadable posting list); "
+                          f"rebuilt from the cached states")
+                self._drop_aggregate(agg, keep=True)
+                docs = {}
+            todo: list[tuple[str, str, Any]] = []
+            for path, h in entries.items():
+                if path in docs and docs[path][1] == h:
+                    continue
+                if path in fresh:
+                    state = fresh[path]
+                else:
+                    blob = conn.execute("SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?",
+                                        (path, key)).fetchone()
+                    state = _decode_state(blob, h, path)
+                    if state is _MISS:
+                        complete = False
+                        continue
+                todo.append((path, h, state))
+            try:
+                per_doc = posting_rows(rule, [state for _, _, state in todo])
+            except (ValueError, TypeError, KeyError, IndexError) as exc:
+                self.warn(f"corpus index: {rule.code} aggregate not computed ({exc})")
+                return None
+            rows = []
+            for (path, h, _), mine in zip(todo, per_doc):
+                pairs = np.array([(k, key_) for k, key_, _ in mine], dtype=np.int64).reshape(-1, 2)
+                doc = conn.execute("INSERT INTO agg_docs (agg, path, content_hash, n, keys) VALUES (?, ?, ?, ?, ?)",
+                                   (agg, path, h, len(mine), dumps(pairs))).lastrowid
+                rows += [(agg, k, key_, doc, v) for k, key_, v in mine]
+            rows.sort()  # in primary-key order: B-tree appends, not random inserts
+            conn.executemany("INSERT INTO postings (agg, kind, key, doc, value) VALUES (?, ?, ?, ?, ?)", rows)
+        return agg if complete else None
+
+    def _aggregate_id(self, akey: str, owner: str) -> int:
+        """The id of aggregate ``akey`` (created if new); those of ``owner`` (a rule
+        code or shared name) under other keys are dropped (options or code changed)."""
+        conn = self.conn
+        for (old,) in conn.execute("SELECT id FROM aggs WHERE code = ? AND key != ?", (owner, akey)).fetchall():
+            self._drop_aggregate(old, keep=False)
+        row = conn.execute("SELECT id FROM aggs WHERE key = ?", (akey,)).fetchone()
+        return row[0] if row is not None else conn.execute(
+            "INSERT INTO aggs (key, code) VALUES (?, ?)", (akey, owner)).lastrowid
+
+    def sync_table(self, rule: "CorpusRule", key: str, entries: dict[str, str], fresh: dict[str, Any],
+                   old: dict[str, tuple[str, Any]]) -> "tuple[int, Any] | None":
+        """``sync_aggregate`` for a ``TableAggregate``: (id, table summed over ``entries``),
+        updated by subtracting the previous state (``old``: path -> (content hash,
+        state), read before it was overwritten) of every changed or removed document and
+        adding the new ones. A stored table that does not decode or validate, or a
+        previous state that is missing, rebuilds it from the stored states (one
+        warning). None when a document's state cannot be had."""
+        try:
+            return self._sync_table(rule, key, entries, fresh, old)
+        except _Incomplete:
+            return None
+
+    def _sync_table(self, rule, key, entries, fresh, old):
+        from .aggregates import aggregate_key
+
+        aggregate = rule.aggregate
+        akey, owner = aggregate_key(rule, key)
+        with _immediate(self.conn) as conn:
+            agg = self._aggregate_id(akey, owner)
+            docs = {p: (i, h) for i, p, h in conn.execute("SELECT id, path, content_hash FROM agg_docs WHERE agg = ?",
+                                                          (agg,))}
+            row = conn.execute("SELECT blob FROM agg_tables WHERE agg = ?", (agg,)).fetchone()
+            table, why = self._tables.get(agg), None  # shared by rules: decoded once per run
+            if table is None and row is not None:
+                try:
+                    table = loads(row[0]) if isinstance(row[0], bytes) else None
+                except CodecError as exc:
+                    why = str(exc)
+                if table is not None and not aggregate.valid(table):
+                    table, why = None, "not a table of this version"
+            if table is not None:
+                for path, (_i, h) in docs.items():
+                    if entries.get(path) == h:
+                        continue
+                    prev = old.get(path)
+                    if prev is None or prev[0] != h:
+                        table, why = None, f"no previous state of {path}"
+                        break
+                    try:
+                        table = aggregate.subtract(table, path, prev[1])
+                    except (ValueError, KeyError, IndexError, TypeError) as exc:
+                        table, why = None, f"{path} cannot be taken out ({exc})"
+                        break
+            if table is None:
+                if docs:
+                    self.warn(f"corpus index: table of {owner} rebuilt from the cached states ({why})")
+                conn.execute("DELETE FROM agg_docs WHERE agg = ?", (agg,))
+                docs = {}
+                table = aggregate.empty()
+            else:
+                gone = [(i,) for p, (i, h) in docs.items() if entries.get(p) != h]
+                conn.executemany("DELETE FROM agg_docs WHERE id = ?", gone)
+            todo = []
+            for path, h in entries.items():
+                if path in docs and docs[path][1] == h:
+                    continue
+                state = fresh[path] if path in fresh else _decode_state(conn.execute(
+                    "SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?", (path, key)).fetchone(),
+                    h, path)
+                if state is _MISS:
+                    raise _Incomplete  # rolled back: the stored table and its documents stay as they were
+                todo.append((path, h, state))
+            if todo:
+                table = aggregate.merge(table, aggregate.of_documents([(p, st) for p, _h, st in todo]))
+                conn.executemany("INSERT INTO agg_docs (agg, path, content_hash, n, keys) VALUES (?, ?, ?, 0, X'')",
+                                 [(agg, p, h) for p, h, _st in todo])
+            if todo or len(docs) != len(entries) or row is None:
+                conn.execute("INSERT OR REPLACE INTO agg_tables (agg, blob) VALUES (?, ?)", (agg, dumps(table)))
+        self._tables[agg] = table
+        return agg, table
+
+    def _delete_postings(self, agg: int, docs: list[int]) -> bool:
+        """Delete documents' postings (by primary key, from their stored key lists) and
+        their ``agg_docs`` rows; False when a key list is unreadable (nothing deleted)."""
+        conn = self.conn
+        rows = []
+        for i in docs:
+            (blob,) = conn.execute("SELECT keys FROM agg_docs WHERE id = ?", (i,)).fetchone()
+            try:
+                pairs = loads(blob) if isinstance(blob, bytes) else None
+            except CodecError:
+                pairs = None
+            if not (isinstance(pairs, np.ndarray) and pairs.ndim == 2 and pairs.shape[1] == 2
+                    and pairs.dtype == np.int64):
+                return False
+            rows += [(agg, k, key, i) for k, key in pairs.tolist()]
+        conn.executemany("DELETE FROM postings WHERE agg = ? AND kind = ? AND key = ? AND doc = ?", rows)
+        conn.executemany("DELETE FROM agg_docs WHERE id = ?", [(i,) for i in docs])
+        return True
+
+    def _drop_aggregate(self, agg: int, keep: bool) -> None:
+        conn = self.conn
+        conn.execute("DELETE FROM postings WHERE agg = ?", (agg,))
+        conn.execute("DELETE FROM agg_docs WHERE agg = ?", (agg,))
+        conn.execute("DELETE FROM agg_tables WHERE agg = ?", (agg,))
+        if not keep:
+            conn.execute("DELETE FROM aggs WHERE id = ?", (agg,))
 
     def doc_findings(self, rules_key: str) -> dict[str, tuple[str, bytes]]:
         """Cached document-rule findings: display path -> (content hash, encoded findings)."""
@@ -279,6 +469,33 @@ class CorpusIndex:
             )
 
 
+# Aggregates (corpuslint/aggregates.py): one row per aggregate (rule key + scheme), per
+# (aggregate, document) the content hash of the state its postings come from and how
+# many posting rows it has, and the postings themselves.
+AGGREGATE_TABLES = ("postings", "agg_docs", "aggs", "agg_tables", "verdicts")
+
+
+def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE TABLE IF NOT EXISTS aggs (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, code TEXT NOT NULL)")
+    # ``keys``: the document's posted (kind, key) pairs (codec int64 array), to delete its
+    # rows by primary key (a secondary index on ``doc`` would triple the cost of a fill)
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS agg_docs (id INTEGER PRIMARY KEY, agg INTEGER NOT NULL, path TEXT NOT NULL,"
+        " content_hash TEXT NOT NULL, n INTEGER NOT NULL, keys BLOB NOT NULL, UNIQUE (agg, path))"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS postings (agg INTEGER NOT NULL, kind INTEGER NOT NULL, key INTEGER NOT NULL,"
+        " doc INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (agg, kind, key, doc)) WITHOUT ROWID"
+    )
+    conn.execute("CREATE TABLE IF NOT EXISTS agg_tables (agg INTEGER PRIMARY KEY, blob BLOB NOT NULL)")
+    conn.execute("CREATE TABLE IF NOT EXISTS verdicts (backend TEXT NOT NULL, word TEXT NOT NULL,"
+                 " known INTEGER NOT NULL, PRIMARY KEY (backend, word)) WITHOUT ROWID")
+
+
+class _Incomplete(Exception):
+    """A table aggregate cannot be brought up to date (a state is missing)."""
+
+
 @contextmanager
 def _immediate(conn: sqlite3.Connection):
     """A write transaction taken up front (BEGIN IMMEDIATE): committed, or rolled back."""
@@ -312,8 +529,8 @@ class _Reader:
         self.pid = -1
         self.broken = False
 
-    def one(self, sql: str, args: tuple, content_hash: str) -> bytes | None:
-        """The blob of the row ``sql`` selects as (content hash, blob), if its hash matches."""
+    def row(self, sql: str, args: tuple) -> tuple | None:
+        """The first row ``sql`` selects, or None (also when the index is missing or broken)."""
         if self.broken:
             return None
         try:
@@ -323,13 +540,109 @@ class _Reader:
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
                                             check_same_thread=False)
                 self.pid = os.getpid()
-            row = self.conn.execute(sql, args).fetchone()
+            return self.conn.execute(sql, args).fetchone()
         except sqlite3.Error:
             self.broken = True
             return None
+
+    def one(self, sql: str, args: tuple, content_hash: str) -> bytes | None:
+        """The blob of the row ``sql`` selects as (content hash, blob), if its hash matches."""
+        row = self.row(sql, args)
         if row is None or row[0] != content_hash or not isinstance(row[1], bytes):
             return None
         return row[1]
+
+
+class VerdictStore:
+    """Per-word dictionary verdicts of the spelling back-ends, kept in the corpus index
+    (table ``verdicts``), so a run whose words were all seen before never reads the
+    dictionary (the Arabic one takes ~2 s). Keyed by a back-end key: sha256 of the
+    dictionary files, the back-end's class and module source, the normaliser version
+    and corpuslint's version. A row whose verdict is not 0/1 is a miss. Lookups go
+    through a read-only connection of the calling process; new verdicts are written by
+    ``flush`` (the engine calls it after the map of each worker chunk and at the end)."""
+
+    def __init__(self, cache_dir: str):
+        self.cache_dir = cache_dir
+        self._reader = _Reader(cache_dir)
+        self._keys: dict[int, str] = {}
+        self.new: dict[tuple[str, str], int] = {}
+        self.hits = 0
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_reader": _Reader(self.cache_dir), "new": {}}
+
+    def key(self, backend) -> str:
+        k = self._keys.get(id(backend))
+        if k is None:
+            digest = hashlib.sha256()
+            for path in backend.dictionary_files():
+                with open(path, "rb") as fh:
+                    digest.update(hashlib.sha256(fh.read()).digest())
+            cls = type(backend)
+            digest.update(f"{__version__}|{cls.__module__}.{cls.__qualname__}|{_source_hash(cls.__module__)}|"
+                          f"{_normalization_version()}".encode())
+            k = self._keys[id(backend)] = digest.hexdigest()[:32]
+        return k
+
+    def get(self, backend, word: str) -> bool | None:
+        try:
+            key = self.key(backend)
+        except Exception:  # no dictionary files to hash (BackendUnavailable, OSError): no cache
+            return None
+        row = self._reader.row("SELECT known FROM verdicts WHERE backend = ? AND word = ?", (key, word))
+        if row is None or not isinstance(row[0], int) or row[0] not in (0, 1):
+            return None
+        self.hits += 1
+        return bool(row[0])
+
+    def add(self, backend, word: str, verdict: bool) -> None:
+        try:
+            self.new[(self.key(backend), word)] = int(bool(verdict))
+        except Exception:
+            pass
+
+    def flush(self) -> None:
+        """Write the verdicts found since the last flush (one transaction; a busy or
+        broken index only loses them)."""
+        if not self.new:
+            return
+        rows = [(b, w, v) for (b, w), v in self.new.items()]
+        self.new = {}
+        try:
+            index = CorpusIndex(self.cache_dir, warn=lambda _m: None).open()
+        except (IndexUnavailable, OSError):
+            return
+        try:
+            with _immediate(index.conn) as conn:
+                conn.executemany("INSERT OR REPLACE INTO verdicts (backend, word, known) VALUES (?, ?, ?)", rows)
+        except sqlite3.Error:
+            pass
+        finally:
+            index.close()
+
+
+_VERDICTS: list = [None]
+
+
+def verdict_cache() -> "VerdictStore | None":
+    """The verdict store of the current run (``use_verdicts``), or None."""
+    return _VERDICTS[0]
+
+
+@contextmanager
+def use_verdicts(cache_dir: str | None):
+    """Attach a ``VerdictStore`` under ``cache_dir`` for the duration of a run (None:
+    no store) and flush it at the end."""
+    store = VerdictStore(cache_dir) if cache_dir is not None else None
+    previous = _VERDICTS[0]
+    _VERDICTS[0] = store
+    try:
+        yield store
+    finally:
+        _VERDICTS[0] = previous
+        if store is not None:
+            store.flush()
 
 
 class StateReader:
@@ -626,12 +939,19 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
 
 def _collect(rules, target_docs, ctx, corpus, index, out):
     keys = {rule.code: rule_key(rule) for rule in rules}
+    # rules with an aggregate (corpuslint/aggregates.py): cached states stay on disk,
+    # decoded only when the reduce asks (not with --no-cache, nor for files outside the corpus)
+    lazy_codes = set()
+    if index is not None and all(d in corpus for d in target_docs):
+        lazy_codes = {r.code for r in rules if getattr(r, "aggregate", None) is not None}
     try:
         known_files = index.files() if index is not None else {}
-        cached = {rule.code: index.states(keys[rule.code]) for rule in rules} if index is not None else {}
+        cached = {rule.code: index.state_hashes(keys[rule.code]) if rule.code in lazy_codes
+                  else index.states(keys[rule.code]) for rule in rules} if index is not None else {}
     except sqlite3.Error as exc:
         _warn(f"corpus index read failed ({exc}); running without it")
-        index, known_files, cached = None, {}, {}
+        index, known_files, cached, lazy_codes = None, {}, {}, set()
+    lazy: dict[str, dict[str, tuple[str, str]]] = {code: {} for code in lazy_codes}  # display -> (rel, hash)
 
     file_rows: list[tuple[str, int, int, str]] = []
     state_rows: list[tuple[str, str, str, str, bytes]] = []
@@ -658,6 +978,12 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
         hit_all = True
         for rule in rules:
             hit = cached.get(rule.code, {}).get(rel)
+            if rule.code in lazy_codes:
+                if hit is None or hit[0] != h:
+                    hit_all = False
+                    break
+                lazy[rule.code][display] = (rel, h)
+                continue
             state = _decode_state(hit, h, display)
             if state is _MISS:
                 hit_all = False
@@ -666,6 +992,8 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
         if not hit_all:
             for rule in rules:
                 out[rule.code].pop(display, None)
+                if rule.code in lazy_codes:
+                    lazy[rule.code].pop(display, None)
             work.append(display)
 
     for display, doc in target_docs.items():
@@ -674,11 +1002,12 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
                 out[rule.code][display] = _collect_one(rule, doc)
 
     global _WORK
-    _WORK = (rules, cached, target_docs, ctx, corpus)
+    _WORK = (rules, cached, target_docs, ctx, corpus, lazy_codes)
     try:
         results = _run_work(work, _jobs(ctx))
     finally:
         _WORK = None
+    stored: dict[str, dict[str, str]] = {code: {} for code in lazy_codes}  # display -> hash of the row written now
     for display, result in zip(work, results):
         if result is None:
             continue
@@ -687,26 +1016,123 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
         if stat is not None and index is not None and known_files.get(rel) != (stat[0], stat[1], h):
             file_rows.append((rel, stat[0], stat[1], h))
         for code, (state, blob) in states.items():
+            if isinstance(blob, str) and blob == _LAZY:  # touched, unchanged: its cached state stays on disk
+                # (compared by value: a worker process sends it back pickled)
+                lazy[code][display] = (rel, h)
+                continue
             out[code][display] = state
             if blob is not None and index is not None:
                 state_rows.append((rel, keys[code], code, h, blob))
+                if code in lazy_codes:
+                    stored[code][display] = h
 
+    warned = [bool(_bad_states)]  # invalid states are reported once per run (also those read lazily)
     if _bad_states:
         more = f" and {len(_bad_states) - 1} more" if len(_bad_states) > 1 else ""
         _warn(f"corpus index: invalid state for {_bad_states[0]}{more}; discarded and recomputed")
         _bad_states.clear()
+    written = True
+    old: dict[str, dict[str, tuple[str, Any]]] = {}
     if index is not None:
         present = {rel for rel, _ in corpus.values()}
         gone = [rel for rel in known_files if rel not in present]
+        old = _previous_states(index, rules, keys, lazy_codes, cached, state_rows, gone)
         if file_rows or state_rows or gone:
+            written = False
             try:
                 index.write(file_rows, state_rows, gone, current=sorted(keys.items()) if state_rows else ())
+                written = True
             except sqlite3.OperationalError as exc:
                 what = "busy" if _is_locked(exc) else "write failed"
                 _warn(f"corpus index {what} ({exc}); this run's results were not cached")
             except sqlite3.Error as exc:
                 _warn(f"corpus index write failed ({exc}); this run's results were not cached")
+    for rule in rules:
+        if rule.code in lazy_codes:
+            out[rule.code] = _lazy_states(rule, keys[rule.code], index if written else None, index.cache_dir,
+                                          out[rule.code], lazy[rule.code], stored[rule.code], corpus, ctx,
+                                          old.get(rule.code, {}), warned)
     return out
+
+
+_LAZY = "corpuslint-lazy-state"  # a work item's cached state left on disk (rules with an aggregate)
+
+
+def _previous_states(index, rules, keys, lazy_codes, cached, state_rows, gone) -> dict:
+    """{code: {path: (content hash, state)}}: the stored states this run replaces or
+    removes, for the rules with a table aggregate (which subtract them), read before
+    the write."""
+    from .aggregates import TableAggregate
+
+    codes = {r.code for r in rules if r.code in lazy_codes and isinstance(r.aggregate, TableAggregate)}
+    out: dict[str, dict[str, tuple[str, Any]]] = {code: {} for code in codes}
+    if not codes:
+        return out
+    for code in codes:
+        paths = [rel for rel, k, c, _h, _b in state_rows if c == code and rel in cached.get(code, {})]
+        paths += [rel for rel in gone if rel in cached.get(code, {})]
+        for rel in paths:
+            try:
+                row = index.conn.execute("SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?",
+                                         (rel, keys[code])).fetchone()
+            except sqlite3.Error:
+                continue
+            if row is not None:
+                state = _decode_state(row, row[0], rel)
+                if state is not _MISS:
+                    out[code][rel] = (row[0], state)
+    _bad_states.clear()  # (reported when the reduce reads them, if it does)
+    return out
+
+
+def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, old=None, warned=None):
+    """``aggregates.LazyStates`` of one rule: ``ready`` states in memory, ``lazy`` ones
+    (display -> (rel, hash)) decoded on access. With ``index`` (written this run) and
+    every ready state stored (``stored``: display -> content hash), the rule's
+    aggregate is brought up to date and given as ``aggregates``."""
+    from .aggregates import AggregateView, LazyStates, TableAggregate
+
+    reader = _Reader(cache_dir)
+    where = dict(lazy)
+
+    def load(display: str):
+        rel, h = where[display]
+        blob = reader.one("SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?", (rel, key), h)
+        if blob is not None:
+            try:
+                return loads_state(blob)
+            except CodecError as exc:
+                if warned is None or not warned[0]:
+                    _warn(f"corpus index: invalid state for {display} ({exc}); discarded and recomputed "
+                          f"(with any other invalid state this run)")
+                    if warned is not None:
+                        warned[0] = True
+        doc = _load(ctx, display, corpus[display][1])  # the row went away or is damaged: read the file again
+        return None if doc is None else _collect_one(rule, doc)
+
+    view = None
+    if index is not None and all(d in stored for d in ready):
+        entries = {rel: h for rel, h in lazy.values()}
+        entries.update((corpus[d][0], h) for d, h in stored.items())
+        fresh = {corpus[d][0]: state for d, state in ready.items()}
+        table = None
+        try:
+            if isinstance(rule.aggregate, TableAggregate):
+                # a table names documents by path: only where display paths are the index's
+                got = index.sync_table(rule, key, entries, fresh, old or {}) if all(
+                    d == rel for d, (rel, _) in corpus.items()) else None
+                agg_id, table = got if got is not None else (None, None)
+            else:
+                agg_id = index.sync_aggregate(rule, key, entries, fresh)
+        except sqlite3.Error as exc:
+            _warn(f"corpus index: aggregate of {rule.code} not updated ({exc}); its reduce reads every state")
+            agg_id = None
+        _bad_states.clear()  # an invalid state met here is reported when the reduce reads it
+        if agg_id is not None:
+            path = index.path
+            view = AggregateView(lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S),
+                                 agg_id, {rel: d for d, (rel, _) in corpus.items()}, len(ready) + len(lazy), table)
+    return LazyStates(ready, lazy, load, view)
 
 
 _MISS = object()
@@ -765,7 +1191,7 @@ _WORK: tuple | None = None
 
 def _work_item(display: str):
     assert _WORK is not None
-    rules, cached, target_docs, ctx, corpus = _WORK
+    rules, cached, target_docs, ctx, corpus, lazy_codes = _WORK
     rel, abspath = corpus[display]
     stat = None
     doc = target_docs.get(display)
@@ -782,7 +1208,10 @@ def _work_item(display: str):
     states: dict[str, tuple[Any, bytes | None]] = {}
     for rule in rules:
         hit = cached.get(rule.code, {}).get(rel)
-        state = _decode_state(hit, h, display)
+        if rule.code in lazy_codes and hit is not None and hit[0] == h and display not in target_docs:
+            states[rule.code] = (None, _LAZY)  # cached and unchanged: left on disk
+            continue
+        state = _decode_state(hit, h, display) if rule.code not in lazy_codes else _MISS
         if state is not _MISS:
             states[rule.code] = (state, None)
         else:

@@ -150,6 +150,10 @@ class CorpusView:
     # What the rule's reduction plan computed across partitions (``CorpusRule.reduction``,
     # corpuslint/reduction.py); None when the reduce sees every state (a local run).
     facts: Any = None
+    # The rule's aggregate as kept in the corpus index (``CorpusRule.aggregate``,
+    # corpuslint/aggregates.py: ``AggregateView``), or None. When set, ``states`` is a
+    # lazy mapping (every document, decoded on access): read the few states you need.
+    aggregates: Any = None
 
 
 class CorpusRule(Rule):
@@ -160,6 +164,13 @@ class CorpusRule(Rule):
     # cross-document part on the partitions and returns the few states and the ``facts``
     # that ``reduce`` then gets in ``CorpusView.facts``.
     reduction: ClassVar[Any] = None
+    # Optional incremental reduce (corpuslint/aggregates.py): an ``aggregates.Aggregate``
+    # whose ``postings(rule, state)`` (per-document keys and values) the corpus index
+    # keeps up to date by deltas, so a run over a few changed files need not decode every
+    # file's state. ``reduce`` then gets ``CorpusView.aggregates`` (counts and holders of
+    # keys) when the index is in use, else None; it must give the same findings either
+    # way. None (the default, and what a third-party rule gets): every state, as before.
+    aggregate: ClassVar[Any] = None
 
     def collect(self, doc: Document) -> Any:
         """Map step: a picklable summary of ``doc`` (must not keep a reference to it)."""

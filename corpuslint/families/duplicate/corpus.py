@@ -18,7 +18,7 @@ from ...document import Document
 from ...findings import Finding, Fix, Location, Severity
 from ...rules import CorpusRule, CorpusView
 from . import frames as F
-from . import lsh, meaning, regions, shuffle
+from . import incremental, lsh, meaning, regions, shuffle
 from . import units as U
 from .local import FAMILY, _subset
 
@@ -249,6 +249,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         "genre": "auto",
     }
     reduction = shuffle.LSH_BANDS  # distributed reduce: LSH band keys as a shuffle
+    aggregate = incremental.SignaturePostings()  # incremental reduce from the corpus index
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -298,8 +299,11 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])
-        paths, doc_of, arr = _concat(corpus.states, ("lines", "spans", "nwords", "keys", "sig", "sets"))
-        names_of = _names_lookup(corpus.states, paths)
+        # a few checked files in an indexed corpus: their neighbours' states only
+        plan = incremental.paragraph_plan(self, corpus) if corpus.facts is None else None
+        states, n_docs, doc_counts = plan or (corpus.states, len(corpus.states), None)
+        paths, doc_of, arr = _concat(states, ("lines", "spans", "nwords", "keys", "sig", "sets"))
+        names_of = _names_lookup(states, paths)
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
         keys = arr["keys"].astype(np.uint64, copy=False)
@@ -310,19 +314,26 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         # boilerplate: text repeated verbatim in many files is D106's business
         bp_docs = int(self.opts["boilerplate-docs"]) if corpus.facts is None else 0  # facts: already filtered
         keep = np.ones(n, dtype=bool)
-        need = max(bp_docs, math.ceil(float(self.opts["boilerplate-fraction"]) * len(corpus.states)))
+        need = max(bp_docs, math.ceil(float(self.opts["boilerplate-fraction"]) * n_docs))
         if corpus.facts is not None:  # counted by the distributed reduce
             template = corpus.facts.get("template", np.zeros(0, np.uint64))
+        elif bp_docs > 0 and doc_counts is not None:  # the frames of the units here, counted by the aggregate
+            mine = [states[p]["tframes"] for p in paths if "tframes" in states[p]]
+            mine = np.unique(np.concatenate(mine)) if mine else np.zeros(0, np.uint64)
+            template = mine[doc_counts(incremental.FRAMES, mine) >= need]
         elif bp_docs > 0:
             per_doc = [s["frames"] for s in corpus.states.values() if s is not None and "frames" in s]
             template = F.add_counts([F.count_frames(per_doc)], need)
         else:
             template = np.zeros(0, np.uint64)
-        templated = _frames_lookup(corpus.states, paths, template)
+        templated = _frames_lookup(states, paths, template)
         if bp_docs > 0:
-            pair = np.unique(np.stack((keys, doc_of.astype(np.uint64)), axis=1), axis=0)
-            uk, counts = np.unique(pair[:, 0], return_counts=True)
-            many = np.isin(keys, uk[counts >= need])
+            if doc_counts is not None:  # documents per key, from the aggregate
+                many = doc_counts(incremental.KEYS, keys) >= need
+            else:
+                pair = np.unique(np.stack((keys, doc_of.astype(np.uint64)), axis=1), axis=0)
+                uk, counts = np.unique(pair[:, 0], return_counts=True)
+                many = np.isin(keys, uk[counts >= need])
             max_words = int(self.opts["boilerplate-max-words"])
             if max_words > 0:
                 many &= arr["nwords"] <= max_words
@@ -333,7 +344,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         sets, off = _subset(arr["sets"], arr["off"], idx)
         target_docs = np.array([p in corpus.targets for p in paths], dtype=bool)
         is_target = target_docs[doc_of[idx]]
-        focus = is_target if is_target.mean() < 0.5 else None
+        focus = is_target if plan is not None or is_target.mean() < 0.5 else None  # plan: < 0.5 corpus-wide
         if corpus.facts is not None:  # clusters computed by a distributed reduce (shuffle.LSH_BANDS)
             groups = clusters_from_edges(n, corpus.facts["rep"], corpus.facts["pairs"], corpus.facts["sims"])
         else:
@@ -438,6 +449,7 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
     default_severity = Severity.WARNING
     options = {"threshold": 0.8, "min-words": 50, "backend": "numpy"}  # backend: see D104
     reduction = shuffle.LSH_BANDS  # distributed reduce: LSH band keys as a shuffle
+    aggregate = incremental.SignaturePostings()  # incremental reduce from the corpus index
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -468,7 +480,8 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])
-        paths, doc_of, arr = _concat(corpus.states, ("lines", "spans", "keys", "sig", "sets"))
+        plan = incremental.document_plan(self, corpus) if corpus.facts is None else None  # see D104
+        paths, doc_of, arr = _concat(corpus.states if plan is None else plan, ("lines", "spans", "keys", "sig", "sets"))
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
         n = len(paths)
@@ -477,7 +490,7 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         spans = arr["spans"].reshape(n, 2)
         lines = arr["lines"].reshape(n, 2)
         is_target = np.array([p in corpus.targets for p in paths], dtype=bool)
-        focus = is_target if is_target.mean() < 0.5 else None
+        focus = is_target if plan is not None or is_target.mean() < 0.5 else None  # plan: < 0.5 corpus-wide
         if corpus.facts is not None:  # clusters computed by a distributed reduce (shuffle.LSH_BANDS)
             groups = clusters_from_edges(n, corpus.facts["rep"], corpus.facts["pairs"], corpus.facts["sims"])
         else:
@@ -539,6 +552,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
     fixable = True
     options = {"min-docs": 3, "min-fraction": 0.01, "min-words": 2}
     reduction = shuffle.LINE_COUNTS  # distributed reduce: document counts of line keys, sharded by key
+    aggregate = incremental.LinePostings()  # the same counts, kept in the corpus index
 
     def collect(self, doc: Document) -> Any:
         min_words = int(self.opts["min-words"])
@@ -565,7 +579,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
         }
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
-        paths = sorted(p for p, s in corpus.states.items() if s is not None)
+        if corpus.aggregates is not None:  # only the checked files' states are read
+            paths = sorted(p for p in corpus.targets if corpus.states.get(p) is not None)
+        else:
+            paths = sorted(p for p, s in corpus.states.items() if s is not None)
         if not paths:
             return []
         if corpus.facts is not None:  # counted by a distributed reduce (shuffle.LINE_COUNTS)
@@ -573,6 +590,9 @@ class BoilerplateLine(_DuplicateCorpusRule):
             return
         n_docs = len(corpus.states)
         need = max(2, int(self.opts["min-docs"]), math.ceil(float(self.opts["min-fraction"]) * n_docs))
+        if corpus.aggregates is not None:  # counted in the corpus index (incremental.LinePostings)
+            yield from self._report(corpus, paths, n_docs, incremental.line_counts(self, corpus, need))
+            return
         all_keys = np.concatenate([corpus.states[p]["keys"] for p in paths])
         uk, counts = np.unique(all_keys, return_counts=True)
         common = uk[counts >= need]

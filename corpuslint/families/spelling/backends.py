@@ -30,6 +30,7 @@ from typing import Callable
 
 import regex
 
+from ...index import verdict_cache
 from ...text import normalize
 from ...text.script import nfkc_presentation_forms
 
@@ -63,13 +64,22 @@ def _find_dictionary(stem: str, packages: tuple[str, ...]) -> tuple[str, str]:
     )
 
 
-def _hunspell(stem: str, packages: tuple[str, ...]):
-    try:
-        import hunspell  # the chunspell wheel (bundles libhunspell)
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise BackendUnavailable("the 'chunspell' package is not installed (pip install chunspell)") from exc
+def _hunspell(stem: str, packages: tuple[str, ...], read: bool = True):
+    """The Hunspell object (``read``), or None after checking that chunspell and the
+    dictionary files are there (raises BackendUnavailable)."""
+    import importlib.util
+
+    if importlib.util.find_spec("hunspell") is None:  # the chunspell wheel (bundles libhunspell)
+        raise BackendUnavailable("the 'chunspell' package is not installed (pip install chunspell)")
     directory, stem = _find_dictionary(stem, packages)
+    if not read:
+        return None
+    import hunspell
+
     return hunspell.Hunspell(stem, hunspell_data_dir=directory)
+
+
+_RAW = "\x00"  # verdict cache: a raw ``spell`` verdict (else ``known``, with the retries)
 
 
 class Backend:
@@ -170,15 +180,34 @@ class Backend:
     _hs = None
 
     def load(self) -> "Backend":
-        """Load the dictionary now (raises BackendUnavailable); tokenizing needs no dictionary."""
-        if self._hs is None and self.dictionary is not None:
-            self._hs = _hunspell(*self.dictionary)
+        """Check that the dictionary is installed (raises BackendUnavailable); it is read
+        on the first ``spell`` (words whose verdict is cached never need it)."""
+        if self._hs is None and self.dictionary is not None and not self.__dict__.get("_found"):
+            _hunspell(*self.dictionary, read=False)
+            self._found = True
         return self
 
     def spell(self, word: str) -> bool:
+        """hunspell's verdict on ``word``; before the dictionary is read, a verdict the
+        corpus index cached (``index.VerdictStore``) spares reading it."""
+        store = verdict_cache()
         if self._hs is None:
-            self.load()
-        return self._hs.spell(word)
+            if store is not None:
+                verdict = store.get(self, _RAW + word)
+                if verdict is not None:
+                    return verdict
+            self._hs = _hunspell(*self.dictionary)
+        verdict = self._hs.spell(word)
+        if store is not None:
+            store.add(self, _RAW + word, verdict)
+        return verdict
+
+    def dictionary_files(self) -> list[str]:
+        """The dictionary's files (.aff, .dic), for cache keys; [] without a dictionary."""
+        if self.dictionary is None:
+            return []
+        directory, stem = _find_dictionary(*self.dictionary)
+        return [os.path.join(directory, stem + ext) for ext in (".aff", ".dic")]
 
     def retries(self, clean: str) -> list[str]:
         """Spellings tried after ``clean`` itself is rejected."""
@@ -207,8 +236,14 @@ class Backend:
     def known(self, clean: str) -> bool:
         verdict = self._known.get(clean)
         if verdict is None:
-            with self._lock:
-                verdict = self._spell_with_retries(clean)
+            store = verdict_cache()  # per-word verdicts kept in the corpus index
+            if store is not None and self._hs is None:  # the dictionary is not read yet: try the cache
+                verdict = store.get(self, clean)
+            if verdict is None:
+                with self._lock:
+                    verdict = self._spell_with_retries(clean)
+                if store is not None:
+                    store.add(self, clean, verdict)
             self._known[clean] = verdict
         return verdict
 

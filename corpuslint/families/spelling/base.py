@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ...aggregates import TableAggregate
 from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape, merge
 from .backends import TAA_MARBUTA
 from .project import SpellingRuleMixin
+from . import table as spell_table
 from .table import SPELLING_TREE, SpellTable
 
 FAMILY = "spelling"
@@ -24,11 +26,43 @@ class SpellingDocumentRule(SpellingRuleMixin, DocumentRule):
         self._init_project()
 
 
+class SpellingTableAggregate(TableAggregate):
+    """The spelling corpus table (``table.SpellTable``) as the rules' incremental
+    aggregate: the corpus index keeps it summed over every file (a changed file's old
+    state subtracted, its new state added), shared by S101-S103 (same states), so a
+    pre-commit run reads the table and the checked files' states only."""
+
+    version = "1"
+
+    def shared(self, rule) -> str:
+        return f"spelling-table|{','.join(rule.project.languages)}|{STATE_VERSION}"
+
+    def empty(self):
+        return spell_table.empty()
+
+    def valid(self, table) -> bool:
+        return isinstance(table, SpellTable)
+
+    def add(self, table, path, state):
+        return spell_table.add(table, path, state) if isinstance(state, DocState) else table
+
+    def subtract(self, table, path, state):
+        return spell_table.subtract(table, path, state) if isinstance(state, DocState) else table
+
+    def of_documents(self, items):
+        return spell_table.of_documents(items)
+
+    def merge(self, a, b):
+        return spell_table.merge(a, b)
+
+
 class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
     family = FAMILY
     # On Dask the documents' states are summed into the corpus table on the workers
     # (table.SpellingTree); the client gets the table and the targets' states.
     reduction = SPELLING_TREE
+    # With the corpus index, the same table is kept up to date there (by deltas).
+    aggregate = SpellingTableAggregate()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,7 +81,11 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
         elsewhere (a ``table.SpellTable``: then ``corpus.states`` need only hold the
         targets), else from every state in ``corpus.states``."""
         table = corpus.facts if isinstance(corpus.facts, SpellTable) else None
-        merged = merge(corpus.states, self.project.languages, table)
+        states = corpus.states
+        if table is None and corpus.aggregates is not None and isinstance(corpus.aggregates.table, SpellTable):
+            table = corpus.aggregates.table  # kept in the corpus index: only the targets' states are read
+            states = {p: corpus.states[p] for p in sorted(corpus.targets) if p in corpus.states}
+        merged = merge(states, self.project.languages, table)
         for path in sorted(corpus.targets):
             state = corpus.states.get(path)
             doc = corpus.documents.get(path)

@@ -1,0 +1,265 @@
+"""Incremental corpus reduces: aggregates kept in the corpus index, updated by deltas.
+
+A corpus rule's reduce normally sees every document's state (``CorpusView.states``).
+With a warm corpus index and a few checked files (the pre-commit case) that means
+decoding every file's cached state to report on one file. A rule may instead declare
+an *aggregate* (``CorpusRule.aggregate``, optional; a rule without one keeps the old
+behaviour): the documents' *postings*, ``kind -> (keys, values)`` per document
+(``Aggregate.postings(rule, state)``), e.g. a paragraph's exact key and its LSH band
+keys, or a line's key and its line number. The index keeps them as SQLite rows
+
+    postings (aggregate, kind, key, document, value)
+
+which is the sum over documents of their contributions: a changed file's old rows go
+out and its new rows come in (a delta, in the same run that stores its new state), a
+deleted file's rows go out. Per-key document counts (``AggregateView.counts``), value
+sums and the documents holding a key (``AggregateView.holders``) are indexed reads,
+so the reduce loads only the few states it needs: ``CorpusView.states`` is then a
+``LazyStates`` mapping that decodes a file's state on first access (iterating it
+still yields every file: a rule that ignores ``CorpusView.aggregates`` gets exactly
+the old behaviour, at the old cost).
+
+Relation to ``CorpusRule.reduction`` (corpuslint/reduction.py, the Dask executor):
+both are additive tables keyed like the rule's shuffle. D106's distributed
+``LINE_COUNTS`` is the per-key document count table sharded by key, which
+``AggregateView.counts`` reads for the checked lines; D104/D105's ``LSH_BANDS``
+shuffles the same band keys that the postings index (``lsh.band_keys``). The index
+keeps the postings rather than only the counts because a reduce also needs *which*
+documents hold a key (the first holders of a boilerplate line, the members of an
+LSH bucket), which a tree reduction of counts does not carry.
+
+Validity (the index sits in the project folder and may be stale, damaged or
+crafted): each document's postings are recorded with the content hash of the state
+they were computed from (``agg_docs``); a run recomputes the postings of every file
+whose recorded hash is not its current state's, drops those of files that left the
+corpus, and checks that the number of posting rows is the one recorded, rebuilding
+the whole aggregate from the states (one warning) when it is not. An aggregate is
+keyed by the rule's key (options, source) and the aggregate's version and module
+source, so changed code never reuses old postings. Anything that goes wrong costs
+the speed-up, never the findings: the rule then gets ``aggregates = None`` and every
+state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .rules import CorpusRule
+
+_CHUNK = 400  # keys per SQL "IN (...)" query (SQLite's default limit on variables is 999+)
+
+
+class Aggregate:
+    """What a corpus rule declares to reduce incrementally (``CorpusRule.aggregate``).
+
+    Subclasses implement ``postings``; ``version`` names the posting scheme (bump it
+    when ``postings`` changes meaning). The rule's ``reduce`` then receives
+    ``CorpusView.aggregates`` (an ``AggregateView``) when the corpus index is in use
+    and up to date, and ``None`` otherwise (it must then work from ``states`` alone).
+    """
+
+    version: str = "1"
+
+    def postings(self, rule: "CorpusRule", state: Any) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """``{kind: (keys, values)}`` a document with this state posts: ``keys`` uint64
+        (or int64) and ``values`` int64 arrays of the same length; at most one row per
+        (kind, key) per document (a key repeated in the document is posted once, its
+        value summing or naming the occurrences as the rule needs). ``state`` is never
+        None (a document whose state is None posts nothing)."""
+        raise NotImplementedError
+
+    def postings_many(self, rule: "CorpusRule", states: list[Any]) -> list[dict[int, tuple[np.ndarray, np.ndarray]]]:
+        """``[postings(rule, s) for s in states]`` (no None among them); override to
+        compute many documents' postings in one vectorised pass (the index fill)."""
+        return [self.postings(rule, s) for s in states]
+
+
+class TableAggregate(Aggregate):
+    """An aggregate kept as one additive value: the sum of the documents' contributions
+    (``add``/``subtract`` one document's state, ``of_documents`` many at once), stored
+    in the index as one codec blob (``codec.state_type`` dataclasses, never pickle) and
+    given to the reduce as ``AggregateView.table``. Updating it needs a changed
+    document's previous state (to subtract), which the index reads before overwriting
+    it. The spelling corpus table (``families/spelling/table.py``) is one: the same
+    value a Dask tree reduction sums (``reduction.tree`` over partition tables)."""
+
+    def shared(self, rule: "CorpusRule") -> str | None:
+        """A name shared by rules whose states (and so tables) are the same (the
+        spelling rules: one table for S101-S103), or None for one table per rule."""
+        return None
+
+    def empty(self) -> Any:
+        raise NotImplementedError
+
+    def valid(self, table: Any) -> bool:
+        """Is a decoded blob a table of this aggregate (a stored value from another
+        version or a crafted one is rebuilt)?"""
+        raise NotImplementedError
+
+    def add(self, table: Any, path: str, state: Any) -> Any:
+        raise NotImplementedError
+
+    def subtract(self, table: Any, path: str, state: Any) -> Any:
+        raise NotImplementedError
+
+    def of_documents(self, items: list[tuple[str, Any]]) -> Any:
+        """The table of ``items`` ((path, state) pairs): folds ``add`` unless overridden."""
+        table = self.empty()
+        for path, state in items:
+            table = self.add(table, path, state)
+        return table
+
+    def merge(self, a: Any, b: Any) -> Any:
+        raise NotImplementedError
+
+
+def aggregate_key(rule: "CorpusRule", rule_key: str) -> tuple[str, str]:
+    """(identity, owner code) of the rule's aggregate: the rule's state key (or, for a
+    shared table, its shared name), the aggregate's class, version and module source
+    (see ``index._source_hash``)."""
+    from .index import _source_hash
+
+    agg = rule.aggregate
+    shared = agg.shared(rule) if isinstance(agg, TableAggregate) else None
+    text = f"{shared or rule_key}|{type(agg).__module__}.{type(agg).__qualname__}|{agg.version}|" \
+           f"{_source_hash(type(agg).__module__)}"
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest(), shared or rule.code
+
+
+def posting_rows(rule: "CorpusRule", states: list[Any]) -> list[list[tuple[int, int, int]]]:
+    """Per state, the (kind, key as signed 64-bit, value) rows it posts (none for None);
+    raises ``ValueError`` for postings that are not what ``Aggregate.postings`` promises."""
+    real = [s for s in states if s is not None]
+    found = iter(rule.aggregate.postings_many(rule, real) if real else [])
+    return [_rows(rule, next(found)) if s is not None else [] for s in states]
+
+
+def _rows(rule: "CorpusRule", postings: dict) -> list[tuple[int, int, int]]:
+    rows: list[tuple[int, int, int]] = []
+    for kind, (keys, values) in postings.items():
+        keys = np.asarray(keys)
+        values = np.asarray(values, dtype=np.int64)
+        if keys.ndim != 1 or keys.shape != values.shape or keys.dtype.kind not in "iu":
+            raise ValueError(f"{rule.code}: postings of kind {kind} are not two 1-d integer arrays of one length")
+        signed = keys.astype(np.uint64, copy=False).view(np.int64) if keys.dtype.kind == "u" else keys.astype(np.int64)
+        rows.extend(zip([int(kind)] * len(signed), signed.tolist(), values.tolist()))
+    return rows
+
+
+def _signed(keys: Iterable[int]) -> list[int]:
+    return np.asarray(list(keys), dtype=np.uint64).view(np.int64).tolist()
+
+
+class AggregateView:
+    """A rule's aggregate as its reduce reads it (``CorpusView.aggregates``).
+
+    Keys are uint64 (as the rule posted them); documents are named by their display
+    path (the keys of ``CorpusView.states``). Reads go to the corpus index (read-only
+    SQLite connection, indexed by (aggregate, kind, key))."""
+
+    def __init__(self, connect: Callable[[], sqlite3.Connection], agg_id: int, display_of: Mapping[str, str],
+                 n_docs: int, table: Any = None):
+        self.table = table  # a TableAggregate's sum over every document (None for postings)
+        self._connect = connect
+        self._conn: sqlite3.Connection | None = None
+        self.agg_id = agg_id
+        self._display_of = display_of  # index path (relative to the root) -> display path
+        self.n_docs = n_docs  # documents in the corpus (with a state, None included): len(CorpusView.states)
+
+    def _rows(self, sql: str, kind: int, keys: Iterable[int]) -> Iterator[tuple]:
+        if self._conn is None:
+            self._conn = self._connect()
+        signed = _signed(keys)
+        for i in range(0, len(signed), _CHUNK):
+            part = signed[i : i + _CHUNK]
+            marks = ",".join("?" * len(part))
+            yield from self._conn.execute(sql.format(marks=marks), (self.agg_id, kind, *part))
+
+    def holders(self, kind: int, keys: Iterable[int]) -> dict[int, list[tuple[str, int]]]:
+        """``{key: [(display path, value), ...]}`` of the documents posting each key
+        (sorted by display path); keys nobody posts are absent."""
+        out: dict[int, list[tuple[str, int]]] = {}
+        sql = ("SELECT p.key, d.path, p.value FROM postings p JOIN agg_docs d ON d.id = p.doc "
+               "WHERE p.agg = ? AND p.kind = ? AND p.key IN ({marks})")
+        for key, path, value in self._rows(sql, kind, keys):
+            display = self._display_of.get(path)
+            if display is not None and isinstance(key, int) and isinstance(value, int):
+                out.setdefault(key & 0xFFFFFFFFFFFFFFFF, []).append((display, value))
+        for v in out.values():
+            v.sort()
+        return out
+
+    def counts(self, kind: int, keys: np.ndarray) -> np.ndarray:
+        """Documents posting each of ``keys`` (int64 array, aligned with ``keys``)."""
+        keys = np.asarray(keys, dtype=np.uint64)
+        found: dict[int, int] = {}
+        sql = "SELECT key, COUNT(*) FROM postings WHERE agg = ? AND kind = ? AND key IN ({marks}) GROUP BY key"
+        for key, n in self._rows(sql, kind, np.unique(keys).tolist()):
+            if isinstance(key, int):
+                found[key & 0xFFFFFFFFFFFFFFFF] = n
+        return np.array([found.get(k, 0) for k in keys.tolist()], dtype=np.int64)
+
+    def totals(self, kind: int, min_docs: int = 1) -> tuple[int, int]:
+        """(keys, sum of values) over the keys of ``kind`` posted by >= ``min_docs`` documents."""
+        if self._conn is None:
+            self._conn = self._connect()
+        if min_docs <= 1:
+            row = self._conn.execute("SELECT COUNT(DISTINCT key), TOTAL(value) FROM postings WHERE agg = ? AND kind = ?",
+                                     (self.agg_id, kind)).fetchone()
+        else:
+            row = self._conn.execute(
+                "SELECT COUNT(*), TOTAL(s) FROM (SELECT SUM(value) AS s FROM postings WHERE agg = ? AND kind = ? "
+                "GROUP BY key HAVING COUNT(*) >= ?)", (self.agg_id, kind, min_docs)).fetchone()
+        return int(row[0] or 0), int(row[1] or 0)
+
+    def documents(self, kind: int) -> int:
+        """Documents that post at least one key of ``kind``."""
+        if self._conn is None:
+            self._conn = self._connect()
+        row = self._conn.execute("SELECT COUNT(DISTINCT doc) FROM postings WHERE agg = ? AND kind = ?",
+                                 (self.agg_id, kind)).fetchone()
+        return int(row[0] or 0)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+class LazyStates(Mapping[str, Any]):
+    """``{display path: state}`` of every corpus document, decoding a cached state on
+    first access (``load(display)``); ``aggregates`` is the rule's ``AggregateView``
+    (None when the aggregate is not usable in this run)."""
+
+    def __init__(self, ready: dict[str, Any], lazy: dict[str, Any], load: Callable[[str], Any],
+                 aggregates: AggregateView | None = None):
+        self._ready = ready
+        self._lazy = lazy  # display -> whatever ``load`` needs; moved to ``_ready`` once loaded
+        self._load = load
+        self.aggregates = aggregates
+        self.loaded = 0  # states decoded on demand (tests, benchmarks)
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._ready[key]
+        except KeyError:
+            if key not in self._lazy:
+                raise
+        value = self._ready[key] = self._load(key)
+        del self._lazy[key]
+        self.loaded += 1
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ready or key in self._lazy
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._ready) + list(self._lazy))  # a snapshot: loading moves keys
+
+    def __len__(self) -> int:
+        return len(self._ready) + len(self._lazy)
