@@ -176,6 +176,7 @@ class Linter:
             if doc_cache is not None and self.document_rules:
                 row = doc_cache.encode(doc, found)
         states: dict[str, Any] = {}
+        blobs: dict[int, tuple[Any, Any]] = {}  # id(state) -> (state, blob): a shared state is encoded once
         for rule in self.corpus_rules:
             if state_reader is not None and path is not None:
                 if state_reader.has(path, rule.code, doc.content_hash):
@@ -184,7 +185,11 @@ class Linter:
             from .index import _collect_one
 
             state = _collect_one(rule, doc)
-            states[rule.code] = _encode_state(state) if encode else state
+            if encode:  # (the state is kept in ``blobs`` so that its id is not reused)
+                if id(state) not in blobs:
+                    blobs[id(state)] = (state, _encode_state(state))
+                state = blobs[id(state)][1]
+            states[rule.code] = state
         inline = None
         if self.suppressions is not None:
             from .baseline import directives
@@ -223,13 +228,17 @@ class Linter:
 
     # -- REDUCE: corpus states in, cross-document findings out -----------------
     def reduce(self, states: Mapping[str, dict[str, Any]], documents: dict[str, Document],
-               facts: Mapping[str, Any] | None = None) -> list[Finding]:
+               facts: Mapping[str, Any] | None = None, release: bool = False) -> list[Finding]:
         """Corpus-rule findings from ``states`` ({code: {key: state}}); ``facts`` ({code: facts})
-        for the rules whose reduction plan an executor ran (``CorpusRule.reduction``)."""
+        for the rules whose reduction plan an executor ran (``CorpusRule.reduction``). With
+        ``release`` (``states`` a dict the caller gives up), each rule's states are dropped
+        from it as its reduce starts, so they are freed when that reduce ends."""
         out: list[Finding] = []
         for rule in self.corpus_rules:
-            view = CorpusView(states=dict(states.get(rule.code, {})), targets=set(documents), documents=documents,
+            own = states.pop(rule.code, {}) if release else states.get(rule.code, {})
+            view = CorpusView(states=dict(own), targets=set(documents), documents=documents,
                               facts=(facts or {}).get(rule.code))
+            del own
             kinds = rule.checked_regions()
             with rule_errors(rule, "the corpus"):
                 found = list(rule.reduce(view))
@@ -368,6 +377,19 @@ def _decode_state(value: Any) -> Any:
     return value
 
 
+def _decode_states(states: dict[str, Any]) -> dict[str, Any]:
+    """One worker result's states ({code: blob}) decoded; a blob several rules share (the
+    spelling rules' one state, encoded once and pickled once) is decoded once, so the
+    rules share the decoded state as they do in a one-process run."""
+    decoded: dict[int, Any] = {}
+    out: dict[str, Any] = {}
+    for code, value in states.items():
+        if id(value) not in decoded:
+            decoded[id(value)] = _decode_state(value)
+        out[code] = decoded[id(value)]
+    return out
+
+
 # Worker side of the parallel map: the Linter (rules, options) is inherited through
 # fork; the pool initializer opens the caches once per worker; heavy resources
 # (dictionaries) are loaded on first use and kept for the worker's life.
@@ -483,7 +505,7 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
                     pending.append((nxt, pool.submit(_worker_map, nxt)))
                 for item, (result, problem) in zip(chunk, results):
                     if result is not None:
-                        result.states = {c: _decode_state(v) for c, v in result.states.items()}
+                        result.states = _decode_states(result.states)
                     yield item, result, problem
     finally:
         _PARENT_LINTER = None
@@ -584,7 +606,7 @@ def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: Docume
     if linter.corpus_rules:
         states = collect_corpus_states(linter.corpus_rules, collected, ctx)
         del collected
-        findings.extend(linter.reduce(states, store))
+        findings.extend(linter.reduce(states, store, release=True))
     return findings
 
 

@@ -61,15 +61,19 @@ class Clusters(list):
 
 
 def _clusters(
-    n: int, keys: np.ndarray, sigs: np.ndarray, sets: np.ndarray, off: np.ndarray, threshold: float, backend: str,
-    focus: np.ndarray | None = None,
+    n: int, keys: np.ndarray, sigs: np.ndarray | None, sets: np.ndarray, off: np.ndarray, threshold: float,
+    backend: str, focus: np.ndarray | None = None, bands: np.ndarray | None = None,
 ) -> Clusters:
     """Connected components (size > 1, members in index order) of exact-key groups and
-    verified near-duplicate pairs. With ``focus`` (bool per item), only candidate pairs
-    touching a focused item are verified (a pre-commit run checks a few files)."""
+    verified near-duplicate pairs, candidates from the signatures ``sigs`` or their LSH
+    band keys ``bands`` (``lsh.band_keys``). With ``focus`` (bool per item), only candidate
+    pairs touching a focused item are verified (a pre-commit run checks a few files)."""
     rep, reps = lsh.group_by_key(keys)
     sub_sets, sub_off = _subset(sets, off, reps)
-    pairs = lsh.candidate_pairs(sigs[reps], threshold, backend)
+    if bands is not None:
+        pairs = lsh.candidate_pairs(None, threshold, bands=bands[reps])
+    else:
+        pairs = lsh.candidate_pairs(sigs[reps], threshold, backend)
     if focus is not None and len(pairs):
         touch = np.zeros(len(reps), dtype=bool)
         np.logical_or.at(touch, np.searchsorted(reps, rep), focus)
@@ -267,6 +271,11 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         name_sets = [_name_hashes(text[int(s) : int(e)]) for s, e in table[:, 0:2].tolist()]
         name_off = np.zeros(len(name_sets) + 1, dtype=np.int64)
         np.cumsum([len(x) for x in name_sets], out=name_off[1:])
+        sig = a.signatures[idx]
+        # LSH band keys (168 bytes a paragraph at 0.8) instead of the signature (512): the
+        # numpy back-end buckets the same keys; datasketch's needs the signature itself
+        lsh_rows = {"sig": sig} if self.opts["backend"] == "datasketch" else {
+            "bands": lsh.band_keys(sig, float(self.opts["threshold"]))}
         return {
             "names": np.concatenate(name_sets) if name_sets else np.zeros(0, np.uint64),
             "names_off": name_off,
@@ -276,21 +285,24 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             "keys": a.keys[idx],
             "sets": sub_sets,
             "off": sub_off,
-            "sig": a.signatures[idx],
+            **lsh_rows,
         }
 
     def fingerprint(self) -> str:
-        return f"{super().fingerprint()}:names1"  # states carry name hashes per paragraph
+        # states carry name hashes per paragraph, and band keys instead of signatures
+        return f"{super().fingerprint()}:names1:bands1"
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])
-        paths, doc_of, arr = _concat(corpus.states, ("lines", "spans", "nwords", "keys", "sig", "sets"))
+        rows = "sig" if self.opts["backend"] == "datasketch" else "bands"
+        paths, doc_of, arr = _concat(corpus.states, ("lines", "spans", "nwords", "keys", rows, "sets"))
         names_of = _names_lookup(corpus.states, paths)
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
         keys = arr["keys"].astype(np.uint64, copy=False)
         n = len(keys)
-        sigs = arr["sig"].reshape(n, -1).astype(np.uint32, copy=False)
+        sigs = arr["sig"].reshape(n, -1).astype(np.uint32, copy=False) if rows == "sig" else None
+        bands = arr["bands"].reshape(n, -1) if rows == "bands" else None
         lines = arr["lines"].reshape(n, 2)
         spans = arr["spans"].reshape(n, 2)
         # boilerplate: text repeated verbatim in many files is D106's business
@@ -315,7 +327,8 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         if corpus.facts is not None:  # clusters computed by a distributed reduce (shuffle.LSH_BANDS)
             groups = clusters_from_edges(n, corpus.facts["rep"], corpus.facts["pairs"], corpus.facts["sims"])
         else:
-            groups = _clusters(len(idx), keys[idx], sigs[idx], sets, off, threshold, str(self.opts["backend"]), focus)
+            groups = _clusters(len(idx), keys[idx], None if sigs is None else sigs[idx], sets, off, threshold,
+                               str(self.opts["backend"]), focus, None if bands is None else bands[idx])
         out: list[Finding] = []
         doc_l = doc_of[idx].tolist()
         target_l = is_target.tolist()

@@ -88,44 +88,70 @@ def _bucket_pairs(members: np.ndarray, out: list[np.ndarray]) -> None:
         out.append(np.stack((members[:-1], members[1:]), axis=1))
 
 
-def candidate_pairs(sigs: np.ndarray, threshold: float, backend: str = "numpy") -> np.ndarray:
-    """Unique candidate pairs (i < j) as an (m, 2) int64 array."""
+def band_keys(sigs: np.ndarray, threshold: float) -> np.ndarray:
+    """(n, b) uint64: the LSH band keys of each row of ``sigs`` (n x num_perm uint32
+    signatures) for ``threshold`` (``lsh_params``): what ``candidate_pairs`` buckets.
+    A signature is 512 bytes, its band keys at 0.8 are 168: a corpus state keeps these."""
+    b, r = lsh_params(threshold, sigs.shape[1])
+    return np.ascontiguousarray(_band_keys(sigs, b, r).T)
+
+
+def candidate_pairs(sigs: np.ndarray | None, threshold: float, backend: str = "numpy",
+                    bands: np.ndarray | None = None) -> np.ndarray:
+    """Unique candidate pairs (i < j) as an (m, 2) int64 array, from the signatures
+    ``sigs`` (n x num_perm) or, numpy back-end only, their precomputed ``band_keys``
+    ``bands`` (n x b; the same pairs)."""
+    if bands is not None:
+        n = bands.shape[0]
+        if n < 2:
+            return np.zeros((0, 2), dtype=np.int64)
+        return _bucket_candidates(bands.T, n)
     n = sigs.shape[0]
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
     b, r = lsh_params(threshold, sigs.shape[1])
-    parts: list[np.ndarray] = []
-    if backend == "datasketch":
-        from datasketch import LeanMinHash, MinHashLSH
+    if backend != "datasketch":
+        return _bucket_candidates(_band_keys(sigs, b, r), n)
+    from datasketch import LeanMinHash, MinHashLSH
 
-        lsh = MinHashLSH(num_perm=sigs.shape[1], params=(b, r))
-        with lsh.insertion_session() as session:
-            for i in range(n):
-                session.insert(i, LeanMinHash(seed=U.SEED, hashvalues=sigs[i], scheme=U.SCHEME), check_duplication=False)
-        for table in lsh.hashtables:
-            for key in table.keys():
-                members = table.get(key)
-                if len(members) > 1:
-                    _bucket_pairs(np.array(sorted(members), dtype=np.int64), parts)
-    else:
-        keys = _band_keys(sigs, b, r)
-        for k in range(b):
-            order = np.argsort(keys[k])  # bucket members are a set: no need for a stable sort
-            sk = keys[k][order]
-            same = sk[1:] == sk[:-1]
-            if not same.any():
-                continue
-            # runs of equal keys: starts where a run begins
-            edges = np.diff(np.concatenate(([False], same, [False])).astype(np.int8))
-            run_starts = np.nonzero(edges == 1)[0]
-            run_ends = np.nonzero(edges == -1)[0] + 1
-            sizes = run_ends - run_starts
-            two = sizes == 2
-            if two.any():
-                s2 = run_starts[two]
-                parts.append(np.stack((order[s2], order[s2 + 1]), axis=1))
-            for s, e in zip(run_starts[~two], run_ends[~two]):
-                _bucket_pairs(np.sort(order[s:e]), parts)  # index order: a large bucket's star starts at its first item
+    parts: list[np.ndarray] = []
+    lsh = MinHashLSH(num_perm=sigs.shape[1], params=(b, r))
+    with lsh.insertion_session() as session:
+        for i in range(n):
+            session.insert(i, LeanMinHash(seed=U.SEED, hashvalues=sigs[i], scheme=U.SCHEME), check_duplication=False)
+    for table in lsh.hashtables:
+        for key in table.keys():
+            members = table.get(key)
+            if len(members) > 1:
+                _bucket_pairs(np.array(sorted(members), dtype=np.int64), parts)
+    return _unique_pairs(parts, n)
+
+
+def _bucket_candidates(keys: np.ndarray, n: int) -> np.ndarray:
+    """Candidate pairs of ``n`` items from their band keys ``keys`` ((b, n), any strides)."""
+    parts: list[np.ndarray] = []
+    for k in range(keys.shape[0]):
+        band = keys[k]
+        order = np.argsort(band)  # bucket members are a set: no need for a stable sort
+        sk = band[order]
+        same = sk[1:] == sk[:-1]
+        if not same.any():
+            continue
+        # runs of equal keys: starts where a run begins
+        edges = np.diff(np.concatenate(([False], same, [False])).astype(np.int8))
+        run_starts = np.nonzero(edges == 1)[0]
+        run_ends = np.nonzero(edges == -1)[0] + 1
+        sizes = run_ends - run_starts
+        two = sizes == 2
+        if two.any():
+            s2 = run_starts[two]
+            parts.append(np.stack((order[s2], order[s2 + 1]), axis=1))
+        for s, e in zip(run_starts[~two], run_ends[~two]):
+            _bucket_pairs(np.sort(order[s:e]), parts)  # index order: a large bucket's star starts at its first item
+    return _unique_pairs(parts, n)
+
+
+def _unique_pairs(parts: list[np.ndarray], n: int) -> np.ndarray:
     if not parts:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.concatenate(parts).astype(np.int64)
