@@ -62,23 +62,26 @@ class Clusters(list):
 
 def _clusters(
     n: int, keys: np.ndarray, sigs: np.ndarray | None, sets: np.ndarray, off: np.ndarray, threshold: float,
-    backend: str, focus: np.ndarray | None = None, bands: np.ndarray | None = None,
+    backend: str, focus: np.ndarray | None = None, bands: np.ndarray | None = None, rows: np.ndarray | None = None,
 ) -> Clusters:
     """Connected components (size > 1, members in index order) of exact-key groups and
     verified near-duplicate pairs, candidates from the signatures ``sigs`` or their LSH
-    band keys ``bands`` (``lsh.band_keys``). With ``focus`` (bool per item), only candidate
-    pairs touching a focused item are verified (a pre-commit run checks a few files)."""
+    band keys ``bands`` (``lsh.band_keys``). Item i (``keys[i]``, ``focus[i]``) is row
+    ``rows[i]`` of ``sigs``/``bands`` and unit ``rows[i]`` of ``sets``/``off`` (i when
+    ``rows`` is None): the tables are read in place, never copied. With ``focus`` (bool per
+    item), only candidate pairs touching a focused item are verified (a pre-commit run
+    checks a few files)."""
     rep, reps = lsh.group_by_key(keys)
-    sub_sets, sub_off = _subset(sets, off, reps)
+    at = reps if rows is None else rows[reps]
     if bands is not None:
-        pairs = lsh.candidate_pairs(None, threshold, bands=bands[reps])
+        pairs = lsh.candidate_pairs(None, threshold, bands=bands, rows=at)
     else:
-        pairs = lsh.candidate_pairs(sigs[reps], threshold, backend)
+        pairs = lsh.candidate_pairs(sigs[at], threshold, backend)
     if focus is not None and len(pairs):
         touch = np.zeros(len(reps), dtype=bool)
         np.logical_or.at(touch, np.searchsorted(reps, rep), focus)
         pairs = pairs[touch[pairs[:, 0]] | touch[pairs[:, 1]]]
-    pairs, sims = lsh.verify(pairs, sub_sets, sub_off, threshold)
+    pairs, sims = lsh.verify(pairs, sets, off, threshold, rows=at)
     return clusters_from_edges(n, rep, reps[pairs], sims)
 
 
@@ -320,15 +323,15 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         idx = np.nonzero(keep)[0]
         if len(idx) < 2:
             return []
-        sets, off = _subset(arr["sets"], arr["off"], idx)
+        sets, off = arr["sets"], arr["off"]  # unit idx[i] is item i (read in place)
         target_docs = np.array([p in corpus.targets for p in paths], dtype=bool)
         is_target = target_docs[doc_of[idx]]
         focus = is_target if is_target.mean() < 0.5 else None
         if corpus.facts is not None:  # clusters computed by a distributed reduce (shuffle.LSH_BANDS)
             groups = clusters_from_edges(n, corpus.facts["rep"], corpus.facts["pairs"], corpus.facts["sims"])
         else:
-            groups = _clusters(len(idx), keys[idx], None if sigs is None else sigs[idx], sets, off, threshold,
-                               str(self.opts["backend"]), focus, None if bands is None else bands[idx])
+            groups = _clusters(len(idx), keys[idx], sigs, sets, off, threshold, str(self.opts["backend"]), focus,
+                               bands, rows=idx)
         out: list[Finding] = []
         doc_l = doc_of[idx].tolist()
         target_l = is_target.tolist()
@@ -343,7 +346,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             if n_files < 2:
                 continue
             for g, target, sim in assign_copies(
-                group, groups, doc_l, target_l, lambda x, y: _exact_jaccard(sets, off, x, y), threshold
+                group, groups, doc_l, target_l, lambda x, y: _exact_jaccard(sets, off, idx[x], idx[y]), threshold
             ):
                 doc = corpus.documents.get(paths[doc_l[g]])
                 if doc is None:
