@@ -241,7 +241,7 @@ class Linter:
             del own
             kinds = rule.checked_regions()
             with rule_errors(rule, "the corpus"):
-                found = list(rule.reduce(view))
+                found = self._reduce_one(rule, view)
             for f in found:
                 doc = documents.get(f.key)
                 if kinds == ALL_REGIONS or doc is None or not doc.outside(f.start, f.end, kinds):
@@ -249,6 +249,21 @@ class Linter:
                         f.related = tuple(_record_location(r, documents) for r in f.related)
                     out.append(f)
         return out
+
+    def _reduce_one(self, rule: CorpusRule, view: CorpusView) -> list[Finding]:
+        """``rule.reduce(view)``; split by targets across ``jobs`` forked processes when the
+        rule allows it (``reduce_by_target``), the run is local and there are enough targets."""
+        jobs = self.config.jobs or os.cpu_count() or 1
+        if (jobs < 2 or view.facts is not None or not getattr(rule, "reduce_by_target", False)
+                or len(view.targets) < PARALLEL_MIN_DOCS or self.executor is not None
+                and not hasattr(self.executor, "lint_items")):
+            return list(rule.reduce(view))
+        try:
+            return _parallel_reduce(rule, view, jobs)
+        except (OSError, RuntimeError) as exc:  # no fork, a worker killed: the whole reduce here
+            print(f"corpuslint: warning: parallel reduce of {rule.code} failed ({exc}); reducing in this process",
+                  file=sys.stderr)
+            return list(rule.reduce(view))
 
     def problem_finding(self, source: files.Source, problem: files.ReadProblem) -> Finding | None:
         cls = PROBLEM_RULES[problem.kind]
@@ -509,6 +524,51 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
                     yield item, result, problem
     finally:
         _PARENT_LINTER = None
+
+
+# -- the parallel reduce of a rule whose findings are per target ------------------------
+#
+# A corpus rule with ``reduce_by_target = True`` promises that its findings on a target
+# depend on the states (all of them) and that target only, never on which other
+# documents are targets, and that it reports targets in sorted order. Its reduce then
+# runs on contiguous slices of the sorted targets: the first (small) slice here, which
+# builds what the rule memoises across targets (the spelling rules' merged corpus, the
+# morphology of frequent words), then the others in worker processes forked after it,
+# which inherit that (copy-on-write) and send back their findings. Concatenated in slice
+# order they are the findings of one reduce over every target, in the same order.
+
+_REDUCE_JOB: "tuple[CorpusRule, CorpusView] | None" = None
+
+
+def _reduce_slice(targets: list[str]) -> list[Finding]:
+    assert _REDUCE_JOB is not None
+    rule, view = _REDUCE_JOB
+    return list(rule.reduce(CorpusView(states=view.states, targets=set(targets), documents=view.documents,
+                                       facts=view.facts)))
+
+
+def _parallel_reduce(rule: CorpusRule, view: CorpusView, jobs: int) -> list[Finding]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _REDUCE_JOB
+    targets = sorted(view.targets)
+    first = max(1, len(targets) // (jobs * 8))
+    rest = targets[first:]
+    per = max(1, -(-len(rest) // (jobs * 4)))  # a few slices per worker: a slow slice does not hold the others
+    slices = [rest[k : k + per] for k in range(0, len(rest), per)]
+    _REDUCE_JOB = (rule, view)
+    try:
+        found = _reduce_slice(targets[:first])
+        if not slices:
+            return found
+        with ProcessPoolExecutor(max_workers=min(jobs, len(slices)), mp_context=multiprocessing.get_context("fork")) \
+                as pool:
+            for part in pool.map(_reduce_slice, slices):
+                found.extend(part)
+        return found
+    finally:
+        _REDUCE_JOB = None
 
 
 # CORPUS-INDEX SEAM
