@@ -195,8 +195,10 @@ class Linter:
             from .baseline import directives
 
             inline = directives(doc)
-        return MapResult(doc.path, doc.content_hash, len(doc.text.encode("utf-8", "surrogatepass")),
-                         found, from_disk, row, states, inline, bad)
+        result = MapResult(doc.path, doc.content_hash, len(doc.text.encode("utf-8", "surrogatepass")),
+                           found, from_disk, row, states, inline, bad)
+        result.regions = doc.__dict__.get("regions")  # computed by a document rule: kept for the reduce
+        return result
 
     def compute_findings(self, doc: Document) -> list[Finding]:
         """Document rules on ``doc``, computed now (no cache)."""
@@ -332,13 +334,14 @@ class MapResult:
     """What the map step keeps of one document (see ``Linter.map_document``)."""
 
     __slots__ = ("key", "content_hash", "nbytes", "findings", "from_disk", "cache_row", "states", "inline",
-                 "cache_bad")
+                 "cache_bad", "regions")
 
     def __init__(self, key, content_hash, nbytes, findings, from_disk, cache_row, states, inline, cache_bad=None):
         self.key, self.content_hash, self.nbytes = key, content_hash, nbytes
         self.findings, self.from_disk, self.cache_row = findings, from_disk, cache_row
         self.states, self.inline = states, inline
         self.cache_bad = cache_bad  # invalid on-disk cache entries met (warned once, by the parent)
+        self.regions = None  # the document's structure.Region list, when the map computed it
 
 
 class Collected:
@@ -640,7 +643,7 @@ def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: Docume
         key = result.key
         abspath = item.path if isinstance(item, files.Source) else None
         if abspath is not None:
-            store.add_file(key, abspath, result.content_hash, result.nbytes)
+            store.add_file(key, abspath, result.content_hash, result.nbytes, result.regions)
         else:
             store.hold(item)
         linter._cache[(key, result.content_hash)] = result.findings

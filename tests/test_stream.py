@@ -192,3 +192,22 @@ def test_per_target_reduce_split_across_workers_gives_the_one_process_findings(t
                         split(rule, view, jobs))
     assert _findings(tmp_path, jobs=2, cache=False) == serial
     assert calls == ["S101"]  # (S103 is not declared per target)
+
+
+def test_store_gives_back_the_regions_the_map_found(tmp_path):
+    """A file read again for the reduce carries the regions the map step computed for
+    that content (no second parse); they equal the regions of a fresh parse."""
+    from corpuslint import structure
+
+    _corpus(tmp_path, 6)
+    code = tmp_path / "doc002.txt"
+    code.write_text(code.read_text(encoding="utf-8") + "\n$ apt install corpuslint\n{\n}\n", encoding="utf-8")
+    config, registry = build_registry([str(tmp_path)], table={"jobs": 1, "cache": False})
+    result = run([str(tmp_path)], config, registry)
+    store = result.documents
+    for path in sorted(tmp_path.glob("*.txt")):
+        key = next(k for k in store if Path(k).name == path.name)
+        doc = store.get(key)
+        assert "regions" in doc.__dict__  # set from the map step, not parsed again
+        assert doc.regions == structure.regions_for(files.load(files.Source(str(path), key)))
+    assert any(r.kind == structure.CODE for r in store.get(next(k for k in store if k.endswith("doc002.txt"))).regions)
