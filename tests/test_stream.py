@@ -172,7 +172,7 @@ def test_json_output_positions_come_from_the_store(corpus, tmp_path):
 
 
 def test_per_target_reduce_split_across_workers_gives_the_one_process_findings(tmp_path, monkeypatch):
-    """S101's reduce (reduce_by_target) runs on slices of the targets in forked workers
+    """S101's and S103's reduces (reduce_by_target) run on slices of the targets in forked workers
     with jobs 2: the same findings, in the same order, as one reduce over every target."""
     _corpus(tmp_path, PARALLEL_MIN_DOCS + 8)
     paths = sorted(tmp_path.glob("*.txt"))
@@ -191,7 +191,7 @@ def test_per_target_reduce_split_across_workers_gives_the_one_process_findings(t
     monkeypatch.setattr(engine, "_parallel_reduce", lambda rule, view, jobs: calls.append(rule.code) or
                         split(rule, view, jobs))
     assert _findings(tmp_path, jobs=2, cache=False) == serial
-    assert calls == ["S101"]  # (S103 is not declared per target)
+    assert calls == ["S101", "S103"]
 
 
 def test_store_gives_back_the_regions_the_map_found(tmp_path):
