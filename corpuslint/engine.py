@@ -256,9 +256,9 @@ class Linter:
         """``rule.reduce(view)``; split by targets across ``jobs`` forked processes when the
         rule allows it (``reduce_by_target``), the run is local and there are enough targets."""
         jobs = self.config.jobs or os.cpu_count() or 1
-        if (jobs < 2 or view.facts is not None or not getattr(rule, "reduce_by_target", False)
-                or len(view.targets) < PARALLEL_MIN_DOCS or self.executor is not None
-                and not hasattr(self.executor, "lint_items")):
+        local = self.executor is None or hasattr(self.executor, "lint_items")  # not a Dask client
+        if (jobs < 2 or not local or view.facts is not None or not getattr(rule, "reduce_by_target", False)
+                or len(view.targets) < PARALLEL_MIN_DOCS):
             return list(rule.reduce(view))
         try:
             return _parallel_reduce(rule, view, jobs)

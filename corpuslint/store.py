@@ -7,10 +7,10 @@ still needs a document now and then: a corpus rule's reduce building a finding
 ``DocumentStore`` is the mapping they read it from:
 
 * a plain file is remembered as (absolute path, content hash, size in bytes) and read
-  again on ``get`` (with the regions the map step found in it, ``Document.regions``, so
-  that a reduce placing findings does not parse its structure again); a file whose content hash is no longer the one checked (changed on
-  disk since the map step) gives ``None``, so nothing is ever reported or fixed
-  against text that was not checked;
+  again on ``get``, with the regions the map step found in it (``Document.regions``),
+  so a reduce placing findings does not parse its structure again; a file whose content
+  hash is no longer the one checked (changed on disk since the map step) gives
+  ``None``, so nothing is ever reported or fixed against text that was not checked;
 * documents that cannot be read again (standard input, records of data files, texts
   given in memory through the Python API) are held whole, without their cached views.
 
