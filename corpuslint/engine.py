@@ -176,6 +176,7 @@ class Linter:
             if doc_cache is not None and self.document_rules:
                 row = doc_cache.encode(doc, found)
         states: dict[str, Any] = {}
+        blobs: dict[int, tuple[Any, Any]] = {}  # id(state) -> (state, blob): a shared state is encoded once
         for rule in self.corpus_rules:
             if state_reader is not None and path is not None:
                 if state_reader.has(path, rule.code, doc.content_hash):
@@ -184,14 +185,20 @@ class Linter:
             from .index import _collect_one
 
             state = _collect_one(rule, doc)
-            states[rule.code] = _encode_state(state) if encode else state
+            if encode:  # (the state is kept in ``blobs`` so that its id is not reused)
+                if id(state) not in blobs:
+                    blobs[id(state)] = (state, _encode_state(state))
+                state = blobs[id(state)][1]
+            states[rule.code] = state
         inline = None
         if self.suppressions is not None:
             from .baseline import directives
 
             inline = directives(doc)
-        return MapResult(doc.path, doc.content_hash, len(doc.text.encode("utf-8", "surrogatepass")),
-                         found, from_disk, row, states, inline, bad)
+        result = MapResult(doc.path, doc.content_hash, len(doc.text.encode("utf-8", "surrogatepass")),
+                           found, from_disk, row, states, inline, bad)
+        result.regions = doc.__dict__.get("regions")  # computed by a document rule: kept for the reduce
+        return result
 
     def compute_findings(self, doc: Document) -> list[Finding]:
         """Document rules on ``doc``, computed now (no cache)."""
@@ -223,21 +230,24 @@ class Linter:
 
     # -- REDUCE: corpus states in, cross-document findings out -----------------
     def reduce(self, states: Mapping[str, dict[str, Any]], documents: dict[str, Document],
-               facts: Mapping[str, Any] | None = None) -> list[Finding]:
+               facts: Mapping[str, Any] | None = None, release: bool = False) -> list[Finding]:
         """Corpus-rule findings from ``states`` ({code: {key: state}}); ``facts`` ({code: facts})
-        for the rules whose reduction plan an executor ran (``CorpusRule.reduction``)."""
+        for the rules whose reduction plan an executor ran (``CorpusRule.reduction``). With
+        ``release`` (``states`` a dict the caller gives up), each rule's states are dropped
+        from it as its reduce starts, so they are freed when that reduce ends."""
         from .aggregates import LazyStates
 
         out: list[Finding] = []
         for rule in self.corpus_rules:
-            mine = states.get(rule.code, {})
+            own = states.pop(rule.code, {}) if release else states.get(rule.code, {})
             # an index's LazyStates (corpuslint/aggregates.py) stays lazy: states decoded on access
-            view = CorpusView(states=mine if isinstance(mine, LazyStates) else dict(mine), targets=set(documents),
+            view = CorpusView(states=own if isinstance(own, LazyStates) else dict(own), targets=set(documents),
                               documents=documents, facts=(facts or {}).get(rule.code),
-                              aggregates=getattr(mine, "aggregates", None))
+                              aggregates=getattr(own, "aggregates", None))
+            del own
             kinds = rule.checked_regions()
             with rule_errors(rule, "the corpus"):
-                found = list(rule.reduce(view))
+                found = self._reduce_one(rule, view)
             for f in found:
                 doc = documents.get(f.key)
                 if kinds == ALL_REGIONS or doc is None or not doc.outside(f.start, f.end, kinds):
@@ -245,6 +255,21 @@ class Linter:
                         f.related = tuple(_record_location(r, documents) for r in f.related)
                     out.append(f)
         return out
+
+    def _reduce_one(self, rule: CorpusRule, view: CorpusView) -> list[Finding]:
+        """``rule.reduce(view)``; split by targets across ``jobs`` forked processes when the
+        rule allows it (``reduce_by_target``), the run is local and there are enough targets."""
+        jobs = self.config.jobs or os.cpu_count() or 1
+        local = self.executor is None or hasattr(self.executor, "lint_items")  # not a Dask client
+        if (jobs < 2 or not local or view.facts is not None or not getattr(rule, "reduce_by_target", False)
+                or len(view.targets) < PARALLEL_MIN_DOCS):
+            return list(rule.reduce(view))
+        try:
+            return _parallel_reduce(rule, view, jobs)
+        except (OSError, RuntimeError) as exc:  # no fork, a worker killed: the whole reduce here
+            print(f"corpuslint: warning: parallel reduce of {rule.code} failed ({exc}); reducing in this process",
+                  file=sys.stderr)
+            return list(rule.reduce(view))
 
     def problem_finding(self, source: files.Source, problem: files.ReadProblem) -> Finding | None:
         cls = PROBLEM_RULES[problem.kind]
@@ -313,13 +338,14 @@ class MapResult:
     """What the map step keeps of one document (see ``Linter.map_document``)."""
 
     __slots__ = ("key", "content_hash", "nbytes", "findings", "from_disk", "cache_row", "states", "inline",
-                 "cache_bad")
+                 "cache_bad", "regions")
 
     def __init__(self, key, content_hash, nbytes, findings, from_disk, cache_row, states, inline, cache_bad=None):
         self.key, self.content_hash, self.nbytes = key, content_hash, nbytes
         self.findings, self.from_disk, self.cache_row = findings, from_disk, cache_row
         self.states, self.inline = states, inline
         self.cache_bad = cache_bad  # invalid on-disk cache entries met (warned once, by the parent)
+        self.regions = None  # the document's structure.Region list, when the map computed it
 
 
 class Collected:
@@ -371,6 +397,19 @@ def _decode_state(value: Any) -> Any:
 
         return loads(bytes(value))
     return value
+
+
+def _decode_states(states: dict[str, Any]) -> dict[str, Any]:
+    """One worker result's states ({code: blob}) decoded; a blob several rules share (the
+    spelling rules' one state, encoded once and pickled once) is decoded once, so the
+    rules share the decoded state as they do in a one-process run."""
+    decoded: dict[int, Any] = {}
+    out: dict[str, Any] = {}
+    for code, value in states.items():
+        if id(value) not in decoded:
+            decoded[id(value)] = _decode_state(value)
+        out[code] = decoded[id(value)]
+    return out
 
 
 # Worker side of the parallel map: the Linter (rules, options) is inherited through
@@ -494,10 +533,55 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
                     pending.append((nxt, pool.submit(_worker_map, nxt)))
                 for item, (result, problem) in zip(chunk, results):
                     if result is not None:
-                        result.states = {c: _decode_state(v) for c, v in result.states.items()}
+                        result.states = _decode_states(result.states)
                     yield item, result, problem
     finally:
         _PARENT_LINTER = None
+
+
+# -- the parallel reduce of a rule whose findings are per target ------------------------
+#
+# A corpus rule with ``reduce_by_target = True`` promises that its findings on a target
+# depend on the states (all of them) and that target only, never on which other
+# documents are targets, and that it reports targets in sorted order. Its reduce then
+# runs on contiguous slices of the sorted targets: the first (small) slice here, which
+# builds what the rule memoises across targets (the spelling rules' merged corpus, the
+# morphology of frequent words), then the others in worker processes forked after it,
+# which inherit that (copy-on-write) and send back their findings. Concatenated in slice
+# order they are the findings of one reduce over every target, in the same order.
+
+_REDUCE_JOB: "tuple[CorpusRule, CorpusView] | None" = None
+
+
+def _reduce_slice(targets: list[str]) -> list[Finding]:
+    assert _REDUCE_JOB is not None
+    rule, view = _REDUCE_JOB
+    return list(rule.reduce(CorpusView(states=view.states, targets=set(targets), documents=view.documents,
+                                       facts=view.facts)))
+
+
+def _parallel_reduce(rule: CorpusRule, view: CorpusView, jobs: int) -> list[Finding]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _REDUCE_JOB
+    targets = sorted(view.targets)
+    first = max(1, len(targets) // (jobs * 8))
+    rest = targets[first:]
+    per = max(1, -(-len(rest) // (jobs * 4)))  # a few slices per worker: a slow slice does not hold the others
+    slices = [rest[k : k + per] for k in range(0, len(rest), per)]
+    _REDUCE_JOB = (rule, view)
+    try:
+        found = _reduce_slice(targets[:first])
+        if not slices:
+            return found
+        with ProcessPoolExecutor(max_workers=min(jobs, len(slices)), mp_context=multiprocessing.get_context("fork")) \
+                as pool:
+            for part in pool.map(_reduce_slice, slices):
+                found.extend(part)
+        return found
+    finally:
+        _REDUCE_JOB = None
 
 
 # CORPUS-INDEX SEAM
@@ -569,7 +653,7 @@ def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: Docume
         key = result.key
         abspath = item.path if isinstance(item, files.Source) else None
         if abspath is not None:
-            store.add_file(key, abspath, result.content_hash, result.nbytes)
+            store.add_file(key, abspath, result.content_hash, result.nbytes, result.regions)
         else:
             store.hold(item)
         linter._cache[(key, result.content_hash)] = result.findings
@@ -595,7 +679,7 @@ def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: Docume
     if linter.corpus_rules:
         states = collect_corpus_states(linter.corpus_rules, collected, ctx)
         del collected
-        findings.extend(linter.reduce(states, store))
+        findings.extend(linter.reduce(states, store, release=True))
     return findings
 
 

@@ -7,9 +7,10 @@ still needs a document now and then: a corpus rule's reduce building a finding
 ``DocumentStore`` is the mapping they read it from:
 
 * a plain file is remembered as (absolute path, content hash, size in bytes) and read
-  again on ``get``; a file whose content hash is no longer the one checked (changed on
-  disk since the map step) gives ``None``, so nothing is ever reported or fixed
-  against text that was not checked;
+  again on ``get``, with the regions the map step found in it (``Document.regions``),
+  so a reduce placing findings does not parse its structure again; a file whose content
+  hash is no longer the one checked (changed on disk since the map step) gives
+  ``None``, so nothing is ever reported or fixed against text that was not checked;
 * documents that cannot be read again (standard input, records of data files, texts
   given in memory through the Python API) are held whole, without their cached views.
 
@@ -33,20 +34,27 @@ class DocumentStore(Mapping[str, Document]):
 
     def __init__(self) -> None:
         self._files: dict[str, tuple[str, str, int]] = {}  # key -> (absolute path, content hash, bytes)
+        self._regions: dict[str, tuple] = {}  # key -> the file's regions, when the map step computed them
         self._held: dict[str, Document] = {}
         self._lru: OrderedDict[str, Document] = OrderedDict()
         self._lru_chars = 0
         self.changed: set[str] = set()  # files whose content changed since the map step
 
     # -- filling ----------------------------------------------------------------
-    def add_file(self, key: str, path: str, content_hash: str, nbytes: int) -> None:
-        """A plain file checked from ``path`` (read again on demand)."""
+    def add_file(self, key: str, path: str, content_hash: str, nbytes: int, regions: list | None = None) -> None:
+        """A plain file checked from ``path`` (read again on demand); ``regions``: its
+        ``Document.regions`` if known (set again on the document read back)."""
         self._held.pop(key, None)
         self._files[key] = (path, content_hash, nbytes)
+        if regions is not None:
+            self._regions[key] = tuple(regions) or _NO_REGIONS
+        else:
+            self._regions.pop(key, None)
 
     def hold(self, doc: Document) -> None:
         """A document kept in memory (text only: its cached views are dropped)."""
         self._files.pop(doc.path, None)
+        self._regions.pop(doc.path, None)
         self._lru.pop(doc.path, None)
         bare = doc
         if doc.__dict__.keys() - _BARE - {"content_hash"}:
@@ -93,6 +101,9 @@ class DocumentStore(Mapping[str, Document]):
         if not isinstance(loaded, Document) or loaded.content_hash != content_hash:
             self.changed.add(key)  # changed on disk since it was checked: nothing refers to it
             return default
+        regions = self._regions.get(key)
+        if regions is not None:  # what the map step found in this very content
+            loaded.__dict__["regions"] = list(regions)
         self._lru[key] = loaded
         self._lru_chars += len(loaded.text)
         while self._lru_chars > CACHE_CHARS and len(self._lru) > 1:
@@ -115,6 +126,7 @@ class DocumentStore(Mapping[str, Document]):
         return sum(1 for d in self._held.values() if getattr(d, "record", None) is not None)
 
 
+_NO_REGIONS: tuple = ()  # one shared value for the many files without regions
 _BARE = frozenset({"path", "text", "suffix", "file", "number", "record"})
 
 

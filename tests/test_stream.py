@@ -8,6 +8,7 @@ import gc
 import json
 import random
 import weakref
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,45 @@ def test_json_output_positions_come_from_the_store(corpus, tmp_path):
         json_format.write(result, fh)
     edits = [e for d in json.loads(out.read_text(encoding="utf-8"))["diagnostics"] for e in d["fix"]["edits"]]
     assert edits and all(e["line"] >= 1 and e["column"] >= 1 for e in edits)
+
+
+def test_per_target_reduce_split_across_workers_gives_the_one_process_findings(tmp_path, monkeypatch):
+    """S101's and S103's reduces (reduce_by_target) run on slices of the targets in forked workers
+    with jobs 2: the same findings, in the same order, as one reduce over every target."""
+    _corpus(tmp_path, PARALLEL_MIN_DOCS + 8)
+    paths = sorted(tmp_path.glob("*.txt"))
+    common = [w for w, _ in Counter(w for p in paths for w in p.read_text(encoding="utf-8").split()
+                                    if len(w) >= 5 and w.isalpha()).most_common(12)]
+    for k, path in enumerate(paths[10::6]):  # slips (two letters swapped) in files of several slices
+        w = common[k % len(common)]
+        i = len(w) // 2
+        path.write_text(path.read_text(encoding="utf-8").replace(w, w[:i] + w[i + 1] + w[i] + w[i + 2:], 1),
+                        encoding="utf-8")
+    serial = _findings(tmp_path, jobs=1, cache=False)
+    slips = {f["path"] for f in serial if f["code"] == "S101"}
+    assert len(slips) >= 3
+    calls = []
+    split = engine._parallel_reduce
+    monkeypatch.setattr(engine, "_parallel_reduce", lambda rule, view, jobs: calls.append(rule.code) or
+                        split(rule, view, jobs))
+    assert _findings(tmp_path, jobs=2, cache=False) == serial
+    assert calls == ["S101", "S103"]
+
+
+def test_store_gives_back_the_regions_the_map_found(tmp_path):
+    """A file read again for the reduce carries the regions the map step computed for
+    that content (no second parse); they equal the regions of a fresh parse."""
+    from corpuslint import structure
+
+    _corpus(tmp_path, 6)
+    code = tmp_path / "doc002.txt"
+    code.write_text(code.read_text(encoding="utf-8") + "\n$ apt install corpuslint\n{\n}\n", encoding="utf-8")
+    config, registry = build_registry([str(tmp_path)], table={"jobs": 1, "cache": False})
+    result = run([str(tmp_path)], config, registry)
+    store = result.documents
+    for path in sorted(tmp_path.glob("*.txt")):
+        key = next(k for k in store if Path(k).name == path.name)
+        doc = store.get(key)
+        assert "regions" in doc.__dict__  # set from the map step, not parsed again
+        assert doc.regions == structure.regions_for(files.load(files.Source(str(path), key)))
+    assert any(r.kind == structure.CODE for r in store.get(next(k for k in store if k.endswith("doc002.txt"))).regions)

@@ -63,20 +63,27 @@ class Clusters(list):
 
 
 def _clusters(
-    n: int, keys: np.ndarray, sigs: np.ndarray, sets: np.ndarray, off: np.ndarray, threshold: float, backend: str,
-    focus: np.ndarray | None = None,
+    n: int, keys: np.ndarray, sigs: np.ndarray | None, sets: np.ndarray, off: np.ndarray, threshold: float,
+    backend: str, focus: np.ndarray | None = None, bands: np.ndarray | None = None, rows: np.ndarray | None = None,
 ) -> Clusters:
     """Connected components (size > 1, members in index order) of exact-key groups and
-    verified near-duplicate pairs. With ``focus`` (bool per item), only candidate pairs
-    touching a focused item are verified (a pre-commit run checks a few files)."""
+    verified near-duplicate pairs, candidates from the signatures ``sigs`` or their LSH
+    band keys ``bands`` (``lsh.band_keys``). Item i (``keys[i]``, ``focus[i]``) is row
+    ``rows[i]`` of ``sigs``/``bands`` and unit ``rows[i]`` of ``sets``/``off`` (i when
+    ``rows`` is None): the tables are read in place, never copied. With ``focus`` (bool per
+    item), only candidate pairs touching a focused item are verified (a pre-commit run
+    checks a few files)."""
     rep, reps = lsh.group_by_key(keys)
-    sub_sets, sub_off = _subset(sets, off, reps)
-    pairs = lsh.candidate_pairs(sigs[reps], threshold, backend)
+    at = reps if rows is None else rows[reps]
+    if bands is not None:
+        pairs = lsh.candidate_pairs(None, threshold, bands=bands, rows=at)
+    else:
+        pairs = lsh.candidate_pairs(sigs[at], threshold, backend)
     if focus is not None and len(pairs):
         touch = np.zeros(len(reps), dtype=bool)
         np.logical_or.at(touch, np.searchsorted(reps, rep), focus)
         pairs = pairs[touch[pairs[:, 0]] | touch[pairs[:, 1]]]
-    pairs, sims = lsh.verify(pairs, sub_sets, sub_off, threshold)
+    pairs, sims = lsh.verify(pairs, sets, off, threshold, rows=at)
     return clusters_from_edges(n, rep, reps[pairs], sims)
 
 
@@ -279,6 +286,11 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         name_off = np.zeros(len(name_sets) + 1, dtype=np.int64)
         np.cumsum([len(x) for x in name_sets], out=name_off[1:])
         unit_frames, unit_frames_off = _subset(fr, fr_off, idx)
+        sig = a.signatures[idx]
+        # LSH band keys (168 bytes a paragraph at 0.8) instead of the signature (512): the
+        # numpy back-end buckets the same keys; datasketch's needs the signature itself
+        lsh_rows = {"sig": sig} if self.opts["backend"] == "datasketch" else {
+            "bands": lsh.band_keys(sig, float(self.opts["threshold"]))}
         return {
             "names": np.concatenate(name_sets) if name_sets else np.zeros(0, np.uint64),
             "names_off": name_off,
@@ -288,27 +300,30 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             "keys": a.keys[idx],
             "sets": sub_sets,
             "off": sub_off,
-            "sig": a.signatures[idx],
+            **lsh_rows,
             "frames": np.unique(fr),  # the document's frames
             "tframes": unit_frames,  # each unit's frames
             "tframes_off": unit_frames_off,
         }
 
     def fingerprint(self) -> str:
-        return f"{super().fingerprint()}:names1:frames1"  # name hashes and frames per paragraph
+        # states carry name hashes and frames per paragraph, and band keys instead of signatures
+        return f"{super().fingerprint()}:names1:frames1:bands1"
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])
+        rows = "sig" if self.opts["backend"] == "datasketch" else "bands"
         # a few checked files in an indexed corpus: their neighbours' states only
         plan = incremental.paragraph_plan(self, corpus) if corpus.facts is None else None
         states, n_docs, doc_counts = plan or (corpus.states, len(corpus.states), None)
-        paths, doc_of, arr = _concat(states, ("lines", "spans", "nwords", "keys", "sig", "sets"))
+        paths, doc_of, arr = _concat(states, ("lines", "spans", "nwords", "keys", rows, "sets"))
         names_of = _names_lookup(states, paths)
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
         keys = arr["keys"].astype(np.uint64, copy=False)
         n = len(keys)
-        sigs = arr["sig"].reshape(n, -1).astype(np.uint32, copy=False)
+        sigs = arr["sig"].reshape(n, -1).astype(np.uint32, copy=False) if rows == "sig" else None
+        bands = arr["bands"].reshape(n, -1) if rows == "bands" else None
         lines = arr["lines"].reshape(n, 2)
         spans = arr["spans"].reshape(n, 2)
         # boilerplate: text repeated verbatim in many files is D106's business
@@ -341,14 +356,15 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         idx = np.nonzero(keep)[0]
         if len(idx) < 2:
             return []
-        sets, off = _subset(arr["sets"], arr["off"], idx)
+        sets, off = arr["sets"], arr["off"]  # unit idx[i] is item i (read in place)
         target_docs = np.array([p in corpus.targets for p in paths], dtype=bool)
         is_target = target_docs[doc_of[idx]]
         focus = is_target if plan is not None or is_target.mean() < 0.5 else None  # plan: < 0.5 corpus-wide
         if corpus.facts is not None:  # clusters computed by a distributed reduce (shuffle.LSH_BANDS)
             groups = clusters_from_edges(n, corpus.facts["rep"], corpus.facts["pairs"], corpus.facts["sims"])
         else:
-            groups = _clusters(len(idx), keys[idx], sigs[idx], sets, off, threshold, str(self.opts["backend"]), focus)
+            groups = _clusters(len(idx), keys[idx], sigs, sets, off, threshold, str(self.opts["backend"]), focus,
+                               bands, rows=idx)
         out: list[Finding] = []
         doc_l = doc_of[idx].tolist()
         target_l = is_target.tolist()
@@ -363,7 +379,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             if n_files < 2:
                 continue
             for g, target, sim in assign_copies(
-                group, groups, doc_l, target_l, lambda x, y: _exact_jaccard(sets, off, x, y), threshold
+                group, groups, doc_l, target_l, lambda x, y: _exact_jaccard(sets, off, idx[x], idx[y]), threshold
             ):
                 doc = corpus.documents.get(paths[doc_l[g]])
                 if doc is None:

@@ -88,44 +88,72 @@ def _bucket_pairs(members: np.ndarray, out: list[np.ndarray]) -> None:
         out.append(np.stack((members[:-1], members[1:]), axis=1))
 
 
-def candidate_pairs(sigs: np.ndarray, threshold: float, backend: str = "numpy") -> np.ndarray:
-    """Unique candidate pairs (i < j) as an (m, 2) int64 array."""
+def band_keys(sigs: np.ndarray, threshold: float) -> np.ndarray:
+    """(n, b) uint64: the LSH band keys of each row of ``sigs`` (n x num_perm uint32
+    signatures) for ``threshold`` (``lsh_params``): what ``candidate_pairs`` buckets.
+    A signature is 512 bytes, its band keys at 0.8 are 168: a corpus state keeps these."""
+    b, r = lsh_params(threshold, sigs.shape[1])
+    return np.ascontiguousarray(_band_keys(sigs, b, r).T)
+
+
+def candidate_pairs(sigs: np.ndarray | None, threshold: float, backend: str = "numpy",
+                    bands: np.ndarray | None = None, rows: np.ndarray | None = None) -> np.ndarray:
+    """Unique candidate pairs (i < j) as an (m, 2) int64 array, from the signatures
+    ``sigs`` (n x num_perm) or, numpy back-end only, their precomputed ``band_keys``
+    ``bands`` (N x b; the same pairs): of its rows ``rows`` (n indices; all when None),
+    read one band at a time (no copy of the table); i, j index ``rows``."""
+    if bands is not None:
+        n = bands.shape[0] if rows is None else len(rows)
+        if n < 2:
+            return np.zeros((0, 2), dtype=np.int64)
+        return _bucket_candidates(bands, n, rows)
     n = sigs.shape[0]
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
     b, r = lsh_params(threshold, sigs.shape[1])
-    parts: list[np.ndarray] = []
-    if backend == "datasketch":
-        from datasketch import LeanMinHash, MinHashLSH
+    if backend != "datasketch":
+        return _bucket_candidates(_band_keys(sigs, b, r).T, n)
+    from datasketch import LeanMinHash, MinHashLSH
 
-        lsh = MinHashLSH(num_perm=sigs.shape[1], params=(b, r))
-        with lsh.insertion_session() as session:
-            for i in range(n):
-                session.insert(i, LeanMinHash(seed=U.SEED, hashvalues=sigs[i], scheme=U.SCHEME), check_duplication=False)
-        for table in lsh.hashtables:
-            for key in table.keys():
-                members = table.get(key)
-                if len(members) > 1:
-                    _bucket_pairs(np.array(sorted(members), dtype=np.int64), parts)
-    else:
-        keys = _band_keys(sigs, b, r)
-        for k in range(b):
-            order = np.argsort(keys[k])  # bucket members are a set: no need for a stable sort
-            sk = keys[k][order]
-            same = sk[1:] == sk[:-1]
-            if not same.any():
-                continue
-            # runs of equal keys: starts where a run begins
-            edges = np.diff(np.concatenate(([False], same, [False])).astype(np.int8))
-            run_starts = np.nonzero(edges == 1)[0]
-            run_ends = np.nonzero(edges == -1)[0] + 1
-            sizes = run_ends - run_starts
-            two = sizes == 2
-            if two.any():
-                s2 = run_starts[two]
-                parts.append(np.stack((order[s2], order[s2 + 1]), axis=1))
-            for s, e in zip(run_starts[~two], run_ends[~two]):
-                _bucket_pairs(np.sort(order[s:e]), parts)  # index order: a large bucket's star starts at its first item
+    parts: list[np.ndarray] = []
+    lsh = MinHashLSH(num_perm=sigs.shape[1], params=(b, r))
+    with lsh.insertion_session() as session:
+        for i in range(n):
+            session.insert(i, LeanMinHash(seed=U.SEED, hashvalues=sigs[i], scheme=U.SCHEME), check_duplication=False)
+    for table in lsh.hashtables:
+        for key in table.keys():
+            members = table.get(key)
+            if len(members) > 1:
+                _bucket_pairs(np.array(sorted(members), dtype=np.int64), parts)
+    return _unique_pairs(parts, n)
+
+
+def _bucket_candidates(keys: np.ndarray, n: int, rows: np.ndarray | None = None) -> np.ndarray:
+    """Candidate pairs of ``n`` items from their band keys ``keys`` ((N, b), any strides;
+    item i is row ``rows[i]``, or row i when ``rows`` is None)."""
+    parts: list[np.ndarray] = []
+    for k in range(keys.shape[1]):
+        band = keys[:, k] if rows is None else keys[rows, k]
+        order = np.argsort(band)  # bucket members are a set: no need for a stable sort
+        sk = band[order]
+        same = sk[1:] == sk[:-1]
+        if not same.any():
+            continue
+        # runs of equal keys: starts where a run begins
+        edges = np.diff(np.concatenate(([False], same, [False])).astype(np.int8))
+        run_starts = np.nonzero(edges == 1)[0]
+        run_ends = np.nonzero(edges == -1)[0] + 1
+        sizes = run_ends - run_starts
+        two = sizes == 2
+        if two.any():
+            s2 = run_starts[two]
+            parts.append(np.stack((order[s2], order[s2 + 1]), axis=1))
+        for s, e in zip(run_starts[~two], run_ends[~two]):
+            _bucket_pairs(np.sort(order[s:e]), parts)  # index order: a large bucket's star starts at its first item
+    return _unique_pairs(parts, n)
+
+
+def _unique_pairs(parts: list[np.ndarray], n: int) -> np.ndarray:
     if not parts:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.concatenate(parts).astype(np.int64)
@@ -140,25 +168,32 @@ def candidate_pairs(sigs: np.ndarray, threshold: float, backend: str = "numpy") 
     return np.stack((code // n, code % n), axis=1)
 
 
-def verify(pairs: np.ndarray, sets: np.ndarray, offsets: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
-    """Keep pairs whose exact Jaccard >= threshold; returns (pairs, jaccards)."""
+def verify(pairs: np.ndarray, sets: np.ndarray, offsets: np.ndarray, threshold: float,
+           rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Keep pairs whose exact Jaccard >= threshold; returns (pairs, jaccards). Item i's
+    set is ``sets[offsets[r]:offsets[r + 1]]`` with r = ``rows[i]`` (i when None)."""
     if len(pairs) == 0:
         return pairs, np.zeros(0)
+    at = pairs if rows is None else rows[pairs]
     sizes = np.diff(offsets)
-    sa, sb = sizes[pairs[:, 0]], sizes[pairs[:, 1]]
+    sa, sb = sizes[at[:, 0]], sizes[at[:, 1]]
     ok = np.minimum(sa, sb) >= threshold * np.maximum(sa, sb)  # length filter: J <= min/max
-    pairs = pairs[ok]
+    pairs, at = pairs[ok], at[ok]
     keep = np.zeros(len(pairs), dtype=bool)
     sims = np.zeros(len(pairs))
     inter = np.intersect1d
-    for idx, (i, j) in enumerate(pairs.tolist()):
-        a = sets[offsets[i] : offsets[i + 1]]
-        b = sets[offsets[j] : offsets[j + 1]]
-        c = len(inter(a, b, assume_unique=True))
-        sim = c / (len(a) + len(b) - c) if (len(a) + len(b) - c) else 1.0
-        if sim >= threshold:
-            keep[idx] = True
-            sims[idx] = sim
+    step = 8192  # pairs at a time: the Python lists of one chunk only (300 k pairs as lists: ~40 MB)
+    for c0 in range(0, len(at), step):
+        ch = at[c0 : c0 + step]
+        bounds = zip(offsets[ch[:, 0]].tolist(), offsets[ch[:, 0] + 1].tolist(),
+                     offsets[ch[:, 1]].tolist(), offsets[ch[:, 1] + 1].tolist())
+        for k, (a0, a1, b0, b1) in enumerate(bounds, c0):
+            c = len(inter(sets[a0:a1], sets[b0:b1], assume_unique=True))
+            union = (a1 - a0) + (b1 - b0) - c
+            sim = c / union if union else 1.0
+            if sim >= threshold:
+                keep[k] = True
+                sims[k] = sim
     return pairs[keep], sims[keep]
 
 

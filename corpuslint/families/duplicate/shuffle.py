@@ -56,22 +56,23 @@ def _emit(states: dict[str, Any], bases: dict[str, tuple[int, int]], targets: se
           shards: int) -> list[np.ndarray]:
     """Rows (``_COLS`` uint64 columns) of this partition's units, one per LSH band, split into
     ``shards`` by band key."""
-    sigs, ids, ekeys, docs, words, tgt = [], [], [], [], [], []
+    bands, ids, ekeys, docs, words, tgt = [], [], [], [], [], []
     for path, (base, doc) in bases.items():
         st = states[path]
         m = len(st["lines"])
-        sigs.append(np.asarray(st["sig"]).reshape(m, -1).astype(np.uint32, copy=False))
+        if "bands" in st:  # D104: the LSH band keys themselves (lsh.band_keys)
+            bands.append(np.asarray(st["bands"]).reshape(m, -1))
+        else:
+            bands.append(lsh.band_keys(np.asarray(st["sig"]).reshape(m, -1).astype(np.uint32, copy=False), threshold))
         ids.append(np.arange(base, base + m, dtype=np.uint64))
         ekeys.append(np.asarray(st["keys"]).astype(np.uint64, copy=False))
         docs.append(np.full(m, doc, dtype=np.uint64))
         words.append(np.asarray(st["nwords"]).astype(np.uint64, copy=False))
         tgt.append(np.full(m, path in targets, dtype=np.uint64))
-    if not sigs:
+    if not bands:
         return [np.zeros((0, _COLS), np.uint64) for _ in range(shards)]
-    sig = np.concatenate(sigs)
-    b, r = lsh.lsh_params(threshold, sig.shape[1])
-    keys = lsh._band_keys(sig, b, r)  # (b, n)
-    n = sig.shape[0]
+    keys = np.concatenate(bands).T  # (b, n)
+    b, n = keys.shape
     rows = np.empty((b * n, _COLS), dtype=np.uint64)
     rows[:, 0] = np.repeat(np.arange(b, dtype=np.uint64), n)
     rows[:, 1] = keys.reshape(-1)
@@ -231,7 +232,8 @@ def _take(states: dict[str, Any], bases: dict[str, tuple[int, int]], ids: np.nda
             continue
         rows = ids[lo:hi] - base
         sub = {f: np.asarray(st[f])[rows] for f in ("lines", "spans", "nwords", "keys")}
-        sub["sig"] = np.asarray(st["sig"]).reshape(m, -1)[rows]
+        rows_of = "bands" if "bands" in st else "sig"
+        sub[rows_of] = np.asarray(st[rows_of]).reshape(m, -1)[rows]
         sub["sets"], sub["off"] = _subset(np.asarray(st["sets"]), np.asarray(st["off"]), rows)
         if "names" in st:  # D104: name hashes per unit (a near-copy about another thing)
             sub["names"], sub["names_off"] = _subset(np.asarray(st["names"]), np.asarray(st["names_off"]), rows)

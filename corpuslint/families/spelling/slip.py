@@ -60,6 +60,8 @@ class Slip(SpellingCorpusRule):
     default_severity = Severity.ERROR
     fixable = True
     options = {"max-count": 1, "min-candidate-count": 2}
+    # findings on a target depend on the merged corpus and that target only (engine._parallel_reduce)
+    reduce_by_target = True
 
     def reduce(self, corpus):
         max_count = int(self.opts["max-count"])

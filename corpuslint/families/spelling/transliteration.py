@@ -146,6 +146,8 @@ class TransliterationInconsistency(SpellingCorpusRule):
     name = "transliteration-inconsistency"
     default_severity = Severity.WARNING
     options = {"cross-document-severity": "info"}
+    # findings on a target depend on the merged corpus (its variant groups) and that target only
+    reduce_by_target = True
 
     def reduce(self, corpus):
         cross = str(self.opts["cross-document-severity"]).lower()

@@ -28,6 +28,8 @@ class UnknownWord(SpellingCorpusRule):
     default_severity = Severity.INFO
     default_enabled = False
     options = {"learn-frequency": 3}
+    # findings on a target depend on the merged corpus and that target only (engine._parallel_reduce)
+    reduce_by_target = True
 
     def reduce(self, corpus):
         learn = int(self.opts["learn-frequency"])
