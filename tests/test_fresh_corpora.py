@@ -161,3 +161,19 @@ def test_s101_in_verse_is_a_warning_and_in_prose_an_error():
     prose = " ".join(line for line in text.splitlines() if line) + "\n"
     (finding,) = lint_text(prose, path="prose.txt", config={"select": ["S101"]})
     assert prose[finding.start : finding.end] == "نموید" and finding.severity.name == "ERROR"
+
+
+# -- S105: a correction applies to the language it is written for --------------------------
+
+
+def test_s105_persian_text_is_corrected_to_the_persian_spelling():
+    # Hafez 0.4.2, modern reading of ghazal 187: "... برآورده می شود. انشالله." The Arabic
+    # entry (إن شاء الله) does not apply to a Persian paragraph; the Persian one does.
+    text = (REAL / "hafez-inshallah.txt").read_text(encoding="utf-8")
+    (finding,) = lint_text(text, path="fa.txt", config={"select": ["S105"]})
+    assert text[finding.start : finding.end] == "انشالله"
+    assert finding.fix.edits[0].replacement == "ان\u200cشاءالله" and "إن شاء الله" not in finding.message
+    # Arabic text keeps the Arabic correction; Arabic-only entries stay out of Persian text
+    (finding,) = lint_text("وقال انشالله سيأتي غدا.\n", path="ar.txt", config={"select": ["S105"]})
+    assert finding.fix.edits[0].replacement == "إن شاء الله"
+    assert lint_text("این هاذا را می بینید. خداوند بسیار دوستتان دارد.\n", path="x.txt", config={"select": ["S105"]}) == []
