@@ -176,4 +176,5 @@ def test_s105_persian_text_is_corrected_to_the_persian_spelling():
     # Arabic text keeps the Arabic correction; Arabic-only entries stay out of Persian text
     (finding,) = lint_text("وقال انشالله سيأتي غدا.\n", path="ar.txt", config={"select": ["S105"]})
     assert finding.fix.edits[0].replacement == "إن شاء الله"
-    assert lint_text("این هاذا را می بینید. خداوند بسیار دوستتان دارد.\n", path="x.txt", config={"select": ["S105"]}) == []
+    persian = "این هاذا را می بینید. خداوند بسیار دوستتان دارد.\n"
+    assert lint_text(persian, path="x.txt", config={"select": ["S105"]}) == []

@@ -628,8 +628,8 @@ class PersianBackend(Backend):
         - the copula ست after a final ا or و ("صداست", "رضاست") and یست after و ("ابرویست");
         - the plural ان on a word not ending in ا و ه ("بدنان", "پریان", "گزاران");
         - the verbal prefix ب or ن on a known word ("بخفت", "ننمایی"; بی/نی before an
-          initial ا or آ: "نیفتند" = ن + افتند, "بیاورید" = ب + آورید, "بیاندیش"), and a preverb
-          بر/در/باز/فرو/فرا on a known word ("بازداد", "درباز", "برافتد").
+          initial ا or آ: "نیفتند" = ن + افتند, "بیاورید" = ب + آورید, "بیاندیش"), and
+          a preverb بر/در/باز/فرو/فرا on a known word ("بازداد", "درباز", "برافتد").
         Stems and verbs must have three letters; a stem must be known to the dictionary itself."""
         for enclitic, after in _FA_ENCLITICS:
             stem = clean[: -len(enclitic)]

@@ -10,9 +10,9 @@ from importlib import resources
 import regex
 
 from ...findings import Edit, Fix, Severity
+from ...text.script import language_spans
 from .backends import get_backend
 from .base import SpellingDocumentRule
-from ...text.script import language_spans
 from .project import config_error, resolve
 
 _BOUND_L = r"(?<![\p{L}\p{M}\p{N}_])"

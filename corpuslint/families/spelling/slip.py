@@ -42,7 +42,7 @@ class Slip(SpellingCorpusRule):
     the verb ذهبوا, reads as a noun). (c) A final ه where the word is the known ة spelling
     (الاستقاله) is reported at warning level with its own message. (d) In verse (a block of
     three or more short lines, as S104 tells it: Hafez's ghazals), whose classical and
-    poetic forms (اوفتاد، بنیوش، پادشهی) a modern dictionary lacks, a slip is reported at
+    poetic forms (بنیوش، فرامش، پادشهی) a modern dictionary lacks, a slip is reported at
     warning level, saying so in the message. Function words are
     never suggested. Project word lists (``[tool.corpuslint.spelling]``: ``accept``,
     ``allowlist-file``, ``reject``; plugins and config-defined rules feed the same lists
