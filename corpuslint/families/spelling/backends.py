@@ -578,6 +578,8 @@ class PersianBackend(Backend):
             out.append(arabic_keyboard)
         if _ZWNJ in clean:
             out.append(clean.replace(_ZWNJ, ""))  # کتاب‌ها / کتابها
+        if self.name == "fa" and clean.startswith("اوفت"):
+            out.append("ا" + clean[2:])  # classical "اوفتاد" = افتاد
         return out
 
     def _variants(self, clean: str) -> list[str]:
@@ -624,6 +626,8 @@ class PersianBackend(Backend):
                 continue  # "منشتر" is not منش + تر
             if self.spell(stem):
                 return True
+        if self.name == "fa" and self._persian_morphology(clean):
+            return True
         # The negative prefix ن on a verb the dictionary knows: "تغییر ندهند" (do not
         # change), "نکنند", "نشود" (Persian only; Urdu negates with a separate word).
         if (
@@ -647,6 +651,58 @@ class PersianBackend(Backend):
         # Each ZWNJ-joined part known: "نرم‌افزارهای" = نرم + افزارهای.
         parts = [p for p in clean.split(_ZWNJ) if p]
         return len(parts) > 1 and all(len(p) < 2 or self.spell(p) for p in parts)
+
+    def _persian_morphology(self, clean: str) -> bool:
+        """``clean`` is a word the dictionary knows plus an enclitic, a plural or a verbal
+        prefix, which fa_IR does not list on every stem (classical poetry uses them all):
+
+        - an enclitic pronoun on a consonant-final word: م ت ش (حافظش، رحیمت، کردمت) and
+          مان تان شان (دوستتان; also after ی: زندگیتان); the copula یم ید ند ("you are":
+          حالید، راهید); after a final vowel these are spelt with ی (جایش، دانایید), so
+          "نموید" (a slip of نروید) and "گوهیم" (of گواهیم) are not read as نمو + ید, گوه + یم;
+        - the copula ست after a final ا or و ("صداست", "رضاست") and یست after و ("ابرویست");
+        - the plural ان on a word not ending in ا و ه ("بدنان", "پریان", "گزاران");
+        - the verbal prefix ب or ن on a known word ("بخفت", "ننمایی"; بی/نی before an
+          initial ا or آ: "نیفتند" = ن + افتند, "بیاورید" = ب + آورید, "بیاندیش"), and
+          a preverb بر/در/باز/فرو/فرا on a known word ("بازداد", "درباز", "برافتد").
+        Stems and verbs must have three letters; a stem must be known to the dictionary itself."""
+        for enclitic, after in _FA_ENCLITICS:
+            stem = clean[: -len(enclitic)]
+            if clean.endswith(enclitic) and len(stem) >= 3 and after(stem) and self.spell(stem):
+                return True
+        if clean[:1] in "بن" and len(clean) >= 4 and clean[1:2] not in "اآ" and self.spell(clean[1:]):
+            return True
+        if clean[:2] in ("بی", "نی") and len(clean) >= 5:
+            # before an initial ا or آ the prefix takes a glide ی: "نیفتند" = ن + افتند,
+            # "بیاورید" = ب + آورید, "بیاندیش" = ب + اندیش
+            rest = clean[2:]
+            tries = ["ا" + rest] + (["آ" + rest[1:], rest] if rest[:1] == "ا" else [])
+            if any(self._spell_variant(t) for t in tries):
+                return True
+        for preverb in _FA_PREVERBS:
+            rest = clean[len(preverb) :]
+            if clean.startswith(preverb) and len(rest) >= 3 and self._spell_variant(rest):
+                return True
+        return False
+
+
+_FA_FINAL_VOWELS = ("ا", "و", "ه", "ی")
+# (enclitic, condition on the stem it may follow); longest first.
+_FA_ENCLITICS = (
+    ("مان", lambda s: not s.endswith(("ا", "و", "ه"))),
+    ("تان", lambda s: not s.endswith(("ا", "و", "ه"))),
+    ("شان", lambda s: not s.endswith(("ا", "و", "ه"))),
+    ("یست", lambda s: s.endswith("و")),
+    ("ست", lambda s: s.endswith(("ا", "و"))),
+    ("ان", lambda s: not s.endswith(("ا", "و", "ه"))),  # after ی too: پریان
+    ("ید", lambda s: not s.endswith(_FA_FINAL_VOWELS)),
+    ("یم", lambda s: not s.endswith(_FA_FINAL_VOWELS)),
+    ("ند", lambda s: not s.endswith(_FA_FINAL_VOWELS)),
+    ("م", lambda s: not s.endswith(_FA_FINAL_VOWELS)),
+    ("ت", lambda s: not s.endswith(_FA_FINAL_VOWELS)),
+    ("ش", lambda s: not s.endswith(_FA_FINAL_VOWELS)),
+)
+_FA_PREVERBS = ("باز", "فرو", "فرا", "بر", "در")
 
 
 class UrduBackend(PersianBackend):

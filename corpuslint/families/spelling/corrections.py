@@ -10,6 +10,7 @@ from importlib import resources
 import regex
 
 from ...findings import Edit, Fix, Severity
+from ...text.script import language_spans
 from .backends import get_backend
 from .base import SpellingDocumentRule
 from .project import config_error, resolve
@@ -36,6 +37,7 @@ class Correction:
     choices: tuple[str, ...]
     reason: str = ""
     fixable: bool = True
+    language: str = ""  # "" any; else the language ("ar", "fa") whose paragraphs it applies to
 
 
 class CorrectionsError(ValueError):
@@ -47,12 +49,18 @@ def parse_corrections(text: str, source: str = "<corrections>") -> dict[str, Cor
 
     ``wrong->right`` (one choice, fixable), ``wrong->a, b,`` (trailing comma: choices
     only, never auto-fixed), ``wrong->right, reason`` (text after the last comma is a
-    reason, never auto-fixed). Blank lines and ``#`` comments are skipped.
+    reason, never auto-fixed). Blank lines and ``#`` comments are skipped; a comment
+    ``# language: fa`` makes the entries after it apply only to paragraphs of that
+    language (``# language: any`` ends it): the table key is then ``wrong@fa``.
     """
     out: dict[str, Correction] = {}
+    language = ""
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
+            m = _LANGUAGE_RE.match(line)
+            if m:
+                language = "" if m.group(1) == "any" else m.group(1)
             continue
         if "->" not in line:
             raise CorrectionsError(f"{source}:{number}: expected 'wrong->right', got {raw!r}")
@@ -77,8 +85,13 @@ def parse_corrections(text: str, source: str = "<corrections>") -> dict[str, Cor
         if wrong in choices:
             raise CorrectionsError(f"{source}:{number}: {wrong!r} is corrected to itself in {raw!r}")
         key = wrong if _ARABIC_RE.search(wrong) else wrong.lower()
-        out[key] = Correction(wrong, tuple(choices), reason, fixable and len(choices) == 1)
+        if language:
+            key += "@" + language
+        out[key] = Correction(wrong, tuple(choices), reason, fixable and len(choices) == 1, language)
     return out
+
+
+_LANGUAGE_RE = regex.compile(r"#\s*language:\s*([a-z]{2,3}|any)\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +124,9 @@ class KnownMisspelling(SpellingDocumentRule):
     rule's ``file`` option; one ``wrong->right`` per line, ``wrong->a, b,`` for several
     choices, ``wrong->right, reason`` to explain). Arabic entries also match after a
     clitic prefix (و ف ب ل ك ال ...), which the fix keeps; English entries match any
-    case and the fix keeps the case. Words in the project ``reject`` list
+    case and the fix keeps the case. An entry under a ``# language: fa`` comment applies
+    only to paragraphs of that language: Arabic entries (إن شاء الله) stay out of
+    Persian text, which gets its own (انشالله → ان‌شاءالله). Words in the project ``reject`` list
     (``[tool.corpuslint.spelling] reject``, also fed by config-defined rule lists) are
     always reported here; words in ``accept`` never are. Set ``builtin = false`` to use
     only your own list.
@@ -166,8 +181,9 @@ class KnownMisspelling(SpellingDocumentRule):
     def _compile(self):
         if self._compiled is None:
             table = self.corrections()
-            arabic = sorted((k for k in table if _ARABIC_RE.search(k)), key=len, reverse=True)
-            other = sorted((k for k in table if not _ARABIC_RE.search(k)), key=len, reverse=True)
+            words = {k.split("@", 1)[0] for k in table}
+            arabic = sorted((k for k in words if _ARABIC_RE.search(k)), key=len, reverse=True)
+            other = sorted((k for k in words if not _ARABIC_RE.search(k)), key=len, reverse=True)
             ar_re = other_re = None
             if arabic:
                 alt = "|".join(regex.escape(k) for k in arabic)
@@ -188,6 +204,7 @@ class KnownMisspelling(SpellingDocumentRule):
         table, ar_re, other_re, arabic_keys, other_gate = self._compile()
         text = doc.text
         protected = None
+        spans = None
         for pattern in (ar_re, other_re):
             if pattern is None:
                 continue
@@ -198,6 +215,13 @@ class KnownMisspelling(SpellingDocumentRule):
             for m in pattern.finditer(text):
                 word = m.group("w")
                 entry = table.get(word) or table.get(word.lower())
+                if pattern is ar_re:  # an entry written for one language applies only there
+                    if spans is None:
+                        spans = language_spans(text)
+                    lang = next((lg for a, b, lg in spans if a <= m.start() < b), "ar")
+                    entry = table.get(f"{word}@{lang}") or entry
+                    if entry is not None and m.group("pre") and entry.language not in ("", "ar"):
+                        entry = None  # the clitic prefixes are Arabic
                 if entry is None or self._accepted(word):
                     continue
                 start, end = m.span("w")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...findings import Edit, Fix, Severity
 from .base import SpellingCorpusRule
+from .repeated import in_verse
 
 
 class Slip(SpellingCorpusRule):
@@ -15,7 +16,10 @@ class Slip(SpellingCorpusRule):
     stripped (harakat, shadda, dagger alef, Quranic signs; ٱ read as ا; presentation
     forms NFKC-normalised) and after the usual retries (Egyptian final ى as ي, the
     conjunctions و/ف, a hamza seat on a bare alef: الافضل = الأفضل; Persian suffixes and
-    ZWNJ compounds; the Persian negative prefix ن on a known verb: ندهند), that also has independent evidence of being a slip:
+    ZWNJ compounds; the Persian negative prefix ن on a known verb: ندهند; Persian enclitic
+    pronouns and copula on a known word: حافظش، دوستتان، حالید، صداست; the plural ان:
+    بدنان; the verbal prefixes ب/ن and preverbs: بخفت، ننمایی، بازداد; classical اوفتاد),
+    that also has independent evidence of being a slip:
     (a) morphology: the Arabic article ال glued to a form with no noun reading at all
     (qalsadi), not a nisba adjective or name (الجهني), not a word its writer vocalised
     (الأشجّ), not ف/و + ال + a short name (فاليري); (b) corpus context: the word occurs
@@ -36,7 +40,10 @@ class Slip(SpellingCorpusRule):
     is not taken for ال + noun); other rejected words get no part of speech from their
     shape, because qalsadi's guesses on misspellings are unreliable ("ذهبو", a slip of
     the verb ذهبوا, reads as a noun). (c) A final ه where the word is the known ة spelling
-    (الاستقاله) is reported at warning level with its own message. Function words are
+    (الاستقاله) is reported at warning level with its own message. (d) In verse (a block of
+    three or more short lines, as S104 tells it: Hafez's ghazals), whose classical and
+    poetic forms (بنیوش، فرامش، پادشهی) a modern dictionary lacks, a slip is reported at
+    warning level, saying so in the message. Function words are
     never suggested. Project word lists (``[tool.corpuslint.spelling]``: ``accept``,
     ``allowlist-file``, ``reject``; plugins and config-defined rules feed the same lists
     through ``add_project_words``): an accepted word is never reported by any spelling
@@ -83,5 +90,9 @@ class Slip(SpellingCorpusRule):
             fix = None
             if ev.kind == "context" and ev.suggestions and doc.text[start:end] == clean:
                 fix = Fix.unsafe(Edit(start, end, ev.suggestions[0]))
-            yield doc.finding(self, start, end, message, fix=fix)
+            finding = doc.finding(self, start, end, message, fix=fix)
+            if in_verse(doc.text, start):  # poetry: classical forms the dictionary lacks
+                finding.message += " (warning only: in verse, whose classical and poetic forms the dictionary lacks)"
+                finding.severity = min(finding.severity, Severity.WARNING, key=lambda s: s.rank)
+            yield finding
 
