@@ -614,6 +614,8 @@ def lint_items(linter: Linter, items: list, ctx: RunContext, store: DocumentStor
     executor = linter.executor or LocalExecutor()
     if hasattr(executor, "lint_items"):
         findings = executor.lint_items(linter, items, ctx, store, problems)
+    elif hasattr(executor, "map_items"):  # Dask: plain files read on the workers, named in ``store``
+        findings = executor.map_items(linter, items, ctx, store, problems)
     else:  # an executor of whole document dicts (Dask): the documents are read here
         docs: dict[str, Document] = {}
         for item in items:

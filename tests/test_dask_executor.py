@@ -358,3 +358,37 @@ def test_file_urls_are_read_on_the_workers_with_the_local_findings(scheduler, tm
     assert isinstance(ref, executor_dask.FileRef) and ref.path == f"{url}/doc001.txt"
     mapped = executor_dask._map_partition(engine.Linter(config, registry), [(ref, True)])  # what a worker does
     assert mapped["stale"] == [] and mapped["findings"][0][0] == ref.display
+
+
+def test_client_never_reads_the_plain_files_and_rereads_only_those_with_findings(scheduler, tmp_path, monkeypatch):
+    """Plain files are read on the workers only; after the map the client reads again
+    (``store.DocumentStore``) only the files the reduce or the output needs: those with
+    findings. Findings stay those of the local run."""
+    from corpuslint import files
+
+    root = _corpus(tmp_path)
+    (root / "slip.txt").write_text("Ths line  has a double space.  \n", encoding="utf-8")
+    (root / "corpuslint.toml").write_text('ignore = ["S104"]\n', encoding="utf-8")  # word salad: in every file
+    config, registry = engine.build_registry([str(root)])
+    config.use_cache = False
+    local = engine.run([str(root)], config, registry, executor=LocalExecutor()).findings
+    read: list[str] = []
+    real_load = files.load
+
+    def counting_load(source, *args, **kwargs):
+        read.append(source.display)
+        return real_load(source, *args, **kwargs)
+
+    monkeypatch.setattr(files, "load", counting_load)  # this process only: workers are other processes
+    executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=scheduler))
+    try:
+        result = engine.run([str(root)], config, registry, executor=executor)
+    finally:
+        executor.close()
+    assert _as_json(result.findings) == _as_json(local)
+    with_findings = {f.key for f in result.findings}
+    assert len(with_findings) < len(list(root.glob("*.txt")))  # the corpus has files without findings
+    assert set(read) <= with_findings, sorted(set(read) - with_findings)
+    assert len(read) == len(set(read))  # each read once
+    slip = next(k for k in result.documents if k.endswith("slip.txt"))  # named in the store, read on demand
+    assert result.documents.is_file(slip) and result.documents[slip].text.startswith("Ths line")

@@ -39,6 +39,7 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..baseline import directives
 from ..document import Document
 from ..files import ReadProblem, Source, is_url, load
 from . import ExecutorError, ExecutorSettings
@@ -84,25 +85,32 @@ def _ref(doc: Document):
 
 
 def _key(item) -> str:
-    """The key (display path) of a map item: a ``Source`` or ``(Document | FileRef, check)``."""
+    """The key (display path) of a map item: a ``Source`` or ``(Document | FileRef | Source, check)``."""
     if isinstance(item, Source):
         return item.display
-    return item[0].display if isinstance(item[0], FileRef) else item[0].path
+    return item[0].display if isinstance(item[0], (FileRef, Source)) else item[0].path
 
 
-def _map_partition(linter: "Linter", items: list) -> dict:
-    """Worker side: ``{"findings": [(key, findings)], "states": {code: {key: state}},
-    "stale": [key]}`` for ``items`` (in order). An item is ``(Document or FileRef, check)``:
-    read here when a ``FileRef`` (``stale`` when the file is no longer what the client
-    read: then left out), checked by the document rules
-    when ``check`` (else its findings came from the on-disk cache) and collected by the
-    corpus rules; or a ``Source`` (a corpus file that is not checked), read here and
+def _map_partition(linter: "Linter", items: list, inline: bool = False) -> dict:
+    """Worker side: ``{"findings": [(key, content hash, findings)], "states": {code: {key:
+    state}}, "stale": [key], "files": [(key, path, content hash, bytes, regions,
+    inline directives)], "problems": [(Source, ReadProblem)]}`` for ``items`` (in order). An item is
+    ``(Document or FileRef or Source, check)``: read here when a ``FileRef`` (``stale``
+    when the file is no longer what the client read: then left out) or a ``Source`` (a
+    checked plain file the client never read: named in ``files``, or in ``problems``
+    when it cannot be read as one text document), checked by the document rules when
+    ``check`` (else its findings came from the on-disk cache) and collected by the
+    corpus rules; or a bare ``Source`` (a corpus file that is not checked), read here and
     collected only, and left out when it cannot be read as one text document (as the
-    corpus index skips it)."""
+    corpus index skips it). ``inline``: find the checked files' inline suppression
+    directives (``baseline.directives``) here, so the client never reads them for that."""
     found_all: list = []
     stale: list[str] = []
+    checked_files: list = []
+    problems: list = []
     states: dict[str, dict[str, Any]] = {rule.code: {} for rule in linter.corpus_rules}
     for item in items:
+        named = False  # a checked file the client never read
         if isinstance(item, tuple) and isinstance(item[0], FileRef):
             ref, check = item
             try:
@@ -113,6 +121,16 @@ def _map_partition(linter: "Linter", items: list) -> dict:
                 stale.append(ref.display)
                 continue
             item = (doc, check)
+        elif isinstance(item, tuple) and isinstance(item[0], Source):
+            source = item[0]
+            try:
+                doc = load(source)
+            except OSError as exc:
+                doc = ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}")
+            if not isinstance(doc, Document):
+                problems.append((source, doc))
+                continue
+            item, named = (doc, True), True
         if isinstance(item, Source):
             try:
                 doc = load(item)
@@ -125,15 +143,18 @@ def _map_partition(linter: "Linter", items: list) -> dict:
             doc, check = item
             key = doc.path
             if check:
-                found_all.append((key, linter.check_document(doc)))
+                found_all.append((key, doc.content_hash, linter.check_document(doc)))
+            if named:
+                checked_files.append((key, source.path, doc.content_hash, len(doc.text.encode("utf-8", "surrogatepass")),
+                                      doc.__dict__.get("regions"), directives(doc) if inline else None))
         for rule in linter.corpus_rules:
             states[rule.code][key] = rule.collect(doc)
     linter._cache.clear()  # the worker keeps no findings between partitions
-    return {"findings": found_all, "states": states, "stale": stale}
+    return {"findings": found_all, "states": states, "stale": stale, "files": checked_files, "problems": problems}
 
 
-def _findings_of(result: dict) -> tuple[list, list]:
-    return result["findings"], result["stale"]
+def _findings_of(result: dict) -> tuple[list, list, list, list]:
+    return result["findings"], result["stale"], result["files"], result["problems"]
 
 
 def _states_of(result: dict, code: str) -> dict:
@@ -239,19 +260,36 @@ class DaskExecutor:
             return self.settings.workers
 
     # -- map + reduce -------------------------------------------------------------
+    def map_items(self, linter: "Linter", items: list, ctx: "RunContext", store, problems: list) -> "list[Finding]":
+        """``engine.lint_items`` on the cluster: plain files (``Source`` items) are read by
+        the workers only, never by the client, and named in ``store`` (read again there
+        on demand: only the documents a finding, fix or output needs); documents
+        (records, texts in memory) are held. Read problems go to ``problems``."""
+        sources = [it for it in items if isinstance(it, Source)]
+        docs = {it.path: it for it in items if not isinstance(it, Source)}
+        for doc in docs.values():
+            store.hold(doc)
+        return self._lint(linter, docs, sources, ctx, store, problems)
+
     def lint(self, linter: "Linter", docs: "dict[str, Document]", ctx: "RunContext") -> "list[Finding]":
-        if not docs:
+        """Map + reduce over documents already read (``docs``: key -> Document)."""
+        return self._lint(linter, docs, [], ctx, docs, [])
+
+    def _lint(self, linter, docs, sources, ctx, store, problems) -> "list[Finding]":
+        if not docs and not sources:
             return []
         client = self.connect()
         others: list[Source] = []
         if linter.corpus_rules:
+            named = set(docs) | {s.display for s in sources}
             try:
-                others = [s for s in ctx.discover() if s.display not in docs]
+                others = [s for s in ctx.discover() if s.display not in named]
             except OSError:
                 others = []
         # the on-disk document-findings cache, as in a local run: hits are only collected
+        # (files the client does not read are always checked on the workers)
         cached: dict[str, list] = {}
-        if ctx.doc_cache is not None and linter.document_rules:
+        if ctx.doc_cache is not None and linter.document_rules and docs:
             cached = ctx.doc_cache.get(list(docs.values()))
         for path, found in cached.items():
             doc = docs[path]
@@ -264,14 +302,23 @@ class DaskExecutor:
         if linter.progress is not None and cached:
             linter.progress(len(cached))
         tick, linter.progress = linter.progress, None
+        sizes = {s.display: _file_size(s.path) for s in sources}
+
+        def size_of(it) -> int:
+            if isinstance(it, Source):
+                return 1
+            key = _key(it)
+            return sizes[key] if key in sizes else len(docs[key].text)
+
         try:
             embed: set[str] = set()  # files that changed since the client read them: sent as text
             while True:
-                items: list = [(d if p in embed else _ref(d), p not in cached) for p, d in todo.items()] + others
+                items: list = [(d if p in embed else _ref(d), p not in cached) for p, d in todo.items()]
+                items += [(s, True) for s in sources] + others
                 items.sort(key=_key)
-                parts = partitions(items, self.workers(),
-                                   size_of=lambda it: 1 if isinstance(it, Source) else len(docs[_key(it)].text))
-                findings, stale = self._run(client, linter, docs, parts, None if embed else tick, ctx)
+                parts = partitions(items, self.workers(), size_of=size_of)
+                findings, stale = self._run(client, linter, docs, store, problems, parts,
+                                            None if embed else tick, ctx)
                 if not stale or stale <= embed:
                     break
                 embed |= stale  # (the progress bar counted the documents once)
@@ -292,36 +339,48 @@ class DaskExecutor:
             linter.progress = tick
         return findings
 
-    def _run(self, client, linter, docs, parts, tick, ctx) -> tuple[list, set[str]]:
+    def _run(self, client, linter, docs, store, problems, parts, tick, ctx) -> tuple[list, set[str]]:
         """Map ``parts``, then reduce: (findings, set()); or ([], keys) when files of those
         keys changed since the client read them (nothing reduced: the caller resends them)."""
         from distributed import as_completed
 
         retries = self.settings.retries
+        inline = linter.suppressions is not None
         shipped = client.scatter(linter, broadcast=True, hash=False)
-        mapped = client.map(_map_partition, [shipped] * len(parts), parts, retries=retries, pure=False)
+        mapped = client.map(_map_partition, [shipped] * len(parts), parts, [inline] * len(parts),
+                            retries=retries, pure=False)
         found_futures = client.map(_findings_of, mapped, retries=retries, pure=False)
         index = {f.key: i for i, f in enumerate(found_futures)}
         by_part: list = [None] * len(parts)
-        fresh: list = []
         stale: set[str] = set()
-        for future, (result, changed) in as_completed(found_futures, with_results=True):  # streamed back
+        for future, result in as_completed(found_futures, with_results=True):  # streamed back
             by_part[index[future.key]] = result
-            stale.update(changed)
+            stale.update(result[1])
             if tick is not None:
-                tick(len(result))
+                tick(len(result[0]) + len(result[3]))
         if stale:
             client.cancel(mapped)
             return [], stale
         findings: list = []
-        for result in by_part:
-            for key, found in result:
-                doc = docs[key]
-                linter._cache[(doc.path, doc.content_hash)] = found  # fix passes reuse it
-                fresh.append((doc, found))
+        fresh: list = []
+        for found_part, _, checked_files, read_problems in by_part:
+            for key, path, content_hash, nbytes, regions, entries in checked_files:
+                store.add_file(key, path, content_hash, nbytes, regions)
+                if entries is not None:
+                    linter.suppressions.note(key, content_hash, entries)
+            for source, problem in read_problems:
+                finding = linter.problem_finding(source, problem)
+                if finding is not None:
+                    problems.append(finding)
+            for key, content_hash, found in found_part:
+                linter._cache[(key, content_hash)] = found  # fix passes reuse it
+                findings.extend(found)
+                if key in docs:
+                    fresh.append((docs[key], found))
         if ctx.doc_cache is not None and fresh and linter.document_rules:
             ctx.doc_cache.put(fresh)
-        for doc in docs.values():
+        for path in docs.keys() - {k for part in by_part for k, _, _ in part[0]}:  # from the on-disk cache
+            doc = docs[path]
             findings.extend(linter._cache.get((doc.path, doc.content_hash), ()))
         if linter.corpus_rules:
             if self.before_reduce is not None:
@@ -329,7 +388,7 @@ class DaskExecutor:
             ops = DaskOps(client, mapped, retries)
             states: dict[str, dict[str, Any]] = {}
             facts: dict[str, Any] = {}
-            targets = set(docs)
+            targets = set(store)
             for rule in linter.corpus_rules:
                 plan = getattr(rule, "reduction", None)
                 if plan is None:  # the reduce needs every state: gather them here
@@ -338,9 +397,17 @@ class DaskExecutor:
                         states[rule.code].update(part)
                 else:  # distributed reduce: only its small result comes back
                     states[rule.code], facts[rule.code] = plan.run(rule, ops, targets)
-            findings.extend(linter.reduce(states, docs, facts))
+            findings.extend(linter.reduce(states, store, facts))
         client.cancel(mapped)
         return findings, set()
+
+
+def _file_size(path: str) -> int:
+    """Bytes of a local file (the partitions' weight); 1 for a URL or an unreadable path."""
+    try:
+        return 1 if is_url(path) else os.path.getsize(path)
+    except OSError:
+        return 1
 
 
 def _one_line(exc: BaseException) -> str:
