@@ -74,6 +74,43 @@ class FileRef:
     content_hash: str
 
 
+@dataclass(frozen=True)
+class DataPart:
+    """A data file that a worker reads and checks record by record (the client only lists
+    it); ``index`` names it in the run's store, which reads it again on demand.
+
+    A part is a whole file: the reduction plans number the units of the partitions in
+    the order of their keys, so a partition must hold a contiguous range of keys, which
+    record keys of row groups (``f.parquet#5`` .. ``#8``; ``#10`` sorts before ``#2``) are not."""
+
+    path: str  # absolute, or an fsspec URL
+    display: str
+    format: str  # a built-in reader's format: "jsonl" or "parquet"
+    options: Any  # readers.ReaderOptions
+    index: int
+    weight: int = 1  # bytes, for the partition sizes
+
+    def documents(self):
+        """(number, RecordDocument or ReadProblem) of the file's records, as the reader
+        gives them (``RecordReader.numbered_documents``)."""
+        from ..readers import BUILTIN_READERS
+
+        reader = next(r for r in BUILTIN_READERS if r.format == self.format)
+        return reader.guarded(Source(self.path, self.display), lambda: reader.records(self.path, self.options),
+                              self.options.id_field is not None)
+
+
+def data_parts(source: Source, reader, options, start: int) -> list[DataPart] | None:
+    """The parts a data file is read in on the workers (one, ``index`` ``start``), or None
+    when its records are read by the client (a reader other than the built-in JSON Lines
+    and Parquet ones)."""
+    from ..readers import JsonlReader, ParquetReader
+
+    if type(reader) not in (JsonlReader, ParquetReader):
+        return None
+    return [DataPart(source.path, source.display, reader.format, options, start, _file_size(source.path))]
+
+
 def _ref(doc: Document):
     """``doc`` as a ``FileRef`` when it is a whole plain file readable here, else itself."""
     if type(doc) is not Document or doc.path == "-":
@@ -88,6 +125,8 @@ def _key(item) -> str:
     """The key (display path) of a map item: a ``Source`` or ``(Document | FileRef | Source, check)``."""
     if isinstance(item, Source):
         return item.display
+    if isinstance(item[0], DataPart):
+        return item[0].display + "#"  # before its records' keys, after any other key it precedes
     return item[0].display if isinstance(item[0], (FileRef, Source)) else item[0].path
 
 
@@ -109,7 +148,20 @@ def _map_partition(linter: "Linter", items: list, inline: bool = False) -> dict:
     checked_files: list = []
     problems: list = []
     states: dict[str, dict[str, Any]] = {rule.code: {} for rule in linter.corpus_rules}
+    records: list = []
     for item in items:
+        if isinstance(item, tuple) and isinstance(item[0], DataPart):
+            part = item[0]
+            for _, doc in part.documents():
+                if not isinstance(doc, Document):
+                    problems.append((Source(part.path, part.display), doc))
+                    continue
+                found_all.append((doc.path, doc.content_hash, linter.check_document(doc)))
+                records.append((doc.path, part.index, doc.content_hash, doc.file, doc.number, doc.record,
+                                directives(doc) if inline else None))
+                for rule in linter.corpus_rules:
+                    states[rule.code][doc.path] = rule.collect(doc)
+            continue
         named = False  # a checked file the client never read
         if isinstance(item, tuple) and isinstance(item[0], FileRef):
             ref, check = item
@@ -150,11 +202,12 @@ def _map_partition(linter: "Linter", items: list, inline: bool = False) -> dict:
         for rule in linter.corpus_rules:
             states[rule.code][key] = rule.collect(doc)
     linter._cache.clear()  # the worker keeps no findings between partitions
-    return {"findings": found_all, "states": states, "stale": stale, "files": checked_files, "problems": problems}
+    return {"findings": found_all, "states": states, "stale": stale, "files": checked_files, "problems": problems,
+            "records": records}
 
 
-def _findings_of(result: dict) -> tuple[list, list, list, list]:
-    return result["findings"], result["stale"], result["files"], result["problems"]
+def _findings_of(result: dict) -> tuple[list, list, list, list, list]:
+    return result["findings"], result["stale"], result["files"], result["problems"], result["records"]
 
 
 def _states_of(result: dict, code: str) -> dict:
@@ -260,15 +313,24 @@ class DaskExecutor:
             return self.settings.workers
 
     # -- map + reduce -------------------------------------------------------------
+    @staticmethod
+    def data_parts(source: Source, reader, options, start: int) -> list[DataPart] | None:
+        """``data_parts`` (the engine's read plan asks: data files are read on the workers)."""
+        return data_parts(source, reader, options, start)
+
     def map_items(self, linter: "Linter", items: list, ctx: "RunContext", store, problems: list) -> "list[Finding]":
         """``engine.lint_items`` on the cluster: plain files (``Source`` items) are read by
         the workers only, never by the client, and named in ``store`` (read again there
         on demand: only the documents a finding, fix or output needs); documents
         (records, texts in memory) are held. Read problems go to ``problems``."""
-        sources = [it for it in items if isinstance(it, Source)]
-        docs = {it.path: it for it in items if not isinstance(it, Source)}
+        sources = [it for it in items if isinstance(it, (Source, DataPart))]
+        docs = {it.path: it for it in items if not isinstance(it, (Source, DataPart))}
         for doc in docs.values():
             store.hold(doc)
+        for part in items:
+            if isinstance(part, DataPart):
+                store.parts[part.index] = lambda part=part: (doc for _, doc in part.documents()
+                                                             if isinstance(doc, Document))
         return self._lint(linter, docs, sources, ctx, store, problems)
 
     def lint(self, linter: "Linter", docs: "dict[str, Document]", ctx: "RunContext") -> "list[Finding]":
@@ -281,7 +343,7 @@ class DaskExecutor:
         client = self.connect()
         others: list[Source] = []
         if linter.corpus_rules:
-            named = set(docs) | {s.display for s in sources}
+            named = set(docs) | {s.display for s in sources if isinstance(s, Source)}
             try:
                 others = [s for s in ctx.discover() if s.display not in named]
             except OSError:
@@ -302,11 +364,13 @@ class DaskExecutor:
         if linter.progress is not None and cached:
             linter.progress(len(cached))
         tick, linter.progress = linter.progress, None
-        sizes = {s.display: _file_size(s.path) for s in sources}
+        sizes = {s.display: _file_size(s.path) for s in sources if isinstance(s, Source)}
 
         def size_of(it) -> int:
             if isinstance(it, Source):
                 return 1
+            if isinstance(it[0], DataPart):
+                return it[0].weight
             key = _key(it)
             return sizes[key] if key in sizes else len(docs[key].text)
 
@@ -357,18 +421,27 @@ class DaskExecutor:
             by_part[index[future.key]] = result
             stale.update(result[1])
             if tick is not None:
-                tick(len(result[0]) + len(result[3]))
+                tick(len(result[0]) + len(result[3]) - len(result[4]) + len({r[1] for r in result[4]}))
         if stale:
             client.cancel(mapped)
             return [], stale
         findings: list = []
         fresh: list = []
-        for found_part, _, checked_files, read_problems in by_part:
+        seen_problems: set = set()
+        for found_part, _, checked_files, read_problems, records in by_part:
+            for key, part, content_hash, file, number, record, entries in records:
+                store.add_record(key, part, content_hash, file, number, record)
+                if entries is not None:
+                    linter.suppressions.note(key, content_hash, entries)
             for key, path, content_hash, nbytes, regions, entries in checked_files:
                 store.add_file(key, path, content_hash, nbytes, regions)
                 if entries is not None:
                     linter.suppressions.note(key, content_hash, entries)
             for source, problem in read_problems:
+                if problem.record is None:  # a whole-file problem: once, not once per part
+                    if (source.display, problem.message) in seen_problems:
+                        continue
+                    seen_problems.add((source.display, problem.message))
                 finding = linter.problem_finding(source, problem)
                 if finding is not None:
                     problems.append(finding)

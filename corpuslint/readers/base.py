@@ -144,8 +144,12 @@ class RecordReader:
         from . import options_for
 
         options = options_for(config, self.format)
+        yield from self.guarded(source, lambda: self.records(source.path, options), options.id_field is not None)
+
+    def guarded(self, source: Source, records, by_id: bool) -> Iterator[tuple[int | None, "RecordDocument | ReadProblem"]]:
+        """``unique_records`` of ``records()``, a failure part-way ending in one problem."""
         try:
-            yield from unique_records(source.display, self.records(source.path, options), options.id_field is not None)
+            yield from unique_records(source.display, records(), by_id)
         except FileProblem as exc:
             yield None, ReadProblem("malformed", str(exc))
         except ImportError:
