@@ -12,7 +12,10 @@
   one Dask task that runs every document rule (``check``) and every corpus rule's
   ``collect``. The corpus files under the project root that are not checked (what the
   corpus index covers in a local run) travel as paths: workers read them (``files.load``)
-  and collect their states, so their text never passes through the client. Partitions
+  and collect their states, so their text never passes through the client. So do the
+  checked plain files and JSON Lines/Parquet files (``DataPart``, a whole file each) in a
+  run of ``engine.run`` (``map_items``): the client names them in its ``DocumentStore``
+  and reads one again only when a finding, fix or output needs it. Partitions
   are retried by Dask (``retries``) when a worker fails. Document findings computed
   before (the on-disk document-findings cache) are not recomputed: those documents are
   only collected.
@@ -133,9 +136,11 @@ def _key(item) -> str:
 def _map_partition(linter: "Linter", items: list, inline: bool = False) -> dict:
     """Worker side: ``{"findings": [(key, content hash, findings)], "states": {code: {key:
     state}}, "stale": [key], "files": [(key, path, content hash, bytes, regions,
-    inline directives)], "problems": [(Source, ReadProblem)]}`` for ``items`` (in order). An item is
-    ``(Document or FileRef or Source, check)``: read here when a ``FileRef`` (``stale``
-    when the file is no longer what the client read: then left out) or a ``Source`` (a
+    inline directives)], "problems": [(Source, ReadProblem)], "records": [(key, part index,
+    content hash, file, number, record, inline directives)]}`` for ``items`` (in order).
+    An item is ``(DataPart, True)`` (a data file read, checked and collected here, record
+    by record), or ``(Document or FileRef or Source, check)``: read here when a ``FileRef``
+    (``stale`` when the file is no longer what the client read: then left out) or a ``Source`` (a
     checked plain file the client never read: named in ``files``, or in ``problems``
     when it cannot be read as one text document), checked by the document rules when
     ``check`` (else its findings came from the on-disk cache) and collected by the
@@ -197,8 +202,9 @@ def _map_partition(linter: "Linter", items: list, inline: bool = False) -> dict:
             if check:
                 found_all.append((key, doc.content_hash, linter.check_document(doc)))
             if named:
-                checked_files.append((key, source.path, doc.content_hash, len(doc.text.encode("utf-8", "surrogatepass")),
-                                      doc.__dict__.get("regions"), directives(doc) if inline else None))
+                nbytes = len(doc.text.encode("utf-8", "surrogatepass"))
+                checked_files.append((key, source.path, doc.content_hash, nbytes, doc.__dict__.get("regions"),
+                                      directives(doc) if inline else None))
         for rule in linter.corpus_rules:
             states[rule.code][key] = rule.collect(doc)
     linter._cache.clear()  # the worker keeps no findings between partitions
