@@ -1,7 +1,7 @@
 """Dask executor scaling: 1, 2 and 4 workers of a LocalCluster on a generated corpus.
 
     python benchmarks/bench_dask.py [--mb 2] [--workers 1 2 4] [--double] [--large] [--select D104,D105]
-                                    [--peer-defaults]
+                                    [--peer-defaults] [--jsonl]
 
 Generates ``--mb`` MB of text files (word-salad paragraphs from a fixed vocabulary,
 with 2% planted near-copies of earlier files), runs the check with the local executor
@@ -21,8 +21,10 @@ and prints the ratio of the largest per-worker reduce peak, the issue's target b
 on 2 cores). ``--select`` restricts the rules (e.g. ``D104,D105`` for the near-duplicate
 reduce alone).
 
-The client reads every checked file (the engine keeps the texts for fixes and for the
-positions of corpus findings); workers read their own copies from the same paths.
+Workers read the checked files; the client reads again only the files a finding needs
+(see the README, "Running on a Dask cluster"). ``--mb 100 --workers 2`` is the issue's
+acceptance run (every default rule, JSON findings local vs Dask; exit 1 when they differ);
+``--jsonl`` writes the same texts as JSON Lines records (100 a file, read on the workers).
 On a 2-core machine, more than 2 workers cannot speed anything up.
 """
 
@@ -45,9 +47,13 @@ WORDS = ("river stone market teacher window garden letter winter morning village
          "answer evening question silver mountain quiet early bright narrow simple heavy gentle").split()
 
 
-def generate(folder: Path, mb: float, seed: int = 16) -> int:
-    """Files of ~20 KB each until ``mb`` MB; every 50th file is a near-copy of an earlier one."""
+def generate(folder: Path, mb: float, seed: int = 16, jsonl: bool = False) -> int:
+    """Files of ~20 KB each until ``mb`` MB; every 50th file is a near-copy of an earlier one.
+    With ``jsonl``, the same texts as records of JSON Lines files of 100 records each."""
+    import json
+
     rng = random.Random(seed)
+    shard: list[str] = []
     total, i, texts = 0, 0, []
     while total < mb * 1_000_000:
         if i % 50 == 49 and texts:
@@ -62,9 +68,17 @@ def generate(folder: Path, mb: float, seed: int = 16) -> int:
                 paras.append(" ".join(sents))
             text = "\n\n".join(paras) + "\n"
             texts.append(text)
-        (folder / f"doc{i:06}.txt").write_text(text, encoding="utf-8")
+        if jsonl:
+            shard.append(json.dumps({"text": text}))
+            if len(shard) == 100:
+                (folder / f"part{i // 100:05}.jsonl").write_text("\n".join(shard) + "\n", encoding="utf-8")
+                shard = []
+        else:
+            (folder / f"doc{i:06}.txt").write_text(text, encoding="utf-8")
         total += len(text.encode())
         i += 1
+    if shard:
+        (folder / f"part{i // 100:05}.jsonl").write_text("\n".join(shard) + "\n", encoding="utf-8")
     (folder / "corpuslint.toml").write_text("", encoding="utf-8")
     return i
 
@@ -196,6 +210,8 @@ def main() -> int:
     ap.add_argument("--double-workers", type=int, default=2, help="workers of the 1x run of --double (default 2)")
     ap.add_argument("--large", action="store_true", help="identity on a 100 MB corpus, 2 workers")
     ap.add_argument("--select", help="rule codes to run (default: the default rules)")
+    ap.add_argument("--jsonl", action="store_true", help="the corpus as JSON Lines files of 100 records "
+                    "(read on the workers) instead of text files")
     ap.add_argument("--peer-defaults", action="store_true",
                     help="also run each worker count with Dask's default monitors and profiler (the peer of "
                          "executors.dask.LOCAL_CLUSTER_CONFIG) and print the CPU ratio")
@@ -212,7 +228,7 @@ def main() -> int:
         for mb, counts in sizes:
             folder = Path(tmp) / f"c{mb:g}"
             folder.mkdir()
-            n = generate(folder, mb)
+            n = generate(folder, mb, jsonl=args.jsonl)
             local_wall, local_cpu, local, _, _, local_peak = run_once(folder, None, args.select)
             print(f"corpus: {mb:g} MB, {n} files; local executor: {local_wall:.1f} s wall, {local_cpu:.1f} s CPU, "
                   f"{len(local)} findings, peak {local_peak / 1024:.0f} MB (its forked workers not counted)")

@@ -300,11 +300,15 @@ def _in_checked_regions(rule: Rule, doc: Document, found: Iterable[Finding]) -> 
 
 
 def _record_location(loc, documents: Mapping[str, Document]):
-    peek = getattr(documents, "peek", None)  # a DocumentStore: records are held, files never read here
-    doc = peek(loc.path) if peek is not None else documents.get(loc.path)
-    if loc.record is not None or getattr(doc, "record", None) is None:
+    if loc.record is not None:
         return loc
-    return Location(doc.file, loc.line, loc.column, doc.record)
+    record_of = getattr(documents, "record_of", None)  # a DocumentStore: nothing is read here
+    if record_of is not None:
+        named = record_of(loc.path)
+    else:
+        doc = documents.get(loc.path)
+        named = (doc.file, doc.record) if getattr(doc, "record", None) is not None else None
+    return loc if named is None else Location(named[0], loc.line, loc.column, named[1])
 
 
 class RuleError(Exception):
@@ -614,6 +618,8 @@ def lint_items(linter: Linter, items: list, ctx: RunContext, store: DocumentStor
     executor = linter.executor or LocalExecutor()
     if hasattr(executor, "lint_items"):
         findings = executor.lint_items(linter, items, ctx, store, problems)
+    elif hasattr(executor, "map_items"):  # Dask: plain files read on the workers, named in ``store``
+        findings = executor.map_items(linter, items, ctx, store, problems)
     else:  # an executor of whole document dicts (Dask): the documents are read here
         docs: dict[str, Document] = {}
         for item in items:
@@ -891,7 +897,8 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
             stdin_docs.append(loaded)
         else:
             _add_documents(linter, source, loaded, stdin_docs, problems)
-    items = _read_plan(linter, sources, registry, config, problems, writable, data_files) + stdin_docs
+    split = None if (fix or diff) else getattr(executor, "data_parts", None)  # Dask: data files read on the workers
+    items = _read_plan(linter, sources, registry, config, problems, writable, data_files, split) + stdin_docs
     path_of = {s.display: s.path for s in sources}
     if not diff:
         files.clean_stale_temp_files({os.path.dirname(s.path) for s in sources})
@@ -980,15 +987,25 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
 
 
 def _read_plan(linter: Linter, sources: list[files.Source], registry: Registry, config: Config,
-               problems: list[Finding], writable: set[str], data_files: dict) -> list:
+               problems: list[Finding], writable: set[str], data_files: dict, split=None) -> list:
     """What the map step reads, in order: a plain file as its Source (read by whoever
-    maps it, then dropped), a data file as its records (Documents), problems reported."""
+    maps it, then dropped), a data file as its records (Documents), problems reported.
+    ``split(source, reader, options, start)``: the parts a data file is read in
+    elsewhere (``executors.dask.DataPart``, numbered from ``start``) instead, or None."""
     items: list = []
+    parts = 0
     for source in sources:
         if source.problem is None and not source.unknown and readers.reader_for(source.path, registry.readers) is None:
             items.append(source)
             writable.add(source.display)
             continue
+        reader = readers.reader_for(source.path, registry.readers)
+        if split is not None and source.problem is None and reader is not None:
+            found = split(source, reader, readers.options_for(config, reader.format), parts)
+            if found is not None:
+                items.extend(found)
+                parts += len(found)
+                continue
         for src, reader, loaded in readers.iter_sources([source], registry.readers, config):
             if isinstance(loaded, Document):
                 items.append(loaded)

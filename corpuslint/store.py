@@ -11,8 +11,12 @@ still needs a document now and then: a corpus rule's reduce building a finding
   so a reduce placing findings does not parse its structure again; a file whose content
   hash is no longer the one checked (changed on disk since the map step) gives
   ``None``, so nothing is ever reported or fixed against text that was not checked;
-* documents that cannot be read again (standard input, records of data files, texts
-  given in memory through the Python API) are held whole, without their cached views.
+* a record that a Dask worker read from a part of a data file (``add_record``) is
+  remembered as (part, content hash, file, number, record) and read again on ``get``
+  with the rest of its part (``parts[part]()``: the part's documents, in order);
+* documents that cannot be read again (standard input, records of data files read
+  here, texts given in memory through the Python API) are held whole, without their
+  cached views.
 
 Reads go through a small LRU cache (``CACHE_CHARS`` characters), so a reduce that
 builds its findings file by file reads each file once.
@@ -36,6 +40,8 @@ class DocumentStore(Mapping[str, Document]):
         self._files: dict[str, tuple[str, str, int]] = {}  # key -> (absolute path, content hash, bytes)
         self._regions: dict[str, tuple] = {}  # key -> the file's regions, when the map step computed them
         self._held: dict[str, Document] = {}
+        self._records: dict[str, tuple] = {}  # key -> (part, content hash, file, number, record)
+        self.parts: dict = {}  # part -> callable giving the part's documents again (Dask data-file parts)
         self._lru: OrderedDict[str, Document] = OrderedDict()
         self._lru_chars = 0
         self.changed: set[str] = set()  # files whose content changed since the map step
@@ -63,10 +69,16 @@ class DocumentStore(Mapping[str, Document]):
                 bare.__dict__["content_hash"] = doc.__dict__["content_hash"]
         self._held[doc.path] = bare
 
+    def add_record(self, key: str, part, content_hash: str, file: str, number: int, record) -> None:
+        """A record of a data file read elsewhere from ``part`` (read again on demand
+        through ``parts[part]``); ``file``, ``number``, ``record``: its ``RecordDocument``
+        fields."""
+        self._records[key] = (part, content_hash, file, number, record)
+
     # -- reading ----------------------------------------------------------------
     def content_hash(self, key: str) -> str | None:
         """The content hash of what was checked for ``key`` (without reading it)."""
-        entry = self._files.get(key)
+        entry = self._files.get(key) or self._records.get(key)
         if entry is not None:
             return entry[1]
         doc = self._held.get(key)
@@ -75,6 +87,14 @@ class DocumentStore(Mapping[str, Document]):
     def peek(self, key: str) -> Document | None:
         """A held document (record, standard input), never read from disk."""
         return self._held.get(key)
+
+    def record_of(self, key: str) -> tuple[str, int | str] | None:
+        """(data file, record) of the record ``key``, without reading it; None for a file."""
+        entry = self._records.get(key)
+        if entry is not None:
+            return entry[2], entry[4]
+        doc = self._held.get(key)
+        return (doc.file, doc.record) if getattr(doc, "record", None) is not None else None
 
     def is_file(self, key: str) -> bool:
         return key in self._files
@@ -89,13 +109,17 @@ class DocumentStore(Mapping[str, Document]):
         held = self._held.get(key)
         if held is not None:
             return held
-        entry = self._files.get(key)
-        if entry is None or key in self.changed:
+        if key in self.changed:
             return default
         doc = self._lru.get(key)
         if doc is not None:
             self._lru.move_to_end(key)
             return doc
+        if key in self._records:
+            return self._read_part(key, default)
+        entry = self._files.get(key)
+        if entry is None:
+            return default
         path, content_hash, _ = entry
         loaded = files.load(files.Source(path, key))
         if not isinstance(loaded, Document) or loaded.content_hash != content_hash:
@@ -104,26 +128,51 @@ class DocumentStore(Mapping[str, Document]):
         regions = self._regions.get(key)
         if regions is not None:  # what the map step found in this very content
             loaded.__dict__["regions"] = list(regions)
-        self._lru[key] = loaded
-        self._lru_chars += len(loaded.text)
+        self._keep(key, loaded)
+        return loaded
+
+    def _keep(self, key: str, doc: Document) -> None:
+        self._lru[key] = doc
+        self._lru_chars += len(doc.text)
         while self._lru_chars > CACHE_CHARS and len(self._lru) > 1:
             _, old = self._lru.popitem(last=False)
             self._lru_chars -= len(old.text)
-        return loaded
+
+    def _read_part(self, key: str, default):
+        """``key``'s record, read again with its part (the part's records kept in the LRU
+        cache, as far as it holds them); a record whose content changed gives ``default``."""
+        part = self._records[key][0]
+        found = None
+        for doc in self.parts[part]():
+            entry = self._records.get(doc.path)
+            if entry is None or entry[0] != part:
+                continue
+            if doc.content_hash != entry[1]:
+                self.changed.add(doc.path)
+                continue
+            if doc.path not in self._lru:
+                self._keep(doc.path, doc)
+            if doc.path == key:
+                found = doc
+        if found is None:
+            self.changed.add(key)
+            return default
+        return found
 
     def __contains__(self, key: object) -> bool:
-        return key in self._files or key in self._held
+        return key in self._files or key in self._held or key in self._records
 
     def __iter__(self) -> Iterator[str]:
         yield from self._files
         yield from self._held
+        yield from self._records
 
     def __len__(self) -> int:
-        return len(self._files) + len(self._held)
+        return len(self._files) + len(self._held) + len(self._records)
 
     def records(self) -> int:
-        """How many held documents are records of data files."""
-        return sum(1 for d in self._held.values() if getattr(d, "record", None) is not None)
+        """How many documents are records of data files."""
+        return len(self._records) + sum(1 for d in self._held.values() if getattr(d, "record", None) is not None)
 
 
 _NO_REGIONS: tuple = ()  # one shared value for the many files without regions

@@ -358,3 +358,87 @@ def test_file_urls_are_read_on_the_workers_with_the_local_findings(scheduler, tm
     assert isinstance(ref, executor_dask.FileRef) and ref.path == f"{url}/doc001.txt"
     mapped = executor_dask._map_partition(engine.Linter(config, registry), [(ref, True)])  # what a worker does
     assert mapped["stale"] == [] and mapped["findings"][0][0] == ref.display
+
+
+def test_client_never_reads_the_plain_files_and_rereads_only_those_with_findings(scheduler, tmp_path, monkeypatch):
+    """Plain files are read on the workers only; after the map the client reads again
+    (``store.DocumentStore``) only the files the reduce or the output needs: those with
+    findings. Findings stay those of the local run."""
+    from corpuslint import files
+
+    root = _corpus(tmp_path)
+    (root / "slip.txt").write_text("Ths line  has a double space.  \n", encoding="utf-8")
+    (root / "corpuslint.toml").write_text('ignore = ["S104"]\n', encoding="utf-8")  # word salad: in every file
+    config, registry = engine.build_registry([str(root)])
+    config.use_cache = False
+    local = engine.run([str(root)], config, registry, executor=LocalExecutor()).findings
+    read: list[str] = []
+    real_load = files.load
+
+    def counting_load(source, *args, **kwargs):
+        read.append(source.display)
+        return real_load(source, *args, **kwargs)
+
+    monkeypatch.setattr(files, "load", counting_load)  # this process only: workers are other processes
+    executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=scheduler))
+    try:
+        result = engine.run([str(root)], config, registry, executor=executor)
+    finally:
+        executor.close()
+    assert _as_json(result.findings) == _as_json(local)
+    with_findings = {f.key for f in result.findings}
+    assert len(with_findings) < len(list(root.glob("*.txt")))  # the corpus has files without findings
+    assert set(read) <= with_findings, sorted(set(read) - with_findings)
+    assert len(read) == len(set(read))  # each read once
+    slip = next(k for k in result.documents if k.endswith("slip.txt"))  # named in the store, read on demand
+    assert result.documents.is_file(slip) and result.documents[slip].text.startswith("Ths line")
+
+
+def test_jsonl_and_parquet_records_are_read_on_the_workers_with_the_local_findings(scheduler, tmp_path):
+    """Data files are read where the workers are, a file per part (the client lists them
+    and names their records in the store). Near-copies planted across files and
+    partitions, a malformed line and a record without text give the local run's JSON
+    findings; a record is read again on the client only on demand."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from corpuslint import files, readers
+
+    rng = random.Random(5)
+    texts = [_paragraph(rng) for _ in range(36)]
+    for src, dst in ((0, 30), (3, 17), (8, 34), (12, 25)):  # a near-copy in another file
+        words = texts[src].split(" ")
+        words[4] = "changed"
+        texts[dst] = " ".join(words)
+    texts[20] = "Ths line  has a double space.  \n"
+    lines = [json.dumps({"text": t}) for t in texts[:12]]
+    lines[6] = '{"text": "broken'
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("\n".join(json.dumps({"text": t}) for t in texts[12:18]) + "\n",
+                                      encoding="utf-8")
+    for i in range(6):  # more parts than workers x 4: every file its own partition
+        (tmp_path / f"n{i}.jsonl").write_text(json.dumps({"text": _paragraph(rng)}) + "\n", encoding="utf-8")
+    rows = [{"text": t} for t in texts[18:]] + [{"text": None}]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "c.parquet", row_group_size=4)
+    (tmp_path / "corpuslint.toml").write_text('ignore = ["S104"]\n', encoding="utf-8")
+    config, registry = engine.build_registry([str(tmp_path)])
+    config.use_cache = False
+    local = engine.run([str(tmp_path)], config, registry, executor=LocalExecutor()).findings
+    executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=scheduler))
+    try:
+        result = engine.run([str(tmp_path)], config, registry, executor=executor)
+    finally:
+        executor.close()
+    codes = {f.code for f in local}
+    assert {"D105", "F005", "W101"} <= codes, codes
+    dups = {(f.path, f.related[0].path) for f in local if f.code in ("D104", "D105") and f.related}
+    assert any(a.endswith("c.parquet") and b.endswith(".jsonl") for a, b in dups), dups  # across files
+    assert _as_json(result.findings) == _as_json(local)
+    store = result.documents
+    keys = [k for k in store if "#" in k]
+    assert len(keys) == 11 + 6 + 6 + 18 and all(store.peek(k) is None for k in keys)  # named, not held
+    parquet = tmp_path / "c.parquet"
+    by_key = {d.path: d for d in readers.reader_for(str(parquet), registry.readers).documents(
+        files.Source(str(parquet), str(parquet)), config) if not isinstance(d, files.ReadProblem)}
+    key = sorted(k for k in keys if k.startswith(str(parquet)))[-1]
+    assert store.get(key).text == by_key[key].text and store.record_of(key) == (str(parquet), by_key[key].record)

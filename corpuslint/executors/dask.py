@@ -12,7 +12,10 @@
   one Dask task that runs every document rule (``check``) and every corpus rule's
   ``collect``. The corpus files under the project root that are not checked (what the
   corpus index covers in a local run) travel as paths: workers read them (``files.load``)
-  and collect their states, so their text never passes through the client. Partitions
+  and collect their states, so their text never passes through the client. So do the
+  checked plain files and JSON Lines/Parquet files (``DataPart``, a whole file each) in a
+  run of ``engine.run`` (``map_items``): the client names them in its ``DocumentStore``
+  and reads one again only when a finding, fix or output needs it. Partitions
   are retried by Dask (``retries``) when a worker fails. Document findings computed
   before (the on-disk document-findings cache) are not recomputed: those documents are
   only collected.
@@ -39,6 +42,7 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..baseline import directives
 from ..document import Document
 from ..files import ReadProblem, Source, is_url, load
 from . import ExecutorError, ExecutorSettings
@@ -73,6 +77,43 @@ class FileRef:
     content_hash: str
 
 
+@dataclass(frozen=True)
+class DataPart:
+    """A data file that a worker reads and checks record by record (the client only lists
+    it); ``index`` names it in the run's store, which reads it again on demand.
+
+    A part is a whole file: the reduction plans number the units of the partitions in
+    the order of their keys, so a partition must hold a contiguous range of keys, which
+    record keys of row groups (``f.parquet#5`` .. ``#8``; ``#10`` sorts before ``#2``) are not."""
+
+    path: str  # absolute, or an fsspec URL
+    display: str
+    format: str  # a built-in reader's format: "jsonl" or "parquet"
+    options: Any  # readers.ReaderOptions
+    index: int
+    weight: int = 1  # bytes, for the partition sizes
+
+    def documents(self):
+        """(number, RecordDocument or ReadProblem) of the file's records, as the reader
+        gives them (``RecordReader.numbered_documents``)."""
+        from ..readers import BUILTIN_READERS
+
+        reader = next(r for r in BUILTIN_READERS if r.format == self.format)
+        return reader.guarded(Source(self.path, self.display), lambda: reader.records(self.path, self.options),
+                              self.options.id_field is not None)
+
+
+def data_parts(source: Source, reader, options, start: int) -> list[DataPart] | None:
+    """The parts a data file is read in on the workers (one, ``index`` ``start``), or None
+    when its records are read by the client (a reader other than the built-in JSON Lines
+    and Parquet ones)."""
+    from ..readers import JsonlReader, ParquetReader
+
+    if type(reader) not in (JsonlReader, ParquetReader):
+        return None
+    return [DataPart(source.path, source.display, reader.format, options, start, _file_size(source.path))]
+
+
 def _ref(doc: Document):
     """``doc`` as a ``FileRef`` when it is a whole plain file readable here, else itself."""
     if type(doc) is not Document or doc.path == "-":
@@ -84,25 +125,49 @@ def _ref(doc: Document):
 
 
 def _key(item) -> str:
-    """The key (display path) of a map item: a ``Source`` or ``(Document | FileRef, check)``."""
+    """The key (display path) of a map item: a ``Source`` or ``(Document | FileRef | Source, check)``."""
     if isinstance(item, Source):
         return item.display
-    return item[0].display if isinstance(item[0], FileRef) else item[0].path
+    if isinstance(item[0], DataPart):
+        return item[0].display + "#"  # before its records' keys, after any other key it precedes
+    return item[0].display if isinstance(item[0], (FileRef, Source)) else item[0].path
 
 
-def _map_partition(linter: "Linter", items: list) -> dict:
-    """Worker side: ``{"findings": [(key, findings)], "states": {code: {key: state}},
-    "stale": [key]}`` for ``items`` (in order). An item is ``(Document or FileRef, check)``:
-    read here when a ``FileRef`` (``stale`` when the file is no longer what the client
-    read: then left out), checked by the document rules
-    when ``check`` (else its findings came from the on-disk cache) and collected by the
-    corpus rules; or a ``Source`` (a corpus file that is not checked), read here and
+def _map_partition(linter: "Linter", items: list, inline: bool = False) -> dict:
+    """Worker side: ``{"findings": [(key, content hash, findings)], "states": {code: {key:
+    state}}, "stale": [key], "files": [(key, path, content hash, bytes, regions,
+    inline directives)], "problems": [(Source, ReadProblem)], "records": [(key, part index,
+    content hash, file, number, record, inline directives)]}`` for ``items`` (in order).
+    An item is ``(DataPart, True)`` (a data file read, checked and collected here, record
+    by record), or ``(Document or FileRef or Source, check)``: read here when a ``FileRef``
+    (``stale`` when the file is no longer what the client read: then left out) or a ``Source`` (a
+    checked plain file the client never read: named in ``files``, or in ``problems``
+    when it cannot be read as one text document), checked by the document rules when
+    ``check`` (else its findings came from the on-disk cache) and collected by the
+    corpus rules; or a bare ``Source`` (a corpus file that is not checked), read here and
     collected only, and left out when it cannot be read as one text document (as the
-    corpus index skips it)."""
+    corpus index skips it). ``inline``: find the checked files' inline suppression
+    directives (``baseline.directives``) here, so the client never reads them for that."""
     found_all: list = []
     stale: list[str] = []
+    checked_files: list = []
+    problems: list = []
     states: dict[str, dict[str, Any]] = {rule.code: {} for rule in linter.corpus_rules}
+    records: list = []
     for item in items:
+        if isinstance(item, tuple) and isinstance(item[0], DataPart):
+            part = item[0]
+            for _, doc in part.documents():
+                if not isinstance(doc, Document):
+                    problems.append((Source(part.path, part.display), doc))
+                    continue
+                found_all.append((doc.path, doc.content_hash, linter.check_document(doc)))
+                records.append((doc.path, part.index, doc.content_hash, doc.file, doc.number, doc.record,
+                                directives(doc) if inline else None))
+                for rule in linter.corpus_rules:
+                    states[rule.code][doc.path] = rule.collect(doc)
+            continue
+        named = False  # a checked file the client never read
         if isinstance(item, tuple) and isinstance(item[0], FileRef):
             ref, check = item
             try:
@@ -113,6 +178,16 @@ def _map_partition(linter: "Linter", items: list) -> dict:
                 stale.append(ref.display)
                 continue
             item = (doc, check)
+        elif isinstance(item, tuple) and isinstance(item[0], Source):
+            source = item[0]
+            try:
+                doc = load(source)
+            except OSError as exc:
+                doc = ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}")
+            if not isinstance(doc, Document):
+                problems.append((source, doc))
+                continue
+            item, named = (doc, True), True
         if isinstance(item, Source):
             try:
                 doc = load(item)
@@ -125,15 +200,20 @@ def _map_partition(linter: "Linter", items: list) -> dict:
             doc, check = item
             key = doc.path
             if check:
-                found_all.append((key, linter.check_document(doc)))
+                found_all.append((key, doc.content_hash, linter.check_document(doc)))
+            if named:
+                nbytes = len(doc.text.encode("utf-8", "surrogatepass"))
+                checked_files.append((key, source.path, doc.content_hash, nbytes, doc.__dict__.get("regions"),
+                                      directives(doc) if inline else None))
         for rule in linter.corpus_rules:
             states[rule.code][key] = rule.collect(doc)
     linter._cache.clear()  # the worker keeps no findings between partitions
-    return {"findings": found_all, "states": states, "stale": stale}
+    return {"findings": found_all, "states": states, "stale": stale, "files": checked_files, "problems": problems,
+            "records": records}
 
 
-def _findings_of(result: dict) -> tuple[list, list]:
-    return result["findings"], result["stale"]
+def _findings_of(result: dict) -> tuple[list, list, list, list, list]:
+    return result["findings"], result["stale"], result["files"], result["problems"], result["records"]
 
 
 def _states_of(result: dict, code: str) -> dict:
@@ -239,19 +319,45 @@ class DaskExecutor:
             return self.settings.workers
 
     # -- map + reduce -------------------------------------------------------------
+    @staticmethod
+    def data_parts(source: Source, reader, options, start: int) -> list[DataPart] | None:
+        """``data_parts`` (the engine's read plan asks: data files are read on the workers)."""
+        return data_parts(source, reader, options, start)
+
+    def map_items(self, linter: "Linter", items: list, ctx: "RunContext", store, problems: list) -> "list[Finding]":
+        """``engine.lint_items`` on the cluster: plain files (``Source`` items) are read by
+        the workers only, never by the client, and named in ``store`` (read again there
+        on demand: only the documents a finding, fix or output needs); documents
+        (records, texts in memory) are held. Read problems go to ``problems``."""
+        sources = [it for it in items if isinstance(it, (Source, DataPart))]
+        docs = {it.path: it for it in items if not isinstance(it, (Source, DataPart))}
+        for doc in docs.values():
+            store.hold(doc)
+        for part in items:
+            if isinstance(part, DataPart):
+                store.parts[part.index] = lambda part=part: (doc for _, doc in part.documents()
+                                                             if isinstance(doc, Document))
+        return self._lint(linter, docs, sources, ctx, store, problems)
+
     def lint(self, linter: "Linter", docs: "dict[str, Document]", ctx: "RunContext") -> "list[Finding]":
-        if not docs:
+        """Map + reduce over documents already read (``docs``: key -> Document)."""
+        return self._lint(linter, docs, [], ctx, docs, [])
+
+    def _lint(self, linter, docs, sources, ctx, store, problems) -> "list[Finding]":
+        if not docs and not sources:
             return []
         client = self.connect()
         others: list[Source] = []
         if linter.corpus_rules:
+            named = set(docs) | {s.display for s in sources if isinstance(s, Source)}
             try:
-                others = [s for s in ctx.discover() if s.display not in docs]
+                others = [s for s in ctx.discover() if s.display not in named]
             except OSError:
                 others = []
         # the on-disk document-findings cache, as in a local run: hits are only collected
+        # (files the client does not read are always checked on the workers)
         cached: dict[str, list] = {}
-        if ctx.doc_cache is not None and linter.document_rules:
+        if ctx.doc_cache is not None and linter.document_rules and docs:
             cached = ctx.doc_cache.get(list(docs.values()))
         for path, found in cached.items():
             doc = docs[path]
@@ -264,14 +370,25 @@ class DaskExecutor:
         if linter.progress is not None and cached:
             linter.progress(len(cached))
         tick, linter.progress = linter.progress, None
+        sizes = {s.display: _file_size(s.path) for s in sources if isinstance(s, Source)}
+
+        def size_of(it) -> int:
+            if isinstance(it, Source):
+                return 1
+            if isinstance(it[0], DataPart):
+                return it[0].weight
+            key = _key(it)
+            return sizes[key] if key in sizes else len(docs[key].text)
+
         try:
             embed: set[str] = set()  # files that changed since the client read them: sent as text
             while True:
-                items: list = [(d if p in embed else _ref(d), p not in cached) for p, d in todo.items()] + others
+                items: list = [(d if p in embed else _ref(d), p not in cached) for p, d in todo.items()]
+                items += [(s, True) for s in sources] + others
                 items.sort(key=_key)
-                parts = partitions(items, self.workers(),
-                                   size_of=lambda it: 1 if isinstance(it, Source) else len(docs[_key(it)].text))
-                findings, stale = self._run(client, linter, docs, parts, None if embed else tick, ctx)
+                parts = partitions(items, self.workers(), size_of=size_of)
+                findings, stale = self._run(client, linter, docs, store, problems, parts,
+                                            None if embed else tick, ctx)
                 if not stale or stale <= embed:
                     break
                 embed |= stale  # (the progress bar counted the documents once)
@@ -292,36 +409,57 @@ class DaskExecutor:
             linter.progress = tick
         return findings
 
-    def _run(self, client, linter, docs, parts, tick, ctx) -> tuple[list, set[str]]:
+    def _run(self, client, linter, docs, store, problems, parts, tick, ctx) -> tuple[list, set[str]]:
         """Map ``parts``, then reduce: (findings, set()); or ([], keys) when files of those
         keys changed since the client read them (nothing reduced: the caller resends them)."""
         from distributed import as_completed
 
         retries = self.settings.retries
+        inline = linter.suppressions is not None
         shipped = client.scatter(linter, broadcast=True, hash=False)
-        mapped = client.map(_map_partition, [shipped] * len(parts), parts, retries=retries, pure=False)
+        mapped = client.map(_map_partition, [shipped] * len(parts), parts, [inline] * len(parts),
+                            retries=retries, pure=False)
         found_futures = client.map(_findings_of, mapped, retries=retries, pure=False)
         index = {f.key: i for i, f in enumerate(found_futures)}
         by_part: list = [None] * len(parts)
-        fresh: list = []
         stale: set[str] = set()
-        for future, (result, changed) in as_completed(found_futures, with_results=True):  # streamed back
+        for future, result in as_completed(found_futures, with_results=True):  # streamed back
             by_part[index[future.key]] = result
-            stale.update(changed)
+            stale.update(result[1])
             if tick is not None:
-                tick(len(result))
+                tick(len(result[0]) + len(result[3]) - len(result[4]) + len({r[1] for r in result[4]}))
         if stale:
             client.cancel(mapped)
             return [], stale
         findings: list = []
-        for result in by_part:
-            for key, found in result:
-                doc = docs[key]
-                linter._cache[(doc.path, doc.content_hash)] = found  # fix passes reuse it
-                fresh.append((doc, found))
+        fresh: list = []
+        seen_problems: set = set()
+        for found_part, _, checked_files, read_problems, records in by_part:
+            for key, part, content_hash, file, number, record, entries in records:
+                store.add_record(key, part, content_hash, file, number, record)
+                if entries is not None:
+                    linter.suppressions.note(key, content_hash, entries)
+            for key, path, content_hash, nbytes, regions, entries in checked_files:
+                store.add_file(key, path, content_hash, nbytes, regions)
+                if entries is not None:
+                    linter.suppressions.note(key, content_hash, entries)
+            for source, problem in read_problems:
+                if problem.record is None:  # a whole-file problem: once, not once per part
+                    if (source.display, problem.message) in seen_problems:
+                        continue
+                    seen_problems.add((source.display, problem.message))
+                finding = linter.problem_finding(source, problem)
+                if finding is not None:
+                    problems.append(finding)
+            for key, content_hash, found in found_part:
+                linter._cache[(key, content_hash)] = found  # fix passes reuse it
+                findings.extend(found)
+                if key in docs:
+                    fresh.append((docs[key], found))
         if ctx.doc_cache is not None and fresh and linter.document_rules:
             ctx.doc_cache.put(fresh)
-        for doc in docs.values():
+        for path in docs.keys() - {k for part in by_part for k, _, _ in part[0]}:  # from the on-disk cache
+            doc = docs[path]
             findings.extend(linter._cache.get((doc.path, doc.content_hash), ()))
         if linter.corpus_rules:
             if self.before_reduce is not None:
@@ -329,7 +467,7 @@ class DaskExecutor:
             ops = DaskOps(client, mapped, retries)
             states: dict[str, dict[str, Any]] = {}
             facts: dict[str, Any] = {}
-            targets = set(docs)
+            targets = set(store)
             for rule in linter.corpus_rules:
                 plan = getattr(rule, "reduction", None)
                 if plan is None:  # the reduce needs every state: gather them here
@@ -338,9 +476,17 @@ class DaskExecutor:
                         states[rule.code].update(part)
                 else:  # distributed reduce: only its small result comes back
                     states[rule.code], facts[rule.code] = plan.run(rule, ops, targets)
-            findings.extend(linter.reduce(states, docs, facts))
+            findings.extend(linter.reduce(states, store, facts))
         client.cancel(mapped)
         return findings, set()
+
+
+def _file_size(path: str) -> int:
+    """Bytes of a local file (the partitions' weight); 1 for a URL or an unreadable path."""
+    try:
+        return 1 if is_url(path) else os.path.getsize(path)
+    except OSError:
+        return 1
 
 
 def _one_line(exc: BaseException) -> str:

@@ -144,8 +144,14 @@ class RecordReader:
         from . import options_for
 
         options = options_for(config, self.format)
+        yield from self.guarded(source, lambda: self.records(source.path, options), options.id_field is not None)
+
+    def guarded(self, source: Source, records, by_id: bool) -> Iterator[
+            tuple[int | None, "RecordDocument | ReadProblem"]]:
+        """``unique_records`` of ``records()`` (a callable giving ``Record``s), a failure
+        part-way ending in one problem (F003/F005), as ``numbered_documents`` gives them."""
         try:
-            yield from unique_records(source.display, self.records(source.path, options), options.id_field is not None)
+            yield from unique_records(source.display, records(), by_id)
         except FileProblem as exc:
             yield None, ReadProblem("malformed", str(exc))
         except ImportError:

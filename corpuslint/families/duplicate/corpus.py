@@ -381,14 +381,14 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             for g, target, sim in assign_copies(
                 group, groups, doc_l, target_l, lambda x, y: _exact_jaccard(sets, off, idx[x], idx[y]), threshold
             ):
-                doc = corpus.documents.get(paths[doc_l[g]])
-                if doc is None:
-                    continue
                 gi, ti = idx[g], idx[target]
                 if keys[gi] != keys[ti] and names_of(int(gi)) != names_of(int(ti)):
                     continue  # a near-copy about another thing (Socket / Http2Stream): parallel docs
                 if templated(int(gi)):
                     continue  # a sentence frame many documents fill in: "Click X in the sidebar"
+                doc = corpus.documents.get(paths[doc_l[g]])  # read (a file: again) only for a finding
+                if doc is None:
+                    continue
                 start, end = (int(x) for x in spans[gi])
                 line, last = (int(x) for x in lines[gi])
                 rel_path = paths[doc_l[target]]

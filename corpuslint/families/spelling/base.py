@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from collections import Counter
 from dataclasses import dataclass
 
@@ -74,8 +76,10 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
     def fingerprint(self) -> str:
         return f"{super().fingerprint()}:state-v{STATE_VERSION}"
 
-    def targets(self, corpus: CorpusView):
+    def targets(self, corpus: CorpusView, lazy: bool = False):
         """(path, Document, DocState, merged corpus) for every target that has a state.
+        With ``lazy``, a function giving the Document (or None) stands in its place: a
+        document that is a file is then read (again) only for a finding.
 
         The corpus tables come from ``corpus.facts`` when a reduction plan summed them
         elsewhere (a ``table.SpellTable``: then ``corpus.states`` need only hold the
@@ -88,15 +92,21 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
         merged = merge(states, self.project.languages, table)
         for path in sorted(corpus.targets):
             state = corpus.states.get(path)
+            if not isinstance(state, DocState):
+                continue
+            if lazy:
+                yield path, functools.partial(corpus.documents.get, path), state, merged
+                continue
             doc = corpus.documents.get(path)
-            if isinstance(state, DocState) and doc is not None:
+            if doc is not None:
                 yield path, doc, state, merged
 
     def unlisted_rejections(self, corpus: CorpusView):
         """(doc, language, LangCorpus, LangState, occurrence, key, document key counts) for
         every dictionary-rejected word of a target that the project neither accepts nor
         rejects (rejected words are S105's)."""
-        for path, doc, state, merged in self.targets(corpus):
+        for path, fetch, state, merged in self.targets(corpus, lazy=True):
+            doc = None
             for lang, ls in state.langs.items():
                 lc = merged.langs.get(lang)
                 if lc is None or not len(ls.rej):
@@ -106,9 +116,16 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                     key = lc.backend.key(occ[2])
                     if self.project.accepted(lang, key) or self.project.rejected(lang, key):
                         continue
+                    if doc is None:  # read only for an occurrence to report
+                        doc = fetch()
+                        if doc is None:
+                            break
                     if doc_keys is None:  # computed once per document and language, only if needed
                         doc_keys = doc_key_counts(lc, ls, path)
                     yield doc, lang, lc, ls, occ, key, doc_keys
+                else:
+                    continue
+                break  # the document is gone (changed since it was checked)
 
     @staticmethod
     def evidence(lc: LangCorpus, ls: LangState, occ, doc_keys, *, max_count: int, min_candidate_count: int):

@@ -152,14 +152,16 @@ class TransliterationInconsistency(SpellingCorpusRule):
     def reduce(self, corpus):
         cross = str(self.opts["cross-document-severity"]).lower()
         cross_sev = None if cross in ("off", "none", "false", "") else Severity.parse(cross)
-        for path, doc, state, merged in self.targets(corpus):
+        for path, fetch, state, merged in self.targets(corpus, lazy=True):
             for lang, ls in state.langs.items():
                 lc = merged.langs.get(lang)
                 if lc is None or not len(ls.count):
                     continue
-                yield from self._check(path, doc, lang, ls, lc, _variant_groups(lc), cross_sev)
+                yield from self._check(path, fetch, lang, ls, lc, _variant_groups(lc), cross_sev)
 
-    def _check(self, path, doc, lang, ls, lc, groups, cross_sev):
+    def _check(self, path, fetch, lang, ls, lc, groups, cross_sev):
+        """Findings of one target in one language; ``fetch()`` gives its Document (read
+        only when there is something to report; None: skipped)."""
         b = lc.backend
         local: dict[str, dict[str, list]] = defaultdict(dict)  # vkey -> form -> [count, line, col]
         vkey_names, word_vkey, eligible = _word_tables(lc)
@@ -198,7 +200,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
                     forms, key=lambda f: (-forms[f][0], -group.forms[f][0], forms[f][1], forms[f][2])
                 )
                 major = ranked[0]
-                loc = Location(doc.path, forms[major][1], forms[major][2])
+                loc = Location(path, forms[major][1], forms[major][2])
                 for f in ranked[1:]:
                     if f in rejected_forms or group.named:
                         report[f] = (major, "in this document", loc, True, group.named)
@@ -208,7 +210,8 @@ class TransliterationInconsistency(SpellingCorpusRule):
                 best = max(group.forms, key=lambda g: (group.forms[g][0], g == f))
                 if best != f and group.forms[best][0] > mine and (f in rejected_forms or group.named):
                     report[f] = (best, "in the rest of the corpus", group.forms[best][1], False, group.named)
-        if not report:
+        doc = fetch() if report else None
+        if doc is None:
             return
         first_done: set[str] = set()
         for start, end, token, clean, form in _occurrences(b, doc.text, report):
