@@ -312,6 +312,23 @@ def test_help_page_steps_repeated_under_other_headings_are_not_d101(page, repeat
     assert _codes(doubled, page, ("D101",)) == [("D101", j + 3)]
 
 
+def test_step_of_a_procedure_run_a_second_time_is_not_d101():
+    # Persian GNOME help, printing-booklet-singlesided: the front sides are printed,
+    # then "Open the print dialog." and "Choose the Page Layout tab." again for the back
+    # sides: a second pass over the procedure, skipping the steps between
+    page = "gnome-help-fa-printing-booklet-singlesided.txt"
+    text = _read(REAL / page)
+    assert text.count("Choose the Page Layout tab.\n") == 2
+    assert _codes(text, page, ("D101",)) == []
+    # two adjacent steps copied together (a block copied whole) are reported
+    lines = text.rstrip("\n").split("\n")
+    i = lines.index("Under Layout, select Brochure.")
+    assert lines[i + 2].startswith("Under Page Sides")
+    block = text + "\n" + lines[i] + "\n\n" + lines[i + 2] + "\n"
+    last = len(block.rstrip("\n").split("\n"))
+    assert _codes(block, page, ("D101",)) == [("D101", last - 2), ("D101", last)]
+
+
 def test_plain_text_headings():
     assert regions.plain_heading("تغییر موقعیت چاپگر")
     assert regions.plain_heading("11.7.3. Configuring PAM")

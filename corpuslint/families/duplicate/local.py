@@ -149,6 +149,7 @@ class ExactDuplicateLine(DocumentRule):
         # whole document: a headline printed twice is the copy D101 exists for
         headings = set(sections)
         keys = a.keys.tolist()
+        first_copy: dict[int, int] | None = None  # key -> first unit (any length), when needed
         for k, is_prose in zip(candidates, prose):
             if not is_prose or keys[k] in refrains:
                 continue
@@ -165,6 +166,12 @@ class ExactDuplicateLine(DocumentRule):
             u, f = a.units[k], a.units[first]
             if _steps_of_two_lists(text, f, u):
                 continue  # "5. Run the preinst script" in the install and the upgrade procedure
+            if first_copy is None:
+                first_copy = {}
+                for i, key_i in enumerate(keys):
+                    first_copy.setdefault(key_i, i)
+            if _second_pass(keys, first_copy, first, k):
+                continue  # "Choose the Page Layout tab." again after "Open the print dialog." again
             same = text[f.start : f.end].strip() == text[u.start : u.end].strip()
             if not same and _symbols(text[f.start : f.end]) != _symbols(text[u.start : u.end]):
                 continue  # `'ax'` vs `'ax+'`, "oifname !=" vs "oifname": the symbol is the meaning
@@ -192,6 +199,21 @@ def _steps_of_two_lists(text: str, first, later) -> bool:
         _NUMBERED_ITEM_RE.match(text, first.start) and _NUMBERED_ITEM_RE.match(text, later.start)
         and _FIRST_ITEM_RE.search(text, first.end, later.start)
     )
+
+
+def _second_pass(keys: list[int], first_copy: dict[int, int], first: int, later: int) -> bool:
+    """True when unit ``later`` (a copy of unit ``first``) is a step of a procedure
+    run a second time: the unit next to it also copies an earlier unit, in the same
+    order, from further away (steps were skipped in between). A printing procedure
+    has "Open the print dialog." (line 9) ... "Choose the Page Layout tab." (line 37),
+    then, for the back sides, "Open the print dialog." (47), "Choose the Page Layout
+    tab." (49). A block copied whole (a headline with its lead, a quotation) copies
+    adjacent units instead."""
+    before = later - 1
+    if before >= 0 and first_copy[keys[before]] < min(before, first - 1):
+        return True
+    after = later + 1
+    return after < len(keys) and first + 1 < first_copy[keys[after]] < later
 
 
 def _near_duplicate_units(doc: Document, threshold: float, min_words: int) -> list[tuple[int, int, float]]:

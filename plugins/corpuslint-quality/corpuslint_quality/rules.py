@@ -41,7 +41,7 @@ import regex
 from corpuslint.document import Document
 from corpuslint import structure
 from corpuslint.structure import MARKDOWN_SUFFIXES
-from corpuslint.families.duplicate.regions import check_genre, vocalised
+from corpuslint.families.duplicate.regions import check_genre, section_of, section_starts, vocalised
 from corpuslint.findings import Finding, Severity
 from corpuslint.rules import DocumentRule
 from corpuslint.text import normalize
@@ -77,12 +77,15 @@ class Prose:
     ``text``: the prose text (the document itself for plain text; for Markdown, the
     prose lines joined by newlines); ``lines``: non-blank prose lines, stripped;
     ``paragraphs``: runs of adjacent prose lines, joined; ``words``: normalised words
-    of ``text`` (``normalize.words``)."""
+    of ``text`` (``normalize.words``); ``line_starts`` / ``paragraph_starts``: the
+    document offset where each line / paragraph starts (for ``sections``)."""
 
     text: str
     lines: list[str]
     paragraphs: list[str]
     words: list[str]
+    line_starts: list[int]
+    paragraph_starts: list[int]
 
 
 _PROSE: "weakref.WeakKeyDictionary[Document, Prose]" = weakref.WeakKeyDictionary()
@@ -99,7 +102,10 @@ def prose(doc: Document) -> Prose:
         elif doc.quotes_code:
             p = _region_prose(doc, frozenset())
         else:
-            p = Prose(doc.text, _content_lines(doc), [doc.text[u.start : u.end].strip() for u in doc.paragraphs], doc.words)
+            lines, starts = _content_lines(doc)
+            paras = doc.paragraphs
+            p = Prose(doc.text, lines, [doc.text[u.start : u.end].strip() for u in paras], doc.words,
+                      starts, [u.start for u in paras])
         _PROSE[doc] = p
     return p
 
@@ -119,18 +125,24 @@ def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]") -> Prose:
     configuration), which are code, not prose."""
     masked = doc.masked(_PROSE_KINDS)
     lines: list[str] = []
+    starts: list[int] = []
     paragraphs: list[list[str]] = [[]]
+    paragraph_starts: list[int] = []
     for k, (line, kind) in enumerate(zip(doc.lines, doc.line_kinds)):
         keep = None
         if kind in _PROSE_KINDS and k not in in_list:
             keep = _SPACES_RE.sub(" ", masked[line.start : line.end]).strip()
         if keep:
+            if not paragraphs[-1]:
+                paragraph_starts.append(line.start)
             lines.append(keep)
+            starts.append(line.start)
             paragraphs[-1].append(keep)
         elif paragraphs[-1]:
             paragraphs.append([])
     joined = "\n".join(lines)
-    return Prose(joined, lines, [" ".join(p) for p in paragraphs if p], normalize.words(joined))
+    return Prose(joined, lines, [" ".join(p) for p in paragraphs if p], normalize.words(joined),
+                 starts, paragraph_starts)
 
 
 # A reference page: many of its headings name an API entry in code (``## `buf.write()` ``,
@@ -169,7 +181,8 @@ class QualityRule(DocumentRule):
     family = FAMILY
 
     # Repetition rules (Q101-Q103, Q112) take a ``genre`` option (auto, prose,
-    # formulaic) and, in ``auto``, skip text whose repetition is by design.
+    # formulaic) and, in ``auto``, skip text whose repetition is by design and count
+    # only repeats within one section (``sections``: a help page's step in every task).
     repetition = False
 
     def __init__(self, *args, **kwargs):
@@ -193,14 +206,42 @@ class QualityRule(DocumentRule):
     def measure(self, doc: Document) -> str | None:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def sections(self, doc: Document, starts: list[int]) -> list[int] | None:
+        """``sections(doc, starts)`` with ``genre = "auto"``; None (the whole document
+        is one unit, Gopher's measure) with ``genre = "prose"``."""
+        return sections(doc, starts) if self.opts["genre"] == "auto" else None
 
-def _content_lines(doc: Document) -> list[str]:
-    """Non-blank lines, stripped (Gopher splits on runs of newlines, so blank lines are not lines)."""
+
+def _content_lines(doc: Document) -> tuple[list[str], list[int]]:
+    """Non-blank lines, stripped (Gopher splits on runs of newlines, so blank lines are
+    not lines), and the offset where each starts."""
     out = []
+    starts = []
     for line in doc.lines:
         text = doc.text[line.start : line.end].strip()
         if text:
             out.append(text)
+            starts.append(line.start)
+    return out, starts
+
+
+def sections(doc: Document, starts: list[int]) -> list[int] | None:
+    """The section (``duplicate.regions.section_starts``: between two headings) of
+    each text unit starting at an offset of ``starts``, -1 for a unit that is itself
+    a heading; None when the units lie in fewer than two sections. Help pages and
+    reference pages repeat a step or a note in every section by design ("Open the
+    Activities overview and start typing Printers." under "Change the name of a
+    printer" and again under "Change the location of a printer"), so the repetition
+    rules (with ``genre = "auto"``) count a repeat only within its section, as D101-D103 do; a heading is
+    compared with the whole document (a menu of short lines repeated by a scraping
+    loop is all headings)."""
+    heads = section_starts(doc)
+    if not heads:
+        return None
+    head_set = set(heads)
+    out = [-1 if s in head_set else section_of(heads, s) for s in starts]
+    if len({s for s in out if s >= 0}) < 2:
+        return None
     return out
 
 
@@ -230,16 +271,21 @@ def _word_count(p: "Prose") -> int:
     return len(p.words)
 
 
-def _duplicates(items: list[str]) -> tuple[int, int]:
-    """(number of items that repeat an earlier item, characters in those repeats)."""
-    seen: set[str] = set()
+def _duplicates(items: list[str], where: list[int] | None = None) -> tuple[int, int]:
+    """(number of items that repeat an earlier item, characters in those repeats).
+    With ``where`` (``sections``), an item repeats only an earlier item of its section,
+    or (a heading, section -1) any earlier item."""
+    seen: set = set()
+    anywhere: set[str] = set()
     count = chars = 0
-    for item in items:
-        if item in seen:
+    for k, item in enumerate(items):
+        key = item if where is None else (where[k], item)
+        if key in seen or (where is not None and where[k] < 0 and item in anywhere):
             count += 1
             chars += len(item)
         else:
-            seen.add(item)
+            seen.add(key)
+            anywhere.add(item)
     return count, chars
 
 
@@ -260,11 +306,13 @@ def _beyond(title: str, detail: str, value: float, limit: float, *, minimum: boo
     return f"{title}: {detail} ({_fmt(value, limit)} {op} {word} {_fmt(limit, value)})"
 
 
-def _repetition(units: list[str], total_chars: int, noun: str, max_units: float, max_chars: float) -> str | None:
-    """Gopher's repetition test on lines or paragraphs: a message, or None if it passes."""
+def _repetition(units: list[str], total_chars: int, noun: str, max_units: float, max_chars: float,
+                where: list[int] | None = None) -> str | None:
+    """Gopher's repetition test on lines or paragraphs (within sections, if ``where``
+    gives them: see ``sections``): a message, or None if it passes."""
     if not units:
         return None
-    count, chars = _duplicates(units)
+    count, chars = _duplicates(units, where)
     unit_frac = count / len(units)
     char_frac = chars / total_chars
     problems = []
@@ -295,6 +343,8 @@ class RepeatedLines(QualityRule):
     headers, "share" blocks, scraping loops); Gopher found removing such documents
     improves language-model quality. A single repeated headline in a long article is
     far below these thresholds.
+    With ``genre = "auto"`` a line counts as a repeat only within its section (between
+    two headings, ``sections``): a help page repeats the same steps in each task.
     Example: A scraped page whose footer block of ten lines was captured five times.
     Fix safety: No automatic fix: the document should be re-extracted or dropped.
     Duplicate-removal rules in the duplicate family can remove individual repeated lines.
@@ -309,7 +359,8 @@ class RepeatedLines(QualityRule):
     def measure(self, doc):
         p = prose(doc)
         return _repetition(p.lines, len(p.text), "line",
-                           self.opts["max-line-fraction"], self.opts["max-char-fraction"])
+                           self.opts["max-line-fraction"], self.opts["max-char-fraction"],
+                           self.sections(doc, p.line_starts))
 
 
 class RepeatedParagraphs(QualityRule):
@@ -326,6 +377,7 @@ class RepeatedParagraphs(QualityRule):
     Why: Repeated paragraphs are the paragraph-level form of boilerplate and scraping
     loops; a page that is mostly a block repeated several times teaches a model to
     repeat itself.
+    With ``genre = "auto"`` only repeats within one section count (as for Q101).
     Example: A press release pasted three times into the same file.
     Fix safety: No automatic fix: the document should be re-extracted or dropped.
     """
@@ -339,7 +391,8 @@ class RepeatedParagraphs(QualityRule):
     def measure(self, doc):
         p = prose(doc)
         return _repetition(p.paragraphs, len(p.text), "paragraph",
-                           self.opts["max-paragraph-fraction"], self.opts["max-char-fraction"])
+                           self.opts["max-paragraph-fraction"], self.opts["max-char-fraction"],
+                           self.sections(doc, p.paragraph_starts))
 
 
 class RepeatedNgram(QualityRule):
@@ -453,8 +506,11 @@ class RepeatedLongNgrams(QualityRule):
     Lines that exactly repeat an earlier line are left out of the count (their words are
     not n-gram repeats here): they are Q101's measure, with Gopher's own duplicate-line
     thresholds, and counting them again at the stricter n-gram threshold reports the same
-    repeat twice and flags help pages whose every task repeats the same step line. The
-    characters of the whole prose stay the denominator.
+    repeat twice and flags help pages whose every task repeats the same step line. With
+    ``genre = "auto"`` an n-gram repeats only an earlier occurrence in its section
+    (``sections``: each task of a help page repeats "press the menu button in the
+    top-right corner of the window and select Show Hidden Files"). The characters of
+    the whole prose stay the denominator.
     Why: Catches repetition that exact line and paragraph checks miss: the same
     sentences re-wrapped differently, a block repeated inside one long line, spun
     content built from the same phrases.
@@ -485,7 +541,7 @@ class RepeatedLongNgrams(QualityRule):
 
     def measure(self, doc):
         p = prose(doc)
-        words = _words_outside_repeated_lines(p)
+        words, where = _words_outside_repeated_lines(doc, p, self.sections(doc, p.line_starts))
         limits = self.limits
         if not limits or len(words) < 2 * min(limits):
             return None
@@ -497,6 +553,9 @@ class RepeatedLongNgrams(QualityRule):
             if size < 2:
                 continue
             keys = _ngram_keys(ids, n)
+            if where is not None:  # an n-gram repeats only within its first word's section
+                with np.errstate(over="ignore"):
+                    keys = keys * _MIX + where[:size]
             _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
             repeats = np.flatnonzero(first[inverse] < np.arange(size))
             if not len(repeats):
@@ -518,17 +577,28 @@ class RepeatedLongNgrams(QualityRule):
         return None
 
 
-def _words_outside_repeated_lines(p: Prose) -> list[str]:
+def _words_outside_repeated_lines(doc: Document, p: Prose, where: list[int] | None) -> tuple[list[str], "np.ndarray | None"]:
     """The prose's words without those of lines that exactly repeat an earlier prose
     line: whole repeated lines are Q101's measure (Gopher's duplicate-line filter, with
     its own thresholds), and counted again here they would fail the stricter n-gram
     threshold for the same repeat (help pages repeat "Open the Activities overview and
-    start typing Printers." as a step of every task on purpose)."""
-    if len(set(p.lines)) == len(p.lines):
-        return p.words
+    start typing Printers." as a step of every task on purpose). Second: with the
+    lines' ``sections`` in ``where``, the section of each word (a heading counting with
+    the section it opens), else None."""
+    if where is None and len(set(p.lines)) == len(p.lines):
+        return p.words, None
     seen: set[str] = set()
-    kept = [line for line in p.lines if not (line in seen or seen.add(line))]
-    return normalize.words("\n".join(kept))
+    kept = [k for k, line in enumerate(p.lines) if not (line in seen or seen.add(line))]
+    if where is None:
+        return normalize.words("\n".join(p.lines[k] for k in kept)), None
+    heads = section_starts(doc)
+    words: list[str] = []
+    owner: list[int] = []
+    for k in kept:
+        line_words = normalize.words(p.lines[k])
+        words.extend(line_words)
+        owner.extend([section_of(heads, p.line_starts[k])] * len(line_words))
+    return words, np.array(owner, dtype=np.uint64)
 
 
 class UnterminatedLines(QualityRule):

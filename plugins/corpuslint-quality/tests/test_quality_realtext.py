@@ -48,11 +48,37 @@ def test_repeated_long_ngrams_leaves_repeated_step_lines_to_q101():
     for rel in ("gnome-help-fa/printing-name-location.txt", "gnome-help-fa/net-findip.txt",
                 "gnome-help-fa/mouse-touchpad-click.txt"):
         assert run(Q.RepeatedLongNgrams, doc(rel)) == [], rel
-    # printing-name-location repeats 6 of its 21 lines (0.27 of the characters): Q101,
-    # with Gopher's duplicate-line thresholds, still measures that repeat
-    (f,) = run(Q.RepeatedLines, doc("gnome-help-fa/printing-name-location.txt"))
-    assert "of the characters" in f.message
     assert run(Q.RepeatedLines, doc("gnome-help-fa/net-findip.txt")) == []
+
+
+def test_repetition_rules_count_repeats_within_a_section():
+    # printing-name-location repeats 6 of its 21 lines (0.27 of the characters), each
+    # under the other task's heading ("تغییر موقعیت چاپگر", "To change the location of
+    # your printer:"): the same steps in two procedures, not boilerplate
+    page = doc("gnome-help-fa/printing-name-location.txt")
+    for rule in (Q.RepeatedLines, Q.RepeatedParagraphs, Q.RepeatedLongNgrams):
+        assert run(rule, page) == [], rule.code
+    # Gopher's document-wide measure (genre = "prose") still sees the repeat
+    (f,) = run(Q.RepeatedLines, page, genre="prose")
+    assert "repeated lines hold 0.27 of the characters" in f.message
+    (f,) = run(Q.RepeatedParagraphs, page, genre="prose")
+    assert "0.27 of the characters" in f.message
+    # files-hidden: each task repeats "press the menu button in the top-right corner of
+    # the window and select Show Hidden Files, or press Ctrl+H" (0.19 of the characters
+    # in repeated 5-grams document-wide); within each section the repeat stays under 0.15
+    hidden = doc("gnome-help-fa/files-hidden.txt")
+    assert run(Q.RepeatedLongNgrams, hidden) == []
+    (f,) = run(Q.RepeatedLongNgrams, hidden, genre="prose")
+    assert f.message.startswith("repeated 5-word sequences cover 0.19")
+    # the same steps repeated inside one section are still repeats
+    one_section = Document("x.txt", page.text.replace("تغییر موقعیت چاپگر\n\nTo change the location of your printer:\n\n", ""))
+    (f,) = run(Q.RepeatedLines, one_section)
+    assert "of the characters" in f.message
+    # a heading repeated (a menu captured twice by a scraping loop) is compared document-wide
+    menu = "\n\n".join(["Home", "News", "Sport", "Weather", "Contact us"])
+    article = "\n\n".join(["Budget approved", "The council approved the new budget on Monday.", "Schools", "It adds two schools."])
+    (f,) = run(Q.RepeatedLines, Document("x.txt", "\n\n".join([menu, article, menu, menu]) + "\n"))
+    assert f.message.startswith("repeated lines: 9 of 19 lines repeat an earlier line")
 
 
 def test_repeated_long_ngrams_still_counts_repeats_inside_different_lines():
