@@ -29,3 +29,21 @@ def test_s104_copies_at_a_phrase_boundary_are_grammatical():
 def test_s104_still_reports_at_and_is_doubled_inside_a_phrase():
     assert found("x.txt", "S104", "We met at at the station.\n") == [("S104", 1, 8)]
     assert found("x.txt", "S104", "The problem is is serious.\n") == [("S104", 1, 13)]
+
+
+# -- W103: a column padded to one width -----------------------------------------------------
+
+
+def test_w103_a_score_table_padded_to_one_width_is_aligned():
+    # fortune's nerd quiz: "0-2  --", "3-5  --", "6-7  --", "8-10 --", "11+  --"; the quiz
+    # line "Is Batman your hero?  Superman?" keeps its sentence spacing (not reported either)
+    assert found("fortunes-en-score-table.txt", "W103") == []
+
+
+def test_w103_still_reports_a_lone_gap_and_two_gaps_at_one_column():
+    table = (REAL / "fortunes-en-score-table.txt").read_text(encoding="utf-8")
+    doubled = table.replace("Do you think Mary Jane", "Do you  think Mary Jane")
+    assert found("x.txt", "W103", doubled) == [("W103", 5, 7)]
+    # two lines only: a coincidence of hard-wrapped prose, not a column
+    two = "He said  no to all\nof your  and my friends in\nthe room and went home.\n"
+    assert found("x.txt", "W103", two) == [("W103", 1, 8), ("W103", 2, 8)]
