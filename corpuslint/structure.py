@@ -438,7 +438,7 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     # its output, up to the next long sentence (a prose paragraph) or a lead-in
     # ending in ":" that reads as prose (six words or more: "The LVs can then be used
     # exactly like standard partitions:"; "Complain-mode changes:" is the tool's).
-    if prompts and _unwrapped(doc):
+    if prompts and unwrapped(doc):
         for b in sorted({block(i) for i in prompts}):
             nb = b + 1
             while nb <= len(blanks):
@@ -489,7 +489,7 @@ LONG_LINE = 160
 UNWRAPPED_LINES = 3
 
 
-def _unwrapped(doc: "Document") -> bool:
+def unwrapped(doc: "Document") -> bool:
     """True when the document writes paragraphs as single long lines (not hard-wrapped)."""
     count = 0
     for line in doc.lines:
@@ -586,3 +586,28 @@ def outside(regions: list[Region], starts: list[int], start: int, end: int, kind
         pos = r.end
         i += 1
     return True
+
+
+# Verse: a block of at least three lines (up to a blank line) whose median line is short.
+# Used by S104 (a doubled word), D101 and D103 (a refrain, two poems opening alike).
+# Poems and lyrics repeat words as a device ("گر خطایی رفت رفت", "نفس نفس", "Bum bum bum",
+# "a long long crawl"); hard-wrapped prose has lines of 60-80 characters.
+VERSE_MIN_LINES = 3
+VERSE_MEDIAN_CHARS = 48
+# hard-wrapped prose: a block whose median line is longer reads as prose
+PROSE_MEDIAN_CHARS = 60
+_BLANK_LINES_RE = regex.compile(r"\n[ \t]*\n")
+
+
+def in_verse(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS) -> bool:
+    """True when ``pos`` (an offset into ``text``) lies in a block of verse: at least
+    VERSE_MIN_LINES non-blank lines between blank lines whose median length (stripped, in
+    characters; of its longest tab-separated column) is at most ``median_chars``
+    (PROSE_MEDIAN_CHARS: a block of short lines that is not hard-wrapped prose)."""
+    starts = [m.end() for m in _BLANK_LINES_RE.finditer(text, max(0, pos - 4000), pos)]
+    start = starts[-1] if starts else (0 if pos <= 4000 else text.rfind("\n", 0, pos - 4000) + 1)
+    after = _BLANK_LINES_RE.search(text, pos, pos + 4000)
+    end = after.start() if after else min(len(text), pos + 4000)
+    # a song set in two columns separated by tabs: the verse lines are the columns
+    lengths = sorted(max(len(c.strip()) for c in line.split("\t")) for line in text[start:end].split("\n") if line.strip())
+    return len(lengths) >= VERSE_MIN_LINES and lengths[len(lengths) // 2] <= median_chars

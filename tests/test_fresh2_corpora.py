@@ -47,3 +47,22 @@ def test_w103_still_reports_a_lone_gap_and_two_gaps_at_one_column():
     # two lines only: a coincidence of hard-wrapped prose, not a column
     two = "He said  no to all\nof your  and my friends in\nthe room and went home.\n"
     assert found("x.txt", "W103", two) == [("W103", 1, 8), ("W103", 2, 8)]
+
+
+# -- D101/D103: verse repeats on purpose ----------------------------------------------------
+
+
+def test_d101_d103_a_stanza_quoted_twice_and_two_poems_opening_alike_are_verse():
+    # Carroll's "Just the place for a Snark!" stanza in two entries; Marlowe's first line
+    # opening a parody and Donne's "The Bait"
+    assert found("fortunes-en-verse-copies.txt", "D101") == []
+    assert found("fortunes-en-verse-copies.txt", "D103") == []
+
+
+def test_d101_still_reports_a_paragraph_of_prose_copied_after_verse():
+    text = (REAL / "fortunes-en-verse-copies.txt").read_text(encoding="utf-8")
+    para = ("The package's second reading repeats the first one word for word, which a careful "
+            "editor would have removed before the collection was published.\n")
+    doubled = text + "\n" + para + "\n" + para
+    lines = doubled.count("\n")
+    assert found("x.txt", "D101", doubled) == [("D101", lines, 1)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ...findings import Edit, Fix, Severity
+from ...structure import in_verse
 from ...text.script import language_spans
 from .base import SpellingDocumentRule
 
@@ -93,27 +94,6 @@ _EN_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is are wa
 _AT_LEAST_RE = regex.compile(r"[ \t]+(?:least|most)\b", regex.IGNORECASE)
 _EN_COPULAS = frozenset("is was are were".split())
 _SUBJECT_CLAUSE_RE = regex.compile(r"\b(?:that|what|whatever|who|whoever|where|how|why)\b[^.!?;:\n]*$", regex.IGNORECASE)
-# Verse: a block of at least three lines (up to a blank line) whose median line is short.
-# Poems and lyrics repeat words as a device ("گر خطایی رفت رفت", "نفس نفس", "Bum bum bum",
-# "a long long crawl"); hard-wrapped prose has lines of 60-80 characters.
-VERSE_MIN_LINES = 3
-VERSE_MEDIAN_CHARS = 48
-_BLANK_LINE_RE = regex.compile(r"\n[ \t]*\n")
-
-
-def in_verse(text: str, pos: int) -> bool:
-    """True when ``pos`` lies in a block of verse: at least VERSE_MIN_LINES non-blank lines
-    between blank lines whose median length (stripped, in characters; of its longest
-    tab-separated column) is at most VERSE_MEDIAN_CHARS."""
-    starts = [m.end() for m in _BLANK_LINE_RE.finditer(text, max(0, pos - 4000), pos)]
-    start = starts[-1] if starts else (0 if pos <= 4000 else text.rfind("\n", 0, pos - 4000) + 1)
-    after = _BLANK_LINE_RE.search(text, pos, pos + 4000)
-    end = after.start() if after else min(len(text), pos + 4000)
-    # a song set in two columns separated by tabs: the verse lines are the columns
-    lengths = sorted(max(len(c.strip()) for c in line.split("\t")) for line in text[start:end].split("\n") if line.strip())
-    return len(lengths) >= VERSE_MIN_LINES and lengths[len(lengths) // 2] <= VERSE_MEDIAN_CHARS
-
-
 def deliberate(word: str, second: str, clause_end: bool = False) -> bool:
     """True for a repetition that is a writer's choice, not a slip.
 
