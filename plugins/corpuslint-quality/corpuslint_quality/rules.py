@@ -360,6 +360,9 @@ class RepeatedNgram(QualityRule):
     "North Korea" covers a few percent of a news article).
     Example: "buy cheap shoes buy cheap shoes buy cheap shoes ..." (the 3-gram
     "buy cheap shoes" covers nearly the whole text).
+    An n-gram that ends the lines of verse (all its occurrences but one at a line end, the
+    first in a block of short lines: ``corpuslint.structure.in_verse``) is a refrain, the
+    radif of a ghazal ("تو بی چیزی نیست" closing every couplet of Hafez 75), not stuffing.
     Fix safety: No automatic fix: the document should be dropped.
     """
 
@@ -393,11 +396,21 @@ class RepeatedNgram(QualityRule):
             share = length * occurrences / total
             if share > limit:
                 shown = _as_written(p, first, n) or " ".join(gram)
+                if _verse_refrain(p.text, shown, occurrences):
+                    continue  # a ghazal's radif, a song's refrain: verse repeats its line ends
                 return (
                     f"repeated {n}-gram: {shown!r} occurs {occurrences} times and covers "
                     f"{_fmt(share, limit)} of the characters (max {_fmt(limit, share)})"
                 )
         return None
+
+
+def _verse_refrain(text: str, shown: str, occurrences: int) -> bool:
+    """True when all but at most one of the ``occurrences`` of the phrase ``shown`` end a
+    line (closing punctuation allowed) and the first is in verse (``structure.in_verse``):
+    a ghazal's radif ("... تو بی چیزی نیست" closing every couplet), a song's refrain."""
+    ends = list(regex.finditer(regex.escape(shown) + r"[ \t\p{P}]*$", text, regex.MULTILINE))
+    return len(ends) >= max(2, occurrences - 1) and structure.in_verse(text, ends[0].start())
 
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)

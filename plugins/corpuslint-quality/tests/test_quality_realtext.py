@@ -74,3 +74,14 @@ def test_q107_classical_persian_verse_has_short_words():
     assert [f.code for f in run(Q.AbnormalWordLength, soup)] == ["Q107"]
     english = Document("x.txt", "I am so glad to be in the sun as it is a day of joy " * 5)
     assert [f.code for f in run(Q.AbnormalWordLength, english)] == ["Q107"]
+
+
+def test_q103_a_ghazals_radif_is_a_refrain_not_stuffing():
+    # Hafez, ghazal 75: "... تو بی چیزی نیست" ends every couplet (7 times)
+    ghazal = doc("hafez-ghazal-075.txt")
+    assert run(Q.RepeatedNgram, ghazal) == []
+    # the same phrase opening those lines instead is still reported
+    radif = " تو بی چیزی نیست"
+    moved = "\n".join(radif.strip() + " " + ln[: -len(radif)] if ln.endswith(radif) else ln
+                      for ln in ghazal.text.split("\n"))
+    assert [f.code for f in run(Q.RepeatedNgram, Document("x.txt", moved))] == ["Q103"]
