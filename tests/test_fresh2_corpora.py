@@ -66,3 +66,17 @@ def test_d101_still_reports_a_paragraph_of_prose_copied_after_verse():
     doubled = text + "\n" + para + "\n" + para
     lines = doubled.count("\n")
     assert found("x.txt", "D101", doubled) == [("D101", lines, 1)]
+
+
+# -- A101: identifiers shown on purpose -----------------------------------------------------
+
+
+def test_a101_a_numbered_key_and_a_mac_address_are_shown_on_purpose():
+    # "wireless-key1 0123-4567-89ab-cdef" in an interfaces example; "乙：20:68:9D:89:23:C1"
+    # (a physical address as the punchline of a dialogue joke)
+    assert found("fortunes-zh-addresses.txt", "A101") == []
+
+
+def test_a101_still_reports_an_id_glued_into_a_sentence():
+    assert found("x.txt", "A101", "他说 0123-4567-89ab-cdef 今天不来了。\n") == [("A101", 1, 4)]
+    assert found("x.txt", "A101", "乙：20:68:9D:89:23:C1:7F\n") == [("A101", 1, 3)]  # seven groups: not a MAC
