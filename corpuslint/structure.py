@@ -343,6 +343,8 @@ _DRAWN_LINE_RE = regex.compile(
 # A comment line; not a line of hashtags (``#كوريا #روسيا #عاجل``: scraped tag lists).
 _COMMENT_LINE_RE = regex.compile(r"^[ \t]*(?!#\w+(?:[ \t]+#\w+)+[ \t]*$)(?:#|//)[^\n\r]*$", regex.MULTILINE)
 _BLANK_LINE_RE = regex.compile(r"^[ \t]*$", regex.MULTILINE)
+# A script's first line: ``#!/bin/sh``, ``#! /usr/bin/env python3``.
+_SHEBANG_RE = regex.compile(r"^[ \t\u00a0]*#![ \t]*/\S+[^\n\r]*$", regex.MULTILINE)
 
 
 def plain_text_regions(doc: "Document") -> list[Region]:
@@ -355,6 +357,7 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     or more gaps of 2+ spaces). Within a block (a run of non-blank lines) holding such
     a line, comment lines (``# ...``, ``// ...``) and indented lines are code too; a
     block of two or more comment lines, or of two or more indented lines, is code.
+    A block that opens with a shebang line (``#!/bin/sh``) is a script, code throughout.
     A lone ``# Title`` line between paragraphs is left alone (it may be a Markdown
     heading left in the text, which A108 reports)."""
     text = doc.text
@@ -386,6 +389,9 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     if "`" in text:
         strong.update(index(m) for m in _BACKTICK_LINE_RE.finditer(text))
     prompts = set(strong_prompts)
+    # a block opened by a shebang line is a script (``#!/bin/sh`` then ``echo "..." >&2``)
+    shebangs = [index(m) for m in _SHEBANG_RE.finditer(text)] if "#!" in text else []
+    strong.update(shebangs)
     weak = {index(m) for m in _COMMENT_LINE_RE.finditer(text)} if ("#" in text or "//" in text) else set()
     # indented short lines (indented prose, e.g. a licence's wrapped paragraphs, is prose)
     indented = {index(m) for m in _INDENTED_LINE_RE.finditer(text) if len(m.group().split(None, 6)) < 6}
@@ -429,6 +435,9 @@ def plain_text_regions(doc: "Document") -> list[Region]:
             # a prompt inside a block: the lines after it, to the end of the block,
             # are that command's output (``# journalctl -u ssh.service`` then log lines)
             whole.update(j for j in range(i + 1, last) if not _is_sentence(doc.line_text(doc.lines[j])))
+    for i in shebangs:
+        if bounds(block(i))[0] == i:
+            votes[block(i)] = 1
     for b in votes:
         first, last = bounds(b)
         whole.update(i for i in range(first, last) if not _is_sentence(doc.line_text(doc.lines[i])))

@@ -80,3 +80,14 @@ def test_a101_a_numbered_key_and_a_mac_address_are_shown_on_purpose():
 def test_a101_still_reports_an_id_glued_into_a_sentence():
     assert found("x.txt", "A101", "他说 0123-4567-89ab-cdef 今天不来了。\n") == [("A101", 1, 4)]
     assert found("x.txt", "A101", "乙：20:68:9D:89:23:C1:7F\n") == [("A101", 1, 3)]  # seven groups: not a MAC
+
+
+# -- W115: a script in plain text -----------------------------------------------------------
+
+
+def test_w115_a_block_opened_by_a_shebang_is_a_script():
+    # the Debian Reference's getmail wrapper: echo "getmail has not been running ... " >&2
+    assert found("fortunes-zh-getmail-script.txt", "W115") == []
+    # without its "#!/bin/sh" line nothing marks the block as code, and the space is reported
+    text = (REAL / "fortunes-zh-getmail-script.txt").read_text(encoding="utf-8")
+    assert found("x.txt", "W115", text.replace("#!/bin/sh\n", "")) == [("W115", 7, 45)]
