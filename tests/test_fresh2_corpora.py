@@ -91,3 +91,11 @@ def test_w115_a_block_opened_by_a_shebang_is_a_script():
     # without its "#!/bin/sh" line nothing marks the block as code, and the space is reported
     text = (REAL / "fortunes-zh-getmail-script.txt").read_text(encoding="utf-8")
     assert found("x.txt", "W115", text.replace("#!/bin/sh\n", "")) == [("W115", 7, 45)]
+
+
+# -- A106: markup syntax shown as an example ------------------------------------------------
+
+
+def test_a106_a_placeholder_comment_shows_the_syntax():
+    assert found("fortunes-zh-xml-syntax.txt", "A106") == []
+    assert found("x.txt", "A106", "正文<!-- google_ad_section_start -->开始\n") == [("A106", 1, 3)]
