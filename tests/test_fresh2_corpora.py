@@ -99,3 +99,11 @@ def test_w115_a_block_opened_by_a_shebang_is_a_script():
 def test_a106_a_placeholder_comment_shows_the_syntax():
     assert found("fortunes-zh-xml-syntax.txt", "A106") == []
     assert found("x.txt", "A106", "正文<!-- google_ad_section_start -->开始\n") == [("A106", 1, 3)]
+
+
+# -- W114: a shell command list -------------------------------------------------------------
+
+
+def test_w114_a_semicolon_between_two_shell_commands_is_syntax():
+    assert found("fortunes-zh-compare-versions.txt", "W114") == []
+    assert found("x.txt", "W114", "We waited ; then we left the station.\n") == [("W114", 1, 10)]
