@@ -605,7 +605,7 @@ VERSE_MIN_LINES = 3
 VERSE_MEDIAN_CHARS = 48
 # hard-wrapped prose: a block whose median line is longer reads as prose
 PROSE_MEDIAN_CHARS = 60
-_BLANK_LINES_RE = regex.compile(r"\n[ \t]*\n")
+BLANK_LINES_RE = regex.compile(r"\n[ \t]*\n")  # a blank line between two blocks
 
 
 def in_verse(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS) -> bool:
@@ -613,9 +613,9 @@ def in_verse(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS) -> boo
     VERSE_MIN_LINES non-blank lines between blank lines whose median length (stripped, in
     characters; of its longest tab-separated column) is at most ``median_chars``
     (PROSE_MEDIAN_CHARS: a block of short lines that is not hard-wrapped prose)."""
-    starts = [m.end() for m in _BLANK_LINES_RE.finditer(text, max(0, pos - 4000), pos)]
+    starts = [m.end() for m in BLANK_LINES_RE.finditer(text, max(0, pos - 4000), pos)]
     start = starts[-1] if starts else (0 if pos <= 4000 else text.rfind("\n", 0, pos - 4000) + 1)
-    after = _BLANK_LINES_RE.search(text, pos, pos + 4000)
+    after = BLANK_LINES_RE.search(text, pos, pos + 4000)
     end = after.start() if after else min(len(text), pos + 4000)
     # a song set in two columns separated by tabs: the verse lines are the columns
     lengths = sorted(max(len(c.strip()) for c in line.split("\t")) for line in text[start:end].split("\n") if line.strip())

@@ -14,7 +14,7 @@ from ...document import Document, Unit
 from ...findings import Edit, Finding, Fix, Severity
 from ...text import normalize
 from ...rules import DocumentRule
-from ...structure import PROSE_MEDIAN_CHARS, in_verse, unwrapped
+from ...structure import BLANK_LINES_RE, PROSE_MEDIAN_CHARS, in_verse, unwrapped
 from . import lsh, meaning, regions
 from . import units as U
 
@@ -186,9 +186,6 @@ class ExactDuplicateLine(DocumentRule):
         return out
 
 
-_BLANK_LINES_RE = regex.compile(r"\n[ \t]*\n")
-
-
 def _verse_repeat(doc: Document, first: int, later: int) -> bool:
     """True when the text at offsets ``first`` and ``later`` is verse (``structure.in_verse``),
     the block just before ``later`` is short-lined too (not hard-wrapped prose), and the
@@ -196,7 +193,7 @@ def _verse_repeat(doc: Document, first: int, later: int) -> bool:
     a refrain or a stanza quoted again among poems. A short-lined block copied amid prose
     (program output, a wrapped news paragraph) is a copy."""
     text = doc.text
-    blanks = [m.start() for m in _BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
+    blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
     before = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1  # the end of the block before
     return (before >= 0 and in_verse(text, first) and in_verse(text, later)
             and in_verse(text, before, median_chars=PROSE_MEDIAN_CHARS) and not unwrapped(doc))

@@ -94,6 +94,8 @@ _EN_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is are wa
 _AT_LEAST_RE = regex.compile(r"[ \t]+(?:least|most)\b", regex.IGNORECASE)
 _EN_COPULAS = frozenset("is was are were".split())
 _SUBJECT_CLAUSE_RE = regex.compile(r"\b(?:that|what|whatever|who|whoever|where|how|why)\b[^.!?;:\n]*$", regex.IGNORECASE)
+
+
 def deliberate(word: str, second: str, clause_end: bool = False) -> bool:
     """True for a repetition that is a writer's choice, not a slip.
 
@@ -220,7 +222,7 @@ class RepeatedWord(SpellingDocumentRule):
                 if lower in _EN_COPULAS and _SUBJECT_CLAUSE_RE.search(before):
                     continue  # "That that is is": a subject clause's verb, then the main verb
                 prev = _PREV_WORD_RE.search(before)
-                if word.lower() in _EN_PARTICLES and prev and _EN_PHRASAL_VERB_RE.fullmatch(prev.group(1)):
+                if lower in _EN_PARTICLES and prev and _EN_PHRASAL_VERB_RE.fullmatch(prev.group(1)):
                     continue  # "turned on on the device": particle, then preposition
             if _AR_LETTER_RE.match(word):
                 if spans is None:
