@@ -343,6 +343,8 @@ _DRAWN_LINE_RE = regex.compile(
 # A comment line; not a line of hashtags (``#كوريا #روسيا #عاجل``: scraped tag lists).
 _COMMENT_LINE_RE = regex.compile(r"^[ \t]*(?!#\w+(?:[ \t]+#\w+)+[ \t]*$)(?:#|//)[^\n\r]*$", regex.MULTILINE)
 _BLANK_LINE_RE = regex.compile(r"^[ \t]*$", regex.MULTILINE)
+# A script's first line: ``#!/bin/sh``, ``#! /usr/bin/env python3``.
+_SHEBANG_RE = regex.compile(r"^[ \t\u00a0]*#![ \t]*/\S+[^\n\r]*$", regex.MULTILINE)
 
 
 def plain_text_regions(doc: "Document") -> list[Region]:
@@ -355,6 +357,7 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     or more gaps of 2+ spaces). Within a block (a run of non-blank lines) holding such
     a line, comment lines (``# ...``, ``// ...``) and indented lines are code too; a
     block of two or more comment lines, or of two or more indented lines, is code.
+    A block that opens with a shebang line (``#!/bin/sh``) is a script, code throughout.
     A lone ``# Title`` line between paragraphs is left alone (it may be a Markdown
     heading left in the text, which A108 reports)."""
     text = doc.text
@@ -386,6 +389,9 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     if "`" in text:
         strong.update(index(m) for m in _BACKTICK_LINE_RE.finditer(text))
     prompts = set(strong_prompts)
+    # a block opened by a shebang line is a script (``#!/bin/sh`` then ``echo "..." >&2``)
+    shebangs = [index(m) for m in _SHEBANG_RE.finditer(text)] if "#!" in text else []
+    strong.update(shebangs)
     weak = {index(m) for m in _COMMENT_LINE_RE.finditer(text)} if ("#" in text or "//" in text) else set()
     # indented short lines (indented prose, e.g. a licence's wrapped paragraphs, is prose)
     indented = {index(m) for m in _INDENTED_LINE_RE.finditer(text) if len(m.group().split(None, 6)) < 6}
@@ -429,6 +435,9 @@ def plain_text_regions(doc: "Document") -> list[Region]:
             # a prompt inside a block: the lines after it, to the end of the block,
             # are that command's output (``# journalctl -u ssh.service`` then log lines)
             whole.update(j for j in range(i + 1, last) if not _is_sentence(doc.line_text(doc.lines[j])))
+    for i in shebangs:
+        if bounds(block(i))[0] == i:
+            votes[block(i)] = 1
     for b in votes:
         first, last = bounds(b)
         whole.update(i for i in range(first, last) if not _is_sentence(doc.line_text(doc.lines[i])))
@@ -438,7 +447,7 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     # its output, up to the next long sentence (a prose paragraph) or a lead-in
     # ending in ":" that reads as prose (six words or more: "The LVs can then be used
     # exactly like standard partitions:"; "Complain-mode changes:" is the tool's).
-    if prompts and _unwrapped(doc):
+    if prompts and unwrapped(doc):
         for b in sorted({block(i) for i in prompts}):
             nb = b + 1
             while nb <= len(blanks):
@@ -489,7 +498,7 @@ LONG_LINE = 160
 UNWRAPPED_LINES = 3
 
 
-def _unwrapped(doc: "Document") -> bool:
+def unwrapped(doc: "Document") -> bool:
     """True when the document writes paragraphs as single long lines (not hard-wrapped)."""
     count = 0
     for line in doc.lines:
@@ -586,3 +595,28 @@ def outside(regions: list[Region], starts: list[int], start: int, end: int, kind
         pos = r.end
         i += 1
     return True
+
+
+# Verse: a block of at least three lines (up to a blank line) whose median line is short.
+# Used by S104 (a doubled word), D101 and D103 (a refrain, two poems opening alike).
+# Poems and lyrics repeat words as a device ("گر خطایی رفت رفت", "نفس نفس", "Bum bum bum",
+# "a long long crawl"); hard-wrapped prose has lines of 60-80 characters.
+VERSE_MIN_LINES = 3
+VERSE_MEDIAN_CHARS = 48
+# hard-wrapped prose: a block whose median line is longer reads as prose
+PROSE_MEDIAN_CHARS = 60
+BLANK_LINES_RE = regex.compile(r"\n[ \t]*\n")  # a blank line between two blocks
+
+
+def in_verse(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS) -> bool:
+    """True when ``pos`` (an offset into ``text``) lies in a block of verse: at least
+    VERSE_MIN_LINES non-blank lines between blank lines whose median length (stripped, in
+    characters; of its longest tab-separated column) is at most ``median_chars``
+    (PROSE_MEDIAN_CHARS: a block of short lines that is not hard-wrapped prose)."""
+    starts = [m.end() for m in BLANK_LINES_RE.finditer(text, max(0, pos - 4000), pos)]
+    start = starts[-1] if starts else (0 if pos <= 4000 else text.rfind("\n", 0, pos - 4000) + 1)
+    after = BLANK_LINES_RE.search(text, pos, pos + 4000)
+    end = after.start() if after else min(len(text), pos + 4000)
+    # a song set in two columns separated by tabs: the verse lines are the columns
+    lengths = sorted(max(len(c.strip()) for c in line.split("\t")) for line in text[start:end].split("\n") if line.strip())
+    return len(lengths) >= VERSE_MIN_LINES and lengths[len(lengths) // 2] <= median_chars

@@ -26,11 +26,12 @@ _SPLIT_RE = lazy(_SEP)
 _WORDY_RE = lazy(r"[\p{L}\p{N}]")
 
 
-# Words that introduce an identifier shown on purpose in technical prose.
+# Words that introduce an identifier shown on purpose in technical prose, numbered or not
+# ("wireless-key1 0123-4567-89ab-cdef" in a configuration example).
 ID_CUE_RE = lazy(
     r"(?i)(?<![\p{L}\p{N}])(?:uuids?|guids?|hash(?:es|ed)?|checksums?|sha-?(?:1|224|256|384|512)?(?:sums?)?|md5(?:sums?)?"
     r"|b2sums?|blake2\w*|crc(?:32)?|fingerprints?|mac|ipv[46]|ip|(?:e-?mail\s)?address(?:es)?|ids?|identifiers?|keys?"
-    r"|keyids?|commits?|digests?|signatures?|pgp|gpg|tokens?|serial|devices?|hex(?:adecimal)?|vendor|product)(?![\p{L}\p{N}])"
+    r"|keyids?|commits?|digests?|signatures?|pgp|gpg|tokens?|serial|devices?|hex(?:adecimal)?|vendor|product)\d*(?![\p{L}\p{N}])"
 )
 _MONTH_RE = lazy(r"(?i)(?:^|[\p{Pd}:])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:$|[\p{Pd}:])")
 
@@ -75,6 +76,10 @@ def _b64_is_id(token: str) -> bool:
     return len(_CLASS_CHANGE.findall(longest)) >= 0.3 * (len(longest) - 1)
 
 
+# A MAC address written out in full: six two-digit groups, all colons or all dashes.
+_MAC_RE = lazy(r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}")
+
+
 def _is_ipv6(token: str) -> bool:
     """True for an IPv6 address written out in full (eight colon-separated groups)."""
     if token.count(":") != 7:
@@ -91,7 +96,7 @@ class HexIdFragment(DocumentRule):
 
     What: A token that is an identifier, not language: (a) dash- or colon-separated
     groups of hex digits, with any Unicode dash (``2a02-4780-11–4f``, UUIDs, IPv6
-    pieces, MAC addresses), flagged when the token mixes digits and hex letters and has
+    pieces), flagged when the token mixes digits and hex letters and has
     three or more groups (at least 6 hex digits), or two groups with at least 8 hex
     digits and a letter right after a digit (``2a02-4780``); the separators must be all
     dashes or all colons (``10514-1:1996E`` is a standard's reference); (b) a run of 12+ hex
@@ -103,9 +108,11 @@ class HexIdFragment(DocumentRule):
     Not flagged: numbers, dates, phone numbers and ISBNs (no hex letters), words that
     happen to be hex (``cafe-bad``: no digits), model numbers whose letters come first
     (``A350-1000``, ``F-16``, ``كى إن-٢٣``), dates with month names (``28-Feb-2021``),
-    IPv6 addresses written with ``::``; identifiers that the text shows on purpose: near
+    IPv6 addresses written with ``::`` or in full, MAC addresses written in full
+    (``20:68:9D:89:23:C1``: six two-digit groups); identifiers that the text shows on purpose: near
     a word naming them on the same line (UUID, hash, checksum, SHA256, md5sum, MAC,
-    IPv6, fingerprint, ID, key, commit, signature, device...), and anything in code
+    IPv6, fingerprint, ID, key, commit, signature, device..., also numbered: ``wireless-key1``),
+    and anything in code
     (Markdown code, command lines and program output in plain text: see
     ``corpuslint.structure``).
     Why: Scrapers glue element ids, ad slots and tracking tokens to the text; spell
@@ -130,6 +137,8 @@ class HexIdFragment(DocumentRule):
         for m in _GROUPED_RE.finditer(text):
             if "::" in text[max(m.start() - 2, 0) : m.end() + 2] or _is_ipv6(m.group()):
                 continue  # an IPv6 address (2001:db8::1, 2001:0db8:13bb:0002:0000:0000:0000:0020), not debris
+            if _MAC_RE.fullmatch(m.group()):
+                continue  # a MAC address written out (20:68:9D:89:23:C1): an address, as an IP is
             if _grouped_is_id(m.group()):
                 spans.append((m.start(), m.end(), "hex/ID fragment"))
         for m in _HEXRUN_RE.finditer(text):

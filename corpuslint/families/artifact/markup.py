@@ -26,6 +26,9 @@ _TAG_RE = lazy(
     r"<!--.*?-->|</?(?:(?i:" + "|".join(_LONG_TAGS) + r")|[" + _ONE_LETTER_TAGS + r"])(?:\s*/?>|\s+[^<>=]*=[^<>]*>)",
     regex.DOTALL,
 )
+# An HTML comment whose text is a placeholder shows the syntax (``<!-- comment -->`` in a
+# note on XML): leftover comments name something (``<!-- google_ad_section_start -->``).
+_PLACEHOLDER_COMMENT_RE = lazy(r"(?i)<!--\s*(?:comments?|text|\.{3}|…|注释|註釋|コメント|تعليق)\s*-->")
 _BREAKING = lazy(r"</?(?:br|p|div|li|tr|td|th|hr|h[1-6])\b", regex.IGNORECASE)
 _ENTITY_RE = lazy(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _CONTROL_RE = lazy(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+|[\x80-\x9f]+")
@@ -60,7 +63,8 @@ class HtmlTag(DocumentRule):
     in a fixed list of HTML elements, one-letter names only in lower case, and a tag with
     anything after its name must carry a ``name=value`` attribute) or an HTML comment ``<!-- ... -->``. Angle
     brackets used as text (``a <b and c > d``, ``<3``, ``<<quotes>>``, ``<Reuters>``)
-    do not match.
+    do not match, nor does a comment whose text is a placeholder (``<!-- comment -->``,
+    ``<!-- ... -->``: the syntax shown in a note on XML or HTML).
     Why: Tags survive a sloppy HTML-to-text step; they are not language and teach a
     model to emit markup.
     Example: ``قال المتحدث<br>إن الزيارة`` or ``<p>Text</p>``.
@@ -79,6 +83,8 @@ class HtmlTag(DocumentRule):
         if "<" not in text:
             return
         for m in _TAG_RE.finditer(text):
+            if _PLACEHOLDER_COMMENT_RE.fullmatch(m.group()):
+                continue  # the syntax shown as an example
             s, e = m.span()
             before = text[s - 1] if s > 0 else " "
             after = text[e] if e < len(text) else " "

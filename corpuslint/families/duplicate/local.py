@@ -14,6 +14,7 @@ from ...document import Document, Unit
 from ...findings import Edit, Finding, Fix, Severity
 from ...text import normalize
 from ...rules import DocumentRule
+from ...structure import BLANK_LINES_RE, PROSE_MEDIAN_CHARS, in_verse, unwrapped
 from . import lsh, meaning, regions
 from . import units as U
 
@@ -99,7 +100,9 @@ class ExactDuplicateLine(DocumentRule):
     install and in the upgrade procedure). A line that is itself a title (a headline, a caption)
     is compared with the whole document. Repetitive genres: with ``genre = "auto"`` (default) a
     text that occurs ``refrain-copies`` times or more (default 3) is a refrain (a
-    chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman) and fully vocalised
+    chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
+    places are both verse in a hard-wrapped document, the block before the later one
+    short-lined (``_verse_repeat``: a stanza quoted twice among poems), and fully vocalised
     Arabic-script documents (scripture, hadith, classical poetry) are not checked;
     ``genre = "prose"`` checks everything, ``genre = "formulaic"`` turns the rule off
     for the files it is set for (per-file-ignores style).
@@ -172,6 +175,8 @@ class ExactDuplicateLine(DocumentRule):
                     first_copy.setdefault(key_i, i)
             if _second_pass(keys, first_copy, first, k):
                 continue  # "Choose the Page Layout tab." again after "Open the print dialog." again
+            if genre == "auto" and _verse_repeat(doc, f.start, u.start):
+                continue  # a refrain, a stanza quoted in two entries: verse repeats on purpose
             same = text[f.start : f.end].strip() == text[u.start : u.end].strip()
             if not same and _symbols(text[f.start : f.end]) != _symbols(text[u.start : u.end]):
                 continue  # `'ax'` vs `'ax+'`, "oifname !=" vs "oifname": the symbol is the meaning
@@ -186,6 +191,19 @@ class ExactDuplicateLine(DocumentRule):
                 )
             )
         return out
+
+
+def _verse_repeat(doc: Document, first: int, later: int) -> bool:
+    """True when the text at offsets ``first`` and ``later`` is verse (``structure.in_verse``),
+    the block just before ``later`` is short-lined too (not hard-wrapped prose), and the
+    document is hard-wrapped (``structure.unwrapped``: no paragraphs written as long lines):
+    a refrain or a stanza quoted again among poems. A short-lined block copied amid prose
+    (program output, a wrapped news paragraph) is a copy."""
+    text = doc.text
+    blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
+    before = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1  # the end of the block before
+    return (before >= 0 and in_verse(text, first) and in_verse(text, later)
+            and in_verse(text, before, median_chars=PROSE_MEDIAN_CHARS) and not unwrapped(doc))
 
 
 _NUMBERED_ITEM_RE = regex.compile(r"[ \t]*\d{1,3}[.)][ \t]+\S")
@@ -349,7 +367,9 @@ class RestatedPassage(DocumentRule):
     sentences and more than ``formulaic-share`` (default 0.1) of them look like
     restatements is formulaic (legal articles, parallel narrations, liturgy), and so
     is fully vocalised Arabic-script text (scripture, hadith, classical poetry): D103
-    says nothing there. ``genre = "prose"`` always checks, ``"formulaic"`` never does.
+    says nothing there, nor on two sentences in verse, the later one amid short lines of a
+    hard-wrapped document (``_verse_repeat``: two poems opening with the same line).
+    ``genre = "prose"`` always checks, ``"formulaic"`` never does.
     Why: machine-written filler and careless rewrites restate a fact already given,
     adding length but no information; plain Jaccard misses these (the seed pair below
     has unigram Jaccard ~0.4, lower than unrelated short sentences on the same topic).
@@ -430,6 +450,7 @@ class RestatedPassage(DocumentRule):
             for s in sentences
         ]
         passages = regions.passage_starts(doc)
+        verse_too = str(self.opts["genre"]) == "auto"
         scored: list[tuple[float, int, int, int]] = []
         for (i, j), count in candidates:
             if len(sets[i]) < min_words or len(sets[j]) < min_words:
@@ -438,6 +459,8 @@ class RestatedPassage(DocumentRule):
                 continue
             if not (prose_sentence[i] and prose_sentence[j]):
                 continue
+            if verse_too and _verse_repeat(doc, sentences[i].start, sentences[j].start):
+                continue  # two poems opening with the same line (Marlowe's, then Donne's reply)
             si, sj = text[sentences[i].start : sentences[i].end], text[sentences[j].start : sentences[j].end]
             if parallel_statements(normalize.words(si), normalize.words(sj)) or different_subjects(si, sj):
                 continue

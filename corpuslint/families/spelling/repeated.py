@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ...findings import Edit, Fix, Severity
+from ...structure import in_verse
 from ...text.script import language_spans
 from .base import SpellingDocumentRule
 
@@ -86,25 +87,13 @@ _PREV_WORD_RE = regex.compile(r"(\p{L}+)[ \t]+$")
 # capitalised copy is an interface label: "Click To to choose a contact").
 _SENTENCE_START_RE = regex.compile(r"(?:^|[.!?:;\u2022*\-][ \t\"'“(]*)$")
 _EN_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is are was be by with from as it this".split())
-# Verse: a block of at least three lines (up to a blank line) whose median line is short.
-# Poems and lyrics repeat words as a device ("گر خطایی رفت رفت", "نفس نفس", "Bum bum bum",
-# "a long long crawl"); hard-wrapped prose has lines of 60-80 characters.
-VERSE_MIN_LINES = 3
-VERSE_MEDIAN_CHARS = 48
-_BLANK_LINE_RE = regex.compile(r"\n[ \t]*\n")
-
-
-def in_verse(text: str, pos: int) -> bool:
-    """True when ``pos`` lies in a block of verse: at least VERSE_MIN_LINES non-blank lines
-    between blank lines whose median length (stripped, in characters; of its longest
-    tab-separated column) is at most VERSE_MEDIAN_CHARS."""
-    starts = [m.end() for m in _BLANK_LINE_RE.finditer(text, max(0, pos - 4000), pos)]
-    start = starts[-1] if starts else (0 if pos <= 4000 else text.rfind("\n", 0, pos - 4000) + 1)
-    after = _BLANK_LINE_RE.search(text, pos, pos + 4000)
-    end = after.start() if after else min(len(text), pos + 4000)
-    # a song set in two columns separated by tabs: the verse lines are the columns
-    lengths = sorted(max(len(c.strip()) for c in line.split("\t")) for line in text[start:end].split("\n") if line.strip())
-    return len(lengths) >= VERSE_MIN_LINES and lengths[len(lengths) // 2] <= VERSE_MEDIAN_CHARS
+# Two copies that meet at a phrase boundary, each in its own role: a preposition, then the
+# adverb "at least"/"at most" ("driving along at at least sixty"); the verb closing a
+# subject clause, then the main verb ("That that is is ...", "What it is is a bug"). Both
+# readings exist, so nothing is said.
+_AT_LEAST_RE = regex.compile(r"[ \t]+(?:least|most)\b", regex.IGNORECASE)
+_EN_COPULAS = frozenset("is was are were".split())
+_SUBJECT_CLAUSE_RE = regex.compile(r"\b(?:that|what|whatever|who|whoever|where|how|why)\b[^.!?;:\n]*$", regex.IGNORECASE)
 
 
 def deliberate(word: str, second: str, clause_end: bool = False) -> bool:
@@ -171,7 +160,9 @@ class RepeatedWord(SpellingDocumentRule):
     operation は"), command output after a shell prompt
     line ("# htpasswd ... user" then "Adding password for user user") and command synopses
     set off by dashes or parentheses in English prose ("— service service operation —"),
-    a phrasal verb's particle before the same preposition ("turned on on the device") and a
+    a phrasal verb's particle before the same preposition ("turned on on the device"), a
+    preposition before "at least"/"at most" ("at at least"), a copula closing a subject
+    clause before the main verb ("That that is is ...", "What it is is ...") and a
     capitalised interface label mid-sentence ("Click To to choose");
     in Persian a word that is adjective then adverb ("زمان دیگر دیگر بیکار"); in Persian and Urdu paragraphs, the words these languages reduplicate as
     grammar ("کم کم", "آرام آرام", "دسته دسته"); in other Arabic-script languages
@@ -225,8 +216,13 @@ class RepeatedWord(SpellingDocumentRule):
                 before = text[max(line_start, m.start() - 60) : m.start()]
                 if word[0].isupper() and not second[0].isupper() and not _SENTENCE_START_RE.search(before):
                     continue  # "Click To to choose": a capitalised interface label, then the word
+                lower = word.lower()
+                if lower == "at" and _AT_LEAST_RE.match(text, m.end()):
+                    continue  # "at at least": preposition, then the adverb
+                if lower in _EN_COPULAS and _SUBJECT_CLAUSE_RE.search(before):
+                    continue  # "That that is is": a subject clause's verb, then the main verb
                 prev = _PREV_WORD_RE.search(before)
-                if word.lower() in _EN_PARTICLES and prev and _EN_PHRASAL_VERB_RE.fullmatch(prev.group(1)):
+                if lower in _EN_PARTICLES and prev and _EN_PHRASAL_VERB_RE.fullmatch(prev.group(1)):
                     continue  # "turned on on the device": particle, then preposition
             if _AR_LETTER_RE.match(word):
                 if spans is None:

@@ -77,6 +77,33 @@ def aligned(doc, line_index: int, column: int, probe) -> bool:
     return False
 
 
+def column_of_gaps(doc, line_index: int, column: int, min_lines: int = 3) -> bool:
+    """True if ``min_lines`` or more lines in a row around ``line_index`` (0-based), itself
+    included, have a run of 2+ spaces ending right before ``column`` (0-based), in a block of
+    consecutive lines that all start a word at ``column`` after a space or tab: a column padded
+    to one width on every line ("0-2  -- You are", "3-5  -- There is", "8-10 -- Your soul"),
+    the text before it differing between those lines (copies of one line are no column).
+    Hard-wrapped prose seldom has three such gaps at one column."""
+    lines = doc.lines
+
+    def text_of(j: int) -> str:
+        return doc.text[lines[j].start : lines[j].end]
+
+    def starts_word(other: str) -> bool:
+        return 0 < column < len(other) and other[column - 1] in " \t" and not other[column].isspace()
+
+    gaps = 1
+    cells = {text_of(line_index)[:column].strip()}
+    for step in (-1, 1):
+        j = line_index + step
+        while 0 <= j < len(lines) and starts_word(other := text_of(j)):
+            if gap_ends_at(other, column):
+                gaps += 1
+                cells.add(other[:column].strip())
+            j += step
+    return gaps >= min_lines and len(cells) > 1  # copies of one line are not a column
+
+
 def gap_ends_at(text: str, column: int, start: int | None = None) -> bool:
     """``text`` has a run of 2+ spaces (or a tab) ending right before ``column``; with
     ``start``, one that starts elsewhere (padding of a different width: a column)."""

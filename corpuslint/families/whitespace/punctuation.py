@@ -6,7 +6,7 @@ import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
-from ...structure import HEADING, PROSE, reads_as_prose
+from ...structure import HEADING, PROSE, is_command_word, reads_as_prose
 from ._common import aligned, compiled
 
 _COLUMNS_RE = regex.compile(r"\S(?: {2,}|\t)\S")
@@ -30,7 +30,9 @@ class SpaceBeforePunctuation(DocumentRule):
     or an article, which never ends a phrase, so the mark is the thing named: ``جدا شده
     با :`` ("separated by :"); and an ASCII ``,``, ``;``, ``!`` or ``?`` standing alone
     between Arabic-script or CJK words, scripts that write ``، ؛ ؟`` and ``，；！？``: ``جدا شده با ;``
-    ("separated by ;"), ``? は任意の文字にマッチ``).
+    ("separated by ;"), ``? は任意の文字にマッチ``); a ``;`` separating two shell
+    commands (``7.~pre1 ; echo $?"``, ``[ -f x ] ; then``: a known command or shell keyword
+    follows, with only shell arguments such as ``$?``, ``-f``, ``>&2`` after it).
     Why: Arabic and English typography attach these marks to the preceding word; a
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. (French puts a space before : ; ! ? — set `marks` to
@@ -72,11 +74,25 @@ class SpaceBeforePunctuation(DocumentRule):
                 _PIPELINE_RE.search(text, row.start, m.start()) or _PAREN_THEN_STOP_RE.match(text, m.end() + 1)
             ):
                 continue  # "the command: ls | sort .", "(the part after the last .).": the dot named
+            if mark == ";" and _separates_commands(text, m.end() + 1, row.end):
+                continue  # "7.~pre1 ; echo $?", "if [ -f x ] ; then": a shell command list
             if _last_word(text, row.start, m.start()) in _TAKES_AN_OBJECT:
                 continue  # "جدا شده با :" (separated by :), "separated by ;": a sign after a preposition
             if mark in ",;!?" and _NEXT_WORD_RE.match(text, m.end() + 1) and _OWN_MARKS_RE.match(text, m.start() - 1):
                 continue  # an ASCII , ; ! ? alone after Arabic-script or CJK words, which write ، ؛ ؟ ， ！ ？: the sign named
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
+
+
+# After a shell command separator: a command, then its shell-syntax arguments (``$?``,
+# ``-f``, ``>&2``, a path) or nothing up to the line end or a closing quote.
+_AFTER_SEPARATOR_RE = regex.compile(r"[ \t]+([\w./-]+)((?:[ \t]+[$\-/<>&|][^\s\"'”]*)*)[ \t]*(?:[\"'”]|$)", regex.M)
+
+
+def _separates_commands(text: str, pos: int, end: int) -> bool:
+    """True when the ``;`` before ``pos`` separates two shell commands: a known command
+    or shell keyword follows it with nothing but shell arguments (``; echo $?``, ``; then``)."""
+    m = _AFTER_SEPARATOR_RE.match(text, pos, end)
+    return m is not None and is_command_word(m.group(1))
 
 
 # Scripts with their own comma, question mark and semicolon (، ؟ ؛, ， ？ ；): an ASCII one standing

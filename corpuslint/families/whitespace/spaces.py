@@ -8,7 +8,8 @@ from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ...structure import (ALL_REGIONS, BLOCKQUOTE, HEADING, LIST_ITEM, MARKDOWN_SUFFIXES, PROSE, markdown_containers,
                           reads_as_prose)
-from ._common import EOL, HSPACE, INVISIBLE, MARKS, aligned, by_line, char_names, counted_names, gap_ends_at
+from ._common import (EOL, HSPACE, INVISIBLE, MARKS, aligned, by_line, char_names, column_of_gaps, counted_names,
+                      gap_ends_at)
 
 # Trailing spaces and invisible characters, except directional marks (W112's): a line
 # ending `text \u200f` gets one finding, W112's for its RLM (its space becomes trailing
@@ -120,7 +121,9 @@ class MultipleSpaces(DocumentRule):
     nor are columns laid out with spaces: Markdown tables and code, code-like lines
     of plain text (command output, configuration files: see ``corpuslint.structure``),
     and a run after which the next word starts at the same column as a word after a
-    run of spaces of another width on the line above or below (aligned columns); in plain text that
+    run of spaces of another width on the line above or below, or after runs of spaces on
+    two more lines of a block of lines that all start a word at that column (aligned
+    columns: "0-2  -- hip", "8-10 -- peril", "11+  -- ..."); in plain text that
     quotes code, only lines that read as sentences (6+ words) are checked. Two ASCII
     spaces after a sentence's final `.`, `!`, `?` or `:` (closing quotes or brackets
     may follow it: `."  She said`) follow the two-space sentence-spacing convention and
@@ -149,6 +152,8 @@ class MultipleSpaces(DocumentRule):
             gap_start = m.start() - doc.lines[line - 1].start
             if aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col, gap_start)):
                 continue  # the next word starts a column that the neighbouring line shares
+            if column_of_gaps(doc, line - 1, column - 1):
+                continue  # a column padded to the same width on 3+ lines: a score table
             before = doc.text[max(0, m.start() - 4) : m.start()].rstrip(self._closers)
             if len(m.group()) == 2 and m.group() == "  " and before[-1:] in (".", "!", "?", ":"):
                 continue  # two spaces after a sentence: a typing convention, not a slip

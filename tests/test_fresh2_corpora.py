@@ -1,0 +1,109 @@
+"""False-alarm kinds left on the corpora fortunes-en, fortunes-zh, poetry-fa-hafez and
+markdown-pypi (issue 10), each as a test on a real excerpt (tests/data/realtext/SOURCE.md),
+with the real defect next to it still reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpuslint import lint_text
+
+REAL = Path(__file__).resolve().parent / "data" / "realtext"
+
+
+def found(name: str, select: str, text: str | None = None) -> list[tuple[str, int, int]]:
+    if text is None:
+        text = (REAL / name).read_text(encoding="utf-8")
+    return [(f.code, f.line, f.column) for f in lint_text(text, path=name, config={"select": [select]})]
+
+
+# -- S104: two copies meeting at a phrase boundary -----------------------------------------
+
+
+def test_s104_copies_at_a_phrase_boundary_are_grammatical():
+    # "driving along at at least sixty" (preposition, then the adverb "at least");
+    # "That that is is that that is not is not." (a subject clause's verb, then the main verb)
+    assert found("fortunes-en-phrase-boundaries.txt", "S104") == []
+
+
+def test_s104_still_reports_at_and_is_doubled_inside_a_phrase():
+    assert found("x.txt", "S104", "We met at at the station.\n") == [("S104", 1, 8)]
+    assert found("x.txt", "S104", "The problem is is serious.\n") == [("S104", 1, 13)]
+
+
+# -- W103: a column padded to one width -----------------------------------------------------
+
+
+def test_w103_a_score_table_padded_to_one_width_is_aligned():
+    # fortune's nerd quiz: "0-2  --", "3-5  --", "6-7  --", "8-10 --", "11+  --"; the quiz
+    # line "Is Batman your hero?  Superman?" keeps its sentence spacing (not reported either)
+    assert found("fortunes-en-score-table.txt", "W103") == []
+
+
+def test_w103_still_reports_a_lone_gap_and_two_gaps_at_one_column():
+    table = (REAL / "fortunes-en-score-table.txt").read_text(encoding="utf-8")
+    doubled = table.replace("Do you think Mary Jane", "Do you  think Mary Jane")
+    assert found("x.txt", "W103", doubled) == [("W103", 5, 7)]
+    # two lines only: a coincidence of hard-wrapped prose, not a column
+    two = "He said  no to all\nof your  and my friends in\nthe room and went home.\n"
+    assert found("x.txt", "W103", two) == [("W103", 1, 8), ("W103", 2, 8)]
+
+
+# -- D101/D103: verse repeats on purpose ----------------------------------------------------
+
+
+def test_d101_d103_a_stanza_quoted_twice_and_two_poems_opening_alike_are_verse():
+    # Carroll's "Just the place for a Snark!" stanza in two entries; Marlowe's first line
+    # opening a parody and Donne's "The Bait"
+    assert found("fortunes-en-verse-copies.txt", "D101") == []
+    assert found("fortunes-en-verse-copies.txt", "D103") == []
+
+
+def test_d101_still_reports_a_paragraph_of_prose_copied_after_verse():
+    text = (REAL / "fortunes-en-verse-copies.txt").read_text(encoding="utf-8")
+    para = ("The package's second reading repeats the first one word for word, which a careful "
+            "editor would have removed before the collection was published.\n")
+    doubled = text + "\n" + para + "\n" + para
+    lines = doubled.count("\n")
+    assert found("x.txt", "D101", doubled) == [("D101", lines, 1)]
+
+
+# -- A101: identifiers shown on purpose -----------------------------------------------------
+
+
+def test_a101_a_numbered_key_and_a_mac_address_are_shown_on_purpose():
+    # "wireless-key1 0123-4567-89ab-cdef" in an interfaces example; "乙：20:68:9D:89:23:C1"
+    # (a physical address as the punchline of a dialogue joke)
+    assert found("fortunes-zh-addresses.txt", "A101") == []
+
+
+def test_a101_still_reports_an_id_glued_into_a_sentence():
+    assert found("x.txt", "A101", "他说 0123-4567-89ab-cdef 今天不来了。\n") == [("A101", 1, 4)]
+    assert found("x.txt", "A101", "乙：20:68:9D:89:23:C1:7F\n") == [("A101", 1, 3)]  # seven groups: not a MAC
+
+
+# -- W115: a script in plain text -----------------------------------------------------------
+
+
+def test_w115_a_block_opened_by_a_shebang_is_a_script():
+    # the Debian Reference's getmail wrapper: echo "getmail has not been running ... " >&2
+    assert found("fortunes-zh-getmail-script.txt", "W115") == []
+    # without its "#!/bin/sh" line nothing marks the block as code, and the space is reported
+    text = (REAL / "fortunes-zh-getmail-script.txt").read_text(encoding="utf-8")
+    assert found("x.txt", "W115", text.replace("#!/bin/sh\n", "")) == [("W115", 7, 45)]
+
+
+# -- A106: markup syntax shown as an example ------------------------------------------------
+
+
+def test_a106_a_placeholder_comment_shows_the_syntax():
+    assert found("fortunes-zh-xml-syntax.txt", "A106") == []
+    assert found("x.txt", "A106", "正文<!-- google_ad_section_start -->开始\n") == [("A106", 1, 3)]
+
+
+# -- W114: a shell command list -------------------------------------------------------------
+
+
+def test_w114_a_semicolon_between_two_shell_commands_is_syntax():
+    assert found("fortunes-zh-compare-versions.txt", "W114") == []
+    assert found("x.txt", "W114", "We waited ; then we left the station.\n") == [("W114", 1, 10)]
