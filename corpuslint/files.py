@@ -39,8 +39,14 @@ class Source:
 
 
 def display_path(path: str, cwd: str | None = None) -> str:
+    """``path`` relative to ``cwd`` (default: the current folder) when it lies under it,
+    else absolute."""
     absolute = os.path.abspath(path)
-    rel = os.path.relpath(absolute, cwd or os.getcwd())
+    cwd = cwd or os.getcwd()
+    prefix = cwd.rstrip(os.sep) + os.sep
+    if absolute.startswith(prefix) and len(absolute) > len(prefix):  # the common case, without relpath
+        return absolute[len(prefix):]
+    rel = os.path.relpath(absolute, cwd)
     return absolute if rel.startswith("..") else rel
 
 
