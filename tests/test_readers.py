@@ -452,7 +452,8 @@ def test_reader_lookup_agrees_with_reader_for():
 
     lookup = reader_lookup(BUILTIN_READERS)
     suffixes = [s for r in BUILTIN_READERS for s in r.suffixes]
-    names = ["a.txt", "b.JSONL", "c.jsonl.gz", "d.csv", "e", "dir.parquet/x.md", "f.TSV", "g.tar.gz", ".jsonl"]
+    names = ["a.txt", "b.JSONL", "c.jsonl.gz", "d.csv", "e", "dir.parquet/x.md", "f.TSV", "g.tar.gz", ".jsonl",
+             "v1.2.csv.gz", "a.b/c", "x.csv.bak", "DOC.PARQUET"]
     names += [f"x/y{s}" for s in suffixes] + [f"x/y{s.upper()}" for s in suffixes] + [f"y{s}.bak" for s in suffixes]
     for name in names * 2:  # the second pass is answered from the memo
         assert lookup(name) is reader_for(name, BUILTIN_READERS), name
@@ -468,3 +469,20 @@ def test_display_path_relative_under_cwd_absolute_elsewhere(tmp_path):
     assert display_path(f"{cwd}x/d.txt", cwd) == f"{cwd}x/d.txt"  # a sibling with the same prefix
     assert display_path(str(tmp_path / "e.txt"), cwd) == str(tmp_path / "e.txt")
     assert display_path("/a.txt", "/") == "a.txt"
+
+
+def test_reader_lookup_once_per_kind_of_name():
+    from corpuslint.readers import BUILTIN_READERS, reader_for, reader_lookup
+
+    calls = []
+    real = reader_for
+
+    import corpuslint.readers as readers_module
+    readers_module.reader_for = lambda p, r: calls.append(p) or real(p, r)
+    try:
+        lookup = reader_lookup(BUILTIN_READERS)
+        for i in range(50):
+            assert lookup(f"d/doc{i:04d}.txt") is None
+        assert len(calls) == 1  # one lookup per kind of name, not per file
+    finally:
+        readers_module.reader_for = real

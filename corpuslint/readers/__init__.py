@@ -127,15 +127,22 @@ def reader_for(path: str, readers: Iterable) -> Any | None:
 
 
 def reader_lookup(readers: Iterable) -> "Callable[[str], Any | None]":
-    """``reader_for`` bound to ``readers`` (read once, not changed afterwards), memoised
-    on the last characters of the lower-cased path (as many as the longest suffix has,
-    which is all ``reader_for`` looks at): many paths cost a dictionary lookup each."""
+    """``reader_for`` bound to ``readers`` (read once, not changed afterwards) and
+    memoised on the lower-cased file name from its first dot (all a suffix that starts
+    with a dot can match): many files of a few kinds cost a dictionary lookup each.
+    Readers with another kind of suffix are looked up path by path."""
     readers = list(readers)
-    width = max((len(s) for r in readers for s in getattr(r, "suffixes", ())), default=0)
+    suffixes = [s for r in readers for s in getattr(r, "suffixes", ())]
+    if not all(s.startswith(".") and "/" not in s and os.sep not in s for s in suffixes):
+        return lambda path: reader_for(path, readers)
     memo: dict[str, Any] = {}
 
     def lookup(path: str) -> Any | None:
-        tail = path[-width:].lower() if width else ""
+        name = path[path.rfind(os.sep) + 1 :].lower()
+        if os.altsep:
+            name = name[name.rfind(os.altsep) + 1 :]
+        dot = name.find(".")
+        tail = name[dot:] if dot >= 0 else ""
         try:
             return memo[tail]
         except KeyError:
