@@ -221,7 +221,10 @@ class CorpusIndex:
                 "CREATE TABLE IF NOT EXISTS states (path TEXT NOT NULL, rule_key TEXT NOT NULL, code TEXT NOT NULL,"
                 " content_hash TEXT NOT NULL, state BLOB NOT NULL, PRIMARY KEY (path, rule_key))"
             )
-            conn.execute("CREATE INDEX IF NOT EXISTS states_by_key ON states (rule_key)")
+            # covering: a rule's (path, content hash) list (``state_hashes``, every warm run) is
+            # read from the index alone, without visiting the rows that hold the state blobs
+            conn.execute("DROP INDEX IF EXISTS states_by_key")
+            conn.execute("CREATE INDEX IF NOT EXISTS states_hashes ON states (rule_key, path, content_hash)")
             # ``write`` drops a code's states under older keys: found by index, not by a scan of every blob
             conn.execute("CREATE INDEX IF NOT EXISTS states_by_code ON states (code, rule_key)")
             conn.execute(
