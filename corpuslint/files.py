@@ -38,16 +38,21 @@ class Source:
     problem: ReadProblem | None = None  # found by discovery: never opened, reported instead
 
 
+def relative(path: str, start: str) -> str:
+    """``os.path.relpath(path, start)``, without its cost for the common case of a path
+    under ``start`` (a walk of many files)."""
+    absolute = os.path.abspath(path)
+    prefix = os.path.abspath(start).rstrip(os.sep) + os.sep
+    if absolute.startswith(prefix) and len(absolute) > len(prefix):
+        return absolute[len(prefix):]
+    return os.path.relpath(absolute, start)
+
+
 def display_path(path: str, cwd: str | None = None) -> str:
     """``path`` relative to ``cwd`` (default: the current folder) when it lies under it,
     else absolute."""
-    absolute = os.path.abspath(path)
-    cwd = cwd or os.getcwd()
-    prefix = cwd.rstrip(os.sep) + os.sep
-    if absolute.startswith(prefix) and len(absolute) > len(prefix):  # the common case, without relpath
-        return absolute[len(prefix):]
-    rel = os.path.relpath(absolute, cwd)
-    return absolute if rel.startswith("..") else rel
+    rel = relative(path, cwd or os.getcwd())
+    return os.path.abspath(path) if rel.startswith("..") else rel
 
 
 class _Matcher:

@@ -66,6 +66,7 @@ import numpy as np
 
 from . import __version__
 from .codec import CodecError, dumps, loads
+from .files import relative as _relative_path
 
 if TYPE_CHECKING:
     from .document import Document
@@ -662,13 +663,13 @@ class StateReader:
 
     def has(self, path: str, code: str, content_hash: str) -> bool:
         """Does the index hold a state of ``path`` (absolute) for ``code`` at this content?"""
-        rel = os.path.relpath(path, self.root)
+        rel = _relative_path(path, self.root)
         return self._reader.one("SELECT content_hash, X'' FROM states WHERE path = ? AND rule_key = ?",
                                 (rel, self.keys[code]), content_hash) is not None
 
     def state(self, path: str, code: str, content_hash: str) -> Any:
         """The decoded state of ``path`` (absolute) for rule ``code``, or ``MISS``."""
-        rel = os.path.relpath(path, self.root)
+        rel = _relative_path(path, self.root)
         blob = self._reader.one("SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?",
                                 (rel, self.keys[code]), content_hash)
         if blob is None:
@@ -920,7 +921,7 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
     for src in sources:
         if getattr(src, "problem", None) is not None:
             continue  # never opened (FIFO, device, link outside the root, unreadable folder)
-        corpus.setdefault(src.display, (os.path.relpath(src.path, root), src.path))
+        corpus.setdefault(src.display, (_relative_path(src.path, root), src.path))
 
     index: CorpusIndex | None = None
     cache_dir = cache_dir_for(ctx) if ctx.use_cache and corpus else None

@@ -486,3 +486,14 @@ def test_reader_lookup_once_per_kind_of_name():
         assert len(calls) == 1  # one lookup per kind of name, not per file
     finally:
         readers_module.reader_for = real
+
+
+def test_relative_is_relpath():
+    import os
+
+    from corpuslint.files import relative
+
+    cases = [("/a/b/c", "/a"), ("/a/b", "/a/b"), ("/a/bc", "/a/b"), ("/x/y", "/a/b"), ("/a/b/../c", "/a"),
+             ("rel/x", os.getcwd()), ("/a/b", "/"), ("/a//b/", "/a/"), ("/a/b/ملف.txt", "/a")]
+    for path, start in cases:
+        assert relative(path, start) == os.path.relpath(path, start), (path, start)
