@@ -869,8 +869,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         root=config.root,
         use_cache=config.use_cache and config.corpus_scope != SCOPE_TARGETS,
         # files a reader claims (datasets) are not read whole as text into the corpus
-        discover=lambda: [s for s in _corpus_sources(config, sources)
-                          if readers.reader_for(s.path, registry.readers) is None],
+        discover=lambda: _plain_sources(_corpus_sources(config, sources), registry.readers),
         load=files.load,
     )
     if ctx.use_cache and linter.document_rules:
@@ -994,12 +993,13 @@ def _read_plan(linter: Linter, sources: list[files.Source], registry: Registry, 
     elsewhere (``executors.dask.DataPart``, numbered from ``start``) instead, or None."""
     items: list = []
     parts = 0
+    reader_of = readers.reader_lookup(registry.readers)
     for source in sources:
-        if source.problem is None and not source.unknown and readers.reader_for(source.path, registry.readers) is None:
+        if source.problem is None and not source.unknown and reader_of(source.path) is None:
             items.append(source)
             writable.add(source.display)
             continue
-        reader = readers.reader_for(source.path, registry.readers)
+        reader = reader_of(source.path)
         if split is not None and source.problem is None and reader is not None:
             found = split(source, reader, readers.options_for(config, reader.format), parts)
             if found is not None:
@@ -1031,6 +1031,12 @@ def _add_documents(linter: Linter, source: files.Source, loaded, docs: "dict | l
             docs.append(item)
         else:
             docs[item.path] = item
+
+
+def _plain_sources(sources: list, all_readers) -> list:
+    """The sources no reader claims (read whole as text)."""
+    reader_of = readers.reader_lookup(all_readers)
+    return [s for s in sources if reader_of(s.path) is None]
 
 
 def _corpus_sources(config: Config, targets: list[files.Source]) -> list[files.Source]:

@@ -38,10 +38,21 @@ class Source:
     problem: ReadProblem | None = None  # found by discovery: never opened, reported instead
 
 
-def display_path(path: str, cwd: str | None = None) -> str:
+def relative(path: str, start: str) -> str:
+    """``os.path.relpath(path, start)``, without its cost for the common case of a path
+    under ``start`` (a walk of many files)."""
     absolute = os.path.abspath(path)
-    rel = os.path.relpath(absolute, cwd or os.getcwd())
-    return absolute if rel.startswith("..") else rel
+    prefix = os.path.abspath(start).rstrip(os.sep) + os.sep
+    if absolute.startswith(prefix) and len(absolute) > len(prefix):
+        return absolute[len(prefix):]
+    return os.path.relpath(absolute, start)
+
+
+def display_path(path: str, cwd: str | None = None) -> str:
+    """``path`` relative to ``cwd`` (default: the current folder) when it lies under it,
+    else absolute."""
+    rel = relative(path, cwd or os.getcwd())
+    return os.path.abspath(path) if rel.startswith("..") else rel
 
 
 class _Matcher:

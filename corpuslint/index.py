@@ -66,6 +66,7 @@ import numpy as np
 
 from . import __version__
 from .codec import CodecError, dumps, loads
+from .files import relative as _relative_path
 
 if TYPE_CHECKING:
     from .document import Document
@@ -221,7 +222,10 @@ class CorpusIndex:
                 "CREATE TABLE IF NOT EXISTS states (path TEXT NOT NULL, rule_key TEXT NOT NULL, code TEXT NOT NULL,"
                 " content_hash TEXT NOT NULL, state BLOB NOT NULL, PRIMARY KEY (path, rule_key))"
             )
-            conn.execute("CREATE INDEX IF NOT EXISTS states_by_key ON states (rule_key)")
+            # covering: a rule's (path, content hash) list (``state_hashes``, every warm run) is
+            # read from the index alone, without visiting the rows that hold the state blobs
+            conn.execute("DROP INDEX IF EXISTS states_by_key")
+            conn.execute("CREATE INDEX IF NOT EXISTS states_hashes ON states (rule_key, path, content_hash)")
             # ``write`` drops a code's states under older keys: found by index, not by a scan of every blob
             conn.execute("CREATE INDEX IF NOT EXISTS states_by_code ON states (code, rule_key)")
             conn.execute(
@@ -659,13 +663,13 @@ class StateReader:
 
     def has(self, path: str, code: str, content_hash: str) -> bool:
         """Does the index hold a state of ``path`` (absolute) for ``code`` at this content?"""
-        rel = os.path.relpath(path, self.root)
+        rel = _relative_path(path, self.root)
         return self._reader.one("SELECT content_hash, X'' FROM states WHERE path = ? AND rule_key = ?",
                                 (rel, self.keys[code]), content_hash) is not None
 
     def state(self, path: str, code: str, content_hash: str) -> Any:
         """The decoded state of ``path`` (absolute) for rule ``code``, or ``MISS``."""
-        rel = os.path.relpath(path, self.root)
+        rel = _relative_path(path, self.root)
         blob = self._reader.one("SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?",
                                 (rel, self.keys[code]), content_hash)
         if blob is None:
@@ -917,7 +921,7 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
     for src in sources:
         if getattr(src, "problem", None) is not None:
             continue  # never opened (FIFO, device, link outside the root, unreadable folder)
-        corpus.setdefault(src.display, (os.path.relpath(src.path, root), src.path))
+        corpus.setdefault(src.display, (_relative_path(src.path, root), src.path))
 
     index: CorpusIndex | None = None
     cache_dir = cache_dir_for(ctx) if ctx.use_cache and corpus else None

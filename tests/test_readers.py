@@ -444,3 +444,56 @@ def test_jsonl_rewrite_keeps_a_raw_del_character_raw(tmp_path):
     path = write_jsonl(tmp_path / "d.jsonl", [line])
     write_dataset(str(path), JsonlReader(), str(path), ReaderOptions(), texts={1: "\x7f"})
     assert path.read_text(encoding="utf-8") == line + "\n"
+
+
+def test_reader_lookup_agrees_with_reader_for():
+    """The memoised lookup (many paths, one reader list) gives reader_for's answer."""
+    from corpuslint.readers import BUILTIN_READERS, reader_for, reader_lookup
+
+    lookup = reader_lookup(BUILTIN_READERS)
+    suffixes = [s for r in BUILTIN_READERS for s in r.suffixes]
+    names = ["a.txt", "b.JSONL", "c.jsonl.gz", "d.csv", "e", "dir.parquet/x.md", "f.TSV", "g.tar.gz", ".jsonl",
+             "v1.2.csv.gz", "a.b/c", "x.csv.bak", "DOC.PARQUET"]
+    names += [f"x/y{s}" for s in suffixes] + [f"x/y{s.upper()}" for s in suffixes] + [f"y{s}.bak" for s in suffixes]
+    for name in names * 2:  # the second pass is answered from the memo
+        assert lookup(name) is reader_for(name, BUILTIN_READERS), name
+
+
+def test_display_path_relative_under_cwd_absolute_elsewhere(tmp_path):
+    from corpuslint.files import display_path
+
+    cwd = str(tmp_path / "proj")
+    assert display_path(f"{cwd}/a/b.txt", cwd) == "a/b.txt"
+    assert display_path(f"{cwd}/a/../c.txt", cwd) == "c.txt"
+    assert display_path(cwd, cwd) == "."
+    assert display_path(f"{cwd}x/d.txt", cwd) == f"{cwd}x/d.txt"  # a sibling with the same prefix
+    assert display_path(str(tmp_path / "e.txt"), cwd) == str(tmp_path / "e.txt")
+    assert display_path("/a.txt", "/") == "a.txt"
+
+
+def test_reader_lookup_once_per_kind_of_name():
+    from corpuslint.readers import BUILTIN_READERS, reader_for, reader_lookup
+
+    calls = []
+    real = reader_for
+
+    import corpuslint.readers as readers_module
+    readers_module.reader_for = lambda p, r: calls.append(p) or real(p, r)
+    try:
+        lookup = reader_lookup(BUILTIN_READERS)
+        for i in range(50):
+            assert lookup(f"d/doc{i:04d}.txt") is None
+        assert len(calls) == 1  # one lookup per kind of name, not per file
+    finally:
+        readers_module.reader_for = real
+
+
+def test_relative_is_relpath():
+    import os
+
+    from corpuslint.files import relative
+
+    cases = [("/a/b/c", "/a"), ("/a/b", "/a/b"), ("/a/bc", "/a/b"), ("/x/y", "/a/b"), ("/a/b/../c", "/a"),
+             ("rel/x", os.getcwd()), ("/a/b", "/"), ("/a//b/", "/a/"), ("/a/b/ملف.txt", "/a")]
+    for path, start in cases:
+        assert relative(path, start) == os.path.relpath(path, start), (path, start)

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from typing import Any, Iterable, Iterator, Protocol
+from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from .. import files
 from ..config import ConfigError
@@ -47,7 +47,7 @@ from .delimited import DelimitedReader
 from .jsonl import JsonlReader
 
 __all__ = ["Reader", "ReaderOptions", "RecordDocument", "RecordReader", "BUILTIN_READERS", "options_for",
-           "reader_for", "iter_sources", "write_dataset"]
+           "reader_for", "reader_lookup", "iter_sources", "write_dataset"]
 
 BUILTIN_READERS: tuple[RecordReader, ...] = (JsonlReader(), ParquetReader(), ArrowReader(), DelimitedReader())
 FORMATS = tuple(r.format for r in BUILTIN_READERS)
@@ -126,16 +126,43 @@ def reader_for(path: str, readers: Iterable) -> Any | None:
     return best
 
 
+def reader_lookup(readers: Iterable) -> "Callable[[str], Any | None]":
+    """``reader_for`` bound to ``readers`` (read once, not changed afterwards) and
+    memoised on the lower-cased file name from its first dot (all a suffix that starts
+    with a dot can match): many files of a few kinds cost a dictionary lookup each.
+    Readers with another kind of suffix are looked up path by path."""
+    readers = list(readers)
+    suffixes = [s for r in readers for s in getattr(r, "suffixes", ())]
+    if not all(s.startswith(".") and "/" not in s and os.sep not in s for s in suffixes):
+        return lambda path: reader_for(path, readers)
+    memo: dict[str, Any] = {}
+
+    def lookup(path: str) -> Any | None:
+        name = path[path.rfind(os.sep) + 1 :].lower()
+        if os.altsep:
+            name = name[name.rfind(os.altsep) + 1 :]
+        dot = name.find(".")
+        tail = name[dot:] if dot >= 0 else ""
+        try:
+            return memo[tail]
+        except KeyError:
+            found = memo[tail] = reader_for(tail, readers)
+            return found
+
+    return lookup
+
+
 def iter_sources(sources: Iterable[files.Source], readers: Iterable, config) -> Iterator[
         tuple[files.Source, Any, "files.Document | files.ReadProblem | Iterable"]]:
     """(source, reader or None, what it gives): a Document (plain text, read whole), a
     ReadProblem, or an iterable of Documents and ReadProblems (records, streamed)."""
     readers = list(readers)
+    reader_of = reader_lookup(readers)
     for source in sources:
         if source.problem is not None:  # FIFO, device, link leaving the root...: never opened
             yield source, None, source.problem
             continue
-        if source.unknown and reader_for(source.path, readers) is not None:
+        if source.unknown and reader_of(source.path) is not None:
             source = files.Source(source.path, source.display)  # named explicitly: a reader claims it
         if source.unknown:
             suffix = os.path.splitext(source.display)[1] or source.display
@@ -144,7 +171,7 @@ def iter_sources(sources: Iterable[files.Source], readers: Iterable, config) -> 
                 f"{', '.join(sorted({s for r in readers for s in r.suffixes if '.' not in s[1:]}))} and the include "
                 f"globs); read it as text with --include '*{suffix}', or skip it with --ignore-unknown")
             continue
-        reader = reader_for(source.path, readers)
+        reader = reader_of(source.path)
         if reader is None:
             yield source, None, files.load(source)
         elif hasattr(reader, "documents"):

@@ -338,15 +338,22 @@ def _combine(a: LangTable, b: LangTable, sign: int) -> LangTable | None:
     rows_a = np.column_stack([wa[a.first[:, 0]], da[a.first[:, 1]], a.first[:, 2:]])
     rows_b = np.column_stack([wb[b.first[:, 0]], db[b.first[:, 1]], b.first[:, 2:]])
     if sign > 0:
-        first = np.concatenate([rows_a, rows_b])
-        first = first[np.lexsort((first[:, 1], first[:, 0]))]
+        # rows_a is sorted by (word, path) (the renumbering is monotone) and the tables'
+        # documents are disjoint: insert b's sorted rows where they go (no full sort)
+        n_paths = max(len(paths), 1)
+        key_a = rows_a[:, 0] * n_paths + rows_a[:, 1]
+        key_b = rows_b[:, 0] * n_paths + rows_b[:, 1]
+        order = np.argsort(key_b, kind="stable")
+        first = np.insert(rows_a, np.searchsorted(key_a, key_b[order]), rows_b[order], axis=0)
         keep_paths = np.ones(len(paths), np.bool_)
         if not complete:  # each word's first occurrence only, and the paths they name
             first = first[_first_of_each(first[:, 0])]
             keep_paths = np.zeros(len(paths), np.bool_)
             keep_paths[first[:, 1]] = True
     else:
-        gone = np.isin(rows_a[:, 1], db)
+        leaving = np.zeros(len(paths), np.bool_)
+        leaving[db] = True
+        gone = leaving[rows_a[:, 1]]
         taken = rows_a[gone]
         if not np.array_equal(taken, rows_b[np.lexsort((rows_b[:, 1], rows_b[:, 0]))]):
             raise ValueError(f"{a.lang}: cannot subtract: a document's state differs from the one added")
