@@ -177,6 +177,26 @@ def precision_table(located: list[Located], labels: list[dict]) -> dict[str, dic
     return dict(rows)
 
 
+def severity_rows(located: list[Located], labels: list[dict], words: int) -> dict[str, dict]:
+    """For a rule reporting at more than one severity (S101: an error, a warning in verse),
+    one extra row per severity, keyed ``CODE/severity``, with its own count and precision
+    (labels match by fingerprint; ``gone_*`` stay on the rule's own row)."""
+    severities: dict[str, set] = defaultdict(set)
+    for loc in located:
+        severities[loc.fp[0]].add(loc.finding.get("severity", ""))
+    out: dict[str, dict] = {}
+    for code, sevs in severities.items():
+        if len(sevs) < 2:
+            continue
+        mine = [lab for lab in labels if label_fingerprint(lab)[0] == code]
+        for sev in sorted(sevs):
+            row = precision_table([loc for loc in located if loc.fp[0] == code
+                                   and loc.finding.get("severity", "") == sev], mine)[code]
+            row.update(gone_tp=0, gone_fp=0, severity=sev, per_1k=row["count"] * 1000 / words)
+            out[f"{code}/{sev}"] = row
+    return out
+
+
 # ----------------------------------------------------------------------------------
 # running corpuslint
 
@@ -217,6 +237,7 @@ def corpus_report(root: Path, name: str, *, select: str | None, reuse: bool, lab
     for code, row in rules.items():
         row["severity"] = severity_of.get(code, "")
         row["per_1k"] = row["count"] * 1000 / words
+    rules.update(severity_rows(located, labels, words))
     report = {
         "corpus": name,
         "genre": manifest.get("genre"),
@@ -251,13 +272,13 @@ def print_report(rep: dict, before: dict | None = None) -> None:
     codes = sorted(set(rep["rules"]) | set((before or {}).get("rules", {})))
     if not codes:
         return
-    head = f"  {'rule':6} {'sev':7} {'count':>6} {'/1k':>7} {'lab':>4} {'tp':>4} {'fp':>4} {'prec':>5} {'gone fp':>7} {'gone tp':>7}"
+    head = f"  {'rule':12} {'sev':7} {'count':>6} {'/1k':>7} {'lab':>4} {'tp':>4} {'fp':>4} {'prec':>5} {'gone fp':>7} {'gone tp':>7}"
     print(head + (f" {'before':>7}" if before else ""))
     empty = {"severity": "", "count": 0, "per_1k": 0.0, "labelled": 0, "tp": 0, "fp": 0, "precision": None,
              "gone_fp": 0, "gone_tp": 0}
     for code in codes:
         r = rep["rules"].get(code, empty)
-        line = (f"  {code:6} {(r['severity'] or (before or {}).get('rules', {}).get(code, {}).get('severity', ''))[:7]:7} "
+        line = (f"  {code:12} {(r['severity'] or (before or {}).get('rules', {}).get(code, {}).get('severity', ''))[:7]:7} "
                 f"{r['count']:6} {r['per_1k']:7.2f} {r['labelled']:4} {r['tp']:4} "
                 f"{r['fp']:4} {fmt_precision(r):>5} {r['gone_fp']:7} {r['gone_tp']:7}")
         if before:
@@ -314,6 +335,16 @@ def pooled(reports: list[dict]) -> dict[str, dict]:
             for key in ("count", "labelled", "tp", "fp", "gone_tp", "gone_fp"):
                 row[key] += r[key]
             row["corpora"] += 1 if r["count"] else 0
+    split = {code.split("/")[0] for code in out if "/" in code}
+    for rep in reports:  # a corpus where a split rule reported at one severity only
+        for code, r in rep["rules"].items():
+            if code in split and r["count"] and not any(k.startswith(code + "/") for k in rep["rules"]):
+                row = out.setdefault(f"{code}/{r['severity']}", {"severity": r["severity"], "count": 0, "labelled": 0,
+                                                                 "tp": 0, "fp": 0, "gone_tp": 0, "gone_fp": 0,
+                                                                 "precision": None, "corpora": 0})
+                for key in ("count", "labelled", "tp", "fp"):
+                    row[key] += r[key]
+                row["corpora"] += 1
     for row in out.values():
         if row["tp"] + row["fp"]:
             row["precision"] = row["tp"] / (row["tp"] + row["fp"])
@@ -322,9 +353,9 @@ def pooled(reports: list[dict]) -> dict[str, dict]:
 
 def print_pooled(rows: dict[str, dict], n_corpora: int) -> None:
     print(f"\n== all {n_corpora} corpora pooled: labelled findings per rule")
-    print(f"  {'rule':6} {'sev':7} {'count':>6} {'corp':>4} {'lab':>4} {'tp':>4} {'fp':>4} {'prec':>5} {'gone fp':>7} {'gone tp':>7}")
+    print(f"  {'rule':12} {'sev':7} {'count':>6} {'corp':>4} {'lab':>4} {'tp':>4} {'fp':>4} {'prec':>5} {'gone fp':>7} {'gone tp':>7}")
     for code, r in rows.items():
-        print(f"  {code:6} {r['severity'][:7]:7} {r['count']:6} {r['corpora']:4} {r['labelled']:4} {r['tp']:4} "
+        print(f"  {code:12} {r['severity'][:7]:7} {r['count']:6} {r['corpora']:4} {r['labelled']:4} {r['tp']:4} "
               f"{r['fp']:4} {fmt_precision(r):>5} {r['gone_fp']:7} {r['gone_tp']:7}")
 
 

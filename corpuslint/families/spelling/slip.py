@@ -43,7 +43,8 @@ class Slip(SpellingCorpusRule):
     (الاستقاله) is reported at warning level with its own message. (d) In verse (a block of
     three or more short lines, as S104 tells it: Hafez's ghazals), whose classical and
     poetic forms (بنیوش، فرامش، پادشهی) a modern dictionary lacks, a slip is reported at
-    warning level, saying so in the message. Function words are
+    info level, saying so in the message (on the 495 ghazals of Hafez, 4 of 53 such
+    findings were slips: a hint to read, not a warning). Function words are
     never suggested. Project word lists (``[tool.corpuslint.spelling]``: ``accept``,
     ``allowlist-file``, ``reject``; plugins and config-defined rules feed the same lists
     through ``add_project_words``): an accepted word is never reported by any spelling
@@ -92,7 +93,7 @@ class Slip(SpellingCorpusRule):
                 fix = Fix.unsafe(Edit(start, end, ev.suggestions[0]))
             finding = doc.finding(self, start, end, message, fix=fix)
             if in_verse(doc.text, start):  # poetry: classical forms the dictionary lacks
-                finding.message += " (warning only: in verse, whose classical and poetic forms the dictionary lacks)"
-                finding.severity = min(finding.severity, Severity.WARNING, key=lambda s: s.rank)
+                finding.message += " (info only: in verse, whose classical and poetic forms the dictionary lacks)"
+                finding.severity = Severity.INFO
             yield finding
 
