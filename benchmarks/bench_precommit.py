@@ -47,24 +47,7 @@ sys.path.insert(0, str(HERE))
 import bench_scale  # noqa: E402  (the same generated corpus as the scale benchmark)
 
 
-def run_check(folder: Path, *args: str, out: Path | None = None) -> dict:
-    """One ``corpuslint check`` in ``folder``: CPU s (incl. children), peak RSS MB, wall s,
-    the JSON findings (when ``out``) and stderr."""
-    cmd = [sys.executable, "-m", "corpuslint", "check", "--format", "json", "--exit-zero", *args]
-    t0 = time.perf_counter()
-    with open(out or os.devnull, "wb") as fh:
-        proc = subprocess.Popen(cmd, cwd=folder, stdout=fh, stderr=subprocess.PIPE)
-        err = proc.stderr.read().decode(errors="replace")
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.stderr.close()
-    wall = time.perf_counter() - t0
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"corpuslint {' '.join(args)} failed: {err[-2000:]}")
-    findings = None
-    if out is not None:
-        findings = json.loads(out.read_text(encoding="utf-8"))["diagnostics"]
-    return {"cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024, "wall": wall,
-            "findings": findings, "stderr": err}
+run_check = bench_scale.run_corpuslint  # one corpuslint run: CPU, peak RSS, findings, stderr
 
 
 def change_one_file(folder: Path, seed: int = 3) -> str:
@@ -142,7 +125,7 @@ def main() -> int:
         target = change_one_file(folder)
         hook = ["--ignore-unknown", target]
         results["incremental"] = run_check(folder, *hook, out=outs / "incremental.json")
-        print(_row(f"pre-commit: one changed file", results["incremental"], cold), flush=True)
+        print(_row("pre-commit: one changed file", results["incremental"], cold), flush=True)
         results["again"] = run_check(folder, *hook, out=outs / "again.json")
         print(_row("pre-commit: same file, unchanged", results["again"], cold), flush=True)
         results["full"] = run_check(folder, "--no-cache", *hook, out=outs / "full.json")

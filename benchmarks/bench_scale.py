@@ -96,24 +96,33 @@ def generate(folder: Path, paragraphs: int, seed: int = 14) -> dict:
             "planted_files": planted_files}
 
 
-def run_check(folder: Path, *args: str, out: Path | None = None) -> dict:
-    """One ``corpuslint check`` in a subprocess: CPU s (incl. its children), peak RSS MB,
-    wall s, number of findings."""
-    cmd = [sys.executable, "-m", "corpuslint", "check", "--format", "json", "--exit-zero", *args, "."]
+def run_corpuslint(folder: Path, *args: str, out: Path | None = None) -> dict:
+    """One ``corpuslint check --format json`` with ``args`` in ``folder``, in a subprocess:
+    CPU s (incl. its children), peak RSS MB, wall s, the JSON findings (a list, when
+    ``out``, else None), stderr, and the 5-minute load average. Exits on a crash."""
+    cmd = [sys.executable, "-m", "corpuslint", "check", "--format", "json", "--exit-zero", *args]
     t0 = time.perf_counter()
     with open(out or os.devnull, "wb") as fh:
         proc = subprocess.Popen(cmd, cwd=folder, stdout=fh, stderr=subprocess.PIPE)
+        err = proc.stderr.read().decode(errors="replace")  # read before waiting: a full pipe blocks
         _, status, usage = os.wait4(proc.pid, 0)
-        err = proc.stderr.read().decode(errors="replace")
         proc.stderr.close()
     wall = time.perf_counter() - t0
     if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"corpuslint failed: {err[-2000:]}")
+        raise SystemExit(f"corpuslint {' '.join(args)} failed: {err[-2000:]}")
     findings = None
     if out is not None:
-        findings = len(json.loads(out.read_text(encoding="utf-8"))["diagnostics"])
+        findings = json.loads(out.read_text(encoding="utf-8"))["diagnostics"]
     return {"cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024, "wall": wall,
-            "findings": findings, "load": os.getloadavg()[1]}
+            "findings": findings, "stderr": err, "load": os.getloadavg()[1]}
+
+
+def run_check(folder: Path, *args: str, out: Path | None = None) -> dict:
+    """``run_corpuslint`` on the whole folder, findings as their number."""
+    r = run_corpuslint(folder, *args, ".", out=out)
+    r["findings"] = None if r["findings"] is None else len(r["findings"])
+    del r["stderr"]
+    return r
 
 
 def _load() -> str:
