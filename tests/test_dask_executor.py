@@ -153,18 +153,24 @@ def test_partitioned_output_never_splits_a_file(tmp_path):
             assert not paths_in[a] & paths_in[b]  # a file's findings are in one part
 
 
-def test_planted_near_duplicates_across_partitions_same_findings(scheduler, tmp_path):
-    root = _corpus(tmp_path)
+def _local_and_dask(root, scheduler):
+    """Findings of ``root`` (no cache) with the local executor and on the Dask cluster, and
+    the Dask run's partitions of the .txt file names (one per worker)."""
     config, registry = engine.build_registry([str(root)])
     config.use_cache = False
     local = engine.run([str(root)], config, registry, executor=LocalExecutor()).findings
     executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=scheduler))
     try:
         on_dask = engine.run([str(root)], config, registry, executor=executor).findings
-        docs = sorted(p.name for p in root.glob("*.txt"))
-        parts = partitions(docs, executor.workers(), size_of=lambda _: 1)
+        parts = partitions(sorted(p.name for p in root.glob("*.txt")), executor.workers(), size_of=lambda _: 1)
     finally:
         executor.close()
+    return local, on_dask, parts
+
+
+def test_planted_near_duplicates_across_partitions_same_findings(scheduler, tmp_path):
+    root = _corpus(tmp_path)
+    local, on_dask, parts = _local_and_dask(root, scheduler)
     assert _as_json(on_dask) == _as_json(local)
     dups = [f for f in local if f.code in ("D104", "D105") and f.related]
     part_of = {name: i for i, part in enumerate(parts) for name in part}
@@ -310,15 +316,7 @@ def test_spelling_slips_with_partners_in_other_partitions_same_findings_on_dask(
     S101-S103 find what the local run finds, for slips whose only correct spelling is in
     files of other partitions and names spelled otherwise elsewhere."""
     root = _arabic_corpus(tmp_path)
-    config, registry = engine.build_registry([str(root)])
-    config.use_cache = False
-    local = engine.run([str(root)], config, registry, executor=LocalExecutor()).findings
-    executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=scheduler))
-    try:
-        on_dask = engine.run([str(root)], config, registry, executor=executor).findings
-        parts = partitions(sorted(p.name for p in root.glob("*.txt")), executor.workers(), size_of=lambda _: 1)
-    finally:
-        executor.close()
+    local, on_dask, parts = _local_and_dask(root, scheduler)
     assert _as_json(on_dask) == _as_json(local)
     part_of = {name: i for i, part in enumerate(parts) for name in part}
     texts = {p.name: p.read_text(encoding="utf-8") for p in root.glob("*.txt")}
