@@ -4,17 +4,7 @@ with the real defect next to it still reported."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from corpuslint import lint_text
-
-REAL = Path(__file__).resolve().parent / "data" / "realtext"
-
-
-def found(name: str, select: str, text: str | None = None) -> list[tuple[str, int, int]]:
-    if text is None:
-        text = (REAL / name).read_text(encoding="utf-8")
-    return [(f.code, f.line, f.column) for f in lint_text(text, path=name, config={"select": [select]})]
+from .test_fresh_corpora import REAL, found  # (code, line, column) of one rule's findings
 
 
 # -- S104: two copies meeting at a phrase boundary -----------------------------------------
