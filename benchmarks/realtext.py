@@ -28,11 +28,9 @@ not included, Thai, Lao, Khmer, Myanmar, Tibetan) every 2 characters count as on
 from __future__ import annotations
 
 import argparse
-import glob
 import gzip
 import html
 import html.parser
-import io
 import json
 import os
 import re
@@ -41,7 +39,6 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -266,7 +263,6 @@ def fetch(registry: str, name: str, downloads: Path, *, sdist: bool = False, ver
     global _apt_updated
     dest = downloads / registry
     dest.mkdir(parents=True, exist_ok=True)
-    stem = re.sub(r"[-_.]+", "[-_.]", re.escape(name).replace("\\", ""))
     if registry == "debian":
         found = sorted(dest.glob(f"{name}_*.deb"))
         if not found:

@@ -36,7 +36,7 @@ import hashlib
 import json
 import os
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Collection, Iterable, Mapping
 
 import regex

@@ -922,7 +922,6 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         record_texts: dict[str, dict[int, str]] = {}  # data file -> {record number: fixed text}
         record_fixes: dict[str, int] = {}
         doc_codes = {r.code for r in linter.document_rules}
-        plan: list[tuple[str, Document, str, int]] = []  # plain files: written after every fix is computed
         for item in items:  # one file at a time, read again (never one that changed since it was checked)
             key = item.display if isinstance(item, files.Source) else item.path
             if not any(fixable(f, unsafe_fixes) for f in by_key.get(key, ())):

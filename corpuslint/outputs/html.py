@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import statistics
-from collections import Counter, defaultdict
+from collections import Counter
 from importlib import resources
 
 from .. import __version__
