@@ -92,6 +92,10 @@ class Slip(SpellingCorpusRule):
             if ev.kind == "context" and ev.suggestions and doc.text[start:end] == clean:
                 fix = Fix.unsafe(Edit(start, end, ev.suggestions[0]))
             finding = doc.finding(self, start, end, message, fix=fix)
+            split = lc.backend.doubtful_split(clean)
+            if split:  # "راهید" = راه + ید, or a slip of راهی: a second signal is missing
+                finding.message += f" (warning only: it may be '{split[0]}' + the enclitic '{split[1]}')"
+                finding.severity = min(finding.severity, Severity.WARNING, key=lambda s: s.rank)
             if in_verse(doc.text, start):  # poetry: classical forms the dictionary lacks
                 finding.message += " (info only: in verse, whose classical and poetic forms the dictionary lacks)"
                 finding.severity = Severity.INFO
