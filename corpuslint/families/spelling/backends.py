@@ -257,6 +257,12 @@ class Backend:
     def pattern_slip(self, clean: str) -> str | None:
         return None
 
+    def loanword(self, clean: str) -> bool:
+        """The rejected ``clean`` is a loanword another language's dictionary knows in its
+        own spelling (Persian "مرارت" = Arabic مرارة): not a slip. Asked only of words S101
+        would otherwise report, so that dictionary is read only then."""
+        return False
+
     def doubtful_split(self, clean: str) -> tuple[str, str] | None:
         """(stem, enclitic) when the rejected ``clean`` may be a known word plus an enclitic
         the morphology does not accept on its own (Persian: a stem ending in a consonantal
@@ -683,10 +689,6 @@ class PersianBackend(Backend):
           می written without its ZWNJ ("میابد" is می‌یابد, not م + یابد), and not on a
           3rd-person or past form ending in د other than the plural imperative ید
           ("منشتر", a slip of منتشر, has no ب form: بنشتر);
-        - an Arabic loanword written with ت where Arabic has ة ("مرارت", "خساست",
-          "بصارت": the Arabic dictionary knows مرارة, خساسة, بصارة), except ـیت, since
-          the Arabic dictionary derives ـية from every nisba adjective ("حقیقیت" is a slip
-          of حقیقت, though Arabic has حقيقية).
         Stems and verbs must have three letters; a stem must be known to the dictionary itself."""
         for enclitic, after in _FA_ENCLITICS:
             stem = clean[: -len(enclitic)]
@@ -714,28 +716,21 @@ class PersianBackend(Backend):
             and self.spell("ب" + rest)
         ):
             return True
-        if len(clean) >= 5 and clean.endswith("ت") and not clean.endswith("یت"):
-            return self._arabic_spell((clean[:-1] + "ة").translate(_FA_TO_ARABIC))
         return False
 
-    def _arabic_spell(self, word: str) -> bool:
-        """The Arabic dictionary's verdict on ``word`` (False when it is not installed)."""
+    def loanword(self, clean: str) -> bool:
+        """An Arabic loanword written with ت where Arabic has ة ("مرارت", "خساست", "بصارت":
+        the Arabic dictionary knows مرارة, خساسة, بصارة), except ـیت, since the Arabic
+        dictionary derives ـية from every nisba adjective ("حقیقیت" is a slip of حقیقت,
+        though Arabic has حقيقية). False when the Arabic dictionary is not installed."""
+        if self.name != "fa" or len(clean) < 5 or not clean.endswith("ت") or clean.endswith("یت"):
+            return False
         try:
             arabic = get_backend("ar").load()
         except BackendUnavailable:
             return False
         with arabic._lock:
-            return arabic.spell(word)
-
-    def dictionary_files(self) -> list[str]:
-        """fa_IR's files, and for Persian the Arabic dictionary's (its loanwords: مرارت)."""
-        files = super().dictionary_files()
-        if self.name == "fa":
-            try:
-                files += get_backend("ar").dictionary_files()
-            except BackendUnavailable:
-                pass
-        return files
+            return arabic.spell((clean[:-1] + "ة").translate(_FA_TO_ARABIC))
 
     def doubtful_split(self, clean: str) -> tuple[str, str] | None:
         """A known stem ending in ه after ا or و, where ه is a consonant (راه, شاه, کوه,

@@ -351,7 +351,7 @@ def slip_evidence(
             )
         ):
             scored.append((signals, k, shared))
-    if not scored or compound_half(lc, clean, left, right):
+    if not scored or backend.loanword(clean) or compound_half(lc, clean, left, right):
         return None
     # Never suggest a word of another part of speech (a noun for a verb, a verb for a
     # word with ال): asked of the morphology only for these few candidates, and only
@@ -408,16 +408,17 @@ COMPOUND_TAILS = 2
 def compound_half(lc: LangCorpus, clean: str, left: str, right: str) -> bool:
     """``clean`` is one half of a compound written with a space, in a language that writes
     them so (``Backend.spaced_compounds``: Persian): joined to its left or right neighbour
-    (directly or with a ZWNJ) it is a dictionary word ("نازک بدن"), or its left neighbour
+    (directly or with a ZWNJ; not to a function word) it is a dictionary word ("جبران ناپذیر"), or its left neighbour
     is a word and ``clean`` is the second element of ``COMPOUND_TAILS`` or more dictionary
     words of the corpus that start with a word ("یک باره" beside دوباره and درباره; "سایه
     بان" beside باغبان, نگهبان). ``left``/``right`` are the neighbours' keys ("" for none)."""
     backend = lc.backend
     if not backend.spaced_compounds:
         return False
-    joined = [left + clean, left + _ZWNJ + clean] if left else []
-    joined += [clean + right, clean + _ZWNJ + right] if right else []
-    if any(backend.known(j) for j in joined):
+    fw = backend.function_words
+    joined = [left + clean, left + _ZWNJ + clean] if len(left) >= 2 and left not in fw else []
+    joined += [clean + right, clean + _ZWNJ + right] if len(right) >= 2 and right not in fw else []
+    if any(backend.spell(j) for j in joined):
         return True
     if not left or not backend.known(left):
         return False
