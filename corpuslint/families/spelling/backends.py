@@ -683,12 +683,12 @@ class PersianBackend(Backend):
         - the plural ان on a word not ending in ا و ه ("بدنان", "پریان", "گزاران");
         - the verbal prefix ب or ن on a known word ("بخفت", "ننمایی"; بی/نی before an
           initial ا or آ: "نیفتند" = ن + افتند, "بیاورید" = ب + آورید, "بیاندیش"), and
-          a preverb بر/در/باز/فرو/فرا on a known word ("بازداد", "درباز", "برافتد");
+          a preverb بر/در/باز/فرو/فرا on a known word ("بازداد", "درباز", "برافتد"), and
         - the prohibitive prefix م on an imperative whose ب form the dictionary knows
           ("مسپار" beside بسپار, "مکن" beside بکن); not before ی, the continuous prefix
           می written without its ZWNJ ("میابد" is می‌یابد, not م + یابد), and not on a
           3rd-person or past form ending in د other than the plural imperative ید
-          ("منشتر", a slip of منتشر, has no ب form: بنشتر);
+          ("منشتر", a slip of منتشر, has no ب form: بنشتر).
         Stems and verbs must have three letters; a stem must be known to the dictionary itself."""
         for enclitic, after in _FA_ENCLITICS:
             stem = clean[: -len(enclitic)]
@@ -734,12 +734,13 @@ class PersianBackend(Backend):
 
     def doubtful_split(self, clean: str) -> tuple[str, str] | None:
         """A known stem ending in ه after ا or و, where ه is a consonant (راه, شاه, کوه,
-        گواه), plus an enclitic a vowel-final stem does not take bare: "راهید" (راه + ید:
-        you are on the way) is a word, "گوهیم" (گوه + یم) a slip of گواهیم; the
-        morphology cannot tell them apart, so S101 reports them at warning level."""
+        گواه), plus an enclitic a final ه does not take bare (ید یم ند م ت ش, مان تان
+        شان, the plural ان): "راهید" (راه + ید: you are on the way) is a word, "گوهیم"
+        (گوه + یم) a slip of گواهیم; the morphology cannot tell them apart, so S101
+        reports them at warning level."""
         if self.name != "fa":
             return None
-        for enclitic in _FA_VOWEL_SPELT_ENCLITICS:
+        for enclitic in _FA_CONSONANT_ENCLITICS:
             stem = clean[: -len(enclitic)]
             if clean.endswith(enclitic) and len(stem) >= 3 and stem.endswith(("اه", "وه")) and self.spell(stem):
                 return stem, enclitic
@@ -763,8 +764,8 @@ _FA_ENCLITICS = (
     ("ش", lambda s: not s.endswith(_FA_FINAL_VOWELS)),
 )
 _FA_PREVERBS = ("باز", "فرو", "فرا", "بر", "در")
-# The enclitics spelt with ی after a final vowel (above: ید یم ند م ت ش).
-_FA_VOWEL_SPELT_ENCLITICS = ("ید", "یم", "ند", "م", "ت", "ش")
+# The enclitics a consonant-final stem takes bare and a final ه does not (مان ... ید م ت ش).
+_FA_CONSONANT_ENCLITICS = tuple(e for e, after in _FA_ENCLITICS if after("راب") and not after("راه"))
 
 
 class UrduBackend(PersianBackend):

@@ -407,11 +407,12 @@ COMPOUND_TAILS = 2
 
 def compound_half(lc: LangCorpus, clean: str, left: str, right: str) -> bool:
     """``clean`` is one half of a compound written with a space, in a language that writes
-    them so (``Backend.spaced_compounds``: Persian): joined to its left or right neighbour
-    (directly or with a ZWNJ; not to a function word) it is a dictionary word ("جبران ناپذیر"), or its left neighbour
-    is a word and ``clean`` is the second element of ``COMPOUND_TAILS`` or more dictionary
-    words of the corpus that start with a word ("یک باره" beside دوباره and درباره; "سایه
-    بان" beside باغبان, نگهبان). ``left``/``right`` are the neighbours' keys ("" for none)."""
+    them so (``Backend.spaced_compounds``: Persian, Urdu): joined to its left or right
+    neighbour (directly or with a ZWNJ; not to a function word) it is a dictionary word
+    ("گره گشا", "جبران ناپذیر"), or its left neighbour is a word and ``clean`` is the
+    second element of ``COMPOUND_TAILS`` or more dictionary words of the corpus that start
+    with a word ("یک باره" beside دوباره and درباره; "سایه بان" beside باغبان, نگهبان).
+    ``left``/``right`` are the neighbours' keys ("" for none)."""
     backend = lc.backend
     if not backend.spaced_compounds:
         return False

@@ -40,8 +40,8 @@ class Slip(SpellingCorpusRule):
     a compound written with a space (joined to its neighbour a dictionary word: "گره
     گشا"; or after a word, the second element of two or more dictionary words of the
     corpus: "یک باره" beside دوباره, درباره). A suggestion has the flagged word's part
-    of speech: a word carrying the article ال (after و/ف, ب/ك, or لل) is a noun, so a candidate qalsadi
-    reads only as a verb is never offered for it (a hamza-less verb such as الغى = ألغى
+    of speech: a word carrying the article ال (after و/ف, ب/ك, or لل) is a noun, so a
+    candidate qalsadi reads only as a verb is never offered for it (a hamza-less verb such as الغى = ألغى
     is not taken for ال + noun); other rejected words get no part of speech from their
     shape, because qalsadi's guesses on misspellings are unreliable ("ذهبو", a slip of
     the verb ذهبوا, reads as a noun). (c) A final ه where the word is the known ة spelling
@@ -52,8 +52,8 @@ class Slip(SpellingCorpusRule):
     findings were slips: a hint to read, not a warning). (e) A Persian word that may be a
     stem ending in a consonantal ه plus an enclitic (راهید = راه + ید, or a slip of راهی;
     the slip گوهیم for گواهیم has the same shape) is reported at warning level, naming
-    that reading. Function words are never suggested. Project word lists (``[tool.corpuslint.spelling]``: ``accept``,
-    ``allowlist-file``, ``reject``; plugins and config-defined rules feed the same lists
+    that reading. Function words are never suggested. Project word lists
+    (``[tool.corpuslint.spelling]``: ``accept``, ``allowlist-file``, ``reject``; plugins and config-defined rules feed the same lists
     through ``add_project_words``): an accepted word is never reported by any spelling
     rule, a rejected word is always reported, by S105.
     Why: a dictionary alone drowns the user in names (يانغ، شويغو، ترامب), regional and
