@@ -51,8 +51,8 @@ class Slip(SpellingCorpusRule):
     info level, saying so in the message (on the 495 ghazals of Hafez, 4 of 53 such
     findings were slips: a hint to read, not a warning). (e) A Persian word that may be a
     stem ending in a consonantal ه plus an enclitic (راهید = راه + ید, or a slip of راهی;
-    the slip گوهیم for گواهیم has the same shape) is reported at warning level, naming
-    that reading. Function words are never suggested. Project word lists
+    the slip گوهیم for گواهیم has the same shape) is reported at info level, naming
+    that reading (a hint to read: neither reading has a second signal). Function words are never suggested. Project word lists
     (``[tool.corpuslint.spelling]``: ``accept``, ``allowlist-file``, ``reject``; plugins and config-defined rules feed the same lists
     through ``add_project_words``): an accepted word is never reported by any spelling
     rule, a rejected word is always reported, by S105.
@@ -101,8 +101,8 @@ class Slip(SpellingCorpusRule):
             finding = doc.finding(self, start, end, message, fix=fix)
             split = lc.backend.doubtful_split(clean)
             if split:  # "راهید" = راه + ید, or a slip of راهی: a second signal is missing
-                finding.message += f" (warning only: it may be '{split[0]}' + the enclitic '{split[1]}')"
-                finding.severity = min(finding.severity, Severity.WARNING, key=lambda s: s.rank)
+                finding.message += f" (info only: it may be '{split[0]}' + the enclitic '{split[1]}')"
+                finding.severity = Severity.INFO
             if in_verse(doc.text, start):  # poetry: classical forms the dictionary lacks
                 finding.message += " (info only: in verse, whose classical and poetic forms the dictionary lacks)"
                 finding.severity = Severity.INFO
