@@ -129,6 +129,16 @@ def test_d101_an_instruction_before_two_different_blocks_is_not_a_copy():
     assert found("x.txt", "D101", before_prose) == [("D101", 5, 1)]
 
 
+def test_d101_records_of_a_fortune_file_are_units():
+    # fortune(6) data files separate records with "%" lines, no blank lines: each record
+    # is a unit, so a record printed twice is found (it was one unit with the file).
+    entries = (REAL / "fortunes-en-emerson.txt").read_text(encoding="utf-8").split("\n\n")
+    raw = "%\n".join(e.rstrip("\n") + "\n" for e in entries) + "%\n"
+    assert found("emerson", "D101", raw) == []
+    twice = raw + entries[1].rstrip("\n") + "\n%\n"
+    assert found("emerson", "D101", twice) == [("D101", 13, 1)]
+
+
 # -- D106: a quotation's attribution is not template boilerplate ----------------------------
 
 

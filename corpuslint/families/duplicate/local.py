@@ -98,7 +98,11 @@ class ExactDuplicateLine(DocumentRule):
     overview and start typing Printers.") in two procedures of a help page, is
     per-section documentation; so is a numbered step repeated in a later numbered list
     (a new list starts with "1." between them: "5. Run the preinst script" in the
-    install and in the upgrade procedure). A line that is itself a title (a headline, a caption)
+    install and in the upgrade procedure), a bulleted item repeated in a later list (a
+    paragraph ended the first list: a field shared by two files' field lists), and a
+    short line introducing a list or code block, repeated before a different block (an
+    instruction: "Configure it as shown below." before two commands, the same quiz
+    instruction before two sets of questions). A line that is itself a title (a headline, a caption)
     is compared with the whole document. Repetitive genres: with ``genre = "auto"`` (default) a
     text that occurs ``refrain-copies`` times or more (default 3) is a refrain (a
     chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
