@@ -219,7 +219,6 @@ _FIRST_ITEM_RE = regex.compile(r"^[ \t]*1[.)][ \t]+\S", regex.MULTILINE)
 # A bulleted list item in plain text: its indentation (NBSP too, as HTML-to-text
 # converters leave it) and its bullet.
 _BULLET_ITEM_RE = regex.compile(r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*+•·▪◦‣])[ \t]+\S")
-_LIST_ITEM_RE = regex.compile(r"[ \t\u00a0]*(?:\d{1,3}[.)]|[-*+•·▪◦‣])[ \t]+\S")
 _NONBLANK_LINE_RE = regex.compile(r"^(?P<indent>[ \t\u00a0]*)\S.*$", regex.MULTILINE)
 
 
@@ -242,18 +241,15 @@ def _steps_of_two_lists(text: str, first, later) -> bool:
     )
 
 
-LEAD_IN_MAX_WORDS = regions.LEAD_IN_MAX_WORDS
-
-
 def _lead_ins_of_two_blocks(doc: Document, first, later, words: int) -> bool:
     """True when units ``first`` and ``later`` are one short line (at most
-    ``LEAD_IN_MAX_WORDS`` words, ``words``) each introducing the block that follows
+    ``regions.LEAD_IN_MAX_WORDS`` words, ``words``) each introducing the block that follows
     it, a list or code (``_introduced_block``), and those two blocks differ: an
     instruction, not a copy. "Answer each of the following items "true" or "false""
     opens two quizzes of different questions; "按如下所示的配置它。" (configure it as
     shown below) precedes two different commands. A line copied with its block (a
     heading and its list pasted twice) differs in nothing and is compared."""
-    if words > LEAD_IN_MAX_WORDS or first.line != first.last_line or later.line != later.last_line:
+    if words > regions.LEAD_IN_MAX_WORDS or first.line != first.last_line or later.line != later.last_line:
         return False
     a, b = _introduced_block(doc, first.end), _introduced_block(doc, later.end)
     return a is not None and b is not None and a != b
@@ -267,7 +263,8 @@ def _introduced_block(doc: Document, end: int) -> list[str] | None:
     if m is None:
         return None
     i = bisect_right(doc._line_starts, m.start()) - 1
-    if not (doc.line_kinds[i] == structure.CODE or _LIST_ITEM_RE.match(m.group())):
+    item = _NUMBERED_ITEM_RE.match(m.group()) or _BULLET_ITEM_RE.match(m.group())
+    if not (doc.line_kinds[i] == structure.CODE or item):
         return None
     blank = BLANK_LINES_RE.search(text, m.start())
     return text[m.start() : blank.start() if blank else len(text)].split()
