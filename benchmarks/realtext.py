@@ -721,6 +721,15 @@ register(Corpus("fortunes-en", "quotations", "en", fortune_files(
 register(Corpus("fortunes-zh", "poetry", "zh", fortune_files(
     "fortunes-zh", ["chinese", "tang300", "song100"], "GPL-3.0+ (debian/copyright); Tang and Song poems are public domain"),
     "Chinese quotations (classics, proverbs, Debian docs), 300 Tang poems and 100 Song ci; one entry per paragraph"))
+register(Corpus("fortunes-de", "quotations", "de", fortune_files(
+    "fortunes-de", [f"de/{f}" for f in ("sprichworte", "sprueche", "gedichte", "stilblueten", "letzteworte",
+                                        "wusstensie", "murphy", "computer", "kinderzitate", "regeln")],
+    "GPL-2+ (debian/copyright)"),
+    "German proverbs, sayings, poems, howlers, last words, Murphy's laws, computer jokes; one entry per paragraph"))
+register(Corpus("fortunes-ru", "quotations", "ru", fortune_files(
+    "fortunes-ru", [f"ru/{f}" for f in ("citates", "haiku", "programming", "computer", "murphy", "do_you_know")],
+    "GPL-2 (debian/copyright)"),
+    "Russian quotations, haiku, programming and computer jokes, Murphy's laws; one entry per paragraph"))
 register(Corpus("poetry-fa-hafez", "poetry", "fa", hafez,
                 "Divan of Hafez (495 ghazals, one half-line per line) with modern Persian prose readings"))
 register(Corpus("markdown-pypi", "markdown", "en", markdown_pypi,

@@ -91,6 +91,15 @@ _EN_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is are wa
 # adverb "at least"/"at most" ("driving along at at least sixty"); the verb closing a
 # subject clause, then the main verb ("That that is is ...", "What it is is a bug"). Both
 # readings exist, so nothing is said.
+# German relative pronouns are spelled like the articles: after a comma (and a preposition)
+# the first copy opens a relative clause and the second is the article of its subject or
+# object (", die die Energie einer Atombombe hat", ", mit der der Vertrag ...").
+_DE_ARTICLES = frozenset("der die das den dem".split())
+_DE_RELATIVE_OPENING_RE = regex.compile(
+    r",[ \t\n]*(?:(?:mit|von|zu|bei|nach|aus|für|über|unter|auf|an|in|durch|gegen|ohne|um|vor|hinter"
+    r"|neben|zwischen|wegen|trotz|seit|während)[ \t\n]+)?$",
+    regex.IGNORECASE,
+)
 _AT_LEAST_RE = regex.compile(r"[ \t]+(?:least|most)\b", regex.IGNORECASE)
 _EN_COPULAS = frozenset("is was are were".split())
 _SUBJECT_CLAUSE_RE = regex.compile(r"\b(?:that|what|whatever|who|whoever|where|how|why)\b[^.!?;:\n]*$", regex.IGNORECASE)
@@ -162,7 +171,8 @@ class RepeatedWord(SpellingDocumentRule):
     set off by dashes or parentheses in English prose ("— service service operation —"),
     a phrasal verb's particle before the same preposition ("turned on on the device"), a
     preposition before "at least"/"at most" ("at at least"), a copula closing a subject
-    clause before the main verb ("That that is is ...", "What it is is ...") and a
+    clause before the main verb ("That that is is ...", "What it is is ..."), a German
+    relative pronoun after a comma before the same article (", die die Energie") and a
     capitalised interface label mid-sentence ("Click To to choose");
     in Persian a word that is adjective then adverb ("زمان دیگر دیگر بیکار"); in Persian and Urdu paragraphs, the words these languages reduplicate as
     grammar ("کم کم", "آرام آرام", "دسته دسته"); in other Arabic-script languages
@@ -221,6 +231,8 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # "at at least": preposition, then the adverb
                 if lower in _EN_COPULAS and _SUBJECT_CLAUSE_RE.search(before):
                     continue  # "That that is is": a subject clause's verb, then the main verb
+                if lower in _DE_ARTICLES and _DE_RELATIVE_OPENING_RE.search(text, max(0, m.start() - 30), m.start()):
+                    continue  # ", die die Energie": relative pronoun, then article
                 prev = _PREV_WORD_RE.search(before)
                 if lower in _EN_PARTICLES and prev and _EN_PHRASAL_VERB_RE.fullmatch(prev.group(1)):
                     continue  # "turned on on the device": particle, then preposition
