@@ -56,6 +56,10 @@ _CLOSERS = "\"'”’»›)]}」』】〉》"
 _BULLET_RE = regex.compile(r"^\s*(?:[•●○◦▪▫■□▸▹►‣⁃∙·*\-–—]|\d{1,3}[.)]\s)")
 _ELLIPSIS_RE = regex.compile(r"\.{3,}|…")
 _ELLIPSIS_END_RE = regex.compile(r"(?:\.{3,}|…)[" + regex.escape(_CLOSERS) + r"\s]*$")
+# A suspension carried over a line break: "Wußten Sie schon...\n... daß ...". The line
+# is not cut off (its sentence goes on) and the two marks are one pause.
+_ELLIPSIS_CONTINUED_RE = regex.compile(r"(?:\.{3,}|…)[ \t]*\n[ \t]*(?:\.{3,}|…)")
+_ELLIPSIS_START_RE = regex.compile(r"^(?:\.{3,}|…)")
 _LETTER_RE = regex.compile(r"\p{L}")
 # Words as written, minus Arabic harakat, superscript alef and tatweel (so n-grams are
 # counted across vocalised and plain spellings, and shown to the user as written).
@@ -168,12 +172,39 @@ def reference_page(doc: Document) -> bool:
     return code >= REFERENCE_CODE_HEADING_SHARE * len(heads)
 
 
+# A collection of entries in one formula: fortune files of a series ("Wußten Sie
+# schon... / ... daß ...", "Letzte Worte eines Safari-Touristen: ...", a source line
+# heading every quotation), like hadith opening with their isnad. Measured on the
+# first ``FORMULA_WORDS`` words of each paragraph.
+FORMULA_WORDS = 3
+FORMULA_MIN_PARAGRAPHS = 10
+FORMULA_SHARE = 0.4
+
+
+def formulaic_entries(doc: Document) -> bool:
+    """True when at least ``FORMULA_MIN_PARAGRAPHS`` prose paragraphs, and a share of
+    ``FORMULA_SHARE`` or more of them, open with the same ``FORMULA_WORDS`` words: the
+    document is a series of entries written in one formula (a heading or lead-in repeated
+    by design so that each entry can stand alone), not text repeated by accident."""
+    paragraphs = prose(doc).paragraphs
+    if len(paragraphs) < FORMULA_MIN_PARAGRAPHS:
+        return False
+    openings: dict[tuple[str, ...], int] = {}
+    for para in paragraphs:
+        words = tuple(w.casefold() for w in _WORD_RE.findall(para, endpos=200)[:FORMULA_WORDS])
+        if len(words) == FORMULA_WORDS:
+            openings[words] = openings.get(words, 0) + 1
+    most = max(openings.values(), default=0)
+    return most >= FORMULA_MIN_PARAGRAPHS and most >= FORMULA_SHARE * len(paragraphs)
+
+
 def designed_repetition(doc: Document) -> bool:
     """Text whose repetition is its form, not a defect: fully vocalised Arabic-script
     text (scripture, hadith: refrains, isnad and grading formulae; see
-    ``duplicate.regions.vocalised``) and Markdown reference pages (``reference_page``:
-    the same option and return-value text under every entry)."""
-    return vocalised(doc) or reference_page(doc)
+    ``duplicate.regions.vocalised``), Markdown reference pages (``reference_page``:
+    the same option and return-value text under every entry) and series of entries
+    opening in one formula (``formulaic_entries``)."""
+    return vocalised(doc) or reference_page(doc) or formulaic_entries(doc)
 
 
 class QualityRule(DocumentRule):
@@ -700,6 +731,8 @@ class SymbolHeavy(QualityRule):
     for either the hash symbol or the ellipsis).
     Why: Hashtag walls and truncated teaser lists ("Read more...") are typical of
     low-value pages: social-media dumps and link farms.
+    An ellipsis closing a line and the one opening the next ("Wußten Sie schon...",
+    "... daß ...") are one suspended sentence, counted once.
     Example: "#news #sport #today #follow #like ..." (one hash per word). Markdown
     heading markers (``## Install``) and code (``# apt install x``) are markup, not
     symbols in the text, and are not counted.
@@ -718,7 +751,8 @@ class SymbolHeavy(QualityRule):
             return None
         for label, count, key in (
             ("hash signs", p.text.count("#"), "max-hash-ratio"),
-            ("ellipses", len(_ELLIPSIS_RE.findall(p.text)), "max-ellipsis-ratio"),
+            ("ellipses", len(_ELLIPSIS_RE.findall(p.text)) - len(_ELLIPSIS_CONTINUED_RE.findall(p.text)),
+             "max-ellipsis-ratio"),
         ):
             ratio = count / n_words
             if ratio > self.opts[key]:
@@ -848,6 +882,8 @@ class EllipsisLines(QualityRule):
     Appendix A: remove documents with more than 30% of lines ending with an ellipsis).
     Why: Lines cut off with an ellipsis are teaser snippets of other pages (search
     results, "related articles" blocks): truncated text, not content.
+    A line whose next line opens with an ellipsis ("Wußten Sie schon...", "... daß ...")
+    is not cut off: its sentence goes on, and it is not counted.
     Example: "Russia and North Korea sign...", "Kim visits the Far East...", ...
     Fix safety: No automatic fix.
     """
@@ -858,10 +894,12 @@ class EllipsisLines(QualityRule):
     options = {"max-fraction": 0.3}
 
     def measure(self, doc):
-        counted = _line_count(doc, _ELLIPSIS_END_RE.search, min_lines=3)
-        if counted is None:
+        lines = prose(doc).lines
+        if len(lines) < 3:
             return None
-        cut, total = counted
+        total = len(lines)
+        cut = sum(1 for k, line in enumerate(lines) if _ELLIPSIS_END_RE.search(line)
+                  and not (k + 1 < total and _ELLIPSIS_START_RE.match(lines[k + 1])))
         return _beyond("ellipsis lines", f"{cut} of {total} lines end in an ellipsis",
                        cut / total, self.opts["max-fraction"])
 

@@ -111,3 +111,36 @@ def test_q103_a_ghazals_radif_is_a_refrain_not_stuffing():
     moved = "\n".join(radif.strip() + " " + ln[: -len(radif)] if ln.endswith(radif) else ln
                       for ln in ghazal.text.split("\n"))
     assert [f.code for f in run(Q.RepeatedNgram, Document("x.txt", moved))] == ["Q103"]
+
+
+# -- a series of entries in one formula (fortunes-de "wusstensie") --------------------------
+
+WUSSTENSIE = "fortunes-de-wusstensie.txt"  # "Wußten Sie schon...\n... daß ..." x 19
+
+
+def test_a_series_of_entries_opening_in_one_formula_is_repetition_by_design():
+    d = doc(WUSSTENSIE)
+    assert Q.formulaic_entries(d)
+    for rule in (Q.RepeatedLines, Q.RepeatedParagraphs, Q.RepeatedNgram):
+        assert run(rule, d) == [], rule.code
+
+
+def test_an_ellipsis_carried_to_the_next_line_is_one_pause_and_not_a_cut_off_line():
+    d = doc(WUSSTENSIE)
+    assert run(Q.SymbolHeavy, d) == []
+    assert run(Q.EllipsisLines, d) == []
+
+
+def test_the_same_entries_still_report_lines_cut_off_and_paragraphs_copied():
+    text = (FIXTURES / WUSSTENSIE).read_text(encoding="utf-8")
+    # the lead-in no longer continued by "... daß": 19 of 41 lines end cut off
+    cut = text.replace("\n... daß", "\ndaß")
+    assert [f.code for f in run(Q.EllipsisLines, Document("x.txt", cut))] == ["Q110"]
+    # teaser lines, one ellipsis every few words
+    teasers = "".join(f"Neue Meldung Nummer {k} aus der Stadt...\n" for k in range(8))
+    assert [f.code for f in run(Q.SymbolHeavy, Document("x.txt", teasers))] == ["Q106"]
+    # the entries' bodies, each printed twice, with no formula opening them
+    bodies = "\n\n".join(p.split("\n", 1)[1] for p in text.strip().split("\n\n"))
+    twice = bodies + "\n\n" + bodies + "\n"
+    assert not Q.formulaic_entries(Document("x.txt", twice))
+    assert [f.code for f in run(Q.RepeatedLines, Document("x.txt", twice))] == ["Q101"]
