@@ -113,6 +113,30 @@ class NonStandardSpace(DocumentRule):
                               fix=Fix.safe(*(Edit(m.start(), m.end(), " ") for m in matches)))
 
 
+# The cell after a run of spaces: a number ("51", "1.234,50") or a mark without letters or
+# digits ("=", "--", "|").
+_NUMBER_CELL_RE = regex.compile(r"[-+]?\d[\d.,]*(?=\s|$)")
+_MARK_CELL_RE = regex.compile(r"[^\s\p{L}\p{N}]+(?=\s|$)")
+
+
+def _same_cell(text: str, column: int, other: str) -> bool:
+    """True when the cell of ``text`` starting at ``column`` (0-based) has a cell of its kind
+    at the same place in ``other``: a number starting or ending at the same column
+    (amounts aligned left or right), or the same mark at the same column. Two lines of a
+    small table ("100 DM   =  51 Euro", "100 Euro = 195 DM") pad only the shorter cell."""
+    if (m := _NUMBER_CELL_RE.match(text, column)) is not None:
+        end = m.end()
+        for n in _NUMBER_CELL_RE.finditer(other):
+            if (n.start() == column or n.end() == end) and (n.start() == 0 or other[n.start() - 1].isspace()):
+                return True
+        return False
+    if (m := _MARK_CELL_RE.match(text, column)) is not None:
+        mark = m.group()
+        return (other[column : column + len(mark)] == mark and 0 < column and other[column - 1].isspace()
+                and (column + len(mark) == len(other) or other[column + len(mark)].isspace()))
+    return False
+
+
 class MultipleSpaces(DocumentRule):
     """Two or more consecutive spaces between words.
 
@@ -123,7 +147,10 @@ class MultipleSpaces(DocumentRule):
     and a run after which the next word starts at the same column as a word after a
     run of spaces of another width on the line above or below, or after runs of spaces on
     two more lines of a block of lines that all start a word at that column (aligned
-    columns: "0-2  -- hip", "8-10 -- peril", "11+  -- ..."); in plain text that
+    columns: "0-2  -- hip", "8-10 -- peril", "11+  -- ...") and a run after which a number
+    or a mark without letters lines up with a number (start or end) or the same mark on
+    the line above or below (a small table: "100 DM   =  51 Euro", "100 Euro = 195 DM");
+    in plain text that
     quotes code, only lines that read as sentences (6+ words) are checked. Two ASCII
     spaces after a sentence's final `.`, `!`, `?` or `:` (closing quotes or brackets
     may follow it: `."  She said`) follow the two-space sentence-spacing convention and
@@ -156,6 +183,9 @@ class MultipleSpaces(DocumentRule):
             gap_start = m.start() - doc.lines[line - 1].start
             if aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col, gap_start)):
                 continue  # the next word starts a column that the neighbouring line shares
+            line_text = doc.text[doc.lines[line - 1].start : doc.lines[line - 1].end]
+            if aligned(doc, line - 1, column - 1, lambda other, col: _same_cell(line_text, col, other)):
+                continue  # a number or mark in the column of the same kind of cell above or below
             if column_of_gaps(doc, line - 1, column - 1):
                 continue  # a column padded to the same width on 3+ lines: a score table
             if len(m.group()) >= 4 and self._right_aligned_re.match(doc.text, m.end(), doc.lines[line - 1].end):
