@@ -91,6 +91,9 @@ _EN_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is are wa
 # adverb "at least"/"at most" ("driving along at at least sixty"); the verb closing a
 # subject clause, then the main verb ("That that is is ...", "What it is is a bug"). Both
 # readings exist, so nothing is said.
+_AT_LEAST_RE = regex.compile(r"[ \t]+(?:least|most)\b", regex.IGNORECASE)
+_EN_COPULAS = frozenset("is was are were".split())
+_SUBJECT_CLAUSE_RE = regex.compile(r"\b(?:that|what|whatever|who|whoever|where|how|why)\b[^.!?;:\n]*$", regex.IGNORECASE)
 # German relative pronouns are spelled like the articles: after a comma (and a preposition)
 # the first copy opens a relative clause and the second is the article of its subject or
 # object (", die die Energie einer Atombombe hat", ", mit der der Vertrag ...").
@@ -100,9 +103,6 @@ _DE_RELATIVE_OPENING_RE = regex.compile(
     r"|neben|zwischen|wegen|trotz|seit|während)[ \t\n]+)?$",
     regex.IGNORECASE,
 )
-_AT_LEAST_RE = regex.compile(r"[ \t]+(?:least|most)\b", regex.IGNORECASE)
-_EN_COPULAS = frozenset("is was are were".split())
-_SUBJECT_CLAUSE_RE = regex.compile(r"\b(?:that|what|whatever|who|whoever|where|how|why)\b[^.!?;:\n]*$", regex.IGNORECASE)
 
 
 def deliberate(word: str, second: str, clause_end: bool = False) -> bool:
