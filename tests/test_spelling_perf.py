@@ -155,3 +155,21 @@ def test_known_misspelling_gate_covers_every_character_that_folds_to_ascii():
     rule = KnownMisspelling()
     found = {p: [t[f.start : f.end] for f in rule.check(Document(p, t))] for p, t in texts.items()}
     assert found["a.txt"] == ["لاكن"] and found["b.txt"] == ["recieve", "teh"]
+
+
+def test_the_reduce_leaves_no_derived_views_on_the_states():
+    """Each target's derived views (vocab lists, rejected tuples: ~9x its compact state)
+    are dropped once the reduce is done with it (base.release_views), the findings stay
+    the golden ones, and the views come back on demand."""
+    seen: list = []
+
+    def keep(path, state):
+        seen.append(state)
+        return state
+
+    assert spelling_rows(corpus_texts(), keep) == golden()
+    langs = [ls for state in seen if isinstance(state, analysis.DocState) for ls in state.langs.values()]
+    assert langs and any(len(ls.rej) for ls in langs)
+    assert all(not [k for k in ls.__dict__ if k.startswith("_")] for ls in langs)
+    ls = next(ls for ls in langs if len(ls.rej))
+    assert ls.rejected and ls.rejected[0][2] == ls.words.split(analysis._WORD_SEP)[int(ls.rej[0, analysis.R_WORD])]
