@@ -8,7 +8,6 @@ Exit codes (like ruff): 0 = no findings at or above ``fail-on`` severity remain,
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import re
 import sys
@@ -257,6 +256,39 @@ def _write_stdout(text: "str | bytes") -> None:
     sys.stdout.buffer.flush()
 
 
+REPORT_SPOOL_CHARS = 4_000_000  # a report longer than this waits in a temporary file, not in memory
+_COPY_CHARS = 1 << 20
+
+
+def _report_buffer():
+    """Where a formatter writes the report before it is shown (nothing is shown if the
+    formatter fails): in memory up to REPORT_SPOOL_CHARS characters, then in an
+    anonymous temporary file, so a 100 k-finding report is never held whole as text."""
+    import tempfile
+
+    return tempfile.SpooledTemporaryFile(max_size=REPORT_SPOOL_CHARS, mode="w+", encoding="utf-8",
+                                         errors="surrogatepass", newline="")
+
+
+def _copy_report(buffer, dest) -> None:
+    """The report in ``buffer`` (``_report_buffer``) to ``dest``: a text stream, or the
+    path of ``--output-file`` (its bytes: UTF-8, lone surrogates passed through)."""
+    buffer.seek(0)
+    try:
+        if isinstance(dest, str):
+            try:
+                with open(dest, "w", encoding="utf-8", errors="surrogatepass", newline="") as fh:
+                    while chunk := buffer.read(_COPY_CHARS):
+                        fh.write(chunk)
+            except OSError as exc:
+                raise ConfigError(f"--output-file {dest}: {exc.strerror or exc}") from None
+        else:
+            while chunk := buffer.read(_COPY_CHARS):
+                dest.write(chunk)
+    finally:
+        buffer.close()
+
+
 def _check_writable(path: str) -> None:
     """``--output-file`` can be written (checked before the run, which may fix files)."""
     folder = os.path.dirname(os.path.abspath(path))
@@ -366,7 +398,7 @@ def _cmd_check(args) -> int:
             return EXIT_ERROR
         return EXIT_OK if args.exit_zero or not result.failing() else EXIT_FINDINGS
 
-    out = io.StringIO()
+    out = _report_buffer()
     if args.format == "text":
         from .outputs import text
 
@@ -380,13 +412,13 @@ def _cmd_check(args) -> int:
             origin = getattr(formatter, "__module__", "?").split(".")[0]
             raise RuleError(f"formatter {args.format!r} (from {origin!r}) failed: {type(exc).__name__}: {exc}") from exc
     if args.output_file:
-        _write_file(args.output_file, out.getvalue().encode("utf-8", "surrogatepass"))
+        _copy_report(out, args.output_file)
         if args.statistics and args.format != "text":
             from .outputs import text
 
             text.write_statistics(result, sys.stdout)
     else:
-        (report_stream or sys.stdout).write(out.getvalue())
+        _copy_report(out, report_stream or sys.stdout)
         if args.statistics and args.format != "text":
             from .outputs import text
 

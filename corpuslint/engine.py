@@ -248,6 +248,7 @@ class Linter:
             kinds = rule.checked_regions()
             with rule_errors(rule, "the corpus"):
                 found = self._reduce_one(rule, view)
+            del view  # (with ``release``: this rule's states are freed before the next rule's reduce)
             for f in found:
                 doc = documents.get(f.key)
                 if kinds == ALL_REGIONS or doc is None or not doc.outside(f.start, f.end, kinds):

@@ -558,3 +558,20 @@ def test_assign_copies_property_reported_copies_match_kept_copies(data):
             assert not any(
                 pos[h] < pos[g] and h not in reported and docs[h] != docs[g] and sim[g][h] >= 0.8 for h in order
             )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 40), max_size=12).map(lambda xs: np.unique(np.array(xs, np.uint64))),
+                max_size=8), st.integers(1, 4), st.integers(1, 3))
+def test_frame_counts_in_place_and_one_part_shortcut_match_np_unique(per_doc, need, cut):
+    """frames.count_frames (sorted in place) is np.unique with counts, and add_counts of
+    one count (its shortcut) equals add_counts of that count split in parts."""
+    from corpuslint.families.duplicate import frames as F
+
+    u, c = F.count_frames(per_doc)
+    parts = [f for f in per_doc if len(f)]
+    eu, ec = np.unique(np.concatenate(parts), return_counts=True) if parts else (np.zeros(0, np.uint64), np.zeros(0))
+    assert u.dtype == np.uint64 and u.tolist() == eu.tolist() and c.tolist() == ec.tolist()
+    whole = F.add_counts([(u, c)], need)
+    split = F.add_counts([F.count_frames(per_doc[:cut]), F.count_frames(per_doc[cut:])], need)
+    assert whole.tolist() == split.tolist() == eu[ec >= need].tolist()

@@ -155,3 +155,45 @@ def test_known_misspelling_gate_covers_every_character_that_folds_to_ascii():
     rule = KnownMisspelling()
     found = {p: [t[f.start : f.end] for f in rule.check(Document(p, t))] for p, t in texts.items()}
     assert found["a.txt"] == ["لاكن"] and found["b.txt"] == ["recieve", "teh"]
+
+
+def test_the_reduce_leaves_no_derived_views_on_the_states():
+    """Each target's derived views (vocab lists, rejected tuples: ~9x its compact state)
+    are dropped once the reduce is done with it (base.release_views), the findings stay
+    the golden ones, and the views come back on demand."""
+    seen: list = []
+
+    def keep(path, state):
+        seen.append(state)
+        return state
+
+    assert spelling_rows(corpus_texts(), keep) == golden()
+    langs = [ls for state in seen if isinstance(state, analysis.DocState) for ls in state.langs.values()]
+    assert langs and any(len(ls.rej) for ls in langs)
+    assert all(not [k for k in ls.__dict__ if k.startswith("_")] for ls in langs)
+    ls = next(ls for ls in langs if len(ls.rej))
+    assert ls.rejected and ls.rejected[0][2] == ls.words.split(analysis._WORD_SEP)[int(ls.rej[0, analysis.R_WORD])]
+
+
+def test_qalsadi_memo_dicts_are_emptied_and_the_analyses_do_not_change(monkeypatch):
+    """backends._check_word empties qalsadi's per-word memo dicts (~40 KB a word) every
+    MORPHOLOGY_MEMO_WORDS words: the word classes and verb-only verdicts stay the same."""
+    import re
+
+    from corpuslint.families.spelling import backends
+
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "news-ar").glob("*.txt")))
+    words = list(dict.fromkeys(w for w in re.findall(r"\w+", text) if len(w) >= 4))[:120]
+    assert len(words) == 120
+    seen = {}
+    for limit in (10**9, 10):
+        monkeypatch.setattr(backends, "MORPHOLOGY_MEMO_WORDS", limit)
+        b = backends.ArabicBackend()
+        seen[limit] = [(b.word_classes(w), b._verb_only(w)) for w in words]
+        sizes = sum(len(d) for d in backends._memo_dicts(b._analex))
+        if limit == 10:
+            assert sizes < unbounded / 5  # only the last few words' entries
+        else:
+            unbounded = sizes
+    assert unbounded > 1000
+    assert seen[10] == seen[10**9] and any(c for c, _v in seen[10])

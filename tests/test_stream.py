@@ -211,3 +211,24 @@ def test_store_gives_back_the_regions_the_map_found(tmp_path):
         assert "regions" in doc.__dict__  # set from the map step, not parsed again
         assert doc.regions == structure.regions_for(files.load(files.Source(str(path), key)))
     assert any(r.kind == structure.CODE for r in store.get(next(k for k in store if k.endswith("doc002.txt"))).regions)
+
+
+def test_a_report_spilled_to_a_temporary_file_is_the_report_held_in_memory(corpus, tmp_path, monkeypatch, capsys):
+    """The CLI report waits in a SpooledTemporaryFile (cli._report_buffer): one spilled to
+    disk after 100 characters is the same text on stdout and the same bytes in
+    --output-file as one held in memory."""
+    from corpuslint import cli
+
+    monkeypatch.chdir(corpus)
+    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
+    shown, written = {}, {}
+    for limit in (10**9, 100):
+        monkeypatch.setattr(cli, "REPORT_SPOOL_CHARS", limit)
+        assert cli.main(args) == 0
+        shown[limit] = capsys.readouterr().out
+        out = tmp_path / f"report-{limit}.json"
+        assert cli.main([*args, "--output-file", str(out)]) == 0
+        written[limit] = out.read_bytes()
+    assert len(shown[100]) > 10_000 and json.loads(shown[100])["diagnostics"]
+    assert shown[100] == shown[10**9]
+    assert written[100] == written[10**9] == shown[100].encode("utf-8")

@@ -107,8 +107,12 @@ def count_frames(per_doc: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     parts = [f for f in per_doc if len(f)]
     if not parts:
         return np.zeros(0, _U64), np.zeros(0, np.int64)
-    u, counts = np.unique(np.concatenate(parts), return_counts=True)
-    return u, counts.astype(np.int64)
+    every = np.concatenate(parts)
+    del parts
+    every.sort()  # in place: np.unique would sort a copy
+    starts = np.flatnonzero(np.concatenate(([True], every[1:] != every[:-1])))
+    counts = np.diff(np.append(starts, len(every)))
+    return every[starts], counts.astype(np.int64)
 
 
 def add_counts(parts: list[tuple[np.ndarray, np.ndarray]], need: int) -> np.ndarray:
@@ -116,6 +120,8 @@ def add_counts(parts: list[tuple[np.ndarray, np.ndarray]], need: int) -> np.ndar
     parts = [p for p in parts if len(p[0])]
     if not parts:
         return np.zeros(0, _U64)
+    if len(parts) == 1:  # one count (a local run): its frames are unique and sorted already
+        return parts[0][0][parts[0][1] >= need]
     u, inverse = np.unique(np.concatenate([p[0] for p in parts]), return_inverse=True)
     counts = np.bincount(inverse.reshape(-1), weights=np.concatenate([p[1] for p in parts]), minlength=len(u))
     return u[counts >= need]

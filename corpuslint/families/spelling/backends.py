@@ -352,6 +352,7 @@ class ArabicBackend(Backend):
     def __init__(self) -> None:
         super().__init__()
         self._analex = None
+        self._analex_words = 0  # words analysed since qalsadi's memo dicts were emptied (``_check_word``)
         self._morph: dict[str, str | None] = {}
         self._classes: dict[str, frozenset[str]] = {}
 
@@ -461,9 +462,23 @@ class ArabicBackend(Backend):
         if self._analex is False:
             return []
         try:
-            return [str(r.get_type()) for r in self._analex.check_word(word)]
+            return [str(r.get_type()) for r in self._check_word(word)]
         except Exception:  # qalsadi is robust on real words; never let it crash a run
             return []
+
+    def _check_word(self, word: str) -> list:
+        """``Analex.check_word(word)``, keeping qalsadi's memory bounded: its stemmers
+        memoise every word, stem and affix they meet in unbounded dicts (~40 KB a word:
+        57 MB for 1,289 words), which a corpus run asks about once (this backend keeps
+        what it needs per word). They are emptied every MORPHOLOGY_MEMO_WORDS words;
+        the analyses do not change (and are no slower: measured 4.4 s vs 5.5 s CPU for
+        1,500 words emptied every 100 vs never)."""
+        self._analex_words += 1
+        if self._analex_words > MORPHOLOGY_MEMO_WORDS:
+            for memo in _memo_dicts(self._analex):
+                memo.clear()
+            self._analex_words = 1
+        return self._analex.check_word(word)
 
     def _verb_only(self, word: str) -> bool:
         if self._analex is None:
@@ -476,7 +491,7 @@ class ArabicBackend(Backend):
         if self._analex is False:
             return False
         try:
-            results = self._analex.check_word(word)
+            results = self._check_word(word)
         except Exception:  # qalsadi is robust on real words; never let it crash a run
             return False
         types = [str(r.get_type()) for r in results]
@@ -864,3 +879,15 @@ def get_backend(name: str) -> Backend:
                     )
                 backend = _INSTANCES[name] = factory()
     return backend
+
+
+MORPHOLOGY_MEMO_WORDS = 100  # words qalsadi analyses between two emptyings of its memo dicts
+
+
+def _memo_dicts(analex) -> list[dict]:
+    """qalsadi's memo dicts: the dict attributes named ``*cache*`` of the ``Analex`` and of
+    the objects it holds (its noun, verb, unknown-word and stop-word stemmers)."""
+    out: list[dict] = []
+    for owner in [analex, *(v for v in vars(analex).values() if hasattr(v, "__dict__") and not isinstance(v, type))]:
+        out += [v for k, v in vars(owner).items() if "cache" in k.lower() and isinstance(v, dict)]
+    return out

@@ -59,6 +59,16 @@ class SpellingTableAggregate(TableAggregate):
         return spell_table.merge(a, b)
 
 
+def release_views(state: DocState) -> None:
+    """Drop the derived views (``LangState.vocab``, ``rejected``, ...: Python strings and
+    tuples per word, ~9x the size of the compact state) a reduce cached on ``state``; they
+    are computed again if asked for. A reduce over every document's state would
+    otherwise keep them all until the run ends (26 MB for 10 MB of text)."""
+    for ls in state.langs.values():
+        for name in [k for k in ls.__dict__ if k.startswith("_")]:
+            del ls.__dict__[name]
+
+
 class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
     family = FAMILY
     # On Dask the documents' states are summed into the corpus table on the workers
@@ -97,10 +107,11 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                 continue
             if lazy:
                 yield path, functools.partial(corpus.documents.get, path), state, merged
-                continue
-            doc = corpus.documents.get(path)
-            if doc is not None:
-                yield path, doc, state, merged
+            else:
+                doc = corpus.documents.get(path)
+                if doc is not None:
+                    yield path, doc, state, merged
+            release_views(state)  # the target is done: its derived views would otherwise stay for the run
 
     def unlisted_rejections(self, corpus: CorpusView):
         """(doc, language, LangCorpus, LangState, occurrence, key, document key counts) for

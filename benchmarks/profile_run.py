@@ -1,0 +1,120 @@
+"""Where a run's memory and CPU go, phase by phase (issue 14, targets 1 and 4).
+
+    python benchmarks/profile_run.py [--top N] [--frames K] -- [corpuslint check args]
+
+Runs ``corpuslint check --format json --exit-zero ARGS`` in this process (the report
+goes to /dev/null) and prints, after the map step, after each corpus rule's reduce and
+after the report is written: the CPU seconds of this process (the parent) and of its
+worker processes (``--jobs 2``: the map's and the per-target reduces' workers) spent in
+that phase, and the peak RSS so far (VmHWM). With ``--top N`` it also takes a
+tracemalloc snapshot at each point and prints the N lines holding the most memory
+(tracemalloc slows the run 2-3x and sees only Python allocations: not hunspell's).
+
+Example (profile first, then optimise):
+
+    cd CORPUS && python benchmarks/profile_run.py --top 15 -- --no-cache --jobs 1 .
+    cd CORPUS && python benchmarks/profile_run.py -- --no-cache --jobs 2 .
+"""
+
+from __future__ import annotations
+
+import argparse
+import linecache
+import os
+import resource
+import sys
+import time
+
+
+def _cpu() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def _hwm_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--top", type=int, default=0, help="tracemalloc: the N lines holding the most memory")
+    ap.add_argument("--frames", type=int, default=1, help="tracemalloc frames kept per allocation")
+    ap.add_argument("args", nargs=argparse.REMAINDER, help="-- then the corpuslint check arguments")
+    opts = ap.parse_args()
+    args = opts.args[1:] if opts.args[:1] == ["--"] else opts.args
+    tracemalloc = None
+    if opts.top:
+        import tracemalloc
+
+        tracemalloc.start(opts.frames)
+
+    import corpuslint.engine as engine
+    from corpuslint.cli import main as cli_main
+    from corpuslint.outputs import json_format
+
+    last = [_cpu(), time.perf_counter()]
+    total = [0.0, 0.0]
+
+    def mark(label: str) -> None:
+        now, t = _cpu(), time.perf_counter()
+        parent, workers = now[0] - last[0][0], now[1] - last[0][1]
+        total[0] += parent
+        total[1] += workers
+        print(f"{label:34s} parent {parent:7.1f} s CPU  workers {workers:7.1f} s CPU  wall {t - last[1]:7.1f} s  "
+              f"peak RSS so far {_hwm_mb():6.0f} MB", file=sys.stderr, flush=True)
+        if tracemalloc is not None:
+            current, peak = tracemalloc.get_traced_memory()
+            print(f"    tracemalloc: current {current / 2**20:.1f} MB, peak since the last point {peak / 2**20:.1f} MB",
+                  file=sys.stderr)
+            snap = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+            for stat in snap.statistics("lineno")[: opts.top]:
+                frame = stat.traceback[0]
+                code = linecache.getline(frame.filename, frame.lineno).strip()[:80]
+                print(f"    {stat.size / 2**20:8.1f} MB {stat.count:9d}  {frame.filename}:{frame.lineno}  {code}",
+                      file=sys.stderr)
+            tracemalloc.reset_peak()
+        last[:] = [_cpu(), time.perf_counter()]  # (the snapshot's own cost is not counted)
+
+    collect = engine.collect_corpus_states
+
+    def collect_marked(*a, **k):
+        mark("map")
+        return collect(*a, **k)
+
+    reduce_one = engine.Linter._reduce_one
+
+    def reduce_marked(self, rule, view):
+        found = reduce_one(self, rule, view)
+        mark(f"reduce {rule.code} ({len(found)} findings)")
+        return found
+
+    write = json_format.write
+
+    def write_marked(result, stream):
+        mark("rest before the report")
+        write(result, stream)
+
+    engine.collect_corpus_states = collect_marked
+    engine.Linter._reduce_one = reduce_marked
+    json_format.write = write_marked
+    stdout = sys.stdout
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    try:
+        cli_main(["check", "--format", "json", "--exit-zero", *args])
+    finally:
+        sys.stdout.close()
+        sys.stdout = stdout
+    mark("report written")
+    share = total[0] / max(total[0] + total[1], 1e-9)
+    print(f"total: parent {total[0]:.1f} s CPU, workers {total[1]:.1f} s CPU (parent {share:.0%}); "
+          f"peak RSS {_hwm_mb():.0f} MB", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
