@@ -383,3 +383,19 @@ def test_contrasted_sentence_is_not_a_restatement():
     assert meaning.significant_change(normal, pre, paraphrase=True) == "contrast 'اما'"
     assert meaning.contrast_opener("Whereas the first one is kept, the second is not.") == "whereas"
     assert meaning.contrast_opener("The first one is kept.") is None
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ _/.-1٣ ,:)»") + ["Intel", "vmx", "/proc/x", "a_b", "v2", "كوريا", "x.y", "  "]),
+                max_size=30).map("".join))
+def test_names_scan_without_impossible_alternatives_finds_the_same(text):
+    """meaning.names drops the alternatives of _NAME_RE that cannot match in a text
+    (no capital, no identifier, no digit): the names found are those of the full pattern."""
+    from corpuslint.families.duplicate import meaning
+
+    assert [m for m in meaning._NAME_RE.findall(text)] == (
+        meaning._name_pattern(text).findall(text) if meaning._name_pattern(text) else [])

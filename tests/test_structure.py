@@ -227,3 +227,22 @@ def test_a_line_of_hashtags_is_not_a_comment():
     assert Document("page.txt", page).regions == []
     config = "# enable the cache\n#CacheSize 40\nother line\n"
     assert [r.kind for r in Document("notes.txt", config).regions] == ["code"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = list("\n\n\r\t   =;{}\\/-@:aAZ_b(\"'.$x1<>؟") + [
+    "-----", " -- ", "deb http://x", "KEY=v", "a  b  c", "-----BEGIN X-----", "f(x) {", " -- N <a@b>  D"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_line_patterns_tried_only_on_trigger_lines_match_as_a_full_scan(text):
+    """structure._line_matches (config, column and machine lines tried only on lines
+    holding a trigger character) finds exactly what a scan of the whole text finds."""
+    from corpuslint import structure as S
+
+    for pattern, trigger in ((S._CONFIG_LINE_RE, S._CONFIG_TRIGGER_RE), (S._COLUMNS_LINE_RE, S._COLUMNS_TRIGGER_RE),
+                             (S._MACHINE_LINE_RE, S._MACHINE_TRIGGER_RE)):
+        assert [m.span() for m in S._line_matches(pattern, text, trigger)] == [m.span() for m in pattern.finditer(text)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from itertools import combinations
 from typing import Iterable
 
 import numpy as np
@@ -14,7 +15,7 @@ from ...document import Document, Unit
 from ...findings import Edit, Finding, Fix, Severity
 from ...text import normalize
 from ...rules import DocumentRule
-from ...structure import BLANK_LINES_RE, PROSE_MEDIAN_CHARS, in_verse, unwrapped
+from ...structure import BLANK_LINES_RE, PROSE_MEDIAN_CHARS, VERSE_MEDIAN_CHARS, in_verse, unwrapped
 from . import lsh, meaning, regions
 from . import units as U
 
@@ -193,17 +194,28 @@ class ExactDuplicateLine(DocumentRule):
         return out
 
 
-def _verse_repeat(doc: Document, first: int, later: int) -> bool:
+def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = None) -> bool:
     """True when the text at offsets ``first`` and ``later`` is verse (``structure.in_verse``),
     the block just before ``later`` is short-lined too (not hard-wrapped prose), and the
     document is hard-wrapped (``structure.unwrapped``: no paragraphs written as long lines):
     a refrain or a stanza quoted again among poems. A short-lined block copied amid prose
-    (program output, a wrapped news paragraph) is a copy."""
+    (program output, a wrapped news paragraph) is a copy. ``memo``: a dict kept across
+    the calls on one document (the same offsets recur in many pairs)."""
     text = doc.text
-    blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
-    before = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1  # the end of the block before
-    return (before >= 0 and in_verse(text, first) and in_verse(text, later)
-            and in_verse(text, before, median_chars=PROSE_MEDIAN_CHARS) and not unwrapped(doc))
+    memo = {} if memo is None else memo
+
+    def verse(pos: int, median: int = VERSE_MEDIAN_CHARS) -> bool:
+        v = memo.get((pos, median))
+        if v is None:
+            v = memo[(pos, median)] = in_verse(text, pos, median_chars=median)
+        return v
+
+    before = memo.get(later)
+    if before is None:
+        blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
+        before = memo[later] = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1  # the end of the block before
+    return (before >= 0 and verse(first) and verse(later)
+            and verse(before, PROSE_MEDIAN_CHARS) and not unwrapped(doc))
 
 
 _NUMBERED_ITEM_RE = regex.compile(r"[ \t]*\d{1,3}[.)][ \t]+\S")
@@ -413,9 +425,7 @@ class RestatedPassage(DocumentRule):
         shared: Counter[tuple[int, int]] = Counter()
         for ids in postings.values():
             if 1 < len(ids) <= 50:  # a pair in >50 sentences is formulaic, not evidence
-                for x in range(len(ids)):
-                    for y in range(x + 1, len(ids)):
-                        shared[(ids[x], ids[y])] += 1
+                shared.update(combinations(ids, 2))
         candidates = [(pair, c) for pair, c in shared.items() if c >= min_pairs]
         if not candidates:
             return []
@@ -438,38 +448,69 @@ class RestatedPassage(DocumentRule):
         unit_prose = regions.prose_mask(doc, [(u.start, u.end) for u in units], lists=False)
         unit_starts = [u.start for u in units]
         markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
-        # a sentence counts when its whole paragraph is prose: a paragraph with any
-        # code, output or structure line is a transcript or a listing
-        unit_clean = [
-            is_prose and not any(regions.structural_line(ln, markdown=markdown) for ln in text[u.start : u.end].splitlines())
-            for u, is_prose in zip(units, unit_prose)
-        ]
-        prose_sentence = [
-            unit_clean[bisect_right(unit_starts, s.start) - 1]
-            and not regions.structural_line(text[s.start : s.end], markdown=markdown)
-            for s in sentences
-        ]
+        # Per sentence and per paragraph facts, computed on first use (most sentences
+        # are in no candidate pair): prose or not, word lists, names.
+        unit_clean: dict[int, bool] = {}
+        prose: dict[int, bool] = {}
+        words: dict[int, list[str]] = {}
+        unit_words: dict[int, list[str]] = {}
+        names: dict[int, set[str]] = {}
+
+        def prose_sentence(k: int) -> bool:
+            # a sentence counts when its whole paragraph is prose: a paragraph with any
+            # code, output or structure line is a transcript or a listing
+            v = prose.get(k)
+            if v is None:
+                s = sentences[k]
+                u = bisect_right(unit_starts, s.start) - 1
+                clean = unit_clean.get(u)
+                if clean is None:
+                    clean = unit_clean[u] = bool(unit_prose[u]) and not any(
+                        regions.structural_line(ln, markdown=markdown)
+                        for ln in text[units[u].start : units[u].end].splitlines())
+                v = prose[k] = clean and not regions.structural_line(text[s.start : s.end], markdown=markdown)
+            return v
+
+        def sentence_words(k: int) -> list[str]:
+            v = words.get(k)
+            if v is None:
+                v = words[k] = normalize.words(text[sentences[k].start : sentences[k].end])
+            return v
+
+        def paragraph_words(u: int) -> list[str]:
+            v = unit_words.get(u)
+            if v is None:
+                v = unit_words[u] = normalize.words(text[units[u].start : units[u].end])
+            return v
+
+        def sentence_names(k: int) -> set[str]:
+            v = names.get(k)
+            if v is None:
+                v = names[k] = _names(text[sentences[k].start : sentences[k].end])
+            return v
+
         passages = regions.passage_starts(doc)
         verse_too = str(self.opts["genre"]) == "auto"
+        verse_memo: dict = {}
         scored: list[tuple[float, int, int, int]] = []
         for (i, j), count in candidates:
             if len(sets[i]) < min_words or len(sets[j]) < min_words:
                 continue
             if sentences[j].line in dup_lines and toks[i] == toks[j]:
                 continue
-            if not (prose_sentence[i] and prose_sentence[j]):
+            if not (prose_sentence(i) and prose_sentence(j)):
                 continue
-            if verse_too and _verse_repeat(doc, sentences[i].start, sentences[j].start):
+            if verse_too and _verse_repeat(doc, sentences[i].start, sentences[j].start, verse_memo):
                 continue  # two poems opening with the same line (Marlowe's, then Donne's reply)
-            si, sj = text[sentences[i].start : sentences[i].end], text[sentences[j].start : sentences[j].end]
-            if parallel_statements(normalize.words(si), normalize.words(sj)) or different_subjects(si, sj):
+            if parallel_statements(sentence_words(i), sentence_words(j)):
+                continue
+            na, nb = sentence_names(i), sentence_names(j)
+            if na - nb and nb - na:  # different_subjects
                 continue
             if regions.section_of(passages, sentences[i].start) != regions.section_of(passages, sentences[j].start):
                 continue
             ui, uj = bisect_right(unit_starts, sentences[i].start) - 1, bisect_right(unit_starts, sentences[j].start) - 1
-            if ui != uj and parallel_statements(
-                normalize.words(text[units[ui].start : units[ui].end]), normalize.words(text[units[uj].start : units[uj].end])
-            ):
+            if ui != uj and parallel_statements(paragraph_words(ui), paragraph_words(uj)):
                 continue  # the shared frame of two parallel paragraphs (one case each)
             a, b = sets[i], sets[j]
             shared = a & b
