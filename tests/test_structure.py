@@ -246,3 +246,23 @@ def test_line_patterns_tried_only_on_trigger_lines_match_as_a_full_scan(text):
     for pattern, trigger in ((S._CONFIG_LINE_RE, S._CONFIG_TRIGGER_RE), (S._COLUMNS_LINE_RE, S._COLUMNS_TRIGGER_RE),
                              (S._MACHINE_LINE_RE, S._MACHINE_TRIGGER_RE)):
         assert [m.span() for m in S._line_matches(pattern, text, trigger)] == [m.span() for m in pattern.finditer(text)]
+
+
+_SENTENCE_PIECES = list(".!?؟؛…\"'”’»)] \n\taب") + ["word", "كلمة", "..", "?\"", " \n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=30).map("".join), st.integers(0, 5), st.integers(0, 5))
+def test_sentence_ends_match_the_look_behind_pattern(text, a, b):
+    """document.sentence_ends (the mark matched, not looked behind for) gives the gaps the
+    former look-behind pattern gave, on a whole text and on a window of it."""
+    import regex
+
+    from corpuslint.document import sentence_ends
+
+    before = regex.compile(r"(?<=[.!?؟؛…])(?:[\"'”’»)\]]*)\s+|(?<=[.!?؟؛])$")
+    pos, end = min(a, len(text)), max(min(a, len(text)), len(text) - b)
+    if pos and text[pos - 1] in ".!?؟؛…":  # windows start at a line start, never right after a mark
+        return
+    assert list(sentence_ends(text)) == [m.span() for m in before.finditer(text)]
+    assert list(sentence_ends(text, pos, end)) == [m.span() for m in before.finditer(text, pos, end)]

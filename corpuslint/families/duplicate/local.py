@@ -11,7 +11,7 @@ from typing import Iterable
 import numpy as np
 import regex
 
-from ...document import Document, Unit
+from ...document import Document, Unit, sentence_ends
 from ...findings import Edit, Finding, Fix, Severity
 from ...text import normalize
 from ...rules import DocumentRule
@@ -22,7 +22,6 @@ from . import units as U
 FAMILY = "duplicate"
 # Sentence ends (as Document.sentences: . ! ? ؟ ؛ … plus closing quotes), applied
 # inside paragraph units, where a newline counts as a space.
-_SENTENCE_END_RE = regex.compile(r"(?<=[.!?؟؛…])(?:[\"'”’»)\]]*)\s+|(?<=[.!?؟؛])$")
 _SYMBOL_RE = regex.compile(r"[^\p{L}\p{M}\p{N}\s.,;:!?'\"“”‘’«»()\[\]\-–—…،؛؟۔]")
 
 
@@ -445,7 +444,7 @@ class RestatedPassage(DocumentRule):
         dup_lines = _duplicate_lines(doc)
         # prose paragraphs only (no code, structure, Markdown list items or quotes)
         units = U.analyse(doc).units
-        unit_prose = regions.prose_mask(doc, [(u.start, u.end) for u in units], lists=False)
+        unit_prose: list[bool] = []  # regions.prose_mask of the units, on first use
         unit_starts = [u.start for u in units]
         markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
         # Per sentence and per paragraph facts, computed on first use (most sentences
@@ -465,6 +464,8 @@ class RestatedPassage(DocumentRule):
                 u = bisect_right(unit_starts, s.start) - 1
                 clean = unit_clean.get(u)
                 if clean is None:
+                    if not unit_prose:
+                        unit_prose.extend(regions.prose_mask(doc, [(x.start, x.end) for x in units], lists=False))
                     clean = unit_clean[u] = bool(unit_prose[u]) and not any(
                         regions.structural_line(ln, markdown=markdown)
                         for ln in text[units[u].start : units[u].end].splitlines())
@@ -493,10 +494,25 @@ class RestatedPassage(DocumentRule):
         verse_too = str(self.opts["genre"]) == "auto"
         verse_memo: dict = {}
         scored: list[tuple[float, int, int, int]] = []
+        # Every test below only drops a pair, so they run cheapest first: the word
+        # overlap score, then the prose, verse and parallel-statement tests.
         for (i, j), count in candidates:
             if len(sets[i]) < min_words or len(sets[j]) < min_words:
                 continue
             if sentences[j].line in dup_lines and toks[i] == toks[j]:
+                continue
+            if regions.section_of(passages, sentences[i].start) != regions.section_of(passages, sentences[j].start):
+                continue
+            a, b = sets[i], sets[j]
+            shared = a & b
+            # the pair must share words of its own, not the document's formula
+            if sum(1 for t in shared if df[t] <= 3) < min_distinctive:
+                continue
+            wa = sum(map(w, a))
+            wb = sum(map(w, b))
+            wi = sum(map(w, shared))
+            score = wi / min(wa, wb) if min(wa, wb) > 0 else 0.0
+            if score < min_overlap:
                 continue
             if not (prose_sentence(i) and prose_sentence(j)):
                 continue
@@ -507,22 +523,10 @@ class RestatedPassage(DocumentRule):
             na, nb = sentence_names(i), sentence_names(j)
             if na - nb and nb - na:  # different_subjects
                 continue
-            if regions.section_of(passages, sentences[i].start) != regions.section_of(passages, sentences[j].start):
-                continue
             ui, uj = bisect_right(unit_starts, sentences[i].start) - 1, bisect_right(unit_starts, sentences[j].start) - 1
             if ui != uj and parallel_statements(paragraph_words(ui), paragraph_words(uj)):
                 continue  # the shared frame of two parallel paragraphs (one case each)
-            a, b = sets[i], sets[j]
-            shared = a & b
-            # the pair must share words of its own, not the document's formula
-            if sum(1 for t in shared if df[t] <= 3) < min_distinctive:
-                continue
-            wa = sum(map(w, a))
-            wb = sum(map(w, b))
-            wi = sum(map(w, shared))
-            score = wi / min(wa, wb) if min(wa, wb) > 0 else 0.0
-            if score >= min_overlap:
-                scored.append((score, i, j, count))
+            scored.append((score, i, j, count))
         if not scored:
             return []
         # legal, religious and reference texts restate by design (every article opens
@@ -584,11 +588,10 @@ def paragraph_sentences(doc: Document) -> list[Unit]:
     out: list[Unit] = []
     for u in U.analyse(doc).units:
         pos = u.start
-        for m in _SENTENCE_END_RE.finditer(text, u.start, u.end):
-            end = m.start()
+        for end, after in sentence_ends(text, u.start, u.end):
             if text[pos:end].strip():
                 out.append(Unit(pos, end, doc.position(pos)[0]))
-            pos = m.end()
+            pos = after
         if text[pos : u.end].strip():
             out.append(Unit(pos, u.end, doc.position(pos)[0]))
     return out
