@@ -514,6 +514,9 @@ def _analyzer():
             d = getattr(stemmer, name, None)
             if d is not None and hasattr(d, "cursor") and hasattr(d, "table_name"):
                 d.lookup = _bound_lookup(d, d.lookup)
+    for d in (getattr(analex, "wordfreq", None), getattr(analex.unknownstemmer, "wordfreq", None)):
+        if d is not None and hasattr(d, "cursor") and hasattr(d, "table_name"):
+            d.lookup = _bound_freq_lookup(d, d.lookup)
     return analex
 
 
@@ -533,6 +536,31 @@ def _bound_lookup(d, original):
             return list(d.cursor.execute(sql, (word,)))
         except sqlite3.OperationalError:
             return []
+
+    return lookup
+
+
+def _bound_freq_lookup(d, original):
+    """``d.lookup`` (arramooz ``WordFreqDictionary.lookup``) with the word as a bound parameter."""
+    from pyarabic import araby
+
+    table = d.table_name
+
+    def lookup(text, word_type=""):
+        if "'" in text:
+            return original(text, word_type)
+        if araby.is_haraka(text[-1:]):
+            text = text[:-1]
+        text = text.replace(araby.FATHA + araby.ALEF, araby.ALEF)
+        if word_type == "unknown":
+            sql = f"select * FROM {table} WHERE unvocalized=?"
+        else:
+            sql = f"select * FROM {table} WHERE vocalized=?"
+            if word_type == "verb":
+                sql += " AND word_type='verb' "
+            elif word_type == "noun":
+                sql += " AND word_type!='verb' "
+        return list(d.cursor.execute(sql, (text,)))
 
     return lookup
 
