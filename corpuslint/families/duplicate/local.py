@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from itertools import combinations
+from itertools import chain, combinations
 from typing import Iterable
 
 import numpy as np
@@ -421,10 +421,9 @@ class RestatedPassage(DocumentRule):
             if len(t) >= min_words:
                 for g in set(zip(t, t[1:])):
                     postings[g].append(i)
-        shared: Counter[tuple[int, int]] = Counter()
-        for ids in postings.values():
-            if 1 < len(ids) <= 50:  # a pair in >50 sentences is formulaic, not evidence
-                shared.update(combinations(ids, 2))
+        # a pair in >50 sentences is formulaic, not evidence
+        shared: Counter[tuple[int, int]] = Counter(
+            chain.from_iterable(combinations(ids, 2) for ids in postings.values() if 1 < len(ids) <= 50))
         candidates = [(pair, c) for pair, c in shared.items() if c >= min_pairs]
         if not candidates:
             return []

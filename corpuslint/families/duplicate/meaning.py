@@ -131,21 +131,27 @@ def numbers(text: str) -> Counter[str]:
     return Counter(regex.sub(r"\D", "", n) for n in _NUMBER_RE.findall(text))
 
 
-@lru_cache(maxsize=1 << 16)  # the same word pairs recur across the sentence pairs of a corpus
 def _antonyms(x: str, y: str) -> bool:
     if frozenset((x, y)) in ANTONYM_PAIRS:
         return True
     short, long_ = sorted((x, y), key=len)
     if len(short) >= 3 and long_.endswith(short):
         return long_[: len(long_) - len(short)] in ANTONYM_PREFIXES
-    # disable/enable, deactivate/activate: prefix swap on a shared stem
-    for p in ANTONYM_PREFIXES:
-        for q in ("en", "", "re"):
-            if x.startswith(p) and y.startswith(q) and len(x) - len(p) >= 4 and x[len(p):] == y[len(q):]:
-                return True
-            if y.startswith(p) and x.startswith(q) and len(y) - len(p) >= 4 and y[len(p):] == x[len(q):]:
-                return True
-    return False
+    # disable/enable, deactivate/activate: prefix swap on a shared stem (of 4+ letters):
+    # x = negative prefix + stem and y = ("en" | "" | "re") + stem, or the other way round
+    return not (_negated_stems(x).isdisjoint(_base_stems(y)) and _negated_stems(y).isdisjoint(_base_stems(x)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _negated_stems(word: str) -> frozenset[str]:
+    """``word`` less each ``ANTONYM_PREFIXES`` prefix it starts with, where 4+ letters remain."""
+    return frozenset(word[len(p) :] for p in ANTONYM_PREFIXES if word.startswith(p) and len(word) - len(p) >= 4)
+
+
+@lru_cache(maxsize=1 << 16)
+def _base_stems(word: str) -> frozenset[str]:
+    """``word`` less a leading "en" or "re", and itself."""
+    return frozenset(word[len(q) :] for q in ("en", "", "re") if word.startswith(q))
 
 
 def _spelling_variant(x: str, y: str) -> bool:
