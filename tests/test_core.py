@@ -385,3 +385,17 @@ def test_normalize_chars_by_replace_passes_equals_one_translate(text):
 
     assert not any(ord(c) in normalize._TABLE for _old, new in normalize._PAIRS for c in new)
     assert normalize.normalize_chars(text) == unicodedata.normalize("NFKC", text).translate(normalize._TABLE).casefold()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", " ", "\t", "\n", "\u00a0", "\u2003", "\x1c", ".", ",", "!", "؟", "،", "$", "+",
+                                 "«", "»", "—", "كلمة", "word", "ـ", "\u064e"]), max_size=40).map("".join))
+def test_normalize_line_in_one_pass_equals_punctuation_then_space_passes(text):
+    """normalize_line maps each run of punctuation, symbols and white space to one space
+    in one pass: the same as the punctuation pass then the white-space pass."""
+    import regex
+
+    from corpuslint.text import normalize
+
+    two = regex.compile(r"\s+").sub(" ", regex.compile(r"[\p{P}\p{S}]+").sub(" ", normalize.normalize_chars(text))).strip()
+    assert normalize.normalize_line(text) == two

@@ -51,8 +51,8 @@ _PAIRS = tuple((chr(k), v or "") for k, v in _TABLE.items())
 _REPLACE_MIN = 64
 
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
-_PUNCT_RE = regex.compile(r"[\p{P}\p{S}]+")
-_SPACE_RE = regex.compile(r"\s+")
+# A run of punctuation, symbols and white space (``normalize_line`` makes it one space).
+_GAP_RE = regex.compile(r"[\p{P}\p{S}\s]+")
 
 # Proclitics stripped for similarity ("light stemming"): the prefix set of Larkey's
 # light10 stemmer (ال وال بال كال فال لل و). Bare ب/ل/ك are kept on purpose:
@@ -73,8 +73,7 @@ def normalize_chars(text: str) -> str:
 
 def normalize_line(text: str) -> str:
     """normalize_chars + punctuation dropped + whitespace collapsed (for hashing lines)."""
-    text = _PUNCT_RE.sub(" ", normalize_chars(text))
-    return _SPACE_RE.sub(" ", text).strip()
+    return _GAP_RE.sub(" ", normalize_chars(text)).strip()
 
 
 def words(text: str) -> list[str]:
