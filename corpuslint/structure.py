@@ -295,8 +295,10 @@ COMMANDS = frozenset(
     mysql psql createdb createuser pg_dump mysqldump sqlite3 make-ssl-cert update-alternatives
     for while if then else fi do done case esac exit true false test read eval exec""".split()
 )
+# A prompt and a command; indentation may hold no-break spaces (text converted from
+# HTML, as the Debian Reference in fortunes-zh: "\u00a0\u00a0\u00a0 $ chmod 0600 ...").
 _PROMPT_RE = regex.compile(
-    r"^[ \t]*(?:[\w.@-]+(?::[^\s#$]*)?[#$%]|[#$%>])[ \t]+([\w.+/-]+)(?=\s|$)[^\n\r]*$", regex.MULTILINE
+    r"^[ \t\u00a0]*(?:[\w.@-]+(?::[^\s#$]*)?[#$%]|[#$%>])[ \t]+([\w.+/-]+)(?=\s|$)[^\n\r]*$", regex.MULTILINE
 )
 # A line of code punctuation only: braces, brackets, ``[...]`` / ``[..]`` / ``(...)``
 # elisions, statement ends, an empty prompt or comment (``$``, ``#``).

@@ -97,3 +97,23 @@ def test_a106_a_placeholder_comment_shows_the_syntax():
 def test_w114_a_semicolon_between_two_shell_commands_is_syntax():
     assert found("fortunes-zh-compare-versions.txt", "W114") == []
     assert found("x.txt", "W114", "We waited ; then we left the station.\n") == [("W114", 1, 10)]
+
+
+# -- W103: a right-aligned end mark; W114: a dot named in CJK text ------------------------------
+
+
+def test_w103_a_mark_pushed_to_the_end_of_the_line_is_right_aligned():
+    # Euler's formula typeset with spaces; its last line ends "sin(x)   <45 spaces>   ::"
+    assert found("fortunes-zh-euler-proof.txt", "W103") == []
+    assert found("x.txt", "W103", "see the Introduction        12\n") == []
+    # a gap before a word, or a short gap, is still a doubled space
+    assert found("x.txt", "W103", "= cos(x) + i sin(x)      and more\n") == [("W103", 1, 20)]
+    assert found("x.txt", "W103", "the end  ::\n") == [("W103", 1, 8)]
+
+
+def test_w114_a_dot_quoted_after_cjk_words_is_named():
+    # `元字符的 ."。`: the sentence ends with 。; the ASCII dot inside quotes is the thing named
+    assert found("fortunes-zh-find-name.txt", "W114") == []
+    # the same corpus's real slip: a space before the ASCII comma closing a clause
+    assert found("x.txt", "W114", '在 perl(1)例子中 , "-i" 是在每一个目标文件的原处编辑。\n') == [("W114", 1, 13)]
+    assert found("x.txt", "W114", "我们完成了 .\n") == [("W114", 1, 6)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpuslint import lint_paths, lint_text
+from corpuslint.document import Document
 
 REAL = Path(__file__).resolve().parent / "data" / "realtext"
 
@@ -95,6 +96,47 @@ def test_d101_a_step_shared_by_two_numbered_procedures_is_not_a_copy():
     assert found("fortunes-zh-dpkg-steps.txt", "D101") == []
     pasted_twice = "2. Open the settings window now\n\nThe network tab lists every connection.\n\n2. Open the settings window now\n"
     assert found("steps.txt", "D101", pasted_twice) == [("D101", 5, 1)]  # no new list in between
+
+
+def test_d101_an_item_of_two_different_lists_is_not_a_copy():
+    # Debian Reference (zh): "* 数字形式的组 ID" (numeric group ID) among the fields of
+    # /etc/passwd and again among those of /etc/group, paragraphs between the lists.
+    assert found("fortunes-zh-passwd-fields.txt", "D101") == []
+    one_list = "  * the login name\n\n  * the numeric group ID\n\n  * the home directory\n\n  * the numeric group ID\n"
+    assert found("fields.txt", "D101", one_list) == [("D101", 7, 1)]
+    continued = one_list.replace("  * the home directory", "    The home directory comes next.")
+    assert found("fields.txt", "D101", continued) == [("D101", 7, 1)]  # a paragraph of the item, not a new list
+
+
+def test_d101_an_instruction_before_two_different_blocks_is_not_a_copy():
+    # people: two quizzes (parts 1 and 2 of one joke) open with the same instruction,
+    # each before its own numbered questions.
+    quiz = (REAL / "fortunes-en-personality-quiz.txt").read_text(encoding="utf-8")
+    assert found("people.txt", "D101", quiz) == []
+    # Debian Reference (zh): "按如下所示的配置它。" (configure it as shown below) before two
+    # different commands; the second ("\u00a0\u00a0\u00a0 $ chmod ...") is indented with
+    # no-break spaces and is still a command line.
+    config = (REAL / "fortunes-zh-getmail-config.txt").read_text(encoding="utf-8")
+    assert found("chinese.txt", "D101", config) == []
+    assert Document("chinese.txt", config).line_kinds[29] == "code"
+    # the instruction pasted again with the same block, or before prose, is a copy
+    first_quiz = quiz[: quiz.index("As many", 1)]
+    assert found("people.txt", "D101", first_quiz + first_quiz) == [("D101", 32, 1)]
+    lead = "Run the following command now\n\n"
+    pasted = f"{lead}    $ sudo apt update\n\nThat refreshes the lists.\n\n{lead}    $ sudo apt update\n"
+    assert found("x.txt", "D101", pasted) == [("D101", 7, 1)]
+    before_prose = f"{lead}The first quiz was fun to take.\n\n{lead}The second one was not.\n"
+    assert found("x.txt", "D101", before_prose) == [("D101", 5, 1)]
+
+
+def test_d101_records_of_a_fortune_file_are_units():
+    # fortune(6) data files separate records with "%" lines, no blank lines: each record
+    # is a unit, so a record printed twice is found (it was one unit with the file).
+    entries = (REAL / "fortunes-en-emerson.txt").read_text(encoding="utf-8").split("\n\n")
+    raw = "%\n".join(e.rstrip("\n") + "\n" for e in entries) + "%\n"
+    assert found("emerson", "D101", raw) == []
+    twice = raw + entries[1].rstrip("\n") + "\n%\n"
+    assert found("emerson", "D101", twice) == [("D101", 13, 1)]
 
 
 # -- D106: a quotation's attribution is not template boilerplate ----------------------------

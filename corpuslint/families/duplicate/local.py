@@ -15,13 +15,12 @@ from ...document import Document, Unit, sentence_ends
 from ...findings import Edit, Finding, Fix, Severity
 from ...text import normalize
 from ...rules import DocumentRule
+from ... import structure
 from ...structure import BLANK_LINES_RE, PROSE_MEDIAN_CHARS, VERSE_MEDIAN_CHARS, in_verse, unwrapped
 from . import lsh, meaning, regions
 from . import units as U
 
 FAMILY = "duplicate"
-# Sentence ends (as Document.sentences: . ! ? ؟ ؛ … plus closing quotes), applied
-# inside paragraph units, where a newline counts as a space.
 _SYMBOL_RE = regex.compile(r"[^\p{L}\p{M}\p{N}\s.,;:!?'\"“”‘’«»()\[\]\-–—…،؛؟۔]")
 
 
@@ -97,7 +96,11 @@ class ExactDuplicateLine(DocumentRule):
     overview and start typing Printers.") in two procedures of a help page, is
     per-section documentation; so is a numbered step repeated in a later numbered list
     (a new list starts with "1." between them: "5. Run the preinst script" in the
-    install and in the upgrade procedure). A line that is itself a title (a headline, a caption)
+    install and in the upgrade procedure), a bulleted item repeated in a later list (a
+    paragraph ended the first list: a field shared by two files' field lists), and a
+    short line introducing a list or code block, repeated before a different block (an
+    instruction: "Configure it as shown below." before two commands, the same quiz
+    instruction before two sets of questions). A line that is itself a title (a headline, a caption)
     is compared with the whole document. Repetitive genres: with ``genre = "auto"`` (default) a
     text that occurs ``refrain-copies`` times or more (default 3) is a refrain (a
     chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
@@ -145,7 +148,8 @@ class ExactDuplicateLine(DocumentRule):
         seen: dict[tuple[int, int], int] = {}  # (section, key) -> first unit
         seen_anywhere: dict[int, int] = {}
         seen_heading: dict[int, int] = {}
-        candidates = [k for k, n in enumerate(a.nwords.tolist()) if n >= min_words]
+        nwords = a.nwords.tolist()
+        candidates = [k for k, n in enumerate(nwords) if n >= min_words]
         prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in candidates], lists=False)
         sections = regions.section_starts(doc)
         # a line that is itself a heading (a headline, a caption) is compared with the
@@ -169,6 +173,8 @@ class ExactDuplicateLine(DocumentRule):
             u, f = a.units[k], a.units[first]
             if _steps_of_two_lists(text, f, u):
                 continue  # "5. Run the preinst script" in the install and the upgrade procedure
+            if _lead_ins_of_two_blocks(doc, f, u, nwords[k]):
+                continue  # "Configure it as shown below." before two different commands
             if first_copy is None:
                 first_copy = {}
                 for i, key_i in enumerate(keys):
@@ -219,15 +225,58 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
 
 _NUMBERED_ITEM_RE = regex.compile(r"[ \t]*\d{1,3}[.)][ \t]+\S")
 _FIRST_ITEM_RE = regex.compile(r"^[ \t]*1[.)][ \t]+\S", regex.MULTILINE)
+# A bulleted list item in plain text: its indentation (NBSP too, as HTML-to-text
+# converters leave it) and its bullet.
+_BULLET_ITEM_RE = regex.compile(r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*+•·▪◦‣])[ \t]+\S")
+_NONBLANK_LINE_RE = regex.compile(r"^(?P<indent>[ \t\u00a0]*)\S.*$", regex.MULTILINE)
 
 
 def _steps_of_two_lists(text: str, first, later) -> bool:
-    """True when both units are numbered list items and a new list (an item "1.")
-    starts between them: the same step of two procedures."""
-    return bool(
-        _NUMBERED_ITEM_RE.match(text, first.start) and _NUMBERED_ITEM_RE.match(text, later.start)
-        and _FIRST_ITEM_RE.search(text, first.end, later.start)
+    """True when both units are items of two different lists: numbered items with a
+    new list (an item "1.") starting between them, the same step of two procedures;
+    or items with the same bullet and, between them, a line that is not an item,
+    indented no deeper than the later item (a paragraph that ended the first list):
+    "* 数字形式的组 ID" (numeric group ID) among the fields of /etc/passwd and again
+    among those of /etc/group. Items of one list (no such line between) are compared."""
+    if _NUMBERED_ITEM_RE.match(text, first.start) and _NUMBERED_ITEM_RE.match(text, later.start):
+        return bool(_FIRST_ITEM_RE.search(text, first.end, later.start))
+    a, b = _BULLET_ITEM_RE.match(text, first.start), _BULLET_ITEM_RE.match(text, later.start)
+    if not (a and b and a["bullet"] == b["bullet"]):
+        return False
+    depth = len(b["indent"].expandtabs())
+    return any(
+        len(m["indent"].expandtabs()) <= depth and not _BULLET_ITEM_RE.match(m.group())
+        for m in _NONBLANK_LINE_RE.finditer(text, first.end, later.start)
     )
+
+
+def _lead_ins_of_two_blocks(doc: Document, first, later, words: int) -> bool:
+    """True when units ``first`` and ``later`` are one short line (at most
+    ``regions.LEAD_IN_MAX_WORDS`` words, ``words``) each introducing the block that follows
+    it, a list or code (``_introduced_block``), and those two blocks differ: an
+    instruction, not a copy. "Answer each of the following items "true" or "false""
+    opens two quizzes of different questions; "按如下所示的配置它。" (configure it as
+    shown below) precedes two different commands. A line copied with its block (a
+    heading and its list pasted twice) differs in nothing and is compared."""
+    if words > regions.LEAD_IN_MAX_WORDS or first.line != first.last_line or later.line != later.last_line:
+        return False
+    a, b = _introduced_block(doc, first.end), _introduced_block(doc, later.end)
+    return a is not None and b is not None and a != b
+
+
+def _introduced_block(doc: Document, end: int) -> list[str] | None:
+    """The words of the block after offset ``end`` (up to the next blank line) when it
+    opens with a list item or a line of code (``Document.line_kinds``), else None."""
+    text = doc.text
+    m = _NONBLANK_LINE_RE.search(text, end)
+    if m is None:
+        return None
+    i = bisect_right(doc._line_starts, m.start()) - 1
+    item = _NUMBERED_ITEM_RE.match(m.group()) or _BULLET_ITEM_RE.match(m.group())
+    if not (doc.line_kinds[i] == structure.CODE or item):
+        return None
+    blank = BLANK_LINES_RE.search(text, m.start())
+    return text[m.start() : blank.start() if blank else len(text)].split()
 
 
 def _second_pass(keys: list[int], first_copy: dict[int, int], first: int, later: int) -> bool:

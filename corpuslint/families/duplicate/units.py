@@ -1,6 +1,7 @@
 """Units, tokens and shingles for the duplicate family, computed once per Document.
 
-* **Paragraph units**: blank-line separated blocks; a block whose lines are long
+* **Paragraph units**: blank-line separated blocks (in plain text a fortune(6) record
+  separator, a line holding only ``%``, separates blocks too); a block whose lines are long
   (scraped news puts one paragraph per line, with or without blank lines between)
   is split into one unit per line, while a hard-wrapped block (short lines) stays
   one unit.
@@ -43,7 +44,7 @@ from ...findings import Edit
 from ...text import normalize
 from ...text import tokens as T
 
-NORMALIZATION_VERSION = "dup-norm-4"
+NORMALIZATION_VERSION = "dup-norm-5"  # 5: fortune(6) "%" lines separate units
 NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"
@@ -303,6 +304,12 @@ class PUnit(NamedTuple):
 # A maximal run of non-blank lines (the same blocks as Document.paragraphs, found by
 # one C-level scan instead of building Line objects).
 _BLOCK_RE = re.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\n|\r)[^\r\n]*\S[^\r\n]*)*")
+# fortune(6) data files (strfile format) separate their records with a line holding only
+# "%": in plain text such a line ends a block as a blank line does, so each record is a
+# unit (a record printed twice is a copy; two records are not one paragraph).
+_RECORD_SEPARATOR_RE = re.compile(r"^[ \t]*%[ \t]*\r?$", re.MULTILINE)
+_RECORD_LINE = r"(?![ \t]*%[ \t]*(?:[\r\n]|$))[^\r\n]*\S[^\r\n]*"
+_RECORD_BLOCK_RE = re.compile(rf"{_RECORD_LINE}(?:(?:\r\n|\n|\r){_RECORD_LINE})*")
 _NEWLINE_RE = re.compile(r"\r\n|\n|\r")
 
 
@@ -313,13 +320,15 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 def paragraph_units(doc: Document) -> list[PUnit]:
     """Paragraph units of ``doc`` (see the module docstring); in Markdown, blocks are
-    paragraphs whatever their line length, and list items are units of their own."""
+    paragraphs whatever their line length, and list items are units of their own; in
+    plain text, a line holding only "%" (fortune(6) record separator) ends a block."""
     out: list[PUnit] = []
     markdown = doc.suffix in MARKDOWN_SUFFIXES
     text = doc.text
     position = None if "\r" not in text else doc.position  # "\n"-only text: count incrementally
     prev, line = 0, 1
-    for m in _BLOCK_RE.finditer(text):
+    records = not markdown and "%" in text and _RECORD_SEPARATOR_RE.search(text) is not None
+    for m in (_RECORD_BLOCK_RE if records else _BLOCK_RE).finditer(text):
         start, end = m.span()
         if position is None:
             line += text.count("\n", prev, start)

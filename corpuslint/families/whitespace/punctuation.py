@@ -30,7 +30,9 @@ class SpaceBeforePunctuation(DocumentRule):
     or an article, which never ends a phrase, so the mark is the thing named: ``جدا شده
     با :`` ("separated by :"); and an ASCII ``,``, ``;``, ``!`` or ``?`` standing alone
     between Arabic-script or CJK words, scripts that write ``، ؛ ؟`` and ``，；！？``: ``جدا شده با ;``
-    ("separated by ;"), ``? は任意の文字にマッチ``); a ``;`` separating two shell
+    ("separated by ;"), ``? は任意の文字にマッチ``), and an ASCII ``.`` after CJK words, which
+    end a sentence with ``。``, when a quote and more text follow it (``元字符的 ."。``: the
+    dot named); a ``;`` separating two shell
     commands (``7.~pre1 ; echo $?"``, ``[ -f x ] ; then``: a known command or shell keyword
     follows, with only shell arguments such as ``$?``, ``-f``, ``>&2`` after it).
     Why: Arabic and English typography attach these marks to the preceding word; a
@@ -80,6 +82,8 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "جدا شده با :" (separated by :), "separated by ;": a sign after a preposition
             if mark in ",;!?" and _NEXT_WORD_RE.match(text, m.end() + 1) and _OWN_MARKS_RE.match(text, m.start() - 1):
                 continue  # an ASCII , ; ! ? alone after Arabic-script or CJK words, which write ، ؛ ؟ ， ！ ？: the sign named
+            if mark == "." and _CJK_RE.match(text, m.start() - 1) and _DOT_NAMED_AFTER_CJK_RE.match(text, m.end() + 1):
+                continue  # `元字符的 ."。`: CJK ends a sentence with 。, so an ASCII dot quoted or before a word is named
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
 
 
@@ -99,6 +103,9 @@ def _separates_commands(text: str, pos: int, end: int) -> bool:
 # alone between their words is a character the sentence talks about ("با ; از هم جدا").
 _OWN_MARKS_RE = regex.compile(r"[\p{Arabic}\p{Han}\p{Hiragana}\p{Katakana}]")
 _NEXT_WORD_RE = regex.compile(r"[ \t]+(\p{L})")
+_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# after an ASCII dot that follows CJK words: a closing quote, then more text (`."。`)
+_DOT_NAMED_AFTER_CJK_RE = regex.compile(r"[\"'”’]+[^\s\"'”’]")
 
 
 # A shell pipeline quoted at the end of a clause ("we type the command: ls | sort ."):

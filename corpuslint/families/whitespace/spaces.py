@@ -128,7 +128,10 @@ class MultipleSpaces(DocumentRule):
     spaces after a sentence's final `.`, `!`, `?` or `:` (closing quotes or brackets
     may follow it: `."  She said`) follow the two-space sentence-spacing convention and
     are left alone. In Markdown, the spaces after a block quote or list marker that
-    open a line (`>    text`, `1.  Item`) are indentation, not a gap between words.
+    open a line (`>    text`, `1.  Item`) are indentation, not a gap between words. A run
+    of four or more spaces that pushes a short mark or number without letters to the
+    end of the line right-aligns it (a proof's end mark `x = c²        ::`, a page number
+    `Introduction        12`).
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
@@ -144,6 +147,7 @@ class MultipleSpaces(DocumentRule):
     _re = regex.compile(r"(?<=\S)[\p{Zs}]{2,}(?=\S)")
     _markers_re = regex.compile(r"(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)]))+")  # Markdown container markers
     _closers = "\"'”’)]»"
+    _right_aligned_re = regex.compile(r"[^\s\p{L}]{1,3}[ \t]*$")  # matched up to the line's end
 
     def check(self, doc):
         markdown = doc.suffix in MARKDOWN_SUFFIXES
@@ -154,6 +158,8 @@ class MultipleSpaces(DocumentRule):
                 continue  # the next word starts a column that the neighbouring line shares
             if column_of_gaps(doc, line - 1, column - 1):
                 continue  # a column padded to the same width on 3+ lines: a score table
+            if len(m.group()) >= 4 and self._right_aligned_re.match(doc.text, m.end(), doc.lines[line - 1].end):
+                continue  # "= c²        ::": a mark or number pushed to the end of the line
             before = doc.text[max(0, m.start() - 4) : m.start()].rstrip(self._closers)
             if len(m.group()) == 2 and m.group() == "  " and before[-1:] in (".", "!", "?", ":"):
                 continue  # two spaces after a sentence: a typing convention, not a slip
