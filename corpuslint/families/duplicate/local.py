@@ -55,7 +55,10 @@ def different_subjects(a: str, b: str) -> bool:
     """True when each sentence names something the other does not (``_names``):
     "debi installs the package without typing its name" / "debc lists the package
     without typing its name" are parallel statements about two tools."""
-    na, nb = _names(a), _names(b)
+    return _each_names_more(_names(a), _names(b))
+
+
+def _each_names_more(na: set[str], nb: set[str]) -> bool:
     return bool(na - nb) and bool(nb - na)
 
 
@@ -568,8 +571,7 @@ class RestatedPassage(DocumentRule):
                 continue  # two poems opening with the same line (Marlowe's, then Donne's reply)
             if parallel_statements(sentence_words(i), sentence_words(j)):
                 continue
-            na, nb = sentence_names(i), sentence_names(j)
-            if na - nb and nb - na:  # different_subjects
+            if _each_names_more(sentence_names(i), sentence_names(j)):  # different_subjects
                 continue
             ui, uj = bisect_right(unit_starts, sentences[i].start) - 1, bisect_right(unit_starts, sentences[j].start) - 1
             if ui != uj and parallel_statements(paragraph_words(ui), paragraph_words(uj)):
