@@ -12,7 +12,7 @@ import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import regex
 
@@ -25,7 +25,17 @@ if TYPE_CHECKING:
     from .rules import Rule
 
 _NEWLINE_RE = regex.compile(r"\r\n|\n|\r")
-_SENTENCE_END_RE = regex.compile(r"(?<=[.!?؟؛…])(?:[\"'”’»)\]]*)\s+|(?<=[.!?؟؛])$")
+# A sentence end: the closing quotes and spaces after . ! ? ؟ ؛ … (group 1), or nothing
+# after . ! ? ؟ ؛ at the very end (group 2). The mark is matched and left out of the
+# span (a look-behind at every offset was ~10x slower); see ``sentence_ends``.
+_SENTENCE_END_RE = regex.compile(r"[.!?؟؛…]([\"'”’»)\]]*\s+)|[.!?؟؛]()$")
+
+
+def sentence_ends(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of the gaps that end sentences in ``text[pos:endpos]``: the
+    quotes and white space after a sentence mark, or the empty gap after a final mark."""
+    for m in _SENTENCE_END_RE.finditer(text, pos, len(text) if endpos is None else endpos):
+        yield m.span(m.lastindex)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,11 +139,11 @@ class Document:
         for line in self.line_paragraphs:
             pos = line.start
             segment = self.text[line.start : line.end]
-            for m in _SENTENCE_END_RE.finditer(segment):
-                end = line.start + m.start()
+            for gap_start, gap_end in sentence_ends(segment):
+                end = line.start + gap_start
                 if self.text[pos:end].strip():
                     out.append(Unit(pos, end, self.position(pos)[0]))
-                pos = line.start + m.end()
+                pos = line.start + gap_end
             if self.text[pos : line.end].strip():
                 out.append(Unit(pos, line.end, self.position(pos)[0]))
         return out

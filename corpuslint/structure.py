@@ -320,6 +320,34 @@ _MACHINE_LINE_RE = regex.compile(
     r"^[ \t]*(?:-----(?:BEGIN|END) [A-Z0-9 ]+-----| -- [^<\n\r]+<[^>\s]+@[^>\s]+>  \S[^\n\r]*|[a-z][\w.-]*[ \t]+(?:[a-z][\w+.-]*://|/)\S*(?:[ \t][^\n\r]*)?)[ \t]*$",
     regex.MULTILINE,
 )
+# What every line each of the three patterns above matches contains: a line without it
+# is not tried (``_line_matches``); most prose lines have none.
+_CONFIG_TRIGGER_RE = regex.compile(r"[=;{}\\]")
+_COLUMNS_TRIGGER_RE = regex.compile(r" {2}|\t")
+_MACHINE_TRIGGER_RE = regex.compile(r"/|-----|@")
+
+
+def _line_matches(pattern: regex.Pattern, text: str, trigger: regex.Pattern):
+    """The matches of ``pattern.finditer(text)``, for a MULTILINE ``pattern`` anchored at
+    a line start (``^``, i.e. offset 0 or after a newline) whose match never contains a
+    newline, tried only on the lines where ``trigger`` (something each matching line
+    holds) occurs. Same matches, in order; lines of plain prose cost one scan for the
+    trigger instead of the pattern's backtracking."""
+    pos = 0
+    while True:
+        t = trigger.search(text, pos)
+        if t is None:
+            return
+        start = text.rfind("\n", 0, t.start()) + 1
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+        end = text.find("\n", t.end())
+        if end < 0:
+            return
+        pos = end + 1
+
+
 # A syslog / journal line: a date (any locale: ``Apr  1``, `` 4月  1``, ``2015-04-01``),
 # a clock time, a host and a program tag (``systemd[1]:``, ``sshd[424]:``, ``kernel:``).
 _LOG_LINE_RE = regex.compile(
@@ -376,13 +404,13 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         strong_prompts = [index(m) for m in _PROMPT_RE.finditer(text) if _is_command(m)]
         strong.update(strong_prompts)
     strong.update(index(m) for m in _CODE_PUNCT_LINE_RE.finditer(text) if m.group().strip())
-    strong.update(index(m) for m in _CONFIG_LINE_RE.finditer(text))
+    strong.update(index(m) for m in _line_matches(_CONFIG_LINE_RE, text, _CONFIG_TRIGGER_RE))
     # columns, unless the line is a sentence or long prose (a doubled space there is a slip)
     strong.update(
-        index(m) for m in _COLUMNS_LINE_RE.finditer(text)
+        index(m) for m in _line_matches(_COLUMNS_LINE_RE, text, _COLUMNS_TRIGGER_RE)
         if not _is_sentence(m.group()) and len(m.group().split(None, 24)) <= 24
     )
-    strong.update(index(m) for m in _MACHINE_LINE_RE.finditer(text))
+    strong.update(index(m) for m in _line_matches(_MACHINE_LINE_RE, text, _MACHINE_TRIGGER_RE))
     drawn: set[int] = set()  # table rows and drawings: table regions, not evidence of code
     if "|" in text or _BOX_CHAR_RE.search(text):
         drawn.update(index(m) for m in _DRAWN_LINE_RE.finditer(text))

@@ -366,3 +366,36 @@ def test_copied_document_is_one_finding_not_one_per_paragraph(tmp_path, monkeypa
     # Without D105 the paragraph-level copies are reported, each pointing at a.txt.
     found = [(f.path, f.code) for f in corpuslint.lint_paths(["."], config={**cfg, "select": ["D104"]})]
     assert found == [("b.txt", "D104")] * 3
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["أ", "إ", "آ", "ٱ", "ى", "ة", "ؤ", "ئ", "ی", "ک", "٣", "۷", "\u064e", "\u0651",
+                                 "\u0640", "\u0670", "\u200c", "\u00ad", "ﻹ", "ا", "ي", "ه", "و", "ك", "A", "ß", " ",
+                                 "\n", "كتاب", "Word"]), max_size=120).map("".join))
+def test_normalize_chars_by_replace_passes_equals_one_translate(text):
+    """normalize_chars replaces the mapped characters one by one on long texts: the same
+    result as one str.translate of the table (no replacement is itself mapped)."""
+    import unicodedata
+
+    from corpuslint.text import normalize
+
+    assert not any(ord(c) in normalize._TABLE for _old, new in normalize._PAIRS for c in new)
+    assert normalize.normalize_chars(text) == unicodedata.normalize("NFKC", text).translate(normalize._TABLE).casefold()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", " ", "\t", "\n", "\u00a0", "\u2003", "\x1c", ".", ",", "!", "؟", "،", "$", "+",
+                                 "«", "»", "—", "كلمة", "word", "ـ", "\u064e"]), max_size=40).map("".join))
+def test_normalize_line_in_one_pass_equals_punctuation_then_space_passes(text):
+    """normalize_line maps each run of punctuation, symbols and white space to one space
+    in one pass: the same as the punctuation pass then the white-space pass."""
+    import regex
+
+    from corpuslint.text import normalize
+
+    two = regex.compile(r"\s+").sub(" ", regex.compile(r"[\p{P}\p{S}]+").sub(" ", normalize.normalize_chars(text))).strip()
+    assert normalize.normalize_line(text) == two

@@ -383,3 +383,51 @@ def test_contrasted_sentence_is_not_a_restatement():
     assert meaning.significant_change(normal, pre, paraphrase=True) == "contrast 'اما'"
     assert meaning.contrast_opener("Whereas the first one is kept, the second is not.") == "whereas"
     assert meaning.contrast_opener("The first one is kept.") is None
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ _/.-1٣ ,:)»") + ["Intel", "vmx", "/proc/x", "a_b", "v2", "كوريا", "x.y", "  "]),
+                max_size=30).map("".join))
+def test_names_scan_without_impossible_alternatives_finds_the_same(text):
+    """meaning.names drops the alternatives of _NAME_RE that cannot match in a text
+    (no capital, no identifier, no digit): the names found are those of the full pattern."""
+    from corpuslint.families.duplicate import meaning
+
+    assert [m for m in meaning._NAME_RE.findall(text)] == (
+        meaning._name_pattern(text).findall(text) if meaning._name_pattern(text) else [])
+
+
+def _antonyms_by_prefix_loops(x: str, y: str) -> bool:
+    """meaning._antonyms as first written (every prefix pair tried in turn)."""
+    from corpuslint.families.duplicate.meaning import ANTONYM_PAIRS, ANTONYM_PREFIXES
+
+    if frozenset((x, y)) in ANTONYM_PAIRS:
+        return True
+    short, long_ = sorted((x, y), key=len)
+    if len(short) >= 3 and long_.endswith(short):
+        return long_[: len(long_) - len(short)] in ANTONYM_PREFIXES
+    for p in ANTONYM_PREFIXES:
+        for q in ("en", "", "re"):
+            if x.startswith(p) and y.startswith(q) and len(x) - len(p) >= 4 and x[len(p):] == y[len(q):]:
+                return True
+            if y.startswith(p) and x.startswith(q) and len(y) - len(p) >= 4 and y[len(p):] == x[len(q):]:
+                return True
+    return False
+
+
+_AFFIXES = ["un", "dis", "non", "in", "im", "de", "anti", "mis", "no", "en", "re", ""]
+_STEMS = ["able", "activate", "allow", "abled", "cord", "x", "ab", "ر", "فعال"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(_AFFIXES), st.sampled_from(_STEMS), st.sampled_from(_AFFIXES), st.sampled_from(_STEMS))
+def test_antonyms_by_stem_sets_equal_the_prefix_loops(p1, s1, p2, s2):
+    from corpuslint.families.duplicate.meaning import _antonyms
+
+    x, y = p1 + s1, p2 + s2
+    assert _antonyms(x, y) == _antonyms_by_prefix_loops(x, y)
+    assert _antonyms("disable", "enable") and _antonyms("deactivate", "activate") and not _antonyms("unit", "it")

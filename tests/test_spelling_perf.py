@@ -197,3 +197,23 @@ def test_qalsadi_memo_dicts_are_emptied_and_the_analyses_do_not_change(monkeypat
             unbounded = sizes
     assert unbounded > 1000
     assert seen[10] == seen[10**9] and any(c for c, _v in seen[10])
+
+
+def test_bound_dictionary_lookups_give_qalsadi_the_same_analyses():
+    """backends._analyzer binds the word in arramooz's look-up query (compiled once, not
+    once per word); every analysis of every word of the demo news must stay the same."""
+    import qalsadi.analex
+    import regex
+
+    from corpuslint.families.spelling import backends
+
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "news-ar").glob("*.txt"))[:2])
+    words = sorted(set(regex.findall(r"\p{Arabic}+", text)))[:400]
+    plain, bound = qalsadi.analex.Analex(), backends._analyzer()
+    assert bound.nounstemmer.noun_dictionary.lookup.__qualname__.startswith("_bound_lookup")  # installed
+
+    def analyses(analex, word):
+        return [(str(r.get_type()), sorted(r.__dict__.items(), key=str)) for r in analex.check_word(word)]
+
+    assert len(words) > 300
+    assert [analyses(bound, w) for w in words] == [analyses(plain, w) for w in words]

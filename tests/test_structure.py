@@ -227,3 +227,42 @@ def test_a_line_of_hashtags_is_not_a_comment():
     assert Document("page.txt", page).regions == []
     config = "# enable the cache\n#CacheSize 40\nother line\n"
     assert [r.kind for r in Document("notes.txt", config).regions] == ["code"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = list("\n\n\r\t   =;{}\\/-@:aAZ_b(\"'.$x1<>؟") + [
+    "-----", " -- ", "deb http://x", "KEY=v", "a  b  c", "-----BEGIN X-----", "f(x) {", " -- N <a@b>  D"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_line_patterns_tried_only_on_trigger_lines_match_as_a_full_scan(text):
+    """structure._line_matches (config, column and machine lines tried only on lines
+    holding a trigger character) finds exactly what a scan of the whole text finds."""
+    from corpuslint import structure as S
+
+    for pattern, trigger in ((S._CONFIG_LINE_RE, S._CONFIG_TRIGGER_RE), (S._COLUMNS_LINE_RE, S._COLUMNS_TRIGGER_RE),
+                             (S._MACHINE_LINE_RE, S._MACHINE_TRIGGER_RE)):
+        assert [m.span() for m in S._line_matches(pattern, text, trigger)] == [m.span() for m in pattern.finditer(text)]
+
+
+_SENTENCE_PIECES = list(".!?؟؛…\"'”’»)] \n\taب") + ["word", "كلمة", "..", "?\"", " \n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=30).map("".join), st.integers(0, 5), st.integers(0, 5))
+def test_sentence_ends_match_the_look_behind_pattern(text, a, b):
+    """document.sentence_ends (the mark matched, not looked behind for) gives the gaps the
+    former look-behind pattern gave, on a whole text and on a window of it."""
+    import regex
+
+    from corpuslint.document import sentence_ends
+
+    before = regex.compile(r"(?<=[.!?؟؛…])(?:[\"'”’»)\]]*)\s+|(?<=[.!?؟؛])$")
+    pos, end = min(a, len(text)), max(min(a, len(text)), len(text) - b)
+    if pos and text[pos - 1] in ".!?؟؛…":  # windows start at a line start, never right after a mark
+        return
+    assert list(sentence_ends(text)) == [m.span() for m in before.finditer(text)]
+    assert list(sentence_ends(text, pos, end)) == [m.span() for m in before.finditer(text, pos, end)]

@@ -253,3 +253,18 @@ def test_fix_touches_only_whitespace(prefix):
     assert squash(result) == squash(original)
     assert codes(result) == []
     assert fixed(result) == result  # idempotent
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("ابت٣4 \n.-_/@:#ـًxX9") + ["كلمة", "يساوي4374", "64بت", "1445هـ", "a1", "\r\n"]),
+                  max_size=30).map("".join))
+def test_glued_digits_scan_of_trigger_lines_equals_a_full_scan(text):
+    """W120 runs its pattern only on lines where a letter touches a digit: the same
+    matches as a scan of the whole text."""
+    from corpuslint.families.whitespace import script_digits as SD
+
+    assert [m.span() for m in SD._glued(text)] == [m.span() for m in SD._GLUED_RE.finditer(text)]

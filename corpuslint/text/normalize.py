@@ -43,10 +43,16 @@ _UNIFY.update({0x0660 + i: str(i) for i in range(10)})
 _UNIFY.update({0x06F0 + i: str(i) for i in range(10)})
 
 _TABLE = {**_DELETE, **_UNIFY}
+# The same mapping as (old, new) string pairs: no new character is itself mapped, so
+# replacing each one present in turn equals one ``translate``, and on a long text a
+# few C-level ``replace`` passes are ~10x faster than ``translate``'s per-character
+# dictionary look-ups (on a short string ``translate`` is faster).
+_PAIRS = tuple((chr(k), v or "") for k, v in _TABLE.items())
+_REPLACE_MIN = 64
 
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
-_PUNCT_RE = regex.compile(r"[\p{P}\p{S}]+")
-_SPACE_RE = regex.compile(r"\s+")
+# A run of punctuation, symbols and white space (``normalize_line`` makes it one space).
+_GAP_RE = regex.compile(r"[\p{P}\p{S}\s]+")
 
 # Proclitics stripped for similarity ("light stemming"): the prefix set of Larkey's
 # light10 stemmer (ال وال بال كال فال لل و). Bare ب/ل/ك are kept on purpose:
@@ -56,13 +62,18 @@ _CLITIC_RE = regex.compile(r"^(?:وال|بال|كال|فال|ال|لل|و)(?=\p{
 
 def normalize_chars(text: str) -> str:
     """Delete diacritics/tatweel/format controls, unify letter variants, fold case."""
-    return unicodedata.normalize("NFKC", text).translate(_TABLE).casefold()
+    text = unicodedata.normalize("NFKC", text)
+    if len(text) < _REPLACE_MIN:
+        return text.translate(_TABLE).casefold()
+    for old, new in _PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text.casefold()
 
 
 def normalize_line(text: str) -> str:
     """normalize_chars + punctuation dropped + whitespace collapsed (for hashing lines)."""
-    text = _PUNCT_RE.sub(" ", normalize_chars(text))
-    return _SPACE_RE.sub(" ", text).strip()
+    return _GAP_RE.sub(" ", normalize_chars(text)).strip()
 
 
 def words(text: str) -> list[str]:

@@ -5,24 +5,22 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from itertools import chain, combinations
 from typing import Iterable
 
 import numpy as np
 import regex
 
-from ...document import Document, Unit
+from ...document import Document, Unit, sentence_ends
 from ...findings import Edit, Finding, Fix, Severity
 from ...text import normalize
 from ...rules import DocumentRule
 from ... import structure
-from ...structure import BLANK_LINES_RE, PROSE_MEDIAN_CHARS, in_verse, unwrapped
+from ...structure import BLANK_LINES_RE, PROSE_MEDIAN_CHARS, VERSE_MEDIAN_CHARS, in_verse, unwrapped
 from . import lsh, meaning, regions
 from . import units as U
 
 FAMILY = "duplicate"
-# Sentence ends (as Document.sentences: . ! ? ؟ ؛ … plus closing quotes), applied
-# inside paragraph units, where a newline counts as a space.
-_SENTENCE_END_RE = regex.compile(r"(?<=[.!?؟؛…])(?:[\"'”’»)\]]*)\s+|(?<=[.!?؟؛])$")
 _SYMBOL_RE = regex.compile(r"[^\p{L}\p{M}\p{N}\s.,;:!?'\"“”‘’«»()\[\]\-–—…،؛؟۔]")
 
 
@@ -57,7 +55,10 @@ def different_subjects(a: str, b: str) -> bool:
     """True when each sentence names something the other does not (``_names``):
     "debi installs the package without typing its name" / "debc lists the package
     without typing its name" are parallel statements about two tools."""
-    na, nb = _names(a), _names(b)
+    return _each_names_more(_names(a), _names(b))
+
+
+def _each_names_more(na: set[str], nb: set[str]) -> bool:
     return bool(na - nb) and bool(nb - na)
 
 
@@ -201,17 +202,28 @@ class ExactDuplicateLine(DocumentRule):
         return out
 
 
-def _verse_repeat(doc: Document, first: int, later: int) -> bool:
+def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = None) -> bool:
     """True when the text at offsets ``first`` and ``later`` is verse (``structure.in_verse``),
     the block just before ``later`` is short-lined too (not hard-wrapped prose), and the
     document is hard-wrapped (``structure.unwrapped``: no paragraphs written as long lines):
     a refrain or a stanza quoted again among poems. A short-lined block copied amid prose
-    (program output, a wrapped news paragraph) is a copy."""
+    (program output, a wrapped news paragraph) is a copy. ``memo``: a dict kept across
+    the calls on one document (the same offsets recur in many pairs)."""
     text = doc.text
-    blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
-    before = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1  # the end of the block before
-    return (before >= 0 and in_verse(text, first) and in_verse(text, later)
-            and in_verse(text, before, median_chars=PROSE_MEDIAN_CHARS) and not unwrapped(doc))
+    memo = {} if memo is None else memo
+
+    def verse(pos: int, median: int = VERSE_MEDIAN_CHARS) -> bool:
+        v = memo.get((pos, median))
+        if v is None:
+            v = memo[(pos, median)] = in_verse(text, pos, median_chars=median)
+        return v
+
+    before = memo.get(later)
+    if before is None:
+        blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
+        before = memo[later] = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1  # the end of the block before
+    return (before >= 0 and verse(first) and verse(later)
+            and verse(before, PROSE_MEDIAN_CHARS) and not unwrapped(doc))
 
 
 _NUMBERED_ITEM_RE = regex.compile(r"[ \t]*\d{1,3}[.)][ \t]+\S")
@@ -461,12 +473,9 @@ class RestatedPassage(DocumentRule):
             if len(t) >= min_words:
                 for g in set(zip(t, t[1:])):
                     postings[g].append(i)
-        shared: Counter[tuple[int, int]] = Counter()
-        for ids in postings.values():
-            if 1 < len(ids) <= 50:  # a pair in >50 sentences is formulaic, not evidence
-                for x in range(len(ids)):
-                    for y in range(x + 1, len(ids)):
-                        shared[(ids[x], ids[y])] += 1
+        # a pair in >50 sentences is formulaic, not evidence
+        shared: Counter[tuple[int, int]] = Counter(
+            chain.from_iterable(combinations(ids, 2) for ids in postings.values() if 1 < len(ids) <= 50))
         candidates = [(pair, c) for pair, c in shared.items() if c >= min_pairs]
         if not candidates:
             return []
@@ -486,42 +495,65 @@ class RestatedPassage(DocumentRule):
         dup_lines = _duplicate_lines(doc)
         # prose paragraphs only (no code, structure, Markdown list items or quotes)
         units = U.analyse(doc).units
-        unit_prose = regions.prose_mask(doc, [(u.start, u.end) for u in units], lists=False)
+        unit_prose: list[bool] = []  # regions.prose_mask of the units, on first use
         unit_starts = [u.start for u in units]
         markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
-        # a sentence counts when its whole paragraph is prose: a paragraph with any
-        # code, output or structure line is a transcript or a listing
-        unit_clean = [
-            is_prose and not any(regions.structural_line(ln, markdown=markdown) for ln in text[u.start : u.end].splitlines())
-            for u, is_prose in zip(units, unit_prose)
-        ]
-        prose_sentence = [
-            unit_clean[bisect_right(unit_starts, s.start) - 1]
-            and not regions.structural_line(text[s.start : s.end], markdown=markdown)
-            for s in sentences
-        ]
+        # Per sentence and per paragraph facts, computed on first use (most sentences
+        # are in no candidate pair): prose or not, word lists, names.
+        unit_clean: dict[int, bool] = {}
+        prose: dict[int, bool] = {}
+        words: dict[int, list[str]] = {}
+        unit_words: dict[int, list[str]] = {}
+        names: dict[int, set[str]] = {}
+
+        def prose_sentence(k: int) -> bool:
+            # a sentence counts when its whole paragraph is prose: a paragraph with any
+            # code, output or structure line is a transcript or a listing
+            v = prose.get(k)
+            if v is None:
+                s = sentences[k]
+                u = bisect_right(unit_starts, s.start) - 1
+                clean = unit_clean.get(u)
+                if clean is None:
+                    if not unit_prose:
+                        unit_prose.extend(regions.prose_mask(doc, [(x.start, x.end) for x in units], lists=False))
+                    clean = unit_clean[u] = bool(unit_prose[u]) and not any(
+                        regions.structural_line(ln, markdown=markdown)
+                        for ln in text[units[u].start : units[u].end].splitlines())
+                v = prose[k] = clean and not regions.structural_line(text[s.start : s.end], markdown=markdown)
+            return v
+
+        def sentence_words(k: int) -> list[str]:
+            v = words.get(k)
+            if v is None:
+                v = words[k] = normalize.words(text[sentences[k].start : sentences[k].end])
+            return v
+
+        def paragraph_words(u: int) -> list[str]:
+            v = unit_words.get(u)
+            if v is None:
+                v = unit_words[u] = normalize.words(text[units[u].start : units[u].end])
+            return v
+
+        def sentence_names(k: int) -> set[str]:
+            v = names.get(k)
+            if v is None:
+                v = names[k] = _names(text[sentences[k].start : sentences[k].end])
+            return v
+
         passages = regions.passage_starts(doc)
         verse_too = str(self.opts["genre"]) == "auto"
+        verse_memo: dict = {}
         scored: list[tuple[float, int, int, int]] = []
+        # Every test below only drops a pair, so they run cheapest first: the word
+        # overlap score, then the prose, verse and parallel-statement tests.
         for (i, j), count in candidates:
             if len(sets[i]) < min_words or len(sets[j]) < min_words:
                 continue
             if sentences[j].line in dup_lines and toks[i] == toks[j]:
                 continue
-            if not (prose_sentence[i] and prose_sentence[j]):
-                continue
-            if verse_too and _verse_repeat(doc, sentences[i].start, sentences[j].start):
-                continue  # two poems opening with the same line (Marlowe's, then Donne's reply)
-            si, sj = text[sentences[i].start : sentences[i].end], text[sentences[j].start : sentences[j].end]
-            if parallel_statements(normalize.words(si), normalize.words(sj)) or different_subjects(si, sj):
-                continue
             if regions.section_of(passages, sentences[i].start) != regions.section_of(passages, sentences[j].start):
                 continue
-            ui, uj = bisect_right(unit_starts, sentences[i].start) - 1, bisect_right(unit_starts, sentences[j].start) - 1
-            if ui != uj and parallel_statements(
-                normalize.words(text[units[ui].start : units[ui].end]), normalize.words(text[units[uj].start : units[uj].end])
-            ):
-                continue  # the shared frame of two parallel paragraphs (one case each)
             a, b = sets[i], sets[j]
             shared = a & b
             # the pair must share words of its own, not the document's formula
@@ -531,8 +563,20 @@ class RestatedPassage(DocumentRule):
             wb = sum(map(w, b))
             wi = sum(map(w, shared))
             score = wi / min(wa, wb) if min(wa, wb) > 0 else 0.0
-            if score >= min_overlap:
-                scored.append((score, i, j, count))
+            if score < min_overlap:
+                continue
+            if not (prose_sentence(i) and prose_sentence(j)):
+                continue
+            if verse_too and _verse_repeat(doc, sentences[i].start, sentences[j].start, verse_memo):
+                continue  # two poems opening with the same line (Marlowe's, then Donne's reply)
+            if parallel_statements(sentence_words(i), sentence_words(j)):
+                continue
+            if _each_names_more(sentence_names(i), sentence_names(j)):  # different_subjects
+                continue
+            ui, uj = bisect_right(unit_starts, sentences[i].start) - 1, bisect_right(unit_starts, sentences[j].start) - 1
+            if ui != uj and parallel_statements(paragraph_words(ui), paragraph_words(uj)):
+                continue  # the shared frame of two parallel paragraphs (one case each)
+            scored.append((score, i, j, count))
         if not scored:
             return []
         # legal, religious and reference texts restate by design (every article opens
@@ -594,11 +638,10 @@ def paragraph_sentences(doc: Document) -> list[Unit]:
     out: list[Unit] = []
     for u in U.analyse(doc).units:
         pos = u.start
-        for m in _SENTENCE_END_RE.finditer(text, u.start, u.end):
-            end = m.start()
+        for end, after in sentence_ends(text, u.start, u.end):
             if text[pos:end].strip():
                 out.append(Unit(pos, end, doc.position(pos)[0]))
-            pos = m.end()
+            pos = after
         if text[pos : u.end].strip():
             out.append(Unit(pos, u.end, doc.position(pos)[0]))
     return out

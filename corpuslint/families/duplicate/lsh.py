@@ -212,10 +212,18 @@ def near_duplicate_pairs(
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
     if n < brute_force_below:
         i, j = np.triu_indices(n, 1)
+        if sigs is not None and len(i):
+            # agreeing positions of every pair, a block of rows at a time (at most 16 M
+            # booleans), not two gathered copies of the pairs' rows
+            m = sigs.shape[1]
+            block = max(1, (1 << 24) // max(1, n * m))
+            table = np.empty((n, n), dtype=np.int64)
+            for r0 in range(0, n, block):
+                table[r0 : r0 + block] = (sigs[r0 : r0 + block, None, :] == sigs[None, :, :]).sum(axis=2)
+            agree = table[i, j]
+            keep = agree / sigs.shape[1] >= threshold - 0.2  # the estimated Jaccard, exactly as a mean
+            i, j = i[keep], j[keep]
         pairs = np.stack((i, j), axis=1).astype(np.int64)
-        if sigs is not None and len(pairs):
-            est = (sigs[pairs[:, 0]] == sigs[pairs[:, 1]]).mean(axis=1)
-            pairs = pairs[est >= threshold - 0.2]
     else:
         pairs = candidate_pairs(sigs, threshold, backend)
     return verify(pairs, sets, offsets, threshold)

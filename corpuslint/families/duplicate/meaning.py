@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
@@ -136,14 +137,21 @@ def _antonyms(x: str, y: str) -> bool:
     short, long_ = sorted((x, y), key=len)
     if len(short) >= 3 and long_.endswith(short):
         return long_[: len(long_) - len(short)] in ANTONYM_PREFIXES
-    # disable/enable, deactivate/activate: prefix swap on a shared stem
-    for p in ANTONYM_PREFIXES:
-        for q in ("en", "", "re"):
-            if x.startswith(p) and y.startswith(q) and len(x) - len(p) >= 4 and x[len(p):] == y[len(q):]:
-                return True
-            if y.startswith(p) and x.startswith(q) and len(y) - len(p) >= 4 and y[len(p):] == x[len(q):]:
-                return True
-    return False
+    # disable/enable, deactivate/activate: prefix swap on a shared stem (of 4+ letters):
+    # x = negative prefix + stem and y = ("en" | "" | "re") + stem, or the other way round
+    return not (_negated_stems(x).isdisjoint(_base_stems(y)) and _negated_stems(y).isdisjoint(_base_stems(x)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _negated_stems(word: str) -> frozenset[str]:
+    """``word`` less each ``ANTONYM_PREFIXES`` prefix it starts with, where 4+ letters remain."""
+    return frozenset(word[len(p) :] for p in ANTONYM_PREFIXES if word.startswith(p) and len(word) - len(p) >= 4)
+
+
+@lru_cache(maxsize=1 << 16)
+def _base_stems(word: str) -> frozenset[str]:
+    """``word`` less a leading "en" or "re", and itself."""
+    return frozenset(word[len(q) :] for q in ("en", "", "re") if word.startswith(q))
 
 
 def _spelling_variant(x: str, y: str) -> bool:
@@ -164,7 +172,27 @@ def _content(words: list[str]) -> list[str]:
 
 # Names: a capitalised word after the first word of a sentence (Intel / AMD), or an
 # identifier with inner digits, dots, slashes or underscores (vmx, /proc/cpuinfo).
-_NAME_RE = regex.compile(r"(?<=[\w,;:)\]\"'’»] +)\p{Lu}[\p{L}\p{M}\p{N}]*|[\w-]*[\w][_/.][\w/._-]*\w|(?=\w*\p{L})\w*\d\w*")
+_NAME_ALTERNATIVES = (
+    r"(?<=[\w,;:)\]\"'’»] +)\p{Lu}[\p{L}\p{M}\p{N}]*",  # a capitalised word after the first
+    r"[\w-]*[\w][_/.][\w/._-]*\w",  # an identifier with inner _ / .
+    r"(?=\w*\p{L})\w*\d\w*",  # a word with a digit
+)
+_NAME_RE = regex.compile("|".join(_NAME_ALTERNATIVES))
+# What each alternative's match holds: where a text has none, that alternative never
+# matches, and ``names`` scans with a pattern of the others (same matches: findall tries
+# the alternatives in order at each position, and one that cannot match changes nothing).
+# Prose without capitals, identifiers or digits (Arabic, CJK) then costs one quick scan.
+_NAME_NEEDS = (regex.compile(r"\p{Lu}"), regex.compile(r"\w[_/.][\w/._-]*\w"), regex.compile(r"\d"))
+_NAME_PATTERNS: dict[tuple[bool, ...], regex.Pattern | None] = {}
+
+
+def _name_pattern(text: str) -> regex.Pattern | None:
+    """``_NAME_RE`` less the alternatives that cannot match in ``text`` (None: no name)."""
+    present = tuple(need.search(text) is not None for need in _NAME_NEEDS)
+    if present not in _NAME_PATTERNS:
+        alts = [a for a, p in zip(_NAME_ALTERNATIVES, present) if p]
+        _NAME_PATTERNS[present] = regex.compile("|".join(alts)) if alts else None
+    return _NAME_PATTERNS[present]
 
 
 _CODE_SPAN_RE = regex.compile(r"(`+)([^`\n]+?)\1")
@@ -174,7 +202,8 @@ def names(text: str) -> set[str]:
     """Proper names and identifiers in ``text`` (casefolded), see ``_NAME_RE``, and the
     content of inline code spans (```ls```, ```--allow-scripts-pending```): in
     technical text a code span names the thing a sentence is about."""
-    out = {m.casefold() for m in _NAME_RE.findall(text)}
+    pattern = _name_pattern(text)
+    out = {m.casefold() for m in pattern.findall(text)} if pattern is not None else set()
     if "`" in text:
         out.update(m.group(2).strip().casefold() for m in _CODE_SPAN_RE.finditer(text))
     return out

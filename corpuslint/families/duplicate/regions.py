@@ -60,9 +60,9 @@ def code_like_line(text: str) -> bool:
     progress message ending in " ..." ("Setting up man-db (2.9.4-2) ..."), or a line
     where symbols make up 8% of the characters (inline code in prose is prose).
     Prompts, configuration and aligned columns are ``structure``'s code regions."""
-    if _TIMESTAMP_RE.match(text) or _PROGRESS_RE.search(text):
+    if _TIMESTAMP_RE.match(text) or ("..." in text and _PROGRESS_RE.search(text)):
         return True
-    stripped = _INLINE_CODE_RE.sub("`", text).strip()
+    stripped = (_INLINE_CODE_RE.sub("`", text) if "`" in text else text).strip()
     return len(stripped) > 0 and len(_SYMBOL_RE.findall(stripped)) >= max(2, 0.08 * len(stripped))
 
 
@@ -72,15 +72,18 @@ def structural_line(text: str, *, markdown: bool = False) -> bool:
     colon, program output (``code_like_line``), or (plain text) a table row drawn
     with ``|``. Markdown syntax (headings, tables, HTML, code) is the parser's: see
     ``prose_mask``."""
-    if not markdown and _TABLE_ROW_RE.match(text):
+    # (a table row holds "|"; a field, a label and a lead-in hold a colon: most lines
+    # of prose skip those patterns)
+    if not markdown and "|" in text and _TABLE_ROW_RE.match(text):
         return True
-    if _FIELD_RE.match(text):
-        return True
-    m = _LABEL_RE.match(text)
-    if m and len(_WORD_RE.findall(m.group("rest"))) <= 3:
-        return True
-    if _LEAD_IN_RE.search(text) and len(_WORD_RE.findall(text)) <= LEAD_IN_MAX_WORDS:
-        return True
+    if ":" in text or "：" in text:
+        if _FIELD_RE.match(text):
+            return True
+        m = _LABEL_RE.match(text)
+        if m and len(_WORD_RE.findall(m.group("rest"))) <= 3:
+            return True
+        if _LEAD_IN_RE.search(text) and len(_WORD_RE.findall(text)) <= LEAD_IN_MAX_WORDS:
+            return True
     return code_like_line(text)
 
 

@@ -262,7 +262,7 @@ class _TokenTable:
         if not (flags[tids] < 0).any():
             return
         b = self.backend
-        todo = np.unique(tids[flags[tids] < 0]).tolist()
+        todo = sorted_unique(tids[flags[tids] < 0]).tolist()
         known = self.known.data
         for t in todo:
             c = int(self.tok_clean.data[t])
@@ -319,7 +319,7 @@ class _TokenTable:
         """``backend.form`` ids of clean ids, asked once per distinct spelling per process.
         Must be called with ``self.lock`` held."""
         fid = self.form_id.data
-        todo = np.unique(cids[fid[cids] < 0]).tolist()
+        todo = sorted_unique(cids[fid[cids] < 0]).tolist()
         form, forms = self.backend.form, self.forms
         for c in todo:
             fid[c] = forms.setdefault(form(self.cleans[c]), len(forms))
@@ -401,7 +401,7 @@ def _analyse_lang(doc, backend: Backend, spans: list[tuple[int, int]]) -> LangSt
     first = _positions(doc, starts[is_new])
     # distinct adjacent pairs
     m = adj[1:]
-    codes = np.unique(local[:-1][m] * v + local[1:][m])
+    codes = sorted_unique(local[:-1][m] * v + local[1:][m])
     pairs = np.empty((len(codes), 2), dtype=np.int32)
     pairs[:, 0], pairs[:, 1] = np.divmod(codes, v) if len(codes) else (0, 0)
     # rejected occurrences with their neighbours

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ...findings import Edit, Fix
@@ -18,6 +20,27 @@ _GLUED_RE = regex.compile(
     rf"|(?P<num2>[{_DIGITS}]+(?:[.,٫][{_DIGITS}]+)*)(?P<unit>[{_LETTERS}][{_LETTERS}{_MARKS}]*))"
     rf"(?![\p{{L}}\p{{N}}_/@-])"
 )
+# What every match holds: a letter (or mark) then a digit, or a digit then a letter. The
+# ``re`` engine finds these ~10x faster than ``_GLUED_RE`` scans, and only the lines
+# holding one are scanned (matches never cross a line break: see ``_glued``).
+_TRIGGER_RE = re.compile(f"[{_LETTERS}{_MARKS}][{_DIGITS}]|[{_DIGITS}][{_LETTERS}]")
+
+
+def _glued(text: str):
+    """``_GLUED_RE.finditer(text)``, run line by line on the lines holding a trigger."""
+    pos = 0
+    while True:
+        t = _TRIGGER_RE.search(text, pos)
+        if t is None:
+            return
+        start = text.rfind("\n", 0, t.start()) + 1
+        end = text.find("\n", t.end())
+        if end < 0:
+            end = len(text)
+        yield from _GLUED_RE.finditer(text, start, end)
+        pos = end + 1
+
+
 # Written glued by convention, never reported: era markers after a year (1445هـ, 2020م)
 # and Persian suffixes on a numeral (plural "۱ها" = "the 1s", ordinal "۲ام", "۳مین").
 _ERA_MARKERS = frozenset({"هـ", "ه", "م", "ق", "ش", "ها", "های", "ام", "امین", "مین"})
@@ -53,7 +76,7 @@ class LettersGluedToDigits(DocumentRule):
 
     def check(self, doc):
         text = doc.text
-        for m in _GLUED_RE.finditer(text):
+        for m in _glued(text):
             if m.group("word"):
                 at = m.start("num1")
                 word, number = m.group("word"), m.group("num1")

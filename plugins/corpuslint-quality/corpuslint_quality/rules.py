@@ -501,8 +501,10 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
 def _word_ids(words: list[str]) -> "np.ndarray":
-    vocab: dict[str, int] = {}
-    return np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), dtype=np.uint64, count=len(words))
+    """Each word's id: 0, 1, 2 ... in order of first occurrence (one C-level pass to
+    number the distinct words, one to look them up)."""
+    rank = {w: i for i, w in enumerate(dict.fromkeys(words))}
+    return np.fromiter(map(rank.__getitem__, words), dtype=np.uint64, count=len(words))
 
 
 def _ngram_keys(ids: "np.ndarray", n: int) -> "np.ndarray":
