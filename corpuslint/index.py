@@ -55,6 +55,7 @@ document rules on the files it rewrites.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 from contextlib import contextmanager
 import pickle  # only for multiprocessing's PicklingError; nothing on disk is pickled
@@ -557,11 +558,31 @@ class _Reader:
         return row[1]
 
 
+def _verdict_source_hash(cls: type) -> str:
+    """Hash of the source files a back-end's verdicts depend on: the modules defining
+    its class and base classes (backends.py for the built-in ones) and the partial
+    dictionary reader, not its whole package (a change to S103's reduce keeps them)."""
+    modules = {c.__module__ for c in cls.__mro__ if c.__module__ != "builtins"}
+    modules.add("corpuslint.families.spelling.hunspell_index")
+    digest = hashlib.blake2b(digest_size=8)
+    for name in sorted(modules):
+        try:
+            path = getattr(sys.modules.get(name) or importlib.import_module(name), "__file__", None)
+        except ImportError:
+            path = None
+        try:
+            with open(path or "", "rb") as fh:
+                digest.update(fh.read())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()
+
+
 class VerdictStore:
     """Per-word dictionary verdicts of the spelling back-ends, kept in the corpus index
     (table ``verdicts``), so a run whose words were all seen before never reads the
     dictionary (the Arabic one takes ~2 s). Keyed by a back-end key: sha256 of the
-    dictionary files, the back-end's class and module source, the normaliser version
+    dictionary files, the back-end's class and its modules' source (``_verdict_source_hash``), the normaliser version
     and corpuslint's version. A row whose verdict is not 0/1 is a miss. Lookups go
     through a read-only connection of the calling process; new verdicts are written by
     ``flush`` (the engine calls it after the map of each worker chunk and at the end)."""
@@ -584,7 +605,7 @@ class VerdictStore:
                 with open(path, "rb") as fh:
                     digest.update(hashlib.sha256(fh.read()).digest())
             cls = type(backend)
-            digest.update(f"{__version__}|{cls.__module__}.{cls.__qualname__}|{_source_hash(cls.__module__)}|"
+            digest.update(f"{__version__}|{cls.__module__}.{cls.__qualname__}|{_verdict_source_hash(cls)}|"
                           f"{_normalization_version()}".encode())
             k = self._keys[id(backend)] = digest.hexdigest()[:32]
         return k
