@@ -116,3 +116,55 @@ def test_what_it_cannot_tell_is_left_to_the_whole_dictionary(tmp_path, reversal,
     budget = hunspell_index.PartialHunspell(AFF, reversal, index)
     budget.loads = hunspell_index.MAX_LOADS
     assert budget.spell("كتابب") is None
+
+
+# -- what else the pre-commit run reads from the cache instead of recomputing -------------
+
+def test_function_words_are_kept_in_the_corpus_index(tmp_path, monkeypatch):
+    from corpuslint.families.spelling.backends import ArabicBackend
+    from corpuslint.index import CorpusIndex, use_verdicts
+
+    cache = str(tmp_path / "cache")
+    CorpusIndex(cache).open().close()
+    with use_verdicts(cache):
+        computed = ArabicBackend().function_words
+    assert len(computed) > 1000 and "في" in computed
+
+    def no_library(self):
+        raise AssertionError("the stop-word library was read although the index holds the keys")
+
+    monkeypatch.setattr(ArabicBackend, "function_word_source", no_library)
+    with use_verdicts(cache):
+        assert ArabicBackend().function_words == computed
+    conn = sqlite3.connect(f"{cache}/corpus-index.sqlite3")
+    with conn:
+        conn.execute("UPDATE backend_words SET words = '{\"not\": \"a list\"}'")  # damaged: recomputed
+    conn.close()
+    monkeypatch.undo()
+    with use_verdicts(cache):
+        assert ArabicBackend().function_words == computed
+    with use_verdicts(None):  # no index: computed as before
+        assert ArabicBackend().function_words == computed
+
+
+def test_the_walk_gives_every_file_the_paths_check_file_would(tmp_path, monkeypatch):
+    import os
+
+    from corpuslint.config import Config
+    from corpuslint.files import discover, display_path
+
+    for rel in ("a.txt", "..odd.txt", "sub/b.txt", "sub/deeper/c.txt", "other/d.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x\n", encoding="utf-8")
+    config = Config()
+    config.root = str(tmp_path)
+    config.respect_gitignore = False
+    for cwd, top in ((tmp_path, "."), (tmp_path, str(tmp_path)), (tmp_path / "sub", ".."),
+                     (tmp_path / "sub", str(tmp_path / "other")), (tmp_path / "other", "../sub")):
+        monkeypatch.chdir(cwd)
+        found = discover([top], config)
+        assert len(found) == 5 or top.endswith(("other", "sub"))
+        for src in found:
+            assert src.problem is None and os.path.isabs(src.path)
+            assert src.path == os.path.abspath(src.path)
+            assert src.display == display_path(src.path, str(cwd)), (cwd, top, src)
