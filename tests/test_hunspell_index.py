@@ -168,3 +168,28 @@ def test_the_walk_gives_every_file_the_paths_check_file_would(tmp_path, monkeypa
             assert src.problem is None and os.path.isabs(src.path)
             assert src.path == os.path.abspath(src.path)
             assert src.display == display_path(src.path, str(cwd)), (cwd, top, src)
+
+
+def test_a_documents_new_words_are_read_in_one_load_and_known_as_with_the_whole_dictionary(tmp_path):
+    from corpuslint.families.spelling.backends import ArabicBackend
+    from corpuslint.index import CorpusIndex, use_verdicts
+
+    cache = str(tmp_path / "cache")
+    CorpusIndex(cache).open().close()
+    rng = random.Random(3)
+    words = rng.sample(_seed_words(), 60)
+    words += [w[:-1] + rng.choice(LETTERS) for w in words[:40]]
+    with use_verdicts(cache):
+        partial = ArabicBackend()
+        partial.prepare(words)
+        assert partial._partial.loads == 1 and partial._hs is None
+        verdicts = [partial.known(w) for w in words]  # retries (hamza seats, و/ف) may read a few more lines
+        assert partial._hs is None and partial._partial.loads < hunspell_index.MAX_LOADS
+    with use_verdicts(None):
+        whole = ArabicBackend()
+        assert [whole.known(w) for w in words] == verdicts
+        assert whole._hs is not None
+    with use_verdicts(cache):  # the verdicts were kept: nothing is read at all
+        again = ArabicBackend()
+        again.prepare(words)
+        assert again._partial is None and [again.known(w) for w in words] == verdicts

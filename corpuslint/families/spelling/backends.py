@@ -223,11 +223,29 @@ class Backend:
 
     _partial = None  # hunspell_index.PartialHunspell, False: not available
 
-    def _partial_spell(self, cache_dir: str, word: str) -> bool | None:
-        """hunspell's verdict on ``word`` read from only the dictionary lines it needs
-        (``hunspell_index``; the first call writes the dictionary's stem index into
-        ``cache_dir`` when it is not there, ~1.2 s once for Arabic), or None (not
-        possible for this dictionary or word: the caller reads the whole dictionary)."""
+    def prepare(self, cleans: list[str]) -> None:
+        """Before ``known`` is asked of many words: verdicts the corpus index holds are
+        taken now, and when the dictionary is not read, the lines the other words need
+        are read in one go (``hunspell_index``), not one word at a time."""
+        store = verdict_cache()
+        if store is None or self._hs is not None or self.dictionary is None:
+            return
+        unseen = []
+        for clean in cleans:
+            if clean not in self._known:
+                verdict = store.get(self, clean)
+                if verdict is None:
+                    unseen.append(clean)
+                else:
+                    self._known[clean] = verdict
+        if len(unseen) > 1 and self._partial_reader(store.cache_dir):
+            with self._lock:
+                self._partial.prepare([w for w in unseen if self._partial.reversal.handles(w)])
+
+    def _partial_reader(self, cache_dir: str):
+        """The back-end's ``hunspell_index.PartialHunspell`` (the first call writes the
+        dictionary's stem index into ``cache_dir`` when it is not there, ~1.2 s once for
+        Arabic), or None when that is not possible for this dictionary."""
         if self._partial is None:
             from . import hunspell_index
 
@@ -242,7 +260,14 @@ class Backend:
                         self._partial = hunspell_index.PartialHunspell(aff, reversal, index)
             except (BackendUnavailable, OSError, ValueError):
                 pass
-        return self._partial.spell(word) if self._partial else None
+        return self._partial or None
+
+    def _partial_spell(self, cache_dir: str, word: str) -> bool | None:
+        """hunspell's verdict on ``word`` read from only the dictionary lines it needs,
+        or None (not possible for this dictionary or word: the caller reads the whole
+        dictionary)."""
+        partial = self._partial_reader(cache_dir)
+        return partial.spell(word) if partial else None
 
     def dictionary_files(self) -> list[str]:
         """The dictionary's files (.aff, .dic), for cache keys; [] without a dictionary."""
