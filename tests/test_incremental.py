@@ -291,6 +291,7 @@ def test_words_seen_before_need_no_dictionary(tmp_path):
     files = _make_corpus(tmp_path)
     names = sorted(files)
     assert _fresh(tmp_path, "doc")["read"] == ["ar"]  # the first run reads the dictionary, fills the cache
+    assert len(list((tmp_path / ".corpuslint_cache").glob("hunspell-ar-*.sqlite3"))) == 1  # and its stem index
     # a changed file whose words all occur elsewhere in the corpus: every verdict is cached
     seen = files[names[6]].split("\n\n")[0]
     (tmp_path / names[16]).write_text(files[names[16]] + "\n" + seen + "\n", encoding="utf-8")

@@ -166,7 +166,8 @@ class StemIndex:
             rows = [(stem.translate(table), stem + rest) for stem, rest in rows]
         else:
             rows = [(stem, stem + rest) for stem, rest in rows]
-        try:
+        try:  # (the first run of a project gets here before the corpus index makes the folder)
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".hunspell-", suffix=".tmp", dir=os.path.dirname(self.path))
         except OSError:
             return
@@ -181,6 +182,11 @@ class StemIndex:
             finally:
                 conn.close()
             os.replace(tmp, self.path)
+            folder, mine = os.path.split(self.path)
+            stem = mine.rsplit("-", 1)[0] + "-"
+            for name in os.listdir(folder):  # the index of an older version of this dictionary
+                if name.startswith(stem) and name.endswith(".sqlite3") and name != mine:
+                    os.unlink(os.path.join(folder, name))
         except (OSError, sqlite3.Error):
             try:
                 os.unlink(tmp)
