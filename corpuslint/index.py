@@ -587,8 +587,8 @@ class VerdictStore:
     """Per-word dictionary verdicts of the spelling back-ends, kept in the corpus index
     (table ``verdicts``), so a run whose words were all seen before never reads the
     dictionary (the Arabic one takes ~2 s). Keyed by a back-end key: sha256 of the
-    dictionary files, the back-end's class and its modules' source (``_verdict_source_hash``), the normaliser version
-    and corpuslint's version. A row whose verdict is not 0/1 is a miss. Lookups go
+    dictionary files, the back-end's class and its modules' source
+    (``_verdict_source_hash``), the normaliser version and corpuslint's version. A row whose verdict is not 0/1 is a miss. Lookups go
     through a read-only connection of the calling process; new verdicts are written by
     ``flush`` (the engine calls it after the map of each worker chunk and at the end)."""
 

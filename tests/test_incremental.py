@@ -320,7 +320,7 @@ def test_invalid_cached_verdict_is_a_miss(tmp_path):
     (tmp_path / names[16]).write_text(files[names[16]] + "\n" + files[names[6]].split("\n\n")[0] + "\n",
                                       encoding="utf-8")
     warm = _fresh(tmp_path, names[16])
-    assert warm["read"] == ["ar"]
+    assert "ar" in warm["read"] + warm["partial"]  # the dictionary was asked (whole or its needed lines)
     assert warm["findings"] == _fresh(tmp_path, "--no-cache", names[16])["findings"]
 
 
