@@ -122,6 +122,12 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
             seen.add(real)
             out.append(Source(os.path.abspath(path), display_path(path, cwd), unknown, problem))
 
+    def add_regular(abspath: str, display: str, real: str) -> None:
+        """``add`` for a regular file found by the walk, its paths already known."""
+        if real not in seen:
+            seen.add(real)
+            out.append(Source(abspath, display))
+
     def check_file(path: str, lst: os.stat_result, explicit: bool, real_dir: str | None = None) -> None:
         """A (non-directory) entry: add it, or add the reason it is not read."""
         if stat.S_ISLNK(lst.st_mode) or real_dir is None:
@@ -161,7 +167,7 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
             add(given, os.path.abspath(given), ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
             continue  # reported as unreadable: a typo must not pass silently
         if stat.S_ISDIR(lst.st_mode) or (stat.S_ISLNK(lst.st_mode) and os.path.isdir(given)):
-            _walk(given, matcher, add, check_file)
+            _walk(given, matcher, add, check_file, add_regular, cwd)
             continue
         name = os.path.basename(given)
         if matcher.included(name) and not matcher.excluded(display_path(given, cwd), name) or not (
@@ -177,9 +183,13 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
     return out
 
 
-def _walk(top: str, matcher: "_Matcher", add, check_file) -> None:
-    """Iterative, sorted walk of ``top`` (an explicit stack instead of recursion)."""
+def _walk(top: str, matcher: "_Matcher", add, check_file, add_regular, cwd: str) -> None:
+    """Iterative, sorted walk of ``top`` (an explicit stack instead of recursion).
+    Regular files go to ``add_regular`` with their absolute, display and real paths
+    made from their folder's (what ``check_file`` would compute, without its per-file
+    path calls); anything else to ``check_file``."""
     stack = [(top, ".", os.path.realpath(top))]
+    join = os.path.join
     while stack:
         dirpath, rel_dir, real_dir = stack.pop()
         try:
@@ -189,9 +199,14 @@ def _walk(top: str, matcher: "_Matcher", add, check_file) -> None:
             what = "path too long" if exc.errno == errno.ENAMETOOLONG else (exc.strerror or str(exc))
             add(dirpath, os.path.abspath(dirpath), ReadProblem("unreadable", f"cannot list folder: {what}"))
             continue
+        abs_dir = os.path.abspath(dirpath)
+        shown = display_path(dirpath, cwd)  # "." (cwd itself), relative under cwd, else absolute
+        shown_prefix = "" if shown == "." else shown.rstrip(os.sep) + os.sep
+        rel_prefix = "" if rel_dir == "." else rel_dir + os.sep
         subdirs = []
         for entry in entries:
-            rel = os.path.normpath(os.path.join(rel_dir, entry.name))
+            name = entry.name
+            rel = rel_prefix + name  # == os.path.normpath(os.path.join(rel_dir, name))
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
@@ -208,6 +223,9 @@ def _walk(top: str, matcher: "_Matcher", add, check_file) -> None:
             except OSError as exc:
                 add(entry.path, os.path.abspath(entry.path),
                     ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
+                continue
+            if stat.S_ISREG(lst.st_mode) and not (shown_prefix == "" and name.startswith("..")):
+                add_regular(join(abs_dir, name), shown_prefix + name, join(real_dir, name))
                 continue
             if stat.S_ISLNK(lst.st_mode) and os.path.isdir(entry.path):
                 continue  # symlinked directories are not followed

@@ -55,6 +55,8 @@ document rules on the files it rewrites.
 from __future__ import annotations
 
 import hashlib
+import importlib
+import json
 import os
 from contextlib import contextmanager
 import pickle  # only for multiprocessing's PicklingError; nothing on disk is pickled
@@ -476,7 +478,7 @@ class CorpusIndex:
 # Aggregates (corpuslint/aggregates.py): one row per aggregate (rule key + scheme), per
 # (aggregate, document) the content hash of the state its postings come from and how
 # many posting rows it has, and the postings themselves.
-AGGREGATE_TABLES = ("postings", "agg_docs", "aggs", "agg_tables", "verdicts")
+AGGREGATE_TABLES = ("postings", "agg_docs", "aggs", "agg_tables", "verdicts", "backend_words")
 
 
 def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
@@ -494,6 +496,8 @@ def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE IF NOT EXISTS agg_tables (agg INTEGER PRIMARY KEY, blob BLOB NOT NULL)")
     conn.execute("CREATE TABLE IF NOT EXISTS verdicts (backend TEXT NOT NULL, word TEXT NOT NULL,"
                  " known INTEGER NOT NULL, PRIMARY KEY (backend, word)) WITHOUT ROWID")
+    conn.execute("CREATE TABLE IF NOT EXISTS backend_words (backend TEXT NOT NULL, name TEXT NOT NULL,"
+                 " words TEXT NOT NULL, PRIMARY KEY (backend, name)) WITHOUT ROWID")
 
 
 class _Incomplete(Exception):
@@ -557,12 +561,34 @@ class _Reader:
         return row[1]
 
 
+def _verdict_source_hash(cls: type) -> str:
+    """Hash of the source files a back-end's verdicts and derived word lists depend on:
+    the modules defining its class and base classes (backends.py for the built-in ones),
+    the partial dictionary reader and text.script, not its whole package (a change to
+    S103's reduce keeps them; text.normalize is in ``_normalization_version``)."""
+    modules = {c.__module__ for c in cls.__mro__ if c.__module__ != "builtins"}
+    # the partial dictionary reader; text.script: ``clean`` of the cached function words
+    modules |= {"corpuslint.families.spelling.hunspell_index", "corpuslint.text.script"}
+    digest = hashlib.blake2b(digest_size=8)
+    for name in sorted(modules):
+        try:
+            path = getattr(sys.modules.get(name) or importlib.import_module(name), "__file__", None)
+        except ImportError:
+            path = None
+        try:
+            with open(path or "", "rb") as fh:
+                digest.update(fh.read())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()
+
+
 class VerdictStore:
     """Per-word dictionary verdicts of the spelling back-ends, kept in the corpus index
     (table ``verdicts``), so a run whose words were all seen before never reads the
     dictionary (the Arabic one takes ~2 s). Keyed by a back-end key: sha256 of the
-    dictionary files, the back-end's class and module source, the normaliser version
-    and corpuslint's version. A row whose verdict is not 0/1 is a miss. Lookups go
+    dictionary files, the back-end's class and its modules' source
+    (``_verdict_source_hash``), the normaliser version and corpuslint's version. A row whose verdict is not 0/1 is a miss. Lookups go
     through a read-only connection of the calling process; new verdicts are written by
     ``flush`` (the engine calls it after the map of each worker chunk and at the end)."""
 
@@ -571,10 +597,11 @@ class VerdictStore:
         self._reader = _Reader(cache_dir)
         self._keys: dict[int, str] = {}
         self.new: dict[tuple[str, str], int] = {}
+        self.new_words: dict[tuple[str, str], str] = {}
         self.hits = 0
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_reader": _Reader(self.cache_dir), "new": {}}
+        return {**self.__dict__, "_reader": _Reader(self.cache_dir), "new": {}, "new_words": {}}
 
     def key(self, backend) -> str:
         k = self._keys.get(id(backend))
@@ -584,7 +611,7 @@ class VerdictStore:
                 with open(path, "rb") as fh:
                     digest.update(hashlib.sha256(fh.read()).digest())
             cls = type(backend)
-            digest.update(f"{__version__}|{cls.__module__}.{cls.__qualname__}|{_source_hash(cls.__module__)}|"
+            digest.update(f"{__version__}|{cls.__module__}.{cls.__qualname__}|{_verdict_source_hash(cls)}|"
                           f"{_normalization_version()}".encode())
             k = self._keys[id(backend)] = digest.hexdigest()[:32]
         return k
@@ -606,13 +633,45 @@ class VerdictStore:
         except Exception:
             pass
 
+    def words(self, backend, name: str) -> list[str] | None:
+        """A word list the back-end derived before (``add_words``; e.g. its function
+        words as keys), or None. ``name`` must say what the list is made from."""
+        try:
+            key = self.key(backend)
+        except Exception:
+            return None
+        reader = self._reader
+        try:  # not ``reader.row``: an index written before this table existed is no damage
+            if reader.conn is None or reader.pid != os.getpid():
+                if reader.row("SELECT 1", ()) is None:
+                    return None
+            row = reader.conn.execute("SELECT words FROM backend_words WHERE backend = ? AND name = ?",
+                                      (key, name)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or not isinstance(row[0], str):
+            return None
+        try:
+            words = json.loads(row[0])
+        except ValueError:
+            return None
+        return words if isinstance(words, list) and all(isinstance(w, str) for w in words) else None
+
+    def add_words(self, backend, name: str, words: list[str]) -> None:
+        """Keep a derived word list for ``words`` (written by ``flush``)."""
+        try:
+            self.new_words[(self.key(backend), name)] = json.dumps(words, ensure_ascii=False)
+        except Exception:
+            pass
+
     def flush(self) -> None:
         """Write the verdicts found since the last flush (one transaction; a busy or
         broken index only loses them)."""
-        if not self.new:
+        if not self.new and not self.new_words:
             return
         rows = [(b, w, v) for (b, w), v in self.new.items()]
-        self.new = {}
+        lists = [(b, n, w) for (b, n), w in self.new_words.items()]
+        self.new, self.new_words = {}, {}
         try:
             index = CorpusIndex(self.cache_dir, warn=lambda _m: None).open()
         except (IndexUnavailable, OSError):
@@ -620,6 +679,8 @@ class VerdictStore:
         try:
             with _immediate(index.conn) as conn:
                 conn.executemany("INSERT OR REPLACE INTO verdicts (backend, word, known) VALUES (?, ?, ?)", rows)
+                conn.executemany("INSERT OR REPLACE INTO backend_words (backend, name, words) VALUES (?, ?, ?)",
+                                 lists)
         except sqlite3.Error:
             pass
         finally:
@@ -918,10 +979,13 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
     root = os.path.abspath(ctx.root)
     # display path -> (relative key, absolute path); targets that are not corpus files stay uncached
     corpus: dict[str, tuple[str, str]] = {}
+    prefix = root.rstrip(os.sep) + os.sep
     for src in sources:
         if getattr(src, "problem", None) is not None:
             continue  # never opened (FIFO, device, link outside the root, unreadable folder)
-        corpus.setdefault(src.display, (_relative_path(src.path, root), src.path))
+        path = src.path  # absolute and normalised (files.discover): under the root, its tail is the key
+        rel = path[len(prefix):] if path.startswith(prefix) and len(path) > len(prefix) else _relative_path(path, root)
+        corpus.setdefault(src.display, (rel, path))
 
     index: CorpusIndex | None = None
     cache_dir = cache_dir_for(ctx) if ctx.use_cache and corpus else None

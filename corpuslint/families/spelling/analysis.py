@@ -264,6 +264,8 @@ class _TokenTable:
         b = self.backend
         todo = sorted_unique(tids[flags[tids] < 0]).tolist()
         known = self.known.data
+        cids = {int(self.tok_clean.data[t]) for t in todo}
+        b.prepare([self.cleans[c] for c in sorted(cids) if known[c] < 0 and len(self.cleans[c]) >= b.min_length])
         for t in todo:
             c = int(self.tok_clean.data[t])
             if known[c] < 0:

@@ -303,9 +303,12 @@ def of_document(path: str, state: DocState) -> SpellTable:
 
 def _union(a: list[str], b: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Sorted union of two sorted lists, and each list's ids in it."""
-    merged = sorted(set(a).union(b)) if b else a
-    if merged is a:
+    if not b:
         return a, np.arange(len(a), dtype=np.int64), np.zeros(0, np.int64)
+    at = dict(zip(a, range(len(a))))
+    if all(map(at.__contains__, b)):  # b within a (a subtraction; an edit of seen words): no new order
+        return a, np.arange(len(a), dtype=np.int64), np.fromiter(map(at.__getitem__, b), np.int64, len(b))
+    merged = sorted(set(a).union(b))
     at = dict(zip(merged, range(len(merged))))
     return (merged, np.fromiter(map(at.__getitem__, a), np.int64, len(a)),
             np.fromiter(map(at.__getitem__, b), np.int64, len(b)))
@@ -321,6 +324,18 @@ def _scatter(size: int, ia: np.ndarray, xa: np.ndarray, ib: np.ndarray, xb: np.n
 def _renumber(keep: np.ndarray) -> np.ndarray:
     """Old id -> new id once the rows where ``keep`` is False are dropped (-1 for those)."""
     return np.where(keep, np.cumsum(keep) - 1, -1)
+
+
+def _renumbered(first: np.ndarray, word_ids: np.ndarray, path_ids: np.ndarray) -> np.ndarray:
+    """``first`` (n x 4) as int64 with its word and path columns mapped through the id
+    arrays (``np.column_stack`` of the mapped columns, without its cost: the table's
+    largest array); an identity mapping is not applied."""
+    out = first.astype(np.int64)
+    for col, ids in ((0, word_ids), (1, path_ids)):
+        if len(out) and not (len(ids) and ids[0] == 0 and ids[-1] == len(ids) - 1
+                             and np.array_equal(ids, np.arange(len(ids)))):
+            out[:, col] = ids[out[:, col]]
+    return out
 
 
 def _combine(a: LangTable, b: LangTable, sign: int) -> LangTable | None:
@@ -347,8 +362,7 @@ def _combine(a: LangTable, b: LangTable, sign: int) -> LangTable | None:
     if sign < 0 and not complete:
         raise ValueError(f"{a.lang}: cannot subtract from or with a pruned table")
     paths, da, db = _union(pa, pb)
-    rows_a = np.column_stack([wa[a.first[:, 0]], da[a.first[:, 1]], a.first[:, 2:]])
-    rows_b = np.column_stack([wb[b.first[:, 0]], db[b.first[:, 1]], b.first[:, 2:]])
+    rows_a, rows_b = _renumbered(a.first, wa, da), _renumbered(b.first, wb, db)
     if sign > 0:
         # rows_a is sorted by (word, path) (the renumbering is monotone) and the tables'
         # documents are disjoint: insert b's sorted rows where they go (no full sort)
@@ -389,7 +403,7 @@ def _combine(a: LangTable, b: LangTable, sign: int) -> LangTable | None:
         left, right = new_word[codes // v], new_word[codes % v]
         v = len(words)
         codes = left * v + right  # order kept: the renumbering is monotone
-        first = np.column_stack([new_word[first[:, 0]], new_path[first[:, 1]], first[:, 2:]])
+        first = _renumbered(first, new_word, new_path)
     vv = max(v, 1)
     return LangTable(a.lang or b.lang, _WSEP.join(words), count, rejected,
                      np.column_stack([codes // vv, codes % vv, pair_docs]),
