@@ -117,3 +117,12 @@ def test_w114_a_dot_quoted_after_cjk_words_is_named():
     # the same corpus's real slip: a space before the ASCII comma closing a clause
     assert found("x.txt", "W114", '在 perl(1)例子中 , "-i" 是在每一个目标文件的原处编辑。\n') == [("W114", 1, 13)]
     assert found("x.txt", "W114", "我们完成了 .\n") == [("W114", 1, 6)]
+
+
+def test_a106_a_tag_named_as_a_word_before_a_comma_is_not_a_leftover():
+    # fortunes-ru: "Веб-мастер: <BR>, как холодно" (the tag for "Brrr,")
+    assert found("fortunes-ru-webmaster.txt", "A106") == []
+    assert found("x.txt", "A106", "Use <br>, not <p>, for a line break.\n") == []
+    # leftovers against the text they formatted are still reported
+    assert found("x.txt", "A106", "قال المتحدث<br>، إن الزيارة\n") == [("A106", 1, 12)]
+    assert found("x.txt", "A106", "Text <br> more text\n") == [("A106", 1, 6)]

@@ -64,7 +64,10 @@ class HtmlTag(DocumentRule):
     anything after its name must carry a ``name=value`` attribute) or an HTML comment ``<!-- ... -->``. Angle
     brackets used as text (``a <b and c > d``, ``<3``, ``<<quotes>>``, ``<Reuters>``)
     do not match, nor does a comment whose text is a placeholder (``<!-- comment -->``,
-    ``<!-- ... -->``: the syntax shown in a note on XML or HTML).
+    ``<!-- ... -->``: the syntax shown in a note on XML or HTML), nor a tag standing as
+    a word before a comma or semicolon, which names it (``use <br>, not <p>, for a line
+    break``; a joke's ``Веб-мастер: <BR>, как холодно``): a leftover of an HTML-to-text
+    step sits against the text it formatted.
     Why: Tags survive a sloppy HTML-to-text step; they are not language and teach a
     model to emit markup.
     Example: ``قال المتحدث<br>إن الزيارة`` or ``<p>Text</p>``.
@@ -88,6 +91,8 @@ class HtmlTag(DocumentRule):
             s, e = m.span()
             before = text[s - 1] if s > 0 else " "
             after = text[e] if e < len(text) else " "
+            if after in ",;" and (before.isspace() or before in "(\"'«“"):
+                continue  # "use <br>, not <p>, for a line break": the tag named as a word
             glue = _BREAKING.match(m.group()) and not before.isspace() and not after.isspace()
             tag = m.group() if len(m.group()) <= 40 else m.group()[:37] + "..."
             yield doc.finding(self, s, e, f"HTML markup `{tag}`", fix=Fix.unsafe(Edit(s, e, " " if glue else "")))
