@@ -46,6 +46,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import regex
 
+from .text.lines import lines_holding
+
 if TYPE_CHECKING:
     from .document import Document
 
@@ -331,21 +333,11 @@ def _line_matches(pattern: regex.Pattern, text: str, trigger: regex.Pattern):
     """The matches of ``pattern.finditer(text)``, for a MULTILINE ``pattern`` anchored at
     a line start (``^``, i.e. offset 0 or after a newline) whose match never contains a
     newline, tried only on the lines where ``trigger`` (something each matching line
-    holds) occurs. Same matches, in order; lines of plain prose cost one scan for the
-    trigger instead of the pattern's backtracking."""
-    pos = 0
-    while True:
-        t = trigger.search(text, pos)
-        if t is None:
-            return
-        start = text.rfind("\n", 0, t.start()) + 1
+    holds) occurs (``text.lines.lines_holding``). Same matches, in order."""
+    for start, _end in lines_holding(text, trigger):
         m = pattern.match(text, start)
         if m is not None:
             yield m
-        end = text.find("\n", t.end())
-        if end < 0:
-            return
-        pos = end + 1
 
 
 # A syslog / journal line: a date (any locale: ``Apr  1``, `` 4月  1``, ``2015-04-01``),

@@ -8,6 +8,7 @@ import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
+from ...text.lines import lines_holding
 
 _LETTERS = r"\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FC"
 _MARKS = r"\u064B-\u065F\u0670\u0640"
@@ -28,17 +29,8 @@ _TRIGGER_RE = re.compile(f"[{_LETTERS}{_MARKS}][{_DIGITS}]|[{_DIGITS}][{_LETTERS
 
 def _glued(text: str):
     """``_GLUED_RE.finditer(text)``, run line by line on the lines holding a trigger."""
-    pos = 0
-    while True:
-        t = _TRIGGER_RE.search(text, pos)
-        if t is None:
-            return
-        start = text.rfind("\n", 0, t.start()) + 1
-        end = text.find("\n", t.end())
-        if end < 0:
-            end = len(text)
+    for start, end in lines_holding(text, _TRIGGER_RE):
         yield from _GLUED_RE.finditer(text, start, end)
-        pos = end + 1
 
 
 # Written glued by convention, never reported: era markers after a year (1445هـ, 2020م)
