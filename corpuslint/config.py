@@ -102,9 +102,10 @@ class Config:
     cache_dir: str = ".corpuslint_cache"
     # worker processes for the map step; 0 = one per core (the default). Workers read
     # their files, inherit the loaded dictionaries and send back only findings and
-    # encoded states: on a 10 MB corpus --jobs 2 cost 1-15% more CPU than --jobs 1 and
-    # was 1.17x faster in wall time on a shared machine (the corpus-rule reduce is serial);
-    # runs of fewer than engine.PARALLEL_MIN_DOCS documents stay in one process.
+    # encoded states: on a 100 MB corpus --jobs 2 was 1.89x faster in wall time than
+    # --jobs 1 on an idle 2-core machine, for 0.91x the CPU, with identical findings
+    # (benchmarks/bench_scale.py --mb 100 --jobs 1 2); runs of fewer than
+    # engine.PARALLEL_MIN_DOCS documents stay in one process.
     jobs: int = 0
     baseline: str | None = None  # baseline file (absolute; `baseline` is relative to the config file)
     local_plugins: dict[str, Any] = field(default_factory=dict)
