@@ -118,6 +118,15 @@ def test_what_it_cannot_tell_is_left_to_the_whole_dictionary(tmp_path, reversal,
     assert budget.spell("كتابب") is None
 
 
+def test_a_partial_load_that_cannot_write_its_files_leaves_the_word_to_the_whole_dictionary(monkeypatch, reversal, index):
+    def no_symlink(*_args):
+        raise PermissionError("symlinks are not allowed here")
+
+    monkeypatch.setattr(hunspell_index.os, "symlink", no_symlink)
+    part = hunspell_index.PartialHunspell(AFF, reversal, index)
+    assert part.spell("كتاب") is None and part.loads == hunspell_index.MAX_LOADS
+
+
 # -- what else the pre-commit run reads from the cache instead of recomputing -------------
 
 def test_function_words_are_kept_in_the_corpus_index(tmp_path, monkeypatch):

@@ -239,7 +239,11 @@ class PartialHunspell:
         if self.lines_read + len(self._lines) + len(lines) > MAX_LINES_READ:
             self.loads = MAX_LOADS  # the whole dictionary is cheaper from here on
             return False
-        self._load(lines)
+        try:
+            self._load(lines)
+        except OSError:  # no temporary folder or symlink here: the whole dictionary answers
+            self.loads = MAX_LOADS
+            return False
         self.stems |= need
         return True
 
