@@ -38,7 +38,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -94,21 +93,11 @@ def main() -> int:
     ap.add_argument("--no-cold", action="store_true", help="skip the cold run (reuse --keep's warm cache)")
     ap.add_argument("--targets-json", type=Path, help="write the measured issue-14 target 3 here")
     args = ap.parse_args()
-    tmp = None
-    if args.keep is not None:
-        folder = args.keep
-    else:
-        tmp = tempfile.mkdtemp(prefix="corpuslint-precommit-")
-        folder = Path(tmp)
-    outs = Path(tempfile.mkdtemp(prefix="corpuslint-precommit-out-"))
-    try:
-        if not (folder / "corpuslint.toml").exists():
-            t0 = time.perf_counter()
-            bench_scale.PARAS_PER_FILE = args.paragraphs_per_file
-            info = bench_scale.generate(folder, args.files * args.paragraphs_per_file)
-            print(f"generated {info['files']} files, {info['paragraphs']:,} paragraphs, "
-                  f"{info['bytes'] / 1e6:.1f} MB in {time.perf_counter() - t0:.0f} s "
-                  f"({info['planted_paragraphs']} planted paragraph copies, {info['planted_files']} file copies)")
+    bench_scale.PARAS_PER_FILE = args.paragraphs_per_file
+    with (bench_scale.corpus_folder(args.keep, "corpuslint-precommit-") as folder,
+          tempfile.TemporaryDirectory(prefix="corpuslint-precommit-out-") as out_dir):
+        outs = Path(out_dir)
+        if bench_scale.ensure_corpus(folder, args.files * args.paragraphs_per_file):
             subprocess.run(["git", "init", "-q", str(folder)], check=False)  # as in a repository
         n_files = len(list(folder.glob("*.txt")))
         mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
@@ -149,10 +138,6 @@ def main() -> int:
                 print(f"  stderr ({k}): {results[k]['stderr'].strip()[:500]}")
         if args.targets_json:
             write_targets(args.targets_json, n_files, results, same)
-    finally:
-        shutil.rmtree(outs, ignore_errors=True)
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 

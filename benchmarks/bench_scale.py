@@ -26,6 +26,7 @@ With ``--targets-json FILE`` it writes the issue-14 targets it measures as
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -34,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from bench_spelling import LETTERS, mutate, seed_walk, walk  # the same generated Arabic text
@@ -129,6 +131,33 @@ def _load() -> str:
     return "load average %.2f %.2f %.2f" % os.getloadavg()
 
 
+@contextlib.contextmanager
+def corpus_folder(keep: Path | None, prefix: str) -> Iterator[Path]:
+    """The folder a benchmark generates its corpus into: ``keep`` (left in place, and
+    reused when it already holds a corpus), or a temporary folder removed on exit."""
+    if keep is not None:
+        yield keep
+        return
+    tmp = tempfile.mkdtemp(prefix=prefix)
+    try:
+        yield Path(tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def ensure_corpus(folder: Path, paragraphs: int) -> bool:
+    """Generate ``paragraphs`` paragraphs into ``folder`` (``generate``) unless it holds a
+    corpus already (its corpuslint.toml), printing what was made; True when generated."""
+    if (folder / "corpuslint.toml").exists():
+        return False
+    t0 = time.perf_counter()
+    info = generate(folder, paragraphs)
+    print(f"generated {info['files']} files, {info['paragraphs']:,} paragraphs, "
+          f"{info['bytes'] / 1e6:.1f} MB in {time.perf_counter() - t0:.0f} s "
+          f"({info['planted_paragraphs']} planted paragraph copies, {info['planted_files']} file copies)")
+    return True
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
@@ -139,19 +168,8 @@ def main() -> int:
     ap.add_argument("--targets-json", type=Path, help="write the measured issue-14 targets here")
     args = ap.parse_args()
     paragraphs = args.paragraphs or max(10, int(args.mb * 1e6 / 300))
-    tmp = None
-    if args.keep is not None:
-        folder = args.keep
-    else:
-        tmp = tempfile.mkdtemp(prefix="corpuslint-scale-")
-        folder = Path(tmp)
-    try:
-        if not (folder / "corpuslint.toml").exists():
-            t0 = time.perf_counter()
-            info = generate(folder, paragraphs)
-            print(f"generated {info['files']} files, {info['paragraphs']:,} paragraphs, "
-                  f"{info['bytes'] / 1e6:.1f} MB in {time.perf_counter() - t0:.0f} s "
-                  f"({info['planted_paragraphs']} planted paragraph copies, {info['planted_files']} file copies)")
+    with corpus_folder(args.keep, "corpuslint-scale-") as folder:
+        ensure_corpus(folder, paragraphs)
         size = sum(p.stat().st_size for p in folder.glob("*.txt"))
         mb = size / 1e6
         print(f"corpus: {mb:.1f} MB in {folder} ({_load()})", flush=True)
@@ -181,9 +199,6 @@ def main() -> int:
             p.unlink(missing_ok=True)
         if args.targets_json:
             write_targets(args.targets_json, mb, results, jobs, same)
-    finally:
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
