@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-
 from collections import Counter
 from dataclasses import dataclass
 
@@ -13,9 +12,9 @@ import numpy as np
 from ...aggregates import TableAggregate
 from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape, merge
+from . import table as spell_table
 from .backends import TAA_MARBUTA
 from .project import SpellingRuleMixin
-from . import table as spell_table
 from .table import SPELLING_TREE, SpellTable
 
 FAMILY = "spelling"
