@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpuslint import lint_text
 from corpuslint.config import ConfigError
@@ -228,7 +230,6 @@ def test_program_output_after_a_transcript_is_not_d101():
     assert [c for c, _ in _codes(prose_text, "advanced-administration.txt", ("D101",))] == ["D101"]
 
 
-
 def test_parallel_statements_about_two_tools_are_not_restatements():
     # Debian Administrator's Handbook (Arabic translation, GPL-2+ / CC-BY-SA-3.0),
     # sect.becoming-package-maintainer.txt lines 23 and 25: debi vs debc
@@ -385,20 +386,14 @@ def test_contrasted_sentence_is_not_a_restatement():
     assert meaning.contrast_opener("The first one is kept.") is None
 
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(list("aZ _/.-1٣ ,:)»") + ["Intel", "vmx", "/proc/x", "a_b", "v2", "كوريا", "x.y", "  "]),
                 max_size=30).map("".join))
 def test_names_scan_without_impossible_alternatives_finds_the_same(text):
     """meaning.names drops the alternatives of _NAME_RE that cannot match in a text
     (no capital, no identifier, no digit): the names found are those of the full pattern."""
-    from corpuslint.families.duplicate import meaning
-
-    assert [m for m in meaning._NAME_RE.findall(text)] == (
-        meaning._name_pattern(text).findall(text) if meaning._name_pattern(text) else [])
+    pattern = meaning._name_pattern(text)
+    assert meaning._NAME_RE.findall(text) == (pattern.findall(text) if pattern else [])
 
 
 def _antonyms_by_prefix_loops(x: str, y: str) -> bool:

@@ -742,9 +742,9 @@ def merge(states: dict[str, Any], languages: tuple[str, ...], table=None) -> Cor
     # Keyed by content, not object identity: states unpickled from the corpus index are
     # distinct objects per rule, but the same corpus merges once for all three rules.
     items = sorted((p, s.content_hash) for p, s in states.items() if isinstance(s, DocState))
-    cache_key = (tuple(items), languages, id(table))
+    cache_key = (tuple(items), languages)
     with _MERGE_LOCK:
-        if _MERGED[0] == cache_key and _MERGED[2] is table:
+        if _MERGED[0] == cache_key and _MERGED[2] is table:  # the same states, and the same table (or None)
             return _MERGED[1]
         given = table
         if table is None:
@@ -752,5 +752,5 @@ def merge(states: dict[str, Any], languages: tuple[str, ...], table=None) -> Cor
 
             table = of_documents(states.items())
         corpus = corpus_of(table, states, languages)
-        _MERGED[:] = [cache_key, corpus, given]  # (the given table is held: its id stays its own)
+        _MERGED[:] = [cache_key, corpus, given]
         return corpus

@@ -397,6 +397,7 @@ class ArabicBackend(Backend):
         لدي نحو فوق تحت أمام وراء أي اي أين كيف متى هل هنا هناك ذا قال قالت يقول وقال فقال
         أيضا ايضا فقط بن ابن أبو ابو أبي ابي أم بنت عبد رضي صلى الله عليه وسلم تعالى""".split()
     )
+
     def function_word_source_id(self) -> str:
         import importlib.util
 

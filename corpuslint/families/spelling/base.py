@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-
 from collections import Counter
 from dataclasses import dataclass
 
@@ -13,9 +12,9 @@ import numpy as np
 from ...aggregates import TableAggregate
 from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape, merge
+from . import table as spell_table
 from .backends import TAA_MARBUTA
 from .project import SpellingRuleMixin
-from . import table as spell_table
 from .table import SPELLING_TREE, SpellTable
 
 FAMILY = "spelling"
@@ -87,10 +86,10 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
     def fingerprint(self) -> str:
         return f"{super().fingerprint()}:state-v{STATE_VERSION}"
 
-    def targets(self, corpus: CorpusView, lazy: bool = False):
-        """(path, Document, DocState, merged corpus) for every target that has a state.
-        With ``lazy``, a function giving the Document (or None) stands in its place: a
-        document that is a file is then read (again) only for a finding.
+    def targets(self, corpus: CorpusView):
+        """(path, fetch, DocState, merged corpus) for every target that has a state;
+        ``fetch()`` gives the target's Document (or None: gone), so a document that is a
+        file is read (again) only for a finding.
 
         The corpus tables come from ``corpus.facts`` when a reduction plan summed them
         elsewhere (a ``table.SpellTable``: then ``corpus.states`` need only hold the
@@ -105,19 +104,14 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
             state = corpus.states.get(path)
             if not isinstance(state, DocState):
                 continue
-            if lazy:
-                yield path, functools.partial(corpus.documents.get, path), state, merged
-            else:
-                doc = corpus.documents.get(path)
-                if doc is not None:
-                    yield path, doc, state, merged
+            yield path, functools.partial(corpus.documents.get, path), state, merged
             release_views(state)  # the target is done: its derived views would otherwise stay for the run
 
     def unlisted_rejections(self, corpus: CorpusView):
         """(doc, language, LangCorpus, LangState, occurrence, key, document key counts) for
         every dictionary-rejected word of a target that the project neither accepts nor
         rejects (rejected words are S105's)."""
-        for path, fetch, state, merged in self.targets(corpus, lazy=True):
+        for path, fetch, state, merged in self.targets(corpus):
             doc = None
             for lang, ls in state.langs.items():
                 lc = merged.langs.get(lang)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...findings import Edit, Fix, Severity
+from ...structure import in_verse
 from .base import SpellingCorpusRule
-from .repeated import in_verse
 
 
 class Slip(SpellingCorpusRule):

@@ -152,7 +152,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
     def reduce(self, corpus):
         cross = str(self.opts["cross-document-severity"]).lower()
         cross_sev = None if cross in ("off", "none", "false", "") else Severity.parse(cross)
-        for path, fetch, state, merged in self.targets(corpus, lazy=True):
+        for path, fetch, state, merged in self.targets(corpus):
             for lang, ls in state.langs.items():
                 lc = merged.langs.get(lang)
                 if lc is None or not len(ls.count):
