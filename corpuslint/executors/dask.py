@@ -319,10 +319,7 @@ class DaskExecutor:
             return self.settings.workers
 
     # -- map + reduce -------------------------------------------------------------
-    @staticmethod
-    def data_parts(source: Source, reader, options, start: int) -> list[DataPart] | None:
-        """``data_parts`` (the engine's read plan asks: data files are read on the workers)."""
-        return data_parts(source, reader, options, start)
+    data_parts = staticmethod(data_parts)  # the engine's read plan asks: data files are read on the workers
 
     def map_items(self, linter: "Linter", items: list, ctx: "RunContext", store, problems: list) -> "list[Finding]":
         """``engine.lint_items`` on the cluster: plain files (``Source`` items) are read by

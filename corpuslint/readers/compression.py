@@ -33,6 +33,19 @@ class _Over(io.BufferedReader):
             self._raw.close()
 
 
+def _decompressing(kind: str, raw: BinaryIO):
+    """A stream of ``raw``'s content decompressed as ``kind`` (a ``COMPRESSIONS`` suffix)."""
+    if kind == ".gz":
+        return gzip.GzipFile(fileobj=raw, mode="rb")
+    if kind == ".bz2":
+        return bz2.BZ2File(raw, "rb")
+    if kind == ".xz":
+        return lzma.LZMAFile(raw, "rb")
+    import zstandard
+
+    return zstandard.ZstdDecompressor().stream_reader(raw, closefd=True, read_across_frames=True)
+
+
 def open_read(path: str) -> BinaryIO:
     """A buffered binary stream of the decompressed content, read incrementally (a URL
     through fsspec: ``remote.open_binary``)."""
@@ -41,17 +54,7 @@ def open_read(path: str) -> BinaryIO:
         from .remote import open_binary
 
         raw = open_binary(path)
-        if kind == ".gz":
-            return _Over(gzip.GzipFile(fileobj=raw, mode="rb"), raw)
-        if kind == ".bz2":
-            return _Over(bz2.BZ2File(raw, "rb"), raw)
-        if kind == ".xz":
-            return _Over(lzma.LZMAFile(raw, "rb"), raw)
-        if kind == ".zst":
-            import zstandard
-
-            return _Over(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True, read_across_frames=True), raw)
-        return raw
+        return _Over(_decompressing(kind, raw), raw) if kind else raw
     if kind == ".gz":
         return gzip.open(path, "rb")
     if kind == ".bz2":
@@ -59,11 +62,7 @@ def open_read(path: str) -> BinaryIO:
     if kind == ".xz":
         return lzma.open(path, "rb")
     if kind == ".zst":
-        import zstandard
-
-        raw = open(path, "rb")
-        reader = zstandard.ZstdDecompressor().stream_reader(raw, closefd=True, read_across_frames=True)
-        return io.BufferedReader(reader, buffer_size=1 << 20)
+        return io.BufferedReader(_decompressing(kind, open(path, "rb")), buffer_size=1 << 20)
     return open(path, "rb", buffering=1 << 20)
 
 

@@ -16,14 +16,13 @@ installed (``s3://`` without ``s3fs``), is a usage error (``URLError``, exit 2).
 
 from __future__ import annotations
 
-import io
 import posixpath
 from typing import BinaryIO
 
 from ..config import ConfigError
 from ..files import is_url
 
-__all__ = ["URLError", "is_url", "filesystem", "discover", "open_binary", "read_bytes", "local_or_buffer"]
+__all__ = ["URLError", "is_url", "filesystem", "discover", "open_binary", "read_bytes"]
 
 
 class URLError(ConfigError):
@@ -88,11 +87,6 @@ def open_binary(url: str) -> BinaryIO:
 
 
 def read_bytes(url: str) -> bytes:
+    """The whole resource at ``url`` (``OSError`` when it cannot be read)."""
     with open_binary(url) as fh:
         return fh.read()
-
-
-def local_or_buffer(path: str):
-    """``path`` itself when local, else the resource's bytes as a seekable buffer (for
-    readers that need random access: Arrow IPC files)."""
-    return io.BytesIO(read_bytes(path)) if is_url(path) else path

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from ...document import Document
@@ -45,11 +47,8 @@ def _control_message(found: str) -> str:
     '5 control characters: 5 × U+0008 (backspace)'."""
     if found.startswith("\x1b["):
         return f"terminal escape sequence `ESC{found[1:]}`"
-    counts: dict[str, int] = {}
-    for c in found:
-        counts[c] = counts.get(c, 0) + 1
     parts = [f"{n} × " * (n > 1) + f"U+{ord(c):04X}" + (f" ({_CONTROL_NAMES[ord(c)]})" if ord(c) in _CONTROL_NAMES else "")
-             for c, n in counts.items()]
+             for c, n in Counter(found).items()]  # in order of first occurrence
     if len(found) == 1:
         return f"control character {parts[0]}"
     return f"{len(found)} control characters: {', '.join(parts)}"

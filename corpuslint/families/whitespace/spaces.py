@@ -197,7 +197,7 @@ class MultipleSpaces(DocumentRule):
                 containers = markdown_containers(doc)
                 if line - 1 in containers[BLOCKQUOTE] or line - 1 in containers[LIST_ITEM]:
                     continue  # `>    text`: indentation after the container's marker
-            if doc.quotes_code and not reads_as_prose(doc.line_text(doc.lines[line - 1])):
+            if doc.quotes_code and not reads_as_prose(line_text):
                 continue  # technical text: a short non-sentence line is output or configuration
             yield doc.finding(self, m.start(), m.end(), f"{len(m.group())} consecutive spaces ({char_names(m.group())})",
                               fix=Fix.safe(Edit(m.start(), m.end(), " ")))

@@ -185,8 +185,18 @@ def formulaic_entries(doc: Document) -> bool:
     """True when at least ``FORMULA_MIN_PARAGRAPHS`` prose paragraphs, and a share of
     ``FORMULA_SHARE`` or more of them, open with the same ``FORMULA_WORDS`` words: the
     document is a series of entries written in one formula (a heading or lead-in repeated
-    by design so that each entry can stand alone), not text repeated by accident."""
-    paragraphs = prose(doc).paragraphs
+    by design so that each entry can stand alone), not text repeated by accident.
+    Memoised per document: every repetition rule asks."""
+    cached = _FORMULAIC.get(doc)
+    if cached is None:
+        cached = _FORMULAIC[doc] = _formulaic(prose(doc).paragraphs)
+    return cached
+
+
+_FORMULAIC: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDictionary()
+
+
+def _formulaic(paragraphs: list[str]) -> bool:
     if len(paragraphs) < FORMULA_MIN_PARAGRAPHS:
         return False
     openings: dict[tuple[str, ...], int] = {}
