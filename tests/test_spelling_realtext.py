@@ -395,6 +395,14 @@ def test_a_correction_equal_up_to_case_is_not_a_misspelling_of_itself(tmp_path):
     assert [text[f.start : f.end] for f in found] == ["github"]
 
 
+def test_a_language_section_no_paragraph_can_have_is_a_config_error():
+    # paragraphs are told apart by their Arabic-script letters: a "de" section would never apply
+    with pytest.raises(CorrectionsError, match=r"fixes.txt:2: '# language: de'"):
+        parse_corrections("teh->the\n# language: de\ndas->dass, reason\n", "fixes.txt")
+    table = parse_corrections("# language: fa\nانشالله->ان‌شاءالله\n# language: any\nteh->the\n")
+    assert set(table) == {"انشالله@fa", "teh"}
+
+
 def test_x_to_x_is_a_config_error(tmp_path):
     with pytest.raises(CorrectionsError, match="itself"):
         parse_corrections("هاذا->هاذا\n")

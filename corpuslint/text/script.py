@@ -34,6 +34,8 @@ _OTHER_LETTERS = {
     "ckb": regex.compile(r"[\u0695\u06B5\u06CE]"),  # Central Kurdish ڕ ڵ ێ
     "sd": regex.compile(r"[\u0680\u067B\u0684\u0683\u0699\u06A6\u06BB\u06B1\u06B3]"),  # Sindhi
 }
+# Every language ``arabic_script_language`` tells apart.
+ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", *_OTHER_LETTERS})
 _ANY_OTHER = regex.compile("|".join(p.pattern for p in _OTHER_LETTERS.values()))
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
 

@@ -10,7 +10,7 @@ from importlib import resources
 import regex
 
 from ...findings import Edit, Fix, Severity
-from ...text.script import language_spans
+from ...text.script import ARABIC_SCRIPT_LANGUAGES, language_spans
 from .backends import get_backend
 from .base import SpellingDocumentRule
 from .project import config_error, resolve
@@ -51,7 +51,10 @@ def parse_corrections(text: str, source: str = "<corrections>") -> dict[str, Cor
     only, never auto-fixed), ``wrong->right, reason`` (text after the last comma is a
     reason, never auto-fixed). Blank lines and ``#`` comments are skipped; a comment
     ``# language: fa`` makes the entries after it apply only to paragraphs of that
-    language (``# language: any`` ends it): the table key is then ``wrong@fa``.
+    language (``# language: any`` ends it): the table key is then ``wrong@fa``. Only the
+    Arabic-script languages that paragraphs are told apart by (``ARABIC_SCRIPT_LANGUAGES``)
+    may head a section; another code raises ``CorrectionsError`` (its entries would
+    never apply).
     """
     out: dict[str, Correction] = {}
     language = ""
@@ -61,6 +64,10 @@ def parse_corrections(text: str, source: str = "<corrections>") -> dict[str, Cor
             m = _LANGUAGE_RE.match(line)
             if m:
                 language = "" if m.group(1) == "any" else m.group(1)
+                if language and language not in ARABIC_SCRIPT_LANGUAGES:  # its entries would never apply
+                    raise CorrectionsError(
+                        f"{source}:{number}: '# language: {language}': sections are for the Arabic-script "
+                        f"languages told apart by their letters ({', '.join(sorted(ARABIC_SCRIPT_LANGUAGES))})")
             continue
         if "->" not in line:
             raise CorrectionsError(f"{source}:{number}: expected 'wrong->right', got {raw!r}")
