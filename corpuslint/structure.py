@@ -329,15 +329,45 @@ _COLUMNS_TRIGGER_RE = regex.compile(r" {2}|\t")
 _MACHINE_TRIGGER_RE = regex.compile(r"/|-----|@")
 
 
-def _line_matches(pattern: regex.Pattern, text: str, trigger: regex.Pattern):
-    """The matches of ``pattern.finditer(text)``, for a MULTILINE ``pattern`` anchored at
-    a line start (``^``, i.e. offset 0 or after a newline) whose match never contains a
-    newline, tried only on the lines where ``trigger`` (something each matching line
-    holds) occurs (``text.lines.lines_holding``). Same matches, in order."""
-    for start, _end in lines_holding(text, trigger):
-        m = pattern.match(text, start)
-        if m is not None:
-            yield m
+# Longest line the configuration and column patterns are tried on (~10 ms at worst):
+# they backtrack quadratically on one long line (2.9 s CPU for 224 k characters).
+MAX_PATTERN_LINE = 10_000
+_CONFIG_HINT_RE = regex.compile(r"\s=\s|=[\"'\d]|\$\w|\w\(")
+_ASSIGNMENT_RE = regex.compile(r"[A-Za-z_][\w.-]*=[^\s=]\S*")
+_UPPER_ASSIGNMENT_RE = regex.compile(r"[A-Z_][A-Z0-9_]*=")
+
+
+def _long_config_line(line: str) -> bool:
+    """``_CONFIG_LINE_RE``'s test on one line, in linear time, for lines over
+    ``MAX_PATTERN_LINE`` (minified code): an assignment (``name=value`` alone,
+    ``UPPER=anything``), a line ending in ``{`` or ``\\`` after something other than a
+    sentence's end, or one ending in ``;`` or ``}`` that holds ``x = y``, ``="``, ``$x``
+    or ``f(``."""
+    if "\r" in line:  # the pattern's lines hold no carriage return
+        return False
+    body = line.rstrip(" \t")
+    head = body.lstrip(" \t")
+    if _ASSIGNMENT_RE.fullmatch(head) or _UPPER_ASSIGNMENT_RE.match(head):
+        return True
+    last, before = body[-1:], body[:-1].rstrip(" \t")[-1:]
+    if last in ("{", "\\") and before and not before.isspace() and before not in ".!?؟":
+        return True
+    return last in (";", "}") and _CONFIG_HINT_RE.search(body) is not None
+
+
+def _line_matches(pattern: regex.Pattern, text: str, trigger: regex.Pattern, long_line=None):
+    """``(start, end)`` of the lines ``pattern`` matches whole, for a MULTILINE ``pattern``
+    anchored at a line start (``^``) whose match never contains a newline, tried only on
+    the lines where ``trigger`` (something each matching line holds) occurs
+    (``text.lines.lines_holding``): the lines of ``pattern.finditer(text)``, in order. With
+    ``long_line`` (a predicate on the line's text), a line longer than ``MAX_PATTERN_LINE``
+    is tested by it instead of the pattern."""
+    for start, end in lines_holding(text, trigger):
+        if long_line is not None and end - start > MAX_PATTERN_LINE:
+            if long_line(text[start:end]):
+                yield start, end
+        elif pattern.match(text, start) is not None:
+            yield start, end
 
 
 # A syslog / journal line: a date (any locale: ``Apr  1``, `` 4月  1``, ``2015-04-01``),
@@ -387,8 +417,11 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         return []
     starts = doc._line_starts
 
+    def line_at(pos: int) -> int:
+        return bisect_right(starts, pos) - 1
+
     def index(m) -> int:
-        return bisect_right(starts, m.start()) - 1
+        return line_at(m.start())
 
     strong: set[int] = set()
     strong_prompts: list[int] = []
@@ -396,13 +429,14 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         strong_prompts = [index(m) for m in _PROMPT_RE.finditer(text) if _is_command(m)]
         strong.update(strong_prompts)
     strong.update(index(m) for m in _CODE_PUNCT_LINE_RE.finditer(text) if m.group().strip())
-    strong.update(index(m) for m in _line_matches(_CONFIG_LINE_RE, text, _CONFIG_TRIGGER_RE))
-    # columns, unless the line is a sentence or long prose (a doubled space there is a slip)
+    strong.update(line_at(a) for a, _ in _line_matches(_CONFIG_LINE_RE, text, _CONFIG_TRIGGER_RE, _long_config_line))
+    # columns, unless the line is a sentence or long prose (a doubled space there is a slip;
+    # a line over MAX_PATTERN_LINE characters is never 24 words or fewer of columns)
     strong.update(
-        index(m) for m in _line_matches(_COLUMNS_LINE_RE, text, _COLUMNS_TRIGGER_RE)
-        if not _is_sentence(m.group()) and len(m.group().split(None, 24)) <= 24
+        line_at(a) for a, b in _line_matches(_COLUMNS_LINE_RE, text, _COLUMNS_TRIGGER_RE, lambda line: False)
+        if not _is_sentence(text[a:b]) and len(text[a:b].split(None, 24)) <= 24
     )
-    strong.update(index(m) for m in _line_matches(_MACHINE_LINE_RE, text, _MACHINE_TRIGGER_RE))
+    strong.update(line_at(a) for a, _ in _line_matches(_MACHINE_LINE_RE, text, _MACHINE_TRIGGER_RE))
     drawn: set[int] = set()  # table rows and drawings: table regions, not evidence of code
     if "|" in text or _BOX_CHAR_RE.search(text):
         drawn.update(index(m) for m in _DRAWN_LINE_RE.finditer(text))

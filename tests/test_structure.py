@@ -245,7 +245,30 @@ def test_line_patterns_tried_only_on_trigger_lines_match_as_a_full_scan(text):
 
     for pattern, trigger in ((S._CONFIG_LINE_RE, S._CONFIG_TRIGGER_RE), (S._COLUMNS_LINE_RE, S._COLUMNS_TRIGGER_RE),
                              (S._MACHINE_LINE_RE, S._MACHINE_TRIGGER_RE)):
-        assert [m.span() for m in S._line_matches(pattern, text, trigger)] == [m.span() for m in pattern.finditer(text)]
+        assert list(S._line_matches(pattern, text, trigger)) == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["=", "= ", "$v", "(", ";", "}", "{", "\\", ".", "?", " ", "\t", "\u00a0",
+                                           "A_B=", "key=value", "x", "؟"]), max_size=30).map("".join))
+def test_the_linear_config_test_for_long_lines_agrees_with_the_pattern(text):
+    """structure._long_config_line (used on lines over MAX_PATTERN_LINE characters, where
+    _CONFIG_LINE_RE backtracks quadratically) gives the pattern's verdict on every line."""
+    from corpuslint import structure as S
+
+    for line in text.split("\n"):
+        assert S._long_config_line(line) == (S._CONFIG_LINE_RE.match(line) is not None), line
+
+
+def test_a_long_minified_line_is_code_in_linear_time():
+    # 224 k characters of "x = 1 ;": a configuration/code line (not prose) without the
+    # pattern's quadratic backtracking; a long prose line stays prose
+    line = "x = 1 ;" * 32000
+    doc = Document("min.txt", line + "\n")
+    assert [r.kind for r in doc.regions] == ["code"]
+    prose = "word and more words, " * 1000
+    assert all(r.kind != "code" for r in Document("p.txt", prose + "\n").regions)
+    assert [r.kind for r in Document("p.txt", prose + ";\n").regions] == []  # no "x = y": not code
 
 
 _SENTENCE_PIECES = list(".!?؟؛…\"'”’»)] \n\taب") + ["word", "كلمة", "..", "?\"", " \n"]
