@@ -17,7 +17,7 @@ import re
 import sys
 from bisect import bisect_right
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
 from . import files, readers
@@ -561,8 +561,7 @@ _REDUCE_JOB: "tuple[CorpusRule, CorpusView] | None" = None
 def _reduce_slice(targets: list[str]) -> list[Finding]:
     assert _REDUCE_JOB is not None
     rule, view = _REDUCE_JOB
-    return list(rule.reduce(CorpusView(states=view.states, targets=set(targets), documents=view.documents,
-                                       facts=view.facts)))
+    return list(rule.reduce(replace(view, targets=set(targets))))  # every other field (aggregates too) kept
 
 
 def _parallel_reduce(rule: CorpusRule, view: CorpusView, jobs: int) -> list[Finding]:
