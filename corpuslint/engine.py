@@ -994,11 +994,11 @@ def _read_plan(linter: Linter, sources: list[files.Source], registry: Registry, 
     parts = 0
     reader_of = readers.reader_lookup(registry.readers)
     for source in sources:
-        if source.problem is None and not source.unknown and reader_of(source.path) is None:
+        reader = reader_of(source.path)
+        if source.problem is None and not source.unknown and reader is None:
             items.append(source)
             writable.add(source.display)
             continue
-        reader = reader_of(source.path)
         if split is not None and source.problem is None and reader is not None:
             found = split(source, reader, readers.options_for(config, reader.format), parts)
             if found is not None:
