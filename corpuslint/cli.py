@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import sys
 import traceback
 from typing import Sequence
@@ -278,13 +279,11 @@ def _copy_report(buffer, dest) -> None:
         if isinstance(dest, str):
             try:
                 with open(dest, "w", encoding="utf-8", errors="surrogatepass", newline="") as fh:
-                    while chunk := buffer.read(_COPY_CHARS):
-                        fh.write(chunk)
+                    shutil.copyfileobj(buffer, fh, _COPY_CHARS)
             except OSError as exc:
                 raise ConfigError(f"--output-file {dest}: {exc.strerror or exc}") from None
         else:
-            while chunk := buffer.read(_COPY_CHARS):
-                dest.write(chunk)
+            shutil.copyfileobj(buffer, dest, _COPY_CHARS)
     finally:
         buffer.close()
 
