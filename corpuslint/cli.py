@@ -288,14 +288,6 @@ def _copy_report(buffer, dest) -> None:
         buffer.close()
 
 
-def _check_writable(path: str) -> None:
-    """``--output-file`` can be written (checked before the run, which may fix files)."""
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder) or not os.access(folder, os.W_OK) or (
-            os.path.exists(path) and (os.path.isdir(path) or not os.access(path, os.W_OK))):
-        raise ConfigError(f"--output-file {path}: cannot be written (no such folder, or not writable)")
-
-
 def _write_file(path: str, data: bytes) -> None:
     try:
         with open(path, "wb") as fh:
@@ -315,7 +307,7 @@ def _cmd_check(args) -> int:
     elif args.stdin_filename:
         raise ConfigError("--stdin-filename needs '-' (standard input) as the path")
     if args.output_file:
-        _check_output_file(args.output_file)
+        _check_output_file(args.output_file)  # before any fix is written: no half-done run
     if args.unsafe_fixes and not (args.fix or args.diff):
         print("corpuslint: note: --unsafe-fixes without --fix or --diff changes nothing; "
               "unsafe fixes are marked [*] as available (add --fix to apply them)", file=sys.stderr)
@@ -350,8 +342,6 @@ def _cmd_check(args) -> int:
 
     from . import adoption
 
-    if args.output_file:
-        _check_writable(args.output_file)  # before any fix is written: no half-done run
     baseline = adoption.before_run(args, config)
     settings = settings_for(config, kind=args.executor, scheduler=args.scheduler)
     settings.verbose = args.verbose
