@@ -43,6 +43,7 @@ state.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
@@ -167,18 +168,24 @@ class AggregateView:
         self.table = table  # a TableAggregate's sum over every document (None for postings)
         self._connect = connect
         self._conn: sqlite3.Connection | None = None
+        self._pid = -1  # the process that opened ``_conn`` (a forked reduce worker opens its own)
         self.agg_id = agg_id
         self._display_of = display_of  # index path (relative to the root) -> display path
         self.n_docs = n_docs  # documents in the corpus (with a state, None included): len(CorpusView.states)
 
+    def _connection(self) -> sqlite3.Connection:
+        """This process's connection (SQLite connections must not cross a fork)."""
+        if self._conn is None or self._pid != os.getpid():
+            self._conn, self._pid = self._connect(), os.getpid()
+        return self._conn
+
     def _rows(self, sql: str, kind: int, keys: Iterable[int]) -> Iterator[tuple]:
-        if self._conn is None:
-            self._conn = self._connect()
+        conn = self._connection()
         signed = _signed(keys)
         for i in range(0, len(signed), _CHUNK):
             part = signed[i : i + _CHUNK]
             marks = ",".join("?" * len(part))
-            yield from self._conn.execute(sql.format(marks=marks), (self.agg_id, kind, *part))
+            yield from conn.execute(sql.format(marks=marks), (self.agg_id, kind, *part))
 
     def holders(self, kind: int, keys: Iterable[int]) -> dict[int, list[tuple[str, int]]]:
         """``{key: [(display path, value), ...]}`` of the documents posting each key
@@ -206,29 +213,27 @@ class AggregateView:
 
     def totals(self, kind: int, min_docs: int = 1) -> tuple[int, int]:
         """(keys, sum of values) over the keys of ``kind`` posted by >= ``min_docs`` documents."""
-        if self._conn is None:
-            self._conn = self._connect()
+        conn = self._connection()
         if min_docs <= 1:
-            row = self._conn.execute("SELECT COUNT(DISTINCT key), TOTAL(value) FROM postings WHERE agg = ? AND kind = ?",
+            row = conn.execute("SELECT COUNT(DISTINCT key), TOTAL(value) FROM postings WHERE agg = ? AND kind = ?",
                                      (self.agg_id, kind)).fetchone()
         else:
-            row = self._conn.execute(
+            row = conn.execute(
                 "SELECT COUNT(*), TOTAL(s) FROM (SELECT SUM(value) AS s FROM postings WHERE agg = ? AND kind = ? "
                 "GROUP BY key HAVING COUNT(*) >= ?)", (self.agg_id, kind, min_docs)).fetchone()
         return int(row[0] or 0), int(row[1] or 0)
 
     def documents(self, kind: int) -> int:
         """Documents that post at least one key of ``kind``."""
-        if self._conn is None:
-            self._conn = self._connect()
-        row = self._conn.execute("SELECT COUNT(DISTINCT doc) FROM postings WHERE agg = ? AND kind = ?",
+        conn = self._connection()
+        row = conn.execute("SELECT COUNT(DISTINCT doc) FROM postings WHERE agg = ? AND kind = ?",
                                  (self.agg_id, kind)).fetchone()
         return int(row[0] or 0)
 
     def close(self) -> None:
-        if self._conn is not None:
+        if self._conn is not None and self._pid == os.getpid():  # (never the parent's, from a forked worker)
             self._conn.close()
-            self._conn = None
+        self._conn = None
 
 
 class LazyStates(Mapping[str, Any]):

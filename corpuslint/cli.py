@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import sys
 import traceback
 from typing import Sequence
@@ -278,23 +279,13 @@ def _copy_report(buffer, dest) -> None:
         if isinstance(dest, str):
             try:
                 with open(dest, "w", encoding="utf-8", errors="surrogatepass", newline="") as fh:
-                    while chunk := buffer.read(_COPY_CHARS):
-                        fh.write(chunk)
+                    shutil.copyfileobj(buffer, fh, _COPY_CHARS)
             except OSError as exc:
                 raise ConfigError(f"--output-file {dest}: {exc.strerror or exc}") from None
         else:
-            while chunk := buffer.read(_COPY_CHARS):
-                dest.write(chunk)
+            shutil.copyfileobj(buffer, dest, _COPY_CHARS)
     finally:
         buffer.close()
-
-
-def _check_writable(path: str) -> None:
-    """``--output-file`` can be written (checked before the run, which may fix files)."""
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder) or not os.access(folder, os.W_OK) or (
-            os.path.exists(path) and (os.path.isdir(path) or not os.access(path, os.W_OK))):
-        raise ConfigError(f"--output-file {path}: cannot be written (no such folder, or not writable)")
 
 
 def _write_file(path: str, data: bytes) -> None:
@@ -316,7 +307,7 @@ def _cmd_check(args) -> int:
     elif args.stdin_filename:
         raise ConfigError("--stdin-filename needs '-' (standard input) as the path")
     if args.output_file:
-        _check_output_file(args.output_file)
+        _check_output_file(args.output_file)  # before any fix is written: no half-done run
     if args.unsafe_fixes and not (args.fix or args.diff):
         print("corpuslint: note: --unsafe-fixes without --fix or --diff changes nothing; "
               "unsafe fixes are marked [*] as available (add --fix to apply them)", file=sys.stderr)
@@ -351,8 +342,6 @@ def _cmd_check(args) -> int:
 
     from . import adoption
 
-    if args.output_file:
-        _check_writable(args.output_file)  # before any fix is written: no half-done run
     baseline = adoption.before_run(args, config)
     settings = settings_for(config, kind=args.executor, scheduler=args.scheduler)
     settings.verbose = args.verbose

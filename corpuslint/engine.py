@@ -17,7 +17,7 @@ import re
 import sys
 from bisect import bisect_right
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
 from . import files, readers
@@ -561,8 +561,7 @@ _REDUCE_JOB: "tuple[CorpusRule, CorpusView] | None" = None
 def _reduce_slice(targets: list[str]) -> list[Finding]:
     assert _REDUCE_JOB is not None
     rule, view = _REDUCE_JOB
-    return list(rule.reduce(CorpusView(states=view.states, targets=set(targets), documents=view.documents,
-                                       facts=view.facts)))
+    return list(rule.reduce(replace(view, targets=set(targets))))  # every other field (aggregates too) kept
 
 
 def _parallel_reduce(rule: CorpusRule, view: CorpusView, jobs: int) -> list[Finding]:
@@ -995,11 +994,11 @@ def _read_plan(linter: Linter, sources: list[files.Source], registry: Registry, 
     parts = 0
     reader_of = readers.reader_lookup(registry.readers)
     for source in sources:
-        if source.problem is None and not source.unknown and reader_of(source.path) is None:
+        reader = reader_of(source.path)
+        if source.problem is None and not source.unknown and reader is None:
             items.append(source)
             writable.add(source.display)
             continue
-        reader = reader_of(source.path)
         if split is not None and source.problem is None and reader is not None:
             found = split(source, reader, readers.options_for(config, reader.format), parts)
             if found is not None:

@@ -55,7 +55,7 @@ class DocumentStore(Mapping[str, Document]):
         self._held.pop(key, None)
         self._files[key] = (path, content_hash, nbytes)
         if regions is not None:
-            self._regions[key] = tuple(regions) or _NO_REGIONS
+            self._regions[key] = tuple(regions)  # (an empty one is the interpreter's one shared ())
         else:
             self._regions.pop(key, None)
 
@@ -177,7 +177,6 @@ class DocumentStore(Mapping[str, Document]):
         return len(self._records) + sum(1 for d in self._held.values() if getattr(d, "record", None) is not None)
 
 
-_NO_REGIONS: tuple = ()  # one shared value for the many files without regions
 _BARE = frozenset({"path", "text", "suffix", "file", "number", "record"})
 
 

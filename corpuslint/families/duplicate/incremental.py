@@ -132,10 +132,8 @@ def paragraph_plan(rule, corpus) -> tuple[dict[str, Any], int, Any] | None:
     # the full reduce focuses on the checked paragraphs when they are < half of those kept
     _, total = agg.totals(KEYS)
     common = agg.totals(KEYS, need)[1] if need > 0 else 0
-    checked = 0
-    for s in live:
-        keys = _keys(s)
-        checked += int((agg.counts(KEYS, keys) < need).sum()) if need > 0 else len(keys)
+    keys = np.concatenate([_keys(s) for s in live]) if live else _NO_KEYS  # the checked paragraphs' keys
+    checked = int((agg.counts(KEYS, keys) < need).sum()) if need > 0 else len(keys)  # (one batched count)
     if total - common <= 0 or checked / (total - common) >= 0.5:
         return None
     return _add_neighbours(rule, corpus, subset, live), n_docs, agg.counts

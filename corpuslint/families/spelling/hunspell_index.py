@@ -148,6 +148,7 @@ class StemIndex:
         self.path = os.path.join(cache_dir, f"hunspell-{os.path.basename(dic_path)[:-4]}-{digest.hexdigest()}.sqlite3")
         self._dic = dic_path
         self._conn: sqlite3.Connection | None = None
+        self._pid = -1  # the process that opened ``_conn``
 
     def exists(self) -> bool:
         return os.path.exists(self.path)
@@ -195,8 +196,9 @@ class StemIndex:
 
     def lines(self, stems: set[str]) -> list[str]:
         """The ``.dic`` lines of ``stems`` (raises sqlite3.Error on a damaged file)."""
-        if self._conn is None:
+        if self._conn is None or self._pid != os.getpid():  # (a connection must not cross a fork)
             self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
         out: list[str] = []
         stems = sorted(stems)
         for i in range(0, len(stems), 500):
