@@ -178,13 +178,3 @@ class DocumentStore(Mapping[str, Document]):
 
 
 _BARE = frozenset({"path", "text", "suffix", "file", "number", "record"})
-
-
-def as_store(documents: Mapping[str, Document]) -> DocumentStore:
-    """``documents`` (a dict of in-memory documents) as a store that holds them."""
-    if isinstance(documents, DocumentStore):
-        return documents
-    store = DocumentStore()
-    for doc in documents.values():
-        store.hold(doc)
-    return store
