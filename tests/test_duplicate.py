@@ -594,3 +594,27 @@ def test_frame_counts_in_place_and_one_part_shortcut_match_np_unique(per_doc, ne
     whole = F.add_counts([(u, c)], need)
     split = F.add_counts([F.count_frames(per_doc[:cut]), F.count_frames(per_doc[cut:])], need)
     assert whole.tolist() == split.tolist() == eu[ec >= need].tolist()
+
+
+def _band_keys_column_by_column(sigs: np.ndarray, b: int, r: int) -> np.ndarray:
+    """The band-key definition, one band and one row at a time (the old implementation)."""
+    keys = np.empty((b, sigs.shape[0]), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(b):
+            h = np.full(sigs.shape[0], np.uint64(0x9E3779B97F4A7C15) ^ np.uint64(k), dtype=np.uint64)
+            for c in range(r):
+                h = (h ^ sigs[:, k * r + c].astype(np.uint64)) * np.uint64(0x100000001B3)
+                h ^= h >> np.uint64(29)
+            keys[k] = h
+    return keys
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 40), st.sampled_from([(32, 4), (21, 6), (64, 2), (42, 3)]), st.integers(0, 2**32 - 1))
+def test_band_keys_vectorised_equal_the_band_by_band_definition(n, band_rows, seed_):
+    """lsh._band_keys mixes all bands at once; the keys (stored in the corpus index, so
+    they must not change) equal the band-by-band definition, bit for bit."""
+    b, r = band_rows
+    sigs = np.random.default_rng(seed_).integers(0, 2**32, size=(n, 128), dtype=np.uint64).astype(np.uint32)
+    assert np.array_equal(lsh._band_keys(sigs, b, r), _band_keys_column_by_column(sigs, b, r))
+    assert np.array_equal(lsh.band_keys(sigs, 0.8), _band_keys_column_by_column(sigs, *lsh.lsh_params(0.8)).T)

@@ -63,18 +63,18 @@ def lsh_params(threshold: float, num_perm: int = U.NUM_PERM, max_miss: float = 0
 
 
 def _band_keys(sigs: np.ndarray, b: int, r: int) -> np.ndarray:
-    """(b, n) uint64 keys: band k of row i mixed into one 64-bit value."""
+    """(b, n) uint64 keys: band k of row i mixed into one 64-bit value (all bands at once:
+    r vector steps over an (n, b) array, not b * r steps over n-long columns)."""
     n = sigs.shape[0]
-    keys = np.empty((b, n), dtype=_U64)
+    block = sigs[:, : b * r].reshape(n, b, r).astype(_U64)
+    h = np.empty((n, b), dtype=_U64)
+    h[:] = _U64(0x9E3779B97F4A7C15) ^ np.arange(b, dtype=_U64)
     with np.errstate(over="ignore"):
-        for k in range(b):
-            block = sigs[:, k * r : (k + 1) * r].astype(_U64)
-            h = np.full(n, _U64(0x9E3779B97F4A7C15) ^ _U64(k), dtype=_U64)
-            for c in range(r):
-                h = (h ^ block[:, c]) * _U64(0x100000001B3)
-                h ^= h >> _U64(29)
-            keys[k] = h
-    return keys
+        for c in range(r):
+            h ^= block[:, :, c]
+            h *= _U64(0x100000001B3)
+            h ^= h >> _U64(29)
+    return h.T
 
 
 def _bucket_pairs(members: np.ndarray, out: list[np.ndarray]) -> None:
