@@ -426,3 +426,34 @@ def test_antonyms_by_stem_sets_equal_the_prefix_loops(p1, s1, p2, s2):
     x, y = p1 + s1, p2 + s2
     assert _antonyms(x, y) == _antonyms_by_prefix_loops(x, y)
     assert _antonyms("disable", "enable") and _antonyms("deactivate", "activate") and not _antonyms("unit", "it")
+
+
+REALTEXT = Path(__file__).parent / "data" / "realtext"
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for para in text.split("\n\n"):
+        spans.append((pos, pos + len(para)))
+        pos += len(para) + 2
+    return spans
+
+
+@pytest.mark.parametrize("name", ["debian-handbook-apt.txt", "fortunes-zh-getmail-config.txt",
+                                  "fortunes-de-wusstensie.txt", "apache-2.0-sections-2-3.txt"])
+def test_names_of_spans_equal_names_of_each_paragraph_on_real_text(name):
+    """D104 takes each paragraph's names with the preconditions tested once per document;
+    the sets equal ``names`` run on each paragraph alone (English, Chinese with config
+    identifiers, German capitals, a licence with numbered sections)."""
+    text = (REALTEXT / name).read_text(encoding="utf-8")
+    spans = _paragraph_spans(text)
+    got = meaning.names_of_spans(text, spans)
+    assert got == [meaning.names(text[s:e]) for s, e in spans]
+    assert any(got)  # the excerpts do hold names: the comparison is not between empty sets
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aZ9_./ -`ءبتQx\n,:)»é", max_size=80), st.lists(st.tuples(st.integers(0, 80), st.integers(0, 80)), max_size=6))
+def test_names_of_spans_equal_names_of_each_span(text, cuts):
+    spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in cuts]
+    assert meaning.names_of_spans(text, spans) == [meaning.names(text[s:e]) for s, e in spans]

@@ -184,9 +184,11 @@ def _exact_jaccard(sets: np.ndarray, off: np.ndarray, i: int, j: int) -> float:
     return U.jaccard_sorted(sets[off[i] : off[i + 1]], sets[off[j] : off[j + 1]])
 
 
-def _name_hashes(text: str) -> np.ndarray:
-    """Sorted unique 64-bit hashes (xxh64) of ``meaning.names(text)``."""
-    return np.unique(np.array([xxhash.xxh64_intdigest(n.encode("utf-8")) for n in meaning.names(text)], dtype=np.uint64))
+def _name_hashes(names: set[str]) -> np.ndarray:
+    """Sorted unique 64-bit hashes (xxh64) of ``names`` (``meaning.names`` of a paragraph)."""
+    if not names:
+        return np.zeros(0, dtype=np.uint64)
+    return np.unique(np.array([xxhash.xxh64_intdigest(n.encode("utf-8")) for n in names], dtype=np.uint64))
 
 
 class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
@@ -282,7 +284,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         sub_sets, sub_off = _subset(sets, off, idx)
         table = np.array(a.units, dtype=np.int64).reshape(-1, 4)[idx]  # PUnit: start, end, line, last_line
         text = doc.text
-        name_sets = [_name_hashes(text[int(s) : int(e)]) for s, e in table[:, 0:2].tolist()]
+        name_sets = [_name_hashes(n) for n in meaning.names_of_spans(text, table[:, 0:2].tolist())]
         name_off = np.zeros(len(name_sets) + 1, dtype=np.int64)
         np.cumsum([len(x) for x in name_sets], out=name_off[1:])
         unit_frames, unit_frames_off = _subset(fr, fr_off, idx)

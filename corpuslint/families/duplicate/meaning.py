@@ -21,6 +21,7 @@ diacritics and letter variants, and one-letter spelling variants of long words.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 import difflib
 from collections import Counter
 from functools import lru_cache
@@ -186,9 +187,11 @@ _NAME_NEEDS = (regex.compile(r"\p{Lu}"), regex.compile(r"\w[_/.][\w/._-]*\w"), r
 _NAME_PATTERNS: dict[tuple[bool, ...], regex.Pattern | None] = {}
 
 
-def _name_pattern(text: str) -> regex.Pattern | None:
-    """``_NAME_RE`` less the alternatives that cannot match in ``text`` (None: no name)."""
-    present = tuple(need.search(text) is not None for need in _NAME_NEEDS)
+def _name_pattern(text: str, present: tuple[bool, ...] | None = None) -> regex.Pattern | None:
+    """``_NAME_RE`` less the alternatives that cannot match in ``text`` (None: no name);
+    ``present``: which alternatives' preconditions hold in ``text``, when already known."""
+    if present is None:
+        present = tuple(need.search(text) is not None for need in _NAME_NEEDS)
     if present not in _NAME_PATTERNS:
         alts = [a for a, p in zip(_NAME_ALTERNATIVES, present) if p]
         _NAME_PATTERNS[present] = regex.compile("|".join(alts)) if alts else None
@@ -202,10 +205,37 @@ def names(text: str) -> set[str]:
     """Proper names and identifiers in ``text`` (casefolded), see ``_NAME_RE``, and the
     content of inline code spans (```ls```, ```--allow-scripts-pending```): in
     technical text a code span names the thing a sentence is about."""
-    pattern = _name_pattern(text)
+    return _names(text, _name_pattern(text))
+
+
+def _names(text: str, pattern: regex.Pattern | None) -> set[str]:
     out = {m.casefold() for m in pattern.findall(text)} if pattern is not None else set()
     if "`" in text:
         out.update(m.group(2).strip().casefold() for m in _CODE_SPAN_RE.finditer(text))
+    return out
+
+
+def names_of_spans(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
+    """``[names(text[s:e]) for s, e in spans]``, the same sets, with each alternative's
+    precondition (``_NAME_NEEDS``) looked for once in the whole ``text``: a character
+    class absent from the text is absent from every span, and where it is present a
+    span holds it iff one of its positions falls inside. Prose without capitals,
+    digits or identifiers (Arabic, CJK) then costs three scans per document, not per
+    paragraph."""
+    upper_need, ident_need, digit_need = _NAME_NEEDS
+    upper = [m.start() for m in upper_need.finditer(text)]
+    digits = [m.start() for m in digit_need.finditer(text)]
+    ident_anywhere = ident_need.search(text) is not None
+
+    def inside(positions: list[int], s: int, e: int) -> bool:
+        k = bisect_left(positions, s)
+        return k < len(positions) and positions[k] < e
+
+    out = []
+    for s, e in spans:
+        part = text[s:e]
+        present = (inside(upper, s, e), ident_anywhere and ident_need.search(part) is not None, inside(digits, s, e))
+        out.append(_names(part, _name_pattern(part, present)))
     return out
 
 
