@@ -225,7 +225,8 @@ def names_of_spans(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
     upper_need, ident_need, digit_need = _NAME_NEEDS
     upper = [m.start() for m in upper_need.finditer(text)]
     digits = [m.start() for m in digit_need.finditer(text)]
-    ident_anywhere = ident_need.search(text) is not None
+    # an identifier holds _ / or . (``_NAME_NEEDS[1]``): str.__contains__ rules most prose out
+    ident_anywhere = ("_" in text or "/" in text or "." in text) and ident_need.search(text) is not None
 
     def inside(positions: list[int], s: int, e: int) -> bool:
         k = bisect_left(positions, s)

@@ -32,7 +32,6 @@ import weakref
 from bisect import bisect_right
 from functools import cached_property
 from itertools import chain, repeat
-from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -147,27 +146,31 @@ def _fill(runs: list[str]) -> None:
 
 
 def _lookup(flat: list[str]) -> np.ndarray:
-    """Run ids of ``flat`` (raises KeyError for a run not in the table): one C-level
-    ``itemgetter`` call, ~1.5x faster than mapping ``dict.get`` over the runs."""
-    if len(flat) == 1:
-        return np.array([_RUN_ID[flat[0]]], dtype=np.int64)
-    return np.array(itemgetter(*flat)(_RUN_ID), dtype=np.int64)
+    """Run ids of ``flat`` (raises KeyError for a run not in the table)."""
+    ids = _ids_or_minus_one(flat)
+    if len(ids) and ids.min() < 0:
+        raise KeyError(flat[int(np.argmin(ids))])
+    return ids
+
+
+def _ids_or_minus_one(flat: list[str]) -> np.ndarray:
+    """Run ids of ``flat``, -1 for a run not in the table: one C-level pass (within 10%
+    of ``itemgetter`` when every run is known, and no second pass when some are not)."""
+    return np.fromiter(map(_RUN_ID.get, flat, repeat(-1, len(flat))), dtype=np.int64, count=len(flat))
 
 
 def _run_ids(flat: list[str]) -> np.ndarray:
     global _N_WORDS
     if not flat:
         return np.zeros(0, dtype=np.int64)
-    try:
-        return _lookup(flat)
-    except KeyError:
-        pass
+    ids = _ids_or_minus_one(flat)
+    if ids.min() >= 0:
+        return ids
     if len(_RUN_ID) > _RUN_CACHE_MAX:  # bound memory on huge vocabularies: start afresh
         _RUN_ID.clear()
         _N_WORDS = 0
         _fill(list(dict.fromkeys(flat)))
         return _lookup(flat)
-    ids = np.fromiter(map(_RUN_ID.get, flat, repeat(-1, len(flat))), dtype=np.int64, count=len(flat))
     miss = np.flatnonzero(ids < 0).tolist()
     missing = [flat[k] for k in miss]
     _fill(list(dict.fromkeys(missing)))
