@@ -42,12 +42,11 @@ _PC = _powers(_C, MAX_TOKENS + 1)
 
 def _mix(x: np.ndarray) -> np.ndarray:
     """splitmix64's finaliser, element-wise (uint64, wrapping)."""
-    with np.errstate(over="ignore"):
-        x = x ^ (x >> _U64(30))
-        x = x * _U64(0xBF58476D1CE4E5B9)
-        x = x ^ (x >> _U64(27))
-        x = x * _U64(0x94D049BB133111EB)
-        return x ^ (x >> _U64(31))
+    x = x ^ (x >> _U64(30))
+    x = x * _U64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> _U64(27))
+    x = x * _U64(0x94D049BB133111EB)
+    return x ^ (x >> _U64(31))
 
 
 def frame_hashes(tokens: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -69,24 +68,23 @@ def frame_hashes(tokens: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np
     pos = np.arange(total, dtype=np.int64) - starts[owner]  # position in its unit
     src = np.repeat(bounds[:-1][sel].astype(np.int64), lens) + pos
     t = tokens[src].astype(_U64) + _U64(1)
-    with np.errstate(over="ignore"):
-        pre = np.zeros(total + 1, dtype=_U64)
-        np.cumsum(t * _PB[pos + 1], out=pre[1:])  # pre[p] - pre[start]: words start..p-1
-        suf = np.zeros(total + 1, dtype=_U64)
-        np.cumsum(t * _PC[lens[owner] - pos], out=suf[1:])  # suf[end] - suf[p]: words p..end-1
-        units_out, hashes_out = [], []
-        n_of = lens[owner]
-        for slot in range(1, MAX_SLOT + 1):
-            fixed = n_of - slot
-            ok = (pos + slot <= n_of) & (fixed >= MIN_FIXED) & (fixed >= np.ceil(MIN_FIXED_SHARE * n_of))
-            p = np.nonzero(ok)[0]
-            if not len(p):
-                continue
-            u = owner[p]
-            before = pre[p] - pre[starts[u]]
-            after = suf[starts[u + 1]] - suf[p + slot]
-            hashes_out.append(_mix(before ^ (after * _K)))
-            units_out.append(sel[u])
+    pre = np.zeros(total + 1, dtype=_U64)
+    np.cumsum(t * _PB[pos + 1], out=pre[1:])  # pre[p] - pre[start]: words start..p-1
+    suf = np.zeros(total + 1, dtype=_U64)
+    np.cumsum(t * _PC[lens[owner] - pos], out=suf[1:])  # suf[end] - suf[p]: words p..end-1
+    units_out, hashes_out = [], []
+    n_of = lens[owner]
+    for slot in range(1, MAX_SLOT + 1):
+        fixed = n_of - slot
+        ok = (pos + slot <= n_of) & (fixed >= MIN_FIXED) & (fixed >= np.ceil(MIN_FIXED_SHARE * n_of))
+        p = np.nonzero(ok)[0]
+        if not len(p):
+            continue
+        u = owner[p]
+        before = pre[p] - pre[starts[u]]
+        after = suf[starts[u + 1]] - suf[p + slot]
+        hashes_out.append(_mix(before ^ (after * _K)))
+        units_out.append(sel[u])
     if not hashes_out:
         return np.zeros(0, _U64), np.zeros(n_units + 1, np.int64)
     unit_of = np.concatenate(units_out)

@@ -69,11 +69,10 @@ def _band_keys(sigs: np.ndarray, b: int, r: int) -> np.ndarray:
     block = sigs[:, : b * r].reshape(n, b, r).astype(_U64)
     h = np.empty((n, b), dtype=_U64)
     h[:] = _U64(0x9E3779B97F4A7C15) ^ np.arange(b, dtype=_U64)
-    with np.errstate(over="ignore"):
-        for c in range(r):
-            h ^= block[:, :, c]
-            h *= _U64(0x100000001B3)
-            h ^= h >> _U64(29)
+    for c in range(r):
+        h ^= block[:, :, c]
+        h *= _U64(0x100000001B3)
+        h ^= h >> _U64(29)
     return h.T
 
 

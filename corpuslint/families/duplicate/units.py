@@ -280,8 +280,7 @@ def shingle_hashes(th: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.n
     if len(th) == 0:
         return np.zeros(0, _U32), np.zeros(n + 1, np.int64)
     val = np.empty(len(th), dtype=_U32)
-    with np.errstate(over="ignore"):
-        val[:-1] = (th[:-1] * _BIGRAM_MULT) ^ ((th[1:] << _U32(15)) | (th[1:] >> _U32(17)))
+    val[:-1] = (th[:-1] * _BIGRAM_MULT) ^ ((th[1:] << _U32(15)) | (th[1:] >> _U32(17)))
     # position p stands for the pair (p, p+1): valid when p+1 is in the same unit
     keep = np.ones(len(th), dtype=bool)
     keep[bounds[1:] - 1] = False
@@ -462,13 +461,14 @@ def permutations(num_perm: int = NUM_PERM) -> tuple[np.ndarray, np.ndarray]:
 
 
 def fmix32(h: np.ndarray) -> np.ndarray:
-    """MurmurHash3 finalizer (the pre-mix datasketch applies in the affine32 scheme)."""
-    with np.errstate(over="ignore"):
-        h = h ^ (h >> _U32(16))
-        h = h * _U32(0x85EBCA6B)
-        h = h ^ (h >> _U32(13))
-        h = h * _U32(0xC2B2AE35)
-        return h ^ (h >> _U32(16))
+    """MurmurHash3 finalizer (the pre-mix datasketch applies in the affine32 scheme).
+    Integer arithmetic on arrays wraps silently in numpy (only scalar operations warn),
+    so the hashing here and in lsh.py / frames.py runs without an ``errstate`` context."""
+    h = h ^ (h >> _U32(16))
+    h = h * _U32(0x85EBCA6B)
+    h = h ^ (h >> _U32(13))
+    h = h * _U32(0xC2B2AE35)
+    return h ^ (h >> _U32(16))
 
 
 _CHUNK_ROWS = 16_384
@@ -486,17 +486,16 @@ def signatures(shingles: np.ndarray, offsets: np.ndarray, num_perm: int = NUM_PE
     hv = fmix32(shingles.astype(_U32, copy=False))
     # process whole units in chunks of about _CHUNK_ROWS shingles
     i = 0
-    with np.errstate(over="ignore"):
-        while i < n:
-            j = int(np.searchsorted(offsets, offsets[i] + _CHUNK_ROWS, side="right")) - 1
-            j = max(j, i + 1)
-            j = min(j, n)
-            lo, hi = int(offsets[i]), int(offsets[j])
-            # (num_perm, rows) layout: reduceat along the contiguous axis is ~7x faster
-            block = np.multiply.outer(a, hv[lo:hi])
-            block += b[:, None]
-            out[i:j] = np.minimum.reduceat(block, offsets[i:j] - lo, axis=1).T
-            i = j
+    while i < n:
+        j = int(np.searchsorted(offsets, offsets[i] + _CHUNK_ROWS, side="right")) - 1
+        j = max(j, i + 1)
+        j = min(j, n)
+        lo, hi = int(offsets[i]), int(offsets[j])
+        # (num_perm, rows) layout: reduceat along the contiguous axis is ~7x faster
+        block = np.multiply.outer(a, hv[lo:hi])
+        block += b[:, None]
+        out[i:j] = np.minimum.reduceat(block, offsets[i:j] - lo, axis=1).T
+        i = j
     return out
 
 
