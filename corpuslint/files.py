@@ -156,10 +156,11 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
         if is_url(given):  # fsspec: memory://, file://, s3://... (read where the run reads)
             from .readers import remote
 
-            for url, display, problem in remote.discover(given, matcher.included, matcher.excluded):
+            for url, display, problem in remote.discover(given, matcher.included, matcher.excluded,
+                                                         root_real, follow):
                 if url not in seen:
                     seen.add(url)
-                    out.append(Source(url, display, problem=problem and ReadProblem("unreadable", problem)))
+                    out.append(Source(url, display, problem=problem))
             continue
         try:
             lst = os.lstat(given)

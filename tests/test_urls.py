@@ -115,3 +115,34 @@ def test_a_missing_url_is_reported_and_a_url_is_never_fixed(tmp_path):
     assert any("a URL is read only" in d["message"] for d in found), found
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "Some text  with a double space.\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]  # nothing written beside it
+
+
+def test_a_file_url_walk_follows_the_local_walk_rules(tmp_path):
+    """A FIFO under a ``file://`` folder used to be opened (the run hung on it); a link
+    leaving the project root was read. Both now get the local walk's F007 finding, the
+    run goes on, and the findings equal the local folder's."""
+    import os
+    import subprocess
+
+    root = tmp_path / "corpus"
+    (root / "sub").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.txt").write_text("Outside text  with two spaces.\n", encoding="utf-8")
+    (root / "a.txt").write_text("A short line  with two spaces.\n", encoding="utf-8")
+    os.mkfifo(root / "pipe.txt")
+    os.symlink(tmp_path / "outside" / "secret.txt", root / "sub" / "link.txt")
+    os.symlink(tmp_path / "outside", root / "folder-link")
+    (root / "corpuslint.toml").write_text("", encoding="utf-8")
+    try:
+        url = run_cli("check", "--no-cache", "--select", "F,W", root.as_uri(), cwd=root)
+    except subprocess.TimeoutExpired:  # pragma: no cover - the old behaviour
+        pytest.fail("the file:// run hung on the FIFO")
+    local = run_cli("check", "--no-cache", "--select", "F,W", ".", cwd=root)
+    assert url.returncode == local.returncode == 1, url.stderr
+    url_lines = [line.replace(root.as_uri() + "/", "") for line in url.stdout.splitlines()]
+    assert url_lines == local.stdout.splitlines()
+    assert any("pipe.txt:1:1: F007 not a regular file (FIFO): not read" in line for line in url_lines)
+    assert any("link.txt:1:1: F007 symlink to" in line and "outside the project root" in line for line in url_lines)
+    assert not any("secret" in line and "W1" in line for line in url_lines)  # the outside file is not read
+    named = run_cli("check", "--no-cache", (root / "pipe.txt").as_uri(), cwd=root)
+    assert named.returncode == 1 and "F003 not a regular file (FIFO): not read" in named.stdout
