@@ -371,8 +371,7 @@ def slip_evidence(
             spelled_of[k] = repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix)
         if not spelled_of[k]:
             return True
-        classes = backend.word_classes(spelled_of[k])
-        return not classes or bool(classes & flagged)
+        return backend.fits_classes(spelled_of[k], flagged)
 
     scored = [s for s in scored if same_class(s[1])]
     if not scored:
