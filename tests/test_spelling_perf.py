@@ -220,7 +220,7 @@ def test_bound_dictionary_lookups_give_qalsadi_the_same_analyses():
 
 
 def test_one_stemmer_verdicts_are_the_whole_analysis_verdicts():
-    """has_class / fits_classes / _verb_only ask qalsadi's verb or noun stemmer alone
+    """has_class / fits_classes / same_class / _verb_only ask qalsadi's verb or noun stemmer alone
     first (a quarter / half of a whole analysis) and read the whole analysis only when
     that stemmer cannot decide: on the words of the demo news, and the same words with
     the article glued on (S101's flagged words: "الحققت"), every verdict is the one the
@@ -252,3 +252,9 @@ def test_one_stemmer_verdicts_are_the_whole_analysis_verdicts():
         assert {v[i] for v in got} == {True, False}, i
     # the one-stemmer answers decided most words: the whole analysis was read for few
     assert len(fast._types) < len(words) / 2 and len(whole._types) == len(set(words))
+    # S101's part-of-speech test of a suggestion for a rejected word (base.slip_evidence)
+    pairs = [(a, b) for a in words if a.startswith("ال") for b in words[::7]]
+    same = [fast.same_class(a, b) for a, b in pairs]
+    assert same == [not whole.flagged_classes(a) or not whole.word_classes(b)
+                    or bool(whole.word_classes(b) & whole.flagged_classes(a)) for a, b in pairs]
+    assert {True, False} <= set(same)

@@ -290,6 +290,17 @@ class Backend:
         when unknown."""
         return frozenset()
 
+    def flaggable(self, clean: str) -> bool:
+        """``flagged_classes(clean)`` may be non-empty (cheap: asked first)."""
+        return bool(self.flagged_classes(clean))
+
+    def same_class(self, clean: str, spelled: str) -> bool:
+        """A suggestion spelled ``spelled`` may stand for the rejected ``clean``: ``clean``
+        has no part of speech from its shape (``flagged_classes``), or ``spelled`` has no
+        known part of speech, or one of those."""
+        flagged = self.flagged_classes(clean)
+        return not flagged or self.fits_classes(spelled, flagged)
+
     def fits_classes(self, clean: str, flagged: frozenset[str]) -> bool:
         """``clean`` may stand for a word of the parts of speech ``flagged``: it has no
         known part of speech, or one of them."""
@@ -444,6 +455,7 @@ class ArabicBackend(Backend):
         self._morph: dict[str, str | None] = {}
         self._classes: dict[str, frozenset[str]] = {}
         self._types: dict[str, list[str]] = {}
+        self._flagged: dict[str, frozenset[str]] = {}  # ``same_class``: flagged_classes per rejected word
         self._part: dict[str, dict[str, list[str] | None]] = {}  # "verb"/"noun" -> word -> ``_part_types``
 
     def clean(self, token: str) -> str:
@@ -538,6 +550,22 @@ class ArabicBackend(Backend):
         if self.has_class(clean, "Verb") or any(self.spell(v) and self.has_class(v, "Verb") for v in seated):
             return frozenset()
         return frozenset({"Noun"})
+
+    def flaggable(self, clean: str) -> bool:
+        return _AR_NOUN_ARTICLE_RE.match(clean) is not None
+
+    def same_class(self, clean: str, spelled: str) -> bool:
+        """As ``Backend.same_class``; a ``spelled`` with a noun reading fits whatever
+        ``flagged_classes`` says of ``clean`` (nothing, or "Noun"), so the morphology of
+        ``clean`` itself is asked only for a candidate without one."""
+        if not self.flaggable(clean):
+            return True
+        if self.has_class(spelled, "Noun"):
+            return True
+        flagged = self._flagged.get(clean)
+        if flagged is None:
+            flagged = self._flagged[clean] = self.flagged_classes(clean)
+        return not flagged or self.fits_classes(spelled, flagged)
 
     def fits_classes(self, clean: str, flagged: frozenset[str]) -> bool:
         if flagged == {"Noun"} and self.has_class(clean, "Noun"):  # (what ``flagged_classes`` gives)
