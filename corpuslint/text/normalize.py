@@ -72,8 +72,37 @@ def normalize_chars(text: str) -> str:
 
 
 def normalize_line(text: str) -> str:
-    """normalize_chars + punctuation dropped + whitespace collapsed (for hashing lines)."""
+    """normalize_chars + punctuation dropped + whitespace collapsed (for hashing lines).
+
+    Computed per white-space-separated run, each run's result kept (``_RUNS``): a run
+    of punctuation, symbols and space becomes one space, so it is the same as the
+    non-empty runs' results joined by single spaces (normalize_chars acts on each
+    character; NFKC never composes across a space). The run memo spares the regex
+    pass, which costs ~0.3 µs a character (one match per space) on Arabic prose."""
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return _normalize_run(text)  # str.split() cuts at these; _GAP_RE keeps them
+    runs = _RUNS
+    out = []
+    for run in text.split():
+        v = runs.get(run)
+        if v is None:
+            v = _normalize_run(run)
+            if len(run) <= _RUN_MAX_CHARS:
+                if len(runs) >= _RUNS_MAX:
+                    runs.clear()
+                runs[run] = v
+        if v:
+            out.append(v)
+    return " ".join(out)
+
+
+def _normalize_run(text: str) -> str:
     return _GAP_RE.sub(" ", normalize_chars(text)).strip()
+
+
+_RUNS: dict[str, str] = {}  # white-space-separated run -> _normalize_run(run)
+_RUNS_MAX = 200_000
+_RUN_MAX_CHARS = 64
 
 
 def words(text: str) -> list[str]:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterable
 
 import numpy as np
@@ -201,7 +202,8 @@ def _formulaic(paragraphs: list[str]) -> bool:
         return False
     openings: dict[tuple[str, ...], int] = {}
     for para in paragraphs:
-        words = tuple(w.casefold() for w in _WORD_RE.findall(para, endpos=200)[:FORMULA_WORDS])
+        # (the first words only: not every word of the paragraph's first 200 characters)
+        words = tuple(m.group().casefold() for m in islice(_WORD_RE.finditer(para, endpos=200), FORMULA_WORDS))
         if len(words) == FORMULA_WORDS:
             openings[words] = openings.get(words, 0) + 1
     most = max(openings.values(), default=0)
