@@ -405,9 +405,9 @@ def test_normalize_line_in_one_pass_equals_punctuation_then_space_passes(text):
 @given(st.lists(st.sampled_from(["a", "B", " ", "  ", "\t", "\r", "\n", "\u00a0", "\u2000", "\u3000", "\u2028", "\x85",
                                  "\x1c", "\x1f", ".", "؟", "،", "$", "«", "—", "كلمة", "ـ", "\u064e", "\u0301", "\u0308",
                                  "ﻹ", "Σ", "ß", "İ", "¨", "½", "ﬁ", "\u1100", "\u1161", "\u11a8", "e", "\u0327", "\u200b",
-                                 "\u200c", "ｈ", "㎏"]), max_size=40).map("".join))
+                                 "\u200c", "ｈ", "㎏", "'", "’", "3", "٣"]), max_size=40).map("".join))
 def test_normalize_line_run_by_run_equals_one_pass_over_the_line(text):
-    """normalize_line works per white-space-separated run (memoised): the same as one
+    """normalize_line and words work per white-space-separated run (memoised): the same as one
     normalize_chars and one punctuation-and-space pass over the whole line, also where
     NFKC maps a character to a space or a mark follows a space, and for the separators
     str.split() cuts at but the pass keeps (U+001C-U+001F)."""
@@ -416,3 +416,6 @@ def test_normalize_line_run_by_run_equals_one_pass_over_the_line(text):
     whole = normalize._GAP_RE.sub(" ", normalize.normalize_chars(text)).strip()
     assert normalize.normalize_line(text) == whole
     assert normalize.normalize_line(text) == whole  # (again: from the run memo)
+    one_pass = normalize.WORD_RE.findall(normalize.normalize_chars(text))
+    assert normalize.words(text) == one_pass  # words, run by run (memoised) too
+    assert normalize.words(text) == one_pass
