@@ -436,3 +436,18 @@ def test_catalogued_ui_line_is_reported_once_by_boilerplate():
 def test_line_removal_is_clean(text, expected):
     findings = run(SymbolOnlyLine, text)
     assert apply(text, findings) == expected
+
+
+def test_whole_text_gates_compiled_by_re_hold_the_same_characters():
+    """A105's and A109's first test (any suspect / control character in the text?) is a
+    class of code points compiled with the standard ``re`` engine, which scans text
+    faster than ``regex``: the same characters as the ``regex`` class."""
+    import regex
+
+    from corpuslint.families.artifact import encoding, markup
+
+    for gate in (encoding._SUSPECT_RE, markup._ANY_CONTROL_RE):
+        same = regex.compile(gate.pattern)
+        assert [cp for cp in range(0x3000) if bool(gate.search(chr(cp))) != bool(same.search(chr(cp)))] == []
+        assert gate.search("نص عربي بلا شيء") is None
+    assert encoding._SUSPECT_RE.search("Ã©tÃ©") and markup._ANY_CONTROL_RE.search("a\x08b")

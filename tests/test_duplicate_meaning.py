@@ -426,3 +426,15 @@ def test_antonyms_by_stem_sets_equal_the_prefix_loops(p1, s1, p2, s2):
     x, y = p1 + s1, p2 + s2
     assert _antonyms(x, y) == _antonyms_by_prefix_loops(x, y)
     assert _antonyms("disable", "enable") and _antonyms("deactivate", "activate") and not _antonyms("unit", "it")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", "_", "/", ".", "-", " ", "ك", "3", "٣", "\u0301", "‿", "$", "\n"]),
+                max_size=16).map("".join))
+def test_identifier_test_written_from_its_separator_finds_the_same_texts(text):
+    """meaning.names asks first whether a text can hold an identifier (``x_y``, ``a/b``,
+    ``log.info``); the test looks for the separator after a word character: found in
+    exactly the texts where a word character, a separator and the rest are."""
+    import regex
+
+    assert (meaning._NAME_NEEDS[1].search(text) is None) == (regex.search(r"\w[_/.][\w/._-]*\w", text) is None)
