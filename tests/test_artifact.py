@@ -438,16 +438,20 @@ def test_line_removal_is_clean(text, expected):
     assert apply(text, findings) == expected
 
 
-def test_whole_text_gates_compiled_by_re_hold_the_same_characters():
-    """A105's and A109's first test (any suspect / control character in the text?) is a
-    class of code points compiled with the standard ``re`` engine, which scans text
-    faster than ``regex``: the same characters as the ``regex`` class."""
+def test_character_classes_compiled_by_re_hold_the_same_characters():
+    """Character classes of code points scanned over whole texts or many lines are
+    compiled with the standard ``re`` engine, which scans faster than ``regex``: A105's
+    suspect and A109's control characters (a document's first test), the code symbols
+    duplicate.regions counts on every line. Each holds the same characters as the
+    ``regex`` class."""
     import regex
 
     from corpuslint.families.artifact import encoding, markup
+    from corpuslint.families.duplicate import regions
 
-    for gate in (encoding._SUSPECT_RE, markup._ANY_CONTROL_RE):
+    for gate in (encoding._SUSPECT_RE, markup._ANY_CONTROL_RE, regions._SYMBOL_RE):
         same = regex.compile(gate.pattern)
         assert [cp for cp in range(0x3000) if bool(gate.search(chr(cp))) != bool(same.search(chr(cp)))] == []
         assert gate.search("نص عربي بلا شيء") is None
     assert encoding._SUSPECT_RE.search("Ã©tÃ©") and markup._ANY_CONTROL_RE.search("a\x08b")
+    assert len(regions._SYMBOL_RE.findall("a/b=c <x> {x} [y] |z_ $@#%&*+\\~^")) == 20
