@@ -419,3 +419,28 @@ def test_normalize_line_run_by_run_equals_one_pass_over_the_line(text):
     one_pass = normalize.WORD_RE.findall(normalize.normalize_chars(text))
     assert normalize.words(text) == one_pass  # words, run by run (memoised) too
     assert normalize.words(text) == one_pass
+
+
+def test_patterns_moved_to_re_match_as_their_regex_compilation():
+    """Patterns of explicit code points (no \\p, \\s, \\w, \\d, \\b, no case folding) are
+    compiled with the standard ``re`` engine, which scans and counts faster: on every
+    BMP code point, and on strings of the characters around them, each matches as the
+    ``regex`` compilation of the same pattern."""
+    import itertools
+    import re
+
+    import regex
+
+    from corpuslint import structure
+    from corpuslint.families.whitespace import invisible
+    from corpuslint.text import script
+
+    moved = [script.PRESENTATION_FORMS_RE, script._ARABIC_LETTER, script._UTHMANI, invisible._BIDI_RE,
+             structure._DATA_LINE_RE]
+    for pattern in moved:
+        assert isinstance(pattern, re.Pattern)
+        same = regex.compile(pattern.pattern, regex.MULTILINE if pattern.flags & re.MULTILINE else 0)
+        assert [cp for cp in range(0x10000) if bool(pattern.search(chr(cp))) != bool(same.search(chr(cp)))] == []
+        for chars in itertools.product(["a", "ﻹ", "ٱ", "\u06d6", "\u202b", "A" * 16, " ", "\n", "\r", "="], repeat=4):
+            text = "".join(chars)
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in same.finditer(text)], text

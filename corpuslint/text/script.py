@@ -26,7 +26,7 @@ _URDU_ONLY = regex.compile(r"[\u0679\u0688\u0691\u06BA\u06D2\u06BE\u06C1\u06C3]"
 _PERSIAN_URDU = regex.compile(r"[\u067E\u0686\u0698\u06AF\u06A9\u06CC]")
 # Arabic-only spellings Persian and Urdu avoid (ي ك, taa marbuta ة, alef maqsura ى).
 _ARABIC_ONLY = regex.compile(r"[\u064A\u0643\u0629\u0649]")
-_ARABIC_LETTER = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")  # (re: faster counts, same code points)
 # Letters of other Arabic-script languages that Arabic, Persian and Urdu never use
 # (CLDR exemplars): their text goes to none of the three dictionaries.
 _OTHER_LETTERS = {
@@ -52,7 +52,7 @@ _PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
 # letters. Left out: the word ligatures U+FDF0–U+FDFF (ﷺ ﷲ ﷽), which religious texts
 # use on purpose and whose NFKC is a whole phrase, the ornate parentheses ﴾﴿, and
 # U+FEFF (a byte-order mark / zero-width no-break space, not a letter).
-PRESENTATION_FORMS_RE = regex.compile(r"[\uFB50-\uFD3D\uFD40-\uFDEF\uFE70-\uFEFC]+")
+PRESENTATION_FORMS_RE = re.compile(r"[\uFB50-\uFD3D\uFD40-\uFDEF\uFE70-\uFEFC]+")  # (re: faster, same code points)
 
 
 def nfkc_presentation_forms(text: str) -> str:
@@ -96,7 +96,7 @@ def arabic_script_language(text: str, default: str | None = None) -> str | None:
 
 # Uthmani (Quranic) orthography: alef wasla, small high letters and stop signs. Its
 # spelling (الصلوة، ءاتينا) is canonical, not modern Arabic: no modern dictionary fits.
-_UTHMANI = regex.compile(r"[\u0671\u06D6-\u06ED]")
+_UTHMANI = re.compile(r"[\u0671\u06D6-\u06ED]")
 
 
 def is_uthmani(text: str) -> bool:
