@@ -455,3 +455,20 @@ def test_character_classes_compiled_by_re_hold_the_same_characters():
         assert gate.search("نص عربي بلا شيء") is None
     assert encoding._SUSPECT_RE.search("Ã©tÃ©") and markup._ANY_CONTROL_RE.search("a\x08b")
     assert len(regions._SYMBOL_RE.findall("a/b=c <x> {x} [y] |z_ $@#%&*+\\~^")) == 20
+
+
+def test_grouped_hex_ids_are_found_on_the_trigger_lines_as_in_the_whole_text():
+    """A101 scans for dash/colon-grouped hex ids only on the lines where two hex digits
+    stand around a character that is no letter, digit or space: on every short string of
+    the characters that matter, the same matches as one scan of the whole text."""
+    import itertools
+
+    from corpuslint.families.artifact import hexid
+    from corpuslint.text.lines import finditer_on_lines
+
+    alphabet = ["a", "F", "3", "-", ":", "–", " ", "\n", "ك", "abcdef0123", "٣"]
+    for n in range(5):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert [m.span() for m in finditer_on_lines(hexid._GROUPED_RE, text, hexid._GROUPED_TRIGGER)] == [
+                m.span() for m in hexid._GROUPED_RE.finditer(text)], text

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
 import regex
 
 from ...text.chars import describe
-from ...text.lines import lines_holding
+from ...text.lines import finditer_on_lines  # noqa: F401 (used by the rules)
 
 # Horizontal whitespace: tab + every Unicode space separator (Zs: SPACE, NBSP, OGHAM,
 # EN/EM/THIN/HAIR..., NARROW NBSP, MEDIUM MATHEMATICAL, IDEOGRAPHIC).
@@ -24,17 +23,6 @@ NEWLINE_RE = regex.compile(r"\r\n|\n|\r")
 # The space separators (Zs) written out, for ``re`` triggers (``re`` has no \p{Zs}); the
 # same characters as ``regex``'s \p{Zs} (a test checks every code point).
 ZS = "\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-
-
-def finditer_on_lines(pattern: regex.Pattern, text: str, trigger: re.Pattern):
-    r"""``pattern.finditer(text)``, run only on the lines (``\n``-separated) where
-    ``trigger`` matches: something every match of ``pattern`` holds or stands at, found
-    by the standard ``re`` engine at a fraction of the cost of trying ``pattern`` at every
-    offset. For patterns whose matches never hold a ``\n`` and whose look-aheads read a
-    line's ``\n`` as they read its end (``\Z``, ``(?=\S)``): each line is scanned with
-    ``endpos`` at its end, and a look-behind still sees the text before it."""
-    for start, end in lines_holding(text, trigger):
-        yield from pattern.finditer(text, start, end)
 
 
 def char_names(text: str) -> str:
