@@ -444,3 +444,18 @@ def test_patterns_moved_to_re_match_as_their_regex_compilation():
         for chars in itertools.product(["a", "ﻹ", "ٱ", "\u06d6", "\u202b", "A" * 16, " ", "\n", "\r", "="], repeat=4):
             text = "".join(chars)
             assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in same.finditer(text)], text
+
+
+def test_line_starts_from_the_lines_equal_a_scan_of_the_line_endings():
+    """Document._line_starts comes from Document.lines when those exist (no second
+    scan): the same offsets, for every mix of \\r, \\n and \\r\\n endings."""
+    import itertools
+
+    from corpuslint.document import Document
+
+    for n in range(6):
+        for parts in itertools.product(["a", "\r", "\n", "\r\n", "bc"], repeat=n):
+            text = "".join(parts)
+            scanned = Document("x.txt", text)._line_starts
+            doc = Document("x.txt", text)
+            assert doc.lines and doc._line_starts == scanned, text
