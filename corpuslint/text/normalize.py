@@ -75,52 +75,33 @@ def normalize_chars(text: str) -> str:
 def normalize_line(text: str) -> str:
     """normalize_chars + punctuation dropped + whitespace collapsed (for hashing lines).
 
-    Computed per white-space-separated run, each run's result kept (``_RUNS``): a run
-    of punctuation, symbols and space becomes one space, so it is the same as the
+    Computed per white-space-separated run, each run's result kept (``RunMemo``): a
+    run of punctuation, symbols and space becomes one space, so it is the same as the
     non-empty runs' results joined by single spaces (normalize_chars acts on each
     character; NFKC never composes across a space). The run memo spares the regex
     pass, which costs ~0.3 µs a character (one match per space) on Arabic prose."""
     if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
         return _normalize_run(text)  # str.split() cuts at these; _GAP_RE keeps them
-    runs = _RUNS
-    out = []
-    for run in text.split():
-        v = runs.get(run)
-        if v is None:
-            v = _normalize_run(run)
-            if len(run) <= _RUN_MAX_CHARS:
-                if len(runs) >= _RUNS_MAX:
-                    runs.clear()
-                runs[run] = v
-        if v:
-            out.append(v)
-    return " ".join(out)
+    return " ".join(filter(None, map(_LINE_RUNS.__getitem__, text.split())))
 
 
 def _normalize_run(text: str) -> str:
     return _GAP_RE.sub(" ", normalize_chars(text)).strip()
 
 
-_RUNS: dict[str, str] = {}  # white-space-separated run -> _normalize_run(run)
-_RUNS_MAX = 100_000  # (each memo: ~20 MB at most)
-_RUN_MAX_CHARS = 64
+class RunMemo(dict):
+    """``memo[run]`` is ``compute(run)`` (any value) for a string ``run``, computed on
+    first use and kept for runs of at most ``_RUN_MAX_CHARS`` characters; emptied at
+    ``_RUNS_MAX`` entries (~20 MB at most). A corpus repeats its words, so per-token
+    regex work done through ``map(memo.__getitem__, text.split())`` happens once per
+    distinct white-space-separated run."""
 
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self.compute = compute
 
-def words(text: str) -> list[str]:
-    """Normalised word tokens of ``text`` (letters, marks and digits).
-
-    Per white-space-separated run, from a bounded memo (``_WordRuns``): no word holds
-    white space and normalize_chars acts on each character, so the runs' words in
-    order are the text's; ~3x fewer CPU s than one findall a text (one match a word)."""
-    return list(chain.from_iterable(map(_WORD_RUNS.__getitem__, text.split())))
-
-
-class _WordRuns(dict):
-    """run -> its normalised words (``WORD_RE`` over ``normalize_chars(run)``), kept for
-    runs of at most ``_RUN_MAX_CHARS`` characters, emptied at ``_RUNS_MAX`` entries."""
-
-    def __missing__(self, run: str) -> tuple[str, ...]:
-        found = tuple(WORD_RE.findall(normalize_chars(run)))
+    def __missing__(self, run: str):
+        found = self.compute(run)
         if len(run) <= _RUN_MAX_CHARS:
             if len(self) >= _RUNS_MAX:
                 self.clear()
@@ -128,7 +109,21 @@ class _WordRuns(dict):
         return found
 
 
-_WORD_RUNS = _WordRuns()
+_RUNS_MAX = 100_000
+_RUN_MAX_CHARS = 64
+_LINE_RUNS = RunMemo(_normalize_run)
+
+
+def words(text: str) -> list[str]:
+    """Normalised word tokens of ``text`` (letters, marks and digits).
+
+    Per white-space-separated run, from a bounded memo (``RunMemo``): no word holds
+    white space and normalize_chars acts on each character, so the runs' words in
+    order are the text's; ~3x fewer CPU s than one findall a text (one match a word)."""
+    return list(chain.from_iterable(map(_WORD_RUNS.__getitem__, text.split())))
+
+
+_WORD_RUNS = RunMemo(lambda run: tuple(WORD_RE.findall(normalize_chars(run))))
 
 
 @lru_cache(maxsize=200_000)

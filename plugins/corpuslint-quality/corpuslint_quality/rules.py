@@ -947,21 +947,8 @@ class FewAlphabeticWords(QualityRule):
                        alpha / len(tokens), self.opts["min-fraction"], minimum=True)
 
 
-class _HasLetter(dict):
-    """token -> it holds a letter (``_LETTER_RE``), kept for tokens of at most 64
-    characters, emptied at 100,000 entries: a document's tokens are mostly words seen
-    before, so the regex is asked once per distinct token (~4x fewer CPU s for Q111)."""
-
-    def __missing__(self, token: str) -> bool:
-        found = _LETTER_RE.search(token) is not None
-        if len(token) <= 64:
-            if len(self) >= 100_000:
-                self.clear()
-            self[token] = found
-        return found
-
-
-_HAS_LETTER = _HasLetter()
+# token -> it holds a letter, asked once per distinct token (~4x fewer CPU s for Q111)
+_HAS_LETTER = normalize.RunMemo(lambda token: _LETTER_RE.search(token) is not None)
 
 
 RULES = [
