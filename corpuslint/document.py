@@ -9,6 +9,7 @@ and cached on the instance: every rule that asks gets the same objects.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,7 +25,7 @@ from .text import normalize
 if TYPE_CHECKING:
     from .rules import Rule
 
-_NEWLINE_RE = regex.compile(r"\r\n|\n|\r")
+_NEWLINE_RE = re.compile(r"\r\n|\n|\r")  # (re: the same line endings, a faster scan)
 # A sentence end: the closing quotes and spaces after . ! ? ؟ ؛ … (group 1), or nothing
 # after . ! ? ؟ ؛ at the very end (group 2). The mark is matched and left out of the
 # span (a look-behind at every offset was ~10x slower); see ``sentence_ends``.
@@ -75,6 +76,9 @@ class Document:
     # -- positions ------------------------------------------------------------
     @cached_property
     def _line_starts(self) -> list[int]:
+        """Offset after each line ending (and 0): one entry per line ending, plus one."""
+        if "lines" in self.__dict__:  # (from the lines: no second scan of the text)
+            return [0] + [ln.end + len(ln.newline) for ln in self.lines if ln.newline]
         return [0] + [m.end() for m in _NEWLINE_RE.finditer(self.text)]
 
     @cached_property

@@ -39,6 +39,7 @@ no region and counts as prose for filtering.
 from __future__ import annotations
 
 import heapq
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -383,7 +384,7 @@ _FIELD_LINE_RE = regex.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:(?:[ \t
 # INI files: a ``[section]`` line, or ``key = value`` (``sign-tags = true``).
 _INI_LINE_RE = regex.compile(r"^[ \t]*(?:\[[\w .:\"/-]+\]|[A-Za-z_][\w.-]*[ \t]*=[ \t]*[^\s=][^\n\r]*)[ \t]*$", regex.MULTILINE)
 # A line holding one long token of base64 / hex (signatures, keys, checksums).
-_DATA_LINE_RE = regex.compile(r"^[ \t]*[A-Za-z0-9+/=]{32,}[ \t]*$", regex.MULTILINE)
+_DATA_LINE_RE = re.compile(r"^[ \t]*[A-Za-z0-9+/=]{32,}[ \t]*$", re.MULTILINE)  # (ASCII only: re, faster)
 _INDENTED_LINE_RE = regex.compile(r"^(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
 # Drawn text with words in it: a line with box-drawing characters (a table ``│ps aux │ pager │``
 # rendered for a terminal, a formula with ``─────`` fraction bars), or a table row
@@ -426,7 +427,7 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     strong: set[int] = set()
     strong_prompts: list[int] = []
     if any(c in text for c in "#$%>"):
-        strong_prompts = [index(m) for m in _PROMPT_RE.finditer(text) if _is_command(m)]
+        strong_prompts = [index(m) for m in _prompt_matches(text) if _is_command(m)]
         strong.update(strong_prompts)
     strong.update(index(m) for m in _CODE_PUNCT_LINE_RE.finditer(text) if m.group().strip())
     strong.update(line_at(a) for a, _ in _line_matches(_CONFIG_LINE_RE, text, _CONFIG_TRIGGER_RE, _long_config_line))
@@ -569,6 +570,19 @@ _ARGS_RE = regex.compile(r"\s(?:--?[A-Za-z]|[\w.~-]*/|[\w.-]+=|[|<>]\s)")
 # A program name, not a word of a language: lower case with an inner hyphen, digit,
 # dot or underscore (``aa-genprof``, ``a2enmod``, ``mkfs.ext4``, ``update-grub``).
 _PROGRAM_NAME_RE = regex.compile(r"[a-z][a-z0-9]*(?:[-._][a-z0-9]+|[0-9][a-z0-9]*)+")
+
+
+# What every _PROMPT_RE line holds: a prompt sign then a space or tab (``re``).
+_PROMPT_TRIGGER_RE = re.compile(r"[#$%>][ \t]")
+
+
+def _prompt_matches(text: str):
+    """``_PROMPT_RE.finditer(text)``, tried only at the start of the lines holding
+    ``_PROMPT_TRIGGER_RE`` (its matches are whole lines; ``%`` is common in prose)."""
+    for start, _end in lines_holding(text, _PROMPT_TRIGGER_RE):
+        m = _PROMPT_RE.match(text, start)
+        if m is not None:
+            yield m
 
 
 def _is_command(m) -> bool:

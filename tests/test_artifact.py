@@ -436,3 +436,39 @@ def test_catalogued_ui_line_is_reported_once_by_boilerplate():
 def test_line_removal_is_clean(text, expected):
     findings = run(SymbolOnlyLine, text)
     assert apply(text, findings) == expected
+
+
+def test_character_classes_compiled_by_re_hold_the_same_characters():
+    """Character classes of code points scanned over whole texts or many lines are
+    compiled with the standard ``re`` engine, which scans faster than ``regex``: A105's
+    suspect and A109's control characters (a document's first test), the code symbols
+    duplicate.regions counts on every line. Each holds the same characters as the
+    ``regex`` class."""
+    import regex
+
+    from corpuslint.families.artifact import encoding, markup
+    from corpuslint.families.duplicate import regions
+
+    for gate in (encoding._SUSPECT_RE, markup._ANY_CONTROL_RE, regions._SYMBOL_RE):
+        same = regex.compile(gate.pattern)
+        assert [cp for cp in range(0x3000) if bool(gate.search(chr(cp))) != bool(same.search(chr(cp)))] == []
+        assert gate.search("نص عربي بلا شيء") is None
+    assert encoding._SUSPECT_RE.search("Ã©tÃ©") and markup._ANY_CONTROL_RE.search("a\x08b")
+    assert len(regions._SYMBOL_RE.findall("a/b=c <x> {x} [y] |z_ $@#%&*+\\~^")) == 20
+
+
+def test_grouped_hex_ids_are_found_on_the_trigger_lines_as_in_the_whole_text():
+    """A101 scans for dash/colon-grouped hex ids only on the lines where two hex digits
+    stand around a character that is no letter, digit or space: on every short string of
+    the characters that matter, the same matches as one scan of the whole text."""
+    import itertools
+
+    from corpuslint.families.artifact import hexid
+    from corpuslint.text.lines import finditer_on_lines
+
+    alphabet = ["a", "F", "3", "-", ":", "–", " ", "\n", "ك", "abcdef0123", "٣"]
+    for n in range(5):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert [m.span() for m in finditer_on_lines(hexid._GROUPED_RE, text, hexid._GROUPED_TRIGGER)] == [
+                m.span() for m in hexid._GROUPED_RE.finditer(text)], text

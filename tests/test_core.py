@@ -399,3 +399,63 @@ def test_normalize_line_in_one_pass_equals_punctuation_then_space_passes(text):
 
     two = regex.compile(r"\s+").sub(" ", regex.compile(r"[\p{P}\p{S}]+").sub(" ", normalize.normalize_chars(text))).strip()
     assert normalize.normalize_line(text) == two
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", " ", "  ", "\t", "\r", "\n", "\u00a0", "\u2000", "\u3000", "\u2028", "\x85",
+                                 "\x1c", "\x1f", ".", "؟", "،", "$", "«", "—", "كلمة", "ـ", "\u064e", "\u0301", "\u0308",
+                                 "ﻹ", "Σ", "ß", "İ", "¨", "½", "ﬁ", "\u1100", "\u1161", "\u11a8", "e", "\u0327", "\u200b",
+                                 "\u200c", "ｈ", "㎏", "'", "’", "3", "٣"]), max_size=40).map("".join))
+def test_normalize_line_run_by_run_equals_one_pass_over_the_line(text):
+    """normalize_line and words work per white-space-separated run (memoised): the same as one
+    normalize_chars and one punctuation-and-space pass over the whole line, also where
+    NFKC maps a character to a space or a mark follows a space, and for the separators
+    str.split() cuts at but the pass keeps (U+001C-U+001F)."""
+    from corpuslint.text import normalize
+
+    whole = normalize._GAP_RE.sub(" ", normalize.normalize_chars(text)).strip()
+    assert normalize.normalize_line(text) == whole
+    assert normalize.normalize_line(text) == whole  # (again: from the run memo)
+    one_pass = normalize.WORD_RE.findall(normalize.normalize_chars(text))
+    assert normalize.words(text) == one_pass  # words, run by run (memoised) too
+    assert normalize.words(text) == one_pass
+
+
+def test_patterns_moved_to_re_match_as_their_regex_compilation():
+    """Patterns of explicit code points (no \\p, \\s, \\w, \\d, \\b, no case folding) are
+    compiled with the standard ``re`` engine, which scans and counts faster: on every
+    BMP code point, and on strings of the characters around them, each matches as the
+    ``regex`` compilation of the same pattern."""
+    import itertools
+    import re
+
+    import regex
+
+    from corpuslint import structure
+    from corpuslint.families.whitespace import invisible
+    from corpuslint.text import script
+
+    moved = [script.PRESENTATION_FORMS_RE, script._ARABIC_LETTER, script._UTHMANI, invisible._BIDI_RE,
+             structure._DATA_LINE_RE]
+    for pattern in moved:
+        assert isinstance(pattern, re.Pattern)
+        same = regex.compile(pattern.pattern, regex.MULTILINE if pattern.flags & re.MULTILINE else 0)
+        assert [cp for cp in range(0x10000) if bool(pattern.search(chr(cp))) != bool(same.search(chr(cp)))] == []
+        for chars in itertools.product(["a", "ﻹ", "ٱ", "\u06d6", "\u202b", "A" * 16, " ", "\n", "\r", "="], repeat=4):
+            text = "".join(chars)
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in same.finditer(text)], text
+
+
+def test_line_starts_from_the_lines_equal_a_scan_of_the_line_endings():
+    """Document._line_starts comes from Document.lines when those exist (no second
+    scan): the same offsets, for every mix of \\r, \\n and \\r\\n endings."""
+    import itertools
+
+    from corpuslint.document import Document
+
+    for n in range(6):
+        for parts in itertools.product(["a", "\r", "\n", "\r\n", "bc"], repeat=n):
+            text = "".join(parts)
+            scanned = Document("x.txt", text)._line_starts
+            doc = Document("x.txt", text)
+            assert doc.lines and doc._line_starts == scanned, text

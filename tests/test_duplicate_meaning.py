@@ -88,6 +88,18 @@ def test_refrain_is_not_d101_but_a_single_repeat_is():
     assert [f.line for f in rule.check(Document("x.txt", text))] == [7, 11]
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", "_", "/", ".", "-", " ", "ك", "3", "٣", "\u0301", "‿", "$", "\n"]),
+                max_size=16).map("".join))
+def test_identifier_test_written_from_its_separator_finds_the_same_texts(text):
+    """meaning.names asks first whether a text can hold an identifier (``x_y``, ``a/b``,
+    ``log.info``); the test looks for the separator after a word character: found in
+    exactly the texts where a word character, a separator and the rest are."""
+    import regex
+
+    assert (meaning._NAME_NEEDS[1].search(text) is None) == (regex.search(r"\w[_/.][\w/._-]*\w", text) is None)
+
+
 def test_genre_option_is_validated():
     with pytest.raises(ConfigError, match="genre"):
         RestatedPassage({"genre": "poetry"})

@@ -393,3 +393,26 @@ def test_short_candidates_and_unseen_suggestions_are_not_evidence():
         "d.txt": "المحتوى العربي على الإنترنت بالكاد يمثل نسبة هزيلة.\n",
     }
     assert run_rule(Slip(), texts) == []
+
+
+def test_s105_arabic_entries_are_matched_where_they_occur_as_the_whole_text_scan_matches():
+    """S105 tries its Arabic pattern only at the occurrences of an entry (str.find) and
+    up to a clitic prefix before them: on texts made of entries, prefixes, their pieces,
+    spaces, marks and line breaks, the same matches (span, word, prefix) as one
+    ``finditer`` over the whole text."""
+    import random
+
+    from corpuslint.families.spelling import corrections
+
+    _table, ar_re, _other, keys, _gate = KnownMisspelling()._compile()
+    assert len(keys) > 10
+    pieces = list(keys) + ["و", "ال", "وال", "لل", "ب", " ", "\n", "كتب", "_", "3", "\u064e", "الله", "انشاء", "ا"]
+    rng = random.Random(14)
+    seen = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        whole = [(m.span(), m.group("w"), m.group("pre")) for m in ar_re.finditer(text)]
+        at = corrections._entry_starts(text, keys)
+        assert [(m.span(), m.group("w"), m.group("pre")) for m in corrections._matches_at(ar_re, text, at)] == whole
+        seen += len(whole)
+    assert seen > 1000

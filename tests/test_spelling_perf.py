@@ -217,3 +217,44 @@ def test_bound_dictionary_lookups_give_qalsadi_the_same_analyses():
 
     assert len(words) > 300
     assert [analyses(bound, w) for w in words] == [analyses(plain, w) for w in words]
+
+
+def test_one_stemmer_verdicts_are_the_whole_analysis_verdicts():
+    """has_class / fits_classes / same_class / _verb_only ask qalsadi's verb or noun stemmer alone
+    first (a quarter / half of a whole analysis) and read the whole analysis only when
+    that stemmer cannot decide: on the words of the demo news, and the same words with
+    the article glued on (S101's flagged words: "الحققت"), every verdict is the one the
+    whole analysis gives."""
+    import regex
+
+    from corpuslint.families.spelling import backends
+
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "news-ar").glob("*.txt"))[:2])
+    words = sorted(w for w in set(regex.findall(r"\p{Arabic}+", text)) if len(w) >= 3)[:150]
+    words += ["ال" + w for w in words[:60] if not w.startswith("ال")] + ["الحققت", "الغى", "حققت", "تحقيق"]
+    fast, whole = backends.ArabicBackend(), backends.ArabicBackend()
+    noun = frozenset({"Noun"})
+
+    def fast_verdicts(w):
+        with fast._lock:
+            verb_only = fast._verb_only(w)
+        return fast.has_class(w, "Verb"), fast.has_class(w, "Noun"), fast.fits_classes(w, noun), verb_only
+
+    def whole_verdicts(w):
+        classes = whole.word_classes(w)
+        types = whole._analyses(w)
+        return ("Verb" in classes, "Noun" in classes, not classes or "Noun" in classes,
+                bool(types) and all(t.startswith("Verb") for t in types))
+
+    got = [fast_verdicts(w) for w in words]
+    assert got == [whole_verdicts(w) for w in words]
+    for i in range(4):  # both answers occur for each question
+        assert {v[i] for v in got} == {True, False}, i
+    # the one-stemmer answers decided most words: the whole analysis was read for few
+    assert len(fast._types) < len(words) / 2 and len(whole._types) == len(set(words))
+    # S101's part-of-speech test of a suggestion for a rejected word (base.slip_evidence)
+    pairs = [(a, b) for a in words if a.startswith("ال") for b in words[::7]]
+    same = [fast.same_class(a, b) for a, b in pairs]
+    assert same == [not whole.flagged_classes(a) or not whole.word_classes(b)
+                    or bool(whole.word_classes(b) & whole.flagged_classes(a)) for a, b in pairs]
+    assert {True, False} <= set(same)

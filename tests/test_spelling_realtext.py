@@ -304,6 +304,20 @@ def test_language_is_told_by_letters():
     assert [lang for _, _, lang in language_spans(mixed)] == ["ar", "fa", "ar"]
 
 
+def test_language_spans_one_scan_finds_the_letters_of_the_three_scans():
+    """language_spans's first test (is there any letter Arabic does not use?) is one
+    scan of one character class with the standard ``re`` engine: the same letters as
+    the Persian/Urdu, Urdu-only and other-language ``regex`` classes it replaced."""
+    from corpuslint.text import script
+
+    def three(c):
+        return bool(script._PERSIAN_URDU.search(c) or script._URDU_ONLY.search(c) or script._ANY_OTHER.search(c))
+
+    found = [cp for cp in range(0x10000) if bool(script._NOT_ONLY_ARABIC.search(chr(cp))) != three(chr(cp))]
+    assert found == []
+    assert sum(three(chr(cp)) for cp in range(0x600, 0x700)) == 41
+
+
 def test_zwnj_is_part_of_a_persian_word():
     fa = get_backend("fa")
     assert fa.token_re.findall("ما می‌دانیم که") == ["ما", "می‌دانیم", "که"]

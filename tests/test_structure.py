@@ -289,3 +289,19 @@ def test_sentence_ends_match_the_look_behind_pattern(text, a, b):
         return
     assert list(sentence_ends(text)) == [m.span() for m in before.finditer(text)]
     assert list(sentence_ends(text, pos, end)) == [m.span() for m in before.finditer(text, pos, end)]
+
+
+def test_prompt_lines_are_tried_where_a_prompt_sign_and_a_space_are_as_in_the_whole_text():
+    """plain_text_regions tries its prompt pattern only at the start of the lines holding
+    a prompt sign then a space or tab (``%`` is common in prose): on every short string
+    of the characters that matter, the same matches as one scan of the whole text."""
+    import itertools
+
+    from corpuslint import structure
+
+    alphabet = ["a", "#", "$", "%", ">", " ", "\t", "\n", "\r", "\u00a0", "ls", "root@host:~", "-x", "ك"]
+    for n in range(5):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert [m.span() for m in structure._prompt_matches(text)] == [
+                m.span() for m in structure._PROMPT_RE.finditer(text)], text

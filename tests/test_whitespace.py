@@ -268,3 +268,34 @@ def test_glued_digits_scan_of_trigger_lines_equals_a_full_scan(text):
     from corpuslint.families.whitespace import script_digits as SD
 
     assert [m.span() for m in SD._glued(text)] == [m.span() for m in SD._GLUED_RE.finditer(text)]
+
+
+def test_space_classes_written_out_and_line_scans_find_what_the_whole_text_scans_find():
+    """W101, W102 and W114 scan only the lines holding a trigger the standard ``re`` engine
+    finds (``finditer_on_lines``), W104 runs on ``re``; ``_common.ZS`` spells out
+    \\p{Zs} for ``re``: the same code points, and on every string of the characters that
+    matter (spaces, invisible marks, the three line breaks) the same matches as the
+    ``regex`` patterns over the whole text."""
+    import itertools
+
+    import regex
+
+    from corpuslint.families.whitespace import _common, punctuation, spaces
+
+    zs = regex.compile(r"\p{Zs}")
+    ours = regex.compile(f"[{_common.ZS}]")
+    assert [cp for cp in range(0x10000) if bool(zs.match(chr(cp))) != bool(ours.match(chr(cp)))] == []
+    blankish = regex.compile(rf"(?<![^\r\n])[{_common.HSPACE}{_common.INVISIBLE}]+{_common.EOL}")
+    marks = "،.?"
+    before_mark = _common.compiled(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?=[{regex.escape(marks)}](?:[\s\"'”’»)]|\Z))")
+    alphabet = ["a", " ", "\t", "\r", "\n", "\u00a0", "\u3000", "\u200b", "\u200f", "\x1c", ".", "،", "»"]
+    for n in range(5):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            for pattern, trigger in ((spaces._TRAILING_RE, spaces._BEFORE_EOL_TRIGGER),
+                                     (spaces._ODD_SPACE_RE, spaces._ODD_SPACE_TRIGGER),
+                                     (before_mark, punctuation._space_before_trigger(marks))):
+                assert [m.span() for m in _common.finditer_on_lines(pattern, text, trigger)] == [
+                    m.span() for m in pattern.finditer(text)], (text, pattern.pattern)
+            assert [m.span() for m in spaces._BLANKISH_LINE_RE.finditer(text)] == [
+                m.span() for m in blankish.finditer(text)], text

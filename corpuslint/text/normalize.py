@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 
 import regex
 # pyarabic's araby.TASHKEEL (fathatan, dammatan, kasratan, fatha, damma, kasra, sukun,
@@ -72,13 +73,57 @@ def normalize_chars(text: str) -> str:
 
 
 def normalize_line(text: str) -> str:
-    """normalize_chars + punctuation dropped + whitespace collapsed (for hashing lines)."""
+    """normalize_chars + punctuation dropped + whitespace collapsed (for hashing lines).
+
+    Computed per white-space-separated run, each run's result kept (``RunMemo``): a
+    run of punctuation, symbols and space becomes one space, so it is the same as the
+    non-empty runs' results joined by single spaces (normalize_chars acts on each
+    character; NFKC never composes across a space). The run memo spares the regex
+    pass, which costs ~0.3 µs a character (one match per space) on Arabic prose."""
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return _normalize_run(text)  # str.split() cuts at these; _GAP_RE keeps them
+    return " ".join(filter(None, map(_LINE_RUNS.__getitem__, text.split())))
+
+
+def _normalize_run(text: str) -> str:
     return _GAP_RE.sub(" ", normalize_chars(text)).strip()
 
 
+class RunMemo(dict):
+    """``memo[run]`` is ``compute(run)`` (any value) for a string ``run``, computed on
+    first use and kept for runs of at most ``_RUN_MAX_CHARS`` characters; emptied at
+    ``_RUNS_MAX`` entries (~20 MB at most). A corpus repeats its words, so per-token
+    regex work done through ``map(memo.__getitem__, text.split())`` happens once per
+    distinct white-space-separated run."""
+
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, run: str):
+        found = self.compute(run)
+        if len(run) <= _RUN_MAX_CHARS:
+            if len(self) >= _RUNS_MAX:
+                self.clear()
+            self[run] = found
+        return found
+
+
+_RUNS_MAX = 100_000
+_RUN_MAX_CHARS = 64
+_LINE_RUNS = RunMemo(_normalize_run)
+
+
 def words(text: str) -> list[str]:
-    """Normalised word tokens of ``text`` (letters, marks and digits)."""
-    return WORD_RE.findall(normalize_chars(text))
+    """Normalised word tokens of ``text`` (letters, marks and digits).
+
+    Per white-space-separated run, from a bounded memo (``RunMemo``): no word holds
+    white space and normalize_chars acts on each character, so the runs' words in
+    order are the text's; ~3x fewer CPU s than one findall a text (one match a word)."""
+    return list(chain.from_iterable(map(_WORD_RUNS.__getitem__, text.split())))
+
+
+_WORD_RUNS = RunMemo(lambda run: tuple(WORD_RE.findall(normalize_chars(run))))
 
 
 @lru_cache(maxsize=200_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -13,7 +14,8 @@ from ...rules import DocumentRule
 _FFFD_RE = regex.compile("\ufffd+")
 # Characters that appear in UTF-8-read-as-Latin-1/cp1252 mojibake: Latin-1 supplement,
 # C1 controls and the cp1252 punctuation block. A line without any cannot be mojibake.
-_SUSPECT_RE = regex.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]")
+# (a class of code points: the standard ``re`` engine scans a text for it ~8x faster than ``regex``)
+_SUSPECT_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]")
 
 
 @lru_cache(maxsize=8192)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 
 import regex
 
@@ -10,6 +11,7 @@ from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
+from ...text.lines import finditer_on_lines
 from ._common import inside, line_index_at, link_spans, near, remove_line_fix
 
 _SEP = r"[\p{Pd}:]"  # any Unicode dash (- ‐ ‑ – — ...) or a colon
@@ -19,6 +21,10 @@ _GROUPED_RE = lazy(rf"(?<![\p{{L}}\p{{N}}\p{{Pd}}:])[0-9A-Fa-f]{{1,12}}(?:{_SEP}
 _HEXRUN_RE = lazy(r"(?<![\p{L}\p{N}])[0-9A-Fa-f]{12,}(?![\p{L}\p{N}])")
 # Long base64 / url-safe base64 runs (tokens, tracking ids).
 _B64_RE = lazy(r"(?<![\p{L}\p{N}+/_-])[A-Za-z0-9+/_-]{24,}={0,2}(?![\p{L}\p{N}+/_=-])")
+# What each _GROUPED_RE match holds (``finditer_on_lines`` scans only the lines with one;
+# ``re``): two hex digits around a character that is no letter, digit or space (a dash or
+# a colon is one).
+_GROUPED_TRIGGER = re.compile(r"[0-9A-Fa-f][^\s0-9A-Za-z][0-9A-Fa-f]")
 _DIGIT_THEN_HEXLETTER = lazy(r"[0-9][A-Fa-f]")
 _HEXLETTER = lazy(r"[A-Fa-f]")
 _DIGIT = lazy(r"[0-9]")
@@ -134,7 +140,7 @@ class HexIdFragment(DocumentRule):
     def check(self, doc: Document):
         text = doc.text
         spans: list[tuple[int, int, str]] = []
-        for m in _GROUPED_RE.finditer(text):
+        for m in finditer_on_lines(_GROUPED_RE, text, _GROUPED_TRIGGER):
             if "::" in text[max(m.start() - 2, 0) : m.end() + 2] or _is_ipv6(m.group()):
                 continue  # an IPv6 address (2001:db8::1, 2001:0db8:13bb:0002:0000:0000:0000:0020), not debris
             if _MAC_RE.fullmatch(m.group()):

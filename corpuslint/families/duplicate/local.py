@@ -480,9 +480,7 @@ class RestatedPassage(DocumentRule):
         if not candidates:
             return []
         sets = [set(t) for t in toks]
-        df: Counter[int] = Counter()
-        for st in sets:
-            df.update(st)
+        df: Counter[int] = Counter(chain.from_iterable(sets))  # (one counting pass; only looked up)
         n = len(sentences)
         weight = {}
 
@@ -490,6 +488,14 @@ class RestatedPassage(DocumentRule):
             v = weight.get(t)
             if v is None:
                 v = weight[t] = math.log((n + 1) / (df[t] + 0.5))
+            return v
+
+        set_weight: dict[int, float] = {}  # sentence -> sum of its words' weights (in many pairs)
+
+        def weight_of(k: int) -> float:
+            v = set_weight.get(k)
+            if v is None:
+                v = set_weight[k] = sum(map(w, sets[k]))
             return v
 
         dup_lines = _duplicate_lines(doc)
@@ -559,8 +565,8 @@ class RestatedPassage(DocumentRule):
             # the pair must share words of its own, not the document's formula
             if sum(1 for t in shared if df[t] <= 3) < min_distinctive:
                 continue
-            wa = sum(map(w, a))
-            wb = sum(map(w, b))
+            wa = weight_of(i)
+            wb = weight_of(j)
             wi = sum(map(w, shared))
             score = wi / min(wa, wb) if min(wa, wb) > 0 else 0.0
             if score < min_overlap:

@@ -183,7 +183,9 @@ _NAME_RE = regex.compile("|".join(_NAME_ALTERNATIVES))
 # matches, and ``names`` scans with a pattern of the others (same matches: findall tries
 # the alternatives in order at each position, and one that cannot match changes nothing).
 # Prose without capitals, identifiers or digits (Arabic, CJK) then costs one quick scan.
-_NAME_NEEDS = (regex.compile(r"\p{Lu}"), regex.compile(r"\w[_/.][\w/._-]*\w"), regex.compile(r"\d"))
+# (the second written from its separator: found exactly where ``\w[_/.][\w/._-]*\w`` is,
+# and ~10x faster to look for in prose, where nearly every character is a ``\w``)
+_NAME_NEEDS = (regex.compile(r"\p{Lu}"), regex.compile(r"(?<=\w)[_/.][\w/._-]*\w"), regex.compile(r"\d"))
 _NAME_PATTERNS: dict[tuple[bool, ...], regex.Pattern | None] = {}
 
 

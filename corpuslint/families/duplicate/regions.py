@@ -20,6 +20,7 @@ splits at code samples).
 
 from __future__ import annotations
 
+import re
 import weakref
 from bisect import bisect_right
 from typing import Iterable
@@ -51,7 +52,8 @@ MARKDOWN_SUFFIXES = structure.MARKDOWN_SUFFIXES
 # a line dense in symbols (paths, identifiers, operators).
 _TIMESTAMP_RE = regex.compile(r"^\s*(?:\[?\d{4}-\d\d-\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d|\d{1,2}月 +\d{1,2} +\d\d:\d\d)")
 _PROGRESS_RE = regex.compile(r"\S \.\.\.\s*$")
-_SYMBOL_RE = regex.compile(r"[/=<>{}\[\]|_$@#%&*+\\~^]")
+# (ASCII characters only: the standard ``re`` engine finds them the same, ~3x faster)
+_SYMBOL_RE = re.compile(r"[/=<>{}\[\]|_$@#%&*+\\~^]")
 _INLINE_CODE_RE = regex.compile(r"`+[^`]*`+")
 
 

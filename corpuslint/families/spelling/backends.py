@@ -290,6 +290,23 @@ class Backend:
         when unknown."""
         return frozenset()
 
+    def flaggable(self, clean: str) -> bool:
+        """``flagged_classes(clean)`` may be non-empty (cheap: asked first)."""
+        return bool(self.flagged_classes(clean))
+
+    def same_class(self, clean: str, spelled: str) -> bool:
+        """A suggestion spelled ``spelled`` may stand for the rejected ``clean``: ``clean``
+        has no part of speech from its shape (``flagged_classes``), or ``spelled`` has no
+        known part of speech, or one of those."""
+        flagged = self.flagged_classes(clean)
+        return not flagged or self.fits_classes(spelled, flagged)
+
+    def fits_classes(self, clean: str, flagged: frozenset[str]) -> bool:
+        """``clean`` may stand for a word of the parts of speech ``flagged``: it has no
+        known part of speech, or one of them."""
+        classes = self.word_classes(clean)
+        return not classes or bool(classes & flagged)
+
     @staticmethod
     def vocalised(token: str) -> bool:
         """True when the raw token carries two or more vowel marks (vocalised text)."""
@@ -438,6 +455,8 @@ class ArabicBackend(Backend):
         self._morph: dict[str, str | None] = {}
         self._classes: dict[str, frozenset[str]] = {}
         self._types: dict[str, list[str]] = {}
+        self._flagged: dict[str, frozenset[str]] = {}  # ``same_class``: flagged_classes per rejected word
+        self._part: dict[str, dict[str, list[str] | None]] = {}  # "verb"/"noun" -> word -> ``_part_types``
 
     def clean(self, token: str) -> str:
         # NFC first, so a combining hamza (U+0654/U+0655) after alef/waw/yeh becomes the
@@ -528,11 +547,81 @@ class ArabicBackend(Backend):
             return frozenset()
         cut = clean.find("ا")  # the alef of the article, or of a hamza-less verb (none in لل)
         seated = [clean[:cut] + seat + clean[cut + 1 :] for seat in _AR_HAMZA_SEATS] if cut >= 0 else []
-        if "Verb" in self.word_classes(clean) or any(
-            self.spell(v) and "Verb" in self.word_classes(v) for v in seated
-        ):
+        if self.has_class(clean, "Verb") or any(self.spell(v) and self.has_class(v, "Verb") for v in seated):
             return frozenset()
         return frozenset({"Noun"})
+
+    def flaggable(self, clean: str) -> bool:
+        return _AR_NOUN_ARTICLE_RE.match(clean) is not None
+
+    def same_class(self, clean: str, spelled: str) -> bool:
+        """As ``Backend.same_class``; a ``spelled`` with a noun reading fits whatever
+        ``flagged_classes`` says of ``clean`` (nothing, or "Noun"), so the morphology of
+        ``clean`` itself is asked only for a candidate without one."""
+        if not self.flaggable(clean):
+            return True
+        if self.has_class(spelled, "Noun"):
+            return True
+        flagged = self._flagged.get(clean)
+        if flagged is None:
+            flagged = self._flagged[clean] = self.flagged_classes(clean)
+        return not flagged or self.fits_classes(spelled, flagged)
+
+    def fits_classes(self, clean: str, flagged: frozenset[str]) -> bool:
+        if flagged == {"Noun"} and self.has_class(clean, "Noun"):  # (what ``flagged_classes`` gives)
+            return True
+        return super().fits_classes(clean, flagged)
+
+    # The one qalsadi stemmer that gives each coarse class its analyses ("Verb" types
+    # come only from the verb stemmer; "Noun:..." from the noun stemmer, and from the
+    # unknown-word stemmer when neither found anything).
+    _STEMMER_OF_CLASS = {"Verb": "verb", "Noun": "noun"}
+
+    def has_class(self, clean: str, cls: str) -> bool:
+        """``cls`` ("Verb" or "Noun") is one of ``clean``'s parts of speech: ``cls in
+        word_classes(clean)``, asking qalsadi's one stemmer that gives ``cls`` first
+        (``_part_types``: the verb stemmer alone costs ~1/4, the noun stemmer ~1/2 of a
+        whole analysis). Its answer decides when it is the whole analysis's: no verb
+        reading means no "Verb"; a noun reading means "Noun" (unless the rest of the
+        analysis fails, when ``word_classes`` is empty). Otherwise the whole analysis is read."""
+        if clean not in self._classes:
+            with self._lock:
+                decided = self._part_decides(clean, cls)
+            if decided is not None:
+                return decided
+        return cls in self.word_classes(clean)
+
+    def _part_decides(self, clean: str, cls: str) -> bool | None:
+        """``has_class``'s verdict from one stemmer, or None (undecided); the caller holds ``_lock``."""
+        part = self._part_types(clean, self._STEMMER_OF_CLASS[cls])
+        if part is None:
+            return None
+        found = any(t.split(":", 1)[0] == cls for t in part)
+        if cls == "Verb" and not found:
+            return False
+        if cls == "Noun" and found:
+            return True
+        return None
+
+    def _part_types(self, word: str, part: str) -> list[str] | None:
+        """The types of qalsadi's ``part`` ("verb" or "noun") stemmer's analyses of
+        ``word`` that ``Analex.check_word`` keeps (``_stemmer_types``), cached per word;
+        None without qalsadi or when it fails on the word (the caller then reads the
+        whole analysis). The caller holds ``_lock``."""
+        memo = self._part.setdefault(part, {})
+        if word in memo:
+            return memo[word]
+        if self._analex is None:
+            self._analex = _analyzer()
+        types = None
+        if self._analex is not False:
+            try:
+                found = self._count_word(_stemmer_types, self._analex, word, part)
+                types = None if found is None else [str(r.get_type()) for r in found]
+            except Exception:  # qalsadi failed: the whole analysis decides (it treats a failure the same way)
+                types = None
+        memo[word] = types
+        return types
 
     def _analyses(self, word: str) -> list[str]:
         """qalsadi's analysis types of ``word`` ("Noun:...", "Verb:...", "STOPWORD:..."),
@@ -558,14 +647,22 @@ class ArabicBackend(Backend):
         what it needs per word). They are emptied every MORPHOLOGY_MEMO_WORDS words;
         the analyses do not change (and are no slower: measured 4.4 s vs 5.5 s CPU for
         1,500 words emptied every 100 vs never)."""
+        return self._count_word(self._analex.check_word, word)
+
+    def _count_word(self, analyse: Callable, *args):
+        """``analyse(*args)``: one more word towards emptying qalsadi's memo dicts."""
         self._analex_words += 1
         if self._analex_words > MORPHOLOGY_MEMO_WORDS:
             for memo in _memo_dicts(self._analex):
                 memo.clear()
             self._analex_words = 1
-        return self._analex.check_word(word)
+        return analyse(*args)
 
     def _verb_only(self, word: str) -> bool:
+        """Every analysis of ``word`` is a verb (and there is one); a word with a noun
+        reading is told by the noun stemmer alone (``_part_decides``). The caller holds ``_lock``."""
+        if word not in self._types and self._part_decides(word, "Noun"):
+            return False
         types = self._analyses(word)
         return bool(types) and all(t.startswith("Verb") for t in types)
 
@@ -676,6 +773,30 @@ def _bound_freq_lookup(d, original):
         return list(d.cursor.execute(sql, (text,)))
 
     return lookup
+
+
+def _stemmer_types(analex, word: str, part: str) -> list:
+    """The analyses of ``word`` by ``analex``'s ``part`` ("verb"/"noun") stemmer alone
+    that ``Analex.check_word`` would keep: its steps (qalsadi 0.5) for that stemmer only,
+    without the frequency look-ups (which change no analysis's type). None when ``analex``
+    is set up to do more (tag guessing, its own cache): then only ``check_word`` is exact."""
+    from pyarabic import araby
+
+    if getattr(analex, "allow_tag_guessing", True) or getattr(analex, "allow_cache_use", True):
+        return None
+    word = araby.strip_tatweel(word)
+    word_nm = araby.strip_tashkeel(word)
+    found: list = []
+    if araby.is_arabicword(word_nm):
+        if part == "verb" and analex.light_tag(word) != "nonverb":
+            found = analex.check_word_as_verb(word_nm)
+        elif part == "noun" and analex.light_tag(word) != "nonnoun":
+            found = analex.check_word_as_noun(word_nm)
+    found = analex.check_normalized(word_nm, found)
+    found = analex.check_shadda(araby.strip_harakat(word), found, analex.fully_vocalized_input)
+    if analex.partial_vocalization_support:
+        found = analex.check_partial_vocalized(word, found)
+    return found
 
 
 # Marks a ``pattern_slip`` explanation that is a taa-marbuta defect (warning, not error).

@@ -361,18 +361,17 @@ def slip_evidence(
     # Never suggest a word of another part of speech (a noun for a verb, a verb for a
     # word with ال): asked of the morphology only for these few candidates, and only
     # once there is a candidate at all (qalsadi costs milliseconds per word).
-    flagged = backend.flagged_classes(clean)
+    flaggable = backend.flaggable(clean)
     spelled_of: dict[str, str | None] = {}
 
     def same_class(k: str) -> bool:
-        if not flagged:
+        if not flaggable:
             return True
         if k not in spelled_of:
             spelled_of[k] = repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix)
         if not spelled_of[k]:
             return True
-        classes = backend.word_classes(spelled_of[k])
-        return not classes or bool(classes & flagged)
+        return backend.same_class(clean, spelled_of[k])
 
     scored = [s for s in scored if same_class(s[1])]
     if not scored:

@@ -215,11 +215,11 @@ class KnownMisspelling(SpellingDocumentRule):
         for pattern in (ar_re, other_re):
             if pattern is None:
                 continue
-            if pattern is ar_re and not any(k in text for k in arabic_keys):
-                continue
             if pattern is other_re and other_gate is not None and other_gate.search(text) is None:
                 continue
-            for m in pattern.finditer(text):
+            # (Arabic: tried only where an entry occurs verbatim, the usual case being nowhere)
+            found = _matches_at(ar_re, text, _entry_starts(text, arabic_keys)) if pattern is ar_re else pattern.finditer(text)
+            for m in found:
                 word = m.group("w")
                 entry = table.get(word) or table.get(word.lower())
                 if pattern is ar_re:  # an entry written for one language applies only there
@@ -268,3 +268,32 @@ class KnownMisspelling(SpellingDocumentRule):
                     yield doc.finding(
                         self, m.start(), m.end(), f"'{clean}' is on the project's reject list (spelling.reject)"
                     )
+
+
+_PREFIX_MAX = 3  # the longest clitic prefix of _AR_PREFIX (وال بال فال كال)
+
+
+def _entry_starts(text: str, keys: tuple[str, ...]) -> list[int]:
+    """Where a match of the Arabic pattern can start: at each occurrence of an entry
+    (``str.find``), or up to ``_PREFIX_MAX`` characters before it (a clitic prefix)."""
+    starts: set[int] = set()
+    for k in keys:
+        q = text.find(k)
+        while q >= 0:
+            starts.update(range(max(0, q - _PREFIX_MAX), q + 1))
+            q = text.find(k, q + 1)
+    return sorted(starts)
+
+
+def _matches_at(pattern, text: str, starts: list[int]):
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (sorted):
+    the matches tried there, left to right, each from where the last one ended (its
+    look-behind reads the text before; no match is empty)."""
+    end = 0
+    for s in starts:
+        if s < end:
+            continue
+        m = pattern.match(text, s)
+        if m is not None:
+            yield m
+            end = m.end()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ...findings import Edit, Fix, Severity
@@ -9,7 +11,7 @@ from ...rules import DocumentRule
 from ...structure import ALL_REGIONS
 from ._common import HSPACE, INVISIBLE, by_line, char_names, compiled, counted_names
 
-_BIDI_RE = regex.compile(r"[\u202a-\u202e\u2066-\u2069]+")
+_BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]+")  # (re: a faster scan, same code points)
 # Safe to delete: they never change how text renders or reads.
 _SAFE_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u180e"
 # Directional marks change the display order of neutral characters: unsafe.

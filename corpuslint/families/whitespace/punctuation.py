@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ...structure import HEADING, PROSE, is_command_word, reads_as_prose
-from ._common import aligned, compiled
+from ._common import ZS, aligned, compiled, finditer_on_lines
 
 _COLUMNS_RE = regex.compile(r"\S(?: {2,}|\t)\S")
 
@@ -56,7 +59,11 @@ class SpaceBeforePunctuation(DocumentRule):
             return
         pattern = compiled(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?=[{marks}](?:[\s\"'”’»)]|\Z))")
         text = doc.text
-        for m in pattern.finditer(text):
+        if "\n" in marks or "\r" in marks:
+            found = pattern.finditer(text)
+        else:  # only the lines where a space separator stands before a mark (its last space does)
+            found = finditer_on_lines(pattern, text, _space_before_trigger(self.opts["marks"]))
+        for m in found:
             mark = text[m.end()]
             line, column = doc.position(m.end())
             if aligned(doc, line - 1, column - 1, lambda other, col: other[col] == mark and other[col - 1 : col] == " "):
@@ -85,6 +92,12 @@ class SpaceBeforePunctuation(DocumentRule):
             if mark == "." and _CJK_RE.match(text, m.start() - 1) and _DOT_NAMED_AFTER_CJK_RE.match(text, m.end() + 1):
                 continue  # `元字符的 ."。`: CJK ends a sentence with 。, so an ASCII dot quoted or before a word is named
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
+
+
+@lru_cache(maxsize=16)
+def _space_before_trigger(marks: str) -> "re.Pattern":
+    """A space separator followed by one of ``marks`` (``re``, for ``finditer_on_lines``)."""
+    return re.compile(f"[{ZS}](?=[{re.escape(marks)}])")
 
 
 # After a shell command separator: a command, then its shell-syntax arguments (``$?``,

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ...structure import (ALL_REGIONS, BLOCKQUOTE, HEADING, LIST_ITEM, MARKDOWN_SUFFIXES, PROSE, markdown_containers,
                           reads_as_prose)
-from ._common import (EOL, HSPACE, INVISIBLE, MARKS, aligned, by_line, char_names, column_of_gaps, counted_names,
-                      gap_ends_at)
+from ._common import (EOL, HSPACE, INVISIBLE, MARKS, ZS, aligned, by_line, char_names, column_of_gaps, counted_names,
+                      finditer_on_lines, gap_ends_at)
 
 # Trailing spaces and invisible characters, except directional marks (W112's): a line
 # ending `text \u200f` gets one finding, W112's for its RLM (its space becomes trailing
 # whitespace once the RLM is gone).
 _TRAILING_RE = regex.compile(rf"(?<=[^\s{INVISIBLE}]|[{MARKS}])[{HSPACE}{INVISIBLE}--{MARKS}]+{EOL}", regex.V1)
-_BLANKISH_LINE_RE = regex.compile(rf"(?<![^\r\n])[{HSPACE}{INVISIBLE}]+{EOL}")
+# (the standard ``re`` engine: the same characters, as ZS is \p{Zs}; ~2x faster over a text)
+_BLANKISH_LINE_RE = re.compile(rf"(?<![^\r\n])[\t{ZS}{INVISIBLE}]+{EOL}")
 # A single non-ASCII space separator between two non-space characters. Runs of two or
 # more spaces are W103's, trailing runs W101's, whitespace-only lines W104's.
 _ODD_SPACE_RE = regex.compile(r"(?<=\S)[\p{Zs}--\x20](?=\S)", regex.V1)
+# What each match holds (``finditer_on_lines``): a space or invisible character before a
+# line end (W101), a space separator other than U+0020 (W102).
+_BEFORE_EOL_TRIGGER = re.compile(rf"[\t{ZS}{INVISIBLE}](?=[\r\n]|\Z)")
+_ODD_SPACE_TRIGGER = re.compile(f"[{ZS.replace(' ', '')}]")
 # Deliberate typography, not scraped residue: IDEOGRAPHIC SPACE between CJK characters (the
 # space of CJK text: "鳲鳩在桑\u3000其子七兮"), and a no-break, narrow no-break or thin space
 # binding a number to the word or label next to it ("第\u00a03\u00a0章", "2.1.5.\u00a0Debian",
@@ -71,7 +78,7 @@ class TrailingWhitespace(DocumentRule):
 
     def check(self, doc):
         keep_md = self.opts["markdown-linebreaks"] and doc.suffix in (".md", ".markdown")
-        for m in _TRAILING_RE.finditer(doc.text):
+        for m in finditer_on_lines(_TRAILING_RE, doc.text, _BEFORE_EOL_TRIGGER):
             if keep_md and len(m.group()) >= 2 and set(m.group()) == {" "}:
                 continue
             yield doc.finding(self, m.start(), m.end(), f"trailing whitespace ({char_names(m.group())})",
@@ -103,7 +110,7 @@ class NonStandardSpace(DocumentRule):
 
     def check(self, doc):
         allowed = set(self.opts["allow"])
-        found = (m for m in _ODD_SPACE_RE.finditer(doc.text)
+        found = (m for m in finditer_on_lines(_ODD_SPACE_RE, doc.text, _ODD_SPACE_TRIGGER)
                  if not (allowed and m.group() in allowed) and not _typographic_space(doc.text, m))
         # One finding per line (a scraped paragraph can hold dozens), its fix covering all.
         for matches in by_line(doc, found).values():

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterable
 
 import numpy as np
@@ -201,7 +202,8 @@ def _formulaic(paragraphs: list[str]) -> bool:
         return False
     openings: dict[tuple[str, ...], int] = {}
     for para in paragraphs:
-        words = tuple(w.casefold() for w in _WORD_RE.findall(para, endpos=200)[:FORMULA_WORDS])
+        # (the first words only: not every word of the paragraph's first 200 characters)
+        words = tuple(m.group().casefold() for m in islice(_WORD_RE.finditer(para, endpos=200), FORMULA_WORDS))
         if len(words) == FORMULA_WORDS:
             openings[words] = openings.get(words, 0) + 1
     most = max(openings.values(), default=0)
@@ -940,9 +942,13 @@ class FewAlphabeticWords(QualityRule):
         tokens = prose(doc).text.split()
         if not tokens:
             return None
-        alpha = sum(1 for token in tokens if _LETTER_RE.search(token))
+        alpha = sum(map(_HAS_LETTER.__getitem__, tokens))
         return _beyond("few alphabetic words", f"{alpha} of {len(tokens)} tokens contain a letter",
                        alpha / len(tokens), self.opts["min-fraction"], minimum=True)
+
+
+# token -> it holds a letter, asked once per distinct token (~4x fewer CPU s for Q111)
+_HAS_LETTER = normalize.RunMemo(lambda token: _LETTER_RE.search(token) is not None)
 
 
 RULES = [
