@@ -344,7 +344,7 @@ class CorpusIndex:
             return None
 
     def _sync_table(self, rule, key, entries, fresh, old):
-        from .aggregates import aggregate_key
+        from .aggregates import TableRows, aggregate_key
 
         aggregate = rule.aggregate
         akey, owner = aggregate_key(rule, key)
@@ -361,42 +361,47 @@ class CorpusIndex:
                     why = str(exc)
                 if table is not None and not aggregate.valid(table):
                     table, why = None, "not a table of this version"
+
+            def states_of(paths):
+                out = []
+                for path in paths:
+                    state = fresh[path] if path in fresh else _decode_state(conn.execute(
+                        "SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?", (path, key)
+                    ).fetchone(), entries[path], path)
+                    if state is _MISS:
+                        raise _Incomplete  # rolled back: the stored table and its documents stay as they were
+                    out.append((path, state))
+                return out
+
+            rows = TableRows(conn, agg, entries)
+            removed = []
+            changed = [p for p, (_i, h) in docs.items() if entries.get(p) != h]
             if table is not None:
-                for path, (_i, h) in docs.items():
-                    if entries.get(path) == h:
-                        continue
+                for path in changed:
                     prev = old.get(path)
-                    if prev is None or prev[0] != h:
+                    if prev is None or prev[0] != docs[path][1]:
                         table, why = None, f"no previous state of {path}"
                         break
+                    removed.append((path, prev[1]))
+            todo = [p for p, h in entries.items() if p not in docs or docs[p][1] != h]
+            if table is not None:
+                added = states_of(todo)
+                if removed or added:
                     try:
-                        table = aggregate.subtract(table, path, prev[1])
+                        table = aggregate.apply(table, removed, added, rows)
                     except (ValueError, KeyError, IndexError, TypeError) as exc:
-                        table, why = None, f"{path} cannot be taken out ({exc})"
-                        break
+                        table, why = None, f"it cannot be updated ({exc})"
             if table is None:
                 if docs:
                     self.warn(f"corpus index: table of {owner} rebuilt from the cached states ({why})")
                 conn.execute("DELETE FROM agg_docs WHERE agg = ?", (agg,))
-                docs = {}
-                table = aggregate.empty()
-            else:
-                gone = [(i,) for p, (i, h) in docs.items() if entries.get(p) != h]
-                conn.executemany("DELETE FROM agg_docs WHERE id = ?", gone)
-            todo = []
-            for path, h in entries.items():
-                if path in docs and docs[path][1] == h:
-                    continue
-                state = fresh[path] if path in fresh else _decode_state(conn.execute(
-                    "SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?", (path, key)).fetchone(),
-                    h, path)
-                if state is _MISS:
-                    raise _Incomplete  # rolled back: the stored table and its documents stay as they were
-                todo.append((path, h, state))
-            if todo:
-                table = aggregate.merge(table, aggregate.of_documents([(p, st) for p, _h, st in todo]))
-                conn.executemany("INSERT INTO agg_docs (agg, path, content_hash, n, keys) VALUES (?, ?, ?, 0, X'')",
-                                 [(agg, p, h) for p, h, _st in todo])
+                rows.clear()
+                docs, changed = {}, []
+                todo = list(entries)
+                table = aggregate.apply(aggregate.empty(), [], states_of(todo), rows)
+            conn.executemany("DELETE FROM agg_docs WHERE id = ?", [(docs[p][0],) for p in changed])
+            conn.executemany("INSERT INTO agg_docs (agg, path, content_hash, n, keys) VALUES (?, ?, ?, 0, X'')",
+                             [(agg, p, entries[p]) for p in todo])
             if todo or len(docs) != len(entries) or row is None:
                 conn.execute("INSERT OR REPLACE INTO agg_tables (agg, blob) VALUES (?, ?)", (agg, dumps(table)))
         self._tables[agg] = table
@@ -426,6 +431,7 @@ class CorpusIndex:
         conn.execute("DELETE FROM postings WHERE agg = ?", (agg,))
         conn.execute("DELETE FROM agg_docs WHERE agg = ?", (agg,))
         conn.execute("DELETE FROM agg_tables WHERE agg = ?", (agg,))
+        conn.execute("DELETE FROM agg_rows WHERE agg = ?", (agg,))
         if not keep:
             conn.execute("DELETE FROM aggs WHERE id = ?", (agg,))
 
@@ -478,7 +484,7 @@ class CorpusIndex:
 # Aggregates (corpuslint/aggregates.py): one row per aggregate (rule key + scheme), per
 # (aggregate, document) the content hash of the state its postings come from and how
 # many posting rows it has, and the postings themselves.
-AGGREGATE_TABLES = ("postings", "agg_docs", "aggs", "agg_tables", "verdicts", "backend_words")
+AGGREGATE_TABLES = ("postings", "agg_docs", "aggs", "agg_tables", "agg_rows", "verdicts", "backend_words")
 
 
 def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
@@ -494,6 +500,11 @@ def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
         " doc INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (agg, kind, key, doc)) WITHOUT ROWID"
     )
     conn.execute("CREATE TABLE IF NOT EXISTS agg_tables (agg INTEGER PRIMARY KEY, blob BLOB NOT NULL)")
+    # a table aggregate's per-document rows (``aggregates.TableRows``), e.g. the first
+    # occurrence of each word in each document, which its compact table leaves out
+    conn.execute("CREATE TABLE IF NOT EXISTS agg_rows (agg INTEGER NOT NULL, part TEXT NOT NULL, key TEXT NOT NULL,"
+                 " path TEXT NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL, PRIMARY KEY (agg, part, key, path))"
+                 " WITHOUT ROWID")
     conn.execute("CREATE TABLE IF NOT EXISTS verdicts (backend TEXT NOT NULL, word TEXT NOT NULL,"
                  " known INTEGER NOT NULL, PRIMARY KEY (backend, word)) WITHOUT ROWID")
     conn.execute("CREATE TABLE IF NOT EXISTS backend_words (backend TEXT NOT NULL, name TEXT NOT NULL,"
