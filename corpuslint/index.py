@@ -990,13 +990,18 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
     root = os.path.abspath(ctx.root)
     # display path -> (relative key, absolute path); targets that are not corpus files stay uncached
     corpus: dict[str, tuple[str, str]] = {}
+    walked: dict[str, tuple[int, int]] = {}  # display path -> (size, mtime_ns) the walk saw
     prefix = root.rstrip(os.sep) + os.sep
     for src in sources:
         if getattr(src, "problem", None) is not None:
             continue  # never opened (FIFO, device, link outside the root, unreadable folder)
         path = src.path  # absolute and normalised (files.discover): under the root, its tail is the key
         rel = path[len(prefix):] if path.startswith(prefix) and len(path) > len(prefix) else _relative_path(path, root)
-        corpus.setdefault(src.display, (rel, path))
+        if src.display not in corpus:
+            corpus[src.display] = (rel, path)
+            seen = getattr(src, "stat", None)
+            if seen is not None:
+                walked[src.display] = seen
 
     index: CorpusIndex | None = None
     cache_dir = cache_dir_for(ctx) if ctx.use_cache and corpus else None
@@ -1010,13 +1015,13 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
             _warn(f"cannot use the corpus index in {cache_dir}: {exc}; running without it")
             index = None
     try:
-        return _collect(rules, target_docs, ctx, corpus, index, out)
+        return _collect(rules, target_docs, ctx, corpus, index, out, walked)
     finally:
         if index is not None:
             index.close()
 
 
-def _collect(rules, target_docs, ctx, corpus, index, out):
+def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
     keys = {rule.code: rule_key(rule) for rule in rules}
     # rules with an aggregate (corpuslint/aggregates.py): cached states stay on disk,
     # decoded only when the reduce asks (not with --no-cache, nor for files outside the corpus)
@@ -1036,20 +1041,23 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
     state_rows: list[tuple[str, str, str, str, bytes]] = []
     work: list[str] = []  # display paths that need reading and/or collect()
 
+    walked = walked or {}
     for display, (rel, abspath) in corpus.items():
-        try:
-            st = os.stat(abspath)
-        except OSError:
-            if display not in target_docs:
-                continue
-            st = None
+        st = walked.get(display) if display not in target_docs else None
+        if st is None:
+            try:
+                full = os.stat(abspath)
+                st = (full.st_size, full.st_mtime_ns)
+            except OSError:
+                if display not in target_docs:
+                    continue
         row = known_files.get(rel)
         if display in target_docs:
             h = target_docs[display].content_hash
-            if index is not None and st is not None and _matches_disk(target_docs[display], st):
-                if row != (st.st_size, st.st_mtime_ns, h):
-                    file_rows.append((rel, st.st_size, st.st_mtime_ns, h))
-        elif row is not None and row[0] == st.st_size and row[1] == st.st_mtime_ns:
+            if index is not None and st is not None and _matches_disk(target_docs[display], st[0]):
+                if row != (st[0], st[1], h):
+                    file_rows.append((rel, st[0], st[1], h))
+        elif row is not None and row[0] == st[0] and row[1] == st[1]:
             h = row[2]
         else:
             work.append(display)  # unknown or changed on disk: read, hash, maybe collect
@@ -1126,12 +1134,36 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
                 _warn(f"corpus index {what} ({exc}); this run's results were not cached")
             except sqlite3.Error as exc:
                 _warn(f"corpus index write failed ({exc}); this run's results were not cached")
+    names = _Names(corpus)
     for rule in rules:
         if rule.code in lazy_codes:
             out[rule.code] = _lazy_states(rule, keys[rule.code], index if written else None, index.cache_dir,
                                           out[rule.code], lazy[rule.code], stored[rule.code], corpus, ctx,
-                                          old.get(rule.code, {}), warned)
+                                          old.get(rule.code, {}), warned, names)
     return out
+
+
+class _Names:
+    """The corpus's index paths as the aggregates need them, computed once for all rules:
+    ``display_of`` (index path -> display path) and ``same`` (every display path is its
+    index path)."""
+
+    def __init__(self, corpus: dict[str, tuple[str, str]]):
+        self._corpus = corpus
+        self._display_of: dict[str, str] | None = None
+        self._same: bool | None = None
+
+    @property
+    def display_of(self) -> dict[str, str]:
+        if self._display_of is None:
+            self._display_of = {rel: d for d, (rel, _) in self._corpus.items()}
+        return self._display_of
+
+    @property
+    def same(self) -> bool:
+        if self._same is None:
+            self._same = all(d == rel for d, (rel, _) in self._corpus.items())
+        return self._same
 
 
 _LAZY = "corpuslint-lazy-state"  # a work item's cached state left on disk (rules with an aggregate)
@@ -1164,13 +1196,14 @@ def _previous_states(index, rules, keys, lazy_codes, cached, state_rows, gone) -
     return out
 
 
-def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, old=None, warned=None):
+def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, old=None, warned=None, names=None):
     """``aggregates.LazyStates`` of one rule: ``ready`` states in memory, ``lazy`` ones
     (display -> (rel, hash)) decoded on access. With ``index`` (written this run) and
     every ready state stored (``stored``: display -> content hash), the rule's
     aggregate is brought up to date and given as ``aggregates``."""
     from .aggregates import AggregateView, LazyStates, TableAggregate
 
+    names = names or _Names(corpus)
     reader = _Reader(cache_dir)
     where = dict(lazy)
 
@@ -1198,8 +1231,7 @@ def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, 
         try:
             if isinstance(rule.aggregate, TableAggregate):
                 # a table names documents by path: only where display paths are the index's
-                got = index.sync_table(rule, key, entries, fresh, old or {}) if all(
-                    d == rel for d, (rel, _) in corpus.items()) else None
+                got = index.sync_table(rule, key, entries, fresh, old or {}) if names.same else None
                 agg_id, table = got if got is not None else (None, None)
             else:
                 agg_id = index.sync_aggregate(rule, key, entries, fresh)
@@ -1210,7 +1242,7 @@ def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, 
         if agg_id is not None:
             path = index.path
             view = AggregateView(lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S),
-                                 agg_id, {rel: d for d, (rel, _) in corpus.items()}, len(ready) + len(lazy), table)
+                                 agg_id, names.display_of, len(ready) + len(lazy), table)
     return LazyStates(ready, lazy, load, view)
 
 
@@ -1243,12 +1275,12 @@ def _decode_state(hit: "tuple[str, bytes] | None", content_hash: str, where: str
         return _MISS
 
 
-def _matches_disk(doc: "Document", st: os.stat_result) -> bool:
-    """A checked document's text is what is on disk (not an in-memory edit)."""
+def _matches_disk(doc: "Document", size: int) -> bool:
+    """A checked document's text is what is on disk (``size`` bytes), not an in-memory edit."""
     nbytes = getattr(doc, "nbytes", None)  # a document already mapped (engine.Collected)
     if nbytes is None:
         nbytes = len(doc.text.encode("utf-8", "surrogatepass"))
-    return nbytes == st.st_size
+    return nbytes == size
 
 
 def _load(ctx, display: str, abspath: str):
