@@ -74,7 +74,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .rules import CorpusRule
 
-SCHEMA_VERSION = "6"  # 4: msgpack/numpy codec instead of pickle; 5, 6: aggregates (postings)
+SCHEMA_VERSION = "7"  # 4: msgpack/numpy codec instead of pickle; 5, 6: aggregates (postings); 7: agg_counts
 DB_NAME = "corpus-index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
 PARALLEL_MIN_MISSES = 64  # collect in worker processes only when this many files need it
@@ -278,11 +278,13 @@ class CorpusIndex:
             docs = {p: (i, h) for i, p, h in conn.execute("SELECT id, path, content_hash FROM agg_docs WHERE agg = ?",
                                                           (agg,))}
             if docs:
-                n_rows = conn.execute("SELECT COUNT(*) FROM postings WHERE agg = ?", (agg,)).fetchone()[0]
-                n_want = conn.execute("SELECT TOTAL(n) FROM agg_docs WHERE agg = ?", (agg,)).fetchone()[0]
-                if n_rows != n_want:
+                # the posting rows and the sum of the documents' ``n``, as agg_counts' triggers
+                # count them on every insert and delete (not a scan of every posting each run)
+                counted = conn.execute("SELECT postings, expected FROM agg_counts WHERE agg = ?", (agg,)).fetchone()
+                n_rows, n_want = counted if counted is not None else (None, None)
+                if n_rows != n_want or n_rows is None:
                     self.warn(f"corpus index: aggregate of {rule.code} is damaged ({n_rows} postings, "
-                              f"{int(n_want)} expected); rebuilt from the cached states")
+                              f"{n_want} expected); rebuilt from the cached states")
                     self._drop_aggregate(agg, keep=True)
                     docs = {}
             stale = [i for p, (i, h) in docs.items() if entries.get(p) != h]
@@ -327,8 +329,11 @@ class CorpusIndex:
         for (old,) in conn.execute("SELECT id FROM aggs WHERE code = ? AND key != ?", (owner, akey)).fetchall():
             self._drop_aggregate(old, keep=False)
         row = conn.execute("SELECT id FROM aggs WHERE key = ?", (akey,)).fetchone()
-        return row[0] if row is not None else conn.execute(
-            "INSERT INTO aggs (key, code) VALUES (?, ?)", (akey, owner)).lastrowid
+        if row is not None:
+            return row[0]
+        agg = conn.execute("INSERT INTO aggs (key, code) VALUES (?, ?)", (akey, owner)).lastrowid
+        conn.execute("INSERT OR REPLACE INTO agg_counts (agg, postings, expected) VALUES (?, 0, 0)", (agg,))
+        return agg
 
     def sync_table(self, rule: "CorpusRule", key: str, entries: dict[str, str], fresh: dict[str, Any],
                    old: dict[str, tuple[str, Any]]) -> "tuple[int, Any] | None":
@@ -428,11 +433,14 @@ class CorpusIndex:
 
     def _drop_aggregate(self, agg: int, keep: bool) -> None:
         conn = self.conn
+        conn.execute("DELETE FROM agg_counts WHERE agg = ?", (agg,))  # first: the triggers then update no row
         conn.execute("DELETE FROM postings WHERE agg = ?", (agg,))
         conn.execute("DELETE FROM agg_docs WHERE agg = ?", (agg,))
         conn.execute("DELETE FROM agg_tables WHERE agg = ?", (agg,))
         conn.execute("DELETE FROM agg_rows WHERE agg = ?", (agg,))
-        if not keep:
+        if keep:
+            conn.execute("INSERT INTO agg_counts (agg, postings, expected) VALUES (?, 0, 0)", (agg,))
+        else:
             conn.execute("DELETE FROM aggs WHERE id = ?", (agg,))
 
     def doc_findings(self, rules_key: str) -> dict[str, tuple[str, bytes]]:
@@ -484,7 +492,7 @@ class CorpusIndex:
 # Aggregates (corpuslint/aggregates.py): one row per aggregate (rule key + scheme), per
 # (aggregate, document) the content hash of the state its postings come from and how
 # many posting rows it has, and the postings themselves.
-AGGREGATE_TABLES = ("postings", "agg_docs", "aggs", "agg_tables", "agg_rows", "verdicts", "backend_words")
+AGGREGATE_TABLES = ("postings", "agg_docs", "aggs", "agg_tables", "agg_rows", "agg_counts", "verdicts", "backend_words")
 
 
 def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
@@ -500,6 +508,28 @@ def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
         " doc INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (agg, kind, key, doc)) WITHOUT ROWID"
     )
     conn.execute("CREATE TABLE IF NOT EXISTS agg_tables (agg INTEGER PRIMARY KEY, blob BLOB NOT NULL)")
+    # per aggregate: its posting rows and the sum of its documents' ``n``, counted by
+    # triggers on every insert, delete and update (also one not made by corpuslint), so a
+    # run compares two numbers instead of counting every posting (damage: they differ)
+    conn.execute("CREATE TABLE IF NOT EXISTS agg_counts (agg INTEGER PRIMARY KEY, postings INTEGER NOT NULL,"
+                 " expected INTEGER NOT NULL)")
+    for name, sql in (
+        ("postings_in", "AFTER INSERT ON postings BEGIN"
+                        " UPDATE agg_counts SET postings = postings + 1 WHERE agg = NEW.agg; END"),
+        ("postings_out", "AFTER DELETE ON postings BEGIN"
+                         " UPDATE agg_counts SET postings = postings - 1 WHERE agg = OLD.agg; END"),
+        ("postings_moved", "AFTER UPDATE OF agg ON postings BEGIN"
+                           " UPDATE agg_counts SET postings = postings - 1 WHERE agg = OLD.agg;"
+                           " UPDATE agg_counts SET postings = postings + 1 WHERE agg = NEW.agg; END"),
+        ("agg_docs_in", "AFTER INSERT ON agg_docs BEGIN"
+                        " UPDATE agg_counts SET expected = expected + NEW.n WHERE agg = NEW.agg; END"),
+        ("agg_docs_out", "AFTER DELETE ON agg_docs BEGIN"
+                         " UPDATE agg_counts SET expected = expected - OLD.n WHERE agg = OLD.agg; END"),
+        ("agg_docs_changed", "AFTER UPDATE OF agg, n ON agg_docs BEGIN"
+                             " UPDATE agg_counts SET expected = expected - OLD.n WHERE agg = OLD.agg;"
+                             " UPDATE agg_counts SET expected = expected + NEW.n WHERE agg = NEW.agg; END"),
+    ):
+        conn.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {sql}")
     # a table aggregate's per-document rows (``aggregates.TableRows``), e.g. the first
     # occurrence of each word in each document, which its compact table leaves out
     conn.execute("CREATE TABLE IF NOT EXISTS agg_rows (agg INTEGER NOT NULL, part TEXT NOT NULL, key TEXT NOT NULL,"
@@ -1042,6 +1072,8 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
     work: list[str] = []  # display paths that need reading and/or collect()
 
     walked = walked or {}
+    # per rule: (code, its stored states, its lazy states or None), looked up once, not per file
+    per_rule = [(rule.code, cached.get(rule.code, {}), lazy.get(rule.code)) for rule in rules]
     for display, (rel, abspath) in corpus.items():
         st = walked.get(display) if display not in target_docs else None
         if st is None:
@@ -1063,19 +1095,20 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
             work.append(display)  # unknown or changed on disk: read, hash, maybe collect
             continue
         hit_all = True
-        for rule in rules:
-            hit = cached.get(rule.code, {}).get(rel)
-            if rule.code in lazy_codes:
+        where = (rel, h)
+        for code, stored_states, lazy_of in per_rule:
+            hit = stored_states.get(rel)
+            if lazy_of is not None:
                 if hit is None or hit[0] != h:
                     hit_all = False
                     break
-                lazy[rule.code][display] = (rel, h)
+                lazy_of[display] = where
                 continue
             state = _decode_state(hit, h, display)
             if state is _MISS:
                 hit_all = False
                 break
-            out[rule.code][display] = state
+            out[code][display] = state
         if not hit_all:
             for rule in rules:
                 out[rule.code].pop(display, None)
