@@ -63,6 +63,19 @@ def test_the_corpus_has_several_languages_pairs_and_rejections():
     assert len(ar.first) == sum(len(s.langs["ar"].count) for s in STATES.values() if "ar" in s.langs)
 
 
+def test_each_word_carries_its_key_through_merge_subtract_prune_and_update():
+    """``word_key`` (what the reduce reads instead of calling ``backend.key`` per word)
+    is each word's key, in every table the algebra makes."""
+    half = PATHS[: len(PATHS) // 2]
+    made = [FULL, sp.prune(FULL), sp.merge(table_of(half), table_of(PATHS[len(half):])),
+            sp.subtract(FULL, PATHS[0], STATES[PATHS[0]]),
+            sp.update(sp.prune(FULL), table_of(PATHS[:3]), sp.empty(), _first_rows(table_of(PATHS[3:])))]
+    for table in made:
+        for lang, lt in table.langs.items():
+            backend = analysis.available_backend(lang)
+            assert [lt.keyl[k] for k in lt.word_key.tolist()] == [backend.key(w) for w in lt.vocab]
+
+
 def test_of_documents_is_the_fold_of_add_in_any_order():
     order = PATHS[:]
     random.Random(3).shuffle(order)
@@ -204,6 +217,8 @@ def test_the_table_round_trips_through_the_codec_and_pickle_and_corrupt_data_is_
         {"first": ar.first.astype(np.float64)},
         {"docs": ar.docs + 1},  # a complete table counts its paths
         {"complete": False},  # a pruned table has one first row per word
+        {"word_key": ar.word_key[:-1]},  # a word without its key
+        {"word_key": np.full(len(ar.vocab), len(ar.keyl))},  # a key id out of range
     ):
         with pytest.raises(ValueError):
             sp.LangTable(**{**fields, **bad})
