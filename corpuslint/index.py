@@ -156,7 +156,8 @@ class CorpusIndex:
         self.path = os.path.join(cache_dir, DB_NAME)
         self.warn = warn
         self.conn: sqlite3.Connection | None = None
-        self._tables: dict[int, Any] = {}  # table aggregates synced by this connection (shared by rules)
+        # table aggregates synced by this connection (shared by rules): id -> (entries, table)
+        self._tables: dict[int, tuple[dict[str, str], Any]] = {}
 
     # -- opening, validation, rebuild ------------------------------------------
     def open(self) -> "CorpusIndex":
@@ -353,12 +354,16 @@ class CorpusIndex:
 
         aggregate = rule.aggregate
         akey, owner = aggregate_key(rule, key)
+        for agg, (synced, table) in self._tables.items():  # shared by rules: synced once per run
+            if synced == entries and self.conn.execute("SELECT 1 FROM aggs WHERE id = ? AND key = ?",
+                                                       (agg, akey)).fetchone() is not None:
+                return agg, table
         with _immediate(self.conn) as conn:
             agg = self._aggregate_id(akey, owner)
             docs = {p: (i, h) for i, p, h in conn.execute("SELECT id, path, content_hash FROM agg_docs WHERE agg = ?",
                                                           (agg,))}
             row = conn.execute("SELECT blob FROM agg_tables WHERE agg = ?", (agg,)).fetchone()
-            table, why = self._tables.get(agg), None  # shared by rules: decoded once per run
+            table, why = self._tables.get(agg, (None, None))[1], None  # decoded once per run
             if table is None and row is not None:
                 try:
                     table = loads(row[0]) if isinstance(row[0], bytes) else None
@@ -409,7 +414,7 @@ class CorpusIndex:
                              [(agg, p, entries[p]) for p in todo])
             if todo or len(docs) != len(entries) or row is None:
                 conn.execute("INSERT OR REPLACE INTO agg_tables (agg, blob) VALUES (?, ?)", (agg, dumps(table)))
-        self._tables[agg] = table
+        self._tables[agg] = (dict(entries), table)
         return agg, table
 
     def _delete_postings(self, agg: int, docs: list[int]) -> bool:
