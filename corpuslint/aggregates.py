@@ -33,7 +33,10 @@ crafted): each document's postings are recorded with the content hash of the sta
 they were computed from (``agg_docs``); a run recomputes the postings of every file
 whose recorded hash is not its current state's, drops those of files that left the
 corpus, and checks that the number of posting rows is the one recorded, rebuilding
-the whole aggregate from the states (one warning) when it is not. An aggregate is
+the whole aggregate from the states (one warning) when it is not (both numbers are
+kept in ``agg_counts`` by SQLite triggers on every insert, update and delete, also
+one made outside corpuslint, so the check reads two numbers rather than counting
+every posting each run). An aggregate is
 keyed by the rule's key (options, source) and the aggregate's version and module
 source, so changed code never reuses old postings. Anything that goes wrong costs
 the speed-up, never the findings: the rule then gets ``aggregates = None`` and every
@@ -87,7 +90,11 @@ class TableAggregate(Aggregate):
     given to the reduce as ``AggregateView.table``. Updating it needs a changed
     document's previous state (to subtract), which the index reads before overwriting
     it. The spelling corpus table (``families/spelling/table.py``) is one: the same
-    value a Dask tree reduction sums (``reduction.tree`` over partition tables)."""
+    value a Dask tree reduction sums (``reduction.tree`` over partition tables). An
+    aggregate may store a compact table and keep what only a removal needs as
+    per-document rows instead (``apply``, ``TableRows``): the spelling table stores its
+    pruned form (each word's first occurrence in the corpus) and each word's first
+    occurrence per document as rows."""
 
     def shared(self, rule: "CorpusRule") -> str | None:
         """A name shared by rules whose states (and so tables) are the same (the

@@ -339,11 +339,14 @@ class CorpusIndex:
     def sync_table(self, rule: "CorpusRule", key: str, entries: dict[str, str], fresh: dict[str, Any],
                    old: dict[str, tuple[str, Any]]) -> "tuple[int, Any] | None":
         """``sync_aggregate`` for a ``TableAggregate``: (id, table summed over ``entries``),
-        updated by subtracting the previous state (``old``: path -> (content hash,
-        state), read before it was overwritten) of every changed or removed document and
-        adding the new ones. A stored table that does not decode or validate, or a
-        previous state that is missing, rebuilds it from the stored states (one
-        warning). None when a document's state cannot be had."""
+        updated by ``aggregate.apply`` with the previous state (``old``: path -> (content
+        hash, state), read before it was overwritten) of every changed or removed
+        document and the new states of the changed and added ones, in one transaction
+        with the aggregate's ``TableRows``. A stored table that does not decode or
+        validate, a previous state that is missing or an update that fails rebuilds it
+        from the stored states (one warning). None when a document's state cannot be
+        had. Rules sharing the table (``TableAggregate.shared``) get the one synced
+        first in this run when their entries are the same."""
         try:
             return self._sync_table(rule, key, entries, fresh, old)
         except _Incomplete:
