@@ -26,6 +26,10 @@ from ``os.wait4``:
 
 Targets: the incremental run <= 1 s CPU, <= 3% of the cold run's CPU, peak RSS <= 300 MB,
 identical findings. ``--targets-json FILE`` writes them for benchmarks/run.py.
+
+The runs read compiled byte code (in a temporary ``PYTHONPYCACHEPREFIX``, compiled
+before the cold run), as an installed package has it: with PYTHONDONTWRITEBYTECODE
+every run would also time the compiler (~0.1-0.2 s, as in bench_startup.py).
 """
 
 from __future__ import annotations
@@ -78,6 +82,20 @@ def copy_into_one_file(folder: Path) -> str:
     return target
 
 
+def _compiled(pycache: str, folder: Path) -> None:
+    """Children (inheriting this environment) read byte code from ``pycache``: the
+    corpuslint package compiled here, and what a check of a copy of one file of
+    ``folder`` imports (dependencies too: their __pycache__ is not read under a prefix)."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = pycache
+    subprocess.run([sys.executable, "-c", "import compileall, corpuslint, os; "
+                    "compileall.compile_dir(os.path.dirname(corpuslint.__file__), quiet=1)"], check=True)
+    with tempfile.TemporaryDirectory(prefix="corpuslint-precommit-warmup-") as tmp:
+        one = sorted(folder.glob("doc*.txt"))[0]
+        shutil.copy(one, Path(tmp) / one.name)
+        run_check(Path(tmp), "--no-cache", one.name)
+
+
 def _row(label: str, r: dict, cold: dict | None = None) -> str:
     share = f" {100 * r['cpu'] / cold['cpu']:5.1f}% of cold" if cold else ""
     n = "" if r["findings"] is None else f" {len(r['findings'])} findings"
@@ -95,7 +113,8 @@ def main() -> int:
     args = ap.parse_args()
     bench_scale.PARAS_PER_FILE = args.paragraphs_per_file
     with (bench_scale.corpus_folder(args.keep, "corpuslint-precommit-") as folder,
-          tempfile.TemporaryDirectory(prefix="corpuslint-precommit-out-") as out_dir):
+          tempfile.TemporaryDirectory(prefix="corpuslint-precommit-out-") as out_dir,
+          tempfile.TemporaryDirectory(prefix="corpuslint-pycache-") as pycache):
         outs = Path(out_dir)
         if bench_scale.ensure_corpus(folder, args.files * args.paragraphs_per_file):
             subprocess.run(["git", "init", "-q", str(folder)], check=False)  # as in a repository
@@ -103,6 +122,7 @@ def main() -> int:
         mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
         print(f"corpus: {n_files} files, {mb:.1f} MB in {folder} "
               f"(load average {' '.join(f'{x:.2f}' for x in os.getloadavg())})", flush=True)
+        _compiled(pycache, folder)
         results: dict[str, dict] = {}
         if not args.no_cold:
             results["cold"] = run_check(folder, "--no-cache", ".")

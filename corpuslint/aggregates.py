@@ -33,7 +33,10 @@ crafted): each document's postings are recorded with the content hash of the sta
 they were computed from (``agg_docs``); a run recomputes the postings of every file
 whose recorded hash is not its current state's, drops those of files that left the
 corpus, and checks that the number of posting rows is the one recorded, rebuilding
-the whole aggregate from the states (one warning) when it is not. An aggregate is
+the whole aggregate from the states (one warning) when it is not (both numbers are
+kept in ``agg_counts`` by SQLite triggers on every insert, update and delete, also
+one made outside corpuslint, so the check reads two numbers rather than counting
+every posting each run). An aggregate is
 keyed by the rule's key (options, source) and the aggregate's version and module
 source, so changed code never reuses old postings. Anything that goes wrong costs
 the speed-up, never the findings: the rule then gets ``aggregates = None`` and every
@@ -87,7 +90,11 @@ class TableAggregate(Aggregate):
     given to the reduce as ``AggregateView.table``. Updating it needs a changed
     document's previous state (to subtract), which the index reads before overwriting
     it. The spelling corpus table (``families/spelling/table.py``) is one: the same
-    value a Dask tree reduction sums (``reduction.tree`` over partition tables)."""
+    value a Dask tree reduction sums (``reduction.tree`` over partition tables). An
+    aggregate may store a compact table and keep what only a removal needs as
+    per-document rows instead (``apply``, ``TableRows``): the spelling table stores its
+    pruned form (each word's first occurrence in the corpus) and each word's first
+    occurrence per document as rows."""
 
     def shared(self, rule: "CorpusRule") -> str | None:
         """A name shared by rules whose states (and so tables) are the same (the
@@ -117,6 +124,61 @@ class TableAggregate(Aggregate):
 
     def merge(self, a: Any, b: Any) -> Any:
         raise NotImplementedError
+
+    def apply(self, table: Any, removed: list[tuple[str, Any]], added: list[tuple[str, Any]],
+              rows: "TableRows") -> Any:
+        """``table`` without the documents ``removed`` ((path, state it was added with)
+        pairs) and with ``added`` (a changed document is in both), as stored in the
+        index. The default subtracts and merges; an aggregate that stores a compact
+        table (e.g. without the per-document rows only a removal needs) keeps those rows
+        in ``rows`` instead. Raises ``ValueError`` (or ``KeyError``, ``IndexError``,
+        ``TypeError``) when the table cannot be updated: the index then rebuilds it
+        from every state, with empty ``rows``."""
+        for path, state in removed:
+            table = self.subtract(table, path, state)
+        return self.merge(table, self.of_documents(added)) if added else table
+
+
+class TableRows:
+    """Per-document detail rows of a ``TableAggregate`` in the corpus index (table
+    ``agg_rows``): (part, key, path) -> two integers, e.g. (language, word, document)
+    -> (line, column) of the word's first occurrence there. Used inside the index's
+    write transaction (``TableAggregate.apply``); ``paths`` are the corpus documents,
+    so a row naming anything else (a stale or crafted row) is never an answer."""
+
+    def __init__(self, conn: sqlite3.Connection, agg_id: int, paths: Mapping[str, Any]):
+        self._conn = conn
+        self.agg_id = agg_id
+        self._paths = paths
+
+    def insert(self, rows: Iterable[tuple[str, str, str, int, int]]) -> None:
+        """Add (part, key, path, a, b) rows (replacing any with the same part, key, path)."""
+        agg = self.agg_id
+        self._conn.executemany("INSERT OR REPLACE INTO agg_rows (agg, part, key, path, a, b) VALUES (?, ?, ?, ?, ?, ?)",
+                               ((agg, *r) for r in rows))
+
+    def delete(self, rows: Iterable[tuple]) -> None:
+        """Remove the rows named by (part, key, path, ...) tuples."""
+        agg = self.agg_id
+        self._conn.executemany("DELETE FROM agg_rows WHERE agg = ? AND part = ? AND key = ? AND path = ?",
+                               ((agg, r[0], r[1], r[2]) for r in rows))
+
+    def clear(self) -> None:
+        self._conn.execute("DELETE FROM agg_rows WHERE agg = ?", (self.agg_id,))
+
+    def smallest(self, part: str, keys: Iterable[str]) -> dict[str, tuple[str, int, int]]:
+        """{key: (path, a, b)} of the row with the smallest path (code-point order: SQLite
+        compares UTF-8 bytes) among the corpus documents, for each key that has one."""
+        out: dict[str, tuple[str, int, int]] = {}
+        sql = "SELECT path, a, b FROM agg_rows WHERE agg = ? AND part = ? AND key = ? ORDER BY path"
+        for key in keys:
+            cursor = self._conn.execute(sql, (self.agg_id, part, key))
+            for path, a, b in cursor:
+                if path in self._paths and type(a) is int and type(b) is int:
+                    out[key] = (path, a, b)
+                    break
+            cursor.close()
+        return out
 
 
 def aggregate_key(rule: "CorpusRule", rule_key: str) -> tuple[str, str]:

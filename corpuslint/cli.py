@@ -8,6 +8,7 @@ Exit codes (like ruff): 0 = no findings at or above ``fail-on`` severity remain,
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import shutil
@@ -144,10 +145,11 @@ def _data_arguments(parser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; every error is one line on stderr and exit code 2. The traceback
     is printed only with ``--verbose`` or ``CORPUSLINT_DEBUG=1``."""
+    own_process = argv is None  # the command line's run (console script, python -m corpuslint)
     argv = list(sys.argv[1:] if argv is None else argv)
     verbose = "--verbose" in argv or os.environ.get("CORPUSLINT_DEBUG", "") not in ("", "0")
     try:
-        return _main(argv)
+        return _main(argv, own_process)
     except (ConfigError, PluginError, RuleError, ExecutorError) as exc:
         return _error(str(exc), verbose)
     except KeyboardInterrupt:
@@ -186,7 +188,7 @@ def _plugin_of(exc: BaseException) -> str | None:
     return last
 
 
-def _main(argv: list[str]) -> int:
+def _main(argv: list[str], own_process: bool = False) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -204,7 +206,11 @@ def _main(argv: list[str]) -> int:
     if args.command == "rules":
         return _cmd_rules(args.config)
     if args.command == "check":
-        return _cmd_check(args)
+        try:
+            return _cmd_check(args)
+        finally:
+            if not own_process:  # called in-process: nothing stays frozen (``_cmd_check`` froze what was loaded)
+                gc.unfreeze()
     if args.command == "filter":
         return _cmd_filter(args)
     parser.print_help(sys.stderr)
@@ -313,6 +319,10 @@ def _cmd_check(args) -> int:
               "unsafe fixes are marked [*] as available (add --fix to apply them)", file=sys.stderr)
     config_paths = [args.stdin_filename or "."] if stdin is not None else paths
     config, registry = build_registry(config_paths, config_file=args.config)
+    # The modules, rules and config loaded so far live as long as the run: out of the
+    # cyclic collector's way, its passes over the run's own objects are cheaper (a warm
+    # 10 k-file pre-commit run: ~0.1 s of ~0.85 s CPU).
+    gc.freeze()
     if args.select is not None:
         check_codes(args.select, registry.rules, "command line: --select")
         config.select = args.select

@@ -13,7 +13,7 @@ import fnmatch
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .config import Config
@@ -36,6 +36,9 @@ class Source:
     display: str  # as shown to users: relative to cwd when under it
     unknown: bool = False  # named explicitly, but no reader or include glob claims its suffix
     problem: ReadProblem | None = None  # found by discovery: never opened, reported instead
+    # (size, mtime_ns) of a regular file when the folder walk found it (its ``lstat``), so
+    # the corpus index compares it with its record without a second ``stat``; else None
+    stat: tuple[int, int] | None = field(default=None, compare=False)
 
 
 def relative(path: str, start: str) -> str:
@@ -122,11 +125,11 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
             seen.add(real)
             out.append(Source(os.path.abspath(path), display_path(path, cwd), unknown, problem))
 
-    def add_regular(abspath: str, display: str, real: str) -> None:
-        """``add`` for a regular file found by the walk, its paths already known."""
+    def add_regular(abspath: str, display: str, real: str, lst: os.stat_result) -> None:
+        """``add`` for a regular file found by the walk, its paths and ``lstat`` already known."""
         if real not in seen:
             seen.add(real)
-            out.append(Source(abspath, display))
+            out.append(Source(abspath, display, stat=(lst.st_size, lst.st_mtime_ns)))
 
     def check_file(path: str, lst: os.stat_result, explicit: bool, real_dir: str | None = None) -> None:
         """A (non-directory) entry: add it, or add the reason it is not read."""
@@ -178,7 +181,7 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
             add(given, os.path.realpath(given), unknown=True)  # named, but nothing reads it: say so
     if config.respect_gitignore and out:
         ignored = git_ignored([s.path for s in out if (s.problem is None or s.problem.kind == "special")
-                               and not is_url(s.path)])
+                               and ("://" not in s.path or not is_url(s.path))])
         out = [s for s in out if s.path not in ignored]
     out.sort(key=lambda s: s.display)
     return out
@@ -190,7 +193,7 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, add_regular, cwd: str)
     made from their folder's (what ``check_file`` would compute, without its per-file
     path calls); anything else to ``check_file``."""
     stack = [(top, ".", os.path.realpath(top))]
-    join = os.path.join
+    sep = os.sep
     while stack:
         dirpath, rel_dir, real_dir = stack.pop()
         try:
@@ -204,6 +207,9 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, add_regular, cwd: str)
         shown = display_path(dirpath, cwd)  # "." (cwd itself), relative under cwd, else absolute
         shown_prefix = "" if shown == "." else shown.rstrip(os.sep) + os.sep
         rel_prefix = "" if rel_dir == "." else rel_dir + os.sep
+        # (os.path.join of these normalised folders and a name, without its per-call cost)
+        abs_prefix = abs_dir if abs_dir.endswith(sep) else abs_dir + sep
+        real_prefix = real_dir if real_dir.endswith(sep) else real_dir + sep
         subdirs = []
         for entry in entries:
             name = entry.name
@@ -226,7 +232,7 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, add_regular, cwd: str)
                     ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
                 continue
             if stat.S_ISREG(lst.st_mode) and not (shown_prefix == "" and name.startswith("..")):
-                add_regular(join(abs_dir, name), shown_prefix + name, join(real_dir, name))
+                add_regular(abs_prefix + name, shown_prefix + name, real_prefix + name, lst)
                 continue
             if stat.S_ISLNK(lst.st_mode) and os.path.isdir(entry.path):
                 continue  # symlinked directories are not followed
@@ -271,8 +277,10 @@ def git_ignored(paths: list[str]) -> set[str]:
     import subprocess
 
     roots: dict[str, list[str]] = {}
+    tops: dict[str, str | None] = {}  # folder -> work tree, for this call (a walk lists folder by folder)
     for path in paths:
-        top = _git_top(os.path.dirname(path))
+        folder = path.rpartition(os.sep)[0] or os.path.dirname(path)  # (paths are absolute and normalised)
+        top = tops[folder] if folder in tops else tops.setdefault(folder, _git_top(folder))
         if top is not None:
             roots.setdefault(top, []).append(path)
     ignored: set[str] = set()

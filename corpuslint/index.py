@@ -74,7 +74,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .rules import CorpusRule
 
-SCHEMA_VERSION = "6"  # 4: msgpack/numpy codec instead of pickle; 5, 6: aggregates (postings)
+SCHEMA_VERSION = "7"  # 4: msgpack/numpy codec instead of pickle; 5, 6: aggregates (postings); 7: agg_counts
 DB_NAME = "corpus-index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
 PARALLEL_MIN_MISSES = 64  # collect in worker processes only when this many files need it
@@ -156,7 +156,8 @@ class CorpusIndex:
         self.path = os.path.join(cache_dir, DB_NAME)
         self.warn = warn
         self.conn: sqlite3.Connection | None = None
-        self._tables: dict[int, Any] = {}  # table aggregates synced by this connection (shared by rules)
+        # table aggregates synced by this connection (shared by rules): id -> (entries, table)
+        self._tables: dict[int, tuple[dict[str, str], Any]] = {}
 
     # -- opening, validation, rebuild ------------------------------------------
     def open(self) -> "CorpusIndex":
@@ -278,11 +279,13 @@ class CorpusIndex:
             docs = {p: (i, h) for i, p, h in conn.execute("SELECT id, path, content_hash FROM agg_docs WHERE agg = ?",
                                                           (agg,))}
             if docs:
-                n_rows = conn.execute("SELECT COUNT(*) FROM postings WHERE agg = ?", (agg,)).fetchone()[0]
-                n_want = conn.execute("SELECT TOTAL(n) FROM agg_docs WHERE agg = ?", (agg,)).fetchone()[0]
-                if n_rows != n_want:
+                # the posting rows and the sum of the documents' ``n``, as agg_counts' triggers
+                # count them on every insert and delete (not a scan of every posting each run)
+                counted = conn.execute("SELECT postings, expected FROM agg_counts WHERE agg = ?", (agg,)).fetchone()
+                n_rows, n_want = counted if counted is not None else (None, None)
+                if n_rows != n_want or n_rows is None:
                     self.warn(f"corpus index: aggregate of {rule.code} is damaged ({n_rows} postings, "
-                              f"{int(n_want)} expected); rebuilt from the cached states")
+                              f"{n_want} expected); rebuilt from the cached states")
                     self._drop_aggregate(agg, keep=True)
                     docs = {}
             stale = [i for p, (i, h) in docs.items() if entries.get(p) != h]
@@ -327,33 +330,43 @@ class CorpusIndex:
         for (old,) in conn.execute("SELECT id FROM aggs WHERE code = ? AND key != ?", (owner, akey)).fetchall():
             self._drop_aggregate(old, keep=False)
         row = conn.execute("SELECT id FROM aggs WHERE key = ?", (akey,)).fetchone()
-        return row[0] if row is not None else conn.execute(
-            "INSERT INTO aggs (key, code) VALUES (?, ?)", (akey, owner)).lastrowid
+        if row is not None:
+            return row[0]
+        agg = conn.execute("INSERT INTO aggs (key, code) VALUES (?, ?)", (akey, owner)).lastrowid
+        conn.execute("INSERT OR REPLACE INTO agg_counts (agg, postings, expected) VALUES (?, 0, 0)", (agg,))
+        return agg
 
     def sync_table(self, rule: "CorpusRule", key: str, entries: dict[str, str], fresh: dict[str, Any],
                    old: dict[str, tuple[str, Any]]) -> "tuple[int, Any] | None":
         """``sync_aggregate`` for a ``TableAggregate``: (id, table summed over ``entries``),
-        updated by subtracting the previous state (``old``: path -> (content hash,
-        state), read before it was overwritten) of every changed or removed document and
-        adding the new ones. A stored table that does not decode or validate, or a
-        previous state that is missing, rebuilds it from the stored states (one
-        warning). None when a document's state cannot be had."""
+        updated by ``aggregate.apply`` with the previous state (``old``: path -> (content
+        hash, state), read before it was overwritten) of every changed or removed
+        document and the new states of the changed and added ones, in one transaction
+        with the aggregate's ``TableRows``. A stored table that does not decode or
+        validate, a previous state that is missing or an update that fails rebuilds it
+        from the stored states (one warning). None when a document's state cannot be
+        had. Rules sharing the table (``TableAggregate.shared``) get the one synced
+        first in this run when their entries are the same."""
         try:
             return self._sync_table(rule, key, entries, fresh, old)
         except _Incomplete:
             return None
 
     def _sync_table(self, rule, key, entries, fresh, old):
-        from .aggregates import aggregate_key
+        from .aggregates import TableRows, aggregate_key
 
         aggregate = rule.aggregate
         akey, owner = aggregate_key(rule, key)
+        for agg, (synced, table) in self._tables.items():  # shared by rules: synced once per run
+            if synced == entries and self.conn.execute("SELECT 1 FROM aggs WHERE id = ? AND key = ?",
+                                                       (agg, akey)).fetchone() is not None:
+                return agg, table
         with _immediate(self.conn) as conn:
             agg = self._aggregate_id(akey, owner)
             docs = {p: (i, h) for i, p, h in conn.execute("SELECT id, path, content_hash FROM agg_docs WHERE agg = ?",
                                                           (agg,))}
             row = conn.execute("SELECT blob FROM agg_tables WHERE agg = ?", (agg,)).fetchone()
-            table, why = self._tables.get(agg), None  # shared by rules: decoded once per run
+            table, why = self._tables.get(agg, (None, None))[1], None  # decoded once per run
             if table is None and row is not None:
                 try:
                     table = loads(row[0]) if isinstance(row[0], bytes) else None
@@ -361,45 +374,50 @@ class CorpusIndex:
                     why = str(exc)
                 if table is not None and not aggregate.valid(table):
                     table, why = None, "not a table of this version"
+
+            def states_of(paths):
+                out = []
+                for path in paths:
+                    state = fresh[path] if path in fresh else _decode_state(conn.execute(
+                        "SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?", (path, key)
+                    ).fetchone(), entries[path], path)
+                    if state is _MISS:
+                        raise _Incomplete  # rolled back: the stored table and its documents stay as they were
+                    out.append((path, state))
+                return out
+
+            rows = TableRows(conn, agg, entries)
+            removed = []
+            changed = [p for p, (_i, h) in docs.items() if entries.get(p) != h]
             if table is not None:
-                for path, (_i, h) in docs.items():
-                    if entries.get(path) == h:
-                        continue
+                for path in changed:
                     prev = old.get(path)
-                    if prev is None or prev[0] != h:
+                    if prev is None or prev[0] != docs[path][1]:
                         table, why = None, f"no previous state of {path}"
                         break
+                    removed.append((path, prev[1]))
+            todo = [p for p, h in entries.items() if p not in docs or docs[p][1] != h]
+            if table is not None:
+                added = states_of(todo)
+                if removed or added:
                     try:
-                        table = aggregate.subtract(table, path, prev[1])
+                        table = aggregate.apply(table, removed, added, rows)
                     except (ValueError, KeyError, IndexError, TypeError) as exc:
-                        table, why = None, f"{path} cannot be taken out ({exc})"
-                        break
+                        table, why = None, f"it cannot be updated ({exc})"
             if table is None:
                 if docs:
                     self.warn(f"corpus index: table of {owner} rebuilt from the cached states ({why})")
                 conn.execute("DELETE FROM agg_docs WHERE agg = ?", (agg,))
-                docs = {}
-                table = aggregate.empty()
-            else:
-                gone = [(i,) for p, (i, h) in docs.items() if entries.get(p) != h]
-                conn.executemany("DELETE FROM agg_docs WHERE id = ?", gone)
-            todo = []
-            for path, h in entries.items():
-                if path in docs and docs[path][1] == h:
-                    continue
-                state = fresh[path] if path in fresh else _decode_state(conn.execute(
-                    "SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?", (path, key)).fetchone(),
-                    h, path)
-                if state is _MISS:
-                    raise _Incomplete  # rolled back: the stored table and its documents stay as they were
-                todo.append((path, h, state))
-            if todo:
-                table = aggregate.merge(table, aggregate.of_documents([(p, st) for p, _h, st in todo]))
-                conn.executemany("INSERT INTO agg_docs (agg, path, content_hash, n, keys) VALUES (?, ?, ?, 0, X'')",
-                                 [(agg, p, h) for p, h, _st in todo])
+                rows.clear()
+                docs, changed = {}, []
+                todo = list(entries)
+                table = aggregate.apply(aggregate.empty(), [], states_of(todo), rows)
+            conn.executemany("DELETE FROM agg_docs WHERE id = ?", [(docs[p][0],) for p in changed])
+            conn.executemany("INSERT INTO agg_docs (agg, path, content_hash, n, keys) VALUES (?, ?, ?, 0, X'')",
+                             [(agg, p, entries[p]) for p in todo])
             if todo or len(docs) != len(entries) or row is None:
                 conn.execute("INSERT OR REPLACE INTO agg_tables (agg, blob) VALUES (?, ?)", (agg, dumps(table)))
-        self._tables[agg] = table
+        self._tables[agg] = (dict(entries), table)
         return agg, table
 
     def _delete_postings(self, agg: int, docs: list[int]) -> bool:
@@ -423,10 +441,14 @@ class CorpusIndex:
 
     def _drop_aggregate(self, agg: int, keep: bool) -> None:
         conn = self.conn
+        conn.execute("DELETE FROM agg_counts WHERE agg = ?", (agg,))  # first: the triggers then update no row
         conn.execute("DELETE FROM postings WHERE agg = ?", (agg,))
         conn.execute("DELETE FROM agg_docs WHERE agg = ?", (agg,))
         conn.execute("DELETE FROM agg_tables WHERE agg = ?", (agg,))
-        if not keep:
+        conn.execute("DELETE FROM agg_rows WHERE agg = ?", (agg,))
+        if keep:
+            conn.execute("INSERT INTO agg_counts (agg, postings, expected) VALUES (?, 0, 0)", (agg,))
+        else:
             conn.execute("DELETE FROM aggs WHERE id = ?", (agg,))
 
     def doc_findings(self, rules_key: str) -> dict[str, tuple[str, bytes]]:
@@ -478,7 +500,7 @@ class CorpusIndex:
 # Aggregates (corpuslint/aggregates.py): one row per aggregate (rule key + scheme), per
 # (aggregate, document) the content hash of the state its postings come from and how
 # many posting rows it has, and the postings themselves.
-AGGREGATE_TABLES = ("postings", "agg_docs", "aggs", "agg_tables", "verdicts", "backend_words")
+AGGREGATE_TABLES = ("postings", "agg_docs", "aggs", "agg_tables", "agg_rows", "agg_counts", "verdicts", "backend_words")
 
 
 def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
@@ -494,6 +516,33 @@ def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
         " doc INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (agg, kind, key, doc)) WITHOUT ROWID"
     )
     conn.execute("CREATE TABLE IF NOT EXISTS agg_tables (agg INTEGER PRIMARY KEY, blob BLOB NOT NULL)")
+    # per aggregate: its posting rows and the sum of its documents' ``n``, counted by
+    # triggers on every insert, delete and update (also one not made by corpuslint), so a
+    # run compares two numbers instead of counting every posting (damage: they differ)
+    conn.execute("CREATE TABLE IF NOT EXISTS agg_counts (agg INTEGER PRIMARY KEY, postings INTEGER NOT NULL,"
+                 " expected INTEGER NOT NULL)")
+    for name, sql in (
+        ("postings_in", "AFTER INSERT ON postings BEGIN"
+                        " UPDATE agg_counts SET postings = postings + 1 WHERE agg = NEW.agg; END"),
+        ("postings_out", "AFTER DELETE ON postings BEGIN"
+                         " UPDATE agg_counts SET postings = postings - 1 WHERE agg = OLD.agg; END"),
+        ("postings_moved", "AFTER UPDATE OF agg ON postings BEGIN"
+                           " UPDATE agg_counts SET postings = postings - 1 WHERE agg = OLD.agg;"
+                           " UPDATE agg_counts SET postings = postings + 1 WHERE agg = NEW.agg; END"),
+        ("agg_docs_in", "AFTER INSERT ON agg_docs BEGIN"
+                        " UPDATE agg_counts SET expected = expected + NEW.n WHERE agg = NEW.agg; END"),
+        ("agg_docs_out", "AFTER DELETE ON agg_docs BEGIN"
+                         " UPDATE agg_counts SET expected = expected - OLD.n WHERE agg = OLD.agg; END"),
+        ("agg_docs_changed", "AFTER UPDATE OF agg, n ON agg_docs BEGIN"
+                             " UPDATE agg_counts SET expected = expected - OLD.n WHERE agg = OLD.agg;"
+                             " UPDATE agg_counts SET expected = expected + NEW.n WHERE agg = NEW.agg; END"),
+    ):
+        conn.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {sql}")
+    # a table aggregate's per-document rows (``aggregates.TableRows``), e.g. the first
+    # occurrence of each word in each document, which its compact table leaves out
+    conn.execute("CREATE TABLE IF NOT EXISTS agg_rows (agg INTEGER NOT NULL, part TEXT NOT NULL, key TEXT NOT NULL,"
+                 " path TEXT NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL, PRIMARY KEY (agg, part, key, path))"
+                 " WITHOUT ROWID")
     conn.execute("CREATE TABLE IF NOT EXISTS verdicts (backend TEXT NOT NULL, word TEXT NOT NULL,"
                  " known INTEGER NOT NULL, PRIMARY KEY (backend, word)) WITHOUT ROWID")
     conn.execute("CREATE TABLE IF NOT EXISTS backend_words (backend TEXT NOT NULL, name TEXT NOT NULL,"
@@ -979,13 +1028,18 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
     root = os.path.abspath(ctx.root)
     # display path -> (relative key, absolute path); targets that are not corpus files stay uncached
     corpus: dict[str, tuple[str, str]] = {}
+    walked: dict[str, tuple[int, int]] = {}  # display path -> (size, mtime_ns) the walk saw
     prefix = root.rstrip(os.sep) + os.sep
     for src in sources:
         if getattr(src, "problem", None) is not None:
             continue  # never opened (FIFO, device, link outside the root, unreadable folder)
         path = src.path  # absolute and normalised (files.discover): under the root, its tail is the key
         rel = path[len(prefix):] if path.startswith(prefix) and len(path) > len(prefix) else _relative_path(path, root)
-        corpus.setdefault(src.display, (rel, path))
+        if src.display not in corpus:
+            corpus[src.display] = (rel, path)
+            seen = getattr(src, "stat", None)
+            if seen is not None:
+                walked[src.display] = seen
 
     index: CorpusIndex | None = None
     cache_dir = cache_dir_for(ctx) if ctx.use_cache and corpus else None
@@ -999,13 +1053,13 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
             _warn(f"cannot use the corpus index in {cache_dir}: {exc}; running without it")
             index = None
     try:
-        return _collect(rules, target_docs, ctx, corpus, index, out)
+        return _collect(rules, target_docs, ctx, corpus, index, out, walked)
     finally:
         if index is not None:
             index.close()
 
 
-def _collect(rules, target_docs, ctx, corpus, index, out):
+def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
     keys = {rule.code: rule_key(rule) for rule in rules}
     # rules with an aggregate (corpuslint/aggregates.py): cached states stay on disk,
     # decoded only when the reduce asks (not with --no-cache, nor for files outside the corpus)
@@ -1025,38 +1079,44 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
     state_rows: list[tuple[str, str, str, str, bytes]] = []
     work: list[str] = []  # display paths that need reading and/or collect()
 
+    walked = walked or {}
+    # per rule: (code, its stored states, its lazy states or None), looked up once, not per file
+    per_rule = [(rule.code, cached.get(rule.code, {}), lazy.get(rule.code)) for rule in rules]
     for display, (rel, abspath) in corpus.items():
-        try:
-            st = os.stat(abspath)
-        except OSError:
-            if display not in target_docs:
-                continue
-            st = None
+        st = walked.get(display) if display not in target_docs else None
+        if st is None:
+            try:
+                full = os.stat(abspath)
+                st = (full.st_size, full.st_mtime_ns)
+            except OSError:
+                if display not in target_docs:
+                    continue
         row = known_files.get(rel)
         if display in target_docs:
             h = target_docs[display].content_hash
-            if index is not None and st is not None and _matches_disk(target_docs[display], st):
-                if row != (st.st_size, st.st_mtime_ns, h):
-                    file_rows.append((rel, st.st_size, st.st_mtime_ns, h))
-        elif row is not None and row[0] == st.st_size and row[1] == st.st_mtime_ns:
+            if index is not None and st is not None and _matches_disk(target_docs[display], st[0]):
+                if row != (st[0], st[1], h):
+                    file_rows.append((rel, st[0], st[1], h))
+        elif row is not None and row[0] == st[0] and row[1] == st[1]:
             h = row[2]
         else:
             work.append(display)  # unknown or changed on disk: read, hash, maybe collect
             continue
         hit_all = True
-        for rule in rules:
-            hit = cached.get(rule.code, {}).get(rel)
-            if rule.code in lazy_codes:
+        where = (rel, h)
+        for code, stored_states, lazy_of in per_rule:
+            hit = stored_states.get(rel)
+            if lazy_of is not None:
                 if hit is None or hit[0] != h:
                     hit_all = False
                     break
-                lazy[rule.code][display] = (rel, h)
+                lazy_of[display] = where
                 continue
             state = _decode_state(hit, h, display)
             if state is _MISS:
                 hit_all = False
                 break
-            out[rule.code][display] = state
+            out[code][display] = state
         if not hit_all:
             for rule in rules:
                 out[rule.code].pop(display, None)
@@ -1115,12 +1175,36 @@ def _collect(rules, target_docs, ctx, corpus, index, out):
                 _warn(f"corpus index {what} ({exc}); this run's results were not cached")
             except sqlite3.Error as exc:
                 _warn(f"corpus index write failed ({exc}); this run's results were not cached")
+    names = _Names(corpus)
     for rule in rules:
         if rule.code in lazy_codes:
             out[rule.code] = _lazy_states(rule, keys[rule.code], index if written else None, index.cache_dir,
                                           out[rule.code], lazy[rule.code], stored[rule.code], corpus, ctx,
-                                          old.get(rule.code, {}), warned)
+                                          old.get(rule.code, {}), warned, names)
     return out
+
+
+class _Names:
+    """The corpus's index paths as the aggregates need them, computed once for all rules:
+    ``display_of`` (index path -> display path) and ``same`` (every display path is its
+    index path)."""
+
+    def __init__(self, corpus: dict[str, tuple[str, str]]):
+        self._corpus = corpus
+        self._display_of: dict[str, str] | None = None
+        self._same: bool | None = None
+
+    @property
+    def display_of(self) -> dict[str, str]:
+        if self._display_of is None:
+            self._display_of = {rel: d for d, (rel, _) in self._corpus.items()}
+        return self._display_of
+
+    @property
+    def same(self) -> bool:
+        if self._same is None:
+            self._same = all(d == rel for d, (rel, _) in self._corpus.items())
+        return self._same
 
 
 _LAZY = "corpuslint-lazy-state"  # a work item's cached state left on disk (rules with an aggregate)
@@ -1153,13 +1237,14 @@ def _previous_states(index, rules, keys, lazy_codes, cached, state_rows, gone) -
     return out
 
 
-def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, old=None, warned=None):
+def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, old=None, warned=None, names=None):
     """``aggregates.LazyStates`` of one rule: ``ready`` states in memory, ``lazy`` ones
     (display -> (rel, hash)) decoded on access. With ``index`` (written this run) and
     every ready state stored (``stored``: display -> content hash), the rule's
     aggregate is brought up to date and given as ``aggregates``."""
     from .aggregates import AggregateView, LazyStates, TableAggregate
 
+    names = names or _Names(corpus)
     reader = _Reader(cache_dir)
     where = dict(lazy)
 
@@ -1187,8 +1272,7 @@ def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, 
         try:
             if isinstance(rule.aggregate, TableAggregate):
                 # a table names documents by path: only where display paths are the index's
-                got = index.sync_table(rule, key, entries, fresh, old or {}) if all(
-                    d == rel for d, (rel, _) in corpus.items()) else None
+                got = index.sync_table(rule, key, entries, fresh, old or {}) if names.same else None
                 agg_id, table = got if got is not None else (None, None)
             else:
                 agg_id = index.sync_aggregate(rule, key, entries, fresh)
@@ -1199,7 +1283,7 @@ def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, 
         if agg_id is not None:
             path = index.path
             view = AggregateView(lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S),
-                                 agg_id, {rel: d for d, (rel, _) in corpus.items()}, len(ready) + len(lazy), table)
+                                 agg_id, names.display_of, len(ready) + len(lazy), table)
     return LazyStates(ready, lazy, load, view)
 
 
@@ -1232,12 +1316,12 @@ def _decode_state(hit: "tuple[str, bytes] | None", content_hash: str, where: str
         return _MISS
 
 
-def _matches_disk(doc: "Document", st: os.stat_result) -> bool:
-    """A checked document's text is what is on disk (not an in-memory edit)."""
+def _matches_disk(doc: "Document", size: int) -> bool:
+    """A checked document's text is what is on disk (``size`` bytes), not an in-memory edit."""
     nbytes = getattr(doc, "nbytes", None)  # a document already mapped (engine.Collected)
     if nbytes is None:
         nbytes = len(doc.text.encode("utf-8", "surrogatepass"))
-    return nbytes == st.st_size
+    return nbytes == size
 
 
 def _load(ctx, display: str, abspath: str):

@@ -278,3 +278,20 @@ def test_samples_config_holds_the_real_defaults():
         else:
             assert getattr(config, attribute[key]) == getattr(defaults, attribute[key]), key
     assert Config().include == raw["include"]
+
+
+def test_check_called_in_process_leaves_nothing_frozen(tmp_path, monkeypatch, capsys):
+    """``check`` freezes what it loaded (out of the collector's way for the run); called
+    in-process (not as its own process), it unfreezes on the way out, also after an error."""
+    import gc
+
+    from corpuslint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("one  two\n", encoding="utf-8")
+    gc.unfreeze()
+    assert main(["check", "--no-cache", "a.txt"]) == 1  # W-family finding: exit 1
+    assert gc.get_freeze_count() == 0
+    assert main(["check", "--no-cache", "--format", "nosuch", "a.txt"]) == 2  # an error after the freeze
+    assert gc.get_freeze_count() == 0
+    capsys.readouterr()

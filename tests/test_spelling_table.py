@@ -63,6 +63,19 @@ def test_the_corpus_has_several_languages_pairs_and_rejections():
     assert len(ar.first) == sum(len(s.langs["ar"].count) for s in STATES.values() if "ar" in s.langs)
 
 
+def test_each_word_carries_its_key_through_merge_subtract_prune_and_update():
+    """``word_key`` (what the reduce reads instead of calling ``backend.key`` per word)
+    is each word's key, in every table the algebra makes."""
+    half = PATHS[: len(PATHS) // 2]
+    made = [FULL, sp.prune(FULL), sp.merge(table_of(half), table_of(PATHS[len(half):])),
+            sp.subtract(FULL, PATHS[0], STATES[PATHS[0]]),
+            sp.update(sp.prune(FULL), table_of(PATHS[:3]), sp.empty(), _first_rows(table_of(PATHS[3:])))]
+    for table in made:
+        for lang, lt in table.langs.items():
+            backend = analysis.available_backend(lang)
+            assert [lt.keyl[k] for k in lt.word_key.tolist()] == [backend.key(w) for w in lt.vocab]
+
+
 def test_of_documents_is_the_fold_of_add_in_any_order():
     order = PATHS[:]
     random.Random(3).shuffle(order)
@@ -136,6 +149,46 @@ def test_the_reduce_reads_the_same_corpus_from_a_pruned_table():
         assert np.array_equal(lc.bigrams.left, other.bigrams.left)
 
 
+def _first_rows(table: sp.SpellTable):
+    """``update``'s ``first`` as the corpus index answers it: from every (word,
+    document) row of the complete ``table``, each word's smallest path."""
+    rows = {}
+    for batch in sp.detail_rows(table):
+        for lang, word, path, line, col in batch:
+            if (lang, word) not in rows or path < rows[lang, word][0]:
+                rows[lang, word] = (path, line, col)
+    return lambda lang, words: {w: rows[lang, w] for w in words if (lang, w) in rows}
+
+
+@CHEAP
+@given(subsets, subsets, st.lists(st.tuples(st.sampled_from(PATHS), st.sampled_from(PATHS)), max_size=4),
+       subsets)
+def test_a_pruned_table_updated_by_removed_and_added_documents_is_the_pruned_sum(xs, gone, changes, new):
+    """``update`` (what the corpus index keeps: a pruned table, plus the per-document
+    first occurrences as rows) equals pruning the complete table of the documents
+    after any removals, content changes (a path given another document's state) and
+    additions."""
+    before = {p: STATES[p] for p in xs}
+    after = {p: s for p, s in before.items() if p not in gone}
+    for path, other in changes:
+        if path in after:
+            after[path] = STATES[other]
+    after.update((p, STATES[p]) for p in new if p not in before)
+    removed = sp.of_documents((p, s) for p, s in before.items() if after.get(p) is not s)
+    added = sp.of_documents((p, s) for p, s in after.items() if before.get(p) is not s)
+    whole = sp.of_documents(after.items())
+    got = sp.update(sp.prune(sp.of_documents(before.items())), removed, added, _first_rows(whole))
+    assert got == sp.prune(whole)
+
+
+def test_update_refuses_a_removed_document_the_table_does_not_hold():
+    t = sp.prune(table_of(PATHS[:5]))
+    with pytest.raises(ValueError, match="not in the table|below zero|does not hold"):
+        sp.update(t, table_of(PATHS[5:7]), sp.empty(), _first_rows(table_of(PATHS[:5])))
+    with pytest.raises(ValueError, match="no occurrence"):  # the rows lost a word's other holders
+        sp.update(t, table_of(PATHS[:1]), sp.empty(), lambda lang, words: {})
+
+
 def test_subtract_refuses_a_document_that_is_not_there_or_has_changed():
     some = PATHS[:5]
     t = table_of(some)
@@ -164,6 +217,8 @@ def test_the_table_round_trips_through_the_codec_and_pickle_and_corrupt_data_is_
         {"first": ar.first.astype(np.float64)},
         {"docs": ar.docs + 1},  # a complete table counts its paths
         {"complete": False},  # a pruned table has one first row per word
+        {"word_key": ar.word_key[:-1]},  # a word without its key
+        {"word_key": np.full(len(ar.vocab), len(ar.keyl))},  # a key id out of range
     ):
         with pytest.raises(ValueError):
             sp.LangTable(**{**fields, **bad})

@@ -32,9 +32,16 @@ class SpellingTableAggregate(TableAggregate):
     """The spelling corpus table (``table.SpellTable``) as the rules' incremental
     aggregate: the corpus index keeps it summed over every file (a changed file's old
     state subtracted, its new state added), shared by S101-S103 (same states), so a
-    pre-commit run reads the table and the checked files' states only."""
+    pre-commit run reads the table and the checked files' states only.
 
-    version = "1"
+    The index stores the *pruned* table (``table.prune``: each word's first occurrence
+    in the corpus only, ~1/15 of the complete table, which grows with the documents
+    times their vocabularies) and the first occurrence of each word in each document as
+    rows (``aggregates.TableRows``: (language, word, path) -> (line, column)), read only
+    for the words whose first occurrence leaves with a changed document
+    (``table.update``)."""
+
+    version = "2"  # 2: pruned table + per-document rows
 
     def shared(self, rule) -> str:
         return f"spelling-table|{','.join(rule.project.languages)}|{STATE_VERSION}"
@@ -43,7 +50,7 @@ class SpellingTableAggregate(TableAggregate):
         return spell_table.empty()
 
     def valid(self, table) -> bool:
-        return isinstance(table, SpellTable)
+        return isinstance(table, SpellTable) and not any(t.complete for t in table.langs.values())
 
     def add(self, table, path, state):
         return spell_table.add(table, path, state) if isinstance(state, DocState) else table
@@ -56,6 +63,14 @@ class SpellingTableAggregate(TableAggregate):
 
     def merge(self, a, b):
         return spell_table.merge(a, b)
+
+    def apply(self, table, removed, added, rows):
+        gone, new = self.of_documents(removed), self.of_documents(added)
+        for batch in spell_table.detail_rows(gone):
+            rows.delete(batch)
+        for batch in spell_table.detail_rows(new):
+            rows.insert(batch)
+        return spell_table.update(table, gone, new, rows.smallest)
 
 
 def release_views(state: DocState) -> None:

@@ -21,6 +21,7 @@ those with at least one word of the language)::
                      sorted by (left, right), documents >= 1
     keys      K distinct ``backend.key`` of the words, sorted, "\\n"-joined
     key_docs  [K]    documents holding a word with that key (>= 1)
+    word_key  [V]    each word's key (id into keys), so a reduce need not compute them
     paths     D document paths, sorted, "\\0"-joined
     first     [F, 4] (word, path, line, column): the first occurrence of each word in
                      each document holding it (1-based line/column, as
@@ -47,14 +48,14 @@ when the layout or the meaning of a field does (with ``analysis.STATE_VERSION``)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import numpy as np
 
 from ...codec import state_type
 from .analysis import R_WORD, STATE_VERSION, DocState, LangState, sorted_unique
 
-TABLE_VERSION = 1
+TABLE_VERSION = 2  # 2: word_key
 _WSEP = "\n"  # words and keys never contain a line break
 _PSEP = "\0"  # paths never contain a NUL
 
@@ -102,6 +103,7 @@ class LangTable:
     first: Any = field(default_factory=lambda: _i64(0, 4))
     docs: int = 0
     complete: bool = True
+    word_key: Any = field(default_factory=lambda: _i64(0))
 
     def __post_init__(self) -> None:
         if not isinstance(self.lang, str) or not all(isinstance(s, str) for s in (self.words, self.keys, self.paths)):
@@ -113,6 +115,7 @@ class LangTable:
         self.pairs = _column(self.pairs, "pairs", 2, 3, np.int32)
         self.key_docs = _column(self.key_docs, "key_docs", 1)
         self.first = _column(self.first, "first", 2, 4, np.int32)
+        self.word_key = _column(self.word_key, "word_key", 1)
         self.vocab = _split(self.words, len(self.count), _WSEP)
         self.keyl = _split(self.keys, len(self.key_docs), _WSEP)
         self.pathl = self.paths.split(_PSEP) if self.paths else []
@@ -122,6 +125,8 @@ class LangTable:
             problem = "words, count and rejected differ in length"
         elif len(self.keyl) != len(self.key_docs):
             problem = "keys and key_docs differ in length"
+        elif len(self.word_key) != v or (v and (self.word_key.min() < 0 or self.word_key.max() >= len(self.keyl))):
+            problem = "word_key is not one key id per word"
         elif not (_strictly_sorted(self.vocab) and _strictly_sorted(self.keyl) and _strictly_sorted(self.pathl)):
             problem = "words, keys or paths not sorted and distinct"
         elif v and (self.count.min() < 1 or self.rejected.min() < 0 or (self.rejected > self.count).any()):
@@ -177,7 +182,8 @@ class LangTable:
                 f"{self.docs} documents, {len(self.first)} first rows{'' if self.complete else ', pruned'})")
 
 
-_FIELDS = ("lang", "words", "count", "rejected", "pairs", "keys", "key_docs", "paths", "first", "docs", "complete")
+_FIELDS = ("lang", "words", "count", "rejected", "pairs", "keys", "key_docs", "paths", "first", "docs", "complete",
+           "word_key")
 
 
 def _same(a, b) -> bool:
@@ -276,6 +282,7 @@ def _lang_table(lang: str, docs: list[tuple[str, LangState]]) -> LangTable | Non
         lang, _WSEP.join(vocab), count.astype(np.int64), rejected.astype(np.int64),
         np.column_stack([codes // max(v, 1), codes % max(v, 1), pair_docs]),
         _WSEP.join(keyl), key_docs.astype(np.int64), _PSEP.join(p for p, _ls in docs), first, len(docs),
+        word_key=word_key,
     )
 
 
@@ -354,6 +361,7 @@ def _combine(a: LangTable, b: LangTable, sign: int) -> LangTable | None:
     rejected = _scatter(v, wa, a.rejected, wb, b.rejected, sign)
     keyl, ka, kb = _union(a.keyl, b.keyl)
     key_docs = _scatter(len(keyl), ka, a.key_docs, kb, b.key_docs, sign)
+    word_key = _word_keys(v, ((wa, ka, a), (wb, kb, b)))
     codes = np.concatenate([wa[a.pairs[:, 0]] * v + wa[a.pairs[:, 1]], wb[b.pairs[:, 0]] * v + wb[b.pairs[:, 1]]])
     codes, inverse = np.unique(codes, return_inverse=True)
     pair_docs = np.zeros(len(codes), np.int64)
@@ -399,6 +407,7 @@ def _combine(a: LangTable, b: LangTable, sign: int) -> LangTable | None:
         keyl = [w for w, k in zip(keyl, keep_keys.tolist()) if k]
         paths = [p for p, k in zip(paths, keep_paths.tolist()) if k]
         count, rejected, key_docs = count[keep_words], rejected[keep_words], key_docs[keep_keys]
+        word_key = _renumber(keep_keys)[word_key[keep_words]]
         codes, pair_docs = codes[keep_pairs], pair_docs[keep_pairs]
         left, right = new_word[codes // v], new_word[codes % v]
         v = len(words)
@@ -407,7 +416,16 @@ def _combine(a: LangTable, b: LangTable, sign: int) -> LangTable | None:
     vv = max(v, 1)
     return LangTable(a.lang or b.lang, _WSEP.join(words), count, rejected,
                      np.column_stack([codes // vv, codes % vv, pair_docs]),
-                     _WSEP.join(keyl), key_docs, _PSEP.join(paths), first, docs, complete)
+                     _WSEP.join(keyl), key_docs, _PSEP.join(paths), first, docs, complete, word_key)
+
+
+def _word_keys(v: int, parts) -> np.ndarray:
+    """[v] key ids of the merged words, from (word ids, key ids, table) of each table."""
+    out = np.zeros(v, dtype=np.int64)
+    for words, keys, t in parts:
+        if len(t.word_key):
+            out[words] = keys[t.word_key]
+    return out
 
 
 def _first_of_each(ids: np.ndarray) -> np.ndarray:
@@ -424,7 +442,7 @@ def _prune(t: LangTable) -> LangTable:
     renumber[used] = np.arange(len(used))
     first = np.column_stack([first[:, 0], renumber[first[:, 1]], first[:, 2:]])
     return LangTable(t.lang, t.words, t.count, t.rejected, t.pairs, t.keys, t.key_docs,
-                     _PSEP.join(t.pathl[i] for i in used.tolist()), first, t.docs, False)
+                     _PSEP.join(t.pathl[i] for i in used.tolist()), first, t.docs, False, t.word_key)
 
 
 def prune(table: SpellTable) -> SpellTable:
@@ -469,6 +487,123 @@ def subtract(table: SpellTable, path: str, state: DocState) -> SpellTable:
     """``table`` without document ``path``, whose state when added was ``state``
     (``ValueError`` when the table does not hold that document with that state)."""
     return _apply(table, of_document(path, state), -1)
+
+
+# --------------------------------------------------------------------------- kept in an index
+
+
+ROW_CHUNK = 50_000  # detail rows per batch (``detail_rows``)
+
+
+def detail_rows(table: SpellTable) -> Iterator[list[tuple[str, str, str, int, int]]]:
+    """The first occurrence of each word in each document of a complete ``table``, as
+    batches of (language, word, path, line, column) rows: what a pruned table needs to
+    take a document out again (``update``). ``ValueError`` for a pruned table."""
+    for lang, t in table.langs.items():
+        if not t.complete:
+            raise ValueError(f"{lang}: a pruned table has no rows per document")
+        vocab, paths = t.vocab, t.pathl
+        for i in range(0, len(t.first), ROW_CHUNK):
+            yield [(lang, vocab[w], paths[d], line, col) for w, d, line, col in t.first[i : i + ROW_CHUNK].tolist()]
+
+
+def update(table: SpellTable, removed: SpellTable, added: SpellTable,
+           first: Callable[[str, list[str]], dict[str, tuple[str, int, int]]]) -> SpellTable:
+    """``prune(table - removed + added)`` for a pruned ``table`` (the complete one it
+    prunes holds every document of the complete ``removed``, whose states are those it
+    was given, and none of ``added`` except those in ``removed``), without the complete
+    table: a word whose first occurrence was in a removed document gets it from
+    ``first(language, words)`` -> {word: (path, line, column)}, the smallest path
+    holding each word among the documents after the update (``added`` included).
+    ``ValueError`` when the tables do not fit (a count would fall below zero, a removed
+    word is not in ``table``, ``first`` does not know a word that remains)."""
+    langs = {}
+    for lang in sorted(set(table.langs) | set(added.langs) | set(removed.langs)):
+        a, m, p = table.langs.get(lang), removed.langs.get(lang), added.langs.get(lang)
+        if a is None:
+            if m is not None:
+                raise ValueError(f"{lang}: cannot subtract a document the table does not hold")
+            out = _prune(p)
+        else:
+            out = _update(_prune(a), m, p, lambda words: first(lang, words))
+        if out is not None:
+            langs[lang] = out
+    return SpellTable(langs)
+
+
+def _update(a: LangTable, m: LangTable | None, p: LangTable | None, first) -> LangTable | None:
+    empty = LangTable(a.lang)
+    m, p = m or empty, p or empty
+    words, wa, wp = _union(a.vocab, p.vocab)
+    merged, _, wm = _union(words, m.vocab)
+    keyl, ka, kp = _union(a.keyl, p.keyl)
+    merged_keys, _, km = _union(keyl, m.keyl)
+    if len(merged) != len(words) or len(merged_keys) != len(keyl):
+        raise ValueError(f"{a.lang}: cannot subtract: a word of a removed document is not in the table")
+    v = len(words)
+
+    def total(size: int, parts) -> np.ndarray:
+        out = np.zeros(size, dtype=np.int64)
+        for ids, values, sign in parts:
+            out[ids] += sign * np.asarray(values, dtype=np.int64)  # ids are distinct within a part
+        return out
+
+    count = total(v, ((wa, a.count, 1), (wm, m.count, -1), (wp, p.count, 1)))
+    rejected = total(v, ((wa, a.rejected, 1), (wm, m.rejected, -1), (wp, p.rejected, 1)))
+    key_docs = total(len(keyl), ((ka, a.key_docs, 1), (km, m.key_docs, -1), (kp, p.key_docs, 1)))
+    word_key = _word_keys(v, ((wa, ka, a), (wp, kp, p)))
+    tables = ((a, wa, 1), (m, wm, -1), (p, wp, 1))
+    codes = np.concatenate([ids[t.pairs[:, 0]] * v + ids[t.pairs[:, 1]] for t, ids, _s in tables])
+    codes, inverse = np.unique(codes, return_inverse=True)
+    pair_docs = np.zeros(len(codes), np.int64)
+    np.add.at(pair_docs, inverse.reshape(-1), np.concatenate([s * t.pairs[:, 2].astype(np.int64)
+                                                               for t, _i, s in tables]))
+    docs = a.docs - m.docs + p.docs
+    if min(count.min(initial=0), rejected.min(initial=0), key_docs.min(initial=0), pair_docs.min(initial=0),
+           docs) < 0 or (rejected > count).any():
+        raise ValueError(f"{a.lang}: cannot subtract: counts would fall below zero")
+    keep_words = count > 0
+    if not keep_words.any():
+        return None
+    # first occurrences: (path, line, column) per word; ``a``'s stand unless their
+    # document leaves, ``p``'s come in where their path is smaller, the rest are looked up
+    # (another document holding a word may come before ``p``'s: ``first`` has them all)
+    at: list = [None] * v
+    lost = np.zeros(v, np.bool_)
+    leaving = set(m.pathl)
+    for w, d, line, col in np.column_stack([wa[a.first[:, 0]], a.first[:, 1:]]).tolist():
+        path = a.pathl[d]
+        if path in leaving:
+            lost[w] = True
+        else:
+            at[w] = (path, line, col)
+    for w, d, line, col in p.firsts().tolist():
+        row = (p.pathl[d], line, col)
+        w = int(wp[w])
+        if not lost[w] and (at[w] is None or row < at[w]):
+            at[w] = row
+    missing = np.flatnonzero(keep_words & lost).tolist()
+    if missing:
+        found = first([words[w] for w in missing])
+        for w in missing:
+            row = found.get(words[w])
+            if row is None:
+                raise ValueError(f"{a.lang}: no occurrence of {words[w]!r} left to be its first")
+            at[w] = row
+    kept = np.flatnonzero(keep_words).tolist()
+    paths = sorted({at[w][0] for w in kept})
+    pid = dict(zip(paths, range(len(paths))))
+    first_rows = np.array([(i, pid[at[w][0]], at[w][1], at[w][2]) for i, w in enumerate(kept)],
+                          dtype=np.int64).reshape(-1, 4)
+    keep_keys, keep_pairs = key_docs > 0, pair_docs > 0
+    new_word = _renumber(keep_words)
+    codes, pair_docs = codes[keep_pairs], pair_docs[keep_pairs]
+    left, right = new_word[codes // v], new_word[codes % v]
+    return LangTable(a.lang, _WSEP.join(words[w] for w in kept), count[keep_words], rejected[keep_words],
+                     np.column_stack([left, right, pair_docs]), _WSEP.join(k for k, keep in
+                                                                           zip(keyl, keep_keys.tolist()) if keep),
+                     key_docs[keep_keys], _PSEP.join(paths), first_rows, docs, False,
+                     _renumber(keep_keys)[word_key[keep_words]])
 
 
 # --------------------------------------------------------------------------- Dask
