@@ -52,6 +52,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 import numpy as np
 
+from .arrays import sorted_unique
+
 if TYPE_CHECKING:
     from .rules import CorpusRule
 
@@ -268,7 +270,7 @@ class AggregateView:
         keys = np.asarray(keys, dtype=np.uint64)
         found: dict[int, int] = {}
         sql = "SELECT key, COUNT(*) FROM postings WHERE agg = ? AND kind = ? AND key IN ({marks}) GROUP BY key"
-        for key, n in self._rows(sql, kind, np.unique(keys).tolist()):
+        for key, n in self._rows(sql, kind, sorted_unique(keys.reshape(-1)).tolist()):
             if isinstance(key, int):
                 found[key & 0xFFFFFFFFFFFFFFFF] = n
         return np.array([found.get(k, 0) for k in keys.tolist()], dtype=np.int64)

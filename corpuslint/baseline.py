@@ -39,20 +39,19 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Collection, Iterable, Mapping
 
-import regex
-
 from . import structure
 from .config import ConfigError
 from .findings import Finding, Severity
 from .hookspecs import hookimpl
 from .rules import EngineRule
+from .text.lazy_regex import lazy
 
 BASELINE_VERSION = 1
 IGNORE_FILE = ".corpuslint-ignore"
-_FP_RE = regex.compile(r"^[0-9a-f]{16}$")
-_WS_RE = regex.compile(r"\s+")
-_CODE_RE = regex.compile(r"^(?:ALL|[A-Z]{1,3}[0-9]{0,3})$")
-_DIRECTIVE_RE = regex.compile(
+_FP_RE = lazy(r"^[0-9a-f]{16}$")
+_WS_RE = lazy(r"\s+")
+_CODE_RE = lazy(r"^(?:ALL|[A-Z]{1,3}[0-9]{0,3})$")
+_DIRECTIVE_RE = lazy(
     r"<!--\s*corpuslint:\s*(disable-next-line|disable|enable)\s*(?:=\s*([^>]*?))?\s*-->"
 )
 DIRECTIVE_SUFFIXES = (".md", ".markdown", ".html", ".htm")

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-import regex
-
-from .findings import Finding, Fix, Location
 from . import structure
+from .findings import Finding, Fix, Location
 from .structure import MARKDOWN_SUFFIXES, Region
 from .text import normalize
+from .text.lazy_regex import lazy
 
 if TYPE_CHECKING:
     from .rules import Rule
@@ -29,7 +28,7 @@ _NEWLINE_RE = re.compile(r"\r\n|\n|\r")  # (re: the same line endings, a faster 
 # A sentence end: the closing quotes and spaces after . ! ? ؟ ؛ … (group 1), or nothing
 # after . ! ? ؟ ؛ at the very end (group 2). The mark is matched and left out of the
 # span (a look-behind at every offset was ~10x slower); see ``sentence_ends``.
-_SENTENCE_END_RE = regex.compile(r"[.!?؟؛…]([\"'”’»)\]]*\s+)|[.!?؟؛]()$")
+_SENTENCE_END_RE = lazy(r"[.!?؟؛…]([\"'”’»)\]]*\s+)|[.!?؟؛]()$")
 
 
 def sentence_ends(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int]]:
@@ -304,7 +303,7 @@ class Document:
         return f"Document({self.path!r}, {len(self.text)} chars)"
 
 
-_NON_NEWLINE_RE = regex.compile(r"[^\r\n]")
+_NON_NEWLINE_RE = lazy(r"[^\r\n]")
 
 
 def _blank_out(text: str) -> str:

@@ -11,13 +11,13 @@ import contextlib
 import errno
 import fnmatch
 import os
-import re
 import stat
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .config import Config
 from .document import Document
+from .text.lazy_regex import lazy_re
 
 
 @dataclass(frozen=True)
@@ -294,7 +294,7 @@ def git_ignored(paths: list[str]) -> set[str]:
     return ignored
 
 
-_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")  # two letters at least: "C://" is no URL
+_URL_RE = lazy_re(r"^[A-Za-z][A-Za-z0-9+.-]+://")  # two letters at least: "C://" is no URL
 
 
 def is_url(path: str) -> bool:

@@ -30,9 +30,10 @@ import regex
 from .document import Document
 from .findings import Finding, Severity
 from .structure import ALL_REGIONS, TEXT_REGIONS
+from .text.lazy_regex import lazy
 
-CODE_RE = regex.compile(r"^[A-Z]{1,3}[0-9]{3}$")
-NAME_RE = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE_RE = lazy(r"^[A-Z]{1,3}[0-9]{3}$")
+NAME_RE = lazy(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 class Rule:

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import regex
 
+from .text.lazy_regex import lazy
 from .text.lines import lines_holding
 
 if TYPE_CHECKING:
@@ -300,12 +301,12 @@ COMMANDS = frozenset(
 )
 # A prompt and a command; indentation may hold no-break spaces (text converted from
 # HTML, as the Debian Reference in fortunes-zh: "\u00a0\u00a0\u00a0 $ chmod 0600 ...").
-_PROMPT_RE = regex.compile(
+_PROMPT_RE = lazy(
     r"^[ \t\u00a0]*(?:[\w.@-]+(?::[^\s#$]*)?[#$%]|[#$%>])[ \t]+([\w.+/-]+)(?=\s|$)[^\n\r]*$", regex.MULTILINE
 )
 # A line of code punctuation only: braces, brackets, ``[...]`` / ``[..]`` / ``(...)``
 # elisions, statement ends, an empty prompt or comment (``$``, ``#``).
-_CODE_PUNCT_LINE_RE = regex.compile(
+_CODE_PUNCT_LINE_RE = lazy(
     r"^[ \t]*(?:[{}()\[\];,'\"]+|[\[(]\s*(?:\.{2,}|…)\s*[\])]|\.{3}|…|[#$%]+)[ \t]*$", regex.MULTILINE
 )
 # Configuration and code syntax: ``KEY=value``, a line ending in ``{`` or ``\``, or in
@@ -333,9 +334,9 @@ _MACHINE_TRIGGER_RE = regex.compile(r"/|-----|@")
 # Longest line the configuration and column patterns are tried on (~10 ms at worst):
 # they backtrack quadratically on one long line (2.9 s CPU for 224 k characters).
 MAX_PATTERN_LINE = 10_000
-_CONFIG_HINT_RE = regex.compile(r"\s=\s|=[\"'\d]|\$\w|\w\(")
-_ASSIGNMENT_RE = regex.compile(r"[A-Za-z_][\w.-]*=[^\s=]\S*")
-_UPPER_ASSIGNMENT_RE = regex.compile(r"[A-Z_][A-Z0-9_]*=")
+_CONFIG_HINT_RE = lazy(r"\s=\s|=[\"'\d]|\$\w|\w\(")
+_ASSIGNMENT_RE = lazy(r"[A-Za-z_][\w.-]*=[^\s=]\S*")
+_UPPER_ASSIGNMENT_RE = lazy(r"[A-Z_][A-Z0-9_]*=")
 
 
 def _long_config_line(line: str) -> bool:
@@ -373,31 +374,31 @@ def _line_matches(pattern: regex.Pattern, text: str, trigger: regex.Pattern, lon
 
 # A syslog / journal line: a date (any locale: ``Apr  1``, `` 4月  1``, ``2015-04-01``),
 # a clock time, a host and a program tag (``systemd[1]:``, ``sshd[424]:``, ``kernel:``).
-_LOG_LINE_RE = regex.compile(
+_LOG_LINE_RE = lazy(
     r"^[ \t]*(?:\S+[ \t]+){1,3}\d{1,2}:\d\d:\d\d(?:[.,]\d+)?[ \t]+\S+[ \t]+[\w./-]+(?:\[\d+\])?:(?:[ \t][^\n\r]*)?$",
     regex.MULTILINE,
 )
 # A line that is one inline code span: `tar cf {{path/to/file.tar}}` (tldr pages as text).
-_BACKTICK_LINE_RE = regex.compile(r"^[ \t]*`[^`\n\r]+`[ \t]*$", regex.MULTILINE)
+_BACKTICK_LINE_RE = lazy(r"^[ \t]*`[^`\n\r]+`[ \t]*$", regex.MULTILINE)
 # Record fields (Debian control files, LDIF, e-mail headers): `Field-Name: value`.
-_FIELD_LINE_RE = regex.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:(?:[ \t][^\n\r]*)?$", regex.MULTILINE)
+_FIELD_LINE_RE = lazy(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:(?:[ \t][^\n\r]*)?$", regex.MULTILINE)
 # INI files: a ``[section]`` line, or ``key = value`` (``sign-tags = true``).
-_INI_LINE_RE = regex.compile(r"^[ \t]*(?:\[[\w .:\"/-]+\]|[A-Za-z_][\w.-]*[ \t]*=[ \t]*[^\s=][^\n\r]*)[ \t]*$", regex.MULTILINE)
+_INI_LINE_RE = lazy(r"^[ \t]*(?:\[[\w .:\"/-]+\]|[A-Za-z_][\w.-]*[ \t]*=[ \t]*[^\s=][^\n\r]*)[ \t]*$", regex.MULTILINE)
 # A line holding one long token of base64 / hex (signatures, keys, checksums).
 _DATA_LINE_RE = re.compile(r"^[ \t]*[A-Za-z0-9+/=]{32,}[ \t]*$", re.MULTILINE)  # (ASCII only: re, faster)
-_INDENTED_LINE_RE = regex.compile(r"^(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
+_INDENTED_LINE_RE = lazy(r"^(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
 # Drawn text with words in it: a line with box-drawing characters (a table ``│ps aux │ pager │``
 # rendered for a terminal, a formula with ``─────`` fraction bars), or a table row
 # between ASCII pipes (``| ls -l | list files |``).
-_BOX_CHAR_RE = regex.compile(r"[\u2500-\u257f]")
+_BOX_CHAR_RE = lazy(r"[\u2500-\u257f]")
 _DRAWN_LINE_RE = regex.compile(
     r"^(?=[^\n\r]*\w)(?:[^\n\r]*[\u2500-\u257f][^\n\r]*|[^\S\n\r]*\|[^\n\r]*\|[^\S\n\r]*)$", regex.MULTILINE
 )
 # A comment line; not a line of hashtags (``#كوريا #روسيا #عاجل``: scraped tag lists).
-_COMMENT_LINE_RE = regex.compile(r"^[ \t]*(?!#\w+(?:[ \t]+#\w+)+[ \t]*$)(?:#|//)[^\n\r]*$", regex.MULTILINE)
-_BLANK_LINE_RE = regex.compile(r"^[ \t]*$", regex.MULTILINE)
+_COMMENT_LINE_RE = lazy(r"^[ \t]*(?!#\w+(?:[ \t]+#\w+)+[ \t]*$)(?:#|//)[^\n\r]*$", regex.MULTILINE)
+_BLANK_LINE_RE = lazy(r"^[ \t]*$", regex.MULTILINE)
 # A script's first line: ``#!/bin/sh``, ``#! /usr/bin/env python3``.
-_SHEBANG_RE = regex.compile(r"^[ \t\u00a0]*#![ \t]*/\S+[^\n\r]*$", regex.MULTILINE)
+_SHEBANG_RE = lazy(r"^[ \t\u00a0]*#![ \t]*/\S+[^\n\r]*$", regex.MULTILINE)
 
 
 def plain_text_regions(doc: "Document") -> list[Region]:
@@ -566,10 +567,10 @@ def unwrapped(doc: "Document") -> bool:
     return False
 
 
-_ARGS_RE = regex.compile(r"\s(?:--?[A-Za-z]|[\w.~-]*/|[\w.-]+=|[|<>]\s)")
+_ARGS_RE = lazy(r"\s(?:--?[A-Za-z]|[\w.~-]*/|[\w.-]+=|[|<>]\s)")
 # A program name, not a word of a language: lower case with an inner hyphen, digit,
 # dot or underscore (``aa-genprof``, ``a2enmod``, ``mkfs.ext4``, ``update-grub``).
-_PROGRAM_NAME_RE = regex.compile(r"[a-z][a-z0-9]*(?:[-._][a-z0-9]+|[0-9][a-z0-9]*)+")
+_PROGRAM_NAME_RE = lazy(r"[a-z][a-z0-9]*(?:[-._][a-z0-9]+|[0-9][a-z0-9]*)+")
 
 
 # What every _PROMPT_RE line holds: a prompt sign then a space or tab (``re``).
@@ -605,7 +606,7 @@ def _is_sentence(line: str) -> bool:
     return stripped[-1:] in (".", "!", "?", "؟", "։", "。") and len(stripped.split(None, 12)) > 12
 
 
-_WORD_RUN_RE = regex.compile(r"\S+")
+_WORD_RUN_RE = lazy(r"\S+")
 _NO_SPACE_SCRIPT_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]{12}")
 
 
@@ -675,7 +676,7 @@ VERSE_MIN_LINES = 3
 VERSE_MEDIAN_CHARS = 48
 # hard-wrapped prose: a block whose median line is longer reads as prose
 PROSE_MEDIAN_CHARS = 60
-BLANK_LINES_RE = regex.compile(r"\n[ \t]*\n")  # a blank line between two blocks
+BLANK_LINES_RE = lazy(r"\n[ \t]*\n")  # a blank line between two blocks
 
 
 def in_verse(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS) -> bool:

@@ -459,3 +459,16 @@ def test_line_starts_from_the_lines_equal_a_scan_of_the_line_endings():
             scanned = Document("x.txt", text)._line_starts
             doc = Document("x.txt", text)
             assert doc.lines and doc._line_starts == scanned, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 2**64 - 1), max_size=40), st.sampled_from(["uint64", "int64", "int32"]))
+def test_sorted_unique_equals_np_unique(values, dtype):
+    import numpy as np
+
+    from corpuslint.arrays import sorted_unique
+
+    info = np.iinfo(dtype)
+    arr = np.array([v % (int(info.max) + 1) for v in values], dtype=dtype)
+    got, want = sorted_unique(arr), np.unique(arr)
+    assert got.dtype == want.dtype and np.array_equal(got, want)

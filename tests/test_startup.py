@@ -9,9 +9,10 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 import regex
 
-from corpuslint.text.lazy_regex import lazy
+from corpuslint.text.lazy_regex import lazy, lazy_re
 
 ENGLISH = "The committee met on Tuesday to review the proposal.\nMembers agreed to publish the report next month.\n"
 
@@ -39,6 +40,26 @@ def test_check_on_english_text_loads_no_arabic_dictionary_and_no_heavy_optional_
     """, tmp_path)
     assert out == {"rc": out["rc"], "dictionaries": [], "heavy": []}
     assert out["rc"] in (0, 1)
+
+
+def test_check_on_one_small_file_compiles_few_patterns_and_skips_numpy_ma(tmp_path):
+    """Module-level patterns compile at first use (text/lazy_regex.py), and the one-file
+    path's distinct-value sorts do not import numpy.ma (~20 ms): a small English file
+    compiles under half of the ~210 patterns the rule modules define."""
+    (tmp_path / "one.txt").write_text(ENGLISH, encoding="utf-8")
+    out = _fresh("""
+        import contextlib, io, json, sys
+        import regex
+        made = []
+        real = regex.compile
+        regex.compile = lambda *a, **k: made.append(a[0]) or real(*a, **k)
+        from corpuslint.cli import main
+        with contextlib.redirect_stdout(io.StringIO()):
+            rc = main(["check", "one.txt"])
+        print(json.dumps({"rc": rc, "compiled": len(made), "numpy.ma": "numpy.ma" in sys.modules}))
+    """, tmp_path)
+    assert out["rc"] in (0, 1)
+    assert out["compiled"] < 105 and out["numpy.ma"] is False
 
 
 def test_arabic_text_still_loads_the_arabic_dictionary(tmp_path):
@@ -78,3 +99,17 @@ def test_lazy_pattern_compiles_at_first_use_and_matches_like_regex():
     assert pat.sub("#", text) == real.sub("#", text)
     assert pat.flags == real.flags and pat.groups == real.groups
     assert isinstance(pat.compiled, regex.Pattern)
+
+
+def test_lazy_re_pattern_matches_like_re_and_lacks_only_what_re_lacks():
+    """lazy_re defers ``re.compile``; re's patterns have no ``splititer``, which must be
+    an AttributeError, not an endless recursion (the first version recursed)."""
+    import re
+
+    pat = lazy_re(r"[\t ]+(\w+)")
+    real = re.compile(r"[\t ]+(\w+)")
+    text = "a  bc\td e"
+    assert pat.findall(text) == real.findall(text) and pat.sub("_", text) == real.sub("_", text)
+    assert isinstance(pat.compiled, re.Pattern) and pat.groups == 1
+    with pytest.raises(AttributeError):
+        pat.splititer(text)

@@ -61,6 +61,7 @@ from ..document import Document
 from ..findings import Edit, Finding, Fix, Severity
 from ..hookspecs import hookimpl
 from ..rules import CODE_RE, NAME_RE, DocumentRule
+from ..text.lazy_regex import lazy
 
 SECTION = "custom-rules"
 # Wall-clock limit for one pattern over one document (the `regex` module's timeout), so a
@@ -81,7 +82,7 @@ DEFAULT_MESSAGES = {
 
 # Script-aware word boundaries: a letter, mark, digit or underscore may not touch the match.
 _WORDCHAR = r"[\p{L}\p{M}\p{N}_]"
-_GROUP_REF_RE = regex.compile(r"\$(?:(\d+)|\{(\w+)\}|(\$))")
+_GROUP_REF_RE = lazy(r"\$(?:(\d+)|\{(\w+)\}|(\$))")
 
 
 class _Invalid(Exception):

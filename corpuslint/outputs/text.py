@@ -23,16 +23,15 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
-import regex
-
 from ..engine import fixable
+from ..text.lazy_regex import lazy
 
 FSI, PDI = "\u2068", "\u2069"
 _RTL = r"\p{Bidi_Class=R}\p{Bidi_Class=AL}"
 _RTL_WORD = rf"[{_RTL}][{_RTL}\p{{Bidi_Class=NSM}}\p{{Bidi_Class=AN}}]*"
 # RTL words joined by spaces and right-to-left punctuation (، ؛ ؟ ٪ ۔); quotes, Latin
 # letters and the like end a run, so two quoted words of an English message stay two.
-RTL_RUN_RE = regex.compile(rf"{_RTL_WORD}(?:[\s\u00a0\u060c\u061b\u061f\u066a-\u066d\u06d4]+{_RTL_WORD})*")
+RTL_RUN_RE = lazy(rf"{_RTL_WORD}(?:[\s\u00a0\u060c\u061b\u061f\u066a-\u066d\u06d4]+{_RTL_WORD})*")
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 SNIPPET_WIDTH = 100  # code points of source shown; longer lines are cut around the span
 CONTEXT = 40

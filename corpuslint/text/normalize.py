@@ -14,6 +14,9 @@ from functools import lru_cache
 from itertools import chain
 
 import regex
+
+from .lazy_regex import lazy
+
 # pyarabic's araby.TASHKEEL (fathatan, dammatan, kasratan, fatha, damma, kasra, sukun,
 # shadda) and araby.TATWEEL, written out so that importing this module, which every
 # document does, does not import pyarabic.
@@ -51,14 +54,14 @@ _TABLE = {**_DELETE, **_UNIFY}
 _PAIRS = tuple((chr(k), v or "") for k, v in _TABLE.items())
 _REPLACE_MIN = 64
 
-WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
+WORD_RE = lazy(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
 # A run of punctuation, symbols and white space (``normalize_line`` makes it one space).
 _GAP_RE = regex.compile(r"[\p{P}\p{S}\s]+")
 
 # Proclitics stripped for similarity ("light stemming"): the prefix set of Larkey's
 # light10 stemmer (ال وال بال كال فال لل و). Bare ب/ل/ك are kept on purpose:
 # stripping them mangles names (كوريا, لندن, بوتين).
-_CLITIC_RE = regex.compile(r"^(?:وال|بال|كال|فال|ال|لل|و)(?=\p{L}{2,})")
+_CLITIC_RE = lazy(r"^(?:وال|بال|كال|فال|ال|لل|و)(?=\p{L}{2,})")
 
 
 def normalize_chars(text: str) -> str:

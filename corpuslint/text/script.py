@@ -19,13 +19,15 @@ import unicodedata
 
 import regex
 
+from .lazy_regex import lazy, lazy_re
+
 # Letters Urdu uses and Persian does not (retroflex ٹ ڈ ڑ, noon ghunna ں, bari yeh ے,
 # do-chashmi heh ھ as an aspiration mark, heh goal ہ, taa marbuta goal ۃ).
 _URDU_ONLY = regex.compile(r"[\u0679\u0688\u0691\u06BA\u06D2\u06BE\u06C1\u06C3]")
 # Letters Persian and Urdu use and Arabic does not (پ چ ژ گ, keheh ک, Farsi yeh ی).
 _PERSIAN_URDU = regex.compile(r"[\u067E\u0686\u0698\u06AF\u06A9\u06CC]")
 # Arabic-only spellings Persian and Urdu avoid (ي ك, taa marbuta ة, alef maqsura ى).
-_ARABIC_ONLY = regex.compile(r"[\u064A\u0643\u0629\u0649]")
+_ARABIC_ONLY = lazy(r"[\u064A\u0643\u0629\u0649]")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")  # (re: faster counts, same code points)
 # Letters of other Arabic-script languages that Arabic, Persian and Urdu never use
 # (CLDR exemplars): their text goes to none of the three dictionaries.
@@ -37,14 +39,14 @@ _OTHER_LETTERS = {
 }
 # Every language ``arabic_script_language`` tells apart.
 ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", *_OTHER_LETTERS})
-_ANY_OTHER = regex.compile("|".join(p.pattern for p in _OTHER_LETTERS.values()))
+_ANY_OTHER = lazy("|".join(p.pattern for p in _OTHER_LETTERS.values()))
 # Any letter of _PERSIAN_URDU, _URDU_ONLY or _ANY_OTHER, in one class for one scan with
 # the standard ``re`` engine (code points only: the same set; ~7x faster than the three
 # ``regex`` scans on a text without any of them, the common case of ``language_spans``).
-_NOT_ONLY_ARABIC = re.compile(
+_NOT_ONLY_ARABIC = lazy_re(
     "[" + "".join(p.pattern[1:-1] for p in (_PERSIAN_URDU, _URDU_ONLY, *_OTHER_LETTERS.values())) + "]"
 )
-_PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
+_PARAGRAPH_BREAK = lazy(r"\n[ \t]*\n")
 
 # Presentation forms (ligatures and contextual shapes): Arabic Presentation Forms-A
 # (U+FB50–U+FDFF) and -B (U+FE70–U+FEFC). They render like letters but are different

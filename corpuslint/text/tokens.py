@@ -26,9 +26,9 @@ three such clusters).
 
 from __future__ import annotations
 
-import re
-
 import regex
+
+from .lazy_regex import lazy, lazy_re
 
 # Scripts written without spaces between words.
 CJK_CLASS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}ー々〆"
@@ -38,7 +38,7 @@ SPACELESS_CLASS = CJK_CLASS + SEA_CLASS
 CJK_WORDS_PER_CHAR = 0.6
 SEA_WORDS_PER_CHAR = 0.3
 
-_SPACELESS_RE = regex.compile(rf"[{SPACELESS_CLASS}]")
+_SPACELESS_RE = lazy(rf"[{SPACELESS_CLASS}]")
 _CJK_RE = regex.compile(rf"[{CJK_CLASS}]")
 # one spaceless character with its combining marks, or a run of other word characters
 _TOKEN_RE = regex.compile(
@@ -50,7 +50,7 @@ _TOKEN_RE = regex.compile(
 # Code-point blocks holding those scripts (Thai, Lao, Myanmar, Khmer, CJK radicals to
 # CJK ideographs incl. Kana and Bopomofo, CJK compatibility, halfwidth Katakana,
 # supplementary ideographs): a C-speed `re` pre-check, confirmed with the Script property.
-_BLOCKS_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]")
+_BLOCKS_RE = lazy_re("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]")
 
 
 def has_spaceless(text: str) -> bool:

@@ -6,19 +6,20 @@ import regex
 
 from ...document import Document, Line
 from ...findings import Edit, Fix
+from ...text.lazy_regex import lazy
 
 # Scripts the residue rule can tell apart. Letters of any other script count towards
 # the total only, so a document in an unlisted script simply has no dominant script.
 SCRIPTS = ("Arabic", "Latin", "Cyrillic", "Greek", "Hebrew", "Han", "Hangul", "Devanagari", "Thai", "Armenian", "Georgian")
 _SCRIPT_RES = {name: regex.compile(rf"\p{{Script={name}}}") for name in SCRIPTS}
 _SCRIPT_RUN_RES = {name: regex.compile(rf"\p{{Script={name}}}+") for name in SCRIPTS}
-_LETTER_RUN_RE = regex.compile(r"\p{L}+")
+_LETTER_RUN_RE = lazy(r"\p{L}+")
 
-URL_RE = regex.compile(
+URL_RE = lazy(
     r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'«»“”]+[^\s<>"'«»“”.,;:!?؟،)\]}]""",
     regex.IGNORECASE,
 )
-EMAIL_RE = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+EMAIL_RE = lazy(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 
 
 def is_blank(doc: Document, line: Line) -> bool:

@@ -14,6 +14,7 @@ from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
 from ...structure import PROSE, TABLE
+from ...text.lazy_regex import lazy
 from ...text.normalize import normalize_line
 from ._common import remove_line_fix
 
@@ -22,7 +23,7 @@ MATCH_MODES = ("line", "start", "contains")
 DEFAULT_MAX_WORDS = 16
 
 # A cross-reference in documentation: inline code, a man page (``rename(2)``), a link.
-_XREF_RE = regex.compile(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[")
+_XREF_RE = lazy(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[")
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ class Matcher:
 def _alternation(phrases: list[str], head: str, tail: str):
     if not phrases:
         return None
-    return regex.compile(head + "|".join(regex.escape(p) for p in phrases) + tail)
+    return lazy(head + "|".join(regex.escape(p) for p in phrases) + tail)  # compiled on the first line checked
 
 
 class BoilerplatePhrase(DocumentRule):

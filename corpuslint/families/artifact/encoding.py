@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import regex
-
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
+from ...text.lazy_regex import lazy
 
-_FFFD_RE = regex.compile("\ufffd+")
+_FFFD_RE = lazy("\ufffd+")
 # Characters that appear in UTF-8-read-as-Latin-1/cp1252 mojibake: Latin-1 supplement,
 # C1 controls and the cp1252 punctuation block. A line without any cannot be mojibake.
 # (a class of code points: the standard ``re`` engine scans a text for it ~8x faster than ``regex``)
@@ -37,12 +36,12 @@ def repair(line: str) -> str | None:
 
 
 # A line that talks about character encodings shows mojibake on purpose.
-ENCODING_CUE_RE = regex.compile(
+ENCODING_CUE_RE = lazy(
     r"(?i)\b(?:utf-?8|utf-?16|latin-?1|iso-?8859(?:-\d+)?|cp-?125\d|windows-125\d|encod(?:ed|ing|ings)|charsets?|mojibake|codepage)\b"
 )
 
 
-_FFFD_CUE_RE = regex.compile(r"(?i)U\+FFFD|replacement char")
+_FFFD_CUE_RE = lazy(r"(?i)U\+FFFD|replacement char")
 
 
 class ReplacementCharacter(DocumentRule):

@@ -8,16 +8,24 @@ from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
 from ...structure import reads_as_prose
+from ...text.lazy_regex import lazy
 from ...text.normalize import normalize_line
+from ._common import (
+    EMAIL_RE,
+    SCRIPTS,
+    URL_RE,
+    dominant_script,
+    remove_line_fix,
+    script_re,
+)
 from .boilerplate import builtin_matcher
-from ._common import EMAIL_RE, SCRIPTS, URL_RE, dominant_script, remove_line_fix, script_re
 
 # A line of one repeated single letter, optionally with +/- (font-size widgets: A A, A A A, A- A A+).
-_REPEATED_LETTER_RE = regex.compile(r"^\s*(\p{L})[+\-−]?(?:\s+\1[+\-−]?)+\s*$", regex.IGNORECASE)
-_SENTENCE_PUNCT_RE = regex.compile(r"[.!?؟:;؛…,،\"“”«»'()\[\]。，、：；！？「」『』（）]")
+_REPEATED_LETTER_RE = lazy(r"^\s*(\p{L})[+\-−]?(?:\s+\1[+\-−]?)+\s*$", regex.IGNORECASE)
+_SENTENCE_PUNCT_RE = lazy(r"[.!?؟:;؛…,،\"“”«»'()\[\]。，、：；！？「」『』（）]")
 _LETTER_RE = regex.compile(r"\p{L}")
-_UPPER_RE = regex.compile(r"\p{Lu}")
-_LOWER_RE = regex.compile(r"\p{Ll}")
+_UPPER_RE = lazy(r"\p{Lu}")
+_LOWER_RE = lazy(r"\p{Ll}")
 _TOKEN_RE = regex.compile(r"\S+")
 
 # Interface labels that scrapers keep as lines of their own; matched case-insensitively,

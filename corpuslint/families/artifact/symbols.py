@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import regex
-
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
 from ...structure import CODE, HEADING, PROSE
+from ...text.lazy_regex import lazy
 from ._common import remove_line_fix
 
 # Lines with no letter and no digit but at least one visible character.
-_SYMBOL_LINE_RE = regex.compile(r"^[^\p{L}\p{N}]*$")
-_VISIBLE_RE = regex.compile(r"[^\s\p{Cf}]")
+_SYMBOL_LINE_RE = lazy(r"^[^\p{L}\p{N}]*$")
+_VISIBLE_RE = lazy(r"[^\s\p{Cf}]")
 _CODE_ONLY = frozenset({CODE})
 
 

@@ -11,12 +11,13 @@ import math
 from typing import Any, Iterable
 
 import numpy as np
-import regex
 import xxhash
 
+from ...arrays import sorted_unique
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity
 from ...rules import CorpusRule, CorpusView
+from ...text.lazy_regex import lazy
 from . import frames as F
 from . import incremental, lsh, meaning, regions, shuffle
 from . import units as U
@@ -188,7 +189,7 @@ def _name_hashes(names: set[str]) -> np.ndarray:
     """Sorted unique 64-bit hashes (xxh64) of ``names`` (``meaning.names`` of a paragraph)."""
     if not names:
         return np.zeros(0, dtype=np.uint64)
-    return np.unique(np.array([xxhash.xxh64_intdigest(n.encode("utf-8")) for n in names], dtype=np.uint64))
+    return sorted_unique(np.array([xxhash.xxh64_intdigest(n.encode("utf-8")) for n in names], dtype=np.uint64))
 
 
 class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
@@ -279,7 +280,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         if len(idx) == 0:
             if not len(fr):
                 return None
-            return {"lines": np.zeros((0, 2), np.int32), "frames": np.unique(fr)}
+            return {"lines": np.zeros((0, 2), np.int32), "frames": sorted_unique(fr)}
         sets, off = a.shingle_sets
         sub_sets, sub_off = _subset(sets, off, idx)
         table = np.array(a.units, dtype=np.int64).reshape(-1, 4)[idx]  # PUnit: start, end, line, last_line
@@ -303,7 +304,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             "sets": sub_sets,
             "off": sub_off,
             **lsh_rows,
-            "frames": np.unique(fr),  # the document's frames
+            "frames": sorted_unique(fr),  # the document's frames
             "tframes": unit_frames,  # each unit's frames
             "tframes_off": unit_frames_off,
         }
@@ -541,7 +542,7 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
 
 # A quotation's attribution on a line of its own: "\t\t-- Mark Twain", "— Hafez",
 # "    --《论语》学而". The same author quoted in several documents is not a template.
-_ATTRIBUTION_RE = regex.compile(r"[ \t]*(?:--|—|―)[ \t]*[\p{L}\p{N}《「『“\"'(]")
+_ATTRIBUTION_RE = lazy(r"[ \t]*(?:--|—|―)[ \t]*[\p{L}\p{N}《「『“\"'(]")
 
 
 class BoilerplateLine(_DuplicateCorpusRule):

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from ...aggregates import Aggregate
+from ...arrays import sorted_unique
 from . import lsh
 
 _U64 = np.uint64
@@ -76,12 +77,12 @@ class SignaturePostings(Aggregate):
             posted = {}
             if n:
                 uk, counts = np.unique(_keys(s), return_counts=True)
-                mine = np.unique(bands[start : start + n])
+                mine = sorted_unique(bands[start : start + n].reshape(-1))
                 start += n
                 posted = {KEYS: (uk, counts.astype(np.int64)), BANDS: (mine, np.zeros(len(mine), dtype=np.int64))}
             frames = s.get("frames")
             if frames is not None and len(frames):
-                frames = np.unique(np.asarray(frames).astype(_U64, copy=False))
+                frames = sorted_unique(np.asarray(frames).astype(_U64, copy=False).reshape(-1))
                 posted[FRAMES] = (frames, np.zeros(len(frames), dtype=np.int64))
             out.append(posted)
         return out
@@ -108,8 +109,8 @@ def _add_neighbours(rule, corpus, subset: dict[str, Any], live: list[dict]) -> d
     checked files' states ``live``."""
     if live:
         agg, states = corpus.aggregates, corpus.states
-        bands = np.unique(_unit_bands(live, float(rule.opts["threshold"])))
-        keys = np.unique(np.concatenate([_keys(s) for s in live]))
+        bands = sorted_unique(_unit_bands(live, float(rule.opts["threshold"])).reshape(-1))
+        keys = sorted_unique(np.concatenate([_keys(s) for s in live]))
         for kind, ks in ((BANDS, bands), (KEYS, keys)):
             for holders in agg.holders(kind, ks.tolist()).values():
                 for display, _ in holders:
@@ -160,7 +161,7 @@ def line_counts(rule, corpus, need: int) -> dict[int, tuple[int, list[tuple[str,
              for p in corpus.targets if p in states and states[p] is not None]
     if not parts:
         return {}
-    keys = np.unique(np.concatenate(parts))
+    keys = sorted_unique(np.concatenate(parts))
     counts = corpus.aggregates.counts(0, keys)
     common = keys[counts >= need]
     holders = corpus.aggregates.holders(0, common.tolist())

@@ -11,12 +11,19 @@ from typing import Iterable
 import numpy as np
 import regex
 
+from ... import structure
 from ...document import Document, Unit, sentence_ends
 from ...findings import Edit, Finding, Fix, Severity
-from ...text import normalize
 from ...rules import DocumentRule
-from ... import structure
-from ...structure import BLANK_LINES_RE, PROSE_MEDIAN_CHARS, VERSE_MEDIAN_CHARS, in_verse, unwrapped
+from ...structure import (
+    BLANK_LINES_RE,
+    PROSE_MEDIAN_CHARS,
+    VERSE_MEDIAN_CHARS,
+    in_verse,
+    unwrapped,
+)
+from ...text import normalize
+from ...text.lazy_regex import lazy
 from . import lsh, meaning, regions
 from . import units as U
 
@@ -39,9 +46,9 @@ PARALLEL_MAX_CHANGED = 1 / 3
 # A name: a Latin-script token in other-script text (``debc`` in Arabic), or a token
 # shaped like code anywhere (``pre-depends``, ``dpkg -c``, ``log.info``, ``getReport``).
 _LATIN_RE = regex.compile(r"(?<![\w-])-{0,2}[A-Za-z][\w.+-]*")
-_CODE_NAME_RE = regex.compile(r"(?<![\w-])(?:-{1,2}[A-Za-z][\w-]*|[A-Za-z]\w*[-._/][\w./-]*\w|[a-z]+[A-Z]\w*)")
+_CODE_NAME_RE = lazy(r"(?<![\w-])(?:-{1,2}[A-Za-z][\w-]*|[A-Za-z]\w*[-._/][\w./-]*\w|[a-z]+[A-Z]\w*)")
 _LETTER_RE = regex.compile(r"\p{L}")
-_LATIN_LETTER_RE = regex.compile(r"\p{Latin}")
+_LATIN_LETTER_RE = lazy(r"\p{Latin}")
 
 
 def _names(sentence: str) -> set[str]:
@@ -226,12 +233,12 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
             and verse(before, PROSE_MEDIAN_CHARS) and not unwrapped(doc))
 
 
-_NUMBERED_ITEM_RE = regex.compile(r"[ \t]*\d{1,3}[.)][ \t]+\S")
-_FIRST_ITEM_RE = regex.compile(r"^[ \t]*1[.)][ \t]+\S", regex.MULTILINE)
+_NUMBERED_ITEM_RE = lazy(r"[ \t]*\d{1,3}[.)][ \t]+\S")
+_FIRST_ITEM_RE = lazy(r"^[ \t]*1[.)][ \t]+\S", regex.MULTILINE)
 # A bulleted list item in plain text: its indentation (NBSP too, as HTML-to-text
 # converters leave it) and its bullet.
-_BULLET_ITEM_RE = regex.compile(r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*+•·▪◦‣])[ \t]+\S")
-_NONBLANK_LINE_RE = regex.compile(r"^(?P<indent>[ \t\u00a0]*)\S.*$", regex.MULTILINE)
+_BULLET_ITEM_RE = lazy(r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*+•·▪◦‣])[ \t]+\S")
+_NONBLANK_LINE_RE = lazy(r"^(?P<indent>[ \t\u00a0]*)\S.*$", regex.MULTILINE)
 
 
 def _steps_of_two_lists(text: str, first, later) -> bool:

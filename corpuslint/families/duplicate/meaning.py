@@ -21,8 +21,8 @@ diacritics and letter variants, and one-letter spelling variants of long words.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 import difflib
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
@@ -30,6 +30,7 @@ import regex
 
 from ...text import normalize
 from ...text import tokens as T
+from ...text.lazy_regex import lazy
 
 # Negators (and negative quantifiers) in the languages the project meets most.
 NEGATIONS = frozenset(
@@ -89,7 +90,7 @@ der die das ein eine und oder ist sind zu mit von für auf im
 """
 
 
-_NT_RE = regex.compile(r"(?<=\w)n['’]t\b")
+_NT_RE = lazy(r"(?<=\w)n['’]t\b")
 
 
 def _norm_words(text: str) -> list[str]:
@@ -123,7 +124,7 @@ def _fillers() -> set[str]:
     return _FILLERS
 
 
-_NUMBER_RE = regex.compile(r"\d(?:[\d,.\u066b\u066c'\u00a0\u202f]*\d)?")
+_NUMBER_RE = lazy(r"\d(?:[\d,.\u066b\u066c'\u00a0\u202f]*\d)?")
 
 
 def numbers(text: str) -> Counter[str]:
@@ -200,7 +201,7 @@ def _name_pattern(text: str, present: tuple[bool, ...] | None = None) -> regex.P
     return _NAME_PATTERNS[present]
 
 
-_CODE_SPAN_RE = regex.compile(r"(`+)([^`\n]+?)\1")
+_CODE_SPAN_RE = lazy(r"(`+)([^`\n]+?)\1")
 
 
 def names(text: str) -> set[str]:

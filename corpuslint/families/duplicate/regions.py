@@ -29,20 +29,21 @@ import regex
 
 from ... import structure
 from ...document import Document
+from ...text.lazy_regex import lazy
 
 # A table drawn with pipes in plain text (Markdown tables come from the parser): at
 # least two cell separators, or a delimiter row (|---|:--:|).
-_TABLE_ROW_RE = regex.compile(r"^\s*\|.*\|\s*$|^[^|\n]*\|[^|\n]*\|[^|\n]*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_TABLE_ROW_RE = lazy(r"^\s*\|.*\|\s*$|^[^|\n]*\|[^|\n]*\|[^|\n]*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 # A label line: one to three words then a colon, with little after it ("*When:*",
 # "**Default value:** `None`", "Example:", "الموضوع:").
-_LABEL_RE = regex.compile(r"^[\s*_>#\-+•·]*(?:[\p{L}\p{M}\p{N}'’]+[\s-]?){1,3}[*_]*\s*[:：][*_]*(?P<rest>.*)$")
+_LABEL_RE = lazy(r"^[\s*_>#\-+•·]*(?:[\p{L}\p{M}\p{N}'’]+[\s-]?){1,3}[*_]*\s*[:：][*_]*(?P<rest>.*)$")
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A record field: an emphasised label opening the line ("*When:* every night",
 # "**Default:** `false`"): records repeat their fields by design.
-_FIELD_RE = regex.compile(r"^[\s>\-+•·]*(?:\*\*?|__?)[^*_\n]{1,40}?[:：]\s*(?:\*\*?|__?)")
+_FIELD_RE = lazy(r"^[\s>\-+•·]*(?:\*\*?|__?)[^*_\n]{1,40}?[:：]\s*(?:\*\*?|__?)")
 # A lead-in: a short line ending in a colon ("On POSIX and Windows:", "The equivalent
 # can be done with the following snippet:") introduces the code or list after it.
-_LEAD_IN_RE = regex.compile(r"[:：][*_`]*\s*$")
+_LEAD_IN_RE = lazy(r"[:：][*_`]*\s*$")
 LEAD_IN_MAX_WORDS = 16
 MARKDOWN_SUFFIXES = structure.MARKDOWN_SUFFIXES
 
@@ -50,11 +51,11 @@ MARKDOWN_SUFFIXES = structure.MARKDOWN_SUFFIXES
 # Program output that structure's code detection does not claim (it is not syntax):
 # a log timestamp, a progress line ending in " ..." ("Setting up man-db (2.9.4-2) ..."),
 # a line dense in symbols (paths, identifiers, operators).
-_TIMESTAMP_RE = regex.compile(r"^\s*(?:\[?\d{4}-\d\d-\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d|\d{1,2}月 +\d{1,2} +\d\d:\d\d)")
-_PROGRESS_RE = regex.compile(r"\S \.\.\.\s*$")
+_TIMESTAMP_RE = lazy(r"^\s*(?:\[?\d{4}-\d\d-\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d|\d{1,2}月 +\d{1,2} +\d\d:\d\d)")
+_PROGRESS_RE = lazy(r"\S \.\.\.\s*$")
 # (ASCII characters only: the standard ``re`` engine finds them the same, ~3x faster)
 _SYMBOL_RE = re.compile(r"[/=<>{}\[\]|_$@#%&*+\\~^]")
-_INLINE_CODE_RE = regex.compile(r"`+[^`]*`+")
+_INLINE_CODE_RE = lazy(r"`+[^`]*`+")
 
 
 def code_like_line(text: str) -> bool:
@@ -142,8 +143,8 @@ def passage_starts(doc: Document) -> list[int]:
 # "تغییر نام چاپگر", "11.7.3. Configuring PAM", "PlayStation 3 joypads").
 PLAIN_HEADING_MAX_WORDS = 10
 PLAIN_HEADING_MAX_CHARS = 80
-_NUMBERING_RE = regex.compile(r"^(?:\d+\.)*\d+\.?\s+")
-_INNER_SENTENCE_END_RE = regex.compile(r"[.!?؟。！？]\s")
+_NUMBERING_RE = lazy(r"^(?:\d+\.)*\d+\.?\s+")
+_INNER_SENTENCE_END_RE = lazy(r"[.!?؟。！？]\s")
 _HEADING_END = frozenset(".!?:;,،؛؟։。！？：；，…")
 
 
@@ -299,7 +300,7 @@ def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool =
 
 # -- genre ----------------------------------------------------------------------------
 
-_ARABIC_LETTER_RE = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_ARABIC_LETTER_RE = lazy(r"[\u0621-\u064A\u0671-\u06D3]")
 _HARAKAT = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"]
 VOCALISED_SHARE = 0.4
 _VOCALISED: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDictionary()

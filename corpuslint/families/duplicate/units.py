@@ -35,13 +35,13 @@ from itertools import chain, repeat
 from typing import NamedTuple
 
 import numpy as np
-import regex
 import xxhash
 
 from ...document import Document
 from ...findings import Edit
 from ...text import normalize
 from ...text import tokens as T
+from ...text.lazy_regex import lazy, lazy_re
 
 NORMALIZATION_VERSION = "dup-norm-5"  # 5: fortune(6) "%" lines separate units
 NUM_PERM = 128
@@ -60,7 +60,7 @@ WRAPPED_LINE_MAX = 100
 # Word extraction from normalised text without combining marks or spaceless scripts:
 # letter/digit runs (the same tokens as tokens.tokens there, at C speed).
 _WORD_RE = re.compile(r"[^\W_]+")
-_NEEDS_SCRIPT_RE = regex.compile(rf"[\p{{M}}{T.SPACELESS_CLASS}]")
+_NEEDS_SCRIPT_RE = lazy(rf"[\p{{M}}{T.SPACELESS_CLASS}]")
 
 # -- the run table -----------------------------------------------------------------
 # Text is split on whitespace into raw runs (C-level str.split). Each distinct run is
@@ -309,14 +309,14 @@ _BLOCK_RE = re.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\n|\r)[^\r\n]*\S[^\r\n]*)*
 # fortune(6) data files (strfile format) separate their records with a line holding only
 # "%": in plain text such a line ends a block as a blank line does, so each record is a
 # unit (a record printed twice is a copy; two records are not one paragraph).
-_RECORD_SEPARATOR_RE = re.compile(r"^[ \t]*%[ \t]*\r?$", re.MULTILINE)
+_RECORD_SEPARATOR_RE = lazy_re(r"^[ \t]*%[ \t]*\r?$", re.MULTILINE)
 _RECORD_LINE = r"(?![ \t]*%[ \t]*(?:[\r\n]|$))[^\r\n]*\S[^\r\n]*"
 _RECORD_BLOCK_RE = re.compile(rf"{_RECORD_LINE}(?:(?:\r\n|\n|\r){_RECORD_LINE})*")
 _NEWLINE_RE = re.compile(r"\r\n|\n|\r")
 
 
 # A Markdown list item's first line (bullet or ordered marker, any indentation).
-_LIST_ITEM_RE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+_LIST_ITEM_RE = lazy_re(r"\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 

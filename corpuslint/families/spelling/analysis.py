@@ -33,8 +33,10 @@ from typing import Any
 import numpy as np
 import regex
 
+from ...arrays import sorted_unique
 from ...codec import state_type
 from ...document import Document
+from ...text.lazy_regex import lazy
 from ...text.script import is_uthmani, language_spans
 from .backends import Backend, BackendUnavailable, available_backend, get_backend
 
@@ -42,7 +44,7 @@ STATE_VERSION = 3
 SEP = "\x1f"  # "ctx(left)<SEP>key(right)": a word's left neighbour
 RSEP = "\x1e"  # "key(left)<RSEP>ctx(right)": a word's right neighbour
 # Text between two tokens that still makes them neighbours: no line break, no sentence end.
-_BREAK_RE = regex.compile(r"[\n\r.!?؟؛:;|]")
+_BREAK_RE = lazy(r"[\n\r.!?؟؛:;|]")
 _WORD_SEP = "\n"  # joins a vocabulary into one string (tokens never contain a line break)
 
 # Columns of ``LangState.rej`` (one row per dictionary-rejected occurrence).
@@ -646,13 +648,6 @@ class Corpus:
 
 _MERGED: list[Any] = [None, None, None]  # cache key, Corpus, the table given to merge
 _MERGE_LOCK = threading.Lock()
-
-
-def sorted_unique(values: np.ndarray) -> np.ndarray:
-    """``np.unique(values)`` of a 1-D integer array by one sort (numpy 2's hash-based
-    ``unique`` is ~10x slower on large int64 arrays)."""
-    values = np.sort(values)
-    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
 
 
 class _DocWords:

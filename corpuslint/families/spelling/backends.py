@@ -33,6 +33,7 @@ import regex
 
 from ...index import verdict_cache
 from ...text import normalize
+from ...text.lazy_regex import lazy
 from ...text.script import nfkc_presentation_forms
 
 
@@ -377,28 +378,28 @@ _AR_STRIP.update({cp: None for cp in range(0x06D6, 0x06EE)})
 _AR_STRIP[0x0671] = "\u0627"
 # Short vowels and sukun (not tanween or shadda, which news text uses too): a token
 # with two or more is vocalised, i.e. carefully edited classical or religious text.
-_AR_VOWELS_RE = regex.compile(r"[\u064E-\u0650\u0652]")
-_AR_HARAKAT_RE = regex.compile(r"[\u064B-\u0652\u0670]")
+_AR_VOWELS_RE = lazy(r"[\u064E-\u0650\u0652]")
+_AR_HARAKAT_RE = lazy(r"[\u064B-\u0652\u0670]")
 # Hamza on a seat (ئ ؤ) vs none: سيئول / سيول, مسئول / مسؤول. A free ء is kept (شيء ≠ شي).
 _HAMZA_DROP = str.maketrans({"ئ": None, "ؤ": None})
 _G_FOLD = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "گ": "ج", "ڤ": "ف"})
 _VARIANT_LETTERS = frozenset("غجقكگئؤ")
 # Clitic prefixes kept on a suggestion ("وجوج" -> "وجونج"); longest first.
-_AR_PREFIX_RE = regex.compile(r"^(?:وال|بال|فال|كال|ال|لل|و|ف)(?=[" + _AR_LETTERS + r"]{2,})")
+_AR_PREFIX_RE = lazy(r"^(?:وال|بال|فال|كال|ال|لل|و|ف)(?=[" + _AR_LETTERS + r"]{2,})")
 # Only the conjunctions are stripped for the dictionary retry: hunspell's Arabic affix
 # file already handles ال/ب/ل/ك, and stripping ال would accept "الحققت" (ال + verb).
-_AR_CONJ_RE = regex.compile(r"^[وف](?=[" + _AR_LETTERS + r"]{2,})")
+_AR_CONJ_RE = lazy(r"^[وف](?=[" + _AR_LETTERS + r"]{2,})")
 # The article after the conjunctions و/ف and the prepositions ب/ك, or لل (ل + ال).
-_AR_NOUN_ARTICLE_RE = regex.compile(r"^[وف]?(?:[بك]?ال|لل)(?=[" + _AR_LETTERS + r"]{2,}$)")
-_AR_ARTICLE_RE = regex.compile(r"^(?:وال|فال|ال)(?=[" + _AR_LETTERS + r"]{3,}$)")
+_AR_NOUN_ARTICLE_RE = lazy(r"^[وف]?(?:[بك]?ال|لل)(?=[" + _AR_LETTERS + r"]{2,}$)")
+_AR_ARTICLE_RE = lazy(r"^(?:وال|فال|ال)(?=[" + _AR_LETTERS + r"]{3,}$)")
 # A bare alef where the standard spelling has a hamza seat: at the start of the word or
 # right after its clitics (news and web text write "الافضل", "والامن", "اكبر").
-_AR_HAMZALESS_RE = regex.compile(r"^(وال|فال|بال|كال|لل|ال|و|ف|ب|ل|ك|)ا(?=[" + _AR_LETTERS + r"]{2,})")
+_AR_HAMZALESS_RE = lazy(r"^(وال|فال|بال|كال|لل|ال|و|ف|ب|ل|ك|)ا(?=[" + _AR_LETTERS + r"]{2,})")
 _AR_HAMZA_SEATS = ("أ", "إ", "آ")
 _AR_PROCLITIC_LETTERS = frozenset("بلك")
 # An article with its lam lost, replaced or moved: (clitic)(ا + letter)(letter)(rest),
 # where the article would be "ال": اانطاق، انلظم، املخدم، كااتالي.
-_AR_BROKEN_ARTICLE_RE = regex.compile(r"^([وفبك]?)(ا[^ل])(.)(.{2,})$")
+_AR_BROKEN_ARTICLE_RE = lazy(r"^([وفبك]?)(ا[^ل])(.)(.{2,})$")
 
 
 class ArabicBackend(Backend):
@@ -833,9 +834,9 @@ _FA_INFINITIVE_ENDINGS = ("تن", "دن")
 # Personal endings a continuous verb (می‌ / نمی‌ + stem) takes; longest first. fa_IR lists
 # some persons of a verb but not others ("می‌گرداند" but not "می‌گردانند").
 _FA_PERSON_ENDINGS = ("ند", "ید", "یم", "م", "ی", "د")
-_FA_CONTINUOUS_RE = regex.compile(rf"^(?:ن?می{_ZWNJ}?)(?=\p{{L}}{{3}})")
+_FA_CONTINUOUS_RE = lazy(rf"^(?:ن?می{_ZWNJ}?)(?=\p{{L}}{{3}})")
 # A hamza seat ئ after a long vowel, inside a word: زائد، پائین، قضائی.
-_FA_LONG_VOWEL_HAMZA_RE = regex.compile(r"(?<=\p{L}[او])ئ(?=\p{L})")
+_FA_LONG_VOWEL_HAMZA_RE = lazy(r"(?<=\p{L}[او])ئ(?=\p{L})")
 
 
 class PersianBackend(Backend):

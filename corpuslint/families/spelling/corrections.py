@@ -10,6 +10,7 @@ from importlib import resources
 import regex
 
 from ...findings import Edit, Fix, Severity
+from ...text.lazy_regex import lazy
 from ...text.script import ARABIC_SCRIPT_LANGUAGES, language_spans
 from .backends import get_backend
 from .base import SpellingDocumentRule
@@ -18,10 +19,10 @@ from .project import config_error, resolve
 _BOUND_L = r"(?<![\p{L}\p{M}\p{N}_])"
 _BOUND_R = r"(?![\p{L}\p{M}\p{N}_])"
 _AR_PREFIX = r"(?P<pre>وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)?"
-_ARABIC_RE = regex.compile(r"[\u0600-\u06FF]")
+_ARABIC_RE = lazy(r"[\u0600-\u06FF]")
 # Text a correction must never edit: URLs, e-mail addresses, file paths (things that
 # name something, where "teh" may be a real host or file name).
-_PROTECTED_RE = regex.compile(
+_PROTECTED_RE = lazy(
     r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+"  # URL
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
     r"|(?:~|\.{1,2})?(?:/[\w.@%+-]+){2,}/?"  # /usr/share/doc, ./a/b
@@ -98,7 +99,7 @@ def parse_corrections(text: str, source: str = "<corrections>") -> dict[str, Cor
     return out
 
 
-_LANGUAGE_RE = regex.compile(r"#\s*language:\s*([a-z]{2,3}|any)\s*$")
+_LANGUAGE_RE = lazy(r"#\s*language:\s*([a-z]{2,3}|any)\s*$")
 
 
 @lru_cache(maxsize=1)

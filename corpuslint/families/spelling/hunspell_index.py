@@ -26,6 +26,8 @@ import re
 import sqlite3
 import tempfile
 
+from ...text.lazy_regex import lazy_re
+
 # Partial loads per back-end and process, and .dic lines read by them all together (each
 # load reads every line so far again), before the caller reads the whole dictionary
 # (466 k lines, ~1.8 s): a run over many new words (a cold run) wastes at most ~1/3 of that.
@@ -33,7 +35,7 @@ MAX_LOADS = 24
 MAX_LINES_READ = 150_000
 
 _SCHEMA = "1"
-_LINE_RE = re.compile(r"^([^\t\n\r][^/\t \n\r]*)([^\n\r]*)", re.M)
+_LINE_RE = lazy_re(r"^([^\t\n\r][^/\t \n\r]*)([^\n\r]*)", re.M)
 
 
 def _drop(text: str, chars: str) -> str:

@@ -6,13 +6,14 @@ import regex
 
 from ...findings import Edit, Fix, Severity
 from ...structure import in_verse
+from ...text.lazy_regex import lazy
 from ...text.script import language_spans
 from .base import SpellingDocumentRule
 
 # Same word, separated only by spaces/tabs on one line (not across a line break or
 # punctuation, where repetition is usually deliberate: "لا، لا"). Not part of an
 # identifier, option, path or address: "--vault vault", "apparmor apparmor-profiles".
-_REPEAT_RE = regex.compile(
+_REPEAT_RE = lazy(
     r"(?<![\p{L}\p{M}\p{N}_\-/.@$=:\\])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<gap>[ \t\u00A0\u202F]+)(?P=w)"
     r"(?![\p{L}\p{M}\p{N}_\-/@=:\\])(?!\.\p{L})(?!['’]\p{L})",
     regex.IGNORECASE,
@@ -20,27 +21,27 @@ _REPEAT_RE = regex.compile(
 # A line of command output, a shell session or a command synopsis: "lrwxrwxrwx 1 root
 # root 7 Mar 1", "$ sudo ...", "# ls -l", "nft add rule [family] table chain handle
 # handle". Its words are data (user and group names, placeholders), not prose.
-_COMMAND_LINE_RE = regex.compile(
+_COMMAND_LINE_RE = lazy(
     r"(?:^|\s)[-dlcbps][rwxsStT-]{9}[.+@]?(?:\s|$)|^\s*[$#>]\s|\[[\w|. -]+\]|<[\w|. -]+>", regex.MULTILINE
 )
 # A shell prompt line ("# htpasswd /etc/... user", "$ ls -l"): the lines after it, up to
 # a blank line, are the command's output ("Adding password for user user").
-_PROMPT_LINE_RE = regex.compile(r"^[ \t]*[$#][ \t]+\S", regex.MULTILINE)
+_PROMPT_LINE_RE = lazy(r"^[ \t]*[$#][ \t]+\S", regex.MULTILINE)
 # A command synopsis set off in prose by dashes, parentheses or quotes: "the command that
 # controls a service — service service operation — doesn't ...": only lowercase
 # identifiers between the delimiters (no English function word, checked by the caller).
-_SYNOPSIS_RE = regex.compile(
+_SYNOPSIS_RE = lazy(
     r"(?:^|[—–(“\"`]|\s-\s)[ \t]*(?P<syn>[a-z][a-z0-9_.\-]*(?:[ \t]+[a-z][a-z0-9_.\-]*){1,5})"
     r"[ \t]*(?=[—–)”\"`]|\s-\s)",
     regex.MULTILINE,
 )
-_AR_DIACRITIC_RE = regex.compile(r"[\u064B-\u0652\u0670]")
-_AR_LETTER_RE = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_AR_DIACRITIC_RE = lazy(r"[\u064B-\u0652\u0670]")
+_AR_LETTER_RE = lazy(r"[\u0621-\u064A\u0671-\u06D3]")
 _LATIN_RE = regex.compile(r"[A-Za-z]")
 # A letter of any script but Latin (Arabic, Han, Kana, Cyrillic...): Latin words doubled
 # among them are commands, placeholders or names quoted in that language's prose.
-_NON_LATIN_LETTER_RE = regex.compile(r"[^\P{L}\p{Latin}]")
-_CLAUSE_END_RE = regex.compile(r"\s*(?:[.،,؛;:!?؟)\]»”\n]|$)")
+_NON_LATIN_LETTER_RE = lazy(r"[^\P{L}\p{Latin}]")
+_CLAUSE_END_RE = lazy(r"\s*(?:[.،,؛;:!?؟)\]»”\n]|$)")
 
 # Reduplications that are correct: Arabic emphatic/distributive adverbs, numbers used
 # distributively, interjections, the isnad's "قال قال" (the narrator said: the Prophet
@@ -76,29 +77,29 @@ _AR_FUNCTION_WORDS = frozenset("هذا ماذا لماذا إذا اذا كذا 
 # An English phrasal verb's particle followed by the same word as a preposition: "turned
 # on on the device", "logged in in the panel", "switch off off-line"...
 _EN_PARTICLES = frozenset("on in off up down out over".split())
-_EN_PHRASAL_VERB_RE = regex.compile(
+_EN_PHRASAL_VERB_RE = lazy(
     r"(?:turn|switch|log|sign|plug|click|tap|press|hold|put|take|carry|check|zoom|scroll|type"
     r"|swipe|drag|bring|pull|push|set|keep|come|go|went|gone)"
     r"(?:s|es|ed|d|ing|ged|ging|ped|ping|ked|king)?",
     regex.IGNORECASE,
 )
-_PREV_WORD_RE = regex.compile(r"(\p{L}+)[ \t]+$")
+_PREV_WORD_RE = lazy(r"(\p{L}+)[ \t]+$")
 # Sentence-initial: line start or after . ! ? : (then "The the" is a slip; mid-sentence a
 # capitalised copy is an interface label: "Click To to choose a contact").
-_SENTENCE_START_RE = regex.compile(r"(?:^|[.!?:;\u2022*\-][ \t\"'“(]*)$")
+_SENTENCE_START_RE = lazy(r"(?:^|[.!?:;\u2022*\-][ \t\"'“(]*)$")
 _EN_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is are was be by with from as it this".split())
 # Two copies that meet at a phrase boundary, each in its own role: a preposition, then the
 # adverb "at least"/"at most" ("driving along at at least sixty"); the verb closing a
 # subject clause, then the main verb ("That that is is ...", "What it is is a bug"). Both
 # readings exist, so nothing is said.
-_AT_LEAST_RE = regex.compile(r"[ \t]+(?:least|most)\b", regex.IGNORECASE)
+_AT_LEAST_RE = lazy(r"[ \t]+(?:least|most)\b", regex.IGNORECASE)
 _EN_COPULAS = frozenset("is was are were".split())
-_SUBJECT_CLAUSE_RE = regex.compile(r"\b(?:that|what|whatever|who|whoever|where|how|why)\b[^.!?;:\n]*$", regex.IGNORECASE)
+_SUBJECT_CLAUSE_RE = lazy(r"\b(?:that|what|whatever|who|whoever|where|how|why)\b[^.!?;:\n]*$", regex.IGNORECASE)
 # German relative pronouns are spelled like the articles: after a comma (and a preposition)
 # the first copy opens a relative clause and the second is the article of its subject or
 # object (", die die Energie einer Atombombe hat", ", mit der der Vertrag ...").
 _DE_ARTICLES = frozenset("der die das den dem".split())
-_DE_RELATIVE_OPENING_RE = regex.compile(
+_DE_RELATIVE_OPENING_RE = lazy(
     r",[ \t\n]*(?:(?:mit|von|zu|bei|nach|aus|für|über|unter|auf|an|in|durch|gegen|ohne|um|vor|hinter"
     r"|neben|zwischen|wegen|trotz|seit|während)[ \t\n]+)?$",
     regex.IGNORECASE,

@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex
 
 from ...text.chars import describe
+from ...text.lazy_regex import lazy
 from ...text.lines import finditer_on_lines  # noqa: F401 (used by the rules)
 
 # Horizontal whitespace: tab + every Unicode space separator (Zs: SPACE, NBSP, OGHAM,
@@ -19,7 +20,7 @@ INVISIBLE = r"\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u061c\u180e"
 # even at a line's end they are W112's (invisible characters), never "whitespace".
 MARKS = "\u200e\u200f\u061c"
 EOL = r"(?=\r\n|\n|\r|\Z)"
-NEWLINE_RE = regex.compile(r"\r\n|\n|\r")
+NEWLINE_RE = lazy(r"\r\n|\n|\r")
 # The space separators (Zs) written out, for ``re`` triggers (``re`` has no \p{Zs}); the
 # same characters as ``regex``'s \p{Zs} (a test checks every code point).
 ZS = "\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"

@@ -9,6 +9,7 @@ import regex
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS
+from ...text.lazy_regex import lazy
 from ._common import HSPACE, INVISIBLE, by_line, char_names, compiled, counted_names
 
 _BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]+")  # (re: a faster scan, same code points)
@@ -165,7 +166,7 @@ class InvisibleCharacter(DocumentRule):
 _LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
 _NO_SPACE_SCRIPT_RE = regex.compile(
     r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]")
-_JOINING_SCRIPT_RE = regex.compile(r"[\p{scx=Arabic}\p{scx=Syriac}\p{scx=Nko}\p{scx=Mongolian}]")
+_JOINING_SCRIPT_RE = lazy(r"[\p{scx=Arabic}\p{scx=Syriac}\p{scx=Nko}\p{scx=Mongolian}]")
 
 
 def _separator(text: str, m) -> tuple[str, bool]:
@@ -180,11 +181,11 @@ def _separator(text: str, m) -> tuple[str, bool]:
     return " ", not (_JOINING_SCRIPT_RE.match(before) and _JOINING_SCRIPT_RE.match(after))
 
 
-_STRONG_L = regex.compile(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
-_STRONG_L_BACK = regex.compile(r"(?r)[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_STRONG_L = lazy(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_STRONG_L_BACK = lazy(r"(?r)[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
-_RTL_ALL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
-_STRONG_ALL = regex.compile(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
+_RTL_ALL = lazy(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
+_STRONG_ALL = lazy(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
 
 
 def _bidi_hint(doc, text: str, m) -> bool:

@@ -10,9 +10,10 @@ import regex
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ...structure import HEADING, PROSE, is_command_word, reads_as_prose
+from ...text.lazy_regex import lazy
 from ._common import ZS, aligned, compiled, finditer_on_lines
 
-_COLUMNS_RE = regex.compile(r"\S(?: {2,}|\t)\S")
+_COLUMNS_RE = lazy(r"\S(?: {2,}|\t)\S")
 
 
 class SpaceBeforePunctuation(DocumentRule):
@@ -102,7 +103,7 @@ def _space_before_trigger(marks: str) -> "re.Pattern":
 
 # After a shell command separator: a command, then its shell-syntax arguments (``$?``,
 # ``-f``, ``>&2``, a path) or nothing up to the line end or a closing quote.
-_AFTER_SEPARATOR_RE = regex.compile(r"[ \t]+([\w./-]+)((?:[ \t]+[$\-/<>&|][^\s\"'”]*)*)[ \t]*(?:[\"'”]|$)", regex.M)
+_AFTER_SEPARATOR_RE = lazy(r"[ \t]+([\w./-]+)((?:[ \t]+[$\-/<>&|][^\s\"'”]*)*)[ \t]*(?:[\"'”]|$)", regex.M)
 
 
 def _separates_commands(text: str, pos: int, end: int) -> bool:
@@ -114,20 +115,20 @@ def _separates_commands(text: str, pos: int, end: int) -> bool:
 
 # Scripts with their own comma, question mark and semicolon (، ؟ ؛, ， ？ ；): an ASCII one standing
 # alone between their words is a character the sentence talks about ("با ; از هم جدا").
-_OWN_MARKS_RE = regex.compile(r"[\p{Arabic}\p{Han}\p{Hiragana}\p{Katakana}]")
-_NEXT_WORD_RE = regex.compile(r"[ \t]+(\p{L})")
+_OWN_MARKS_RE = lazy(r"[\p{Arabic}\p{Han}\p{Hiragana}\p{Katakana}]")
+_NEXT_WORD_RE = lazy(r"[ \t]+(\p{L})")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # after an ASCII dot that follows CJK words: a closing quote, then more text (`."。`)
-_DOT_NAMED_AFTER_CJK_RE = regex.compile(r"[\"'”’]+[^\s\"'”’]")
+_DOT_NAMED_AFTER_CJK_RE = lazy(r"[\"'”’]+[^\s\"'”’]")
 
 
 # A shell pipeline quoted at the end of a clause ("we type the command: ls | sort ."):
 # lower-case ASCII commands and arguments joined by " | " up to the mark, whose "." is
 # the current directory. Searched between the line start and the space before the mark.
 _ARG = r"[!-{}~]+"  # printable ASCII but "|"
-_PIPELINE_RE = regex.compile(rf"(?:^|[:;،؛]\s+)[a-z][\w.+-]*(?:\s+{_ARG})*\s+\|\s+[a-z][\w.+-]*(?:\s+{_ARG})*+\Z", regex.M)
+_PIPELINE_RE = lazy(rf"(?:^|[:;،؛]\s+)[a-z][\w.+-]*(?:\s+{_ARG})*\s+\|\s+[a-z][\w.+-]*(?:\s+{_ARG})*+\Z", regex.M)
 # A dot closing a parenthesis that the sentence's own stop follows: "(after the last .).".
-_PAREN_THEN_STOP_RE = regex.compile(r"\)[.,;:]")
+_PAREN_THEN_STOP_RE = lazy(r"\)[.,;:]")
 # Prepositions and articles, which never end a phrase: a mark right after one is the
 # object the sentence names ("separated by :", "جدا شده با :", "a . at the start").
 _TAKES_AN_OBJECT = frozenset(
@@ -135,7 +136,7 @@ _TAKES_AN_OBJECT = frozenset(
     با به از در بر توسط مانند مثل
     عن إلى الى على""".split()  # not من, also "who?"
 )
-_LAST_WORD_RE = regex.compile(r"(\p{L}+)\Z")
+_LAST_WORD_RE = lazy(r"(\p{L}+)\Z")
 
 
 def _last_word(text: str, start: int, end: int) -> str:
@@ -163,7 +164,7 @@ def _plausible_pair(text: str, start: int, end: int) -> bool:
 _INNER_SPACE = " \u00a0\u2009\u202f"
 # A quoted string literal: one short ASCII word with a space on one side only (mbox
 # lines start with “From ”, stack frames with "at "): the space is what is quoted.
-_LITERAL_RE = regex.compile(r"[A-Za-z]{1,10} |(?: [A-Za-z]{1,10})")
+_LITERAL_RE = lazy(r"[A-Za-z]{1,10} |(?: [A-Za-z]{1,10})")
 # Characters a quotation may stand against on its outer side besides spaces.
 _OUTER_OPEN = "([{«“„‘‹<—–-:"
 _OUTER_CLOSE = ")]}»”’›>.,;:!?؟،؛…—–-"

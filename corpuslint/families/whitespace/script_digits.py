@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
+from ...text.lazy_regex import lazy
 from ...text.lines import lines_holding
 
 _LETTERS = r"\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FC"
@@ -15,7 +14,7 @@ _MARKS = r"\u064B-\u065F\u0670\u0640"
 _DIGITS = r"0-9\u0660-\u0669\u06F0-\u06F9"
 # A word of two or more letters and a number written with no space between them, in
 # either order, not inside a longer alphanumeric token (URL, identifier, code).
-_GLUED_RE = regex.compile(
+_GLUED_RE = lazy(
     rf"(?<![\p{{L}}\p{{N}}_/@.:#-])"
     rf"(?:(?P<word>[{_LETTERS}][{_LETTERS}{_MARKS}]+)(?P<num1>[{_DIGITS}]+(?:[.,٫][{_DIGITS}]+)*)"
     rf"|(?P<num2>[{_DIGITS}]+(?:[.,٫][{_DIGITS}]+)*)(?P<unit>[{_LETTERS}][{_LETTERS}{_MARKS}]*))"

@@ -8,17 +8,38 @@ import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
-from ...structure import (ALL_REGIONS, BLOCKQUOTE, HEADING, LIST_ITEM, MARKDOWN_SUFFIXES, PROSE, markdown_containers,
-                          reads_as_prose)
-from ._common import (EOL, HSPACE, INVISIBLE, MARKS, ZS, aligned, by_line, char_names, column_of_gaps, counted_names,
-                      finditer_on_lines, gap_ends_at)
+from ...structure import (
+    ALL_REGIONS,
+    BLOCKQUOTE,
+    HEADING,
+    LIST_ITEM,
+    MARKDOWN_SUFFIXES,
+    PROSE,
+    markdown_containers,
+    reads_as_prose,
+)
+from ...text.lazy_regex import lazy, lazy_re
+from ._common import (
+    EOL,
+    HSPACE,
+    INVISIBLE,
+    MARKS,
+    ZS,
+    aligned,
+    by_line,
+    char_names,
+    column_of_gaps,
+    counted_names,
+    finditer_on_lines,
+    gap_ends_at,
+)
 
 # Trailing spaces and invisible characters, except directional marks (W112's): a line
 # ending `text \u200f` gets one finding, W112's for its RLM (its space becomes trailing
 # whitespace once the RLM is gone).
 _TRAILING_RE = regex.compile(rf"(?<=[^\s{INVISIBLE}]|[{MARKS}])[{HSPACE}{INVISIBLE}--{MARKS}]+{EOL}", regex.V1)
 # (the standard ``re`` engine: the same characters, as ZS is \p{Zs}; ~2x faster over a text)
-_BLANKISH_LINE_RE = re.compile(rf"(?<![^\r\n])[\t{ZS}{INVISIBLE}]+{EOL}")
+_BLANKISH_LINE_RE = lazy_re(rf"(?<![^\r\n])[\t{ZS}{INVISIBLE}]+{EOL}")
 # A single non-ASCII space separator between two non-space characters. Runs of two or
 # more spaces are W103's, trailing runs W101's, whitespace-only lines W104's.
 _ODD_SPACE_RE = regex.compile(r"(?<=\S)[\p{Zs}--\x20](?=\S)", regex.V1)
@@ -32,7 +53,7 @@ _ODD_SPACE_TRIGGER = re.compile(f"[{ZS.replace(' ', '')}]")
 # "Chapter\u00a03", "5\u202fMB"). Between two digits ("10\u202f000") it is still reported.
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3001-\u303f\uff01-\uff60]")
 _NUMBER_SPACES = "\u00a0\u202f\u2009"
-_DIGIT_RE = regex.compile(r"\d")
+_DIGIT_RE = lazy(r"\d")
 
 
 def _typographic_space(text: str, m) -> bool:
@@ -122,8 +143,8 @@ class NonStandardSpace(DocumentRule):
 
 # The cell after a run of spaces: a number ("51", "1.234,50") or a mark without letters or
 # digits ("=", "--", "|").
-_NUMBER_CELL_RE = regex.compile(r"[-+]?\d[\d.,]*(?=\s|$)")
-_MARK_CELL_RE = regex.compile(r"[^\s\p{L}\p{N}]+(?=\s|$)")
+_NUMBER_CELL_RE = lazy(r"[-+]?\d[\d.,]*(?=\s|$)")
+_MARK_CELL_RE = lazy(r"[^\s\p{L}\p{N}]+(?=\s|$)")
 
 
 def _same_cell(text: str, column: int, other: str) -> bool:

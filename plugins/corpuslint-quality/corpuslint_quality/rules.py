@@ -30,7 +30,6 @@ filters above were designed for extracted web text, not for markup or program ou
 
 from __future__ import annotations
 
-import re
 import weakref
 from dataclasses import dataclass
 from itertools import islice
@@ -39,14 +38,20 @@ from typing import Iterable
 import numpy as np
 import regex
 
-from corpuslint.document import Document
 from corpuslint import structure
-from corpuslint.structure import MARKDOWN_SUFFIXES
-from corpuslint.families.duplicate.regions import check_genre, section_of, section_starts, vocalised
+from corpuslint.document import Document
+from corpuslint.families.duplicate.regions import (
+    check_genre,
+    section_of,
+    section_starts,
+    vocalised,
+)
 from corpuslint.findings import Finding, Severity
 from corpuslint.rules import DocumentRule
+from corpuslint.structure import MARKDOWN_SUFFIXES
 from corpuslint.text import normalize
 from corpuslint.text import tokens as T
+from corpuslint.text.lazy_regex import lazy, lazy_re
 from corpuslint.text.script import arabic_script_language
 
 FAMILY = "quality"
@@ -54,13 +59,13 @@ FAMILY = "quality"
 # Closing quotes and brackets allowed after a line's terminal punctuation: `قال: "نعم."` ends a sentence.
 _CLOSERS = "\"'”’»›)]}」』】〉》"
 # Line-initial bullet markers (Gopher: "lines starting with a bullet point").
-_BULLET_RE = regex.compile(r"^\s*(?:[•●○◦▪▫■□▸▹►‣⁃∙·*\-–—]|\d{1,3}[.)]\s)")
-_ELLIPSIS_RE = regex.compile(r"\.{3,}|…")
-_ELLIPSIS_END_RE = regex.compile(r"(?:\.{3,}|…)[" + regex.escape(_CLOSERS) + r"\s]*$")
+_BULLET_RE = lazy(r"^\s*(?:[•●○◦▪▫■□▸▹►‣⁃∙·*\-–—]|\d{1,3}[.)]\s)")
+_ELLIPSIS_RE = lazy(r"\.{3,}|…")
+_ELLIPSIS_END_RE = lazy(r"(?:\.{3,}|…)[" + regex.escape(_CLOSERS) + r"\s]*$")
 # A suspension carried over a line break: "Wußten Sie schon...\n... daß ...". The line
 # is not cut off (its sentence goes on) and the two marks are one pause.
-_ELLIPSIS_CONTINUED_RE = regex.compile(r"(?:\.{3,}|…)[ \t]*\n[ \t]*(?:\.{3,}|…)")
-_ELLIPSIS_START_RE = regex.compile(r"^(?:\.{3,}|…)")
+_ELLIPSIS_CONTINUED_RE = lazy(r"(?:\.{3,}|…)[ \t]*\n[ \t]*(?:\.{3,}|…)")
+_ELLIPSIS_START_RE = lazy(r"^(?:\.{3,}|…)")
 _LETTER_RE = regex.compile(r"\p{L}")
 # Words as written, minus Arabic harakat, superscript alef and tatweel (so n-grams are
 # counted across vocalised and plain spellings, and shown to the user as written).
@@ -95,7 +100,7 @@ class Prose:
 
 
 _PROSE: "weakref.WeakKeyDictionary[Document, Prose]" = weakref.WeakKeyDictionary()
-_SPACES_RE = regex.compile(r"[ \t]{2,}")
+_SPACES_RE = lazy(r"[ \t]{2,}")
 _PROSE_KINDS = frozenset({structure.PROSE, structure.HEADING})
 
 
@@ -293,7 +298,7 @@ def sections(doc: Document, starts: list[int]) -> list[int] | None:
 # text closes "‏.‏" with RLMs around the full stop).
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069\ufeff"
 _NO_FULL_STOP_RE = regex.compile(r"[\p{Thai}\p{Lao}]")
-_THAI_LAO_BLOCK = re.compile("[\u0e00-\u0eff]")  # C-speed pre-check for the line above
+_THAI_LAO_BLOCK = lazy_re("[\u0e00-\u0eff]")  # C-speed pre-check for the line above
 _CJK_RE = regex.compile(rf"[{T.CJK_CLASS}]")
 
 
