@@ -38,7 +38,7 @@ from .families.input import PROBLEM_RULES
 from .findings import Applicability, Edit, Finding, Location, Severity
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
-from .store import DocumentStore
+from .store import DocumentStore, StateSpill
 from .structure import ALL_REGIONS
 
 MAX_FIX_PASSES = 10
@@ -230,16 +230,22 @@ class Linter:
 
     # -- REDUCE: corpus states in, cross-document findings out -----------------
     def reduce(self, states: Mapping[str, dict[str, Any]], documents: dict[str, Document],
-               facts: Mapping[str, Any] | None = None, release: bool = False) -> list[Finding]:
+               facts: Mapping[str, Any] | None = None, release: bool = False,
+               spill: "StateSpill | None" = None) -> list[Finding]:
         """Corpus-rule findings from ``states`` ({code: {key: state}}); ``facts`` ({code: facts})
         for the rules whose reduction plan an executor ran (``CorpusRule.reduction``). With
         ``release`` (``states`` a dict the caller gives up), each rule's states are dropped
-        from it as its reduce starts, so they are freed when that reduce ends."""
+        from it as its reduce starts, so they are freed when that reduce ends. ``spill``:
+        where the map step wrote the states that are ``store.Spilled`` references; each
+        rule's are read back as its reduce starts (a state several rules share, decoded once)."""
         from .aggregates import LazyStates
 
+        unspill = _Unspill(spill, states, self.corpus_rules) if spill is not None else None
         out: list[Finding] = []
         for rule in self.corpus_rules:
             own = states.pop(rule.code, {}) if release else states.get(rule.code, {})
+            if unspill is not None:
+                own = unspill.states(own)
             # an index's LazyStates (corpuslint/aggregates.py) stays lazy: states decoded on access
             view = CorpusView(states=own if isinstance(own, LazyStates) else dict(own), targets=set(documents),
                               documents=documents, facts=(facts or {}).get(rule.code),
@@ -337,6 +343,40 @@ def rule_errors(rule: Rule, where: str):
 
 HIT = "corpuslint-index-hit"  # a state the corpus index holds for this content: not carried
 PARALLEL_CHUNK_CHARS = 2_000_000  # characters of text per task sent to a worker (about)
+
+
+class _Unspill:
+    """Reads the ``store.Spilled`` states of one rule at a time (``Linter.reduce``); a
+    state several rules share (the spelling rules' one state per document) is decoded
+    once and kept only until the last rule holding it has been given it."""
+
+    def __init__(self, spill: "StateSpill", states: Mapping[str, dict[str, Any]], rules: list) -> None:
+        from .store import Spilled
+
+        self.spill, self._spilled = spill, Spilled
+        self.left: dict[int, int] = {}  # offset -> rules still to be given that state
+        for rule in rules:
+            for value in states.get(rule.code, {}).values():
+                if isinstance(value, Spilled):
+                    self.left[value.offset] = self.left.get(value.offset, 0) + 1
+        self.decoded: dict[int, Any] = {}
+
+    def states(self, own: Mapping[str, Any]) -> dict[str, Any]:
+        out = {}
+        for key, value in own.items():
+            if isinstance(value, self._spilled):
+                at = value.offset
+                state = self.decoded.get(at)
+                if state is None:
+                    state = self.spill.get(value)
+                self.left[at] -= 1
+                if self.left[at]:
+                    self.decoded[at] = state
+                else:
+                    self.decoded.pop(at, None)
+                value = state
+            out[key] = value
+        return out
 
 
 class MapResult:
@@ -486,14 +526,15 @@ def _chunks(items: list, jobs: int) -> list[list]:
     return out
 
 
-def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None):
+def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None, decode: bool = True):
     """(item, MapResult | None, ReadProblem | None) for every item, in order: in this
-    process, or in ``jobs`` worker processes (fork, initializer) when enough text."""
+    process, or in ``jobs`` worker processes (fork, initializer) when enough text.
+    Without ``decode``, the states a worker encoded stay codec blobs (``_Blob``)."""
     jobs = linter.config.jobs or os.cpu_count() or 1
     done = 0
     if jobs > 1 and len(items) >= PARALLEL_MIN_DOCS and (linter.document_rules or linter.corpus_rules):
         try:
-            for triple in _parallel_stream(linter, items, jobs, doc_cache, state_reader):
+            for triple in _parallel_stream(linter, items, jobs, doc_cache, state_reader, decode):
                 done += 1
                 yield triple
             return
@@ -504,7 +545,7 @@ def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None)
         yield item, result, problem
 
 
-def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_reader):
+def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_reader, decode: bool = True):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # (not imported by a one-process run)
 
@@ -537,7 +578,7 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
                 if nxt is not None:
                     pending.append((nxt, pool.submit(_worker_map, nxt)))
                 for item, (result, problem) in zip(chunk, results):
-                    if result is not None:
+                    if result is not None and decode:
                         result.states = _decode_states(result.states)
                     yield item, result, problem
     finally:
@@ -637,10 +678,25 @@ def lint_items(linter: Linter, items: list, ctx: RunContext, store: DocumentStor
     return linter.suppressions.apply(findings, store) if linter.suppressions else findings
 
 
+# Without the corpus index, corpus-rule states wait for their reduce in a temporary file
+# (store.StateSpill), not in memory (~3x the text): the same findings either way.
+SPILL_STATES = True
+
+
 def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: DocumentStore,
                      problems: list[Finding]) -> list[Finding]:
     """The local pipeline: stream ``items`` through the map (``map_stream``), keep
     findings, compact states and the documents' names, then reduce."""
+    spill = StateSpill() if SPILL_STATES and linter.corpus_rules and not getattr(ctx, "use_cache", True) else None
+    try:
+        return _map_reduce(linter, items, ctx, store, problems, spill)
+    finally:
+        if spill is not None:
+            spill.close()
+
+
+def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentStore, problems: list[Finding],
+                spill: StateSpill | None) -> list[Finding]:
     findings: list[Finding] = []
     collected: dict[str, Collected] = {}
     doc_cache = getattr(ctx, "doc_cache", None)
@@ -648,7 +704,7 @@ def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: Docume
     rows: list = []
     bad: list[str] = []
     tick = linter.progress
-    for item, result, problem in map_stream(linter, items, doc_cache, state_reader):
+    for item, result, problem in map_stream(linter, items, doc_cache, state_reader, spill is None):
         if tick is not None:
             tick(1)
         if result is None:
@@ -676,8 +732,14 @@ def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: Docume
         if linter.suppressions is not None and result.inline is not None:
             linter.suppressions.note(key, result.content_hash, result.inline)
         if linter.corpus_rules:
-            collected[key] = Collected(key, abspath, result.content_hash, result.nbytes, result.states,
-                                       state_reader)
+            states = result.states
+            if spill is not None:
+                spilled: dict[int, Any] = {}  # id(state) -> its reference: a shared state is written once
+                for code, state in states.items():
+                    if id(state) not in spilled:  # (a worker's blob is written as it came)
+                        spilled[id(state)] = spill.put_blob(state) if isinstance(state, _Blob) else spill.put(state)
+                    states[code] = spilled[id(state)]
+            collected[key] = Collected(key, abspath, result.content_hash, result.nbytes, states, state_reader)
     if rows:
         doc_cache.put_rows(rows)
     if bad:
@@ -685,7 +747,7 @@ def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: Docume
     if linter.corpus_rules:
         states = collect_corpus_states(linter.corpus_rules, collected, ctx)
         del collected
-        findings.extend(linter.reduce(states, store, release=True))
+        findings.extend(linter.reduce(states, store, release=True, spill=spill))
     return findings
 
 

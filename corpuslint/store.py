@@ -24,6 +24,7 @@ builds its findings file by file reads each file once.
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from typing import Iterator, Mapping
 
@@ -178,3 +179,71 @@ class DocumentStore(Mapping[str, Document]):
 
 
 _BARE = frozenset({"path", "text", "suffix", "file", "number", "record"})
+
+
+class Spilled:
+    """Where ``StateSpill`` wrote one state: (offset, length) in its file."""
+
+    __slots__ = ("offset", "length")
+
+    def __init__(self, offset: int, length: int):
+        self.offset, self.length = offset, length
+
+
+class StateSpill:
+    """Corpus-rule states written to an unnamed temporary file during the map step and
+    read back one rule at a time for its reduce, so a run holds the states of the rule
+    being reduced, not every rule's states for the whole run (they were ~3x the text).
+
+    States are encoded with the data-only codec (``corpuslint.codec``, never pickle);
+    ``put`` gives a ``Spilled`` reference, or the state itself when the codec does not
+    store it (a plugin's own state type: kept in memory) or it is None. ``get`` decodes
+    a reference; a dict of arrays (the duplicate rules' states) comes back as writable
+    arrays of its own, as ``collect`` made it. The file is removed when closed (or when
+    the process exits)."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self._fh = tempfile.TemporaryFile(prefix="corpuslint-states-", buffering=0)
+        self._end = 0
+        self.bytes = 0  # bytes written (benchmarks)
+
+    def put(self, state):
+        """``Spilled`` for ``state`` written now; ``state`` itself when not storable or None."""
+        from .codec import CodecError, dumps
+
+        if state is None:
+            return None
+        try:
+            blob = dumps(state)
+        except CodecError:
+            return state
+        return self.put_blob(blob)
+
+    def put_blob(self, blob: bytes) -> Spilled:
+        """``Spilled`` for a state already encoded with ``codec.dumps`` (by a worker)."""
+        ref = Spilled(self._end, len(blob))
+        view = memoryview(blob)
+        while view:
+            view = view[self._fh.write(view):]
+        self._end += len(blob)
+        self.bytes += len(blob)
+        return ref
+
+    def get(self, ref: Spilled):
+        """The state ``ref`` names, decoded (raises ``CodecError`` if the file was damaged)."""
+        import numpy as np
+
+        from .codec import CodecError, loads
+
+        blob = os.pread(self._fh.fileno(), ref.length, ref.offset)
+        if len(blob) != ref.length:
+            raise CodecError("spilled state truncated")
+        state = loads(blob)
+        if isinstance(state, dict) and blob[:4] == b"CLA1":  # views of the blob: own arrays instead
+            state = {k: np.array(v) for k, v in state.items()}
+        return state
+
+    def close(self) -> None:
+        self._fh.close()

@@ -108,9 +108,16 @@ def count_frames(per_doc: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     every = np.concatenate(parts)
     del parts
     every.sort()  # in place: np.unique would sort a copy
-    starts = np.flatnonzero(np.concatenate(([True], every[1:] != every[:-1])))
-    counts = np.diff(np.append(starts, len(every)))
-    return every[starts], counts.astype(np.int64)
+    new = np.empty(len(every), dtype=bool)  # (no int64 copies of every frame beyond the sorted one)
+    new[0] = True
+    np.not_equal(every[1:], every[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    del new
+    unique = every[starts]
+    counts = np.empty(len(starts), dtype=np.int64)
+    np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+    counts[-1] = len(every) - starts[-1]
+    return unique, counts
 
 
 def add_counts(parts: list[tuple[np.ndarray, np.ndarray]], need: int) -> np.ndarray:

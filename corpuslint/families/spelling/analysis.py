@@ -665,7 +665,8 @@ class _DocWords:
             ls = state.langs.get(self.lang) if isinstance(state, DocState) else None
             if ls is None:
                 return default
-            vocab = ls.vocab
+            # (not ``ls.vocab``, which stays cached on a state another rule's reduce holds)
+            vocab = ls.words.split(_WORD_SEP) if len(ls.count) else []
             got = self.memo[path] = np.fromiter(map(self.word_id.__getitem__, vocab), np.int64, len(vocab))
         return got
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 
@@ -18,6 +19,8 @@ from .project import SpellingRuleMixin
 from .table import SPELLING_TREE, SpellTable
 
 FAMILY = "spelling"
+# live rules whose reduce asks ``SpellingCorpusRule.evidence``: its memo pays only when two do
+_EVIDENCE_ASKERS: "weakref.WeakSet[SpellingCorpusRule]" = weakref.WeakSet()
 
 
 class SpellingDocumentRule(SpellingRuleMixin, DocumentRule):
@@ -91,9 +94,13 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
     # With the corpus index, the same table is kept up to date there (by deltas).
     aggregate = SpellingTableAggregate()
 
+    asks_evidence = False  # reduce calls ``evidence`` (S101, S102)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._init_project()
+        if self.asks_evidence:
+            _EVIDENCE_ASKERS.add(self)
 
     def collect(self, doc):
         return analyse(doc, self.project.languages)
@@ -121,6 +128,10 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                 continue
             yield path, functools.partial(corpus.documents.get, path), state, merged
             release_views(state)  # the target is done: its derived views would otherwise stay for the run
+            for lc in merged.langs.values():  # and its word ids (``LangCorpus.doc_words``: 8 bytes a word)
+                memo = getattr(lc.doc_words, "memo", None)
+                if memo:
+                    memo.pop(path, None)
 
     def unlisted_rejections(self, corpus: CorpusView):
         """(doc, language, LangCorpus, LangState, occurrence, key, document key counts) for
@@ -148,10 +159,16 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                     continue
                 break  # the document is gone (changed since it was checked)
 
-    @staticmethod
-    def evidence(lc: LangCorpus, ls: LangState, occ, doc_keys, *, max_count: int, min_candidate_count: int):
-        """``slip_evidence``, memoised on the merged corpus: S101 and S102 ask about the
-        same occurrences with the same thresholds by default."""
+    def evidence(self, lc: LangCorpus, ls: LangState, occ, doc_keys, *, max_count: int, min_candidate_count: int):
+        """``slip_evidence``, memoised on the merged corpus while another rule that asks
+        for it is alive: S101 and S102 ask about the same occurrences with the same
+        thresholds by default. Asked by one rule only (S102 is off by default), the memo
+        would only hold an entry per rejected occurrence of the corpus to the end of the
+        run (~1 MB per MB of text)."""
+        if len(_EVIDENCE_ASKERS) < 2:
+            return slip_evidence(
+                lc, ls, occ, max_count=max_count, min_candidate_count=min_candidate_count, doc_keys=doc_keys
+            )
         memo = lc.cache.setdefault("slip_evidence", {})
         k = (ls.words, occ, max_count, min_candidate_count)
         if k not in memo:

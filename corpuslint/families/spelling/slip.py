@@ -75,6 +75,7 @@ class Slip(SpellingCorpusRule):
     default_severity = Severity.ERROR
     fixable = True
     options = {"max-count": 1, "min-candidate-count": 2}
+    asks_evidence = True
     # findings on a target depend on the merged corpus and that target only (engine._parallel_reduce)
     reduce_by_target = True
 

@@ -255,35 +255,70 @@ def _lang_table(lang: str, docs: list[tuple[str, LangState]]) -> LangTable | Non
     del seen_ids
     offsets = np.cumsum(sizes) - sizes
     count = np.bincount(ids, weights=np.concatenate([ls.count for _p, ls in docs]), minlength=v)
-
-    def gather(arrays: list[np.ndarray], width: int) -> np.ndarray:
-        """Per-document local word ids -> table word ids."""
-        rows = np.fromiter((len(a) for a in arrays), np.int64, len(arrays))
-        local = np.concatenate([np.asarray(a, dtype=np.int64).reshape(-1, width) for a in arrays])
-        return ids[local + np.repeat(offsets, rows)[:, None]] if len(local) else local
-
-    rejected = np.bincount(gather([ls.rej[:, R_WORD] for _p, ls in docs], 1).reshape(-1), minlength=v)
-    pw = gather([ls.pairs for _p, ls in docs], 2)
-    codes, pair_docs = np.unique(pw[:, 0] * v + pw[:, 1], return_counts=True)  # a document's pairs are distinct
-    doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), sizes)
+    n_docs = len(docs)
+    rows32 = max(v, n_docs) < 2**31  # ids fit the int32 columns LangTable keeps (else it refuses them)
+    # Per document, its local word ids mapped to table ids (no corpus-wide int64 copies of
+    # every document's rows: the merge's peak was ~4x the spelling states)
+    rej: list[np.ndarray] = []
+    codes = np.empty(sum(len(ls.pairs) for _p, ls in docs), dtype=np.int64)
+    at = 0
+    for (_p, ls), o, n in zip(docs, offsets.tolist(), sizes.tolist()):
+        mine = ids[o : o + n]
+        if len(ls.rej):
+            rej.append(mine[np.asarray(ls.rej[:, R_WORD], dtype=np.int64)])
+        pairs = np.asarray(ls.pairs, dtype=np.int64).reshape(-1, 2)
+        if len(pairs):
+            np.multiply(mine[pairs[:, 0]], v, out=codes[at : at + len(pairs)])
+            codes[at : at + len(pairs)] += mine[pairs[:, 1]]
+            at += len(pairs)
+    codes, pair_docs = _run_counts(codes)  # a document's pairs are distinct
+    rejected = np.bincount(np.concatenate(rej) if rej else np.zeros(0, np.int64), minlength=v).astype(np.int64)
+    del rej
+    doc_of = np.repeat(np.arange(n_docs, dtype=np.int64), sizes)
     key = backend.key
     word_keys = [key(w) for w in vocab]
     keyl = sorted(set(word_keys))
     kid = dict(zip(keyl, range(len(keyl))))
     word_key = np.fromiter(map(kid.__getitem__, word_keys), np.int64, v)
     k = max(len(keyl), 1)
-    key_docs = np.bincount(sorted_unique(doc_of * k + word_key[ids]) % k, minlength=len(keyl))
+    doc_keys = doc_of * k
+    doc_keys += word_key[ids]
+    key_docs = np.bincount(sorted_unique(doc_keys) % k, minlength=len(keyl))
+    del doc_keys
     # one row per (word, document): documents are in path order, so a stable sort by word
     # leaves each word's rows in path order
     order = np.argsort(ids, kind="stable")
-    firsts = np.concatenate([np.asarray(ls.first, dtype=np.int64).reshape(-1, 2) for _p, ls in docs])
-    first = np.column_stack([ids, doc_of, firsts])[order]
+    firsts = np.concatenate([np.asarray(ls.first).reshape(-1, 2) for _p, ls in docs])
+    first = np.empty((len(ids), 4), dtype=np.int32 if rows32 and _fits32(firsts) else np.int64)
+    first[:, 0] = ids[order]
+    first[:, 1] = doc_of[order]
+    del doc_of
+    first[:, 2:] = firsts[order]
+    del firsts, order
+    pair_rows = np.empty((len(codes), 3), dtype=np.int32 if rows32 and _fits32(pair_docs) else np.int64)
+    np.floor_divide(codes, max(v, 1), out=pair_rows[:, 0], casting="unsafe")
+    np.remainder(codes, max(v, 1), out=pair_rows[:, 1], casting="unsafe")
+    pair_rows[:, 2] = pair_docs
     return LangTable(
-        lang, _WSEP.join(vocab), count.astype(np.int64), rejected.astype(np.int64),
-        np.column_stack([codes // max(v, 1), codes % max(v, 1), pair_docs]),
-        _WSEP.join(keyl), key_docs.astype(np.int64), _PSEP.join(p for p, _ls in docs), first, len(docs),
+        lang, _WSEP.join(vocab), count.astype(np.int64), rejected, pair_rows,
+        _WSEP.join(keyl), key_docs.astype(np.int64), _PSEP.join(p for p, _ls in docs), first, n_docs,
         word_key=word_key,
     )
+
+
+def _fits32(a: np.ndarray) -> bool:
+    return not a.size or (int(a.min()) >= -(2**31) and int(a.max()) < 2**31)
+
+
+def _run_counts(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(codes, return_counts=True)``, sorting ``codes`` in place (no copies
+    of the corpus' pair codes beyond the distinct ones)."""
+    codes.sort()
+    if not len(codes):
+        return codes, np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    counts = np.diff(np.r_[starts, len(codes)])
+    return codes[starts], counts
 
 
 def of_documents(items: Iterable[tuple[str, DocState]]) -> SpellTable:

@@ -28,6 +28,7 @@ class UnknownWord(SpellingCorpusRule):
     default_severity = Severity.INFO
     default_enabled = False
     options = {"learn-frequency": 3}
+    asks_evidence = True
     # findings on a target depend on the merged corpus and that target only (engine._parallel_reduce)
     reduce_by_target = True
 

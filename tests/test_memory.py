@@ -1,0 +1,151 @@
+"""Bounded memory of a run (issue 14, target 1): what each change keeps the same.
+
+Real text: the seed corpus (samples/news-ar) and the 100 D104 near-copies tests/test_duplicate
+makes from it. Without the corpus index, corpus-rule states wait in a temporary file
+(``store.StateSpill``) and come back one rule at a time; D104/D105 concatenate their
+arrays once and share them with the states; ``frames.count_frames`` counts without
+copies. Each must give exactly what the in-memory code gave.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpuslint import engine, files
+from corpuslint.families.duplicate import corpus as dup
+from corpuslint.families.duplicate import frames as F
+from corpuslint.families.spelling.analysis import DocState
+from corpuslint.store import Spilled, StateSpill
+
+from tests.conftest import SAMPLES
+
+
+def _linter(root):
+    cfg, reg = engine.build_registry([str(root)])
+    return engine.Linter(cfg, reg)
+
+
+def _docs():
+    return [files.load(files.Source(str(p), p.name)) for p in sorted(SAMPLES.glob("*.txt"))]
+
+
+def test_spilled_states_come_back_equal_and_writable(tmp_path):
+    linter = _linter(tmp_path)
+    spill = StateSpill()
+    try:
+        for doc in _docs():
+            for rule in linter.corpus_rules:
+                state = rule.collect(doc)
+                ref = spill.put(state)
+                if state is None:
+                    assert ref is None
+                    continue
+                assert isinstance(ref, Spilled)
+                back = spill.get(ref)
+                if isinstance(state, dict):  # the duplicate rules' arrays: own, writable copies
+                    assert back.keys() == state.keys()
+                    for k, a in state.items():
+                        assert back[k].dtype == a.dtype and np.array_equal(back[k], a)
+                        assert back[k].flags.writeable and back[k].base is None
+                else:
+                    assert isinstance(back, DocState) and back.content_hash == state.content_hash
+                    assert back.langs.keys() == state.langs.keys()
+                    for lang, ls in state.langs.items():
+                        assert back.langs[lang].words == ls.words
+                        for f in ("count", "first", "pairs", "rej"):
+                            assert np.array_equal(getattr(back.langs[lang], f), getattr(ls, f))
+        assert spill.bytes > 0
+        kept = object()  # a plugin's own state type the codec does not store stays in memory
+        assert spill.put(kept) is kept
+    finally:
+        spill.close()
+
+
+def test_a_state_several_rules_share_is_read_back_once():
+    """The spelling rules share one state per document: read back, they share it again
+    (so the merged corpus is built once), and it is let go after the last of them."""
+    spill = StateSpill()
+    try:
+        shared, own = spill.put({"a": np.arange(3)}), spill.put({"b": np.arange(2)})
+
+        class Rule:
+            def __init__(self, code):
+                self.code = code
+
+        rules = [Rule("S101"), Rule("S103"), Rule("D104")]
+        states = {"S101": {"x": shared}, "S103": {"x": shared}, "D104": {"x": own, "y": None}}
+        unspill = engine._Unspill(spill, states, rules)
+        first = unspill.states(states["S101"])
+        assert unspill.decoded  # kept for S103
+        second = unspill.states(states["S103"])
+        assert second["x"] is first["x"] and not unspill.decoded
+        third = unspill.states(states["D104"])
+        assert third["y"] is None and np.array_equal(third["x"]["b"], np.arange(2))
+    finally:
+        spill.close()
+
+
+def test_no_cache_run_with_and_without_the_spill_is_the_same_report(tmp_path, monkeypatch, capsys):
+    """Seed files and near-copies of their paragraphs (D104, D105, S101, S103 all report):
+    the --no-cache report with states spilled is byte for byte the in-memory one."""
+    from corpuslint import cli
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    for i, text in enumerate(texts):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+        paras = text.split("\n\n")
+        (tmp_path / f"copy{i}.txt").write_text("\n\n".join(reversed(paras)), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    used: list[StateSpill] = []
+
+    class Recorded(StateSpill):  # the real spill, remembered to see that it was used
+        def __init__(self):
+            super().__init__()
+            used.append(self)
+
+    monkeypatch.setattr(engine, "StateSpill", Recorded)
+    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
+    out = {}
+    for spill in (False, True):
+        monkeypatch.setattr(engine, "SPILL_STATES", spill)
+        assert cli.main(args) == 0
+        out[spill] = capsys.readouterr().out
+    assert len(used) == 1 and used[0].bytes > 0
+    assert out[True] == out[False]
+    codes = json.loads(out[True])["summary"]["by_code"]
+    assert codes.get("D105") and codes.get("S103")
+
+
+def test_concat_shares_its_arrays_with_the_states(tmp_path):
+    linter = _linter(tmp_path)
+    rule = next(r for r in linter.corpus_rules if r.code == "D104")
+    states = {d.path: rule.collect(d) for d in _docs()}
+    before = {p: {k: a.copy() for k, a in s.items()} for p, s in states.items() if s is not None}
+    fields = ("lines", "spans", "nwords", "keys", "bands", "sets")
+    paths, doc_of, arr = dup._concat(states, fields)
+    assert len(paths) >= 2
+    for f in fields:
+        assert np.array_equal(arr[f], np.concatenate([before[p][f] for p in paths]))
+        for p in paths:  # each document's array: a view of the concatenation, same values
+            assert np.shares_memory(states[p][f], arr[f])
+            assert states[p][f].dtype == before[p][f].dtype and np.array_equal(states[p][f], before[p][f])
+    assert np.array_equal(np.diff(arr["off"]), np.concatenate([np.diff(before[p]["off"]) for p in paths]))
+    assert np.array_equal(doc_of, np.repeat(np.arange(len(paths)), [len(before[p]["lines"]) for p in paths]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 2**64 - 1) | st.integers(0, 30), max_size=20), max_size=8))
+def test_count_frames_is_unique_with_counts(per_doc):
+    parts = [np.unique(np.array(p, dtype=np.uint64)) for p in per_doc]
+    frames, counts = F.count_frames(parts)
+    every = [p for p in parts if len(p)]
+    if not every:
+        assert len(frames) == len(counts) == 0
+        return
+    want, want_counts = np.unique(np.concatenate(every), return_counts=True)
+    assert frames.dtype == np.uint64 and counts.dtype == np.int64
+    assert np.array_equal(frames, want) and np.array_equal(counts, want_counts)
