@@ -91,6 +91,13 @@ _KIND = {stat.S_IFIFO: "FIFO", stat.S_IFSOCK: "socket", stat.S_IFCHR: "character
          stat.S_IFBLK: "block device", stat.S_IFDIR: "directory"}
 
 
+def one_line(exc: BaseException) -> str:
+    """The first line of ``exc``'s message (its type name when the message is empty):
+    for the one-line problems and errors built from a library's exception."""
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
 def _kind(mode: int) -> str:
     return _KIND.get(stat.S_IFMT(mode), "special file")
 

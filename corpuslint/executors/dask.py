@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..baseline import directives
 from ..document import Document
-from ..files import ReadProblem, Source, is_url, load
+from ..files import ReadProblem, Source, is_url, load, one_line
 from . import ExecutorError, ExecutorSettings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -296,7 +296,7 @@ class DaskExecutor:
         except (OSError, TimeoutError) as exc:
             self.close()
             where = s.scheduler or "a LocalCluster"
-            raise ExecutorError(f"cannot reach Dask scheduler at {where}: {_one_line(exc)}") from None
+            raise ExecutorError(f"cannot reach Dask scheduler at {where}: {one_line(exc)}") from None
         if s.verbose:
             link = self.client.dashboard_link if self.cluster is not None or s.scheduler else None
             print(f"corpuslint: Dask scheduler {self.client.scheduler.address}"
@@ -390,7 +390,7 @@ class DaskExecutor:
                     break
                 embed |= stale  # (the progress bar counted the documents once)
         except (OSError, TimeoutError) as exc:
-            raise ExecutorError(f"Dask run failed: {_one_line(exc)}") from None
+            raise ExecutorError(f"Dask run failed: {one_line(exc)}") from None
         except Exception as exc:
             from distributed import KilledWorker
             from distributed.client import FutureCancelledError
@@ -398,9 +398,9 @@ class DaskExecutor:
 
             if isinstance(exc, KilledWorker):
                 raise ExecutorError(f"Dask worker lost after {self.settings.retries} retries: "
-                                    f"{_one_line(exc)}") from None
+                                    f"{one_line(exc)}") from None
             if isinstance(exc, (FutureCancelledError, CommClosedError)):  # e.g. the scheduler went away
-                raise ExecutorError(f"Dask run failed: {_one_line(exc)}") from None
+                raise ExecutorError(f"Dask run failed: {one_line(exc)}") from None
             raise
         finally:
             linter.progress = tick
@@ -484,8 +484,3 @@ def _file_size(path: str) -> int:
         return 1 if is_url(path) else os.path.getsize(path)
     except OSError:
         return 1
-
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__

@@ -22,7 +22,7 @@ import stat
 from typing import BinaryIO
 
 from ..config import ConfigError
-from ..files import ReadProblem, _inside, _kind, is_url
+from ..files import ReadProblem, _inside, _kind, is_url, one_line
 
 __all__ = ["URLError", "is_url", "filesystem", "discover", "open_binary", "read_bytes"]
 
@@ -44,14 +44,9 @@ def filesystem(url: str):
         fsspec.get_filesystem_class(protocol)
         return url_to_fs(url)
     except ImportError as exc:
-        raise URLError(f"{url}: the fsspec back-end for {protocol}:// is not installed ({_one_line(exc)})") from None
+        raise URLError(f"{url}: the fsspec back-end for {protocol}:// is not installed ({one_line(exc)})") from None
     except ValueError as exc:
-        raise URLError(f"{url}: unknown protocol {protocol}:// ({_one_line(exc)})") from None
-
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+        raise URLError(f"{url}: unknown protocol {protocol}:// ({one_line(exc)})") from None
 
 
 def discover(url: str, included, excluded, root_real: str | None = None,
@@ -78,7 +73,7 @@ def discover(url: str, included, excluded, root_real: str | None = None,
             return [(url, url, None)]
         found = sorted(fs.find(root))
     except OSError as exc:
-        return [(url, url, ReadProblem("unreadable", f"cannot read: {_one_line(exc)}"))]
+        return [(url, url, ReadProblem("unreadable", f"cannot read: {one_line(exc)}"))]
     out = []
     base = url.rstrip("/")
     strip = root.rstrip("/")
@@ -130,7 +125,7 @@ def open_binary(url: str) -> BinaryIO:
     try:
         return fs.open(path, "rb")
     except (OSError, ValueError) as exc:
-        raise OSError(f"cannot read {url}: {_one_line(exc)}") from None
+        raise OSError(f"cannot read {url}: {one_line(exc)}") from None
 
 
 def read_bytes(url: str) -> bytes:
