@@ -308,19 +308,31 @@ class CorpusIndex:
                         complete = False
                         continue
                 todo.append((path, h, state))
-            try:
-                per_doc = posting_rows(rule, [state for _, _, state in todo])
-            except (ValueError, TypeError, KeyError, IndexError) as exc:
-                self.warn(f"corpus index: {rule.code} aggregate not computed ({exc})")
-                return None
-            rows = []
-            for (path, h, _), mine in zip(todo, per_doc):
-                pairs = np.array([(k, key_) for k, key_, _ in mine], dtype=np.int64).reshape(-1, 2)
-                doc = conn.execute("INSERT INTO agg_docs (agg, path, content_hash, n, keys) VALUES (?, ?, ?, ?, ?)",
-                                   (agg, path, h, len(mine), dumps(pairs))).lastrowid
-                rows += [(agg, k, key_, doc, v) for k, key_, v in mine]
-            rows.sort()  # in primary-key order: B-tree appends, not random inserts
-            conn.executemany("INSERT INTO postings (agg, kind, key, doc, value) VALUES (?, ?, ?, ?, ?)", rows)
+            # (kind, key, doc, value) of every new posting as int64 columns (40 bytes a posting;
+            # Python tuples of every posting of a first fill were ~5x that), documents taken
+            # _POSTING_CHUNK at a time
+            columns: list[np.ndarray] = []
+            for at in range(0, len(todo), _POSTING_CHUNK):
+                chunk = todo[at : at + _POSTING_CHUNK]
+                try:
+                    per_doc = posting_rows(rule, [state for _, _, state in chunk])
+                except (ValueError, TypeError, KeyError, IndexError) as exc:
+                    self.warn(f"corpus index: {rule.code} aggregate not computed ({exc})")
+                    return None
+                for (path, h, _), mine in zip(chunk, per_doc):
+                    rows = np.array(mine, dtype=np.int64).reshape(-1, 3)  # kind, key, value
+                    doc = conn.execute("INSERT INTO agg_docs (agg, path, content_hash, n, keys) VALUES (?, ?, ?, ?, ?)",
+                                       (agg, path, h, len(mine), dumps(np.ascontiguousarray(rows[:, :2])))).lastrowid
+                    if len(rows):
+                        columns.append(np.column_stack((rows[:, :2], np.full(len(rows), doc, np.int64), rows[:, 2])))
+                del per_doc
+            if columns:
+                table = np.concatenate(columns)
+                del columns
+                # in primary-key order (kind, key, doc): B-tree appends, not random inserts
+                order = np.lexsort((table[:, 3], table[:, 2], table[:, 1], table[:, 0]))
+                conn.executemany("INSERT INTO postings (agg, kind, key, doc, value) VALUES (?, ?, ?, ?, ?)",
+                                 _rows_of(agg, table, order))
         return agg if complete else None
 
     def _aggregate_id(self, akey: str, owner: str) -> int:
@@ -1285,6 +1297,18 @@ def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, 
             view = AggregateView(lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S),
                                  agg_id, names.display_of, len(ready) + len(lazy), table)
     return LazyStates(ready, lazy, load, view)
+
+
+
+_POSTING_CHUNK = 1024  # documents whose postings are computed at once in sync_aggregate
+
+
+def _rows_of(agg: int, table: np.ndarray, order: np.ndarray, block: int = 65536):
+    """``(agg, kind, key, doc, value)`` tuples of ``table``'s rows in ``order``, made
+    ``block`` rows at a time (never one list of every posting)."""
+    for at in range(0, len(order), block):
+        for kind, key, doc, value in table[order[at : at + block]].tolist():
+            yield agg, kind, key, doc, value
 
 
 _MISS = object()
