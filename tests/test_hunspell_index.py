@@ -156,29 +156,6 @@ def test_function_words_are_kept_in_the_corpus_index(tmp_path, monkeypatch):
         assert ArabicBackend().function_words == computed
 
 
-def test_the_walk_gives_every_file_the_paths_check_file_would(tmp_path, monkeypatch):
-    import os
-
-    from corpuslint.config import Config
-    from corpuslint.files import discover, display_path
-
-    for rel in ("a.txt", "..odd.txt", "sub/b.txt", "sub/deeper/c.txt", "other/d.txt"):
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text("x\n", encoding="utf-8")
-    config = Config()
-    config.root = str(tmp_path)
-    config.respect_gitignore = False
-    for cwd, top in ((tmp_path, "."), (tmp_path, str(tmp_path)), (tmp_path / "sub", ".."),
-                     (tmp_path / "sub", str(tmp_path / "other")), (tmp_path / "other", "../sub")):
-        monkeypatch.chdir(cwd)
-        found = discover([top], config)
-        assert len(found) == 5 or top.endswith(("other", "sub"))
-        for src in found:
-            assert src.problem is None and os.path.isabs(src.path)
-            assert src.path == os.path.abspath(src.path)
-            assert src.display == display_path(src.path, str(cwd)), (cwd, top, src)
-
-
 def test_a_documents_new_words_are_read_in_one_load_and_known_as_with_the_whole_dictionary(tmp_path):
     from corpuslint.families.spelling.backends import ArabicBackend
     from corpuslint.index import CorpusIndex, use_verdicts

@@ -141,6 +141,29 @@ def deep_cleanup(tmp_path):
         _remove_deep(tmp_path, name)
 
 
+def test_the_walk_gives_every_file_the_paths_check_file_would(tmp_path, monkeypatch):
+    """The walk builds each file's absolute and display paths from its folder's (not
+    per file): they equal what ``display_path`` gives, from any working folder."""
+    from corpuslint.config import Config
+    from corpuslint.files import discover, display_path
+
+    for rel in ("a.txt", "..odd.txt", "sub/b.txt", "sub/deeper/c.txt", "other/d.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x\n", encoding="utf-8")
+    config = Config()
+    config.root = str(tmp_path)
+    config.respect_gitignore = False
+    for cwd, top in ((tmp_path, "."), (tmp_path, str(tmp_path)), (tmp_path / "sub", ".."),
+                     (tmp_path / "sub", str(tmp_path / "other")), (tmp_path / "other", "../sub")):
+        monkeypatch.chdir(cwd)
+        found = discover([top], config)
+        assert len(found) == 5 or top.endswith(("other", "sub"))
+        for src in found:
+            assert src.problem is None and os.path.isabs(src.path)
+            assert src.path == os.path.abspath(src.path)
+            assert src.display == display_path(src.path, str(cwd)), (cwd, top, src)
+
+
 def test_deep_tree_is_walked_without_recursion_limit(tmp_path, deep_cleanup):
     deep_cleanup.append("d")
     _make_deep(tmp_path, "d", 1100, BAD)
