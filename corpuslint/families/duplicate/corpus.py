@@ -301,7 +301,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             return {"lines": np.zeros((0, 2), np.int32), "frames": sorted_unique(fr)}
         sets, off = a.shingle_sets
         sub_sets, sub_off = _subset(sets, off, idx)
-        table = np.array(a.units, dtype=np.int64).reshape(-1, 4)[idx]  # PUnit: start, end, line, last_line
+        table = a.table[idx]  # PUnit rows: start, end, line, last_line
         text = doc.text
         name_sets = [_name_hashes(n) for n in meaning.names_of_spans(text, table[:, 0:2].tolist())]
         name_off = np.zeros(len(name_sets) + 1, dtype=np.int64)

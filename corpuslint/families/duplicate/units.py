@@ -31,7 +31,6 @@ import re
 import weakref
 from bisect import bisect_right
 from functools import cached_property
-from itertools import chain, repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -63,13 +62,20 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _NEEDS_SCRIPT_RE = lazy(rf"[\p{{M}}{T.SPACELESS_CLASS}]")
 
 # -- the run table -----------------------------------------------------------------
-# Text is split on whitespace into raw runs (C-level str.split). Each distinct run is
-# normalised once (normalize_chars, words, light_stem), cached across documents, and
-# its words are appended to a global word table; a run maps to (offset, count) in it.
-# Looking up a document is then one dict lookup per run plus numpy gathers, and
-# normalising run by run gives the same words as normalising the whole text first
-# (runs never straddle whitespace, and normalisation never joins across it).
-_RUN_ID: dict[str, int] = {}
+# Text is split on whitespace into raw runs. Each distinct run is normalised once
+# (normalize_chars, words, light_stem), cached across documents, and its words are
+# appended to a global word table; a run maps to (offset, count) in it. Normalising run
+# by run gives the same words as normalising the whole text first (runs never straddle
+# whitespace, and normalisation never joins across it).
+# A run is looked up by a 64-bit key computed with numpy for all runs of a text at once
+# (``_run_keys``: a polynomial hash of its code points, no Python object per run) in an
+# open-addressing table of numpy arrays (``_lookup_keys``), not by its string in a dict:
+# a document costs a few array operations, not one Python lookup per run. Two distinct
+# runs sharing a key would share words: at 64 bits that is ~1e-7 for 2 M distinct runs
+# (the cache bound), and runs longer than ``_POLY_MAX`` characters, where a polynomial
+# hash modulo 2**64 has known structured collisions (Thue-Morse strings), take xxh64
+# of their UTF-8 bytes instead.
+_N_RUNS = 0
 _RUN_OFF = np.zeros(1024, dtype=np.int64)  # by run id: first word in the word table
 _RUN_LEN = np.zeros(1024, dtype=np.int64)  # by run id: number of words (0 for punctuation)
 _W_STEM = np.zeros(1024, dtype=np.uint32)  # by word: xxh32 of the light-stemmed word
@@ -80,6 +86,8 @@ _W_WEIGHT = np.ones(1024, dtype=np.float32)  # by word: words it stands for (tok
 _N_WORDS = 0
 _HAS_DIGIT = re.compile(r"\d").search  # numbers, ids and paths are weak evidence of restatement
 _RUN_CACHE_MAX = 2_000_000
+_TAB_KEY = np.zeros(1 << 12, dtype=np.uint64)  # open addressing, linear probing: run key (0 = empty)
+_TAB_VAL = np.zeros(1 << 12, dtype=np.int64)  # ... and its run id
 
 
 def _grow(arr: np.ndarray, need: int) -> np.ndarray:
@@ -91,14 +99,16 @@ def _grow(arr: np.ndarray, need: int) -> np.ndarray:
 
 
 def _fill(runs: list[str]) -> None:
-    global _RUN_OFF, _RUN_LEN, _W_STEM, _W_NORM, _W_CONTENT, _W_ALPHA, _W_WEIGHT, _N_WORDS
+    """Normalise the (distinct, new) ``runs`` into the word table; they take the next
+    run ids, in order."""
+    global _RUN_OFF, _RUN_LEN, _W_STEM, _W_NORM, _W_CONTENT, _W_ALPHA, _W_WEIGHT, _N_WORDS, _N_RUNS
     stem = normalize.light_stem
     stop = _stop_stems()
     h32, h64 = xxhash.xxh32_intdigest, xxhash.xxh64_intdigest
     normalised = normalize.normalize_chars("\n".join(runs)).split("\n")  # one C-level pass
     if len(normalised) != len(runs):  # pragma: no cover - NFKC never makes newlines; be safe
         normalised = [normalize.normalize_chars(r) for r in runs]
-    n0 = len(_RUN_ID)
+    n0 = _N_RUNS
     offs, lens, stems, norms, content, alpha, weight = [], [], [], [], [], [], []
     w = _N_WORDS
     tokenize, has_spaceless, word_weight = T.tokens, T.has_spaceless, T.word_weight
@@ -110,14 +120,13 @@ def _fill(runs: list[str]) -> None:
     if _NEEDS_SCRIPT_RE.search(joined):
         starts = np.cumsum([0] + [len(nr) + 1 for nr in normalised[:-1]]).tolist()
         special = {bisect_right(starts, m.start()) - 1 for m in _NEEDS_SCRIPT_RE.finditer(joined)}
-    for k, (r, nr) in enumerate(zip(runs, normalised)):
+    for k, nr in enumerate(normalised):
         if k in special:
             ws = tokenize(nr)
             spaceless = has_spaceless(nr)
         else:
             ws = _WORD_RE.findall(nr)
             spaceless = False
-        _RUN_ID[r] = n0 + k
         offs.append(w)
         lens.append(len(ws))
         w += len(ws)
@@ -143,60 +152,209 @@ def _fill(runs: list[str]) -> None:
     _W_ALPHA[_N_WORDS:w] = alpha
     _W_WEIGHT[_N_WORDS:w] = weight
     _N_WORDS = w
+    _N_RUNS = n1
 
 
-def _lookup(flat: list[str]) -> np.ndarray:
-    """Run ids of ``flat`` (raises KeyError for a run not in the table)."""
-    ids = _ids_or_minus_one(flat)
-    if len(ids) and ids.min() < 0:
-        raise KeyError(flat[int(np.argmin(ids))])
-    return ids
+# -- run keys ------------------------------------------------------------------------
+
+_U64 = np.uint64
+_WS_LIMIT = 0x3001  # every whitespace code point (str.isspace: what str.split splits on) is below
+_POLY_MAX = 32  # runs up to this many characters: polynomial key; longer ones: xxh64
+_POLY_BASE = 0x9E3779B97F4A7C15
+_LEN_MULT = _U64(0xC2B2AE3D27D4EB4F)
+_WINDOW = 1 << 16  # positions of the powers table (its period); texts are keyed in pieces of about this size
+_KEY_TABLES: list[np.ndarray] = []  # whitespace (bool by code point, then False), BASE**(k+1), BASE**-k
 
 
-def _ids_or_minus_one(flat: list[str]) -> np.ndarray:
-    """Run ids of ``flat``, -1 for a run not in the table: one C-level pass (within 10%
-    of ``itemgetter`` when every run is known, and no second pass when some are not)."""
-    return np.fromiter(map(_RUN_ID.get, flat, repeat(-1, len(flat))), dtype=np.int64, count=len(flat))
+def _key_tables() -> list[np.ndarray]:
+    if not _KEY_TABLES:
+        inverse = pow(_POLY_BASE, -1, 1 << 64)
+        _KEY_TABLES.extend((
+            np.array([chr(c).isspace() for c in range(_WS_LIMIT)] + [False], dtype=bool),
+            np.cumprod(np.full(_WINDOW, _POLY_BASE, dtype=_U64), dtype=_U64),
+            np.cumprod(np.concatenate(([_U64(1)], np.full(_WINDOW - 1, inverse, dtype=_U64))), dtype=_U64),
+        ))
+    return _KEY_TABLES
 
 
-def _run_ids(flat: list[str]) -> np.ndarray:
-    global _N_WORDS
-    if not flat:
-        return np.zeros(0, dtype=np.int64)
-    ids = _ids_or_minus_one(flat)
-    if ids.min() >= 0:
+def _run_keys(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The whitespace-separated runs of ``text`` (exactly ``text.split()``) as
+    ``(keys, starts, ends)``: run ``k`` is ``text[starts[k]:ends[k]]`` (int64 character
+    offsets) and ``keys[k]`` its non-zero 64-bit key (uint64; equal runs, equal keys:
+    sum of code point * BASE**(1 + position in the run) ^ length * LEN_MULT, from one
+    prefix sum over the text; a run longer than ``_POLY_MAX`` or crossing a period of the
+    powers table takes xxh64 of its UTF-8 bytes)."""
+    whitespace, powers, inverse = _key_tables()
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    n = len(cp)
+    inside = np.zeros(n + 2, dtype=bool)  # padded: a run character?
+    np.logical_not(whitespace[np.minimum(cp, _WS_LIMIT)], out=inside[1:-1])
+    edges = np.flatnonzero(inside[1:] != inside[:-1])  # alternately a run's start and its end
+    starts, ends = edges[0::2], edges[1::2]
+    if not len(starts):
+        return np.zeros(0, _U64), starts, ends
+    sums = np.empty(n + 1, dtype=_U64)
+    sums[0] = 0
+    np.cumsum(cp * (powers[:n] if n <= _WINDOW else np.resize(powers, n)), out=sums[1:])
+    lengths = ends - starts
+    keys = sums[ends]
+    keys -= sums[starts]
+    keys *= inverse[starts & (_WINDOW - 1)]
+    keys ^= lengths.astype(_U64) * _LEN_MULT
+    exact = lengths > _POLY_MAX
+    if n > _WINDOW:
+        exact |= (starts ^ (ends - 1)) >= _WINDOW
+    exact = np.flatnonzero(exact)
+    if len(exact):
+        h64 = xxhash.xxh64_intdigest
+        keys[exact] = [h64(text[s:e].encode("utf-8", "surrogatepass"))
+                       for s, e in zip(starts[exact].tolist(), ends[exact].tolist())]
+    keys[keys == 0] = 1  # 0 marks an empty slot
+    return keys, starts, ends
+
+
+def _slots(keys: np.ndarray, size: int) -> np.ndarray:
+    """Home slots (int64) of ``keys`` in a table of ``size`` (a power of 2) slots: their
+    top bits (multiplicative hashing: the low bits of a polynomial key are weak)."""
+    return (keys >> _U64(65 - size.bit_length())).view(np.int64)
+
+
+def _lookup_keys(keys: np.ndarray) -> np.ndarray:
+    """Run ids of ``keys`` (int64), -1 where a key is not in the table."""
+    slot = _slots(keys, len(_TAB_KEY))
+    found = _TAB_KEY[slot]
+    ids = _TAB_VAL[slot]
+    hit = found == keys
+    if hit.all():
         return ids
-    if len(_RUN_ID) > _RUN_CACHE_MAX:  # bound memory on huge vocabularies: start afresh
-        _RUN_ID.clear()
-        _N_WORDS = 0
-        _fill(list(dict.fromkeys(flat)))
-        return _lookup(flat)
-    miss = np.flatnonzero(ids < 0).tolist()
-    missing = [flat[k] for k in miss]
-    _fill(list(dict.fromkeys(missing)))
-    ids[miss] = _lookup(missing)
+    ids[~hit] = -1
+    mask = len(_TAB_KEY) - 1
+    todo = np.flatnonzero(~hit & (found != 0))  # probe on past other keys
+    while len(todo):
+        slot[todo] = (slot[todo] + 1) & mask
+        s = slot[todo]
+        found = _TAB_KEY[s]
+        hit = found == keys[todo]
+        ids[todo[hit]] = _TAB_VAL[s[hit]]
+        todo = todo[~hit & (found != 0)]
     return ids
+
+
+def _insert_keys(keys: np.ndarray, ids: np.ndarray) -> None:
+    """Add (distinct, absent) ``keys`` with run ids ``ids``; the table stays <= 1/4 full."""
+    global _TAB_KEY, _TAB_VAL
+    if 4 * _N_RUNS > len(_TAB_KEY):  # (_N_RUNS: runs in the table, these included)
+        old = np.flatnonzero(_TAB_KEY)
+        old_keys, old_ids = _TAB_KEY[old], _TAB_VAL[old]
+        size = len(_TAB_KEY)
+        while 4 * _N_RUNS > size:
+            size *= 2
+        _TAB_KEY, _TAB_VAL = np.zeros(size, dtype=_U64), np.zeros(size, dtype=np.int64)
+        keys, ids = np.concatenate((old_keys, keys)), np.concatenate((old_ids, ids))
+    mask = len(_TAB_KEY) - 1
+    slot = _slots(keys, len(_TAB_KEY))
+    todo = np.arange(len(keys))
+    while len(todo):
+        s = slot[todo]
+        free = np.flatnonzero(_TAB_KEY[s] == 0)
+        if len(free):
+            # of the keys that reach the same free slot, the first takes it
+            claimed, first = np.unique(s[free], return_index=True)
+            winners = todo[free[first]]
+            _TAB_KEY[claimed] = keys[winners]
+            _TAB_VAL[claimed] = ids[winners]
+            placed = np.zeros(len(todo), dtype=bool)
+            placed[free[first]] = True
+            todo = todo[~placed]
+        slot[todo] = (slot[todo] + 1) & mask
+
+
+def _clear_runs() -> None:
+    global _N_RUNS, _N_WORDS, _TAB_KEY, _TAB_VAL
+    _N_RUNS = _N_WORDS = 0
+    _TAB_KEY, _TAB_VAL = np.zeros(1 << 12, dtype=_U64), np.zeros(1 << 12, dtype=np.int64)
+
+
+def _run_ids(text: str, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Run ids (int64) of the runs ``text[starts[k]:ends[k]]`` with keys ``keys``,
+    normalising the runs not yet in the table."""
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64)
+    ids = _lookup_keys(keys)
+    miss = np.flatnonzero(ids < 0)
+    if not len(miss):
+        return ids
+    new_keys, first, inverse = np.unique(keys[miss], return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")  # first-seen order
+    at = miss[first[order]]
+    _fill([text[s:e] for s, e in zip(starts[at].tolist(), ends[at].tolist())])
+    new_ids = np.empty(len(new_keys), dtype=np.int64)
+    new_ids[order] = np.arange(_N_RUNS - len(new_keys), _N_RUNS, dtype=np.int64)
+    _insert_keys(new_keys, new_ids)
+    ids[miss] = new_ids[inverse.reshape(-1)]
+    return ids
+
+
+def words_in_spans(text: str, spans: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Normalised words of the segments ``text[s:e]`` for ``(s, e)`` in ``spans`` ((n, 2)
+    int64 character offsets, sorted, not overlapping, each beginning and ending at a
+    whitespace boundary (start or end of text or of a line, say): a run of ``text``
+    lies in one segment or in none). Returns ``(word_index, bounds)`` as ``words_of``."""
+    n = len(spans)
+    bounds = np.zeros(n + 1, dtype=np.int64)
+    if not n:
+        return np.zeros(0, dtype=np.int64), bounds
+    if _N_RUNS > _RUN_CACHE_MAX:  # bound memory on huge vocabularies: start afresh (never
+        _clear_runs()  # within a call, whose earlier pieces' words must stay valid)
+    parts = []
+    lo_char, k = int(spans[0, 0]), 0
+    while k < n:  # pieces of about _WINDOW characters (or one longer segment), cut between segments
+        j = max(k + 1, int(np.searchsorted(spans[:, 1], lo_char + _WINDOW, side="right")))
+        hi_char = int(spans[j - 1, 1])
+        piece = text[lo_char:hi_char] if lo_char or hi_char != len(text) else text
+        keys, starts, ends = _run_keys(piece)
+        lo = np.searchsorted(starts, spans[k:j, 0] - lo_char)
+        hi = np.searchsorted(starts, spans[k:j, 1] - lo_char)
+        counts = hi - lo
+        if int(counts.sum()) != len(starts):  # runs outside every segment: drop them
+            chosen = np.repeat(lo - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
+            chosen += np.arange(len(chosen))
+            keys, starts, ends = keys[chosen], starts[chosen], ends[chosen]
+        parts.append(_run_ids(piece, keys, starts, ends))
+        np.cumsum(counts, out=bounds[k + 1 : j + 1])
+        bounds[k + 1 : j + 1] += bounds[k]
+        k = j
+        if k < n:
+            lo_char = int(spans[k, 0])
+    ids = parts[0] if len(parts) == 1 else np.concatenate(parts)
+    return _words_of_runs(ids, bounds, n)
+
+
+def _words_of_runs(ids: np.ndarray, run_bounds: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    if not len(ids):
+        return np.zeros(0, dtype=np.int64), np.zeros(n + 1, dtype=np.int64)
+    lens = _RUN_LEN[ids]
+    offs = _RUN_OFF[ids]
+    if lens.min() == 1 and lens.max() == 1:  # fast path: one word per run
+        return offs, run_bounds
+    words_before = np.zeros(len(ids) + 1, dtype=np.int64)
+    np.cumsum(lens, out=words_before[1:])
+    total = int(words_before[-1])
+    index = np.repeat(offs - words_before[:-1], lens) + np.arange(total, dtype=np.int64)
+    return index, words_before[run_bounds]
 
 
 def words_of(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Normalised words of many texts: ``(word_index, bounds)``; text ``k``'s words are
     ``word_index[bounds[k]:bounds[k+1]]``, indices into the word table (``_W_*``)."""
-    runs = [t.split() for t in texts]
-    flat = list(chain.from_iterable(runs))
-    run_bounds = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum([len(r) for r in runs], out=run_bounds[1:])
-    if not flat:
-        return np.zeros(0, dtype=np.int64), np.zeros(len(texts) + 1, dtype=np.int64)
-    ids = _run_ids(flat)
-    lens = _RUN_LEN[ids]
-    offs = _RUN_OFF[ids]
-    if lens.min() == 1 and lens.max() == 1:  # fast path: one word per run
-        return offs, run_bounds
-    words_before = np.zeros(len(flat) + 1, dtype=np.int64)
-    np.cumsum(lens, out=words_before[1:])
-    total = int(words_before[-1])
-    index = np.repeat(offs - words_before[:-1], lens) + np.arange(total, dtype=np.int64)
-    return index, words_before[run_bounds]
+    if not texts:
+        return np.zeros(0, dtype=np.int64), np.zeros(1, dtype=np.int64)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    spans = np.empty((len(texts), 2), dtype=np.int64)
+    np.cumsum(lengths + 1, out=spans[:, 1])
+    spans[:, 1] -= 1  # texts joined with "\n"
+    spans[:, 0] = spans[:, 1] - lengths
+    return words_in_spans("\n".join(texts), spans)
 
 
 def word_counts(index: np.ndarray, bounds: np.ndarray) -> np.ndarray:
@@ -365,7 +523,6 @@ def paragraph_units(doc: Document) -> list[PUnit]:
     return out
 
 
-_U64 = np.uint64
 class Analysis:
     """Per-document paragraph units with their normalised-word keys, stemmed-word
     hashes, shingle sets and MinHash signatures, computed in a few vectorised passes."""
@@ -374,17 +531,19 @@ class Analysis:
         # weak: _ANALYSES is keyed weakly by the document, so a strong reference back
         # would keep every analysed document (and its arrays) alive for the whole run
         self._doc = weakref.ref(doc)
-        text = doc.text
         units = paragraph_units(doc)
-        index, bounds = words_of([text[u.start : u.end] for u in units])
+        table = np.array(units, dtype=np.int64).reshape(-1, 4)  # PUnit rows: start, end, line, last_line
+        index, bounds = words_in_spans(doc.text, table[:, 0:2])
         ntokens = np.diff(bounds)
         keep = ntokens > 0
         if not keep.all():
             units = [u for u, k in zip(units, keep.tolist()) if k]
+            table = table[keep]
             ntokens = ntokens[keep]
             bounds = np.zeros(len(ntokens) + 1, dtype=np.int64)
             np.cumsum(ntokens, out=bounds[1:])
         self.units = units
+        self.table = table  # (n, 4) int64: units as rows (start, end, line, last_line)
         self.nwords = word_counts(index, bounds).astype(np.int32)  # approximate words (min-words options)
         self.bounds = bounds  # unit i owns words bounds[i]:bounds[i+1]
         self.stem_hashes = _W_STEM[index]
