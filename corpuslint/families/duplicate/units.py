@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_right
+from itertools import chain
 from functools import cached_property
 from typing import NamedTuple
 
@@ -86,8 +87,9 @@ _W_WEIGHT = np.ones(1024, dtype=np.float32)  # by word: words it stands for (tok
 _N_WORDS = 0
 _HAS_DIGIT = re.compile(r"\d").search  # numbers, ids and paths are weak evidence of restatement
 _RUN_CACHE_MAX = 2_000_000
-_TAB_KEY = np.zeros(1 << 12, dtype=np.uint64)  # open addressing, linear probing: run key (0 = empty)
-_TAB_VAL = np.zeros(1 << 12, dtype=np.int64)  # ... and its run id
+_BUCKET = 8  # the run table: buckets of this many (key, run id) slots, filled from the left
+_TAB_KEY = np.zeros((1 << 9, _BUCKET), dtype=np.uint64)  # run key (0 = empty slot)
+_TAB_VAL = np.zeros((1 << 9, _BUCKET), dtype=np.int64)  # ... and its run id
 
 
 def _grow(arr: np.ndarray, need: int) -> np.ndarray:
@@ -98,47 +100,50 @@ def _grow(arr: np.ndarray, need: int) -> np.ndarray:
     return out
 
 
+def _hashes(digest, words: list[str]) -> list[int]:
+    """``[digest(w.encode("utf-8", "surrogatepass")) for w in words]`` (words hold no
+    newline) from one encoding of the joined words."""
+    if not words:
+        return []
+    return list(map(digest, "\n".join(words).encode("utf-8", "surrogatepass").split(b"\n")))
+
+
 def _fill(runs: list[str]) -> None:
     """Normalise the (distinct, new) ``runs`` into the word table; they take the next
     run ids, in order."""
     global _RUN_OFF, _RUN_LEN, _W_STEM, _W_NORM, _W_CONTENT, _W_ALPHA, _W_WEIGHT, _N_WORDS, _N_RUNS
-    stem = normalize.light_stem
-    stop = _stop_stems()
-    h32, h64 = xxhash.xxh32_intdigest, xxhash.xxh64_intdigest
     normalised = normalize.normalize_chars("\n".join(runs)).split("\n")  # one C-level pass
     if len(normalised) != len(runs):  # pragma: no cover - NFKC never makes newlines; be safe
         normalised = [normalize.normalize_chars(r) for r in runs]
     n0 = _N_RUNS
-    offs, lens, stems, norms, content, alpha, weight = [], [], [], [], [], [], []
-    w = _N_WORDS
-    tokenize, has_spaceless, word_weight = T.tokens, T.has_spaceless, T.word_weight
     # runs holding a combining mark or a spaceless-script character need the script-aware
     # tokeniser; the others (most text, once Arabic harakat are gone) split with the
     # C-level `re` pattern, which gives the same tokens there: found in one pass
+    per_run = list(map(_WORD_RE.findall, normalised))
     joined = "\n".join(normalised)
-    special: set[int] = set()
+    spaceless: list[int] = []
     if _NEEDS_SCRIPT_RE.search(joined):
         starts = np.cumsum([0] + [len(nr) + 1 for nr in normalised[:-1]]).tolist()
-        special = {bisect_right(starts, m.start()) - 1 for m in _NEEDS_SCRIPT_RE.finditer(joined)}
-    for k, nr in enumerate(normalised):
-        if k in special:
-            ws = tokenize(nr)
-            spaceless = has_spaceless(nr)
-        else:
-            ws = _WORD_RE.findall(nr)
-            spaceless = False
-        offs.append(w)
-        lens.append(len(ws))
-        w += len(ws)
-        for word in ws:
-            st = stem(word)
-            stems.append(h32(st.encode("utf-8", "surrogatepass")))
-            norms.append(h64(word.encode("utf-8", "surrogatepass")))
-            wt = word_weight(word) if spaceless else 1.0
-            weight.append(wt)
-            # a character of a spaceless script is not a word: no content word for D103
-            content.append(wt == 1.0 and len(st) >= 2 and st not in stop and not _HAS_DIGIT(st))
-            alpha.append(not word.isdigit())
+        for k in sorted({bisect_right(starts, m.start()) - 1 for m in _NEEDS_SCRIPT_RE.finditer(joined)}):
+            per_run[k] = T.tokens(normalised[k])
+            if T.has_spaceless(normalised[k]):
+                spaceless.append(k)
+    lens = np.fromiter(map(len, per_run), dtype=np.int64, count=len(runs))
+    offs = np.zeros(len(runs), dtype=np.int64)
+    np.cumsum(lens[:-1], out=offs[1:])
+    words = list(chain.from_iterable(per_run))
+    stemmed = list(map(normalize.light_stem, words))
+    m = len(words)
+    weight = np.ones(m, dtype=np.float32)
+    for k in spaceless:  # a character of a spaceless script is a fraction of a word
+        o = int(offs[k])
+        weight[o : o + len(per_run[k])] = [T.word_weight(w) for w in per_run[k]]
+    # a content word (for D103): a whole word, stem of >= 2 letters, no digit, not a function word
+    content = (weight == 1.0) & (np.fromiter(map(len, stemmed), dtype=np.int64, count=m) >= 2)
+    content &= ~np.fromiter(map(_stop_stems().__contains__, stemmed), dtype=bool, count=m)
+    content &= ~np.fromiter(map(bool, map(_HAS_DIGIT, stemmed)), dtype=bool, count=m)
+    w = _N_WORDS + m
+    offs += _N_WORDS
     n1 = n0 + len(runs)
     _RUN_OFF, _RUN_LEN = _grow(_RUN_OFF, n1), _grow(_RUN_LEN, n1)
     _RUN_OFF[n0:n1] = offs
@@ -146,10 +151,10 @@ def _fill(runs: list[str]) -> None:
     _W_STEM, _W_NORM = _grow(_W_STEM, w), _grow(_W_NORM, w)
     _W_CONTENT, _W_ALPHA = _grow(_W_CONTENT, w), _grow(_W_ALPHA, w)
     _W_WEIGHT = _grow(_W_WEIGHT, w)
-    _W_STEM[_N_WORDS:w] = stems
-    _W_NORM[_N_WORDS:w] = norms
+    _W_STEM[_N_WORDS:w] = _hashes(xxhash.xxh32_intdigest, stemmed)
+    _W_NORM[_N_WORDS:w] = _hashes(xxhash.xxh64_intdigest, words)
     _W_CONTENT[_N_WORDS:w] = content
-    _W_ALPHA[_N_WORDS:w] = alpha
+    _W_ALPHA[_N_WORDS:w] = ~np.fromiter(map(str.isdigit, words), dtype=bool, count=m)
     _W_WEIGHT[_N_WORDS:w] = weight
     _N_WORDS = w
     _N_RUNS = n1
@@ -177,102 +182,117 @@ def _key_tables() -> list[np.ndarray]:
     return _KEY_TABLES
 
 
-def _run_keys(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The whitespace-separated runs of ``text`` (exactly ``text.split()``) as
+def _runs(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(code_points, starts, ends)`` of ``text``: its code points (uint32) and the
+    character offsets (int64) of its whitespace-separated runs (exactly ``text.split()``:
+    run ``k`` is ``text[starts[k]:ends[k]]``)."""
+    whitespace = _key_tables()[0]
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    space = np.ones(len(cp) + 2, dtype=bool)  # padded with whitespace at both ends
+    whitespace.take(cp, mode="clip", out=space[1:-1])  # (code points past the table: its last entry, False)
+    edges = np.flatnonzero(space[1:] != space[:-1])  # alternately a run's start and its end
+    return cp, edges[0::2], edges[1::2]
+
+
+def _run_keys(text: str, runs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The whitespace-separated runs of ``text`` (``runs``: ``_runs(text)`` when known) as
     ``(keys, starts, ends)``: run ``k`` is ``text[starts[k]:ends[k]]`` (int64 character
     offsets) and ``keys[k]`` its non-zero 64-bit key (uint64; equal runs, equal keys:
     sum of code point * BASE**(1 + position in the run) ^ length * LEN_MULT, from one
     prefix sum over the text; a run longer than ``_POLY_MAX`` or crossing a period of the
     powers table takes xxh64 of its UTF-8 bytes)."""
-    whitespace, powers, inverse = _key_tables()
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    n = len(cp)
-    inside = np.zeros(n + 2, dtype=bool)  # padded: a run character?
-    np.logical_not(whitespace[np.minimum(cp, _WS_LIMIT)], out=inside[1:-1])
-    edges = np.flatnonzero(inside[1:] != inside[:-1])  # alternately a run's start and its end
-    starts, ends = edges[0::2], edges[1::2]
+    cp, starts, ends = _runs(text) if runs is None else runs
     if not len(starts):
         return np.zeros(0, _U64), starts, ends
+    _, powers, inverse = _key_tables()
+    n = len(cp)
     sums = np.empty(n + 1, dtype=_U64)
     sums[0] = 0
     np.cumsum(cp * (powers[:n] if n <= _WINDOW else np.resize(powers, n)), out=sums[1:])
     lengths = ends - starts
     keys = sums[ends]
     keys -= sums[starts]
-    keys *= inverse[starts & (_WINDOW - 1)]
+    keys *= inverse.take(starts & (_WINDOW - 1))
     keys ^= lengths.astype(_U64) * _LEN_MULT
-    exact = lengths > _POLY_MAX
     if n > _WINDOW:
-        exact |= (starts ^ (ends - 1)) >= _WINDOW
-    exact = np.flatnonzero(exact)
+        exact = np.flatnonzero((lengths > _POLY_MAX) | ((starts ^ (ends - 1)) >= _WINDOW))
+    else:
+        exact = np.flatnonzero(lengths > _POLY_MAX) if lengths.max() > _POLY_MAX else ()
     if len(exact):
         h64 = xxhash.xxh64_intdigest
         keys[exact] = [h64(text[s:e].encode("utf-8", "surrogatepass"))
                        for s, e in zip(starts[exact].tolist(), ends[exact].tolist())]
-    keys[keys == 0] = 1  # 0 marks an empty slot
+    if not keys.all():
+        keys[keys == 0] = 1  # 0 marks an empty slot
     return keys, starts, ends
 
 
-def _slots(keys: np.ndarray, size: int) -> np.ndarray:
-    """Home slots (int64) of ``keys`` in a table of ``size`` (a power of 2) slots: their
+def _buckets(keys: np.ndarray, n: int) -> np.ndarray:
+    """Home buckets (int64) of ``keys`` in a table of ``n`` (a power of 2) buckets: their
     top bits (multiplicative hashing: the low bits of a polynomial key are weak)."""
-    return (keys >> _U64(65 - size.bit_length())).view(np.int64)
+    return (keys >> _U64(65 - n.bit_length())).view(np.int64)
 
 
 def _lookup_keys(keys: np.ndarray) -> np.ndarray:
-    """Run ids of ``keys`` (int64), -1 where a key is not in the table."""
-    slot = _slots(keys, len(_TAB_KEY))
-    found = _TAB_KEY[slot]
-    ids = _TAB_VAL[slot]
-    hit = found == keys
+    """Run ids of ``keys`` (int64), -1 where a key is not in the table. A key is in its
+    home bucket or, when that was full, in a later one (linear probing by bucket): one
+    vectorised pass finds nearly all keys at a load of at most 1/2."""
+    n = len(_TAB_KEY)
+    home = _buckets(keys, n)
+    rows = _TAB_KEY.take(home, axis=0)
+    eq = rows == keys[:, None]
+    ids = _TAB_VAL[home, eq.argmax(axis=1)]
+    hit = eq.view(np.uint64).reshape(-1) != 0  # (a row of _BUCKET = 8 bools is 8 bytes): eq.any(axis=1)
     if hit.all():
         return ids
     ids[~hit] = -1
-    mask = len(_TAB_KEY) - 1
-    todo = np.flatnonzero(~hit & (found != 0))  # probe on past other keys
+    todo = np.flatnonzero(~hit & (rows[:, -1] != 0))  # a full bucket: look on in the next
+    step = 1
     while len(todo):
-        slot[todo] = (slot[todo] + 1) & mask
-        s = slot[todo]
-        found = _TAB_KEY[s]
-        hit = found == keys[todo]
-        ids[todo[hit]] = _TAB_VAL[s[hit]]
-        todo = todo[~hit & (found != 0)]
+        at = (home[todo] + step) & (n - 1)
+        rows = _TAB_KEY[at]
+        eq = rows == keys[todo, None]
+        hit = eq.any(axis=1)
+        ids[todo[hit]] = _TAB_VAL[at[hit], eq[hit].argmax(axis=1)]
+        todo = todo[~hit & (rows[:, -1] != 0)]
+        step += 1
     return ids
 
 
 def _insert_keys(keys: np.ndarray, ids: np.ndarray) -> None:
-    """Add (distinct, absent) ``keys`` with run ids ``ids``; the table stays <= 1/4 full."""
+    """Add (distinct, absent) ``keys`` with run ids ``ids``; the table stays <= 1/2 full."""
     global _TAB_KEY, _TAB_VAL
-    if 4 * _N_RUNS > len(_TAB_KEY):  # (_N_RUNS: runs in the table, these included)
-        old = np.flatnonzero(_TAB_KEY)
-        old_keys, old_ids = _TAB_KEY[old], _TAB_VAL[old]
-        size = len(_TAB_KEY)
-        while 4 * _N_RUNS > size:
-            size *= 2
-        _TAB_KEY, _TAB_VAL = np.zeros(size, dtype=_U64), np.zeros(size, dtype=np.int64)
-        keys, ids = np.concatenate((old_keys, keys)), np.concatenate((old_ids, ids))
-    mask = len(_TAB_KEY) - 1
-    slot = _slots(keys, len(_TAB_KEY))
+    if 2 * _N_RUNS > _TAB_KEY.size:  # (_N_RUNS: runs in the table, these included)
+        old = _TAB_KEY != 0
+        keys, ids = np.concatenate((_TAB_KEY[old], keys)), np.concatenate((_TAB_VAL[old], ids))
+        n = len(_TAB_KEY)
+        while 2 * _N_RUNS > n * _BUCKET:
+            n *= 2
+        _TAB_KEY, _TAB_VAL = np.zeros((n, _BUCKET), dtype=_U64), np.zeros((n, _BUCKET), dtype=np.int64)
+    n = len(_TAB_KEY)
+    home = _buckets(keys, n)
     todo = np.arange(len(keys))
+    step = 0
     while len(todo):
-        s = slot[todo]
-        free = np.flatnonzero(_TAB_KEY[s] == 0)
-        if len(free):
-            # of the keys that reach the same free slot, the first takes it
-            claimed, first = np.unique(s[free], return_index=True)
-            winners = todo[free[first]]
-            _TAB_KEY[claimed] = keys[winners]
-            _TAB_VAL[claimed] = ids[winners]
-            placed = np.zeros(len(todo), dtype=bool)
-            placed[free[first]] = True
-            todo = todo[~placed]
-        slot[todo] = (slot[todo] + 1) & mask
+        at = (home[todo] + step) & (n - 1)
+        # keys bound for one bucket take its free slots in turn
+        order = np.argsort(at, kind="stable")
+        ranked = at[order]
+        rank = np.empty(len(at), dtype=np.int64)
+        rank[order] = np.arange(len(at)) - np.searchsorted(ranked, ranked)
+        col = np.count_nonzero(_TAB_KEY[at], axis=1) + rank
+        fits = col < _BUCKET
+        _TAB_KEY[at[fits], col[fits]] = keys[todo[fits]]
+        _TAB_VAL[at[fits], col[fits]] = ids[todo[fits]]
+        todo = todo[~fits]
+        step += 1
 
 
 def _clear_runs() -> None:
     global _N_RUNS, _N_WORDS, _TAB_KEY, _TAB_VAL
     _N_RUNS = _N_WORDS = 0
-    _TAB_KEY, _TAB_VAL = np.zeros(1 << 12, dtype=_U64), np.zeros(1 << 12, dtype=np.int64)
+    _TAB_KEY, _TAB_VAL = np.zeros((1 << 9, _BUCKET), dtype=_U64), np.zeros((1 << 9, _BUCKET), dtype=np.int64)
 
 
 def _run_ids(text: str, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -295,11 +315,13 @@ def _run_ids(text: str, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray) 
     return ids
 
 
-def words_in_spans(text: str, spans: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def words_in_spans(text: str, spans: np.ndarray, runs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+                   ) -> tuple[np.ndarray, np.ndarray]:
     """Normalised words of the segments ``text[s:e]`` for ``(s, e)`` in ``spans`` ((n, 2)
     int64 character offsets, sorted, not overlapping, each beginning and ending at a
     whitespace boundary (start or end of text or of a line, say): a run of ``text``
-    lies in one segment or in none). Returns ``(word_index, bounds)`` as ``words_of``."""
+    lies in one segment or in none). Returns ``(word_index, bounds)`` as ``words_of``.
+    ``runs``: ``_runs(text)`` when known (the text is then keyed in one piece)."""
     n = len(spans)
     bounds = np.zeros(n + 1, dtype=np.int64)
     if not n:
@@ -307,22 +329,25 @@ def words_in_spans(text: str, spans: np.ndarray) -> tuple[np.ndarray, np.ndarray
     if _N_RUNS > _RUN_CACHE_MAX:  # bound memory on huge vocabularies: start afresh (never
         _clear_runs()  # within a call, whose earlier pieces' words must stay valid)
     parts = []
-    lo_char, k = int(spans[0, 0]), 0
+    lo_char, k = (0, 0) if runs is not None else (int(spans[0, 0]), 0)
     while k < n:  # pieces of about _WINDOW characters (or one longer segment), cut between segments
-        j = max(k + 1, int(np.searchsorted(spans[:, 1], lo_char + _WINDOW, side="right")))
-        hi_char = int(spans[j - 1, 1])
-        piece = text[lo_char:hi_char] if lo_char or hi_char != len(text) else text
-        keys, starts, ends = _run_keys(piece)
-        lo = np.searchsorted(starts, spans[k:j, 0] - lo_char)
-        hi = np.searchsorted(starts, spans[k:j, 1] - lo_char)
-        counts = hi - lo
+        if runs is not None:
+            j, piece = n, text
+        else:
+            j = max(k + 1, int(np.searchsorted(spans[:, 1], lo_char + _WINDOW, side="right")))
+            hi_char = int(spans[j - 1, 1])
+            piece = text[lo_char:hi_char] if lo_char or hi_char != len(text) else text
+        keys, starts, ends = _run_keys(piece, runs)
+        at = np.searchsorted(starts, spans[k:j] - lo_char if lo_char else spans[k:j])  # (j - k, 2): first run, end
+        counts = at[:, 1] - at[:, 0]
         if int(counts.sum()) != len(starts):  # runs outside every segment: drop them
-            chosen = np.repeat(lo - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
+            chosen = np.repeat(at[:, 0] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
             chosen += np.arange(len(chosen))
             keys, starts, ends = keys[chosen], starts[chosen], ends[chosen]
         parts.append(_run_ids(piece, keys, starts, ends))
         np.cumsum(counts, out=bounds[k + 1 : j + 1])
-        bounds[k + 1 : j + 1] += bounds[k]
+        if k:
+            bounds[k + 1 : j + 1] += bounds[k]
         k = j
         if k < n:
             lo_char = int(spans[k, 0])
@@ -473,6 +498,34 @@ _RECORD_BLOCK_RE = re.compile(rf"{_RECORD_LINE}(?:(?:\r\n|\n|\r){_RECORD_LINE})*
 _NEWLINE_RE = re.compile(r"\r\n|\n|\r")
 
 
+def _plain_unit_table(cp: np.ndarray, run_starts: np.ndarray) -> np.ndarray:
+    """``paragraph_units`` of a plain-text document (not Markdown, no "\\r", no fortune
+    record separators) from its code points and run starts (``_runs``), as an (n, 4)
+    int64 table (start, end, line, last_line): a line is blank when no run starts in it,
+    a block is a maximal range of non-blank lines."""
+    newlines = np.flatnonzero(cp == 10)
+    n_lines = len(newlines) + 1
+    line_start = np.zeros(n_lines, dtype=np.int64)
+    line_start[1:] = newlines + 1
+    line_end = np.empty(n_lines, dtype=np.int64)
+    line_end[:-1] = newlines
+    line_end[-1] = len(cp)
+    filled = np.zeros(n_lines + 2, dtype=bool)  # padded: a non-blank line?
+    filled[1 + np.searchsorted(newlines, run_starts)] = True
+    edges = np.flatnonzero(filled[1:] != filled[:-1])
+    first, stop = edges[0::2], edges[1::2]  # block: lines first..stop-1 (0-based)
+    if (stop - first).max(initial=1) == 1:  # every block one line
+        return np.stack((line_start[first], line_end[first], first + 1, first + 1), axis=1)
+    rows: list[tuple[int, int, int, int]] = []
+    starts, ends = line_start.tolist(), line_end.tolist()
+    for a, b in zip(first.tolist(), stop.tolist()):
+        if any(ends[k] - starts[k] >= WRAPPED_LINE_MAX for k in range(a, b - 1)):  # one paragraph per line
+            rows.extend((starts[k], ends[k], k + 1, k + 1) for k in range(a, b))
+        else:
+            rows.append((starts[a], ends[b - 1], a + 1, b))
+    return np.array(rows, dtype=np.int64).reshape(-1, 4)
+
+
 # A Markdown list item's first line (bullet or ordered marker, any indentation).
 _LIST_ITEM_RE = lazy_re(r"\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -531,24 +584,32 @@ class Analysis:
         # weak: _ANALYSES is keyed weakly by the document, so a strong reference back
         # would keep every analysed document (and its arrays) alive for the whole run
         self._doc = weakref.ref(doc)
-        units = paragraph_units(doc)
-        table = np.array(units, dtype=np.int64).reshape(-1, 4)  # PUnit rows: start, end, line, last_line
-        index, bounds = words_in_spans(doc.text, table[:, 0:2])
+        text = doc.text
+        if len(text) <= _WINDOW and "\r" not in text and "%" not in text and doc.suffix not in MARKDOWN_SUFFIXES:
+            runs = _runs(text)  # one scan gives the units and the words
+            table = _plain_unit_table(runs[0], runs[1])
+        else:
+            runs = None
+            table = np.array(paragraph_units(doc), dtype=np.int64).reshape(-1, 4)
+        index, bounds = words_in_spans(text, table[:, 0:2], runs)
         ntokens = np.diff(bounds)
-        keep = ntokens > 0
-        if not keep.all():
-            units = [u for u, k in zip(units, keep.tolist()) if k]
+        if not ntokens.all():
+            keep = ntokens > 0
             table = table[keep]
             ntokens = ntokens[keep]
             bounds = np.zeros(len(ntokens) + 1, dtype=np.int64)
             np.cumsum(ntokens, out=bounds[1:])
-        self.units = units
-        self.table = table  # (n, 4) int64: units as rows (start, end, line, last_line)
+        self.table = table  # (n, 4) int64: the units (``units``) as rows (start, end, line, last_line)
         self.nwords = word_counts(index, bounds).astype(np.int32)  # approximate words (min-words options)
         self.bounds = bounds  # unit i owns words bounds[i]:bounds[i+1]
         self.stem_hashes = _W_STEM[index]
         # exact-copy key: xxh64 of the unit's normalised (unstemmed) word-hash sequence
         self.keys = np.array(_segment_keys(_W_NORM[index], bounds), dtype=np.uint64)
+
+    @cached_property
+    def units(self) -> list[PUnit]:
+        """The paragraph units (those with at least one word)."""
+        return [PUnit(*row) for row in self.table.tolist()]
 
     @property
     def doc(self) -> Document:
