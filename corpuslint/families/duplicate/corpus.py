@@ -303,14 +303,12 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         sub_sets, sub_off = _subset(sets, off, idx)
         table = a.table[idx]  # PUnit rows: start, end, line, last_line
         text = doc.text
-        name_sets = meaning.names_of_spans(text, table[:, 0:2].tolist())
-        name_off = np.zeros(len(name_sets) + 1, dtype=np.int64)
-        if any(name_sets):
-            name_sets = [_name_hashes(n) for n in name_sets]
+        name_off = np.zeros(len(table) + 1, dtype=np.int64)
+        names = np.zeros(0, np.uint64)
+        if not meaning.name_free(text, a.code_points):
+            name_sets = [_name_hashes(n) for n in meaning.names_of_spans(text, table[:, 0:2].tolist())]
             np.cumsum([len(x) for x in name_sets], out=name_off[1:])
             names = np.concatenate(name_sets)
-        else:
-            names = np.zeros(0, np.uint64)
         unit_frames, unit_frames_off = _subset(fr, fr_off, idx)
         sig = a.signatures[idx]
         # LSH band keys (168 bytes a paragraph at 0.8) instead of the signature (512): the

@@ -26,6 +26,7 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
+import numpy as np
 import regex
 
 from ...text import normalize
@@ -216,6 +217,40 @@ def _names(text: str, pattern: regex.Pattern | None) -> set[str]:
     if "`" in text:
         out.update(m.group(2).strip().casefold() for m in _CODE_SPAN_RE.finditer(text))
     return out
+
+
+_NEED_TABLES: dict[int, np.ndarray] = {}
+
+
+def _need_table(k: int) -> np.ndarray:
+    """Bool by code point below 0x10000: whether ``_NAME_NEEDS[k]`` (a one-character class)
+    matches it, found by the pattern itself over every such character; the extra last
+    entry (True) stands for any code point beyond (such text is searched with the pattern)."""
+    table = _NEED_TABLES.get(k)
+    if table is None:
+        every = "".join(map(chr, range(0x10000)))
+        table = np.zeros(0x10001, dtype=bool)
+        table[[m.start() for m in _NAME_NEEDS[k].finditer(every)]] = True
+        table[-1] = True
+        _NEED_TABLES[k] = table
+    return table
+
+
+def name_free(text: str, code_points: np.ndarray | None = None) -> bool:
+    """True when no part of ``text`` has a name (``names`` is empty for every span): no
+    capital, digit, identifier or code span anywhere. ``code_points``: ``text`` as uint32
+    code points, when at hand: a capital or digit is then looked up in a table (built
+    from the same patterns) instead of searched for."""
+    if "`" in text:
+        return False
+    if ("_" in text or "/" in text or "." in text) and _NAME_NEEDS[1].search(text) is not None:
+        return False
+    for k in (0, 2):
+        if code_points is not None and not _need_table(k).take(code_points, mode="clip").any():
+            continue
+        if _NAME_NEEDS[k].search(text) is not None:
+            return False
+    return True
 
 
 def names_of_spans(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:

@@ -89,7 +89,7 @@ _HAS_DIGIT = re.compile(r"\d").search  # numbers, ids and paths are weak evidenc
 _RUN_CACHE_MAX = 2_000_000
 _BUCKET = 8  # the run table: buckets of this many (key, run id) slots, filled from the left
 _TAB_KEY = np.zeros((1 << 9, _BUCKET), dtype=np.uint64)  # run key (0 = empty slot)
-_TAB_VAL = np.zeros((1 << 9, _BUCKET), dtype=np.int64)  # ... and its run id
+_TAB_VAL = np.zeros((1 << 9, _BUCKET), dtype=np.int32)  # ... and its run id (< 2**31: _RUN_CACHE_MAX)
 
 
 def _grow(arr: np.ndarray, need: int) -> np.ndarray:
@@ -235,7 +235,7 @@ def _buckets(keys: np.ndarray, n: int) -> np.ndarray:
 
 
 def _lookup_keys(keys: np.ndarray) -> np.ndarray:
-    """Run ids of ``keys`` (int64), -1 where a key is not in the table. A key is in its
+    """Run ids of ``keys`` (int32), -1 where a key is not in the table. A key is in its
     home bucket or, when that was full, in a later one (linear probing by bucket): one
     vectorised pass finds nearly all keys at a load of at most 1/2."""
     n = len(_TAB_KEY)
@@ -269,9 +269,14 @@ def _insert_keys(keys: np.ndarray, ids: np.ndarray) -> None:
         n = len(_TAB_KEY)
         while 2 * _N_RUNS > n * _BUCKET:
             n *= 2
-        _TAB_KEY, _TAB_VAL = np.zeros((n, _BUCKET), dtype=_U64), np.zeros((n, _BUCKET), dtype=np.int64)
+        _TAB_KEY, _TAB_VAL = np.zeros((n, _BUCKET), dtype=_U64), np.zeros((n, _BUCKET), dtype=np.int32)
     n = len(_TAB_KEY)
     home = _buckets(keys, n)
+    col = np.count_nonzero(_TAB_KEY.take(home, axis=0), axis=1)
+    if col.max() < _BUCKET and len(set(home.tolist())) == len(home):  # (most often) one free slot each
+        _TAB_KEY[home, col] = keys
+        _TAB_VAL[home, col] = ids
+        return
     todo = np.arange(len(keys))
     step = 0
     while len(todo):
@@ -292,11 +297,11 @@ def _insert_keys(keys: np.ndarray, ids: np.ndarray) -> None:
 def _clear_runs() -> None:
     global _N_RUNS, _N_WORDS, _TAB_KEY, _TAB_VAL
     _N_RUNS = _N_WORDS = 0
-    _TAB_KEY, _TAB_VAL = np.zeros((1 << 9, _BUCKET), dtype=_U64), np.zeros((1 << 9, _BUCKET), dtype=np.int64)
+    _TAB_KEY, _TAB_VAL = np.zeros((1 << 9, _BUCKET), dtype=_U64), np.zeros((1 << 9, _BUCKET), dtype=np.int32)
 
 
 def _run_ids(text: str, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Run ids (int64) of the runs ``text[starts[k]:ends[k]]`` with keys ``keys``,
+    """Run ids (integers) of the runs ``text[starts[k]:ends[k]]`` with keys ``keys``,
     normalising the runs not yet in the table."""
     if not len(keys):
         return np.zeros(0, dtype=np.int64)
@@ -304,14 +309,14 @@ def _run_ids(text: str, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray) 
     miss = np.flatnonzero(ids < 0)
     if not len(miss):
         return ids
-    new_keys, first, inverse = np.unique(keys[miss], return_index=True, return_inverse=True)
-    order = np.argsort(first, kind="stable")  # first-seen order
-    at = miss[first[order]]
-    _fill([text[s:e] for s, e in zip(starts[at].tolist(), ends[at].tolist())])
-    new_ids = np.empty(len(new_keys), dtype=np.int64)
-    new_ids[order] = np.arange(_N_RUNS - len(new_keys), _N_RUNS, dtype=np.int64)
-    _insert_keys(new_keys, new_ids)
-    ids[miss] = new_ids[inverse.reshape(-1)]
+    # the distinct new runs in first-seen order (a document has few: a dict, not a sort)
+    new_run: dict[int, int] = {}
+    local = [new_run.setdefault(k, len(new_run)) for k in keys[miss].tolist()]
+    first = miss[np.unique(local, return_index=True)[1]] if len(new_run) < len(miss) else miss
+    _fill([text[s:e] for s, e in zip(starts[first].tolist(), ends[first].tolist())])
+    base = _N_RUNS - len(new_run)
+    _insert_keys(keys[first], np.arange(base, _N_RUNS, dtype=np.int64))
+    ids[miss] = np.array(local, dtype=np.int64) + base
     return ids
 
 
@@ -477,6 +482,34 @@ def shingle_hashes(th: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.n
     return val[keep], offsets
 
 
+def shingle_sets(th: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``unique_segments(*shingle_hashes(th, bounds))`` (every unit has >= 1 token), with
+    fewer array passes: each bigram is tagged with its unit in the high 32 bits, so one
+    sort of the tagged values orders and de-duplicates every unit's set at once."""
+    n = len(bounds) - 1
+    if len(th) == 0:
+        return np.zeros(0, _U32), np.zeros(n + 1, np.int64)
+    lengths = np.diff(bounds)
+    val = np.empty(len(th), dtype=np.uint64)
+    val[:-1] = (th[:-1] * _BIGRAM_MULT) ^ ((th[1:] << _U32(15)) | (th[1:] >> _U32(17)))
+    keep = np.ones(len(th), dtype=bool)  # position p stands for the pair (p, p+1) of its unit
+    keep[bounds[1:] - 1] = False
+    if lengths.min() == 1:  # one-token units: the token itself
+        at = bounds[:-1][lengths == 1]
+        val[at] = th[at]
+        keep[at] = True
+    val |= np.repeat(np.arange(n, dtype=np.uint64) << np.uint64(32), lengths)
+    tagged = val[keep]
+    tagged.sort()
+    new = np.empty(len(tagged), dtype=bool)
+    new[0] = True
+    np.not_equal(tagged[1:], tagged[:-1], out=new[1:])
+    tagged = tagged[new]
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount((tagged >> np.uint64(32)).view(np.int64), minlength=n), out=offsets[1:])
+    return tagged.astype(_U32), offsets
+
+
 class PUnit(NamedTuple):
     """A paragraph unit: whole lines ``line..last_line`` (1-based), ``text[start:end]``."""
 
@@ -600,6 +633,7 @@ class Analysis:
             bounds = np.zeros(len(ntokens) + 1, dtype=np.int64)
             np.cumsum(ntokens, out=bounds[1:])
         self.table = table  # (n, 4) int64: the units (``units``) as rows (start, end, line, last_line)
+        self.code_points = None if runs is None else runs[0]  # the text as uint32 code points (short plain text)
         self.nwords = word_counts(index, bounds).astype(np.int32)  # approximate words (min-words options)
         self.bounds = bounds  # unit i owns words bounds[i]:bounds[i+1]
         self.stem_hashes = _W_STEM[index]
@@ -619,14 +653,10 @@ class Analysis:
         return doc
 
     @cached_property
-    def _shingles(self) -> tuple[np.ndarray, np.ndarray]:
-        return shingle_hashes(self.stem_hashes, self.bounds)
-
-    @cached_property
     def shingle_sets(self) -> tuple[np.ndarray, np.ndarray]:
-        """(concatenated sorted-unique shingles per unit, offsets)."""
-        sh, off = self._shingles
-        return unique_segments(sh, off)
+        """(concatenated sorted-unique shingles per unit, offsets): ``unique_segments`` of
+        ``shingle_hashes``, in one pass."""
+        return shingle_sets(self.stem_hashes, self.bounds)
 
     @cached_property
     def signatures(self) -> np.ndarray:
