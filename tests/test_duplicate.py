@@ -315,7 +315,7 @@ def test_signatures_match_datasketch_affine32():
     assert np.array_equal(a_ref, a_own) and np.array_equal(b_ref, b_own)
     doc = Document("x.txt", f"{P1}\n\n{P2}\n\nكلمة\n")
     a = U.analyse(doc)
-    sh, off = a._shingles
+    sh, off = U.shingle_hashes(a.stem_hashes, a.bounds)  # every bigram (signatures use the de-duplicated sets)
     for i in range(len(a.units)):
         m = datasketch.MinHash(num_perm=U.NUM_PERM, seed=U.SEED, scheme=U.SCHEME, hashfunc=lambda x: x)
         m.update_batch([int(x) for x in sh[off[i] : off[i + 1]]])
