@@ -618,3 +618,105 @@ def test_band_keys_vectorised_equal_the_band_by_band_definition(n, band_rows, se
     sigs = np.random.default_rng(seed_).integers(0, 2**32, size=(n, 128), dtype=np.uint64).astype(np.uint32)
     assert np.array_equal(lsh._band_keys(sigs, b, r), _band_keys_column_by_column(sigs, b, r))
     assert np.array_equal(lsh.band_keys(sigs, 0.8), _band_keys_column_by_column(sigs, *lsh.lsh_params(0.8)).T)
+
+
+# -- the run table: numpy run keys, bucketed lookups, units from one scan (d104x) ---------
+
+_TEXT_PIECES = st.sampled_from(
+    ["", " ", "\n", "\n\n", "  \n", "\t", "\x0b", "\x0c", "\x1c", "\x85", "\xa0", "\u2028", "\u3000", "\u200b",
+     "word", "Word", "كلمة", "قالتِ", "وبالتزامن", "人人生而自由", "มนุษย์", "123", "١٢٣", "É.é_-/%`", "\x00", "\ud800",
+     "x" * 33, "y" * 32, "z" * 120, "ab" * 40 + " "]
+)
+
+
+def _reference_words(text: str) -> list[tuple[int, int, bool]]:
+    """(stem hash, normalised-word hash, not only digits) of every word of ``text``, one
+    whitespace run at a time, straight from the text functions (no run table)."""
+    import xxhash
+
+    from corpuslint.text import normalize
+    from corpuslint.text import tokens as T
+
+    out = []
+    for run in text.split():
+        for w in T.tokens(normalize.normalize_chars(run)):
+            out.append((xxhash.xxh32_intdigest(normalize.light_stem(w).encode("utf-8", "surrogatepass")),
+                        xxhash.xxh64_intdigest(w.encode("utf-8", "surrogatepass")), not w.isdigit()))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_TEXT_PIECES, max_size=12).map("".join), max_size=6))
+def test_words_of_equal_the_words_of_each_run(texts):
+    index, bounds = U.words_of(texts)
+    for k, text in enumerate(texts):
+        seg = index[bounds[k] : bounds[k + 1]]
+        got = list(zip(U._W_STEM[seg].tolist(), U._W_NORM[seg].tolist(), U._W_ALPHA[seg].tolist()))
+        assert got == _reference_words(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TEXT_PIECES, max_size=30).map("".join))
+def test_run_keys_split_like_str_split_and_key_equal_runs_equally(text):
+    keys, starts, ends = U._run_keys(text)
+    runs = [text[s:e] for s, e in zip(starts.tolist(), ends.tolist())]
+    assert runs == text.split()
+    assert keys.all()
+    by_run: dict[str, int] = {}
+    for r, k in zip(runs, keys.tolist()):
+        assert by_run.setdefault(r, k) == k
+    assert len(set(by_run.values())) == len(by_run)  # no two distinct runs share a key here
+
+
+def test_run_table_small_window_and_cache_reset_give_the_same_words(monkeypatch):
+    # a 64-character powers table (runs crossing its period, texts keyed in pieces) and a
+    # run cache that starts afresh every few documents: the same words as the defaults
+    texts = [seed_line("001", k) for k in (7, 15)] + [seed_line("002", k) for k in (15, 25)] + ["x" * 70 + " " + P4]
+    expected = [_reference_words(t) for t in texts]
+    monkeypatch.setattr(U, "_WINDOW", 64)
+    monkeypatch.setattr(U, "_KEY_TABLES", [])
+    monkeypatch.setattr(U, "_RUN_CACHE_MAX", 20)
+    for _ in range(3):
+        for text, want in zip(texts, expected):
+            index, bounds = U.words_of([text, text[::-1]])
+            seg = index[bounds[0] : bounds[1]]
+            assert list(zip(U._W_STEM[seg].tolist(), U._W_NORM[seg].tolist(), U._W_ALPHA[seg].tolist())) == want
+    monkeypatch.undo()
+    U._clear_runs()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["", " ", "\n", "\n\n", "  \n", "\t", "\x0c", "\u2028", "word", "كلمة سلام", "a b",
+                                 "x" * 99, "y" * 100, "z" * 130, "%", "\r", "\r\n"]), max_size=25).map("".join),
+       st.sampled_from(["x.txt", "x.md"]))
+def test_analysis_units_are_the_paragraph_units_with_words(text, path):
+    doc = Document(path, text)
+    a = U.Analysis(doc)
+    with_words = [u for u in U.paragraph_units(doc) if _reference_words(text[u.start : u.end])]
+    assert a.units == with_words
+    assert a.table.tolist() == [list(u) for u in with_words]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([0, 1, 7, 2**31, 2**32 - 1]), min_size=1, max_size=6), max_size=6))
+def test_shingle_sets_equal_unique_segments_of_shingle_hashes(units):
+    th = np.array([x for u in units for x in u], dtype=np.uint32)
+    bounds = np.concatenate(([0], np.cumsum([len(u) for u in units]))).astype(np.int64)
+    got, want = U.shingle_sets(th, bounds), U.unique_segments(*U.shingle_hashes(th, bounds))
+    assert got[0].dtype == want[0].dtype and got[0].tolist() == want[0].tolist() and got[1].tolist() == want[1].tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["كلمة ", "word ", "Word", "x.y", "a_b", "/usr", "`ls`", "1", "١", "Ⅻ", "\U0001d400",
+                                 "\n", " ", ".", "ǅ"]), max_size=12).map("".join))
+def test_name_free_means_no_span_has_a_name(text):
+    from corpuslint.families.duplicate import meaning
+
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    free = meaning.name_free(text, cp)
+    assert free == meaning.name_free(text)
+    spans = [(0, len(text))] + [(k, len(text)) for k in range(len(text))]
+    if free:  # (the converse need not hold: a lone digit is no name)
+        assert not any(meaning.names_of_spans(text, spans))
+    if any(meaning.names_of_spans(text, spans)):
+        assert not free
