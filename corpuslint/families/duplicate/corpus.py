@@ -305,7 +305,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         text = doc.text
         name_off = np.zeros(len(table) + 1, dtype=np.int64)
         names = np.zeros(0, np.uint64)
-        if not meaning.name_free(text, a.code_points):
+        if not meaning.name_free(text, a.name_hints):
             name_sets = [_name_hashes(n) for n in meaning.names_of_spans(text, table[:, 0:2].tolist())]
             np.cumsum([len(x) for x in name_sets], out=name_off[1:])
             names = np.concatenate(name_sets)

@@ -236,21 +236,22 @@ def _need_table(k: int) -> np.ndarray:
     return table
 
 
-def name_free(text: str, code_points: np.ndarray | None = None) -> bool:
+def capital_or_digit(code_points: np.ndarray) -> tuple[bool, bool]:
+    """Whether text with these code points (uint32) may hold a capital (``\\p{Lu}``) and
+    a digit (``\\d``): looked up in tables built from the patterns themselves (beyond
+    0xFFFF: maybe); ``name_free``'s ``maybe``."""
+    return tuple(bool(_need_table(k).take(code_points, mode="clip").any()) for k in (0, 2))
+
+
+def name_free(text: str, maybe: tuple[bool, bool] = (True, True)) -> bool:
     """True when no part of ``text`` has a name (``names`` is empty for every span): no
-    capital, digit, identifier or code span anywhere. ``code_points``: ``text`` as uint32
-    code points, when at hand: a capital or digit is then looked up in a table (built
-    from the same patterns) instead of searched for."""
+    capital, digit, identifier or code span anywhere. ``maybe``: ``capital_or_digit``
+    of the text, when known (a False there spares the search for that class)."""
     if "`" in text:
         return False
     if ("_" in text or "/" in text or "." in text) and _NAME_NEEDS[1].search(text) is not None:
         return False
-    for k in (0, 2):
-        if code_points is not None and not _need_table(k).take(code_points, mode="clip").any():
-            continue
-        if _NAME_NEEDS[k].search(text) is not None:
-            return False
-    return True
+    return not any(m and _NAME_NEEDS[k].search(text) is not None for k, m in zip((0, 2), maybe))
 
 
 def names_of_spans(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:

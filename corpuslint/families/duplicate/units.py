@@ -42,6 +42,7 @@ from ...findings import Edit
 from ...text import normalize
 from ...text import tokens as T
 from ...text.lazy_regex import lazy, lazy_re
+from . import meaning
 
 NORMALIZATION_VERSION = "dup-norm-5"  # 5: fortune(6) "%" lines separate units
 NUM_PERM = 128
@@ -633,7 +634,8 @@ class Analysis:
             bounds = np.zeros(len(ntokens) + 1, dtype=np.int64)
             np.cumsum(ntokens, out=bounds[1:])
         self.table = table  # (n, 4) int64: the units (``units``) as rows (start, end, line, last_line)
-        self.code_points = None if runs is None else runs[0]  # the text as uint32 code points (short plain text)
+        # may the text hold a capital / a digit (meaning.name_free), from the code points when at hand
+        self.name_hints = (True, True) if runs is None else meaning.capital_or_digit(runs[0])
         self.nwords = word_counts(index, bounds).astype(np.int32)  # approximate words (min-words options)
         self.bounds = bounds  # unit i owns words bounds[i]:bounds[i+1]
         self.stem_hashes = _W_STEM[index]
