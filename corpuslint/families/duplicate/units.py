@@ -72,14 +72,13 @@ _NEEDS_SCRIPT_RE = lazy(rf"[\p{{M}}{T.SPACELESS_CLASS}]")
 # A run is looked up by a 64-bit key computed with numpy for all runs of a text at once
 # (``_run_keys``: a polynomial hash of its code points, no Python object per run) in an
 # open-addressing table of numpy arrays (``_lookup_keys``), not by its string in a dict:
-# a document costs a few array operations, not one Python lookup per run. Two distinct
+# a document costs a few array operations, not one Python lookup per run. A run's slot
+# in that table is its id: ``_RUN_WORDS[slot]`` packs its words' (offset, count). Two distinct
 # runs sharing a key would share words: at 64 bits that is ~1e-7 for 2 M distinct runs
 # (the cache bound), and runs longer than ``_POLY_MAX`` characters, where a polynomial
 # hash modulo 2**64 has known structured collisions (Thue-Morse strings), take xxh64
 # of their UTF-8 bytes instead.
-_N_RUNS = 0
-_RUN_OFF = np.zeros(1024, dtype=np.int64)  # by run id: first word in the word table
-_RUN_LEN = np.zeros(1024, dtype=np.int64)  # by run id: number of words (0 for punctuation)
+_N_RUNS = 0  # runs in the table
 _W_STEM = np.zeros(1024, dtype=np.uint32)  # by word: xxh32 of the light-stemmed word
 _W_NORM = np.zeros(1024, dtype=np.uint64)  # by word: xxh64 of the normalised word
 _W_CONTENT = np.zeros(1024, dtype=bool)  # by word: content word (stem >= 2 letters, no digit, not a function word)
@@ -88,9 +87,9 @@ _W_WEIGHT = np.ones(1024, dtype=np.float32)  # by word: words it stands for (tok
 _N_WORDS = 0
 _HAS_DIGIT = re.compile(r"\d").search  # numbers, ids and paths are weak evidence of restatement
 _RUN_CACHE_MAX = 2_000_000
-_BUCKET = 8  # the run table: buckets of this many (key, run id) slots, filled from the left
-_TAB_KEY = np.zeros((1 << 9, _BUCKET), dtype=np.uint64)  # run key (0 = empty slot)
-_TAB_VAL = np.zeros((1 << 9, _BUCKET), dtype=np.int32)  # ... and its run id (< 2**31: _RUN_CACHE_MAX)
+_BUCKET = 8  # the run table: buckets of this many slots, filled from the left
+_TAB_KEY = np.zeros((1 << 9, _BUCKET), dtype=np.uint64)  # run key by slot (0 = empty)
+_RUN_WORDS = np.zeros((1 << 9) * _BUCKET, dtype=np.int64)  # by slot: first word << 32 | number of words
 
 
 def _grow(arr: np.ndarray, need: int) -> np.ndarray:
@@ -109,14 +108,13 @@ def _hashes(digest, words: list[str]) -> list[int]:
     return list(map(digest, "\n".join(words).encode("utf-8", "surrogatepass").split(b"\n")))
 
 
-def _fill(runs: list[str]) -> None:
-    """Normalise the (distinct, new) ``runs`` into the word table; they take the next
-    run ids, in order."""
-    global _RUN_OFF, _RUN_LEN, _W_STEM, _W_NORM, _W_CONTENT, _W_ALPHA, _W_WEIGHT, _N_WORDS, _N_RUNS
+def _fill(runs: list[str]) -> np.ndarray:
+    """Normalise the (distinct, new) ``runs`` into the word table; returns each one's
+    words as ``first word << 32 | number of words`` (int64)."""
+    global _W_STEM, _W_NORM, _W_CONTENT, _W_ALPHA, _W_WEIGHT, _N_WORDS
     normalised = normalize.normalize_chars("\n".join(runs)).split("\n")  # one C-level pass
     if len(normalised) != len(runs):  # pragma: no cover - NFKC never makes newlines; be safe
         normalised = [normalize.normalize_chars(r) for r in runs]
-    n0 = _N_RUNS
     # runs holding a combining mark or a spaceless-script character need the script-aware
     # tokeniser; the others (most text, once Arabic harakat are gone) split with the
     # C-level `re` pattern, which gives the same tokens there: found in one pass
@@ -145,10 +143,6 @@ def _fill(runs: list[str]) -> None:
     content &= ~np.fromiter(map(bool, map(_HAS_DIGIT, stemmed)), dtype=bool, count=m)
     w = _N_WORDS + m
     offs += _N_WORDS
-    n1 = n0 + len(runs)
-    _RUN_OFF, _RUN_LEN = _grow(_RUN_OFF, n1), _grow(_RUN_LEN, n1)
-    _RUN_OFF[n0:n1] = offs
-    _RUN_LEN[n0:n1] = lens
     _W_STEM, _W_NORM = _grow(_W_STEM, w), _grow(_W_NORM, w)
     _W_CONTENT, _W_ALPHA = _grow(_W_CONTENT, w), _grow(_W_ALPHA, w)
     _W_WEIGHT = _grow(_W_WEIGHT, w)
@@ -158,7 +152,7 @@ def _fill(runs: list[str]) -> None:
     _W_ALPHA[_N_WORDS:w] = ~np.fromiter(map(str.isdigit, words), dtype=bool, count=m)
     _W_WEIGHT[_N_WORDS:w] = weight
     _N_WORDS = w
-    _N_RUNS = n1
+    return (offs << 32) | lens
 
 
 # -- run keys ------------------------------------------------------------------------
@@ -236,48 +230,40 @@ def _buckets(keys: np.ndarray, n: int) -> np.ndarray:
 
 
 def _lookup_keys(keys: np.ndarray) -> np.ndarray:
-    """Run ids of ``keys`` (int32), -1 where a key is not in the table. A key is in its
-    home bucket or, when that was full, in a later one (linear probing by bucket): one
-    vectorised pass finds nearly all keys at a load of at most 1/2."""
+    """Slots (run ids, int64) of ``keys``, -1 where a key is not in the table. A key is in
+    its home bucket or, when that was full, in a later one (linear probing by bucket):
+    one vectorised pass finds nearly all keys at a load of at most 1/2."""
     n = len(_TAB_KEY)
     home = _buckets(keys, n)
     rows = _TAB_KEY.take(home, axis=0)
     eq = rows == keys[:, None]
-    ids = _TAB_VAL[home, eq.argmax(axis=1)]
+    slots = home * _BUCKET + eq.argmax(axis=1)
     hit = eq.view(np.uint64).reshape(-1) != 0  # (a row of _BUCKET = 8 bools is 8 bytes): eq.any(axis=1)
     if hit.all():
-        return ids
-    ids[~hit] = -1
+        return slots
+    slots[~hit] = -1
     todo = np.flatnonzero(~hit & (rows[:, -1] != 0))  # a full bucket: look on in the next
     step = 1
     while len(todo):
         at = (home[todo] + step) & (n - 1)
-        rows = _TAB_KEY[at]
+        rows = _TAB_KEY.take(at, axis=0)
         eq = rows == keys[todo, None]
-        hit = eq.any(axis=1)
-        ids[todo[hit]] = _TAB_VAL[at[hit], eq[hit].argmax(axis=1)]
+        hit = eq.view(np.uint64).reshape(-1) != 0
+        slots[todo[hit]] = at[hit] * _BUCKET + eq[hit].argmax(axis=1)
         todo = todo[~hit & (rows[:, -1] != 0)]
         step += 1
-    return ids
+    return slots
 
 
-def _insert_keys(keys: np.ndarray, ids: np.ndarray) -> None:
-    """Add (distinct, absent) ``keys`` with run ids ``ids``; the table stays <= 1/2 full."""
-    global _TAB_KEY, _TAB_VAL
-    if 2 * _N_RUNS > _TAB_KEY.size:  # (_N_RUNS: runs in the table, these included)
-        old = _TAB_KEY != 0
-        keys, ids = np.concatenate((_TAB_KEY[old], keys)), np.concatenate((_TAB_VAL[old], ids))
-        n = len(_TAB_KEY)
-        while 2 * _N_RUNS > n * _BUCKET:
-            n *= 2
-        _TAB_KEY, _TAB_VAL = np.zeros((n, _BUCKET), dtype=_U64), np.zeros((n, _BUCKET), dtype=np.int32)
+def _place(keys: np.ndarray) -> np.ndarray:
+    """Put (distinct, absent) ``keys`` in free slots of the table; returns their slots."""
     n = len(_TAB_KEY)
     home = _buckets(keys, n)
     col = np.count_nonzero(_TAB_KEY.take(home, axis=0), axis=1)
     if col.max() < _BUCKET and len(set(home.tolist())) == len(home):  # (most often) one free slot each
         _TAB_KEY[home, col] = keys
-        _TAB_VAL[home, col] = ids
-        return
+        return home * _BUCKET + col
+    slots = np.empty(len(keys), dtype=np.int64)
     todo = np.arange(len(keys))
     step = 0
     while len(todo):
@@ -287,38 +273,59 @@ def _insert_keys(keys: np.ndarray, ids: np.ndarray) -> None:
         ranked = at[order]
         rank = np.empty(len(at), dtype=np.int64)
         rank[order] = np.arange(len(at)) - np.searchsorted(ranked, ranked)
-        col = np.count_nonzero(_TAB_KEY[at], axis=1) + rank
+        col = np.count_nonzero(_TAB_KEY.take(at, axis=0), axis=1) + rank
         fits = col < _BUCKET
         _TAB_KEY[at[fits], col[fits]] = keys[todo[fits]]
-        _TAB_VAL[at[fits], col[fits]] = ids[todo[fits]]
+        slots[todo[fits]] = at[fits] * _BUCKET + col[fits]
         todo = todo[~fits]
         step += 1
+    return slots
+
+
+def _insert_keys(keys: np.ndarray, words: np.ndarray) -> bool:
+    """Add (distinct, absent) ``keys`` of runs with ``words`` (``_fill``); the table stays
+    <= 1/2 full. Returns True when the table grew: every slot (run id) changed."""
+    global _TAB_KEY, _RUN_WORDS, _N_RUNS
+    _N_RUNS += len(keys)
+    grew = 2 * _N_RUNS > _TAB_KEY.size
+    if grew:
+        old = np.flatnonzero(_TAB_KEY.reshape(-1))
+        keys = np.concatenate((_TAB_KEY.reshape(-1)[old], keys))
+        words = np.concatenate((_RUN_WORDS[old], words))
+        n = len(_TAB_KEY)
+        while 2 * _N_RUNS > n * _BUCKET:
+            n *= 2
+        _TAB_KEY, _RUN_WORDS = np.zeros((n, _BUCKET), dtype=_U64), np.zeros(n * _BUCKET, dtype=np.int64)
+    _RUN_WORDS[_place(keys)] = words
+    return grew
 
 
 def _clear_runs() -> None:
-    global _N_RUNS, _N_WORDS, _TAB_KEY, _TAB_VAL
+    global _N_RUNS, _N_WORDS, _TAB_KEY, _RUN_WORDS
     _N_RUNS = _N_WORDS = 0
-    _TAB_KEY, _TAB_VAL = np.zeros((1 << 9, _BUCKET), dtype=_U64), np.zeros((1 << 9, _BUCKET), dtype=np.int32)
+    _TAB_KEY, _RUN_WORDS = np.zeros((1 << 9, _BUCKET), dtype=_U64), np.zeros((1 << 9) * _BUCKET, dtype=np.int64)
 
 
-def _run_ids(text: str, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Run ids (integers) of the runs ``text[starts[k]:ends[k]]`` with keys ``keys``,
-    normalising the runs not yet in the table."""
+def _run_words(text: str, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Words of the runs ``text[starts[k]:ends[k]]`` with keys ``keys``, as
+    ``first word << 32 | number of words`` (int64), normalising the runs not yet in
+    the table."""
     if not len(keys):
         return np.zeros(0, dtype=np.int64)
-    ids = _lookup_keys(keys)
-    miss = np.flatnonzero(ids < 0)
+    slots = _lookup_keys(keys)
+    miss = np.flatnonzero(slots < 0)
     if not len(miss):
-        return ids
+        return _RUN_WORDS.take(slots)
     # the distinct new runs in first-seen order (a document has few: a dict, not a sort)
     new_run: dict[int, int] = {}
     local = [new_run.setdefault(k, len(new_run)) for k in keys[miss].tolist()]
     first = miss[np.unique(local, return_index=True)[1]] if len(new_run) < len(miss) else miss
-    _fill([text[s:e] for s, e in zip(starts[first].tolist(), ends[first].tolist())])
-    base = _N_RUNS - len(new_run)
-    _insert_keys(keys[first], np.arange(base, _N_RUNS, dtype=np.int64))
-    ids[miss] = np.array(local, dtype=np.int64) + base
-    return ids
+    words = _fill([text[s:e] for s, e in zip(starts[first].tolist(), ends[first].tolist())])
+    if _insert_keys(keys[first], words):  # the table grew: look every run up again
+        return _RUN_WORDS.take(_lookup_keys(keys))
+    out = _RUN_WORDS.take(slots)
+    out[miss] = words[local]
+    return out
 
 
 def words_in_spans(text: str, spans: np.ndarray, runs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
@@ -350,25 +357,26 @@ def words_in_spans(text: str, spans: np.ndarray, runs: tuple[np.ndarray, np.ndar
             chosen = np.repeat(at[:, 0] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
             chosen += np.arange(len(chosen))
             keys, starts, ends = keys[chosen], starts[chosen], ends[chosen]
-        parts.append(_run_ids(piece, keys, starts, ends))
+        parts.append(_run_words(piece, keys, starts, ends))
         np.cumsum(counts, out=bounds[k + 1 : j + 1])
         if k:
             bounds[k + 1 : j + 1] += bounds[k]
         k = j
         if k < n:
             lo_char = int(spans[k, 0])
-    ids = parts[0] if len(parts) == 1 else np.concatenate(parts)
-    return _words_of_runs(ids, bounds, n)
+    return _words_of_runs(parts[0] if len(parts) == 1 else np.concatenate(parts), bounds, n)
 
 
-def _words_of_runs(ids: np.ndarray, run_bounds: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    if not len(ids):
+def _words_of_runs(words: np.ndarray, run_bounds: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``(word_index, bounds)`` of segments of runs: run ``k``'s words are ``words[k]``
+    (``first << 32 | count``), segment ``i`` holds runs ``run_bounds[i]:run_bounds[i+1]``."""
+    if not len(words):
         return np.zeros(0, dtype=np.int64), np.zeros(n + 1, dtype=np.int64)
-    lens = _RUN_LEN[ids]
-    offs = _RUN_OFF[ids]
+    lens = words & 0xFFFFFFFF
+    offs = words >> 32
     if lens.min() == 1 and lens.max() == 1:  # fast path: one word per run
         return offs, run_bounds
-    words_before = np.zeros(len(ids) + 1, dtype=np.int64)
+    words_before = np.zeros(len(words) + 1, dtype=np.int64)
     np.cumsum(lens, out=words_before[1:])
     total = int(words_before[-1])
     index = np.repeat(offs - words_before[:-1], lens) + np.arange(total, dtype=np.int64)
