@@ -219,28 +219,29 @@ def _names(text: str, pattern: regex.Pattern | None) -> set[str]:
     return out
 
 
-_NEED_TABLES: dict[int, np.ndarray] = {}
+_NEED_TABLE: list[np.ndarray] = []
 
 
-def _need_table(k: int) -> np.ndarray:
-    """Bool by code point below 0x10000: whether ``_NAME_NEEDS[k]`` (a one-character class)
-    matches it, found by the pattern itself over every such character; the extra last
-    entry (True) stands for any code point beyond (such text is searched with the pattern)."""
-    table = _NEED_TABLES.get(k)
-    if table is None:
+def _need_table() -> np.ndarray:
+    """uint8 by code point below 0x10000: bit 0 set where ``_NAME_NEEDS[0]`` (a capital)
+    matches it, bit 1 where ``_NAME_NEEDS[2]`` (a digit) does, found by the patterns
+    themselves over every such character (both are one-character classes); the extra
+    last entry (both bits) stands for any code point beyond: maybe."""
+    if not _NEED_TABLE:
         every = "".join(map(chr, range(0x10000)))
-        table = np.zeros(0x10001, dtype=bool)
-        table[[m.start() for m in _NAME_NEEDS[k].finditer(every)]] = True
-        table[-1] = True
-        _NEED_TABLES[k] = table
-    return table
+        table = np.zeros(0x10001, dtype=np.uint8)
+        for bit, k in ((1, 0), (2, 2)):
+            table[[m.start() for m in _NAME_NEEDS[k].finditer(every)]] |= bit
+        table[-1] = 3
+        _NEED_TABLE.append(table)
+    return _NEED_TABLE[0]
 
 
 def capital_or_digit(code_points: np.ndarray) -> tuple[bool, bool]:
     """Whether text with these code points (uint32) may hold a capital (``\\p{Lu}``) and
-    a digit (``\\d``): looked up in tables built from the patterns themselves (beyond
-    0xFFFF: maybe); ``name_free``'s ``maybe``."""
-    return tuple(bool(_need_table(k).take(code_points, mode="clip").any()) for k in (0, 2))
+    a digit (``\\d``), from one table lookup (``_need_table``); ``name_free``'s ``maybe``."""
+    bits = int(np.bitwise_or.reduce(_need_table().take(code_points, mode="clip"))) if len(code_points) else 0
+    return bool(bits & 1), bool(bits & 2)
 
 
 def name_free(text: str, maybe: tuple[bool, bool] = (True, True)) -> bool:
