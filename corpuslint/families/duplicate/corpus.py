@@ -289,7 +289,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
             return None
         a = U.analyse(doc)
-        idx = np.nonzero(a.nwords >= int(self.opts["min-words"]))[0]
+        idx = (a.nwords >= int(self.opts["min-words"])).nonzero()[0]
         if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
             prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
             idx = idx[np.array(prose, dtype=bool)]

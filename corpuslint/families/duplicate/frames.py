@@ -56,8 +56,8 @@ def frame_hashes(tokens: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np
     ``hashes[offsets[i]:offsets[i+1]]``; units outside ``MIN_TOKENS..MAX_TOKENS`` words
     have none."""
     n_units = len(bounds) - 1
-    lengths = np.diff(bounds).astype(np.int64)
-    sel = np.nonzero((lengths >= MIN_TOKENS) & (lengths <= MAX_TOKENS))[0]
+    lengths = (bounds[1:] - bounds[:-1]).astype(np.int64)
+    sel = ((lengths >= MIN_TOKENS) & (lengths <= MAX_TOKENS)).nonzero()[0]
     if not len(sel):
         return np.zeros(0, _U64), np.zeros(n_units + 1, np.int64)
     lens = lengths[sel]

@@ -183,9 +183,10 @@ def _runs(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     run ``k`` is ``text[starts[k]:ends[k]]``)."""
     whitespace = _key_tables()[0]
     cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    space = np.ones(len(cp) + 2, dtype=bool)  # padded with whitespace at both ends
+    space = np.empty(len(cp) + 2, dtype=bool)
+    space[0] = space[-1] = True  # padded with whitespace at both ends
     whitespace.take(cp, mode="clip", out=space[1:-1])  # (code points past the table: its last entry, False)
-    edges = np.flatnonzero(space[1:] != space[:-1])  # alternately a run's start and its end
+    edges = (space[1:] != space[:-1]).nonzero()[0]  # alternately a run's start and its end
     return cp, edges[0::2], edges[1::2]
 
 
@@ -204,16 +205,16 @@ def _run_keys(text: str, runs: tuple[np.ndarray, np.ndarray, np.ndarray] | None 
     n = len(cp)
     sums = np.empty(n + 1, dtype=_U64)
     sums[0] = 0
-    np.cumsum(cp * (powers[:n] if n <= _WINDOW else np.resize(powers, n)), out=sums[1:])
+    (cp * (powers[:n] if n <= _WINDOW else np.resize(powers, n))).cumsum(out=sums[1:])
     lengths = ends - starts
     keys = sums[ends]
     keys -= sums[starts]
     keys *= inverse.take(starts & (_WINDOW - 1))
     keys ^= lengths.astype(_U64) * _LEN_MULT
     if n > _WINDOW:
-        exact = np.flatnonzero((lengths > _POLY_MAX) | ((starts ^ (ends - 1)) >= _WINDOW))
+        exact = ((lengths > _POLY_MAX) | ((starts ^ (ends - 1)) >= _WINDOW)).nonzero()[0]
     else:
-        exact = np.flatnonzero(lengths > _POLY_MAX) if lengths.max() > _POLY_MAX else ()
+        exact = (lengths > _POLY_MAX).nonzero()[0] if lengths.max() > _POLY_MAX else ()
     if len(exact):
         h64 = xxhash.xxh64_intdigest
         keys[exact] = [h64(text[s:e].encode("utf-8", "surrogatepass"))
@@ -242,7 +243,7 @@ def _lookup_keys(keys: np.ndarray) -> np.ndarray:
     if hit.all():
         return slots
     slots[~hit] = -1
-    todo = np.flatnonzero(~hit & (rows[:, -1] != 0))  # a full bucket: look on in the next
+    todo = (~hit & (rows[:, -1] != 0)).nonzero()[0]  # a full bucket: look on in the next
     step = 1
     while len(todo):
         at = (home[todo] + step) & (n - 1)
@@ -321,7 +322,7 @@ def _run_words(text: str, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray
     if not len(keys):
         return np.zeros(0, dtype=np.int64)
     slots = _lookup_keys(keys)
-    miss = np.flatnonzero(slots < 0)
+    miss = (slots < 0).nonzero()[0]
     if not len(miss):
         return _RUN_WORDS.take(slots)
     # the distinct new runs in first-seen order (a document has few: a dict, not a sort)
@@ -355,18 +356,18 @@ def words_in_spans(text: str, spans: np.ndarray, runs: tuple[np.ndarray, np.ndar
         if runs is not None:
             j, piece = n, text
         else:
-            j = max(k + 1, int(np.searchsorted(spans[:, 1], lo_char + _WINDOW, side="right")))
+            j = max(k + 1, int(spans[:, 1].searchsorted(lo_char + _WINDOW, side="right")))
             hi_char = int(spans[j - 1, 1])
             piece = text[lo_char:hi_char] if lo_char or hi_char != len(text) else text
         keys, starts, ends = _run_keys(piece, runs)
-        at = np.searchsorted(starts, spans[k:j] - lo_char if lo_char else spans[k:j])  # (j - k, 2): first run, end
+        at = starts.searchsorted(spans[k:j] - lo_char if lo_char else spans[k:j])  # (j - k, 2): first run, end
         counts = at[:, 1] - at[:, 0]
         if int(counts.sum()) != len(starts):  # runs outside every segment: drop them
             chosen = np.repeat(at[:, 0] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
             chosen += np.arange(len(chosen))
             keys, starts, ends = keys[chosen], starts[chosen], ends[chosen]
         parts.append(_run_words(piece, keys, starts, ends))
-        np.cumsum(counts, out=bounds[k + 1 : j + 1])
+        counts.cumsum(out=bounds[k + 1 : j + 1])
         if k:
             bounds[k + 1 : j + 1] += bounds[k]
         k = j
@@ -385,9 +386,9 @@ def _words_of_runs(words: np.ndarray, run_bounds: np.ndarray, n: int) -> tuple[n
     if lens.min() == 1 and lens.max() == 1:  # fast path: one word per run
         return offs, run_bounds
     words_before = np.zeros(len(words) + 1, dtype=np.int64)
-    np.cumsum(lens, out=words_before[1:])
+    lens.cumsum(out=words_before[1:])
     total = int(words_before[-1])
-    index = np.repeat(offs - words_before[:-1], lens) + np.arange(total, dtype=np.int64)
+    index = (offs - words_before[:-1]).repeat(lens) + np.arange(total, dtype=np.int64)
     return index, words_before[run_bounds]
 
 
@@ -407,7 +408,7 @@ def words_of(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 def word_counts(index: np.ndarray, bounds: np.ndarray) -> np.ndarray:
     """Approximate words per segment (int64): tokens weighted by ``tokens.word_weight``,
     rounded to the nearest integer (a 10-character Chinese line counts as 6 words)."""
-    counts = np.diff(bounds)
+    counts = bounds[1:] - bounds[:-1]
     if len(index) == 0:
         return counts
     w = _W_WEIGHT[index]
@@ -506,16 +507,17 @@ def shingle_sets(th: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.nda
     n = len(bounds) - 1
     if len(th) == 0:
         return np.zeros(0, _U32), np.zeros(n + 1, np.int64)
-    lengths = np.diff(bounds)
+    lengths = bounds[1:] - bounds[:-1]
     val = np.empty(len(th), dtype=np.uint64)
     val[:-1] = (th[:-1] * _BIGRAM_MULT) ^ ((th[1:] << _U32(15)) | (th[1:] >> _U32(17)))
-    keep = np.ones(len(th), dtype=bool)  # position p stands for the pair (p, p+1) of its unit
+    keep = np.empty(len(th), dtype=bool)  # position p stands for the pair (p, p+1) of its unit
+    keep.fill(True)
     keep[bounds[1:] - 1] = False
     if lengths.min() == 1:  # one-token units: the token itself
         at = bounds[:-1][lengths == 1]
         val[at] = th[at]
         keep[at] = True
-    val |= np.repeat(np.arange(n, dtype=np.uint64) << np.uint64(32), lengths)
+    val |= (np.arange(n, dtype=np.uint64) << np.uint64(32)).repeat(lengths)
     tagged = val[keep]
     tagged.sort()
     new = np.empty(len(tagged), dtype=bool)
@@ -523,7 +525,7 @@ def shingle_sets(th: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.nda
     np.not_equal(tagged[1:], tagged[:-1], out=new[1:])
     tagged = tagged[new]
     offsets = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount((tagged >> np.uint64(32)).view(np.int64), minlength=n), out=offsets[1:])
+    np.bincount((tagged >> np.uint64(32)).view(np.int64), minlength=n).cumsum(out=offsets[1:])
     return tagged.astype(_U32), offsets
 
 
@@ -553,7 +555,7 @@ def _plain_unit_table(cp: np.ndarray, run_starts: np.ndarray) -> np.ndarray:
     record separators) from its code points and run starts (``_runs``), as an (n, 4)
     int64 table (start, end, line, last_line): a line is blank when no run starts in it,
     a block is a maximal range of non-blank lines."""
-    newlines = np.flatnonzero(cp == 10)
+    newlines = (cp == 10).nonzero()[0]
     n_lines = len(newlines) + 1
     line_start = np.zeros(n_lines, dtype=np.int64)
     line_start[1:] = newlines + 1
@@ -561,11 +563,15 @@ def _plain_unit_table(cp: np.ndarray, run_starts: np.ndarray) -> np.ndarray:
     line_end[:-1] = newlines
     line_end[-1] = len(cp)
     filled = np.zeros(n_lines + 2, dtype=bool)  # padded: a non-blank line?
-    filled[1 + np.searchsorted(newlines, run_starts)] = True
-    edges = np.flatnonzero(filled[1:] != filled[:-1])
+    filled[1 + newlines.searchsorted(run_starts)] = True
+    edges = (filled[1:] != filled[:-1]).nonzero()[0]
     first, stop = edges[0::2], edges[1::2]  # block: lines first..stop-1 (0-based)
     if (stop - first).max(initial=1) == 1:  # every block one line
-        return np.stack((line_start[first], line_end[first], first + 1, first + 1), axis=1)
+        table = np.empty((len(first), 4), dtype=np.int64)
+        table[:, 0] = line_start[first]
+        table[:, 1] = line_end[first]
+        table[:, 2] = table[:, 3] = first + 1
+        return table
     rows: list[tuple[int, int, int, int]] = []
     starts, ends = line_start.tolist(), line_end.tolist()
     for a, b in zip(first.tolist(), stop.tolist()):
@@ -642,13 +648,13 @@ class Analysis:
             runs = None
             table = np.array(paragraph_units(doc), dtype=np.int64).reshape(-1, 4)
         index, bounds = words_in_spans(text, table[:, 0:2], runs)
-        ntokens = np.diff(bounds)
+        ntokens = bounds[1:] - bounds[:-1]
         if not ntokens.all():
             keep = ntokens > 0
             table = table[keep]
             ntokens = ntokens[keep]
             bounds = np.zeros(len(ntokens) + 1, dtype=np.int64)
-            np.cumsum(ntokens, out=bounds[1:])
+            ntokens.cumsum(out=bounds[1:])
         self.table = table  # (n, 4) int64: the units (``units``) as rows (start, end, line, last_line)
         # may the text hold a capital / a digit (meaning.name_free), from the code points when at hand
         self.name_hints = (True, True) if runs is None else meaning.capital_or_digit(runs[0])
@@ -732,11 +738,12 @@ def fmix32(h: np.ndarray) -> np.ndarray:
     """MurmurHash3 finalizer (the pre-mix datasketch applies in the affine32 scheme).
     Integer arithmetic on arrays wraps silently in numpy (only scalar operations warn),
     so the hashing here and in lsh.py / frames.py runs without an ``errstate`` context."""
-    h = h ^ (h >> _U32(16))
-    h = h * _U32(0x85EBCA6B)
-    h = h ^ (h >> _U32(13))
-    h = h * _U32(0xC2B2AE35)
-    return h ^ (h >> _U32(16))
+    h = h ^ (h >> _U32(16))  # (a new array: the caller's is left alone; the rest in place)
+    h *= _U32(0x85EBCA6B)
+    h ^= h >> _U32(13)
+    h *= _U32(0xC2B2AE35)
+    h ^= h >> _U32(16)
+    return h
 
 
 _CHUNK_ROWS = 16_384
@@ -755,9 +762,10 @@ def signatures(shingles: np.ndarray, offsets: np.ndarray, num_perm: int = NUM_PE
     # process whole units in chunks of about _CHUNK_ROWS shingles
     i = 0
     while i < n:
-        j = int(np.searchsorted(offsets, offsets[i] + _CHUNK_ROWS, side="right")) - 1
-        j = max(j, i + 1)
-        j = min(j, n)
+        if offsets[n] - offsets[i] <= _CHUNK_ROWS:  # (most documents: one chunk)
+            j = n
+        else:
+            j = min(max(int(offsets.searchsorted(offsets[i] + _CHUNK_ROWS, side="right")) - 1, i + 1), n)
         lo, hi = int(offsets[i]), int(offsets[j])
         # (num_perm, rows) layout: reduceat along the contiguous axis is ~7x faster
         block = np.multiply.outer(a, hv[lo:hi])
