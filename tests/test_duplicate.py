@@ -720,3 +720,18 @@ def test_name_free_means_no_span_has_a_name(text):
         assert not any(meaning.names_of_spans(text, spans))
     if any(meaning.names_of_spans(text, spans)):
         assert not free
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "  x", "", "\t"]), min_size=1, max_size=8),
+       st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=8, max_size=8), st.booleans(), st.data())
+def test_remove_span_lines_edit_equals_remove_lines_edit(line_texts, endings, final_newline, data):
+    text = "".join(t + e for t, e in zip(line_texts, endings))
+    if not final_newline:
+        text = text[: len(text) - len(endings[len(line_texts) - 1])]
+    doc = Document("x.txt", text)
+    lines = doc.lines
+    first = data.draw(st.integers(1, len(lines)))
+    last = data.draw(st.integers(first, len(lines)))
+    want = U.remove_lines_edit(doc, first, last)
+    assert U.remove_span_lines_edit(text, lines[first - 1].start, lines[last - 1].end) == want

@@ -414,7 +414,6 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 if doc is None:
                     continue
                 start, end = (int(x) for x in spans[gi])
-                line, last = (int(x) for x in lines[gi])
                 rel_path = paths[doc_l[target]]
                 rel_line = int(lines[ti, 0])
                 what = "copies" if sim >= 0.999 else "near-duplicates"
@@ -423,7 +422,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                         self, start, end,
                         f"paragraph {what} {rel_path}:{rel_line} (Jaccard {sim:.2f}; "
                         f"{len(group)} copies in {n_files} files)",
-                        fix=Fix.unsafe(U.remove_lines_edit(doc, line, last)),
+                        fix=Fix.unsafe(U.remove_span_lines_edit(doc.text, start, end)),  # (whole lines)
                         related=[Location(rel_path, rel_line, 1)],
                     )
                 )
@@ -662,7 +661,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
             if p not in corpus.targets or doc is None:
                 continue
             st = corpus.states[p]
-            for k, line, (start, end) in zip(st["keys"].tolist(), st["lines"].tolist(), st["spans"].tolist()):
+            for k, (start, end) in zip(st["keys"].tolist(), st["spans"].tolist()):
                 if k not in common:
                     continue
                 count, holders = common[k]
@@ -671,6 +670,6 @@ class BoilerplateLine(_DuplicateCorpusRule):
                     self, start, end,
                     f"line appears in {count} of {n_docs} documents (boilerplate; "
                     f"similarity 1.00 after normalisation)",
-                    fix=Fix.unsafe(U.remove_lines_edit(doc, line, line)),
+                    fix=Fix.unsafe(U.remove_span_lines_edit(doc.text, start, end)),  # (a whole line)
                     related=[Location(other[0], other[1], 1)],
                 )

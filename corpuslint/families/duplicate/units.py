@@ -30,8 +30,8 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_right
-from itertools import chain
 from functools import cached_property
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -817,3 +817,39 @@ def remove_lines_edit(doc: Document, first_line: int, last_line: int) -> Edit:
             start = lines[fi - 1].end
             end = nxt.end
     return Edit(start, end, "")
+
+
+def _newline_at(text: str, pos: int) -> int:
+    """Length of the line ending (``\\r\\n``, ``\\n``, ``\\r``) at ``pos``, 0 when none."""
+    if text.startswith("\r\n", pos):
+        return 2
+    return 1 if pos < len(text) and text[pos] in "\r\n" else 0
+
+
+def _line_before(text: str, start: int) -> tuple[int, int]:
+    """(start, end) of the line before the one starting at ``start`` > 0."""
+    end = start - (2 if start >= 2 and text.startswith("\r\n", start - 2) else 1)
+    return max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1, end
+
+
+def remove_span_lines_edit(text: str, start: int, end: int) -> Edit:
+    """``remove_lines_edit`` of the lines ``text[start:end]`` spans (``start`` at a line
+    start, ``end`` at a line end, line endings as ``Document.lines``), found around the
+    span in the text instead of from every line of the document."""
+    nl = _newline_at(text, end)
+    if not nl:  # last line of a file without a final newline: drop the preceding line ending
+        return Edit(_line_before(text, start)[1] if start else start, end, "")
+    cut_start, cut_end = start, end + nl
+    if start and text[slice(*_line_before(text, start))].strip():
+        return Edit(cut_start, cut_end, "")  # the line before is not blank
+    if cut_end >= len(text):
+        return Edit(cut_start, cut_end, "")  # no line after
+    n_end = min((k for k in (text.find("\n", cut_end), text.find("\r", cut_end)) if k >= 0), default=len(text))
+    if text[cut_end:n_end].strip():
+        return Edit(cut_start, cut_end, "")  # the line after is not blank
+    nxt_nl = _newline_at(text, n_end)
+    if nxt_nl:
+        return Edit(cut_start, n_end + nxt_nl, "")
+    if start:  # the blank line is the file's last (no newline): drop the line ending before us
+        return Edit(_line_before(text, start)[1], n_end, "")
+    return Edit(cut_start, cut_end, "")
