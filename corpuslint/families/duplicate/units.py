@@ -85,6 +85,7 @@ _W_CONTENT = np.zeros(1024, dtype=bool)  # by word: content word (stem >= 2 lett
 _W_ALPHA = np.zeros(1024, dtype=bool)  # by word: not only digits
 _W_WEIGHT = np.ones(1024, dtype=np.float32)  # by word: words it stands for (tokens.word_weight)
 _N_WORDS = 0
+_FRACTIONAL = False  # whether some word of the table has a weight below 1 (a spaceless-script character)
 _HAS_DIGIT = re.compile(r"\d").search  # numbers, ids and paths are weak evidence of restatement
 _RUN_CACHE_MAX = 2_000_000
 _BUCKET = 8  # the run table: buckets of this many slots, filled from the left
@@ -111,7 +112,7 @@ def _hashes(digest, words: list[str]) -> list[int]:
 def _fill(runs: list[str]) -> np.ndarray:
     """Normalise the (distinct, new) ``runs`` into the word table; returns each one's
     words as ``first word << 32 | number of words`` (int64)."""
-    global _W_STEM, _W_NORM, _W_CONTENT, _W_ALPHA, _W_WEIGHT, _N_WORDS
+    global _W_STEM, _W_NORM, _W_CONTENT, _W_ALPHA, _W_WEIGHT, _N_WORDS, _FRACTIONAL
     normalised = normalize.normalize_chars("\n".join(runs)).split("\n")  # one C-level pass
     if len(normalised) != len(runs):  # pragma: no cover - NFKC never makes newlines; be safe
         normalised = [normalize.normalize_chars(r) for r in runs]
@@ -137,6 +138,7 @@ def _fill(runs: list[str]) -> np.ndarray:
     for k in spaceless:  # a character of a spaceless script is a fraction of a word
         o = int(offs[k])
         weight[o : o + len(per_run[k])] = [T.word_weight(w) for w in per_run[k]]
+        _FRACTIONAL = True
     # a content word (for D103): a whole word, stem of >= 2 letters, no digit, not a function word
     content = (weight == 1.0) & (np.fromiter(map(len, stemmed), dtype=np.int64, count=m) >= 2)
     content &= ~np.fromiter(map(_stop_stems().__contains__, stemmed), dtype=bool, count=m)
@@ -310,8 +312,9 @@ def _insert_keys(keys: np.ndarray, words: np.ndarray) -> bool:
 
 
 def _clear_runs() -> None:
-    global _N_RUNS, _N_WORDS, _TAB_KEY, _RUN_WORDS
+    global _N_RUNS, _N_WORDS, _TAB_KEY, _RUN_WORDS, _FRACTIONAL
     _N_RUNS = _N_WORDS = 0
+    _FRACTIONAL = False
     _TAB_KEY, _RUN_WORDS = np.zeros((1 << 9, _BUCKET), dtype=_U64), np.zeros((1 << 9) * _BUCKET, dtype=np.int64)
 
 
@@ -409,7 +412,7 @@ def word_counts(index: np.ndarray, bounds: np.ndarray) -> np.ndarray:
     """Approximate words per segment (int64): tokens weighted by ``tokens.word_weight``,
     rounded to the nearest integer (a 10-character Chinese line counts as 6 words)."""
     counts = bounds[1:] - bounds[:-1]
-    if len(index) == 0:
+    if len(index) == 0 or not _FRACTIONAL:  # (no word of the table weighs less than 1)
         return counts
     w = _W_WEIGHT[index]
     if w.min() == 1.0:  # no spaceless-script token: plain token counts
