@@ -12,8 +12,9 @@
   ``normalize.light_stem`` (clitics و/ال/وال/بال/…). Word counts compared with
   ``min-words`` options weigh a spaceless-script character as a fraction of a word
   (``tokens.word_weight``). Each distinct whitespace-separated run is normalised once and
-  cached in a run/word table shared by all duplicate rules, so a document costs one
-  dict lookup per run plus numpy gathers.
+  cached in a run/word table shared by all duplicate rules; a document's runs are keyed
+  and looked up there with a few numpy operations over its code points (no Python
+  object per run), and a short plain-text document's units come from the same scan.
 * **Keys**: xxh64 of a unit's normalised word sequence (equal key = exact copy).
 * **Shingles**: word bigrams of the stemmed words (a one-word unit is its own
   shingle), combined from the per-word xxh32 hashes with numpy; MinHash signatures
