@@ -267,8 +267,6 @@ def names_of_spans(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
     digits = [m.start() for m in digit_need.finditer(text)]
     # an identifier holds _ / or . (``_NAME_NEEDS[1]``): str.__contains__ rules most prose out
     ident_anywhere = ("_" in text or "/" in text or "." in text) and ident_need.search(text) is not None
-    if not (upper or digits or ident_anywhere or "`" in text):  # no name anywhere (Arabic or CJK prose)
-        return [set() for _ in spans]
 
     def inside(positions: list[int], s: int, e: int) -> bool:
         k = bisect_left(positions, s)
