@@ -131,17 +131,21 @@ def _fill(runs: list[str]) -> np.ndarray:
                 spaceless.append(k)
     lens = np.fromiter(map(len, per_run), dtype=np.int64, count=len(runs))
     offs = np.zeros(len(runs), dtype=np.int64)
-    np.cumsum(lens[:-1], out=offs[1:])
+    lens[:-1].cumsum(out=offs[1:])
     words = list(chain.from_iterable(per_run))
     stemmed = list(map(normalize.light_stem, words))
     m = len(words)
-    weight = np.ones(m, dtype=np.float32)
-    for k in spaceless:  # a character of a spaceless script is a fraction of a word
-        o = int(offs[k])
-        weight[o : o + len(per_run[k])] = [T.word_weight(w) for w in per_run[k]]
+    weight: np.ndarray | float = 1.0
+    if spaceless:  # a character of a spaceless script is a fraction of a word
+        weight = np.ones(m, dtype=np.float32)
+        for k in spaceless:
+            o = int(offs[k])
+            weight[o : o + len(per_run[k])] = [T.word_weight(w) for w in per_run[k]]
         _FRACTIONAL = True
     # a content word (for D103): a whole word, stem of >= 2 letters, no digit, not a function word
-    content = (weight == 1.0) & (np.fromiter(map(len, stemmed), dtype=np.int64, count=m) >= 2)
+    content = np.fromiter(map(len, stemmed), dtype=np.int64, count=m) >= 2
+    if spaceless:
+        content &= weight == 1.0
     content &= ~np.fromiter(map(_stop_stems().__contains__, stemmed), dtype=bool, count=m)
     content &= ~np.fromiter(map(bool, map(_HAS_DIGIT, stemmed)), dtype=bool, count=m)
     w = _N_WORDS + m
