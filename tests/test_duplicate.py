@@ -557,6 +557,18 @@ def test_restated_passage_tie_between_two_copies_takes_the_first(monkeypatch):
     assert (f.line, f.related[0].line) == (6, 1) and ties == [True]
 
 
+def test_restated_passage_token_arrays_are_the_content_tokens():
+    # D103's arrays (local._content_token_array) hold units.content_tokens_many's tokens
+    from corpuslint.families.duplicate import local as L
+
+    for path in sorted(SAMPLES.glob("*.txt")):
+        doc = Document(str(path), path.read_text(encoding="utf-8"))
+        texts = [doc.text[s.start : s.end] for s in L.paragraph_sentences(doc)]
+        values, cuts = L._content_token_array(texts)
+        flat, cut = values.tolist(), cuts.tolist()
+        assert [flat[cut[k] : cut[k + 1]] for k in range(len(texts))] == U.content_tokens_many(texts)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(st.integers(0, 12), max_size=14), max_size=12), st.integers(1, 6))
 def test_restated_passage_word_pair_counts_match_the_inverted_index(toks, min_words):

@@ -408,6 +408,17 @@ class NearDuplicateParagraph(DocumentRule):
         return out
 
 
+def _content_token_array(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """``units.content_tokens_many`` as arrays: ``(values, cuts)``, text ``k``'s tokens
+    being ``values[cuts[k]:cuts[k+1]]`` (uint32 hashes of the light-stemmed content words;
+    cuts int64, ``len(texts) + 1``)."""
+    index, bounds = U.words_of(texts)
+    keep = U._W_CONTENT[index]
+    kept_before = np.zeros(len(index) + 1, dtype=np.int64)
+    np.cumsum(keep, out=kept_before[1:])
+    return U._W_STEM[index][keep], kept_before[bounds]
+
+
 # A consecutive content-word pair in more than this many sentences is formula, not evidence (D103).
 MAX_PAIR_SENTENCES = 50
 
@@ -582,7 +593,7 @@ class RestatedPassage(DocumentRule):
         if len(sentences) < 2 or len(sentences) > int(self.opts["max-sentences"]):
             return []
         text = doc.text
-        values, cuts = U.content_token_array([text[s.start : s.end] for s in sentences])
+        values, cuts = _content_token_array([text[s.start : s.end] for s in sentences])
         # candidates: sentence pairs sharing consecutive content-word pairs (numpy, by word pair)
         cand_i, cand_j, cand_count, df, eligible = _shared_word_pairs(values, cuts, min_words)
         found = cand_count >= min_pairs

@@ -255,19 +255,13 @@ def _stop_stems() -> set[str]:
 def content_tokens_many(texts: list[str]) -> list[list[int]]:
     """Per text, the hashes of its light-stemmed content words (no function words, no
     one-letter stems, nothing with a digit), in order: the sentence tokens of D103."""
-    values, cuts = content_token_array(texts)
-    values, cuts = values.tolist(), cuts.tolist()
-    return [values[cuts[k] : cuts[k + 1]] for k in range(len(texts))]
-
-
-def content_token_array(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """``content_tokens_many`` as arrays: ``(values, cuts)``, text ``k``'s tokens being
-    ``values[cuts[k]:cuts[k+1]]`` (uint32 hashes; cuts int64, ``len(texts) + 1``)."""
     index, bounds = words_of(texts)
     keep = _W_CONTENT[index]
+    values = _W_STEM[index][keep].tolist()
     kept_before = np.zeros(len(index) + 1, dtype=np.int64)
     np.cumsum(keep, out=kept_before[1:])
-    return _W_STEM[index][keep], kept_before[bounds]
+    cuts = kept_before[bounds].tolist()
+    return [values[cuts[k] : cuts[k + 1]] for k in range(len(texts))]
 
 
 _U32 = np.uint32
