@@ -5,6 +5,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpuslint.document import Document
 from corpuslint.engine import apply_fixes
@@ -416,3 +418,22 @@ def test_s105_arabic_entries_are_matched_where_they_occur_as_the_whole_text_scan
         assert [(m.span(), m.group("w"), m.group("pre")) for m in corrections._matches_at(ar_re, text, at)] == whole
         seen += len(whole)
     assert seen > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(1, 4), min_size=1, max_size=6), st.data())
+def test_transliteration_cross_document_majority_is_the_max_rule(counts, data):
+    """S103's corpus-wide majority (transliteration._most_frequent, cached per group)
+    reports a document's only spelling f exactly when max(forms, key=(count, form == f))
+    is another, more frequent spelling, and names the same one."""
+    from corpuslint.families.spelling.transliteration import _Group, _most_frequent
+
+    group = _Group()
+    for k, n in enumerate(counts):
+        group.forms[f"f{k}"] = [n, None, ""]
+    f = data.draw(st.sampled_from(sorted(group.forms)))
+    best = max(group.forms, key=lambda g: (group.forms[g][0], g == f))
+    reported = best != f and group.forms[best][0] > group.forms[f][0]
+    assert (group.forms[_most_frequent(group)][0] > group.forms[f][0]) == reported
+    if reported:
+        assert _most_frequent(group) == best
