@@ -25,7 +25,7 @@ from corpuslint.families.spelling import (
 from corpuslint.families.spelling.analysis import DocState, analyse
 from corpuslint.rules import CorpusRule, CorpusView
 
-from .conftest import SAMPLES, seed, seed_line
+from .conftest import ROOT, SAMPLES, seed, seed_line
 
 
 @pytest.fixture(autouse=True)
@@ -437,3 +437,48 @@ def test_transliteration_cross_document_majority_is_the_max_rule(counts, data):
     assert (group.forms[_most_frequent(group)][0] > group.forms[f][0]) == reported
     if reported:
         assert _most_frequent(group) == best
+
+
+# -- S104's line pre-filter (repeated.repeat_lines) ---------------------------------------
+_REPEAT_ALPHABET = st.sampled_from(
+    list("ab AB") + ["في", "ال", "\u064e", "\u0651", "ـ", " ", "  ", "\t", "\u00a0", "\u202f", "\n", "\r\n", ",", ".",
+                     "-", "'", "1", "_", "İ", "ı", "I", "i", "ſ", "s", "S", "ς", "σ", "Σ", "µ", "μ", "\u0345", "ι",
+                     "ß", "ẞ", "😀", "\u200c", "\udc80"])
+
+
+def _repeat_spans(matches):
+    return [(m.span(), m.group("w"), m.group("gap")) for m in matches]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_REPEAT_ALPHABET, max_size=40).map("".join))
+def test_repeat_prefilter_finds_every_match(text):
+    """S104 runs its pattern only on the lines repeat_lines names: the same matches as
+    one scan of the whole text (case classes such as İ/i/I/ı, ſ/s, ς/σ/Σ included)."""
+    from corpuslint.families.spelling.repeated import _REPEAT_RE, repeat_matches
+
+    assert _repeat_spans(repeat_matches(text)) == _repeat_spans(_REPEAT_RE.finditer(text, overlapped=False))
+
+
+def test_repeat_prefilter_on_real_text():
+    from corpuslint.families.spelling.repeated import _REPEAT_RE, repeat_matches
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "data" / "realtext").glob("*.*"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.rglob("*.txt"))]
+    found = 0
+    for text in texts:
+        want = _repeat_spans(_REPEAT_RE.finditer(text, overlapped=False))
+        assert _repeat_spans(repeat_matches(text)) == want
+        found += len(want)
+    assert found >= 5
+
+
+def test_repeat_prefilter_case_lists_are_symmetric():
+    # repeat_lines follows regex's IGNORECASE case lists from a character; that reaches
+    # every character regex equates with it only if the lists are symmetric
+    import regex
+    from regex._regex import get_all_cases
+
+    for c in range(0x110000):
+        for d in get_all_cases(regex.IGNORECASE, c):
+            assert c in get_all_cases(regex.IGNORECASE, d), (hex(c), hex(d))
