@@ -455,9 +455,16 @@ def _repeat_spans(matches):
 def test_repeat_prefilter_finds_every_match(text):
     """S104 runs its pattern only on the lines repeat_lines names: the same matches as
     one scan of the whole text (case classes such as İ/i/I/ı, ſ/s, ς/σ/Σ included)."""
-    from corpuslint.families.spelling.repeated import _REPEAT_RE, repeat_matches
+    from corpuslint.families.spelling import repeated
 
-    assert _repeat_spans(repeat_matches(text)) == _repeat_spans(_REPEAT_RE.finditer(text, overlapped=False))
+    want = _repeat_spans(repeated._REPEAT_RE.finditer(text, overlapped=False))
+    assert _repeat_spans(repeated.repeat_matches(text)) == want
+    chunk = repeated._CHUNK_CHARS
+    repeated._CHUNK_CHARS = 5  # a long text is read in pieces of whole lines
+    try:
+        assert _repeat_spans(repeated.repeat_matches(text)) == want
+    finally:
+        repeated._CHUNK_CHARS = chunk
 
 
 def test_repeat_prefilter_on_real_text():

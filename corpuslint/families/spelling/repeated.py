@@ -56,20 +56,44 @@ class _CodePoints:
 _CP: list[_CodePoints] = []
 
 
+_CHUNK_CHARS = 1 << 20  # the code-point arrays are built for about this many characters at a time
+
+
 def repeat_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of the lines (between line feeds) of ``text`` where ``_REPEAT_RE`` may
     match, found with numpy over the code points: at a run of gap characters after the
     last letter or mark of a letter-led run ``w`` of letters and marks, the character right
     after the gap and the one ``len(w)`` characters later are ``w``'s first and last
     (case-insensitively), and the one after that is neither letter nor mark. Every match
-    of ``_REPEAT_RE`` (``w``, gap, ``w`` again) is such a place; most gaps are not."""
+    of ``_REPEAT_RE`` (``w``, gap, ``w`` again) is such a place; most gaps are not. A long
+    text is read in pieces of whole lines (``_CHUNK_CHARS``)."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    piece = 0
+    while piece < n:
+        cut = text.find("\n", piece + _CHUNK_CHARS) if n - piece > _CHUNK_CHARS else -1
+        cut = n if cut < 0 else cut
+        for pos in _repeat_places(text[piece:cut] if (piece, cut) != (0, n) else text):
+            pos += piece
+            if out and pos < out[-1][1]:
+                continue  # (a line already named)
+            start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            out.append((start, n if end < 0 else end))
+        piece = cut + 1
+    return out
+
+
+def _repeat_places(text: str) -> list[int]:
+    """Offsets in ``text`` of the gaps ``repeat_lines`` describes (all of them for a text
+    of fewer than three characters), in order."""
     if not _CP:
         _CP.append(_CodePoints())
     table = _CP[0]
     cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     n = len(cp)
     if n < 3:
-        return [(0, n)] if n else []
+        return [0] if n else []
     table.fill(cp)
     kind = table.kind[cp]
     gap = (cp == 0x20) | (cp == 0x09) | (cp == 0xA0) | (cp == 0x202F)
@@ -94,14 +118,7 @@ def repeat_lines(text: str) -> list[tuple[int, int]]:
     keep = (canon[cp[w]] == canon[cp[e]]) & (canon[cp[s - 1]] == canon[cp[e + size - 1]])
     after = e + size
     keep &= (after == n) | (kind[np.minimum(after, n - 1)] == 0)
-    out: list[tuple[int, int]] = []
-    for pos in s[keep].tolist():
-        if out and pos < out[-1][1]:
-            continue
-        start = text.rfind("\n", 0, pos) + 1
-        end = text.find("\n", pos)
-        out.append((start, n if end < 0 else end))
-    return out
+    return s[keep].tolist()
 
 
 def repeat_matches(text: str):
