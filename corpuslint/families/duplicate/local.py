@@ -481,16 +481,22 @@ def _upper_pairs(k: int) -> tuple[np.ndarray, np.ndarray]:
     return np.triu_indices(k, 1)
 
 
-def _shared_word_pairs_python(toks: list[list[int]], min_words: int):
-    """``_shared_word_pairs`` of the sentences' token lists ``toks``, counted in Python
-    (an inverted index of the word pairs)."""
+def _postings(toks: list[list[int]], min_words: int) -> dict[tuple[int, int], list[int]]:
+    """Consecutive word pair -> the sentences of at least ``min_words`` tokens holding it
+    (an inverted index, pairs in the order first met: by sentence, then set order)."""
     postings: dict[tuple[int, int], list[int]] = defaultdict(list)
     for i, t in enumerate(toks):
         if len(t) >= min_words:
             for g in set(zip(t, t[1:])):
                 postings[g].append(i)
+    return postings
+
+
+def _shared_word_pairs_python(toks: list[list[int]], min_words: int):
+    """``_shared_word_pairs`` of the sentences' token lists ``toks``, counted in Python
+    with the inverted index (``_postings``)."""
     shared = Counter(chain.from_iterable(
-        combinations(ids, 2) for ids in postings.values() if 1 < len(ids) <= MAX_PAIR_SENTENCES))
+        combinations(ids, 2) for ids in _postings(toks, min_words).values() if 1 < len(ids) <= MAX_PAIR_SENTENCES))
     pairs = sorted(shared)
     sets = [set(t) for t in toks]
     i = np.array([a for a, _b in pairs], dtype=np.int64)
@@ -500,16 +506,11 @@ def _shared_word_pairs_python(toks: list[list[int]], min_words: int):
 
 
 def _first_seen_order(toks: list[list[int]], min_words: int) -> dict[tuple[int, int], int]:
-    """Sentence pair -> its rank in the order the pair is first met by walking an inverted
-    index of the consecutive content-word pairs (the order D103 long took candidates in,
-    which decides between two pairs with one later sentence and the same score)."""
-    postings: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i, t in enumerate(toks):
-        if len(t) >= min_words:
-            for g in set(zip(t, t[1:])):
-                postings[g].append(i)
+    """Sentence pair -> its rank in the order the pair is first met by walking the
+    inverted index (``_postings``): the order D103 long took candidates in, which decides
+    between two pairs with one later sentence and the same score."""
     order: dict[tuple[int, int], int] = {}
-    for ids in postings.values():
+    for ids in _postings(toks, min_words).values():
         if 1 < len(ids) <= MAX_PAIR_SENTENCES:
             for pair in combinations(ids, 2):
                 order.setdefault(pair, len(order))
