@@ -213,6 +213,18 @@ def test_accept_list_silences_slips_and_inconsistency():
     assert "شويغو" not in {word_at(texts, f) for f in run_rule(TransliterationInconsistency(), texts)}
 
 
+def test_accept_list_of_a_later_rule_on_the_same_merged_corpus():
+    # the merged corpus (and S103's per-word table on it) is reused by the next run over
+    # the same states: a rule with another accept list must not see the first one's verdicts
+    texts = seeds()
+    plain = {word_at(texts, f) for f in run_rule(TransliterationInconsistency(), texts)}
+    project.configure({"accept": ["شويغو"]})
+    accepting = {word_at(texts, f) for f in run_rule(TransliterationInconsistency(), texts)}
+    project.configure({})
+    again = {word_at(texts, f) for f in run_rule(TransliterationInconsistency(), texts)}
+    assert "شويغو" in plain and "شويغو" not in accepting and again == plain
+
+
 def test_reject_list_is_always_reported():
     project.configure({"reject": ["الدكتاتورين"]})
     texts = {"a.txt": "وسط تعميق العلاقات بين الدكتاتورين.\n"}

@@ -241,9 +241,11 @@ class TransliterationInconsistency(SpellingCorpusRule):
             yield finding
 
     def _word_info(self, lc, lang: str, groups: dict) -> "_WordInfo":
-        """``_WordInfo`` of this rule on the merged corpus ``lc`` (a word recurs in many documents)."""
+        """``_WordInfo`` of this rule's project on the merged corpus ``lc`` (a word recurs
+        in many documents; a merged corpus outlives a run when the next one has the same
+        states, and may then be asked by a rule with other accepted words)."""
         info = lc.cache.get(("word info", self.code))
-        if info is None:
+        if info is None or info.project is not self.project or info.groups is not groups:
             info = lc.cache[("word info", self.code)] = _WordInfo(lc, lang, groups, self.project)
         return info
 
