@@ -81,7 +81,10 @@ def write(result, stream) -> None:
     stream.write(("\n  ]" if result.findings else "]") + tail + "\n")
 
 
-_SCALARS = {str: encode_basestring, int: int.__repr__, type(None): lambda _v: "null", bool: lambda v: "true" if v else "false"}
+# How json writes a value of exactly these types (a subclass goes to json.dumps itself).
+_SCALARS = {
+    str: encode_basestring, int: int.__repr__, type(None): lambda _v: "null", bool: lambda v: "true" if v else "false",
+}
 
 
 def _indented(value, level: int, out: list[str]) -> None:

@@ -451,7 +451,8 @@ def _shared_word_pairs(values: np.ndarray, cuts: np.ndarray, min_words: int):
     sid = np.repeat(np.arange(n, dtype=np.int64), lens)
     # document frequency of each word, distinct words per sentence
     word_sent = sorted_unique(sid * v + ids)
-    df = dict(zip(ordered[np.concatenate(([True], step[1:]))].tolist(), np.bincount(word_sent % v, minlength=v).tolist()))
+    words = ordered[np.concatenate(([True], step[1:]))]  # the distinct hashes, by id
+    df = dict(zip(words.tolist(), np.bincount(word_sent % v, minlength=v).tolist()))
     eligible = int((np.bincount(word_sent // v, minlength=n) >= min_words).sum())
     # distinct (word pair, sentence) of the sentences with at least min_words tokens, by word pair
     keep = (sid[:-1] == sid[1:]) & (lens >= min_words)[sid[:-1]]

@@ -20,6 +20,8 @@ _REPEAT_RE = lazy(
     r"(?![\p{L}\p{M}\p{N}_\-/@=:\\])(?!\.\p{L})(?!['’]\p{L})",
     regex.IGNORECASE,
 )
+
+
 class _CodePoints:
     r"""Per code point, filled for those a text holds: letter (1) / mark (2) / other (0),
     as ``regex`` reads ``\p{L}`` and ``\p{M}``, and ``canon``: the smallest code point
@@ -53,9 +55,7 @@ class _CodePoints:
             self.known[c] = True
 
 
-_CP: list[_CodePoints] = []
-
-
+_CP: list[_CodePoints] = []  # the one table, made on first use (~7 MB)
 _CHUNK_CHARS = 1 << 20  # the code-point arrays are built for about this many characters at a time
 
 
@@ -128,7 +128,6 @@ def repeat_matches(text: str):
     feed and the end of the text alike)."""
     for start, end in repeat_lines(text):
         yield from _REPEAT_RE.finditer(text, start, end, overlapped=False)
-
 
 
 # A line of command output, a shell session or a command synopsis: "lrwxrwxrwx 1 root
