@@ -544,6 +544,49 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
+def test_restated_passage_tie_between_two_copies_takes_the_first(monkeypatch):
+    # seed 000's first paragraph twice: its restatement (now line 6) scores the same against
+    # both copies; the pair met first in the word-pair index (the first copy) is reported
+    import corpuslint.families.duplicate.local as L
+
+    lines = seed("000").read_text(encoding="utf-8").split("\n")
+    doc = Document("000.txt", "\n".join([lines[0], "", lines[0], *lines[1:]]))
+    ties = []
+    monkeypatch.setattr(L, "_same_score_ties", lambda scored, f=L._same_score_ties: ties.append(f(scored)) or ties[-1])
+    (f,) = RestatedPassage().check(doc)
+    assert (f.line, f.related[0].line) == (6, 1) and ties == [True]
+
+
+def test_restated_passage_token_arrays_are_the_content_tokens():
+    # D103's arrays (local._content_token_array) hold units.content_tokens_many's tokens
+    from corpuslint.families.duplicate import local as L
+
+    for path in sorted(SAMPLES.glob("*.txt")):
+        doc = Document(str(path), path.read_text(encoding="utf-8"))
+        texts = [doc.text[s.start : s.end] for s in L.paragraph_sentences(doc)]
+        values, cuts = L._content_token_array(texts)
+        flat, cut = values.tolist(), cuts.tolist()
+        assert [flat[cut[k] : cut[k + 1]] for k in range(len(texts))] == U.content_tokens_many(texts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 12), max_size=14), max_size=12), st.integers(1, 6))
+def test_restated_passage_word_pair_counts_match_the_inverted_index(toks, min_words):
+    """D103's vectorised candidate counts (local._shared_word_pairs) equal the inverted
+    index's in Python: pairs, shared word-pair counts, document frequencies, eligible sentences."""
+    from corpuslint.families.duplicate import local as L
+
+    values = np.array([t for s in toks for t in s], dtype=np.uint32)
+    cuts = np.cumsum([0] + [len(s) for s in toks]).astype(np.int64)
+    got = L._shared_word_pairs(values, cuts, min_words)
+    want = L._shared_word_pairs_python(toks, min_words)
+    for a, b in zip(got[:3], want[:3]):
+        assert a.tolist() == b.tolist()
+    assert got[3] == want[3] and got[4] == want[4]
+    order = L._first_seen_order(toks, min_words)  # every counted pair has a rank
+    assert set(order) == set(zip(got[0].tolist(), got[1].tolist()))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.data())
 def test_assign_copies_property_reported_copies_match_kept_copies(data):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpuslint.document import Document
 from corpuslint.engine import apply_fixes
@@ -23,7 +25,7 @@ from corpuslint.families.spelling import (
 from corpuslint.families.spelling.analysis import DocState, analyse
 from corpuslint.rules import CorpusRule, CorpusView
 
-from .conftest import SAMPLES, seed, seed_line
+from .conftest import ROOT, SAMPLES, seed, seed_line
 
 
 @pytest.fixture(autouse=True)
@@ -209,6 +211,18 @@ def test_accept_list_silences_slips_and_inconsistency():
     texts = seeds()
     assert "جوج" not in {word_at(texts, f) for f in run_rule(Slip(), texts)}
     assert "شويغو" not in {word_at(texts, f) for f in run_rule(TransliterationInconsistency(), texts)}
+
+
+def test_accept_list_of_a_later_rule_on_the_same_merged_corpus():
+    # the merged corpus (and S103's per-word table on it) is reused by the next run over
+    # the same states: a rule with another accept list must not see the first one's verdicts
+    texts = seeds()
+    plain = {word_at(texts, f) for f in run_rule(TransliterationInconsistency(), texts)}
+    project.configure({"accept": ["شويغو"]})
+    accepting = {word_at(texts, f) for f in run_rule(TransliterationInconsistency(), texts)}
+    project.configure({})
+    again = {word_at(texts, f) for f in run_rule(TransliterationInconsistency(), texts)}
+    assert "شويغو" in plain and "شويغو" not in accepting and again == plain
 
 
 def test_reject_list_is_always_reported():
@@ -416,3 +430,74 @@ def test_s105_arabic_entries_are_matched_where_they_occur_as_the_whole_text_scan
         assert [(m.span(), m.group("w"), m.group("pre")) for m in corrections._matches_at(ar_re, text, at)] == whole
         seen += len(whole)
     assert seen > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(1, 4), min_size=1, max_size=6), st.data())
+def test_transliteration_cross_document_majority_is_the_max_rule(counts, data):
+    """S103's corpus-wide majority (transliteration._most_frequent, cached per group)
+    reports a document's only spelling f exactly when max(forms, key=(count, form == f))
+    is another, more frequent spelling, and names the same one."""
+    from corpuslint.families.spelling.transliteration import _Group, _most_frequent
+
+    group = _Group()
+    for k, n in enumerate(counts):
+        group.forms[f"f{k}"] = [n, None, ""]
+    f = data.draw(st.sampled_from(sorted(group.forms)))
+    best = max(group.forms, key=lambda g: (group.forms[g][0], g == f))
+    reported = best != f and group.forms[best][0] > group.forms[f][0]
+    assert (group.forms[_most_frequent(group)][0] > group.forms[f][0]) == reported
+    if reported:
+        assert _most_frequent(group) == best
+
+
+# -- S104's line pre-filter (repeated.repeat_lines) ---------------------------------------
+_REPEAT_ALPHABET = st.sampled_from(
+    list("ab AB") + ["في", "ال", "\u064e", "\u0651", "ـ", " ", "  ", "\t", "\u00a0", "\u202f", "\n", "\r\n", ",", ".",
+                     "-", "'", "1", "_", "İ", "ı", "I", "i", "ſ", "s", "S", "ς", "σ", "Σ", "µ", "μ", "\u0345", "ι",
+                     "ß", "ẞ", "😀", "\u200c", "\udc80"])
+
+
+def _repeat_spans(matches):
+    return [(m.span(), m.group("w"), m.group("gap")) for m in matches]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_REPEAT_ALPHABET, max_size=40).map("".join))
+def test_repeat_prefilter_finds_every_match(text):
+    """S104 runs its pattern only on the lines repeat_lines names: the same matches as
+    one scan of the whole text (case classes such as İ/i/I/ı, ſ/s, ς/σ/Σ included)."""
+    from corpuslint.families.spelling import repeated
+
+    want = _repeat_spans(repeated._REPEAT_RE.finditer(text, overlapped=False))
+    assert _repeat_spans(repeated.repeat_matches(text)) == want
+    chunk = repeated._CHUNK_CHARS
+    repeated._CHUNK_CHARS = 5  # a long text is read in pieces of whole lines
+    try:
+        assert _repeat_spans(repeated.repeat_matches(text)) == want
+    finally:
+        repeated._CHUNK_CHARS = chunk
+
+
+def test_repeat_prefilter_on_real_text():
+    from corpuslint.families.spelling.repeated import _REPEAT_RE, repeat_matches
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "data" / "realtext").glob("*.*"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.rglob("*.txt"))]
+    found = 0
+    for text in texts:
+        want = _repeat_spans(_REPEAT_RE.finditer(text, overlapped=False))
+        assert _repeat_spans(repeat_matches(text)) == want
+        found += len(want)
+    assert found >= 5
+
+
+def test_repeat_prefilter_case_lists_are_symmetric():
+    # repeat_lines follows regex's IGNORECASE case lists from a character; that reaches
+    # every character regex equates with it only if the lists are symmetric
+    import regex
+    from regex._regex import get_all_cases
+
+    for c in range(0x110000):
+        for d in get_all_cases(regex.IGNORECASE, c):
+            assert c in get_all_cases(regex.IGNORECASE, d), (hex(c), hex(d))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from functools import lru_cache
 from itertools import chain, combinations
 from typing import Iterable
 
@@ -12,6 +13,7 @@ import numpy as np
 import regex
 
 from ... import structure
+from ...arrays import sorted_unique
 from ...document import Document, Unit, sentence_ends
 from ...findings import Edit, Finding, Fix, Severity
 from ...rules import DocumentRule
@@ -406,6 +408,126 @@ class NearDuplicateParagraph(DocumentRule):
         return out
 
 
+def _content_token_array(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """``units.content_tokens_many`` as arrays: ``(values, cuts)``, text ``k``'s tokens
+    being ``values[cuts[k]:cuts[k+1]]`` (uint32 hashes of the light-stemmed content words;
+    cuts int64, ``len(texts) + 1``)."""
+    index, bounds = U.words_of(texts)
+    keep = U._W_CONTENT[index]
+    kept_before = np.zeros(len(index) + 1, dtype=np.int64)
+    np.cumsum(keep, out=kept_before[1:])
+    return U._W_STEM[index][keep], kept_before[bounds]
+
+
+# A consecutive content-word pair in more than this many sentences is formula, not evidence (D103).
+MAX_PAIR_SENTENCES = 50
+
+
+def _shared_word_pairs(values: np.ndarray, cuts: np.ndarray, min_words: int):
+    """D103's candidate counts, from the sentences' content-word hashes (sentence ``k``'s
+    are ``values[cuts[k]:cuts[k+1]]``): ``(i, j, count, df, eligible)``, where ``i < j``
+    (int64 arrays, sorted by ``(i, j)``) are the sentences of at least ``min_words`` words
+    that share ``count`` distinct consecutive word pairs, each pair counted when at most
+    ``MAX_PAIR_SENTENCES`` such sentences hold it; ``df`` maps a word hash to the number
+    of sentences holding it; ``eligible`` is the number of sentences with at least
+    ``min_words`` distinct words. Vectorised: no Python object per token."""
+    n = len(cuts) - 1
+    lens = np.diff(cuts)
+    empty = np.zeros(0, dtype=np.int64)
+    if len(values) == 0:
+        return empty, empty, empty, {}, 0
+    # dense word ids (by one sort), each token's sentence
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    step = np.empty(len(values), dtype=bool)
+    step[0] = False
+    np.not_equal(ordered[1:], ordered[:-1], out=step[1:])
+    ids = np.empty(len(values), dtype=np.int64)
+    ids[order] = np.cumsum(step)
+    v = int(ids[order[-1]]) + 1
+    if v * v * n >= 2**62:  # (codes would overflow int64: a giant document, counted in Python)
+        flat, cut = values.tolist(), cuts.tolist()
+        return _shared_word_pairs_python([flat[cut[k] : cut[k + 1]] for k in range(n)], min_words)
+    sid = np.repeat(np.arange(n, dtype=np.int64), lens)
+    # document frequency of each word, distinct words per sentence
+    word_sent = sorted_unique(sid * v + ids)
+    words = ordered[np.concatenate(([True], step[1:]))]  # the distinct hashes, by id
+    df = dict(zip(words.tolist(), np.bincount(word_sent % v, minlength=v).tolist()))
+    eligible = int((np.bincount(word_sent // v, minlength=n) >= min_words).sum())
+    # distinct (word pair, sentence) of the sentences with at least min_words tokens, by word pair
+    keep = (sid[:-1] == sid[1:]) & (lens >= min_words)[sid[:-1]]
+    code = sorted_unique((ids[:-1][keep] * v + ids[1:][keep]) * n + sid[:-1][keep])
+    if len(code) == 0:
+        return empty, empty, empty, df, eligible
+    code, sent = np.divmod(code, n)
+    starts = np.flatnonzero(np.concatenate(([True], code[1:] != code[:-1])))
+    sizes = np.diff(np.append(starts, len(code)))
+    firsts, seconds = [], []
+    for k in sorted_unique(sizes[(sizes >= 2) & (sizes <= MAX_PAIR_SENTENCES)]).tolist():
+        rows = sent[starts[sizes == k][:, None] + np.arange(k)]  # each word pair's sentences, ascending
+        a, b = _upper_pairs(k)
+        firsts.append(rows[:, a].ravel())
+        seconds.append(rows[:, b].ravel())
+    if not firsts:
+        return empty, empty, empty, df, eligible
+    pairs = np.sort(np.concatenate(firsts) * n + np.concatenate(seconds))
+    cut = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1], [True])))
+    pair = pairs[cut[:-1]]
+    return pair // n, pair % n, np.diff(cut).astype(np.int64), df, eligible
+
+
+@lru_cache(maxsize=64)
+def _upper_pairs(k: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.triu_indices(k, 1)``: the index pairs a < b of ``k`` items, in combinations order."""
+    return np.triu_indices(k, 1)
+
+
+def _postings(toks: list[list[int]], min_words: int) -> dict[tuple[int, int], list[int]]:
+    """Consecutive word pair -> the sentences of at least ``min_words`` tokens holding it
+    (an inverted index, pairs in the order first met: by sentence, then set order)."""
+    postings: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, t in enumerate(toks):
+        if len(t) >= min_words:
+            for g in set(zip(t, t[1:])):
+                postings[g].append(i)
+    return postings
+
+
+def _shared_word_pairs_python(toks: list[list[int]], min_words: int):
+    """``_shared_word_pairs`` of the sentences' token lists ``toks``, counted in Python
+    with the inverted index (``_postings``)."""
+    shared = Counter(chain.from_iterable(
+        combinations(ids, 2) for ids in _postings(toks, min_words).values() if 1 < len(ids) <= MAX_PAIR_SENTENCES))
+    pairs = sorted(shared)
+    sets = [set(t) for t in toks]
+    i = np.array([a for a, _b in pairs], dtype=np.int64)
+    j = np.array([b for _a, b in pairs], dtype=np.int64)
+    count = np.array([shared[p] for p in pairs], dtype=np.int64)
+    return i, j, count, dict(Counter(chain.from_iterable(sets))), sum(1 for t in sets if len(t) >= min_words)
+
+
+def _first_seen_order(toks: list[list[int]], min_words: int) -> dict[tuple[int, int], int]:
+    """Sentence pair -> its rank in the order the pair is first met by walking the
+    inverted index (``_postings``): the order D103 long took candidates in, which decides
+    between two pairs with one later sentence and the same score."""
+    order: dict[tuple[int, int], int] = {}
+    for ids in _postings(toks, min_words).values():
+        if 1 < len(ids) <= MAX_PAIR_SENTENCES:
+            for pair in combinations(ids, 2):
+                order.setdefault(pair, len(order))
+    return order
+
+
+def _same_score_ties(scored: list[tuple[float, int, int, int]]) -> bool:
+    """Two scored pairs have the same later sentence and the same score."""
+    seen = set()
+    for score, _i, j, _c in scored:
+        if (score, j) in seen:
+            return True
+        seen.add((score, j))
+    return False
+
+
 class RestatedPassage(DocumentRule):
     """A sentence restates an earlier sentence of the same document in other words.
 
@@ -473,21 +595,30 @@ class RestatedPassage(DocumentRule):
         if len(sentences) < 2 or len(sentences) > int(self.opts["max-sentences"]):
             return []
         text = doc.text
-        toks = U.content_tokens_many([text[s.start : s.end] for s in sentences])
-        # candidates: sentence pairs sharing consecutive content-word pairs (inverted index)
-        postings: dict[tuple[int, int], list[int]] = defaultdict(list)
-        for i, t in enumerate(toks):
-            if len(t) >= min_words:
-                for g in set(zip(t, t[1:])):
-                    postings[g].append(i)
-        # a pair in >50 sentences is formulaic, not evidence
-        shared: Counter[tuple[int, int]] = Counter(
-            chain.from_iterable(combinations(ids, 2) for ids in postings.values() if 1 < len(ids) <= 50))
-        candidates = [(pair, c) for pair, c in shared.items() if c >= min_pairs]
-        if not candidates:
+        values, cuts = _content_token_array([text[s.start : s.end] for s in sentences])
+        # candidates: sentence pairs sharing consecutive content-word pairs (numpy, by word pair)
+        cand_i, cand_j, cand_count, df, eligible = _shared_word_pairs(values, cuts, min_words)
+        found = cand_count >= min_pairs
+        if not found.any():
             return []
-        sets = [set(t) for t in toks]
-        df: Counter[int] = Counter(chain.from_iterable(sets))  # (one counting pass; only looked up)
+        candidates = [((i, j), c) for i, j, c in zip(cand_i[found].tolist(), cand_j[found].tolist(),
+                                                       cand_count[found].tolist())]
+        flat, cut = values.tolist(), cuts.tolist()
+        token_lists: dict[int, list[int]] = {}
+        token_sets: dict[int, set[int]] = {}
+
+        def toks(k: int) -> list[int]:  # sentence k's content-word hashes, in order
+            v = token_lists.get(k)
+            if v is None:
+                v = token_lists[k] = flat[cut[k] : cut[k + 1]]
+            return v
+
+        def sets(k: int) -> set[int]:  # (built as ``set(toks(k))``: the same iteration order each time)
+            v = token_sets.get(k)
+            if v is None:
+                v = token_sets[k] = set(toks(k))
+            return v
+
         n = len(sentences)
         weight = {}
 
@@ -502,7 +633,7 @@ class RestatedPassage(DocumentRule):
         def weight_of(k: int) -> float:
             v = set_weight.get(k)
             if v is None:
-                v = set_weight[k] = sum(map(w, sets[k]))
+                v = set_weight[k] = sum(map(w, sets(k)))
             return v
 
         dup_lines = _duplicate_lines(doc)
@@ -561,13 +692,13 @@ class RestatedPassage(DocumentRule):
         # Every test below only drops a pair, so they run cheapest first: the word
         # overlap score, then the prose, verse and parallel-statement tests.
         for (i, j), count in candidates:
-            if len(sets[i]) < min_words or len(sets[j]) < min_words:
+            if len(sets(i)) < min_words or len(sets(j)) < min_words:
                 continue
-            if sentences[j].line in dup_lines and toks[i] == toks[j]:
+            if sentences[j].line in dup_lines and toks(i) == toks(j):
                 continue
             if regions.section_of(passages, sentences[i].start) != regions.section_of(passages, sentences[j].start):
                 continue
-            a, b = sets[i], sets[j]
+            a, b = sets(i), sets(j)
             shared = a & b
             # the pair must share words of its own, not the document's formula
             if sum(1 for t in shared if df[t] <= 3) < min_distinctive:
@@ -599,10 +730,12 @@ class RestatedPassage(DocumentRule):
         if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
             return []
         if genre == "auto":
-            eligible = sum(1 for t in sets if len(t) >= min_words)
             involved = len({x for _s, i, j, _c in scored for x in (i, j)})
             if involved >= 6 and involved > float(self.opts["formulaic-share"]) * eligible:
                 return []
+        if _same_score_ties(scored):  # which pair is taken for a sentence depends on the pairs' order:
+            order = _first_seen_order([toks(k) for k in range(n)], min_words)  # the one of the postings
+            scored.sort(key=lambda t: order[t[1], t[2]])
         best: dict[int, tuple[float, int, int]] = {}
         for score, i, j, count in sorted(scored, key=lambda t: -t[0]):
             if j in best:

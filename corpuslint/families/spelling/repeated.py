@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import regex
 
+from ...arrays import sorted_unique
 from ...findings import Edit, Fix, Severity
 from ...structure import in_verse
 from ...text.lazy_regex import lazy
@@ -18,6 +20,116 @@ _REPEAT_RE = lazy(
     r"(?![\p{L}\p{M}\p{N}_\-/@=:\\])(?!\.\p{L})(?!['’]\p{L})",
     regex.IGNORECASE,
 )
+
+
+class _CodePoints:
+    r"""Per code point, filled for those a text holds: letter (1) / mark (2) / other (0),
+    as ``regex`` reads ``\p{L}`` and ``\p{M}``, and ``canon``: the smallest code point
+    linked to it by ``regex``'s IGNORECASE case lists, followed both ways and onwards
+    (İ ~ i ~ I ~ ı, though ``regex`` equates İ with i and i with I but not İ with I), so
+    that two characters ``_REPEAT_RE`` compares as equal have the same ``canon``."""
+
+    def __init__(self) -> None:
+        self.known = np.zeros(0x110000, dtype=bool)
+        self.kind = np.zeros(0x110000, dtype=np.uint8)
+        self.canon = np.arange(0x110000, dtype=np.uint32)
+        self._letter = regex.compile(r"\p{L}").match
+        self._mark = regex.compile(r"\p{M}").match
+
+    def fill(self, cp: np.ndarray) -> None:
+        new = cp[~self.known[cp]]
+        if not len(new):
+            return
+        from regex._regex import get_all_cases
+
+        for c in sorted_unique(new).tolist():
+            ch = chr(c)
+            self.kind[c] = 1 if self._letter(ch) else 2 if self._mark(ch) else 0
+            linked, todo = {c}, [c]
+            while todo:
+                for d in get_all_cases(regex.IGNORECASE, todo.pop()):
+                    if d not in linked:
+                        linked.add(d)
+                        todo.append(d)
+            self.canon[c] = min(linked)
+            self.known[c] = True
+
+
+_CP: list[_CodePoints] = []  # the one table, made on first use (~7 MB)
+_CHUNK_CHARS = 1 << 20  # the code-point arrays are built for about this many characters at a time
+
+
+def repeat_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines (between line feeds) of ``text`` where ``_REPEAT_RE`` may
+    match, found with numpy over the code points: at a run of gap characters after the
+    last letter or mark of a letter-led run ``w`` of letters and marks, the character right
+    after the gap and the one ``len(w)`` characters later are ``w``'s first and last
+    (case-insensitively), and the one after that is neither letter nor mark. Every match
+    of ``_REPEAT_RE`` (``w``, gap, ``w`` again) is such a place; most gaps are not. A long
+    text is read in pieces of whole lines (``_CHUNK_CHARS``)."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    piece = 0
+    while piece < n:
+        cut = text.find("\n", piece + _CHUNK_CHARS) if n - piece > _CHUNK_CHARS else -1
+        cut = n if cut < 0 else cut
+        for pos in _repeat_places(text[piece:cut] if (piece, cut) != (0, n) else text):
+            pos += piece
+            if out and pos < out[-1][1]:
+                continue  # (a line already named)
+            start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            out.append((start, n if end < 0 else end))
+        piece = cut + 1
+    return out
+
+
+def _repeat_places(text: str) -> list[int]:
+    """Offsets in ``text`` of the gaps ``repeat_lines`` describes (all of them for a text
+    of fewer than three characters), in order."""
+    if not _CP:
+        _CP.append(_CodePoints())
+    table = _CP[0]
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    n = len(cp)
+    if n < 3:
+        return [0] if n else []
+    table.fill(cp)
+    kind = table.kind[cp]
+    gap = (cp == 0x20) | (cp == 0x09) | (cp == 0xA0) | (cp == 0x202F)
+    step = np.diff(gap.view(np.int8))
+    starts = np.flatnonzero(step == 1) + 1  # a gap run starts here (after a non-gap character)
+    ends = np.flatnonzero(step == -1) + 1  # the first character after a gap run
+    if not len(starts) or not len(ends):
+        return []
+    k = np.searchsorted(ends, starts)
+    ok = k < len(ends)
+    s, e = starts[ok], ends[k[ok]]
+    s, e = s[kind[s - 1] > 0], e[kind[s - 1] > 0]  # the run before the gap ends in a letter or mark
+    if not len(s):
+        return []
+    other = np.flatnonzero(kind == 0)  # the run's start: after the last non-letter, non-mark
+    j = np.searchsorted(other, s - 1)
+    w = np.where(j > 0, other[np.maximum(j - 1, 0)] + 1, 0)
+    size = s - w
+    keep = (kind[w] == 1) & (e + size <= n)
+    s, e, w, size = s[keep], e[keep], w[keep], size[keep]
+    canon = table.canon
+    keep = (canon[cp[w]] == canon[cp[e]]) & (canon[cp[s - 1]] == canon[cp[e + size - 1]])
+    after = e + size
+    keep &= (after == n) | (kind[np.minimum(after, n - 1)] == 0)
+    return s[keep].tolist()
+
+
+def repeat_matches(text: str):
+    """``_REPEAT_RE.finditer(text, overlapped=False)``: the same matches in the same order,
+    with ``_REPEAT_RE`` run only on the lines ``repeat_lines`` finds (its matches never
+    cross a line feed: neither word nor gap holds one, and its look-arounds read a line
+    feed and the end of the text alike)."""
+    for start, end in repeat_lines(text):
+        yield from _REPEAT_RE.finditer(text, start, end, overlapped=False)
+
+
 # A line of command output, a shell session or a command synopsis: "lrwxrwxrwx 1 root
 # root 7 Mar 1", "$ sudo ...", "# ls -l", "nft add rule [family] table chain handle
 # handle". Its words are data (user and group names, placeholders), not prose.
@@ -201,7 +313,7 @@ class RepeatedWord(SpellingDocumentRule):
         text = doc.text
         spans = None
         non_latin = None
-        for m in _REPEAT_RE.finditer(text, overlapped=False):
+        for m in repeat_matches(text):
             word = m.group("w")
             if len(word) < 2 or word.casefold() in self._exceptions or "\t" in m.group("gap"):
                 continue  # (a tab: the words stand in two columns or fields)

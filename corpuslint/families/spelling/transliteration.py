@@ -15,12 +15,13 @@ NAME_MAX_COUNT = 50  # a spelling seen more often than this is a common word, no
 
 
 class _Group:
-    __slots__ = ("forms", "strong", "named")
+    __slots__ = ("forms", "strong", "named", "best")
 
     def __init__(self):
         self.forms: dict[str, list] = {}  # form -> [corpus count, first Location, keys]
         self.strong = False
         self.named = False  # strong because every spelling stands next to an inconsistent name
+        self.best: str | None = None  # ``_most_frequent``, once the counts are final
 
 
 def _word_tables(lc):
@@ -172,15 +173,16 @@ class TransliterationInconsistency(SpellingCorpusRule):
         if grouped is None:
             ids = [i for i, name in enumerate(vkey_names) if name in groups]
             grouped = lc.cache["grouped"] = eligible & np.isin(word_vkey, np.asarray(ids, dtype=np.int64))
-        vocab, counts, first = ls.vocab, ls.count.tolist(), ls.first.tolist()
-        for i in np.flatnonzero(grouped[g]).tolist():
-            clean = vocab[i]
-            count, (line, col) = counts[i], first[i]
-            key = b.key(clean)
-            v = b.vkey(key)
-            if v not in groups or self.project.accepted(lang, key):
-                continue
-            form = b.form(clean)
+        info = self._word_info(lc, lang, groups)
+        idx = np.flatnonzero(grouped[g])
+        if not len(idx):
+            return
+        words, counts, first = g[idx].tolist(), ls.count[idx].tolist(), ls.first[idx].tolist()
+        for w, count, (line, col) in zip(words, counts, first):
+            found = info[w]
+            if found is None:
+                continue  # (not in a group, or accepted)
+            v, form = found
             entry = local[v].get(form)
             if entry is None:
                 local[v][form] = [count, line, col]
@@ -206,9 +208,10 @@ class TransliterationInconsistency(SpellingCorpusRule):
                         report[f] = (major, "in this document", loc, True, group.named)
             elif cross_sev is not None:
                 (f,) = forms
-                mine = group.forms[f][0]
-                best = max(group.forms, key=lambda g: (group.forms[g][0], g == f))
-                if best != f and group.forms[best][0] > mine and (f in rejected_forms or group.named):
+                # the corpus's most frequent spelling (the first in the group's order), if more
+                # frequent than this one: max(forms, key=(count, form == f)) unless f ties it
+                best = _most_frequent(group)
+                if group.forms[best][0] > group.forms[f][0] and (f in rejected_forms or group.named):
                     report[f] = (best, "in the rest of the corpus", group.forms[best][1], False, group.named)
         doc = fetch() if report else None
         if doc is None:
@@ -237,6 +240,15 @@ class TransliterationInconsistency(SpellingCorpusRule):
                 finding.severity = cross_sev
             yield finding
 
+    def _word_info(self, lc, lang: str, groups: dict) -> "_WordInfo":
+        """``_WordInfo`` of this rule's project on the merged corpus ``lc`` (a word recurs
+        in many documents; a merged corpus outlives a run when the next one has the same
+        states, and may then be asked by a rule with other accepted words)."""
+        info = lc.cache.get(("word info", self.code))
+        if info is None or info.project is not self.project or info.groups is not groups:
+            info = lc.cache[("word info", self.code)] = _WordInfo(lc, lang, groups, self.project)
+        return info
+
     @staticmethod
     def _spelling(lc, form: str) -> str:
         cache = lc.cache.setdefault("form_spelling", {})
@@ -251,6 +263,32 @@ class TransliterationInconsistency(SpellingCorpusRule):
                     best[f] = (n, clean)
             cache.update({f: c for f, (n, c) in best.items()})
         return cache.get(form, form)
+
+
+class _WordInfo(dict):
+    """Corpus word id -> (vkey, form), or None for a word in no variant group or one the
+    project accepts: computed on first ask (``info[w]``)."""
+
+    def __init__(self, lc, lang: str, groups: dict, project):
+        super().__init__()
+        self.lc, self.lang, self.groups, self.project = lc, lang, groups, project
+
+    def __missing__(self, w: int):
+        b = self.lc.backend
+        clean = self.lc.words[w]
+        key = b.key(clean)
+        v = b.vkey(key)
+        found = None if v not in self.groups or self.project.accepted(self.lang, key) else (v, b.form(clean))
+        self[w] = found
+        return found
+
+
+def _most_frequent(group: _Group) -> str:
+    """The first of the group's forms with the highest corpus count (cached on the group)."""
+    if group.best is None:
+        top = max(e[0] for e in group.forms.values())
+        group.best = next(f for f, e in group.forms.items() if e[0] == top)
+    return group.best
 
 
 def _occurrences(b, text: str, forms):
