@@ -140,6 +140,41 @@ def test_concat_shares_its_arrays_with_the_states(tmp_path):
     assert np.array_equal(doc_of, np.repeat(np.arange(len(paths)), [len(before[p]["lines"]) for p in paths]))
 
 
+def test_d104_lets_each_documents_frames_go_once_counted(tmp_path):
+    """A cold reduce over a dict of states drops each state's ``frames`` once the slot
+    templates are counted (its units' ``tframes`` stay); the findings are those of a
+    reduce over states it does not own (a read-only mapping: nothing dropped)."""
+    from collections.abc import Mapping
+
+    from corpuslint.rules import CorpusView
+
+    class ReadOnly(Mapping):
+        def __init__(self, d):
+            self.d = d
+
+        def __getitem__(self, k):
+            return self.d[k]
+
+        def __iter__(self):
+            return iter(self.d)
+
+        def __len__(self):
+            return len(self.d)
+
+    _seed_and_copies(tmp_path)
+    linter = _linter(tmp_path)
+    rule = next(r for r in linter.corpus_rules if r.code == "D104")
+    docs = {p.name: files.load(files.Source(str(p), p.name)) for p in sorted(tmp_path.glob("*.txt"))}
+    found = {}
+    for owned in (False, True):
+        states = {k: rule.collect(d) for k, d in docs.items()}
+        assert all("frames" in s for s in states.values() if s is not None)
+        view = CorpusView(states=states if owned else ReadOnly(states), targets=set(docs), documents=docs)
+        found[owned] = [(f.path, f.line, f.message) for f in rule.reduce(view)]
+        assert all(("frames" in s) != owned and "tframes" in s for s in states.values() if s is not None)
+    assert found[True] == found[False] and found[True]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.integers(0, 2**64 - 1) | st.integers(0, 30), max_size=20), max_size=8))
 def test_count_frames_is_unique_with_counts(per_doc):
