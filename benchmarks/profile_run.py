@@ -5,12 +5,13 @@
 Runs ``corpuslint check --format json --exit-zero ARGS`` in this process (the report
 goes to /dev/null) and prints, after the map step, after the corpus states are
 collected (with the cache: the index read, filled and written), after each corpus
-rule's reduce and after the report is written: the CPU seconds of this process (the parent) and of its
-worker processes (``--jobs 2``: the map's and the per-target reduces' workers) spent in
-that phase, the peak RSS so far (VmHWM) and the RSS now (VmRSS; for a reduce, also
-the RSS as it began, its states read back). With ``--top N`` it also takes a
-tracemalloc snapshot at each point and prints the N lines holding the most memory
-(tracemalloc slows the run 2-3x and sees only Python allocations: not hunspell's).
+rule's reduce and after the report is written: the CPU seconds of this process (the
+parent) and of its worker processes (``--jobs 2``: the map's and the per-target
+reduces' workers) spent in that phase, the peak RSS so far (VmHWM) and the RSS now
+(VmRSS; for a reduce, also the RSS as it began, its states read back). With ``--top N``
+it also takes a tracemalloc snapshot at each point and prints the N lines holding the
+most memory (tracemalloc slows the run 2-3x and sees only Python allocations: not
+hunspell's).
 
 Example (profile first, then optimise):
 
