@@ -3,12 +3,15 @@
     python benchmarks/profile_run.py [--top N] [--frames K] -- [corpuslint check args]
 
 Runs ``corpuslint check --format json --exit-zero ARGS`` in this process (the report
-goes to /dev/null) and prints, after the map step, after each corpus rule's reduce and
-after the report is written: the CPU seconds of this process (the parent) and of its
-worker processes (``--jobs 2``: the map's and the per-target reduces' workers) spent in
-that phase, and the peak RSS so far (VmHWM). With ``--top N`` it also takes a
-tracemalloc snapshot at each point and prints the N lines holding the most memory
-(tracemalloc slows the run 2-3x and sees only Python allocations: not hunspell's).
+goes to /dev/null) and prints, after the map step, after the corpus states are
+collected (with the cache: the index read, filled and written), after each corpus
+rule's reduce and after the report is written: the CPU seconds of this process (the
+parent) and of its worker processes (``--jobs 2``: the map's and the per-target
+reduces' workers) spent in that phase, the peak RSS so far (VmHWM) and the RSS now
+(VmRSS; for a reduce, also the RSS as it began, its states read back). With ``--top N``
+it also takes a tracemalloc snapshot at each point and prints the N lines holding the
+most memory (tracemalloc slows the run 2-3x and sees only Python allocations: not
+hunspell's).
 
 Example (profile first, then optimise):
 
@@ -32,12 +35,17 @@ def _cpu() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
 
 
-def _hwm_mb() -> float:
+def _status_mb(field: str = "VmHWM") -> float:
+    """``field`` of /proc/self/status in MB: VmHWM (peak RSS so far) or VmRSS (RSS now)."""
     with open("/proc/self/status", encoding="ascii") as fh:
         for line in fh:
-            if line.startswith("VmHWM:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _hwm_mb() -> float:
+    return _status_mb("VmHWM")
 
 
 def main() -> int:
@@ -66,7 +74,7 @@ def main() -> int:
         total[0] += parent
         total[1] += workers
         print(f"{label:34s} parent {parent:7.1f} s CPU  workers {workers:7.1f} s CPU  wall {t - last[1]:7.1f} s  "
-              f"peak RSS so far {_hwm_mb():6.0f} MB", file=sys.stderr, flush=True)
+              f"peak RSS so far {_hwm_mb():6.0f} MB  now {_status_mb('VmRSS'):6.0f} MB", file=sys.stderr, flush=True)
         if tracemalloc is not None:
             current, peak = tracemalloc.get_traced_memory()
             print(f"    tracemalloc: current {current / 2**20:.1f} MB, peak since the last point {peak / 2**20:.1f} MB",
@@ -84,13 +92,16 @@ def main() -> int:
 
     def collect_marked(*a, **k):
         mark("map")
-        return collect(*a, **k)
+        states = collect(*a, **k)
+        mark("corpus states collected")  # (with the cache: the index read, filled and written)
+        return states
 
     reduce_one = engine.Linter._reduce_one
 
     def reduce_marked(self, rule, view):
+        before = _status_mb("VmRSS")  # this rule's states read back, the reduce not begun
         found = reduce_one(self, rule, view)
-        mark(f"reduce {rule.code} ({len(found)} findings)")
+        mark(f"reduce {rule.code} ({len(found)} findings, from {before:.0f} MB)")
         return found
 
     write = json_format.write

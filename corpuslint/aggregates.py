@@ -196,24 +196,29 @@ def aggregate_key(rule: "CorpusRule", rule_key: str) -> tuple[str, str]:
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest(), shared or rule.code
 
 
-def posting_rows(rule: "CorpusRule", states: list[Any]) -> list[list[tuple[int, int, int]]]:
-    """Per state, the (kind, key as signed 64-bit, value) rows it posts (none for None);
-    raises ``ValueError`` for postings that are not what ``Aggregate.postings`` promises."""
+def posting_rows(rule: "CorpusRule", states: list[Any]) -> list[np.ndarray]:
+    """Per state, the (kind, key as signed 64-bit, value) rows it posts as one int64
+    array of shape (n, 3), kinds in the order the rule gave them, keys in theirs (no
+    rows for None); raises ``ValueError`` for postings that are not what
+    ``Aggregate.postings`` promises."""
     real = [s for s in states if s is not None]
     found = iter(rule.aggregate.postings_many(rule, real) if real else [])
-    return [_rows(rule, next(found)) if s is not None else [] for s in states]
+    return [_rows(rule, next(found)) if s is not None else np.zeros((0, 3), np.int64) for s in states]
 
 
-def _rows(rule: "CorpusRule", postings: dict) -> list[tuple[int, int, int]]:
-    rows: list[tuple[int, int, int]] = []
+def _rows(rule: "CorpusRule", postings: dict) -> np.ndarray:
+    parts = []
     for kind, (keys, values) in postings.items():
         keys = np.asarray(keys)
         values = np.asarray(values, dtype=np.int64)
         if keys.ndim != 1 or keys.shape != values.shape or keys.dtype.kind not in "iu":
             raise ValueError(f"{rule.code}: postings of kind {kind} are not two 1-d integer arrays of one length")
-        signed = keys.astype(np.uint64, copy=False).view(np.int64) if keys.dtype.kind == "u" else keys.astype(np.int64)
-        rows.extend(zip([int(kind)] * len(signed), signed.tolist(), values.tolist()))
-    return rows
+        rows = np.empty((len(keys), 3), dtype=np.int64)
+        rows[:, 0] = int(kind)
+        rows[:, 1] = keys.astype(np.uint64, copy=False).view(np.int64) if keys.dtype.kind == "u" else keys
+        rows[:, 2] = values
+        parts.append(rows)
+    return np.concatenate(parts) if len(parts) > 1 else parts[0] if parts else np.zeros((0, 3), np.int64)
 
 
 def _signed(keys: Iterable[int]) -> list[int]:

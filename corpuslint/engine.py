@@ -38,7 +38,7 @@ from .families.input import PROBLEM_RULES
 from .findings import Applicability, Edit, Finding, Location, Severity
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
-from .store import DocumentStore, StateSpill
+from .store import DocumentStore, SpilledStates, StateSpill
 from .structure import ALL_REGIONS
 
 MAX_FIX_PASSES = 10
@@ -237,7 +237,8 @@ class Linter:
         ``release`` (``states`` a dict the caller gives up), each rule's states are dropped
         from it as its reduce starts, so they are freed when that reduce ends. ``spill``:
         where the map step wrote the states that are ``store.Spilled`` references; each
-        rule's are read back as its reduce starts (a state several rules share, decoded once)."""
+        rule's are read back as its reduce starts (a state several rules share, decoded once),
+        or on each access for a rule with ``lazy_states`` (``store.SpilledStates``)."""
         from .aggregates import LazyStates
 
         unspill = _Unspill(spill, states, self.corpus_rules) if spill is not None else None
@@ -245,9 +246,10 @@ class Linter:
         for rule in self.corpus_rules:
             own = states.pop(rule.code, {}) if release else states.get(rule.code, {})
             if unspill is not None:
-                own = unspill.states(own)
-            # an index's LazyStates (corpuslint/aggregates.py) stays lazy: states decoded on access
-            view = CorpusView(states=own if isinstance(own, LazyStates) else dict(own), targets=set(documents),
+                own = SpilledStates(spill, own) if getattr(rule, "lazy_states", False) else unspill.states(own)
+            # an index's LazyStates (corpuslint/aggregates.py) and SpilledStates stay lazy: states decoded on access
+            view = CorpusView(states=own if isinstance(own, (LazyStates, SpilledStates)) else dict(own),
+                              targets=set(documents),
                               documents=documents, facts=(facts or {}).get(rule.code),
                               aggregates=getattr(own, "aggregates", None))
             del own
@@ -261,6 +263,11 @@ class Linter:
                     if f.related:  # a related record named by its key: name file and record
                         f.related = tuple(_record_location(r, documents) for r in f.related)
                     out.append(f)
+        for rule in self.corpus_rules:  # what the reduces shared (the spelling rules' merged corpus)
+            release_rule = getattr(rule, "release", None)
+            if release_rule is not None:
+                with rule_errors(rule, "the corpus"):
+                    release_rule()
         return out
 
     def _reduce_one(self, rule: CorpusRule, view: CorpusView) -> list[Finding]:
@@ -356,6 +363,8 @@ class _Unspill:
         self.spill, self._spilled = spill, Spilled
         self.left: dict[int, int] = {}  # offset -> rules still to be given that state
         for rule in rules:
+            if getattr(rule, "lazy_states", False):  # (given ``SpilledStates``: decoded on access, not here)
+                continue
             for value in states.get(rule.code, {}).values():
                 if isinstance(value, Spilled):
                     self.left[value.offset] = self.left.get(value.offset, 0) + 1

@@ -308,9 +308,9 @@ class CorpusIndex:
                         complete = False
                         continue
                 todo.append((path, h, state))
-            # (kind, key, doc, value) of every new posting as int64 columns (40 bytes a posting;
-            # Python tuples of every posting of a first fill were ~5x that), documents taken
-            # _POSTING_CHUNK at a time
+            # (kind, key, doc, value) of every new posting as int64 columns (40 bytes a posting
+            # with the sort order; Python tuples of every posting of a first fill were ~5x
+            # that), documents' postings computed _POSTING_CHUNK at a time as arrays
             columns: list[np.ndarray] = []
             for at in range(0, len(todo), _POSTING_CHUNK):
                 chunk = todo[at : at + _POSTING_CHUNK]
@@ -319,10 +319,9 @@ class CorpusIndex:
                 except (ValueError, TypeError, KeyError, IndexError) as exc:
                     self.warn(f"corpus index: {rule.code} aggregate not computed ({exc})")
                     return None
-                for (path, h, _), mine in zip(chunk, per_doc):
-                    rows = np.array(mine, dtype=np.int64).reshape(-1, 3)  # kind, key, value
+                for (path, h, _), rows in zip(chunk, per_doc):  # rows: kind, key, value
                     doc = conn.execute("INSERT INTO agg_docs (agg, path, content_hash, n, keys) VALUES (?, ?, ?, ?, ?)",
-                                       (agg, path, h, len(mine), dumps(np.ascontiguousarray(rows[:, :2])))).lastrowid
+                                       (agg, path, h, len(rows), dumps(np.ascontiguousarray(rows[:, :2])))).lastrowid
                     if len(rows):
                         columns.append(np.column_stack((rows[:, :2], np.full(len(rows), doc, np.int64), rows[:, 2])))
                 del per_doc
@@ -1165,6 +1164,7 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
                 state_rows.append((rel, keys[code], code, h, blob))
                 if code in lazy_codes:
                     stored[code][display] = h
+    del results  # (the states stay in ``out``; their blobs in ``state_rows`` until written)
 
     warned = [bool(_bad_states)]  # invalid states are reported once per run (also those read lazily)
     if _bad_states:
@@ -1187,6 +1187,7 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
                 _warn(f"corpus index {what} ({exc}); this run's results were not cached")
             except sqlite3.Error as exc:
                 _warn(f"corpus index write failed ({exc}); this run's results were not cached")
+        state_rows.clear()  # every state's encoded copy: not held while the aggregates are filled
     names = _Names(corpus)
     for rule in rules:
         if rule.code in lazy_codes:

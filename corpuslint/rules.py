@@ -172,6 +172,12 @@ class CorpusRule(Rule):
     # keys) when the index is in use, else None; it must give the same findings either
     # way. None (the default, and what a third-party rule gets): every state, as before.
     aggregate: ClassVar[Any] = None
+    # True: when the run keeps states in a temporary file until their reduce (--no-cache,
+    # ``store.StateSpill``), ``CorpusView.states`` is a read-only mapping that decodes a
+    # state on each access (``store.SpilledStates``) instead of a dict of every decoded
+    # state held for the whole reduce. For a reduce that reads each state a few times and
+    # keeps what it needs (the spelling rules); False (the default): a dict.
+    lazy_states: ClassVar[bool] = False
 
     def collect(self, doc: Document) -> Any:
         """Map step: a picklable summary of ``doc`` (must not keep a reference to it)."""
@@ -180,6 +186,11 @@ class CorpusRule(Rule):
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         """Reduce step: findings for the documents in ``corpus.targets``."""
         raise NotImplementedError
+
+    def release(self) -> None:
+        """Called once every corpus rule of the run has reduced: drop what this rule's
+        reduce kept for the rules reduced after it (e.g. a table several rules share),
+        so it is not held while the findings are reported. Default: nothing."""
 
 
 class EngineRule(Rule):

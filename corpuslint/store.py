@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from typing import Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 from . import files
 from .document import Document
@@ -247,3 +247,28 @@ class StateSpill:
 
     def close(self) -> None:
         self._fh.close()
+
+
+class SpilledStates(Mapping[str, Any]):
+    """``{key: state}`` of one corpus rule over a ``StateSpill``: a ``Spilled`` value is
+    decoded from the spill on each access and not kept (the caller holds a state only
+    as long as it uses it), other values (None, a plugin's own state type) are given as
+    they are. For a reduce that reads each state a few times (``CorpusRule.lazy_states``);
+    valid while the spill is open."""
+
+    def __init__(self, spill: StateSpill, values: Mapping[str, Any]) -> None:
+        self._spill = spill
+        self._values = dict(values)
+
+    def __getitem__(self, key: str) -> Any:
+        value = self._values[key]
+        return self._spill.get(value) if isinstance(value, Spilled) else value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._values
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)

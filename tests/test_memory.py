@@ -33,6 +33,13 @@ def _docs():
     return [files.load(files.Source(str(p), p.name)) for p in sorted(SAMPLES.glob("*.txt"))]
 
 
+def _seed_and_copies(tmp_path):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    for i, text in enumerate(texts):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+        (tmp_path / f"copy{i}.txt").write_text("\n\n".join(reversed(text.split("\n\n"))), encoding="utf-8")
+
+
 def test_spilled_states_come_back_equal_and_writable(tmp_path):
     linter = _linter(tmp_path)
     spill = StateSpill()
@@ -94,11 +101,7 @@ def test_no_cache_run_with_and_without_the_spill_is_the_same_report(tmp_path, mo
     the --no-cache report with states spilled is byte for byte the in-memory one."""
     from corpuslint import cli
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
-    for i, text in enumerate(texts):
-        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
-        paras = text.split("\n\n")
-        (tmp_path / f"copy{i}.txt").write_text("\n\n".join(reversed(paras)), encoding="utf-8")
+    _seed_and_copies(tmp_path)
     monkeypatch.chdir(tmp_path)
     used: list[StateSpill] = []
 
@@ -137,6 +140,41 @@ def test_concat_shares_its_arrays_with_the_states(tmp_path):
     assert np.array_equal(doc_of, np.repeat(np.arange(len(paths)), [len(before[p]["lines"]) for p in paths]))
 
 
+def test_d104_lets_each_documents_frames_go_once_counted(tmp_path):
+    """A cold reduce over a dict of states drops each state's ``frames`` once the slot
+    templates are counted (its units' ``tframes`` stay); the findings are those of a
+    reduce over states it does not own (a read-only mapping: nothing dropped)."""
+    from collections.abc import Mapping
+
+    from corpuslint.rules import CorpusView
+
+    class ReadOnly(Mapping):
+        def __init__(self, d):
+            self.d = d
+
+        def __getitem__(self, k):
+            return self.d[k]
+
+        def __iter__(self):
+            return iter(self.d)
+
+        def __len__(self):
+            return len(self.d)
+
+    _seed_and_copies(tmp_path)
+    linter = _linter(tmp_path)
+    rule = next(r for r in linter.corpus_rules if r.code == "D104")
+    docs = {p.name: files.load(files.Source(str(p), p.name)) for p in sorted(tmp_path.glob("*.txt"))}
+    found = {}
+    for owned in (False, True):
+        states = {k: rule.collect(d) for k, d in docs.items()}
+        assert all("frames" in s for s in states.values() if s is not None)
+        view = CorpusView(states=states if owned else ReadOnly(states), targets=set(docs), documents=docs)
+        found[owned] = [(f.path, f.line, f.message) for f in rule.reduce(view)]
+        assert all(("frames" in s) != owned and "tframes" in s for s in states.values() if s is not None)
+    assert found[True] == found[False] and found[True]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.integers(0, 2**64 - 1) | st.integers(0, 30), max_size=20), max_size=8))
 def test_count_frames_is_unique_with_counts(per_doc):
@@ -149,3 +187,70 @@ def test_count_frames_is_unique_with_counts(per_doc):
     want, want_counts = np.unique(np.concatenate(every), return_counts=True)
     assert frames.dtype == np.uint64 and counts.dtype == np.int64
     assert np.array_equal(frames, want) and np.array_equal(counts, want_counts)
+
+
+def test_spelling_rules_read_spilled_states_on_access_and_let_the_merged_corpus_go(tmp_path, monkeypatch, capsys):
+    """S101/S103 (``lazy_states``) get ``SpilledStates`` (a state decoded on each access,
+    none held for the whole reduce), the other corpus rules a dict; the report is the one
+    of states held in memory, and once every corpus rule has reduced the merged corpus is
+    released (not held while the findings are written)."""
+    from corpuslint import cli
+    from corpuslint.families.spelling import analysis
+    from corpuslint.families.spelling.base import SpellingCorpusRule
+    from corpuslint.rules import CorpusRule
+    from corpuslint.store import SpilledStates
+
+    _seed_and_copies(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    seen: dict[str, type] = {}
+    real = engine.Linter._reduce_one
+
+    def recorded(self, rule, view):
+        seen[rule.code] = type(view.states)
+        return real(self, rule, view)
+
+    monkeypatch.setattr(engine.Linter, "_reduce_one", recorded)
+    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
+    out = {}
+    assert CorpusRule.lazy_states is False and SpellingCorpusRule.lazy_states is True
+    for lazy in (False, True):
+        monkeypatch.setattr(SpellingCorpusRule, "lazy_states", lazy)
+        seen.clear()
+        assert cli.main(args) == 0
+        out[lazy] = capsys.readouterr().out
+        assert analysis._MERGED == [None, None, None]
+    assert seen["S101"] is SpilledStates and seen["S103"] is SpilledStates and seen["D104"] is dict
+    assert out[True] == out[False]
+    codes = json.loads(out[True])["summary"]["by_code"]
+    assert codes.get("S101") and codes.get("S103")
+
+
+def test_spilled_states_decode_on_each_access_and_a_cached_merge_reads_the_new_mapping():
+    from corpuslint.families.spelling import analysis
+    from corpuslint.store import SpilledStates
+
+    docs = _docs()
+    states = {d.path: analysis.analyse(d, ("ar",)) for d in docs}
+    first, second = StateSpill(), StateSpill()
+    try:
+        lazy = {}
+        for spill in (first, second):
+            refs = {p: spill.put(s) for p, s in states.items()}
+            refs["none"] = None
+            lazy[spill] = SpilledStates(spill, refs)
+        view = lazy[first]
+        assert len(view) == len(states) + 1 and "none" in view and view["none"] is None
+        path = docs[0].path
+        a, b = view[path], view[path]
+        assert a is not b and a.content_hash == b.content_hash == states[path].content_hash  # decoded, not kept
+        analysis.forget_merged()
+        corpus = analysis.merge(view, ("ar",))
+        first.close()  # (a run that ended without releasing it: its spill is gone)
+        again = analysis.merge(lazy[second], ("ar",))  # the same contents: the same merged corpus
+        assert again is corpus
+        lc = again.langs["ar"]
+        assert lc.doc_words.states is lazy[second]
+        assert len(lc.doc_words.get(path)) == len(states[path].langs["ar"].count)
+    finally:
+        analysis.forget_merged()
+        second.close()

@@ -344,7 +344,13 @@ def reset() -> None:
     """Forget every per-process table and memo (benchmarks start cold with it)."""
     _INFO.clear()
     _CACHE.clear()
-    _MERGED[:] = [None, None, None]
+    forget_merged()
+
+
+def forget_merged() -> None:
+    """Drop the merged corpus ``merge`` keeps for the next spelling rule of the run."""
+    with _MERGE_LOCK:
+        _MERGED[:] = [None, None, None]
 
 
 def _spans(text: str, backend: Backend, all_spans) -> list[tuple[int, int]]:
@@ -747,7 +753,11 @@ def merge(states: dict[str, Any], languages: tuple[str, ...], table=None) -> Cor
     cache_key = (tuple(items), languages)
     with _MERGE_LOCK:
         if _MERGED[0] == cache_key and _MERGED[2] is table:  # the same states, and the same table (or None)
-            return _MERGED[1]
+            corpus = _MERGED[1]
+            for lc in corpus.langs.values():  # read through this caller's mapping (the same contents;
+                if isinstance(lc.doc_words, _DocWords):  # an earlier one may read a closed spill)
+                    lc.doc_words.states = states
+            return corpus
         given = table
         if table is None:
             from .table import of_documents

@@ -12,7 +12,8 @@ import numpy as np
 
 from ...aggregates import TableAggregate
 from ...rules import CorpusRule, CorpusView, DocumentRule
-from .analysis import RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape, merge
+from .analysis import (RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape,
+                       forget_merged, merge)
 from . import table as spell_table
 from .backends import TAA_MARBUTA
 from .project import SpellingRuleMixin
@@ -95,6 +96,9 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
     aggregate = SpellingTableAggregate()
 
     asks_evidence = False  # reduce calls ``evidence`` (S101, S102)
+    # states read on access from the --no-cache spill (merged once, then one target's at a
+    # time): not every document's state held through S101-S103
+    lazy_states = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,6 +136,9 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                 memo = getattr(lc.doc_words, "memo", None)
                 if memo:
                     memo.pop(path, None)
+
+    def release(self) -> None:
+        forget_merged()  # every spelling rule has reduced: the merged corpus (and its memos) goes
 
     def unlisted_rejections(self, corpus: CorpusView):
         """(doc, language, LangCorpus, LangState, occurrence, key, document key counts) for

@@ -135,6 +135,14 @@ def dic_stem(line: str, ignore: str) -> str | None:
     return _drop(line[:end], ignore)
 
 
+def _stem_rows(text: str, table: dict | None):
+    """(stem, line) of each ``.dic`` line of ``text`` (``_LINE_RE``), one at a time;
+    ``table``: ``str.translate`` table dropping the IGNORE characters from stems."""
+    for m in _LINE_RE.finditer(text):
+        stem, rest = m.groups()
+        yield (stem if table is None else stem.translate(table)), stem + rest
+
+
 class StemIndex:
     """The ``.dic`` lines of one dictionary by stem, in an SQLite file of the cache folder
     named after the dictionary's content (written once, atomically; data only)."""
@@ -162,13 +170,10 @@ class StemIndex:
         with open(self._dic, encoding=encoding, errors="replace") as fh:
             next(fh, None)  # the line count
             text = fh.read()
-        # dic_stem for every line at once: (stem, rest of the line); tab-led lines are comments
-        rows = _LINE_RE.findall(text)
-        if ignore and any(c in text for c in ignore):
-            table = dict.fromkeys(map(ord, ignore))
-            rows = [(stem.translate(table), stem + rest) for stem, rest in rows]
-        else:
-            rows = [(stem, stem + rest) for stem, rest in rows]
+        # dic_stem of every line: (stem, line) rows made as SQLite takes them (a list of
+        # the 466 k Arabic rows held ~170 MB at once); tab-led lines are comments
+        table = dict.fromkeys(map(ord, ignore)) if ignore and any(c in text for c in ignore) else None
+        rows = _stem_rows(text, table)
         try:  # (the first run of a project gets here before the corpus index makes the folder)
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".hunspell-", suffix=".tmp", dir=os.path.dirname(self.path))
