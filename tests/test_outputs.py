@@ -273,30 +273,7 @@ def test_any_diff_applies_with_git_to_exactly_the_new_text(tmp_path):
     check()
 
 
-# -- the JSON report's own indenting writer (json_format._indented) ------------------
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from corpuslint.outputs.json_format import _indented  # noqa: E402
-
-_JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
-_JSON_VALUES = st.recursive(
-    _JSON_SCALARS,
-    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
-    | st.dictionaries(st.text(max_size=5), inner, max_size=4)
-    | st.dictionaries(st.integers(), inner, max_size=2),  # (non-str keys: written by json itself)
-    max_leaves=20,
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(_JSON_VALUES, st.integers(0, 3))
-def test_json_indented_writer_is_json_dumps(value, level):
-    out: list[str] = []
-    _indented(value, level, out)
-    assert "".join(out) == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
-
-
+# -- the JSON report streams its diagnostics, as json.dump(report, indent=2) writes them --
 def test_json_report_of_real_findings_is_json_dumps(tmp_path):
     # the report, diagnostic by diagnostic, is what json.dump(report, indent=2) writes
     (tmp_path / "a.txt").write_text("النص  فيه مسافتان.\r\nسطر\u200b ثان \n\n\nوسطر \"مقتبس\" \\ هنا\t\n", encoding="utf-8")

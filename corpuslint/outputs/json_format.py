@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from json.encoder import encode_basestring  # (C-accelerated, as json.dumps(ensure_ascii=False) uses)
 
 
 def finding_to_dict(f, doc_positions=None) -> dict:
@@ -72,60 +71,12 @@ def write(result, stream) -> None:
     head, tail = json.dumps(data, ensure_ascii=False, indent=2).split('"diagnostics": []', 1)
     stream.write(head + '"diagnostics": [')
     positions = result_positions(result)
-    sep = "\n    "
-    for f in result.findings:
-        parts: list[str] = [sep]
-        _indented(finding_to_dict(f, positions.get(f.key)), 2, parts)
-        stream.write("".join(parts))
-        sep = ",\n    "
+    sep = "\n"
+    for f in result.findings:  # JSON strings hold no raw line break: indenting by lines is exact
+        item = json.dumps(finding_to_dict(f, positions.get(f.key)), ensure_ascii=False, indent=2)
+        stream.write(sep + "    " + item.replace("\n", "\n    "))
+        sep = ",\n"
     stream.write(("\n  ]" if result.findings else "]") + tail + "\n")
-
-
-# How json writes a value of exactly these types (a subclass goes to json.dumps itself).
-_SCALARS = {
-    str: encode_basestring, int: int.__repr__, type(None): lambda _v: "null", bool: lambda v: "true" if v else "false",
-}
-
-
-def _indented(value, level: int, out: list[str]) -> None:
-    """Append ``value`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it
-    nested ``level`` deep (its inner lines indented by 2 * (level + 1) spaces), piece by
-    piece onto ``out``: json's indenting encoder is pure Python and ~2x slower (the C
-    encoder is used only without ``indent``). Dicts with str keys, lists, tuples, str,
-    int, bool, None; anything else (a float, a subclass, another key type) is written
-    by ``json.dumps`` itself."""
-    scalar = _SCALARS.get(value.__class__)
-    if scalar is not None:
-        out.append(scalar(value))
-    elif value.__class__ is dict and all(k.__class__ is str for k in value):
-        if not value:
-            out.append("{}")
-            return
-        inner = "\n" + "  " * (level + 1)
-        sep = "{" + inner
-        for k, v in value.items():
-            scalar = _SCALARS.get(v.__class__)
-            if scalar is not None:
-                out.append(f"{sep}{encode_basestring(k)}: {scalar(v)}")
-            else:
-                out.append(f"{sep}{encode_basestring(k)}: ")
-                _indented(v, level + 1, out)
-            sep = "," + inner
-        out.append("\n" + "  " * level + "}")
-    elif value.__class__ in (list, tuple):
-        if not value:
-            out.append("[]")
-            return
-        inner = "\n" + "  " * (level + 1)
-        sep = "[" + inner
-        for v in value:
-            out.append(sep)
-            _indented(v, level + 1, out)
-            sep = "," + inner
-        out.append("\n" + "  " * level + "]")
-    else:
-        text = json.dumps(value, ensure_ascii=False, indent=2)
-        out.append(text.replace("\n", "\n" + "  " * level))
 
 
 def result_positions(result) -> "_Positions":
