@@ -361,13 +361,12 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             mine = np.unique(np.concatenate(mine)) if mine else np.zeros(0, np.uint64)
             template = mine[doc_counts(incremental.FRAMES, mine) >= need]
         elif bp_docs > 0:
-            per_doc = [s["frames"] for s in corpus.states.values() if s is not None and "frames" in s]
-            template = F.add_counts([F.count_frames(per_doc)], need)
-            del per_doc
-            if type(corpus.states) is dict:  # counted: each document's frames are not needed again
-                for s in corpus.states.values():  # (its units' frames, ``tframes``, are): ~1/7 of the states
-                    if type(s) is dict:
-                        s.pop("frames", None)
+            # a dict of states (owned) gives up each document's frames to the count: not needed
+            # again (its units' frames, ``tframes``, are) and freed as they are concatenated
+            owned = type(corpus.states) is dict
+            per_doc = [s.pop("frames") if owned and type(s) is dict else s["frames"]
+                       for s in corpus.states.values() if s is not None and "frames" in s]
+            template = F.add_counts([F.count_frames(per_doc, release=True)], need)
         else:
             template = np.zeros(0, np.uint64)
         templated = _frames_lookup(states, paths, template)

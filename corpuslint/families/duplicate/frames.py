@@ -99,10 +99,13 @@ def frame_hashes(tokens: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np
     return h, offsets
 
 
-def count_frames(per_doc: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+def count_frames(per_doc: list[np.ndarray], release: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """(unique frames, number of documents each is in) over ``per_doc``: a partial count
-    a distributed reduce adds up with ``add_counts``."""
+    a distributed reduce adds up with ``add_counts``. ``release``: the list is emptied,
+    so arrays it held the last reference to are freed once concatenated."""
     parts = [f for f in per_doc if len(f)]
+    if release:
+        per_doc.clear()
     if not parts:
         return np.zeros(0, _U64), np.zeros(0, np.int64)
     every = np.concatenate(parts)
