@@ -799,32 +799,10 @@ def remove_lines_edit(doc: Document, first_line: int, last_line: int) -> Edit:
 
     When the removal would leave two blank lines adjacent, one adjacent blank line
     goes too, so repeated fixes never pile up blank lines. Nothing outside those
-    lines is touched.
+    lines is touched (``remove_span_lines_edit`` of the lines' span).
     """
     lines = doc.lines
-    text = doc.text
-    fi, li = first_line - 1, last_line - 1
-    start = lines[fi].start
-    end = lines[li].end + len(lines[li].newline)
-    if not lines[li].newline:
-        # last line of a file without a final newline: drop the preceding line ending
-        if fi > 0:
-            start = lines[fi - 1].end
-        return Edit(start, end, "")
-
-    def blank(i: int) -> bool:
-        return 0 <= i < len(lines) and not text[lines[i].start : lines[i].end].strip()
-
-    before_blank = fi == 0 or blank(fi - 1)
-    if before_blank and blank(li + 1) and li + 1 < len(lines):
-        nxt = lines[li + 1]
-        if nxt.newline:
-            end = nxt.end + len(nxt.newline)
-        elif fi > 0:
-            # the blank line is the file's last (no newline): drop the line ending before us
-            start = lines[fi - 1].end
-            end = nxt.end
-    return Edit(start, end, "")
+    return remove_span_lines_edit(doc.text, lines[first_line - 1].start, lines[last_line - 1].end)
 
 
 def _newline_at(text: str, pos: int) -> int:
@@ -841,9 +819,10 @@ def _line_before(text: str, start: int) -> tuple[int, int]:
 
 
 def remove_span_lines_edit(text: str, start: int, end: int) -> Edit:
-    """``remove_lines_edit`` of the lines ``text[start:end]`` spans (``start`` at a line
-    start, ``end`` at a line end, line endings as ``Document.lines``), found around the
-    span in the text instead of from every line of the document."""
+    """Delete the whole lines ``text[start:end]`` spans (``start`` at a line start, ``end``
+    at a line end, line endings as ``Document.lines``) with their line ending, and one
+    adjacent blank line when two would be left adjacent (``remove_lines_edit``), found
+    around the span in the text instead of from every line of the document."""
     nl = _newline_at(text, end)
     if not nl:  # last line of a file without a final newline: drop the preceding line ending
         return Edit(_line_before(text, start)[1] if start else start, end, "")
