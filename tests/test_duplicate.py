@@ -679,7 +679,7 @@ def test_light_stem_prefilter_equals_the_regex_definition(word):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from("\u064a\u064b\u064e\u0652\u0653\u066f\u0670\u0671a \U0001d11e\ud800\udfff\uffff"), max_size=12))
 def test_harakat_count_equals_counting_each_harakah(text):
-    """regions.harakat_count (one pass over UTF-16 code units) counts what nine
+    """regions.harakat_count (one pass over the code points) counts what nine
     str.count calls do, with astral characters and lone surrogates around."""
     from corpuslint.families.duplicate import regions
 

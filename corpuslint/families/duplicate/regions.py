@@ -309,12 +309,13 @@ _VOCALISED: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDiction
 
 def harakat_count(text: str) -> int:
     """Characters of ``_HARAKAT`` (U+064B..U+0652, U+0670) in ``text``, from one pass over
-    its UTF-16 code units (each harakah is one unit, and no surrogate is one): ~2x fewer
-    CPU s than nine ``str.count`` scans."""
+    its code points: ~1.3x fewer CPU s than nine ``str.count`` scans. (UTF-32, the codec
+    ``units._runs`` uses: no other codec module is loaded on first use, which a process
+    that has dropped its rights may no longer be able to read.)"""
     if text.isascii():
         return 0
-    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
-    return int(np.count_nonzero((units - np.uint16(0x064B)) < 8)) + int(np.count_nonzero(units == 0x0670))
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return int(np.count_nonzero((cp - np.uint32(0x064B)) < 8)) + int(np.count_nonzero(cp == 0x0670))
 
 
 def vocalised(doc: Document) -> bool:
