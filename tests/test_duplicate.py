@@ -663,6 +663,29 @@ def test_band_keys_vectorised_equal_the_band_by_band_definition(n, band_rows, se
     assert np.array_equal(lsh.band_keys(sigs, 0.8), _band_keys_column_by_column(sigs, *lsh.lsh_params(0.8)).T)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("والبكفلمنيه" + "ءأإةى" + "\u064e\u0651" + "abZ1 _-"), max_size=8))
+def test_light_stem_prefilter_equals_the_regex_definition(word):
+    """light_stem skips the clitic regex for words whose first letter begins no prefix;
+    the stems (hashed into every shingle and stored in the corpus index) are those of
+    the regex alone, e.g. و + "الد" (وال + one letter fails, و alone strips)."""
+    from corpuslint.text import normalize
+
+    stripped = normalize._CLITIC_RE.sub("", word, count=1)
+    assert normalize.light_stem(word) == (stripped if len(stripped) >= 2 else word)
+    assert normalize.light_stem("والد") == "الد" and normalize.light_stem("كتاب") == "كتاب"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("\u064a\u064b\u064e\u0652\u0653\u066f\u0670\u0671a \U0001d11e\ud800\udfff\uffff"), max_size=12))
+def test_harakat_count_equals_counting_each_harakah(text):
+    """regions.harakat_count (one pass over the code points) counts what nine
+    str.count calls do, with astral characters and lone surrogates around."""
+    from corpuslint.families.duplicate import regions
+
+    assert regions.harakat_count(text) == sum(map(text.count, regions._HARAKAT))
+
+
 # -- the run table: numpy run keys, bucketed lookups, units from one scan (d104x) ---------
 
 _TEXT_PIECES = st.sampled_from(
