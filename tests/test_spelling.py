@@ -492,6 +492,17 @@ def test_repeat_prefilter_on_real_text():
     assert found >= 5
 
 
+def test_repeat_matches_without_regex_case_lists_scan_the_whole_text(monkeypatch):
+    # a regex release without its private case lists: S104 falls back to one scan
+    from corpuslint.families.spelling import repeated
+
+    text = sorted(SAMPLES.rglob("*.txt"))[0].read_text(encoding="utf-8") + "\nthe the report, İi and ıI\n"
+    want = _repeat_spans(repeated.repeat_matches(text))
+    monkeypatch.setattr(repeated, "_get_all_cases", None)
+    assert _repeat_spans(repeated.repeat_matches(text)) == want
+    assert any(w.lower() == "the" for _span, w, _gap in want)
+
+
 def test_repeat_prefilter_case_lists_are_symmetric():
     # repeat_lines follows regex's IGNORECASE case lists from a character; that reaches
     # every character regex equates with it only if the lists are symmetric

@@ -9,6 +9,11 @@ from ...arrays import sorted_unique
 from ...findings import Edit, Fix, Severity
 from ...structure import in_verse
 from ...text.lazy_regex import lazy
+
+try:  # regex's own case lists (a private function): without them, S104 scans the whole text
+    from regex._regex import get_all_cases as _get_all_cases
+except ImportError:  # pragma: no cover - a regex release without it
+    _get_all_cases = None
 from ...text.script import language_spans
 from .base import SpellingDocumentRule
 
@@ -40,14 +45,12 @@ class _CodePoints:
         new = cp[~self.known[cp]]
         if not len(new):
             return
-        from regex._regex import get_all_cases
-
         for c in sorted_unique(new).tolist():
             ch = chr(c)
             self.kind[c] = 1 if self._letter(ch) else 2 if self._mark(ch) else 0
             linked, todo = {c}, [c]
             while todo:
-                for d in get_all_cases(regex.IGNORECASE, todo.pop()):
+                for d in _get_all_cases(regex.IGNORECASE, todo.pop()):
                     if d not in linked:
                         linked.add(d)
                         todo.append(d)
@@ -125,7 +128,10 @@ def repeat_matches(text: str):
     """``_REPEAT_RE.finditer(text, overlapped=False)``: the same matches in the same order,
     with ``_REPEAT_RE`` run only on the lines ``repeat_lines`` finds (its matches never
     cross a line feed: neither word nor gap holds one, and its look-arounds read a line
-    feed and the end of the text alike)."""
+    feed and the end of the text alike). Without regex's case lists, one scan of the text."""
+    if _get_all_cases is None:
+        yield from _REPEAT_RE.finditer(text, overlapped=False)
+        return
     for start, end in repeat_lines(text):
         yield from _REPEAT_RE.finditer(text, start, end, overlapped=False)
 
