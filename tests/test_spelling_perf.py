@@ -258,3 +258,39 @@ def test_one_stemmer_verdicts_are_the_whole_analysis_verdicts():
     assert same == [not whole.flagged_classes(a) or not whole.word_classes(b)
                     or bool(whole.word_classes(b) & whole.flagged_classes(a)) for a, b in pairs]
     assert {True, False} <= set(same)
+
+
+def test_rejected_occurrences_skipped_in_bulk_have_no_slip_evidence():
+    """S101 and S102 skip, per document in one numpy pass (``base.possible_rows``), the
+    rejected occurrences whose key the corpus has more than ``max-count`` times and whose
+    spelling has no morphology explanation: on the real-text fixtures (Arabic handbook
+    and news, Persian and Urdu UDHR) the rows kept are exactly the others, and
+    ``slip_evidence`` (the slow definition) finds nothing for any row skipped."""
+    from corpuslint.families.spelling import Slip, base
+
+    texts = corpus_texts()
+    docs = {p: Document(p, t) for p, t in texts.items()}
+    rule = Slip()
+    states = {p: rule.collect(d) for p, d in docs.items()}
+    merged = analysis.merge(states, rule.project.languages)
+    skipped = kept = 0
+    for max_count in (1, 2):
+        for path, state in states.items():
+            for lang, ls in state.langs.items():
+                lc = merged.langs[lang]
+                rows = set(base.possible_rows(lc, ls, path, max_count, True).tolist())
+                plain = set(base.possible_rows(lc, ls, path, max_count, False).tolist())
+                doc_keys = base.doc_key_counts(lc, ls, path)
+                for i, occ in enumerate(ls.rejected):
+                    seen = lc.key_count.get(lc.backend.key(occ[2]), 0)
+                    assert (i in plain) == (seen <= max_count)
+                    assert (i in rows) == (seen <= max_count or bool(ls.pattern.get(occ[2])))
+                    if i in rows:
+                        kept += 1
+                        continue
+                    skipped += 1
+                    assert base.slip_evidence(
+                        lc, ls, occ, max_count=max_count, min_candidate_count=2, doc_keys=doc_keys
+                    ) is None
+    analysis.forget_merged()
+    assert skipped > 100 and kept > 20

@@ -114,15 +114,16 @@ class LangState:
     def rejected(self) -> list[tuple[int, int, str, str, str]]:
         """Dictionary-rejected occurrences: (start, end, clean, left key, right key)."""
 
-        def make():
-            vocab, key = self.vocab, self.backend.key
-            out = []
-            for start, end, w, left, right, _m, _v in self.rej.tolist():
-                out.append((start, end, vocab[w], key(vocab[left]) if left >= 0 else "",
-                            key(vocab[right]) if right >= 0 else ""))
-            return out
+        return self._cached("_rejected", lambda: self.occurrences(self.rej))
 
-        return self._cached("_rejected", make)
+    def occurrences(self, rows: np.ndarray) -> list[tuple[int, int, str, str, str]]:
+        """``rejected``'s tuples of the given rows of ``rej`` (an [n, 7] array), in their order."""
+        vocab, key = self.vocab, self.backend.key
+        out = []
+        for start, end, w, left, right, _m, _v in rows.tolist():
+            out.append((start, end, vocab[w], key(vocab[left]) if left >= 0 else "",
+                        key(vocab[right]) if right >= 0 else ""))
+        return out
 
     @property
     def rejected_cleans(self) -> set[str]:
@@ -518,8 +519,8 @@ class LangCorpus:
     ``rejected``: per word, whether the dictionary rejected it; ``first_at``: per word,
     (path id into ``paths``, line, column) of its first occurrence in the corpus;
     ``doc_words.get(path)``: a document's local vocabulary as word ids (documents whose
-    state the reduce holds). ``key_count``/``clean_count``/``doc_freq`` are the same
-    tables as dicts by string."""
+    state the reduce holds); ``key_counts``: corpus count per key id (int64).
+    ``key_count``/``clean_count``/``doc_freq`` are the same tables as dicts by string."""
 
     backend: Backend
     key_count: Counter = field(default_factory=Counter)
@@ -533,6 +534,7 @@ class LangCorpus:
     count: Any = None
     keys: list[str] = field(default_factory=list)
     word_key: Any = None
+    key_counts: Any = None
     pairs: Any = None
     rejected: Any = None
     doc_words: Any = field(default_factory=dict)
@@ -711,7 +713,7 @@ def _build(lc: LangCorpus, lang: str, lt, states: dict[str, Any]) -> None:
     n_keys = len(terms)
     lc.keys = keys = list(terms)
     lc.word_key = word_key
-    key_count = np.bincount(word_key, weights=lc.count, minlength=n_keys).astype(np.int64)
+    key_count = lc.key_counts = np.bincount(word_key, weights=lc.count, minlength=n_keys).astype(np.int64)
     key_docs = dict(zip(lt.keyl, lt.key_docs.tolist()))
     lc.clean_count = Counter(dict(zip(words, lc.count.tolist())))
     lc.key_count = Counter(dict(zip(keys, key_count.tolist())))

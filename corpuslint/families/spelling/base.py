@@ -12,7 +12,7 @@ import numpy as np
 
 from ...aggregates import TableAggregate
 from ...rules import CorpusRule, CorpusView, DocumentRule
-from .analysis import (RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape,
+from .analysis import (R_WORD, RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape,
                        forget_merged, merge)
 from . import table as spell_table
 from .backends import TAA_MARBUTA
@@ -140,10 +140,16 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
     def release(self) -> None:
         forget_merged()  # every spelling rule has reduced: the merged corpus (and its memos) goes
 
-    def unlisted_rejections(self, corpus: CorpusView):
+    def unlisted_rejections(self, corpus: CorpusView, *, max_count: int | None = None, or_pattern: bool = False):
         """(doc, language, LangCorpus, LangState, occurrence, key, document key counts) for
         every dictionary-rejected word of a target that the project neither accepts nor
-        rejects (rejected words are S105's)."""
+        rejects (rejected words are S105's).
+
+        With ``max_count``, only the occurrences whose key the corpus has at most
+        ``max_count`` times, or (``or_pattern``) whose spelling has a morphology
+        explanation (``LangState.pattern``): the rest, most rejected occurrences of a
+        corpus (names, regional spellings), are told apart per document in one numpy
+        pass (``possible_rows``), for a rule that has nothing to say about them."""
         for path, fetch, state, merged in self.targets(corpus):
             doc = None
             for lang, ls in state.langs.items():
@@ -151,7 +157,11 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                 if lc is None or not len(ls.rej):
                     continue
                 doc_keys = None
-                for occ in ls.rejected:
+                if max_count is None:
+                    occurrences = ls.rejected
+                else:
+                    occurrences = ls.occurrences(ls.rej[possible_rows(lc, ls, path, max_count, or_pattern)])
+                for occ in occurrences:
                     key = lc.backend.key(occ[2])
                     if self.project.accepted(lang, key) or self.project.rejected(lang, key):
                         continue
@@ -490,6 +500,26 @@ def words_ending_with(lc: LangCorpus, tail: str) -> list[str]:
         if len(r) > len(tail):
             out.append(r[::-1])
     return out
+
+
+def possible_rows(lc: LangCorpus, ls: LangState, path: str, max_count: int, or_pattern: bool) -> np.ndarray:
+    """Indices of the rows of ``ls.rej`` (rejected occurrences, in order) whose word's key
+    the corpus has at most ``max_count`` times, or, with ``or_pattern``, whose spelling
+    has a morphology explanation (``ls.pattern``, asked once per distinct word): the
+    occurrences ``slip_evidence`` may find evidence for with that ``max_count`` (it
+    returns None for the others before anything else). All rows when the document's
+    word ids are not at hand."""
+    g = lc.doc_words.get(path)
+    if g is None or lc.word_key is None or lc.key_counts is None:
+        return np.arange(len(ls.rej))
+    words = np.asarray(ls.rej[:, R_WORD], dtype=np.int64)
+    keep = lc.key_counts[lc.word_key[g[words]]] <= max_count
+    if or_pattern and not keep.all():
+        vocab, pattern = ls.vocab, ls.pattern
+        explained = [w for w in np.unique(words[~keep]).tolist() if pattern.get(vocab[w])]
+        if explained:
+            keep |= np.isin(words, explained)
+    return np.flatnonzero(keep)
 
 
 def doc_key_counts(lc: LangCorpus, ls: LangState, path: str | None = None) -> Counter:

@@ -82,7 +82,8 @@ class Slip(SpellingCorpusRule):
     def reduce(self, corpus):
         max_count = int(self.opts["max-count"])
         min_cand = int(self.opts["min-candidate-count"])
-        for doc, _lang, lc, ls, occ, _key, doc_keys in self.unlisted_rejections(corpus):
+        rejections = self.unlisted_rejections(corpus, max_count=max_count, or_pattern=True)  # no evidence for the rest
+        for doc, _lang, lc, ls, occ, _key, doc_keys in rejections:
             ev = self.evidence(lc, ls, occ, doc_keys, max_count=max_count, min_candidate_count=min_cand)
             if ev is None:
                 continue

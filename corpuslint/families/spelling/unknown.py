@@ -34,7 +34,8 @@ class UnknownWord(SpellingCorpusRule):
 
     def reduce(self, corpus):
         learn = int(self.opts["learn-frequency"])
-        for doc, lang, lc, ls, occ, key, doc_keys in self.unlisted_rejections(corpus):
+        below = learn - 1 if learn > 0 else None  # words seen ``learn`` times are learned: skipped in bulk
+        for doc, lang, lc, ls, occ, key, doc_keys in self.unlisted_rejections(corpus, max_count=below):
             if learn > 0 and lc.key_count.get(key, 0) >= learn:
                 continue
             if self.evidence(lc, ls, occ, doc_keys, max_count=1, min_candidate_count=2):
