@@ -221,6 +221,30 @@ def _splitter(pattern):
     return split
 
 
+class _NewIds(dict):
+    """str -> id, handing out the next id to a string it has not seen (``__missing__``:
+    a Python call only for a new string; a known one is a C-level look-up through
+    ``map(ids.__getitem__, ...)``). The new strings wait in ``pending``, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending: list[str] = []
+
+    def __missing__(self, item: str) -> int:
+        i = self[item] = len(self)
+        self.pending.append(item)
+        return i
+
+
+class _GapCodes(dict):
+    """Text between two tokens -> 2 * its length + 1 when it holds a line break or a
+    sentence end (computed on first sight, ``__missing__``)."""
+
+    def __missing__(self, gap: str) -> int:
+        code = self[gap] = 2 * len(gap) + (_BREAK_RE.search(gap) is not None)
+        return code
+
+
 class _TokenTable:
     """Per back-end and process: distinct raw tokens and distinct cleaned spellings, with
     everything the map step needs about them, computed once (the dictionary verdict is
@@ -230,7 +254,7 @@ class _TokenTable:
         self.backend = backend
         self.split = _splitter(backend.token_re)
         self.lock = threading.Lock()
-        self.tid: dict[str, int] = {}  # raw token -> token id
+        self.tid = _NewIds()  # raw token -> token id (a new token gets the next id, then ``_add``)
         self.tok_clean = _Column(np.int32)  # token id -> clean id
         self.tok_len = _Column(np.int32)  # token id -> length in code points
         self.tok_flags = _Column(np.int8)  # token id -> 1 marked | 2 vocalised (rejected spellings only); -1 not yet
@@ -240,10 +264,11 @@ class _TokenTable:
         self.known = _Column(np.int8)  # clean id -> dictionary verdict 1/0 (short words: 1); -1 not asked yet
         self.form_id = _Column(np.int32)  # clean id -> id of ``backend.form(clean)`` in ``forms``; -1 not yet
         self.forms: dict[str, int] = {}
-        self.gap_codes: dict[str, int] = {}  # text between two tokens -> 2 * length + holds a break (bounded memo)
+        self.gap_codes = _GapCodes()  # text between two tokens -> 2 * length + holds a break (bounded memo)
 
     def _add(self, tokens: list[str]) -> None:
-        """New (distinct) tokens: their cleaned spelling now; the dictionary later (``resolve``)."""
+        """New (distinct) tokens, already given the next ids in ``tid``: their cleaned
+        spelling now; the dictionary later (``resolve``)."""
         cleaned = list(map(self.backend.clean, tokens))
         cid, n0 = self.cid, len(self.cleans)
         new = [c for c in dict.fromkeys(cleaned) if c not in cid]
@@ -251,8 +276,6 @@ class _TokenTable:
         self.cleans.extend(new)
         self.known.extend([-1] * len(new))
         self.form_id.extend([-1] * len(new))
-        t0 = len(self.tokens)
-        self.tid.update(zip(tokens, range(t0, t0 + len(tokens))))
         self.tokens.extend(tokens)
         self.tok_clean.extend(list(map(cid.__getitem__, cleaned)))
         self.tok_len.extend(list(map(len, tokens)))
@@ -280,11 +303,14 @@ class _TokenTable:
             self.tok_flags.data[t] = int(marked) | 2 * int(vocalised)
 
     def ids(self, tokens: list[str]) -> np.ndarray:
-        try:
-            return np.fromiter(map(self.tid.__getitem__, tokens), np.int32, len(tokens))
-        except KeyError:
-            self._add(sorted(set(tokens).difference(self.tid)))
-            return np.fromiter(map(self.tid.__getitem__, tokens), np.int32, len(tokens))
+        """Token ids of ``tokens``; tokens never seen get the next ids (in order of
+        appearance) and their table rows."""
+        tid = self.tid
+        out = np.fromiter(map(tid.__getitem__, tokens), np.int32, len(tokens))
+        if tid.pending:
+            new, tid.pending = tid.pending, []
+            self._add(new)
+        return out
 
     def tokenize(self, text: str, spans: list[tuple[int, int]]):
         """Tokens of ``text[start:end]`` for each span: (token ids, start offsets, adjacent
@@ -300,11 +326,8 @@ class _TokenTable:
             gaps = parts[0:-1:2]
             tids = self.ids(tokens)
             # each gap as one code: length * 2 + 1 when it holds a line break or sentence end
-            missing = set(gaps).difference(codes)
-            if missing:
-                if len(codes) > 100_000:
-                    codes.clear()
-                codes.update((g, 2 * len(g) + (_BREAK_RE.search(g) is not None)) for g in missing)
+            if len(codes) > 100_000:
+                codes.clear()
             gap = np.fromiter(map(codes.__getitem__, gaps), np.int64, len(gaps))
             lens = self.tok_len.data[tids]
             ends = np.cumsum((gap >> 1) + lens)
@@ -397,12 +420,13 @@ def _analyse_lang(doc, backend: Backend, spans: list[tuple[int, int]]) -> LangSt
         cleans = table.cleans
     n = len(tids)
     # local vocabulary in order of first occurrence: ids 0, 1, 2... as words first appear
-    cl = cids.tolist()
-    order = dict.fromkeys(cl)
-    v = len(order)
-    rank = dict(zip(order, range(v)))
-    local = np.fromiter(map(rank.__getitem__, cl), np.int64, n)
-    words = _WORD_SEP.join(map(cleans.__getitem__, order))
+    distinct, at, inverse = np.unique(cids, return_index=True, return_inverse=True)
+    v = len(distinct)
+    appear = np.argsort(at, kind="stable")  # distinct spellings in order of first occurrence
+    rank = np.empty(v, dtype=np.int64)
+    rank[appear] = np.arange(v, dtype=np.int64)
+    local = rank[inverse.reshape(-1)]
+    words = _WORD_SEP.join(map(cleans.__getitem__, distinct[appear].tolist()))
     count = np.bincount(local, minlength=v).astype(np.int32)
     # a word's first occurrence is where its id exceeds every id before it
     is_new = np.empty(n, dtype=np.bool_)

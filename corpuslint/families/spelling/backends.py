@@ -678,11 +678,30 @@ class ArabicBackend(Backend):
 
     def _verb_only(self, word: str) -> bool:
         """Every analysis of ``word`` is a verb (and there is one); a word with a noun
-        reading is told by the noun stemmer alone (``_part_decides``). The caller holds ``_lock``."""
-        if word not in self._types and self._part_decides(word, "Noun"):
-            return False
+        reading is told by the noun stemmer alone (``_part_decides``), and a word without
+        one by the verb stemmer alone (a quarter of a whole analysis): no verb reading
+        means not only verbs; verb readings, no noun stemmer analysis at all and no
+        stop-word reading mean the whole analysis is those verbs (``Analex.check_word``
+        adds the unknown-word stemmer's nouns only when nothing else was found). The
+        caller holds ``_lock``."""
+        if word not in self._types:
+            if self._part_decides(word, "Noun"):
+                return False
+            nouns, verbs = self._part_types(word, "noun"), self._part_types(word, "verb")
+            if verbs is not None:
+                if not any(t.split(":", 1)[0] == "Verb" for t in verbs):
+                    return False
+                if nouns == [] and all(t.startswith("Verb") for t in verbs) and not self._stop_tagged(word):
+                    return True
         types = self._analyses(word)
         return bool(types) and all(t.startswith("Verb") for t in types)
+
+    def _stop_tagged(self, word: str) -> bool:
+        """qalsadi reads ``word`` as a stop word too (``Analex.light_tag``), adding
+        stop-word analyses to the stemmers'. The caller holds ``_lock``."""
+        from pyarabic import araby
+
+        return self._analex.light_tag(araby.strip_tatweel(word)) == "stop"
 
     def pattern_slip(self, clean: str) -> str | None:
         """Why ``clean`` (dictionary-rejected, unvocalised) is malformed, or None.

@@ -53,7 +53,7 @@ from typing import Any, Callable, Iterable, Iterator
 import numpy as np
 
 from ...codec import state_type
-from .analysis import R_WORD, STATE_VERSION, DocState, LangState, sorted_unique
+from .analysis import R_WORD, STATE_VERSION, DocState, LangState, _NewIds, sorted_unique
 
 TABLE_VERSION = 2  # 2: word_key
 _WSEP = "\n"  # words and keys never contain a line break
@@ -238,14 +238,14 @@ def _lang_table(lang: str, docs: list[tuple[str, LangState]]) -> LangTable | Non
     sizes = np.fromiter((len(ls.count) for _p, ls in docs), np.int64, len(docs))
     # table word ids of every document's words, without a list of all of them (one str
     # per word and document: ~9x the compact states); ids first in order of appearance
-    seen: dict[str, int] = {}
-    add = seen.setdefault
+    seen = _NewIds()  # (a C-level look-up for a word seen before)
     seen_ids = np.empty(int(sizes.sum()), dtype=np.int64)
     pos = 0
     for _p, ls in docs:
         n = len(ls.count)
-        seen_ids[pos : pos + n] = np.fromiter((add(w, len(seen)) for w in ls.words.split(_WSEP)), np.int64, n)
+        seen_ids[pos : pos + n] = np.fromiter(map(seen.__getitem__, ls.words.split(_WSEP)), np.int64, n)
         pos += n
+    seen.pending.clear()
     vocab = sorted(seen)
     v = len(vocab)
     rank = np.empty(v, dtype=np.int64)  # id in order of appearance -> id in sorted order
