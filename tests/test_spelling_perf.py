@@ -278,8 +278,8 @@ def test_rejected_occurrences_skipped_in_bulk_have_no_slip_evidence():
         for path, state in states.items():
             for lang, ls in state.langs.items():
                 lc = merged.langs[lang]
-                rows = set(base.possible_rows(lc, ls, path, max_count, True).tolist())
-                plain = set(base.possible_rows(lc, ls, path, max_count, False).tolist())
+                rows = set(base.possible_rows(lc, ls, max_count, True).tolist())
+                plain = set(base.possible_rows(lc, ls, max_count, False).tolist())
                 doc_keys = base.doc_key_counts(lc, ls, path)
                 for i, occ in enumerate(ls.rejected):
                     seen = lc.key_count.get(lc.backend.key(occ[2]), 0)
@@ -294,3 +294,27 @@ def test_rejected_occurrences_skipped_in_bulk_have_no_slip_evidence():
                     ) is None
     analysis.forget_merged()
     assert skipped > 100 and kept > 20
+
+
+def test_document_word_ids_sliced_from_the_table_are_the_looked_up_ones():
+    """When the corpus table is summed from the states in the reduce, each document's
+    corpus word ids (``LangCorpus.doc_words``) are sliced from the table's per-document
+    ids (``table._lang_table``): the same ids as looking every word up by string."""
+    texts = corpus_texts()
+    rule = RULES[0]()
+    states = {p: rule.collect(Document(p, t)) for p, t in texts.items()}
+    merged = analysis.merge(states, rule.project.languages)
+    checked = 0
+    for lang, lc in merged.langs.items():
+        assert lc.doc_words.ids is not None and lc.doc_words.at
+        for path, state in states.items():
+            ls = state.langs.get(lang)
+            if ls is None or not len(ls.count):
+                continue
+            want = np.fromiter(map(lc.word_id.__getitem__, ls.words.split("\n")), np.int64, len(ls.count))
+            got = lc.doc_words.get(path)
+            assert got.dtype == np.int64 and np.array_equal(got, want)
+            assert [lc.words[i] for i in got.tolist()] == ls.vocab
+            checked += 1
+    analysis.forget_merged()
+    assert checked >= 10 and len(merged.langs) >= 2

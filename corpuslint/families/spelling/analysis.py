@@ -543,8 +543,8 @@ class LangCorpus:
     ``rejected``: per word, whether the dictionary rejected it; ``first_at``: per word,
     (path id into ``paths``, line, column) of its first occurrence in the corpus;
     ``doc_words.get(path)``: a document's local vocabulary as word ids (documents whose
-    state the reduce holds); ``key_counts``: corpus count per key id (int64).
-    ``key_count``/``clean_count``/``doc_freq`` are the same tables as dicts by string."""
+    state the reduce holds). ``key_count``/``clean_count``/``doc_freq`` are the same
+    tables as dicts by string."""
 
     backend: Backend
     key_count: Counter = field(default_factory=Counter)
@@ -558,7 +558,6 @@ class LangCorpus:
     count: Any = None
     keys: list[str] = field(default_factory=list)
     word_key: Any = None
-    key_counts: Any = None
     pairs: Any = None
     rejected: Any = None
     doc_words: Any = field(default_factory=dict)
@@ -684,10 +683,14 @@ _MERGE_LOCK = threading.Lock()
 
 class _DocWords:
     """path -> a document's local vocabulary as corpus word ids (``LangCorpus.doc_words``),
-    computed on demand from the states the reduce holds (on Dask: the targets' only)."""
+    computed on demand from the states the reduce holds (on Dask: the targets' only).
+    ``ids``: when the corpus table was summed from these states here, every document's
+    word ids as (path -> (offset, size), one array): read by slicing, with no look-up
+    per word."""
 
-    def __init__(self, lang: str, word_id: dict[str, int], states: dict[str, Any]):
+    def __init__(self, lang: str, word_id: dict[str, int], states: dict[str, Any], ids=None):
         self.lang, self.word_id, self.states = lang, word_id, states
+        self.at, self.ids = ids if ids is not None else ({}, None)
         self.memo: dict[str, np.ndarray] = {}
 
     def get(self, path: str, default=None):
@@ -697,6 +700,10 @@ class _DocWords:
             ls = state.langs.get(self.lang) if isinstance(state, DocState) else None
             if ls is None:
                 return default
+            at = self.at.get(path)
+            if at is not None and at[1] == len(ls.count):
+                got = self.memo[path] = self.ids[at[0] : at[0] + at[1]].astype(np.int64)
+                return got
             # (not ``ls.vocab``, which stays cached on a state another rule's reduce holds)
             vocab = ls.words.split(_WORD_SEP) if len(ls.count) else []
             got = self.memo[path] = np.fromiter(map(self.word_id.__getitem__, vocab), np.int64, len(vocab))
@@ -718,7 +725,8 @@ def _build(lc: LangCorpus, lang: str, lt, states: dict[str, Any]) -> None:
     vocab = lt.vocab
     words = lc.words = [vocab[i] for i in order.tolist()]
     word_id = lc.word_id = dict(zip(words, range(v)))
-    lc.doc_words = _DocWords(lang, word_id, states)
+    doc_ids = getattr(lt, "doc_ids", None)  # (``table._lang_table``: the table was summed here)
+    lc.doc_words = _DocWords(lang, word_id, states, doc_ids and (doc_ids[0], rank[doc_ids[1]].astype(doc_ids[1].dtype)))
     lc.n_docs = lt.n_docs
     lc.paths = lt.pathl
     lc.first_at = fr[order, 1:]
@@ -737,7 +745,7 @@ def _build(lc: LangCorpus, lang: str, lt, states: dict[str, Any]) -> None:
     n_keys = len(terms)
     lc.keys = keys = list(terms)
     lc.word_key = word_key
-    key_count = lc.key_counts = np.bincount(word_key, weights=lc.count, minlength=n_keys).astype(np.int64)
+    key_count = np.bincount(word_key, weights=lc.count, minlength=n_keys).astype(np.int64)
     key_docs = dict(zip(lt.keyl, lt.key_docs.tolist()))
     lc.clean_count = Counter(dict(zip(words, lc.count.tolist())))
     lc.key_count = Counter(dict(zip(keys, key_count.tolist())))

@@ -160,7 +160,7 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                 if max_count is None:
                     occurrences = ls.rejected
                 else:
-                    occurrences = ls.occurrences(ls.rej[possible_rows(lc, ls, path, max_count, or_pattern)])
+                    occurrences = ls.occurrences(ls.rej[possible_rows(lc, ls, max_count, or_pattern)])
                 for occ in occurrences:
                     key = lc.backend.key(occ[2])
                     if self.project.accepted(lang, key) or self.project.rejected(lang, key):
@@ -502,24 +502,19 @@ def words_ending_with(lc: LangCorpus, tail: str) -> list[str]:
     return out
 
 
-def possible_rows(lc: LangCorpus, ls: LangState, path: str, max_count: int, or_pattern: bool) -> np.ndarray:
+def possible_rows(lc: LangCorpus, ls: LangState, max_count: int, or_pattern: bool) -> np.ndarray:
     """Indices of the rows of ``ls.rej`` (rejected occurrences, in order) whose word's key
     the corpus has at most ``max_count`` times, or, with ``or_pattern``, whose spelling
-    has a morphology explanation (``ls.pattern``, asked once per distinct word): the
-    occurrences ``slip_evidence`` may find evidence for with that ``max_count`` (it
-    returns None for the others before anything else). All rows when the document's
-    word ids are not at hand."""
-    g = lc.doc_words.get(path)
-    if g is None or lc.word_key is None or lc.key_counts is None:
-        return np.arange(len(ls.rej))
-    words = np.asarray(ls.rej[:, R_WORD], dtype=np.int64)
-    keep = lc.key_counts[lc.word_key[g[words]]] <= max_count
-    if or_pattern and not keep.all():
-        vocab, pattern = ls.vocab, ls.pattern
-        explained = [w for w in np.unique(words[~keep]).tolist() if pattern.get(vocab[w])]
-        if explained:
-            keep |= np.isin(words, explained)
-    return np.flatnonzero(keep)
+    has a morphology explanation (``ls.pattern``): the occurrences ``slip_evidence`` may
+    find evidence for with that ``max_count`` (it returns None for the others before
+    anything else). Asked once per distinct rejected word of the document."""
+    words = ls.rej[:, R_WORD]
+    vocab, key, key_count, pattern = ls.vocab, lc.backend.key, lc.key_count, ls.pattern
+    kept = [
+        w for w in np.unique(words).tolist()
+        if key_count.get(key(vocab[w]), 0) <= max_count or (or_pattern and pattern.get(vocab[w]))
+    ]
+    return np.flatnonzero(np.isin(words, np.asarray(kept, dtype=words.dtype)))
 
 
 def doc_key_counts(lc: LangCorpus, ls: LangState, path: str | None = None) -> Counter:

@@ -299,11 +299,18 @@ def _lang_table(lang: str, docs: list[tuple[str, LangState]]) -> LangTable | Non
     np.floor_divide(codes, max(v, 1), out=pair_rows[:, 0], casting="unsafe")
     np.remainder(codes, max(v, 1), out=pair_rows[:, 1], casting="unsafe")
     pair_rows[:, 2] = pair_docs
-    return LangTable(
+    table = LangTable(
         lang, _WSEP.join(vocab), count.astype(np.int64), rejected, pair_rows,
         _WSEP.join(keyl), key_docs.astype(np.int64), _PSEP.join(p for p, _ls in docs), first, n_docs,
         word_key=word_key,
     )
+    # Each document's words as table ids, in its own word order (path -> (offset, size)
+    # into one int32 array, 4 bytes a (document, word) pair), so the merged corpus has
+    # their word ids without a look-up per word (``analysis._DocWords``). Not a field:
+    # never stored, gone with the table.
+    at = dict(zip((p for p, _ls in docs), zip(offsets.tolist(), sizes.tolist())))
+    table.doc_ids = (at, ids.astype(np.int32 if v < 2**31 else np.int64))
+    return table
 
 
 def _fits32(a: np.ndarray) -> bool:
