@@ -318,3 +318,24 @@ def test_document_word_ids_sliced_from_the_table_are_the_looked_up_ones():
             checked += 1
     analysis.forget_merged()
     assert checked >= 10 and len(merged.langs) >= 2
+
+
+def test_small_dictionary_tables_read_once_give_the_rows_sqlite_gives():
+    """qalsadi's custom noun and verb dictionaries (a handful of rows, asked once per
+    analysis) are read into memory once (backends._small_table): for each of their
+    words and for words they lack, the rows are the ones the bound SQL query returns."""
+    from corpuslint.families.spelling import backends
+
+    analex = backends._analyzer()
+    checked = 0
+    for stemmer, name in ((analex.nounstemmer, "custom_noun_dictionary"), (analex.verbstemmer, "custom_verb_dictionary")):
+        d = getattr(stemmer, name)
+        sql = f"select * FROM {d.table_name} WHERE normalized=?"
+        words = [r[0] for r in d.cursor.execute(f"select normalized FROM {d.table_name}")] + ["كتاب", "ذهب", "مال"]
+        for w in words:
+            assert [tuple(r) for r in d.lookup(w)] == [tuple(r) for r in d.cursor.execute(sql, (w,))]
+            checked += 1
+        assert backends._small_table(d, sql) is not None
+    big = analex.nounstemmer.noun_dictionary
+    assert backends._small_table(big, f"select * FROM {big.table_name} WHERE normalized=?") is None
+    assert checked >= 6

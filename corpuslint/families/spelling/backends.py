@@ -774,17 +774,39 @@ def _bound_lookup(d, original):
     from pyarabic import araby
 
     sql = f"select * FROM {d.table_name} WHERE normalized=?"
+    small = _small_table(d, sql)
 
     def lookup(normalized):
         word = araby.normalize_hamza(normalized)
         if "'" in word:
             return original(normalized)
+        if small is not None:
+            return list(small.get(word, ()))
         try:
             return list(d.cursor.execute(sql, (word,)))
         except sqlite3.OperationalError:
             return []
 
     return lookup
+
+
+SMALL_TABLE_ROWS = 1000  # a dictionary table this small is read once into memory (``_small_table``)
+
+
+def _small_table(d, sql: str) -> dict | None:
+    """normalized -> the rows ``sql`` gives for it, for every value of a table of at most
+    ``SMALL_TABLE_ROWS`` rows (qalsadi's custom noun and verb dictionaries: 1 and 5 rows,
+    asked once per noun or verb analysis), each asked of SQLite once; None for a bigger
+    table or one that cannot be read so."""
+    import sqlite3
+
+    try:
+        if d.cursor.execute(f"select count(*) FROM {d.table_name}").fetchone()[0] > SMALL_TABLE_ROWS:
+            return None
+        values = [r[0] for r in d.cursor.execute(f"select distinct normalized FROM {d.table_name}")]
+        return {v: list(d.cursor.execute(sql, (v,))) for v in values if isinstance(v, str)}
+    except (sqlite3.Error, TypeError, IndexError):
+        return None
 
 
 def _bound_freq_lookup(d, original):
