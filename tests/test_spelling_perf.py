@@ -339,3 +339,28 @@ def test_small_dictionary_tables_read_once_give_the_rows_sqlite_gives():
     big = analex.nounstemmer.noun_dictionary
     assert backends._small_table(big, f"select * FROM {big.table_name} WHERE normalized=?") is None
     assert checked >= 6
+
+
+def test_document_key_table_reads_as_the_key_counter():
+    """S101's per-document key counts (base.doc_key_table: one bincount over corpus key
+    ids) answer ``get`` as the Counter of base.doc_key_counts does, for the document's
+    keys, other corpus keys and strings that are no key."""
+    from corpuslint.families.spelling import base
+
+    texts = corpus_texts()
+    rule = RULES[0]()
+    states = {p: rule.collect(Document(p, t)) for p, t in texts.items()}
+    merged = analysis.merge(states, rule.project.languages)
+    asked = 0
+    for lang, lc in merged.langs.items():
+        for path, state in states.items():
+            ls = state.langs.get(lang)
+            if ls is None or not len(ls.count):
+                continue
+            slow, fast = base.doc_key_counts(lc, ls, path), base.doc_key_table(lc, ls, path)
+            assert isinstance(fast, base.KeyCounts)
+            for key in list(slow) + lc.keys[::50] + ["", "no such key", "\x1f"]:
+                assert fast.get(key, 0) == slow.get(key, 0) and fast.get(key) == slow.get(key)
+                asked += 1
+    analysis.forget_merged()
+    assert asked > 1000

@@ -170,7 +170,7 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                         if doc is None:
                             break
                     if doc_keys is None:  # computed once per document and language, only if needed
-                        doc_keys = doc_key_counts(lc, ls, path)
+                        doc_keys = doc_key_table(lc, ls, path)
                     yield doc, lang, lc, ls, occ, key, doc_keys
                 else:
                     continue
@@ -300,7 +300,7 @@ def slip_evidence(
     *,
     max_count: int,
     min_candidate_count: int,
-    doc_keys: Counter,
+    doc_keys: "Counter | KeyCounts",
 ) -> SlipEvidence | None:
     """The second signal for a dictionary-rejected occurrence, or None.
 
@@ -515,6 +515,33 @@ def possible_rows(lc: LangCorpus, ls: LangState, max_count: int, or_pattern: boo
         if key_count.get(key(vocab[w]), 0) <= max_count or (or_pattern and pattern.get(vocab[w]))
     ]
     return np.flatnonzero(np.isin(words, np.asarray(kept, dtype=words.dtype)))
+
+
+class KeyCounts:
+    """key -> occurrences in one document, read like a ``Counter`` (``get`` only): a count
+    per corpus key id (``LangCorpus.keys``), so no string is made for a key not asked about."""
+
+    __slots__ = ("key_id", "counts")
+
+    def __init__(self, key_id: dict[str, int], counts: np.ndarray):
+        self.key_id, self.counts = key_id, counts
+
+    def get(self, key: str, default=None):
+        i = self.key_id.get(key)
+        n = int(self.counts[i]) if i is not None else 0
+        return n if n else default
+
+
+def doc_key_table(lc: LangCorpus, ls: LangState, path: str) -> "KeyCounts | Counter":
+    """``doc_key_counts`` as a ``KeyCounts`` (one bincount over the document's word keys)
+    when the merged corpus has the document's word ids, else as that ``Counter``."""
+    g = lc.doc_words.get(path)
+    if g is None or lc.word_key is None:
+        return doc_key_counts(lc, ls, path)
+    key_id = lc.cache.get("key_id")
+    if key_id is None:
+        key_id = lc.cache["key_id"] = dict(zip(lc.keys, range(len(lc.keys))))
+    return KeyCounts(key_id, np.bincount(lc.word_key[g], weights=ls.count, minlength=len(lc.keys)))
 
 
 def doc_key_counts(lc: LangCorpus, ls: LangState, path: str | None = None) -> Counter:
