@@ -261,7 +261,7 @@ def test_one_stemmer_verdicts_are_the_whole_analysis_verdicts():
 
 
 def test_rejected_occurrences_skipped_in_bulk_have_no_slip_evidence():
-    """S101 and S102 skip, per document in one numpy pass (``base.possible_rows``), the
+    """S101 and S102 skip, per distinct word of a document (``base.possible_rows``), the
     rejected occurrences whose key the corpus has more than ``max-count`` times and whose
     spelling has no morphology explanation: on the real-text fixtures (Arabic handbook
     and news, Persian and Urdu UDHR) the rows kept are exactly the others, and

@@ -203,7 +203,7 @@ class Backend:
             self._found = True
         return self
 
-    def preload(self) -> "Backend":
+    def preload(self) -> Backend:
         """Read every heavy resource now rather than on first use: the hunspell
         dictionary (~1.6 s CPU for Arabic), the function words and, where the back-end
         has one, the morphology analyser. For benchmarks that count the load apart from
@@ -470,7 +470,7 @@ class ArabicBackend(Backend):
         self._flagged: dict[str, frozenset[str]] = {}  # ``same_class``: flagged_classes per rejected word
         self._part: dict[str, dict[str, list[str] | None]] = {}  # "verb"/"noun" -> word -> ``_part_types``
 
-    def preload(self) -> "ArabicBackend":
+    def preload(self) -> ArabicBackend:
         super().preload()
         if self._analex is None:
             self._analex = _analyzer()
@@ -679,7 +679,7 @@ class ArabicBackend(Backend):
     def _verb_only(self, word: str) -> bool:
         """Every analysis of ``word`` is a verb (and there is one); a word with a noun
         reading is told by the noun stemmer alone (``_part_decides``), and a word without
-        one by the verb stemmer alone (a quarter of a whole analysis): no verb reading
+        one by the verb stemmer alone (not a whole analysis): no verb reading
         means not only verbs; verb readings, no noun stemmer analysis at all and no
         stop-word reading mean the whole analysis is those verbs (``Analex.check_word``
         adds the unknown-word stemmer's nouns only when nothing else was found). The

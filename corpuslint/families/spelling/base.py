@@ -148,8 +148,9 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
         With ``max_count``, only the occurrences whose key the corpus has at most
         ``max_count`` times, or (``or_pattern``) whose spelling has a morphology
         explanation (``LangState.pattern``): the rest, most rejected occurrences of a
-        corpus (names, regional spellings), are told apart per document in one numpy
-        pass (``possible_rows``), for a rule that has nothing to say about them."""
+        corpus (names, regional spellings), are told apart once per distinct word of the
+        document (``possible_rows``), for a rule that has nothing to say about them; no
+        tuple is built for them, and a document with none left is not read again."""
         for path, fetch, state, merged in self.targets(corpus):
             doc = None
             for lang, ls in state.langs.items():
@@ -300,7 +301,7 @@ def slip_evidence(
     *,
     max_count: int,
     min_candidate_count: int,
-    doc_keys: "Counter | KeyCounts",
+    doc_keys: Counter | KeyCounts,
 ) -> SlipEvidence | None:
     """The second signal for a dictionary-rejected occurrence, or None.
 
@@ -521,7 +522,7 @@ class KeyCounts:
     """key -> occurrences in one document, read like a ``Counter`` (``get`` only): a count
     per corpus key id (``LangCorpus.keys``), so no string is made for a key not asked about."""
 
-    __slots__ = ("key_id", "counts")
+    __slots__ = ("counts", "key_id")
 
     def __init__(self, key_id: dict[str, int], counts: np.ndarray):
         self.key_id, self.counts = key_id, counts
@@ -532,7 +533,7 @@ class KeyCounts:
         return n if n else default
 
 
-def doc_key_table(lc: LangCorpus, ls: LangState, path: str) -> "KeyCounts | Counter":
+def doc_key_table(lc: LangCorpus, ls: LangState, path: str) -> KeyCounts | Counter:
     """``doc_key_counts`` as a ``KeyCounts`` (one bincount over the document's word keys)
     when the merged corpus has the document's word ids, else as that ``Counter``."""
     g = lc.doc_words.get(path)
