@@ -324,6 +324,15 @@ def slip_evidence(
     seen = lc.key_count.get(key, 0)
     if seen > max_count:
         return None
+    left_ok = informative_neighbour(lc, left)
+    right_ok = informative_neighbour(lc, right)
+    vocalised = clean in ls.vocalised
+    # Without a shared neighbour, only a long unvocalised word one inner edit away from
+    # a frequent dictionary word, that this document or the corpus uses a lot, is a slip
+    # ("باستخدم" beside "باستخدام"): rare names are short and not next to their twin.
+    lone = len(clean) >= LONE_MIN_LENGTH and not vocalised
+    if not (left_ok or right_ok or lone):
+        return None  # (asked before the candidates: without this, none can count)
     fw = backend.function_words
     cands = candidates(lc, key, min_candidate_count)
     rest = backend.proclitic_rest(key)
@@ -348,15 +357,6 @@ def slip_evidence(
         return None
     bigrams = lc.bigrams
     ctx = backend.ctx_key
-    left_ok = informative_neighbour(lc, left)
-    right_ok = informative_neighbour(lc, right)
-    vocalised = clean in ls.vocalised
-    # Without a shared neighbour, only a long unvocalised word one inner edit away from
-    # a frequent dictionary word, that this document or the corpus uses a lot, is a slip
-    # ("باستخدم" beside "باستخدام"): rare names are short and not next to their twin.
-    lone = len(clean) >= LONE_MIN_LENGTH and not vocalised
-    if not (left_ok or right_ok or lone):
-        return None
     left_c, right_c = ctx(left), ctx(right)
     needed = MIN_SIGNALS_VOCALISED if vocalised else MIN_SIGNALS
     prefix, _ = backend.split_prefix(clean)
