@@ -751,7 +751,8 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
                 spilled: dict[int, Any] = {}  # id(state) -> its reference: a shared state is written once
                 for code, state in states.items():
                     if id(state) not in spilled:  # (a worker's blob is written as it came)
-                        spilled[id(state)] = spill.put_blob(state, code) if isinstance(state, _Blob) else spill.put(state, code)
+                        put = spill.put_blob if isinstance(state, _Blob) else spill.put
+                        spilled[id(state)] = put(state, code)  # (dict-of-arrays states: by columns, per rule)
                     states[code] = spilled[id(state)]
             collected[key] = Collected(key, abspath, result.content_hash, result.nbytes, states, state_reader)
     if rows:

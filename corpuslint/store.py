@@ -397,6 +397,8 @@ class SpilledStates(Mapping[str, Any]):
     they are. For a reduce that reads each state a few times (``CorpusRule.lazy_states``);
     valid while the spill is open."""
 
+    decodes_on_access = True  # (a consumer may read a state again rather than hold it: spelling's merge)
+
     def __init__(self, spill: StateSpill, values: Mapping[str, Any]) -> None:
         self._spill = spill
         self._values = dict(values)
