@@ -315,7 +315,7 @@ class StateSpill:
         copies of their own instead."""
         import numpy as np
 
-        from .codec import CodecError
+        from .codec import CodecError, _count
 
         out: list = [None] * len(refs)
         headers: dict[int, list] = {}
@@ -333,12 +333,16 @@ class StateSpill:
         read: dict[tuple[str, str, str], np.ndarray] = {}
         for key, (lo, hi) in spans.items():
             column = self._columns.get(key)
-            buf = np.empty(hi - lo, dtype=np.uint8)
-            if column is not None:
-                column.fh.flush()
-            if column is None or hi > column.end or os.preadv(column.fh.fileno(), [buf], lo) != hi - lo:
+            if column is None or hi > column.end:
                 raise CodecError("spilled state truncated")
-            read[key] = buf
+            column.fh.flush()
+            buf = read[key] = np.empty(hi - lo, dtype=np.uint8)
+            got = 0
+            while got < hi - lo:  # (one read may return less: very large columns)
+                n = os.preadv(column.fh.fileno(), [buf[got:]], lo + got)
+                if n <= 0:
+                    raise CodecError("spilled state truncated")
+                got += n
         for k, header in headers.items():
             group, state = refs[k].group, {}
             for name, dtype, shape, at in header:
@@ -381,13 +385,6 @@ def _arrays(state) -> bool:
 
     return (type(state) is dict and bool(state) and all(type(k) is str for k in state)
             and all(isinstance(v, np.ndarray) and v.dtype.str in ALLOWED_DTYPES for v in state.values()))
-
-
-def _count(shape) -> int:
-    n = 1
-    for d in shape:
-        n *= d
-    return n
 
 
 class SpilledStates(Mapping[str, Any]):
