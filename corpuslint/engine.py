@@ -371,13 +371,18 @@ class _Unspill:
         self.decoded: dict[int, Any] = {}
 
     def states(self, own: Mapping[str, Any]) -> dict[str, Any]:
+        # the states not decoded yet, read together (a column of states once: ``StateSpill.get_many``)
+        todo = {value.offset: value for value in own.values()
+                if isinstance(value, self._spilled) and value.offset not in self.decoded}
+        fresh = dict(zip(todo, self.spill.get_many(list(todo.values()))))
+        del todo
         out = {}
         for key, value in own.items():
             if isinstance(value, self._spilled):
                 at = value.offset
                 state = self.decoded.get(at)
                 if state is None:
-                    state = self.spill.get(value)
+                    state = fresh[at]
                 self.left[at] -= 1
                 if self.left[at]:
                     self.decoded[at] = state
@@ -746,7 +751,8 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
                 spilled: dict[int, Any] = {}  # id(state) -> its reference: a shared state is written once
                 for code, state in states.items():
                     if id(state) not in spilled:  # (a worker's blob is written as it came)
-                        spilled[id(state)] = spill.put_blob(state) if isinstance(state, _Blob) else spill.put(state)
+                        put = spill.put_blob if isinstance(state, _Blob) else spill.put
+                        spilled[id(state)] = put(state, code)  # (dict-of-arrays states: by columns, per rule)
                     states[code] = spilled[id(state)]
             collected[key] = Collected(key, abspath, result.content_hash, result.nbytes, states, state_reader)
     if rows:

@@ -72,6 +72,97 @@ def test_spilled_states_come_back_equal_and_writable(tmp_path):
         spill.close()
 
 
+def _root(a):
+    while getattr(a, "base", None) is not None:
+        a = a.base
+    return a
+
+
+def test_states_spilled_by_columns_come_back_equal_as_views_of_one_column(tmp_path):
+    """A dict of arrays put with a group (the rule's code) comes back from ``get_many``
+    equal (values, dtypes, shapes), writable, each non-empty field a view of one array
+    per column (one read, one allocation); ``get`` gives copies of its own; a worker's
+    blob (``put_blob``) is stored the same way; order and other states are kept."""
+    from corpuslint.codec import dumps
+
+    linter = _linter(tmp_path)
+    spill = StateSpill()
+    try:
+        for rule in linter.corpus_rules:
+            states = [rule.collect(doc) for doc in _docs()]
+            refs = [spill.put(s, rule.code) if k % 2 else spill.put_blob(dumps(s), rule.code)
+                    for k, s in enumerate(states) if s is not None]
+            kept = [s for s in states if s is not None]
+            back = spill.get_many(refs)
+            roots: dict[str, set[int]] = {}
+            for ref, state, got in zip(refs, kept, back):
+                if isinstance(state, dict):
+                    assert ref.group == rule.code and got.keys() == state.keys()
+                    for k, a in state.items():
+                        assert got[k].dtype == a.dtype and got[k].shape == a.shape and np.array_equal(got[k], a)
+                        assert got[k].flags.writeable
+                        if a.nbytes:
+                            roots.setdefault(k, set()).add(id(_root(got[k])))
+                        else:  # an empty array holds no column
+                            assert got[k].base is None
+                    one = spill.get(ref)
+                    assert all(one[k].base is None and np.array_equal(one[k], a) for k, a in state.items())
+                else:
+                    assert ref.group is None and got.content_hash == state.content_hash
+            assert all(len(r) == 1 for r in roots.values())  # one buffer per column
+            if isinstance(kept[0], dict):
+                assert len(roots) > 1
+    finally:
+        spill.close()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.dictionaries(
+    st.sampled_from(["a", "b", "c"]),
+    st.tuples(st.sampled_from(["?", "u1", "<i4", "<u8", "<f8"]), st.lists(st.integers(0, 5), max_size=2)),
+    min_size=1), max_size=6))
+def test_any_dict_of_arrays_comes_back_from_the_columns(specs):
+    rng = np.random.default_rng(14)
+    spill = StateSpill()
+    try:
+        states = [{k: (rng.integers(0, 200, size=shape) if dt != "?" else rng.integers(0, 2, size=shape)).astype(dt)
+                   for k, (dt, shape) in spec.items()} for spec in specs]
+        refs = [spill.put(s, "G") for s in states]
+        for state, got in zip(states, spill.get_many(refs)):
+            assert got.keys() == state.keys()
+            for k, a in state.items():
+                assert got[k].dtype == a.dtype and got[k].shape == a.shape and np.array_equal(got[k], a)
+    finally:
+        spill.close()
+
+
+def test_a_concatenated_column_is_freed_once_the_states_share_the_concatenation(tmp_path):
+    """D104 read back from the columns: after ``_concat`` no state refers to the columns
+    of the concatenated fields any more, so each is freed whole (its memory returned),
+    while the other fields' columns (frames, names) stay with the states."""
+    import gc
+    import weakref
+
+    _seed_and_copies(tmp_path)
+    linter = _linter(tmp_path)
+    rule = next(r for r in linter.corpus_rules if r.code == "D104")
+    docs = [files.load(files.Source(str(p), p.name)) for p in sorted(tmp_path.glob("*.txt"))]
+    spill = StateSpill()
+    try:
+        refs = {d.path: spill.put(rule.collect(d), "D104") for d in docs}
+        got = spill.get_many(list(refs.values()))
+        states = dict(zip(refs, got))
+        columns = {k: weakref.ref(_root(a)) for state in got for k, a in state.items() if a.nbytes}
+        del got
+        dup._concat(states, ("lines", "spans", "nwords", "keys", "bands", "sets"))
+        gc.collect()
+        for k in ("lines", "spans", "nwords", "keys", "bands", "sets"):
+            assert columns[k]() is None, k
+        assert columns["frames"]() is not None and columns["tframes"]() is not None
+    finally:
+        spill.close()
+
+
 def test_a_state_several_rules_share_is_read_back_once():
     """The spelling rules share one state per document: read back, they share it again
     (so the merged corpus is built once), and it is let go after the last of them."""
@@ -254,3 +345,38 @@ def test_spilled_states_decode_on_each_access_and_a_cached_merge_reads_the_new_m
     finally:
         analysis.forget_merged()
         second.close()
+
+
+def test_the_spelling_table_of_spilled_states_reads_them_again_instead_of_holding_them():
+    """``table.of_documents`` with ``fetch`` (the merge over ``SpilledStates``) builds the
+    same table as over states held in memory, with at most two decoded states alive at
+    any time (the one read last and the one being read), not every document's."""
+    import weakref
+
+    from corpuslint.families.spelling import table
+    from corpuslint.families.spelling.analysis import analyse
+    from corpuslint.store import SpilledStates
+
+    docs = _docs()
+    held = {d.path: analyse(d, ("ar",)) for d in docs}
+    spill = StateSpill()
+    try:
+        alive: set[int] = set()
+        most, reads = [0], [0]
+
+        class Tracked(SpilledStates):  # every decoded state counted while it is alive
+            def __getitem__(self, path):
+                state = super().__getitem__(path)
+                alive.add(id(state))
+                weakref.finalize(state, alive.discard, id(state))
+                most[0], reads[0] = max(most[0], len(alive)), reads[0] + 1
+                return state
+
+        lazy = Tracked(spill, {p: spill.put(s) for p, s in held.items()})
+        assert lazy.decodes_on_access
+        want = table.of_documents(held.items())
+        got = table.of_documents(lazy.items(), lazy.__getitem__)
+        assert got == want and got.langs["ar"].n_docs == len(docs) > 2
+        assert reads[0] > 2 * len(docs) and most[0] <= 2
+    finally:
+        spill.close()

@@ -796,7 +796,9 @@ def merge(states: dict[str, Any], languages: tuple[str, ...], table=None) -> Cor
         if table is None:
             from .table import of_documents
 
-            table = of_documents(states.items())
+            # states decoded on each access (the --no-cache spill) are read again per pass, not all held
+            table = of_documents(states.items(), states.__getitem__ if getattr(states, "decodes_on_access", False)
+                                 else None)
         corpus = corpus_of(table, states, languages)
         _MERGED[:] = [cache_key, corpus, given]
         return corpus
