@@ -324,6 +324,15 @@ def test_signatures_match_datasketch_affine32():
         assert lean.jaccard(datasketch.LeanMinHash(m)) == 1.0
 
 
+def test_stored_permutations_are_the_drawing():
+    # the table a process loads (no numpy.random import) is RandomState(SEED)'s drawing
+    for k in (U.NUM_PERM, 64):
+        a, b = U.permutations(k)
+        ra, rb = U.draw_permutations(k)
+        assert a.dtype == b.dtype == ra.dtype == np.uint32 and a.shape == b.shape == (k,)
+        assert np.array_equal(a, ra) and np.array_equal(b, rb)
+
+
 def test_lsh_params_favour_recall():
     b, r = lsh.lsh_params(0.8)
     assert b * r <= U.NUM_PERM
@@ -786,6 +795,23 @@ def test_name_free_means_no_span_has_a_name(text):
         assert not any(meaning.names_of_spans(text, spans))
     if any(meaning.names_of_spans(text, spans)):
         assert not free
+
+
+def test_code_point_classes_are_what_each_test_says():
+    from corpuslint.families.duplicate import codepoints as CP
+
+    table = CP.class_table()
+    chars = [chr(c) for c in range(0x10000)]
+    assert [bool(b & CP.SPACE) for b in table[:-1].tolist()] == [c.isspace() for c in chars]
+    assert [bool(b & CP.CAPITAL) for b in table[:-1].tolist()] == [CP.CAPITAL_RE.match(c) is not None for c in chars]
+    assert [bool(b & CP.DIGIT) for b in table[:-1].tolist()] == [CP.DIGIT_RE.match(c) is not None for c in chars]
+    assert [bool(b & CP.HARAKA) for b in table[:-1].tolist()] == [c in CP.HARAKAT for c in chars]
+    assert int(table[-1]) == CP.CAPITAL | CP.DIGIT  # beyond the BMP: maybe a capital or digit, never space
+    assert not any(chr(c).isspace() for c in range(0x10000, 0x110000, 7))
+    text = "Ab ١\u064e\U0001d400\n"
+    cp, classes = CP.scan(text)
+    assert cp.tolist() == [ord(c) for c in text] and CP.scan(text)[1] is classes  # the last scan is remembered
+    assert classes.tolist() == [CP.SPACE] + table.take(cp, mode="clip").tolist() + [CP.SPACE]
 
 
 def _lines_edit_reference(doc, first_line, last_line):

@@ -62,18 +62,25 @@ def lsh_params(threshold: float, num_perm: int = U.NUM_PERM, max_miss: float = 0
     return best or (num_perm // 2, 2)
 
 
+_BAND_SEED = _U64(0x9E3779B97F4A7C15)
+_BAND_MULT = _U64(0x100000001B3)
+_BAND_SHIFT = _U64(29)
+
+
 def _band_keys(sigs: np.ndarray, b: int, r: int) -> np.ndarray:
     """(b, n) uint64 keys: band k of row i mixed into one 64-bit value (all bands at once:
     r vector steps over one contiguous n * b array, each row's band values laid out
     column by column; the transpose of a C-contiguous (n, b) array)."""
     n = sigs.shape[0]
     block = sigs[:, : b * r].reshape(n * b, r).T.astype(_U64)  # (r, n * b), each row contiguous
-    h = np.tile(_U64(0x9E3779B97F4A7C15) ^ np.arange(b, dtype=_U64), n)
+    h = np.empty((n, b), dtype=_U64)
+    h[:] = _BAND_SEED ^ np.arange(b, dtype=_U64)  # band k starts from SEED ^ k
+    h = h.reshape(-1)
     shifted = np.empty_like(h)
     for c in range(r):
         h ^= block[c]
-        h *= _U64(0x100000001B3)
-        np.right_shift(h, _U64(29), out=shifted)
+        h *= _BAND_MULT
+        np.right_shift(h, _BAND_SHIFT, out=shifted)
         h ^= shifted
     return h.reshape(n, b).T
 

@@ -43,7 +43,7 @@ from ...findings import Edit
 from ...text import normalize
 from ...text import tokens as T
 from ...text.lazy_regex import lazy, lazy_re
-from . import meaning
+from . import codepoints as CP
 
 NORMALIZATION_VERSION = "dup-norm-5"  # 5: fortune(6) "%" lines separate units
 NUM_PERM = 128
@@ -165,19 +165,17 @@ def _fill(runs: list[str]) -> np.ndarray:
 # -- run keys ------------------------------------------------------------------------
 
 _U64 = np.uint64
-_WS_LIMIT = 0x3001  # every whitespace code point (str.isspace: what str.split splits on) is below
 _POLY_MAX = 32  # runs up to this many characters: polynomial key; longer ones: xxh64
 _POLY_BASE = 0x9E3779B97F4A7C15
 _LEN_MULT = _U64(0xC2B2AE3D27D4EB4F)
 _WINDOW = 1 << 16  # positions of the powers table (its period); texts are keyed in pieces of about this size
-_KEY_TABLES: list[np.ndarray] = []  # whitespace (bool by code point, then False), BASE**(k+1), BASE**-k
+_KEY_TABLES: list[np.ndarray] = []  # BASE**(k+1), BASE**-k
 
 
 def _key_tables() -> list[np.ndarray]:
     if not _KEY_TABLES:
         inverse = pow(_POLY_BASE, -1, 1 << 64)
         _KEY_TABLES.extend((
-            np.array([chr(c).isspace() for c in range(_WS_LIMIT)] + [False], dtype=bool),
             np.cumprod(np.full(_WINDOW, _POLY_BASE, dtype=_U64), dtype=_U64),
             np.cumprod(np.concatenate(([_U64(1)], np.full(_WINDOW - 1, inverse, dtype=_U64))), dtype=_U64),
         ))
@@ -187,12 +185,9 @@ def _key_tables() -> list[np.ndarray]:
 def _runs(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(code_points, starts, ends)`` of ``text``: its code points (uint32) and the
     character offsets (int64) of its whitespace-separated runs (exactly ``text.split()``:
-    run ``k`` is ``text[starts[k]:ends[k]]``)."""
-    whitespace = _key_tables()[0]
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    space = np.empty(len(cp) + 2, dtype=bool)
-    space[0] = space[-1] = True  # padded with whitespace at both ends
-    whitespace.take(cp, mode="clip", out=space[1:-1])  # (code points past the table: its last entry, False)
+    run ``k`` is ``text[starts[k]:ends[k]]``), from ``codepoints.scan``."""
+    cp, classes = CP.scan(text)
+    space = classes & CP.SPACE  # (padded with white space at both ends)
     edges = (space[1:] != space[:-1]).nonzero()[0]  # alternately a run's start and its end
     return cp, edges[0::2], edges[1::2]
 
@@ -208,7 +203,7 @@ def _run_keys(text: str, runs: tuple[np.ndarray, np.ndarray, np.ndarray] | None 
     cp, starts, ends = _runs(text) if runs is None else runs
     if not len(starts):
         return np.zeros(0, _U64), starts, ends
-    _, powers, inverse = _key_tables()
+    powers, inverse = _key_tables()
     n = len(cp)
     sums = np.empty(n + 1, dtype=_U64)
     sums[0] = 0
@@ -665,7 +660,7 @@ class Analysis:
             ntokens.cumsum(out=bounds[1:])
         self.table = table  # (n, 4) int64: the units (``units``) as rows (start, end, line, last_line)
         # may the text hold a capital / a digit (meaning.name_free), from the code points when at hand
-        self.name_hints = (True, True) if runs is None else meaning.capital_or_digit(runs[0])
+        self.name_hints = (True, True) if runs is None else CP.capital_or_digit(CP.scan(text)[1])
         self.nwords = word_counts(index, bounds).astype(np.int32)  # approximate words (min-words options)
         self.bounds = bounds  # unit i owns words bounds[i]:bounds[i+1]
         self.stem_hashes = _W_STEM[index]
@@ -727,18 +722,54 @@ def unique_segments(values: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray
 # -- MinHash signatures (datasketch's "affine32" scheme, vectorised) -----------------
 
 _PERMS: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+# ``draw_permutations(NUM_PERM)`` as little-endian uint32 (a, then b): the table a process
+# uses, without importing numpy.random (~6 ms a process); a test checks it is the drawing.
+_PERMS_HEX = (
+    "4BE883D5D7018FFE195FCE70912878DDFFFD0E00138799419755CB9A0B3D82FF9F96234B81A7E0782101472F03A10CCB"
+    "997F5D5F8F3C9CC6DB55EDB0F9F3E8560D1B25CB33FAFEDE65C9DF1329AA4FB1FDA9A0D6CB6265A02517D55EA993910C"
+    "17F7AD68F9410CE3D59B98C139258B753BBF050E1DB39E116584475789D4F2D3AFF9A8D5AFBF16EAD3970C1EE38584DC"
+    "EFCBE047BD5BD5E0C18E6D65AD08898E1B31FB99D3AF936E13FBBFEF0F08039B7F2279A07B96832F2D1C7862734A4B09"
+    "0314B6C001EFE3BA79E209CAA3F185A811EA8A2BB1C5C1A81BFDFE13E734CD8B5F03F456D51F551EF3E49BC191734F57"
+    "3D845A328F48A62F076B9BD78D0BE3572B7F70EA63DCD5D2730AFB100764256589B73D6231564A94E3438BA157F8C348"
+    "990C7D5F35980E91690E54ABA14A38D3DB145D09E7E67E1153EA1280A5DB803F1F004CFA81D83E5289910F7F3360D498"
+    "DF5A968FC5BD6BE4AF6B1C940F4FBA71350ADA3433FD8F25D14C52E52D0840F0136E33D1877D3D31CF975496FD8886CE"
+    "2F4A5793FBDA2D3DC91A93423781B20C4B77EA0973A2D02AA754905B4DD96ED511855A6C414A26D245BBF587155E0D99"
+    "2F7AAFFB1F0D352BDF55521BAF38BF2133BEF2258F1F563AE701204BB90ABFE99574B92D7D099F855DBA466641A74776"
+    "B12D65342F2920116F25FFD3834A5EE6E36A88639B4E72FC074E0FD40197C914F8BFC90CFDD4F6C3CD81308906C79B0B"
+    "3472EEA9D5D1D423C6C5CF8302F6DACA4CF6D0F1DB0FA10795782896CB8214E2075945E74D18718AC88A31234BD4AE72"
+    "4C9DA7232B0463E41432B1CE1E5EA9602426CE656733D68907A7542A2D0FFDA6C43371ED399A7B5CF02E0759FC9D2D92"
+    "D23835C0604049A30D01DBB90A2C5620175920E27C3FB1B051FBA89F87E7D2A579C33DC098C09B5ACA665159DC3D63C3"
+    "94FE1945A0A9455B8CCC58E5C1BCB6C05E62976D3C9E9FE1E9C1FFF698C0FC02524DD7A97313847F6173279F8208E412"
+    "ECFD5F1DDCA675C967BA11F362B766100A712D73B69EF55A60571194E9391CF152A77B68D6C93A61C6CCAD3CC2BA4EC3"
+    "47E143E7E73F87C5B0A8DC9236F6254D0F1CBC00853BD2C59135FD9DAA68262714009F53765A2194B047ED8616594E02"
+    "E519CDE28DCF83B5F107765B72EA7B7861C295E8B556BCC35487949F0A0CA77760DC0C04B740DD443D99EFED38CEE9D4"
+    "D99EDEB095A1238DE78C50FF60DCF011F9811E2CD31FF47819541B23F1D525BE8E93BEEE8D082431D4AC62B2741EDD76"
+    "2B63E510860EF93ACD0666C1B8821C82BB07FEC08FBB643518564BECFB339F0C897C26B6C221D484C738D01F356F1A2C"
+    "45DD1605A4C9746565C3B506F84A7C1B15183F0728ED82824DB0073FDB88251AB1CA2ADC7169E9492FD5F089CD85543B"
+    "A8BD858DCE15B9F72D568FD757E73F47"
+)
+
+
+def draw_permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) parameters (uint32, ``num_perm`` each) of datasketch's affine32
+    permutations for SEED, drawn exactly as ``datasketch.MinHash._init_permutations``
+    does (without importing datasketch, which costs ~0.4 s; a test checks they are identical)."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=_U32) * _U32(2) + _U32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=_U32)
+    return a, b
 
 
 def permutations(num_perm: int = NUM_PERM) -> tuple[np.ndarray, np.ndarray]:
-    """The (a, b) parameters of datasketch's affine32 permutations for SEED, generated
-    exactly as ``datasketch.MinHash._init_permutations`` does (without importing
-    datasketch, which costs ~0.4 s; a test checks the result is identical)."""
+    """``draw_permutations(num_perm)``, from the stored table ``_PERMS_HEX`` for ``NUM_PERM``."""
     p = _PERMS.get(num_perm)
     if p is None:
-        gen = np.random.RandomState(SEED)
-        a = gen.randint(0, 1 << 31, num_perm, dtype=_U32) * _U32(2) + _U32(1)
-        b = gen.randint(0, 1 << 32, num_perm, dtype=_U32)
-        p = _PERMS[num_perm] = (a, b)
+        if num_perm == NUM_PERM:
+            ab = np.frombuffer(bytes.fromhex("".join(_PERMS_HEX)), dtype="<u4").astype(_U32)
+            p = (ab[:NUM_PERM], ab[NUM_PERM:])
+        else:
+            p = draw_permutations(num_perm)
+        _PERMS[num_perm] = p
     return p
 
 
