@@ -814,6 +814,15 @@ def test_code_point_classes_are_what_each_test_says():
     assert classes.tolist() == [CP.SPACE] + table.take(cp, mode="clip").tolist() + [CP.SPACE]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "كتب", "\u064e", "\u0301", "中", "\u3042", "ー", "\u0e01", "\u0e9a", "\u1780",
+                                 "\u1000", "\U00020000", "\U0001d400", "\U0001f600", "\n", " ", "\ud800"]),
+                max_size=8).map("".join))
+def test_needs_script_is_the_pattern_search(text):
+    # the table by code point, filled as characters are met, answers as the regex does
+    assert U._needs_script(text) == (U._NEEDS_SCRIPT_RE.search(text) is not None)
+
+
 def _lines_edit_reference(doc, first_line, last_line):
     """remove_lines_edit as it was written over ``doc.lines`` before it was computed
     around the span in the text: the reference the span version must equal."""

@@ -110,6 +110,29 @@ def _hashes(digest, words: list[str]) -> list[int]:
     return list(map(digest, "\n".join(words).encode("utf-8", "surrogatepass").split(b"\n")))
 
 
+# by code point below 0x10000: 0 not met yet, 1 ``_NEEDS_SCRIPT_RE`` does not match it, 2 it does
+_SCRIPT_TABLE = np.zeros(0x10001, dtype=np.uint8)  # (the last entry, any code point beyond, stays 0)
+
+
+def _needs_script(text: str) -> bool:
+    """``_NEEDS_SCRIPT_RE.search(text) is not None`` (the pattern is one character class),
+    from ``_SCRIPT_TABLE``: the pattern runs once per character first met (and on every
+    character beyond the BMP), not over every text (~0.15 us a character)."""
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    known = _SCRIPT_TABLE.take(cp, mode="clip")
+    if (known == 2).any():
+        return True
+    if known.all():
+        return False
+    for c in sorted(set(cp[known == 0].tolist())):  # (np.unique would import numpy.ma: ~10 ms)
+        need = _NEEDS_SCRIPT_RE.match(chr(c)) is not None
+        if c < 0x10000:
+            _SCRIPT_TABLE[c] = 1 + need
+        if need:
+            return True
+    return False
+
+
 def _fill(runs: list[str]) -> np.ndarray:
     """Normalise the (distinct, new) ``runs`` into the word table; returns each one's
     words as ``first word << 32 | number of words`` (int64)."""
@@ -123,7 +146,7 @@ def _fill(runs: list[str]) -> np.ndarray:
     per_run = list(map(_WORD_RE.findall, normalised))
     joined = "\n".join(normalised)
     spaceless: list[int] = []
-    if _NEEDS_SCRIPT_RE.search(joined):
+    if _needs_script(joined):
         starts = np.cumsum([0] + [len(nr) + 1 for nr in normalised[:-1]]).tolist()
         for k in sorted({bisect_right(starts, m.start()) - 1 for m in _NEEDS_SCRIPT_RE.finditer(joined)}):
             per_run[k] = T.tokens(normalised[k])
@@ -211,8 +234,8 @@ def _run_keys(text: str, runs: tuple[np.ndarray, np.ndarray, np.ndarray] | None 
     lengths = ends - starts
     keys = sums[ends]
     keys -= sums[starts]
-    keys *= inverse.take(starts & (_WINDOW - 1))
-    keys ^= lengths.astype(_U64) * _LEN_MULT
+    keys *= inverse.take(starts if n <= _WINDOW else starts & (_WINDOW - 1))
+    keys ^= lengths.view(_U64) * _LEN_MULT  # (lengths >= 1: the same bits as unsigned)
     if n > _WINDOW:
         exact = ((lengths > _POLY_MAX) | ((starts ^ (ends - 1)) >= _WINDOW)).nonzero()[0]
     else:
@@ -377,6 +400,15 @@ def words_in_spans(text: str, spans: np.ndarray, runs: tuple[np.ndarray, np.ndar
         if k < n:
             lo_char = int(spans[k, 0])
     return _words_of_runs(parts[0] if len(parts) == 1 else np.concatenate(parts), bounds, n)
+
+
+def _words_of_unit_runs(text: str, runs: tuple[np.ndarray, np.ndarray, np.ndarray], run_bounds: np.ndarray,
+                        ) -> tuple[np.ndarray, np.ndarray]:
+    """``words_in_spans`` of units that hold every run of ``text`` (``runs``: ``_runs(text)``,
+    a text of at most ``_WINDOW`` characters), unit ``i`` holding runs ``run_bounds[i]:run_bounds[i+1]``."""
+    if _N_RUNS > _RUN_CACHE_MAX:  # (see words_in_spans)
+        _clear_runs()
+    return _words_of_runs(_run_words(text, *_run_keys(text, runs)), run_bounds, len(run_bounds) - 1)
 
 
 def _words_of_runs(words: np.ndarray, run_bounds: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -553,36 +585,46 @@ _RECORD_BLOCK_RE = re.compile(rf"{_RECORD_LINE}(?:(?:\r\n|\n|\r){_RECORD_LINE})*
 _NEWLINE_RE = re.compile(r"\r\n|\n|\r")
 
 
-def _plain_unit_table(cp: np.ndarray, run_starts: np.ndarray) -> np.ndarray:
+def _plain_units(cp: np.ndarray, run_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``paragraph_units`` of a plain-text document (not Markdown, no "\\r", no fortune
-    record separators) from its code points and run starts (``_runs``), as an (n, 4)
-    int64 table (start, end, line, last_line): a line is blank when no run starts in it,
-    a block is a maximal range of non-blank lines."""
+    record separators) from its code points and run starts (``_runs``): ``(table,
+    run_bounds)``, the units as an (n, 4) int64 table (start, end, line, last_line) and
+    the runs of each (unit i holds runs ``run_bounds[i]:run_bounds[i+1]``: every run is in
+    a unit). A line is blank when no run starts in it, a block is a maximal range of
+    non-blank lines: consecutive runs whose lines differ by at most one."""
+    if not len(run_starts):
+        return np.zeros((0, 4), dtype=np.int64), np.zeros(1, dtype=np.int64)
     newlines = (cp == 10).nonzero()[0]
-    n_lines = len(newlines) + 1
-    line_start = np.zeros(n_lines, dtype=np.int64)
-    line_start[1:] = newlines + 1
-    line_end = np.empty(n_lines, dtype=np.int64)
-    line_end[:-1] = newlines
-    line_end[-1] = len(cp)
-    filled = np.zeros(n_lines + 2, dtype=bool)  # padded: a non-blank line?
-    filled[1 + newlines.searchsorted(run_starts)] = True
-    edges = (filled[1:] != filled[:-1]).nonzero()[0]
-    first, stop = edges[0::2], edges[1::2]  # block: lines first..stop-1 (0-based)
-    if (stop - first).max(initial=1) == 1:  # every block one line
+    line = newlines.searchsorted(run_starts)  # 0-based line of each run (a run holds no newline)
+    cut = (np.diff(line) > 1).nonzero()[0]  # a blank line after run cut[j]
+    run_bounds = np.empty(len(cut) + 2, dtype=np.int64)
+    run_bounds[0] = 0
+    np.add(cut, 1, out=run_bounds[1:-1])
+    run_bounds[-1] = len(run_starts)
+    first, last = line[run_bounds[:-1]], line[run_bounds[1:] - 1]  # each block's first and last line
+    edge = np.empty(len(newlines) + 2, dtype=np.int64)  # line l is cp[edge[l] + 1 : edge[l + 1]]
+    edge[0] = -1
+    edge[1:-1] = newlines
+    edge[-1] = len(cp)
+    if (first == last).all():  # every block one line
         table = np.empty((len(first), 4), dtype=np.int64)
-        table[:, 0] = line_start[first]
-        table[:, 1] = line_end[first]
-        table[:, 2] = table[:, 3] = first + 1
-        return table
+        np.add(edge[first], 1, out=table[:, 0])
+        table[:, 1] = edge[first + 1]
+        np.add(first, 1, out=table[:, 2])
+        table[:, 3] = table[:, 2]
+        return table, run_bounds
     rows: list[tuple[int, int, int, int]] = []
-    starts, ends = line_start.tolist(), line_end.tolist()
-    for a, b in zip(first.tolist(), stop.tolist()):
-        if any(ends[k] - starts[k] >= WRAPPED_LINE_MAX for k in range(a, b - 1)):  # one paragraph per line
-            rows.extend((starts[k], ends[k], k + 1, k + 1) for k in range(a, b))
+    e = edge.tolist()
+    for a, b in zip(first.tolist(), last.tolist()):
+        if any(e[k + 1] - e[k] - 1 >= WRAPPED_LINE_MAX for k in range(a, b)):  # one paragraph per line
+            rows.extend((e[k] + 1, e[k + 1], k + 1, k + 1) for k in range(a, b + 1))
         else:
-            rows.append((starts[a], ends[b - 1], a + 1, b))
-    return np.array(rows, dtype=np.int64).reshape(-1, 4)
+            rows.append((e[a] + 1, e[b + 1], a + 1, b + 1))
+    table = np.array(rows, dtype=np.int64).reshape(-1, 4)
+    run_bounds = np.empty(len(table) + 1, dtype=np.int64)
+    run_bounds[:-1] = run_starts.searchsorted(table[:, 0])
+    run_bounds[-1] = len(run_starts)
+    return table, run_bounds
 
 
 # A Markdown list item's first line (bullet or ordered marker, any indentation).
@@ -646,11 +688,12 @@ class Analysis:
         text = doc.text
         if len(text) <= _WINDOW and "\r" not in text and "%" not in text and doc.suffix not in MARKDOWN_SUFFIXES:
             runs = _runs(text)  # one scan gives the units and the words
-            table = _plain_unit_table(runs[0], runs[1])
+            table, run_bounds = _plain_units(runs[0], runs[1])
+            index, bounds = _words_of_unit_runs(text, runs, run_bounds)
         else:
             runs = None
             table = np.array(paragraph_units(doc), dtype=np.int64).reshape(-1, 4)
-        index, bounds = words_in_spans(text, table[:, 0:2], runs)
+            index, bounds = words_in_spans(text, table[:, 0:2])
         ntokens = bounds[1:] - bounds[:-1]
         if not ntokens.all():
             keep = ntokens > 0
