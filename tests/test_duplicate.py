@@ -823,6 +823,34 @@ def test_needs_script_is_the_pattern_search(text):
     assert U._needs_script(text) == (U._NEEDS_SCRIPT_RE.search(text) is not None)
 
 
+def _bucket_candidates_reference(keys: np.ndarray) -> list[tuple[int, int]]:
+    pairs = set()
+    for k in range(keys.shape[1]):
+        buckets: dict[int, list[int]] = {}
+        for i, key in enumerate(keys[:, k].tolist()):
+            buckets.setdefault(key, []).append(i)
+        for m in buckets.values():
+            if len(m) <= lsh.MAX_BUCKET_PAIRS:
+                pairs.update((a, b) for x, a in enumerate(m) for b in m[x + 1 :])
+            else:  # star from the first member + chain
+                pairs.update((m[0], b) for b in m[1:])
+                pairs.update(zip(m, m[1:]))
+    return sorted(pairs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 160), st.integers(1, 4), st.sampled_from([2, 5, 50, 2**64 - 1]), st.randoms())
+def test_bucket_candidates_are_every_shared_band_pair(n, b, span, rnd):
+    # the buckets of each band (items sharing a key): all pairs, or star + chain when large
+    keys = np.array([[rnd.randint(0, span) for _ in range(b)] for _ in range(n)], dtype=np.uint64).reshape(n, b)
+    got = lsh._bucket_candidates(keys, n) if n else np.zeros((0, 2), np.int64)
+    assert [tuple(p) for p in got.tolist()] == _bucket_candidates_reference(keys)
+    rows = np.arange(n)[::-1].copy()  # read through rows: item i is row rows[i]
+    if n:
+        want = _bucket_candidates_reference(keys[rows])
+        assert [tuple(p) for p in lsh._bucket_candidates(keys, n, rows).tolist()] == want
+
+
 def _lines_edit_reference(doc, first_line, last_line):
     """remove_lines_edit as it was written over ``doc.lines`` before it was computed
     around the span in the text: the reference the span version must equal."""
