@@ -851,6 +851,30 @@ def test_bucket_candidates_are_every_shared_band_pair(n, b, span, rnd):
         assert [tuple(p) for p in lsh._bucket_candidates(keys, n, rows).tolist()] == want
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 40), max_size=30).map(lambda v: sorted(set(v))), min_size=2, max_size=12),
+       st.randoms(), st.sampled_from([0.0, 0.5, 0.8, 1.0]))
+def test_verify_counts_are_the_exact_intersections(sets_l, rnd, threshold):
+    # both ways of counting |A & B| (binary search per pair; dense ids marked per first
+    # item) and verify's Jaccards equal Python sets', pairs in any order
+    sets = np.array([x for s in sets_l for x in s], dtype=np.uint32)
+    off = np.concatenate(([0], np.cumsum([len(s) for s in sets_l]))).astype(np.int64)
+    n = len(sets_l)
+    pairs = list({tuple(sorted(rnd.sample(range(n), 2))) for _ in range(25)})
+    rnd.shuffle(pairs)
+    pairs = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    want = [len(set(sets_l[a]) & set(sets_l[b])) for a, b in pairs.tolist()]
+    assert lsh._common_by_search(pairs, sets, off).tolist() == want
+    assert lsh._common_by_table(pairs, sets, off, np.unique(pairs)).tolist() == want
+    ref = []
+    for (a, b), c in zip(pairs.tolist(), want):
+        sa, sb = len(sets_l[a]), len(sets_l[b])
+        if min(sa, sb) >= threshold * max(sa, sb) and (c / (sa + sb - c) if sa + sb - c else 1.0) >= threshold:
+            ref.append((a, b, c / (sa + sb - c) if sa + sb - c else 1.0))
+    got, sims = lsh.verify(pairs, sets, off, threshold)
+    assert [(a, b, x) for (a, b), x in zip(got.tolist(), sims.tolist())] == ref
+
+
 def _lines_edit_reference(doc, first_line, last_line):
     """remove_lines_edit as it was written over ``doc.lines`` before it was computed
     around the span in the text: the reference the span version must equal."""

@@ -185,30 +185,81 @@ def _unique_pairs(parts: list[np.ndarray], n: int) -> np.ndarray:
 def verify(pairs: np.ndarray, sets: np.ndarray, offsets: np.ndarray, threshold: float,
            rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Keep pairs whose exact Jaccard >= threshold; returns (pairs, jaccards). Item i's
-    set is ``sets[offsets[r]:offsets[r + 1]]`` with r = ``rows[i]`` (i when None)."""
+    set is ``sets[offsets[r]:offsets[r + 1]]`` (sorted, unique) with r = ``rows[i]`` (i when None)."""
     if len(pairs) == 0:
         return pairs, np.zeros(0)
     at = pairs if rows is None else rows[pairs]
     sizes = np.diff(offsets)
     sa, sb = sizes[at[:, 0]], sizes[at[:, 1]]
     ok = np.minimum(sa, sb) >= threshold * np.maximum(sa, sb)  # length filter: J <= min/max
-    pairs, at = pairs[ok], at[ok]
-    keep = np.zeros(len(pairs), dtype=bool)
-    sims = np.zeros(len(pairs))
-    inter = np.intersect1d
+    pairs, at, sa, sb = pairs[ok], at[ok], sa[ok], sb[ok]
+    if not len(pairs):
+        return pairs, np.zeros(0)
+    involved = np.unique(at.reshape(-1), return_counts=True)[0]  # (with counts: no numpy.ma import)
+    if len(pairs) > 64 and int(sa.sum() + sb.sum()) > 8 * int(sizes[involved].sum()):
+        common = _common_by_table(at, sets, offsets, involved)  # sets met many times: dense ids
+    else:
+        common = _common_by_search(at, sets, offsets)
+    union = sa + sb - common
+    sims = np.ones(len(pairs))
+    np.divide(common, union, out=sims, where=union > 0)  # (both sets empty: 1.0)
+    keep = sims >= threshold
+    return pairs[keep], sims[keep]
+
+
+def _common_by_search(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """|A & B| (int64) for each item pair in ``at`` ((m, 2) set indices), the smaller set's
+    values looked up in the larger (binary search; ~1.4x fewer CPU s than intersect1d)."""
+    common = np.zeros(len(at), dtype=np.int64)
     step = 8192  # pairs at a time: the Python lists of one chunk only (300 k pairs as lists: ~40 MB)
     for c0 in range(0, len(at), step):
         ch = at[c0 : c0 + step]
         bounds = zip(offsets[ch[:, 0]].tolist(), offsets[ch[:, 0] + 1].tolist(),
                      offsets[ch[:, 1]].tolist(), offsets[ch[:, 1] + 1].tolist())
         for k, (a0, a1, b0, b1) in enumerate(bounds, c0):
-            c = len(inter(sets[a0:a1], sets[b0:b1], assume_unique=True))
-            union = (a1 - a0) + (b1 - b0) - c
-            sim = c / union if union else 1.0
-            if sim >= threshold:
-                keep[k] = True
-                sims[k] = sim
-    return pairs[keep], sims[keep]
+            if a1 - a0 > b1 - b0:
+                a0, a1, b0, b1 = b0, b1, a0, a1
+            if a1 == a0:
+                continue
+            big = sets[b0:b1]
+            pos = big.searchsorted(sets[a0:a1])
+            np.minimum(pos, b1 - b0 - 1, out=pos)
+            common[k] = np.count_nonzero(big[pos] == sets[a0:a1])
+    return common
+
+
+def _common_by_table(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray, involved: np.ndarray) -> np.ndarray:
+    """|A & B| (int64) for each item pair in ``at`` ((m, 2) set indices; ``involved``: the
+    sorted unique items of ``at``): the values of the involved sets get dense ids, each
+    first item's set is marked in a boolean table and its partners' sets read there, all
+    partners of one item at once. For many pairs over few sets (whole documents)."""
+    lens = offsets[involved + 1] - offsets[involved]
+    starts = np.zeros(len(involved) + 1, dtype=np.int64)
+    np.cumsum(lens, out=starts[1:])
+    gather = np.repeat(offsets[involved] - starts[:-1], lens) + np.arange(int(starts[-1]), dtype=np.int64)
+    _, ids = np.unique(sets[gather], return_inverse=True)  # dense id of each value of the involved sets
+    table = np.zeros(int(ids.max()) + 1 if len(ids) else 1, dtype=bool)
+    pos = np.searchsorted(involved, at)  # (m, 2): each pair's items among the involved
+    order = np.argsort(pos[:, 0], kind="stable")
+    first = pos[order, 0]
+    group = np.flatnonzero(np.concatenate(([True], first[1:] != first[:-1], [True])))
+    common = np.zeros(len(at), dtype=np.int64)
+    for g0, g1 in zip(group[:-1].tolist(), group[1:].tolist()):
+        a = int(first[g0])
+        mine = ids[starts[a] : starts[a + 1]]
+        table[mine] = True
+        for c0 in range(g0, g1, 4096):  # partners a block at a time (bounded memory)
+            sel = order[c0 : min(g1, c0 + 4096)]
+            part = pos[sel, 1]
+            plen = lens[part]
+            pstart = np.zeros(len(part) + 1, dtype=np.int64)
+            np.cumsum(plen, out=pstart[1:])
+            idx = np.repeat(starts[part] - pstart[:-1], plen) + np.arange(int(pstart[-1]), dtype=np.int64)
+            hits = np.zeros(len(idx) + 1, dtype=np.int64)
+            np.cumsum(table[ids[idx]], out=hits[1:])
+            common[sel] = hits[pstart[1:]] - hits[pstart[:-1]]
+        table[mine] = False
+    return common
 
 
 def near_duplicate_pairs(
