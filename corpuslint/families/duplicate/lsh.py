@@ -162,9 +162,24 @@ def _bucket_candidates(keys: np.ndarray, n: int, rows: np.ndarray | None = None)
         if two.any():
             s2 = run_starts[two]
             parts.append(np.stack((order[s2], order[s2 + 1]), axis=1))
-        for s, e in zip(run_starts[~two], run_ends[~two]):
-            _bucket_pairs(np.sort(order[s:e]), parts)  # index order: a large bucket's star starts at its first item
+        if two.all():
+            continue
+        for size in sorted(set(sizes[~two].tolist())):  # buckets of one size at once: all their pairs
+            at = run_starts[sizes == size]
+            if size > MAX_BUCKET_PAIRS:
+                for s0 in at.tolist():
+                    _bucket_pairs(np.sort(order[s0 : s0 + size]), parts)  # index order: the star starts at the first item
+                continue
+            members = order[at[:, None] + np.arange(size)]  # (buckets, size)
+            i, j = _pairs_of(size)
+            parts.append(np.stack((members[:, i].reshape(-1), members[:, j].reshape(-1)), axis=1))
     return _unique_pairs(parts, n)
+
+
+@lru_cache(maxsize=MAX_BUCKET_PAIRS + 1)
+def _pairs_of(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.triu_indices(size, 1)``: every pair of positions in a bucket of ``size``."""
+    return np.triu_indices(size, 1)
 
 
 def _unique_pairs(parts: list[np.ndarray], n: int) -> np.ndarray:
