@@ -726,7 +726,7 @@ def test_words_of_equal_the_words_of_each_run(texts):
     index, bounds = U.words_of(texts)
     for k, text in enumerate(texts):
         seg = index[bounds[k] : bounds[k + 1]]
-        got = list(zip(U._W_STEM[seg].tolist(), U._W_NORM[seg].tolist(), U._W_ALPHA[seg].tolist()))
+        got = list(zip(U._W_STEM[seg].tolist(), U._W_NORM[seg].tolist(), U.word_flags()[1][seg].tolist()))
         assert got == _reference_words(text)
 
 
@@ -755,7 +755,7 @@ def test_run_table_small_window_and_cache_reset_give_the_same_words(monkeypatch)
         for text, want in zip(texts, expected):
             index, bounds = U.words_of([text, text[::-1]])
             seg = index[bounds[0] : bounds[1]]
-            assert list(zip(U._W_STEM[seg].tolist(), U._W_NORM[seg].tolist(), U._W_ALPHA[seg].tolist())) == want
+            assert list(zip(U._W_STEM[seg].tolist(), U._W_NORM[seg].tolist(), U.word_flags()[1][seg].tolist())) == want
     monkeypatch.undo()
     U._clear_runs()
 
@@ -873,6 +873,29 @@ def test_verify_counts_are_the_exact_intersections(sets_l, rnd, threshold):
             ref.append((a, b, c / (sa + sb - c) if sa + sb - c else 1.0))
     got, sims = lsh.verify(pairs, sets, off, threshold)
     assert [(a, b, x) for (a, b), x in zip(got.tolist(), sims.tolist())] == ref
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["في", "والكتاب", "the", "x1", "٣٤", "12", "中文", "a", "كلمة", " ", "\n", "Word"]),
+                max_size=12).map(" ".join), st.booleans())
+def test_word_flags_on_demand_are_each_words(text, clear):
+    # content / alpha flags, set on demand for the words added since the last call,
+    # are what each word's own tests say (a spaceless-script character is no whole word)
+    from corpuslint.text import normalize
+    from corpuslint.text import tokens as T
+
+    if clear:
+        U._clear_runs()
+    index, _bounds = U.words_of([text])
+    content, alpha = U.word_flags()
+    want = []
+    for run in text.split():
+        for w in T.tokens(normalize.normalize_chars(run)):
+            stem = normalize.light_stem(w)
+            whole = T.word_weight(w) == 1.0
+            want.append((whole and len(stem) >= 2 and stem not in U._stop_stems() and not U._HAS_DIGIT(stem),
+                         not w.isdigit()))
+    assert list(zip(content[index].tolist(), alpha[index].tolist())) == want
 
 
 def _lines_edit_reference(doc, first_line, last_line):

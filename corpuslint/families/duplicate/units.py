@@ -136,7 +136,7 @@ def _needs_script(text: str) -> bool:
 def _fill(runs: list[str]) -> np.ndarray:
     """Normalise the (distinct, new) ``runs`` into the word table; returns each one's
     words as ``first word << 32 | number of words`` (int64)."""
-    global _W_STEM, _W_NORM, _W_CONTENT, _W_ALPHA, _W_WEIGHT, _N_WORDS, _FRACTIONAL
+    global _W_STEM, _W_NORM, _W_WEIGHT, _N_WORDS, _FRACTIONAL
     normalised = normalize.normalize_chars("\n".join(runs)).split("\n")  # one C-level pass
     if len(normalised) != len(runs):  # pragma: no cover - NFKC never makes newlines; be safe
         normalised = [normalize.normalize_chars(r) for r in runs]
@@ -165,24 +165,46 @@ def _fill(runs: list[str]) -> np.ndarray:
             o = int(offs[k])
             weight[o : o + len(per_run[k])] = [T.word_weight(w) for w in per_run[k]]
         _FRACTIONAL = True
-    # a content word (for D103): a whole word, stem of >= 2 letters, no digit, not a function word
-    content = np.fromiter(map(len, stemmed), dtype=np.int64, count=m) >= 2
-    if spaceless:
-        content &= weight == 1.0
-    content &= ~np.fromiter(map(_stop_stems().__contains__, stemmed), dtype=bool, count=m)
-    content &= ~np.fromiter(map(bool, map(_HAS_DIGIT, stemmed)), dtype=bool, count=m)
     w = _N_WORDS + m
     offs += _N_WORDS
     _W_STEM, _W_NORM = _grow(_W_STEM, w), _grow(_W_NORM, w)
-    _W_CONTENT, _W_ALPHA = _grow(_W_CONTENT, w), _grow(_W_ALPHA, w)
     _W_WEIGHT = _grow(_W_WEIGHT, w)
     _W_STEM[_N_WORDS:w] = _hashes(xxhash.xxh32_intdigest, stemmed)
     _W_NORM[_N_WORDS:w] = _hashes(xxhash.xxh64_intdigest, words)
-    _W_CONTENT[_N_WORDS:w] = content
-    _W_ALPHA[_N_WORDS:w] = ~np.fromiter(map(str.isdigit, words), dtype=bool, count=m)
     _W_WEIGHT[_N_WORDS:w] = weight
+    _PENDING.append((words, stemmed))  # their flags (word_flags) when asked for
     _N_WORDS = w
+    if w - _FLAGGED > _PENDING_MAX:
+        word_flags()
     return (offs << 32) | lens
+
+
+_PENDING: list[tuple[list[str], list[str]]] = []  # (words, stems) of the words from _FLAGGED on, in order
+_FLAGGED = 0  # words of the table whose _W_CONTENT / _W_ALPHA are set
+_PENDING_MAX = 1 << 18  # words waiting for their flags at most (their strings are kept)
+
+
+def word_flags() -> tuple[np.ndarray, np.ndarray]:
+    """``(content, alpha)``: bool arrays by word of the table (at least ``_N_WORDS`` long),
+    ``_W_CONTENT`` (a content word, for D103: a whole word, stem of >= 2 letters, no digit,
+    not a function word) and ``_W_ALPHA`` (not only digits). Set on demand, for every word
+    added since the last call at once: the paragraph rules read neither."""
+    global _W_CONTENT, _W_ALPHA, _FLAGGED
+    if _PENDING:
+        words = list(chain.from_iterable(w for w, _ in _PENDING))
+        stemmed = list(chain.from_iterable(s for _, s in _PENDING))
+        _PENDING.clear()
+        first, m = _FLAGGED, len(words)
+        w = first + m
+        content = np.fromiter(map(len, stemmed), dtype=np.int64, count=m) >= 2
+        content &= _W_WEIGHT[first:w] == 1.0  # (a character of a spaceless script is no whole word)
+        content &= ~np.fromiter(map(_stop_stems().__contains__, stemmed), dtype=bool, count=m)
+        content &= ~np.fromiter(map(bool, map(_HAS_DIGIT, stemmed)), dtype=bool, count=m)
+        _W_CONTENT, _W_ALPHA = _grow(_W_CONTENT, w), _grow(_W_ALPHA, w)
+        _W_CONTENT[first:w] = content
+        _W_ALPHA[first:w] = ~np.fromiter(map(str.isdigit, words), dtype=bool, count=m)
+        _FLAGGED = w
+    return _W_CONTENT, _W_ALPHA
 
 
 # -- run keys ------------------------------------------------------------------------
@@ -335,8 +357,9 @@ def _insert_keys(keys: np.ndarray, words: np.ndarray) -> bool:
 
 
 def _clear_runs() -> None:
-    global _N_RUNS, _N_WORDS, _TAB_KEY, _RUN_WORDS, _FRACTIONAL
-    _N_RUNS = _N_WORDS = 0
+    global _N_RUNS, _N_WORDS, _TAB_KEY, _RUN_WORDS, _FRACTIONAL, _FLAGGED
+    _N_RUNS = _N_WORDS = _FLAGGED = 0
+    _PENDING.clear()
     _FRACTIONAL = False
     _TAB_KEY, _RUN_WORDS = np.zeros((1 << 9, _BUCKET), dtype=_U64), np.zeros((1 << 9) * _BUCKET, dtype=np.int64)
 
@@ -471,7 +494,7 @@ def line_keys(texts: list[str]) -> tuple[list[int], list[int], list[bool]]:
     alpha = np.zeros(len(texts), dtype=bool)
     if len(index):
         nonempty = np.diff(bounds) > 0
-        alpha[nonempty] = np.logical_or.reduceat(_W_ALPHA[index], bounds[:-1][nonempty])
+        alpha[nonempty] = np.logical_or.reduceat(word_flags()[1][index], bounds[:-1][nonempty])
     return _segment_keys(_W_NORM[index], bounds), counts.tolist(), alpha.tolist()
 
 
@@ -497,7 +520,7 @@ def content_tokens_many(texts: list[str]) -> list[list[int]]:
     """Per text, the hashes of its light-stemmed content words (no function words, no
     one-letter stems, nothing with a digit), in order: the sentence tokens of D103."""
     index, bounds = words_of(texts)
-    keep = _W_CONTENT[index]
+    keep = word_flags()[0][index]
     values = _W_STEM[index][keep].tolist()
     kept_before = np.zeros(len(index) + 1, dtype=np.int64)
     np.cumsum(keep, out=kept_before[1:])
