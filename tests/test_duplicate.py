@@ -898,6 +898,19 @@ def test_word_flags_on_demand_are_each_words(text, clear):
     assert list(zip(content[index].tolist(), alpha[index].tolist())) == want
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([1, 3, 59, 700, 2047, 2048, 2049, 4100]), min_size=1, max_size=6), st.integers(0, 2**32 - 1))
+def test_signatures_in_blocks_equal_each_units_minimum(sizes, seed_):
+    # units packed in blocks of _CHUNK_ROWS shingles (a larger unit on its own): each
+    # row is min over the unit of (a * fmix32(h) + b) mod 2**32, computed unit by unit
+    rng = np.random.default_rng(seed_)
+    sh = rng.integers(0, 2**32, sum(sizes), dtype=np.uint64).astype(np.uint32)
+    off = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+    a, b = U.permutations()
+    want = [(np.multiply.outer(a, U.fmix32(sh[off[i] : off[i + 1]])) + b[:, None]).min(axis=1) for i in range(len(sizes))]
+    assert np.array_equal(U.signatures(sh, off), np.array(want, dtype=np.uint32))
+
+
 def _lines_edit_reference(doc, first_line, last_line):
     """remove_lines_edit as it was written over ``doc.lines`` before it was computed
     around the span in the text: the reference the span version must equal."""

@@ -851,7 +851,20 @@ def fmix32(h: np.ndarray) -> np.ndarray:
     return h
 
 
-_CHUNK_ROWS = 16_384
+_CHUNK_ROWS = 2048  # shingles a block (at most: a unit is never split)
+_AFFINE: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _affine_tables(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """(A, B): each permutation's a (b) repeated along a row of ``_CHUNK_ROWS`` (uint32,
+    num_perm x _CHUNK_ROWS, 1 MB each at 128): ``A[:, :m] * h + B[:, :m]`` reads every
+    operand along its rows, where a broadcast column (``a[:, None]``) is copied into a
+    buffer for every row first (~1.6x the instructions of the two passes)."""
+    t = _AFFINE.get(num_perm)
+    if t is None:
+        a, b = permutations(num_perm)
+        t = _AFFINE[num_perm] = (np.repeat(a[:, None], _CHUNK_ROWS, axis=1), np.repeat(b[:, None], _CHUNK_ROWS, axis=1))
+    return t
 
 
 def signatures(shingles: np.ndarray, offsets: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
@@ -862,7 +875,7 @@ def signatures(shingles: np.ndarray, offsets: np.ndarray, num_perm: int = NUM_PE
     out = np.empty((n, num_perm), dtype=_U32)
     if n == 0:
         return out
-    a, b = permutations(num_perm)
+    a_rows, b_rows = _affine_tables(num_perm)
     hv = fmix32(shingles.astype(_U32, copy=False))
     # process whole units in chunks of about _CHUNK_ROWS shingles
     i = 0
@@ -873,9 +886,14 @@ def signatures(shingles: np.ndarray, offsets: np.ndarray, num_perm: int = NUM_PE
             j = min(max(int(offsets.searchsorted(offsets[i] + _CHUNK_ROWS, side="right")) - 1, i + 1), n)
         lo, hi = int(offsets[i]), int(offsets[j])
         # (num_perm, rows) layout: reduceat along the contiguous axis is ~7x faster
-        block = np.multiply.outer(a, hv[lo:hi])
-        block += b[:, None]
-        out[i:j] = np.minimum.reduceat(block, offsets[i:j] - lo, axis=1).T
+        if hi - lo <= _CHUNK_ROWS:
+            block = np.multiply(a_rows[:, : hi - lo], hv[lo:hi])
+            block += b_rows[:, : hi - lo]
+        else:  # one unit of more shingles
+            a, b = permutations(num_perm)
+            block = np.multiply.outer(a, hv[lo:hi])
+            block += b[:, None]
+        out[i:j] = np.minimum.reduceat(block, offsets[i:j] - lo if lo else offsets[i:j], axis=1).T
         i = j
     return out
 
