@@ -142,17 +142,11 @@ def _bucket_candidates(keys: np.ndarray, n: int, rows: np.ndarray | None = None)
     parts: list[np.ndarray] = []
     for k in range(keys.shape[1]):
         band = keys[:, k] if rows is None else keys[rows, k]
-        sk = np.sort(band)  # (a sort of the values, ~1.5x faster than argsort)
+        order = np.argsort(band)  # bucket members are a set: no need for a stable sort
+        sk = band[order]
         same = sk[1:] == sk[:-1]
         if not same.any():
             continue
-        shared = sk[1:][same]  # keys of two items or more (sorted, repeated): their items only are ordered
-        at = shared.searchsorted(band)
-        np.minimum(at, len(shared) - 1, out=at)
-        order = (shared[at] == band).nonzero()[0]
-        order = order[np.argsort(band[order])]  # bucket members are a set: no need for a stable sort
-        sk = band[order]
-        same = sk[1:] == sk[:-1]
         # runs of equal keys: starts where a run begins
         edges = np.diff(np.concatenate(([False], same, [False])).astype(np.int8))
         run_starts = np.nonzero(edges == 1)[0]

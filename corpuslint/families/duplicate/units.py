@@ -530,6 +530,8 @@ def content_tokens_many(texts: list[str]) -> list[list[int]]:
 
 _U32 = np.uint32
 _BIGRAM_MULT = _U32(0x9E3779B1)
+_ROT_LEFT, _ROT_RIGHT = _U32(15), _U32(17)  # a bigram's second word rotated left by 15 bits
+_TAG_SHIFT = np.uint64(32)
 
 def shingle_hashes(th: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Bigram shingle hashes for consecutive token runs.
@@ -566,24 +568,28 @@ def shingle_sets(th: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.nda
     if len(th) == 0:
         return np.zeros(0, _U32), np.zeros(n + 1, np.int64)
     lengths = bounds[1:] - bounds[:-1]
-    val = np.empty(len(th), dtype=np.uint64)
-    val[:-1] = (th[:-1] * _BIGRAM_MULT) ^ ((th[1:] << _U32(15)) | (th[1:] >> _U32(17)))
-    keep = np.empty(len(th), dtype=bool)  # position p stands for the pair (p, p+1) of its unit
-    keep.fill(True)
-    keep[bounds[1:] - 1] = False
-    if lengths.min() == 1:  # one-token units: the token itself
-        at = bounds[:-1][lengths == 1]
+    val = np.empty(len(th), dtype=np.uint64)  # position p stands for the pair (p, p+1) of its unit
+    val[:-1] = (th[:-1] * _BIGRAM_MULT) ^ ((th[1:] << _ROT_LEFT) | (th[1:] >> _ROT_RIGHT))
+    last = bounds[1:] - 1  # (a unit's last position: no pair)
+    keep = None
+    if lengths.min() >= 2:  # it repeats the unit's last pair, dropped with the duplicates
+        val[last] = val[last - 1]
+    else:
+        keep = np.empty(len(th), dtype=bool)
+        keep.fill(True)
+        keep[last] = False
+        at = bounds[:-1][lengths == 1]  # one-token units: the token itself
         val[at] = th[at]
         keep[at] = True
-    val |= (np.arange(n, dtype=np.uint64) << np.uint64(32)).repeat(lengths)
-    tagged = val[keep]
+    val |= (np.arange(n, dtype=np.uint64) << _TAG_SHIFT).repeat(lengths)
+    tagged = val if keep is None else val[keep]
     tagged.sort()
     new = np.empty(len(tagged), dtype=bool)
     new[0] = True
     np.not_equal(tagged[1:], tagged[:-1], out=new[1:])
     tagged = tagged[new]
     offsets = np.zeros(n + 1, dtype=np.int64)
-    np.bincount((tagged >> np.uint64(32)).view(np.int64), minlength=n).cumsum(out=offsets[1:])
+    np.bincount((tagged >> _TAG_SHIFT).view(np.int64), minlength=n).cumsum(out=offsets[1:])
     return tagged.astype(_U32), offsets
 
 
