@@ -911,6 +911,27 @@ def test_signatures_in_blocks_equal_each_units_minimum(sizes, seed_):
     assert np.array_equal(U.signatures(sh, off), np.array(want, dtype=np.uint32))
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.sets(st.tuples(st.integers(0, 3), st.integers(1, 2**40)), min_size=1, max_size=300),
+       st.integers(1, 2**64 - 1), st.integers(1, 4))
+def test_run_table_finds_every_key_it_holds(entries, other, batches):
+    # keys crowding a few home buckets (their top bits) spill into later buckets; the
+    # table grows as batches arrive: each key is found at the slot holding it, others not
+    U._clear_runs()
+    try:
+        keys = np.array(sorted({(b << 60) | low for b, low in entries}), dtype=np.uint64)
+        words = np.arange(len(keys), dtype=np.int64) + 7
+        for part in np.array_split(np.arange(len(keys)), min(batches, len(keys))):
+            U._insert_keys(keys[part], words[part])
+        slots = U._lookup_keys(keys)
+        assert U._TAB_KEY.reshape(-1)[slots].tolist() == keys.tolist()
+        assert U._RUN_WORDS[slots].tolist() == words.tolist()
+        if other not in set(keys.tolist()):
+            assert U._lookup_keys(np.array([other], dtype=np.uint64)).tolist() == [-1]
+    finally:
+        U._clear_runs()
+
+
 def _lines_edit_reference(doc, first_line, last_line):
     """remove_lines_edit as it was written over ``doc.lines`` before it was computed
     around the span in the text: the reference the span version must equal."""

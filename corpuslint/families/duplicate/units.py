@@ -277,6 +277,10 @@ def _buckets(keys: np.ndarray, n: int) -> np.ndarray:
     return (keys >> _U64(65 - n.bit_length())).view(np.int64)
 
 
+_BYTE_INDEX = _U64(0x0001020304050607)  # x << 8k times this has k in its top byte (k < 8)
+_TOP_BYTE = _U64(56)
+
+
 def _lookup_keys(keys: np.ndarray) -> np.ndarray:
     """Slots (run ids, int64) of ``keys``, -1 where a key is not in the table. A key is in
     its home bucket or, when that was full, in a later one (linear probing by bucket):
@@ -284,9 +288,10 @@ def _lookup_keys(keys: np.ndarray) -> np.ndarray:
     n = len(_TAB_KEY)
     home = _buckets(keys, n)
     rows = _TAB_KEY.take(home, axis=0)
-    eq = rows == keys[:, None]
-    slots = home * _BUCKET + eq.argmax(axis=1)
-    hit = eq.view(np.uint64).reshape(-1) != 0  # (a row of _BUCKET = 8 bools is 8 bytes): eq.any(axis=1)
+    eq = rows == keys.repeat(_BUCKET).reshape(-1, _BUCKET)  # (not keys[:, None]: numpy buffers a broadcast column)
+    found = eq.view("<u8").reshape(-1)  # (a row of _BUCKET = 8 bools is 8 bytes): byte k set where slot k holds the key
+    slots = home * _BUCKET + ((found * _BYTE_INDEX) >> _TOP_BYTE).view(np.int64)  # eq.argmax(axis=1) (one byte set)
+    hit = found != 0
     if hit.all():
         return slots
     slots[~hit] = -1
@@ -376,8 +381,15 @@ def _run_words(text: str, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray
         return _RUN_WORDS.take(slots)
     # the distinct new runs in first-seen order (a document has few: a dict, not a sort)
     new_run: dict[int, int] = {}
-    local = [new_run.setdefault(k, len(new_run)) for k in keys[miss].tolist()]
-    first = miss[np.unique(local, return_index=True)[1]] if len(new_run) < len(miss) else miss
+    first_at: list[int] = []  # position in miss of each one's first occurrence
+    local = []
+    for j, k in enumerate(keys[miss].tolist()):
+        r = new_run.get(k)
+        if r is None:
+            r = new_run[k] = len(first_at)
+            first_at.append(j)
+        local.append(r)
+    first = miss[first_at] if len(first_at) < len(miss) else miss
     words = _fill([text[s:e] for s, e in zip(starts[first].tolist(), ends[first].tolist())])
     if _insert_keys(keys[first], words):  # the table grew: look every run up again
         return _RUN_WORDS.take(_lookup_keys(keys))
