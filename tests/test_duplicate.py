@@ -806,6 +806,10 @@ def test_code_point_classes_are_what_each_test_says():
     assert [bool(b & CP.CAPITAL) for b in table[:-1].tolist()] == [CP.CAPITAL_RE.match(c) is not None for c in chars]
     assert [bool(b & CP.DIGIT) for b in table[:-1].tolist()] == [CP.DIGIT_RE.match(c) is not None for c in chars]
     assert [bool(b & CP.HARAKA) for b in table[:-1].tolist()] == [c in CP.HARAKAT for c in chars]
+    import regex
+
+    arabic = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")  # vocalised's letters, as it once counted them
+    assert [bool(b & CP.ARABIC_LETTER) for b in table[:-1].tolist()] == [arabic.match(c) is not None for c in chars]
     assert int(table[-1]) == CP.CAPITAL | CP.DIGIT  # beyond the BMP: maybe a capital or digit, never space
     assert not any(chr(c).isspace() for c in range(0x10000, 0x110000, 7))
     text = "Ab ١\u064e\U0001d400\n"

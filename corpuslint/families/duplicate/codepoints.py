@@ -15,7 +15,8 @@ import re
 import numpy as np
 import regex
 
-SPACE, CAPITAL, DIGIT, HARAKA = 1, 2, 4, 8  # class bits (uint8)
+SPACE, CAPITAL, DIGIT, HARAKA, ARABIC_LETTER = 1, 2, 4, 8, 16  # class bits (uint8)
+ARABIC_LETTERS = (range(0x0621, 0x064B), range(0x0671, 0x06D4))  # (regions.vocalised's [\u0621-\u064A\u0671-\u06D3])
 CAPITAL_RE = regex.compile(r"\p{Lu}")  # (``meaning``'s precondition of a capitalised name)
 DIGIT_RE = regex.compile(r"\d")
 HARAKAT = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"]  # pyarabic's TASHKEEL, dagger alef
@@ -37,6 +38,8 @@ def class_table() -> np.ndarray:
         for bit, pattern in ((SPACE, re.compile(r"\s")), (CAPITAL, CAPITAL_RE), (DIGIT, DIGIT_RE)):
             table[[m.start() for m in pattern.finditer(every)]] |= bit
         table[[ord(h) for h in HARAKAT]] |= HARAKA
+        for letters in ARABIC_LETTERS:
+            table[letters.start : letters.stop] |= ARABIC_LETTER
         table[-1] = CAPITAL | DIGIT
         _TABLE.append(table)
     return _TABLE[0]
@@ -68,6 +71,11 @@ def capital_or_digit(classes: np.ndarray) -> tuple[bool, bool]:
 
 def harakat_count(text: str) -> int:
     """Characters of ``HARAKAT`` (U+064B..U+0652, U+0670) in ``text`` (``scan``'s classes)."""
+    return class_count(text, HARAKA)
+
+
+def class_count(text: str, bit: int) -> int:
+    """Characters of ``text`` in the class ``bit`` (HARAKA, ARABIC_LETTER: none is ASCII)."""
     if text.isascii():
         return 0
-    return int(np.count_nonzero(scan(text)[1] & HARAKA))
+    return int(np.count_nonzero(scan(text)[1] & bit))

@@ -301,7 +301,6 @@ def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool =
 
 # -- genre ----------------------------------------------------------------------------
 
-_ARABIC_LETTER_RE = lazy(r"[\u0621-\u064A\u0671-\u06D3]")
 _HARAKAT = CP.HARAKAT
 VOCALISED_SHARE = 0.4
 _VOCALISED: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDictionary()
@@ -320,7 +319,7 @@ def vocalised(doc: Document) -> bool:
     if cached is None:
         text = doc.text
         harakat = harakat_count(text)
-        cached = harakat >= VOCALISED_SHARE * 200 and harakat >= VOCALISED_SHARE * len(_ARABIC_LETTER_RE.findall(text))
+        cached = harakat >= VOCALISED_SHARE * 200 and harakat >= VOCALISED_SHARE * CP.class_count(text, CP.ARABIC_LETTER)
         _VOCALISED[doc] = cached
     return cached
 
