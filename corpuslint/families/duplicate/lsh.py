@@ -237,15 +237,21 @@ def _common_by_search(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> 
     return common
 
 
+def _spans_index(first: np.ndarray, lens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(index, bounds): the positions ``first[k]:first[k] + lens[k]`` of every span k
+    concatenated (int64), span k at ``index[bounds[k]:bounds[k+1]]``."""
+    bounds = np.zeros(len(lens) + 1, dtype=np.int64)
+    np.cumsum(lens, out=bounds[1:])
+    return np.repeat(first - bounds[:-1], lens) + np.arange(int(bounds[-1]), dtype=np.int64), bounds
+
+
 def _common_by_table(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray, involved: np.ndarray) -> np.ndarray:
     """|A & B| (int64) for each item pair in ``at`` ((m, 2) set indices; ``involved``: the
     sorted unique items of ``at``): the values of the involved sets get dense ids, each
     first item's set is marked in a boolean table and its partners' sets read there, all
     partners of one item at once. For many pairs over few sets (whole documents)."""
     lens = offsets[involved + 1] - offsets[involved]
-    starts = np.zeros(len(involved) + 1, dtype=np.int64)
-    np.cumsum(lens, out=starts[1:])
-    gather = np.repeat(offsets[involved] - starts[:-1], lens) + np.arange(int(starts[-1]), dtype=np.int64)
+    gather, starts = _spans_index(offsets[involved], lens)
     _, ids = np.unique(sets[gather], return_inverse=True)  # dense id of each value of the involved sets
     table = np.zeros(int(ids.max()) + 1 if len(ids) else 1, dtype=bool)
     pos = np.searchsorted(involved, at)  # (m, 2): each pair's items among the involved
@@ -260,10 +266,7 @@ def _common_by_table(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray, invo
         for c0 in range(g0, g1, 4096):  # partners a block at a time (bounded memory)
             sel = order[c0 : min(g1, c0 + 4096)]
             part = pos[sel, 1]
-            plen = lens[part]
-            pstart = np.zeros(len(part) + 1, dtype=np.int64)
-            np.cumsum(plen, out=pstart[1:])
-            idx = np.repeat(starts[part] - pstart[:-1], plen) + np.arange(int(pstart[-1]), dtype=np.int64)
+            idx, pstart = _spans_index(starts[part], lens[part])
             hits = np.zeros(len(idx) + 1, dtype=np.int64)
             np.cumsum(table[ids[idx]], out=hits[1:])
             common[sel] = hits[pstart[1:]] - hits[pstart[:-1]]
