@@ -49,7 +49,9 @@ def scan(text: str) -> tuple[np.ndarray, np.ndarray]:
     """``(code_points, classes)`` of ``text``: its code points (uint32, ``len(text)``) and
     their class bits (uint8, ``len(text) + 2``: ``classes[k + 1]`` is character k's, with a
     ``SPACE`` entry at both ends). Read-only arrays, shared with the next caller that
-    scans the same text object (texts of at most ``_REMEMBER`` characters)."""
+    scans the same text object (texts of at most ``_REMEMBER`` characters). (UTF-32, the
+    one codec the duplicate rules load: a process that has dropped its rights may no
+    longer be able to read another codec module on first use.)"""
     last = _LAST[0]
     if last is not None and last[0] is text:
         return last[1], last[2]

@@ -380,7 +380,8 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 often = uk[counts >= need]  # (a key in `need` documents occurs `need` times or more)
                 if len(often):
                     sel = np.isin(keys, often).nonzero()[0]
-                    pair = np.unique(np.stack((keys[sel], doc_of[sel].astype(np.uint64)), axis=1), axis=0)
+                    pair = np.unique(np.stack((keys[sel], doc_of[sel].astype(np.uint64)), axis=1), axis=0,
+                                     return_counts=True)[0]  # (with counts: no numpy.ma import)
                     uk, counts = np.unique(pair[:, 0], return_counts=True)
                     many[sel] = np.isin(keys[sel], uk[counts >= need])
             max_words = int(self.opts["boilerplate-max-words"])
