@@ -324,6 +324,15 @@ def test_signatures_match_datasketch_affine32():
         assert lean.jaccard(datasketch.LeanMinHash(m)) == 1.0
 
 
+def test_stored_permutations_are_the_drawing():
+    # the table a process loads (no numpy.random import) is RandomState(SEED)'s drawing
+    for k in (U.NUM_PERM, 64):
+        a, b = U.permutations(k)
+        ra, rb = U.draw_permutations(k)
+        assert a.dtype == b.dtype == ra.dtype == np.uint32 and a.shape == b.shape == (k,)
+        assert np.array_equal(a, ra) and np.array_equal(b, rb)
+
+
 def test_lsh_params_favour_recall():
     b, r = lsh.lsh_params(0.8)
     assert b * r <= U.NUM_PERM
@@ -717,7 +726,7 @@ def test_words_of_equal_the_words_of_each_run(texts):
     index, bounds = U.words_of(texts)
     for k, text in enumerate(texts):
         seg = index[bounds[k] : bounds[k + 1]]
-        got = list(zip(U._W_STEM[seg].tolist(), U._W_NORM[seg].tolist(), U._W_ALPHA[seg].tolist()))
+        got = list(zip(U._W_STEM[seg].tolist(), U._W_NORM[seg].tolist(), U.word_flags()[1][seg].tolist()))
         assert got == _reference_words(text)
 
 
@@ -746,7 +755,7 @@ def test_run_table_small_window_and_cache_reset_give_the_same_words(monkeypatch)
         for text, want in zip(texts, expected):
             index, bounds = U.words_of([text, text[::-1]])
             seg = index[bounds[0] : bounds[1]]
-            assert list(zip(U._W_STEM[seg].tolist(), U._W_NORM[seg].tolist(), U._W_ALPHA[seg].tolist())) == want
+            assert list(zip(U._W_STEM[seg].tolist(), U._W_NORM[seg].tolist(), U.word_flags()[1][seg].tolist())) == want
     monkeypatch.undo()
     U._clear_runs()
 
@@ -786,6 +795,145 @@ def test_name_free_means_no_span_has_a_name(text):
         assert not any(meaning.names_of_spans(text, spans))
     if any(meaning.names_of_spans(text, spans)):
         assert not free
+
+
+def test_code_point_classes_are_what_each_test_says():
+    from corpuslint.families.duplicate import codepoints as CP
+
+    table = CP.class_table()
+    chars = [chr(c) for c in range(0x10000)]
+    assert [bool(b & CP.SPACE) for b in table[:-1].tolist()] == [c.isspace() for c in chars]
+    assert [bool(b & CP.CAPITAL) for b in table[:-1].tolist()] == [CP.CAPITAL_RE.match(c) is not None for c in chars]
+    assert [bool(b & CP.DIGIT) for b in table[:-1].tolist()] == [CP.DIGIT_RE.match(c) is not None for c in chars]
+    assert [bool(b & CP.HARAKA) for b in table[:-1].tolist()] == [c in CP.HARAKAT for c in chars]
+    import regex
+
+    arabic = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")  # vocalised's letters, as it once counted them
+    assert [bool(b & CP.ARABIC_LETTER) for b in table[:-1].tolist()] == [arabic.match(c) is not None for c in chars]
+    assert int(table[-1]) == CP.CAPITAL | CP.DIGIT  # beyond the BMP: maybe a capital or digit, never space
+    assert not any(chr(c).isspace() for c in range(0x10000, 0x110000, 7))
+    text = "Ab ١\u064e\U0001d400\n"
+    cp, classes = CP.scan(text)
+    assert cp.tolist() == [ord(c) for c in text] and CP.scan(text)[1] is classes  # the last scan is remembered
+    assert classes.tolist() == [CP.SPACE] + table.take(cp, mode="clip").tolist() + [CP.SPACE]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "كتب", "\u064e", "\u0301", "中", "\u3042", "ー", "\u0e01", "\u0e9a", "\u1780",
+                                 "\u1000", "\U00020000", "\U0001d400", "\U0001f600", "\n", " ", "\ud800"]),
+                max_size=8).map("".join))
+def test_needs_script_is_the_pattern_search(text):
+    # the table by code point, filled as characters are met, answers as the regex does
+    assert U._needs_script(text) == (U._NEEDS_SCRIPT_RE.search(text) is not None)
+
+
+def _bucket_candidates_reference(keys: np.ndarray) -> list[tuple[int, int]]:
+    pairs = set()
+    for k in range(keys.shape[1]):
+        buckets: dict[int, list[int]] = {}
+        for i, key in enumerate(keys[:, k].tolist()):
+            buckets.setdefault(key, []).append(i)
+        for m in buckets.values():
+            if len(m) <= lsh.MAX_BUCKET_PAIRS:
+                pairs.update((a, b) for x, a in enumerate(m) for b in m[x + 1 :])
+            else:  # star from the first member + chain
+                pairs.update((m[0], b) for b in m[1:])
+                pairs.update(zip(m, m[1:]))
+    return sorted(pairs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 160), st.integers(1, 4), st.sampled_from([2, 5, 50, 2**64 - 1]), st.randoms())
+def test_bucket_candidates_are_every_shared_band_pair(n, b, span, rnd):
+    # the buckets of each band (items sharing a key): all pairs, or star + chain when large
+    keys = np.array([[rnd.randint(0, span) for _ in range(b)] for _ in range(n)], dtype=np.uint64).reshape(n, b)
+    got = lsh._bucket_candidates(keys, n) if n else np.zeros((0, 2), np.int64)
+    assert [tuple(p) for p in got.tolist()] == _bucket_candidates_reference(keys)
+    rows = np.arange(n)[::-1].copy()  # read through rows: item i is row rows[i]
+    if n:
+        want = _bucket_candidates_reference(keys[rows])
+        assert [tuple(p) for p in lsh._bucket_candidates(keys, n, rows).tolist()] == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 40), max_size=30).map(lambda v: sorted(set(v))), min_size=2, max_size=12),
+       st.randoms(), st.sampled_from([0.0, 0.5, 0.8, 1.0]))
+def test_verify_counts_are_the_exact_intersections(sets_l, rnd, threshold):
+    # both ways of counting |A & B| (binary search per pair; dense ids marked per first
+    # item) and verify's Jaccards equal Python sets', pairs in any order
+    sets = np.array([x for s in sets_l for x in s], dtype=np.uint32)
+    off = np.concatenate(([0], np.cumsum([len(s) for s in sets_l]))).astype(np.int64)
+    n = len(sets_l)
+    pairs = list({tuple(sorted(rnd.sample(range(n), 2))) for _ in range(25)})
+    rnd.shuffle(pairs)
+    pairs = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    want = [len(set(sets_l[a]) & set(sets_l[b])) for a, b in pairs.tolist()]
+    assert lsh._common_by_search(pairs, sets, off).tolist() == want
+    assert lsh._common_by_table(pairs, sets, off, np.unique(pairs)).tolist() == want
+    ref = []
+    for (a, b), c in zip(pairs.tolist(), want):
+        sa, sb = len(sets_l[a]), len(sets_l[b])
+        if min(sa, sb) >= threshold * max(sa, sb) and (c / (sa + sb - c) if sa + sb - c else 1.0) >= threshold:
+            ref.append((a, b, c / (sa + sb - c) if sa + sb - c else 1.0))
+    got, sims = lsh.verify(pairs, sets, off, threshold)
+    assert [(a, b, x) for (a, b), x in zip(got.tolist(), sims.tolist())] == ref
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["في", "والكتاب", "the", "x1", "٣٤", "12", "中文", "a", "كلمة", " ", "\n", "Word"]),
+                max_size=12).map(" ".join), st.booleans())
+def test_word_flags_on_demand_are_each_words(text, clear):
+    # content / alpha flags, set on demand for the words added since the last call,
+    # are what each word's own tests say (a spaceless-script character is no whole word)
+    from corpuslint.text import normalize
+    from corpuslint.text import tokens as T
+
+    if clear:
+        U._clear_runs()
+    index, _bounds = U.words_of([text])
+    content, alpha = U.word_flags()
+    want = []
+    for run in text.split():
+        for w in T.tokens(normalize.normalize_chars(run)):
+            stem = normalize.light_stem(w)
+            whole = T.word_weight(w) == 1.0
+            want.append((whole and len(stem) >= 2 and stem not in U._stop_stems() and not U._HAS_DIGIT(stem),
+                         not w.isdigit()))
+    assert list(zip(content[index].tolist(), alpha[index].tolist())) == want
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([1, 3, 59, 700, 2047, 2048, 2049, 4100]), min_size=1, max_size=6), st.integers(0, 2**32 - 1))
+def test_signatures_in_blocks_equal_each_units_minimum(sizes, seed_):
+    # units packed in blocks of _CHUNK_ROWS shingles (a larger unit on its own): each
+    # row is min over the unit of (a * fmix32(h) + b) mod 2**32, computed unit by unit
+    rng = np.random.default_rng(seed_)
+    sh = rng.integers(0, 2**32, sum(sizes), dtype=np.uint64).astype(np.uint32)
+    off = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+    a, b = U.permutations()
+    want = [(np.multiply.outer(a, U.fmix32(sh[off[i] : off[i + 1]])) + b[:, None]).min(axis=1) for i in range(len(sizes))]
+    assert np.array_equal(U.signatures(sh, off), np.array(want, dtype=np.uint32))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sets(st.tuples(st.integers(0, 3), st.integers(1, 2**40)), min_size=1, max_size=300),
+       st.integers(1, 2**64 - 1), st.integers(1, 4))
+def test_run_table_finds_every_key_it_holds(entries, other, batches):
+    # keys crowding a few home buckets (their top bits) spill into later buckets; the
+    # table grows as batches arrive: each key is found at the slot holding it, others not
+    U._clear_runs()
+    try:
+        keys = np.array(sorted({(b << 60) | low for b, low in entries}), dtype=np.uint64)
+        words = np.arange(len(keys), dtype=np.int64) + 7
+        for part in np.array_split(np.arange(len(keys)), min(batches, len(keys))):
+            U._insert_keys(keys[part], words[part])
+        slots = U._lookup_keys(keys)
+        assert U._TAB_KEY.reshape(-1)[slots].tolist() == keys.tolist()
+        assert U._RUN_WORDS[slots].tolist() == words.tolist()
+        if other not in set(keys.tolist()):
+            assert U._lookup_keys(np.array([other], dtype=np.uint64)).tolist() == [-1]
+    finally:
+        U._clear_runs()
 
 
 def _lines_edit_reference(doc, first_line, last_line):

@@ -299,9 +299,10 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             if not len(fr):
                 return None
             return {"lines": np.zeros((0, 2), np.int32), "frames": sorted_unique(fr)}
+        every = len(idx) == len(a.nwords)  # (most often: every unit is kept, no copies taken)
         sets, off = a.shingle_sets
         sub_sets, sub_off = _subset(sets, off, idx)
-        table = a.table[idx]  # PUnit rows: start, end, line, last_line
+        table = a.table if every else a.table[idx]  # PUnit rows: start, end, line, last_line
         text = doc.text
         name_off = np.zeros(len(table) + 1, dtype=np.int64)
         names = np.zeros(0, np.uint64)
@@ -310,7 +311,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             np.cumsum([len(x) for x in name_sets], out=name_off[1:])
             names = np.concatenate(name_sets)
         unit_frames, unit_frames_off = _subset(fr, fr_off, idx)
-        sig = a.signatures[idx]
+        sig = a.signatures if every else a.signatures[idx]
         # LSH band keys (168 bytes a paragraph at 0.8) instead of the signature (512): the
         # numpy back-end buckets the same keys; datasketch's needs the signature itself
         lsh_rows = {"sig": sig} if self.opts["backend"] == "datasketch" else {
@@ -320,8 +321,8 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             "names_off": name_off,
             "lines": table[:, 2:4].astype(np.int32),
             "spans": np.ascontiguousarray(table[:, 0:2]),
-            "nwords": a.nwords[idx],
-            "keys": a.keys[idx],
+            "nwords": a.nwords if every else a.nwords[idx],
+            "keys": a.keys if every else a.keys[idx],
             "sets": sub_sets,
             "off": sub_off,
             **lsh_rows,
@@ -374,9 +375,15 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             if doc_counts is not None:  # documents per key, from the aggregate
                 many = doc_counts(incremental.KEYS, keys) >= need
             else:
-                pair = np.unique(np.stack((keys, doc_of.astype(np.uint64)), axis=1), axis=0)
-                uk, counts = np.unique(pair[:, 0], return_counts=True)
-                many = np.isin(keys, uk[counts >= need])
+                many = np.zeros(n, dtype=bool)
+                uk, counts = np.unique(keys, return_counts=True)
+                often = uk[counts >= need]  # (a key in `need` documents occurs `need` times or more)
+                if len(often):
+                    sel = np.isin(keys, often).nonzero()[0]
+                    pair = np.unique(np.stack((keys[sel], doc_of[sel].astype(np.uint64)), axis=1), axis=0,
+                                     return_counts=True)[0]  # (with counts: no numpy.ma import)
+                    uk, counts = np.unique(pair[:, 0], return_counts=True)
+                    many[sel] = np.isin(keys[sel], uk[counts >= need])
             max_words = int(self.opts["boilerplate-max-words"])
             if max_words > 0:
                 many &= arr["nwords"] <= max_words
@@ -455,12 +462,14 @@ def _frames_lookup(states: dict[str, Any], paths: list[str], template: np.ndarra
 
 def _names_lookup(states: dict[str, Any], paths: list[str]):
     """``f(i)`` -> frozenset of name hashes of the i-th unit in ``_concat`` order."""
-    starts = np.concatenate(([0], np.cumsum([len(states[p]["lines"]) for p in paths])))
+    from bisect import bisect_right  # (a list search: a finding costs a few us, not a numpy call's)
+
+    starts = np.concatenate(([0], np.cumsum([len(states[p]["lines"]) for p in paths]))).tolist()
 
     def names_of(i: int) -> frozenset[int]:
-        d = int(np.searchsorted(starts, i, side="right")) - 1
+        d = bisect_right(starts, i) - 1
         st = states[paths[d]]
-        k = i - int(starts[d])
+        k = i - starts[d]
         off = st["names_off"]
         return frozenset(st["names"][int(off[k]) : int(off[k + 1])].tolist())
 

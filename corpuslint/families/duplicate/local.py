@@ -413,7 +413,7 @@ def _content_token_array(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     being ``values[cuts[k]:cuts[k+1]]`` (uint32 hashes of the light-stemmed content words;
     cuts int64, ``len(texts) + 1``)."""
     index, bounds = U.words_of(texts)
-    keep = U._W_CONTENT[index]
+    keep = U.word_flags()[0][index]
     kept_before = np.zeros(len(index) + 1, dtype=np.int64)
     np.cumsum(keep, out=kept_before[1:])
     return U._W_STEM[index][keep], kept_before[bounds]

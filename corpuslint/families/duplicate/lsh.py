@@ -62,18 +62,25 @@ def lsh_params(threshold: float, num_perm: int = U.NUM_PERM, max_miss: float = 0
     return best or (num_perm // 2, 2)
 
 
+_BAND_SEED = _U64(0x9E3779B97F4A7C15)
+_BAND_MULT = _U64(0x100000001B3)
+_BAND_SHIFT = _U64(29)
+
+
 def _band_keys(sigs: np.ndarray, b: int, r: int) -> np.ndarray:
     """(b, n) uint64 keys: band k of row i mixed into one 64-bit value (all bands at once:
     r vector steps over one contiguous n * b array, each row's band values laid out
     column by column; the transpose of a C-contiguous (n, b) array)."""
     n = sigs.shape[0]
     block = sigs[:, : b * r].reshape(n * b, r).T.astype(_U64)  # (r, n * b), each row contiguous
-    h = np.tile(_U64(0x9E3779B97F4A7C15) ^ np.arange(b, dtype=_U64), n)
+    h = np.empty((n, b), dtype=_U64)
+    h[:] = _BAND_SEED ^ np.arange(b, dtype=_U64)  # band k starts from SEED ^ k
+    h = h.reshape(-1)
     shifted = np.empty_like(h)
     for c in range(r):
         h ^= block[c]
-        h *= _U64(0x100000001B3)
-        np.right_shift(h, _U64(29), out=shifted)
+        h *= _BAND_MULT
+        np.right_shift(h, _BAND_SHIFT, out=shifted)
         h ^= shifted
     return h.reshape(n, b).T
 
@@ -149,9 +156,24 @@ def _bucket_candidates(keys: np.ndarray, n: int, rows: np.ndarray | None = None)
         if two.any():
             s2 = run_starts[two]
             parts.append(np.stack((order[s2], order[s2 + 1]), axis=1))
-        for s, e in zip(run_starts[~two], run_ends[~two]):
-            _bucket_pairs(np.sort(order[s:e]), parts)  # index order: a large bucket's star starts at its first item
+        if two.all():
+            continue
+        for size in sorted(set(sizes[~two].tolist())):  # buckets of one size at once: all their pairs
+            at = run_starts[sizes == size]
+            if size > MAX_BUCKET_PAIRS:
+                for s0 in at.tolist():
+                    _bucket_pairs(np.sort(order[s0 : s0 + size]), parts)  # index order: the star starts at the first item
+                continue
+            members = order[at[:, None] + np.arange(size)]  # (buckets, size)
+            i, j = _pairs_of(size)
+            parts.append(np.stack((members[:, i].reshape(-1), members[:, j].reshape(-1)), axis=1))
     return _unique_pairs(parts, n)
+
+
+@lru_cache(maxsize=MAX_BUCKET_PAIRS + 1)
+def _pairs_of(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.triu_indices(size, 1)``: every pair of positions in a bucket of ``size``."""
+    return np.triu_indices(size, 1)
 
 
 def _unique_pairs(parts: list[np.ndarray], n: int) -> np.ndarray:
@@ -172,30 +194,84 @@ def _unique_pairs(parts: list[np.ndarray], n: int) -> np.ndarray:
 def verify(pairs: np.ndarray, sets: np.ndarray, offsets: np.ndarray, threshold: float,
            rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Keep pairs whose exact Jaccard >= threshold; returns (pairs, jaccards). Item i's
-    set is ``sets[offsets[r]:offsets[r + 1]]`` with r = ``rows[i]`` (i when None)."""
+    set is ``sets[offsets[r]:offsets[r + 1]]`` (sorted, unique) with r = ``rows[i]`` (i when None)."""
     if len(pairs) == 0:
         return pairs, np.zeros(0)
     at = pairs if rows is None else rows[pairs]
     sizes = np.diff(offsets)
     sa, sb = sizes[at[:, 0]], sizes[at[:, 1]]
     ok = np.minimum(sa, sb) >= threshold * np.maximum(sa, sb)  # length filter: J <= min/max
-    pairs, at = pairs[ok], at[ok]
-    keep = np.zeros(len(pairs), dtype=bool)
-    sims = np.zeros(len(pairs))
-    inter = np.intersect1d
+    pairs, at, sa, sb = pairs[ok], at[ok], sa[ok], sb[ok]
+    if not len(pairs):
+        return pairs, np.zeros(0)
+    involved = np.unique(at.reshape(-1), return_counts=True)[0]  # (with counts: no numpy.ma import)
+    if len(pairs) > 64 and int(sa.sum() + sb.sum()) > 8 * int(sizes[involved].sum()):
+        common = _common_by_table(at, sets, offsets, involved)  # sets met many times: dense ids
+    else:
+        common = _common_by_search(at, sets, offsets)
+    union = sa + sb - common
+    sims = np.ones(len(pairs))
+    np.divide(common, union, out=sims, where=union > 0)  # (both sets empty: 1.0)
+    keep = sims >= threshold
+    return pairs[keep], sims[keep]
+
+
+def _common_by_search(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """|A & B| (int64) for each item pair in ``at`` ((m, 2) set indices), the smaller set's
+    values looked up in the larger (binary search; ~1.4x fewer CPU s than intersect1d)."""
+    common = np.zeros(len(at), dtype=np.int64)
     step = 8192  # pairs at a time: the Python lists of one chunk only (300 k pairs as lists: ~40 MB)
     for c0 in range(0, len(at), step):
         ch = at[c0 : c0 + step]
         bounds = zip(offsets[ch[:, 0]].tolist(), offsets[ch[:, 0] + 1].tolist(),
                      offsets[ch[:, 1]].tolist(), offsets[ch[:, 1] + 1].tolist())
         for k, (a0, a1, b0, b1) in enumerate(bounds, c0):
-            c = len(inter(sets[a0:a1], sets[b0:b1], assume_unique=True))
-            union = (a1 - a0) + (b1 - b0) - c
-            sim = c / union if union else 1.0
-            if sim >= threshold:
-                keep[k] = True
-                sims[k] = sim
-    return pairs[keep], sims[keep]
+            if a1 - a0 > b1 - b0:
+                a0, a1, b0, b1 = b0, b1, a0, a1
+            if a1 == a0:
+                continue
+            big = sets[b0:b1]
+            pos = big.searchsorted(sets[a0:a1])
+            np.minimum(pos, b1 - b0 - 1, out=pos)
+            common[k] = np.count_nonzero(big[pos] == sets[a0:a1])
+    return common
+
+
+def _spans_index(first: np.ndarray, lens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(index, bounds): the positions ``first[k]:first[k] + lens[k]`` of every span k
+    concatenated (int64), span k at ``index[bounds[k]:bounds[k+1]]``."""
+    bounds = np.zeros(len(lens) + 1, dtype=np.int64)
+    np.cumsum(lens, out=bounds[1:])
+    return np.repeat(first - bounds[:-1], lens) + np.arange(int(bounds[-1]), dtype=np.int64), bounds
+
+
+def _common_by_table(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray, involved: np.ndarray) -> np.ndarray:
+    """|A & B| (int64) for each item pair in ``at`` ((m, 2) set indices; ``involved``: the
+    sorted unique items of ``at``): the values of the involved sets get dense ids, each
+    first item's set is marked in a boolean table and its partners' sets read there, all
+    partners of one item at once. For many pairs over few sets (whole documents)."""
+    lens = offsets[involved + 1] - offsets[involved]
+    gather, starts = _spans_index(offsets[involved], lens)
+    _, ids = np.unique(sets[gather], return_inverse=True)  # dense id of each value of the involved sets
+    table = np.zeros(int(ids.max()) + 1 if len(ids) else 1, dtype=bool)
+    pos = np.searchsorted(involved, at)  # (m, 2): each pair's items among the involved
+    order = np.argsort(pos[:, 0], kind="stable")
+    first = pos[order, 0]
+    group = np.flatnonzero(np.concatenate(([True], first[1:] != first[:-1], [True])))
+    common = np.zeros(len(at), dtype=np.int64)
+    for g0, g1 in zip(group[:-1].tolist(), group[1:].tolist()):
+        a = int(first[g0])
+        mine = ids[starts[a] : starts[a + 1]]
+        table[mine] = True
+        for c0 in range(g0, g1, 4096):  # partners a block at a time (bounded memory)
+            sel = order[c0 : min(g1, c0 + 4096)]
+            part = pos[sel, 1]
+            idx, pstart = _spans_index(starts[part], lens[part])
+            hits = np.zeros(len(idx) + 1, dtype=np.int64)
+            np.cumsum(table[ids[idx]], out=hits[1:])
+            common[sel] = hits[pstart[1:]] - hits[pstart[:-1]]
+        table[mine] = False
+    return common
 
 
 def near_duplicate_pairs(

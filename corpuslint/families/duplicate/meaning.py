@@ -32,6 +32,7 @@ import regex
 from ...text import normalize
 from ...text import tokens as T
 from ...text.lazy_regex import lazy
+from . import codepoints as CP
 
 # Negators (and negative quantifiers) in the languages the project meets most.
 NEGATIONS = frozenset(
@@ -187,7 +188,7 @@ _NAME_RE = regex.compile("|".join(_NAME_ALTERNATIVES))
 # Prose without capitals, identifiers or digits (Arabic, CJK) then costs one quick scan.
 # (the second written from its separator: found exactly where ``\w[_/.][\w/._-]*\w`` is,
 # and ~10x faster to look for in prose, where nearly every character is a ``\w``)
-_NAME_NEEDS = (regex.compile(r"\p{Lu}"), regex.compile(r"(?<=\w)[_/.][\w/._-]*\w"), regex.compile(r"\d"))
+_NAME_NEEDS = (CP.CAPITAL_RE, regex.compile(r"(?<=\w)[_/.][\w/._-]*\w"), CP.DIGIT_RE)
 _NAME_PATTERNS: dict[tuple[bool, ...], regex.Pattern | None] = {}
 
 
@@ -219,29 +220,11 @@ def _names(text: str, pattern: regex.Pattern | None) -> set[str]:
     return out
 
 
-_NEED_TABLE: list[np.ndarray] = []
-
-
-def _need_table() -> np.ndarray:
-    """uint8 by code point below 0x10000: bit 0 set where ``_NAME_NEEDS[0]`` (a capital)
-    matches it, bit 1 where ``_NAME_NEEDS[2]`` (a digit) does, found by the patterns
-    themselves over every such character (both are one-character classes); the extra
-    last entry (both bits) stands for any code point beyond: maybe."""
-    if not _NEED_TABLE:
-        every = "".join(map(chr, range(0x10000)))
-        table = np.zeros(0x10001, dtype=np.uint8)
-        for bit, k in ((1, 0), (2, 2)):
-            table[[m.start() for m in _NAME_NEEDS[k].finditer(every)]] |= bit
-        table[-1] = 3
-        _NEED_TABLE.append(table)
-    return _NEED_TABLE[0]
-
-
 def capital_or_digit(code_points: np.ndarray) -> tuple[bool, bool]:
     """Whether text with these code points (uint32) may hold a capital (``\\p{Lu}``) and
-    a digit (``\\d``), from one table lookup (``_need_table``); ``name_free``'s ``maybe``."""
-    bits = int(np.bitwise_or.reduce(_need_table().take(code_points, mode="clip"))) if len(code_points) else 0
-    return bool(bits & 1), bool(bits & 2)
+    a digit (``\\d``), from one table lookup (``codepoints.class_table``); ``name_free``'s
+    ``maybe`` (``codepoints.capital_or_digit`` of a text's classes, when at hand)."""
+    return CP.capital_or_digit(CP.class_table().take(code_points, mode="clip"))
 
 
 def name_free(text: str, maybe: tuple[bool, bool] = (True, True)) -> bool:

@@ -25,12 +25,12 @@ import weakref
 from bisect import bisect_right
 from typing import Iterable
 
-import numpy as np
 import regex
 
 from ... import structure
 from ...document import Document
 from ...text.lazy_regex import lazy
+from . import codepoints as CP
 
 # A table drawn with pipes in plain text (Markdown tables come from the parser): at
 # least two cell separators, or a delimiter row (|---|:--:|).
@@ -301,21 +301,12 @@ def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool =
 
 # -- genre ----------------------------------------------------------------------------
 
-_ARABIC_LETTER_RE = lazy(r"[\u0621-\u064A\u0671-\u06D3]")
-_HARAKAT = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"]
+_HARAKAT = CP.HARAKAT
 VOCALISED_SHARE = 0.4
 _VOCALISED: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDictionary()
 
 
-def harakat_count(text: str) -> int:
-    """Characters of ``_HARAKAT`` (U+064B..U+0652, U+0670) in ``text``, from one pass over
-    its code points: ~1.3x fewer CPU s than nine ``str.count`` scans. (UTF-32, the codec
-    ``units._runs`` uses: no other codec module is loaded on first use, which a process
-    that has dropped its rights may no longer be able to read.)"""
-    if text.isascii():
-        return 0
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return int(np.count_nonzero((cp - np.uint32(0x064B)) < 8)) + int(np.count_nonzero(cp == 0x0670))
+harakat_count = CP.harakat_count  # characters of _HARAKAT (U+064B..U+0652, U+0670) in a text
 
 
 def vocalised(doc: Document) -> bool:
@@ -328,7 +319,7 @@ def vocalised(doc: Document) -> bool:
     if cached is None:
         text = doc.text
         harakat = harakat_count(text)
-        cached = harakat >= VOCALISED_SHARE * 200 and harakat >= VOCALISED_SHARE * len(_ARABIC_LETTER_RE.findall(text))
+        cached = harakat >= VOCALISED_SHARE * 200 and harakat >= VOCALISED_SHARE * CP.class_count(text, CP.ARABIC_LETTER)
         _VOCALISED[doc] = cached
     return cached
 

@@ -43,7 +43,7 @@ from ...findings import Edit
 from ...text import normalize
 from ...text import tokens as T
 from ...text.lazy_regex import lazy, lazy_re
-from . import meaning
+from . import codepoints as CP
 
 NORMALIZATION_VERSION = "dup-norm-5"  # 5: fortune(6) "%" lines separate units
 NUM_PERM = 128
@@ -110,10 +110,33 @@ def _hashes(digest, words: list[str]) -> list[int]:
     return list(map(digest, "\n".join(words).encode("utf-8", "surrogatepass").split(b"\n")))
 
 
+# by code point below 0x10000: 0 not met yet, 1 ``_NEEDS_SCRIPT_RE`` does not match it, 2 it does
+_SCRIPT_TABLE = np.zeros(0x10001, dtype=np.uint8)  # (the last entry, any code point beyond, stays 0)
+
+
+def _needs_script(text: str) -> bool:
+    """``_NEEDS_SCRIPT_RE.search(text) is not None`` (the pattern is one character class),
+    from ``_SCRIPT_TABLE``: the pattern runs once per character first met (and on every
+    character beyond the BMP), not over every text (~0.15 us a character)."""
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    known = _SCRIPT_TABLE.take(cp, mode="clip")
+    if (known == 2).any():
+        return True
+    if known.all():
+        return False
+    for c in sorted(set(cp[known == 0].tolist())):  # (np.unique would import numpy.ma: ~10 ms)
+        need = _NEEDS_SCRIPT_RE.match(chr(c)) is not None
+        if c < 0x10000:
+            _SCRIPT_TABLE[c] = 1 + need
+        if need:
+            return True
+    return False
+
+
 def _fill(runs: list[str]) -> np.ndarray:
     """Normalise the (distinct, new) ``runs`` into the word table; returns each one's
     words as ``first word << 32 | number of words`` (int64)."""
-    global _W_STEM, _W_NORM, _W_CONTENT, _W_ALPHA, _W_WEIGHT, _N_WORDS, _FRACTIONAL
+    global _W_STEM, _W_NORM, _W_WEIGHT, _N_WORDS, _FRACTIONAL
     normalised = normalize.normalize_chars("\n".join(runs)).split("\n")  # one C-level pass
     if len(normalised) != len(runs):  # pragma: no cover - NFKC never makes newlines; be safe
         normalised = [normalize.normalize_chars(r) for r in runs]
@@ -123,7 +146,7 @@ def _fill(runs: list[str]) -> np.ndarray:
     per_run = list(map(_WORD_RE.findall, normalised))
     joined = "\n".join(normalised)
     spaceless: list[int] = []
-    if _NEEDS_SCRIPT_RE.search(joined):
+    if _needs_script(joined):
         starts = np.cumsum([0] + [len(nr) + 1 for nr in normalised[:-1]]).tolist()
         for k in sorted({bisect_right(starts, m.start()) - 1 for m in _NEEDS_SCRIPT_RE.finditer(joined)}):
             per_run[k] = T.tokens(normalised[k])
@@ -142,42 +165,62 @@ def _fill(runs: list[str]) -> np.ndarray:
             o = int(offs[k])
             weight[o : o + len(per_run[k])] = [T.word_weight(w) for w in per_run[k]]
         _FRACTIONAL = True
-    # a content word (for D103): a whole word, stem of >= 2 letters, no digit, not a function word
-    content = np.fromiter(map(len, stemmed), dtype=np.int64, count=m) >= 2
-    if spaceless:
-        content &= weight == 1.0
-    content &= ~np.fromiter(map(_stop_stems().__contains__, stemmed), dtype=bool, count=m)
-    content &= ~np.fromiter(map(bool, map(_HAS_DIGIT, stemmed)), dtype=bool, count=m)
     w = _N_WORDS + m
     offs += _N_WORDS
     _W_STEM, _W_NORM = _grow(_W_STEM, w), _grow(_W_NORM, w)
-    _W_CONTENT, _W_ALPHA = _grow(_W_CONTENT, w), _grow(_W_ALPHA, w)
     _W_WEIGHT = _grow(_W_WEIGHT, w)
     _W_STEM[_N_WORDS:w] = _hashes(xxhash.xxh32_intdigest, stemmed)
     _W_NORM[_N_WORDS:w] = _hashes(xxhash.xxh64_intdigest, words)
-    _W_CONTENT[_N_WORDS:w] = content
-    _W_ALPHA[_N_WORDS:w] = ~np.fromiter(map(str.isdigit, words), dtype=bool, count=m)
     _W_WEIGHT[_N_WORDS:w] = weight
+    _PENDING.append((words, stemmed))  # their flags (word_flags) when asked for
     _N_WORDS = w
+    if w - _FLAGGED > _PENDING_MAX:
+        word_flags()
     return (offs << 32) | lens
+
+
+_PENDING: list[tuple[list[str], list[str]]] = []  # (words, stems) of the words from _FLAGGED on, in order
+_FLAGGED = 0  # words of the table whose _W_CONTENT / _W_ALPHA are set
+_PENDING_MAX = 1 << 18  # words waiting for their flags at most (their strings are kept)
+
+
+def word_flags() -> tuple[np.ndarray, np.ndarray]:
+    """``(content, alpha)``: bool arrays by word of the table (at least ``_N_WORDS`` long),
+    ``_W_CONTENT`` (a content word, for D103: a whole word, stem of >= 2 letters, no digit,
+    not a function word) and ``_W_ALPHA`` (not only digits). Set on demand, for every word
+    added since the last call at once: the paragraph rules read neither."""
+    global _W_CONTENT, _W_ALPHA, _FLAGGED
+    if _PENDING:
+        words = list(chain.from_iterable(w for w, _ in _PENDING))
+        stemmed = list(chain.from_iterable(s for _, s in _PENDING))
+        _PENDING.clear()
+        first, m = _FLAGGED, len(words)
+        w = first + m
+        content = np.fromiter(map(len, stemmed), dtype=np.int64, count=m) >= 2
+        content &= _W_WEIGHT[first:w] == 1.0  # (a character of a spaceless script is no whole word)
+        content &= ~np.fromiter(map(_stop_stems().__contains__, stemmed), dtype=bool, count=m)
+        content &= ~np.fromiter(map(bool, map(_HAS_DIGIT, stemmed)), dtype=bool, count=m)
+        _W_CONTENT, _W_ALPHA = _grow(_W_CONTENT, w), _grow(_W_ALPHA, w)
+        _W_CONTENT[first:w] = content
+        _W_ALPHA[first:w] = ~np.fromiter(map(str.isdigit, words), dtype=bool, count=m)
+        _FLAGGED = w
+    return _W_CONTENT, _W_ALPHA
 
 
 # -- run keys ------------------------------------------------------------------------
 
 _U64 = np.uint64
-_WS_LIMIT = 0x3001  # every whitespace code point (str.isspace: what str.split splits on) is below
 _POLY_MAX = 32  # runs up to this many characters: polynomial key; longer ones: xxh64
 _POLY_BASE = 0x9E3779B97F4A7C15
 _LEN_MULT = _U64(0xC2B2AE3D27D4EB4F)
 _WINDOW = 1 << 16  # positions of the powers table (its period); texts are keyed in pieces of about this size
-_KEY_TABLES: list[np.ndarray] = []  # whitespace (bool by code point, then False), BASE**(k+1), BASE**-k
+_KEY_TABLES: list[np.ndarray] = []  # BASE**(k+1), BASE**-k
 
 
 def _key_tables() -> list[np.ndarray]:
     if not _KEY_TABLES:
         inverse = pow(_POLY_BASE, -1, 1 << 64)
         _KEY_TABLES.extend((
-            np.array([chr(c).isspace() for c in range(_WS_LIMIT)] + [False], dtype=bool),
             np.cumprod(np.full(_WINDOW, _POLY_BASE, dtype=_U64), dtype=_U64),
             np.cumprod(np.concatenate(([_U64(1)], np.full(_WINDOW - 1, inverse, dtype=_U64))), dtype=_U64),
         ))
@@ -187,12 +230,9 @@ def _key_tables() -> list[np.ndarray]:
 def _runs(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(code_points, starts, ends)`` of ``text``: its code points (uint32) and the
     character offsets (int64) of its whitespace-separated runs (exactly ``text.split()``:
-    run ``k`` is ``text[starts[k]:ends[k]]``)."""
-    whitespace = _key_tables()[0]
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    space = np.empty(len(cp) + 2, dtype=bool)
-    space[0] = space[-1] = True  # padded with whitespace at both ends
-    whitespace.take(cp, mode="clip", out=space[1:-1])  # (code points past the table: its last entry, False)
+    run ``k`` is ``text[starts[k]:ends[k]]``), from ``codepoints.scan``."""
+    cp, classes = CP.scan(text)
+    space = classes & CP.SPACE  # (padded with white space at both ends)
     edges = (space[1:] != space[:-1]).nonzero()[0]  # alternately a run's start and its end
     return cp, edges[0::2], edges[1::2]
 
@@ -208,7 +248,7 @@ def _run_keys(text: str, runs: tuple[np.ndarray, np.ndarray, np.ndarray] | None 
     cp, starts, ends = _runs(text) if runs is None else runs
     if not len(starts):
         return np.zeros(0, _U64), starts, ends
-    _, powers, inverse = _key_tables()
+    powers, inverse = _key_tables()
     n = len(cp)
     sums = np.empty(n + 1, dtype=_U64)
     sums[0] = 0
@@ -216,8 +256,8 @@ def _run_keys(text: str, runs: tuple[np.ndarray, np.ndarray, np.ndarray] | None 
     lengths = ends - starts
     keys = sums[ends]
     keys -= sums[starts]
-    keys *= inverse.take(starts & (_WINDOW - 1))
-    keys ^= lengths.astype(_U64) * _LEN_MULT
+    keys *= inverse.take(starts if n <= _WINDOW else starts & (_WINDOW - 1))
+    keys ^= lengths.view(_U64) * _LEN_MULT  # (lengths >= 1: the same bits as unsigned)
     if n > _WINDOW:
         exact = ((lengths > _POLY_MAX) | ((starts ^ (ends - 1)) >= _WINDOW)).nonzero()[0]
     else:
@@ -237,6 +277,10 @@ def _buckets(keys: np.ndarray, n: int) -> np.ndarray:
     return (keys >> _U64(65 - n.bit_length())).view(np.int64)
 
 
+_BYTE_INDEX = _U64(0x0001020304050607)  # x << 8k times this has k in its top byte (k < 8)
+_TOP_BYTE = _U64(56)
+
+
 def _lookup_keys(keys: np.ndarray) -> np.ndarray:
     """Slots (run ids, int64) of ``keys``, -1 where a key is not in the table. A key is in
     its home bucket or, when that was full, in a later one (linear probing by bucket):
@@ -244,9 +288,10 @@ def _lookup_keys(keys: np.ndarray) -> np.ndarray:
     n = len(_TAB_KEY)
     home = _buckets(keys, n)
     rows = _TAB_KEY.take(home, axis=0)
-    eq = rows == keys[:, None]
-    slots = home * _BUCKET + eq.argmax(axis=1)
-    hit = eq.view(np.uint64).reshape(-1) != 0  # (a row of _BUCKET = 8 bools is 8 bytes): eq.any(axis=1)
+    eq = rows == keys.repeat(_BUCKET).reshape(-1, _BUCKET)  # (not keys[:, None]: numpy buffers a broadcast column)
+    found = eq.view("<u8").reshape(-1)  # (a row of _BUCKET = 8 bools is 8 bytes): byte k set where slot k holds the key
+    slots = home * _BUCKET + ((found * _BYTE_INDEX) >> _TOP_BYTE).view(np.int64)  # eq.argmax(axis=1) (one byte set)
+    hit = found != 0
     if hit.all():
         return slots
     slots[~hit] = -1
@@ -317,8 +362,9 @@ def _insert_keys(keys: np.ndarray, words: np.ndarray) -> bool:
 
 
 def _clear_runs() -> None:
-    global _N_RUNS, _N_WORDS, _TAB_KEY, _RUN_WORDS, _FRACTIONAL
-    _N_RUNS = _N_WORDS = 0
+    global _N_RUNS, _N_WORDS, _TAB_KEY, _RUN_WORDS, _FRACTIONAL, _FLAGGED
+    _N_RUNS = _N_WORDS = _FLAGGED = 0
+    _PENDING.clear()
     _FRACTIONAL = False
     _TAB_KEY, _RUN_WORDS = np.zeros((1 << 9, _BUCKET), dtype=_U64), np.zeros((1 << 9) * _BUCKET, dtype=np.int64)
 
@@ -335,8 +381,15 @@ def _run_words(text: str, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray
         return _RUN_WORDS.take(slots)
     # the distinct new runs in first-seen order (a document has few: a dict, not a sort)
     new_run: dict[int, int] = {}
-    local = [new_run.setdefault(k, len(new_run)) for k in keys[miss].tolist()]
-    first = miss[np.unique(local, return_index=True)[1]] if len(new_run) < len(miss) else miss
+    first_at: list[int] = []  # position in miss of each one's first occurrence
+    local = []
+    for j, k in enumerate(keys[miss].tolist()):
+        r = new_run.get(k)
+        if r is None:
+            r = new_run[k] = len(first_at)
+            first_at.append(j)
+        local.append(r)
+    first = miss[first_at] if len(first_at) < len(miss) else miss
     words = _fill([text[s:e] for s, e in zip(starts[first].tolist(), ends[first].tolist())])
     if _insert_keys(keys[first], words):  # the table grew: look every run up again
         return _RUN_WORDS.take(_lookup_keys(keys))
@@ -382,6 +435,15 @@ def words_in_spans(text: str, spans: np.ndarray, runs: tuple[np.ndarray, np.ndar
         if k < n:
             lo_char = int(spans[k, 0])
     return _words_of_runs(parts[0] if len(parts) == 1 else np.concatenate(parts), bounds, n)
+
+
+def _words_of_unit_runs(text: str, runs: tuple[np.ndarray, np.ndarray, np.ndarray], run_bounds: np.ndarray,
+                        ) -> tuple[np.ndarray, np.ndarray]:
+    """``words_in_spans`` of units that hold every run of ``text`` (``runs``: ``_runs(text)``,
+    a text of at most ``_WINDOW`` characters), unit ``i`` holding runs ``run_bounds[i]:run_bounds[i+1]``."""
+    if _N_RUNS > _RUN_CACHE_MAX:  # (see words_in_spans)
+        _clear_runs()
+    return _words_of_runs(_run_words(text, *_run_keys(text, runs)), run_bounds, len(run_bounds) - 1)
 
 
 def _words_of_runs(words: np.ndarray, run_bounds: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -444,7 +506,7 @@ def line_keys(texts: list[str]) -> tuple[list[int], list[int], list[bool]]:
     alpha = np.zeros(len(texts), dtype=bool)
     if len(index):
         nonempty = np.diff(bounds) > 0
-        alpha[nonempty] = np.logical_or.reduceat(_W_ALPHA[index], bounds[:-1][nonempty])
+        alpha[nonempty] = np.logical_or.reduceat(word_flags()[1][index], bounds[:-1][nonempty])
     return _segment_keys(_W_NORM[index], bounds), counts.tolist(), alpha.tolist()
 
 
@@ -470,7 +532,7 @@ def content_tokens_many(texts: list[str]) -> list[list[int]]:
     """Per text, the hashes of its light-stemmed content words (no function words, no
     one-letter stems, nothing with a digit), in order: the sentence tokens of D103."""
     index, bounds = words_of(texts)
-    keep = _W_CONTENT[index]
+    keep = word_flags()[0][index]
     values = _W_STEM[index][keep].tolist()
     kept_before = np.zeros(len(index) + 1, dtype=np.int64)
     np.cumsum(keep, out=kept_before[1:])
@@ -480,6 +542,8 @@ def content_tokens_many(texts: list[str]) -> list[list[int]]:
 
 _U32 = np.uint32
 _BIGRAM_MULT = _U32(0x9E3779B1)
+_ROT_LEFT, _ROT_RIGHT = _U32(15), _U32(17)  # a bigram's second word rotated left by 15 bits
+_TAG_SHIFT = np.uint64(32)
 
 def shingle_hashes(th: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Bigram shingle hashes for consecutive token runs.
@@ -516,24 +580,28 @@ def shingle_sets(th: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.nda
     if len(th) == 0:
         return np.zeros(0, _U32), np.zeros(n + 1, np.int64)
     lengths = bounds[1:] - bounds[:-1]
-    val = np.empty(len(th), dtype=np.uint64)
-    val[:-1] = (th[:-1] * _BIGRAM_MULT) ^ ((th[1:] << _U32(15)) | (th[1:] >> _U32(17)))
-    keep = np.empty(len(th), dtype=bool)  # position p stands for the pair (p, p+1) of its unit
-    keep.fill(True)
-    keep[bounds[1:] - 1] = False
-    if lengths.min() == 1:  # one-token units: the token itself
-        at = bounds[:-1][lengths == 1]
+    val = np.empty(len(th), dtype=np.uint64)  # position p stands for the pair (p, p+1) of its unit
+    val[:-1] = (th[:-1] * _BIGRAM_MULT) ^ ((th[1:] << _ROT_LEFT) | (th[1:] >> _ROT_RIGHT))
+    last = bounds[1:] - 1  # (a unit's last position: no pair)
+    keep = None
+    if lengths.min() >= 2:  # it repeats the unit's last pair, dropped with the duplicates
+        val[last] = val[last - 1]
+    else:
+        keep = np.empty(len(th), dtype=bool)
+        keep.fill(True)
+        keep[last] = False
+        at = bounds[:-1][lengths == 1]  # one-token units: the token itself
         val[at] = th[at]
         keep[at] = True
-    val |= (np.arange(n, dtype=np.uint64) << np.uint64(32)).repeat(lengths)
-    tagged = val[keep]
+    val |= (np.arange(n, dtype=np.uint64) << _TAG_SHIFT).repeat(lengths)
+    tagged = val if keep is None else val[keep]
     tagged.sort()
     new = np.empty(len(tagged), dtype=bool)
     new[0] = True
     np.not_equal(tagged[1:], tagged[:-1], out=new[1:])
     tagged = tagged[new]
     offsets = np.zeros(n + 1, dtype=np.int64)
-    np.bincount((tagged >> np.uint64(32)).view(np.int64), minlength=n).cumsum(out=offsets[1:])
+    np.bincount((tagged >> _TAG_SHIFT).view(np.int64), minlength=n).cumsum(out=offsets[1:])
     return tagged.astype(_U32), offsets
 
 
@@ -558,36 +626,46 @@ _RECORD_BLOCK_RE = re.compile(rf"{_RECORD_LINE}(?:(?:\r\n|\n|\r){_RECORD_LINE})*
 _NEWLINE_RE = re.compile(r"\r\n|\n|\r")
 
 
-def _plain_unit_table(cp: np.ndarray, run_starts: np.ndarray) -> np.ndarray:
+def _plain_units(cp: np.ndarray, run_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``paragraph_units`` of a plain-text document (not Markdown, no "\\r", no fortune
-    record separators) from its code points and run starts (``_runs``), as an (n, 4)
-    int64 table (start, end, line, last_line): a line is blank when no run starts in it,
-    a block is a maximal range of non-blank lines."""
+    record separators) from its code points and run starts (``_runs``): ``(table,
+    run_bounds)``, the units as an (n, 4) int64 table (start, end, line, last_line) and
+    the runs of each (unit i holds runs ``run_bounds[i]:run_bounds[i+1]``: every run is in
+    a unit). A line is blank when no run starts in it, a block is a maximal range of
+    non-blank lines: consecutive runs whose lines differ by at most one."""
+    if not len(run_starts):
+        return np.zeros((0, 4), dtype=np.int64), np.zeros(1, dtype=np.int64)
     newlines = (cp == 10).nonzero()[0]
-    n_lines = len(newlines) + 1
-    line_start = np.zeros(n_lines, dtype=np.int64)
-    line_start[1:] = newlines + 1
-    line_end = np.empty(n_lines, dtype=np.int64)
-    line_end[:-1] = newlines
-    line_end[-1] = len(cp)
-    filled = np.zeros(n_lines + 2, dtype=bool)  # padded: a non-blank line?
-    filled[1 + newlines.searchsorted(run_starts)] = True
-    edges = (filled[1:] != filled[:-1]).nonzero()[0]
-    first, stop = edges[0::2], edges[1::2]  # block: lines first..stop-1 (0-based)
-    if (stop - first).max(initial=1) == 1:  # every block one line
+    line = newlines.searchsorted(run_starts)  # 0-based line of each run (a run holds no newline)
+    cut = (np.diff(line) > 1).nonzero()[0]  # a blank line after run cut[j]
+    run_bounds = np.empty(len(cut) + 2, dtype=np.int64)
+    run_bounds[0] = 0
+    np.add(cut, 1, out=run_bounds[1:-1])
+    run_bounds[-1] = len(run_starts)
+    first, last = line[run_bounds[:-1]], line[run_bounds[1:] - 1]  # each block's first and last line
+    edge = np.empty(len(newlines) + 2, dtype=np.int64)  # line l is cp[edge[l] + 1 : edge[l + 1]]
+    edge[0] = -1
+    edge[1:-1] = newlines
+    edge[-1] = len(cp)
+    if (first == last).all():  # every block one line
         table = np.empty((len(first), 4), dtype=np.int64)
-        table[:, 0] = line_start[first]
-        table[:, 1] = line_end[first]
-        table[:, 2] = table[:, 3] = first + 1
-        return table
+        np.add(edge[first], 1, out=table[:, 0])
+        table[:, 1] = edge[first + 1]
+        np.add(first, 1, out=table[:, 2])
+        table[:, 3] = table[:, 2]
+        return table, run_bounds
     rows: list[tuple[int, int, int, int]] = []
-    starts, ends = line_start.tolist(), line_end.tolist()
-    for a, b in zip(first.tolist(), stop.tolist()):
-        if any(ends[k] - starts[k] >= WRAPPED_LINE_MAX for k in range(a, b - 1)):  # one paragraph per line
-            rows.extend((starts[k], ends[k], k + 1, k + 1) for k in range(a, b))
+    e = edge.tolist()
+    for a, b in zip(first.tolist(), last.tolist()):
+        if any(e[k + 1] - e[k] - 1 >= WRAPPED_LINE_MAX for k in range(a, b)):  # one paragraph per line
+            rows.extend((e[k] + 1, e[k + 1], k + 1, k + 1) for k in range(a, b + 1))
         else:
-            rows.append((starts[a], ends[b - 1], a + 1, b))
-    return np.array(rows, dtype=np.int64).reshape(-1, 4)
+            rows.append((e[a] + 1, e[b + 1], a + 1, b + 1))
+    table = np.array(rows, dtype=np.int64).reshape(-1, 4)
+    run_bounds = np.empty(len(table) + 1, dtype=np.int64)
+    run_bounds[:-1] = run_starts.searchsorted(table[:, 0])
+    run_bounds[-1] = len(run_starts)
+    return table, run_bounds
 
 
 # A Markdown list item's first line (bullet or ordered marker, any indentation).
@@ -651,11 +729,12 @@ class Analysis:
         text = doc.text
         if len(text) <= _WINDOW and "\r" not in text and "%" not in text and doc.suffix not in MARKDOWN_SUFFIXES:
             runs = _runs(text)  # one scan gives the units and the words
-            table = _plain_unit_table(runs[0], runs[1])
+            table, run_bounds = _plain_units(runs[0], runs[1])
+            index, bounds = _words_of_unit_runs(text, runs, run_bounds)
         else:
             runs = None
             table = np.array(paragraph_units(doc), dtype=np.int64).reshape(-1, 4)
-        index, bounds = words_in_spans(text, table[:, 0:2], runs)
+            index, bounds = words_in_spans(text, table[:, 0:2])
         ntokens = bounds[1:] - bounds[:-1]
         if not ntokens.all():
             keep = ntokens > 0
@@ -665,7 +744,7 @@ class Analysis:
             ntokens.cumsum(out=bounds[1:])
         self.table = table  # (n, 4) int64: the units (``units``) as rows (start, end, line, last_line)
         # may the text hold a capital / a digit (meaning.name_free), from the code points when at hand
-        self.name_hints = (True, True) if runs is None else meaning.capital_or_digit(runs[0])
+        self.name_hints = (True, True) if runs is None else CP.capital_or_digit(CP.scan(text)[1])
         self.nwords = word_counts(index, bounds).astype(np.int32)  # approximate words (min-words options)
         self.bounds = bounds  # unit i owns words bounds[i]:bounds[i+1]
         self.stem_hashes = _W_STEM[index]
@@ -727,18 +806,54 @@ def unique_segments(values: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray
 # -- MinHash signatures (datasketch's "affine32" scheme, vectorised) -----------------
 
 _PERMS: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+# ``draw_permutations(NUM_PERM)`` as little-endian uint32 (a, then b): the table a process
+# uses, without importing numpy.random (~6 ms a process); a test checks it is the drawing.
+_PERMS_HEX = (
+    "4BE883D5D7018FFE195FCE70912878DDFFFD0E00138799419755CB9A0B3D82FF9F96234B81A7E0782101472F03A10CCB"
+    "997F5D5F8F3C9CC6DB55EDB0F9F3E8560D1B25CB33FAFEDE65C9DF1329AA4FB1FDA9A0D6CB6265A02517D55EA993910C"
+    "17F7AD68F9410CE3D59B98C139258B753BBF050E1DB39E116584475789D4F2D3AFF9A8D5AFBF16EAD3970C1EE38584DC"
+    "EFCBE047BD5BD5E0C18E6D65AD08898E1B31FB99D3AF936E13FBBFEF0F08039B7F2279A07B96832F2D1C7862734A4B09"
+    "0314B6C001EFE3BA79E209CAA3F185A811EA8A2BB1C5C1A81BFDFE13E734CD8B5F03F456D51F551EF3E49BC191734F57"
+    "3D845A328F48A62F076B9BD78D0BE3572B7F70EA63DCD5D2730AFB100764256589B73D6231564A94E3438BA157F8C348"
+    "990C7D5F35980E91690E54ABA14A38D3DB145D09E7E67E1153EA1280A5DB803F1F004CFA81D83E5289910F7F3360D498"
+    "DF5A968FC5BD6BE4AF6B1C940F4FBA71350ADA3433FD8F25D14C52E52D0840F0136E33D1877D3D31CF975496FD8886CE"
+    "2F4A5793FBDA2D3DC91A93423781B20C4B77EA0973A2D02AA754905B4DD96ED511855A6C414A26D245BBF587155E0D99"
+    "2F7AAFFB1F0D352BDF55521BAF38BF2133BEF2258F1F563AE701204BB90ABFE99574B92D7D099F855DBA466641A74776"
+    "B12D65342F2920116F25FFD3834A5EE6E36A88639B4E72FC074E0FD40197C914F8BFC90CFDD4F6C3CD81308906C79B0B"
+    "3472EEA9D5D1D423C6C5CF8302F6DACA4CF6D0F1DB0FA10795782896CB8214E2075945E74D18718AC88A31234BD4AE72"
+    "4C9DA7232B0463E41432B1CE1E5EA9602426CE656733D68907A7542A2D0FFDA6C43371ED399A7B5CF02E0759FC9D2D92"
+    "D23835C0604049A30D01DBB90A2C5620175920E27C3FB1B051FBA89F87E7D2A579C33DC098C09B5ACA665159DC3D63C3"
+    "94FE1945A0A9455B8CCC58E5C1BCB6C05E62976D3C9E9FE1E9C1FFF698C0FC02524DD7A97313847F6173279F8208E412"
+    "ECFD5F1DDCA675C967BA11F362B766100A712D73B69EF55A60571194E9391CF152A77B68D6C93A61C6CCAD3CC2BA4EC3"
+    "47E143E7E73F87C5B0A8DC9236F6254D0F1CBC00853BD2C59135FD9DAA68262714009F53765A2194B047ED8616594E02"
+    "E519CDE28DCF83B5F107765B72EA7B7861C295E8B556BCC35487949F0A0CA77760DC0C04B740DD443D99EFED38CEE9D4"
+    "D99EDEB095A1238DE78C50FF60DCF011F9811E2CD31FF47819541B23F1D525BE8E93BEEE8D082431D4AC62B2741EDD76"
+    "2B63E510860EF93ACD0666C1B8821C82BB07FEC08FBB643518564BECFB339F0C897C26B6C221D484C738D01F356F1A2C"
+    "45DD1605A4C9746565C3B506F84A7C1B15183F0728ED82824DB0073FDB88251AB1CA2ADC7169E9492FD5F089CD85543B"
+    "A8BD858DCE15B9F72D568FD757E73F47"
+)
+
+
+def draw_permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) parameters (uint32, ``num_perm`` each) of datasketch's affine32
+    permutations for SEED, drawn exactly as ``datasketch.MinHash._init_permutations``
+    does (without importing datasketch, which costs ~0.4 s; a test checks they are identical)."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=_U32) * _U32(2) + _U32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=_U32)
+    return a, b
 
 
 def permutations(num_perm: int = NUM_PERM) -> tuple[np.ndarray, np.ndarray]:
-    """The (a, b) parameters of datasketch's affine32 permutations for SEED, generated
-    exactly as ``datasketch.MinHash._init_permutations`` does (without importing
-    datasketch, which costs ~0.4 s; a test checks the result is identical)."""
+    """``draw_permutations(num_perm)``, from the stored table ``_PERMS_HEX`` for ``NUM_PERM``."""
     p = _PERMS.get(num_perm)
     if p is None:
-        gen = np.random.RandomState(SEED)
-        a = gen.randint(0, 1 << 31, num_perm, dtype=_U32) * _U32(2) + _U32(1)
-        b = gen.randint(0, 1 << 32, num_perm, dtype=_U32)
-        p = _PERMS[num_perm] = (a, b)
+        if num_perm == NUM_PERM:
+            ab = np.frombuffer(bytes.fromhex("".join(_PERMS_HEX)), dtype="<u4").astype(_U32)
+            p = (ab[:NUM_PERM], ab[NUM_PERM:])
+        else:
+            p = draw_permutations(num_perm)
+        _PERMS[num_perm] = p
     return p
 
 
@@ -754,7 +869,20 @@ def fmix32(h: np.ndarray) -> np.ndarray:
     return h
 
 
-_CHUNK_ROWS = 16_384
+_CHUNK_ROWS = 2048  # shingles a block (at most: a unit is never split)
+_AFFINE: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _affine_tables(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """(A, B): each permutation's a (b) repeated along a row of ``_CHUNK_ROWS`` (uint32,
+    num_perm x _CHUNK_ROWS, 1 MB each at 128): ``A[:, :m] * h + B[:, :m]`` reads every
+    operand along its rows, where a broadcast column (``a[:, None]``) is copied into a
+    buffer for every row first (~1.6x the instructions of the two passes)."""
+    t = _AFFINE.get(num_perm)
+    if t is None:
+        a, b = permutations(num_perm)
+        t = _AFFINE[num_perm] = (np.repeat(a[:, None], _CHUNK_ROWS, axis=1), np.repeat(b[:, None], _CHUNK_ROWS, axis=1))
+    return t
 
 
 def signatures(shingles: np.ndarray, offsets: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
@@ -765,7 +893,7 @@ def signatures(shingles: np.ndarray, offsets: np.ndarray, num_perm: int = NUM_PE
     out = np.empty((n, num_perm), dtype=_U32)
     if n == 0:
         return out
-    a, b = permutations(num_perm)
+    a_rows, b_rows = _affine_tables(num_perm)
     hv = fmix32(shingles.astype(_U32, copy=False))
     # process whole units in chunks of about _CHUNK_ROWS shingles
     i = 0
@@ -776,9 +904,14 @@ def signatures(shingles: np.ndarray, offsets: np.ndarray, num_perm: int = NUM_PE
             j = min(max(int(offsets.searchsorted(offsets[i] + _CHUNK_ROWS, side="right")) - 1, i + 1), n)
         lo, hi = int(offsets[i]), int(offsets[j])
         # (num_perm, rows) layout: reduceat along the contiguous axis is ~7x faster
-        block = np.multiply.outer(a, hv[lo:hi])
-        block += b[:, None]
-        out[i:j] = np.minimum.reduceat(block, offsets[i:j] - lo, axis=1).T
+        if hi - lo <= _CHUNK_ROWS:
+            block = np.multiply(a_rows[:, : hi - lo], hv[lo:hi])
+            block += b_rows[:, : hi - lo]
+        else:  # one unit of more shingles
+            a, b = permutations(num_perm)
+            block = np.multiply.outer(a, hv[lo:hi])
+            block += b[:, None]
+        out[i:j] = np.minimum.reduceat(block, offsets[i:j] - lo if lo else offsets[i:j], axis=1).T
         i = j
     return out
 

@@ -1,0 +1,83 @@
+"""One pass over a text's code points, shared by the duplicate rules.
+
+``scan(text)`` gives a text's code points and, from one lookup in a table by code
+point (``class_table``), the classes of each: white space (what ``str.split`` splits
+on: ``units`` finds runs there), a capital or a digit (``meaning.name_free``'s
+preconditions), a haraka (``regions.vocalised``). The genre check and the word scan of
+the same document then decode the text once, not three times; the last text scanned
+is remembered (one entry: a document's rules run one after another).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import regex
+
+SPACE, CAPITAL, DIGIT, HARAKA, ARABIC_LETTER = 1, 2, 4, 8, 16  # class bits (uint8)
+ARABIC_LETTERS = (range(0x0621, 0x064B), range(0x0671, 0x06D4))  # (regions.vocalised's [\u0621-\u064A\u0671-\u06D3])
+CAPITAL_RE = regex.compile(r"\p{Lu}")  # (``meaning``'s precondition of a capitalised name)
+DIGIT_RE = regex.compile(r"\d")
+HARAKAT = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"]  # pyarabic's TASHKEEL, dagger alef
+
+_TABLE: list[np.ndarray] = []
+_LAST: list = [None]  # (text, code points, classes) of the last scan of a text of at most _REMEMBER characters
+_REMEMBER = 1 << 16
+
+
+def class_table() -> np.ndarray:
+    """uint8 by code point below 0x10000 (0x10001 entries): the class bits of each,
+    found by the patterns themselves over every such character (``str.isspace`` is
+    ``re``'s ``\\s`` on str; each pattern is one character class); the extra last entry
+    stands for any code point beyond, which may be a capital or a digit (never white
+    space: every white space character is below U+3001, nor a haraka)."""
+    if not _TABLE:
+        every = np.arange(0x10000, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
+        table = np.zeros(0x10001, dtype=np.uint8)
+        for bit, pattern in ((SPACE, re.compile(r"\s")), (CAPITAL, CAPITAL_RE), (DIGIT, DIGIT_RE)):
+            table[[m.start() for m in pattern.finditer(every)]] |= bit
+        table[[ord(h) for h in HARAKAT]] |= HARAKA
+        for letters in ARABIC_LETTERS:
+            table[letters.start : letters.stop] |= ARABIC_LETTER
+        table[-1] = CAPITAL | DIGIT
+        _TABLE.append(table)
+    return _TABLE[0]
+
+
+def scan(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(code_points, classes)`` of ``text``: its code points (uint32, ``len(text)``) and
+    their class bits (uint8, ``len(text) + 2``: ``classes[k + 1]`` is character k's, with a
+    ``SPACE`` entry at both ends). Read-only arrays, shared with the next caller that
+    scans the same text object (texts of at most ``_REMEMBER`` characters). (UTF-32, the
+    one codec the duplicate rules load: a process that has dropped its rights may no
+    longer be able to read another codec module on first use.)"""
+    last = _LAST[0]
+    if last is not None and last[0] is text:
+        return last[1], last[2]
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes = np.empty(len(cp) + 2, dtype=np.uint8)
+    classes[0] = classes[-1] = SPACE
+    class_table().take(cp, mode="clip", out=classes[1:-1])  # (past the table: its last entry)
+    classes.flags.writeable = False
+    _LAST[0] = (text, cp, classes) if len(text) <= _REMEMBER else None
+    return cp, classes
+
+
+def capital_or_digit(classes: np.ndarray) -> tuple[bool, bool]:
+    """Whether a text with these ``classes`` (``scan``) may hold a capital (``\\p{Lu}``)
+    and a digit (``\\d``)."""
+    bits = int(np.bitwise_or.reduce(classes)) if len(classes) else 0
+    return bool(bits & CAPITAL), bool(bits & DIGIT)
+
+
+def harakat_count(text: str) -> int:
+    """Characters of ``HARAKAT`` (U+064B..U+0652, U+0670) in ``text`` (``scan``'s classes)."""
+    return class_count(text, HARAKA)
+
+
+def class_count(text: str, bit: int) -> int:
+    """Characters of ``text`` in the class ``bit`` (HARAKA, ARABIC_LETTER: none is ASCII)."""
+    if text.isascii():
+        return 0
+    return int(np.count_nonzero(scan(text)[1] & bit))
