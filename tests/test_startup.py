@@ -62,6 +62,53 @@ def test_check_on_one_small_file_compiles_few_patterns_and_skips_numpy_ma(tmp_pa
     assert out["compiled"] < 105 and out["numpy.ma"] is False
 
 
+def test_own_process_pauses_the_collector_only_while_loading_and_gives_openblas_one_thread(tmp_path):
+    """``corpuslint`` in its own process (the console script's ``__main__.console``)
+    loads its modules and plugins with the cyclic collector paused, then freezes them
+    and resumes it (the run itself is collected as before); numpy's OpenBLAS gets one
+    thread unless the user set ``OPENBLAS_NUM_THREADS``. Called in-process, ``cli.main``
+    leaves the caller's collector and environment alone."""
+    (tmp_path / "one.txt").write_text(ENGLISH, encoding="utf-8")
+    code = """
+        import contextlib, gc, io, json, os, sys
+        sys.argv = ["corpuslint", "check", "one.txt"]
+        from corpuslint import engine
+        seen = {}
+        real_run = engine.run
+        def run(*a, **k):  # the collector's state while the documents are checked
+            seen["enabled_in_run"] = gc.isenabled()
+            seen["frozen"] = gc.get_freeze_count()
+            return real_run(*a, **k)
+        import corpuslint.cli
+        corpuslint.cli.run = run
+        from corpuslint.__main__ import console
+        with contextlib.redirect_stdout(io.StringIO()):
+            rc = console()
+        print(json.dumps(dict(seen, rc=rc, enabled_after=gc.isenabled(), blas=os.environ.get("OPENBLAS_NUM_THREADS"),
+                              numpy="numpy" in sys.modules)))
+    """
+    out = _fresh(code, tmp_path)
+    assert out["rc"] in (0, 1) and out["numpy"]  # (numpy loaded after the setting)
+    assert out["enabled_in_run"] and out["enabled_after"] and out["frozen"] > 10_000
+    assert out["blas"] == "1"
+    import os
+
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="2")
+    proc = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.strip().splitlines()[-1])["blas"] == "2"  # the user's setting stays
+    inproc = _fresh("""
+        import contextlib, gc, io, json, os
+        from corpuslint.cli import main
+        gc.disable()
+        with contextlib.redirect_stdout(io.StringIO()):
+            rc = main(["check", "one.txt"])
+        print(json.dumps({"rc": rc, "enabled": gc.isenabled(), "blas": os.environ.get("OPENBLAS_NUM_THREADS")}))
+    """, tmp_path)
+    assert inproc == {"rc": out["rc"], "enabled": False, "blas": None}
+
+
 def test_arabic_text_still_loads_the_arabic_dictionary(tmp_path):
     (tmp_path / "ar.txt").write_text("ذهب الولد إلى المدرسة صباحا ثم عاد إلى البيت.\n", encoding="utf-8")
     out = _fresh("""
