@@ -2,9 +2,18 @@
 
 __version__ = "0.1.0"
 
-from .hookspecs import hookimpl  # noqa: E402
-
 __all__ = ["__version__", "hookimpl", "lint_text", "lint_paths", "lint_records"]
+
+
+def __getattr__(name):
+    """``hookimpl`` (the plugin marker) is imported at first use: ``corpuslint``'s own
+    start-up imports pluggy later, with its collector paused (``cli._own_process``)."""
+    if name == "hookimpl":
+        from .hookspecs import hookimpl
+
+        globals()["hookimpl"] = hookimpl
+        return hookimpl
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def lint_text(text, path="<text>", config=None):

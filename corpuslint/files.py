@@ -67,9 +67,20 @@ class _Matcher:
     """
 
     def __init__(self, include: Iterable[str], exclude: Iterable[str]):
+        include = list(include)
         self._include = _union(include)
         patterns = [p.rstrip("/") for p in exclude]
         self._exclude = _union(patterns + [p + "/*" for p in patterns])
+        # The usual globs answered by string tests, the same as the regexes (a walk asks
+        # three times a file): includes all "*<suffix>" (fnmatch: ends with the suffix),
+        # excludes without wildcards (the name or path itself, or a path under it).
+        if include and all(g.startswith("*") and not _has_wildcard(g[1:]) for g in include):
+            self.included = self._included_suffix
+            self._suffixes = tuple(g[1:] for g in include)
+        if all(not _has_wildcard(p) for p in patterns):
+            self.excluded = self._excluded_literal
+            self._names = frozenset(patterns)
+            self._under = tuple(p + "/" for p in patterns)
 
     def included(self, name: str) -> bool:
         return self._include is not None and self._include.match(name) is not None
@@ -78,6 +89,18 @@ class _Matcher:
         if self._exclude is None:
             return False
         return self._exclude.match(name) is not None or self._exclude.match(rel.replace(os.sep, "/")) is not None
+
+    def _included_suffix(self, name: str) -> bool:
+        return name.endswith(self._suffixes)
+
+    def _excluded_literal(self, rel: str, name: str) -> bool:
+        rel = rel.replace(os.sep, "/")
+        return name in self._names or rel in self._names or rel.startswith(self._under)  # (a name has no "/")
+
+
+def _has_wildcard(glob: str) -> bool:
+    """``glob`` has an fnmatch wildcard (``*``, ``?`` or a ``[`` set)."""
+    return "*" in glob or "?" in glob or "[" in glob
 
 
 def _union(globs: Iterable[str]):

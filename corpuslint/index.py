@@ -255,11 +255,11 @@ class CorpusIndex:
         rows = self.conn.execute("SELECT path, content_hash, state FROM states WHERE rule_key = ?", (key,))
         return {p: (h, s) for p, h, s in rows}
 
-    def state_hashes(self, key: str) -> dict[str, tuple[str, None]]:
-        """Like ``states`` without the blobs: path -> (content hash, None)."""
+    def state_hashes(self, key: str) -> dict[str, str]:
+        """Like ``states`` without the blobs: path -> content hash (a plain string, not a
+        tuple: a warm run reads one per corpus file and rule)."""
         assert self.conn is not None
-        rows = self.conn.execute("SELECT path, content_hash FROM states WHERE rule_key = ?", (key,))
-        return {p: (h, None) for p, h in rows}
+        return dict(self.conn.execute("SELECT path, content_hash FROM states WHERE rule_key = ?", (key,)))
 
     def sync_aggregate(self, rule: "CorpusRule", key: str, entries: dict[str, str], fresh: dict[str, Any]) -> int | None:
         """Bring ``rule``'s aggregate (corpuslint/aggregates.py) up to date in one
@@ -1091,8 +1091,10 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
     work: list[str] = []  # display paths that need reading and/or collect()
 
     walked = walked or {}
-    # per rule: (code, its stored states, its lazy states or None), looked up once, not per file
-    per_rule = [(rule.code, cached.get(rule.code, {}), lazy.get(rule.code)) for rule in rules]
+    # looked up once, not per file: the rules with an aggregate, (stored hashes, lazy states)
+    # each, and the others, (code, stored states) each
+    per_lazy = [(cached.get(rule.code, {}), lazy[rule.code]) for rule in rules if rule.code in lazy_codes]
+    per_rule = [(rule.code, cached.get(rule.code, {})) for rule in rules if rule.code not in lazy_codes]
     for display, (rel, abspath) in corpus.items():
         st = walked.get(display) if display not in target_docs else None
         if st is None:
@@ -1115,15 +1117,13 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
             continue
         hit_all = True
         where = (rel, h)
-        for code, stored_states, lazy_of in per_rule:
-            hit = stored_states.get(rel)
-            if lazy_of is not None:
-                if hit is None or hit[0] != h:
-                    hit_all = False
-                    break
-                lazy_of[display] = where
-                continue
-            state = _decode_state(hit, h, display)
+        for stored_hashes, lazy_of in per_lazy:
+            if stored_hashes.get(rel) != h:
+                hit_all = False
+                break
+            lazy_of[display] = where
+        for code, stored_states in per_rule if hit_all else ():
+            state = _decode_state(stored_states.get(rel), h, display)
             if state is _MISS:
                 hit_all = False
                 break
@@ -1384,8 +1384,8 @@ def _work_item(display: str):
     h = doc.content_hash
     states: dict[str, tuple[Any, bytes | None]] = {}
     for rule in rules:
-        hit = cached.get(rule.code, {}).get(rel)
-        if rule.code in lazy_codes and hit is not None and hit[0] == h and display not in target_docs:
+        hit = cached.get(rule.code, {}).get(rel)  # a content hash (``state_hashes``) for a rule in lazy_codes
+        if rule.code in lazy_codes and hit == h and display not in target_docs:
             states[rule.code] = (None, _LAZY)  # cached and unchanged: left on disk
             continue
         state = _decode_state(hit, h, display) if rule.code not in lazy_codes else _MISS

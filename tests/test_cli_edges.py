@@ -295,3 +295,42 @@ def test_check_called_in_process_leaves_nothing_frozen(tmp_path, monkeypatch, ca
     assert main(["check", "--no-cache", "--format", "nosuch", "a.txt"]) == 2  # an error after the freeze
     assert gc.get_freeze_count() == 0
     capsys.readouterr()
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_GLOB_PART = st.text(alphabet="ab.-_/*?[]!^", max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(include=st.lists(st.one_of(_GLOB_PART.map(lambda s: "*" + s), _GLOB_PART), max_size=4),
+       exclude=st.lists(_GLOB_PART, max_size=4),
+       rel=st.text(alphabet="ab.-_/*?[]!^", max_size=12))
+def test_walk_matcher_string_tests_answer_as_the_glob_regexes(include, exclude, rel):
+    """The folder walk's include/exclude checks take string tests for the usual globs
+    ("*.txt"; literal names like ".git"): they must answer as the fnmatch regexes do,
+    for every glob (those with other wildcards keep the regexes)."""
+    from corpuslint.files import _Matcher
+
+    fast = _Matcher(include, exclude)
+    name = rel.rsplit("/", 1)[-1]
+    slow_included = fast._include is not None and fast._include.match(name) is not None
+    slow_excluded = fast._exclude is not None and (fast._exclude.match(name) is not None
+                                                   or fast._exclude.match(rel) is not None)
+    assert fast.included(name) == slow_included
+    assert fast.excluded(rel, name) == slow_excluded
+    assert fast.included("doc1.txt") == (fast._include is not None and fast._include.match("doc1.txt") is not None)
+
+
+def test_walk_matcher_takes_string_tests_for_the_default_globs():
+    """The defaults (include *.txt, *.text, *.md and reader suffixes; exclude .git and
+    other folder names) are all answered without the regexes."""
+    from corpuslint.config import Config
+    from corpuslint.files import _Matcher
+
+    cfg = Config()
+    m = _Matcher(list(cfg.include) + ["*.jsonl.zst", "*.parquet"], cfg.exclude)
+    assert m.included == m._included_suffix and m.excluded == m._excluded_literal
+    assert m.included("a.md") and m.included("x.jsonl.zst") and not m.included("a.py") and not m.included("md")
+    assert m.excluded("sub/.git", ".git") and m.excluded(".git/config", "config") and not m.excluded("a/b.txt", "b.txt")

@@ -17,9 +17,9 @@ from corpuslint.text.lazy_regex import lazy, lazy_re
 ENGLISH = "The committee met on Tuesday to review the proposal.\nMembers agreed to publish the report next month.\n"
 
 
-def _fresh(code: str, cwd) -> dict:
+def _fresh(code: str, cwd, env: dict | None = None) -> dict:
     proc = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=cwd, capture_output=True, text=True,
-                          timeout=300)
+                          timeout=300, env=env)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -60,6 +60,50 @@ def test_check_on_one_small_file_compiles_few_patterns_and_skips_numpy_ma(tmp_pa
     """, tmp_path)
     assert out["rc"] in (0, 1)
     assert out["compiled"] < 105 and out["numpy.ma"] is False
+
+
+def test_own_process_pauses_the_collector_only_while_loading_and_gives_openblas_one_thread(tmp_path):
+    """``corpuslint`` in its own process (the console script's ``__main__.console``)
+    loads its modules and plugins with the cyclic collector paused, then freezes them
+    and resumes it (the run itself is collected as before); numpy's OpenBLAS gets one
+    thread unless the user set ``OPENBLAS_NUM_THREADS``. Called in-process, ``cli.main``
+    leaves the caller's collector and environment alone."""
+    (tmp_path / "one.txt").write_text(ENGLISH, encoding="utf-8")
+    code = """
+        import contextlib, gc, io, json, os, sys
+        sys.argv = ["corpuslint", "check", "one.txt"]
+        from corpuslint import engine
+        seen = {}
+        real_run = engine.run
+        def run(*a, **k):  # the collector's state while the documents are checked
+            seen["enabled_in_run"] = gc.isenabled()
+            seen["frozen"] = gc.get_freeze_count()
+            return real_run(*a, **k)
+        import corpuslint.cli
+        corpuslint.cli.run = run
+        from corpuslint.__main__ import console
+        with contextlib.redirect_stdout(io.StringIO()):
+            rc = console()
+        print(json.dumps(dict(seen, rc=rc, enabled_after=gc.isenabled(), blas=os.environ.get("OPENBLAS_NUM_THREADS"),
+                              numpy="numpy" in sys.modules)))
+    """
+    import os
+
+    unset = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}  # (dask's import sets it here)
+    out = _fresh(code, tmp_path, unset)
+    assert out["rc"] in (0, 1) and out["numpy"]  # (numpy loaded after the setting)
+    assert out["enabled_in_run"] and out["enabled_after"] and out["frozen"] > 10_000
+    assert out["blas"] == "1"
+    assert _fresh(code, tmp_path, dict(unset, OPENBLAS_NUM_THREADS="2"))["blas"] == "2"  # the user's setting stays
+    inproc = _fresh("""
+        import contextlib, gc, io, json, os
+        from corpuslint.cli import main
+        gc.disable()
+        with contextlib.redirect_stdout(io.StringIO()):
+            rc = main(["check", "one.txt"])
+        print(json.dumps({"rc": rc, "enabled": gc.isenabled(), "blas": os.environ.get("OPENBLAS_NUM_THREADS")}))
+    """, tmp_path, unset)
+    assert inproc == {"rc": out["rc"], "enabled": False, "blas": None}
 
 
 def test_arabic_text_still_loads_the_arabic_dictionary(tmp_path):
