@@ -300,24 +300,29 @@ def test_document_word_ids_sliced_from_the_table_are_the_looked_up_ones():
     """When the corpus table is summed from the states in the reduce, each document's
     corpus word ids (``LangCorpus.doc_words``) are sliced from the table's per-document
     ids (``table._lang_table``): the same ids as looking every word up by string."""
+    merged, documents = merged_documents()
+    checked = 0
+    for lc, path, ls in documents:
+        assert lc.doc_words.ids is not None and lc.doc_words.at
+        want = np.fromiter(map(lc.word_id.__getitem__, ls.words.split("\n")), np.int64, len(ls.count))
+        got = lc.doc_words.get(path)
+        assert got.dtype == np.int64 and np.array_equal(got, want)
+        assert [lc.words[i] for i in got.tolist()] == ls.vocab
+        checked += 1
+    analysis.forget_merged()
+    assert checked >= 10 and len(merged.langs) >= 2
+
+
+def merged_documents():
+    """The fixtures' states merged by S101 (``analysis.merge``), and (LangCorpus, path,
+    LangState) for every document with words in each language."""
     texts = corpus_texts()
     rule = RULES[0]()
     states = {p: rule.collect(Document(p, t)) for p, t in texts.items()}
     merged = analysis.merge(states, rule.project.languages)
-    checked = 0
-    for lang, lc in merged.langs.items():
-        assert lc.doc_words.ids is not None and lc.doc_words.at
-        for path, state in states.items():
-            ls = state.langs.get(lang)
-            if ls is None or not len(ls.count):
-                continue
-            want = np.fromiter(map(lc.word_id.__getitem__, ls.words.split("\n")), np.int64, len(ls.count))
-            got = lc.doc_words.get(path)
-            assert got.dtype == np.int64 and np.array_equal(got, want)
-            assert [lc.words[i] for i in got.tolist()] == ls.vocab
-            checked += 1
-    analysis.forget_merged()
-    assert checked >= 10 and len(merged.langs) >= 2
+    documents = [(lc, path, state.langs[lang]) for lang, lc in merged.langs.items()
+                 for path, state in states.items() if lang in state.langs and len(state.langs[lang].count)]
+    return merged, documents
 
 
 def test_small_dictionary_tables_read_once_give_the_rows_sqlite_gives():
@@ -347,20 +352,13 @@ def test_document_key_table_reads_as_the_key_counter():
     keys, other corpus keys and strings that are no key."""
     from corpuslint.families.spelling import base
 
-    texts = corpus_texts()
-    rule = RULES[0]()
-    states = {p: rule.collect(Document(p, t)) for p, t in texts.items()}
-    merged = analysis.merge(states, rule.project.languages)
+    _merged, documents = merged_documents()
     asked = 0
-    for lang, lc in merged.langs.items():
-        for path, state in states.items():
-            ls = state.langs.get(lang)
-            if ls is None or not len(ls.count):
-                continue
-            slow, fast = base.doc_key_counts(lc, ls, path), base.doc_key_table(lc, ls, path)
-            assert isinstance(fast, base.KeyCounts)
-            for key in list(slow) + lc.keys[::50] + ["", "no such key", "\x1f"]:
-                assert fast.get(key, 0) == slow.get(key, 0) and fast.get(key) == slow.get(key)
-                asked += 1
+    for lc, path, ls in documents:
+        slow, fast = base.doc_key_counts(lc, ls, path), base.doc_key_table(lc, ls, path)
+        assert isinstance(fast, base.KeyCounts)
+        for key in list(slow) + lc.keys[::50] + ["", "no such key", "\x1f"]:
+            assert fast.get(key, 0) == slow.get(key, 0) and fast.get(key) == slow.get(key)
+            asked += 1
     analysis.forget_merged()
     assert asked > 1000
