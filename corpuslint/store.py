@@ -186,7 +186,7 @@ class Spilled:
     ``group`` (a dict of arrays), that is its header, and its arrays are in the group's
     columns (see ``StateSpill.put``)."""
 
-    __slots__ = ("offset", "length", "group")
+    __slots__ = ("group", "length", "offset")
 
     def __init__(self, offset: int, length: int, group: str | None = None):
         self.offset, self.length, self.group = offset, length, group
@@ -196,7 +196,7 @@ class _Column:
     """One temporary file holding one field (of one dtype) of every state of a group,
     appended state by state."""
 
-    __slots__ = ("fh", "end")
+    __slots__ = ("end", "fh")
 
     def __init__(self) -> None:
         import tempfile

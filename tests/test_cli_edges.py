@@ -12,6 +12,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import corpuslint.files
 from corpuslint import lint_paths
@@ -297,8 +299,6 @@ def test_check_called_in_process_leaves_nothing_frozen(tmp_path, monkeypatch, ca
     capsys.readouterr()
 
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _GLOB_PART = st.text(alphabet="ab.-_/*?[]!^", max_size=6)
 

@@ -357,7 +357,7 @@ class _Again:
     ``langs[lang]`` is a ``_LangAgain`` whose fields are read from ``fetch(path)``, read
     again unless it is the state read last (``last``, shared by the documents of one call)."""
 
-    __slots__ = ("fetch", "path", "langs", "last")
+    __slots__ = ("fetch", "langs", "last", "path")
 
     def __init__(self, fetch, path: str, langs: tuple[str, ...], last: list) -> None:
         self.fetch, self.path, self.last = fetch, path, last
