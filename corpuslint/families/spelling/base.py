@@ -519,30 +519,36 @@ def possible_rows(lc: LangCorpus, ls: LangState, max_count: int, or_pattern: boo
 
 
 class KeyCounts:
-    """key -> occurrences in one document, read like a ``Counter`` (``get`` only): a count
-    per corpus key id (``LangCorpus.keys``), so no string is made for a key not asked about."""
+    """key -> occurrences in one document, read like a ``Counter`` (``get`` only): counts
+    by corpus key id (``LangCorpus.keys``) for the document's own keys, so no string is
+    made for a key not asked about and the cost follows the document, not the corpus."""
 
     __slots__ = ("counts", "key_id")
 
-    def __init__(self, key_id: dict[str, int], counts: np.ndarray):
+    def __init__(self, key_id: dict[str, int], counts: dict[int, int]):
         self.key_id, self.counts = key_id, counts
 
     def get(self, key: str, default=None):
         i = self.key_id.get(key)
-        n = int(self.counts[i]) if i is not None else 0
+        n = self.counts.get(i, 0) if i is not None else 0
         return n if n else default
 
 
 def doc_key_table(lc: LangCorpus, ls: LangState, path: str) -> KeyCounts | Counter:
-    """``doc_key_counts`` as a ``KeyCounts`` (one bincount over the document's word keys)
-    when the merged corpus has the document's word ids, else as that ``Counter``."""
+    """``doc_key_counts`` as a ``KeyCounts`` (the document's word counts summed by key id
+    in one sort) when the merged corpus has the document's word ids, else as that ``Counter``."""
     g = lc.doc_words.get(path)
     if g is None or lc.word_key is None:
         return doc_key_counts(lc, ls, path)
     key_id = lc.cache.get("key_id")
     if key_id is None:
         key_id = lc.cache["key_id"] = dict(zip(lc.keys, range(len(lc.keys))))
-    return KeyCounts(key_id, np.bincount(lc.word_key[g], weights=ls.count, minlength=len(lc.keys)))
+    keys = lc.word_key[g]
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else keys
+    sums = np.add.reduceat(ls.count[order].astype(np.int64), starts) if len(keys) else keys
+    return KeyCounts(key_id, dict(zip(keys[starts].tolist(), sums.tolist())))
 
 
 def doc_key_counts(lc: LangCorpus, ls: LangState, path: str | None = None) -> Counter:
