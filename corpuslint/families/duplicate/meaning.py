@@ -26,7 +26,6 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
-import numpy as np
 import regex
 
 from ...text import normalize
@@ -220,16 +219,9 @@ def _names(text: str, pattern: regex.Pattern | None) -> set[str]:
     return out
 
 
-def capital_or_digit(code_points: np.ndarray) -> tuple[bool, bool]:
-    """Whether text with these code points (uint32) may hold a capital (``\\p{Lu}``) and
-    a digit (``\\d``), from one table lookup (``codepoints.class_table``); ``name_free``'s
-    ``maybe`` (``codepoints.capital_or_digit`` of a text's classes, when at hand)."""
-    return CP.capital_or_digit(CP.class_table().take(code_points, mode="clip"))
-
-
 def name_free(text: str, maybe: tuple[bool, bool] = (True, True)) -> bool:
     """True when no part of ``text`` has a name (``names`` is empty for every span): no
-    capital, digit, identifier or code span anywhere. ``maybe``: ``capital_or_digit``
+    capital, digit, identifier or code span anywhere. ``maybe``: ``codepoints.capital_or_digit``
     of the text, when known (a False there spares the search for that class)."""
     if "`" in text:
         return False
