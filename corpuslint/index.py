@@ -74,7 +74,8 @@ if TYPE_CHECKING:
     from .document import Document
     from .rules import CorpusRule
 
-SCHEMA_VERSION = "7"  # 4: msgpack/numpy codec instead of pickle; 5, 6: aggregates (postings); 7: agg_counts
+SCHEMA_VERSION = "8"  # 4: msgpack/numpy codec instead of pickle; 5, 6: aggregates (postings); 7: agg_counts;
+# 8: agg_docs_hashes (an older index lacks it: rebuilt, never read without it)
 DB_NAME = "corpus-index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
 PARALLEL_MIN_MISSES = 64  # collect in worker processes only when this many files need it
@@ -276,8 +277,7 @@ class CorpusIndex:
         complete = True
         with _immediate(self.conn) as conn:
             agg = self._aggregate_id(akey, owner)
-            docs = {p: (i, h) for i, p, h in conn.execute("SELECT id, path, content_hash FROM agg_docs WHERE agg = ?",
-                                                          (agg,))}
+            docs = _agg_hashes(conn, agg)
             if docs:
                 # the posting rows and the sum of the documents' ``n``, as agg_counts' triggers
                 # count them on every insert and delete (not a scan of every posting each run)
@@ -288,16 +288,14 @@ class CorpusIndex:
                               f"{n_want} expected); rebuilt from the cached states")
                     self._drop_aggregate(agg, keep=True)
                     docs = {}
-            stale = [i for p, (i, h) in docs.items() if entries.get(p) != h]
+            stale = _agg_ids(conn, agg, [p for p, _h in _missing(docs, entries)])
             if stale and not self._delete_postings(agg, stale):
                 self.warn(f"corpus index: aggregate of {rule.code} is damaged (unreadable posting list); "
                           f"rebuilt from the cached states")
                 self._drop_aggregate(agg, keep=True)
                 docs = {}
             todo: list[tuple[str, str, Any]] = []
-            for path, h in entries.items():
-                if path in docs and docs[path][1] == h:
-                    continue
+            for path, h in _missing(entries, docs):
                 if path in fresh:
                     state = fresh[path]
                 else:
@@ -374,8 +372,7 @@ class CorpusIndex:
                 return agg, table
         with _immediate(self.conn) as conn:
             agg = self._aggregate_id(akey, owner)
-            docs = {p: (i, h) for i, p, h in conn.execute("SELECT id, path, content_hash FROM agg_docs WHERE agg = ?",
-                                                          (agg,))}
+            docs = _agg_hashes(conn, agg)
             row = conn.execute("SELECT blob FROM agg_tables WHERE agg = ?", (agg,)).fetchone()
             table, why = self._tables.get(agg, (None, None))[1], None  # decoded once per run
             if table is None and row is not None:
@@ -399,15 +396,15 @@ class CorpusIndex:
 
             rows = TableRows(conn, agg, entries)
             removed = []
-            changed = [p for p, (_i, h) in docs.items() if entries.get(p) != h]
+            changed = [p for p, _h in _missing(docs, entries)]
             if table is not None:
                 for path in changed:
                     prev = old.get(path)
-                    if prev is None or prev[0] != docs[path][1]:
+                    if prev is None or prev[0] != docs[path]:
                         table, why = None, f"no previous state of {path}"
                         break
                     removed.append((path, prev[1]))
-            todo = [p for p, h in entries.items() if p not in docs or docs[p][1] != h]
+            todo = [p for p, _h in _missing(entries, docs)]
             if table is not None:
                 added = states_of(todo)
                 if removed or added:
@@ -423,7 +420,7 @@ class CorpusIndex:
                 docs, changed = {}, []
                 todo = list(entries)
                 table = aggregate.apply(aggregate.empty(), [], states_of(todo), rows)
-            conn.executemany("DELETE FROM agg_docs WHERE id = ?", [(docs[p][0],) for p in changed])
+            conn.executemany("DELETE FROM agg_docs WHERE agg = ? AND path = ?", [(agg, p) for p in changed])
             conn.executemany("INSERT INTO agg_docs (agg, path, content_hash, n, keys) VALUES (?, ?, ?, 0, X'')",
                              [(agg, p, entries[p]) for p in todo])
             if todo or len(docs) != len(entries) or row is None:
@@ -522,6 +519,8 @@ def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
         "CREATE TABLE IF NOT EXISTS agg_docs (id INTEGER PRIMARY KEY, agg INTEGER NOT NULL, path TEXT NOT NULL,"
         " content_hash TEXT NOT NULL, n INTEGER NOT NULL, keys BLOB NOT NULL, UNIQUE (agg, path))"
     )
+    # covering: a run reads every document's (path, hash) of an aggregate to find the changed ones
+    conn.execute("CREATE INDEX IF NOT EXISTS agg_docs_hashes ON agg_docs (agg, path, content_hash)")
     conn.execute(
         "CREATE TABLE IF NOT EXISTS postings (agg INTEGER NOT NULL, kind INTEGER NOT NULL, key INTEGER NOT NULL,"
         " doc INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (agg, kind, key, doc)) WITHOUT ROWID"
@@ -558,6 +557,29 @@ def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
                  " known INTEGER NOT NULL, PRIMARY KEY (backend, word)) WITHOUT ROWID")
     conn.execute("CREATE TABLE IF NOT EXISTS backend_words (backend TEXT NOT NULL, name TEXT NOT NULL,"
                  " words TEXT NOT NULL, PRIMARY KEY (backend, name)) WITHOUT ROWID")
+
+
+def _agg_hashes(conn: sqlite3.Connection, agg: int) -> dict[str, str]:
+    """path -> content hash of the documents recorded in aggregate ``agg`` (read from the
+    covering index ``agg_docs_hashes`` alone, not the rows holding the key lists)."""
+    return dict(conn.execute("SELECT path, content_hash FROM agg_docs WHERE agg = ?", (agg,)))
+
+
+def _agg_ids(conn: sqlite3.Connection, agg: int, paths: list[str]) -> list[int]:
+    """The ``agg_docs`` ids of ``paths`` in aggregate ``agg`` (in that order, those recorded)."""
+    ids = []
+    for path in paths:
+        row = conn.execute("SELECT id FROM agg_docs WHERE agg = ? AND path = ?", (agg, path)).fetchone()
+        if row is not None:
+            ids.append(row[0])
+    return ids
+
+
+def _missing(entries: dict[str, str], recorded: dict[str, str]) -> list[tuple[str, str]]:
+    """The (path, hash) pairs of ``entries`` that ``recorded`` lacks (path absent or hash
+    different), in ``entries``' order."""
+    get = recorded.get
+    return [(p, h) for p, h in entries.items() if get(p) != h]
 
 
 class _Incomplete(Exception):
@@ -1088,13 +1110,12 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
 
     file_rows: list[tuple[str, int, int, str]] = []
     state_rows: list[tuple[str, str, str, str, bytes]] = []
-    work: list[str] = []  # display paths that need reading and/or collect()
 
     walked = walked or {}
-    # looked up once, not per file: the rules with an aggregate, (stored hashes, lazy states)
-    # each, and the others, (code, stored states) each
-    per_lazy = [(cached.get(rule.code, {}), lazy[rule.code]) for rule in rules if rule.code in lazy_codes]
-    per_rule = [(rule.code, cached.get(rule.code, {})) for rule in rules if rule.code not in lazy_codes]
+    # (display, rel, hash) of the files whose cached states may serve: unchanged on disk
+    # since they were recorded, or checked (targets, hashed already)
+    known: list[tuple[str, str, str]] = []
+    changed: set[str] = set()  # display paths that need reading and/or collect()
     for display, (rel, abspath) in corpus.items():
         st = walked.get(display) if display not in target_docs else None
         if st is None:
@@ -1113,27 +1134,35 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
         elif row is not None and row[0] == st[0] and row[1] == st[1]:
             h = row[2]
         else:
-            work.append(display)  # unknown or changed on disk: read, hash, maybe collect
+            changed.add(display)  # unknown or changed on disk: read, hash, maybe collect
             continue
-        hit_all = True
-        where = (rel, h)
-        for stored_hashes, lazy_of in per_lazy:
-            if stored_hashes.get(rel) != h:
-                hit_all = False
-                break
-            lazy_of[display] = where
-        for code, stored_states in per_rule if hit_all else ():
+        known.append((display, rel, h))
+    # a file serves from the cache when every rule has its state: the rules with an
+    # aggregate need the stored hash only (their states stay on disk), compared for all
+    # files at once (a dict's items contain another's in C; per file only on a miss)
+    rel_hash = {rel: h for _, rel, h in known}
+    for code in sorted(lazy_codes):
+        stored_hashes = cached.get(code, {})
+        if len(rel_hash) != len(known) or not rel_hash.items() <= stored_hashes.items():
+            changed.update(d for d, rel, h in known if stored_hashes.get(rel) != h)
+    per_rule = [(rule.code, cached.get(rule.code, {})) for rule in rules if rule.code not in lazy_codes]
+    where: dict[str, tuple[str, str]] = {}  # display -> (rel, hash) of the lazy states
+    for display, rel, h in known:
+        if display in changed:
+            continue
+        for code, stored_states in per_rule:
             state = _decode_state(stored_states.get(rel), h, display)
             if state is _MISS:
-                hit_all = False
+                for c, _ in per_rule:
+                    out[c].pop(display, None)
+                changed.add(display)
                 break
             out[code][display] = state
-        if not hit_all:
-            for rule in rules:
-                out[rule.code].pop(display, None)
-                if rule.code in lazy_codes:
-                    lazy[rule.code].pop(display, None)
-            work.append(display)
+        else:
+            where[display] = (rel, h)
+    for code in lazy_codes:
+        lazy[code].update(where)
+    work = [d for d in corpus if d in changed] if changed else []  # in corpus order
 
     for display, doc in target_docs.items():
         if display not in corpus:  # a checked file outside the corpus: never cached
