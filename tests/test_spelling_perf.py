@@ -362,3 +362,23 @@ def test_document_key_table_reads_as_the_key_counter():
             asked += 1
     analysis.forget_merged()
     assert asked > 1000
+
+
+def test_corpus_wide_vkeys_and_variant_flags_read_as_the_per_word_ones():
+    """S103 folds a corpus's keys in one translation (``Backend.vkeys``) and flags its
+    variant-prone words without a Python call per word (``variant_prone_flags``): the same
+    values as ``vkey`` and ``is_variant_prone`` word by word, on the real Arabic, Persian
+    and Urdu texts (a key with a line break falls back to the per-word fold)."""
+    from corpuslint.families.spelling import backends
+
+    texts = corpus_texts()
+    for backend in (backends.ArabicBackend(), backends.PersianBackend(), backends.UrduBackend()):
+        cleans = sorted({backend.clean(t) for text in texts.values() for t in text.split() if t.strip()})
+        keys = sorted({backend.key(c) for c in cleans if c})
+        assert len(keys) > 1000
+        assert backend.vkeys(keys) == [backend.vkey(k) for k in keys]
+        assert backend.vkeys(keys[:3] + ["غرب\nقرب"]) == [backend.vkey(k) for k in keys[:3] + ["غرب\nقرب"]]
+        assert backend.vkeys([]) == []
+        flags = list(backend.variant_prone_flags(cleans))
+        assert flags == [backend.is_variant_prone(c) for c in cleans]
+        assert any(flags) == isinstance(backend, backends.ArabicBackend)

@@ -359,7 +359,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             template = corpus.facts.get("template", np.zeros(0, np.uint64))
         elif bp_docs > 0 and doc_counts is not None:  # the frames of the units here, counted by the aggregate
             mine = [states[p]["tframes"] for p in paths if "tframes" in states[p]]
-            mine = np.unique(np.concatenate(mine)) if mine else np.zeros(0, np.uint64)
+            mine = sorted_unique(np.concatenate(mine)) if mine else np.zeros(0, np.uint64)
             template = mine[doc_counts(incremental.FRAMES, mine) >= need]
         elif bp_docs > 0:
             # a dict of states (owned) gives up each document's frames to the count: not needed

@@ -23,11 +23,12 @@ en_US hunspell dictionary that chunspell ships is built in as ``"en"``.
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 import threading
 import unicodedata
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterable
 
 import regex
 
@@ -110,6 +111,14 @@ class Backend:
 
     def vkey(self, key: str) -> str:
         return key
+
+    def vkeys(self, keys: list[str]) -> list[str]:
+        """``[vkey(k) for k in keys]``: a corpus's keys at once."""
+        return list(map(self.vkey, keys))
+
+    def variant_prone_flags(self, cleans: list[str]) -> Iterable[bool]:
+        """``is_variant_prone`` of each of ``cleans``, in order."""
+        return map(self.is_variant_prone, cleans)
 
     def surface(self, clean: str) -> str:
         """The spelling as written, only normalised (no clitic stripped): where in the
@@ -500,6 +509,13 @@ class ArabicBackend(Backend):
     def vkey(self, key: str) -> str:
         return key.translate(_G_FOLD)
 
+    def vkeys(self, keys: list[str]) -> list[str]:
+        # one translation of the joined keys (the same letters folded), not one call per key
+        if type(self).vkey is not ArabicBackend.vkey:
+            return super().vkeys(keys)
+        out = "\n".join(keys).translate(_G_FOLD).split("\n") if keys else []
+        return out if len(out) == len(keys) else super().vkeys(keys)  # (a key with a line break)
+
     def ctx_key(self, key: str) -> str:
         return key[1:] if len(key) >= 4 and key[0] in _AR_PROCLITIC_LETTERS else key
 
@@ -523,6 +539,11 @@ class ArabicBackend(Backend):
 
     def is_variant_prone(self, clean: str) -> bool:
         return not _VARIANT_LETTERS.isdisjoint(clean)
+
+    def variant_prone_flags(self, cleans: list[str]) -> Iterable[bool]:
+        if type(self).is_variant_prone is not ArabicBackend.is_variant_prone:
+            return super().variant_prone_flags(cleans)
+        return map(operator.not_, map(_VARIANT_LETTERS.isdisjoint, cleans))  # (no Python call per word)
 
     def transparent_prefix(self, prefix: str) -> bool:
         return prefix in ("", "و", "ف")

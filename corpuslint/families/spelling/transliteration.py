@@ -31,10 +31,11 @@ def _word_tables(lc):
     if cached is not None:
         return cached
     b = lc.backend
-    vkeys: dict[str, int] = {}
-    key_vkey = np.fromiter((vkeys.setdefault(b.vkey(k), len(vkeys)) for k in lc.keys), np.int64, len(lc.keys))
+    of_key = b.vkeys(lc.keys)
+    vkeys = dict(zip(dict.fromkeys(of_key), range(len(of_key))))  # vkey -> id, in order of first appearance
+    key_vkey = np.fromiter(map(vkeys.__getitem__, of_key), np.int64, len(of_key))
     word_vkey = key_vkey[lc.word_key] if len(lc.words) else np.zeros(0, np.int64)
-    eligible = np.fromiter((len(w) >= b.min_length for w in lc.words), np.bool_, len(lc.words))
+    eligible = np.fromiter(map(len, lc.words), np.int64, len(lc.words)) >= b.min_length
     cached = lc.cache["word_tables"] = (list(vkeys), word_vkey, eligible)
     return cached
 
@@ -57,11 +58,10 @@ def _variant_groups(lc) -> dict[str, _Group]:
     multi_vkeys: set[int] = set()
     # a vkey shared by two eligible words at least (one word has one form)
     vk, n = np.unique(word_vkey[cand], return_counts=True)
-    shared = set(vk[n > 1].tolist())
-    for w in cand.tolist():
-        v = int(word_vkey[w])
-        if v in shared:
-            forms_of[v].add(form(words[w]))
+    shared = vk[n > 1]
+    cand = cand[np.isin(word_vkey[cand], shared)]  # (the words of those vkeys only)
+    for w, v in zip(cand.tolist(), word_vkey[cand].tolist()):
+        forms_of[v].add(form(words[w]))
     multi_vkeys = {v for v, fs in forms_of.items() if len(fs) > 1}
     in_group = eligible & np.isin(word_vkey, np.fromiter(multi_vkeys, np.int64, len(multi_vkeys)))
     groups: dict[str, _Group] = {}
@@ -105,9 +105,7 @@ def _neighbours(lc, keys: set[str]) -> dict[str, set[str]]:
     wanted = np.fromiter((key_id[k] for k in keys if k in key_id), np.int64)
     variant = lc.cache.get("variant_prone")
     if variant is None:
-        variant = lc.cache["variant_prone"] = np.fromiter(
-            (b.is_variant_prone(w) for w in lc.words), np.bool_, len(lc.words)
-        )
+        variant = lc.cache["variant_prone"] = np.fromiter(b.variant_prone_flags(lc.words), np.bool_, len(lc.words))
     out: dict[str, set[str]] = defaultdict(set)
     a, c = lc.pairs[:, 0], lc.pairs[:, 1]
     ka, kc = lc.word_key[a], lc.word_key[c]
