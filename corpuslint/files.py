@@ -41,6 +41,14 @@ class Source:
     stat: tuple[int, int] | None = field(default=None, compare=False)
 
 
+def _walked_source(path: str, display: str, stat: tuple[int, int]) -> Source:
+    """``Source(path, display, stat=stat)``, made without the frozen dataclass's
+    ``object.__setattr__`` per field (a walk makes one per file: ~0.5 us each saved)."""
+    source = object.__new__(Source)
+    source.__dict__.update(path=path, display=display, unknown=False, problem=None, stat=stat)
+    return source
+
+
 def relative(path: str, start: str) -> str:
     """``os.path.relpath(path, start)``, without its cost for the common case of a path
     under ``start`` (a walk of many files)."""
@@ -94,7 +102,8 @@ class _Matcher:
         return name.endswith(self._suffixes)
 
     def _excluded_literal(self, rel: str, name: str) -> bool:
-        rel = rel.replace(os.sep, "/")
+        if os.sep != "/":
+            rel = rel.replace(os.sep, "/")
         return name in self._names or rel in self._names or rel.startswith(self._under)  # (a name has no "/")
 
 
@@ -159,7 +168,7 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
         """``add`` for a regular file found by the walk, its paths and ``lstat`` already known."""
         if real not in seen:
             seen.add(real)
-            out.append(Source(abspath, display, stat=(lst.st_size, lst.st_mtime_ns)))
+            out.append(_walked_source(abspath, display, (lst.st_size, lst.st_mtime_ns)))
 
     def check_file(path: str, lst: os.stat_result, explicit: bool, real_dir: str | None = None) -> None:
         """A (non-directory) entry: add it, or add the reason it is not read."""
@@ -224,6 +233,7 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, add_regular, cwd: str)
     path calls); anything else to ``check_file``."""
     stack = [(top, ".", os.path.realpath(top))]
     sep = os.sep
+    included, excluded, is_regular = matcher.included, matcher.excluded, stat.S_ISREG
     while stack:
         dirpath, rel_dir, real_dir = stack.pop()
         try:
@@ -241,6 +251,7 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, add_regular, cwd: str)
         abs_prefix = abs_dir if abs_dir.endswith(sep) else abs_dir + sep
         real_prefix = real_dir if real_dir.endswith(sep) else real_dir + sep
         subdirs = []
+        top_level = shown_prefix == ""
         for entry in entries:
             name = entry.name
             rel = rel_prefix + name  # == os.path.normpath(os.path.join(rel_dir, name))
@@ -249,11 +260,11 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, add_regular, cwd: str)
             except OSError:
                 is_dir = False
             if is_dir:
-                if not matcher.excluded(rel, entry.name):
+                if not excluded(rel, name):
                     # not a symlink: its real path is its parent's plus its name
-                    subdirs.append((os.path.join(dirpath, entry.name), rel, os.path.join(real_dir, entry.name)))
+                    subdirs.append((os.path.join(dirpath, name), rel, os.path.join(real_dir, name)))
                 continue
-            if not matcher.included(entry.name) or matcher.excluded(rel, entry.name):
+            if not included(name) or excluded(rel, name):
                 continue
             try:
                 lst = entry.stat(follow_symlinks=False)
@@ -261,7 +272,7 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, add_regular, cwd: str)
                 add(entry.path, os.path.abspath(entry.path),
                     ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
                 continue
-            if stat.S_ISREG(lst.st_mode) and not (shown_prefix == "" and name.startswith("..")):
+            if is_regular(lst.st_mode) and not (top_level and name.startswith("..")):
                 add_regular(abs_prefix + name, shown_prefix + name, real_prefix + name, lst)
                 continue
             if stat.S_ISLNK(lst.st_mode) and os.path.isdir(entry.path):

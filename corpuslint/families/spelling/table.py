@@ -47,7 +47,9 @@ when the layout or the meaning of a field does (with ``analysis.STATE_VERSION``)
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any, Callable, Iterable, Iterator
 
 import numpy as np
@@ -80,7 +82,7 @@ def _split(joined: str, n: int, sep: str) -> list[str]:
 
 
 def _strictly_sorted(items: list[str]) -> bool:
-    return all(a < b for a, b in zip(items, items[1:]))
+    return all(map(operator.lt, items, items[1:]))  # (compared in C: a corpus's vocabulary, every run)
 
 
 def _rows_increasing(codes: np.ndarray) -> bool:
@@ -646,41 +648,63 @@ def _update(a: LangTable, m: LangTable | None, p: LangTable | None, first) -> La
         return None
     # first occurrences: (path, line, column) per word; ``a``'s stand unless their
     # document leaves, ``p``'s come in where their path is smaller, the rest are looked up
-    # (another document holding a word may come before ``p``'s: ``first`` has them all)
-    at: list = [None] * v
+    # (another document holding a word may come before ``p``'s: ``first`` has them all).
+    # As arrays over the words (paths as ids into ``names``, the sorted paths, so that
+    # comparing ids compares paths): the cost follows the vocabulary in numpy only.
+    names = sorted(set(a.pathl) | set(p.pathl))
+    name_id = dict(zip(names, range(len(names))))
+    at = np.full((v, 3), -1, np.int64)  # path id, line, column (path -1: none yet)
     lost = np.zeros(v, np.bool_)
+    rows_a = a.first.astype(np.int64)
+    wa_rows = wa[rows_a[:, 0]]
     leaving = set(m.pathl)
-    for w, d, line, col in np.column_stack([wa[a.first[:, 0]], a.first[:, 1:]]).tolist():
-        path = a.pathl[d]
-        if path in leaving:
-            lost[w] = True
-        else:
-            at[w] = (path, line, col)
-    for w, d, line, col in p.firsts().tolist():
-        row = (p.pathl[d], line, col)
-        w = int(wp[w])
-        if not lost[w] and (at[w] is None or row < at[w]):
-            at[w] = row
+    leaves = np.isin(rows_a[:, 1], np.fromiter((i for i, q in enumerate(a.pathl) if q in leaving), np.int64))
+    lost[wa_rows[leaves]] = True
+    stay = ~leaves
+    a_ids = np.fromiter(map(name_id.__getitem__, a.pathl), np.int64, len(a.pathl))
+    at[wa_rows[stay], 0] = a_ids[rows_a[stay, 1]]
+    at[wa_rows[stay], 1:] = rows_a[stay, 2:]
+    rows_p = p.firsts().astype(np.int64)  # one row per word of ``p``
+    if len(rows_p):
+        w = wp[rows_p[:, 0]]
+        p_ids = np.fromiter(map(name_id.__getitem__, p.pathl), np.int64, len(p.pathl))
+        row = np.column_stack([p_ids[rows_p[:, 1]], rows_p[:, 2:]])
+        old = at[w]
+        smaller = (row[:, 0] < old[:, 0]) | ((row[:, 0] == old[:, 0]) & (
+            (row[:, 1] < old[:, 1]) | ((row[:, 1] == old[:, 1]) & (row[:, 2] < old[:, 2]))))
+        take = ~lost[w] & ((old[:, 0] < 0) | smaller)
+        at[w[take]] = row[take]
     missing = np.flatnonzero(keep_words & lost).tolist()
     if missing:
         found = first([words[w] for w in missing])
+        extra = sorted({found[words[w]][0] for w in missing if words[w] in found} - set(name_id))
+        if extra:  # paths named only by the look-up: renumbered into one sorted list
+            names = sorted(names + extra)
+            renum = np.fromiter(map(dict(zip(names, range(len(names)))).__getitem__, [n for n in name_id]),
+                                np.int64, len(name_id))
+            has = at[:, 0] >= 0
+            at[has, 0] = renum[at[has, 0]]
+            name_id = dict(zip(names, range(len(names))))
         for w in missing:
-            row = found.get(words[w])
-            if row is None:
+            got = found.get(words[w])
+            if got is None:
                 raise ValueError(f"{a.lang}: no occurrence of {words[w]!r} left to be its first")
-            at[w] = row
-    kept = np.flatnonzero(keep_words).tolist()
-    paths = sorted({at[w][0] for w in kept})
-    pid = dict(zip(paths, range(len(paths))))
-    first_rows = np.array([(i, pid[at[w][0]], at[w][1], at[w][2]) for i, w in enumerate(kept)],
-                          dtype=np.int64).reshape(-1, 4)
+            at[w] = (name_id[got[0]], got[1], got[2])
+    kept = np.flatnonzero(keep_words)
+    at_kept = at[kept]
+    if len(kept) and at_kept[:, 0].min() < 0:
+        raise ValueError(f"{a.lang}: a word without a first occurrence")
+    used = sorted_unique(at_kept[:, 0])  # path ids in use, ascending: the paths in sorted order
+    paths = [names[i] for i in used.tolist()]
+    first_rows = np.column_stack([np.arange(len(kept), dtype=np.int64), np.searchsorted(used, at_kept[:, 0]),
+                                  at_kept[:, 1], at_kept[:, 2]]).reshape(-1, 4)
+    kept = kept.tolist()
     keep_keys, keep_pairs = key_docs > 0, pair_docs > 0
     new_word = _renumber(keep_words)
     codes, pair_docs = codes[keep_pairs], pair_docs[keep_pairs]
     left, right = new_word[codes // v], new_word[codes % v]
-    return LangTable(a.lang, _WSEP.join(words[w] for w in kept), count[keep_words], rejected[keep_words],
-                     np.column_stack([left, right, pair_docs]), _WSEP.join(k for k, keep in
-                                                                           zip(keyl, keep_keys.tolist()) if keep),
+    return LangTable(a.lang, _WSEP.join(map(words.__getitem__, kept)), count[keep_words], rejected[keep_words],
+                     np.column_stack([left, right, pair_docs]), _WSEP.join(compress(keyl, keep_keys.tolist())),
                      key_docs[keep_keys], _PSEP.join(paths), first_rows, docs, False,
                      _renumber(keep_keys)[word_key[keep_words]])
 
