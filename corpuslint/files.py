@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fnmatch
+import operator
 import os
 import stat
 from dataclasses import dataclass, field
@@ -39,14 +40,6 @@ class Source:
     # (size, mtime_ns) of a regular file when the folder walk found it (its ``lstat``), so
     # the corpus index compares it with its record without a second ``stat``; else None
     stat: tuple[int, int] | None = field(default=None, compare=False)
-
-
-def _walked_source(path: str, display: str, stat: tuple[int, int]) -> Source:
-    """``Source(path, display, stat=stat)``, made without the frozen dataclass's
-    ``object.__setattr__`` per field (a walk makes one per file: ~0.5 us each saved)."""
-    source = object.__new__(Source)
-    source.__dict__.update(path=path, display=display, unknown=False, problem=None, stat=stat)
-    return source
 
 
 def relative(path: str, start: str) -> str:
@@ -164,12 +157,6 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
             seen.add(real)
             out.append(Source(os.path.abspath(path), display_path(path, cwd), unknown, problem))
 
-    def add_regular(abspath: str, display: str, real: str, lst: os.stat_result) -> None:
-        """``add`` for a regular file found by the walk, its paths and ``lstat`` already known."""
-        if real not in seen:
-            seen.add(real)
-            out.append(_walked_source(abspath, display, (lst.st_size, lst.st_mtime_ns)))
-
     def check_file(path: str, lst: os.stat_result, explicit: bool, real_dir: str | None = None) -> None:
         """A (non-directory) entry: add it, or add the reason it is not read."""
         if stat.S_ISLNK(lst.st_mode) or real_dir is None:
@@ -210,7 +197,7 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
             add(given, os.path.abspath(given), ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
             continue  # reported as unreadable: a typo must not pass silently
         if stat.S_ISDIR(lst.st_mode) or (stat.S_ISLNK(lst.st_mode) and os.path.isdir(given)):
-            _walk(given, matcher, add, check_file, add_regular, cwd)
+            _walk(given, matcher, add, check_file, seen, out, cwd)
             continue
         name = os.path.basename(given)
         if matcher.included(name) and not matcher.excluded(display_path(given, cwd), name) or not (
@@ -226,19 +213,22 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
     return out
 
 
-def _walk(top: str, matcher: "_Matcher", add, check_file, add_regular, cwd: str) -> None:
+def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: list[Source], cwd: str) -> None:
     """Iterative, sorted walk of ``top`` (an explicit stack instead of recursion).
-    Regular files go to ``add_regular`` with their absolute, display and real paths
-    made from their folder's (what ``check_file`` would compute, without its per-file
-    path calls); anything else to ``check_file``."""
+    Regular files not ``seen`` (real paths) go to ``out`` with their absolute, display
+    and real paths made from their folder's (what ``check_file`` would compute, without
+    its per-file path calls) and their ``lstat`` size and mtime; anything else to
+    ``check_file``. (A walk makes one Source per file: made here without a call per
+    file, nor the frozen dataclass's ``object.__setattr__`` per field.)"""
     stack = [(top, ".", os.path.realpath(top))]
     sep = os.sep
     included, excluded, is_regular = matcher.included, matcher.excluded, stat.S_ISREG
+    new_source, by_name = object.__new__, operator.attrgetter("name")
     while stack:
         dirpath, rel_dir, real_dir = stack.pop()
         try:
             with os.scandir(dirpath) as it:
-                entries = sorted(it, key=lambda e: e.name)
+                entries = sorted(it, key=by_name)
         except OSError as exc:
             what = "path too long" if exc.errno == errno.ENAMETOOLONG else (exc.strerror or str(exc))
             add(dirpath, os.path.abspath(dirpath), ReadProblem("unreadable", f"cannot list folder: {what}"))
@@ -273,7 +263,13 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, add_regular, cwd: str)
                     ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
                 continue
             if is_regular(lst.st_mode) and not (top_level and name.startswith("..")):
-                add_regular(abs_prefix + name, shown_prefix + name, real_prefix + name, lst)
+                real = real_prefix + name
+                if real not in seen:
+                    seen.add(real)
+                    source = new_source(Source)
+                    source.__dict__.update(path=abs_prefix + name, display=shown_prefix + name, unknown=False,
+                                           problem=None, stat=(lst.st_size, lst.st_mtime_ns))
+                    out.append(source)
                 continue
             if stat.S_ISLNK(lst.st_mode) and os.path.isdir(entry.path):
                 continue  # symlinked directories are not followed
@@ -318,12 +314,18 @@ def git_ignored(paths: list[str]) -> set[str]:
     import subprocess
 
     roots: dict[str, list[str]] = {}
-    tops: dict[str, str | None] = {}  # folder -> work tree, for this call (a walk lists folder by folder)
-    for path in paths:
-        folder = path.rpartition(os.sep)[0] or os.path.dirname(path)  # (paths are absolute and normalised)
-        top = tops[folder] if folder in tops else tops.setdefault(folder, _git_top(folder))
+    # (paths are absolute and normalised; a walk lists folder by folder: few distinct folders)
+    folders = [path.rpartition(os.sep)[0] or os.path.dirname(path) for path in paths]
+    tops = {folder: _git_top(folder) for folder in dict.fromkeys(folders)}  # folder -> work tree
+    if len(set(tops.values())) == 1:  # one work tree (or none) for every path: no grouping per path
+        top = next(iter(tops.values()), None)
         if top is not None:
-            roots.setdefault(top, []).append(path)
+            roots[top] = list(paths)
+    else:
+        for path, folder in zip(paths, folders):
+            top = tops[folder]
+            if top is not None:
+                roots.setdefault(top, []).append(path)
     ignored: set[str] = set()
     for top, members in roots.items():
         try:
