@@ -97,6 +97,9 @@ class Matcher:
         self.start_re = _alternation(start, r"^(?:", r")(?= |$)")
         self.contains_re = _alternation(contains, r"(?:^| )(?:", r")(?= |$)")
         self.max_words = max([e.max_words for e, _ in self.partial.values()] + [0])
+        # A start or contains phrase matches at word boundaries, so its first word is a
+        # whole word of the line: a line holding none of these words matches no phrase.
+        self.first_words = frozenset(p.split(" ", 1)[0] for p in self.partial)
         # No line with more words than this can match anything (pre-filter on raw text:
         # normalisation only ever splits tokens further, never joins them).
         self.line_cap = max([self.max_words] + [k.count(" ") + 1 for k in self.exact])
@@ -108,7 +111,7 @@ class Matcher:
         if not self.partial:
             return None
         n_words = normalized.count(" ") + 1
-        if n_words > self.max_words:
+        if n_words > self.max_words or self.first_words.isdisjoint(normalized.split(" ")):
             return None
         for rx in (self.start_re, self.contains_re):
             if rx is None:
