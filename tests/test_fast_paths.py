@@ -53,3 +53,62 @@ def test_boilerplate_prefilter_on_catalogue_lines():
     for phrase in _MATCHER.partial:
         for line in (phrase, phrase + " ما بعد", "قبل " + phrase, "قبل " + phrase + " بعد", "x" + phrase):
             assert _MATCHER.match(line) == _match_by_regex(_MATCHER, line)
+
+
+_WORDS = st.lists(st.sampled_from(["a", "bb", "ccc", "في", "من", "الشمالية", "x" * 9]), min_size=4, max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS)
+def test_q103_bound_holds_for_every_ngram(words):
+    # the bound Q103 skips an n by: (letters + n - 1) * count <= n * _most_covered for every n-gram
+    from collections import Counter
+
+    import numpy as np
+    from corpuslint_quality.rules import _most_covered, _word_ids
+
+    most = _most_covered(_word_ids(words), np.array([len(w) for w in words], dtype=np.int64))
+    for n in (2, 3, 4):
+        grams = Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+        for gram, count in grams.items():
+            assert (sum(map(len, gram)) + n - 1) * count <= n * most
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WORDS, st.integers(0, 3))
+def test_q103_same_finding_without_the_bound(words, lines):
+    # stuffed and ordinary texts: the rule reports the same with the bound as when it never skips
+    import corpuslint_quality.rules as Q
+    from corpuslint.document import Document
+
+    text = "\n".join(" ".join(words[k::lines + 1]) for k in range(lines + 1)) + "\n"
+    rule = Q.RepeatedNgram()
+    fast = rule.measure(Document("t.txt", text))
+    saved = Q._most_covered
+    Q._most_covered = lambda ids, lengths: len(text)  # n * len(text) / len(text) > every limit
+    try:
+        slow = rule.measure(Document("t.txt", text))
+    finally:
+        Q._most_covered = saved
+    assert fast == slow
+
+
+def test_q103_bound_on_real_text():
+    # a real-text document of each script where Q103 does not fire, and one stuffed copy where it does
+    import corpuslint_quality.rules as Q
+    from pathlib import Path
+    from corpuslint.document import Document
+
+    rule = Q.RepeatedNgram()
+    root = Path(__file__).parent / "data" / "realtext"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.txt"))[:40]]
+    texts.append("buy cheap shoes " * 50 + "\n")
+    saved = Q._most_covered
+    for text in texts:
+        fast = rule.measure(Document("t.txt", text))
+        Q._most_covered = lambda ids, lengths: len(text)
+        try:
+            assert rule.measure(Document("t.txt", text)) == fast
+        finally:
+            Q._most_covered = saved
+    assert rule.measure(Document("t.txt", texts[-1])) is not None

@@ -480,11 +480,15 @@ class RepeatedNgram(QualityRule):
             return None
         total = len(p.text)
         ids = _word_ids(words)
-        cumulative = np.concatenate(([0], np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)))))
+        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        cumulative = np.concatenate(([0], np.cumsum(lengths)))
+        most = _most_covered(ids, lengths)
         for n in (2, 3, 4):
             if len(words) < 2 * n:
                 continue
             limit = self.opts[f"max-{n}gram-share"]
+            if n * most / total <= limit:
+                continue  # no n-gram can cover more than n * most characters (``_most_covered``)
             first, occurrences, chars = _top_ngram(ids, n, cumulative)
             if occurrences < 2:
                 continue
@@ -522,6 +526,18 @@ def _word_ids(words: list[str]) -> "np.ndarray":
     number the distinct words, one to look them up)."""
     rank = {w: i for i, w in enumerate(dict.fromkeys(words))}
     return np.fromiter(map(rank.__getitem__, words), dtype=np.uint64, count=len(words))
+
+
+def _most_covered(ids: "np.ndarray", lengths: "np.ndarray") -> int:
+    """The most characters one word's occurrences take, each with one space:
+    max over words w of count(w) * (len(w) + 1). An n-gram occurs at most as often as
+    each of its words, so its occurrences cover (letters + n - 1) * count <= the sum over
+    its words of count(w) * (len(w) + 1) <= n * this (Q103 skips an n whose bound is
+    within the threshold: no n-gram can exceed it)."""
+    counts = np.bincount(ids.astype(np.intp))
+    per_word = np.zeros(len(counts), dtype=np.int64)
+    per_word[ids.astype(np.intp)] = lengths
+    return int((counts * (per_word + 1)).max())
 
 
 def _ngram_keys(ids: "np.ndarray", n: int) -> "np.ndarray":
