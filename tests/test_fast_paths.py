@@ -112,3 +112,77 @@ def test_q103_bound_on_real_text():
         finally:
             Q._most_covered = saved
     assert rule.measure(Document("t.txt", texts[-1])) is not None
+
+
+def _realtext_documents():
+    from pathlib import Path
+
+    from corpuslint.document import Document
+
+    root = Path(__file__).parent / "data" / "realtext"
+    paths = sorted(p for p in root.rglob("*") if p.suffix in (".txt", ".md"))
+    return [Document(str(p), p.read_text(encoding="utf-8")) for p in paths]
+
+
+def _prose_mask_by_definition(doc, spans, lists):
+    """``regions.prose_mask`` as defined, every line's ``structural_line`` asked anew."""
+    from bisect import bisect_right
+
+    from corpuslint import structure
+    from corpuslint.families.duplicate import regions
+
+    markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
+    containers = structure.markdown_containers(doc) if markdown and not lists else None
+    table_rows = regions.plain_table_rows(doc) if not markdown else frozenset()
+    out = []
+    for start, end in spans:
+        first = bisect_right(doc._line_starts, start) - 1
+        if containers is not None and (first in containers[structure.LIST_ITEM]
+                                       or first in containers[structure.BLOCKQUOTE]):
+            out.append(False)
+            continue
+        prose = False
+        i = first
+        while i < len(doc.lines) and doc.lines[i].start < end:
+            body = doc.text[doc.lines[i].start : doc.lines[i].end]
+            if (doc.line_kinds[i] == structure.PROSE and i not in table_rows and body.strip()
+                    and not regions.structural_line(body, markdown=markdown)):
+                prose = True
+                break
+            i += 1
+        out.append(prose)
+    return out
+
+
+def test_prose_mask_line_memo_on_real_text():
+    # the per-line memo answers as the definition for D101-D104's span lists, asked in
+    # turn of one document (a later call reads the memo an earlier one filled)
+    from corpuslint.families.duplicate import regions
+    from corpuslint.families.duplicate import units as U
+
+    checked = 0
+    for doc in _realtext_documents():
+        spans = [(u.start, u.end) for u in U.analyse(doc).units]
+        for subset, lists in ((spans[::2], False), (spans, False), (spans, True), (spans[1::3], True)):
+            assert regions.prose_mask(doc, subset, lists=lists) == _prose_mask_by_definition(doc, subset, lists)
+            checked += len(subset)
+    assert checked > 1000
+
+
+def test_unit_lines_structural_as_splitlines_on_real_text():
+    # D103's test of a unit's lines: the memo over the document's lines where
+    # lines_split_as_splitlines holds, the same answer as splitting the unit's text
+    from corpuslint.document import Document
+    from corpuslint.families.duplicate import regions
+    from corpuslint.families.duplicate import units as U
+
+    docs = _realtext_documents()
+    for doc in docs:
+        assert regions.lines_split_as_splitlines(doc)
+        markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
+        for u in U.analyse(doc).units:
+            by_memo = any(regions.line_structural(doc, x) for x in range(u.line - 1, u.last_line))
+            assert by_memo == any(regions.structural_line(ln, markdown=markdown)
+                                  for ln in doc.text[u.start : u.end].splitlines())
+    for odd in ("a\x0cb\n", "x\u2028y\n", "p\x1cq\n", "r\x85s\n", "t\x0bu\n"):
+        assert not regions.lines_split_as_splitlines(Document("t.txt", odd))

@@ -642,6 +642,7 @@ class RestatedPassage(DocumentRule):
         unit_prose: list[bool] = []  # regions.prose_mask of the units, on first use
         unit_starts = [u.start for u in units]
         markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
+        split_same = regions.lines_split_as_splitlines(doc)
         # Per sentence and per paragraph facts, computed on first use (most sentences
         # are in no candidate pair): prose or not, word lists, names.
         unit_clean: dict[int, bool] = {}
@@ -661,9 +662,14 @@ class RestatedPassage(DocumentRule):
                 if clean is None:
                     if not unit_prose:
                         unit_prose.extend(regions.prose_mask(doc, [(x.start, x.end) for x in units], lists=False))
-                    clean = unit_clean[u] = bool(unit_prose[u]) and not any(
-                        regions.structural_line(ln, markdown=markdown)
-                        for ln in text[units[u].start : units[u].end].splitlines())
+                    if not unit_prose[u]:
+                        clean = False
+                    elif split_same:  # the unit's lines are the document's: their memo
+                        clean = not any(regions.line_structural(doc, x) for x in range(units[u].line - 1, units[u].last_line))
+                    else:
+                        clean = not any(regions.structural_line(ln, markdown=markdown)
+                                        for ln in text[units[u].start : units[u].end].splitlines())
+                    unit_clean[u] = clean
                 v = prose[k] = clean and not regions.structural_line(text[s.start : s.end], markdown=markdown)
             return v
 
