@@ -186,3 +186,28 @@ def test_unit_lines_structural_as_splitlines_on_real_text():
                                   for ln in doc.text[u.start : u.end].splitlines())
     for odd in ("a\x0cb\n", "x\u2028y\n", "p\x1cq\n", "r\x85s\n", "t\x0bu\n"):
         assert not regions.lines_split_as_splitlines(Document("t.txt", odd))
+
+
+_ANTONYM_WORDS = ["allow", "deny", "able", "unable", "enable", "disable", "activate", "deactivate", "reactivate",
+                  "install", "uninstall", "reinstall", "order", "disorder", "limit", "nolimit", "print", "imprint",
+                  "un", "in", "x", "ترتيب", "الترتيب", "مفتوح", "open", "close", "no", "yes", "sure", "unsure", "ensure"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sets(st.sampled_from(_ANTONYM_WORDS)), st.sets(st.sampled_from(_ANTONYM_WORDS)))
+def test_antonym_prefilter_is_a_necessary_condition(removed, added):
+    # significant_change asks _antonyms of every removed x added pair only when the
+    # pre-filter allows one: it must allow every set that holds one
+    from corpuslint.families.duplicate.meaning import _antonyms, _may_hold_antonyms
+
+    if any(_antonyms(x, y) for x in removed for y in added):
+        assert _may_hold_antonyms(removed, added)
+
+
+def test_antonym_prefilter_rules_out_arabic_and_plain_english():
+    from corpuslint.families.duplicate.meaning import _may_hold_antonyms, significant_change
+
+    assert not _may_hold_antonyms({"الترتيب", "مفتوح"}, {"ترتيب", "المغلق"})
+    assert not _may_hold_antonyms({"house", "garden"}, {"street", "river"})
+    assert significant_change("The service is enabled at boot.", "The service is disabled at boot.").startswith("antonym")
+    assert significant_change("Allow the connection now.", "Deny the connection now.").startswith("antonym")

@@ -603,14 +603,14 @@ class RestatedPassage(DocumentRule):
             return []
         candidates = [((i, j), c) for i, j, c in zip(cand_i[found].tolist(), cand_j[found].tolist(),
                                                        cand_count[found].tolist())]
-        flat, cut = values.tolist(), cuts.tolist()
+        cut = cuts.tolist()
         token_lists: dict[int, list[int]] = {}
         token_sets: dict[int, set[int]] = {}
 
-        def toks(k: int) -> list[int]:  # sentence k's content-word hashes, in order
+        def toks(k: int) -> list[int]:  # sentence k's content-word hashes, in order (few sentences are asked)
             v = token_lists.get(k)
             if v is None:
-                v = token_lists[k] = flat[cut[k] : cut[k + 1]]
+                v = token_lists[k] = values[cut[k] : cut[k + 1]].tolist()
             return v
 
         def sets(k: int) -> set[int]:  # (built as ``set(toks(k))``: the same iteration order each time)

@@ -145,6 +145,37 @@ def _antonyms(x: str, y: str) -> bool:
     return not (_negated_stems(x).isdisjoint(_base_stems(y)) and _negated_stems(y).isdisjoint(_base_stems(x)))
 
 
+# word -> the words ANTONYM_PAIRS pairs it with
+_PARTNERS: dict[str, frozenset[str]] = {}
+for _pair in ANTONYM_PAIRS:
+    for _w in _pair:
+        _PARTNERS[_w] = _PARTNERS.get(_w, frozenset()) | (_pair - {_w} if len(_pair) > 1 else _pair)
+_PREFIX_INITIALS = frozenset(p[0] for p in ANTONYM_PREFIXES)
+
+
+def _prefix_stripped(words: set[str]) -> set[str]:
+    """Each word less each ``ANTONYM_PREFIXES`` prefix it starts with (any remainder)."""
+    return {w[len(p) :] for w in words if w[:1] in _PREFIX_INITIALS for p in ANTONYM_PREFIXES if w.startswith(p)}
+
+
+def _may_hold_antonyms(removed: set[str], added: set[str]) -> bool:
+    """False only when no ``_antonyms(x, y)`` holds for x in ``removed``, y in ``added``:
+    a pair is in ANTONYM_PAIRS, or one word is a prefix of ``ANTONYM_PREFIXES`` on the
+    other (the suffix case), or a prefix-stripped stem of one is a ``_base_stems`` of the
+    other; the last two both need a stripped form of one side among the other side's base
+    stems (a word is its own base stem). Words with no such prefix (all Arabic, most
+    English) rule out all but the pairs in one pass over each side."""
+    for x in removed:
+        partners = _PARTNERS.get(x)
+        if partners is not None and not partners.isdisjoint(added):
+            return True
+    stripped = _prefix_stripped(removed)
+    if stripped and any(not stripped.isdisjoint(_base_stems(y)) for y in added):
+        return True
+    stripped = _prefix_stripped(added)
+    return bool(stripped) and any(not stripped.isdisjoint(_base_stems(x)) for x in removed)
+
+
 @lru_cache(maxsize=1 << 16)
 def _negated_stems(word: str) -> frozenset[str]:
     """``word`` less each ``ANTONYM_PREFIXES`` prefix it starts with, where 4+ letters remain."""
@@ -287,10 +318,11 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
     blocks = [(wa[i1:i2], wb[j1:j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
     removed = [w for x, _ in blocks for w in x]
     added = [w for _, y in blocks for w in y]
-    for x in set(removed):
-        for y in set(added):
-            if _antonyms(x, y):
-                return f"antonym '{x}'/'{y}'"
+    if _may_hold_antonyms(set(removed), set(added)):
+        for x in set(removed):
+            for y in set(added):
+                if _antonyms(x, y):
+                    return f"antonym '{x}'/'{y}'"
     content_blocks = []
     for x, y in blocks:
         cx, cy = _content(x), _content(y)
