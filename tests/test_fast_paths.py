@@ -211,3 +211,66 @@ def test_antonym_prefilter_rules_out_arabic_and_plain_english():
     assert not _may_hold_antonyms({"house", "garden"}, {"street", "river"})
     assert significant_change("The service is enabled at boot.", "The service is disabled at boot.").startswith("antonym")
     assert significant_change("Allow the connection now.", "Deny the connection now.").startswith("antonym")
+
+
+def _paragraph_sentences_by_definition(doc):
+    from corpuslint.document import Unit, sentence_ends
+    from corpuslint.families.duplicate import units as U
+
+    text, out = doc.text, []
+    for u in U.analyse(doc).units:
+        pos = u.start
+        for end, after in sentence_ends(text, u.start, u.end):
+            if text[pos:end].strip():
+                out.append(Unit(pos, end, doc.position(pos)[0]))
+            pos = after
+        if text[pos : u.end].strip():
+            out.append(Unit(pos, u.end, doc.position(pos)[0]))
+    return out
+
+
+def test_paragraph_sentences_inlined_on_real_text():
+    from corpuslint.families.duplicate.local import paragraph_sentences
+
+    total = 0
+    for doc in _realtext_documents():
+        found = paragraph_sentences(doc)
+        assert found == _paragraph_sentences_by_definition(doc)
+        total += len(found)
+    assert total > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?؟؛…\"'”»)\n\r\t\u3000\u00a0\ufeff\x1c")), max_size=80))
+def test_paragraph_sentences_inlined_on_generated_text(text):
+    from corpuslint.document import Document
+    from corpuslint.families.duplicate.local import paragraph_sentences
+
+    doc = Document("t.txt", text)
+    assert paragraph_sentences(doc) == _paragraph_sentences_by_definition(doc)
+
+
+def test_verse_repeat_asks_wrapping_first_on_real_text():
+    # _verse_repeat tests the document's wrapping before any verse block: the same
+    # answers as the definition (all four tests, wrapping last) for paragraph pairs
+    from corpuslint.families.duplicate import units as U
+    from corpuslint.families.duplicate.local import _verse_repeat
+    from corpuslint.structure import BLANK_LINES_RE, PROSE_MEDIAN_CHARS, in_verse, unwrapped
+
+    def by_definition(doc, first, later):
+        text = doc.text
+        blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
+        before = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1
+        return (before >= 0 and in_verse(text, first) and in_verse(text, later)
+                and in_verse(text, before, median_chars=PROSE_MEDIAN_CHARS) and not unwrapped(doc))
+
+    verses = 0
+    for doc in _realtext_documents():
+        starts = [u.start for u in U.analyse(doc).units][:40]
+        memo: dict = {}
+        for a, first in enumerate(starts):
+            for later in starts[a + 1 :: 3]:
+                found = _verse_repeat(doc, first, later, memo)
+                assert found == by_definition(doc, first, later)
+                verses += found
+    assert verses > 0

@@ -14,7 +14,8 @@ import regex
 
 from ... import structure
 from ...arrays import sorted_unique
-from ...document import Document, Unit, sentence_ends
+from ...document import _SENTENCE_END_RE as _SENTENCE_END
+from ...document import Document, Unit
 from ...findings import Edit, Finding, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import (
@@ -220,6 +221,11 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
     the calls on one document (the same offsets recur in many pairs)."""
     text = doc.text
     memo = {} if memo is None else memo
+    wrapped = memo.get("wrapped")  # (asked first: one-paragraph-per-line text never computes a verse block)
+    if wrapped is None:
+        wrapped = memo["wrapped"] = not unwrapped(doc)
+    if not wrapped:
+        return False
 
     def verse(pos: int, median: int = VERSE_MEDIAN_CHARS) -> bool:
         v = memo.get((pos, median))
@@ -231,8 +237,7 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
     if before is None:
         blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
         before = memo[later] = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1  # the end of the block before
-    return (before >= 0 and verse(first) and verse(later)
-            and verse(before, PROSE_MEDIAN_CHARS) and not unwrapped(doc))
+    return before >= 0 and verse(first) and verse(later) and verse(before, PROSE_MEDIAN_CHARS)
 
 
 _NUMBERED_ITEM_RE = lazy(r"[ \t]*\d{1,3}[.)][ \t]+\S")
@@ -788,14 +793,17 @@ def paragraph_sentences(doc: Document) -> list[Unit]:
     splits line by line, which suits one-paragraph-per-line scrapes)."""
     text = doc.text
     out: list[Unit] = []
+    starts = doc._line_starts  # (a sentence's line: ``doc.position(pos)[0]``, without the column)
+    finditer = _SENTENCE_END.finditer
     for u in U.analyse(doc).units:
         pos = u.start
-        for end, after in sentence_ends(text, u.start, u.end):
-            if text[pos:end].strip():
-                out.append(Unit(pos, end, doc.position(pos)[0]))
+        for m in finditer(text, u.start, u.end):  # ``sentence_ends``, inlined
+            end, after = m.span(m.lastindex)
+            if end > pos and not text[pos:end].isspace():  # (``text[pos:end].strip()``)
+                out.append(Unit(pos, end, bisect_right(starts, pos)))
             pos = after
-        if text[pos : u.end].strip():
-            out.append(Unit(pos, u.end, doc.position(pos)[0]))
+        if u.end > pos and not text[pos : u.end].isspace():
+            out.append(Unit(pos, u.end, bisect_right(starts, pos)))
     return out
 
 
