@@ -274,3 +274,45 @@ def test_verse_repeat_asks_wrapping_first_on_real_text():
                 assert found == by_definition(doc, first, later)
                 verses += found
     assert verses > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 6), max_size=60))
+def test_q112_later_occurrences_as_np_unique(values):
+    # Q112's repeated n-gram positions: the np.unique definition (first index < position)
+    import numpy as np
+    from corpuslint_quality.rules import _later_occurrences
+
+    keys = np.array(values, dtype=np.uint64)
+    if len(keys):
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        expected = np.flatnonzero(first[inverse.reshape(-1)] < np.arange(len(keys)))
+    else:
+        expected = np.zeros(0, dtype=np.int64)
+    assert _later_occurrences(keys).tolist() == expected.tolist()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 6), max_size=60), st.integers(1, 4))
+def test_q112_covered_words_without_add_at(values, n):
+    # delta[repeats] += 1 on distinct sorted positions equals np.add.at
+    import numpy as np
+    from corpuslint_quality.rules import _later_occurrences
+
+    repeats = _later_occurrences(np.array(values, dtype=np.uint64))
+    a = np.zeros(len(values) + n + 1, dtype=np.int64)
+    b = a.copy()
+    np.add.at(a, repeats, 1)
+    np.add.at(a, repeats + n, -1)
+    b[repeats] += 1
+    b[repeats + n] -= 1
+    assert a.tolist() == b.tolist()
+
+
+def test_has_spaceless_memo_answers_for_each_text():
+    from corpuslint.text.tokens import has_spaceless
+
+    texts = ["plain", "中文", "plain", "ไทย text", "ไทย text", "", "نص"]
+    expected = [False, True, False, True, True, False, False]
+    assert [has_spaceless(t) for t in texts] == expected
+    assert [has_spaceless(t) for t in reversed(texts)] == expected[::-1]

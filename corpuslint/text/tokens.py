@@ -54,9 +54,20 @@ _BLOCKS_RE = lazy_re("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf90
 
 
 def has_spaceless(text: str) -> bool:
-    """True if ``text`` contains a character of a script written without spaces."""
+    """True if ``text`` contains a character of a script written without spaces.
+    The last text's answer is kept: the quality rules ask it of the same prose text
+    several times per document (one (text, answer) tuple, read and replaced whole)."""
+    global _LAST_SPACELESS
+    last = _LAST_SPACELESS
+    if last[0] is text:
+        return last[1]
     m = _BLOCKS_RE.search(text)
-    return m is not None and _SPACELESS_RE.search(text, m.start()) is not None
+    found = m is not None and _SPACELESS_RE.search(text, m.start()) is not None
+    _LAST_SPACELESS = (text, found)
+    return found
+
+
+_LAST_SPACELESS: tuple = (object(), False)
 
 
 def tokens(text: str) -> list[str]:

@@ -636,13 +636,12 @@ class RepeatedLongNgrams(QualityRule):
             if where is not None:  # an n-gram repeats only within its first word's section
                 with np.errstate(over="ignore"):
                     keys = keys * _MIX + where[:size]
-            _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-            repeats = np.flatnonzero(first[inverse] < np.arange(size))
+            repeats = _later_occurrences(keys)
             if not len(repeats):
                 break  # no repeated n-gram: no repeated longer one either
             delta = np.zeros(len(words) + 1, dtype=np.int64)
-            np.add.at(delta, repeats, 1)
-            np.add.at(delta, repeats + n, -1)
+            delta[repeats] += 1  # (positions are distinct: no np.add.at needed)
+            delta[repeats + n] -= 1
             covered = np.cumsum(delta[:-1]) > 0
             share = int(lengths[covered].sum()) / total
             if share > limits[n]:
@@ -655,6 +654,16 @@ class RepeatedLongNgrams(QualityRule):
             if share <= min(limit for m, limit in limits.items() if m >= n):
                 break
         return None
+
+
+def _later_occurrences(keys: "np.ndarray") -> "np.ndarray":
+    """Sorted positions whose key occurred at an earlier position: in a stable sort the
+    first of each run of equal keys is its earliest occurrence, the rest are later ones
+    (the positions where ``first[inverse] < arange`` of ``np.unique``, without building
+    the inverse)."""
+    order = np.argsort(keys, kind="stable")
+    ranked = keys[order]
+    return np.sort(order[1:][ranked[1:] == ranked[:-1]])
 
 
 def _words_outside_repeated_lines(doc: Document, p: Prose, where: list[int] | None) -> tuple[list[str], "np.ndarray | None"]:
