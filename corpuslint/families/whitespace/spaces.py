@@ -204,9 +204,14 @@ class MultipleSpaces(DocumentRule):
     _closers = "\"'”’)]»"
     _right_aligned_re = regex.compile(r"[^\s\p{L}]{1,3}[ \t]*$")  # matched up to the line's end
 
+    # What every match holds: two space separators in a row (``re``: ZS is \p{Zs}); only
+    # the lines holding one are scanned (a match never crosses a line break, and its
+    # look-ahead reads a line's end as it reads the \n there: ``finditer_on_lines``).
+    _trigger = re.compile(f"[{ZS}]{{2}}")
+
     def check(self, doc):
         markdown = doc.suffix in MARKDOWN_SUFFIXES
-        for m in self._re.finditer(doc.text):
+        for m in finditer_on_lines(self._re, doc.text, self._trigger):
             line, column = doc.position(m.end())
             gap_start = m.start() - doc.lines[line - 1].start
             if aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col, gap_start)):
