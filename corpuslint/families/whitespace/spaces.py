@@ -204,14 +204,17 @@ class MultipleSpaces(DocumentRule):
     _closers = "\"'”’)]»"
     _right_aligned_re = regex.compile(r"[^\s\p{L}]{1,3}[ \t]*$")  # matched up to the line's end
 
-    # What every match holds: two space separators in a row (``re``: ZS is \p{Zs}); only
-    # the lines holding one are scanned (a match never crosses a line break, and its
-    # look-ahead reads a line's end as it reads the \n there: ``finditer_on_lines``).
+    # What every match holds: two space separators in a row (``re``: ZS is \p{Zs}). A text
+    # without one (most prose) is not scanned with the look-behind at every offset; one
+    # with any is scanned whole (Markdown indents with spaces on many lines, where a scan
+    # line by line costs more).
     _trigger = re.compile(f"[{ZS}]{{2}}")
 
     def check(self, doc):
         markdown = doc.suffix in MARKDOWN_SUFFIXES
-        for m in finditer_on_lines(self._re, doc.text, self._trigger):
+        if self._trigger.search(doc.text) is None:
+            return
+        for m in self._re.finditer(doc.text):
             line, column = doc.position(m.end())
             gap_start = m.start() - doc.lines[line - 1].start
             if aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col, gap_start)):
