@@ -326,3 +326,61 @@ def test_w103_gate_two_spaces(text):
 
     if rule._trigger.search(text) is None:
         assert not list(rule._re.finditer(text))
+
+
+def _line_kinds_by_definition(doc):
+    """``Document.line_kinds`` as defined: every line's characters weighed by region."""
+    from bisect import bisect_right
+
+    from corpuslint import structure
+
+    out, regions, text = [], doc.regions, doc.text
+    starts = [r.start for r in regions]
+    for line in doc.lines:
+        content = text[line.start : line.end]
+        if not content.strip():
+            out.append("blank")
+            continue
+        if not regions:
+            out.append(structure.PROSE)
+            continue
+        i = max(bisect_right(starts, line.start) - 1, 0)
+        weight: dict[str, int] = {}
+        covered = 0
+        while i < len(regions) and regions[i].start < line.end:
+            r = regions[i]
+            s, e = max(r.start, line.start), min(r.end, line.end)
+            if e > s:
+                n = len(text[s:e].strip())
+                weight[r.kind] = weight.get(r.kind, 0) + n
+                covered += n
+            i += 1
+        rest = len(content.strip()) - covered
+        if rest > 0:
+            weight[structure.PROSE] = weight.get(structure.PROSE, 0) + rest
+        text_weight = {k: v for k, v in weight.items() if k in structure.TEXT_REGIONS and v}
+        pick = text_weight or weight
+        out.append(max(pick.items(), key=lambda kv: kv[1])[0] if pick else structure.PROSE)
+    return out
+
+
+def test_line_kinds_fast_paths_on_real_text():
+    # lines inside one region and lines no region touches take the fast paths: the same
+    # kinds as weighing every line, on real Markdown and plain text with regions
+    lines = 0
+    for doc in _realtext_documents():
+        assert doc.line_kinds == _line_kinds_by_definition(doc)
+        lines += len(doc.lines) if doc.regions else 0
+    assert lines > 1000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["# Title", "text `code` more", "```", "    indented", "| a | b |", "|---|---|",
+                                 "- item", "> quote", "", "<div>", "$ ls -l", "KEY=value", "plain prose line."]),
+                max_size=25))
+def test_line_kinds_fast_paths_on_generated_markdown(lines):
+    from corpuslint.document import Document
+
+    for name in ("t.md", "t.txt"):
+        doc = Document(name, "\n".join(lines) + "\n")
+        assert doc.line_kinds == _line_kinds_by_definition(doc)
