@@ -384,3 +384,15 @@ def test_line_kinds_fast_paths_on_generated_markdown(lines):
     for name in ("t.md", "t.txt"):
         doc = Document(name, "\n".join(lines) + "\n")
         assert doc.line_kinds == _line_kinds_by_definition(doc)
+
+
+def test_word_ids_memo_per_list():
+    # Q103 and Q112 share the ids of one words list; another list (even equal) is numbered anew
+    from corpuslint_quality.rules import _word_ids
+
+    words = ["b", "a", "b", "c"]
+    first = _word_ids(words)
+    assert first.tolist() == [0, 1, 0, 2] and _word_ids(words) is first
+    assert _word_ids(["a", "b"]).tolist() == [0, 1]
+    assert _word_ids(list(words)).tolist() == [0, 1, 0, 2]
+    assert not first.flags.writeable
