@@ -95,8 +95,15 @@ _NT_RE = lazy(r"(?<=\w)n['’]t\b")
 
 
 def _norm_words(text: str) -> list[str]:
+    return list(_norm_words_of(text))
+
+
+# (D102 and D103 compare one paragraph or sentence with several others: its words and
+# its contrast marker are computed once while it is among the last texts compared)
+@lru_cache(maxsize=1024)
+def _norm_words_of(text: str) -> tuple[str, ...]:
     text = _NT_RE.sub(" not", normalize.normalize_chars(text))  # don't -> do not
-    return [normalize.light_stem(w) for w in T.tokens(text)]
+    return tuple(normalize.light_stem(w) for w in T.tokens(text))
 
 
 _FILLERS: set[str] = set()
@@ -106,11 +113,16 @@ _CONTRAST: list[tuple[str, ...]] = []
 def contrast_opener(text: str) -> str | None:
     """The contrast marker ``text`` opens with (``CONTRAST_OPENERS_TEXT``: "whereas",
     "in contrast", «أما», «بينما», «در مقابل» ...), normalised, or None."""
+    return _contrast_opener(text[:80])
+
+
+@lru_cache(maxsize=1024)
+def _contrast_opener(head: str) -> str | None:
     if not _CONTRAST:
         _CONTRAST.extend(
             tuple(_norm_words(m)) for m in CONTRAST_OPENERS_TEXT.replace("\n", "|").split("|") if m.strip()
         )
-    words = _norm_words(text[:80])
+    words = _norm_words_of(head)
     for m in _CONTRAST:
         if m and tuple(words[: len(m)]) == m:
             return " ".join(m)
