@@ -79,6 +79,7 @@ def test_q103_bound_holds_for_every_ngram(words):
 def test_q103_same_finding_without_the_bound(words, lines):
     # stuffed and ordinary texts: the rule reports the same with the bound as when it never skips
     import corpuslint_quality.rules as Q
+
     from corpuslint.document import Document
 
     text = "\n".join(" ".join(words[k::lines + 1]) for k in range(lines + 1)) + "\n"
@@ -95,8 +96,10 @@ def test_q103_same_finding_without_the_bound(words, lines):
 
 def test_q103_bound_on_real_text():
     # a real-text document of each script where Q103 does not fire, and one stuffed copy where it does
-    import corpuslint_quality.rules as Q
     from pathlib import Path
+
+    import corpuslint_quality.rules as Q
+
     from corpuslint.document import Document
 
     rule = Q.RepeatedNgram()
@@ -106,7 +109,7 @@ def test_q103_bound_on_real_text():
     saved = Q._most_covered
     for text in texts:
         fast = rule.measure(Document("t.txt", text))
-        Q._most_covered = lambda ids, lengths: len(text)
+        Q._most_covered = lambda ids, lengths, n=len(text): n
         try:
             assert rule.measure(Document("t.txt", text)) == fast
         finally:
@@ -205,7 +208,10 @@ def test_antonym_prefilter_is_a_necessary_condition(removed, added):
 
 
 def test_antonym_prefilter_rules_out_arabic_and_plain_english():
-    from corpuslint.families.duplicate.meaning import _may_hold_antonyms, significant_change
+    from corpuslint.families.duplicate.meaning import (
+        _may_hold_antonyms,
+        significant_change,
+    )
 
     assert not _may_hold_antonyms({"الترتيب", "مفتوح"}, {"ترتيب", "المغلق"})
     assert not _may_hold_antonyms({"house", "garden"}, {"street", "river"})
@@ -255,7 +261,12 @@ def test_verse_repeat_asks_wrapping_first_on_real_text():
     # answers as the definition (all four tests, wrapping last) for paragraph pairs
     from corpuslint.families.duplicate import units as U
     from corpuslint.families.duplicate.local import _verse_repeat
-    from corpuslint.structure import BLANK_LINES_RE, PROSE_MEDIAN_CHARS, in_verse, unwrapped
+    from corpuslint.structure import (
+        BLANK_LINES_RE,
+        PROSE_MEDIAN_CHARS,
+        in_verse,
+        unwrapped,
+    )
 
     def by_definition(doc, first, later):
         text = doc.text
@@ -396,3 +407,23 @@ def test_word_ids_memo_per_list():
     assert _word_ids(["a", "b"]).tolist() == [0, 1]
     assert _word_ids(list(words)).tolist() == [0, 1, 0, 2]
     assert not first.flags.writeable
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a .\n\r\t\u00a0\u3000\u200b\u200f\ufeff\u202b\u202e\u2066\u2069\u0645")),
+               max_size=40))
+def test_whitespace_gates_on_generated_text(text):
+    # W104 and W111 skip a text only when their patterns find nothing in it
+    from corpuslint.families.whitespace import invisible as I
+    from corpuslint.families.whitespace import spaces as S
+
+    if S._BLANKISH_FIRST_RE.match(text) is None and S._BLANKISH_START_RE.search(text) is None:
+        assert not list(S._BLANKISH_LINE_RE.finditer(text))
+    if not any(c in text for c in I._BIDI_CHARS):
+        assert not list(I._BIDI_RE.finditer(text))
+
+
+def test_bidi_characters_are_the_pattern_class():
+    from corpuslint.families.whitespace import invisible as I
+
+    assert {chr(c) for c in range(0x10000) if I._BIDI_RE.fullmatch(chr(c))} == set(I._BIDI_CHARS)
