@@ -109,7 +109,8 @@ def test_q103_bound_on_real_text():
     saved = Q._most_covered
     for text in texts:
         fast = rule.measure(Document("t.txt", text))
-        Q._most_covered = lambda ids, lengths, n=len(text): n
+        size = len(text)
+        Q._most_covered = lambda ids, lengths, size=size: size
         try:
             assert rule.measure(Document("t.txt", text)) == fast
         finally:
