@@ -428,3 +428,19 @@ def test_bidi_characters_are_the_pattern_class():
     from corpuslint.families.whitespace import invisible as I
 
     assert {chr(c) for c in range(0x10000) if I._BIDI_RE.fullmatch(chr(c))} == set(I._BIDI_CHARS)
+
+
+def test_last_argument_memo_by_identity():
+    from corpuslint.text.memo import last_argument
+
+    calls = []
+
+    @last_argument
+    def count(x):
+        calls.append(x)
+        return len(x)
+
+    a, b = ["x", "y"], ["x", "y"]
+    assert count(a) == 2 and count(a) == 2 and len(calls) == 1
+    assert count(b) == 2 and len(calls) == 2  # an equal but other object is asked anew
+    assert count(a) == 2 and len(calls) == 3

@@ -171,12 +171,12 @@ def _prefix_stripped(words: set[str]) -> set[str]:
 
 
 def _may_hold_antonyms(removed: set[str], added: set[str]) -> bool:
-    """False only when no ``_antonyms(x, y)`` holds for x in ``removed``, y in ``added``:
-    a pair is in ANTONYM_PAIRS, or one word is a prefix of ``ANTONYM_PREFIXES`` on the
-    other (the suffix case), or a prefix-stripped stem of one is a ``_base_stems`` of the
-    other; the last two both need a stripped form of one side among the other side's base
-    stems (a word is its own base stem). Words with no such prefix (all Arabic, most
-    English) rule out all but the pairs in one pass over each side."""
+    """False only when no ``_antonyms(x, y)`` holds for x in ``removed``, y in ``added``.
+    ``_antonyms`` holds for a pair in ANTONYM_PAIRS, for one word that is the other with
+    an ``ANTONYM_PREFIXES`` prefix, and for a prefix-stripped stem of one that is a
+    ``_base_stems`` of the other: the last two both need a prefix-stripped form of one
+    side among the other side's base stems (a word is its own base stem). Words that
+    start with no such prefix (all Arabic, most English) leave only the pairs to check."""
     for x in removed:
         partners = _PARTNERS.get(x)
         if partners is not None and not partners.isdisjoint(added):

@@ -52,6 +52,7 @@ from corpuslint.structure import MARKDOWN_SUFFIXES
 from corpuslint.text import normalize
 from corpuslint.text import tokens as T
 from corpuslint.text.lazy_regex import lazy, lazy_re
+from corpuslint.text.memo import last_argument
 from corpuslint.text.script import arabic_script_language
 
 FAMILY = "quality"
@@ -521,23 +522,14 @@ def _verse_refrain(text: str, shown: str, occurrences: int) -> bool:
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
+@last_argument  # (Q103 and Q112 ask it of the same prose words, ``Prose.words``)
 def _word_ids(words: list[str]) -> "np.ndarray":
     """Each word's id: 0, 1, 2 ... in order of first occurrence (one C-level pass to
-    number the distinct words, one to look them up); read-only. The last list's ids are
-    kept: Q103 and Q112 ask them of the same prose words (``Prose.words``, never changed
-    after it is built)."""
-    global _LAST_IDS
-    last = _LAST_IDS
-    if last[0] is words and len(last[1]) == len(words):
-        return last[1]
+    number the distinct words, one to look them up); read-only (it is shared)."""
     rank = {w: i for i, w in enumerate(dict.fromkeys(words))}
     ids = np.fromiter(map(rank.__getitem__, words), dtype=np.uint64, count=len(words))
     ids.flags.writeable = False
-    _LAST_IDS = (words, ids)
     return ids
-
-
-_LAST_IDS: tuple = (object(), np.zeros(0, dtype=np.uint64))
 
 
 def _most_covered(ids: "np.ndarray", lengths: "np.ndarray") -> int:
