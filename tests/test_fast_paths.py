@@ -444,3 +444,24 @@ def test_last_argument_memo_by_identity():
     assert count(a) == 2 and count(a) == 2 and len(calls) == 1
     assert count(b) == 2 and len(calls) == 2  # an equal but other object is asked anew
     assert count(a) == 2 and len(calls) == 3
+
+
+def _spelling_variant_by_definition(x, y):
+    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or any(c.isdigit() for c in x + y):
+        return False
+    if len(x) == len(y):
+        return sum(a != b for a, b in zip(x, y)) == 1
+    short, long_ = sorted((x, y), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="aab1٣", min_size=3, max_size=8), st.text(alphabet="aab1٣", min_size=3, max_size=8),
+       st.integers(0, 8), st.sampled_from(["", "a", "b", "c"]))
+def test_spelling_variant_as_defined(x, y, at, edit):
+    # generated pairs, and pairs one edit apart (a character replaced, deleted or inserted)
+    from corpuslint.families.duplicate.meaning import _spelling_variant
+
+    near = [x[:at] + edit + x[at + 1 :], x[:at] + x[at + 1 :], x[:at] + edit + x[at:]]
+    for a, b in [(x, y)] + [(x, z) for z in near] + [(z, x) for z in near]:
+        assert _spelling_variant(a, b) == _spelling_variant_by_definition(a, b), (a, b)

@@ -142,6 +142,11 @@ _NUMBER_RE = lazy(r"\d(?:[\d,.\u066b\u066c'\u00a0\u202f]*\d)?")
 
 def numbers(text: str) -> Counter[str]:
     """Numbers in ``text`` with their formatting removed (1,000 = 1000 = ١٠٠٠)."""
+    return Counter(_numbers_of(text))
+
+
+@lru_cache(maxsize=1024)  # (a sentence compared with several others: see ``_norm_words_of``)
+def _numbers_of(text: str) -> Counter[str]:
     text = normalize.normalize_chars(text)
     return Counter(regex.sub(r"\D", "", n) for n in _NUMBER_RE.findall(text))
 
@@ -202,13 +207,23 @@ def _base_stems(word: str) -> frozenset[str]:
 
 def _spelling_variant(x: str, y: str) -> bool:
     """One edit apart, both at least 5 characters (a typo or a transliteration
-    variant: شويغو / شويجو), and not a number."""
-    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or any(c.isdigit() for c in x + y):
+    variant: شويغو / شويجو), and not a number: one substitution, or one deletion from
+    the longer (tried at the first position where the two differ: deleting any other
+    character that works deletes a copy of the same character, the same string)."""
+    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or _has_digit(x) or _has_digit(y):
         return False
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
     if len(x) == len(y):
-        return sum(a != b for a, b in zip(x, y)) == 1
-    short, long_ = sorted((x, y), key=len)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+        return i < len(x) and x[i + 1 :] == y[i + 1 :]
+    return long_[i + 1 :] == short[i:]
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 def _content(words: list[str]) -> list[str]:
