@@ -647,7 +647,6 @@ class RestatedPassage(DocumentRule):
         unit_prose: list[bool] = []  # regions.prose_mask of the units, on first use
         unit_starts = [u.start for u in units]
         markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
-        split_same = regions.lines_split_as_splitlines(doc)
         # Per sentence and per paragraph facts, computed on first use (most sentences
         # are in no candidate pair): prose or not, word lists, names.
         unit_clean: dict[int, bool] = {}
@@ -669,7 +668,7 @@ class RestatedPassage(DocumentRule):
                         unit_prose.extend(regions.prose_mask(doc, [(x.start, x.end) for x in units], lists=False))
                     if not unit_prose[u]:
                         clean = False
-                    elif split_same:  # the unit's lines are the document's: their memo
+                    elif regions.lines_split_as_splitlines(doc):  # the unit's lines are the document's: their memo
                         clean = not any(regions.line_structural(doc, x) for x in range(units[u].line - 1, units[u].last_line))
                     else:
                         clean = not any(regions.structural_line(ln, markdown=markdown)
