@@ -465,3 +465,25 @@ def test_spelling_variant_as_defined(x, y, at, edit):
     near = [x[:at] + edit + x[at + 1 :], x[:at] + x[at + 1 :], x[:at] + edit + x[at:]]
     for a, b in [(x, y)] + [(x, z) for z in near] + [(z, x) for z in near]:
         assert _spelling_variant(a, b) == _spelling_variant_by_definition(a, b), (a, b)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 5), max_size=10), max_size=12), st.integers(1, 4))
+def test_first_seen_keys_sort_as_ranks(toks, min_words):
+    # D103's tie order: the keys sort the pairs as the ranks of walking every posting do
+    from itertools import combinations
+
+    from corpuslint.families.duplicate.local import (
+        MAX_PAIR_SENTENCES,
+        _first_seen_keys,
+        _postings,
+    )
+
+    order: dict = {}  # pair -> its rank, first met walking every pair of every posting
+    for ids in _postings(toks, min_words).values():
+        if 1 < len(ids) <= MAX_PAIR_SENTENCES:
+            for pair in combinations(ids, 2):
+                order.setdefault(pair, len(order))
+    pairs = sorted(order)
+    keys = _first_seen_keys(toks, min_words, pairs)
+    assert sorted(pairs, key=order.__getitem__) == sorted(pairs, key=keys.__getitem__)

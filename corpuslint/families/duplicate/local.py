@@ -511,16 +511,21 @@ def _shared_word_pairs_python(toks: list[list[int]], min_words: int):
     return i, j, count, dict(Counter(chain.from_iterable(sets))), sum(1 for t in sets if len(t) >= min_words)
 
 
-def _first_seen_order(toks: list[list[int]], min_words: int) -> dict[tuple[int, int], int]:
-    """Sentence pair -> its rank in the order the pair is first met by walking the
-    inverted index (``_postings``): the order D103 long took candidates in, which decides
-    between two pairs with one later sentence and the same score."""
-    order: dict[tuple[int, int], int] = {}
-    for ids in _postings(toks, min_words).values():
+def _first_seen_keys(toks: list[list[int]], min_words: int,
+                     pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int, int]]:
+    """For each of ``pairs`` (sentence pairs sharing a posting), a key that sorts them in
+    the order they are first met walking every pair (``combinations``) of every posting
+    of at most ``MAX_PAIR_SENTENCES`` sentences (``_postings``): the order D103 long took
+    candidates in, which decides between two pairs with one later sentence and the same
+    score. The key is (the first posting holding both, i, j): a pair is first met in the
+    first posting holding both, and within a posting ``combinations`` of its ascending
+    sentences meets pairs in (i, j) order. Only the asked pairs are looked at."""
+    where: dict[int, list[int]] = defaultdict(list)  # sentence -> its postings, ascending
+    for p, ids in enumerate(_postings(toks, min_words).values()):
         if 1 < len(ids) <= MAX_PAIR_SENTENCES:
-            for pair in combinations(ids, 2):
-                order.setdefault(pair, len(order))
-    return order
+            for i in ids:
+                where[i].append(p)
+    return {(i, j): (min(set(where[i]).intersection(where[j])), i, j) for i, j in pairs}
 
 
 def _same_score_ties(scored: list[tuple[float, int, int, int]]) -> bool:
@@ -744,7 +749,7 @@ class RestatedPassage(DocumentRule):
             if involved >= 6 and involved > float(self.opts["formulaic-share"]) * eligible:
                 return []
         if _same_score_ties(scored):  # which pair is taken for a sentence depends on the pairs' order:
-            order = _first_seen_order([toks(k) for k in range(n)], min_words)  # the one of the postings
+            order = _first_seen_keys([toks(k) for k in range(n)], min_words, [(i, j) for _s, i, j, _c in scored])
             scored.sort(key=lambda t: order[t[1], t[2]])
         best: dict[int, tuple[float, int, int]] = {}
         for score, i, j, count in sorted(scored, key=lambda t: -t[0]):
