@@ -487,3 +487,26 @@ def test_first_seen_keys_sort_as_ranks(toks, min_words):
     pairs = sorted(order)
     keys = _first_seen_keys(toks, min_words, pairs)
     assert sorted(pairs, key=order.__getitem__) == sorted(pairs, key=keys.__getitem__)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from("abcde"), max_size=12), st.lists(st.sampled_from("abcde"), max_size=12),
+       st.integers(0, 12), st.sampled_from(["a", "f"]))
+def test_parallel_statements_bound_as_defined(a, b, at, word):
+    # the shared-words bound decides only pairs the alignment rejects too
+    from difflib import SequenceMatcher
+
+    from corpuslint.families.duplicate.local import (
+        PARALLEL_MAX_CHANGED,
+        parallel_statements,
+    )
+
+    def by_definition(a, b):
+        if not a or not b or abs(len(a) - len(b)) > 1:
+            return False
+        changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in
+                      SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op != "equal")
+        return 0 < changed <= PARALLEL_MAX_CHANGED * max(len(a), len(b))
+
+    for x, y in ((a, b), (a, a[:at] + [word] + a[at + 1 :]), (a, a[:at] + [word] + a[at:])):
+        assert parallel_statements(x, y) == by_definition(x, y)

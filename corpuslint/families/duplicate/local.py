@@ -82,11 +82,17 @@ def parallel_statements(a: list[str], b: list[str]) -> bool:
 
     if not a or not b or abs(len(a) - len(b)) > 1:
         return False
+    # The alignment's equal runs are a common subsequence, so at most the words the two
+    # share (as multisets) are unchanged: more changed words than the bound is decided
+    # without aligning (most restatements share too few words).
+    limit = PARALLEL_MAX_CHANGED * max(len(a), len(b))
+    if len(a) - sum((Counter(a) & Counter(b)).values()) > limit:
+        return False
     changed = 0
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op != "equal":
             changed += max(i2 - i1, j2 - j1)
-    return 0 < changed <= PARALLEL_MAX_CHANGED * max(len(a), len(b))
+    return 0 < changed <= limit
 
 class ExactDuplicateLine(DocumentRule):
     """A line or paragraph repeats an earlier one in the same document.
