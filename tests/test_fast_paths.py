@@ -510,3 +510,25 @@ def test_parallel_statements_bound_as_defined(a, b, at, word):
 
     for x, y in ((a, b), (a, a[:at] + [word] + a[at + 1 :]), (a, a[:at] + [word] + a[at:])):
         assert parallel_statements(x, y) == by_definition(x, y)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PHRASE_WORDS), st.sampled_from(sorted(_MATCHER.exact)),
+                          st.text(alphabet="ab،,.!-_ أبت«»\u064e", min_size=1, max_size=6)), max_size=12))
+def test_boilerplate_run_prefilter_keeps_every_match(parts):
+    # A103 normalises only lines whose runs may match: every line that matches may
+    from corpuslint.text.normalize import normalize_line
+
+    line = " ".join(parts)
+    if _MATCHER.match(normalize_line(line)) is not None:
+        assert _MATCHER.may_match(line.split())
+
+
+def test_boilerplate_run_prefilter_on_catalogue_phrases():
+    from corpuslint.text.normalize import normalize_line
+
+    for phrase in _MATCHER.exact:
+        for line in (phrase, phrase.upper() + " :", "« " + phrase + " »", "قبل " + phrase + " بعد"):
+            if _MATCHER.match(normalize_line(line)) is not None:
+                assert _MATCHER.may_match(line.split())
+    assert not _MATCHER.may_match(["وقالت", "وكالة", "الأنباء", "المركزية", "الكورية", "الرسمية"])
