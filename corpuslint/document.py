@@ -206,6 +206,15 @@ class Document:
                 out.append(structure.PROSE)
                 continue
             i = max(bisect_right(starts, line.start) - 1, 0)
+            # (regions are sorted and do not overlap: a line inside one region is of its
+            # kind; a line no region touches is prose; else the characters are weighed)
+            r = regions[i]
+            if r.start <= line.start and r.end >= line.end:
+                out.append(r.kind)
+                continue
+            if (r.end <= line.start or r.start >= line.end) and (i + 1 == len(regions) or regions[i + 1].start >= line.end):
+                out.append(structure.PROSE)
+                continue
             weight: dict[str, int] = {}
             covered = 0
             while i < len(regions) and regions[i].start < line.end:

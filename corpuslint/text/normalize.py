@@ -78,6 +78,13 @@ def normalize_chars(text: str) -> str:
     return text.casefold()
 
 
+def normalized_run(run: str) -> str:
+    """``normalize_line`` of one white-space-free run (memoised, ``RunMemo``): a line's
+    ``normalize_line`` is its runs' non-empty results joined by single spaces (for a
+    line without the separators \x1c-\x1f, which ``str.split`` cuts at)."""
+    return _LINE_RUNS[run]
+
+
 def normalize_line(text: str) -> str:
     """normalize_chars + punctuation dropped + whitespace collapsed (for hashing lines).
 

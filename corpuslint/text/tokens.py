@@ -29,6 +29,7 @@ from __future__ import annotations
 import regex
 
 from .lazy_regex import lazy, lazy_re
+from .memo import last_argument
 
 # Scripts written without spaces between words.
 CJK_CLASS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}ー々〆"
@@ -53,6 +54,7 @@ _TOKEN_RE = regex.compile(
 _BLOCKS_RE = lazy_re("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]")
 
 
+@last_argument  # (the quality rules ask it of the same prose text several times per document)
 def has_spaceless(text: str) -> bool:
     """True if ``text`` contains a character of a script written without spaces."""
     m = _BLOCKS_RE.search(text)

@@ -15,7 +15,7 @@ from ...findings import Severity
 from ...rules import DocumentRule
 from ...structure import PROSE, TABLE
 from ...text.lazy_regex import lazy
-from ...text.normalize import normalize_line
+from ...text.normalize import RunMemo, normalize_line, normalized_run
 from ._common import remove_line_fix
 
 CATALOGUE_PATH = Path(__file__).with_name("boilerplate.toml")
@@ -97,9 +97,26 @@ class Matcher:
         self.start_re = _alternation(start, r"^(?:", r")(?= |$)")
         self.contains_re = _alternation(contains, r"(?:^| )(?:", r")(?= |$)")
         self.max_words = max([e.max_words for e, _ in self.partial.values()] + [0])
+        # A start or contains phrase matches at word boundaries, so its first word is a
+        # whole word of the line: a line holding none of these words matches no phrase.
+        self.first_words = frozenset(p.split(" ", 1)[0] for p in self.partial)
+        # Per white-space-free run of a line (``may_match``): its normalised words all
+        # belong to some exact phrase (or there are none); one of them opens a start or
+        # contains phrase.
+        key_words = frozenset(w for k in self.exact for w in k.split(" "))
+        self._keyed_run = RunMemo(lambda run: key_words.issuperset(_words(normalized_run(run))))
+        self._opening_run = RunMemo(lambda run: not self.first_words.isdisjoint(_words(normalized_run(run))))
         # No line with more words than this can match anything (pre-filter on raw text:
         # normalisation only ever splits tokens further, never joins them).
         self.line_cap = max([self.max_words] + [k.count(" ") + 1 for k in self.exact])
+
+    def may_match(self, runs: list[str]) -> bool:
+        """False only when ``match(normalize_line(line))`` is None for the line whose
+        white-space-separated runs are ``runs`` (a line without \x1c-\x1f): an exact
+        phrase needs every normalised word of the line to be a phrase word, a start or
+        contains phrase needs one of them to open a phrase. Two look-ups per run
+        (memoised), not the line's normalisation: most lines of prose fail both."""
+        return all(map(self._keyed_run.__getitem__, runs)) or any(map(self._opening_run.__getitem__, runs))
 
     def match(self, normalized: str) -> tuple[Entry, str] | None:
         entry = self.exact.get(normalized)
@@ -108,7 +125,7 @@ class Matcher:
         if not self.partial:
             return None
         n_words = normalized.count(" ") + 1
-        if n_words > self.max_words:
+        if n_words > self.max_words or self.first_words.isdisjoint(normalized.split(" ")):
             return None
         for rx in (self.start_re, self.contains_re):
             if rx is None:
@@ -120,6 +137,10 @@ class Matcher:
                 if n_words <= entry.max_words:
                     return entry, phrase
         return None
+
+
+def _words(normalized: str) -> list[str]:
+    return normalized.split(" ") if normalized else []
 
 
 def _alternation(phrases: list[str], head: str, tail: str):
@@ -186,11 +207,14 @@ class BoilerplatePhrase(DocumentRule):
     def check(self, doc: Document):
         text = doc.text
         cap = self.matcher.line_cap
+        # (str.split cuts at \x1c-\x1f, normalize_line does not: such text is normalised whole)
+        by_runs = not any(c in text for c in "\x1c\x1d\x1e\x1f")
         for index, line in enumerate(doc.lines):
             if line.end == line.start or line.end - line.start > 40 * cap:
                 continue
             content = text[line.start : line.end]
-            if len(content.split(None, cap)) > cap:
+            runs = content.split(None, cap)
+            if len(runs) > cap or (by_runs and not self.matcher.may_match(runs)):
                 continue
             norm = normalize_line(content)
             if not norm:

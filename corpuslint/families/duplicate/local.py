@@ -14,7 +14,8 @@ import regex
 
 from ... import structure
 from ...arrays import sorted_unique
-from ...document import Document, Unit, sentence_ends
+from ...document import _SENTENCE_END_RE as _SENTENCE_END
+from ...document import Document, Unit
 from ...findings import Edit, Finding, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import (
@@ -81,11 +82,17 @@ def parallel_statements(a: list[str], b: list[str]) -> bool:
 
     if not a or not b or abs(len(a) - len(b)) > 1:
         return False
+    # The alignment's equal runs are a common subsequence, so at most the words the two
+    # share (as multisets) are unchanged: more changed words than the bound is decided
+    # without aligning (most restatements share too few words).
+    limit = PARALLEL_MAX_CHANGED * max(len(a), len(b))
+    if len(a) - sum((Counter(a) & Counter(b)).values()) > limit:
+        return False
     changed = 0
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op != "equal":
             changed += max(i2 - i1, j2 - j1)
-    return 0 < changed <= PARALLEL_MAX_CHANGED * max(len(a), len(b))
+    return 0 < changed <= limit
 
 class ExactDuplicateLine(DocumentRule):
     """A line or paragraph repeats an earlier one in the same document.
@@ -220,6 +227,11 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
     the calls on one document (the same offsets recur in many pairs)."""
     text = doc.text
     memo = {} if memo is None else memo
+    wrapped = memo.get("wrapped")  # (asked first: one-paragraph-per-line text never computes a verse block)
+    if wrapped is None:
+        wrapped = memo["wrapped"] = not unwrapped(doc)
+    if not wrapped:
+        return False
 
     def verse(pos: int, median: int = VERSE_MEDIAN_CHARS) -> bool:
         v = memo.get((pos, median))
@@ -231,8 +243,7 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
     if before is None:
         blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
         before = memo[later] = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1  # the end of the block before
-    return (before >= 0 and verse(first) and verse(later)
-            and verse(before, PROSE_MEDIAN_CHARS) and not unwrapped(doc))
+    return before >= 0 and verse(first) and verse(later) and verse(before, PROSE_MEDIAN_CHARS)
 
 
 _NUMBERED_ITEM_RE = lazy(r"[ \t]*\d{1,3}[.)][ \t]+\S")
@@ -506,16 +517,21 @@ def _shared_word_pairs_python(toks: list[list[int]], min_words: int):
     return i, j, count, dict(Counter(chain.from_iterable(sets))), sum(1 for t in sets if len(t) >= min_words)
 
 
-def _first_seen_order(toks: list[list[int]], min_words: int) -> dict[tuple[int, int], int]:
-    """Sentence pair -> its rank in the order the pair is first met by walking the
-    inverted index (``_postings``): the order D103 long took candidates in, which decides
-    between two pairs with one later sentence and the same score."""
-    order: dict[tuple[int, int], int] = {}
-    for ids in _postings(toks, min_words).values():
+def _first_seen_keys(toks: list[list[int]], min_words: int,
+                     pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int, int]]:
+    """For each of ``pairs`` (sentence pairs sharing a posting), a key that sorts them in
+    the order they are first met walking every pair (``combinations``) of every posting
+    of at most ``MAX_PAIR_SENTENCES`` sentences (``_postings``): the order D103 long took
+    candidates in, which decides between two pairs with one later sentence and the same
+    score. The key is (the first posting holding both, i, j): a pair is first met in the
+    first posting holding both, and within a posting ``combinations`` of its ascending
+    sentences meets pairs in (i, j) order. Only the asked pairs are looked at."""
+    where: dict[int, list[int]] = defaultdict(list)  # sentence -> its postings, ascending
+    for p, ids in enumerate(_postings(toks, min_words).values()):
         if 1 < len(ids) <= MAX_PAIR_SENTENCES:
-            for pair in combinations(ids, 2):
-                order.setdefault(pair, len(order))
-    return order
+            for i in ids:
+                where[i].append(p)
+    return {(i, j): (min(set(where[i]).intersection(where[j])), i, j) for i, j in pairs}
 
 
 def _same_score_ties(scored: list[tuple[float, int, int, int]]) -> bool:
@@ -603,14 +619,14 @@ class RestatedPassage(DocumentRule):
             return []
         candidates = [((i, j), c) for i, j, c in zip(cand_i[found].tolist(), cand_j[found].tolist(),
                                                        cand_count[found].tolist())]
-        flat, cut = values.tolist(), cuts.tolist()
+        cut = cuts.tolist()
         token_lists: dict[int, list[int]] = {}
         token_sets: dict[int, set[int]] = {}
 
-        def toks(k: int) -> list[int]:  # sentence k's content-word hashes, in order
+        def toks(k: int) -> list[int]:  # sentence k's content-word hashes, in order (few sentences are asked)
             v = token_lists.get(k)
             if v is None:
-                v = token_lists[k] = flat[cut[k] : cut[k + 1]]
+                v = token_lists[k] = values[cut[k] : cut[k + 1]].tolist()
             return v
 
         def sets(k: int) -> set[int]:  # (built as ``set(toks(k))``: the same iteration order each time)
@@ -661,9 +677,14 @@ class RestatedPassage(DocumentRule):
                 if clean is None:
                     if not unit_prose:
                         unit_prose.extend(regions.prose_mask(doc, [(x.start, x.end) for x in units], lists=False))
-                    clean = unit_clean[u] = bool(unit_prose[u]) and not any(
-                        regions.structural_line(ln, markdown=markdown)
-                        for ln in text[units[u].start : units[u].end].splitlines())
+                    if not unit_prose[u]:
+                        clean = False
+                    elif regions.lines_split_as_splitlines(doc):  # the unit's lines are the document's: their memo
+                        clean = not any(regions.line_structural(doc, x) for x in range(units[u].line - 1, units[u].last_line))
+                    else:
+                        clean = not any(regions.structural_line(ln, markdown=markdown)
+                                        for ln in text[units[u].start : units[u].end].splitlines())
+                    unit_clean[u] = clean
                 v = prose[k] = clean and not regions.structural_line(text[s.start : s.end], markdown=markdown)
             return v
 
@@ -734,7 +755,7 @@ class RestatedPassage(DocumentRule):
             if involved >= 6 and involved > float(self.opts["formulaic-share"]) * eligible:
                 return []
         if _same_score_ties(scored):  # which pair is taken for a sentence depends on the pairs' order:
-            order = _first_seen_order([toks(k) for k in range(n)], min_words)  # the one of the postings
+            order = _first_seen_keys([toks(k) for k in range(n)], min_words, [(i, j) for _s, i, j, _c in scored])
             scored.sort(key=lambda t: order[t[1], t[2]])
         best: dict[int, tuple[float, int, int]] = {}
         for score, i, j, count in sorted(scored, key=lambda t: -t[0]):
@@ -782,14 +803,17 @@ def paragraph_sentences(doc: Document) -> list[Unit]:
     splits line by line, which suits one-paragraph-per-line scrapes)."""
     text = doc.text
     out: list[Unit] = []
+    starts = doc._line_starts  # (a sentence's line: ``doc.position(pos)[0]``, without the column)
+    finditer = _SENTENCE_END.finditer
     for u in U.analyse(doc).units:
         pos = u.start
-        for end, after in sentence_ends(text, u.start, u.end):
-            if text[pos:end].strip():
-                out.append(Unit(pos, end, doc.position(pos)[0]))
+        for m in finditer(text, u.start, u.end):  # ``sentence_ends``, inlined
+            end, after = m.span(m.lastindex)
+            if end > pos and not text[pos:end].isspace():  # (``text[pos:end].strip()``)
+                out.append(Unit(pos, end, bisect_right(starts, pos)))
             pos = after
-        if text[pos : u.end].strip():
-            out.append(Unit(pos, u.end, doc.position(pos)[0]))
+        if u.end > pos and not text[pos : u.end].isspace():
+            out.append(Unit(pos, u.end, bisect_right(starts, pos)))
     return out
 
 

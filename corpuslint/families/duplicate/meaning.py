@@ -95,8 +95,15 @@ _NT_RE = lazy(r"(?<=\w)n['’]t\b")
 
 
 def _norm_words(text: str) -> list[str]:
+    return list(_norm_words_of(text))
+
+
+# (D102 and D103 compare one paragraph or sentence with several others: its words and
+# its contrast marker are computed once while it is among the last texts compared)
+@lru_cache(maxsize=1024)
+def _norm_words_of(text: str) -> tuple[str, ...]:
     text = _NT_RE.sub(" not", normalize.normalize_chars(text))  # don't -> do not
-    return [normalize.light_stem(w) for w in T.tokens(text)]
+    return tuple(normalize.light_stem(w) for w in T.tokens(text))
 
 
 _FILLERS: set[str] = set()
@@ -106,11 +113,16 @@ _CONTRAST: list[tuple[str, ...]] = []
 def contrast_opener(text: str) -> str | None:
     """The contrast marker ``text`` opens with (``CONTRAST_OPENERS_TEXT``: "whereas",
     "in contrast", «أما», «بينما», «در مقابل» ...), normalised, or None."""
+    return _contrast_opener(text[:80])
+
+
+@lru_cache(maxsize=1024)
+def _contrast_opener(head: str) -> str | None:
     if not _CONTRAST:
         _CONTRAST.extend(
             tuple(_norm_words(m)) for m in CONTRAST_OPENERS_TEXT.replace("\n", "|").split("|") if m.strip()
         )
-    words = _norm_words(text[:80])
+    words = _norm_words_of(head)
     for m in _CONTRAST:
         if m and tuple(words[: len(m)]) == m:
             return " ".join(m)
@@ -130,6 +142,11 @@ _NUMBER_RE = lazy(r"\d(?:[\d,.\u066b\u066c'\u00a0\u202f]*\d)?")
 
 def numbers(text: str) -> Counter[str]:
     """Numbers in ``text`` with their formatting removed (1,000 = 1000 = ١٠٠٠)."""
+    return Counter(_numbers_of(text))
+
+
+@lru_cache(maxsize=1024)  # (a sentence compared with several others: see ``_norm_words_of``)
+def _numbers_of(text: str) -> Counter[str]:
     text = normalize.normalize_chars(text)
     return Counter(regex.sub(r"\D", "", n) for n in _NUMBER_RE.findall(text))
 
@@ -143,6 +160,37 @@ def _antonyms(x: str, y: str) -> bool:
     # disable/enable, deactivate/activate: prefix swap on a shared stem (of 4+ letters):
     # x = negative prefix + stem and y = ("en" | "" | "re") + stem, or the other way round
     return not (_negated_stems(x).isdisjoint(_base_stems(y)) and _negated_stems(y).isdisjoint(_base_stems(x)))
+
+
+# word -> the words ANTONYM_PAIRS pairs it with
+_PARTNERS: dict[str, frozenset[str]] = {}
+for _pair in ANTONYM_PAIRS:
+    for _w in _pair:
+        _PARTNERS[_w] = _PARTNERS.get(_w, frozenset()) | (_pair - {_w} if len(_pair) > 1 else _pair)
+_PREFIX_INITIALS = frozenset(p[0] for p in ANTONYM_PREFIXES)
+
+
+def _prefix_stripped(words: set[str]) -> set[str]:
+    """Each word less each ``ANTONYM_PREFIXES`` prefix it starts with (any remainder)."""
+    return {w[len(p) :] for w in words if w[:1] in _PREFIX_INITIALS for p in ANTONYM_PREFIXES if w.startswith(p)}
+
+
+def _may_hold_antonyms(removed: set[str], added: set[str]) -> bool:
+    """False only when no ``_antonyms(x, y)`` holds for x in ``removed``, y in ``added``.
+    ``_antonyms`` holds for a pair in ANTONYM_PAIRS, for one word that is the other with
+    an ``ANTONYM_PREFIXES`` prefix, and for a prefix-stripped stem of one that is a
+    ``_base_stems`` of the other: the last two both need a prefix-stripped form of one
+    side among the other side's base stems (a word is its own base stem). Words that
+    start with no such prefix (all Arabic, most English) leave only the pairs to check."""
+    for x in removed:
+        partners = _PARTNERS.get(x)
+        if partners is not None and not partners.isdisjoint(added):
+            return True
+    stripped = _prefix_stripped(removed)
+    if stripped and any(not stripped.isdisjoint(_base_stems(y)) for y in added):
+        return True
+    stripped = _prefix_stripped(added)
+    return bool(stripped) and any(not stripped.isdisjoint(_base_stems(x)) for x in removed)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -159,13 +207,23 @@ def _base_stems(word: str) -> frozenset[str]:
 
 def _spelling_variant(x: str, y: str) -> bool:
     """One edit apart, both at least 5 characters (a typo or a transliteration
-    variant: شويغو / شويجو), and not a number."""
-    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or any(c.isdigit() for c in x + y):
+    variant: شويغو / شويجو), and not a number: one substitution, or one deletion from
+    the longer (tried at the first position where the two differ: deleting any other
+    character that works deletes a copy of the same character, the same string)."""
+    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or _has_digit(x) or _has_digit(y):
         return False
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
     if len(x) == len(y):
-        return sum(a != b for a, b in zip(x, y)) == 1
-    short, long_ = sorted((x, y), key=len)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+        return i < len(x) and x[i + 1 :] == y[i + 1 :]
+    return long_[i + 1 :] == short[i:]
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 def _content(words: list[str]) -> list[str]:
@@ -287,10 +345,11 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
     blocks = [(wa[i1:i2], wb[j1:j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
     removed = [w for x, _ in blocks for w in x]
     added = [w for _, y in blocks for w in y]
-    for x in set(removed):
-        for y in set(added):
-            if _antonyms(x, y):
-                return f"antonym '{x}'/'{y}'"
+    if _may_hold_antonyms(set(removed), set(added)):
+        for x in set(removed):
+            for y in set(added):
+                if _antonyms(x, y):
+                    return f"antonym '{x}'/'{y}'"
     content_blocks = []
     for x, y in blocks:
         cx, cy = _content(x), _content(y)

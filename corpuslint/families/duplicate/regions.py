@@ -91,6 +91,36 @@ def structural_line(text: str, *, markdown: bool = False) -> bool:
     return code_like_line(text)
 
 
+def line_structural(doc: Document, i: int) -> bool:
+    """``structural_line`` of the document's line ``i`` (0-based; Markdown by the
+    document's suffix), computed once per line and document: D101-D104 ask of the same
+    lines (``prose_mask`` over their units, D103 over every line of a unit)."""
+    memo = doc.__dict__.get("_structural_lines")
+    if memo is None:
+        memo = doc.__dict__["_structural_lines"] = {}
+    found = memo.get(i)
+    if found is None:
+        line = doc.lines[i]
+        found = memo[i] = structural_line(doc.text[line.start : line.end], markdown=doc.suffix in MARKDOWN_SUFFIXES)
+    return found
+
+
+# Line breaks of ``str.splitlines`` that are not line endings of ``Document.lines``
+# (each looked for with str.__contains__: ~10x faster than a class scan of the text).
+_OTHER_LINE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def lines_split_as_splitlines(doc: Document) -> bool:
+    """True when ``str.splitlines`` of whole lines of ``doc`` gives exactly those lines
+    (no vertical tab, form feed, file/group/record separator, NEL, line or paragraph
+    separator in the text), so a test over ``text[a:b].splitlines()`` may ask
+    ``line_structural`` of each line instead. Cached per document."""
+    found = doc.__dict__.get("_splitlines_same")
+    if found is None:
+        found = doc.__dict__["_splitlines_same"] = not any(c in doc.text for c in _OTHER_LINE_BREAKS)
+    return found
+
+
 def section_starts(doc: Document) -> list[int]:
     """Sorted offsets where a section starts: the first line of each heading. In
     Markdown, headings as parsed by ``structure`` (ATX or setext); in plain text, the
@@ -278,6 +308,9 @@ def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool =
     lines = doc.lines
     containers = structure.markdown_containers(doc) if markdown and not lists else None
     table_rows = plain_table_rows(doc) if not markdown else frozenset()
+    prose_line = doc.__dict__.get("_prose_lines")  # line index -> prose or not (every call asks the same)
+    if prose_line is None:
+        prose_line = doc.__dict__["_prose_lines"] = {}
     out = []
     for start, end in spans:
         first = bisect_right(starts, start) - 1
@@ -289,11 +322,14 @@ def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool =
         prose = False
         i = first
         while i < len(lines) and lines[i].start < end:
-            if kinds[i] == structure.PROSE and i not in table_rows:
-                body = text[lines[i].start : lines[i].end]
-                if body.strip() and not structural_line(body, markdown=markdown):
-                    prose = True
-                    break
+            found = prose_line.get(i)
+            if found is None:
+                found = prose_line[i] = (kinds[i] == structure.PROSE and i not in table_rows
+                                         and bool(text[lines[i].start : lines[i].end].strip())
+                                         and not line_structural(doc, i))
+            if found:
+                prose = True
+                break
             i += 1
         out.append(prose)
     return out

@@ -13,6 +13,9 @@ from ...text.lazy_regex import lazy
 from ._common import HSPACE, INVISIBLE, by_line, char_names, compiled, counted_names
 
 _BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]+")  # (re: a faster scan, same code points)
+# The same code points, each looked for with str.__contains__ (~10x faster than the class
+# scan over a text holding none of them, the usual case).
+_BIDI_CHARS = tuple(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
 # Safe to delete: they never change how text renders or reads.
 _SAFE_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u180e"
 # Directional marks change the display order of neutral characters: unsafe.
@@ -66,6 +69,8 @@ class BidiControl(DocumentRule):
     def check(self, doc):
         # One finding per line: text pasted from word processors can carry hundreds.
         by_line: dict[int, list] = {}
+        if not any(c in doc.text for c in _BIDI_CHARS):
+            return
         for m in _BIDI_RE.finditer(doc.text):
             by_line.setdefault(doc.position(m.start())[0], []).append(m)
         for matches in by_line.values():

@@ -40,6 +40,9 @@ from ._common import (
 _TRAILING_RE = regex.compile(rf"(?<=[^\s{INVISIBLE}]|[{MARKS}])[{HSPACE}{INVISIBLE}--{MARKS}]+{EOL}", regex.V1)
 # (the standard ``re`` engine: the same characters, as ZS is \p{Zs}; ~2x faster over a text)
 _BLANKISH_LINE_RE = lazy_re(rf"(?<![^\r\n])[\t{ZS}{INVISIBLE}]+{EOL}")
+# Where every such line starts: the text's start or a line break, then one of its characters.
+_BLANKISH_START_RE = lazy_re(rf"[\r\n][\t{ZS}{INVISIBLE}]")
+_BLANKISH_FIRST_RE = lazy_re(rf"[\t{ZS}{INVISIBLE}]")
 # A single non-ASCII space separator between two non-space characters. Runs of two or
 # more spaces are W103's, trailing runs W101's, whitespace-only lines W104's.
 _ODD_SPACE_RE = regex.compile(r"(?<=\S)[\p{Zs}--\x20](?=\S)", regex.V1)
@@ -204,8 +207,16 @@ class MultipleSpaces(DocumentRule):
     _closers = "\"'”’)]»"
     _right_aligned_re = regex.compile(r"[^\s\p{L}]{1,3}[ \t]*$")  # matched up to the line's end
 
+    # What every match holds: two space separators in a row (``re``: ZS is \p{Zs}). A text
+    # without one (most prose) is not scanned with the look-behind at every offset; one
+    # with any is scanned whole (Markdown indents with spaces on many lines, where a scan
+    # line by line costs more).
+    _trigger = re.compile(f"[{ZS}]{{2}}")
+
     def check(self, doc):
         markdown = doc.suffix in MARKDOWN_SUFFIXES
+        if self._trigger.search(doc.text) is None:
+            return
         for m in self._re.finditer(doc.text):
             line, column = doc.position(m.end())
             gap_start = m.start() - doc.lines[line - 1].start
@@ -250,7 +261,10 @@ class WhitespaceOnlyLine(DocumentRule):
     fixable = True
 
     def check(self, doc):
-        for m in _BLANKISH_LINE_RE.finditer(doc.text):
+        text = doc.text
+        if _BLANKISH_FIRST_RE.match(text) is None and _BLANKISH_START_RE.search(text) is None:
+            return  # (a scan for a line break then a space: ~3x faster than the look-behind's)
+        for m in _BLANKISH_LINE_RE.finditer(text):
             yield doc.finding(self, m.start(), m.end(), f"line contains only whitespace ({char_names(m.group())})",
                               fix=Fix.safe(Edit(m.start(), m.end())))
 

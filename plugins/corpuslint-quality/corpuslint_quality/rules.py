@@ -52,6 +52,7 @@ from corpuslint.structure import MARKDOWN_SUFFIXES
 from corpuslint.text import normalize
 from corpuslint.text import tokens as T
 from corpuslint.text.lazy_regex import lazy, lazy_re
+from corpuslint.text.memo import last_argument
 from corpuslint.text.script import arabic_script_language
 
 FAMILY = "quality"
@@ -480,11 +481,15 @@ class RepeatedNgram(QualityRule):
             return None
         total = len(p.text)
         ids = _word_ids(words)
-        cumulative = np.concatenate(([0], np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)))))
+        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        cumulative = np.concatenate(([0], np.cumsum(lengths)))
+        most = _most_covered(ids, lengths)
         for n in (2, 3, 4):
             if len(words) < 2 * n:
                 continue
             limit = self.opts[f"max-{n}gram-share"]
+            if n * most / total <= limit:
+                continue  # no n-gram can cover more than n * most characters (``_most_covered``)
             first, occurrences, chars = _top_ngram(ids, n, cumulative)
             if occurrences < 2:
                 continue
@@ -517,11 +522,26 @@ def _verse_refrain(text: str, shown: str, occurrences: int) -> bool:
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
+@last_argument  # (Q103 and Q112 ask it of the same prose words, ``Prose.words``)
 def _word_ids(words: list[str]) -> "np.ndarray":
     """Each word's id: 0, 1, 2 ... in order of first occurrence (one C-level pass to
-    number the distinct words, one to look them up)."""
+    number the distinct words, one to look them up); read-only (it is shared)."""
     rank = {w: i for i, w in enumerate(dict.fromkeys(words))}
-    return np.fromiter(map(rank.__getitem__, words), dtype=np.uint64, count=len(words))
+    ids = np.fromiter(map(rank.__getitem__, words), dtype=np.uint64, count=len(words))
+    ids.flags.writeable = False
+    return ids
+
+
+def _most_covered(ids: "np.ndarray", lengths: "np.ndarray") -> int:
+    """The most characters one word's occurrences take, each with one space:
+    max over words w of count(w) * (len(w) + 1). An n-gram occurs at most as often as
+    each of its words, so its occurrences cover (letters + n - 1) * count <= the sum over
+    its words of count(w) * (len(w) + 1) <= n * this (Q103 skips an n whose bound is
+    within the threshold: no n-gram can exceed it)."""
+    counts = np.bincount(ids.astype(np.intp))
+    per_word = np.zeros(len(counts), dtype=np.int64)
+    per_word[ids.astype(np.intp)] = lengths
+    return int((counts * (per_word + 1)).max())
 
 
 def _ngram_keys(ids: "np.ndarray", n: int) -> "np.ndarray":
@@ -620,13 +640,12 @@ class RepeatedLongNgrams(QualityRule):
             if where is not None:  # an n-gram repeats only within its first word's section
                 with np.errstate(over="ignore"):
                     keys = keys * _MIX + where[:size]
-            _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-            repeats = np.flatnonzero(first[inverse] < np.arange(size))
+            repeats = _later_occurrences(keys)
             if not len(repeats):
                 break  # no repeated n-gram: no repeated longer one either
             delta = np.zeros(len(words) + 1, dtype=np.int64)
-            np.add.at(delta, repeats, 1)
-            np.add.at(delta, repeats + n, -1)
+            delta[repeats] += 1  # (positions are distinct: no np.add.at needed)
+            delta[repeats + n] -= 1
             covered = np.cumsum(delta[:-1]) > 0
             share = int(lengths[covered].sum()) / total
             if share > limits[n]:
@@ -639,6 +658,16 @@ class RepeatedLongNgrams(QualityRule):
             if share <= min(limit for m, limit in limits.items() if m >= n):
                 break
         return None
+
+
+def _later_occurrences(keys: "np.ndarray") -> "np.ndarray":
+    """Sorted positions whose key occurred at an earlier position: in a stable sort the
+    first of each run of equal keys is its earliest occurrence, the rest are later ones
+    (the positions where ``first[inverse] < arange`` of ``np.unique``, without building
+    the inverse)."""
+    order = np.argsort(keys, kind="stable")
+    ranked = keys[order]
+    return np.sort(order[1:][ranked[1:] == ranked[:-1]])
 
 
 def _words_outside_repeated_lines(doc: Document, p: Prose, where: list[int] | None) -> tuple[list[str], "np.ndarray | None"]:

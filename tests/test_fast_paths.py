@@ -1,0 +1,534 @@
+"""Fast paths of the map step against the definitions they replace (issue 14, target 2).
+
+Each test computes the slow definition next to the fast path, on generated input
+(hypothesis) or real text, and asserts the same answer."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpuslint.families.artifact.boilerplate import Matcher, builtin_matcher
+
+
+def _match_by_regex(m: Matcher, normalized: str):
+    """``Matcher.match`` as defined: the exact table, then the start and contains
+    alternations searched in the whole line (no first-word pre-filter)."""
+    entry = m.exact.get(normalized)
+    if entry is not None:
+        return entry, normalized
+    n_words = normalized.count(" ") + 1
+    if n_words > m.max_words:
+        return None
+    for rx in (m.start_re, m.contains_re):
+        if rx is None:
+            continue
+        found = rx.search(normalized)
+        if found:
+            phrase = found.group().strip()
+            entry = m.partial[phrase][0]
+            if n_words <= entry.max_words:
+                return entry, phrase
+    return None
+
+
+_MATCHER = builtin_matcher()
+_PHRASE_WORDS = sorted({w for p in _MATCHER.exact for w in p.split(" ")})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PHRASE_WORDS), st.sampled_from(sorted(_MATCHER.partial)),
+                          st.text(alphabet="abأبت ", min_size=1, max_size=6)), max_size=45))
+def test_boilerplate_first_word_prefilter_keeps_every_match(parts):
+    # lines made of catalogue words and phrases (so that phrases do occur, at the start,
+    # inside, glued to other words) and other words; normalised as A103 normalises lines
+    from corpuslint.text.normalize import normalize_line
+
+    line = normalize_line(" ".join(parts))
+    assert _MATCHER.match(line) == _match_by_regex(_MATCHER, line)
+
+
+def test_boilerplate_prefilter_on_catalogue_lines():
+    # every catalogue phrase alone, opening and inside a longer line is still found
+    for phrase in _MATCHER.partial:
+        for line in (phrase, phrase + " ما بعد", "قبل " + phrase, "قبل " + phrase + " بعد", "x" + phrase):
+            assert _MATCHER.match(line) == _match_by_regex(_MATCHER, line)
+
+
+_WORDS = st.lists(st.sampled_from(["a", "bb", "ccc", "في", "من", "الشمالية", "x" * 9]), min_size=4, max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS)
+def test_q103_bound_holds_for_every_ngram(words):
+    # the bound Q103 skips an n by: (letters + n - 1) * count <= n * _most_covered for every n-gram
+    from collections import Counter
+
+    import numpy as np
+    from corpuslint_quality.rules import _most_covered, _word_ids
+
+    most = _most_covered(_word_ids(words), np.array([len(w) for w in words], dtype=np.int64))
+    for n in (2, 3, 4):
+        grams = Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+        for gram, count in grams.items():
+            assert (sum(map(len, gram)) + n - 1) * count <= n * most
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WORDS, st.integers(0, 3))
+def test_q103_same_finding_without_the_bound(words, lines):
+    # stuffed and ordinary texts: the rule reports the same with the bound as when it never skips
+    import corpuslint_quality.rules as Q
+
+    from corpuslint.document import Document
+
+    text = "\n".join(" ".join(words[k::lines + 1]) for k in range(lines + 1)) + "\n"
+    rule = Q.RepeatedNgram()
+    fast = rule.measure(Document("t.txt", text))
+    saved = Q._most_covered
+    Q._most_covered = lambda ids, lengths: len(text)  # n * len(text) / len(text) > every limit
+    try:
+        slow = rule.measure(Document("t.txt", text))
+    finally:
+        Q._most_covered = saved
+    assert fast == slow
+
+
+def test_q103_bound_on_real_text():
+    # a real-text document of each script where Q103 does not fire, and one stuffed copy where it does
+    from pathlib import Path
+
+    import corpuslint_quality.rules as Q
+
+    from corpuslint.document import Document
+
+    rule = Q.RepeatedNgram()
+    root = Path(__file__).parent / "data" / "realtext"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.txt"))[:40]]
+    texts.append("buy cheap shoes " * 50 + "\n")
+    saved = Q._most_covered
+    for text in texts:
+        fast = rule.measure(Document("t.txt", text))
+        size = len(text)
+        Q._most_covered = lambda ids, lengths, size=size: size
+        try:
+            assert rule.measure(Document("t.txt", text)) == fast
+        finally:
+            Q._most_covered = saved
+    assert rule.measure(Document("t.txt", texts[-1])) is not None
+
+
+def _realtext_documents():
+    from pathlib import Path
+
+    from corpuslint.document import Document
+
+    root = Path(__file__).parent / "data" / "realtext"
+    paths = sorted(p for p in root.rglob("*") if p.suffix in (".txt", ".md"))
+    return [Document(str(p), p.read_text(encoding="utf-8")) for p in paths]
+
+
+def _prose_mask_by_definition(doc, spans, lists):
+    """``regions.prose_mask`` as defined, every line's ``structural_line`` asked anew."""
+    from bisect import bisect_right
+
+    from corpuslint import structure
+    from corpuslint.families.duplicate import regions
+
+    markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
+    containers = structure.markdown_containers(doc) if markdown and not lists else None
+    table_rows = regions.plain_table_rows(doc) if not markdown else frozenset()
+    out = []
+    for start, end in spans:
+        first = bisect_right(doc._line_starts, start) - 1
+        if containers is not None and (first in containers[structure.LIST_ITEM]
+                                       or first in containers[structure.BLOCKQUOTE]):
+            out.append(False)
+            continue
+        prose = False
+        i = first
+        while i < len(doc.lines) and doc.lines[i].start < end:
+            body = doc.text[doc.lines[i].start : doc.lines[i].end]
+            if (doc.line_kinds[i] == structure.PROSE and i not in table_rows and body.strip()
+                    and not regions.structural_line(body, markdown=markdown)):
+                prose = True
+                break
+            i += 1
+        out.append(prose)
+    return out
+
+
+def test_prose_mask_line_memo_on_real_text():
+    # the per-line memo answers as the definition for D101-D104's span lists, asked in
+    # turn of one document (a later call reads the memo an earlier one filled)
+    from corpuslint.families.duplicate import regions
+    from corpuslint.families.duplicate import units as U
+
+    checked = 0
+    for doc in _realtext_documents():
+        spans = [(u.start, u.end) for u in U.analyse(doc).units]
+        for subset, lists in ((spans[::2], False), (spans, False), (spans, True), (spans[1::3], True)):
+            assert regions.prose_mask(doc, subset, lists=lists) == _prose_mask_by_definition(doc, subset, lists)
+            checked += len(subset)
+    assert checked > 1000
+
+
+def test_unit_lines_structural_as_splitlines_on_real_text():
+    # D103's test of a unit's lines: the memo over the document's lines where
+    # lines_split_as_splitlines holds, the same answer as splitting the unit's text
+    from corpuslint.document import Document
+    from corpuslint.families.duplicate import regions
+    from corpuslint.families.duplicate import units as U
+
+    docs = _realtext_documents()
+    for doc in docs:
+        assert regions.lines_split_as_splitlines(doc)
+        markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
+        for u in U.analyse(doc).units:
+            by_memo = any(regions.line_structural(doc, x) for x in range(u.line - 1, u.last_line))
+            assert by_memo == any(regions.structural_line(ln, markdown=markdown)
+                                  for ln in doc.text[u.start : u.end].splitlines())
+    for odd in ("a\x0cb\n", "x\u2028y\n", "p\x1cq\n", "r\x85s\n", "t\x0bu\n"):
+        assert not regions.lines_split_as_splitlines(Document("t.txt", odd))
+
+
+_ANTONYM_WORDS = ["allow", "deny", "able", "unable", "enable", "disable", "activate", "deactivate", "reactivate",
+                  "install", "uninstall", "reinstall", "order", "disorder", "limit", "nolimit", "print", "imprint",
+                  "un", "in", "x", "ترتيب", "الترتيب", "مفتوح", "open", "close", "no", "yes", "sure", "unsure", "ensure"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sets(st.sampled_from(_ANTONYM_WORDS)), st.sets(st.sampled_from(_ANTONYM_WORDS)))
+def test_antonym_prefilter_is_a_necessary_condition(removed, added):
+    # significant_change asks _antonyms of every removed x added pair only when the
+    # pre-filter allows one: it must allow every set that holds one
+    from corpuslint.families.duplicate.meaning import _antonyms, _may_hold_antonyms
+
+    if any(_antonyms(x, y) for x in removed for y in added):
+        assert _may_hold_antonyms(removed, added)
+
+
+def test_antonym_prefilter_rules_out_arabic_and_plain_english():
+    from corpuslint.families.duplicate.meaning import (
+        _may_hold_antonyms,
+        significant_change,
+    )
+
+    assert not _may_hold_antonyms({"الترتيب", "مفتوح"}, {"ترتيب", "المغلق"})
+    assert not _may_hold_antonyms({"house", "garden"}, {"street", "river"})
+    assert significant_change("The service is enabled at boot.", "The service is disabled at boot.").startswith("antonym")
+    assert significant_change("Allow the connection now.", "Deny the connection now.").startswith("antonym")
+
+
+def _paragraph_sentences_by_definition(doc):
+    from corpuslint.document import Unit, sentence_ends
+    from corpuslint.families.duplicate import units as U
+
+    text, out = doc.text, []
+    for u in U.analyse(doc).units:
+        pos = u.start
+        for end, after in sentence_ends(text, u.start, u.end):
+            if text[pos:end].strip():
+                out.append(Unit(pos, end, doc.position(pos)[0]))
+            pos = after
+        if text[pos : u.end].strip():
+            out.append(Unit(pos, u.end, doc.position(pos)[0]))
+    return out
+
+
+def test_paragraph_sentences_inlined_on_real_text():
+    from corpuslint.families.duplicate.local import paragraph_sentences
+
+    total = 0
+    for doc in _realtext_documents():
+        found = paragraph_sentences(doc)
+        assert found == _paragraph_sentences_by_definition(doc)
+        total += len(found)
+    assert total > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?؟؛…\"'”»)\n\r\t\u3000\u00a0\ufeff\x1c")), max_size=80))
+def test_paragraph_sentences_inlined_on_generated_text(text):
+    from corpuslint.document import Document
+    from corpuslint.families.duplicate.local import paragraph_sentences
+
+    doc = Document("t.txt", text)
+    assert paragraph_sentences(doc) == _paragraph_sentences_by_definition(doc)
+
+
+def test_verse_repeat_asks_wrapping_first_on_real_text():
+    # _verse_repeat tests the document's wrapping before any verse block: the same
+    # answers as the definition (all four tests, wrapping last) for paragraph pairs
+    from corpuslint.families.duplicate import units as U
+    from corpuslint.families.duplicate.local import _verse_repeat
+    from corpuslint.structure import (
+        BLANK_LINES_RE,
+        PROSE_MEDIAN_CHARS,
+        in_verse,
+        unwrapped,
+    )
+
+    def by_definition(doc, first, later):
+        text = doc.text
+        blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
+        before = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1
+        return (before >= 0 and in_verse(text, first) and in_verse(text, later)
+                and in_verse(text, before, median_chars=PROSE_MEDIAN_CHARS) and not unwrapped(doc))
+
+    verses = 0
+    for doc in _realtext_documents():
+        starts = [u.start for u in U.analyse(doc).units][:40]
+        memo: dict = {}
+        for a, first in enumerate(starts):
+            for later in starts[a + 1 :: 3]:
+                found = _verse_repeat(doc, first, later, memo)
+                assert found == by_definition(doc, first, later)
+                verses += found
+    assert verses > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 6), max_size=60))
+def test_q112_later_occurrences_as_np_unique(values):
+    # Q112's repeated n-gram positions: the np.unique definition (first index < position)
+    import numpy as np
+    from corpuslint_quality.rules import _later_occurrences
+
+    keys = np.array(values, dtype=np.uint64)
+    if len(keys):
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        expected = np.flatnonzero(first[inverse.reshape(-1)] < np.arange(len(keys)))
+    else:
+        expected = np.zeros(0, dtype=np.int64)
+    assert _later_occurrences(keys).tolist() == expected.tolist()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 6), max_size=60), st.integers(1, 4))
+def test_q112_covered_words_without_add_at(values, n):
+    # delta[repeats] += 1 on distinct sorted positions equals np.add.at
+    import numpy as np
+    from corpuslint_quality.rules import _later_occurrences
+
+    repeats = _later_occurrences(np.array(values, dtype=np.uint64))
+    a = np.zeros(len(values) + n + 1, dtype=np.int64)
+    b = a.copy()
+    np.add.at(a, repeats, 1)
+    np.add.at(a, repeats + n, -1)
+    b[repeats] += 1
+    b[repeats + n] -= 1
+    assert a.tolist() == b.tolist()
+
+
+def test_has_spaceless_memo_answers_for_each_text():
+    from corpuslint.text.tokens import has_spaceless
+
+    texts = ["plain", "中文", "plain", "ไทย text", "ไทย text", "", "نص"]
+    expected = [False, True, False, True, True, False, False]
+    assert [has_spaceless(t) for t in texts] == expected
+    assert [has_spaceless(t) for t in reversed(texts)] == expected[::-1]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab.\n\r\t \u00a0\u2003\u3000\u200b\u0645")), max_size=60))
+def test_w103_gate_two_spaces(text):
+    # W103 scans only a text holding two space separators in a row: every match holds them
+    from corpuslint.families.whitespace.spaces import MultipleSpaces as rule
+
+    if rule._trigger.search(text) is None:
+        assert not list(rule._re.finditer(text))
+
+
+def _line_kinds_by_definition(doc):
+    """``Document.line_kinds`` as defined: every line's characters weighed by region."""
+    from bisect import bisect_right
+
+    from corpuslint import structure
+
+    out, regions, text = [], doc.regions, doc.text
+    starts = [r.start for r in regions]
+    for line in doc.lines:
+        content = text[line.start : line.end]
+        if not content.strip():
+            out.append("blank")
+            continue
+        if not regions:
+            out.append(structure.PROSE)
+            continue
+        i = max(bisect_right(starts, line.start) - 1, 0)
+        weight: dict[str, int] = {}
+        covered = 0
+        while i < len(regions) and regions[i].start < line.end:
+            r = regions[i]
+            s, e = max(r.start, line.start), min(r.end, line.end)
+            if e > s:
+                n = len(text[s:e].strip())
+                weight[r.kind] = weight.get(r.kind, 0) + n
+                covered += n
+            i += 1
+        rest = len(content.strip()) - covered
+        if rest > 0:
+            weight[structure.PROSE] = weight.get(structure.PROSE, 0) + rest
+        text_weight = {k: v for k, v in weight.items() if k in structure.TEXT_REGIONS and v}
+        pick = text_weight or weight
+        out.append(max(pick.items(), key=lambda kv: kv[1])[0] if pick else structure.PROSE)
+    return out
+
+
+def test_line_kinds_fast_paths_on_real_text():
+    # lines inside one region and lines no region touches take the fast paths: the same
+    # kinds as weighing every line, on real Markdown and plain text with regions
+    lines = 0
+    for doc in _realtext_documents():
+        assert doc.line_kinds == _line_kinds_by_definition(doc)
+        lines += len(doc.lines) if doc.regions else 0
+    assert lines > 1000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["# Title", "text `code` more", "```", "    indented", "| a | b |", "|---|---|",
+                                 "- item", "> quote", "", "<div>", "$ ls -l", "KEY=value", "plain prose line."]),
+                max_size=25))
+def test_line_kinds_fast_paths_on_generated_markdown(lines):
+    from corpuslint.document import Document
+
+    for name in ("t.md", "t.txt"):
+        doc = Document(name, "\n".join(lines) + "\n")
+        assert doc.line_kinds == _line_kinds_by_definition(doc)
+
+
+def test_word_ids_memo_per_list():
+    # Q103 and Q112 share the ids of one words list; another list (even equal) is numbered anew
+    from corpuslint_quality.rules import _word_ids
+
+    words = ["b", "a", "b", "c"]
+    first = _word_ids(words)
+    assert first.tolist() == [0, 1, 0, 2] and _word_ids(words) is first
+    assert _word_ids(["a", "b"]).tolist() == [0, 1]
+    assert _word_ids(list(words)).tolist() == [0, 1, 0, 2]
+    assert not first.flags.writeable
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a .\n\r\t\u00a0\u3000\u200b\u200f\ufeff\u202b\u202e\u2066\u2069\u0645")),
+               max_size=40))
+def test_whitespace_gates_on_generated_text(text):
+    # W104 and W111 skip a text only when their patterns find nothing in it
+    from corpuslint.families.whitespace import invisible as I
+    from corpuslint.families.whitespace import spaces as S
+
+    if S._BLANKISH_FIRST_RE.match(text) is None and S._BLANKISH_START_RE.search(text) is None:
+        assert not list(S._BLANKISH_LINE_RE.finditer(text))
+    if not any(c in text for c in I._BIDI_CHARS):
+        assert not list(I._BIDI_RE.finditer(text))
+
+
+def test_bidi_characters_are_the_pattern_class():
+    from corpuslint.families.whitespace import invisible as I
+
+    assert {chr(c) for c in range(0x10000) if I._BIDI_RE.fullmatch(chr(c))} == set(I._BIDI_CHARS)
+
+
+def test_last_argument_memo_by_identity():
+    from corpuslint.text.memo import last_argument
+
+    calls = []
+
+    @last_argument
+    def count(x):
+        calls.append(x)
+        return len(x)
+
+    a, b = ["x", "y"], ["x", "y"]
+    assert count(a) == 2 and count(a) == 2 and len(calls) == 1
+    assert count(b) == 2 and len(calls) == 2  # an equal but other object is asked anew
+    assert count(a) == 2 and len(calls) == 3
+
+
+def _spelling_variant_by_definition(x, y):
+    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or any(c.isdigit() for c in x + y):
+        return False
+    if len(x) == len(y):
+        return sum(a != b for a, b in zip(x, y)) == 1
+    short, long_ = sorted((x, y), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="aab1٣", min_size=3, max_size=8), st.text(alphabet="aab1٣", min_size=3, max_size=8),
+       st.integers(0, 8), st.sampled_from(["", "a", "b", "c"]))
+def test_spelling_variant_as_defined(x, y, at, edit):
+    # generated pairs, and pairs one edit apart (a character replaced, deleted or inserted)
+    from corpuslint.families.duplicate.meaning import _spelling_variant
+
+    near = [x[:at] + edit + x[at + 1 :], x[:at] + x[at + 1 :], x[:at] + edit + x[at:]]
+    for a, b in [(x, y)] + [(x, z) for z in near] + [(z, x) for z in near]:
+        assert _spelling_variant(a, b) == _spelling_variant_by_definition(a, b), (a, b)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 5), max_size=10), max_size=12), st.integers(1, 4))
+def test_first_seen_keys_sort_as_ranks(toks, min_words):
+    # D103's tie order: the keys sort the pairs as the ranks of walking every posting do
+    from itertools import combinations
+
+    from corpuslint.families.duplicate.local import (
+        MAX_PAIR_SENTENCES,
+        _first_seen_keys,
+        _postings,
+    )
+
+    order: dict = {}  # pair -> its rank, first met walking every pair of every posting
+    for ids in _postings(toks, min_words).values():
+        if 1 < len(ids) <= MAX_PAIR_SENTENCES:
+            for pair in combinations(ids, 2):
+                order.setdefault(pair, len(order))
+    pairs = sorted(order)
+    keys = _first_seen_keys(toks, min_words, pairs)
+    assert sorted(pairs, key=order.__getitem__) == sorted(pairs, key=keys.__getitem__)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from("abcde"), max_size=12), st.lists(st.sampled_from("abcde"), max_size=12),
+       st.integers(0, 12), st.sampled_from(["a", "f"]))
+def test_parallel_statements_bound_as_defined(a, b, at, word):
+    # the shared-words bound decides only pairs the alignment rejects too
+    from difflib import SequenceMatcher
+
+    from corpuslint.families.duplicate.local import (
+        PARALLEL_MAX_CHANGED,
+        parallel_statements,
+    )
+
+    def by_definition(a, b):
+        if not a or not b or abs(len(a) - len(b)) > 1:
+            return False
+        changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in
+                      SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op != "equal")
+        return 0 < changed <= PARALLEL_MAX_CHANGED * max(len(a), len(b))
+
+    for x, y in ((a, b), (a, a[:at] + [word] + a[at + 1 :]), (a, a[:at] + [word] + a[at:])):
+        assert parallel_statements(x, y) == by_definition(x, y)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PHRASE_WORDS), st.sampled_from(sorted(_MATCHER.exact)),
+                          st.text(alphabet="ab،,.!-_ أبت«»\u064e", min_size=1, max_size=6)), max_size=12))
+def test_boilerplate_run_prefilter_keeps_every_match(parts):
+    # A103 normalises only lines whose runs may match: every line that matches may
+    from corpuslint.text.normalize import normalize_line
+
+    line = " ".join(parts)
+    if _MATCHER.match(normalize_line(line)) is not None:
+        assert _MATCHER.may_match(line.split())
+
+
+def test_boilerplate_run_prefilter_on_catalogue_phrases():
+    from corpuslint.text.normalize import normalize_line
+
+    for phrase in _MATCHER.exact:
+        for line in (phrase, phrase.upper() + " :", "« " + phrase + " »", "قبل " + phrase + " بعد"):
+            if _MATCHER.match(normalize_line(line)) is not None:
+                assert _MATCHER.may_match(line.split())
+    assert not _MATCHER.may_match(["وقالت", "وكالة", "الأنباء", "المركزية", "الكورية", "الرسمية"])
