@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Iterable
 
 
 class Severity(str, Enum):
@@ -104,3 +105,12 @@ class Finding:
         record = self.record
         order = (0, 0, "") if record is None else (1, record, "") if isinstance(record, int) else (1, 0, str(record))
         return (self.path, order, self.line, self.column, self.code)
+
+
+def share_messages(findings: "Iterable[Finding]") -> None:
+    """Make the equal messages of ``findings`` one string object (in place): a corpus rule
+    repeats its messages (S103's 5,335 findings on 10 MB of text have 139 distinct ones,
+    ~240 bytes each), and a run holds every finding until it is reported."""
+    seen: dict[str, str] = {}
+    for f in findings:
+        f.message = seen.setdefault(f.message, f.message)

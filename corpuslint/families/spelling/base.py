@@ -13,7 +13,7 @@ import numpy as np
 from ...aggregates import TableAggregate
 from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import (R_WORD, RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape,
-                       forget_merged, merge)
+                       forget_merged, merge, reset)
 from . import table as spell_table
 from .backends import TAA_MARBUTA
 from .project import SpellingRuleMixin
@@ -136,6 +136,9 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                 memo = getattr(lc.doc_words, "memo", None)
                 if memo:
                     memo.pop(path, None)
+
+    def mapped(self) -> None:
+        reset()  # the token tables the map filled (~1/2 KB a distinct token): the reduce needs none of them
 
     def release(self) -> None:
         forget_merged()  # every spelling rule has reduced: the merged corpus (and its memos) goes
