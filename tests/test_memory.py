@@ -380,3 +380,53 @@ def test_the_spelling_table_of_spilled_states_reads_them_again_instead_of_holdin
         assert reads[0] > 2 * len(docs) and most[0] <= 2
     finally:
         spill.close()
+
+
+def test_memos_the_map_filled_are_emptied_before_the_reduces_and_the_report_is_the_same(tmp_path, monkeypatch,
+                                                                                       capsys):
+    """Once the map is over (``engine._mapped``), the text-normalisation run memos and the
+    spelling token tables are empty when the first corpus rule reduces; S103 then
+    tokenises its targets with a new table. The report (D105, S101, S103 on the seed
+    files and their near-copies) is byte for byte the one of a run that keeps them."""
+    from corpuslint import cli
+    from corpuslint.families.spelling import analysis
+    from corpuslint.text import normalize
+
+    _seed_and_copies(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    sizes: list[tuple[int, int, int]] = []
+    real = engine.Linter._reduce_one
+
+    def recorded(self, rule, view):
+        if not sizes:  # the first reduce: the memos as the map step left them
+            sizes.append((len(normalize._LINE_RUNS), len(normalize._WORD_RUNS), len(analysis._INFO)))
+        return real(self, rule, view)
+
+    monkeypatch.setattr(engine.Linter, "_reduce_one", recorded)
+    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
+    assert cli.main(args) == 0
+    emptied = capsys.readouterr().out
+    assert sizes == [(0, 0, 0)]
+    sizes.clear()
+    monkeypatch.setattr(engine, "_mapped", lambda linter: None)  # memos kept, as before
+    assert cli.main(args) == 0
+    kept = capsys.readouterr().out
+    assert sizes[0][0] > 0 and sizes[0][1] > 0 and sizes[0][2] > 0
+    assert kept == emptied
+    codes = json.loads(emptied)["summary"]["by_code"]
+    assert codes.get("S101") and codes.get("S103") and codes.get("D105")
+
+
+def test_equal_messages_of_findings_become_one_string():
+    """``share_messages``: equal messages are one object afterwards, each finding keeps its text."""
+    from corpuslint.findings import Finding, Severity, share_messages
+
+    def finding(message):
+        return Finding("S103", "transliteration", "spelling", Severity.WARNING, message, "a.txt", 0, 1)
+
+    texts = ["'شويغو' is spelled 'شويجو' in this document", "other", "'شويغو' is spelled 'شويجو' in this document"]
+    found = [finding("".join(list(t))) for t in texts]  # three distinct string objects
+    assert found[0].message is not found[2].message
+    share_messages(found)
+    assert [f.message for f in found] == texts
+    assert found[0].message is found[2].message and found[1].message == "other"
