@@ -418,15 +418,20 @@ def test_memos_the_map_filled_are_emptied_before_the_reduces_and_the_report_is_t
 
 
 def test_equal_messages_of_findings_become_one_string():
-    """``share_messages``: equal messages are one object afterwards, each finding keeps its text."""
-    from corpuslint.findings import Finding, Severity, share_messages
+    """``share_messages``: equal messages (and fix replacements) are one object afterwards,
+    each finding keeps its text and its fix."""
+    from corpuslint.findings import Edit, Finding, Fix, Severity, share_messages
 
-    def finding(message):
-        return Finding("S103", "transliteration", "spelling", Severity.WARNING, message, "a.txt", 0, 1)
+    def finding(message, replacement):
+        return Finding("S103", "transliteration", "spelling", Severity.WARNING, message, "a.txt", 0, 1,
+                       fix=Fix.safe(Edit(0, 1, "".join(list(replacement)))))
 
     texts = ["'شويغو' is spelled 'شويجو' in this document", "other", "'شويغو' is spelled 'شويجو' in this document"]
-    found = [finding("".join(list(t))) for t in texts]  # three distinct string objects
+    found = [finding("".join(list(t)), "شويجو") for t in texts]  # distinct string objects
+    fixes = [f.fix for f in found]
     assert found[0].message is not found[2].message
     share_messages(found)
     assert [f.message for f in found] == texts
     assert found[0].message is found[2].message and found[1].message == "other"
+    assert [f.fix for f in found] == fixes == [Fix.safe(Edit(0, 1, "شويجو"))] * 3
+    assert found[0].fix.edits[0].replacement is found[1].fix.edits[0].replacement is found[2].fix.edits[0].replacement
