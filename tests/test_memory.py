@@ -10,6 +10,8 @@ copies. Each must give exactly what the in-memory code gave.
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 
 import numpy as np
 from hypothesis import given, settings
@@ -435,3 +437,41 @@ def test_equal_messages_of_findings_become_one_string():
     assert found[0].message is found[2].message and found[1].message == "other"
     assert [f.fix for f in found] == fixes == [Fix.safe(Edit(0, 1, "شويجو"))] * 3
     assert found[0].fix.edits[0].replacement is found[1].fix.edits[0].replacement is found[2].fix.edits[0].replacement
+
+
+def test_slip_tables_go_when_s101_has_reduced_and_the_report_is_the_same(tmp_path, monkeypatch, capsys):
+    """With S101 the only rule asking for slip evidence, the tables only the evidence
+    derives (deletion index, spellings by key) are gone from the merged corpus when S103
+    reduces; the report is byte for byte the one of a run that keeps them."""
+    from corpuslint import cli
+    from corpuslint.families.spelling import analysis
+    from corpuslint.families.spelling import base as spelling_base
+
+    _seed_and_copies(tmp_path)
+    # and a slip of the seed's most frequent long word, once (S101's corpus evidence: the deletion index)
+    text = (tmp_path / "0.txt").read_text(encoding="utf-8")
+    words = Counter(w for w in re.findall(r"[\u0621-\u064a]{6,}", text))
+    word = words.most_common(1)[0][0]
+    slip = word[:3] + ("ق" if word[3] != "ق" else "ف") + word[4:]
+    (tmp_path / "slip.txt").write_text(text.replace(word, slip, 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    held: dict[str, list] = {}
+    real = engine.Linter._reduce_one
+
+    def recorded(self, rule, view):
+        if rule.code == "S103":  # the merged corpus S101 left
+            merged = analysis._MERGED[1]
+            held["S103"] = [(lc._index is not None, lc._bare is not None) for lc in merged.langs.values()]
+        return real(self, rule, view)
+
+    monkeypatch.setattr(engine.Linter, "_reduce_one", recorded)
+    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
+    assert cli.main(args) == 0
+    dropped = capsys.readouterr().out
+    assert held["S103"] and not any(a or b for a, b in held["S103"])
+    monkeypatch.setattr(spelling_base, "forget_slip_tables", lambda merged: None)
+    assert cli.main(args) == 0
+    kept = capsys.readouterr().out
+    assert any(a or b for a, b in held["S103"])  # (S101 built them: they were there to drop)
+    assert kept == dropped
+    assert any(slip in d["message"] for d in json.loads(dropped)["diagnostics"] if d["code"] == "S101")
