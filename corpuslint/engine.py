@@ -35,7 +35,7 @@ from .config import (
 )
 from .document import Document
 from .families.input import PROBLEM_RULES
-from .findings import Applicability, Edit, Finding, Location, Severity
+from .findings import Applicability, Edit, Finding, Location, Severity, share_messages
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
 from .store import DocumentStore, SpilledStates, StateSpill
@@ -257,6 +257,7 @@ class Linter:
             with rule_errors(rule, "the corpus"):
                 found = self._reduce_one(rule, view)
             del view  # (with ``release``: this rule's states are freed before the next rule's reduce)
+            share_messages(found)
             for f in found:
                 doc = documents.get(f.key)
                 if kinds == ALL_REGIONS or doc is None or not doc.outside(f.start, f.end, kinds):
@@ -760,10 +761,25 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
     if bad:
         doc_cache.report_bad(bad)
     if linter.corpus_rules:
+        _mapped(linter)
         states = collect_corpus_states(linter.corpus_rules, collected, ctx)
         del collected
         findings.extend(linter.reduce(states, store, release=True, spill=spill))
     return findings
+
+
+def _mapped(linter: Linter) -> None:
+    """The map is over: the per-process memos it filled (text normalisation runs, each
+    corpus rule's own: ``CorpusRule.mapped``) are emptied, so that the reduces reuse
+    their memory instead of adding to it."""
+    from .text import normalize
+
+    normalize.forget_runs()
+    for rule in linter.corpus_rules:
+        mapped = getattr(rule, "mapped", None)
+        if mapped is not None:
+            with rule_errors(rule, "the corpus"):
+                mapped()
 
 
 def _drop_superseded(findings: list[Finding], rules: Mapping[str, Rule]) -> list[Finding]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Iterable
 
 
 class Severity(str, Enum):
@@ -104,3 +105,18 @@ class Finding:
         record = self.record
         order = (0, 0, "") if record is None else (1, record, "") if isinstance(record, int) else (1, 0, str(record))
         return (self.path, order, self.line, self.column, self.code)
+
+
+def share_messages(findings: "Iterable[Finding]") -> None:
+    """Make the equal messages of ``findings``, and the equal replacements of their fixes,
+    one string object each (in place; no value changes): a corpus rule repeats them (S103's
+    5,335 findings on 10 MB of text have 139 distinct messages, ~240 bytes each), and a
+    run holds every finding until it is reported."""
+    seen: dict[str, str] = {}
+    for f in findings:
+        f.message = seen.setdefault(f.message, f.message)
+        if f.fix is not None:
+            for edit in f.fix.edits:
+                shared = seen.setdefault(edit.replacement, edit.replacement)
+                if shared is not edit.replacement:  # an equal string: the frozen edit is unchanged
+                    object.__setattr__(edit, "replacement", shared)

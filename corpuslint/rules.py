@@ -187,6 +187,12 @@ class CorpusRule(Rule):
         """Reduce step: findings for the documents in ``corpus.targets``."""
         raise NotImplementedError
 
+    def mapped(self) -> None:
+        """Called once the map step of the run is over, before the first reduce: drop the
+        per-process memos this rule's ``collect`` kept for the documents still to come, so
+        they are not held through the reduces (a later map, e.g. the re-lint after
+        ``--fix``, fills them again). Default: nothing."""
+
     def release(self) -> None:
         """Called once every corpus rule of the run has reduced: drop what this rule's
         reduce kept for the rules reduced after it (e.g. a table several rules share),

@@ -10,6 +10,8 @@ copies. Each must give exactly what the in-memory code gave.
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 
 import numpy as np
 from hypothesis import given, settings
@@ -380,3 +382,96 @@ def test_the_spelling_table_of_spilled_states_reads_them_again_instead_of_holdin
         assert reads[0] > 2 * len(docs) and most[0] <= 2
     finally:
         spill.close()
+
+
+def test_memos_the_map_filled_are_emptied_before_the_reduces_and_the_report_is_the_same(tmp_path, monkeypatch,
+                                                                                       capsys):
+    """Once the map is over (``engine._mapped``), the text-normalisation run memos and the
+    spelling token tables are empty when the first corpus rule reduces; S103 then
+    tokenises its targets with a new table. The report (D105, S101, S103 on the seed
+    files and their near-copies) is byte for byte the one of a run that keeps them."""
+    from corpuslint import cli
+    from corpuslint.families.spelling import analysis
+    from corpuslint.text import normalize
+
+    _seed_and_copies(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    sizes: list[tuple[int, int, int]] = []
+    real = engine.Linter._reduce_one
+
+    def recorded(self, rule, view):
+        if not sizes:  # the first reduce: the memos as the map step left them
+            sizes.append((len(normalize._LINE_RUNS), len(normalize._WORD_RUNS), len(analysis._INFO)))
+        return real(self, rule, view)
+
+    monkeypatch.setattr(engine.Linter, "_reduce_one", recorded)
+    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
+    assert cli.main(args) == 0
+    emptied = capsys.readouterr().out
+    assert sizes == [(0, 0, 0)]
+    sizes.clear()
+    monkeypatch.setattr(engine, "_mapped", lambda linter: None)  # memos kept, as before
+    assert cli.main(args) == 0
+    kept = capsys.readouterr().out
+    assert sizes[0][0] > 0 and sizes[0][1] > 0 and sizes[0][2] > 0
+    assert kept == emptied
+    codes = json.loads(emptied)["summary"]["by_code"]
+    assert codes.get("S101") and codes.get("S103") and codes.get("D105")
+
+
+def test_equal_messages_of_findings_become_one_string():
+    """``share_messages``: equal messages (and fix replacements) are one object afterwards,
+    each finding keeps its text and its fix."""
+    from corpuslint.findings import Edit, Finding, Fix, Severity, share_messages
+
+    def finding(message, replacement):
+        return Finding("S103", "transliteration", "spelling", Severity.WARNING, message, "a.txt", 0, 1,
+                       fix=Fix.safe(Edit(0, 1, "".join(list(replacement)))))
+
+    texts = ["'شويغو' is spelled 'شويجو' in this document", "other", "'شويغو' is spelled 'شويجو' in this document"]
+    found = [finding("".join(list(t)), "شويجو") for t in texts]  # distinct string objects
+    fixes = [f.fix for f in found]
+    assert found[0].message is not found[2].message
+    share_messages(found)
+    assert [f.message for f in found] == texts
+    assert found[0].message is found[2].message and found[1].message == "other"
+    assert [f.fix for f in found] == fixes == [Fix.safe(Edit(0, 1, "شويجو"))] * 3
+    assert found[0].fix.edits[0].replacement is found[1].fix.edits[0].replacement is found[2].fix.edits[0].replacement
+
+
+def test_slip_tables_go_when_s101_has_reduced_and_the_report_is_the_same(tmp_path, monkeypatch, capsys):
+    """With S101 the only rule asking for slip evidence, the tables only the evidence
+    derives (deletion index, spellings by key) are gone from the merged corpus when S103
+    reduces; the report is byte for byte the one of a run that keeps them."""
+    from corpuslint import cli
+    from corpuslint.families.spelling import analysis
+    from corpuslint.families.spelling import base as spelling_base
+
+    _seed_and_copies(tmp_path)
+    # and a slip of the seed's most frequent long word, once (S101's corpus evidence: the deletion index)
+    text = (tmp_path / "0.txt").read_text(encoding="utf-8")
+    words = Counter(w for w in re.findall(r"[\u0621-\u064a]{6,}", text))
+    word = words.most_common(1)[0][0]
+    slip = word[:3] + ("ق" if word[3] != "ق" else "ف") + word[4:]
+    (tmp_path / "slip.txt").write_text(text.replace(word, slip, 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    held: dict[str, list] = {}
+    real = engine.Linter._reduce_one
+
+    def recorded(self, rule, view):
+        if rule.code == "S103":  # the merged corpus S101 left
+            merged = analysis._MERGED[1]
+            held["S103"] = [(lc._index is not None, lc._bare is not None) for lc in merged.langs.values()]
+        return real(self, rule, view)
+
+    monkeypatch.setattr(engine.Linter, "_reduce_one", recorded)
+    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
+    assert cli.main(args) == 0
+    dropped = capsys.readouterr().out
+    assert held["S103"] and not any(a or b for a, b in held["S103"])
+    monkeypatch.setattr(spelling_base, "forget_slip_tables", lambda merged: None)
+    assert cli.main(args) == 0
+    kept = capsys.readouterr().out
+    assert any(a or b for a, b in held["S103"])  # (S101 built them: they were there to drop)
+    assert kept == dropped
+    assert any(slip in d["message"] for d in json.loads(dropped)["diagnostics"] if d["code"] == "S101")

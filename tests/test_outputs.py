@@ -281,3 +281,34 @@ def test_json_report_of_real_findings_is_json_dumps(tmp_path):
     report = json.loads(proc.stdout)
     assert report["diagnostics"] and any(d["fix"] for d in report["diagnostics"])
     assert proc.stdout == json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_diagnostic_text_is_json_dumps_of_the_finding():
+    """Property: the report's template for one diagnostic (``diagnostic_text``) writes what
+    json.dumps(finding_to_dict(f), ensure_ascii=False, indent=2) writes, indented by 4,
+    for any strings (quotes, backslashes, control characters, lone surrogates, Arabic),
+    records (none, number, id), fixes with and without edit positions, related spans."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from corpuslint.findings import Applicability, Edit, Finding, Fix, Location, Severity
+    from corpuslint.outputs.json_format import diagnostic_text, finding_to_dict
+
+    text = st.text(st.characters(codec=None, blacklist_categories=()), max_size=12) | st.sampled_from(
+        ['"', "\\", "\n", "\x00\x1f\x7f", "\ud800", "نص «مقتبس»", "\u2028"])
+    number = st.integers(0, 2**40)
+    record = st.none() | number | text
+    edits = st.lists(st.builds(Edit, number, number, text), max_size=3).map(tuple)
+    fix = st.none() | st.builds(Fix, edits, st.sampled_from(list(Applicability)))
+    related = st.lists(st.builds(Location, text, number, number, record), max_size=3).map(tuple)
+    findings = st.builds(Finding, text, text, text, st.sampled_from(list(Severity)), text, text, number, number,
+                         number, number, number, number, fix, related, record)
+
+    @settings(max_examples=300, deadline=None)
+    @given(findings, st.booleans())
+    def check(f, positioned):
+        position = (lambda offset: (offset // 7 + 1, offset % 7 + 1)) if positioned else None
+        expected = json.dumps(finding_to_dict(f, position), ensure_ascii=False, indent=2)
+        assert diagnostic_text(f, position) == "    " + expected.replace("\n", "\n    ")
+
+    check()

@@ -139,6 +139,13 @@ def words(text: str) -> list[str]:
 _WORD_RUNS = RunMemo(lambda run: tuple(WORD_RE.findall(normalize_chars(run))))
 
 
+def forget_runs() -> None:
+    """Empty the run memos (``RunMemo``: up to ~20 MB each) of ``normalize_text`` and
+    ``words``; they fill again on use, with the same values."""
+    _LINE_RUNS.clear()
+    _WORD_RUNS.clear()
+
+
 @lru_cache(maxsize=200_000)
 def light_stem(word: str) -> str:
     """Strip Arabic proclitics (light10 prefixes) from an already normalised word.

@@ -14,7 +14,7 @@ from ...aggregates import TableAggregate
 from ...arrays import sorted_unique
 from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import (R_WORD, RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape,
-                       forget_merged, merge)
+                       forget_merged, merge, reset)
 from . import table as spell_table
 from .backends import TAA_MARBUTA
 from .project import SpellingRuleMixin
@@ -137,6 +137,11 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                 memo = getattr(lc.doc_words, "memo", None)
                 if memo:
                     memo.pop(path, None)
+        if self.asks_evidence and len(_EVIDENCE_ASKERS) < 2:  # the only rule that asks: the rest never will
+            forget_slip_tables(merged)
+
+    def mapped(self) -> None:
+        reset()  # the token tables the map filled (~1/2 KB a distinct token): the reduce needs none of them
 
     def release(self) -> None:
         forget_merged()  # every spelling rule has reduced: the merged corpus (and its memos) goes
@@ -217,6 +222,18 @@ MAX_NEIGHBOUR_DF = 0.75
 IDF_MIN_DOCS = 8
 LONE_MIN_LENGTH = 5
 LONE_MIN_COUNT = 8
+
+
+def forget_slip_tables(merged) -> None:
+    """Drop what only ``slip_evidence`` derives from the merged corpus (S101, S102): the
+    deletion index, the spellings by key, the reversed spellings, the key ids (~1/2 of
+    the merged corpus's size); S103 reduces next without them. Each is built again if
+    asked for (``LangCorpus.deletion_index``, ``spellings``, ``words_ending_with``,
+    ``doc_key_table``)."""
+    for lc in merged.langs.values():
+        lc._index = lc._bare = None
+        for name in ("reversed_spellings", "key_id"):
+            lc.cache.pop(name, None)
 
 
 def informative_neighbour(lc: LangCorpus, key: str) -> bool:
