@@ -12,3 +12,53 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
     ``numpy.ma`` on its first call (~20 ms of a one-file run's start-up)."""
     values = np.sort(values)
     return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
+
+
+def release_pages(a: np.ndarray) -> None:
+    """Let the kernel drop the pages of ``a`` from this process' memory, when ``a`` is a
+    view of a read-only file mapping (``store.StateSpill.get_many``): they are read
+    from the file again if touched later, so values never change; RSS falls by what was
+    resident. Any other array (in memory, or a writable mapping, whose private pages
+    would be lost) is left as it is. Pages ``a`` shares with neighbouring data go too."""
+    import mmap
+
+    root = _root(a)
+    view = root.base
+    mm = getattr(view, "obj", None) if isinstance(view, memoryview) else None
+    if not isinstance(mm, mmap.mmap) or root.flags.writeable or root.nbytes != len(mm) or not a.nbytes:
+        return
+    lo, hi = np.lib.array_utils.byte_bounds(a)
+    lo -= root.ctypes.data
+    hi -= root.ctypes.data
+    lo -= lo % mmap.PAGESIZE
+    mm.madvise(mmap.MADV_DONTNEED, lo, min(hi, len(mm)) - lo)
+
+
+def adjacent(parts: list[np.ndarray]) -> np.ndarray | None:
+    """``np.concatenate(parts)`` as a view, without copying, when the non-empty ``parts``
+    (C-contiguous, one dtype and one shape past the first axis) lie one after another
+    in one buffer, e.g. states read back from a spill's column in the order written;
+    None otherwise (or when every part is empty). Read-only if that buffer is."""
+    full = [p for p in parts if p.nbytes]
+    if not full:
+        return None
+    first = full[0]
+    root = _root(first)
+    if not root.flags.c_contiguous:
+        return None
+    at = first.ctypes.data
+    for p in full:
+        if (p.ctypes.data != at or p.dtype != first.dtype or p.shape[1:] != first.shape[1:]
+                or not p.flags.c_contiguous or _root(p) is not root):
+            return None
+        at += p.nbytes
+    lo = first.ctypes.data - root.ctypes.data
+    flat = root.reshape(-1).view(np.uint8)
+    return flat[lo : lo + at - first.ctypes.data].view(first.dtype).reshape(-1, *first.shape[1:])
+
+
+def _root(a: np.ndarray) -> np.ndarray:
+    """The array owning ``a``'s memory (the end of its chain of ndarray bases)."""
+    while isinstance(a.base, np.ndarray):
+        a = a.base
+    return a

@@ -80,9 +80,10 @@ def _root(a):
 
 def test_states_spilled_by_columns_come_back_equal_as_views_of_one_column(tmp_path):
     """A dict of arrays put with a group (the rule's code) comes back from ``get_many``
-    equal (values, dtypes, shapes), writable, each non-empty field a view of one array
-    per column (one read, one allocation); ``get`` gives copies of its own; a worker's
-    blob (``put_blob``) is stored the same way; order and other states are kept."""
+    equal (values, dtypes, shapes), read-only, each non-empty field a view of one array
+    per column (one mapping of the column's file); ``get`` gives writable copies of its
+    own; a worker's blob (``put_blob``) is stored the same way; order and other states
+    are kept."""
     from corpuslint.codec import dumps
 
     linter = _linter(tmp_path)
@@ -100,13 +101,14 @@ def test_states_spilled_by_columns_come_back_equal_as_views_of_one_column(tmp_pa
                     assert ref.group == rule.code and got.keys() == state.keys()
                     for k, a in state.items():
                         assert got[k].dtype == a.dtype and got[k].shape == a.shape and np.array_equal(got[k], a)
-                        assert got[k].flags.writeable
+                        assert not got[k].flags.writeable or not a.nbytes
                         if a.nbytes:
                             roots.setdefault(k, set()).add(id(_root(got[k])))
                         else:  # an empty array holds no column
                             assert got[k].base is None
                     one = spill.get(ref)
-                    assert all(one[k].base is None and np.array_equal(one[k], a) for k, a in state.items())
+                    assert all(one[k].base is None and one[k].flags.writeable and np.array_equal(one[k], a)
+                               for k, a in state.items())
                 else:
                     assert ref.group is None and got.content_hash == state.content_hash
             assert all(len(r) == 1 for r in roots.values())  # one buffer per column
@@ -136,31 +138,38 @@ def test_any_dict_of_arrays_comes_back_from_the_columns(specs):
         spill.close()
 
 
-def test_a_concatenated_column_is_freed_once_the_states_share_the_concatenation(tmp_path):
-    """D104 read back from the columns: after ``_concat`` no state refers to the columns
-    of the concatenated fields any more, so each is freed whole (its memory returned),
-    while the other fields' columns (frames, names) stay with the states."""
+def test_states_read_back_in_path_order_are_concatenated_without_a_copy(tmp_path):
+    """D104 read back from the columns in path order (as the map step writes them): each
+    concatenated field is a view of its mapped column (nothing copied), equal to
+    ``np.concatenate`` of the states' arrays; read back in another order, the fields
+    are copied and then no state refers to those columns any more, so each mapping is
+    let go whole, while the other fields' columns (frames, names) stay with the states."""
     import gc
     import weakref
 
     _seed_and_copies(tmp_path)
     linter = _linter(tmp_path)
     rule = next(r for r in linter.corpus_rules if r.code == "D104")
-    docs = [files.load(files.Source(str(p), p.name)) for p in sorted(tmp_path.glob("*.txt"))]
-    spill = StateSpill()
-    try:
-        refs = {d.path: spill.put(rule.collect(d), "D104") for d in docs}
-        got = spill.get_many(list(refs.values()))
-        states = dict(zip(refs, got))
-        columns = {k: weakref.ref(_root(a)) for state in got for k, a in state.items() if a.nbytes}
-        del got
-        dup._concat(states, ("lines", "spans", "nwords", "keys", "bands", "sets"))
-        gc.collect()
-        for k in ("lines", "spans", "nwords", "keys", "bands", "sets"):
-            assert columns[k]() is None, k
-        assert columns["frames"]() is not None and columns["tframes"]() is not None
-    finally:
-        spill.close()
+    docs = [files.load(files.Source(str(p), p.name)) for p in sorted(tmp_path.glob("*.txt"), key=lambda p: p.name)]
+    fields = ("lines", "spans", "nwords", "keys", "bands", "sets")
+    for order in (docs, docs[::-1]):
+        spill = StateSpill()
+        try:
+            refs = {d.path: spill.put(rule.collect(d), "D104") for d in order}
+            got = spill.get_many(list(refs.values()))
+            states = dict(zip(refs, got))
+            want = {f: np.concatenate([states[p][f] for p in sorted(states)]) for f in fields}
+            columns = {k: weakref.ref(_root(a)) for state in got for k, a in state.items() if a.nbytes}
+            del got
+            _, _, arr = dup._concat(states, fields)
+            gc.collect()
+            for f in fields:
+                assert np.array_equal(arr[f], want[f]) and arr[f].dtype == want[f].dtype
+                assert (_root(arr[f]) is columns[f]()) == (order is docs), f  # a view of the column, or a copy
+                assert (columns[f]() is None) == (order is not docs), f
+            assert columns["frames"]() is not None and columns["tframes"]() is not None
+        finally:
+            spill.close()
 
 
 def test_a_state_several_rules_share_is_read_back_once():
@@ -378,5 +387,100 @@ def test_the_spelling_table_of_spilled_states_reads_them_again_instead_of_holdin
         got = table.of_documents(lazy.items(), lazy.__getitem__)
         assert got == want and got.langs["ar"].n_docs == len(docs) > 2
         assert reads[0] > 2 * len(docs) and most[0] <= 2
+    finally:
+        spill.close()
+
+
+def _mapped_rss_kb(a) -> int:
+    """Resident kB of the mapping holding ``a``'s first byte (/proc/self/smaps)."""
+    addr = a.ctypes.data
+    with open("/proc/self/smaps", encoding="ascii") as fh:
+        inside = False
+        for line in fh:
+            head = line.split()[0]
+            if "-" in head and not head.endswith(":"):
+                lo, hi = (int(x, 16) for x in head.split("-"))
+                inside = lo <= addr < hi
+            elif inside and head == "Rss:":
+                return int(line.split()[1])
+    raise AssertionError("no mapping holds the array")
+
+
+def test_a_mapped_column_gives_its_pages_back_and_keeps_its_values():
+    """``release_pages`` on a state read back from a spill's column: the pages the read
+    made resident leave the process (the mapping's Rss falls to a page or two) and the
+    values read again are the same; on an array in memory it changes nothing."""
+    from corpuslint.arrays import release_pages
+
+    values = np.arange(3 << 18, dtype=np.uint64)  # 6 MB
+    spill = StateSpill()
+    try:
+        ref = spill.put({"x": values}, "G")
+        (got,) = spill.get_many([ref])
+        x = got["x"]
+        assert not x.flags.writeable and np.array_equal(x, values)  # (every page read)
+        assert _mapped_rss_kb(x) >= values.nbytes // 1024
+        release_pages(x[: len(values) // 2])
+        assert _mapped_rss_kb(x) <= values.nbytes // 2048 + 8
+        release_pages(x)
+        assert _mapped_rss_kb(x) <= 8
+        assert np.array_equal(x, values)  # read again from the file
+        spill.close()  # (the mapping outlives the spill's files)
+        assert np.array_equal(x[::1000], values[::1000])
+    finally:
+        spill.close()
+    own = values.copy()
+    release_pages(own)
+    assert np.array_equal(own, values)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 5), max_size=8), st.sampled_from(["<u4", "<i8"]), st.integers(1, 3),
+       st.permutations(range(8)))
+def test_adjacent_is_the_concatenation_or_none(lengths, dtype, width, perm):
+    """``adjacent``: parts cut one after another from one buffer (in order) give a view
+    equal to ``np.concatenate``; in another order, or from separate arrays, None."""
+    from corpuslint.arrays import adjacent
+
+    whole = np.arange(sum(lengths) * width, dtype=dtype).reshape(-1, width)
+    bounds = np.concatenate(([0], np.cumsum(lengths)))
+    parts = [whole[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+    got = adjacent(parts)
+    if not any(lengths):
+        assert got is None
+    else:
+        assert got is not None and np.shares_memory(got, whole)
+        assert got.dtype == whole.dtype and np.array_equal(got, np.concatenate(parts))
+    full = [p for p in parts if len(p)]
+    order = [full[i] for i in perm if i < len(full)]
+    if any(a is not b for a, b in zip(order, full)):
+        assert adjacent(order) is None  # out of order
+    if len(full) > 1:
+        assert adjacent([p.copy() for p in full]) is None  # separate arrays
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 300), st.integers(1, 6), st.data())
+def test_band_columns_read_by_blocks_are_the_columns(n, b, data):
+    """``lsh._band`` (blocks of rows, pages given back) is ``keys[:, k]`` / ``keys[rows, k]``,
+    for a table in memory and one read back from a spill's column."""
+    from corpuslint.families.duplicate import lsh
+
+    rng = np.random.default_rng(n * 7 + b)
+    keys = rng.integers(0, 2**63, size=(n, b), dtype=np.uint64)
+    rows = np.array(sorted(data.draw(st.sets(st.integers(0, max(n - 1, 0)), max_size=n))) if n else [],
+                    dtype=np.int64)
+    spill = StateSpill()
+    try:
+        (mapped,) = spill.get_many([spill.put({"bands": keys}, "G")])
+        old = lsh._BLOCK_ROWS
+        lsh._BLOCK_ROWS = 7  # (many blocks)
+        try:
+            for table in (keys, mapped["bands"]):
+                for k in range(b):
+                    assert np.array_equal(lsh._band(table, k, None), keys[:, k])
+                    assert np.array_equal(lsh._band(table, k, rows), keys[rows, k])
+        finally:
+            lsh._BLOCK_ROWS = old
     finally:
         spill.close()

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ...arrays import release_pages
 from . import units as U
 
 _U64 = np.uint64
@@ -141,7 +142,7 @@ def _bucket_candidates(keys: np.ndarray, n: int, rows: np.ndarray | None = None)
     item i is row ``rows[i]``, or row i when ``rows`` is None)."""
     parts: list[np.ndarray] = []
     for k in range(keys.shape[1]):
-        band = keys[:, k] if rows is None else keys[rows, k]
+        band = _band(keys, k, rows)
         order = np.argsort(band)  # bucket members are a set: no need for a stable sort
         sk = band[order]
         same = sk[1:] == sk[:-1]
@@ -168,6 +169,28 @@ def _bucket_candidates(keys: np.ndarray, n: int, rows: np.ndarray | None = None)
             i, j = _pairs_of(size)
             parts.append(np.stack((members[:, i].reshape(-1), members[:, j].reshape(-1)), axis=1))
     return _unique_pairs(parts, n)
+
+
+_BLOCK_ROWS = 1 << 15  # rows of a band-key table read at a time (5 MB at b = 21)
+
+
+def _band(keys: np.ndarray, k: int, rows: np.ndarray | None) -> np.ndarray:
+    """``keys[:, k]`` (``keys[rows, k]`` with ``rows``) as an array of its own, read a
+    block of rows at a time; a block mapped from a spill's file (``StateSpill``) gives
+    its pages back once read (``release_pages``), so bucketing band after band holds one
+    band, never the whole table (its pages are read again for the next band)."""
+    n = keys.shape[0] if rows is None else len(rows)
+    out = np.empty(n, dtype=keys.dtype)
+    for i0 in range(0, n, _BLOCK_ROWS):
+        if rows is None:
+            block = keys[i0 : i0 + _BLOCK_ROWS]
+            out[i0 : i0 + _BLOCK_ROWS] = block[:, k]
+        else:
+            sel = rows[i0 : i0 + _BLOCK_ROWS]
+            out[i0 : i0 + _BLOCK_ROWS] = keys[sel, k]
+            block = keys[int(sel.min()) : int(sel.max()) + 1]  # (rows ascending: the block read)
+        release_pages(block)
+    return out
 
 
 @lru_cache(maxsize=MAX_BUCKET_PAIRS + 1)
