@@ -869,6 +869,12 @@ def test_verify_counts_are_the_exact_intersections(sets_l, rnd, threshold):
     want = [len(set(sets_l[a]) & set(sets_l[b])) for a, b in pairs.tolist()]
     assert lsh._common_by_search(pairs, sets, off).tolist() == want
     assert lsh._common_by_table(pairs, sets, off, np.unique(pairs)).tolist() == want
+    block = lsh._TABLE_BLOCK
+    try:  # sets and partners read a few values at a time: the same counts
+        lsh._TABLE_BLOCK = rnd.choice([1, 5, 17])
+        assert lsh._common_by_table(pairs, sets, off, np.unique(pairs)).tolist() == want
+    finally:
+        lsh._TABLE_BLOCK = block
     ref = []
     for (a, b), c in zip(pairs.tolist(), want):
         sa, sb = len(sets_l[a]), len(sets_l[b])
