@@ -484,3 +484,31 @@ def test_band_columns_read_by_blocks_are_the_columns(n, b, data):
             lsh._BLOCK_ROWS = old
     finally:
         spill.close()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 2**64 - 1) | st.integers(0, 30), max_size=20), max_size=8),
+       st.integers(0, 5), st.sampled_from([1, 3, 1 << 20]), st.booleans())
+def test_frequent_is_the_counted_frames_at_or_above_need(per_doc, need, block, mapped):
+    """``arrays.frequent`` (a range of values at a time, parts in memory or read back
+    from a spill's column) gives what ``count_frames`` + ``add_counts`` give (D104's
+    slot templates before), and empties the list it is given."""
+    from corpuslint import arrays
+
+    parts = [np.unique(np.array(p, dtype=np.uint64)) for p in per_doc]
+    want = F.add_counts([F.count_frames(list(parts))], need)
+    spill = StateSpill()
+    old = arrays.FREQUENT_BLOCK
+    try:
+        if mapped:
+            refs = [spill.put({"frames": p}, "G") for p in parts]
+            given_parts = [s["frames"] for s in spill.get_many(refs)]
+        else:
+            given_parts = list(parts)
+        arrays.FREQUENT_BLOCK = block
+        got = arrays.frequent(given_parts, need)
+    finally:
+        arrays.FREQUENT_BLOCK = old
+        spill.close()
+    assert given_parts == []
+    assert got.dtype == np.uint64 and np.array_equal(got, want)

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 import numpy as np
 import xxhash
 
-from ...arrays import adjacent, release_pages, sorted_unique
+from ...arrays import adjacent, frequent, release_pages, sorted_unique
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity
 from ...rules import CorpusRule, CorpusView
@@ -376,7 +376,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             owned = type(corpus.states) is dict
             per_doc = [s.pop("frames") if owned and type(s) is dict else s["frames"]
                        for s in corpus.states.values() if s is not None and "frames" in s]
-            template = F.add_counts([F.count_frames(per_doc, release=True)], need)
+            template = frequent(per_doc, need)  # (F.count_frames' counts, >= need, a range at a time)
         else:
             template = np.zeros(0, np.uint64)
         templated = _frames_lookup(states, paths, template)

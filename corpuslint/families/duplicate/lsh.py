@@ -139,7 +139,8 @@ def candidate_pairs(sigs: np.ndarray | None, threshold: float, backend: str = "n
 
 def _bucket_candidates(keys: np.ndarray, n: int, rows: np.ndarray | None = None) -> np.ndarray:
     """Candidate pairs of ``n`` items from their band keys ``keys`` ((N, b), any strides;
-    item i is row ``rows[i]``, or row i when ``rows`` is None)."""
+    item i is row ``rows[i]``, or row i when ``rows`` is None). Each band's pairs are kept
+    as codes ``i * n + j`` (8 bytes a pair, not 16) until the union is taken."""
     parts: list[np.ndarray] = []
     for k in range(keys.shape[1]):
         band = _band(keys, k, rows)
@@ -156,19 +157,21 @@ def _bucket_candidates(keys: np.ndarray, n: int, rows: np.ndarray | None = None)
         two = sizes == 2
         if two.any():
             s2 = run_starts[two]
-            parts.append(np.stack((order[s2], order[s2 + 1]), axis=1))
+            parts.append(_codes(order[s2], order[s2 + 1], n))
         if two.all():
             continue
         for size in sorted(set(sizes[~two].tolist())):  # buckets of one size at once: all their pairs
             at = run_starts[sizes == size]
             if size > MAX_BUCKET_PAIRS:
+                big: list[np.ndarray] = []
                 for s0 in at.tolist():
-                    _bucket_pairs(np.sort(order[s0 : s0 + size]), parts)  # index order: the star starts at the first item
+                    _bucket_pairs(np.sort(order[s0 : s0 + size]), big)  # index order: the star starts at the first item
+                parts += [_codes(p[:, 0], p[:, 1], n) for p in big]
                 continue
             members = order[at[:, None] + np.arange(size)]  # (buckets, size)
             i, j = _pairs_of(size)
-            parts.append(np.stack((members[:, i].reshape(-1), members[:, j].reshape(-1)), axis=1))
-    return _unique_pairs(parts, n)
+            parts.append(_codes(members[:, i].reshape(-1), members[:, j].reshape(-1), n))
+    return _unique_codes(parts, n)
 
 
 _BLOCK_ROWS = 1 << 15  # rows of a band-key table read at a time (5 MB at b = 21)
@@ -200,12 +203,29 @@ def _pairs_of(size: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _unique_pairs(parts: list[np.ndarray], n: int) -> np.ndarray:
+    """Unique pairs (i < j, sorted) of the (m, 2) arrays ``parts`` of items < ``n``."""
+    return _unique_codes([_codes(p[:, 0], p[:, 1], n) for p in parts], n)
+
+
+def _codes(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """int64 codes ``min * n + max`` of the pairs ``(a[k], b[k])`` of items < ``n``, a
+    pair of an item with itself dropped."""
+    lo = np.minimum(a, b).astype(np.int64, copy=False)
+    hi = np.maximum(a, b).astype(np.int64, copy=False)
+    keep = lo != hi
+    lo *= n
+    lo += hi
+    return lo[keep]
+
+
+def _unique_codes(parts: list[np.ndarray], n: int) -> np.ndarray:
+    """The pairs (i, j) of the unique codes in ``parts`` (``_codes``), as an (m, 2) int64
+    array sorted by i then j."""
     if not parts:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.concatenate(parts).astype(np.int64)
-    pairs.sort(axis=1)
-    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    code = np.sort(pairs[:, 0] * n + pairs[:, 1])
+    code = np.concatenate(parts)
+    parts.clear()  # (the caller's list: each band's codes freed now)
+    code.sort()
     keep = np.empty(len(code), dtype=bool)
     if len(code):
         keep[0] = True
