@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 
 
@@ -86,7 +88,7 @@ def frequent(parts: list[np.ndarray], need: int) -> np.ndarray:
     edges = [int(info.min) + span * i // pieces for i in range(pieces + 1)]  # value ranges [lo, hi)
     need = max(need, 1)
     out = []
-    for i, (lo, hi) in enumerate(zip(edges[:-1], edges[1:])):
+    for i, (lo, hi) in enumerate(pairwise(edges)):
         chunk = []
         for p in full:
             a = int(np.searchsorted(p, dtype.type(lo))) if i else 0

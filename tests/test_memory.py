@@ -10,6 +10,7 @@ copies. Each must give exactly what the in-memory code gave.
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 import numpy as np
 from hypothesis import given, settings
@@ -444,7 +445,7 @@ def test_adjacent_is_the_concatenation_or_none(lengths, dtype, width, perm):
 
     whole = np.arange(sum(lengths) * width, dtype=dtype).reshape(-1, width)
     bounds = np.concatenate(([0], np.cumsum(lengths)))
-    parts = [whole[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+    parts = [whole[a:b] for a, b in pairwise(bounds)]
     got = adjacent(parts)
     if not any(lengths):
         assert got is None

@@ -367,8 +367,8 @@ def _gather_sets(sets: np.ndarray, offsets: np.ndarray, items: np.ndarray, lens:
 
 
 def _blocks(lens: np.ndarray) -> list[tuple[int, int]]:
-    """Consecutive ranges ``[lo, hi)`` of ``lens``' items, each summing to about
-    ``_TABLE_BLOCK`` (one item more than that when it alone is larger), covering all."""
+    """Consecutive ranges ``[lo, hi)`` of ``lens``' items covering all, each summing to at
+    most ``_TABLE_BLOCK`` (or one item alone, when it is larger)."""
     if not len(lens):
         return []
     ends = np.cumsum(lens)
