@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mmap  # (at import: a run that drops privileges later may not reach lib-dynload)
 from itertools import pairwise
 
 import numpy as np
@@ -22,8 +23,6 @@ def release_pages(a: np.ndarray) -> None:
     from the file again if touched later, so values never change; RSS falls by what was
     resident. Any other array (in memory, or a writable mapping, whose private pages
     would be lost) is left as it is. Pages ``a`` shares with neighbouring data go too."""
-    import mmap
-
     root = _root(a)
     view = root.base
     mm = getattr(view, "obj", None) if isinstance(view, memoryview) else None
@@ -114,12 +113,11 @@ def trim_heap() -> bool:
     reduce ran on top of it. Costs a walk of the heap (milliseconds)."""
     global _LIBC
     if _LIBC is None:
-        import ctypes
-        import ctypes.util
-
         try:
-            _LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-        except (OSError, AttributeError):  # not glibc (musl, macOS, Windows)
+            import ctypes
+
+            _LIBC = ctypes.CDLL("libc.so.6").malloc_trim  # (glibc's name; no find_library subprocess)
+        except (ImportError, OSError, AttributeError):  # not glibc (musl, macOS, Windows), or no ctypes
             _LIBC = False
     if _LIBC is False:
         return False

@@ -24,6 +24,7 @@ builds its findings file by file reads each file once.
 
 from __future__ import annotations
 
+import mmap  # (at import: a run that drops privileges later may not reach lib-dynload)
 import os
 from collections import OrderedDict
 from typing import Any, Iterator, Mapping
@@ -231,8 +232,6 @@ class _Column:
         (``mmap``): pages are read when first touched and can be dropped again
         (``arrays.release_pages``), so a reduce that reads a column sparsely (a shingle
         set per candidate pair) never holds it whole. The mapping outlives ``close``."""
-        import mmap
-
         import numpy as np
 
         self.fh.flush()
