@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import mmap  # (at import: a run that drops privileges later may not reach lib-dynload)
+from itertools import pairwise
+
 import numpy as np
 
 
@@ -12,3 +15,114 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
     ``numpy.ma`` on its first call (~20 ms of a one-file run's start-up)."""
     values = np.sort(values)
     return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
+
+
+def release_pages(a: np.ndarray) -> None:
+    """Let the kernel drop the pages of ``a`` from this process' memory, when ``a`` is a
+    view of a read-only file mapping (``store.StateSpill.get_many``): they are read
+    from the file again if touched later, so values never change; RSS falls by what was
+    resident. Any other array (in memory, or a writable mapping, whose private pages
+    would be lost) is left as it is. Pages ``a`` shares with neighbouring data go too."""
+    root = _root(a)
+    view = root.base
+    mm = getattr(view, "obj", None) if isinstance(view, memoryview) else None
+    if not isinstance(mm, mmap.mmap) or root.flags.writeable or root.nbytes != len(mm) or not a.nbytes:
+        return
+    lo, hi = np.lib.array_utils.byte_bounds(a)
+    lo -= root.ctypes.data
+    hi -= root.ctypes.data
+    lo -= lo % mmap.PAGESIZE
+    mm.madvise(mmap.MADV_DONTNEED, lo, min(hi, len(mm)) - lo)
+
+
+def adjacent(parts: list[np.ndarray]) -> np.ndarray | None:
+    """``np.concatenate(parts)`` as a view, without copying, when the non-empty ``parts``
+    (C-contiguous, one dtype and one shape past the first axis) lie one after another
+    in one buffer, e.g. states read back from a spill's column in the order written;
+    None otherwise (or when every part is empty). Read-only if that buffer is."""
+    full = [p for p in parts if p.nbytes]
+    if not full:
+        return None
+    first = full[0]
+    root = _root(first)
+    if not root.flags.c_contiguous:
+        return None
+    at = first.ctypes.data
+    for p in full:
+        if (p.ctypes.data != at or p.dtype != first.dtype or p.shape[1:] != first.shape[1:]
+                or not p.flags.c_contiguous or _root(p) is not root):
+            return None
+        at += p.nbytes
+    lo = first.ctypes.data - root.ctypes.data
+    flat = root.reshape(-1).view(np.uint8)
+    return flat[lo : lo + at - first.ctypes.data].view(first.dtype).reshape(-1, *first.shape[1:])
+
+
+def _root(a: np.ndarray) -> np.ndarray:
+    """The array owning ``a``'s memory (the end of its chain of ndarray bases)."""
+    while isinstance(a.base, np.ndarray):
+        a = a.base
+    return a
+
+
+FREQUENT_BLOCK = 1 << 20  # values sorted at a time by ``frequent`` (8 MB of uint64)
+
+
+def frequent(parts: list[np.ndarray], need: int) -> np.ndarray:
+    """The values found in at least ``need`` of ``parts`` (each a sorted, unique 1-D array
+    of one integer dtype), sorted and unique. What counting every value's parts
+    and keeping counts >= ``need`` gives, a range of values at a time: about
+    ``FREQUENT_BLOCK`` values sorted at once, not all of them (D104's slot-template
+    frames: 2.5 M at 100 MB of text), and pages of parts mapped from a spill's file given
+    back once read. The list is emptied (its arrays freed, if it held the last reference)."""
+    full = [p for p in parts if len(p)]
+    parts.clear()
+    if not full:
+        return np.zeros(0, dtype=np.uint64)
+    dtype = full[0].dtype
+    total = sum(len(p) for p in full)
+    pieces = max(1, -(-total // FREQUENT_BLOCK))
+    info = np.iinfo(dtype)
+    span = int(info.max) - int(info.min) + 1
+    edges = [int(info.min) + span * i // pieces for i in range(pieces + 1)]  # value ranges [lo, hi)
+    need = max(need, 1)
+    out = []
+    for i, (lo, hi) in enumerate(pairwise(edges)):
+        chunk = []
+        for p in full:
+            a = int(np.searchsorted(p, dtype.type(lo))) if i else 0
+            b = int(np.searchsorted(p, dtype.type(hi))) if i < pieces - 1 else len(p)
+            chunk.append(p[a:b])
+        values = np.concatenate(chunk)
+        for c in chunk:
+            release_pages(c)
+        del chunk
+        values.sort()
+        if len(values) >= need:  # a value in `need` parts: `need` equal values in a row
+            hit = values[need - 1 :] == values[: len(values) - need + 1]
+            out.append(sorted_unique(values[: len(values) - need + 1][hit]))
+    return np.concatenate(out) if out else np.zeros(0, dtype=dtype)
+
+
+def trim_heap() -> bool:
+    """Give the C heap's free memory back to the system (glibc ``malloc_trim(0)``);
+    False where there is no glibc. numpy's temporaries of a reduce (sorts, pair lists)
+    are freed into the heap, which glibc keeps (its mmap threshold grows with the
+    largest array freed, so later ones come from the heap): after D104 and D105 at
+    100 MB of text, 54 MB of the 151 MB RSS was such free memory, and every later
+    reduce ran on top of it. Costs a walk of the heap (milliseconds)."""
+    global _LIBC
+    if _LIBC is None:
+        try:
+            import ctypes
+
+            _LIBC = ctypes.CDLL("libc.so.6").malloc_trim  # (glibc's name; no find_library subprocess)
+        except (ImportError, OSError, AttributeError):  # not glibc (musl, macOS, Windows), or no ctypes
+            _LIBC = False
+    if _LIBC is False:
+        return False
+    _LIBC(0)
+    return True
+
+
+_LIBC = None  # malloc_trim, once looked up (False: none)

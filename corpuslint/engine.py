@@ -240,6 +240,7 @@ class Linter:
         rule's are read back as its reduce starts (a state several rules share, decoded once),
         or on each access for a rule with ``lazy_states`` (``store.SpilledStates``)."""
         from .aggregates import LazyStates
+        from .arrays import trim_heap
 
         unspill = _Unspill(spill, states, self.corpus_rules) if spill is not None else None
         out: list[Finding] = []
@@ -257,6 +258,7 @@ class Linter:
             with rule_errors(rule, "the corpus"):
                 found = self._reduce_one(rule, view)
             del view  # (with ``release``: this rule's states are freed before the next rule's reduce)
+            trim_heap()  # (what the reduce's temporaries left free in the heap goes back to the system)
             share_messages(found)
             for f in found:
                 doc = documents.get(f.key)

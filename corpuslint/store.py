@@ -24,6 +24,7 @@ builds its findings file by file reads each file once.
 
 from __future__ import annotations
 
+import mmap  # (at import: a run that drops privileges later may not reach lib-dynload)
 import os
 from collections import OrderedDict
 from typing import Any, Iterator, Mapping
@@ -210,6 +211,34 @@ class _Column:
         self.end += len(data)
         return at
 
+    def read(self, lo: int, hi: int):
+        """Bytes ``lo:hi`` of the column, read into a uint8 array of their own."""
+        import numpy as np
+
+        from .codec import CodecError
+
+        self.fh.flush()
+        buf = np.empty(hi - lo, dtype=np.uint8)
+        got = 0
+        while got < hi - lo:  # (one read may return less: very large columns)
+            n = os.preadv(self.fh.fileno(), [buf[got:]], lo + got)
+            if n <= 0:
+                raise CodecError("spilled state truncated")
+            got += n
+        return buf
+
+    def mapped(self, lo: int, hi: int):
+        """Bytes ``lo:hi`` of the column as a read-only uint8 array mapped from the file
+        (``mmap``): pages are read when first touched and can be dropped again
+        (``arrays.release_pages``), so a reduce that reads a column sparsely (a shingle
+        set per candidate pair) never holds it whole. The mapping outlives ``close``."""
+        import numpy as np
+
+        self.fh.flush()
+        start = lo - lo % mmap.ALLOCATIONGRANULARITY
+        mm = mmap.mmap(self.fh.fileno(), hi - start, access=mmap.ACCESS_READ, offset=start)
+        return np.frombuffer(mm, dtype=np.uint8)[lo - start :]
+
 
 class StateSpill:
     """Corpus-rule states written to unnamed temporary files during the map step and
@@ -226,12 +255,13 @@ class StateSpill:
     A dict of arrays put with a ``group`` (the engine passes the rule's code) is stored
     by columns: each field (of one dtype) of every state of the group in a file of its
     own, the state's header (names, dtypes, shapes, where in the columns) in the main
-    file. ``get_many`` then reads a column once, into one array, and gives each state
-    views of it: a reduce that concatenates a field (D104, D105) frees that column
-    whole once every state's part of it is replaced by a view of the concatenation,
-    instead of leaving a hole per document in the heap (the duplicate rules' states,
-    read back document by document, raised the peak RSS by about the size of the
-    states again, ~33 MB at 30 MB of text)."""
+    file. ``get_many`` then maps a column once (read-only, ``mmap``) and gives each state
+    views of it: pages are read when a reduce touches them, so one that reads a field
+    sparsely (D104/D105 verify a shingle set per candidate pair) or band by band (LSH
+    keys, ``arrays.release_pages``) never holds the column whole, and the states of a
+    rule cost no memory before its reduce reads them (read back document by document,
+    they raised the peak RSS by about their size, ~33 MB at 30 MB of text; read into
+    one array per column, by that size again at 100 MB: ~150 MB)."""
 
     def __init__(self) -> None:
         import tempfile
@@ -310,9 +340,9 @@ class StateSpill:
 
     def get_many(self, refs: list[Spilled], own: bool = False) -> list:
         """The states ``refs`` name, in order (``get`` of each). The arrays of states
-        stored by columns are views of one array per column read (the span of it these
-        states cover; an empty array is an array of its own), writable; with ``own``,
-        copies of their own instead."""
+        stored by columns are read-only views of one array per column (the span of it
+        these states cover, mapped from the column's file: ``_Column.mapped``; an empty
+        array is an array of its own); with ``own``, writable copies of their own instead."""
         import numpy as np
 
         from .codec import CodecError, _count
@@ -335,14 +365,7 @@ class StateSpill:
             column = self._columns.get(key)
             if column is None or hi > column.end:
                 raise CodecError("spilled state truncated")
-            column.fh.flush()
-            buf = read[key] = np.empty(hi - lo, dtype=np.uint8)
-            got = 0
-            while got < hi - lo:  # (one read may return less: very large columns)
-                n = os.preadv(column.fh.fileno(), [buf[got:]], lo + got)
-                if n <= 0:
-                    raise CodecError("spilled state truncated")
-                got += n
+            read[key] = column.read(lo, hi) if own else column.mapped(lo, hi)
         for k, header in headers.items():
             group, state = refs[k].group, {}
             for name, dtype, shape, at in header:

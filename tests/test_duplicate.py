@@ -18,6 +18,7 @@ from corpuslint.families.duplicate import RULES, lsh
 from corpuslint.families.duplicate import units as U
 from corpuslint.families.duplicate.local import ExactDuplicateLine, NearDuplicateParagraph, RestatedPassage
 from corpuslint.findings import Applicability, Edit, Severity
+from corpuslint.store import StateSpill
 
 from .conftest import SAMPLES, run_cli, seed, seed_line
 
@@ -869,6 +870,17 @@ def test_verify_counts_are_the_exact_intersections(sets_l, rnd, threshold):
     want = [len(set(sets_l[a]) & set(sets_l[b])) for a, b in pairs.tolist()]
     assert lsh._common_by_search(pairs, sets, off).tolist() == want
     assert lsh._common_by_table(pairs, sets, off, np.unique(pairs)).tolist() == want
+    blocks = lsh._TABLE_BLOCK, lsh._SEARCH_BLOCK
+    spill = StateSpill()
+    try:  # sets and partners read a few values at a time, sets mapped from a spill: the same counts
+        lsh._TABLE_BLOCK, lsh._SEARCH_BLOCK = rnd.choice([1, 5, 17]), rnd.choice([1, 5, 17])
+        mapped = spill.get_many([spill.put({"sets": sets}, "G")])[0]["sets"]
+        for s in (sets, mapped):
+            assert lsh._common_by_table(pairs, s, off, np.unique(pairs)).tolist() == want
+            assert lsh._common_by_search(pairs, s, off).tolist() == want
+    finally:
+        lsh._TABLE_BLOCK, lsh._SEARCH_BLOCK = blocks
+        spill.close()
     ref = []
     for (a, b), c in zip(pairs.tolist(), want):
         sa, sb = len(sets_l[a]), len(sets_l[b])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from itertools import pairwise
 
 import numpy as np
 from hypothesis import given, settings
@@ -82,9 +83,10 @@ def _root(a):
 
 def test_states_spilled_by_columns_come_back_equal_as_views_of_one_column(tmp_path):
     """A dict of arrays put with a group (the rule's code) comes back from ``get_many``
-    equal (values, dtypes, shapes), writable, each non-empty field a view of one array
-    per column (one read, one allocation); ``get`` gives copies of its own; a worker's
-    blob (``put_blob``) is stored the same way; order and other states are kept."""
+    equal (values, dtypes, shapes), read-only, each non-empty field a view of one array
+    per column (one mapping of the column's file); ``get`` gives writable copies of its
+    own; a worker's blob (``put_blob``) is stored the same way; order and other states
+    are kept."""
     from corpuslint.codec import dumps
 
     linter = _linter(tmp_path)
@@ -102,13 +104,14 @@ def test_states_spilled_by_columns_come_back_equal_as_views_of_one_column(tmp_pa
                     assert ref.group == rule.code and got.keys() == state.keys()
                     for k, a in state.items():
                         assert got[k].dtype == a.dtype and got[k].shape == a.shape and np.array_equal(got[k], a)
-                        assert got[k].flags.writeable
+                        assert not got[k].flags.writeable or not a.nbytes
                         if a.nbytes:
                             roots.setdefault(k, set()).add(id(_root(got[k])))
                         else:  # an empty array holds no column
                             assert got[k].base is None
                     one = spill.get(ref)
-                    assert all(one[k].base is None and np.array_equal(one[k], a) for k, a in state.items())
+                    assert all(one[k].base is None and one[k].flags.writeable and np.array_equal(one[k], a)
+                               for k, a in state.items())
                 else:
                     assert ref.group is None and got.content_hash == state.content_hash
             assert all(len(r) == 1 for r in roots.values())  # one buffer per column
@@ -138,31 +141,38 @@ def test_any_dict_of_arrays_comes_back_from_the_columns(specs):
         spill.close()
 
 
-def test_a_concatenated_column_is_freed_once_the_states_share_the_concatenation(tmp_path):
-    """D104 read back from the columns: after ``_concat`` no state refers to the columns
-    of the concatenated fields any more, so each is freed whole (its memory returned),
-    while the other fields' columns (frames, names) stay with the states."""
+def test_states_read_back_in_path_order_are_concatenated_without_a_copy(tmp_path):
+    """D104 read back from the columns in path order (as the map step writes them): each
+    concatenated field is a view of its mapped column (nothing copied), equal to
+    ``np.concatenate`` of the states' arrays; read back in another order, the fields
+    are copied and then no state refers to those columns any more, so each mapping is
+    let go whole, while the other fields' columns (frames, names) stay with the states."""
     import gc
     import weakref
 
     _seed_and_copies(tmp_path)
     linter = _linter(tmp_path)
     rule = next(r for r in linter.corpus_rules if r.code == "D104")
-    docs = [files.load(files.Source(str(p), p.name)) for p in sorted(tmp_path.glob("*.txt"))]
-    spill = StateSpill()
-    try:
-        refs = {d.path: spill.put(rule.collect(d), "D104") for d in docs}
-        got = spill.get_many(list(refs.values()))
-        states = dict(zip(refs, got))
-        columns = {k: weakref.ref(_root(a)) for state in got for k, a in state.items() if a.nbytes}
-        del got
-        dup._concat(states, ("lines", "spans", "nwords", "keys", "bands", "sets"))
-        gc.collect()
-        for k in ("lines", "spans", "nwords", "keys", "bands", "sets"):
-            assert columns[k]() is None, k
-        assert columns["frames"]() is not None and columns["tframes"]() is not None
-    finally:
-        spill.close()
+    docs = [files.load(files.Source(str(p), p.name)) for p in sorted(tmp_path.glob("*.txt"), key=lambda p: p.name)]
+    fields = ("lines", "spans", "nwords", "keys", "bands", "sets")
+    for order in (docs, docs[::-1]):
+        spill = StateSpill()
+        try:
+            refs = {d.path: spill.put(rule.collect(d), "D104") for d in order}
+            got = spill.get_many(list(refs.values()))
+            states = dict(zip(refs, got))
+            want = {f: np.concatenate([states[p][f] for p in sorted(states)]) for f in fields}
+            columns = {k: weakref.ref(_root(a)) for state in got for k, a in state.items() if a.nbytes}
+            del got
+            _, _, arr = dup._concat(states, fields)
+            gc.collect()
+            for f in fields:
+                assert np.array_equal(arr[f], want[f]) and arr[f].dtype == want[f].dtype
+                assert (_root(arr[f]) is columns[f]()) == (order is docs), f  # a view of the column, or a copy
+                assert (columns[f]() is None) == (order is not docs), f
+            assert columns["frames"]() is not None and columns["tframes"]() is not None
+        finally:
+            spill.close()
 
 
 def test_a_state_several_rules_share_is_read_back_once():
@@ -475,3 +485,162 @@ def test_slip_tables_go_when_s101_has_reduced_and_the_report_is_the_same(tmp_pat
     assert any(a or b for a, b in held["S103"])  # (S101 built them: they were there to drop)
     assert kept == dropped
     assert any(slip in d["message"] for d in json.loads(dropped)["diagnostics"] if d["code"] == "S101")
+
+
+def _mapped_rss_kb(a) -> int:
+    """Resident kB of the mapping holding ``a``'s first byte (/proc/self/smaps)."""
+    addr = a.ctypes.data
+    with open("/proc/self/smaps", encoding="ascii") as fh:
+        inside = False
+        for line in fh:
+            head = line.split()[0]
+            if "-" in head and not head.endswith(":"):
+                lo, hi = (int(x, 16) for x in head.split("-"))
+                inside = lo <= addr < hi
+            elif inside and head == "Rss:":
+                return int(line.split()[1])
+    raise AssertionError("no mapping holds the array")
+
+
+def test_a_mapped_column_gives_its_pages_back_and_keeps_its_values():
+    """``release_pages`` on a state read back from a spill's column: the pages the read
+    made resident leave the process (the mapping's Rss falls to a page or two) and the
+    values read again are the same; on an array in memory it changes nothing."""
+    from corpuslint.arrays import release_pages
+
+    values = np.arange(3 << 18, dtype=np.uint64)  # 6 MB
+    spill = StateSpill()
+    try:
+        ref = spill.put({"x": values}, "G")
+        (got,) = spill.get_many([ref])
+        x = got["x"]
+        assert not x.flags.writeable and np.array_equal(x, values)  # (every page read)
+        assert _mapped_rss_kb(x) >= values.nbytes // 1024
+        release_pages(x[: len(values) // 2])
+        assert _mapped_rss_kb(x) <= values.nbytes // 2048 + 8
+        release_pages(x)
+        assert _mapped_rss_kb(x) <= 8
+        assert np.array_equal(x, values)  # read again from the file
+        spill.close()  # (the mapping outlives the spill's files)
+        assert np.array_equal(x[::1000], values[::1000])
+    finally:
+        spill.close()
+    own = values.copy()
+    release_pages(own)
+    assert np.array_equal(own, values)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 5), max_size=8), st.sampled_from(["<u4", "<i8"]), st.integers(1, 3),
+       st.permutations(range(8)))
+def test_adjacent_is_the_concatenation_or_none(lengths, dtype, width, perm):
+    """``adjacent``: parts cut one after another from one buffer (in order) give a view
+    equal to ``np.concatenate``; in another order, or from separate arrays, None."""
+    from corpuslint.arrays import adjacent
+
+    whole = np.arange(sum(lengths) * width, dtype=dtype).reshape(-1, width)
+    bounds = np.concatenate(([0], np.cumsum(lengths)))
+    parts = [whole[a:b] for a, b in pairwise(bounds)]
+    got = adjacent(parts)
+    if not any(lengths):
+        assert got is None
+    else:
+        assert got is not None and np.shares_memory(got, whole)
+        assert got.dtype == whole.dtype and np.array_equal(got, np.concatenate(parts))
+    full = [p for p in parts if len(p)]
+    order = [full[i] for i in perm if i < len(full)]
+    if any(a is not b for a, b in zip(order, full)):
+        assert adjacent(order) is None  # out of order
+    if len(full) > 1:
+        assert adjacent([p.copy() for p in full]) is None  # separate arrays
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 300), st.integers(1, 6), st.data())
+def test_band_columns_read_by_blocks_are_the_columns(n, b, data):
+    """``lsh._band`` (blocks of rows, pages given back) is ``keys[:, k]`` / ``keys[rows, k]``,
+    for a table in memory and one read back from a spill's column."""
+    from corpuslint.families.duplicate import lsh
+
+    rng = np.random.default_rng(n * 7 + b)
+    keys = rng.integers(0, 2**63, size=(n, b), dtype=np.uint64)
+    rows = np.array(sorted(data.draw(st.sets(st.integers(0, max(n - 1, 0)), max_size=n))) if n else [],
+                    dtype=np.int64)
+    spill = StateSpill()
+    try:
+        (mapped,) = spill.get_many([spill.put({"bands": keys}, "G")])
+        old = lsh._BLOCK_ROWS
+        lsh._BLOCK_ROWS = 7  # (many blocks)
+        try:
+            for table in (keys, mapped["bands"]):
+                for k in range(b):
+                    assert np.array_equal(lsh._band(table, k, None), keys[:, k])
+                    assert np.array_equal(lsh._band(table, k, rows), keys[rows, k])
+        finally:
+            lsh._BLOCK_ROWS = old
+    finally:
+        spill.close()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 2**64 - 1) | st.integers(0, 30), max_size=20), max_size=8),
+       st.integers(0, 5), st.sampled_from([1, 3, 1 << 20]), st.booleans())
+def test_frequent_is_the_counted_frames_at_or_above_need(per_doc, need, block, mapped):
+    """``arrays.frequent`` (a range of values at a time, parts in memory or read back
+    from a spill's column) gives what ``count_frames`` + ``add_counts`` give (D104's
+    slot templates before), and empties the list it is given."""
+    from corpuslint import arrays
+
+    parts = [np.unique(np.array(p, dtype=np.uint64)) for p in per_doc]
+    want = F.add_counts([F.count_frames(list(parts))], need)
+    spill = StateSpill()
+    old = arrays.FREQUENT_BLOCK
+    try:
+        if mapped:
+            refs = [spill.put({"frames": p}, "G") for p in parts]
+            given_parts = [s["frames"] for s in spill.get_many(refs)]
+        else:
+            given_parts = list(parts)
+        arrays.FREQUENT_BLOCK = block
+        got = arrays.frequent(given_parts, need)
+    finally:
+        arrays.FREQUENT_BLOCK = old
+        spill.close()
+    assert given_parts == []
+    assert got.dtype == np.uint64 and np.array_equal(got, want)
+
+
+_TRIM_SCRIPT = """
+import numpy as np
+from corpuslint.arrays import trim_heap
+def rss_kb():
+    with open("/proc/self/status", encoding="ascii") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:"))
+big = np.ones(1 << 21)  # 16 MB, mapped, then freed: later arrays below 16 MB come from the heap
+del big
+base = rss_kb()
+pairs = [(np.ones(1 << 17), np.ones(1 << 10)) for _ in range(60)]  # 1 MB each, 8 kB kept between them
+pins = [b for _, b in pairs]
+del pairs
+print(trim_heap(), rss_kb() - base, len(pins))
+"""
+
+
+def test_trim_heap_gives_free_heap_memory_back():
+    """What a reduce leaves: a large array freed (glibc's mmap threshold grows to its
+    size), then arrays below that size taken from the heap between small ones that stay
+    and freed: RSS stays up (~60 MB here) until ``trim_heap`` gives the free part back,
+    so after it RSS is back near where it was before those arrays (in a fresh
+    interpreter: the heap of this one depends on the tests run before)."""
+    import subprocess
+    import sys
+
+    from corpuslint.arrays import trim_heap
+
+    if not sys.platform.startswith("linux"):
+        assert trim_heap() in (True, False)
+        return
+    out = subprocess.run([sys.executable, "-c", _TRIM_SCRIPT], capture_output=True, text=True, check=True).stdout
+    trimmed, kept_kb, pins = out.split()
+    assert trimmed == "True" and int(pins) == 60
+    assert int(kept_kb) < 16_000  # of the 60 MB taken and freed (without the trim: ~60 MB kept)

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 import numpy as np
 import xxhash
 
-from ...arrays import sorted_unique
+from ...arrays import adjacent, frequent, release_pages, sorted_unique
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity
 from ...rules import CorpusRule, CorpusView
@@ -36,7 +36,11 @@ def _concat(states: dict[str, Any], fields: tuple[str, ...]):
     Each document's array of a field is then replaced in its state (a dict) by a view
     of the concatenated array holding the same values, so the states and the
     concatenation share their memory (the reduce holds one copy of the corpus' arrays,
-    not two: ~10 of the 16 bytes a paragraph's state takes per text byte)."""
+    not two: ~10 of the 16 bytes a paragraph's state takes per text byte). States read
+    back from a spill's columns in path order (``StateSpill.get_many``: the map step
+    wrote them in that order) already lie one after another in one mapped column: the
+    concatenation is then a view of it (``arrays.adjacent``), nothing is copied and only
+    the pages the reduce touches are read."""
     paths = sorted(p for p, s in states.items() if s is not None and len(s["lines"]))
     units = np.array([len(states[p]["lines"]) for p in paths], dtype=np.int64)
     doc_index = np.repeat(np.arange(len(paths), dtype=np.int64), units)
@@ -45,9 +49,14 @@ def _concat(states: dict[str, Any], fields: tuple[str, ...]):
         if f == "off":
             continue
         parts = [states[p][f] for p in paths]
-        arrays[f] = np.concatenate(parts) if parts else np.zeros(0, np.uint32 if f == "sets" else np.float64)
-        _share(states, paths, f, parts, arrays[f])
-        del parts
+        whole = adjacent(parts)
+        if whole is None:  # (else the states are views of it already: nothing to copy or share)
+            whole = np.concatenate(parts) if parts else np.zeros(0, np.uint32 if f == "sets" else np.float64)
+            _share(states, paths, f, parts, whole)
+            for part in parts:  # a part read from a spill's file: its pages may go (the copy has them)
+                release_pages(part)
+        arrays[f] = whole
+        del parts, whole
     if "sets" in fields:
         if paths:
             local = np.concatenate([states[p]["off"][:-1] for p in paths]).astype(np.int64, copy=False)
@@ -367,7 +376,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             owned = type(corpus.states) is dict
             per_doc = [s.pop("frames") if owned and type(s) is dict else s["frames"]
                        for s in corpus.states.values() if s is not None and "frames" in s]
-            template = F.add_counts([F.count_frames(per_doc, release=True)], need)
+            template = frequent(per_doc, need)  # (F.count_frames' counts, >= need, a range at a time)
         else:
             template = np.zeros(0, np.uint64)
         templated = _frames_lookup(states, paths, template)

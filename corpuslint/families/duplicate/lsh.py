@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ...arrays import release_pages
 from . import units as U
 
 _U64 = np.uint64
@@ -138,10 +139,11 @@ def candidate_pairs(sigs: np.ndarray | None, threshold: float, backend: str = "n
 
 def _bucket_candidates(keys: np.ndarray, n: int, rows: np.ndarray | None = None) -> np.ndarray:
     """Candidate pairs of ``n`` items from their band keys ``keys`` ((N, b), any strides;
-    item i is row ``rows[i]``, or row i when ``rows`` is None)."""
+    item i is row ``rows[i]``, or row i when ``rows`` is None). Each band's pairs are kept
+    as codes ``i * n + j`` (8 bytes a pair, not 16) until the union is taken."""
     parts: list[np.ndarray] = []
     for k in range(keys.shape[1]):
-        band = keys[:, k] if rows is None else keys[rows, k]
+        band = _band(keys, k, rows)
         order = np.argsort(band)  # bucket members are a set: no need for a stable sort
         sk = band[order]
         same = sk[1:] == sk[:-1]
@@ -155,19 +157,43 @@ def _bucket_candidates(keys: np.ndarray, n: int, rows: np.ndarray | None = None)
         two = sizes == 2
         if two.any():
             s2 = run_starts[two]
-            parts.append(np.stack((order[s2], order[s2 + 1]), axis=1))
+            parts.append(_codes(order[s2], order[s2 + 1], n))
         if two.all():
             continue
         for size in sorted(set(sizes[~two].tolist())):  # buckets of one size at once: all their pairs
             at = run_starts[sizes == size]
             if size > MAX_BUCKET_PAIRS:
+                big: list[np.ndarray] = []
                 for s0 in at.tolist():
-                    _bucket_pairs(np.sort(order[s0 : s0 + size]), parts)  # index order: the star starts at the first item
+                    _bucket_pairs(np.sort(order[s0 : s0 + size]), big)  # index order: the star starts at the first item
+                parts += [_codes(p[:, 0], p[:, 1], n) for p in big]
                 continue
             members = order[at[:, None] + np.arange(size)]  # (buckets, size)
             i, j = _pairs_of(size)
-            parts.append(np.stack((members[:, i].reshape(-1), members[:, j].reshape(-1)), axis=1))
-    return _unique_pairs(parts, n)
+            parts.append(_codes(members[:, i].reshape(-1), members[:, j].reshape(-1), n))
+    return _unique_codes(parts, n)
+
+
+_BLOCK_ROWS = 1 << 15  # rows of a band-key table read at a time (5 MB at b = 21)
+
+
+def _band(keys: np.ndarray, k: int, rows: np.ndarray | None) -> np.ndarray:
+    """``keys[:, k]`` (``keys[rows, k]`` with ``rows``) as an array of its own, read a
+    block of rows at a time; a block mapped from a spill's file (``StateSpill``) gives
+    its pages back once read (``release_pages``), so bucketing band after band holds one
+    band, never the whole table (its pages are read again for the next band)."""
+    n = keys.shape[0] if rows is None else len(rows)
+    out = np.empty(n, dtype=keys.dtype)
+    for i0 in range(0, n, _BLOCK_ROWS):
+        if rows is None:
+            block = keys[i0 : i0 + _BLOCK_ROWS]
+            out[i0 : i0 + _BLOCK_ROWS] = block[:, k]
+        else:
+            sel = rows[i0 : i0 + _BLOCK_ROWS]
+            out[i0 : i0 + _BLOCK_ROWS] = keys[sel, k]
+            block = keys[int(sel.min()) : int(sel.max()) + 1]  # (rows ascending: the block read)
+        release_pages(block)
+    return out
 
 
 @lru_cache(maxsize=MAX_BUCKET_PAIRS + 1)
@@ -177,12 +203,29 @@ def _pairs_of(size: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _unique_pairs(parts: list[np.ndarray], n: int) -> np.ndarray:
+    """Unique pairs (i < j, sorted) of the (m, 2) arrays ``parts`` of items < ``n``."""
+    return _unique_codes([_codes(p[:, 0], p[:, 1], n) for p in parts], n)
+
+
+def _codes(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """int64 codes ``min * n + max`` of the pairs ``(a[k], b[k])`` of items < ``n``, a
+    pair of an item with itself dropped."""
+    lo = np.minimum(a, b).astype(np.int64, copy=False)
+    hi = np.maximum(a, b).astype(np.int64, copy=False)
+    keep = lo != hi
+    lo *= n
+    lo += hi
+    return lo[keep]
+
+
+def _unique_codes(parts: list[np.ndarray], n: int) -> np.ndarray:
+    """The pairs (i, j) of the unique codes in ``parts`` (``_codes``), as an (m, 2) int64
+    array sorted by i then j."""
     if not parts:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.concatenate(parts).astype(np.int64)
-    pairs.sort(axis=1)
-    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    code = np.sort(pairs[:, 0] * n + pairs[:, 1])
+    code = np.concatenate(parts)
+    parts.clear()  # (the caller's list: each band's codes freed now)
+    code.sort()
     keep = np.empty(len(code), dtype=bool)
     if len(code):
         keep[0] = True
@@ -216,16 +259,31 @@ def verify(pairs: np.ndarray, sets: np.ndarray, offsets: np.ndarray, threshold: 
     return pairs[keep], sims[keep]
 
 
+_SEARCH_BLOCK = 1 << 20  # set values (4 MB of uint32) per tile of ``_common_by_search``
+
+
 def _common_by_search(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     """|A & B| (int64) for each item pair in ``at`` ((m, 2) set indices), the smaller set's
-    values looked up in the larger (binary search; ~1.4x fewer CPU s than intersect1d)."""
+    values looked up in the larger (binary search; ~1.4x fewer CPU s than intersect1d).
+    Pairs are taken tile by tile (by the blocks of ``_SEARCH_BLOCK`` values their two
+    sets lie in), and after each chunk of them the pages of ``sets`` outside the current
+    first block are given back when ``sets`` is mapped from a spill's file
+    (``release_pages``): D104's 500 k candidate pairs at 100 MB of text touch nearly
+    every page of the paragraphs' sets (68 MB), of which this holds a few blocks."""
     common = np.zeros(len(at), dtype=np.int64)
+    if not len(at):
+        return common
+    block = offsets[at] // _SEARCH_BLOCK  # (m, 2): the block of each pair's two sets
+    tiles = np.lexsort((block.max(axis=1), block.min(axis=1)))
+    first = block.min(axis=1)[tiles]
+    del block
     step = 8192  # pairs at a time: the Python lists of one chunk only (300 k pairs as lists: ~40 MB)
     for c0 in range(0, len(at), step):
-        ch = at[c0 : c0 + step]
-        bounds = zip(offsets[ch[:, 0]].tolist(), offsets[ch[:, 0] + 1].tolist(),
+        sel = tiles[c0 : c0 + step]
+        ch = at[sel]
+        bounds = zip(sel.tolist(), offsets[ch[:, 0]].tolist(), offsets[ch[:, 0] + 1].tolist(),
                      offsets[ch[:, 1]].tolist(), offsets[ch[:, 1] + 1].tolist())
-        for k, (a0, a1, b0, b1) in enumerate(bounds, c0):
+        for k, a0, a1, b0, b1 in bounds:
             if a1 - a0 > b1 - b0:
                 a0, a1, b0, b1 = b0, b1, a0, a1
             if a1 == a0:
@@ -234,6 +292,9 @@ def _common_by_search(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> 
             pos = big.searchsorted(sets[a0:a1])
             np.minimum(pos, b1 - b0 - 1, out=pos)
             common[k] = np.count_nonzero(big[pos] == sets[a0:a1])
+        keep = int(first[min(c0 + step, len(at) - 1)]) * _SEARCH_BLOCK  # the next chunk's first block
+        release_pages(sets[:keep])
+        release_pages(sets[keep + _SEARCH_BLOCK :])
     return common
 
 
@@ -245,15 +306,35 @@ def _spans_index(first: np.ndarray, lens: np.ndarray) -> tuple[np.ndarray, np.nd
     return np.repeat(first - bounds[:-1], lens) + np.arange(int(bounds[-1]), dtype=np.int64), bounds
 
 
+_TABLE_BLOCK = 1 << 18  # set values read at a time by ``_common_by_table`` (a few MB of index arrays)
+
+
 def _common_by_table(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray, involved: np.ndarray) -> np.ndarray:
     """|A & B| (int64) for each item pair in ``at`` ((m, 2) set indices; ``involved``: the
     sorted unique items of ``at``): the values of the involved sets get dense ids, each
     first item's set is marked in a boolean table and its partners' sets read there, all
-    partners of one item at once. For many pairs over few sets (whole documents)."""
+    partners of one item at once. For many pairs over few sets (whole documents).
+    Memory: 4 bytes per value of the involved sets (their ids, int32) and index arrays of
+    about ``_TABLE_BLOCK`` values (sets and partners are read a block of values at a
+    time: 3,400 documents of 100 MB of text, with every partner at once, took ~250 MB)."""
     lens = offsets[involved + 1] - offsets[involved]
-    gather, starts = _spans_index(offsets[involved], lens)
-    _, ids = np.unique(sets[gather], return_inverse=True)  # dense id of each value of the involved sets
-    table = np.zeros(int(ids.max()) + 1 if len(ids) else 1, dtype=bool)
+    starts = np.zeros(len(lens) + 1, dtype=np.int64)
+    np.cumsum(lens, out=starts[1:])
+    total = int(starts[-1])
+    values = np.empty(total, dtype=sets.dtype)
+    for lo, hi in _blocks(lens):
+        values[starts[lo] : starts[hi]] = _gather_sets(sets, offsets, involved[lo:hi], lens[lo:hi])
+    values.sort()  # (in place: no sorted copy)
+    new = np.empty(total, dtype=bool)
+    new[:1] = True
+    np.not_equal(values[1:], values[:-1], out=new[1:])
+    uniq = values[new]
+    del values, new  # (freed before the ids are made)
+    ids = np.empty(total, dtype=np.int32 if len(uniq) < 2**31 else np.int64)  # dense id of each value
+    for lo, hi in _blocks(lens):
+        ids[starts[lo] : starts[hi]] = np.searchsorted(uniq, _gather_sets(sets, offsets, involved[lo:hi], lens[lo:hi]))
+    table = np.zeros(len(uniq) or 1, dtype=bool)
+    del uniq
     pos = np.searchsorted(involved, at)  # (m, 2): each pair's items among the involved
     order = np.argsort(pos[:, 0], kind="stable")
     first = pos[order, 0]
@@ -263,15 +344,41 @@ def _common_by_table(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray, invo
         a = int(first[g0])
         mine = ids[starts[a] : starts[a + 1]]
         table[mine] = True
-        for c0 in range(g0, g1, 4096):  # partners a block at a time (bounded memory)
-            sel = order[c0 : min(g1, c0 + 4096)]
+        part_lens = lens[pos[order[g0:g1], 1]]
+        for c0, c1 in _blocks(part_lens):  # partners a block of values at a time (bounded memory)
+            sel = order[g0 + c0 : g0 + c1]
             part = pos[sel, 1]
-            idx, pstart = _spans_index(starts[part], lens[part])
+            idx, pstart = _spans_index(starts[part], part_lens[c0:c1])
             hits = np.zeros(len(idx) + 1, dtype=np.int64)
             np.cumsum(table[ids[idx]], out=hits[1:])
             common[sel] = hits[pstart[1:]] - hits[pstart[:-1]]
         table[mine] = False
     return common
+
+
+def _gather_sets(sets: np.ndarray, offsets: np.ndarray, items: np.ndarray, lens: np.ndarray) -> np.ndarray:
+    """The sets of ``items`` (ascending; ``lens`` their sizes) concatenated; pages of
+    ``sets`` mapped from a spill's file are given back once read (``release_pages``)."""
+    gather, _ = _spans_index(offsets[items], lens)
+    out = sets[gather]
+    if len(items):
+        release_pages(sets[int(offsets[items[0]]) : int(offsets[items[-1] + 1])])
+    return out
+
+
+def _blocks(lens: np.ndarray) -> list[tuple[int, int]]:
+    """Consecutive ranges ``[lo, hi)`` of ``lens``' items covering all, each summing to at
+    most ``_TABLE_BLOCK`` (or one item alone, when it is larger)."""
+    if not len(lens):
+        return []
+    ends = np.cumsum(lens)
+    out, lo = [], 0
+    while lo < len(lens):
+        base = int(ends[lo - 1]) if lo else 0
+        hi = max(lo + 1, int(np.searchsorted(ends, base + _TABLE_BLOCK, side="right")))
+        out.append((lo, hi))
+        lo = hi
+    return out
 
 
 def near_duplicate_pairs(
