@@ -26,9 +26,10 @@ def release_pages(a: np.ndarray) -> None:
     root = _root(a)
     view = root.base
     mm = getattr(view, "obj", None) if isinstance(view, memoryview) else None
-    if not isinstance(mm, mmap.mmap) or root.flags.writeable or root.nbytes != len(mm) or not a.nbytes:
+    if (not isinstance(mm, mmap.mmap) or root.flags.writeable or root.nbytes != len(mm) or not a.nbytes
+            or not hasattr(mm, "madvise") or not hasattr(mmap, "MADV_DONTNEED")):  # (Windows: no madvise)
         return
-    lo, hi = np.lib.array_utils.byte_bounds(a)
+    lo, hi = _byte_bounds(a)
     lo -= root.ctypes.data
     hi -= root.ctypes.data
     lo -= lo % mmap.PAGESIZE
@@ -56,6 +57,12 @@ def adjacent(parts: list[np.ndarray]) -> np.ndarray | None:
     lo = first.ctypes.data - root.ctypes.data
     flat = root.reshape(-1).view(np.uint8)
     return flat[lo : lo + at - first.ctypes.data].view(first.dtype).reshape(-1, *first.shape[1:])
+
+
+try:  # numpy >= 2.0
+    from numpy.lib.array_utils import byte_bounds as _byte_bounds
+except ImportError:  # numpy 1.x (pyproject allows >= 1.24)
+    _byte_bounds = np.byte_bounds
 
 
 def _root(a: np.ndarray) -> np.ndarray:
