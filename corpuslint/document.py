@@ -198,8 +198,7 @@ class Document:
         starts = self._region_starts
         text = self.text
         for line in self.lines:
-            content = text[line.start : line.end]
-            if not content.strip():
+            if not text[line.start : line.end].strip():
                 out.append("blank")
                 continue
             if not regions:
@@ -215,24 +214,7 @@ class Document:
             if (r.end <= line.start or r.start >= line.end) and (i + 1 == len(regions) or regions[i + 1].start >= line.end):
                 out.append(structure.PROSE)
                 continue
-            weight: dict[str, int] = {}
-            covered = 0
-            while i < len(regions) and regions[i].start < line.end:
-                r = regions[i]
-                s, e = max(r.start, line.start), min(r.end, line.end)
-                if e > s:
-                    n = len(text[s:e].strip())
-                    weight[r.kind] = weight.get(r.kind, 0) + n
-                    covered += n
-                i += 1
-            rest = len(content.strip()) - covered
-            if rest > 0:
-                weight[structure.PROSE] = weight.get(structure.PROSE, 0) + rest
-            # A line with written text is of its text's kind (inline code or a link
-            # destination inside a sentence does not make the line code).
-            text_weight = {k: v for k, v in weight.items() if k in structure.TEXT_REGIONS and v}
-            pick = text_weight or weight
-            out.append(max(pick.items(), key=lambda kv: kv[1])[0] if pick else structure.PROSE)
+            out.append(weighed_kind(text, line.start, line.end, regions, i))
         return out
 
     def masked(self, kinds: "frozenset[str] | set[str]" = structure.TEXT_REGIONS) -> str:
@@ -322,3 +304,28 @@ def _blank_out(text: str) -> str:
 def _suffix(path: str) -> str:
     name = path.rsplit("/", 1)[-1]
     return "." + name.rsplit(".", 1)[-1] if "." in name else ""
+
+
+def weighed_kind(text: str, start: int, end: int, regions: list, i: int) -> str:
+    """The kind of the non-blank line ``text[start:end]`` by weight: the text kind
+    (prose, heading, table) holding most of its non-space characters, or, on a line
+    without text, the kind holding most of them. ``regions`` are sorted and do not
+    overlap; ``i`` is the index of the last one starting at or before ``start`` (0 if none)."""
+    weight: dict[str, int] = {}
+    covered = 0
+    while i < len(regions) and regions[i].start < end:
+        r = regions[i]
+        s, e = max(r.start, start), min(r.end, end)
+        if e > s:
+            n = len(text[s:e].strip())
+            weight[r.kind] = weight.get(r.kind, 0) + n
+            covered += n
+        i += 1
+    rest = len(text[start:end].strip()) - covered
+    if rest > 0:
+        weight[structure.PROSE] = weight.get(structure.PROSE, 0) + rest
+    # A line with written text is of its text's kind (inline code or a link
+    # destination inside a sentence does not make the line code).
+    text_weight = {k: v for k, v in weight.items() if k in structure.TEXT_REGIONS and v}
+    pick = text_weight or weight
+    return max(pick.items(), key=lambda kv: kv[1])[0] if pick else structure.PROSE

@@ -20,16 +20,7 @@ def _match_by_regex(m: Matcher, normalized: str):
     n_words = normalized.count(" ") + 1
     if n_words > m.max_words:
         return None
-    for rx in (m.start_re, m.contains_re):
-        if rx is None:
-            continue
-        found = rx.search(normalized)
-        if found:
-            phrase = found.group().strip()
-            entry = m.partial[phrase][0]
-            if n_words <= entry.max_words:
-                return entry, phrase
-    return None
+    return m.search_partial(normalized, n_words)
 
 
 _MATCHER = builtin_matcher()
@@ -341,38 +332,23 @@ def test_w103_gate_two_spaces(text):
 
 
 def _line_kinds_by_definition(doc):
-    """``Document.line_kinds`` as defined: every line's characters weighed by region."""
+    """``Document.line_kinds`` as defined: every non-blank line's characters weighed by
+    region (``document.weighed_kind``), without the inside-one-region / no-region paths."""
     from bisect import bisect_right
 
     from corpuslint import structure
+    from corpuslint.document import weighed_kind
 
     out, regions, text = [], doc.regions, doc.text
     starts = [r.start for r in regions]
     for line in doc.lines:
-        content = text[line.start : line.end]
-        if not content.strip():
+        if not text[line.start : line.end].strip():
             out.append("blank")
-            continue
-        if not regions:
+        elif not regions:
             out.append(structure.PROSE)
-            continue
-        i = max(bisect_right(starts, line.start) - 1, 0)
-        weight: dict[str, int] = {}
-        covered = 0
-        while i < len(regions) and regions[i].start < line.end:
-            r = regions[i]
-            s, e = max(r.start, line.start), min(r.end, line.end)
-            if e > s:
-                n = len(text[s:e].strip())
-                weight[r.kind] = weight.get(r.kind, 0) + n
-                covered += n
-            i += 1
-        rest = len(content.strip()) - covered
-        if rest > 0:
-            weight[structure.PROSE] = weight.get(structure.PROSE, 0) + rest
-        text_weight = {k: v for k, v in weight.items() if k in structure.TEXT_REGIONS and v}
-        pick = text_weight or weight
-        out.append(max(pick.items(), key=lambda kv: kv[1])[0] if pick else structure.PROSE)
+        else:
+            out.append(weighed_kind(text, line.start, line.end, regions,
+                                    max(bisect_right(starts, line.start) - 1, 0)))
     return out
 
 

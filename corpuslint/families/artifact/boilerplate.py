@@ -127,6 +127,11 @@ class Matcher:
         n_words = normalized.count(" ") + 1
         if n_words > self.max_words or self.first_words.isdisjoint(normalized.split(" ")):
             return None
+        return self.search_partial(normalized, n_words)
+
+    def search_partial(self, normalized: str, n_words: int) -> tuple[Entry, str] | None:
+        """The start, then the contains phrase found in the normalised line of ``n_words``
+        words, with the phrase, when the line is not longer than that phrase allows."""
         for rx in (self.start_re, self.contains_re):
             if rx is None:
                 continue
