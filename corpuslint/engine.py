@@ -383,9 +383,8 @@ class _Unspill:
         for key, value in own.items():
             if isinstance(value, self._spilled):
                 at = value.offset
-                state = self.decoded.get(at)
-                if state is None:
-                    state = fresh[at]
+                # (membership, not ``get``: a state may decode to None, e.g. one worker blob of None shared by rules)
+                state = self.decoded[at] if at in self.decoded else fresh[at]
                 self.left[at] -= 1
                 if self.left[at]:
                     self.decoded[at] = state

@@ -199,6 +199,51 @@ def test_a_state_several_rules_share_is_read_back_once():
         spill.close()
 
 
+def test_a_state_of_none_several_rules_share_comes_back_to_each():
+    """A worker encodes a state once per object, so a short document's D104 and D105
+    states (both None) come back as one blob, spilled once: each rule gets None (a
+    decoded None kept for the next rule is not taken for "not decoded yet")."""
+    from corpuslint.codec import dumps
+
+    spill = StateSpill()
+    try:
+        none, own = spill.put_blob(dumps(None)), spill.put({"b": np.arange(2)})
+
+        class Rule:
+            def __init__(self, code):
+                self.code = code
+
+        rules = [Rule("D104"), Rule("D105")]
+        states = {"D104": {"short": none, "long": own}, "D105": {"short": none}}
+        unspill = engine._Unspill(spill, states, rules)
+        first = unspill.states(states["D104"])
+        assert first["short"] is None and np.array_equal(first["long"]["b"], np.arange(2))
+        assert unspill.states(states["D105"]) == {"short": None} and not unspill.decoded
+    finally:
+        spill.close()
+
+
+def test_no_cache_run_in_worker_processes_with_short_documents(tmp_path, capsys):
+    """64+ files (the map runs in worker processes) of one short real line each: no
+    D104/D105 state, one shared blob per document; the --no-cache run (states
+    spilled) reports what the cached run reports, instead of an internal error."""
+    from corpuslint import cli
+
+    lines = [x for p in sorted(SAMPLES.glob("*.txt")) for x in p.read_text(encoding="utf-8").splitlines()
+             if 0 < len(x.split()) < 6]
+    assert len(set(lines)) >= 8
+    for i in range(engine.PARALLEL_MIN_DOCS + 6):
+        (tmp_path / f"{i:03}.txt").write_text(f"{lines[i % len(lines)]} {i}\n", encoding="utf-8")
+    out = {}
+    for cache in ("--no-cache", "--exit-zero"):
+        args = ["check", "--format", "json", "--jobs", "2", "--select", "D104,D105", "--exit-zero", cache,
+                str(tmp_path)]
+        assert cli.main(args) == 0
+        out[cache] = json.loads(capsys.readouterr().out)
+    assert out["--no-cache"]["files_checked"] == engine.PARALLEL_MIN_DOCS + 6
+    assert out["--no-cache"]["diagnostics"] == out["--exit-zero"]["diagnostics"]
+
+
 def test_no_cache_run_with_and_without_the_spill_is_the_same_report(tmp_path, monkeypatch, capsys):
     """Seed files and near-copies of their paragraphs (D104, D105, S101, S103 all report):
     the --no-cache report with states spilled is byte for byte the in-memory one."""
