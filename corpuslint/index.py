@@ -74,8 +74,9 @@ if TYPE_CHECKING:
     from .document import Document
     from .rules import CorpusRule
 
-SCHEMA_VERSION = "8"  # 4: msgpack/numpy codec instead of pickle; 5, 6: aggregates (postings); 7: agg_counts;
-# 8: agg_docs_hashes (an older index lacks it: rebuilt, never read without it)
+SCHEMA_VERSION = "9"  # 4: msgpack/numpy codec instead of pickle; 5, 6: aggregates (postings); 7: agg_counts;
+# 8: agg_docs_hashes (an older index lacks it: rebuilt, never read without it); 9: cached findings' related
+# locations keep their record (a dataset record's findings: file and record, not "file#record")
 DB_NAME = "corpus-index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
 PARALLEL_MIN_MISSES = 64  # collect in worker processes only when this many files need it
@@ -945,7 +946,7 @@ def encode_findings(found: list, doc: "Document") -> bytes:
             fix = [f.fix.applicability.value,
                    [[e.start, e.end, e.replacement, _slice_digest(doc.text[e.start:e.end])] for e in f.fix.edits]]
         rows.append([f.code, f.severity.value, f.message, f.start, f.end, f.line, f.column, f.end_line,
-                     f.end_column, fix, [[r.path, r.line, r.column] for r in f.related]])
+                     f.end_column, fix, [[r.path, r.line, r.column, r.record] for r in f.related]])
     return dumps([doc.content_hash, rows])
 
 
@@ -974,6 +975,7 @@ def decode_findings(blob: bytes, doc: "Document", rules: Iterable[Any]) -> list:
     by_code = {r.code: r for r in rules}
     n = len(doc.text)
     n_lines = len(doc.lines) + 1
+    where = doc.location(0)  # a dataset record's findings name its data file and the record
     out = []
     for row in data[1]:
         if not (isinstance(row, list) and len(row) == 11):
@@ -1013,12 +1015,13 @@ def decode_findings(blob: bytes, doc: "Document", rules: Iterable[Any]) -> list:
             raise CodecError("bad related list")
         rel = []
         for r in related:
-            if not (isinstance(r, list) and len(r) == 3):
+            if not (isinstance(r, list) and len(r) == 4 and (r[3] is None or isinstance(r[3], (int, str)))):
                 raise CodecError("bad related location")
             rel.append(Location(_str(r[0], "related path"), _int(r[1], 1, 2**62, "related line"),
-                                _int(r[2], 1, 2**62, "related column")))
+                                _int(r[2], 1, 2**62, "related column"), r[3]))
         out.append(Finding(code=code, rule=rule.name, family=rule.family, severity=severity,
-                           message=_str(message, "message"), path=doc.path, start=start, end=end, line=line,
+                           message=_str(message, "message"), path=where.path, record=where.record,
+                           start=start, end=end, line=line,
                            column=column, end_line=end_line, end_column=end_column, fix=fx, related=tuple(rel)))
     return out
 

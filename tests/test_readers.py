@@ -221,6 +221,30 @@ def test_jobs_2_gives_the_jobs_1_findings(tmp_path):
     assert outs[0] == outs[1] and len(outs[0]) == 2 * 3 * 100
 
 
+def test_findings_from_the_cache_name_the_file_and_the_record(tmp_path):
+    """A warm run (document findings from the cache by content hash) reports what a
+    --no-cache run reports: path = the data file, record = the id, and a related
+    location keeps its record; a copy of a record (same text, same hash) too. Also the
+    baseline a warm run writes suppresses the findings of a --no-cache run."""
+    texts = [*ARTICLES, ARTICLES[1]]  # the last record: a copy of the second (its findings come from the first)
+    write_jsonl(tmp_path / "d.jsonl", jsonl_lines(texts))
+
+    def diagnostics(*args):
+        proc = run_cli("check", "--format", "json", "--id-field", "id", "--exit-zero", *args, "d.jsonl", cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        return json.loads(proc.stdout)["diagnostics"]
+
+    want = diagnostics("--no-cache")
+    assert {d["record"] for d in want if d["code"] == "A101"} == {"doc-2", "doc-6"}
+    assert any(r.get("record") == "doc-3" for d in want if d["code"] == "D101" for r in d["related"])
+    for _ in ("cold", "warm"):
+        assert diagnostics() == want
+    proc = run_cli("check", "--id-field", "id", "--write-baseline", "b.json", "d.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    proc = run_cli("check", "--id-field", "id", "--no-cache", "--baseline", "b.json", "d.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0 and "no longer occur" not in proc.stderr, proc.stdout + proc.stderr
+
+
 # -- no silent pass -----------------------------------------------------------------------
 
 
