@@ -56,7 +56,7 @@ def test_missing_report_extra_is_a_one_line_error(tmp_path):
     (blocker / "vl_convert.py").write_text("raise ImportError('blocked', name='vl_convert')\n")
     env = {"PYTHONPATH": os.pathsep.join([str(blocker), os.environ.get("PYTHONPATH", "")])}
     proc = run_cli("check", "--no-cache", "--format", "html", str(tmp_path / "a.txt"), env=env)
-    assert proc.returncode == 2 and "corpuslint[report]" in proc.stderr
+    assert proc.returncode == 2 and "corpus-quality-lint[report]" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
 
 

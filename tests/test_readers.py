@@ -267,7 +267,8 @@ def test_parquet_without_pyarrow_is_a_clear_finding(tmp_path):
     env = {"PYTHONPATH": os.pathsep.join([str(blocker), str(ROOT), os.environ.get("PYTHONPATH", "")])}
     proc = run_cli("check", "--no-cache", "d.parquet", cwd=tmp_path, env=env)
     assert proc.returncode == 1, proc.stderr
-    assert "d.parquet:1:1: F003 reading d.parquet needs pyarrow: pip install 'corpuslint[parquet]'" in proc.stdout
+    assert ("d.parquet:1:1: F003 reading d.parquet needs pyarrow: "
+            "pip install 'corpus-quality-lint[parquet]'") in proc.stdout
 
 
 def test_reader_config_is_validated(tmp_path):

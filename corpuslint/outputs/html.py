@@ -9,7 +9,7 @@ left), the flagged span highlighted and, for duplicates, the related copy beside
 Plots are Vega-Lite specifications built with altair and rendered to inline SVG by
 ``vl-convert-python`` (a bundled Vega engine, no browser, no network), so the report
 needs no JavaScript library at all; the only script is the table filter below.
-Both come with the ``report`` extra: ``pip install 'corpuslint[report]'``.
+Both come with the ``report`` extra: ``pip install 'corpus-quality-lint[report]'``.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _require():
         import vl_convert  # noqa: F401
     except ImportError as exc:
         raise ConfigError(
-            f"--format html needs the report extra ({exc.name} is missing): pip install 'corpuslint[report]'"
+            f"--format html needs the report extra ({exc.name} is missing): pip install 'corpus-quality-lint[report]'"
         ) from None
 
 

@@ -3,7 +3,7 @@
 Records are read in batches (``ParquetFile.iter_batches``; Arrow IPC files are
 memory-mapped and read batch by batch), and only the columns holding the text and id
 fields are decoded. A dotted ``text-field`` (``meta.body``) reaches into a struct
-column. pyarrow is the ``corpuslint[parquet]`` extra: without it these files are one
+column. pyarrow is the ``corpus-quality-lint[parquet]`` extra: without it these files are one
 F003 finding saying what to install.
 
 A Hugging Face dataset saved with ``Dataset.save_to_disk(folder)`` is a folder of

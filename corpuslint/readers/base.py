@@ -199,4 +199,4 @@ def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:
 
 def missing_pyarrow(path: str) -> ReadProblem:
     return ReadProblem("unreadable", f"reading {os.path.basename(path)} needs pyarrow: "
-                                     "pip install 'corpuslint[parquet]'")
+                                     "pip install 'corpus-quality-lint[parquet]'")

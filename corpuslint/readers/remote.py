@@ -38,7 +38,8 @@ def filesystem(url: str):
         import fsspec
         from fsspec.core import url_to_fs
     except ImportError:
-        raise URLError(f"{url}: reading URLs needs fsspec (pip install 'corpuslint[dask]' or fsspec)") from None
+        raise URLError(f"{url}: reading URLs needs fsspec "
+                       "(pip install 'corpus-quality-lint[dask]' or fsspec)") from None
     protocol = url.split("://", 1)[0]
     try:
         fsspec.get_filesystem_class(protocol)
