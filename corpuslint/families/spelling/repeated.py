@@ -186,6 +186,16 @@ PERSIAN_URDU_REDUPLICATIVES = frozenset(
     آہستہ جلدی جلد گھر کبھی کہیں کوئی ساتھ ٹھیک دھیرے چلتے ہنس رو بار بار الگ ایک دو تین
     چار پانچ دس سو ہزار کچھ کون کیا جگہ دن رات سال مہینہ ہفتہ قدم لفظ حصہ""".split()
 )
+# Urdu reduplicates content words of every class, not a closed list: adjectives ("صاف صاف",
+# "اونچے اونچے"), adverbs ("ہمیشہ ہمیشہ", "چپکے چپکے"), verb stems before کر ("گن گن کر",
+# "پکار پکار کر"), nouns ("طرح طرح"), pronouns ("جس جس", "اپنی اپنی"), compound verbs ("دے
+# دے"). A doubled word is a slip in Urdu only when it is one of these closed-class words:
+# postpositions, conjunctions, auxiliaries and "بھی"/"ہی" ("غلط فہمی میں میں مبتلا",
+# "تاکہ تاکہ ھم").
+URDU_FUNCTION_WORDS = frozenset(
+    """میں کے کی کا کو سے نے پر تک والا والے والی اور کہ یا لیکن مگر بلکہ کیونکہ تاکہ اگر
+    چونکہ ہے ہیں تھا تھی تھے تھیں ہوں گا گی گے بھی ہی""".split()
+)
 # Arabic function words: never a distributive accusative even though some end in ا.
 # Persian words that are both an adjective closing a noun phrase and an adverb opening the
 # predicate: "در زمان دیگر دیگر بیکار هستند" (at other times [they are] no longer idle),
@@ -294,7 +304,9 @@ class RepeatedWord(SpellingDocumentRule):
     relative pronoun after a comma before the same article (", die die Energie") and a
     capitalised interface label mid-sentence ("Click To to choose");
     in Persian a word that is adjective then adverb ("زمان دیگر دیگر بیکار"); in Persian and Urdu paragraphs, the words these languages reduplicate as
-    grammar ("کم کم", "آرام آرام", "دسته دسته"); in other Arabic-script languages
+    grammar ("کم کم", "آرام آرام", "دسته دسته"), and in Urdu any word but the
+    closed-class ones (postpositions, conjunctions, auxiliaries: "میں میں", "تاکہ تاکہ"
+    are reported; "صاف صاف", "گن گن کر", "طرح طرح" are not); in other Arabic-script languages
     (Pashto, Uyghur...), nothing; a word followed by its own contraction ("tells you
     you're"); in verse (a block of 3+ lines whose median line has at most 48 characters:
     poems, lyrics), any word but the English function words ("رفت رفت", "Bum bum").
@@ -361,6 +373,8 @@ class RepeatedWord(SpellingDocumentRule):
                 lang = next((lg for s, e, lg in spans if s <= m.start() < e), "ar")
                 if lang != "ar" and (lang not in ("fa", "ur") or word in PERSIAN_URDU_REDUPLICATIVES):
                     continue  # Persian/Urdu reduplication; Pashto, Uyghur...: no list here
+                if lang == "ur" and word not in URDU_FUNCTION_WORDS:
+                    continue  # Urdu reduplication of a content word ("صاف صاف", "گن گن کر")
                 if lang == "fa" and word in PERSIAN_ADJECTIVE_ADVERBS and _after_word(text, m.start()):
                     continue  # "زمان دیگر دیگر بیکار": adjective, then adverb
             start2 = m.start("gap")
