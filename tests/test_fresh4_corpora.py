@@ -21,3 +21,27 @@ def test_s104_urdu_closed_class_words_doubled_are_still_reported():
     # Django's Urdu admin .po (BSD-3-Clause): "درج کریں تاکہ تاکہ ھم تصدیق کر سکیں"
     text = "براہ مھربانی اپنا نیا لفظ اجازت دو مرتبہ درج کریں تاکہ تاکہ ھم تصدیق کر سکیں۔\n"
     assert found("x.txt", "S104", text) == [("S104", 1, 51)]
+
+
+# -- Kurdish and Uyghur paragraphs are not Arabic or Persian --------------------------------
+
+
+def test_short_paragraphs_of_a_kurdish_or_uyghur_document_keep_its_language():
+    from corpuslint.text.script import language_spans
+
+    from .test_fresh_corpora import REAL
+
+    for name, lang in (("django-po-ckb-admindocs.txt", "ckb"), ("django-po-ug-auth.txt", "ug")):
+        text = (REAL / name).read_text(encoding="utf-8")
+        # (were: 17 of 35 Kurdish paragraphs Persian; Uyghur ones Arabic, Persian or Urdu)
+        assert {lg for _s, _e, lg in language_spans(text)} == {lang}, name
+        # an Arabic sentence (Django's Arabic admin .po) in the Kurdish file is still Arabic
+        arabic = ("في حال عدم إستقبال البريد الإلكتروني، الرجاء التأكد من إدخال عنوان بريدك الإلكتروني"
+                  " الخاص بحسابك ومراجعة مجلد الرسائل غير المرغوب بها.")
+        mixed = language_spans(f"{text}\n{arabic}\n")
+        assert mixed[-1][2] == "ar" and {lg for _s, _e, lg in mixed[:-1]} == {lang}, name
+
+
+def test_no_spelling_rule_reads_uyghur_as_arabic():
+    # "ئىشلەتكۈچىلەر" (users) was cut at ە and its piece "تكۈچىل" reported as a slip of "تكۈچى"
+    assert found("django-po-ug-auth.txt", "S") == []

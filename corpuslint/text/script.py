@@ -37,6 +37,8 @@ _OTHER_LETTERS = {
     "ckb": regex.compile(r"[\u0695\u06B5\u06CE]"),  # Central Kurdish ڕ ڵ ێ
     "sd": regex.compile(r"[\u0680\u067B\u0684\u0683\u0699\u06A6\u06BB\u06B1\u06B3]"),  # Sindhi
 }
+# ae ە (U+06D5): a letter of Kurdish and Uyghur, never of Arabic, Persian or Urdu.
+_AE = re.compile("\u06d5")
 # Every language ``arabic_script_language`` tells apart.
 ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", *_OTHER_LETTERS})
 _ANY_OTHER = lazy("|".join(p.pattern for p in _OTHER_LETTERS.values()))
@@ -75,10 +77,14 @@ def arabic_script_language(text: str, default: str | None = None) -> str | None:
     when Persian/Urdu letters outnumber the Arabic-only ones (ي ك ة ى) and are at
     least 1%; otherwise Arabic (a Persian name in an Arabic article stays Arabic).
     Short text whose letters decide nothing (a heading with one ی and no ي ك ة ى, or
-    none of either) is ``default`` when one is given: the document's language."""
+    none of either) is ``default`` when one is given: the document's language. When that
+    is another language ("ckb", "ug"...), so is short text (under 40 letters: "ئەفریقی"
+    has Persian letters, Uyghur "ياق" Arabic ones) and text with ە."""
     letters = len(_ARABIC_LETTER.findall(text))
     if letters == 0:
         return None
+    if default in _OTHER_LETTERS and (letters < 40 or _AE.search(text)):
+        return default  # a short paragraph, or one with ە, of a Kurdish, Uyghur... document
     if _ANY_OTHER.search(text):
         counts = {lang: len(p.findall(text)) for lang, p in _OTHER_LETTERS.items()}
         lang, n = max(counts.items(), key=lambda kv: kv[1])
