@@ -45,3 +45,13 @@ def test_short_paragraphs_of_a_kurdish_or_uyghur_document_keep_its_language():
 def test_no_spelling_rule_reads_uyghur_as_arabic():
     # "ئىشلەتكۈچىلەر" (users) was cut at ە and its piece "تكۈچىل" reported as a slip of "تكۈچى"
     assert found("django-po-ug-auth.txt", "S") == []
+
+
+# -- Q107: Urdu writes postpositions and auxiliaries as words --------------------------------
+
+
+def test_q107_urdu_prose_is_not_character_soup():
+    # surah 113 of an Urdu translation: mean word length 2.8 (the whole translation: median 3.1)
+    assert found("quran-ur-al-falaq.txt", "Q107") == []
+    # a spaced-out run of letters is still below the Urdu minimum
+    assert found("x.txt", "Q107", "ک ہ و م ی ں پ ن ا ہ م ا ن گ ت ا ہ و ں\n") == [("Q107", 1, 1)]
