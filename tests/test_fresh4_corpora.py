@@ -5,7 +5,7 @@ still reported."""
 
 from __future__ import annotations
 
-from .test_fresh_corpora import found  # (code, line, column) of one rule's findings
+from .test_fresh_corpora import REAL, found  # (code, line, column) of one rule's findings
 
 
 # -- S104: Urdu reduplicates content words of every class ----------------------------------
@@ -28,8 +28,6 @@ def test_s104_urdu_closed_class_words_doubled_are_still_reported():
 
 def test_short_paragraphs_of_a_kurdish_or_uyghur_document_keep_its_language():
     from corpuslint.text.script import language_spans
-
-    from .test_fresh_corpora import REAL
 
     for name, lang in (("django-po-ckb-admindocs.txt", "ckb"), ("django-po-ug-auth.txt", "ug")):
         text = (REAL / name).read_text(encoding="utf-8")
@@ -55,3 +53,14 @@ def test_q107_urdu_prose_is_not_character_soup():
     assert found("quran-ur-al-falaq.txt", "Q107") == []
     # a spaced-out run of letters is still below the Urdu minimum
     assert found("x.txt", "Q107", "ک ہ و م ی ں پ ن ا ہ م ا ن گ ت ا ہ و ں\n") == [("Q107", 1, 1)]
+
+
+# -- W105: blank lines inside a Markdown code block are code --------------------------------
+
+
+def test_w105_blank_lines_in_a_fenced_code_example_are_not_reported_in_prose_they_are():
+    # black's docs show how it treats "EmptyLineInParenWillBeDeleted" with three empty lines
+    assert found("black-empty-lines.md", "W105") == []
+    text = (REAL / "black-empty-lines.md").read_text(encoding="utf-8")
+    spaced = text.replace("vertical whitespace. This", "vertical whitespace.\n\n\n\nThis", 1)
+    assert found("black-empty-lines.md", "W105", spaced) == [("W105", 7, 1)]

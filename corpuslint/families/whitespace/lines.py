@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
-from ...structure import ALL_REGIONS
+from ...structure import ALL_REGIONS, CODE
 from ._common import NEWLINE_RE, dominant_newline
 
 _NAMES = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}
@@ -28,7 +28,8 @@ class TooManyBlankLines(DocumentRule):
     two lines with content, once per document (at the first run, with the number of
     runs and their lines; the fix covers every run): a generated page that puts three
     blank lines before each of its 80 headings has one formatting habit, not 80
-    defects. Runs at the end of the file are W107's.
+    defects. Runs at the end of the file are W107's; runs inside a Markdown code block
+    are code (an example of how blank lines are formatted), not reported.
     Why: Long blank runs are scraping residue (removed widgets, ads); they inflate
     files and break "blank line = paragraph break" assumptions only by degree, but
     make paragraph units inconsistent across a corpus.
@@ -53,7 +54,7 @@ class TooManyBlankLines(DocumentRule):
             if _blank(doc, line):
                 run.append(line)
                 continue
-            if len(run) > limit and run[0].number > 1:
+            if len(run) > limit and run[0].number > 1 and doc.kind_at(run[0].start) != CODE:
                 first_extra = run[limit]
                 found.append((first_extra.start, line.start, len(run), first_extra.number))
             run = []
