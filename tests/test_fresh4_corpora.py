@@ -64,3 +64,16 @@ def test_w105_blank_lines_in_a_fenced_code_example_are_not_reported_in_prose_the
     text = (REAL / "black-empty-lines.md").read_text(encoding="utf-8")
     spaced = text.replace("vertical whitespace. This", "vertical whitespace.\n\n\n\nThis", 1)
     assert found("black-empty-lines.md", "W105", spaced) == [("W105", 7, 1)]
+
+
+# -- S104: Turkish reduplication and suffixes after an apostrophe ---------------------------
+
+
+def test_s104_turkish_reduplication_and_a_suffix_then_the_particle_are_not_slips():
+    assert found("quran-tr-reduplication.txt", "S104") == []
+    text = (REAL / "quran-tr-reduplication.txt").read_text(encoding="utf-8")
+    # a doubled conjunction is still a slip in Turkish
+    assert found("x.txt", "S104", text.replace("yardımı ve zafer", "yardımı ve ve zafer")) == [("S104", 1, 18)]
+    # and an English "the the" beside a few Turkish names is still English
+    english = "He flew from İstanbul to Erzurum and then to the the coast of Muğla in one day.\n"
+    assert found("x.txt", "S104", english) == [("S104", 1, 46)]

@@ -19,9 +19,10 @@ from .base import SpellingDocumentRule
 
 # Same word, separated only by spaces/tabs on one line (not across a line break or
 # punctuation, where repetition is usually deliberate: "لا، لا"). Not part of an
-# identifier, option, path or address: "--vault vault", "apparmor apparmor-profiles".
+# identifier, option, path or address: "--vault vault", "apparmor apparmor-profiles";
+# not a suffix after an apostrophe, then a word: Turkish "İncil'de de" (in the Gospel too).
 _REPEAT_RE = lazy(
-    r"(?<![\p{L}\p{M}\p{N}_\-/.@$=:\\])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<gap>[ \t\u00A0\u202F]+)(?P=w)"
+    r"(?<![\p{L}\p{M}\p{N}_\-/.@$=:\\])(?<!\p{L}['’])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<gap>[ \t\u00A0\u202F]+)(?P=w)"
     r"(?![\p{L}\p{M}\p{N}_\-/@=:\\])(?!\.\p{L})(?!['’]\p{L})",
     regex.IGNORECASE,
 )
@@ -196,6 +197,11 @@ URDU_FUNCTION_WORDS = frozenset(
     """میں کے کی کا کو سے نے پر تک والا والے والی اور کہ یا لیکن مگر بلکہ کیونکہ تاکہ اگر
     چونکہ ہے ہیں تھا تھی تھے تھیں ہوں گا گی گے بھی ہی""".split()
 )
+# Turkish reduplicates words of every class too (ikileme): "akın akın", "tekrar tekrar",
+# "bölük bölük", "uzun uzun", "bir bir", "göre göre". In Turkish text (5 or more of ı ğ ş
+# İ, at least 2% of its Latin letters; not English naming İstanbul) only these are slips.
+TURKISH_FUNCTION_WORDS = frozenset("ve ile veya ya da de ki bu şu için gibi ama fakat çünkü ise".split())
+_TURKISH_LETTER_RE = lazy(r"[ıİğĞşŞ]")
 # Arabic function words: never a distributive accusative even though some end in ا.
 # Persian words that are both an adjective closing a noun phrase and an adverb opening the
 # predicate: "در زمان دیگر دیگر بیکار هستند" (at other times [they are] no longer idle),
@@ -303,6 +309,9 @@ class RepeatedWord(SpellingDocumentRule):
     clause before the main verb ("That that is is ...", "What it is is ..."), a German
     relative pronoun after a comma before the same article (", die die Energie") and a
     capitalised interface label mid-sentence ("Click To to choose");
+    in Turkish text any word but a conjunction or pronoun ("akın akın", "tekrar
+    tekrar", "bir bir" are reduplications), and a suffix after an apostrophe before the
+    same word ("İncil'de de");
     in Persian a word that is adjective then adverb ("زمان دیگر دیگر بیکار"); in Persian and Urdu paragraphs, the words these languages reduplicate as
     grammar ("کم کم", "آرام آرام", "دسته دسته"), and in Urdu any word but the
     closed-class ones (postpositions, conjunctions, auxiliaries: "میں میں", "تاکہ تاکہ"
@@ -330,7 +339,7 @@ class RepeatedWord(SpellingDocumentRule):
     def check(self, doc):
         text = doc.text
         spans = None
-        non_latin = None
+        non_latin = turkish = None
         for m in repeat_matches(text):
             word = m.group("w")
             if len(word) < 2 or word.casefold() in self._exceptions or "\t" in m.group("gap"):
@@ -354,6 +363,11 @@ class RepeatedWord(SpellingDocumentRule):
                 )
                 if in_other_script and word.lower() not in _EN_FUNCTION_WORDS:
                     continue  # Latin words in Arabic-script or CJK text are commands, names, output
+                if turkish is None:
+                    n = len(_TURKISH_LETTER_RE.findall(text))
+                    turkish = n >= 5 and n * 50 >= len(_LATIN_RE.findall(text))
+                if turkish and word.lower() not in TURKISH_FUNCTION_WORDS:
+                    continue  # Turkish reduplication ("akın akın", "tekrar tekrar")
                 before = text[max(line_start, m.start() - 60) : m.start()]
                 if word[0].isupper() and not second[0].isupper() and not _SENTENCE_START_RE.search(before):
                     continue  # "Click To to choose": a capitalised interface label, then the word
