@@ -77,3 +77,11 @@ def test_s104_turkish_reduplication_and_a_suffix_then_the_particle_are_not_slips
     # and an English "the the" beside a few Turkish names is still English
     english = "He flew from İstanbul to Erzurum and then to the the coast of Muğla in one day.\n"
     assert found("x.txt", "S104", english) == [("S104", 1, 46)]
+
+
+# -- W120: the ezafe ی on a numeral ---------------------------------------------------------
+
+
+def test_w120_kurdish_ezafe_on_a_numeral_is_written_glued_and_a_unit_is_not():
+    # "6ی بەیانی" (6 a.m.), "6ی ئێوارە." (6 p.m.); "(8بایت)" (8 bytes) lacks its space
+    assert found("django-po-ckb-times.txt", "W120") == [("W120", 11, 2)]

@@ -32,9 +32,10 @@ def _glued(text: str):
         yield from _GLUED_RE.finditer(text, start, end)
 
 
-# Written glued by convention, never reported: era markers after a year (1445هـ, 2020م)
-# and Persian suffixes on a numeral (plural "۱ها" = "the 1s", ordinal "۲ام", "۳مین").
-_ERA_MARKERS = frozenset({"هـ", "ه", "م", "ق", "ش", "ها", "های", "ام", "امین", "مین"})
+# Written glued by convention, never reported: era markers after a year (1445هـ, 2020م),
+# Persian suffixes on a numeral (plural "۱ها" = "the 1s", ordinal "۲ام", "۳مین") and the
+# Persian/Kurdish ezafe ی on one (Kurdish "6ی بەیانی", 6 a.m.).
+_ERA_MARKERS = frozenset({"هـ", "ه", "م", "ق", "ش", "ها", "های", "ام", "امین", "مین", "ی"})
 # Unit abbreviations (km, kg, cm, bit, ...): the space is house style, not a slip, so
 # they are reported without a safe fix.
 _UNITS = frozenset(
@@ -48,7 +49,7 @@ class LettersGluedToDigits(DocumentRule):
     What: an Arabic, Persian or Urdu word of two or more letters immediately followed
     or preceded by digits (ASCII, Arabic-Indic or Extended Arabic-Indic): "يساوي4374",
     "64بت". Not reported: era markers written glued by convention ("1445هـ", "2020م"),
-    Persian suffixes on a numeral ("۱ها", "۳مین"),
+    Persian suffixes on a numeral ("۱ها", "۳مین") and the ezafe ی ("6ی بەیانی"),
     tokens inside identifiers, paths and URLs (a "/", "_", "-", "@" or a Latin letter
     next to them).
     Why: the glued token is neither the word nor the number for search, counting and
