@@ -402,6 +402,9 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
 
     for key, value in raw.items():
         if key not in _KNOWN_KEYS and key not in plugin_sections:
+            if key == "tool" and isinstance(value, dict) and "corpuslint" in value:
+                raise err(key, "unknown key (only a file named pyproject.toml reads [tool.corpuslint]; "
+                          "in this file write its keys at the top level)")
             raise err(key, "unknown key" + did_you_mean(key, sorted(_KNOWN_KEYS | set(plugin_sections))))
         if key in _LIST_KEYS and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             raise err(key, "must be a list of strings")

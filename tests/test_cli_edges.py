@@ -238,6 +238,10 @@ def test_did_you_mean_for_flags_keys_options_codes_and_formats(tmp_path):
     (tmp_path / "corpuslint.toml").write_text('[rules.W105]\nmax-blank-line = 1\n')
     assert "rules.W105.max-blank-line: unknown option (did you mean 'max-blank-lines'?)" in run_cli(
         "check", cwd=tmp_path).stderr
+    # a pyproject-style table in a file with another name (--config corpuslint.toml)
+    (tmp_path / "corpuslint.toml").write_text('[tool.corpuslint]\nselect = ["W"]\n')
+    assert "tool: unknown key (only a file named pyproject.toml reads [tool.corpuslint]; in this file write " \
+           "its keys at the top level)" in run_cli("check", cwd=tmp_path).stderr
     assert run_cli("rule", "W1011").stderr.strip() == "corpuslint: error: unknown rule 'W1011' (did you mean 'W101'?)"
 
 
