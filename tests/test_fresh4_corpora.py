@@ -85,3 +85,18 @@ def test_s104_turkish_reduplication_and_a_suffix_then_the_particle_are_not_slips
 def test_w120_kurdish_ezafe_on_a_numeral_is_written_glued_and_a_unit_is_not():
     # "6ی بەیانی" (6 a.m.), "6ی ئێوارە." (6 p.m.); "(8بایت)" (8 bytes) lacks its space
     assert found("django-po-ckb-times.txt", "W120") == [("W120", 11, 2)]
+
+
+# -- D104: a refrain repeated in its file is reported once against another file -------------
+
+
+def test_d104_reports_the_first_copy_in_a_file_not_every_line_of_its_refrain():
+    from corpuslint import lint_records
+
+    # (ids in report order: the surah with one copy first)
+    records = [{"id": f"{k}-{name}", "text": (REAL / f"quran-es-{name}.txt").read_text(encoding="utf-8")}
+               for k, name in (("a", "83"), ("b", "77"))]
+    got = [(f.code, f.record, f.line) for f in lint_records(records, id_field="id",
+                                                            config={"select": ["D104", "D101"]})]
+    # (was: ten D104 findings, one per refrain line of surah 77; D101 leaves the refrain alone)
+    assert got == [("D104", "b-77", 15)]

@@ -234,7 +234,9 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     documents another thing in the same words, as Node's ``http2.md`` does for
     ``Http2Stream`` what ``http.md`` says of ``Socket``, or npm's ``approve-scripts``
     page for ``--allow-scripts-pending`` what ``install-scripts`` says of ``ls``.
-    Copies form clusters; each later copy is reported once (never as n² pairs),
+    Copies form clusters; each later copy is reported once (never as n² pairs), and
+    only the first of a file's copies (its further copies are repeats within the file,
+    D101's: a refrain in a scripture translation is not reported ten times),
     pointing (``related``) at the earliest copy it matches directly at >= ``threshold``
     that is not itself reported, so near-duplicates that only chain (A~B 0.80, B~C
     0.80, A~C 0.64) never report a pair below the threshold: B is reported against A,
@@ -422,9 +424,12 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             n_files = len({doc_l[g] for g in group})
             if n_files < 2:
                 continue
+            reported: set[int] = set()  # files with a reported copy: a further copy there is D101's
             for g, target, sim in assign_copies(
                 group, groups, doc_l, target_l, lambda x, y: _exact_jaccard(sets, off, idx[x], idx[y]), threshold
             ):
+                if doc_l[g] in reported:
+                    continue  # (a refrain repeated in its file: D101 tells it from a slip)
                 gi, ti = idx[g], idx[target]
                 if keys[gi] != keys[ti] and names_of(int(gi)) != names_of(int(ti)):
                     continue  # a near-copy about another thing (Socket / Http2Stream): parallel docs
@@ -446,6 +451,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                         related=[Location(rel_path, rel_line, 1)],
                     )
                 )
+                reported.add(doc_l[g])
         return out
 
 
