@@ -100,3 +100,9 @@ def test_d104_reports_the_first_copy_in_a_file_not_every_line_of_its_refrain():
                                                             config={"select": ["D104", "D101"]})]
     # (was: ten D104 findings, one per refrain line of surah 77; D101 leaves the refrain alone)
     assert got == [("D104", "b-77", 15)]
+
+
+def test_s104_french_subject_then_reflexive_pronoun_is_grammar():
+    assert found("quran-fr-reflexive.txt", "S104") == []
+    text = (REAL / "quran-fr-reflexive.txt").read_text(encoding="utf-8")
+    assert found("x.txt", "S104", text.replace("par ses voies", "par par ses voies")) == [("S104", 1, 31)]

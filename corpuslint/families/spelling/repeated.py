@@ -164,8 +164,8 @@ _CLAUSE_END_RE = lazy(r"\s*(?:[.،,؛;:!?؟)\]»”\n]|$)")
 
 # Reduplications that are correct: Arabic emphatic/distributive adverbs, numbers used
 # distributively, interjections, the isnad's "قال قال" (the narrator said: the Prophet
-# said), Latin letter names spelled in Arabic script ("أو إس إس" = OSS), and English
-# "had had".
+# said), Latin letter names spelled in Arabic script ("أو إس إس" = OSS), English
+# "had had", and French subject + reflexive pronouns ("vous vous rappelez", "nous nous").
 DEFAULT_EXCEPTIONS = [
     "جدا", "جداً", "رويدا", "رويداً", "شيئا", "شيئاً", "قليلا", "قليلاً", "كثيرا", "كثيراً",
     "بعيدا", "بعيداً", "حقا", "حقاً", "يوما", "يوماً", "خطوة", "شيئًا", "جدًا", "رويدًا", "قليلًا",
@@ -173,7 +173,7 @@ DEFAULT_EXCEPTIONS = [
     "قال", "قالت", "هيهات", "مثنى", "ثلاث", "رباع", "واحد", "اثنين", "اثنان", "مرة", "مرتين",
     "إس", "إف", "إم", "إل", "إن", "إكس", "إتش", "إي", "جي", "بي", "دي", "تي", "سي", "كيو",
     "آر", "يو", "واي", "زد", "آي", "كي",
-    "had", "that", "bye", "no", "yes", "very", "so", "ha", "la", "go",
+    "had", "that", "bye", "no", "yes", "very", "so", "ha", "la", "go", "vous", "nous",
 ]
 # Persian and Urdu reduplicate words as grammar: adverbs of manner and degree
 # ("کم کم", "آرام آرام", "آہستہ آہستہ"), distributives ("دسته دسته", "یک یک", "گھر گھر")
@@ -294,7 +294,8 @@ class RepeatedWord(SpellingDocumentRule):
     ("في في", "the the", "The the"); single letters are skipped (scraped "A A" buttons
     are boilerplate, not a slip). Not reported: repetition across a line break,
     punctuation or a tab (two columns); reduplications that are correct (جداً جداً, رويداً رويداً, "had had",
-    the isnad's "قال قال", distributive numbers "مثنى مثنى", spelled acronyms "أو إس إس";
+    the isnad's "قال قال", distributive numbers "مثنى مثنى", spelled acronyms "أو إس إس",
+    French subject and reflexive pronouns "vous vous rappelez";
     the ``exceptions`` option replaces that list); vocalised Arabic ("دكًّا دكًّا") and
     indefinite accusatives ("ثلاثا ثلاثا"); pairs that differ in case beyond the first
     letter ("openssl OpenSSL") and capitalised names; parts of identifiers, options and
