@@ -77,7 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true",
                        help="also apply unsafe fixes (with --fix or --diff); alone: mark them [*] in the report")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
-    check.add_argument("--format", default="text", help="text, json, sarif, github, junit, gitlab, html (or a plugin's)")
+    check.add_argument("--format", default="text",
+                       help="text, json, sarif, github, junit, gitlab, html (or a plugin's)")
     check.add_argument("--output-file", "-o", help="write the report to this file")
     check.add_argument("--output-dir", metavar="DIR",
                        help="write the findings as partitioned JSON Lines DIR/findings-NNNNN.jsonl "

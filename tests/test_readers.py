@@ -226,7 +226,7 @@ def test_findings_from_the_cache_name_the_file_and_the_record(tmp_path):
     --no-cache run reports: path = the data file, record = the id, and a related
     location keeps its record; a copy of a record (same text, same hash) too. Also the
     baseline a warm run writes suppresses the findings of a --no-cache run."""
-    texts = [*ARTICLES, ARTICLES[1]]  # the last record: a copy of the second (its findings come from the first)
+    texts = [*ARTICLES, ARTICLES[1]]  # the last record copies the second: same hash, findings from its entry
     write_jsonl(tmp_path / "d.jsonl", jsonl_lines(texts))
 
     def diagnostics(*args):
