@@ -508,3 +508,28 @@ def test_boilerplate_run_prefilter_on_catalogue_phrases():
             if _MATCHER.match(normalize_line(line)) is not None:
                 assert _MATCHER.may_match(line.split())
     assert not _MATCHER.may_match(["وقالت", "وكالة", "الأنباء", "المركزية", "الكورية", "الرسمية"])
+
+
+def _bidi_hints(doc, directions):
+    """``_bidi_hint`` of every mark run W112 looks at in ``doc``."""
+    from corpuslint.families.whitespace.invisible import _MARKS, _bidi_hint
+
+    runs = __import__("re").finditer(f"[{_MARKS}]+", doc.text)
+    return [_bidi_hint(doc, doc.text, m, directions) for m in runs if m.start()]
+
+
+def test_w112_line_directions_memo_on_real_text():
+    # each line's direction asked once per document gives every mark the answer of asking it anew
+    docs = [d for d in _realtext_documents() if "\u200f" in d.text or "\u200e" in d.text]
+    assert len(docs) >= 2
+    for doc in docs:
+        assert _bidi_hints(doc, {}) == _bidi_hints(doc, None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ ،.()\n\u0645\u05d0\u200e\u200f\u061c")), max_size=60))
+def test_w112_line_directions_memo_on_generated_text(text):
+    from corpuslint.document import Document
+
+    doc = Document("t.txt", text)
+    assert _bidi_hints(doc, {}) == _bidi_hints(doc, None)
