@@ -131,11 +131,23 @@ def _rule_fn(md, name: str):
     raise LookupError(name)
 
 
+def _block_tokens(doc: "Document") -> tuple[list, dict]:
+    """(block tokens, env) of the Markdown parse of ``doc.text`` (the inline rule off),
+    parsed once for ``markdown_regions`` and ``markdown_containers``: kept on the
+    document until both have read them."""
+    parsed = doc.__dict__.get("_block_tokens")
+    if parsed is None:
+        env: dict = {}
+        parsed = doc.__dict__["_block_tokens"] = (_parser().parse(doc.text, env), env)
+    return parsed
+
+
 def markdown_regions(doc: "Document") -> list[Region]:
     """Regions of a Markdown document, non-overlapping and sorted by start."""
     md = _parser()
-    env: dict = {}
-    tokens = md.parse(doc.text, env)
+    tokens, env = _block_tokens(doc)
+    if "_containers" in doc.__dict__:  # (the other reader of the parse is done)
+        del doc.__dict__["_block_tokens"]
     lines = doc.lines
     n = len(lines)
     painted: list[tuple[int, int, int, int, str]] = []  # (layer, order, start, end, kind)
@@ -265,7 +277,10 @@ def markdown_containers(doc: "Document") -> dict[str, frozenset[int]]:
         return cache
     out: dict[str, set[int]] = {LIST_ITEM: set(), BLOCKQUOTE: set(), HEADING_START: set()}
     if doc.suffix in MARKDOWN_SUFFIXES and doc.text:
-        for token in _parser().parse(doc.text, {}):
+        tokens = _block_tokens(doc)[0]
+        if "regions" in doc.__dict__:  # (``Document.regions``, the other reader of the parse, is done)
+            del doc.__dict__["_block_tokens"]
+        for token in tokens:
             if token.type == "heading_open" and token.map:
                 out[HEADING_START].add(token.map[0])
                 continue

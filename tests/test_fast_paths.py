@@ -533,3 +533,54 @@ def test_w112_line_directions_memo_on_generated_text(text):
 
     doc = Document("t.txt", text)
     assert _bidi_hints(doc, {}) == _bidi_hints(doc, None)
+
+
+def _run_matches_on_trigger_lines(text):
+    from corpuslint.families.artifact import hexid
+    from corpuslint.text.lines import lines_holding
+
+    lines = list(lines_holding(text, hexid._RUN_TRIGGER))
+    return [[m.span() for s, e in lines for m in p.finditer(text, s, e)] for p in (hexid._HEXRUN_RE, hexid._B64_RE)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet="0aF9z+/_-=", min_size=10, max_size=30),
+                          st.text(alphabet="x \n\r\t\u0645.é٣", max_size=4)), max_size=12))
+def test_a101_runs_on_trigger_lines_as_on_the_text(parts):
+    # hex and base64 runs found on the lines holding 12 base64 characters are those of the whole text
+    from corpuslint.families.artifact import hexid
+
+    text = "".join(parts)
+    whole = [[m.span() for m in p.finditer(text)] for p in (hexid._HEXRUN_RE, hexid._B64_RE)]
+    assert _run_matches_on_trigger_lines(text) == whole
+
+
+def test_a101_runs_on_trigger_lines_on_real_text():
+    from corpuslint.families.artifact import hexid
+
+    found = 0
+    for doc in _realtext_documents():
+        whole = [[m.span() for m in p.finditer(doc.text)] for p in (hexid._HEXRUN_RE, hexid._B64_RE)]
+        assert _run_matches_on_trigger_lines(doc.text) == whole
+        found += len(whole[0]) + len(whole[1])
+    assert found
+
+
+def test_markdown_parsed_once_for_regions_and_containers():
+    # both orders give what each computes from a parse of its own, and the shared parse
+    # is dropped once both have read it
+    from corpuslint import structure
+    from corpuslint.document import Document
+
+    docs = [d for d in _realtext_documents() if d.suffix in structure.MARKDOWN_SUFFIXES]
+    assert docs
+    for doc in docs:
+        alone_regions = Document(doc.path, doc.text).regions
+        alone_containers = structure.markdown_containers(Document(doc.path, doc.text))
+        first = Document(doc.path, doc.text)
+        assert first.regions == alone_regions
+        assert structure.markdown_containers(first) == alone_containers
+        second = Document(doc.path, doc.text)
+        assert structure.markdown_containers(second) == alone_containers
+        assert second.regions == alone_regions
+        assert "_block_tokens" not in first.__dict__ and "_block_tokens" not in second.__dict__
