@@ -584,3 +584,37 @@ def test_markdown_parsed_once_for_regions_and_containers():
         assert structure.markdown_containers(second) == alone_containers
         assert second.regions == alone_regions
         assert "_block_tokens" not in first.__dict__ and "_block_tokens" not in second.__dict__
+
+
+def _runs_matching_by_definition(joined, runs):
+    """The runs holding a match of ``units._NEEDS_SCRIPT_RE``: each match's run, by bisection."""
+    from bisect import bisect_right
+
+    import numpy as np
+    from corpuslint.families.duplicate import units as U
+
+    starts = np.cumsum([0] + [len(r) + 1 for r in runs[:-1]]).tolist()
+    return sorted({bisect_right(starts, m.start()) - 1 for m in U._NEEDS_SCRIPT_RE.finditer(joined)})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="ab\u0301中文ไทย\u0e31", max_size=6), min_size=1, max_size=12))
+def test_units_runs_matching_one_search_per_run(runs):
+    from corpuslint.families.duplicate import units as U
+
+    joined = "\n".join(runs)
+    assert U._runs_matching(U._NEEDS_SCRIPT_RE, joined, runs) == _runs_matching_by_definition(joined, runs)
+
+
+def test_units_runs_matching_on_real_text():
+    from corpuslint.families.duplicate import units as U
+    from corpuslint.text import normalize
+
+    found = 0
+    for doc in _realtext_documents():
+        runs = normalize.normalize_chars("\n".join(doc.text.split())).split("\n")
+        joined = "\n".join(runs)
+        fast = U._runs_matching(U._NEEDS_SCRIPT_RE, joined, runs)
+        assert fast == _runs_matching_by_definition(joined, runs)
+        found += len(fast)
+    assert found

@@ -133,6 +133,27 @@ def _needs_script(text: str) -> bool:
     return False
 
 
+def _runs_matching(char_class, joined: str, runs: list[str]) -> list[int]:
+    """Indexes (ascending) of the ``runs`` in which ``char_class`` (a pattern matching
+    one character) matches, ``joined`` being ``"\\n".join(runs)``: one search per such
+    run, resumed at the next run (a Chinese run matches at nearly every character)."""
+    out: list[int] = []
+    starts = None
+    pos = 0
+    while (m := char_class.search(joined, pos)) is not None:
+        if starts is None:
+            starts = np.cumsum([0] + [len(r) + 1 for r in runs[:-1]]).tolist()
+        k = bisect_right(starts, m.start()) - 1
+        out.append(k)
+        pos = starts[k] + len(runs[k]) + 1
+    return out
+
+
+# ``tokens.word_weight`` of the tokens of runs with a spaceless-script character (one
+# token per character there: a few thousand distinct ones)
+_WORD_WEIGHTS = normalize.RunMemo(T.word_weight)
+
+
 def _fill(runs: list[str]) -> np.ndarray:
     """Normalise the (distinct, new) ``runs`` into the word table; returns each one's
     words as ``first word << 32 | number of words`` (int64)."""
@@ -147,8 +168,7 @@ def _fill(runs: list[str]) -> np.ndarray:
     joined = "\n".join(normalised)
     spaceless: list[int] = []
     if _needs_script(joined):
-        starts = np.cumsum([0] + [len(nr) + 1 for nr in normalised[:-1]]).tolist()
-        for k in sorted({bisect_right(starts, m.start()) - 1 for m in _NEEDS_SCRIPT_RE.finditer(joined)}):
+        for k in _runs_matching(_NEEDS_SCRIPT_RE, joined, normalised):
             per_run[k] = T.tokens(normalised[k])
             if T.has_spaceless(normalised[k]):
                 spaceless.append(k)
@@ -163,7 +183,7 @@ def _fill(runs: list[str]) -> np.ndarray:
         weight = np.ones(m, dtype=np.float32)
         for k in spaceless:
             o = int(offs[k])
-            weight[o : o + len(per_run[k])] = [T.word_weight(w) for w in per_run[k]]
+            weight[o : o + len(per_run[k])] = list(map(_WORD_WEIGHTS.__getitem__, per_run[k]))
         _FRACTIONAL = True
     w = _N_WORDS + m
     offs += _N_WORDS
