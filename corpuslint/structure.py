@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Iterable
 import regex
 
 from .text.lazy_regex import lazy
-from .text.lines import lines_holding
+from .text.lines import Literals, lines_holding
 
 if TYPE_CHECKING:
     from .document import Document
@@ -341,9 +341,10 @@ _MACHINE_LINE_RE = regex.compile(
 )
 # What every line each of the three patterns above matches contains: a line without it
 # is not tried (``_line_matches``); most prose lines have none.
-_CONFIG_TRIGGER_RE = regex.compile(r"[=;{}\\]")
-_COLUMNS_TRIGGER_RE = regex.compile(r" {2}|\t")
-_MACHINE_TRIGGER_RE = regex.compile(r"/|-----|@")
+# (literal strings, found by ``str.find``: ~10x faster than a pattern over prose)
+_CONFIG_TRIGGER_RE = Literals("=", ";", "{", "}", "\\")
+_COLUMNS_TRIGGER_RE = Literals("  ", "\t")
+_MACHINE_TRIGGER_RE = Literals("/", "-----", "@")
 
 
 # Longest line the configuration and column patterns are tried on (~10 ms at worst):

@@ -618,3 +618,52 @@ def test_units_runs_matching_on_real_text():
         assert fast == _runs_matching_by_definition(joined, runs)
         found += len(fast)
     assert found
+
+
+_GLUE_ALPHABET = list("ab \n\r.,٫0١۲٣\u0645\u0628\u064e\u0640\u06fa")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_GLUE_ALPHABET), max_size=40))
+def test_w120_trigger_written_from_the_digit(text):
+    # the trigger found at the digit holds the lines of a letter (or mark) then a digit, or a digit then a letter
+    import re
+
+    from corpuslint.families.whitespace import script_digits as SD
+    from corpuslint.text.lines import lines_holding
+
+    definition = re.compile(f"[{SD._LETTERS}{SD._MARKS}][{SD._DIGITS}]|[{SD._DIGITS}][{SD._LETTERS}]")
+    assert list(lines_holding(text, SD._TRIGGER_RE)) == list(lines_holding(text, definition))
+
+
+_LITERAL_PIECES = list("\n\n\r\t   =;{}\\/-@ab") + ["-----", "  ", "\t\t", "--"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LITERAL_PIECES), max_size=40).map("".join))
+def test_literal_triggers_hold_the_lines_of_their_patterns(text):
+    # the structure triggers as literal strings (str.find) give the lines of the patterns they replace
+    import regex
+
+    from corpuslint import structure as S
+    from corpuslint.text.lines import lines_holding
+
+    for trigger, pattern in ((S._CONFIG_TRIGGER_RE, r"[=;{}\\]"), (S._COLUMNS_TRIGGER_RE, r" {2}|\t"),
+                             (S._MACHINE_TRIGGER_RE, r"/|-----|@")):
+        assert list(lines_holding(text, trigger)) == list(lines_holding(text, regex.compile(pattern)))
+
+
+def test_literal_triggers_on_real_text():
+    import regex
+
+    from corpuslint import structure as S
+    from corpuslint.text.lines import lines_holding
+
+    found = 0
+    for doc in _realtext_documents():
+        for trigger, pattern in ((S._CONFIG_TRIGGER_RE, r"[=;{}\\]"), (S._COLUMNS_TRIGGER_RE, r" {2}|\t"),
+                                 (S._MACHINE_TRIGGER_RE, r"/|-----|@")):
+            fast = list(lines_holding(doc.text, trigger))
+            assert fast == list(lines_holding(doc.text, regex.compile(pattern)))
+            found += len(fast)
+    assert found
