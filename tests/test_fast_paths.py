@@ -667,3 +667,26 @@ def test_literal_triggers_on_real_text():
             assert fast == list(lines_holding(doc.text, regex.compile(pattern)))
             found += len(fast)
     assert found
+
+
+def _first_seen_by_definition(keys):
+    """The distinct keys in first-seen order, walked one by one (a dict)."""
+    new_run, first_at, local = {}, [], []
+    for j, k in enumerate(keys):
+        r = new_run.get(k)
+        if r is None:
+            r = new_run[k] = len(first_at)
+            first_at.append(j)
+        local.append(r)
+    return first_at, local
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.integers(1, 2**64 - 1) | st.sampled_from([1, 7, 2**63, 2**64 - 1]), max_size=40))
+def test_units_first_seen_runs_as_walked(values):
+    import numpy as np
+    from corpuslint.families.duplicate.units import _first_seen
+
+    keys = np.array(values, dtype=np.uint64)
+    first_at, local = _first_seen(keys)
+    assert (first_at.tolist(), local.tolist()) == _first_seen_by_definition(values)

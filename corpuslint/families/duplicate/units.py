@@ -389,6 +389,17 @@ def _clear_runs() -> None:
     _TAB_KEY, _RUN_WORDS = np.zeros((1 << 9, _BUCKET), dtype=_U64), np.zeros((1 << 9) * _BUCKET, dtype=np.int64)
 
 
+def _first_seen(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(first_at, local)`` of ``keys``: the position of each distinct key's first
+    occurrence, in first-seen order, and for each key the rank of its distinct key in
+    that order (int64 arrays; ``keys[first_at][local] == keys``)."""
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order), dtype=np.int64)
+    return first[order], rank[inverse.reshape(-1)]
+
+
 def _run_words(text: str, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """Words of the runs ``text[starts[k]:ends[k]]`` with keys ``keys``, as
     ``first word << 32 | number of words`` (int64), normalising the runs not yet in
@@ -399,16 +410,7 @@ def _run_words(text: str, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray
     miss = (slots < 0).nonzero()[0]
     if not len(miss):
         return _RUN_WORDS.take(slots)
-    # the distinct new runs in first-seen order (a document has few: a dict, not a sort)
-    new_run: dict[int, int] = {}
-    first_at: list[int] = []  # position in miss of each one's first occurrence
-    local = []
-    for j, k in enumerate(keys[miss].tolist()):
-        r = new_run.get(k)
-        if r is None:
-            r = new_run[k] = len(first_at)
-            first_at.append(j)
-        local.append(r)
+    first_at, local = _first_seen(keys[miss])
     first = miss[first_at] if len(first_at) < len(miss) else miss
     words = _fill([text[s:e] for s, e in zip(starts[first].tolist(), ends[first].tolist())])
     if _insert_keys(keys[first], words):  # the table grew: look every run up again
