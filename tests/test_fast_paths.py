@@ -690,3 +690,23 @@ def test_units_first_seen_runs_as_walked(values):
     keys = np.array(values, dtype=np.uint64)
     first_at, local = _first_seen(keys)
     assert (first_at.tolist(), local.tolist()) == _first_seen_by_definition(values)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 中文ไทยカ\u0e31\n1")), max_size=40))
+def test_word_count_from_memoised_weights(text):
+    # word weights from the memo sum to the definition's count, asked once and again
+    from corpuslint.text import tokens as T
+
+    definition = sum(map(T.word_weight, T.tokens(text)))
+    assert T.word_count(text) == definition
+    assert T.word_count(text) == definition
+
+
+def test_word_count_from_memoised_weights_on_real_text():
+    from corpuslint.text import tokens as T
+
+    spaceless = [d for d in _realtext_documents() if T.has_spaceless(d.text)]
+    assert spaceless
+    for doc in spaceless:
+        assert T.word_count(doc.text) == sum(map(T.word_weight, T.tokens(doc.text)))

@@ -149,11 +149,6 @@ def _runs_matching(char_class, joined: str, runs: list[str]) -> list[int]:
     return out
 
 
-# ``tokens.word_weight`` of the tokens of runs with a spaceless-script character (one
-# token per character there: a few thousand distinct ones)
-_WORD_WEIGHTS = normalize.RunMemo(T.word_weight)
-
-
 def _fill(runs: list[str]) -> np.ndarray:
     """Normalise the (distinct, new) ``runs`` into the word table; returns each one's
     words as ``first word << 32 | number of words`` (int64)."""
@@ -183,7 +178,7 @@ def _fill(runs: list[str]) -> np.ndarray:
         weight = np.ones(m, dtype=np.float32)
         for k in spaceless:
             o = int(offs[k])
-            weight[o : o + len(per_run[k])] = list(map(_WORD_WEIGHTS.__getitem__, per_run[k]))
+            weight[o : o + len(per_run[k])] = list(map(T.WEIGHTS.__getitem__, per_run[k]))
         _FRACTIONAL = True
     w = _N_WORDS + m
     offs += _N_WORDS
