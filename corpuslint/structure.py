@@ -97,6 +97,9 @@ def _parser():
     md = MarkdownIt("commonmark", {"inline_definitions": True}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.core.ruler.disable("inline")  # inline parsing runs per token in parse_markdown
+    # (the spans are recorded while the inline rules run; the inline tokens themselves are
+    # never read, so their post-processing, emphasis pairing and text joining, is skipped)
+    md.inline.ruler2.disable(md.inline.ruler2.get_all_rules())
 
     def track(kind, fn, label_at=None):
         def rule(state, silent):

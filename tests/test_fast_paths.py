@@ -710,3 +710,20 @@ def test_word_count_from_memoised_weights_on_real_text():
     assert spaceless
     for doc in spaceless:
         assert T.word_count(doc.text) == sum(map(T.word_weight, T.tokens(doc.text)))
+
+
+def test_markdown_regions_without_inline_post_processing_on_real_text():
+    # the inline tokens' post-processing (emphasis pairing, text joining) changes no region
+    from corpuslint import structure
+    from corpuslint.document import Document
+
+    docs = [d for d in _realtext_documents() if d.suffix in structure.MARKDOWN_SUFFIXES]
+    fast = [Document(d.path, d.text).regions for d in docs]
+    ruler2 = structure._parser().inline.ruler2
+    ruler2.enable(ruler2.get_all_rules())
+    try:
+        assert ruler2.getRules("")
+        assert [Document(d.path, d.text).regions for d in docs] == fast
+    finally:
+        ruler2.disable(ruler2.get_all_rules())
+    assert any(r.kind == structure.CODE for regions in fast for r in regions)
