@@ -508,3 +508,222 @@ def test_boilerplate_run_prefilter_on_catalogue_phrases():
             if _MATCHER.match(normalize_line(line)) is not None:
                 assert _MATCHER.may_match(line.split())
     assert not _MATCHER.may_match(["وقالت", "وكالة", "الأنباء", "المركزية", "الكورية", "الرسمية"])
+
+
+def _bidi_hints(doc, directions):
+    """``_bidi_hint`` of every mark run W112 looks at in ``doc``."""
+    from corpuslint.families.whitespace.invisible import _MARKS, _bidi_hint
+
+    runs = __import__("re").finditer(f"[{_MARKS}]+", doc.text)
+    return [_bidi_hint(doc, doc.text, m, directions) for m in runs if m.start()]
+
+
+def test_w112_line_directions_memo_on_real_text():
+    # each line's direction asked once per document gives every mark the answer of asking it anew
+    docs = [d for d in _realtext_documents() if "\u200f" in d.text or "\u200e" in d.text]
+    assert len(docs) >= 2
+    for doc in docs:
+        assert _bidi_hints(doc, {}) == _bidi_hints(doc, None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ ،.()\n\u0645\u05d0\u200e\u200f\u061c")), max_size=60))
+def test_w112_line_directions_memo_on_generated_text(text):
+    from corpuslint.document import Document
+
+    doc = Document("t.txt", text)
+    assert _bidi_hints(doc, {}) == _bidi_hints(doc, None)
+
+
+def _run_matches_on_trigger_lines(text):
+    from corpuslint.families.artifact import hexid
+    from corpuslint.text.lines import lines_holding
+
+    lines = list(lines_holding(text, hexid._RUN_TRIGGER))
+    return [[m.span() for s, e in lines for m in p.finditer(text, s, e)] for p in (hexid._HEXRUN_RE, hexid._B64_RE)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet="0aF9z+/_-=", min_size=10, max_size=30),
+                          st.text(alphabet="x \n\r\t\u0645.é٣", max_size=4)), max_size=12))
+def test_a101_runs_on_trigger_lines_as_on_the_text(parts):
+    # hex and base64 runs found on the lines holding 12 base64 characters are those of the whole text
+    from corpuslint.families.artifact import hexid
+
+    text = "".join(parts)
+    whole = [[m.span() for m in p.finditer(text)] for p in (hexid._HEXRUN_RE, hexid._B64_RE)]
+    assert _run_matches_on_trigger_lines(text) == whole
+
+
+def test_a101_runs_on_trigger_lines_on_real_text():
+    from corpuslint.families.artifact import hexid
+
+    found = 0
+    for doc in _realtext_documents():
+        whole = [[m.span() for m in p.finditer(doc.text)] for p in (hexid._HEXRUN_RE, hexid._B64_RE)]
+        assert _run_matches_on_trigger_lines(doc.text) == whole
+        found += len(whole[0]) + len(whole[1])
+    assert found
+
+
+def test_markdown_parsed_once_for_regions_and_containers():
+    # both orders give what each computes from a parse of its own, and the shared parse
+    # is dropped once both have read it
+    from corpuslint import structure
+    from corpuslint.document import Document
+
+    docs = [d for d in _realtext_documents() if d.suffix in structure.MARKDOWN_SUFFIXES]
+    assert docs
+    for doc in docs:
+        alone_regions = Document(doc.path, doc.text).regions
+        alone_containers = structure.markdown_containers(Document(doc.path, doc.text))
+        first = Document(doc.path, doc.text)
+        assert first.regions == alone_regions
+        assert structure.markdown_containers(first) == alone_containers
+        second = Document(doc.path, doc.text)
+        assert structure.markdown_containers(second) == alone_containers
+        assert second.regions == alone_regions
+        assert "_block_tokens" not in first.__dict__ and "_block_tokens" not in second.__dict__
+
+
+def _runs_matching_by_definition(joined, runs):
+    """The runs holding a match of ``units._NEEDS_SCRIPT_RE``: each match's run, by bisection."""
+    from bisect import bisect_right
+
+    import numpy as np
+    from corpuslint.families.duplicate import units as U
+
+    starts = np.cumsum([0] + [len(r) + 1 for r in runs[:-1]]).tolist()
+    return sorted({bisect_right(starts, m.start()) - 1 for m in U._NEEDS_SCRIPT_RE.finditer(joined)})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="ab\u0301中文ไทย\u0e31", max_size=6), min_size=1, max_size=12))
+def test_units_runs_matching_one_search_per_run(runs):
+    from corpuslint.families.duplicate import units as U
+
+    joined = "\n".join(runs)
+    assert U._runs_matching(U._NEEDS_SCRIPT_RE, joined, runs) == _runs_matching_by_definition(joined, runs)
+
+
+def test_units_runs_matching_on_real_text():
+    from corpuslint.families.duplicate import units as U
+    from corpuslint.text import normalize
+
+    found = 0
+    for doc in _realtext_documents():
+        runs = normalize.normalize_chars("\n".join(doc.text.split())).split("\n")
+        joined = "\n".join(runs)
+        fast = U._runs_matching(U._NEEDS_SCRIPT_RE, joined, runs)
+        assert fast == _runs_matching_by_definition(joined, runs)
+        found += len(fast)
+    assert found
+
+
+_GLUE_ALPHABET = list("ab \n\r.,٫0١۲٣\u0645\u0628\u064e\u0640\u06fa")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_GLUE_ALPHABET), max_size=40))
+def test_w120_trigger_written_from_the_digit(text):
+    # the trigger found at the digit holds the lines of a letter (or mark) then a digit, or a digit then a letter
+    import re
+
+    from corpuslint.families.whitespace import script_digits as SD
+    from corpuslint.text.lines import lines_holding
+
+    definition = re.compile(f"[{SD._LETTERS}{SD._MARKS}][{SD._DIGITS}]|[{SD._DIGITS}][{SD._LETTERS}]")
+    assert list(lines_holding(text, SD._TRIGGER_RE)) == list(lines_holding(text, definition))
+
+
+_LITERAL_PIECES = list("\n\n\r\t   =;{}\\/-@ab") + ["-----", "  ", "\t\t", "--"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LITERAL_PIECES), max_size=40).map("".join))
+def test_literal_triggers_hold_the_lines_of_their_patterns(text):
+    # the structure triggers as literal strings (str.find) give the lines of the patterns they replace
+    import regex
+
+    from corpuslint import structure as S
+    from corpuslint.text.lines import lines_holding
+
+    for trigger, pattern in ((S._CONFIG_TRIGGER_RE, r"[=;{}\\]"), (S._COLUMNS_TRIGGER_RE, r" {2}|\t"),
+                             (S._MACHINE_TRIGGER_RE, r"/|-----|@")):
+        assert list(lines_holding(text, trigger)) == list(lines_holding(text, regex.compile(pattern)))
+
+
+def test_literal_triggers_on_real_text():
+    import regex
+
+    from corpuslint import structure as S
+    from corpuslint.text.lines import lines_holding
+
+    found = 0
+    for doc in _realtext_documents():
+        for trigger, pattern in ((S._CONFIG_TRIGGER_RE, r"[=;{}\\]"), (S._COLUMNS_TRIGGER_RE, r" {2}|\t"),
+                                 (S._MACHINE_TRIGGER_RE, r"/|-----|@")):
+            fast = list(lines_holding(doc.text, trigger))
+            assert fast == list(lines_holding(doc.text, regex.compile(pattern)))
+            found += len(fast)
+    assert found
+
+
+def _first_seen_by_definition(keys):
+    """The distinct keys in first-seen order, walked one by one (a dict)."""
+    new_run, first_at, local = {}, [], []
+    for j, k in enumerate(keys):
+        r = new_run.get(k)
+        if r is None:
+            r = new_run[k] = len(first_at)
+            first_at.append(j)
+        local.append(r)
+    return first_at, local
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.integers(1, 2**64 - 1) | st.sampled_from([1, 7, 2**63, 2**64 - 1]), max_size=40))
+def test_units_first_seen_runs_as_walked(values):
+    import numpy as np
+    from corpuslint.families.duplicate.units import _first_seen
+
+    keys = np.array(values, dtype=np.uint64)
+    first_at, local = _first_seen(keys)
+    assert (first_at.tolist(), local.tolist()) == _first_seen_by_definition(values)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 中文ไทยカ\u0e31\n1")), max_size=40))
+def test_word_count_from_memoised_weights(text):
+    # word weights from the memo sum to the definition's count, asked once and again
+    from corpuslint.text import tokens as T
+
+    definition = sum(map(T.word_weight, T.tokens(text)))
+    assert T.word_count(text) == definition
+    assert T.word_count(text) == definition
+
+
+def test_word_count_from_memoised_weights_on_real_text():
+    from corpuslint.text import tokens as T
+
+    spaceless = [d for d in _realtext_documents() if T.has_spaceless(d.text)]
+    assert spaceless
+    for doc in spaceless:
+        assert T.word_count(doc.text) == sum(map(T.word_weight, T.tokens(doc.text)))
+
+
+def test_markdown_regions_without_inline_post_processing_on_real_text():
+    # the inline tokens' post-processing (emphasis pairing, text joining) changes no region
+    from corpuslint import structure
+    from corpuslint.document import Document
+
+    docs = [d for d in _realtext_documents() if d.suffix in structure.MARKDOWN_SUFFIXES]
+    fast = [Document(d.path, d.text).regions for d in docs]
+    ruler2 = structure._parser().inline.ruler2
+    ruler2.enable(ruler2.get_all_rules())
+    try:
+        assert ruler2.getRules("")
+        assert [Document(d.path, d.text).regions for d in docs] == fast
+    finally:
+        ruler2.disable(ruler2.get_all_rules())
+    assert any(r.kind == structure.CODE for regions in fast for r in regions)

@@ -451,19 +451,20 @@ def test_memos_the_map_filled_are_emptied_before_the_reduces_and_the_report_is_t
 
     _seed_and_copies(tmp_path)
     monkeypatch.chdir(tmp_path)
-    sizes: list[tuple[int, int, int]] = []
+    sizes: list[tuple[int, int, int, int]] = []
     real = engine.Linter._reduce_one
 
     def recorded(self, rule, view):
         if not sizes:  # the first reduce: the memos as the map step left them
-            sizes.append((len(normalize._LINE_RUNS), len(normalize._WORD_RUNS), len(analysis._INFO)))
+            sizes.append((len(normalize._LINE_RUNS), len(normalize._WORD_RUNS), len(analysis._INFO),
+                          sum(map(len, normalize._MEMOS))))  # (every RunMemo: token weights, letter tests ...)
         return real(self, rule, view)
 
     monkeypatch.setattr(engine.Linter, "_reduce_one", recorded)
     args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
     assert cli.main(args) == 0
     emptied = capsys.readouterr().out
-    assert sizes == [(0, 0, 0)]
+    assert sizes == [(0, 0, 0, 0)]
     sizes.clear()
     monkeypatch.setattr(engine, "_mapped", lambda linter: None)  # memos kept, as before
     assert cli.main(args) == 0

@@ -102,6 +102,9 @@ def _normalize_run(text: str) -> str:
     return _GAP_RE.sub(" ", normalize_chars(text)).strip()
 
 
+_MEMOS: list["RunMemo"] = []  # every RunMemo made (module-level memos: a few)
+
+
 class RunMemo(dict):
     """``memo[run]`` is ``compute(run)`` (any value) for a string ``run``, computed on
     first use and kept for runs of at most ``_RUN_MAX_CHARS`` characters; emptied at
@@ -112,6 +115,7 @@ class RunMemo(dict):
     def __init__(self, compute) -> None:
         super().__init__()
         self.compute = compute
+        _MEMOS.append(self)
 
     def __missing__(self, run: str):
         found = self.compute(run)
@@ -141,9 +145,10 @@ _WORD_RUNS = RunMemo(lambda run: tuple(WORD_RE.findall(normalize_chars(run))))
 
 def forget_runs() -> None:
     """Empty the run memos (``RunMemo``: up to ~20 MB each) of ``normalize_text`` and
-    ``words``; they fill again on use, with the same values."""
-    _LINE_RUNS.clear()
-    _WORD_RUNS.clear()
+    ``words`` and every other ``RunMemo`` (token weights, the quality rules' letter
+    test); they fill again on use, with the same values."""
+    for memo in _MEMOS:
+        memo.clear()
 
 
 @lru_cache(maxsize=200_000)

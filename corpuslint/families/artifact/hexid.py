@@ -11,7 +11,7 @@ from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
-from ...text.lines import finditer_on_lines
+from ...text.lines import finditer_on_lines, lines_holding
 from ._common import inside, line_index_at, link_spans, near, remove_line_fix
 
 _SEP = r"[\p{Pd}:]"  # any Unicode dash (- ‐ ‑ – — ...) or a colon
@@ -25,6 +25,9 @@ _B64_RE = lazy(r"(?<![\p{L}\p{N}+/_-])[A-Za-z0-9+/_-]{24,}={0,2}(?![\p{L}\p{N}+/
 # ``re``): two hex digits around a character that is no letter, digit or space (a dash or
 # a colon is one).
 _GROUPED_TRIGGER = re.compile(r"[0-9A-Fa-f][^\s0-9A-Za-z][0-9A-Fa-f]")
+# What each _HEXRUN_RE and _B64_RE match holds (hex digits are base64 characters): the
+# lines they are run on (``re``, one scan for both).
+_RUN_TRIGGER = re.compile(r"[A-Za-z0-9+/_-]{12}")
 _DIGIT_THEN_HEXLETTER = lazy(r"[0-9][A-Fa-f]")
 _HEXLETTER = lazy(r"[A-Fa-f]")
 _DIGIT = lazy(r"[0-9]")
@@ -147,13 +150,16 @@ class HexIdFragment(DocumentRule):
                 continue  # a MAC address written out (20:68:9D:89:23:C1): an address, as an IP is
             if _grouped_is_id(m.group()):
                 spans.append((m.start(), m.end(), "hex/ID fragment"))
-        for m in _HEXRUN_RE.finditer(text):
-            if _run_is_id(m.group()):
-                spans.append((m.start(), m.end(), "hex run (hash or object id)"))
+        lines = list(lines_holding(text, _RUN_TRIGGER))  # (most lines of prose have no such run)
+        for start, end in lines:
+            for m in _HEXRUN_RE.finditer(text, start, end):
+                if _run_is_id(m.group()):
+                    spans.append((m.start(), m.end(), "hex run (hash or object id)"))
         if self.opts["base64"]:
-            for m in _B64_RE.finditer(text):
-                if _b64_is_id(m.group()):
-                    spans.append((m.start(), m.end(), "base64-like token"))
+            for start, end in lines:
+                for m in _B64_RE.finditer(text, start, end):
+                    if _b64_is_id(m.group()):
+                        spans.append((m.start(), m.end(), "base64-like token"))
         if not spans:
             return
         links = link_spans(text)

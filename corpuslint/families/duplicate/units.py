@@ -133,6 +133,22 @@ def _needs_script(text: str) -> bool:
     return False
 
 
+def _runs_matching(char_class, joined: str, runs: list[str]) -> list[int]:
+    """Indexes (ascending) of the ``runs`` in which ``char_class`` (a pattern matching
+    one character) matches, ``joined`` being ``"\\n".join(runs)``: one search per such
+    run, resumed at the next run (a Chinese run matches at nearly every character)."""
+    out: list[int] = []
+    starts = None
+    pos = 0
+    while (m := char_class.search(joined, pos)) is not None:
+        if starts is None:
+            starts = np.cumsum([0] + [len(r) + 1 for r in runs[:-1]]).tolist()
+        k = bisect_right(starts, m.start()) - 1
+        out.append(k)
+        pos = starts[k] + len(runs[k]) + 1
+    return out
+
+
 def _fill(runs: list[str]) -> np.ndarray:
     """Normalise the (distinct, new) ``runs`` into the word table; returns each one's
     words as ``first word << 32 | number of words`` (int64)."""
@@ -147,8 +163,7 @@ def _fill(runs: list[str]) -> np.ndarray:
     joined = "\n".join(normalised)
     spaceless: list[int] = []
     if _needs_script(joined):
-        starts = np.cumsum([0] + [len(nr) + 1 for nr in normalised[:-1]]).tolist()
-        for k in sorted({bisect_right(starts, m.start()) - 1 for m in _NEEDS_SCRIPT_RE.finditer(joined)}):
+        for k in _runs_matching(_NEEDS_SCRIPT_RE, joined, normalised):
             per_run[k] = T.tokens(normalised[k])
             if T.has_spaceless(normalised[k]):
                 spaceless.append(k)
@@ -163,7 +178,7 @@ def _fill(runs: list[str]) -> np.ndarray:
         weight = np.ones(m, dtype=np.float32)
         for k in spaceless:
             o = int(offs[k])
-            weight[o : o + len(per_run[k])] = [T.word_weight(w) for w in per_run[k]]
+            weight[o : o + len(per_run[k])] = list(map(T.WEIGHTS.__getitem__, per_run[k]))
         _FRACTIONAL = True
     w = _N_WORDS + m
     offs += _N_WORDS
@@ -369,6 +384,17 @@ def _clear_runs() -> None:
     _TAB_KEY, _RUN_WORDS = np.zeros((1 << 9, _BUCKET), dtype=_U64), np.zeros((1 << 9) * _BUCKET, dtype=np.int64)
 
 
+def _first_seen(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(first_at, local)`` of ``keys``: the position of each distinct key's first
+    occurrence, in first-seen order, and for each key the rank of its distinct key in
+    that order (int64 arrays; ``keys[first_at][local] == keys``)."""
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order), dtype=np.int64)
+    return first[order], rank[inverse.reshape(-1)]
+
+
 def _run_words(text: str, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """Words of the runs ``text[starts[k]:ends[k]]`` with keys ``keys``, as
     ``first word << 32 | number of words`` (int64), normalising the runs not yet in
@@ -379,16 +405,7 @@ def _run_words(text: str, keys: np.ndarray, starts: np.ndarray, ends: np.ndarray
     miss = (slots < 0).nonzero()[0]
     if not len(miss):
         return _RUN_WORDS.take(slots)
-    # the distinct new runs in first-seen order (a document has few: a dict, not a sort)
-    new_run: dict[int, int] = {}
-    first_at: list[int] = []  # position in miss of each one's first occurrence
-    local = []
-    for j, k in enumerate(keys[miss].tolist()):
-        r = new_run.get(k)
-        if r is None:
-            r = new_run[k] = len(first_at)
-            first_at.append(j)
-        local.append(r)
+    first_at, local = _first_seen(keys[miss])
     first = miss[first_at] if len(first_at) < len(miss) else miss
     words = _fill([text[s:e] for s, e in zip(starts[first].tolist(), ends[first].tolist())])
     if _insert_keys(keys[first], words):  # the table grew: look every run up again

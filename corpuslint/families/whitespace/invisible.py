@@ -133,7 +133,9 @@ class InvisibleCharacter(DocumentRule):
         # One finding per line and fix kind (safe / unsafe), counting the characters:
         # a pasted right-to-left paragraph can hold a hundred RLMs on one line.
         text = doc.text
-        per_line = by_line(doc, (m for m in pattern.finditer(text) if m.start() and not _bidi_hint(doc, text, m)))
+        directions: dict[int, bool] = {}  # line start -> the line's direction (asked once per line, not per mark)
+        per_line = by_line(doc, (m for m in pattern.finditer(text)
+                                 if m.start() and not _bidi_hint(doc, text, m, directions)))
         unsafe_lines: list[list] = []
         for matches in per_line.values():
             safe_group = [m for m in matches if set(m.group()) <= safe and not _separator(text, m)[1]]
@@ -193,27 +195,39 @@ _RTL_ALL = lazy(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
 _STRONG_ALL = lazy(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
 
 
-def _bidi_hint(doc, text: str, m) -> bool:
+def _line_rtl(text: str, line) -> bool:
+    """The direction of ``line`` (a ``document.Line``): right-to-left when most of the
+    strong characters of its first 2,000 characters are (an Arabic sentence may start
+    with a Latin word)."""
+    sample = text[line.start : min(line.end, line.start + 2000)]
+    return len(_RTL_ALL.findall(sample)) * 2 > len(_STRONG_ALL.findall(sample))
+
+
+def _bidi_hint(doc, text: str, m, directions: dict[int, bool] | None = None) -> bool:
     """True for a run of directional marks that does its job: the nearest strong
     character on one side (same line) runs in the other direction than the mark
     (``Perrier، \u200fDavid``: an RLM ordering Latin names in an Arabic list); a line's
-    start or end counts as the line's own direction (that of its first strong
-    character). A mark with its own direction on both sides changes nothing."""
+    start or end counts as the line's own direction (``_line_rtl``). A mark with its own
+    direction on both sides changes nothing. ``directions``: the lines' directions
+    found so far in ``doc`` ({line start: right-to-left}), filled as lines are asked."""
     run = m.group()
     if not set(run) <= set(_MARKS):
         return False
     rtl_mark = run[-1] != "\u200e"
     line = doc.lines[doc.position(m.start())[0] - 1]
-    # The line's direction: that of most of its strong characters (an Arabic sentence
-    # may start with a Latin word).
-    sample = text[line.start : min(line.end, line.start + 2000)]
-    line_rtl = len(_RTL_ALL.findall(sample)) * 2 > len(_STRONG_ALL.findall(sample))
     after = _STRONG_L.search(text, m.end(), line.end)
     before = m.start() > line.start and text[m.start() - 1]
     if after is None and before and not before.isspace() and not before.isalnum():
         return True  # after a closing bracket or mark at the line's end: keeps it with its text
     for found in (_STRONG_L_BACK.search(text, line.start, m.start()), after):
-        rtl = line_rtl if found is None else bool(_RTL.match(found.group()))  # a line boundary
+        if found is not None:
+            rtl = bool(_RTL.match(found.group()))
+        elif directions is None:  # a line boundary
+            rtl = _line_rtl(text, line)
+        else:
+            rtl = directions.get(line.start)
+            if rtl is None:
+                rtl = directions[line.start] = _line_rtl(text, line)
         if rtl != rtl_mark:
             return True
     return False

