@@ -443,7 +443,9 @@ def rule_errors(rule: Rule, where: str):
 #   the document is dropped; only its name and content hash stay (store.DocumentStore).
 
 HIT = "corpuslint-index-hit"  # a state the corpus index holds for this content: not carried
-PARALLEL_CHUNK_CHARS = 2_000_000  # characters of text per task sent to a worker (about)
+PARALLEL_CHUNK_CHARS = 2_000_000  # characters of text per task sent to a worker (at most, about)
+PARALLEL_MIN_CHUNK_CHARS = 100_000  # ... and at least (the last tasks, smaller: workers finish together)
+PARALLEL_WARMUP_CHARS = 200_000  # mapped by the parent before it forks the workers (at most, about)
 
 
 class _Unspill:
@@ -617,18 +619,26 @@ def _item_chars(item) -> int:
 
 
 def _chunks(items: list, jobs: int) -> list[list]:
-    """Contiguous batches of about PARALLEL_CHUNK_CHARS, at least 8 per worker."""
-    total = sum(_item_chars(it) for it in items)
-    per = max(1, min(PARALLEL_CHUNK_CHARS, total // (jobs * 8) or 1))
+    """Contiguous batches of items. The first, of about PARALLEL_WARMUP_CHARS, is mapped
+    by the parent before it forks the workers (``_parallel_stream``); each next one holds
+    about a ``4 * jobs``-th of the text left, between PARALLEL_MIN_CHUNK_CHARS and
+    PARALLEL_CHUNK_CHARS (smaller towards the end, so that no worker maps a large last
+    batch while the others wait). Without much text, at least 8 batches per worker."""
+    sizes = [_item_chars(it) for it in items]
+    left = sum(sizes)
+    small = max(1, left // (jobs * 8))
+    per = min(PARALLEL_WARMUP_CHARS, small)
     out: list[list] = []
     cur: list = []
     size = 0
-    for it in items:
+    for it, n in zip(items, sizes):
         cur.append(it)
-        size += _item_chars(it)
+        size += n
         if size >= per:
             out.append(cur)
+            left -= size
             cur, size = [], 0
+            per = min(small, max(PARALLEL_MIN_CHUNK_CHARS, min(PARALLEL_CHUNK_CHARS, left // (jobs * 4))))
     if cur:
         out.append(cur)
     return out
@@ -659,9 +669,9 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
 
     global _PARENT_LINTER
     chunks = _chunks(items, jobs)
-    # The first chunk is mapped here, before the fork: the rules' lazily loaded resources
-    # (dictionaries, morphology, per-word verdict caches of the frequent words) are then
-    # inherited by every worker instead of being built again in each.
+    # The first (small) chunk is mapped here, before the fork: the rules' lazily loaded
+    # resources (dictionaries, function words, per-word verdict caches of the frequent
+    # words) are then inherited by every worker instead of being built again in each.
     for item in chunks.pop(0):
         result, problem = _map_item(linter, item, doc_cache, state_reader, False)
         yield item, result, problem
