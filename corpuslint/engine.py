@@ -358,8 +358,11 @@ class Linter:
         for rule in self.corpus_rules:
             if rule.code not in found:
                 found[rule.code] = self._reduce_rule(rule, states, documents, None, release, unspill)
-            elif release:
-                states.pop(rule.code, None)
+            else:
+                if unspill is not None and rule is not lead and not getattr(rule, "lazy_states", False):
+                    unspill.skip(states.get(rule.code, {}))
+                if release:
+                    states.pop(rule.code, None)
             out.extend(found.pop(rule.code))
         return out
 
@@ -487,6 +490,15 @@ class _Unspill:
                 value = state
             out[key] = value
         return out
+
+    def skip(self, own: Mapping[str, Any]) -> None:
+        """The rule holding ``own`` was reduced elsewhere (a child process): the states it
+        shares with other rules are no longer kept for it."""
+        for value in own.values():
+            if isinstance(value, self._spilled) and value.offset in self.left:
+                self.left[value.offset] -= 1
+                if not self.left[value.offset]:
+                    self.decoded.pop(value.offset, None)
 
 
 class MapResult:

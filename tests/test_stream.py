@@ -222,6 +222,24 @@ def test_reduces_run_at_once_in_child_processes_give_the_one_process_findings(tm
     assert lanes == [False, True]  # the duplicate rules' child first; S103's once the corpus is merged
 
 
+def test_duplicate_rules_alone_reduce_at_once_with_the_one_process_findings(corpus, monkeypatch):
+    """Without a reduce_by_target rule (D104, D105, D106 selected), D104 reduces here and
+    D105 and D106 in a child process: the jobs 1 findings."""
+    select = ["D104", "D105", "D106"]
+    serial = _findings(corpus, jobs=1, cache=False, select=select)
+    assert {"D104", "D105"} <= {f["code"] for f in serial}
+    seen = []
+    reduce_in_lanes = engine.Linter._reduce_in_lanes
+
+    def recording(self, lanes, *args):
+        seen.append(([r.code for r in lanes[0]], lanes[1].code, lanes[2]))
+        return reduce_in_lanes(self, lanes, *args)
+
+    monkeypatch.setattr(engine.Linter, "_reduce_in_lanes", recording)
+    assert _findings(corpus, jobs=2, cache=False, select=select) == serial
+    assert seen == [(["D105", "D106"], "D104", [])]
+
+
 def test_a_rule_error_in_a_child_process_is_the_error_of_a_one_process_run(tmp_path, monkeypatch):
     """A corpus rule that fails in a child process (here D105) fails the run as it would
     in one process: the same RuleError message, exit code 2 in the CLI."""
