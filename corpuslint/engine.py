@@ -315,18 +315,22 @@ class Linter:
         after the lead's reduce has run on no target, which builds what a
         ``reduce_by_target`` rule shares across targets and with the rules of its family
         (the spelling rules' merged corpus), so that child inherits it instead of building
-        it again. Each child sends back its rules' findings; they are concatenated in rule
+        it again; with ``jobs`` 2 it starts once the first child is done. Each child sends back its rules' findings; they are concatenated in rule
         order: the findings, and their order, of one process reducing rule after rule. A
         child that fails (no fork, killed) has its rules reduced here afterwards."""
         first, lead, last = lanes
         found: dict[str, list[Finding]] = {}
         forked: list[tuple[list, _Lane]] = []
 
+        jobs = self.config.jobs or os.cpu_count() or 1
+
         def lane(rules: list) -> None:
             if rules:
+                # with two cores, one child reduces at a time (the other core is this process's)
+                after = forked[-1][1] if forked and jobs < 3 else None
                 try:
                     child = _Lane.fork(lambda: [self._reduce_rule(r, states, documents, None, False, unspill)
-                                                for r in rules])
+                                                for r in rules], after)
                 except OSError as exc:  # (no process to be had: these rules are reduced here, after the lead)
                     print(f"corpuslint: warning: cannot fork ({exc}): reducing one rule after the other",
                           file=sys.stderr)
@@ -766,29 +770,36 @@ _IN_LANE = False  # True in a child process reducing rules for its parent: no fu
 
 class _Lane:
     """A child process forked to run ``work()`` (a list of findings lists), which sends
-    its result back pickled through a pipe; read (and the child waited for) by ``result``."""
+    its result back pickled through a pipe; read (and the child waited for) by ``result``.
+    ``gate``: the read end of a pipe that reaches its end when the child's work is done
+    (a lane forked ``after`` it waits for that before starting its own)."""
 
-    def __init__(self, pid: int, fd: int) -> None:
-        self.pid, self.fd = pid, fd
+    def __init__(self, pid: int, fd: int, gate: int) -> None:
+        self.pid, self.fd, self.gate = pid, fd, gate
 
     @classmethod
-    def fork(cls, work: Callable[[], list]) -> "_Lane":
+    def fork(cls, work: Callable[[], list], after: "_Lane | None" = None) -> "_Lane":
         import pickle
 
         read, write = os.pipe()
+        gate, done = os.pipe()
         try:
             pid = os.fork()
         except OSError:
-            os.close(read)
-            os.close(write)
+            for fd in (read, write, gate, done):
+                os.close(fd)
             raise
         if pid:
             os.close(write)
-            return cls(pid, read)
+            os.close(done)
+            return cls(pid, read, gate)
         global _IN_LANE
         _IN_LANE = True
         os.close(read)
+        os.close(gate)
         try:  # the child: whatever happens, it leaves through os._exit (no atexit, no stdio flush)
+            if after is not None:
+                os.read(after.gate, 1)  # (nothing is written: it returns when that lane's work is done)
             try:
                 payload = pickle.dumps((True, work()), protocol=pickle.HIGHEST_PROTOCOL)
             except BaseException as exc:  # a rule failed (RuleError): raised again by the parent
@@ -796,6 +807,7 @@ class _Lane:
                     payload = pickle.dumps((False, exc), protocol=pickle.HIGHEST_PROTOCOL)
                 except Exception:
                     payload = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+            os.close(done)  # (before a write that waits for the parent to read)
             with os.fdopen(write, "wb") as fh:
                 fh.write(payload)
         finally:
@@ -808,6 +820,7 @@ class _Lane:
 
         with os.fdopen(self.fd, "rb") as fh:
             payload = fh.read()
+        os.close(self.gate)
         _, status = os.waitpid(self.pid, 0)
         try:
             ok, value = pickle.loads(payload)  # (our own child's bytes, never read from disk)

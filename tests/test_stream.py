@@ -208,18 +208,20 @@ def test_reduces_run_at_once_in_child_processes_give_the_one_process_findings(tm
     _with_slips(tmp_path)
     serial = _findings(tmp_path, jobs=1, cache=False)
     assert {"D104", "D105", "S101", "S103"} <= {f["code"] for f in serial}
-    lanes, merged = [], []
+    lanes, forked = [], []
     fork = engine._Lane.fork.__func__
     analysis = __import__("corpuslint.families.spelling.analysis", fromlist=["merge"])
 
-    def recording(cls, work):
-        lanes.append(analysis._MERGED[1] is not None)  # the merged corpus, built before the fork?
-        return fork(cls, work)
+    def recording(cls, work, after=None):
+        # the merged corpus built before the fork? the lane it waits for (two cores: one child at a time)
+        lanes.append((analysis._MERGED[1] is not None, forked.index(after) if after is not None else None))
+        forked.append(fork(cls, work, after))
+        return forked[-1]
 
     monkeypatch.setattr(engine._Lane, "fork", classmethod(recording))
     monkeypatch.setattr(engine, "_parallel_reduce", lambda *a: pytest.fail("the lead rule is split"))
     assert _findings(tmp_path, jobs=2, cache=False) == serial
-    assert lanes == [False, True]  # the duplicate rules' child first; S103's once the corpus is merged
+    assert lanes == [(False, None), (True, 0)]  # the duplicate rules' child first; S103's once the corpus is merged
 
 
 def test_duplicate_rules_alone_reduce_at_once_with_the_one_process_findings(corpus, monkeypatch):
@@ -269,8 +271,8 @@ def test_a_child_process_that_dies_has_its_rules_reduced_in_the_parent(tmp_path,
     serial = _findings(tmp_path, jobs=1, cache=False)
     fork = engine._Lane.fork.__func__
 
-    def dying(cls, work):
-        return fork(cls, lambda: os.kill(os.getpid(), signal.SIGKILL))
+    def dying(cls, work, after=None):
+        return fork(cls, lambda: os.kill(os.getpid(), signal.SIGKILL), after)
 
     monkeypatch.setattr(engine._Lane, "fork", classmethod(dying))
     assert _findings(tmp_path, jobs=2, cache=False) == serial
