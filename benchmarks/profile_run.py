@@ -8,7 +8,11 @@ collected (with the cache: the index read, filled and written), after each corpu
 rule's reduce and after the report is written: the CPU seconds of this process (the
 parent) and of its worker processes (``--jobs 2``: the map's and the per-target
 reduces' workers) spent in that phase, the peak RSS so far (VmHWM) and the RSS now
-(VmRSS; for a reduce, also the RSS as it began, its states read back). With ``--top N``
+(VmRSS; for a reduce, also the RSS as it began, its states read back). With ``--jobs 2``
+the reduces of several rules run at once (``engine.Linter._reduce_in_lanes``): a rule
+reduced in a forked child prints its line from there, its CPU counted from the fork
+(its wall from the last point of the parent before the fork); the parent's next line
+counts the children it waited for as "workers". With ``--top N``
 it also takes a tracemalloc snapshot at each point and prints the N lines holding the
 most memory (tracemalloc slows the run 2-3x and sees only Python allocations: not
 hunspell's).
@@ -98,11 +102,17 @@ def main() -> int:
 
     reduce_one = engine.Linter._reduce_one
 
-    def reduce_marked(self, rule, view):
+    def reduce_marked(self, rule, view, *a, **k):
         before = _status_mb("VmRSS")  # this rule's states read back, the reduce not begun
-        found = reduce_one(self, rule, view)
-        mark(f"reduce {rule.code} ({len(found)} findings, from {before:.0f} MB)")
+        found = reduce_one(self, rule, view, *a, **k)
+        child = "" if os.getpid() == main_pid else "  [in a child process]"
+        mark(f"reduce {rule.code} ({len(found)} findings, from {before:.0f} MB){child}")
         return found
+
+    main_pid = os.getpid()
+    # a reduce in a forked child (engine._Lane: rules reduced at the same time) counts
+    # its own CPU from the fork; the parent counts the child's once it has waited for it
+    os.register_at_fork(after_in_child=lambda: last.__setitem__(slice(None), [(0.0, 0.0), time.perf_counter()]))
 
     write = json_format.write
 

@@ -239,33 +239,13 @@ class Linter:
         where the map step wrote the states that are ``store.Spilled`` references; each
         rule's are read back as its reduce starts (a state several rules share, decoded once),
         or on each access for a rule with ``lazy_states`` (``store.SpilledStates``)."""
-        from .aggregates import LazyStates
-        from .arrays import trim_heap
-
         unspill = _Unspill(spill, states, self.corpus_rules) if spill is not None else None
-        out: list[Finding] = []
-        for rule in self.corpus_rules:
-            own = states.pop(rule.code, {}) if release else states.get(rule.code, {})
-            if unspill is not None:
-                own = SpilledStates(spill, own) if getattr(rule, "lazy_states", False) else unspill.states(own)
-            # an index's LazyStates (corpuslint/aggregates.py) and SpilledStates stay lazy: states decoded on access
-            view = CorpusView(states=own if isinstance(own, (LazyStates, SpilledStates)) else dict(own),
-                              targets=set(documents),
-                              documents=documents, facts=(facts or {}).get(rule.code),
-                              aggregates=getattr(own, "aggregates", None))
-            del own
-            kinds = rule.checked_regions()
-            with rule_errors(rule, "the corpus"):
-                found = self._reduce_one(rule, view)
-            del view  # (with ``release``: this rule's states are freed before the next rule's reduce)
-            trim_heap()  # (what the reduce's temporaries left free in the heap goes back to the system)
-            share_messages(found)
-            for f in found:
-                doc = documents.get(f.key)
-                if kinds == ALL_REGIONS or doc is None or not doc.outside(f.start, f.end, kinds):
-                    if f.related:  # a related record named by its key: name file and record
-                        f.related = tuple(_record_location(r, documents) for r in f.related)
-                    out.append(f)
+        lanes = self._lanes(states, documents, facts)
+        if lanes is None:
+            out = [f for rule in self.corpus_rules
+                   for f in self._reduce_rule(rule, states, documents, facts, release, unspill)]
+        else:
+            out = self._reduce_in_lanes(lanes, states, documents, release, unspill)
         for rule in self.corpus_rules:  # what the reduces shared (the spelling rules' merged corpus)
             release_rule = getattr(rule, "release", None)
             if release_rule is not None:
@@ -273,13 +253,131 @@ class Linter:
                     release_rule()
         return out
 
-    def _reduce_one(self, rule: CorpusRule, view: CorpusView) -> list[Finding]:
-        """``rule.reduce(view)``; split by targets across ``jobs`` forked processes when the
-        rule allows it (``reduce_by_target``), the run is local and there are enough targets."""
+    def _reduce_rule(self, rule: CorpusRule, states, documents, facts, release: bool, unspill: "_Unspill | None",
+                     prepare: "Callable[[CorpusRule, CorpusView], bool] | None" = None) -> list[Finding]:
+        """One corpus rule's findings (``reduce``), those outside the regions it checks
+        dropped; its states are taken from ``states`` (popped with ``release``).
+        ``prepare(rule, view)``: called with the rule's view before its reduce; True: the
+        reduce is not split across processes (``_reduce_one``), other processes are busy."""
+        from .aggregates import LazyStates
+        from .arrays import trim_heap
+
+        own = states.pop(rule.code, {}) if release else states.get(rule.code, {})
+        if unspill is not None:
+            own = SpilledStates(unspill.spill, own) if getattr(rule, "lazy_states", False) else unspill.states(own)
+        # an index's LazyStates (corpuslint/aggregates.py) and SpilledStates stay lazy: states decoded on access
+        view = CorpusView(states=own if isinstance(own, (LazyStates, SpilledStates)) else dict(own),
+                          targets=set(documents),
+                          documents=documents, facts=(facts or {}).get(rule.code),
+                          aggregates=getattr(own, "aggregates", None))
+        del own
+        busy = prepare is not None and prepare(rule, view)
+        kinds = rule.checked_regions()
+        with rule_errors(rule, "the corpus"):
+            found = self._reduce_one(rule, view, split=not busy)
+        del view  # (with ``release``: this rule's states are freed before the next rule's reduce)
+        trim_heap()  # (what the reduce's temporaries left free in the heap goes back to the system)
+        share_messages(found)
+        out: list[Finding] = []
+        for f in found:
+            doc = documents.get(f.key)
+            if kinds == ALL_REGIONS or doc is None or not doc.outside(f.start, f.end, kinds):
+                if f.related:  # a related record named by its key: name file and record
+                    f.related = tuple(_record_location(r, documents) for r in f.related)
+                out.append(f)
+        return out
+
+    def _lanes(self, states, documents, facts) -> "tuple[list, CorpusRule | None, list] | None":
+        """How the reduces of a local run with ``jobs`` >= 2 share the cores (None: one
+        after the other here): (rules reduced in a child process forked now, the rule
+        reduced in this process, rules reduced in a child forked once that rule's
+        cross-target tables are built: ``_reduce_in_lanes``)."""
+        from .aggregates import LazyStates
+
         jobs = self.config.jobs or os.cpu_count() or 1
         local = self.executor is None or hasattr(self.executor, "lint_items")  # not a Dask client
+        rules = self.corpus_rules
+        if (jobs < 2 or not local or facts or _IN_LANE or len(rules) < 2 or len(documents) < PARALLEL_MIN_DOCS
+                or not hasattr(os, "fork")):
+            return None
+        if any(isinstance(states.get(r.code), LazyStates) for r in rules):  # the corpus index: states read
+            return None  # through its SQLite connection, which a forked child must not share
+        by_target = [r for r in rules if getattr(r, "reduce_by_target", False)]
+        others = [r for r in rules if r not in by_target]
+        if not by_target:
+            return others[1:], others[0], []
+        return others, by_target[0], by_target[1:]
+
+    def _reduce_in_lanes(self, lanes, states, documents, release: bool, unspill) -> list[Finding]:
+        """The reduces of ``lanes`` (see ``_lanes``) in two or three processes at once:
+        the first rules in a child forked at once (the duplicate rules: they share nothing
+        with the spelling rules), the lead rule here, the last rules in a child forked
+        after the lead's reduce has run on no target, which builds what a
+        ``reduce_by_target`` rule shares across targets and with the rules of its family
+        (the spelling rules' merged corpus), so that child inherits it instead of building
+        it again; with ``jobs`` 2 it starts once the first child is done. Each child sends back its rules' findings; they are concatenated in rule
+        order: the findings, and their order, of one process reducing rule after rule. A
+        child that fails (no fork, killed) has its rules reduced here afterwards."""
+        first, lead, last = lanes
+        found: dict[str, list[Finding]] = {}
+        forked: list[tuple[list, _Lane]] = []
+
+        jobs = self.config.jobs or os.cpu_count() or 1
+
+        def lane(rules: list) -> None:
+            if rules:
+                # with two cores, one child reduces at a time (the other core is this process's)
+                after = forked[-1][1] if forked and jobs < 3 else None
+                try:
+                    child = _Lane.fork(lambda: [self._reduce_rule(r, states, documents, None, False, unspill)
+                                                for r in rules], after)
+                except OSError as exc:  # (no process to be had: these rules are reduced here, after the lead)
+                    print(f"corpuslint: warning: cannot fork ({exc}): reducing one rule after the other",
+                          file=sys.stderr)
+                    return
+                forked.append((rules, child))
+
+        def prepare(rule: CorpusRule, view: CorpusView) -> bool:
+            if last:
+                with rule_errors(rule, "the corpus"):
+                    for _ in rule.reduce(replace(view, targets=set())):  # no target: no finding
+                        pass
+                lane(last)
+            return bool(forked) and bool(last)  # (a lone lead beside the first rules' child: split)
+
+        try:
+            lane(first)
+            found[lead.code] = self._reduce_rule(lead, states, documents, None, release, unspill, prepare)
+        finally:
+            results = [(rules, child.result()) for rules, child in forked]  # (every child waited for)
+        for rules, result in results:
+            if isinstance(result, BaseException) and not isinstance(result, OSError):
+                raise result  # a rule failed (RuleError): as it would have here
+            if isinstance(result, list):
+                found.update((r.code, f) for r, f in zip(rules, result))
+                continue
+            print(f"corpuslint: warning: reduce of {', '.join(r.code for r in rules)} in a child process failed "
+                  f"({result}); reducing in this process", file=sys.stderr)
+        out: list[Finding] = []
+        for rule in self.corpus_rules:
+            if rule.code not in found:
+                found[rule.code] = self._reduce_rule(rule, states, documents, None, release, unspill)
+            else:
+                if unspill is not None and rule is not lead and not getattr(rule, "lazy_states", False):
+                    unspill.skip(states.get(rule.code, {}))
+                if release:
+                    states.pop(rule.code, None)
+            out.extend(found.pop(rule.code))
+        return out
+
+    def _reduce_one(self, rule: CorpusRule, view: CorpusView, split: bool = True) -> list[Finding]:
+        """``rule.reduce(view)``; with ``split``, split by targets across ``jobs`` forked
+        processes when the rule allows it (``reduce_by_target``), the run is local and
+        there are enough targets."""
+        jobs = (self.config.jobs or os.cpu_count() or 1) if split else 1
+        local = self.executor is None or hasattr(self.executor, "lint_items")  # not a Dask client
         if (jobs < 2 or not local or view.facts is not None or not getattr(rule, "reduce_by_target", False)
-                or len(view.targets) < PARALLEL_MIN_DOCS):
+                or len(view.targets) < PARALLEL_MIN_DOCS or _IN_LANE):
             return list(rule.reduce(view))
         try:
             return _parallel_reduce(rule, view, jobs)
@@ -352,7 +450,9 @@ def rule_errors(rule: Rule, where: str):
 #   the document is dropped; only its name and content hash stay (store.DocumentStore).
 
 HIT = "corpuslint-index-hit"  # a state the corpus index holds for this content: not carried
-PARALLEL_CHUNK_CHARS = 2_000_000  # characters of text per task sent to a worker (about)
+PARALLEL_CHUNK_CHARS = 2_000_000  # characters of text per task sent to a worker (at most, about)
+PARALLEL_MIN_CHUNK_CHARS = 100_000  # ... and at least (the last tasks, smaller: workers finish together)
+PARALLEL_WARMUP_CHARS = 200_000  # mapped by the parent before it forks the workers (at most, about)
 
 
 class _Unspill:
@@ -393,6 +493,15 @@ class _Unspill:
                 value = state
             out[key] = value
         return out
+
+    def skip(self, own: Mapping[str, Any]) -> None:
+        """The rule holding ``own`` was reduced elsewhere (a child process): the states it
+        shares with other rules are no longer kept for it."""
+        for value in own.values():
+            if isinstance(value, self._spilled) and value.offset in self.left:
+                self.left[value.offset] -= 1
+                if not self.left[value.offset]:
+                    self.decoded.pop(value.offset, None)
 
 
 class MapResult:
@@ -525,18 +634,26 @@ def _item_chars(item) -> int:
 
 
 def _chunks(items: list, jobs: int) -> list[list]:
-    """Contiguous batches of about PARALLEL_CHUNK_CHARS, at least 8 per worker."""
-    total = sum(_item_chars(it) for it in items)
-    per = max(1, min(PARALLEL_CHUNK_CHARS, total // (jobs * 8) or 1))
+    """Contiguous batches of items. The first, of about PARALLEL_WARMUP_CHARS, is mapped
+    by the parent before it forks the workers (``_parallel_stream``); each next one holds
+    about a ``4 * jobs``-th of the text left, between PARALLEL_MIN_CHUNK_CHARS and
+    PARALLEL_CHUNK_CHARS (smaller towards the end, so that no worker maps a large last
+    batch while the others wait). Without much text, at least 8 batches per worker."""
+    sizes = [_item_chars(it) for it in items]
+    left = sum(sizes)
+    small = max(1, left // (jobs * 8))
+    per = min(PARALLEL_WARMUP_CHARS, small)
     out: list[list] = []
     cur: list = []
     size = 0
-    for it in items:
+    for it, n in zip(items, sizes):
         cur.append(it)
-        size += _item_chars(it)
+        size += n
         if size >= per:
             out.append(cur)
+            left -= size
             cur, size = [], 0
+            per = min(small, max(PARALLEL_MIN_CHUNK_CHARS, min(PARALLEL_CHUNK_CHARS, left // (jobs * 4))))
     if cur:
         out.append(cur)
     return out
@@ -567,9 +684,9 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
 
     global _PARENT_LINTER
     chunks = _chunks(items, jobs)
-    # The first chunk is mapped here, before the fork: the rules' lazily loaded resources
-    # (dictionaries, morphology, per-word verdict caches of the frequent words) are then
-    # inherited by every worker instead of being built again in each.
+    # The first (small) chunk is mapped here, before the fork: the rules' lazily loaded
+    # resources (dictionaries, function words, per-word verdict caches of the frequent
+    # words) are then inherited by every worker instead of being built again in each.
     for item in chunks.pop(0):
         result, problem = _map_item(linter, item, doc_cache, state_reader, False)
         yield item, result, problem
@@ -643,6 +760,72 @@ def _parallel_reduce(rule: CorpusRule, view: CorpusView, jobs: int) -> list[Find
         return found
     finally:
         _REDUCE_JOB = None
+
+
+# -- reduces of several corpus rules at once (``Linter._reduce_in_lanes``) ---------------
+
+_IN_LANE = False  # True in a child process reducing rules for its parent: no further processes
+
+
+class _Lane:
+    """A child process forked to run ``work()`` (a list of findings lists), which sends
+    its result back pickled through a pipe; read (and the child waited for) by ``result``.
+    ``gate``: the read end of a pipe that reaches its end when the child's work is done
+    (a lane forked ``after`` it waits for that before starting its own)."""
+
+    def __init__(self, pid: int, fd: int, gate: int) -> None:
+        self.pid, self.fd, self.gate = pid, fd, gate
+
+    @classmethod
+    def fork(cls, work: Callable[[], list], after: "_Lane | None" = None) -> "_Lane":
+        import pickle
+
+        read, write = os.pipe()
+        gate, done = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (read, write, gate, done):
+                os.close(fd)
+            raise
+        if pid:
+            os.close(write)
+            os.close(done)
+            return cls(pid, read, gate)
+        global _IN_LANE
+        _IN_LANE = True
+        os.close(read)
+        os.close(gate)
+        try:  # the child: whatever happens, it leaves through os._exit (no atexit, no stdio flush)
+            if after is not None:
+                os.read(after.gate, 1)  # (nothing is written: it returns when that lane's work is done)
+            try:
+                payload = pickle.dumps((True, work()), protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException as exc:  # a rule failed (RuleError): raised again by the parent
+                try:
+                    payload = pickle.dumps((False, exc), protocol=pickle.HIGHEST_PROTOCOL)
+                except Exception:
+                    payload = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+            os.close(done)  # (before a write that waits for the parent to read)
+            with os.fdopen(write, "wb") as fh:
+                fh.write(payload)
+        finally:
+            os._exit(0)
+
+    def result(self) -> Any:
+        """The child's findings lists; the exception it raised; or a ``ChildProcessError``
+        when it died before sending anything (killed, out of memory)."""
+        import pickle
+
+        with os.fdopen(self.fd, "rb") as fh:
+            payload = fh.read()
+        os.close(self.gate)
+        _, status = os.waitpid(self.pid, 0)
+        try:
+            ok, value = pickle.loads(payload)  # (our own child's bytes, never read from disk)
+        except Exception:
+            return ChildProcessError(f"the child process ended with status {os.waitstatus_to_exitcode(status)}")
+        return value
 
 
 # CORPUS-INDEX SEAM

@@ -171,27 +171,112 @@ def test_json_output_positions_come_from_the_store(corpus, tmp_path):
     assert edits and all(e["line"] >= 1 and e["column"] >= 1 for e in edits)
 
 
-def test_per_target_reduce_split_across_workers_gives_the_one_process_findings(tmp_path, monkeypatch):
-    """S101's and S103's reduces (reduce_by_target) run on slices of the targets in forked workers
-    with jobs 2: the same findings, in the same order, as one reduce over every target."""
-    _corpus(tmp_path, PARALLEL_MIN_DOCS + 8)
-    paths = sorted(tmp_path.glob("*.txt"))
+def _with_slips(root: Path) -> None:
+    """The stream corpus with slips (two letters swapped) in files of several slices."""
+    _corpus(root, PARALLEL_MIN_DOCS + 8)
+    paths = sorted(root.glob("*.txt"))
     common = [w for w, _ in Counter(w for p in paths for w in p.read_text(encoding="utf-8").split()
                                     if len(w) >= 5 and w.isalpha()).most_common(12)]
-    for k, path in enumerate(paths[10::6]):  # slips (two letters swapped) in files of several slices
+    for k, path in enumerate(paths[10::6]):
         w = common[k % len(common)]
         i = len(w) // 2
         path.write_text(path.read_text(encoding="utf-8").replace(w, w[:i] + w[i + 1] + w[i] + w[i + 2:], 1),
                         encoding="utf-8")
-    serial = _findings(tmp_path, jobs=1, cache=False)
+
+
+def test_per_target_reduce_split_across_workers_gives_the_one_process_findings(tmp_path, monkeypatch):
+    """A rule whose reduce is alone (here S101, selected alone; reduce_by_target) runs on
+    slices of the targets in forked workers with jobs 2: the same findings, in the same
+    order, as one reduce over every target."""
+    _with_slips(tmp_path)
+    serial = _findings(tmp_path, jobs=1, cache=False, select=["S101"])
     slips = {f["path"] for f in serial if f["code"] == "S101"}
     assert len(slips) >= 3
     calls = []
     split = engine._parallel_reduce
     monkeypatch.setattr(engine, "_parallel_reduce", lambda rule, view, jobs: calls.append(rule.code) or
                         split(rule, view, jobs))
+    assert _findings(tmp_path, jobs=2, cache=False, select=["S101"]) == serial
+    assert calls == ["S101"]
+
+
+def test_reduces_run_at_once_in_child_processes_give_the_one_process_findings(tmp_path, monkeypatch):
+    """With jobs 2 the default corpus rules reduce at once (engine.Linter._reduce_in_lanes):
+    the duplicate rules in a child forked as the reduce starts, S101 here, S103 in a child
+    forked once S101 has built the merged spelling corpus (which it inherits). Their
+    findings, concatenated in rule order, are the jobs 1 findings, in the same order."""
+    _with_slips(tmp_path)
+    serial = _findings(tmp_path, jobs=1, cache=False)
+    assert {"D104", "D105", "S101", "S103"} <= {f["code"] for f in serial}
+    lanes, forked = [], []
+    fork = engine._Lane.fork.__func__
+    analysis = __import__("corpuslint.families.spelling.analysis", fromlist=["merge"])
+
+    def recording(cls, work, after=None):
+        # the merged corpus built before the fork? the lane it waits for (two cores: one child at a time)
+        lanes.append((analysis._MERGED[1] is not None, forked.index(after) if after is not None else None))
+        forked.append(fork(cls, work, after))
+        return forked[-1]
+
+    monkeypatch.setattr(engine._Lane, "fork", classmethod(recording))
+    monkeypatch.setattr(engine, "_parallel_reduce", lambda *a: pytest.fail("the lead rule is split"))
     assert _findings(tmp_path, jobs=2, cache=False) == serial
-    assert calls == ["S101", "S103"]
+    assert lanes == [(False, None), (True, 0)]  # the duplicate rules' child first; S103's once the corpus is merged
+
+
+def test_duplicate_rules_alone_reduce_at_once_with_the_one_process_findings(corpus, monkeypatch):
+    """Without a reduce_by_target rule (D104, D105, D106 selected), D104 reduces here and
+    D105 and D106 in a child process: the jobs 1 findings."""
+    select = ["D104", "D105", "D106"]
+    serial = _findings(corpus, jobs=1, cache=False, select=select)
+    assert {"D104", "D105"} <= {f["code"] for f in serial}
+    seen = []
+    reduce_in_lanes = engine.Linter._reduce_in_lanes
+
+    def recording(self, lanes, *args):
+        seen.append(([r.code for r in lanes[0]], lanes[1].code, lanes[2]))
+        return reduce_in_lanes(self, lanes, *args)
+
+    monkeypatch.setattr(engine.Linter, "_reduce_in_lanes", recording)
+    assert _findings(corpus, jobs=2, cache=False, select=select) == serial
+    assert seen == [(["D105", "D106"], "D104", [])]
+
+
+def test_a_rule_error_in_a_child_process_is_the_error_of_a_one_process_run(tmp_path, monkeypatch):
+    """A corpus rule that fails in a child process (here D105) fails the run as it would
+    in one process: the same RuleError message, exit code 2 in the CLI."""
+    from corpuslint.families.duplicate.corpus import NearDuplicateDocument
+
+    _corpus(tmp_path, PARALLEL_MIN_DOCS + 8)
+
+    def broken(self, corpus):
+        raise ValueError("planted")
+
+    monkeypatch.setattr(NearDuplicateDocument, "reduce", broken)
+    messages = []
+    for jobs in (1, 2):
+        with pytest.raises(engine.RuleError) as info:
+            _findings(tmp_path, jobs=jobs, cache=False)
+        messages.append(str(info.value))
+    assert messages[0] == messages[1] and "D105" in messages[0] and "planted" in messages[0]
+
+
+def test_a_child_process_that_dies_has_its_rules_reduced_in_the_parent(tmp_path, monkeypatch, capsys):
+    """A child killed before it sends its findings (out of memory, a signal): its rules
+    are reduced in the parent, with a warning; the findings are the jobs 1 findings."""
+    import os
+    import signal
+
+    _corpus(tmp_path, PARALLEL_MIN_DOCS + 8)
+    serial = _findings(tmp_path, jobs=1, cache=False)
+    fork = engine._Lane.fork.__func__
+
+    def dying(cls, work, after=None):
+        return fork(cls, lambda: os.kill(os.getpid(), signal.SIGKILL), after)
+
+    monkeypatch.setattr(engine._Lane, "fork", classmethod(dying))
+    assert _findings(tmp_path, jobs=2, cache=False) == serial
+    assert "in a child process failed" in capsys.readouterr().err
 
 
 def test_store_gives_back_the_regions_the_map_found(tmp_path):
