@@ -1,4 +1,4 @@
-"""False-alarm kinds found on text nobody tuned for (fresh4: Django's Arabic-script .po
+"""False-alarm kinds found on text nobody tuned for (Django's Arabic-script .po
 translations, an Urdu Qur'an translation as JSON Lines, black's Markdown docs), each as a
 test on a real excerpt (tests/data/realtext/SOURCE.md), with the real defect next to it
 still reported."""
