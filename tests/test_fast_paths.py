@@ -591,6 +591,7 @@ def _runs_matching_by_definition(joined, runs):
     from bisect import bisect_right
 
     import numpy as np
+
     from corpuslint.families.duplicate import units as U
 
     starts = np.cumsum([0] + [len(r) + 1 for r in runs[:-1]]).tolist()
@@ -685,11 +686,15 @@ def _first_seen_by_definition(keys):
 @given(st.lists(st.integers(1, 2**64 - 1) | st.sampled_from([1, 7, 2**63, 2**64 - 1]), max_size=40))
 def test_units_first_seen_runs_as_walked(values):
     import numpy as np
-    from corpuslint.families.duplicate.units import _first_seen
+
+    from corpuslint.families.duplicate import units as U
 
     keys = np.array(values, dtype=np.uint64)
-    first_at, local = _first_seen(keys)
-    assert (first_at.tolist(), local.tolist()) == _first_seen_by_definition(values)
+    for many in (False, True):  # (walked, and by np.unique: the keys repeated past the walk's limit)
+        if many:
+            keys = np.tile(keys, 1 + U._FIRST_SEEN_WALK // max(1, len(values)))
+        first_at, local = U._first_seen(keys)
+        assert (first_at.tolist(), local.tolist()) == _first_seen_by_definition(keys.tolist())
 
 
 @settings(max_examples=300, deadline=None)

@@ -102,7 +102,7 @@ def _normalize_run(text: str) -> str:
     return _GAP_RE.sub(" ", normalize_chars(text)).strip()
 
 
-_MEMOS: list["RunMemo"] = []  # every RunMemo made (module-level memos: a few)
+_MEMOS: list[RunMemo] = []  # every RunMemo made (module-level memos: a few)
 
 
 class RunMemo(dict):
