@@ -177,7 +177,8 @@ def test_the_reduce_leaves_no_derived_views_on_the_states():
 
 def test_qalsadi_memo_dicts_are_emptied_and_the_analyses_do_not_change(monkeypatch):
     """backends._check_word empties qalsadi's per-word memo dicts (~40 KB a word) every
-    MORPHOLOGY_MEMO_WORDS words: the word classes and verb-only verdicts stay the same."""
+    MORPHOLOGY_MEMO_WORDS words (and libqutrub's conjugation memo, ~6 KB a word): the word
+    classes and verb-only verdicts stay the same."""
     import re
 
     from corpuslint.families.spelling import backends
@@ -190,7 +191,10 @@ def test_qalsadi_memo_dicts_are_emptied_and_the_analyses_do_not_change(monkeypat
         monkeypatch.setattr(backends, "MORPHOLOGY_MEMO_WORDS", limit)
         b = backends.ArabicBackend()
         seen[limit] = [(b.word_classes(w), b._verb_only(w)) for w in words]
-        sizes = sum(len(d) for d in backends._memo_dicts(b._analex))
+        memos = backends._memo_dicts(b._analex)
+        sizes = sum(len(d) for d in memos)
+        # (libqutrub's module-wide conjugation memo is one of them)
+        assert any(d is m for d in sys.modules["libqutrub.classverb"].cache_standard.values() for m in memos)
         if limit == 10:
             assert sizes < unbounded / 5  # only the last few words' entries
         else:
