@@ -203,6 +203,28 @@ def test_qalsadi_memo_dicts_are_emptied_and_the_analyses_do_not_change(monkeypat
     assert seen[10] == seen[10**9] and any(c for c, _v in seen[10])
 
 
+def test_released_morphology_is_made_again_with_the_same_analyses():
+    """``release_morphology`` (once the rules asking for it have reduced) drops qalsadi's
+    analyser and the per-word memos; asked again, the answers are the same."""
+    import re
+
+    from corpuslint.families.spelling import backends
+
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "news-ar").glob("*.txt")))
+    words = list(dict.fromkeys(w for w in re.findall(r"\w+", text) if len(w) >= 4))[:40]
+    words += ["الحققت", "الاستقاله"]  # (ال + a verb; a final ه for ة: pattern_slip explains both)
+    b = backends.ArabicBackend()
+
+    def answers():
+        return [(b.word_classes(w), b._verb_only(w), b.pattern_slip(w), b.same_class(w, "الكتاب")) for w in words]
+
+    before = answers()
+    assert b._analex and b._morph and b._classes and any(pattern for _c, _v, pattern, _s in before)
+    b.release_morphology()
+    assert b._analex is None and not (b._morph or b._classes or b._types or b._flagged or b._part)
+    assert answers() == before
+
+
 def test_bound_dictionary_lookups_give_qalsadi_the_same_analyses():
     """backends._analyzer binds the word in arramooz's look-up query (compiled once, not
     once per word); every analysis of every word of the demo news must stay the same."""

@@ -23,6 +23,7 @@ per corpus view and shared by the rules that need it.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import warnings
@@ -792,6 +793,10 @@ class _LangSum:
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
+        # each word's key once: not through a memo of ``key`` (an lru_cache would keep
+        # every word of the corpus and its key, ~360 bytes a word)
+        unmemoised = getattr(backend.key, "__wrapped__", None)
+        self.key = functools.partial(unmemoised, backend) if unmemoised is not None else backend.key
         self.word_ids = _NewIds()  # word -> id, in order of appearance
         self.key_ids = _NewIds()  # key -> id, in order of appearance
         self.word_key = _Column(np.int64)
@@ -819,7 +824,7 @@ class _LangSum:
         if word_ids.pending:
             new, word_ids.pending = word_ids.pending, []
             key_ids = self.key_ids
-            self.word_key.extend(list(map(key_ids.__getitem__, map(self.backend.key, new))))
+            self.word_key.extend(list(map(key_ids.__getitem__, map(self.key, new))))
             if key_ids.pending:
                 self.key_docs.extend([0] * len(key_ids.pending))
                 key_ids.pending = []

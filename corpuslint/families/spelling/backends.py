@@ -224,6 +224,11 @@ class Backend:
         self.function_words  # noqa: B018 (read and kept on the instance)
         return self
 
+    def release_morphology(self) -> None:
+        """Drop the morphology analyser and what it memoised per word (the rules that
+        ask for morphology have reduced); it is made again if asked for. Nothing here
+        for a back-end without morphology."""
+
     def spell(self, word: str) -> bool:
         """hunspell's verdict on ``word``; before the dictionary is read, a verdict the
         corpus index cached (``index.VerdictStore``) spares reading it."""
@@ -485,6 +490,17 @@ class ArabicBackend(Backend):
         if self._analex is None:
             self._analex = _analyzer()
         return self
+
+    def release_morphology(self) -> None:
+        """Drop qalsadi's ``Analex`` (its stemmers, memo dicts and SQLite connections:
+        ~20 MB once a few thousand words were analysed) and the per-word memos of
+        ``pattern_slip``, ``word_classes``, ``_part_types`` and ``same_class``."""
+        with self._lock:
+            if self._analex is not False:
+                self._analex = None
+            self._analex_words = 0
+            for memo in (self._morph, self._classes, self._types, self._flagged, self._part):
+                memo.clear()
 
     def clean(self, token: str) -> str:
         # NFC first, so a combining hamza (U+0654/U+0655) after alef/waw/yeh becomes the
@@ -1223,6 +1239,19 @@ def get_backend(name: str) -> Backend:
                     )
                 backend = _INSTANCES[name] = factory()
     return backend
+
+
+def forget_reduce_memos() -> None:
+    """Empty what the back-ends memoised for the spelling reduces: the morphology
+    (``Backend.release_morphology``) and the ``key``/``form`` memos (lru caches of up to
+    200,000 words each, ~200 bytes a word). Each fills again on use, with the same values."""
+    for backend in list(_INSTANCES.values()):
+        backend.release_morphology()
+    for cls in {type(b) for b in _INSTANCES.values()} | set(_FACTORIES.values()):
+        for name in ("key", "form"):
+            clear = getattr(getattr(cls, name, None), "cache_clear", None)
+            if clear is not None:
+                clear()
 
 
 MORPHOLOGY_MEMO_WORDS = 100  # words qalsadi analyses between two emptyings of its memo dicts
