@@ -210,6 +210,35 @@ def test_the_one_pass_merge_makes_pairs_distinct_in_chunks(monkeypatch):
     _same_corpus(analysis.corpus_of(FULL, STATES, LANGS), analysis.corpus_of_states(STATES, LANGS), STATES)
 
 
+@CHEAP
+@given(subsets, st.sampled_from([1, 2, 3]))
+def test_spellings_by_key_and_the_deletion_index_are_the_dict_tables(xs, min_count):
+    """``LangCorpus.spellings`` read from the (starts, order) arrays over the word-key
+    table, and the deletion index holding a lone key as a string, answer what the
+    dicts of lists and of sets (their reference) answer: spellings most frequent first,
+    ties in code-point order; candidates of every key of the corpus."""
+    states = {p: STATES[p] for p in xs}
+    for lc in analysis.corpus_of_states(states, LANGS).langs.values():
+        by_key: dict[str, list] = {}
+        for clean, n in lc.clean_count.items():
+            by_key.setdefault(lc.backend.key(clean), []).append((n, clean))
+        for key, spelled in by_key.items():
+            assert lc.spellings(key) == [c for _n, c in sorted(spelled, key=lambda x: (-x[0], x[1]))]
+        assert lc.spellings("\x00") == [] and isinstance(lc._bare, tuple)
+        index: dict[str, set[str]] = {}
+        for key, n in lc.key_count.items():
+            if n >= min_count and len(key) >= 2:
+                for d in analysis._deletions(lc.backend.vkey(key)):
+                    index.setdefault(d, set()).add(key)
+        compact = lc.deletion_index(min_count)
+        assert {d: {k} if isinstance(k, str) else k for d, k in compact.items()} == index
+        vkey = lc.backend.vkey
+        for key in list(lc.key_count)[:200]:
+            v = vkey(key)
+            found = set().union(*(index.get(d, set()) for d in analysis._deletions(v)))
+            assert analysis.candidates(lc, key, min_count) == {k for k in found if analysis.edit_shape(v, vkey(k))}
+
+
 def _first_rows(table: sp.SpellTable):
     """``update``'s ``first`` as the corpus index answers it: from every (word,
     document) row of the complete ``table``, each word's smallest path."""

@@ -564,32 +564,71 @@ class LangCorpus:
     doc_words: Any = field(default_factory=dict)
     paths: list[str] = field(default_factory=list)
     first_at: Any = None
-    _index: dict[str, set[str]] | None = None
-    _bare: dict[str, list[str]] | None = None
+    _index: dict[str, str | set[str]] | None = None
+    _bare: Any = None  # ``spellings``' table
 
-    def deletion_index(self, min_count: int) -> dict[str, set[str]]:
-        """vkey and its one-letter deletions -> keys seen at least ``min_count`` times."""
+    def deletion_index(self, min_count: int) -> dict[str, str | set[str]]:
+        """vkey and its one-letter deletions -> the key seen at least ``min_count`` times
+        that has it, or the set of them when there are several (most deletions belong
+        to one key: a string is ~1/4 the size of a one-element set)."""
         if self._index is None:
-            index: dict[str, set[str]] = {}
+            index: dict[str, str | set[str]] = {}
             vkey = self.backend.vkey
+            get = index.get
             for key, n in self.key_count.items():
                 if n < min_count or len(key) < 2:
                     continue
                 v = vkey(key)
                 for d in _deletions(v):
-                    index.setdefault(d, set()).add(key)
+                    held = get(d)
+                    if held is None:
+                        index[d] = key
+                    elif type(held) is str:
+                        index[d] = {held, key}
+                    else:
+                        held.add(key)
             self._index = index
         return self._index
 
     def spellings(self, key: str) -> list[str]:
-        """Cleaned spellings of ``key`` in the corpus, most frequent first."""
+        """Cleaned spellings of ``key`` in the corpus, most frequent first (equal counts
+        in code-point order)."""
         if self._bare is None:
+            self._bare = self._spellings_by_key()
+        if isinstance(self._bare, dict):
+            return self._bare.get(key, [])
+        starts, order = self._bare
+        k = self.bigrams.terms.get(key)
+        if k is None or k >= len(self.keys):  # (a context form, not a key)
+            return []
+        words = self.words
+        return [words[w] for w in order[starts[k] : starts[k + 1]].tolist()]
+
+    def _spellings_by_key(self):
+        """``spellings``' table: (starts, order) arrays, key id ``k``'s spellings being
+        ``order[starts[k]:starts[k + 1]]`` (word ids), from the word-key table (no
+        ``backend.key`` call, no list per key: ~1/8 the size of a dict of lists); a dict
+        key -> spellings for a corpus without one."""
+        if self.word_key is None or self.count is None or not isinstance(self.bigrams, Bigrams):
             by_key: dict[str, list[tuple[int, str]]] = {}
             k_of = self.backend.key
             for clean, n in self.clean_count.items():
                 by_key.setdefault(k_of(clean), []).append((n, clean))
-            self._bare = {k: [c for _, c in sorted(v, key=lambda x: (-x[0], x[1]))] for k, v in by_key.items()}
-        return self._bare.get(key, [])
+            return {k: [c for _, c in sorted(v, key=lambda x: (-x[0], x[1]))] for k, v in by_key.items()}
+        word_key = np.asarray(self.word_key, dtype=np.int64)
+        order = np.lexsort((-np.asarray(self.count, dtype=np.int64), word_key))  # by key, most frequent first
+        grouped = word_key[order]
+        starts = np.searchsorted(grouped, np.arange(len(self.keys) + 1, dtype=np.int64))
+        # equal counts of one key in code-point order (their word ids are in first-occurrence order)
+        counts = np.asarray(self.count, dtype=np.int64)[order]
+        tie = np.flatnonzero((grouped[1:] == grouped[:-1]) & (counts[1:] == counts[:-1]))
+        if len(tie):
+            words = self.words
+            runs = np.split(tie, np.flatnonzero(np.diff(tie) > 1) + 1)
+            for run in runs:
+                lo, hi = int(run[0]), int(run[-1]) + 2
+                order[lo:hi] = sorted(order[lo:hi].tolist(), key=words.__getitem__)
+        return starts, order.astype(np.int32 if len(order) < 2**31 else np.int64)
 
     def spell_key(self, key: str, prefix: str = "", near: str = "") -> str | None:
         """How the corpus writes ``key``: the spelling one edit away from ``near`` if any
@@ -667,7 +706,11 @@ def candidates(lc: LangCorpus, key: str, min_count: int) -> set[str]:
     found: set[str] = set()
     for d in _deletions(v):
         hit = index.get(d)
-        if hit:
+        if hit is None:
+            continue
+        if type(hit) is str:
+            found.add(hit)
+        else:
             found |= hit
     vkey = lc.backend.vkey
     return {k for k in found if edit_shape(v, vkey(k)) is not None}

@@ -13,8 +13,8 @@ import numpy as np
 from ...aggregates import TableAggregate
 from ...arrays import sorted_unique
 from ...rules import CorpusRule, CorpusView, DocumentRule
-from .analysis import (R_WORD, RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape,
-                       merge, reset)
+from .analysis import (R_WORD, RSEP, SEP, STATE_VERSION, Bigrams, DocState, LangCorpus, LangState, analyse, candidates,
+                       edit_shape, merge, reset)
 from . import table as spell_table
 from .backends import TAA_MARBUTA, forget_reduce_memos
 from .project import SpellingRuleMixin
@@ -563,8 +563,8 @@ def doc_key_table(lc: LangCorpus, ls: LangState, path: str) -> KeyCounts | Count
     g = lc.doc_words.get(path)
     if g is None or lc.word_key is None:
         return doc_key_counts(lc, ls, path)
-    key_id = lc.cache.get("key_id")
-    if key_id is None:
+    key_id = lc.bigrams.terms if isinstance(lc.bigrams, Bigrams) else lc.cache.get("key_id")
+    if key_id is None:  # (the bigram terms are the keys by id, then context forms: ids no document counts)
         key_id = lc.cache["key_id"] = dict(zip(lc.keys, range(len(lc.keys))))
     keys = lc.word_key[g]
     order = np.argsort(keys, kind="stable")
