@@ -15,10 +15,11 @@ vocabulary, not its length, and the data-only codec stores it as a handful of ar
 
 ``merge(states, languages[, table])`` is the reduce-side aggregation: a corpus
 vocabulary with a count table (word -> corpus count), key counts, document frequencies
-and the adjacent pair table (``LangCorpus``), read from the additive, order-independent
-corpus table of ``table.py`` (``SpellTable``: summed from the states here, or given, e.g.
-summed on Dask workers or kept up to date by an incremental index). It is computed once
-per corpus view and shared by the rules that need it.
+and the adjacent pair table (``LangCorpus``), summed from the states here in one pass
+(``corpus_of_states``), or read from the additive, order-independent corpus table of
+``table.py`` when one is given (``SpellTable``: summed on Dask workers or kept up to date
+by an incremental index), with the same result. It is computed once per corpus view and
+shared by the rules that need it.
 """
 
 from __future__ import annotations
