@@ -498,9 +498,11 @@ def test_equal_messages_of_findings_become_one_string():
 def test_slip_tables_go_when_s101_has_reduced_and_the_report_is_the_same(tmp_path, monkeypatch, capsys):
     """With S101 the only rule asking for slip evidence, the tables only the evidence
     derives (deletion index, spellings by key) are gone from the merged corpus when S103
-    reduces; the report is byte for byte the one of a run that keeps them."""
+    reduces, and so is the morphology (qalsadi's analyser, the per-word memos); after the
+    run the key/form memos are empty too. The report is byte for byte the one of a run
+    that keeps them all."""
     from corpuslint import cli
-    from corpuslint.families.spelling import analysis
+    from corpuslint.families.spelling import analysis, backends
     from corpuslint.families.spelling import base as spelling_base
 
     _seed_and_copies(tmp_path)
@@ -518,6 +520,8 @@ def test_slip_tables_go_when_s101_has_reduced_and_the_report_is_the_same(tmp_pat
         if rule.code == "S103":  # the merged corpus S101 left
             merged = analysis._MERGED[1]
             held["S103"] = [(lc._index is not None, lc._bare is not None) for lc in merged.langs.values()]
+            ar = backends.get_backend("ar")
+            held["morphology"] = [ar._analex is not None, bool(ar._morph), bool(ar._part)]
         return real(self, rule, view)
 
     monkeypatch.setattr(engine.Linter, "_reduce_one", recorded)
@@ -525,10 +529,14 @@ def test_slip_tables_go_when_s101_has_reduced_and_the_report_is_the_same(tmp_pat
     assert cli.main(args) == 0
     dropped = capsys.readouterr().out
     assert held["S103"] and not any(a or b for a, b in held["S103"])
+    assert held["morphology"] == [False, False, False]
+    assert backends.ArabicBackend.key.cache_info().currsize == backends.ArabicBackend.form.cache_info().currsize == 0
     monkeypatch.setattr(spelling_base, "forget_slip_tables", lambda merged: None)
+    monkeypatch.setattr(backends.ArabicBackend, "release_morphology", lambda self: None)
     assert cli.main(args) == 0
     kept = capsys.readouterr().out
     assert any(a or b for a, b in held["S103"])  # (S101 built them: they were there to drop)
+    assert held["morphology"] == [True, True, True]
     assert kept == dropped
     assert any(slip in d["message"] for d in json.loads(dropped)["diagnostics"] if d["code"] == "S101")
 

@@ -177,7 +177,8 @@ def test_the_reduce_leaves_no_derived_views_on_the_states():
 
 def test_qalsadi_memo_dicts_are_emptied_and_the_analyses_do_not_change(monkeypatch):
     """backends._check_word empties qalsadi's per-word memo dicts (~40 KB a word) every
-    MORPHOLOGY_MEMO_WORDS words: the word classes and verb-only verdicts stay the same."""
+    MORPHOLOGY_MEMO_WORDS words (and libqutrub's conjugation memo, ~6 KB a word): the word
+    classes and verb-only verdicts stay the same."""
     import re
 
     from corpuslint.families.spelling import backends
@@ -190,13 +191,38 @@ def test_qalsadi_memo_dicts_are_emptied_and_the_analyses_do_not_change(monkeypat
         monkeypatch.setattr(backends, "MORPHOLOGY_MEMO_WORDS", limit)
         b = backends.ArabicBackend()
         seen[limit] = [(b.word_classes(w), b._verb_only(w)) for w in words]
-        sizes = sum(len(d) for d in backends._memo_dicts(b._analex))
+        memos = backends._memo_dicts(b._analex)
+        sizes = sum(len(d) for d in memos)
+        # (libqutrub's module-wide conjugation memo is one of them)
+        assert any(d is m for d in sys.modules["libqutrub.classverb"].cache_standard.values() for m in memos)
         if limit == 10:
             assert sizes < unbounded / 5  # only the last few words' entries
         else:
             unbounded = sizes
     assert unbounded > 1000
     assert seen[10] == seen[10**9] and any(c for c, _v in seen[10])
+
+
+def test_released_morphology_is_made_again_with_the_same_analyses():
+    """``release_morphology`` (once the rules asking for it have reduced) drops qalsadi's
+    analyser and the per-word memos; asked again, the answers are the same."""
+    import re
+
+    from corpuslint.families.spelling import backends
+
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "news-ar").glob("*.txt")))
+    words = list(dict.fromkeys(w for w in re.findall(r"\w+", text) if len(w) >= 4))[:40]
+    words += ["الحققت", "الاستقاله"]  # (ال + a verb; a final ه for ة: pattern_slip explains both)
+    b = backends.ArabicBackend()
+
+    def answers():
+        return [(b.word_classes(w), b._verb_only(w), b.pattern_slip(w), b.same_class(w, "الكتاب")) for w in words]
+
+    before = answers()
+    assert b._analex and b._morph and b._classes and any(pattern for _c, _v, pattern, _s in before)
+    b.release_morphology()
+    assert b._analex is None and not (b._morph or b._classes or b._types or b._flagged or b._part)
+    assert answers() == before
 
 
 def test_bound_dictionary_lookups_give_qalsadi_the_same_analyses():

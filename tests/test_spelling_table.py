@@ -149,6 +149,96 @@ def test_the_reduce_reads_the_same_corpus_from_a_pruned_table():
         assert np.array_equal(lc.bigrams.left, other.bigrams.left)
 
 
+def _same_corpus(want: analysis.Corpus, got: analysis.Corpus, states) -> None:
+    """Every table of the two merged corpora is equal (values and types)."""
+    assert list(want.langs) == list(got.langs)
+    for lang, lc in want.langs.items():
+        other = got.langs[lang]
+        assert lc.words == other.words and lc.word_id == other.word_id and lc.keys == other.keys
+        assert lc.n_docs == other.n_docs and lc.paths == other.paths
+        for name in ("clean_count", "key_count", "doc_freq"):  # (in the same order too)
+            assert list(getattr(lc, name).items()) == list(getattr(other, name).items()), name
+        for name in ("count", "pairs", "rejected", "word_key", "first_at"):
+            a, b = getattr(lc, name), getattr(other, name)
+            assert a.dtype == b.dtype and np.array_equal(a, b), name
+        assert lc.bigrams.terms == other.bigrams.terms
+        assert np.array_equal(lc.bigrams.left, other.bigrams.left)
+        assert np.array_equal(lc.bigrams.right, other.bigrams.right)
+        for path in states:
+            a, b = lc.doc_words.get(path), other.doc_words.get(path)
+            assert (a is None) == (b is None) and (a is None or np.array_equal(a, b)), path
+
+
+def _reordered(ls: analysis.LangState, seed: int) -> analysis.LangState:
+    """``ls`` with its vocabulary in another order (not the order of first occurrence
+    ``analyse`` gives) and, for a seed divisible by 3, its first two words given one
+    first occurrence: states the merge must read the same way as the table does."""
+    n = len(ls.count)
+    perm = np.random.default_rng(seed).permutation(n)  # new word i is old word perm[i]
+    new_of = np.empty(n, dtype=np.int64)
+    new_of[perm] = np.arange(n)
+    vocab = ls.words.split("\n")
+    first = np.asarray(ls.first)[perm].copy()
+    if seed % 3 == 0 and n > 1:
+        first[1] = first[0]
+    rej = np.asarray(ls.rej).copy()
+    for col in (analysis.R_WORD, analysis.R_LEFT, analysis.R_RIGHT):
+        rej[:, col] = np.where(rej[:, col] >= 0, new_of[np.maximum(rej[:, col], 0)], -1)
+    pairs = new_of[np.asarray(ls.pairs, dtype=np.int64)].astype(np.int32).reshape(-1, 2)
+    return analysis.LangState(ls.lang, "\n".join(vocab[i] for i in perm), np.asarray(ls.count)[perm], first, pairs, rej)
+
+
+@CHEAP
+@given(subsets, st.integers(0, 2**16))
+def test_the_one_pass_merge_reads_the_corpus_the_table_gives(xs, seed):
+    """``analysis.corpus_of_states`` (the merge without a table: one pass over the
+    states, each word's first occurrence only) gives the merged corpus that
+    ``corpus_of(of_documents(...))`` gives, also from states whose vocabulary is in
+    another order or with two words first seen at one place (ties: code-point order)."""
+    states = {p: STATES[p] for p in xs}
+    _same_corpus(analysis.corpus_of(table_of(xs), states, LANGS), analysis.corpus_of_states(states, LANGS), states)
+    shuffled = {p: analysis.DocState(s.content_hash, {lang: _reordered(ls, seed + i) for lang, ls in s.langs.items()})
+                for i, (p, s) in enumerate(states.items())}
+    _same_corpus(analysis.corpus_of(sp.of_documents(shuffled.items()), shuffled, LANGS),
+                 analysis.corpus_of_states(shuffled, LANGS), shuffled)
+
+
+def test_the_one_pass_merge_makes_pairs_distinct_in_chunks(monkeypatch):
+    """Pair codes made distinct every few documents (``PAIR_CHUNK``) are the pairs made
+    distinct at once."""
+    monkeypatch.setattr(analysis, "PAIR_CHUNK", 50)
+    _same_corpus(analysis.corpus_of(FULL, STATES, LANGS), analysis.corpus_of_states(STATES, LANGS), STATES)
+
+
+@CHEAP
+@given(subsets, st.sampled_from([1, 2, 3]))
+def test_spellings_by_key_and_the_deletion_index_are_the_dict_tables(xs, min_count):
+    """``LangCorpus.spellings`` read from the (starts, order) arrays over the word-key
+    table, and the deletion index holding a lone key as a string, answer what the
+    dicts of lists and of sets (their reference) answer: spellings most frequent first,
+    ties in code-point order; candidates of every key of the corpus."""
+    states = {p: STATES[p] for p in xs}
+    for lc in analysis.corpus_of_states(states, LANGS).langs.values():
+        by_key: dict[str, list] = {}
+        for clean, n in lc.clean_count.items():
+            by_key.setdefault(lc.backend.key(clean), []).append((n, clean))
+        for key, spelled in by_key.items():
+            assert lc.spellings(key) == [c for _n, c in sorted(spelled, key=lambda x: (-x[0], x[1]))]
+        assert lc.spellings("\x00") == [] and isinstance(lc._bare, tuple)
+        index: dict[str, set[str]] = {}
+        for key, n in lc.key_count.items():
+            if n >= min_count and len(key) >= 2:
+                for d in analysis._deletions(lc.backend.vkey(key)):
+                    index.setdefault(d, set()).add(key)
+        compact = lc.deletion_index(min_count)
+        assert {d: {k} if isinstance(k, str) else k for d, k in compact.items()} == index
+        vkey = lc.backend.vkey
+        for key in list(lc.key_count)[:200]:
+            v = vkey(key)
+            found = set().union(*(index.get(d, set()) for d in analysis._deletions(v)))
+            assert analysis.candidates(lc, key, min_count) == {k for k in found if analysis.edit_shape(v, vkey(k))}
+
+
 def _first_rows(table: sp.SpellTable):
     """``update``'s ``first`` as the corpus index answers it: from every (word,
     document) row of the complete ``table``, each word's smallest path."""

@@ -15,14 +15,16 @@ vocabulary, not its length, and the data-only codec stores it as a handful of ar
 
 ``merge(states, languages[, table])`` is the reduce-side aggregation: a corpus
 vocabulary with a count table (word -> corpus count), key counts, document frequencies
-and the adjacent pair table (``LangCorpus``), read from the additive, order-independent
-corpus table of ``table.py`` (``SpellTable``: summed from the states here, or given, e.g.
-summed on Dask workers or kept up to date by an incremental index). It is computed once
-per corpus view and shared by the rules that need it.
+and the adjacent pair table (``LangCorpus``), summed from the states here in one pass
+(``corpus_of_states``), or read from the additive, order-independent corpus table of
+``table.py`` when one is given (``SpellTable``: summed on Dask workers or kept up to date
+by an incremental index), with the same result. It is computed once per corpus view and
+shared by the rules that need it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import warnings
@@ -563,32 +565,71 @@ class LangCorpus:
     doc_words: Any = field(default_factory=dict)
     paths: list[str] = field(default_factory=list)
     first_at: Any = None
-    _index: dict[str, set[str]] | None = None
-    _bare: dict[str, list[str]] | None = None
+    _index: dict[str, str | set[str]] | None = None
+    _bare: Any = None  # ``spellings``' table
 
-    def deletion_index(self, min_count: int) -> dict[str, set[str]]:
-        """vkey and its one-letter deletions -> keys seen at least ``min_count`` times."""
+    def deletion_index(self, min_count: int) -> dict[str, str | set[str]]:
+        """vkey and its one-letter deletions -> the key seen at least ``min_count`` times
+        that has it, or the set of them when there are several (most deletions belong
+        to one key: a string is ~1/4 the size of a one-element set)."""
         if self._index is None:
-            index: dict[str, set[str]] = {}
+            index: dict[str, str | set[str]] = {}
             vkey = self.backend.vkey
+            get = index.get
             for key, n in self.key_count.items():
                 if n < min_count or len(key) < 2:
                     continue
                 v = vkey(key)
                 for d in _deletions(v):
-                    index.setdefault(d, set()).add(key)
+                    held = get(d)
+                    if held is None:
+                        index[d] = key
+                    elif type(held) is str:
+                        index[d] = {held, key}
+                    else:
+                        held.add(key)
             self._index = index
         return self._index
 
     def spellings(self, key: str) -> list[str]:
-        """Cleaned spellings of ``key`` in the corpus, most frequent first."""
+        """Cleaned spellings of ``key`` in the corpus, most frequent first (equal counts
+        in code-point order)."""
         if self._bare is None:
+            self._bare = self._spellings_by_key()
+        if isinstance(self._bare, dict):
+            return self._bare.get(key, [])
+        starts, order = self._bare
+        k = self.bigrams.terms.get(key)
+        if k is None or k >= len(self.keys):  # (a context form, not a key)
+            return []
+        words = self.words
+        return [words[w] for w in order[starts[k] : starts[k + 1]].tolist()]
+
+    def _spellings_by_key(self):
+        """``spellings``' table: (starts, order) arrays, key id ``k``'s spellings being
+        ``order[starts[k]:starts[k + 1]]`` (word ids), from the word-key table (no
+        ``backend.key`` call, no list per key: ~1/8 the size of a dict of lists); a dict
+        key -> spellings for a corpus without one."""
+        if self.word_key is None or self.count is None or not isinstance(self.bigrams, Bigrams):
             by_key: dict[str, list[tuple[int, str]]] = {}
             k_of = self.backend.key
             for clean, n in self.clean_count.items():
                 by_key.setdefault(k_of(clean), []).append((n, clean))
-            self._bare = {k: [c for _, c in sorted(v, key=lambda x: (-x[0], x[1]))] for k, v in by_key.items()}
-        return self._bare.get(key, [])
+            return {k: [c for _, c in sorted(v, key=lambda x: (-x[0], x[1]))] for k, v in by_key.items()}
+        word_key = np.asarray(self.word_key, dtype=np.int64)
+        order = np.lexsort((-np.asarray(self.count, dtype=np.int64), word_key))  # by key, most frequent first
+        grouped = word_key[order]
+        starts = np.searchsorted(grouped, np.arange(len(self.keys) + 1, dtype=np.int64))
+        # equal counts of one key in code-point order (their word ids are in first-occurrence order)
+        counts = np.asarray(self.count, dtype=np.int64)[order]
+        tie = np.flatnonzero((grouped[1:] == grouped[:-1]) & (counts[1:] == counts[:-1]))
+        if len(tie):
+            words = self.words
+            runs = np.split(tie, np.flatnonzero(np.diff(tie) > 1) + 1)
+            for run in runs:
+                lo, hi = int(run[0]), int(run[-1]) + 2
+                order[lo:hi] = sorted(order[lo:hi].tolist(), key=words.__getitem__)
+        return starts, order.astype(np.int32 if len(order) < 2**31 else np.int64)
 
     def spell_key(self, key: str, prefix: str = "", near: str = "") -> str | None:
         """How the corpus writes ``key``: the spelling one edit away from ``near`` if any
@@ -666,7 +707,11 @@ def candidates(lc: LangCorpus, key: str, min_count: int) -> set[str]:
     found: set[str] = set()
     for d in _deletions(v):
         hit = index.get(d)
-        if hit:
+        if hit is None:
+            continue
+        if type(hit) is str:
+            found.add(hit)
+        else:
             found |= hit
     vkey = lc.backend.vkey
     return {k for k in found if edit_shape(v, vkey(k)) is not None}
@@ -716,42 +761,59 @@ def _build(lc: LangCorpus, lang: str, lt, states: dict[str, Any]) -> None:
     Word ids are in corpus first-occurrence order: by the (path, line, column) of each
     word's first occurrence, i.e. documents in path order, words in text order (ties
     that depend on word order follow it, whatever order the documents came in)."""
-    backend = lc.backend
-    v = len(lt.vocab)
     fr = lt.firsts()
-    order = np.lexsort((fr[:, 3], fr[:, 2], fr[:, 1]))  # table id of the i-th word
+    doc_ids = getattr(lt, "doc_ids", None)  # (``table._lang_table``: the table was summed here)
+    _finish(lc, lang, states, lt.vocab, fr[:, 1:], lt.count, lt.rejected, lt.word_key, lt.keyl, lt.key_docs,
+            lt.pairs[:, 0], lt.pairs[:, 1], lt.pathl, lt.n_docs, doc_ids)
+
+
+def _finish(lc: LangCorpus, lang: str, states, vocab: list[str], first: np.ndarray, count: np.ndarray,
+            rejected: np.ndarray, word_key: np.ndarray, keyl: list[str], key_docs: np.ndarray,
+            pair_a: np.ndarray, pair_b: np.ndarray, paths: list[str], n_docs: int, doc_ids,
+            tiebreak: np.ndarray | None = None) -> None:
+    """Fill ``lc`` from one language's corpus tables over some word ids: ``vocab[i]``
+    is word ``i``; ``first[i]`` (path id into ``paths``, line, column) its first
+    occurrence in the corpus; ``count[i]``/``rejected[i]`` its (rejected) occurrences;
+    ``word_key[i]`` its key (id into ``keyl``, whose documents are ``key_docs``);
+    ``pair_a``/``pair_b`` the distinct adjacent pairs; ``doc_ids``: None or (path ->
+    (offset, size), each document's words as ids, one int array). The ids are made
+    corpus first-occurrence ids (ties in order of ``tiebreak``, else of the ids)."""
+    backend = lc.backend
+    v = len(vocab)
+    columns = (first[:, 2], first[:, 1], first[:, 0])
+    order = np.lexsort(columns if tiebreak is None else (tiebreak, *columns))  # id of the i-th word
     rank = np.empty(v, dtype=np.int64)
     rank[order] = np.arange(v, dtype=np.int64)
-    vocab = lt.vocab
     words = lc.words = [vocab[i] for i in order.tolist()]
     word_id = lc.word_id = dict(zip(words, range(v)))
-    doc_ids = getattr(lt, "doc_ids", None)  # (``table._lang_table``: the table was summed here)
-    lc.doc_words = _DocWords(lang, word_id, states, doc_ids and (doc_ids[0], rank[doc_ids[1]].astype(doc_ids[1].dtype)))
-    lc.n_docs = lt.n_docs
-    lc.paths = lt.pathl
-    lc.first_at = fr[order, 1:]
-    lc.count = lt.count[order]
+    if doc_ids:
+        doc_ids = (doc_ids[0], rank.astype(doc_ids[1].dtype)[doc_ids[1]])
+    lc.doc_words = _DocWords(lang, word_id, states, doc_ids)
+    lc.n_docs = n_docs
+    lc.paths = paths
+    lc.first_at = first[order]
+    lc.count = count[order].astype(np.int64, copy=False)
     # keys (and the context forms of keys) share one term vocabulary
     # key ids in order of first appearance, from the table's key of each word (no
     # ``backend.key`` call per word of the corpus: ~5 us each)
-    table_key = lt.word_key[order]
+    table_key = word_key[order]
     distinct, at = np.unique(table_key, return_index=True)
     appear = distinct[np.argsort(at, kind="stable")]
-    remap = np.empty(len(lt.keyl), dtype=np.int64)
+    remap = np.empty(len(keyl), dtype=np.int64)
     remap[appear] = np.arange(len(appear), dtype=np.int64)
     word_key = remap[table_key]
-    terms: dict[str, int] = dict(zip([lt.keyl[k] for k in appear.tolist()], range(len(appear))))
+    terms: dict[str, int] = dict(zip([keyl[k] for k in appear.tolist()], range(len(appear))))
     term = terms.setdefault
     n_keys = len(terms)
     lc.keys = keys = list(terms)
     lc.word_key = word_key
     key_count = np.bincount(word_key, weights=lc.count, minlength=n_keys).astype(np.int64)
-    key_docs = dict(zip(lt.keyl, lt.key_docs.tolist()))
+    docs_of_key = dict(zip(keyl, key_docs.tolist()))
     lc.clean_count = Counter(dict(zip(words, lc.count.tolist())))
     lc.key_count = Counter(dict(zip(keys, key_count.tolist())))
-    lc.doc_freq = Counter({k: key_docs[k] for k in keys})
-    lc.rejected = lt.rejected[order] > 0
-    codes = np.sort(rank[lt.pairs[:, 0]] * v + rank[lt.pairs[:, 1]])  # distinct pairs: the table's
+    lc.doc_freq = Counter({k: docs_of_key[k] for k in keys})
+    lc.rejected = rejected[order] > 0
+    codes = np.sort(rank[pair_a] * v + rank[pair_b])  # distinct pairs
     lc.pairs = np.stack([codes // max(v, 1), codes % max(v, 1)], axis=1)
     # bigram tables: ctx(key(a)) <SEP> key(b) and key(a) <RSEP> ctx(key(b))
     ctx = backend.ctx_key
@@ -761,6 +823,125 @@ def _build(lc: LangCorpus, lang: str, lt, states: dict[str, Any]) -> None:
     left = sorted_unique(key_ctx[ka] * size + kb)
     right = sorted_unique(ka * size + key_ctx[kb])
     lc.bigrams = Bigrams(terms, left, right)
+
+
+PAIR_CHUNK = 1 << 21  # adjacent-pair codes ``_LangSum`` gathers before making them distinct
+
+
+class _LangSum:
+    """One language's corpus tables summed document by document (``add``, documents in
+    path order), for ``_finish``: what ``table.of_documents`` + ``_build`` give, in one
+    pass over the states and without the table's per-(document, word) rows (only each
+    word's first occurrence is kept: the row of the first document holding it) or
+    every document's pairs at once (made distinct every ``PAIR_CHUNK`` codes)."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        # each word's key once: not through a memo of ``key`` (an lru_cache would keep
+        # every word of the corpus and its key, ~360 bytes a word)
+        unmemoised = getattr(backend.key, "__wrapped__", None)
+        self.key = functools.partial(unmemoised, backend) if unmemoised is not None else backend.key
+        self.word_ids = _NewIds()  # word -> id, in order of appearance
+        self.key_ids = _NewIds()  # key -> id, in order of appearance
+        self.word_key = _Column(np.int64)
+        self.count = _Column(np.int64)
+        self.rejected = _Column(np.int64)
+        self.first = [_Column(np.int32) for _ in range(3)]  # path id, line, column
+        self.key_docs = _Column(np.int64)
+        self.paths: list[str] = []
+        self.at: dict[str, tuple[int, int]] = {}
+        self.ids: list[np.ndarray] = []
+        self.size = 0
+        self.pairs = np.zeros(0, dtype=np.int64)  # distinct (a << 32 | b) codes
+        self.pending: list[np.ndarray] = []
+        self.n_pending = 0
+
+    def add(self, path: str, ls: LangState) -> None:
+        n = len(ls.count)
+        if not n:
+            return
+        d = len(self.paths)
+        self.paths.append(path)
+        word_ids = self.word_ids
+        n0 = len(word_ids)
+        mine = np.fromiter(map(word_ids.__getitem__, ls.words.split(_WORD_SEP)), np.int64, n)
+        if word_ids.pending:
+            new, word_ids.pending = word_ids.pending, []
+            key_ids = self.key_ids
+            self.word_key.extend(list(map(key_ids.__getitem__, map(self.key, new))))
+            if key_ids.pending:
+                self.key_docs.extend([0] * len(key_ids.pending))
+                key_ids.pending = []
+            self.count.extend([0] * len(new))
+            self.rejected.extend([0] * len(new))
+            fresh = np.asarray(ls.first).reshape(-1, 2)[mine >= n0]  # (new ids: n0, n0 + 1, ... in this order)
+            self.first[0].extend([d] * len(new))
+            self.first[1].extend(fresh[:, 0])
+            self.first[2].extend(fresh[:, 1])
+        self.count.data[mine] += ls.count  # (a document's words are distinct)
+        if len(ls.rej):
+            np.add.at(self.rejected.data, mine[np.asarray(ls.rej[:, R_WORD], dtype=np.int64)], 1)
+        self.key_docs.data[sorted_unique(self.word_key.data[mine])] += 1
+        pairs = np.asarray(ls.pairs, dtype=np.int64).reshape(-1, 2)
+        if len(pairs):
+            self.pending.append((mine[pairs[:, 0]] << 32) | mine[pairs[:, 1]])
+            self.n_pending += len(pairs)
+            if self.n_pending > PAIR_CHUNK:
+                self._distinct_pairs()
+        self.ids.append(mine.astype(np.int32))
+        self.at[path] = (self.size, n)
+        self.size += n
+
+    def _distinct_pairs(self) -> None:
+        if self.pending:
+            self.pairs = sorted_unique(np.concatenate([self.pairs, *self.pending]))
+            self.pending, self.n_pending = [], 0
+
+    def finish(self, lc: LangCorpus, lang: str, states) -> None:
+        self._distinct_pairs()
+        vocab = list(self.word_ids)
+        v = len(vocab)
+        first = np.stack([c.view for c in self.first], axis=1)
+        order = np.lexsort((first[:, 2], first[:, 1], first[:, 0]))
+        ranked = first[order]
+        tiebreak = None
+        if v > 1 and (ranked[1:] == ranked[:-1]).all(axis=1).any():  # two words first seen at one place
+            tiebreak = np.empty(v, dtype=np.int64)  # (a crafted state): ties go in code-point order, as the table's
+            tiebreak[np.fromiter(sorted(range(v), key=vocab.__getitem__), np.int64, v)] = np.arange(v)
+        ids = np.concatenate(self.ids) if self.ids else np.zeros(0, np.int32)
+        self.ids = []
+        _finish(lc, lang, states, vocab, first, self.count.view, self.rejected.view, self.word_key.view,
+                list(self.key_ids), self.key_docs.view, self.pairs >> 32, self.pairs & 0xFFFFFFFF, self.paths,
+                len(self.paths), (self.at, ids), tiebreak)
+
+
+def corpus_of_states(states, languages: tuple[str, ...]) -> Corpus:
+    """The reduce's view of the corpus ``states`` ({path: DocState}; a mapping that
+    decodes on access, ``SpilledStates``, is read once): ``corpus_of(table.of_documents(
+    states.items()), states, languages)`` in one pass over the documents, without the
+    corpus table (whose per-(document, word) rows and all-pair codes were ~2x the
+    merged corpus at its peak)."""
+    sums: dict[str, _LangSum | None] = {}
+    for path in sorted(states):
+        state = states[path]
+        if not isinstance(state, DocState):
+            continue
+        for lang, ls in state.langs.items():
+            if lang not in languages or not len(ls.count):
+                continue
+            if lang not in sums:
+                backend = available_backend(lang)
+                sums[lang] = _LangSum(backend) if backend is not None else None
+            if sums[lang] is not None:
+                sums[lang].add(path, ls)
+        del state
+    langs = {}
+    for lang in languages:
+        s = sums.pop(lang, None)
+        if s is not None:
+            lc = langs[lang] = LangCorpus(s.backend)
+            s.finish(lc, lang, states)
+    return Corpus(langs)
 
 
 def corpus_of(table, states: dict[str, Any], languages: tuple[str, ...]) -> Corpus:
@@ -792,13 +973,8 @@ def merge(states: dict[str, Any], languages: tuple[str, ...], table=None) -> Cor
                 if isinstance(lc.doc_words, _DocWords):  # an earlier one may read a closed spill)
                     lc.doc_words.states = states
             return corpus
-        given = table
-        if table is None:
-            from .table import of_documents
-
-            # states decoded on each access (the --no-cache spill) are read again per pass, not all held
-            table = of_documents(states.items(), states.__getitem__ if getattr(states, "decodes_on_access", False)
-                                 else None)
-        corpus = corpus_of(table, states, languages)
-        _MERGED[:] = [cache_key, corpus, given]
+        # (summed here in one pass over the states: a mapping that decodes them on access,
+        # the --no-cache spill, is read once, no state held after its pass)
+        corpus = corpus_of_states(states, languages) if table is None else corpus_of(table, states, languages)
+        _MERGED[:] = [cache_key, corpus, table]
         return corpus

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import operator
 import os
+import sys
 import threading
 import unicodedata
 from functools import lru_cache
@@ -222,6 +223,11 @@ class Backend:
             self._hs = _hunspell(*self.dictionary)
         self.function_words  # noqa: B018 (read and kept on the instance)
         return self
+
+    def release_morphology(self) -> None:
+        """Drop the morphology analyser and what it memoised per word (the rules that
+        ask for morphology have reduced); it is made again if asked for. Nothing here
+        for a back-end without morphology."""
 
     def spell(self, word: str) -> bool:
         """hunspell's verdict on ``word``; before the dictionary is read, a verdict the
@@ -485,6 +491,17 @@ class ArabicBackend(Backend):
             self._analex = _analyzer()
         return self
 
+    def release_morphology(self) -> None:
+        """Drop qalsadi's ``Analex`` (its stemmers, memo dicts and SQLite connections:
+        ~20 MB once a few thousand words were analysed) and the per-word memos of
+        ``pattern_slip``, ``word_classes``, ``_part_types`` and ``same_class``."""
+        with self._lock:
+            if self._analex is not False:
+                self._analex = None
+            self._analex_words = 0
+            for memo in (self._morph, self._classes, self._types, self._flagged, self._part):
+                memo.clear()
+
     def clean(self, token: str) -> str:
         # NFC first, so a combining hamza (U+0654/U+0655) after alef/waw/yeh becomes the
         # precomposed letter (أ ؤ ئ) before the marks are deleted.
@@ -682,8 +699,9 @@ class ArabicBackend(Backend):
     def _check_word(self, word: str) -> list:
         """``Analex.check_word(word)``, keeping qalsadi's memory bounded: its stemmers
         memoise every word, stem and affix they meet in unbounded dicts (~40 KB a word:
-        57 MB for 1,289 words), which a corpus run asks about once (this backend keeps
-        what it needs per word). They are emptied every MORPHOLOGY_MEMO_WORDS words;
+        57 MB for 1,289 words; libqutrub's conjugation memo ~6 KB a word), which a corpus
+        run asks about once (this backend keeps what it needs per word). They are emptied
+        every MORPHOLOGY_MEMO_WORDS words;
         the analyses do not change (and are no slower: measured 4.4 s vs 5.5 s CPU for
         1,500 words emptied every 100 vs never)."""
         return self._count_word(self._analex.check_word, word)
@@ -1223,6 +1241,19 @@ def get_backend(name: str) -> Backend:
     return backend
 
 
+def forget_reduce_memos() -> None:
+    """Empty what the back-ends memoised for the spelling reduces: the morphology
+    (``Backend.release_morphology``) and the ``key``/``form`` memos (lru caches of up to
+    200,000 words each, ~200 bytes a word). Each fills again on use, with the same values."""
+    for backend in list(_INSTANCES.values()):
+        backend.release_morphology()
+    for cls in {type(b) for b in _INSTANCES.values()} | set(_FACTORIES.values()):
+        for name in ("key", "form"):
+            clear = getattr(getattr(cls, name, None), "cache_clear", None)
+            if clear is not None:
+                clear()
+
+
 MORPHOLOGY_MEMO_WORDS = 100  # words qalsadi analyses between two emptyings of its memo dicts
 
 
@@ -1232,4 +1263,9 @@ def _memo_dicts(analex) -> list[dict]:
     out: list[dict] = []
     for owner in [analex, *(v for v in vars(analex).values() if hasattr(v, "__dict__") and not isinstance(v, type))]:
         out += [v for k, v in vars(owner).items() if "cache" in k.lower() and isinstance(v, dict)]
+    # libqutrub's module-wide memo of standardised conjugations (sukun, suffix, spelling):
+    # ~4 KB more per word the verb stemmer conjugates, never emptied by libqutrub
+    standard = getattr(sys.modules.get("libqutrub.classverb"), "cache_standard", None)
+    if isinstance(standard, dict):
+        out += [v for v in standard.values() if isinstance(v, dict)]
     return out

@@ -13,10 +13,10 @@ import numpy as np
 from ...aggregates import TableAggregate
 from ...arrays import sorted_unique
 from ...rules import CorpusRule, CorpusView, DocumentRule
-from .analysis import (R_WORD, RSEP, SEP, STATE_VERSION, DocState, LangCorpus, LangState, analyse, candidates, edit_shape,
-                       forget_merged, merge, reset)
+from .analysis import (R_WORD, RSEP, SEP, STATE_VERSION, Bigrams, DocState, LangCorpus, LangState, analyse, candidates,
+                       edit_shape, merge, reset)
 from . import table as spell_table
-from .backends import TAA_MARBUTA
+from .backends import TAA_MARBUTA, forget_reduce_memos
 from .project import SpellingRuleMixin
 from .table import SPELLING_TREE, SpellTable
 
@@ -139,12 +139,17 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                     memo.pop(path, None)
         if self.asks_evidence and len(_EVIDENCE_ASKERS) < 2:  # the only rule that asks: the rest never will
             forget_slip_tables(merged)
+            for lc in merged.langs.values():  # nor ask for morphology (qalsadi: only ``slip_evidence`` does)
+                lc.backend.release_morphology()
 
     def mapped(self) -> None:
         reset()  # the token tables the map filled (~1/2 KB a distinct token): the reduce needs none of them
 
     def release(self) -> None:
-        forget_merged()  # every spelling rule has reduced: the merged corpus (and its memos) goes
+        # every spelling rule has reduced: the merged corpus (and its memos), the token
+        # tables S103 filled to find occurrences, the morphology and the key/form memos go
+        reset()
+        forget_reduce_memos()
 
     def unlisted_rejections(self, corpus: CorpusView, *, max_count: int | None = None, or_pattern: bool = False):
         """(doc, language, LangCorpus, LangState, occurrence, key, document key counts) for
@@ -558,8 +563,8 @@ def doc_key_table(lc: LangCorpus, ls: LangState, path: str) -> KeyCounts | Count
     g = lc.doc_words.get(path)
     if g is None or lc.word_key is None:
         return doc_key_counts(lc, ls, path)
-    key_id = lc.cache.get("key_id")
-    if key_id is None:
+    key_id = lc.bigrams.terms if isinstance(lc.bigrams, Bigrams) else lc.cache.get("key_id")
+    if key_id is None:  # (the bigram terms are the keys by id, then context forms: ids no document counts)
         key_id = lc.cache["key_id"] = dict(zip(lc.keys, range(len(lc.keys))))
     keys = lc.word_key[g]
     order = np.argsort(keys, kind="stable")
