@@ -345,6 +345,8 @@ class Linter:
                 lane(last)
             return bool(forked) and bool(last)  # (a lone lead beside the first rules' child: split)
 
+        if unspill is not None:
+            unspill.spill.flush()  # (nothing left in a file buffer for the children to write again)
         try:
             lane(first)
             found[lead.code] = self._reduce_rule(lead, states, documents, None, release, unspill, prepare)
