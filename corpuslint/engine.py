@@ -185,7 +185,7 @@ class Linter:
             from .index import _collect_one
 
             state = _collect_one(rule, doc)
-            if encode:  # (the state is kept in ``blobs`` so that its id is not reused)
+            if encode and state is not None:  # (the state is kept in ``blobs`` so that its id is not reused)
                 if id(state) not in blobs:
                     blobs[id(state)] = (state, _encode_state(state))
                 state = blobs[id(state)][1]
@@ -485,9 +485,7 @@ class _Unspill:
         for key, value in own.items():
             if isinstance(value, self._spilled):
                 at = value.offset
-                state = self.decoded.get(at)
-                if state is None:
-                    state = fresh[at]
+                state = self.decoded[at] if at in self.decoded else fresh[at]  # (a state may be None)
                 self.left[at] -= 1
                 if self.left[at]:
                     self.decoded[at] = state
