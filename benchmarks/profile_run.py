@@ -12,7 +12,10 @@ reduces' workers) spent in that phase, the peak RSS so far (VmHWM) and the RSS n
 the reduces of several rules run at once (``engine.Linter._reduce_in_lanes``): a rule
 reduced in a forked child prints its line from there, its CPU counted from the fork
 (its wall from the last point of the parent before the fork); the parent's next line
-counts the children it waited for as "workers". With ``--top N``
+counts the children it waited for as "workers". It ends with a load-independent lower
+bound of the wall time on idle cores: each phase takes max(parent CPU, all CPU / cores)
+(a phase ends where the parent starts a worker pool, too: what it did before ran alone).
+With ``--top N``
 it also takes a tracemalloc snapshot at each point and prints the N lines holding the
 most memory (tracemalloc slows the run 2-3x and sees only Python allocations: not
 hunspell's).
@@ -69,14 +72,24 @@ def main() -> int:
     from corpuslint.cli import main as cli_main
     from corpuslint.outputs import json_format
 
+    main_pid = os.getpid()
     last = [_cpu(), time.perf_counter()]
     total = [0.0, 0.0]
+    # [parent, workers, open] CPU of the parent's phases; a phase that ends with reduces
+    # running in child processes (engine._Lane) is one with the next ones until they end
+    blocks: list[list] = []
+    lanes_open = [0]
 
     def mark(label: str) -> None:
         now, t = _cpu(), time.perf_counter()
         parent, workers = now[0] - last[0][0], now[1] - last[0][1]
         total[0] += parent
         total[1] += workers
+        if os.getpid() == main_pid:
+            if blocks and blocks[-1][2]:
+                blocks[-1][:] = [blocks[-1][0] + parent, blocks[-1][1] + workers, lanes_open[0] > 0]
+            else:
+                blocks.append([parent, workers, lanes_open[0] > 0])
         print(f"{label:34s} parent {parent:7.1f} s CPU  workers {workers:7.1f} s CPU  wall {t - last[1]:7.1f} s  "
               f"peak RSS so far {_hwm_mb():6.0f} MB  now {_status_mb('VmRSS'):6.0f} MB", file=sys.stderr, flush=True)
         if tracemalloc is not None:
@@ -109,10 +122,36 @@ def main() -> int:
         mark(f"reduce {rule.code} ({len(found)} findings, from {before:.0f} MB){child}")
         return found
 
-    main_pid = os.getpid()
     # a reduce in a forked child (engine._Lane: rules reduced at the same time) counts
     # its own CPU from the fork; the parent counts the child's once it has waited for it
     os.register_at_fork(after_in_child=lambda: last.__setitem__(slice(None), [(0.0, 0.0), time.perf_counter()]))
+
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool_init = ProcessPoolExecutor.__init__
+
+    def pool_marked(self, *a, **k):  # what the parent did before it starts workers runs alone
+        if os.getpid() == main_pid:
+            mark("  (here, before a worker pool)")
+        pool_init(self, *a, **k)
+
+    ProcessPoolExecutor.__init__ = pool_marked
+    lane = getattr(engine, "_Lane", None)
+    if lane is not None:
+        fork, result = lane.fork.__func__, lane.result
+
+        def fork_counted(cls, *a, **k):
+            forked = fork(cls, *a, **k)
+            lanes_open[0] += 1
+            return forked
+
+        def result_counted(self):
+            try:
+                return result(self)
+            finally:
+                lanes_open[0] -= 1
+
+        lane.fork, lane.result = classmethod(fork_counted), result_counted
 
     write = json_format.write
 
@@ -134,6 +173,12 @@ def main() -> int:
     share = total[0] / max(total[0] + total[1], 1e-9)
     print(f"total: parent {total[0]:.1f} s CPU, workers {total[1]:.1f} s CPU (parent {share:.0%}); "
           f"peak RSS {_hwm_mb():.0f} MB", file=sys.stderr)
+    cores = os.cpu_count() or 1
+    estimate = sum(max(p, (p + w) / cores) for p, w, _ in blocks)
+    print(f"wall on {cores} idle cores, estimated from CPU: {estimate:.1f} s (at least: each phase of the "
+          f"parent takes its CPU or all CPU / {cores}, the larger; phases while reduces run in child processes "
+          f"are one); the measured wall depends on the other work on the machine (load average "
+          f"{os.getloadavg()[0]:.1f})", file=sys.stderr)
     return 0
 
 

@@ -185,7 +185,7 @@ class Linter:
             from .index import _collect_one
 
             state = _collect_one(rule, doc)
-            if encode:  # (the state is kept in ``blobs`` so that its id is not reused)
+            if encode and state is not None:  # (the state is kept in ``blobs`` so that its id is not reused)
                 if id(state) not in blobs:
                     blobs[id(state)] = (state, _encode_state(state))
                 state = blobs[id(state)][1]
@@ -287,17 +287,20 @@ class Linter:
                 out.append(f)
         return out
 
-    def _lanes(self, states, documents, facts) -> "tuple[list, CorpusRule | None, list] | None":
+    def _parallel_jobs(self) -> int:
+        """Processes a reduce may use: ``jobs`` (default: the cores) in a local run, else 1."""
+        local = self.executor is None or hasattr(self.executor, "lint_items")  # not a Dask client
+        return (self.config.jobs or os.cpu_count() or 1) if local and not _IN_LANE else 1
+
+    def _lanes(self, states, documents, facts) -> "tuple[list, CorpusRule, list] | None":
         """How the reduces of a local run with ``jobs`` >= 2 share the cores (None: one
         after the other here): (rules reduced in a child process forked now, the rule
         reduced in this process, rules reduced in a child forked once that rule's
         cross-target tables are built: ``_reduce_in_lanes``)."""
         from .aggregates import LazyStates
 
-        jobs = self.config.jobs or os.cpu_count() or 1
-        local = self.executor is None or hasattr(self.executor, "lint_items")  # not a Dask client
         rules = self.corpus_rules
-        if (jobs < 2 or not local or facts or _IN_LANE or len(rules) < 2 or len(documents) < PARALLEL_MIN_DOCS
+        if (self._parallel_jobs() < 2 or facts or len(rules) < 2 or len(documents) < PARALLEL_MIN_DOCS
                 or not hasattr(os, "fork")):
             return None
         if any(isinstance(states.get(r.code), LazyStates) for r in rules):  # the corpus index: states read
@@ -315,14 +318,14 @@ class Linter:
         after the lead's reduce has run on no target, which builds what a
         ``reduce_by_target`` rule shares across targets and with the rules of its family
         (the spelling rules' merged corpus), so that child inherits it instead of building
-        it again; with ``jobs`` 2 it starts once the first child is done. Each child sends back its rules' findings; they are concatenated in rule
-        order: the findings, and their order, of one process reducing rule after rule. A
-        child that fails (no fork, killed) has its rules reduced here afterwards."""
+        it again; with ``jobs`` 2 it starts once the first child is done. Each child sends
+        back its rules' findings; they are concatenated in rule order: the findings, and
+        their order, of one process reducing rule after rule. A child that fails (no fork,
+        killed) has its rules reduced here afterwards."""
         first, lead, last = lanes
         found: dict[str, list[Finding]] = {}
         forked: list[tuple[list, _Lane]] = []
-
-        jobs = self.config.jobs or os.cpu_count() or 1
+        jobs = self._parallel_jobs()
 
         def lane(rules: list) -> None:
             if rules:
@@ -345,6 +348,8 @@ class Linter:
                 lane(last)
             return bool(forked) and bool(last)  # (a lone lead beside the first rules' child: split)
 
+        if unspill is not None:
+            unspill.spill.flush()  # (nothing left in a file buffer for the children to write again)
         try:
             lane(first)
             found[lead.code] = self._reduce_rule(lead, states, documents, None, release, unspill, prepare)
@@ -374,10 +379,9 @@ class Linter:
         """``rule.reduce(view)``; with ``split``, split by targets across ``jobs`` forked
         processes when the rule allows it (``reduce_by_target``), the run is local and
         there are enough targets."""
-        jobs = (self.config.jobs or os.cpu_count() or 1) if split else 1
-        local = self.executor is None or hasattr(self.executor, "lint_items")  # not a Dask client
-        if (jobs < 2 or not local or view.facts is not None or not getattr(rule, "reduce_by_target", False)
-                or len(view.targets) < PARALLEL_MIN_DOCS or _IN_LANE):
+        jobs = self._parallel_jobs() if split else 1
+        if (jobs < 2 or view.facts is not None or not getattr(rule, "reduce_by_target", False)
+                or len(view.targets) < PARALLEL_MIN_DOCS):
             return list(rule.reduce(view))
         try:
             return _parallel_reduce(rule, view, jobs)
@@ -822,7 +826,7 @@ class _Lane:
         os.close(self.gate)
         _, status = os.waitpid(self.pid, 0)
         try:
-            ok, value = pickle.loads(payload)  # (our own child's bytes, never read from disk)
+            _, value = pickle.loads(payload)  # (our own child's bytes, never read from disk)
         except Exception:
             return ChildProcessError(f"the child process ended with status {os.waitstatus_to_exitcode(status)}")
         return value

@@ -393,6 +393,12 @@ class StateSpill:
         except (ValueError, TypeError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError) as exc:
             raise CodecError(f"spilled state damaged: {type(exc).__name__}: {exc}") from None
 
+    def flush(self) -> None:
+        """Write out what the columns' file buffers hold (before a fork: a child that
+        reads a column flushes its copy of the buffer too, into the same file)."""
+        for column in self._columns.values():
+            column.fh.flush()
+
     def close(self) -> None:
         self._fh.close()
         for column in self._columns.values():

@@ -242,6 +242,25 @@ def test_duplicate_rules_alone_reduce_at_once_with_the_one_process_findings(corp
     assert seen == [(["D105", "D106"], "D104", [])]
 
 
+def test_documents_too_short_for_the_duplicate_rules_give_the_one_process_findings(tmp_path):
+    """A file too short for D104 and D105 (a page title alone, as gnome-help-fa's
+    clock.txt: "تاریخ و زمان") has no state for either (None, one object for both rules).
+    Mapped by a worker, it used to travel as one encoded blob for the two rules, read
+    back as None and then taken for "not decoded yet" by the second rule: KeyError with
+    jobs 2 (in a fresh process: the CLI). Now it is the jobs 1 report."""
+    from .conftest import run_cli
+
+    _corpus(tmp_path, PARALLEL_MIN_DOCS + 8)
+    for k in range(3):  # last in path order: mapped by the workers, not the parent's first batch
+        (tmp_path / f"zz-title{k}.txt").write_text("تاریخ و زمان\n", encoding="utf-8")
+    out = {}
+    for jobs in ("1", "2"):
+        proc = run_cli("check", "--no-cache", "--jobs", jobs, "--format", "json", "--exit-zero", ".", cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        out[jobs] = proc.stdout
+    assert out["2"] == out["1"] and '"D105"' in out["1"]
+
+
 def test_a_rule_error_in_a_child_process_is_the_error_of_a_one_process_run(tmp_path, monkeypatch):
     """A corpus rule that fails in a child process (here D105) fails the run as it would
     in one process: the same RuleError message, exit code 2 in the CLI."""
