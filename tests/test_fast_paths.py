@@ -637,6 +637,9 @@ def test_w120_trigger_written_from_the_digit(text):
     assert list(lines_holding(text, SD._TRIGGER_RE)) == list(lines_holding(text, definition))
 
 
+# structure's literal triggers and the patterns they replace
+_LITERAL_TRIGGER_PATTERNS = (("_CONFIG_TRIGGER_RE", r"[=;{}\\]"), ("_COLUMNS_TRIGGER_RE", r" {2}|\t"),
+                             ("_MACHINE_TRIGGER_RE", r"/|-----|@"))
 _LITERAL_PIECES = list("\n\n\r\t   =;{}\\/-@ab") + ["-----", "  ", "\t\t", "--"]
 
 
@@ -649,9 +652,8 @@ def test_literal_triggers_hold_the_lines_of_their_patterns(text):
     from corpuslint import structure as S
     from corpuslint.text.lines import lines_holding
 
-    for trigger, pattern in ((S._CONFIG_TRIGGER_RE, r"[=;{}\\]"), (S._COLUMNS_TRIGGER_RE, r" {2}|\t"),
-                             (S._MACHINE_TRIGGER_RE, r"/|-----|@")):
-        assert list(lines_holding(text, trigger)) == list(lines_holding(text, regex.compile(pattern)))
+    for name, pattern in _LITERAL_TRIGGER_PATTERNS:
+        assert list(lines_holding(text, getattr(S, name))) == list(lines_holding(text, regex.compile(pattern)))
 
 
 def test_literal_triggers_on_real_text():
@@ -662,9 +664,8 @@ def test_literal_triggers_on_real_text():
 
     found = 0
     for doc in _realtext_documents():
-        for trigger, pattern in ((S._CONFIG_TRIGGER_RE, r"[=;{}\\]"), (S._COLUMNS_TRIGGER_RE, r" {2}|\t"),
-                                 (S._MACHINE_TRIGGER_RE, r"/|-----|@")):
-            fast = list(lines_holding(doc.text, trigger))
+        for name, pattern in _LITERAL_TRIGGER_PATTERNS:
+            fast = list(lines_holding(doc.text, getattr(S, name)))
             assert fast == list(lines_holding(doc.text, regex.compile(pattern)))
             found += len(fast)
     assert found
