@@ -115,9 +115,9 @@ def main() -> int:
 
     reduce_one = engine.Linter._reduce_one
 
-    def reduce_marked(self, rule, view, *a, **k):
+    def reduce_marked(self, rule, view):
         before = _status_mb("VmRSS")  # this rule's states read back, the reduce not begun
-        found = reduce_one(self, rule, view, *a, **k)
+        found = reduce_one(self, rule, view)
         child = "" if os.getpid() == main_pid else "  [in a child process]"
         mark(f"reduce {rule.code} ({len(found)} findings, from {before:.0f} MB){child}")
         return found

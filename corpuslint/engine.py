@@ -137,6 +137,7 @@ class Linter:
         self.suppressions = None  # baseline.Suppressions: ignore file + inline directives
         self.progress = None  # callable(n) ticked per document checked (progress bar), or None
         self.executor = None  # executors.LocalExecutor (None) or DaskExecutor: runs map and reduce
+        self._lanes_busy = False  # reducing the lead rule while child processes reduce others
 
     def __getstate__(self) -> dict[str, Any]:
         """What an executor ships to its workers (Dask): the rules, not the registry or caches."""
@@ -258,7 +259,7 @@ class Linter:
         """One corpus rule's findings (``reduce``), those outside the regions it checks
         dropped; its states are taken from ``states`` (popped with ``release``).
         ``prepare(rule, view)``: called with the rule's view before its reduce; True: the
-        reduce is not split across processes (``_reduce_one``), other processes are busy."""
+        reduce is not split across processes (``_reduce_one``): other processes are busy."""
         from .aggregates import LazyStates
         from .arrays import trim_heap
 
@@ -271,10 +272,13 @@ class Linter:
                           documents=documents, facts=(facts or {}).get(rule.code),
                           aggregates=getattr(own, "aggregates", None))
         del own
-        busy = prepare is not None and prepare(rule, view)
+        self._lanes_busy = prepare is not None and prepare(rule, view)
         kinds = rule.checked_regions()
-        with rule_errors(rule, "the corpus"):
-            found = self._reduce_one(rule, view, split=not busy)
+        try:
+            with rule_errors(rule, "the corpus"):
+                found = self._reduce_one(rule, view)
+        finally:
+            self._lanes_busy = False
         del view  # (with ``release``: this rule's states are freed before the next rule's reduce)
         trim_heap()  # (what the reduce's temporaries left free in the heap goes back to the system)
         share_messages(found)
@@ -375,11 +379,11 @@ class Linter:
             out.extend(found.pop(rule.code))
         return out
 
-    def _reduce_one(self, rule: CorpusRule, view: CorpusView, split: bool = True) -> list[Finding]:
-        """``rule.reduce(view)``; with ``split``, split by targets across ``jobs`` forked
-        processes when the rule allows it (``reduce_by_target``), the run is local and
-        there are enough targets."""
-        jobs = self._parallel_jobs() if split else 1
+    def _reduce_one(self, rule: CorpusRule, view: CorpusView) -> list[Finding]:
+        """``rule.reduce(view)``; split by targets across ``jobs`` forked processes when the
+        rule allows it (``reduce_by_target``), the run is local, there are enough targets
+        and no other process is reducing other rules (``_lanes_busy``)."""
+        jobs = 1 if self._lanes_busy else self._parallel_jobs()
         if (jobs < 2 or view.facts is not None or not getattr(rule, "reduce_by_target", False)
                 or len(view.targets) < PARALLEL_MIN_DOCS):
             return list(rule.reduce(view))

@@ -208,9 +208,10 @@ def test_reduces_run_at_once_in_child_processes_give_the_one_process_findings(tm
     _with_slips(tmp_path)
     serial = _findings(tmp_path, jobs=1, cache=False)
     assert {"D104", "D105", "S101", "S103"} <= {f["code"] for f in serial}
+    from corpuslint.families.spelling import analysis
+
     lanes, forked = [], []
     fork = engine._Lane.fork.__func__
-    analysis = __import__("corpuslint.families.spelling.analysis", fromlist=["merge"])
 
     def recording(cls, work, after=None):
         # the merged corpus built before the fork? the lane it waits for (two cores: one child at a time)
