@@ -496,6 +496,8 @@ class ArabicBackend(Backend):
         ~20 MB once a few thousand words were analysed) and the per-word memos of
         ``pattern_slip``, ``word_classes``, ``_part_types`` and ``same_class``."""
         with self._lock:
+            if self._analex:
+                _detach_connections(self._analex)
             if self._analex is not False:
                 self._analex = None
             self._analex_words = 0
@@ -804,6 +806,25 @@ def _analyzer():
         if d is not None and hasattr(d, "cursor") and hasattr(d, "table_name"):
             d.lookup = _bound_freq_lookup(d, d.lookup)
     return analex
+
+
+def _detach_connections(analex) -> None:
+    """Let the SQLite connections of arramooz's dictionaries held by ``analex`` (and the
+    objects it holds, two levels down) close when they are freed, in whatever thread
+    frees them: arramooz's ``__del__`` closes them itself, which SQLite refuses outside
+    the thread that opened them (an "Exception ignored" message on a Dask worker)."""
+    seen: set[int] = set()
+    todo = [analex]
+    for _depth in range(3):
+        found = []
+        for obj in todo:
+            if id(obj) in seen or isinstance(obj, type) or not hasattr(obj, "__dict__"):
+                continue
+            seen.add(id(obj))
+            if "db_connect" in vars(obj):
+                obj.db_connect = None  # (the connection closes as it is freed)
+            found += list(vars(obj).values())
+        todo = found
 
 
 def _bound_lookup(d, original):
