@@ -404,41 +404,6 @@ def test_spilled_states_decode_on_each_access_and_a_cached_merge_reads_the_new_m
         second.close()
 
 
-def test_the_spelling_table_of_spilled_states_reads_them_again_instead_of_holding_them():
-    """``table.of_documents`` with ``fetch`` (the merge over ``SpilledStates``) builds the
-    same table as over states held in memory, with at most two decoded states alive at
-    any time (the one read last and the one being read), not every document's."""
-    import weakref
-
-    from corpuslint.families.spelling import table
-    from corpuslint.families.spelling.analysis import analyse
-    from corpuslint.store import SpilledStates
-
-    docs = _docs()
-    held = {d.path: analyse(d, ("ar",)) for d in docs}
-    spill = StateSpill()
-    try:
-        alive: set[int] = set()
-        most, reads = [0], [0]
-
-        class Tracked(SpilledStates):  # every decoded state counted while it is alive
-            def __getitem__(self, path):
-                state = super().__getitem__(path)
-                alive.add(id(state))
-                weakref.finalize(state, alive.discard, id(state))
-                most[0], reads[0] = max(most[0], len(alive)), reads[0] + 1
-                return state
-
-        lazy = Tracked(spill, {p: spill.put(s) for p, s in held.items()})
-        assert lazy.decodes_on_access
-        want = table.of_documents(held.items())
-        got = table.of_documents(lazy.items(), lazy.__getitem__)
-        assert got == want and got.langs["ar"].n_docs == len(docs) > 2
-        assert reads[0] > 2 * len(docs) and most[0] <= 2
-    finally:
-        spill.close()
-
-
 def test_memos_the_map_filled_are_emptied_before_the_reduces_and_the_report_is_the_same(tmp_path, monkeypatch,
                                                                                        capsys):
     """Once the map is over (``engine._mapped``), the text-normalisation run memos and the

@@ -330,19 +330,10 @@ def _run_counts(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return codes[starts], counts
 
 
-def of_documents(items: Iterable[tuple[str, DocState]], fetch: Callable[[str], Any] | None = None) -> SpellTable:
+def of_documents(items: Iterable[tuple[str, DocState]]) -> SpellTable:
     """The table of the documents ``items`` ((path, state) pairs, distinct paths, any
-    order; states that are not ``DocState`` are skipped). Equal to folding ``add``.
-
-    ``fetch(path)``: the state again, from a mapping that decodes a state on each access
-    (``store.SpilledStates``): the states are then not all held while the table is
-    built, each is read again for each pass over the documents (~7 reads: the decoded
-    states of 100 MB of text held at once were ~120 MB of the merge's peak)."""
-    if fetch is None:
-        docs = sorted((p, s) for p, s in items if isinstance(s, DocState))
-    else:
-        last = [None, None]  # (path, state): the state read last, kept while its fields are read
-        docs = sorted((p, _Again(fetch, p, tuple(s.langs), last)) for p, s in items if isinstance(s, DocState))
+    order; states that are not ``DocState`` are skipped). Equal to folding ``add``."""
+    docs = sorted((p, s) for p, s in items if isinstance(s, DocState))
     for (p, _s), (q, _t) in zip(docs, docs[1:]):
         if p == q:
             raise ValueError(f"document {p!r} given twice")
@@ -352,34 +343,6 @@ def of_documents(items: Iterable[tuple[str, DocState]], fetch: Callable[[str], A
         if table is not None:
             langs[lang] = table
     return SpellTable(langs)
-
-
-class _Again:
-    """A document's state for ``of_documents(fetch=...)``: ``langs`` names its languages;
-    ``langs[lang]`` is a ``_LangAgain`` whose fields are read from ``fetch(path)``, read
-    again unless it is the state read last (``last``, shared by the documents of one call)."""
-
-    __slots__ = ("fetch", "langs", "last", "path")
-
-    def __init__(self, fetch, path: str, langs: tuple[str, ...], last: list) -> None:
-        self.fetch, self.path, self.last = fetch, path, last
-        self.langs = {lang: _LangAgain(self, lang) for lang in langs}
-
-    def state(self) -> DocState:
-        if self.last[0] != self.path:
-            self.last[:] = [None, None]  # (the previous state goes before this one is read)
-            self.last[:] = [self.path, self.fetch(self.path)]
-        return self.last[1]
-
-
-class _LangAgain:
-    __slots__ = ("doc", "lang")
-
-    def __init__(self, doc: _Again, lang: str) -> None:
-        self.doc, self.lang = doc, lang
-
-    def __getattr__(self, name: str):
-        return getattr(self.doc.state().langs[self.lang], name)
 
 
 def of_document(path: str, state: DocState) -> SpellTable:
