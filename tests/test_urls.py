@@ -105,6 +105,19 @@ def test_unknown_protocol_or_missing_backend_is_one_line_and_exit_2(tmp_path):
         assert proc.stdout == ""
 
 
+def test_backend_options_come_from_fsspec_configuration(monkeypatch, tmp_path):
+    """Timeouts, retries and endpoints are set the fsspec way (README: a JSON file in
+    ~/.config/fsspec/ or FSSPEC_<PROTOCOL>='{...}'): the file system a URL is read
+    through is built with them, not with corpuslint's own defaults."""
+    from fsspec.config import conf
+    from corpuslint.readers import remote
+    url = tmp_path.as_uri()
+    monkeypatch.setitem(conf, "file", {"auto_mkdir": True})
+    assert remote.filesystem(url)[0].auto_mkdir is True
+    monkeypatch.setitem(conf, "file", {"auto_mkdir": False})
+    assert remote.filesystem(url)[0].auto_mkdir is False
+
+
 def test_a_missing_url_is_reported_and_a_url_is_never_fixed(tmp_path):
     (tmp_path / "a.md").write_text("Some text  with a double space.\n", encoding="utf-8")
     proc = run_cli("check", "--no-cache", (tmp_path / "nothere.txt").as_uri(), cwd=tmp_path)
