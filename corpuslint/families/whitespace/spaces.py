@@ -57,6 +57,11 @@ _ODD_SPACE_TRIGGER = re.compile(f"[{ZS.replace(' ', '')}]")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3001-\u303f\uff01-\uff60]")
 _NUMBER_SPACES = "\u00a0\u202f\u2009"
 _DIGIT_RE = lazy(r"\d")
+# A printf or format placeholder (``%(count)s``, ``%d``, ``%1$s``, ``{count}``, ``{0}``) stands
+# for a value, mostly a number: a template binds it to its unit with a no-break space on
+# purpose (Django's "%(count)s\u00a0hours ago", whose translators are told to keep it).
+_PLACEHOLDER_END_RE = lazy(r"(?:%(?:\(\w+\)|\d+\$)?[-+ #0]?\d*(?:\.\d+)?[sdifuxXeEgG]|\{\w*(?::[^{}\s]*)?\})$")
+_PLACEHOLDER_START_RE = lazy(r"%(?:\(\w+\)|\d+\$)?[-+#0]?\d*(?:\.\d+)?[sdifuxXeEgG]|\{\w*(?::[^{}\s]*)?\}")
 
 
 def _typographic_space(text: str, m) -> bool:
@@ -67,10 +72,14 @@ def _typographic_space(text: str, m) -> bool:
         return False
     if after.isdigit():
         return before.isalpha()  # "第\u00a01", "Chapter\u00a03"; "10\u202f000" is reported
+    if _PLACEHOLDER_START_RE.match(text, m.end()):
+        return True  # "Chapter\u00a0%(number)s"
     line_start = text.rfind("\n", 0, m.start()) + 1
     tokens = text[max(line_start, m.start() - 40) : m.start()].split()  # any Unicode space
     if not tokens:
         return False
+    if _PLACEHOLDER_END_RE.search(tokens[-1]):
+        return True  # "%(count)s\u00a0hours ago", "{count}\u00a0MB"
     # "2.1.5.\u00a0Debian", "5\u202fMB", and a short counter after its number: "第 1 章\u00a0GNU"
     return _DIGIT_RE.search(tokens[-1]) is not None or (
         len(tokens) > 1 and len(tokens[-1]) <= 2 and _DIGIT_RE.search(tokens[-2]) is not None)
@@ -117,7 +126,9 @@ class NonStandardSpace(DocumentRule):
     (runs of spaces are W103's, trailing ones W101's). Characters listed in option `allow` (e.g. "\\u202f" for French
     typography) are accepted. Typography is left alone: an IDEOGRAPHIC SPACE between CJK
     characters, and a no-break, narrow no-break or thin space that binds a number to the
-    word or label beside it (`第\\u00a03\\u00a0章`, `2.1.5.\\u00a0Debian`, `5\\u202fMB`);
+    word or label beside it (`第\\u00a03\\u00a0章`, `2.1.5.\\u00a0Debian`, `5\\u202fMB`), or a
+    printf/format placeholder, which stands for such a number, to its unit
+    (`%(count)s\\u00a0hours ago` in a .po translation, `{n}\\u00a0MB`);
     between two digits (`10\\u202f000`) it is reported.
     Why: Scrapers copy `&nbsp;` from HTML as U+00A0. Tokenisers, regexes and
     deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.
