@@ -122,3 +122,23 @@ def test_w102_no_break_space_after_a_placeholder_is_a_template_binding_a_count_t
     assert found("x.txt", "W102", text.replace("Sekunden", "Sekunden\u00a0her")) == [("W102", 1, 23)]
     # and one after code that is no placeholder
     assert found("x.txt", "W102", "Write f(x)\u00a0here.\n") == [("W102", 1, 11)]
+
+
+# -- S104: closed-class words that Germanic languages double as grammar ---------------------
+
+
+def test_s104_pronoun_then_article_in_swedish_dutch_and_english_is_grammar():
+    # Swedish Qur'an 69:51 "är den den absoluta Sanningen" (it is the absolute Truth), Django's
+    # Dutch admindocs "de weergave die die pagina genereert" (the view that that page makes),
+    # English Qur'an 33:31 "We will give her her reward"
+    for name in ("quran-sv-den-den.txt", "django-po-nl-admindocs-die-die.txt", "quran-en-give-her-her.txt"):
+        assert found(name, "S104") == [], name
+    # the same languages' other doubled words are still reported: Django's Norwegian "Nå kan du
+    # du velge", a Swedish "av av"
+    assert found("django-po-nb-admindocs-du-du.txt", "S104") == [("S104", 1, 122)]
+    sv = (REAL / "quran-sv-den-den.txt").read_text(encoding="utf-8")
+    assert found("x.txt", "S104", sv.replace("av makt", "av av makt")) == [("S104", 5, 41)]
+    # German writes a comma before a relative pronoun: "gegen den den True-Type Font" is a slip
+    assert found("fortunes-de-relative-pronouns.txt", "S104") == [("S104", 3, 17)]
+    en = (REAL / "quran-en-give-her-her.txt").read_text(encoding="utf-8")
+    assert found("x.txt", "S104", en.replace("for her a", "for her her a")) == [("S104", 1, 144)]
