@@ -278,20 +278,50 @@ def _content_lines(doc: Document) -> tuple[list[str], list[int]]:
 def sections(doc: Document, starts: list[int]) -> list[int] | None:
     """The section (``duplicate.regions.section_starts``: between two headings) of
     each text unit starting at an offset of ``starts``, -1 for a unit that is itself
-    a heading; None when the units lie in fewer than two sections. Help pages and
+    a heading; None when the units lie in fewer than two sections and none is a
+    sub-heading (below). Help pages and
     reference pages repeat a step or a note in every section by design ("Open the
     Activities overview and start typing Printers." under "Change the name of a
     printer" and again under "Change the location of a printer"), so the repetition
     rules (with ``genre = "auto"``) count a repeat only within its section, as D101-D103 do; a heading is
     compared with the whole document (a menu of short lines repeated by a scraping
-    loop is all headings)."""
+    loop is all headings), except a Markdown sub-heading: it is ``-2 - j`` for the
+    ``j``-th heading of the document, its parent (the nearest earlier heading of a
+    higher level), and repeats only a sub-heading of the same parent. A changelog opens
+    "Bug fixes", "Features", "Deprecations" under every release heading: a template."""
     heads = section_starts(doc)
     if not heads:
         return None
-    head_set = set(heads)
-    out = [-1 if s in head_set else section_of(heads, s) for s in starts]
-    if len({s for s in out if s >= 0}) < 2:
-        return None
+    parents = _heading_parents(doc, heads)
+    out = [parents[s] if s in parents else section_of(heads, s) for s in starts]
+    if len({s for s in out if s >= 0}) < 2 and min(out, default=0) >= -1:
+        return None  # (no sub-heading: one section, or all headings compared with each other)
+    return out
+
+
+_ATX_RE = lazy(r"[ \t>]*(#{1,6})(?:[ \t]|$)")
+
+
+def _heading_parents(doc: Document, heads: list[int]) -> dict[int, int]:
+    """For each heading's start offset: ``-2 - j`` when it is a Markdown sub-heading of
+    the ``j``-th heading (the nearest earlier heading of a higher level: ``#`` signs of
+    an ATX heading, 1 for a setext ``===`` underline, 2 for ``---``), else -1."""
+    if doc.suffix not in MARKDOWN_SUFFIXES:
+        return dict.fromkeys(heads, -1)
+    text = doc.text
+    out: dict[int, int] = {}
+    stack: list[tuple[int, int]] = []  # (level, index in heads) of the open headings
+    for j, start in enumerate(heads):
+        m = _ATX_RE.match(text, start)
+        if m is not None:
+            level = len(m.group(1))
+        else:  # setext: the underline is the line after the heading's text
+            below = text.find("\n", start) + 1
+            level = 1 if below and text[below : below + 200].lstrip(" >").startswith("=") else 2
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        out[start] = -2 - stack[-1][1] if stack else -1
+        stack.append((level, j))
     return out
 
 
@@ -324,13 +354,14 @@ def _word_count(p: "Prose") -> int:
 def _duplicates(items: list[str], where: list[int] | None = None) -> tuple[int, int]:
     """(number of items that repeat an earlier item, characters in those repeats).
     With ``where`` (``sections``), an item repeats only an earlier item of its section,
-    or (a heading, section -1) any earlier item."""
+    or (a heading, section -1) any earlier item, or (a sub-heading, below -1) an earlier
+    sub-heading of the same parent."""
     seen: set = set()
     anywhere: set[str] = set()
     count = chars = 0
     for k, item in enumerate(items):
         key = item if where is None else (where[k], item)
-        if key in seen or (where is not None and where[k] < 0 and item in anywhere):
+        if key in seen or (where is not None and where[k] == -1 and item in anywhere):
             count += 1
             chars += len(item)
         else:
@@ -394,7 +425,9 @@ class RepeatedLines(QualityRule):
     improves language-model quality. A single repeated headline in a long article is
     far below these thresholds.
     With ``genre = "auto"`` a line counts as a repeat only within its section (between
-    two headings, ``sections``): a help page repeats the same steps in each task.
+    two headings, ``sections``): a help page repeats the same steps in each task, and a
+    Markdown sub-heading only under the same parent heading: a changelog repeats "Bug
+    fixes", "Features" under each release.
     Example: A scraped page whose footer block of ten lines was captured five times.
     Fix safety: No automatic fix: the document should be re-extracted or dropped.
     Duplicate-removal rules in the duplicate family can remove individual repeated lines.
