@@ -57,11 +57,13 @@ _ODD_SPACE_TRIGGER = re.compile(f"[{ZS.replace(' ', '')}]")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3001-\u303f\uff01-\uff60]")
 _NUMBER_SPACES = "\u00a0\u202f\u2009"
 _DIGIT_RE = lazy(r"\d")
-# A printf or format placeholder (``%(count)s``, ``%d``, ``%1$s``, ``{count}``, ``{0}``) stands
+# A printf or positional format placeholder (``%(count)s``, ``%d``, ``%1$s``, ``{0}``) stands
 # for a value, mostly a number: a template binds it to its unit with a no-break space on
-# purpose (Django's "%(count)s\u00a0hours ago", whose translators are told to keep it).
-_PLACEHOLDER_END_RE = lazy(r"(?:%(?:\(\w+\)|\d+\$)?[-+ #0]?\d*(?:\.\d+)?[sdifuxXeEgG]|\{\w*(?::[^{}\s]*)?\})$")
-_PLACEHOLDER_START_RE = lazy(r"%(?:\(\w+\)|\d+\$)?[-+#0]?\d*(?:\.\d+)?[sdifuxXeEgG]|\{\w*(?::[^{}\s]*)?\}")
+# purpose (Django's "%(count)s\u00a0hours ago", whose translators are told to keep it). A named
+# brace is not one: Node's docs type a parameter as ``{boolean}``, then describe it.
+_PLACEHOLDER = r"(?:%(?:\(\w+\)|\d+\$)?[-+#0]?\d*(?:\.\d+)?[sdifuxXeEgG]|\{\d+\})"
+_PLACEHOLDER_END_RE = lazy(_PLACEHOLDER + "$")
+_PLACEHOLDER_START_RE = lazy(_PLACEHOLDER)
 
 
 def _typographic_space(text: str, m) -> bool:
@@ -79,7 +81,7 @@ def _typographic_space(text: str, m) -> bool:
     if not tokens:
         return False
     if _PLACEHOLDER_END_RE.search(tokens[-1]):
-        return True  # "%(count)s\u00a0hours ago", "{count}\u00a0MB"
+        return True  # "%(count)s\u00a0hours ago", "{0}\u00a0MB"
     # "2.1.5.\u00a0Debian", "5\u202fMB", and a short counter after its number: "第 1 章\u00a0GNU"
     return _DIGIT_RE.search(tokens[-1]) is not None or (
         len(tokens) > 1 and len(tokens[-1]) <= 2 and _DIGIT_RE.search(tokens[-2]) is not None)
@@ -128,7 +130,7 @@ class NonStandardSpace(DocumentRule):
     characters, and a no-break, narrow no-break or thin space that binds a number to the
     word or label beside it (`第\\u00a03\\u00a0章`, `2.1.5.\\u00a0Debian`, `5\\u202fMB`), or a
     printf/format placeholder, which stands for such a number, to its unit
-    (`%(count)s\\u00a0hours ago` in a .po translation, `{n}\\u00a0MB`);
+    (`%(count)s\\u00a0hours ago` in a .po translation, `{0}\\u00a0MB`);
     between two digits (`10\\u202f000`) it is reported.
     Why: Scrapers copy `&nbsp;` from HTML as U+00A0. Tokenisers, regexes and
     deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.
