@@ -142,3 +142,16 @@ def test_s104_pronoun_then_article_in_swedish_dutch_and_english_is_grammar():
     assert found("fortunes-de-relative-pronouns.txt", "S104") == [("S104", 3, 17)]
     en = (REAL / "quran-en-give-her-her.txt").read_text(encoding="utf-8")
     assert found("x.txt", "S104", en.replace("for her a", "for her her a")) == [("S104", 1, 144)]
+
+
+# -- A103: a message catalogue's short strings are interface labels ------------------------
+
+
+def test_a103_labels_of_a_message_catalogue_are_not_scraped_widgets():
+    # Django's Arabic admindocs .po (one string a paragraph, 16 of 66 with a placeholder):
+    # "الرئيسية" (Home), "الوسوم" (Tags), "وسوم القالب" (Template tags) name its pages
+    assert found("django-po-ar-admindocs.txt", "A103") == []
+    # the same labels in a page without placeholders are navigation and tag widgets
+    text = (REAL / "django-po-ar-admindocs.txt").read_text(encoding="utf-8")
+    page = "\n\n".join(p for p in text.split("\n\n") if "%" not in p)
+    assert [(c, line) for c, line, _ in found("x.txt", "A103", page)] == [("A103", 3), ("A103", 17), ("A103", 69)]

@@ -14,6 +14,7 @@ from ...structure import (
     HEADING,
     LIST_ITEM,
     MARKDOWN_SUFFIXES,
+    PLACEHOLDER,
     PROSE,
     markdown_containers,
     reads_as_prose,
@@ -57,13 +58,11 @@ _ODD_SPACE_TRIGGER = re.compile(f"[{ZS.replace(' ', '')}]")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3001-\u303f\uff01-\uff60]")
 _NUMBER_SPACES = "\u00a0\u202f\u2009"
 _DIGIT_RE = lazy(r"\d")
-# A printf or positional format placeholder (``%(count)s``, ``%d``, ``%1$s``, ``{0}``) stands
-# for a value, mostly a number: a template binds it to its unit with a no-break space on
-# purpose (Django's "%(count)s\u00a0hours ago", whose translators are told to keep it). A named
-# brace is not one: Node's docs type a parameter as ``{boolean}``, then describe it.
-_PLACEHOLDER = r"(?:%(?:\(\w+\)|\d+\$)?[-+#0]?\d*(?:\.\d+)?[sdifuxXeEgG]|\{\d+\})"
-_PLACEHOLDER_END_RE = lazy(_PLACEHOLDER + "$")
-_PLACEHOLDER_START_RE = lazy(_PLACEHOLDER)
+# A placeholder stands for a value, mostly a number: a template binds it to its unit with a
+# no-break space on purpose (Django's "%(count)s\u00a0hours ago", whose translators are told
+# to keep it).
+_PLACEHOLDER_END_RE = lazy(PLACEHOLDER + "$")
+_PLACEHOLDER_START_RE = lazy(PLACEHOLDER)
 
 
 def _typographic_space(text: str, m) -> bool:
