@@ -157,3 +157,14 @@ def test_a103_labels_of_a_message_catalogue_are_not_scraped_widgets():
     text = (REAL / "django-po-ar-admindocs.txt").read_text(encoding="utf-8")
     page = "\n\n".join(p for p in text.split("\n\n") if "%" not in p)
     assert [(c, line) for c, line, _ in found("x.txt", "A103", page)] == [("A103", 3), ("A103", 17), ("A103", 69)]
+
+
+# -- A111: the blank line of a Markdown block quote ----------------------------------------
+
+
+def test_a111_a_lone_quote_marker_joining_two_quoted_paragraphs_is_markdown():
+    # textlint-rule-ja-no-mixed-period's README quotes two example sentences, joined by ">"
+    assert found("textlint-ja-blockquote.md", "A111") == []
+    text = (REAL / "textlint-ja-blockquote.md").read_text(encoding="utf-8")
+    # symbols quoted in the block quote are still a line of symbols
+    assert found("x.md", "A111", text.replace(">\n", "> |||\n", 1)) == [("A111", 9, 1)]
