@@ -168,3 +168,26 @@ def test_a111_a_lone_quote_marker_joining_two_quoted_paragraphs_is_markdown():
     text = (REAL / "textlint-ja-blockquote.md").read_text(encoding="utf-8")
     # symbols quoted in the block quote are still a line of symbols
     assert found("x.md", "A111", text.replace(">\n", "> |||\n", 1)) == [("A111", 9, 1)]
+
+
+# -- a message catalogue's strings are messages, not prose ---------------------------------
+
+
+def test_a_message_catalogue_repeats_translations_and_ends_messages_a_program_completes():
+    # Sphinx's Japanese .po (80 strings, 11 with a placeholder): "プロジェクト名" (Project name)
+    # translates two source messages; "作者: " (Author: ) is completed with the author's name
+    assert [found("sphinx-po-ja-strings.txt", code) for code in ("D101", "W101")] == [[], []]
+    # the same strings without placeholders are no catalogue: the copies and spaces are reported
+    text = (REAL / "sphinx-po-ja-strings.txt").read_text(encoding="utf-8").replace("%", "")
+    assert [line for _c, line, _col in found("x.txt", "D101", text)] == [95, 99, 101, 105]
+    assert [line for _c, line, _col in found("x.txt", "W101", text)] == [151, 153, 155, 157]
+    # in a catalogue a trailing space after a word is still reported
+    spaced = (REAL / "sphinx-po-ja-strings.txt").read_text(encoding="utf-8").replace("作者: \n", "作者 \n", 1)
+    assert found("x.txt", "W101", spaced) == [("W101", 151, 7)]
+
+
+def test_a102_a_message_catalogues_placeholder_strings_are_messages_not_widgets():
+    # Sphinx's Persian .po: "%r" (a theme option's name, untranslated), "<<original entry>>"
+    assert found("sphinx-po-fa-strings.txt", "A102") == []
+    text = (REAL / "sphinx-po-fa-strings.txt").read_text(encoding="utf-8")
+    assert found("x.txt", "A102", text.replace("%", ""))[:1] == [("A102", 15, 1)]

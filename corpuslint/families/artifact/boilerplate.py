@@ -212,8 +212,6 @@ class BoilerplatePhrase(DocumentRule):
         self.matcher = Matcher(entries, disable)
 
     def check(self, doc: Document):
-        if message_catalogue(doc):
-            return  # the strings of a .po file: "الرئيسية" (Home) is an interface label
         text = doc.text
         cap = self.matcher.line_cap
         # (str.split cuts at \x1c-\x1f, normalize_line does not: such text is normalised whole)
@@ -232,6 +230,8 @@ class BoilerplatePhrase(DocumentRule):
             if hit is None:
                 continue
             entry, phrase = hit
+            if message_catalogue(doc):
+                return  # the strings of a .po file: "الرئيسية" (Home) is an interface label
             if entry.match != "line" and _XREF_RE.search(content):
                 continue  # documentation cross-reference: "See also: `7z`, `zip`.", "See also: rename(2)."
             lead = len(content) - len(content.lstrip())

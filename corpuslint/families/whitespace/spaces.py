@@ -17,6 +17,7 @@ from ...structure import (
     PLACEHOLDER,
     PROSE,
     markdown_containers,
+    message_catalogue,
     reads_as_prose,
 )
 from ...text.lazy_regex import lazy, lazy_re
@@ -86,6 +87,11 @@ def _typographic_space(text: str, m) -> bool:
         len(tokens) > 1 and len(tokens[-1]) <= 2 and _DIGIT_RE.search(tokens[-2]) is not None)
 
 
+# The end of a message that a program completes with a value: a colon, comma or ellipsis
+# ("Author: ", "building [%s]: ", "loading translations [%s]... ", ", in ").
+_SEPARATOR_END_RE = lazy(r"(?:[:：,，،;؛…]|\.\.|\(in|, in|，在|، در)\Z")
+
+
 class TrailingWhitespace(DocumentRule):
     """Whitespace or invisible marks at the end of a line.
 
@@ -95,7 +101,9 @@ class TrailingWhitespace(DocumentRule):
     Directional marks (LRM, RLM, ALM) at a line's end are not whitespace: right-to-left
     text often ends lines with RLM on purpose, and W112 reports them.
     In Markdown files (.md) a run of two or more ASCII spaces is a hard line break and
-    is kept (option `markdown-linebreaks`).
+    is kept (option `markdown-linebreaks`). In a software message catalogue (the strings
+    of a .po file, ``structure.message_catalogue``) one space after a colon, comma or
+    ellipsis is part of a message that the program completes (`作者: `, "Author: ").
     Why: Trailing NBSP is everywhere in scraped web text; it is invisible in editors,
     breaks exact-match deduplication and adds noise tokens. pre-commit-hooks'
     trailing-whitespace only strips ASCII whitespace and misses it.
@@ -115,6 +123,9 @@ class TrailingWhitespace(DocumentRule):
         for m in finditer_on_lines(_TRAILING_RE, doc.text, _BEFORE_EOL_TRIGGER):
             if keep_md and len(m.group()) >= 2 and set(m.group()) == {" "}:
                 continue
+            if (m.group() == " " and _SEPARATOR_END_RE.search(doc.text[max(0, m.start() - 4) : m.start()])
+                    and message_catalogue(doc)):
+                continue  # "Author: ", "building [%s]: ": a message the program completes
             yield doc.finding(self, m.start(), m.end(), f"trailing whitespace ({char_names(m.group())})",
                               fix=Fix.safe(Edit(m.start(), m.end())))
 
