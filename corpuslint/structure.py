@@ -731,7 +731,15 @@ def message_catalogue(doc: "Document") -> bool:
     cached = doc.__dict__.get("_message_catalogue")
     if cached is None:
         text = doc.text
-        lines = [text[line.start : line.end] for line in doc.lines if text[line.start : line.end].strip()]
-        hits = sum(1 for line in lines if ("%" in line or "{" in line) and _PLACEHOLDER_RE.search(line))
-        cached = doc.__dict__["_message_catalogue"] = hits >= CATALOGUE_MIN_LINES and hits >= CATALOGUE_SHARE * len(lines)
+        hits, line_end = 0, -1
+        if "%" in text or "{" in text:
+            for m in _PLACEHOLDER_RE.finditer(text):
+                if m.start() > line_end:  # (a line counts once)
+                    hits += 1
+                    line_end = text.find("\n", m.start())
+                    if line_end < 0:
+                        break
+        cached = hits >= CATALOGUE_MIN_LINES and hits >= CATALOGUE_SHARE * sum(
+            1 for line in doc.lines if text[line.start : line.end].strip())
+        doc.__dict__["_message_catalogue"] = cached
     return cached

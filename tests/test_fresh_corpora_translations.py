@@ -191,3 +191,14 @@ def test_a102_a_message_catalogues_placeholder_strings_are_messages_not_widgets(
     assert found("sphinx-po-fa-strings.txt", "A102") == []
     text = (REAL / "sphinx-po-fa-strings.txt").read_text(encoding="utf-8")
     assert found("x.txt", "A102", text.replace("%", ""))[:1] == [("A102", 15, 1)]
+
+
+def test_a_message_catalogues_plural_forms_and_ordinals_are_messages():
+    # Django's humanize .po: Dutch "%(value).1f miljoen" for both plural forms (were Q101/Q102:
+    # 35 of 85 lines repeat), German ordinals "{}." (were 11 A111 lines of symbols)
+    for code in ("Q101", "Q102"):
+        assert found("django-po-nl-humanize.txt", code) == [], code
+    assert found("django-po-de-humanize.txt", "A111") == []
+    # without placeholders the same strings are no catalogue
+    text = (REAL / "django-po-de-humanize.txt").read_text(encoding="utf-8").replace("%", "")
+    assert len(found("x.txt", "A111", text)) == 11

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import BLOCKQUOTE, CODE, HEADING, PROSE, markdown_containers
+from ...structure import BLOCKQUOTE, CODE, HEADING, PROSE, markdown_containers, message_catalogue
 from ...text.lazy_regex import lazy
 from ._common import remove_line_fix
 
@@ -32,7 +32,8 @@ class SymbolOnlyLine(DocumentRule):
     "`./`."); nor is anything in a plain-text document that
     quotes code (command lines, configuration, program output: see
     ``corpuslint.structure``): there ``}``, ``[...]``, ``-----`` and ``#`` lines
-    belong to the quoted material. Blank and whitespace-only lines belong to the
+    belong to the quoted material; nor in a software message catalogue (the strings of
+    a .po file, ``structure.message_catalogue``: ``:``, ``{}.`` are messages). Blank and whitespace-only lines belong to the
     whitespace family.
     Why: Such lines are layout debris from table cells, separators and widgets; they
     add no language and break paragraph statistics.
@@ -64,6 +65,8 @@ class SymbolOnlyLine(DocumentRule):
                     continue  # ">": the blank line of a block quote
             if doc.is_markdown and not doc.outside(line.start, line.end, _CODE_ONLY):
                 continue  # a wrapped sentence's last line: "`./`." (the symbols are code)
+            if message_catalogue(doc):
+                return  # the strings of a .po file: ":" (a label's suffix), "{}." (an ordinal) are messages
             lead = len(content) - len(content.lstrip())
             stripped = content.strip()
             yield doc.finding(

@@ -221,8 +221,10 @@ def designed_repetition(doc: Document) -> bool:
     text (scripture, hadith: refrains, isnad and grading formulae; see
     ``duplicate.regions.vocalised``), Markdown reference pages (``reference_page``:
     the same option and return-value text under every entry) and series of entries
-    opening in one formula (``formulaic_entries``)."""
-    return vocalised(doc) or reference_page(doc) or formulaic_entries(doc)
+    opening in one formula (``formulaic_entries``), and software message catalogues (the
+    strings of a .po file, ``structure.message_catalogue``: the plural forms of a message
+    are often translated alike)."""
+    return vocalised(doc) or reference_page(doc) or formulaic_entries(doc) or structure.message_catalogue(doc)
 
 
 class QualityRule(DocumentRule):
