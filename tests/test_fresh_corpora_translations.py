@@ -202,3 +202,17 @@ def test_a_message_catalogues_plural_forms_and_ordinals_are_messages():
     # without placeholders the same strings are no catalogue
     text = (REAL / "django-po-de-humanize.txt").read_text(encoding="utf-8").replace("%", "")
     assert len(found("x.txt", "A111", text)) == 11
+
+
+# -- Q103/Q112: Gopher's n-gram measures are for documents of 50 words or more ---------------
+
+
+def test_q103_q112_do_not_measure_a_verse_a_record():
+    from corpuslint import lint_records
+
+    # Qur'an 1:5, 2:42, 4:7 in English, one verse a record (9, 16 and 33 words): "You we",
+    # "the truth", "close relatives leave" said twice covered 0.23-0.27 of each verse
+    verses = (REAL / "quran-en-short-verses.txt").read_text(encoding="utf-8").splitlines()
+    records = [{"id": k, "text": v} for k, v in enumerate(verses, 1)]
+    found = lint_records(records, id_field="id", config={"select": ["Q103", "Q112", "Q108"]})
+    assert sorted((f.code, f.record) for f in found) == [("Q108", 1), ("Q108", 2), ("Q108", 3)]

@@ -346,6 +346,13 @@ def _latin_length(line: str) -> int:
     return len(line) + 2 * len(_CJK_RE.findall(line))
 
 
+# Gopher's quality filters keep documents of 50 to 100,000 words (Rae et al. 2021, Appendix
+# A, Table A1); its n-gram repetition measures are meant for those: in a verse or a short
+# record of 30 words, any phrase said twice covers a fifth of the characters ("the truth"
+# twice in Qur'an 2:42). Shorter documents are Q108's.
+GOPHER_MIN_WORDS = 50
+
+
 def _word_count(p: "Prose") -> int:
     """Words in the prose; estimated from characters for scripts without spaces."""
     if T.has_spaceless(p.text):
@@ -497,6 +504,8 @@ class RepeatedNgram(QualityRule):
     "North Korea" covers a few percent of a news article).
     Example: "buy cheap shoes buy cheap shoes buy cheap shoes ..." (the 3-gram
     "buy cheap shoes" covers nearly the whole text).
+    Documents under 50 words (Gopher's length filter, Q108) are not measured: in a verse
+    of 30 words any phrase said twice covers a fifth of it.
     An n-gram that ends the lines of verse (all its occurrences but one at a line end, the
     first in a block of short lines: ``corpuslint.structure.in_verse``) is a refrain, the
     radif of a ghazal ("تو بی چیزی نیست" closing every couplet of Hafez 75), not stuffing.
@@ -512,7 +521,7 @@ class RepeatedNgram(QualityRule):
     def measure(self, doc):
         p = prose(doc)
         words = p.words  # normalised tokens, shared with the other rules
-        if len(words) < 4:
+        if len(words) < 4 or _word_count(p) < GOPHER_MIN_WORDS:
             return None
         total = len(p.text)
         ids = _word_ids(words)
@@ -635,6 +644,7 @@ class RepeatedLongNgrams(QualityRule):
     content built from the same phrases.
     Example: an article whose last three paragraphs repeat its first three with
     different line breaks.
+    Documents under 50 words are not measured (as for Q103).
     Fix safety: No automatic fix: the document should be re-extracted or dropped.
     """
 
@@ -660,6 +670,8 @@ class RepeatedLongNgrams(QualityRule):
 
     def measure(self, doc):
         p = prose(doc)
+        if _word_count(p) < GOPHER_MIN_WORDS:
+            return None
         words, where = _words_outside_repeated_lines(doc, p, self.sections(doc, p.line_starts))
         limits = self.limits
         if not limits or len(words) < 2 * min(limits):
@@ -915,7 +927,7 @@ class WordCountOutOfRange(QualityRule):
     code = "Q108"
     name = "word-count-out-of-range"
     default_severity = Severity.INFO
-    options = {"min-words": 50, "max-words": 100_000}
+    options = {"min-words": GOPHER_MIN_WORDS, "max-words": 100_000}
 
     def measure(self, doc):
         n_words = _word_count(prose(doc))
