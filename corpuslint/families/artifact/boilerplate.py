@@ -171,7 +171,8 @@ class BoilerplatePhrase(DocumentRule):
     code, a man-page reference or a Markdown link (tldr's ``> See also: `7z`, `zip`.``,
     Node.js docs' ``See also: rename(2).``), nor any line of a software message catalogue
     (the strings of a .po file, one a paragraph, a tenth of whose lines hold a printf
-    placeholder: "الرئيسية", "إغلاق" are the labels of Django's interface). Options: ``extra`` (more phrases, or tables ``{phrases = [...],
+    placeholder: "الرئيسية", "إغلاق" are the labels of Django's interface).
+    Options: ``extra`` (more phrases, or tables ``{phrases = [...],
     match = "start", max_words = 20, id = "..."}``), ``disable`` (entry ids such as
     ``"ar-share"`` or single phrases) and ``builtin = false`` to use only ``extra``.
     Why: Every page of a site repeats the same widgets; left in a corpus they are

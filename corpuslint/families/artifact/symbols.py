@@ -33,8 +33,8 @@ class SymbolOnlyLine(DocumentRule):
     quotes code (command lines, configuration, program output: see
     ``corpuslint.structure``): there ``}``, ``[...]``, ``-----`` and ``#`` lines
     belong to the quoted material; nor in a software message catalogue (the strings of
-    a .po file, ``structure.message_catalogue``: ``:``, ``{}.`` are messages). Blank and whitespace-only lines belong to the
-    whitespace family.
+    a .po file, ``structure.message_catalogue``: ``:``, ``{}.`` are messages). Blank and
+    whitespace-only lines belong to the whitespace family.
     Why: Such lines are layout debris from table cells, separators and widgets; they
     add no language and break paragraph statistics.
     Example: ``|||`` or ``* * *`` between paragraphs of a scraped article.

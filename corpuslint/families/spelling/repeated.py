@@ -339,9 +339,10 @@ class RepeatedWord(SpellingDocumentRule):
     clause before the main verb ("That that is is ...", "What it is is ..."), a German
     relative pronoun after a comma before the same article (", die die Energie"), English
     "her" after a verb with two objects ("give her her reward"), Swedish, Norwegian and
-    Danish "den den"/"det det" (pronoun, then article: "är den den absoluta Sanningen"), Dutch "die die"/"dat dat" (relative pronoun or conjunction,
-    then demonstrative: "de weergave die die pagina genereert"), and a
-    capitalised interface label mid-sentence ("Click To to choose");
+    Danish "den den"/"det det" (pronoun, then article: "är den den absoluta Sanningen"),
+    Dutch "die die"/"dat dat" (relative pronoun or conjunction, then demonstrative: "de
+    weergave die die pagina genereert"), and a capitalised interface label mid-sentence
+    ("Click To to choose");
     in Turkish text any word but a conjunction or pronoun ("akın akın", "tekrar
     tekrar", "bir bir" are reduplications), and a suffix after an apostrophe before the
     same word ("İncil'de de");

@@ -224,7 +224,8 @@ def designed_repetition(doc: Document) -> bool:
     opening in one formula (``formulaic_entries``), and software message catalogues (the
     strings of a .po file, ``structure.message_catalogue``: the plural forms of a message
     are often translated alike)."""
-    return vocalised(doc) or reference_page(doc) or formulaic_entries(doc) or structure.message_catalogue(doc)
+    return (vocalised(doc) or reference_page(doc) or formulaic_entries(doc)
+            or structure.message_catalogue(doc))
 
 
 class QualityRule(DocumentRule):
@@ -281,16 +282,16 @@ def sections(doc: Document, starts: list[int]) -> list[int] | None:
     """The section (``duplicate.regions.section_starts``: between two headings) of
     each text unit starting at an offset of ``starts``, -1 for a unit that is itself
     a heading; None when the units lie in fewer than two sections and none is a
-    sub-heading (below). Help pages and
-    reference pages repeat a step or a note in every section by design ("Open the
-    Activities overview and start typing Printers." under "Change the name of a
-    printer" and again under "Change the location of a printer"), so the repetition
-    rules (with ``genre = "auto"``) count a repeat only within its section, as D101-D103 do; a heading is
-    compared with the whole document (a menu of short lines repeated by a scraping
-    loop is all headings), except a Markdown sub-heading: it is ``-2 - j`` for the
-    ``j``-th heading of the document, its parent (the nearest earlier heading of a
-    higher level), and repeats only a sub-heading of the same parent. A changelog opens
-    "Bug fixes", "Features", "Deprecations" under every release heading: a template."""
+    sub-heading (below). Help pages and reference pages repeat a step or a note in
+    every section by design ("Open the Activities overview and start typing Printers."
+    under "Change the name of a printer" and again under "Change the location of a
+    printer"), so the repetition rules (with ``genre = "auto"``) count a repeat only
+    within its section, as D101-D103 do; a heading is compared with the whole document
+    (a menu of short lines repeated by a scraping loop is all headings), except a
+    Markdown sub-heading: it is ``-2 - j`` for the ``j``-th heading of the document,
+    its parent (the nearest earlier heading of a higher level), and repeats only a
+    sub-heading of the same parent. A changelog opens "Bug fixes", "Features",
+    "Deprecations" under every release heading: a template."""
     heads = section_starts(doc)
     if not heads:
         return None
