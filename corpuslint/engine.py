@@ -35,7 +35,7 @@ from .config import (
 )
 from .document import Document
 from .families.input import PROBLEM_RULES
-from .findings import Applicability, Edit, Finding, Location, Severity, share_messages
+from .findings import Applicability, Edit, Finding, Severity, record_location, share_messages
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
 from .store import DocumentStore, SpilledStates, StateSpill
@@ -287,7 +287,7 @@ class Linter:
             doc = documents.get(f.key)
             if kinds == ALL_REGIONS or doc is None or not doc.outside(f.start, f.end, kinds):
                 if f.related:  # a related record named by its key: name file and record
-                    f.related = tuple(_record_location(r, documents) for r in f.related)
+                    f.related = tuple(record_location(r, documents) for r in f.related)
                 out.append(f)
         return out
 
@@ -420,18 +420,6 @@ def _in_checked_regions(rule: Rule, doc: Document, found: Iterable[Finding]) -> 
     if kinds == ALL_REGIONS:
         return found
     return [f for f in found if not doc.outside(f.start, f.end, kinds)]
-
-
-def _record_location(loc, documents: Mapping[str, Document]):
-    if loc.record is not None:
-        return loc
-    record_of = getattr(documents, "record_of", None)  # a DocumentStore: nothing is read here
-    if record_of is not None:
-        named = record_of(loc.path)
-    else:
-        doc = documents.get(loc.path)
-        named = (doc.file, doc.record) if getattr(doc, "record", None) is not None else None
-    return loc if named is None else Location(named[0], loc.line, loc.column, named[1])
 
 
 class RuleError(Exception):

@@ -78,6 +78,27 @@ class Location:
         return self.path if self.record is None else f"{self.path}#{self.record}"
 
 
+def where(path: str, record: int | str | None = None) -> str:
+    """How reports name a document: ``path``, or ``path:#record`` for a record of a data
+    file (``data.jsonl:#3``, then ``:line:column``)."""
+    return path if record is None else f"{path}:#{record}"
+
+
+def record_location(loc: Location, documents) -> Location:
+    """``loc`` with its file and record named when its ``path`` is a record's key
+    (``<file>#<record>``, as corpus rules know documents); ``documents`` is a
+    ``DocumentStore`` (asked without reading) or a mapping of keys to documents."""
+    if loc.record is not None:
+        return loc
+    record_of = getattr(documents, "record_of", None)  # a DocumentStore: nothing is read here
+    if record_of is not None:
+        named = record_of(loc.path)
+    else:
+        doc = documents.get(loc.path)
+        named = (doc.file, doc.record) if getattr(doc, "record", None) is not None else None
+    return loc if named is None else Location(named[0], loc.line, loc.column, named[1])
+
+
 @dataclass(slots=True)
 class Finding:
     code: str

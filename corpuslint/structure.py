@@ -710,3 +710,36 @@ def in_verse(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS) -> boo
     # a song set in two columns separated by tabs: the verse lines are the columns
     lengths = sorted(max(len(c.strip()) for c in line.split("\t")) for line in text[start:end].split("\n") if line.strip())
     return len(lengths) >= VERSE_MIN_LINES and lengths[len(lengths) // 2] <= median_chars
+
+
+# A printf or positional format placeholder: "%(count)s", "%s", "%r", "%d", "%1$s", "%.2f", "{0}".
+# (A named brace is not one: Node's docs type a parameter as "{boolean}".)
+PLACEHOLDER = r"(?:%(?:\(\w+\)|\d+\$)?[-+#0]?\d*(?:\.\d+)?[sdifuxXeEgGroc]|\{\d+\})"
+_PLACEHOLDER_RE = lazy(PLACEHOLDER)
+# A message catalogue: lines holding a placeholder are at least this many and this share
+# of the non-blank lines.
+CATALOGUE_MIN_LINES = 5
+CATALOGUE_SHARE = 0.1
+
+
+def message_catalogue(doc: "Document") -> bool:
+    """True when ``doc`` is a software message catalogue (the strings of a .po file, one
+    a paragraph): at least ``CATALOGUE_MIN_LINES`` and ``CATALOGUE_SHARE`` of its non-blank
+    lines hold a printf placeholder (Django's Arabic admin translation: 54 of 225). Its
+    short lines are interface labels ("الرئيسية" Home, "إغلاق" Close, "الاسم" Name), not
+    widgets scraped from a web page. Cached per document."""
+    cached = doc.__dict__.get("_message_catalogue")
+    if cached is None:
+        text = doc.text
+        hits, line_end = 0, -1
+        if "%" in text or "{" in text:
+            for m in _PLACEHOLDER_RE.finditer(text):
+                if m.start() > line_end:  # (a line counts once)
+                    hits += 1
+                    line_end = text.find("\n", m.start())
+                    if line_end < 0:
+                        break
+        cached = hits >= CATALOGUE_MIN_LINES and hits >= CATALOGUE_SHARE * sum(
+            1 for line in doc.lines if text[line.start : line.end].strip())
+        doc.__dict__["_message_catalogue"] = cached
+    return cached

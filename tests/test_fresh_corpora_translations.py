@@ -96,13 +96,123 @@ def test_d104_reports_the_first_copy_in_a_file_not_every_line_of_its_refrain():
     # (ids in report order: the surah with one copy first)
     records = [{"id": f"{k}-{name}", "text": (REAL / f"quran-es-{name}.txt").read_text(encoding="utf-8")}
                for k, name in (("a", "83"), ("b", "77"))]
-    got = [(f.code, f.record, f.line) for f in lint_records(records, id_field="id",
-                                                            config={"select": ["D104", "D101"]})]
+    found = lint_records(records, id_field="id", config={"select": ["D104", "D101"]})
     # (was: ten D104 findings, one per refrain line of surah 77; D101 leaves the refrain alone)
-    assert got == [("D104", "b-77", 15)]
+    assert [(f.code, f.record, f.line) for f in found] == [("D104", "b-77", 15)]
+    # the message names the copy as the report names locations ("<records>:#a-83:10", was
+    # "<records>#a-83:10")
+    assert found[0].message.startswith("paragraph copies <records>:#a-83:10 (Jaccard 1.00;")
 
 
 def test_s104_french_subject_then_reflexive_pronoun_is_grammar():
     assert found("quran-fr-reflexive.txt", "S104") == []
     text = (REAL / "quran-fr-reflexive.txt").read_text(encoding="utf-8")
     assert found("x.txt", "S104", text.replace("par ses voies", "par par ses voies")) == [("S104", 1, 31)]
+
+
+# -- W102: a no-break space after a printf placeholder binds a number to its unit -----------
+
+
+def test_w102_no_break_space_after_a_placeholder_is_a_template_binding_a_count_to_its_unit():
+    # Django's humanize .po (de, ar, ckb, nl): "%(count)s\u00a0Sekunden", translators are told
+    # to keep the no-break space between count and time unit
+    assert found("django-po-humanize-nbsp.txt", "W102") == []
+    for template in ("%d\u00a0items", "{0}\u00a0MB", "%1$s\u00a0files", "page\u00a0%(number)s"):
+        assert found("x.txt", "W102", f"Copied {template} here.\n") == [], template
+    # a no-break space between two words of the same line is still reported
+    text = (REAL / "django-po-humanize-nbsp.txt").read_text(encoding="utf-8")
+    assert found("x.txt", "W102", text.replace("Sekunden", "Sekunden\u00a0her")) == [("W102", 1, 23)]
+    # and one after code that is no placeholder: a type in Node's docs (nodejs-api/net.md)
+    assert found("x.txt", "W102", "* `value` {boolean}\u00a0The new default value.\n") == [("W102", 1, 20)]
+
+
+# -- S104: closed-class words that Germanic languages double as grammar ---------------------
+
+
+def test_s104_pronoun_then_article_in_swedish_dutch_and_english_is_grammar():
+    # Swedish Qur'an 69:51 "är den den absoluta Sanningen" (it is the absolute Truth), Django's
+    # Dutch admindocs "de weergave die die pagina genereert" (the view that that page makes),
+    # English Qur'an 33:31 "We will give her her reward"
+    for name in ("quran-sv-den-den.txt", "django-po-nl-admindocs-die-die.txt", "quran-en-give-her-her.txt"):
+        assert found(name, "S104") == [], name
+    # the same languages' other doubled words are still reported: Django's Norwegian "Nå kan du
+    # du velge", a Swedish "av av"
+    assert found("django-po-nb-admindocs-du-du.txt", "S104") == [("S104", 1, 122)]
+    sv = (REAL / "quran-sv-den-den.txt").read_text(encoding="utf-8")
+    assert found("x.txt", "S104", sv.replace("av makt", "av av makt")) == [("S104", 5, 41)]
+    # German writes a comma before a relative pronoun: "gegen den den True-Type Font" is a slip
+    assert found("fortunes-de-relative-pronouns.txt", "S104") == [("S104", 3, 17)]
+    en = (REAL / "quran-en-give-her-her.txt").read_text(encoding="utf-8")
+    assert found("x.txt", "S104", en.replace("for her a", "for her her a")) == [("S104", 1, 144)]
+
+
+# -- A103: a message catalogue's short strings are interface labels ------------------------
+
+
+def test_a103_labels_of_a_message_catalogue_are_not_scraped_widgets():
+    # Django's Arabic admindocs .po (one string a paragraph, 16 of 66 with a placeholder):
+    # "الرئيسية" (Home), "الوسوم" (Tags), "وسوم القالب" (Template tags) name its pages
+    assert found("django-po-ar-admindocs.txt", "A103") == []
+    # the same labels in a page without placeholders are navigation and tag widgets
+    text = (REAL / "django-po-ar-admindocs.txt").read_text(encoding="utf-8")
+    page = "\n\n".join(p for p in text.split("\n\n") if "%" not in p)
+    assert [(c, line) for c, line, _ in found("x.txt", "A103", page)] == [("A103", 3), ("A103", 17), ("A103", 69)]
+
+
+# -- A111: the blank line of a Markdown block quote ----------------------------------------
+
+
+def test_a111_a_lone_quote_marker_joining_two_quoted_paragraphs_is_markdown():
+    # textlint-rule-ja-no-mixed-period's README quotes two example sentences, joined by ">"
+    assert found("textlint-ja-blockquote.md", "A111") == []
+    text = (REAL / "textlint-ja-blockquote.md").read_text(encoding="utf-8")
+    # symbols quoted in the block quote are still a line of symbols
+    assert found("x.md", "A111", text.replace(">\n", "> |||\n", 1)) == [("A111", 9, 1)]
+
+
+# -- a message catalogue's strings are messages, not prose ---------------------------------
+
+
+def test_a_message_catalogue_repeats_translations_and_ends_messages_a_program_completes():
+    # Sphinx's Japanese .po (80 strings, 11 with a placeholder): "プロジェクト名" (Project name)
+    # translates two source messages; "作者: " (Author: ) is completed with the author's name
+    assert [found("sphinx-po-ja-strings.txt", code) for code in ("D101", "W101")] == [[], []]
+    # the same strings without placeholders are no catalogue: the copies and spaces are reported
+    text = (REAL / "sphinx-po-ja-strings.txt").read_text(encoding="utf-8").replace("%", "")
+    assert [line for _c, line, _col in found("x.txt", "D101", text)] == [95, 99, 101, 105]
+    assert [line for _c, line, _col in found("x.txt", "W101", text)] == [151, 153, 155, 157]
+    # in a catalogue a trailing space after a word is still reported
+    spaced = (REAL / "sphinx-po-ja-strings.txt").read_text(encoding="utf-8").replace("作者: \n", "作者 \n", 1)
+    assert found("x.txt", "W101", spaced) == [("W101", 151, 7)]
+
+
+def test_a102_a_message_catalogues_placeholder_strings_are_messages_not_widgets():
+    # Sphinx's Persian .po: "%r" (a theme option's name, untranslated), "<<original entry>>"
+    assert found("sphinx-po-fa-strings.txt", "A102") == []
+    text = (REAL / "sphinx-po-fa-strings.txt").read_text(encoding="utf-8")
+    assert found("x.txt", "A102", text.replace("%", ""))[:1] == [("A102", 15, 1)]
+
+
+def test_a_message_catalogues_plural_forms_and_ordinals_are_messages():
+    # Django's humanize .po: Dutch "%(value).1f miljoen" for both plural forms (were Q101/Q102:
+    # 35 of 85 lines repeat), German ordinals "{}." (were 11 A111 lines of symbols)
+    for code in ("Q101", "Q102"):
+        assert found("django-po-nl-humanize.txt", code) == [], code
+    assert found("django-po-de-humanize.txt", "A111") == []
+    # without placeholders the same strings are no catalogue
+    text = (REAL / "django-po-de-humanize.txt").read_text(encoding="utf-8").replace("%", "")
+    assert len(found("x.txt", "A111", text)) == 11
+
+
+# -- Q103/Q112: Gopher's n-gram measures are for documents of 50 words or more ---------------
+
+
+def test_q103_q112_do_not_measure_a_verse_a_record():
+    from corpuslint import lint_records
+
+    # Qur'an 1:5, 2:42, 4:7 in English, one verse a record (9, 16 and 33 words): "You we",
+    # "the truth", "close relatives leave" said twice covered 0.23-0.27 of each verse
+    verses = (REAL / "quran-en-short-verses.txt").read_text(encoding="utf-8").splitlines()
+    records = [{"id": k, "text": v} for k, v in enumerate(verses, 1)]
+    found = lint_records(records, id_field="id", config={"select": ["Q103", "Q112", "Q108"]})
+    assert sorted((f.code, f.record) for f in found) == [("Q108", 1), ("Q108", 2), ("Q108", 3)]

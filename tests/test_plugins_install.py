@@ -91,7 +91,7 @@ def test_pip_install_adds_the_rules_and_uninstall_removes_them(tmp_path):
 
     # the installed rules fire on a low-quality document in that venv
     page = tmp_path / "page.txt"
-    page.write_text("\n".join(["اشترك الآن", "تابعونا", "اترك تعليقاً"] * 6) + "\n", encoding="utf-8")
+    page.write_text("\n".join(["اشترك الآن", "تابعونا", "اترك تعليقاً"] * 12) + "\n", encoding="utf-8")
     check = _run(python, "-m", "corpuslint", "check", "--no-cache", "--select", "Q", page, cwd=tmp_path, check=False)
     assert check.returncode == 1, check.stderr
     assert "Q101" in check.stdout and "Q103" in check.stdout

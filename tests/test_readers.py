@@ -204,7 +204,7 @@ def test_near_duplicate_records_in_one_file_point_at_each_other(tmp_path):
     proc = run_cli("check", "--no-cache", "--select", "D105", "d.jsonl", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stdout.splitlines()[:2] == [
-        "d.jsonl:#3:1:1: D105 document is a near-duplicate of d.jsonl#1 (Jaccard 0.99; 2 similar documents)",
+        "d.jsonl:#3:1:1: D105 document is a near-duplicate of d.jsonl:#1 (Jaccard 0.99; 2 similar documents)",
         "    related: d.jsonl:#1:1:1"]
     _, data = run_json("--select", "D105", "d.jsonl", cwd=tmp_path)
     assert data["diagnostics"][0]["related"] == [{"path": "d.jsonl", "record": 1, "line": 1, "column": 1}]

@@ -24,6 +24,7 @@ import unicodedata
 from collections import Counter
 
 from ..engine import fixable
+from ..findings import where
 from ..text.lazy_regex import lazy
 
 FSI, PDI = "\u2068", "\u2069"
@@ -200,9 +201,8 @@ def write_summary(result, stream, *, unsafe_fixes: bool = False) -> None:
 
 
 def _where(loc) -> str:
-    """``path``, or ``path:#record`` for a record of a data file."""
-    record = getattr(loc, "record", None)
-    return loc.path if record is None else f"{loc.path}:#{record}"
+    """``path``, or ``path:#record`` for a record of a data file (``findings.where``)."""
+    return where(loc.path, getattr(loc, "record", None))
 
 
 def _records(result) -> int:

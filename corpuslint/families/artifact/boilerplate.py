@@ -13,7 +13,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import PROSE, TABLE
+from ...structure import PROSE, TABLE, message_catalogue
 from ...text.lazy_regex import lazy
 from ...text.normalize import RunMemo, normalize_line, normalized_run
 from ._common import remove_line_fix
@@ -169,7 +169,10 @@ class BoilerplatePhrase(DocumentRule):
     never flagged, nor is a Markdown heading (``### See Also`` names a section of the
     document), nor a documentation cross-reference whose rest holds inline
     code, a man-page reference or a Markdown link (tldr's ``> See also: `7z`, `zip`.``,
-    Node.js docs' ``See also: rename(2).``). Options: ``extra`` (more phrases, or tables ``{phrases = [...],
+    Node.js docs' ``See also: rename(2).``), nor any line of a software message catalogue
+    (the strings of a .po file, one a paragraph, a tenth of whose lines hold a printf
+    placeholder: "الرئيسية", "إغلاق" are the labels of Django's interface).
+    Options: ``extra`` (more phrases, or tables ``{phrases = [...],
     match = "start", max_words = 20, id = "..."}``), ``disable`` (entry ids such as
     ``"ar-share"`` or single phrases) and ``builtin = false`` to use only ``extra``.
     Why: Every page of a site repeats the same widgets; left in a corpus they are
@@ -228,6 +231,8 @@ class BoilerplatePhrase(DocumentRule):
             if hit is None:
                 continue
             entry, phrase = hit
+            if message_catalogue(doc):
+                return  # the strings of a .po file: "الرئيسية" (Home) is an interface label
             if entry.match != "line" and _XREF_RE.search(content):
                 continue  # documentation cross-reference: "See also: `7z`, `zip`.", "See also: rename(2)."
             lead = len(content) - len(content.lstrip())

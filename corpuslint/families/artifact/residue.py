@@ -7,7 +7,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import reads_as_prose
+from ...structure import message_catalogue, reads_as_prose
 from ...text.lazy_regex import lazy
 from ...text.normalize import normalize_line
 from ._common import (
@@ -79,6 +79,8 @@ class ScriptMismatchResidue(DocumentRule):
     Capitalised short lines (``Reuters``, ``Transparency News``) are *not* flagged:
     they are usually source credits or names, and a line that mixes in the dominant
     script (``*المصدر:   Transparency News``) or sits in a sentence is never flagged.
+    Nothing is flagged in a software message catalogue (the strings of a .po file, see
+    A103): its short lines are the interface's messages (``%r``, an untranslated label).
     Lines in the built-in boilerplate catalogue (``Share``, ``Advertisement``) are left
     to A103, so one line gets one finding.
     The dominant script is measured on written text only (code, command lines and
@@ -110,6 +112,8 @@ class ScriptMismatchResidue(DocumentRule):
             if not stripped or len(stripped) > 60:
                 continue
             if _REPEATED_LETTER_RE.match(stripped):
+                if message_catalogue(doc):
+                    return  # the strings of a .po file are its interface's labels, not widgets
                 yield self._finding(doc, index, content, f"repeated single letter `{stripped}` (widget residue)")
                 continue
             tokens = _TOKEN_RE.findall(stripped)
@@ -138,6 +142,8 @@ class ScriptMismatchResidue(DocumentRule):
                 continue  # caseless script (Persian, Arabic, CJK): a label or heading, not a widget
             if _written_in(doc, stripped):
                 continue  # a partly translated page: its short lines in the other script are labels
+            if message_catalogue(doc):
+                return  # the strings of a .po file: "%r", "class method" are its messages
             yield self._finding(
                 doc,
                 index,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import CODE, HEADING, PROSE
+from ...structure import BLOCKQUOTE, CODE, HEADING, PROSE, markdown_containers, message_catalogue
 from ...text.lazy_regex import lazy
 from ._common import remove_line_fix
 
@@ -13,6 +13,9 @@ from ._common import remove_line_fix
 _SYMBOL_LINE_RE = lazy(r"^[^\p{L}\p{N}]*$")
 _VISIBLE_RE = lazy(r"[^\s\p{Cf}]")
 _CODE_ONLY = frozenset({CODE})
+# The markers opening a line of a Markdown block quote: a line of only these is the quote's
+# blank line, joining two of its paragraphs.
+_QUOTE_MARKERS_RE = lazy(r"^[ \t]*(?:>[ \t]?)+")
 
 
 class SymbolOnlyLine(DocumentRule):
@@ -22,14 +25,16 @@ class SymbolOnlyLine(DocumentRule):
     ``|||``, ``• • •``), stray brackets or quotes, arrows, emoji rows. Lines with a
     digit are never flagged: dates (``24/1/2024``), times (``07:13 ص``), scores, prices
     and numbers are content even on a line of their own. In Markdown files, table
-    delimiter rows (``| --- | :-: |``) and thematic breaks (``---``) are syntax, not
-    debris, and are not flagged either, nor is a line holding inline code (the last
+    delimiter rows (``| --- | :-: |``), thematic breaks (``---``) and the blank line of
+    a block quote (``>`` between two quoted paragraphs) are syntax, not debris, and are
+    not flagged either, nor is a line holding inline code (the last
     line of a wrapped sentence: ``All paths must be relative URLs starting with`` /
     "`./`."); nor is anything in a plain-text document that
     quotes code (command lines, configuration, program output: see
     ``corpuslint.structure``): there ``}``, ``[...]``, ``-----`` and ``#`` lines
-    belong to the quoted material. Blank and whitespace-only lines belong to the
-    whitespace family.
+    belong to the quoted material; nor in a software message catalogue (the strings of
+    a .po file, ``structure.message_catalogue``: ``:``, ``{}.`` are messages). Blank and
+    whitespace-only lines belong to the whitespace family.
     Why: Such lines are layout debris from table cells, separators and widgets; they
     add no language and break paragraph statistics.
     Example: ``|||`` or ``* * *`` between paragraphs of a scraped article.
@@ -55,8 +60,13 @@ class SymbolOnlyLine(DocumentRule):
             content = text[line.start : line.end]
             if not _SYMBOL_LINE_RE.match(content) or not _VISIBLE_RE.search(content):
                 continue
+            if doc.is_markdown and index in markdown_containers(doc)[BLOCKQUOTE]:
+                if not _VISIBLE_RE.search(_QUOTE_MARKERS_RE.sub("", content)):
+                    continue  # ">": the blank line of a block quote
             if doc.is_markdown and not doc.outside(line.start, line.end, _CODE_ONLY):
                 continue  # a wrapped sentence's last line: "`./`." (the symbols are code)
+            if message_catalogue(doc):
+                return  # the strings of a .po file: ":" (a label's suffix), "{}." (an ordinal) are messages
             lead = len(content) - len(content.lstrip())
             stripped = content.strip()
             yield doc.finding(

@@ -15,7 +15,7 @@ import xxhash
 
 from ...arrays import adjacent, frequent, release_pages, sorted_unique
 from ...document import Document
-from ...findings import Finding, Fix, Location, Severity
+from ...findings import Finding, Fix, Location, Severity, record_location, where
 from ...rules import CorpusRule, CorpusView
 from ...text.lazy_regex import lazy
 from . import frames as F
@@ -439,16 +439,15 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 if doc is None:
                     continue
                 start, end = (int(x) for x in spans[gi])
-                rel_path = paths[doc_l[target]]
-                rel_line = int(lines[ti, 0])
+                rel = record_location(Location(paths[doc_l[target]], int(lines[ti, 0]), 1), corpus.documents)
                 what = "copies" if sim >= 0.999 else "near-duplicates"
                 out.append(
                     doc.finding(
                         self, start, end,
-                        f"paragraph {what} {rel_path}:{rel_line} (Jaccard {sim:.2f}; "
+                        f"paragraph {what} {where(rel.path, rel.record)}:{rel.line} (Jaccard {sim:.2f}; "
                         f"{len(group)} copies in {n_files} files)",
                         fix=Fix.unsafe(U.remove_span_lines_edit(doc.text, start, end)),  # (whole lines)
-                        related=[Location(rel_path, rel_line, 1)],
+                        related=[rel],
                     )
                 )
                 reported.add(doc_l[g])
@@ -577,12 +576,13 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
                 if doc is None:
                     continue
                 what = "copy" if keys[g] == keys[target] else "near-duplicate"
+                rel = record_location(Location(paths[target], int(lines[target, 0]), 1), corpus.documents)
                 out.append(
                     doc.finding(
                         self, int(spans[g, 0]), int(spans[g, 1]),
-                        f"document is a {what} of {paths[target]} (Jaccard {sim:.2f}; "
+                        f"document is a {what} of {where(rel.path, rel.record)} (Jaccard {sim:.2f}; "
                         f"{len(group)} similar documents)",
-                        related=[Location(paths[target], int(lines[target, 0]), 1)],
+                        related=[rel],
                     )
                 )
         return out

@@ -23,6 +23,7 @@ from ...structure import (
     PROSE_MEDIAN_CHARS,
     VERSE_MEDIAN_CHARS,
     in_verse,
+    message_catalogue,
     unwrapped,
 )
 from ...text import normalize
@@ -125,7 +126,9 @@ class ExactDuplicateLine(DocumentRule):
     chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
     places are both verse in a hard-wrapped document, the block before the later one
     short-lined (``_verse_repeat``: a stanza quoted twice among poems), and fully vocalised
-    Arabic-script documents (scripture, hadith, classical poetry) are not checked;
+    Arabic-script documents (scripture, hadith, classical poetry) and software message
+    catalogues (the strings of a .po file: two source messages may be translated alike;
+    ``structure.message_catalogue``) are not checked;
     ``genre = "prose"`` checks everything, ``genre = "formulaic"`` turns the rule off
     for the files it is set for (per-file-ignores style).
     Why: scrapes repeat headlines, captions and bylines (a headline printed above and
@@ -215,6 +218,8 @@ class ExactDuplicateLine(DocumentRule):
                     related=[doc.location(f.start)],
                 )
             )
+        if out and genre == "auto" and message_catalogue(doc):
+            return []  # the strings of a .po file: two messages translated alike are two entries
         return out
 
 
@@ -385,7 +390,9 @@ class NearDuplicateParagraph(DocumentRule):
     (``meaning.significant_change``). A negation, an antonym (Enable/Disable), a
     different number (16-bit/32-bit) or a different content word (``deb``/``deb-src``,
     "Immediate"/"Timeout") makes two parallel statements, not a copy. In Markdown only
-    paragraphs of the same section are compared. The later one is reported, pointing
+    paragraphs of the same section are compared. A software message catalogue (the
+    strings of a .po file, ``structure.message_catalogue``) is not checked: its strings
+    are separate messages. The later one is reported, pointing
     at its most similar earlier paragraph.
     Why: re-posted updates, lightly edited repeats and template paragraphs duplicate
     content while escaping exact matching.
@@ -406,6 +413,8 @@ class NearDuplicateParagraph(DocumentRule):
         a = U.analyse(doc)
         out = []
         for j, i, sim in _near_duplicate_units(doc, float(self.opts["threshold"]), int(self.opts["min-words"])):
+            if message_catalogue(doc):
+                return []  # the strings of a .po file: "-A option ..." and "-D option ..." are two messages
             uj, ui = a.units[j], a.units[i]
             out.append(
                 doc.finding(

@@ -239,6 +239,28 @@ _DE_RELATIVE_OPENING_RE = lazy(
     regex.IGNORECASE,
 )
 
+# Swedish, Norwegian and Danish: "den"/"det" as a pronoun, then the same word as the article
+# of an adjective ("är den den absoluta Sanningen", it is the absolute Truth) or as the subject
+# of a clause whose relative pronoun is left out ("det det handlar om", what it is about).
+# Dutch: "die"/"dat" as a relative pronoun or conjunction, then the same word as a
+# demonstrative ("de weergave die die pagina genereert", "weet dat dat waar is"). Each in text
+# where that language's words (with å, æ or ø, or function words German and English lack)
+# are at least 2 and 3% of the Latin words: a German "gegen den den Font" is still a slip.
+_SCANDINAVIAN_DOUBLES = frozenset({"den", "det"})
+_SCANDINAVIAN_WORD_RE = lazy(
+    r"\b(?:\p{Latin}*[åÅæÆøØ]\p{Latin}*|och|är|inte|att|ikke|ikkje|og|jeg|eller|hvis|hvad|hva)\b", regex.IGNORECASE
+)
+_DUTCH_DOUBLES = frozenset({"die", "dat"})
+_DUTCH_WORD_RE = lazy(r"\b(?:het|een|niet|zijn|naar|voor|ook|wordt|worden|deze|bij|maar|uw|kunt)\b", regex.IGNORECASE)
+_LATIN_WORD_RE = lazy(r"\p{Latin}+")
+# English "her" after a verb with two objects: the indirect object, then the possessive
+# ("We will give her her reward", "told her her name").
+_EN_TWO_OBJECT_VERB_RE = lazy(
+    r"(?:(?:give|show|tell|send|bring|hand|pay|offer|grant|teach|lend|owe|make|find|buy|get|wish)(?:s|es|ed|ing)?"
+    r"|giving|making|owing|gave|given|shown|told|sent|brought|paid|taught|lent|made|found|bought|got)",
+    regex.IGNORECASE,
+)
+
 
 def deliberate(word: str, second: str, clause_end: bool = False) -> bool:
     """True for a repetition that is a writer's choice, not a slip.
@@ -281,6 +303,13 @@ def _in_synopsis(text: str, m, line_start: int, line_end: int) -> bool:
     return False
 
 
+def _written_in(text: str, words) -> bool:
+    """True when matches of ``words`` (a language's marker words) are at least 2 and 3% of
+    the Latin words of ``text``."""
+    n = len(words.findall(text))
+    return n >= 2 and n * 33 >= len(_LATIN_WORD_RE.findall(text))
+
+
 def _after_word(text: str, pos: int) -> bool:
     """True when a word (not punctuation or a line start) stands right before pos."""
     before = text[max(0, pos - 40) : pos].rstrip(" \t\u00a0\u200c")
@@ -308,8 +337,12 @@ class RepeatedWord(SpellingDocumentRule):
     a phrasal verb's particle before the same preposition ("turned on on the device"), a
     preposition before "at least"/"at most" ("at at least"), a copula closing a subject
     clause before the main verb ("That that is is ...", "What it is is ..."), a German
-    relative pronoun after a comma before the same article (", die die Energie") and a
-    capitalised interface label mid-sentence ("Click To to choose");
+    relative pronoun after a comma before the same article (", die die Energie"), English
+    "her" after a verb with two objects ("give her her reward"), Swedish, Norwegian and
+    Danish "den den"/"det det" (pronoun, then article: "är den den absoluta Sanningen"),
+    Dutch "die die"/"dat dat" (relative pronoun or conjunction, then demonstrative: "de
+    weergave die die pagina genereert"), and a capitalised interface label mid-sentence
+    ("Click To to choose");
     in Turkish text any word but a conjunction or pronoun ("akın akın", "tekrar
     tekrar", "bir bir" are reduplications), and a suffix after an apostrophe before the
     same word ("İncil'de de");
@@ -340,7 +373,7 @@ class RepeatedWord(SpellingDocumentRule):
     def check(self, doc):
         text = doc.text
         spans = None
-        non_latin = turkish = None
+        non_latin = turkish = scandinavian = dutch = None
         for m in repeat_matches(text):
             word = m.group("w")
             if len(word) < 2 or word.casefold() in self._exceptions or "\t" in m.group("gap"):
@@ -382,6 +415,18 @@ class RepeatedWord(SpellingDocumentRule):
                 prev = _PREV_WORD_RE.search(before)
                 if lower in _EN_PARTICLES and prev and _EN_PHRASAL_VERB_RE.fullmatch(prev.group(1)):
                     continue  # "turned on on the device": particle, then preposition
+                if lower == "her" and prev and _EN_TWO_OBJECT_VERB_RE.fullmatch(prev.group(1)):
+                    continue  # "give her her reward": object, then possessive
+                if lower in _SCANDINAVIAN_DOUBLES:
+                    if scandinavian is None:
+                        scandinavian = _written_in(text, _SCANDINAVIAN_WORD_RE)
+                    if scandinavian:
+                        continue  # "är den den absoluta Sanningen": pronoun, then article
+                if lower in _DUTCH_DOUBLES:
+                    if dutch is None:
+                        dutch = _written_in(text, _DUTCH_WORD_RE)
+                    if dutch:
+                        continue  # "de weergave die die pagina genereert": relative, then demonstrative
             if _AR_LETTER_RE.match(word):
                 if spans is None:
                     spans = language_spans(text)

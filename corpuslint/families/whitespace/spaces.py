@@ -14,8 +14,10 @@ from ...structure import (
     HEADING,
     LIST_ITEM,
     MARKDOWN_SUFFIXES,
+    PLACEHOLDER,
     PROSE,
     markdown_containers,
+    message_catalogue,
     reads_as_prose,
 )
 from ...text.lazy_regex import lazy, lazy_re
@@ -57,6 +59,11 @@ _ODD_SPACE_TRIGGER = re.compile(f"[{ZS.replace(' ', '')}]")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3001-\u303f\uff01-\uff60]")
 _NUMBER_SPACES = "\u00a0\u202f\u2009"
 _DIGIT_RE = lazy(r"\d")
+# A placeholder stands for a value, mostly a number: a template binds it to its unit with a
+# no-break space on purpose (Django's "%(count)s\u00a0hours ago", whose translators are told
+# to keep it).
+_PLACEHOLDER_END_RE = lazy(PLACEHOLDER + "$")
+_PLACEHOLDER_START_RE = lazy(PLACEHOLDER)
 
 
 def _typographic_space(text: str, m) -> bool:
@@ -67,13 +74,22 @@ def _typographic_space(text: str, m) -> bool:
         return False
     if after.isdigit():
         return before.isalpha()  # "第\u00a01", "Chapter\u00a03"; "10\u202f000" is reported
+    if _PLACEHOLDER_START_RE.match(text, m.end()):
+        return True  # "Chapter\u00a0%(number)s"
     line_start = text.rfind("\n", 0, m.start()) + 1
     tokens = text[max(line_start, m.start() - 40) : m.start()].split()  # any Unicode space
     if not tokens:
         return False
+    if _PLACEHOLDER_END_RE.search(tokens[-1]):
+        return True  # "%(count)s\u00a0hours ago", "{0}\u00a0MB"
     # "2.1.5.\u00a0Debian", "5\u202fMB", and a short counter after its number: "第 1 章\u00a0GNU"
     return _DIGIT_RE.search(tokens[-1]) is not None or (
         len(tokens) > 1 and len(tokens[-1]) <= 2 and _DIGIT_RE.search(tokens[-2]) is not None)
+
+
+# The end of a message that a program completes with a value: a colon, comma or ellipsis
+# ("Author: ", "building [%s]: ", "loading translations [%s]... ", ", in ").
+_SEPARATOR_END_RE = lazy(r"(?:[:：,，،;؛…]|\.\.|\(in|, in|，在|، در)\Z")
 
 
 class TrailingWhitespace(DocumentRule):
@@ -85,7 +101,9 @@ class TrailingWhitespace(DocumentRule):
     Directional marks (LRM, RLM, ALM) at a line's end are not whitespace: right-to-left
     text often ends lines with RLM on purpose, and W112 reports them.
     In Markdown files (.md) a run of two or more ASCII spaces is a hard line break and
-    is kept (option `markdown-linebreaks`).
+    is kept (option `markdown-linebreaks`). In a software message catalogue (the strings
+    of a .po file, ``structure.message_catalogue``) one space after a colon, comma or
+    ellipsis is part of a message that the program completes (`作者: `, "Author: ").
     Why: Trailing NBSP is everywhere in scraped web text; it is invisible in editors,
     breaks exact-match deduplication and adds noise tokens. pre-commit-hooks'
     trailing-whitespace only strips ASCII whitespace and misses it.
@@ -105,6 +123,9 @@ class TrailingWhitespace(DocumentRule):
         for m in finditer_on_lines(_TRAILING_RE, doc.text, _BEFORE_EOL_TRIGGER):
             if keep_md and len(m.group()) >= 2 and set(m.group()) == {" "}:
                 continue
+            if (m.group() == " " and _SEPARATOR_END_RE.search(doc.text[max(0, m.start() - 4) : m.start()])
+                    and message_catalogue(doc)):
+                continue  # "Author: ", "building [%s]: ": a message the program completes
             yield doc.finding(self, m.start(), m.end(), f"trailing whitespace ({char_names(m.group())})",
                               fix=Fix.safe(Edit(m.start(), m.end())))
 
@@ -117,7 +138,9 @@ class NonStandardSpace(DocumentRule):
     (runs of spaces are W103's, trailing ones W101's). Characters listed in option `allow` (e.g. "\\u202f" for French
     typography) are accepted. Typography is left alone: an IDEOGRAPHIC SPACE between CJK
     characters, and a no-break, narrow no-break or thin space that binds a number to the
-    word or label beside it (`第\\u00a03\\u00a0章`, `2.1.5.\\u00a0Debian`, `5\\u202fMB`);
+    word or label beside it (`第\\u00a03\\u00a0章`, `2.1.5.\\u00a0Debian`, `5\\u202fMB`), or a
+    printf/format placeholder, which stands for such a number, to its unit
+    (`%(count)s\\u00a0hours ago` in a .po translation, `{0}\\u00a0MB`);
     between two digits (`10\\u202f000`) it is reported.
     Why: Scrapers copy `&nbsp;` from HTML as U+00A0. Tokenisers, regexes and
     deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.

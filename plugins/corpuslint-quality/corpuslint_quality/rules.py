@@ -221,8 +221,11 @@ def designed_repetition(doc: Document) -> bool:
     text (scripture, hadith: refrains, isnad and grading formulae; see
     ``duplicate.regions.vocalised``), Markdown reference pages (``reference_page``:
     the same option and return-value text under every entry) and series of entries
-    opening in one formula (``formulaic_entries``)."""
-    return vocalised(doc) or reference_page(doc) or formulaic_entries(doc)
+    opening in one formula (``formulaic_entries``), and software message catalogues (the
+    strings of a .po file, ``structure.message_catalogue``: the plural forms of a message
+    are often translated alike)."""
+    return (vocalised(doc) or reference_page(doc) or formulaic_entries(doc)
+            or structure.message_catalogue(doc))
 
 
 class QualityRule(DocumentRule):
@@ -278,20 +281,50 @@ def _content_lines(doc: Document) -> tuple[list[str], list[int]]:
 def sections(doc: Document, starts: list[int]) -> list[int] | None:
     """The section (``duplicate.regions.section_starts``: between two headings) of
     each text unit starting at an offset of ``starts``, -1 for a unit that is itself
-    a heading; None when the units lie in fewer than two sections. Help pages and
-    reference pages repeat a step or a note in every section by design ("Open the
-    Activities overview and start typing Printers." under "Change the name of a
-    printer" and again under "Change the location of a printer"), so the repetition
-    rules (with ``genre = "auto"``) count a repeat only within its section, as D101-D103 do; a heading is
-    compared with the whole document (a menu of short lines repeated by a scraping
-    loop is all headings)."""
+    a heading; None when the units lie in fewer than two sections and none is a
+    sub-heading (below). Help pages and reference pages repeat a step or a note in
+    every section by design ("Open the Activities overview and start typing Printers."
+    under "Change the name of a printer" and again under "Change the location of a
+    printer"), so the repetition rules (with ``genre = "auto"``) count a repeat only
+    within its section, as D101-D103 do; a heading is compared with the whole document
+    (a menu of short lines repeated by a scraping loop is all headings), except a
+    Markdown sub-heading: it is ``-2 - j`` for the ``j``-th heading of the document,
+    its parent (the nearest earlier heading of a higher level), and repeats only a
+    sub-heading of the same parent. A changelog opens "Bug fixes", "Features",
+    "Deprecations" under every release heading: a template."""
     heads = section_starts(doc)
     if not heads:
         return None
-    head_set = set(heads)
-    out = [-1 if s in head_set else section_of(heads, s) for s in starts]
-    if len({s for s in out if s >= 0}) < 2:
-        return None
+    parents = _heading_parents(doc, heads)
+    out = [parents[s] if s in parents else section_of(heads, s) for s in starts]
+    if len({s for s in out if s >= 0}) < 2 and min(out, default=0) >= -1:
+        return None  # (no sub-heading: one section, or all headings compared with each other)
+    return out
+
+
+_ATX_RE = lazy(r"[ \t>]*(#{1,6})(?:[ \t]|$)")
+
+
+def _heading_parents(doc: Document, heads: list[int]) -> dict[int, int]:
+    """For each heading's start offset: ``-2 - j`` when it is a Markdown sub-heading of
+    the ``j``-th heading (the nearest earlier heading of a higher level: ``#`` signs of
+    an ATX heading, 1 for a setext ``===`` underline, 2 for ``---``), else -1."""
+    if doc.suffix not in MARKDOWN_SUFFIXES:
+        return dict.fromkeys(heads, -1)
+    text = doc.text
+    out: dict[int, int] = {}
+    stack: list[tuple[int, int]] = []  # (level, index in heads) of the open headings
+    for j, start in enumerate(heads):
+        m = _ATX_RE.match(text, start)
+        if m is not None:
+            level = len(m.group(1))
+        else:  # setext: the underline is the line after the heading's text
+            below = text.find("\n", start) + 1
+            level = 1 if below and text[below : below + 200].lstrip(" >").startswith("=") else 2
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        out[start] = -2 - stack[-1][1] if stack else -1
+        stack.append((level, j))
     return out
 
 
@@ -314,6 +347,13 @@ def _latin_length(line: str) -> int:
     return len(line) + 2 * len(_CJK_RE.findall(line))
 
 
+# Gopher's quality filters keep documents of 50 to 100,000 words (Rae et al. 2021, Appendix
+# A, Table A1); its n-gram repetition measures are meant for those: in a verse or a short
+# record of 30 words, any phrase said twice covers a fifth of the characters ("the truth"
+# twice in Qur'an 2:42). Shorter documents are Q108's.
+GOPHER_MIN_WORDS = 50
+
+
 def _word_count(p: "Prose") -> int:
     """Words in the prose; estimated from characters for scripts without spaces."""
     if T.has_spaceless(p.text):
@@ -324,13 +364,14 @@ def _word_count(p: "Prose") -> int:
 def _duplicates(items: list[str], where: list[int] | None = None) -> tuple[int, int]:
     """(number of items that repeat an earlier item, characters in those repeats).
     With ``where`` (``sections``), an item repeats only an earlier item of its section,
-    or (a heading, section -1) any earlier item."""
+    or (a heading, section -1) any earlier item, or (a sub-heading, below -1) an earlier
+    sub-heading of the same parent."""
     seen: set = set()
     anywhere: set[str] = set()
     count = chars = 0
     for k, item in enumerate(items):
         key = item if where is None else (where[k], item)
-        if key in seen or (where is not None and where[k] < 0 and item in anywhere):
+        if key in seen or (where is not None and where[k] == -1 and item in anywhere):
             count += 1
             chars += len(item)
         else:
@@ -394,7 +435,9 @@ class RepeatedLines(QualityRule):
     improves language-model quality. A single repeated headline in a long article is
     far below these thresholds.
     With ``genre = "auto"`` a line counts as a repeat only within its section (between
-    two headings, ``sections``): a help page repeats the same steps in each task.
+    two headings, ``sections``): a help page repeats the same steps in each task, and a
+    Markdown sub-heading only under the same parent heading: a changelog repeats "Bug
+    fixes", "Features" under each release.
     Example: A scraped page whose footer block of ten lines was captured five times.
     Fix safety: No automatic fix: the document should be re-extracted or dropped.
     Duplicate-removal rules in the duplicate family can remove individual repeated lines.
@@ -462,6 +505,8 @@ class RepeatedNgram(QualityRule):
     "North Korea" covers a few percent of a news article).
     Example: "buy cheap shoes buy cheap shoes buy cheap shoes ..." (the 3-gram
     "buy cheap shoes" covers nearly the whole text).
+    Documents under 50 words (Gopher's length filter, Q108) are not measured: in a verse
+    of 30 words any phrase said twice covers a fifth of it.
     An n-gram that ends the lines of verse (all its occurrences but one at a line end, the
     first in a block of short lines: ``corpuslint.structure.in_verse``) is a refrain, the
     radif of a ghazal ("تو بی چیزی نیست" closing every couplet of Hafez 75), not stuffing.
@@ -477,7 +522,7 @@ class RepeatedNgram(QualityRule):
     def measure(self, doc):
         p = prose(doc)
         words = p.words  # normalised tokens, shared with the other rules
-        if len(words) < 4:
+        if len(words) < 4 or _word_count(p) < GOPHER_MIN_WORDS:
             return None
         total = len(p.text)
         ids = _word_ids(words)
@@ -600,6 +645,7 @@ class RepeatedLongNgrams(QualityRule):
     content built from the same phrases.
     Example: an article whose last three paragraphs repeat its first three with
     different line breaks.
+    Documents under 50 words are not measured (as for Q103).
     Fix safety: No automatic fix: the document should be re-extracted or dropped.
     """
 
@@ -625,6 +671,8 @@ class RepeatedLongNgrams(QualityRule):
 
     def measure(self, doc):
         p = prose(doc)
+        if _word_count(p) < GOPHER_MIN_WORDS:
+            return None
         words, where = _words_outside_repeated_lines(doc, p, self.sections(doc, p.line_starts))
         limits = self.limits
         if not limits or len(words) < 2 * min(limits):
@@ -880,7 +928,7 @@ class WordCountOutOfRange(QualityRule):
     code = "Q108"
     name = "word-count-out-of-range"
     default_severity = Severity.INFO
-    options = {"min-words": 50, "max-words": 100_000}
+    options = {"min-words": GOPHER_MIN_WORDS, "max-words": 100_000}
 
     def measure(self, doc):
         n_words = _word_count(prose(doc))

@@ -144,3 +144,20 @@ def test_the_same_entries_still_report_lines_cut_off_and_paragraphs_copied():
     twice = bodies + "\n\n" + bodies + "\n"
     assert not Q.formulaic_entries(Document("x.txt", twice))
     assert [f.code for f in run(Q.RepeatedLines, Document("x.txt", twice))] == ["Q101"]
+
+
+def test_a_changelogs_subsections_under_every_release_are_a_template_not_repeats():
+    # black's CHANGES.md (four releases): "### Stable style", "### Packaging",
+    # "### Documentation"... under every "## Version" heading; its entries are list items,
+    # so its prose is the headings (were: 10 of 24 lines and paragraphs repeated)
+    changes = doc("black-changes-sections.md")
+    for rule in (Q.RepeatedLines, Q.RepeatedParagraphs):
+        assert run(rule, changes) == [], rule.code
+    # Gopher's document-wide measure (genre = "prose") still sees the repeat
+    (f,) = run(Q.RepeatedLines, changes, genre="prose")
+    assert f.message.startswith("repeated lines: 10 of 24 lines repeat an earlier line")
+    # sub-headings repeated under one parent (a menu captured three times) still repeat
+    menu = "\n\n".join(f"## {item}" for item in ("Home", "News", "Sport", "Weather", "Contact us"))
+    page = Document("x.md", "\n\n".join(["# Daily news", menu, "The council approved the new budget.", menu, menu]) + "\n")
+    (f,) = run(Q.RepeatedLines, page)
+    assert f.message.startswith("repeated lines: 10 of 17 lines repeat an earlier line")

@@ -233,16 +233,21 @@ def test_repeated_long_ngrams_catches_rewrapped_repetition():
 
 
 def test_repeated_long_ngrams_counts_overlaps_once_and_not_the_first_copy():
-    words = "واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة".split()
-    text = " ".join(words + words)  # second copy = exactly half of the letters
+    from itertools import product
+
+    words = ["".join(p) for p in product("بتثجح", repeat=3)][:25]  # 25 distinct words
+    text = " ".join(words + words)  # second copy = exactly half of the letters (50 words: Gopher's minimum)
     letters = sum(map(len, words))
     expected = letters / len(text)
     f = only(run(Q.RepeatedLongNgrams, text, **{"max-share": {"5": 0.3}}))
     assert f"cover {expected:.2f} of the characters (max 0.30)" in f.message
     assert run(Q.RepeatedLongNgrams, text, **{"max-share": {"5": 0.5}}) == []
     # a repeated 4-word phrase is not a 5-gram repeat
-    filler = "قال مصدر مطلع إن الاجتماع انتهى".split()
+    filler = ["".join(p) for p in product("سشصضط", repeat=3)][:45]
     assert run(Q.RepeatedLongNgrams, " ".join(words[:4] + filler + words[:4]), **{"max-share": {"5": 0.0}}) == []
+    assert only(run(Q.RepeatedLongNgrams, " ".join(words[:5] + filler + words[:5]), **{"max-share": {"5": 0.0}}))
+    # under 50 words nothing is measured (Gopher's length filter; Q108 reports the length)
+    assert run(Q.RepeatedLongNgrams, " ".join(words[:20] + words[:20]), **{"max-share": {"5": 0.0}}) == []
 
 
 def test_messages_never_show_the_value_equal_to_the_threshold():
