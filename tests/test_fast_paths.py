@@ -733,3 +733,76 @@ def test_markdown_regions_without_inline_post_processing_on_real_text():
     finally:
         ruler2.disable(ruler2.get_all_rules())
     assert any(r.kind == structure.CODE for regions in fast for r in regions)
+
+
+def _cleans_by_tokenising(backend, text: str, cleans) -> list[tuple[int, int, str]]:
+    """``Backend.find_cleans`` as defined: every ``token_re`` token of the whole text whose
+    ``clean`` spelling is wanted."""
+    out = []
+    for m in backend.token_re.finditer(text):
+        clean = backend.clean(m.group())
+        if clean in cleans:
+            out.append((m.start(), m.end(), clean))
+    return out
+
+
+# letters, marks (harakat, shadda, tatweel, dagger alef, Quranic signs), alef wasla, the
+# marks NFC composes (U+0653-U+0655), a presentation form, space, punctuation, Latin
+_AR_PIECES = list("كتبالوفيىةأ") + ["\u064e", "\u0651", "\u064b", "\u0640", "\u0670", "\u06d6", "\u0671", "\u0654",
+                                  "\ufefb", " ", "،", ".", "\n", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_AR_PIECES), max_size=60), st.integers(0, 2 ** 16))
+def test_arabic_find_cleans_as_tokenising(text, pick):
+    # S103's occurrences without tokenising: the same tokens, offsets and clean spellings
+    from corpuslint.families.spelling.backends import get_backend
+
+    b = get_backend("ar")
+    every = sorted({b.clean(m.group()) for m in b.token_re.finditer(text)})
+    cleans = {c for k, c in enumerate(every) if pick >> (k % 16) & 1}
+    found = b.find_cleans(text, cleans)
+    if found is None:  # only where clean does more than delete marks and read ٱ as ا
+        assert any(c in text for c in "\u0653\u0654\u0655\ufefb")
+    else:
+        assert found == _cleans_by_tokenising(b, text, cleans)
+
+
+def test_arabic_find_cleans_on_real_text():
+    from pathlib import Path
+
+    from corpuslint.families.spelling.backends import get_backend
+
+    b = get_backend("ar")
+    root = Path(__file__).parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root.parent / "samples" / "news-ar").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "data" / "realtext").rglob("*.txt"))][:40]
+    used = 0
+    for text in texts:
+        cleans = sorted({b.clean(m.group()) for m in b.token_re.finditer(text)})[::7]
+        found = b.find_cleans(text, set(cleans))
+        if found is not None:
+            used += 1
+            assert found == _cleans_by_tokenising(b, text, set(cleans))
+    assert used >= 5
+
+
+def test_s103_occurrences_without_tokenising_on_real_text():
+    # transliteration._occurrences given the target's vocabulary: the same occurrences
+    from pathlib import Path
+
+    from corpuslint.document import Document
+    from corpuslint.families.spelling import transliteration
+    from corpuslint.families.spelling.analysis import analyse
+    from corpuslint.families.spelling.backends import get_backend
+
+    b = get_backend("ar")
+    used = 0
+    for p in sorted((Path(__file__).parent.parent / "samples" / "news-ar").glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        ls = analyse(Document(str(p), text), ("ar",)).langs["ar"]
+        forms = dict.fromkeys(sorted({b.form(c) for c in ls.vocab})[::5])
+        fast = list(transliteration._occurrences(b, text, forms, ls.vocab))
+        used += transliteration._found_occurrences(b, text, forms, ls.vocab) is not None
+        assert fast and fast == list(transliteration._occurrences(b, text, forms))
+    assert used
