@@ -806,3 +806,35 @@ def test_s103_occurrences_without_tokenising_on_real_text():
         used += transliteration._found_occurrences(b, text, forms, ls.vocab) is not None
         assert fast and fast == list(transliteration._occurrences(b, text, forms))
     assert used
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 40), st.sampled_from([8, 16, 128]), st.integers(1, 4), st.sampled_from([0.3, 0.5, 0.8, 0.95, 1.3]),
+       st.integers(0, 2 ** 32 - 1))
+def test_d102_brute_force_agreements_in_two_steps(n, m, values, threshold, seed):
+    # the pairs near_duplicate_pairs verifies below brute_force_below: those whose mean
+    # signature agreement (every pair, every column) is >= threshold - 0.2
+    import numpy as np
+
+    from corpuslint.families.duplicate import lsh
+
+    rng = np.random.default_rng(seed)
+    sigs = rng.integers(0, values, size=(n, m)).astype(np.uint32)  # few values: many agreements
+    sigs[rng.random(n) < 0.3] = sigs[0]  # and some copies
+    sets = np.arange(n, dtype=np.uint32)  # (one element each: the sets do not matter here)
+    off = np.arange(n + 1, dtype=np.int64)
+    i, j = np.triu_indices(n, 1)
+    want = np.stack((i, j), axis=1)[(sigs[i] == sigs[j]).mean(axis=1) >= threshold - 0.2]
+    asked = []
+    real_verify = lsh.verify
+
+    def verify(pairs, *args):  # the candidate pairs, as verify is given them
+        asked.append(pairs)
+        return real_verify(pairs, *args)
+
+    lsh.verify = verify
+    try:
+        lsh.near_duplicate_pairs(sigs, sets, off, threshold, brute_force_below=300)
+    finally:
+        lsh.verify = real_verify
+    assert np.array_equal(asked[0], want.astype(np.int64))
