@@ -57,6 +57,11 @@ class Unit:
     line: int
 
 
+def hash_utf8(data: bytes) -> str:
+    """``Document.content_hash`` of the text whose UTF-8 encoding is ``data``."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 class Document:
     def __init__(self, path: str, text: str, *, suffix: str | None = None):
         self.path = path
@@ -70,7 +75,7 @@ class Document:
     # -- identity -------------------------------------------------------------
     @cached_property
     def content_hash(self) -> str:
-        return hashlib.blake2b(self.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        return hash_utf8(self.text.encode("utf-8", "surrogatepass"))
 
     # -- positions ------------------------------------------------------------
     @cached_property

@@ -838,3 +838,14 @@ def test_d102_brute_force_agreements_in_two_steps(n, m, values, threshold, seed)
     finally:
         lsh.verify = real_verify
     assert np.array_equal(asked[0], want.astype(np.int64))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aé\u0645\ufeff\n\r\t \U0001f600\u200b")), max_size=40))
+def test_loaded_document_hash_from_its_bytes(text):
+    # files.load hashes the file's bytes: the content hash of the decoded text
+    from corpuslint import files
+    from corpuslint.document import Document
+
+    doc = files.load(files.Source("x.txt", "x.txt"), text.encode("utf-8"))
+    assert doc.text == text and doc.content_hash == Document("x.txt", text).content_hash
