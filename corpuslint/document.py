@@ -19,7 +19,7 @@ from . import structure
 from .findings import Finding, Fix, Location
 from .structure import MARKDOWN_SUFFIXES, Region
 from .text import normalize
-from .text.lazy_regex import lazy
+from .text.lazy_regex import lazy, lazy_re
 
 if TYPE_CHECKING:
     from .rules import Rule
@@ -299,11 +299,15 @@ class Document:
         return f"Document({self.path!r}, {len(self.text)} chars)"
 
 
-_NON_NEWLINE_RE = lazy(r"[^\r\n]")
+_NON_NEWLINE_RUN_RE = lazy_re(r"[^\r\n]+")
 
 
 def _blank_out(text: str) -> str:
-    return _NON_NEWLINE_RE.sub(" ", text)
+    """``text`` with every character but CR and LF replaced by a space (a line at a time:
+    one regex replacement per character cost ~0.2 s per MB)."""
+    if "\r" not in text:
+        return "\n".join([" " * len(line) for line in text.split("\n")])
+    return _NON_NEWLINE_RUN_RE.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
 def _suffix(path: str) -> str:

@@ -849,3 +849,35 @@ def test_loaded_document_hash_from_its_bytes(text):
 
     doc = files.load(files.Source("x.txt", "x.txt"), text.encode("utf-8"))
     assert doc.text == text and doc.content_hash == Document("x.txt", text).content_hash
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a \t\r\n\u2028\u0085\x0b\x0c\U0001f600\u0645")), max_size=60))
+def test_blank_out_as_one_replacement_per_character(text):
+    # Document.masked's blanking: every character but CR and LF becomes a space
+    import regex
+
+    from corpuslint.document import _blank_out
+
+    assert _blank_out(text) == regex.sub(r"[^\r\n]", " ", text)
+
+
+def test_masked_markdown_on_real_text():
+    import regex
+    from pathlib import Path
+
+    from corpuslint import structure
+    from corpuslint.document import Document
+
+    root = Path(__file__).parent / "data" / "realtext"
+    docs = [Document(p.name, p.read_text(encoding="utf-8")) for p in sorted(root.glob("*.md"))]
+    assert len(docs) >= 3
+    for doc in docs:
+        masked = doc.masked(frozenset({structure.PROSE}))
+        text = doc.text
+        assert len(masked) == len(text)
+        assert all(m == t or (m == " " and t not in "\r\n") for m, t in zip(masked, text))
+        # the regions of other kinds are blanked exactly as one replacement per character would
+        for r in doc.regions:
+            if r.kind != structure.PROSE:
+                assert masked[r.start : r.end] == regex.sub(r"[^\r\n]", " ", text[r.start : r.end])
