@@ -881,3 +881,24 @@ def test_masked_markdown_on_real_text():
         for r in doc.regions:
             if r.kind != structure.PROSE:
                 assert masked[r.start : r.end] == regex.sub(r"[^\r\n]", " ", text[r.start : r.end])
+
+
+def test_repeat_matches_tried_at_run_starts_only():
+    # S104's pattern is tried at the run starts repeat_starts finds, each from where the
+    # last match ended: overlapping repeats, look-behinds that read the text before the
+    # run, runs across a line feed or the end of a chunk, as one scan of the whole text
+    from corpuslint.families.spelling import repeated
+
+    texts = ["في في في", "the the the the", "a a a\nb b b", "x-ab ab ab", "1ab ab", "l'ab ab", "Ab aB.", "ab\nab ab",
+             "ab ab\n", "İi ıI ii", "قالَ قالَ", "de de\tde", "a\u00a0a\u202fa"]
+    for text in texts:
+        want = [m.span() for m in repeated._REPEAT_RE.finditer(text, overlapped=False)]
+        assert [m.span() for m in repeated.repeat_matches(text)] == want, text
+    chunk = repeated._CHUNK_CHARS
+    repeated._CHUNK_CHARS = 4
+    try:
+        text = "\n".join(texts)
+        want = [m.span() for m in repeated._REPEAT_RE.finditer(text, overlapped=False)]
+        assert len(want) >= 12 and [m.span() for m in repeated.repeat_matches(text)] == want
+    finally:
+        repeated._CHUNK_CHARS = chunk
