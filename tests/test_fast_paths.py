@@ -902,3 +902,33 @@ def test_repeat_matches_tried_at_run_starts_only():
         assert len(want) >= 12 and [m.span() for m in repeated.repeat_matches(text)] == want
     finally:
         repeated._CHUNK_CHARS = chunk
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("{}()[];,'\".…#$%ab \t\n\r\x0b\x0c\x1c\x85\u2028") + ["..", "\n  (", "\n...\n"]),
+                max_size=40).map("".join))
+def test_code_punct_lines_as_finditer(text):
+    # plain_text_regions' punctuation lines: the pattern tried only at line starts whose
+    # first non-blank character can open a match, as one scan of the whole text
+    from corpuslint import structure
+
+    want = [m.span() for m in structure._CODE_PUNCT_LINE_RE.finditer(text)]
+    assert [m.span() for m in structure._code_punct_lines(text)] == want
+
+
+def test_plain_text_regions_gates_on_real_text():
+    # the indented-line gate (two spaces or a tab somewhere) and the punctuation lines on real text
+    from pathlib import Path
+
+    from corpuslint import structure
+
+    root = Path(__file__).parent / "data" / "realtext"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*.txt"))]
+    found = 0
+    for text in texts:
+        want = [m.span() for m in structure._CODE_PUNCT_LINE_RE.finditer(text)]
+        assert [m.span() for m in structure._code_punct_lines(text)] == want
+        found += len(want)
+        if not ("  " in text or "\t" in text):
+            assert structure._INDENTED_LINE_RE.search(text) is None
+    assert found >= 3
