@@ -19,7 +19,7 @@ from . import structure
 from .findings import Finding, Fix, Location
 from .structure import MARKDOWN_SUFFIXES, Region
 from .text import normalize
-from .text.lazy_regex import lazy
+from .text.lazy_regex import lazy, lazy_re
 
 if TYPE_CHECKING:
     from .rules import Rule
@@ -57,6 +57,11 @@ class Unit:
     line: int
 
 
+def hash_utf8(data: bytes) -> str:
+    """``Document.content_hash`` of the text whose UTF-8 encoding is ``data``."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 class Document:
     def __init__(self, path: str, text: str, *, suffix: str | None = None):
         self.path = path
@@ -70,7 +75,7 @@ class Document:
     # -- identity -------------------------------------------------------------
     @cached_property
     def content_hash(self) -> str:
-        return hashlib.blake2b(self.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        return hash_utf8(self.text.encode("utf-8", "surrogatepass"))
 
     # -- positions ------------------------------------------------------------
     @cached_property
@@ -294,11 +299,15 @@ class Document:
         return f"Document({self.path!r}, {len(self.text)} chars)"
 
 
-_NON_NEWLINE_RE = lazy(r"[^\r\n]")
+_NON_NEWLINE_RUN_RE = lazy_re(r"[^\r\n]+")
 
 
 def _blank_out(text: str) -> str:
-    return _NON_NEWLINE_RE.sub(" ", text)
+    """``text`` with every character but CR and LF replaced by a space (a line at a time:
+    one regex replacement per character cost ~0.2 s per MB)."""
+    if "\r" not in text:
+        return "\n".join([" " * len(line) for line in text.split("\n")])
+    return _NON_NEWLINE_RUN_RE.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
 def _suffix(path: str) -> str:

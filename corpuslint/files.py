@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .config import Config
-from .document import Document
+from .document import Document, hash_utf8
 from .text.lazy_regex import lazy_re
 
 
@@ -402,7 +402,10 @@ def load(source: Source, data: bytes | None = None) -> Document | ReadProblem:
     text = decode(data)
     if isinstance(text, ReadProblem):
         return text
-    return Document(source.display, text)
+    doc = Document(source.display, text)
+    # (``decode`` is strict: the text's UTF-8 encoding is ``data`` itself, hashed without encoding it again)
+    doc.__dict__["content_hash"] = hash_utf8(data)
+    return doc
 
 
 def read_with(reader, source: Source, data: bytes | None = None) -> list[Document] | ReadProblem:

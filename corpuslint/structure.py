@@ -420,6 +420,24 @@ _BLANK_LINE_RE = lazy(r"^[ \t]*$", regex.MULTILINE)
 _SHEBANG_RE = lazy(r"^[ \t\u00a0]*#![ \t]*/\S+[^\n\r]*$", regex.MULTILINE)
 
 
+# What a line ``_CODE_PUNCT_LINE_RE`` matches starts with, after blanks.
+_CODE_PUNCT_FIRST = frozenset("{}()[];,'\".…#$%")
+
+
+def _code_punct_lines(text: str):
+    """``_CODE_PUNCT_LINE_RE.finditer(text)``, the pattern tried only at the starts of the
+    lines whose first character after blanks can open a match (a Python test per line,
+    not the regex engine's attempt at every offset), each from where the last match ended."""
+    pos = done = 0
+    for line in text.split("\n"):
+        if pos >= done and line.lstrip(" \t")[:1] in _CODE_PUNCT_FIRST:
+            m = _CODE_PUNCT_LINE_RE.match(text, pos)
+            if m is not None:
+                yield m
+                done = m.end()
+        pos += len(line) + 1
+
+
 def plain_text_regions(doc: "Document") -> list[Region]:
     """Code-like lines of a plain-text document, as ``code`` regions, and drawn
     tables (``_DRAWN_LINE_RE``) as ``table`` regions.
@@ -449,7 +467,7 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     if any(c in text for c in "#$%>"):
         strong_prompts = [index(m) for m in _prompt_matches(text) if _is_command(m)]
         strong.update(strong_prompts)
-    strong.update(index(m) for m in _CODE_PUNCT_LINE_RE.finditer(text) if m.group().strip())
+    strong.update(index(m) for m in _code_punct_lines(text) if m.group().strip())
     strong.update(line_at(a) for a, _ in _line_matches(_CONFIG_LINE_RE, text, _CONFIG_TRIGGER_RE, _long_config_line))
     # columns, unless the line is a sentence or long prose (a doubled space there is a slip;
     # a line over MAX_PATTERN_LINE characters is never 24 words or fewer of columns)
@@ -471,7 +489,8 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     strong.update(shebangs)
     weak = {index(m) for m in _COMMENT_LINE_RE.finditer(text)} if ("#" in text or "//" in text) else set()
     # indented short lines (indented prose, e.g. a licence's wrapped paragraphs, is prose)
-    indented = {index(m) for m in _INDENTED_LINE_RE.finditer(text) if len(m.group().split(None, 6)) < 6}
+    indented = {index(m) for m in _INDENTED_LINE_RE.finditer(text) if len(m.group().split(None, 6)) < 6} \
+        if "  " in text or "\t" in text else set()  # (an indented line starts with two spaces or a tab)
     fields = [index(m) for m in _FIELD_LINE_RE.finditer(text)] if ":" in text else []
     if "=" in text or "[" in text:  # INI sections count as records too (gbp.conf, smb.conf)
         fields += [index(m) for m in _INI_LINE_RE.finditer(text)]

@@ -733,3 +733,202 @@ def test_markdown_regions_without_inline_post_processing_on_real_text():
     finally:
         ruler2.disable(ruler2.get_all_rules())
     assert any(r.kind == structure.CODE for regions in fast for r in regions)
+
+
+def _cleans_by_tokenising(backend, text: str, cleans) -> list[tuple[int, int, str]]:
+    """``Backend.find_cleans`` as defined: every ``token_re`` token of the whole text whose
+    ``clean`` spelling is wanted."""
+    out = []
+    for m in backend.token_re.finditer(text):
+        clean = backend.clean(m.group())
+        if clean in cleans:
+            out.append((m.start(), m.end(), clean))
+    return out
+
+
+# letters, marks (harakat, shadda, tatweel, dagger alef, Quranic signs), alef wasla, the
+# marks NFC composes (U+0653-U+0655), a presentation form, space, punctuation, Latin
+_AR_PIECES = list("كتبالوفيىةأ") + ["\u064e", "\u0651", "\u064b", "\u0640", "\u0670", "\u06d6", "\u0671", "\u0654",
+                                  "\ufefb", " ", "،", ".", "\n", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_AR_PIECES), max_size=60), st.integers(0, 2 ** 16))
+def test_arabic_find_cleans_as_tokenising(text, pick):
+    # S103's occurrences without tokenising: the same tokens, offsets and clean spellings
+    from corpuslint.families.spelling.backends import get_backend
+
+    b = get_backend("ar")
+    every = sorted({b.clean(m.group()) for m in b.token_re.finditer(text)})
+    cleans = {c for k, c in enumerate(every) if pick >> (k % 16) & 1}
+    found = b.find_cleans(text, cleans)
+    if found is None:  # only where clean does more than delete marks and read ٱ as ا
+        assert any(c in text for c in "\u0653\u0654\u0655\ufefb")
+    else:
+        assert found == _cleans_by_tokenising(b, text, cleans)
+
+
+def test_arabic_find_cleans_on_real_text():
+    from pathlib import Path
+
+    from corpuslint.families.spelling.backends import get_backend
+
+    b = get_backend("ar")
+    root = Path(__file__).parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root.parent / "samples" / "news-ar").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "data" / "realtext").rglob("*.txt"))][:40]
+    used = 0
+    for text in texts:
+        cleans = sorted({b.clean(m.group()) for m in b.token_re.finditer(text)})[::7]
+        found = b.find_cleans(text, set(cleans))
+        if found is not None:
+            used += 1
+            assert found == _cleans_by_tokenising(b, text, set(cleans))
+    assert used >= 5
+
+
+def test_s103_occurrences_without_tokenising_on_real_text():
+    # transliteration._occurrences given the target's vocabulary: the same occurrences
+    from pathlib import Path
+
+    from corpuslint.document import Document
+    from corpuslint.families.spelling import transliteration
+    from corpuslint.families.spelling.analysis import analyse
+    from corpuslint.families.spelling.backends import get_backend
+
+    b = get_backend("ar")
+    used = 0
+    for p in sorted((Path(__file__).parent.parent / "samples" / "news-ar").glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        ls = analyse(Document(str(p), text), ("ar",)).langs["ar"]
+        forms = dict.fromkeys(sorted({b.form(c) for c in ls.vocab})[::5])
+        fast = list(transliteration._occurrences(b, text, forms, ls.vocab))
+        used += transliteration._found_occurrences(b, text, forms, ls.vocab) is not None
+        assert fast and fast == list(transliteration._occurrences(b, text, forms))
+    assert used
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 40), st.sampled_from([8, 16, 128]), st.integers(1, 4), st.sampled_from([0.3, 0.5, 0.8, 0.95, 1.3]),
+       st.integers(0, 2 ** 32 - 1))
+def test_d102_brute_force_agreements_in_two_steps(n, m, values, threshold, seed):
+    # the pairs near_duplicate_pairs verifies below brute_force_below: those whose mean
+    # signature agreement (every pair, every column) is >= threshold - 0.2
+    import numpy as np
+
+    from corpuslint.families.duplicate import lsh
+
+    rng = np.random.default_rng(seed)
+    sigs = rng.integers(0, values, size=(n, m)).astype(np.uint32)  # few values: many agreements
+    sigs[rng.random(n) < 0.3] = sigs[0]  # and some copies
+    sets = np.arange(n, dtype=np.uint32)  # (one element each: the sets do not matter here)
+    off = np.arange(n + 1, dtype=np.int64)
+    i, j = np.triu_indices(n, 1)
+    want = np.stack((i, j), axis=1)[(sigs[i] == sigs[j]).mean(axis=1) >= threshold - 0.2]
+    asked = []
+    real_verify = lsh.verify
+
+    def verify(pairs, *args):  # the candidate pairs, as verify is given them
+        asked.append(pairs)
+        return real_verify(pairs, *args)
+
+    lsh.verify = verify
+    try:
+        lsh.near_duplicate_pairs(sigs, sets, off, threshold, brute_force_below=300)
+    finally:
+        lsh.verify = real_verify
+    assert np.array_equal(asked[0], want.astype(np.int64))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aé\u0645\ufeff\n\r\t \U0001f600\u200b")), max_size=40))
+def test_loaded_document_hash_from_its_bytes(text):
+    # files.load hashes the file's bytes: the content hash of the decoded text
+    from corpuslint import files
+    from corpuslint.document import Document
+
+    doc = files.load(files.Source("x.txt", "x.txt"), text.encode("utf-8"))
+    assert doc.text == text and doc.content_hash == Document("x.txt", text).content_hash
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a \t\r\n\u2028\u0085\x0b\x0c\U0001f600\u0645")), max_size=60))
+def test_blank_out_as_one_replacement_per_character(text):
+    # Document.masked's blanking: every character but CR and LF becomes a space
+    import regex
+
+    from corpuslint.document import _blank_out
+
+    assert _blank_out(text) == regex.sub(r"[^\r\n]", " ", text)
+
+
+def test_masked_markdown_on_real_text():
+    import regex
+    from pathlib import Path
+
+    from corpuslint import structure
+    from corpuslint.document import Document
+
+    root = Path(__file__).parent / "data" / "realtext"
+    docs = [Document(p.name, p.read_text(encoding="utf-8")) for p in sorted(root.glob("*.md"))]
+    assert len(docs) >= 3
+    for doc in docs:
+        masked = doc.masked(frozenset({structure.PROSE}))
+        text = doc.text
+        assert len(masked) == len(text)
+        assert all(m == t or (m == " " and t not in "\r\n") for m, t in zip(masked, text))
+        # the regions of other kinds are blanked exactly as one replacement per character would
+        for r in doc.regions:
+            if r.kind != structure.PROSE:
+                assert masked[r.start : r.end] == regex.sub(r"[^\r\n]", " ", text[r.start : r.end])
+
+
+def test_repeat_matches_tried_at_run_starts_only():
+    # S104's pattern is tried at the run starts repeat_starts finds, each from where the
+    # last match ended: overlapping repeats, look-behinds that read the text before the
+    # run, runs across a line feed or the end of a chunk, as one scan of the whole text
+    from corpuslint.families.spelling import repeated
+
+    texts = ["في في في", "the the the the", "a a a\nb b b", "x-ab ab ab", "1ab ab", "l'ab ab", "Ab aB.", "ab\nab ab",
+             "ab ab\n", "İi ıI ii", "قالَ قالَ", "de de\tde", "a\u00a0a\u202fa"]
+    for text in texts:
+        want = [m.span() for m in repeated._REPEAT_RE.finditer(text, overlapped=False)]
+        assert [m.span() for m in repeated.repeat_matches(text)] == want, text
+    chunk = repeated._CHUNK_CHARS
+    repeated._CHUNK_CHARS = 4
+    try:
+        text = "\n".join(texts)
+        want = [m.span() for m in repeated._REPEAT_RE.finditer(text, overlapped=False)]
+        assert len(want) >= 12 and [m.span() for m in repeated.repeat_matches(text)] == want
+    finally:
+        repeated._CHUNK_CHARS = chunk
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("{}()[];,'\".…#$%ab \t\n\r\x0b\x0c\x1c\x85\u2028") + ["..", "\n  (", "\n...\n"]),
+                max_size=40).map("".join))
+def test_code_punct_lines_as_finditer(text):
+    # plain_text_regions' punctuation lines: the pattern tried only at line starts whose
+    # first non-blank character can open a match, as one scan of the whole text
+    from corpuslint import structure
+
+    want = [m.span() for m in structure._CODE_PUNCT_LINE_RE.finditer(text)]
+    assert [m.span() for m in structure._code_punct_lines(text)] == want
+
+
+def test_plain_text_regions_gates_on_real_text():
+    # the indented-line gate (two spaces or a tab somewhere) and the punctuation lines on real text
+    from pathlib import Path
+
+    from corpuslint import structure
+
+    root = Path(__file__).parent / "data" / "realtext"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*.txt"))]
+    found = 0
+    for text in texts:
+        want = [m.span() for m in structure._CODE_PUNCT_LINE_RE.finditer(text)]
+        assert [m.span() for m in structure._code_punct_lines(text)] == want
+        found += len(want)
+        if not ("  " in text or "\t" in text):
+            assert structure._INDENTED_LINE_RE.search(text) is None
+    assert found >= 3

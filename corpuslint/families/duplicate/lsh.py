@@ -397,20 +397,33 @@ def near_duplicate_pairs(
     if n < brute_force_below:
         i, j = np.triu_indices(n, 1)
         if sigs is not None and len(i):
-            # agreeing positions of every pair, a block of rows at a time (at most 16 M
-            # booleans), not two gathered copies of the pairs' rows
             m = sigs.shape[1]
-            block = max(1, (1 << 24) // max(1, n * m))
-            table = np.empty((n, n), dtype=np.int64)
-            for r0 in range(0, n, block):
-                table[r0 : r0 + block] = (sigs[r0 : r0 + block, None, :] == sigs[None, :, :]).sum(axis=2)
-            agree = table[i, j]
-            keep = agree / sigs.shape[1] >= threshold - 0.2  # the estimated Jaccard, exactly as a mean
+            # agreeing positions of every pair in the first ``h`` columns (enough that the
+            # other m - h cannot lift a pair without many agreements there to the bar),
+            # then in the rest for the pairs that may still reach it: the same counts
+            h = min(m, max(1, int(m - (threshold - 0.2) * m) + m // 16 + 1))
+            agree = _agreements(sigs[:, :h])[i, j]
+            if h < m:
+                may = (agree + (m - h)) / m >= threshold - 0.2  # (each count / m, as below: exact)
+                i, j, agree = i[may], j[may], agree[may]
+                agree += (sigs[i, h:] == sigs[j, h:]).sum(axis=1)
+            keep = agree / m >= threshold - 0.2  # the estimated Jaccard, exactly as a mean
             i, j = i[keep], j[keep]
         pairs = np.stack((i, j), axis=1).astype(np.int64)
     else:
         pairs = candidate_pairs(sigs, threshold, backend)
     return verify(pairs, sets, offsets, threshold)
+
+
+def _agreements(sigs: np.ndarray) -> np.ndarray:
+    """(n, n) int64: positions where rows a and b of ``sigs`` agree, a block of rows at a
+    time (at most 16 M booleans), not two gathered copies of the pairs' rows."""
+    n, m = sigs.shape
+    block = max(1, (1 << 24) // max(1, n * m))
+    table = np.empty((n, n), dtype=np.int64)
+    for r0 in range(0, n, block):
+        table[r0 : r0 + block] = (sigs[r0 : r0 + block, None, :] == sigs[None, :, :]).sum(axis=2)
+    return table
 
 
 def group_by_key(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

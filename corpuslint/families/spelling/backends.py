@@ -22,6 +22,7 @@ en_US hunspell dictionary that chunspell ships is built in as ``"en"``.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import operator
 import os
@@ -35,7 +36,7 @@ import regex
 
 from ...index import verdict_cache
 from ...text import normalize
-from ...text.lazy_regex import lazy
+from ...text.lazy_regex import lazy, lazy_re
 from ...text.script import nfkc_presentation_forms
 
 
@@ -384,6 +385,12 @@ class Backend:
     # بان"): S101 does not report a half as a slip (base.compound_half).
     spaced_compounds: bool = False
 
+    def find_cleans(self, text: str, cleans) -> list[tuple[int, int, str]] | None:
+        """(start, end, clean) of every token of ``text`` (``token_re`` on the whole text)
+        whose ``clean`` spelling is one of ``cleans``, in text order, found without
+        tokenising ``text``; None when the back-end cannot do that for this text."""
+        return None
+
 
 
 # --------------------------------------------------------------------------- Arabic
@@ -394,6 +401,13 @@ _AR_LETTERS = "\u0621-\u063A\u0641-\u064A\u0671-\u06D3"
 # "ﻹعدادات" is one word; ``clean`` NFKC-normalises them before any lookup.
 _AR_PRES = "\uFB50-\uFD3D\uFD40-\uFDEF\uFE70-\uFEFC"
 _AR_TOKEN_RE = regex.compile(rf"[{_AR_LETTERS}{_AR_PRES}][{_AR_LETTERS}{_AR_PRES}{_AR_MARKS}]*")
+# ``ArabicBackend.find_cleans``: the marks ``clean`` deletes; what it does more than that
+# (NFKC on presentation forms, NFC on a letter + U+0653-U+0655).
+_AR_MARK_RE = lazy_re(f"[{_AR_MARKS}]")
+_AR_UNSTRIPPED_RE = lazy_re(f"[\u0653-\u0655{_AR_PRES}]")
+_AR_LETTER_SET = frozenset(
+    chr(c) for lo, hi in zip(_AR_LETTERS[0::3], _AR_LETTERS[2::3]) for c in range(ord(lo), ord(hi) + 1)
+)
 # Marks deleted before analysis: harakat, shadda, sukun, tanween (U+064B–U+065F), Quranic
 # annotation signs (U+0610–U+061A, U+06D6–U+06ED: small high letters, Uthmani stops),
 # dagger alef (U+0670) and tatweel. Alef wasla ٱ becomes a plain alef.
@@ -508,6 +522,38 @@ class ArabicBackend(Backend):
         # NFC first, so a combining hamza (U+0654/U+0655) after alef/waw/yeh becomes the
         # precomposed letter (أ ؤ ئ) before the marks are deleted.
         return unicodedata.normalize("NFC", nfkc_presentation_forms(token)).translate(_AR_STRIP)
+
+    def find_cleans(self, text: str, cleans) -> list[tuple[int, int, str]] | None:
+        """As ``Backend.find_cleans``, for text without presentation forms or the marks NFC
+        composes with a letter (U+0653-U+0655): there ``clean`` only deletes the marks
+        (``_AR_STRIP``) and reads ٱ as ا, so the tokens are the maximal letter runs of the
+        text with its marks deleted, each its own clean spelling, and a token spans from
+        its first letter to the next character kept (its trailing marks included). None
+        for a subclass, whose tokens or ``clean`` may differ."""
+        if type(self) is not ArabicBackend or _AR_UNSTRIPPED_RE.search(text) is not None:
+            return None
+        marks = [m.start() for m in _AR_MARK_RE.finditer(text)]
+        plain = _AR_MARK_RE.sub("", text) if marks else text
+        if "\u0671" in plain:
+            plain = plain.replace("\u0671", "\u0627")  # (one letter for one: offsets kept)
+        letters = _AR_LETTER_SET
+        found = []
+        for clean in cleans:
+            i = plain.find(clean)
+            while i >= 0:
+                end = i + len(clean)
+                if (i == 0 or plain[i - 1] not in letters) and (end == len(plain) or plain[end] not in letters):
+                    found.append((i, end, clean))
+                i = plain.find(clean, end)  # (a clean spelling is letters: no token of it starts before)
+        if marks:
+            # offset k of ``plain`` is k + (the marks before its character) in ``text``: the
+            # t-th mark is before it when k >= marks[t] - t (the letters kept before that mark)
+            # (``plain``'s end is ``text``'s end: a token's trailing marks are its own)
+            before = [m - t for t, m in enumerate(marks)]
+            found = [(i + bisect.bisect_right(before, i), end + bisect.bisect_right(before, end), clean)
+                     for i, end, clean in found]
+        found.sort()
+        return found
 
     @staticmethod
     def vocalised(token: str) -> bool:

@@ -63,41 +63,38 @@ _CP: list[_CodePoints] = []  # the one table, made on first use (~7 MB)
 _CHUNK_CHARS = 1 << 20  # the code-point arrays are built for about this many characters at a time
 
 
-def repeat_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the lines (between line feeds) of ``text`` where ``_REPEAT_RE`` may
-    match, found with numpy over the code points: at a run of gap characters after the
-    last letter or mark of a letter-led run ``w`` of letters and marks, the character right
-    after the gap and the one ``len(w)`` characters later are ``w``'s first and last
-    (case-insensitively), and the one after that is neither letter nor mark. Every match
-    of ``_REPEAT_RE`` (``w``, gap, ``w`` again) is such a place; most gaps are not. A long
-    text is read in pieces of whole lines (``_CHUNK_CHARS``)."""
+def repeat_starts(text: str) -> list[tuple[int, int]]:
+    """(start, end of its line) of every place of ``text`` where a match of ``_REPEAT_RE``
+    may start, in order, found with numpy over the code points: the start of a letter-led
+    run ``w`` of letters and marks followed by a run of gap characters, where the character
+    right after the gap and the one ``len(w)`` characters later are ``w``'s first and last
+    (case-insensitively), and the one after that is neither letter nor mark. A match (``w``,
+    gap, ``w`` again) starts at such a place: its look-behind allows no letter or mark
+    before ``w``; most places are no match. A long text is read in pieces of whole lines
+    (``_CHUNK_CHARS``)."""
     out: list[tuple[int, int]] = []
     n = len(text)
     piece = 0
     while piece < n:
         cut = text.find("\n", piece + _CHUNK_CHARS) if n - piece > _CHUNK_CHARS else -1
         cut = n if cut < 0 else cut
-        for pos in _repeat_places(text[piece:cut] if (piece, cut) != (0, n) else text):
-            pos += piece
-            if out and pos < out[-1][1]:
-                continue  # (a line already named)
-            start = text.rfind("\n", 0, pos) + 1
-            end = text.find("\n", pos)
+        for start in _repeat_places(text[piece:cut] if (piece, cut) != (0, n) else text):
+            start += piece
+            end = text.find("\n", start)
             out.append((start, n if end < 0 else end))
         piece = cut + 1
     return out
 
 
 def _repeat_places(text: str) -> list[int]:
-    """Offsets in ``text`` of the gaps ``repeat_lines`` describes (all of them for a text
-    of fewer than three characters), in order."""
+    """Offsets in ``text`` of the run starts ``repeat_starts`` describes, in order."""
     if not _CP:
         _CP.append(_CodePoints())
     table = _CP[0]
     cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     n = len(cp)
     if n < 3:
-        return [0] if n else []
+        return []  # (a match takes three characters at least)
     table.fill(cp)
     kind = table.kind[cp]
     gap = (cp == 0x20) | (cp == 0x09) | (cp == 0xA0) | (cp == 0x202F)
@@ -122,19 +119,26 @@ def _repeat_places(text: str) -> list[int]:
     keep = (canon[cp[w]] == canon[cp[e]]) & (canon[cp[s - 1]] == canon[cp[e + size - 1]])
     after = e + size
     keep &= (after == n) | (kind[np.minimum(after, n - 1)] == 0)
-    return s[keep].tolist()
+    return w[keep].tolist()
 
 
 def repeat_matches(text: str):
     """``_REPEAT_RE.finditer(text, overlapped=False)``: the same matches in the same order,
-    with ``_REPEAT_RE`` run only on the lines ``repeat_lines`` finds (its matches never
-    cross a line feed: neither word nor gap holds one, and its look-arounds read a line
-    feed and the end of the text alike). Without regex's case lists, one scan of the text."""
+    with ``_REPEAT_RE`` tried only at the places ``repeat_starts`` finds, each from where
+    the last match ended (its look-behind reads the text before the place; its matches
+    never cross a line feed: neither word nor gap holds one, and its look-arounds read a
+    line feed and the end of the text alike). Without regex's case lists, one scan of the text."""
     if _get_all_cases is None:
         yield from _REPEAT_RE.finditer(text, overlapped=False)
         return
-    for start, end in repeat_lines(text):
-        yield from _REPEAT_RE.finditer(text, start, end, overlapped=False)
+    done = 0
+    for start, end in repeat_starts(text):
+        if start < done:
+            continue
+        m = _REPEAT_RE.match(text, start, end)
+        if m is not None:
+            yield m
+            done = m.end()
 
 
 # A line of command output, a shell session or a command synopsis: "lrwxrwxrwx 1 root

@@ -7,7 +7,8 @@ from collections import defaultdict
 import numpy as np
 
 from ...findings import Location, Severity
-from .analysis import token_table
+from ...text.script import language_spans
+from .analysis import _spans, token_table
 from .base import SpellingCorpusRule
 
 
@@ -215,7 +216,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
         if doc is None:
             return
         first_done: set[str] = set()
-        for start, end, token, clean, form in _occurrences(b, doc.text, report):
+        for start, end, token, clean, form in _occurrences(b, doc.text, report, ls.vocab):
             major, where, loc, every, named = report[form]
             # This very spelling must be one the dictionary rejects (not another spelling
             # with the same form), and written without vowels: vocalised classical text
@@ -289,9 +290,16 @@ def _most_frequent(group: _Group) -> str:
     return group.best
 
 
-def _occurrences(b, text: str, forms):
+def _occurrences(b, text: str, forms, vocab: list[str] | None = None):
     """(start, end, token, clean, form) of every token of ``text`` whose form is in
-    ``forms``, in text order: one tokenisation, the form asked once per distinct spelling."""
+    ``forms``, in text order: one tokenisation, the form asked once per distinct spelling.
+    ``vocab``: the distinct clean spellings of the back-end's tokens of ``text`` (its
+    ``LangState.vocab``), which spare the tokenisation where ``_found_occurrences`` applies."""
+    if vocab is not None:
+        found = _found_occurrences(b, text, forms, vocab)
+        if found is not None:
+            yield from found
+            return
     table = token_table(b)
     with table.lock:
         found = table.tokenize(text, [(0, len(text))])
@@ -307,3 +315,17 @@ def _occurrences(b, text: str, forms):
         start = int(starts[i])
         end = start + int(lens[i])
         yield start, end, text[start:end], table.cleans[int(cids[i])], wanted[int(fids[i])]
+
+
+def _found_occurrences(b, text: str, forms, vocab: list[str]) -> list[tuple] | None:
+    """``_occurrences`` without tokenising ``text`` (``Backend.find_cleans``), or None
+    where it does not apply: the back-end must own all of ``text`` (one span), so that
+    every token's clean spelling is in ``vocab`` and the wanted ones are those of a
+    wanted form."""
+    if _spans(text, b, language_spans(text)) != [(0, len(text))]:
+        return None
+    form = b.form
+    found = b.find_cleans(text, [clean for clean in vocab if form(clean) in forms])
+    if found is None:
+        return None
+    return [(start, end, text[start:end], clean, form(clean)) for start, end, clean in found]
