@@ -462,10 +462,7 @@ class ArabicBackend(Backend):
             from arabicstopwords.arabicstopwords import stopwords_list
         except ImportError:  # pragma: no cover - depends on the environment
             return []
-        words = list(stopwords_list())
-        if not self._analex:  # (its tables, ~13 MB, are not kept for the run: qalsadi imports it again)
-            unload_modules(("arabicstopwords",))
-        return words
+        return list(stopwords_list())
 
     # Neighbouring keys of the Arabic (101) keyboard, letters that differ by dots, and
     # letters that sound alike; ة ى أ are written ه ي ا here because keys fold them.
