@@ -287,7 +287,9 @@ class Linter:
             doc = documents.get(f.key)
             if kinds == ALL_REGIONS or doc is None or not doc.outside(f.start, f.end, kinds):
                 if f.related:  # a related record named by its key: name file and record
-                    f.related = tuple(record_location(r, documents) for r in f.related)
+                    named = tuple(record_location(r, documents) for r in f.related)
+                    if any(a is not b for a, b in zip(named, f.related)):  # (else the shared tuple is kept)
+                        f.related = named
                 out.append(f)
         return out
 

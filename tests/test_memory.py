@@ -460,6 +460,39 @@ def test_equal_messages_of_findings_become_one_string():
     assert found[0].fix.edits[0].replacement is found[1].fix.edits[0].replacement is found[2].fix.edits[0].replacement
 
 
+def test_equal_positions_and_related_locations_of_findings_become_one_object():
+    """``share_messages`` also makes equal positions (ints above 256 are objects of their
+    own), related locations and their tuples one object each, with no value or type
+    changed: the real findings of the sample corpus, each twice (as a corpus rule reports
+    every copy of a name pointing at its first spelling), keep their JSON report text."""
+    from dataclasses import replace
+
+    from corpuslint.findings import Finding, Location, Severity, share_messages
+    from corpuslint.outputs.json_format import diagnostic_text
+
+    def fresh(f):  # the same values in objects of their own
+        return replace(f, start=int(str(f.start)), end=int(str(f.end)), line=int(str(f.line)),
+                       column=int(str(f.column)), related=tuple(
+                           Location("".join(list(r.path)), int(str(r.line)), int(str(r.column)), r.record)
+                           for r in f.related))
+
+    real = engine.lint_paths([str(SAMPLES)])
+    findings = [fresh(f) for f in real] + [fresh(f) for f in real]
+    before = [diagnostic_text(f) for f in findings]
+    share_messages(findings)
+    assert [diagnostic_text(f) for f in findings] == before
+    first, second = findings[: len(real)], findings[len(real) :]
+    assert sum(1 for f in first if f.related) >= 5
+    assert all(a.related is b.related and a.message is b.message for a, b in zip(first, second))
+    assert all(a.related[0].line is b.related[0].line for a, b in zip(first, findings) if a.related and b.related
+               and a.related[0].line == b.related[0].line)
+    assert all(a.start is b.start for a in first for b in findings if a.start == b.start)
+    odd = Finding("X100", "odd", "test", Severity.INFO, "m", "a.txt", np.int64(1000), 1000)
+    plain = Finding("X100", "odd", "test", Severity.INFO, "m", "a.txt", 1000, True)
+    share_messages([plain, odd])  # (a numpy integer or a bool is never swapped for an equal int)
+    assert type(odd.start) is np.int64 and type(plain.end) is bool and type(odd.end) is int
+
+
 def test_slip_tables_go_when_s101_has_reduced_and_the_report_is_the_same(tmp_path, monkeypatch, capsys):
     """With S101 the only rule asking for slip evidence, the tables only the evidence
     derives (deletion index, spellings by key) are gone from the merged corpus when S103
@@ -470,6 +503,9 @@ def test_slip_tables_go_when_s101_has_reduced_and_the_report_is_the_same(tmp_pat
     from corpuslint.families.spelling import analysis, backends
     from corpuslint.families.spelling import base as spelling_base
 
+    import gc
+
+    gc.collect()  # (the rules of earlier tests' runs, held in reference cycles, would count as evidence askers)
     _seed_and_copies(tmp_path)
     # and a slip of the seed's most frequent long word, once (S101's corpus evidence: the deletion index)
     text = (tmp_path / "0.txt").read_text(encoding="utf-8")

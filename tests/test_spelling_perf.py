@@ -205,7 +205,8 @@ def test_qalsadi_memo_dicts_are_emptied_and_the_analyses_do_not_change(monkeypat
 
 def test_released_morphology_is_made_again_with_the_same_analyses():
     """``release_morphology`` (once the rules asking for it have reduced) drops qalsadi's
-    analyser and the per-word memos; asked again, the answers are the same."""
+    analyser, the per-word memos and the modules of qalsadi and its dependencies; asked
+    again, the answers are the same."""
     import re
 
     from corpuslint.families.spelling import backends
@@ -222,7 +223,10 @@ def test_released_morphology_is_made_again_with_the_same_analyses():
     assert b._analex and b._morph and b._classes and any(pattern for _c, _v, pattern, _s in before)
     b.release_morphology()
     assert b._analex is None and not (b._morph or b._classes or b._types or b._flagged or b._part)
+    # qalsadi and its own dependencies are unloaded with it (~17 MB of module tables), imported again on use
+    assert not {m.partition(".")[0] for m in sys.modules} & set(backends.MORPHOLOGY_PACKAGES)
     assert answers() == before
+    assert "qalsadi.analex" in sys.modules
 
 
 def test_bound_dictionary_lookups_give_qalsadi_the_same_analyses():
@@ -322,14 +326,16 @@ def test_rejected_occurrences_skipped_in_bulk_have_no_slip_evidence():
     assert skipped > 100 and kept > 20
 
 
-def test_document_word_ids_sliced_from_the_table_are_the_looked_up_ones():
-    """When the corpus table is summed from the states in the reduce, each document's
-    corpus word ids (``LangCorpus.doc_words``) are sliced from the table's per-document
-    ids (``table._lang_table``): the same ids as looking every word up by string."""
+def test_document_word_ids_kept_by_the_merge_are_the_looked_up_ones():
+    """When the corpus is summed from the states in the reduce, each document's corpus
+    word ids (``LangCorpus.doc_words``) are read from the per-document ids the merge kept
+    (``analysis._LangSum``, remapped to corpus ids in the smallest dtype that holds them):
+    the same ids as looking every word up by string."""
     merged, documents = merged_documents()
     checked = 0
     for lc, path, ls in documents:
-        assert lc.doc_words.ids is not None and lc.doc_words.at
+        assert path in lc.doc_words.own  # (``_LangSum``: each document's ids in an array of its own)
+        assert lc.doc_words.own[path].dtype == (np.uint16 if len(lc.words) <= 1 << 16 else np.int32)
         want = np.fromiter(map(lc.word_id.__getitem__, ls.words.split("\n")), np.int64, len(ls.count))
         got = lc.doc_words.get(path)
         assert got.dtype == np.int64 and np.array_equal(got, want)

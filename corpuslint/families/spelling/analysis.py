@@ -730,12 +730,17 @@ class _DocWords:
     """path -> a document's local vocabulary as corpus word ids (``LangCorpus.doc_words``),
     computed on demand from the states the reduce holds (on Dask: the targets' only).
     ``ids``: when the corpus table was summed from these states here, every document's
-    word ids as (path -> (offset, size), one array): read by slicing, with no look-up
-    per word."""
+    word ids, read with no look-up per word: path -> its own array (``_LangSum``, in the
+    smallest dtype that holds the corpus ids: 2 bytes a (document, word) pair below
+    65,536 words), or (path -> (offset, size), one array) (``table._lang_table``)."""
 
     def __init__(self, lang: str, word_id: dict[str, int], states: dict[str, Any], ids=None):
         self.lang, self.word_id, self.states = lang, word_id, states
-        self.at, self.ids = ids if ids is not None else ({}, None)
+        if isinstance(ids, dict):
+            self.own, self.at, self.ids = ids, {}, None
+        else:
+            self.own = {}
+            self.at, self.ids = ids if ids is not None else ({}, None)
         self.memo: dict[str, np.ndarray] = {}
 
     def get(self, path: str, default=None):
@@ -745,6 +750,10 @@ class _DocWords:
             ls = state.langs.get(self.lang) if isinstance(state, DocState) else None
             if ls is None:
                 return default
+            own = self.own.get(path)
+            if own is not None and len(own) == len(ls.count):
+                got = self.memo[path] = own.astype(np.int64)
+                return got
             at = self.at.get(path)
             if at is not None and at[1] == len(ls.count):
                 got = self.memo[path] = self.ids[at[0] : at[0] + at[1]].astype(np.int64)
@@ -775,9 +784,11 @@ def _finish(lc: LangCorpus, lang: str, states, vocab: list[str], first: np.ndarr
     is word ``i``; ``first[i]`` (path id into ``paths``, line, column) its first
     occurrence in the corpus; ``count[i]``/``rejected[i]`` its (rejected) occurrences;
     ``word_key[i]`` its key (id into ``keyl``, whose documents are ``key_docs``);
-    ``pair_a``/``pair_b`` the distinct adjacent pairs; ``doc_ids``: None or (path ->
-    (offset, size), each document's words as ids, one int array). The ids are made
-    corpus first-occurrence ids (ties in order of ``tiebreak``, else of the ids)."""
+    ``pair_a``/``pair_b`` the distinct adjacent pairs; ``doc_ids``: None, path -> the
+    document's words as ids (an int array each: made corpus ids in place, in the
+    smallest dtype that holds them), or (path -> (offset, size), each document's words as
+    ids, one int array). The ids are made corpus first-occurrence ids (ties in order of
+    ``tiebreak``, else of the ids)."""
     backend = lc.backend
     v = len(vocab)
     columns = (first[:, 2], first[:, 1], first[:, 0])
@@ -786,7 +797,11 @@ def _finish(lc: LangCorpus, lang: str, states, vocab: list[str], first: np.ndarr
     rank[order] = np.arange(v, dtype=np.int64)
     words = lc.words = [vocab[i] for i in order.tolist()]
     word_id = lc.word_id = dict(zip(words, range(v)))
-    if doc_ids:
+    if isinstance(doc_ids, dict):  # (one document at a time: no second copy of every document's ids)
+        small = np.uint16 if v <= 1 << 16 else np.int32 if v < 2**31 else np.int64
+        for path, ids in doc_ids.items():
+            doc_ids[path] = rank[ids].astype(small)
+    elif doc_ids:
         doc_ids = (doc_ids[0], rank.astype(doc_ids[1].dtype)[doc_ids[1]])
     lc.doc_words = _DocWords(lang, word_id, states, doc_ids)
     lc.n_docs = n_docs
@@ -849,9 +864,7 @@ class _LangSum:
         self.first = [_Column(np.int32) for _ in range(3)]  # path id, line, column
         self.key_docs = _Column(np.int64)
         self.paths: list[str] = []
-        self.at: dict[str, tuple[int, int]] = {}
-        self.ids: list[np.ndarray] = []
-        self.size = 0
+        self.ids: dict[str, np.ndarray] = {}  # path -> the document's word ids (``_DocWords``)
         self.pairs = np.zeros(0, dtype=np.int64)  # distinct (a << 32 | b) codes
         self.pending: list[np.ndarray] = []
         self.n_pending = 0
@@ -888,9 +901,7 @@ class _LangSum:
             self.n_pending += len(pairs)
             if self.n_pending > PAIR_CHUNK:
                 self._distinct_pairs()
-        self.ids.append(mine.astype(np.int32))
-        self.at[path] = (self.size, n)
-        self.size += n
+        self.ids[path] = mine.astype(np.int32)
 
     def _distinct_pairs(self) -> None:
         if self.pending:
@@ -908,11 +919,10 @@ class _LangSum:
         if v > 1 and (ranked[1:] == ranked[:-1]).all(axis=1).any():  # two words first seen at one place
             tiebreak = np.empty(v, dtype=np.int64)  # (a crafted state): ties go in code-point order, as the table's
             tiebreak[np.fromiter(sorted(range(v), key=vocab.__getitem__), np.int64, v)] = np.arange(v)
-        ids = np.concatenate(self.ids) if self.ids else np.zeros(0, np.int32)
-        self.ids = []
+        ids, self.ids = self.ids, {}
         _finish(lc, lang, states, vocab, first, self.count.view, self.rejected.view, self.word_key.view,
                 list(self.key_ids), self.key_docs.view, self.pairs >> 32, self.pairs & 0xFFFFFFFF, self.paths,
-                len(self.paths), (self.at, ids), tiebreak)
+                len(self.paths), ids, tiebreak)
 
 
 def corpus_of_states(states, languages: tuple[str, ...]) -> Corpus:

@@ -23,6 +23,7 @@ en_US hunspell dictionary that chunspell ships is built in as ``"en"``.
 from __future__ import annotations
 
 import bisect
+import gc
 import hashlib
 import operator
 import os
@@ -517,6 +518,8 @@ class ArabicBackend(Backend):
             self._analex_words = 0
             for memo in (self._morph, self._classes, self._types, self._flagged, self._part):
                 memo.clear()
+            if not self._analex:
+                unload_modules(MORPHOLOGY_PACKAGES)
 
     def clean(self, token: str) -> str:
         # NFC first, so a combining hamza (U+0654/U+0655) after alef/waw/yeh becomes the
@@ -852,6 +855,23 @@ def _analyzer():
         if d is not None and hasattr(d, "cursor") and hasattr(d, "table_name"):
             d.lookup = _bound_freq_lookup(d, d.lookup)
     return analex
+
+
+# qalsadi and the packages it imports that corpuslint never imports itself (~17 MB of
+# module tables and code objects once imported): unloaded when the morphology is released
+MORPHOLOGY_PACKAGES = ("qalsadi", "arramooz", "arabicstopwords", "alyahmor", "libqutrub", "naftawayh",
+                       "tashaphyne", "pickledb")
+
+
+def unload_modules(packages: tuple[str, ...]) -> None:
+    """Forget the imported modules of ``packages`` (top-level names) so that what only
+    they hold is freed; importing one again loads it afresh. For packages nothing keeps
+    a reference into once their one user let go (``ArabicBackend.release_morphology``)."""
+    names = [m for m in sys.modules if m.partition(".")[0] in packages]
+    for name in names:
+        del sys.modules[name]
+    if names:
+        gc.collect()  # (their functions and classes are in reference cycles)
 
 
 def _detach_connections(analex) -> None:
