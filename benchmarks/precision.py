@@ -309,7 +309,7 @@ def excerpt(loc: Located, width: int = 80) -> str:
 def stub(loc: Located, corpus: str) -> dict:
     return {"code": loc.fp[0], "path": loc.fp[1], "span": loc.span, "line_hash": loc.fp[3],
             "label": "?", "note": "", "excerpt": excerpt(loc, 60), "line": loc.finding.get("line"),
-            "message": loc.finding.get("message")} | ({"record": loc.finding["record"]} if "record" in loc.finding else {})
+            "message": loc.finding.get("message")} | ({"record": loc.finding["record"]} if loc.finding.get("record") is not None else {})
 
 
 def pick(located: list[Located], code: str, n: int, labels: list[dict], seed: int) -> list[Located]:
@@ -326,7 +326,7 @@ def pick(located: list[Located], code: str, n: int, labels: list[dict], seed: in
 
 def show(loc: Located, corpus: str, i: int) -> None:
     f = loc.finding
-    rec = f":#{f['record']}" if "record" in f else ""
+    rec = f":#{f['record']}" if f.get("record") is not None else ""
     print(f"\n[{i}] {corpus}/{loc.fp[1]}{rec}:{f.get('line')}:{f.get('column')} {f['code']} ({f.get('severity')}) {f.get('message')}")
     print(f"    span: «{loc.span}»")
     print(f"    line: {excerpt(loc)}")
