@@ -18,7 +18,11 @@ code-like text that technical prose really contains. Each corpus folder gets
 
 Building is idempotent: a corpus whose manifest exists with the current builder version
 is skipped (``--force`` rebuilds). A corpus whose source cannot be fetched is reported
-and skipped; the others are still built. Total download: about 62 MB (13 packages).
+and skipped; the others are still built. Total download: about 102 MB (33 packages; the
+six corpora po-django ... readme-cjk take 39 MB of it, 23 MB for npm quran-json).
+
+JSON Lines corpora (one record a line, the prose in its ``text`` field, as corpuslint's
+JSONL reader reads it) count the words of the text fields only (:func:`linted_text`).
 
 Word counts: a word is a maximal run of letters, marks, digits (and ZWNJ/ZWJ inside a
 word); for scripts written without spaces (Han, Hiragana, Katakana, Hangul is spaced so
@@ -374,7 +378,9 @@ def pypi_licence(src: Source) -> str:
 
 def npm_licence(src: Source) -> str:
     for _, data in members(Source(src.registry, src.name, path=src.path), r"^package/package\.json$"):
-        lic = json.loads(data).get("license", "unknown")
+        meta = json.loads(data)
+        lic = meta.get("license") or "; ".join(
+            entry.get("type", "") for entry in meta.get("licenses", []) if isinstance(entry, dict)) or "unknown"
         return lic if isinstance(lic, str) else json.dumps(lic)
     return "unknown"
 
@@ -789,7 +795,7 @@ def quran_json_translations(b: Builder, out: Path) -> list[Source]:
     """npm quran-json 3.1.2: one file per translation (``quran_<lang>.jsonl``), one verse a
     record ``{"id": "sura:verse", "text": translation}``, 6,236 records each."""
     src = b.fetch("npm", "quran-json", version="3.1.2")
-    src.licence = npm_licence(src) + " (package; translations from quranenc.com)"
+    src.licence = npm_licence(src) + " (package.json); LICENSE.txt: CC-BY-SA-4.0; translations from quranenc.com"
     wanted = "|".join(QURAN_JSON_LANGS)
     for rel, data in members(src, rf"^package/dist/quran_({wanted})\.json$"):
         lang = rel.rsplit("_", 1)[1][: -len(".json")]
