@@ -706,7 +706,7 @@ PO_ESCAPE_RE = re.compile(r"\\(.)")
 
 
 def po_msgstrs(text: str) -> list[str]:
-    """The translations of a gettext .po file, in file order: every ``msgstr`` and each
+    r"""The translations of a gettext .po file, in file order: every ``msgstr`` and each
     plural form ``msgstr[n]`` with its continuation lines joined and C escapes decoded;
     the header (the msgstr of ``msgid ""``), empty (untranslated) strings and obsolete
     ``#~`` entries are left out; fuzzy entries are kept (the package ships them).
