@@ -816,6 +816,10 @@ class ShortLines(QualityRule):
                        short / total, self.opts["max-fraction"])
 
 
+# Hash signs or ellipses a document needs before their ratio to its words means anything.
+SYMBOL_MIN_COUNT = 3
+
+
 class SymbolHeavy(QualityRule):
     """Too many hash signs or ellipses per word.
 
@@ -829,6 +833,8 @@ class SymbolHeavy(QualityRule):
     low-value pages: social-media dumps and link farms.
     An ellipsis closing a line and the one opening the next ("Wußten Sie schon...",
     "... daß ...") are one suspended sentence, counted once.
+    A ratio needs at least three of the symbol (``SYMBOL_MIN_COUNT``): one pause in a verse
+    of four words ("Non!... Par la lune", Qur'an 74:32 in French) is 0.25 per word.
     Example: "#news #sport #today #follow #like ..." (one hash per word). Markdown
     heading markers (``## Install``) and code (``# apt install x``) are markup, not
     symbols in the text, and are not counted.
@@ -851,7 +857,7 @@ class SymbolHeavy(QualityRule):
              "max-ellipsis-ratio"),
         ):
             ratio = count / n_words
-            if ratio > self.opts[key]:
+            if count >= SYMBOL_MIN_COUNT and ratio > self.opts[key]:
                 return (
                     f"symbol-heavy: {count} {label} for {n_words} words "
                     f"({_fmt(ratio, self.opts[key])} per word > max {_fmt(self.opts[key], ratio)})"
@@ -882,6 +888,8 @@ class AbnormalWordLength(QualityRule):
     where modern Persian prose measures 4-4.6; its default minimum is 2.5. Urdu writes its
     postpositions and auxiliaries (کے، کی، کو، سے، نے، ہے) as words too: the 114 surahs of
     an Urdu Qur'an translation measure 2.8-3.5 (median 3.1); its default minimum is 2.5.
+    Documents under 50 words are not measured (as for Q103): the mean of a verse of two to
+    twenty words is the verse's ("Ta, Ha", 1.5; Turkish "Dağları yerleştirmiştir", 11).
     Fix safety: No automatic fix.
     """
 
@@ -892,6 +900,8 @@ class AbnormalWordLength(QualityRule):
 
     def measure(self, doc):
         p = prose(doc)
+        if _word_count(p) < GOPHER_MIN_WORDS:
+            return None
         words = [w for w in p.words if not T.has_spaceless(w)] if T.has_spaceless(p.text) else p.words
         spaced = sum(map(len, words))
         if not words or spaced < 0.5 * sum(map(len, p.words)):
