@@ -510,12 +510,16 @@ class RepeatedNgram(QualityRule):
     An n-gram that ends the lines of verse (all its occurrences but one at a line end, the
     first in a block of short lines: ``corpuslint.structure.in_verse``) is a refrain, the
     radif of a ghazal ("تو بی چیزی نیست" closing every couplet of Hafez 75), not stuffing.
+    Severity info: of the findings labelled on 37 corpora of real text (benchmarks/labels),
+    none was stuffing: translated scripture and hadith repeat their formulas by design
+    (the call to prayer, "peace be upon him", parallel clauses). A training-data filter
+    that drops such documents raises its severity (``[tool.corpuslint.severity] Q103 = "warning"``).
     Fix safety: No automatic fix: the document should be dropped.
     """
 
     code = "Q103"
     name = "repeated-ngram"
-    default_severity = Severity.WARNING
+    default_severity = Severity.INFO
     repetition = True
     options = {"max-2gram-share": 0.20, "max-3gram-share": 0.18, "max-4gram-share": 0.16, "genre": "auto"}
 
@@ -645,13 +649,13 @@ class RepeatedLongNgrams(QualityRule):
     content built from the same phrases.
     Example: an article whose last three paragraphs repeat its first three with
     different line breaks.
-    Documents under 50 words are not measured (as for Q103).
+    Documents under 50 words are not measured (as for Q103). Severity info, as Q103's.
     Fix safety: No automatic fix: the document should be re-extracted or dropped.
     """
 
     code = "Q112"
     name = "repeated-long-ngrams"
-    default_severity = Severity.WARNING
+    default_severity = Severity.INFO
     repetition = True
     options = {"max-share": {"5": 0.15, "6": 0.14, "7": 0.13, "8": 0.12, "9": 0.11, "10": 0.10}, "genre": "auto"}
 
