@@ -52,7 +52,7 @@ def test_q107_urdu_prose_is_not_character_soup():
     # surah 113 of an Urdu translation: mean word length 2.8 (the whole translation: median 3.1)
     assert found("quran-ur-al-falaq.txt", "Q107") == []
     # a spaced-out run of letters is still below the Urdu minimum
-    assert found("x.txt", "Q107", "ک ہ و م ی ں پ ن ا ہ م ا ن گ ت ا ہ و ں\n") == [("Q107", 1, 1)]
+    assert found("x.txt", "Q107", "ک ہ و م ی ں پ ن ا ہ م ا ن گ ت ا ہ و ں\n" * 3) == [("Q107", 1, 1)]  # 63 words
 
 
 # -- W105: blank lines inside a Markdown code block are code --------------------------------
@@ -216,3 +216,20 @@ def test_q103_q112_do_not_measure_a_verse_a_record():
     records = [{"id": k, "text": v} for k, v in enumerate(verses, 1)]
     found = lint_records(records, id_field="id", config={"select": ["Q103", "Q112", "Q108"]})
     assert sorted((f.code, f.record) for f in found) == [("Q108", 1), ("Q108", 2), ("Q108", 3)]
+
+
+def test_q106_q107_do_not_measure_a_verse_of_a_few_words():
+    import json
+
+    from corpuslint import lint_records
+
+    # one ellipsis in a verse of 4 words is 0.25 per word; "Ta, Ha" has a mean word length
+    # of 1.5 characters, Turkish "Dağları yerleştirmiştir" 11: a ratio over a few words
+    lines = (REAL / "quran-short-verses-fr-tr-en.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    found = lint_records(records, id_field="id", config={"select": ["Q106", "Q107"]})
+    assert found == []
+    # three ellipses make a ratio: teaser lines of a few words are still symbol-heavy
+    teasers = [{"id": 1, "text": "Non!... Par la lune... Par la nuit..."}]
+    assert [f.code for f in lint_records(teasers, id_field="id", config={"select": ["Q106"]})] == ["Q106"]
+

@@ -180,7 +180,7 @@ def test_symbol_heavy_hashtags_and_ellipses():
 
 
 def test_abnormal_word_length_both_ends():
-    blob = " ".join(["aGVsbG8gd29ybGQgdGhpcyBpcyBiYXNlNjQgZGF0YQ"] * 20)
+    blob = " ".join(["aGVsbG8gd29ybGQgdGhpcyBpcyBiYXNlNjQgZGF0YQ"] * 60)  # 50+ words: Gopher's length filter
     assert "above max 10" in only(run(Q.AbnormalWordLength, blob)).message
     letters = " ".join("ا ب ت ث ج ح خ د ذ ر ز س".split() * 10)
     f = only(run(Q.AbnormalWordLength, letters))
@@ -228,7 +228,7 @@ def test_repeated_long_ngrams_catches_rewrapped_repetition():
     text = "\n".join(first + [" ".join(first), "انتهى."]) + "\n"
     assert run(Q.RepeatedLines, text) == [] and run(Q.RepeatedParagraphs, text) == []
     f = only(run(Q.RepeatedLongNgrams, text))
-    assert f.code == "Q112" and f.severity is Severity.WARNING
+    assert f.code == "Q112" and f.severity is Severity.INFO  # (0 of 69 labelled real findings held)
     assert f.message.startswith("repeated 5-word sequences cover 0.4") and f.message.endswith("(max 0.15)")
 
 
