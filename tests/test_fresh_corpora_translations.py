@@ -186,6 +186,17 @@ def test_a_message_catalogue_repeats_translations_and_ends_messages_a_program_co
     assert found("x.txt", "W101", spaced) == [("W101", 151, 7)]
 
 
+def test_a106_a107_a_message_catalogues_markup_is_the_programs():
+    # Django's admindocs: "<a href=\"%(link)s\">" in the source string and its translation;
+    # Sphinx: "%(version)s &#8212; %(docstitle)s" (po-sphinx A106 0/20, A107 0/13 labelled)
+    for name in ("django-po-ar-admindocs.txt", "sphinx-po-fa-changes.txt"):
+        assert found(name, "A106") == [] and found(name, "A107") == [], name
+    # the same strings without their placeholders are no catalogue: markup in prose is reported
+    for name, tags, entities in (("django-po-ar-admindocs.txt", 16, 0), ("sphinx-po-fa-changes.txt", 2, 2)):
+        text = (REAL / name).read_text(encoding="utf-8").replace("%", "")
+        assert (len(found("x.txt", "A106", text)), len(found("x.txt", "A107", text))) == (tags, entities), name
+
+
 def test_a102_a_message_catalogues_placeholder_strings_are_messages_not_widgets():
     # Sphinx's Persian .po: "%r" (a theme option's name, untranslated), "<<original entry>>"
     assert found("sphinx-po-fa-strings.txt", "A102") == []
