@@ -79,6 +79,29 @@ def test_s104_turkish_reduplication_and_a_suffix_then_the_particle_are_not_slips
     assert found("x.txt", "S104", english) == [("S104", 1, 46)]
 
 
+def test_s104_a_turkish_verse_of_one_line_is_turkish():
+    import json
+
+    from corpuslint import lint_records
+
+    # Qur'an 78:19 "Gökler kapı kapı açılacaktır" (the heavens open gate by gate), 100:3,
+    # 25:69, 67:4, one verse a record: too short for five of ı ğ ş, but their words in lower
+    # case with ı ğ ş ("kapı", "açılacaktır") and "için", "ve" are Turkish (was 40 S104 on
+    # quran_tr.jsonl, 19 of 20 labelled false)
+    lines = (REAL / "quran-tr-short-verses.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert lint_records(records, id_field="id", config={"select": ["S104"]}) == []
+    # a doubled conjunction in the same verse is still a slip
+    slip = [{"id": "78:19", "text": "Gökler ve ve kapı kapı açılacaktır"}]
+    assert [(f.code, f.column) for f in lint_records(slip, id_field="id", config={"select": ["S104"]})] == [
+        ("S104", 8)]
+    # German with its ü and ö, English naming Muğla: not Turkish
+    for text, col in (("Wir fahren über über die Brücke nach Köln.", 12),
+                      ("We drove to Muğla and the the coast.", 23)):
+        found = lint_records([{"id": 1, "text": text}], id_field="id", config={"select": ["S104"]})
+        assert [(f.code, f.column) for f in found] == [("S104", col)], text
+
+
 # -- W120: the ezafe ی on a numeral ---------------------------------------------------------
 
 

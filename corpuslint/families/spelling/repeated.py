@@ -202,10 +202,17 @@ URDU_FUNCTION_WORDS = frozenset(
     چونکہ ہے ہیں تھا تھی تھے تھیں ہوں گا گی گے بھی ہی""".split()
 )
 # Turkish reduplicates words of every class too (ikileme): "akın akın", "tekrar tekrar",
-# "bölük bölük", "uzun uzun", "bir bir", "göre göre". In Turkish text (5 or more of ı ğ ş
-# İ, at least 2% of its Latin letters; not English naming İstanbul) only these are slips.
+# "bölük bölük", "uzun uzun", "bir bir", "göre göre". In Turkish text only these are slips.
+# Turkish text: at least one word no other Latin-script language writes ("ve", "için",
+# "değil"..., or a word in lower case with ı ğ ş: names are capitalised), and with the
+# words in lower case holding ü ö ç, at least 2 and a tenth of its Latin words: a verse of
+# one line ("Gökler kapı kapı açılacaktır") is Turkish, English naming İstanbul and Muğla
+# or German with its ü and ö is not.
 TURKISH_FUNCTION_WORDS = frozenset("ve ile veya ya da de ki bu şu için gibi ama fakat çünkü ise".split())
-_TURKISH_LETTER_RE = lazy(r"[ıİğĞşŞ]")
+_TURKISH_WORD_RE = lazy(
+    r"\b(?:ve|ile|veya|için|gibi|fakat|çünkü|bir|daha|olarak|değil|diye)\b|\b\p{Ll}\p{L}*[ığş]\p{L}*"
+)
+_TURKISH_SHARED_WORD_RE = lazy(r"\b\p{Ll}[\p{L}--[ığş]]*[üöç][\p{L}--[ığş]]*", regex.V1)
 # Arabic function words: never a distributive accusative even though some end in ا.
 # Persian words that are both an adjective closing a noun phrase and an adverb opening the
 # predicate: "در زمان دیگر دیگر بیکار هستند" (at other times [they are] no longer idle),
@@ -347,8 +354,9 @@ class RepeatedWord(SpellingDocumentRule):
     Dutch "die die"/"dat dat" (relative pronoun or conjunction, then demonstrative: "de
     weergave die die pagina genereert"), and a capitalised interface label mid-sentence
     ("Click To to choose");
-    in Turkish text any word but a conjunction or pronoun ("akın akın", "tekrar
-    tekrar", "bir bir" are reduplications), and a suffix after an apostrophe before the
+    in Turkish text (a verse of one line too: "Gökler kapı kapı açılacaktır") any word
+    but a conjunction or pronoun ("akın akın", "tekrar tekrar", "bir bir" are
+    reduplications), and a suffix after an apostrophe before the
     same word ("İncil'de de");
     in Persian a word that is adjective then adverb ("زمان دیگر دیگر بیکار"); in Persian and Urdu paragraphs, the words these languages reduplicate as
     grammar ("کم کم", "آرام آرام", "دسته دسته"), and in Urdu any word but the
@@ -402,8 +410,9 @@ class RepeatedWord(SpellingDocumentRule):
                 if in_other_script and word.lower() not in _EN_FUNCTION_WORDS:
                     continue  # Latin words in Arabic-script or CJK text are commands, names, output
                 if turkish is None:
-                    n = len(_TURKISH_LETTER_RE.findall(text))
-                    turkish = n >= 5 and n * 50 >= len(_LATIN_RE.findall(text))
+                    own = len(_TURKISH_WORD_RE.findall(text))
+                    n = own and own + len(_TURKISH_SHARED_WORD_RE.findall(text))
+                    turkish = n >= 2 and n * 10 >= len(_LATIN_WORD_RE.findall(text))
                 if turkish and word.lower() not in TURKISH_FUNCTION_WORDS:
                     continue  # Turkish reduplication ("akın akın", "tekrar tekrar")
                 before = text[max(line_start, m.start() - 60) : m.start()]
