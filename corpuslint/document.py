@@ -265,6 +265,15 @@ class Document:
     def words(self) -> list[str]:
         return normalize.words(self.text)
 
+    # -- kind -----------------------------------------------------------------
+    @cached_property
+    def kinds(self) -> frozenset[str]:
+        """What kind of text this is (``structure.DOCUMENT_KINDS``): ``{"message"}`` for
+        a software message catalogue (``structure.looks_like_catalogue``), else empty.
+        Readers that know better set it (the .po reader: every string is a message).
+        The engine does not run a rule on a document of a kind in its ``skip_kinds``."""
+        return frozenset({structure.MESSAGE}) if structure.looks_like_catalogue(self) else frozenset()
+
     # -- building findings ----------------------------------------------------
     def finding(
         self,

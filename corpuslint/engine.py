@@ -71,8 +71,14 @@ def long_line_safe(rule: Rule) -> bool:
 
 
 def skips(rule: Rule, doc: Document) -> bool:
-    """Does ``rule`` skip ``doc`` because of a line over MAX_LINE_CHARS?"""
-    return not long_line_safe(rule) and longest_line(doc.text)[0] > MAX_LINE_CHARS
+    """Does ``rule`` skip ``doc``: a line over MAX_LINE_CHARS, or a document kind the rule
+    does not apply to (``Rule.skip_kinds``)?"""
+    return (not long_line_safe(rule) and longest_line(doc.text)[0] > MAX_LINE_CHARS) or skips_kind(rule, doc)
+
+
+def skips_kind(rule: Rule, doc: Document) -> bool:
+    """Is ``doc`` of a kind ``rule`` does not apply to (``Rule.skip_kinds``, ``Document.kinds``)?"""
+    return bool(rule.skip_kinds) and not rule.skip_kinds.isdisjoint(doc.kinds)
 
 
 
@@ -215,6 +221,8 @@ class Linter:
                                           f"(limit {MAX_LINE_CHARS:,}): {len(skipped)} rules skipped this document "
                                           f"({', '.join(skipped)})"))
         for rule in rules:
+            if skips_kind(rule, doc):
+                continue
             with rule_errors(rule, doc.path):
                 found = list(rule.check(doc))
             cached.extend(_in_checked_regions(rule, doc, found))

@@ -69,6 +69,13 @@ def corpuslint_register_rules() -> "list[type[Rule]] | None":
     Default: ``TEXT_REGIONS`` (prose, heading, table), or every kind if the class sets
     the older ``checks_code = True``. Markdown is parsed with markdown-it-py once per
     document; ``Document.regions``, ``line_kinds`` and ``masked(kinds)`` expose it.
+
+    Document kinds: a rule's ``skip_kinds`` (a set of ``structure.DOCUMENT_KINDS``, e.g.
+    ``{"message"}``) names the kinds of document it does not apply to; the engine does
+    not run it (check or collect) on a document whose ``Document.kinds`` holds one. A
+    reader sets the kind it knows (the .po reader: every msgstr is a ``message``);
+    otherwise ``Document.kinds`` is guessed from the text
+    (``structure.looks_like_catalogue``).
     """
 
 

@@ -65,6 +65,12 @@ class Rule:
     # Checks the file as stored (e.g. its final newline), not the text: skipped for the
     # text fields of data-file records (JSONL, Parquet...), which have no such thing.
     file_level: ClassVar[bool] = False
+    # Document kinds (``Document.kinds``, ``structure.DOCUMENT_KINDS``) this rule does not
+    # apply to: the engine neither checks nor collects a document of such a kind. E.g.
+    #     skip_kinds = frozenset({structure.MESSAGE})  # not software messages (.po strings)
+    # A rule whose exemption depends on its options may set it per instance in __init__;
+    # one whose exemption is partial reads ``doc.kinds`` itself.
+    skip_kinds: ClassVar[frozenset[str]] = frozenset()
     # Filled in by the plugin manager: the plugin that registered the rule.
     origin: ClassVar[str] = "?"
 
@@ -129,6 +135,8 @@ class Rule:
             isinstance(cls.regions, str) or not all(isinstance(k, str) for k in cls.regions)
         ):
             raise ValueError(f"rule {cls.code}: regions must be a set of region kinds, got {cls.regions!r}")
+        if isinstance(cls.skip_kinds, str) or not all(isinstance(k, str) for k in cls.skip_kinds):
+            raise ValueError(f"rule {cls.code}: skip_kinds must be a set of document kinds, got {cls.skip_kinds!r}")
 
     def fingerprint(self) -> str:
         """Identifies rule + options for caches: change either and cached results are stale."""

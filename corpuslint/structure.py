@@ -741,24 +741,42 @@ CATALOGUE_MIN_LINES = 5
 CATALOGUE_SHARE = 0.1
 
 
+# Document kinds (``Document.kinds``; a rule skips the kinds in its ``skip_kinds``).
+# MESSAGE: a software message (a translated string of a gettext catalogue, from the .po
+# reader) or a text made of such strings (``looks_like_catalogue``): its short lines
+# are interface labels, its markup and placeholders the program's, and two messages
+# translated alike are two entries, not a copy.
+MESSAGE = "message"
+DOCUMENT_KINDS = frozenset({MESSAGE})
+
+
+def looks_like_catalogue(doc: "Document") -> bool:
+    """True when ``doc`` is a software message catalogue extracted as text (the strings
+    of a .po file, one a paragraph): at least ``CATALOGUE_MIN_LINES`` and
+    ``CATALOGUE_SHARE`` of its non-blank lines hold a printf placeholder (Django's Arabic
+    admin translation: 54 of 225). Its short lines are interface labels ("الرئيسية"
+    Home, "إغلاق" Close, "الاسم" Name), not widgets scraped from a web page."""
+    text = doc.text
+    hits, line_end = 0, -1
+    if "%" in text or "{" in text:
+        for m in _PLACEHOLDER_RE.finditer(text):
+            if m.start() > line_end:  # (a line counts once)
+                hits += 1
+                line_end = text.find("\n", m.start())
+                if line_end < 0:
+                    break
+    return hits >= CATALOGUE_MIN_LINES and hits >= CATALOGUE_SHARE * sum(
+        1 for line in doc.lines if text[line.start : line.end].strip())
+
+
 def message_catalogue(doc: "Document") -> bool:
-    """True when ``doc`` is a software message catalogue (the strings of a .po file, one
-    a paragraph): at least ``CATALOGUE_MIN_LINES`` and ``CATALOGUE_SHARE`` of its non-blank
-    lines hold a printf placeholder (Django's Arabic admin translation: 54 of 225). Its
-    short lines are interface labels ("الرئيسية" Home, "إغلاق" Close, "الاسم" Name), not
-    widgets scraped from a web page. Cached per document."""
-    cached = doc.__dict__.get("_message_catalogue")
-    if cached is None:
-        text = doc.text
-        hits, line_end = 0, -1
-        if "%" in text or "{" in text:
-            for m in _PLACEHOLDER_RE.finditer(text):
-                if m.start() > line_end:  # (a line counts once)
-                    hits += 1
-                    line_end = text.find("\n", m.start())
-                    if line_end < 0:
-                        break
-        cached = hits >= CATALOGUE_MIN_LINES and hits >= CATALOGUE_SHARE * sum(
-            1 for line in doc.lines if text[line.start : line.end].strip())
-        doc.__dict__["_message_catalogue"] = cached
-    return cached
+    """True when ``doc`` is of the ``MESSAGE`` kind (``Document.kinds``): a string of a
+    gettext catalogue read by the .po reader, or text that ``looks_like_catalogue``.
+    For rules whose exemption is partial; a rule that does not apply to messages at all
+    declares ``skip_kinds = frozenset({MESSAGE})`` instead."""
+    return MESSAGE in doc.kinds
+
+
+def has_placeholder(text: str) -> bool:
+    """Does ``text`` hold a printf or ``{0}`` placeholder (``PLACEHOLDER``)?"""
+    return ("%" in text or "{" in text) and _PLACEHOLDER_RE.search(text) is not None

@@ -13,7 +13,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import PROSE, TABLE, message_catalogue
+from ...structure import MESSAGE, PROSE, TABLE
 from ...text.lazy_regex import lazy
 from ...text.normalize import RunMemo, normalize_line, normalized_run
 from ._common import remove_line_fix
@@ -185,6 +185,7 @@ class BoilerplatePhrase(DocumentRule):
     """
 
     code = "A103"
+    skip_kinds = frozenset({MESSAGE})  # software messages: see the docstring
     name = "boilerplate-phrase"
     family = "artifact"
     default_severity = Severity.WARNING
@@ -231,8 +232,6 @@ class BoilerplatePhrase(DocumentRule):
             if hit is None:
                 continue
             entry, phrase = hit
-            if message_catalogue(doc):
-                return  # the strings of a .po file: "الرئيسية" (Home) is an interface label
             if entry.match != "line" and _XREF_RE.search(content):
                 continue  # documentation cross-reference: "See also: `7z`, `zip`.", "See also: rename(2)."
             lead = len(content) - len(content.lstrip())

@@ -10,7 +10,7 @@ import regex
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
-from ...structure import CODE, message_catalogue
+from ...structure import CODE, MESSAGE
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
 from .encoding import repair
 
@@ -73,13 +73,14 @@ class HtmlTag(DocumentRule):
     model to emit markup.
     Example: ``قال المتحدث<br>إن الزيارة`` or ``<p>Text</p>``.
     In a software message catalogue (the strings of a .po file,
-    ``structure.message_catalogue``) markup is the program's: the source string carries it
+    the ``message`` document kind) markup is the program's: the source string carries it
     (Django's ``<a href="%(link)s">``), and its translation must too.
     Fix safety: Unsafe: removes the tag; a line-breaking tag (br, p, div, li, ...)
     between two non-space characters becomes one space so words do not merge.
     """
 
     code = "A106"
+    skip_kinds = frozenset({MESSAGE})  # software messages: see the docstring
     name = "html-tag"
     family = "artifact"
     default_severity = Severity.WARNING
@@ -87,7 +88,7 @@ class HtmlTag(DocumentRule):
 
     def check(self, doc: Document):
         text = doc.text
-        if "<" not in text or message_catalogue(doc):
+        if "<" not in text:
             return
         for m in _TAG_RE.finditer(text):
             if _PLACEHOLDER_COMMENT_RE.fullmatch(m.group()):
@@ -111,7 +112,7 @@ class HtmlEntity(DocumentRule):
     Why: The page was stored without decoding entities; the text says ``&quot;``
     where a reader sees ``"``, splitting words and polluting vocabularies.
     Example: ``قال&nbsp;المتحدث &quot;نعم&quot;``.
-    In a software message catalogue (``structure.message_catalogue``) a reference is the
+    In a software message catalogue (the ``message`` document kind) a reference is the
     program's, as its markup is (A106): Sphinx's ``%(version)s &#8212; %(docstitle)s``.
     Fix safety: Safe: replaces the reference with exactly the character(s) HTML
     defines for it (``&nbsp;`` becomes U+00A0). References to control characters or
@@ -119,6 +120,7 @@ class HtmlEntity(DocumentRule):
     """
 
     code = "A107"
+    skip_kinds = frozenset({MESSAGE})  # software messages: see the docstring
     name = "html-entity"
     family = "artifact"
     default_severity = Severity.WARNING
@@ -126,7 +128,7 @@ class HtmlEntity(DocumentRule):
 
     def check(self, doc: Document):
         text = doc.text
-        if "&" not in text or message_catalogue(doc):
+        if "&" not in text:
             return
         import html  # (its entity table is only needed for text with an "&")
         from html.entities import html5

@@ -7,7 +7,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import message_catalogue, reads_as_prose
+from ...structure import MESSAGE, reads_as_prose
 from ...text.lazy_regex import lazy
 from ...text.normalize import normalize_line
 from ._common import (
@@ -96,6 +96,7 @@ class ScriptMismatchResidue(DocumentRule):
     """
 
     code = "A102"
+    skip_kinds = frozenset({MESSAGE})  # software messages: see the docstring
     name = "script-mismatch-residue"
     family = "artifact"
     default_severity = Severity.WARNING
@@ -112,8 +113,6 @@ class ScriptMismatchResidue(DocumentRule):
             if not stripped or len(stripped) > 60:
                 continue
             if _REPEATED_LETTER_RE.match(stripped):
-                if message_catalogue(doc):
-                    return  # the strings of a .po file are its interface's labels, not widgets
                 yield self._finding(doc, index, content, f"repeated single letter `{stripped}` (widget residue)")
                 continue
             tokens = _TOKEN_RE.findall(stripped)
@@ -142,8 +141,6 @@ class ScriptMismatchResidue(DocumentRule):
                 continue  # caseless script (Persian, Arabic, CJK): a label or heading, not a widget
             if _written_in(doc, stripped):
                 continue  # a partly translated page: its short lines in the other script are labels
-            if message_catalogue(doc):
-                return  # the strings of a .po file: "%r", "class method" are its messages
             yield self._finding(
                 doc,
                 index,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import BLOCKQUOTE, CODE, HEADING, PROSE, markdown_containers, message_catalogue
+from ...structure import BLOCKQUOTE, CODE, HEADING, PROSE, MESSAGE, markdown_containers
 from ...text.lazy_regex import lazy
 from ._common import remove_line_fix
 
@@ -33,7 +33,7 @@ class SymbolOnlyLine(DocumentRule):
     quotes code (command lines, configuration, program output: see
     ``corpuslint.structure``): there ``}``, ``[...]``, ``-----`` and ``#`` lines
     belong to the quoted material; nor in a software message catalogue (the strings of
-    a .po file, ``structure.message_catalogue``: ``:``, ``{}.`` are messages). Blank and
+    a .po file, the ``message`` document kind: ``:``, ``{}.`` are messages). Blank and
     whitespace-only lines belong to the whitespace family.
     Why: Such lines are layout debris from table cells, separators and widgets; they
     add no language and break paragraph statistics.
@@ -44,6 +44,7 @@ class SymbolOnlyLine(DocumentRule):
     """
 
     code = "A111"
+    skip_kinds = frozenset({MESSAGE})  # software messages: see the docstring
     name = "symbol-only-line"
     family = "artifact"
     default_severity = Severity.WARNING
@@ -65,8 +66,6 @@ class SymbolOnlyLine(DocumentRule):
                     continue  # ">": the blank line of a block quote
             if doc.is_markdown and not doc.outside(line.start, line.end, _CODE_ONLY):
                 continue  # a wrapped sentence's last line: "`./`." (the symbols are code)
-            if message_catalogue(doc):
-                return  # the strings of a .po file: ":" (a label's suffix), "{}." (an ordinal) are messages
             lead = len(content) - len(content.lstrip())
             stripped = content.strip()
             yield doc.finding(

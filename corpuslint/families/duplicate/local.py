@@ -22,8 +22,8 @@ from ...structure import (
     BLANK_LINES_RE,
     PROSE_MEDIAN_CHARS,
     VERSE_MEDIAN_CHARS,
+    MESSAGE,
     in_verse,
-    message_catalogue,
     unwrapped,
 )
 from ...text import normalize
@@ -128,7 +128,7 @@ class ExactDuplicateLine(DocumentRule):
     short-lined (``_verse_repeat``: a stanza quoted twice among poems), and fully vocalised
     Arabic-script documents (scripture, hadith, classical poetry) and software message
     catalogues (the strings of a .po file: two source messages may be translated alike;
-    ``structure.message_catalogue``) are not checked;
+    the ``message`` document kind) are not checked;
     ``genre = "prose"`` checks everything, ``genre = "formulaic"`` turns the rule off
     for the files it is set for (per-file-ignores style).
     Why: scrapes repeat headlines, captions and bylines (a headline printed above and
@@ -154,6 +154,8 @@ class ExactDuplicateLine(DocumentRule):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         regions.check_genre(self)
+        if self.opts["genre"] == "auto":  # the strings of a .po file: two messages translated alike are two entries
+            self.skip_kinds = frozenset({MESSAGE})
 
     def check(self, doc: Document) -> Iterable[Finding]:
         min_words = int(self.opts["min-words"])
@@ -218,8 +220,6 @@ class ExactDuplicateLine(DocumentRule):
                     related=[doc.location(f.start)],
                 )
             )
-        if out and genre == "auto" and message_catalogue(doc):
-            return []  # the strings of a .po file: two messages translated alike are two entries
         return out
 
 
@@ -391,7 +391,7 @@ class NearDuplicateParagraph(DocumentRule):
     different number (16-bit/32-bit) or a different content word (``deb``/``deb-src``,
     "Immediate"/"Timeout") makes two parallel statements, not a copy. In Markdown only
     paragraphs of the same section are compared. A software message catalogue (the
-    strings of a .po file, ``structure.message_catalogue``) is not checked: its strings
+    strings of a .po file, the ``message`` document kind) is not checked: its strings
     are separate messages. The later one is reported, pointing
     at its most similar earlier paragraph.
     Why: re-posted updates, lightly edited repeats and template paragraphs duplicate
@@ -403,6 +403,7 @@ class NearDuplicateParagraph(DocumentRule):
     """
 
     code = "D102"
+    skip_kinds = frozenset({MESSAGE})  # software messages: see the docstring
     name = "near-duplicate-paragraph"
     family = FAMILY
     default_severity = Severity.WARNING
@@ -413,8 +414,6 @@ class NearDuplicateParagraph(DocumentRule):
         a = U.analyse(doc)
         out = []
         for j, i, sim in _near_duplicate_units(doc, float(self.opts["threshold"]), int(self.opts["min-words"])):
-            if message_catalogue(doc):
-                return []  # the strings of a .po file: "-A option ..." and "-D option ..." are two messages
             uj, ui = a.units[j], a.units[i]
             out.append(
                 doc.finding(

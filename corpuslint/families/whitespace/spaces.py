@@ -102,7 +102,7 @@ class TrailingWhitespace(DocumentRule):
     text often ends lines with RLM on purpose, and W112 reports them.
     In Markdown files (.md) a run of two or more ASCII spaces is a hard line break and
     is kept (option `markdown-linebreaks`). In a software message catalogue (the strings
-    of a .po file, ``structure.message_catalogue``) one space after a colon, comma or
+    of a .po file, the ``message`` document kind) one space after a colon, comma or
     ellipsis is part of a message that the program completes (`作者: `, "Author: ").
     Why: Trailing NBSP is everywhere in scraped web text; it is invisible in editors,
     breaks exact-match deduplication and adds noise tokens. pre-commit-hooks'
