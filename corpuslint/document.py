@@ -63,6 +63,12 @@ def hash_utf8(data: bytes) -> str:
 
 
 class Document:
+    # The text this document translates, when its reader knows it (a .po file's msgstr:
+    # its msgid, ``readers.po``); None otherwise.
+    source: str | None = None
+    # Every source form of its entry (a plural message's msgid and msgid_plural), else ().
+    sources: tuple[str, ...] = ()
+
     def __init__(self, path: str, text: str, *, suffix: str | None = None):
         self.path = path
         self.text = text
@@ -112,8 +118,14 @@ class Document:
             column -= 1
         return index + 1, column
 
+    def place(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the file that findings show for text ``offset``: its
+        ``position``, except where a reader maps text to another layout (a .po file's
+        string: the line and column of the escaped character, ``readers.po``)."""
+        return self.position(offset)
+
     def location(self, offset: int) -> Location:
-        line, column = self.position(offset)
+        line, column = self.place(offset)
         return Location(self.path, line, column)
 
     # -- units ----------------------------------------------------------------
@@ -268,11 +280,12 @@ class Document:
     # -- kind -----------------------------------------------------------------
     @cached_property
     def kinds(self) -> frozenset[str]:
-        """What kind of text this is (``structure.DOCUMENT_KINDS``): ``{"message"}`` for
-        a software message catalogue (``structure.looks_like_catalogue``), else empty.
-        Readers that know better set it (the .po reader: every string is a message).
-        The engine does not run a rule on a document of a kind in its ``skip_kinds``."""
-        return frozenset({structure.MESSAGE}) if structure.looks_like_catalogue(self) else frozenset()
+        """What kind of text this is (``structure.DOCUMENT_KINDS``): ``{"catalogue"}`` for
+        software messages extracted as text (``structure.looks_like_catalogue``), else
+        empty. Readers that know better set it (the .po reader: each string is a
+        ``"message"``). The engine does not run a rule on a document of a kind in its
+        ``skip_kinds``."""
+        return frozenset({structure.CATALOGUE}) if structure.looks_like_catalogue(self) else frozenset()
 
     # -- building findings ----------------------------------------------------
     def finding(
@@ -285,8 +298,8 @@ class Document:
         fix: Fix | None = None,
         related: Iterable[Location] = (),
     ) -> Finding:
-        line, column = self.position(start)
-        end_line, end_column = self.position(end)
+        line, column = self.place(start)
+        end_line, end_column = self.place(end)
         return Finding(
             code=rule.code,
             rule=rule.name,

@@ -974,7 +974,7 @@ def decode_findings(blob: bytes, doc: "Document", rules: Iterable[Any]) -> list:
         raise CodecError("content hash does not match the document")
     by_code = {r.code: r for r in rules}
     n = len(doc.text)
-    n_lines = len(doc.lines) + 1
+    big = 1 << 40  # (line and column: the equality with doc.place below is the check)
     where = doc.location(0)  # a dataset record's findings name its data file and the record
     out = []
     for row in data[1]:
@@ -989,8 +989,8 @@ def decode_findings(blob: bytes, doc: "Document", rules: Iterable[Any]) -> list:
         except ValueError:
             raise CodecError(f"bad severity {sev!r}") from None
         start, end = _int(start, 0, n, "start"), _int(end, start, n, "end")
-        if (_int(line, 1, n_lines, "line"), _int(column, 1, n + 1, "column")) != doc.position(start) or (
-                _int(end_line, 1, n_lines, "end line"), _int(end_column, 1, n + 1, "end column")) != doc.position(end):
+        if (_int(line, 1, big, "line"), _int(column, 1, big, "column")) != doc.place(start) or (
+                _int(end_line, 1, big, "end line"), _int(end_column, 1, big, "end column")) != doc.place(end):
             # rules that build findings with doc.finding() always match; anything else is not trusted
             raise CodecError(f"{code}: line/column do not match offset {start}")
         fx = None

@@ -742,12 +742,16 @@ CATALOGUE_SHARE = 0.1
 
 
 # Document kinds (``Document.kinds``; a rule skips the kinds in its ``skip_kinds``).
-# MESSAGE: a software message (a translated string of a gettext catalogue, from the .po
-# reader) or a text made of such strings (``looks_like_catalogue``): its short lines
-# are interface labels, its markup and placeholders the program's, and two messages
-# translated alike are two entries, not a copy.
+# MESSAGE: one software message, a translated string of a gettext catalogue (the .po
+# reader's records: ``readers.po``). CATALOGUE: text made of such messages, one a line
+# or paragraph (``looks_like_catalogue``: the strings of a .po file extracted as text).
+# Either way short lines are interface labels, markup and placeholders the program's,
+# and two messages translated alike are two entries, not a copy (``MESSAGES``); only a
+# single message is too short to measure as a document or to compare with others.
 MESSAGE = "message"
-DOCUMENT_KINDS = frozenset({MESSAGE})
+CATALOGUE = "catalogue"
+MESSAGES = frozenset({MESSAGE, CATALOGUE})
+DOCUMENT_KINDS = MESSAGES
 
 
 def looks_like_catalogue(doc: "Document") -> bool:
@@ -770,11 +774,11 @@ def looks_like_catalogue(doc: "Document") -> bool:
 
 
 def message_catalogue(doc: "Document") -> bool:
-    """True when ``doc`` is of the ``MESSAGE`` kind (``Document.kinds``): a string of a
-    gettext catalogue read by the .po reader, or text that ``looks_like_catalogue``.
-    For rules whose exemption is partial; a rule that does not apply to messages at all
-    declares ``skip_kinds = frozenset({MESSAGE})`` instead."""
-    return MESSAGE in doc.kinds
+    """True when ``doc`` is software messages (``Document.kinds`` holds ``MESSAGE`` or
+    ``CATALOGUE``): a string of a gettext catalogue read by the .po reader, or text that
+    ``looks_like_catalogue``. For rules whose exemption is partial; a rule that does not
+    apply to messages at all declares ``skip_kinds = MESSAGES`` instead."""
+    return not MESSAGES.isdisjoint(doc.kinds)
 
 
 def has_placeholder(text: str) -> bool:

@@ -13,6 +13,7 @@ jsonl       .jsonl .ndjson (+ .gz .bz2 .xz .zst)                 (zstandard)
 parquet     .parquet                                             ``[parquet]`` extra
 arrow       .arrow (Hugging Face ``save_to_disk`` shards)        ``[parquet]`` extra
 csv         .csv .tsv (+ .gz .bz2 .xz .zst), with a header row   --
+po          .po .pot (gettext catalogues: one record a msgstr)   ``[po]`` extra
 ==========  ===================================================  ==================
 
 Each record's text field becomes one ``RecordDocument`` (key ``<file>#<record>``);
@@ -45,11 +46,12 @@ from .arrow import ArrowReader, ParquetReader
 from .base import ReaderOptions, RecordDocument, RecordReader
 from .delimited import DelimitedReader
 from .jsonl import JsonlReader
+from .po import PoReader
 
 __all__ = ["Reader", "ReaderOptions", "RecordDocument", "RecordReader", "BUILTIN_READERS", "options_for",
            "reader_for", "reader_lookup", "iter_sources", "write_dataset"]
 
-BUILTIN_READERS: tuple[RecordReader, ...] = (JsonlReader(), ParquetReader(), ArrowReader(), DelimitedReader())
+BUILTIN_READERS: tuple[RecordReader, ...] = (JsonlReader(), ParquetReader(), ArrowReader(), DelimitedReader(), PoReader())
 FORMATS = tuple(r.format for r in BUILTIN_READERS)
 SECTION = "readers"
 _OPTION_KEYS = {"text-field", "id-field"}
@@ -249,6 +251,8 @@ def _convert(in_path, reader, fh, out_path, out_reader, keep, texts, options) ->
                     set_field(row, options.text_field, texts[number])
                 yield row
 
+    if out_reader.format == "po":
+        raise ValueError(f"{out_path}: a .po file is only rewritten in place (check --fix --fix-data)")
     if out_reader.format == "parquet":
         from .arrow import write_rows
         return write_rows(rows(), fh)

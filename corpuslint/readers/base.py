@@ -56,7 +56,7 @@ class RecordDocument(Document):
         return found
 
     def location(self, offset: int) -> Location:
-        line, column = self.position(offset)
+        line, column = self.place(offset)
         return Location(self.file, line, column, self.record)
 
     def with_text(self, text: str) -> "RecordDocument":

@@ -13,7 +13,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import MESSAGE, PROSE, TABLE
+from ...structure import MESSAGES, PROSE, TABLE
 from ...text.lazy_regex import lazy
 from ...text.normalize import RunMemo, normalize_line, normalized_run
 from ._common import remove_line_fix
@@ -185,7 +185,7 @@ class BoilerplatePhrase(DocumentRule):
     """
 
     code = "A103"
-    skip_kinds = frozenset({MESSAGE})  # software messages: see the docstring
+    skip_kinds = MESSAGES  # software messages: see the docstring
     name = "boilerplate-phrase"
     family = "artifact"
     default_severity = Severity.WARNING

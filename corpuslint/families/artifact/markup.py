@@ -10,7 +10,7 @@ import regex
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
-from ...structure import CODE, MESSAGE
+from ...structure import CODE, MESSAGES
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
 from .encoding import repair
 
@@ -80,7 +80,7 @@ class HtmlTag(DocumentRule):
     """
 
     code = "A106"
-    skip_kinds = frozenset({MESSAGE})  # software messages: see the docstring
+    skip_kinds = MESSAGES  # software messages: see the docstring
     name = "html-tag"
     family = "artifact"
     default_severity = Severity.WARNING
@@ -120,7 +120,7 @@ class HtmlEntity(DocumentRule):
     """
 
     code = "A107"
-    skip_kinds = frozenset({MESSAGE})  # software messages: see the docstring
+    skip_kinds = MESSAGES  # software messages: see the docstring
     name = "html-entity"
     family = "artifact"
     default_severity = Severity.WARNING

@@ -7,7 +7,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import MESSAGE, reads_as_prose
+from ...structure import MESSAGES, reads_as_prose
 from ...text.lazy_regex import lazy
 from ...text.normalize import normalize_line
 from ._common import (
@@ -96,7 +96,7 @@ class ScriptMismatchResidue(DocumentRule):
     """
 
     code = "A102"
-    skip_kinds = frozenset({MESSAGE})  # software messages: see the docstring
+    skip_kinds = MESSAGES  # software messages: see the docstring
     name = "script-mismatch-residue"
     family = "artifact"
     default_severity = Severity.WARNING

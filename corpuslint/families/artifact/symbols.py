@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import BLOCKQUOTE, CODE, HEADING, PROSE, MESSAGE, markdown_containers
+from ...structure import BLOCKQUOTE, CODE, HEADING, MESSAGES, PROSE, markdown_containers
 from ...text.lazy_regex import lazy
 from ._common import remove_line_fix
 
@@ -44,7 +44,7 @@ class SymbolOnlyLine(DocumentRule):
     """
 
     code = "A111"
-    skip_kinds = frozenset({MESSAGE})  # software messages: see the docstring
+    skip_kinds = MESSAGES  # software messages: see the docstring
     name = "symbol-only-line"
     family = "artifact"
     default_severity = Severity.WARNING

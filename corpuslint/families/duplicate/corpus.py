@@ -17,6 +17,7 @@ from ...arrays import adjacent, frequent, release_pages, sorted_unique
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity, record_location, where
 from ...rules import CorpusRule, CorpusView
+from ...structure import MESSAGE
 from ...text.lazy_regex import lazy
 from . import frames as F
 from . import incremental, lsh, meaning, regions, shuffle
@@ -25,6 +26,11 @@ from .local import FAMILY, _subset
 
 
 class _DuplicateCorpusRule(CorpusRule):
+    # One software message (a .po file's msgstr) is not a document: the same or a similar
+    # translation in another entry or catalogue (django.po and djangojs.po both translate
+    # "July"; the plural forms of a message) is another message, not a copy.
+    skip_kinds = frozenset({MESSAGE})
+
     def fingerprint(self) -> str:
         # states hold signatures: never mix normalisation versions or hash schemes
         return f"{super().fingerprint()}:{U.NORMALIZATION_VERSION}:{U.HASH_SCHEME}"

@@ -22,7 +22,7 @@ from ...structure import (
     BLANK_LINES_RE,
     PROSE_MEDIAN_CHARS,
     VERSE_MEDIAN_CHARS,
-    MESSAGE,
+    MESSAGES,
     in_verse,
     unwrapped,
 )
@@ -155,7 +155,7 @@ class ExactDuplicateLine(DocumentRule):
         super().__init__(*args, **kwargs)
         regions.check_genre(self)
         if self.opts["genre"] == "auto":  # the strings of a .po file: two messages translated alike are two entries
-            self.skip_kinds = frozenset({MESSAGE})
+            self.skip_kinds = MESSAGES
 
     def check(self, doc: Document) -> Iterable[Finding]:
         min_words = int(self.opts["min-words"])
@@ -403,7 +403,7 @@ class NearDuplicateParagraph(DocumentRule):
     """
 
     code = "D102"
-    skip_kinds = frozenset({MESSAGE})  # software messages: see the docstring
+    skip_kinds = MESSAGES  # software messages: see the docstring
     name = "near-duplicate-paragraph"
     family = FAMILY
     default_severity = Severity.WARNING

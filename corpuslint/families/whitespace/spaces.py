@@ -101,9 +101,13 @@ class TrailingWhitespace(DocumentRule):
     Directional marks (LRM, RLM, ALM) at a line's end are not whitespace: right-to-left
     text often ends lines with RLM on purpose, and W112 reports them.
     In Markdown files (.md) a run of two or more ASCII spaces is a hard line break and
-    is kept (option `markdown-linebreaks`). In a software message catalogue (the strings
-    of a .po file, the ``message`` document kind) one space after a colon, comma or
-    ellipsis is part of a message that the program completes (`作者: `, "Author: ").
+    is kept (option `markdown-linebreaks`). In a software message catalogue extracted as
+    text (the ``message`` document kind) one space after a colon, comma or ellipsis is
+    part of a message that the program completes (`作者: `, "Author: "); in a string of a
+    .po file (whose msgid the reader gives) whitespace is the program's where the msgid
+    ends the same line with whitespace too (msgid " By %(filter_title)s "), and the
+    translator's everywhere else ("fichier image %s illisible " for "image file not
+    readable: %s").
     Why: Trailing NBSP is everywhere in scraped web text; it is invisible in editors,
     breaks exact-match deduplication and adds noise tokens. pre-commit-hooks'
     trailing-whitespace only strips ASCII whitespace and misses it.
@@ -120,14 +124,27 @@ class TrailingWhitespace(DocumentRule):
 
     def check(self, doc):
         keep_md = self.opts["markdown-linebreaks"] and doc.suffix in (".md", ".markdown")
+        source = doc.source  # a .po string's msgid: it says which padding is the program's
         for m in finditer_on_lines(_TRAILING_RE, doc.text, _BEFORE_EOL_TRIGGER):
             if keep_md and len(m.group()) >= 2 and set(m.group()) == {" "}:
                 continue
-            if (m.group() == " " and _SEPARATOR_END_RE.search(doc.text[max(0, m.start() - 4) : m.start()])
+            if source is not None:
+                if _padded_like(source, "\n" not in doc.text[m.end() :]):
+                    continue  # msgid " By %(filter_title)s ", "source files. ": the program's padding
+            elif (m.group() == " " and _SEPARATOR_END_RE.search(doc.text[max(0, m.start() - 4) : m.start()])
                     and message_catalogue(doc)):
                 continue  # "Author: ", "building [%s]: ": a message the program completes
             yield doc.finding(self, m.start(), m.end(), f"trailing whitespace ({char_names(m.group())})",
                               fix=Fix.safe(Edit(m.start(), m.end())))
+
+
+def _padded_like(source: str, last: bool) -> bool:
+    """Does the msgid ``source`` end its last line (``last``) or another line with
+    whitespace (a translation that keeps it there keeps the program's layout)?"""
+    lines = source.split("\n")
+    if last:
+        return lines[-1] != lines[-1].rstrip()
+    return any(line != line.rstrip() for line in lines[:-1])
 
 
 class NonStandardSpace(DocumentRule):
@@ -157,6 +174,8 @@ class NonStandardSpace(DocumentRule):
 
     def check(self, doc):
         allowed = set(self.opts["allow"])
+        if doc.sources:  # a .po string: a space its msgid (or msgid_plural) holds is the program's
+            allowed |= set(_ODD_SPACE_TRIGGER.findall("".join(doc.sources)))
         found = (m for m in finditer_on_lines(_ODD_SPACE_RE, doc.text, _ODD_SPACE_TRIGGER)
                  if not (allowed and m.group() in allowed) and not _typographic_space(doc.text, m))
         # One finding per line (a scraped paragraph can hold dozens), its fix covering all.

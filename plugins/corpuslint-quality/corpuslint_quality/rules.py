@@ -221,11 +221,9 @@ def designed_repetition(doc: Document) -> bool:
     text (scripture, hadith: refrains, isnad and grading formulae; see
     ``duplicate.regions.vocalised``), Markdown reference pages (``reference_page``:
     the same option and return-value text under every entry) and series of entries
-    opening in one formula (``formulaic_entries``), and software message catalogues (the
-    strings of a .po file, ``structure.message_catalogue``: the plural forms of a message
-    are often translated alike)."""
-    return (vocalised(doc) or reference_page(doc) or formulaic_entries(doc)
-            or structure.message_catalogue(doc))
+    opening in one formula (``formulaic_entries``). (Software messages, the ``message``
+    and ``catalogue`` document kinds, are not measured in ``auto``: ``QualityRule.skip_kinds``.)"""
+    return vocalised(doc) or reference_page(doc) or formulaic_entries(doc)
 
 
 class QualityRule(DocumentRule):
@@ -242,6 +240,15 @@ class QualityRule(DocumentRule):
         super().__init__(*args, **kwargs)
         if self.repetition:
             check_genre(self)
+        # One software message (a .po string: the ``message`` document kind) is not a
+        # document whose length, line shape or vocabulary measure its quality; in ``auto`` a
+        # repetition rule skips catalogues of messages too (``structure.MESSAGES``: the plural
+        # forms of a message are often translated alike).
+        if self.repetition:
+            if self.opts["genre"] == "auto":
+                self.skip_kinds = structure.MESSAGES
+        else:
+            self.skip_kinds = frozenset({structure.MESSAGE})
 
     def check(self, doc: Document) -> Iterable[Finding]:
         if not prose(doc).text.strip():

@@ -1,0 +1,354 @@
+"""gettext message catalogues (.po, .pot): one record per translated string.
+
+Parsed with polib (the ``[po]`` extra); corpuslint's own scan of the file's lines
+finds where each string is written, so that findings point to the file's line and
+column of the character (through escapes ``\\"`` ``\\n`` ``\\t`` ``\\\\`` and the
+continuation lines of a wrapped string), not into the unescaped text.
+
+* A ``.po`` file: each translated ``msgstr`` (and each plural form ``msgstr[n]``) is a
+  record, its text unescaped. The header (``msgid ""``), fuzzy entries (``#, fuzzy``:
+  not used by the program until a translator checks them), obsolete entries (``#~``)
+  and untranslated ones (empty ``msgstr``) are not records.
+* A ``.pot`` template has no translations: its records are the source strings
+  (``msgid``, ``msgid_plural``), so a typo in the program's English is found once,
+  where every translator reads it. They are never rewritten (a template is generated
+  from the source code: fix the string there).
+
+The record (``findings`` ``record``) is the line number of the string's keyword
+(``msgstr``, ``msgstr[1]``, ``msgid``); line and column are the file's. Every record is
+of the document kind ``message`` (``structure.MESSAGE``: rules with
+``skip_kinds = {"message"}`` do not run on it) and carries its entry's ``source`` (the
+msgid, or msgid_plural for ``msgstr[n]``, n >= 1) and ``context`` (msgctxt), which
+are part of its content hash (a changed msgid is a changed record for the caches).
+
+Fixes (``check --fix --fix-data``) rewrite only the lines of the fixed strings, escaped
+as gettext writes them and split at the same places as before; the new file must parse
+back (polib) to the fixed texts with every other entry unchanged, else nothing is written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable, Iterator, Mapping
+
+from ..document import hash_utf8
+from ..files import ReadProblem, Source
+from ..structure import MESSAGE
+from .base import FileProblem, ReaderOptions, RecordDocument, RecordReader
+
+_KEYWORD_RE = re.compile(r'^(\s*)(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+"')
+_STRING_RE = re.compile(r'^(\s*)"')
+_UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+_ESCAPE = {v: "\\" + k for k, v in _UNESCAPE.items()}
+_ESCAPE_RE = re.compile(r'[\\"\n\t\r\a\b\f\v]')
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One quoted string of a keyword's block: on file ``line`` (1-based), its content
+    (between the quotes, escaped as written) starting at code-point ``column`` (0-based)."""
+
+    line: int
+    column: int
+    raw: str
+
+
+@dataclass(slots=True)
+class Block:
+    """A keyword (``msgid``, ``msgstr[1]``...) and its strings, as written."""
+
+    keyword: str
+    pieces: list[Piece]
+
+    @property
+    def line(self) -> int:
+        return self.pieces[0].line
+
+    def text(self) -> str:
+        return "".join(unescape(p.raw) for p in self.pieces)
+
+
+def unescape(raw: str) -> str:
+    """The text of a PO string's content (C escapes resolved; an unknown escape is kept)."""
+    if "\\" not in raw:
+        return raw
+    out, i = [], 0
+    while i < len(raw):
+        c = raw[i]
+        if c == "\\" and i + 1 < len(raw) and raw[i + 1] in _UNESCAPE:
+            out.append(_UNESCAPE[raw[i + 1]])
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def escape(text: str) -> str:
+    """``text`` as PO string content (the inverse of ``unescape``)."""
+    return _ESCAPE_RE.sub(lambda m: _ESCAPE[m.group()], text)
+
+
+def scan(lines: list[str]) -> list[list[Block]]:
+    """The entries of a PO file's ``lines`` (without line endings) that are not obsolete,
+    in order: each a list of its keyword blocks. A new entry starts at ``msgctxt`` or at
+    a ``msgid`` that does not follow one."""
+    entries: list[list[Block]] = []
+    block: Block | None = None
+    for index, line in enumerate(lines):
+        m = _KEYWORD_RE.match(line)
+        if m is not None:
+            keyword = m.group(2)
+            block = Block(keyword, [_piece(index + 1, line, m.end() - 1)])
+            if keyword == "msgctxt" or (keyword == "msgid" and not (entries and entries[-1][-1].keyword == "msgctxt")):
+                entries.append([])
+            if not entries:
+                raise FileProblem(f"line {index + 1}: {keyword} before any msgid")
+            entries[-1].append(block)
+            continue
+        m = _STRING_RE.match(line)
+        if m is not None and block is not None:
+            block.pieces.append(_piece(index + 1, line, m.end() - 1))
+            continue
+        block = None  # a comment or a blank line ends the block
+    return entries
+
+
+def _piece(number: int, line: str, quote: int) -> Piece:
+    end = line.rstrip().rfind('"')
+    if end <= quote:
+        raise FileProblem(f"line {number}: unterminated string")
+    return Piece(number, quote + 1, line[quote + 1 : end])
+
+
+class PoDocument(RecordDocument):
+    """One string of a catalogue. ``source``: its msgid (msgid_plural for a plural form
+    n >= 1; None for a .pot's own strings); ``plural``: the entry's msgid_plural or None;
+    ``context``: the msgctxt or None; ``pieces``: where it is written (``Piece``s), for
+    the file positions of findings."""
+
+    kinds = frozenset({MESSAGE})
+
+    def __init__(self, file: str, number: int, text: str, source: str | None = None,
+                 context: str | None = None, pieces: tuple[Piece, ...] = (), plural: str | None = None):
+        super().__init__(file, number, number, text)
+        self.source = source
+        self.context = context
+        self.pieces = pieces
+        self.plural = plural  # the entry's msgid_plural, if any
+        self.sources = tuple(s for s in (source, plural) if s is not None)
+
+    @cached_property
+    def content_hash(self) -> str:
+        extra = "" if self.source is None and self.context is None else f"\0{self.source}\0{self.context}\0{self.plural}"
+        return hash_utf8((self.text + extra).encode("utf-8", "surrogatepass"))
+
+    @cached_property
+    def _places(self) -> tuple[list[int], list[Piece]]:
+        """Text offsets where each written character starts (and the end), and its piece."""
+        starts: list[int] = []
+        for piece in self.pieces:
+            raw = piece.raw
+            i = 0
+            while i < len(raw):
+                starts.append((piece.line << 24) | (piece.column + i))  # (line, column) packed
+                i += 2 if raw[i] == "\\" and i + 1 < len(raw) and raw[i + 1] in _UNESCAPE else 1
+        return starts, list(self.pieces)
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the .po file of the character at text ``offset`` (the
+        end of the text: just before the closing quote)."""
+        starts, pieces = self._places
+        if not pieces:
+            return self.number, 1
+        if offset < len(starts) and len(starts) == len(self.text):
+            packed = starts[offset]
+            return packed >> 24, (packed & 0xFFFFFF) + 1
+        last = pieces[-1]
+        return last.line, last.column + len(last.raw) + 1
+
+    def with_text(self, text: str) -> "PoDocument":
+        return PoDocument(self.file, self.number, text, self.source, self.context,
+                          self.pieces if text == self.text else (), self.plural)
+
+    def __reduce__(self):
+        return (PoDocument, (self.file, self.number, self.text, self.source, self.context, self.pieces, self.plural))
+
+
+def _read(path: str):
+    """(polib file, its lines without endings, their endings, encoding)."""
+    import polib
+
+    with open(path, "rb") as fh:
+        data = fh.read()
+    encoding = polib.detect_encoding(path)  # the header's charset, else UTF-8
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise FileProblem(f"cannot decode as {encoding} (the header's charset): {exc}") from None
+    try:
+        catalogue = polib.pofile(text, encoding=encoding, wrapwidth=0)
+    except (OSError, ValueError) as exc:
+        raise FileProblem(f"not a valid gettext catalogue: {exc}") from None
+    raw_lines = text.splitlines(keepends=True)
+    lines = [ln.rstrip("\r\n") for ln in raw_lines]
+    endings = [ln[len(body):] for ln, body in zip(raw_lines, lines)]
+    return catalogue, lines, endings, encoding
+
+
+def _paired(catalogue, entries: list[list[Block]]):
+    """(polib entry or None for the header, {keyword: Block}) of each entry, in order;
+    FileProblem when corpuslint's scan and polib disagree."""
+    live = [e for e in catalogue if not e.obsolete]
+    if entries and {b.keyword: b for b in entries[0]}.get("msgid", Block("", [])).text() == "" and "msgctxt" not in {
+            b.keyword for b in entries[0]}:
+        header, entries = entries[0], entries[1:]
+        yield None, {b.keyword: b for b in header}
+    if len(live) != len(entries):
+        raise FileProblem(f"{len(entries)} entries found, polib reads {len(live)}")
+    for entry, blocks in zip(live, entries):
+        by = {b.keyword: b for b in blocks}
+        msgid = by.get("msgid")
+        if msgid is None or msgid.text() != entry.msgid:
+            line = blocks[0].line
+            raise FileProblem(f"line {line}: the entry's msgid does not read as polib reads it")
+        yield entry, by
+
+
+class PoReader(RecordReader):
+    format = "po"
+    suffixes = (".po", ".pot")
+    writable = True  # .po only (``rewrite``): a .pot is generated from the source code
+
+    def numbered_documents(self, source: Source, config) -> Iterator[tuple[int | None, "PoDocument | ReadProblem"]]:
+        try:
+            yield from ((doc.number, doc) for doc in self._documents(source.path, source.display))
+        except ImportError:
+            yield None, ReadProblem("unreadable", "reading .po files needs polib: pip install 'corpus-quality-lint[po]'")
+        except FileProblem as exc:
+            yield None, ReadProblem("malformed", str(exc))
+        except OSError as exc:
+            yield None, ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}")
+
+    def _documents(self, path: str, display: str) -> Iterator[PoDocument]:
+        catalogue, lines, _, _ = _read(path)
+        template = path.lower().endswith(".pot")
+        for entry, by in _paired(catalogue, scan(lines)):
+            if entry is None or entry.fuzzy:
+                continue
+            ctx = entry.msgctxt
+            if template:
+                for keyword in ("msgid", "msgid_plural"):
+                    block = by.get(keyword)
+                    if block is not None and entry.msgid:
+                        yield PoDocument(display, block.line, block.text(), None, ctx, tuple(block.pieces))
+                continue
+            for keyword, block in by.items():
+                if not keyword.startswith("msgstr"):
+                    continue
+                text = block.text()
+                if not text:
+                    continue  # untranslated
+                n = 0 if keyword == "msgstr" else int(keyword[7:-1])
+                msgid = entry.msgid_plural if n >= 1 and entry.msgid_plural else entry.msgid
+                yield PoDocument(display, block.line, text, msgid, ctx, tuple(block.pieces), entry.msgid_plural or None)
+
+    def records(self, path: str, options: ReaderOptions):
+        raise NotImplementedError("PoReader gives PoDocuments: numbered_documents")
+
+    def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
+        """(line, {"text", "msgid", "msgctxt"}) of every string ``numbered_documents`` gives."""
+        for doc in self._documents(path, path):
+            yield doc.number, {"text": doc.text, "msgid": doc.source, "msgctxt": doc.context}
+
+    def rewrite(self, path: str, out, like: str, keep: Callable[[int], bool],
+                texts: Mapping[int, str], options: ReaderOptions) -> int:
+        """Copy ``path`` to the binary file ``out`` with ``texts[line]`` as the text of the
+        string whose keyword is on ``line``; every other line byte for byte. Raises
+        ValueError for a .pot, for ``keep`` rejecting a string (a catalogue's entries are
+        not left out), or when the result would not read back as intended."""
+        if path.lower().endswith(".pot") or like.lower().endswith(".pot"):
+            raise ValueError("a .pot template is generated from the source code: fix the string there")
+        catalogue, lines, endings, encoding = _read(path)
+        blocks = {b.line: b for _, by in _paired(catalogue, scan(lines)) for b in by.values()
+                  if b.keyword.startswith("msgstr")}
+        kept = [line for line in blocks if blocks[line].text() and keep(line)]
+        if len(kept) != sum(1 for line in blocks if blocks[line].text()):
+            raise ValueError("the strings of a .po file cannot be left out")
+        replaced: dict[int, tuple[int, list[str]]] = {}  # first line -> (lines replaced, new lines)
+        for line, text in texts.items():
+            block = blocks.get(line)
+            if block is None:
+                raise ValueError(f"line {line}: no msgstr there")
+            replaced[block.line] = (len(block.pieces), _written(block, lines, text))
+        body: list[str] = []
+        index = 0
+        while index < len(lines):
+            if index + 1 in replaced:
+                count, new = replaced[index + 1]
+                ending = endings[index] or "\n"
+                last = endings[index + count - 1]
+                body.extend(ln + ending for ln in new[:-1])
+                body.append(new[-1] + last)
+                index += count
+                continue
+            body.append(lines[index] + endings[index])
+            index += 1
+        result = "".join(body)
+        _verify(catalogue, result, encoding, {blocks[n].line: t for n, t in texts.items()})
+        out.write(result.encode(encoding))
+        return len(kept)
+
+
+def _written(block: Block, lines: list[str], text: str) -> list[str]:
+    """The lines of ``block`` holding ``text``: the same keyword and indentation, split
+    where the old text was split (boundaries moved with the edit), escaped."""
+    old_parts = [unescape(p.raw) for p in block.pieces]
+    old = "".join(old_parts)
+    bounds, at = [], 0
+    for part in old_parts[:-1]:
+        at += len(part)
+        bounds.append(at)
+    ops = difflib.SequenceMatcher(None, old, text, autojunk=False).get_opcodes()
+
+    def moved(b: int) -> int:
+        for tag, i1, i2, j1, j2 in ops:
+            if tag == "equal" and i1 <= b <= i2:
+                return j1 + (b - i1)
+            if i1 < b < i2 or (i1 == b == i2):
+                return j2
+        return len(text)
+
+    cuts = [0] + [moved(b) for b in bounds] + [len(text)]
+    parts = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+    first = parts[0]
+    rest = [p for p in parts[1:] if p]  # (a part the edit emptied: its line goes)
+    return [lines[piece.line - 1][: piece.column] + escape(part) + '"'
+            for piece, part in zip(block.pieces, [first] + rest)]
+
+
+def _verify(before, result: str, encoding: str, texts: Mapping[int, str]) -> None:
+    """ValueError unless ``result`` parses to ``before`` with the strings on ``texts``'
+    lines replaced."""
+    import polib
+
+    try:
+        after = polib.pofile(result, encoding=encoding, wrapwidth=0)
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"the fixed file would not parse: {exc}") from None
+    old = [e for e in before if not e.obsolete]
+    new = [e for e in after if not e.obsolete]
+    if len(old) != len(new) or before.metadata != after.metadata:
+        raise ValueError("the fixed file would not have the same entries")
+    lines = scan(result.splitlines())
+    strings = {b.line: b.text() for entry in lines for b in entry if b.keyword.startswith("msgstr")}
+    for line, text in texts.items():
+        if strings.get(line) != text:
+            raise ValueError(f"line {line}: the fixed string would not read back as fixed")
+    for a, b in zip(old, new):
+        if (a.msgid, a.msgctxt, a.msgid_plural, a.flags) != (b.msgid, b.msgctxt, b.msgid_plural, b.flags):
+            raise ValueError("the fixed file would not have the same entries")
