@@ -1,0 +1,211 @@
+"""gettext catalogues (.po, .pot) read as records: one per translated string, its msgid
+known; findings at the .po file's line and column (through escapes and continuation
+lines); header, fuzzy, obsolete and untranslated entries are not records; fixes rewrite
+only the fixed strings and the file still parses; document kinds ("message") declared
+by rules (``Rule.skip_kinds``) and applied by the engine.
+
+The catalogues are real excerpts (tests/data/realtext/SOURCE.md): Django 5.2.19's
+Persian and Danish translations and Sphinx 9.0.4's Russian one. The fuzzy and obsolete
+entries are made by the tests from those real entries (the released files have none)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpuslint import lint_paths
+from corpuslint.document import Document
+from corpuslint.engine import skips_kind
+from corpuslint.files import Source
+from corpuslint.readers import ReaderOptions, write_dataset
+from corpuslint.readers.po import PoReader, escape, unescape
+from corpuslint.structure import CATALOGUE, MESSAGE
+
+from .conftest import ROOT, run_cli
+
+DATA = ROOT / "tests" / "data" / "realtext"
+FA = DATA / "django-fa-conf-excerpt.po"  # escapes \" and continuation lines
+DA = DATA / "django-da-humanize-excerpt.po"  # plural forms, NBSP as the msgid has it
+RU = DATA / "sphinx-ru-excerpt.po"  # \n in a one-line msgstr, padding the msgid has
+NO_CACHE = {"cache": False}
+
+
+def records(path: Path) -> list:
+    return list(PoReader().documents(Source(str(path), path.name), None))
+
+
+def lines_of(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def line_no(path: Path, needle: str) -> int:
+    """1-based number of the one line of ``path`` holding ``needle``."""
+    found = [i for i, line in enumerate(lines_of(path), 1) if needle in line]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_each_translated_msgstr_is_a_record_with_its_msgid_and_the_header_is_not():
+    docs = records(FA)
+    # every msgstr keyword's line but the header's (the first)
+    assert [d.record for d in docs] == [i for i, ln in enumerate(lines_of(FA), 1) if ln.startswith("msgstr")][1:]
+    texts = [d.text for d in docs]
+    entries = [e for e in polib.pofile(str(FA)) if e.msgstr]
+    assert texts == [e.msgstr for e in entries]  # unescaped as gettext reads them
+    assert texts[0].startswith('یک "اسلاگ" معتبر') and texts[0].endswith("وارد کنید. ")
+    assert texts[2] == '"%(path)s" وجود ندارد '
+    assert [d.source for d in docs] == [e.msgid for e in entries]
+    for doc in docs:  # the record is the line of its msgstr keyword
+        assert lines_of(FA)[doc.record - 1].startswith("msgstr")
+        assert doc.kinds == frozenset({MESSAGE}) and doc.path == f"{FA.name}#{doc.record}"
+    assert not any("Project-Id-Version" in t for t in texts)
+
+
+def test_plural_forms_are_records_knowing_the_msgid_plural():
+    docs = records(DA)
+    assert [d.text for d in docs] == ["%(delta)s siden", "en\u00a0time siden", "%(count)s\u00a0timer siden"]
+    assert [lines_of(DA)[d.record - 1].split(" ")[0] for d in docs] == ["msgstr", "msgstr[0]", "msgstr[1]"]
+    assert docs[1].source == "an hour ago" and docs[2].source == "%(count)s\u00a0hours ago"
+    assert docs[1].sources == ("an hour ago", "%(count)s\u00a0hours ago")
+
+
+def test_findings_point_to_the_file_line_and_column_through_escapes_and_continuations():
+    found = lint_paths([FA], config={"select": ["W101", "W103"], **NO_CACHE})
+    got = sorted((f.code, f.record, f.line, f.column, f.end_line, f.end_column) for f in found)
+    lines = lines_of(FA)
+    slug = line_no(FA, "وارد کنید. ")  # the continuation line after `msgstr ""`
+    referer = line_no(FA, '"\\"Referer header\\"  ')
+    path = line_no(FA, 'msgstr "\\"%(path)s\\" وجود ندارد "')
+    want = [
+        # the trailing space: the character before the closing quote, after two \" escapes
+        ("W101", slug - 1, slug, lines[slug - 1].rindex(' "') + 1, slug, len(lines[slug - 1])),
+        # two spaces after `\"Referer header\"` on the second continuation line
+        ("W103", referer - 2, referer, lines[referer - 1].index("  ") + 1, referer, lines[referer - 1].index("  ") + 3),
+        ("W101", path, path, lines[path - 1].rindex(' "') + 1, path, len(lines[path - 1])),
+    ]
+    assert got == sorted(want)
+    assert all(f.path == str(FA) or f.path.endswith(FA.name) for f in found)
+
+
+def test_fuzzy_obsolete_and_untranslated_entries_are_not_records(tmp_path):
+    text = FA.read_text(encoding="utf-8")
+    path_entry = '#, python-format\nmsgid "“%(path)s” does not exist"\nmsgstr "\\"%(path)s\\" وجود ندارد "\n'
+    assert path_entry in text
+    fuzzy = tmp_path / "fuzzy.po"
+    fuzzy.write_text(text.replace("#, python-format\nmsgid \"“%(path)s", "#, fuzzy, python-format\nmsgid \"“%(path)s"),
+                     encoding="utf-8")
+    obsolete = tmp_path / "obsolete.po"
+    obsolete.write_text(text.replace(path_entry, "".join(f"#~ {ln}\n" for ln in path_entry.splitlines()[1:])),
+                        encoding="utf-8")
+    empty = tmp_path / "untranslated.po"
+    empty.write_text(text.replace('msgstr "\\"%(path)s\\" وجود ندارد "', 'msgstr ""'), encoding="utf-8")
+    whole = [d.text for d in records(FA)]
+    for variant in (fuzzy, obsolete, empty):
+        assert [d.text for d in records(variant)] == whole[:2], variant.name
+        assert len(lint_paths([variant], config={"select": ["W101"], **NO_CACHE})) == 1  # the slug's only
+
+
+def test_the_msgid_settles_padding_and_spaces_that_are_the_programs():
+    # Sphinx's msgid ends "source files. ": the Russian translation keeps the space (not reported)
+    assert lint_paths([RU], config={"select": ["W101"], **NO_CACHE}) == []
+    # Danish "en\xa0time siden": Django's msgid_plural "%(count)s\xa0hours ago" asks for the NBSP
+    assert lint_paths([DA], config={"select": ["W102"], **NO_CACHE}) == []
+
+
+def test_the_same_strings_with_other_msgids_are_still_reported(tmp_path):
+    ru = tmp_path / "ru.po"
+    ru.write_text(RU.read_text(encoding="utf-8").replace('"source files. "', '"source files."'), encoding="utf-8")
+    assert [f.code for f in lint_paths([ru], config={"select": ["W101"], **NO_CACHE})] == ["W101"]
+    da = tmp_path / "da.po"
+    da.write_text(DA.read_text(encoding="utf-8").replace("%(count)s\u00a0hours", "%(count)s hours"), encoding="utf-8")
+    found = lint_paths([da], config={"select": ["W102"], **NO_CACHE})
+    assert [(f.code, f.line) for f in found] == [("W102", line_no(da, 'msgstr[0] "en'))]
+
+
+def test_a_template_gives_its_msgids_and_is_never_rewritten(tmp_path):
+    pot = tmp_path / "sphinx.pot"
+    entries = polib.pofile(str(RU))
+    text = RU.read_text(encoding="utf-8")
+    pot.write_text(text[: text.index('msgstr "Теперь')] + 'msgstr ""\n', encoding="utf-8")  # as a template has it
+    docs = records(pot)
+    assert [d.text for d in docs] == [e.msgid for e in entries]
+    assert docs[0].source is None and lines_of(pot)[docs[0].record - 1] == 'msgid ""'
+    try:
+        write_dataset(str(pot), PoReader(), str(pot), ReaderOptions(), texts={docs[0].record: "x"})
+    except ValueError as exc:
+        assert "template" in str(exc)
+    else:
+        raise AssertionError("a .pot was rewritten")
+
+
+def test_the_engine_skips_rules_declaring_the_kind(tmp_path):
+    from corpuslint.families.artifact.markup import HtmlTag
+
+    doc = records(FA)[0]
+    assert skips_kind(HtmlTag, doc)
+    plain = Document("a.txt", doc.text)
+    assert not skips_kind(HtmlTag, plain) and plain.kinds == frozenset()
+    # the same message as text, its markup reported (A106), and not as a string of a .po
+    html = 'Vis <a href="https://docs.djangoproject.com/en/%(version)s/releases/">udgivelsesnoter</a>'
+    page = tmp_path / "page.txt"
+    page.write_text(html + "\n", encoding="utf-8")
+    assert [f.code for f in lint_paths([page], config={"select": ["A106"], **NO_CACHE})] == ["A106", "A106"]
+    po = tmp_path / "da.po"
+    po.write_text(DA.read_text(encoding="utf-8") + f'\nmsgid "x"\nmsgstr "{escape(html)}"\n', encoding="utf-8")
+    assert lint_paths([po], config={"select": ["A106"], **NO_CACHE}) == []
+    catalogue = Document("c.txt", "\n\n".join([html] * 6))
+    assert catalogue.kinds == frozenset({CATALOGUE})
+
+
+def test_fix_rewrites_only_the_fixed_strings_and_the_file_parses(tmp_path):
+    po = tmp_path / "django.po"
+    shutil.copy(FA, po)
+    before = lines_of(po)
+    proc = run_cli("check", "--no-cache", "--select", "W101,W103", "--fix", "--fix-data", po.name, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    after = lines_of(po)
+    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    assert len(before) == len(after) and len(changed) == 3
+    for old, new in changed:  # only whitespace went, escapes and quotes kept
+        assert old.replace(" ", "") == new.replace(" ", "") and new.endswith('"')
+    old_entries, new_entries = polib.pofile(str(FA)), polib.pofile(str(po))
+    assert [e.msgstr.split() for e in old_entries] == [e.msgstr.split() for e in new_entries]
+    assert [e.msgid for e in old_entries] == [e.msgid for e in new_entries]
+    assert new_entries[2].msgstr == '"%(path)s" وجود ندارد'
+    assert "  " not in new_entries[1].msgstr
+    if shutil.which("msgfmt"):  # gettext's own check, where gettext is installed
+        subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], check=True)
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list('ab "\\\t\n\u00a0ف.:')), min_size=1, max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_TEXT, split=st.booleans())
+def test_rewrite_round_trip(tmp_path_factory, text, split):
+    """A msgstr holding quotes, backslashes, tabs and newlines reads back unescaped, and a
+    whitespace fix written back parses to the fixed text, every other line unchanged."""
+    folder = tmp_path_factory.mktemp("po")
+    if split:  # the gettext layout: msgstr "" then one string per line, cut after \n
+        parts = [p for p in text.splitlines(keepends=True)]
+        block = 'msgstr ""\n' + "".join(f'"{escape(p)}"\n' for p in parts)
+    else:
+        block = f'msgstr "{escape(text)}"\n'
+    source = RU.read_text(encoding="utf-8")
+    start = source.index('msgstr "Теперь')
+    po = folder / "x.po"
+    po.write_text(source[:start] + block, encoding="utf-8")
+    docs = records(po)
+    assert [d.text for d in docs] == [text]
+    fixed = "\n".join(line.rstrip(" \t\u00a0") for line in text.split("\n"))
+    if fixed == text or not fixed:
+        return
+    write_dataset(str(po), PoReader(), str(po), ReaderOptions(), texts={docs[0].record: fixed})
+    assert polib.pofile(str(po))[0].msgstr == fixed
+    assert po.read_text(encoding="utf-8")[:start] == source[:start]
+    assert unescape(escape(fixed)) == fixed
