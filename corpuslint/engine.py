@@ -1220,8 +1220,9 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
             record_file = getattr(doc, "file", None)
             if record_file is not None:
                 entry = data_files.get(record_file)
-                if not (fix_data and entry is not None and getattr(entry[1], "writable", False)):
-                    continue
+                if not (entry is not None and getattr(entry[1], "writable", False)
+                        and (fix_data or getattr(entry[1], "source_files", False))):
+                    continue  # (a .po catalogue is a source file: fixed with --fix alone)
             elif key not in writable:
                 continue
             # fixes come from findings computed now, never from the on-disk cache

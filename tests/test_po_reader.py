@@ -166,7 +166,7 @@ def test_fix_rewrites_only_the_fixed_strings_and_the_file_parses(tmp_path):
     po = tmp_path / "django.po"
     shutil.copy(FA, po)
     before = lines_of(po)
-    proc = run_cli("check", "--no-cache", "--select", "W101,W103", "--fix", "--fix-data", po.name, cwd=tmp_path)
+    proc = run_cli("check", "--no-cache", "--select", "W101,W103", "--fix", po.name, cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     after = lines_of(po)
     changed = [(a, b) for a, b in zip(before, after) if a != b]

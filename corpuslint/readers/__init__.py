@@ -252,7 +252,7 @@ def _convert(in_path, reader, fh, out_path, out_reader, keep, texts, options) ->
                 yield row
 
     if out_reader.format == "po":
-        raise ValueError(f"{out_path}: a .po file is only rewritten in place (check --fix --fix-data)")
+        raise ValueError(f"{out_path}: a .po file is only rewritten in place (check --fix)")
     if out_reader.format == "parquet":
         from .arrow import write_rows
         return write_rows(rows(), fh)

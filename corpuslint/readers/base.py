@@ -127,6 +127,7 @@ class RecordReader:
     suffixes: tuple[str, ...] = ()
     writable: bool = False  # can rewrite the file (check --fix-data, filter output)
     walk: bool = True  # its suffixes are found when walking folders (else: named or included only)
+    source_files: bool = False  # its files are sources a project edits (.po): --fix rewrites them without --fix-data
 
     def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
         raise NotImplementedError

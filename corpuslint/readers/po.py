@@ -21,7 +21,8 @@ of the document kind ``message`` (``structure.MESSAGE``: rules with
 msgid, or msgid_plural for ``msgstr[n]``, n >= 1) and ``context`` (msgctxt), which
 are part of its content hash (a changed msgid is a changed record for the caches).
 
-Fixes (``check --fix --fix-data``) rewrite only the lines of the fixed strings, escaped
+Fixes (``check --fix``: a catalogue is a source file, not a dataset, so ``--fix-data``
+is not needed) rewrite only the lines of the fixed strings, escaped
 as gettext writes them and split at the same places as before; the new file must parse
 back (polib) to the fixed texts with every other entry unchanged, else nothing is written.
 """
@@ -223,6 +224,7 @@ class PoReader(RecordReader):
     format = "po"
     suffixes = (".po", ".pot")
     writable = True  # .po only (``rewrite``): a .pot is generated from the source code
+    source_files = True  # a project's translations: fixed with --fix, like its text files
 
     def numbered_documents(self, source: Source, config) -> Iterator[tuple[int | None, "PoDocument | ReadProblem"]]:
         try:
@@ -315,12 +317,12 @@ def _written(block: Block, lines: list[str], text: str) -> list[str]:
         bounds.append(at)
     ops = difflib.SequenceMatcher(None, old, text, autojunk=False).get_opcodes()
 
-    def moved(b: int) -> int:
+    def moved(b: int) -> int:  # where old offset ``b`` is in the new text
         for tag, i1, i2, j1, j2 in ops:
-            if tag == "equal" and i1 <= b <= i2:
-                return j1 + (b - i1)
-            if i1 < b < i2 or (i1 == b == i2):
-                return j2
+            if i1 <= b <= i2:
+                if tag == "equal":
+                    return j1 + (b - i1)
+                return j1 if b == i1 else j2  # (inside a changed span: after it)
         return len(text)
 
     cuts = [0] + [moved(b) for b in bounds] + [len(text)]
