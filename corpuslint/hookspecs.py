@@ -73,9 +73,9 @@ def corpuslint_register_rules() -> "list[type[Rule]] | None":
     Document kinds: a rule's ``skip_kinds`` (a set of ``structure.DOCUMENT_KINDS``, e.g.
     ``{"message"}``) names the kinds of document it does not apply to; the engine does
     not run it (check or collect) on a document whose ``Document.kinds`` holds one. A
-    reader sets the kind it knows (the .po reader: every msgstr is a ``message``);
-    otherwise ``Document.kinds`` is guessed from the text
-    (``structure.looks_like_catalogue``).
+    reader sets the kind it knows (the .po reader: every msgstr is a ``message``, its
+    msgid in ``Document.source``); otherwise ``Document.kinds`` is guessed from the text
+    (``"catalogue"``: ``structure.looks_like_catalogue``).
     """
 
 

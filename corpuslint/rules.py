@@ -67,7 +67,8 @@ class Rule:
     file_level: ClassVar[bool] = False
     # Document kinds (``Document.kinds``, ``structure.DOCUMENT_KINDS``) this rule does not
     # apply to: the engine neither checks nor collects a document of such a kind. E.g.
-    #     skip_kinds = frozenset({structure.MESSAGE})  # not software messages (.po strings)
+    #     skip_kinds = structure.MESSAGES  # not software messages (.po strings, catalogues as text)
+    #     skip_kinds = frozenset({structure.MESSAGE})  # not one .po string (too short to measure)
     # A rule whose exemption depends on its options may set it per instance in __init__;
     # one whose exemption is partial reads ``doc.kinds`` itself.
     skip_kinds: ClassVar[frozenset[str]] = frozenset()
