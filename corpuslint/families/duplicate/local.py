@@ -20,9 +20,10 @@ from ...findings import Edit, Finding, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import (
     BLANK_LINES_RE,
+    CATALOGUE,
+    MESSAGES,
     PROSE_MEDIAN_CHARS,
     VERSE_MEDIAN_CHARS,
-    MESSAGES,
     in_verse,
     unwrapped,
 )
@@ -584,7 +585,11 @@ class RestatedPassage(DocumentRule):
     restatements is formulaic (legal articles, parallel narrations, liturgy), and so
     is fully vocalised Arabic-script text (scripture, hadith, classical poetry): D103
     says nothing there, nor on two sentences in verse, the later one amid short lines of a
-    hard-wrapped document (``_verse_repeat``: two poems opening with the same line).
+    hard-wrapped document (``_verse_repeat``: two poems opening with the same line), nor
+    in a software message catalogue extracted as text (the ``catalogue`` document kind:
+    Django's "You have selected an action, and you haven't made any changes..." and
+    "You have selected an action, but you haven't saved your changes..." are two
+    messages sharing a clause); one string of a .po file is still checked.
     ``genre = "prose"`` always checks, ``"formulaic"`` never does.
     Why: machine-written filler and careless rewrites restate a fact already given,
     adding length but no information; plain Jaccard misses these (the seed pair below
@@ -609,6 +614,8 @@ class RestatedPassage(DocumentRule):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         regions.check_genre(self)
+        if self.opts["genre"] == "auto":  # the strings of a .po file as text: two messages sharing a clause
+            self.skip_kinds = frozenset({CATALOGUE})
 
     def check(self, doc: Document) -> Iterable[Finding]:
         min_words = int(self.opts["min-words"])
