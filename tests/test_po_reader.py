@@ -209,3 +209,25 @@ def test_rewrite_round_trip(tmp_path_factory, text, split):
     assert polib.pofile(str(po))[0].msgstr == fixed
     assert po.read_text(encoding="utf-8")[:start] == source[:start]
     assert unescape(escape(fixed)) == fixed
+
+
+def test_cached_and_parallel_runs_give_the_same_file_positions(tmp_path):
+    for name in (FA, DA, RU):
+        shutil.copy(name, tmp_path / name.name)
+    (tmp_path / "corpuslint.toml").write_text("", encoding="utf-8")
+    fresh = run_cli("check", "--no-cache", "--jobs", "1", "--format", "json", "--exit-zero", ".", cwd=tmp_path)
+    runs = [run_cli("check", "--jobs", "2", "--format", "json", "--exit-zero", ".", cwd=tmp_path) for _ in range(2)]
+    assert (tmp_path / ".corpuslint_cache").is_dir()  # the second run read the findings back from it
+    assert fresh.stdout == runs[0].stdout == runs[1].stdout and '"line": ' in fresh.stdout
+
+
+def test_findings_cached_on_disk_decode_at_the_file_positions():
+    from corpuslint.index import decode_findings, encode_findings
+
+    found = lint_paths([FA], config={"select": ["W101", "W103"], **NO_CACHE})
+    rules = {f.code: type("R", (), {"code": f.code, "name": f.rule, "family": f.family})() for f in found}
+    for doc in records(FA):
+        mine = [f for f in found if f.record == doc.record]
+        back = decode_findings(encode_findings(mine, doc), doc, rules.values())  # (raises on a line/column mismatch)
+        assert [(f.line, f.column, f.end_line, f.end_column) for f in back] == [
+            (f.line, f.column, f.end_line, f.end_column) for f in mine]
