@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, Iterator, Mapping
@@ -205,10 +204,10 @@ def _paired(catalogue, entries: list[list[Block]]):
     """(polib entry or None for the header, {keyword: Block}) of each entry, in order;
     FileProblem when corpuslint's scan and polib disagree."""
     live = [e for e in catalogue if not e.obsolete]
-    if entries and {b.keyword: b for b in entries[0]}.get("msgid", Block("", [])).text() == "" and "msgctxt" not in {
-            b.keyword for b in entries[0]}:
-        header, entries = entries[0], entries[1:]
-        yield None, {b.keyword: b for b in header}
+    first = {b.keyword: b for b in entries[0]} if entries else {}
+    if "msgid" in first and "msgctxt" not in first and first["msgid"].text() == "":  # the header (polib keeps it apart)
+        entries = entries[1:]
+        yield None, first
     if len(live) != len(entries):
         raise FileProblem(f"{len(entries)} entries found, polib reads {len(live)}")
     for entry, blocks in zip(live, entries):
