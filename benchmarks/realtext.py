@@ -18,9 +18,9 @@ code-like text that technical prose really contains. Each corpus folder gets
 
 Building is idempotent: a corpus whose manifest exists with the current builder version
 is skipped (``--force`` rebuilds). A corpus whose source cannot be fetched is reported
-and skipped; the others are still built. Total download: about 102 MB (34 packages; the
+and skipped; the others are still built. Total download: about 107 MB (35 packages; the
 six corpora po-django ... readme-cjk take 39 MB of it, 23 MB for npm quran-json; gnome-help-ru,
--ko and -el reuse gnome-user-docs, chat-chatterbot adds 0.35 MB).
+-ko and -el reuse gnome-user-docs, chat-chatterbot adds 0.35 MB, llm-data-llamafactory 5.2 MB).
 
 JSON Lines corpora (one record a line, the prose in its ``text`` field, as corpuslint's
 JSONL reader reads it) count the words of the text fields only (:func:`linted_text`).
@@ -868,6 +868,44 @@ def chat_chatterbot(b: Builder, out: Path) -> list[Source]:
     return [src]
 
 
+# LLM training data shipped in a package: LLaMA-Factory's demo datasets --------------------
+
+
+def field_records(records: Iterable[dict], field: str) -> list[dict]:
+    """One field of a dataset as a linter reads it with ``--text-field FIELD``:
+    ``{"id": n, "text": record[field]}`` for each record (``n`` its 0-based position) whose
+    field is a non-empty string; records without it, or with an empty one, are left out.
+
+    >>> field_records([{"instruction": "Add 2+2", "input": ""}, {"instruction": "Hi"}], "input")
+    []
+    """
+    return [{"id": n, "text": rec[field]} for n, rec in enumerate(records)
+            if isinstance(rec.get(field), str) and rec[field]]
+
+
+LLAMAFACTORY_ALPACA = ("alpaca_en_demo", "alpaca_zh_demo")
+
+
+def llm_data_llamafactory(b: Builder, out: Path) -> list[Source]:
+    """PyPI llamafactory 0.9.5 (sdist, Apache-2.0; its data/ folder): ``c4_demo.jsonl``
+    verbatim (300 web documents of C4, ODC-BY, in their ``text`` field: pretraining data)
+    and the Alpaca-format instruction demos (English, Chinese; GPT-4 answers) as
+    ``<demo>/<field>.jsonl``, one file per field (``instruction``, ``input``, ``output``:
+    :func:`field_records`), as a user lints them with ``--text-field``."""
+    src = b.fetch("pypi", "llamafactory", version="0.9.5", sdist=True)
+    src.licence = pypi_licence(src) + " (package); c4_demo: C4, ODC-BY; alpaca demos: Alpaca-GPT-4 samples"
+    wanted = "|".join(LLAMAFACTORY_ALPACA)
+    for rel, data in members(src, rf"^[^/]+/data/(c4_demo\.jsonl|({wanted})\.json)$"):
+        name = rel.rsplit("/", 1)[1]
+        if name.endswith(".jsonl"):
+            (out / name).write_bytes(data)
+            continue
+        records = json.loads(data)
+        for field in ("instruction", "input", "output"):
+            write_jsonl(out, f"{name[: -len('.json')]}/{field}.jsonl", field_records(records, field))
+    return [src]
+
+
 # Markdown of black; Japanese and Chinese READMEs on npm ------------------------------------
 
 
@@ -958,6 +996,9 @@ register(Corpus("hadith-abudawud", "religious", "ar", hadith_abudawud,
 register(Corpus("chat-chatterbot", "chat", "mul", chat_chatterbot,
                 "chatterbot-corpus dialogues in 28 languages (Hebrew, Hindi, Russian, Korean, Spanish, Ukrainian...) "
                 "as a chat dataset: one message a JSON Lines record, the text in its text field"))
+register(Corpus("llm-data-llamafactory", "llm-data", "mul", llm_data_llamafactory,
+                "LLaMA-Factory's demo datasets: C4 web documents (JSON Lines text field) and Alpaca-format "
+                "instruction data in English and Chinese, one JSON Lines file per field"))
 for lang in ("ru", "ko", "el"):
     register(Corpus(f"gnome-help-{lang}", "user-help", lang, gnome_help(lang),
                     "GNOME desktop help (Debian gnome-user-docs), a translation; strings not translated yet are English"))

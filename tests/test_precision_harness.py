@@ -194,3 +194,14 @@ def test_chatterbot_dialogues_become_one_chat_message_a_record():
     ]
     with pytest.raises(ValueError):
         realtext.chatterbot_messages("categories:\n- ai\n", "ai")
+
+
+def test_instruction_dataset_fields_become_one_file_of_records_each():
+    # the shape of an Alpaca-format dataset (LLaMA-Factory's alpaca_en_demo.json):
+    # instruction, input (mostly empty), output
+    records = [{"instruction": "Describe a process.", "input": "", "output": "First,\n\n1. mix"},
+               {"instruction": "Translate this.", "input": "Bonjour", "output": "Hello"},
+               {"instruction": "No output"}]
+    assert realtext.field_records(records, "input") == [{"id": 1, "text": "Bonjour"}]
+    assert realtext.field_records(records, "output") == [{"id": 0, "text": "First,\n\n1. mix"}, {"id": 1, "text": "Hello"}]
+    assert [r["id"] for r in realtext.field_records(records, "instruction")] == [0, 1, 2]
