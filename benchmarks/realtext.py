@@ -24,6 +24,9 @@ six corpora po-django ... readme-cjk take 39 MB of it, 23 MB for npm quran-json;
 
 JSON Lines corpora (one record a line, the prose in its ``text`` field, as corpuslint's
 JSONL reader reads it) count the words of the text fields only (:func:`linted_text`).
+Datasets whose text sits in other fields are split the way a user lints them, one
+``--text-field`` at a time: a chat dataset one message a record (``chat-chatterbot``),
+an instruction dataset one file per field (``llm-data-llamafactory``).
 
 Word counts: a word is a maximal run of letters, marks, digits (and ZWNJ/ZWJ inside a
 word); for scripts written without spaces (Han, Hiragana, Katakana, Hangul is spaced so
