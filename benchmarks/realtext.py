@@ -18,11 +18,15 @@ code-like text that technical prose really contains. Each corpus folder gets
 
 Building is idempotent: a corpus whose manifest exists with the current builder version
 is skipped (``--force`` rebuilds). A corpus whose source cannot be fetched is reported
-and skipped; the others are still built. Total download: about 102 MB (33 packages; the
-six corpora po-django ... readme-cjk take 39 MB of it, 23 MB for npm quran-json).
+and skipped; the others are still built. Total download: about 107 MB (35 packages; the
+six corpora po-django ... readme-cjk take 39 MB of it, 23 MB for npm quran-json; gnome-help-ru,
+-ko and -el reuse gnome-user-docs, chat-chatterbot adds 0.35 MB, llm-data-llamafactory 5.2 MB).
 
 JSON Lines corpora (one record a line, the prose in its ``text`` field, as corpuslint's
 JSONL reader reads it) count the words of the text fields only (:func:`linted_text`).
+Datasets whose text sits in other fields are split the way a user lints them, one
+``--text-field`` at a time: a chat dataset one message a record (``chat-chatterbot``),
+an instruction dataset one file per field (``llm-data-llamafactory``).
 
 Word counts: a word is a maximal run of letters, marks, digits (and ZWNJ/ZWJ inside a
 word); for scripts written without spaces (Han, Hiragana, Katakana, Hangul is spaced so
@@ -842,6 +846,89 @@ def hadith_abudawud(b: Builder, out: Path) -> list[Source]:
     return [src]
 
 
+# A chat dataset: chatterbot-corpus's dialogues as JSON Lines messages ---------------------
+
+
+def chatterbot_messages(data: str, topic: str) -> list[dict]:
+    r"""The messages of one chatterbot-corpus YAML file (``conversations``: a list of
+    dialogues, each a list of turns), one record a turn, as a chat dataset flattened for a
+    linter keeps them: ``{"id": "<topic>:<dialogue>:<turn>", "role": "user"|"assistant",
+    "text": turn}`` (0-based numbers; turns alternate, the first is the user's). Every
+    scalar is read as the string it is written as (YAML's base loader: ``no`` stays "no",
+    ``22`` stays "22"); a dialogue written as one string (a list item the file forgot to
+    split) is one user turn. Raises ValueError for a file without ``conversations``.
+
+    >>> chatterbot_messages("conversations:\n- - Hi\n  - no\n", "greetings")[1]
+    {'id': 'greetings:0:1', 'role': 'assistant', 'text': 'no'}
+    """
+    import yaml  # PyYAML (the test extra)
+
+    doc = yaml.load(data, Loader=yaml.BaseLoader)
+    if not isinstance(doc, dict) or not isinstance(doc.get("conversations"), list):
+        raise ValueError(f"chatterbot {topic}: no conversations list")
+    out = []
+    for i, dialogue in enumerate(doc["conversations"]):
+        turns = [dialogue] if isinstance(dialogue, str) else dialogue
+        for j, turn in enumerate(turns):
+            if not isinstance(turn, str):
+                raise ValueError(f"chatterbot {topic}:{i}:{j}: not a string: {turn!r:.60}")
+            out.append({"id": f"{topic}:{i}:{j}", "role": ("user", "assistant")[j % 2], "text": turn})
+    return out
+
+
+def chat_chatterbot(b: Builder, out: Path) -> list[Source]:
+    """PyPI chatterbot-corpus 1.3.3 (BSD-3-Clause): every language folder of its dialogue
+    corpus as one chat dataset ``<language>.jsonl``, one message a record
+    (:func:`chatterbot_messages`; ids name the topic file), files and dialogues in order."""
+    src = b.fetch("pypi", "chatterbot-corpus", version="1.3.3")
+    src.licence = pypi_licence(src) + " (BSD-3-Clause, LICENSE in the repository)"
+    by_lang: dict[str, list[dict]] = {}
+    for rel, data in members(src, r"^chatterbot_corpus/data/[^/]+/[^/]+\.yml$"):
+        lang, name = rel.split("/")[-2:]
+        by_lang.setdefault(lang, []).extend(chatterbot_messages(data.decode("utf-8"), name[: -len(".yml")]))
+    for lang, records in sorted(by_lang.items()):
+        write_jsonl(out, f"{lang}.jsonl", records)
+    return [src]
+
+
+# LLM training data shipped in a package: LLaMA-Factory's demo datasets --------------------
+
+
+def field_records(records: Iterable[dict], field: str) -> list[dict]:
+    """One field of a dataset as a linter reads it with ``--text-field FIELD``:
+    ``{"id": n, "text": record[field]}`` for each record (``n`` its 0-based position) whose
+    field is a non-empty string; records without it, or with an empty one, are left out.
+
+    >>> field_records([{"instruction": "Add 2+2", "input": ""}, {"instruction": "Hi"}], "input")
+    []
+    """
+    return [{"id": n, "text": rec[field]} for n, rec in enumerate(records)
+            if isinstance(rec.get(field), str) and rec[field]]
+
+
+LLAMAFACTORY_ALPACA = ("alpaca_en_demo", "alpaca_zh_demo")
+
+
+def llm_data_llamafactory(b: Builder, out: Path) -> list[Source]:
+    """PyPI llamafactory 0.9.5 (sdist, Apache-2.0; its data/ folder): ``c4_demo.jsonl``
+    verbatim (300 web documents of C4, ODC-BY, in their ``text`` field: pretraining data)
+    and the Alpaca-format instruction demos (English, Chinese; GPT-4 answers) as
+    ``<demo>/<field>.jsonl``, one file per field (``instruction``, ``input``, ``output``:
+    :func:`field_records`), as a user lints them with ``--text-field``."""
+    src = b.fetch("pypi", "llamafactory", version="0.9.5", sdist=True)
+    src.licence = pypi_licence(src) + " (package); c4_demo: C4, ODC-BY; alpaca demos: Alpaca-GPT-4 samples"
+    wanted = "|".join(LLAMAFACTORY_ALPACA)
+    for rel, data in members(src, rf"^[^/]+/data/(c4_demo\.jsonl|({wanted})\.json)$"):
+        name = rel.rsplit("/", 1)[1]
+        if name.endswith(".jsonl"):
+            (out / name).write_bytes(data)
+            continue
+        records = json.loads(data)
+        for field in ("instruction", "input", "output"):
+            write_jsonl(out, f"{name[: -len('.json')]}/{field}.jsonl", field_records(records, field))
+    return [src]
+
+
 # Markdown of black; Japanese and Chinese READMEs on npm ------------------------------------
 
 
@@ -936,6 +1023,15 @@ register(Corpus("quran-json-translations", "religious", "mul", quran_json_transl
                 "Qur'an translations (ur, en, tr, sv, es, fr) of npm quran-json, one verse a JSON Lines record"))
 register(Corpus("hadith-abudawud", "religious", "ar", hadith_abudawud,
                 "Sunan Abi Dawud, hadiths 1-700, Arabic (full harakat) and English, one hadith a JSON Lines record; AGPL-3.0: never commit excerpts"))
+register(Corpus("chat-chatterbot", "chat", "mul", chat_chatterbot,
+                "chatterbot-corpus dialogues in 28 languages (Hebrew, Hindi, Russian, Korean, Spanish, Ukrainian...) "
+                "as a chat dataset: one message a JSON Lines record, the text in its text field"))
+register(Corpus("llm-data-llamafactory", "llm-data", "mul", llm_data_llamafactory,
+                "LLaMA-Factory's demo datasets: C4 web documents (JSON Lines text field) and Alpaca-format "
+                "instruction data in English and Chinese, one JSON Lines file per field"))
+for lang in ("ru", "ko", "el"):
+    register(Corpus(f"gnome-help-{lang}", "user-help", lang, gnome_help(lang),
+                    "GNOME desktop help (Debian gnome-user-docs), a translation; strings not translated yet are English"))
 register(Corpus("markdown-black", "markdown", "en", markdown_black, "black's Markdown docs (MyST) and changelog"))
 register(Corpus("readme-cjk", "markdown", "ja", readme_cjk,
                 "READMEs of 15 npm packages written in Japanese (textlint rules, moji) or Chinese (mockjs, pinyin-pro...)"))

@@ -54,6 +54,14 @@ def test_w103_two_spaces_after_a_sentence_ending_in_a_closing_quote():
     assert found("x.txt", "W103", "He  ain't nothing -- he ain't nothing at all...\n") == [("W103", 1, 3)]
 
 
+def test_w103_two_spaces_after_an_arabic_question_mark_end_a_sentence():
+    # chatterbot-corpus (Persian): "...دیگه؟  با عقاب" and "...کربلاس؟  یک لیوان" keep the
+    # two-space sentence spacing after ؟ as after ?; "صریحا  چشم" is a doubled space.
+    assert found("chatterbot-fa-sentence-spacing.txt", "W103") == [("W103", 5, 16)]
+    assert found("x.txt", "W103", "क्या हाल है?  ठीक है।  धन्यवाद\n") == []
+    assert found("x.txt", "W103", "یعنی  چی؟ مامان\n") == [("W103", 1, 5)]
+
+
 # -- S104: contractions and verse ---------------------------------------------------------
 
 

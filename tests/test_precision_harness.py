@@ -176,3 +176,32 @@ def test_jsonl_records_are_counted_and_located_by_their_text_field(tmp_path):
     # corpuslint numbers a record by its line in the file and a line inside its text
     (loc,) = precision.locate([finding("W103", "q.jsonl", 2, 9, 11) | {"record": 2}], tmp_path)
     assert (loc.span, loc.line_text) == ("  ", "When the  Prophet")
+
+
+def test_chatterbot_dialogues_become_one_chat_message_a_record():
+    # the shape of chatterbot-corpus 1.3.3's YAML: categories, dialogues of alternating
+    # turns; YAML 1.1 would read "no" as false and 22 as an int, the corpus wrote text;
+    # ukrainian/ai.yml writes one dialogue as a single "Q? - A." string
+    data = (
+        "categories:\n- ai\nconversations:\n- - Хто ти?\n  - Я просто штучний інтелект.\n  - no\n"
+        "- - '22'\n  - 22\n- Хто ти? - Я просто штучний інтелект.\n"
+    )
+    records = realtext.chatterbot_messages(data, "ai")
+    assert [(r["id"], r["role"], r["text"]) for r in records] == [
+        ("ai:0:0", "user", "Хто ти?"), ("ai:0:1", "assistant", "Я просто штучний інтелект."),
+        ("ai:0:2", "user", "no"), ("ai:1:0", "user", "22"), ("ai:1:1", "assistant", "22"),
+        ("ai:2:0", "user", "Хто ти? - Я просто штучний інтелект."),
+    ]
+    with pytest.raises(ValueError):
+        realtext.chatterbot_messages("categories:\n- ai\n", "ai")
+
+
+def test_instruction_dataset_fields_become_one_file_of_records_each():
+    # the shape of an Alpaca-format dataset (LLaMA-Factory's alpaca_en_demo.json):
+    # instruction, input (mostly empty), output
+    records = [{"instruction": "Describe a process.", "input": "", "output": "First,\n\n1. mix"},
+               {"instruction": "Translate this.", "input": "Bonjour", "output": "Hello"},
+               {"instruction": "No output"}]
+    assert realtext.field_records(records, "input") == [{"id": 1, "text": "Bonjour"}]
+    assert realtext.field_records(records, "output") == [{"id": 0, "text": "First,\n\n1. mix"}, {"id": 1, "text": "Hello"}]
+    assert [r["id"] for r in realtext.field_records(records, "instruction")] == [0, 1, 2]

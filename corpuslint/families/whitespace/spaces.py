@@ -225,10 +225,10 @@ class MultipleSpaces(DocumentRule):
     the line above or below (a small table: "100 DM   =  51 Euro", "100 Euro = 195 DM");
     in plain text that
     quotes code, only lines that read as sentences (6+ words) are checked. Two ASCII
-    spaces after a sentence's final `.`, `!`, `?` or `:` (closing quotes or brackets
-    may follow it: `."  She said`) follow the two-space sentence-spacing convention and
-    are left alone. In Markdown, the spaces after a block quote or list marker that
-    open a line (`>    text`, `1.  Item`) are indentation, not a gap between words. A run
+    spaces after a sentence's final `.`, `!`, `?` or `:`, or Arabic `؟`, Urdu `۔`,
+    Devanagari `।` `॥` (closing quotes or brackets may follow it: `."  She said`,
+    `چی؟  مامان`) follow the two-space sentence-spacing convention and are left alone.
+    In Markdown, the spaces after a block quote or list marker that open a line (`>    text`, `1.  Item`) are indentation, not a gap between words. A run
     of four or more spaces that pushes a short mark or number without letters to the
     end of the line right-aligns it (a proof's end mark `x = c²        ::`, a page number
     `Introduction        12`).
@@ -247,6 +247,9 @@ class MultipleSpaces(DocumentRule):
     _re = regex.compile(r"(?<=\S)[\p{Zs}]{2,}(?=\S)")
     _markers_re = regex.compile(r"(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)]))+")  # Markdown container markers
     _closers = "\"'”’)]»"
+    # sentence-final marks: Latin and the Arabic question mark, the Urdu full stop, the
+    # Devanagari danda and double danda (the same two-space convention after them)
+    _sentence_ends = frozenset(".!?:\u061f\u06d4\u0964\u0965")
     _right_aligned_re = regex.compile(r"[^\s\p{L}]{1,3}[ \t]*$")  # matched up to the line's end
 
     # What every match holds: two space separators in a row (``re``: ZS is \p{Zs}). A text
@@ -272,7 +275,7 @@ class MultipleSpaces(DocumentRule):
             if len(m.group()) >= 4 and self._right_aligned_re.match(doc.text, m.end(), doc.lines[line - 1].end):
                 continue  # "= c²        ::": a mark or number pushed to the end of the line
             before = doc.text[max(0, m.start() - 4) : m.start()].rstrip(self._closers)
-            if len(m.group()) == 2 and m.group() == "  " and before[-1:] in (".", "!", "?", ":"):
+            if len(m.group()) == 2 and m.group() == "  " and before[-1:] in self._sentence_ends:
                 continue  # two spaces after a sentence: a typing convention, not a slip
             if markdown and self._markers_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
                 containers = markdown_containers(doc)
