@@ -129,6 +129,8 @@ class Linter:
                 severity=config.severity_for(code, cls.default_severity),
                 root=config.config_dir or config.root,  # relative option paths: the config's folder
             )
+            if config.per_file_language:  # (part of every rule's fingerprint: caches keyed by it)
+                self.rules[code].per_file_language = dict(config.per_file_language)
         self.document_rules = [r for r in self.rules.values() if isinstance(r, DocumentRule)]
         self.record_rules = [r for r in self.document_rules if not r.file_level]  # for data-file records
         self.corpus_rules = [r for r in self.rules.values() if isinstance(r, CorpusRule)]
@@ -520,11 +522,12 @@ class Collected:
     """A mapped document as the corpus index sees it (``index.collect_states``): its
     content hash, size and the states the map step collected, without its text."""
 
-    __slots__ = ("path", "abspath", "content_hash", "nbytes", "states", "reader")
+    __slots__ = ("path", "abspath", "content_hash", "nbytes", "states", "reader", "language")
 
-    def __init__(self, path, abspath, content_hash, nbytes, states, reader):
+    def __init__(self, path, abspath, content_hash, nbytes, states, reader, language=None):
         self.path, self.abspath, self.content_hash, self.nbytes = path, abspath, content_hash, nbytes
         self.states, self.reader = states, reader
+        self.language = language  # the file's declared language (files.Source.language)
 
     def state(self, code: str) -> Any:
         value = self.states[code]
@@ -540,7 +543,7 @@ class Collected:
         """The document again from its file (None if it changed or is not a file)."""
         if self.abspath is None:
             return None
-        doc = files.load(files.Source(self.abspath, self.path))
+        doc = files.load(files.Source(self.abspath, self.path, language=self.language))
         return doc if isinstance(doc, Document) and doc.content_hash == self.content_hash else None
 
 
@@ -911,8 +914,9 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
             continue
         key = result.key
         abspath = item.path if isinstance(item, files.Source) else None
+        language = item.language if abspath is not None else None
         if abspath is not None:
-            store.add_file(key, abspath, result.content_hash, result.nbytes, result.regions)
+            store.add_file(key, abspath, result.content_hash, result.nbytes, result.regions, language)
         else:
             store.hold(item)
         linter._cache[(key, result.content_hash)] = result.findings
@@ -937,7 +941,8 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
                         put = spill.put_blob if isinstance(state, _Blob) else spill.put
                         spilled[id(state)] = put(state, code)  # (dict-of-arrays states: by columns, per rule)
                     states[code] = spilled[id(state)]
-            collected[key] = Collected(key, abspath, result.content_hash, result.nbytes, states, state_reader)
+            collected[key] = Collected(key, abspath, result.content_hash, result.nbytes, states, state_reader,
+                                       language)
     if rows:
         doc_cache.put_rows(rows)
     if bad:
@@ -1164,7 +1169,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
     data_files: dict[str, tuple[files.Source, Any, Any]] = {}  # display -> (source, reader, stat when read)
     stdin_docs: list[Document] = []
     if stdin is not None:
-        source = files.Source("-", stdin.display)
+        source = files.Source("-", stdin.display, language=config.language_for(stdin.display))
         loaded = readers.read_stdin(source, stdin.data, registry.readers, config)
         if isinstance(loaded, Document):
             writable.add(loaded.path)

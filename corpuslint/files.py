@@ -40,6 +40,8 @@ class Source:
     # (size, mtime_ns) of a regular file when the folder walk found it (its ``lstat``), so
     # the corpus index compares it with its record without a second ``stat``; else None
     stat: tuple[int, int] | None = field(default=None, compare=False)
+    # the language its text is declared to be in (config ``per-file-language``), or None
+    language: str | None = field(default=None, compare=False)
 
 
 def relative(path: str, start: str) -> str:
@@ -151,11 +153,13 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
     follow = getattr(config, "follow_external_symlinks", False)
     seen: set[str] = set()
     out: list[Source] = []
+    language_for = getattr(config, "language_for", lambda display: None)
 
     def add(path: str, real: str, problem: ReadProblem | None = None, unknown: bool = False) -> None:
         if real not in seen:
             seen.add(real)
-            out.append(Source(os.path.abspath(path), display_path(path, cwd), unknown, problem))
+            display = display_path(path, cwd)
+            out.append(Source(os.path.abspath(path), display, unknown, problem, language=language_for(display)))
 
     def check_file(path: str, lst: os.stat_result, explicit: bool, real_dir: str | None = None) -> None:
         """A (non-directory) entry: add it, or add the reason it is not read."""
@@ -189,7 +193,7 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
                                                          root_real, follow):
                 if url not in seen:
                     seen.add(url)
-                    out.append(Source(url, display, problem=problem))
+                    out.append(Source(url, display, problem=problem, language=language_for(display)))
             continue
         try:
             lst = os.lstat(given)
@@ -402,9 +406,9 @@ def load(source: Source, data: bytes | None = None) -> Document | ReadProblem:
     text = decode(data)
     if isinstance(text, ReadProblem):
         return text
-    doc = Document(source.display, text)
+    doc = Document(source.display, text, language=source.language)
     # (``decode`` is strict: the text's UTF-8 encoding is ``data`` itself, hashed without encoding it again)
-    doc.__dict__["content_hash"] = hash_utf8(data)
+    doc.__dict__["content_hash"] = hash_utf8(data, source.language)
     return doc
 
 
