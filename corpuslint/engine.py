@@ -1433,7 +1433,8 @@ def lint_records(records: Iterable, text_field: str = "text", id_field: str | No
     docs: dict[str, Document] = {}
     problems: list[Finding] = []
     source = files.Source(path, path)
-    loaded = unique_records(path, in_memory_records(records, ReaderOptions(text_field, id_field)), id_field is not None)
+    options = ReaderOptions(text_field, id_field, readers.options_for(cfg, "jsonl").language_field)
+    loaded = unique_records(path, in_memory_records(records, options), id_field is not None, cfg.language_for(path))
     _add_documents(linter, source, (item for _, item in loaded), docs, problems)
     ctx = RunContext(cfg, cfg.root, False, discover=lambda: [], load=files.load)
     findings = lint_documents(linter, docs, ctx) + problems

@@ -153,13 +153,15 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
     follow = getattr(config, "follow_external_symlinks", False)
     seen: set[str] = set()
     out: list[Source] = []
-    language_for = getattr(config, "language_for", lambda display: None)
+    # the language ``per-file-language`` declares for a display path (None: no such table)
+    language_for = config.language_for if getattr(config, "per_file_language", None) else None
 
     def add(path: str, real: str, problem: ReadProblem | None = None, unknown: bool = False) -> None:
         if real not in seen:
             seen.add(real)
             display = display_path(path, cwd)
-            out.append(Source(os.path.abspath(path), display, unknown, problem, language=language_for(display)))
+            out.append(Source(os.path.abspath(path), display, unknown, problem,
+                              language=language_for(display) if language_for else None))
 
     def check_file(path: str, lst: os.stat_result, explicit: bool, real_dir: str | None = None) -> None:
         """A (non-directory) entry: add it, or add the reason it is not read."""
@@ -193,7 +195,8 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
                                                          root_real, follow):
                 if url not in seen:
                     seen.add(url)
-                    out.append(Source(url, display, problem=problem, language=language_for(display)))
+                    out.append(Source(url, display, problem=problem,
+                                      language=language_for(display) if language_for else None))
             continue
         try:
             lst = os.lstat(given)
@@ -201,7 +204,7 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
             add(given, os.path.abspath(given), ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
             continue  # reported as unreadable: a typo must not pass silently
         if stat.S_ISDIR(lst.st_mode) or (stat.S_ISLNK(lst.st_mode) and os.path.isdir(given)):
-            _walk(given, matcher, add, check_file, seen, out, cwd)
+            _walk(given, matcher, add, check_file, seen, out, cwd, language_for)
             continue
         name = os.path.basename(given)
         if matcher.included(name) and not matcher.excluded(display_path(given, cwd), name) or not (
@@ -217,7 +220,8 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
     return out
 
 
-def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: list[Source], cwd: str) -> None:
+def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: list[Source], cwd: str,
+          language_for=None) -> None:
     """Iterative, sorted walk of ``top`` (an explicit stack instead of recursion).
     Regular files not ``seen`` (real paths) go to ``out`` with their absolute, display
     and real paths made from their folder's (what ``check_file`` would compute, without
@@ -271,8 +275,11 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: l
                 if real not in seen:
                     seen.add(real)
                     source = new_source(Source)
-                    source.__dict__.update(path=abs_prefix + name, display=shown_prefix + name, unknown=False,
-                                           problem=None, stat=(lst.st_size, lst.st_mtime_ns))
+                    display = shown_prefix + name
+                    source.__dict__.update(path=abs_prefix + name, display=display, unknown=False, problem=None,
+                                           stat=(lst.st_size, lst.st_mtime_ns))
+                    if language_for is not None:
+                        source.__dict__["language"] = language_for(display)
                     out.append(source)
                 continue
             if stat.S_ISLNK(lst.st_mode) and os.path.isdir(entry.path):
