@@ -153,15 +153,14 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
     follow = getattr(config, "follow_external_symlinks", False)
     seen: set[str] = set()
     out: list[Source] = []
-    # the language ``per-file-language`` declares for a display path (None: no such table)
-    language_for = config.language_for if getattr(config, "per_file_language", None) else None
+    # the language ``per-file-language`` declares for a display path
+    language_for = config.language_for if getattr(config, "per_file_language", None) else _undeclared
 
     def add(path: str, real: str, problem: ReadProblem | None = None, unknown: bool = False) -> None:
         if real not in seen:
             seen.add(real)
             display = display_path(path, cwd)
-            out.append(Source(os.path.abspath(path), display, unknown, problem,
-                              language=language_for(display) if language_for else None))
+            out.append(Source(os.path.abspath(path), display, unknown, problem, language=language_for(display)))
 
     def check_file(path: str, lst: os.stat_result, explicit: bool, real_dir: str | None = None) -> None:
         """A (non-directory) entry: add it, or add the reason it is not read."""
@@ -195,8 +194,7 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
                                                          root_real, follow):
                 if url not in seen:
                     seen.add(url)
-                    out.append(Source(url, display, problem=problem,
-                                      language=language_for(display) if language_for else None))
+                    out.append(Source(url, display, problem=problem, language=language_for(display)))
             continue
         try:
             lst = os.lstat(given)
@@ -220,8 +218,13 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
     return out
 
 
+def _undeclared(display: str) -> None:
+    """No ``per-file-language`` table: no file's language is declared."""
+    return None
+
+
 def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: list[Source], cwd: str,
-          language_for=None) -> None:
+          language_for=_undeclared) -> None:
     """Iterative, sorted walk of ``top`` (an explicit stack instead of recursion).
     Regular files not ``seen`` (real paths) go to ``out`` with their absolute, display
     and real paths made from their folder's (what ``check_file`` would compute, without
@@ -278,7 +281,7 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: l
                     display = shown_prefix + name
                     source.__dict__.update(path=abs_prefix + name, display=display, unknown=False, problem=None,
                                            stat=(lst.st_size, lst.st_mtime_ns))
-                    if language_for is not None:
+                    if language_for is not _undeclared:  # (else the class default: None)
                         source.__dict__["language"] = language_for(display)
                     out.append(source)
                 continue

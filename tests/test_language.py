@@ -174,3 +174,23 @@ def test_changing_only_the_language_checks_the_record_or_file_again(tmp_path: Pa
     assert codes(declared) == []
     assert codes(cfg) == ["W114"]
     assert codes(declared) == []
+
+
+def test_fix_and_standard_input_keep_a_files_declared_language(tmp_path: Path):
+    from .conftest import run_cli
+
+    (tmp_path / "corpuslint.toml").write_text('select = ["W114"]\n[per-file-language]\n"fr/*" = "fr"\n')
+    (tmp_path / "fr").mkdir()
+    verse = (REAL / "quran-declared-language.jsonl").read_text(encoding="utf-8").splitlines()[8]
+    text = json.loads(verse)["text"]  # 47:33 "O vous qui avez cru ! Obéissez à Allah, ..."
+    assert text.startswith("O vous qui avez cru ! ")
+    slip = text.replace("Allah,", "Allah ,") + "\n"  # a stray space before a comma, French or not
+    (tmp_path / "fr" / "47-33.txt").write_text(slip, encoding="utf-8")
+    fixed = run_cli("check", "--fix", "--no-cache", "fr/47-33.txt", cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert (tmp_path / "fr" / "47-33.txt").read_text(encoding="utf-8") == text + "\n"  # "cru !" kept
+    # standard input named by --stdin-filename gets the language of that name
+    for name, codes in (("fr/x.txt", []), ("x.txt", ["W114"])):
+        proc = run_cli("check", "--no-cache", "--format", "json", "--stdin-filename", name, "-",
+                       cwd=tmp_path, input=text + "\n")
+        assert [d["code"] for d in json.loads(proc.stdout)["diagnostics"]] == codes, name
