@@ -400,6 +400,9 @@ class Corpus:
     language: str
     build: Callable[["Builder", Path], list[Source]]
     note: str = ""
+    # bumped when this corpus's builder changes what it writes: a folder built by an older
+    # revision is built again (other corpora stay as built; see ``is_built``)
+    revision: int = 0
 
 
 class Builder:
@@ -817,13 +820,16 @@ QURAN_JSON_LANGS = ("ur", "en", "tr", "sv", "es", "fr")
 
 def quran_json_translations(b: Builder, out: Path) -> list[Source]:
     """npm quran-json 3.1.2: one file per translation (``quran_<lang>.jsonl``), one verse a
-    record ``{"id": "sura:verse", "text": translation}``, 6,236 records each."""
+    record ``{"id": "sura:verse", "text": translation, "language": lang}``, 6,236 records
+    each. Like datatrove's output, each record carries its language (the translation's
+    ISO 639-1 code): a verse of four words is not enough for a guess."""
     src = b.fetch("npm", "quran-json", version="3.1.2")
     src.licence = npm_licence(src) + " (package.json); LICENSE.txt: CC-BY-SA-4.0; translations from quranenc.com"
     wanted = "|".join(QURAN_JSON_LANGS)
     for rel, data in members(src, rf"^package/dist/quran_({wanted})\.json$"):
         lang = rel.rsplit("_", 1)[1][: -len(".json")]
-        write_jsonl(out, f"quran_{lang}.jsonl", ({"id": f"{sura['id']}:{verse['id']}", "text": verse["translation"]}
+        write_jsonl(out, f"quran_{lang}.jsonl", ({"id": f"{sura['id']}:{verse['id']}", "text": verse["translation"],
+                                                  "language": lang}
                                                  for sura in json.loads(data) for verse in sura["verses"]))
     return [src]
 
@@ -1020,7 +1026,8 @@ register(Corpus("po-sphinx-files", "ui-strings", "mul", po_files(
     "Sphinx", "9.0.4", ["fa", "he", "ru", "hi", "ja", "zh_CN", "ar", "da", "de", "fr"]),
     "Sphinx's .po files, read by the .po reader: one record a msgstr"))
 register(Corpus("quran-json-translations", "religious", "mul", quran_json_translations,
-                "Qur'an translations (ur, en, tr, sv, es, fr) of npm quran-json, one verse a JSON Lines record"))
+                "Qur'an translations (ur, en, tr, sv, es, fr) of npm quran-json, one verse a JSON Lines record "
+                "with its language", revision=1))
 register(Corpus("hadith-abudawud", "religious", "ar", hadith_abudawud,
                 "Sunan Abi Dawud, hadiths 1-700, Arabic (full harakat) and English, one hadith a JSON Lines record; AGPL-3.0: never commit excerpts"))
 register(Corpus("chat-chatterbot", "chat", "mul", chat_chatterbot,
@@ -1070,7 +1077,9 @@ def manifest_path(root: Path, name: str) -> Path:
 def is_built(root: Path, name: str) -> bool:
     mp = manifest_path(root, name)
     try:
-        return json.loads(mp.read_text())["builder_version"] == BUILDER_VERSION
+        manifest = json.loads(mp.read_text())
+        revision = CORPORA[name].revision if name in CORPORA else 0
+        return manifest["builder_version"] == BUILDER_VERSION and manifest.get("revision", 0) == revision
     except (OSError, ValueError, KeyError):
         return False
 
@@ -1102,6 +1111,8 @@ def build_one(b: Builder, corpus: Corpus, force: bool = False) -> dict | None:
         "bytes": sum(p.stat().st_size for p in files),
         "builder_version": BUILDER_VERSION,
     }
+    if corpus.revision:
+        manifest["revision"] = corpus.revision
     (tmp / "corpuslint.toml").write_text(
         "# default corpuslint settings; this folder is the project root of this corpus\n"
     )

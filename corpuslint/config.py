@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+from .document import language_tag
 from .findings import Severity
 
 CONFIG_FILES = (".corpuslint.toml", "corpuslint.toml", "pyproject.toml")
@@ -27,7 +28,7 @@ DEFAULT_EXCLUDE = [
 
 _LIST_KEYS = {"select", "extend-select", "ignore", "extend-ignore", "include", "exclude", "extend-exclude"}
 _KNOWN_KEYS = _LIST_KEYS | {
-    "per-file-ignores", "severity", "rules", "fail-on", "respect-gitignore", "cache", "cache-dir",
+    "per-file-ignores", "per-file-language", "severity", "rules", "fail-on", "respect-gitignore", "cache", "cache-dir",
     "plugins", "jobs", "baseline",
     "executor",  # [executor]: read by corpuslint.executors.settings_for
 }
@@ -93,6 +94,7 @@ class Config:
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    per_file_language: dict[str, str | None] = field(default_factory=dict)  # glob -> language tag
     severity: dict[str, Severity] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
@@ -134,6 +136,18 @@ class Config:
             if _path_matches(rel, pattern) and any(_code_matches(code, c) for c in codes):
                 return True
         return False
+
+    def language_for(self, path: str) -> str | None:
+        """The language ``per-file-language`` declares for ``path`` (a display path; for
+        a data file, every record without a language field of its own): the first
+        pattern that matches, as ``per-file-ignores`` matches them; None if none does."""
+        if not self.per_file_language:
+            return None
+        rel = _relative_to(path, self.config_dir or self.root)
+        for pattern, language in self.per_file_language.items():
+            if _path_matches(rel, pattern):
+                return language
+        return None
 
     def severity_for(self, code: str, default: Severity) -> Severity:
         best, best_len = default, -1
@@ -426,6 +440,15 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
             raise err(f"per-file-ignores.{pattern}", "must be a list of codes")
         cfg.per_file_ignores[pattern] = [normalize_code(c) for c in codes]
+
+    pfl = raw.get("per-file-language", {})
+    if not isinstance(pfl, dict):
+        raise err("per-file-language", "must be a table of glob = language tag ('data/quran_tr.jsonl' = 'tr')")
+    for pattern, language in pfl.items():
+        try:
+            cfg.per_file_language[pattern] = language_tag(language)
+        except ValueError as exc:
+            raise err(f"per-file-language.{pattern}", str(exc)) from None
 
     sev = raw.get("severity", {})
     if not isinstance(sev, dict):

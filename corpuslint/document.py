@@ -57,31 +57,79 @@ class Unit:
     line: int
 
 
-def hash_utf8(data: bytes) -> str:
-    """``Document.content_hash`` of the text whose UTF-8 encoding is ``data``."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def hash_utf8(data: bytes, language: str | None = None) -> str:
+    """``Document.content_hash`` of the text whose UTF-8 encoding is ``data``, declared
+    to be in ``language`` (None: not declared; the hash is then of the text alone)."""
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    if language is None:
+        return digest
+    return hashlib.blake2b(f"{digest}|language={language}".encode(), digest_size=16).hexdigest()
+
+
+# -- declared languages --------------------------------------------------------------
+# A tag as BCP 47 writes it ("tr", "fr-CA", "zh-Hant") or as language identifiers label
+# text (datatrove's GlotLID filter: "tur_Latn"); only the primary subtag is kept.
+_LANGUAGE_TAG_RE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
+# ISO 639-2/3 codes of languages that have a two-letter code (BCP 47 uses the shorter):
+# the languages corpuslint's rules know, and their neighbours. Others stay as written.
+_TWO_LETTER = {
+    "ara": "ar", "arb": "ar", "fas": "fa", "per": "fa", "pes": "fa", "urd": "ur", "tur": "tr", "fra": "fr",
+    "fre": "fr", "eng": "en", "deu": "de", "ger": "de", "spa": "es", "swe": "sv", "nld": "nl", "dut": "nl",
+    "dan": "da", "nor": "no", "nob": "nb", "nno": "nn", "ita": "it", "por": "pt", "rus": "ru", "ukr": "uk",
+    "zho": "zh", "chi": "zh", "jpn": "ja", "kor": "ko", "heb": "he", "hin": "hi", "ben": "bn", "pus": "ps",
+    "uig": "ug", "kur": "ku", "tha": "th", "lao": "lo", "khm": "km", "mya": "my", "bur": "my", "ind": "id",
+    "msa": "ms", "may": "ms", "ell": "el", "gre": "el", "pol": "pl", "ces": "cs", "cze": "cs", "fin": "fi",
+    "hun": "hu", "ron": "ro", "rum": "ro", "aze": "az", "uzb": "uz", "kaz": "kk", "tgk": "tg", "snd": "sd",
+}
+_DEPRECATED = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv"}
+# No single language: undetermined, multiple, no linguistic content, uncoded.
+_NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
+
+
+def language_tag(value: object) -> str | None:
+    """The primary language subtag of ``value``, lower case, two letters where the
+    language has them ("tr-TR", "TR", "tur", "tur_Latn" -> "tr"); None for "und", "mul",
+    "zxx" and "mis" (no single language). Raises ``ValueError`` (saying why) for
+    anything else: a non-string, a name ("Turkish"), an empty string."""
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is a {type(value).__name__}, not a language tag (BCP 47: 'tr', 'fr-CA')")
+    m = _LANGUAGE_TAG_RE.fullmatch(value.strip())
+    if m is None:
+        raise ValueError(f"{value!r} is not a language tag (BCP 47: 'tr', 'fr-CA'; or ISO 639-3: 'tur')")
+    primary = m.group(1).lower()
+    if primary in _NO_LANGUAGE:
+        return None
+    return _DEPRECATED.get(primary) or _TWO_LETTER.get(primary, primary)
 
 
 class Document:
+    """One text. ``language``: the language it is declared to be in (``language_tag``'s
+    primary subtag: "tr", "fr", "ur"), by its record's field or by the project config
+    (``per-file-language``); None when not declared, and rules that depend on the
+    language guess it from the text. Part of the document's identity (``content_hash``)."""
+
     # The text this document translates, when its reader knows it (a .po file's msgstr:
     # its msgid, ``readers.po``); None otherwise.
     source: str | None = None
     # Every source form of its entry (a plural message's msgid and msgid_plural), else ().
     sources: tuple[str, ...] = ()
 
-    def __init__(self, path: str, text: str, *, suffix: str | None = None):
+    def __init__(self, path: str, text: str, *, suffix: str | None = None, language: str | None = None):
         self.path = path
         self.text = text
         self.suffix = (suffix if suffix is not None else _suffix(path)).lower()
+        self.language = language
 
     def with_text(self, text: str) -> "Document":
-        """The same document (path, type; a record keeps its record) with new text."""
-        return Document(self.path, text, suffix=self.suffix)
+        """The same document (path, type, language; a record keeps its record) with new text."""
+        return Document(self.path, text, suffix=self.suffix, language=self.language)
 
     # -- identity -------------------------------------------------------------
     @cached_property
     def content_hash(self) -> str:
-        return hash_utf8(self.text.encode("utf-8", "surrogatepass"))
+        """Hash of the text and the declared language: caches key documents by it, so a
+        document whose language changes is checked again."""
+        return hash_utf8(self.text.encode("utf-8", "surrogatepass"), self.language)
 
     # -- positions ------------------------------------------------------------
     @cached_property

@@ -135,6 +135,8 @@ class Linter:
                 severity=config.severity_for(code, cls.default_severity),
                 root=config.config_dir or config.root,  # relative option paths: the config's folder
             )
+            if config.per_file_language:  # (part of every rule's fingerprint: caches keyed by it)
+                self.rules[code].per_file_language = dict(config.per_file_language)
         self.document_rules = [r for r in self.rules.values() if isinstance(r, DocumentRule)]
         self.record_rules = [r for r in self.document_rules if not r.file_level]  # for data-file records
         self.corpus_rules = [r for r in self.rules.values() if isinstance(r, CorpusRule)]
@@ -528,11 +530,12 @@ class Collected:
     """A mapped document as the corpus index sees it (``index.collect_states``): its
     content hash, size and the states the map step collected, without its text."""
 
-    __slots__ = ("path", "abspath", "content_hash", "nbytes", "states", "reader")
+    __slots__ = ("path", "abspath", "content_hash", "nbytes", "states", "reader", "language")
 
-    def __init__(self, path, abspath, content_hash, nbytes, states, reader):
+    def __init__(self, path, abspath, content_hash, nbytes, states, reader, language=None):
         self.path, self.abspath, self.content_hash, self.nbytes = path, abspath, content_hash, nbytes
         self.states, self.reader = states, reader
+        self.language = language  # the file's declared language (files.Source.language)
 
     def state(self, code: str) -> Any:
         value = self.states[code]
@@ -548,7 +551,7 @@ class Collected:
         """The document again from its file (None if it changed or is not a file)."""
         if self.abspath is None:
             return None
-        doc = files.load(files.Source(self.abspath, self.path))
+        doc = files.load(files.Source(self.abspath, self.path, language=self.language))
         return doc if isinstance(doc, Document) and doc.content_hash == self.content_hash else None
 
 
@@ -919,8 +922,9 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
             continue
         key = result.key
         abspath = item.path if isinstance(item, files.Source) else None
+        language = item.language if abspath is not None else None
         if abspath is not None:
-            store.add_file(key, abspath, result.content_hash, result.nbytes, result.regions)
+            store.add_file(key, abspath, result.content_hash, result.nbytes, result.regions, language)
         else:
             store.hold(item)
         linter._cache[(key, result.content_hash)] = result.findings
@@ -945,7 +949,8 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
                         put = spill.put_blob if isinstance(state, _Blob) else spill.put
                         spilled[id(state)] = put(state, code)  # (dict-of-arrays states: by columns, per rule)
                     states[code] = spilled[id(state)]
-            collected[key] = Collected(key, abspath, result.content_hash, result.nbytes, states, state_reader)
+            collected[key] = Collected(key, abspath, result.content_hash, result.nbytes, states, state_reader,
+                                       language)
     if rows:
         doc_cache.put_rows(rows)
     if bad:
@@ -1172,7 +1177,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
     data_files: dict[str, tuple[files.Source, Any, Any]] = {}  # display -> (source, reader, stat when read)
     stdin_docs: list[Document] = []
     if stdin is not None:
-        source = files.Source("-", stdin.display)
+        source = files.Source("-", stdin.display, language=config.language_for(stdin.display))
         loaded = readers.read_stdin(source, stdin.data, registry.readers, config)
         if isinstance(loaded, Document):
             writable.add(loaded.path)
@@ -1437,7 +1442,8 @@ def lint_records(records: Iterable, text_field: str = "text", id_field: str | No
     docs: dict[str, Document] = {}
     problems: list[Finding] = []
     source = files.Source(path, path)
-    loaded = unique_records(path, in_memory_records(records, ReaderOptions(text_field, id_field)), id_field is not None)
+    options = ReaderOptions(text_field, id_field, readers.options_for(cfg, "jsonl").language_field)
+    loaded = unique_records(path, in_memory_records(records, options), id_field is not None, cfg.language_for(path))
     _add_documents(linter, source, (item for _, item in loaded), docs, problems)
     ctx = RunContext(cfg, cfg.root, False, discover=lambda: [], load=files.load)
     findings = lint_documents(linter, docs, ctx) + problems

@@ -40,6 +40,8 @@ class Source:
     # (size, mtime_ns) of a regular file when the folder walk found it (its ``lstat``), so
     # the corpus index compares it with its record without a second ``stat``; else None
     stat: tuple[int, int] | None = field(default=None, compare=False)
+    # the language its text is declared to be in (config ``per-file-language``), or None
+    language: str | None = field(default=None, compare=False)
 
 
 def relative(path: str, start: str) -> str:
@@ -151,11 +153,14 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
     follow = getattr(config, "follow_external_symlinks", False)
     seen: set[str] = set()
     out: list[Source] = []
+    # the language ``per-file-language`` declares for a display path
+    language_for = config.language_for if getattr(config, "per_file_language", None) else _undeclared
 
     def add(path: str, real: str, problem: ReadProblem | None = None, unknown: bool = False) -> None:
         if real not in seen:
             seen.add(real)
-            out.append(Source(os.path.abspath(path), display_path(path, cwd), unknown, problem))
+            display = display_path(path, cwd)
+            out.append(Source(os.path.abspath(path), display, unknown, problem, language=language_for(display)))
 
     def check_file(path: str, lst: os.stat_result, explicit: bool, real_dir: str | None = None) -> None:
         """A (non-directory) entry: add it, or add the reason it is not read."""
@@ -189,7 +194,7 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
                                                          root_real, follow):
                 if url not in seen:
                     seen.add(url)
-                    out.append(Source(url, display, problem=problem))
+                    out.append(Source(url, display, problem=problem, language=language_for(display)))
             continue
         try:
             lst = os.lstat(given)
@@ -197,7 +202,7 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
             add(given, os.path.abspath(given), ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
             continue  # reported as unreadable: a typo must not pass silently
         if stat.S_ISDIR(lst.st_mode) or (stat.S_ISLNK(lst.st_mode) and os.path.isdir(given)):
-            _walk(given, matcher, add, check_file, seen, out, cwd)
+            _walk(given, matcher, add, check_file, seen, out, cwd, language_for)
             continue
         name = os.path.basename(given)
         if matcher.included(name) and not matcher.excluded(display_path(given, cwd), name) or not (
@@ -213,7 +218,13 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
     return out
 
 
-def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: list[Source], cwd: str) -> None:
+def _undeclared(display: str) -> None:
+    """No ``per-file-language`` table: no file's language is declared."""
+    return None
+
+
+def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: list[Source], cwd: str,
+          language_for=_undeclared) -> None:
     """Iterative, sorted walk of ``top`` (an explicit stack instead of recursion).
     Regular files not ``seen`` (real paths) go to ``out`` with their absolute, display
     and real paths made from their folder's (what ``check_file`` would compute, without
@@ -267,8 +278,11 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: l
                 if real not in seen:
                     seen.add(real)
                     source = new_source(Source)
-                    source.__dict__.update(path=abs_prefix + name, display=shown_prefix + name, unknown=False,
-                                           problem=None, stat=(lst.st_size, lst.st_mtime_ns))
+                    display = shown_prefix + name
+                    source.__dict__.update(path=abs_prefix + name, display=display, unknown=False, problem=None,
+                                           stat=(lst.st_size, lst.st_mtime_ns))
+                    if language_for is not _undeclared:  # (else the class default: None)
+                        source.__dict__["language"] = language_for(display)
                     out.append(source)
                 continue
             if stat.S_ISLNK(lst.st_mode) and os.path.isdir(entry.path):
@@ -402,9 +416,9 @@ def load(source: Source, data: bytes | None = None) -> Document | ReadProblem:
     text = decode(data)
     if isinstance(text, ReadProblem):
         return text
-    doc = Document(source.display, text)
+    doc = Document(source.display, text, language=source.language)
     # (``decode`` is strict: the text's UTF-8 encoding is ``data`` itself, hashed without encoding it again)
-    doc.__dict__["content_hash"] = hash_utf8(data)
+    doc.__dict__["content_hash"] = hash_utf8(data, source.language)
     return doc
 
 

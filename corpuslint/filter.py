@@ -56,16 +56,18 @@ def filter_dataset(in_path: str, out_path: str, config, registry, drop: list[str
     number_of: dict[str, int] = {}
     reasons: dict[int, str] = {}  # record number -> the code it is dropped for
     records_in = 0
+    problem_at = None
     for number, item in reader.numbered_documents(source, config):
         if isinstance(item, files.ReadProblem):
             if number is None:  # the file itself failed (no text column, corrupt archive)
                 raise ConfigError(f"filter: {in_path}: {item.message}")
             records_in += 1
+            problem_at = number  # a record with an invalid language field: its problem, then its document
             code = PROBLEM_RULES[item.kind].code
             if _matches(code, drop) is not None:
                 reasons[number] = code
             continue
-        records_in += 1
+        records_in += number != problem_at
         docs[item.path] = item
         number_of[item.path] = number
     ctx = RunContext(config, config.root, False, discover=lambda: [], load=files.load)

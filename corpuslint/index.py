@@ -1386,7 +1386,9 @@ def _load(ctx, display: str, abspath: str):
     from .files import Source
 
     try:
-        loaded = ctx.load(Source(abspath, display))
+        config = getattr(ctx, "config", None)
+        language = config.language_for(display) if hasattr(config, "language_for") else None
+        loaded = ctx.load(Source(abspath, display, language=language))
     except OSError:
         return None
     return loaded if isinstance(loaded, Document) else None

@@ -74,6 +74,10 @@ class Rule:
     skip_kinds: ClassVar[frozenset[str]] = frozenset()
     # Filled in by the plugin manager: the plugin that registered the rule.
     origin: ClassVar[str] = "?"
+    # The project's ``per-file-language`` table (glob -> language), set by the engine when
+    # there is one: part of the fingerprint, so cached results of files whose declared
+    # language changed (a file the cache knows unchanged on disk) are not reused.
+    per_file_language: Mapping[str, str | None] = {}
 
     def __init__(
         self,
@@ -142,7 +146,8 @@ class Rule:
     def fingerprint(self) -> str:
         """Identifies rule + options for caches: change either and cached results are stale."""
         items = sorted((k, repr(v)) for k, v in self.opts.items())
-        return f"{self.code}:{type(self).__module__}.{type(self).__qualname__}:{self.severity.value}:{items}"
+        languages = f":languages={sorted(self.per_file_language.items())}" if self.per_file_language else ""
+        return f"{self.code}:{type(self).__module__}.{type(self).__qualname__}:{self.severity.value}:{items}{languages}"
 
 
 class DocumentRule(Rule):

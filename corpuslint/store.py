@@ -41,7 +41,7 @@ class DocumentStore(Mapping[str, Document]):
     """Display path (record key) -> Document, read again on demand (see module doc)."""
 
     def __init__(self) -> None:
-        self._files: dict[str, tuple[str, str, int]] = {}  # key -> (absolute path, content hash, bytes)
+        self._files: dict[str, tuple[str, str, int, str | None]] = {}  # key -> (absolute path, content hash, bytes, language)
         self._regions: dict[str, tuple] = {}  # key -> the file's regions, when the map step computed them
         self._held: dict[str, Document] = {}
         self._records: dict[str, tuple] = {}  # key -> (part, content hash, file, number, record)
@@ -51,11 +51,13 @@ class DocumentStore(Mapping[str, Document]):
         self.changed: set[str] = set()  # files whose content changed since the map step
 
     # -- filling ----------------------------------------------------------------
-    def add_file(self, key: str, path: str, content_hash: str, nbytes: int, regions: list | None = None) -> None:
+    def add_file(self, key: str, path: str, content_hash: str, nbytes: int, regions: list | None = None,
+                 language: str | None = None) -> None:
         """A plain file checked from ``path`` (read again on demand); ``regions``: its
-        ``Document.regions`` if known (set again on the document read back)."""
+        ``Document.regions`` if known (set again on the document read back); ``language``:
+        its declared language (``files.Source.language``)."""
         self._held.pop(key, None)
-        self._files[key] = (path, content_hash, nbytes)
+        self._files[key] = (path, content_hash, nbytes, language)
         if regions is not None:
             self._regions[key] = tuple(regions)  # (an empty one is the interpreter's one shared ())
         else:
@@ -124,8 +126,8 @@ class DocumentStore(Mapping[str, Document]):
         entry = self._files.get(key)
         if entry is None:
             return default
-        path, content_hash, _ = entry
-        loaded = files.load(files.Source(path, key))
+        path, content_hash, _, language = entry
+        loaded = files.load(files.Source(path, key, language=language))
         if not isinstance(loaded, Document) or loaded.content_hash != content_hash:
             self.changed.add(key)  # changed on disk since it was checked: nothing refers to it
             return default

@@ -75,6 +75,7 @@ class FileRef:
     path: str  # absolute, or an fsspec URL: workers must see the same file system (a shared disk, a LocalCluster)
     display: str
     content_hash: str
+    language: str | None = None  # the file's declared language (files.Source.language)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class DataPart:
     options: Any  # readers.ReaderOptions
     index: int
     weight: int = 1  # bytes, for the partition sizes
+    language: str | None = None  # the file's declared language (files.Source.language)
 
     def documents(self):
         """(number, RecordDocument or ReadProblem) of the file's records, as the reader
@@ -99,7 +101,7 @@ class DataPart:
         from ..readers import BUILTIN_READERS
 
         reader = next(r for r in BUILTIN_READERS if r.format == self.format)
-        return reader.guarded(Source(self.path, self.display), lambda: reader.records(self.path, self.options),
+        return reader.guarded(Source(self.path, self.display, language=self.language), lambda: reader.records(self.path, self.options),
                               self.options.id_field is not None)
 
 
@@ -111,7 +113,8 @@ def data_parts(source: Source, reader, options, start: int) -> list[DataPart] | 
 
     if type(reader) not in (JsonlReader, ParquetReader):
         return None
-    return [DataPart(source.path, source.display, reader.format, options, start, _file_size(source.path))]
+    return [DataPart(source.path, source.display, reader.format, options, start, _file_size(source.path),
+                     source.language)]
 
 
 def _ref(doc: Document):
@@ -119,9 +122,9 @@ def _ref(doc: Document):
     if type(doc) is not Document or doc.path == "-":
         return doc
     if is_url(doc.path):  # an fsspec URL (file://, s3://...): workers read it where it is
-        return FileRef(doc.path, doc.path, doc.content_hash)
+        return FileRef(doc.path, doc.path, doc.content_hash, doc.language)
     path = os.path.abspath(doc.path)
-    return FileRef(path, doc.path, doc.content_hash) if os.path.isfile(path) else doc
+    return FileRef(path, doc.path, doc.content_hash, doc.language) if os.path.isfile(path) else doc
 
 
 def _key(item) -> str:
@@ -171,7 +174,7 @@ def _map_partition(linter: "Linter", items: list, inline: bool = False) -> dict:
         if isinstance(item, tuple) and isinstance(item[0], FileRef):
             ref, check = item
             try:
-                doc = load(Source(ref.path, ref.display))
+                doc = load(Source(ref.path, ref.display, language=ref.language))
             except OSError:
                 doc = None
             if not isinstance(doc, Document) or doc.content_hash != ref.content_hash:
@@ -204,7 +207,7 @@ def _map_partition(linter: "Linter", items: list, inline: bool = False) -> dict:
             if named:
                 nbytes = len(doc.text.encode("utf-8", "surrogatepass"))
                 checked_files.append((key, source.path, doc.content_hash, nbytes, doc.__dict__.get("regions"),
-                                      directives(doc) if inline else None))
+                                      directives(doc) if inline else None, doc.language))
         for rule in linter.corpus_rules:
             states[rule.code][key] = rule.collect(doc)
     linter._cache.clear()  # the worker keeps no findings between partitions
@@ -436,8 +439,8 @@ class DaskExecutor:
                 store.add_record(key, part, content_hash, file, number, record)
                 if entries is not None:
                     linter.suppressions.note(key, content_hash, entries)
-            for key, path, content_hash, nbytes, regions, entries in checked_files:
-                store.add_file(key, path, content_hash, nbytes, regions)
+            for key, path, content_hash, nbytes, regions, entries, language in checked_files:
+                store.add_file(key, path, content_hash, nbytes, regions, language)
                 if entries is not None:
                     linter.suppressions.note(key, content_hash, entries)
             for source, problem in read_problems:

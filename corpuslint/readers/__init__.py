@@ -25,6 +25,7 @@ Options (``ReaderOptions``), in config and on the command line (which wins)::
     [tool.corpuslint.readers]          # every format
     text-field = "text"                # dotted path into nested objects: "meta.body"
     id-field = "id"                    # default: none, records are numbered from 1
+    language-field = "meta.lang"       # default: "language", "lang" or "metadata.language" (datatrove)
     [tool.corpuslint.readers.parquet]  # one format: jsonl, parquet, arrow, csv
     text-field = "content"
 
@@ -54,7 +55,7 @@ __all__ = ["Reader", "ReaderOptions", "RecordDocument", "RecordReader", "BUILTIN
 BUILTIN_READERS: tuple[RecordReader, ...] = (JsonlReader(), ParquetReader(), ArrowReader(), DelimitedReader(), PoReader())
 FORMATS = tuple(r.format for r in BUILTIN_READERS)
 SECTION = "readers"
-_OPTION_KEYS = {"text-field", "id-field"}
+_OPTION_KEYS = {"text-field", "id-field", "language-field"}
 _OVERRIDE = "--command-line"  # not a valid TOML-written key: command-line values live here
 
 
@@ -107,7 +108,8 @@ def options_for(config, fmt: str) -> ReaderOptions:
     merged = {k: v for k, v in section.items() if k in _OPTION_KEYS}
     merged.update(section.get(fmt, {}))
     merged.update(section.get(_OVERRIDE, {}))
-    return ReaderOptions(text_field=merged.get("text-field", "text"), id_field=merged.get("id-field") or None)
+    return ReaderOptions(text_field=merged.get("text-field", "text"), id_field=merged.get("id-field") or None,
+                         language_field=merged.get("language-field") or None)
 
 
 def walk_suffixes(readers: Iterable) -> list[str]:
@@ -165,7 +167,7 @@ def iter_sources(sources: Iterable[files.Source], readers: Iterable, config) -> 
             yield source, None, source.problem
             continue
         if source.unknown and reader_of(source.path) is not None:
-            source = files.Source(source.path, source.display)  # named explicitly: a reader claims it
+            source = files.Source(source.path, source.display, language=source.language)  # named: a reader claims it
         if source.unknown:
             suffix = os.path.splitext(source.display)[1] or source.display
             yield source, None, files.ReadProblem(
@@ -195,7 +197,7 @@ def read_stdin(source: files.Source, data: bytes, readers: Iterable, config):
     with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
         tmp.write(data)
         tmp.flush()
-        return list(reader.documents(files.Source(tmp.name, source.display), config))
+        return list(reader.documents(files.Source(tmp.name, source.display, language=source.language), config))
 
 
 # -- writing datasets (check --fix-data, filter) -------------------------------------

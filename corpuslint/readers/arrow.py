@@ -19,7 +19,8 @@ from typing import Callable, Iterator, Mapping
 
 from ..files import is_url
 
-from .base import FileProblem, Record, RecordReader, ReaderOptions, get_field, record_id, set_field, text_of
+from .base import (FileProblem, Record, RecordReader, ReaderOptions, get_field, language_columns, record_id,
+                   record_language, set_field, text_of)
 from .remote import open_binary, read_bytes
 
 BATCH_ROWS = 1024
@@ -49,6 +50,7 @@ class _ArrowRecords(RecordReader):
         if id_col is not None and id_col not in names:
             raise FileProblem(f"no column {options.id_field!r} for the record id (columns: {', '.join(names)})")
         columns = [text_col] + ([id_col] if id_col and id_col != text_col else [])
+        columns += [c for c in language_columns(names, options) if c not in columns]
         number = 0
         for batch in self._batches(path, columns):
             cols = {name: batch.column(name).to_pylist() for name in columns}
@@ -57,7 +59,7 @@ class _ArrowRecords(RecordReader):
                 row = {name: values[i] for name, values in cols.items()}
                 rid = record_id(get_field(row, options.id_field), number) if options.id_field else number
                 text, why = text_of(get_field(row, options.text_field), options.text_field)
-                yield Record(number, rid, text, why)
+                yield Record(number, rid, text, why, 1, *record_language(row, options))
 
     def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
         number = 0

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from ..document import Document
+from ..document import Document, language_tag
 from ..files import ReadProblem, Source
 from ..findings import Location
 
@@ -26,6 +26,14 @@ class ReaderOptions:
 
     text_field: str = "text"
     id_field: str | None = None
+    # the field holding the record's language (a BCP 47 tag: "tr", "fr-CA"); None: the
+    # first of ``LANGUAGE_FIELDS`` a record has, an invalid value there being ignored
+    language_field: str | None = None
+
+
+# Where records carry their language when ``language-field`` is not set: a top-level
+# field, or datatrove's ``metadata.language`` (what its language filters write).
+LANGUAGE_FIELDS = ("language", "lang", "metadata.language")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +47,16 @@ class Record:
     text: str | None
     problem: str | None = None
     column: int = 1
+    language: str | None = None  # the record's own declared language (``record_language``)
+    language_problem: str | None = None  # why its language field was not a language tag
 
 
 class RecordDocument(Document):
-    """The text field of one record. ``path`` is the key ``<file>#<record>``."""
+    """The text field of one record. ``path`` is the key ``<file>#<record>``;
+    ``language`` is the record's declared language (its field, else its file's)."""
 
-    def __init__(self, file: str, number: int, record: int | str, text: str):
-        super().__init__(f"{file}#{record}", text, suffix="")
+    def __init__(self, file: str, number: int, record: int | str, text: str, language: str | None = None):
+        super().__init__(f"{file}#{record}", text, suffix="", language=language)
         self.file = file  # the data file's display path
         self.number = number  # 1-based position in the file (for rewriting)
         self.record = record  # what findings show: id or number
@@ -60,10 +71,10 @@ class RecordDocument(Document):
         return Location(self.file, line, column, self.record)
 
     def with_text(self, text: str) -> "RecordDocument":
-        return RecordDocument(self.file, self.number, self.record, text)
+        return RecordDocument(self.file, self.number, self.record, text, self.language)
 
     def __reduce__(self):  # to worker processes: the text, not the cached views
-        return (RecordDocument, (self.file, self.number, self.record, self.text))
+        return (RecordDocument, (self.file, self.number, self.record, self.text, self.language))
 
 
 _MISSING = object()
@@ -101,6 +112,36 @@ def text_of(value: Any, field: str) -> tuple[str | None, str | None]:
     if not isinstance(value, str):
         return None, f"field {field!r} is {type(value).__name__}, not a string"
     return value, None
+
+
+def record_language(obj: Any, options: ReaderOptions) -> tuple[str | None, str | None]:
+    """(language, None), or (None, why) when the ``language_field`` that options name
+    holds something other than a language tag (``document.language_tag``). Without a
+    ``language_field``, the first of ``LANGUAGE_FIELDS`` present and not null is read,
+    and a value that is not a language tag there (a code dataset's ``"lang": "Python"``)
+    is not a declaration: (None, None)."""
+    fields = (options.language_field,) if options.language_field else LANGUAGE_FIELDS
+    for field in fields:
+        value = get_field(obj, field)
+        if value is _MISSING or value is None:
+            continue
+        try:
+            return language_tag(value), None
+        except ValueError as exc:
+            return None, (f"field {field!r}: {exc}; the record's language is guessed from its text"
+                          if options.language_field else None)
+    return None, None
+
+
+def language_columns(names: list[str], options: ReaderOptions) -> list[str]:
+    """The top-level columns of ``names`` that ``record_language`` may read."""
+    fields = (options.language_field,) if options.language_field else LANGUAGE_FIELDS
+    out = []
+    for field in fields:
+        top = field if field in names else field.split(".", 1)[0]
+        if top in names and top not in out:
+            out.append(top)
+    return out
 
 
 def record_id(value: Any, number: int) -> int | str:
@@ -152,7 +193,7 @@ class RecordReader:
         """``unique_records`` of ``records()`` (a callable giving ``Record``s), a failure
         part-way ending in one problem (F003/F005), as ``numbered_documents`` gives them."""
         try:
-            yield from unique_records(source.display, records(), by_id)
+            yield from unique_records(source.display, records(), by_id, getattr(source, "language", None))
         except FileProblem as exc:
             yield None, ReadProblem("malformed", str(exc))
         except ImportError:
@@ -166,12 +207,14 @@ class RecordReader:
         return f"<{type(self).__name__} {', '.join(self.suffixes)}>"
 
 
-def unique_records(file: str, records: Iterator[Record],
-                   by_id: bool = True) -> Iterator[tuple[int, "RecordDocument | ReadProblem"]]:
+def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
+                   language: str | None = None) -> Iterator[tuple[int, "RecordDocument | ReadProblem"]]:
     """(number, document or F005 problem) of ``records``; a record whose id repeats an
     earlier one's is named ``<id>@<number>`` instead (keys must be unique). Names are
     remembered only when records are named ``by_id`` (numbers are unique), so memory
-    stays flat without an id field."""
+    stays flat without an id field. A record's language is its own (``Record.language``),
+    else ``language`` (the file's, from ``per-file-language``); a language field that is
+    not a language tag is one F005 problem before the record's document."""
     seen: set = set()
     for rec in records:
         name = rec.record
@@ -181,8 +224,11 @@ def unique_records(file: str, records: Iterator[Record],
             seen.add(str(name))
         if rec.problem is not None:
             yield rec.number, ReadProblem("malformed", rec.problem, 1, rec.column, record=name)
-        else:
-            yield rec.number, RecordDocument(file, rec.number, name, rec.text)
+            continue
+        if rec.language_problem is not None:
+            yield rec.number, ReadProblem("malformed", rec.language_problem, 1, 1, record=name)
+        own = rec.language
+        yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own)
 
 
 def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:
@@ -193,7 +239,7 @@ def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:
         elif isinstance(item, dict):
             rid = record_id(get_field(item, options.id_field), number) if options.id_field else number
             text, why = text_of(get_field(item, options.text_field), options.text_field)
-            yield Record(number, rid, text, why)
+            yield Record(number, rid, text, why, 1, *record_language(item, options))
         else:
             yield Record(number, number, None, f"record is {type(item).__name__}, not a dict or a string")
 

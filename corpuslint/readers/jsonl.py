@@ -12,7 +12,8 @@ import json
 from array import array
 from typing import Callable, Iterator, Mapping
 
-from .base import _MISSING, FileProblem, Record, RecordReader, ReaderOptions, get_field, record_id, set_field, text_of
+from .base import (_MISSING, FileProblem, Record, RecordReader, ReaderOptions, get_field, record_id, record_language,
+                   set_field, text_of)
 from .compression import COMPRESSIONS, open_read, open_write
 
 BASE_SUFFIXES = (".jsonl", ".ndjson")
@@ -56,7 +57,7 @@ class JsonlReader(RecordReader):
                     yield Record(n, n, None, f"record has no field {field!r}")
                 held = array("q")
             text, why = text_of(value, field)
-            yield Record(number, rid, text, why)
+            yield Record(number, rid, text, why, 1, *record_language(obj, options))
         if held:
             raise FileProblem(f"no record has a field {field!r} ({len(held)} records; fields: "
                               f"{', '.join(fields[:12])}); set --text-field or [tool.corpuslint.readers.jsonl]")

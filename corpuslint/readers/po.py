@@ -20,6 +20,9 @@ of the document kind ``message`` (``structure.MESSAGE``: rules with
 ``skip_kinds = {"message"}`` do not run on it) and carries its entry's ``source`` (the
 msgid, or msgid_plural for ``msgstr[n]``, n >= 1) and ``context`` (msgctxt), which
 are part of its content hash (a changed msgid is a changed record for the caches).
+Its ``language`` (``Document.language``) is the file's ``per-file-language``, else the
+header's ``Language`` field (``"Language: fr"``): a .po file says what language its
+strings are in, so French spacing before ``:`` ``?`` is not a guess on a short string.
 
 Fixes (``check --fix``: a catalogue is a source file, not a dataset, so ``--fix-data``
 is not needed) rewrite only the lines of the fixed strings, escaped
@@ -35,7 +38,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, Iterator, Mapping
 
-from ..document import hash_utf8
+from ..document import hash_utf8, language_tag
 from ..files import ReadProblem, Source
 from ..structure import MESSAGE
 from .base import FileProblem, ReaderOptions, RecordDocument, RecordReader
@@ -134,8 +137,9 @@ class PoDocument(RecordDocument):
     kinds = frozenset({MESSAGE})
 
     def __init__(self, file: str, number: int, text: str, source: str | None = None,
-                 context: str | None = None, pieces: tuple[Piece, ...] = (), plural: str | None = None):
-        super().__init__(file, number, number, text)
+                 context: str | None = None, pieces: tuple[Piece, ...] = (), plural: str | None = None,
+                 language: str | None = None):
+        super().__init__(file, number, number, text, language)
         self.source = source
         self.context = context
         self.pieces = pieces
@@ -145,7 +149,7 @@ class PoDocument(RecordDocument):
     @cached_property
     def content_hash(self) -> str:
         extra = "" if self.source is None and self.context is None else f"\0{self.source}\0{self.context}\0{self.plural}"
-        return hash_utf8((self.text + extra).encode("utf-8", "surrogatepass"))
+        return hash_utf8((self.text + extra).encode("utf-8", "surrogatepass"), self.language)
 
     @cached_property
     def _places(self) -> tuple[list[int], list[Piece]]:
@@ -173,10 +177,21 @@ class PoDocument(RecordDocument):
 
     def with_text(self, text: str) -> "PoDocument":
         return PoDocument(self.file, self.number, text, self.source, self.context,
-                          self.pieces if text == self.text else (), self.plural)
+                          self.pieces if text == self.text else (), self.plural, self.language)
 
     def __reduce__(self):
-        return (PoDocument, (self.file, self.number, self.text, self.source, self.context, self.pieces, self.plural))
+        return (PoDocument, (self.file, self.number, self.text, self.source, self.context, self.pieces, self.plural,
+                             self.language))
+
+
+def header_language(value: str | None) -> str | None:
+    """The language a catalogue's header declares (``"Language: fr_FR"`` -> "fr"), the
+    language of its strings (``Document.language``); None when the header has none or it
+    is not a language tag (the rules then guess from the text, as for any file)."""
+    try:
+        return language_tag(value) if value else None
+    except ValueError:
+        return None
 
 
 def _read(path: str):
@@ -227,7 +242,7 @@ class PoReader(RecordReader):
 
     def numbered_documents(self, source: Source, config) -> Iterator[tuple[int | None, "PoDocument | ReadProblem"]]:
         try:
-            yield from ((doc.number, doc) for doc in self._documents(source.path, source.display))
+            yield from ((doc.number, doc) for doc in self._documents(source.path, source.display, source.language))
         except ImportError:
             yield None, ReadProblem("unreadable", "reading .po files needs polib: pip install 'corpus-quality-lint[po]'")
         except FileProblem as exc:
@@ -235,9 +250,11 @@ class PoReader(RecordReader):
         except OSError as exc:
             yield None, ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}")
 
-    def _documents(self, path: str, display: str) -> Iterator[PoDocument]:
+    def _documents(self, path: str, display: str, language: str | None = None) -> Iterator[PoDocument]:
         catalogue, lines, _, _ = _read(path)
         template = path.lower().endswith(".pot")
+        if language is None and not template:
+            language = header_language(catalogue.metadata.get("Language"))
         for entry, by in _paired(catalogue, scan(lines)):
             if entry is None or entry.fuzzy:
                 continue
@@ -246,7 +263,7 @@ class PoReader(RecordReader):
                 for keyword in ("msgid", "msgid_plural"):
                     block = by.get(keyword)
                     if block is not None and entry.msgid:
-                        yield PoDocument(display, block.line, block.text(), None, ctx, tuple(block.pieces))
+                        yield PoDocument(display, block.line, block.text(), None, ctx, tuple(block.pieces), None, language)
                 continue
             for keyword, block in by.items():
                 if not keyword.startswith("msgstr"):
@@ -256,7 +273,8 @@ class PoReader(RecordReader):
                     continue  # untranslated
                 n = 0 if keyword == "msgstr" else int(keyword[7:-1])
                 msgid = entry.msgid_plural if n >= 1 and entry.msgid_plural else entry.msgid
-                yield PoDocument(display, block.line, text, msgid, ctx, tuple(block.pieces), entry.msgid_plural or None)
+                yield PoDocument(display, block.line, text, msgid, ctx, tuple(block.pieces), entry.msgid_plural or None,
+                                 language)
 
     def records(self, path: str, options: ReaderOptions):
         raise NotImplementedError("PoReader gives PoDocuments: numbered_documents")

@@ -1230,6 +1230,19 @@ _FA_PREVERBS = ("باز", "فرو", "فرا", "بر", "در")
 _FA_CONSONANT_ENCLITICS = tuple(e for e, after in _FA_ENCLITICS if after("راب") and not after("راه"))
 
 
+# What follows an Urdu verb stem (the infinitive less نا) in a form ur_PK may not list:
+# nothing (the stem before a light verb), the imperfective تا تی تے تیں, the imperative
+# و ؤ, and the light verbs a compound verb is often written joined to (لو, دیا, سکا, جا,
+# لا, چکا, ڈالا, رہا), longest first.
+_UR_VERB_ENDINGS = tuple(sorted(set(
+    """تا تی تے تیں و ؤ
+    لو لوں لیا لی لیں لیے لئے لے لیتا لیتی لیتے
+    دو دوں دیا دی دیں دیے دئے دے دیتا دیتی دیتے
+    سکا سکی سکے سکو سکوں سکیں سکتا سکتی سکتے
+    جا جاؤ جائے جائیں جاتا جاتی جاتے گیا گئی گئے
+    لا لاؤ لائے لائیں چکا چکی چکے ڈالا ڈالی ڈالے ڈالو رہا رہی رہے""".split()), key=len, reverse=True)) + ("",)
+
+
 class UrduBackend(PersianBackend):
     """Urdu: the ur_PK hunspell dictionary (corpuslint/dictionaries; no morphology)."""
 
@@ -1243,6 +1256,21 @@ class UrduBackend(PersianBackend):
         """کے کی کا میں سے کو نے اور ہے ہیں یہ وہ پر بھی تھا تھی تھے ہو گا گی گے جو کہ
         نہیں ایک اس ان کسی کیا لیے لئے ساتھ""".split()
     )
+
+    def _spell_variant(self, clean: str) -> bool:
+        return super()._spell_variant(clean) or self._verb_form(clean)
+
+    def _verb_form(self, clean: str) -> bool:
+        """``clean`` is a form of a verb the dictionary knows by its infinitive (stem + نا),
+        which ur_PK does not list on every stem: the bare stem before a light verb ("جان
+        کھپا دیتا"), the imperfective ("کھلاتا", "موڑتا", "پھٹتے"), the imperative
+        ("کڑھاؤ"), or the stem joined to its light verb, as Urdu often writes a compound
+        verb ("کرلو", "کھالو", "ہوسکا", "کرسکے", "بجالا" = بجا لا)."""
+        for ending in _UR_VERB_ENDINGS:
+            stem = clean[: len(clean) - len(ending)]
+            if clean.endswith(ending) and len(stem) >= 2 and self.spell(stem + "نا"):
+                return True
+        return False
 
 
 # --------------------------------------------------------------------------- English

@@ -14,7 +14,7 @@ try:  # regex's own case lists (a private function): without them, S104 scans th
     from regex._regex import get_all_cases as _get_all_cases
 except ImportError:  # pragma: no cover - a regex release without it
     _get_all_cases = None
-from ...text.script import language_spans
+from ...text.script import ARABIC_SCRIPT_LANGUAGES, language_spans
 from .base import SpellingDocumentRule
 
 # Same word, separated only by spaces/tabs on one line (not across a line break or
@@ -261,6 +261,7 @@ _SCANDINAVIAN_DOUBLES = frozenset({"den", "det"})
 _SCANDINAVIAN_WORD_RE = lazy(
     r"\b(?:\p{Latin}*[åÅæÆøØ]\p{Latin}*|och|är|inte|att|ikke|ikkje|og|jeg|eller|hvis|hvad|hva)\b", regex.IGNORECASE
 )
+_SCANDINAVIAN_LANGUAGES = frozenset({"sv", "da", "no", "nb", "nn"})
 _DUTCH_DOUBLES = frozenset({"die", "dat"})
 _DUTCH_WORD_RE = lazy(r"\b(?:het|een|niet|zijn|naar|voor|ook|wordt|worden|deze|bij|maar|uw|kunt)\b", regex.IGNORECASE)
 _LATIN_WORD_RE = lazy(r"\p{Latin}+")
@@ -321,6 +322,18 @@ def _written_in(text: str, words) -> bool:
     return n >= 2 and n * 33 >= len(_LATIN_WORD_RE.findall(text))
 
 
+def _reduplicated_in(lang: str, word: str, text: str, pos: int) -> bool:
+    """True when the Arabic-script ``word`` doubled at ``pos`` is grammar in ``lang``:
+    Persian/Urdu reduplication, any word in Pashto, Uyghur... (no list here), an Urdu
+    content word ("صاف صاف", "گن گن کر"), a Persian adjective then adverb ("زمان دیگر
+    دیگر بیکار"). Never in Arabic."""
+    if lang != "ar" and (lang not in ("fa", "ur") or word in PERSIAN_URDU_REDUPLICATIVES):
+        return True  # Persian/Urdu reduplication; Pashto, Uyghur...: no list here
+    if lang == "ur" and word not in URDU_FUNCTION_WORDS:
+        return True  # Urdu reduplication of a content word
+    return lang == "fa" and word in PERSIAN_ADJECTIVE_ADVERBS and _after_word(text, pos)
+
+
 def _after_word(text: str, pos: int) -> bool:
     """True when a word (not punctuation or a line start) stands right before pos."""
     before = text[max(0, pos - 40) : pos].rstrip(" \t\u00a0\u200c")
@@ -354,7 +367,8 @@ class RepeatedWord(SpellingDocumentRule):
     Dutch "die die"/"dat dat" (relative pronoun or conjunction, then demonstrative: "de
     weergave die die pagina genereert"), and a capitalised interface label mid-sentence
     ("Click To to choose");
-    in Turkish text (a verse of one line too: "Gökler kapı kapı açılacaktır") any word
+    in Turkish text (a verse of one line too: "Gökler kapı kapı açılacaktır"; or a record
+    or file declared Turkish: its ``language`` field, ``per-file-language``) any word
     but a conjunction or pronoun ("akın akın", "tekrar tekrar", "bir bir" are
     reduplications), and a suffix after an apostrophe before the
     same word ("İncil'de de");
@@ -386,6 +400,15 @@ class RepeatedWord(SpellingDocumentRule):
         text = doc.text
         spans = None
         non_latin = turkish = scandinavian = dutch = None
+        # A declared language (its record's field, the project's per-file-language) adds
+        # its reduplications to what the text shows; it never takes the guess's away.
+        declared = doc.language
+        if declared == "tr":
+            turkish = True
+        elif declared in _SCANDINAVIAN_LANGUAGES:
+            scandinavian = True
+        elif declared == "nl":
+            dutch = True
         for m in repeat_matches(text):
             word = m.group("w")
             if len(word) < 2 or word.casefold() in self._exceptions or "\t" in m.group("gap"):
@@ -444,12 +467,10 @@ class RepeatedWord(SpellingDocumentRule):
                 if spans is None:
                     spans = language_spans(text)
                 lang = next((lg for s, e, lg in spans if s <= m.start() < e), "ar")
-                if lang != "ar" and (lang not in ("fa", "ur") or word in PERSIAN_URDU_REDUPLICATIVES):
-                    continue  # Persian/Urdu reduplication; Pashto, Uyghur...: no list here
-                if lang == "ur" and word not in URDU_FUNCTION_WORDS:
-                    continue  # Urdu reduplication of a content word ("صاف صاف", "گن گن کر")
-                if lang == "fa" and word in PERSIAN_ADJECTIVE_ADVERBS and _after_word(text, m.start()):
-                    continue  # "زمان دیگر دیگر بیکار": adjective, then adverb
+                if _reduplicated_in(lang, word, text, m.start()) or (
+                    declared in ARABIC_SCRIPT_LANGUAGES and _reduplicated_in(declared, word, text, m.start())
+                ):
+                    continue  # (a short Urdu verse reads as Arabic or Persian to the guess: "صاف صاف عربی زبان میں")
             start2 = m.start("gap")
             yield doc.finding(
                 self,

@@ -19,7 +19,9 @@ class Slip(SpellingCorpusRule):
     ZWNJ compounds; the Persian negative prefix ن on a known verb: ندهند; Persian enclitic
     pronouns and copula on a known word: حافظش، دوستتان، حالید، صداست; the plural ان:
     بدنان; the verbal prefixes ب/ن and preverbs: بخفت، ننمایی، بازداد; classical اوفتاد;
-    the prohibitive م on an imperative whose ب form is known: مسپار),
+    the prohibitive م on an imperative whose ب form is known: مسپار; Urdu verb forms of
+    an infinitive ur_PK knows, stem + نا: the bare stem, the imperfective, the imperative
+    and a light verb written joined: کھپا، کھلاتا، کڑھاؤ، کرلو، ہوسکا),
     that also has independent evidence of being a slip:
     (a) morphology: the Arabic article ال glued to a form with no noun reading at all
     (qalsadi), not a nisba adjective or name (الجهني), not a word its writer vocalised

@@ -14,6 +14,10 @@ from ...text.lazy_regex import lazy
 from ._common import ZS, aligned, compiled, finditer_on_lines
 
 _COLUMNS_RE = lazy(r"\S(?: {2,}|\t)\S")
+# French typography spaces the double marks (« Pourquoi ? », « Il dit : ») and the inside
+# of guillemets: in a document declared French (``Document.language``) that is orthography.
+_FRENCH_SPACED_MARKS = frozenset(":;!?")
+_FRENCH_SPACED_PAIRS = frozenset({"«»", "‹›"})
 
 
 class SpaceBeforePunctuation(DocumentRule):
@@ -41,8 +45,9 @@ class SpaceBeforePunctuation(DocumentRule):
     follows, with only shell arguments such as ``$?``, ``-f``, ``>&2`` after it).
     Why: Arabic and English typography attach these marks to the preceding word; a
     detached mark becomes a token of its own and the same sentence is written two
-    ways across the corpus. (French puts a space before : ; ! ? — set `marks` to
-    `،.,` for French text.)
+    ways across the corpus. French puts a space before : ; ! ?: in a record or file
+    declared French (its ``language`` field, ``per-file-language``) those are not
+    reported (set `marks` to `،.,` for French text that is not declared).
     Example: `أخبار متعلقة :` → `أخبار متعلقة:`; `قال الوزير ، ثم` → `قال الوزير، ثم`.
     Fix safety: safe — only the spaces are deleted.
     """
@@ -60,12 +65,15 @@ class SpaceBeforePunctuation(DocumentRule):
             return
         pattern = compiled(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?=[{marks}](?:[\s\"'”’»)]|\Z))")
         text = doc.text
+        french = doc.language == "fr"
         if "\n" in marks or "\r" in marks:
             found = pattern.finditer(text)
         else:  # only the lines where a space separator stands before a mark (its last space does)
             found = finditer_on_lines(pattern, text, _space_before_trigger(self.opts["marks"]))
         for m in found:
             mark = text[m.end()]
+            if french and mark in _FRENCH_SPACED_MARKS:
+                continue  # "Ont-ils pris des maîtres en dehors de Lui ?": French orthography
             line, column = doc.position(m.end())
             if aligned(doc, line - 1, column - 1, lambda other, col: other[col] == mark and other[col - 1 : col] == " "):
                 continue  # `Name : value` lines with their marks in one column (command output)
@@ -230,7 +238,9 @@ class SpaceInsideQuotes(DocumentRule):
     don't pair up (a closing mark glued to the end of a word) are skipped.
     Why: `“التعاون الاستراتيجي ”` and `“التعاون الاستراتيجي”` are the same quote; the
     stray space is scraping residue and splits the closing mark from the word.
-    (French « guillemets » take spaces inside: remove «» from `pairs` for French.)
+    French « guillemets » take spaces inside: in a record or file declared French
+    (``language`` field, ``per-file-language``) «» and ‹› are not checked (remove them
+    from `pairs` for French text that is not declared).
     Example: `“التعاون الاستراتيجي ”` → `“التعاون الاستراتيجي”`; but
     `قال ”الأعمال بالنيات“ ثم ”آخر“` is quoted right to left and is clean. A quoted
     string literal, one short ASCII word with a space on one side (`lines starting with
@@ -249,6 +259,8 @@ class SpaceInsideQuotes(DocumentRule):
         for pair in self.opts["pairs"]:
             if len(pair) != 2 or (pair[0] not in text and pair[1] not in text):
                 continue
+            if pair in _FRENCH_SPACED_PAIRS and doc.language == "fr":
+                continue  # « Soyez Juifs ou Chrétiens » : French spaces the inside of guillemets
             for line in doc.lines:
                 content = text[line.start : line.end]
                 if pair[0] not in content and pair[1] not in content:

@@ -1,0 +1,196 @@
+"""A record or file carries its language (``Document.language``): the record's own field
+(``language``, ``lang``, datatrove's ``metadata.language``, or ``[readers] language-field``),
+else the project's ``per-file-language``, else none (rules guess). Rules that depend on the
+language use it to drop what the language explains, never what it does not; the language is
+part of a document's identity, so caches do not serve a result computed for another one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corpuslint import lint_paths, lint_records
+from corpuslint.config import ConfigError
+from corpuslint.document import Document, language_tag
+
+from .test_fresh_corpora import REAL
+
+CHECKED = ["S104", "W114", "W115", "F005"]
+
+
+def _verses() -> list[dict]:
+    lines = (REAL / "quran-declared-language.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def _found(records, **config) -> list[tuple]:
+    return sorted((f.record, f.code, f.column) for f in lint_records(
+        records, id_field="id", config={"select": CHECKED, **config}))
+
+
+# -- the tag ------------------------------------------------------------------------------
+
+
+def test_language_tags_keep_their_primary_subtag_in_two_letters_where_there_are_two():
+    assert [language_tag(v) for v in ("tr", "TR", "tr-TR", "fr_CA", "tur", "tur_Latn", "urd_Arab", "iw", "ckb")] == [
+        "tr", "tr", "tr", "fr", "tr", "tr", "ur", "he", "ckb"]
+    assert [language_tag(v) for v in ("und", "mul", "zxx")] == [None, None, None]
+    for bad in ("Turkish", "", "t", "fr--CA", 7, None, ["tr"]):
+        with pytest.raises(ValueError):
+            language_tag(bad)
+
+
+# -- rules use it: Qur'an verses as records, as the realtext builder writes them ---------------
+
+
+def test_declared_languages_explain_reduplication_and_french_spacing_and_keep_the_slips():
+    verses = _verses()
+    # declared: Turkish "Güzel güzel sabret" (70:5), "bol bol", "uzun uzun"; French
+    # "Lui ? C'est", "cru ! Obéissez", "dit : «Soyez", "noms ;»"; Urdu "صاف صاف عربی زبان
+    # میں" (26:195: a verse the guess reads as Persian), "سینت سینت کر"; Swedish "är den den
+    # absoluta": grammar or orthography. The doubled postposition "میں میں" (54:47) and
+    # auxiliary "ہے ہے" (34:8) are still slips.
+    assert _found(verses) == [("34:8", "S104", 43), ("54:47", "S104", 31)]
+    # the same verses without their language: each was reported (what the guess cannot see
+    # in a verse of three to forty words)
+    bare = [{"id": v["id"], "text": v["text"]} for v in verses]
+    assert _found(bare) == [
+        ("24:50", "W114", 54), ("26:195", "S104", 1), ("2:135", "W114", 12), ("2:33", "W114", 41),
+        ("34:8", "S104", 43), ("42:9", "W114", 42), ("47:33", "W114", 20), ("52:22", "S104", 46),
+        ("54:47", "S104", 31), ("69:51", "S104", 15), ("70:18", "S104", 21), ("70:5", "S104", 1),
+        ("76:26", "S104", 40), ("79:3", "S104", 1)]
+
+
+def test_a_declared_language_keeps_the_findings_it_does_not_explain():
+    # Turkish doubles content words, not conjunctions: "ve ve" in 52:22 is a slip
+    tr = {"id": "52:22", "text": "Cennette olanlara diledikleri meyve ve ve etten bol bol veririz", "language": "tr"}
+    # French spaces ? ! : ; but not a comma or a full stop: "Allah , obéissez" is a stray space
+    fr = {"id": "47:33", "text": "O vous qui avez cru ! Obéissez à Allah , obéissez au Messager", "language": "fr"}
+    assert _found([tr, fr]) == [("47:33", "W114", 39), ("52:22", "S104", 37)]
+    # and a record declared in another language keeps what its text shows (the Turkish
+    # guess still reads 70:5's neighbour 78:19 as Turkish)
+    en = {"id": "78:19", "text": "Gökler kapı kapı açılacaktır", "language": "en"}
+    assert _found([en]) == []
+
+
+def test_w115_guillemets_take_spaces_inside_in_french():
+    text = "Ils ont dit : «Soyez Juifs ou Chrétiens »"
+    assert _found([{"id": 1, "text": text, "language": "fr"}]) == []
+    assert _found([{"id": 1, "text": text}]) == [(1, "W114", 12), (1, "W115", 40)]
+
+
+# -- where the language comes from --------------------------------------------------------------
+
+
+def test_records_carry_their_language_in_a_top_level_or_datatrove_metadata_field(tmp_path: Path):
+    text = "Güzel güzel sabret"
+    rows = [{"id": "a", "text": text, "lang": "tr"}, {"id": "b", "text": text, "metadata": {"language": "tur_Latn"}},
+            {"id": "c", "text": text}, {"id": "d", "text": text, "lang": "Python"}]  # a code dataset's "lang"
+    path = tmp_path / "d.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    cfg = {"select": CHECKED, "cache": False, "readers": {"id-field": "id"}}
+    assert [(f.record, f.code) for f in lint_paths([path], config=cfg)] == [("c", "S104"), ("d", "S104")]
+    # a named field: only it is read, and a value that is no language tag is a finding
+    # (the record is still checked, its language guessed)
+    cfg["readers"]["language-field"] = "lang"
+    assert sorted((f.record, f.code) for f in lint_paths([path], config=cfg)) == [
+        ("b", "S104"), ("c", "S104"), ("d", "F005"), ("d", "S104")]
+    bad = next(f for f in lint_paths([path], config=cfg) if f.code == "F005")
+    assert "'Python' is not a language tag" in bad.message
+
+
+def test_parquet_records_carry_their_language(tmp_path: Path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"id": ["70:5", "x"], "text": ["Güzel güzel sabret"] * 2, "language": ["tr", None]})
+    pq.write_table(table, tmp_path / "d.parquet")
+    found = lint_paths([tmp_path / "d.parquet"], config={"select": CHECKED, "cache": False,
+                                                          "readers": {"id-field": "id"}})
+    assert [(f.record, f.code) for f in found] == [("x", "S104")]
+
+
+def test_per_file_language_declares_the_language_of_a_file_or_a_data_files_records(tmp_path: Path):
+    verse = "Ont-ils pris des maîtres en dehors de Lui ? C'est Allah qui est le seul Maître\n"
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "42-9.txt").write_text(verse, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(verse, encoding="utf-8")
+    (tmp_path / "tr.jsonl").write_text(json.dumps({"text": "Güzel güzel sabret"}) + "\n"
+                                       + json.dumps({"text": "Güzel güzel sabret", "language": "en"}) + "\n",
+                                       encoding="utf-8")
+    cfg = {"select": CHECKED, "cache": False, "per-file-language": {"fr/*.txt": "fr", "tr.jsonl": "tr-TR"}}
+    found = lint_paths([tmp_path], config=cfg)
+    # the record's own field wins over the file's; other.txt is not declared
+    assert sorted((Path(f.path).name, f.record, f.code) for f in found) == [
+        ("other.txt", None, "W114"), ("tr.jsonl", 2, "S104")]
+
+
+def test_a_bad_per_file_language_is_a_config_error_naming_the_key(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("x\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"per-file-language\.a\.txt: 'French' is not a language tag"):
+        lint_paths([tmp_path / "a.txt"], config={"per-file-language": {"a.txt": "French"}})
+    with pytest.raises(ConfigError, match="per-file-language: must be a table"):
+        lint_paths([tmp_path / "a.txt"], config={"per-file-language": "fr"})
+    with pytest.raises(ConfigError, match="language-field: must be a non-empty string"):
+        lint_paths([tmp_path / "a.txt"], config={"readers": {"language-field": 3}})
+
+
+# -- identity: caches --------------------------------------------------------------------------
+
+
+def test_the_language_is_part_of_a_documents_identity():
+    text = "Güzel güzel sabret"
+    plain, tr = Document("a", text), Document("a", text, language="tr")
+    assert plain.content_hash != tr.content_hash != Document("a", text, language="az").content_hash
+    assert tr.with_text(text).content_hash == tr.content_hash  # (a fix keeps it)
+    from corpuslint.readers.base import RecordDocument
+    import pickle
+
+    record = RecordDocument("d.jsonl", 1, "70:5", text, "tr")
+    again = pickle.loads(pickle.dumps(record))  # to worker processes
+    assert (again.language, again.content_hash) == ("tr", record.content_hash)
+
+
+def test_changing_only_the_language_checks_the_record_or_file_again(tmp_path: Path):
+    """With the on-disk caches on (document findings, corpus index): a record whose only
+    change is its language field, and a file whose per-file-language changed, are checked
+    again, not served the findings of the other language."""
+    data = tmp_path / "verses.jsonl"
+    verse = {"id": "70:5", "text": "Güzel güzel sabret"}
+    french = tmp_path / "42-9.txt"
+    french.write_text("Ont-ils pris des maîtres en dehors de Lui ? C'est Allah\n", encoding="utf-8")
+    cfg = {"select": ["S104", "W114", "S101"], "readers": {"id-field": "id"}}
+
+    def codes(config) -> list[str]:
+        return sorted(f.code for f in lint_paths([tmp_path], config=config))
+
+    for language in (None, "tr", None, "tr"):
+        data.write_text(json.dumps({**verse, "language": language} if language else verse) + "\n", encoding="utf-8")
+        assert codes(cfg) == (["W114"] if language else ["S104", "W114"]), language
+        assert (tmp_path / ".corpuslint_cache").is_dir()
+    declared = {**cfg, "per-file-language": {"42-9.txt": "fr"}}
+    assert codes(declared) == []
+    assert codes(cfg) == ["W114"]
+    assert codes(declared) == []
+
+
+def test_fix_and_standard_input_keep_a_files_declared_language(tmp_path: Path):
+    from .conftest import run_cli
+
+    (tmp_path / "corpuslint.toml").write_text('select = ["W114"]\n[per-file-language]\n"fr/*" = "fr"\n')
+    (tmp_path / "fr").mkdir()
+    verse = (REAL / "quran-declared-language.jsonl").read_text(encoding="utf-8").splitlines()[8]
+    text = json.loads(verse)["text"]  # 47:33 "O vous qui avez cru ! Obéissez à Allah, ..."
+    assert text.startswith("O vous qui avez cru ! ")
+    slip = text.replace("Allah,", "Allah ,") + "\n"  # a stray space before a comma, French or not
+    (tmp_path / "fr" / "47-33.txt").write_text(slip, encoding="utf-8")
+    fixed = run_cli("check", "--fix", "--no-cache", "fr/47-33.txt", cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert (tmp_path / "fr" / "47-33.txt").read_text(encoding="utf-8") == text + "\n"  # "cru !" kept
+    # standard input named by --stdin-filename gets the language of that name
+    for name, codes in (("fr/x.txt", []), ("x.txt", ["W114"])):
+        proc = run_cli("check", "--no-cache", "--format", "json", "--stdin-filename", name, "-",
+                       cwd=tmp_path, input=text + "\n")
+        assert [d["code"] for d in json.loads(proc.stdout)["diagnostics"]] == codes, name
