@@ -32,6 +32,7 @@ DATA = ROOT / "tests" / "data" / "realtext"
 FA = DATA / "django-fa-conf-excerpt.po"  # escapes \" and continuation lines
 DA = DATA / "django-da-humanize-excerpt.po"  # plural forms, NBSP as the msgid has it
 RU = DATA / "sphinx-ru-excerpt.po"  # \n in a one-line msgstr, padding the msgid has
+FR = DATA / "django-fr-admin-excerpt.po"  # "Language: fr"; no-break spaces before : ? and inside « »
 NO_CACHE = {"cache": False}
 
 
@@ -125,6 +126,26 @@ def test_the_same_strings_with_other_msgids_are_still_reported(tmp_path):
     da.write_text(DA.read_text(encoding="utf-8").replace("%(count)s\u00a0hours", "%(count)s hours"), encoding="utf-8")
     found = lint_paths([da], config={"select": ["W102"], **NO_CACHE})
     assert [(f.code, f.line) for f in found] == [("W102", line_no(da, 'msgstr[0] "en'))]
+
+
+def test_the_header_language_declares_french_typography(tmp_path):
+    docs = records(FR)
+    assert {d.language for d in docs} == {"fr"}
+    # "Action\xa0:", "« %(object)s »" with no-break spaces, "supprimé\xa0?": French orthography
+    spacing = {"select": ["W102", "W114", "W115"], **NO_CACHE}
+    assert lint_paths([FR], config=spacing) == []
+    # the doubled space before "«" is still a slip (W103), at its file line
+    found = lint_paths([FR], config={"select": ["W103"], **NO_CACHE})
+    assert [(f.code, f.line) for f in found] == [("W103", line_no(FR, "identifiant  «"))]
+    # the same catalogue without its Language field: its spaces are reported as before
+    bare = tmp_path / "fr.po"
+    bare.write_text(FR.read_text(encoding="utf-8").replace('"Language: fr\\n"\n', ""), encoding="utf-8")
+    assert {d.language for d in records(bare)} == {None}
+    found = lint_paths([bare], config=spacing)
+    action, question = line_no(bare, "Action\u00a0:"), line_no(bare, '"supprimé\u00a0?"')
+    assert [(f.code, f.line) for f in found] == [("W102", action), ("W114", action), ("W102", question)]
+    # a per-file-language table wins over the header
+    assert {d.language for d in PoReader().documents(Source(str(FR), FR.name, language="de"), None)} == {"de"}
 
 
 def test_a_template_gives_its_msgids_and_is_never_rewritten(tmp_path):

@@ -11,6 +11,14 @@ from ...text.chars import describe
 from ...text.lazy_regex import lazy
 from ...text.lines import finditer_on_lines  # noqa: F401 (used by the rules)
 
+# French typography spaces the double marks (« Pourquoi ? », « Il dit : ») and the inside
+# of guillemets: in a document declared French (``Document.language``) that is orthography,
+# written with a space or, as typesetters and translation teams do, a no-break one.
+FRENCH_SPACED_MARKS = frozenset(":;!?")
+FRENCH_SPACED_PAIRS = frozenset({"«»", "‹›"})
+FRENCH_SPACED_AFTER = frozenset("«‹")  # the opening guillemets (and before the closing ones)
+FRENCH_SPACED_BEFORE = FRENCH_SPACED_MARKS | frozenset("»›")
+
 # Horizontal whitespace: tab + every Unicode space separator (Zs: SPACE, NBSP, OGHAM,
 # EN/EM/THIN/HAIR..., NARROW NBSP, MEDIUM MATHEMATICAL, IDEOGRAPHIC).
 HSPACE = r"\t\p{Zs}"

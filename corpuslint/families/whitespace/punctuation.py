@@ -11,13 +11,9 @@ from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ...structure import HEADING, PROSE, is_command_word, reads_as_prose
 from ...text.lazy_regex import lazy
-from ._common import ZS, aligned, compiled, finditer_on_lines
+from ._common import FRENCH_SPACED_MARKS, FRENCH_SPACED_PAIRS, ZS, aligned, compiled, finditer_on_lines
 
 _COLUMNS_RE = lazy(r"\S(?: {2,}|\t)\S")
-# French typography spaces the double marks (« Pourquoi ? », « Il dit : ») and the inside
-# of guillemets: in a document declared French (``Document.language``) that is orthography.
-_FRENCH_SPACED_MARKS = frozenset(":;!?")
-_FRENCH_SPACED_PAIRS = frozenset({"«»", "‹›"})
 
 
 class SpaceBeforePunctuation(DocumentRule):
@@ -72,7 +68,7 @@ class SpaceBeforePunctuation(DocumentRule):
             found = finditer_on_lines(pattern, text, _space_before_trigger(self.opts["marks"]))
         for m in found:
             mark = text[m.end()]
-            if french and mark in _FRENCH_SPACED_MARKS:
+            if french and mark in FRENCH_SPACED_MARKS:
                 continue  # "Ont-ils pris des maîtres en dehors de Lui ?": French orthography
             line, column = doc.position(m.end())
             if aligned(doc, line - 1, column - 1, lambda other, col: other[col] == mark and other[col - 1 : col] == " "):
@@ -259,7 +255,7 @@ class SpaceInsideQuotes(DocumentRule):
         for pair in self.opts["pairs"]:
             if len(pair) != 2 or (pair[0] not in text and pair[1] not in text):
                 continue
-            if pair in _FRENCH_SPACED_PAIRS and doc.language == "fr":
+            if pair in FRENCH_SPACED_PAIRS and doc.language == "fr":
                 continue  # « Soyez Juifs ou Chrétiens » : French spaces the inside of guillemets
             for line in doc.lines:
                 content = text[line.start : line.end]

@@ -23,6 +23,8 @@ from ...structure import (
 from ...text.lazy_regex import lazy, lazy_re
 from ._common import (
     EOL,
+    FRENCH_SPACED_AFTER,
+    FRENCH_SPACED_BEFORE,
     HSPACE,
     INVISIBLE,
     MARKS,
@@ -66,12 +68,14 @@ _PLACEHOLDER_END_RE = lazy(PLACEHOLDER + "$")
 _PLACEHOLDER_START_RE = lazy(PLACEHOLDER)
 
 
-def _typographic_space(text: str, m) -> bool:
+def _typographic_space(text: str, m, french: bool = False) -> bool:
     before, after = text[m.start() - 1], text[m.end()]
     if m.group() == "\u3000":
         return bool(_CJK_RE.match(before) and _CJK_RE.match(after))
     if m.group() not in _NUMBER_SPACES:
         return False
+    if french and (after in FRENCH_SPACED_BEFORE or before in FRENCH_SPACED_AFTER):
+        return True  # "Nom d’utilisateur\u00a0:", "«\u00a0{name}\u00a0»" in a text declared French
     if after.isdigit():
         return before.isalpha()  # "第\u00a01", "Chapter\u00a03"; "10\u202f000" is reported
     if _PLACEHOLDER_START_RE.match(text, m.end()):
@@ -158,7 +162,11 @@ class NonStandardSpace(DocumentRule):
     word or label beside it (`第\\u00a03\\u00a0章`, `2.1.5.\\u00a0Debian`, `5\\u202fMB`), or a
     printf/format placeholder, which stands for such a number, to its unit
     (`%(count)s\\u00a0hours ago` in a .po translation, `{0}\\u00a0MB`);
-    between two digits (`10\\u202f000`) it is reported.
+    between two digits (`10\\u202f000`) it is reported. In a record or file declared
+    French (its `language` field, `per-file-language`, a .po header's `Language: fr`),
+    a no-break, narrow no-break or thin space before `: ; ! ? »` or after `«` is French
+    typography (`Nom\\u00a0:`, `«\\u00a0{name}\\u00a0»`); for French text not declared,
+    add the characters to `allow`.
     Why: Scrapers copy `&nbsp;` from HTML as U+00A0. Tokenisers, regexes and
     deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.
     One finding per line, with the count and the characters (`3 no-break spaces (U+00A0)`).
@@ -174,10 +182,11 @@ class NonStandardSpace(DocumentRule):
 
     def check(self, doc):
         allowed = set(self.opts["allow"])
+        french = doc.language == "fr"
         if doc.sources:  # a .po string: a space its msgid (or msgid_plural) holds is the program's
             allowed |= set(_ODD_SPACE_TRIGGER.findall("".join(doc.sources)))
         found = (m for m in finditer_on_lines(_ODD_SPACE_RE, doc.text, _ODD_SPACE_TRIGGER)
-                 if not (allowed and m.group() in allowed) and not _typographic_space(doc.text, m))
+                 if not (allowed and m.group() in allowed) and not _typographic_space(doc.text, m, french))
         # One finding per line (a scraped paragraph can hold dozens), its fix covering all.
         for matches in by_line(doc, found).values():
             chars = "".join(m.group() for m in matches)
