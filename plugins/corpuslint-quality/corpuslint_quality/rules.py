@@ -40,6 +40,7 @@ import regex
 
 from corpuslint import structure
 from corpuslint.document import Document
+from corpuslint.families.duplicate.codepoints import letter_tokens
 from corpuslint.families.duplicate.regions import (
     check_genre,
     section_of,
@@ -1037,16 +1038,13 @@ class FewAlphabeticWords(QualityRule):
     options = {"min-fraction": 0.8}
 
     def measure(self, doc):
-        tokens = prose(doc).text.split()
+        # the tokens of ``text.split()`` holding a letter (``\p{L}``), counted over the
+        # text's code points (``codepoints.letter_tokens``: ~5x fewer CPU s than a memo per token)
+        alpha, tokens = letter_tokens(prose(doc).text)
         if not tokens:
             return None
-        alpha = sum(map(_HAS_LETTER.__getitem__, tokens))
-        return _beyond("few alphabetic words", f"{alpha} of {len(tokens)} tokens contain a letter",
-                       alpha / len(tokens), self.opts["min-fraction"], minimum=True)
-
-
-# token -> it holds a letter, asked once per distinct token (~4x fewer CPU s for Q111)
-_HAS_LETTER = normalize.RunMemo(lambda token: _LETTER_RE.search(token) is not None)
+        return _beyond("few alphabetic words", f"{alpha} of {tokens} tokens contain a letter",
+                       alpha / tokens, self.opts["min-fraction"], minimum=True)
 
 
 RULES = [
