@@ -531,7 +531,7 @@ class RepeatedNgram(QualityRule):
             return None
         total = len(p.text)
         ids = _word_ids(words)
-        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        lengths = _word_lengths(words)
         cumulative = np.concatenate(([0], np.cumsum(lengths)))
         most = _most_covered(ids, lengths)
         for n in (2, 3, 4):
@@ -576,10 +576,18 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 def _word_ids(words: list[str]) -> "np.ndarray":
     """Each word's id: 0, 1, 2 ... in order of first occurrence (one C-level pass to
     number the distinct words, one to look them up); read-only (it is shared)."""
-    rank = {w: i for i, w in enumerate(dict.fromkeys(words))}
+    rank = dict(zip(dict.fromkeys(words), range(len(words))))
     ids = np.fromiter(map(rank.__getitem__, words), dtype=np.uint64, count=len(words))
     ids.flags.writeable = False
     return ids
+
+
+@last_argument  # (Q103 and Q112 ask it of the same prose words, as ``_word_ids``)
+def _word_lengths(words: list[str]) -> "np.ndarray":
+    """Each word's length in code points (int64, read-only: it is shared)."""
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    lengths.flags.writeable = False
+    return lengths
 
 
 def _most_covered(ids: "np.ndarray", lengths: "np.ndarray") -> int:
@@ -684,7 +692,7 @@ class RepeatedLongNgrams(QualityRule):
             return None
         total = len(p.text)
         ids = _word_ids(words)
-        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        lengths = _word_lengths(words)
         for n in sorted(limits):
             size = len(words) - n + 1
             if size < 2:
