@@ -932,3 +932,39 @@ def test_plain_text_regions_gates_on_real_text():
         if not ("  " in text or "\t" in text):
             assert structure._INDENTED_LINE_RE.search(text) is None
     assert found >= 3
+
+
+def _letter_tokens_by_definition(text: str) -> tuple[int, int]:
+    """Q111's count as defined: the tokens of ``text.split()`` where ``\\p{L}`` matches."""
+    import regex
+
+    tokens = text.split()
+    return sum(1 for t in tokens if regex.search(r"\p{L}", t)), len(tokens)
+
+
+def test_letter_tokens_on_real_text():
+    # Q111 counts from the code points (codepoints.letter_tokens): the same as the split
+    # tokens tested one by one, on each real document and on the prose Q111 measures
+    from corpuslint_quality.rules import prose
+
+    from corpuslint.families.duplicate.codepoints import letter_tokens
+
+    total = 0
+    for doc in _realtext_documents():
+        for text in (doc.text, prose(doc).text):
+            assert letter_tokens(text) == _letter_tokens_by_definition(text)
+        total += letter_tokens(doc.text)[1]
+    assert total > 10_000
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ1_.-' \n\t\r\x1c\x1f\u00a0\u2003\u3000\u200b\u0645\u064e\u0640"
+                                              "\u0660\u4e2d\u02b0\u2160\u00aa\U0001d400\U00020000\U0001d7d9\U0001f600")),
+               max_size=60))
+def test_letter_tokens_on_generated_text(text):
+    # Arabic letters with a haraka, tatweel and Arabic-Indic digits, CJK, a modifier letter,
+    # a Roman numeral (Nl: not a letter), supplementary-plane letters, digits and an emoji,
+    # every kind of white space str.split cuts at (and U+200B, which it does not)
+    from corpuslint.families.duplicate.codepoints import letter_tokens
+
+    assert letter_tokens(text) == _letter_tokens_by_definition(text)

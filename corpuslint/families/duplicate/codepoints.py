@@ -5,7 +5,8 @@ point (``class_table``), the classes of each: white space (what ``str.split`` sp
 on: ``units`` finds runs there), a capital or a digit (``meaning.name_free``'s
 preconditions), a haraka (``regions.vocalised``). The genre check and the word scan of
 the same document then decode the text once, not three times; the last text scanned
-is remembered (one entry: a document's rules run one after another).
+is remembered (one entry: a document's rules run one after another). The quality
+rules count the tokens holding a letter from the same scan (``letter_tokens``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ SPACE, CAPITAL, DIGIT, HARAKA, ARABIC_LETTER = 1, 2, 4, 8, 16  # class bits (uin
 ARABIC_LETTERS = (range(0x0621, 0x064B), range(0x0671, 0x06D4))  # (regions.vocalised's [\u0621-\u064A\u0671-\u06D3])
 CAPITAL_RE = regex.compile(r"\p{Lu}")  # (``meaning``'s precondition of a capitalised name)
 DIGIT_RE = regex.compile(r"\d")
+LETTER_RE = regex.compile(r"\p{L}")  # (the quality rules' letter test: ``letter_tokens``)
 HARAKAT = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"]  # pyarabic's TASHKEEL, dagger alef
 
 _TABLE: list[np.ndarray] = []
@@ -81,3 +83,35 @@ def class_count(text: str, bit: int) -> int:
     if text.isascii():
         return 0
     return int(np.count_nonzero(scan(text)[1] & bit))
+
+
+# by code point below 0x10000: 0 not met yet, 1 ``LETTER_RE`` does not match it, 2 it does
+# (the last entry, any code point beyond, stays 0); filled as code points are first met,
+# so a process that reads a little text tests a few hundred characters, not 65,536
+_LETTERS = np.zeros(0x10001, dtype=np.uint8)
+
+
+def letter_tokens(text: str) -> tuple[int, int]:
+    """``(holding, tokens)``: how many of ``text.split()``'s tokens hold a letter
+    (``LETTER_RE``, ``\\p{L}``) and how many tokens there are, from ``scan`` (no string
+    per token: a token holds a letter when some character from its start to the next
+    token's, white space in between, is one; a byte per character besides ``scan``'s
+    arrays). A token with no letter below U+10000 but a character beyond is tested with
+    ``LETTER_RE`` itself."""
+    cp, classes = scan(text)
+    edges = np.flatnonzero((classes[1:] & SPACE) != (classes[:-1] & SPACE))  # run starts and ends, alternately
+    starts, ends = edges[0::2], edges[1::2]
+    if not len(starts):
+        return 0, 0
+    known = _LETTERS.take(cp, mode="clip")
+    if not known.all():
+        for c in sorted(set(cp[known == 0].tolist())):  # (np.unique would import numpy.ma: ~10 ms)
+            if c < 0x10000:
+                _LETTERS[c] = 1 + (LETTER_RE.match(chr(c)) is not None)
+        known = _LETTERS.take(cp, mode="clip")
+    holding = np.logical_or.reduceat(known == 2, starts)
+    if not known.all():  # characters beyond U+FFFF
+        maybe = ~holding & np.logical_or.reduceat(known == 0, starts)
+        for k in np.flatnonzero(maybe).tolist():
+            holding[k] = LETTER_RE.search(text, int(starts[k]), int(ends[k])) is not None
+    return int(np.count_nonzero(holding)), len(starts)
