@@ -291,3 +291,17 @@ def test_s101_urdu_verb_forms_of_a_known_infinitive_are_words_and_slips_stay_unk
     # "انسا" (انسان less its nun) stays unknown
     for slip in "جائں ددسری تمیں تعق انسا".split():
         assert not ur.known(ur.clean(slip)), slip
+
+
+# -- Q107: Korean words are counted in Hangul syllables -------------------------------------
+def test_q107_korean_prose_counted_in_syllables_is_not_character_soup():
+    # GNOME's Korean help: 2.4 Hangul syllables a word (two or three letters each)
+    assert found("gnome-help-ko-printing-booklet-duplex.txt", "Q107") == []
+    # Korean syllables spaced out one by one are still character soup (mean 1.0, 60 words)
+    assert found("x.txt", "Q107", "양 면 프 린 터 에 서 소 책 자 인 쇄 를 합 니\n" * 4) == [("Q107", 1, 1)]
+    # declared Korean is measured as Korean even when the guess could not tell
+    from corpuslint import lint_records
+    text = (REAL / "gnome-help-ko-printing-booklet-duplex.txt").read_text(encoding="utf-8")
+    assert lint_records([{"text": text, "language": "ko"}], config={"select": ["Q107"]}) == []
+    # the same page declared English is held to English word lengths
+    assert [f.code for f in lint_records([{"text": text, "language": "en"}], config={"select": ["Q107"]})] == ["Q107"]
