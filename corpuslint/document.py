@@ -12,7 +12,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import structure
@@ -93,6 +93,12 @@ def language_tag(value: object) -> str | None:
     anything else: a non-string, a name ("Turkish"), an empty string."""
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is a {type(value).__name__}, not a language tag (BCP 47: 'tr', 'fr-CA')")
+    return _primary_subtag(value)
+
+
+@lru_cache(maxsize=1024)
+def _primary_subtag(value: str) -> str | None:
+    """``language_tag`` of a string (a data file repeats a few values on every record)."""
     m = _LANGUAGE_TAG_RE.fullmatch(value.strip())
     if m is None:
         raise ValueError(f"{value!r} is not a language tag (BCP 47: 'tr', 'fr-CA'; or ISO 639-3: 'tur')")

@@ -120,7 +120,12 @@ def record_language(obj: Any, options: ReaderOptions) -> tuple[str | None, str |
     ``language_field``, the first of ``LANGUAGE_FIELDS`` present and not null is read,
     and a value that is not a language tag there (a code dataset's ``"lang": "Python"``)
     is not a declaration: (None, None)."""
-    fields = (options.language_field,) if options.language_field else LANGUAGE_FIELDS
+    if options.language_field:
+        fields: tuple[str, ...] = (options.language_field,)
+    elif isinstance(obj, dict) and ("language" in obj or "lang" in obj or "metadata" in obj):
+        fields = LANGUAGE_FIELDS
+    else:
+        return None, None  # (the common case, checked without a field lookup each)
     for field in fields:
         value = get_field(obj, field)
         if value is _MISSING or value is None:
