@@ -194,3 +194,23 @@ def test_fix_and_standard_input_keep_a_files_declared_language(tmp_path: Path):
         proc = run_cli("check", "--no-cache", "--format", "json", "--stdin-filename", name, "-",
                        cwd=tmp_path, input=text + "\n")
         assert [d["code"] for d in json.loads(proc.stdout)["diagnostics"]] == codes, name
+
+
+# -- S104 in chat messages (PyPI chatterbot-corpus 1.3.3, BSD-3-Clause) ---------------------
+def test_s104_chat_doublings_that_are_the_writers():
+    path = REAL / "chatterbot-doubled-words.jsonl"
+    messages = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    s104 = {"select": ["S104"], "cache": False}
+    dutch = [m for m in messages if " je je " in f" {m['text']} "]
+    # "Voel je je goed?": subject, then reflexive; a message of a few words is Dutch only declared
+    assert sorted(f.record for f in lint_records(dutch, id_field="id", config=s104)) == sorted(m["id"] for m in dutch)
+    assert len(dutch) == 3
+    assert lint_records([{**m, "language": "nl"} for m in dutch], id_field="id", config=s104) == []
+    # "Hoi hoi!", "سلام سلام": a greeting said twice; "muy muy buenas": emphasis
+    others = [m for m in messages if m not in dutch]
+    assert len(others) == 3 and lint_records(others, id_field="id", config=s104) == []
+    # slips are still reported: French "je je", a Dutch verb doubled, "hello hello" inside a clause
+    slips = [{"id": 1, "text": "Je je suis content de te voir."},
+             {"id": 2, "text": "Ik ben ben moe vandaag, en jij?", "language": "nl"},
+             {"id": 3, "text": "Hoi hoi hoe gaat het met je?"}]
+    assert [f.record for f in lint_records(slips, id_field="id", config=s104)] == [1, 2, 3]

@@ -262,7 +262,9 @@ _SCANDINAVIAN_WORD_RE = lazy(
     r"\b(?:\p{Latin}*[åÅæÆøØ]\p{Latin}*|och|är|inte|att|ikke|ikkje|og|jeg|eller|hvis|hvad|hva)\b", regex.IGNORECASE
 )
 _SCANDINAVIAN_LANGUAGES = frozenset({"sv", "da", "no", "nb", "nn"})
-_DUTCH_DOUBLES = frozenset({"die", "dat"})
+# ... and "je" as the subject, then as the reflexive or possessive ("Voel je je goed?",
+# "Schaam je je ooit?", "als je je boek leest").
+_DUTCH_DOUBLES = frozenset({"die", "dat", "je"})
 _DUTCH_WORD_RE = lazy(r"\b(?:het|een|niet|zijn|naar|voor|ook|wordt|worden|deze|bij|maar|uw|kunt)\b", regex.IGNORECASE)
 _LATIN_WORD_RE = lazy(r"\p{Latin}+")
 # English "her" after a verb with two objects: the indirect object, then the possessive
@@ -272,6 +274,21 @@ _EN_TWO_OBJECT_VERB_RE = lazy(
     r"|giving|making|owing|gave|given|shown|told|sent|brought|paid|taught|lent|made|found|bought|got)",
     regex.IGNORECASE,
 )
+
+
+# Intensifiers doubled for emphasis, in speech and chat ("muy muy buenas", "very very
+# good", "خیلی خیلی ممنون"): the doubling is the writer's, not a slip.
+INTENSIFIERS = frozenset("very muy très sehr molto muito heel zeer bardzo очень خیلی بہت".split())
+# A doubled word standing alone as an utterance: between a line or sentence start and a
+# clause end ("Hoi hoi!", "No, no." is not a repeat match; "سلام سلام" as a whole message).
+_UTTERANCE_START_RE = lazy(r"(?:^|[.!?؟][ \t\"'“(]*)$")
+
+
+def standalone(text: str, m, line_start: int) -> bool:
+    """True when the repetition ``m`` is a whole utterance: a greeting, a call or an
+    interjection said twice ("Hoi hoi!", "سلام سلام"), not a word doubled inside a clause."""
+    return (_CLAUSE_END_RE.match(text, m.end()) is not None
+            and _UTTERANCE_START_RE.search(text[max(line_start, m.start() - 8) : m.start()]) is not None)
 
 
 def deliberate(word: str, second: str, clause_end: bool = False) -> bool:
@@ -365,8 +382,11 @@ class RepeatedWord(SpellingDocumentRule):
     "her" after a verb with two objects ("give her her reward"), Swedish, Norwegian and
     Danish "den den"/"det det" (pronoun, then article: "är den den absoluta Sanningen"),
     Dutch "die die"/"dat dat" (relative pronoun or conjunction, then demonstrative: "de
-    weergave die die pagina genereert"), and a capitalised interface label mid-sentence
-    ("Click To to choose");
+    weergave die die pagina genereert") and "je je" (subject, then reflexive: "Voel je je
+    goed?"), and a capitalised interface label mid-sentence ("Click To to choose");
+    an intensifier doubled for emphasis ("muy muy buenas", "very very", "خیلی خیلی");
+    a word said twice as a whole utterance, from a line or sentence start to a clause end
+    ("Hoi hoi!", a message "سلام سلام"; not English function words);
     in Turkish text (a verse of one line too: "Gökler kapı kapı açılacaktır"; or a record
     or file declared Turkish: its ``language`` field, ``per-file-language``) any word
     but a conjunction or pronoun ("akın akın", "tekrar tekrar", "bir bir" are
@@ -418,7 +438,11 @@ class RepeatedWord(SpellingDocumentRule):
                 continue
             if word.lower() not in _EN_FUNCTION_WORDS and in_verse(text, m.start()):
                 continue  # poems and lyrics repeat words on purpose; "the the" is still a slip
+            if word.casefold() in INTENSIFIERS:
+                continue  # "muy muy buenas": emphasis
             line_start = text.rfind("\n", 0, m.start()) + 1
+            if word.lower() not in _EN_FUNCTION_WORDS and standalone(text, m, line_start):
+                continue  # "Hoi hoi!", "سلام سلام": a greeting or call said twice
             line_end = text.find("\n", m.end())
             if not _AR_LETTER_RE.match(word):
                 if _COMMAND_LINE_RE.search(text, line_start, len(text) if line_end < 0 else line_end):
