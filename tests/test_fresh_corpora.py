@@ -228,3 +228,10 @@ def test_s105_persian_text_is_corrected_to_the_persian_spelling():
     assert finding.fix.edits[0].replacement == "إن شاء الله"
     persian = "این هاذا را می بینید. خداوند بسیار دوستتان دارد.\n"
     assert lint_text(persian, path="x.txt", config={"select": ["S105"]}) == []
+
+
+def test_w114_an_emoticon_is_not_a_detached_mark():
+    # chatterbot-corpus 1.3.3 (BSD-3-Clause) persian/conversations.yml and emotion.yml messages
+    assert found("x.txt", "W114", "خوشحالم :)\n\nچی؟ من نگران بشم؟ :))\n") == []
+    # a colon detached from its word is still reported, before a closing parenthesis too
+    assert found("x.txt", "W114", "خوشحالم :\n\n(see the list below : )\n") == [("W114", 1, 8), ("W114", 3, 20)]

@@ -38,7 +38,8 @@ class SpaceBeforePunctuation(DocumentRule):
     end a sentence with ``。``, when a quote and more text follow it (``元字符的 ."。``: the
     dot named); a ``;`` separating two shell
     commands (``7.~pre1 ; echo $?"``, ``[ -f x ] ; then``: a known command or shell keyword
-    follows, with only shell arguments such as ``$?``, ``-f``, ``>&2`` after it).
+    follows, with only shell arguments such as ``$?``, ``-f``, ``>&2`` after it); the
+    emoticons ``:)`` and ``;)``, spaced like a word (``Thank you :)``).
     Why: Arabic and English typography attach these marks to the preceding word; a
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. French puts a space before : ; ! ?: in a record or file
@@ -70,6 +71,8 @@ class SpaceBeforePunctuation(DocumentRule):
             mark = text[m.end()]
             if french and mark in FRENCH_SPACED_MARKS:
                 continue  # "Ont-ils pris des maîtres en dehors de Lui ?": French orthography
+            if mark in ":;" and text[m.end() + 1 : m.end() + 2] == ")":
+                continue  # "Thank you :)": an emoticon, set off by a space as a word is
             line, column = doc.position(m.end())
             if aligned(doc, line - 1, column - 1, lambda other, col: other[col] == mark and other[col - 1 : col] == " "):
                 continue  # `Name : value` lines with their marks in one column (command output)
