@@ -206,6 +206,17 @@ def test_bullet_lines():
     assert run(Q.BulletLines, mixed) == []
 
 
+def test_bullet_lines_start_at_info_and_a_web_filter_raises_them():
+    # an instruction dataset's answer to "List three ..." is a list: reported, not a warning
+    from corpuslint import lint_records
+
+    answer = "1. Eat a balanced diet with fruit and vegetables.\n2. Exercise every day.\n3. Sleep eight hours."
+    config = {"select": ["Q109"], "cache": False}
+    assert [(f.code, f.severity) for f in lint_records([{"text": answer}], config=config)] == [("Q109", Severity.INFO)]
+    raised = {**config, "severity": {"Q109": "warning"}}
+    assert [f.severity for f in lint_records([{"text": answer}], config=raised)] == [Severity.WARNING]
+
+
 def test_ellipsis_lines():
     teasers = "\n".join(["روسيا وكوريا الشمالية توقعان...", "كيم يزور الشرق الأقصى…", PROSE, "بوتين يصل إلى بيونغ يانغ..."])
     assert "3 of 4 lines end in an ellipsis" in only(run(Q.EllipsisLines, teasers)).message
