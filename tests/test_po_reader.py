@@ -148,6 +148,20 @@ def test_the_header_language_declares_french_typography(tmp_path):
     assert {d.language for d in PoReader().documents(Source(str(FR), FR.name, language="de"), None)} == {"de"}
 
 
+def test_a_persian_catalogue_is_spelled_as_persian(tmp_path):
+    # two entries of Django 5.2.19's fa admin catalogue: "شئ" (object) is how Persian
+    # writes it; Arabic spells it "شيء". The header's "Language: fa" says which.
+    entries = '\nmsgid "LogEntry Object"\nmsgstr "شئ LogEntry"\n\nmsgid "This year"\nmsgstr "امسال"\n'
+    fa = tmp_path / "fa.po"
+    fa.write_text(FA.read_text(encoding="utf-8") + entries, encoding="utf-8")
+    assert {d.language for d in records(fa)} == {"fa"}
+    assert lint_paths([fa], config={"select": ["S105"], **NO_CACHE}) == []
+    bare = tmp_path / "bare.po"
+    bare.write_text(fa.read_text(encoding="utf-8").replace('"Language: fa\\n"\n', ""), encoding="utf-8")
+    found = lint_paths([bare], config={"select": ["S105"], **NO_CACHE})
+    assert [(f.code, f.line) for f in found] == [("S105", line_no(bare, 'msgstr "شئ LogEntry"'))]
+
+
 def test_a_template_gives_its_msgids_and_is_never_rewritten(tmp_path):
     pot = tmp_path / "sphinx.pot"
     entries = polib.pofile(str(RU))

@@ -113,6 +113,15 @@ def is_uthmani(text: str) -> bool:
     return marks >= 2 and marks * 100 >= len(_ARABIC_LETTER.findall(text))
 
 
+def document_spans(doc) -> list[tuple[int, int, str]]:
+    """``language_spans`` of a ``Document``'s text, taking its declared language
+    (``Document.language``) as the default when it is an Arabic-script one: a short
+    Persian string whose letters decide nothing ("استفاده", "البته") is Persian when its
+    record, file or .po header says so, not Arabic."""
+    declared = doc.language
+    return language_spans(doc.text, declared if declared in ARABIC_SCRIPT_LANGUAGES else "ar")
+
+
 def language_spans(text: str, default: str = "ar") -> list[tuple[int, int, str]]:
     """(start, end, language) per paragraph of ``text``; adjacent paragraphs of one
     language are merged, so a one-language document is a single span.

@@ -39,7 +39,7 @@ from ...arrays import sorted_unique
 from ...codec import state_type
 from ...document import Document
 from ...text.lazy_regex import lazy
-from ...text.script import is_uthmani, language_spans
+from ...text.script import document_spans, is_uthmani
 from .backends import Backend, BackendUnavailable, available_backend, get_backend
 
 STATE_VERSION = 3
@@ -481,7 +481,7 @@ def analyse(doc, languages: tuple[str, ...]) -> DocState:
             _FACTORY_SCRIPT[lang] = script
         if script:
             if spans is None:
-                spans = language_spans(doc.text)
+                spans = document_spans(doc)
             if not any(span_lang == script for _s, _e, span_lang in spans):
                 continue  # no paragraph in this language: its dictionary is not even loaded
             try:

@@ -11,7 +11,7 @@ import regex
 
 from ...findings import Edit, Fix, Severity
 from ...text.lazy_regex import lazy
-from ...text.script import ARABIC_SCRIPT_LANGUAGES, language_spans
+from ...text.script import ARABIC_SCRIPT_LANGUAGES, document_spans
 from .backends import get_backend
 from .base import SpellingDocumentRule
 from .project import config_error, resolve
@@ -225,7 +225,7 @@ class KnownMisspelling(SpellingDocumentRule):
                 entry = table.get(word) or table.get(word.lower())
                 if pattern is ar_re:  # an entry written for one language applies only there
                     if spans is None:
-                        spans = language_spans(text)
+                        spans = document_spans(doc)
                     lang = next((lg for a, b, lg in spans if a <= m.start() < b), "ar")
                     entry = table.get(f"{word}@{lang}") or entry
                     if entry is not None and m.group("pre") and entry.language not in ("", "ar"):
