@@ -843,6 +843,7 @@ def _finish(lc: LangCorpus, lang: str, states, vocab: list[str], first: np.ndarr
 # adjacent-pair codes ``_LangSum`` gathers before making them distinct (8 bytes each; most
 # repeat pairs already held: at 100 MB of text 9.4 M codes make ~120 k distinct pairs)
 PAIR_CHUNK = 1 << 19
+SMALL_IDS = 1 << 16  # words a corpus has at most while ``_LangSum`` keeps a document's ids in 2 bytes
 
 
 class _LangSum:
@@ -904,7 +905,7 @@ class _LangSum:
             if self.n_pending > PAIR_CHUNK:
                 self._distinct_pairs()
         # (the smallest dtype that holds the ids so far: 2 bytes a word below 65,536 words)
-        self.ids[path] = mine.astype(np.uint16 if len(word_ids) <= 1 << 16 else np.int32)
+        self.ids[path] = mine.astype(np.uint16 if len(word_ids) <= SMALL_IDS else np.int32)
 
     def _distinct_pairs(self) -> None:
         if self.pending:
