@@ -8,7 +8,8 @@ collected (with the cache: the index read, filled and written), after each corpu
 rule's reduce and after the report is written: the CPU seconds of this process (the
 parent) and of its worker processes (``--jobs 2``: the map's and the per-target
 reduces' workers) spent in that phase, the peak RSS so far (VmHWM) and the RSS now
-(VmRSS; for a reduce, also the RSS as it began, its states read back). With ``--jobs 2``
+(VmRSS, and its file-backed part RssFile: mapped spill columns, libraries; for a reduce,
+also the RSS as it began, its states read back). With ``--jobs 2``
 the reduces of several rules run at once (``engine.Linter._reduce_in_lanes``): a rule
 reduced in a forked child prints its line from there, its CPU counted from the fork
 (its wall from the last point of the parent before the fork); the parent's next line
@@ -91,7 +92,8 @@ def main() -> int:
             else:
                 blocks.append([parent, workers, lanes_open[0] > 0])
         print(f"{label:34s} parent {parent:7.1f} s CPU  workers {workers:7.1f} s CPU  wall {t - last[1]:7.1f} s  "
-              f"peak RSS so far {_hwm_mb():6.0f} MB  now {_status_mb('VmRSS'):6.0f} MB", file=sys.stderr, flush=True)
+              f"peak RSS so far {_hwm_mb():6.0f} MB  now {_status_mb('VmRSS'):6.0f} MB"
+              f" (file-backed {_status_mb('RssFile'):4.0f} MB)", file=sys.stderr, flush=True)
         if tracemalloc is not None:
             current, peak = tracemalloc.get_traced_memory()
             print(f"    tracemalloc: current {current / 2**20:.1f} MB, peak since the last point {peak / 2**20:.1f} MB",

@@ -210,6 +210,16 @@ def test_the_one_pass_merge_makes_pairs_distinct_in_chunks(monkeypatch):
     _same_corpus(analysis.corpus_of(FULL, STATES, LANGS), analysis.corpus_of_states(STATES, LANGS), STATES)
 
 
+def test_the_one_pass_merge_keeps_word_ids_in_two_bytes_until_the_corpus_outgrows_them(monkeypatch):
+    """Each document's word ids are kept in 2 bytes while the corpus has at most
+    ``SMALL_IDS`` words, in 4 once it has more (here after a few documents): every
+    document's words read back (``doc_words``) are the ids the corpus table gives."""
+    monkeypatch.setattr(analysis, "SMALL_IDS", 60)
+    merged = analysis.corpus_of_states(STATES, LANGS)
+    assert all(len(lc.words) > 60 for lc in merged.langs.values())  # (each language outgrows them)
+    _same_corpus(analysis.corpus_of(FULL, STATES, LANGS), merged, STATES)  # (doc_words too)
+
+
 @CHEAP
 @given(subsets, st.sampled_from([1, 2, 3]))
 def test_spellings_by_key_and_the_deletion_index_are_the_dict_tables(xs, min_count):
