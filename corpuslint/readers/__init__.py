@@ -130,6 +130,13 @@ def reader_for(path: str, readers: Iterable) -> Any | None:
     return best
 
 
+def is_source_file(path: str, all_readers: Iterable | None = None) -> bool:
+    """Is ``path`` read by a reader of source files (a .po catalogue), whose records
+    ``--fix`` rewrites without ``--fix-data``? ``all_readers``: the run's readers
+    (plugins' too); the built-in ones by default."""
+    return getattr(reader_for(path, BUILTIN_READERS if all_readers is None else all_readers), "source_files", False)
+
+
 def reader_lookup(readers: Iterable) -> "Callable[[str], Any | None]":
     """``reader_for`` bound to ``readers`` (read once, not changed afterwards) and
     memoised on the lower-cased file name from its first dot (all a suffix that starts
