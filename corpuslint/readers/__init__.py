@@ -13,7 +13,7 @@ jsonl       .jsonl .ndjson (+ .gz .bz2 .xz .zst)                 (zstandard)
 parquet     .parquet                                             ``[parquet]`` extra
 arrow       .arrow (Hugging Face ``save_to_disk`` shards)        ``[parquet]`` extra
 csv         .csv .tsv (+ .gz .bz2 .xz .zst), with a header row   --
-po          .po .pot (gettext catalogues: one record a msgstr)   ``[po]`` extra
+po          .po .pot (gettext catalogues: one record a msgstr)   polib
 ==========  ===================================================  ==================
 
 Each record's text field becomes one ``RecordDocument`` (key ``<file>#<record>``);
