@@ -786,6 +786,23 @@ class ArabicBackend(Backend):
         types = self._analyses(word)
         return bool(types) and all(t.startswith("Verb") for t in types)
 
+    def _bare_verb(self, word: str) -> bool:
+        """qalsadi reads ``word`` as a verb without a proclitic (س و ف ل ب) or an object
+        pronoun (ك ه ها...): a verb the article could have been typed before. A word
+        whose only verb readings carry clitics is a noun the lexicon lacks, a loanword
+        or a name ("سيراميك" as سَيُرامِيكَ "he will throw at you", "باروك", "ويلز" as
+        وَ + يَلِزّ), not "ال" glued to a verb. True without qalsadi (nothing to tell).
+        The caller holds ``_lock``."""
+        if self._analex is None:
+            self._analex = _analyzer()
+        if self._analex is False:
+            return True
+        try:
+            readings = [r.get_affix() for r in self._check_word(word) if str(r.get_type()).startswith("Verb")]
+        except Exception:  # qalsadi failed on the word: the other checks decide
+            return True
+        return not readings or any(not affix[0] and not affix[-1] for affix in readings)
+
     def _stop_tagged(self, word: str) -> bool:
         """qalsadi reads ``word`` as a stop word too (``Analex.light_tag``), adding
         stop-word analyses to the stemmers'. The caller holds ``_lock``."""
@@ -821,7 +838,7 @@ class ArabicBackend(Backend):
             )
             if plausible:
                 with self._lock:
-                    verb = self._verb_only(rest) and not any(
+                    verb = self._verb_only(rest) and self._bare_verb(rest) and not any(
                         self.spell(v) and not self._verb_only(v) for v in hamza_variants(rest)
                     )
                 if verb:
