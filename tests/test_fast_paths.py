@@ -972,7 +972,7 @@ def test_letter_tokens_on_generated_text(text):
 
 def test_s103_cleans_of_forms_as_defined_on_real_text():
     # transliteration._cleans_of_forms (corpus form ids): the target's spellings whose
-    # form is wanted, as the comprehension over its vocabulary that it replaces
+    # form is wanted, as the comprehension over its vocabulary that it replaces; _rejected likewise
     from pathlib import Path
 
     from corpuslint.document import Document
@@ -990,4 +990,8 @@ def test_s103_cleans_of_forms_as_defined_on_real_text():
             expected = [c for c in ls.vocab if b.form(c) in forms]
             assert transliteration._cleans_of_forms(lc, lc.doc_words.get(path), forms) == expected
             found += len(expected)
+        # and _rejected: the target's rejected spellings and their forms, through the same ids
+        rejected = transliteration._rejected(lc, lc.doc_words.get(path), ls)
+        assert rejected == (ls.rejected_cleans, {b.form(c) for c in ls.rejected_cleans})
+        found += len(rejected[0])
     assert found > 100

@@ -9,7 +9,7 @@ import numpy as np
 
 from ...findings import Location, Severity
 from ...text.script import language_spans
-from .analysis import _spans, token_table
+from .analysis import R_WORD, _spans, token_table
 from .base import SpellingCorpusRule
 
 
@@ -193,8 +193,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
         report: dict[str, tuple] = {}  # minority form -> (majority, msg, loc, all, named)
         # Only a spelling the dictionary rejects is reported: two dictionary words that
         # fold together (كان / كائن, درج / درک, كاد / قائد) are different words.
-        rejected_cleans = ls.rejected_cleans
-        rejected_forms = {b.form(c) for c in rejected_cleans}
+        rejected_cleans, rejected_forms = _rejected(lc, g, ls)
         for v, forms in local.items():
             group = groups[v]
             if len(forms) > 1:
@@ -218,7 +217,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
             return
         first_done: set[str] = set()
         wanted = _cleans_of_forms(lc, g, report)
-        for start, end, token, clean, form in _occurrences(b, doc.text, report, ls.vocab, wanted):
+        for start, end, token, clean, form in _occurrences(b, doc.text, report, wanted=wanted):
             major, where, loc, every, named = report[form]
             # This very spelling must be one the dictionary rejects (not another spelling
             # with the same form), and written without vowels: vocalised classical text
@@ -304,6 +303,16 @@ def _cleans_of_forms(lc, g: np.ndarray, forms) -> list[str]:
     return [words[w] for w in sel.tolist()]
 
 
+def _rejected(lc, g: np.ndarray, ls) -> tuple[set[str], set[str]]:
+    """(``ls.rejected_cleans``, their forms) of a document's ``LangState`` ``ls``, read
+    through its corpus word ids ``g`` (``LangCorpus.doc_words``): no split of its
+    vocabulary, no ``b.form`` per spelling."""
+    rej = np.unique(g[ls.rej[:, R_WORD]]).tolist()
+    names, _, of_word = _word_forms(lc)
+    words = lc.words
+    return {words[w] for w in rej}, {names[f] for f in of_word[rej].tolist()}
+
+
 def _word_forms(lc):
     """(form names, form -> id, corpus word id -> form id) of ``lc.words`` (cached on
     the merged corpus)."""
@@ -321,8 +330,9 @@ def _occurrences(b, text: str, forms, vocab: list[str] | None = None, wanted: li
     ``forms``, in text order: one tokenisation, the form asked once per distinct spelling.
     ``vocab``: the distinct clean spellings of the back-end's tokens of ``text`` (its
     ``LangState.vocab``), which spare the tokenisation where ``_found_occurrences`` applies;
-    ``wanted``: those of them whose form is in ``forms``, if known (``_cleans_of_forms``)."""
-    if vocab is not None:
+    ``wanted``: those of them whose form is in ``forms`` (``_cleans_of_forms``), which
+    spare ``vocab``."""
+    if vocab is not None or wanted is not None:
         found = _found_occurrences(b, text, forms, vocab, wanted)
         if found is not None:
             yield from found
@@ -344,11 +354,11 @@ def _occurrences(b, text: str, forms, vocab: list[str] | None = None, wanted: li
         yield start, end, text[start:end], table.cleans[int(cids[i])], wanted[int(fids[i])]
 
 
-def _found_occurrences(b, text: str, forms, vocab: list[str], wanted: list[str] | None = None) -> list[tuple] | None:
+def _found_occurrences(b, text: str, forms, vocab: list[str] | None, wanted: list[str] | None = None) -> list[tuple] | None:
     """``_occurrences`` without tokenising ``text`` (``Backend.find_cleans``), or None
     where it does not apply: the back-end must own all of ``text`` (one span), so that
     every token's clean spelling is in ``vocab`` and the wanted ones are those of a
-    wanted form (``wanted``, if given)."""
+    wanted form (``wanted``, if given: then ``vocab`` is not read)."""
     if _spans(text, b, language_spans(text)) != [(0, len(text))]:
         return None
     form = b.form
