@@ -296,7 +296,7 @@ def _cleans_of_forms(lc, g: np.ndarray, forms) -> list[str]:
     b.form(c) in forms]`` over its ``LangState.vocab``, in that order), given its corpus word
     ids ``g`` (``LangCorpus.doc_words``): the form of each corpus word is asked once a
     run (``_word_forms``), not once per document that has it."""
-    names, ids, of_word = _word_forms(lc)
+    _, ids, of_word = _word_forms(lc)
     want = [ids[f] for f in forms if f in ids]
     sel = g[np.isin(of_word[g], np.asarray(want, dtype=np.int64))] if want else g[:0]
     words = lc.words
@@ -354,7 +354,9 @@ def _occurrences(b, text: str, forms, vocab: list[str] | None = None, wanted: li
         yield start, end, text[start:end], table.cleans[int(cids[i])], wanted[int(fids[i])]
 
 
-def _found_occurrences(b, text: str, forms, vocab: list[str] | None, wanted: list[str] | None = None) -> list[tuple] | None:
+def _found_occurrences(
+    b, text: str, forms, vocab: list[str] | None, wanted: list[str] | None = None
+) -> list[tuple] | None:
     """``_occurrences`` without tokenising ``text`` (``Backend.find_cleans``), or None
     where it does not apply: the back-end must own all of ``text`` (one span), so that
     every token's clean spelling is in ``vocab`` and the wanted ones are those of a
