@@ -968,3 +968,30 @@ def test_letter_tokens_on_generated_text(text):
     from corpuslint.families.duplicate.codepoints import letter_tokens
 
     assert letter_tokens(text) == _letter_tokens_by_definition(text)
+
+
+def test_s103_cleans_of_forms_as_defined_on_real_text():
+    # transliteration._cleans_of_forms (corpus form ids): the target's spellings whose
+    # form is wanted, as the comprehension over its vocabulary that it replaces; _rejected likewise
+    from pathlib import Path
+
+    from corpuslint.document import Document
+    from corpuslint.families.spelling import analysis, transliteration
+
+    paths = sorted((Path(__file__).parent.parent / "samples" / "news-ar").glob("*.txt"))
+    states = {str(p): analysis.analyse(Document(str(p), p.read_text(encoding="utf-8")), ("ar",)) for p in paths}
+    lc = analysis.merge(states, ("ar",)).langs["ar"]
+    b = lc.backend
+    every = sorted({b.form(c) for c in lc.words})
+    found = 0
+    for k, (path, state) in enumerate(states.items()):
+        ls = state.langs["ar"]
+        for forms in (dict.fromkeys(every[k::3]), dict.fromkeys(every[::50] + ["not a form"]), {}):
+            expected = [c for c in ls.vocab if b.form(c) in forms]
+            assert transliteration._cleans_of_forms(lc, lc.doc_words.get(path), forms) == expected
+            found += len(expected)
+        # and _rejected: the target's rejected spellings and their forms, through the same ids
+        rejected = transliteration._rejected(lc, lc.doc_words.get(path), ls)
+        assert rejected == (ls.rejected_cleans, {b.form(c) for c in ls.rejected_cleans})
+        found += len(rejected[0])
+    assert found > 100

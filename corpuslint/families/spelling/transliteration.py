@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 
 import numpy as np
 
 from ...findings import Location, Severity
 from ...text.script import language_spans
-from .analysis import _spans, token_table
+from .analysis import R_WORD, _spans, token_table
 from .base import SpellingCorpusRule
 
 
@@ -192,8 +193,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
         report: dict[str, tuple] = {}  # minority form -> (majority, msg, loc, all, named)
         # Only a spelling the dictionary rejects is reported: two dictionary words that
         # fold together (كان / كائن, درج / درک, كاد / قائد) are different words.
-        rejected_cleans = ls.rejected_cleans
-        rejected_forms = {b.form(c) for c in rejected_cleans}
+        rejected_cleans, rejected_forms = _rejected(lc, g, ls)
         for v, forms in local.items():
             group = groups[v]
             if len(forms) > 1:
@@ -216,7 +216,8 @@ class TransliterationInconsistency(SpellingCorpusRule):
         if doc is None:
             return
         first_done: set[str] = set()
-        for start, end, token, clean, form in _occurrences(b, doc.text, report, ls.vocab):
+        wanted = _cleans_of_forms(lc, g, report)
+        for start, end, token, clean, form in _occurrences(b, doc.text, report, wanted=wanted):
             major, where, loc, every, named = report[form]
             # This very spelling must be one the dictionary rejects (not another spelling
             # with the same form), and written without vowels: vocalised classical text
@@ -290,13 +291,49 @@ def _most_frequent(group: _Group) -> str:
     return group.best
 
 
-def _occurrences(b, text: str, forms, vocab: list[str] | None = None):
+def _cleans_of_forms(lc, g: np.ndarray, forms) -> list[str]:
+    """The words of a document whose form is in ``forms`` (``[c for c in vocab if
+    b.form(c) in forms]`` over its ``LangState.vocab``, in that order), given its corpus word
+    ids ``g`` (``LangCorpus.doc_words``): the form of each corpus word is asked once a
+    run (``_word_forms``), not once per document that has it."""
+    _, ids, of_word = _word_forms(lc)
+    want = [ids[f] for f in forms if f in ids]
+    sel = g[np.isin(of_word[g], np.asarray(want, dtype=np.int64))] if want else g[:0]
+    words = lc.words
+    return [words[w] for w in sel.tolist()]
+
+
+def _rejected(lc, g: np.ndarray, ls) -> tuple[set[str], set[str]]:
+    """(``ls.rejected_cleans``, their forms) of a document's ``LangState`` ``ls``, read
+    through its corpus word ids ``g`` (``LangCorpus.doc_words``): no split of its
+    vocabulary, no ``b.form`` per spelling."""
+    rej = np.unique(g[ls.rej[:, R_WORD]]).tolist()
+    names, _, of_word = _word_forms(lc)
+    words = lc.words
+    return {words[w] for w in rej}, {names[f] for f in of_word[rej].tolist()}
+
+
+def _word_forms(lc):
+    """(form names, form -> id, corpus word id -> form id) of ``lc.words`` (cached on
+    the merged corpus)."""
+    cached = lc.cache.get("word_forms")
+    if cached is None:
+        of_word = list(map(lc.backend.form, lc.words))
+        ids = dict(zip(dict.fromkeys(of_word), itertools.count()))
+        cached = lc.cache["word_forms"] = (
+            list(ids), ids, np.fromiter(map(ids.__getitem__, of_word), np.int64, len(of_word)))
+    return cached
+
+
+def _occurrences(b, text: str, forms, vocab: list[str] | None = None, wanted: list[str] | None = None):
     """(start, end, token, clean, form) of every token of ``text`` whose form is in
     ``forms``, in text order: one tokenisation, the form asked once per distinct spelling.
     ``vocab``: the distinct clean spellings of the back-end's tokens of ``text`` (its
-    ``LangState.vocab``), which spare the tokenisation where ``_found_occurrences`` applies."""
-    if vocab is not None:
-        found = _found_occurrences(b, text, forms, vocab)
+    ``LangState.vocab``), which spare the tokenisation where ``_found_occurrences`` applies;
+    ``wanted``: those of them whose form is in ``forms`` (``_cleans_of_forms``), which
+    spare ``vocab``."""
+    if vocab is not None or wanted is not None:
+        found = _found_occurrences(b, text, forms, vocab, wanted)
         if found is not None:
             yield from found
             return
@@ -317,15 +354,19 @@ def _occurrences(b, text: str, forms, vocab: list[str] | None = None):
         yield start, end, text[start:end], table.cleans[int(cids[i])], wanted[int(fids[i])]
 
 
-def _found_occurrences(b, text: str, forms, vocab: list[str]) -> list[tuple] | None:
+def _found_occurrences(
+    b, text: str, forms, vocab: list[str] | None, wanted: list[str] | None = None
+) -> list[tuple] | None:
     """``_occurrences`` without tokenising ``text`` (``Backend.find_cleans``), or None
     where it does not apply: the back-end must own all of ``text`` (one span), so that
     every token's clean spelling is in ``vocab`` and the wanted ones are those of a
-    wanted form."""
+    wanted form (``wanted``, if given: then ``vocab`` is not read)."""
     if _spans(text, b, language_spans(text)) != [(0, len(text))]:
         return None
     form = b.form
-    found = b.find_cleans(text, [clean for clean in vocab if form(clean) in forms])
+    if wanted is None:
+        wanted = [clean for clean in vocab if form(clean) in forms]
+    found = b.find_cleans(text, wanted)
     if found is None:
         return None
     return [(start, end, text[start:end], clean, form(clean)) for start, end, clean in found]
