@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterator
 
-from ..document import Document, language_tag
+from .. import structure
+from ..document import Document, hash_utf8, language_tag
 from ..files import ReadProblem, Source
 from ..findings import Location
 
@@ -29,6 +31,13 @@ class ReaderOptions:
     # the field holding the record's language (a BCP 47 tag: "tr", "fr-CA"); None: the
     # first of ``LANGUAGE_FIELDS`` a record has, an invalid value there being ignored
     language_field: str | None = None
+    # what a record's text is written in: "plain", "markdown" (parsed as a .md file is:
+    # code fences, tables and headings become regions every rule reads) or "auto"
+    # (Markdown when the text holds a fenced code block, a table or an ATX heading)
+    text_format: str = "plain"
+
+
+TEXT_FORMATS = ("plain", "markdown", "auto")
 
 
 # Where records carry their language when ``language-field`` is not set: a top-level
@@ -53,13 +62,40 @@ class Record:
 
 class RecordDocument(Document):
     """The text field of one record. ``path`` is the key ``<file>#<record>``;
-    ``language`` is the record's declared language (its field, else its file's)."""
+    ``language`` is the record's declared language (its field, else its file's);
+    ``text_format`` is the ``ReaderOptions.text_format`` it was read with: a Markdown
+    record has ``suffix`` ".md" (its regions and rules are those of a .md file), a plain
+    one "". With "auto" the text decides, when ``suffix`` is first read
+    (``structure.looks_like_markdown``)."""
 
-    def __init__(self, file: str, number: int, record: int | str, text: str, language: str | None = None):
+    def __init__(self, file: str, number: int, record: int | str, text: str, language: str | None = None,
+                 text_format: str = "plain"):
         super().__init__(f"{file}#{record}", text, suffix="", language=language)
         self.file = file  # the data file's display path
         self.number = number  # 1-based position in the file (for rewriting)
         self.record = record  # what findings show: id or number
+        self.text_format = text_format
+        self._suffix = ".md" if text_format == "markdown" else None if text_format == "auto" else ""
+
+    @property
+    def suffix(self) -> str:
+        found = self._suffix
+        if found is None:  # "auto", decided once
+            found = self._suffix = ".md" if structure.looks_like_markdown(self) else ""
+        return found
+
+    @suffix.setter
+    def suffix(self, value: str) -> None:
+        self._suffix = value
+
+    @cached_property
+    def content_hash(self) -> str:
+        """``Document.content_hash``, and the text format unless plain (a record read
+        as Markdown is another document)."""
+        plain = hash_utf8(self.text.encode("utf-8", "surrogatepass"), self.language)
+        if self.text_format == "plain":
+            return plain
+        return hash_utf8(f"{plain}|format={self.text_format}".encode())
 
     def finding(self, *args, **kwargs):
         found = super().finding(*args, **kwargs)
@@ -71,10 +107,10 @@ class RecordDocument(Document):
         return Location(self.file, line, column, self.record)
 
     def with_text(self, text: str) -> "RecordDocument":
-        return RecordDocument(self.file, self.number, self.record, text, self.language)
+        return RecordDocument(self.file, self.number, self.record, text, self.language, self.text_format)
 
     def __reduce__(self):  # to worker processes: the text, not the cached views
-        return (RecordDocument, (self.file, self.number, self.record, self.text, self.language))
+        return (RecordDocument, (self.file, self.number, self.record, self.text, self.language, self.text_format))
 
 
 _MISSING = object()
@@ -191,14 +227,16 @@ class RecordReader:
         from . import options_for
 
         options = options_for(config, self.format)
-        yield from self.guarded(source, lambda: self.records(source.path, options), options.id_field is not None)
+        yield from self.guarded(source, lambda: self.records(source.path, options), options.id_field is not None,
+                                options.text_format)
 
-    def guarded(self, source: Source, records, by_id: bool) -> Iterator[
+    def guarded(self, source: Source, records, by_id: bool, text_format: str = "plain") -> Iterator[
             tuple[int | None, "RecordDocument | ReadProblem"]]:
         """``unique_records`` of ``records()`` (a callable giving ``Record``s), a failure
         part-way ending in one problem (F003/F005), as ``numbered_documents`` gives them."""
         try:
-            yield from unique_records(source.display, records(), by_id, getattr(source, "language", None))
+            yield from unique_records(source.display, records(), by_id, getattr(source, "language", None),
+                                      text_format)
         except FileProblem as exc:
             yield None, ReadProblem("malformed", str(exc))
         except ImportError:
@@ -213,13 +251,15 @@ class RecordReader:
 
 
 def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
-                   language: str | None = None) -> Iterator[tuple[int, "RecordDocument | ReadProblem"]]:
+                   language: str | None = None, text_format: str = "plain",
+                   ) -> Iterator[tuple[int, "RecordDocument | ReadProblem"]]:
     """(number, document or F005 problem) of ``records``; a record whose id repeats an
     earlier one's is named ``<id>@<number>`` instead (keys must be unique). Names are
     remembered only when records are named ``by_id`` (numbers are unique), so memory
     stays flat without an id field. A record's language is its own (``Record.language``),
     else ``language`` (the file's, from ``per-file-language``); a language field that is
-    not a language tag is one F005 problem before the record's document."""
+    not a language tag is one F005 problem before the record's document. ``text_format``:
+    ``ReaderOptions.text_format``."""
     seen: set = set()
     for rec in records:
         name = rec.record
@@ -233,7 +273,8 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
         if rec.language_problem is not None:
             yield rec.number, ReadProblem("malformed", rec.language_problem, 1, 1, record=name)
         own = rec.language
-        yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own)
+        yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own,
+                                         text_format)
 
 
 def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:
