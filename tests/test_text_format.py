@@ -1,0 +1,106 @@
+"""``text-format``: a record's text read as plain text, as Markdown, or as the text says
+(``auto``). Real chat answers of chatterbot-corpus (tests/data/realtext/SOURCE.md):
+the code fences of an answer are not lines of symbols (A111), the code inside is not
+repeated lines (Q101/Q102) nor spacing (W103) once the record is read as Markdown."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from corpuslint.readers.base import RecordDocument
+
+from .conftest import ROOT, run_cli
+
+ANSWERS = ROOT / "tests" / "data" / "realtext" / "chatterbot-code-answers.jsonl"
+CODE_FALSE_ALARMS = {"A111", "Q101", "Q102", "W103", "Q111"}
+
+
+def found(tmp_path, *args, config: str | None = None):
+    shutil.copy(ANSWERS, tmp_path / "chat.jsonl")
+    if config is not None:
+        (tmp_path / "corpuslint.toml").write_text(config, encoding="utf-8")
+    proc = run_cli("check", "--format", "json", "--id-field", "id", "--exit-zero", *args, "chat.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    return {(d["record"], d["line"], d["column"], d["code"]) for d in json.loads(proc.stdout)["diagnostics"]}
+
+
+def test_plain_reading_of_code_answers_gives_the_false_alarms_markdown_does_not(tmp_path):
+    plain = found(tmp_path, "--no-cache")
+    assert {("coding:13:1", 3, 1, "A111"), ("coding:53:1", 6, 1, "A111"), ("coding:12:1", 1, 1, "Q101"),
+            ("coding:53:1", 5, 17, "W103")} <= plain
+    for fmt in ("markdown", "auto"):
+        read = found(tmp_path, "--no-cache", "--text-format", fmt)
+        assert not {f for f in read if f[3] in CODE_FALSE_ALARMS}, fmt
+        # the questions (no Markdown) are read the same way
+        assert {f for f in read if f[0].endswith(":0")} == {f for f in plain if f[0].endswith(":0")}
+
+
+def test_config_key_and_command_line_override(tmp_path):
+    plain = found(tmp_path, "--no-cache")
+    by_config = found(tmp_path, "--no-cache", config='[readers]\ntext-format = "markdown"\n')
+    assert by_config != plain and ("coding:13:1", 3, 1, "A111") not in by_config
+    assert found(tmp_path, "--no-cache", "--text-format", "plain") == plain  # the command line wins
+    by_format_table = found(tmp_path, "--no-cache", config='[readers.jsonl]\ntext-format = "auto"\n')
+    assert by_format_table == by_config
+
+
+def test_an_unknown_text_format_is_a_config_error(tmp_path):
+    (tmp_path / "corpuslint.toml").write_text('[readers]\ntext-format = "md"\n', encoding="utf-8")
+    shutil.copy(ANSWERS, tmp_path / "chat.jsonl")
+    proc = run_cli("check", "chat.jsonl", cwd=tmp_path)
+    assert proc.returncode == 2 and "text-format" in proc.stderr and "'auto'" in proc.stderr
+
+
+def test_the_format_is_part_of_the_cache_identity(tmp_path):
+    """A cached run with another text format does not reuse the other format's findings."""
+    plain, markdown = found(tmp_path, "--no-cache"), found(tmp_path, "--no-cache", "--text-format", "markdown")
+    for _ in ("cold", "warm"):
+        assert found(tmp_path) == plain
+        assert found(tmp_path, "--text-format", "markdown") == markdown
+    docs = [RecordDocument("f.jsonl", 1, 1, "a text", None, fmt) for fmt in ("plain", "markdown", "auto")]
+    assert len({d.content_hash for d in docs}) == 3
+
+
+@pytest.mark.parametrize("text, markdown", [
+    ("Here it is:\n\n```python\nprint(1)\n```\n", True),
+    ("Unclosed fence\n~~~\ncode", True),
+    ("| Day | Rain |\n|-----|------|\n| Mon | 3 mm |\n", True),
+    ("## Steps\n\n1. Mix.\n2. Bake.\n", True),
+    ("#hashtag and #another are not headings", False),
+    ("a | b is a pipe, with no delimiter row\nc | d\n", False),
+    ("- a list\n- is plain text too\n\n*stars* and `ticks`", False),
+    ("Title\n=====\nSetext underlines occur in plain text.", False),
+    ("    indented lines\n    are not a fence", False),
+    ("---\ntitle: front matter\n---\nthen text", False),
+])
+def test_auto_reads_fences_tables_and_atx_headings_as_markdown(text, markdown):
+    doc = RecordDocument("f.jsonl", 1, 1, text, None, "auto")
+    assert doc.suffix == (".md" if markdown else "")
+    assert doc.is_markdown is markdown
+    assert RecordDocument("f.jsonl", 1, 1, text, None, "markdown").is_markdown
+    assert not RecordDocument("f.jsonl", 1, 1, text).is_markdown
+    assert doc.with_text(text + "\n").text_format == "auto"
+
+
+def test_fix_data_rewrites_the_prose_of_a_markdown_record_and_not_its_code(tmp_path):
+    """Written for this test: an answer with a fence (trailing spaces inside the code,
+    a Markdown hard break "  " at a line end) and a plain record."""
+    records = [{"id": "a", "text": "Use a loop:  \n\n```python\nfor i in range(3):   \n    print(i)\n```\n\n"
+                                   "That prints  three numbers. "},
+               {"id": "b", "text": "No markdown here, just a  double space. "}]
+    data = tmp_path / "d.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--text-format", "auto", "--id-field", "id", "--select", "W",
+                   "--fix", "--fix-data", "d.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    fixed = [json.loads(line)["text"] for line in data.read_text(encoding="utf-8").splitlines()]
+    assert fixed == ["Use a loop:  \n\n```python\nfor i in range(3):   \n    print(i)\n```\n\nThat prints three numbers.",
+                     "No markdown here, just a double space."]
+
+
+def test_jobs_2_gives_the_jobs_1_findings_with_markdown_records(tmp_path):
+    one = found(tmp_path, "--no-cache", "--jobs", "1", "--text-format", "auto")
+    assert found(tmp_path, "--no-cache", "--jobs", "2", "--text-format", "auto") == one
