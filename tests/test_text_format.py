@@ -104,3 +104,62 @@ def test_fix_data_rewrites_the_prose_of_a_markdown_record_and_not_its_code(tmp_p
 def test_jobs_2_gives_the_jobs_1_findings_with_markdown_records(tmp_path):
     one = found(tmp_path, "--no-cache", "--jobs", "1", "--text-format", "auto")
     assert found(tmp_path, "--no-cache", "--jobs", "2", "--text-format", "auto") == one
+
+
+# -- turn paths: one document a chat message ---------------------------------------------
+
+
+def chat_records() -> list[dict]:
+    """The fixture's messages as conversations (its ids are ``<topic>:<dialogue>:<turn>``)."""
+    convs: dict[str, list] = {}
+    for line in ANSWERS.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        convs.setdefault(r["id"].rsplit(":", 1)[0], []).append({"role": r["role"], "content": r["text"]})
+    return [{"id": cid, "messages": msgs} for cid, msgs in convs.items()]
+
+
+def test_a_turn_path_lints_each_message_as_its_own_record(tmp_path):
+    """``messages[*].content`` finds what one message a record finds, each turn named
+    ``<record>.<turn>`` with its line and column inside the message."""
+    per_message = found(tmp_path, "--no-cache", "--text-format", "auto")
+    convs = chat_records()
+    (tmp_path / "conv.jsonl").write_text("".join(json.dumps(c) + "\n" for c in convs), encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--format", "json", "--exit-zero", "--id-field", "id", "--text-field",
+                   "messages[*].content", "--text-format", "auto", "conv.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    per_turn = {(d["record"], d["line"], d["column"], d["code"]) for d in json.loads(proc.stdout)["diagnostics"]}
+
+    def turn_name(record: str) -> str:
+        conv, turn = record.rsplit(":", 1)
+        return f"{conv}.{int(turn) + 1}"
+
+    assert per_turn == {(turn_name(r), line, col, code) for r, line, col, code in per_message}
+    assert ("coding:12.1", 1, 1, "Q108") in per_turn
+
+
+def test_turn_paths_in_memory_sharegpt_style_and_problems():
+    import corpuslint
+
+    records = [{"conversations": [{"from": "human", "value": "Hi there"}, {"from": "gpt", "value": "Hello  you"}]},
+               {"conversations": "not a list"},
+               {"conversations": [{"from": "human"}, "a string turn"]}]
+    got = corpuslint.lint_records(records, text_field="conversations[*].value", config={"select": ["W103", "F005"]})
+    by_record = {f.record: f for f in got}
+    assert {(f.record, f.line, f.column, f.code) for f in got} == {
+        ("1.2", 1, 6, "W103"), (2, 1, 1, "F005"), ("3.1", 1, 1, "F005"), ("3.2", 1, 1, "F005")}
+    assert "not a list" in by_record[2].message
+    assert "conversations[1].value" in by_record["3.1"].message and "str" in by_record["3.2"].message
+
+
+def test_fixes_to_turns_are_refused_clearly_and_nothing_is_written(tmp_path):
+    data = tmp_path / "conv.jsonl"
+    data.write_text(json.dumps({"messages": [{"role": "user", "content": "Two  spaces"}]}) + "\n", encoding="utf-8")
+    before = data.read_bytes()
+    args = ("--text-field", "messages[*].content")
+    proc = run_cli("check", "--no-cache", "--select", "W103", "--fix", "--fix-data", *args, "conv.jsonl", cwd=tmp_path)
+    assert "fixes not written" in proc.stderr and "turn path" in proc.stderr and data.read_bytes() == before
+    proc = run_cli("filter", *args, "--drop", "W103", "--fix", "conv.jsonl", "out.jsonl", cwd=tmp_path)
+    assert proc.returncode == 2 and "turn path" in proc.stderr and not (tmp_path / "out.jsonl").exists()
+    proc = run_cli("filter", *args, "--drop", "W103", "conv.jsonl", "out.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["records_in"] == 1, proc.stderr
+    assert (tmp_path / "out.jsonl").read_text() == ""

@@ -23,7 +23,8 @@ A record that cannot be read is one F005 finding; the rest of the file is checke
 Options (``ReaderOptions``), in config and on the command line (which wins)::
 
     [tool.corpuslint.readers]          # every format
-    text-field = "text"                # dotted path into nested objects: "meta.body"
+    text-field = "text"                # dotted path into nested objects: "meta.body"; a turn
+                                       # path "messages[*].content": one document a list item
     id-field = "id"                    # default: none, records are numbered from 1
     language-field = "meta.lang"       # default: "language", "lang" or "metadata.language" (datatrove)
     text-format = "markdown"           # default "plain"; "auto": Markdown if a record has a
@@ -46,13 +47,13 @@ from .. import files
 from ..config import ConfigError
 from ..hookspecs import hookimpl
 from .arrow import ArrowReader, ParquetReader
-from .base import TEXT_FORMATS, ReaderOptions, RecordDocument, RecordReader
+from .base import TEXT_FORMATS, ReaderOptions, RecordDocument, RecordReader, turn_path
 from .delimited import DelimitedReader
 from .jsonl import JsonlReader
 from .po import PoReader
 
 __all__ = ["Reader", "ReaderOptions", "RecordDocument", "RecordReader", "BUILTIN_READERS", "options_for",
-           "reader_for", "reader_lookup", "iter_sources", "write_dataset"]
+           "reader_for", "reader_lookup", "iter_sources", "turn_path", "write_dataset"]
 
 BUILTIN_READERS: tuple[RecordReader, ...] = (JsonlReader(), ParquetReader(), ArrowReader(), DelimitedReader(), PoReader())
 FORMATS = tuple(r.format for r in BUILTIN_READERS)
@@ -227,6 +228,9 @@ def write_dataset(in_path: str, reader: RecordReader, out_path: str, options: Re
     ``expect_stat``, the input must not have changed since it was read (else
     ``FileChangedError`` and nothing is written). Returns the records written."""
     texts = texts or {}
+    if texts and turn_path(options.text_field) is not None:
+        raise ValueError(f"the text field {options.text_field!r} is a turn path: fixed turns are not written "
+                         "(fix without --fix-data: --diff shows them)")
     out_reader = output_reader(out_path)
     if out_reader is None:
         raise ValueError(f"{out_path}: cannot write this format (write .jsonl[.gz|.bz2|.xz|.zst] or .parquet)")

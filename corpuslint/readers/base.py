@@ -23,8 +23,9 @@ from ..findings import Location
 @dataclass(frozen=True)
 class ReaderOptions:
     """``text_field``: the field holding the text (dotted path into nested objects or
-    Arrow structs: ``meta.body``; a CSV column name). ``id_field``: the field naming a
-    record (``None``: the 1-based record number)."""
+    Arrow structs: ``meta.body``; a CSV column name; a *turn path* ``messages[*].content``
+    or ``turns[*]`` into a list, each item one document, ``turn_path``). ``id_field``: the
+    field naming a record (``None``: the 1-based record number)."""
 
     text_field: str = "text"
     id_field: str | None = None
@@ -148,6 +149,50 @@ def text_of(value: Any, field: str) -> tuple[str | None, str | None]:
     if not isinstance(value, str):
         return None, f"field {field!r} is {type(value).__name__}, not a string"
     return value, None
+
+
+TURNS = "[*]"
+
+
+def turn_path(field: str) -> tuple[str, str | None] | None:
+    """(list field, item field) of a turn path: ``"messages[*].content"`` ->
+    ``("messages", "content")`` (OpenAI/HF chat), ``"conversations[*].value"`` (ShareGPT),
+    ``"turns[*]"`` -> ``("turns", None)`` (a list of strings); None for a plain field."""
+    if TURNS not in field:
+        return None
+    head, _, tail = field.partition(TURNS)
+    return head, tail.lstrip(".") or None
+
+
+def top_field(field: str) -> str:
+    """The field a record must have for ``field``: a turn path's list, else ``field``."""
+    turns = turn_path(field)
+    return field if turns is None else turns[0]
+
+
+def field_records(number: int, rid: int | str, obj: Any, value: Any, options: ReaderOptions) -> Iterator[Record]:
+    """The ``Record``s of one record ``obj`` whose ``top_field`` holds ``value``: one, or
+    with a turn path one a list item, named ``<record>.<turn>`` (1-based: record 17's
+    third message is ``17.3``)."""
+    language = record_language(obj, options)
+    field = options.text_field
+    turns = turn_path(field)
+    if turns is None:
+        yield Record(number, rid, *text_of(value, field), 1, *language)
+        return
+    if value is _MISSING or not isinstance(value, list):
+        why = text_of(value, turns[0])[1] or f"field {turns[0]!r} is {type(value).__name__}, not a list"
+        yield Record(number, rid, None, why)
+        return
+    for turn, item in enumerate(value, 1):
+        where = f"{turns[0]}[{turn}]"
+        if turns[1] is None:
+            text, why = text_of(item, where)
+        elif isinstance(item, dict):
+            text, why = text_of(get_field(item, turns[1]), f"{where}.{turns[1]}")
+        else:
+            text, why = None, f"{where} is {type(item).__name__}, not an object with {turns[1]!r}"
+        yield Record(number, f"{rid}.{turn}", text, why, 1, *language)
 
 
 def record_language(obj: Any, options: ReaderOptions) -> tuple[str | None, str | None]:
@@ -284,8 +329,7 @@ def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:
             yield Record(number, number, item)
         elif isinstance(item, dict):
             rid = record_id(get_field(item, options.id_field), number) if options.id_field else number
-            text, why = text_of(get_field(item, options.text_field), options.text_field)
-            yield Record(number, rid, text, why, 1, *record_language(item, options))
+            yield from field_records(number, rid, item, get_field(item, top_field(options.text_field)), options)
         else:
             yield Record(number, number, None, f"record is {type(item).__name__}, not a dict or a string")
 
