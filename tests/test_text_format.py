@@ -6,6 +6,7 @@ repeated lines (Q101/Q102) nor spacing (W103) once the record is read as Markdow
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 
 import pytest
@@ -83,6 +84,8 @@ def test_auto_reads_fences_tables_and_atx_headings_as_markdown(text, markdown):
     assert RecordDocument("f.jsonl", 1, 1, text, None, "markdown").is_markdown
     assert not RecordDocument("f.jsonl", 1, 1, text).is_markdown
     assert doc.with_text(text + "\n").text_format == "auto"
+    copy = pickle.loads(pickle.dumps(doc))  # to worker processes
+    assert (copy.text_format, copy.suffix, copy.content_hash) == ("auto", doc.suffix, doc.content_hash)
 
 
 def test_fix_data_rewrites_the_prose_of_a_markdown_record_and_not_its_code(tmp_path):
@@ -163,3 +166,24 @@ def test_fixes_to_turns_are_refused_clearly_and_nothing_is_written(tmp_path):
     proc = run_cli("filter", *args, "--drop", "W103", "conv.jsonl", "out.jsonl", cwd=tmp_path)
     assert proc.returncode == 0 and json.loads(proc.stdout)["records_in"] == 1, proc.stderr
     assert (tmp_path / "out.jsonl").read_text() == ""
+
+
+def test_a_turn_path_reads_a_parquet_list_of_structs(tmp_path):
+    """Written for this test: a chat record with a fenced answer, and one without turns."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [{"id": "c1", "messages": [{"role": "user", "content": "Hi  there"},
+                                      {"role": "assistant", "content": "Here:\n\n```\nx  = 1\n```\n"}]},
+            {"id": "c2", "messages": []}]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "chat.parquet")
+
+    def located(fmt):
+        proc = run_cli("check", "--no-cache", "--format", "json", "--exit-zero", "--select", "W,A", "--id-field", "id",
+                       "--text-field", "messages[*].content", "--text-format", fmt, "chat.parquet", cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        return sorted((d["record"], d["line"], d["column"], d["code"]) for d in json.loads(proc.stdout)["diagnostics"])
+
+    assert located("plain") == [("c1.1", 1, 3, "W103"), ("c1.2", 3, 1, "A111"), ("c1.2", 4, 2, "W103"),
+                                ("c1.2", 5, 1, "A111")]
+    assert located("auto") == [("c1.1", 1, 3, "W103")]
