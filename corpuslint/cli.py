@@ -142,7 +142,7 @@ def _data_arguments(parser) -> None:
     parser.add_argument("--text-field", help="field holding a record's text (dotted path: meta.body; default text)")
     parser.add_argument("--id-field", help="field naming a record in findings (default: its 1-based number)")
     parser.add_argument("--text-format", choices=("plain", "markdown", "auto"),
-                        help="what a record's text is written in (default plain; auto: Markdown when it has a "
+                        help="what a record's text is written in (default auto: Markdown when it has a "
                              "code fence, a table or a # heading)")
 
 

@@ -29,9 +29,10 @@ def found(tmp_path, *args, config: str | None = None):
 
 
 def test_plain_reading_of_code_answers_gives_the_false_alarms_markdown_does_not(tmp_path):
-    plain = found(tmp_path, "--no-cache")
+    plain = found(tmp_path, "--no-cache", "--text-format", "plain")
     assert {("coding:13:1", 3, 1, "A111"), ("coding:53:1", 6, 1, "A111"), ("coding:12:1", 1, 1, "Q101"),
             ("coding:53:1", 5, 17, "W103")} <= plain
+    assert found(tmp_path, "--no-cache") == found(tmp_path, "--no-cache", "--text-format", "auto")  # the default
     for fmt in ("markdown", "auto"):
         read = found(tmp_path, "--no-cache", "--text-format", fmt)
         assert not {f for f in read if f[3] in CODE_FALSE_ALARMS}, fmt
@@ -40,12 +41,13 @@ def test_plain_reading_of_code_answers_gives_the_false_alarms_markdown_does_not(
 
 
 def test_config_key_and_command_line_override(tmp_path):
-    plain = found(tmp_path, "--no-cache")
-    by_config = found(tmp_path, "--no-cache", config='[readers]\ntext-format = "markdown"\n')
-    assert by_config != plain and ("coding:13:1", 3, 1, "A111") not in by_config
-    assert found(tmp_path, "--no-cache", "--text-format", "plain") == plain  # the command line wins
-    by_format_table = found(tmp_path, "--no-cache", config='[readers.jsonl]\ntext-format = "auto"\n')
-    assert by_format_table == by_config
+    markdown = found(tmp_path, "--no-cache")
+    plain = found(tmp_path, "--no-cache", config='[readers]\ntext-format = "plain"\n')
+    assert plain != markdown and ("coding:13:1", 3, 1, "A111") in plain
+    assert found(tmp_path, "--no-cache", "--text-format", "auto") == markdown  # the command line wins
+    by_format_table = found(tmp_path, "--no-cache", config='[readers]\ntext-format = "markdown"\n'
+                                                           '[readers.jsonl]\ntext-format = "plain"\n')
+    assert by_format_table == plain
 
 
 def test_an_unknown_text_format_is_a_config_error(tmp_path):
@@ -57,9 +59,9 @@ def test_an_unknown_text_format_is_a_config_error(tmp_path):
 
 def test_the_format_is_part_of_the_cache_identity(tmp_path):
     """A cached run with another text format does not reuse the other format's findings."""
-    plain, markdown = found(tmp_path, "--no-cache"), found(tmp_path, "--no-cache", "--text-format", "markdown")
+    plain, markdown = (found(tmp_path, "--no-cache", "--text-format", fmt) for fmt in ("plain", "markdown"))
     for _ in ("cold", "warm"):
-        assert found(tmp_path) == plain
+        assert found(tmp_path, "--text-format", "plain") == plain
         assert found(tmp_path, "--text-format", "markdown") == markdown
     docs = [RecordDocument("f.jsonl", 1, 1, "a text", None, fmt) for fmt in ("plain", "markdown", "auto")]
     assert len({d.content_hash for d in docs}) == 3

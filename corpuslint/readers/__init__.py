@@ -27,8 +27,8 @@ Options (``ReaderOptions``), in config and on the command line (which wins)::
                                        # path "messages[*].content": one document a list item
     id-field = "id"                    # default: none, records are numbered from 1
     language-field = "meta.lang"       # default: "language", "lang" or "metadata.language" (datatrove)
-    text-format = "markdown"           # default "plain"; "auto": Markdown if a record has a
-                                       # fenced code block, a table or an ATX heading
+    text-format = "markdown"           # default "auto": Markdown if a record has a fenced
+                                       # code block, a table or an ATX heading; or "plain"
     [tool.corpuslint.readers.parquet]  # one format: jsonl, parquet, arrow, csv
     text-field = "content"
 
@@ -118,7 +118,7 @@ def options_for(config, fmt: str) -> ReaderOptions:
     merged.update(section.get(_OVERRIDE, {}))
     return ReaderOptions(text_field=merged.get("text-field", "text"), id_field=merged.get("id-field") or None,
                          language_field=merged.get("language-field") or None,
-                         text_format=merged.get("text-format", "plain"))
+                         text_format=merged.get("text-format", "auto"))
 
 
 def walk_suffixes(readers: Iterable) -> list[str]:

@@ -32,10 +32,10 @@ class ReaderOptions:
     # the field holding the record's language (a BCP 47 tag: "tr", "fr-CA"); None: the
     # first of ``LANGUAGE_FIELDS`` a record has, an invalid value there being ignored
     language_field: str | None = None
-    # what a record's text is written in: "plain", "markdown" (parsed as a .md file is:
-    # code fences, tables and headings become regions every rule reads) or "auto"
-    # (Markdown when the text holds a fenced code block, a table or an ATX heading)
-    text_format: str = "plain"
+    # what a record's text is written in: "auto" (Markdown when the text holds a fenced
+    # code block, a table or an ATX heading: LLM answers), "markdown" (parsed as a .md
+    # file is: code, tables, headings become regions every rule reads) or "plain"
+    text_format: str = "auto"
 
 
 TEXT_FORMATS = ("plain", "markdown", "auto")
