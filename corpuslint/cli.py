@@ -406,7 +406,7 @@ def _cmd_check(args) -> int:
     unreported = [p for p in missing if _display(p) not in reported]
     for p in unreported:
         print(f"corpuslint: error: {p}: no such file or directory", file=sys.stderr)
-    if args.fix and not args.fix_data and any(f.record is not None and f.fix is not None and not _source_file(f.path)
+    if args.fix and not args.fix_data and any(f.record is not None and f.fix is not None and not readers.is_source_file(f.path)
                                               for f in result.findings):
         print("corpuslint: note: fixes in data-file records were not applied (add --fix-data to rewrite "
               "JSONL/Parquet files, or write a cleaned copy with `corpuslint filter`)", file=sys.stderr)
@@ -489,13 +489,6 @@ def _cmd_filter(args) -> int:
         with open(args.summary, "w", encoding="utf-8") as fh:
             fh.write(text)
     return EXIT_OK
-
-
-def _source_file(path: str) -> bool:
-    """Is ``path`` read by a reader of source files (.po), which --fix rewrites without --fix-data?"""
-    from .readers import BUILTIN_READERS, reader_for
-
-    return getattr(reader_for(path, BUILTIN_READERS), "source_files", False)
 
 
 def _display(path: str) -> str:

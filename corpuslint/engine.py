@@ -1237,7 +1237,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
             if new_text == doc.text:
                 continue
             fixed += count
-            if diff:
+            if diff and record_file is None:
                 diffs.append(_unified_diff(key, doc.text, new_text))
             elif record_file is not None:
                 record_texts.setdefault(record_file, {})[doc.number] = new_text
@@ -1253,6 +1253,12 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
             changed[key] = doc.with_text(new_text)
         for display, texts in record_texts.items():  # one atomic rewrite per data file
             source, reader, stat = data_files[display]
+            if diff:  # the whole file as --fix would write it, against the file as it is
+                problem = _data_file_diff(display, source, reader, config, texts, diffs)
+                if problem is not None:
+                    print(f"corpuslint: warning: {display}: no diff: {problem}", file=sys.stderr)
+                    fixed -= record_fixes[display]
+                continue
             try:
                 readers.write_dataset(source.path, reader, source.path, readers.options_for(config, reader.format),
                                       texts=texts, expect_stat=stat)
@@ -1340,6 +1346,31 @@ def _corpus_sources(config: Config, targets: list[files.Source]) -> list[files.S
         entries = [os.path.join(config.root, n) for n in names]
         return files.discover([e for e in entries if os.path.isfile(e)], config)
     return files.discover([config.root], config)
+
+
+def _data_file_diff(display: str, source: files.Source, reader, config: Config, texts: dict,
+                    diffs: list[str]) -> str | None:
+    """Append to ``diffs`` the unified diff of data file ``source`` rewritten with the
+    records' fixed ``texts`` (written to a temporary copy, exactly as ``--fix`` writes
+    it, then compared as text); None, or why there is no text diff (a binary or
+    compressed file, e.g. Parquet: fix it with --fix)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="corpuslint-diff-") as tmp:
+        out = os.path.join(tmp, os.path.basename(source.path))
+        try:
+            readers.write_dataset(source.path, reader, out, readers.options_for(config, reader.format), texts=texts)
+            with open(source.path, "rb") as fh:
+                old = fh.read()
+            with open(out, "rb") as fh:
+                new = fh.read()
+        except (OSError, ValueError) as exc:
+            return str(exc)
+    try:
+        diffs.append(_unified_diff(display, old.decode("utf-8"), new.decode("utf-8")))
+    except UnicodeDecodeError:
+        return "not a UTF-8 text file (a binary or compressed format): run --fix to write the fixes"
+    return None
 
 
 def _unified_diff(path: str, old: str, new: str, context: int = 3) -> str:

@@ -214,3 +214,13 @@ def test_s104_chat_doublings_that_are_the_writers():
              {"id": 2, "text": "Ik ben ben moe vandaag, en jij?", "language": "nl"},
              {"id": 3, "text": "Hoi hoi hoe gaat het met je?"}]
     assert [f.record for f in lint_records(slips, id_field="id", config=s104)] == [1, 2, 3]
+
+
+def test_declared_persian_string_with_a_persian_letter_is_not_checked_as_arabic():
+    # django-allauth 65.21.1 (MIT), allauth/locale/fa/LC_MESSAGES/django.po: "Last used
+    # %(last_used)s". One ی decides nothing by itself; the declared language does.
+    record = {"id": 1, "text": "آخرین استفاده %(last_used)s"}
+    s101 = {"select": ["S101"], "cache": False}
+    assert lint_records([{**record, "language": "fa"}], id_field="id", config=s101) == []
+    # undeclared, the guess reads it as Arabic, where 'استفاده' is a taa marbuta written as haa
+    assert [f.code for f in lint_records([record], id_field="id", config=s101)] == ["S101"]

@@ -60,6 +60,37 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.skipif(GIT is None, reason="needs git")
+def test_diff_of_records_is_a_patch_of_their_files(tmp_path):
+    """A .po string's and a JSON Lines record's fixes are diffed as their files' lines
+    (what --fix writes), never as a record's text under a 'file#record' name."""
+    root = tmp_path / "repo"
+    (root / "locale").mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "data" / "realtext" / "django-fa-conf-excerpt.po", root / "locale" / "fa.po")
+    (root / "data.jsonl").write_text('{"id": 1, "text": "two  spaces here"}\n{"id": 2, "text": "clean"}\n',
+                                     encoding="utf-8")
+    (root / "corpuslint.toml").write_text("", encoding="utf-8")
+    _git("init", "-q", ".", cwd=root)
+    before = _tree(root)
+    proc = subprocess.run([sys.executable, "-m", "corpuslint", "check", "--no-cache", "--diff", "--fix-data", "."],
+                          cwd=root, capture_output=True)
+    assert proc.returncode == 1, proc.stderr
+    patch = proc.stdout.decode("utf-8")
+    assert _tree(root) == before  # --diff writes nothing
+    assert "a/locale/fa.po\n" in patch and "a/data.jsonl\n" in patch and "#" not in patch.split("@@")[0]
+    (tmp_path / "p").write_bytes(proc.stdout)
+    _git("apply", "--check", str(tmp_path / "p"), cwd=root)
+    # the summary names the command that fixes them: a catalogue is a source file, a dataset is data
+    assert run_cli("check", "--no-cache", "locale", cwd=root).stdout.endswith("fixable with `corpuslint check --fix`.\n")
+    assert run_cli("check", "--no-cache", "data.jsonl", cwd=root).stdout.endswith(
+        "fixable with `corpuslint check --fix --fix-data`.\n")
+    fixed = tmp_path / "fixed"
+    shutil.copytree(root, fixed)
+    run_cli("check", "--no-cache", "--fix", "--fix-data", ".", cwd=fixed)
+    _git("apply", str(tmp_path / "p"), cwd=root)
+    assert _tree(root) == _tree(fixed) != before
+
+
+@pytest.mark.skipif(GIT is None, reason="needs git")
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
 def test_diff_is_a_patch_git_applies_to_the_same_bytes_as_fix(tmp_path, unsafe):
     root = _corpus(tmp_path)

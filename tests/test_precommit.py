@@ -24,26 +24,30 @@ def test_hook_fails_on_defect_and_passes_after_fix(tmp_path: Path):
     _git(repo, "config", "user.email", "t@example.com")
     _git(repo, "config", "user.name", "t")
     shutil.copy(seed("002"), repo / "article.txt")  # trailing NBSP, missing final newline...
+    # a real Django catalogue (a double space, a trailing space in msgstrs): read in the hook's own env
+    shutil.copy(ROOT / "tests" / "data" / "realtext" / "django-fa-conf-excerpt.po", repo / "fa.po")
     (repo / "corpuslint.toml").write_text('select = ["W"]\n')  # this corpus gates on whitespace
-    _git(repo, "add", "article.txt", "corpuslint.toml")
+    _git(repo, "add", "article.txt", "fa.po", "corpuslint.toml")
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pc-home"), CORPUSLINT_DISABLE_PLUGINS="all")
 
     def try_repo(hook: str) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [*PRE_COMMIT, "try-repo", str(ROOT), hook, "--files", "article.txt", "--color", "never"],
+            [*PRE_COMMIT, "try-repo", str(ROOT), hook, "--files", "article.txt", "fa.po", "--color", "never"],
             cwd=repo, env=env, capture_output=True, text=True, timeout=900,
         )
 
-    before = (repo / "article.txt").read_bytes()
+    before, po_before = (repo / "article.txt").read_bytes(), (repo / "fa.po").read_bytes()
     first = try_repo("corpuslint")
     assert first.returncode == 1, first.stdout + first.stderr
     assert "W101" in first.stdout and "article.txt:21:" in first.stdout
+    assert "fa.po:#27:29:20: W103" in first.stdout and "F003" not in first.stdout  # (polib is in the hook's env)
 
     fixed = try_repo("corpuslint-fix")
     assert fixed.returncode == 1, fixed.stdout + fixed.stderr  # files were modified by this hook
     assert (repo / "article.txt").read_bytes() != before
+    assert (repo / "fa.po").read_bytes() != po_before
 
-    _git(repo, "add", "article.txt")
+    _git(repo, "add", "article.txt", "fa.po")
     again = try_repo("corpuslint")
     assert again.returncode == 0, again.stdout + again.stderr
     assert "Passed" in again.stdout
@@ -79,3 +83,4 @@ def test_readme_recipe_with_both_hooks_reports_a_remaining_finding_once(tmp_path
     assert (repo / "notes.txt").read_text(encoding="utf-8").startswith("سطر فيه مسافة في آخره\n")
     assert out.count("W111") == 1 and "notes.txt:2:" in out  # the remaining finding, printed once
     assert "W101" not in out
+

@@ -191,13 +191,25 @@ def write_summary(result, stream, *, unsafe_fixes: bool = False) -> None:
     stream.write(f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {_files(result.files_checked, _records(result))} checked{fixed}.\n")
     safe = sum(1 for f in result.findings if fixable(f, False))
     unsafe = sum(1 for f in result.findings if fixable(f, True)) - safe
+    # records of data files (JSON Lines, Parquet) are rewritten only with --fix-data
+    data = _in_data_files(result, [f for f in result.findings if fixable(f, unsafe_fixes or not safe)])
+    fix = "--fix --fix-data" if data else "--fix"
     if safe and not unsafe_fixes:
-        stream.write(f"[*] {safe} fixable with `corpuslint check --fix`")
+        stream.write(f"[*] {safe} fixable with `corpuslint check {fix}`")
         stream.write(f" ({unsafe} more with --unsafe-fixes).\n" if unsafe else ".\n")
     elif unsafe_fixes and safe + unsafe:
-        stream.write(f"[*] {safe + unsafe} fixable with `corpuslint check --fix --unsafe-fixes`.\n")
+        stream.write(f"[*] {safe + unsafe} fixable with `corpuslint check {fix} --unsafe-fixes`.\n")
     elif unsafe:
-        stream.write(f"{unsafe} fixable with `corpuslint check --fix --unsafe-fixes`.\n")
+        stream.write(f"{unsafe} fixable with `corpuslint check {fix} --unsafe-fixes`.\n")
+
+
+def _in_data_files(result, findings) -> bool:
+    """True when some of ``findings`` are in records of a data file, which ``--fix``
+    rewrites only with ``--fix-data`` (a .po catalogue is a source file: fixed with --fix)."""
+    from ..readers import is_source_file
+
+    paths = {f.path for f in findings if f.record is not None}
+    return any(not is_source_file(path, result.registry.readers) for path in paths)
 
 
 def _where(loc) -> str:

@@ -13,7 +13,7 @@ jsonl       .jsonl .ndjson (+ .gz .bz2 .xz .zst)                 (zstandard)
 parquet     .parquet                                             ``[parquet]`` extra
 arrow       .arrow (Hugging Face ``save_to_disk`` shards)        ``[parquet]`` extra
 csv         .csv .tsv (+ .gz .bz2 .xz .zst), with a header row   --
-po          .po .pot (gettext catalogues: one record a msgstr)   ``[po]`` extra
+po          .po .pot (gettext catalogues: one record a msgstr)   polib
 ==========  ===================================================  ==================
 
 Each record's text field becomes one ``RecordDocument`` (key ``<file>#<record>``);
@@ -137,6 +137,13 @@ def reader_for(path: str, readers: Iterable) -> Any | None:
             if len(suffix) >= best_len and name.endswith(suffix.lower()):
                 best, best_len = reader, len(suffix)
     return best
+
+
+def is_source_file(path: str, all_readers: Iterable | None = None) -> bool:
+    """Is ``path`` read by a reader of source files (a .po catalogue), whose records
+    ``--fix`` rewrites without ``--fix-data``? ``all_readers``: the run's readers
+    (plugins' too); the built-in ones by default."""
+    return getattr(reader_for(path, BUILTIN_READERS if all_readers is None else all_readers), "source_files", False)
 
 
 def reader_lookup(readers: Iterable) -> "Callable[[str], Any | None]":

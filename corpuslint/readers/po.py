@@ -1,6 +1,6 @@
 """gettext message catalogues (.po, .pot): one record per translated string.
 
-Parsed with polib (the ``[po]`` extra); corpuslint's own scan of the file's lines
+Parsed with polib; corpuslint's own scan of the file's lines
 finds where each string is written, so that findings point to the file's line and
 column of the character (through escapes ``\\"`` ``\\n`` ``\\t`` ``\\\\`` and the
 continuation lines of a wrapped string), not into the unescaped text.
@@ -244,7 +244,7 @@ class PoReader(RecordReader):
         try:
             yield from ((doc.number, doc) for doc in self._documents(source.path, source.display, source.language))
         except ImportError:
-            yield None, ReadProblem("unreadable", "reading .po files needs polib: pip install 'corpus-quality-lint[po]'")
+            yield None, ReadProblem("unreadable", "reading .po files needs polib (a dependency of corpuslint: reinstall it, or pip install polib)")
         except FileProblem as exc:
             yield None, ReadProblem("malformed", str(exc))
         except OSError as exc:

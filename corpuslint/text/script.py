@@ -130,7 +130,8 @@ def language_spans(text: str, default: str = "ar") -> list[tuple[int, int, str]]
     whole (or ``default``)."""
     if not _NOT_ONLY_ARABIC.search(text):
         return [(0, len(text), default)]  # the common case: no Persian/Urdu letter at all
-    whole = arabic_script_language(text) or default
+    # (a declared language decides what the letters leave open, as for each paragraph)
+    whole = arabic_script_language(text, None if default == "ar" else default) or default
     if whole != "ar" and not _PARAGRAPH_BREAK.search(text):
         return [(0, len(text), whole)]
     spans: list[tuple[int, int, str]] = []
