@@ -237,7 +237,7 @@ def write_dataset(in_path: str, reader: RecordReader, out_path: str, options: Re
     texts = texts or {}
     if texts and turn_path(options.text_field) is not None:
         raise ValueError(f"the text field {options.text_field!r} is a turn path: fixed turns are not written "
-                         "(--fix --fix-data --diff shows them)")
+                         "(each turn is a document of its own; lint without --fix, or filter --drop)")
     out_reader = output_reader(out_path)
     if out_reader is None:
         raise ValueError(f"{out_path}: cannot write this format (write .jsonl[.gz|.bz2|.xz|.zst] or .parquet)")
