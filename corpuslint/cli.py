@@ -141,6 +141,9 @@ def _parser() -> argparse.ArgumentParser:
 def _data_arguments(parser) -> None:
     parser.add_argument("--text-field", help="field holding a record's text (dotted path: meta.body; default text)")
     parser.add_argument("--id-field", help="field naming a record in findings (default: its 1-based number)")
+    parser.add_argument("--text-format", choices=("plain", "markdown", "auto"),
+                        help="what a record's text is written in (default auto: Markdown when it has a "
+                             "code fence, a table or a # heading)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -379,7 +382,7 @@ def _cmd_check(args) -> int:
         config.jobs = check_jobs(args.jobs, "--jobs")
     if args.follow_external_symlinks:
         config.follow_external_symlinks = True
-    readers.set_overrides(config, text_field=args.text_field, id_field=args.id_field)
+    readers.set_overrides(config, text_field=args.text_field, id_field=args.id_field, text_format=args.text_format)
     if args.fail_on:
         from .findings import Severity
 
@@ -477,7 +480,7 @@ def _cmd_filter(args) -> int:
 
     config, registry = build_registry([args.input], config_file=args.config)
     _resume_collector()  # a long run makes garbage
-    readers.set_overrides(config, text_field=args.text_field, id_field=args.id_field)
+    readers.set_overrides(config, text_field=args.text_field, id_field=args.id_field, text_format=args.text_format)
     summary = filter_dataset(args.input, args.output, config, registry, args.drop,
                              fix=args.fix, unsafe_fixes=args.unsafe_fixes)
     text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"

@@ -1473,8 +1473,10 @@ def lint_records(records: Iterable, text_field: str = "text", id_field: str | No
     docs: dict[str, Document] = {}
     problems: list[Finding] = []
     source = files.Source(path, path)
-    options = ReaderOptions(text_field, id_field, readers.options_for(cfg, "jsonl").language_field)
-    loaded = unique_records(path, in_memory_records(records, options), id_field is not None, cfg.language_for(path))
+    configured = readers.options_for(cfg, "jsonl")
+    options = ReaderOptions(text_field, id_field, configured.language_field, configured.text_format)
+    loaded = unique_records(path, in_memory_records(records, options), id_field is not None, cfg.language_for(path),
+                            options.text_format)
     _add_documents(linter, source, (item for _, item in loaded), docs, problems)
     ctx = RunContext(cfg, cfg.root, False, discover=lambda: [], load=files.load)
     findings = lint_documents(linter, docs, ctx) + problems

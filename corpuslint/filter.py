@@ -44,6 +44,10 @@ def filter_dataset(in_path: str, out_path: str, config, registry, drop: list[str
         raise ConfigError("filter: OUT must differ from IN (use `check --fix --fix-data` to fix in place)")
     if not os.path.isfile(in_path):
         raise ConfigError(f"filter: {in_path}: no such file")
+    field = readers.options_for(config, reader.format).text_field
+    if fix and readers.turn_path(field) is not None:
+        raise ConfigError(f"filter: --fix: the text field {field!r} is a turn path, whose fixed turns are not "
+                          "written (filter without --fix drops whole records)")
     if fix:
         config.extend_select = list(config.extend_select) + drop
     else:
@@ -56,18 +60,19 @@ def filter_dataset(in_path: str, out_path: str, config, registry, drop: list[str
     number_of: dict[str, int] = {}
     reasons: dict[int, str] = {}  # record number -> the code it is dropped for
     records_in = 0
-    problem_at = None
+    counted = None  # the last record number counted
     for number, item in reader.numbered_documents(source, config):
         if isinstance(item, files.ReadProblem):
             if number is None:  # the file itself failed (no text column, corrupt archive)
                 raise ConfigError(f"filter: {in_path}: {item.message}")
-            records_in += 1
-            problem_at = number  # a record with an invalid language field: its problem, then its document
+            records_in += number != counted
+            counted = number  # a record with an invalid language field: its problem, then its document
             code = PROBLEM_RULES[item.kind].code
             if _matches(code, drop) is not None:
                 reasons[number] = code
             continue
-        records_in += number != problem_at
+        records_in += number != counted  # (the turns of a record share its number)
+        counted = number
         docs[item.path] = item
         number_of[item.path] = number
     ctx = RunContext(config, config.root, False, discover=lambda: [], load=files.load)

@@ -145,6 +145,24 @@ def _block_tokens(doc: "Document") -> tuple[list, dict]:
     return parsed
 
 
+# Block tokens that only Markdown writes: a fenced code block, a table, an ATX heading.
+# (Lists, emphasis, a setext underline or an indented block occur in plain text too.)
+def looks_like_markdown(doc: "Document") -> bool:
+    """True when ``doc.text`` parses (markdown-it-py, as ``markdown_regions`` does) to
+    a fenced code block, a table or an ATX heading ("# Title"): what ``text-format =
+    "auto"`` reads as Markdown. The parse is kept for ``markdown_regions`` when True."""
+    text = doc.text
+    if "```" not in text and "~~~" not in text and "|" not in text and "#" not in text:
+        return False  # (none of the three without one of these)
+    tokens, _ = _block_tokens(doc)
+    for token in tokens:
+        if (token.type == "fence" or token.type == "table_open"
+                or (token.type == "heading_open" and token.markup.startswith("#"))):
+            return True
+    del doc.__dict__["_block_tokens"]
+    return False
+
+
 def markdown_regions(doc: "Document") -> list[Region]:
     """Regions of a Markdown document, non-overlapping and sorted by start."""
     md = _parser()

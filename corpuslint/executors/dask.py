@@ -102,7 +102,7 @@ class DataPart:
 
         reader = next(r for r in BUILTIN_READERS if r.format == self.format)
         return reader.guarded(Source(self.path, self.display, language=self.language), lambda: reader.records(self.path, self.options),
-                              self.options.id_field is not None)
+                              self.options.id_field is not None, self.options.text_format)
 
 
 def data_parts(source: Source, reader, options, start: int) -> list[DataPart] | None:

@@ -23,9 +23,12 @@ A record that cannot be read is one F005 finding; the rest of the file is checke
 Options (``ReaderOptions``), in config and on the command line (which wins)::
 
     [tool.corpuslint.readers]          # every format
-    text-field = "text"                # dotted path into nested objects: "meta.body"
+    text-field = "text"                # dotted path into nested objects: "meta.body"; a turn
+                                       # path "messages[*].content": one document a list item
     id-field = "id"                    # default: none, records are numbered from 1
     language-field = "meta.lang"       # default: "language", "lang" or "metadata.language" (datatrove)
+    text-format = "markdown"           # default "auto": Markdown if a record has a fenced
+                                       # code block, a table or an ATX heading; or "plain"
     [tool.corpuslint.readers.parquet]  # one format: jsonl, parquet, arrow, csv
     text-field = "content"
 
@@ -44,18 +47,18 @@ from .. import files
 from ..config import ConfigError
 from ..hookspecs import hookimpl
 from .arrow import ArrowReader, ParquetReader
-from .base import ReaderOptions, RecordDocument, RecordReader
+from .base import TEXT_FORMATS, ReaderOptions, RecordDocument, RecordReader, turn_path
 from .delimited import DelimitedReader
 from .jsonl import JsonlReader
 from .po import PoReader
 
 __all__ = ["Reader", "ReaderOptions", "RecordDocument", "RecordReader", "BUILTIN_READERS", "options_for",
-           "reader_for", "reader_lookup", "iter_sources", "write_dataset"]
+           "reader_for", "reader_lookup", "iter_sources", "turn_path", "write_dataset"]
 
 BUILTIN_READERS: tuple[RecordReader, ...] = (JsonlReader(), ParquetReader(), ArrowReader(), DelimitedReader(), PoReader())
 FORMATS = tuple(r.format for r in BUILTIN_READERS)
 SECTION = "readers"
-_OPTION_KEYS = {"text-field", "id-field", "language-field"}
+_OPTION_KEYS = {"text-field", "id-field", "language-field", "text-format"}
 _OVERRIDE = "--command-line"  # not a valid TOML-written key: command-line values live here
 
 
@@ -91,13 +94,18 @@ def _check(where: str, key: str, value: Any) -> None:
     if key not in _OPTION_KEYS:
         raise ConfigError(f"{where}: unknown key (allowed: {', '.join(sorted(_OPTION_KEYS))} or a format table: "
                           f"{', '.join(FORMATS)})")
-    if not isinstance(value, str) or not value:
+    if key == "text-format":
+        if value not in TEXT_FORMATS:
+            raise ConfigError(f"{where}: must be one of {', '.join(map(repr, TEXT_FORMATS))}, not {value!r}")
+    elif not isinstance(value, str) or not value:
         raise ConfigError(f"{where}: must be a non-empty string (a field name or dotted path)")
 
 
-def set_overrides(config, *, text_field: str | None = None, id_field: str | None = None) -> None:
-    """Command-line ``--text-field`` / ``--id-field``: win over every config table."""
-    given = {k: v for k, v in (("text-field", text_field), ("id-field", id_field)) if v}
+def set_overrides(config, *, text_field: str | None = None, id_field: str | None = None,
+                  text_format: str | None = None) -> None:
+    """Command-line ``--text-field`` / ``--id-field`` / ``--text-format``: win over every config table."""
+    given = {k: v for k, v in (("text-field", text_field), ("id-field", id_field), ("text-format", text_format))
+             if v}
     if given:
         config.sections.setdefault(SECTION, {}).setdefault(_OVERRIDE, {}).update(given)
 
@@ -109,7 +117,8 @@ def options_for(config, fmt: str) -> ReaderOptions:
     merged.update(section.get(fmt, {}))
     merged.update(section.get(_OVERRIDE, {}))
     return ReaderOptions(text_field=merged.get("text-field", "text"), id_field=merged.get("id-field") or None,
-                         language_field=merged.get("language-field") or None)
+                         language_field=merged.get("language-field") or None,
+                         text_format=merged.get("text-format", "auto"))
 
 
 def walk_suffixes(readers: Iterable) -> list[str]:
@@ -226,6 +235,9 @@ def write_dataset(in_path: str, reader: RecordReader, out_path: str, options: Re
     ``expect_stat``, the input must not have changed since it was read (else
     ``FileChangedError`` and nothing is written). Returns the records written."""
     texts = texts or {}
+    if texts and turn_path(options.text_field) is not None:
+        raise ValueError(f"the text field {options.text_field!r} is a turn path: fixed turns are not written "
+                         "(each turn is a document of its own; lint without --fix, or filter --drop)")
     out_reader = output_reader(out_path)
     if out_reader is None:
         raise ValueError(f"{out_path}: cannot write this format (write .jsonl[.gz|.bz2|.xz|.zst] or .parquet)")

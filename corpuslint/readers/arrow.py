@@ -19,8 +19,8 @@ from typing import Callable, Iterator, Mapping
 
 from ..files import is_url
 
-from .base import (FileProblem, Record, RecordReader, ReaderOptions, get_field, language_columns, record_id,
-                   record_language, set_field, text_of)
+from .base import (FileProblem, Record, RecordReader, ReaderOptions, field_records, get_field, language_columns,
+                   record_id, set_field, top_field)
 from .remote import open_binary, read_bytes
 
 BATCH_ROWS = 1024
@@ -30,6 +30,7 @@ def _top(names: list[str], field: str | None) -> str | None:
     """The top-level column holding ``field`` (the literal name, else its first part)."""
     if field is None:
         return None
+    field = top_field(field)
     return field if field in names else field.split(".", 1)[0]
 
 
@@ -58,8 +59,7 @@ class _ArrowRecords(RecordReader):
                 number += 1
                 row = {name: values[i] for name, values in cols.items()}
                 rid = record_id(get_field(row, options.id_field), number) if options.id_field else number
-                text, why = text_of(get_field(row, options.text_field), options.text_field)
-                yield Record(number, rid, text, why, 1, *record_language(row, options))
+                yield from field_records(number, rid, row, get_field(row, top_field(options.text_field)), options)
 
     def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
         number = 0

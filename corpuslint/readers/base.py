@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterator
 
-from ..document import Document, language_tag
+from .. import structure
+from ..document import Document, hash_utf8, language_tag
 from ..files import ReadProblem, Source
 from ..findings import Location
 
@@ -21,14 +23,22 @@ from ..findings import Location
 @dataclass(frozen=True)
 class ReaderOptions:
     """``text_field``: the field holding the text (dotted path into nested objects or
-    Arrow structs: ``meta.body``; a CSV column name). ``id_field``: the field naming a
-    record (``None``: the 1-based record number)."""
+    Arrow structs: ``meta.body``; a CSV column name; a *turn path* ``messages[*].content``
+    or ``turns[*]`` into a list, each item one document, ``turn_path``). ``id_field``: the
+    field naming a record (``None``: the 1-based record number)."""
 
     text_field: str = "text"
     id_field: str | None = None
     # the field holding the record's language (a BCP 47 tag: "tr", "fr-CA"); None: the
     # first of ``LANGUAGE_FIELDS`` a record has, an invalid value there being ignored
     language_field: str | None = None
+    # what a record's text is written in: "auto" (Markdown when the text holds a fenced
+    # code block, a table or an ATX heading: LLM answers), "markdown" (parsed as a .md
+    # file is: code, tables, headings become regions every rule reads) or "plain"
+    text_format: str = "auto"
+
+
+TEXT_FORMATS = ("plain", "markdown", "auto")
 
 
 # Where records carry their language when ``language-field`` is not set: a top-level
@@ -53,13 +63,40 @@ class Record:
 
 class RecordDocument(Document):
     """The text field of one record. ``path`` is the key ``<file>#<record>``;
-    ``language`` is the record's declared language (its field, else its file's)."""
+    ``language`` is the record's declared language (its field, else its file's);
+    ``text_format`` is the ``ReaderOptions.text_format`` it was read with: a Markdown
+    record has ``suffix`` ".md" (its regions and rules are those of a .md file), a plain
+    one "". With "auto" the text decides, when ``suffix`` is first read
+    (``structure.looks_like_markdown``)."""
 
-    def __init__(self, file: str, number: int, record: int | str, text: str, language: str | None = None):
+    def __init__(self, file: str, number: int, record: int | str, text: str, language: str | None = None,
+                 text_format: str = "plain"):
         super().__init__(f"{file}#{record}", text, suffix="", language=language)
         self.file = file  # the data file's display path
         self.number = number  # 1-based position in the file (for rewriting)
         self.record = record  # what findings show: id or number
+        self.text_format = text_format
+        self._suffix = ".md" if text_format == "markdown" else None if text_format == "auto" else ""
+
+    @property
+    def suffix(self) -> str:
+        found = self._suffix
+        if found is None:  # "auto", decided once
+            found = self._suffix = ".md" if structure.looks_like_markdown(self) else ""
+        return found
+
+    @suffix.setter
+    def suffix(self, value: str) -> None:
+        self._suffix = value
+
+    @cached_property
+    def content_hash(self) -> str:
+        """``Document.content_hash``, and the text format unless plain (a record read
+        as Markdown is another document)."""
+        plain = hash_utf8(self.text.encode("utf-8", "surrogatepass"), self.language)
+        if self.text_format == "plain":
+            return plain
+        return hash_utf8(f"{plain}|format={self.text_format}".encode())
 
     def finding(self, *args, **kwargs):
         found = super().finding(*args, **kwargs)
@@ -71,10 +108,10 @@ class RecordDocument(Document):
         return Location(self.file, line, column, self.record)
 
     def with_text(self, text: str) -> "RecordDocument":
-        return RecordDocument(self.file, self.number, self.record, text, self.language)
+        return RecordDocument(self.file, self.number, self.record, text, self.language, self.text_format)
 
     def __reduce__(self):  # to worker processes: the text, not the cached views
-        return (RecordDocument, (self.file, self.number, self.record, self.text, self.language))
+        return (RecordDocument, (self.file, self.number, self.record, self.text, self.language, self.text_format))
 
 
 _MISSING = object()
@@ -112,6 +149,50 @@ def text_of(value: Any, field: str) -> tuple[str | None, str | None]:
     if not isinstance(value, str):
         return None, f"field {field!r} is {type(value).__name__}, not a string"
     return value, None
+
+
+TURNS = "[*]"
+
+
+def turn_path(field: str) -> tuple[str, str | None] | None:
+    """(list field, item field) of a turn path: ``"messages[*].content"`` ->
+    ``("messages", "content")`` (OpenAI/HF chat), ``"conversations[*].value"`` (ShareGPT),
+    ``"turns[*]"`` -> ``("turns", None)`` (a list of strings); None for a plain field."""
+    if TURNS not in field:
+        return None
+    head, _, tail = field.partition(TURNS)
+    return head, tail.lstrip(".") or None
+
+
+def top_field(field: str) -> str:
+    """The field a record must have for ``field``: a turn path's list, else ``field``."""
+    turns = turn_path(field)
+    return field if turns is None else turns[0]
+
+
+def field_records(number: int, rid: int | str, obj: Any, value: Any, options: ReaderOptions) -> Iterator[Record]:
+    """The ``Record``s of one record ``obj`` whose ``top_field`` holds ``value``: one, or
+    with a turn path one a list item, named ``<record>.<turn>`` (1-based: record 17's
+    third message is ``17.3``)."""
+    language = record_language(obj, options)
+    field = options.text_field
+    turns = turn_path(field)
+    if turns is None:
+        yield Record(number, rid, *text_of(value, field), 1, *language)
+        return
+    if value is _MISSING or not isinstance(value, list):
+        why = text_of(value, turns[0])[1] or f"field {turns[0]!r} is {type(value).__name__}, not a list"
+        yield Record(number, rid, None, why)
+        return
+    for turn, item in enumerate(value, 1):
+        where = f"{turns[0]}[{turn}]"
+        if turns[1] is None:
+            text, why = text_of(item, where)
+        elif isinstance(item, dict):
+            text, why = text_of(get_field(item, turns[1]), f"{where}.{turns[1]}")
+        else:
+            text, why = None, f"{where} is {type(item).__name__}, not an object with {turns[1]!r}"
+        yield Record(number, f"{rid}.{turn}", text, why, 1, *language)
 
 
 def record_language(obj: Any, options: ReaderOptions) -> tuple[str | None, str | None]:
@@ -191,14 +272,16 @@ class RecordReader:
         from . import options_for
 
         options = options_for(config, self.format)
-        yield from self.guarded(source, lambda: self.records(source.path, options), options.id_field is not None)
+        yield from self.guarded(source, lambda: self.records(source.path, options), options.id_field is not None,
+                                options.text_format)
 
-    def guarded(self, source: Source, records, by_id: bool) -> Iterator[
+    def guarded(self, source: Source, records, by_id: bool, text_format: str = "plain") -> Iterator[
             tuple[int | None, "RecordDocument | ReadProblem"]]:
         """``unique_records`` of ``records()`` (a callable giving ``Record``s), a failure
         part-way ending in one problem (F003/F005), as ``numbered_documents`` gives them."""
         try:
-            yield from unique_records(source.display, records(), by_id, getattr(source, "language", None))
+            yield from unique_records(source.display, records(), by_id, getattr(source, "language", None),
+                                      text_format)
         except FileProblem as exc:
             yield None, ReadProblem("malformed", str(exc))
         except ImportError:
@@ -213,13 +296,15 @@ class RecordReader:
 
 
 def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
-                   language: str | None = None) -> Iterator[tuple[int, "RecordDocument | ReadProblem"]]:
+                   language: str | None = None, text_format: str = "plain",
+                   ) -> Iterator[tuple[int, "RecordDocument | ReadProblem"]]:
     """(number, document or F005 problem) of ``records``; a record whose id repeats an
     earlier one's is named ``<id>@<number>`` instead (keys must be unique). Names are
     remembered only when records are named ``by_id`` (numbers are unique), so memory
     stays flat without an id field. A record's language is its own (``Record.language``),
     else ``language`` (the file's, from ``per-file-language``); a language field that is
-    not a language tag is one F005 problem before the record's document."""
+    not a language tag is one F005 problem before the record's document. ``text_format``:
+    ``ReaderOptions.text_format``."""
     seen: set = set()
     for rec in records:
         name = rec.record
@@ -233,7 +318,8 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
         if rec.language_problem is not None:
             yield rec.number, ReadProblem("malformed", rec.language_problem, 1, 1, record=name)
         own = rec.language
-        yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own)
+        yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own,
+                                         text_format)
 
 
 def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:
@@ -243,8 +329,7 @@ def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:
             yield Record(number, number, item)
         elif isinstance(item, dict):
             rid = record_id(get_field(item, options.id_field), number) if options.id_field else number
-            text, why = text_of(get_field(item, options.text_field), options.text_field)
-            yield Record(number, rid, text, why, 1, *record_language(item, options))
+            yield from field_records(number, rid, item, get_field(item, top_field(options.text_field)), options)
         else:
             yield Record(number, number, None, f"record is {type(item).__name__}, not a dict or a string")
 

@@ -12,8 +12,8 @@ import json
 from array import array
 from typing import Callable, Iterator, Mapping
 
-from .base import (_MISSING, FileProblem, Record, RecordReader, ReaderOptions, get_field, record_id, record_language,
-                   set_field, text_of)
+from .base import (_MISSING, FileProblem, Record, RecordReader, ReaderOptions, field_records, get_field, record_id,
+                   set_field, top_field)
 from .compression import COMPRESSIONS, open_read, open_write
 
 BASE_SUFFIXES = (".jsonl", ".ndjson")
@@ -34,7 +34,7 @@ class JsonlReader(RecordReader):
         (their numbers only): if none has it, the file is one F005 naming the fields it
         does have (a JSONL file of something else, or a wrong ``text-field``), not one
         finding per line."""
-        field = options.text_field
+        field = top_field(options.text_field)
         seen_field = False
         held = array("q")  # numbers of records without the field, before any had it
         fields: list[str] = []
@@ -56,8 +56,7 @@ class JsonlReader(RecordReader):
                 for n in held:
                     yield Record(n, n, None, f"record has no field {field!r}")
                 held = array("q")
-            text, why = text_of(value, field)
-            yield Record(number, rid, text, why, 1, *record_language(obj, options))
+            yield from field_records(number, rid, obj, value, options)
         if held:
             raise FileProblem(f"no record has a field {field!r} ({len(held)} records; fields: "
                               f"{', '.join(fields[:12])}); set --text-field or [tool.corpuslint.readers.jsonl]")
