@@ -1353,7 +1353,7 @@ def _data_file_diff(display: str, source: files.Source, reader, config: Config, 
     """Append to ``diffs`` the unified diff of data file ``source`` rewritten with the
     records' fixed ``texts`` (written to a temporary copy, exactly as ``--fix`` writes
     it, then compared as text); None, or why there is no text diff (a binary or
-    compressed file, e.g. Parquet: fix it with --fix)."""
+    compressed file, e.g. Parquet: fix it with --fix --fix-data)."""
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="corpuslint-diff-") as tmp:
@@ -1369,7 +1369,7 @@ def _data_file_diff(display: str, source: files.Source, reader, config: Config, 
     try:
         diffs.append(_unified_diff(display, old.decode("utf-8"), new.decode("utf-8")))
     except UnicodeDecodeError:
-        return "not a UTF-8 text file (a binary or compressed format): run --fix to write the fixes"
+        return "not a UTF-8 text file (a binary or compressed format): run --fix --fix-data to write the fixes"
     return None
 
 
