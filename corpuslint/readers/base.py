@@ -44,6 +44,7 @@ TEXT_FORMATS = ("plain", "markdown", "auto")
 # Where records carry their language when ``language-field`` is not set: a top-level
 # field, or datatrove's ``metadata.language`` (what its language filters write).
 LANGUAGE_FIELDS = ("language", "lang", "metadata.language")
+_LANGUAGE_TOPS = frozenset(field.split(".", 1)[0] for field in LANGUAGE_FIELDS)  # ("language", "lang", "metadata")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +204,7 @@ def record_language(obj: Any, options: ReaderOptions) -> tuple[str | None, str |
     is not a declaration: (None, None)."""
     if options.language_field:
         fields: tuple[str, ...] = (options.language_field,)
-    elif isinstance(obj, dict) and ("language" in obj or "lang" in obj or "metadata" in obj):
+    elif isinstance(obj, dict) and not _LANGUAGE_TOPS.isdisjoint(obj):
         fields = LANGUAGE_FIELDS
     else:
         return None, None  # (the common case, checked without a field lookup each)
