@@ -1240,7 +1240,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
             if diff and record_file is None:
                 diffs.append(_unified_diff(key, doc.text, new_text))
             elif record_file is not None:
-                record_texts.setdefault(record_file, {})[doc.number] = new_text
+                readers.add_fixed_text(record_texts.setdefault(record_file, {}), doc, new_text)
                 record_fixes[record_file] = record_fixes.get(record_file, 0) + count
             elif key in path_of:  # standard input is never written
                 problem = files.write_fixed(path_of[key], doc.text, new_text, config.root)  # one transaction per file

@@ -44,10 +44,6 @@ def filter_dataset(in_path: str, out_path: str, config, registry, drop: list[str
         raise ConfigError("filter: OUT must differ from IN (use `check --fix --fix-data` to fix in place)")
     if not os.path.isfile(in_path):
         raise ConfigError(f"filter: {in_path}: no such file")
-    field = readers.options_for(config, reader.format).text_field
-    if fix and readers.turn_path(field) is not None:
-        raise ConfigError(f"filter: --fix: the text field {field!r} is a turn path, whose fixed turns are not "
-                          "written (filter without --fix drops whole records)")
     if fix:
         config.extend_select = list(config.extend_select) + drop
     else:
@@ -93,7 +89,7 @@ def filter_dataset(in_path: str, out_path: str, config, registry, drop: list[str
         for n in survivors[1:]:
             reasons[n] = code
 
-    texts: dict[int, str] = {}
+    texts: dict = {}
     fixes = 0
     if fix:
         by_key: dict[str, list] = {}
@@ -104,7 +100,7 @@ def filter_dataset(in_path: str, out_path: str, config, registry, drop: list[str
                 continue
             new_text, count = fix_document(linter, doc, by_key[key], unsafe_fixes)
             if new_text != doc.text:
-                texts[doc.number] = new_text
+                readers.add_fixed_text(texts, doc, new_text)
                 fixes += count
     options = readers.options_for(config, reader.format)
     written = readers.write_dataset(in_path, reader, out_path, options, keep=lambda n: n not in reasons,

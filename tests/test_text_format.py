@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import pickle
 import shutil
+import subprocess
 
 import pytest
 
@@ -156,18 +157,43 @@ def test_turn_paths_in_memory_sharegpt_style_and_problems():
     assert "conversations[1].value" in by_record["3.1"].message and "str" in by_record["3.2"].message
 
 
-def test_fixes_to_turns_are_refused_clearly_and_nothing_is_written(tmp_path):
+def _write_jsonl(path, records) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+def test_fixes_to_turns_rewrite_those_turns_and_nothing_else(tmp_path):
+    """A fix to one chat message is written into that message of its record (``--fix
+    --fix-data``, ``--diff --fix-data``, ``filter --fix``): the other messages, their roles
+    and every other record stay as they were; a second --fix changes nothing."""
+    clean = chat_records()
+    records = json.loads(json.dumps(clean))
+    first, last = records[0]["messages"][0], records[-1]["messages"][-1]
+    first["content"] = first["content"].replace(" ", "  ", 1)  # a doubled space in a real turn
+    last["content"] += " "  # and a line of one space
     data = tmp_path / "conv.jsonl"
-    data.write_text(json.dumps({"messages": [{"role": "user", "content": "Two  spaces"}]}) + "\n", encoding="utf-8")
-    before = data.read_bytes()
-    args = ("--text-field", "messages[*].content")
-    proc = run_cli("check", "--no-cache", "--select", "W103", "--fix", "--fix-data", *args, "conv.jsonl", cwd=tmp_path)
-    assert "fixes not written" in proc.stderr and "turn path" in proc.stderr and data.read_bytes() == before
-    proc = run_cli("filter", *args, "--drop", "W103", "--fix", "conv.jsonl", "out.jsonl", cwd=tmp_path)
-    assert proc.returncode == 2 and "turn path" in proc.stderr and not (tmp_path / "out.jsonl").exists()
-    proc = run_cli("filter", *args, "--drop", "W103", "conv.jsonl", "out.jsonl", cwd=tmp_path)
-    assert proc.returncode == 0 and json.loads(proc.stdout)["records_in"] == 1, proc.stderr
-    assert (tmp_path / "out.jsonl").read_text() == ""
+    _write_jsonl(data, records)
+    args = ("--no-cache", "--select", "W101,W103,W104", "--id-field", "id", "--text-field", "messages[*].content")
+
+    proc = run_cli("check", *args, "--exit-zero", "--diff", "--fix-data", "conv.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stdout.startswith("diff --git a/conv.jsonl b/conv.jsonl"), proc.stderr
+    patch = proc.stdout
+    proc = run_cli("check", *args, "--fix", "--fix-data", "conv.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    fixed = data.read_bytes()
+    assert [json.loads(line) for line in fixed.decode("utf-8").splitlines()] == clean
+    assert run_cli("check", *args, "--fix", "--fix-data", "conv.jsonl", cwd=tmp_path).returncode == 0
+    assert data.read_bytes() == fixed  # idempotent
+
+    applied = tmp_path / "applied"
+    applied.mkdir()
+    _write_jsonl(applied / "conv.jsonl", records)
+    subprocess.run(["git", "apply", "-"], input=patch, text=True, cwd=applied, check=True)
+    assert (applied / "conv.jsonl").read_bytes() == fixed
+
+    _write_jsonl(data, records)
+    proc = run_cli("filter", *args[3:], "--drop", "D", "--fix", "conv.jsonl", "out.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()] == clean
 
 
 def test_a_turn_path_reads_a_parquet_list_of_structs(tmp_path):
@@ -189,3 +215,8 @@ def test_a_turn_path_reads_a_parquet_list_of_structs(tmp_path):
     assert located("plain") == [("c1.1", 1, 3, "W103"), ("c1.2", 3, 1, "A111"), ("c1.2", 4, 2, "W103"),
                                 ("c1.2", 5, 1, "A111")]
     assert located("auto") == [("c1.1", 1, 3, "W103")]
+    proc = run_cli("check", "--no-cache", "--select", "W", "--id-field", "id", "--text-field", "messages[*].content",
+                   "--fix", "--fix-data", "chat.parquet", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    rows[0]["messages"][0]["content"] = "Hi there"  # the code inside the fence is left as it is
+    assert pq.read_table(tmp_path / "chat.parquet").to_pylist() == rows

@@ -47,13 +47,14 @@ from .. import files
 from ..config import ConfigError
 from ..hookspecs import hookimpl
 from .arrow import ArrowReader, ParquetReader
-from .base import TEXT_FORMATS, ReaderOptions, RecordDocument, RecordReader, turn_path
+from .base import TEXT_FORMATS, ReaderOptions, RecordDocument, RecordReader, add_fixed_text, turn_path
 from .delimited import DelimitedReader
 from .jsonl import JsonlReader
 from .po import PoReader
 
 __all__ = ["Reader", "ReaderOptions", "RecordDocument", "RecordReader", "BUILTIN_READERS", "options_for",
-           "reader_for", "reader_lookup", "iter_sources", "turn_path", "write_dataset"]
+           "reader_for", "reader_lookup", "iter_sources", "turn_path", "write_dataset",
+           "add_fixed_text"]
 
 BUILTIN_READERS: tuple[RecordReader, ...] = (JsonlReader(), ParquetReader(), ArrowReader(), DelimitedReader(), PoReader())
 FORMATS = tuple(r.format for r in BUILTIN_READERS)
@@ -229,15 +230,13 @@ def write_dataset(in_path: str, reader: RecordReader, out_path: str, options: Re
                   keep=lambda number: True, texts=None, expect_stat: os.stat_result | None = None) -> int:
     """Write ``in_path``'s records to ``out_path`` atomically: a temp file in the target
     folder, fsync, ``os.replace``. Records whose number ``keep`` rejects are left out;
-    ``texts[number]`` replaces a record's text field; everything else is copied (same
+    ``texts[number]`` replaces a record's text field (with a turn path, ``{turn: text}``
+    replaces those turns: ``add_fixed_text``); everything else is copied (same
     format keeps every other field, byte for byte for JSON Lines). The output format
     follows ``out_path``'s suffix (JSONL, optionally compressed, or Parquet). With
     ``expect_stat``, the input must not have changed since it was read (else
     ``FileChangedError`` and nothing is written). Returns the records written."""
     texts = texts or {}
-    if texts and turn_path(options.text_field) is not None:
-        raise ValueError(f"the text field {options.text_field!r} is a turn path: fixed turns are not written "
-                         "(each turn is a document of its own; lint without --fix, or filter --drop)")
     out_reader = output_reader(out_path)
     if out_reader is None:
         raise ValueError(f"{out_path}: cannot write this format (write .jsonl[.gz|.bz2|.xz|.zst] or .parquet)")
@@ -263,13 +262,13 @@ class FileChangedError(Exception):
 
 
 def _convert(in_path, reader, fh, out_path, out_reader, keep, texts, options) -> int:
-    from .base import set_field
+    from .base import set_text
 
     def rows():
         for number, row in reader.rows(in_path, options):
             if keep(number):
                 if number in texts:
-                    set_field(row, options.text_field, texts[number])
+                    set_text(row, options.text_field, texts[number])
                 yield row
 
     if out_reader.format == "po":

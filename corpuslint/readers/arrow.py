@@ -20,7 +20,7 @@ from typing import Callable, Iterator, Mapping
 from ..files import is_url
 
 from .base import (FileProblem, Record, RecordReader, ReaderOptions, field_records, get_field, language_columns,
-                   record_id, set_field, top_field)
+                   record_id, set_text, top_field)
 from .remote import open_binary, read_bytes
 
 BATCH_ROWS = 1024
@@ -95,7 +95,7 @@ class ParquetReader(_ArrowRecords):
             yield from pf.iter_batches(batch_size=BATCH_ROWS, columns=columns)
 
     def rewrite(self, path: str, out, like: str, keep: Callable[[int], bool],
-                texts: Mapping[int, str], options: ReaderOptions) -> int:
+                texts: Mapping[int, "str | dict[int, str]"], options: ReaderOptions) -> int:
         """Copy ``path`` to the binary file ``out`` row group by row group (same schema,
         metadata and compression codec): rows ``keep`` rejects are left out,
         ``texts[number]`` replaces a row's text field. Returns the rows written."""
@@ -121,7 +121,7 @@ class ParquetReader(_ArrowRecords):
                         for i, n in enumerate(numbers):
                             if n in texts:
                                 holder = {text_col: values[i]}
-                                set_field(holder, options.text_field, texts[n])
+                                set_text(holder, options.text_field, texts[n])
                                 values[i] = holder[text_col]
                         table = table.set_column(index, schema.field(index),
                                                  pa.array(values, type=schema.field(index).type))

@@ -60,6 +60,7 @@ class Record:
     column: int = 1
     language: str | None = None  # the record's own declared language (``record_language``)
     language_problem: str | None = None  # why its language field was not a language tag
+    turn: int | None = None  # with a turn path: the 1-based item of the list this text is
 
 
 class RecordDocument(Document):
@@ -71,10 +72,11 @@ class RecordDocument(Document):
     (``structure.looks_like_markdown``)."""
 
     def __init__(self, file: str, number: int, record: int | str, text: str, language: str | None = None,
-                 text_format: str = "plain"):
+                 text_format: str = "plain", turn: int | None = None):
         super().__init__(f"{file}#{record}", text, suffix="", language=language)
         self.file = file  # the data file's display path
         self.number = number  # 1-based position in the file (for rewriting)
+        self.turn = turn  # with a turn path: the 1-based item of the record's list (for rewriting)
         self.record = record  # what findings show: id or number
         self.text_format = text_format
         self._suffix = ".md" if text_format == "markdown" else None if text_format == "auto" else ""
@@ -109,10 +111,11 @@ class RecordDocument(Document):
         return Location(self.file, line, column, self.record)
 
     def with_text(self, text: str) -> "RecordDocument":
-        return RecordDocument(self.file, self.number, self.record, text, self.language, self.text_format)
+        return RecordDocument(self.file, self.number, self.record, text, self.language, self.text_format, self.turn)
 
     def __reduce__(self):  # to worker processes: the text, not the cached views
-        return (RecordDocument, (self.file, self.number, self.record, self.text, self.language, self.text_format))
+        return (RecordDocument, (self.file, self.number, self.record, self.text, self.language, self.text_format,
+                                 self.turn))
 
 
 _MISSING = object()
@@ -139,6 +142,31 @@ def set_field(obj: dict, dotted: str, value: Any) -> None:
     for part in parts[:-1]:
         obj = obj[part]
     obj[parts[-1]] = value
+
+
+def set_text(obj: dict, field: str, value: "str | dict[int, str]") -> None:
+    """Write a record's fixed text into ``obj`` (a record as parsed, changed in place):
+    ``value`` is the text of a plain ``field``, or for a turn path ``{turn: text}``, the
+    fixed turns (1-based, as ``Record.turn``); the other turns are left as they are."""
+    turns = turn_path(field)
+    if turns is None:
+        set_field(obj, field, value)
+        return
+    items = get_field(obj, turns[0])
+    for turn, text in value.items():
+        if turns[1] is None:
+            items[turn - 1] = text
+        else:
+            set_field(items[turn - 1], turns[1], text)
+
+
+def add_fixed_text(texts: dict, doc: "RecordDocument", text: str) -> None:
+    """Record ``doc``'s fixed ``text`` in ``texts``, the map ``write_dataset`` takes:
+    ``texts[number]`` is the text, or with turns ``{turn: text}`` (``set_text``)."""
+    if doc.turn is None:
+        texts[doc.number] = text
+    else:
+        texts.setdefault(doc.number, {})[doc.turn] = text
 
 
 def text_of(value: Any, field: str) -> tuple[str | None, str | None]:
@@ -193,7 +221,7 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
             text, why = text_of(get_field(item, turns[1]), f"{where}.{turns[1]}")
         else:
             text, why = None, f"{where} is {type(item).__name__}, not an object with {turns[1]!r}"
-        yield Record(number, f"{rid}.{turn}", text, why, 1, *language)
+        yield Record(number, f"{rid}.{turn}", text, why, 1, *language, turn=turn)
 
 
 def record_language(obj: Any, options: ReaderOptions) -> tuple[str | None, str | None]:
@@ -320,7 +348,7 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
             yield rec.number, ReadProblem("malformed", rec.language_problem, 1, 1, record=name)
         own = rec.language
         yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own,
-                                         text_format)
+                                         text_format, rec.turn)
 
 
 def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:

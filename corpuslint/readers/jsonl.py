@@ -13,7 +13,7 @@ from array import array
 from typing import Callable, Iterator, Mapping
 
 from .base import (_MISSING, FileProblem, Record, RecordReader, ReaderOptions, field_records, get_field, record_id,
-                   set_field, top_field)
+                   set_text, top_field)
 from .compression import COMPRESSIONS, open_read, open_write
 
 BASE_SUFFIXES = (".jsonl", ".ndjson")
@@ -69,7 +69,7 @@ class JsonlReader(RecordReader):
                     yield number, obj
 
     def rewrite(self, path: str, out, like: str, keep: Callable[[int], bool],
-                texts: Mapping[int, str], options: ReaderOptions) -> int:
+                texts: Mapping[int, "str | dict[int, str]"], options: ReaderOptions) -> int:
         """Copy ``path`` to the binary file ``out`` (compressed as ``like`` says): records
         whose number ``keep`` rejects are left out, ``texts[number]`` replaces a
         record's text field. Returns the number of records written."""
@@ -116,7 +116,7 @@ def _replace_text(raw: bytes, field: str, text: str) -> bytes:
         ((a, sep) for a, sep in styles if json.dumps(obj, ensure_ascii=a, separators=sep) == original),
         (ascii_first, None),
     )
-    set_field(obj, field, text)
+    set_text(obj, field, text)
     return json.dumps(obj, ensure_ascii=ascii_only, separators=style).encode("utf-8") + ending
 
 
