@@ -406,10 +406,13 @@ def _cmd_check(args) -> int:
     unreported = [p for p in missing if _display(p) not in reported]
     for p in unreported:
         print(f"corpuslint: error: {p}: no such file or directory", file=sys.stderr)
-    if args.fix and not args.fix_data and any(f.record is not None and f.fix is not None and not readers.is_source_file(f.path)
-                                              for f in result.findings):
-        print("corpuslint: note: fixes in data-file records were not applied (add --fix-data to rewrite "
-              "JSONL/Parquet files, or write a cleaned copy with `corpuslint filter`)", file=sys.stderr)
+    if (args.fix or args.diff) and not args.fix_data and any(
+            f.record is not None and f.fix is not None and not readers.is_source_file(f.path) for f in result.findings):
+        print("corpuslint: note: " + ("fixes in data-file records are not in the diff (add --fix-data to diff the "
+                                      "JSONL files as --fix --fix-data would rewrite them)" if args.diff else
+                                      "fixes in data-file records were not applied (add --fix-data to rewrite "
+                                      "JSONL/Parquet files, or write a cleaned copy with `corpuslint filter`)"),
+              file=sys.stderr)
     done = adoption.after_run(args, config, result, baseline)
     if done is not None:
         return EXIT_ERROR if unreported else done

@@ -174,6 +174,8 @@ def test_fixes_to_turns_rewrite_those_turns_and_nothing_else(tmp_path):
     _write_jsonl(data, records)
     args = ("--no-cache", "--select", "W101,W103,W104", "--id-field", "id", "--text-field", "messages[*].content")
 
+    proc = run_cli("check", *args, "--exit-zero", "--diff", "conv.jsonl", cwd=tmp_path)
+    assert proc.stdout == "" and "not in the diff (add --fix-data" in proc.stderr, proc.stderr
     proc = run_cli("check", *args, "--exit-zero", "--diff", "--fix-data", "conv.jsonl", cwd=tmp_path)
     assert proc.returncode == 0 and proc.stdout.startswith("diff --git a/conv.jsonl b/conv.jsonl"), proc.stderr
     patch = proc.stdout
