@@ -302,6 +302,29 @@ def _check_output_file(path: str) -> None:
         raise ConfigError(f"--output-file {path}: not writable")
 
 
+def _note_nothing_checked(paths: list[str], config, registry) -> None:
+    """A run that checked no file says what it skipped and how to check it (a CI gate
+    over a folder of .rst or .csv files must not pass in silence, as ruff warns "No Python
+    files found")."""
+    from . import files
+
+    skipped = files.unclaimed(paths, config, readers.walk_suffixes(registry.readers))
+    if not skipped:
+        return
+    common = skipped.most_common(4)
+    listed = ", ".join(f"{n} {suffix or '(no suffix)'}" for suffix, n in common)
+    more = f" and {sum(skipped.values()) - sum(n for _s, n in common)} more" if len(skipped) > len(common) else ""
+    top = next((suffix for suffix, _n in common if suffix), None)
+    if top is None:
+        hint = "name the files, or set include"
+    else:
+        reader = readers.reader_for(f"x{top}", registry.readers)
+        how = f"read by the {reader.format} reader" if reader is not None else "read as plain text"
+        hint = f"name the files, or add --include '*{top}' ({how})"
+    print(f"corpuslint: warning: no file was checked: {sum(skipped.values())} files skipped by the include "
+          f"globs ({listed}{more}); {hint}", file=sys.stderr)
+
+
 def _write_stdout(text: "str | bytes") -> None:
     """Bytes as they are (a patch's or a fixed file's CRs must survive), UTF-8."""
     sys.stdout.flush()
@@ -413,6 +436,8 @@ def _cmd_check(args) -> int:
                                       "fixes in data-file records were not applied (add --fix-data to rewrite "
                                       "JSONL/Parquet files, or write a cleaned copy with `corpuslint filter`)"),
               file=sys.stderr)
+    if result.files_checked == 0 and stdin is None:
+        _note_nothing_checked(paths, config, registry)
     done = adoption.after_run(args, config, result, baseline)
     if done is not None:
         return EXIT_ERROR if unreported else done
