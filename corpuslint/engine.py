@@ -222,12 +222,18 @@ class Linter:
                 cached.append(doc.finding(note, start, start, f"line {line_no} is {length:,} characters long "
                                           f"(limit {MAX_LINE_CHARS:,}): {len(skipped)} rules skipped this document "
                                           f"({', '.join(skipped)})"))
-        for rule in rules:
-            if skips_kind(rule, doc):
-                continue
-            with rule_errors(rule, doc.path):
+        rule = None
+        try:  # (one handler for the loop: a context manager per rule and document costs)
+            for rule in rules:
+                if rule.skip_kinds and not rule.skip_kinds.isdisjoint(doc.kinds):  # ``skips_kind``
+                    continue
                 found = list(rule.check(doc))
-            cached.extend(_in_checked_regions(rule, doc, found))
+                if found:
+                    cached.extend(_in_checked_regions(rule, doc, found))
+        except RuleError:
+            raise
+        except Exception as exc:
+            raise rule_failed(rule, doc.path, exc) from exc
         return cached
 
     def fresh_findings(self, doc: Document) -> list[Finding]:
@@ -439,6 +445,13 @@ class RuleError(Exception):
     document. Exit code 2, one line (a traceback only with --verbose)."""
 
 
+def rule_failed(rule: Rule, where: str, exc: Exception) -> RuleError:
+    """The one-line error for ``rule`` raising ``exc`` on ``where``."""
+    origin = getattr(rule, "origin", "?")
+    return RuleError(f"rule {rule.code} ({rule.name}, from plugin {origin!r}) failed on {where}: "
+                     f"{type(exc).__name__}: {exc}")
+
+
 @contextmanager
 def rule_errors(rule: Rule, where: str):
     try:
@@ -446,9 +459,7 @@ def rule_errors(rule: Rule, where: str):
     except RuleError:
         raise
     except Exception as exc:
-        origin = getattr(rule, "origin", "?")
-        raise RuleError(f"rule {rule.code} ({rule.name}, from plugin {origin!r}) failed on {where}: "
-                        f"{type(exc).__name__}: {exc}") from exc
+        raise rule_failed(rule, where, exc) from exc
 
 
 # -- the streaming map ----------------------------------------------------------------
