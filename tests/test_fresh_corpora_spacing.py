@@ -1,0 +1,43 @@
+"""False alarms of the whitespace rules on real text (benchmarks/realtext.py corpora
+markdown-docs, po-django, llm-data-llamafactory), each kind as a test on a real excerpt
+(tests/data/realtext/SOURCE.md), with the real defect next to it still reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpuslint import lint_text
+
+REAL = Path(__file__).resolve().parent / "data" / "realtext"
+
+
+def found(name: str, select: str, text: str | None = None) -> list[tuple[str, int, int]]:
+    if text is None:
+        text = (REAL / name).read_text(encoding="utf-8")
+    return [(f.code, f.line, f.column) for f in lint_text(text, path=name, config={"select": [select]})]
+
+
+# -- W102: a no-break or hair space beside a dash is the dash's typography -----------------
+
+
+def test_w102_no_break_space_beside_a_dash_is_typography():
+    # npm docs (npm-doctor.md): "in some cases –\u00a0especially on Windows –\u00a0you"
+    assert found("npm-doctor-dash-nbsp.md", "W102") == []
+    # C4 web text: hair spaces set around an em dash
+    assert found("x.txt", "W102", "Chapultepec Forest (Bosque de Chapultepec)\u200a—\u200ais Mexico City’s largest oasis\n") == []
+    # the same no-break space between two words is still reported
+    text = (REAL / "npm-doctor-dash-nbsp.md").read_text(encoding="utf-8")
+    assert found("x.md", "W102", text.replace("especially on", "especially\u00a0on")) == [("W102", 3, 33)]
+    # and a hair space between two words is no dash's
+    assert found("x.txt", "W102", "Mexico\u200aCity\n") == [("W102", 1, 7)]
+
+
+# -- W102: a count written as a word binds to its unit like a number ---------------------
+
+
+def test_w102_count_word_bound_to_its_unit_is_typography():
+    # Django's Danish humanize catalogue: "en\u00a0time siden" beside "%(count)s\u00a0timer siden"
+    assert found("django-po-da-humanize-count-words.txt", "W102") == []
+    text = (REAL / "django-po-da-humanize-count-words.txt").read_text(encoding="utf-8")
+    # a no-break space after another word is still reported ("time\u00a0siden")
+    assert found("x.txt", "W102", text.replace("en\u00a0time siden", "en time\u00a0siden")) == [("W102", 3, 8)]
