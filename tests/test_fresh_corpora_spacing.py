@@ -41,3 +41,23 @@ def test_w102_count_word_bound_to_its_unit_is_typography():
     text = (REAL / "django-po-da-humanize-count-words.txt").read_text(encoding="utf-8")
     # a no-break space after another word is still reported ("time\u00a0siden")
     assert found("x.txt", "W102", text.replace("en\u00a0time siden", "en time\u00a0siden")) == [("W102", 3, 8)]
+
+
+# -- W111: an embedding that wraps a line and sets its direction (UAX #9) -------------------
+
+
+def test_w111_balanced_embedding_setting_the_line_direction_is_not_debris():
+    # Django's Sorani catalogue: line 1 is an RLE ... PDF around a Kurdish sentence, whose
+    # direction is already right-to-left (first strong letter Kurdish): nothing changes
+    # without them, reported. Line 3 wraps "%(sel)s لە %(cnt)s هەڵبژێردراوە" (its PDF added):
+    # the first strong letter is the placeholder's Latin "s", so without the RLE the line
+    # would be left-to-right; the embedding sets its direction, as dir="rtl" would.
+    assert found("django-po-ckb-embeddings.txt", "W111") == [("W111", 1, 1)]
+    text = (REAL / "django-po-ckb-embeddings.txt").read_text(encoding="utf-8")
+    # unterminated, or not wrapping the whole line, it is reported
+    assert found("x.txt", "W111", text.replace("\u202c\n", "\n")) == [("W111", 1, 1), ("W111", 3, 1)]
+    assert found("x.txt", "W111", text.replace("\u202b%", "x \u202b%")) == [("W111", 1, 1), ("W111", 3, 3)]
+    # overrides are always reported, balanced or not (Trojan Source)
+    assert found("x.txt", "W111", "\u202eHello world\u202c\n") == [("W111", 1, 1)]
+    # an LRE around Latin text is the line's own direction: reported
+    assert found("x.txt", "W111", "\u202aHello world.\u202c\n") == [("W111", 1, 1)]

@@ -72,10 +72,10 @@ _DASHES = frozenset("\u2012\u2013\u2014\u2015\u2e3a\u2e3b")
 # space between count and time unit). The word "one" and the indefinite articles that
 # count ("an hour", "un minuto"), in the languages of the message catalogues read here
 # (not a single letter: "a\u00a0b" is no count).
-_COUNT_WORDS = frozenset(
-    """an one en et ett ein eine einen einem einer un une uno una um uma één een jeden jedna
-    jedno один одна одно одну bir""".split()
-)
+_COUNT_WORDS = frozenset({
+    "an", "one", "en", "et", "ett", "ein", "eine", "einen", "einem", "einer", "un", "une", "uno", "una",
+    "um", "uma", "één", "een", "jeden", "jedna", "jedno", "один", "одна", "одно", "одну", "bir",
+})
 _WORD_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"'“‘])(\p{L}+)$")
 _DIGIT_RE = lazy(r"\d")
 # A placeholder stands for a value, mostly a number: a template binds it to its unit with a
