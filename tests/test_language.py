@@ -223,9 +223,28 @@ def test_s104_chat_doublings_that_are_the_writers():
 
 def test_declared_persian_string_with_a_persian_letter_is_not_checked_as_arabic():
     # django-allauth 65.21.1 (MIT), allauth/locale/fa/LC_MESSAGES/django.po: "Last used
-    # %(last_used)s". One ی decides nothing by itself; the declared language does.
+    # %(last_used)s". Its ی and no Arabic-only letter (ي ك ة ى) make it Persian, declared or not.
     record = {"id": 1, "text": "آخرین استفاده %(last_used)s"}
     s101 = {"select": ["S101"], "cache": False}
     assert lint_records([{**record, "language": "fa"}], id_field="id", config=s101) == []
-    # undeclared, the guess reads it as Arabic, where 'استفاده' is a taa marbuta written as haa
-    assert [f.code for f in lint_records([record], id_field="id", config=s101)] == ["S101"]
+    assert lint_records([record], id_field="id", config=s101) == []
+    # without آخرین no letter decides: the declared language does; undeclared, the guess
+    # reads it as Arabic, where 'استفاده' is a taa marbuta written as haa
+    bare = {"id": 1, "text": "استفاده %(last_used)s"}
+    assert lint_records([{**bare, "language": "fa"}], id_field="id", config=s101) == []
+    assert [f.code for f in lint_records([bare], id_field="id", config=s101)] == ["S101"]
+
+
+def test_short_text_with_a_persian_letter_and_no_arabic_one_is_persian():
+    # chatterbot-corpus 1.3.3 (BSD-3-Clause) persian.jsonl, three-word messages: one ی or ک
+    # and none of ي ك ة ى; the Arabic check of a final ه (taa marbuta) does not apply
+    from corpuslint.text.script import language_spans
+
+    for text in ("بعضی ها علاقه دارن :|", "البته که هستم.", "مغزت معیوب شده"):
+        assert language_spans(text) == [(0, len(text), "fa")], text
+    records = [{"id": i, "text": t} for i, t in enumerate(("بعضی ها علاقه دارن :|", "البته که هستم."))]
+    assert lint_records(records, id_field="id", config={"select": ["S101"], "cache": False}) == []
+    # Arabic keeps its letters: one Persian-keyboard ی in a sentence with ة or ي is Arabic
+    assert language_spans("قالت الحكومة إن علی الجميع") == [(0, 26, "ar")]
+    # a text with no letter of either decides nothing: Arabic by default
+    assert language_spans("بله البته!") == [(0, 10, "ar")]
