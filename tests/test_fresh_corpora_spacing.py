@@ -61,3 +61,23 @@ def test_w111_balanced_embedding_setting_the_line_direction_is_not_debris():
     assert found("x.txt", "W111", "\u202eHello world\u202c\n") == [("W111", 1, 1)]
     # an LRE around Latin text is the line's own direction: reported
     assert found("x.txt", "W111", "\u202aHello world.\u202c\n") == [("W111", 1, 1)]
+
+
+# -- W114: French spacing in a message that declares nothing; ';)' with the Arabic semicolon ---
+
+
+def test_w114_undeclared_french_message_and_arabic_semicolon_emoticon():
+    import json
+
+    from corpuslint import lint_records
+
+    path = REAL / "chatterbot-spaced-marks.jsonl"
+    messages = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    w114 = {"select": ["W114"], "cache": False}
+    # "Comment vas-tu ?", "Bonjour, ca va ?": French words, more than English ones, make
+    # French typography; "فرکانس ؛)": a winking emoticon written with the Arabic semicolon
+    assert len(messages) == 5 and lint_records(messages, id_field="id", config=w114) == []
+    # English with the same space is still reported, and so is French declared otherwise
+    slips = [{"id": 1, "text": "How are you ?"}, {"id": 2, "text": "What is this ?"},
+             {"id": 3, "text": "Comment vas-tu ?", "language": "en"}]
+    assert [f.record for f in lint_records(slips, id_field="id", config=w114)] == [1, 2, 3]

@@ -53,14 +53,16 @@ def test_declared_languages_explain_reduplication_and_french_spacing_and_keep_th
     # absoluta": grammar or orthography. The doubled postposition "میں میں" (54:47) and
     # auxiliary "ہے ہے" (34:8) are still slips.
     assert _found(verses) == [("34:8", "S104", 43), ("54:47", "S104", 31)]
-    # the same verses without their language: each was reported (what the guess cannot see
-    # in a verse of three to forty words)
+    # the same verses without their language: each reduplication was reported (what the
+    # guess cannot see in a verse of three to forty words); the French verses read French
+    # (more French words than English ones), so their spaced marks are French typography
     bare = [{"id": v["id"], "text": v["text"]} for v in verses]
     assert _found(bare) == [
-        ("24:50", "W114", 54), ("26:195", "S104", 1), ("2:135", "W114", 12), ("2:33", "W114", 41),
-        ("34:8", "S104", 43), ("42:9", "W114", 42), ("47:33", "W114", 20), ("52:22", "S104", 46),
+        ("26:195", "S104", 1), ("34:8", "S104", 43), ("52:22", "S104", 46),
         ("54:47", "S104", 31), ("69:51", "S104", 15), ("70:18", "S104", 21), ("70:5", "S104", 1),
         ("76:26", "S104", 40), ("79:3", "S104", 1)]
+    # declared in another language, the French verse's spaces are reported
+    assert [f[1] for f in _found([{**v, "language": "en"} for v in verses if v["id"] == "42:9"])] == ["W114"]
 
 
 def test_a_declared_language_keeps_the_findings_it_does_not_explain():
@@ -78,7 +80,9 @@ def test_a_declared_language_keeps_the_findings_it_does_not_explain():
 def test_w115_guillemets_take_spaces_inside_in_french():
     text = "Ils ont dit : «Soyez Juifs ou Chrétiens »"
     assert _found([{"id": 1, "text": text, "language": "fr"}]) == []
-    assert _found([{"id": 1, "text": text}]) == [(1, "W114", 12), (1, "W115", 40)]
+    assert _found([{"id": 1, "text": text}]) == []  # undeclared, it reads French
+    english = "They said : «Be Jews or Christians »"
+    assert _found([{"id": 1, "text": english}]) == [(1, "W114", 10), (1, "W115", 35)]
 
 
 # -- where the language comes from --------------------------------------------------------------
@@ -117,14 +121,17 @@ def test_per_file_language_declares_the_language_of_a_file_or_a_data_files_recor
     (tmp_path / "fr").mkdir()
     (tmp_path / "fr" / "42-9.txt").write_text(verse, encoding="utf-8")
     (tmp_path / "other.txt").write_text(verse, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(verse, encoding="utf-8")
     (tmp_path / "tr.jsonl").write_text(json.dumps({"text": "Güzel güzel sabret"}) + "\n"
                                        + json.dumps({"text": "Güzel güzel sabret", "language": "en"}) + "\n",
                                        encoding="utf-8")
-    cfg = {"select": CHECKED, "cache": False, "per-file-language": {"fr/*.txt": "fr", "tr.jsonl": "tr-TR"}}
+    cfg = {"select": CHECKED, "cache": False,
+           "per-file-language": {"fr/*.txt": "fr", "tr.jsonl": "tr-TR", "en.txt": "en"}}
     found = lint_paths([tmp_path], config=cfg)
-    # the record's own field wins over the file's; other.txt is not declared
+    # the record's own field wins over the file's; other.txt is not declared (and reads
+    # French: more French words than English ones); en.txt is declared English
     assert sorted((Path(f.path).name, f.record, f.code) for f in found) == [
-        ("other.txt", None, "W114"), ("tr.jsonl", 2, "S104")]
+        ("en.txt", None, "W114"), ("tr.jsonl", 2, "S104")]
 
 
 def test_a_bad_per_file_language_is_a_config_error_naming_the_key(tmp_path: Path):
@@ -168,18 +175,19 @@ def test_changing_only_the_language_checks_the_record_or_file_again(tmp_path: Pa
 
     for language in (None, "tr", None, "tr"):
         data.write_text(json.dumps({**verse, "language": language} if language else verse) + "\n", encoding="utf-8")
-        assert codes(cfg) == (["W114"] if language else ["S104", "W114"]), language
+        assert codes(cfg) == ([] if language else ["S104"]), language
         assert (tmp_path / ".corpuslint_cache").is_dir()
-    declared = {**cfg, "per-file-language": {"42-9.txt": "fr"}}
-    assert codes(declared) == []
-    assert codes(cfg) == ["W114"]
-    assert codes(declared) == []
+    # undeclared, the verse reads French; declared English, its spaced "?" is reported
+    declared = {**cfg, "per-file-language": {"42-9.txt": "en"}}
+    assert codes(declared) == ["W114"]
+    assert codes(cfg) == []
+    assert codes(declared) == ["W114"]
 
 
 def test_fix_and_standard_input_keep_a_files_declared_language(tmp_path: Path):
     from .conftest import run_cli
 
-    (tmp_path / "corpuslint.toml").write_text('select = ["W114"]\n[per-file-language]\n"fr/*" = "fr"\n')
+    (tmp_path / "corpuslint.toml").write_text('select = ["W114"]\n[per-file-language]\n"fr/*" = "fr"\n"en/*" = "en"\n')
     (tmp_path / "fr").mkdir()
     verse = (REAL / "quran-declared-language.jsonl").read_text(encoding="utf-8").splitlines()[8]
     text = json.loads(verse)["text"]  # 47:33 "O vous qui avez cru ! Obéissez à Allah, ..."
@@ -190,7 +198,7 @@ def test_fix_and_standard_input_keep_a_files_declared_language(tmp_path: Path):
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert (tmp_path / "fr" / "47-33.txt").read_text(encoding="utf-8") == text + "\n"  # "cru !" kept
     # standard input named by --stdin-filename gets the language of that name
-    for name, codes in (("fr/x.txt", []), ("x.txt", ["W114"])):
+    for name, codes in (("fr/x.txt", []), ("en/x.txt", ["W114"]), ("x.txt", [])):  # x.txt reads French
         proc = run_cli("check", "--no-cache", "--format", "json", "--stdin-filename", name, "-",
                        cwd=tmp_path, input=text + "\n")
         assert [d["code"] for d in json.loads(proc.stdout)["diagnostics"]] == codes, name

@@ -19,6 +19,27 @@ FRENCH_SPACED_PAIRS = frozenset({"«»", "‹›"})
 FRENCH_SPACED_AFTER = frozenset("«‹")  # the opening guillemets (and before the closing ones)
 FRENCH_SPACED_BEFORE = FRENCH_SPACED_MARKS | frozenset("»›")
 
+# Undeclared French: words French writes and English does not, against English ones.
+# A chat message of three words ("Comment vas-tu ?", "Bonjour, ca va ?") declares nothing
+# but reads French; an English sentence quoting one French word does not.
+_FRENCH_WORD_RE = lazy(
+    r"(?i)\b(?:je|tu|te|moi|toi|ma|mes|ta|tes|sa|ses|il|elle|nous|vous|ils|elles|est|es|suis|sont|pas|ne|le|la|les|une|des|du|et|ou|où"
+    r"|que|qui|quoi|ce|ça|ca|va|vas|sur|dans|pour|avec|mais|bonjour|merci|oui|pourquoi|très|qu|c|j|l|d|n|t|m|s)"
+    r"(?=[\s'’,.!?;:-]|$)"
+)
+_ENGLISH_WORD_RE = lazy(
+    r"(?i)\b(?:the|is|are|was|you|what|how|do|does|it|this|that|and|of|to|in|on|for|with|my|your|can|i)\b"
+)
+
+
+def reads_french(text: str) -> bool:
+    """True when ``text`` (a document not declared in any language) reads as French: at
+    least two French words (``vas-tu``, ``est``, ``qu'``...) and more French than English
+    ones."""
+    n = len(_FRENCH_WORD_RE.findall(text))
+    return n >= 2 and n > len(_ENGLISH_WORD_RE.findall(text))
+
+
 # Horizontal whitespace: tab + every Unicode space separator (Zs: SPACE, NBSP, OGHAM,
 # EN/EM/THIN/HAIR..., NARROW NBSP, MEDIUM MATHEMATICAL, IDEOGRAPHIC).
 HSPACE = r"\t\p{Zs}"
