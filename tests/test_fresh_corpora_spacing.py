@@ -81,3 +81,24 @@ def test_w114_undeclared_french_message_and_arabic_semicolon_emoticon():
     slips = [{"id": 1, "text": "How are you ?"}, {"id": 2, "text": "What is this ?"},
              {"id": 3, "text": "Comment vas-tu ?", "language": "en"}]
     assert [f.record for f in lint_records(slips, id_field="id", config=w114)] == [1, 2, 3]
+
+
+# -- W103: a riddle's answer set apart by a run of spaces --------------------------------------
+
+
+def test_w103_riddle_answer_set_apart_after_the_question():
+    import json
+
+    from corpuslint import lint_records
+
+    path = REAL / "chatterbot-riddles.jsonl"
+    messages = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    w103 = {"select": ["W103"], "cache": False}
+    # Korean riddles: "칼이 정색하면?                           검은색" (question, then its
+    # punchline set apart); the English message's "is  a" is a doubled space, still reported
+    found = lint_records(messages, id_field="id", config=w103)
+    assert [f.record for f in found] == [messages[2]["id"]]
+    # the same run before a whole sentence, or after a statement, is reported
+    assert [f.code for f in lint_records([{"id": 1, "text": "Why?     I do not know what you mean"},
+                                          {"id": 2, "text": "대학원에 갑니다.           대학원"}],
+                                         id_field="id", config=w103)] == ["W103", "W103"]

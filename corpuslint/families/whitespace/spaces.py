@@ -264,7 +264,9 @@ class MultipleSpaces(DocumentRule):
     In Markdown, the spaces after a block quote or list marker that open a line (`>    text`, `1.  Item`) are indentation, not a gap between words. A run
     of four or more spaces that pushes a short mark or number without letters to the
     end of the line right-aligns it (a proof's end mark `x = c²        ::`, a page number
-    `Introduction        12`).
+    `Introduction        12`). A run of four or more spaces after a question or
+    exclamation mark that sets apart a short answer ending the line is a riddle's layout
+    (`칼이 정색하면?                           검은색`).
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
@@ -284,6 +286,8 @@ class MultipleSpaces(DocumentRule):
     # Devanagari danda and double danda (the same two-space convention after them)
     _sentence_ends = frozenset(".!?:\u061f\u06d4\u0964\u0965")
     _right_aligned_re = regex.compile(r"[^\s\p{L}]{1,3}[ \t]*$")  # matched up to the line's end
+    # a short answer (one to three words, no sentence mark) ending the line after a question
+    _answer_re = regex.compile(r"\S+(?:[ \t]\S+){0,2}[ \t]*$")
 
     # What every match holds: two space separators in a row (``re``: ZS is \p{Zs}). A text
     # without one (most prose) is not scanned with the look-behind at every offset; one
@@ -310,6 +314,9 @@ class MultipleSpaces(DocumentRule):
             before = doc.text[max(0, m.start() - 4) : m.start()].rstrip(self._closers)
             if len(m.group()) == 2 and m.group() == "  " and before[-1:] in self._sentence_ends:
                 continue  # two spaces after a sentence: a typing convention, not a slip
+            if len(m.group()) >= 4 and before[-1:] in "?!؟" and self._answer_re.match(
+                    doc.text, m.end(), doc.lines[line - 1].end):
+                continue  # "칼이 정색하면?                           검은색": a riddle's answer set apart
             if markdown and self._markers_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
                 containers = markdown_containers(doc)
                 if line - 1 in containers[BLOCKQUOTE] or line - 1 in containers[LIST_ITEM]:
