@@ -210,3 +210,16 @@ def test_a_slip_of_a_frequent_plural_the_dictionary_lacks_is_found():
     by_word = {texts[f.path][f.start : f.end]: f for f in found}
     assert "'الفحوصات'" in by_word["الفحوضات"].message and "'ويندوز'" in by_word["ويدوز"].message
     assert not get_backend("ar").known("الفحوصات")
+
+
+def test_a_short_word_one_letter_from_a_frequent_one_without_a_shared_neighbour_is_no_slip():
+    # The lead's report (S101 at error level): "عملية الأيض" (metabolism, a rare word
+    # hunspell ar and qalsadi lack) was read as a slip of "ارض" because the document writes
+    # "الأرض" nine times: no shared neighbour, and "أيض" is three letters without its
+    # article, where one changed letter is as often another word. (Synthetic sentences
+    # around the reported word: no real text holding it is among the fixtures.)
+    texts = {"a.txt": ("تدور الأرض حول الشمس. " * 9) + "وتنظم الغدة الدرقية عملية الأيض في الجسم.\n"}
+    assert flagged(texts, run_rule(Slip(), texts)) == []
+    # a long word in the same place is still a slip: "الفحوضات" beside "الفحوصات" (9x)
+    texts = {"a.txt": ("نستخدم الفحوصات الطبية كل يوم. " * 9) + "أجرينا الفحوضات أمس.\n"}
+    assert flagged(texts, run_rule(Slip(), texts)) == ["الفحوضات"]

@@ -241,6 +241,13 @@ def forget_slip_tables(merged) -> None:
             lc.cache.pop(name, None)
 
 
+def _without_article(backend, clean: str) -> str:
+    """``clean`` less the article its backend splits off (``ال``, ``وال``, ``بال``, ``لل``...),
+    keeping other one-letter proclitics ("ويدوز" stays five letters)."""
+    prefix, rest = backend.split_prefix(clean)
+    return rest if prefix.endswith(("ال", "لل")) else clean
+
+
 def informative_neighbour(lc: LangCorpus, key: str) -> bool:
     """A neighbour that is evidence: not a function word, not too short, not in most
     documents (inverse document frequency)."""
@@ -353,7 +360,9 @@ def slip_evidence(
     # Without a shared neighbour, only a long unvocalised word one inner edit away from
     # a frequent dictionary word, that this document or the corpus uses a lot, is a slip
     # ("باستخدم" beside "باستخدام"): rare names are short and not next to their twin.
-    lone = len(clean) >= LONE_MIN_LENGTH and not vocalised
+    # Long means the word without its article: one letter changed in a three- or
+    # four-letter noun ("الأيض", metabolism, beside "الأرض") is as often another word.
+    lone = len(_without_article(backend, clean)) >= LONE_MIN_LENGTH and not vocalised
     if not (left_ok or right_ok or lone):
         return None  # (asked before the candidates: without this, none can count)
     fw = backend.function_words

@@ -266,6 +266,17 @@ _SCANDINAVIAN_LANGUAGES = frozenset({"sv", "da", "no", "nb", "nn"})
 # "Schaam je je ooit?", "als je je boek leest").
 _DUTCH_DOUBLES = frozenset({"die", "dat", "je"})
 _DUTCH_WORD_RE = lazy(r"\b(?:het|een|niet|zijn|naar|voor|ook|wordt|worden|deze|bij|maar|uw|kunt)\b", regex.IGNORECASE)
+# "je je" in a chat message of a few words ("Voel je je goed?", "Verveel je je ooit?"): one
+# word that Dutch writes and French, whose "je je" is a stutter ("Je je suis content"),
+# does not, and more of them than French words, make the message Dutch.
+_DUTCH_CHAT_WORD_RE = lazy(
+    r"\b(?:het|een|niet|naar|voor|ook|nog|bij|maar|uw|kunt|jij|jou|jouw|mij|hoe|wat|waar|goed|ooit|gaat|"
+    r"zich|voel|voelt|maak|maakt|vandaag|altijd|zoals|heb|hebt|bent|zorgen|schaam|verveel|herinner)\b",
+    regex.IGNORECASE,
+)
+_FRENCH_CHAT_WORD_RE = lazy(
+    r"\b(?:le|la|les|est|suis|pas|que|qui|une|des|avec|pour|mais|vous|tu|moi|ne|et|dans|sur)\b", regex.IGNORECASE
+)
 _LATIN_WORD_RE = lazy(r"\p{Latin}+")
 # English "her" after a verb with two objects: the indirect object, then the possessive
 # ("We will give her her reward", "told her her name").
@@ -339,15 +350,26 @@ def _written_in(text: str, words) -> bool:
     return n >= 2 and n * 33 >= len(_LATIN_WORD_RE.findall(text))
 
 
-def _reduplicated_in(lang: str, word: str, text: str, pos: int) -> bool:
-    """True when the Arabic-script ``word`` doubled at ``pos`` is grammar in ``lang``:
-    Persian/Urdu reduplication, any word in Pashto, Uyghur... (no list here), an Urdu
-    content word ("صاف صاف", "گن گن کر"), a Persian adjective then adverb ("زمان دیگر
-    دیگر بیکار"). Never in Arabic."""
+# A form of the Persian light verb کردن (with می / نمی / ب / ن, colloquial ـه): a doubled
+# word before it is one compound verb, an idiom or a sound ("من من کردن", to hem and haw;
+# "وز وز کردن", "خش خش می‌کرد").
+_FA_KARDAN_RE = lazy(
+    r"[ \t\u200c]+(?:ن?می[\u200c ]?|ب|ن)?(?:کن(?:م|ی|د|یم|ید|ند|ه)?|کرد(?:ن|م|ی|یم|ید|ند|ه)?)(?![\p{L}\p{M}])"
+)
+
+
+def _reduplicated_in(lang: str, word: str, text: str, pos: int, end: int | None = None) -> bool:
+    """True when the Arabic-script ``word`` doubled at ``pos`` (the pair ending at ``end``)
+    is grammar in ``lang``: Persian/Urdu reduplication, any word in Pashto, Uyghur... (no
+    list here), an Urdu content word ("صاف صاف", "گن گن کر"), a Persian adjective then
+    adverb ("زمان دیگر دیگر بیکار"), a Persian pair before the light verb کردن ("چرا من من
+    میکنی"). Never in Arabic."""
     if lang != "ar" and (lang not in ("fa", "ur") or word in PERSIAN_URDU_REDUPLICATIVES):
         return True  # Persian/Urdu reduplication; Pashto, Uyghur...: no list here
     if lang == "ur" and word not in URDU_FUNCTION_WORDS:
         return True  # Urdu reduplication of a content word
+    if lang == "fa" and end is not None and _FA_KARDAN_RE.match(text, end):
+        return True  # "من من میکنی": a doubled word and کردن, one compound verb
     return lang == "fa" and word in PERSIAN_ADJECTIVE_ADVERBS and _after_word(text, pos)
 
 
@@ -487,12 +509,15 @@ class RepeatedWord(SpellingDocumentRule):
                         dutch = _written_in(text, _DUTCH_WORD_RE)
                     if dutch:
                         continue  # "de weergave die die pagina genereert": relative, then demonstrative
+                    if lower == "je" and (n := len(_DUTCH_CHAT_WORD_RE.findall(text))) and n > len(
+                            _FRENCH_CHAT_WORD_RE.findall(text)):
+                        continue  # "Voel je je goed?": a Dutch message of a few words, subject then reflexive
             if _AR_LETTER_RE.match(word):
                 if spans is None:
                     spans = language_spans(text)
                 lang = next((lg for s, e, lg in spans if s <= m.start() < e), "ar")
-                if _reduplicated_in(lang, word, text, m.start()) or (
-                    declared in ARABIC_SCRIPT_LANGUAGES and _reduplicated_in(declared, word, text, m.start())
+                if _reduplicated_in(lang, word, text, m.start(), m.end()) or (
+                    declared in ARABIC_SCRIPT_LANGUAGES and _reduplicated_in(declared, word, text, m.start(), m.end())
                 ):
                     continue  # (a short Urdu verse reads as Arabic or Persian to the guess: "صاف صاف عربی زبان میں")
             start2 = m.start("gap")

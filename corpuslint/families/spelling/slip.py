@@ -31,7 +31,8 @@ class Slip(SpellingCorpusRule):
     share an informative neighbour (not a function word, not in most documents) plus one
     more signal — a second shared neighbour, the candidate used in the same document, a
     typo-shaped edit (neighbouring key, dot twin, dropped/doubled letter), or a far more
-    frequent candidate — or, without a shared neighbour, the word is long and unvocalised
+    frequent candidate — or, without a shared neighbour, the word is long (five letters
+    without its article: "الأيض", a rare word one letter from "الأرض", is not) and unvocalised
     and the edit is inside the word towards a frequent dictionary word (or, typo-shaped,
     towards a word this document uses and the corpus has 8+ times, such as a plural the
     dictionary lacks: "الفحوضات" beside "الفحوصات"). Vocalised text

@@ -19,6 +19,31 @@ FRENCH_SPACED_PAIRS = frozenset({"«»", "‹›"})
 FRENCH_SPACED_AFTER = frozenset("«‹")  # the opening guillemets (and before the closing ones)
 FRENCH_SPACED_BEFORE = FRENCH_SPACED_MARKS | frozenset("»›")
 
+# Undeclared French: words French writes and its neighbours do not (not "la", "que",
+# "tu", "il", "va", "mais", "ou": Spanish, Italian, Portuguese write them too), subject
+# inversion ("vas-tu") and elisions ("qu'", "j'"; not "l'", "d'": Italian), against
+# English words. A chat message of three words ("Comment vas-tu ?", "Bonjour, ca va ?")
+# declares nothing but reads French; English quoting a French word, Spanish ("de qué
+# continente ?") and Arabic with placeholders do not.
+_FRENCH_WORD_RE = lazy(
+    r"(?i)(?:\b(?:je|nous|vous|elle|elles|ils|est|suis|sont|pas|une|des|du|où|sur|dans|pour|avec|bonjour"
+    r"|merci|oui|pourquoi|très|quoi|ça|ca|moi|toi|tes|ses|au|aux|avez|avons|ont|êtes|été|être|leur|leurs|cette|ces|notre|votre)\b(?!['’])"
+    r"|\b(?:qu|c|j|n|s|m|t)['’](?=\p{L})|\p{L}-(?:tu|vous|ils?|elles?|on|je|nous)\b)"
+)
+_ENGLISH_WORD_RE = lazy(
+    r"(?i)\b(?:the|is|are|was|you|what|how|do|does|it|this|that|and|of|to|in|on|for|with|my|your|can|i)\b"
+)
+_WORD_RE = lazy(r"\p{L}+")
+
+
+def reads_french(text: str) -> bool:
+    """True when ``text`` (a document not declared in any language) reads as French: its
+    French words (``vas-tu``, ``est``, ``qu'``...) are at least one in ten of its words
+    and outnumber its English ones."""
+    n = len(_FRENCH_WORD_RE.findall(text))
+    return n > 0 and n * 10 >= len(_WORD_RE.findall(text)) and n > len(_ENGLISH_WORD_RE.findall(text))
+
+
 # Horizontal whitespace: tab + every Unicode space separator (Zs: SPACE, NBSP, OGHAM,
 # EN/EM/THIN/HAIR..., NARROW NBSP, MEDIUM MATHEMATICAL, IDEOGRAPHIC).
 HSPACE = r"\t\p{Zs}"

@@ -54,6 +54,11 @@ class BidiControl(DocumentRule):
     Why: These reorder how text is displayed, so what a reviewer sees differs from
     the stored characters (the "Trojan Source" trick, CVE-2021-42574). In a corpus
     they are a security smell or copy-paste residue; either way a reviewer must look.
+    A line wrapped whole in one LRE or RLE and its PDF is not reported when, by UAX #9
+    (a line is a paragraph; its direction is its first strong character's), the
+    embedding's direction is not the line's own: it sets the line's direction, as an HTML
+    `dir` attribute does (`\\u202b%(sel)s لە %(cnt)s\\u202c`, an RTL string opening with
+    a placeholder); one of the line's own direction changes nothing and is reported.
     Example: `price\\u202e001\\u202c` displays as a different number.
     Fix safety: unsafe — deleting them changes how the surrounding text displays;
     review the line first.
@@ -74,11 +79,36 @@ class BidiControl(DocumentRule):
         for m in _BIDI_RE.finditer(doc.text):
             by_line.setdefault(doc.position(m.start())[0], []).append(m)
         for matches in by_line.values():
+            if _directional_wrapper(doc.text, matches):
+                continue  # "\u202b%(sel)s لە %(cnt)s\u202c": the embedding sets the line's direction
             chars = "".join(m.group() for m in matches)
             what = "character" if len(chars) == 1 else f"characters ({len(chars)} on this line)"
             first, last = matches[0], matches[-1]
             yield doc.finding(self, first.start(), last.end(), f"bidirectional control {what}: {char_names(chars)}",
                               fix=Fix.unsafe(*(Edit(m.start(), m.end()) for m in matches)))
+
+
+def _directional_wrapper(text: str, matches) -> bool:
+    """True when a line's only bidi controls are one LRE or RLE opening it and the PDF
+    closing it (``matches``: the line's runs of controls), and the embedding's direction
+    is not the one the line takes by itself: by UAX #9 (rules P2-P3: a line is a
+    paragraph, its direction that of its first strong character, left-to-right without
+    one) the embedding then changes how the line displays; it sets the direction of a
+    string that starts with a Latin placeholder or a number (``\u202b%(sel)s لە
+    %(cnt)s\u202c``), as ``dir="rtl"`` would. An embedding of the line's own direction
+    (RLE around a Kurdish sentence) changes nothing and is reported, as are unbalanced,
+    overriding or isolating controls."""
+    first, last = matches[0], matches[-1]
+    if len(matches) != 2 or first.group() not in ("\u202a", "\u202b") or last.group() != "\u202c":
+        return False
+    start = text.rfind("\n", 0, first.start()) + 1
+    end = text.find("\n", last.end())
+    end = len(text) if end < 0 else end
+    if text[start : first.start()].strip() or text[last.end() : end].strip():
+        return False  # not the whole line: an embedding inside a sentence
+    strong = _STRONG_L.search(text, first.end(), last.start())
+    line_rtl = strong is not None and _RTL.match(strong.group()) is not None
+    return line_rtl != (first.group() == "\u202b")
 
 
 class InvisibleCharacter(DocumentRule):

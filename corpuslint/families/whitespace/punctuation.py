@@ -11,7 +11,15 @@ from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ...structure import HEADING, PROSE, is_command_word, reads_as_prose
 from ...text.lazy_regex import lazy
-from ._common import FRENCH_SPACED_MARKS, FRENCH_SPACED_PAIRS, ZS, aligned, compiled, finditer_on_lines
+from ._common import (
+    FRENCH_SPACED_MARKS,
+    FRENCH_SPACED_PAIRS,
+    ZS,
+    aligned,
+    compiled,
+    finditer_on_lines,
+    reads_french,
+)
 
 _COLUMNS_RE = lazy(r"\S(?: {2,}|\t)\S")
 
@@ -44,7 +52,9 @@ class SpaceBeforePunctuation(DocumentRule):
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. French puts a space before : ; ! ?: in a record or file
     declared French (its ``language`` field, ``per-file-language``) those are not
-    reported (set `marks` to `،.,` for French text that is not declared).
+    reported, nor in text that declares no language and reads French (two French words or
+    more, outnumbering English ones: "Comment vas-tu ?"); for other French text set
+    `marks` to `،.,`.
     Example: `أخبار متعلقة :` → `أخبار متعلقة:`; `قال الوزير ، ثم` → `قال الوزير، ثم`.
     Fix safety: safe — only the spaces are deleted.
     """
@@ -62,17 +72,21 @@ class SpaceBeforePunctuation(DocumentRule):
             return
         pattern = compiled(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?=[{marks}](?:[\s\"'”’»)]|\Z))")
         text = doc.text
-        french = doc.language == "fr"
+        # declared French, or (no language declared) text that reads French: "Comment vas-tu ?"
+        french = None if doc.language is None else doc.language == "fr"
         if "\n" in marks or "\r" in marks:
             found = pattern.finditer(text)
         else:  # only the lines where a space separator stands before a mark (its last space does)
             found = finditer_on_lines(pattern, text, _space_before_trigger(self.opts["marks"]))
         for m in found:
             mark = text[m.end()]
-            if french and mark in FRENCH_SPACED_MARKS:
-                continue  # "Ont-ils pris des maîtres en dehors de Lui ?": French orthography
-            if mark in ":;" and text[m.end() + 1 : m.end() + 2] == ")":
-                continue  # "Thank you :)": an emoticon, set off by a space as a word is
+            if mark in FRENCH_SPACED_MARKS:
+                if french is None:
+                    french = reads_french(text)
+                if french:
+                    continue  # "Ont-ils pris des maîtres en dehors de Lui ?": French orthography
+            if mark in ":;؛" and text[m.end() + 1 : m.end() + 2] == ")":
+                continue  # "Thank you :)", "فرکانس ؛)": an emoticon, set off by a space as a word is
             line, column = doc.position(m.end())
             if aligned(doc, line - 1, column - 1, lambda other, col: other[col] == mark and other[col - 1 : col] == " "):
                 continue  # `Name : value` lines with their marks in one column (command output)
@@ -238,8 +252,9 @@ class SpaceInsideQuotes(DocumentRule):
     Why: `“التعاون الاستراتيجي ”` and `“التعاون الاستراتيجي”` are the same quote; the
     stray space is scraping residue and splits the closing mark from the word.
     French « guillemets » take spaces inside: in a record or file declared French
-    (``language`` field, ``per-file-language``) «» and ‹› are not checked (remove them
-    from `pairs` for French text that is not declared).
+    (``language`` field, ``per-file-language``), or declaring no language and reading
+    French (as W114 tells it), «» and ‹› are not checked (remove them from `pairs` for
+    other French text).
     Example: `“التعاون الاستراتيجي ”` → `“التعاون الاستراتيجي”`; but
     `قال ”الأعمال بالنيات“ ثم ”آخر“` is quoted right to left and is clean. A quoted
     string literal, one short ASCII word with a space on one side (`lines starting with
@@ -258,7 +273,7 @@ class SpaceInsideQuotes(DocumentRule):
         for pair in self.opts["pairs"]:
             if len(pair) != 2 or (pair[0] not in text and pair[1] not in text):
                 continue
-            if pair in FRENCH_SPACED_PAIRS and doc.language == "fr":
+            if pair in FRENCH_SPACED_PAIRS and (doc.language == "fr" or doc.language is None and reads_french(text)):
                 continue  # « Soyez Juifs ou Chrétiens » : French spaces the inside of guillemets
             for line in doc.lines:
                 content = text[line.start : line.end]

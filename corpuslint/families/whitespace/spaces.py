@@ -60,6 +60,23 @@ _ODD_SPACE_TRIGGER = re.compile(f"[{ZS.replace(' ', '')}]")
 # "Chapter\u00a03", "5\u202fMB"). Between two digits ("10\u202f000") it is still reported.
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3001-\u303f\uff01-\uff60]")
 _NUMBER_SPACES = "\u00a0\u202f\u2009"
+# A dash set off by a no-break, narrow no-break, thin or hair space on either side is
+# typeset so on purpose: the space keeps the dash off the start of a line ("cases\u00a0–
+# especially", Russian "слово\u00a0— слово") or sets it closer than a word space
+# ("Forest)\u200a—\u200ais": hair spaces around an em dash in web text).
+_DASH_SPACES = _NUMBER_SPACES + "\u200a"
+_DASHES = frozenset("\u2012\u2013\u2014\u2015\u2e3a\u2e3b")
+# A number written as a word binds to its unit as a numeral does: the singular form of a
+# plural message spells its count ("en\u00a0time siden" beside "%(count)s\u00a0timer
+# siden" in Django's Danish catalogue, whose translators are told to keep the no-break
+# space between count and time unit). The word "one" and the indefinite articles that
+# count ("an hour", "un minuto"), in the languages of the message catalogues read here
+# (not a single letter: "a\u00a0b" is no count).
+_COUNT_WORDS = frozenset({
+    "an", "one", "en", "et", "ett", "ein", "eine", "einen", "einem", "einer", "un", "une", "uno", "una",
+    "um", "uma", "één", "een", "jeden", "jedna", "jedno", "один", "одна", "одно", "одну", "bir",
+})
+_WORD_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"'“‘])(\p{L}+)$")
 _DIGIT_RE = lazy(r"\d")
 # A placeholder stands for a value, mostly a number: a template binds it to its unit with a
 # no-break space on purpose (Django's "%(count)s\u00a0hours ago", whose translators are told
@@ -72,6 +89,8 @@ def _typographic_space(text: str, m, french: bool = False) -> bool:
     before, after = text[m.start() - 1], text[m.end()]
     if m.group() == "\u3000":
         return bool(_CJK_RE.match(before) and _CJK_RE.match(after))
+    if m.group() in _DASH_SPACES and (before in _DASHES or after in _DASHES):
+        return True  # "cases –\u00a0especially", "Forest)\u200a—\u200ais": the dash's own spacing
     if m.group() not in _NUMBER_SPACES:
         return False
     if french and (after in FRENCH_SPACED_BEFORE or before in FRENCH_SPACED_AFTER):
@@ -86,6 +105,8 @@ def _typographic_space(text: str, m, french: bool = False) -> bool:
         return False
     if _PLACEHOLDER_END_RE.search(tokens[-1]):
         return True  # "%(count)s\u00a0hours ago", "{0}\u00a0MB"
+    if after.isalpha() and (w := _WORD_BEFORE_RE.search(tokens[-1])) and w.group(1).casefold() in _COUNT_WORDS:
+        return True  # "en\u00a0time siden": a count written as a word, bound to its unit
     # "2.1.5.\u00a0Debian", "5\u202fMB", and a short counter after its number: "第 1 章\u00a0GNU"
     return _DIGIT_RE.search(tokens[-1]) is not None or (
         len(tokens) > 1 and len(tokens[-1]) <= 2 and _DIGIT_RE.search(tokens[-2]) is not None)
@@ -161,8 +182,11 @@ class NonStandardSpace(DocumentRule):
     characters, and a no-break, narrow no-break or thin space that binds a number to the
     word or label beside it (`第\\u00a03\\u00a0章`, `2.1.5.\\u00a0Debian`, `5\\u202fMB`), or a
     printf/format placeholder, which stands for such a number, to its unit
-    (`%(count)s\\u00a0hours ago` in a .po translation, `{0}\\u00a0MB`);
-    between two digits (`10\\u202f000`) it is reported. In a record or file declared
+    (`%(count)s\\u00a0hours ago` in a .po translation, `{0}\\u00a0MB`), or a count written as a
+    word, "one" or an indefinite article, to its unit (Danish `en\\u00a0time siden` beside
+    `%(count)s\\u00a0timer siden`); a no-break, narrow no-break, thin or hair space beside a
+    dash (`cases –\\u00a0especially`, `Forest)\\u200a—\\u200ais`), which keeps the dash off a
+    line's start or sets it close; between two digits (`10\\u202f000`) it is reported. In a record or file declared
     French (its `language` field, `per-file-language`, a .po header's `Language: fr`),
     a no-break, narrow no-break or thin space before `: ; ! ? »` or after `«` is French
     typography (`Nom\\u00a0:`, `«\\u00a0{name}\\u00a0»`); for French text not declared,
@@ -240,7 +264,9 @@ class MultipleSpaces(DocumentRule):
     In Markdown, the spaces after a block quote or list marker that open a line (`>    text`, `1.  Item`) are indentation, not a gap between words. A run
     of four or more spaces that pushes a short mark or number without letters to the
     end of the line right-aligns it (a proof's end mark `x = c²        ::`, a page number
-    `Introduction        12`).
+    `Introduction        12`). A run of four or more spaces after a question or
+    exclamation mark that sets apart a short answer ending the line is a riddle's layout
+    (`칼이 정색하면?                           검은색`).
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
@@ -260,6 +286,8 @@ class MultipleSpaces(DocumentRule):
     # Devanagari danda and double danda (the same two-space convention after them)
     _sentence_ends = frozenset(".!?:\u061f\u06d4\u0964\u0965")
     _right_aligned_re = regex.compile(r"[^\s\p{L}]{1,3}[ \t]*$")  # matched up to the line's end
+    # a short answer (one to three words, no sentence mark) ending the line after a question
+    _answer_re = regex.compile(r"\S+(?:[ \t]\S+){0,2}[ \t]*$")
 
     # What every match holds: two space separators in a row (``re``: ZS is \p{Zs}). A text
     # without one (most prose) is not scanned with the look-behind at every offset; one
@@ -286,6 +314,9 @@ class MultipleSpaces(DocumentRule):
             before = doc.text[max(0, m.start() - 4) : m.start()].rstrip(self._closers)
             if len(m.group()) == 2 and m.group() == "  " and before[-1:] in self._sentence_ends:
                 continue  # two spaces after a sentence: a typing convention, not a slip
+            if len(m.group()) >= 4 and before[-1:] in "?!؟" and self._answer_re.match(
+                    doc.text, m.end(), doc.lines[line - 1].end):
+                continue  # "칼이 정색하면?                           검은색": a riddle's answer set apart
             if markdown and self._markers_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
                 containers = markdown_containers(doc)
                 if line - 1 in containers[BLOCKQUOTE] or line - 1 in containers[LIST_ITEM]:
