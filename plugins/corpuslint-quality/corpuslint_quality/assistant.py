@@ -38,6 +38,7 @@ _MAX_CLOSERS = 3  # closing sentences looked at, from the last one back
 # A phrase ending in a character of a script written without spaces needs no word
 # boundary after it: "很抱歉，我无法" opens "很抱歉，我无法帮助您预订机票。".
 _UNSPACED_END_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]$")
+_UNSPACED_START_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _LETTER_RE = regex.compile(r"\p{L}")
 # Sentence ends that ``Document.sentences`` leaves inside a sentence: the full-width
 # marks of Chinese and Japanese (no space after them), with closing brackets.
@@ -104,6 +105,23 @@ class Catalogue:
                          for c in sorted(self.entries["connector"], key=len, reverse=True)]
                 body = (f"(?:(?:{'|'.join(conns)})*)" if conns else "") + f"({body})"
             self.start_re[kind] = regex.compile("^" + body)
+        # What an ai-identity sentence can open with: the first word of a connector or
+        # phrase, or the first character of one written without spaces ("作为…", "但是…").
+        openers = [*self.entries["connector"], *self.entries["ai-identity"]] if self.entries["ai-identity"] else []
+        self.identity_first = frozenset(p.split(" ", 1)[0] for p in openers)
+        self.identity_first_chars = frozenset(p[0] for p in openers if _UNSPACED_START_RE.match(p))
+        self._may_open: dict[str, bool] = {}
+
+    def may_open_identity(self, first_run: str) -> bool:
+        """False when a sentence whose first white-space-free run is ``first_run`` cannot
+        open with an ai-identity phrase (most sentences of prose: one memoised look-up)."""
+        known = self._may_open.get(first_run)
+        if known is None:
+            norm = normalized(first_run)
+            known = bool(norm) and (norm.split(" ", 1)[0] in self.identity_first or norm[0] in self.identity_first_chars)
+            if len(self._may_open) < 100_000:
+                self._may_open[first_run] = known
+        return known
 
     def start(self, kind: str, norm: str) -> Hit | None:
         rx = self.start_re.get(kind)
@@ -186,8 +204,10 @@ class AssistantBoilerplate(DocumentRule):
 
 def sentences(doc: Document) -> list[Unit]:
     """``Document.sentences``, also split after 。！？ (Chinese and Japanese)."""
-    out: list[Unit] = []
     text = doc.text
+    if "。" not in text and "！" not in text and "？" not in text:
+        return doc.sentences
+    out: list[Unit] = []
     for s in doc.sentences:
         pos = s.start
         for m in _CJK_END_RE.finditer(text, s.start, s.end):
@@ -197,10 +217,6 @@ def sentences(doc: Document) -> list[Unit]:
         if text[pos : s.end].strip():
             out.append(Unit(pos, s.end, s.line))
     return out
-
-
-def _prose(doc: Document, units: list[Unit]) -> list[Unit]:
-    return [s for s in units if doc.kind_at(s.start) == structure.PROSE]
 
 
 def _opening(doc: Document, cat: Catalogue, kind: str, sentences: list[Unit]) -> tuple[int, int, Hit] | None:
@@ -262,8 +278,12 @@ class AssistantDisclaimer(AssistantBoilerplate):
             yield self._finding(doc, start, covered, hit, "opens the reply")
         if cat.start_re.get("ai-identity") is None:
             return
-        for s in _prose(doc, units):
+        text = doc.text
+        for s in units:
             if s.start < covered:
+                continue
+            runs = text[s.start : min(s.end, s.start + 60)].split(None, 1)
+            if not runs or not cat.may_open_identity(runs[0]) or doc.kind_at(s.start) != structure.PROSE:
                 continue
             hit = cat.start("ai-identity", _head(doc.text[s.start : min(s.end, s.start + 400)]))
             if hit is not None:
@@ -277,8 +297,9 @@ class AssistantPreamble(AssistantBoilerplate):
     "messages[*].content"``) that opens with a preamble ("Sure! Here's…", "Certainly, I'd
     be happy to…", «Absolument. Voici…», «Elbette, işte…», «بالتأكيد! إليك…», "当然，以下是…")
     or with a lone exclaimed interjection followed by the answer ("Certainly! The…",
-    "当然！…"; "Absolutely." opens web pages, "Claro que sí." answers in dialogue), or that ends with closing sentences ("I hope this helps!", "Let me know if
-    you have any other questions.", "如果您还有其他问题，随时可以问。"). Phrases are listed
+    "当然！…"; "Absolutely." opens web pages, "Claro que sí." answers in dialogue), or
+    that ends with closing sentences ("I hope this helps!", "Let me know if you have any
+    other questions.", "如果您还有其他问题，随时可以问。"). Phrases are listed
     per language (en, ar, fr, es, de, tr, ru, zh, ja) in ``corpuslint_quality/assistant.toml``
     and matched after A103's normalisation at the start of the reply, as its whole first
     sentence (when more follows: a one-word answer is an answer) or in its last sentences
@@ -302,8 +323,7 @@ class AssistantPreamble(AssistantBoilerplate):
 
     def find(self, doc, cat):
         units = sentences(doc)
-        prose_units = _prose(doc, units)
-        if not prose_units:
+        if not units:
             return
         first = 0
         opening = _opening(doc, cat, "preamble", units)
@@ -311,33 +331,39 @@ class AssistantPreamble(AssistantBoilerplate):
             start, end, hit = opening
             first = end
             yield self._finding(doc, start, end, hit, "opens the reply")
-        elif len(units) > 1 and prose_units[0] is units[0] and not _OPENING_QUOTE_RE.match(doc.text):
+        elif len(units) > 1 and doc.kind_at(units[0].start) == structure.PROSE and not _OPENING_QUOTE_RE.match(doc.text):
             s = units[0]
-            hit = None
             if doc.text[s.start : s.end].rstrip().endswith(("!", "！")):  # "Sure!", not "Absolutely."
                 hit = cat.whole("opener", normalized(doc.text[s.start : s.end]))
-            if hit is not None:
-                first = s.end
-                yield self._finding(doc, s.start, s.end, hit, "opens the reply")
-        yield from self._closing(doc, cat, prose_units, first)
+                if hit is not None:
+                    first = s.end
+                    yield self._finding(doc, s.start, s.end, hit, "opens the reply")
+        yield from self._closing(doc, cat, units, first)
 
-    def _closing(self, doc, cat, sentences, after):
+    def _closing(self, doc, cat, units, after):
+        """The last sentences of prose, when closers and something else precedes them."""
         if cat.start_re.get("closer") is None:
             return
-        last = len(sentences)
-        while last and not _LETTER_RE.search(doc.text[sentences[last - 1].start : sentences[last - 1].end]):
-            last -= 1  # an emoji after the closer: "Enjoy! 😊"
+        tail: list[Unit] = []  # the last prose sentences, last first
+        for s in reversed(units):
+            if doc.kind_at(s.start) == structure.PROSE:
+                tail.append(s)
+                if len(tail) > 2 * _MAX_CLOSERS:
+                    break
+        text = doc.text
+        last = 0
+        while last < len(tail) and not _LETTER_RE.search(text[tail[last].start : tail[last].end]):
+            last += 1  # an emoji after the closer: "Enjoy! 😊"
         k = last
         hit = None
-        while k > 0 and last - k < _MAX_CLOSERS:
-            s = sentences[k - 1]
-            h = cat.start("closer", _head(doc.text[s.start : min(s.end, s.start + 400)]))
+        while k < len(tail) and k - last < _MAX_CLOSERS:
+            h = cat.start("closer", _head(text[tail[k].start : min(tail[k].end, tail[k].start + 400)]))
             if h is None:
                 break
-            hit, k = h, k - 1
-        if hit is None or k == 0 or sentences[k].start < after:
+            hit, k = h, k + 1
+        if hit is None or k == len(tail) or tail[k - 1].start < after:
             return  # no closer, or nothing before it: the reply is not a closing formula
-        yield self._finding(doc, sentences[k].start, sentences[last - 1].end, hit, "closes the reply")
+        yield self._finding(doc, tail[k - 1].start, tail[last].end, hit, "closes the reply")
 
 
 RULES = [AssistantDisclaimer, AssistantPreamble]
