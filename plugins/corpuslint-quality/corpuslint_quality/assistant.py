@@ -67,11 +67,16 @@ def builtin_catalogue() -> tuple[Entry, ...]:
     return entries
 
 
+# After a phrase: not inside a word of a spaced script ("as an ai" is not "as an aide");
+# Han or Kana may follow at once ("作为一名ai助手").
+_BOUNDARY = r"(?![^\W\p{Han}\p{Hiragana}\p{Katakana}])"
+
+
 def _alternation(phrases: Iterable[str]) -> str:
     """Longest first, each phrase followed by a word boundary unless it ends unspaced."""
     parts = []
     for p in sorted(set(phrases), key=len, reverse=True):
-        parts.append(regex.escape(p) + ("" if _UNSPACED_END_RE.search(p) else "(?= |$)"))
+        parts.append(regex.escape(p) + ("" if _UNSPACED_END_RE.search(p) else _BOUNDARY))
     return "|".join(parts)
 
 

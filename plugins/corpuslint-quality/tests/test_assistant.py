@@ -46,6 +46,12 @@ def found(text, language=None, path="reply.txt", rules=(AssistantDisclaimer, Ass
         ("Q114", "preamble", "Sure, I'd be happy to help!"),
         ("Q114", "closer", "I hope this helps! Let me know if you have any other questions.")]),
     ("dpo_zh_demo:44.rejected", [("Q114", "preamble", "当然！我很乐意帮忙。")]),
+    ("glaive_toolcall_zh_demo:80.2", [("Q113", "refusal", "很抱歉，我目前没有预订机票的功能。"),
+                                      ("Q114", "closer", "还有什么我可以帮您的吗？")]),
+    ("dpo_en_demo:28.4", [("Q114", "preamble", "I apologize for the confusion.")]),
+    # a phrase ending in Latin letters may run straight into Han ones: "作为一名AI助手"
+    ("dpo_zh_demo:215.rejected", [
+        ("Q113", "ai-identity", "作为一名AI助手，我很高兴能帮助您探索秘鲁的奇迹，以及徒步前往并返回马丘比丘的不可思议之旅！")]),
 ])
 def test_real_assistant_boilerplate_is_found_where_it_sits(rid, expected):
     assert found(REPLIES[rid]) == expected
