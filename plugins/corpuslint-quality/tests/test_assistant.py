@@ -21,11 +21,14 @@ REPLIES = {r["id"]: r["text"] for r in map(json.loads, (DATA / "llamafactory-ass
 NOT_BOILERPLATE = [json.loads(line) for line in (DATA / "assistant-phrases-not-boilerplate.jsonl").open(encoding="utf-8")]
 
 
+_DEFAULT = {cls: cls() for cls in (AssistantDisclaimer, AssistantPreamble)}  # (compiled once)
+
+
 def found(text, language=None, path="reply.txt", rules=(AssistantDisclaimer, AssistantPreamble), **opts):
     doc = Document(path, text, language=language)
     out = []
     for rule in rules:
-        for f in rule(options=opts or None).check(doc):
+        for f in (rule(options=opts) if opts else _DEFAULT[rule]).check(doc):
             out.append((f.code, f.message.split(" `", 1)[0].removeprefix("assistant "), text[f.start : f.end]))
     return out
 
@@ -163,3 +166,26 @@ def test_chat_turns_are_named_record_dot_turn():
                              {"role": "assistant", "content": REPLIES["glaive_toolcall_en_demo:55.2"]}]}]
     got = lint_records(records, text_field="messages[*].content", config={"select": ["Q113", "Q114"]})
     assert [(f.code, f.record) for f in got] == [("Q113", "1.2")]
+
+
+@pytest.mark.parametrize("entry", [e for e in A.builtin_catalogue() if e.kind != "connector"], ids=lambda e: e.id)
+def test_every_catalogue_phrase_is_found_at_its_place_and_nowhere_else(entry):
+    kind = entry.kind
+    missed, misplaced = [], []
+    for phrase in entry.phrases:
+        if kind in ("refusal", "preamble"):
+            text = f"{phrase} the rest of the reply follows here."
+        elif kind == "ai-identity":
+            text = f"Here is the answer. {phrase} the rest of that sentence."
+        elif kind == "opener":
+            text = f"{phrase}! The answer follows here."
+        else:
+            text = f"The answer is four. {phrase} the rest."
+        kinds = {k for _, k, _ in found(text)}
+        # an opener may also open a longer preamble ("Sure thing!")
+        if not (kind in kinds or (kind == "opener" and "preamble" in kinds)):
+            missed.append(phrase)
+        # in the middle of a sentence of prose (not its start, nor the reply's start or end)
+        if found(f"In the old story the clerk wrote that {phrase} and then the chapter ended, and we all went home."):
+            misplaced.append(phrase)
+    assert (missed, misplaced) == ([], [])
