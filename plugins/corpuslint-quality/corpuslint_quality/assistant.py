@@ -259,9 +259,13 @@ class AssistantDisclaimer(AssistantBoilerplate):
     language's phrases and English ones. Prose regions only (not code blocks).
     Options: ``extra`` (more entries, A103's table format with ``kind = "refusal"`` or
     ``"ai-identity"``), ``disable`` (entry ids such as ``"en-refusal"`` or phrases).
-    Why: Dataset builders drop such replies (the "unfiltered" ShareGPT/WizardLM sets
-    remove every reply holding "As an AI language model"): trained on them, a model
-    learns to refuse and to disclaim where it should answer.
+    Why: Dataset builders drop such replies (the "unfiltered" ShareGPT and WizardLM
+    sets drop every conversation holding "As an AI language model" and phrases like
+    it): trained on them, a model learns to refuse and to disclaim where it should
+    answer. Measured on LLaMA-Factory's demo replies: 74 of 77 labelled findings are
+    such boilerplate (the misses: a requested e-mail that apologises, a chatbot's
+    joke), and none fires on 23 corpora of prose (handbooks, news, scripture, poetry,
+    fortunes, Markdown docs), so it warns.
     Example: ``I'm sorry, but I don't have the capability to book flights.``
     (LLaMA-Factory's glaive_toolcall_en_demo), ``很抱歉，我无法帮助您预订机票。``
     (glaive_toolcall_zh_demo), ``As an AI language model, I cannot…`` (dpo_en_demo).
@@ -313,7 +317,10 @@ class AssistantPreamble(AssistantBoilerplate):
     English ones. Prose regions only. Options: ``extra`` (``kind = "preamble"``,
     ``"opener"`` or ``"closer"``), ``disable`` (entry ids such as ``"openers"``, or phrases).
     Why: The formula carries no content; repeated over thousands of replies it teaches a
-    model a verbal tic, and dataset builders strip or filter it.
+    model a verbal tic, and dataset builders strip or filter it. Info, although 53 of 55
+    labelled findings on LLaMA-Factory's demos are such formulas: a preamble is a
+    style many datasets keep; raise it with ``[tool.corpuslint.severity] Q114 =
+    "warning"`` to filter them.
     Example: ``Sure, I'd be happy to help!`` (LLaMA-Factory's dpo_en_demo),
     ``当然，我可以帮助你。`` (glaive_toolcall_zh_demo), ``If you have any other questions,
     feel free to ask.`` (glaive_toolcall_en_demo).
