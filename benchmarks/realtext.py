@@ -923,6 +923,52 @@ def llm_data_llamafactory(b: Builder, out: Path) -> list[Source]:
     return [src]
 
 
+LLAMAFACTORY_CHAT = ("glaive_toolcall_en_demo", "glaive_toolcall_zh_demo", "dpo_en_demo", "dpo_zh_demo", "kto_en_demo")
+_ASSISTANT_ROLES = ("gpt", "assistant")
+
+
+def assistant_replies(records: Iterable[dict]) -> list[dict]:
+    """The assistant's replies of a ShareGPT (``conversations``: ``from``/``value``),
+    preference (``chosen``/``rejected``) or OpenAI-style (``messages``: ``role``/``content``)
+    dataset, one a record ``{"id": "<record>.<turn>", "text": ...}`` (record 0-based,
+    turn 1-based among the record's messages; a preference pair's replies are
+    ``<record>.chosen`` and ``<record>.rejected``), as a user lints them with a turn path
+    ``conversations[*].value`` one turn a document. Empty replies are left out.
+
+    >>> assistant_replies([{"conversations": [{"from": "human", "value": "Hi"}, {"from": "gpt", "value": "Hello!"}]}])
+    [{'id': '0.2', 'text': 'Hello!'}]
+    >>> [r["id"] for r in assistant_replies([{"chosen": {"from": "gpt", "value": "a"}, "rejected": {"value": "b"}}])]
+    ['0.chosen', '0.rejected']
+    """
+    out = []
+    for n, rec in enumerate(records):
+        turns = rec.get("conversations") or rec.get("messages") or []
+        for t, msg in enumerate(turns, 1):
+            role = msg.get("from", msg.get("role"))
+            text = msg.get("value", msg.get("content"))
+            if role in _ASSISTANT_ROLES and isinstance(text, str) and text:
+                out.append({"id": f"{n}.{t}", "text": text})
+        for side in ("chosen", "rejected"):
+            msg = rec.get(side)
+            if isinstance(msg, dict) and isinstance(msg.get("value"), str) and msg["value"]:
+                out.append({"id": f"{n}.{side}", "text": msg["value"]})
+    return out
+
+
+def chat_llamafactory(b: Builder, out: Path) -> list[Source]:
+    """PyPI llamafactory 0.9.5 (sdist, Apache-2.0; its data/ folder): the assistant replies
+    of its chat demos (Glaive function-calling dialogues in English and Chinese, the DPO
+    preference pairs in English and Chinese, the KTO English demo) as ``<demo>.jsonl``,
+    one reply a record (:func:`assistant_replies`): LLM answers, boilerplate included."""
+    src = b.fetch("pypi", "llamafactory", version="0.9.5", sdist=True)
+    src.licence = pypi_licence(src) + " (package); glaive-function-calling-v2, DPO/KTO demo samples"
+    wanted = "|".join(LLAMAFACTORY_CHAT)
+    for rel, data in members(src, rf"^[^/]+/data/({wanted})\.json$"):
+        name = rel.rsplit("/", 1)[1][: -len(".json")]
+        write_jsonl(out, f"{name}.jsonl", assistant_replies(json.loads(data)))
+    return [src]
+
+
 # Markdown of black; Japanese and Chinese READMEs on npm ------------------------------------
 
 
@@ -1027,6 +1073,9 @@ register(Corpus("llm-data-llamafactory", "llm-data", "mul", llm_data_llamafactor
 for lang in ("ru", "ko", "el"):
     register(Corpus(f"gnome-help-{lang}", "user-help", lang, gnome_help(lang),
                     "GNOME desktop help (Debian gnome-user-docs), a translation; strings not translated yet are English"))
+register(Corpus("chat-llamafactory", "chat", "mul", chat_llamafactory,
+                "assistant replies of LLaMA-Factory's chat demos (Glaive function calling en/zh, DPO pairs en/zh, "
+                "KTO en), one reply a JSON Lines record: LLM answers with their refusals, preambles and closers"))
 register(Corpus("markdown-black", "markdown", "en", markdown_black, "black's Markdown docs (MyST) and changelog"))
 register(Corpus("readme-cjk", "markdown", "ja", readme_cjk,
                 "READMEs of 15 npm packages written in Japanese (textlint rules, moji) or Chinese (mockjs, pinyin-pro...)"))

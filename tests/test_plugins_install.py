@@ -23,7 +23,7 @@ from pathlib import Path
 from .conftest import ROOT
 
 PLUGIN_SRC = ROOT / "plugins" / "corpuslint-quality"
-Q_CODES = [f"Q{n}" for n in range(101, 113)]
+Q_CODES = [f"Q{n}" for n in range(101, 115)]
 
 
 def _run(*args, cwd, check=True):

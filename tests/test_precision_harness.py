@@ -205,3 +205,19 @@ def test_instruction_dataset_fields_become_one_file_of_records_each():
     assert realtext.field_records(records, "input") == [{"id": 1, "text": "Bonjour"}]
     assert realtext.field_records(records, "output") == [{"id": 0, "text": "First,\n\n1. mix"}, {"id": 1, "text": "Hello"}]
     assert [r["id"] for r in realtext.field_records(records, "instruction")] == [0, 1, 2]
+
+
+def test_chat_datasets_become_one_assistant_reply_a_record():
+    # the shapes of LLaMA-Factory's chat demos: ShareGPT conversations (glaive_toolcall),
+    # a preference pair after the prompt (dpo), OpenAI-style messages (kto)
+    records = [
+        {"conversations": [{"from": "human", "value": "Hi"}, {"from": "gpt", "value": "Hello!"},
+                           {"from": "function_call", "value": "{}"}, {"from": "gpt", "value": ""}]},
+        {"conversations": [{"from": "human", "value": "Rate this"}],
+         "chosen": {"from": "gpt", "value": "Good."}, "rejected": {"from": "gpt", "value": "Bad."}},
+        {"messages": [{"role": "user", "content": "Q"}, {"role": "assistant", "content": "A"}]},
+    ]
+    assert realtext.assistant_replies(records) == [
+        {"id": "0.2", "text": "Hello!"}, {"id": "1.chosen", "text": "Good."}, {"id": "1.rejected", "text": "Bad."},
+        {"id": "2.2", "text": "A"},
+    ]

@@ -2,9 +2,10 @@
 
 from corpuslint.hookspecs import hookimpl
 
+from .assistant import RULES as ASSISTANT_RULES
 from .rules import RULES
 
 
 @hookimpl
 def corpuslint_register_rules():
-    return list(RULES)
+    return [*RULES, *ASSISTANT_RULES]
