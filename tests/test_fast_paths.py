@@ -995,3 +995,62 @@ def test_s103_cleans_of_forms_as_defined_on_real_text():
         assert rejected == (ls.rejected_cleans, {b.form(c) for c in ls.rejected_cleans})
         found += len(rejected[0])
     assert found > 100
+
+
+def test_merge_of_spilled_states_keyed_by_their_references_and_doc_ids_from_the_held_state():
+    # analysis.merge of a --no-cache spill (store.SpilledStates): keyed by where the states
+    # were spilled, the first merge decodes each state once (not twice: content key, then
+    # build), the second rule's merge none, and the corpus is the one of the decoded states;
+    # _DocWords.get given the target's LangState (held by SpellingCorpusRule.targets) gives
+    # the ids it reads from the states, without decoding the state again
+    from pathlib import Path
+
+    import numpy as np
+
+    from corpuslint.document import Document
+    from corpuslint.families.spelling import analysis
+    from corpuslint.store import SpilledStates, StateSpill
+
+    paths = sorted((Path(__file__).parent.parent / "samples" / "news-ar").glob("*.txt"))
+    states = {str(p): analysis.analyse(Document(str(p), p.read_text(encoding="utf-8")), ("ar",)) for p in paths}
+    spill = StateSpill()
+    decoded = []
+    real_get = spill.get
+    spill.get = lambda ref: decoded.append(ref) or real_get(ref)
+    try:
+        refs = {p: spill.put(s) for p, s in states.items()}
+        refs["gone"] = None
+        analysis.forget_merged()
+        plain = analysis.merge(dict(states), ("ar",)).langs["ar"]
+        analysis.forget_merged()
+        first = analysis.merge(SpilledStates(spill, refs), ("ar",))
+        assert len(decoded) == len(states)
+        second_view = SpilledStates(spill, dict(refs))  # the next rule's mapping: the same references
+        assert analysis.merge(second_view, ("ar",)) is first and len(decoded) == len(states)
+        lc = first.langs["ar"]
+        assert lc.words == plain.words and lc.keys == plain.keys
+        for name in ("count", "word_key", "pairs", "first_at", "rejected"):
+            assert np.array_equal(getattr(lc, name), getattr(plain, name)), name
+        del decoded[:]
+        for path, state in states.items():
+            ls = state.langs["ar"]
+            held = lc.doc_words.get(path, None, ls)
+            assert not decoded
+            lc.doc_words.memo.clear()
+            read = lc.doc_words.get(path)
+            assert len(decoded) == 1 and np.array_equal(held, read) and np.array_equal(held, plain.doc_words.get(path))
+            del decoded[:]
+            lc.doc_words.memo.clear()
+            assert np.array_equal(analysis.doc_word_ids(lc, path, ls), read)
+        assert lc.doc_words.get("gone") is None
+        # another spill with the same contents: found by content (each state decoded once more)
+        other = StateSpill()
+        try:
+            assert analysis.merge(SpilledStates(other, {p: other.put(s) for p, s in states.items()}),
+                                  ("ar",)) is first
+        finally:
+            other.close()
+    finally:
+        analysis.forget_merged()
+        spill.close()
+

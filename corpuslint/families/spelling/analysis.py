@@ -743,11 +743,15 @@ class _DocWords:
             self.at, self.ids = ids if ids is not None else ({}, None)
         self.memo: dict[str, np.ndarray] = {}
 
-    def get(self, path: str, default=None):
+    def get(self, path: str, default=None, ls: LangState | None = None):
+        """``ls``: the document's state in this language, when the caller holds it (a
+        target's: ``SpellingCorpusRule.targets`` decoded it), so it is not read again
+        from ``states`` (on the --no-cache spill, decoded again)."""
         got = self.memo.get(path)
         if got is None:
-            state = self.states.get(path)
-            ls = state.langs.get(self.lang) if isinstance(state, DocState) else None
+            if ls is None:
+                state = self.states.get(path)
+                ls = state.langs.get(self.lang) if isinstance(state, DocState) else None
             if ls is None:
                 return default
             own = self.own.get(path)
@@ -762,6 +766,13 @@ class _DocWords:
             vocab = ls.words.split(_WORD_SEP) if len(ls.count) else []
             got = self.memo[path] = np.fromiter(map(self.word_id.__getitem__, vocab), np.int64, len(vocab))
         return got
+
+
+def doc_word_ids(lc: LangCorpus, path: str, ls: LangState):
+    """``lc.doc_words.get(path)`` (the document's words as corpus word ids, or None),
+    given ``ls``, the document's state in ``lc``'s language (not read again)."""
+    doc_words = lc.doc_words
+    return doc_words.get(path, None, ls) if isinstance(doc_words, _DocWords) else doc_words.get(path)
 
 
 def _build(lc: LangCorpus, lang: str, lt, states: dict[str, Any]) -> None:
@@ -929,17 +940,20 @@ class _LangSum:
                 len(self.paths), ids, tiebreak)
 
 
-def corpus_of_states(states, languages: tuple[str, ...]) -> Corpus:
+def corpus_of_states(states, languages: tuple[str, ...], seen: list | None = None) -> Corpus:
     """The reduce's view of the corpus ``states`` ({path: DocState}; a mapping that
     decodes on access, ``SpilledStates``, is read once): ``corpus_of(table.of_documents(
     states.items()), states, languages)`` in one pass over the documents, without the
     corpus table (whose per-(document, word) rows and all-pair codes were ~2x the
-    merged corpus at its peak)."""
+    merged corpus at its peak). ``seen``: given a list, (path, content hash) of each
+    state is appended to it, in path order (``merge``'s key, from this one pass)."""
     sums: dict[str, _LangSum | None] = {}
     for path in sorted(states):
         state = states[path]
         if not isinstance(state, DocState):
             continue
+        if seen is not None:
+            seen.append((path, state.content_hash))
         for lang, ls in state.langs.items():
             if lang not in languages or not len(ls.count):
                 continue
@@ -972,25 +986,51 @@ def corpus_of(table, states: dict[str, Any], languages: tuple[str, ...]) -> Corp
     return Corpus(langs)
 
 
+def _content_key(states, languages: tuple[str, ...]) -> tuple:
+    """The states' contents as ``merge`` keys them: (path, content hash) of each
+    ``DocState``, in path order (every state decoded once, on a spill)."""
+    return tuple(sorted((p, s.content_hash) for p, s in states.items() if isinstance(s, DocState))), languages
+
+
 def merge(states: dict[str, Any], languages: tuple[str, ...], table=None) -> Corpus:
     """The merged corpus of ``states`` ({path: DocState}), or of ``table`` (a
     ``table.SpellTable`` summed elsewhere, e.g. on Dask workers) when given; computed once
     per corpus and shared by the spelling rules."""
     # Keyed by content, not object identity: states unpickled from the corpus index are
     # distinct objects per rule, but the same corpus merges once for all three rules.
-    items = sorted((p, s.content_hash) for p, s in states.items() if isinstance(s, DocState))
-    cache_key = (tuple(items), languages)
+    # A mapping that decodes on access (the --no-cache spill: ``store.SpilledStates``)
+    # also names its states without decoding them (where they were spilled): the rules
+    # after the first find the merged corpus by that name, and the first, with nothing
+    # merged yet, builds it without a pass over the states for their content key (the
+    # build's own pass gives it); each pass decodes every state of the corpus.
+    quick = getattr(states, "content_key", None)
+    quick_key = (quick(DocState), languages) if quick is not None else None
     with _MERGE_LOCK:
-        if _MERGED[0] == cache_key and _MERGED[2] is table:  # the same states, and the same table (or None)
-            corpus = _MERGED[1]
-            for lc in corpus.langs.values():  # read through this caller's mapping (the same contents;
-                if isinstance(lc.doc_words, _DocWords):  # an earlier one may read a closed spill)
-                    lc.doc_words.states = states
-            return corpus
+        held_key = _MERGED[0]
+        cache_key = None
+        if held_key is not None and _MERGED[2] is table:  # (the same table, or None)
+            if quick_key is None or held_key[1] != quick_key:
+                cache_key = _content_key(states, languages)
+            if (quick_key is not None and held_key[1] == quick_key) or held_key[0] == cache_key:
+                corpus = _MERGED[1]
+                for lc in corpus.langs.values():  # read through this caller's mapping (the same contents;
+                    if isinstance(lc.doc_words, _DocWords):  # an earlier one may read a closed spill)
+                        lc.doc_words.states = states
+                if quick_key is not None:
+                    _MERGED[0] = (held_key[0], quick_key)
+                return corpus
         # (summed here in one pass over the states: a mapping that decodes them on access,
         # the --no-cache spill, is read once, no state held after its pass)
-        corpus = corpus_of_states(states, languages) if table is None else corpus_of(table, states, languages)
-        _MERGED[:] = [cache_key, corpus, table]
+        if table is None:
+            seen: list[tuple[str, str]] = []
+            corpus = corpus_of_states(states, languages, seen)
+            if cache_key is None:
+                cache_key = (tuple(seen), languages)  # (``_content_key``: the same paths in the same order)
+        else:
+            corpus = corpus_of(table, states, languages)
+            if cache_key is None:
+                cache_key = _content_key(states, languages)
+        _MERGED[:] = [(cache_key, quick_key), corpus, table]
         # the states' decoding and the pair sorts left free memory in the C heap (~40 MB at
         # 100 MB of text): given back before the reduce that asked goes on (S101 loads qalsadi)
         trim_heap()
