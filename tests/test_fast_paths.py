@@ -1054,3 +1054,48 @@ def test_merge_of_spilled_states_keyed_by_their_references_and_doc_ids_from_the_
         analysis.forget_merged()
         spill.close()
 
+
+def test_merged_corpus_count_tables_read_as_the_counters_they_replace():
+    # LangCorpus.clean_count / key_count / doc_freq (analysis.CountTable over the word ids
+    # and the bigram terms) against the Counters they stand for, built as defined: every
+    # get, [], in, iteration and items (in order), for present names, context forms of
+    # the terms that are not keys, and names the corpus lacks
+    from collections import Counter
+    from pathlib import Path
+
+    from corpuslint.document import Document
+    from corpuslint.families.spelling import analysis
+
+    texts = {str(p): p.read_text(encoding="utf-8")
+             for p in sorted((Path(__file__).parent.parent / "samples" / "news-ar").glob("*.txt"))}
+    states = {p: analysis.analyse(Document(p, t), ("ar",)) for p, t in texts.items()}
+    analysis.forget_merged()
+    try:
+        lc = analysis.merge(states, ("ar",)).langs["ar"]
+        key = lc.backend.key
+        clean_count: Counter = Counter()
+        docs: Counter = Counter()
+        for state in states.values():
+            ls = state.langs.get("ar")
+            if ls is None:
+                continue
+            clean_count.update(dict(zip(ls.vocab, ls.count.tolist())))
+            docs.update({key(w) for w in ls.vocab})
+        clean_count = Counter({w: clean_count[w] for w in lc.words})  # (corpus first-occurrence order)
+        key_count: Counter = Counter()
+        for w, n in clean_count.items():
+            key_count[key(w)] += n
+        key_count = Counter({k: key_count[k] for k in lc.keys})
+        doc_freq = Counter({k: docs[k] for k in lc.keys})
+        others = [t for t in lc.bigrams.terms if t not in key_count][:300] + ["", "not a word", "zzz"]
+        assert len(others) > 10
+        for got, want in ((lc.clean_count, clean_count), (lc.key_count, key_count), (lc.doc_freq, doc_freq)):
+            assert isinstance(got, analysis.CountTable)
+            assert list(got.items()) == list(want.items()) and list(got) == list(want) and len(got) == len(want)
+            assert got == want
+            for name in [*list(want)[::7], *others]:
+                assert (name in got) == (name in want)
+                assert got.get(name) == want.get(name) and got.get(name, 0) == want.get(name, 0)
+                assert got[name] == want[name] and type(got[name]) is int
+    finally:
+        analysis.forget_merged()

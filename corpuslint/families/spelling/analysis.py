@@ -30,6 +30,7 @@ import threading
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -535,6 +536,40 @@ class Bigrams:
         return len(self.left) + len(self.right)
 
 
+class CountTable(Mapping):
+    """name -> count, read like the ``Counter`` it stands for (``get``, ``[]``, ``in``,
+    iteration and ``items`` in id order): a name's id from ``ids`` (a dict the merged
+    corpus holds anyway: ``word_id``, the bigram terms), its count ``counts[id]`` (an
+    int64 array); ids ``>= size`` name no entry (the terms' context forms). No dict of
+    its own: 3 of them (by word, by key twice) were ~1/8 of S101's peak at 100 MB of text."""
+
+    __slots__ = ("counts", "ids", "names", "size")
+
+    def __init__(self, names: list[str], ids: dict[str, int], counts: np.ndarray):
+        self.names, self.ids, self.counts, self.size = names, ids, counts, len(names)
+
+    def get(self, name, default=None):
+        i = self.ids.get(name)
+        return int(self.counts[i]) if i is not None and i < self.size else default
+
+    def __getitem__(self, name):
+        i = self.ids.get(name)
+        return int(self.counts[i]) if i is not None and i < self.size else 0  # (a Counter's missing count)
+
+    def __contains__(self, name) -> bool:
+        i = self.ids.get(name)
+        return i is not None and i < self.size
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def items(self):
+        return zip(self.names, self.counts.tolist())
+
+
 @dataclass
 class LangCorpus:
     """One language over the whole corpus: count tables built by ``merge``.
@@ -834,10 +869,11 @@ def _finish(lc: LangCorpus, lang: str, states, vocab: list[str], first: np.ndarr
     lc.keys = keys = list(terms)
     lc.word_key = word_key
     key_count = np.bincount(word_key, weights=lc.count, minlength=n_keys).astype(np.int64)
-    docs_of_key = dict(zip(keyl, key_docs.tolist()))
-    lc.clean_count = Counter(dict(zip(words, lc.count.tolist())))
-    lc.key_count = Counter(dict(zip(keys, key_count.tolist())))
-    lc.doc_freq = Counter({k: docs_of_key[k] for k in keys})
+    docs = np.empty(n_keys, dtype=np.int64)
+    docs[remap[appear]] = key_docs[appear]  # (documents of each key, by new key id)
+    lc.clean_count = CountTable(words, word_id, lc.count)
+    lc.key_count = CountTable(keys, terms, key_count)
+    lc.doc_freq = CountTable(keys, terms, docs)
     lc.rejected = rejected[order] > 0
     codes = np.sort(rank[pair_a] * v + rank[pair_b])  # distinct pairs
     lc.pairs = np.stack([codes // max(v, 1), codes % max(v, 1)], axis=1)
