@@ -1099,3 +1099,56 @@ def test_merged_corpus_count_tables_read_as_the_counters_they_replace():
                 assert got[name] == want[name] and type(got[name]) is int
     finally:
         analysis.forget_merged()
+
+
+def _candidates_by_definition(lc, key: str, min_count: int) -> set[str]:
+    """``analysis.candidates`` as defined: a dict from each one-letter deletion (and the
+    vkey itself) of every key seen ``min_count`` times or more to those keys; the keys
+    sharing a deletion with ``key``'s vkey, one edit away."""
+    from corpuslint.families.spelling.analysis import _deletions, edit_shape
+
+    index: dict[str, set[str]] = {}
+    vkey = lc.backend.vkey
+    for k, n in lc.key_count.items():
+        if n >= min_count and len(k) >= 2:
+            for d in _deletions(vkey(k)):
+                index.setdefault(d, set()).add(k)
+    v = vkey(key)
+    found = set().union(*(index.get(d, set()) for d in _deletions(v)))
+    return {k for k in found if edit_shape(v, vkey(k)) is not None}
+
+
+def test_deletion_index_arrays_give_the_candidates_of_the_string_index():
+    # analysis.DeletionIndex (string hashes of the deletions, sorted, and their keys) against
+    # the dict of deletion strings it replaces, for every key of a real corpus (Arabic news),
+    # one-letter slips of them, and words it lacks
+    import random
+    from pathlib import Path
+
+    from corpuslint.document import Document
+    from corpuslint.families.spelling import analysis
+
+    texts = {str(p): p.read_text(encoding="utf-8")
+             for p in sorted((Path(__file__).parent.parent / "samples" / "news-ar").glob("*.txt"))}
+    states = {p: analysis.analyse(Document(p, t), ("ar",)) for p, t in texts.items()}
+    analysis.forget_merged()
+    try:
+        lc = analysis.merge(states, ("ar",)).langs["ar"]
+        rnd = random.Random(14)
+        letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+        keys = list(lc.keys)
+        slips = []
+        for k in rnd.sample(keys, min(400, len(keys))):
+            i = rnd.randrange(len(k))
+            slips += [k[:i] + rnd.choice(letters) + k[i + 1 :], k[:i] + k[i + 1 :], k[:i] + rnd.choice(letters) + k[i:]]
+        asked = keys + slips + ["", "x", "not a key"]
+        nonempty = 0
+        for min_count in (2,):
+            for key in asked:
+                got = analysis.candidates(lc, key, min_count)
+                assert got == _candidates_by_definition(lc, key, min_count), key
+                nonempty += bool(got)
+        assert nonempty > 300
+        assert isinstance(lc._index, analysis.DeletionIndex)
+    finally:
+        analysis.forget_merged()

@@ -29,8 +29,8 @@ import re
 import threading
 import warnings
 from collections import Counter
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -570,6 +570,49 @@ class CountTable(Mapping):
         return zip(self.names, self.counts.tolist())
 
 
+class DeletionIndex:
+    """vkey deletions (``_deletions``) -> the keys that have them, as two arrays:
+    ``hashes``, the string hash of each distinct (deletion, key) pair's deletion, sorted,
+    and ``owner``, the key's index into ``keys`` (a dict of deletion strings and sets was
+    ~1/3 of the merged corpus at 100 MB of text). ``sharing`` may also give keys whose
+    deletion only has the same hash: ``candidates`` verifies every proposal (a key one
+    edit away always shares a deletion), so its answer is the one of exact strings.
+    String hashes hold in this process (and its forks) only: the merged corpus is never
+    pickled (its back-end holds a lock)."""
+
+    __slots__ = ("hashes", "keys", "owner")
+
+    def __init__(self, keys: list[str], hashes: np.ndarray, owner: np.ndarray):
+        self.keys, self.hashes, self.owner = keys, hashes, owner
+
+    @classmethod
+    def of(cls, pairs) -> DeletionIndex:
+        """Of (key, its vkey) pairs."""
+        keys: list[str] = []
+        hashes: list[int] = []
+        owner: list[int] = []
+        for key, v in pairs:
+            deletions = _deletions(v)
+            hashes.extend(map(hash, deletions))
+            owner.extend([len(keys)] * len(deletions))
+            keys.append(key)
+        h = np.asarray(hashes, dtype=np.int64)
+        order = np.argsort(h, kind="stable")
+        return cls(keys, h[order], np.asarray(owner, dtype=np.int32 if len(keys) < 2**31 else np.int64)[order])
+
+    def sharing(self, deletions: set[str]) -> set[str]:
+        """The keys that have one of ``deletions`` (and any whose deletion hashes alike)."""
+        q = np.fromiter(map(hash, deletions), np.int64, len(deletions))
+        lo = np.searchsorted(self.hashes, q, "left").tolist()
+        hi = np.searchsorted(self.hashes, q, "right").tolist()
+        keys, owner = self.keys, self.owner
+        found: set[str] = set()
+        for a, b in zip(lo, hi):
+            if a < b:
+                found.update([keys[i] for i in owner[a:b].tolist()])
+        return found
+
+
 @dataclass
 class LangCorpus:
     """One language over the whole corpus: count tables built by ``merge``.
@@ -600,30 +643,16 @@ class LangCorpus:
     doc_words: Any = field(default_factory=dict)
     paths: list[str] = field(default_factory=list)
     first_at: Any = None
-    _index: dict[str, str | set[str]] | None = None
+    _index: DeletionIndex | None = None
     _bare: Any = None  # ``spellings``' table
 
-    def deletion_index(self, min_count: int) -> dict[str, str | set[str]]:
-        """vkey and its one-letter deletions -> the key seen at least ``min_count`` times
-        that has it, or the set of them when there are several (most deletions belong
-        to one key: a string is ~1/4 the size of a one-element set)."""
+    def deletion_index(self, min_count: int) -> DeletionIndex:
+        """vkey and its one-letter deletions -> the keys seen at least ``min_count`` times
+        that have it (``DeletionIndex``: arrays, not a dict of strings and sets)."""
         if self._index is None:
-            index: dict[str, str | set[str]] = {}
-            vkey = self.backend.vkey
-            get = index.get
-            for key, n in self.key_count.items():
-                if n < min_count or len(key) < 2:
-                    continue
-                v = vkey(key)
-                for d in _deletions(v):
-                    held = get(d)
-                    if held is None:
-                        index[d] = key
-                    elif type(held) is str:
-                        index[d] = {held, key}
-                    else:
-                        held.add(key)
-            self._index = index
+            self._index = DeletionIndex.of(
+                ((key, self.backend.vkey(key)) for key, n in self.key_count.items() if n >= min_count and len(key) >= 2)
+            )
         return self._index
 
     def spellings(self, key: str) -> list[str]:
@@ -737,17 +766,8 @@ def candidates(lc: LangCorpus, key: str, min_count: int) -> set[str]:
     """Keys at edit distance one (or one transposition of neighbours) from ``key`` in
     folded space. The deletion index proposes keys sharing a one-letter deletion (which
     also pairs words two edits apart: جرم / بجر); each proposal is verified."""
-    index = lc.deletion_index(min_count)
     v = lc.backend.vkey(key)
-    found: set[str] = set()
-    for d in _deletions(v):
-        hit = index.get(d)
-        if hit is None:
-            continue
-        if type(hit) is str:
-            found.add(hit)
-        else:
-            found |= hit
+    found = lc.deletion_index(min_count).sharing(_deletions(v))
     vkey = lc.backend.vkey
     return {k for k in found if edit_shape(v, vkey(k)) is not None}
 
