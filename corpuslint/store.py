@@ -24,6 +24,7 @@ builds its findings file by file reads each file once.
 
 from __future__ import annotations
 
+import itertools
 import mmap  # (at import: a run that drops privileges later may not reach lib-dynload)
 import os
 from collections import OrderedDict
@@ -242,6 +243,9 @@ class _Column:
         return np.frombuffer(mm, dtype=np.uint8)[lo - start :]
 
 
+_SPILL_TOKENS = itertools.count()
+
+
 class StateSpill:
     """Corpus-rule states written to unnamed temporary files during the map step and
     read back one rule at a time for its reduce, so a run holds the states of the rule
@@ -270,6 +274,7 @@ class StateSpill:
 
         self._fh = tempfile.TemporaryFile(prefix="corpuslint-states-", buffering=0)
         self._end = 0
+        self.token = next(_SPILL_TOKENS)  # names this spill for the run (``SpilledStates.content_key``)
         self._columns: dict[tuple[str, str, str], _Column] = {}  # (group, field, dtype) -> its column
         self.bytes = 0  # bytes written (benchmarks)
 
@@ -443,3 +448,18 @@ class SpilledStates(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._values)
+
+    def content_key(self, kind: type) -> tuple:
+        """A key naming the contents of the states of type ``kind`` (with a
+        ``content_hash``) without decoding any: equal for two mappings over one spill
+        holding the same keys and references (the spelling rules share each document's
+        state: one spilled state, ``merge`` keyed by it). A spilled state is named by
+        where it was written; one held in memory by its ``content_hash``."""
+        items = []
+        for key, value in self._values.items():
+            if isinstance(value, Spilled):
+                items.append((key, value.offset, value.group))
+            elif isinstance(value, kind):
+                items.append((key, value.content_hash))
+        items.sort()
+        return (self._spill.token, tuple(items))

@@ -995,3 +995,160 @@ def test_s103_cleans_of_forms_as_defined_on_real_text():
         assert rejected == (ls.rejected_cleans, {b.form(c) for c in ls.rejected_cleans})
         found += len(rejected[0])
     assert found > 100
+
+
+def test_merge_of_spilled_states_keyed_by_their_references_and_doc_ids_from_the_held_state():
+    # analysis.merge of a --no-cache spill (store.SpilledStates): keyed by where the states
+    # were spilled, the first merge decodes each state once (not twice: content key, then
+    # build), the second rule's merge none, and the corpus is the one of the decoded states;
+    # _DocWords.get given the target's LangState (held by SpellingCorpusRule.targets) gives
+    # the ids it reads from the states, without decoding the state again
+    from pathlib import Path
+
+    import numpy as np
+
+    from corpuslint.document import Document
+    from corpuslint.families.spelling import analysis
+    from corpuslint.store import SpilledStates, StateSpill
+
+    paths = sorted((Path(__file__).parent.parent / "samples" / "news-ar").glob("*.txt"))
+    states = {str(p): analysis.analyse(Document(str(p), p.read_text(encoding="utf-8")), ("ar",)) for p in paths}
+    spill = StateSpill()
+    decoded = []
+    real_get = spill.get
+    spill.get = lambda ref: decoded.append(ref) or real_get(ref)
+    try:
+        refs = {p: spill.put(s) for p, s in states.items()}
+        refs["gone"] = None
+        analysis.forget_merged()
+        plain = analysis.merge(dict(states), ("ar",)).langs["ar"]
+        analysis.forget_merged()
+        first = analysis.merge(SpilledStates(spill, refs), ("ar",))
+        assert len(decoded) == len(states)
+        second_view = SpilledStates(spill, dict(refs))  # the next rule's mapping: the same references
+        assert analysis.merge(second_view, ("ar",)) is first and len(decoded) == len(states)
+        lc = first.langs["ar"]
+        assert lc.words == plain.words and lc.keys == plain.keys
+        for name in ("count", "word_key", "pairs", "first_at", "rejected"):
+            assert np.array_equal(getattr(lc, name), getattr(plain, name)), name
+        del decoded[:]
+        for path, state in states.items():
+            ls = state.langs["ar"]
+            held = lc.doc_words.get(path, None, ls)
+            assert not decoded
+            lc.doc_words.memo.clear()
+            read = lc.doc_words.get(path)
+            assert len(decoded) == 1 and np.array_equal(held, read) and np.array_equal(held, plain.doc_words.get(path))
+            del decoded[:]
+            lc.doc_words.memo.clear()
+            assert np.array_equal(analysis.doc_word_ids(lc, path, ls), read)
+        assert lc.doc_words.get("gone") is None
+        # another spill with the same contents: found by content (each state decoded once more)
+        other = StateSpill()
+        try:
+            assert analysis.merge(SpilledStates(other, {p: other.put(s) for p, s in states.items()}),
+                                  ("ar",)) is first
+        finally:
+            other.close()
+    finally:
+        analysis.forget_merged()
+        spill.close()
+
+
+def test_merged_corpus_count_tables_read_as_the_counters_they_replace():
+    # LangCorpus.clean_count / key_count / doc_freq (analysis.CountTable over the word ids
+    # and the bigram terms) against the Counters they stand for, built as defined: every
+    # get, [], in, iteration and items (in order), for present names, context forms of
+    # the terms that are not keys, and names the corpus lacks
+    from collections import Counter
+    from pathlib import Path
+
+    from corpuslint.document import Document
+    from corpuslint.families.spelling import analysis
+
+    texts = {str(p): p.read_text(encoding="utf-8")
+             for p in sorted((Path(__file__).parent.parent / "samples" / "news-ar").glob("*.txt"))}
+    states = {p: analysis.analyse(Document(p, t), ("ar",)) for p, t in texts.items()}
+    analysis.forget_merged()
+    try:
+        lc = analysis.merge(states, ("ar",)).langs["ar"]
+        key = lc.backend.key
+        clean_count: Counter = Counter()
+        docs: Counter = Counter()
+        for state in states.values():
+            ls = state.langs.get("ar")
+            if ls is None:
+                continue
+            clean_count.update(dict(zip(ls.vocab, ls.count.tolist())))
+            docs.update({key(w) for w in ls.vocab})
+        clean_count = Counter({w: clean_count[w] for w in lc.words})  # (corpus first-occurrence order)
+        key_count: Counter = Counter()
+        for w, n in clean_count.items():
+            key_count[key(w)] += n
+        key_count = Counter({k: key_count[k] for k in lc.keys})
+        doc_freq = Counter({k: docs[k] for k in lc.keys})
+        others = [t for t in lc.bigrams.terms if t not in key_count][:300] + ["", "not a word", "zzz"]
+        assert len(others) > 10
+        for got, want in ((lc.clean_count, clean_count), (lc.key_count, key_count), (lc.doc_freq, doc_freq)):
+            assert isinstance(got, analysis.CountTable)
+            assert list(got.items()) == list(want.items()) and list(got) == list(want) and len(got) == len(want)
+            assert got == want
+            for name in [*list(want)[::7], *others]:
+                assert (name in got) == (name in want)
+                assert got.get(name) == want.get(name) and got.get(name, 0) == want.get(name, 0)
+                assert got[name] == want[name] and type(got[name]) is int
+    finally:
+        analysis.forget_merged()
+
+
+def _candidates_by_definition(lc, key: str, min_count: int) -> set[str]:
+    """``analysis.candidates`` as defined: a dict from each one-letter deletion (and the
+    vkey itself) of every key seen ``min_count`` times or more to those keys; the keys
+    sharing a deletion with ``key``'s vkey, one edit away."""
+    from corpuslint.families.spelling.analysis import _deletions, edit_shape
+
+    index: dict[str, set[str]] = {}
+    vkey = lc.backend.vkey
+    for k, n in lc.key_count.items():
+        if n >= min_count and len(k) >= 2:
+            for d in _deletions(vkey(k)):
+                index.setdefault(d, set()).add(k)
+    v = vkey(key)
+    found = set().union(*(index.get(d, set()) for d in _deletions(v)))
+    return {k for k in found if edit_shape(v, vkey(k)) is not None}
+
+
+def test_deletion_index_arrays_give_the_candidates_of_the_string_index():
+    # analysis.DeletionIndex (string hashes of the deletions, sorted, and their keys) against
+    # the dict of deletion strings it replaces, for every key of a real corpus (Arabic news),
+    # one-letter slips of them, and words it lacks
+    import random
+    from pathlib import Path
+
+    from corpuslint.document import Document
+    from corpuslint.families.spelling import analysis
+
+    texts = {str(p): p.read_text(encoding="utf-8")
+             for p in sorted((Path(__file__).parent.parent / "samples" / "news-ar").glob("*.txt"))}
+    states = {p: analysis.analyse(Document(p, t), ("ar",)) for p, t in texts.items()}
+    analysis.forget_merged()
+    try:
+        lc = analysis.merge(states, ("ar",)).langs["ar"]
+        rnd = random.Random(14)
+        letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+        keys = list(lc.keys)
+        slips = []
+        for k in rnd.sample(keys, min(400, len(keys))):
+            i = rnd.randrange(len(k))
+            slips += [k[:i] + rnd.choice(letters) + k[i + 1 :], k[:i] + k[i + 1 :], k[:i] + rnd.choice(letters) + k[i:]]
+        asked = keys + slips + ["", "x", "not a key"]
+        nonempty = 0
+        for min_count in (2,):
+            for key in asked:
+                got = analysis.candidates(lc, key, min_count)
+                assert got == _candidates_by_definition(lc, key, min_count), key
+                nonempty += bool(got)
+        assert nonempty > 300
+        assert isinstance(lc._index, analysis.DeletionIndex)
+    finally:
+        analysis.forget_merged()

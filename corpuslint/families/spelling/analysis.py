@@ -29,6 +29,7 @@ import re
 import threading
 import warnings
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -535,6 +536,83 @@ class Bigrams:
         return len(self.left) + len(self.right)
 
 
+class CountTable(Mapping):
+    """name -> count, read like the ``Counter`` it stands for (``get``, ``[]``, ``in``,
+    iteration and ``items`` in id order): a name's id from ``ids`` (a dict the merged
+    corpus holds anyway: ``word_id``, the bigram terms), its count ``counts[id]`` (an
+    int64 array); ids ``>= size`` name no entry (the terms' context forms). No dict of
+    its own: 3 of them (by word, by key twice) were ~1/8 of S101's peak at 100 MB of text."""
+
+    __slots__ = ("counts", "ids", "names", "size")
+
+    def __init__(self, names: list[str], ids: dict[str, int], counts: np.ndarray):
+        self.names, self.ids, self.counts, self.size = names, ids, counts, len(names)
+
+    def get(self, name, default=None):
+        i = self.ids.get(name)
+        return int(self.counts[i]) if i is not None and i < self.size else default
+
+    def __getitem__(self, name):
+        i = self.ids.get(name)
+        return int(self.counts[i]) if i is not None and i < self.size else 0  # (a Counter's missing count)
+
+    def __contains__(self, name) -> bool:
+        i = self.ids.get(name)
+        return i is not None and i < self.size
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def items(self):
+        return zip(self.names, self.counts.tolist())
+
+
+class DeletionIndex:
+    """vkey deletions (``_deletions``) -> the keys that have them, as two arrays:
+    ``hashes``, the string hash of each distinct (deletion, key) pair's deletion, sorted,
+    and ``owner``, the key's index into ``keys`` (a dict of deletion strings and sets was
+    ~1/3 of the merged corpus at 100 MB of text). ``sharing`` may also give keys whose
+    deletion only has the same hash: ``candidates`` verifies every proposal (a key one
+    edit away always shares a deletion), so its answer is the one of exact strings.
+    String hashes hold in this process (and its forks) only: the merged corpus is never
+    pickled (its back-end holds a lock)."""
+
+    __slots__ = ("hashes", "keys", "owner")
+
+    def __init__(self, keys: list[str], hashes: np.ndarray, owner: np.ndarray):
+        self.keys, self.hashes, self.owner = keys, hashes, owner
+
+    @classmethod
+    def of(cls, pairs) -> DeletionIndex:
+        """Of (key, its vkey) pairs."""
+        keys: list[str] = []
+        hashes: list[int] = []
+        owner: list[int] = []
+        for key, v in pairs:
+            deletions = _deletions(v)
+            hashes.extend(map(hash, deletions))
+            owner.extend([len(keys)] * len(deletions))
+            keys.append(key)
+        h = np.asarray(hashes, dtype=np.int64)
+        order = np.argsort(h, kind="stable")
+        return cls(keys, h[order], np.asarray(owner, dtype=np.int32 if len(keys) < 2**31 else np.int64)[order])
+
+    def sharing(self, deletions: set[str]) -> set[str]:
+        """The keys that have one of ``deletions`` (and any whose deletion hashes alike)."""
+        q = np.fromiter(map(hash, deletions), np.int64, len(deletions))
+        lo = np.searchsorted(self.hashes, q, "left").tolist()
+        hi = np.searchsorted(self.hashes, q, "right").tolist()
+        keys, owner = self.keys, self.owner
+        found: set[str] = set()
+        for a, b in zip(lo, hi):
+            if a < b:
+                found.update([keys[i] for i in owner[a:b].tolist()])
+        return found
+
+
 @dataclass
 class LangCorpus:
     """One language over the whole corpus: count tables built by ``merge``.
@@ -565,30 +643,16 @@ class LangCorpus:
     doc_words: Any = field(default_factory=dict)
     paths: list[str] = field(default_factory=list)
     first_at: Any = None
-    _index: dict[str, str | set[str]] | None = None
+    _index: DeletionIndex | None = None
     _bare: Any = None  # ``spellings``' table
 
-    def deletion_index(self, min_count: int) -> dict[str, str | set[str]]:
-        """vkey and its one-letter deletions -> the key seen at least ``min_count`` times
-        that has it, or the set of them when there are several (most deletions belong
-        to one key: a string is ~1/4 the size of a one-element set)."""
+    def deletion_index(self, min_count: int) -> DeletionIndex:
+        """vkey and its one-letter deletions -> the keys seen at least ``min_count`` times
+        that have it (``DeletionIndex``: arrays, not a dict of strings and sets)."""
         if self._index is None:
-            index: dict[str, str | set[str]] = {}
-            vkey = self.backend.vkey
-            get = index.get
-            for key, n in self.key_count.items():
-                if n < min_count or len(key) < 2:
-                    continue
-                v = vkey(key)
-                for d in _deletions(v):
-                    held = get(d)
-                    if held is None:
-                        index[d] = key
-                    elif type(held) is str:
-                        index[d] = {held, key}
-                    else:
-                        held.add(key)
-            self._index = index
+            self._index = DeletionIndex.of(
+                ((key, self.backend.vkey(key)) for key, n in self.key_count.items() if n >= min_count and len(key) >= 2)
+            )
         return self._index
 
     def spellings(self, key: str) -> list[str]:
@@ -702,17 +766,8 @@ def candidates(lc: LangCorpus, key: str, min_count: int) -> set[str]:
     """Keys at edit distance one (or one transposition of neighbours) from ``key`` in
     folded space. The deletion index proposes keys sharing a one-letter deletion (which
     also pairs words two edits apart: جرم / بجر); each proposal is verified."""
-    index = lc.deletion_index(min_count)
     v = lc.backend.vkey(key)
-    found: set[str] = set()
-    for d in _deletions(v):
-        hit = index.get(d)
-        if hit is None:
-            continue
-        if type(hit) is str:
-            found.add(hit)
-        else:
-            found |= hit
+    found = lc.deletion_index(min_count).sharing(_deletions(v))
     vkey = lc.backend.vkey
     return {k for k in found if edit_shape(v, vkey(k)) is not None}
 
@@ -743,11 +798,15 @@ class _DocWords:
             self.at, self.ids = ids if ids is not None else ({}, None)
         self.memo: dict[str, np.ndarray] = {}
 
-    def get(self, path: str, default=None):
+    def get(self, path: str, default=None, ls: LangState | None = None):
+        """``ls``: the document's state in this language, when the caller holds it (a
+        target's: ``SpellingCorpusRule.targets`` decoded it), so it is not read again
+        from ``states`` (on the --no-cache spill, decoded again)."""
         got = self.memo.get(path)
         if got is None:
-            state = self.states.get(path)
-            ls = state.langs.get(self.lang) if isinstance(state, DocState) else None
+            if ls is None:
+                state = self.states.get(path)
+                ls = state.langs.get(self.lang) if isinstance(state, DocState) else None
             if ls is None:
                 return default
             own = self.own.get(path)
@@ -762,6 +821,13 @@ class _DocWords:
             vocab = ls.words.split(_WORD_SEP) if len(ls.count) else []
             got = self.memo[path] = np.fromiter(map(self.word_id.__getitem__, vocab), np.int64, len(vocab))
         return got
+
+
+def doc_word_ids(lc: LangCorpus, path: str, ls: LangState):
+    """``lc.doc_words.get(path)`` (the document's words as corpus word ids, or None),
+    given ``ls``, the document's state in ``lc``'s language (not read again)."""
+    doc_words = lc.doc_words
+    return doc_words.get(path, None, ls) if isinstance(doc_words, _DocWords) else doc_words.get(path)
 
 
 def _build(lc: LangCorpus, lang: str, lt, states: dict[str, Any]) -> None:
@@ -823,10 +889,11 @@ def _finish(lc: LangCorpus, lang: str, states, vocab: list[str], first: np.ndarr
     lc.keys = keys = list(terms)
     lc.word_key = word_key
     key_count = np.bincount(word_key, weights=lc.count, minlength=n_keys).astype(np.int64)
-    docs_of_key = dict(zip(keyl, key_docs.tolist()))
-    lc.clean_count = Counter(dict(zip(words, lc.count.tolist())))
-    lc.key_count = Counter(dict(zip(keys, key_count.tolist())))
-    lc.doc_freq = Counter({k: docs_of_key[k] for k in keys})
+    docs = np.empty(n_keys, dtype=np.int64)
+    docs[remap[appear]] = key_docs[appear]  # (documents of each key, by new key id)
+    lc.clean_count = CountTable(words, word_id, lc.count)
+    lc.key_count = CountTable(keys, terms, key_count)
+    lc.doc_freq = CountTable(keys, terms, docs)
     lc.rejected = rejected[order] > 0
     codes = np.sort(rank[pair_a] * v + rank[pair_b])  # distinct pairs
     lc.pairs = np.stack([codes // max(v, 1), codes % max(v, 1)], axis=1)
@@ -929,17 +996,20 @@ class _LangSum:
                 len(self.paths), ids, tiebreak)
 
 
-def corpus_of_states(states, languages: tuple[str, ...]) -> Corpus:
+def corpus_of_states(states, languages: tuple[str, ...], seen: list | None = None) -> Corpus:
     """The reduce's view of the corpus ``states`` ({path: DocState}; a mapping that
     decodes on access, ``SpilledStates``, is read once): ``corpus_of(table.of_documents(
     states.items()), states, languages)`` in one pass over the documents, without the
     corpus table (whose per-(document, word) rows and all-pair codes were ~2x the
-    merged corpus at its peak)."""
+    merged corpus at its peak). ``seen``: given a list, (path, content hash) of each
+    state is appended to it, in path order (``merge``'s key, from this one pass)."""
     sums: dict[str, _LangSum | None] = {}
     for path in sorted(states):
         state = states[path]
         if not isinstance(state, DocState):
             continue
+        if seen is not None:
+            seen.append((path, state.content_hash))
         for lang, ls in state.langs.items():
             if lang not in languages or not len(ls.count):
                 continue
@@ -972,25 +1042,51 @@ def corpus_of(table, states: dict[str, Any], languages: tuple[str, ...]) -> Corp
     return Corpus(langs)
 
 
+def _content_key(states, languages: tuple[str, ...]) -> tuple:
+    """The states' contents as ``merge`` keys them: (path, content hash) of each
+    ``DocState``, in path order (every state decoded once, on a spill)."""
+    return tuple(sorted((p, s.content_hash) for p, s in states.items() if isinstance(s, DocState))), languages
+
+
 def merge(states: dict[str, Any], languages: tuple[str, ...], table=None) -> Corpus:
     """The merged corpus of ``states`` ({path: DocState}), or of ``table`` (a
     ``table.SpellTable`` summed elsewhere, e.g. on Dask workers) when given; computed once
     per corpus and shared by the spelling rules."""
     # Keyed by content, not object identity: states unpickled from the corpus index are
     # distinct objects per rule, but the same corpus merges once for all three rules.
-    items = sorted((p, s.content_hash) for p, s in states.items() if isinstance(s, DocState))
-    cache_key = (tuple(items), languages)
+    # A mapping that decodes on access (the --no-cache spill: ``store.SpilledStates``)
+    # also names its states without decoding them (where they were spilled): the rules
+    # after the first find the merged corpus by that name, and the first, with nothing
+    # merged yet, builds it without a pass over the states for their content key (the
+    # build's own pass gives it); each pass decodes every state of the corpus.
+    quick = getattr(states, "content_key", None)
+    quick_key = (quick(DocState), languages) if quick is not None else None
     with _MERGE_LOCK:
-        if _MERGED[0] == cache_key and _MERGED[2] is table:  # the same states, and the same table (or None)
-            corpus = _MERGED[1]
-            for lc in corpus.langs.values():  # read through this caller's mapping (the same contents;
-                if isinstance(lc.doc_words, _DocWords):  # an earlier one may read a closed spill)
-                    lc.doc_words.states = states
-            return corpus
+        held_key = _MERGED[0]
+        cache_key = None
+        if held_key is not None and _MERGED[2] is table:  # (the same table, or None)
+            if quick_key is None or held_key[1] != quick_key:
+                cache_key = _content_key(states, languages)
+            if (quick_key is not None and held_key[1] == quick_key) or held_key[0] == cache_key:
+                corpus = _MERGED[1]
+                for lc in corpus.langs.values():  # read through this caller's mapping (the same contents;
+                    if isinstance(lc.doc_words, _DocWords):  # an earlier one may read a closed spill)
+                        lc.doc_words.states = states
+                if quick_key is not None:
+                    _MERGED[0] = (held_key[0], quick_key)
+                return corpus
         # (summed here in one pass over the states: a mapping that decodes them on access,
         # the --no-cache spill, is read once, no state held after its pass)
-        corpus = corpus_of_states(states, languages) if table is None else corpus_of(table, states, languages)
-        _MERGED[:] = [cache_key, corpus, table]
+        if table is None:
+            seen: list[tuple[str, str]] = []
+            corpus = corpus_of_states(states, languages, seen)
+            if cache_key is None:
+                cache_key = (tuple(seen), languages)  # (``_content_key``: the same paths in the same order)
+        else:
+            corpus = corpus_of(table, states, languages)
+            if cache_key is None:
+                cache_key = _content_key(states, languages)
+        _MERGED[:] = [(cache_key, quick_key), corpus, table]
         # the states' decoding and the pair sorts left free memory in the C heap (~40 MB at
         # 100 MB of text): given back before the reduce that asked goes on (S101 loads qalsadi)
         trim_heap()

@@ -14,7 +14,7 @@ from ...aggregates import TableAggregate
 from ...arrays import sorted_unique
 from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import (R_WORD, RSEP, SEP, STATE_VERSION, Bigrams, DocState, LangCorpus, LangState, analyse, candidates,
-                       edit_shape, merge, reset)
+                       doc_word_ids, edit_shape, merge, reset)
 from . import table as spell_table
 from .backends import TAA_MARBUTA, forget_reduce_memos
 from .project import SpellingRuleMixin
@@ -569,7 +569,7 @@ class KeyCounts:
 def doc_key_table(lc: LangCorpus, ls: LangState, path: str) -> KeyCounts | Counter:
     """``doc_key_counts`` as a ``KeyCounts`` (the document's word counts summed by key id
     in one sort) when the merged corpus has the document's word ids, else as that ``Counter``."""
-    g = lc.doc_words.get(path)
+    g = doc_word_ids(lc, path, ls)
     if g is None or lc.word_key is None:
         return doc_key_counts(lc, ls, path)
     key_id = lc.bigrams.terms if isinstance(lc.bigrams, Bigrams) else lc.cache.get("key_id")
@@ -585,7 +585,7 @@ def doc_key_table(lc: LangCorpus, ls: LangState, path: str) -> KeyCounts | Count
 
 def doc_key_counts(lc: LangCorpus, ls: LangState, path: str | None = None) -> Counter:
     """key -> occurrences in one document, from the merged corpus's word-key table."""
-    g = lc.doc_words.get(path) if path is not None else None
+    g = doc_word_ids(lc, path, ls) if path is not None else None
     if g is None or lc.word_key is None:
         key = lc.backend.key
         out: Counter = Counter()

@@ -9,7 +9,7 @@ import numpy as np
 
 from ...findings import Location, Severity
 from ...text.script import language_spans
-from .analysis import R_WORD, _spans, token_table
+from .analysis import R_WORD, _spans, doc_word_ids, token_table
 from .base import SpellingCorpusRule
 
 
@@ -166,7 +166,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
         b = lc.backend
         local: dict[str, dict[str, list]] = defaultdict(dict)  # vkey -> form -> [count, line, col]
         vkey_names, word_vkey, eligible = _word_tables(lc)
-        g = lc.doc_words.get(path)
+        g = doc_word_ids(lc, path, ls)
         if g is None:
             return
         grouped = lc.cache.get("grouped")
