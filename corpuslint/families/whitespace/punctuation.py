@@ -75,8 +75,6 @@ class SpaceBeforePunctuation(DocumentRule):
             mark = text[m.end()]
             if french and mark in FRENCH_SPACED_MARKS:
                 continue  # "Ont-ils pris des maîtres en dehors de Lui ?": French orthography
-            if _catalogue_field(doc, m.end()):
-                continue  # "القاهرة :", "تأليف المعلم كرتواجيرار ؛ وترجمة ...": ISBD's spaced separators
             if mark in ":;" and text[m.end() + 1 : m.end() + 2] == ")":
                 continue  # "Thank you :)": an emoticon, set off by a space as a word is
             line, column = doc.position(m.end())
@@ -85,6 +83,8 @@ class SpaceBeforePunctuation(DocumentRule):
             row = doc.lines[line - 1]
             if _COLUMNS_RE.search(text, row.start, row.end):
                 continue  # a line laid out in columns (`Image type     :  sparse`)
+            if _catalogue_field(doc, m.end()):
+                continue  # "القاهرة :", "تأليف المعلم كرتواجيرار ؛ وترجمة ...": ISBD's spaced separators
             if doc.quotes_code and not reads_as_prose(text[row.start : row.end]):
                 continue  # technical text: `Consistency Policy : resync` is program output
             if mark == "." and text[m.end() + 1 : m.end() + 2].isspace() and (

@@ -73,14 +73,13 @@ CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
 
 def _ideographic_space(text: str, m, cjk: bool = False) -> bool:
-    """True when the IDEOGRAPHIC SPACE ``m`` is the space of CJK text: between two CJK
-    characters; between one and a placeholder, which a program fills with a CJK string or
-    a value (wagtail's ja catalogue: "フォーマット：%(supported_formats)s\u3000ファイルサイズ");
+    """True when the IDEOGRAPHIC SPACE ``m`` is the space of CJK text beyond two CJK
+    characters around it (``_typographic_space``'s own case): between one and a
+    placeholder, which a program fills with a CJK string or a value (wagtail's ja
+    catalogue: "フォーマット：%(supported_formats)s\u3000ファイルサイズ");
     anywhere in a line holding CJK of a document declared Japanese, Chinese or Korean
     (``cjk``), whose script spaces so. "漢字\u3000abc" in text not declared is reported."""
     before, after = text[m.start() - 1], text[m.end()]
-    if _CJK_RE.match(before) and _CJK_RE.match(after):
-        return True
     if _CJK_RE.match(before) and _PLACEHOLDER_START_RE.match(text, m.end()):
         return True  # "ファイル\u3000%(size)s"
     if _CJK_RE.match(after) and _PLACEHOLDER_END_RE.search(text, max(0, m.start() - 40), m.start()):
@@ -93,9 +92,11 @@ def _ideographic_space(text: str, m, cjk: bool = False) -> bool:
 
 
 def _typographic_space(text: str, m, french: bool = False, cjk: bool = False) -> bool:
+    if m.group() == "\u3000" and _ideographic_space(text, m, cjk):
+        return True
     before, after = text[m.start() - 1], text[m.end()]
     if m.group() == "\u3000":
-        return _ideographic_space(text, m, cjk)
+        return bool(_CJK_RE.match(before) and _CJK_RE.match(after))
     if m.group() not in _NUMBER_SPACES:
         return False
     if french and (after in FRENCH_SPACED_BEFORE or before in FRENCH_SPACED_AFTER):
