@@ -65,10 +65,11 @@ def parse_corrections(text: str, source: str = "<corrections>") -> dict[str, Cor
             m = _LANGUAGE_RE.match(line)
             if m:
                 language = "" if m.group(1) == "any" else m.group(1)
-                if language and language not in ARABIC_SCRIPT_LANGUAGES:  # its entries would never apply
+                if language and language not in SECTION_LANGUAGES:  # its entries would never apply
                     raise CorrectionsError(
-                        f"{source}:{number}: '# language: {language}': sections are for the Arabic-script "
-                        f"languages told apart by their letters ({', '.join(sorted(ARABIC_SCRIPT_LANGUAGES))})")
+                        f"{source}:{number}: '# language: {language}': sections are for the languages a "
+                        f"paragraph is told to be in: the Arabic-script ones by their letters "
+                        f"({', '.join(sorted(ARABIC_SCRIPT_LANGUAGES))}) and English by its function words (en)")
             continue
         if "->" not in line:
             raise CorrectionsError(f"{source}:{number}: expected 'wrong->right', got {raw!r}")
@@ -100,6 +101,54 @@ def parse_corrections(text: str, source: str = "<corrections>") -> dict[str, Cor
 
 
 _LANGUAGE_RE = lazy(r"#\s*language:\s*([a-z]{2,3}|any)\s*$")
+SECTION_LANGUAGES = ARABIC_SCRIPT_LANGUAGES | {"en"}
+
+# -- English entries apply to English text ---------------------------------------------
+# "teh" is a slip in English and a word in Slovenian ("objave teh strani", of these pages:
+# 37 of wagtail 8.0.1's 38 S105 findings). An entry of the "# language: en" section
+# applies where the text is English: a document declared English (its record's field,
+# per-file-language, a .po header's "Language: en"); in one declared in another language,
+# a paragraph that shows English by its function words (a quoted English sentence); in
+# one not declared, a paragraph (or the whole text, when the paragraph is short) that does
+# not show another language: 5 Latin words or more and no English function word among
+# them is not English. The function words are ones other Latin-script languages do not
+# write ("in", "a", "to", "is", "was", "of", "for", "by", "at", "but", "will" are
+# Slovenian, Dutch, German, Danish, Czech or French words too).
+_EN_FUNCTION_WORD_RE = lazy(
+    r"(?<![\p{L}\p{M}])(?:the|and|with|this|that|these|those|which|you|your|are|not|be|been|from|they|their|"
+    r"there|what|when|would|should|could|have|has|had|it|its|we|our|if|can)(?![\p{L}\p{M}])",
+    regex.IGNORECASE,
+)
+_LATIN_WORD_RE = lazy(r"\p{Latin}[\p{Latin}\p{M}'’]*")
+_SHORT_LATIN = 5  # fewer Latin words than this show no language
+
+
+def _paragraph(text: str, pos: int) -> str:
+    a = text.rfind("\n\n", 0, pos)
+    b = text.find("\n\n", pos)
+    return text[a + 1 if a >= 0 else 0 : len(text) if b < 0 else b]
+
+
+def english_evidence(text: str) -> tuple[int, int]:
+    """(English function words, Latin words) of ``text``."""
+    return len(_EN_FUNCTION_WORD_RE.findall(text)), len(_LATIN_WORD_RE.findall(text))
+
+
+def reads_english(doc, pos: int) -> bool:
+    """True when the text at ``pos`` of ``doc`` is English for the "# language: en" entries
+    (see above): declared English; declared another language and the paragraph shows
+    English (2+ function words, a twentieth of its Latin words); not declared and the
+    paragraph, or the whole text when the paragraph has under 5 Latin words, does not show
+    another language (under 5 Latin words, or an English function word per twenty)."""
+    if doc.language == "en":
+        return True
+    para = _paragraph(doc.text, pos)
+    en, words = english_evidence(para)
+    if doc.language is not None:
+        return en >= 2 and en * 20 >= words
+    if words < _SHORT_LATIN and len(para) < len(doc.text):
+        en, words = english_evidence(doc.text)
+    return words < _SHORT_LATIN or (en >= 1 and en * 20 >= words)
 
 
 @lru_cache(maxsize=1)
@@ -222,14 +271,18 @@ class KnownMisspelling(SpellingDocumentRule):
             found = _matches_at(ar_re, text, _entry_starts(text, arabic_keys)) if pattern is ar_re else pattern.finditer(text)
             for m in found:
                 word = m.group("w")
-                entry = table.get(word) or table.get(word.lower())
                 if pattern is ar_re:  # an entry written for one language applies only there
+                    entry = table.get(word) or table.get(word.lower())
                     if spans is None:
                         spans = document_spans(doc)
                     lang = next((lg for a, b, lg in spans if a <= m.start() < b), "ar")
                     entry = table.get(f"{word}@{lang}") or entry
                     if entry is not None and m.group("pre") and entry.language not in ("", "ar"):
                         entry = None  # the clitic prefixes are Arabic
+                else:  # an English entry applies to English text ("teh" is Slovenian for "of these")
+                    entry = table.get(word.lower()) or table.get(word)
+                    if entry is None and (english := table.get(word.lower() + "@en")) is not None:
+                        entry = english if reads_english(doc, m.start()) else None
                 if entry is None or self._accepted(word):
                     continue
                 start, end = m.span("w")

@@ -379,13 +379,78 @@ def _after_word(text: str, pos: int) -> bool:
     return bool(before) and regex.match(r"[\p{L}\p{M}]", before[-1]) is not None
 
 
+# -- kinds of a word written twice that is no slip: fresh11's trial (wagtail, docutils,
+# ah-translit-bench) ----------------------------------------------------------------------
+def _column_gap(text: str, m) -> bool:
+    """True when the two copies stand in two columns of a table laid out with spaces:
+    a gap of 3+ spaces, or of 2 when the copies differ in case or the first opens the
+    line's text (docutils' "utopia    Utopia", "code              code in a formal
+    language"). "the  the" mid-line, two spaces, stays a slip."""
+    gap = m.group("gap")
+    if len(gap) < 2:
+        return False
+    if len(gap) >= 3 or m.group("w")[0] != text[m.end("gap")]:
+        return True
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return not text[line_start : m.start()].strip()
+
+
+# A command-line option before the pair on its line ("pip install --no-binary docutils
+# docutils": the option's value, then the package): the words are arguments, not prose.
+# (Not a line opening with a command name: "more", "less", "find", "who" open prose too.)
+_OPTION_RE = lazy(r"(?:^|[ \t])--?[A-Za-z][\w-]*(?:=\S*)?[ \t]")
+
+
+def _command_arguments(text: str, line_start: int, pos: int) -> bool:
+    """True when the pair at ``pos`` follows a command-line option on its line."""
+    return _OPTION_RE.search(text, line_start, pos) is not None
+
+
+# Vietnamese writes each syllable as a word: the same syllable may end one word and
+# start the next ("Xuất bản bản nháp": xuất bản, to publish + bản nháp, draft), and
+# reduplication is grammar ("từ từ", slowly). In Vietnamese text (declared "vi", or
+# letters only Vietnamese writes, ơ ư ă đ and the tone-marked vowels of U+1EA0-U+1EF9,
+# in a fifth of its Latin words) only these function words are slips when doubled.
+_VI_LETTER_WORD_RE = lazy(r"\p{Latin}*[ơưăđƠƯĂĐ\u1EA0-\u1EF9]\p{Latin}*")
+VIETNAMESE_FUNCTION_WORDS = frozenset("của và các những với để trong".split())
+
+
+def _vietnamese(text: str) -> bool:
+    own = len(_VI_LETTER_WORD_RE.findall(text))
+    return own >= 2 and own * 5 >= len(_LATIN_WORD_RE.findall(text))
+
+
+# Arabic "لم لم" in a question is two words: "لِمَ لَمْ تخبر أحدا؟" (why did you not tell
+# anyone?). A verb doubled right after a conditional particle is the condition and its
+# answer: "وإذا بطشتم بطشتم جبارين" (Qur'an 26:130: when you strike, you strike as tyrants).
+_AR_QUESTION_END_RE = lazy(r"[^.!؟?\n]*[؟?]")
+# (Only particles that are nothing but conditional: "إن"/"ان" is also "that" or "indeed"
+# before a noun, "لما" also "when"; and a verb, which has no article: "إذا الشمس الشمس" is a slip.)
+_AR_CONDITIONAL_RE = lazy(r"(?<![\p{L}\p{M}])[وف]?(?:إذا|اذا|لو|متى|كلما|مهما)[ \t]+$")
+
+
+def _arabic_two_roles(text: str, m) -> bool:
+    """True for an Arabic pair whose copies play two roles (see above)."""
+    word = m.group("w")
+    if word == "لم" and _AR_QUESTION_END_RE.match(text, m.end()):
+        return True  # "لم لم تخبر أحدا؟": why, then not
+    return not word.startswith("ال") and _AR_CONDITIONAL_RE.search(text[max(0, m.start() - 12) : m.start()]) is not None
+
+
 class RepeatedWord(SpellingDocumentRule):
     """The same word written twice in a row.
 
     What: a word immediately repeated on the same line, separated only by spaces
     ("في في", "the the", "The the"); single letters are skipped (scraped "A A" buttons
     are boilerplate, not a slip). Not reported: repetition across a line break,
-    punctuation or a tab (two columns); reduplications that are correct (جداً جداً, رويداً رويداً, "had had",
+    punctuation or a tab (two columns), or a gap of 3+ spaces, or of 2 when the copies
+    differ in case or the first opens the line (two columns laid out with spaces:
+    "utopia    Utopia"); words after a command-line option on their line ("pip install
+    --no-binary docutils docutils"); Arabic "لم لم" in a question ("لِمَ لَمْ تخبر أحدا؟",
+    why not) and a verb doubled after a conditional particle (condition and answer:
+    "وإذا بطشتم بطشتم جبارين"); in Vietnamese text (declared "vi", or its letters ơ ư ă đ
+    ạ ả...) a doubled syllable, which may end one word and start the next ("Xuất bản
+    bản nháp"), but for the function words "của", "và", "các"...; reduplications that are correct (جداً جداً, رويداً رويداً, "had had",
     the isnad's "قال قال", distributive numbers "مثنى مثنى", spelled acronyms "أو إس إس",
     French subject and reflexive pronouns "vous vous rappelez";
     the ``exceptions`` option replaces that list); vocalised Arabic ("دكًّا دكًّا") and
@@ -441,7 +506,7 @@ class RepeatedWord(SpellingDocumentRule):
     def check(self, doc):
         text = doc.text
         spans = None
-        non_latin = turkish = scandinavian = dutch = None
+        non_latin = turkish = scandinavian = dutch = vietnamese = None
         # A declared language (its record's field, the project's per-file-language) adds
         # its reduplications to what the text shows; it never takes the guess's away.
         declared = doc.language
@@ -455,6 +520,8 @@ class RepeatedWord(SpellingDocumentRule):
             word = m.group("w")
             if len(word) < 2 or word.casefold() in self._exceptions or "\t" in m.group("gap"):
                 continue  # (a tab: the words stand in two columns or fields)
+            if _column_gap(text, m):
+                continue  # "utopia    Utopia": two columns laid out with spaces
             second = text[m.end("gap") : m.end()]
             if deliberate(word, second, _CLAUSE_END_RE.match(text, m.end()) is not None):
                 continue
@@ -471,6 +538,12 @@ class RepeatedWord(SpellingDocumentRule):
                     continue
                 if _command_output(text, line_start) or _in_synopsis(text, m, line_start, line_end):
                     continue
+                if _command_arguments(text, line_start, m.start()):
+                    continue  # "pip install --no-binary docutils docutils": arguments
+                if vietnamese is None:
+                    vietnamese = declared == "vi" or _vietnamese(text)
+                if vietnamese and word.lower() not in VIETNAMESE_FUNCTION_WORDS:
+                    continue  # "Xuất bản bản nháp": one word ends with the syllable the next starts with
                 if non_latin is None:
                     non_latin = len(_NON_LATIN_LETTER_RE.findall(text)) > len(_LATIN_RE.findall(text))
                 in_other_script = non_latin or _NON_LATIN_LETTER_RE.search(
@@ -513,6 +586,8 @@ class RepeatedWord(SpellingDocumentRule):
                             _FRENCH_CHAT_WORD_RE.findall(text)):
                         continue  # "Voel je je goed?": a Dutch message of a few words, subject then reflexive
             if _AR_LETTER_RE.match(word):
+                if _arabic_two_roles(text, m):
+                    continue  # "لم لم تخبر أحدا؟", "وإذا بطشتم بطشتم جبارين"
                 if spans is None:
                     spans = language_spans(text)
                 lang = next((lg for s, e, lg in spans if s <= m.start() < e), "ar")

@@ -47,7 +47,11 @@ class SpaceBeforePunctuation(DocumentRule):
     dot named); a ``;`` separating two shell
     commands (``7.~pre1 ; echo $?"``, ``[ -f x ] ; then``: a known command or shell keyword
     follows, with only shell arguments such as ``$?``, ``-f``, ``>&2`` after it); the
-    emoticons ``:)`` and ``;)``, spaced like a word (``Thank you :)``).
+    emoticons ``:)`` and ``;)``, spaced like a word (``Thank you :)``); a library
+    catalogue's ISBD punctuation, which spaces ``:`` and ``;`` by the standard, in a
+    one-line record of a data set (CSV, JSON Lines...) without a sentence end inside: a mark that ends it
+    (``القاهرة :``), one before a publisher and year (``القاهرة : دار المعارف، 1966``), one
+    inside a statement closed by a full stop (``تأليف المعلم كرتواجيرار ؛ وترجمة احمد افندي ندى.``).
     Why: Arabic and English typography attach these marks to the preceding word; a
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. French puts a space before : ; ! ?: in a record or file
@@ -93,6 +97,8 @@ class SpaceBeforePunctuation(DocumentRule):
             row = doc.lines[line - 1]
             if _COLUMNS_RE.search(text, row.start, row.end):
                 continue  # a line laid out in columns (`Image type     :  sparse`)
+            if _catalogue_field(doc, m.end()):
+                continue  # "القاهرة :", "تأليف المعلم كرتواجيرار ؛ وترجمة ...": ISBD's spaced separators
             if doc.quotes_code and not reads_as_prose(text[row.start : row.end]):
                 continue  # technical text: `Consistency Policy : resync` is program output
             if mark == "." and text[m.end() + 1 : m.end() + 2].isspace() and (
@@ -114,6 +120,46 @@ class SpaceBeforePunctuation(DocumentRule):
             if mark == "." and _CJK_RE.match(text, m.start() - 1) and _DOT_NAMED_AFTER_CJK_RE.match(text, m.end() + 1):
                 continue  # `元字符的 ."。`: CJK ends a sentence with 。, so an ASCII dot quoted or before a word is named
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
+
+
+# A library catalogue's field (ISBD, International Standard Bibliographic Description):
+# " : " before other title information and the publisher, " ; " before a further
+# statement of responsibility, each with a space before it by the standard; a MARC
+# subfield keeps the mark that introduces the next one ("القاهرة :", "सिलसिलात जराʼइम
+# अल- निसाʼ ;"). A data set's record (CSV, JSON Lines...: not a text file, where "أخبار
+# متعلقة :" is a heading, nor a message catalogue string, whose msgid says what spacing
+# is the program's) is such a field when it is one line, holds no sentence end but
+# its last mark, writes every ":", ";" and "؛" spaced, and its spaced mark ends it, comes
+# before a publisher and year ("القاهرة : دار المعارف، 1966"), or stands inside one
+# statement closed by a full stop ("تأليف المعلم كرتواجيرار ؛ وترجمة احمد افندي ندى.").
+# Prose keeps its findings: "Narrated Anas b. Malik :" (a sentence end inside), hadith
+# "said ; we used to pray ... (ﷺ); none of us" (a ";" against its word too).
+_ISBD_MARKS = ":;؛"
+_SENTENCE_END_INSIDE_RE = lazy(r"[.!?؟।۔](?=\s+\S)")
+_PUBLISHER_AND_YEAR_RE = lazy(r"[ \t]+\[?\p{L}[^:;؛\n]*[,،](?:[ \t]*\[?(?:\d{4}|[٠-٩]{4}|[۰-۹]{4})|\s*\Z)")
+_ATTACHED_ISBD_MARK_RE = lazy(r"[^\s:;؛][:;؛]")
+_NON_SPACE_RE = re.compile(r"\S")
+_NEXT_LINE_RE = re.compile(r"\n\s*\S")
+_STATEMENT_END_RE = lazy(r"[\p{L}\p{M}\p{N}\])][.।۔]\s*\Z")
+
+
+def _catalogue_field(doc, pos: int) -> bool:
+    """True when the spaced mark at ``pos`` is ISBD punctuation of a catalogue field (above)."""
+    text = doc.text
+    if text[pos] not in _ISBD_MARKS or getattr(doc, "record", None) is None or getattr(doc, "source", None) is not None:
+        return False  # not a data set's record, or a message catalogue string
+    first = _NON_SPACE_RE.search(text)
+    if first is not None and _NEXT_LINE_RE.search(text, first.start()):
+        return False  # two lines of text (found at the first line's end: cheap in a long text)
+    body = text.strip()
+    if _SENTENCE_END_INSIDE_RE.search(body) or _ATTACHED_ISBD_MARK_RE.search(body):
+        return False  # sentences, or a ":" ";" written against its word too ("(ﷺ);"): prose
+    rest = text[pos + 1 :]
+    if not rest.strip():
+        return True  # "القاهرة :": the subfield ends with the mark of the next one
+    if text[pos] == ":" and _PUBLISHER_AND_YEAR_RE.match(rest):
+        return True  # "القاهرة : دار المعارف، 1966", "القاهرة : مطبعة دار الكاتب العربي،"
+    return _STATEMENT_END_RE.search(body) is not None  # "تأليف ... ؛ وترجمة احمد افندي ندى."
 
 
 @lru_cache(maxsize=16)

@@ -85,7 +85,32 @@ _PLACEHOLDER_END_RE = lazy(PLACEHOLDER + "$")
 _PLACEHOLDER_START_RE = lazy(PLACEHOLDER)
 
 
-def _typographic_space(text: str, m, french: bool = False) -> bool:
+# Languages whose script's own space is IDEOGRAPHIC SPACE.
+CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
+
+
+def _ideographic_space(text: str, m, cjk: bool = False) -> bool:
+    """True when the IDEOGRAPHIC SPACE ``m`` is the space of CJK text beyond two CJK
+    characters around it (``_typographic_space``'s own case): between one and a
+    placeholder, which a program fills with a CJK string or a value (wagtail's ja
+    catalogue: "フォーマット：%(supported_formats)s\u3000ファイルサイズ");
+    anywhere in a line holding CJK of a document declared Japanese, Chinese or Korean
+    (``cjk``), whose script spaces so. "漢字\u3000abc" in text not declared is reported."""
+    before, after = text[m.start() - 1], text[m.end()]
+    if _CJK_RE.match(before) and _PLACEHOLDER_START_RE.match(text, m.end()):
+        return True  # "ファイル\u3000%(size)s"
+    if _CJK_RE.match(after) and _PLACEHOLDER_END_RE.search(text, max(0, m.start() - 40), m.start()):
+        return True  # "%(supported_formats)s\u3000ファイルサイズ"
+    if cjk:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        return _CJK_RE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
+    return False
+
+
+def _typographic_space(text: str, m, french: bool = False, cjk: bool = False) -> bool:
+    if m.group() == "\u3000" and _ideographic_space(text, m, cjk):
+        return True
     before, after = text[m.start() - 1], text[m.end()]
     if m.group() == "\u3000":
         return bool(_CJK_RE.match(before) and _CJK_RE.match(after))
@@ -179,7 +204,8 @@ class NonStandardSpace(DocumentRule):
     IDEOGRAPHIC SPACE or other space separator standing alone between two words
     (runs of spaces are W103's, trailing ones W101's). Characters listed in option `allow` (e.g. "\\u202f" for French
     typography) are accepted. Typography is left alone: an IDEOGRAPHIC SPACE between CJK
-    characters, and a no-break, narrow no-break or thin space that binds a number to the
+    characters, between one and a placeholder (`%(supported_formats)s\\u3000ファイルサイズ`), or
+    in a line holding CJK of a document declared Japanese, Chinese or Korean; and a no-break, narrow no-break or thin space that binds a number to the
     word or label beside it (`第\\u00a03\\u00a0章`, `2.1.5.\\u00a0Debian`, `5\\u202fMB`), or a
     printf/format placeholder, which stands for such a number, to its unit
     (`%(count)s\\u00a0hours ago` in a .po translation, `{0}\\u00a0MB`), or a count written as a
@@ -207,10 +233,11 @@ class NonStandardSpace(DocumentRule):
     def check(self, doc):
         allowed = set(self.opts["allow"])
         french = doc.language == "fr"
+        cjk = doc.language in CJK_LANGUAGES
         if doc.sources:  # a .po string: a space its msgid (or msgid_plural) holds is the program's
             allowed |= set(_ODD_SPACE_TRIGGER.findall("".join(doc.sources)))
         found = (m for m in finditer_on_lines(_ODD_SPACE_RE, doc.text, _ODD_SPACE_TRIGGER)
-                 if not (allowed and m.group() in allowed) and not _typographic_space(doc.text, m, french))
+                 if not (allowed and m.group() in allowed) and not _typographic_space(doc.text, m, french, cjk))
         # One finding per line (a scraped paragraph can hold dozens), its fix covering all.
         for matches in by_line(doc, found).values():
             chars = "".join(m.group() for m in matches)
