@@ -217,14 +217,16 @@ def test_fix_rewrites_only_the_fixed_strings_and_the_file_parses(tmp_path):
         subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], check=True)
 
 
-_TEXT = st.text(alphabet=st.sampled_from(list('ab "\\\t\n\u00a0ف.:')), min_size=1, max_size=40)
+_TEXT = st.text(alphabet=st.sampled_from(list('ab "\\\t\n\u00a0ف.:\u2028\u2029\x85\x1c')), min_size=1, max_size=40)
 
 
 @settings(max_examples=150, deadline=None)
 @given(text=_TEXT, split=st.booleans())
 def test_rewrite_round_trip(tmp_path_factory, text, split):
-    """A msgstr holding quotes, backslashes, tabs and newlines reads back unescaped, and a
-    whitespace fix written back parses to the fixed text, every other line unchanged."""
+    """A msgstr holding quotes, backslashes, tabs, newlines and the characters that
+    ``str.splitlines`` cuts at but gettext does not (U+2028, U+2029, U+0085, U+001C)
+    reads back unescaped, and a whitespace fix written back parses to the fixed text,
+    every other line unchanged."""
     folder = tmp_path_factory.mktemp("po")
     if split:  # the gettext layout: msgstr "" then one string per line, cut after \n
         parts = [p for p in text.splitlines(keepends=True)]
@@ -266,3 +268,66 @@ def test_findings_cached_on_disk_decode_at_the_file_positions():
         back = decode_findings(encode_findings(mine, doc), doc, rules.values())  # (raises on a line/column mismatch)
         assert [(f.line, f.column, f.end_line, f.end_column) for f in back] == [
             (f.line, f.column, f.end_line, f.end_column) for f in mine]
+
+
+# Characters a translator pastes (from a word processor, a web page) that gettext keeps
+# inside a string but that Python's str.splitlines() takes for line ends.
+_BREAKS = "\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e\r"
+
+
+def _with_breaks(newline: str = "\n", inside: str = "\u2029") -> tuple[str, str, str]:
+    """The Persian excerpt with a U+2028 after ``\\"Referer header\\"`` (before its two
+    spaces) and ``inside`` (U+2029) inside ``وجود ندارد``: (file text, the changed part of
+    the second msgstr, the third msgstr's end)."""
+    source = FA.read_text(encoding="utf-8")
+    source = source.replace('\\"Referer header\\"  برای', '\\"Referer header\\"\u2028  برای')
+    source = source.replace("وجود ندارد ", f"وجود{inside}ندارد ")
+    assert source.count("\u2028") == 1 + inside.count("\u2028")
+    return source.replace("\n", newline), "\u2028  برای", f"وجود{inside}ندارد "
+
+
+def test_unicode_line_breaks_inside_a_msgstr_are_characters_of_the_string(tmp_path):
+    """U+2028 and U+2029 inside a msgstr (and NEL, VT, FF, U+001C..U+001E, a lone CR):
+    one string as gettext reads it (msgfmt accepts the file), not a syntax error of the
+    whole file; findings at the line and column of the file's lines, cut at LF only."""
+    for char in _BREAKS:
+        text, middle, last = _with_breaks(inside=char)
+        po = tmp_path / "each.po"
+        po.write_bytes(text.encode("utf-8"))
+        assert [d.text for d in records(po)][1:] == [
+            records(FA)[1].text.replace('"  برای', '"' + middle), '"%(path)s" ' + last], repr(char)
+    text, middle, last = _with_breaks()
+    po = tmp_path / "django.po"
+    po.write_bytes(text.encode("utf-8"))
+    if shutil.which("msgfmt"):
+        subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], check=True)
+    docs = records(po)
+    assert not [d for d in docs if not hasattr(d, "source")], docs  # (no ReadProblem)
+    assert [d.text for d in docs][1:] == [
+        records(FA)[1].text.replace('"  برای', '"' + middle), '"%(path)s" ' + last]
+    found = lint_paths([po], config={"select": ["W101", "F005"], **NO_CACHE})
+    assert [f.code for f in found] == ["W101", "W101"]
+    file_lines = text.split("\n")
+    for f in found:  # the trailing space: the character before the closing quote
+        assert file_lines[f.line - 1][f.column - 1 :] == ' "'
+    assert found[1].line == line_no(po, "%(path)s\\\" وجود\u2029")
+
+
+def test_fix_of_a_file_with_unicode_line_breaks_changes_only_the_fixed_lines(tmp_path):
+    """--fix on a CRLF catalogue holding U+2028 and U+2029: byte for byte the same file
+    but the fixed strings' lines, which keep their CRLF and the characters."""
+    for newline in ("\n", "\r\n"):
+        text, _, last = _with_breaks(newline)
+        po = tmp_path / "django.po"
+        po.write_bytes(text.encode("utf-8"))
+        proc = run_cli("check", "--no-cache", "--select", "W101", "--fix", po.name, cwd=tmp_path)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        before, after = text.encode("utf-8").split(b"\n"), po.read_bytes().split(b"\n")
+        changed = [(a, b) for a, b in zip(before, after) if a != b]
+        assert len(before) == len(after) and len(changed) == 2
+        for old, new in changed:  # the trailing space went; the line ending stayed
+            head, tail = old.rsplit(b' "', 1)
+            assert new == head + b'"' + tail and tail == newline[:-1].encode()
+        assert polib.pofile(str(po))[-1].msgstr == '"%(path)s" ' + last.rstrip()
+        if shutil.which("msgfmt"):
+            subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], check=True)

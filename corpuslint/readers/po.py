@@ -194,6 +194,37 @@ def header_language(value: str | None) -> str | None:
         return None
 
 
+class _LFText(str):
+    """A catalogue's text whose ``splitlines()`` cuts at LF only. gettext's lines end at
+    LF (a CR before it is stripped as white space); U+2028, U+2029, U+0085, VT, FF,
+    U+001C..U+001E and a lone CR are characters of a string (msgfmt accepts them), but
+    ``str.splitlines`` cuts there too, so polib, which splits the text it is given with
+    ``splitlines()`` (``polib._POFileParser``), would read a msgstr holding one as two
+    lines and the whole file as a syntax error."""
+
+    __slots__ = ()
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        return split_lines(self, keepends)
+
+
+def split_lines(text: str, keepends: bool = False) -> list[str]:
+    """``text``'s lines as gettext reads them: cut after each LF only (see ``_LFText``)."""
+    lines = str(text).split("\n")
+    if keepends:
+        lines = [ln + "\n" for ln in lines[:-1]] + [lines[-1]]
+    if lines and not lines[-1]:
+        lines.pop()  # (the text ends with LF: no line after it)
+    return lines
+
+
+def _parse(text: str, encoding: str):
+    """The polib file of a catalogue's ``text``, its lines cut at LF only."""
+    import polib
+
+    return polib.pofile(_LFText(text), encoding=encoding, wrapwidth=0)
+
+
 def _read(path: str):
     """(polib file, its lines without endings, their endings, encoding)."""
     import polib
@@ -206,11 +237,11 @@ def _read(path: str):
     except (UnicodeDecodeError, LookupError) as exc:
         raise FileProblem(f"cannot decode as {encoding} (the header's charset): {exc}") from None
     try:
-        catalogue = polib.pofile(text, encoding=encoding, wrapwidth=0)
+        catalogue = _parse(text, encoding)
     except (OSError, ValueError) as exc:
         raise FileProblem(f"not a valid gettext catalogue: {exc}") from None
-    raw_lines = text.splitlines(keepends=True)
-    lines = [ln.rstrip("\r\n") for ln in raw_lines]
+    raw_lines = split_lines(text, keepends=True)
+    lines = [ln[:-2] if ln.endswith("\r\n") else ln.removesuffix("\n") for ln in raw_lines]
     endings = [ln[len(body):] for ln, body in zip(raw_lines, lines)]
     return catalogue, lines, endings, encoding
 
@@ -353,17 +384,15 @@ def _written(block: Block, lines: list[str], text: str) -> list[str]:
 def _verify(before, result: str, encoding: str, texts: Mapping[int, str]) -> None:
     """ValueError unless ``result`` parses to ``before`` with the strings on ``texts``'
     lines replaced."""
-    import polib
-
     try:
-        after = polib.pofile(result, encoding=encoding, wrapwidth=0)
+        after = _parse(result, encoding)
     except (OSError, ValueError) as exc:
         raise ValueError(f"the fixed file would not parse: {exc}") from None
     old = [e for e in before if not e.obsolete]
     new = [e for e in after if not e.obsolete]
     if len(old) != len(new) or before.metadata != after.metadata:
         raise ValueError("the fixed file would not have the same entries")
-    lines = scan(result.splitlines())
+    lines = scan(split_lines(result))
     strings = {b.line: b.text() for entry in lines for b in entry if b.keyword.startswith("msgstr")}
     for line, text in texts.items():
         if strings.get(line) != text:
