@@ -132,23 +132,32 @@ class PoDocument(RecordDocument):
     """One string of a catalogue. ``source``: its msgid (msgid_plural for a plural form
     n >= 1; None for a .pot's own strings); ``plural``: the entry's msgid_plural or None;
     ``context``: the msgctxt or None; ``pieces``: where it is written (``Piece``s), for
-    the file positions of findings."""
+    the file positions of findings; ``flags``: the entry's flags (``python-format``,
+    ``fuzzy``...); ``form``: n of ``msgstr[n]``, None for a ``msgstr``;
+    ``plural_translations``: the entry has more than one ``msgstr[n]`` (msgfmt then
+    checks a plural form's placeholders loosely)."""
 
     kinds = frozenset({MESSAGE})
 
     def __init__(self, file: str, number: int, text: str, source: str | None = None,
                  context: str | None = None, pieces: tuple[Piece, ...] = (), plural: str | None = None,
-                 language: str | None = None):
+                 language: str | None = None, flags: frozenset[str] = frozenset(), form: int | None = None,
+                 plural_translations: bool = False):
         super().__init__(file, number, number, text, language)
         self.source = source
         self.context = context
         self.pieces = pieces
         self.plural = plural  # the entry's msgid_plural, if any
         self.sources = tuple(s for s in (source, plural) if s is not None)
+        self.flags = frozenset(flags)
+        self.form = form
+        self.plural_translations = plural_translations
 
     @cached_property
     def content_hash(self) -> str:
         extra = "" if self.source is None and self.context is None else f"\0{self.source}\0{self.context}\0{self.plural}"
+        if self.flags or self.form is not None:  # (what T101 reads besides the text)
+            extra += f"\0{sorted(self.flags)}\0{self.form}\0{self.plural_translations}"
         return hash_utf8((self.text + extra).encode("utf-8", "surrogatepass"), self.language)
 
     @cached_property
@@ -177,11 +186,12 @@ class PoDocument(RecordDocument):
 
     def with_text(self, text: str) -> "PoDocument":
         return PoDocument(self.file, self.number, text, self.source, self.context,
-                          self.pieces if text == self.text else (), self.plural, self.language)
+                          self.pieces if text == self.text else (), self.plural, self.language,
+                          self.flags, self.form, self.plural_translations)
 
     def __reduce__(self):
         return (PoDocument, (self.file, self.number, self.text, self.source, self.context, self.pieces, self.plural,
-                             self.language))
+                             self.language, self.flags, self.form, self.plural_translations))
 
 
 def header_language(value: str | None) -> str | None:
@@ -296,16 +306,18 @@ class PoReader(RecordReader):
                     if block is not None and entry.msgid:
                         yield PoDocument(display, block.line, block.text(), None, ctx, tuple(block.pieces), None, language)
                 continue
+            flags = frozenset(entry.flags)
+            forms = sum(1 for keyword in by if keyword.startswith("msgstr["))
             for keyword, block in by.items():
                 if not keyword.startswith("msgstr"):
                     continue
                 text = block.text()
                 if not text:
                     continue  # untranslated
-                n = 0 if keyword == "msgstr" else int(keyword[7:-1])
-                msgid = entry.msgid_plural if n >= 1 and entry.msgid_plural else entry.msgid
+                form = None if keyword == "msgstr" else int(keyword[7:-1])
+                msgid = entry.msgid_plural if form and entry.msgid_plural else entry.msgid
                 yield PoDocument(display, block.line, text, msgid, ctx, tuple(block.pieces), entry.msgid_plural or None,
-                                 language)
+                                 language, flags, form, forms > 1)
 
     def records(self, path: str, options: ReaderOptions):
         raise NotImplementedError("PoReader gives PoDocuments: numbered_documents")
