@@ -331,3 +331,36 @@ def test_fix_of_a_file_with_unicode_line_breaks_changes_only_the_fixed_lines(tmp
         assert polib.pofile(str(po))[-1].msgstr == '"%(path)s" ' + last.rstrip()
         if shutil.which("msgfmt"):
             subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], check=True)
+
+
+def test_json_fix_edits_are_in_the_files_coordinates(tmp_path):
+    """A .po finding's fix edits in the JSON output are where the finding is: the file's
+    line and column (through escapes), their replacement escaped as the file writes it,
+    so applying them (the safe ones) to the .po file gives what --fix writes."""
+    import json
+
+    for name in (FA,):  # (three safe whitespace fixes, one on a continuation line after \")
+        po, fixed = tmp_path / "django.po", tmp_path / "fixed" / "django.po"
+        fixed.parent.mkdir(exist_ok=True)
+        shutil.copy(name, po)
+        shutil.copy(name, fixed)
+        proc = run_cli("check", "--no-cache", "--select", "W101,W103", "--format", "json", "--exit-zero", po.name,
+                       cwd=tmp_path)
+        diagnostics = json.loads(proc.stdout)["diagnostics"]
+        edits = [e for d in diagnostics if d["fix"] and d["fix"]["applicability"] == "safe" for e in d["fix"]["edits"]]
+        assert edits and all((e["line"], e["column"]) == (d["line"], d["column"])
+                             for d in diagnostics for e in d["fix"]["edits"][:1])
+        lines = po.read_text(encoding="utf-8").split("\n")
+        for e in sorted(edits, key=lambda e: (e["line"], e["column"]), reverse=True):
+            assert e["line"] == e["end_line"]
+            text = lines[e["line"] - 1]
+            lines[e["line"] - 1] = text[: e["column"] - 1] + e["replacement"] + text[e["end_column"] - 1 :]
+        run_cli("check", "--no-cache", "--select", "W101,W103", "--fix", "--exit-zero", "django.po",
+                cwd=fixed.parent)
+        assert "\n".join(lines) == fixed.read_text(encoding="utf-8") != name.read_text(encoding="utf-8")
+
+
+def test_a_replacement_is_written_escaped_at_the_files_place():
+    doc = records(RU)[0]
+    assert doc.written('a "b"\n\tc\\') == 'a \\"b\\"\\n\\tc\\\\'
+    assert Document("x.txt", "a\n").written('"\n') == '"\n'

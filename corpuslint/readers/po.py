@@ -184,6 +184,10 @@ class PoDocument(RecordDocument):
         last = pieces[-1]
         return last.line, last.column + len(last.raw) + 1
 
+    def written(self, text: str) -> str:
+        """``text`` as PO string content (escaped), for a fix's replacement at ``place``."""
+        return escape(text)
+
     def with_text(self, text: str) -> "PoDocument":
         return PoDocument(self.file, self.number, text, self.source, self.context,
                           self.pieces if text == self.text else (), self.plural, self.language,
