@@ -133,33 +133,40 @@ def _parse_brace(s: str) -> Spec:
     return spec
 
 
+def _at(s: str, i: int) -> str:
+    """The placeholder that starts at ``s[i]``, quoted for a message: "`{name` (at 25)"."""
+    end = s.find("}", i)
+    shown = s[i : end + 1 if 0 <= end < i + 30 else i + 30]
+    return f"`{shown}` (character {i + 1})"
+
+
 def _directive(s: str, i: int, top: bool) -> int:
     """The offset of the ``}`` closing the directive opened at ``s[i]``; raises ``Invalid``."""
     m = _IDENT.match(s, i + 1) or _DIGITS.match(s, i + 1)
     if m is None:
-        raise Invalid(f"the directive at {i} has no valid argument name")
+        raise Invalid(f"{_at(s, i)} has no valid argument name")
     j = m.end()
     while j < len(s) and s[j] in ".[":
         if s[j] == ".":
             m = _IDENT.match(s, j + 1)
             if m is None:
-                raise Invalid(f"the directive at {i} has no valid attribute name")
+                raise Invalid(f"{_at(s, i)} has no valid attribute name")
             j = m.end()
         else:
             m = _IDENT.match(s, j + 1) or _DIGITS.match(s, j + 1)
             if m is None or not s.startswith("]", m.end()):
-                raise Invalid(f"the directive at {i} has no valid index")
+                raise Invalid(f"{_at(s, i)} has no valid index")
             j = m.end() + 1
     if j < len(s) and s[j] == ":":
         if not top:
-            raise Invalid(f"the directive at {i} nests a format specification")
+            raise Invalid(f"{_at(s, i)} nests a format specification")
         j += 1
         if j < len(s) and s[j] == "{":
             j = _directive(s, j, False) + 1
         else:
             j = _SPEC.match(s, j).end()
     if j >= len(s) or s[j] != "}":
-        raise Invalid(f"the directive at {i} is not terminated")
+        raise Invalid(f"{_at(s, i)} is not terminated")
     return j
 
 
