@@ -143,3 +143,44 @@ def test_rule_docs_and_registration():
 def test_a_clean_catalogue_has_no_finding(tmp_path):
     for path in (DA, DATA / "django-fa-conf-excerpt.po", DATA / "sphinx-ru-excerpt.po"):
         assert lint_paths([Path(path)], config={"select": ["T101"], **NO_CACHE}) == []
+
+
+WAGTAIL_RU = DATA / "wagtail-ru-plural-excerpt.po"
+
+
+def test_a_russian_one_form_used_for_21_31_must_show_the_number(tmp_path):
+    """wagtail's Russian "Добавить теги к 1 изображению" (form 0: n = 1, 21, 31...):
+    T102 (msgfmt --check refuses it), not T101 (msgfmt --check-format lets it through)."""
+    found = lint_paths([WAGTAIL_RU], config={"select": ["T101", "T102"], **NO_CACHE})
+    lines = WAGTAIL_RU.read_text(encoding="utf-8").split("\n")
+    assert [(f.code, lines[f.line - 1][:9]) for f in found] == [("T102", "msgstr[0]")]
+    assert found[0].message == ("%(counter)s missing in plural form 0, which the catalogue uses for many numbers "
+                                "(n = 1, 21, 31, 41, 51...; python-format)")
+    assert found[0].severity == Severity.WARNING
+    fixed = tmp_path / "django.po"  # the number written in: nothing to report
+    fixed.write_text(WAGTAIL_RU.read_text(encoding="utf-8").replace("к 1 изобр", "к %(counter)s изобр"), "utf-8")
+    assert lint_paths([fixed], config={"select": ["T101", "T102"], **NO_CACHE}) == []
+    english_like = tmp_path / "en.po"  # a form used for n = 1 only may say "one"
+    english_like.write_text(WAGTAIL_RU.read_text(encoding="utf-8").replace(
+        "nplurals=4; plural=(n%10==1", "nplurals=4; plural=(n==1"), "utf-8")
+    assert lint_paths([english_like], config={"select": ["T101", "T102"], **NO_CACHE}) == []
+    if shutil.which("msgfmt"):
+        for path, refused in ((WAGTAIL_RU, True), (fixed, False), (english_like, False)):
+            proc = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True,
+                                  check=False)
+            assert (proc.returncode != 0) == refused, proc.stderr
+            proc = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)], capture_output=True,
+                                  text=True, check=False)
+            assert proc.returncode == 0, proc.stderr
+
+
+def test_plural_numbers_of_real_formulas():
+    from corpuslint.readers.po import plural_numbers
+
+    russian = ("nplurals=4; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : "
+               "n%10==0 || (n%10>=5 && n%10<=9) || (n%100>=11 && n%100<=14)? 2 : 3);")
+    assert plural_numbers(russian) == ((1, 21, 31, 41, 51), (2, 3, 4, 22, 23), (0, 5, 6, 7, 8), ())
+    assert plural_numbers("nplurals=2; plural=(n != 1);") == ((1,), (0, 2, 3, 4, 5))
+    assert plural_numbers("nplurals=1; plural=0;") == ((0, 1, 2, 3, 4),)
+    for bad in ("", "nplurals=2; plural=__import__('os');", "nplurals=2; plural=(n != 1;", "nplurals=2; plural=n/0;"):
+        assert plural_numbers(bad) is None

@@ -135,14 +135,15 @@ class PoDocument(RecordDocument):
     the file positions of findings; ``flags``: the entry's flags (``python-format``,
     ``fuzzy``...); ``form``: n of ``msgstr[n]``, None for a ``msgstr``;
     ``plural_translations``: the entry has more than one ``msgstr[n]`` (msgfmt then
-    checks a plural form's placeholders loosely)."""
+    checks a plural form's placeholders loosely); ``numbers``: the first (up to 5) numbers
+    n that the header's Plural-Forms selects this form for (``plural_numbers``), or None."""
 
     kinds = frozenset({MESSAGE})
 
     def __init__(self, file: str, number: int, text: str, source: str | None = None,
                  context: str | None = None, pieces: tuple[Piece, ...] = (), plural: str | None = None,
                  language: str | None = None, flags: frozenset[str] = frozenset(), form: int | None = None,
-                 plural_translations: bool = False):
+                 plural_translations: bool = False, numbers: tuple[int, ...] | None = None):
         super().__init__(file, number, number, text, language)
         self.source = source
         self.context = context
@@ -152,12 +153,13 @@ class PoDocument(RecordDocument):
         self.flags = frozenset(flags)
         self.form = form
         self.plural_translations = plural_translations
+        self.numbers = numbers
 
     @cached_property
     def content_hash(self) -> str:
         extra = "" if self.source is None and self.context is None else f"\0{self.source}\0{self.context}\0{self.plural}"
         if self.flags or self.form is not None:  # (what T101 reads besides the text)
-            extra += f"\0{sorted(self.flags)}\0{self.form}\0{self.plural_translations}"
+            extra += f"\0{sorted(self.flags)}\0{self.form}\0{self.plural_translations}\0{self.numbers}"
         return hash_utf8((self.text + extra).encode("utf-8", "surrogatepass"), self.language)
 
     @cached_property
@@ -191,11 +193,11 @@ class PoDocument(RecordDocument):
     def with_text(self, text: str) -> "PoDocument":
         return PoDocument(self.file, self.number, text, self.source, self.context,
                           self.pieces if text == self.text else (), self.plural, self.language,
-                          self.flags, self.form, self.plural_translations)
+                          self.flags, self.form, self.plural_translations, self.numbers)
 
     def __reduce__(self):
         return (PoDocument, (self.file, self.number, self.text, self.source, self.context, self.pieces, self.plural,
-                             self.language, self.flags, self.form, self.plural_translations))
+                             self.language, self.flags, self.form, self.plural_translations, self.numbers))
 
 
 def header_language(value: str | None) -> str | None:
@@ -206,6 +208,114 @@ def header_language(value: str | None) -> str | None:
         return language_tag(value) if value else None
     except ValueError:
         return None
+
+
+# Plural-Forms: "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : ...);" -- a C expression
+# in n, evaluated here by a small parser (data is never code: no eval).
+_PLURAL_RE = re.compile(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+);?")
+_TOKEN_RE = re.compile(r"\s*(?:(\d+)|(n)|(\|\||&&|==|!=|<=|>=|[-+*/%<>?:!()]))")
+_BINARY = {"||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, ">": 4, "<=": 4, ">=": 4, "+": 5, "-": 5, "*": 6, "/": 6, "%": 6}
+OFTEN = 5  # msgfmt: a form is used "often" when 5 or more of n = 0..1000 select it
+
+
+def plural_numbers(value: str | None) -> tuple[tuple[int, ...], ...] | None:
+    """For each plural form of a catalogue whose header's Plural-Forms is ``value``: the
+    first (up to ``OFTEN``) numbers n of 0..1000 that its formula selects it for. A form
+    with ``OFTEN`` of them is used "often", as msgfmt's ``--check`` counts: it stands
+    for many numbers, so it must show the number. None when there is no readable formula."""
+    m = _PLURAL_RE.search(value or "")
+    if m is None:
+        return None
+    try:
+        formula = _formula(m.group(2))
+        numbers: list[list[int]] = [[] for _ in range(min(int(m.group(1)), 100))]
+        for n in range(1001):
+            form = formula(n)
+            if 0 <= form < len(numbers) and len(numbers[form]) < OFTEN:
+                numbers[form].append(n)
+    except (ValueError, ZeroDivisionError, IndexError, RecursionError):
+        return None
+    return tuple(tuple(ns) for ns in numbers)
+
+
+def _formula(text: str):
+    """``text`` (a C expression in n) as a function of n; ValueError if it is not one."""
+    tokens, at = [], 0
+    text = text.strip()
+    while at < len(text):
+        m = _TOKEN_RE.match(text, at)
+        if m is None or m.end() == at:
+            raise ValueError(f"not a plural formula: {text!r}")
+        tokens.append(int(m.group(1)) if m.group(1) else m.group(2) or m.group(3))
+        at = m.end()
+    pos = 0
+
+    def peek():
+        return tokens[pos] if pos < len(tokens) else None
+
+    def take():
+        nonlocal pos
+        pos += 1
+        return tokens[pos - 1]
+
+    def unary():
+        token = take()
+        if token == "!":
+            inner = unary()
+            return lambda n: int(not inner(n))
+        if token == "-":
+            inner = unary()
+            return lambda n: -inner(n)
+        if token == "(":
+            inner = ternary()
+            if take() != ")":
+                raise ValueError("unbalanced parentheses")
+            return inner
+        if token == "n":
+            return lambda n: n
+        if isinstance(token, int):
+            return lambda n, value=token: value
+        raise ValueError(f"unexpected {token!r}")
+
+    def binary(level: int):
+        left = unary()
+        while isinstance(peek(), str) and _BINARY.get(peek(), 0) >= level:
+            op = take()
+            right = binary(_BINARY[op] + 1)
+            left = _apply(op, left, right)
+        return left
+
+    def ternary():
+        cond = binary(1)
+        if peek() != "?":
+            return cond
+        take()
+        yes = ternary()
+        if take() != ":":
+            raise ValueError("? without :")
+        no = ternary()
+        return lambda n: yes(n) if cond(n) else no(n)
+
+    result = ternary()
+    if pos != len(tokens):
+        raise ValueError(f"not a plural formula: {text!r}")
+    return result
+
+
+def _apply(op: str, a, b):
+    if op == "||":
+        return lambda n: int(bool(a(n)) or bool(b(n)))
+    if op == "&&":
+        return lambda n: int(bool(a(n)) and bool(b(n)))
+    if op in ("/", "%"):  # (C: unsigned, truncating)
+        return (lambda n: a(n) // b(n)) if op == "/" else (lambda n: a(n) % b(n))
+    compare = {"==": int.__eq__, "!=": int.__ne__, "<": int.__lt__, ">": int.__gt__, "<=": int.__le__,
+               ">=": int.__ge__}
+    if op in compare:
+        f = compare[op]
+        return lambda n: int(f(a(n), b(n)))
+    arith = {"+": int.__add__, "-": int.__sub__, "*": int.__mul__}[op]
+    return lambda n: arith(a(n), b(n))
 
 
 class _LFText(str):
@@ -300,6 +410,7 @@ class PoReader(RecordReader):
         template = path.lower().endswith(".pot")
         if language is None and not template:
             language = header_language(catalogue.metadata.get("Language"))
+        numbers = plural_numbers(catalogue.metadata.get("Plural-Forms"))
         for entry, by in _paired(catalogue, scan(lines)):
             if entry is None or entry.fuzzy:
                 continue
@@ -321,7 +432,8 @@ class PoReader(RecordReader):
                 form = None if keyword == "msgstr" else int(keyword[7:-1])
                 msgid = entry.msgid_plural if form and entry.msgid_plural else entry.msgid
                 yield PoDocument(display, block.line, text, msgid, ctx, tuple(block.pieces), entry.msgid_plural or None,
-                                 language, flags, form, forms > 1)
+                                 language, flags, form, forms > 1,
+                                 numbers[form] if numbers and form is not None and form < len(numbers) else None)
 
     def records(self, path: str, options: ReaderOptions):
         raise NotImplementedError("PoReader gives PoDocuments: numbered_documents")

@@ -1,10 +1,13 @@
-"""T101 placeholder-mismatch: a translation's format placeholders against its msgid's."""
+"""T101 placeholder-mismatch: a translation's format placeholders against its msgid's;
+T102 plural-form-drops-placeholder: a plural form that stands for many numbers without
+the number."""
 
 from __future__ import annotations
 
 from ...findings import Severity
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS, MESSAGE
+from ...readers.po import OFTEN
 from . import formats
 
 
@@ -85,4 +88,54 @@ class PlaceholderMismatch(DocumentRule):
                 yield doc.finding(self, start, end, f"placeholder mismatch ({kind}): {message}")
 
 
-RULES = [PlaceholderMismatch]
+class PluralFormDropsPlaceholder(DocumentRule):
+    """A plural form that the catalogue uses for many numbers leaves out a placeholder.
+
+    What: Reports a plural form (`msgstr[n]`) of a `python-format` or
+    `python-brace-format` entry that lacks a named placeholder of `msgid_plural` (or,
+    in python-brace-format, names one it does not have), where the header's
+    `Plural-Forms` selects that form for 5 or more numbers of 0..1000: what
+    `msgfmt --check` (`-c`: the format check with the plural distribution) refuses and
+    `msgfmt --check-format` alone lets through (T101 reports the rest). A form used for
+    one number (English, French, German "one") may say "one" instead of the number.
+    Why: Russian, Ukrainian, Icelandic, Slovenian... use the "one" form for 21, 31, 101
+    too: "Добавить теги к 1 изображению" for `%(counter)s images` tells the user
+    "1 image" when 21 are selected.
+    Example: wagtail 7.2's Russian `msgstr[0] "Добавить теги к 1 изображению"` for
+    `msgid_plural "Add tags to %(counter)s images"` under
+    `plural=(n%10==1 && n%100!=11 ? 0 : ...)` (form 0: n = 1, 21, 31, 41, 51...).
+    Fix safety: no fix — the translator writes the number into the sentence.
+    """
+
+    code = "T102"
+    name = "plural-form-drops-placeholder"
+    family = "translation"
+    default_severity = Severity.WARNING
+    regions = ALL_REGIONS
+    only_kinds = frozenset({MESSAGE})
+    long_line_safe = True
+
+    def check(self, doc):
+        numbers = getattr(doc, "numbers", None)
+        if (MESSAGE not in doc.kinds or doc.plural is None or getattr(doc, "form", None) is None
+                or not getattr(doc, "plural_translations", False) or not numbers or len(numbers) < OFTEN):
+            return
+        for kind in format_kinds(getattr(doc, "flags", ())):
+            try:
+                expected, found = formats.parse(kind, doc.plural), formats.parse(kind, doc.text)
+            except formats.Invalid:
+                continue  # (T101's, or not checked)
+            loose = formats.compare(kind, expected, found, False)
+            used = ", ".join(map(str, numbers)) + "..."
+            for problem, arg in formats.compare(kind, expected, found, True):
+                if (problem, arg) in loose or not isinstance(arg, str):
+                    continue
+                span = found.spans.get(arg)
+                written = doc.text[slice(*span)] if span else doc.plural[slice(*expected.spans[arg])]
+                start, end = span if span else (0, len(doc.text))
+                problem = problem.replace("the msgid", "the msgid_plural")
+                yield doc.finding(self, start, end, f"{written} {problem} in plural form {doc.form}, which the "
+                                                    f"catalogue uses for many numbers (n = {used}; {kind})")
+
+
+RULES = [PlaceholderMismatch, PluralFormDropsPlaceholder]
