@@ -1,11 +1,13 @@
 """T101 placeholder-mismatch against GNU gettext's ``msgfmt --check-format`` (the ground
 truth; Debian package gettext), entry by entry.
 
-Run: python benchmarks/msgfmt_agreement.py DIR... [--mutate N] [--seed S]
+Run: python benchmarks/msgfmt_agreement.py DIR... [--mutate N] [--seed S] [--check]
 
 1. The real catalogues under DIR (every ``*.po``): the entries msgfmt refuses for a
    format reason (not a ``\\n`` mismatch, not a header problem) against the entries T101
-   reports (true positives, false positives, misses).
+   reports (true positives, false positives, misses). With ``--check``:
+   ``msgfmt --check`` (which also checks a plural form the header's Plural-Forms uses
+   for many numbers strictly) against T101 + T102.
 2. ``--mutate N``: N real ``python-format`` / ``python-brace-format`` entries of those
    catalogues, their translations edited as translators slip (a placeholder dropped,
    renamed, doubled, retyped, swapped, cut short; a stray ``%``, ``{``, ``}``, ``%(x)s``
@@ -43,9 +45,9 @@ NEWLINE_RE = re.compile(r"both (?:end|begin) with")
 PH_RE = re.compile(r"%\([^)]*\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]|%[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]|\{[^{}]*\}")
 
 
-def msgfmt(path: str) -> list[tuple[int, str]]:
-    """(line, message) of every error ``msgfmt --check-format`` reports in ``path``."""
-    proc = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", path], capture_output=True, text=True,
+def msgfmt(path: str, option: str = "--check-format") -> list[tuple[int, str]]:
+    """(line, message) of every error ``msgfmt --check-format`` (or ``option``) reports in ``path``."""
+    proc = subprocess.run(["msgfmt", option, "-o", "/dev/null", path], capture_output=True, text=True,
                           check=False)
     out = []
     for line in proc.stderr.splitlines():
@@ -64,13 +66,15 @@ def entry_at(spans, line: int):
     return next((a for a, b in spans if a <= line <= b), None)
 
 
-def real(dirs: list[str]) -> dict:
+def real(dirs: list[str], check: bool = False) -> dict:
     files = sorted(str(p) for d in dirs for p in Path(d).rglob("*.po"))
     truth = set()
     for f in files:
         spans = entry_spans(f)
-        truth |= {(f, entry_at(spans, ln)) for ln, msg in msgfmt(f) if FORMAT_RE.search(msg)}
-    proc = subprocess.run([sys.executable, "-m", "corpuslint", "check", "--no-cache", "--select", "T101", "--format",
+        option = "--check" if check else "--check-format"
+        truth |= {(f, entry_at(spans, ln)) for ln, msg in msgfmt(f, option) if FORMAT_RE.search(msg)}
+    codes = "T101,T102" if check else "T101"
+    proc = subprocess.run([sys.executable, "-m", "corpuslint", "check", "--no-cache", "--select", codes, "--format",
                            "json", "--exit-zero", *files], capture_output=True, text=True, cwd=ROOT, check=True)
     ours, spans = set(), {}
     for d in json.loads(proc.stdout)["diagnostics"]:
@@ -171,9 +175,11 @@ def main() -> None:
     parser.add_argument("dirs", nargs="+")
     parser.add_argument("--mutate", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--check", action="store_true", help="msgfmt --check against T101 + T102")
     args = parser.parse_args()
-    r = real(args.dirs)
-    print(f"real catalogues: {r['files']} files; entries msgfmt refuses {r['msgfmt']}, T101 reports {r['t101']}: "
+    r = real(args.dirs, args.check)
+    print(f"real catalogues: {r['files']} files; entries msgfmt {'--check' if args.check else '--check-format'} "
+          f"refuses {r['msgfmt']}, {'T101+T102' if args.check else 'T101'} reports {r['t101']}: "
           f"tp {r['tp']}, fp {len(r['fp'])}, missed {len(r['fn'])}")
     for kind in ("fp", "fn"):
         for f, line in r[kind]:

@@ -5,9 +5,9 @@ the number."""
 from __future__ import annotations
 
 from ...findings import Severity
+from ...readers.po import OFTEN
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS, MESSAGE
-from ...readers.po import OFTEN
 from . import formats
 
 
