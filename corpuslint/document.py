@@ -178,6 +178,12 @@ class Document:
         string: the line and column of the escaped character, ``readers.po``)."""
         return self.position(offset)
 
+    def written(self, text: str) -> str:
+        """``text`` as the file writes it at this document's ``place``s (a fix's
+        replacement in the JSON output): itself, except where a reader maps text to
+        another layout (a .po string: escaped, ``readers.po``)."""
+        return text
+
     def location(self, offset: int) -> Location:
         line, column = self.place(offset)
         return Location(self.path, line, column)

@@ -77,7 +77,11 @@ def skips(rule: Rule, doc: Document) -> bool:
 
 
 def skips_kind(rule: Rule, doc: Document) -> bool:
-    """Is ``doc`` of a kind ``rule`` does not apply to (``Rule.skip_kinds``, ``Document.kinds``)?"""
+    """Is ``doc`` of a kind ``rule`` does not apply to (``Rule.skip_kinds``), or of none of
+    the kinds it only applies to (``Rule.only_kinds``; ``Document.kinds``)?"""
+    only = getattr(rule, "only_kinds", None)
+    if only is not None and only.isdisjoint(doc.kinds):
+        return True
     return bool(rule.skip_kinds) and not rule.skip_kinds.isdisjoint(doc.kinds)
 
 

@@ -72,6 +72,10 @@ class Rule:
     # A rule whose exemption depends on its options may set it per instance in __init__;
     # one whose exemption is partial reads ``doc.kinds`` itself.
     skip_kinds: ClassVar[frozenset[str]] = frozenset()
+    # The document kinds this rule applies to, if only some: the engine neither checks nor
+    # collects a document holding none of them. None (the default): every kind. E.g.
+    #     only_kinds = frozenset({structure.MESSAGE})  # a .po string against its msgid (T101)
+    only_kinds: ClassVar[frozenset[str] | None] = None
     # Filled in by the plugin manager: the plugin that registered the rule.
     origin: ClassVar[str] = "?"
     # The project's ``per-file-language`` table (glob -> language), set by the engine when
@@ -142,6 +146,10 @@ class Rule:
             raise ValueError(f"rule {cls.code}: regions must be a set of region kinds, got {cls.regions!r}")
         if isinstance(cls.skip_kinds, str) or not all(isinstance(k, str) for k in cls.skip_kinds):
             raise ValueError(f"rule {cls.code}: skip_kinds must be a set of document kinds, got {cls.skip_kinds!r}")
+        if cls.only_kinds is not None and (
+            isinstance(cls.only_kinds, str) or not all(isinstance(k, str) for k in cls.only_kinds)
+        ):
+            raise ValueError(f"rule {cls.code}: only_kinds must be a set of document kinds, got {cls.only_kinds!r}")
 
     def fingerprint(self) -> str:
         """Identifies rule + options for caches: change either and cached results are stale."""

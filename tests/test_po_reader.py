@@ -220,14 +220,16 @@ def test_fix_rewrites_only_the_fixed_strings_and_the_file_parses(tmp_path):
         subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], check=True)
 
 
-_TEXT = st.text(alphabet=st.sampled_from(list('ab "\\\t\n\u00a0ف.:')), min_size=1, max_size=40)
+_TEXT = st.text(alphabet=st.sampled_from(list('ab "\\\t\n\u00a0ف.:\u2028\u2029\x85\x1c')), min_size=1, max_size=40)
 
 
 @settings(max_examples=150, deadline=None)
 @given(text=_TEXT, split=st.booleans())
 def test_rewrite_round_trip(tmp_path_factory, text, split):
-    """A msgstr holding quotes, backslashes, tabs and newlines reads back unescaped, and a
-    whitespace fix written back parses to the fixed text, every other line unchanged."""
+    """A msgstr holding quotes, backslashes, tabs, newlines and the characters that
+    ``str.splitlines`` cuts at but gettext does not (U+2028, U+2029, U+0085, U+001C)
+    reads back unescaped, and a whitespace fix written back parses to the fixed text,
+    every other line unchanged."""
     folder = tmp_path_factory.mktemp("po")
     if split:  # the gettext layout: msgstr "" then one string per line, cut after \n
         parts = [p for p in text.splitlines(keepends=True)]
@@ -269,3 +271,99 @@ def test_findings_cached_on_disk_decode_at_the_file_positions():
         back = decode_findings(encode_findings(mine, doc), doc, rules.values())  # (raises on a line/column mismatch)
         assert [(f.line, f.column, f.end_line, f.end_column) for f in back] == [
             (f.line, f.column, f.end_line, f.end_column) for f in mine]
+
+
+# Characters a translator pastes (from a word processor, a web page) that gettext keeps
+# inside a string but that Python's str.splitlines() takes for line ends.
+_BREAKS = "\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e\r"
+
+
+def _with_breaks(newline: str = "\n", inside: str = "\u2029") -> tuple[str, str, str]:
+    """The Persian excerpt with a U+2028 after ``\\"Referer header\\"`` (before its two
+    spaces) and ``inside`` (U+2029) inside ``وجود ندارد``: (file text, the changed part of
+    the second msgstr, the third msgstr's end)."""
+    source = FA.read_text(encoding="utf-8")
+    source = source.replace('\\"Referer header\\"  برای', '\\"Referer header\\"\u2028  برای')
+    source = source.replace("وجود ندارد ", f"وجود{inside}ندارد ")
+    assert source.count("\u2028") == 1 + inside.count("\u2028")
+    return source.replace("\n", newline), "\u2028  برای", f"وجود{inside}ندارد "
+
+
+def test_unicode_line_breaks_inside_a_msgstr_are_characters_of_the_string(tmp_path):
+    """U+2028 and U+2029 inside a msgstr (and NEL, VT, FF, U+001C..U+001E, a lone CR):
+    one string as gettext reads it (msgfmt accepts the file), not a syntax error of the
+    whole file; findings at the line and column of the file's lines, cut at LF only."""
+    for char in _BREAKS:
+        text, middle, last = _with_breaks(inside=char)
+        po = tmp_path / "each.po"
+        po.write_bytes(text.encode("utf-8"))
+        assert [d.text for d in records(po)][1:] == [
+            records(FA)[1].text.replace('"  برای', '"' + middle), '"%(path)s" ' + last], repr(char)
+    text, middle, last = _with_breaks()
+    po = tmp_path / "django.po"
+    po.write_bytes(text.encode("utf-8"))
+    if shutil.which("msgfmt"):
+        subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], check=True)
+    docs = records(po)
+    assert not [d for d in docs if not hasattr(d, "source")], docs  # (no ReadProblem)
+    assert [d.text for d in docs][1:] == [
+        records(FA)[1].text.replace('"  برای', '"' + middle), '"%(path)s" ' + last]
+    found = lint_paths([po], config={"select": ["W101", "F005"], **NO_CACHE})
+    assert [f.code for f in found] == ["W101", "W101"]
+    file_lines = text.split("\n")
+    for f in found:  # the trailing space: the character before the closing quote
+        assert file_lines[f.line - 1][f.column - 1 :] == ' "'
+    assert found[1].line == line_no(po, "%(path)s\\\" وجود\u2029")
+
+
+def test_fix_of_a_file_with_unicode_line_breaks_changes_only_the_fixed_lines(tmp_path):
+    """--fix on a CRLF catalogue holding U+2028 and U+2029: byte for byte the same file
+    but the fixed strings' lines, which keep their CRLF and the characters."""
+    for newline in ("\n", "\r\n"):
+        text, _, last = _with_breaks(newline)
+        po = tmp_path / "django.po"
+        po.write_bytes(text.encode("utf-8"))
+        proc = run_cli("check", "--no-cache", "--select", "W101", "--fix", po.name, cwd=tmp_path)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        before, after = text.encode("utf-8").split(b"\n"), po.read_bytes().split(b"\n")
+        changed = [(a, b) for a, b in zip(before, after) if a != b]
+        assert len(before) == len(after) and len(changed) == 2
+        for old, new in changed:  # the trailing space went; the line ending stayed
+            head, tail = old.rsplit(b' "', 1)
+            assert new == head + b'"' + tail and tail == newline[:-1].encode()
+        assert polib.pofile(str(po))[-1].msgstr == '"%(path)s" ' + last.rstrip()
+        if shutil.which("msgfmt"):
+            subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], check=True)
+
+
+def test_json_fix_edits_are_in_the_files_coordinates(tmp_path):
+    """A .po finding's fix edits in the JSON output are where the finding is: the file's
+    line and column (through escapes), their replacement escaped as the file writes it,
+    so applying them (the safe ones) to the .po file gives what --fix writes."""
+    import json
+
+    for name in (FA,):  # (three safe whitespace fixes, one on a continuation line after \")
+        po, fixed = tmp_path / "django.po", tmp_path / "fixed" / "django.po"
+        fixed.parent.mkdir(exist_ok=True)
+        shutil.copy(name, po)
+        shutil.copy(name, fixed)
+        proc = run_cli("check", "--no-cache", "--select", "W101,W103", "--format", "json", "--exit-zero", po.name,
+                       cwd=tmp_path)
+        diagnostics = json.loads(proc.stdout)["diagnostics"]
+        edits = [e for d in diagnostics if d["fix"] and d["fix"]["applicability"] == "safe" for e in d["fix"]["edits"]]
+        assert edits and all((e["line"], e["column"]) == (d["line"], d["column"])
+                             for d in diagnostics for e in d["fix"]["edits"][:1])
+        lines = po.read_text(encoding="utf-8").split("\n")
+        for e in sorted(edits, key=lambda e: (e["line"], e["column"]), reverse=True):
+            assert e["line"] == e["end_line"]
+            text = lines[e["line"] - 1]
+            lines[e["line"] - 1] = text[: e["column"] - 1] + e["replacement"] + text[e["end_column"] - 1 :]
+        run_cli("check", "--no-cache", "--select", "W101,W103", "--fix", "--exit-zero", "django.po",
+                cwd=fixed.parent)
+        assert "\n".join(lines) == fixed.read_text(encoding="utf-8") != name.read_text(encoding="utf-8")
+
+
+def test_a_replacement_is_written_escaped_at_the_files_place():
+    doc = records(RU)[0]
+    assert doc.written('a "b"\n\tc\\') == 'a \\"b\\"\\n\\tc\\\\'
+    assert Document("x.txt", "a\n").written('"\n') == '"\n'

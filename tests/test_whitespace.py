@@ -299,3 +299,27 @@ def test_space_classes_written_out_and_line_scans_find_what_the_whole_text_scans
                     m.span() for m in pattern.finditer(text)], (text, pattern.pattern)
             assert [m.span() for m in spaces._BLANKISH_LINE_RE.finditer(text)] == [
                 m.span() for m in blankish.finditer(text)], text
+
+
+def test_w107_and_w110_messages_say_record_for_a_records_text(tmp_path):
+    """A data file's record (and a .po string) is not a file: its trailing blank lines are
+    "at end of record", its BOM "at start of record"; a text file's stay "file"."""
+    import json
+
+    from corpuslint import lint_paths
+
+    from .conftest import ROOT
+
+    first = json.loads((ROOT / "tests" / "data" / "realtext" / "quran-short-verses-fr-tr-en.jsonl")
+                       .read_text(encoding="utf-8").splitlines()[0])
+    rows = [dict(first, text=first["text"] + "\n\n\n"), dict(first, text="\ufeff" + first["text"])]
+    data = tmp_path / "quran.jsonl"
+    data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    found = lint_paths([data], config={"select": ["W107", "W110"], "cache": False})
+    assert sorted(f.message for f in found) == ["2 blank lines at end of record",
+                                                "UTF-8 byte order mark at start of record"]
+    page = tmp_path / "verse.txt"
+    page.write_text("\ufeff" + first["text"] + "\n\n\n", encoding="utf-8")
+    found = lint_paths([page], config={"select": ["W107", "W110"], "cache": False})
+    assert sorted(f.message for f in found) == ["2 blank lines at end of file",
+                                                "UTF-8 byte order mark at start of file"]

@@ -9,6 +9,7 @@ BUILTIN_FAMILIES = [
     "corpuslint.families.artifact",
     "corpuslint.families.duplicate",
     "corpuslint.families.spelling",
+    "corpuslint.families.translation",
     "corpuslint.families.custom",
     "corpuslint.baseline",  # U100 unused-suppression
 ]

@@ -2,7 +2,15 @@
 
 ``record`` (added in 0.1, an addition, not a change): the record of a data file a
 finding is in (its id, else its 1-based number); ``null`` for plain files. A ``related``
-entry has ``record`` only when it points at a record."""
+entry has ``record`` only when it points at a record.
+
+A fix's ``edits`` are in the coordinates of the finding: ``line``/``column`` (and
+``end_line``/``end_column``, exclusive) are where the finding's own ``line``/``column``
+would put those characters, i.e. the file's, and ``replacement`` is the text to write
+there as the file writes it. For a string of a .po file that is the file's line and
+column through escapes and continuation lines (``readers.po``, ``Document.place``) and a
+replacement escaped as PO string content (``\"``, ``\n``...), so applying the edits to
+the .po file itself gives the fixed string."""
 
 from __future__ import annotations
 
@@ -47,7 +55,13 @@ def _edit(edit, position) -> dict:
     line, column = position(edit.start)
     end_line, end_column = position(edit.end)
     return {"line": line, "column": column, "end_line": end_line, "end_column": end_column,
-            "replacement": edit.replacement}
+            "replacement": _written(position, edit.replacement)}
+
+
+def _written(position, replacement: str) -> str:
+    """``replacement`` as the file writes it where ``position`` maps (a .po string: escaped)."""
+    written = getattr(position, "written", None)
+    return written(replacement) if written is not None else replacement
 
 
 def write(result, stream) -> None:
@@ -109,7 +123,7 @@ def diagnostic_text(f, position=None) -> str:
             for e in fix.edits:
                 (line, column), (end_line, end_column) = position(e.start), position(e.end)
                 texts.append(_EDIT.format(_scalar(line), _scalar(column), _scalar(end_line), _scalar(end_column),
-                                          _scalar(e.replacement)))
+                                          _scalar(_written(position, e.replacement))))
             edits = "[\n" + ",\n".join(texts) + "\n        ]"
         fix_text = _FIX.format(_scalar(fix.applicability.value), edits)
     related = "[]"
@@ -138,8 +152,10 @@ def _scalar(value) -> str:
 
 
 def result_positions(result) -> "_Positions":
-    """path -> offset-to-(line, column) function, for documents that have fixes (the
-    document is read only when a fix's position is asked for)."""
+    """path -> offset-to-(line, column) function in the file's coordinates
+    (``Document.place``, as findings), for documents that have fixes (the document is
+    read only when a fix's position is asked for); its ``written(text)`` gives a
+    replacement as the file writes it (``Document.written``)."""
     return _Positions(getattr(result, "documents", None) or {})
 
 
@@ -154,6 +170,11 @@ class _Positions:
 
         def position(offset: int) -> tuple[int, int]:
             doc = documents.get(key)
-            return doc.position(offset) if doc is not None else (0, 0)
+            return doc.place(offset) if doc is not None else (0, 0)
 
+        def written(text: str) -> str:
+            doc = documents.get(key)
+            return doc.written(text) if doc is not None else text
+
+        position.written = written
         return position

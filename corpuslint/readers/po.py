@@ -132,23 +132,34 @@ class PoDocument(RecordDocument):
     """One string of a catalogue. ``source``: its msgid (msgid_plural for a plural form
     n >= 1; None for a .pot's own strings); ``plural``: the entry's msgid_plural or None;
     ``context``: the msgctxt or None; ``pieces``: where it is written (``Piece``s), for
-    the file positions of findings."""
+    the file positions of findings; ``flags``: the entry's flags (``python-format``,
+    ``fuzzy``...); ``form``: n of ``msgstr[n]``, None for a ``msgstr``;
+    ``plural_translations``: the entry has more than one ``msgstr[n]`` (msgfmt then
+    checks a plural form's placeholders loosely); ``numbers``: the first (up to 5) numbers
+    n that the header's Plural-Forms selects this form for (``plural_numbers``), or None."""
 
     kinds = frozenset({MESSAGE})
 
     def __init__(self, file: str, number: int, text: str, source: str | None = None,
                  context: str | None = None, pieces: tuple[Piece, ...] = (), plural: str | None = None,
-                 language: str | None = None):
+                 language: str | None = None, flags: frozenset[str] = frozenset(), form: int | None = None,
+                 plural_translations: bool = False, numbers: tuple[int, ...] | None = None):
         super().__init__(file, number, number, text, language)
         self.source = source
         self.context = context
         self.pieces = pieces
         self.plural = plural  # the entry's msgid_plural, if any
         self.sources = tuple(s for s in (source, plural) if s is not None)
+        self.flags = frozenset(flags)
+        self.form = form
+        self.plural_translations = plural_translations
+        self.numbers = numbers
 
     @cached_property
     def content_hash(self) -> str:
         extra = "" if self.source is None and self.context is None else f"\0{self.source}\0{self.context}\0{self.plural}"
+        if self.flags or self.form is not None:  # (what T101 reads besides the text)
+            extra += f"\0{sorted(self.flags)}\0{self.form}\0{self.plural_translations}\0{self.numbers}"
         return hash_utf8((self.text + extra).encode("utf-8", "surrogatepass"), self.language)
 
     @cached_property
@@ -175,13 +186,18 @@ class PoDocument(RecordDocument):
         last = pieces[-1]
         return last.line, last.column + len(last.raw) + 1
 
+    def written(self, text: str) -> str:
+        """``text`` as PO string content (escaped), for a fix's replacement at ``place``."""
+        return escape(text)
+
     def with_text(self, text: str) -> "PoDocument":
         return PoDocument(self.file, self.number, text, self.source, self.context,
-                          self.pieces if text == self.text else (), self.plural, self.language)
+                          self.pieces if text == self.text else (), self.plural, self.language,
+                          self.flags, self.form, self.plural_translations, self.numbers)
 
     def __reduce__(self):
         return (PoDocument, (self.file, self.number, self.text, self.source, self.context, self.pieces, self.plural,
-                             self.language))
+                             self.language, self.flags, self.form, self.plural_translations, self.numbers))
 
 
 def header_language(value: str | None) -> str | None:
@@ -192,6 +208,145 @@ def header_language(value: str | None) -> str | None:
         return language_tag(value) if value else None
     except ValueError:
         return None
+
+
+# Plural-Forms: "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : ...);" -- a C expression
+# in n, evaluated here by a small parser (data is never code: no eval).
+_PLURAL_RE = re.compile(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+);?")
+_TOKEN_RE = re.compile(r"\s*(?:(\d+)|(n)|(\|\||&&|==|!=|<=|>=|[-+*/%<>?:!()]))")
+_BINARY = {"||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, ">": 4, "<=": 4, ">=": 4, "+": 5, "-": 5, "*": 6, "/": 6, "%": 6}
+OFTEN = 5  # msgfmt: a form is used "often" when 5 or more of n = 0..1000 select it
+
+
+def plural_numbers(value: str | None) -> tuple[tuple[int, ...], ...] | None:
+    """For each plural form of a catalogue whose header's Plural-Forms is ``value``: the
+    first (up to ``OFTEN``) numbers n of 0..1000 that its formula selects it for. A form
+    with ``OFTEN`` of them is used "often", as msgfmt's ``--check`` counts: it stands
+    for many numbers, so it must show the number. None when there is no readable formula."""
+    m = _PLURAL_RE.search(value or "")
+    if m is None:
+        return None
+    try:
+        formula = _formula(m.group(2))
+        numbers: list[list[int]] = [[] for _ in range(min(int(m.group(1)), 100))]
+        for n in range(1001):
+            form = formula(n)
+            if 0 <= form < len(numbers) and len(numbers[form]) < OFTEN:
+                numbers[form].append(n)
+    except (ValueError, ZeroDivisionError, IndexError, RecursionError):
+        return None
+    return tuple(tuple(ns) for ns in numbers)
+
+
+def _formula(text: str):
+    """``text`` (a C expression in n) as a function of n; ValueError if it is not one."""
+    tokens, at = [], 0
+    text = text.strip()
+    while at < len(text):
+        m = _TOKEN_RE.match(text, at)
+        if m is None or m.end() == at:
+            raise ValueError(f"not a plural formula: {text!r}")
+        tokens.append(int(m.group(1)) if m.group(1) else m.group(2) or m.group(3))
+        at = m.end()
+    pos = 0
+
+    def peek():
+        return tokens[pos] if pos < len(tokens) else None
+
+    def take():
+        nonlocal pos
+        pos += 1
+        return tokens[pos - 1]
+
+    def unary():
+        token = take()
+        if token == "!":
+            inner = unary()
+            return lambda n: int(not inner(n))
+        if token == "-":
+            inner = unary()
+            return lambda n: -inner(n)
+        if token == "(":
+            inner = ternary()
+            if take() != ")":
+                raise ValueError("unbalanced parentheses")
+            return inner
+        if token == "n":
+            return lambda n: n
+        if isinstance(token, int):
+            return lambda n, value=token: value
+        raise ValueError(f"unexpected {token!r}")
+
+    def binary(level: int):
+        left = unary()
+        while isinstance(peek(), str) and _BINARY.get(peek(), 0) >= level:
+            op = take()
+            right = binary(_BINARY[op] + 1)
+            left = _apply(op, left, right)
+        return left
+
+    def ternary():
+        cond = binary(1)
+        if peek() != "?":
+            return cond
+        take()
+        yes = ternary()
+        if take() != ":":
+            raise ValueError("? without :")
+        no = ternary()
+        return lambda n: yes(n) if cond(n) else no(n)
+
+    result = ternary()
+    if pos != len(tokens):
+        raise ValueError(f"not a plural formula: {text!r}")
+    return result
+
+
+def _apply(op: str, a, b):
+    if op == "||":
+        return lambda n: int(bool(a(n)) or bool(b(n)))
+    if op == "&&":
+        return lambda n: int(bool(a(n)) and bool(b(n)))
+    if op in ("/", "%"):  # (C: unsigned, truncating)
+        return (lambda n: a(n) // b(n)) if op == "/" else (lambda n: a(n) % b(n))
+    compare = {"==": int.__eq__, "!=": int.__ne__, "<": int.__lt__, ">": int.__gt__, "<=": int.__le__,
+               ">=": int.__ge__}
+    if op in compare:
+        f = compare[op]
+        return lambda n: int(f(a(n), b(n)))
+    arith = {"+": int.__add__, "-": int.__sub__, "*": int.__mul__}[op]
+    return lambda n: arith(a(n), b(n))
+
+
+class _LFText(str):
+    """A catalogue's text whose ``splitlines()`` cuts at LF only. gettext's lines end at
+    LF (a CR before it is stripped as white space); U+2028, U+2029, U+0085, VT, FF,
+    U+001C..U+001E and a lone CR are characters of a string (msgfmt accepts them), but
+    ``str.splitlines`` cuts there too, so polib, which splits the text it is given with
+    ``splitlines()`` (``polib._POFileParser``), would read a msgstr holding one as two
+    lines and the whole file as a syntax error."""
+
+    __slots__ = ()
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        return split_lines(self, keepends)
+
+
+def split_lines(text: str, keepends: bool = False) -> list[str]:
+    """``text``'s lines as gettext reads them: cut after each LF only (see ``_LFText``)."""
+    lines = str(text).split("\n")
+    if keepends:
+        lines = [ln + "\n" for ln in lines[:-1]] + [lines[-1]]
+    if lines and not lines[-1]:
+        lines.pop()  # (the text ends with LF: no line after it)
+    return lines
+
+
+def _parse(text: str, encoding: str):
+    """The polib file of a catalogue's ``text``, its lines cut at LF only."""
+    import polib
+
+    return polib.pofile(_LFText(text), encoding=encoding, wrapwidth=0)
 
 
 def _read(path: str):
@@ -206,11 +361,11 @@ def _read(path: str):
     except (UnicodeDecodeError, LookupError) as exc:
         raise FileProblem(f"cannot decode as {encoding} (the header's charset): {exc}") from None
     try:
-        catalogue = polib.pofile(text, encoding=encoding, wrapwidth=0)
+        catalogue = _parse(text, encoding)
     except (OSError, ValueError) as exc:
         raise FileProblem(f"not a valid gettext catalogue: {exc}") from None
-    raw_lines = text.splitlines(keepends=True)
-    lines = [ln.rstrip("\r\n") for ln in raw_lines]
+    raw_lines = split_lines(text, keepends=True)
+    lines = [ln[:-2] if ln.endswith("\r\n") else ln.removesuffix("\n") for ln in raw_lines]
     endings = [ln[len(body):] for ln, body in zip(raw_lines, lines)]
     return catalogue, lines, endings, encoding
 
@@ -255,6 +410,7 @@ class PoReader(RecordReader):
         template = path.lower().endswith(".pot")
         if language is None and not template:
             language = header_language(catalogue.metadata.get("Language"))
+        numbers = plural_numbers(catalogue.metadata.get("Plural-Forms"))
         for entry, by in _paired(catalogue, scan(lines)):
             if entry is None or entry.fuzzy:
                 continue
@@ -265,16 +421,19 @@ class PoReader(RecordReader):
                     if block is not None and entry.msgid:
                         yield PoDocument(display, block.line, block.text(), None, ctx, tuple(block.pieces), None, language)
                 continue
+            flags = frozenset(entry.flags)
+            forms = sum(1 for keyword in by if keyword.startswith("msgstr["))
             for keyword, block in by.items():
                 if not keyword.startswith("msgstr"):
                     continue
                 text = block.text()
                 if not text:
                     continue  # untranslated
-                n = 0 if keyword == "msgstr" else int(keyword[7:-1])
-                msgid = entry.msgid_plural if n >= 1 and entry.msgid_plural else entry.msgid
+                form = None if keyword == "msgstr" else int(keyword[7:-1])
+                msgid = entry.msgid_plural if form and entry.msgid_plural else entry.msgid
                 yield PoDocument(display, block.line, text, msgid, ctx, tuple(block.pieces), entry.msgid_plural or None,
-                                 language)
+                                 language, flags, form, forms > 1,
+                                 numbers[form] if numbers and form is not None and form < len(numbers) else None)
 
     def records(self, path: str, options: ReaderOptions):
         raise NotImplementedError("PoReader gives PoDocuments: numbered_documents")
@@ -353,17 +512,15 @@ def _written(block: Block, lines: list[str], text: str) -> list[str]:
 def _verify(before, result: str, encoding: str, texts: Mapping[int, str]) -> None:
     """ValueError unless ``result`` parses to ``before`` with the strings on ``texts``'
     lines replaced."""
-    import polib
-
     try:
-        after = polib.pofile(result, encoding=encoding, wrapwidth=0)
+        after = _parse(result, encoding)
     except (OSError, ValueError) as exc:
         raise ValueError(f"the fixed file would not parse: {exc}") from None
     old = [e for e in before if not e.obsolete]
     new = [e for e in after if not e.obsolete]
     if len(old) != len(new) or before.metadata != after.metadata:
         raise ValueError("the fixed file would not have the same entries")
-    lines = scan(result.splitlines())
+    lines = scan(split_lines(result))
     strings = {b.line: b.text() for entry in lines for b in entry if b.keyword.startswith("msgstr")}
     for line, text in texts.items():
         if strings.get(line) != text:

@@ -59,6 +59,12 @@ NEWLINE_RE = lazy(r"\r\n|\n|\r")
 ZS = "\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 
 
+def unit_name(doc) -> str:
+    """What a message calls the document: "record" for the text of a data file's record
+    or a .po file's string (``RecordDocument``: it has a ``record``), else "file"."""
+    return "record" if getattr(doc, "record", None) is not None else "file"
+
+
 def char_names(text: str) -> str:
     """'U+00A0 NO-BREAK SPACE, U+0020 SPACE' for the distinct characters of ``text``."""
     seen = dict.fromkeys(text)

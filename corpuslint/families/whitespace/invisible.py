@@ -10,7 +10,15 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS
 from ...text.lazy_regex import lazy
-from ._common import HSPACE, INVISIBLE, by_line, char_names, compiled, counted_names
+from ._common import (
+    HSPACE,
+    INVISIBLE,
+    by_line,
+    char_names,
+    compiled,
+    counted_names,
+    unit_name,
+)
 
 _BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]+")  # (re: a faster scan, same code points)
 # The same code points, each looked for with str.__contains__ (~10x faster than the class
@@ -43,7 +51,7 @@ class ByteOrderMark(DocumentRule):
 
     def check(self, doc):
         if doc.text.startswith("\ufeff"):
-            yield doc.finding(self, 0, 1, "UTF-8 byte order mark at start of file", fix=Fix.safe(Edit(0, 1)))
+            yield doc.finding(self, 0, 1, f"UTF-8 byte order mark at start of {unit_name(doc)}", fix=Fix.safe(Edit(0, 1)))
 
 
 class BidiControl(DocumentRule):

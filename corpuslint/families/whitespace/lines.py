@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS, CODE
-from ._common import NEWLINE_RE, dominant_newline
+from ._common import NEWLINE_RE, dominant_newline, unit_name
 
 _NAMES = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}
 
@@ -103,7 +103,8 @@ class TrailingBlankLines(DocumentRule):
     """Blank lines at the end of the file.
 
     What: Reports one or more blank (empty or whitespace-only) lines after the last
-    line with content.
+    line with content (of the file, or of the text of a data file's record or a .po
+    string: the message then says "at end of record").
     Why: Trailing blank runs are residue of removed page footers; they add nothing
     and make otherwise identical files differ.
     Example: an article followed by fifteen empty lines.
@@ -127,7 +128,8 @@ class TrailingBlankLines(DocumentRule):
         if start >= len(doc.text):
             return
         count = len(doc.lines) - 1 - last
-        yield doc.finding(self, start, len(doc.text), f"{count} blank line{'s' if count > 1 else ''} at end of file",
+        yield doc.finding(self, start, len(doc.text),
+                          f"{count} blank line{'s' if count > 1 else ''} at end of {unit_name(doc)}",
                           fix=Fix.safe(Edit(start, len(doc.text))))
 
 

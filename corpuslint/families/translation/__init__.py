@@ -1,0 +1,13 @@
+"""Translation family (T): checks of a translated message against its source (the .po
+reader's records, ``structure.MESSAGE``: ``Document.source``). Registered through the
+public plugin hook like any plugin."""
+
+from ...hookspecs import hookimpl
+from . import placeholders
+
+RULES = placeholders.RULES
+
+
+@hookimpl
+def corpuslint_register_rules():
+    return RULES

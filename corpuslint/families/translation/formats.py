@@ -1,0 +1,200 @@
+"""Format strings of gettext messages, parsed and compared as GNU gettext's
+``msgfmt --check-format`` does (gettext-tools 0.21: format-python.c,
+format-pythonbrace.c, msgl-check.c), so that a placeholder mismatch is reported where
+msgfmt refuses the catalogue and nowhere else.
+
+* ``python-format``: ``%s``, ``%(name)s``, ``%5.2f``, ``%%``. Named and unnamed
+  directives do not mix in one string; a name used twice has one type. Types: ``c``
+  (character), ``s r`` (string), ``i d u o x X`` (integer), ``e E f F g G`` (float).
+* ``python-brace-format``: ``{name}``, ``{0}``, ``{a.b}``, ``{a[0]}``, ``{a:>10}``,
+  ``{a:{width}}``, ``{{`` ``}}``; the argument is the whole field (``a:>10``), as msgfmt
+  names it. ``{}`` and ``{a!r}`` are not valid in gettext 0.21 (so a msgid holding one is
+  not checked).
+
+A msgid that is not a valid format string of its kind is not checked (msgfmt does not);
+a translation that is not, while its msgid is, is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+PYTHON = "python-format"
+BRACE = "python-brace-format"
+FORMATS = (PYTHON, BRACE)
+
+_PY_TYPES = {"c": "character", "s": "string", "r": "string",
+             **dict.fromkeys("iduoxX", "integer"), **dict.fromkeys("eEfFgG", "float")}
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_DIGITS = re.compile(r"[0-9]+")
+_SPEC = re.compile(r"(?:[^{}]?[<>=^])?[-+ ]?#?0?[0-9]*[,_]?(?:\.[0-9]+)?[a-zA-Z%]?")
+
+
+class Invalid(ValueError):
+    """Not a valid format string of its kind (msgfmt's reason)."""
+
+
+@dataclass
+class Spec:
+    """The arguments a format string takes: ``named`` {name: type} (brace names have no
+    type: None) and ``unnamed`` (types, in order); ``spans`` where each argument is
+    written first ({name or index: (start, end)})."""
+
+    named: dict[str, str | None] = field(default_factory=dict)
+    unnamed: list[str] = field(default_factory=list)
+    spans: dict[str | int, tuple[int, int]] = field(default_factory=dict)
+
+
+def parse(kind: str, text: str) -> Spec:
+    """The ``Spec`` of ``text`` as a format string of ``kind`` (``FORMATS``); raises
+    ``Invalid``."""
+    return _parse_python(text) if kind == PYTHON else _parse_brace(text)
+
+
+def _parse_python(s: str) -> Spec:
+    spec = Spec()
+    i, number, n = 0, 0, len(s)
+    while True:
+        i = s.find("%", i)
+        if i < 0:
+            break
+        start = i
+        number += 1
+        i += 1
+        if i < n and s[i] == "%":
+            i += 1
+            continue
+        name = None
+        if i < n and s[i] == "(":
+            depth, j = 1, i + 1
+            while j < n and depth:
+                depth += {"(": 1, ")": -1}.get(s[j], 0)
+                j += 1
+            if depth:
+                raise Invalid("the string ends in the middle of a directive")
+            name, i = s[i + 1 : j - 1], j
+        while i < n and s[i] in " +-#0":
+            i += 1
+        for allow_dot in (False, True):
+            if allow_dot:
+                if i < n and s[i] == ".":
+                    i += 1
+                else:
+                    break
+            if i < n and s[i] == "*":
+                spec.unnamed.append("integer")
+                i += 1
+            else:
+                while i < n and s[i].isascii() and s[i].isdigit():
+                    i += 1
+        if i < n and s[i] in "hlL":  # (one length modifier: "%(n) lluniau" is not "%(n)lu")
+            i += 1
+        if i >= n:
+            raise Invalid("the string ends in the middle of a directive")
+        c = s[i]
+        i += 1
+        if c == "%" and name is None:
+            continue  # ("%5%": a percent sign, no argument)
+        kind = "percent sign" if c == "%" else _PY_TYPES.get(c)  # ("%(count)%": an argument msgfmt types so)
+        if kind is None:
+            raise Invalid(f"in directive number {number}, {c!r} is not a valid conversion specifier")
+        if name is None:
+            spec.spans.setdefault(len(spec.unnamed), (start, i))
+            spec.unnamed.append(kind)
+        else:
+            if spec.named.get(name, kind) != kind:
+                raise Invalid(f"the string refers to the argument named {name!r} in incompatible ways")
+            spec.named[name] = kind
+            spec.spans.setdefault(name, (start, i))
+    if spec.named and spec.unnamed:
+        raise Invalid("the string refers to arguments both by name and by position")
+    return spec
+
+
+def _parse_brace(s: str) -> Spec:
+    spec = Spec()
+    i, n = 0, len(s)
+    while i < n:
+        c = s[i]
+        if c == "{":
+            if i + 1 < n and s[i + 1] == "{":
+                i += 2
+                continue
+            end = _directive(s, i, True)
+            name = s[i + 1 : end]
+            spec.named[name] = None
+            spec.spans.setdefault(name, (i, end + 1))
+            i = end + 1
+        elif c == "}":
+            i += 2 if i + 1 < n and s[i + 1] == "}" else 1
+        else:
+            i += 1
+    return spec
+
+
+def _at(s: str, i: int) -> str:
+    """The placeholder that starts at ``s[i]``, quoted for a message: "`{name` (at 25)"."""
+    end = s.find("}", i)
+    shown = s[i : end + 1 if 0 <= end < i + 30 else i + 30]
+    return f"`{shown}` (character {i + 1})"
+
+
+def _directive(s: str, i: int, top: bool) -> int:
+    """The offset of the ``}`` closing the directive opened at ``s[i]``; raises ``Invalid``."""
+    m = _IDENT.match(s, i + 1) or _DIGITS.match(s, i + 1)
+    if m is None:
+        raise Invalid(f"{_at(s, i)} has no valid argument name")
+    j = m.end()
+    while j < len(s) and s[j] in ".[":
+        if s[j] == ".":
+            m = _IDENT.match(s, j + 1)
+            if m is None:
+                raise Invalid(f"{_at(s, i)} has no valid attribute name")
+            j = m.end()
+        else:
+            m = _IDENT.match(s, j + 1) or _DIGITS.match(s, j + 1)
+            if m is None or not s.startswith("]", m.end()):
+                raise Invalid(f"{_at(s, i)} has no valid index")
+            j = m.end() + 1
+    if j < len(s) and s[j] == ":":
+        if not top:
+            raise Invalid(f"{_at(s, i)} nests a format specification")
+        j += 1
+        if j < len(s) and s[j] == "{":
+            j = _directive(s, j, False) + 1
+        else:
+            j = _SPEC.match(s, j).end()
+    if j >= len(s) or s[j] != "}":
+        raise Invalid(f"{_at(s, i)} is not terminated")
+    return j
+
+
+def compare(kind: str, msgid: Spec, msgstr: Spec, strict: bool) -> list[tuple[str, str | int | None]]:
+    """What msgfmt reports between a msgid's (or msgid_plural's) ``Spec`` and a
+    translation's: [(problem, the argument, or None)]. ``strict``: every argument of
+    the msgid must be in the translation; a plural form that msgfmt checks loosely may
+    drop named arguments and, in python-brace-format only, add some)."""
+    problems: list[tuple[str, str | int | None]] = []
+    if msgid.named and msgstr.unnamed:
+        return [("the msgid's placeholders are named (a mapping), the translation's are not (a tuple)", None)]
+    if msgid.unnamed and msgstr.named:
+        return [("the msgid's placeholders are positional (a tuple), the translation's are named (a mapping)", None)]
+    for name in sorted(set(msgid.named) | set(msgstr.named)):
+        if name not in msgid.named:
+            if strict or kind == PYTHON:  # (msgfmt lets a brace plural form add names: "{n:>3}" for "{n}")
+                problems.append(("not in the msgid", name))
+        elif name not in msgstr.named:
+            if strict:
+                problems.append(("missing", name))
+        elif msgid.named[name] != msgstr.named[name]:
+            problems.append((f"a {msgstr.named[name]} here, a {msgid.named[name]} in the msgid", name))
+    if msgid.unnamed or msgstr.unnamed:
+        if len(msgid.unnamed) != len(msgstr.unnamed):
+            problems.append((f"{len(msgstr.unnamed)} positional placeholders here, {len(msgid.unnamed)} in the msgid",
+                             None))
+        else:
+            for index, (a, b) in enumerate(zip(msgid.unnamed, msgstr.unnamed)):
+                if a != b:
+                    problems.append((f"placeholder {index + 1} is a {b} here, a {a} in the msgid", index))
+    return problems

@@ -1,0 +1,141 @@
+"""T101 placeholder-mismatch: a translation's format placeholders against its msgid's;
+T102 plural-form-drops-placeholder: a plural form that stands for many numbers without
+the number."""
+
+from __future__ import annotations
+
+from ...findings import Severity
+from ...readers.po import OFTEN
+from ...rules import DocumentRule
+from ...structure import ALL_REGIONS, MESSAGE
+from . import formats
+
+
+def format_kinds(flags) -> list[str]:
+    """The format kinds (``formats.FORMATS``) an entry's flags declare, as msgfmt reads
+    them: ``python-format`` or ``possible-python-format``, unless ``no-python-format``."""
+    return [kind for kind in formats.FORMATS
+            if (kind in flags or f"possible-{kind}" in flags) and f"no-{kind}" not in flags]
+
+
+class PlaceholderMismatch(DocumentRule):
+    """A translation's format placeholders differ from its msgid's.
+
+    What: Reports a translated string of a gettext catalogue (a `msgstr` of a .po file)
+    whose entry is flagged `python-format` or `python-brace-format` (`#, python-format`,
+    also `possible-…`, not when `no-…` is there too) and whose placeholders
+    do not match the msgid's, as GNU gettext's `msgfmt --check-format` compares them
+    (gettext 0.21): a named placeholder (`%(name)s`, `{name}`, `{0}`, `{a:>10}`) that the
+    msgid does not have; one of the msgid's that the translation lacks; a name used as
+    another type (`%(count)d` for `%(count)s`); a different number or order of types of
+    positional ones (`%s … %d`); positional placeholders where the msgid's are named;
+    a translation that is not a valid format string (`50% off`, an unterminated `{name`)
+    while its msgid is. A plural form (`msgstr[n]`) is compared with `msgid_plural`
+    (also `msgstr[0]`, as msgfmt does); when the entry has more than one form it may
+    leave out a named placeholder (`"one file"` for `"%(count)d files"`: a language that
+    says "one" needs no number), never add or retype one (python-format; msgfmt lets a
+    python-brace-format plural form name others), and it keeps the number of positional
+    ones. A msgid that is not a valid format string of its kind is not
+    checked, nor are other format kinds (`c-format`, `javascript-format`...).
+    Why: `gettext("%(name)s…") % {"name": …}` with a translation naming another key raises
+    KeyError (or TypeError for a tuple) at run time, in the translated language only:
+    the page or command fails for those users. Django's `compilemessages` and most
+    projects' CI run `msgfmt --check-format`, which refuses the catalogue.
+    Example: `msgid "“%(path)s” does not exist"` translated `msgstr "\\"%(pad)s\\" وجود ندارد"`
+    (`%(pad)s` is not in the msgid, `%(path)s` missing); `msgid "%s: %d files"`,
+    `msgstr "%d fichiers : %s"` (a number where the msgid has a string).
+    Fix safety: no fix — only the translator knows which word the placeholder stands for.
+    """
+
+    code = "T101"
+    name = "placeholder-mismatch"
+    family = "translation"
+    default_severity = Severity.ERROR
+    regions = ALL_REGIONS
+    only_kinds = frozenset({MESSAGE})
+    long_line_safe = True
+
+    def check(self, doc):
+        if MESSAGE not in doc.kinds or doc.source is None:
+            return
+        kinds = format_kinds(getattr(doc, "flags", ()))
+        if not kinds:
+            return
+        form = getattr(doc, "form", None)
+        reference = doc.plural if form is not None and doc.plural is not None else doc.source
+        strict = form is None or not getattr(doc, "plural_translations", False)
+        against = "msgid_plural" if form is not None and doc.plural is not None else "msgid"
+        for kind in kinds:
+            try:
+                expected = formats.parse(kind, reference)
+            except formats.Invalid:
+                continue  # (msgfmt checks nothing then)
+            try:
+                found = formats.parse(kind, doc.text)
+            except formats.Invalid as exc:
+                yield doc.finding(self, 0, len(doc.text), f"not a valid {kind} string, unlike its {against}: {exc}")
+                continue
+            for problem, arg in formats.compare(kind, expected, found, strict):
+                span = found.spans.get(arg) if arg is not None else None
+                if arg is None or isinstance(arg, int):
+                    what = ""
+                else:
+                    written = (doc.text[span[0] : span[1]] if span else
+                               reference[slice(*expected.spans[arg])])
+                    what = f"{written} "
+                start, end = span if span else (0, len(doc.text))
+                message = f"{what}{problem}".replace("the msgid", f"the {against}")
+                yield doc.finding(self, start, end, f"placeholder mismatch ({kind}): {message}")
+
+
+class PluralFormDropsPlaceholder(DocumentRule):
+    """A plural form that the catalogue uses for many numbers leaves out a placeholder.
+
+    What: Reports a plural form (`msgstr[n]`) of a `python-format` or
+    `python-brace-format` entry that lacks a named placeholder of `msgid_plural` (or,
+    in python-brace-format, names one it does not have), where the header's
+    `Plural-Forms` selects that form for 5 or more numbers of 0..1000: what
+    `msgfmt --check` (`-c`: the format check with the plural distribution) refuses and
+    `msgfmt --check-format` alone lets through (T101 reports the rest). A form used for
+    one number (English, French, German "one") may say "one" instead of the number.
+    Why: Russian, Ukrainian, Icelandic, Slovenian... use the "one" form for 21, 31, 101
+    too: "Добавить теги к 1 изображению" for `%(counter)s images` tells the user
+    "1 image" when 21 are selected.
+    Example: wagtail 7.2's Russian `msgstr[0] "Добавить теги к 1 изображению"` for
+    `msgid_plural "Add tags to %(counter)s images"` under
+    `plural=(n%10==1 && n%100!=11 ? 0 : ...)` (form 0: n = 1, 21, 31, 41, 51...).
+    Fix safety: no fix — the translator writes the number into the sentence.
+    """
+
+    code = "T102"
+    name = "plural-form-drops-placeholder"
+    family = "translation"
+    default_severity = Severity.WARNING
+    regions = ALL_REGIONS
+    only_kinds = frozenset({MESSAGE})
+    long_line_safe = True
+
+    def check(self, doc):
+        numbers = getattr(doc, "numbers", None)
+        if (MESSAGE not in doc.kinds or doc.plural is None or getattr(doc, "form", None) is None
+                or not getattr(doc, "plural_translations", False) or not numbers or len(numbers) < OFTEN):
+            return
+        for kind in format_kinds(getattr(doc, "flags", ())):
+            try:
+                expected, found = formats.parse(kind, doc.plural), formats.parse(kind, doc.text)
+            except formats.Invalid:
+                continue  # (T101's, or not checked)
+            loose = formats.compare(kind, expected, found, False)
+            used = ", ".join(map(str, numbers)) + "..."
+            for problem, arg in formats.compare(kind, expected, found, True):
+                if (problem, arg) in loose or not isinstance(arg, str):
+                    continue
+                span = found.spans.get(arg)
+                written = doc.text[slice(*span)] if span else doc.plural[slice(*expected.spans[arg])]
+                start, end = span if span else (0, len(doc.text))
+                problem = problem.replace("the msgid", "the msgid_plural")
+                yield doc.finding(self, start, end, f"{written} {problem} in plural form {doc.form}, which the "
+                                                    f"catalogue uses for many numbers (n = {used}; {kind})")
+
+
+RULES = [PlaceholderMismatch, PluralFormDropsPlaceholder]

@@ -1,0 +1,186 @@
+"""T101 placeholder-mismatch: a .po translation's format placeholders against its msgid's,
+as GNU gettext's ``msgfmt --check-format`` (0.21) compares them.
+
+Real text: Sphinx 9.0.4's Persian catalogue, whose msgstr puts ``{permitted}`` where the
+msgid has ``{default.__name__}`` (tests/data/realtext/sphinx-fa-placeholders-excerpt.po),
+and Django 5.2.19's Danish and Persian entries (the excerpts of tests/test_po_reader.py),
+whose translations the table below edits as translators slip. Where msgfmt is installed,
+every case is also checked against it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+
+from corpuslint import lint_paths, lint_text
+from corpuslint.document import Document
+from corpuslint.engine import skips_kind
+from corpuslint.families.translation import formats
+from corpuslint.families.translation.placeholders import PlaceholderMismatch
+from corpuslint.findings import Severity
+
+from .conftest import ROOT, run_cli
+
+DATA = ROOT / "tests" / "data" / "realtext"
+SPHINX_FA = DATA / "sphinx-fa-placeholders-excerpt.po"
+DA = DATA / "django-da-humanize-excerpt.po"  # header: Plural-Forms: nplurals=2; plural=(n != 1)
+NO_CACHE = {"cache": False}
+
+
+def test_the_sphinx_persian_translation_that_msgfmt_refuses():
+    found = lint_paths([SPHINX_FA], config={"select": ["T101"], **NO_CACHE})
+    lines = SPHINX_FA.read_text(encoding="utf-8").split("\n")
+    bad = next(i for i, ln in enumerate(lines, 1) if ln.startswith("msgstr") and "{permitted} است." in ln)
+    assert {f.line for f in found} == {bad} and all(f.severity == Severity.ERROR for f in found)
+    messages = sorted(f.message for f in found)
+    assert messages == ["placeholder mismatch (python-brace-format): {default.__name__} missing",
+                        "placeholder mismatch (python-brace-format): {permitted} not in the msgid"]
+    extra = next(f for f in found if "{permitted}" in f.message)
+    assert lines[bad - 1][extra.column - 1 : extra.end_column - 1] == "{permitted}"
+    if shutil.which("msgfmt"):
+        proc = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(SPHINX_FA)],
+                              capture_output=True, text=True, check=False)
+        assert proc.returncode == 1 and f":{bad}: " in proc.stderr
+
+
+# (flags, msgid, msgid_plural or None, translations, the forms T101 reports)
+CASES = [
+    # Django fa conf: the msgid's %(path)s renamed, dropped, retyped, kept
+    ("python-format", "“%(path)s” does not exist", None, ['"%(pad)s" وجود ندارد'], [0]),
+    ("python-format", "“%(path)s” does not exist", None, ["وجود ندارد"], [0]),
+    ("python-format", "“%(path)s” does not exist", None, ['"%(path)d" وجود ندارد'], [0]),
+    ("python-format", "“%(path)s” does not exist", None, ['"%(path)s" وجود ندارد، %(path)r'], []),
+    ("python-format", "“%(path)s” does not exist", None, ['"%s" وجود ندارد'], [0]),  # a tuple for a mapping
+    ("python-format", "“%(path)s” does not exist", None, ['"%(path)s" ۵۰٪ وجود ندارد'], []),  # (no % sign)
+    ("python-format", "“%(path)s” does not exist", None, ['"%(path)s" 50% وجود ندارد'], [0]),  # "% و" is not valid
+    ("python-format", "“%(path)s” does not exist", None, ['"%(path)s" 50%% وجود ندارد'], []),
+    ("no-python-format", "“%(path)s” does not exist", None, ['"%(pad)s" وجود ندارد'], []),
+    ("", "“%(path)s” does not exist", None, ['"%(pad)s" وجود ندارد'], []),  # no flag: msgfmt does not check
+    ("possible-python-format", "“%(path)s” does not exist", None, ['"%(pad)s" وجود ندارد'], [0]),
+    # Sphinx: positional placeholders keep their number and types
+    ("python-format", "%s: %d files", None, ["%d fichiers : %s"], [0]),
+    ("python-format", "%s: %d files", None, ["%s : %i fichiers"], []),
+    ("python-format", "%s: %d files", None, ["%s : fichiers"], [0]),
+    ("python-format", "50% of %s", None, ["la moitié de %s"], [0]),  # "% o": an octal directive, for Python too
+    ("python-format", "100% %s", None, ["la totalité de"], []),  # "% %" is a percent sign: no argument
+    ("python-format", "at 100%", None, ["à 100 %s"], []),  # msgid not a valid format string: not checked
+    # Django da humanize: a plural form may drop the count, never rename or add one
+    ("python-format", "an hour ago", "%(count)s hours ago", ["en time siden", "%(count)s timer siden"], []),
+    ("python-format", "an hour ago", "%(count)s hours ago", ["en time siden", "%(antal)s timer siden"], [1]),
+    ("python-format", "an hour ago", "%(count)s hours ago", ["%(n)s time siden", "%(count)s timer siden"], [0]),
+    ("python-format", "an hour ago", "%(count)s hours ago", ["en time siden"], [0]),  # one form: strict
+    ("python-format", "%d hour ago", "%d hours ago", ["en time siden", "%d timer siden"], [0]),  # positional: counted
+    ("python-format", "%(count)s hour ago", "%(count)s hours ago", ["%(count) timer", "%(count)s timer"], [0]),
+    # python-brace-format: the field as written ({a:>10} is not {a}); a plural form may add names
+    ("python-brace-format", "The config value `{name}`", None, ["مقدار '{name}'"], []),
+    ("python-brace-format", "The config value `{name}`", None, ["مقدار '{nom}'"], [0]),
+    ("python-brace-format", "The config value `{name}`", None, ["مقدار '{name:>10}'"], [0]),
+    ("python-brace-format", "The config value `{name}`", None, ["مقدار '{{name}}'"], [0]),
+    ("python-brace-format", "The config value `{name}`", None, ["مقدار '{name'"], [0]),
+    ("python-brace-format", "The config value `{name}`", None, ["مقدار '{name}' }"], []),
+    ("python-brace-format", "one page", "{n} pages", ["une page", "{m} pages"], []),
+    ("python-brace-format", "{} pages", None, ["{x} pages"], []),  # "{}": msgid not valid in gettext 0.21
+]
+
+HEADER = DA.read_text(encoding="utf-8").split("\n\n")[0] + "\n\n"
+
+
+def _entry(flags: str, msgid: str, plural: str | None, forms: list[str]) -> str:
+    out = f"#, {flags}\n" if flags else ""
+    out += f'msgid "{polib.escape(msgid)}"\n'
+    if plural is None:
+        return out + f'msgstr "{polib.escape(forms[0])}"\n'
+    out += f'msgid_plural "{polib.escape(plural)}"\n'
+    return out + "".join(f'msgstr[{i}] "{polib.escape(s)}"\n' for i, s in enumerate(forms))
+
+
+@pytest.mark.parametrize("flags,msgid,plural,forms,expected", CASES)
+def test_placeholders_compared_as_msgfmt_does(tmp_path, flags, msgid, plural, forms, expected):
+    po = tmp_path / "django.po"
+    po.write_text(HEADER + _entry(flags, msgid, plural, forms), encoding="utf-8")
+    found = lint_paths([po], config={"select": ["T101"], **NO_CACHE})
+    lines = po.read_text(encoding="utf-8").split("\n")
+    reported = sorted({0 if lines[f.line - 1].startswith("msgstr ") else int(lines[f.line - 1][7]) for f in found})
+    assert reported == expected, [f.message for f in found]
+    if shutil.which("msgfmt"):  # the ground truth, where gettext is installed
+        proc = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(po)], capture_output=True, text=True, check=False)
+        assert (proc.returncode != 0) == bool(expected), proc.stderr
+
+
+def test_only_strings_of_a_catalogue_are_checked():
+    """The rule declares ``only_kinds = {"message"}``: a text file quoting a format string,
+    or a catalogue extracted as text, is not a .po string and has no msgid."""
+    rule = PlaceholderMismatch()
+    text = Document("notes.txt", "Use %(name)s and {0} in the message.\n")
+    assert skips_kind(rule, text) and lint_text(text.text, config={"select": ["T101"], **NO_CACHE}) == []
+    po = lint_paths([SPHINX_FA], config={"select": ["T101"], **NO_CACHE})
+    assert po  # (the same engine runs it on the .po file's strings)
+
+
+def test_format_parsers_read_what_msgfmt_reads():
+    spec = formats.parse(formats.PYTHON, "%(a)s %(b)5.2f %%")
+    assert spec.named == {"a": "string", "b": "float"} and spec.unnamed == []
+    assert formats.parse(formats.PYTHON, "%s %*d %5%").unnamed == ["string", "integer", "integer"]
+    assert set(formats.parse(formats.BRACE, "{a.b[0]} {0:>3} {{x}} {c:{w}}").named) == {"a.b[0]", "0:>3", "c:{w}"}
+    for kind, text in [(formats.PYTHON, "%(a)s %s"), (formats.PYTHON, "100%"), (formats.PYTHON, "%(a)s %(a)d"),
+                       (formats.PYTHON, "%(n) lluniau"), (formats.BRACE, "{}"), (formats.BRACE, "{a!r}"),
+                       (formats.BRACE, "{a:%Y}"), (formats.BRACE, "{ a }")]:
+        with pytest.raises(formats.Invalid):
+            formats.parse(kind, text)
+
+
+def test_rule_docs_and_registration():
+    proc = run_cli("rule", "T101")
+    assert proc.returncode == 0 and "placeholder-mismatch" in proc.stdout and "Fix safety" in proc.stdout
+    proc = run_cli("rules")
+    assert "T101" in proc.stdout and "translation" in proc.stdout
+
+
+def test_a_clean_catalogue_has_no_finding(tmp_path):
+    for path in (DA, DATA / "django-fa-conf-excerpt.po", DATA / "sphinx-ru-excerpt.po"):
+        assert lint_paths([Path(path)], config={"select": ["T101"], **NO_CACHE}) == []
+
+
+WAGTAIL_RU = DATA / "wagtail-ru-plural-excerpt.po"
+
+
+def test_a_russian_one_form_used_for_21_31_must_show_the_number(tmp_path):
+    """wagtail's Russian "Добавить теги к 1 изображению" (form 0: n = 1, 21, 31...):
+    T102 (msgfmt --check refuses it), not T101 (msgfmt --check-format lets it through)."""
+    found = lint_paths([WAGTAIL_RU], config={"select": ["T101", "T102"], **NO_CACHE})
+    lines = WAGTAIL_RU.read_text(encoding="utf-8").split("\n")
+    assert [(f.code, lines[f.line - 1][:9]) for f in found] == [("T102", "msgstr[0]")]
+    assert found[0].message == ("%(counter)s missing in plural form 0, which the catalogue uses for many numbers "
+                                "(n = 1, 21, 31, 41, 51...; python-format)")
+    assert found[0].severity == Severity.WARNING
+    fixed = tmp_path / "django.po"  # the number written in: nothing to report
+    fixed.write_text(WAGTAIL_RU.read_text(encoding="utf-8").replace("к 1 изобр", "к %(counter)s изобр"), "utf-8")
+    assert lint_paths([fixed], config={"select": ["T101", "T102"], **NO_CACHE}) == []
+    english_like = tmp_path / "en.po"  # a form used for n = 1 only may say "one"
+    english_like.write_text(WAGTAIL_RU.read_text(encoding="utf-8").replace(
+        "nplurals=4; plural=(n%10==1", "nplurals=4; plural=(n==1"), "utf-8")
+    assert lint_paths([english_like], config={"select": ["T101", "T102"], **NO_CACHE}) == []
+    if shutil.which("msgfmt"):
+        for path, refused in ((WAGTAIL_RU, True), (fixed, False), (english_like, False)):
+            proc = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True,
+                                  check=False)
+            assert (proc.returncode != 0) == refused, proc.stderr
+            proc = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)], capture_output=True,
+                                  text=True, check=False)
+            assert proc.returncode == 0, proc.stderr
+
+
+def test_plural_numbers_of_real_formulas():
+    from corpuslint.readers.po import plural_numbers
+
+    russian = ("nplurals=4; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : "
+               "n%10==0 || (n%10>=5 && n%10<=9) || (n%100>=11 && n%100<=14)? 2 : 3);")
+    assert plural_numbers(russian) == ((1, 21, 31, 41, 51), (2, 3, 4, 22, 23), (0, 5, 6, 7, 8), ())
+    assert plural_numbers("nplurals=2; plural=(n != 1);") == ((1,), (0, 2, 3, 4, 5))
+    assert plural_numbers("nplurals=1; plural=0;") == ((0, 1, 2, 3, 4),)
+    for bad in ("", "nplurals=2; plural=__import__('os');", "nplurals=2; plural=(n != 1;", "nplurals=2; plural=n/0;"):
+        assert plural_numbers(bad) is None
