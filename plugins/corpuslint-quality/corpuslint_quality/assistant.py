@@ -294,6 +294,8 @@ class AssistantDisclaimer(AssistantBoilerplate):
             runs = text[s.start : min(s.end, s.start + 60)].split(None, 1)
             if not runs or not cat.may_open_identity(runs[0]) or doc.kind_at(s.start) != structure.PROSE:
                 continue
+            if _OPENING_QUOTE_RE.match(text, s.start):  # a quoted phrase is a mention («…», "…")
+                continue
             hit = cat.start("ai-identity", _head(doc.text[s.start : min(s.end, s.start + 400)]))
             if hit is not None:
                 yield self._finding(doc, s.start, s.end, hit, "in the reply")

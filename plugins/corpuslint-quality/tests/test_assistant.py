@@ -98,6 +98,12 @@ def test_phrases_away_from_their_place_are_prose():
     assert found("Als KI-Forscher weiß ich das.") == []
     # a quoted opening is dialogue, not a reply
     assert found("\"Sure, here's the thing,\" he said. \"Nobody asked.\"") == []
+    # quoted phrases are mentions: this plugin's README lists them in a sentence of its own
+    readme = ('source cited in its rule doc; and two for chat and instruction replies: Q113\n'
+              'assistant-disclaimer (a reply opening with a refusal, "As an AI language model…",\n'
+              '«بصفتي نموذج ذكاء اصطناعي», «En tant qu\'IA»: warning) and Q114 assistant-preamble.\n')
+    assert found(readme, path="README.md") == []
+    assert found("He read it aloud. \"As an AI language model, I cannot help,\" the reply said.") == []
     # a one-sentence answer, or closers alone, are the reply itself
     assert found("Sure!") == []
     assert found("Let me know if you need anything else.") == []
