@@ -8,10 +8,14 @@ GNOME help excerpts are real (tests/data/realtext/SOURCE.md)."""
 
 from __future__ import annotations
 
-from corpuslint.document import Document
 from corpuslint_quality import rules as Q
 
-from .test_fresh_corpora import REAL, found  # (code, line, column) of one rule's findings
+from corpuslint.document import Document
+
+from .test_fresh_corpora import (  # (code, line, column) of one rule's findings
+    REAL,
+    found,
+)
 
 
 def quality(rule_cls, text: str, path: str = "answer.txt") -> list[str]:
@@ -211,3 +215,23 @@ def test_q107_numbers_are_not_words():
     assert quality(Q.AbnormalWordLength, text) == []
     soup = "a b c d e f g h i j k l m n o p " * 4 + "\n"
     assert len(quality(Q.AbnormalWordLength, soup)) == 1
+
+
+# -- A102: a key in a shortcut table, a command on a line of its own ----------------------------
+
+
+def test_a102_a_key_name_and_a_command_line_are_not_widget_residue():
+    # gnome-help-ko keyboard-nav: "Shift+F10 또는" / "Menu" ("Shift+F10 or Menu");
+    # gnome-help-ru net-wireless-troubleshooting-hardware-check: "tail -f /var/log/messages"
+    assert found("gnome-help-ko-keyboard-nav-menu.txt", "A102") == []
+    assert found("gnome-help-ru-pcmcia-command.txt", "A102") == []
+
+
+def test_a102_still_reports_a_menu_button_and_a_lower_case_widget():
+    page = (REAL / "gnome-help-ko-keyboard-nav-menu.txt").read_text(encoding="utf-8")
+    # the same line with no chord beside it or anywhere in the text
+    lone = page.replace("Shift+F10 또는\nMenu", "Menu").replace("+", " ")
+    assert [f[:2] for f in found("x.txt", "A102", lone)] == [("A102", 42)]
+    ru = (REAL / "gnome-help-ru-pcmcia-command.txt").read_text(encoding="utf-8")
+    assert [f[:2] for f in found("x.txt", "A102", ru.replace("tail -f /var/log/messages", "search box"))] == [
+        ("A102", 49)]

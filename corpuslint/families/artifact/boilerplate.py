@@ -16,7 +16,7 @@ from ...rules import DocumentRule
 from ...structure import MESSAGES, PROSE, TABLE
 from ...text.lazy_regex import lazy
 from ...text.normalize import RunMemo, normalize_line, normalized_run
-from ._common import remove_line_fix
+from ._common import names_a_key, remove_line_fix
 
 CATALOGUE_PATH = Path(__file__).with_name("boilerplate.toml")
 MATCH_MODES = ("line", "start", "contains")
@@ -24,9 +24,6 @@ DEFAULT_MAX_WORDS = 16
 
 # A cross-reference in documentation: inline code, a man page (``rename(2)``), a link.
 _XREF_RE = lazy(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[")
-# A modifier key in a key chord (``Alt+Print``, ``Shift + Print``): a document naming
-# keys this way has key names on lines of their own in its shortcut tables.
-_MODIFIER = r"(?i:ctrl|control|alt|altgr|shift|super|meta|cmd|command|fn|win)[ \t]*\+[ \t]*"
 
 
 @dataclass(frozen=True)
@@ -157,13 +154,6 @@ def _alternation(phrases: list[str], head: str, tail: str):
     return lazy(head + "|".join(regex.escape(p) for p in phrases) + tail)  # compiled on the first line checked
 
 
-def _key_name(text: str, word: str) -> bool:
-    """True when ``text`` names ``word`` as a key in a chord (``Alt+Print``,
-    ``Shift+Print``): on a line of its own the word is then that key (GNOME help's
-    shortcut tables: "Print" / "Take a screenshot"), not a share-bar button."""
-    return "+" in text and regex.search(_MODIFIER + regex.escape(word) + r"(?!\w)", text) is not None
-
-
 class BoilerplatePhrase(DocumentRule):
     """A line of web-page boilerplate from a built-in, documented catalogue.
 
@@ -182,9 +172,9 @@ class BoilerplatePhrase(DocumentRule):
     Node.js docs' ``See also: rename(2).``), nor any line of a software message catalogue
     (the strings of a .po file, one a paragraph, a tenth of whose lines hold a printf
     placeholder: "الرئيسية", "إغلاق" are the labels of Django's interface), nor a
-    one-word line that the document names as a key in a chord (``Print`` on its own line
-    in GNOME help's shortcut table, which writes ``Alt+Print`` and ``Shift+Print``: the key,
-    not a share-bar button).
+    one-word line that is a key in a table of shortcuts (``_common.names_a_key``:
+    ``Print`` on its own line in GNOME help's shortcut table, which writes ``Alt+Print``
+    and ``Shift+Print``: the key, not a share-bar button).
     Options: ``extra`` (more phrases, or tables ``{phrases = [...],
     match = "start", max_words = 20, id = "..."}``), ``disable`` (entry ids such as
     ``"ar-share"`` or single phrases) and ``builtin = false`` to use only ``extra``.
@@ -247,7 +237,7 @@ class BoilerplatePhrase(DocumentRule):
             entry, phrase = hit
             if entry.match != "line" and _XREF_RE.search(content):
                 continue  # documentation cross-reference: "See also: `7z`, `zip`.", "See also: rename(2)."
-            if " " not in norm and _key_name(text, content.strip()):
+            if " " not in norm and names_a_key(doc, index, content.strip()):
                 continue  # "Print" in a shortcut table whose document writes "Alt+Print": a key
             lead = len(content) - len(content.lstrip())
             end = line.start + len(content.rstrip())
