@@ -178,6 +178,15 @@ def test_q101_q102_a_songs_chorus_and_a_scripts_cues_repeat_by_design():
     assert quality(Q.RepeatedLines, SONG) == []
     assert quality(Q.RepeatedParagraphs, SONG) == []
     assert quality(Q.RepeatedLines, SCRIPT) == []
+    # alpaca_en_demo input #394 ("Deck the Halls", a traditional carol): one stanza whose
+    # refrain comes after every line
+    carol = ("Deck the halls with boughs of holly\nFa la la la la, la la la la\n"
+             "'Tis the season to be jolly\nFa la la la la, la la la la\n"
+             "Don we now our gay apparel\nFa la la, la la la, la la la\n"
+             "Troll the ancient Yuletide carol\nFa la la la la, la la la la\n")
+    assert quality(Q.RepeatedLines, carol) == []
+    # its "la" words, counted once per distinct line, are not character soup (Q107)
+    assert quality(Q.AbnormalWordLength, carol + carol.replace("Deck the halls", "See the blazing")) == []
     # alpaca_en_demo input #131: the drawn grid's borders are not lines of text
     assert quality(Q.RepeatedLines, "+---+\n|   |\n| A |\n|   |\n+---+\n") == []
     # Gopher's document-wide measure (genre = "prose") still counts them
@@ -193,6 +202,8 @@ def test_q101_q102_still_report_a_footer_block_captured_again_and_again():
     assert len(quality(Q.RepeatedParagraphs, page)) == 1
     # the same block repeated with nothing else: one stanza, not a song
     assert len(quality(Q.RepeatedLines, "\n\n".join([footer] * 4) + "\n")) == 1
+    # or captured twice without a blank line: a stanza half of whose lines come again
+    assert len(quality(Q.RepeatedLines, "\n".join([footer] * 2) + "\n")) == 1
 
 
 # -- Q106: Weibo hashtags, Morse code; Q107: numbers -------------------------------------------

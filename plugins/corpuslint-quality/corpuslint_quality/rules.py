@@ -406,9 +406,14 @@ def _stanzas(p: Prose) -> list[bool]:
                    and chars[-1] <= 2 * structure.VERSE_MEDIAN_CHARS
                    and words[len(words) // 2] >= STANZA_MEDIAN_WORDS)
     in_stanzas = sum(len(lines) for lines, v in zip(by_paragraph, out) if v)
-    distinct = {tuple(lines) for lines, v in zip(by_paragraph, out) if v}
-    if len(distinct) < 2 or in_stanzas < VERSE_SHARE * len(p.lines):
+    stanzas = [lines for lines, v in zip(by_paragraph, out) if v]
+    if in_stanzas < VERSE_SHARE * len(p.lines):
         return [False] * len(out)
+    if len(set(map(tuple, stanzas))) < 2:
+        # one stanza (or one repeated): verse when most of its lines differ (a carol's
+        # "Fa la la la la" after every line), not a block whose lines all come again
+        if len(stanzas) != 1 or 2 * (len(stanzas[0]) - len(set(stanzas[0]))) >= len(stanzas[0]):
+            return [False] * len(out)
     return out
 
 
@@ -534,7 +539,8 @@ class RepeatedLines(QualityRule):
     With ``genre = "auto"`` the lines of a song or a poem (``_stanzas``: paragraphs of
     three or more lines, median line of at most 48 characters and at least
     ``STANZA_MEDIAN_WORDS`` words, not a menu of one-word links, hold 80% of the lines,
-    and two or more of them differ: not one footer block captured five times) are never
+    and two or more of them differ, or the one stanza repeats fewer than half its lines:
+    not one footer block captured five times) are never
     counted as repeats: a song repeats its chorus (Q102 likewise for whole stanzas);
     nor are labels (``LABEL_MAX_WORDS`` words or fewer, opening a paragraph that goes on,
     or in parentheses): a script's speaker cues ("JENNY", "(to phone)") and a song's
@@ -1018,6 +1024,8 @@ class AbnormalWordLength(QualityRule):
     of GNOME's Korean help measure 2.4-4.2 (median 3.0, where its English pages measure
     4.9); its default minimum is 1.5. A declared language (``Document.language``) is used
     as it is; otherwise Korean is a document whose letters are mostly Hangul syllables.
+    A line that the text repeats (a song's refrain, "Fa la la la la, la la la la" after every
+    line of a carol) counts once when the mean is out of range.
     Numbers are not words here: a list of numbers given as an answer (``输出: [1, 3, 4, 5,
     8, 9]``) or a table of figures has a mean of one or two characters and says nothing
     about the words around it.
@@ -1049,11 +1057,21 @@ class AbnormalWordLength(QualityRule):
         by_language = self.opts["min-by-language"]
         if mean < low and by_language:
             low = by_language.get(_word_length_language(doc, p.text, spaced), low)
+        if not low <= mean <= high and len(set(p.lines)) < len(p.lines):
+            mean = _distinct_lines_mean(p, mean)  # a refrain counted once (see the docstring)
         if mean < low:
             return f"mean word length {mean:.1f} characters is below min {low}"
         if mean > high:
             return f"mean word length {mean:.1f} characters is above max {high}"
         return None
+
+
+def _distinct_lines_mean(p: Prose, mean: float) -> float:
+    """The mean word length over the distinct lines of ``p`` (each line once; numbers and
+    words of scripts without spaces left out, as in Q107), else ``mean``."""
+    words = [w for w in normalize.words("\n".join(dict.fromkeys(p.lines)))
+             if not w.isdigit() and not T.has_spaceless(w)]
+    return sum(map(len, words)) / len(words) if words else mean
 
 
 # Hangul syllable blocks: one character is a syllable of two or three letters (jamo).
