@@ -409,11 +409,11 @@ def _stanzas(p: Prose) -> list[bool]:
     stanzas = [lines for lines, v in zip(by_paragraph, out) if v]
     if in_stanzas < VERSE_SHARE * len(p.lines):
         return [False] * len(out)
-    if len(set(map(tuple, stanzas))) < 2:
-        # one stanza (or one repeated): verse when most of its lines differ (a carol's
-        # "Fa la la la la" after every line), not a block whose lines all come again
-        if len(stanzas) != 1 or 2 * (len(stanzas[0]) - len(set(stanzas[0]))) >= len(stanzas[0]):
-            return [False] * len(out)
+    # one stanza (or one repeated) is verse when most of its lines differ (a carol's
+    # "Fa la la la la" after every line), not a block whose lines all come again
+    if len(set(map(tuple, stanzas))) < 2 and (
+            len(stanzas) != 1 or 2 * (len(stanzas[0]) - len(set(stanzas[0]))) >= len(stanzas[0])):
+        return [False] * len(out)
     return out
 
 
