@@ -271,7 +271,9 @@ class QualityRule(DocumentRule):
     def refrains(self, p: Prose, units) -> set[int] | None:
         """``units(p)`` (the lines or paragraphs of stanzas of verse, whose repeats are a
         song's chorus and refrains) with ``genre = "auto"``; None with ``genre = "prose"``."""
-        return units(p) if self.opts["genre"] == "auto" else None
+        if self.opts["genre"] != "auto" or len(set(p.lines)) == len(p.lines):
+            return None  # (no line repeats: nothing to exempt)
+        return units(p)
 
     def sections(self, doc: Document, starts: list[int]) -> list[int] | None:
         """``sections(doc, starts)`` with ``genre = "auto"``; None (the whole document
@@ -942,6 +944,9 @@ class ShortLines(QualityRule):
 SYMBOL_MIN_COUNT = 3
 
 
+# Five groups of dots and dashes in a row: what every Morse line holds (``re``: a fast
+# pre-check for ``MORSE_RE``).
+_MORSE_HINT_RE = lazy_re(r"(?:[.\-]{1,6}[ \t]+){4}[.\-]")
 # A Weibo hashtag: ``#topic#`` (its second sign closes it; one hashtag, not two).
 _CLOSED_HASHTAG_RE = lazy(r"#[^\s#]{1,30}#")
 
@@ -981,7 +986,7 @@ class SymbolHeavy(QualityRule):
         if not n_words:
             return None
         text = p.text
-        if "." in text and "-" in text or ". ." in text:
+        if _MORSE_HINT_RE.search(text):
             text = MORSE_RE.sub(" ", text)  # (Morse code's dots are not ellipses)
         for label, count, key in (
             ("hash signs", text.count("#") - len(_CLOSED_HASHTAG_RE.findall(text)), "max-hash-ratio"),
