@@ -246,3 +246,10 @@ def test_a102_still_reports_a_menu_button_and_a_lower_case_widget():
     ru = (REAL / "gnome-help-ru-pcmcia-command.txt").read_text(encoding="utf-8")
     assert [f[:2] for f in found("x.txt", "A102", ru.replace("tail -f /var/log/messages", "search box"))] == [
         ("A102", 49)]
+
+
+def test_a106_a_tag_wrapping_a_word_on_a_line_about_tags_is_still_markup():
+    # Django admindocs (ar): "to use these tags, put <code>...</code> in your template":
+    # the tags wrap the text they format, so they are markup left in the text
+    line = "لإستخدام هذه الوسوم, الرجاء وضع <code>(code)s</code> في القالب الخاص بك.\n"
+    assert [f[:2] for f in found("x.txt", "A106", line)] == [("A106", 1), ("A106", 1)]

@@ -51,6 +51,8 @@ _NAMES_MARKUP_RE = lazy(
     r"(?i)\bhtml\b|\bxml\b|\btags?\b|\belements?\b|标签|標籤|标记|標記|元素|タグ|要素|وسم|وسوم|عنصر|тег|элемент"
 )
 _BACKTICKS_RE = lazy(r"`[^`\n]+`")
+_OPENING = "(\"'«“‘「『（"
+_CLOSING = ",;:.!?)\"'»”’」』，、。：；！？）"
 _ENTITY_RE = lazy(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _CONTROL_RE = lazy(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+|[\x80-\x9f]+")
 _C1_RE = lazy(r"[\x80-\x9f]")
@@ -100,8 +102,8 @@ def html_source(doc: Document) -> bool:
 def _quoted(doc: Document, start: int, end: int) -> bool:
     """True when the tag at [start, end) is quoted, not left over: inside a backtick code
     span on its line (``输出：`<meta charset="iso-8859-1">` ``), or standing apart from
-    the words (space or punctuation on both sides) on a line that names HTML, a tag or an
-    element (``比如 <html> 和 </html>，前者表示标签的开始``)."""
+    the words (a space or an opening mark before it, a space or a closing mark after it)
+    on a line that names HTML, a tag or an element (``比如 <html> 和 </html>，前者表示标签的开始``)."""
     text = doc.text
     line = doc.lines[doc.position(start)[0] - 1]
     if "`" in text[line.start : start] and any(
@@ -110,8 +112,8 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
         return True
     before = text[start - 1] if start > line.start else " "
     after = text[end] if end < line.end else " "
-    if before.isalnum() or after.isalnum():
-        return False
+    if not (before.isspace() or before in _OPENING) or not (after.isspace() or after in _CLOSING):
+        return False  # against a word or wrapping one: ``<code>(code)s</code>`` formats text
     return _NAMES_MARKUP_RE.search(text, line.start, line.end) is not None
 
 
@@ -128,9 +130,10 @@ class HtmlTag(DocumentRule):
     a word before a comma or semicolon, which names it (``use <br>, not <p>, for a line
     break``; a joke's ``Веб-мастер: <BR>, как холодно``): a leftover of an HTML-to-text
     step sits against the text it formatted. A tag quoted as code (in backticks,
-    ``输出：`<meta charset="iso-8859-1">` ``) or standing apart on a line that names
-    HTML, a tag or an element (``比如 <html> 和 </html>，前者表示标签的开始``, ``the <hr>
-    tag``) is an example, not a leftover; and a plain-text document that is HTML source
+    ``输出：`<meta charset="iso-8859-1">` ``) or standing apart (a space or punctuation
+    on both sides, not wrapping a word) on a line that names HTML, a tag or an element
+    (``比如 <html> 和 </html>，前者表示标签的开始``, ``the <hr> tag``) is an example, not a
+    leftover; and a plain-text document that is HTML source
     (``html_source``: lines opening with tags make up half of its lines that are not code,
     two of them nothing but tags, as in ``<table>`` / ``<tr>`` / ``</table>``, or it has
     a ``<!DOCTYPE html>`` or ``<html>`` root: an answer in instruction data that writes a
