@@ -104,3 +104,26 @@ def near(doc: Document, start: int, end: int, cue, window: int = 160) -> bool:
     checksum 75f0...", "UUID=...", "like “Ã©”, it is probably a file encoded as UTF-8")."""
     line = doc.lines[line_index_at(doc, start)]
     return cue.search(doc.text, max(line.start, start - window), min(line.end, end + window)) is not None
+
+
+# A modifier key in a key chord (``Alt+Print``, ``Shift + F10``, ``Ctrl+C``).
+_MODIFIER = r"(?i:ctrl|control|alt|altgr|shift|super|meta|cmd|command|fn|win)[ \t]*\+[ \t]*"
+_CHORD_RE = lazy(_MODIFIER + r"\S")
+
+
+def names_a_key(doc: Document, index: int, word: str) -> bool:
+    """True when the one-word line ``index`` (its text ``word``) is a key in a table of
+    keyboard shortcuts: the document writes it in a chord (``Alt+Print``, so ``Print`` on
+    a line of its own is that key), or a line next to it holds a chord (``Shift+F10 또는``
+    then ``Menu``: "Shift+F10 or Menu"). GNOME help's shortcut tables, not a share bar or
+    a menu button left by a scraper."""
+    text = doc.text
+    if "+" not in text:
+        return False
+    if regex.search(_MODIFIER + regex.escape(word) + r"(?!\w)", text) is not None:
+        return True
+    lines = doc.lines
+    for j in (index - 1, index + 1):
+        if 0 <= j < len(lines) and _CHORD_RE.search(text, lines[j].start, lines[j].end):
+            return True
+    return False

@@ -16,7 +16,7 @@ from ...rules import DocumentRule
 from ...structure import MESSAGES, PROSE, TABLE
 from ...text.lazy_regex import lazy
 from ...text.normalize import RunMemo, normalize_line, normalized_run
-from ._common import remove_line_fix
+from ._common import names_a_key, remove_line_fix
 
 CATALOGUE_PATH = Path(__file__).with_name("boilerplate.toml")
 MATCH_MODES = ("line", "start", "contains")
@@ -171,7 +171,10 @@ class BoilerplatePhrase(DocumentRule):
     code, a man-page reference or a Markdown link (tldr's ``> See also: `7z`, `zip`.``,
     Node.js docs' ``See also: rename(2).``), nor any line of a software message catalogue
     (the strings of a .po file, one a paragraph, a tenth of whose lines hold a printf
-    placeholder: "الرئيسية", "إغلاق" are the labels of Django's interface).
+    placeholder: "الرئيسية", "إغلاق" are the labels of Django's interface), nor a
+    one-word line that is a key in a table of shortcuts (``_common.names_a_key``:
+    ``Print`` on its own line in GNOME help's shortcut table, which writes ``Alt+Print``
+    and ``Shift+Print``: the key, not a share-bar button).
     Options: ``extra`` (more phrases, or tables ``{phrases = [...],
     match = "start", max_words = 20, id = "..."}``), ``disable`` (entry ids such as
     ``"ar-share"`` or single phrases) and ``builtin = false`` to use only ``extra``.
@@ -234,6 +237,8 @@ class BoilerplatePhrase(DocumentRule):
             entry, phrase = hit
             if entry.match != "line" and _XREF_RE.search(content):
                 continue  # documentation cross-reference: "See also: `7z`, `zip`.", "See also: rename(2)."
+            if " " not in norm and names_a_key(doc, index, content.strip()):
+                continue  # "Print" in a shortcut table whose document writes "Alt+Print": a key
             lead = len(content) - len(content.lstrip())
             end = line.start + len(content.rstrip())
             yield doc.finding(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 import regex
 
@@ -33,6 +34,25 @@ _TAG_RE = lazy(
 # note on XML): leftover comments name something (``<!-- google_ad_section_start -->``).
 _PLACEHOLDER_COMMENT_RE = lazy(r"(?i)<!--\s*(?:comments?|text|\.{3}|…|注释|註釋|コメント|تعليق)\s*-->")
 _BREAKING = lazy(r"</?(?:br|p|div|li|tr|td|th|hr|h[1-6])\b", regex.IGNORECASE)
+# HTML source written on purpose (an answer that writes a page or a table, an example
+# page): lines that open with a tag, a comment or a doctype (``_SOURCE_LINE_RE``), among
+# them lines of nothing but tags (``<table>``, ``  </tr>``: the page's skeleton).
+_SOURCE_LINE_RE = lazy(
+    r"^[ \t]*(?:<!DOCTYPE\b|<!--|</?(?:(?i:" + "|".join(_LONG_TAGS) + r")|[" + _ONE_LETTER_TAGS + r"])(?=[\s/>]))",
+    regex.MULTILINE,
+)
+_DOCUMENT_ROOT_RE = lazy(r"^[ \t]*(?:<!DOCTYPE\s+html\b|<html[\s>])", regex.MULTILINE | regex.IGNORECASE)
+_SKELETON_LINE_RE = lazy(r"^[ \t]*(?:</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*)?/?>[ \t]*)+$", regex.MULTILINE)
+SOURCE_MIN_LINES = 3
+SOURCE_SHARE = 0.5
+# A tag quoted in a sentence about markup (``比如 <html> 和 </html>``, ``the <hr> tag``):
+# the line names HTML, a tag or an element.
+_NAMES_MARKUP_RE = lazy(
+    r"(?i)\bhtml\b|\bxml\b|\btags?\b|\belements?\b|标签|標籤|标记|標記|元素|タグ|要素|وسم|وسوم|عنصر|тег|элемент"
+)
+_BACKTICKS_RE = lazy(r"`[^`\n]+`")
+_OPENING = "(\"'«“‘「『（"
+_CLOSING = ",;:.!?)\"'»”’」』，、。：；！？）"
 _ENTITY_RE = lazy(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _CONTROL_RE = lazy(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+|[\x80-\x9f]+")
 _C1_RE = lazy(r"[\x80-\x9f]")
@@ -56,6 +76,47 @@ def _control_message(found: str) -> str:
     return f"{len(found)} control characters: {', '.join(parts)}"
 
 
+def html_source(doc: Document) -> bool:
+    """True when ``doc`` is HTML source, not prose with stray tags: at least
+    ``SOURCE_MIN_LINES`` lines open with a tag, a comment or a doctype, two of them are
+    nothing but tags (the skeleton: ``<table>``, ``</tr>``), and such lines are at least
+    ``SOURCE_SHARE`` of the lines that are not blank or code (a page's CSS and script are
+    code: ``corpuslint.structure``); or the text has a document root (``<!DOCTYPE html>``,
+    ``<html>``) and a skeleton line. An answer that writes a page or a table, or a note
+    that shows one."""
+    text = doc.text
+    skeleton = sum(1 for _ in islice(_SKELETON_LINE_RE.finditer(text), 2))
+    if skeleton == 0:
+        return False
+    if _DOCUMENT_ROOT_RE.search(text):
+        return True
+    if skeleton < 2:
+        return False
+    source = sum(1 for _ in _SOURCE_LINE_RE.finditer(text))
+    if source < SOURCE_MIN_LINES:
+        return False
+    written = sum(1 for kind in doc.line_kinds if kind not in ("blank", CODE))
+    return source >= SOURCE_SHARE * written
+
+
+def _quoted(doc: Document, start: int, end: int) -> bool:
+    """True when the tag at [start, end) is quoted, not left over: inside a backtick code
+    span on its line (``输出：`<meta charset="iso-8859-1">` ``), or standing apart from
+    the words (a space or an opening mark before it, a space or a closing mark after it)
+    on a line that names HTML, a tag or an element (``比如 <html> 和 </html>，前者表示标签的开始``)."""
+    text = doc.text
+    line = doc.lines[doc.position(start)[0] - 1]
+    if "`" in text[line.start : start] and any(
+        m.start() < start and end < m.end() for m in _BACKTICKS_RE.finditer(text, line.start, line.end)
+    ):
+        return True
+    before = text[start - 1] if start > line.start else " "
+    after = text[end] if end < line.end else " "
+    if not (before.isspace() or before in _OPENING) or not (after.isspace() or after in _CLOSING):
+        return False  # against a word or wrapping one: ``<code>(code)s</code>`` formats text
+    return _NAMES_MARKUP_RE.search(text, line.start, line.end) is not None
+
+
 class HtmlTag(DocumentRule):
     """HTML tags or comments left in plain text.
 
@@ -68,7 +129,15 @@ class HtmlTag(DocumentRule):
     ``<!-- ... -->``: the syntax shown in a note on XML or HTML), nor a tag standing as
     a word before a comma or semicolon, which names it (``use <br>, not <p>, for a line
     break``; a joke's ``Веб-мастер: <BR>, как холодно``): a leftover of an HTML-to-text
-    step sits against the text it formatted.
+    step sits against the text it formatted. A tag quoted as code (in backticks,
+    ``输出：`<meta charset="iso-8859-1">` ``) or standing apart (a space or punctuation
+    on both sides, not wrapping a word) on a line that names HTML, a tag or an element
+    (``比如 <html> 和 </html>，前者表示标签的开始``, ``the <hr> tag``) is an example, not a
+    leftover; and a plain-text document that is HTML source
+    (``html_source``: lines opening with tags make up half of its lines that are not code,
+    two of them nothing but tags, as in ``<table>`` / ``<tr>`` / ``</table>``, or it has
+    a ``<!DOCTYPE html>`` or ``<html>`` root: an answer in instruction data that writes a
+    page or a table) is markup on purpose, not prose with stray tags: it is not reported.
     Why: Tags survive a sloppy HTML-to-text step; they are not language and teach a
     model to emit markup.
     Example: ``قال المتحدث<br>إن الزيارة`` or ``<p>Text</p>``.
@@ -90,10 +159,14 @@ class HtmlTag(DocumentRule):
         text = doc.text
         if "<" not in text:
             return
+        if not doc.is_markdown and html_source(doc):
+            return  # a page or a table written in HTML: the markup is the text
         for m in _TAG_RE.finditer(text):
             if _PLACEHOLDER_COMMENT_RE.fullmatch(m.group()):
                 continue  # the syntax shown as an example
             s, e = m.span()
+            if _quoted(doc, s, e):
+                continue  # a tag quoted as code or named in a sentence about markup
             before = text[s - 1] if s > 0 else " "
             after = text[e] if e < len(text) else " "
             if after in ",;" and (before.isspace() or before in "(\"'«“"):

@@ -7,7 +7,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import MESSAGES, reads_as_prose
+from ...structure import MESSAGES, is_command_word, reads_as_prose
 from ...text.lazy_regex import lazy
 from ...text.normalize import normalize_line
 from ._common import (
@@ -15,6 +15,7 @@ from ._common import (
     SCRIPTS,
     URL_RE,
     dominant_script,
+    names_a_key,
     remove_line_fix,
     script_re,
 )
@@ -27,6 +28,8 @@ _LETTER_RE = regex.compile(r"\p{L}")
 _UPPER_RE = lazy(r"\p{Lu}")
 _LOWER_RE = lazy(r"\p{Ll}")
 _TOKEN_RE = regex.compile(r"\S+")
+# The arguments of a command line: an option or a path (``tail -f /var/log/messages``).
+_COMMAND_ARGS_RE = lazy(r"\s(?:--?[A-Za-z]|[\w.~-]*/)")
 
 # Interface labels that scrapers keep as lines of their own; matched case-insensitively,
 # so capitalised buttons ("Search", "Facebook Twitter") are residue too.
@@ -81,6 +84,10 @@ class ScriptMismatchResidue(DocumentRule):
     script (``*المصدر:   Transparency News``) or sits in a sentence is never flagged.
     Nothing is flagged in a software message catalogue (the strings of a .po file, see
     A103): its short lines are the interface's messages (``%r``, an untranslated label).
+    Neither is a key in a table of keyboard shortcuts (``Menu`` after ``Shift+F10 또는``,
+    "Shift+F10 or": ``_common.names_a_key``) nor a command on a line of its own (a
+    known command with an option or a path: ``tail -f /var/log/messages`` in a Russian
+    help page).
     Lines in the built-in boilerplate catalogue (``Share``, ``Advertisement``) are left
     to A103, so one line gets one finding.
     The dominant script is measured on written text only (code, command lines and
@@ -141,6 +148,10 @@ class ScriptMismatchResidue(DocumentRule):
                 continue  # caseless script (Persian, Arabic, CJK): a label or heading, not a widget
             if _written_in(doc, stripped):
                 continue  # a partly translated page: its short lines in the other script are labels
+            if len(tokens) == 1 and names_a_key(doc, index, stripped):
+                continue  # "Shift+F10 또는" / "Menu": a key in a table of shortcuts
+            if len(tokens) > 1 and is_command_word(tokens[0]) and _COMMAND_ARGS_RE.search(stripped):
+                continue  # "tail -f /var/log/messages": a command shown on its own line
             yield self._finding(
                 doc,
                 index,

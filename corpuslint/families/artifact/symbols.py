@@ -5,7 +5,15 @@ from __future__ import annotations
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import BLOCKQUOTE, CODE, HEADING, MESSAGES, PROSE, markdown_containers
+from ...structure import (
+    BLOCKQUOTE,
+    CODE,
+    HEADING,
+    MESSAGES,
+    PROSE,
+    TABLE,
+    markdown_containers,
+)
 from ...text.lazy_regex import lazy
 from ._common import remove_line_fix
 
@@ -16,6 +24,44 @@ _CODE_ONLY = frozenset({CODE})
 # The markers opening a line of a Markdown block quote: a line of only these is the quote's
 # blank line, joining two of its paragraphs.
 _QUOTE_MARKERS_RE = lazy(r"^[ \t]*(?:>[ \t]?)+")
+# A border line of a drawing or an ASCII table: rules, corners and walls only
+# (``+---+``, ``|   |``, ``+====+====+``, ``└──┘``).
+# A line to write on (``____________``: a worksheet's blank) or a rule under a sum.
+_RULE_LINE_RE = lazy(r"^[ \t]*(?:_{3,}|-{3,}|={3,})[ \t]*$")
+_INLINE_BLANK_RE = lazy(r"\p{L}[^\n]*_{3,}|_{3,}[^\n]*\p{L}")
+# Morse code: five or more groups of dots and dashes of two or more lengths.
+MORSE_RE = lazy(r"(?<![^\s])(?=(?:[.\-]{1,6}[ \t]+){4,}[.\-]{1,6}(?![^\s\p{P}]))"
+                r"(?=[^\n]*?(?<![.\-])([.\-]{1,6})(?![.\-])[^\n]*?(?<![.\-])(?!\1(?![.\-]))[.\-]{1,6}(?![.\-]))"
+                r"(?:[.\-]{1,6}[ \t]+){4,}[.\-]{1,6}")
+_BORDER_RE = lazy(r"^[ \t]*[-+|=_:.*\u2500-\u257f]*[+|\u2500-\u257f][-+|=_:.*\u2500-\u257f \t]*$")
+
+
+def _drawing(doc: Document, index: int) -> bool:
+    """True when the block (run of non-blank lines) holding line ``index`` has a drawn
+    line with words in it (a ``table`` region of plain text: ``| A |``, ``│ ps │``)."""
+    kinds = doc.line_kinds
+    for step in (-1, 1):
+        j = index + step
+        while 0 <= j < len(kinds) and kinds[j] != "blank":
+            if kinds[j] == TABLE:
+                return True
+            j += step
+    return False
+
+
+def _form_or_sum(doc: Document, index: int) -> bool:
+    """True when the rule line ``index`` is a blank of a form (the document has blanks of
+    ``___`` inside lines of text too: ``您的姓名： ____________``) or the bar of a sum (the
+    lines just above and below it are formulas with ``=``: ``- (y + z = 1)`` / ``___`` /
+    ``x = 4``)."""
+    text = doc.text
+    lines = doc.lines
+    if "_" in text[lines[index].start : lines[index].end] and _INLINE_BLANK_RE.search(text):
+        return True
+    if 0 < index < len(lines) - 1:
+        above, below = (text[lines[j].start : lines[j].end] for j in (index - 1, index + 1))
+        return "=" in above and "=" in below
+    return False
 
 
 class SymbolOnlyLine(DocumentRule):
@@ -27,7 +73,12 @@ class SymbolOnlyLine(DocumentRule):
     and numbers are content even on a line of their own. In Markdown files, table
     delimiter rows (``| --- | :-: |``), thematic breaks (``---``) and the blank line of
     a block quote (``>`` between two quoted paragraphs) are syntax, not debris, and are
-    not flagged either, nor is a line holding inline code (the last
+    not flagged either; in plain text neither is the border of a drawing or an ASCII table
+    (``+---+``, ``|   |`` above and below ``| A |``: a line of rules, corners and walls in
+    a block with a drawn line that has words in it), a line to write on in a form (``___``
+    lines in a document whose lines of text have ``___`` blanks too), the rule under a sum
+    (between two lines with ``=``) or a line of Morse code (``.... . .-.. .-.. ---``);
+    nor is a line holding inline code (the last
     line of a wrapped sentence: ``All paths must be relative URLs starting with`` /
     "`./`."); nor is anything in a plain-text document that
     quotes code (command lines, configuration, program output: see
@@ -61,6 +112,12 @@ class SymbolOnlyLine(DocumentRule):
             content = text[line.start : line.end]
             if not _SYMBOL_LINE_RE.match(content) or not _VISIBLE_RE.search(content):
                 continue
+            if not doc.is_markdown and _BORDER_RE.match(content) and _drawing(doc, index):
+                continue  # "+---+" / "|   |" around "| A |": the border of a drawn box or table
+            if not doc.is_markdown and _RULE_LINE_RE.match(content) and _form_or_sum(doc, index):
+                continue  # a worksheet's line to write on, or the rule under a sum
+            if MORSE_RE.search(content):
+                continue  # ".... . .-.. .-.. ---": a message in Morse code
             if doc.is_markdown and index in markdown_containers(doc)[BLOCKQUOTE]:
                 if not _VISIBLE_RE.search(_QUOTE_MARKERS_RE.sub("", content)):
                     continue  # ">": the blank line of a block quote

@@ -40,6 +40,7 @@ import regex
 
 from corpuslint import structure
 from corpuslint.document import Document
+from corpuslint.families.artifact.symbols import MORSE_RE
 from corpuslint.families.duplicate.codepoints import letter_tokens
 from corpuslint.families.duplicate.regions import (
     check_genre,
@@ -267,6 +268,13 @@ class QualityRule(DocumentRule):
     def measure(self, doc: Document) -> str | None:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def refrains(self, p: Prose, units) -> set[int] | None:
+        """``units(p)`` (the lines or paragraphs of stanzas of verse, whose repeats are a
+        song's chorus and refrains) with ``genre = "auto"``; None with ``genre = "prose"``."""
+        if self.opts["genre"] != "auto" or len(set(p.lines)) == len(p.lines):
+            return None  # (no line repeats: nothing to exempt)
+        return units(p)
+
     def sections(self, doc: Document, starts: list[int]) -> list[int] | None:
         """``sections(doc, starts)`` with ``genre = "auto"``; None (the whole document
         is one unit, Gopher's measure) with ``genre = "prose"``."""
@@ -369,16 +377,99 @@ def _word_count(p: "Prose") -> int:
     return len(p.words)
 
 
-def _duplicates(items: list[str], where: list[int] | None = None) -> tuple[int, int]:
+# A stanza: a paragraph of at least VERSE_MIN_LINES lines whose median line is short
+# (``structure.VERSE_MEDIAN_CHARS``, none longer than twice that) and holds at least
+# STANZA_MEDIAN_WORDS words (a menu of one- and two-word links is not a stanza). A song
+# or a poem: its stanzas hold VERSE_SHARE of its lines and two or more of them differ (a
+# footer block captured five times by a scraping loop is one stanza, repeated).
+STANZA_MEDIAN_WORDS = 4
+VERSE_SHARE = 0.8
+
+
+def _stanzas(p: Prose) -> list[bool]:
+    """For each paragraph of ``p``: is it a stanza of a song or a poem (see
+    ``STANZA_MEDIAN_WORDS``)? All False unless the text is verse throughout. A song
+    repeats its chorus, and labels it "(Chorus)" each time."""
+    from bisect import bisect_right
+
+    by_paragraph: list[list[str]] = [[] for _ in p.paragraph_starts]
+    for line, start in zip(p.lines, p.line_starts):
+        k = bisect_right(p.paragraph_starts, start) - 1
+        if 0 <= k < len(by_paragraph):
+            by_paragraph[k].append(line)
+    out = []
+    for lines in by_paragraph:
+        if len(lines) < structure.VERSE_MIN_LINES:
+            out.append(False)
+            continue
+        chars = sorted(map(len, lines))
+        words = sorted(len(line.split()) for line in lines)
+        out.append(chars[len(chars) // 2] <= structure.VERSE_MEDIAN_CHARS
+                   and chars[-1] <= 2 * structure.VERSE_MEDIAN_CHARS
+                   and words[len(words) // 2] >= STANZA_MEDIAN_WORDS)
+    in_stanzas = sum(len(lines) for lines, v in zip(by_paragraph, out) if v)
+    stanzas = [lines for lines, v in zip(by_paragraph, out) if v]
+    if in_stanzas < VERSE_SHARE * len(p.lines):
+        return [False] * len(out)
+    # one stanza (or one repeated) is verse when most of its lines differ (a carol's
+    # "Fa la la la la" after every line), not a block whose lines all come again
+    if len(set(map(tuple, stanzas))) < 2 and (
+            len(stanzas) != 1 or 2 * (len(stanzas[0]) - len(set(stanzas[0]))) >= len(stanzas[0])):
+        return [False] * len(out)
+    return out
+
+
+# A label heading a paragraph: a speaker cue of a script or an interview ("JENNY",
+# "Interviewer:"), a song's "(Chorus)", a stage direction "(to phone)".
+LABEL_MAX_WORDS = 3
+_PARENTHESISED_RE = lazy(r"^[(\[][^()\[\]]+[)\]]$")
+
+
+def _verse_lines(p: Prose) -> set[int]:
+    """Indices into ``p.lines`` of the lines whose repeats are a text's form: the lines of
+    stanzas (``_stanzas``) and labels (at most ``LABEL_MAX_WORDS`` words: the first line
+    of a paragraph that goes on, or a parenthesised line: a script's speaker cues "JENNY" /
+    "(to phone)", a song's "(Chorus)"), and lines without a letter or a digit (the
+    borders of a drawing, ``+---+``, ``|   |``: not text; A111 reports stray ones)."""
+    from bisect import bisect_right
+
+    stanza = _stanzas(p)
+    starts = set(p.paragraph_starts)
+    lines, line_starts = p.lines, p.line_starts
+    out = set()
+    for i, start in enumerate(line_starts):
+        k = bisect_right(p.paragraph_starts, start) - 1
+        if 0 <= k < len(stanza) and stanza[k]:
+            out.add(i)
+            continue
+        line = lines[i]
+        if len(line.split(None, LABEL_MAX_WORDS)) > LABEL_MAX_WORDS:
+            continue
+        if not _WORD_RE.search(line):
+            out.add(i)
+            continue
+        opens = start in starts and i + 1 < len(lines) and line_starts[i + 1] not in starts
+        if opens or _PARENTHESISED_RE.match(line):
+            out.add(i)
+    return out
+
+
+def _duplicates(items: list[str], where: list[int] | None = None,
+                refrains: set[int] | None = None) -> tuple[int, int]:
     """(number of items that repeat an earlier item, characters in those repeats).
     With ``where`` (``sections``), an item repeats only an earlier item of its section,
     or (a heading, section -1) any earlier item, or (a sub-heading, below -1) an earlier
-    sub-heading of the same parent."""
+    sub-heading of the same parent. Items whose index is in ``refrains`` (verse: a
+    chorus, a refrain line) never count as repeats."""
     seen: set = set()
     anywhere: set[str] = set()
     count = chars = 0
     for k, item in enumerate(items):
         key = item if where is None else (where[k], item)
+        if refrains and k in refrains:
+            seen.add(key)
+            anywhere.add(item)
+            continue
         if key in seen or (where is not None and where[k] == -1 and item in anywhere):
             count += 1
             chars += len(item)
@@ -406,12 +497,13 @@ def _beyond(title: str, detail: str, value: float, limit: float, *, minimum: boo
 
 
 def _repetition(units: list[str], total_chars: int, noun: str, max_units: float, max_chars: float,
-                where: list[int] | None = None) -> str | None:
+                where: list[int] | None = None, refrains: set[int] | None = None) -> str | None:
     """Gopher's repetition test on lines or paragraphs (within sections, if ``where``
-    gives them: see ``sections``): a message, or None if it passes."""
+    gives them: see ``sections``; not counting the units in ``refrains``): a message,
+    or None if it passes."""
     if not units:
         return None
-    count, chars = _duplicates(units, where)
+    count, chars = _duplicates(units, where, refrains)
     unit_frac = count / len(units)
     char_frac = chars / total_chars
     problems = []
@@ -446,6 +538,16 @@ class RepeatedLines(QualityRule):
     two headings, ``sections``): a help page repeats the same steps in each task, and a
     Markdown sub-heading only under the same parent heading: a changelog repeats "Bug
     fixes", "Features" under each release.
+    With ``genre = "auto"`` the lines of a song or a poem (``_stanzas``: paragraphs of
+    three or more lines, median line of at most 48 characters and at least
+    ``STANZA_MEDIAN_WORDS`` words, not a menu of one-word links, hold 80% of the lines,
+    and two or more of them differ, or the one stanza repeats fewer than half its lines:
+    not one footer block captured five times) are never
+    counted as repeats: a song repeats its chorus (Q102 likewise for whole stanzas);
+    nor are labels (``LABEL_MAX_WORDS`` words or fewer, opening a paragraph that goes on,
+    or in parentheses): a script's speaker cues ("JENNY", "(to phone)") and a song's
+    "(Chorus)"; nor lines without a letter or a digit (``+---+`` and ``|   |`` of a grid
+    drawn in ASCII: not text, and A111's when stray).
     Example: A scraped page whose footer block of ten lines was captured five times.
     Fix safety: No automatic fix: the document should be re-extracted or dropped.
     Duplicate-removal rules in the duplicate family can remove individual repeated lines.
@@ -461,7 +563,7 @@ class RepeatedLines(QualityRule):
         p = prose(doc)
         return _repetition(p.lines, len(p.text), "line",
                            self.opts["max-line-fraction"], self.opts["max-char-fraction"],
-                           self.sections(doc, p.line_starts))
+                           self.sections(doc, p.line_starts), self.refrains(p, _verse_lines))
 
 
 class RepeatedParagraphs(QualityRule):
@@ -478,7 +580,8 @@ class RepeatedParagraphs(QualityRule):
     Why: Repeated paragraphs are the paragraph-level form of boilerplate and scraping
     loops; a page that is mostly a block repeated several times teaches a model to
     repeat itself.
-    With ``genre = "auto"`` only repeats within one section count (as for Q101).
+    With ``genre = "auto"`` only repeats within one section count, and a stanza of verse
+    (Q101) repeated is a chorus, not a copy.
     Example: A press release pasted three times into the same file.
     Fix safety: No automatic fix: the document should be re-extracted or dropped.
     """
@@ -493,7 +596,8 @@ class RepeatedParagraphs(QualityRule):
         p = prose(doc)
         return _repetition(p.paragraphs, len(p.text), "paragraph",
                            self.opts["max-paragraph-fraction"], self.opts["max-char-fraction"],
-                           self.sections(doc, p.paragraph_starts))
+                           self.sections(doc, p.paragraph_starts),
+                           self.refrains(p, lambda p: {k for k, v in enumerate(_stanzas(p)) if v}))
 
 
 class RepeatedNgram(QualityRule):
@@ -840,6 +944,13 @@ class ShortLines(QualityRule):
 SYMBOL_MIN_COUNT = 3
 
 
+# Five groups of dots and dashes in a row: what every Morse line holds (``re``: a fast
+# pre-check for ``MORSE_RE``).
+_MORSE_HINT_RE = lazy_re(r"(?:[.\-]{1,6}[ \t]+){4}[.\-]")
+# A Weibo hashtag: ``#topic#`` (its second sign closes it; one hashtag, not two).
+_CLOSED_HASHTAG_RE = lazy(r"#[^\s#]{1,30}#")
+
+
 class SymbolHeavy(QualityRule):
     """Too many hash signs or ellipses per word.
 
@@ -855,6 +966,9 @@ class SymbolHeavy(QualityRule):
     "... daß ...") are one suspended sentence, counted once.
     A ratio needs at least three of the symbol (``SYMBOL_MIN_COUNT``): one pause in a verse
     of four words ("Non!... Par la lune", Qur'an 74:32 in French) is 0.25 per word.
+    A hashtag closed by a second sign, as Weibo writes it (``#充实生活#``), is one hashtag;
+    the dots of Morse code (``.... . .-.. .-.. ---``, quoted in a forum post) are not
+    ellipses.
     Example: "#news #sport #today #follow #like ..." (one hash per word). Markdown
     heading markers (``## Install``) and code (``# apt install x``) are markup, not
     symbols in the text, and are not counted.
@@ -871,9 +985,12 @@ class SymbolHeavy(QualityRule):
         n_words = _word_count(p)
         if not n_words:
             return None
+        text = p.text
+        if _MORSE_HINT_RE.search(text):
+            text = MORSE_RE.sub(" ", text)  # (Morse code's dots are not ellipses)
         for label, count, key in (
-            ("hash signs", p.text.count("#"), "max-hash-ratio"),
-            ("ellipses", len(_ELLIPSIS_RE.findall(p.text)) - len(_ELLIPSIS_CONTINUED_RE.findall(p.text)),
+            ("hash signs", text.count("#") - len(_CLOSED_HASHTAG_RE.findall(text)), "max-hash-ratio"),
+            ("ellipses", len(_ELLIPSIS_RE.findall(text)) - len(_ELLIPSIS_CONTINUED_RE.findall(text)),
              "max-ellipsis-ratio"),
         ):
             ratio = count / n_words
@@ -912,6 +1029,11 @@ class AbnormalWordLength(QualityRule):
     of GNOME's Korean help measure 2.4-4.2 (median 3.0, where its English pages measure
     4.9); its default minimum is 1.5. A declared language (``Document.language``) is used
     as it is; otherwise Korean is a document whose letters are mostly Hangul syllables.
+    A line that the text repeats (a song's refrain, "Fa la la la la, la la la la" after every
+    line of a carol) counts once when the mean is out of range.
+    Numbers are not words here: a list of numbers given as an answer (``输出: [1, 3, 4, 5,
+    8, 9]``) or a table of figures has a mean of one or two characters and says nothing
+    about the words around it.
     Documents under 50 words are not measured (as for Q103): the mean of a verse of two to
     twenty words is the verse's ("Ta, Ha", 1.5; Turkish "Dağları yerleştirmiştir", 11).
     Fix safety: No automatic fix.
@@ -930,16 +1052,31 @@ class AbnormalWordLength(QualityRule):
         spaced = sum(map(len, words))
         if not words or spaced < 0.5 * sum(map(len, p.words)):
             return None  # mostly Chinese, Japanese, Thai...: no spaces, no word lengths
+        if any(w.isdigit() for w in words):
+            words = [w for w in words if not w.isdigit()]  # numbers are not words (see the docstring)
+            if not words:
+                return None
+            spaced = sum(map(len, words))
         mean = spaced / len(words)
         low, high = self.opts["min"], self.opts["max"]
         by_language = self.opts["min-by-language"]
         if mean < low and by_language:
             low = by_language.get(_word_length_language(doc, p.text, spaced), low)
+        if not low <= mean <= high and len(set(p.lines)) < len(p.lines):
+            mean = _distinct_lines_mean(p, mean)  # a refrain counted once (see the docstring)
         if mean < low:
             return f"mean word length {mean:.1f} characters is below min {low}"
         if mean > high:
             return f"mean word length {mean:.1f} characters is above max {high}"
         return None
+
+
+def _distinct_lines_mean(p: Prose, mean: float) -> float:
+    """The mean word length over the distinct lines of ``p`` (each line once; numbers and
+    words of scripts without spaces left out, as in Q107), else ``mean``."""
+    words = [w for w in normalize.words("\n".join(dict.fromkeys(p.lines)))
+             if not w.isdigit() and not T.has_spaceless(w)]
+    return sum(map(len, words)) / len(words) if words else mean
 
 
 # Hangul syllable blocks: one character is a syllable of two or three letters (jamo).
