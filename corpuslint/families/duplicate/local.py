@@ -577,9 +577,13 @@ class RestatedPassage(DocumentRule):
     ``getReport()`` one documents two functions); and not the shared frame of two
     parallel paragraphs (paragraphs that align word by word, differing in a
     substituted name: "If `name` is `HttpClient`, ..." / "If `name` is `HttpRequest`,
-    ..." each followed by the same sentence). Exact repeats of a whole line are left
-    to D101. The later sentence is reported, pointing at the
-    earlier one.
+    ..." each followed by the same sentence); nor a conclusion that sums up the opening:
+    a sentence of the last prose paragraph restating one of the first, in a text of at
+    least three prose paragraphs, unless it repeats it word for word (overlap 1.00)
+    ("Overall, oceanic heat storage plays a crucial role in maintaining the balance of
+    the Earth's climate." closing an answer that opened "Oceanic heat storage ... plays a
+    crucial role in regulating the Earth's climate."). Exact repeats of a whole line are
+    left to D101. The later sentence is reported, pointing at the earlier one.
     Repetitive genres: with ``genre = "auto"`` (default) a document where at least six
     sentences and more than ``formulaic-share`` (default 0.1) of them look like
     restatements is formulaic (legal articles, parallel narrations, liturgy), and so
@@ -773,10 +777,16 @@ class RestatedPassage(DocumentRule):
             order = _first_seen_keys([toks(k) for k in range(n)], min_words, [(i, j) for _s, i, j, _c in scored])
             scored.sort(key=lambda t: order[t[1], t[2]])
         best: dict[int, tuple[float, int, int]] = {}
+        prose_units = [u for u, p in enumerate(unit_prose) if p]  # (filled: every scored sentence is prose)
         for score, i, j, count in sorted(scored, key=lambda t: -t[0]):
             if j in best:
                 continue
             si, sj = sentences[i], sentences[j]
+            if score < 1.0 and len(prose_units) >= CLOSING_ECHO_MIN_PARAGRAPHS and (
+                bisect_right(unit_starts, si.start) - 1 == prose_units[0]
+                and bisect_right(unit_starts, sj.start) - 1 == prose_units[-1]
+            ):
+                continue  # the conclusion sums up the opening (an essay's, an answer's, a story's)
             if meaning.significant_change(text[si.start : si.end], text[sj.start : sj.end], paraphrase=True):
                 continue  # parallel statements (a negation, a number, the one distinguishing word)
             best[j] = (score, i, count)
@@ -795,6 +805,10 @@ class RestatedPassage(DocumentRule):
                 )
             )
         return out
+
+
+# A text of at least this many prose paragraphs has an opening and a conclusion (D103).
+CLOSING_ECHO_MIN_PARAGRAPHS = 3
 
 
 def _duplicate_lines(doc: Document) -> set[int]:
