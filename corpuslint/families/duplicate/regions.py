@@ -102,7 +102,8 @@ def structural_line(text: str, *, markdown: bool = False) -> bool:
             return True
         if _LEAD_IN_RE.search(text) and len(_WORD_RE.findall(text)) <= LEAD_IN_MAX_WORDS:
             return True
-    return code_like_line(text) or link_only_line(text)
+    return code_like_line(text) or (  # (``link_only_line``, inlined: asked of every line)
+        ("://" in text or "](" in text or "www." in text) and _LINK_ONLY_RE.match(text) is not None)
 
 
 def line_structural(doc: Document, i: int) -> bool:
