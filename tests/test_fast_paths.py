@@ -1006,6 +1006,7 @@ def test_rare_shared_counts_as_defined(toks, max_df):
     from collections import Counter
 
     import numpy as np
+
     from corpuslint.families.duplicate.local import _rare_shared
 
     values = np.array([t for s in toks for t in s], dtype=np.uint32)
