@@ -1152,3 +1152,25 @@ def test_deletion_index_arrays_give_the_candidates_of_the_string_index():
         assert isinstance(lc._index, analysis.DeletionIndex)
     finally:
         analysis.forget_merged()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 9).map(lambda x: x * 477218588), max_size=12), max_size=12),
+       st.integers(0, 5))  # (word hashes up to 2**32 - 4)
+def test_rare_shared_counts_as_defined(toks, max_df):
+    # D103's vectorised distinctive-word test (local._rare_shared) against its definition:
+    # the distinct words two sentences share that occur in at most max_df sentences
+    from collections import Counter
+
+    import numpy as np
+
+    from corpuslint.families.duplicate.local import _rare_shared
+
+    values = np.array([t for s in toks for t in s], dtype=np.uint32)
+    cuts = np.cumsum([0] + [len(s) for s in toks]).astype(np.int64)
+    df = Counter(t for s in toks for t in set(s))
+    pairs = [(i, j) for i in range(len(toks)) for j in range(i + 1, len(toks))]
+    i = np.array([a for a, _ in pairs], dtype=np.int64)
+    j = np.array([b for _, b in pairs], dtype=np.int64)
+    got = _rare_shared(values, cuts, i, j, max_df).tolist()
+    assert got == [sum(1 for t in set(toks[a]) & set(toks[b]) if df[t] <= max_df) for a, b in pairs]

@@ -441,6 +441,8 @@ def _content_token_array(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 # A consecutive content-word pair in more than this many sentences is formula, not evidence (D103).
 MAX_PAIR_SENTENCES = 50
+# A distinctive word (D103) occurs in at most this many sentences of the document.
+RARE_MAX_SENTENCES = 3
 
 
 def _shared_word_pairs(values: np.ndarray, cuts: np.ndarray, min_words: int):
@@ -494,6 +496,38 @@ def _shared_word_pairs(values: np.ndarray, cuts: np.ndarray, min_words: int):
     cut = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1], [True])))
     pair = pairs[cut[:-1]]
     return pair // n, pair % n, np.diff(cut).astype(np.int64), df, eligible
+
+
+def _rare_shared(values: np.ndarray, cuts: np.ndarray, i: np.ndarray, j: np.ndarray, max_df: int) -> np.ndarray:
+    """For each sentence pair ``(i[k], j[k])`` (sentence ``s``'s word hashes being
+    ``values[cuts[s]:cuts[s+1]]``): how many distinct words both hold among the words in
+    at most ``max_df`` sentences, i.e. ``sum(1 for t in set(a) & set(b) if df[t] <= max_df)``
+    (D103's distinctive-word test) for every pair at once. A rare word lies in at most
+    ``max_df`` sentences, so it is shared by at most ``max_df * (max_df - 1) / 2`` pairs:
+    those are listed and counted (numpy; int64 array, ``len(i)``)."""
+    n = len(cuts) - 1
+    if len(i) == 0 or len(values) == 0 or max_df < 2:
+        return np.zeros(len(i), dtype=np.int64)
+    sid = np.repeat(np.arange(n, dtype=np.int64), np.diff(cuts))
+    word_sent = sorted_unique(values.astype(np.int64) * n + sid)  # distinct (word, sentence), by word
+    word, sent = np.divmod(word_sent, n)
+    starts = np.flatnonzero(np.concatenate(([True], word[1:] != word[:-1])))
+    sizes = np.diff(np.append(starts, len(word)))
+    codes = []
+    for k in range(2, max_df + 1):
+        first = starts[sizes == k]
+        if len(first):
+            rows = sent[first[:, None] + np.arange(k)]  # each rare word's sentences, ascending
+            a, b = _upper_pairs(k)
+            codes.append((rows[:, a] * n + rows[:, b]).ravel())
+    if not codes:
+        return np.zeros(len(i), dtype=np.int64)
+    pairs = np.sort(np.concatenate(codes))
+    cut = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1], [True])))
+    keys, counts = pairs[cut[:-1]], np.diff(cut)
+    want = i.astype(np.int64) * n + j
+    at = np.minimum(keys.searchsorted(want), len(keys) - 1)
+    return np.where(keys[at] == want, counts[at], 0).astype(np.int64)
 
 
 @lru_cache(maxsize=64)
@@ -577,9 +611,13 @@ class RestatedPassage(DocumentRule):
     ``getReport()`` one documents two functions); and not the shared frame of two
     parallel paragraphs (paragraphs that align word by word, differing in a
     substituted name: "If `name` is `HttpClient`, ..." / "If `name` is `HttpRequest`,
-    ..." each followed by the same sentence). Exact repeats of a whole line are left
-    to D101. The later sentence is reported, pointing at the
-    earlier one.
+    ..." each followed by the same sentence); nor a conclusion that sums up the opening:
+    a sentence of the last prose paragraph restating one of the first, in a text of at
+    least three prose paragraphs, unless it repeats it word for word (overlap 1.00)
+    ("Overall, oceanic heat storage plays a crucial role in maintaining the balance of
+    the Earth's climate." closing an answer that opened "Oceanic heat storage ... plays a
+    crucial role in regulating the Earth's climate."). Exact repeats of a whole line are
+    left to D101. The later sentence is reported, pointing at the earlier one.
     Repetitive genres: with ``genre = "auto"`` (default) a document where at least six
     sentences and more than ``formulaic-share`` (default 0.1) of them look like
     restatements is formulaic (legal articles, parallel narrations, liturgy), and so
@@ -630,6 +668,11 @@ class RestatedPassage(DocumentRule):
         # candidates: sentence pairs sharing consecutive content-word pairs (numpy, by word pair)
         cand_i, cand_j, cand_count, df, eligible = _shared_word_pairs(values, cuts, min_words)
         found = cand_count >= min_pairs
+        if not found.any():
+            return []
+        # the distinctive-word test below, for every candidate at once (most fail it): the
+        # pairs it drops are dropped here (each test only drops a pair: the same pairs pass)
+        found[found] = _rare_shared(values, cuts, cand_i[found], cand_j[found], RARE_MAX_SENTENCES) >= min_distinctive
         if not found.any():
             return []
         candidates = [((i, j), c) for i, j, c in zip(cand_i[found].tolist(), cand_j[found].tolist(),
@@ -737,7 +780,7 @@ class RestatedPassage(DocumentRule):
             a, b = sets(i), sets(j)
             shared = a & b
             # the pair must share words of its own, not the document's formula
-            if sum(1 for t in shared if df[t] <= 3) < min_distinctive:
+            if sum(1 for t in shared if df[t] <= RARE_MAX_SENTENCES) < min_distinctive:
                 continue
             wa = weight_of(i)
             wb = weight_of(j)
@@ -773,10 +816,16 @@ class RestatedPassage(DocumentRule):
             order = _first_seen_keys([toks(k) for k in range(n)], min_words, [(i, j) for _s, i, j, _c in scored])
             scored.sort(key=lambda t: order[t[1], t[2]])
         best: dict[int, tuple[float, int, int]] = {}
+        prose_units = [u for u, p in enumerate(unit_prose) if p]  # (filled: every scored sentence is prose)
         for score, i, j, count in sorted(scored, key=lambda t: -t[0]):
             if j in best:
                 continue
             si, sj = sentences[i], sentences[j]
+            if score < 1.0 and len(prose_units) >= CLOSING_ECHO_MIN_PARAGRAPHS and (
+                bisect_right(unit_starts, si.start) - 1 == prose_units[0]
+                and bisect_right(unit_starts, sj.start) - 1 == prose_units[-1]
+            ):
+                continue  # the conclusion sums up the opening (an essay's, an answer's, a story's)
             if meaning.significant_change(text[si.start : si.end], text[sj.start : sj.end], paraphrase=True):
                 continue  # parallel statements (a negation, a number, the one distinguishing word)
             best[j] = (score, i, count)
@@ -795,6 +844,10 @@ class RestatedPassage(DocumentRule):
                 )
             )
         return out
+
+
+# A text of at least this many prose paragraphs has an opening and a conclusion (D103).
+CLOSING_ECHO_MIN_PARAGRAPHS = 3
 
 
 def _duplicate_lines(doc: Document) -> set[int]:

@@ -313,11 +313,22 @@ def names_of_spans(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
     return out
 
 
+# A command-line option: a hyphen or two after a space, a quote or the start, then a letter
+# ("su -l", "ls --all"); a hyphen inside a word ("well-known") or before a digit is not one.
+_OPTION_RE = lazy(r"(?<![\w\-])--?[A-Za-z][\w-]*")
+
+
+def options(text: str) -> set[str]:
+    """Command-line options in ``text``: "su -l" and "su" are two commands."""
+    return set(_OPTION_RE.findall(text))
+
+
 def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | None:
     """Name the meaningful difference between passages ``a`` and ``b``, or None.
 
     Returns "number", "name 'x'" (a proper name or identifier on one side only: Intel
-    / AMD, ``vmx`` / ``svm``), "contrast 'x'" (one passage opens with a contrast
+    / AMD, ``vmx`` / ``svm``), "option 'x'" (a command-line option on one side only: ``su -l``
+    / ``su``), "contrast 'x'" (one passage opens with a contrast
     marker: «أما», "whereas", "in contrast"), "negation", "antonym 'x'/'y'" or "content word 'x'"
     (the first found). With ``paraphrase`` (D103: a restatement is expected to use other words),
     differing content words count only in a *minimal pair*: the passages share their
@@ -333,6 +344,10 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
         differing = sorted([n for n in na - nb if n not in lower_b] + [n for n in nb - na if n not in lower_a])
         if differing:
             return f"name '{differing[0]}'"
+    if "-" in a or "-" in b:
+        oa, ob = options(a), options(b)
+        if oa != ob:
+            return f"option '{min(oa ^ ob)}'"
     ca, cb = contrast_opener(a), contrast_opener(b)
     if ca != cb:
         return f"contrast '{cb or ca}'"

@@ -57,6 +57,20 @@ _PROGRESS_RE = lazy(r"\S \.\.\.\s*$")
 # (ASCII characters only: the standard ``re`` engine finds them the same, ~3x faster)
 _SYMBOL_RE = re.compile(r"[/=<>{}\[\]|_$@#%&*+\\~^]")
 _INLINE_CODE_RE = lazy(r"`+[^`]*`+")
+# A reference line: one URL or one link and nothing else, after list, quote or number
+# markers ("- https://github.com/textlint-ja/textlint-rule-no-double-negative-ja",
+# "* [Collection of textlint rules](https://github.com/...)", "<https://example.org>").
+_LINK_ONLY_RE = lazy(
+    r"^[\s>*+\-•·]*(?:\d+[.)]\s+)?"
+    r"(?:<?(?:https?://|www\.)\S+?>?|\[[^\]\n]*\]\(\s*<?\S+?>?(?:\s+\"[^\"\n]*\")?\s*\))"
+    r"[\s.,;]*$"
+)
+
+
+def link_only_line(text: str) -> bool:
+    """True for a line that is only a URL or a link (a list of references, a citation):
+    two lists citing the same page share a reference, not copied prose."""
+    return ("://" in text or "www." in text or "](" in text) and _LINK_ONLY_RE.match(text) is not None
 
 
 def code_like_line(text: str) -> bool:
@@ -73,8 +87,8 @@ def code_like_line(text: str) -> bool:
 def structural_line(text: str, *, markdown: bool = False) -> bool:
     """True for a line whose content is structure rather than prose: a label with at
     most a few words after its colon, a record field, a short lead-in ending in a
-    colon, program output (``code_like_line``), or (plain text) a table row drawn
-    with ``|``. Markdown syntax (headings, tables, HTML, code) is the parser's: see
+    colon, program output (``code_like_line``), a reference (``link_only_line``), or
+    (plain text) a table row drawn with ``|``. Markdown syntax (headings, tables, HTML, code) is the parser's: see
     ``prose_mask``."""
     # (a table row holds "|"; a field, a label and a lead-in hold a colon: most lines
     # of prose skip those patterns)
@@ -88,7 +102,8 @@ def structural_line(text: str, *, markdown: bool = False) -> bool:
             return True
         if _LEAD_IN_RE.search(text) and len(_WORD_RE.findall(text)) <= LEAD_IN_MAX_WORDS:
             return True
-    return code_like_line(text)
+    return code_like_line(text) or (  # (``link_only_line``, inlined: asked of every line)
+        ("://" in text or "](" in text or "www." in text) and _LINK_ONLY_RE.match(text) is not None)
 
 
 def line_structural(doc: Document, i: int) -> bool:
