@@ -111,6 +111,10 @@ def _parser():
     md.use(admon_plugin)
     md.use(container_plugin, name=_SLASH_CONTAINER, marker="/", validate=_container_opener)
     md.use(container_plugin, name=_COLON_CONTAINER, marker=":", validate=_container_opener)
+    for rule in md.block.ruler.__rules__:  # (tried on every line: look at its first character first)
+        first = _CONTAINER_FIRST.get(rule.name)
+        if first is not None:
+            md.block.ruler.at(rule.name, _first_char_is(first, rule.fn), {"alt": list(rule.alt)})
     md.core.ruler.disable("inline")  # inline parsing runs per token in parse_markdown
     # (the spans are recorded while the inline rules run; the inline tokens themselves are
     # never read, so their post-processing, emphasis pairing and text joining, is skipped)
@@ -151,6 +155,20 @@ _CONTAINER_OPEN = frozenset({f"container_{_SLASH_CONTAINER}_open", f"container_{
 _CONTAINER_NAME_RE = re.compile(r"[ \t]*(?:\{[\w:.-]+\}|[A-Za-z][\w.-]*)")
 # A line that closes a container: its marker characters only.
 _CONTAINER_CLOSE_RE = re.compile(r"[ \t]*(?:/{3,}|:{3,})[ \t]*$")
+
+
+_CONTAINER_FIRST = {f"container_{_SLASH_CONTAINER}": frozenset("/"), f"container_{_COLON_CONTAINER}": frozenset(":"),
+                    "admonition": frozenset("!?")}
+
+
+def _first_char_is(chars: frozenset, fn):
+    """A block rule ``fn`` tried only on lines whose first non-blank character is in ``chars``."""
+
+    def rule(state, start_line: int, end_line: int, silent: bool) -> bool:
+        pos = state.bMarks[start_line] + state.tShift[start_line]
+        return state.src[pos : pos + 1] in chars and fn(state, start_line, end_line, silent)
+
+    return rule
 
 
 def _container_opener(params: str, *_markup) -> bool:
@@ -296,8 +314,8 @@ def _inline(md, doc: "Document", token, env: dict, kind: str, paint) -> None:
         if kind != TABLE:
             paint(_LINE, line.start + at, line.start + at + len(part), kind)
         offset += len(part) + 1
-    if not any(c in content for c in "`<[{"):
-        return
+    if not any(c in content for c in "`<[") and ("{" not in content or _TEMPLATE_RE.search(content) is None):
+        return  # (no inline span: most paragraphs; API docs' "{string}" types are no template)
     spans: list = []
     inline_env = dict(env)
     inline_env["corpuslint_spans"] = spans
