@@ -25,9 +25,10 @@ class SymbolOnlyLine(DocumentRule):
     ``|||``, ``• • •``), stray brackets or quotes, arrows, emoji rows. Lines with a
     digit are never flagged: dates (``24/1/2024``), times (``07:13 ص``), scores, prices
     and numbers are content even on a line of their own. In Markdown files, table
-    delimiter rows (``| --- | :-: |``), thematic breaks (``---``) and the blank line of
-    a block quote (``>`` between two quoted paragraphs) are syntax, not debris, and are
-    not flagged either, nor is a line holding inline code (the last
+    delimiter rows (``| --- | :-: |``), thematic breaks (``---``), the blank line of
+    a block quote (``>`` between two quoted paragraphs) and the closing fences of
+    extension containers (pymdownx ``///`` and ``////``, ``:::``: ``markup`` regions, see
+    ``corpuslint.structure``) are syntax, not debris, and are not flagged either, nor is a line holding inline code (the last
     line of a wrapped sentence: ``All paths must be relative URLs starting with`` /
     "`./`."); nor is anything in a plain-text document that
     quotes code (command lines, configuration, program output: see
