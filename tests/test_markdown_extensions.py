@@ -119,6 +119,10 @@ def test_link_spans_end_before_emphasis_danda_and_brackets():
     wiki = "(https://en.wikipedia.org/wiki/Negation_(linguistics))"
     assert [m.group() for m in URL_RE.finditer(wiki)] == ["https://en.wikipedia.org/wiki/Negation_(linguistics)"]
     assert not list(URL_RE.finditer('the argument must start with "http://" or "https://"'))
+    # the Debian Administrator's Handbook in Chinese (corpus debian-handbook-zh): no space
+    # after a URL that ends a sentence
+    zh = "管理界面可以通过在网络浏览器中输入地址 https://localhost:10000。注意！不是所有的模块都是直接可用的。"
+    assert [m.group() for m in URL_RE.finditer(zh)] == ["https://localhost:10000"]
 
 
 RECAP = {
