@@ -6,7 +6,8 @@ finding that lies wholly in regions of other kinds. Corpus and quality rules rea
 only.
 
 Markdown (``.md``, ``.markdown``) is parsed with markdown-it-py (CommonMark + GFM
-tables and strikethrough + front matter, https://spec.commonmark.org/): block tokens
+tables and strikethrough + front matter, https://spec.commonmark.org/; extension
+containers with mdit-py-plugins' ``container`` and ``admon`` plugins): block tokens
 carry line maps, and inline positions (code spans, inline HTML, link destinations,
 autolinks) are recorded while the inline parser runs, by wrapping its rules, so every
 offset is exact. Plain text has no markup; there only lines that are evidently code
@@ -28,7 +29,11 @@ Region kinds (the strings below are the public API; plugins may use any of them)
                     or ``[ref]``, and autolinks ``<https://...>``
 ``markup``          Markdown syntax around text: list markers, ``>`` block-quote
                     prefixes, indentation, heading ``#`` signs and setext
-                    underlines, thematic breaks
+                    underlines, thematic breaks; extension syntax: the opening
+                    and closing lines of containers (``/// tip | Title`` ...
+                    ``///``, ``!!! note``, ``::: warning`` ... ``:::``),
+                    template spans (``{% include x %}``, ``{* x.py hl[9] *}``)
+                    and attribute lists (``{ #recap }``)
 ==================  ==========================================================
 
 Offsets are code points into ``Document.text`` (CR and BOM included). Text outside
@@ -85,17 +90,31 @@ class Region:
 
 # Paint layers: a later layer wins where regions overlap (an inline code span inside
 # a table cell is code; a link destination inside a list item is url).
-_BLOCK, _LINE, _INLINE = 0, 1, 2
+# a container's fence lines are markup whatever the parser made of them
+_BLOCK, _LINE, _INLINE, _FENCE = 0, 1, 2, 3
 
 
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
     from markdown_it.helpers import parseLinkLabel
+    from mdit_py_plugins.admon import admon_plugin
+    from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = MarkdownIt("commonmark", {"inline_definitions": True}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
+    # Extension containers, read as blocks whose content is Markdown (their fence lines are
+    # markup): Python-Markdown admonitions ``!!! note`` / ``??? note`` (indented content),
+    # pymdownx Blocks ``/// tip | Title`` ... ``///`` (MkDocs), and ``:::`` containers
+    # (MyST ``:::{note}``, Docusaurus ``:::tip``, VitePress ``::: warning``).
+    md.use(admon_plugin)
+    md.use(container_plugin, name=_SLASH_CONTAINER, marker="/", validate=_container_opener)
+    md.use(container_plugin, name=_COLON_CONTAINER, marker=":", validate=_container_opener)
+    for rule in md.block.ruler.__rules__:  # (tried on every line: look at its first character first)
+        first = _CONTAINER_FIRST.get(rule.name)
+        if first is not None:
+            md.block.ruler.at(rule.name, _first_char_is(first, rule.fn), {"alt": list(rule.alt)})
     md.core.ruler.disable("inline")  # inline parsing runs per token in parse_markdown
     # (the spans are recorded while the inline rules run; the inline tokens themselves are
     # never read, so their post-processing, emphasis pairing and text joining, is skipped)
@@ -124,7 +143,59 @@ def _parser():
     md.inline.ruler.at("autolink", track(URL, _rule_fn(md, "autolink")))
     md.inline.ruler.at("link", track(URL, _rule_fn(md, "link"), label_at=0))
     md.inline.ruler.at("image", track(URL, _rule_fn(md, "image"), label_at=1))
+    md.inline.ruler.before("backticks", "corpuslint_template", track(MARKUP, _template_span))
     return md
+
+
+_SLASH_CONTAINER = "corpuslint_slash"
+_COLON_CONTAINER = "corpuslint_colon"
+_CONTAINER_OPEN = frozenset({f"container_{_SLASH_CONTAINER}_open", f"container_{_COLON_CONTAINER}_open"})
+# A container opener names its kind: ``/// tip | Consejo``, ``:::{note}``, ``:::tip[Title]``,
+# ``::: warning``; a bare ``///`` or ``:::`` only closes one.
+_CONTAINER_NAME_RE = re.compile(r"[ \t]*(?:\{[\w:.-]+\}|[A-Za-z][\w.-]*)")
+# A line that closes a container: its marker characters only.
+_CONTAINER_CLOSE_RE = re.compile(r"[ \t]*(?:/{3,}|:{3,})[ \t]*$")
+
+
+_CONTAINER_FIRST = {f"container_{_SLASH_CONTAINER}": frozenset("/"), f"container_{_COLON_CONTAINER}": frozenset(":"),
+                    "admonition": frozenset("!?")}
+
+
+def _first_char_is(chars: frozenset, fn):
+    """A block rule ``fn`` tried only on lines whose first non-blank character is in ``chars``."""
+
+    def rule(state, start_line: int, end_line: int, silent: bool) -> bool:
+        pos = state.bMarks[start_line] + state.tShift[start_line]
+        return state.src[pos : pos + 1] in chars and fn(state, start_line, end_line, silent)
+
+    return rule
+
+
+def _container_opener(params: str, *_markup) -> bool:
+    return _CONTAINER_NAME_RE.match(params) is not None
+
+
+# Template and extension spans inside a line, which no reader sees as text: Jinja / Liquid
+# tags ``{% include x.html %}``, MkDocs include macros ``{* ../../docs_src/x.py hl[9] *}``,
+# Hugo shortcodes ``{{< figure src="x" >}}``, and attribute lists ``{ #recap }``,
+# ``{: .note }``, ``{#id .class key=value}`` (Python-Markdown attr_list, Pandoc, kramdown).
+_TEMPLATE_RE = re.compile(
+    r"\{%[^\n]*?%\}|\{\*[^\n]*?\*\}|\{\{[<%][^\n]*?[>%]\}\}"
+    r"|\{:?[ \t]*(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
+    r"(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+)))*[ \t]*\}"
+)
+
+
+def _template_span(state, silent: bool) -> bool:
+    if state.src[state.pos] != "{":
+        return False
+    m = _TEMPLATE_RE.match(state.src, state.pos, state.posMax)
+    if m is None:
+        return False
+    if not silent:
+        state.pending += m.group()
+    state.pos = m.end()
+    return True
 
 
 def _rule_fn(md, name: str):
@@ -196,6 +267,14 @@ def markdown_regions(doc: "Document") -> list[Region]:
         if kind is not None and token.map:
             paint(_BLOCK, *line_span(*token.map), kind)
             continue
+        if (token.type in _CONTAINER_OPEN or token.type == "admonition_open") and token.map:
+            # the opener line (``/// tip | Consejo``, ``!!! note "Title"``) is the container's
+            # markup, its title a label; a closing fence line (``///``, ``:::``) too
+            paint(_FENCE, *line_span(token.map[0], token.map[0] + 1), MARKUP)
+            close = token.map[1]
+            if token.type != "admonition_open" and close < n and _CONTAINER_CLOSE_RE.match(doc.line_text(lines[close])):
+                paint(_FENCE, *line_span(close, close + 1), MARKUP)
+            continue
         if token.type in ("heading_open", "paragraph_open") and token.map:
             container = HEADING if token.type == "heading_open" else PROSE
             paint(_BLOCK, *line_span(*token.map), MARKUP)  # markers; text is painted over
@@ -235,8 +314,8 @@ def _inline(md, doc: "Document", token, env: dict, kind: str, paint) -> None:
         if kind != TABLE:
             paint(_LINE, line.start + at, line.start + at + len(part), kind)
         offset += len(part) + 1
-    if not any(c in content for c in "`<["):
-        return
+    if not any(c in content for c in "`<[") and ("{" not in content or _TEMPLATE_RE.search(content) is None):
+        return  # (no inline span: most paragraphs; API docs' "{string}" types are no template)
     spans: list = []
     inline_env = dict(env)
     inline_env["corpuslint_spans"] = spans

@@ -15,8 +15,17 @@ _SCRIPT_RES = {name: regex.compile(rf"\p{{Script={name}}}") for name in SCRIPTS}
 _SCRIPT_RUN_RES = {name: regex.compile(rf"\p{{Script={name}}}+") for name in SCRIPTS}
 _LETTER_RUN_RE = lazy(r"\p{L}+")
 
+# A URL ends on a letter, digit, mark or one of ``/ # % & = + - @ $``: punctuation after
+# it belongs to the sentence or the markup (``https://starlette.dev/)।`` before a
+# Devanagari danda, ``**[FastAPI Cloud](https://fastapicloud.com)**``, a CJK ``。``);
+# nor does it hold a square bracket, except an IPv6 host (``http://[::1]:8000``): a link
+# whose text is its URL, ``[https://x.org](https://x.org/es)``, is two URLs; a parenthesis
+# only in a pair (``wiki/Negation_(linguistics)``): ``[x](https://textlint.github.io/)ルール``
+# ends at the ``/``; nor CJK punctuation (``https://localhost:10000。注意！``: ideographic
+# full stop, full-width ``！（），：；？``), which a URL holds only percent-encoded.
 URL_RE = lazy(
-    r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'«»“”]+[^\s<>"'«»“”.,;:!?؟،)\]}]""",
+    r"""(?:\b(?:https?|ftp)://(?:\[[0-9A-Fa-f:.]+\])?|\bwww\.)"""
+    r"""(?:[^\s<>"'«»“”`\[\]()\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]|\([^\s<>"'«»“”`\[\]()]*\))+(?<=[\p{L}\p{N}\p{M}/#%&=+\-@$)])""",
     regex.IGNORECASE,
 )
 EMAIL_RE = lazy(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")

@@ -11,8 +11,12 @@ from ._common import EMAIL_RE, URL_RE
 class LinkOrAddress(DocumentRule):
     """URLs and e-mail addresses in body text (info by default).
 
-    What: ``http(s)://`` / ``ftp://`` URLs, bare ``www.`` addresses (trailing
-    punctuation such as ``.`` or ``)`` is not part of the match) and e-mail addresses.
+    What: ``http(s)://`` / ``ftp://`` URLs, bare ``www.`` addresses (a URL ends on a
+    letter, digit or ``/ # % & = + - @ $``: trailing punctuation such as ``.``, ``)``,
+    ``**`` or the danda ``।`` is not part of the match, nor an unpaired parenthesis or a
+    bracket: ``[Starlette](https://starlette.dev/)।``) and e-mail addresses. A URL in a
+    Markdown link's destination is markup (a ``url`` region) and is not reported; one
+    shown as the link's text is.
     Options ``urls`` and ``emails`` (both true) turn either kind off.
     Why: Links and addresses in scraped articles are usually share links, tracking
     URLs or contact boxes, and addresses are personal data; many corpora keep them on

@@ -71,14 +71,16 @@ class SymbolOnlyLine(DocumentRule):
     ``|||``, ``• • •``), stray brackets or quotes, arrows, emoji rows. Lines with a
     digit are never flagged: dates (``24/1/2024``), times (``07:13 ص``), scores, prices
     and numbers are content even on a line of their own. In Markdown files, table
-    delimiter rows (``| --- | :-: |``), thematic breaks (``---``) and the blank line of
-    a block quote (``>`` between two quoted paragraphs) are syntax, not debris, and are
-    not flagged either; in plain text neither is the border of a drawing or an ASCII table
-    (``+---+``, ``|   |`` above and below ``| A |``: a line of rules, corners and walls in
-    a block with a drawn line that has words in it), a line to write on in a form (``___``
-    lines in a document whose lines of text have ``___`` blanks too), the rule under a sum
-    (between two lines with ``=``) or a line of Morse code (``.... . .-.. .-.. ---``);
-    nor is a line holding inline code (the last
+    delimiter rows (``| --- | :-: |``), thematic breaks (``---``), the blank line of
+    a block quote (``>`` between two quoted paragraphs) and the closing fences of
+    extension containers (pymdownx ``///`` and ``////``, ``:::``: ``markup`` regions, see
+    ``corpuslint.structure``) are syntax, not debris, and are not flagged either; in plain
+    text neither is the border of a drawing or an ASCII table (``+---+``, ``|   |`` above
+    and below ``| A |``: a line of rules, corners and walls in a block with a drawn line
+    that has words in it), a line to write on in a form (``___`` lines in a document whose
+    lines of text have ``___`` blanks too), the rule under a sum (between two lines with
+    ``=``) or a line of Morse code (``.... . .-.. .-.. ---``); nor is a line holding inline
+    code (the last
     line of a wrapped sentence: ``All paths must be relative URLs starting with`` /
     "`./`."); nor is anything in a plain-text document that
     quotes code (command lines, configuration, program output: see

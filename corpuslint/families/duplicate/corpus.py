@@ -17,7 +17,7 @@ from ...arrays import adjacent, frequent, release_pages, sorted_unique
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity, record_location, where
 from ...rules import CorpusRule, CorpusView
-from ...structure import MESSAGE
+from ...structure import HEADING_START, MESSAGE, markdown_containers
 from ...text.lazy_regex import lazy
 from . import frames as F
 from . import incremental, lsh, meaning, regions, shuffle
@@ -612,7 +612,9 @@ class BoilerplateLine(_DuplicateCorpusRule):
     Example: "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *"
     under every article of a site.
     Not counted: a quotation's attribution on a line of its own ("-- Mark Twain",
-    "— Hafez"): the same author quoted in several documents.
+    "— Hafez"): the same author quoted in several documents; a Markdown heading
+    ("## Resumen { #recap }" in 20 pages of a manual): a section title recurring
+    across pages is the documents' structure, and deleting it would merge two sections.
     Fix safety: unsafe: the line is deleted from this file; some recurring lines
     (a dateline format, a standard disclaimer) are legitimate, so review first.
     Severity is info because a shared line is often harmless.
@@ -630,7 +632,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
     def collect(self, doc: Document) -> Any:
         min_words = int(self.opts["min-words"])
         text = doc.text
-        todo = [ln for ln in doc.lines if ln.start != ln.end]
+        headings = markdown_containers(doc)[HEADING_START]  # (empty for plain text)
+        todo = [ln for i, ln in enumerate(doc.lines) if ln.start != ln.end and i not in headings]
         all_keys, counts, alpha = U.line_keys([text[ln.start : ln.end] for ln in todo])
         keys, lines, spans = [], [], []
         seen: set[int] = set()
