@@ -136,3 +136,23 @@ def test_w114_prose_with_the_same_marks_is_still_reported(tmp_path):
     # a text file's one line is not a catalogue field
     assert codes("القاهرة :\n", "W114") == [(" ", 1)]
     assert codes("We waited ; then we left the station.\n", "W114") == [(" ", 1)]
+
+
+def test_doubled_sounds_and_asterisk_actions_in_chat_replies_are_deliberate():
+    """chat-llamafactory's KTO demo replies speak in a child's voice: "Ooh ooh ah ah!",
+    "yum yum", "*nod nod*", "*bounce bounce*" are the sound and the action (309 S104
+    errors on that file, all of this kind); a model's degenerate "continuous continuous
+    continuous" in a DPO reply is still a repeated word."""
+    from corpuslint.families.spelling.repeated import RepeatedWord
+
+    rule = RepeatedWord()
+    path = Path(__file__).parent / "data" / "realtext" / "llamafactory-doubled-sounds.jsonl"
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        doc = Document("reply.txt", record["text"])
+        found[record["id"]] = [doc.text[f.start : f.end] for f in rule.check(doc)]
+    assert found["kto_en_demo:45.2"] == [] and found["kto_en_demo:55.2"] == [] and found["kto_en_demo:80.2"] == []
+    assert found["dpo_en_demo:133.rejected"] and all("continuous" in s for s in found["dpo_en_demo:133.rejected"])
+    # not an asterisk action: a doubled word inside emphasis that goes on is still reported
+    assert [f.code for f in rule.check(Document("t.txt", "It was *the the best* day."))] == ["S104"]

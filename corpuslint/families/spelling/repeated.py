@@ -290,6 +290,22 @@ _EN_TWO_OBJECT_VERB_RE = lazy(
 # Intensifiers doubled for emphasis, in speech and chat ("muy muy buenas", "very very
 # good", "خیلی خیلی ممنون"): the doubling is the writer's, not a slip.
 INTENSIFIERS = frozenset("very muy très sehr molto muito heel zeer bardzo очень خیلی بہت".split())
+# Interjections and sound words said twice on purpose ("Ooh ooh ah ah!", "yum yum",
+# "tsk tsk", "ha ha"): the doubling is the sound, not a slip.
+INTERJECTIONS = frozenset("oh ooh ah aah aha ha hah haha he hee hey ho hmm mm uh um wow yay yum tsk tisk tut "
+                          "boo bye la".split())
+# A roleplay action or sound effect written between asterisks ("*bounce bounce*", "*nod
+# nod*", "*wink wink*"), as chat replies write them: the doubled word fills the span.
+_ACTION_OPEN_RE = lazy(r"(?:^|\s)\*$")
+_ACTION_CLOSE_RE = lazy(r"\*(?!\*)")
+
+
+def action_span(text: str, m) -> bool:
+    """True when the repetition ``m`` is the whole of an asterisk span: ``*nod nod*``."""
+    return (_ACTION_CLOSE_RE.match(text, m.end()) is not None
+            and _ACTION_OPEN_RE.search(text[max(0, m.start() - 2) : m.start()]) is not None)
+
+
 # A doubled word standing alone as an utterance: between a line or sentence start and a
 # clause end ("Hoi hoi!", "No, no." is not a repeat match; "سلام سلام" as a whole message).
 _UTTERANCE_START_RE = lazy(r"(?:^|[.!?؟][ \t\"'“(]*)$")
@@ -472,6 +488,9 @@ class RepeatedWord(SpellingDocumentRule):
     weergave die die pagina genereert") and "je je" (subject, then reflexive: "Voel je je
     goed?"), and a capitalised interface label mid-sentence ("Click To to choose");
     an intensifier doubled for emphasis ("muy muy buenas", "very very", "خیلی خیلی");
+    an interjection or sound word ("Ooh ooh ah ah!", "yum yum", "tsk tsk") and a word
+    doubled as the whole of an asterisk action in a chat reply ("*nod nod*", "*bounce
+    bounce*");
     a word said twice as a whole utterance, from a line or sentence start to a clause end
     ("Hoi hoi!", a message "سلام سلام"; not English function words);
     in Turkish text (a verse of one line too: "Gökler kapı kapı açılacaktır"; or a record
@@ -527,8 +546,10 @@ class RepeatedWord(SpellingDocumentRule):
                 continue
             if word.lower() not in _EN_FUNCTION_WORDS and in_verse(text, m.start()):
                 continue  # poems and lyrics repeat words on purpose; "the the" is still a slip
-            if word.casefold() in INTENSIFIERS:
-                continue  # "muy muy buenas": emphasis
+            if word.casefold() in INTENSIFIERS or word.casefold() in INTERJECTIONS:
+                continue  # "muy muy buenas": emphasis; "Ooh ooh ah ah!", "yum yum": the sound
+            if action_span(text, m):
+                continue  # "*bounce bounce*": a roleplay action between asterisks
             line_start = text.rfind("\n", 0, m.start()) + 1
             if word.lower() not in _EN_FUNCTION_WORDS and standalone(text, m, line_start):
                 continue  # "Hoi hoi!", "سلام سلام": a greeting or call said twice
