@@ -1055,12 +1055,8 @@ def test_merge_of_spilled_states_keyed_by_their_references_and_doc_ids_from_the_
         spill.close()
 
 
-def test_merged_corpus_count_tables_read_as_the_counters_they_replace():
-    # LangCorpus.clean_count / key_count / doc_freq (analysis.CountTable over the word ids
-    # and the bigram terms) against the Counters they stand for, built as defined: every
-    # get, [], in, iteration and items (in order), for present names, context forms of
-    # the terms that are not keys, and names the corpus lacks
-    from collections import Counter
+def _news_ar_states() -> dict:
+    """The spelling states (``analysis.analyse``, Arabic) of samples/news-ar's files."""
     from pathlib import Path
 
     from corpuslint.document import Document
@@ -1068,7 +1064,19 @@ def test_merged_corpus_count_tables_read_as_the_counters_they_replace():
 
     texts = {str(p): p.read_text(encoding="utf-8")
              for p in sorted((Path(__file__).parent.parent / "samples" / "news-ar").glob("*.txt"))}
-    states = {p: analysis.analyse(Document(p, t), ("ar",)) for p, t in texts.items()}
+    return {p: analysis.analyse(Document(p, t), ("ar",)) for p, t in texts.items()}
+
+
+def test_merged_corpus_count_tables_read_as_the_counters_they_replace():
+    # LangCorpus.clean_count / key_count / doc_freq (analysis.CountTable over the word ids
+    # and the bigram terms) against the Counters they stand for, built as defined: every
+    # get, [], in, iteration and items (in order), for present names, context forms of
+    # the terms that are not keys, and names the corpus lacks
+    from collections import Counter
+
+    from corpuslint.families.spelling import analysis
+
+    states = _news_ar_states()
     analysis.forget_merged()
     try:
         lc = analysis.merge(states, ("ar",)).langs["ar"]
@@ -1123,14 +1131,10 @@ def test_deletion_index_arrays_give_the_candidates_of_the_string_index():
     # the dict of deletion strings it replaces, for every key of a real corpus (Arabic news),
     # one-letter slips of them, and words it lacks
     import random
-    from pathlib import Path
 
-    from corpuslint.document import Document
     from corpuslint.families.spelling import analysis
 
-    texts = {str(p): p.read_text(encoding="utf-8")
-             for p in sorted((Path(__file__).parent.parent / "samples" / "news-ar").glob("*.txt"))}
-    states = {p: analysis.analyse(Document(p, t), ("ar",)) for p, t in texts.items()}
+    states = _news_ar_states()
     analysis.forget_merged()
     try:
         lc = analysis.merge(states, ("ar",)).langs["ar"]

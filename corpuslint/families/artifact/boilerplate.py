@@ -26,6 +26,14 @@ DEFAULT_MAX_WORDS = 16
 _XREF_RE = lazy(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[")
 
 
+def listed(value) -> list:
+    """An option that takes one item or a list (``extra``, ``disable``), as a list:
+    a string or a table alone is a list of one; nothing is an empty list."""
+    if not value:
+        return []
+    return [value] if isinstance(value, (str, dict)) else list(value)
+
+
 @dataclass(frozen=True)
 class Entry:
     id: str
@@ -199,12 +207,7 @@ class BoilerplatePhrase(DocumentRule):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        extra = self.opts.get("extra") or []
-        if isinstance(extra, (str, dict)):
-            extra = [extra]
-        disable = self.opts.get("disable") or []
-        if isinstance(disable, str):
-            disable = [disable]
+        extra, disable = listed(self.opts.get("extra")), listed(self.opts.get("disable"))
         entries = list(builtin_catalogue()) if self.opts.get("builtin", True) else []
         try:
             entries += [

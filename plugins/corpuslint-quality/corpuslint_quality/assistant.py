@@ -24,7 +24,7 @@ import regex
 
 from corpuslint import structure
 from corpuslint.document import Document, Unit
-from corpuslint.families.artifact.boilerplate import Entry, _entry
+from corpuslint.families.artifact.boilerplate import Entry, _entry, listed
 from corpuslint.findings import Finding, Severity
 from corpuslint.rules import DocumentRule
 from corpuslint.text.normalize import normalize_line
@@ -153,12 +153,7 @@ class AssistantBoilerplate(DocumentRule):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        extra = self.opts.get("extra") or []
-        if isinstance(extra, (str, dict)):
-            extra = [extra]
-        disable = self.opts.get("disable") or []
-        if isinstance(disable, str):
-            disable = [disable]
+        extra, disable = listed(self.opts.get("extra")), listed(self.opts.get("disable"))
         try:
             extras = [_entry(raw, f"[tool.corpuslint.rules.{self.code}] extra[{i}]", f"extra[{i}]")
                       for i, raw in enumerate(extra)]
