@@ -229,7 +229,9 @@ class Linter:
         rule = None
         try:  # (one handler for the loop: a context manager per rule and document costs)
             for rule in rules:
-                if rule.skip_kinds and not rule.skip_kinds.isdisjoint(doc.kinds):  # ``skips_kind``
+                only = rule.only_kinds  # ``skips_kind``, inlined
+                if (only is not None and only.isdisjoint(doc.kinds)) or (
+                        rule.skip_kinds and not rule.skip_kinds.isdisjoint(doc.kinds)):
                     continue
                 found = list(rule.check(doc))
                 if found:

@@ -121,6 +121,37 @@ def test_only_strings_of_a_catalogue_are_checked():
     assert po  # (the same engine runs it on the .po file's strings)
 
 
+def test_the_engine_runs_an_only_kinds_rule_on_those_kinds_only(tmp_path):
+    """``Rule.only_kinds`` is the engine's to honour: a rule that does not check
+    ``doc.kinds`` itself (as a plugin's may not) sees the .po strings and no text file.
+    (The rule loop inlines ``skips_kind`` for speed; this holds the two together.)"""
+    from corpuslint import files
+    from corpuslint.engine import Linter, build_registry
+    from corpuslint.readers.po import PoReader
+    from corpuslint.rules import DocumentRule
+    from corpuslint.structure import MESSAGE
+
+    class EveryString(DocumentRule):
+        code, name, family = "X901", "every-string", "test"
+        default_severity = Severity.INFO
+        only_kinds = frozenset({MESSAGE})
+
+        def check(self, doc):
+            yield doc.finding(self, 0, 0, "seen")
+
+    config, registry = build_registry([str(tmp_path)])
+    registry.rules["X901"] = EveryString
+    config.select = ["X901"]
+    linter = Linter(config, registry)
+    rule = next(r for r in linter.document_rules + linter.record_rules if r.code == "X901")
+    text = Document("notes.txt", "Use %(name)s here.\n")
+    strings = [d for d in PoReader().documents(files.Source(str(SPHINX_FA), "fa.po"), config)
+               if isinstance(d, Document)]
+    assert strings and all(skips_kind(rule, d) is False for d in strings) and skips_kind(rule, text)
+    assert linter.compute_findings(text) == []
+    assert [f.code for f in linter.compute_findings(strings[0])] == ["X901"]
+
+
 def test_format_parsers_read_what_msgfmt_reads():
     spec = formats.parse(formats.PYTHON, "%(a)s %(b)5.2f %%")
     assert spec.named == {"a": "string", "b": "float"} and spec.unnamed == []
