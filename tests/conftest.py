@@ -40,6 +40,28 @@ def run_json(*args: str, cwd=None, env=None) -> tuple[int, dict]:
     return proc.returncode, json.loads(proc.stdout)
 
 
+def shadow_site_packages(dest: Path) -> Path:
+    """``dest`` filled with symlinks to this environment's installed packages, minus
+    corpuslint, its plugins and any .pth or editable-install hooks: the parent's
+    dependencies for a test venv that installs corpuslint itself. Site folders that do
+    not exist are skipped (Debian's Python lists ``…/local/lib/python3.X/dist-packages``
+    in a venv without creating it)."""
+    import site
+
+    dest.mkdir(parents=True, exist_ok=True)
+    for site_dir in site.getsitepackages():
+        if not os.path.isdir(site_dir):
+            continue
+        for entry in sorted(Path(site_dir).iterdir()):
+            name = entry.name.lower()
+            if ("corpuslint" in name or "corpus_quality_lint" in name or name.startswith("__editable__")
+                    or name.endswith(".pth") or name == "__pycache__"):
+                continue
+            if not (dest / entry.name).exists():
+                (dest / entry.name).symlink_to(entry)
+    return dest
+
+
 @pytest.fixture
 def samples_copy(tmp_path: Path) -> Path:
     """A private copy of samples/news-ar (tests may fix it in place)."""

@@ -13,7 +13,6 @@ import json
 import os
 import re
 import shutil
-import site
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import ROOT, SAMPLES
+from .conftest import ROOT, SAMPLES, shadow_site_packages
 
 EXPR_RE = re.compile(r"\$\{\{\s*([^}]*?)\s*\}\}")
 
@@ -37,16 +36,7 @@ def venv(tmp_path_factory) -> dict:
     """A venv (with pip) over this environment's packages, without corpuslint itself."""
     base = tmp_path_factory.mktemp("ci")
     # this environment's packages minus corpuslint (as in test_plugins_install.py)
-    shadow = base / "deps"
-    shadow.mkdir()
-    for site_dir in site.getsitepackages():
-        for entry in sorted(Path(site_dir).iterdir()):
-            name = entry.name.lower()
-            if ("corpuslint" in name or "corpus_quality_lint" in name or name.startswith("__editable__")
-                    or name.endswith(".pth") or name == "__pycache__"):
-                continue
-            if not (shadow / entry.name).exists():
-                (shadow / entry.name).symlink_to(entry)
+    shadow = shadow_site_packages(base / "deps")
     venv = base / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300)
     python = venv / "bin" / "python"

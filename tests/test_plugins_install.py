@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import site
 import subprocess
 import sys
 from pathlib import Path
 
 
-from .conftest import ROOT
+from .conftest import ROOT, shadow_site_packages
 
 PLUGIN_SRC = ROOT / "plugins" / "corpuslint-quality"
 Q_CODES = [f"Q{n}" for n in range(101, 115)]
@@ -54,15 +53,7 @@ def _can_build_wheels() -> bool:
 
 def test_pip_install_adds_the_rules_and_uninstall_removes_them(tmp_path):
     # the parent's packages, minus corpuslint and its plugins and any .pth/editable hooks
-    shadow = tmp_path / "parent-site"
-    shadow.mkdir()
-    for site_dir in site.getsitepackages():
-        for entry in sorted(Path(site_dir).iterdir()):
-            name = entry.name.lower()
-            if "corpuslint" in name or "corpus_quality_lint" in name or name.startswith("__editable__") or name.endswith(".pth") or name == "__pycache__":
-                continue
-            if not (shadow / entry.name).exists():
-                (shadow / entry.name).symlink_to(entry)
+    shadow = shadow_site_packages(tmp_path / "parent-site")
 
     venv = tmp_path / "venv"
     _run(sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", venv, cwd=tmp_path)
