@@ -215,3 +215,11 @@ def test_plural_numbers_of_real_formulas():
     assert plural_numbers("nplurals=1; plural=0;") == ((0, 1, 2, 3, 4),)
     for bad in ("", "nplurals=2; plural=__import__('os');", "nplurals=2; plural=(n != 1;", "nplurals=2; plural=n/0;"):
         assert plural_numbers(bad) is None
+    # a long formula (hostile or broken header) is not evaluated 1,001 times: a balanced
+    # one of 65,536 terms (~0.5 MB, shallow, so no RecursionError) would take a minute
+    balanced = "n"
+    for _ in range(16):
+        balanced = f"({balanced}+{balanced})"
+    assert plural_numbers(f"nplurals=2; plural={balanced} % 2;") is None
+    deep = "nplurals=2; plural=" + "(" * 5_000 + "n" + ")" * 5_000 + ";"  # and deep nesting ends
+    assert plural_numbers(deep) is None

@@ -216,6 +216,9 @@ _PLURAL_RE = re.compile(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+);?")
 _TOKEN_RE = re.compile(r"\s*(?:(\d+)|(n)|(\|\||&&|==|!=|<=|>=|[-+*/%<>?:!()]))")
 _BINARY = {"||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, ">": 4, "<=": 4, ">=": 4, "+": 5, "-": 5, "*": 6, "/": 6, "%": 6}
 OFTEN = 5  # msgfmt: a form is used "often" when 5 or more of n = 0..1000 select it
+# Real formulas are under 200 characters (the longest, Arabic's, ~110); a longer one is
+# not read: evaluated 1,001 times, a header line of megabytes would stall the run.
+MAX_FORMULA_CHARS = 1_000
 
 
 def plural_numbers(value: str | None) -> tuple[tuple[int, ...], ...] | None:
@@ -224,7 +227,7 @@ def plural_numbers(value: str | None) -> tuple[tuple[int, ...], ...] | None:
     with ``OFTEN`` of them is used "often", as msgfmt's ``--check`` counts: it stands
     for many numbers, so it must show the number. None when there is no readable formula."""
     m = _PLURAL_RE.search(value or "")
-    if m is None:
+    if m is None or len(m.group(2)) > MAX_FORMULA_CHARS:
         return None
     try:
         formula = _formula(m.group(2))
