@@ -22,6 +22,7 @@ from ...structure import (
 )
 from ...text.lazy_regex import lazy, lazy_re
 from ._common import (
+    in_sources,
     EOL,
     FRENCH_SPACED_AFTER,
     FRENCH_SPACED_BEFORE,
@@ -293,7 +294,10 @@ class MultipleSpaces(DocumentRule):
     end of the line right-aligns it (a proof's end mark `x = c²        ::`, a page number
     `Introduction        12`). A run of four or more spaces after a question or
     exclamation mark that sets apart a short answer ending the line is a riddle's layout
-    (`칼이 정색하면?                           검은색`).
+    (`칼이 정색하면?                           검은색`). A string of a .po file whose msgid has
+    a run of spaces between words, or a line indented by six or more, is laid out by the
+    program (the option columns of a `--help` text: "  -f, --file=DATEI           wie
+    --date"), and the translation keeps or rearranges that layout.
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
@@ -321,11 +325,14 @@ class MultipleSpaces(DocumentRule):
     # with any is scanned whole (Markdown indents with spaces on many lines, where a scan
     # line by line costs more).
     _trigger = re.compile(f"[{ZS}]{{2}}")
+    # A msgid laid out in columns: a run of spaces between words, or a line indented to a
+    # description column ("      --files=[FILE]\n                          read filenames").
+    _columns_re = regex.compile(r"(?<=\S)[\p{Zs}]{2,}(?=\S)|^[ ]{6,}(?=\S)", regex.M)
 
     def check(self, doc):
         markdown = doc.suffix in MARKDOWN_SUFFIXES
-        if self._trigger.search(doc.text) is None:
-            return
+        if self._trigger.search(doc.text) is None or in_sources(doc, self._columns_re):
+            return  # (a .po string whose msgid lays out columns with spaces: `--help` output)
         for m in self._re.finditer(doc.text):
             line, column = doc.position(m.end())
             gap_start = m.start() - doc.lines[line - 1].start
