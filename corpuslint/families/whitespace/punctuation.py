@@ -129,8 +129,9 @@ class SpaceBeforePunctuation(DocumentRule):
 
 @lru_cache(maxsize=64)
 def _spaced(mark: str) -> re.Pattern:
-    """``mark`` with a space separator before it."""
-    return re.compile(f"[{ZS}]{re.escape(mark)}")
+    """``mark`` set apart: a space separator before it, and a space, a closing quote or the
+    end after it (as W114 matches it; not the dot of " .rst")."""
+    return re.compile(f"[{ZS}]{re.escape(mark)}(?=[\\s\"'”’»)]|\\Z)")
 
 
 # A library catalogue's field (ISBD, International Standard Bibliographic Description):
