@@ -1,0 +1,41 @@
+"""False alarms that a new user (fresh12) found on text nobody here had tuned on: Debian
+fortunes-pl (GPL; short quotations), gettext catalogues of GNU packages, a Sindhi WordNet
+CSV (MIT), each kind with the real defect next to it still reported."""
+
+from __future__ import annotations
+
+from corpuslint import lint_text
+from corpuslint.document import Document
+from corpuslint.families.spelling.repeated import RepeatedWord
+
+NO_CACHE = {"cache": False}
+
+
+def s104(text: str, language: str | None = None) -> list[str]:
+    if language:  # (a record or file declared in that language)
+        return [text[f.start : f.end] for f in RepeatedWord().check(Document("t.txt", text, language=language))]
+    return [text[f.start : f.end] for f in lint_text(text, config={"select": ["S104"], **NO_CACHE})]
+
+
+def test_s104_a_short_word_said_three_times_is_a_sound():
+    # fortunes-pl dowcipy.txt and debian.pl.txt
+    assert s104("- sru tu tu tu, idź już spać! i odkłada słuchawkę.") == []
+    assert s104("odejdź w pokoju szybkim krokiem, a będziesz zbawiony.  *puk puk puk*") == []
+    # a long word so repeated is a degenerate generation; an English function word a slip
+    assert s104("It was continuous continuous continuous noise.") == ["continuous continuous"]
+    assert s104("He said the the the answer.") == ["the the"]
+    assert s104("Ten kot kot ma.") == ["kot kot"]
+
+
+def test_s104_a_doubled_word_between_dialogue_dashes_is_an_utterance():
+    # fortunes-pl dowcipy.txt: "Zaraz zaraz" (wait, wait) said by a character
+    assert s104("- Zaraz zaraz - mówi informatyk - ale przecież ten chaos też ktoś musiał") == []
+    assert s104("- Powiedział zaraz zaraz i poszedł - mówi informatyk") == ["zaraz zaraz"]
+    assert s104("- the the - he said") == ["the the"]  # English function words stay slips
+
+
+def test_s104_west_slavic_to_to_is_pronoun_then_particle():
+    # fortunes-pl dowcipy.txt: "w to to nikt mi nie uwierzy" (nobody will believe that)
+    assert s104("- No, w to to nikt mi nie uwierzy!!!") == []
+    assert s104("Ale w to to nikt", language="pl") == []
+    assert s104("I want to to go there, but not now.") == ["to to"]
