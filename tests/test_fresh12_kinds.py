@@ -39,3 +39,20 @@ def test_s104_west_slavic_to_to_is_pronoun_then_particle():
     assert s104("- No, w to to nikt mi nie uwierzy!!!") == []
     assert s104("Ale w to to nikt", language="pl") == []
     assert s104("I want to to go there, but not now.") == ["to to"]
+
+
+def a108(text: str) -> list[str]:
+    return [text[f.start : f.end] for f in lint_text(text, path="page.txt", config={"select": ["A108"], **NO_CACHE})]
+
+
+def test_a108_identifiers_drawings_and_synopses_are_not_markup():
+    # manpages-ru bootparam(7), as groff renders it: a C macro, not bold
+    assert a108("     (Только, если определён __SMP__.) Параметры загрузки «nosmp» или") == []
+    assert a108("(__!__) gruba dupa") == []  # fortunes-pl dowcipy.txt: a drawing
+    # manpages-pt-br nano(1): a synopsis's nested optional parts and alternatives
+    assert a108("       nano [opções] [[+linha[,coluna]] arquivo]...") == []
+    assert a108("       nano [opções] [[+[crCR](/|?)string] arquivo]...") == []
+    # what A108 is for stays reported
+    assert a108("This is __very important__ and **bold**.") == ["__very important__", "**bold**"]
+    assert a108("See [[Main Page|the main page]] and [docs](https://x.org/a).") == [
+        "[[Main Page|the main page]]", "[docs](https://x.org/a)"]

@@ -223,13 +223,18 @@ class HtmlEntity(DocumentRule):
 # Markdown / wiki leftovers: (pattern, description, group holding the text to keep or None).
 _MARKUP = [
     (lazy(r"!\[([^\]\n]*)\]\([^)\s]+\)"), "Markdown image", None),
-    (lazy(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/|\./|www\.|#)[^)\s]*\)"), "Markdown link", 1),
-    (lazy(r"\[\[(?:[^\]|\n]+\|)?([^\]|\n]+)\]\]"), "wiki link", 1),
+    # (a target with "|" is a synopsis's alternatives: "nano [[+[crCR](/|?)string] arquivo]")
+    (lazy(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/|\./|www\.|#)[^)\s|]*\)"), "Markdown link", 1),
+    # (no "[" inside: "[[+linha[,coluna]] arquivo]" nests a command synopsis's optional parts)
+    (lazy(r"\[\[(?:[^\][|\n]+\|)?([^\][|\n]+)\]\]"), "wiki link", 1),
     (lazy(r"\{\{[^{}\n]+\}\}"), "wiki template", None),
     (lazy(r"'''(?=\S)([^'\n]+?)(?<=\S)'''"), "wiki bold", 1),
-    (lazy(r"(?<![*\w])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![*\w])"), "Markdown bold", 1),
-    # not a dunder identifier (``__default__``, ``__init__``): one lower-case ASCII word
-    (lazy(r"(?<![_\w])__(?![a-z][a-z0-9]*__)(?=\S)([^_\n]+?)(?<=\S)__(?![_\w])"), "Markdown bold", 1),
+    # (bold holds a letter or digit: "(__!__)" is a drawing)
+    (lazy(r"(?<![*\w])\*\*(?=\S)([^*\n]*?[\p{L}\p{N}][^*\n]*?)(?<=\S)\*\*(?![*\w])"), "Markdown bold", 1),
+    # not a dunder identifier (``__default__``, ``__init__``, C's ``__SMP__``, ``__GNUC__``):
+    # one ASCII word in lower case or in capitals
+    (lazy(r"(?<![_\w])__(?![a-z][a-z0-9]*__|[A-Z][A-Z0-9]*__)(?=\S)([^_\n]*?[\p{L}\p{N}][^_\n]*?)(?<=\S)__(?![_\w])"),
+     "Markdown bold", 1),
     (lazy(r"`{3,}[^\n`]*$", regex.MULTILINE), "Markdown code fence", None),
 ]
 _HEADING_RE = lazy(r"^(#{1,6})[ \t]+(?=\S)(.*?)(?:[ \t]+#+)?[ \t]*$", regex.MULTILINE)
@@ -251,7 +256,10 @@ class LightweightMarkup(DocumentRule):
     templates (``{{cite ...}}``), bold (``'''x'''``) and headings (``== x ==``). Single
     ``*`` or ``_`` (footnote marks, ``*المصدر:``), bullets and ``#`` without a space
     are not matched, nor are identifiers written with double underscores
-    (``__default__``, ``__init__``: one lower-case ASCII word). Technical text quotes shell sessions and configuration files, so
+    (``__default__``, ``__init__``, C's ``__SMP__``: one ASCII word in lower case or in
+    capitals), "bold" without a letter or digit (``(__!__)``: a drawing), and the nested
+    brackets and ``|`` alternatives of a command synopsis (``nano [[+linha[,coluna]]
+    arquivo]``, ``[[+[crCR](/|?)string] arquivo]``), which are no wiki or Markdown link. Technical text quotes shell sessions and configuration files, so
     a ``#`` line is not a heading when it is a root prompt with a command (``# apt
     install x``) or sits in a block of code (``corpuslint.structure``: the engine
     skips code regions), or when its text reads as a comment: it starts in lower case
