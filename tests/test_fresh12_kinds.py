@@ -56,3 +56,17 @@ def test_a108_identifiers_drawings_and_synopses_are_not_markup():
     assert a108("This is __very important__ and **bold**.") == ["__very important__", "**bold**"]
     assert a108("See [[Main Page|the main page]] and [docs](https://x.org/a).") == [
         "[[Main Page|the main page]]", "[docs](https://x.org/a)"]
+
+
+def test_a106_a_chat_logs_speaker_is_not_an_html_tag():
+    # fortunes-pl debian.pl.txt: IRC quotes, each "Mon DD hh:mm:ss <nick> text"; "DT" is an element's name
+    log = ("#debian.pl\nJul 08 12:04:35 <fEnIo> MaReK^-^: ludzie dopiero księżyc zaliczyli\n\n"
+           "#debian.pl\nJul 09 15:03:08 <K3NY> w /etc/security/limits.conf \"data\" to tos amo co quota?\n\n"
+           "#debian.pl\nJul 09 21:28:25 <DT> nie ma sie co oszukiwac, wszyscy mamy ten sam problem -\n"
+           "uzytkownikow\n")
+    config = {"select": ["A106"], **NO_CACHE}
+    assert lint_text(log, path="debian.pl.txt", config=config) == []
+    # a tag left inside the text of such a log, and a lone "<DT> text" line in prose, stay
+    found = lint_text(log.replace("zaliczyli", "<b>zaliczyli</b>"), path="debian.pl.txt", config=config)
+    assert [f.message for f in found] == ["HTML markup `<b>`", "HTML markup `</b>`"]
+    assert [f.code for f in lint_text("Intro.\n<DT> Term one\n", path="a.txt", config=config)] == ["A106"]

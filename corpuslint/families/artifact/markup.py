@@ -99,6 +99,17 @@ def html_source(doc: Document) -> bool:
     return source >= SOURCE_SHARE * written
 
 
+# A line of a chat log (IRC, a messenger export): an optional time stamp ("[19:33]", "Jul 09
+# 21:28:25"), the speaker's nick in angle brackets, then what they said. In a document with
+# a few such lines a nick that is an element's name ("<DT>", "<b>") is the speaker.
+_CHAT_LINE_RE = lazy(
+    r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+|\p{L}{3}[ \t]+\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
+    r"(?P<nick><[@+%~&]?[^\s<>/=\"']{1,30}>)[ \t]+\S",
+    regex.MULTILINE,
+)
+_CHAT_LINES = 3
+
+
 def _quoted(doc: Document, start: int, end: int) -> bool:
     """True when the tag at [start, end) is quoted, not left over: inside a backtick code
     span on its line (``输出：`<meta charset="iso-8859-1">` ``), or standing apart from
@@ -137,7 +148,10 @@ class HtmlTag(DocumentRule):
     (``html_source``: lines opening with tags make up half of its lines that are not code,
     two of them nothing but tags, as in ``<table>`` / ``<tr>`` / ``</table>``, or it has
     a ``<!DOCTYPE html>`` or ``<html>`` root: an answer in instruction data that writes a
-    page or a table) is markup on purpose, not prose with stray tags: it is not reported.
+    page or a table) is markup on purpose, not prose with stray tags: it is not reported;
+    nor is a chat log's speaker, a nick in angle brackets that opens a line after an
+    optional time stamp (``Jul 09 21:28:25 <DT> nie ma sie co…``) in a document with three
+    or more such lines.
     Why: Tags survive a sloppy HTML-to-text step; they are not language and teach a
     model to emit markup.
     Example: ``قال المتحدث<br>إن الزيارة`` or ``<p>Text</p>``.
@@ -161,9 +175,16 @@ class HtmlTag(DocumentRule):
             return
         if not doc.is_markdown and html_source(doc):
             return  # a page or a table written in HTML: the markup is the text
+        chat_lines = None
         for m in _TAG_RE.finditer(text):
             if _PLACEHOLDER_COMMENT_RE.fullmatch(m.group()):
                 continue  # the syntax shown as an example
+            speaker = _CHAT_LINE_RE.match(text, text.rfind("\n", 0, m.start()) + 1)
+            if speaker is not None and speaker.span("nick") == m.span():
+                if chat_lines is None:
+                    chat_lines = len(_CHAT_LINE_RE.findall(text))
+                if chat_lines >= _CHAT_LINES:
+                    continue  # "Jul 09 21:28:25 <DT> nie ma sie co": a chat log's speaker
             s, e = m.span()
             if _quoted(doc, s, e):
                 continue  # a tag quoted as code or named in a sentence about markup
