@@ -70,3 +70,20 @@ def test_a106_a_chat_logs_speaker_is_not_an_html_tag():
     found = lint_text(log.replace("zaliczyli", "<b>zaliczyli</b>"), path="debian.pl.txt", config=config)
     assert [f.message for f in found] == ["HTML markup `<b>`", "HTML markup `</b>`"]
     assert [f.code for f in lint_text("Intro.\n<DT> Term one\n", path="a.txt", config=config)] == ["A106"]
+
+
+def w102(text: str, language: str | None = None) -> list[str]:
+    from corpuslint.families.whitespace.spaces import NonStandardSpace
+
+    return [text[f.start : f.end] for f in NonStandardSpace().check(Document("de.po", text, language=language))]
+
+
+def test_w102_an_abbreviation_and_a_c_placeholder_keep_their_no_break_space():
+    # coreutils 9.1 po/de.po (date --help): German sets "z. B." with a no-break space
+    assert w102("  %b   abgekürzter Monatsname der Lokale (z.\u00a0B. Nov)\n", "de") == []
+    assert w102("Das heißt, d.\u00a0h. jede Zeile", "de") == []
+    # wget 1.21.3 po/fr.po: "%ld\u00a0octets", a C placeholder (a number) bound to its unit
+    assert w102("%s\u00a0: %s\u00a0: échec d’allocation de %ld\u00a0octets\u00a0; mémoire épuisée.\n", "fr") == []
+    # a no-break space between two words is still reported (coreutils 9.1 po/ru.po)
+    assert w102("и печатает\u00a0на стандартный вывод", "ru") == ["\u00a0"]
+    assert w102("Ende.\u00a0Anfang", "de") == ["\u00a0"]
