@@ -137,3 +137,19 @@ def test_d106_a_label_before_prose_or_closing_a_wrapped_sentence_is_still_report
     files.update({f"w{k}.md": f"The options are given with\nthe following values:\n\n* a{k}\n" for k in range(3)})
     assert d106(tmp_path, files) == sorted([(f"{k}.md", 3) for k in range(3)]
                                            + [(f"w{k}.md", n) for k in range(3) for n in (1, 2)])
+
+
+# -- A103: a navigation phrase that labels a menu the text describes -----------------------
+
+
+def test_a103_a_menu_described_by_an_answer_is_not_navigation_debris():
+    # LLaMA-Factory alpaca_en_demo output 409 (Apache-2.0): an outline of a website
+    answer = ("Here's an overview of what the website could look like:\n\n"
+              'Header: "Understanding Blockchain Technology: A Comprehensive Guide"\n\n'
+              "Main Menu: \n- Introduction to blockchain\n- History of blockchain \n- How does blockchain work\n")
+    assert lint_records([{"id": 409, "text": answer}], id_field="id",
+                        config={"select": ["A103"], "cache": False}) == []
+    # a scraped page's menu is still navigation debris, with or without a colon
+    assert found("Main Menu\nHome\nAbout us\n\nThe council met on Tuesday.\n", "A103") == ["Main Menu"]
+    assert found("Main menu:\nHome\nAbout us\n\nThe council met on Tuesday.\n", "A103") == ["Main menu:"]
+    assert found("Skip to content\n\n- Home\n- News\n", "A103") == ["Skip to content"]
