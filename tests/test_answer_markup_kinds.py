@@ -213,7 +213,10 @@ def test_q106_a_weibo_hashtag_counts_once_and_morse_dots_are_not_ellipses():
     # alpaca_zh_demo output #342: "#充实生活#" is one hashtag (two signs)
     text = "今天的生活很充实，我们一起去爬山，然后在湖边野餐。#充实生活# #快乐周末#\n"
     assert quality(Q.SymbolHeavy, text) == []
-    assert len(quality(Q.SymbolHeavy, text.replace("#充实生活# #快乐周末#", "#充实 #生活 #快乐"))) == 1
+    # (a post under 50 words with its tags in its sentence is a post, fp11; a line of tags is a wall)
+    assert quality(Q.SymbolHeavy, text.replace("#充实生活# #快乐周末#", "#充实 #生活 #快乐")) == []
+    assert len(quality(Q.SymbolHeavy, text.replace("。#充实生活# #快乐周末#", "。\n#充实 #生活 #快乐"))) == 1
+    assert quality(Q.SymbolHeavy, text.replace("。#充实生活# #快乐周末#", "。\n#充实生活# #快乐周末#")) == []
     # C4 record 83: 16 dot groups of Morse code in a post of 105 words
     assert quality(Q.SymbolHeavy, (REAL / "c4-hobbitd-morse.txt").read_text(encoding="utf-8")) == []
     assert len(quality(Q.SymbolHeavy, "Wait... what... no... " * 5 + "fine.\n")) == 1

@@ -82,6 +82,24 @@ def _entry(raw: Any, where: str, default_id: str = "") -> Entry:
     )
 
 
+_LABEL_END_RE = lazy(r"[:：][ \t]*$")
+_LIST_ITEM_RE = lazy(r"[ \t]*(?:[-*+•][ \t]|\d+[.)][ \t])")
+
+
+def _described_menu(doc: Document, index: int, content: str) -> bool:
+    """True when the navigation phrase on line ``index`` is a label ending in a colon and
+    the next non-blank line is a list item ("Main Menu:" / "- Introduction to blockchain"):
+    the text describes a menu (an answer outlining a website), it is not the menu's debris,
+    which a scrape leaves without a colon and its list markers."""
+    if not _LABEL_END_RE.search(content):
+        return False
+    text, lines = doc.text, doc.lines
+    j = index + 1
+    while j < len(lines) and not text[lines[j].start : lines[j].end].strip():
+        j += 1
+    return j < len(lines) and _LIST_ITEM_RE.match(text, lines[j].start, lines[j].end) is not None
+
+
 class Matcher:
     """All phrases normalised once: a dict for whole lines, one regex per prefix/infix mode."""
 
@@ -182,7 +200,10 @@ class BoilerplatePhrase(DocumentRule):
     placeholder: "الرئيسية", "إغلاق" are the labels of Django's interface), nor a
     one-word line that is a key in a table of shortcuts (``_common.names_a_key``:
     ``Print`` on its own line in GNOME help's shortcut table, which writes ``Alt+Print``
-    and ``Shift+Print``: the key, not a share-bar button).
+    and ``Shift+Print``: the key, not a share-bar button), nor a navigation phrase that is a
+    label ending in a colon before a list (``Main Menu:`` then ``- Introduction to
+    blockchain`` in an answer outlining a website: the text describes a menu; a scrape's
+    menu keeps neither the colon nor the list markers).
     Options: ``extra`` (more phrases, or tables ``{phrases = [...],
     match = "start", max_words = 20, id = "..."}``), ``disable`` (entry ids such as
     ``"ar-share"`` or single phrases) and ``builtin = false`` to use only ``extra``.
@@ -240,6 +261,8 @@ class BoilerplatePhrase(DocumentRule):
             entry, phrase = hit
             if entry.match != "line" and _XREF_RE.search(content):
                 continue  # documentation cross-reference: "See also: `7z`, `zip`.", "See also: rename(2)."
+            if entry.kind == "navigation" and _described_menu(doc, index, content):
+                continue  # "Main Menu:" then "- Introduction to blockchain": a menu an answer proposes
             if " " not in norm and names_a_key(doc, index, content.strip()):
                 continue  # "Print" in a shortcut table whose document writes "Alt+Print": a key
             lead = len(content) - len(content.lstrip())

@@ -33,6 +33,8 @@ _INLINE_BLANK_RE = lazy(r"\p{L}[^\n]*_{3,}|_{3,}[^\n]*\p{L}")
 MORSE_RE = lazy(r"(?<![^\s])(?=(?:[.\-]{1,6}[ \t]+){4,}[.\-]{1,6}(?![^\s\p{P}]))"
                 r"(?=[^\n]*?(?<![.\-])([.\-]{1,6})(?![.\-])[^\n]*?(?<![.\-])(?!\1(?![.\-]))[.\-]{1,6}(?![.\-]))"
                 r"(?:[.\-]{1,6}[ \t]+){4,}[.\-]{1,6}")
+# One mark of sentence punctuation (no dash, asterisk or bar: those draw separators).
+_LONE_MARK_RE = lazy(r"^[ \t]*[?؟!¡¿,،;؛:][ \t]*$")
 _BORDER_RE = lazy(r"^[ \t]*[-+|=_:.*\u2500-\u257f]*[+|\u2500-\u257f][-+|=_:.*\u2500-\u257f \t]*$")
 
 
@@ -47,6 +49,17 @@ def _drawing(doc: Document, index: int) -> bool:
                 return True
             j += step
     return False
+
+
+def _whole_paragraph(doc: Document, index: int) -> bool:
+    """True when line ``index`` is a paragraph of its own: a blank line or the text's
+    start before it, a blank line or the text's end after it."""
+    text, lines = doc.text, doc.lines
+
+    def blank(j: int) -> bool:
+        return not (0 <= j < len(lines)) or not text[lines[j].start : lines[j].end].strip()
+
+    return blank(index - 1) and blank(index + 1)
 
 
 def _form_or_sum(doc: Document, index: int) -> bool:
@@ -82,7 +95,11 @@ class SymbolOnlyLine(DocumentRule):
     and below ``| A |``: a line of rules, corners and walls in a block with a drawn line
     that has words in it), a line to write on in a form (``___`` lines in a document whose
     lines of text have ``___`` blanks too), the rule under a sum (between two lines with
-    ``=``) or a line of Morse code (``.... . .-.. .-.. ---``); nor is a line holding inline
+    ``=``) or a line of Morse code (``.... . .-.. .-.. ---``); nor is one mark of sentence
+    punctuation (``?``, ``،``, ``;``: not a dash, asterisk or bar) that is a paragraph or a
+    record of its own (an answer that is the mark the instruction asks for, a catalogue's
+    list separator ``،``: a value, not debris; a stray ``-`` under a list is still
+    reported); nor is a line holding inline
     code (the last
     line of a wrapped sentence: ``All paths must be relative URLs starting with`` /
     "`./`."); nor is anything in a plain-text document that
@@ -127,6 +144,8 @@ class SymbolOnlyLine(DocumentRule):
                 continue  # a worksheet's line to write on, or the rule under a sum
             if MORSE_RE.search(content):
                 continue  # ".... . .-.. .-.. ---": a message in Morse code
+            if _LONE_MARK_RE.match(content) and _whole_paragraph(doc, index):
+                continue  # a record that is "?" (the answer asked for), a catalogue string "،"
             if doc.is_markdown and index in markdown_containers(doc)[BLOCKQUOTE]:
                 if not _VISIBLE_RE.search(_QUOTE_MARKERS_RE.sub("", content)):
                     continue  # ">": the blank line of a block quote

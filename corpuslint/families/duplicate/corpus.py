@@ -17,7 +17,7 @@ from ...arrays import adjacent, frequent, release_pages, sorted_unique
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity, record_location, where
 from ...rules import CorpusRule, CorpusView
-from ...structure import HEADING_START, MESSAGE, markdown_containers
+from ...structure import CODE, HEADING_START, LIST_ITEM, MARKUP, MESSAGE, markdown_containers
 from ...text.lazy_regex import lazy
 from . import frames as F
 from . import incremental, lsh, meaning, regions, shuffle
@@ -599,6 +599,43 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
 _ATTRIBUTION_RE = lazy(r"[ \t]*(?:--|—|―)[ \t]*[\p{L}\p{N}《「『“\"'(]")
 
 
+# A label of a Markdown line: a few words ending in a colon ("Example usage:", "Por
+# ejemplo:", "For example:"). A longer lead-in says something of its own ("Install
+# devDependencies and Run `npm test`:" under every README of one author is template text).
+_MD_LEAD_IN_RE = lazy(r"^[ \t]{0,3}(?![*+\-][ \t]|\d+[.)][ \t]|[>#|])[^\n]*[:：][*_]*[ \t]*$")
+MD_LEAD_IN_MAX_WORDS = 3
+_SAMPLE_KINDS = frozenset({CODE, MARKUP})  # a code block, or an include macro inserting one ("{* ...py *}")
+_SENTENCE_END_RE = lazy(r"[.!?。！？][)\]\"'”’*_`]*[ \t]*$")
+
+
+def _markdown_lead_ins(doc: Document, list_lines: frozenset[int]) -> set[int]:
+    """Indexes of the Markdown lines that are a short lead-in (at most
+    ``MD_LEAD_IN_MAX_WORDS`` words ending in a colon, not itself a list item, opening its
+    paragraph or a sentence: after a blank line or a full stop) whose next
+    non-blank line opens a code block (or an include macro: ``{* ...py *}``) or a list: the label introducing a sample
+    ("Example usage:", "Por ejemplo:") belongs to its sample, as a heading to its section."""
+    if doc.suffix not in regions.MARKDOWN_SUFFIXES:
+        return set()
+    text, lines, kinds = doc.text, doc.lines, doc.line_kinds
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if kinds[i] != "prose" or i in list_lines:
+            continue
+        line = text[ln.start : ln.end]
+        if (":" not in line and "：" not in line) or not _MD_LEAD_IN_RE.match(line):
+            continue
+        if len(regions._WORD_RE.findall(line)) > MD_LEAD_IN_MAX_WORDS:
+            continue
+        if i and kinds[i - 1] != "blank" and not _SENTENCE_END_RE.search(text, lines[i - 1].start, lines[i - 1].end):
+            continue  # (the end of a sentence wrapped over lines: "... with the following properties:")
+        j = i + 1
+        while j < len(lines) and kinds[j] == "blank":
+            j += 1
+        if j < len(lines) and (kinds[j] in _SAMPLE_KINDS or j in list_lines):
+            out.add(i)
+    return out
+
+
 class BoilerplateLine(_DuplicateCorpusRule):
     """A line recurs in many documents of the corpus (template boilerplate).
 
@@ -614,7 +651,12 @@ class BoilerplateLine(_DuplicateCorpusRule):
     Not counted: a quotation's attribution on a line of its own ("-- Mark Twain",
     "— Hafez"): the same author quoted in several documents; a Markdown heading
     ("## Resumen { #recap }" in 20 pages of a manual): a section title recurring
-    across pages is the documents' structure, and deleting it would merge two sections.
+    across pages is the documents' structure, and deleting it would merge two sections;
+    a Markdown label of at most 3 words ending in a colon, on a line of its own after a
+    blank line or a full stop, whose next non-blank line opens a code block or a list ("Example usage:", "Por ejemplo:" before a
+    sample in 20 pages of a manual): it belongs to its sample as a heading to its section
+    (a longer lead-in, "Install devDependencies and Run `npm test`:" in every README of
+    one author, is still reported).
     Fix safety: unsafe: the line is deleted from this file; some recurring lines
     (a dateline format, a standard disclaimer) are legitimate, so review first.
     Severity is info because a shared line is often harmless.
@@ -632,8 +674,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
     def collect(self, doc: Document) -> Any:
         min_words = int(self.opts["min-words"])
         text = doc.text
-        headings = markdown_containers(doc)[HEADING_START]  # (empty for plain text)
-        todo = [ln for i, ln in enumerate(doc.lines) if ln.start != ln.end and i not in headings]
+        containers = markdown_containers(doc)  # (empty for plain text)
+        headings = containers[HEADING_START]
+        lead_ins = _markdown_lead_ins(doc, containers[LIST_ITEM])
+        todo = [ln for i, ln in enumerate(doc.lines) if ln.start != ln.end and i not in headings and i not in lead_ins]
         all_keys, counts, alpha = U.line_keys([text[ln.start : ln.end] for ln in todo])
         keys, lines, spans = [], [], []
         seen: set[int] = set()

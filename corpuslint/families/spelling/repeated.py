@@ -296,9 +296,22 @@ _EN_TWO_OBJECT_VERB_RE = lazy(
 )
 
 
-# Intensifiers doubled for emphasis, in speech and chat ("muy muy buenas", "very very
-# good", "خیلی خیلی ممنون"): the doubling is the writer's, not a slip.
-INTENSIFIERS = frozenset("very muy très sehr molto muito heel zeer bardzo очень خیلی بہت".split())
+# Intensifiers and quantifiers doubled for emphasis, in speech, chat and informal prose
+# ("muy muy buenas", "very very good", "much much thicker", "its many many", "really
+# really", Elmer Fudd's "Be vewy vewy quiet", "خیلی خیلی ممنون"): the doubling is the
+# writer's, not a slip.
+INTENSIFIERS = frozenset(
+    "very vewy really much many muy très sehr molto muito heel zeer bardzo очень خیلی بہت".split()
+)
+# Arabic given names: a man named after his father carries the name twice ("ابراهيم
+# ابراهيم", "أحمد محمد محمد"), as Egyptian and library-catalogue names write them, with no
+# "بن" between. Only names that are no ordinary word (not حسن good, سعيد happy, عمر age,
+# علي, which Egyptian spelling writes for the preposition على).
+ARABIC_GIVEN_NAMES = frozenset(
+    """محمد أحمد احمد محمود مصطفى إبراهيم ابراهيم إسماعيل اسماعيل يوسف عثمان حسين يحيى يحيي
+    موسى موسي عيسى زكريا سليمان داود داوود إسحاق اسحاق يعقوب هارون إدريس ادريس عبدالله
+    عبدالرحمن عبدالعزيز عبدالرحيم عبدالحميد عبدالفتاح عبدالمنعم عبدالقادر""".split()
+)
 # Interjections and sound words said twice on purpose ("Ooh ooh ah ah!", "yum yum",
 # "tsk tsk", "ha ha"): the doubling is the sound, not a slip.
 INTERJECTIONS = frozenset("oh ooh ah aah aha ha hah haha he hee hey ho hmm mm uh um wow yay yum tsk tisk tut "
@@ -515,7 +528,9 @@ class RepeatedWord(SpellingDocumentRule):
     Dutch "die die"/"dat dat" (relative pronoun or conjunction, then demonstrative: "de
     weergave die die pagina genereert") and "je je" (subject, then reflexive: "Voel je je
     goed?"), and a capitalised interface label mid-sentence ("Click To to choose");
-    an intensifier doubled for emphasis ("muy muy buenas", "very very", "خیلی خیلی");
+    an intensifier doubled for emphasis ("muy muy buenas", "very very", "much much
+    thicker", "its many many", "خیلی خیلی"); an Arabic given name twice, a man named
+    after his father ("امام، ابراهيم ابراهيم", "أحمد محمد محمد");
     an interjection or sound word ("Ooh ooh ah ah!", "yum yum", "tsk tsk") and a word
     doubled as the whole of an asterisk action in a chat reply ("*nod nod*", "*bounce
     bounce*");
@@ -648,6 +663,8 @@ class RepeatedWord(SpellingDocumentRule):
                             _FRENCH_CHAT_WORD_RE.findall(text)):
                         continue  # "Voel je je goed?": a Dutch message of a few words, subject then reflexive
             if _AR_LETTER_RE.match(word):
+                if word in ARABIC_GIVEN_NAMES:
+                    continue  # "امام، ابراهيم ابراهيم": a man named after his father
                 if _arabic_two_roles(text, m):
                     continue  # "لم لم تخبر أحدا؟", "وإذا بطشتم بطشتم جبارين"
                 if spans is None:

@@ -949,6 +949,8 @@ SYMBOL_MIN_COUNT = 3
 _MORSE_HINT_RE = lazy_re(r"(?:[.\-]{1,6}[ \t]+){4}[.\-]")
 # A Weibo hashtag: ``#topic#`` (its second sign closes it; one hashtag, not two).
 _CLOSED_HASHTAG_RE = lazy(r"#[^\s#]{1,30}#")
+# A line of hashtags alone (two or more): a page's tag list.
+_TAG_LINE_RE = lazy(r"^[ \t]*#[^\s#]+#?(?:[ \t]+#[^\s#]+#?)+[ \t]*$", regex.MULTILINE)
 
 
 class SymbolHeavy(QualityRule):
@@ -969,6 +971,14 @@ class SymbolHeavy(QualityRule):
     A hashtag closed by a second sign, as Weibo writes it (``#充实生活#``), is one hashtag;
     the dots of Morse code (``.... . .-.. .-.. ---``, quoted in a forum post) are not
     ellipses.
+    A text under 50 words (Gopher's length filter, Q108: the ratio was set on web pages,
+    not posts) is flagged for hash signs only when they are more than half its words
+    (``max-hash-ratio-short``, 0.5) or when those on lines of tags alone (``#كوريا #روسيا
+    #بوتين``: a page's tag list) pass ``max-hash-ratio``: a post that carries the hashtags
+    its task asks for in its sentences ("... at the #UpcomingConference2020! ... Grab your
+    tickets now! #event #innovation #conferences.", 4 for 35 words) is a post; a run of
+    tags with a few words ("#كوريا #روسيا #بوتين #كيم #عاجل #أخبار تابعونا على الصفحة",
+    6 for 9) or a navigation page's tag lines are still a wall.
     Example: "#news #sport #today #follow #like ..." (one hash per word). Markdown
     heading markers (``## Install``) and code (``# apt install x``) are markup, not
     symbols in the text, and are not counted.
@@ -978,13 +988,18 @@ class SymbolHeavy(QualityRule):
     code = "Q106"
     name = "symbol-heavy"
     default_severity = Severity.WARNING
-    options = {"max-hash-ratio": 0.1, "max-ellipsis-ratio": 0.1}
+    options = {"max-hash-ratio": 0.1, "max-hash-ratio-short": 0.5, "max-ellipsis-ratio": 0.1}
 
     def measure(self, doc):
         p = prose(doc)
         n_words = _word_count(p)
         if not n_words:
             return None
+        limits = dict(self.opts)
+        if n_words < GOPHER_MIN_WORDS and (
+            sum(m.group().count("#") for m in _TAG_LINE_RE.finditer(p.text)) / n_words <= limits["max-hash-ratio"]
+        ):  # a post with its hashtags in its sentences, not a page's tag lines: only a wall of tags
+            limits["max-hash-ratio"] = max(limits["max-hash-ratio"], limits["max-hash-ratio-short"])
         text = p.text
         if _MORSE_HINT_RE.search(text):
             text = MORSE_RE.sub(" ", text)  # (Morse code's dots are not ellipses)
@@ -994,10 +1009,10 @@ class SymbolHeavy(QualityRule):
              "max-ellipsis-ratio"),
         ):
             ratio = count / n_words
-            if count >= SYMBOL_MIN_COUNT and ratio > self.opts[key]:
+            if count >= SYMBOL_MIN_COUNT and ratio > limits[key]:
                 return (
                     f"symbol-heavy: {count} {label} for {n_words} words "
-                    f"({_fmt(ratio, self.opts[key])} per word > max {_fmt(self.opts[key], ratio)})"
+                    f"({_fmt(ratio, limits[key])} per word > max {_fmt(limits[key], ratio)})"
                 )
         return None
 

@@ -173,7 +173,7 @@ def test_short_lines_flags_a_menu_not_prose():
 def test_symbol_heavy_hashtags_and_ellipses():
     tags = "#كوريا #روسيا #بوتين #كيم #عاجل #أخبار تابعونا على الصفحة"
     f = only(run(Q.SymbolHeavy, tags))
-    assert "6 hash signs for 9 words" in f.message and "max 0.10" in f.message
+    assert "6 hash signs for 9 words" in f.message and "max 0.50" in f.message  # under 50 words
     teasers = "\n".join(f"اقرأ المزيد عن الخبر رقم {i}..." for i in range(6))
     assert "ellipses" in only(run(Q.SymbolHeavy, teasers)).message
     assert run(Q.SymbolHeavy, PROSE + " قال كيم... ثم صمت.") == []
