@@ -23,6 +23,7 @@ import xxhash
 from ...document import Document
 from ...findings import Finding, Location, Severity, where
 from ...rules import CorpusView
+from ...structure import CHAT_MESSAGE, MESSAGE
 from .corpus import _DuplicateCorpusRule
 from .local import FAMILY
 
@@ -92,6 +93,8 @@ class DuplicateRecord(_DuplicateCorpusRule):
     family = FAMILY
     default_severity = Severity.WARNING
     whole_document = True
+    # a .po string is a message, not a record; one message of a conversation is part of one
+    skip_kinds = frozenset({MESSAGE, CHAT_MESSAGE})
 
     def fingerprint(self) -> str:
         return f"{super().fingerprint()}:{NORMALIZATION}:xxh3-128"
