@@ -23,7 +23,7 @@ import xxhash
 from ...document import Document
 from ...findings import Finding, Location, Severity, where
 from ...rules import CorpusView
-from ...structure import CHAT_MESSAGE, MESSAGE
+from ...structure import ALL_REGIONS, CHAT_MESSAGE, MESSAGE
 from .corpus import _DuplicateCorpusRule
 from .local import FAMILY
 
@@ -79,9 +79,9 @@ class DuplicateRecord(_DuplicateCorpusRule):
     Where D107 reports a pair, D104 and D105 do not report it again.
     Why: a repeated record is trained on twice and, in an evaluation set, scored twice;
     copies across a train and a test file leak the answer.
-    Example: row 153 of ``quranic_benchmark_2000.csv`` repeats row 12 word for word:
-    ``quranic_benchmark_2000.csv:#153:1:1: D107 record is an exact copy of
-    quranic_benchmark_2000.csv:#12 (2 copies)``.
+    Example: row 1975 of ah-translit-bench's ``msa_dailyuse_benchmark_2000.csv`` repeats
+    row 120 ("أنا ولد."): ``msa_dailyuse_benchmark_2000.csv:#1975:1:1: D107 record is an
+    exact copy of msa_dailyuse_benchmark_2000.csv:#120 (2 copies)``.
     Fix safety: no automatic fix (``check --fix`` never deletes a record);
     ``corpuslint filter IN OUT --drop D107`` writes a copy keeping the first record of
     each group (review first: a repeated record may be intended, e.g. an answer
@@ -95,6 +95,9 @@ class DuplicateRecord(_DuplicateCorpusRule):
     whole_document = True
     # a .po string is a message, not a record; one message of a conversation is part of one
     skip_kinds = frozenset({MESSAGE, CHAT_MESSAGE})
+    # the finding is about the record, wherever its first line lies (a record whose text
+    # reads as a code block or a table is a record all the same)
+    regions = ALL_REGIONS
 
     def fingerprint(self) -> str:
         return f"{super().fingerprint()}:{NORMALIZATION}:xxh3-128"
