@@ -104,7 +104,7 @@ def test_a_hash_collision_never_merges_two_records(monkeypatch):
     texts = ["alpha", "beta", "alpha", "gamma", "beta"]
     docs = {f"d.jsonl#{i}": RecordDocument("d.jsonl", i, i, t) for i, t in enumerate(texts, 1)}
     states = {k: rule.collect(d) for k, d in docs.items()}
-    assert len({tuple(s["hash"].tolist()) for s in states.values()}) == 1  # all collide
+    assert len({s[:2] for s in states.values()}) == 1  # all collide
     found = list(rule.reduce(CorpusView(states, set(docs), docs)))
     assert [(f.record, f.related[0].record) for f in found] == [(3, 1), (5, 2)]
 
