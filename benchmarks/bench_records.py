@@ -9,6 +9,12 @@ white space changed, which D107 ignores). One ``corpuslint check --select D107
 --no-cache`` subprocess is measured: CPU seconds (user + system) and peak RSS come from
 ``os.wait4``. Printed, never asserted. The findings are checked against the planted
 copies (their number), so a fast wrong answer does not pass unnoticed.
+
+Measured 2026-12-02 (2 shared cores, load 10-23): 1 M records, 61.9 MB, 100,147 planted
+copies, all found: 78.4 s CPU, 2.93 GB peak RSS; the same file with ``--select W101``
+(a document rule: reading, holding the records, the map) 63.5 s, 1.50 GB. D107's share,
+~15 s and ~1.4 GB, is mostly the engine's per-document state handling (one spilled and
+decoded state per record), not its reduce (3.9 s of 50 k records' 137 s under cProfile).
 """
 
 from __future__ import annotations
