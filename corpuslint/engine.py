@@ -995,12 +995,19 @@ def _mapped(linter: Linter) -> None:
 
 
 def _drop_superseded(findings: list[Finding], rules: Mapping[str, Rule]) -> list[Finding]:
-    """Drop findings a broader rule already made for the same (file, related file)."""
+    """Drop findings a broader rule already made for the same (file, related file); for
+    records, in either direction: D104 orders records by key ("d.jsonl#10" before
+    "d.jsonl#2"), D107 by record number, so the two may name a pair the other way round."""
     narrower = {code: rule.superseded_by for code, rule in rules.items() if rule.superseded_by}
     if not narrower:
         return findings
     broad = {c for codes in narrower.values() for c in codes}
-    covered = {(f.code, f.key, f.related[0].key) for f in findings if f.code in broad and f.related}
+    covered = set()
+    for f in findings:
+        if f.code in broad and f.related:
+            covered.add((f.code, f.key, f.related[0].key))
+            if f.related[0].record is not None:
+                covered.add((f.code, f.related[0].key, f.key))
     if not covered:
         return findings
     return [

@@ -74,7 +74,8 @@ def corpuslint_register_rules() -> "list[type[Rule]] | None":
     ``{"message"}``) names the kinds of document it does not apply to; the engine does
     not run it (check or collect) on a document whose ``Document.kinds`` holds one. A
     reader sets the kind it knows (the .po reader: every msgstr is a ``message``, its
-    msgid in ``Document.source``); otherwise ``Document.kinds`` is guessed from the text
+    msgid in ``Document.source``; a dataset record with a ``role`` or ``from`` field is a
+    ``chat-message``, one message of a conversation); otherwise ``Document.kinds`` is guessed from the text
     (``"catalogue"``: ``structure.looks_like_catalogue``). A rule that applies to some
     kinds only declares ``only_kinds`` (e.g. ``{"message"}``: T101 compares a .po string
     with its msgid); the engine skips every document holding none of them.

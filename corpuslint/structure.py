@@ -848,7 +848,12 @@ CATALOGUE_SHARE = 0.1
 MESSAGE = "message"
 CATALOGUE = "catalogue"
 MESSAGES = frozenset({MESSAGE, CATALOGUE})
-DOCUMENT_KINDS = MESSAGES
+# CHAT_MESSAGE: a dataset record that is one message of a conversation stored one message
+# a record (it has a ``role`` or ``from`` field: chatterbot, flattened OpenAI/ShareGPT
+# data). It is prose like any other, but not a whole example: the same reply in two
+# conversations is not a repeated record (D107 compares whole records only).
+CHAT_MESSAGE = "chat-message"
+DOCUMENT_KINDS = MESSAGES | {CHAT_MESSAGE}
 
 
 def looks_like_catalogue(doc: "Document") -> bool:

@@ -19,7 +19,7 @@ from typing import Callable, Iterator, Mapping
 
 from ..files import is_url
 
-from .base import (FileProblem, Record, RecordReader, ReaderOptions, field_records, get_field, language_columns,
+from .base import (ROLE_FIELDS, FileProblem, Record, RecordReader, ReaderOptions, field_records, get_field, language_columns,
                    record_id, set_text, top_field)
 from .remote import open_binary, read_bytes
 
@@ -52,6 +52,7 @@ class _ArrowRecords(RecordReader):
             raise FileProblem(f"no column {options.id_field!r} for the record id (columns: {', '.join(names)})")
         columns = [text_col] + ([id_col] if id_col and id_col != text_col else [])
         columns += [c for c in language_columns(names, options) if c not in columns]
+        columns += [c for c in ROLE_FIELDS if c in names and c not in columns]  # (``chat_message``)
         number = 0
         for batch in self._batches(path, columns):
             cols = {name: batch.column(name).to_pylist() for name in columns}

@@ -61,6 +61,7 @@ class Record:
     language: str | None = None  # the record's own declared language (``record_language``)
     language_problem: str | None = None  # why its language field was not a language tag
     turn: int | None = None  # with a turn path: the 1-based item of the list this text is
+    chat_message: bool = False  # the record is one message of a conversation (``chat_message``)
 
 
 class RecordDocument(Document):
@@ -72,8 +73,9 @@ class RecordDocument(Document):
     (``structure.looks_like_markdown``)."""
 
     def __init__(self, file: str, number: int, record: int | str, text: str, language: str | None = None,
-                 text_format: str = "plain", turn: int | None = None):
+                 text_format: str = "plain", turn: int | None = None, chat_message: bool = False):
         super().__init__(f"{file}#{record}", text, suffix="", language=language)
+        self.chat_message = chat_message  # one message of a conversation (``structure.CHAT_MESSAGE``)
         self.file = file  # the data file's display path
         self.number = number  # 1-based position in the file (for rewriting)
         self.turn = turn  # with a turn path: the 1-based item of the record's list (for rewriting)
@@ -101,6 +103,12 @@ class RecordDocument(Document):
             return plain
         return hash_utf8(f"{plain}|format={self.text_format}".encode())
 
+    @cached_property
+    def kinds(self) -> frozenset[str]:
+        """``Document.kinds``, and ``structure.CHAT_MESSAGE`` for one message of a conversation."""
+        found = Document.kinds.func(self)
+        return found | {structure.CHAT_MESSAGE} if self.chat_message else found
+
     def finding(self, *args, **kwargs):
         found = super().finding(*args, **kwargs)
         found.path, found.record = self.file, self.record
@@ -111,11 +119,12 @@ class RecordDocument(Document):
         return Location(self.file, line, column, self.record)
 
     def with_text(self, text: str) -> "RecordDocument":
-        return RecordDocument(self.file, self.number, self.record, text, self.language, self.text_format, self.turn)
+        return RecordDocument(self.file, self.number, self.record, text, self.language, self.text_format, self.turn,
+                              self.chat_message)
 
     def __reduce__(self):  # to worker processes: the text, not the cached views
         return (RecordDocument, (self.file, self.number, self.record, self.text, self.language, self.text_format,
-                                 self.turn))
+                                 self.turn, self.chat_message))
 
 
 _MISSING = object()
@@ -207,7 +216,7 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
     field = options.text_field
     turns = turn_path(field)
     if turns is None:
-        yield Record(number, rid, *text_of(value, field), 1, *language)
+        yield Record(number, rid, *text_of(value, field), 1, *language, chat_message=chat_message(obj))
         return
     if value is _MISSING or not isinstance(value, list):
         why = text_of(value, turns[0])[1] or f"field {turns[0]!r} is {type(value).__name__}, not a list"
@@ -222,6 +231,16 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
         else:
             text, why = None, f"{where} is {type(item).__name__}, not an object with {turns[1]!r}"
         yield Record(number, f"{rid}.{turn}", text, why, 1, *language, turn=turn)
+
+
+# Fields naming who speaks in a message of a conversation (OpenAI/HF ``role``, ShareGPT ``from``)
+ROLE_FIELDS = ("role", "from")
+
+
+def chat_message(obj: Any) -> bool:
+    """True when the record ``obj`` is one message of a conversation stored one message a
+    record: it has a ``role`` or ``from`` field holding a string (``structure.CHAT_MESSAGE``)."""
+    return isinstance(obj, dict) and any(isinstance(obj.get(f), str) for f in ROLE_FIELDS)
 
 
 def record_language(obj: Any, options: ReaderOptions) -> tuple[str | None, str | None]:
@@ -348,7 +367,7 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
             yield rec.number, ReadProblem("malformed", rec.language_problem, 1, 1, record=name)
         own = rec.language
         yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own,
-                                         text_format, rec.turn)
+                                         text_format, rec.turn, rec.chat_message)
 
 
 def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:

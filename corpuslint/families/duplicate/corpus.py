@@ -280,7 +280,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
 
     code = "D104"
     name = "cross-file-duplicate-paragraph"
-    superseded_by = ("D105",)  # a copied document is one D105 finding, not one per paragraph
+    superseded_by = ("D105", "D107")  # a copied document (record) is one D105 (D107) finding, not one per paragraph
     family = FAMILY
     default_severity = Severity.WARNING
     fixable = True
@@ -517,6 +517,7 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
     code = "D105"
     name = "near-duplicate-document"
     whole_document = True
+    superseded_by = ("D107",)  # a record copied exactly is D107's (any length, whole record)
     family = FAMILY
     default_severity = Severity.WARNING
     options = {"threshold": 0.8, "min-words": 50, "backend": "numpy"}  # backend: see D104

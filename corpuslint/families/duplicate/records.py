@@ -1,0 +1,202 @@
+"""Exact duplicate records of datasets (D107): the same record text twice.
+
+D104 and D105 compare paragraphs of 10+ and documents of 50+ words by word bigrams: a
+dataset of short records (sentence pairs, instructions, chat exchanges) never has its
+repeated records reported. D107 compares whole records, any length, exactly.
+
+Map: each record document (one text field, or one turn of a chat record) gives a
+state of five ints: the 128-bit hash of its normalised text (``record_hash``, two
+halves) and its place (record number, turn, normalised length). Reduce: the turns of a record
+are combined in turn order into one record hash, records are grouped by hash (one
+numpy sort), and each group is verified on the texts themselves, so a hash collision
+never merges two different records.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, Iterable
+
+import numpy as np
+import xxhash
+
+from ...document import Document
+from ...findings import Finding, Location, Severity, where
+from ...rules import CorpusView
+from ...structure import ALL_REGIONS, CHAT_MESSAGE, MESSAGE
+from .corpus import _DuplicateCorpusRule
+from .local import FAMILY
+
+NORMALIZATION = "nfc-ws1"  # names what ``normalise`` does: bump when it changes (states hold its hashes)
+
+
+def normalise(text: str) -> str:
+    """The text records are compared by: NFC, every run of white space one space, no
+    white space at either end. Case, punctuation, diacritics and digits are kept."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def record_hash(text: str) -> tuple[int, int]:
+    """The 128-bit xxh3 hash of ``text`` (normalised), as two 64-bit halves."""
+    h = xxhash.xxh3_128_intdigest(text.encode("utf-8", "surrogatepass"))
+    return h >> 64, h & 0xFFFF_FFFF_FFFF_FFFF
+
+
+def _file_of(documents, key: str) -> str:
+    """The data file of the record ``key`` (``<file>#<record>``), without reading it."""
+    record_of = getattr(documents, "record_of", None)
+    if record_of is not None:
+        named = record_of(key)
+        if named is not None:
+            return named[0]
+    else:
+        doc = documents.get(key)
+        if getattr(doc, "file", None) is not None:
+            return doc.file
+    return key.rpartition("#")[0] or key
+
+
+class DuplicateRecord(_DuplicateCorpusRule):
+    """A record of a dataset is an exact copy of an earlier record.
+
+    What: records of data files (JSON Lines, Parquet, Arrow, CSV) whose text is the
+    same, after normalisation, as the text of an earlier record of the corpus (the same
+    file or another). The unit is the whole record: its text field, or with a turn path
+    (``text-field = "messages[*].content"``) all its turns in order, so a reply "Yes."
+    in two different conversations is not a duplicate record, while the same
+    conversation twice is. Normalisation: Unicode NFC and white space collapsed (runs
+    of spaces, tabs and newlines are one space; none at either end), as exact
+    deduplication (datatrove's ``ExactDedupFilter``, ``drop_duplicates``) compares
+    content; case, punctuation, diacritics and digits count, so "Yes." and "yes" or
+    a vocalised and a bare Arabic sentence are different records (near-copies are
+    D104's and D105's). Fields other than the text (ids, labels, roles, a translation
+    column) are not compared: two rows with the same source sentence and different
+    translations are reported (a benchmark that asks the same question twice). Empty
+    records are not compared. Plain-text files take no part (a copied file is D105's),
+    nor do gettext messages (one .po string translated alike twice is two entries).
+    Each later copy is reported once, pointing at the first copy (files in path order,
+    records by number; a copy in a file not being checked comes first, as in D104).
+    Where D107 reports a pair, D104 and D105 do not report it again.
+    Why: a repeated record is trained on twice and, in an evaluation set, scored twice;
+    copies across a train and a test file leak the answer.
+    Example: row 1975 of ah-translit-bench's ``msa_dailyuse_benchmark_2000.csv`` repeats
+    row 120 ("أنا ولد."): ``msa_dailyuse_benchmark_2000.csv:#1975:1:1: D107 record is an
+    exact copy of msa_dailyuse_benchmark_2000.csv:#120 (2 copies)``.
+    Fix safety: no automatic fix (``check --fix`` never deletes a record);
+    ``corpuslint filter IN OUT --drop D107`` writes a copy keeping the first record of
+    each group (review first: a repeated record may be intended, e.g. an answer
+    sampled twice).
+    """
+
+    code = "D107"
+    name = "duplicate-record"
+    family = FAMILY
+    default_severity = Severity.WARNING
+    whole_document = True
+    # a .po string is a message, not a record; one message of a conversation is part of one
+    skip_kinds = frozenset({MESSAGE, CHAT_MESSAGE})
+    # the finding is about the record, wherever its first line lies (a record whose text
+    # reads as a code block or a table is a record all the same)
+    regions = ALL_REGIONS
+
+    def fingerprint(self) -> str:
+        return f"{super().fingerprint()}:{NORMALIZATION}:xxh3-128"
+
+    def collect(self, doc: Document) -> Any:
+        number = getattr(doc, "number", None)
+        if getattr(doc, "record", None) is None or number is None:
+            return None  # a plain file, standard input: not a dataset record
+        text = normalise(doc.text)
+        hi, lo = record_hash(text)
+        turn = getattr(doc, "turn", None)
+        # five ints, not a dict of arrays: a record's state is tiny, and a tuple costs the
+        # map and the state spill a third of the CPU and memory (50 k records: see bench_records)
+        return (hi, lo, number, 0 if turn is None else turn, len(text))
+
+    def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
+        keys = [k for k, s in corpus.states.items() if s is not None]
+        if len(keys) < 2 or not any(k in corpus.targets for k in keys):
+            return []
+        n = len(keys)
+        states = corpus.states
+        table = np.array([states[k] for k in keys], dtype=np.uint64).reshape(n, 5)
+        hashes = np.ascontiguousarray(table[:, :2])
+        at = table[:, 2:].astype(np.int64)
+        del table
+        files = sorted({_file_of(corpus.documents, k) for k in keys})
+        file_index = {f: i for i, f in enumerate(files)}
+        fidx = np.array([file_index[_file_of(corpus.documents, k)] for k in keys], dtype=np.int64)
+        order = np.lexsort((at[:, 1], at[:, 0], fidx))  # by file, record number, turn
+        fidx, at, hashes = fidx[order], at[order], hashes[order]
+        keys = [keys[i] for i in order.tolist()]
+        # records: runs of documents with the same (file, number)
+        starts = np.flatnonzero(np.concatenate(([True], (fidx[1:] != fidx[:-1]) | (at[1:, 0] != at[:-1, 0]))))
+        bounds = np.append(starts, n)
+        rec_hash = hashes[starts].copy()
+        multi = np.flatnonzero((np.diff(bounds) > 1) | (at[starts, 1] != 0))
+        for r in multi.tolist():  # records of several turns: one hash of their turns in order
+            a, b = int(bounds[r]), int(bounds[r + 1])
+            h = xxhash.xxh3_128_intdigest(np.concatenate((at[a:b, 1], hashes[a:b].view(np.int64).ravel())).tobytes())
+            rec_hash[r] = (h >> 64, h & 0xFFFF_FFFF_FFFF_FFFF)
+        chars = np.add.reduceat(at[:, 2], starts)
+        keep = np.flatnonzero(chars > 0)  # empty records are not compared
+        if len(keep) < 2:
+            return []
+        rh = rec_hash[keep]
+        by_hash = keep[np.lexsort((keep, rh[:, 1], rh[:, 0]))]  # equal hashes together, in record order
+        sh = rec_hash[by_hash]
+        new = np.concatenate(([True], (sh[1:] != sh[:-1]).any(axis=1)))
+        group_starts = np.flatnonzero(new).tolist() + [len(by_hash)]
+        target = [k in corpus.targets for k in keys]
+        out: list[Finding] = []
+        for g0, g1 in zip(group_starts, group_starts[1:]):
+            if g1 - g0 < 2:
+                continue
+            members = by_hash[g0:g1].tolist()
+            docs_of = [list(range(int(bounds[r]), int(bounds[r + 1]))) for r in members]
+            checked = [any(target[d] for d in ds) for ds in docs_of]
+            if not any(checked):
+                continue
+            # report order: records in files not being checked first, then file and number
+            ranked = sorted(range(len(members)), key=lambda m: checked[m])
+            out.extend(self._report(corpus, keys, [docs_of[m] for m in ranked], [checked[m] for m in ranked]))
+        return out
+
+    def _report(self, corpus: CorpusView, keys: list[str], records: list[list[int]],
+                checked: list[bool]) -> Iterable[Finding]:
+        """Findings for the later copies among ``records`` (each its documents' indices,
+        in report order; equal hashes), verified on their normalised texts: a record is
+        a copy of the first record with the same texts (a record whose documents cannot
+        be read again counts by its hash alone)."""
+        first: dict[Any, int] = {}
+        copies: list[tuple[int, int]] = []
+        for m, ds in enumerate(records):
+            texts: Any = []
+            for d in ds:
+                doc = corpus.documents.get(keys[d])
+                if doc is None:
+                    texts = None  # (changed on disk, or not at hand): the hash decides
+                    break
+                texts.append(normalise(doc.text))
+            texts = None if texts is None else tuple(texts)
+            was = first.setdefault(texts, m)
+            if was != m:
+                copies.append((m, was))
+        count: dict[int, int] = {}
+        for _, was in copies:
+            count[was] = count.get(was, 1) + 1
+        for m, was in copies:
+            if not checked[m]:
+                continue
+            doc = corpus.documents.get(keys[records[m][0]])
+            orig = corpus.documents.get(keys[records[was][0]])
+            if doc is None or orig is None:
+                continue
+            text = doc.text
+            end = text.find("\n")
+            rel = Location(orig.file, 1, 1, orig.record)
+            yield doc.finding(
+                self, 0, len(text) if end < 0 else end,
+                f"record is an exact copy of {where(rel.path, rel.record)} ({count[was]} copies)",
+                related=[rel],
+            )
