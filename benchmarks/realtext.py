@@ -981,6 +981,22 @@ def markdown_black(b: Builder, out: Path) -> list[Source]:
     return [src]
 
 
+def rst_docs(b: Builder, out: Path) -> list[Source]:
+    """reStructuredText sources, verbatim: docutils 0.23 (sdist: docs/**/*.rst, public domain
+    or BSD-2-Clause per file), Sphinx 9.0.4 (sdist: doc/**/*.rst, BSD-2-Clause; Sphinx
+    directives and roles) and Flask 3.1.2 (sdist: docs/**/*.rst, BSD-3-Clause)."""
+    sources = []
+    for name, version, pattern in (("docutils", "0.23", r"^[^/]+/docs/.+\.rst$"),
+                                   ("sphinx", "9.0.4", r"^[^/]+/doc/.+\.rst$"),
+                                   ("flask", "3.1.2", r"^[^/]+/docs/.+\.rst$")):
+        src = b.fetch("pypi", name, version=version, sdist=True)
+        src.licence = pypi_licence(src)
+        for rel, data in members(src, pattern):
+            write(out, f"{name}/{rel.split('/', 1)[1]}", data.decode("utf-8"))
+        sources.append(src)
+    return sources
+
+
 README_CJK = {  # npm package -> pinned version: READMEs written in Japanese or Chinese
     "textlint-rule-preset-ja-technical-writing": "12.0.2", "textlint-rule-preset-japanese": "10.0.4",
     "textlint-rule-ja-no-redundant-expression": "4.0.1", "textlint-rule-ja-no-successive-word": "2.0.1",
@@ -1077,6 +1093,9 @@ register(Corpus("chat-llamafactory", "chat", "mul", chat_llamafactory,
                 "assistant replies of LLaMA-Factory's chat demos (Glaive function calling en/zh, DPO pairs en/zh, "
                 "KTO en), one reply a JSON Lines record: LLM answers with their refusals, preambles and closers"))
 register(Corpus("markdown-black", "markdown", "en", markdown_black, "black's Markdown docs (MyST) and changelog"))
+register(Corpus("rst-docs", "restructuredtext", "en", rst_docs,
+                "docutils', Sphinx's and Flask's documentation sources (.rst): directives, roles, field lists, "
+                "literal blocks, grid and simple tables"))
 register(Corpus("readme-cjk", "markdown", "ja", readme_cjk,
                 "READMEs of 15 npm packages written in Japanese (textlint rules, moji) or Chinese (mockjs, pinyin-pro...)"))
 for lang, codes in {
@@ -1092,7 +1111,7 @@ for lang, codes in {
 
 
 def corpus_files(path: Path) -> list[Path]:
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".jsonl", ".po"))
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".rst", ".jsonl", ".po"))
 
 
 def linted_text(path: Path) -> str:

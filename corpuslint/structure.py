@@ -75,6 +75,7 @@ ALL_REGIONS: frozenset[str] = frozenset(
 TEXT_REGIONS: frozenset[str] = frozenset({PROSE, HEADING, TABLE})
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+RST_SUFFIXES = (".rst", ".rest")  # reStructuredText: corpuslint/rst.py (docutils)
 
 
 @dataclass(frozen=True, slots=True)
@@ -770,6 +771,10 @@ def is_command_word(word: str) -> bool:
 def regions_for(doc: "Document") -> list[Region]:
     if doc.suffix in MARKDOWN_SUFFIXES:
         return markdown_regions(doc)
+    if doc.suffix in RST_SUFFIXES:
+        from .rst import rst_regions
+
+        return rst_regions(doc)
     return plain_text_regions(doc)
 
 
