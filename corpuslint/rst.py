@@ -47,13 +47,19 @@ _OTHER_BREAKS = str.maketrans({c: " " for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u
 
 # Sphinx (and common extension) directives whose content is reStructuredText.
 BODY_DIRECTIVES = (
-    "versionadded versionchanged versionremoved deprecated seealso only centered hlist glossary "
+    "seealso only centered hlist glossary "
     "tab tabs group-tab code-tab card dropdown grid grid-item grid-item-card tab-set tab-item "
     "describe object function class method staticmethod classmethod attribute property data "
     "exception decorator decoratormethod module currentmodule option envvar program cmdoption confval "
-    "event setting index todo todolist"
+    "event setting index todo todolist directive role directive:option"
 ).split()
 _DOMAINS = ("py", "c", "cpp", "js", "rst", "std", "http")
+# Sphinx's version notes: a version, then an explanation (its first lines, up to a
+# blank line, are the directive's second argument) and content, both reST.
+VERSION_DIRECTIVES = (
+    "versionadded versionchanged versionremoved deprecated version-added version-changed "
+    "version-deprecated version-removed"
+).split()
 # ... and whose content is code.
 CODE_DIRECTIVES = (
     "code-block sourcecode highlight literalinclude productionlist doctest testcode testoutput "
@@ -89,6 +95,20 @@ def _setup():
                 self.state.nested_parse(self.content, self.content_offset, node)
             return [node]
 
+    class Version(Body):
+        required_arguments = 1
+        optional_arguments = 1
+
+        def run(self):
+            out = []
+            if len(self.arguments) > 1:
+                text = self.arguments[1]
+                inline, _messages = self.state.inline_text(text, self.lineno)
+                para = nodes.paragraph(text, "", *inline)
+                para.line = self.lineno + 1
+                out.append(para)
+            return out + Body.run(self)
+
     class Code(Body):
         def run(self):
             text = "\n".join(self.content)
@@ -99,7 +119,7 @@ def _setup():
     def free(name: str) -> bool:
         return name not in directives._directives and name not in directives._directive_registry
 
-    for names, cls in ((BODY_DIRECTIVES, Body), (CODE_DIRECTIVES, Code)):
+    for names, cls in ((BODY_DIRECTIVES, Body), (VERSION_DIRECTIVES, Version), (CODE_DIRECTIVES, Code)):
         for name in names:
             for full in [name] + [f"{d}:{name}" for d in _DOMAINS]:
                 if free(full):
@@ -146,9 +166,21 @@ def rst_regions(doc: "Document") -> list[Region]:
         if end > start:
             painted.append((layer, len(painted), start, end, kind))
 
+    # Each run of non-blank lines is markup, its inner line endings too, and so are the
+    # blank lines before an indented line (inside a directive's body, a comment, a
+    # literal block: a tag or comment across them is one span of markup).
+    run = None
+    last = -1  # the last non-blank line
     for i, src in enumerate(source):
-        if src.strip():
-            paint(0, lines[i].start, lines[i].end, MARKUP)
+        if not src.strip():
+            continue
+        if run is not None and i > last + 1 and not src[:1].isspace():
+            paint(0, lines[run].start, lines[last].end, MARKUP)
+            run = None
+        run = i if run is None else run
+        last = i
+    if run is not None:
+        paint(0, lines[run].start, lines[last].end, MARKUP)
     locator = _Locator([src.expandtabs(8).rstrip() if "\t" in src else src.rstrip() for src in source])
     for node in tree.findall(nodes.Element):
         kind = _BLOCK_KIND.get(type(node).__name__)
@@ -168,6 +200,10 @@ def rst_regions(doc: "Document") -> list[Region]:
             continue
         found = locator.find(parts, node.line, anywhere=kind == TABLE)
         if found is None:
+            continue
+        if kind == CODE:  # whole lines, with their inner line endings (as a fenced block)
+            last = found + len(parts) - 1
+            paint(1, lines[found].start, lines[last].end, CODE)
             continue
         starts: list[tuple[int, int]] = []  # (rawsource offset, document offset) per line
         offset = 0
