@@ -7,7 +7,8 @@ Every non-blank line is ``markup`` to start with (directive lines and options, s
 over- and underlines, comments, targets, substitution definitions, field names, the
 bodies of directives that docutils does not know); the text nodes are then painted over
 it: paragraphs (in sections, lists, block quotes, field bodies, definitions, footnotes,
-admonitions) are ``prose``, section titles and rubrics ``heading``, the paragraphs of a
+admonitions) are ``prose``, section titles and rubrics ``heading``, definition-list terms
+``prose`` unless they carry a classifier (``source : str``: a parameter and its type), the paragraphs of a
 table's cells ``table`` (the whole row line), literal, doctest and math blocks ``code``.
 Inside a paragraph, inline literals (````x````) are ``code``, an embedded link target
 (```text <https://x>`_``) is ``url``, and roles (``:ref:`x```, also those docutils does
@@ -181,6 +182,9 @@ def rst_regions(doc: "Document") -> list[Region]:
         last = i
     if run is not None:
         paint(0, lines[run].start, lines[last].end, MARKUP)
+    containers: dict[str, set[int]] = {structure.LIST_ITEM: set(), structure.BLOCKQUOTE: set(),
+                                       structure.HEADING_START: set()}
+    doc.__dict__["_rst_containers"] = containers
     locator = _Locator([src.expandtabs(8).rstrip() if "\t" in src else src.rstrip() for src in source])
     for node in tree.findall(nodes.Element):
         kind = _BLOCK_KIND.get(type(node).__name__)
@@ -188,6 +192,8 @@ def rst_regions(doc: "Document") -> list[Region]:
             continue
         if isinstance(node, nodes.literal_block) and isinstance(node.parent, nodes.system_message):
             continue  # an unknown directive, quoted by docutils' message: markup
+        if isinstance(node, nodes.term) and any(isinstance(c, nodes.classifier) for c in node.parent.children):
+            continue  # ``source : str | bytes`` (numpydoc parameters): a name and its type, markup
         if kind == PROSE and isinstance(node, nodes.title) and isinstance(node.parent, (nodes.section, nodes.topic)):
             kind = HEADING
         elif kind == PROSE and _in_table(node):
@@ -201,6 +207,11 @@ def rst_regions(doc: "Document") -> list[Region]:
         found = locator.find(parts, node.line, anywhere=kind == TABLE)
         if found is None:
             continue
+        if kind == HEADING:
+            containers[structure.HEADING_START].add(found)
+        elif kind == PROSE:
+            for name, where in _containers(node):
+                containers[where].update(range(found, found + len(parts)))
         if kind == CODE:  # whole lines, with their inner line endings (as a fenced block)
             last = found + len(parts) - 1
             paint(1, lines[found].start, lines[last].end, CODE)
@@ -240,6 +251,28 @@ _INLINE_KIND = {
     "footnote_reference": MARKUP, "citation_reference": MARKUP, "target": URL, "math": CODE,
     "abbreviation": MARKUP, "acronym": MARKUP, "subscript": MARKUP, "superscript": MARKUP,
 }
+
+
+def _containers(node):
+    """(name, container kind) of the list items and block quotes holding ``node``."""
+    from docutils import nodes
+
+    parent = node.parent
+    while parent is not None and not isinstance(parent, (nodes.section, nodes.document)):
+        if isinstance(parent, nodes.list_item):
+            yield "list_item", structure.LIST_ITEM
+        elif isinstance(parent, nodes.block_quote):
+            yield "block_quote", structure.BLOCKQUOTE
+        parent = parent.parent
+
+
+def rst_containers(doc: "Document") -> dict[str, set[int]]:
+    """Line indexes (0-based) in list items and block quotes, and the first line of each
+    section title (``structure.markdown_containers``' keys), from ``rst_regions``."""
+    if "_rst_containers" not in doc.__dict__:
+        doc.regions  # noqa: B018  (computes them)
+    return doc.__dict__.get("_rst_containers") or {structure.LIST_ITEM: set(), structure.BLOCKQUOTE: set(),
+                                                  structure.HEADING_START: set()}
 
 
 def _in_table(node) -> bool:

@@ -162,3 +162,45 @@ def test_regions_are_sorted_disjoint_and_inside_the_text(parts):
         assert a.end <= b.start
     assert all(0 <= r.start < r.end <= len(text) for r in regions)
     assert len(doc.line_kinds) == len(doc.lines)
+
+
+def test_double_spaces_in_rst_prose(tmp_path):
+    """docutils' docs (doctree.rst, directives.rst, restructuredtext.rst): two spaces
+    after a sentence closed by inline markup or a footnote reference are the two-space
+    convention; a doubled space inside a sentence is a slip, also in a document that
+    quotes code in literal blocks (plain text with code checks only sentence-like lines:
+    reST's code is parsed, so every prose line is checked)."""
+    text = (
+        ":Parameter Entities:\n"
+        "  `%body.elements`_  directly includes all body elements,\n"
+        "  `%structure.model`_ indirectly includes all body elements.\n\n"
+        "**Deprecated.**  Use the `line block syntax`_ instead.\n\n"
+        "Unicode categories are listed below. [#uni-version]_  For example::\n\n"
+        "    Ps (Open)  Pi (Initial quote)\n"
+    )
+    assert found(tmp_path, "doctree.rst", text, "W103") == [("W103", 2)]
+
+
+def test_list_items_block_quotes_and_titles_are_containers():
+    from corpuslint import structure
+
+    doc = Document("q.rst", QUICKSTART)
+    lines = [doc.line_text(ln) for ln in doc.lines]
+    c = structure.markdown_containers(doc)
+    assert lines.index("A ReStructuredText Primer") in c[structure.HEADING_START]
+    quote = [i for i, t in enumerate(lines) if t == "  This is a paragraph.  It's quite"][1]  # after "Results in:"
+    assert quote in c[structure.BLOCKQUOTE] and quote not in c[structure.LIST_ITEM]
+    doc = Document("l.rst", "Intro.\n\n- item one\n  continues\n- item two\n")
+    assert structure.markdown_containers(doc)[structure.LIST_ITEM] == {2, 3, 4}
+
+
+def test_a_term_with_a_classifier_is_markup(tmp_path):
+    """docutils' publisher.rst documents parameters numpydoc-style, ``name : type``: a
+    definition-list term and its classifier, not a sentence with a space before ':'."""
+    text = (
+        "Parameters\n----------\n\nsource : file-like\n    Input source, a file-like object with a ``read()`` method.\n\n"
+        "source_path : str | pathlib.Path\n    Path to the source file.\n\nWhat is it : a question.\n"
+    )
+    k = kinds(text)
+    assert k["source : file-like"] == "markup" and k["Input source, a file-like object with a ``read()`` method."] == "prose"
+    assert found(tmp_path, "publisher.rst", text, "W114") == [("W114", 10)]  # (a paragraph, not a term)
