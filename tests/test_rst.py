@@ -204,3 +204,12 @@ def test_a_term_with_a_classifier_is_markup(tmp_path):
     k = kinds(text)
     assert k["source : file-like"] == "markup" and k["Input source, a file-like object with a ``read()`` method."] == "prose"
     assert found(tmp_path, "publisher.rst", text, "W114") == [("W114", 10)]  # (a paragraph, not a term)
+
+
+def test_blank_lines_before_a_section_or_target_are_layout_in_rst(tmp_path):
+    """docutils' docs (tools.rst, doctree.rst) put three blank lines before many section
+    titles and targets: the reST source's layout. Between two paragraphs they are still
+    reported, and in a .txt file before a title too."""
+    text = "Intro text.\n\n\n\nreStructuredText-Generating Tools\n=================================\n\nSome text.\n\n\n\n.. _reference name:\n\nMore text.\n\n\n\nLast text.\n"
+    assert found(tmp_path, "tools.rst", text, "W105") == [("W105", 17)]
+    assert found(tmp_path, "tools.txt", text, "W105") == [("W105", 4)]  # (3 runs, reported once)
