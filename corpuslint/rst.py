@@ -70,7 +70,7 @@ CODE_DIRECTIVES = (
 
 @lru_cache(maxsize=1)
 def _setup():
-    """(parser, settings); registers the stand-in directives (once)."""
+    """docutils' settings; registers the stand-in directives (once)."""
     from docutils import nodes
     from docutils.frontend import get_default_settings
     from docutils.parsers.rst import Directive, Parser, directives
@@ -132,35 +132,42 @@ def _setup():
     settings.file_insertion_enabled = False  # include, csv-table :file:/:url:, figure sizes
     settings.raw_enabled = False
     settings.input_encoding = "unicode"
-    settings.report_level = 5
     settings.debug = False
     settings.traceback = True  # (exceptions reach rst_regions, which falls back to plain text)
-    return Parser(), settings
+    return settings
 
 
 def parse(text: str):
     """docutils' doctree of ``text`` (no transform applied); raises on a failed parse."""
+    from docutils.parsers.rst import Parser
     from docutils.utils import new_document
 
-    parser, settings = _setup()
+    settings = _setup()
     document = new_document("<corpuslint>", settings.copy())
     document.reporter.stream = None  # (messages are nodes of the tree, never written)
-    parser.parse(text, document)
+    Parser().parse(text, document)  # (a parser per call: it keeps state while it parses)
     return document
+
+
+def too_long(source: list[str]) -> bool:
+    """Does a line exceed docutils' line-length limit (10,000)? Its parse would stop at
+    once (a guard against quadratic inline parsing): the text is read as plain text."""
+    limit = _setup().line_length_limit
+    return any(len(s) > limit for s in source)
 
 
 def rst_regions(doc: "Document") -> list[Region]:
     """Regions of a reStructuredText document (see the module docstring)."""
     lines = doc.lines
     source = [doc.line_text(ln).translate(_OTHER_BREAKS) for ln in lines]
+    if too_long(source):
+        return structure.plain_text_regions(doc)
     try:
         tree = parse("\n".join(source))
     except Exception:  # docutils on input it cannot parse: read as plain text
         return structure.plain_text_regions(doc)
     from docutils import nodes
 
-    if len(tree.children) == 1 and isinstance(tree.children[0], nodes.system_message) and any(s.strip() for s in source):
-        return structure.plain_text_regions(doc)  # (the parse stopped: a line over the length limit)
     painted: list[tuple[int, int, int, int, str]] = []
 
     def paint(layer: int, start: int, end: int, kind: str) -> None:

@@ -213,3 +213,10 @@ def test_blank_lines_before_a_section_or_target_are_layout_in_rst(tmp_path):
     text = "Intro text.\n\n\n\nreStructuredText-Generating Tools\n=================================\n\nSome text.\n\n\n\n.. _reference name:\n\nMore text.\n\n\n\nLast text.\n"
     assert found(tmp_path, "tools.rst", text, "W105") == [("W105", 17)]
     assert found(tmp_path, "tools.txt", text, "W105") == [("W105", 4)]  # (3 runs, reported once)
+
+
+def test_a_file_of_one_unknown_directive_is_markup():
+    """(The parse of a file over the line-length limit stops with one message; a file
+    that is one directive docutils does not know also parses to one message, and is reST.)"""
+    text = ".. toctree::\n   :maxdepth: 2\n\n   intro\n   usage/quickstart\n"
+    assert set(kinds(text).values()) == {"markup"}
