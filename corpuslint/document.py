@@ -244,9 +244,11 @@ class Document:
 
     @cached_property
     def quotes_code(self) -> bool:
-        """True for a plain-text document with code-like lines (``structure``): technical
+        """True for a plain-text document (not Markdown, not reStructuredText, whose code is
+        parsed) with code-like lines (``structure``): technical
         text, whose other lines of output or configuration may have escaped detection."""
-        return not self.is_markdown and any(r.kind == structure.CODE for r in self.regions)
+        return not self.is_markdown and self.suffix not in structure.RST_SUFFIXES and any(
+            r.kind == structure.CODE for r in self.regions)
 
     @cached_property
     def _region_starts(self) -> list[int]:

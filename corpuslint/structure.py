@@ -75,6 +75,7 @@ ALL_REGIONS: frozenset[str] = frozenset(
 TEXT_REGIONS: frozenset[str] = frozenset({PROSE, HEADING, TABLE})
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+RST_SUFFIXES = (".rst", ".rest")  # reStructuredText: corpuslint/rst.py (docutils)
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,13 +371,19 @@ def markdown_containers(doc: "Document") -> dict[str, frozenset[int]]:
     """Line indexes (0-based) from the parser's block tokens: lines inside list items
     and block quotes (lazy continuation lines included), and the first line of each
     heading (ATX or setext, even one whose text is all code: ``## `audit` ``):
-    ``{"list_item": {...}, "blockquote": {...}, "heading_start": {...}}``. Empty
+    ``{"list_item": {...}, "blockquote": {...}, "heading_start": {...}}``; for
+    reStructuredText the same from docutils' tree (``rst.rst_containers``: the lines of
+    paragraphs in list items and block quotes, the first line of section titles). Empty
     sets for plain text. Cached per document."""
     cache = doc.__dict__.get("_containers")
     if cache is not None:
         return cache
     out: dict[str, set[int]] = {LIST_ITEM: set(), BLOCKQUOTE: set(), HEADING_START: set()}
-    if doc.suffix in MARKDOWN_SUFFIXES and doc.text:
+    if doc.suffix in RST_SUFFIXES and doc.text:
+        from .rst import rst_containers
+
+        out.update(rst_containers(doc))
+    elif doc.suffix in MARKDOWN_SUFFIXES and doc.text:
         tokens = _block_tokens(doc)[0]
         if "regions" in doc.__dict__:  # (``Document.regions``, the other reader of the parse, is done)
             del doc.__dict__["_block_tokens"]
@@ -770,6 +777,10 @@ def is_command_word(word: str) -> bool:
 def regions_for(doc: "Document") -> list[Region]:
     if doc.suffix in MARKDOWN_SUFFIXES:
         return markdown_regions(doc)
+    if doc.suffix in RST_SUFFIXES:
+        from .rst import rst_regions
+
+        return rst_regions(doc)
     return plain_text_regions(doc)
 
 

@@ -11,7 +11,7 @@ import regex
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
-from ...structure import CODE, MESSAGES
+from ...structure import CODE, MESSAGES, RST_SUFFIXES
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
 from .encoding import repair
 
@@ -114,7 +114,9 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
     """True when the tag at [start, end) is quoted, not left over: inside a backtick code
     span on its line (``输出：`<meta charset="iso-8859-1">` ``), or standing apart from
     the words (a space or an opening mark before it, a space or a closing mark after it)
-    on a line that names HTML, a tag or an element (``比如 <html> 和 </html>，前者表示标签的开始``)."""
+    on a line that names HTML, a tag or an element (``比如 <html> 和 </html>，前者表示标签的开始``),
+    or anywhere in reStructuredText, which renders a tag as the text it is (docutils'
+    element reference: a section titled ``<caption>``, ``The <header> element is ...``)."""
     text = doc.text
     line = doc.lines[doc.position(start)[0] - 1]
     if "`" in text[line.start : start] and any(
@@ -123,8 +125,12 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
         return True
     before = text[start - 1] if start > line.start else " "
     after = text[end] if end < line.end else " "
+    if before == "\\" and doc.suffix in RST_SUFFIXES:
+        return True  # escaped in reST (a link named ```\<meta>`_``): text by the writer's choice
     if not (before.isspace() or before in _OPENING) or not (after.isspace() or after in _CLOSING):
         return False  # against a word or wrapping one: ``<code>(code)s</code>`` formats text
+    if doc.suffix in RST_SUFFIXES:
+        return True  # reST has no inline HTML: a tag standing apart is text the writer typed
     return _NAMES_MARKUP_RE.search(text, line.start, line.end) is not None
 
 
@@ -143,8 +149,9 @@ class HtmlTag(DocumentRule):
     step sits against the text it formatted. A tag quoted as code (in backticks,
     ``输出：`<meta charset="iso-8859-1">` ``) or standing apart (a space or punctuation
     on both sides, not wrapping a word) on a line that names HTML, a tag or an element
-    (``比如 <html> 和 </html>，前者表示标签的开始``, ``the <hr> tag``) is an example, not a
-    leftover; and a plain-text document that is HTML source
+    (``比如 <html> 和 </html>，前者表示标签的开始``, ``the <hr> tag``), or anywhere in a
+    reStructuredText document (which has no inline HTML: ``The <caption> element``), is an
+    example, not a leftover; and a plain-text document that is HTML source
     (``html_source``: lines opening with tags make up half of its lines that are not code,
     two of them nothing but tags, as in ``<table>`` / ``<tr>`` / ``</table>``, or it has
     a ``<!DOCTYPE html>`` or ``<html>`` root: an answer in instruction data that writes a

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
-from ...structure import ALL_REGIONS, CODE
+from ...structure import ALL_REGIONS, CODE, HEADING, MARKUP, RST_SUFFIXES
 from ._common import NEWLINE_RE, dominant_newline, in_sources, unit_name
 
 _NAMES = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}
@@ -32,7 +32,10 @@ class TooManyBlankLines(DocumentRule):
     runs and their lines; the fix covers every run): a generated page that puts three
     blank lines before each of its 80 headings has one formatting habit, not 80
     defects. Runs at the end of the file are W107's; runs inside a Markdown code block
-    are code (an example of how blank lines are formatted), not reported.
+    are code (an example of how blank lines are formatted), not reported, and so are
+    runs before a section title or explicit markup (a target, a comment, a directive) in
+    reStructuredText, whose sources set sections apart with blank lines (docutils' docs:
+    three before many titles).
     Why: Long blank runs are scraping residue (removed widgets, ads); they inflate
     files and break "blank line = paragraph break" assumptions only by degree, but
     make paragraph units inconsistent across a corpus.
@@ -49,6 +52,7 @@ class TooManyBlankLines(DocumentRule):
 
     def check(self, doc):
         limit = int(self.opts["max-blank-lines"])
+        rst = doc.suffix in RST_SUFFIXES
         lines = doc.lines
         last = _last_content_index(doc)
         run: list = []
@@ -56,6 +60,9 @@ class TooManyBlankLines(DocumentRule):
         for i, line in enumerate(lines[: last + 1]):
             if _blank(doc, line):
                 run.append(line)
+                continue
+            if len(run) > limit and rst and doc.line_kinds[i] in (HEADING, MARKUP):
+                run = []  # reST: blank lines before a section title or a target are the source's layout
                 continue
             if len(run) > limit and run[0].number > 1 and doc.kind_at(run[0].start) != CODE:
                 first_extra = run[limit]

@@ -14,6 +14,7 @@ from ...structure import (
     HEADING,
     LIST_ITEM,
     MARKDOWN_SUFFIXES,
+    RST_SUFFIXES,
     PLACEHOLDER,
     PROSE,
     markdown_containers,
@@ -279,6 +280,11 @@ def _same_cell(text: str, column: int, other: str) -> bool:
     return False
 
 
+# reST markup that may close a sentence before its two spaces: footnote and citation
+# references (`` [#]_``, `` [1]_``, ``[CIT2002]_``), then end-strings of inline markup.
+_RST_CLOSE_RE = regex.compile(r"(?:\s*\[[^\]\s]+\]_)+$|[*`_|]+$")
+
+
 class MultipleSpaces(DocumentRule):
     """Two or more consecutive spaces between words.
 
@@ -296,7 +302,8 @@ class MultipleSpaces(DocumentRule):
     quotes code, only lines that read as sentences (6+ words) are checked. Two ASCII
     spaces after a sentence's final `.`, `!`, `?` or `:`, or Arabic `؟`, Urdu `۔`,
     Devanagari `।` `॥` (closing quotes or brackets may follow it: `."  She said`,
-    `چی؟  مامان`) follow the two-space sentence-spacing convention and are left alone.
+    `چی؟  مامان`; in reStructuredText also inline markup or a footnote reference: `**Deprecated.**  Use`,
+    `languages. [#]_  Hidden`) follow the two-space sentence-spacing convention and are left alone.
     In Markdown, the spaces after a block quote or list marker that open a line (`>    text`, `1.  Item`) are indentation, not a gap between words. A run
     of four or more spaces that pushes a short mark or number without letters to the
     end of the line right-aligns it (a proof's end mark `x = c²        ::`, a page number
@@ -339,6 +346,7 @@ class MultipleSpaces(DocumentRule):
 
     def check(self, doc):
         markdown = doc.suffix in MARKDOWN_SUFFIXES
+        rst = doc.suffix in RST_SUFFIXES
         if self._trigger.search(doc.text) is None or in_sources(doc, self._columns_re):
             return  # (a .po string whose msgid lays out columns with spaces: `--help` output)
         for m in self._re.finditer(doc.text):
@@ -354,6 +362,8 @@ class MultipleSpaces(DocumentRule):
             if len(m.group()) >= 4 and self._right_aligned_re.match(doc.text, m.end(), doc.lines[line - 1].end):
                 continue  # "= c²        ::": a mark or number pushed to the end of the line
             before = doc.text[max(0, m.start() - 4) : m.start()].rstrip(self._closers)
+            if rst and before[-1:] in "*`_|":  # reST: inline markup or a footnote closes the sentence
+                before = _RST_CLOSE_RE.sub("", doc.text[max(0, m.start() - 24) : m.start()]).rstrip(self._closers)
             if len(m.group()) == 2 and m.group() == "  " and before[-1:] in self._sentence_ends:
                 continue  # two spaces after a sentence: a typing convention, not a slip
             if len(m.group()) >= 4 and before[-1:] in "?!؟" and self._answer_re.match(

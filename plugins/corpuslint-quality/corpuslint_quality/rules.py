@@ -111,8 +111,8 @@ def prose(doc: Document) -> Prose:
     """The document's prose (see ``Prose``), computed once per document."""
     p = _PROSE.get(doc)
     if p is None:
-        if doc.suffix in MARKDOWN_SUFFIXES:
-            p = _markdown_prose(doc)
+        if doc.suffix in MARKDOWN_SUFFIXES or doc.suffix in structure.RST_SUFFIXES:
+            p = _markdown_prose(doc)  # (reST: the same regions and containers, from docutils)
         elif doc.quotes_code:
             p = _region_prose(doc, frozenset())
         else:
