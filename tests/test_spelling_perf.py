@@ -16,6 +16,7 @@ older spelling of ی (قضائی، ابتدائی، دائما: fa_IR lists only
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -227,6 +228,26 @@ def test_released_morphology_is_made_again_with_the_same_analyses():
     assert not {m.partition(".")[0] for m in sys.modules} & set(backends.MORPHOLOGY_PACKAGES)
     assert answers() == before
     assert "qalsadi.analex" in sys.modules
+
+
+def test_function_words_leave_arabic_stopwords_unloaded_unless_it_was_imported(tmp_path):
+    """Memory (issue 14, target 1): Arabic-Stopwords' tables (~14 MB of RSS) are imported
+    for the function words and forgotten again when nothing else had imported it (qalsadi
+    imports it afresh for S101's morphology); imported before (qalsadi's), it stays. The
+    function words are the same either way."""
+    code = (
+        "import sys\n"
+        "from corpuslint.families.spelling import backends\n"
+        "if sys.argv[1] == 'before':\n    import arabicstopwords.arabicstopwords\n"
+        "fw = backends.ArabicBackend().function_words\n"
+        "print('LOADED', 'arabicstopwords' in sys.modules, len(fw), hash(fw))\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    outs = {how: subprocess.run([sys.executable, "-c", code, how], capture_output=True, text=True, cwd=tmp_path,
+                                env=env, check=True).stdout.split() for how in ("fresh", "before")}
+    assert outs["fresh"][1] == "False" and outs["before"][1] == "True"
+    assert int(outs["fresh"][2]) > 9000  # the list's forms, not only the built-in ones
+    assert outs["fresh"][2:] == outs["before"][2:]
 
 
 def test_bound_dictionary_lookups_give_qalsadi_the_same_analyses():

@@ -472,11 +472,20 @@ class ArabicBackend(Backend):
         return hashlib.blake2b("|".join([folder[0], *parts]).encode(), digest_size=12).hexdigest()
 
     def function_word_source(self) -> list[str]:
+        # Arabic-Stopwords is imported for its list and, when nothing had imported it,
+        # forgotten again: its tables of every form's features (~14 MB of RSS) would
+        # otherwise stay through the map and the reduces; qalsadi imports it afresh if
+        # the morphology is asked for (``release_morphology`` forgets it with qalsadi).
+        fresh = "arabicstopwords" not in sys.modules
         try:  # Arabic-Stopwords (a qalsadi dependency): ~13,000 forms with their clitics
             from arabicstopwords.arabicstopwords import stopwords_list
         except ImportError:  # pragma: no cover - depends on the environment
             return []
-        return list(stopwords_list())
+        words = list(stopwords_list())
+        del stopwords_list
+        if fresh:
+            unload_modules(("arabicstopwords",))
+        return words
 
     # Neighbouring keys of the Arabic (101) keyboard, letters that differ by dots, and
     # letters that sound alike; ة ى أ are written ه ي ا here because keys fold them.

@@ -38,7 +38,9 @@ class _CodePoints:
     def __init__(self) -> None:
         self.known = np.zeros(0x110000, dtype=bool)
         self.kind = np.zeros(0x110000, dtype=np.uint8)
-        self.canon = np.arange(0x110000, dtype=np.uint32)
+        # set by ``fill`` for each code point it meets (only those are ever read): zeros,
+        # not ``arange``, so that the pages no text touches are never written (~4.4 MB of RSS)
+        self.canon = np.zeros(0x110000, dtype=np.uint32)
         self._letter = regex.compile(r"\p{L}").match
         self._mark = regex.compile(r"\p{M}").match
 
@@ -59,7 +61,7 @@ class _CodePoints:
             self.known[c] = True
 
 
-_CP: list[_CodePoints] = []  # the one table, made on first use (~7 MB)
+_CP: list[_CodePoints] = []  # the one table, made on first use (~7 MB, mostly pages never touched)
 _CHUNK_CHARS = 1 << 20  # the code-point arrays are built for about this many characters at a time
 
 
