@@ -412,6 +412,10 @@ def slip_evidence(
             continue
         if inflection_of(key, k, backend.enclitics):
             continue
+        if k in (left, right):
+            continue  # the word beside its own candidate: a jingle pair ("کھلم کھلا"), not a slip
+        if backend.variant_of(clean, spelled):
+            continue  # another spelling of the same word (Persian "سیناء" / سینا)
         if edit_shape(key, k) is None and rest is None and k not in repairs and backend.known(spelled):
             continue  # one edit only after folding g-letters: a name's variant, never a dictionary word (جيسي / قياسي)
         if key[-1:] == "ي" and k[-1:] == "ي" and len(key) >= 4 and not backend.known(spelled):
@@ -430,6 +434,7 @@ def slip_evidence(
             and n >= FREQUENT_RATIO * max(seen, 1)
             and (doc_keys.get(k, 0) > 0 or n >= LONE_MIN_COUNT)
             and inner_edit(backend.surface(clean), backend.surface(spelled))
+            and (not backend.lone_needs_typo_shape or typo_shaped(backend, key, k))
             and (
                 backend.known(spelled)
                 # a plural the dictionary lacks (الفحوصات), used in this document and
@@ -438,7 +443,7 @@ def slip_evidence(
             )
         ):
             scored.append((signals, k, shared))
-    if not scored or backend.loanword(clean) or compound_half(lc, clean, left, right):
+    if not scored or backend.loanword(clean) or compound_half(lc, clean, left, right) or backend.informal_form(clean):
         return None
     # Never suggest a word of another part of speech (a noun for a verb, a verb for a
     # word with ال): asked of the morphology only for these few candidates, and only
