@@ -289,3 +289,38 @@ def test_persian_chat_words_read_as_arabic_are_no_taa_slips():
     texts = {"a.txt": "قدم الوزير الاستقاله أمس. وقبلت الحكومة الاستقالة.\n"}
     found = run_rule(Slip(), texts)
     assert flagged(texts, found) == ["الاستقاله"] and found[0].severity.name == "WARNING"
+
+
+# -- S101: four-letter stems without a shared neighbour (recall: benchmarks/slip_recall.py) --
+
+
+def test_a_four_letter_slip_with_a_typing_edit_is_found():
+    # Debian handbook (fa), sect.other-security-considerations: "محافظت در برار این خطرات"
+    # (ب of برابر dropped), beside six lines of the handbook writing برابر: no shared
+    # neighbour, a four-letter word one dropped letter from a frequent dictionary word
+    name = "handbook-fa-short-slip.txt"
+    texts = {name: (DATA / name).read_text(encoding="utf-8")}
+    assert flagged(texts, run_rule(Slip(), texts)) == ["برار"]
+
+
+def test_a_four_letter_word_of_another_pattern_is_no_slip():
+    # Hafez: "چو زهاد زنم" (ascetics; زاهد 8x), "خورشید انجم سوز" (stars; انجام 8x),
+    # "عجب زمنی" (a time; زمانی 8x): a long vowel dropped or moved in a short word makes
+    # another pattern of the root as often as a slip
+    name = "hafez-short-patterns.txt"
+    texts = {name: (DATA / name).read_text(encoding="utf-8")}
+    for word in ("زهاد", "انجم", "زمنی"):
+        assert word in texts[name]
+    assert flagged(texts, run_rule(Slip(), texts)) == []
+
+
+def test_typing_slips_of_arabic_function_words_and_doubled_last_letters_are_found():
+    # Synthetic sentences (Debian-handbook vocabulary) with planted slips: a function word of
+    # four letters with a doubled letter ("كاانت" for كانت, used 8x) and a doubled final
+    # letter ("تقسيمم" for تقسيم): no word ends in a doubled letter (shadda writes it once)
+    base = "كانت الحزمة جاهزة للتثبيت بعد تقسيم القرص. " * 8
+    texts = {"a.txt": base + "وقد كاانت النتيجة جيدة، ثم أعدنا تقسيمم الأقراص.\n"}
+    assert flagged(texts, run_rule(Slip(), texts)) == ["تقسيمم", "كاانت"]
+    # a short function word (في) is never a candidate: "فى" and foreign words stay out
+    texts = {"a.txt": ("ذهبت في الصباح. " * 8) + "قال فيي كلمة.\n"}
+    assert "فيي" not in flagged(texts, run_rule(Slip(), texts))

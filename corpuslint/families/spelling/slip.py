@@ -32,8 +32,12 @@ class Slip(SpellingCorpusRule):
     more signal — a second shared neighbour, the candidate used in the same document, a
     typo-shaped edit (neighbouring key, dot twin, dropped/doubled letter), or a far more
     frequent candidate — or, without a shared neighbour, the word is long (five letters
-    without its article: "الأيض", a rare word one letter from "الأرض", is not) and unvocalised
-    and the edit is inside the word towards a frequent dictionary word (or, typo-shaped,
+    without its article: "الأيض", a rare word one letter from "الأرض", is not; four letters
+    with a typo-shaped edit that does not drop, add or move a long vowel: "برار" for برابر,
+    not "زهاد" beside زاهد) and unvocalised
+    and the edit is inside the word (or doubles its last letter: "تقسيمم"; a function word
+    of four letters or more may be the candidate here if the edit is typo-shaped: "كاانت")
+    towards a frequent dictionary word (or, typo-shaped,
     towards a word this document uses and the corpus has 8+ times, such as a plural the
     dictionary lacks: "الفحوضات" beside "الفحوصات"). Vocalised text
     needs three signals. Inflections the dictionary lacks (a suffix letter, ـيّة) and
@@ -44,7 +48,7 @@ class Slip(SpellingCorpusRule):
     گشا"; or after a word, the second element of two or more dictionary words of the
     corpus: "یک باره" beside دوباره, درباره). Nor is a word a slip of another spelling or
     form of the same word: a dagger alef its writer put where the candidate has ا
-    ("العٰلمین"), the word beside its own candidate ("کھلم کھلا"), in Persian and Urdu an
+    ("العٰلمین"), the word beside its own candidate with another last letter ("کھلم کھلا"), in Persian and Urdu an
     Arabic final hamza kept or dropped ("سیناء" / سینا), a word ending in ه beside its ezafe
     form ("باقاعده" / باقاعده‌ی), colloquial Persian (میخونم, اونجا, همچین) and ـگی nouns of
     words in ه (سالگی), Urdu plural forms of one stem (آنکھیوں / آنکھوں); in Urdu, whose
