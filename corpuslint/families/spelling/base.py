@@ -226,7 +226,15 @@ FREQUENT_RATIO = 5
 MAX_NEIGHBOUR_DF = 0.75
 IDF_MIN_DOCS = 8
 LONE_MIN_LENGTH = 5
+# A four-letter stem goes without a shared neighbour only with a typing-shaped edit
+# (neighbouring key, dot twin, swap) towards a word its own document uses ("الرئصس" in a
+# document writing "الرئيس"): "الأيض" (three letters) beside "الأرض" stays out.
+LONE_SHORT_LENGTH = 4
 LONE_MIN_COUNT = 8
+# A function word of this many letters or more may be the candidate of a lone slip, one
+# typing slip away ("كاانت" for كانت, "أيضاا"); shorter ones (في، من، أن) are one edit
+# from too many names and foreign words.
+FW_LONE_LENGTH = 4
 
 
 def forget_slip_tables(merged) -> None:
@@ -270,6 +278,24 @@ def typo_shaped(backend, key: str, cand: str) -> bool:
     if kind == "swap":
         return True
     return max(len(key), len(cand)) >= 5
+
+
+_LONG_VOWELS = frozenset("اآويىی")
+
+
+def pattern_edit(a: str, b: str) -> bool:
+    """The one edit between ``a`` and ``b`` drops, adds or moves a long vowel: in a short
+    word that is as often another pattern of the same root (Hafez: "زهاد" ascetics /
+    زاهد, "انجم" stars / انجام, "زمنی" / زمانی) as a slip."""
+    shape = edit_shape(a, b)
+    return shape is not None and shape[0] != "sub" and bool({shape[1], shape[2]} & _LONG_VOWELS)
+
+
+def doubled_last(a: str, b: str) -> bool:
+    """``a`` is ``b`` with its last letter written twice ("تقسيمم", "الخلفيةة"): Arabic
+    script writes a doubled consonant once (with shadda), so no word ends so; a suffix
+    that repeats the last letter (Persian خاموش + ش) is the dictionary's to accept."""
+    return len(a) == len(b) + 1 and len(b) >= 3 and a[:-1] == b and a[-1] == b[-1]
 
 
 def inner_edit(a: str, b: str) -> bool:
@@ -362,7 +388,9 @@ def slip_evidence(
     # ("باستخدم" beside "باستخدام"): rare names are short and not next to their twin.
     # Long means the word without its article: one letter changed in a three- or
     # four-letter noun ("الأيض", metabolism, beside "الأرض") is as often another word.
-    lone = len(_without_article(backend, clean)) >= LONE_MIN_LENGTH and not vocalised
+    stem_length = len(_without_article(backend, clean))
+    lone = stem_length >= LONE_SHORT_LENGTH and not vocalised
+    short = stem_length < LONE_MIN_LENGTH
     if not (left_ok or right_ok or lone):
         return None  # (asked before the candidates: without this, none can count)
     fw = backend.function_words
@@ -384,7 +412,7 @@ def slip_evidence(
             cands.add(k)
             repairs[k] = repaired
     # Very short candidates (أن, في) are one edit away from too many foreign words.
-    cands = {k for k in cands if len(k) >= backend.min_length and k not in fw}
+    cands = {k for k in cands if len(k) >= backend.min_length and (k not in fw or (lone and len(k) >= FW_LONE_LENGTH))}
     if not cands:
         return None
     bigrams = lc.bigrams
@@ -400,8 +428,8 @@ def slip_evidence(
             shared.append(left)
         if right_ok and k + RSEP + right_c in bigrams:
             shared.append(right)
-        if not shared and not lone:
-            continue
+        if not shared and not lone or k in fw and (shared or not typo_shaped(backend, key, k)):
+            continue  # (a function word only as a lone candidate, one typing slip away: "كاانت")
         # One edit on the written form too, not only on the key (which drops ئ ؤ):
         # "يؤتمت" is not a slip of "يتم".
         spelled = repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix)
@@ -412,6 +440,10 @@ def slip_evidence(
             continue
         if inflection_of(key, k, backend.enclitics):
             continue
+        if k in (left, right) and len(key) == len(k) and key[:-1] == k[:-1]:
+            continue  # beside its own candidate with another last letter: a jingle pair ("کھلم کھلا")
+        if backend.variant_of(clean, spelled):
+            continue  # another spelling of the same word (Persian "سیناء" / سینا)
         if edit_shape(key, k) is None and rest is None and k not in repairs and backend.known(spelled):
             continue  # one edit only after folding g-letters: a name's variant, never a dictionary word (جيسي / قياسي)
         if key[-1:] == "ي" and k[-1:] == "ي" and len(key) >= 4 and not backend.known(spelled):
@@ -429,7 +461,9 @@ def slip_evidence(
             and n >= FREQUENT_COUNT
             and n >= FREQUENT_RATIO * max(seen, 1)
             and (doc_keys.get(k, 0) > 0 or n >= LONE_MIN_COUNT)
-            and inner_edit(backend.surface(clean), backend.surface(spelled))
+            and (inner_edit(backend.surface(clean), backend.surface(spelled)) or doubled_last(key, k))
+            and (not backend.lone_needs_typo_shape or typo_shaped(backend, key, k))
+            and (not short or (typo_shaped(backend, base, k) and not pattern_edit(base, k)))
             and (
                 backend.known(spelled)
                 # a plural the dictionary lacks (الفحوصات), used in this document and
@@ -438,7 +472,7 @@ def slip_evidence(
             )
         ):
             scored.append((signals, k, shared))
-    if not scored or backend.loanword(clean) or compound_half(lc, clean, left, right):
+    if not scored or backend.loanword(clean) or compound_half(lc, clean, left, right) or backend.informal_form(clean):
         return None
     # Never suggest a word of another part of speech (a noun for a verb, a verb for a
     # word with ال): asked of the morphology only for these few candidates, and only

@@ -32,8 +32,12 @@ class Slip(SpellingCorpusRule):
     more signal — a second shared neighbour, the candidate used in the same document, a
     typo-shaped edit (neighbouring key, dot twin, dropped/doubled letter), or a far more
     frequent candidate — or, without a shared neighbour, the word is long (five letters
-    without its article: "الأيض", a rare word one letter from "الأرض", is not) and unvocalised
-    and the edit is inside the word towards a frequent dictionary word (or, typo-shaped,
+    without its article: "الأيض", a rare word one letter from "الأرض", is not; four letters
+    with a typo-shaped edit that does not drop, add or move a long vowel: "برار" for برابر,
+    not "زهاد" beside زاهد) and unvocalised
+    and the edit is inside the word (or doubles its last letter: "تقسيمم"; a function word
+    of four letters or more may be the candidate here if the edit is typo-shaped: "كاانت")
+    towards a frequent dictionary word (or, typo-shaped,
     towards a word this document uses and the corpus has 8+ times, such as a plural the
     dictionary lacks: "الفحوضات" beside "الفحوصات"). Vocalised text
     needs three signals. Inflections the dictionary lacks (a suffix letter, ـيّة) and
@@ -42,7 +46,15 @@ class Slip(SpellingCorpusRule):
     (مرارت: Arabic مرارة; not ـیت, since Arabic derives ـية from any nisba) or one half of
     a compound written with a space (joined to its neighbour a dictionary word: "گره
     گشا"; or after a word, the second element of two or more dictionary words of the
-    corpus: "یک باره" beside دوباره, درباره). A suggestion has the flagged word's part
+    corpus: "یک باره" beside دوباره, درباره). Nor is a word a slip of another spelling or
+    form of the same word: a dagger alef its writer put where the candidate has ا
+    ("العٰلمین"), the word beside its own candidate with another last letter ("کھلم کھلا"), in Persian and Urdu an
+    Arabic final hamza kept or dropped ("سیناء" / سینا), a word ending in ه beside its ezafe
+    form ("باقاعده" / باقاعده‌ی), colloquial Persian (میخونم, اونجا, همچین) and ـگی nouns of
+    words in ه (سالگی), Urdu plural forms of one stem (آنکھیوں / آنکھوں); in Urdu, whose
+    dictionary lacks many words, a word without a shared neighbour needs a typo-shaped
+    edit. A final ه is not taken for Arabic ة when the corpus writes the same word in its
+    Persian or Urdu text ("بله البته!" read as Arabic). A suggestion has the flagged word's part
     of speech: a word carrying the article ال (after و/ف, ب/ك, or لل) is a noun, so a
     candidate qalsadi reads only as a verb is never offered for it (a hamza-less verb such as الغى = ألغى
     is not taken for ال + noun); other rejected words get no part of speech from their
@@ -82,6 +94,11 @@ class Slip(SpellingCorpusRule):
     # findings on a target depend on the merged corpus and that target only (engine._parallel_reduce)
     reduce_by_target = True
 
+    def targets(self, corpus):
+        for item in super().targets(corpus):
+            self._merged = item[3]  # (the merged corpus: its other languages, for the taa check)
+            yield item
+
     def reduce(self, corpus):
         max_count = int(self.opts["max-count"])
         min_cand = int(self.opts["min-candidate-count"])
@@ -91,7 +108,11 @@ class Slip(SpellingCorpusRule):
             if ev is None:
                 continue
             start, end, clean = occ[:3]
+            if ev.kind == "context" and _DAGGER_ALEF in doc.text[start:end] and _dagger_read(lc.backend, doc.text[start:end], ev):
+                continue
             if ev.kind == "taa":
+                if _persian_spelling(self._merged, lc, clean):
+                    continue
                 finding = doc.finding(self, start, end, f"'{clean}': {ev.message}")
                 finding.severity = min(finding.severity, Severity.WARNING, key=lambda s: s.rank)
                 yield finding
@@ -113,3 +134,24 @@ class Slip(SpellingCorpusRule):
                 finding.severity = Severity.INFO
             yield finding
 
+
+_DAGGER_ALEF = "\u0670"
+
+
+def _dagger_read(backend, surface: str, ev) -> bool:
+    """The word carries a dagger (superscript) alef its writer put where the suggestion
+    has a full alef: the Qur'anic spelling of that word ("رب العٰلمین" beside العالمین,
+    "اسمٰعیل" beside اسماعیل), not a slip."""
+    read = backend.clean(surface.replace(_DAGGER_ALEF, "ا"))
+    return read in ev.suggestions or backend.known(read)
+
+
+def _persian_spelling(merged, lc, clean: str) -> bool:
+    """The corpus writes ``clean`` in its Persian or Urdu paragraphs too, where a final ه
+    for Arabic ة is the language's own spelling: a short Persian chat message with no
+    letter Arabic lacks ("بله البته!", read as Arabic) is not Arabic with taa marbuta
+    written as haa."""
+    for other in getattr(merged, "langs", {}).values():
+        if other is not lc and other.backend.spaced_compounds and other.clean_count.get(clean):
+            return True
+    return False
