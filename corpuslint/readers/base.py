@@ -9,6 +9,7 @@ line and column are inside the text field.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from functools import cached_property
@@ -61,6 +62,7 @@ class Record:
     language: str | None = None  # the record's own declared language (``record_language``)
     language_problem: str | None = None  # why its language field was not a language tag
     turn: int | None = None  # with a turn path: the 1-based item of the list this text is
+    role: str | None = None  # who wrote the text, when the record says (``record_role``)
 
 
 class RecordDocument(Document):
@@ -69,16 +71,21 @@ class RecordDocument(Document):
     ``text_format`` is the ``ReaderOptions.text_format`` it was read with: a Markdown
     record has ``suffix`` ".md" (its regions and rules are those of a .md file), a plain
     one "". With "auto" the text decides, when ``suffix`` is first read
-    (``structure.looks_like_markdown``)."""
+    (``structure.looks_like_markdown``). ``role`` and ``previous_turn``: see ``Document``
+    (set by ``unique_records`` for a chat record)."""
 
     def __init__(self, file: str, number: int, record: int | str, text: str, language: str | None = None,
-                 text_format: str = "plain", turn: int | None = None):
+                 text_format: str = "plain", turn: int | None = None, role: str | None = None,
+                 previous_turn: str | None = None):
         super().__init__(f"{file}#{record}", text, suffix="", language=language)
         self.file = file  # the data file's display path
         self.number = number  # 1-based position in the file (for rewriting)
         self.turn = turn  # with a turn path: the 1-based item of the record's list (for rewriting)
         self.record = record  # what findings show: id or number
         self.text_format = text_format
+        if role is not None:  # (else the class's None: most records are not chat turns)
+            self.role = role
+            self.previous_turn = previous_turn
         self._suffix = ".md" if text_format == "markdown" else None if text_format == "auto" else ""
 
     @property
@@ -95,11 +102,15 @@ class RecordDocument(Document):
     @cached_property
     def content_hash(self) -> str:
         """``Document.content_hash``, and the text format unless plain (a record read
-        as Markdown is another document)."""
+        as Markdown is another document), and a chat turn's role and previous turn (rules
+        read them: Q113 checks an assistant's turn only, D104 compares a turn with the
+        turns that follow the same turn)."""
         plain = hash_utf8(self.text.encode("utf-8", "surrogatepass"), self.language)
-        if self.text_format == "plain":
-            return plain
-        return hash_utf8(f"{plain}|format={self.text_format}".encode())
+        if self.text_format != "plain":
+            plain = hash_utf8(f"{plain}|format={self.text_format}".encode())
+        if self.role is not None:
+            plain = hash_utf8(f"{plain}|role={self.role}|after={self.previous_turn}".encode())
+        return plain
 
     def finding(self, *args, **kwargs):
         found = super().finding(*args, **kwargs)
@@ -111,11 +122,12 @@ class RecordDocument(Document):
         return Location(self.file, line, column, self.record)
 
     def with_text(self, text: str) -> "RecordDocument":
-        return RecordDocument(self.file, self.number, self.record, text, self.language, self.text_format, self.turn)
+        return RecordDocument(self.file, self.number, self.record, text, self.language, self.text_format, self.turn,
+                              self.role, self.previous_turn)
 
     def __reduce__(self):  # to worker processes: the text, not the cached views
         return (RecordDocument, (self.file, self.number, self.record, self.text, self.language, self.text_format,
-                                 self.turn))
+                                 self.turn, self.role, self.previous_turn))
 
 
 _MISSING = object()
@@ -199,15 +211,17 @@ def top_field(field: str) -> str:
     return field if turns is None else turns[0]
 
 
-def field_records(number: int, rid: int | str, obj: Any, value: Any, options: ReaderOptions) -> Iterator[Record]:
+def field_records(number: int, rid: int | str, obj: Any, value: Any, options: ReaderOptions,
+                  role: str | None = None) -> Iterator[Record]:
     """The ``Record``s of one record ``obj`` whose ``top_field`` holds ``value``: one, or
     with a turn path one a list item, named ``<record>.<turn>`` (1-based: record 17's
-    third message is ``17.3``)."""
+    third message is ``17.3``). Each has its role (``item_role``, ``record_role``; else
+    ``role``, what the reader knows of the file: an Alpaca column)."""
     language = record_language(obj, options)
     field = options.text_field
     turns = turn_path(field)
     if turns is None:
-        yield Record(number, rid, *text_of(value, field), 1, *language)
+        yield Record(number, rid, *text_of(value, field), 1, *language, role=record_role(obj, field) or role)
         return
     if value is _MISSING or not isinstance(value, list):
         why = text_of(value, turns[0])[1] or f"field {turns[0]!r} is {type(value).__name__}, not a list"
@@ -215,13 +229,80 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
         return
     for turn, item in enumerate(value, 1):
         where = f"{turns[0]}[{turn}]"
+        speaker = None
         if turns[1] is None:
             text, why = text_of(item, where)
         elif isinstance(item, dict):
             text, why = text_of(get_field(item, turns[1]), f"{where}.{turns[1]}")
+            speaker = item_role(item)
         else:
             text, why = None, f"{where} is {type(item).__name__}, not an object with {turns[1]!r}"
-        yield Record(number, f"{rid}.{turn}", text, why, 1, *language, turn=turn)
+        yield Record(number, f"{rid}.{turn}", text, why, 1, *language, turn=turn, role=speaker)
+
+
+# Where a chat turn names its speaker: OpenAI/HF ``role``, ShareGPT ``from``, others ``speaker``.
+ROLE_KEYS = ("role", "from", "speaker")
+# The speakers' names chat formats use -> ``Document.role``: ShareGPT's human/gpt/system
+# (LLaMA-Factory's function_call is the assistant's, its observation the tool's reply).
+ROLE_NAMES = {
+    "user": "user", "human": "user", "prompter": "user",
+    "assistant": "assistant", "gpt": "assistant", "chatgpt": "assistant", "bot": "assistant", "model": "assistant",
+    "function_call": "assistant",
+    "system": "system",
+    "tool": "tool", "function": "tool", "observation": "tool", "ipython": "tool",
+}
+# Alpaca records (``instruction``, ``input``, ``output``, optional ``system``): the
+# output is the assistant's, the instruction and input the user's.
+ALPACA_ROLES = {"instruction": "user", "input": "user", "output": "assistant", "system": "system"}
+
+
+def role_name(value: Any, known_only: bool = False) -> str | None:
+    """``Document.role`` for a speaker's name: ``ROLE_NAMES``' role, else the name
+    lower-cased (None with ``known_only``: a plain field's sibling named ``from`` may be
+    an e-mail's sender); None for an empty or non-string value."""
+    if not isinstance(value, str):
+        return None
+    name = value.strip().lower()
+    role = ROLE_NAMES.get(name)
+    return role if role is not None or known_only else (name or None)
+
+
+def item_role(item: dict) -> str | None:
+    """The role of one turn of a turn path (an object of the list): its first
+    ``ROLE_KEYS`` field that names a speaker."""
+    for key in ROLE_KEYS:
+        if key in item:
+            role = role_name(item[key])
+            if role is not None:
+                return role
+    return None
+
+
+def record_role(obj: Any, field: str) -> str | None:
+    """The role of a record whose text is the plain ``field`` (one message a record): a
+    ``ROLE_KEYS`` field beside it naming a known speaker (``{"role": "assistant",
+    "text": ...}``), else in an Alpaca record (``instruction`` and ``output`` beside it)
+    ``ALPACA_ROLES`` of the field; None otherwise."""
+    if isinstance(obj, dict) and field in obj:
+        container, last = obj, field
+    else:
+        parent, _, last = field.rpartition(".")
+        container = get_field(obj, parent) if parent else obj
+    if not isinstance(container, dict):
+        return None
+    for key in ROLE_KEYS:
+        if key != last and key in container:
+            role = role_name(container[key], known_only=True)
+            if role is not None:
+                return role
+    if last in ALPACA_ROLES and "instruction" in container and "output" in container:
+        return ALPACA_ROLES[last]
+    return None
+
+
+def turn_hash(text: str) -> str:
+    """``Document.previous_turn`` of the turn after ``text`` (whitespace runs count as one space)."""
+    return hashlib.blake2b(" ".join(text.split()).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def record_language(obj: Any, options: ReaderOptions) -> tuple[str | None, str | None]:
@@ -333,8 +414,12 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
     stays flat without an id field. A record's language is its own (``Record.language``),
     else ``language`` (the file's, from ``per-file-language``); a language field that is
     not a language tag is one F005 problem before the record's document. ``text_format``:
-    ``ReaderOptions.text_format``."""
+    ``ReaderOptions.text_format``. A chat turn (a record with a ``role``) gets its
+    ``previous_turn``: the turn before it in its record's list (a turn path), or the
+    record before it in the file when each record is one message (a file of messages is
+    read as one conversation, in order); "" for the first turn."""
     seen: set = set()
+    last: str | None = None  # ``turn_hash`` of the previous chat turn
     for rec in records:
         name = rec.record
         if by_id:
@@ -342,13 +427,20 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
                 name = f"{name}@{rec.number}"  # the repeated id, at its record number
             seen.add(str(name))
         if rec.problem is not None:
+            last = None
             yield rec.number, ReadProblem("malformed", rec.problem, 1, rec.column, record=name)
             continue
         if rec.language_problem is not None:
             yield rec.number, ReadProblem("malformed", rec.language_problem, 1, 1, record=name)
         own = rec.language
+        previous = None
+        if rec.role is not None:
+            previous = "" if rec.turn == 1 or last is None else last
+            last = turn_hash(rec.text)
+        else:
+            last = None
         yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own,
-                                         text_format, rec.turn)
+                                         text_format, rec.turn, rec.role, previous)
 
 
 def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:
