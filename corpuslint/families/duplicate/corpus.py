@@ -270,6 +270,15 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     documents (scripture, hadith collections, classical poetry: verses recur across
     surahs, one hadith is narrated through several chains) take no part;
     ``genre = "prose"`` compares every document, ``"formulaic"`` none.
+    Chat turns (a record whose role the reader knows, ``Document.role``: one message a
+    record beside a ``role``, or a turn of ``messages[*].content``): a turn is compared
+    only with turns that follow the same turn (``Document.previous_turn``), so what is
+    reported is a repeated exchange, the training example twice. A chat corpus pairs one
+    prompt with several replies (chatterbot, preference data) and gives one reply to
+    several phrasings of a prompt ("What is AI?", "Define AI"): neither is a copy, and a
+    system prompt or opening question repeated across conversations is the dataset's
+    design, so a turn that opens its conversation takes no part. A dialogue copied whole
+    is reported from its second turn on. Without roles every record is compared, as above.
     Why: a paragraph syndicated across files (agency copy, press releases, scraped
     mirrors) is counted several times by anything trained or measured on the corpus.
     Example: the same agency paragraph "قالت وكالة الأنباء المركزية الكورية ..." in
@@ -305,6 +314,11 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         genre = str(self.opts["genre"])
         if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
             return None
+        mix = 0  # a chat turn: compared with the turns after the same turn only
+        if doc.role is not None and doc.previous_turn is not None:
+            if not doc.previous_turn:
+                return None  # it opens its conversation: a system prompt, a first question
+            mix = int(doc.previous_turn, 16) | 1
         a = U.analyse(doc)
         idx = (a.nwords >= int(self.opts["min-words"])).nonzero()[0]
         if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
@@ -333,13 +347,20 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         # numpy back-end buckets the same keys; datasketch's needs the signature itself
         lsh_rows = {"sig": sig} if self.opts["backend"] == "datasketch" else {
             "bands": lsh.band_keys(sig, float(self.opts["threshold"]))}
+        keys = a.keys if every else a.keys[idx]
+        if mix:  # exact keys and LSH buckets of this prompt's replies only (every reduce path reads these)
+            keys = keys ^ np.uint64(mix)
+            if "bands" in lsh_rows:
+                lsh_rows["bands"] = lsh_rows["bands"] ^ np.uint64(mix)
+            else:
+                lsh_rows["sig"] = sig ^ np.uint32(mix & 0xFFFFFFFF)
         return {
             "names": names,
             "names_off": name_off,
             "lines": table[:, 2:4].astype(np.int32),
             "spans": np.ascontiguousarray(table[:, 0:2]),
             "nwords": a.nwords if every else a.nwords[idx],
-            "keys": a.keys if every else a.keys[idx],
+            "keys": keys,
             "sets": sub_sets,
             "off": sub_off,
             **lsh_rows,
