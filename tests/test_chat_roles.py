@@ -158,3 +158,31 @@ def test_d104_on_chat_turns_reports_a_repeated_exchange_only(tmp_path, jobs):
     as_convs = [json.dumps({"id": cid, "messages": m}, ensure_ascii=False) + "\n" for cid, m in convs.items()]
     assert d104(tmp_path, "conv.jsonl", as_convs, "--jobs", jobs, "--text-field",
                 "messages[*].content") == ["tech_support:10.2"]
+
+
+def test_roles_of_parquet_and_csv_rows(tmp_path):
+    """The role column beside the text (one message a row) and Alpaca's columns, read by
+    the Parquet and CSV readers as by the JSON Lines one (only the role column is
+    decoded besides the text)."""
+    from corpuslint.readers import BUILTIN_READERS, reader_for
+
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    rows = [{"role": "user", "text": USER_SORRY}, {"role": "assistant", "text": REFUSAL}]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "chat.parquet")
+    alpaca = [{"instruction": "Book me a flight.", "input": "", "output": REFUSAL}]
+    pq.write_table(pa.Table.from_pylist(alpaca), tmp_path / "alpaca.parquet")
+    (tmp_path / "chat.csv").write_text(f'role,text\nuser,"{USER_SORRY}"\nassistant,"{REFUSAL}"\n', encoding="utf-8")
+
+    def roles(name, field="text"):
+        path = str(tmp_path / name)
+        records = reader_for(path, BUILTIN_READERS).records(path, ReaderOptions(text_field=field))
+        return [(d.role, d.previous_turn != "") for _, d in unique_records(name, records)]
+
+    assert roles("chat.parquet") == [("user", False), ("assistant", True)]
+    assert roles("chat.csv") == [("user", False), ("assistant", True)]
+    assert roles("alpaca.parquet", "output") == [("assistant", False)]
+    assert roles("alpaca.parquet", "instruction") == [("user", False)]
+    proc = run_cli("check", "--no-cache", "--format", "json", "--exit-zero", "--select", "Q113", "chat.parquet",
+                   cwd=tmp_path)
+    assert [d["record"] for d in json.loads(proc.stdout)["diagnostics"]] == [2], proc.stderr
