@@ -186,3 +186,23 @@ def test_roles_of_parquet_and_csv_rows(tmp_path):
     proc = run_cli("check", "--no-cache", "--format", "json", "--exit-zero", "--select", "Q113", "chat.parquet",
                    cwd=tmp_path)
     assert [d["record"] for d in json.loads(proc.stdout)["diagnostics"]] == [2], proc.stderr
+
+
+def test_d105_on_chat_turns_reports_a_long_answer_given_again_to_the_same_question(tmp_path):
+    """chatterbot's coding.yml gives the same question and hash-table answer twice (a
+    duplicate training example); the answer after another phrasing of the question is a
+    chat corpus' design."""
+    lines = (ROOT / "tests" / "data" / "realtext" / "chatterbot-hash-table-twice.jsonl").read_text(
+        encoding="utf-8").splitlines(keepends=True)
+
+    def d105(name, lines):
+        (tmp_path / name).write_text("".join(lines), encoding="utf-8")
+        proc = run_cli("check", "--no-cache", "--format", "json", "--exit-zero", "--select", "D105", "--id-field",
+                       "id", name, cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        return sorted(d["record"] for d in json.loads(proc.stdout)["diagnostics"])
+
+    assert d105("twice.jsonl", lines) == ["coding:64:1"]  # (path order: "#coding:101:1" first)
+    rephrased = json.loads(lines[2])
+    rephrased["text"] = "how would you implement a hash table in Python?"
+    assert d105("rephrased.jsonl", [lines[0], lines[1], json.dumps(rephrased) + "\n", lines[3]]) == []
