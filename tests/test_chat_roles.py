@@ -16,7 +16,8 @@ import corpuslint
 from corpuslint.document import Document
 from corpuslint.engine import skips_kind
 from corpuslint.findings import Severity
-from corpuslint.readers.base import ReaderOptions, RecordDocument, in_memory_records, record_role, unique_records
+from corpuslint.readers.base import (ReaderOptions, RecordDocument, in_memory_records, record_role, turn_hash,
+                                     unique_records)
 
 from .conftest import ROOT, run_cli
 
@@ -69,6 +70,19 @@ def test_previous_turn_chains_turns_of_a_conversation():
     assert docs[5].previous_turn == docs[7].previous_turn and docs[5].text == docs[7].text  # tech_support 1, 10
     assert docs[1].previous_turn != docs[3].previous_turn and docs[1].text == docs[3].text  # "Context is hard."
     assert all(d.previous_turn is None for d in docs_of([{"text": "x"}], "text"))
+    # a system prompt sets a conversation up: it and the first turn after it open it
+    sys_first = [{"messages": [{"role": "system", "content": "You are a helpful assistant."},
+                               {"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]}]
+    assert [d.previous_turn for d in docs_of(sys_first, "messages[*].content")][:2] == ["", ""]
+    # Alpaca: the output follows its record's instruction and input, the instruction opens
+    rec = {"instruction": "Rewrite the sentence.", "input": "He go home.", "output": "He goes home."}
+    other = dict(rec, input="She go home.")
+    (i1, n1, o1), (i2, n2, o2) = [[docs_of([r], f)[0] for f in ("instruction", "input", "output")] for r in (rec, other)]
+    assert i1.previous_turn == i2.previous_turn == "" and n1.previous_turn == n2.previous_turn != ""
+    assert o1.previous_turn != o2.previous_turn and o1.previous_turn == turn_hash("Rewrite the sentence.\nHe go home.")
+    # a message nested in a record of another shape (a preference pair's reply): its role, no previous turn
+    dpo = [{"conversations": [{"from": "human", "value": "Hi"}], "chosen": {"from": "gpt", "value": "Hello!"}}]
+    assert [(d.role, d.previous_turn) for d in docs_of(dpo, "chosen.value")] == [("assistant", None)]
 
 
 def test_role_is_part_of_the_identity_and_survives_copies():
@@ -181,7 +195,7 @@ def test_roles_of_parquet_and_csv_rows(tmp_path):
 
     assert roles("chat.parquet") == [("user", False), ("assistant", True)]
     assert roles("chat.csv") == [("user", False), ("assistant", True)]
-    assert roles("alpaca.parquet", "output") == [("assistant", False)]
+    assert roles("alpaca.parquet", "output") == [("assistant", True)]  # (after its instruction)
     assert roles("alpaca.parquet", "instruction") == [("user", False)]
     proc = run_cli("check", "--no-cache", "--format", "json", "--exit-zero", "--select", "Q113", "chat.parquet",
                    cwd=tmp_path)

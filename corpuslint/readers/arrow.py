@@ -56,6 +56,8 @@ class _ArrowRecords(RecordReader):
         alpaca = None
         if text_col == options.text_field and {"instruction", "output"} <= set(names):
             alpaca = ALPACA_ROLES.get(text_col)
+            if text_col in ("input", "output"):  # their previous turn: the record's prompt (``alpaca_prompt``)
+                columns += [c for c in ("instruction", "input", "output") if c in names and c not in columns]
         if text_col == options.text_field:
             columns += [c for c in ROLE_KEYS if c in names and c not in columns]
         number = 0

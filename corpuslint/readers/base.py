@@ -62,7 +62,12 @@ class Record:
     language: str | None = None  # the record's own declared language (``record_language``)
     language_problem: str | None = None  # why its language field was not a language tag
     turn: int | None = None  # with a turn path: the 1-based item of the list this text is
-    role: str | None = None  # who wrote the text, when the record says (``record_role``)
+    role: str | None = None  # who wrote the text, when the record says (``record_turn``)
+    # with a role: the turn before it is the record before it in the file (one message a
+    # record: ``chain``), or is ``previous_turn`` (an Alpaca field: its record's prompt;
+    # None: not known, a message nested in a record of another shape)
+    chain: bool = False
+    previous_turn: str | None = None
 
 
 class RecordDocument(Document):
@@ -221,7 +226,9 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
     field = options.text_field
     turns = turn_path(field)
     if turns is None:
-        yield Record(number, rid, *text_of(value, field), 1, *language, role=record_role(obj, field) or role)
+        speaker, chain, previous = record_turn(obj, field)
+        yield Record(number, rid, *text_of(value, field), 1, *language, role=speaker or role, chain=chain,
+                     previous_turn=previous)
         return
     if value is _MISSING or not isinstance(value, list):
         why = text_of(value, turns[0])[1] or f"field {turns[0]!r} is {type(value).__name__}, not a list"
@@ -278,26 +285,49 @@ def item_role(item: dict) -> str | None:
     return None
 
 
-def record_role(obj: Any, field: str) -> str | None:
-    """The role of a record whose text is the plain ``field`` (one message a record): a
+def record_turn(obj: Any, field: str) -> tuple[str | None, bool, str | None]:
+    """(role, chain, previous turn) of a record whose text is the plain ``field``: a
     ``ROLE_KEYS`` field beside it naming a known speaker (``{"role": "assistant",
-    "text": ...}``), else in an Alpaca record (``instruction`` and ``output`` beside it)
-    ``ALPACA_ROLES`` of the field; None otherwise."""
-    if isinstance(obj, dict) and field in obj:
+    "text": ...}``: one message a record, chained to the record before it when the text
+    is the record's own field; a message nested in a record, ``chosen.value``, has no
+    known previous turn); else in an Alpaca record (``instruction`` and ``output`` beside
+    it) ``ALPACA_ROLES`` of the field, after its record's prompt: the output after the
+    instruction and input, the input after the instruction, the instruction and system
+    prompt opening the example; (None, False, None) otherwise."""
+    top = isinstance(obj, dict) and field in obj
+    if top:
         container, last = obj, field
     else:
         parent, _, last = field.rpartition(".")
         container = get_field(obj, parent) if parent else obj
+        top = not parent
     if not isinstance(container, dict):
-        return None
+        return None, False, None
     for key in ROLE_KEYS:
         if key != last and key in container:
             role = role_name(container[key], known_only=True)
             if role is not None:
-                return role
+                return role, top, None
     if last in ALPACA_ROLES and "instruction" in container and "output" in container:
-        return ALPACA_ROLES[last]
-    return None
+        return ALPACA_ROLES[last], False, alpaca_prompt(container, last)
+    return None, False, None
+
+
+def record_role(obj: Any, field: str) -> str | None:
+    """The role of a record whose text is the plain ``field`` (``record_turn``)."""
+    return record_turn(obj, field)[0]
+
+
+def alpaca_prompt(record: dict, field: str) -> str | None:
+    """``Document.previous_turn`` of an Alpaca ``field``: "" for the instruction (and
+    system), the instruction's ``turn_hash`` for the input, the instruction and input's
+    for the output; None when they are not strings (a reader that did not decode them)."""
+    if field in ("instruction", "system"):
+        return ""
+    parts = [record.get("instruction")] + ([record.get("input") or ""] if field == "output" else [])
+    if not all(isinstance(p, str) for p in parts):
+        return None
+    return turn_hash("\n".join(parts))
 
 
 def turn_hash(text: str) -> str:
@@ -417,7 +447,8 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
     ``ReaderOptions.text_format``. A chat turn (a record with a ``role``) gets its
     ``previous_turn``: the turn before it in its record's list (a turn path), or the
     record before it in the file when each record is one message (a file of messages is
-    read as one conversation, in order); "" for the first turn."""
+    read as one conversation, in order); "" for the first turn, a system prompt and the
+    turn after it (setup, not an exchange), or what the record says (``record_turn``)."""
     seen: set = set()
     last: str | None = None  # ``turn_hash`` of the previous chat turn
     for rec in records:
@@ -434,11 +465,17 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
             yield rec.number, ReadProblem("malformed", rec.language_problem, 1, 1, record=name)
         own = rec.language
         previous = None
-        if rec.role is not None:
-            previous = "" if rec.turn == 1 or last is None else last
-            last = turn_hash(rec.text)
-        else:
+        if rec.role is None:
             last = None
+        elif rec.turn is None and not rec.chain:
+            previous = rec.previous_turn  # (an Alpaca field: its record's prompt)
+        else:
+            if rec.turn == 1:
+                last = None  # a new conversation
+            if rec.role == "system":
+                previous = ""  # a system prompt sets the conversation up: the next turn opens it
+            else:
+                previous, last = last or "", turn_hash(rec.text)
         yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own,
                                          text_format, rec.turn, rec.role, previous)
 
