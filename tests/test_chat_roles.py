@@ -191,7 +191,8 @@ def test_roles_of_parquet_and_csv_rows(tmp_path):
     def roles(name, field="text"):
         path = str(tmp_path / name)
         records = reader_for(path, BUILTIN_READERS).records(path, ReaderOptions(text_field=field))
-        return [(d.role, d.previous_turn != "") for _, d in unique_records(name, records)]
+        return [(d.role, d.previous_turn != "" if d.previous_turn is not None else None)
+                for _, d in unique_records(name, records)]
 
     assert roles("chat.parquet") == [("user", False), ("assistant", True)]
     assert roles("chat.csv") == [("user", False), ("assistant", True)]

@@ -227,7 +227,9 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
     turns = turn_path(field)
     if turns is None:
         speaker, chain, previous = record_turn(obj, field)
-        yield Record(number, rid, *text_of(value, field), 1, *language, role=speaker or role, chain=chain,
+        if speaker is None and role is not None:  # the reader's Alpaca column (its record holds only some)
+            speaker, previous = role, alpaca_prompt(obj, field) if isinstance(obj, dict) else None
+        yield Record(number, rid, *text_of(value, field), 1, *language, role=speaker, chain=chain,
                      previous_turn=previous)
         return
     if value is _MISSING or not isinstance(value, list):
