@@ -119,6 +119,15 @@ class Document:
     source: str | None = None
     # Every source form of its entry (a plural message's msgid and msgid_plural), else ().
     sources: tuple[str, ...] = ()
+    # Who wrote the text, when its reader knows: a chat dataset's turn (``readers.base.
+    # record_role``) is "user", "assistant", "system", "tool", or the dataset's own name
+    # of another speaker (lower-cased); None otherwise (a file, a record without a role).
+    # A rule declares the roles it applies to with ``Rule.only_roles``.
+    role: str | None = None
+    # With a role: a hash of the text of the turn before this one in its conversation,
+    # "" when this turn opens it (a repeated reply is a duplicate exchange only after the
+    # same prompt: D104); None without a role.
+    previous_turn: str | None = None
 
     def __init__(self, path: str, text: str, *, suffix: str | None = None, language: str | None = None):
         self.path = path

@@ -78,9 +78,13 @@ def skips(rule: Rule, doc: Document) -> bool:
 
 def skips_kind(rule: Rule, doc: Document) -> bool:
     """Is ``doc`` of a kind ``rule`` does not apply to (``Rule.skip_kinds``), or of none of
-    the kinds it only applies to (``Rule.only_kinds``; ``Document.kinds``)?"""
+    the kinds it only applies to (``Rule.only_kinds``; ``Document.kinds``), or a chat
+    turn of a role it does not apply to (``Rule.only_roles``; ``Document.role``)?"""
     only = getattr(rule, "only_kinds", None)
     if only is not None and only.isdisjoint(doc.kinds):
+        return True
+    roles = getattr(rule, "only_roles", None)
+    if roles is not None and doc.role is not None and doc.role not in roles:
         return True
     return bool(rule.skip_kinds) and not rule.skip_kinds.isdisjoint(doc.kinds)
 
@@ -226,6 +230,9 @@ class Linter:
                 cached.append(doc.finding(note, start, start, f"line {line_no} is {length:,} characters long "
                                           f"(limit {MAX_LINE_CHARS:,}): {len(skipped)} rules skipped this document "
                                           f"({', '.join(skipped)})"))
+        role = doc.role
+        if role is not None:  # a chat turn: the rules for its role (``Rule.only_roles``)
+            rules = [r for r in rules if r.only_roles is None or role in r.only_roles]
         rule = None
         try:  # (one handler for the loop: a context manager per rule and document costs)
             for rule in rules:

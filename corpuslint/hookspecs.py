@@ -79,6 +79,15 @@ def corpuslint_register_rules() -> "list[type[Rule]] | None":
     (``"catalogue"``: ``structure.looks_like_catalogue``). A rule that applies to some
     kinds only declares ``only_kinds`` (e.g. ``{"message"}``: T101 compares a .po string
     with its msgid); the engine skips every document holding none of them.
+
+    Chat roles: a reader that knows who wrote a text sets ``Document.role`` ("user",
+    "assistant", "system", "tool", or a dataset's own speaker name; None when unknown)
+    and ``Document.previous_turn`` (a hash of the turn before it in its conversation, ""
+    for an opening turn). A rule that reads only some roles' turns declares
+    ``only_roles`` (e.g. ``{"assistant"}``: Q113 looks for a model's refusal); the engine
+    skips a turn whose role is known and not listed, and checks every text without a
+    role. A rule whose results depend on the role must not cache by text alone: the
+    record's ``content_hash`` includes both.
     """
 
 

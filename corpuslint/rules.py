@@ -76,6 +76,12 @@ class Rule:
     # collects a document holding none of them. None (the default): every kind. E.g.
     #     only_kinds = frozenset({structure.MESSAGE})  # a .po string against its msgid (T101)
     only_kinds: ClassVar[frozenset[str] | None] = None
+    # The roles (``Document.role``: "user", "assistant", "system", "tool") of the chat
+    # turns this rule applies to, if only some: the engine neither checks nor collects a
+    # turn whose role is known and not one of them; a document without a role (a file,
+    # a record that does not say) is checked. None (the default): every role. E.g.
+    #     only_roles = frozenset({"assistant"})  # a model's refusal, not a user's words (Q113)
+    only_roles: ClassVar[frozenset[str] | None] = None
     # Filled in by the plugin manager: the plugin that registered the rule.
     origin: ClassVar[str] = "?"
     # The project's ``per-file-language`` table (glob -> language), set by the engine when
@@ -150,6 +156,10 @@ class Rule:
             isinstance(cls.only_kinds, str) or not all(isinstance(k, str) for k in cls.only_kinds)
         ):
             raise ValueError(f"rule {cls.code}: only_kinds must be a set of document kinds, got {cls.only_kinds!r}")
+        if cls.only_roles is not None and (
+            isinstance(cls.only_roles, str) or not all(isinstance(k, str) for k in cls.only_roles)
+        ):
+            raise ValueError(f"rule {cls.code}: only_roles must be a set of roles, got {cls.only_roles!r}")
 
     def fingerprint(self) -> str:
         """Identifies rule + options for caches: change either and cached results are stale."""

@@ -860,8 +860,8 @@ MESSAGE = "message"
 CATALOGUE = "catalogue"
 MESSAGES = frozenset({MESSAGE, CATALOGUE})
 # CHAT_MESSAGE: a dataset record that is one message of a conversation stored one message
-# a record (it has a ``role`` or ``from`` field: chatterbot, flattened OpenAI/ShareGPT
-# data). It is prose like any other, but not a whole example: the same reply in two
+# a record (a ``role``/``from``/``speaker`` field naming a known speaker beside its text:
+# chatterbot, flattened OpenAI/ShareGPT data; ``readers.base.record_turn``). It is prose like any other, but not a whole example: the same reply in two
 # conversations is not a repeated record (D107 compares whole records only).
 CHAT_MESSAGE = "chat-message"
 DOCUMENT_KINDS = MESSAGES | {CHAT_MESSAGE}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 
 import pytest
 
@@ -440,3 +441,20 @@ def test_jsonl_and_parquet_records_are_read_on_the_workers_with_the_local_findin
         files.Source(str(parquet), str(parquet)), config) if not isinstance(d, files.ReadProblem)}
     key = sorted(k for k in keys if k.startswith(str(parquet)))[-1]
     assert store.get(key).text == by_key[key].text and store.record_of(key) == (str(parquet), by_key[key].record)
+
+
+def test_chat_roles_on_dask_same_findings(scheduler, tmp_path):
+    """A chat turn's role and previous turn are read on the workers as on the client:
+    D104 reports chatterbot's exchange given twice and not its reply to two prompts, Q113
+    the assistant's refusal and not the user's apology (Document.role)."""
+    root = tmp_path / "chat"
+    root.mkdir()
+    (root / "corpuslint.toml").write_text('[readers]\nid-field = "id"\n', encoding="utf-8")
+    shutil.copy(ROOT / "tests" / "data" / "realtext" / "chatterbot-repeated-turns.jsonl", root / "flat.jsonl")
+    sorry = {"id": "s", "role": "user", "text": "I'm sorry, but I can't find the receipt for my order. Can you help?"}
+    refusal = {"id": "r", "role": "assistant", "text": "I'm sorry, but I don't have the capability to book flights."}
+    (root / "refusals.jsonl").write_text("".join(json.dumps(r) + "\n" for r in (sorry, refusal)), encoding="utf-8")
+    local, on_dask, _ = _local_and_dask(root, scheduler)
+    assert _as_json(on_dask) == _as_json(local)
+    assert sorted((f.code, f.record) for f in local if f.code in ("D104", "Q113")) == [
+        ("D104", "tech_support:1:1"), ("Q113", "r")]

@@ -151,6 +151,8 @@ def _map_partition(linter: "Linter", items: list, inline: bool = False) -> dict:
     collected only, and left out when it cannot be read as one text document (as the
     corpus index skips it). ``inline``: find the checked files' inline suppression
     directives (``baseline.directives``) here, so the client never reads them for that."""
+    from ..index import _collect_one  # the collect step as the local executor runs it
+
     found_all: list = []
     stale: list[str] = []
     checked_files: list = []
@@ -168,7 +170,7 @@ def _map_partition(linter: "Linter", items: list, inline: bool = False) -> dict:
                 records.append((doc.path, part.index, doc.content_hash, doc.file, doc.number, doc.record,
                                 directives(doc) if inline else None))
                 for rule in linter.corpus_rules:
-                    states[rule.code][doc.path] = rule.collect(doc)
+                    states[rule.code][doc.path] = _collect_one(rule, doc)  # (skips: kinds, roles, long lines)
             continue
         named = False  # a checked file the client never read
         if isinstance(item, tuple) and isinstance(item[0], FileRef):
@@ -209,7 +211,7 @@ def _map_partition(linter: "Linter", items: list, inline: bool = False) -> dict:
                 checked_files.append((key, source.path, doc.content_hash, nbytes, doc.__dict__.get("regions"),
                                       directives(doc) if inline else None, doc.language))
         for rule in linter.corpus_rules:
-            states[rule.code][key] = rule.collect(doc)
+            states[rule.code][key] = _collect_one(rule, doc)
     linter._cache.clear()  # the worker keeps no findings between partitions
     return {"findings": found_all, "states": states, "stale": stale, "files": checked_files, "problems": problems,
             "records": records}

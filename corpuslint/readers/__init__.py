@@ -18,6 +18,8 @@ po          .po .pot (gettext catalogues: one record a msgstr)   polib
 
 Each record's text field becomes one ``RecordDocument`` (key ``<file>#<record>``);
 its findings carry ``record`` (id or 1-based number) and line/column inside the text.
+A chat record's document has its ``role`` and ``previous_turn`` (``Document``; read by
+``base.record_turn``/``item_role``, chained by ``base.unique_records``).
 A record that cannot be read is one F005 finding; the rest of the file is checked.
 
 Options (``ReaderOptions``), in config and on the command line (which wins)::

@@ -19,8 +19,8 @@ from typing import Callable, Iterator, Mapping
 
 from ..files import is_url
 
-from .base import (ROLE_FIELDS, FileProblem, Record, RecordReader, ReaderOptions, field_records, get_field, language_columns,
-                   record_id, set_text, top_field)
+from .base import (ALPACA_ROLES, ROLE_KEYS, FileProblem, Record, RecordReader, ReaderOptions, field_records,
+                   get_field, language_columns, record_id, set_text, top_field)
 from .remote import open_binary, read_bytes
 
 BATCH_ROWS = 1024
@@ -52,7 +52,14 @@ class _ArrowRecords(RecordReader):
             raise FileProblem(f"no column {options.id_field!r} for the record id (columns: {', '.join(names)})")
         columns = [text_col] + ([id_col] if id_col and id_col != text_col else [])
         columns += [c for c in language_columns(names, options) if c not in columns]
-        columns += [c for c in ROLE_FIELDS if c in names and c not in columns]  # (``chat_message``)
+        # a chat turn's role: a role column beside a top-level text column; an Alpaca column's own
+        alpaca = None
+        if text_col == options.text_field and {"instruction", "output"} <= set(names):
+            alpaca = ALPACA_ROLES.get(text_col)
+            if text_col in ("input", "output"):  # their previous turn: the record's prompt (``alpaca_prompt``)
+                columns += [c for c in ("instruction", "input", "output") if c in names and c not in columns]
+        if text_col == options.text_field:
+            columns += [c for c in ROLE_KEYS if c in names and c not in columns]
         number = 0
         for batch in self._batches(path, columns):
             cols = {name: batch.column(name).to_pylist() for name in columns}
@@ -60,7 +67,8 @@ class _ArrowRecords(RecordReader):
                 number += 1
                 row = {name: values[i] for name, values in cols.items()}
                 rid = record_id(get_field(row, options.id_field), number) if options.id_field else number
-                yield from field_records(number, rid, row, get_field(row, top_field(options.text_field)), options)
+                yield from field_records(number, rid, row, get_field(row, top_field(options.text_field)), options,
+                                         alpaca)
 
     def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
         number = 0

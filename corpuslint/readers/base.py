@@ -9,6 +9,7 @@ line and column are inside the text field.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from functools import cached_property
@@ -61,7 +62,12 @@ class Record:
     language: str | None = None  # the record's own declared language (``record_language``)
     language_problem: str | None = None  # why its language field was not a language tag
     turn: int | None = None  # with a turn path: the 1-based item of the list this text is
-    chat_message: bool = False  # the record is one message of a conversation (``chat_message``)
+    role: str | None = None  # who wrote the text, when the record says (``record_turn``)
+    # with a role: the turn before it is the record before it in the file (one message a
+    # record: ``chain``), or is ``previous_turn`` (an Alpaca field: its record's prompt;
+    # None: not known, a message nested in a record of another shape)
+    chain: bool = False
+    previous_turn: str | None = None
 
 
 class RecordDocument(Document):
@@ -70,17 +76,24 @@ class RecordDocument(Document):
     ``text_format`` is the ``ReaderOptions.text_format`` it was read with: a Markdown
     record has ``suffix`` ".md" (its regions and rules are those of a .md file), a plain
     one "". With "auto" the text decides, when ``suffix`` is first read
-    (``structure.looks_like_markdown``)."""
+    (``structure.looks_like_markdown``). ``role`` and ``previous_turn``: see ``Document``
+    (set by ``unique_records`` for a chat record)."""
 
     def __init__(self, file: str, number: int, record: int | str, text: str, language: str | None = None,
-                 text_format: str = "plain", turn: int | None = None, chat_message: bool = False):
+                 text_format: str = "plain", turn: int | None = None, role: str | None = None,
+                 previous_turn: str | None = None, chat_message: bool = False):
         super().__init__(f"{file}#{record}", text, suffix="", language=language)
-        self.chat_message = chat_message  # one message of a conversation (``structure.CHAT_MESSAGE``)
+        # one message of a conversation stored one message a record (``Record.chain``: a
+        # known role beside the record's own text field; ``structure.CHAT_MESSAGE``)
+        self.chat_message = chat_message
         self.file = file  # the data file's display path
         self.number = number  # 1-based position in the file (for rewriting)
         self.turn = turn  # with a turn path: the 1-based item of the record's list (for rewriting)
         self.record = record  # what findings show: id or number
         self.text_format = text_format
+        if role is not None:  # (else the class's None: most records are not chat turns)
+            self.role = role
+            self.previous_turn = previous_turn
         self._suffix = ".md" if text_format == "markdown" else None if text_format == "auto" else ""
 
     @property
@@ -97,11 +110,15 @@ class RecordDocument(Document):
     @cached_property
     def content_hash(self) -> str:
         """``Document.content_hash``, and the text format unless plain (a record read
-        as Markdown is another document)."""
+        as Markdown is another document), and a chat turn's role and previous turn (rules
+        read them: Q113 checks an assistant's turn only, D104 compares a turn with the
+        turns that follow the same turn)."""
         plain = hash_utf8(self.text.encode("utf-8", "surrogatepass"), self.language)
-        if self.text_format == "plain":
-            return plain
-        return hash_utf8(f"{plain}|format={self.text_format}".encode())
+        if self.text_format != "plain":
+            plain = hash_utf8(f"{plain}|format={self.text_format}".encode())
+        if self.role is not None:
+            plain = hash_utf8(f"{plain}|role={self.role}|after={self.previous_turn}".encode())
+        return plain
 
     @cached_property
     def kinds(self) -> frozenset[str]:
@@ -120,11 +137,11 @@ class RecordDocument(Document):
 
     def with_text(self, text: str) -> "RecordDocument":
         return RecordDocument(self.file, self.number, self.record, text, self.language, self.text_format, self.turn,
-                              self.chat_message)
+                              self.role, self.previous_turn, self.chat_message)
 
     def __reduce__(self):  # to worker processes: the text, not the cached views
         return (RecordDocument, (self.file, self.number, self.record, self.text, self.language, self.text_format,
-                                 self.turn, self.chat_message))
+                                 self.turn, self.role, self.previous_turn, self.chat_message))
 
 
 _MISSING = object()
@@ -208,15 +225,21 @@ def top_field(field: str) -> str:
     return field if turns is None else turns[0]
 
 
-def field_records(number: int, rid: int | str, obj: Any, value: Any, options: ReaderOptions) -> Iterator[Record]:
+def field_records(number: int, rid: int | str, obj: Any, value: Any, options: ReaderOptions,
+                  role: str | None = None) -> Iterator[Record]:
     """The ``Record``s of one record ``obj`` whose ``top_field`` holds ``value``: one, or
     with a turn path one a list item, named ``<record>.<turn>`` (1-based: record 17's
-    third message is ``17.3``)."""
+    third message is ``17.3``). Each has its role (``item_role``, ``record_role``; else
+    ``role``, what the reader knows of the file: an Alpaca column)."""
     language = record_language(obj, options)
     field = options.text_field
     turns = turn_path(field)
     if turns is None:
-        yield Record(number, rid, *text_of(value, field), 1, *language, chat_message=chat_message(obj))
+        speaker, chain, previous = record_turn(obj, field)
+        if speaker is None and role is not None:  # the reader's Alpaca column (its record holds only some)
+            speaker, previous = role, alpaca_prompt(obj, field) if isinstance(obj, dict) else None
+        yield Record(number, rid, *text_of(value, field), 1, *language, role=speaker, chain=chain,
+                     previous_turn=previous)
         return
     if value is _MISSING or not isinstance(value, list):
         why = text_of(value, turns[0])[1] or f"field {turns[0]!r} is {type(value).__name__}, not a list"
@@ -224,25 +247,106 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
         return
     for turn, item in enumerate(value, 1):
         where = f"{turns[0]}[{turn}]"
+        speaker = None
         if turns[1] is None:
             text, why = text_of(item, where)
         elif isinstance(item, dict):
             text, why = text_of(get_field(item, turns[1]), f"{where}.{turns[1]}")
+            speaker = item_role(item)
         else:
             text, why = None, f"{where} is {type(item).__name__}, not an object with {turns[1]!r}"
-        yield Record(number, f"{rid}.{turn}", text, why, 1, *language, turn=turn)
+        yield Record(number, f"{rid}.{turn}", text, why, 1, *language, turn=turn, role=speaker)
+
+
+# Where a chat turn names its speaker: OpenAI/HF ``role``, ShareGPT ``from``, others ``speaker``.
+ROLE_KEYS = ("role", "from", "speaker")
+# The speakers' names chat formats use -> ``Document.role``: ShareGPT's human/gpt/system
+# (LLaMA-Factory's function_call is the assistant's, its observation the tool's reply).
+ROLE_NAMES = {
+    "user": "user", "human": "user", "prompter": "user",
+    "assistant": "assistant", "gpt": "assistant", "chatgpt": "assistant", "bot": "assistant", "model": "assistant",
+    "function_call": "assistant",
+    "system": "system",
+    "tool": "tool", "function": "tool", "observation": "tool", "ipython": "tool",
+}
+# Alpaca records (``instruction``, ``input``, ``output``, optional ``system``): the
+# output is the assistant's, the instruction and input the user's.
+ALPACA_ROLES = {"instruction": "user", "input": "user", "output": "assistant", "system": "system"}
+
+
+def role_name(value: Any, known_only: bool = False) -> str | None:
+    """``Document.role`` for a speaker's name: ``ROLE_NAMES``' role, else the name
+    lower-cased (None with ``known_only``: a plain field's sibling named ``from`` may be
+    an e-mail's sender); None for an empty or non-string value."""
+    if not isinstance(value, str):
+        return None
+    name = value.strip().lower()
+    role = ROLE_NAMES.get(name)
+    return role if role is not None or known_only else (name or None)
+
+
+def item_role(item: dict) -> str | None:
+    """The role of one turn of a turn path (an object of the list): its first
+    ``ROLE_KEYS`` field that names a speaker."""
+    for key in ROLE_KEYS:
+        if key in item:
+            role = role_name(item[key])
+            if role is not None:
+                return role
+    return None
+
+
+def record_turn(obj: Any, field: str) -> tuple[str | None, bool, str | None]:
+    """(role, chain, previous turn) of a record whose text is the plain ``field``: a
+    ``ROLE_KEYS`` field beside it naming a known speaker (``{"role": "assistant",
+    "text": ...}``: one message a record, chained to the record before it when the text
+    is the record's own field; a message nested in a record, ``chosen.value``, has no
+    known previous turn); else in an Alpaca record (``instruction`` and ``output`` beside
+    it) ``ALPACA_ROLES`` of the field, after its record's prompt: the output after the
+    instruction and input, the input after the instruction, the instruction and system
+    prompt opening the example; (None, False, None) otherwise."""
+    top = isinstance(obj, dict) and field in obj
+    if top:
+        container, last = obj, field
+    else:
+        parent, _, last = field.rpartition(".")
+        container = get_field(obj, parent) if parent else obj
+        top = not parent
+    if not isinstance(container, dict):
+        return None, False, None
+    for key in ROLE_KEYS:
+        if key != last and key in container:
+            role = role_name(container[key], known_only=True)
+            if role is not None:
+                return role, top, None
+    if last in ALPACA_ROLES and "instruction" in container and "output" in container:
+        return ALPACA_ROLES[last], False, alpaca_prompt(container, last)
+    return None, False, None
+
+
+def record_role(obj: Any, field: str) -> str | None:
+    """The role of a record whose text is the plain ``field`` (``record_turn``)."""
+    return record_turn(obj, field)[0]
+
+
+def alpaca_prompt(record: dict, field: str) -> str | None:
+    """``Document.previous_turn`` of an Alpaca ``field``: "" for the instruction (and
+    system), the instruction's ``turn_hash`` for the input, the instruction and input's
+    for the output; None when they are not strings (a reader that did not decode them)."""
+    if field in ("instruction", "system"):
+        return ""
+    parts = [record.get("instruction")] + ([record.get("input") or ""] if field == "output" else [])
+    if not all(isinstance(p, str) for p in parts):
+        return None
+    return turn_hash("\n".join(parts))
+
+
+def turn_hash(text: str) -> str:
+    """``Document.previous_turn`` of the turn after ``text`` (whitespace runs count as one space)."""
+    return hashlib.blake2b(" ".join(text.split()).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 # Fields naming who speaks in a message of a conversation (OpenAI/HF ``role``, ShareGPT ``from``)
-ROLE_FIELDS = ("role", "from")
-
-
-def chat_message(obj: Any) -> bool:
-    """True when the record ``obj`` is one message of a conversation stored one message a
-    record: it has a ``role`` or ``from`` field holding a string (``structure.CHAT_MESSAGE``)."""
-    return isinstance(obj, dict) and any(isinstance(obj.get(f), str) for f in ROLE_FIELDS)
-
-
 def record_language(obj: Any, options: ReaderOptions) -> tuple[str | None, str | None]:
     """(language, None), or (None, why) when the ``language_field`` that options name
     holds something other than a language tag (``document.language_tag``). Without a
@@ -352,8 +456,13 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
     stays flat without an id field. A record's language is its own (``Record.language``),
     else ``language`` (the file's, from ``per-file-language``); a language field that is
     not a language tag is one F005 problem before the record's document. ``text_format``:
-    ``ReaderOptions.text_format``."""
+    ``ReaderOptions.text_format``. A chat turn (a record with a ``role``) gets its
+    ``previous_turn``: the turn before it in its record's list (a turn path), or the
+    record before it in the file when each record is one message (a file of messages is
+    read as one conversation, in order); "" for the first turn, a system prompt and the
+    turn after it (setup, not an exchange), or what the record says (``record_turn``)."""
     seen: set = set()
+    last: str | None = None  # ``turn_hash`` of the previous chat turn
     for rec in records:
         name = rec.record
         if by_id:
@@ -361,13 +470,26 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
                 name = f"{name}@{rec.number}"  # the repeated id, at its record number
             seen.add(str(name))
         if rec.problem is not None:
+            last = None
             yield rec.number, ReadProblem("malformed", rec.problem, 1, rec.column, record=name)
             continue
         if rec.language_problem is not None:
             yield rec.number, ReadProblem("malformed", rec.language_problem, 1, 1, record=name)
         own = rec.language
+        previous = None
+        if rec.role is None:
+            last = None
+        elif rec.turn is None and not rec.chain:
+            previous = rec.previous_turn  # (an Alpaca field: its record's prompt)
+        else:
+            if rec.turn == 1:
+                last = None  # a new conversation
+            if rec.role == "system":
+                previous = ""  # a system prompt sets the conversation up: the next turn opens it
+            else:
+                previous, last = last or "", turn_hash(rec.text)
         yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own,
-                                         text_format, rec.turn, rec.chat_message)
+                                         text_format, rec.turn, rec.role, previous, chat_message=rec.chain)
 
 
 def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:

@@ -15,7 +15,7 @@ import io
 import sys
 from typing import Iterator
 
-from .base import FileProblem, Record, RecordReader, ReaderOptions
+from .base import ROLE_KEYS, FileProblem, Record, RecordReader, ReaderOptions, record_turn
 from .compression import COMPRESSIONS, open_read
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a record's text can be long
@@ -39,6 +39,7 @@ class DelimitedReader(RecordReader):
 
     def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
         columns: dict[str, int] | None = None
+        roles = False  # the header has a column naming a role (``record_turn``)
         for number, (header, row) in enumerate(self._rows(path), 1):
             if columns is None:
                 columns = {name: i for i, name in enumerate(header)}
@@ -47,6 +48,7 @@ class DelimitedReader(RecordReader):
                                       f"{', '.join(header)}; set --text-field)")
                 if options.id_field is not None and options.id_field not in columns:
                     raise FileProblem(f"no column {options.id_field!r} for the record id (columns: {', '.join(header)})")
+                roles = not columns.keys().isdisjoint(ROLE_KEYS) or {"instruction", "output"} <= columns.keys()
             if not any(row):
                 continue
             rid: int | str = number
@@ -55,8 +57,10 @@ class DelimitedReader(RecordReader):
             index = columns[options.text_field]
             if index >= len(row):
                 yield Record(number, rid, None, f"row has {len(row)} fields, no {options.text_field!r} column")
-            else:
-                yield Record(number, rid, row[index])
+            else:  # a role column beside the text (a chat export, one message a row), or an Alpaca column
+                role, chain, previous = record_turn(dict(zip(header, row)), options.text_field) if roles else (
+                    None, False, None)
+                yield Record(number, rid, row[index], role=role, chain=chain, previous_turn=previous)
 
     def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
         for number, (header, row) in enumerate(self._rows(path), 1):

@@ -225,6 +225,17 @@ def _name_hashes(names: set[str]) -> np.ndarray:
     return sorted_unique(np.array([xxhash.xxh64_intdigest(n.encode("utf-8")) for n in names], dtype=np.uint64))
 
 
+def chat_mix(doc: Document) -> int | None:
+    """What D104/D105 mix into a chat turn's exact keys and LSH buckets (``Document.
+    previous_turn``) so that it meets only the turns that follow the same turn: 0 for a
+    document that is not a chat turn (nothing mixed), None for a turn that opens its
+    conversation (it takes no part: a system prompt or first question repeated across
+    conversations is the dataset's design)."""
+    if doc.role is None or doc.previous_turn is None:
+        return 0
+    return int(doc.previous_turn, 16) | 1 if doc.previous_turn else None
+
+
 class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     """A paragraph is a copy or near-copy of a paragraph in another file.
 
@@ -270,6 +281,15 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     documents (scripture, hadith collections, classical poetry: verses recur across
     surahs, one hadith is narrated through several chains) take no part;
     ``genre = "prose"`` compares every document, ``"formulaic"`` none.
+    Chat turns (a record whose role the reader knows, ``Document.role``: one message a
+    record beside a ``role``, or a turn of ``messages[*].content``): a turn is compared
+    only with turns that follow the same turn (``Document.previous_turn``), so what is
+    reported is a repeated exchange, the training example twice. A chat corpus pairs one
+    prompt with several replies (chatterbot, preference data) and gives one reply to
+    several phrasings of a prompt ("What is AI?", "Define AI"): neither is a copy, and a
+    system prompt or opening question repeated across conversations is the dataset's
+    design, so a turn that opens its conversation takes no part. A dialogue copied whole
+    is reported from its second turn on. Without roles every record is compared, as above.
     Why: a paragraph syndicated across files (agency copy, press releases, scraped
     mirrors) is counted several times by anything trained or measured on the corpus.
     Example: the same agency paragraph "قالت وكالة الأنباء المركزية الكورية ..." in
@@ -305,6 +325,9 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         genre = str(self.opts["genre"])
         if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
             return None
+        mix = chat_mix(doc)
+        if mix is None:
+            return None  # a chat turn that opens its conversation: a system prompt, a first question
         a = U.analyse(doc)
         idx = (a.nwords >= int(self.opts["min-words"])).nonzero()[0]
         if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
@@ -333,13 +356,20 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         # numpy back-end buckets the same keys; datasketch's needs the signature itself
         lsh_rows = {"sig": sig} if self.opts["backend"] == "datasketch" else {
             "bands": lsh.band_keys(sig, float(self.opts["threshold"]))}
+        keys = a.keys if every else a.keys[idx]
+        if mix:  # exact keys and LSH buckets of this prompt's replies only (every reduce path reads these)
+            keys = keys ^ np.uint64(mix)
+            if "bands" in lsh_rows:
+                lsh_rows["bands"] = lsh_rows["bands"] ^ np.uint64(mix)
+            else:
+                lsh_rows["sig"] = sig ^ np.uint32(mix & 0xFFFFFFFF)
         return {
             "names": names,
             "names_off": name_off,
             "lines": table[:, 2:4].astype(np.int32),
             "spans": np.ascontiguousarray(table[:, 0:2]),
             "nwords": a.nwords if every else a.nwords[idx],
-            "keys": a.keys if every else a.keys[idx],
+            "keys": keys,
             "sets": sub_sets,
             "off": sub_off,
             **lsh_rows,
@@ -505,7 +535,9 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
     root, verified exactly). Each later copy is reported once at its first paragraph,
     pointing at the earliest file it matches directly at >= ``threshold`` that is not
     itself reported (path order, files not being checked first; chains are handled as
-    in D104).
+    in D104). Chat turns are compared as D104 compares them: a turn only with turns after
+    the same turn, a turn opening its conversation not at all (a long answer given again
+    to the same question is reported; to another phrasing of it, not).
     Why: the same article scraped twice (mirrors, pagination, re-crawls) duplicates
     every paragraph of it; training on both copies over-weights it.
     Example: ``news/2024/a.txt`` and ``mirror/a-copy.txt`` hold the same article with a
@@ -529,6 +561,9 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         lsh.check_backend(self)
 
     def collect(self, doc: Document) -> Any:
+        mix = chat_mix(doc)  # a chat turn: compared with the turns after the same turn only (see D104)
+        if mix is None:
+            return None
         a = U.analyse(doc)
         total = int(a.nwords.sum()) if len(a.nwords) else 0
         if total < int(self.opts["min-words"]):
@@ -545,10 +580,10 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
             "lines": np.array([[u.line, u.last_line]], dtype=np.int32),
             "spans": np.array([[u.start, u.end]], dtype=np.int64),
             "nwords": np.array([total], dtype=np.int32),
-            "keys": np.array([xxhash.xxh64_intdigest(a.keys.tobytes())], dtype=np.uint64),
+            "keys": np.array([xxhash.xxh64_intdigest(a.keys.tobytes()) ^ mix], dtype=np.uint64),
             "sets": s,
             "off": np.array([0, len(s)], dtype=np.int64),
-            "sig": a.signatures.min(axis=0, keepdims=True),
+            "sig": a.signatures.min(axis=0, keepdims=True) ^ np.uint32(mix & 0xFFFFFFFF),
         }
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:

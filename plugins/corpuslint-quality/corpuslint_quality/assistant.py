@@ -150,6 +150,7 @@ class AssistantBoilerplate(DocumentRule):
     fixable = False
     regions = frozenset({structure.PROSE})
     skip_kinds = structure.MESSAGES  # a software message is not a reply
+    only_roles = frozenset({"assistant"})  # a chat turn of the user (or system, tool) is not a reply
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -252,6 +253,10 @@ class AssistantDisclaimer(AssistantBoilerplate):
     these places: "I cannot help with that" inside a story or "as an AI researcher" is
     not flagged. A document declared to be in a language is searched with its
     language's phrases and English ones. Prose regions only (not code blocks).
+    Chat turns whose role the record says (``Document.role``: a ``role``/``from``/
+    ``speaker`` field, ShareGPT's human/gpt, an Alpaca ``output``) are checked only when
+    they are the assistant's: a user who writes "I'm sorry, but I can't find my keys"
+    is not a model refusing; a text without a role is taken as a reply.
     Options: ``extra`` (more entries, A103's table format with ``kind = "refusal"`` or
     ``"ai-identity"``), ``disable`` (entry ids such as ``"en-refusal"`` or phrases).
     Why: Dataset builders drop such replies (the "unfiltered" ShareGPT and WizardLM
@@ -311,7 +316,9 @@ class AssistantPreamble(AssistantBoilerplate):
     sentence (when more follows: a one-word answer is an answer) or in its last sentences
     (when something precedes them): "Sure, here's the thing" in a novel is not flagged.
     A document declared to be in a language is searched with its language's phrases and
-    English ones. Prose regions only. Options: ``extra`` (``kind = "preamble"``,
+    English ones. Prose regions only. A chat turn whose role is known is checked only
+    when it is the assistant's (as Q113: "Sure! Here's my question" from a user is not a
+    model's formula). Options: ``extra`` (``kind = "preamble"``,
     ``"opener"`` or ``"closer"``), ``disable`` (entry ids such as ``"openers"``, or phrases).
     Why: The formula carries no content; repeated over thousands of replies it teaches a
     model a verbal tic, and dataset builders strip or filter it. Info, although 53 of 55
