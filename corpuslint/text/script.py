@@ -31,11 +31,19 @@ _ARABIC_ONLY = lazy(r"[\u064A\u0643\u0629\u0649]")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")  # (re: faster counts, same code points)
 # Letters of other Arabic-script languages that Arabic, Persian and Urdu never use
 # (CLDR exemplars): their text goes to none of the three dictionaries.
+# A letter two of them share (ې, ۆ) counts for both. Left out: ڤ (U+06A4), which Arabic
+# writes for a foreign v (ڤ once in debian-handbook-ar), and ژ, a Persian letter.
 _OTHER_LETTERS = {
-    "ps": regex.compile(r"[\u067C\u0689\u0693\u069A\u0696\u0681\u0685\u06BC\u06CD]"),  # Pashto ټ ډ ړ ښ ږ ځ څ ڼ ۍ
+    # Pashto ټ ډ ړ ښ ږ ځ څ ڼ ۍ ګ ې
+    "ps": regex.compile(r"[\u067C\u0689\u0693\u069A\u0696\u0681\u0685\u06BC\u06CD\u06AB\u06D0]"),
     "ug": regex.compile(r"[\u06C7\u06C6\u06C8\u06AD\u06CB\u06D0]"),  # Uyghur ۇ ۆ ۈ ڭ ۋ ې
-    "ckb": regex.compile(r"[\u0695\u06B5\u06CE]"),  # Central Kurdish ڕ ڵ ێ
-    "sd": regex.compile(r"[\u0680\u067B\u0684\u0683\u0699\u06A6\u06BB\u06B1\u06B3]"),  # Sindhi
+    "ckb": regex.compile(r"[\u0695\u06B5\u06CE\u06C6\u06D5]"),  # Central Kurdish ڕ ڵ ێ ۆ ە
+    # Sindhi ڀ ٻ ڄ ڃ ڙ ڦ ڻ ڱ ڳ, implosives and retroflexes ڇ ٺ ٽ ڏ ڊ ڌ ڍ, swash kaf ڪ,
+    # and its two signs ۾ ("in") and ۽ ("and")
+    "sd": regex.compile(
+        r"[\u0680\u067B\u0684\u0683\u0699\u06A6\u06BB\u06B1\u06B3"
+        r"\u0687\u067A\u067D\u068F\u068A\u068C\u068D\u06AA\u06FE\u06FD]"
+    ),
 }
 # ae ە (U+06D5): a letter of Kurdish and Uyghur, never of Arabic, Persian or Urdu.
 _AE = re.compile("\u06d5")
@@ -73,6 +81,10 @@ def arabic_script_language(text: str, default: str | None = None) -> str | None:
     """"ar", "fa", "ur", another language's code ("ps", "ug", "ckb", "sd": no dictionary
     here), or None when ``text`` has no Arabic-script letters.
 
+    Another language ("sd", "ps"...) when its letters, which Arabic, Persian and Urdu
+    never write (none in the Arabic, Persian and Urdu corpora of benchmarks/realtext.py),
+    make up at least 0.5% of the Arabic-script letters, two of them at least (one in text
+    under 40 letters: a Sindhi synonym list "آسمانَ,اُڀَ").
     Urdu when its own letters make up at least 1% of the Arabic-script letters; Persian
     when Persian/Urdu letters outnumber the Arabic-only ones (ي ك ة ى) and are at
     least 1%; otherwise Arabic (a Persian name in an Arabic article stays Arabic).
@@ -90,8 +102,8 @@ def arabic_script_language(text: str, default: str | None = None) -> str | None:
     if _ANY_OTHER.search(text):
         counts = {lang: len(p.findall(text)) for lang, p in _OTHER_LETTERS.items()}
         lang, n = max(counts.items(), key=lambda kv: kv[1])
-        if n * 200 >= letters and n >= 2:
-            return lang
+        if n * 200 >= letters and (n >= 2 or letters < 40):
+            return lang  # (one such letter decides a short text: "بيوَس,بيڪس,وِچارو" is Sindhi)
     fa_ur = len(_PERSIAN_URDU.findall(text))
     urdu = len(_URDU_ONLY.findall(text))
     if urdu * 100 >= letters and urdu >= 2:
@@ -121,11 +133,52 @@ def is_uthmani(text: str) -> bool:
     return marks >= 2 and marks * 100 >= len(_ARABIC_LETTER.findall(text))
 
 
+# Languages written in the Arabic script that are neither Arabic, Persian nor Urdu, by
+# their declared code (``Document.language``: ISO 639-1 where there is one, else 639-3).
+# Their spelling is their own: Sindhi ڀورا is the plural of ڀورو, not a slip of Arabic.
+# Sindhi, Central and Southern Kurdish, Pashto, Uyghur, Kashmiri, Balochi, Western Punjabi
+# (Shahmukhi), Saraiki, South Azerbaijani, Luri, Mazanderani, Gilaki, Brahui, Khowar,
+# Burushaski, Ottoman Turkish.
+WRITTEN_IN_ARABIC_SCRIPT = frozenset({
+    "sd", "ckb", "sdh", "ps", "ug", "ks", "bal", "pnb", "skr", "azb", "lrc", "mzn", "glk",
+    "brh", "khw", "bsk", "ota",
+})
+# Languages written in the Arabic script by some of their writers and in another by the
+# rest: Malay (Jawi), Punjabi (Shahmukhi), Kurdish (Sorani; Kurmanji is Latin),
+# Azerbaijani (Iran), Uzbek, Turkmen and Tajik (Afghanistan), Kazakh and Kyrgyz (China),
+# Hausa (Ajami). A document of one of them is in Arabic script when most of its letters
+# are Arabic-script ones; otherwise its Arabic-script text is a quotation (a Malay
+# article quoting a verse in Arabic), told apart by its letters as in any document.
+SOMETIMES_ARABIC_SCRIPT = frozenset({"ms", "pa", "ku", "az", "uz", "tk", "tg", "kk", "ky", "ha"})
+_LETTER = regex.compile(r"\p{L}")
+
+
+def declared_other_language(doc) -> str | None:
+    """The declared language of ``doc`` when its Arabic-script text is in that language
+    and it is none of Arabic, Persian and Urdu (``WRITTEN_IN_ARABIC_SCRIPT``; one of
+    ``SOMETIMES_ARABIC_SCRIPT`` whose letters are mostly Arabic-script ones), else None.
+    Such a document is one span of that language: no Arabic, Persian or Urdu dictionary,
+    and no Arabic boilerplate phrase, applies to it."""
+    declared = doc.language
+    if declared in WRITTEN_IN_ARABIC_SCRIPT:
+        return declared
+    if declared in SOMETIMES_ARABIC_SCRIPT:
+        arabic = len(_ARABIC_LETTER.findall(doc.text))
+        if arabic and arabic * 2 > len(_LETTER.findall(doc.text)):
+            return declared
+    return None
+
+
 def document_spans(doc) -> list[tuple[int, int, str]]:
     """``language_spans`` of a ``Document``'s text, taking its declared language
     (``Document.language``) as the default when it is an Arabic-script one: a short
     Persian string whose letters decide nothing ("استفاده", "البته") is Persian when its
-    record, file or .po header says so, not Arabic."""
+    record, file or .po header says so, not Arabic. A document declared in another
+    language written in the Arabic script (``declared_other_language``: Sindhi, Pashto,
+    Kurdish...) is one span of that language, whatever its letters."""
+    other = declared_other_language(doc)
+    if other is not None:
+        return [(0, len(doc.text), other)]
     declared = doc.language
     return language_spans(doc.text, declared if declared in ARABIC_SCRIPT_LANGUAGES else "ar")
 

@@ -16,6 +16,7 @@ from ...rules import DocumentRule
 from ...structure import MESSAGES, PROSE, TABLE
 from ...text.lazy_regex import lazy
 from ...text.normalize import RunMemo, normalize_line, normalized_run
+from ...text.script import ARABIC_SCRIPT_LANGUAGES, document_spans
 from ._common import names_a_key, remove_line_fix
 
 CATALOGUE_PATH = Path(__file__).with_name("boilerplate.toml")
@@ -203,7 +204,11 @@ class BoilerplatePhrase(DocumentRule):
     and ``Shift+Print``: the key, not a share-bar button), nor a navigation phrase that is a
     label ending in a colon before a list (``Main Menu:`` then ``- Introduction to
     blockchain`` in an answer outlining a website: the text describes a menu; a scrape's
-    menu keeps neither the colon nor the list markers).
+    menu keeps neither the colon nor the list markers). An Arabic entry (``lang =
+    "ar"``) applies to Arabic text only: not to a paragraph whose letters are Persian,
+    Urdu, Sindhi, Pashto, Kurdish or Uyghur, nor to a document declared in one of them
+    (``Document.language``; ``corpuslint.text.script.document_spans``): ``بحث`` alone is
+    "search" on an Arabic page, "discussion" in a Sindhi or Urdu word list.
     Options: ``extra`` (more phrases, or tables ``{phrases = [...],
     match = "start", max_words = 20, id = "..."}``), ``disable`` (entry ids such as
     ``"ar-share"`` or single phrases) and ``builtin = false`` to use only ``extra``.
@@ -245,6 +250,7 @@ class BoilerplatePhrase(DocumentRule):
         cap = self.matcher.line_cap
         # (str.split cuts at \x1c-\x1f, normalize_line does not: such text is normalised whole)
         by_runs = not any(c in text for c in "\x1c\x1d\x1e\x1f")
+        spans = None  # the document's Arabic-script language spans, when an entry needs them
         for index, line in enumerate(doc.lines):
             if line.end == line.start or line.end - line.start > 40 * cap:
                 continue
@@ -259,6 +265,11 @@ class BoilerplatePhrase(DocumentRule):
             if hit is None:
                 continue
             entry, phrase = hit
+            if entry.lang in ARABIC_SCRIPT_LANGUAGES:
+                if spans is None:
+                    spans = document_spans(doc)
+                if next((lg for s, e, lg in spans if s <= line.start < e), entry.lang) != entry.lang:
+                    continue  # Sindhi بحث ("discussion") is not Arabic's search button
             if entry.match != "line" and _XREF_RE.search(content):
                 continue  # documentation cross-reference: "See also: `7z`, `zip`.", "See also: rename(2)."
             if entry.kind == "navigation" and _described_menu(doc, index, content):

@@ -12,7 +12,8 @@ class Slip(SpellingCorpusRule):
 
     What: a word the dictionary of its language rejects — Arabic, Persian (fa_IR) or Urdu
     (ur_PK), chosen per paragraph by its letters; Uthmani Qur'an text and languages with
-    no dictionary here (Pashto, Uyghur, Kurdish, Sindhi) are skipped — after marks are
+    no dictionary here (Pashto, Uyghur, Kurdish, Sindhi, by their letters or declared:
+    ``text.script.declared_other_language``) are skipped — after marks are
     stripped (harakat, shadda, dagger alef, Quranic signs; ٱ read as ا; presentation
     forms NFKC-normalised) and after the usual retries (Egyptian final ى as ي, the
     conjunctions و/ف, a hamza seat on a bare alef: الافضل = الأفضل; Persian suffixes and
