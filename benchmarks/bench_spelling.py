@@ -242,20 +242,23 @@ def plant_realtext(texts: dict[str, str], rng: random.Random, rate: float):
             edits.append((m.start(), m.end(), slip, kind, w))
             taken.add((m.start(), m.end()))
         edits.sort()
-        pieces, pos, shift = [], 0, 0
-        for start, end, new, kind, original in edits:
-            pieces.append(text[pos:start])
-            new_start = start + shift
-            if kind == "al-verb":  # the planted word is the ال+verb token, after the space
-                planted[(path, new_start, new_start + len(new))] = (kind, new, original)
-            else:
-                planted[(path, new_start, new_start + len(new))] = (kind, new, original)
-            pieces.append(new)
-            shift += len(new) - (end - start)
-            pos = end
-        pieces.append(text[pos:])
-        out[path] = "".join(pieces)
+        out[path], spans = apply_edits(text, [(s, e, new, (kind, new, orig)) for s, e, new, kind, orig in edits])
+        planted.update({(path, a, b): info for (a, b), info in spans.items()})
     return out, planted
+
+
+def apply_edits(text: str, edits: list[tuple[int, int, str, object]]) -> tuple[str, dict]:
+    """``text`` with ``edits`` [(start, end, replacement, payload)] applied (sorted, not
+    overlapping), and {(start, end) of each replacement in the new text: its payload}."""
+    pieces, pos, shift, spans = [], 0, 0, {}
+    for start, end, new, payload in edits:
+        pieces.append(text[pos:start])
+        spans[(start + shift, start + shift + len(new))] = payload
+        pieces.append(new)
+        shift += len(new) - (end - start)
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces), spans
 
 
 def realtext_main(args) -> None:

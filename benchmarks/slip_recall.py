@@ -55,6 +55,9 @@ from corpuslint.families.spelling import Slip, TransliterationInconsistency  # n
 from corpuslint.families.spelling.backends import get_backend  # noqa: E402
 from corpuslint.rules import CorpusView  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_spelling import apply_edits  # noqa: E402
+
 CORPORA = {
     "news-ar-web": "ar", "udhr-ar": "ar", "debian-handbook-ar": "ar", "religious-ar-vocalised": "ar",
     "hadith-abudawud": "ar", "samples/news-ar": "ar",
@@ -217,15 +220,8 @@ def plant(texts: dict[str, str], lang: str, rng: random.Random, rate: float, tal
                 "stem": stem_length(word, lang), "freq": "1" if f <= 1 else "2-4" if f < 5 else "5+",
             }))
             skip_until = end + 1
-        pieces, pos, shift = [], 0, 0
-        for start, end, new, info in edits:
-            pieces.append(text[pos:start])
-            planted[(path, start + shift, start + shift + len(new))] = info
-            pieces.append(new)
-            shift += len(new) - (end - start)
-            pos = end
-        pieces.append(text[pos:])
-        out[path] = "".join(pieces)
+        out[path], spans = apply_edits(text, edits)
+        planted.update({(path, a, b): info for (a, b), info in spans.items()})
     return out, planted
 
 
