@@ -95,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--scheduler", metavar="ADDRESS",
                        help="Dask scheduler address (tcp://host:8786); without it --executor dask "
                             "starts a LocalCluster")
-    check.add_argument("--include", type=_globs, help="file globs to check (default *.txt,*.text,*.md)")
+    check.add_argument("--include", type=_globs, help="file globs to check (default *.txt,*.text,*.md,*.srt,*.vtt)")
     check.add_argument("--exclude", type=_globs, default=[], help="extra globs to exclude")
     _data_arguments(check)
     check.add_argument("--fix-data", action="store_true",

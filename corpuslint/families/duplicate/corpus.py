@@ -17,7 +17,8 @@ from ...arrays import adjacent, frequent, release_pages, sorted_unique
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity, record_location, where
 from ...rules import CorpusRule, CorpusView
-from ...structure import HEADING_START, MESSAGE, markdown_containers
+from ...structure import HEADING_START, MARKUP, MESSAGE, markdown_containers
+from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
 from . import frames as F
 from . import incremental, lsh, meaning, regions, shuffle
@@ -265,7 +266,9 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     open, is a sentence frame found in as many documents (``frames``; GNOME help writes
     "Click X in the sidebar to open the panel." for every panel, so the two pages about
     Date & Time share the line without copying each other). In Markdown, code and
-    markup (tables, HTML, link definitions) are not compared.
+    markup (tables, HTML, link definitions) are not compared; in a subtitle file (.srt,
+    .vtt) a cue is compared when its caption text, without timing line and tags, has
+    ``min-words`` words.
     Repetitive genres: with ``genre = "auto"`` (default) fully vocalised Arabic-script
     documents (scripture, hadith collections, classical poetry: verses recur across
     surahs, one hadith is narrated through several chains) take no part;
@@ -310,6 +313,9 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
             prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
             idx = idx[np.array(prose, dtype=bool)]
+        elif len(idx) and is_subtitle(doc):  # a cue: its caption text counts, not its timing line or tags
+            idx = idx[np.array(regions.caption_words(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()]),
+                               dtype=np.int64) >= int(self.opts["min-words"])]
         # sentence frames of every short unit (templates are counted over all of them)
         fr, fr_off = F.frame_hashes(a.stem_hashes, a.bounds)
         if len(idx) == 0:
@@ -615,6 +621,9 @@ class BoilerplateLine(_DuplicateCorpusRule):
     "— Hafez"): the same author quoted in several documents; a Markdown heading
     ("## Resumen { #recap }" in 20 pages of a manual): a section title recurring
     across pages is the documents' structure, and deleting it would merge two sections.
+    In a subtitle file (.srt, .vtt) only caption lines are counted: cue numbers and
+    timing lines recur by design; a caption recurring across files ("Subtitles by ...")
+    is reported.
     Fix safety: unsafe: the line is deleted from this file; some recurring lines
     (a dateline format, a standard disclaimer) are legitimate, so review first.
     Severity is info because a shared line is often harmless.
@@ -633,6 +642,9 @@ class BoilerplateLine(_DuplicateCorpusRule):
         min_words = int(self.opts["min-words"])
         text = doc.text
         headings = markdown_containers(doc)[HEADING_START]  # (empty for plain text)
+        if is_subtitle(doc):  # a cue's number, identifier, timing line, a NOTE: the format's, not text
+            kinds = doc.line_kinds
+            headings = {i for i, kind in enumerate(kinds) if kind == MARKUP}
         todo = [ln for i, ln in enumerate(doc.lines) if ln.start != ln.end and i not in headings]
         all_keys, counts, alpha = U.line_keys([text[ln.start : ln.end] for ln in todo])
         keys, lines, spans = [], [], []
