@@ -116,9 +116,12 @@ def test_malformed_subtitles_are_plain_text_with_one_finding():
 
 
 def test_html_entity_escaping_markup_is_not_decoded_safely():
-    for text, path, line in ((COLOURS_VTT, "c.vtt", 46), (COLOURS_SRT, "c.srt", 11)):
-        (a107,) = _codes(lint_text(text, path=path), "A107")
-        assert a107.line == line and a107.fix.applicability.value == "unsafe"
+    (a107,) = _codes(lint_text(COLOURS_SRT, path="c.srt"), "A107")
+    assert a107.line == 11 and a107.fix.applicability.value == "unsafe"
+    # WebVTT cue text must escape < and &: the format's references, not leftovers
+    assert not _codes(lint_text(COLOURS_VTT, path="c.vtt"), "A107")
+    (a107,) = _codes(lint_text(COLOURS_VTT, path="c.txt"), "A107")  # the same text as plain text
+    assert a107.line == 46 and a107.fix.applicability.value == "unsafe"
     # plain text without tags: the safe fix stays
     (a107,) = _codes(lint_text("By the way, 2 &lt; 3 !\n", path="x.txt"), "A107")
     assert a107.fix.applicability.value == "safe"
@@ -150,7 +153,7 @@ def test_subtitles_are_walked_by_default_and_fix_is_idempotent(tmp_path):
     assert first.returncode in (0, 1), first.stderr
     fixed = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
     assert fixed["webvtt-comments.vtt"].splitlines()[14] == "- Det smakar som te."
-    assert "2 &lt; 3 !" in fixed["webvtt-styles-colours.vtt"]  # the unsafe A107 fix was not applied
+    assert "2 &lt; 3 !" in fixed["webvtt-styles-colours.srt"]  # the unsafe A107 fix was not applied
     for name, text in fixed.items():  # every timing line is kept
         source = (DATA / name).read_text(encoding="utf-8")
         assert [ln for ln in text.splitlines() if "-->" in ln] == [ln for ln in source.splitlines() if "-->" in ln]

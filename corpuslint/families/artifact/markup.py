@@ -13,6 +13,7 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import CODE, MESSAGES
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
+from ...subtitles import is_subtitle
 from .encoding import repair
 
 HTML_TAGS = (
@@ -194,7 +195,9 @@ class HtmlEntity(DocumentRule):
     defines for it (``&nbsp;`` becomes U+00A0). In a document that has markup (Markdown,
     a subtitle file, text with HTML tags) a reference to markup syntax (``&lt;``,
     ``&gt;``, ``&amp;`` and their numeric forms) escapes it: decoded, ``2 &lt; 3`` inside
-    ``<c.magenta>...</c>`` becomes ``2 < 3``, which opens a tag; there the fix is unsafe.
+    ``<font color="#ff00ff">...</font>`` becomes ``2 < 3``, which opens a tag; there the
+    fix is unsafe. In WebVTT (a .vtt file read as subtitles) they are not reported: cue
+    text must write ``<`` and ``&`` as references (W3C WebVTT, cue text escapes).
     References to control characters or undefined code points get no fix.
     """
 
@@ -212,7 +215,7 @@ class HtmlEntity(DocumentRule):
         import html  # (its entity table is only needed for text with an "&")
         from html.entities import html5
 
-        has_tags = None  # (asked once, of the first reference to < > &)
+        has_tags = webvtt = None  # (asked once, of the first reference to < > &)
         for m in _ENTITY_RE.finditer(text):
             ref = m.group()
             if ref[1] != "#" and ref[1:] not in html5:
@@ -222,6 +225,10 @@ class HtmlEntity(DocumentRule):
                 continue
             if _mentioned(text, m.start(), m.end()):
                 continue  # `"&eacute;" with "é"`: the reference shown, in a text about references
+            if decoded in _MARKUP_SYNTAX and webvtt is None:
+                webvtt = doc.suffix == ".vtt" and is_subtitle(doc)
+            if decoded in _MARKUP_SYNTAX and webvtt:
+                continue  # WebVTT cue text must write < and & so: its escapes, not a leftover
             fix = None
             if "\ufffd" not in decoded and not _CONTROL_RE.search(decoded):
                 edit = Edit(m.start(), m.end(), decoded)
