@@ -35,9 +35,9 @@ if TYPE_CHECKING:
 # counted loosely (``0:0:3.540`` is written by real tools), the shape is not.
 _TIME = r"(?:\d{1,3}:)?\d{1,2}:\d{1,2}[.,]\d{1,3}"
 _TIMING_RE = re.compile(rf"[ \t]*{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t]+[^\n]*)?[ \t]*")
-_HEADER_RE = re.compile(r"\ufeff?WEBVTT(?:[ \t][^\n]*)?")
+_HEADER_RE = re.compile(r"WEBVTT(?:[ \t][^\n]*)?")
 _VTT_BLOCK_RE = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t][^\n]*)?[ \t]*")
-_INDEX_RE = re.compile(r"\ufeff?[ \t]*\d+[ \t]*")
+_INDEX_RE = re.compile(r"[ \t]*\d+[ \t]*")
 # Inline markup in caption text: WebVTT cue spans (c, i, b, u, v, lang, ruby, rt, with
 # classes and an annotation) and timestamps; SubRip's HTML-like <i> <b> <u> <font ...>;
 # ASS override blocks that SubRip files carry ({\an8}, {\i1}).
@@ -92,6 +92,8 @@ def parse(text: str, suffix: str) -> "list[Region] | Problem":
     """The regions of a subtitle text, or the first problem that makes it not one."""
     vtt = suffix == ".vtt"
     lines = _lines(text)
+    if text.startswith("\ufeff") and lines[0][1] >= 1:
+        lines[0] = (1, lines[0][1])  # a byte order mark is no part of the first line (W110 reports it)
     regions: list[Region] = []
     # lines of spaces between blocks are layout (Netflix pads with them): markup
     for s, e in lines:

@@ -91,6 +91,17 @@ def test_the_format_is_not_reported_and_caption_text_still_is():
     assert [f.line for f in _codes(lint_text(stray, path="comments.vtt"), "A106")] == [9]
 
 
+def test_byte_order_mark_and_crlf():
+    for text, path in (("\ufeff1\r\n00:00:01,000 --> 00:00:02,000\r\nHello there\r\n", "b.srt"),
+                       ("\ufeff00:00:01,000 --> 00:00:02,000\r\nHello there\r\n", "b.srt"),
+                       ("\ufeffWEBVTT\r\n\r\n00:01.000 --> 00:02.000\r\nHello there\r\n", "b.vtt")):
+        regions = parse(text, path[-4:])
+        assert not isinstance(regions, Problem), path
+        assert [text[r.start : r.end] for r in regions if r.kind == "prose"] == ["Hello there"]
+        codes = [f.code for f in lint_text(text, path=path)]
+        assert "W110" in codes and "F009" not in codes
+
+
 def test_a_timing_line_after_caption_text_starts_a_cue_as_webvtt_reads_it():
     assert not isinstance(parse(YOUTUBE, ".vtt"), Problem)
     kinds = _kinds(YOUTUBE, "y.vtt")
