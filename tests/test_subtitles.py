@@ -91,6 +91,16 @@ def test_the_format_is_not_reported_and_caption_text_still_is():
     assert [f.line for f in _codes(lint_text(stray, path="comments.vtt"), "A106")] == [9]
 
 
+def test_quality_rules_measure_caption_text():
+    found = lint_text(COMMENTS, path="comments.vtt")
+    assert not _codes(found, "Q109")  # lead (as .txt): "- " opens every speaker's line
+    (q108,) = _codes(found, "Q108")  # the measure is the caption text's, shown on its first line
+    assert COMMENTS.splitlines()[q108.line - 1] == "- Ta en kopp varmt te." and "word count 20" in q108.message
+    # read as plain text, timing lines and NOTE lines were measured as text
+    assert {f.code for f in lint_text(NETFLIX, path="n.txt")} >= {"Q104", "Q111"}
+    assert not {f.code for f in lint_text(NETFLIX, path="n.vtt")} & {"Q105", "Q111"}
+
+
 def test_byte_order_mark_and_crlf():
     for text, path in (("\ufeff1\r\n00:00:01,000 --> 00:00:02,000\r\nHello there\r\n", "b.srt"),
                        ("\ufeff00:00:01,000 --> 00:00:02,000\r\nHello there\r\n", "b.srt"),
