@@ -92,9 +92,10 @@ def parse(text: str, suffix: str) -> "list[Region] | Problem":
     """The regions of a subtitle text, or the first problem that makes it not one."""
     vtt = suffix == ".vtt"
     lines = _lines(text)
+    regions: list[Region] = []
     if text.startswith("\ufeff") and lines[0][1] >= 1:
         lines[0] = (1, lines[0][1])  # a byte order mark is no part of the first line (W110 reports it)
-    regions: list[Region] = []
+        regions.append(Region(0, 1, MARKUP))
     # lines of spaces between blocks are layout (Netflix pads with them): markup
     for s, e in lines:
         if s < e and not text[s:e].strip(" \t\ufeff"):
