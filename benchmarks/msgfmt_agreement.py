@@ -8,7 +8,7 @@ Run: python benchmarks/msgfmt_agreement.py DIR... [--mutate N] [--seed S] [--che
    reports (true positives, false positives, misses). With ``--check``:
    ``msgfmt --check`` (which also checks a plural form the header's Plural-Forms uses
    for many numbers strictly) against T101 + T102.
-2. ``--mutate N``: N real ``python-format`` / ``python-brace-format`` entries of those
+2. ``--mutate N``: N real ``c-format`` / ``python-format`` / ``python-brace-format`` entries of those
    catalogues, their translations edited as translators slip (a placeholder dropped,
    renamed, doubled, retyped, swapped, cut short; a stray ``%``, ``{``, ``}``, ``%(x)s``
    appended; half left as they are; plural forms each edited or not), written to .po
@@ -16,7 +16,10 @@ Run: python benchmarks/msgfmt_agreement.py DIR... [--mutate N] [--seed S] [--che
    msgfmt reports a ``\\n`` mismatch instead (it then skips the format check) are left out.
 
 The .po files of PyPI packages (Django, Sphinx, wagtail, django-allauth...) are what it
-was measured on: unzip their wheels into a folder (``pip download --no-deps``).
+was measured on for the Python formats: unzip their wheels into a folder (``pip download
+--no-deps``); for c-format, the ``po/*.po`` of GNU packages' Debian source tarballs
+(``http://deb.debian.org/debian/pool/main/c/coreutils/coreutils_9.1.orig.tar.xz``; tar,
+grep, sed, wget, findutils, diffutils, gawk, nano, bash, gettext).
 """
 
 from __future__ import annotations
@@ -38,11 +41,15 @@ import polib  # noqa: E402
 
 from corpuslint.families.translation.placeholders import PlaceholderMismatch  # noqa: E402
 from corpuslint.files import Source  # noqa: E402
+from corpuslint.readers.base import FileProblem  # noqa: E402
 from corpuslint.readers.po import PoReader, _read, scan  # noqa: E402
 
 FORMAT_RE = re.compile(r"format specification|format string|expect a (?:mapping|tuple)")
 NEWLINE_RE = re.compile(r"both (?:end|begin) with")
-PH_RE = re.compile(r"%\([^)]*\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]|%[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]|\{[^{}]*\}")
+PH_RE = re.compile(r"%\([^)]*\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]"
+                   r"|%(?:\d+\$)?[-+ #0']*(?:\*(?:\d+\$)?|\d+)?(?:\.(?:\*(?:\d+\$)?|\d+))?"
+                   r"(?:hh|h|ll|l|L|q|j|z|Z|t)?(?:<PRI[a-zA-Z0-9]+>|[a-zA-Z%])|\{[^{}]*\}")
+FORMATS = {"python-format", "python-brace-format", "c-format"}
 
 
 def msgfmt(path: str, option: str = "--check-format") -> list[tuple[int, str]]:
@@ -67,7 +74,14 @@ def entry_at(spans, line: int):
 
 
 def real(dirs: list[str], check: bool = False) -> dict:
-    files = sorted(str(p) for d in dirs for p in Path(d).rglob("*.po"))
+    files, unread = [], []
+    for f in sorted(str(p) for d in dirs for p in Path(d).rglob("*.po")):
+        try:
+            entry_spans(f)
+        except FileProblem:  # (a header's charset that does not decode: corpuslint reports F001, msgfmt stops)
+            unread.append(f)
+        else:
+            files.append(f)
     truth = set()
     for f in files:
         spans = entry_spans(f)
@@ -81,12 +95,12 @@ def real(dirs: list[str], check: bool = False) -> dict:
         f = d["path"]
         spans.setdefault(f, entry_spans(f))
         ours.add((f, entry_at(spans[f], d["line"])))
-    return {"files": len(files), "msgfmt": len(truth), "t101": len(ours), "tp": len(truth & ours),
+    return {"files": len(files), "unread": unread, "msgfmt": len(truth), "t101": len(ours), "tp": len(truth & ours),
             "fp": sorted(ours - truth), "fn": sorted(truth - ours)}
 
 
 def mutate(s: str, rnd: random.Random) -> str:
-    ph, k = list(PH_RE.finditer(s)), rnd.randrange(9)
+    ph, k = list(PH_RE.finditer(s)), rnd.randrange(10)
     if ph and k == 0:
         m = rnd.choice(ph)
         return s[: m.start()] + s[m.end() :]
@@ -109,6 +123,12 @@ def mutate(s: str, rnd: random.Random) -> str:
     if ph and k == 6:
         m = rnd.choice(ph)
         return s[: m.end() - 1] + s[m.end() :]
+    if ph and k == 7:  # (a size modifier added or dropped: "%lu" for "%u", "%u" for "%zu")
+        m = rnd.choice(ph)
+        t = m.group()
+        new = re.sub(r"(hh|h|ll|l|L|z|j|t)(?=[a-zA-Z]$)", "", t) if re.search(r"[hlLzjt][a-zA-Z]$", t) else (
+            t[:-1] + rnd.choice(["l", "z", "h", "ll"]) + t[-1])
+        return s[: m.start()] + new + s[m.end() :]
     return s
 
 
@@ -122,7 +142,7 @@ def mutated(dirs: list[str], n: int, seed: int) -> dict:
             continue
         header = po.metadata.get("Plural-Forms", "nplurals=2; plural=(n != 1);")
         for e in po:
-            if e.obsolete or e.fuzzy or not {"python-format", "python-brace-format"} & set(e.flags):
+            if e.obsolete or e.fuzzy or not FORMATS & set(e.flags):
                 continue
             forms = [e.msgstr_plural[i] for i in sorted(e.msgstr_plural)] if e.msgid_plural else None
             if (forms and all(forms)) or (forms is None and e.msgstr):
@@ -178,6 +198,8 @@ def main() -> None:
     parser.add_argument("--check", action="store_true", help="msgfmt --check against T101 + T102")
     args = parser.parse_args()
     r = real(args.dirs, args.check)
+    if r["unread"]:
+        print(f"left out: {len(r['unread'])} files whose header's charset does not decode them: {r['unread'][:5]}")
     print(f"real catalogues: {r['files']} files; entries msgfmt {'--check' if args.check else '--check-format'} "
           f"refuses {r['msgfmt']}, {'T101+T102' if args.check else 'T101'} reports {r['t101']}: "
           f"tp {r['tp']}, fp {len(r['fp'])}, missed {len(r['fn'])}")

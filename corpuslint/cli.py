@@ -70,9 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="lint files and directories")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                        help="files and folders (default: .); '-' reads standard input")
-    check.add_argument("--select", type=_codes, help="rule codes or prefixes to enable (replaces the default set)")
-    check.add_argument("--extend-select", type=_codes, default=[], help="codes or prefixes to enable in addition")
-    check.add_argument("--ignore", type=_codes, default=[], help="codes or prefixes to disable")
+    # (every list option takes comma-separated values and may be repeated: the values add up)
+    check.add_argument("--select", type=_codes, action="extend",
+                       help="rule codes or prefixes to enable (replaces the default set)")
+    check.add_argument("--extend-select", type=_codes, action="extend", default=[],
+                       help="codes or prefixes to enable in addition")
+    check.add_argument("--ignore", type=_codes, action="extend", default=[], help="codes or prefixes to disable")
     check.add_argument("--fix", action="store_true", help="apply safe fixes")
     check.add_argument("--unsafe-fixes", action="store_true",
                        help="also apply unsafe fixes (with --fix or --diff); alone: mark them [*] in the report")
@@ -95,8 +98,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--scheduler", metavar="ADDRESS",
                        help="Dask scheduler address (tcp://host:8786); without it --executor dask "
                             "starts a LocalCluster")
-    check.add_argument("--include", type=_globs, help="file globs to check (default *.txt,*.text,*.md,*.srt,*.vtt)")
-    check.add_argument("--exclude", type=_globs, default=[], help="extra globs to exclude")
+    check.add_argument("--include", type=_globs, action="extend", help="file globs to check (default *.txt,*.text,*.md,*.srt,*.vtt)")
+    check.add_argument("--exclude", type=_globs, action="extend", default=[], help="extra globs to exclude")
     _data_arguments(check)
     check.add_argument("--fix-data", action="store_true",
                        help="with --fix: also rewrite data files (JSONL, Parquet) with fixed records, atomically")
@@ -122,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     filt = sub.add_parser("filter", help="write a cleaned dataset: drop records with selected findings")
     filt.add_argument("input", metavar="IN", help="dataset file: .jsonl[.gz|.bz2|.xz|.zst], .parquet, .arrow, .csv")
     filt.add_argument("output", metavar="OUT", help="cleaned dataset: .jsonl[.gz|.bz2|.xz|.zst] or .parquet")
-    filt.add_argument("--drop", type=_codes, required=True,
+    filt.add_argument("--drop", type=_codes, action="extend", required=True,
                       help="codes or prefixes whose findings drop a record (D105: keep one record per cluster)")
     filt.add_argument("--fix", action="store_true", help="apply safe fixes to the kept records' text")
     filt.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes (with --fix)")

@@ -841,7 +841,7 @@ def in_verse(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS) -> boo
 
 # A printf or positional format placeholder: "%(count)s", "%s", "%r", "%d", "%1$s", "%.2f", "{0}".
 # (A named brace is not one: Node's docs type a parameter as "{boolean}".)
-PLACEHOLDER = r"(?:%(?:\(\w+\)|\d+\$)?[-+#0]?\d*(?:\.\d+)?[sdifuxXeEgGroc]|\{\d+\})"
+PLACEHOLDER = r"(?:%(?:\(\w+\)|\d+\$)?[-+#0']?\d*(?:\.\d+)?(?:hh|ll|[hlLqjzZt])?[sdifuxXeEgGroc]|\{\d+\})"
 _PLACEHOLDER_RE = lazy(PLACEHOLDER)
 # A message catalogue: lines holding a placeholder are at least this many and this share
 # of the non-blank lines.

@@ -20,7 +20,7 @@ from corpuslint import lint_paths
 from corpuslint.config import SCOPE_FOLDER, SCOPE_TARGETS, SCOPE_TREE, Config, build_config, project_root
 from corpuslint.engine import build_registry
 
-from .conftest import ROOT, run_cli, seed_line
+from .conftest import ROOT, run_cli, run_json, seed_line
 
 PARAGRAPH = seed_line("000", 1)  # a long real paragraph: a cross-file duplicate when copied
 
@@ -362,3 +362,17 @@ def test_a_folder_with_no_file_to_check_says_what_it_skipped(tmp_path):
     (docs / "README.md").write_text("# Docs\n\nText.\n", encoding="utf-8")
     proc = run_cli("check", "--no-cache", "docs", cwd=tmp_path)
     assert "1 file checked" in proc.stdout and "no file was checked" not in proc.stderr
+
+
+def test_a_repeated_list_option_adds_up(tmp_path):
+    """fresh12: `--include '*.srt' --include '*.vtt' --include '*.ass'` checked the .ass
+    files only, without a word (argparse kept the last). Every list option now takes
+    comma-separated values and may be repeated, as ruff's `--select` does."""
+    for name in ("a.srt", "b.vtt", "c.ass", "d.txt"):
+        (tmp_path / name).write_text("two  spaces, trailing \n", encoding="utf-8")
+    code, report = run_json("--include", "*.srt", "--include", "*.vtt,*.ass", "--exclude", "c.*",
+                            "--select", "W103", "--select", "W101", "--ignore", "W101", ".", cwd=tmp_path)
+    assert code == 1
+    assert sorted((d["path"], d["code"]) for d in report["diagnostics"]) == [("a.srt", "W103"), ("b.vtt", "W103")]
+    code, report = run_json("--select", "W101,W103", "--ignore", "W103", "--ignore", "W101", "d.txt", cwd=tmp_path)
+    assert code == 0 and report["diagnostics"] == []

@@ -10,6 +10,7 @@ entries are made by the tests from those real entries (the released files have n
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -129,6 +130,45 @@ def test_the_same_strings_with_other_msgids_are_still_reported(tmp_path):
                   .replace("en\u00a0time siden", "en time\u00a0siden"), encoding="utf-8")
     found = lint_paths([da], config={"select": ["W102"], **NO_CACHE})
     assert [(f.code, f.line) for f in found] == [("W102", line_no(da, 'msgstr[0] "en'))]
+
+
+XZ_DE = DATA / "xz-de-help-excerpt.po"  # `--help` columns and a blank line after the usage line
+XZ_HR = DATA / "xz-hr-help-excerpt.po"  # a description moved up beside its option
+
+
+def test_a_translation_keeps_the_layout_of_its_msgids_help_text(tmp_path):
+    """XZ Utils' German and Croatian `--help` texts realign the msgid's option columns
+    and keep its blank line after the usage line: the program's layout, not slips.
+    The same runs and blank lines where the msgid has none are the translator's."""
+    rules = {"select": ["W103", "W107", "W114"], **NO_CACHE}
+    assert lint_paths([XZ_DE, XZ_HR], config=rules) == []
+    de = tmp_path / "de.po"
+    de.write_text(XZ_DE.read_text(encoding="utf-8")
+                  .replace('"zwingend.\\n"', '"zwingend.\\n"\n"\\n"')  # a blank line the msgid lacks
+                  .replace('" Aktionsmodus:\\n"', '" Aktions  modus:\\n"')  # a doubled space, no columns
+                  .replace('" Aktionsmodifikatoren:\\n"', '" Aktionsmodifikatoren :\\n"'), encoding="utf-8")
+    found = lint_paths([de], config=rules)
+    assert sorted((f.code, f.line) for f in found) == sorted([
+        ("W107", line_no(de, '"zwingend.\\n"') + 1), ("W103", line_no(de, "Aktions  modus")),
+        ("W114", line_no(de, "Aktionsmodifikatoren :"))])
+    hr = tmp_path / "hr.po"  # a msgid without columns: the same run is the translator's
+    hr.write_text(re.sub(r'msgid ""\n(?:".*"\n)+', 'msgid "--block-size=SIZE: start a new .xz block"\n',
+                         XZ_HR.read_text(encoding="utf-8").split("\n\n", 1)[1].join([XZ_HR.read_text(
+                             encoding="utf-8").split("\n\n", 1)[0] + "\n\n", ""])), encoding="utf-8")
+    assert [f.code for f in lint_paths([hr], config=rules)] == ["W103"]
+
+
+def test_a_spaced_mark_is_kept_where_the_msgid_spaces_it(tmp_path):
+    """msgid "suffixes may be . for octal": the dot is named, spaced in the msgid, and
+    the translation spaces it the same way (W114 reported it)."""
+    po = tmp_path / "ru.po"
+    header = XZ_DE.read_text(encoding="utf-8").split("\n\n")[0].replace("Language: de", "Language: ru")
+    po.write_text(header + '\n\nmsgid "suffixes may be . for octal and b for multiply by 512"\n'
+                  'msgstr "суффикс . — как восьмеричные числа, суффикс b — умножение на 512"\n\n'
+                  'msgid "suffixes may be given for octal"\n'
+                  'msgstr "суффикс . — как восьмеричные числа"\n', encoding="utf-8")
+    found = lint_paths([po], config={"select": ["W114"], **NO_CACHE})
+    assert [f.line for f in found] == [line_no(po, 'msgstr "суффикс . — как восьмеричные числа"')]
 
 
 def test_the_header_language_declares_french_typography(tmp_path):

@@ -84,6 +84,34 @@ CASES = [
     ("python-brace-format", "The config value `{name}`", None, ["مقدار '{name}' }"], []),
     ("python-brace-format", "one page", "{n} pages", ["une page", "{m} pages"], []),
     ("python-brace-format", "{} pages", None, ["{x} pages"], []),  # "{}": msgid not valid in gettext 0.21
+    # c-format (GNU coreutils, wget, tar messages): arguments in order, each with its size
+    ("c-format", "cannot access %s", None, ["немагчыма атрымаць доступ да %s"], []),
+    ("c-format", "Resolving %s... ", None, ["Распознаётся %i… "], [0]),
+    ("c-format", "cannot access %s", None, ["немагчыма атрымаць доступ да %lls"], [0]),  # (a wide string)
+    ("c-format", "Could only read %lu of %lu bytes", None, ["Прочитано лише %lu з %u байтів"], [0]),
+    ("c-format", "Could only read %lu of %lu bytes", None, ["Прочитано лише %lu з %zu байтів"], [0]),
+    ("c-format", "%s: %d files", None, ["%2$d fichiers : %1$s"], []),  # numbered: any order
+    ("c-format", "%s: %d files", None, ["%d fichiers : %s"], [0]),
+    ("c-format", "%s: %d files", None, ["%2$d fichiers"], [0]),  # ignores argument 1: not valid
+    ("c-format", "%s: %d files", None, ["%1$s : %d fichiers"], [0]),  # numbered and unnumbered mixed
+    ("c-format", "invalid mode %s", None, ["неисправан режим „%s“ %s"], [0]),
+    ("c-format", "%s: file is unchanged; not dumped", None, ["%s : fichier inchangé, 50% fait"], [0]),  # "% f"
+    ("c-format", "%s: %'d%% done", None, ["%s : %'d %% fait"], []),
+    ("c-format", "%*d %.*s", None, ["%*d %.*s"], []),
+    ("c-format", "%*d %.*s", None, ["%d %.*s"], [0]),  # a star reads an int argument
+    ("c-format", "size %<PRIu64>", None, ["taille %<PRIu64>"], []),
+    ("c-format", "size %<PRIu64>", None, ["taille %lu"], [0]),
+    ("c-format", "size %<PRIu64>", None, ["taille %<PRIu63>"], [0]),
+    ("c-format", "%d items", None, ["%Id éléments"], []),  # the I flag (locale digits) in a translation
+    ("c-format", "%Id items", None, ["%s éléments"], []),  # ... not in a msgid: not checked
+    ("c-format", "%s: %m", None, ["%s : %m"], []),
+    ("no-c-format", "invalid mode %s", None, ["режим %d"], []),
+    ("possible-c-format", "invalid mode %s", None, ["режим %d"], [0]),
+    # a c-format plural form may leave out the last arguments (msgfmt's relaxed check), never add or retype
+    ("c-format", "%d file", "%d files", ["un fichier", "%d fichiers"], []),
+    ("c-format", "%d file", "%d files", ["%s fichier", "%d fichiers"], [0]),
+    ("c-format", "%d file", "%d files", ["%d fichier %s", "%d fichiers"], [0]),
+    ("c-format", "%d file", "%d files", ["un fichier"], [0]),  # one form only: strict
 ]
 
 HEADER = DA.read_text(encoding="utf-8").split("\n\n")[0] + "\n\n"
@@ -162,6 +190,40 @@ def test_format_parsers_read_what_msgfmt_reads():
                        (formats.BRACE, "{a:%Y}"), (formats.BRACE, "{ a }")]:
         with pytest.raises(formats.Invalid):
             formats.parse(kind, text)
+
+
+def test_c_format_parser_reads_what_msgfmt_reads():
+    """format-c-parse.h's reading of printf directives: sizes, numbered arguments, stars,
+    ISO C 99 macros, and what makes a string not a C format string."""
+    spec = formats.parse(formats.C, "%s %ld %lu %zu %hhd %Lf %lf %ls %C %p %n %<PRId64> %<PRIuLEAST32> %% %m")
+    assert spec.unnamed == ["string", "long integer", "unsigned long integer", "unsigned size_t integer",
+                            "char-sized integer", "long double", "float", "wide string", "wide character",
+                            "pointer", "count pointer", "int64_t integer", "unsigned int_least32_t integer"]
+    assert formats.parse(formats.C, "%2$s %1$*3$d").unnamed == ["integer", "string", "integer"]
+    assert formats.parse(formats.C, "%Id", translated=True).unnamed == ["integer"]
+    assert formats.parse(formats.C, "50% off").unnamed == ["unsigned integer"]  # "% o": as printf reads it
+    for text in ["%Id", "%1$s %s", "%2$s", "%0$s", "%1$s %1$d", "%<PRId63>", "%", "%l", "%y", "%@"]:
+        with pytest.raises(formats.Invalid):
+            formats.parse(formats.C, text)
+
+
+def test_a_c_format_form_used_for_many_numbers_must_show_the_number(tmp_path):
+    """Russian form 0 (n = 1, 21, 31...) of a c-format entry without the `%d`: msgfmt's
+    relaxed `--check-format` lets it through, `--check` refuses it (T102)."""
+    header = WAGTAIL_RU.read_text(encoding="utf-8").split("\n\n")[0] + "\n\n"
+    po = tmp_path / "ru.po"
+    po.write_text(header + _entry("c-format", "%d file removed", "%d files removed",
+                                  ["удалён один файл", "удалено %d файла", "удалено %d файлов", "удалено %d файла"]),
+                  encoding="utf-8")
+    found = lint_paths([po], config={"select": ["T101", "T102"], **NO_CACHE})
+    assert [(f.code, f.message) for f in found] == [
+        ("T102", "0 placeholders here, 1 in the msgid_plural in plural form 0, which the catalogue uses for many "
+                 "numbers (n = 1, 21, 31, 41, 51...; c-format)")]
+    if shutil.which("msgfmt"):
+        for option, refused in (("--check", True), ("--check-format", False)):
+            proc = subprocess.run(["msgfmt", option, "-o", "/dev/null", str(po)], capture_output=True, text=True,
+                                  check=False)
+            assert (proc.returncode != 0) == refused, proc.stderr
 
 
 def test_rule_docs_and_registration():

@@ -100,6 +100,17 @@ def html_source(doc: Document) -> bool:
     return source >= SOURCE_SHARE * written
 
 
+# A line of a chat log (IRC, a messenger export): an optional time stamp ("[19:33]", "Jul 09
+# 21:28:25"), the speaker's nick in angle brackets, then what they said. In a document with
+# a few such lines a nick that is an element's name ("<DT>", "<b>") is the speaker.
+_CHAT_LINE_RE = lazy(
+    r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+|\p{L}{3}[ \t]+\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
+    r"(?P<nick><[@+%~&]?[^\s<>/=\"']{1,30}>)[ \t]+\S",
+    regex.MULTILINE,
+)
+_CHAT_LINES = 3
+
+
 def _quoted(doc: Document, start: int, end: int) -> bool:
     """True when the tag at [start, end) is quoted, not left over: inside a backtick code
     span on its line (``输出：`<meta charset="iso-8859-1">` ``), or standing apart from
@@ -138,7 +149,10 @@ class HtmlTag(DocumentRule):
     (``html_source``: lines opening with tags make up half of its lines that are not code,
     two of them nothing but tags, as in ``<table>`` / ``<tr>`` / ``</table>``, or it has
     a ``<!DOCTYPE html>`` or ``<html>`` root: an answer in instruction data that writes a
-    page or a table) is markup on purpose, not prose with stray tags: it is not reported.
+    page or a table) is markup on purpose, not prose with stray tags: it is not reported;
+    nor is a chat log's speaker, a nick in angle brackets that opens a line after an
+    optional time stamp (``Jul 09 21:28:25 <DT> nie ma sie co…``) in a document with three
+    or more such lines.
     Why: Tags survive a sloppy HTML-to-text step; they are not language and teach a
     model to emit markup.
     Example: ``قال المتحدث<br>إن الزيارة`` or ``<p>Text</p>``.
@@ -162,9 +176,16 @@ class HtmlTag(DocumentRule):
             return
         if not doc.is_markdown and html_source(doc):
             return  # a page or a table written in HTML: the markup is the text
+        chat_lines = None
         for m in _TAG_RE.finditer(text):
             if _PLACEHOLDER_COMMENT_RE.fullmatch(m.group()):
                 continue  # the syntax shown as an example
+            speaker = _CHAT_LINE_RE.match(text, text.rfind("\n", 0, m.start()) + 1)
+            if speaker is not None and speaker.span("nick") == m.span():
+                if chat_lines is None:
+                    chat_lines = len(_CHAT_LINE_RE.findall(text))
+                if chat_lines >= _CHAT_LINES:
+                    continue  # "Jul 09 21:28:25 <DT> nie ma sie co": a chat log's speaker
             s, e = m.span()
             if _quoted(doc, s, e):
                 continue  # a tag quoted as code or named in a sentence about markup
@@ -266,13 +287,18 @@ def _has_tags(doc: Document) -> bool:
 # Markdown / wiki leftovers: (pattern, description, group holding the text to keep or None).
 _MARKUP = [
     (lazy(r"!\[([^\]\n]*)\]\([^)\s]+\)"), "Markdown image", None),
-    (lazy(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/|\./|www\.|#)[^)\s]*\)"), "Markdown link", 1),
-    (lazy(r"\[\[(?:[^\]|\n]+\|)?([^\]|\n]+)\]\]"), "wiki link", 1),
+    # (a target with "|" is a synopsis's alternatives: "nano [[+[crCR](/|?)string] arquivo]")
+    (lazy(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/|\./|www\.|#)[^)\s|]*\)"), "Markdown link", 1),
+    # (no "[" inside: "[[+linha[,coluna]] arquivo]" nests a command synopsis's optional parts)
+    (lazy(r"\[\[(?:[^\][|\n]+\|)?([^\][|\n]+)\]\]"), "wiki link", 1),
     (lazy(r"\{\{[^{}\n]+\}\}"), "wiki template", None),
     (lazy(r"'''(?=\S)([^'\n]+?)(?<=\S)'''"), "wiki bold", 1),
-    (lazy(r"(?<![*\w])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![*\w])"), "Markdown bold", 1),
-    # not a dunder identifier (``__default__``, ``__init__``): one lower-case ASCII word
-    (lazy(r"(?<![_\w])__(?![a-z][a-z0-9]*__)(?=\S)([^_\n]+?)(?<=\S)__(?![_\w])"), "Markdown bold", 1),
+    # (bold holds a letter or digit: "(__!__)" is a drawing)
+    (lazy(r"(?<![*\w])\*\*(?=\S)([^*\n]*?[\p{L}\p{N}][^*\n]*?)(?<=\S)\*\*(?![*\w])"), "Markdown bold", 1),
+    # not a dunder identifier (``__default__``, ``__init__``, C's ``__SMP__``, ``__GNUC__``):
+    # one ASCII word in lower case or in capitals
+    (lazy(r"(?<![_\w])__(?![a-z][a-z0-9]*__|[A-Z][A-Z0-9]*__)(?=\S)([^_\n]*?[\p{L}\p{N}][^_\n]*?)(?<=\S)__(?![_\w])"),
+     "Markdown bold", 1),
     (lazy(r"`{3,}[^\n`]*$", regex.MULTILINE), "Markdown code fence", None),
 ]
 _HEADING_RE = lazy(r"^(#{1,6})[ \t]+(?=\S)(.*?)(?:[ \t]+#+)?[ \t]*$", regex.MULTILINE)
@@ -294,7 +320,10 @@ class LightweightMarkup(DocumentRule):
     templates (``{{cite ...}}``), bold (``'''x'''``) and headings (``== x ==``). Single
     ``*`` or ``_`` (footnote marks, ``*المصدر:``), bullets and ``#`` without a space
     are not matched, nor are identifiers written with double underscores
-    (``__default__``, ``__init__``: one lower-case ASCII word). Technical text quotes shell sessions and configuration files, so
+    (``__default__``, ``__init__``, C's ``__SMP__``: one ASCII word in lower case or in
+    capitals), "bold" without a letter or digit (``(__!__)``: a drawing), and the nested
+    brackets and ``|`` alternatives of a command synopsis (``nano [[+linha[,coluna]]
+    arquivo]``, ``[[+[crCR](/|?)string] arquivo]``), which are no wiki or Markdown link. Technical text quotes shell sessions and configuration files, so
     a ``#`` line is not a heading when it is a root prompt with a command (``# apt
     install x``) or sits in a block of code (``corpuslint.structure``: the engine
     skips code regions), or when its text reads as a comment: it starts in lower case

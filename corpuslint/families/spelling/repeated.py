@@ -277,6 +277,15 @@ _DUTCH_CHAT_WORD_RE = lazy(
 _FRENCH_CHAT_WORD_RE = lazy(
     r"\b(?:le|la|les|est|suis|pas|que|qui|une|des|avec|pour|mais|vous|tu|moi|ne|et|dans|sur)\b", regex.IGNORECASE
 )
+# Polish, Czech and Slovak: "to" as a pronoun ("that"), then as the particle or the subject
+# ("w to to nikt mi nie uwierzy", nobody will believe that; Czech "je to to nejlepší"), in text
+# where those languages' letters or function words are at least 2 and 3% of the Latin words.
+_WEST_SLAVIC_DOUBLES = frozenset({"to"})
+_WEST_SLAVIC_WORD_RE = lazy(
+    r"\b(?:\p{Latin}*[ąćęłńśźżěčřůšťďňĄĆĘŁŃŚŹŻĚČŘŮŠŤĎŇ]\p{Latin}*|nie|jest|się|że|mi|mnie|jak|ale|czy|już|tak"
+    r"|jsem|není|být|se|už|sa|som|nie)\b", regex.IGNORECASE
+)
+_WEST_SLAVIC_LANGUAGES = frozenset({"pl", "cs", "sk"})
 _LATIN_WORD_RE = lazy(r"\p{Latin}+")
 # English "her" after a verb with two objects: the indirect object, then the possessive
 # ("We will give her her reward", "told her her name").
@@ -294,6 +303,22 @@ INTENSIFIERS = frozenset("very muy très sehr molto muito heel zeer bardzo оч�
 # "tsk tsk", "ha ha"): the doubling is the sound, not a slip.
 INTERJECTIONS = frozenset("oh ooh ah aah aha ha hah haha he hee hey ho hmm mm uh um wow yay yum tsk tisk tut "
                           "boo bye la".split())
+# A short word (three letters at most) written three times or more in a row is a sound or a
+# call ("tu tu tu", "*puk puk puk*", "la la la"), not a word doubled by a slip; a longer one
+# so repeated ("continuous continuous continuous") is a degenerate generation and stays.
+_SOUND_MAX_LETTERS = 3
+_AGAIN_RE = lazy(r"[ \t]+(?P<w>[\p{L}\p{M}]+)(?![\p{L}\p{M}])")
+
+
+def said_again(text: str, m) -> bool:
+    """True when the pair ``m`` of a short word is followed by a third copy: a sound."""
+    word = m.group("w")
+    if len(word) > _SOUND_MAX_LETTERS or word.lower() in _EN_FUNCTION_WORDS:
+        return False  # ("the the the": a slip or a degenerate generation)
+    again = _AGAIN_RE.match(text, m.end())
+    return again is not None and again.group("w").casefold() == word.casefold()
+
+
 # A roleplay action or sound effect written between asterisks ("*bounce bounce*", "*nod
 # nod*", "*wink wink*"), as chat replies write them: the doubled word fills the span.
 _ACTION_OPEN_RE = lazy(r"(?:^|\s)\*$")
@@ -308,13 +333,16 @@ def action_span(text: str, m) -> bool:
 
 # A doubled word standing alone as an utterance: between a line or sentence start and a
 # clause end ("Hoi hoi!", "No, no." is not a repeat match; "سلام سلام" as a whole message).
-_UTTERANCE_START_RE = lazy(r"(?:^|[.!?؟][ \t\"'“(]*)$")
+# A dialogue line's dash opens and closes an utterance too: "- Zaraz zaraz - mówi informatyk"
+# (Polish: wait, wait - says the programmer).
+_UTTERANCE_START_RE = lazy(r"(?:^|[.!?؟][ \t\"'“(]*|^[ \t]*[-–—][ \t]*)$")
+_DIALOGUE_DASH_RE = lazy(r"[ \t]+[-–—][ \t]")
 
 
 def standalone(text: str, m, line_start: int) -> bool:
     """True when the repetition ``m`` is a whole utterance: a greeting, a call or an
     interjection said twice ("Hoi hoi!", "سلام سلام"), not a word doubled inside a clause."""
-    return (_CLAUSE_END_RE.match(text, m.end()) is not None
+    return ((_CLAUSE_END_RE.match(text, m.end()) is not None or _DIALOGUE_DASH_RE.match(text, m.end()) is not None)
             and _UTTERANCE_START_RE.search(text[max(line_start, m.start() - 8) : m.start()]) is not None)
 
 
@@ -499,8 +527,12 @@ class RepeatedWord(SpellingDocumentRule):
     an interjection or sound word ("Ooh ooh ah ah!", "yum yum", "tsk tsk") and a word
     doubled as the whole of an asterisk action in a chat reply ("*nod nod*", "*bounce
     bounce*");
-    a word said twice as a whole utterance, from a line or sentence start to a clause end
-    ("Hoi hoi!", a message "سلام سلام"; not English function words);
+    a word said twice as a whole utterance, from a line or sentence start (or a dialogue
+    dash) to a clause end (or a dialogue dash): "Hoi hoi!", a message "سلام سلام", "- Zaraz
+    zaraz - mówi informatyk" (not English function words); a word of three letters or
+    fewer said three times or more ("sru tu tu tu", "*puk puk puk*": a sound; a longer word
+    so repeated, "continuous continuous continuous", is reported); Polish, Czech and
+    Slovak "to to" (pronoun, then particle: "w to to nikt mi nie uwierzy");
     in Turkish text (a verse of one line too: "Gökler kapı kapı açılacaktır"; or a record
     or file declared Turkish: its ``language`` field, ``per-file-language``) any word
     but a conjunction or pronoun ("akın akın", "tekrar tekrar", "bir bir" are
@@ -535,7 +567,7 @@ class RepeatedWord(SpellingDocumentRule):
     def check(self, doc):
         text = doc.text
         spans = None
-        non_latin = turkish = scandinavian = dutch = vietnamese = None
+        non_latin = turkish = scandinavian = dutch = vietnamese = west_slavic = None
         # A declared language (its record's field, the project's per-file-language) adds
         # its reduplications to what the text shows; it never takes the guess's away.
         declared = doc.language
@@ -545,6 +577,8 @@ class RepeatedWord(SpellingDocumentRule):
             scandinavian = True
         elif declared == "nl":
             dutch = True
+        elif declared in _WEST_SLAVIC_LANGUAGES:
+            west_slavic = True
         subtitle = doc.suffix in SUBTITLE_SUFFIXES  # a cue's short lines are a screen's width, not verse
         for m in repeat_matches(text):
             word = m.group("w")
@@ -562,6 +596,8 @@ class RepeatedWord(SpellingDocumentRule):
                 continue  # "muy muy buenas": emphasis; "Ooh ooh ah ah!", "yum yum": the sound
             if action_span(text, m):
                 continue  # "*bounce bounce*": a roleplay action between asterisks
+            if said_again(text, m):
+                continue  # "sru tu tu tu", "*puk puk puk*": a sound, said three times
             line_start = text.rfind("\n", 0, m.start()) + 1
             if word.lower() not in _EN_FUNCTION_WORDS and standalone(text, m, line_start):
                 continue  # "Hoi hoi!", "سلام سلام": a greeting or call said twice
@@ -611,6 +647,11 @@ class RepeatedWord(SpellingDocumentRule):
                         scandinavian = _written_in(text, _SCANDINAVIAN_WORD_RE)
                     if scandinavian:
                         continue  # "är den den absoluta Sanningen": pronoun, then article
+                if lower in _WEST_SLAVIC_DOUBLES:
+                    if west_slavic is None:
+                        west_slavic = _written_in(text, _WEST_SLAVIC_WORD_RE)
+                    if west_slavic:
+                        continue  # "w to to nikt mi nie uwierzy": pronoun, then particle
                 if lower in _DUTCH_DOUBLES:
                     if dutch is None:
                         dutch = _written_in(text, _DUTCH_WORD_RE)

@@ -10,6 +10,12 @@ msgfmt refuses the catalogue and nowhere else.
   ``{a:{width}}``, ``{{`` ``}}``; the argument is the whole field (``a:>10``), as msgfmt
   names it. ``{}`` and ``{a!r}`` are not valid in gettext 0.21 (so a msgid holding one is
   not checked).
+* ``c-format`` (format-c.c, format-c-parse.h): ``%s``, ``%3$ld``, ``%*d``, ``%.*s``,
+  ``%'lu``, ``%zu``, ``%<PRId64>``, ``%m``, ``%%``; the ``I`` flag in a translation only.
+  Numbered (``%2$s``) and unnumbered directives do not mix; numbered ones must use every
+  argument up to the highest. An argument's type is its conversion with its size
+  (``%ld`` a long integer, ``%lu`` an unsigned long integer, ``%ls`` a wide string,
+  ``%Lf`` a long double), as printf reads it.
 
 A msgid that is not a valid format string of its kind is not checked (msgfmt does not);
 a translation that is not, while its msgid is, is an error.
@@ -22,7 +28,8 @@ from dataclasses import dataclass, field
 
 PYTHON = "python-format"
 BRACE = "python-brace-format"
-FORMATS = (PYTHON, BRACE)
+C = "c-format"
+FORMATS = (PYTHON, BRACE, C)
 
 _PY_TYPES = {"c": "character", "s": "string", "r": "string",
              **dict.fromkeys("iduoxX", "integer"), **dict.fromkeys("eEfFgG", "float")}
@@ -46,9 +53,12 @@ class Spec:
     spans: dict[str | int, tuple[int, int]] = field(default_factory=dict)
 
 
-def parse(kind: str, text: str) -> Spec:
+def parse(kind: str, text: str, translated: bool = False) -> Spec:
     """The ``Spec`` of ``text`` as a format string of ``kind`` (``FORMATS``); raises
-    ``Invalid``."""
+    ``Invalid``. ``translated``: ``text`` is a msgstr (c-format allows the ``I`` flag
+    there only)."""
+    if kind == C:
+        return _parse_c(text, translated)
     return _parse_python(text) if kind == PYTHON else _parse_brace(text)
 
 
@@ -132,6 +142,130 @@ def _parse_brace(s: str) -> Spec:
             i += 1
     return spec
 
+_C_SIZES = {"h": "short", "hh": "char-sized", "l": "long", "ll": "long long", "j": "intmax_t",
+            "z": "size_t", "t": "ptrdiff_t"}
+_C_MACRO = re.compile(r"<PRI([diouxX])(MAX|PTR|(?:LEAST|FAST)?(?:8|16|32|64))>")
+
+
+def _c_size(s: str, i: int) -> tuple[str | None, int]:
+    """The size modifier of a C directive at ``s[i]`` (format-c-parse.h: ``hh h l ll L q
+    j z Z t``, the last one read winning, ``h`` after ``h`` and ``l`` after ``l``
+    doubling), and the offset after it."""
+    size = None
+    while i < len(s) and s[i] in "hlLqjzZt":
+        c = s[i]
+        if c == "h":
+            size = "hh" if size in ("h", "hh") else "h"
+        elif c == "l":
+            size = "ll" if size in ("l", "ll") else "l"
+        else:
+            size = {"L": "ll", "q": "ll", "Z": "z"}.get(c, c)
+        i += 1
+    return size, i
+
+
+def _c_type(conversion: str, size: str | None) -> str | None:
+    """The argument type of a C conversion with its size, named so that two names are
+    equal exactly when msgfmt's types are: None for ``%%`` and ``%m``; raises KeyError
+    for a character that is no conversion."""
+    if conversion in "%m":
+        return None
+    wide = size in ("l", "ll")
+    if conversion in "cC":
+        return "wide character" if wide or conversion == "C" else "character"
+    if conversion in "sS":
+        return "wide string" if wide or conversion == "S" else "string"
+    if conversion in "eEfFgGaA":
+        return "long double" if size == "ll" else "float"
+    if conversion == "p":
+        return "pointer"
+    if conversion in "diouxXn":
+        base = "count pointer" if conversion == "n" else "integer"
+        sign = "unsigned " if conversion in "ouxX" else ""
+        return f"{sign}{_C_SIZES[size] + ' ' if size else ''}{base}"
+    raise KeyError(conversion)
+
+
+def _c_number(s: str, i: int) -> tuple[int | None, int]:
+    """An argument number ``m$`` at ``s[i]``: (m, offset after ``$``), or (None, i)."""
+    m = _DIGITS.match(s, i)
+    if m is None or not s.startswith("$", m.end()):
+        return None, i
+    return int(m.group()), m.end() + 1
+
+
+def _parse_c(s: str, translated: bool) -> Spec:
+    spec = Spec()
+    numbered: dict[int, str] = {}
+    unnumbered: list[str] = []
+    n, i, directive = len(s), 0, 0
+
+    def take(number: int | None, kind: str, span: tuple[int, int], what: str) -> None:
+        if number == 0:
+            raise Invalid(f"in directive number {directive}, the {what}argument number 0 is not a positive integer")
+        if (numbered if number is None else unnumbered):
+            raise Invalid("the string refers to arguments both by number and without")
+        if number is None:
+            spec.spans.setdefault(len(unnumbered), span)
+            unnumbered.append(kind)
+            return
+        if numbered.setdefault(number, kind) != kind:
+            raise Invalid(f"the string refers to argument number {number} in incompatible ways")
+        spec.spans.setdefault(number - 1, span)
+
+    while True:
+        i = s.find("%", i)
+        if i < 0:
+            break
+        start, i = i, i + 1
+        directive += 1
+        number, i = _c_number(s, i)
+        if number == 0:
+            take(0, "", (start, i), "")
+        while i < n and (s[i] in " +-#0'" or (translated and s[i] == "I")):
+            i += 1
+        for part in ("width", "precision"):
+            if part == "precision":
+                if not s.startswith(".", i):
+                    break
+                i += 1
+            if s.startswith("*", i):
+                star, i = _c_number(s, i + 1)
+                if star == 0:
+                    take(0, "", (start, i), f"{part}'s ")
+                take(star, "integer", (start, i), "")
+            else:
+                m = _DIGITS.match(s, i)
+                i = m.end() if m else i
+        if s.startswith("<", i):
+            m = _C_MACRO.match(s, i)
+            if m is None:
+                raise Invalid(f"in directive number {directive}, `<` does not start a format specifier macro "
+                              "of ISO C 99 (<PRId64>...)")
+            width = m.group(2).lower()
+            size = {"max": "intmax_t", "ptr": "intptr_t"}.get(width) or (
+                f"int_{width}_t" if width[0] in "lf" else f"int{width}_t")
+            kind = f"{'unsigned ' if m.group(1) in 'ouxX' else ''}{size} integer"
+            i = m.end()
+        else:
+            size, i = _c_size(s, i)
+            if i >= n:
+                raise Invalid("the string ends in the middle of a directive")
+            try:
+                kind = _c_type(s[i], size)
+            except KeyError:
+                raise Invalid(f"in directive number {directive}, {s[i]!r} is not a valid conversion specifier") from None
+            i += 1
+        if kind is not None:
+            take(number, kind, (start, i), "")
+    if numbered:
+        for expected, number in enumerate(sorted(numbered), 1):
+            if number != expected:
+                raise Invalid(f"the string refers to argument number {number} but ignores argument number {expected}")
+        unnumbered = [numbered[k] for k in sorted(numbered)]
+    spec.unnamed = unnumbered
+    return spec
+
 
 def _at(s: str, i: int) -> str:
     """The placeholder that starts at ``s[i]``, quoted for a message: "`{name` (at 25)"."""
@@ -174,7 +308,10 @@ def compare(kind: str, msgid: Spec, msgstr: Spec, strict: bool) -> list[tuple[st
     """What msgfmt reports between a msgid's (or msgid_plural's) ``Spec`` and a
     translation's: [(problem, the argument, or None)]. ``strict``: every argument of
     the msgid must be in the translation; a plural form that msgfmt checks loosely may
-    drop named arguments and, in python-brace-format only, add some)."""
+    drop named arguments and, in python-brace-format only, add some; in c-format, leave
+    out its last arguments)."""
+    if kind == C:
+        return _compare_c(msgid, msgstr, strict)
     problems: list[tuple[str, str | int | None]] = []
     if msgid.named and msgstr.unnamed:
         return [("the msgid's placeholders are named (a mapping), the translation's are not (a tuple)", None)]
@@ -188,7 +325,7 @@ def compare(kind: str, msgid: Spec, msgstr: Spec, strict: bool) -> list[tuple[st
             if strict:
                 problems.append(("missing", name))
         elif msgid.named[name] != msgstr.named[name]:
-            problems.append((f"a {msgstr.named[name]} here, a {msgid.named[name]} in the msgid", name))
+            problems.append((f"{_a(msgstr.named[name])} here, {_a(msgid.named[name])} in the msgid", name))
     if msgid.unnamed or msgstr.unnamed:
         if len(msgid.unnamed) != len(msgstr.unnamed):
             problems.append((f"{len(msgstr.unnamed)} positional placeholders here, {len(msgid.unnamed)} in the msgid",
@@ -196,5 +333,19 @@ def compare(kind: str, msgid: Spec, msgstr: Spec, strict: bool) -> list[tuple[st
         else:
             for index, (a, b) in enumerate(zip(msgid.unnamed, msgstr.unnamed)):
                 if a != b:
-                    problems.append((f"placeholder {index + 1} is a {b} here, a {a} in the msgid", index))
+                    problems.append((f"placeholder {index + 1} is {_a(b)} here, {_a(a)} in the msgid", index))
     return problems
+
+
+def _compare_c(msgid: Spec, msgstr: Spec, strict: bool) -> list[tuple[str, str | int | None]]:
+    """format-c.c's check: the same number of arguments (``strict``; else not more than
+    the msgid's), then the same type for each of the translation's."""
+    want, have = len(msgid.unnamed), len(msgstr.unnamed)
+    if want != have if strict else have > want:
+        return [(f"{have} placeholder{'s' * (have != 1)} here, {want} in the msgid", None)]
+    return [(f"placeholder {index + 1} is {_a(b)} here, {_a(a)} in the msgid", index)
+            for index, (a, b) in enumerate(zip(msgid.unnamed, msgstr.unnamed)) if a != b]
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"

@@ -13,7 +13,8 @@ from . import formats
 
 def format_kinds(flags) -> list[str]:
     """The format kinds (``formats.FORMATS``) an entry's flags declare, as msgfmt reads
-    them: ``python-format`` or ``possible-python-format``, unless ``no-python-format``."""
+    them: ``c-format`` or ``possible-c-format``, unless ``no-c-format`` (and so for
+    ``python-format`` and ``python-brace-format``)."""
     return [kind for kind in formats.FORMATS
             if (kind in flags or f"possible-{kind}" in flags) and f"no-{kind}" not in flags]
 
@@ -22,8 +23,8 @@ class PlaceholderMismatch(DocumentRule):
     """A translation's format placeholders differ from its msgid's.
 
     What: Reports a translated string of a gettext catalogue (a `msgstr` of a .po file)
-    whose entry is flagged `python-format` or `python-brace-format` (`#, python-format`,
-    also `possible-…`, not when `no-…` is there too) and whose placeholders
+    whose entry is flagged `c-format`, `python-format` or `python-brace-format`
+    (`#, c-format`, also `possible-…`, not when `no-…` is there too) and whose placeholders
     do not match the msgid's, as GNU gettext's `msgfmt --check-format` compares them
     (gettext 0.21): a named placeholder (`%(name)s`, `{name}`, `{0}`, `{a:>10}`) that the
     msgid does not have; one of the msgid's that the translation lacks; a name used as
@@ -35,15 +36,20 @@ class PlaceholderMismatch(DocumentRule):
     leave out a named placeholder (`"one file"` for `"%(count)d files"`: a language that
     says "one" needs no number), never add or retype one (python-format; msgfmt lets a
     python-brace-format plural form name others), and it keeps the number of positional
-    ones. A msgid that is not a valid format string of its kind is not
-    checked, nor are other format kinds (`c-format`, `javascript-format`...).
+    ones. In `c-format`, the arguments are compared in order, each with its size
+    (`%s %d`, or `%1$s`...`%2$d` in any order; `%lu` is not `%u`, nor `%zu`), and a
+    plural form may leave out the last ones (msgfmt's relaxed check). A msgid that is not
+    a valid format string of its kind is not checked, nor are other format kinds
+    (`javascript-format`, `qt-format`...).
     Why: `gettext("%(name)s…") % {"name": …}` with a translation naming another key raises
     KeyError (or TypeError for a tuple) at run time, in the translated language only:
-    the page or command fails for those users. Django's `compilemessages` and most
+    the page or command fails for those users; C's `printf` reads a `%s` given an
+    integer as a pointer and crashes. Django's `compilemessages` and most
     projects' CI run `msgfmt --check-format`, which refuses the catalogue.
     Example: `msgid "“%(path)s” does not exist"` translated `msgstr "\\"%(pad)s\\" وجود ندارد"`
     (`%(pad)s` is not in the msgid, `%(path)s` missing); `msgid "%s: %d files"`,
-    `msgstr "%d fichiers : %s"` (a number where the msgid has a string).
+    `msgstr "%d fichiers : %s"` (a number where the msgid has a string); in C,
+    `msgid "%s: %lu bytes"`, `msgstr "%s : %u octets"` (an int where a long is passed).
     Fix safety: no fix — only the translator knows which word the placeholder stands for.
     """
 
@@ -71,7 +77,7 @@ class PlaceholderMismatch(DocumentRule):
             except formats.Invalid:
                 continue  # (msgfmt checks nothing then)
             try:
-                found = formats.parse(kind, doc.text)
+                found = formats.parse(kind, doc.text, translated=True)
             except formats.Invalid as exc:
                 yield doc.finding(self, 0, len(doc.text), f"not a valid {kind} string, unlike its {against}: {exc}")
                 continue
@@ -93,7 +99,8 @@ class PluralFormDropsPlaceholder(DocumentRule):
 
     What: Reports a plural form (`msgstr[n]`) of a `python-format` or
     `python-brace-format` entry that lacks a named placeholder of `msgid_plural` (or,
-    in python-brace-format, names one it does not have), where the header's
+    in python-brace-format, names one it does not have), or of a `c-format` entry that
+    has fewer placeholders than `msgid_plural` (`"un fichier"` for `"%d files"`), where the header's
     `Plural-Forms` selects that form for 5 or more numbers of 0..1000: what
     `msgfmt --check` (`-c`: the format check with the plural distribution) refuses and
     `msgfmt --check-format` alone lets through (T101 reports the rest). A form used for
@@ -122,19 +129,20 @@ class PluralFormDropsPlaceholder(DocumentRule):
             return
         for kind in format_kinds(getattr(doc, "flags", ())):
             try:
-                expected, found = formats.parse(kind, doc.plural), formats.parse(kind, doc.text)
+                expected, found = formats.parse(kind, doc.plural), formats.parse(kind, doc.text, translated=True)
             except formats.Invalid:
                 continue  # (T101's, or not checked)
             loose = formats.compare(kind, expected, found, False)
             used = ", ".join(map(str, numbers)) + "..."
             for problem, arg in formats.compare(kind, expected, found, True):
-                if (problem, arg) in loose or not isinstance(arg, str):
+                if (problem, arg) in loose:
                     continue
                 span = found.spans.get(arg)
-                written = doc.text[slice(*span)] if span else doc.plural[slice(*expected.spans[arg])]
+                written = (doc.text[slice(*span)] + " " if span else
+                           doc.plural[slice(*expected.spans[arg])] + " " if arg in expected.spans else "")
                 start, end = span if span else (0, len(doc.text))
                 problem = problem.replace("the msgid", "the msgid_plural")
-                yield doc.finding(self, start, end, f"{written} {problem} in plural form {doc.form}, which the "
+                yield doc.finding(self, start, end, f"{written}{problem} in plural form {doc.form}, which the "
                                                     f"catalogue uses for many numbers (n = {used}; {kind})")
 
 

@@ -161,3 +161,12 @@ def gap_ends_at(text: str, column: int, start: int | None = None) -> bool:
     while begin > 0 and text[begin - 1] == " ":
         begin -= 1
     return start is None or begin != start
+
+
+def in_sources(doc, pattern) -> bool:
+    """Does a source form of ``doc`` (a .po string's msgid and msgid_plural,
+    ``Document.sources``; none for other documents) match ``pattern`` (a compiled
+    ``re``/``regex`` pattern)? A translation that writes its whitespace as its msgid does
+    keeps the program's layout (the columns of `--help` output, a blank line after a
+    usage message), which the translator must keep."""
+    return any(pattern.search(s) for s in doc.sources)

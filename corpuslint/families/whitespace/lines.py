@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS, CODE
-from ._common import NEWLINE_RE, dominant_newline, unit_name
+from ._common import NEWLINE_RE, dominant_newline, in_sources, unit_name
 
 _NAMES = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}
 
@@ -104,7 +107,8 @@ class TrailingBlankLines(DocumentRule):
 
     What: Reports one or more blank (empty or whitespace-only) lines after the last
     line with content (of the file, or of the text of a data file's record or a .po
-    string: the message then says "at end of record").
+    string: the message then says "at end of record"). A .po string whose msgid ends
+    with as many blank lines keeps the program's layout and is not reported.
     Why: Trailing blank runs are residue of removed page footers; they add nothing
     and make otherwise identical files differ.
     Example: an article followed by fifteen empty lines.
@@ -128,9 +132,17 @@ class TrailingBlankLines(DocumentRule):
         if start >= len(doc.text):
             return
         count = len(doc.lines) - 1 - last
+        if in_sources(doc, _blank_lines_at_end(count)):
+            return  # msgid "Usage: %s [OPTION]...\n\n": the program's blank line, kept by the translation
         yield doc.finding(self, start, len(doc.text),
                           f"{count} blank line{'s' if count > 1 else ''} at end of {unit_name(doc)}",
                           fix=Fix.safe(Edit(start, len(doc.text))))
+
+
+@lru_cache(maxsize=8)
+def _blank_lines_at_end(count: int) -> re.Pattern:
+    """A text ending with ``count`` or more blank lines after its last content line."""
+    return re.compile(rf"\S[^\S\n]*(?:\n[^\S\n]*){{{count + 1},}}\Z")
 
 
 class MixedLineEndings(DocumentRule):

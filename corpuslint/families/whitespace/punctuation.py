@@ -12,6 +12,7 @@ from ...rules import DocumentRule
 from ...structure import HEADING, PROSE, is_command_word, reads_as_prose
 from ...text.lazy_regex import lazy
 from ._common import (
+    in_sources,
     FRENCH_SPACED_MARKS,
     FRENCH_SPACED_PAIRS,
     ZS,
@@ -51,7 +52,9 @@ class SpaceBeforePunctuation(DocumentRule):
     catalogue's ISBD punctuation, which spaces ``:`` and ``;`` by the standard, in a
     one-line record of a data set (CSV, JSON Lines...) without a sentence end inside: a mark that ends it
     (``القاهرة :``), one before a publisher and year (``القاهرة : دار المعارف، 1966``), one
-    inside a statement closed by a full stop (``تأليف المعلم كرتواجيرار ؛ وترجمة احمد افندي ندى.``).
+    inside a statement closed by a full stop (``تأليف المعلم كرتواجيرار ؛ وترجمة احمد افندي ندى.``);
+    in a string of a .po file, a mark that its msgid also spaces (msgid "suffixes may be
+    . for octal", msgstr "суффикс . — как восьмеричные"): the translation keeps it.
     Why: Arabic and English typography attach these marks to the preceding word; a
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. French puts a space before : ; ! ?: in a record or file
@@ -119,7 +122,16 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # an ASCII , ; ! ? alone after Arabic-script or CJK words, which write ، ؛ ؟ ， ！ ？: the sign named
             if mark == "." and _CJK_RE.match(text, m.start() - 1) and _DOT_NAMED_AFTER_CJK_RE.match(text, m.end() + 1):
                 continue  # `元字符的 ."。`: CJK ends a sentence with 。, so an ASCII dot quoted or before a word is named
+            if in_sources(doc, _spaced(mark)):
+                continue  # msgid "suffixes may be . for octal": the program's spacing, kept by the translation
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
+
+
+@lru_cache(maxsize=64)
+def _spaced(mark: str) -> re.Pattern:
+    """``mark`` set apart: a space separator before it, and a space, a closing quote or the
+    end after it (as W114 matches it; not the dot of " .rst")."""
+    return re.compile(f"[{ZS}]{re.escape(mark)}(?=[\\s\"'”’»)]|\\Z)")
 
 
 # A library catalogue's field (ISBD, International Standard Bibliographic Description):

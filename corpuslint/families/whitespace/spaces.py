@@ -24,6 +24,7 @@ from ...structure import (
 )
 from ...text.lazy_regex import lazy, lazy_re
 from ._common import (
+    in_sources,
     EOL,
     FRENCH_SPACED_AFTER,
     FRENCH_SPACED_BEFORE,
@@ -84,6 +85,10 @@ _DIGIT_RE = lazy(r"\d")
 # no-break space on purpose (Django's "%(count)s\u00a0hours ago", whose translators are told
 # to keep it).
 _PLACEHOLDER_END_RE = lazy(PLACEHOLDER + "$")
+# The parts of an abbreviation of short words, each with its dot ("z. B.", "d. h.", "u. a.",
+# "i. e."): typesetters bind them with a no-break or narrow space (Duden).
+_ABBREVIATION_START_RE = lazy(r"(?:^|[\s(\[„\"'«“‘])\p{L}{1,2}\.$")
+_ABBREVIATION_PART_RE = lazy(r"\p{L}{1,2}\.")
 _PLACEHOLDER_START_RE = lazy(PLACEHOLDER)
 
 
@@ -122,6 +127,9 @@ def _typographic_space(text: str, m, french: bool = False, cjk: bool = False) ->
         return False
     if french and (after in FRENCH_SPACED_BEFORE or before in FRENCH_SPACED_AFTER):
         return True  # "Nom d’utilisateur\u00a0:", "«\u00a0{name}\u00a0»" in a text declared French
+    if before == "." and _ABBREVIATION_PART_RE.match(text, m.end()) and _ABBREVIATION_START_RE.search(
+            text, max(0, m.start() - 4), m.start()):
+        return True  # German "z.\u00a0B.", "d.\u00a0h.", "u.\u00a0a.": one abbreviation, kept on one line
     if after.isdigit():
         return before.isalpha()  # "第\u00a01", "Chapter\u00a03"; "10\u202f000" is reported
     if _PLACEHOLDER_START_RE.match(text, m.end()):
@@ -218,7 +226,8 @@ class NonStandardSpace(DocumentRule):
     printf/format placeholder, which stands for such a number, to its unit
     (`%(count)s\\u00a0hours ago` in a .po translation, `{0}\\u00a0MB`), or a count written as a
     word, "one" or an indefinite article, to its unit (Danish `en\\u00a0time siden` beside
-    `%(count)s\\u00a0timer siden`); a no-break, narrow no-break, thin or hair space beside a
+    `%(count)s\\u00a0timer siden`), or the parts of an abbreviation (German `z.\\u00a0B.`,
+    `d.\\u00a0h.`); a no-break, narrow no-break, thin or hair space beside a
     dash (`cases –\\u00a0especially`, `Forest)\\u200a—\\u200ais`), which keeps the dash off a
     line's start or sets it close; between two digits (`10\\u202f000`) it is reported. In a record or file declared
     French (its `language` field, `per-file-language`, a .po header's `Language: fr`),
@@ -301,7 +310,10 @@ class MultipleSpaces(DocumentRule):
     end of the line right-aligns it (a proof's end mark `x = c²        ::`, a page number
     `Introduction        12`). A run of four or more spaces after a question or
     exclamation mark that sets apart a short answer ending the line is a riddle's layout
-    (`칼이 정색하면?                           검은색`).
+    (`칼이 정색하면?                           검은색`). A string of a .po file whose msgid has
+    a run of spaces between words, or a line indented by six or more, is laid out by the
+    program (the option columns of a `--help` text: "  -f, --file=DATEI           wie
+    --date"), and the translation keeps or rearranges that layout.
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
@@ -329,11 +341,14 @@ class MultipleSpaces(DocumentRule):
     # with any is scanned whole (Markdown indents with spaces on many lines, where a scan
     # line by line costs more).
     _trigger = re.compile(f"[{ZS}]{{2}}")
+    # A msgid laid out in columns: a run of spaces between words, or a line indented to a
+    # description column ("      --files=[FILE]\n                          read filenames").
+    _columns_re = regex.compile(r"(?<=\S)[\p{Zs}]{2,}(?=\S)|^[ ]{6,}(?=\S)", regex.M)
 
     def check(self, doc):
         markdown = doc.suffix in MARKDOWN_SUFFIXES
-        if self._trigger.search(doc.text) is None:
-            return
+        if self._trigger.search(doc.text) is None or in_sources(doc, self._columns_re):
+            return  # (a .po string whose msgid lays out columns with spaces: `--help` output)
         for m in self._re.finditer(doc.text):
             line, column = doc.position(m.end())
             gap_start = m.start() - doc.lines[line - 1].start
