@@ -712,6 +712,22 @@ def markdown_pypi(b: Builder, out: Path) -> list[Source]:
     return sources
 
 
+def subtitles(b: Builder, out: Path) -> list[Source]:
+    """The subtitle test files of srt 3.5.3 (sdist, MIT: ``srt_tools/tests/files/ascii.srt``;
+    its ``gb2312.srt`` is not UTF-8, which the word counts need) and webvtt-py 0.6.0
+    (sdist, MIT: ``tests/samples/*.srt``, ``*.vtt``: valid files, malformed ones on
+    purpose, and a Spanish Netflix .vtt of 863 cues), verbatim, named ``<package>__<file>``."""
+    sources = []
+    for name, version, pattern in (("srt", "3.5.3", r"^[^/]+/srt_tools/tests/files/ascii\.srt$"),
+                                   ("webvtt-py", "0.6.0", r"^[^/]+/tests/samples/[^/]+\.(?:srt|vtt)$")):
+        src = b.fetch("pypi", name, version=version, sdist=True)
+        src.licence = pypi_licence(src)
+        for rel, data in members(src, pattern):
+            (out / f"{name}__{rel.rsplit('/', 1)[1]}").write_bytes(data)
+        sources.append(src)
+    return sources
+
+
 # Message catalogues: the translations (msgstr) of gettext .po files ------------------------
 
 
@@ -1126,6 +1142,8 @@ for lang in ("ru", "ko", "el"):
 register(Corpus("chat-llamafactory", "chat", "mul", chat_llamafactory,
                 "assistant replies of LLaMA-Factory's chat demos (Glaive function calling en/zh, DPO pairs en/zh, "
                 "KTO en), one reply a JSON Lines record: LLM answers with their refusals, preambles and closers"))
+register(Corpus("subtitles", "subtitles", "mul", subtitles,
+                "subtitle test files of srt and webvtt-py (.srt, .vtt; some malformed on purpose; a Spanish Netflix .vtt)"))
 register(Corpus("markdown-black", "markdown", "en", markdown_black, "black's Markdown docs (MyST) and changelog"))
 register(Corpus("rst-docs", "restructuredtext", "en", rst_docs,
                 "docutils', Sphinx's and Flask's documentation sources (.rst): directives, roles, field lists, "
@@ -1145,7 +1163,8 @@ for lang, codes in {
 
 
 def corpus_files(path: Path) -> list[Path]:
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".rst", ".jsonl", ".po"))
+    return sorted(p for p in path.rglob("*") if p.is_file()
+                  and p.suffix in (".txt", ".md", ".rst", ".jsonl", ".po", ".srt", ".vtt"))
 
 
 def linted_text(path: Path) -> str:

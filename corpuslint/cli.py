@@ -99,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="Dask scheduler address (tcp://host:8786); without it --executor dask "
                             "starts a LocalCluster")
     check.add_argument("--include", type=_globs, action="extend",
-                       help="file globs to check (default *.txt,*.text,*.md,*.rst)")
+                       help="file globs to check (default *.txt,*.text,*.md,*.rst,*.srt,*.vtt)")
     check.add_argument("--exclude", type=_globs, action="extend", default=[], help="extra globs to exclude")
     _data_arguments(check)
     check.add_argument("--fix-data", action="store_true",

@@ -10,8 +10,12 @@ tables and strikethrough + front matter, https://spec.commonmark.org/; extension
 containers with mdit-py-plugins' ``container`` and ``admon`` plugins): block tokens
 carry line maps, and inline positions (code spans, inline HTML, link destinations,
 autolinks) are recorded while the inline parser runs, by wrapping its rules, so every
-offset is exact. Plain text has no markup; there only lines that are evidently code
-(shell prompts with a command, lone braces, ``[...]`` elisions) become ``code``.
+offset is exact. Subtitles (``.srt``, ``.vtt``) are parsed by ``corpuslint.subtitles``:
+caption text is ``prose``; cue numbers and identifiers, timing lines, headers, ``NOTE`` /
+``STYLE`` / ``REGION`` blocks and inline tags (``<i>``, ``<c.magenta>``, ``{\\an8}``) are
+``markup`` (a malformed file is read as plain text). Plain text has no markup; there
+only lines that are evidently code (shell prompts with a command, lone braces, ``[...]``
+elisions) become ``code``.
 
 Region kinds (the strings below are the public API; plugins may use any of them):
 
@@ -76,6 +80,7 @@ TEXT_REGIONS: frozenset[str] = frozenset({PROSE, HEADING, TABLE})
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 RST_SUFFIXES = (".rst", ".rest")  # reStructuredText: corpuslint/rst.py (docutils)
+SUBTITLE_SUFFIXES = (".srt", ".vtt")  # read by corpuslint.subtitles
 
 
 @dataclass(frozen=True, slots=True)
@@ -781,6 +786,12 @@ def regions_for(doc: "Document") -> list[Region]:
         from .rst import rst_regions
 
         return rst_regions(doc)
+    if doc.suffix in SUBTITLE_SUFFIXES:  # .srt, .vtt: corpuslint.subtitles (plain text if malformed)
+        from .subtitles import Problem, subtitle_parse
+
+        found = subtitle_parse(doc)
+        if not isinstance(found, Problem):
+            return found
     return plain_text_regions(doc)
 
 

@@ -328,7 +328,7 @@ def test_walk_matcher_string_tests_answer_as_the_glob_regexes(include, exclude, 
 
 
 def test_walk_matcher_takes_string_tests_for_the_default_globs():
-    """The defaults (include *.txt, *.text, *.md and reader suffixes; exclude .git and
+    """The defaults (include *.txt, *.text, *.md, *.srt, *.vtt and reader suffixes; exclude .git and
     other folder names) are all answered without the regexes."""
     from corpuslint.config import Config
     from corpuslint.files import _Matcher

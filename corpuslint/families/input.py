@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..hookspecs import hookimpl
-from ..rules import EngineRule
+from ..rules import DocumentRule, EngineRule
+from ..structure import ALL_REGIONS, SUBTITLE_SUFFIXES
 
 
 class UndecodableFile(EngineRule):
@@ -161,4 +162,41 @@ PROBLEM_RULES = {"undecodable": UndecodableFile, "binary": BinaryFile, "unreadab
 
 @hookimpl
 def corpuslint_register_rules():
-    return list(PROBLEM_RULES.values()) + [LongLine]
+    return list(PROBLEM_RULES.values()) + [LongLine, MalformedSubtitle]
+
+
+class MalformedSubtitle(DocumentRule):
+    """A subtitle file (.srt, .vtt) that does not follow its format, read as plain text.
+
+    What: A ``.srt`` or ``.vtt`` file is read with its structure (``corpuslint.subtitles``:
+    caption text is prose; cue numbers, identifiers, timing lines, headers, ``NOTE`` and
+    ``STYLE`` blocks and inline tags are markup). When a block is not a cue (no timing
+    line at its start or after its number or identifier), a timing line does not parse
+    (``00:00:07,000 --> 00:00:11:890``), or a ``.vtt`` lacks its ``WEBVTT`` first line,
+    the whole file is read as plain text instead, and this finding points at the first
+    such line. A WebVTT timing line right after caption text starts the next cue, as the
+    W3C parser reads it (YouTube writes them so); it is not reported.
+    Why: A player skips or misreads the broken cue; and read as plain text, the file's
+    timing lines and tags are checked as if they were prose (trailing spaces after cue
+    settings, ``<i>`` as leftover HTML).
+    Example: a cue ``2`` followed by ``Caption text #2`` without its timing line.
+    Fix safety: no fix: which timing the cue had is not in the text.
+    """
+
+    code = "F009"
+    name = "malformed-subtitle"
+    family = "input"
+    default_severity = Severity.WARNING
+    regions = ALL_REGIONS
+
+    def check(self, doc):
+        if doc.suffix not in SUBTITLE_SUFFIXES or not doc.text:
+            return
+        from ..subtitles import Problem, subtitle_parse
+
+        found = subtitle_parse(doc)
+        if isinstance(found, Problem):
+            line_end = doc.text.find("\n", found.offset)
+            end = len(doc.text) if line_end < 0 else line_end
+            yield doc.finding(self, found.offset, max(end, found.offset + 1),
+                              f"not read as {doc.suffix[1:]} subtitles (checked as plain text): {found.message}")

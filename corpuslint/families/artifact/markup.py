@@ -13,6 +13,7 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import CODE, MESSAGES, RST_SUFFIXES
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
+from ...subtitles import is_subtitle
 from .encoding import repair
 
 HTML_TAGS = (
@@ -215,9 +216,17 @@ class HtmlEntity(DocumentRule):
     Example: ``قال&nbsp;المتحدث &quot;نعم&quot;``.
     In a software message catalogue (the ``message`` document kind) a reference is the
     program's, as its markup is (A106): Sphinx's ``%(version)s &#8212; %(docstitle)s``.
+    A reference shown rather than left over is not reported: alone inside quotation
+    marks or backticks on a line that names entities or HTML (``replaces HTML Entities
+    with single Unicode characters (e.g. "&eacute;" with "é")``).
     Fix safety: Safe: replaces the reference with exactly the character(s) HTML
-    defines for it (``&nbsp;`` becomes U+00A0). References to control characters or
-    undefined code points get no fix.
+    defines for it (``&nbsp;`` becomes U+00A0). In a document that has markup (Markdown,
+    a subtitle file, text with HTML tags) a reference to markup syntax (``&lt;``,
+    ``&gt;``, ``&amp;`` and their numeric forms) escapes it: decoded, ``2 &lt; 3`` inside
+    ``<font color="#ff00ff">...</font>`` becomes ``2 < 3``, which opens a tag; there the
+    fix is unsafe. In WebVTT (a .vtt file read as subtitles) they are not reported: cue
+    text must write ``<`` and ``&`` as references (W3C WebVTT, cue text escapes).
+    References to control characters or undefined code points get no fix.
     """
 
     code = "A107"
@@ -234,6 +243,7 @@ class HtmlEntity(DocumentRule):
         import html  # (its entity table is only needed for text with an "&")
         from html.entities import html5
 
+        has_tags = webvtt = None  # (asked once, of the first reference to < > &)
         for m in _ENTITY_RE.finditer(text):
             ref = m.group()
             if ref[1] != "#" and ref[1:] not in html5:
@@ -241,11 +251,44 @@ class HtmlEntity(DocumentRule):
             decoded = html.unescape(ref)
             if decoded == ref:
                 continue
+            if _mentioned(text, m.start(), m.end()):
+                continue  # `"&eacute;" with "é"`: the reference shown, in a text about references
+            if decoded in _MARKUP_SYNTAX and webvtt is None:
+                webvtt = doc.suffix == ".vtt" and is_subtitle(doc)
+            if decoded in _MARKUP_SYNTAX and webvtt:
+                continue  # WebVTT cue text must write < and & so: its escapes, not a leftover
             fix = None
             if "\ufffd" not in decoded and not _CONTROL_RE.search(decoded):
-                fix = Fix.safe(Edit(m.start(), m.end(), decoded))
+                edit = Edit(m.start(), m.end(), decoded)
+                if decoded in _MARKUP_SYNTAX and has_tags is None:
+                    has_tags = _has_tags(doc)
+                fix = Fix.unsafe(edit) if decoded in _MARKUP_SYNTAX and has_tags else Fix.safe(edit)
             shown = {"\u00a0": "U+00A0 no-break space"}.get(decoded, f"`{decoded}`")
             yield doc.finding(self, m.start(), m.end(), f"HTML entity `{ref}` (decodes to {shown})", fix=fix)
+
+
+# Characters that a reference escapes in a document with markup (see HtmlEntity).
+_MARKUP_SYNTAX = frozenset("<>&")
+_QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "“": "”", "«": "»", "‘": "’"}
+_NAMES_ENTITIES_RE = lazy(r"(?i)entit|\bhtml\b|\bxml\b|character reference|كيان|сущност")
+
+
+def _mentioned(text: str, start: int, end: int) -> bool:
+    """Is the reference at [start, end) shown as an example: alone inside quotation marks
+    or backticks, on a line that names entities or HTML?"""
+    if start == 0 or end >= len(text) or _QUOTE_PAIRS.get(text[start - 1]) != text[end]:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return _NAMES_ENTITIES_RE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
+
+
+def _has_tags(doc: Document) -> bool:
+    """Does ``doc`` carry markup that ``<`` ``>`` ``&`` would interfere with: Markdown, a
+    subtitle file, or text with an HTML tag?"""
+    from ...structure import SUBTITLE_SUFFIXES
+
+    return doc.is_markdown or doc.suffix in SUBTITLE_SUFFIXES or _TAG_RE.search(doc.text) is not None
 
 
 # Markdown / wiki leftovers: (pattern, description, group holding the text to keep or None).

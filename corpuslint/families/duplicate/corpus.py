@@ -18,6 +18,7 @@ from ...document import Document
 from ...findings import Finding, Fix, Location, Severity, record_location, where
 from ...rules import CorpusRule, CorpusView
 from ...structure import CODE, HEADING_START, LIST_ITEM, MARKUP, MESSAGE, markdown_containers
+from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
 from . import frames as F
 from . import incremental, lsh, meaning, regions, shuffle
@@ -276,7 +277,9 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     open, is a sentence frame found in as many documents (``frames``; GNOME help writes
     "Click X in the sidebar to open the panel." for every panel, so the two pages about
     Date & Time share the line without copying each other). In Markdown, code and
-    markup (tables, HTML, link definitions) are not compared.
+    markup (tables, HTML, link definitions) are not compared; in a subtitle file (.srt,
+    .vtt) a cue is compared when its caption text, without timing line and tags, has
+    ``min-words`` words.
     Repetitive genres: with ``genre = "auto"`` (default) fully vocalised Arabic-script
     documents (scripture, hadith collections, classical poetry: verses recur across
     surahs, one hadith is narrated through several chains) take no part;
@@ -333,6 +336,9 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
             prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
             idx = idx[np.array(prose, dtype=bool)]
+        elif len(idx) and is_subtitle(doc):  # a cue: its caption text counts, not its timing line or tags
+            idx = idx[np.array(regions.caption_words(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()]),
+                               dtype=np.int64) >= int(self.opts["min-words"])]
         # sentence frames of every short unit (templates are counted over all of them)
         fr, fr_off = F.frame_hashes(a.stem_hashes, a.bounds)
         if len(idx) == 0:
@@ -693,6 +699,9 @@ class BoilerplateLine(_DuplicateCorpusRule):
     sample in 20 pages of a manual): it belongs to its sample as a heading to its section
     (a longer lead-in, "Install devDependencies and Run `npm test`:" in every README of
     one author, is still reported).
+    In a subtitle file (.srt, .vtt) only caption lines are counted: cue numbers and
+    timing lines recur by design; a caption recurring across files ("Subtitles by ...")
+    is reported.
     Fix safety: unsafe: the line is deleted from this file; some recurring lines
     (a dateline format, a standard disclaimer) are legitimate, so review first.
     Severity is info because a shared line is often harmless.
@@ -712,6 +721,9 @@ class BoilerplateLine(_DuplicateCorpusRule):
         text = doc.text
         containers = markdown_containers(doc)  # (empty for plain text)
         headings = containers[HEADING_START]
+        if is_subtitle(doc):  # a cue's number, identifier, timing line, a NOTE: the format's, not text
+            kinds = doc.line_kinds
+            headings = {i for i, kind in enumerate(kinds) if kind == MARKUP}
         lead_ins = _markdown_lead_ins(doc, containers[LIST_ITEM])
         todo = [ln for i, ln in enumerate(doc.lines) if ln.start != ln.end and i not in headings and i not in lead_ins]
         all_keys, counts, alpha = U.line_keys([text[ln.start : ln.end] for ln in todo])

@@ -307,6 +307,13 @@ def plain_table_rows(doc: Document) -> frozenset[int]:
     return cache
 
 
+def caption_words(doc: Document, spans: Iterable[tuple[int, int]]) -> list[int]:
+    """For each ``(start, end)`` span of a subtitle ``doc``: the number of words in its
+    caption text (``Document.masked``: timing lines, cue numbers and tags blanked)."""
+    masked = doc.masked()
+    return [len(_WORD_RE.findall(masked, start, end)) for start, end in spans]
+
+
 def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool = True) -> list[bool]:
     """For each ``(start, end)`` span of ``doc`` (whole lines): True when at least one
     of its non-blank lines is prose, i.e. of kind ``prose`` in ``Document.line_kinds``

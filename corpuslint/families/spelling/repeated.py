@@ -7,7 +7,7 @@ import regex
 
 from ...arrays import sorted_unique
 from ...findings import Edit, Fix, Severity
-from ...structure import in_verse
+from ...structure import SUBTITLE_SUFFIXES, in_verse
 from ...text.lazy_regex import lazy
 
 try:  # regex's own case lists (a private function): without them, S104 scans the whole text
@@ -496,6 +496,14 @@ def _arabic_two_roles(text: str, m) -> bool:
     return not word.startswith("ال") and _AR_CONDITIONAL_RE.search(text[max(0, m.start() - 12) : m.start()]) is not None
 
 
+def _sung(text: str, pos: int) -> bool:
+    """Is the line at ``pos`` marked as sung (a subtitle's ``♪ ... ♪``)?"""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : len(text) if end < 0 else end]
+    return "♪" in line or "♫" in line
+
+
 class RepeatedWord(SpellingDocumentRule):
     """The same word written twice in a row.
 
@@ -553,7 +561,9 @@ class RepeatedWord(SpellingDocumentRule):
     are reported; "صاف صاف", "گن گن کر", "طرح طرح" are not); in other Arabic-script languages
     (Pashto, Uyghur...), nothing; a word followed by its own contraction ("tells you
     you're"); in verse (a block of 3+ lines whose median line has at most 48 characters:
-    poems, lyrics), any word but the English function words ("رفت رفت", "Bum bum").
+    poems, lyrics), any word but the English function words ("رفت رفت", "Bum bum"); in a
+    subtitle file (.srt, .vtt) short lines are a screen's width, not verse: only a line
+    marked as sung (``♪``) is judged so.
     Why: a doubled word is a classic editing slip (a phrase rewritten, a join in
     scraping) and a dictionary cannot see it, because each word alone is correct.
     Example: "أطلقت كوريا الشمالية في في أكتوبر" → "أطلقت كوريا الشمالية في أكتوبر".
@@ -586,6 +596,7 @@ class RepeatedWord(SpellingDocumentRule):
             dutch = True
         elif declared in _WEST_SLAVIC_LANGUAGES:
             west_slavic = True
+        subtitle = doc.suffix in SUBTITLE_SUFFIXES  # a cue's short lines are a screen's width, not verse
         for m in repeat_matches(text):
             word = m.group("w")
             if len(word) < 2 or word.casefold() in self._exceptions or "\t" in m.group("gap"):
@@ -595,7 +606,8 @@ class RepeatedWord(SpellingDocumentRule):
             second = text[m.end("gap") : m.end()]
             if deliberate(word, second, _CLAUSE_END_RE.match(text, m.end()) is not None):
                 continue
-            if word.lower() not in _EN_FUNCTION_WORDS and in_verse(text, m.start()):
+            if word.lower() not in _EN_FUNCTION_WORDS and (not subtitle or _sung(text, m.start())) and in_verse(
+                    text, m.start()):
                 continue  # poems and lyrics repeat words on purpose; "the the" is still a slip
             if word.casefold() in INTENSIFIERS or word.casefold() in INTERJECTIONS:
                 continue  # "muy muy buenas": emphasis; "Ooh ooh ah ah!", "yum yum": the sound
@@ -608,8 +620,9 @@ class RepeatedWord(SpellingDocumentRule):
                 continue  # "Hoi hoi!", "سلام سلام": a greeting or call said twice
             line_end = text.find("\n", m.end())
             if not _AR_LETTER_RE.match(word):
-                if _COMMAND_LINE_RE.search(text, line_start, len(text) if line_end < 0 else line_end):
-                    continue
+                if _COMMAND_LINE_RE.search(doc.masked() if subtitle else text, line_start,
+                                           len(text) if line_end < 0 else line_end):
+                    continue  # (a subtitle's tags are markup, not a synopsis's <placeholder>: masked)
                 if _command_output(text, line_start) or _in_synopsis(text, m, line_start, line_end):
                     continue
                 if _command_arguments(text, line_start, m.start()):

@@ -14,9 +14,11 @@ from ...structure import (
     HEADING,
     LIST_ITEM,
     MARKDOWN_SUFFIXES,
+    MARKUP,
     RST_SUFFIXES,
     PLACEHOLDER,
     PROSE,
+    SUBTITLE_SUFFIXES,
     markdown_containers,
     message_catalogue,
     reads_as_prose,
@@ -168,7 +170,10 @@ class TrailingWhitespace(DocumentRule):
     translator's everywhere else ("fichier image %s illisible " for "image file not
     readable: %s").
     Why: Trailing NBSP is everywhere in scraped web text; it is invisible in editors,
-    breaks exact-match deduplication and adds noise tokens. pre-commit-hooks'
+    breaks exact-match deduplication and adds noise tokens.
+    In a subtitle file (.srt, .vtt, read with its structure) only caption text is checked:
+    a space after a timing line's cue settings (``line:84.67% ``) or a line of padding
+    between cues is the format's. pre-commit-hooks'
     trailing-whitespace only strips ASCII whitespace and misses it.
     Example: `قال الرئيس` followed by U+00A0 at the end of the line.
     Fix safety: safe — the trailing characters are deleted; nothing else on the line changes.
@@ -183,10 +188,13 @@ class TrailingWhitespace(DocumentRule):
 
     def check(self, doc):
         keep_md = self.opts["markdown-linebreaks"] and doc.suffix in (".md", ".markdown")
+        subtitle = doc.suffix in SUBTITLE_SUFFIXES and any(r.kind == MARKUP for r in doc.regions)
         source = doc.source  # a .po string's msgid: it says which padding is the program's
         for m in finditer_on_lines(_TRAILING_RE, doc.text, _BEFORE_EOL_TRIGGER):
             if keep_md and len(m.group()) >= 2 and set(m.group()) == {" "}:
                 continue
+            if subtitle and doc.kind_at(m.start()) == MARKUP:
+                continue  # after a cue's settings, on a line of padding: the subtitle format's, not text
             if source is not None:
                 if _padded_like(source, "\n" not in doc.text[m.end() :]):
                     continue  # msgid " By %(filter_title)s ", "source files. ": the program's padding

@@ -51,6 +51,7 @@ from corpuslint.families.duplicate.regions import (
 from corpuslint.findings import Finding, Severity
 from corpuslint.rules import DocumentRule
 from corpuslint.structure import MARKDOWN_SUFFIXES
+from corpuslint.subtitles import is_subtitle
 from corpuslint.text import normalize
 from corpuslint.text import tokens as T
 from corpuslint.text.lazy_regex import lazy, lazy_re
@@ -113,7 +114,7 @@ def prose(doc: Document) -> Prose:
     if p is None:
         if doc.suffix in MARKDOWN_SUFFIXES or doc.suffix in structure.RST_SUFFIXES:
             p = _markdown_prose(doc)  # (reST: the same regions and containers, from docutils)
-        elif doc.quotes_code:
+        elif doc.quotes_code or is_subtitle(doc):  # (a subtitle file: its caption text)
             p = _region_prose(doc, frozenset())
         else:
             lines, starts = _content_lines(doc)
@@ -263,6 +264,8 @@ class QualityRule(DocumentRule):
         if message is None:
             return ()
         first = doc.lines[0]
+        if is_subtitle(doc):  # line 1 is `WEBVTT` or a cue number: the first caption line instead
+            first = doc.lines[doc.position(prose(doc).line_starts[0])[0] - 1]
         return (doc.finding(self, first.start, first.end, message),)
 
     def measure(self, doc: Document) -> str | None:  # pragma: no cover - abstract
@@ -920,6 +923,8 @@ class ShortLines(QualityRule):
     Why: Pages made mostly of short lines are menus, link lists, captions and
     metadata rather than prose.
     Example: A scraped category page: "Politics", "12:30", "Read more", "Share", ...
+    Subtitle files (.srt, .vtt read as subtitles) are not measured: a caption line is
+    short by convention.
     Fix safety: No automatic fix. Enabled at info severity: poetry, lists and subtitles
     are short-lined by nature.
     """
@@ -930,6 +935,8 @@ class ShortLines(QualityRule):
     options = {"max-fraction": 0.67, "short-length": 30}
 
     def measure(self, doc):
+        if is_subtitle(doc):
+            return None  # a caption line is short by convention (Netflix: 42 characters at most)
         length = self.opts["short-length"]
         measure = _latin_length if T.has_spaceless(prose(doc).text) else len
         counted = _line_count(doc, lambda line: measure(line) <= length)
@@ -1155,6 +1162,7 @@ class BulletLines(QualityRule):
     Why: Pages that are nothing but bullet lists are navigation, tag lists or
     feature checklists, not prose.
     Example: "• Home", "• About", "• Products", "• Contact".
+    In a subtitle file (.srt, .vtt) a dash opens each speaker's line in a cue: not measured.
     Fix safety: No automatic fix. Enabled at info severity: in instruction and chat data
     a list is what "List five..." asks for (0 of 20 findings labelled true on
     LLaMA-Factory's Alpaca demos); raise it with ``[tool.corpuslint.severity] Q109 =
@@ -1167,6 +1175,8 @@ class BulletLines(QualityRule):
     options = {"max-fraction": 0.9}
 
     def measure(self, doc):
+        if is_subtitle(doc):
+            return None  # "- Ta en kopp varmt te." / "- Det är inte varmt.": a dash opens each speaker's line
         counted = _line_count(doc, _BULLET_RE.match, min_lines=3)  # a two-line list says nothing
         if counted is None:
             return None
