@@ -150,7 +150,7 @@ WRITTEN_IN_ARABIC_SCRIPT = frozenset({
 # are Arabic-script ones; otherwise its Arabic-script text is a quotation (a Malay
 # article quoting a verse in Arabic), told apart by its letters as in any document.
 SOMETIMES_ARABIC_SCRIPT = frozenset({"ms", "pa", "ku", "az", "uz", "tk", "tg", "kk", "ky", "ha"})
-_LETTER = regex.compile(r"\p{L}")
+_LETTER = lazy(r"\p{L}")
 
 
 def declared_other_language(doc) -> str | None:

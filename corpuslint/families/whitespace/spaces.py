@@ -290,7 +290,7 @@ def _same_cell(text: str, column: int, other: str) -> bool:
 
 # reST markup that may close a sentence before its two spaces: footnote and citation
 # references (`` [#]_``, `` [1]_``, ``[CIT2002]_``), then end-strings of inline markup.
-_RST_CLOSE_RE = regex.compile(r"(?:\s*\[[^\]\s]+\]_)+$|[*`_|]+$")
+_RST_CLOSE_RE = lazy(r"(?:\s*\[[^\]\s]+\]_)+$|[*`_|]+$")
 
 
 class MultipleSpaces(DocumentRule):
@@ -350,7 +350,7 @@ class MultipleSpaces(DocumentRule):
     _trigger = re.compile(f"[{ZS}]{{2}}")
     # A msgid laid out in columns: a run of spaces between words, or a line indented to a
     # description column ("      --files=[FILE]\n                          read filenames").
-    _columns_re = regex.compile(r"(?<=\S)[\p{Zs}]{2,}(?=\S)|^[ ]{6,}(?=\S)", regex.M)
+    _columns_re = lazy(r"(?<=\S)[\p{Zs}]{2,}(?=\S)|^[ ]{6,}(?=\S)", regex.M)
 
     def check(self, doc):
         markdown = doc.suffix in MARKDOWN_SUFFIXES
