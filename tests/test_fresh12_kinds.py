@@ -87,3 +87,15 @@ def test_w102_an_abbreviation_and_a_c_placeholder_keep_their_no_break_space():
     # a no-break space between two words is still reported (coreutils 9.1 po/ru.po)
     assert w102("и печатает\u00a0на стандартный вывод", "ru") == ["\u00a0"]
     assert w102("Ende.\u00a0Anfang", "de") == ["\u00a0"]
+
+
+def test_w115_a_quotation_of_marks_alone_is_quoted_syntax():
+    # docutils 0.23 docs (public domain): reST's markers and a prompt quoted with their space
+    config = {"select": ["W115"], **NO_CACHE}
+    for line in ['The footnote is the only explicit markup construct (starts with ".. ")',
+                 "  Doctest blocks begin with \">>> \" and end with a blank line.  Neither",
+                 '   simply adding "__ " as a synonym for ".. __: " in the original']:
+        assert lint_text(line, path="alternatives.rst", config=config) == [], line
+    # a quotation with words keeps its finding
+    found = lint_text('He said "hello world " today.', config=config)
+    assert [f.message for f in found] == ['space before closing "']

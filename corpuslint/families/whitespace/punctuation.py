@@ -244,6 +244,9 @@ _INNER_SPACE = " \u00a0\u2009\u202f"
 # A quoted string literal: one short ASCII word with a space on one side only (mbox
 # lines start with “From ”, stack frames with "at "): the space is what is quoted.
 _LITERAL_RE = lazy(r"[A-Za-z]{1,10} |(?: [A-Za-z]{1,10})")
+# A quotation of marks alone (reST's ".. " and "__: ", a ">>> " prompt, "| "): syntax
+# quoted with the spaces that belong to it.
+_LETTER_OR_DIGIT_RE = lazy(r"[\p{L}\p{N}]")
 # Characters a quotation may stand against on its outer side besides spaces.
 _OUTER_OPEN = "([{«“„‘‹<—–-:"
 _OUTER_CLOSE = ")]}»”’›>.,;:!?؟،؛…—–-"
@@ -316,7 +319,9 @@ class SpaceInsideQuotes(DocumentRule):
     Example: `“التعاون الاستراتيجي ”` → `“التعاون الاستراتيجي”`; but
     `قال ”الأعمال بالنيات“ ثم ”آخر“` is quoted right to left and is clean. A quoted
     string literal, one short ASCII word with a space on one side (`lines starting with
-    “From ”`, `beginning with "at "`), quotes the space on purpose and is left alone.
+    “From ”`, `beginning with "at "`), quotes the space on purpose and is left alone, and
+    so does a quotation of marks alone, without a letter or digit (syntax: `starts with
+    ".. "`, `the ">>> " prompt`).
     Fix safety: safe — only the spaces are deleted.
     """
 
@@ -340,8 +345,8 @@ class SpaceInsideQuotes(DocumentRule):
                 spans = self._straight(content, pair[0]) if pair[0] == pair[1] else _pairs_by_direction(content, *pair)
                 for i, j in spans or ():
                     inner = content[i + 1 : j]
-                    if not inner.strip() or _LITERAL_RE.fullmatch(inner):
-                        continue  # empty, or a quoted literal whose space is content ("at ", “From ”)
+                    if not inner.strip() or _LITERAL_RE.fullmatch(inner) or not _LETTER_OR_DIGIT_RE.search(inner):
+                        continue  # empty, a quoted literal whose space is content ("at ", “From ”), or quoted syntax (".. ", ">>> ")
                     lead = len(inner) - len(inner.lstrip(_INNER_SPACE))
                     trail = len(inner) - len(inner.rstrip(_INNER_SPACE))
                     s, e = line.start + i + 1, line.start + j
