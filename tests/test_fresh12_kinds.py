@@ -99,3 +99,15 @@ def test_w115_a_quotation_of_marks_alone_is_quoted_syntax():
     # a quotation with words keeps its finding
     found = lint_text('He said "hello world " today.', config=config)
     assert [f.message for f in found] == ['space before closing "']
+
+
+def test_a103_a_manuals_see_also_references_are_not_read_also_boilerplate():
+    # docutils 0.23 docs (public domain) and Flask 3.1.2 docs (BSD-3): cross-references
+    config = {"select": ["A103"], **NO_CACHE}
+    for text in ["See also report_level_.\n", "See also the guide by ReadTheDocs_ on how to get started with Sphinx.\n",
+                 "See also:\n\n-   :doc:`/server` and :doc:`/cli` for information about running in debug mode.\n",
+                 "See also:\n  * Defining a macro for a `custom role`_.\n  * Forcing `page breaks`_.\n"]:
+        assert lint_text(text, path="config.rst", config=config) == [], text
+    # a scraped "See also" line, and "Read more:" before a list, stay boilerplate
+    assert [f.code for f in lint_text("Article text.\n\nSee also\n", path="a.txt", config=config)] == ["A103"]
+    assert [f.code for f in lint_text("Read more:\n- Other story\n", path="a.txt", config=config)] == ["A103"]

@@ -23,8 +23,9 @@ CATALOGUE_PATH = Path(__file__).with_name("boilerplate.toml")
 MATCH_MODES = ("line", "start", "contains")
 DEFAULT_MAX_WORDS = 16
 
-# A cross-reference in documentation: inline code, a man page (``rename(2)``), a link.
-_XREF_RE = lazy(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[")
+# A cross-reference in documentation: inline code, a man page (``rename(2)``), a link, a
+# reStructuredText reference (``See also report_level_.``, ``the guide by ReadTheDocs_``).
+_XREF_RE = lazy(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[|\b\w[\w.-]*_{1,2}(?=[\s.,;:)]|$)")
 
 
 def listed(value) -> list:
@@ -195,8 +196,10 @@ class BoilerplatePhrase(DocumentRule):
     ``max_words`` words (16 by default), so a sentence of prose that quotes a phrase is
     never flagged, nor is a Markdown heading (``### See Also`` names a section of the
     document), nor a documentation cross-reference whose rest holds inline
-    code, a man-page reference or a Markdown link (tldr's ``> See also: `7z`, `zip`.``,
-    Node.js docs' ``See also: rename(2).``), nor any line of a software message catalogue
+    code, a man-page reference, a Markdown link or a reStructuredText reference (tldr's
+    ``> See also: `7z`, `zip`.``, Node.js docs' ``See also: rename(2).``, docutils'
+    ``See also report_level_.``), nor "See also:" as the label of a list that follows it
+    (a manual's references: Flask's ``See also:`` then ``- :doc:`/server` ...``), nor any line of a software message catalogue
     (the strings of a .po file, one a paragraph, a tenth of whose lines hold a printf
     placeholder: "الرئيسية", "إغلاق" are the labels of Django's interface), nor a
     one-word line that is a key in a table of shortcuts (``_common.names_a_key``:
@@ -274,6 +277,8 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # documentation cross-reference: "See also: `7z`, `zip`.", "See also: rename(2)."
             if entry.kind == "navigation" and _described_menu(doc, index, content):
                 continue  # "Main Menu:" then "- Introduction to blockchain": a menu an answer proposes
+            if phrase == "see also" and _described_menu(doc, index, content):
+                continue  # "See also:" then "- :doc:`/server` and ...": a manual's list of references
             if " " not in norm and names_a_key(doc, index, content.strip()):
                 continue  # "Print" in a shortcut table whose document writes "Alt+Print": a key
             lead = len(content) - len(content.lstrip())
