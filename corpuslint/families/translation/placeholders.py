@@ -19,7 +19,17 @@ def format_kinds(flags) -> list[str]:
             if (kind in flags or f"possible-{kind}" in flags) and f"no-{kind}" not in flags]
 
 
-class PlaceholderMismatch(DocumentRule):
+class _CatalogueStringRule(DocumentRule):
+    """What T101 and T102 share: a .po string against its msgid (``structure.MESSAGE``
+    documents only, every region, any line length)."""
+
+    family = "translation"
+    regions = ALL_REGIONS
+    only_kinds = frozenset({MESSAGE})
+    long_line_safe = True
+
+
+class PlaceholderMismatch(_CatalogueStringRule):
     """A translation's format placeholders differ from its msgid's.
 
     What: Reports a translated string of a gettext catalogue (a `msgstr` of a .po file)
@@ -55,11 +65,7 @@ class PlaceholderMismatch(DocumentRule):
 
     code = "T101"
     name = "placeholder-mismatch"
-    family = "translation"
     default_severity = Severity.ERROR
-    regions = ALL_REGIONS
-    only_kinds = frozenset({MESSAGE})
-    long_line_safe = True
 
     def check(self, doc):
         if MESSAGE not in doc.kinds or doc.source is None:
@@ -94,7 +100,7 @@ class PlaceholderMismatch(DocumentRule):
                 yield doc.finding(self, start, end, f"placeholder mismatch ({kind}): {message}")
 
 
-class PluralFormDropsPlaceholder(DocumentRule):
+class PluralFormDropsPlaceholder(_CatalogueStringRule):
     """A plural form that the catalogue uses for many numbers leaves out a placeholder.
 
     What: Reports a plural form (`msgstr[n]`) of a `python-format` or
@@ -116,11 +122,7 @@ class PluralFormDropsPlaceholder(DocumentRule):
 
     code = "T102"
     name = "plural-form-drops-placeholder"
-    family = "translation"
     default_severity = Severity.WARNING
-    regions = ALL_REGIONS
-    only_kinds = frozenset({MESSAGE})
-    long_line_safe = True
 
     def check(self, doc):
         numbers = getattr(doc, "numbers", None)
