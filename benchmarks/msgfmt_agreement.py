@@ -54,7 +54,7 @@ NEWLINE_RE = re.compile(r"both (?:end|begin) with")
 PH_RE = re.compile(r"%\([^)]*\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]"
                    r"|%(?:\d+\$)?[-+ #0']*(?:\*(?:\d+\$)?|\d+)?(?:\.(?:\*(?:\d+\$)?|\d+))?"
                    r"(?:hh|h|ll|l|L|q|j|z|Z|t)?(?:<PRI[a-zA-Z0-9]+>|[a-zA-Z%])|\{[^{}]*\}")
-FORMATS = {"python-format", "python-brace-format", "c-format"}
+FORMATS = {"python-format", "python-brace-format", "c-format", "javascript-format"}
 
 
 def msgfmt(path: str, option: str = "--check-format") -> list[tuple[int, str]]:

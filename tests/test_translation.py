@@ -112,6 +112,21 @@ CASES = [
     ("c-format", "%d file", "%d files", ["%s fichier", "%d fichiers"], [0]),
     ("c-format", "%d file", "%d files", ["%d fichier %s", "%d fichiers"], [0]),
     ("c-format", "%d file", "%d files", ["un fichier"], [0]),  # one form only: strict
+    # javascript-format (Django 5.2.19's admin djangojs.po, French): `%s` is argument 1, as `%1$s` is
+    ("javascript-format", "Available %s", None, ["%s disponible(s)"], []),
+    ("javascript-format", "Available %s", None, ["%1$s disponible(s)"], []),
+    ("javascript-format", "Available %s", None, ["%d disponible(s)"], [0]),
+    ("javascript-format", "Available %s", None, ["Valeurs disponibles"], [0]),
+    ("javascript-format", "Available %s", None, ["%s disponible(s), 100 % sûr"], [0]),  # "% s": argument 2
+    ("javascript-format", "Available %s", None, ["%s disponible(s) à 100%"], [0]),  # not a valid format
+    ("javascript-format", "Available %s", None, ["%s disponible(s) à 100%%"], []),
+    ("javascript-format", "%s of %d", None, ["%2$d sur %1$s"], []),
+    ("javascript-format", "%s of %d", None, ["%d sur %s"], [0]),
+    ("javascript-format", "%s of %d", None, ["%1$s sur %d"], [0]),  # numbered and unnumbered mixed
+    ("javascript-format", "%d selected", "%d selected", ["un sélectionné", "%d sélectionnés"], []),
+    ("javascript-format", "%d selected", "%d selected", ["%s sélectionné", "%d sélectionnés"], [0]),
+    ("javascript-format", "%j selected", "%j selected", ["%d sélectionné", "%j sélectionnés"], []),  # any
+    ("javascript-format", "%j selected", None, ["%d sélectionné"], [0]),
 ]
 
 HEADER = DA.read_text(encoding="utf-8").split("\n\n")[0] + "\n\n"

@@ -16,6 +16,11 @@ msgfmt refuses the catalogue and nowhere else.
   argument up to the highest. An argument's type is its conversion with its size
   (``%ld`` a long integer, ``%lu`` an unsigned long integer, ``%ls`` a wide string,
   ``%Lf`` a long double), as printf reads it.
+* ``javascript-format`` (format-javascript.c): ``%s``, ``%2$d``, ``%5.2f``, ``%j``,
+  ``%%`` (flags ``0 - + space I``, a width, a precision). ``%s %d`` take arguments 1 and 2,
+  as ``%1$s %2$d`` do, but the two ways do not mix; an argument's type is ``s`` string,
+  ``b d o x X`` integer, ``f`` float, ``c`` character, ``j`` any (which a loosely checked
+  plural form may match with any type). Unlike C, numbers may skip arguments.
 
 A msgid that is not a valid format string of its kind is not checked (msgfmt does not);
 a translation that is not, while its msgid is, is an error.
@@ -29,7 +34,8 @@ from dataclasses import dataclass, field
 PYTHON = "python-format"
 BRACE = "python-brace-format"
 C = "c-format"
-FORMATS = (PYTHON, BRACE, C)
+JAVASCRIPT = "javascript-format"
+FORMATS = (PYTHON, BRACE, C, JAVASCRIPT)
 
 _PY_TYPES = {"c": "character", "s": "string", "r": "string",
              **dict.fromkeys("iduoxX", "integer"), **dict.fromkeys("eEfFgG", "float")}
@@ -59,6 +65,8 @@ def parse(kind: str, text: str, translated: bool = False) -> Spec:
     there only)."""
     if kind == C:
         return _parse_c(text, translated)
+    if kind == JAVASCRIPT:
+        return _parse_javascript(text)
     return _parse_python(text) if kind == PYTHON else _parse_brace(text)
 
 
@@ -267,6 +275,55 @@ def _parse_c(s: str, translated: bool) -> Spec:
     return spec
 
 
+_JS_TYPES = {"c": "character", "s": "string", "f": "float", "j": "any", **dict.fromkeys("bdoxX", "integer")}
+
+
+def _parse_javascript(s: str) -> Spec:
+    """format-javascript.c's parse: arguments named by their number ("1", "2"...), as
+    msgfmt numbers ``%s %d`` too."""
+    spec = Spec()
+    numbered = unnumbered = 0
+    n, i, directive = len(s), 0, 0
+    while True:
+        i = s.find("%", i)
+        if i < 0:
+            return spec
+        start, i = i, i + 1
+        directive += 1
+        number, i = _c_number(s, i)
+        if number == 0:
+            raise Invalid(f"in directive number {directive}, the argument number 0 is not a positive integer")
+        while i < n and s[i] in "-+ 0I":
+            i += 1
+        m = _DIGITS.match(s, i)
+        i = m.end() if m else i
+        if s.startswith(".", i):
+            m = _DIGITS.match(s, i + 1)
+            i = m.end() if m else i + 1
+        if i >= n:
+            raise Invalid("the string ends in the middle of a directive")
+        conversion = s[i]
+        i += 1
+        if conversion == "%":
+            continue
+        kind = _JS_TYPES.get(conversion)
+        if kind is None:
+            raise Invalid(f"in directive number {directive}, {conversion!r} is not a valid conversion specifier")
+        if number is None:
+            if numbered:
+                raise Invalid("the string refers to arguments both by number and without")
+            unnumbered += 1
+            number = unnumbered
+        elif unnumbered:
+            raise Invalid("the string refers to arguments both by number and without")
+        else:
+            numbered += 1
+        name = str(number)
+        if spec.named.setdefault(name, kind) != kind:
+            raise Invalid(f"the string refers to argument number {number} in incompatible ways")
+        spec.spans.setdefault(name, (start, i))
+
+
 def _at(s: str, i: int) -> str:
     """The placeholder that starts at ``s[i]``, quoted for a message: "`{name` (at 25)"."""
     end = s.find("}", i)
@@ -312,6 +369,8 @@ def compare(kind: str, msgid: Spec, msgstr: Spec, strict: bool) -> list[tuple[st
     out its last arguments)."""
     if kind == C:
         return _compare_c(msgid, msgstr, strict)
+    if kind == JAVASCRIPT:
+        return _compare_javascript(msgid, msgstr, strict)
     problems: list[tuple[str, str | int | None]] = []
     if msgid.named and msgstr.unnamed:
         return [("the msgid's placeholders are named (a mapping), the translation's are not (a tuple)", None)]
@@ -345,6 +404,24 @@ def _compare_c(msgid: Spec, msgstr: Spec, strict: bool) -> list[tuple[str, str |
         return [(f"{have} placeholder{'s' * (have != 1)} here, {want} in the msgid", None)]
     return [(f"placeholder {index + 1} is {_a(b)} here, {_a(a)} in the msgid", index)
             for index, (a, b) in enumerate(zip(msgid.unnamed, msgstr.unnamed)) if a != b]
+
+
+def _compare_javascript(msgid: Spec, msgstr: Spec, strict: bool) -> list[tuple[str, str | int | None]]:
+    """format-javascript.c's check: each of the translation's arguments is one of the
+    msgid's (and, ``strict``, the other way round), with the same type (an ``any`` of
+    either side matches every type when not ``strict``)."""
+    problems: list[tuple[str, str | int | None]] = []
+    for name in sorted(set(msgid.named) | set(msgstr.named), key=int):
+        if name not in msgid.named:
+            problems.append(("not in the msgid", name))
+        elif name not in msgstr.named:
+            if strict:
+                problems.append(("missing", name))
+        else:
+            a, b = msgid.named[name], msgstr.named[name]
+            if a != b and (strict or "any" not in (a, b)):
+                problems.append((f"{_a(b)} here, {_a(a)} in the msgid", name))
+    return problems
 
 
 def _a(noun: str) -> str:

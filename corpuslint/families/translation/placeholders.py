@@ -14,7 +14,7 @@ from . import formats
 def format_kinds(flags) -> list[str]:
     """The format kinds (``formats.FORMATS``) an entry's flags declare, as msgfmt reads
     them: ``c-format`` or ``possible-c-format``, unless ``no-c-format`` (and so for
-    ``python-format`` and ``python-brace-format``)."""
+    ``python-format``, ``python-brace-format`` and ``javascript-format``)."""
     return [kind for kind in formats.FORMATS
             if (kind in flags or f"possible-{kind}" in flags) and f"no-{kind}" not in flags]
 
@@ -33,7 +33,8 @@ class PlaceholderMismatch(_CatalogueStringRule):
     """A translation's format placeholders differ from its msgid's.
 
     What: Reports a translated string of a gettext catalogue (a `msgstr` of a .po file)
-    whose entry is flagged `c-format`, `python-format` or `python-brace-format`
+    whose entry is flagged `c-format`, `python-format`, `python-brace-format` or
+    `javascript-format`
     (`#, c-format`, also `possible-…`, not when `no-…` is there too) and whose placeholders
     do not match the msgid's, as GNU gettext's `msgfmt --check-format` compares them
     (gettext 0.21): a named placeholder (`%(name)s`, `{name}`, `{0}`, `{a:>10}`) that the
@@ -50,7 +51,9 @@ class PlaceholderMismatch(_CatalogueStringRule):
     (`%s %d`, or `%1$s`...`%2$d` in any order; `%lu` is not `%u`, nor `%zu`), and a
     plural form may leave out the last ones (msgfmt's relaxed check). A msgid that is not
     a valid format string of its kind is not checked, nor are other format kinds
-    (`javascript-format`, `qt-format`...).
+    (`qt-format`, `java-format`...). In `javascript-format` (Django's `djangojs.po`:
+    `interpolate(gettext("%s of %s selected"), [n, total])`), `%s %d` are arguments 1
+    and 2 as `%1$s %2$d` are; a translation may use them in another order by number.
     Why: `gettext("%(name)s…") % {"name": …}` with a translation naming another key raises
     KeyError (or TypeError for a tuple) at run time, in the translated language only:
     the page or command fails for those users; C's `printf` reads a `%s` given an
@@ -105,8 +108,9 @@ class PluralFormDropsPlaceholder(_CatalogueStringRule):
 
     What: Reports a plural form (`msgstr[n]`) of a `python-format` or
     `python-brace-format` entry that lacks a named placeholder of `msgid_plural` (or,
-    in python-brace-format, names one it does not have), or of a `c-format` entry that
-    has fewer placeholders than `msgid_plural` (`"un fichier"` for `"%d files"`), where the header's
+    in python-brace-format, names one it does not have), of a `javascript-format` entry
+    that lacks one of its arguments, or of a `c-format` entry that has fewer placeholders
+    than `msgid_plural` (`"un fichier"` for `"%d files"`), where the header's
     `Plural-Forms` selects that form for 5 or more numbers of 0..1000: what
     `msgfmt --check` (`-c`: the format check with the plural distribution) refuses and
     `msgfmt --check-format` alone lets through (T101 reports the rest). A form used for
