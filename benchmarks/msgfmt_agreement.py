@@ -1,5 +1,7 @@
 """T101 placeholder-mismatch and T103 newline-mismatch against GNU gettext's ``msgfmt
---check-format`` (the ground truth; Debian package gettext), entry by entry.
+--check-format`` (the ground truth; Debian package gettext), entry by entry; with
+``--check``, T102 and T104 plural-forms-count too (T104 file by file: msgfmt names one
+entry per catalogue).
 
 Run: python benchmarks/msgfmt_agreement.py DIR... [--mutate N] [--seed S] [--check]
 
@@ -51,6 +53,7 @@ from corpuslint.readers.po import PoReader, _read, scan  # noqa: E402
 
 FORMAT_RE = re.compile(r"format specification|format string|expect a (?:mapping|tuple)")
 NEWLINE_RE = re.compile(r"both (?:end|begin) with")
+COUNT_RE = re.compile(r"but some messages have")  # (msgfmt --check: nplurals against an entry's forms)
 PH_RE = re.compile(r"%\([^)]*\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z%]"
                    r"|%(?:\d+\$)?[-+ #0']*(?:\*(?:\d+\$)?|\d+)?(?:\.(?:\*(?:\d+\$)?|\d+))?"
                    r"(?:hh|h|ll|l|L|q|j|z|Z|t)?(?:<PRI[a-zA-Z0-9]+>|[a-zA-Z%])|\{[^{}]*\}")
@@ -87,26 +90,32 @@ def real(dirs: list[str], check: bool = False) -> dict:
             unread.append(f)
         else:
             files.append(f)
-    truth, newline = set(), set()
+    truth, newline, count = set(), set(), set()
     for f in files:
         spans = entry_spans(f)
         option = "--check" if check else "--check-format"
         errors = msgfmt(f, option)
         truth |= {(f, entry_at(spans, ln)) for ln, msg in errors if FORMAT_RE.search(msg)}
         newline |= {(f, entry_at(spans, ln)) for ln, msg in errors if NEWLINE_RE.search(msg)}
-    codes = "T101,T102" if check else "T101"
+        count |= {f for _, msg in errors if COUNT_RE.search(msg)}
+    codes = "T101,T102,T104" if check else "T101"
     proc = subprocess.run([sys.executable, "-m", "corpuslint", "check", "--no-cache", "--select", codes + ",T103",
                            "--format", "json", "--exit-zero", *files], capture_output=True, text=True, cwd=ROOT,
                           check=True)
-    ours, ours_newline, spans = set(), set(), {}
+    ours, ours_newline, ours_count, spans = set(), set(), set(), {}
     for d in json.loads(proc.stdout)["diagnostics"]:
         f = d["path"]
+        if d["code"] == "T104":
+            ours_count.add(f)
+            continue
         spans.setdefault(f, entry_spans(f))
         (ours_newline if d["code"] == "T103" else ours).add((f, entry_at(spans[f], d["line"])))
     return {"files": len(files), "unread": unread, "msgfmt": len(truth), "t101": len(ours), "tp": len(truth & ours),
             "fp": sorted(ours - truth), "fn": sorted(truth - ours),
             "newline": {"msgfmt": len(newline), "t103": len(ours_newline), "tp": len(newline & ours_newline),
-                        "fp": sorted(ours_newline - newline), "fn": sorted(newline - ours_newline)}}
+                        "fp": sorted(ours_newline - newline), "fn": sorted(newline - ours_newline)},
+            "count": {"msgfmt": len(count), "t104": len(ours_count), "tp": len(count & ours_count),
+                      "fp": sorted(ours_count - count), "fn": sorted(count - ours_count)} if check else None}
 
 
 def mutate(s: str, rnd: random.Random) -> str:
@@ -239,6 +248,13 @@ def main() -> None:
     for kind in ("fp", "fn"):
         for f, line in nl[kind]:
             print(f"  T103 {kind} {f}:{line}")
+    if r["count"] is not None:
+        c = r["count"]
+        print(f"real catalogues: files msgfmt --check refuses for an entry's number of plural forms {c['msgfmt']}, "
+              f"files with T104 {c['t104']}: tp {c['tp']}, fp {len(c['fp'])}, missed {len(c['fn'])}")
+        for kind in ("fp", "fn"):
+            for f in c[kind]:
+                print(f"  T104 {kind} {f}")
     if args.mutate:
         m = mutated(args.dirs, args.mutate, args.seed)
         print(f"mutated entries (seed {args.seed}): {m['entries']}; tp {m['tp']}, fp {m['fp']}, missed {m['fn']}, "

@@ -136,14 +136,17 @@ class PoDocument(RecordDocument):
     ``fuzzy``...); ``form``: n of ``msgstr[n]``, None for a ``msgstr``;
     ``plural_translations``: the entry has more than one ``msgstr[n]`` (msgfmt then
     checks a plural form's placeholders loosely); ``numbers``: the first (up to 5) numbers
-    n that the header's Plural-Forms selects this form for (``plural_numbers``), or None."""
+    n that the header's Plural-Forms selects this form for (``plural_numbers``), or None;
+    ``form_count``: how many ``msgstr[n]`` the entry has (0 for a ``msgstr``);
+    ``nplurals``: the header's ``nplurals`` where its Plural-Forms is readable, else None."""
 
     kinds = frozenset({MESSAGE})
 
     def __init__(self, file: str, number: int, text: str, source: str | None = None,
                  context: str | None = None, pieces: tuple[Piece, ...] = (), plural: str | None = None,
                  language: str | None = None, flags: frozenset[str] = frozenset(), form: int | None = None,
-                 plural_translations: bool = False, numbers: tuple[int, ...] | None = None):
+                 plural_translations: bool = False, numbers: tuple[int, ...] | None = None,
+                 form_count: int = 0, nplurals: int | None = None):
         super().__init__(file, number, number, text, language)
         self.source = source
         self.context = context
@@ -154,12 +157,15 @@ class PoDocument(RecordDocument):
         self.form = form
         self.plural_translations = plural_translations
         self.numbers = numbers
+        self.form_count = form_count
+        self.nplurals = nplurals
 
     @cached_property
     def content_hash(self) -> str:
         extra = "" if self.source is None and self.context is None else f"\0{self.source}\0{self.context}\0{self.plural}"
         if self.flags or self.form is not None:  # (what T101 reads besides the text)
-            extra += f"\0{sorted(self.flags)}\0{self.form}\0{self.plural_translations}\0{self.numbers}"
+            extra += (f"\0{sorted(self.flags)}\0{self.form}\0{self.plural_translations}\0{self.numbers}"
+                      f"\0{self.form_count}\0{self.nplurals}")
         return hash_utf8((self.text + extra).encode("utf-8", "surrogatepass"), self.language)
 
     @cached_property
@@ -193,11 +199,13 @@ class PoDocument(RecordDocument):
     def with_text(self, text: str) -> "PoDocument":
         return PoDocument(self.file, self.number, text, self.source, self.context,
                           self.pieces if text == self.text else (), self.plural, self.language,
-                          self.flags, self.form, self.plural_translations, self.numbers)
+                          self.flags, self.form, self.plural_translations, self.numbers, self.form_count,
+                          self.nplurals)
 
     def __reduce__(self):
         return (PoDocument, (self.file, self.number, self.text, self.source, self.context, self.pieces, self.plural,
-                             self.language, self.flags, self.form, self.plural_translations, self.numbers))
+                             self.language, self.flags, self.form, self.plural_translations, self.numbers,
+                             self.form_count, self.nplurals))
 
 
 def header_language(value: str | None) -> str | None:
@@ -414,6 +422,7 @@ class PoReader(RecordReader):
         if language is None and not template:
             language = header_language(catalogue.metadata.get("Language"))
         numbers = plural_numbers(catalogue.metadata.get("Plural-Forms"))
+        nplurals = len(numbers) if numbers else None
         for entry, by in _paired(catalogue, scan(lines)):
             if entry is None or entry.fuzzy:
                 continue
@@ -436,7 +445,8 @@ class PoReader(RecordReader):
                 msgid = entry.msgid_plural if form and entry.msgid_plural else entry.msgid
                 yield PoDocument(display, block.line, text, msgid, ctx, tuple(block.pieces), entry.msgid_plural or None,
                                  language, flags, form, forms > 1,
-                                 numbers[form] if numbers and form is not None and form < len(numbers) else None)
+                                 numbers[form] if numbers and form is not None and form < len(numbers) else None,
+                                 forms, nplurals)
 
     def records(self, path: str, options: ReaderOptions):
         raise NotImplementedError("PoReader gives PoDocuments: numbered_documents")

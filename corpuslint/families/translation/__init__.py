@@ -3,9 +3,9 @@ reader's records, ``structure.MESSAGE``: ``Document.source``). Registered throug
 public plugin hook like any plugin."""
 
 from ...hookspecs import hookimpl
-from . import newlines, placeholders
+from . import newlines, placeholders, plurals
 
-RULES = placeholders.RULES + newlines.RULES
+RULES = placeholders.RULES + newlines.RULES + plurals.RULES
 
 
 @hookimpl
