@@ -67,12 +67,19 @@ def write(result, stream) -> None:
 # -- data -----------------------------------------------------------------------------
 
 
+# A line shared by many documents by design (a site's footer, D106 boilerplate-line) says
+# nothing about two documents being copies: through it, every file of a corpus with one
+# footer would join one "cluster" (171 man pages, fresh13).
+NOT_COPIES = frozenset({"D106"})
+
+
 def duplicate_clusters(findings) -> list[list[str]]:
     """Files joined by cross-file duplicate findings (a finding in file A whose related
-    location is in file B), as connected components of two or more files, largest first."""
+    location is in file B; not ``NOT_COPIES``), as connected components of two or more
+    files, largest first."""
     pairs = (
         (f.key, rel.key)
-        for f in findings if f.family == "duplicate"
+        for f in findings if f.family == "duplicate" and f.code not in NOT_COPIES
         for rel in f.related if rel.key != f.key  # key: path, or path#record for a dataset record
     )
     return sorted((sorted(g) for g in components(pairs) if len(g) > 1), key=lambda g: (-len(g), g[0]))
