@@ -125,6 +125,11 @@ def test_genre_option_is_validated():
          "For AMD processors you can execute grep svm /proc/cpuinfo to check for AMD's Secure Virtual Machine.", "name"),
         ("Interprets `buf` as an array of unsigned 16-bit integers and swaps the byte order in-place.",
          "Interprets `buf` as an array of unsigned 32-bit integers and swaps the byte order in-place.", "number"),
+        # bc(1) in Debian's manpages-ja (GPL), rendered by groff: each relational operator with its line
+        ("expr1 < expr2\n       expr1 が expr2 より小さい場合 1 になります。",
+         "expr1 <= expr2\n       expr1 が expr2 より小さいか等しい場合 1 になります。", "operator '</<='"),
+        ("expr1 > expr2\n       The result is 1 if expr1 is strictly greater than expr2.",
+         "expr1 >= expr2\n       The result is 1 if expr1 is greater than or equal to expr2.", "operator"),
     ],
 )
 def test_minimal_pairs_have_a_significant_change(a, b, reason):
@@ -141,6 +146,9 @@ def test_minimal_pairs_have_a_significant_change(a, b, reason):
          "The ministry stated it paid 1000 dollars to each family in the district."),
         ("زار وزير الدفاع الروسي شويغو العاصمة بيونغ يانغ في زيارة رسمية",
          "زار وزير الدفاع الروسي شويجو العاصمة بيونغ يانغ في زيارة رسمية أيضا"),
+        # arrows and tags are not comparison operators
+        ("Select File -> Save to keep the <b>draft</b> of the article.",
+         "Select File -> Save to really keep the <b>draft</b> of the article."),
     ],
 )
 def test_insignificant_differences(a, b):

@@ -8,6 +8,8 @@ minimal pairs, where the few differing words are exactly what the passage says:
 * an antonym: "Enable the disk cache" / "Disable the disk cache", "install" /
   "uninstall", "before" / "after";
 * a number: "unsigned 16-bit integers" / "unsigned 32-bit integers";
+* a comparison operator: "expr1 < expr2" / "expr1 <= expr2" (bc(1)'s list of
+  relational expressions, each with its one-line description);
 * the one content word that distinguishes two parallel statements: ``deb`` /
   ``deb-src``, "Immediate" / "Timeout" objects, "privé de sa nationalité" / "privé de
   sa propriété", narrations of one hadith through different narrators.
@@ -138,6 +140,16 @@ def _fillers() -> set[str]:
 
 
 _NUMBER_RE = lazy(r"\d(?:[\d,.\u066b\u066c'\u00a0\u202f]*\d)?")
+
+
+# A comparison operator standing between spaces, as formulas and manuals write them
+# (not "->", "=>" or a tag's "<b>").
+_OPERATOR_RE = lazy(r"(?<=\s)(?:<=|>=|==|!=|<>|<|>|≤|≥|≠)(?=\s)")
+
+
+def operators(text: str) -> Counter[str]:
+    """Comparison operators written between operands in ``text``."""
+    return Counter(_OPERATOR_RE.findall(text))
 
 
 def numbers(text: str) -> Counter[str]:
@@ -326,7 +338,8 @@ def options(text: str) -> set[str]:
 def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | None:
     """Name the meaningful difference between passages ``a`` and ``b``, or None.
 
-    Returns "number", "name 'x'" (a proper name or identifier on one side only: Intel
+    Returns "number", "operator '</<='" (a comparison operator: ``expr1 < expr2`` /
+    ``expr1 <= expr2``), "name 'x'" (a proper name or identifier on one side only: Intel
     / AMD, ``vmx`` / ``svm``), "option 'x'" (a command-line option on one side only: ``su -l``
     / ``su``), "contrast 'x'" (one passage opens with a contrast
     marker: «أما», "whereas", "in contrast"), "negation", "antonym 'x'/'y'" or "content word 'x'"
@@ -338,6 +351,9 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
     """
     if numbers(a) != numbers(b):
         return "number"
+    ops_a, ops_b = operators(a), operators(b)
+    if ops_a != ops_b:
+        return f"operator '{'/'.join(sorted((ops_a - ops_b) + (ops_b - ops_a)))}'"
     na, nb = names(a), names(b)
     if na != nb:  # a name on one side only (not even as a plain word on the other)
         lower_a, lower_b = a.casefold(), b.casefold()
