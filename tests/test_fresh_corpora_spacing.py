@@ -108,3 +108,57 @@ def test_w103_riddle_answer_set_apart_after_the_question():
     assert [f.code for f in lint_records([{"id": 1, "text": "Why?     I do not know what you mean"},
                                           {"id": 2, "text": "대학원에 갑니다.           대학원"}],
                                          id_field="id", config=w103)] == ["W103", "W103"]
+
+
+# -- W103: a tagged paragraph of a rendered man page lays its description out in a column -----
+
+
+AT_JA = (  # at(1) of Debian's manpages-ja (GPL), rendered by groff (fresh13's ja-docs set)
+    "説明\n"
+    "       at と batch は、 標準入力や指定されたファイルからコマンドを読み取って、\n"
+    "       /bin/sh を使って後で実行します。\n"
+    "\n"
+    "       at      指定された時間にコマンドを実行します。\n"
+    "\n"
+    "       atq     ペンディングとなっているユーザージョブの一覧を表示します。\n"
+    "               ただしスーパーユーザーが起動した場合には、\n"
+)
+BZIP2RECOVER_TR = (  # bzip2(1) of Debian's manpages-tr (GPL), rendered by groff (fresh13's tr-man set)
+    "       Sıkıştırma ve açma gereksinimleri, bayt cinsinden, yaklaşık olarak:\n"
+    "\n"
+    "           Sıkıştırma:   400k + ( 8 x küme boyu )\n"
+    "\n"
+    "                 Açma:   100k + ( 4 x küme boyu ) veya\n"
+    "                         100k + ( 2.5 x küme boyu )\n"
+)
+
+
+def test_w103_tagged_paragraphs_of_a_rendered_man_page_are_layout():
+    assert found("at.1.txt", "W103", AT_JA) == []
+    assert found("bzip2.1.txt", "W103", BZIP2RECOVER_TR) == []
+    # a doubled space in the description itself, or in a paragraph whose neighbours start
+    # their text elsewhere, is still reported
+    slipped = BZIP2RECOVER_TR.replace("açma gereksinimleri", "açma  gereksinimleri")
+    assert [(c, ln) for c, ln, _ in found("bzip2.1.txt", "W103", slipped)] == [("W103", 1)]
+    prose = "The minister said  that the plan was ready.\n\nHe added that the budget was fixed for the year.\n"
+    assert found("news.txt", "W103", prose) == [("W103", 1, 18)]
+    copies = "       at      run it\n\n       at      run it\n"  # the same line twice is no column
+    assert len(found("x.txt", "W103", copies)) == 2
+
+
+def test_w103_list_tags_and_quoted_string_spaces_of_rendered_man_pages_are_layout():
+    # cut(1), bash(1), mknod(1) of manpages-tr / manpages-ja (GPL): a bullet, an option or one
+    # letter tags an item whose text is set in the next column
+    tags = ("\n       -M  İlkinden M’inciye kadar M’inci dahil bayt, karakter veya alan.\n\n"
+            "       •      alias で定義したシェルエイリアス。\n\n"
+            "       b   blok (tamponlu) aygıt dosyası oluşturur.\n\n"
+            "        ○  Sunucu bağlandığınızda günün iletisini basabilir.\n")
+    assert found("man.txt", "W103", tags) == []
+    # bc(1): a program's string keeps its leading spaces
+    program = ('       print "  Hatırlatma: Depozitolar negatif miktarlardır.\\n"\n'
+               '       print "  Çıkış için 0 yazın.\\n\\n"\n')
+    assert found("bc.1.txt", "W103", program) == []
+    # a doubled space inside the item's text is still reported
+    # a doubled space in a paragraph of the page is still reported
+    slipped = tags + "\n       Alanın olası değerleri  aşağıda listelenmiştir ve her biri açıklanmıştır.\n"
+    assert [(c, ln) for c, ln, _ in found("man.txt", "W103", slipped)] == [("W103", 10)]

@@ -163,6 +163,30 @@ def gap_ends_at(text: str, column: int, start: int | None = None) -> bool:
     return start is None or begin != start
 
 
+def hanging_column(doc, line_index: int, column: int) -> bool:
+    """True if the nearest non-blank line above or below ``line_index`` (0-based; across
+    one blank line) starts text at ``column`` (0-based): indented to it, or after a run of
+    2+ spaces after other text (a copy of the line is no layout). That is a tagged paragraph's layout
+    (groff's ``.TP`` in a rendered man page: "at      指定された時間に…", the next item
+    "atq     ペンディング…" and the continuation lines indented to the description's
+    column; "Sıkıştırma:   400k" over "Açma:   100k"), not a doubled space."""
+    lines = doc.lines
+    head = doc.text[lines[line_index].start : lines[line_index].start + column].strip()
+    for step in (-1, 1):
+        j, blanks = line_index + step, 0
+        while 0 <= j < len(lines) and blanks <= 1:
+            other = doc.text[lines[j].start : lines[j].end]
+            if other.strip():
+                if column < len(other) and not other[column].isspace() and (
+                        (column >= 2 and other[:column].strip(" ") == "")
+                        or (gap_ends_at(other, column) and other[:column].strip() != head)):
+                    return True
+                break
+            blanks += 1
+            j += step
+    return False
+
+
 def in_sources(doc, pattern) -> bool:
     """Does a source form of ``doc`` (a .po string's msgid and msgid_plural,
     ``Document.sources``; none for other documents) match ``pattern`` (a compiled

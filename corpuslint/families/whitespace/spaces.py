@@ -40,6 +40,7 @@ from ._common import (
     counted_names,
     finditer_on_lines,
     gap_ends_at,
+    hanging_column,
 )
 
 # Trailing spaces and invisible characters, except directional marks (W112's): a line
@@ -305,7 +306,13 @@ class MultipleSpaces(DocumentRule):
     two more lines of a block of lines that all start a word at that column (aligned
     columns: "0-2  -- hip", "8-10 -- peril", "11+  -- ...") and a run after which a number
     or a mark without letters lines up with a number (start or end) or the same mark on
-    the line above or below (a small table: "100 DM   =  51 Euro", "100 Euro = 195 DM");
+    the line above or below (a small table: "100 DM   =  51 Euro", "100 Euro = 195 DM"),
+    and a run after which the text starts at the column where the nearest non-blank line
+    above or below (across one blank line) starts its text (a tagged paragraph of a rendered
+    man page: "at      指定された時間に…" over "atq     ペンディング…"), a run after an
+    indented bullet, option or escape alone at the start of a line (`•      alias`,
+    `-M  İlkinden`), and a run right after an opening quote (`print "  Exit by a 0
+    transaction.\n"`: the quoted string's own spaces);
     in plain text that
     quotes code, only lines that read as sentences (6+ words) are checked. Two ASCII
     spaces after a sentence's final `.`, `!`, `?` or `:`, or Arabic `؟`, Urdu `۔`,
@@ -340,6 +347,11 @@ class MultipleSpaces(DocumentRule):
     # Devanagari danda and double danda (the same two-space convention after them)
     _sentence_ends = frozenset(".!?:\u061f\u06d4\u0964\u0965")
     _right_aligned_re = regex.compile(r"[^\s\p{L}]{1,3}[ \t]*$")  # matched up to the line's end
+    # an indented bullet, an option (-M, --suffix), an escape (\c) or one letter (mknod's
+    # `b   blok`, indented 4+) alone before the run: the tag of a rendered man page's list
+    # item, its text set in the next column
+    _tag_re = regex.compile(r"[ \t]+(?:[•·◦‣▪∙○●■□◆◇▸►*+–-]|--?[\w?][\w-]*|\\[\w\\])|[ \t]{4,}\w")
+    _openers = "\"'“«‘„"
     # a short answer (one to three words, no sentence mark) ending the line after a question
     _answer_re = regex.compile(r"\S+(?:[ \t]\S+){0,2}[ \t]*$")
 
@@ -367,6 +379,13 @@ class MultipleSpaces(DocumentRule):
                 continue  # a number or mark in the column of the same kind of cell above or below
             if column_of_gaps(doc, line - 1, column - 1):
                 continue  # a column padded to the same width on 3+ lines: a score table
+            if hanging_column(doc, line - 1, column - 1):
+                continue  # a tagged paragraph: the description's column, as the next item or line has it
+            if self._tag_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
+                continue  # "•      alias", "-M  İlkinden": a list's bullet or an option's tag, then its text
+            if doc.text[m.start() - 1] in self._openers and (
+                    m.start() - 1 == doc.lines[line - 1].start or doc.text[m.start() - 2] in " \t(=["):
+                continue  # print "  Exit by a 0 transaction.": the spaces are the quoted string's
             if len(m.group()) >= 4 and self._right_aligned_re.match(doc.text, m.end(), doc.lines[line - 1].end):
                 continue  # "= c²        ::": a mark or number pushed to the end of the line
             before = doc.text[max(0, m.start() - 4) : m.start()].rstrip(self._closers)
