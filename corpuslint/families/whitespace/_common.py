@@ -163,6 +163,9 @@ def gap_ends_at(text: str, column: int, start: int | None = None) -> bool:
     return start is None or begin != start
 
 
+MAX_LAYOUT_COLUMN = 160  # a rendered page is 80 columns wide; wide terminals 132-160
+
+
 def hanging_column(doc, line_index: int, column: int) -> bool:
     """True if the nearest non-blank line above or below ``line_index`` (0-based; across
     one blank line) starts text at ``column`` (0-based): indented to it, or after a run of
@@ -170,6 +173,8 @@ def hanging_column(doc, line_index: int, column: int) -> bool:
     (groff's ``.TP`` in a rendered man page: "at      指定された時間に…", the next item
     "atq     ペンディング…" and the continuation lines indented to the description's
     column; "Sıkıştırma:   400k" over "Açma:   100k"), not a doubled space."""
+    if column > MAX_LAYOUT_COLUMN:
+        return False  # (a page is laid out in its first columns; a long line is checked in linear time)
     lines = doc.lines
     head = doc.text[lines[line_index].start : lines[line_index].start + column].strip()
     for step in (-1, 1):
