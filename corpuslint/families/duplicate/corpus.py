@@ -728,23 +728,30 @@ class BoilerplateLine(_DuplicateCorpusRule):
         todo = [ln for i, ln in enumerate(doc.lines) if ln.start != ln.end and i not in headings and i not in lead_ins]
         all_keys, counts, alpha = U.line_keys([text[ln.start : ln.end] for ln in todo])
         keys, lines, spans = [], [], []
-        seen: set[int] = set()
+        seen: dict[int, int] = {}
+        repeats = []  # (index of the key, line, start, end) of a line's later copies here
         for ln, k, count, has_letter in zip(todo, all_keys, counts, alpha):
-            if count < min_words or not has_letter or k in seen:
+            if count < min_words or not has_letter:
                 continue
             if _ATTRIBUTION_RE.match(text, ln.start, ln.end):
                 continue  # "-- Mark Twain": an author quoted again, not a template line
-            seen.add(k)
+            if k in seen:  # (a document counts once; each copy is reported)
+                repeats.append((seen[k], ln.number, ln.start, ln.end))
+                continue
+            seen[k] = len(keys)
             keys.append(k)
             lines.append(ln.number)
             spans.append((ln.start, ln.end))
         if not keys:
             return None
-        return {
+        state = {
             "keys": np.array(keys, dtype=np.uint64),
             "lines": np.array(lines, dtype=np.int32),
             "spans": np.array(spans, dtype=np.int64).reshape(-1, 2),
         }
+        if repeats:
+            state["repeats"] = np.array(repeats, dtype=np.int64).reshape(-1, 4)
+        return state
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         if corpus.aggregates is not None:  # only the checked files' states are read
@@ -790,7 +797,13 @@ class BoilerplateLine(_DuplicateCorpusRule):
             if p not in corpus.targets or doc is None:
                 continue
             st = corpus.states[p]
-            for k, (start, end) in zip(st["keys"].tolist(), st["spans"].tolist()):
+            keys = st["keys"].tolist()
+            spans = st["spans"].tolist()
+            if st.get("repeats") is not None:  # a line's later copies in this document
+                for i, _line, start, end in st["repeats"].tolist():
+                    keys.append(keys[i])
+                    spans.append((start, end))
+            for k, (start, end) in zip(keys, spans):
                 if k not in common:
                     continue
                 count, holders = common[k]
