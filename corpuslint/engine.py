@@ -1015,13 +1015,30 @@ def _drop_superseded(findings: list[Finding], rules: Mapping[str, Rule]) -> list
             covered.add((f.code, f.key, f.related[0].key))
             if f.related[0].record is not None:
                 covered.add((f.code, f.related[0].key, f.key))
+                whole = (_example_key(f), _example_key(f.related[0]))  # a chat record: every turn
+                if None not in whole and getattr(rules.get(f.code), "whole_record", False):
+                    covered.update(((f.code, *whole, "turns"), (f.code, whole[1], whole[0], "turns")))
     if not covered:
         return findings
     return [
         f for f in findings
         if not (f.code in narrower and f.related
-                and any((c, f.key, f.related[0].key) in covered for c in narrower[f.code]))
+                and any((c, f.key, f.related[0].key) in covered
+                        or (c, _example_key(f), _example_key(f.related[0]), "turns") in covered
+                        for c in narrower[f.code]))
     ]
+
+
+def _example_key(where) -> str | None:
+    """The key of the whole record a turn belongs to (a turn path names its documents
+    ``<record>.<turn>``: ``readers.base.field_records``), for a finding or location of a
+    turn; None for any other. D107 reports a chat record copied whole once, at its first
+    turn: D104/D105 on its other turns name the same pair of records."""
+    record = where.record
+    if not isinstance(record, str):
+        return None
+    head, dot, turn = record.rpartition(".")
+    return f"{where.path}#{head}" if dot and head and turn.isdigit() else None
 
 
 # -- fixes --------------------------------------------------------------------

@@ -93,6 +93,9 @@ class DuplicateRecord(_DuplicateCorpusRule):
     family = FAMILY
     default_severity = Severity.WARNING
     whole_document = True
+    # a finding on a chat record (at its first turn) is about every turn: D104/D105 on
+    # its other turns, against the same other record, are superseded (engine._drop_superseded)
+    whole_record = True
     # a .po string is a message, not a record; one message of a conversation is part of one
     skip_kinds = frozenset({MESSAGE, CHAT_MESSAGE})
     # the finding is about the record, wherever its first line lies (a record whose text
