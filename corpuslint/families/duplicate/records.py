@@ -74,6 +74,13 @@ class DuplicateRecord(_DuplicateCorpusRule):
     translations are reported (a benchmark that asks the same question twice). Empty
     records are not compared. Plain-text files take no part (a copied file is D105's),
     nor do gettext messages (one .po string translated alike twice is two entries).
+    A record is what the file holds: a file of replies split out of their
+    conversations (``{id, text}``, one reply a record) is compared reply by reply, as
+    an exact-dedup pass over that file would; lint the conversations with their turn
+    path to compare whole examples. A scripture's own repetition (Qur'an 26:1 and 28:1,
+    both «طسم», translated alike) is reported: the record is in the dataset twice
+    (and trained on twice), whatever the reason; a maintainer who keeps it records it
+    in a ``--baseline`` or ``per-file-ignores``.
     Each later copy is reported once, pointing at the first copy (files in path order,
     records by number; a copy in a file not being checked comes first, as in D104).
     Where D107 reports a pair, D104 and D105 do not report it again.
