@@ -684,8 +684,9 @@ class BoilerplateLine(_DuplicateCorpusRule):
     What: a non-blank line with at least ``min-words`` words (default 2, at least one
     of them containing a letter) whose normalised text occurs in at least
     max(``min-docs``, ``min-fraction`` x number of documents) documents (defaults 3
-    and 0.01). Every occurrence in a checked file is reported, pointing at the first
-    other document that has it.
+    and 0.01). Each such line of a checked file is reported once, at its first copy
+    in the file (the message counts the others), pointing at the first other document
+    that has it.
     Why: comment-form prompts, share buttons, newsletter calls and site names repeated
     under every scraped article are not content; they skew n-gram statistics.
     Example: "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *"
@@ -702,7 +703,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
     In a subtitle file (.srt, .vtt) only caption lines are counted: cue numbers and
     timing lines recur by design; a caption recurring across files ("Subtitles by ...")
     is reported.
-    Fix safety: unsafe: the line is deleted from this file; some recurring lines
+    Fix safety: unsafe: the line is deleted from this file, every copy of it; some recurring lines
     (a dateline format, a standard disclaimer) are legitimate, so review first.
     Severity is info because a shared line is often harmless.
     """
@@ -735,7 +736,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
                 continue
             if _ATTRIBUTION_RE.match(text, ln.start, ln.end):
                 continue  # "-- Mark Twain": an author quoted again, not a template line
-            if k in seen:  # (a document counts once; each copy is reported)
+            if k in seen:  # (a document counts once; its fix deletes every copy)
                 repeats.append((seen[k], ln.number, ln.start, ln.end))
                 continue
             seen[k] = len(keys)
@@ -797,21 +798,22 @@ class BoilerplateLine(_DuplicateCorpusRule):
             if p not in corpus.targets or doc is None:
                 continue
             st = corpus.states[p]
-            keys = st["keys"].tolist()
-            spans = st["spans"].tolist()
-            if st.get("repeats") is not None:  # a line's later copies in this document
+            later: dict[int, list[tuple[int, int]]] = {}  # key index -> spans of its later copies here
+            if st.get("repeats") is not None:
                 for i, _line, start, end in st["repeats"].tolist():
-                    keys.append(keys[i])
-                    spans.append((start, end))
-            for k, (start, end) in zip(keys, spans):
+                    later.setdefault(i, []).append((start, end))
+            for i, (k, (start, end)) in enumerate(zip(st["keys"].tolist(), st["spans"].tolist())):
                 if k not in common:
                     continue
                 count, holders = common[k]
                 other = holders[0] if holders[0][0] != p else holders[1]
+                copies = [(start, end)] + later.get(i, [])
+                more = f"; {len(copies) - 1} more in this document, deleted with it" if len(copies) > 1 else ""
                 yield doc.finding(
                     self, start, end,
                     f"line appears in {count} of {n_docs} documents (boilerplate; "
-                    f"similarity 1.00 after normalisation)",
-                    fix=Fix.unsafe(U.remove_span_lines_edit(doc.text, start, end)),  # (a whole line)
+                    f"similarity 1.00 after normalisation{more})",
+                    fix=Fix.unsafe(*U.merge_deletions(  # (whole lines)
+                        [U.remove_span_lines_edit(doc.text, a, b) for a, b in copies])),
                     related=[Location(other[0], other[1], 1)],
                 )
