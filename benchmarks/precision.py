@@ -113,9 +113,11 @@ class LineSource:
         self.root = root
         self._cache: dict[str, list[str]] = {}
 
-    def line(self, path: str, lineno: int, record: int | None = None) -> str:
+    def line(self, path: str, lineno: int, record: int | str | None = None) -> str:
         """Line ``lineno`` (1-based) of the file, or of the ``text`` field of JSON Lines
-        record ``record`` (its line number in the file, as corpuslint numbers records)."""
+        record ``record`` (its line number in the file, as corpuslint numbers records), or
+        of turn ``t`` of record ``n`` named ``"n.t"`` (a turn path ``messages[*].content``:
+        the content of its ``t``-th message)."""
         if path not in self._cache:
             try:
                 text = (self.root / path).read_bytes().decode("utf-8", "replace")
@@ -126,8 +128,13 @@ class LineSource:
         lines = self._cache[path]
         if record is not None and not path.endswith((".po", ".pot")):  # (a .po string's lines are the file's)
             try:
-                lines = json.loads(lines[record - 1]).get("text", "").split("\n")
-            except (IndexError, ValueError, AttributeError):
+                if isinstance(record, str):  # "n.t": a turn of a chat record
+                    n, t = (int(x) for x in record.split("."))
+                    text = json.loads(lines[n - 1])["messages"][t - 1]["content"]
+                else:
+                    text = json.loads(lines[record - 1]).get("text", "")
+                lines = text.split("\n")
+            except (IndexError, ValueError, AttributeError, KeyError, TypeError):
                 return ""
         return lines[lineno - 1].rstrip("\r") if 0 < lineno <= len(lines) else ""
 
@@ -138,7 +145,8 @@ def locate(findings: list[dict], root: Path) -> list[Located]:
     for f in findings:
         path = f.get("path", "").replace(os.sep, "/")
         record = f.get("record")
-        text = src.line(path, int(f.get("line") or 0), int(record) if isinstance(record, int) else None)
+        turn = isinstance(record, str) and record.count(".") == 1 and record.replace(".", "").isdigit()
+        text = src.line(path, int(f.get("line") or 0), record if isinstance(record, int) or turn else None)
         span = span_of(f, text)
         out.append(Located(f, text, span, fingerprint(f["code"], path, span, line_hash(text))))
     return out

@@ -410,6 +410,9 @@ class Corpus:
     # bumped when this corpus's builder changes what it writes: a folder built by an older
     # revision is built again (other corpora stay as built; see ``is_built``)
     revision: int = 0
+    # what its corpuslint.toml says beyond the defaults: only how records are read (a chat
+    # dataset's turn path, as its user would set it), never a rule's settings
+    config: str = ""
 
 
 class Builder:
@@ -971,48 +974,56 @@ def llm_data_llamafactory(b: Builder, out: Path) -> list[Source]:
 
 
 LLAMAFACTORY_CHAT = ("glaive_toolcall_en_demo", "glaive_toolcall_zh_demo", "dpo_en_demo", "dpo_zh_demo", "kto_en_demo")
-_ASSISTANT_ROLES = ("gpt", "assistant")
+# ShareGPT speakers -> the role names of the OpenAI/Hugging Face ``messages`` format (LLaMA-Factory's
+# own names for its function calls and tool results are kept: corpuslint reads them as the
+# assistant's and the tool's)
+_SHAREGPT_ROLES = {"human": "user", "gpt": "assistant", "system": "system"}
 
 
-def assistant_replies(records: Iterable[dict]) -> list[dict]:
-    """The assistant's replies of a ShareGPT (``conversations``: ``from``/``value``),
-    preference (``chosen``/``rejected``) or OpenAI-style (``messages``: ``role``/``content``)
-    dataset, one a record ``{"id": "<record>.<turn>", "text": ...}`` (record 0-based,
-    turn 1-based among the record's messages; a preference pair's replies are
-    ``<record>.chosen`` and ``<record>.rejected``), as a user lints them with a turn path
-    ``conversations[*].value`` one turn a document. Empty replies are left out.
+def chat_examples(records: Iterable[dict]) -> list[dict]:
+    """Each example of a ShareGPT (``conversations``: ``from``/``value``), preference
+    (``conversations`` and ``chosen``/``rejected``) or OpenAI-style (``messages``:
+    ``role``/``content``) dataset as one record ``{"messages": [{"role", "content"}, ...]}``
+    (record ``n`` is the upstream example ``n - 1``), every message in order: a preference pair's
+    replies follow its prompt, the chosen then the rejected one (``"rejected": true``).
+    Other fields (``tools``, KTO's ``label``) are kept. A whole example a record, as the
+    dataset ships it and as its maintainer deduplicates it: linted with the turn path
+    ``messages[*].content`` (this corpus's ``corpuslint.toml``).
 
-    >>> assistant_replies([{"conversations": [{"from": "human", "value": "Hi"}, {"from": "gpt", "value": "Hello!"}]}])
-    [{'id': '0.2', 'text': 'Hello!'}]
-    >>> [r["id"] for r in assistant_replies([{"chosen": {"from": "gpt", "value": "a"}, "rejected": {"value": "b"}}])]
-    ['0.chosen', '0.rejected']
+    >>> chat_examples([{"conversations": [{"from": "human", "value": "Hi"}], "chosen": {"from": "gpt", "value": "Hello!"},
+    ...                 "rejected": {"from": "gpt", "value": "Go away."}}])[0]["messages"][1:]
+    [{'role': 'assistant', 'content': 'Hello!'}, {'role': 'assistant', 'content': 'Go away.', 'rejected': True}]
     """
     out = []
     for n, rec in enumerate(records):
-        turns = rec.get("conversations") or rec.get("messages") or []
-        for t, msg in enumerate(turns, 1):
+        messages = []
+        for msg in rec.get("conversations") or rec.get("messages") or []:
             role = msg.get("from", msg.get("role"))
-            text = msg.get("value", msg.get("content"))
-            if role in _ASSISTANT_ROLES and isinstance(text, str) and text:
-                out.append({"id": f"{n}.{t}", "text": text})
+            messages.append({"role": _SHAREGPT_ROLES.get(role, role), "content": msg.get("value", msg.get("content"))})
         for side in ("chosen", "rejected"):
             msg = rec.get(side)
-            if isinstance(msg, dict) and isinstance(msg.get("value"), str) and msg["value"]:
-                out.append({"id": f"{n}.{side}", "text": msg["value"]})
+            if isinstance(msg, dict):
+                role = msg.get("from", msg.get("role"))
+                messages.append({"role": _SHAREGPT_ROLES.get(role, role), "content": msg.get("value", msg.get("content"))}
+                                | ({"rejected": True} if side == "rejected" else {}))
+        rest = {k: v for k, v in rec.items() if k not in ("conversations", "messages", "chosen", "rejected")}
+        out.append({"messages": messages} | rest)
     return out
 
 
 def chat_llamafactory(b: Builder, out: Path) -> list[Source]:
-    """PyPI llamafactory 0.9.5 (sdist, Apache-2.0; its data/ folder): the assistant replies
-    of its chat demos (Glaive function-calling dialogues in English and Chinese, the DPO
-    preference pairs in English and Chinese, the KTO English demo) as ``<demo>.jsonl``,
-    one reply a record (:func:`assistant_replies`): LLM answers, boilerplate included."""
+    """PyPI llamafactory 0.9.5 (sdist, Apache-2.0; its data/ folder): its chat demos
+    (Glaive function-calling dialogues in English and Chinese, the DPO preference pairs in
+    English and Chinese, the KTO English demo) as ``<demo>.jsonl``, one example a record
+    (:func:`chat_examples`): prompts, LLM answers (boilerplate included), function calls
+    and tool results. Revision 1: until then the assistant replies alone, one a record, so
+    a reply two examples share looked like a copied record (D107)."""
     src = b.fetch("pypi", "llamafactory", version="0.9.5", sdist=True)
     src.licence = pypi_licence(src) + " (package); glaive-function-calling-v2, DPO/KTO demo samples"
     wanted = "|".join(LLAMAFACTORY_CHAT)
     for rel, data in members(src, rf"^[^/]+/data/({wanted})\.json$"):
         name = rel.rsplit("/", 1)[1][: -len(".json")]
-        write_jsonl(out, f"{name}.jsonl", assistant_replies(json.loads(data)))
+        write_jsonl(out, f"{name}.jsonl", chat_examples(json.loads(data)))
     return [src]
 
 
@@ -1140,8 +1151,10 @@ for lang in ("ru", "ko", "el"):
     register(Corpus(f"gnome-help-{lang}", "user-help", lang, gnome_help(lang),
                     "GNOME desktop help (Debian gnome-user-docs), a translation; strings not translated yet are English"))
 register(Corpus("chat-llamafactory", "chat", "mul", chat_llamafactory,
-                "assistant replies of LLaMA-Factory's chat demos (Glaive function calling en/zh, DPO pairs en/zh, "
-                "KTO en), one reply a JSON Lines record: LLM answers with their refusals, preambles and closers"))
+                "LLaMA-Factory's chat demos (Glaive function calling en/zh, DPO pairs en/zh, KTO en), one example a "
+                "JSON Lines record, its turns in messages[*].content: prompts, LLM answers with their refusals, "
+                "preambles and closers, function calls and tool results", revision=1,
+                config='[readers]\ntext-field = "messages[*].content"\n'))
 register(Corpus("subtitles", "subtitles", "mul", subtitles,
                 "subtitle test files of srt and webvtt-py (.srt, .vtt; some malformed on purpose; a Spanish Netflix .vtt)"))
 register(Corpus("markdown-black", "markdown", "en", markdown_black, "black's Markdown docs (MyST) and changelog"))
@@ -1176,7 +1189,14 @@ def linted_text(path: Path) -> str:
         return "\n\n".join(po_msgstrs(text))
     if path.suffix != ".jsonl":
         return text
-    return "\n\n".join(json.loads(line).get("text", "") for line in text.splitlines() if line.strip())
+    return "\n\n".join(_record_text(json.loads(line)) for line in text.splitlines() if line.strip())
+
+
+def _record_text(record: dict) -> str:
+    """A record's ``text``, or the turns of its ``messages`` (``chat_examples``)."""
+    if "text" in record or not isinstance(record.get("messages"), list):
+        return record.get("text", "")
+    return "\n\n".join(m["content"] for m in record["messages"] if isinstance(m.get("content"), str))
 
 
 def manifest_path(root: Path, name: str) -> Path:
@@ -1224,6 +1244,7 @@ def build_one(b: Builder, corpus: Corpus, force: bool = False) -> dict | None:
         manifest["revision"] = corpus.revision
     (tmp / "corpuslint.toml").write_text(
         "# default corpuslint settings; this folder is the project root of this corpus\n"
+        + (f"# how its records are read, as the dataset's user sets it\n{corpus.config}" if corpus.config else "")
     )
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     dest = root / corpus.name

@@ -1015,13 +1015,30 @@ def _drop_superseded(findings: list[Finding], rules: Mapping[str, Rule]) -> list
             covered.add((f.code, f.key, f.related[0].key))
             if f.related[0].record is not None:
                 covered.add((f.code, f.related[0].key, f.key))
+                whole = (_example_key(f), _example_key(f.related[0]))  # a chat record: every turn
+                if None not in whole and getattr(rules.get(f.code), "whole_record", False):
+                    covered.update(((f.code, *whole, "turns"), (f.code, whole[1], whole[0], "turns")))
     if not covered:
         return findings
     return [
         f for f in findings
         if not (f.code in narrower and f.related
-                and any((c, f.key, f.related[0].key) in covered for c in narrower[f.code]))
+                and any((c, f.key, f.related[0].key) in covered
+                        or (c, _example_key(f), _example_key(f.related[0]), "turns") in covered
+                        for c in narrower[f.code]))
     ]
+
+
+def _example_key(where) -> str | None:
+    """The key of the whole record a turn belongs to (a turn path names its documents
+    ``<record>.<turn>``: ``readers.base.field_records``), for a finding or location of a
+    turn; None for any other. D107 reports a chat record copied whole once, at its first
+    turn: D104/D105 on its other turns name the same pair of records."""
+    record = where.record
+    if not isinstance(record, str):
+        return None
+    head, dot, turn = record.rpartition(".")
+    return f"{where.path}#{head}" if dot and head and turn.isdigit() else None
 
 
 # -- fixes --------------------------------------------------------------------
@@ -1039,6 +1056,13 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
     codes after all others; a fix is accepted whole or not at all. Accepted edits are kept sorted, so each candidate edit is compared
     only with its neighbours: O(N log N) for N edits, and the new text is built in one
     pass (40,000 trailing-whitespace fixes in one file cost milliseconds).
+
+    A deferred fix's edit that deletes whole lines (``_line_deletion``) is not refused
+    for an accepted edit inside those lines (it is deleted with them: W101's trailing
+    spaces on a boilerplate line D106 deletes), for an accepted whole-line deletion it
+    overlaps (one deletion of both), nor for an insertion at its end (W106's final
+    newline after a last line D106 deletes with the line ending before it): all apply in
+    this run, as the next run would have applied them. Any other overlap refuses it.
     """
     starts: list[int] = []  # accepted edits, sorted by (start, end); pairwise disjoint
     accepted: list[Edit] = []
@@ -1053,7 +1077,14 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
         if any(not 0 <= e.start <= e.end <= n for e in edits) or _self_overlap(edits):
             continue
         if any(_clashes(e, starts, accepted) for e in edits):
-            continue
+            if finding.code not in defer:
+                continue
+            absorbed = _absorbed(text, edits, starts, accepted)
+            if absorbed is None:
+                continue
+            edits, inside = absorbed
+            for i in reversed(inside):  # deleted with the lines that hold them
+                del starts[i], accepted[i]
         for e in edits:
             i = bisect_right(starts, e.start)
             while i > 0 and (accepted[i - 1].start, accepted[i - 1].end) > (e.start, e.end):
@@ -1087,6 +1118,67 @@ def _clashes(e: Edit, starts: list[int], accepted: list[Edit]) -> bool:
     return False
 
 
+def _line_deletion(text: str, e: Edit) -> bool:
+    """Does ``e`` delete whole lines, so that no two words can meet where it was? Either
+    from a line's start to just after a line ending (or the end of the text), or, for
+    the last line of a text without a final newline, from the line ending before it to
+    the end of the text (``units.remove_span_lines_edit``)."""
+    if e.replacement or e.start == e.end:
+        return False
+    at_line_start = e.start == 0 or text[e.start - 1] in "\n\r"
+    if at_line_start and (e.end == len(text) or text[e.end - 1] in "\n\r"):
+        return True
+    return e.end == len(text) and text[e.start] in "\n\r"
+
+
+def _absorbed(text: str, edits: tuple[Edit, ...], starts: list[int],
+              accepted: list[Edit]) -> tuple[tuple[Edit, ...], list[int]] | None:
+    """A deferred fix's edits as they apply over the accepted edits, and the indices of
+    the accepted edits they absorb; None if they clash otherwise. Only a whole-line
+    deletion ``e`` (``_line_deletion``) absorbs: an accepted edit inside it goes with its
+    lines, and an accepted whole-line deletion that overlaps it is merged into one
+    deletion of both (D101 deleting a file's last line, D106 the same line's first copy
+    and its line ending); an insertion at its end is kept (it belongs to what follows:
+    W106's final newline)."""
+    out: list[Edit] = []
+    gone: set[int] = set()
+    for e in edits:
+        if not any(_overlaps(e, a) for a in _near(e, starts, accepted)):
+            out.append(e)
+            continue
+        if not _line_deletion(text, e):
+            return None
+        grown = True
+        while grown:
+            grown = False
+            i = bisect_right(starts, e.end) - 1
+            while i >= 0 and accepted[i].end >= e.start:
+                a = accepted[i]
+                if i not in gone and _overlaps(e, a) and not (a.start == a.end == e.end):
+                    if e.start <= a.start and a.end <= e.end:
+                        gone.add(i)
+                    elif _line_deletion(text, a):
+                        e = Edit(min(e.start, a.start), max(e.end, a.end))
+                        gone.add(i)
+                        grown = True
+                    else:
+                        return None
+                i -= 1
+        out.append(e)
+    merged = tuple(out)
+    if _self_overlap(merged):
+        return None
+    return merged, sorted(gone)
+
+
+def _near(e: Edit, starts: list[int], accepted: list[Edit]) -> Iterable[Edit]:
+    """The accepted edits that may overlap ``e`` (sorted and disjoint: the neighbours)."""
+    i = bisect_right(starts, e.end) - 1
+    while i >= 0 and accepted[i].end >= e.start:
+        yield accepted[i]
+        i -= 1
+
+
 def _overlaps(a: Edit, b: Edit) -> bool:
     if a.start == a.end or b.start == b.end:  # insertions: clash on the same point
         return a.start <= b.end and b.start <= a.end
@@ -1107,7 +1199,10 @@ def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bo
     if none of its edits overlaps a document-rule edit, which wins. So an unsafe
     "delete this word" (S101, computed on «إلى\u200bقال» as one token) can never
     override W112 separating the two words; the re-lint after writing reports what
-    the corpus rules think of the new text, and only a next --fix applies it."""
+    the corpus rules think of the new text, and only a next --fix applies it. The
+    exception is a deletion of whole lines (D106, D104): the edits inside those lines
+    go with them and W106's newline after them is kept (``apply_fixes``), so one run
+    does what two did."""
     corpus_codes = frozenset(r.code for r in linter.corpus_rules)
     text, total = apply_fixes(doc.text, first, unsafe, defer=corpus_codes)
     for _ in range(MAX_FIX_PASSES):

@@ -59,6 +59,10 @@ class Rule:
     # related file (e.g. D105 "whole document is a copy"), this rule's finding is
     # redundant and the engine drops it (only if that rule is active and fired).
     superseded_by: ClassVar[tuple[str, ...]] = ()
+    # A broader rule whose finding on a chat record (a turn path's ``<record>.<turn>``
+    # documents, reported at one turn) is about the whole record: it supersedes the
+    # narrower rules' findings on every turn of the same pair of records (D107).
+    whole_record: ClassVar[bool] = False
     # The finding is about the whole document (D105): baseline fingerprints then use the
     # code and path only, not the span text, which any edit to the document changes.
     whole_document: ClassVar[bool] = False

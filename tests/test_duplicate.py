@@ -247,6 +247,38 @@ def test_boilerplate_line_in_many_documents_is_info(tmp_path, monkeypatch):
     assert findings[0].related and findings[0].related[0].path != findings[0].path
 
 
+def test_every_copy_of_a_boilerplate_line_in_a_document_is_deleted_by_its_fix(tmp_path, monkeypatch):
+    # a file that has the line twice: one finding, at the first copy, whose fix deletes both
+    # (before, the second copy was reported, and deleted, only by the next run)
+    monkeypatch.chdir(tmp_path)
+    line = "Subscribe to our newsletter today"
+    _write(tmp_path, {"a.txt": f"{P1}\n{line}\n{P2}\n{line}", "b.txt": f"{P3}\n{line}\n", "c.txt": f"{line}\n{P4}\n"})
+    findings = lint_paths(["."], config={"select": ["D106"]})
+    assert sorted((f.path, f.line) for f in findings) == [("a.txt", 2), ("b.txt", 2), ("c.txt", 1)]
+    assert all("3 of 3 documents" in f.message for f in findings)
+    (a,) = [f for f in findings if f.path == "a.txt"]
+    assert "1 more in this document" in a.message and len(a.fix.edits) == 2
+    # two copies at the end without a final newline share a line ending: one deletion
+    text = f"{P1}\n{line}\n{line}"
+    assert U.merge_deletions([U.remove_span_lines_edit(text, len(P1) + 1, len(P1) + 1 + len(line)),
+                              U.remove_span_lines_edit(text, len(text) - len(line), len(text))]) == [
+        Edit(len(P1) + 1, len(text))]
+    run_cli("check", "--no-cache", "--select", "D106,W106", "--fix", "--unsafe-fixes", ".")
+    assert (tmp_path / "a.txt").read_text() == f"{P1}\n{P2}\n"
+
+
+def test_distributed_line_take_keeps_a_lines_later_copies():
+    from corpuslint.families.duplicate.shuffle import _line_take
+
+    state = {"keys": np.array([5, 7, 9], dtype=np.uint64), "lines": np.array([1, 2, 3], dtype=np.int32),
+             "spans": np.array([[0, 4], [5, 9], [10, 14]], dtype=np.int64),
+             "repeats": np.array([[1, 4, 15, 19], [2, 5, 20, 24], [0, 6, 25, 29]], dtype=np.int64)}
+    out = _line_take({"a": state}, ({"a"}, {7, 9}))["a"]
+    assert out["keys"].tolist() == [7, 9]
+    # the later copies of keys 7 and 9, their key indices now 0 and 1 among the kept keys
+    assert out["repeats"].tolist() == [[0, 4, 15, 19], [1, 5, 20, 24]]
+
+
 def test_template_paragraph_in_many_files_is_boilerplate_not_d104(tmp_path, monkeypatch):
     # npm CLI docs: the `workspace` option text is generated into 35 command pages
     monkeypatch.chdir(tmp_path)

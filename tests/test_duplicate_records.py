@@ -86,6 +86,27 @@ def test_chat_records_are_compared_whole(tmp_path):
     assert _found(data) == [("chat.jsonl", "3.1", "chat.jsonl", "1.1")]
 
 
+def test_a_chat_record_copied_whole_is_one_d107_not_one_d104_a_turn(tmp_path):
+    # LLaMA-Factory's glaive_toolcall_en_demo holds example 35 twice (as 90); each turn of
+    # the copy is also a paragraph copy, which D107's finding on the record already says
+    long_q = ("Can you provide an Excel table showing the character limits for tweets on different "
+              "social media platforms such as Twitter, Facebook, and Instagram?")
+    long_a = ("Certainly! Here is a table showing the character limits for posts on Twitter, Facebook and "
+              "Instagram, with a note on how each platform counts links and emoji in the limit.")
+    other = "Sure, here is a short summary of the differences between the three platforms for you."
+    chat = {"messages": [{"role": "user", "content": long_q}, {"role": "assistant", "content": long_a}]}
+    _write_jsonl(tmp_path / "chat.jsonl", [
+        chat, {"messages": [{"role": "user", "content": "Hello there, how are you?"},
+                            {"role": "assistant", "content": other}]}, chat])
+    _, data = run_json("--select", "D104,D105,D107", "--text-field", "messages[*].content", "chat.jsonl", cwd=tmp_path)
+    assert _found(data) == [("chat.jsonl", "3.1", "chat.jsonl", "1.1")]
+    assert [d for d in data["diagnostics"] if d["code"] in ("D104", "D105")] == []
+    # without D107 the reply after the same prompt is still reported (the same exchange
+    # twice; an opening prompt alone is the dataset's design, chat11)
+    _, data = run_json("--select", "D104,D105", "--text-field", "messages[*].content", "chat.jsonl", cwd=tmp_path)
+    assert {d["record"] for d in data["diagnostics"]} == {"3.2"}
+
+
 def test_one_message_a_record_is_not_a_record_to_compare(tmp_path):
     # chatterbot-corpus as one message a line (role field): "What is AI?" opens two dialogues
     _write_jsonl(tmp_path / "m.jsonl", [

@@ -207,17 +207,29 @@ def test_instruction_dataset_fields_become_one_file_of_records_each():
     assert [r["id"] for r in realtext.field_records(records, "instruction")] == [0, 1, 2]
 
 
-def test_chat_datasets_become_one_assistant_reply_a_record():
+def test_chat_datasets_become_one_example_a_record():
     # the shapes of LLaMA-Factory's chat demos: ShareGPT conversations (glaive_toolcall),
     # a preference pair after the prompt (dpo), OpenAI-style messages (kto)
     records = [
         {"conversations": [{"from": "human", "value": "Hi"}, {"from": "gpt", "value": "Hello!"},
-                           {"from": "function_call", "value": "{}"}, {"from": "gpt", "value": ""}]},
+                           {"from": "function_call", "value": "{}"}], "tools": "[]"},
         {"conversations": [{"from": "human", "value": "Rate this"}],
          "chosen": {"from": "gpt", "value": "Good."}, "rejected": {"from": "gpt", "value": "Bad."}},
-        {"messages": [{"role": "user", "content": "Q"}, {"role": "assistant", "content": "A"}]},
+        {"messages": [{"role": "user", "content": "Q"}, {"role": "assistant", "content": "A"}], "label": True},
     ]
-    assert realtext.assistant_replies(records) == [
-        {"id": "0.2", "text": "Hello!"}, {"id": "1.chosen", "text": "Good."}, {"id": "1.rejected", "text": "Bad."},
-        {"id": "2.2", "text": "A"},
+    assert realtext.chat_examples(records) == [
+        {"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"},
+                      {"role": "function_call", "content": "{}"}], "tools": "[]"},
+        {"messages": [{"role": "user", "content": "Rate this"}, {"role": "assistant", "content": "Good."},
+                      {"role": "assistant", "content": "Bad.", "rejected": True}]},
+        {"messages": [{"role": "user", "content": "Q"}, {"role": "assistant", "content": "A"}], "label": True},
     ]
+
+
+def test_a_turn_of_a_chat_record_is_located_in_its_message(tmp_path):
+    lines = [json.dumps({"messages": [{"role": "user", "content": "Hi"},
+                                      {"role": "assistant", "content": "Hello!\nHow can I help?"}]})]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    src = precision.LineSource(tmp_path)
+    assert src.line("c.jsonl", 2, "1.2") == "How can I help?"
+    assert src.line("c.jsonl", 1, "1.5") == ""

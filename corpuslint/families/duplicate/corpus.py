@@ -684,8 +684,9 @@ class BoilerplateLine(_DuplicateCorpusRule):
     What: a non-blank line with at least ``min-words`` words (default 2, at least one
     of them containing a letter) whose normalised text occurs in at least
     max(``min-docs``, ``min-fraction`` x number of documents) documents (defaults 3
-    and 0.01). Every occurrence in a checked file is reported, pointing at the first
-    other document that has it.
+    and 0.01). Each such line of a checked file is reported once, at its first copy
+    in the file (the message counts the others), pointing at the first other document
+    that has it.
     Why: comment-form prompts, share buttons, newsletter calls and site names repeated
     under every scraped article are not content; they skew n-gram statistics.
     Example: "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *"
@@ -702,7 +703,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
     In a subtitle file (.srt, .vtt) only caption lines are counted: cue numbers and
     timing lines recur by design; a caption recurring across files ("Subtitles by ...")
     is reported.
-    Fix safety: unsafe: the line is deleted from this file; some recurring lines
+    Fix safety: unsafe: the line is deleted from this file, every copy of it; some recurring lines
     (a dateline format, a standard disclaimer) are legitimate, so review first.
     Severity is info because a shared line is often harmless.
     """
@@ -728,23 +729,30 @@ class BoilerplateLine(_DuplicateCorpusRule):
         todo = [ln for i, ln in enumerate(doc.lines) if ln.start != ln.end and i not in headings and i not in lead_ins]
         all_keys, counts, alpha = U.line_keys([text[ln.start : ln.end] for ln in todo])
         keys, lines, spans = [], [], []
-        seen: set[int] = set()
+        seen: dict[int, int] = {}
+        repeats = []  # (index of the key, line, start, end) of a line's later copies here
         for ln, k, count, has_letter in zip(todo, all_keys, counts, alpha):
-            if count < min_words or not has_letter or k in seen:
+            if count < min_words or not has_letter:
                 continue
             if _ATTRIBUTION_RE.match(text, ln.start, ln.end):
                 continue  # "-- Mark Twain": an author quoted again, not a template line
-            seen.add(k)
+            if k in seen:  # (a document counts once; its fix deletes every copy)
+                repeats.append((seen[k], ln.number, ln.start, ln.end))
+                continue
+            seen[k] = len(keys)
             keys.append(k)
             lines.append(ln.number)
             spans.append((ln.start, ln.end))
         if not keys:
             return None
-        return {
+        state = {
             "keys": np.array(keys, dtype=np.uint64),
             "lines": np.array(lines, dtype=np.int32),
             "spans": np.array(spans, dtype=np.int64).reshape(-1, 2),
         }
+        if repeats:
+            state["repeats"] = np.array(repeats, dtype=np.int64).reshape(-1, 4)
+        return state
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         if corpus.aggregates is not None:  # only the checked files' states are read
@@ -790,15 +798,22 @@ class BoilerplateLine(_DuplicateCorpusRule):
             if p not in corpus.targets or doc is None:
                 continue
             st = corpus.states[p]
-            for k, (start, end) in zip(st["keys"].tolist(), st["spans"].tolist()):
+            later: dict[int, list[tuple[int, int]]] = {}  # key index -> spans of its later copies here
+            if st.get("repeats") is not None:
+                for i, _line, start, end in st["repeats"].tolist():
+                    later.setdefault(i, []).append((start, end))
+            for i, (k, (start, end)) in enumerate(zip(st["keys"].tolist(), st["spans"].tolist())):
                 if k not in common:
                     continue
                 count, holders = common[k]
                 other = holders[0] if holders[0][0] != p else holders[1]
+                copies = [(start, end)] + later.get(i, [])
+                more = f"; {len(copies) - 1} more in this document, deleted with it" if len(copies) > 1 else ""
                 yield doc.finding(
                     self, start, end,
                     f"line appears in {count} of {n_docs} documents (boilerplate; "
-                    f"similarity 1.00 after normalisation)",
-                    fix=Fix.unsafe(U.remove_span_lines_edit(doc.text, start, end)),  # (a whole line)
+                    f"similarity 1.00 after normalisation{more})",
+                    fix=Fix.unsafe(*U.merge_deletions(  # (whole lines)
+                        [U.remove_span_lines_edit(doc.text, a, b) for a, b in copies])),
                     related=[Location(other[0], other[1], 1)],
                 )

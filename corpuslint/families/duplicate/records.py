@@ -74,6 +74,13 @@ class DuplicateRecord(_DuplicateCorpusRule):
     translations are reported (a benchmark that asks the same question twice). Empty
     records are not compared. Plain-text files take no part (a copied file is D105's),
     nor do gettext messages (one .po string translated alike twice is two entries).
+    A record is what the file holds: a file of replies split out of their
+    conversations (``{id, text}``, one reply a record) is compared reply by reply, as
+    an exact-dedup pass over that file would; lint the conversations with their turn
+    path to compare whole examples. A scripture's own repetition (Qur'an 26:1 and 28:1,
+    both «طسم», translated alike) is reported: the record is in the dataset twice
+    (and trained on twice), whatever the reason; a maintainer who keeps it records it
+    in a ``--baseline`` or ``per-file-ignores``.
     Each later copy is reported once, pointing at the first copy (files in path order,
     records by number; a copy in a file not being checked comes first, as in D104).
     Where D107 reports a pair, D104 and D105 do not report it again.
@@ -93,6 +100,9 @@ class DuplicateRecord(_DuplicateCorpusRule):
     family = FAMILY
     default_severity = Severity.WARNING
     whole_document = True
+    # a finding on a chat record (at its first turn) is about every turn: D104/D105 on
+    # its other turns, against the same other record, are superseded (engine._drop_superseded)
+    whole_record = True
     # a .po string is a message, not a record; one message of a conversation is part of one
     skip_kinds = frozenset({MESSAGE, CHAT_MESSAGE})
     # the finding is about the record, wherever its first line lies (a record whose text

@@ -367,6 +367,14 @@ def _line_take(states: dict[str, Any], wanted: tuple[set[str], set[int]]) -> dic
         hit = np.isin(np.asarray(s["keys"]), np.fromiter(common, np.uint64, len(common)))
         if hit.any():
             out[p] = {f: np.asarray(s[f])[hit] for f in ("keys", "lines", "spans")}
+            repeats = s.get("repeats")
+            if repeats is not None:  # a line's later copies: their key's index among the kept
+                repeats = np.asarray(repeats)
+                kept = repeats[hit[repeats[:, 0]]]
+                if len(kept):
+                    kept = kept.copy()
+                    kept[:, 0] = (np.cumsum(hit) - 1)[kept[:, 0]]
+                    out[p]["repeats"] = kept
     return out
 
 

@@ -983,6 +983,18 @@ def _line_before(text: str, start: int) -> tuple[int, int]:
     return max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1, end
 
 
+def merge_deletions(edits: list[Edit]) -> list[Edit]:
+    """Deletions sorted, those that overlap merged into one (the whole-line deletions of
+    one line's copies, the last one taking the line ending before it, may share it)."""
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if out and e.start < out[-1].end:
+            out[-1] = Edit(out[-1].start, max(out[-1].end, e.end))
+        else:
+            out.append(e)
+    return out
+
+
 def remove_span_lines_edit(text: str, start: int, end: int) -> Edit:
     """Delete the whole lines ``text[start:end]`` spans (``start`` at a line start, ``end``
     at a line end, line endings as ``Document.lines``) with their line ending, and one
