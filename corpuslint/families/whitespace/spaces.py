@@ -240,9 +240,9 @@ class NonStandardSpace(DocumentRule):
     French (its `language` field, `per-file-language`, a .po header's `Language: fr`),
     a no-break, narrow no-break or thin space before `: ; ! ? »` or after `«` is French
     typography (`Nom\\u00a0:`, `«\\u00a0{name}\\u00a0»`); for French text not declared,
-    add the characters to `allow`. A document whose author sets a space character as
-    typography (the cases above) at least as often as otherwise sets the others on purpose
-    too (docutils' `HTML\\u00a0browser`, `` `CSS\\u00a0Level\\u00a01`__ `` beside
+    add the characters to `allow`. In reStructuredText, whose author types every
+    character, a document that sets a space character as typography (the cases above) at
+    least as often as otherwise sets the others on purpose too (docutils' `HTML\\u00a0browser`, `` `CSS\\u00a0Level\\u00a01`__ `` beside
     `Docutils\\u00a00.22`: a name kept on one line); a space the document names (its
     Unicode name, "figure space", a short name, NBSP, or its code point, U+2007) is its
     subject, not a stray.
@@ -275,12 +275,16 @@ class NonStandardSpace(DocumentRule):
                 found.append(m)
         if not found:
             return
-        # An author who sets a space as typography (docutils' "Docutils\u00a00.22",
+        # The author of a reStructuredText source types every character (nothing is scraped
+        # into it, and docutils' spec tells them to type a NO-BREAK SPACE to keep words
+        # together): one who sets a space as typography ("Docutils\u00a00.22",
         # "1\u202fpx\u00a0=\u00a01/72\u202fin") at least as often as otherwise sets the others
-        # on purpose too ("HTML\u00a0browser", "`CSS\u00a0Level\u00a01`__": a name kept on one
-        # line); and a space that the document names ("figure space") is its subject.
+        # on purpose too ("HTML\u00a0browser", "`CSS\u00a0Level\u00a01`__": a name kept on
+        # one line). And a space that the document names ("figure space") is its subject.
+        rst = doc.suffix in RST_SUFFIXES
         others = Counter(m.group() for m in found)
-        found = [m for m in found if typographic[m.group()] < others[m.group()] and not names_character(doc, m.group())]
+        found = [m for m in found if not (rst and typographic[m.group()] >= others[m.group()])
+                 and not names_character(doc, m.group())]
         # One finding per line (a scraped paragraph can hold dozens), its fix covering all.
         for matches in by_line(doc, found).values():
             chars = "".join(m.group() for m in matches)
