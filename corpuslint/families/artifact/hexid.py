@@ -123,7 +123,9 @@ class HexIdFragment(DocumentRule):
     IPv6, fingerprint, ID, key, commit, signature, device..., also numbered: ``wireless-key1``),
     and anything in code
     (Markdown code, command lines and program output in plain text: see
-    ``corpuslint.structure``).
+    ``corpuslint.structure``; in plain text that quotes code, also a line of three or
+    more fields of which fewer than half are words, as a program prints it: proc(5)'s
+    ``00e03000-00e24000 rw-p 00000000 00:00 0  [heap]``).
     Why: Scrapers glue element ids, ad slots and tracking tokens to the text; spell
     checkers skip such tokens on purpose, so nothing else points at them, and they
     pollute vocabularies and n-gram statistics of a training corpus.
@@ -166,6 +168,10 @@ class HexIdFragment(DocumentRule):
         spans = _dedupe(sorted(s for s in spans if not inside(links, s[0], s[1])))
         # Shown on purpose: the line names what it is (UUID, checksum, MAC, fingerprint...).
         spans = [s for s in spans if not near(doc, s[0], s[1], ID_CUE_RE)]
+        if spans and doc.quotes_code:
+            # Technical text: a line of fields that are mostly not words is program output
+            # (proc(5)'s "00e03000-00e24000 rw-p 00000000 00:00 0  [heap]"): its hex are values.
+            spans = [s for s in spans if not _data_line(doc.line_text(doc.lines[line_index_at(doc, s[0])]))]
         if not spans:
             return
         by_line: dict[int, list[tuple[int, int, str]]] = {}
@@ -186,6 +192,20 @@ class HexIdFragment(DocumentRule):
                     fix = Fix.unsafe(_fragment_edit(text, line.start, line.end, start, end))
                     msg = f"{kind} `{fragment}` inside text"
                 yield doc.finding(self, start, end, msg, fix=fix)
+
+
+_WORD_TOKEN_RE = lazy(r"[^\p{L}\p{N}/:=]*\p{L}+(?:[-'’.]\p{L}+)*[^\p{L}\p{N}/:=]*")
+
+
+def _data_line(line: str) -> bool:
+    """True for a line of three or more fields of which fewer than half are words (letters
+    only): a record of numbers, hex values, paths and ``key:value`` fields, as a program
+    prints it ("7fc075d2f000-7fc075e6f000 -> /dev/zero (deleted)"), not a sentence."""
+    tokens = line.split()
+    if len(tokens) < 3:
+        return False
+    words = sum(1 for t in tokens if _WORD_TOKEN_RE.fullmatch(t))
+    return 2 * words < len(tokens)
 
 
 def _dedupe(spans):

@@ -111,8 +111,11 @@ class ExactDuplicateLine(DocumentRule):
     table rows and label lines ("*When:*", "Default value:") are never reported
     (``regions.prose_mask``), nor are rows of tables flattened to plain text (two
     debconf tables asking the same question), and only copies within one section
-    (between two headings: Markdown headings, or in plain text short title lines and
-    "To ...:" lead-ins of step lists, ``regions.section_starts``) count: the same note
+    (between two headings: Markdown headings, reStructuredText section titles and rubrics,
+    or in plain text short title lines and "To ...:" lead-ins of step lists,
+    ``regions.section_starts``) count; in reStructuredText, two indented copies with a
+    line indented less than both between them (the bodies of two definition-list
+    entries, options, fields, list items or directives) are each their entry's note: the same note
     under every option of a reference page, the same step ("Open the Activities
     overview and start typing Printers.") in two procedures of a help page, is
     per-section documentation; so is a numbered step repeated in a later numbered list
@@ -181,6 +184,7 @@ class ExactDuplicateLine(DocumentRule):
         # whole document: a headline printed twice is the copy D101 exists for
         headings = set(sections)
         keys = a.keys.tolist()
+        rst = doc.suffix in structure.RST_SUFFIXES
         first_copy: dict[int, int] | None = None  # key -> first unit (any length), when needed
         for k, is_prose in zip(candidates, prose):
             if not is_prose or keys[k] in refrains:
@@ -198,6 +202,8 @@ class ExactDuplicateLine(DocumentRule):
             u, f = a.units[k], a.units[first]
             if _steps_of_two_lists(text, f, u):
                 continue  # "5. Run the preinst script" in the install and the upgrade procedure
+            if rst and _bodies_of_two_entries(text, f.start, u.start):
+                continue  # "The default depends on the writer." under two options of a reference
             if _lead_ins_of_two_blocks(doc, f, u, nwords[k]):
                 continue  # "Configure it as shown below." before two different commands
             if first_copy is None:
@@ -277,6 +283,31 @@ def _steps_of_two_lists(text: str, first, later) -> bool:
         len(m["indent"].expandtabs()) <= depth and not _BULLET_ITEM_RE.match(m.group())
         for m in _NONBLANK_LINE_RE.finditer(text, first.end, later.start)
     )
+
+
+_INDENT_RE = lazy(r"[ \t]*")
+
+
+def _bodies_of_two_entries(text: str, first: int, later: int) -> bool:
+    """True when, in reStructuredText, the paragraphs at ``first`` and ``later`` are both
+    indented (the body of a definition, field, option, list item or directive) and a line
+    indented less than both stands between them: another entry's term or directive
+    started, so each copy documents its own entry ("The default depends on the writer."
+    under two options, ".. versionadded:: 1.3" under two directive options, "The keys
+    should be translated to the target language." under two registries). Copies in one
+    body are compared."""
+    depth = min(_indent(text, first), _indent(text, later))
+    if depth == 0:
+        return False
+    for m in _NONBLANK_LINE_RE.finditer(text, first, later):
+        if len(m["indent"].expandtabs()) < depth:
+            return True
+    return False
+
+
+def _indent(text: str, start: int) -> int:
+    line_start = text.rfind("\n", 0, start) + 1
+    return len(_INDENT_RE.match(text, line_start).group().expandtabs())
 
 
 def _lead_ins_of_two_blocks(doc: Document, first, later, words: int) -> bool:

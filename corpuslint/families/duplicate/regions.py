@@ -138,8 +138,9 @@ def lines_split_as_splitlines(doc: Document) -> bool:
 
 def section_starts(doc: Document) -> list[int]:
     """Sorted offsets where a section starts: the first line of each heading. In
-    Markdown, headings as parsed by ``structure`` (ATX or setext); in plain text, the
-    lines that read as headings (``plain_headings``). Copies under different headings
+    Markdown, headings as parsed by ``structure`` (ATX or setext); in
+    reStructuredText, section titles and rubrics (``rst_titles``); in plain text (and a
+    .rst file docutils could not parse), the lines that read as headings (``plain_headings``). Copies under different headings
     are per-section notes, not duplicates: the same note under every option of a
     reference page ("This value is not exported to the environment for child
     processes."), the same step in every procedure of a help page ("Open the
@@ -149,9 +150,32 @@ def section_starts(doc: Document) -> list[int]:
     lines = doc.lines
     if doc.suffix in MARKDOWN_SUFFIXES:
         heads = structure.markdown_containers(doc)[structure.HEADING_START]
+    elif doc.suffix in structure.RST_SUFFIXES and any(r.kind == structure.MARKUP for r in doc.regions):
+        heads = rst_titles(doc)
     else:
         heads = plain_headings(doc)
     return [lines[i].start for i in sorted(heads) if i < len(lines)]
+
+
+# A reStructuredText section adornment: one punctuation character repeated ("=====",
+# "-----", "~~~~~"), as an underline or overline.
+_ADORNMENT_RE = lazy(r"([!-/:-@\[-`{-~])\1+[ \t]*")
+
+
+def rst_titles(doc: Document) -> list[int]:
+    """Indices of the title lines of a reStructuredText document that docutils parsed: a
+    line above an adornment line (docutils' ``markup``), whatever the title holds (a title
+    that is an inline literal, ````names````, is ``code`` inside), and rubrics
+    (``heading`` lines that no adornment follows)."""
+    kinds, lines, text = doc.line_kinds, doc.lines, doc.text
+    out = []
+    for i, kind in enumerate(kinds):
+        if kind == structure.HEADING and (i == 0 or kinds[i - 1] != structure.HEADING):
+            out.append(i)
+        elif (kind == structure.MARKUP and i and kinds[i - 1] not in ("blank", structure.MARKUP)
+              and _ADORNMENT_RE.fullmatch(text, lines[i].start, lines[i].end)):
+            out.append(i - 1)
+    return sorted(set(out))
 
 
 def section_of(starts: list[int], offset: int) -> int:

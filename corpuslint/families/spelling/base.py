@@ -291,6 +291,19 @@ def pattern_edit(a: str, b: str) -> bool:
     return shape is not None and shape[0] != "sub" and bool({shape[1], shape[2]} & _LONG_VOWELS)
 
 
+def madda_apart(backend, clean: str, spelled: str) -> bool:
+    """True when ``clean`` or ``spelled`` writes ALEF WITH MADDA (آ, a hamza and a long ā)
+    and the two are one edit apart only once it is folded to ا, as the spelling keys
+    fold it: read as its two letters (ءا), they are two edits apart. Persian "آمال"
+    (hopes, the plural of امل) against "اعمال" (deeds) is a hamza against an ع, two roots,
+    not an ع dropped from "اعمال"."""
+    if "آ" not in clean and "آ" not in spelled:
+        return False
+    a = backend.surface(clean.replace("آ", "ءا"))
+    b = backend.surface(spelled.replace("آ", "ءا"))
+    return edit_shape(a, b) is None and a != b
+
+
 def doubled_last(a: str, b: str) -> bool:
     """``a`` is ``b`` with its last letter written twice ("تقسيمم", "الخلفيةة"): Arabic
     script writes a doubled consonant once (with shadda), so no word ends so; a suffix
@@ -440,6 +453,8 @@ def slip_evidence(
             continue
         if inflection_of(key, k, backend.enclitics):
             continue
+        if madda_apart(backend, clean, spelled):
+            continue  # "آمال" (hopes, root ء-م-ل) is not "اعمال" (deeds) less its ع
         if k in (left, right) and len(key) == len(k) and key[:-1] == k[:-1]:
             continue  # beside its own candidate with another last letter: a jingle pair ("کھلم کھلا")
         if backend.variant_of(clean, spelled):

@@ -226,7 +226,8 @@ _AR_FUNCTION_WORDS = frozenset("هذا ماذا لماذا إذا اذا كذا 
 _EN_PARTICLES = frozenset("on in off up down out over".split())
 _EN_PHRASAL_VERB_RE = lazy(
     r"(?:turn|switch|log|sign|plug|click|tap|press|hold|put|take|carry|check|zoom|scroll|type"
-    r"|swipe|drag|bring|pull|push|set|keep|come|go|went|gone)"
+    r"|swipe|drag|bring|pull|push|set|keep|come|go|went|gone|stay|move|fill|drop|sleep|join|lock|sit|stand"
+    r"|get|got|give|gave|given|walk|run|ran|break|broke|fit|hand|back|cut|shut)"
     r"(?:s|es|ed|d|ing|ged|ging|ped|ping|ked|king)?",
     regex.IGNORECASE,
 )
@@ -290,10 +291,23 @@ _WEST_SLAVIC_WORD_RE = lazy(
 _WEST_SLAVIC_LANGUAGES = frozenset({"pl", "cs", "sk"})
 _LATIN_WORD_RE = lazy(r"\p{Latin}+")
 # English "her" after a verb with two objects: the indirect object, then the possessive
-# ("We will give her her reward", "told her her name").
+# ("We will give her her reward", "told her her name"); "you" after such a verb or one of
+# telling: the object, then the subject of the clause it is told ("a warning that tells
+# you you might hit your head", "I promise you you will").
 _EN_TWO_OBJECT_VERB_RE = lazy(
     r"(?:(?:give|show|tell|send|bring|hand|pay|offer|grant|teach|lend|owe|make|find|buy|get|wish)(?:s|es|ed|ing)?"
-    r"|giving|making|owing|gave|given|shown|told|sent|brought|paid|taught|lent|made|found|bought|got)",
+    r"|giving|making|owing|gave|given|shown|told|sent|brought|paid|taught|lent|made|found|bought|got"
+    r"|(?:remind|warn|assure|promise|inform|convince|ask|bet)(?:s|ed|ing)?)",
+    regex.IGNORECASE,
+)
+_EN_OBJECT_THEN_OWN_ROLE = frozenset({"her", "you"})
+# A demonstrative closing a phrase as a pronoun ("dinners like this", "do that"), then the
+# same word as the determiner of a time adverbial ("this month", "that night"): two phrases.
+_EN_DEMONSTRATIVES = frozenset({"this", "that"})
+_EN_TIME_NOUN_RE = lazy(
+    r"[ \t]+(?:morning|afternoon|evening|night|day|week|weekend|month|year|time|season|summer|winter|spring"
+    r"|autumn|fall|semester|term|quarter|decade|century|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|holiday|christmas|easter)s?\b",
     regex.IGNORECASE,
 )
 
@@ -496,6 +510,60 @@ def _arabic_two_roles(text: str, m) -> bool:
     return not word.startswith("ال") and _AR_CONDITIONAL_RE.search(text[max(0, m.start() - 12) : m.start()]) is not None
 
 
+# Two doubled words set in one frame within a few words ("el pan pan y el vino vino":
+# call bread bread and wine wine, a Spanish saying): the same word before each pair.
+# Two slips near each other have no such frame ("of the the fair prayer prayer").
+_PAIR_FRAME_RE = lazy(r"(?P<f>[\p{L}\p{M}]+)[ \t]+$")
+_NEAR_WORDS = 4
+
+
+def _parallel_pairs(text: str, m, line_start: int, line_end: int) -> bool:
+    """True when another doubled word stands within ``_NEAR_WORDS`` words of the pair ``m``
+    on its line, after the same word as ``m`` ("el pan pan y el vino vino")."""
+    end = len(text) if line_end < 0 else line_end
+    frame = _PAIR_FRAME_RE.search(text, max(line_start, m.start() - 40), m.start())
+    if frame is None:
+        return False
+    window_start = m.start()
+    for _ in range(_NEAR_WORDS + 1):  # back over a few words
+        k = text.rfind(" ", line_start, window_start - 1)
+        if k < line_start:
+            window_start = line_start
+            break
+        window_start = k
+    window_end = m.end()
+    for _ in range(_NEAR_WORDS + 2):
+        k = text.find(" ", window_end + 1, end)
+        if k < 0:
+            window_end = end
+            break
+        window_end = k
+    for other in _REPEAT_RE.finditer(text, window_start, window_end):
+        if other.start() == m.start():
+            continue
+        f = _PAIR_FRAME_RE.search(text, max(line_start, other.start() - 40), other.start())
+        if f is not None and f.group("f").casefold() == frame.group("f").casefold():
+            return True
+    return False
+
+
+# A word split by a stray space whose tail is the word doubled: "لڑکا لڑ کی کی طرح" (Urdu:
+# لڑکی, girl, written "لڑ کی", then the postposition کی). The previous token joined to the
+# first copy is a word the document writes elsewhere as one, and the previous token alone
+# is not: the finding would name the wrong problem.
+_TOKEN_BEFORE_RE = lazy(r"(?<![\p{L}\p{M}])(?P<t>[\p{L}\p{M}]+)[ \t\u00a0]+$")
+
+
+def _split_word_tail(text: str, m, line_start: int) -> bool:
+    before = _TOKEN_BEFORE_RE.search(text, max(line_start, m.start() - 40), m.start())
+    if before is None:
+        return False
+    head, word = before.group("t"), m.group("w")
+    joined = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(head + word)}(?![\p{{L}}\p{{M}}])")
+    alone = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(head)}(?![\p{{L}}\p{{M}}])")
+    return joined.search(text) is not None and len(alone.findall(text)) <= 1
+
+
 def _sung(text: str, pos: int) -> bool:
     """Is the line at ``pos`` marked as sung (a subtitle's ``♪ ... ♪``)?"""
     start = text.rfind("\n", 0, pos) + 1
@@ -529,11 +597,17 @@ class RepeatedWord(SpellingDocumentRule):
     operation は"), command output after a shell prompt
     line ("# htpasswd ... user" then "Adding password for user user") and command synopses
     set off by dashes or parentheses in English prose ("— service service operation —"),
-    a phrasal verb's particle before the same preposition ("turned on on the device"), a
+    a phrasal verb's particle before the same preposition ("turned on on the device",
+    "stay in in style"), two doubled words in one frame within a few words, a saying
+    ("el pan pan y el vino vino"; not "of the the fair prayer prayer"), the tail of a word
+    split by a space, then the word itself (Urdu "لڑ کی کی طرح": لڑکی, written whole
+    elsewhere in the text, then کی), a
     preposition before "at least"/"at most" ("at at least"), a copula closing a subject
     clause before the main verb ("That that is is ...", "What it is is ..."), a German
     relative pronoun after a comma before the same article (", die die Energie"), English
-    "her" after a verb with two objects ("give her her reward"), Swedish, Norwegian and
+    "her" after a verb with two objects ("give her her reward") and "you" after such a verb
+    or one of telling ("tells you you might": object, then subject), "this"/"that" before a
+    time noun ("dinners like this this month": a pronoun, then a determiner), Swedish, Norwegian and
     Danish "den den"/"det det" (pronoun, then article: "är den den absoluta Sanningen"),
     Dutch "die die"/"dat dat" (relative pronoun or conjunction, then demonstrative: "de
     weergave die die pagina genereert") and "je je" (subject, then reflexive: "Voel je je
@@ -657,8 +731,10 @@ class RepeatedWord(SpellingDocumentRule):
                 prev = _PREV_WORD_RE.search(before)
                 if lower in _EN_PARTICLES and prev and _EN_PHRASAL_VERB_RE.fullmatch(prev.group(1)):
                     continue  # "turned on on the device": particle, then preposition
-                if lower == "her" and prev and _EN_TWO_OBJECT_VERB_RE.fullmatch(prev.group(1)):
-                    continue  # "give her her reward": object, then possessive
+                if lower in _EN_OBJECT_THEN_OWN_ROLE and prev and _EN_TWO_OBJECT_VERB_RE.fullmatch(prev.group(1)):
+                    continue  # "give her her reward", "tells you you might": object, then possessive or subject
+                if lower in _EN_DEMONSTRATIVES and prev and _EN_TIME_NOUN_RE.match(text, m.end()):
+                    continue  # "dinners like this this month": a pronoun, then a time adverbial's determiner
                 if lower in _SCANDINAVIAN_DOUBLES:
                     if scandinavian is None:
                         scandinavian = _written_in(text, _SCANDINAVIAN_WORD_RE)
@@ -689,6 +765,10 @@ class RepeatedWord(SpellingDocumentRule):
                     declared in ARABIC_SCRIPT_LANGUAGES and _reduplicated_in(declared, word, text, m.start(), m.end())
                 ):
                     continue  # (a short Urdu verse reads as Arabic or Persian to the guess: "صاف صاف عربی زبان میں")
+            if _parallel_pairs(text, m, line_start, line_end):
+                continue  # "el pan pan y el vino vino": two doublings in one frame, a figure of speech
+            if _split_word_tail(text, m, line_start):
+                continue  # "لڑکا لڑ کی کی طرح": لڑکی split in two, then the postposition کی
             start2 = m.start("gap")
             yield doc.finding(
                 self,

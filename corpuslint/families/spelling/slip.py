@@ -47,7 +47,9 @@ class Slip(SpellingCorpusRule):
     (مرارت: Arabic مرارة; not ـیت, since Arabic derives ـية from any nisba) or one half of
     a compound written with a space (joined to its neighbour a dictionary word: "گره
     گشا"; or after a word, the second element of two or more dictionary words of the
-    corpus: "یک باره" beside دوباره, درباره). Nor is a word a slip of another spelling or
+    corpus: "یک باره" beside دوباره, درباره). Nor is a word with ALEF WITH MADDA (آ, a
+    hamza and a long ā) a slip of a word one edit away only once آ is folded to ا: "آمال"
+    (hopes) against "اعمال" (deeds) is a hamza against an ع, two roots. Nor is a word a slip of another spelling or
     form of the same word: a dagger alef its writer put where the candidate has ا
     ("العٰلمین"), the word beside its own candidate with another last letter ("کھلم کھلا"), in Persian and Urdu an
     Arabic final hamza kept or dropped ("سیناء" / سینا), a word ending in ه beside its ezafe

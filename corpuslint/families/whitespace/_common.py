@@ -199,3 +199,57 @@ def in_sources(doc, pattern) -> bool:
     keeps the program's layout (the columns of `--help` output, a blank line after a
     usage message), which the translator must keep."""
     return any(pattern.search(s) for s in doc.sources)
+
+
+# A character the text is about, not a stray one. Documents about typography or character
+# sets show the character they discuss: docutils' "todo-lists" page puts a FIGURE SPACE
+# between brackets because "the 'figure space' has the correct width", and a code table
+# (iso_8859-8(7): "375  253  FD   \u200e    LEFT-TO-RIGHT MARK") lists a mark in its own
+# cell. Besides the Unicode name, the short names that such documents use.
+_SHORT_NAMES = {
+    "\u00a0": ("nbsp", "non-breaking space"),
+    "\u202f": ("nnbsp",),
+    "\u200b": ("zwsp",),
+    "\u200c": ("zwnj",),
+    "\u200d": ("zwj",),
+    "\u200e": ("lrm",),
+    "\u200f": ("rlm",),
+}
+# A table cell before the character: a code (octal, decimal, hex; "U+200E", "0xFD") set off
+# by two or more spaces, then two or more spaces or the line's end after it.
+_CODE_CELL_BEFORE_RE = lazy(r"(?:^|[ \t])(?:U\+|0x)?[0-9A-Fa-f]{2,6}[ \t]{2,}$")
+_CELL_AFTER_RE = lazy(r"[ \t]{2,}\S|[ \t]*$")
+
+
+def _name_pattern(char: str) -> "regex.Pattern":
+    names = [unicodedata.name(char, "")] + list(_SHORT_NAMES.get(char, ()))
+    words = [r"[\s-]+".join(regex.escape(w) for w in regex.split(r"[\s-]+", n)) for n in names if n]
+    code = f"{ord(char):04x}"
+    return regex.compile(rf"(?i)\b(?:{'|'.join(words)})\b|\bU\+0*{code}\b|\\u{code}\b")
+
+
+def names_character(doc, char: str) -> bool:
+    """True when ``doc`` names ``char``: its Unicode name ("figure space", "Left-to-Right
+    Mark"), a short name (NBSP, LRM) or its code point (U+2007), so the occurrences of the
+    character in it are the document's subject."""
+    cache = doc.__dict__.setdefault("_named_characters", {})
+    if char not in cache:
+        cache[char] = compiled_name(char).search(doc.text) is not None
+    return cache[char]
+
+
+@lru_cache(maxsize=64)
+def compiled_name(char: str) -> "regex.Pattern":
+    return _name_pattern(char)
+
+
+def in_code_table(doc, start: int, end: int) -> bool:
+    """True when the characters at ``start:end`` stand alone in a cell of a code table: a
+    code (octal, decimal or hex byte, or a code point) and two or more spaces before them,
+    two or more spaces or the line's end after them (iso_8859-8(7)'s "FD   \u200e    LEFT-TO-RIGHT MARK")."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (_CODE_CELL_BEFORE_RE.search(text[line_start:start]) is not None
+            and _CELL_AFTER_RE.match(text[end:line_end].rstrip("\r")) is not None)

@@ -17,6 +17,8 @@ from ._common import (
     char_names,
     compiled,
     counted_names,
+    in_code_table,
+    names_character,
     unit_name,
 )
 
@@ -141,7 +143,10 @@ class InvisibleCharacter(DocumentRule):
     the line's strong characters; a mark right after a closing bracket or punctuation
     at a line's end, `(OSF/1)\u200e`, keeps it with its text);
     one between text of its own direction (an RLM closing an Arabic line) is redundant
-    and reported.
+    and reported. A character the document shows as its subject is left alone: one
+    standing alone in a cell of a code table, after its code (iso_8859-8(7): `FD
+    \\u200e    LEFT-TO-RIGHT MARK`), or one the document names (its Unicode name, a short
+    name such as LRM or ZWSP, or its code point U+200E).
     Why: Invisible characters split words for tokenisers and search
     (`كوريا\\u200bالشمالية` never matches `كورياالشمالية` or `كوريا الشمالية`).
     Example: `الصواريخ\\u200b` inside a sentence.
@@ -173,7 +178,8 @@ class InvisibleCharacter(DocumentRule):
         text = doc.text
         directions: dict[int, bool] = {}  # line start -> the line's direction (asked once per line, not per mark)
         per_line = by_line(doc, (m for m in pattern.finditer(text)
-                                 if m.start() and not _bidi_hint(doc, text, m, directions)))
+                                 if m.start() and not _bidi_hint(doc, text, m, directions)
+                                 and not _subject(doc, m)))
         unsafe_lines: list[list] = []
         for matches in per_line.values():
             safe_group = [m for m in matches if set(m.group()) <= safe and not _separator(text, m)[1]]
@@ -202,6 +208,16 @@ class InvisibleCharacter(DocumentRule):
         what = "character" if len(chars) == 1 else "characters"
         return doc.finding(self, group[0].start(), group[-1].end(), f"invisible {what}: {counted_names(chars)}",
                            fix=fix(*(Edit(m.start(), m.end(), _separator(doc.text, m)[0]) for m in group)))
+
+
+def _subject(doc, m) -> bool:
+    """True for characters that the document shows as its subject: one character standing
+    alone in a cell of a code table (iso_8859-8(7): "FD   \u200e    LEFT-TO-RIGHT MARK"), or
+    any run of characters that the document names ("the ZWSP", "U+200B")."""
+    run = m.group()
+    if len(run) == 1 and in_code_table(doc, m.start(), m.end()):
+        return True
+    return all(names_character(doc, c) for c in set(run))
 
 
 # A ZERO WIDTH SPACE between two letters is the only thing separating two words: deleting

@@ -53,6 +53,9 @@ class SpaceBeforePunctuation(DocumentRule):
     one-line record of a data set (CSV, JSON Lines...) without a sentence end inside: a mark that ends it
     (``القاهرة :``), one before a publisher and year (``القاهرة : دار المعارف، 1966``), one
     inside a statement closed by a full stop (``تأليف المعلم كرتواجيرار ؛ وترجمة احمد افندي ندى.``);
+    a mark inside a sequence written out one character at a time, each set off by spaces
+    (console_codes(4): ``it answers ESC [ ? 1 ; 2 c``: the three tokens before the mark and
+    the two after it are one to three characters, one of them a sign);
     in a string of a .po file, a mark that its msgid also spaces (msgid "suffixes may be
     . for octal", msgstr "суффикс . — как восьмеричные"): the translation keeps it.
     Why: Arabic and English typography attach these marks to the preceding word; a
@@ -122,9 +125,24 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # an ASCII , ; ! ? alone after Arabic-script or CJK words, which write ، ؛ ؟ ， ！ ？: the sign named
             if mark == "." and _CJK_RE.match(text, m.start() - 1) and _DOT_NAMED_AFTER_CJK_RE.match(text, m.end() + 1):
                 continue  # `元字符的 ."。`: CJK ends a sentence with 。, so an ASCII dot quoted or before a word is named
+            if _spelled_out(text, row.start, m.start(), m.end() + 1, row.end):
+                continue  # "ESC [ ? 1 ; 2 c": a sequence written out one character at a time
             if in_sources(doc, _spaced(mark)):
                 continue  # msgid "suffixes may be . for octal": the program's spacing, kept by the translation
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
+
+
+def _spelled_out(text: str, line_start: int, before: int, after: int, line_end: int) -> bool:
+    """True when the mark between ``before`` and ``after`` is one element of a sequence
+    written out character by character, each set off by spaces: console_codes(4)'s
+    "it answers ESC [ ? 1 ; 2 c", a key or escape sequence, not a phrase the mark ends.
+    The three space-separated tokens before the mark and the two after it (on its line)
+    are each one to three characters, and one of them is a sign without letters or digits."""
+    left = text[line_start:before].split()[-3:]
+    right = text[after:line_end].split()[:2]
+    tokens = left + right
+    return (len(left) == 3 and len(right) == 2 and all(len(t) <= 3 for t in tokens)
+            and any(not any(c.isalnum() for c in t) for t in tokens))
 
 
 @lru_cache(maxsize=64)

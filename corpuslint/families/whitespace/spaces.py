@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 
 import regex
 
@@ -41,6 +43,7 @@ from ._common import (
     finditer_on_lines,
     gap_ends_at,
     hanging_column,
+    names_character,
 )
 
 # Trailing spaces and invisible characters, except directional marks (W112's): a line
@@ -133,7 +136,9 @@ def _typographic_space(text: str, m, french: bool = False, cjk: bool = False) ->
             text, max(0, m.start() - 4), m.start()):
         return True  # German "z.\u00a0B.", "d.\u00a0h.", "u.\u00a0a.": one abbreviation, kept on one line
     if after.isdigit():
-        return before.isalpha()  # "第\u00a01", "Chapter\u00a03"; "10\u202f000" is reported
+        # "第\u00a01", "Chapter\u00a03", and a relation or operator bound to its number
+        # ("≤\u00a00.22", "1\u202fpx\u00a0=\u00a01/72\u202fin"); "10\u202f000" is reported
+        return before.isalpha() or unicodedata.category(before) == "Sm"
     if _PLACEHOLDER_START_RE.match(text, m.end()):
         return True  # "Chapter\u00a0%(number)s"
     line_start = text.rfind("\n", 0, m.start()) + 1
@@ -228,14 +233,20 @@ class NonStandardSpace(DocumentRule):
     printf/format placeholder, which stands for such a number, to its unit
     (`%(count)s\\u00a0hours ago` in a .po translation, `{0}\\u00a0MB`), or a count written as a
     word, "one" or an indefinite article, to its unit (Danish `en\\u00a0time siden` beside
-    `%(count)s\\u00a0timer siden`), or the parts of an abbreviation (German `z.\\u00a0B.`,
+    `%(count)s\\u00a0timer siden`), or a relation or operator sign to its number
+    (`≤\\u00a00.22`, `1\\u202fpx\\u00a0=\\u00a01/72\\u202fin`), or the parts of an abbreviation (German `z.\\u00a0B.`,
     `d.\\u00a0h.`); a no-break, narrow no-break, thin or hair space beside a
     dash (`cases –\\u00a0especially`, `Forest)\\u200a—\\u200ais`), which keeps the dash off a
     line's start or sets it close; between two digits (`10\\u202f000`) it is reported. In a record or file declared
     French (its `language` field, `per-file-language`, a .po header's `Language: fr`),
     a no-break, narrow no-break or thin space before `: ; ! ? »` or after `«` is French
     typography (`Nom\\u00a0:`, `«\\u00a0{name}\\u00a0»`); for French text not declared,
-    add the characters to `allow`.
+    add the characters to `allow`. In reStructuredText, whose author types every
+    character, a document that sets a space character as typography (the cases above) at
+    least as often as otherwise sets the others on purpose too (docutils' `HTML\\u00a0browser`, `` `CSS\\u00a0Level\\u00a01`__ `` beside
+    `Docutils\\u00a00.22`: a name kept on one line); a space the document names (its
+    Unicode name, "figure space", a short name, NBSP, or its code point, U+2007) is its
+    subject, not a stray.
     Why: Scrapers copy `&nbsp;` from HTML as U+00A0. Tokenisers, regexes and
     deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.
     One finding per line, with the count and the characters (`3 no-break spaces (U+00A0)`).
@@ -255,8 +266,26 @@ class NonStandardSpace(DocumentRule):
         cjk = doc.language in CJK_LANGUAGES
         if doc.sources:  # a .po string: a space its msgid (or msgid_plural) holds is the program's
             allowed |= set(_ODD_SPACE_TRIGGER.findall("".join(doc.sources)))
-        found = (m for m in finditer_on_lines(_ODD_SPACE_RE, doc.text, _ODD_SPACE_TRIGGER)
-                 if not (allowed and m.group() in allowed) and not _typographic_space(doc.text, m, french, cjk))
+        found, typographic = [], Counter()
+        for m in finditer_on_lines(_ODD_SPACE_RE, doc.text, _ODD_SPACE_TRIGGER):
+            if allowed and m.group() in allowed:
+                continue
+            if _typographic_space(doc.text, m, french, cjk):
+                typographic[m.group()] += 1
+            else:
+                found.append(m)
+        if not found:
+            return
+        # The author of a reStructuredText source types every character (nothing is scraped
+        # into it, and docutils' spec tells them to type a NO-BREAK SPACE to keep words
+        # together): one who sets a space as typography ("Docutils\u00a00.22",
+        # "1\u202fpx\u00a0=\u00a01/72\u202fin") at least as often as otherwise sets the others
+        # on purpose too ("HTML\u00a0browser", "`CSS\u00a0Level\u00a01`__": a name kept on
+        # one line). And a space that the document names ("figure space") is its subject.
+        rst = doc.suffix in RST_SUFFIXES
+        others = Counter(m.group() for m in found)
+        found = [m for m in found if not (rst and typographic[m.group()] >= others[m.group()])
+                 and not names_character(doc, m.group())]
         # One finding per line (a scraped paragraph can hold dozens), its fix covering all.
         for matches in by_line(doc, found).values():
             chars = "".join(m.group() for m in matches)
