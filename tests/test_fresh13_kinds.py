@@ -121,3 +121,14 @@ def test_w115_a_safe_fix_only_deletes_spaces(content, pads):
         if f.fix.applicability is Applicability.SAFE:
             for edit in f.fix.edits:
                 assert edit.replacement == "" and not text[edit.start : edit.end].strip()
+
+
+# -- A111: lost characters of a poem -------------------------------------------------------
+
+def test_a111_lacuna_marks_between_punctuation_are_a_line_of_the_poem():
+    # chinese-poetry ci.song.0 (MIT): 杜安世《凤衔杯》, whose lost characters are marked □
+    text = "凤衔杯\n杜安世\n人生不似月初圆。\n叹分飞、容易经年。\n凄惨断云片雨、□□□。\n□□□、□□□。\n金钵小，玉槽悭。\n"
+    assert found("A111", text, "ci.song.0.txt") == []
+    # a separator between paragraphs stays debris, a lone box too
+    assert spans("A111", "凤衔杯\n\n* * *\n\n金钵小，玉槽悭。\n", "ci.txt") == ["* * *"]
+    assert spans("A111", "text\n\n□\n\nmore\n", "ci.txt") == ["□"]
