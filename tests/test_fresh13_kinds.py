@@ -132,3 +132,22 @@ def test_a111_lacuna_marks_between_punctuation_are_a_line_of_the_poem():
     # a separator between paragraphs stays debris, a lone box too
     assert spans("A111", "凤衔杯\n\n* * *\n\n金钵小，玉槽悭。\n", "ci.txt") == ["* * *"]
     assert spans("A111", "text\n\n□\n\nmore\n", "ci.txt") == ["□"]
+
+
+# -- W114: a mark named in technical text ------------------------------------------------
+
+LS_EXCERPT = ("       -p, --indicator-style=slash\n           Dizinlere / göstergesini ekler.\n\n"
+              "       -q, --hide-control-chars\n           Basılamayan denetim karakterlerini ? ile gösterir.\n")
+
+
+def test_w114_a_mark_named_in_technical_text_is_not_punctuation():
+    # manpages-tr ls(1) ("shows non-printable control characters as ?") and rsync(1)
+    # ("except the ! modifier, which would be useless")
+    assert found("W114", LS_EXCERPT, "ls.1.txt") == []
+    rsync = ("           merge /etc/rsync/default.rules\n           . /etc/rsync/default.rules\n\n"
+             '        ○  Dosya öntanımlısından okunan kuralları zorlarken "+" veya "-"\n'
+             "           kuralları için yukarıdaki değiştiricilerden herhangi biri\n"
+             "           belirtilebilir (kullanışsız olacağından ! değiştiricisi hariç).\n")
+    assert found("W114", rsync, "rsync.1.txt") == []
+    # a spaced question mark in a sentence of prose (no code around) is still reported
+    assert spans("W114", "Bunu nasıl yaparım ? dedi.\n", "a.txt") == [" "]

@@ -37,7 +37,11 @@ class SpaceBeforePunctuation(DocumentRule):
     read as sentences, and a lone ``.`` between spaces, which names the dot itself:
     ``the current directory is also known as . (one dot)``; in any text, a lone ``.``
     followed by a word in lower case, which no full stop is: ``rename it with a . at
-    the beginning of its name``; a lone ``.`` after a quoted shell pipeline, the current
+    the beginning of its name``, and in technical text a lone ``?`` or ``!`` so followed
+    on an indented line, as a man page sets its text (ls(1) in Turkish: ``denetim
+    karakterlerini ? ile gösterir``, "shows control characters as ?"; rsync(1): ``!
+    değiştiricisi``, "the ! modifier"; a fortune's ``Репутация ? это то`` at the margin,
+    a dash lost to encoding damage, stays reported); a lone ``.`` after a quoted shell pipeline, the current
     directory: ``the command: ls | sort .``, or closing a parenthesis the sentence's own
     stop follows: ``(the part after the last .).``); any mark right after a preposition
     or an article, which never ends a phrase, so the mark is the thing named: ``جدا شده
@@ -108,6 +112,10 @@ class SpaceBeforePunctuation(DocumentRule):
                 doc.quotes_code or _names_the_dot(text, m.end() + 1)
             ):
                 continue  # the dot named, not used: "known as . (one dot)", "sort .", "rename it with a . at"
+            if mark in "?!" and doc.quotes_code and text[m.end() + 1 : m.end() + 2].isspace() and _names_the_dot(
+                text, m.end() + 1
+            ) and text.startswith("    ", row.start):
+                continue  # a manual's indented text naming the mark: "karakterlerini ? ile gösterir", "! değiştiricisi hariç"
             if mark == "." and text[m.end() + 1 : m.end() + 3] == " .":
                 continue  # a spaced ellipsis ". . ."
             if mark == "." and (
