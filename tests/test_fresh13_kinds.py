@@ -151,3 +151,20 @@ def test_w114_a_mark_named_in_technical_text_is_not_punctuation():
     assert found("W114", rsync, "rsync.1.txt") == []
     # a spaced question mark in a sentence of prose (no code around) is still reported
     assert spans("W114", "Bunu nasıl yaparım ? dedi.\n", "a.txt") == [" "]
+
+
+# -- A106: a tag named in prose ----------------------------------------------------------
+
+AB_EXCERPT = ("           <table> etiketinde kullanılacak öznitelikler belirtilir. Belirtilen\n")
+
+
+def test_a106_a_tag_named_in_a_man_page_is_not_a_leftover():
+    # manpages-tr ab(1): "the attributes to use in the <table> tag"
+    assert found("A106", AB_EXCERPT, "ab.1.txt") == []
+    # the option's argument "<table>-öznitelikleri" ("<table> attributes"), in a page that
+    # quotes code (its option lines), is named too; read alone, it is not known to be so
+    options = "       -B yerel-adres\n           Uzak bağlantılar yaparken dinlenecek adres.\n\n"
+    assert found("A106", options + AB_EXCERPT, "ab.1.txt") == []
+    assert [f.line for f in found("A106", "       -x <table>-öznitelikleri\n", "ab.1.txt")] == [1]
+    # a tag against the words it formatted stays a leftover
+    assert spans("A106", "قال المتحدث<br>إن الزيارة\n", "a.txt") == ["<br>"]
