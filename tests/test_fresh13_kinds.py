@@ -168,3 +168,14 @@ def test_a106_a_tag_named_in_a_man_page_is_not_a_leftover():
     assert [f.line for f in found("A106", "       -x <table>-öznitelikleri\n", "ab.1.txt")] == [1]
     # a tag against the words it formatted stays a leftover
     assert spans("A106", "قال المتحدث<br>إن الزيارة\n", "a.txt") == ["<br>"]
+
+
+# -- A108: a POSIX character class --------------------------------------------------------
+
+def test_a108_a_posix_bracket_expression_is_no_wiki_link():
+    # manpages-tr rsync(1): "a character class such as [a-z] or [[:alpha:]]"
+    line = '        ○  Köşeli ayraç ("[") [a-z] veya [[:alpha:]] gibi bir karakter sınıfı\n'
+    assert found("A108", line, "rsync.1.txt") == []
+    assert found("A108", "grep '[[=e=]]' and [[.space.]] match\n", "a.txt") == []
+    assert spans("A108", "See [[Main Page|the main page]] and [[Foo]].\n", "a.txt") == [
+        "[[Main Page|the main page]]", "[[Foo]]"]
