@@ -179,3 +179,15 @@ def test_a108_a_posix_bracket_expression_is_no_wiki_link():
     assert found("A108", "grep '[[=e=]]' and [[.space.]] match\n", "a.txt") == []
     assert spans("A108", "See [[Main Page|the main page]] and [[Foo]].\n", "a.txt") == [
         "[[Main Page|the main page]]", "[[Foo]]"]
+
+
+# -- A103: a help text's See also ---------------------------------------------------------
+
+def test_a103_a_help_texts_references_to_functions_are_not_boilerplate():
+    # LibreOffice 7.4 help (MPL-2.0): scalc/01/func_roundsig, 04060110, 04060109, 04060182
+    for line in ["See also ROUND, MROUND, ROUNDUP, ROUNDDOWN.", "See also the UNICHAR() function.",
+                 "See also CURRENT() for another example.", "See also the Wiki page."]:
+        text = f"This function ignores any text or empty cell within a data range.\n\n{line}\n"
+        assert found("A103", text, "help.txt") == [], line
+    assert [f.code for f in found("A103", "Article text.\n\nSee also\n", "a.txt")] == ["A103"]
+    assert [f.code for f in found("A103", "Article text.\n\nSee also: Our newsletter\n", "a.txt")] == ["A103"]
