@@ -191,3 +191,16 @@ def test_a103_a_help_texts_references_to_functions_are_not_boilerplate():
         assert found("A103", text, "help.txt") == [], line
     assert [f.code for f in found("A103", "Article text.\n\nSee also\n", "a.txt")] == ["A103"]
     assert [f.code for f in found("A103", "Article text.\n\nSee also: Our newsletter\n", "a.txt")] == ["A103"]
+
+
+# -- A101: option clusters and example data ----------------------------------------------
+
+def test_a101_option_clusters_and_a_formulas_data_are_not_ids():
+    # manpages-tr ssh(1) synopsis; LibreOffice 7.4 help scalc/01/func_regex (MPL-2.0)
+    assert found("A101", "       ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bağlantı_arabirimi] [-b\n", "ssh.1.txt") == []
+    line = '=REGEX("123456ABCDEF";"[126]";"";"g") returns "345ABCDEF", where any occurrence of "1", "2" or "6" is replaced by the empty string, thus deleted.\n'
+    assert found("A101", line, "func_regex.txt") == []
+    assert found("A101", "=SUBSTITUTE(\"123123123\";\"3\";\"abc\") returns 12abc12abc12abc.\n", "help.txt") == []
+    # scraped ids stay reported, a dashed token that repeats a character too
+    assert spans("A101", "word 2a02-4780-11–4f here\n", "a.txt") == ["2a02-4780-11–4f"]
+    assert spans("A101", "word -aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU here\n", "a.txt") == ["-aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU"]
