@@ -78,9 +78,12 @@ def test_a101_still_reports_an_id_glued_into_a_sentence():
 def test_w115_a_block_opened_by_a_shebang_is_a_script():
     # the Debian Reference's getmail wrapper: echo "getmail has not been running ... " >&2
     assert found("fortunes-zh-getmail-script.txt", "W115") == []
-    # without its "#!/bin/sh" line nothing marks the block as code, and the space is reported
+    # without its "#!/bin/sh" line nothing marks the block as code, but the string is still
+    # what `echo` prints: a quoted value, whose trailing space is the string's
     text = (REAL / "fortunes-zh-getmail-script.txt").read_text(encoding="utf-8")
-    assert found("x.txt", "W115", text.replace("#!/bin/sh\n", "")) == [("W115", 7, 45)]
+    assert found("x.txt", "W115", text.replace("#!/bin/sh\n", "")) == []
+    # the same sentence quoted in prose is still reported
+    assert found("x.txt", "W115", 'He wrote "getmail has not been running for a while " to us.\n') == [("W115", 1, 51)]
 
 
 # -- A106: markup syntax shown as an example ------------------------------------------------

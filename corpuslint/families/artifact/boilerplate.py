@@ -25,7 +25,12 @@ DEFAULT_MAX_WORDS = 16
 
 # A cross-reference in documentation: inline code, a man page (``rename(2)``), a link, a
 # reStructuredText reference (``See also report_level_.``, ``the guide by ReadTheDocs_``).
-_XREF_RE = lazy(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[|\b\w[\w.-]*_{1,2}(?=[\s.,;:)]|$)")
+# A help text's reference to functions: a call (``See also the UNICHAR() function.``), a
+# list of function names in capitals (LibreOffice's ``See also ROUND, MROUND, ROUNDUP,
+# ROUNDDOWN.``), or a named page, function or section (``See also the Wiki page.``).
+_XREF_RE = lazy(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[|\b\w[\w.-]*_{1,2}(?=[\s.,;:)]|$)"
+                r"|\b\p{Lu}[\w.]*\(\)|\b\p{Lu}[\p{Lu}\d._]+(?:,[ \t]+\p{Lu}[\p{Lu}\d._]+)+\b"
+                r"|\bthe[ \t]+(?:[\w().-]+[ \t]+){1,3}(?:page|function|section|chapter)\.?[ \t]*$")
 
 
 def listed(value) -> list:
@@ -198,7 +203,9 @@ class BoilerplatePhrase(DocumentRule):
     document), nor a documentation cross-reference whose rest holds inline
     code, a man-page reference, a Markdown link or a reStructuredText reference (tldr's
     ``> See also: `7z`, `zip`.``, Node.js docs' ``See also: rename(2).``, docutils'
-    ``See also report_level_.``), nor "See also:" as the label of a list that follows it
+    ``See also report_level_.``), or a help text's reference to functions or a page
+    (LibreOffice's ``See also ROUND, MROUND, ROUNDUP, ROUNDDOWN.``, ``See also the
+    UNICHAR() function.``, ``See also the Wiki page.``), nor "See also:" as the label of a list that follows it
     (a manual's references: Flask's ``See also:`` then ``- :doc:`/server` ...``), nor any line of a software message catalogue
     (the strings of a .po file, one a paragraph, a tenth of whose lines hold a printf
     placeholder: "الرئيسية", "إغلاق" are the labels of Django's interface), nor a

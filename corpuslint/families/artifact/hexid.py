@@ -121,6 +121,10 @@ class HexIdFragment(DocumentRule):
     (``20:68:9D:89:23:C1``: six two-digit groups); identifiers that the text shows on purpose: near
     a word naming them on the same line (UUID, hash, checksum, SHA256, md5sum, MAC,
     IPv6, fingerprint, ID, key, commit, signature, device..., also numbered: ``wireless-key1``),
+    example data: a command synopsis's cluster of one-letter options (ssh(1)'s
+    ``[-46AaCfGgKkMNnqsTtVvXxYy]``: a dash, then letters and digits each listed once), the
+    strings and results on a line showing a spreadsheet formula (LibreOffice help's
+    ``=REGEX("123456ABCDEF";"[126]";"";"g") returns "345ABCDEF"``);
     and anything in code
     (Markdown code, command lines and program output in plain text: see
     ``corpuslint.structure``; in plain text that quotes code, also a line of three or
@@ -172,6 +176,8 @@ class HexIdFragment(DocumentRule):
             # Technical text: a line of fields that are mostly not words is program output
             # (proc(5)'s "00e03000-00e24000 rw-p 00000000 00:00 0  [heap]"): its hex are values.
             spans = [s for s in spans if not _data_line(doc.line_text(doc.lines[line_index_at(doc, s[0])]))]
+        # Example data: a synopsis's cluster of one-letter options, a formula's argument or result.
+        spans = [s for s in spans if not _option_cluster(text, s[0], s[1]) and not _on_a_formula_line(text, s[0])]
         if not spans:
             return
         by_line: dict[int, list[tuple[int, int, str]]] = {}
@@ -206,6 +212,28 @@ def _data_line(line: str) -> bool:
         return False
     words = sum(1 for t in tokens if _WORD_TOKEN_RE.fullmatch(t))
     return 2 * words < len(tokens)
+# A spreadsheet formula shown with its result (LibreOffice help: ``=REGEX("123456ABCDEF";
+# "[126]";"";"g") returns "345ABCDEF"``, ``=SUBSTITUTE(...) returns 12abc12abc12abc``):
+# its strings and results are example data.
+_FORMULA_RE = lazy(r"(?m)(?:^|[\s(\"'“])=\p{Lu}[\p{Lu}\d.]*\(")
+
+
+def _on_a_formula_line(text: str, start: int) -> bool:
+    """True when the line holding ``text[start]`` shows a spreadsheet formula."""
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", start)
+    return _FORMULA_RE.search(text, s, len(text) if e < 0 else e) is not None
+
+
+def _option_cluster(text: str, start: int, end: int) -> bool:
+    """True for a command synopsis's cluster of one-letter options (ssh(1)'s
+    ``[-46AaCfGgKkMNnqsTtVvXxYy]``): a dash then letters and digits each listed once,
+    after a bracket or a space (24 random base64 characters repeat one with 99 % odds)."""
+    token = text[start:end]
+    before = text[start - 1] if start else " "
+    letters = token[1:]
+    return (token.startswith("-") and (before == "[" or before.isspace()) and letters.isalnum()
+            and len(set(letters)) == len(letters))
 
 
 def _dedupe(spans):

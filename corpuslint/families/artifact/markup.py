@@ -50,6 +50,7 @@ SOURCE_SHARE = 0.5
 # the line names HTML, a tag or an element.
 _NAMES_MARKUP_RE = lazy(
     r"(?i)\bhtml\b|\bxml\b|\btags?\b|\belements?\b|标签|標籤|标记|標記|元素|タグ|要素|وسم|وسوم|عنصر|тег|элемент"
+    r"|\betiket|\bbalises?\b|\betiquetas?\b"  # Turkish "<table> etiketinde" (in the <table> tag), French, Spanish
 )
 _BACKTICKS_RE = lazy(r"`[^`\n]+`")
 _OPENING = "(\"'«“‘「『（"
@@ -128,6 +129,8 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
     after = text[end] if end < line.end else " "
     if before == "\\" and doc.suffix in RST_SUFFIXES:
         return True  # escaped in reST (a link named ```\<meta>`_``): text by the writer's choice
+    if (before.isspace() or before in _OPENING) and after == "-" and text[end + 1 : end + 2].isalpha() and doc.quotes_code:
+        return True  # technical text's compound naming the tag: ab(1)'s ``-x <table>-öznitelikleri``
     if not (before.isspace() or before in _OPENING) or not (after.isspace() or after in _CLOSING):
         return False  # against a word or wrapping one: ``<code>(code)s</code>`` formats text
     if doc.suffix in RST_SUFFIXES:
@@ -150,7 +153,9 @@ class HtmlTag(DocumentRule):
     step sits against the text it formatted. A tag quoted as code (in backticks,
     ``输出：`<meta charset="iso-8859-1">` ``) or standing apart (a space or punctuation
     on both sides, not wrapping a word) on a line that names HTML, a tag or an element
-    (``比如 <html> 和 </html>，前者表示标签的开始``, ``the <hr> tag``), or anywhere in a
+    (``比如 <html> 和 </html>，前者表示标签的开始``, ``the <hr> tag``, Turkish ``<table>
+    etiketinde``: "in the <table> tag"), or joined by a hyphen to a word in technical text
+    (ab(1)'s option ``-x <table>-öznitelikleri``, "<table> attributes"), or anywhere in a
     reStructuredText document (which has no inline HTML: ``The <caption> element``), is an
     example, not a leftover; and a plain-text document that is HTML source
     (``html_source``: lines opening with tags make up half of its lines that are not code,
@@ -296,8 +301,9 @@ _MARKUP = [
     (lazy(r"!\[([^\]\n]*)\]\([^)\s]+\)"), "Markdown image", None),
     # (a target with "|" is a synopsis's alternatives: "nano [[+[crCR](/|?)string] arquivo]")
     (lazy(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/|\./|www\.|#)[^)\s|]*\)"), "Markdown link", 1),
-    # (no "[" inside: "[[+linha[,coluna]] arquivo]" nests a command synopsis's optional parts)
-    (lazy(r"\[\[(?:[^\][|\n]+\|)?([^\][|\n]+)\]\]"), "wiki link", 1),
+    # (no "[" inside: "[[+linha[,coluna]] arquivo]" nests a command synopsis's optional parts;
+    # not a POSIX bracket expression of one class: "[[:alpha:]]", "[[=e=]]", "[[.space.]]")
+    (lazy(r"\[\[(?!([:=.])[^\]\n]+\1\]\])(?:[^\][|\n]+\|)?([^\][|\n]+)\]\]"), "wiki link", 2),
     (lazy(r"\{\{[^{}\n]+\}\}"), "wiki template", None),
     (lazy(r"'''(?=\S)([^'\n]+?)(?<=\S)'''"), "wiki bold", 1),
     # (bold holds a letter or digit: "(__!__)" is a drawing)
@@ -330,7 +336,9 @@ class LightweightMarkup(DocumentRule):
     (``__default__``, ``__init__``, C's ``__SMP__``: one ASCII word in lower case or in
     capitals), "bold" without a letter or digit (``(__!__)``: a drawing), and the nested
     brackets and ``|`` alternatives of a command synopsis (``nano [[+linha[,coluna]]
-    arquivo]``, ``[[+[crCR](/|?)string] arquivo]``), which are no wiki or Markdown link. Technical text quotes shell sessions and configuration files, so
+    arquivo]``, ``[[+[crCR](/|?)string] arquivo]``), which are no wiki or Markdown link, nor
+    a POSIX bracket expression of one character class (``[[:alpha:]]``, ``[[=e=]]``: rsync(1)'s
+    patterns). Technical text quotes shell sessions and configuration files, so
     a ``#`` line is not a heading when it is a root prompt with a command (``# apt
     install x``) or sits in a block of code (``corpuslint.structure``: the engine
     skips code regions), or when its text reads as a comment: it starts in lower case

@@ -35,6 +35,11 @@ MORSE_RE = lazy(r"(?<![^\s])(?=(?:[.\-]{1,6}[ \t]+){4,}[.\-]{1,6}(?![^\s\p{P}]))
                 r"(?:[.\-]{1,6}[ \t]+){4,}[.\-]{1,6}")
 # One mark of sentence punctuation (no dash, asterisk or bar: those draw separators).
 _LONE_MARK_RE = lazy(r"^[ \t]*[?؟!¡¿,،;؛:][ \t]*$")
+# Lost characters of an edited text: a run of lacuna marks (□ U+25A1, the editors' box
+# for an illegible or lost character in Chinese classical texts; 〓 U+3013, the geta mark
+# of Japanese printing) between the punctuation of the sentence (``□□□、□□□。``, a line of
+# a Song ci whose words are lost): text, not debris.
+_LACUNA_LINE_RE = lazy(r"^[ \t]*(?=[^\n]*[□〓])(?=[^\n]*[\p{P}])[□〓\p{P} \t\u3000]*$")
 _BORDER_RE = lazy(r"^[ \t]*[-+|=_:.*\u2500-\u257f]*[+|\u2500-\u257f][-+|=_:.*\u2500-\u257f \t]*$")
 
 
@@ -95,7 +100,9 @@ class SymbolOnlyLine(DocumentRule):
     and below ``| A |``: a line of rules, corners and walls in a block with a drawn line
     that has words in it), a line to write on in a form (``___`` lines in a document whose
     lines of text have ``___`` blanks too), the rule under a sum (between two lines with
-    ``=``) or a line of Morse code (``.... . .-.. .-.. ---``); nor is one mark of sentence
+    ``=``) or a line of Morse code (``.... . .-.. .-.. ---``), or a line of lost
+    characters, lacuna marks (``□``, ``〓``) between sentence punctuation (``□□□、□□□。``,
+    a line of a Song ci whose words are lost: deleting it deletes a line of the poem); nor is one mark of sentence
     punctuation (``?``, ``،``, ``;``: not a dash, asterisk or bar) that is a paragraph or a
     record of its own (an answer that is the mark the instruction asks for, a catalogue's
     list separator ``،``: a value, not debris; a stray ``-`` under a list is still
@@ -142,6 +149,8 @@ class SymbolOnlyLine(DocumentRule):
                 continue  # "+---+" / "|   |" around "| A |": the border of a drawn box or table
             if not doc.is_markdown and _RULE_LINE_RE.match(content) and _form_or_sum(doc, index):
                 continue  # a worksheet's line to write on, or the rule under a sum
+            if _LACUNA_LINE_RE.match(content):
+                continue  # "□□□、□□□。": a line of a poem whose characters are lost
             if MORSE_RE.search(content):
                 continue  # ".... . .-.. .-.. ---": a message in Morse code
             if _LONE_MARK_RE.match(content) and _whole_paragraph(doc, index):

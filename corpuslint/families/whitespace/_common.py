@@ -166,10 +166,12 @@ def gap_ends_at(text: str, column: int, start: int | None = None) -> bool:
 MAX_LAYOUT_COLUMN = 160  # a rendered page is 80 columns wide; wide terminals 132-160
 
 
-def hanging_column(doc, line_index: int, column: int) -> bool:
+def hanging_column(doc, line_index: int, column: int, gap_start: int) -> bool:
     """True if the nearest non-blank line above or below ``line_index`` (0-based; across
     one blank line) starts text at ``column`` (0-based): indented to it, or after a run of
-    2+ spaces after other text (a copy of the line is no layout). That is a tagged paragraph's layout
+    2+ spaces after other text (a copy of the line is no layout); on the very next line, a
+    run that starts elsewhere than ``gap_start`` (two gaps of one width on two lines in a
+    row are a coincidence of hard-wrapped prose). That is a tagged paragraph's layout
     (groff's ``.TP`` in a rendered man page: "at      指定された時間に…", the next item
     "atq     ペンディング…" and the continuation lines indented to the description's
     column; "Sıkıştırma:   400k" over "Açma:   100k"), not a doubled space."""
@@ -184,7 +186,8 @@ def hanging_column(doc, line_index: int, column: int) -> bool:
             if other.strip():
                 if column < len(other) and not other[column].isspace() and (
                         (column >= 2 and other[:column].strip(" ") == "")
-                        or (gap_ends_at(other, column) and other[:column].strip() != head)):
+                        or (gap_ends_at(other, column, None if blanks else gap_start)
+                            and other[:column].strip() != head)):
                     return True
                 break
             blanks += 1

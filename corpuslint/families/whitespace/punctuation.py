@@ -37,7 +37,11 @@ class SpaceBeforePunctuation(DocumentRule):
     read as sentences, and a lone ``.`` between spaces, which names the dot itself:
     ``the current directory is also known as . (one dot)``; in any text, a lone ``.``
     followed by a word in lower case, which no full stop is: ``rename it with a . at
-    the beginning of its name``; a lone ``.`` after a quoted shell pipeline, the current
+    the beginning of its name``, and in technical text a lone ``?`` or ``!`` so followed
+    on an indented line, as a man page sets its text (ls(1) in Turkish: ``denetim
+    karakterlerini ? ile gösterir``, "shows control characters as ?"; rsync(1): ``!
+    değiştiricisi``, "the ! modifier"; a fortune's ``Репутация ? это то`` at the margin,
+    a dash lost to encoding damage, stays reported); a lone ``.`` after a quoted shell pipeline, the current
     directory: ``the command: ls | sort .``, or closing a parenthesis the sentence's own
     stop follows: ``(the part after the last .).``); any mark right after a preposition
     or an article, which never ends a phrase, so the mark is the thing named: ``جدا شده
@@ -111,6 +115,10 @@ class SpaceBeforePunctuation(DocumentRule):
                 doc.quotes_code or _names_the_dot(text, m.end() + 1)
             ):
                 continue  # the dot named, not used: "known as . (one dot)", "sort .", "rename it with a . at"
+            if mark in "?!" and doc.quotes_code and text[m.end() + 1 : m.end() + 2].isspace() and _names_the_dot(
+                text, m.end() + 1
+            ) and text.startswith("    ", row.start):
+                continue  # a manual's indented text naming the mark: "karakterlerini ? ile gösterir", "! değiştiricisi hariç"
             if mark == "." and text[m.end() + 1 : m.end() + 3] == " .":
                 continue  # a spaced ellipsis ". . ."
             if mark == "." and (
@@ -261,7 +269,58 @@ def _plausible_pair(text: str, start: int, end: int) -> bool:
 _INNER_SPACE = " \u00a0\u2009\u202f"
 # A quoted string literal: one short ASCII word with a space on one side only (mbox
 # lines start with “From ”, stack frames with "at "): the space is what is quoted.
-_LITERAL_RE = lazy(r"[A-Za-z]{1,10} |(?: [A-Za-z]{1,10})")
+# Also one ASCII token of a format or a name (ps's time format " SS:DD", "AM/PM ").
+_LITERAL_RE = lazy(r"[A-Za-z]{1,10} |(?: [A-Za-z]{1,10})|[A-Za-z0-9]{1,10}(?:[:/._%][A-Za-z0-9]{1,10}){1,3} "
+                   r"| [A-Za-z0-9]{1,10}(?:[:/._%][A-Za-z0-9]{1,10}){1,3}")
+# A quoted value, whose spaces are the value's (W115 does not report it): a string with
+# a backslash escape (a program's "…\n", bash's prompt “\s-\v\$ ”) or a formula
+# ("=2(3+4) * "); any quotation on a line that calls a function with a string
+# (`=TRIM(" hello world ")`, `=LEFTB("中国";3) returns "中 "`, `printf(" %d")`); a string
+# printed (`print "  Exit by a 0 transaction."`, `echo "Options: " "$@"`), joined
+# (`UNICHAR(34) & " is a famous book"`) or assigned (`PS1=" $ "`), or set next to
+# another string (`"Options: " "$@"`); a prompt (`"Password: "`, `"balance? "`) in
+# technical text (a document that quotes code).
+_ESCAPE_RE = lazy(r"\\[A-Za-z0-9$\\\"'@\[\]]")
+_CALL_WITH_STRING_RE = lazy(r"[\p{L}_][\p{L}\p{N}_.]*\([ \t]*[\"“”'«]")
+_OPERAND_BEFORE_RE = lazy(r"(?:[=&+(]|\b(?:print|printf|echo|puts|println))[ \t]*\Z")
+_OPERAND_AFTER_RE = lazy(r"[ \t]*(?:[&+]|[ \t]\")")
+_PROMPT_END_RE = lazy(r"[:=?>$#%][ \u00a0]+\Z")
+# Signs of code or of a path, an option, a placeholder in a quotation: its spaces may be
+# the string's, so removing them is no safe fix (`" /sbin "`, `" -name "`, `"%s "`).
+_CODE_SIGN_RE = lazy(r"[\\=$%{}<>|&*#@~^_/`]|\A[ \u00a0\u2009\u202f]*-")
+
+
+def _quoted_value(doc, line: str, i: int, j: int, trail: int) -> bool:
+    """True when the quotation ``line[i:j+1]`` is a value a program or a formula reads,
+    not prose (see above): its inner spaces are the value's."""
+    inner = line[i + 1 : j]
+    if _ESCAPE_RE.search(inner) or inner.lstrip(_INNER_SPACE).startswith("="):
+        return True
+    if _CALL_WITH_STRING_RE.search(line):
+        return True
+    if _OPERAND_BEFORE_RE.search(line, 0, i) or _OPERAND_AFTER_RE.match(line, j + 1):
+        return True
+    return bool(trail) and doc.quotes_code and _PROMPT_END_RE.search(inner) is not None
+
+
+def _stray_in_prose(doc, line: str, inner: str, lead: int, trail: int) -> bool:
+    """True when removing the inner spaces of a quotation cannot change what it says: a
+    quotation of words (no sign of code, a path, an option or a placeholder; not a
+    prompt's "Password: "), set in a sentence (in text that quotes code, a line that
+    reads as prose), with one stray space on a side, and if on both sides, around more
+    than one word or a word not in ASCII (`" hello "` may be a padded string; `قال " نعم "
+    ثم`, `“ التعاون الاستراتيجي ”` are quotations)."""
+    if lead > 1 or trail > 1 or _CODE_SIGN_RE.search(inner) or (trail and _PROMPT_END_RE.search(inner)):
+        return False
+    word = inner.strip(_INNER_SPACE)
+    if lead and trail and word.isascii() and not any(c in _INNER_SPACE for c in word):
+        return False  # `" hello "`, `" mc "`: an ASCII word padded on both sides may be a padded string
+    # (read without format characters: bidi embeddings pasted around every word hide a sentence)
+    return not doc.quotes_code or reads_as_prose(_FORMAT_CHARS_RE.sub("", line) if _FORMAT_CHAR_RE.search(line) else line)
+
+
+_FORMAT_CHARS_RE = lazy(r"\p{Cf}+")
+_FORMAT_CHAR_RE = lazy(r"\p{Cf}")
 # A quotation of marks alone (reST's ".. " and "__: ", a ">>> " prompt, "| "): syntax
 # quoted with the spaces that belong to it.
 _LETTER_OR_DIGIT_RE = lazy(r"[\p{L}\p{N}]")
@@ -339,8 +398,18 @@ class SpaceInsideQuotes(DocumentRule):
     string literal, one short ASCII word with a space on one side (`lines starting with
     “From ”`, `beginning with "at "`), quotes the space on purpose and is left alone, and
     so does a quotation of marks alone, without a letter or digit (syntax: `starts with
-    ".. "`, `the ">>> " prompt`).
-    Fix safety: safe — only the spaces are deleted.
+    ".. "`, `the ">>> " prompt`). Nor is a quoted value, whose spaces are the value's:
+    a string with an escape (bash's prompt `“\\s-\\v\\$ ”`), a formula, a function's
+    argument or result on a line that calls one (`=TRIM(" hello world ")`,
+    `=LEFTB("中国";3) returns "中 "`), a string printed, joined or assigned (`print "  Exit
+    by a 0 transaction."`, `& " is a famous book"`), a prompt in technical text
+    (`"balance? "; bal = read()`).
+    Fix safety: safe when the quotation is prose (words, no sign of code, in a sentence,
+    one space on a side): only the spaces are deleted. Unsafe otherwise, where the
+    space may be the string's: a path or an option (`" /sbin "`, `" -name "`), a
+    placeholder (`"%s "`), a prompt (`"Password: "`), a single ASCII word padded on both
+    sides (`" hello "`), two spaces (`"  Exit"`), a line of technical text that is no
+    sentence.
     """
 
     code = "W115"
@@ -367,13 +436,16 @@ class SpaceInsideQuotes(DocumentRule):
                         continue  # empty, a quoted literal whose space is content ("at ", “From ”), or quoted syntax (".. ", ">>> ")
                     lead = len(inner) - len(inner.lstrip(_INNER_SPACE))
                     trail = len(inner) - len(inner.rstrip(_INNER_SPACE))
+                    if _quoted_value(doc, content, i, j, trail):
+                        continue  # `=TRIM(" hello world ")`, `print "  Exit"`, `“\s-\v\$ ”`: the space is the value's
+                    make = Fix.safe if _stray_in_prose(doc, content, inner, lead, trail) else Fix.unsafe
                     s, e = line.start + i + 1, line.start + j
                     if lead:
                         yield doc.finding(self, s, s + lead, f"space after opening {content[i]}",
-                                          fix=Fix.safe(Edit(s, s + lead)))
+                                          fix=make(Edit(s, s + lead)))
                     if trail:
                         yield doc.finding(self, e - trail, e, f"space before closing {content[j]}",
-                                          fix=Fix.safe(Edit(e - trail, e)))
+                                          fix=make(Edit(e - trail, e)))
 
     @staticmethod
     def _straight(line: str, mark: str) -> list[tuple[int, int]]:

@@ -408,7 +408,7 @@ class MultipleSpaces(DocumentRule):
                 continue  # a number or mark in the column of the same kind of cell above or below
             if column_of_gaps(doc, line - 1, column - 1):
                 continue  # a column padded to the same width on 3+ lines: a score table
-            if hanging_column(doc, line - 1, column - 1):
+            if hanging_column(doc, line - 1, column - 1, gap_start):
                 continue  # a tagged paragraph: the description's column, as the next item or line has it
             if self._tag_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
                 continue  # "•      alias", "-M  İlkinden": a list's bullet or an option's tag, then its text
