@@ -954,6 +954,15 @@ SYMBOL_MIN_COUNT = 3
 # Five groups of dots and dashes in a row: what every Morse line holds (``re``: a fast
 # pre-check for ``MORSE_RE``).
 _MORSE_HINT_RE = lazy_re(r"(?:[.\-]{1,6}[ \t]+){4}[.\-]")
+
+
+def _may_hold_morse(text: str) -> bool:
+    """False only when ``_MORSE_HINT_RE`` cannot match ``text``: each match ends in a space
+    or tab right before a dot or hyphen, one of four strings found at memchr speed (the
+    pattern's scan stops at every sentence's full stop)."""
+    return " ." in text or " -" in text or "\t." in text or "\t-" in text
+
+
 # A Weibo hashtag: ``#topic#`` (its second sign closes it; one hashtag, not two).
 _CLOSED_HASHTAG_RE = lazy(r"#[^\s#]{1,30}#")
 # A line of hashtags alone (two or more): a page's tag list.
@@ -1008,12 +1017,14 @@ class SymbolHeavy(QualityRule):
         ):  # a post with its hashtags in its sentences, not a page's tag lines: only a wall of tags
             limits["max-hash-ratio"] = max(limits["max-hash-ratio"], limits["max-hash-ratio-short"])
         text = p.text
-        if _MORSE_HINT_RE.search(text):
+        if _may_hold_morse(text) and _MORSE_HINT_RE.search(text):
             text = MORSE_RE.sub(" ", text)  # (Morse code's dots are not ellipses)
+        ellipses = 0
+        if "..." in text or "…" in text:  # (what each match of both patterns holds: most text has neither)
+            ellipses = len(_ELLIPSIS_RE.findall(text)) - len(_ELLIPSIS_CONTINUED_RE.findall(text))
         for label, count, key in (
             ("hash signs", text.count("#") - len(_CLOSED_HASHTAG_RE.findall(text)), "max-hash-ratio"),
-            ("ellipses", len(_ELLIPSIS_RE.findall(text)) - len(_ELLIPSIS_CONTINUED_RE.findall(text)),
-             "max-ellipsis-ratio"),
+            ("ellipses", ellipses, "max-ellipsis-ratio"),
         ):
             ratio = count / n_words
             if count >= SYMBOL_MIN_COUNT and ratio > limits[key]:
@@ -1074,7 +1085,7 @@ class AbnormalWordLength(QualityRule):
         spaced = sum(map(len, words))
         if not words or spaced < 0.5 * sum(map(len, p.words)):
             return None  # mostly Chinese, Japanese, Thai...: no spaces, no word lengths
-        if any(w.isdigit() for w in words):
+        if any(map(str.isdigit, words)):  # (no generator frame per word)
             words = [w for w in words if not w.isdigit()]  # numbers are not words (see the docstring)
             if not words:
                 return None
@@ -1210,8 +1221,10 @@ class EllipsisLines(QualityRule):
         if len(lines) < 3:
             return None
         total = len(lines)
-        cut = sum(1 for k, line in enumerate(lines) if _ELLIPSIS_END_RE.search(line)
-                  and not (k + 1 < total and _ELLIPSIS_START_RE.match(lines[k + 1])))
+        text = prose(doc).text  # (the lines joined: a line without "..." or "…" cannot end in one)
+        cut = 0 if "..." not in text and "…" not in text else sum(
+            1 for k, line in enumerate(lines) if _ELLIPSIS_END_RE.search(line)
+            and not (k + 1 < total and _ELLIPSIS_START_RE.match(lines[k + 1])))
         return _beyond("ellipsis lines", f"{cut} of {total} lines end in an ellipsis",
                        cut / total, self.opts["max-fraction"])
 
