@@ -476,7 +476,10 @@ def _cmd_check(args) -> int:
     report_stream = sys.stderr if stdin is not None and args.fix and not args.output_file else None
     if stdin is not None and args.fix:
         doc = result.documents.get(stdin.display)
-        _write_stdout(doc.text if doc is not None else stdin.data)  # unreadable input: unchanged
+        from .files import encode_text
+
+        # (in its own encoding: a UTF-16 input comes back UTF-16, its BOM first; unreadable input: unchanged)
+        _write_stdout(encode_text(doc.text, doc.encoding) if doc is not None else stdin.data)
 
     if args.output_dir:
         from .outputs import partitioned
