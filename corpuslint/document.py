@@ -264,7 +264,7 @@ class Document:
         parsed) with code-like lines (``structure``): technical
         text, whose other lines of output or configuration may have escaped detection."""
         return not self.is_markdown and self.suffix not in structure.RST_SUFFIXES and any(
-            r.kind == structure.CODE for r in self.regions)
+            r.kind == structure.CODE and not r.aligned for r in self.regions)  # (one aligned line is no code)
 
     @cached_property
     def _region_starts(self) -> list[int]:

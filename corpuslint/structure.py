@@ -90,6 +90,9 @@ class Region:
     start: int
     end: int
     kind: str
+    # A plain-text ``code`` region that is one line of aligned columns alone in its block
+    # (a man page's header or footer): not code quoted in the document (``Document.quotes_code``).
+    aligned: bool = False
 
 
 # -- Markdown -------------------------------------------------------------------
@@ -580,10 +583,12 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     strong.update(line_at(a) for a, _ in _line_matches(_CONFIG_LINE_RE, text, _CONFIG_TRIGGER_RE, _long_config_line))
     # columns, unless the line is a sentence or long prose (a doubled space there is a slip;
     # a line over MAX_PATTERN_LINE characters is never 24 words or fewer of columns)
-    strong.update(
+    columns = {
         line_at(a) for a, b in _line_matches(_COLUMNS_LINE_RE, text, _COLUMNS_TRIGGER_RE, lambda line: False)
         if not _is_sentence(text[a:b]) and len(text[a:b].split(None, 24)) <= 24
-    )
+    }
+    columns_only = columns - strong  # (before the machine, log and backtick lines join ``strong``)
+    strong.update(columns)
     strong.update(line_at(a) for a, _ in _line_matches(_MACHINE_LINE_RE, text, _MACHINE_TRIGGER_RE))
     drawn: set[int] = set()  # table rows and drawings: table regions, not evidence of code
     if "|" in text or _BOX_CHAR_RE.search(text):
@@ -622,8 +627,20 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         last = blanks[b] if b < len(blanks) else n
         return first, last
 
+    # One aligned line (a man page's header or footer "GNU coreutils 9.0      Eylül 2021
+    # LS(1)") is column layout, not code: it is code itself (and so are comment and
+    # indented lines in its block, its output: "udp  0  0 0.0.0.0:68  ..." then
+    # "    Rebuild Status : 13% complete"), but it does not make the other lines of its
+    # block code unless another aligned line or other evidence of code is in the block.
+    # fresh13: such a line hid the next line's doubled word and doubled space (S104, W103).
+    columns_only -= strong - columns  # (a line that is also code by other evidence)
+    per_columns: dict[int, int] = {}
+    for i in columns_only:
+        per_columns[block(i)] = per_columns.get(block(i), 0) + 1
+    lone_columns = {i for i in columns_only if per_columns[block(i)] == 1}
+    spreading = strong - lone_columns  # strong lines that speak for their block
     votes: dict[int, int] = {}
-    for group, minimum in ((fields, 2), (data, 2), (sorted(strong), 1)):
+    for group, minimum in ((fields, 2), (data, 2), (sorted(spreading), 1)):
         per: dict[int, int] = {}
         for i in group:
             per[block(i)] = per.get(block(i), 0) + 1
@@ -667,7 +684,7 @@ def plain_text_regions(doc: "Document") -> list[Region]:
                     break
                 whole.update(range(first, last))
 
-    strong_blocks = {block(i) for i in strong}
+    strong_blocks = {block(i) for i in strong}  # (an indented line under an aligned one is its output)
     weak_count: dict[int, int] = {}
     for i in weak:
         weak_count[block(i)] = weak_count.get(block(i), 0) + 1
@@ -688,11 +705,13 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     for i in sorted(code | drawn):
         line = lines[i]
         kind = CODE if i in code else TABLE
+        alone = i in lone_columns and i not in whole
         if line.end > line.start:
-            if out and out[-1].kind == kind and out[-1].end + len(lines[i - 1].newline) == line.start:
-                out[-1] = Region(out[-1].start, line.end, kind)  # consecutive lines of a kind: one region
+            if (out and out[-1].kind == kind and out[-1].aligned == alone
+                    and out[-1].end + len(lines[i - 1].newline) == line.start):
+                out[-1] = Region(out[-1].start, line.end, kind, alone)  # consecutive lines of a kind: one region
             else:
-                out.append(Region(line.start, line.end, kind))
+                out.append(Region(line.start, line.end, kind, alone))
     return out
 
 
