@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from typing import Iterable
 
@@ -869,13 +870,64 @@ def _words_outside_repeated_lines(doc: Document, p: Prose, where: list[int] | No
     return words, np.array(owner, dtype=np.uint64)
 
 
+# Terminal_Punctuation marks that end no sentence: commas, colons, semicolons and word
+# dividers of every script (their Unicode names say so); Sentence_Terminal has none.
+_NOT_TERMINAL_NAME_RE = regex.compile(r"\b(?:COMMA|COLON|SEMICOLON|TRICOLON|QUADCOLON|WORD|WORDSPACE|SEPARATOR|DIVIDER|METOBELUS|CONTRACTION|PLACEHOLDER)\b")
+_TERMINAL_RE = regex.compile(r"[\p{Sentence_Terminal}\p{Terminal_Punctuation}]")
+# Quotation marks that close a quotation at a line's end (C4/FineWeb: an end quotation mark
+# ends the line's sentence); braces and ornate parentheses only around a quotation opened
+# on the line (a Quranic verse in a hadith)
+_QUOTE_CLOSERS = "\"'”’»›」』"
+_BRACKET_QUOTES = {"}": "{", "\ufd3e": "\ufd3f", "\ufd3f": "\ufd3e"}  # (ornate parentheses face either way in use)
+
+
+@lru_cache(maxsize=8)
+def _terminals(extra: str, unicode_terminals: bool) -> frozenset[str]:
+    """The characters that end a line's sentence: ``extra``, and with ``unicode_terminals``
+    the Sentence_Terminal and Terminal_Punctuation characters that are not commas,
+    colons, semicolons or word dividers (by their Unicode names)."""
+    import unicodedata
+
+    marks = set(extra)
+    if unicode_terminals:  # (one scan of every code point: ~0.1 s once a process)
+        every = "".join(map(chr, range(0x30000)))  # (no such mark lies above the SMP and SIP)
+        marks.update(ch for ch in _TERMINAL_RE.findall(every)
+                     if not _NOT_TERMINAL_NAME_RE.search(unicodedata.name(ch, "")))
+    return frozenset(marks)
+
+
+def _terminated(line: str, terminal: frozenset[str]) -> bool:
+    """``line`` ends in a terminal mark (closing quotes and brackets, invisible marks and
+    spaces after it looked past), a closing quotation mark, or a braced quotation opened on it."""
+    visible = line.rstrip(_INVISIBLE + " \t")
+    if visible[-1:] in terminal:
+        return True
+    bare = visible.rstrip(_CLOSERS + _INVISIBLE + " \t")
+    if bare[-1:] in terminal:
+        return True
+    last = visible[-1:]
+    if last and last in _QUOTE_CLOSERS:
+        return True
+    opener = _BRACKET_QUOTES.get(last)
+    return opener is not None and opener in visible[:-1]
+
+
 class UnterminatedLines(QualityRule):
     """Too few lines end in terminal punctuation.
 
     What: Measures the fraction of non-blank lines that end in terminal punctuation
-    (``terminal-chars``, by default . ! ? … and the Arabic ؟ ، ؛ plus Urdu ۔, CJK 。！？,
-    Devanagari । ॥, Myanmar ။ and Khmer ។ ៕), ignoring closing quotes and brackets after
-    it. Flags the document when the fraction is below ``min-fraction``. Documents
+    and flags the document when the fraction is below ``min-fraction``. Terminal
+    punctuation is what Unicode says ends a sentence or a clause in every script
+    (the ``Sentence_Terminal`` and ``Terminal_Punctuation`` properties: . ! ? ؟ ۔ 。
+    ！ ？ । ॥ ။ ។ ៕ ։, the Hebrew sof pasuq ׃ that ends a verse, the Greek ano
+    teleia ·, the Tibetan shad ...; not their commas, colons, semicolons and word
+    dividers), with ``unicode-terminals`` (default true), plus ``terminal-chars``
+    (default … and the Arabic comma ، and semicolon ؛). Closing quotes and brackets
+    after the mark are looked past (`قال: "نعم."`). A line ending in a closing quotation
+    mark counts as terminated, as C4's and FineWeb's first line-punctuation filter
+    count an end quotation mark (`يَقُولُ : "...إِلَيْهِ "`), and so does one ending in
+    a quotation it opened in braces or ornate parentheses (a Quranic verse quoted in a
+    hadith: `...{إِنَّ الشِّرْكَ لَظُلْمٌ عَظِيمٌ}`). Documents
     mostly in Thai or Lao are skipped: those scripts end a sentence with a space, not a
     punctuation mark (Unicode Standard, ch. 16, "Thai": no sentence-final punctuation).
     Default 0.12 is FineWeb's line-punctuation filter (Penedo et al. 2024, "The FineWeb
@@ -893,14 +945,14 @@ class UnterminatedLines(QualityRule):
     code = "Q104"
     name = "unterminated-lines"
     default_severity = Severity.INFO
-    options = {"min-fraction": 0.12, "terminal-chars": ".!?…؟،؛۔。！？।॥။។៕"}
+    options = {"min-fraction": 0.12, "terminal-chars": "…،؛", "unicode-terminals": True}
 
     def measure(self, doc):
         text = prose(doc).text
         if _THAI_LAO_BLOCK.search(text) and _share(text, _NO_FULL_STOP_RE) >= 0.5:
             return None  # Thai and Lao end sentences with a space, not a mark
-        terminal = tuple(self.opts["terminal-chars"])
-        counted = _line_count(doc, lambda line: line.rstrip(_CLOSERS + _INVISIBLE + " \t").endswith(terminal))
+        terminal = _terminals(self.opts["terminal-chars"], self.opts["unicode-terminals"])
+        counted = _line_count(doc, lambda line: _terminated(line, terminal))
         if counted is None:
             return None
         ended, total = counted
