@@ -550,6 +550,9 @@ def _code_punct_lines(text: str):
         pos += len(line) + 1
 
 
+_LETTER_FIRST_RE = regex.compile(r"[ \t]*\p{L}")
+
+
 def plain_text_regions(doc: "Document") -> list[Region]:
     """Code-like lines of a plain-text document, as ``code`` regions, and drawn
     tables (``_DRAWN_LINE_RE``) as ``table`` regions.
@@ -639,15 +642,18 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         per_columns[block(i)] = per_columns.get(block(i), 0) + 1
     lone_columns = {i for i in columns_only if per_columns[block(i)] == 1}
     spreading = strong - lone_columns  # strong lines that speak for their block
-    votes: dict[int, int] = {}
-    for group, minimum in ((fields, 2), (data, 2), (sorted(spreading), 1)):
+    def half_code(group, minimum: int) -> set[int]:
         per: dict[int, int] = {}
         for i in group:
             per[block(i)] = per.get(block(i), 0) + 1
-        for b, count in per.items():
-            first, last = bounds(b)
-            if count >= minimum and 2 * count >= last - first:
-                votes[b] = 1
+        return {b for b, count in per.items()
+                if count >= minimum and 2 * count >= bounds(b)[1] - bounds(b)[0]}
+
+    votes: dict[int, int] = dict.fromkeys(sorted(half_code(fields, 2) | half_code(data, 2) | half_code(spreading, 1)), 1)
+    # A block half code only with its lone aligned line: its lines that open with no letter
+    # are code too (a zone file's "; 192.168.3.1 -> pau" above "1.3   IN   PTR   pau."),
+    # its lines of words are not ("yeni satir ve ve hata  burada" under a man page footer).
+    aligned_votes = half_code(strong, 1) - set(votes)
     whole: set[int] = set()
     for i in prompts:
         first, last = bounds(block(i))
@@ -663,6 +669,10 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     for b in votes:
         first, last = bounds(b)
         whole.update(i for i in range(first, last) if not _is_sentence(doc.line_text(doc.lines[i])))
+    for b in aligned_votes:
+        first, last = bounds(b)
+        whole.update(i for i in range(first, last) if not _is_sentence(doc.line_text(doc.lines[i]))
+                     and _LETTER_FIRST_RE.match(doc.line_text(doc.lines[i])) is None)
     # Program output after a prompt runs on across blank lines ("Allocating group
     # tables: done", a tool's hard-wrapped messages). In a document whose paragraphs
     # are one long line each (no hard wrapping), the blocks after a transcript are

@@ -53,3 +53,20 @@ def test_indented_output_under_an_aligned_line_stays_code():
                                    "    Rebuild Status : 13% complete\n")
     assert doc.line_kinds[:2] == ["code", "code"]
     assert doc.quotes_code
+
+
+def test_a_comment_beside_a_lone_aligned_record_stays_code():
+    # Debian Administrator's Handbook, sect.domain-name-servers: a reverse zone file
+    doc = Document("zone.txt", "Reverse zone:\n\n; 192.168.3.1 -> pau\n"
+                               "1.3     IN      PTR     pau.internal.falcot.com.\n")
+    assert doc.line_kinds == ["prose", "blank", "code", "code"]
+    assert doc.quotes_code
+
+
+def test_prose_beside_a_lone_aligned_line_in_fortunes_is_prose():
+    # fortune(6) work: a quotation whose first line has two-space gaps after its colon and
+    # its full stop (an aligned line by shape), its second line prose
+    doc = Document("work.txt", 'Loan-department manager:  "There isn\'t any fine print.  At these\n'
+                               'interest rates, we don\'t need it."\n')
+    assert doc.line_kinds == ["code", "prose"]
+
