@@ -564,6 +564,9 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     a line, comment lines (``# ...``, ``// ...``) and indented lines are code too; a
     block of two or more comment lines, or of two or more indented lines, is code.
     A block that opens with a shebang line (``#!/bin/sh``) is a script, code throughout.
+    One aligned line alone in its block (a man page's header or footer) is code, and so
+    are the comment, indented and non-letter lines of its block, but not its lines of
+    words; such a region is ``aligned`` and does not make the document quote code.
     A lone ``# Title`` line between paragraphs is left alone (it may be a Markdown
     heading left in the text, which A108 reports)."""
     text = doc.text
