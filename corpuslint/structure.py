@@ -550,7 +550,7 @@ def _code_punct_lines(text: str):
         pos += len(line) + 1
 
 
-_LETTER_FIRST_RE = regex.compile(r"[ \t]*\p{L}")
+_LETTER_FIRST_RE = lazy(r"[ \t]*\p{L}")
 
 
 def plain_text_regions(doc: "Document") -> list[Region]:

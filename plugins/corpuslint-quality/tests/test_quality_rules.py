@@ -174,6 +174,7 @@ def test_hebrew_sof_pasuq_ends_a_verse():
 
 
 def test_unicode_terminals_are_sentence_ends_not_commas_or_colons():
+    assert Q.UNICODE_TERMINALS == Q.unicode_terminals()  # the written-out set is the properties' (regex's tables)
     terminal = Q._terminals("…،؛", True)
     assert {".", "!", "?", "؟", "۔", "。", "！", "？", "।", "॥", "။", "។", "៕", "։", "\u05c3", "\u0387", "\u037e",
             "\u0f0d", "…", "،", "؛"} <= terminal
