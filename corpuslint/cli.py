@@ -306,6 +306,23 @@ def _check_output_file(path: str) -> None:
         raise ConfigError(f"--output-file {path}: not writable")
 
 
+def _require_extras(args, formatter, settings, paths: list[str]) -> None:
+    """Every optional module the run will need, imported now: a missing extra is a usage
+    error (exit 2, one line) before any file is read or fixed, never after the fixes
+    were written (``corpuslint/extras.py``)."""
+    from . import extras
+
+    if not (args.diff or args.output_dir or args.format == "text"):  # those write no --format report
+        extras.require_formatter(args.format, formatter)
+    if settings.kind == "dask":
+        extras.require("dask", "--executor dask")
+    for p in paths:
+        if is_url(p):
+            from .readers.remote import filesystem
+
+            filesystem(p)  # URLError: fsspec or its back-end for this protocol is missing
+
+
 def _note_nothing_checked(paths: list[str], config, registry) -> None:
     """A run that checked no file says what it skipped and how to check it (a CI gate
     over a folder of .rst or .csv files must not pass in silence, as ruff warns "No Python
@@ -424,6 +441,7 @@ def _cmd_check(args) -> int:
 
     baseline = adoption.before_run(args, config)
     settings = settings_for(config, kind=args.executor, scheduler=args.scheduler)
+    _require_extras(args, formatter, settings, paths)  # before anything is linted, fixed or written
     settings.verbose = args.verbose
     result = run(paths, config, registry, executor=settings,
                  fix=(args.fix or args.fix_only) and not args.diff,
@@ -458,7 +476,10 @@ def _cmd_check(args) -> int:
     report_stream = sys.stderr if stdin is not None and args.fix and not args.output_file else None
     if stdin is not None and args.fix:
         doc = result.documents.get(stdin.display)
-        _write_stdout(doc.text if doc is not None else stdin.data)  # unreadable input: unchanged
+        from .files import encode_text
+
+        # (in its own encoding: a UTF-16 input comes back UTF-16, its BOM first; unreadable input: unchanged)
+        _write_stdout(encode_text(doc.text, doc.encoding) if doc is not None else stdin.data)
 
     if args.output_dir:
         from .outputs import partitioned

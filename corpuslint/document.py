@@ -1,7 +1,8 @@
 """The Document model: one decoded text plus spans and views computed once, shared by rules.
 
 ``text`` is the exact decoded content (BOM and CR characters included), so that
-``text.encode("utf-8")`` reproduces the file byte for byte and a fix can never touch
+``text.encode("utf-8")`` reproduces the file byte for byte (a UTF-16/UTF-32 file, known
+by its byte-order mark: ``files.encode_text(text, encoding)``) and a fix can never touch
 a byte outside the span it edits. Lines, paragraphs and sentences are computed lazily
 and cached on the instance: every rule that asks gets the same objects.
 """
@@ -128,6 +129,9 @@ class Document:
     # "" when this turn opens it (a repeated reply is a duplicate exchange only after the
     # same prompt: D104); None without a role.
     previous_turn: str | None = None
+    # The file's encoding: "utf-8", or the UTF-16/UTF-32 its byte-order mark names
+    # ("utf-16-le", ...; ``files.bom_encoding``), whose BOM is not part of ``text``.
+    encoding: str = "utf-8"
 
     def __init__(self, path: str, text: str, *, suffix: str | None = None, language: str | None = None):
         self.path = path
@@ -137,7 +141,10 @@ class Document:
 
     def with_text(self, text: str) -> "Document":
         """The same document (path, type, language; a record keeps its record) with new text."""
-        return Document(self.path, text, suffix=self.suffix, language=self.language)
+        doc = Document(self.path, text, suffix=self.suffix, language=self.language)
+        if self.encoding != "utf-8":
+            doc.encoding = self.encoding
+        return doc
 
     # -- identity -------------------------------------------------------------
     @cached_property
@@ -267,7 +274,7 @@ class Document:
         parsed) with code-like lines (``structure``): technical
         text, whose other lines of output or configuration may have escaped detection."""
         return not self.is_markdown and self.suffix not in structure.RST_SUFFIXES and any(
-            r.kind == structure.CODE for r in self.regions)
+            r.kind == structure.CODE and not r.aligned for r in self.regions)  # (one aligned line is no code)
 
     @cached_property
     def _region_starts(self) -> list[int]:

@@ -1369,7 +1369,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
                 readers.add_fixed_text(record_texts.setdefault(record_file, {}), doc, new_text)
                 record_fixes[record_file] = record_fixes.get(record_file, 0) + count
             elif key in path_of:  # standard input is never written
-                problem = files.write_fixed(path_of[key], doc.text, new_text, config.root)  # one transaction per file
+                problem = files.write_fixed(path_of[key], doc.text, new_text, config.root, doc.encoding)  # one transaction per file
                 if problem is not None:
                     fixed -= count
                     finding = linter.problem_finding(files.Source(path_of[key], key), problem)

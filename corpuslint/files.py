@@ -7,6 +7,7 @@ on. Nothing here writes.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import fnmatch
@@ -415,7 +416,67 @@ def read_bytes(path: str) -> bytes | ReadProblem:
         os.close(fd)
 
 
+# A byte-order mark names a UTF-16 or UTF-32 file reliably (UTF-32's first, since its
+# little-endian BOM begins with UTF-16's); without one such a file stays "binary" (F002):
+# NUL bytes cannot tell UTF-16 from a binary format.
+BOM_ENCODINGS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Characters no text file holds (C0/C1 controls other than whitespace, unassigned, private
+# use, a NUL): more than MAX_NONTEXT of them and a BOM-marked file is binary after all.
+_NONTEXT_CATEGORIES = frozenset(("Cc", "Cn", "Co", "Cs"))
+_TEXT_CONTROLS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x85")
+MAX_NONTEXT = 0.01
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The UTF-16/UTF-32 encoding ``data``'s byte-order mark names, else None (UTF-8)."""
+    if data[:1] in (b"\xff", b"\xfe", b"\x00"):
+        for bom, encoding in BOM_ENCODINGS:
+            if data.startswith(bom):
+                return encoding
+    return None
+
+
+def encode_text(text: str, encoding: str = "utf-8") -> bytes:
+    """The bytes of a document's ``text`` in the file's ``encoding`` (``Document.encoding``):
+    UTF-8 as it is (a UTF-8 BOM is part of the text), UTF-16/32 after their BOM."""
+    if encoding == "utf-8":
+        return text.encode("utf-8", "surrogatepass")
+    bom = next(b for b, e in BOM_ENCODINGS if e == encoding)
+    return bom + text.encode(encoding)
+
+
+def _decode_bom(data: bytes, encoding: str) -> str | None:
+    """A BOM-marked UTF-16/32 file's text (the BOM left out: it is the encoding's mark,
+    written back by ``encode_text``), or None when the bytes after the mark are not
+    such text (invalid, or with NULs or characters no text holds: a binary file)."""
+    body = data[len(next(b for b, e in BOM_ENCODINGS if e == encoding)):]
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text:
+        return None
+    import unicodedata
+
+    nontext = sum(1 for ch in text if ch not in _TEXT_CONTROLS and unicodedata.category(ch) in _NONTEXT_CATEGORIES)
+    return None if nontext > MAX_NONTEXT * len(text) else text
+
+
 def decode(data: bytes) -> str | ReadProblem:
+    """The text of a file's bytes: UTF-8, or UTF-16/UTF-32 with a byte-order mark
+    (``bom_encoding``); else a ``binary`` (NUL bytes) or ``undecodable`` problem."""
+    encoding = bom_encoding(data)
+    if encoding is not None:
+        text = _decode_bom(data, encoding)
+        if text is not None:
+            return text
+        if b"\x00" in data:
+            name = encoding.upper().replace("-LE", " LE").replace("-BE", " BE")
+            return ReadProblem("binary", f"binary file (contains NUL bytes; not {name} text despite its "
+                                         "byte-order mark): skipped")
     if b"\x00" in data:
         return ReadProblem("binary", "binary file (contains NUL bytes): skipped")
     try:
@@ -445,8 +506,12 @@ def load(source: Source, data: bytes | None = None) -> Document | ReadProblem:
     if isinstance(text, ReadProblem):
         return text
     doc = Document(source.display, text, language=source.language)
-    # (``decode`` is strict: the text's UTF-8 encoding is ``data`` itself, hashed without encoding it again)
-    doc.__dict__["content_hash"] = hash_utf8(data, source.language)
+    encoding = bom_encoding(data)
+    if encoding is not None:
+        doc.encoding = encoding  # --fix writes it back so, BOM first
+    else:
+        # (``decode`` is strict: the text's UTF-8 encoding is ``data`` itself, hashed without encoding it again)
+        doc.__dict__["content_hash"] = hash_utf8(data, source.language)
     return doc
 
 
@@ -474,9 +539,11 @@ def _inside_root(real: str, root: str) -> bool:
     return _inside(real, os.path.realpath(root))
 
 
-def write_fixed(path: str, old_text: str, new_text: str, root: str) -> ReadProblem | None:
+def write_fixed(path: str, old_text: str, new_text: str, root: str, encoding: str = "utf-8") -> ReadProblem | None:
     """Rewrite ``path`` with ``new_text`` as one transaction; a ``not-written`` problem
     (and the file untouched) instead of an exception when it cannot be done safely.
+    ``encoding``: the file's (``Document.encoding``): a UTF-16/32 file is written back in
+    its encoding, its byte-order mark first (``encode_text``).
 
     - a symlink is kept: the fix is written to its target, only if that is inside
       ``root``;
@@ -498,13 +565,16 @@ def write_fixed(path: str, old_text: str, new_text: str, root: str) -> ReadProbl
         return ReadProblem("not-written", f"fix not written: file vanished during --fix ({exc.strerror or exc})")
     if not stat.S_ISREG(st.st_mode):
         return ReadProblem("not-written", f"fix not written: no longer a regular file ({_kind(st.st_mode)})")
-    data = new_text.encode("utf-8", "surrogatepass")
+    try:
+        data = encode_text(new_text, encoding)
+    except UnicodeEncodeError as exc:  # (a fix never brings a lone surrogate; refuse rather than guess)
+        return ReadProblem("not-written", f"fix not written: the fixed text cannot be written as {encoding}: {exc.reason}")
 
     def unchanged() -> None:
         current = read_bytes(target)
         if isinstance(current, ReadProblem):
             raise _NotWritten("fix not written: file vanished or became unreadable during --fix")
-        if current != old_text.encode("utf-8", "surrogatepass"):
+        if current != encode_text(old_text, encoding):
             raise _NotWritten("fix not written: the file changed since it was read (run --fix again)")
 
     try:

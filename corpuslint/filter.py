@@ -40,6 +40,10 @@ def filter_dataset(in_path: str, out_path: str, config, registry, drop: list[str
                           f"{', '.join(s for r in readers.BUILTIN_READERS for s in r.suffixes if s.count('.') == 1)})")
     if readers.output_reader(out_path) is None:
         raise ConfigError(f"filter: {out_path}: write .jsonl (optionally .gz, .bz2, .xz, .zst) or .parquet")
+    if getattr(readers.output_reader(out_path), "format", None) == "parquet":
+        from .extras import require
+
+        require("parquet", f"filter: writing {os.path.basename(out_path)}")  # before the input is linted
     if os.path.exists(out_path) and os.path.samefile(in_path, out_path):
         raise ConfigError("filter: OUT must differ from IN (use `check --fix --fix-data` to fix in place)")
     if not os.path.isfile(in_path):

@@ -97,7 +97,11 @@ def corpuslint_register_formats() -> "Mapping[str, Formatter] | None":
 
     A formatter is a callable ``formatter(result, stream)`` where ``result`` is a
     ``corpuslint.engine.RunResult`` (findings, files_checked, rules, config, fixed)
-    and ``stream`` a text file object to write the whole report to.
+    and ``stream`` a text file object to write the whole report to. A formatter that
+    needs something which may be missing (an optional package) can carry a ``require``
+    attribute: a callable taking no argument that raises ``corpuslint.config.ConfigError``
+    (one line: what is missing, how to install it). The CLI calls it before anything is
+    linted or fixed, so a report that cannot be written never follows written fixes.
 
     Called once at plugin loading. The built-in names are text, json, sarif, github
     and junit: choose another name (a name registered twice is not an error, but which

@@ -90,6 +90,9 @@ class Region:
     start: int
     end: int
     kind: str
+    # A plain-text ``code`` region that is one line of aligned columns alone in its block
+    # (a man page's header or footer): not code quoted in the document (``Document.quotes_code``).
+    aligned: bool = False
 
 
 # -- Markdown -------------------------------------------------------------------
@@ -547,6 +550,9 @@ def _code_punct_lines(text: str):
         pos += len(line) + 1
 
 
+_LETTER_FIRST_RE = lazy(r"[ \t]*\p{L}")
+
+
 def plain_text_regions(doc: "Document") -> list[Region]:
     """Code-like lines of a plain-text document, as ``code`` regions, and drawn
     tables (``_DRAWN_LINE_RE``) as ``table`` regions.
@@ -558,6 +564,9 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     a line, comment lines (``# ...``, ``// ...``) and indented lines are code too; a
     block of two or more comment lines, or of two or more indented lines, is code.
     A block that opens with a shebang line (``#!/bin/sh``) is a script, code throughout.
+    One aligned line alone in its block (a man page's header or footer) is code, and so
+    are the comment, indented and non-letter lines of its block, but not its lines of
+    words; such a region is ``aligned`` and does not make the document quote code.
     A lone ``# Title`` line between paragraphs is left alone (it may be a Markdown
     heading left in the text, which A108 reports)."""
     text = doc.text
@@ -580,10 +589,12 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     strong.update(line_at(a) for a, _ in _line_matches(_CONFIG_LINE_RE, text, _CONFIG_TRIGGER_RE, _long_config_line))
     # columns, unless the line is a sentence or long prose (a doubled space there is a slip;
     # a line over MAX_PATTERN_LINE characters is never 24 words or fewer of columns)
-    strong.update(
+    columns = {
         line_at(a) for a, b in _line_matches(_COLUMNS_LINE_RE, text, _COLUMNS_TRIGGER_RE, lambda line: False)
         if not _is_sentence(text[a:b]) and len(text[a:b].split(None, 24)) <= 24
-    )
+    }
+    columns_only = columns - strong  # (before the machine, log and backtick lines join ``strong``)
+    strong.update(columns)
     strong.update(line_at(a) for a, _ in _line_matches(_MACHINE_LINE_RE, text, _MACHINE_TRIGGER_RE))
     drawn: set[int] = set()  # table rows and drawings: table regions, not evidence of code
     if "|" in text or _BOX_CHAR_RE.search(text):
@@ -622,15 +633,30 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         last = blanks[b] if b < len(blanks) else n
         return first, last
 
-    votes: dict[int, int] = {}
-    for group, minimum in ((fields, 2), (data, 2), (sorted(strong), 1)):
+    # One aligned line (a man page's header or footer "GNU coreutils 9.0      Eylül 2021
+    # LS(1)") is column layout, not code: it is code itself (and so are comment and
+    # indented lines in its block, its output: "udp  0  0 0.0.0.0:68  ..." then
+    # "    Rebuild Status : 13% complete"), but it does not make the other lines of its
+    # block code unless another aligned line or other evidence of code is in the block.
+    # fresh13: such a line hid the next line's doubled word and doubled space (S104, W103).
+    columns_only -= strong - columns  # (a line that is also code by other evidence)
+    per_columns: dict[int, int] = {}
+    for i in columns_only:
+        per_columns[block(i)] = per_columns.get(block(i), 0) + 1
+    lone_columns = {i for i in columns_only if per_columns[block(i)] == 1}
+    spreading = strong - lone_columns  # strong lines that speak for their block
+    def half_code(group, minimum: int) -> set[int]:
         per: dict[int, int] = {}
         for i in group:
             per[block(i)] = per.get(block(i), 0) + 1
-        for b, count in per.items():
-            first, last = bounds(b)
-            if count >= minimum and 2 * count >= last - first:
-                votes[b] = 1
+        return {b for b, count in per.items()
+                if count >= minimum and 2 * count >= bounds(b)[1] - bounds(b)[0]}
+
+    votes: dict[int, int] = dict.fromkeys(sorted(half_code(fields, 2) | half_code(data, 2) | half_code(spreading, 1)), 1)
+    # A block half code only with its lone aligned line: its lines that open with no letter
+    # are code too (a zone file's "; 192.168.3.1 -> pau" above "1.3   IN   PTR   pau."),
+    # its lines of words are not ("yeni satir ve ve hata  burada" under a man page footer).
+    aligned_votes = half_code(strong, 1) - set(votes)
     whole: set[int] = set()
     for i in prompts:
         first, last = bounds(block(i))
@@ -646,6 +672,10 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     for b in votes:
         first, last = bounds(b)
         whole.update(i for i in range(first, last) if not _is_sentence(doc.line_text(doc.lines[i])))
+    for b in aligned_votes:
+        first, last = bounds(b)
+        whole.update(i for i in range(first, last) if not _is_sentence(doc.line_text(doc.lines[i]))
+                     and _LETTER_FIRST_RE.match(doc.line_text(doc.lines[i])) is None)
     # Program output after a prompt runs on across blank lines ("Allocating group
     # tables: done", a tool's hard-wrapped messages). In a document whose paragraphs
     # are one long line each (no hard wrapping), the blocks after a transcript are
@@ -667,7 +697,7 @@ def plain_text_regions(doc: "Document") -> list[Region]:
                     break
                 whole.update(range(first, last))
 
-    strong_blocks = {block(i) for i in strong}
+    strong_blocks = {block(i) for i in strong}  # (an indented line under an aligned one is its output)
     weak_count: dict[int, int] = {}
     for i in weak:
         weak_count[block(i)] = weak_count.get(block(i), 0) + 1
@@ -688,11 +718,13 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     for i in sorted(code | drawn):
         line = lines[i]
         kind = CODE if i in code else TABLE
+        alone = i in lone_columns and i not in whole
         if line.end > line.start:
-            if out and out[-1].kind == kind and out[-1].end + len(lines[i - 1].newline) == line.start:
-                out[-1] = Region(out[-1].start, line.end, kind)  # consecutive lines of a kind: one region
+            if (out and out[-1].kind == kind and out[-1].aligned == alone
+                    and out[-1].end + len(lines[i - 1].newline) == line.start):
+                out[-1] = Region(out[-1].start, line.end, kind, alone)  # consecutive lines of a kind: one region
             else:
-                out.append(Region(line.start, line.end, kind))
+                out.append(Region(line.start, line.end, kind, alone))
     return out
 
 

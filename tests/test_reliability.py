@@ -278,11 +278,11 @@ def test_file_edited_during_fix_keeps_the_edit(tmp_path, monkeypatch):
     (tmp_path / "b.txt").write_text(BAD, encoding="utf-8")
     real = files.write_fixed
 
-    def edit_then_write(path, old, new, root):
+    def edit_then_write(path, old, new, root, *encoding):
         if path.endswith("a.txt"):  # someone appends between our read and our write
             with open(path, "a", encoding="utf-8") as fh:
                 fh.write("سطر أضافه المحرر\n")
-        return real(path, old, new, root)
+        return real(path, old, new, root, *encoding)
 
     monkeypatch.setattr(files, "write_fixed", edit_then_write)
     result = _fix_run(tmp_path)
@@ -298,9 +298,9 @@ def test_file_deleted_during_fix_is_a_finding(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
     real = files.write_fixed
 
-    def delete_then_write(path, old, new, root):
+    def delete_then_write(path, old, new, root, *encoding):
         os.unlink(path)
-        return real(path, old, new, root)
+        return real(path, old, new, root, *encoding)
 
     monkeypatch.setattr(files, "write_fixed", delete_then_write)
     result = _fix_run(tmp_path)  # findings of the text as read, plus F006

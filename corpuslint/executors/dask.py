@@ -282,6 +282,9 @@ class DaskExecutor:
             return self.client
         import logging
 
+        from ..extras import require
+
+        require("dask", "--executor dask")  # one line, not an ImportError's traceback
         from distributed import Client, LocalCluster
 
         import dask

@@ -31,10 +31,13 @@ class BinaryFile(EngineRule):
     """The file contains NUL bytes and was skipped as binary.
 
     What: A file matched the include patterns but contains NUL bytes (a binary file,
-    or text in UTF-16/UTF-32).
+    or UTF-16/UTF-32 text without a byte-order mark, which NUL bytes cannot tell from
+    a binary format). UTF-16/UTF-32 text that begins with its byte-order mark (what
+    Windows Notepad and Excel write) is decoded and checked instead, and `--fix`
+    writes it back in its encoding, its byte-order mark first.
     Why: Binary content in a corpus folder is usually a mistake; it is skipped,
     not checked, so it is reported at info level rather than failing the run.
-    Example: `scan.pdf` renamed to `scan.txt`.
+    Example: `scan.pdf` renamed to `scan.txt`; a UTF-16 export saved without a BOM.
     Fix safety: no fix.
     """
 

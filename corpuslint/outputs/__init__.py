@@ -1,6 +1,7 @@
 """Output formats, registered through the public ``corpuslint_register_formats`` hook.
 
-A formatter is ``formatter(result: RunResult, stream: TextIO) -> None``.
+A formatter is ``formatter(result: RunResult, stream: TextIO) -> None``, optionally with a
+``require()`` attribute the CLI calls before the run (``corpuslint/extras.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ def _lazy(module: str) -> Formatter:
     def write(result: "RunResult", stream: TextIO) -> None:
         return importlib.import_module(f"{__name__}.{module}").write(result, stream)
 
+    def require() -> None:
+        """What the format needs that may not be installed (an extra), checked before the run."""
+        check = getattr(importlib.import_module(f"{__name__}.{module}"), "require", None)
+        if check is not None:
+            check()
+
     write.__qualname__ = write.__name__ = f"{module}.write"
+    write.require = require  # type: ignore[attr-defined]
     return write
 
 

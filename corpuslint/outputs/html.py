@@ -21,7 +21,6 @@ from importlib import resources
 
 from .. import __version__
 from ..clusters import components
-from ..config import ConfigError
 from .text import RTL_RUN_RE
 
 SEVERITIES = ("error", "warning", "info")
@@ -30,18 +29,15 @@ MAX_SHOWN = 240  # code points of a source line shown around the span
 TOP_FILES = 30
 
 
-def _require():
-    try:
-        import altair  # noqa: F401
-        import vl_convert  # noqa: F401
-    except ImportError as exc:
-        raise ConfigError(
-            f"--format html needs the report extra ({exc.name} is missing): pip install 'corpus-quality-lint[report]'"
-        ) from None
+def require() -> None:
+    """ConfigError (one line) without the report extra; the CLI calls it before the run."""
+    from ..extras import require as require_extra
+
+    require_extra("report", "--format html")
 
 
 def write(result, stream) -> None:
-    _require()
+    require()
     findings = result.findings
     documents = getattr(result, "documents", {}) or {}
     by_sev = Counter(f.severity.value for f in findings)

@@ -23,10 +23,16 @@ from .lazy_regex import lazy
 TASHKEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0652\u0651"
 TATWEEL = "\u0640"
 
-# Characters deleted before comparison: harakat (tashkeel), tatweel, and invisible
-# format controls that never change a word's identity.
+# Characters deleted before comparison: harakat (tashkeel), tatweel, Hebrew points, and
+# invisible format controls that never change a word's identity.
 _DELETE = {ord(c): None for c in TASHKEEL}
 _DELETE.update({ord(TATWEEL): None, 0x0670: None})  # superscript alef
+# Hebrew points, the same kind of mark as harakat: niqqud (vowels, dagesh, shin/sin dots)
+# and cantillation (te'amim), every nonspacing mark of U+0591..U+05C7. Maqaf ־, paseq ׀,
+# sof pasuq ׃ and nun hafukha ׆ are punctuation and stay. A vocalised Bible verse and
+# its unpointed copy then compare equal (D104, D105), as vocalised Arabic does.
+HEBREW_POINTS = "".join(chr(c) for c in (*range(0x0591, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7))
+_DELETE.update({ord(c): None for c in HEBREW_POINTS})
 _DELETE.update({cp: None for cp in (0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x00AD, 0x061C)})
 
 # Letter unification: alef/hamza seats, alef maqsura, taa marbuta, Persian variants.

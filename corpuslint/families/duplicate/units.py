@@ -45,7 +45,7 @@ from ...text import tokens as T
 from ...text.lazy_regex import lazy, lazy_re
 from . import codepoints as CP
 
-NORMALIZATION_VERSION = "dup-norm-5"  # 5: fortune(6) "%" lines separate units
+NORMALIZATION_VERSION = "dup-norm-6"  # 5: fortune(6) "%" lines separate units; 6: Hebrew points deleted
 NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"

