@@ -706,7 +706,8 @@ def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None,
             return
         except (OSError, RuntimeError) as exc:  # no fork, no processes, a worker killed: the rest here
             print(f"corpuslint: warning: parallel map failed ({exc}); mapping in this process", file=sys.stderr)
-    for item in items[done:]:
+    for i in range(done, len(items)):  # (not a slice: ``_map_reduce`` replaces each mapped record by its bare copy)
+        item = items[i]
         result, problem = _map_item(linter, item, doc_cache, state_reader, False)
         yield item, result, problem
 
@@ -747,6 +748,7 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
                     if result is not None and decode:
                         result.states = _decode_states(result.states)
                     yield item, result, problem
+                chunk.clear()  # (its documents: held by the store from now on, without their views)
     finally:
         _PARENT_LINTER = None
 
@@ -936,7 +938,9 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
     rows: list = []
     bad: list[str] = []
     tick = linter.progress
+    at = -1
     for item, result, problem in map_stream(linter, items, doc_cache, state_reader, spill is None):
+        at += 1
         if tick is not None:
             tick(1)
         if result is None:
@@ -951,6 +955,9 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
             store.add_file(key, abspath, result.content_hash, result.nbytes, result.regions, language)
         else:
             store.hold(item)
+            # the mapped document (its cached views, the rules' per-document memos keyed
+            # weakly by it) is dropped: ``items`` keeps the store's bare copy instead
+            items[at] = store.peek(key)
         linter._cache[(key, result.content_hash)] = result.findings
         if result.from_disk:
             linter._from_disk.add((key, result.content_hash))
