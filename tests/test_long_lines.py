@@ -44,3 +44,54 @@ def test_column_of_long_runs_is_still_a_column():
     lines[20] = lines[20][:6] + lines[20][7:]  # "Item20" then 499 spaces: off the column
     found = [f for f in lint_text("\n".join(lines) + "\n", "t.txt") if f.code == "W103"]
     assert [f.line for f in found] == [21]
+
+
+def _records(tmp_path):
+    import json
+
+    rows = []
+    for i in range(150):  # > PARALLEL_MIN_DOCS: --jobs 2 maps in worker processes
+        text = f"Record {i % 50} says  hello to <b>everyone</b> here." if i % 3 else f"Plain record {i % 50}."
+        rows.append({"id": f"r{i}", "text": text})
+    with open(tmp_path / "d.jsonl", "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row) + "\n")
+
+
+def _found(payload):
+    return [(d["code"], d.get("record"), d["line"], d["column"], d["message"]) for d in payload["diagnostics"]]
+
+
+def test_records_give_the_same_findings_with_jobs_and_cache(tmp_path):
+    # the map drops each record's Document once mapped (the store keeps a bare copy):
+    # one process or two, cold or warm cache, the same findings, default rules
+    import json
+
+    from .conftest import run_cli
+
+    _records(tmp_path)
+    runs = []
+    for args in (("--no-cache", "--jobs", "1"), ("--no-cache", "--jobs", "2"), ("--jobs", "1"), ("--jobs", "1"),
+                 ("--jobs", "2")):
+        proc = run_cli("check", "--format", "json", "--exit-zero", *args, "d.jsonl", cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        runs.append(_found(json.loads(proc.stdout)))
+    assert all(r == runs[0] for r in runs)
+    codes = {c for c, *_ in runs[0]}
+    assert {"D107", "W103", "A106"} <= codes
+
+
+def test_records_are_fixed_after_the_map_dropped_them(tmp_path):
+    # --fix --fix-data reads the records again from the store's bare copies
+    import json
+
+    from .conftest import run_cli
+
+    _records(tmp_path)
+    proc = run_cli("check", "--no-cache", "--select", "W103", "--fix", "--fix-data", "--exit-zero", "d.jsonl",
+                   cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    texts = [json.loads(x)["text"] for x in (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert texts[1] == "Record 1 says hello to <b>everyone</b> here."
+    assert texts[0] == "Plain record 0."
+    assert not any("  " in t for t in texts)
