@@ -151,6 +151,10 @@ def main() -> int:
                 continue
             out = Path(tmp) / f"{script.stem}.json"
             extra = ["--large"] if args.large and script.name == "bench_duplicates.py" else []
+            if script.name == "bench_records.py" and not args.large:
+                extra = ["--records", "100000"]  # (1 M records, the default, with --large)
+            if script.name == "bench_longlines.py" and args.large:
+                extra = ["--cues", "50000"]
             if accepts_targets_json(script):
                 failed |= run_bench(script, extra, out)
                 measured.update(read_targets(out))

@@ -38,7 +38,7 @@ from .families.input import PROBLEM_RULES
 from .findings import Applicability, Edit, Finding, Severity, record_location, share_messages
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
-from .store import DocumentStore, SpilledStates, StateSpill
+from .store import DocumentStore, Spilled, SpilledStates, StateSpill
 from .structure import ALL_REGIONS
 
 MAX_FIX_PASSES = 10
@@ -496,12 +496,14 @@ class _Unspill:
         from .store import Spilled
 
         self.spill, self._spilled = spill, Spilled
-        self.left: dict[int, int] = {}  # offset -> rules still to be given that state
+        # offset -> rules still to be given that state, for the states several rules hold
+        # (``Spilled.shared``): a state of one rule (one per record of a dataset) is not counted
+        self.left: dict[int, int] = {}
         for rule in rules:
             if getattr(rule, "lazy_states", False):  # (given ``SpilledStates``: decoded on access, not here)
                 continue
             for value in states.get(rule.code, {}).values():
-                if isinstance(value, Spilled):
+                if isinstance(value, Spilled) and value.shared:
                     self.left[value.offset] = self.left.get(value.offset, 0) + 1
         self.decoded: dict[int, Any] = {}
 
@@ -515,6 +517,9 @@ class _Unspill:
         for key, value in own.items():
             if isinstance(value, self._spilled):
                 at = value.offset
+                if not value.shared:
+                    out[key] = fresh[at]
+                    continue
                 # (membership, not ``get``: a state may decode to None, e.g. one worker blob of None shared by rules)
                 state = self.decoded[at] if at in self.decoded else fresh[at]
                 self.left[at] -= 1
@@ -530,7 +535,7 @@ class _Unspill:
         """The rule holding ``own`` was reduced elsewhere (a child process): the states it
         shares with other rules are no longer kept for it."""
         for value in own.values():
-            if isinstance(value, self._spilled) and value.offset in self.left:
+            if isinstance(value, self._spilled) and value.shared and value.offset in self.left:
                 self.left[value.offset] -= 1
                 if not self.left[value.offset]:
                     self.decoded.pop(value.offset, None)
@@ -706,7 +711,8 @@ def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None,
             return
         except (OSError, RuntimeError) as exc:  # no fork, no processes, a worker killed: the rest here
             print(f"corpuslint: warning: parallel map failed ({exc}); mapping in this process", file=sys.stderr)
-    for item in items[done:]:
+    for i in range(done, len(items)):  # (not a slice: ``_map_reduce`` replaces each mapped record by its bare copy)
+        item = items[i]
         result, problem = _map_item(linter, item, doc_cache, state_reader, False)
         yield item, result, problem
 
@@ -747,6 +753,7 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
                     if result is not None and decode:
                         result.states = _decode_states(result.states)
                     yield item, result, problem
+                chunk.clear()  # (its documents: held by the store from now on, without their views)
     finally:
         _PARENT_LINTER = None
 
@@ -936,7 +943,9 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
     rows: list = []
     bad: list[str] = []
     tick = linter.progress
+    at = -1
     for item, result, problem in map_stream(linter, items, doc_cache, state_reader, spill is None):
+        at += 1
         if tick is not None:
             tick(1)
         if result is None:
@@ -951,6 +960,9 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
             store.add_file(key, abspath, result.content_hash, result.nbytes, result.regions, language)
         else:
             store.hold(item)
+            # the mapped document (its cached views, the rules' per-document memos keyed
+            # weakly by it) is dropped: ``items`` keeps the store's bare copy instead
+            items[at] = store.peek(key)
         linter._cache[(key, result.content_hash)] = result.findings
         if result.from_disk:
             linter._from_disk.add((key, result.content_hash))
@@ -972,6 +984,8 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
                     if id(state) not in spilled:  # (a worker's blob is written as it came)
                         put = spill.put_blob if isinstance(state, _Blob) else spill.put
                         spilled[id(state)] = put(state, code)  # (dict-of-arrays states: by columns, per rule)
+                    elif isinstance(spilled[id(state)], Spilled):
+                        spilled[id(state)].shared = True  # (only these are counted by ``_Unspill``)
                     states[code] = spilled[id(state)]
             collected[key] = Collected(key, abspath, result.content_hash, result.nbytes, states, state_reader,
                                        language)

@@ -192,10 +192,11 @@ class Spilled:
     ``group`` (a dict of arrays), that is its header, and its arrays are in the group's
     columns (see ``StateSpill.put``)."""
 
-    __slots__ = ("group", "length", "offset")
+    __slots__ = ("group", "length", "offset", "shared")
 
     def __init__(self, offset: int, length: int, group: str | None = None):
         self.offset, self.length, self.group = offset, length, group
+        self.shared = False  # held by several rules (the spelling rules' one state): set by the engine
 
 
 class _Column:

@@ -183,6 +183,7 @@ def test_a_state_several_rules_share_is_read_back_once():
     spill = StateSpill()
     try:
         shared, own = spill.put({"a": np.arange(3)}), spill.put({"b": np.arange(2)})
+        shared.shared = True  # (the map loop marks a reference several rules hold: ``_map_reduce``)
 
         class Rule:
             def __init__(self, code):
@@ -191,6 +192,7 @@ def test_a_state_several_rules_share_is_read_back_once():
         rules = [Rule("S101"), Rule("S103"), Rule("D104")]
         states = {"S101": {"x": shared}, "S103": {"x": shared}, "D104": {"x": own, "y": None}}
         unspill = engine._Unspill(spill, states, rules)
+        assert unspill.left == {shared.offset: 2}  # a state one rule holds (a record's) is not counted
         first = unspill.states(states["S101"])
         assert unspill.decoded  # kept for S103
         second = unspill.states(states["S103"])
@@ -701,3 +703,27 @@ def test_trim_heap_gives_free_heap_memory_back():
     trimmed, kept_kb, pins = out.split()
     assert trimmed == "True" and int(pins) == 60
     assert int(kept_kb) < 16_000  # of the 60 MB taken and freed (without the trim: ~60 MB kept)
+
+
+def test_the_map_marks_the_states_several_rules_share(tmp_path, monkeypatch):
+    """Only a state several rules hold (the spelling rules' one per document) is counted
+    for release by ``_Unspill``; the one state per document of D107 or D104 is not."""
+    for i, text in enumerate(["The cat sat on the mat.", "A dog ran in the park.", "The cat sat on the mat."]):
+        (tmp_path / f"{i}.txt").write_text(text + "\n", encoding="utf-8")
+    seen = []
+
+    class Spy(engine._Unspill):
+        def __init__(self, spill, states, rules):
+            super().__init__(spill, states, rules)
+            seen.append(({code: [v.shared for v in own.values() if isinstance(v, Spilled)]
+                          for code, own in states.items()}, dict(self.left)))
+
+    monkeypatch.setattr(engine, "_Unspill", Spy)
+    cfg, reg = engine.build_registry([str(tmp_path)])
+    cfg.select, cfg.use_cache, cfg.jobs = ["S101", "S103", "D104"], False, 1
+    result = engine.run([str(tmp_path)], cfg, reg)
+    assert result is not None and seen
+    shared, left = seen[0]
+    assert shared["S101"] and all(shared["S101"]) and all(shared["S103"])  # one state, two rules
+    assert shared["D104"] and not any(shared["D104"])
+    assert left == {}  # (the spelling rules read theirs lazily, ``SpilledStates``; D104's are not counted)

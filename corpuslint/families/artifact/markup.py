@@ -11,7 +11,7 @@ import regex
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
-from ...structure import CODE, MESSAGES, RST_SUFFIXES
+from ...structure import ALL_REGIONS, CODE, MESSAGES, RST_SUFFIXES
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
 from ...subtitles import is_subtitle
 from .encoding import repair
@@ -189,7 +189,10 @@ class HtmlTag(DocumentRule):
         if not doc.is_markdown and html_source(doc):
             return  # a page or a table written in HTML: the markup is the text
         chat_lines = None
+        kinds = self.checked_regions()
         for m in _TAG_RE.finditer(text):
+            if kinds != ALL_REGIONS and doc.outside(m.start(), m.end(), kinds):
+                continue  # (dropped by the engine anyway: a subtitle's tags are markup, 400 k of them in 10 k cues)
             if _PLACEHOLDER_COMMENT_RE.fullmatch(m.group()):
                 continue  # the syntax shown as an example
             speaker = _CHAT_LINE_RE.match(text, text.rfind("\n", 0, m.start()) + 1)

@@ -157,10 +157,10 @@ def gap_ends_at(text: str, column: int, start: int | None = None) -> bool:
         return True
     if not (text[column - 1] == " " and text[column - 2] == " "):
         return False
-    begin = column - 2
-    while begin > 0 and text[begin - 1] == " ":
-        begin -= 1
-    return start is None or begin != start
+    if start is None:
+        return True
+    # where the run starts (``rstrip`` in C: a loop here made a file of long runs quadratic)
+    return len(text[: column - 2].rstrip(" ")) != start
 
 
 MAX_LAYOUT_COLUMN = 160  # a rendered page is 80 columns wide; wide terminals 132-160
