@@ -490,6 +490,11 @@ class ArabicBackend(Backend):
         # forgotten again: its tables of every form's features (~14 MB of RSS) would
         # otherwise stay through the map and the reduces; qalsadi imports it afresh if
         # the morphology is asked for (``release_morphology`` forgets it with qalsadi).
+        # A qalsadi already slimmed (``_slim``) holds that list's forms as a set: read
+        # there, not imported again in the middle of S101's reduce (+14 MB at its peak).
+        slimmed = getattr(sys.modules.get("qalsadi.analex"), "stopwords", None)
+        if isinstance(slimmed, _StopForms):
+            return list(slimmed.forms)  # (the keys of its STOPWORDS: ``stopwords_list()``, in another order)
         fresh = "arabicstopwords" not in sys.modules
         try:  # Arabic-Stopwords (a qalsadi dependency): ~13,000 forms with their clitics
             from arabicstopwords.arabicstopwords import stopwords_list
