@@ -433,6 +433,43 @@ def share(folder: Path) -> None:
           f"of the lint (corpuslint --version: {version:.2f} s)")
 
 
+_MORPHOLOGY_RSS = """
+import gc
+import pyarabic.araby
+from corpuslint.arrays import trim_heap
+from corpuslint.families.spelling.backends import _analyzer
+def rss():
+    with open("/proc/self/status") as fh:
+        return next(int(l.split()[1]) for l in fh if l.startswith("VmRSS:"))
+before = rss()
+if {slim!r}:
+    analex = _analyzer()
+else:
+    import qalsadi.analex
+    analex = qalsadi.analex.Analex()
+gc.collect()
+trim_heap()
+print(rss() - before)
+"""
+
+
+def morphology_rss() -> tuple[int, int] | None:
+    """RSS (KB) an Arabic morphology analyser adds to a process, as qalsadi builds it
+    (``Analex()``) and as corpuslint holds it (``backends._analyzer``: bound look-ups,
+    ``_slim``): what S101's reduce loads on top of the merged corpus. Each in a fresh
+    child process; None without qalsadi or outside Linux (no /proc)."""
+    import subprocess
+
+    out = []
+    for slim in (False, True):
+        run = subprocess.run([sys.executable, "-c", _MORPHOLOGY_RSS.format(slim=slim)],
+                             capture_output=True, text=True, check=False)
+        if run.returncode != 0 or not run.stdout.strip().isdigit():
+            return None
+        out.append(int(run.stdout.strip()))
+    return out[0], out[1]
+
+
 def write_findings(findings: list, path: str | None) -> None:
     if not path:
         return
@@ -479,6 +516,10 @@ def main() -> None:
     load = time.process_time() - c0
     print(f"dictionary load (hunspell, function words, qalsadi): {load:.2f} s CPU "
           f"(once per process, counted apart below)")
+    morph = morphology_rss()
+    if morph is not None:
+        print(f"morphology RSS (qalsadi, S101's reduce): Analex() {morph[0] / 1024:.1f} MB, "
+              f"as corpuslint holds it {morph[1] / 1024:.1f} MB ({morph[1] / morph[0]:.2f}x)")
     if args.throughput:
         texts, docs = [], {}
         for d in args.throughput:

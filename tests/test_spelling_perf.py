@@ -270,6 +270,40 @@ def test_bound_dictionary_lookups_give_qalsadi_the_same_analyses():
     assert [analyses(bound, w) for w in words] == [analyses(plain, w) for w in words]
 
 
+def test_slimmed_analyser_gives_the_same_analyses_and_lets_the_stopword_tables_go():
+    """Memory (issue 14, target 1): ``backends._slim`` frees what qalsadi's ``Analex``
+    holds that no analysis reads (the stop-word affixer's lexicon, seven copies of one
+    affix set, Arabic-Stopwords' tables of features: ~10 MB). Every analysis of the demo
+    news' words and of stop words with clitics stays the same, and so does ``light_tag``."""
+    import regex
+
+    from corpuslint.families.spelling import backends
+
+    backends.unload_modules(backends.MORPHOLOGY_PACKAGES)  # (a fresh qalsadi: none slimmed yet)
+    import qalsadi.analex
+
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "news-ar").glob("*.txt"))[:2])
+    words = sorted(set(regex.findall(r"\p{Arabic}+", text)))[:300]
+    words += ["في", "لعلهم", "وإن", "فهذا", "ولكنها", "بعدما", "الذين", "الحققت", "ذهبو"]
+
+    def analyses(analex, word):
+        return ([(str(r.get_type()), sorted(r.__dict__.items(), key=str)) for r in analex.check_word(word)],
+                analex.light_tag(word))
+
+    plain = qalsadi.analex.Analex()
+    assert qalsadi.analex.stopwords.__name__ == "arabicstopwords.arabicstopwords"
+    before = [analyses(plain, w) for w in words]
+    slim = backends._analyzer()
+    assert isinstance(qalsadi.analex.stopwords, backends._StopForms)
+    assert not any(m.partition(".")[0] == "arabicstopwords" for m in sys.modules)  # its tables freed
+    assert slim.stopwordsstemmer.generator.dictionary is None
+    stemmers = [getattr(st, n) for st in (slim.nounstemmer, slim.verbstemmer, slim.unknownstemmer,
+                                          slim.stopwordsstemmer) for n in ("comp_stemmer", "conj_stemmer")]
+    assert len({id(s.valid_affixes_list) for s in stemmers}) == 1
+    assert [analyses(slim, w) for w in words] == before
+    assert any(analyses(slim, w)[0] and analyses(slim, w)[0][0][0].startswith("STOPWORD") for w in words)
+
+
 def test_one_stemmer_verdicts_are_the_whole_analysis_verdicts():
     """has_class / fits_classes / same_class / _verb_only ask qalsadi's verb or noun stemmer alone
     first (a quarter / half of a whole analysis) and read the whole analysis only when

@@ -490,6 +490,11 @@ class ArabicBackend(Backend):
         # forgotten again: its tables of every form's features (~14 MB of RSS) would
         # otherwise stay through the map and the reduces; qalsadi imports it afresh if
         # the morphology is asked for (``release_morphology`` forgets it with qalsadi).
+        # A qalsadi already slimmed (``_slim``) holds that list's forms as a set: read
+        # there, not imported again in the middle of S101's reduce (+14 MB at its peak).
+        slimmed = getattr(sys.modules.get("qalsadi.analex"), "stopwords", None)
+        if isinstance(slimmed, _StopForms):
+            return list(slimmed.forms)  # (the keys of its STOPWORDS: ``stopwords_list()``, in another order)
         fresh = "arabicstopwords" not in sys.modules
         try:  # Arabic-Stopwords (a qalsadi dependency): ~13,000 forms with their clitics
             from arabicstopwords.arabicstopwords import stopwords_list
@@ -894,7 +899,64 @@ def _analyzer():
     for d in (getattr(analex, "wordfreq", None), getattr(analex.unknownstemmer, "wordfreq", None)):
         if d is not None and hasattr(d, "cursor") and hasattr(d, "table_name"):
             d.lookup = _bound_freq_lookup(d, d.lookup)
+    _slim(analex)
     return analex
+
+
+def _slim(analex) -> None:
+    """Free what ``analex`` built or imported that no analysis reads (~10 MB of the
+    ~37 MB an ``Analex`` costs; it is loaded on top of the merged corpus in S101's
+    reduce, the run's peak from 30 MB of text up). Every answer stays the same:
+
+    * the stop-word stemmer's affixer (alyahmor ``stopword_affixer``) builds a lexicon
+      of every stop-word form with vocalised and category indices; only its
+      ``generate_forms`` reads it, and qalsadi calls only its ``vocalize``;
+    * each of qalsadi's eight tashaphyne stemmers builds its own set of valid affixes,
+      all equal and never changed: they share one;
+    * ``Analex`` asks Arabic-Stopwords only ``is_stop(word)`` (``word in STOPWORDS``,
+      a table of ~13,000 forms with a dict of features per reading): it gets the set
+      of those forms, and the package's tables are emptied and forgotten (imported
+      afresh, whole, by whoever imports it next: ``function_word_source``)."""
+    stop = getattr(analex, "stopwordsstemmer", None)
+    gen = getattr(stop, "generator", None)
+    if gen is not None and hasattr(gen, "dictionary") and hasattr(gen, "vocalize"):
+        gen.dictionary = None
+    shared = None
+    for stemmer in (getattr(analex, n, None) for n in ("nounstemmer", "verbstemmer", "unknownstemmer",
+                                                        "stopwordsstemmer")):
+        for light in (vars(stemmer).values() if hasattr(stemmer, "__dict__") else ()):
+            affixes = getattr(light, "valid_affixes_list", None)
+            if not isinstance(affixes, set) or type(light).__module__ != "tashaphyne.stemming":
+                continue
+            if shared is None:
+                shared = affixes
+            elif affixes == shared:
+                light.valid_affixes_list = shared
+    module = sys.modules.get("qalsadi.analex")
+    lists = getattr(module, "stopwords", None)
+    table = getattr(lists, "STOPWORDS", None)
+    if isinstance(table, dict) and getattr(lists, "__name__", "") == "arabicstopwords.arabicstopwords":
+        module.stopwords = _StopForms(frozenset(table))
+        for name in [m for m in sys.modules if m.partition(".")[0] == "arabicstopwords"]:
+            held = sys.modules.pop(name)
+            for attr in ("STOPWORDS", "STOPWORDS_INDEX", "classed_STOPWORDS"):
+                if isinstance(getattr(held, attr, None), dict):
+                    setattr(held, attr, {})  # (a function of the old module still held reads nothing)
+        del lists, table
+        gc.collect()
+
+
+class _StopForms:
+    """What ``qalsadi.analex`` reads of Arabic-Stopwords: ``is_stop(word)``, from the set
+    of its forms (the keys of its ``STOPWORDS`` table, whose ``in`` it was)."""
+
+    __slots__ = ("forms",)
+
+    def __init__(self, forms: frozenset[str]):
+        self.forms = forms
+
+    def is_stop(self, word: str) -> bool:
+        return word in self.forms
 
 
 # qalsadi and the packages it imports that corpuslint never imports itself (~17 MB of

@@ -1,0 +1,79 @@
+"""Where a run's resident memory climbs: the code running at each new RSS high.
+
+    cd CORPUS && python benchmarks/peak_where.py [--step MB] -- [corpuslint check args]
+
+Runs ``corpuslint check --format json --exit-zero -o /dev/null ARGS`` in this process
+while a thread reads VmRSS and RssFile (/proc/self/status) every 2 ms; each time RSS
+passes the last high by ``--step`` MB it records the main thread's innermost
+corpuslint/numpy frames. Unlike tracemalloc (profile_run.py --top) it sees every
+allocation (hunspell, SQLite, mapped spill pages: the "file" column) and barely slows
+the run, so it names the step that sets a peak of a 100 MB run. Linux only.
+
+Example (issue 14, target 1): on the 100 MB corpus of bench_scale the lines show D104's
+template-frame count (arrays.frequent) and candidate verification, then S101 loading
+qalsadi on top of the merged corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+import time
+import traceback
+
+
+def _status() -> tuple[float, float]:
+    """(VmRSS, RssFile) of this process in MB."""
+    got = {}
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith(("VmRSS:", "RssFile:")):
+                got[line.split(":")[0]] = int(line.split()[1]) / 1024
+    return got.get("VmRSS", 0.0), got.get("RssFile", 0.0)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--step", type=float, default=2.0, help="MB above the last high that records a line")
+    ap.add_argument("--frames", type=int, default=6, help="innermost frames shown per line")
+    ap.add_argument("args", nargs=argparse.REMAINDER, help="-- then the corpuslint check arguments")
+    opts = ap.parse_args()
+    args = opts.args[1:] if opts.args[:1] == ["--"] else opts.args
+    main_id = threading.main_thread().ident
+    log: list[tuple[float, float, float, list[str]]] = []
+    done = threading.Event()
+    t0 = time.perf_counter()
+
+    def sample() -> None:
+        high = 0.0
+        while not done.is_set():
+            rss, mapped = _status()
+            if rss >= high + opts.step:
+                high = rss
+                frame = sys._current_frames().get(main_id)
+                stack = traceback.extract_stack(frame) if frame is not None else []
+                names = [f"{os.path.basename(f.filename)}:{f.lineno} {f.name}" for f in stack
+                         if "corpuslint" in f.filename or "numpy" in f.filename]
+                log.append((time.perf_counter() - t0, rss, mapped, names[-opts.frames :]))
+            time.sleep(0.002)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    from corpuslint.cli import main as cli_main
+
+    sys.argv = ["corpuslint", "check", "--format", "json", "--exit-zero", "-o", os.devnull, *args]
+    try:
+        code = cli_main()
+    except SystemExit as exc:
+        code = exc.code
+    done.set()
+    thread.join()
+    for at, rss, mapped, names in log:
+        print(f"{at:8.1f} s {rss:7.1f} MB (file {mapped:5.1f}) " + " <- ".join(reversed(names)))
+    return int(code or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
