@@ -341,7 +341,7 @@ class MultipleSpaces(DocumentRule):
     man page: "at      指定された時間に…" over "atq     ペンディング…"), a run after an
     indented bullet, option or escape alone at the start of a line (`•      alias`,
     `-M  İlkinden`), and a run right after an opening quote (`print "  Exit by a 0
-    transaction.\n"`: the quoted string's own spaces);
+    transaction.\\n"`: the quoted string's own spaces);
     in plain text that
     quotes code, only lines that read as sentences (6+ words) are checked. Two ASCII
     spaces after a sentence's final `.`, `!`, `?` or `:`, or Arabic `؟`, Urdu `۔`,
