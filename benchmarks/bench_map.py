@@ -28,13 +28,11 @@ sufficient, for the whole run's target).
 from __future__ import annotations
 
 import argparse
-import collections
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -42,49 +40,12 @@ HERE = Path(__file__).resolve().parent
 
 def measure(folder: str) -> dict:
     """The run in this process (call it in a fresh one): CPU s per label, and the text's MB."""
-    from corpuslint import engine, index
-    from corpuslint.cli import main as cli_main
+    sys.path.insert(0, str(HERE))
+    from rule_cpu import timed_run
 
-    spent: collections.Counter[str] = collections.Counter()
-
-    def timed(label: str, fn, *a, **k):
-        t = time.process_time()
-        try:
-            return fn(*a, **k)
-        finally:
-            spent[label] += time.process_time() - t
-
-    compute_findings = engine.Linter.compute_findings
-
-    def compute_findings_timed(self, doc):
-        for rule in self.document_rules + self.record_rules:
-            if "check" not in rule.__dict__:  # wrap each rule's check once (an instance attribute)
-                check = rule.check
-                rule.check = lambda d, check=check, label=f"check {rule.code}": timed(label, lambda: list(check(d)))
-        return timed("document rules", compute_findings, self, doc)
-
-    from corpuslint.families.spelling import backends
-
-    collect_one = index._collect_one
-    load = backends._hunspell
-    backends._hunspell = lambda *a, **k: timed("load hunspell", load, *a, **k)
-    engine.Linter.compute_findings = compute_findings_timed
-    index._collect_one = lambda rule, doc: timed(f"collect {rule.code}", collect_one, rule, doc)
     mb = sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file()) / 1e6
-    start = time.process_time()
-    real_stdout, sys.stdout = sys.stdout, open(os.devnull, "w")
-    cwd = os.getcwd()
-    try:
-        os.chdir(folder)
-        cli_main(["check", "--no-cache", "--jobs", "1", "--format", "json", "--exit-zero", "."])
-    except SystemExit:
-        pass
-    finally:
-        os.chdir(cwd)
-        sys.stdout.close()
-        sys.stdout = real_stdout
-        engine.Linter.compute_findings, index._collect_one, backends._hunspell = compute_findings, collect_one, load
-    spent["whole run"] = time.process_time() - start
+    spent, whole = timed_run(["--no-cache", "--jobs", "1", "."], cwd=folder)
+    spent["whole run"] = whole
     return {"mb": mb, "cpu": dict(spent)}
 
 

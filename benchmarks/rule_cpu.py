@@ -27,15 +27,15 @@ import sys
 import time
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--min-share", type=float, default=0.002, help="hide lines below this share of the total")
-    ap.add_argument("check_args", nargs=argparse.REMAINDER)
-    args = ap.parse_args(argv)
-    check_args = [a for a in args.check_args if a != "--"]
-
+def timed_run(check_args: list[str], cwd: str | None = None) -> tuple[collections.Counter, float]:
+    """Run ``corpuslint check --format json --exit-zero CHECK_ARGS`` in this process (in
+    ``cwd``; the report goes to /dev/null) and return the CPU seconds
+    (``time.process_time``) per label -- ``check CODE`` per document rule, ``document rules``
+    for all of them, ``collect CODE`` and ``reduce CODE`` per corpus rule, ``load hunspell``
+    for reading the dictionaries -- and the whole run's. Shared by bench_map.py."""
     from corpuslint import engine, index
     from corpuslint.cli import main as cli_main
+    from corpuslint.families.spelling import backends
 
     spent: collections.Counter[str] = collections.Counter()
 
@@ -49,29 +49,42 @@ def main(argv: list[str] | None = None) -> int:
     compute_findings = engine.Linter.compute_findings
 
     def compute_findings_timed(self, doc):
-        for rule in self.document_rules:
+        for rule in self.document_rules + self.record_rules:
             if "check" not in rule.__dict__:  # wrap each rule's check once (an instance attribute)
                 check = rule.check
-                rule.check = lambda d, check=check, label=f"check  {rule.code}": timed(label, lambda: list(check(d)))
-        return timed("document rules (all)", compute_findings, self, doc)
+                rule.check = lambda d, check=check, label=f"check {rule.code}": timed(label, lambda: list(check(d)))
+        return timed("document rules", compute_findings, self, doc)
 
-    collect_one = index._collect_one
-    reduce_one = engine.Linter._reduce_one
+    collect_one, reduce_one, load = index._collect_one, engine.Linter._reduce_one, backends._hunspell
     engine.Linter.compute_findings = compute_findings_timed
     index._collect_one = lambda rule, doc: timed(f"collect {rule.code}", collect_one, rule, doc)
     engine.Linter._reduce_one = lambda self, rule, view: timed(f"reduce {rule.code}", reduce_one, self, rule, view)
+    backends._hunspell = lambda *a, **k: timed("load hunspell", load, *a, **k)
     start = time.process_time()
     real_stdout, sys.stdout = sys.stdout, open(os.devnull, "w")
+    here = os.getcwd()
     try:
+        if cwd:
+            os.chdir(cwd)
         cli_main(["check", "--format", "json", "--exit-zero", *check_args])
     except SystemExit:
         pass
     finally:
+        os.chdir(here)
         sys.stdout.close()
         sys.stdout = real_stdout
         engine.Linter.compute_findings, index._collect_one, engine.Linter._reduce_one = (
             compute_findings, collect_one, reduce_one)
-    total = time.process_time() - start
+        backends._hunspell = load
+    return spent, time.process_time() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--min-share", type=float, default=0.002, help="hide lines below this share of the total")
+    ap.add_argument("check_args", nargs=argparse.REMAINDER)
+    args = ap.parse_args(argv)
+    spent, total = timed_run([a for a in args.check_args if a != "--"])
     print(f"{'CPU s':>8} {'share':>6}  rule / phase")
     for label, cpu in sorted(spent.items(), key=lambda kv: -kv[1]):
         if cpu >= args.min_share * total:
