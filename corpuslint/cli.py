@@ -313,7 +313,7 @@ def _require_extras(args, formatter, settings, paths: list[str]) -> None:
     from . import extras
 
     if not (args.diff or args.output_dir or args.format == "text"):  # those write no --format report
-        extras.require_formatter(args.format, formatter)
+        extras.require_formatter(formatter)
     if settings.kind == "dask":
         extras.require("dask", "--executor dask")
     for p in paths:

@@ -35,8 +35,8 @@ def require(extra: str, what: str) -> None:
                               f"pip install 'corpus-quality-lint[{extra}]'") from None
 
 
-def require_formatter(name: str, formatter) -> None:
-    """What ``--format NAME`` needs, checked before the run: the formatter's ``require()``."""
+def require_formatter(formatter) -> None:
+    """What a ``--format`` needs, checked before the run: the formatter's ``require()``."""
     check = getattr(formatter, "require", None)
     if callable(check):
         check()

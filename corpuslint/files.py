@@ -19,7 +19,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .config import Config
 from .document import Document, hash_utf8
-from .text.lazy_regex import lazy_re
+from .text.lazy_regex import lazy, lazy_re
 
 
 @dataclass(frozen=True)
@@ -423,10 +423,10 @@ BOM_ENCODINGS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# Characters no text file holds (C0/C1 controls other than whitespace, unassigned, private
-# use, a NUL): more than MAX_NONTEXT of them and a BOM-marked file is binary after all.
-_NONTEXT_CATEGORIES = frozenset(("Cc", "Cn", "Co", "Cs"))
-_TEXT_CONTROLS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x85")
+# Characters no text file holds (C0/C1 controls other than whitespace -- \t \n \v \f \r,
+# the separators \x1c-\x1e, NEL --, unassigned, private use, surrogates): more than
+# MAX_NONTEXT of them and a BOM-marked file is binary after all. Counted by one regex scan.
+_NONTEXT_RE = lazy(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\p{Cn}\p{Co}\p{Cs}]")
 MAX_NONTEXT = 0.01
 
 
@@ -459,10 +459,7 @@ def _decode_bom(data: bytes, encoding: str) -> str | None:
         return None
     if "\x00" in text:
         return None
-    import unicodedata
-
-    nontext = sum(1 for ch in text if ch not in _TEXT_CONTROLS and unicodedata.category(ch) in _NONTEXT_CATEGORIES)
-    return None if nontext > MAX_NONTEXT * len(text) else text
+    return None if len(_NONTEXT_RE.findall(text)) > MAX_NONTEXT * len(text) else text
 
 
 def decode(data: bytes) -> str | ReadProblem:

@@ -224,7 +224,9 @@ _CODE_CELL_BEFORE_RE = lazy(r"(?:^|[ \t])(?:U\+|0x)?[0-9A-Fa-f]{2,6}[ \t]{2,}$")
 _CELL_AFTER_RE = lazy(r"[ \t]{2,}\S|[ \t]*$")
 
 
+@lru_cache(maxsize=64)
 def _name_pattern(char: str) -> "regex.Pattern":
+    """The ways a document names ``char`` (its Unicode name, a short name, its code point)."""
     names = [unicodedata.name(char, "")] + list(_SHORT_NAMES.get(char, ()))
     words = [r"[\s-]+".join(regex.escape(w) for w in regex.split(r"[\s-]+", n)) for n in names if n]
     code = f"{ord(char):04x}"
@@ -237,13 +239,8 @@ def names_character(doc, char: str) -> bool:
     character in it are the document's subject."""
     cache = doc.__dict__.setdefault("_named_characters", {})
     if char not in cache:
-        cache[char] = compiled_name(char).search(doc.text) is not None
+        cache[char] = _name_pattern(char).search(doc.text) is not None
     return cache[char]
-
-
-@lru_cache(maxsize=64)
-def compiled_name(char: str) -> "regex.Pattern":
-    return _name_pattern(char)
 
 
 def in_code_table(doc, start: int, end: int) -> bool:
