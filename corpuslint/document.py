@@ -242,16 +242,20 @@ class Document:
     def sentences(self) -> list[Unit]:
         """Sentences split at . ! ? ؟ ؛ … and at line ends (Arabic-aware)."""
         out: list[Unit] = []
+        text = self.text
+        finditer = _SENTENCE_END_RE.finditer
+        # (``sentence_ends`` of each line, inlined: the pattern runs on the text between
+        # the line's bounds, not on a copy; a sentence starts on its line, so the line's
+        # number is its ``position``; ``not isspace()`` of a non-empty span is ``strip()``)
         for line in self.line_paragraphs:
-            pos = line.start
-            segment = self.text[line.start : line.end]
-            for gap_start, gap_end in sentence_ends(segment):
-                end = line.start + gap_start
-                if self.text[pos:end].strip():
-                    out.append(Unit(pos, end, self.position(pos)[0]))
-                pos = line.start + gap_end
-            if self.text[pos : line.end].strip():
-                out.append(Unit(pos, line.end, self.position(pos)[0]))
+            pos, end_of_line, number = line.start, line.end, line.line
+            for m in finditer(text, pos, end_of_line):
+                end, after = m.span(m.lastindex)
+                if end > pos and not text[pos:end].isspace():
+                    out.append(Unit(pos, end, number))
+                pos = after
+            if end_of_line > pos and not text[pos:end_of_line].isspace():
+                out.append(Unit(pos, end_of_line, number))
         return out
 
     # -- structure ------------------------------------------------------------

@@ -1178,3 +1178,40 @@ def test_rare_shared_counts_as_defined(toks, max_df):
     j = np.array([b for _, b in pairs], dtype=np.int64)
     got = _rare_shared(values, cuts, i, j, max_df).tolist()
     assert got == [sum(1 for t in set(toks[a]) & set(toks[b]) if df[t] <= max_df) for a, b in pairs]
+
+
+def _document_sentences_by_definition(doc):
+    """``Document.sentences`` as defined: ``sentence_ends`` of each non-blank line's
+    text, each sentence's line from ``Document.position``."""
+    from corpuslint.document import Unit, sentence_ends
+
+    text, out = doc.text, []
+    for line in doc.line_paragraphs:
+        pos = line.start
+        for gap_start, gap_end in sentence_ends(text[line.start : line.end]):
+            end = line.start + gap_start
+            if text[pos:end].strip():
+                out.append(Unit(pos, end, doc.position(pos)[0]))
+            pos = line.start + gap_end
+        if text[pos : line.end].strip():
+            out.append(Unit(pos, line.end, doc.position(pos)[0]))
+    return out
+
+
+def test_document_sentences_inlined_on_real_text():
+    total = 0
+    for doc in _realtext_documents():
+        found = doc.sentences
+        assert found == _document_sentences_by_definition(doc)
+        total += len(found)
+    assert total > 1000
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="ab .!?؟؛…\"'”’»)]\n\r\t\u2028\x1c\x85\u00a0\ufeffو", max_size=40))
+def test_document_sentences_inlined_on_any_text(text):
+    # marks at line ends, quotes after them, CR/CRLF endings, separators that are white
+    # space but not line ends (U+2028, U+001C, NEL), a byte-order mark
+    from corpuslint.document import Document
+
+    assert Document("a.txt", text).sentences == _document_sentences_by_definition(Document("a.txt", text))
