@@ -227,13 +227,18 @@ def _error(message: str, verbose: bool) -> int:
 
 
 def _plugin_of(exc: BaseException) -> str | None:
-    """The distribution/module that raised, when it is not corpuslint itself."""
+    """The loaded plugin (``plugins.PLUGIN_MODULES``) whose code is nearest the error
+    in its traceback, or None: an error raised in the standard library or a library
+    that corpuslint itself called (``subprocess``, ``sqlite3``) is corpuslint's own."""
+    from .plugins import PLUGIN_MODULES
+
     tb = exc.__traceback__
     last = None
     while tb is not None:
         module = tb.tb_frame.f_globals.get("__name__", "")
-        if module and not module.startswith(("corpuslint.", "corpuslint", "pluggy", "importlib", "concurrent")):
-            last = module.split(".")[0]
+        name = PLUGIN_MODULES.get(module.split(".")[0]) if module else None
+        if name is not None:
+            last = name
         tb = tb.tb_next
     return last
 

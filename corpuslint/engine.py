@@ -1377,8 +1377,9 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
             if new_text == doc.text:
                 continue
             fixed += count
-            if diff and record_file is None:
-                diffs.append(_unified_diff(key, doc.text, new_text))
+            if diff and record_file is None:  # (the file's own name, not its escaped display)
+                diffs.append(_unified_diff(files.display_path(path_of[key], printable=False) if key in path_of
+                                           else key, doc.text, new_text))
             elif record_file is not None:
                 readers.add_fixed_text(record_texts.setdefault(record_file, {}), doc, new_text)
                 record_fixes[record_file] = record_fixes.get(record_file, 0) + count
@@ -1562,11 +1563,14 @@ def _patch_path(path: str) -> str:
     """A path as git writes it in a patch header: C-quoted when it holds a quote,
     backslash, control character or tab (spaces and non-ASCII letters stay as they are)."""
     name = path
-    if not any(c in name for c in '"\\') and all(ord(c) >= 32 and c != "\x7f" for c in name):
+    if not any(c in name for c in '"\\') and all(32 <= ord(c) < 0xDC80 and c != "\x7f" for c in name):
         return name
     escapes = {'"': '\\"', "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
     body = "".join(
-        escapes.get(c) or (c if ord(c) >= 32 and c != "\x7f" else f"\\{ord(c):03o}") for c in name
+        escapes.get(c) or (c if 32 <= ord(c) < 0xDC80 and c != "\x7f"
+                           # a byte of the name that is not UTF-8 (a surrogate escape): the byte
+                           else f"\\{ord(c) - 0xDC00 if ord(c) >= 0xDC80 else ord(c):03o}")
+        for c in name
     )
     return f'"{body}"'
 

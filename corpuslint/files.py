@@ -55,11 +55,41 @@ def relative(path: str, start: str) -> str:
     return os.path.relpath(absolute, start)
 
 
-def display_path(path: str, cwd: str | None = None) -> str:
+def display_path(path: str, cwd: str | None = None, printable: bool = True) -> str:
     """``path`` relative to ``cwd`` (default: the current folder) when it lies under it,
-    else absolute."""
+    else absolute; written as ``printable_name`` does (unless not ``printable``: the name
+    itself, for a patch header that quotes it its own way)."""
     rel = relative(path, cwd or os.getcwd())
-    return os.path.abspath(path) if rel.startswith("..") else rel
+    shown = os.path.abspath(path) if rel.startswith("..") else rel
+    return printable_name(shown) if printable else shown
+
+
+# What a report cannot show as it is: a byte of the name that is not UTF-8 (Python reads it
+# as a surrogate escape, U+DC80..U+DCFF), a C0 or C1 control character, DEL, a backslash
+# (escaped too when anything else is, so the escapes read back one way).
+_UNSHOWABLE_RE = lazy_re(r"[\x00-\x1f\x7f-\x9f\udc80-\udcff]")
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\\": "\\\\"}
+
+
+def _escape(ch: str) -> str:
+    o = ord(ch)
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    if o >= 0xDC80:  # the byte itself, in octal as git writes it ("bad\377name.txt")
+        return "\\%03o" % (o - 0xDC00)
+    return "\\x%02x" % o
+
+
+def printable_name(path: str) -> str:
+    """``path`` as reports show it and key it (``Source.display``, a finding's path).
+    Unchanged unless it holds a byte that is not UTF-8 or a control character (a newline
+    in a file name): then those are written as escapes, git's way (``bad\\377name.txt``
+    for the byte 0xFF, ``new\\nline.txt``; a backslash as two), so every report stays valid
+    UTF-8 with one finding a line, and the cache can key the file. The file itself is still
+    opened by its real name (``Source.path``)."""
+    if path.isprintable() or not _UNSHOWABLE_RE.search(path):
+        return path
+    return "".join(_escape(ch) if _UNSHOWABLE_RE.match(ch) or ch == "\\" else ch for ch in path)
 
 
 class _Matcher:
@@ -307,7 +337,7 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: l
                 if real not in seen:
                     seen.add(real)
                     source = new_source(Source)
-                    display = shown_prefix + name
+                    display = shown_prefix + (name if name.isprintable() else printable_name(name))
                     source.__dict__.update(path=abs_prefix + name, display=display, unknown=False, problem=None,
                                            stat=(lst.st_size, lst.st_mtime_ns))
                     if language_for is not _undeclared:  # (else the class default: None)
@@ -372,11 +402,13 @@ def git_ignored(paths: list[str]) -> set[str]:
     ignored: set[str] = set()
     for top, members in roots.items():
         try:
+            # as bytes: a file name need not be UTF-8 (os.fsencode gives its bytes back)
             proc = subprocess.run(["git", "check-ignore", "--stdin", "-z"], cwd=top,
-                                  input="\0".join(members) + "\0", capture_output=True, text=True, timeout=120)
+                                  input=b"\0".join(map(os.fsencode, members)) + b"\0", capture_output=True,
+                                  timeout=120)
         except (OSError, subprocess.SubprocessError):
             continue
-        ignored.update(p for p in proc.stdout.split("\0") if p)
+        ignored.update(os.fsdecode(p) for p in proc.stdout.split(b"\0") if p)
     return ignored
 
 

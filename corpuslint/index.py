@@ -68,7 +68,7 @@ import numpy as np
 
 from . import __version__
 from .codec import CodecError, dumps, loads
-from .files import relative as _relative_path
+from .files import printable_name, relative
 
 if TYPE_CHECKING:
     from .document import Document
@@ -807,13 +807,13 @@ class StateReader:
 
     def has(self, path: str, code: str, content_hash: str) -> bool:
         """Does the index hold a state of ``path`` (absolute) for ``code`` at this content?"""
-        rel = _relative_path(path, self.root)
+        rel = printable_name(relative(path, self.root))
         return self._reader.one("SELECT content_hash, X'' FROM states WHERE path = ? AND rule_key = ?",
                                 (rel, self.keys[code]), content_hash) is not None
 
     def state(self, path: str, code: str, content_hash: str) -> Any:
         """The decoded state of ``path`` (absolute) for rule ``code``, or ``MISS``."""
-        rel = _relative_path(path, self.root)
+        rel = printable_name(relative(path, self.root))
         blob = self._reader.one("SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?",
                                 (rel, self.keys[code]), content_hash)
         if blob is None:
@@ -1070,7 +1070,8 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
         if getattr(src, "problem", None) is not None:
             continue  # never opened (FIFO, device, link outside the root, unreadable folder)
         path = src.path  # absolute and normalised (files.discover): under the root, its tail is the key
-        rel = path[len(prefix):] if path.startswith(prefix) and len(path) > len(prefix) else _relative_path(path, root)
+        rel = printable_name(path[len(prefix):] if path.startswith(prefix) and len(path) > len(prefix)
+                             else relative(path, root))
         if src.display not in corpus:
             corpus[src.display] = (rel, path)
             seen = getattr(src, "stat", None)

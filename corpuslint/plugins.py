@@ -73,6 +73,11 @@ def _call(registry: Registry, hook_name: str, **kwargs):
             raise PluginError(f"plugin {name!r} failed in {hook_name}: {type(exc).__name__}: {exc}") from exc
 
 
+# top-level module -> plugin name, for every third-party or local plugin loaded in this
+# process: what an internal error's traceback is matched against (cli._plugin_of)
+PLUGIN_MODULES: dict[str, str] = {}
+
+
 def load_plugins(*, third_party: bool = True, local_modules: Sequence[str] = (),
                  local_paths: Sequence[str] = ()) -> Registry:
     """Built-in families, then entry-point plugins (unless blocked), then repo-local
@@ -95,6 +100,7 @@ def load_plugins(*, third_party: bool = True, local_modules: Sequence[str] = (),
             except Exception as exc:
                 raise PluginError(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}") from exc
             version = ep.dist.version if ep.dist is not None else None
+            PLUGIN_MODULES[ep.module.split(".")[0]] = ep.name
             registry.plugins.append(PluginInfo(ep.name, version, False))
     if local_modules:
         _register_local(registry, local_modules, local_paths)
@@ -131,4 +137,5 @@ def _register_local(registry: Registry, modules: Sequence[str], paths: Sequence[
         except Exception as exc:
             raise PluginError(f"local plugin {module_name!r} failed to load: {type(exc).__name__}: {exc}") from exc
         registry.manager.register(module, name=module_name)
+        PLUGIN_MODULES[module_name.split(".")[0]] = module_name
         registry.plugins.append(PluginInfo(module_name, None, False))

@@ -326,6 +326,21 @@ def test_mojibake_edit_is_narrowed_to_the_broken_words():
     assert apply(text, [f]) == "قال التقرير الأخبار اليوم.\n"
 
 
+def test_a_c1_control_inside_a_word_of_another_script_is_a_lost_byte_with_no_repair():
+    # fresh14, LibreOffice 7.4 help in Khmer (MPL-2.0; scalc/01/04060181 line 239 and
+    # 12090105 line 85): RO (U+179A, UTF-8 E1 9E 9A) and CHA (U+1785, E1 9E 85) lost their
+    # first two bytes; ftfy's cp1252 reading offered `š` and `…` inside Khmer words
+    for line, lost in [("\u200bឲ្យ\u200bសម្\x9aាប់\u200bគំរូ", "\x9a"), ("រូវ\u200bបាន\u200b\x85ែក\u200bនឹង", "\x85")]:
+        text = line + "\n"
+        (f,) = run(Mojibake, text)
+        assert text[f.start : f.end] == lost and f.fix is None
+        assert "lost" in f.message and f"U+{ord(lost):04X}" in f.message
+    # the same byte between Latin letters is cp1252 read as Latin-1: repaired
+    text = "don\x92t stop\n"
+    (f,) = run(Mojibake, text)
+    assert apply(text, [f]) == "don’t stop\n"
+
+
 @pytest.mark.parametrize(
     "text",
     [PROSE, "Café, naïve, São Paulo, Zürich — “quoted” – 25 °C, 3 × 4, © 2024.", "Ø is a Danish letter; Ù too."],

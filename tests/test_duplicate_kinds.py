@@ -95,6 +95,19 @@ def test_d103_a_conclusion_summing_up_the_opening_is_not_reported():
     assert _codes(lint_text(text, path="a.txt", config=NO_CACHE), "D103") == []
 
 
+def test_d103_a_conclusion_summing_up_a_middle_paragraph_is_not_reported():
+    # the shape of chat-llamafactory's labelled false alarms (dpo_en_demo 235.4, 189.2;
+    # kto_en_demo 77.2: "In conclusion, there are many alternative ways to enjoy socializing
+    # and relaxation ..." closing an answer whose second paragraph offered them): the last
+    # paragraph restates a point of the body, not of the opening
+    text = f"The question has a short answer.\n\n{OPENING}\n\n{BODY}\n\n{CLOSING} Its changes have large effects.\n"
+    assert _codes(lint_text(text, path="a.txt", config=NO_CACHE), "D103") == []
+    # the same restatement before a last paragraph: reported
+    text = f"The question has a short answer.\n\n{OPENING}\n\n{BODY} {CLOSING}\n\nThe rest lists the effects.\n"
+    (f,) = _codes(lint_text(text, path="a.txt", config=NO_CACHE), "D103")
+    assert text[f.start : f.end].startswith("Overall")
+
+
 def test_d103_the_same_restatement_inside_the_text_is_still_reported():
     # the same pair, the restatement in the body (not the closing paragraph): reported
     text = f"{OPENING}\n\n{BODY} {CLOSING}\n\nThe rest of the answer lists the effects of the changes.\n"

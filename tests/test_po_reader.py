@@ -407,3 +407,37 @@ def test_a_replacement_is_written_escaped_at_the_files_place():
     doc = records(RU)[0]
     assert doc.written('a "b"\n\tc\\') == 'a \\"b\\"\\n\\tc\\\\'
     assert Document("x.txt", "a\n").written('"\n') == '"\n'
+
+
+UG = ROOT / "tests" / "data" / "realtext" / "libreoffice-ug-svt-excerpt.po"
+
+
+def test_fix_of_a_string_whose_emptied_line_goes_then_a_later_string(tmp_path):
+    """fresh14: a fix that empties a string's last line (its line goes) moved every later
+    string up one line, and the transaction's read-back compared them at their old lines:
+    "fixes not written", for ever. And the msgstr's last line of one space is the
+    msgid's too (the program's): W104 deleting it made msgfmt refuse the catalogue."""
+    po = tmp_path / "svt.po"
+    po.write_bytes(UG.read_bytes())
+    found = lint_paths([po], config={"select": ["W103", "W104"], **NO_CACHE})
+    assert [f.code for f in found] == ["W103", "W103"], found  # no W104 on the msgid's own line
+    proc = run_cli("check", "--no-cache", "--select", "W101,W103,W104", "--fix", str(po), cwd=tmp_path)
+    assert proc.returncode == 0 and "not written" not in proc.stderr, proc.stdout + proc.stderr
+    before, after = polib.pofile(str(UG)), polib.pofile(str(po))
+    for old, new in zip(before, after):
+        assert new.msgstr == old.msgstr.replace("  ", " ")
+        assert new.msgstr.endswith("\n") == new.msgid.endswith("\n")  # msgfmt's check
+    if shutil.which("msgfmt"):
+        subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(po)], check=True)
+    # where the line of one space is the translator's alone (the msgid without it), W104's
+    # fix empties that line of the file: the later entry's W103 fix is written all the same
+    text = UG.read_text(encoding="utf-8").replace('document.\\n"\n" "\nmsgstr', 'document.\\n"\nmsgstr', 1)
+    assert text != UG.read_text(encoding="utf-8")
+    po.write_text(text, encoding="utf-8")
+    found = lint_paths([po], config={"select": ["W103", "W104"], **NO_CACHE})
+    assert sorted(f.code for f in found) == ["W103", "W103", "W104"], found
+    proc = run_cli("check", "--no-cache", "--select", "W103,W104", "--fix", str(po), cwd=tmp_path)
+    assert proc.returncode == 0 and "not written" not in proc.stderr, proc.stdout + proc.stderr
+    fixed = polib.pofile(str(po))
+    assert [e.msgstr for e in fixed] == [e.msgstr.replace("  ", " ").removesuffix(" ") for e in before]
+    assert len(po.read_text(encoding="utf-8").splitlines()) == len(text.splitlines()) - 1

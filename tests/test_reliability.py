@@ -43,6 +43,56 @@ def test_fifo_in_the_tree_is_skipped_not_read(tmp_path):
     assert ("a.txt", "W101") in _json(proc)
 
 
+def _odd_names(tmp_path: Path) -> tuple[bytes, bytes]:
+    """Two files whose names a report cannot print as they are: a byte that is not UTF-8
+    (0xFF) and a newline (fresh14's trial: every run in the project exited 2)."""
+    undecodable, newline = b"bad\xffname.txt", b"new\nline.txt"
+    for name in (undecodable, newline):
+        with open(os.path.join(os.fsencode(tmp_path), name), "wb") as fh:
+            fh.write(BAD.encode("utf-8"))
+    return undecodable, newline
+
+
+@pytest.mark.parametrize("cache", [["--no-cache"], []])
+def test_file_names_that_are_not_utf8_or_hold_a_newline_are_checked_and_shown_escaped(tmp_path, cache):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)  # git check-ignore reads the names too
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    _odd_names(tmp_path)
+    proc = run_cli("check", *cache, "--select", "W101", "--format", "json", ".", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    found = _json(proc)
+    assert ("bad\\377name.txt", "W101") in found and ("new\\nline.txt", "W101") in found, found
+    text = run_cli("check", *cache, "--select", "W101", "--output-format", "concise", ".", cwd=tmp_path)
+    assert text.returncode == 1, text.stderr
+    lines = [ln for ln in text.stdout.splitlines() if "W101" in ln]
+    assert len(lines) == 3 and all(ln.split(":")[0] in ("a.txt", "bad\\377name.txt", "new\\nline.txt")
+                                   for ln in lines), text.stdout
+
+
+def test_fix_and_diff_of_a_file_whose_name_is_not_utf8_use_its_real_name(tmp_path):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    undecodable, newline = _odd_names(tmp_path)
+    diff = run_cli("check", "--select", "W101,W102", "--diff", ".", cwd=tmp_path)
+    assert diff.returncode == 1, diff.stderr
+    assert 'diff --git "a/bad\\377name.txt" "b/bad\\377name.txt"' in diff.stdout
+    patch = tmp_path / "fix.patch"
+    patch.write_text(diff.stdout, encoding="utf-8")
+    applied = subprocess.run(["git", "apply", "--check", "fix.patch"], cwd=tmp_path, capture_output=True, text=True)
+    assert applied.returncode == 0, applied.stderr
+    fixed = run_cli("check", "--select", "W101,W102", "--fix", ".", cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    for name in (undecodable, newline):
+        with open(os.path.join(os.fsencode(tmp_path), name), "rb") as fh:
+            assert fh.read().decode("utf-8") == GOOD
+
+
+def test_printable_name_escapes_only_what_a_report_cannot_show():
+    assert files.printable_name("أخبار/خبر 1.txt") == "أخبار/خبر 1.txt"
+    assert files.printable_name("C:\\a\\b.txt") == "C:\\a\\b.txt"  # nothing else to escape: as it is
+    assert files.printable_name(os.fsdecode(b"a\\b\xff.txt")) == "a\\\\b\\377.txt"
+    assert files.printable_name("tab\there\x85.txt") == "tab\\there\\x85.txt"
+
+
 def test_symlink_to_a_device_is_skipped(tmp_path):
     (tmp_path / "zero.txt").symlink_to("/dev/zero")
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
@@ -453,6 +503,22 @@ def test_internal_error_is_one_line(tmp_path, monkeypatch, capsys):
     assert cli.main(["check", "--no-cache", "."]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "internal error" in err and "Traceback" not in err
+
+
+def test_an_internal_error_raised_in_the_standard_library_names_no_plugin(tmp_path, monkeypatch, capsys):
+    # fresh14: corpuslint's own UnicodeEncodeError inside subprocess was reported as
+    # "internal error in plugin 'subprocess'"
+    from corpuslint import cli
+
+    def explode(*a, **k):
+        subprocess.run(["true"], input="\udcff", text=True)
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(cli, "run", explode)
+    assert cli.main(["check", "--no-cache", "."]) == 2
+    err = capsys.readouterr().err
+    assert "internal error: UnicodeEncodeError" in err and "plugin" not in err
 
 
 # -- user regexes with a timeout ---------------------------------------------------------

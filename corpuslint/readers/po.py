@@ -490,7 +490,14 @@ class PoReader(RecordReader):
             body.append(lines[index] + endings[index])
             index += 1
         result = "".join(body)
-        _verify(catalogue, result, encoding, {blocks[n].line: t for n, t in texts.items()})
+        # where each fixed string's keyword line is now: a string line the edit emptied
+        # went (``_written``), moving every later string up
+        moved_to, shift = {}, 0
+        for first in sorted(replaced):
+            moved_to[first] = first + shift
+            count, new = replaced[first]
+            shift += len(new) - count
+        _verify(catalogue, result, encoding, {moved_to[blocks[n].line]: t for n, t in texts.items()})
         out.write(result.encode(encoding))
         return len(kept)
 

@@ -17,6 +17,24 @@ _FFFD_RE = lazy("\ufffd+")
 _SUSPECT_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]")
 
 
+# A run of C1 control characters, and the letters around it (A105's lost-byte case).
+_C1_RUN_RE = re.compile("[\u0080-\u009f]+")
+_LAST_LETTER_RE = lazy(r"(\p{L})\p{M}*[^\p{L}\s]{0,2}\Z")
+_FIRST_LETTER_RE = lazy(r"[^\p{L}\s]{0,2}(\p{L})")
+_LATIN_RE = lazy(r"\p{Latin}")
+
+
+def _lost_bytes(before: str, old: str, after: str) -> bool:
+    """Are the C1 control characters ``old`` the bytes left of characters of the script
+    around them, not cp1252 read as Latin-1? A C1 control between letters of a script
+    other than Latin (``សម្\x9aាប់``: Khmer RO, U+179A, whose UTF-8 ends in 0x9A) is what a
+    lost lead byte leaves; cp1252 would make it ``š``, a Latin letter inside a Khmer word."""
+    if _C1_RUN_RE.fullmatch(old) is None:
+        return False
+    letters = [m.group(1) for m in (_LAST_LETTER_RE.search(before), _FIRST_LETTER_RE.match(after)) if m]
+    return bool(letters) and not any(_LATIN_RE.match(ch) for ch in letters)
+
+
 @lru_cache(maxsize=8192)
 def _chars(n: int) -> str:
     return f"{n} character{'s' if n != 1 else ''}"
@@ -92,6 +110,9 @@ class Mojibake(DocumentRule):
     Example: ``Ø§Ù„Ø£Ø®Ø¨Ø§Ø±`` -> ``الأخبار``.
     A line that names an encoding (UTF-8, Latin-1, ISO-8859, cp1252, "encoded",
     "charset", "mojibake") quotes mojibake as an example and is not reported.
+    A C1 control character between letters of another script than Latin (Khmer
+    ``សម្\x9aាប់``, whose RO U+179A ends in the byte 0x9A) is what a lost lead byte
+    leaves, not cp1252 read as Latin-1: reported with no repair (ftfy would make it ``š``).
     Fix safety: Unsafe: replaces the span with ftfy's repair. ftfy is reliable, but a
     heuristic: check the diff before committing it.
     """
@@ -121,6 +142,12 @@ class Mojibake(DocumentRule):
                 s += 1
             old = content[p : len(content) - s]
             new = fixed[p : len(fixed) - s]
+            if _lost_bytes(content[:p], old, content[len(content) - s :]):
+                names = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(old))
+                yield doc.finding(self, line.start + p, line.start + len(content) - s,
+                                  f"C1 control character{'s' if len(old) > 1 else ''} {names} inside a word of "
+                                  "another script: bytes of a character were lost (no repair: re-decode the source)")
+                continue
             shown = new if len(new) <= 60 else new[:57] + "..."
             yield doc.finding(
                 self,

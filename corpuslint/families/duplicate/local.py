@@ -642,12 +642,14 @@ class RestatedPassage(DocumentRule):
     ``getReport()`` one documents two functions); and not the shared frame of two
     parallel paragraphs (paragraphs that align word by word, differing in a
     substituted name: "If `name` is `HttpClient`, ..." / "If `name` is `HttpRequest`,
-    ..." each followed by the same sentence); nor a conclusion that sums up the opening:
-    a sentence of the last prose paragraph restating one of the first, in a text of at
-    least three prose paragraphs, unless it repeats it word for word (overlap 1.00)
-    ("Overall, oceanic heat storage plays a crucial role in maintaining the balance of
-    the Earth's climate." closing an answer that opened "Oceanic heat storage ... plays a
-    crucial role in regulating the Earth's climate."). Exact repeats of a whole line are
+    ..." each followed by the same sentence); nor a conclusion that sums up what came
+    before: a sentence of the last prose paragraph restating one of an earlier paragraph,
+    in a text of at least three prose paragraphs, unless it repeats it word for word
+    (overlap 1.00) ("Overall, oceanic heat storage plays a crucial role in maintaining
+    the balance of the Earth's climate." closing an answer that opened "Oceanic heat
+    storage ... plays a crucial role in regulating the Earth's climate."; "In conclusion,
+    there are many alternative ways to enjoy socializing and relaxation without ..."
+    closing an answer whose second paragraph offered them). Exact repeats of a whole line are
     left to D101. The later sentence is reported, pointing at the earlier one.
     Repetitive genres: with ``genre = "auto"`` (default) a document where at least six
     sentences and more than ``formulaic-share`` (default 0.1) of them look like
@@ -853,10 +855,10 @@ class RestatedPassage(DocumentRule):
                 continue
             si, sj = sentences[i], sentences[j]
             if score < 1.0 and len(prose_units) >= CLOSING_ECHO_MIN_PARAGRAPHS and (
-                bisect_right(unit_starts, si.start) - 1 == prose_units[0]
-                and bisect_right(unit_starts, sj.start) - 1 == prose_units[-1]
+                bisect_right(unit_starts, sj.start) - 1 == prose_units[-1]
+                and bisect_right(unit_starts, si.start) - 1 != prose_units[-1]
             ):
-                continue  # the conclusion sums up the opening (an essay's, an answer's, a story's)
+                continue  # the conclusion sums up an earlier point (an essay's, an answer's, a story's)
             if meaning.significant_change(text[si.start : si.end], text[sj.start : sj.end], paraphrase=True):
                 continue  # parallel statements (a negation, a number, the one distinguishing word)
             best[j] = (score, i, count)

@@ -442,6 +442,8 @@ class WhitespaceOnlyLine(DocumentRule):
     marks, which look empty but are not.
     Why: They defeat blank-line paragraph splitting and "empty line" checks, and are
     usually residue of an NBSP-only HTML paragraph (`<p>&nbsp;</p>`).
+    In a string of a .po file a whitespace-only line that its msgid has too (as its last
+    line, or as another) is the program's, kept by the translation: not reported.
     Example: a line holding a single U+00A0.
     Fix safety: safe — the characters are deleted and the line becomes empty; the
     line itself is kept (blank-line rules handle runs).
@@ -457,9 +459,22 @@ class WhitespaceOnlyLine(DocumentRule):
         text = doc.text
         if _BLANKISH_FIRST_RE.match(text) is None and _BLANKISH_START_RE.search(text) is None:
             return  # (a scan for a line break then a space: ~3x faster than the look-behind's)
+        source = doc.source  # a .po string's msgid: a whitespace-only line it has too is the program's
         for m in _BLANKISH_LINE_RE.finditer(text):
+            if source is not None and _blank_line_like(source, "\n" not in text[m.end() :]):
+                continue  # msgid "...document.\n" " ": the program's last line, kept by the translation
             yield doc.finding(self, m.start(), m.end(), f"line contains only whitespace ({char_names(m.group())})",
                               fix=Fix.safe(Edit(m.start(), m.end())))
+
+
+def _blank_line_like(source: str, last: bool) -> bool:
+    """Does the msgid ``source`` have a line of whitespace only as its last line
+    (``last``) or as another line? (Deleting the translation's would also make it end
+    without the msgid's ending, which msgfmt refuses.)"""
+    lines = source.split("\n")
+    if last:
+        return lines[-1] != "" and lines[-1].strip() == ""
+    return any(line != "" and line.strip() == "" for line in lines[:-1])
 
 
 RULES = [TrailingWhitespace, NonStandardSpace, MultipleSpaces, WhitespaceOnlyLine]
