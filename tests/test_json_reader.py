@@ -16,7 +16,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpuslint import lint_paths
-from corpuslint.config import ConfigError
 from corpuslint.readers import JsonReader, ReaderOptions, write_dataset
 from corpuslint.readers.jsonarray import NotADataset, _Item, _Scanner
 
@@ -246,3 +245,58 @@ def test_rewrite_changes_only_the_fixed_records(tmp_path_factory, records, inden
     assert json.loads((folder / "o.json").read_text(encoding="utf-8")) == want
     if keep == set(range(1, len(records) + 1)) and not fixed:
         assert (folder / "o.json").read_bytes() == src.read_bytes()
+
+
+# -- LLaMA-Factory's dataset_info.json names the text fields ---------------------------------
+
+# entries verbatim from data/dataset_info.json of PyPI llamafactory 0.9.5 (Apache-2.0)
+DATASET_INFO = {
+    "alpaca_en_demo": {"file_name": "alpaca_en_demo.json"},
+    "dpo_en_demo": {"file_name": "dpo_en_demo.json", "ranking": True, "formatting": "sharegpt",
+                    "columns": {"messages": "conversations", "chosen": "chosen", "rejected": "rejected"}},
+    "kto_en_demo": {"file_name": "kto_en_demo.json", "formatting": "sharegpt",
+                    "columns": {"messages": "messages", "kto_tag": "label"},
+                    "tags": {"role_tag": "role", "content_tag": "content", "user_tag": "user",
+                             "assistant_tag": "assistant"}},
+}
+
+
+def test_dataset_info_names_each_files_text_fields(tmp_path):
+    from corpuslint.readers.datasetinfo import text_fields
+
+    shutil.copy(ALPACA, tmp_path / "alpaca_en_demo.json")
+    shutil.copy(DPO, tmp_path / "dpo_en_demo.json")
+    (tmp_path / "dataset_info.json").write_text(json.dumps(DATASET_INFO, indent=2), encoding="utf-8")
+    assert text_fields(str(tmp_path / "alpaca_en_demo.json")) == ("instruction", "input", "output")
+    assert text_fields(str(tmp_path / "dpo_en_demo.json")) == (
+        "conversations[*].value", "chosen.value", "rejected.value")
+    assert text_fields(str(tmp_path / "kto_en_demo.json")) == ("messages[*].content",)
+    assert text_fields(str(ALPACA)) is None  # no dataset_info.json beside it
+    # no text-field configured: the same findings as with the fields named by hand
+    for name, fields in (("alpaca_en_demo.json", ALPACA_FIELDS),
+                         ("dpo_en_demo.json", ["conversations[*].value", "chosen.value", "rejected.value"])):
+        by_info = lint_paths([tmp_path / name], config={"select": ["W", "F"], **NO_CACHE})
+        assert by_info and by_info == found(tmp_path / name, fields), name
+    # a configured text-field wins (here: a field these records lack)
+    got = lint_paths([tmp_path / "alpaca_en_demo.json"], config={"select": ["F"], **NO_CACHE,
+                                                                 "readers": {"text-field": "text"}})
+    assert [f.code for f in got] == ["F005"]
+    # --fix writes back through the same mapping
+    proc = run_cli("check", "--no-cache", "--select", "W", "--fix", "--fix-data", "alpaca_en_demo.json",
+                   "dpo_en_demo.json", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    new = json.loads((tmp_path / "alpaca_en_demo.json").read_text(encoding="utf-8"))
+    assert new[3]["output"] != json.loads(ALPACA.read_text(encoding="utf-8"))[3]["output"]
+    proc = run_cli("check", "--no-cache", "dataset_info.json", cwd=tmp_path)
+    assert proc.returncode == 1 and " F004 not checked: it is a JSON object" in proc.stdout  # settings, not data
+
+
+def test_filter_writes_json_from_json_and_jsonl(tmp_path):
+    records = [{"id": 1, "text": "A sentence that is here once."}, {"id": 2, "text": "x\u00a0"},
+               {"id": 3, "text": "A sentence that is here once."}]
+    (tmp_path / "d.json").write_text(json.dumps(records, indent=2), encoding="utf-8")
+    (tmp_path / "d.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    for name in ("d.json", "d.jsonl"):
+        proc = run_cli("filter", "--drop", "D107", name, f"out-{name}.json", cwd=tmp_path)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        assert json.loads((tmp_path / f"out-{name}.json").read_text(encoding="utf-8")) == records[:2], name

@@ -28,12 +28,14 @@ Options (``ReaderOptions``), in config and on the command line (which wins)::
 
     [tool.corpuslint.readers]          # every format
     text-field = "text"                # dotted path into nested objects: "meta.body"; a turn
-                                       # path "messages[*].content": one document a list item
+                                       # path "messages[*].content": one document a list item;
+                                       # several: ["instruction", "input", "output"], each field
+                                       # one document, record "17.output" (--text-field a,b,c)
     id-field = "id"                    # default: none, records are numbered from 1
     language-field = "meta.lang"       # default: "language", "lang" or "metadata.language" (datatrove)
     text-format = "markdown"           # default "auto": Markdown if a record has a fenced
                                        # code block, a table or an ATX heading; or "plain"
-    [tool.corpuslint.readers.parquet]  # one format: jsonl, parquet, arrow, csv
+    [tool.corpuslint.readers.parquet]  # one format: jsonl, json, parquet, arrow, csv
     text-field = "content"
 
 Reader protocol (for plugins): ``suffixes`` and either ``documents(source, config)
@@ -124,13 +126,20 @@ def set_overrides(config, *, text_field: str | None = None, id_field: str | None
         config.sections.setdefault(SECTION, {}).setdefault(_OVERRIDE, {}).update(given)
 
 
-def options_for(config, fmt: str) -> ReaderOptions:
-    """Options of format ``fmt``: defaults < [readers] < [readers.<fmt>] < command line."""
+def options_for(config, fmt: str, path: str | None = None) -> ReaderOptions:
+    """Options of format ``fmt``: defaults < [readers] < [readers.<fmt>] < command line.
+    With the data file's ``path``, and no text-field set anywhere, the text fields the
+    ``dataset_info.json`` beside it names for it (LLaMA-Factory: ``datasetinfo``)."""
     section = config.section(SECTION) if config is not None else {}
     merged = {k: v for k, v in section.items() if k in _OPTION_KEYS}
     merged.update(section.get(fmt, {}))
     merged.update(section.get(_OVERRIDE, {}))
-    text_field = merged.get("text-field", "text")
+    text_field = merged.get("text-field")
+    if text_field is None and path is not None:
+        from .datasetinfo import text_fields
+
+        text_field = text_fields(path)
+    text_field = text_field or "text"
     if not isinstance(text_field, str):  # several text fields
         text_field = text_field[0] if len(text_field) == 1 else tuple(text_field)
     return ReaderOptions(text_field=text_field, id_field=merged.get("id-field") or None,
@@ -210,7 +219,8 @@ def iter_sources(sources: Iterable[files.Source], readers: Iterable, config) -> 
                 f"globs); read it as text with --include '*{suffix}', or skip it with --ignore-unknown")
             continue
         reader = reader_of(source.path)
-        why = reader.claims(source.path, options_for(config, reader.format)) if hasattr(reader, "claims") else None
+        why = (reader.claims(source.path, options_for(config, reader.format, source.path)) if hasattr(reader, "claims")
+               else None)
         if why is not None:  # a .json that is not a dataset (package.json): as if no reader claimed it
             if named:
                 yield source, None, files.ReadProblem("unsupported", f"not checked: {why} (a dataset is an array of "
@@ -263,7 +273,7 @@ def write_dataset(in_path: str, reader: RecordReader, out_path: str, options: Re
     texts = texts or {}
     out_reader = output_reader(out_path)
     if out_reader is None:
-        raise ValueError(f"{out_path}: cannot write this format (write .jsonl[.gz|.bz2|.xz|.zst] or .parquet)")
+        raise ValueError(f"{out_path}: cannot write this format (write .jsonl[.gz|.bz2|.xz|.zst], .json or .parquet)")
     try:
         st = os.stat(out_path)
     except OSError:
@@ -300,5 +310,8 @@ def _convert(in_path, reader, fh, out_path, out_reader, keep, texts, options) ->
     if out_reader.format == "parquet":
         from .arrow import write_rows
         return write_rows(rows(), fh)
+    if out_reader.format == "json":
+        from .jsonarray import write_rows as write_array
+        return write_array(rows(), fh, out_path)
     from .jsonl import write_rows
     return write_rows(rows(), fh, out_path)

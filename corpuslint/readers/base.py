@@ -10,6 +10,7 @@ line and column are inside the text field.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 from dataclasses import dataclass
@@ -277,9 +278,13 @@ def record_texts(number: int, rid: int | str, obj: Any, options: ReaderOptions,
         value = get_field(obj, top)
         if value is _MISSING or value is None:
             continue
-        for rec in field_records(number, f"{rid}.{top}", obj, value, options.only(field),
-                                 roles.get(field) if roles else None):
-            yield dataclasses.replace(rec, field=field)
+        yield from field_records(number, f"{rid}.{top}", obj, value, _only(options, field),
+                                 roles.get(field) if roles else None, field)
+
+
+@functools.lru_cache(maxsize=64)
+def _only(options: ReaderOptions, field: str) -> ReaderOptions:
+    return options.only(field)
 
 
 def has_text_field(obj: Any, options: ReaderOptions) -> bool:
@@ -288,7 +293,7 @@ def has_text_field(obj: Any, options: ReaderOptions) -> bool:
 
 
 def field_records(number: int, rid: int | str, obj: Any, value: Any, options: ReaderOptions,
-                  role: str | None = None) -> Iterator[Record]:
+                  role: str | None = None, field_name: str | None = None) -> Iterator[Record]:
     """The ``Record``s of one record ``obj`` whose ``top_field`` holds ``value``: one, or
     with a turn path one a list item, named ``<record>.<turn>`` (1-based: record 17's
     third message is ``17.3``). Each has its role (``item_role``, ``record_role``; else
@@ -301,11 +306,11 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
         if speaker is None and role is not None:  # the reader's Alpaca column (its record holds only some)
             speaker, previous = role, alpaca_prompt(obj, field) if isinstance(obj, dict) else None
         yield Record(number, rid, *text_of(value, field), 1, *language, role=speaker, chain=chain,
-                     previous_turn=previous)
+                     previous_turn=previous, field=field_name)
         return
     if value is _MISSING or not isinstance(value, list):
         why = text_of(value, turns[0])[1] or f"field {turns[0]!r} is {type(value).__name__}, not a list"
-        yield Record(number, rid, None, why)
+        yield Record(number, rid, None, why, field=field_name)
         return
     for turn, item in enumerate(value, 1):
         where = f"{turns[0]}[{turn}]"
@@ -317,7 +322,7 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
             speaker = item_role(item)
         else:
             text, why = None, f"{where} is {type(item).__name__}, not an object with {turns[1]!r}"
-        yield Record(number, f"{rid}.{turn}", text, why, 1, *language, turn=turn, role=speaker)
+        yield Record(number, f"{rid}.{turn}", text, why, 1, *language, turn=turn, role=speaker, field=field_name)
 
 
 # Where a chat turn names its speaker: OpenAI/HF ``role``, ShareGPT ``from``, others ``speaker``.
@@ -485,7 +490,7 @@ class RecordReader:
         """(record number, document or F005 problem); (None, problem) for the whole file."""
         from . import options_for
 
-        options = options_for(config, self.format)
+        options = options_for(config, self.format, source.path)
         yield from self.guarded(source, lambda: self.records(source.path, options), options.id_field is not None,
                                 options.text_format)
 

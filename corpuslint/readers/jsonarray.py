@@ -243,7 +243,7 @@ class _Scanner:
         sep = ""
         while True:
             number += 1
-            line, column = self.where()
+            start = self.dropped + self.pos  # (where() counts lines: only for a problem)
             try:
                 obj, text = self.value()
             except ValueError as exc:
@@ -252,8 +252,11 @@ class _Scanner:
                 yield _Item(number, sep, "", None, f"record {number} cannot be read: {why}; the records after it "
                                                    "are not read", line, column)
                 return
-            problem = None if isinstance(obj, dict) else (f"record is a JSON {_kind(obj)}, not an object (line {line} "
-                                                          "of the file)")
+            line = column = 1
+            problem = None
+            if not isinstance(obj, dict):
+                line, column = self.where(start - self.dropped)
+                problem = f"record is a JSON {_kind(obj)}, not an object (line {line} of the file)"
             yield _Item(number, sep, text, obj, problem, line, column)
             gap = self.skip_ws()
             c = self.peek()
@@ -394,3 +397,15 @@ def _layout(text: str) -> tuple["int | str | None", str]:
 def _dump(obj, ensure_ascii: bool, indent, separators, nested: str) -> str:
     text = json.dumps(obj, ensure_ascii=ensure_ascii, indent=indent, separators=separators)
     return text.replace("\n", "\n" + nested) if nested else text
+
+
+def write_rows(rows, out, like: str) -> int:
+    """Write dict rows as one JSON array (UTF-8, a record a line) to ``out`` compressed as ``like``."""
+    n = 0
+    with open_write(out, like) as sink:
+        sink.write(b"[")
+        for row in rows:
+            sink.write(((",\n" if n else "\n") + json.dumps(row, ensure_ascii=False, default=str)).encode("utf-8"))
+            n += 1
+        sink.write(b"\n]\n")
+    return n
