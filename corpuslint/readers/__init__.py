@@ -41,6 +41,10 @@ Options (``ReaderOptions``), in config and on the command line (which wins)::
 Reader protocol (for plugins): ``suffixes`` and either ``documents(source, config)
 -> Iterable[Document | files.ReadProblem]`` (streaming, preferred) or
 ``read(path, data: bytes, display) -> Iterable[Document]`` (the whole file's bytes).
+Optionally ``claims(path, options) -> str | None``: None when the file is the reader's,
+else why not (the ``json`` reader: a .json that is not an array of records); the file
+is then treated as if no reader claimed its suffix (F004 when named, text when matched
+by ``include``).
 """
 
 from __future__ import annotations
