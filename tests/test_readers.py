@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 import corpuslint
 from corpuslint import lint_paths
-from corpuslint.readers import JsonlReader, ParquetReader, ReaderOptions, write_dataset
+from corpuslint.readers import JsonlReader, ReaderOptions, write_dataset
 
 from .conftest import ROOT, SAMPLES, run_cli, run_json
 
