@@ -124,8 +124,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="apply fixes and report only what was fixed; exit 0 (for a fix hook)")
 
     filt = sub.add_parser("filter", help="write a cleaned dataset: drop records with selected findings")
-    filt.add_argument("input", metavar="IN", help="dataset file: .jsonl[.gz|.bz2|.xz|.zst], .parquet, .arrow, .csv")
-    filt.add_argument("output", metavar="OUT", help="cleaned dataset: .jsonl[.gz|.bz2|.xz|.zst] or .parquet")
+    filt.add_argument("input", metavar="IN", help="dataset file: .jsonl[.gz|.bz2|.xz|.zst], .json (an array of records), .parquet, .arrow, .csv")
+    filt.add_argument("output", metavar="OUT", help="cleaned dataset: .jsonl[.gz|.bz2|.xz|.zst], .parquet, or .json from a .json")
     filt.add_argument("--drop", type=_codes, action="extend", required=True,
                       help="codes or prefixes whose findings drop a record (D105: keep one record per cluster)")
     filt.add_argument("--fix", action="store_true", help="apply safe fixes to the kept records' text")
@@ -143,7 +143,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _data_arguments(parser) -> None:
-    parser.add_argument("--text-field", help="field holding a record's text (dotted path: meta.body; default text)")
+    parser.add_argument("--text-field", help="field holding a record's text (dotted path: meta.body; default text); "
+                        "several, comma-separated: instruction,input,output")
     parser.add_argument("--id-field", help="field naming a record in findings (default: its 1-based number)")
     parser.add_argument("--text-format", choices=("plain", "markdown", "auto"),
                         help="what a record's text is written in (default auto: Markdown when it has a "

@@ -1401,7 +1401,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
                     fixed -= record_fixes[display]
                 continue
             try:
-                readers.write_dataset(source.path, reader, source.path, readers.options_for(config, reader.format),
+                readers.write_dataset(source.path, reader, source.path, readers.options_for(config, reader.format, source.path),
                                       texts=texts, expect_stat=stat)
             except (readers.FileChangedError, OSError, ValueError) as exc:
                 print(f"corpuslint: warning: {display}: fixes not written: {exc}", file=sys.stderr)
@@ -1436,7 +1436,7 @@ def _read_plan(linter: Linter, sources: list[files.Source], registry: Registry, 
             writable.add(source.display)
             continue
         if split is not None and source.problem is None and reader is not None:
-            found = split(source, reader, readers.options_for(config, reader.format), parts)
+            found = split(source, reader, readers.options_for(config, reader.format, source.path), parts)
             if found is not None:
                 items.extend(found)
                 parts += len(found)
@@ -1500,7 +1500,8 @@ def _data_file_diff(display: str, source: files.Source, reader, config: Config, 
     with tempfile.TemporaryDirectory(prefix="corpuslint-diff-") as tmp:
         out = os.path.join(tmp, os.path.basename(source.path))
         try:
-            readers.write_dataset(source.path, reader, out, readers.options_for(config, reader.format), texts=texts)
+            readers.write_dataset(source.path, reader, out, readers.options_for(config, reader.format, source.path),
+                                  texts=texts)
             with open(source.path, "rb") as fh:
                 old = fh.read()
             with open(out, "rb") as fh:

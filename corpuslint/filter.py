@@ -106,7 +106,7 @@ def filter_dataset(in_path: str, out_path: str, config, registry, drop: list[str
             if new_text != doc.text:
                 readers.add_fixed_text(texts, doc, new_text)
                 fixes += count
-    options = readers.options_for(config, reader.format)
+    options = readers.options_for(config, reader.format, in_path)
     written = readers.write_dataset(in_path, reader, out_path, options, keep=lambda n: n not in reasons,
                                     texts=texts)
     return {

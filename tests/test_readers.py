@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 import corpuslint
 from corpuslint import lint_paths
-from corpuslint.readers import JsonlReader, ParquetReader, ReaderOptions, write_dataset
+from corpuslint.readers import JsonlReader, ReaderOptions, write_dataset
 
 from .conftest import ROOT, SAMPLES, run_cli, run_json
 
@@ -249,14 +249,15 @@ def test_findings_from_the_cache_name_the_file_and_the_record(tmp_path):
 
 
 def test_named_file_of_unknown_type_is_reported(tmp_path):
-    (tmp_path / "data.json").write_text('[{"text": "a\u00a0"}]\n', encoding="utf-8")
-    proc = run_cli("check", "--no-cache", "data.json", cwd=tmp_path)
+    (tmp_path / "data.yaml").write_text('- text: "a\u00a0"\n', encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "data.yaml", cwd=tmp_path)
     assert proc.returncode == 1
-    assert proc.stdout.startswith("data.json:1:1: F004 not checked: no reader for '.json' files")
-    proc = run_cli("check", "--no-cache", "--select", "W", "--include", "*.json", "data.json", cwd=tmp_path)
-    assert proc.returncode == 1 and proc.stdout.startswith("data.json:1:13: W102")  # raw JSON read as text
-    proc = run_cli("check", "--no-cache", "--ignore-unknown", "data.json", cwd=tmp_path)
+    assert proc.stdout.startswith("data.yaml:1:1: F004 not checked: no reader for '.yaml' files")
+    proc = run_cli("check", "--no-cache", "--select", "W", "--include", "*.yaml", "data.yaml", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stdout.startswith("data.yaml:1:11: W102")  # raw YAML read as text
+    proc = run_cli("check", "--no-cache", "--ignore-unknown", "data.yaml", cwd=tmp_path)
     assert proc.returncode == 0 and "0 files checked" in proc.stdout
+    # a JSON array of records is a dataset (tests/test_json_reader.py); other JSON is as unknown as this
 
 
 def test_parquet_without_pyarrow_is_a_clear_finding(tmp_path):

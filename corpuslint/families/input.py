@@ -69,9 +69,12 @@ class UnsupportedFile(EngineRule):
     matches neither the ``include`` globs nor a reader's suffixes (.jsonl, .parquet...).
     Why: `corpuslint check data.json` must not print "All checks passed" having checked
     nothing: a CI gate would pass on a file it never read.
-    Example: `corpuslint check corpus.json` (JSON arrays are not read; JSON Lines are).
+    Example: `corpuslint check settings.yaml`; or `corpuslint check package.json`: a
+    .json file is read when it holds an array of records (a dataset), and any other
+    JSON (an object of settings) is reported as not checked.
     Fix safety: no fix. Convert the file to a supported format, or read it as plain
-    text with `--include '*.json'`; `--ignore-unknown` (used by the pre-commit hooks,
+    text with `--include '*.yaml'` (`--include '*.json'`: JSON datasets as records,
+    other JSON as text); `--ignore-unknown` (used by the pre-commit hooks,
     which pass every changed file) skips such files silently.
     """
 
@@ -85,9 +88,12 @@ class MalformedRecord(EngineRule):
     """A record of a data file could not be read as text.
 
     What: A JSON Lines record that is not valid JSON (or not UTF-8, or not an object),
-    or a record (JSONL, Parquet, CSV, Arrow) whose text field is missing, null or not a
-    string; also a Parquet/CSV file without the text column. One finding per record,
-    with its record number (or id); the other records of the file are still checked.
+    or a record (JSONL, JSON array, Parquet, CSV, Arrow) whose text field is missing,
+    null or not a string; also a Parquet/CSV file without the text column. One finding
+    per record, with its record number (or id); the other records of the file are still
+    checked. In a JSON array a syntax error or a cut-off file is one finding at the
+    record where reading stopped (the records before it are checked; an array cannot
+    be resumed after a syntax error).
     Why: a broken record is silently dropped or crashes the data loader downstream; a
     wrong `text-field` setting would otherwise check nothing.
     Example: `data.jsonl:#17:1:12: F005 invalid JSON: Expecting ',' delimiter`.

@@ -10,6 +10,8 @@ the public ``corpuslint_register_readers`` hook, exactly like a plugin's:
 format      suffixes                                             needs
 ==========  ===================================================  ==================
 jsonl       .jsonl .ndjson (+ .gz .bz2 .xz .zst)                 (zstandard)
+json        .json (+ .gz ...): one array of records, named or    --
+            included only (``jsonarray``)
 parquet     .parquet                                             ``[parquet]`` extra
 arrow       .arrow (Hugging Face ``save_to_disk`` shards)        ``[parquet]`` extra
 csv         .csv .tsv (+ .gz .bz2 .xz .zst), with a header row   --
@@ -26,17 +28,23 @@ Options (``ReaderOptions``), in config and on the command line (which wins)::
 
     [tool.corpuslint.readers]          # every format
     text-field = "text"                # dotted path into nested objects: "meta.body"; a turn
-                                       # path "messages[*].content": one document a list item
+                                       # path "messages[*].content": one document a list item;
+                                       # several: ["instruction", "input", "output"], each field
+                                       # one document, record "17.output" (--text-field a,b,c)
     id-field = "id"                    # default: none, records are numbered from 1
     language-field = "meta.lang"       # default: "language", "lang" or "metadata.language" (datatrove)
     text-format = "markdown"           # default "auto": Markdown if a record has a fenced
                                        # code block, a table or an ATX heading; or "plain"
-    [tool.corpuslint.readers.parquet]  # one format: jsonl, parquet, arrow, csv
+    [tool.corpuslint.readers.parquet]  # one format: jsonl, json, parquet, arrow, csv
     text-field = "content"
 
 Reader protocol (for plugins): ``suffixes`` and either ``documents(source, config)
 -> Iterable[Document | files.ReadProblem]`` (streaming, preferred) or
 ``read(path, data: bytes, display) -> Iterable[Document]`` (the whole file's bytes).
+Optionally ``claims(path, options) -> str | None``: None when the file is the reader's,
+else why not (the ``json`` reader: a .json that is not an array of records); the file
+is then treated as if no reader claimed its suffix (F004 when named, text when matched
+by ``include``).
 """
 
 from __future__ import annotations
@@ -51,6 +59,7 @@ from ..hookspecs import hookimpl
 from .arrow import ArrowReader, ParquetReader
 from .base import TEXT_FORMATS, ReaderOptions, RecordDocument, RecordReader, add_fixed_text, turn_path
 from .delimited import DelimitedReader
+from .jsonarray import JsonReader
 from .jsonl import JsonlReader
 from .po import PoReader
 
@@ -58,7 +67,8 @@ __all__ = ["Reader", "ReaderOptions", "RecordDocument", "RecordReader", "BUILTIN
            "reader_for", "reader_lookup", "iter_sources", "turn_path", "write_dataset",
            "add_fixed_text"]
 
-BUILTIN_READERS: tuple[RecordReader, ...] = (JsonlReader(), ParquetReader(), ArrowReader(), DelimitedReader(), PoReader())
+BUILTIN_READERS: tuple[RecordReader, ...] = (JsonlReader(), JsonReader(), ParquetReader(), ArrowReader(), DelimitedReader(),
+                                             PoReader())
 FORMATS = tuple(r.format for r in BUILTIN_READERS)
 SECTION = "readers"
 _OPTION_KEYS = {"text-field", "id-field", "language-field", "text-format"}
@@ -100,26 +110,43 @@ def _check(where: str, key: str, value: Any) -> None:
     if key == "text-format":
         if value not in TEXT_FORMATS:
             raise ConfigError(f"{where}: must be one of {', '.join(map(repr, TEXT_FORMATS))}, not {value!r}")
+    elif key == "text-field" and isinstance(value, list):
+        if not value or not all(isinstance(v, str) and v for v in value) or len(set(value)) < len(value):
+            raise ConfigError(f"{where}: must be a field name or a list of different field names "
+                              '(text-field = ["instruction", "input", "output"])')
     elif not isinstance(value, str) or not value:
         raise ConfigError(f"{where}: must be a non-empty string (a field name or dotted path)")
 
 
 def set_overrides(config, *, text_field: str | None = None, id_field: str | None = None,
                   text_format: str | None = None) -> None:
-    """Command-line ``--text-field`` / ``--id-field`` / ``--text-format``: win over every config table."""
+    """Command-line ``--text-field`` / ``--id-field`` / ``--text-format``: win over every config table.
+    ``--text-field instruction,input,output`` names several text fields."""
+    if text_field and "," in text_field:
+        text_field = [f.strip() for f in text_field.split(",") if f.strip()]
     given = {k: v for k, v in (("text-field", text_field), ("id-field", id_field), ("text-format", text_format))
              if v}
     if given:
         config.sections.setdefault(SECTION, {}).setdefault(_OVERRIDE, {}).update(given)
 
 
-def options_for(config, fmt: str) -> ReaderOptions:
-    """Options of format ``fmt``: defaults < [readers] < [readers.<fmt>] < command line."""
+def options_for(config, fmt: str, path: str | None = None) -> ReaderOptions:
+    """Options of format ``fmt``: defaults < [readers] < [readers.<fmt>] < command line.
+    With the data file's ``path``, and no text-field set anywhere, the text fields the
+    ``dataset_info.json`` beside it names for it (LLaMA-Factory: ``datasetinfo``)."""
     section = config.section(SECTION) if config is not None else {}
     merged = {k: v for k, v in section.items() if k in _OPTION_KEYS}
     merged.update(section.get(fmt, {}))
     merged.update(section.get(_OVERRIDE, {}))
-    return ReaderOptions(text_field=merged.get("text-field", "text"), id_field=merged.get("id-field") or None,
+    text_field = merged.get("text-field")
+    if text_field is None and path is not None:
+        from .datasetinfo import text_fields
+
+        text_field = text_fields(path)
+    text_field = text_field or "text"
+    if not isinstance(text_field, str):  # several text fields
+        text_field = text_field[0] if len(text_field) == 1 else tuple(text_field)
+    return ReaderOptions(text_field=text_field, id_field=merged.get("id-field") or None,
                          language_field=merged.get("language-field") or None,
                          text_format=merged.get("text-format", "auto"))
 
@@ -185,6 +212,7 @@ def iter_sources(sources: Iterable[files.Source], readers: Iterable, config) -> 
         if source.problem is not None:  # FIFO, device, link leaving the root...: never opened
             yield source, None, source.problem
             continue
+        named = source.unknown  # named on the command line, no include glob matches it
         if source.unknown and reader_of(source.path) is not None:
             source = files.Source(source.path, source.display, language=source.language)  # named: a reader claims it
         if source.unknown:
@@ -195,7 +223,15 @@ def iter_sources(sources: Iterable[files.Source], readers: Iterable, config) -> 
                 f"globs); read it as text with --include '*{suffix}', or skip it with --ignore-unknown")
             continue
         reader = reader_of(source.path)
-        if reader is None:
+        why = (reader.claims(source.path, options_for(config, reader.format, source.path)) if hasattr(reader, "claims")
+               else None)
+        if why is not None:  # a .json that is not a dataset (package.json): as if no reader claimed it
+            if named:
+                yield source, None, files.ReadProblem("unsupported", f"not checked: {why} (a dataset is an array of "
+                                                      "records; read it as text with --include '*.json')")
+            else:  # matched by an include glob: plain text
+                yield source, None, files.load(source)
+        elif reader is None:
             yield source, None, files.load(source)
         elif hasattr(reader, "documents"):
             yield source, reader, reader.documents(source, config)
@@ -241,7 +277,7 @@ def write_dataset(in_path: str, reader: RecordReader, out_path: str, options: Re
     texts = texts or {}
     out_reader = output_reader(out_path)
     if out_reader is None:
-        raise ValueError(f"{out_path}: cannot write this format (write .jsonl[.gz|.bz2|.xz|.zst] or .parquet)")
+        raise ValueError(f"{out_path}: cannot write this format (write .jsonl[.gz|.bz2|.xz|.zst], .json or .parquet)")
     try:
         st = os.stat(out_path)
     except OSError:
@@ -278,5 +314,8 @@ def _convert(in_path, reader, fh, out_path, out_reader, keep, texts, options) ->
     if out_reader.format == "parquet":
         from .arrow import write_rows
         return write_rows(rows(), fh)
+    if out_reader.format == "json":
+        from .jsonarray import write_rows as write_array
+        return write_array(rows(), fh, out_path)
     from .jsonl import write_rows
     return write_rows(rows(), fh, out_path)

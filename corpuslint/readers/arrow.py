@@ -19,8 +19,8 @@ from typing import Callable, Iterator, Mapping
 
 from ..files import is_url
 
-from .base import (ALPACA_ROLES, ROLE_KEYS, FileProblem, Record, RecordReader, ReaderOptions, field_records,
-                   get_field, language_columns, record_id, set_text, top_field)
+from .base import (ALPACA_ROLES, ROLE_KEYS, FileProblem, Record, RecordReader, ReaderOptions, get_field,
+                   language_columns, record_id, record_texts, set_text, top_field)
 from .remote import open_binary, read_bytes
 
 BATCH_ROWS = 1024
@@ -43,23 +43,26 @@ class _ArrowRecords(RecordReader):
 
     def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
         names = self._schema_names(path)
-        text_col = _top(names, options.text_field)
-        if text_col not in names:
-            raise FileProblem(f"no column {options.text_field!r} for the text (columns: {', '.join(names)}; "
+        text_cols = [_top(names, f) for f in options.fields]
+        absent = [f for f, col in zip(options.fields, text_cols) if col not in names]
+        if absent:
+            raise FileProblem(f"no column {', '.join(map(repr, absent))} for the text (columns: {', '.join(names)}; "
                               "set --text-field)")
         id_col = _top(names, options.id_field)
         if id_col is not None and id_col not in names:
             raise FileProblem(f"no column {options.id_field!r} for the record id (columns: {', '.join(names)})")
-        columns = [text_col] + ([id_col] if id_col and id_col != text_col else [])
+        columns = list(dict.fromkeys(text_cols))
+        columns += [id_col] if id_col and id_col not in columns else []
         columns += [c for c in language_columns(names, options) if c not in columns]
         # a chat turn's role: a role column beside a top-level text column; an Alpaca column's own
-        alpaca = None
-        if text_col == options.text_field and {"instruction", "output"} <= set(names):
-            alpaca = ALPACA_ROLES.get(text_col)
-            if text_col in ("input", "output"):  # their previous turn: the record's prompt (``alpaca_prompt``)
-                columns += [c for c in ("instruction", "input", "output") if c in names and c not in columns]
-        if text_col == options.text_field:
-            columns += [c for c in ROLE_KEYS if c in names and c not in columns]
+        roles: dict[str, str | None] = {}
+        for field, text_col in zip(options.fields, text_cols):
+            if text_col == field and {"instruction", "output"} <= set(names):
+                roles[field] = ALPACA_ROLES.get(text_col)
+                if text_col in ("input", "output"):  # their previous turn: the record's prompt (``alpaca_prompt``)
+                    columns += [c for c in ("instruction", "input", "output") if c in names and c not in columns]
+            if text_col == field:
+                columns += [c for c in ROLE_KEYS if c in names and c not in columns]
         number = 0
         for batch in self._batches(path, columns):
             cols = {name: batch.column(name).to_pylist() for name in columns}
@@ -67,8 +70,7 @@ class _ArrowRecords(RecordReader):
                 number += 1
                 row = {name: values[i] for name, values in cols.items()}
                 rid = record_id(get_field(row, options.id_field), number) if options.id_field else number
-                yield from field_records(number, rid, row, get_field(row, top_field(options.text_field)), options,
-                                         alpaca)
+                yield from record_texts(number, rid, row, options, roles)
 
     def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
         number = 0
@@ -117,21 +119,24 @@ class ParquetReader(_ArrowRecords):
             schema = pf.schema_arrow
             meta = pf.metadata
             codec = meta.row_group(0).column(0).compression.lower() if meta.num_row_groups and meta.num_columns else "snappy"
-            text_col = _top(schema.names, options.text_field)
+            text_cols = {f: _top(schema.names, f) for f in options.fields}
             with pq.ParquetWriter(out, schema, compression=codec) as writer:
                 first = 1
                 for g in range(pf.num_row_groups):
                     table = pf.read_row_group(g)
                     numbers = range(first, first + table.num_rows)
                     first += table.num_rows
-                    if any(n in texts for n in numbers):
+                    for field, text_col in text_cols.items():
+                        fixed = [(i, n) for i, n in enumerate(numbers)
+                                 if n in texts and (not options.several or field in texts[n])]
+                        if not fixed:
+                            continue
                         index = schema.get_field_index(text_col)
                         values = table.column(index).to_pylist()
-                        for i, n in enumerate(numbers):
-                            if n in texts:
-                                holder = {text_col: values[i]}
-                                set_text(holder, options.text_field, texts[n])
-                                values[i] = holder[text_col]
+                        for i, n in fixed:
+                            holder = {text_col: values[i]}
+                            set_text(holder, field, texts[n][field] if options.several else texts[n])
+                            values[i] = holder[text_col]
                         table = table.set_column(index, schema.field(index),
                                                  pa.array(values, type=schema.field(index).type))
                     mask = pa.array([keep(n) for n in numbers], type=pa.bool_())

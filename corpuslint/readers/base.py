@@ -9,6 +9,8 @@ line and column are inside the text field.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import os
 from dataclasses import dataclass
@@ -26,9 +28,14 @@ class ReaderOptions:
     """``text_field``: the field holding the text (dotted path into nested objects or
     Arrow structs: ``meta.body``; a CSV column name; a *turn path* ``messages[*].content``
     or ``turns[*]`` into a list, each item one document, ``turn_path``). ``id_field``: the
-    field naming a record (``None``: the 1-based record number)."""
+    field naming a record (``None``: the 1-based record number). Several text fields
+    (``("instruction", "input", "output")``: a tuple, ``text-field = [...]`` in config):
+    each field of a record is one document, named ``<record>.<field>`` (``17.output``;
+    a turn path's items ``17.conversations.3``); a field a record lacks (or holds null)
+    is skipped, since such columns are optional (Alpaca's ``input``, a ``system``
+    prompt), but a field no record has is one F005 for the file."""
 
-    text_field: str = "text"
+    text_field: "str | tuple[str, ...]" = "text"
     id_field: str | None = None
     # the field holding the record's language (a BCP 47 tag: "tr", "fr-CA"); None: the
     # first of ``LANGUAGE_FIELDS`` a record has, an invalid value there being ignored
@@ -37,6 +44,20 @@ class ReaderOptions:
     # code block, a table or an ATX heading: LLM answers), "markdown" (parsed as a .md
     # file is: code, tables, headings become regions every rule reads) or "plain"
     text_format: str = "auto"
+
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The text fields, one or several."""
+        return (self.text_field,) if isinstance(self.text_field, str) else tuple(self.text_field)
+
+    @property
+    def several(self) -> bool:
+        return not isinstance(self.text_field, str)
+
+    def only(self, field: str) -> "ReaderOptions":
+        """These options reading the one text field ``field``."""
+        return dataclasses.replace(self, text_field=field)
 
 
 TEXT_FORMATS = ("plain", "markdown", "auto")
@@ -68,6 +89,7 @@ class Record:
     # None: not known, a message nested in a record of another shape)
     chain: bool = False
     previous_turn: str | None = None
+    field: str | None = None  # with several text fields: the one this text is (``ReaderOptions.fields``)
 
 
 class RecordDocument(Document):
@@ -81,8 +103,9 @@ class RecordDocument(Document):
 
     def __init__(self, file: str, number: int, record: int | str, text: str, language: str | None = None,
                  text_format: str = "plain", turn: int | None = None, role: str | None = None,
-                 previous_turn: str | None = None, chat_message: bool = False):
+                 previous_turn: str | None = None, chat_message: bool = False, field: str | None = None):
         super().__init__(f"{file}#{record}", text, suffix="", language=language)
+        self.field = field  # with several text fields: the one this text is (for rewriting)
         # one message of a conversation stored one message a record (``Record.chain``: a
         # known role beside the record's own text field; ``structure.CHAT_MESSAGE``)
         self.chat_message = chat_message
@@ -137,11 +160,11 @@ class RecordDocument(Document):
 
     def with_text(self, text: str) -> "RecordDocument":
         return RecordDocument(self.file, self.number, self.record, text, self.language, self.text_format, self.turn,
-                              self.role, self.previous_turn, self.chat_message)
+                              self.role, self.previous_turn, self.chat_message, self.field)
 
     def __reduce__(self):  # to worker processes: the text, not the cached views
         return (RecordDocument, (self.file, self.number, self.record, self.text, self.language, self.text_format,
-                                 self.turn, self.role, self.previous_turn, self.chat_message))
+                                 self.turn, self.role, self.previous_turn, self.chat_message, self.field))
 
 
 _MISSING = object()
@@ -170,10 +193,16 @@ def set_field(obj: dict, dotted: str, value: Any) -> None:
     obj[parts[-1]] = value
 
 
-def set_text(obj: dict, field: str, value: "str | dict[int, str]") -> None:
+def set_text(obj: dict, field: "str | tuple[str, ...]", value: "str | dict") -> None:
     """Write a record's fixed text into ``obj`` (a record as parsed, changed in place):
     ``value`` is the text of a plain ``field``, or for a turn path ``{turn: text}``, the
-    fixed turns (1-based, as ``Record.turn``); the other turns are left as they are."""
+    fixed turns (1-based, as ``Record.turn``); the other turns are left as they are.
+    With several fields (a tuple, ``ReaderOptions.text_field``), ``value`` is
+    ``{field: text or {turn: text}}``, the fixed fields only."""
+    if not isinstance(field, str):
+        for one, text in value.items():
+            set_text(obj, one, text)
+        return
     turns = turn_path(field)
     if turns is None:
         set_field(obj, field, value)
@@ -188,8 +217,16 @@ def set_text(obj: dict, field: str, value: "str | dict[int, str]") -> None:
 
 def add_fixed_text(texts: dict, doc: "RecordDocument", text: str) -> None:
     """Record ``doc``'s fixed ``text`` in ``texts``, the map ``write_dataset`` takes:
-    ``texts[number]`` is the text, or with turns ``{turn: text}`` (``set_text``)."""
-    if doc.turn is None:
+    ``texts[number]`` is the text, or with turns ``{turn: text}``, or with several
+    fields ``{field: text or {turn: text}}`` (``set_text``)."""
+    field = getattr(doc, "field", None)
+    if field is not None:
+        slot = texts.setdefault(doc.number, {})
+        if doc.turn is None:
+            slot[field] = text
+        else:
+            slot.setdefault(field, {})[doc.turn] = text
+    elif doc.turn is None:
         texts[doc.number] = text
     else:
         texts.setdefault(doc.number, {})[doc.turn] = text
@@ -225,8 +262,38 @@ def top_field(field: str) -> str:
     return field if turns is None else turns[0]
 
 
+def record_texts(number: int, rid: int | str, obj: Any, options: ReaderOptions,
+                 roles: "dict[str, str | None] | None" = None) -> Iterator[Record]:
+    """The ``Record``s of one record ``obj``: ``field_records`` of its text field, or
+    of each of several (``ReaderOptions.fields``), named ``<record>.<field>`` and
+    skipping a field the record lacks or holds null for. ``roles``: the role the
+    reader knows for a field (an Alpaca column), as ``field_records``' ``role``."""
+    if not options.several:
+        field = options.text_field
+        yield from field_records(number, rid, obj, get_field(obj, top_field(field)), options,
+                                 roles.get(field) if roles else None)
+        return
+    for field in options.fields:
+        top = top_field(field)
+        value = get_field(obj, top)
+        if value is _MISSING or value is None:
+            continue
+        yield from field_records(number, f"{rid}.{top}", obj, value, _only(options, field),
+                                 roles.get(field) if roles else None, field)
+
+
+@functools.lru_cache(maxsize=64)
+def _only(options: ReaderOptions, field: str) -> ReaderOptions:
+    return options.only(field)
+
+
+def has_text_field(obj: Any, options: ReaderOptions) -> bool:
+    """Does the record ``obj`` have (one of) its text field(s)?"""
+    return any(get_field(obj, top_field(f)) is not _MISSING for f in options.fields)
+
+
 def field_records(number: int, rid: int | str, obj: Any, value: Any, options: ReaderOptions,
-                  role: str | None = None) -> Iterator[Record]:
+                  role: str | None = None, field_name: str | None = None) -> Iterator[Record]:
     """The ``Record``s of one record ``obj`` whose ``top_field`` holds ``value``: one, or
     with a turn path one a list item, named ``<record>.<turn>`` (1-based: record 17's
     third message is ``17.3``). Each has its role (``item_role``, ``record_role``; else
@@ -239,11 +306,11 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
         if speaker is None and role is not None:  # the reader's Alpaca column (its record holds only some)
             speaker, previous = role, alpaca_prompt(obj, field) if isinstance(obj, dict) else None
         yield Record(number, rid, *text_of(value, field), 1, *language, role=speaker, chain=chain,
-                     previous_turn=previous)
+                     previous_turn=previous, field=field_name)
         return
     if value is _MISSING or not isinstance(value, list):
         why = text_of(value, turns[0])[1] or f"field {turns[0]!r} is {type(value).__name__}, not a list"
-        yield Record(number, rid, None, why)
+        yield Record(number, rid, None, why, field=field_name)
         return
     for turn, item in enumerate(value, 1):
         where = f"{turns[0]}[{turn}]"
@@ -255,7 +322,7 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
             speaker = item_role(item)
         else:
             text, why = None, f"{where} is {type(item).__name__}, not an object with {turns[1]!r}"
-        yield Record(number, f"{rid}.{turn}", text, why, 1, *language, turn=turn, role=speaker)
+        yield Record(number, f"{rid}.{turn}", text, why, 1, *language, turn=turn, role=speaker, field=field_name)
 
 
 # Where a chat turn names its speaker: OpenAI/HF ``role``, ShareGPT ``from``, others ``speaker``.
@@ -423,7 +490,7 @@ class RecordReader:
         """(record number, document or F005 problem); (None, problem) for the whole file."""
         from . import options_for
 
-        options = options_for(config, self.format)
+        options = options_for(config, self.format, source.path)
         yield from self.guarded(source, lambda: self.records(source.path, options), options.id_field is not None,
                                 options.text_format)
 
@@ -489,7 +556,8 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
             else:
                 previous, last = last or "", turn_hash(rec.text)
         yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own,
-                                         text_format, rec.turn, rec.role, previous, chat_message=rec.chain)
+                                         text_format, rec.turn, rec.role, previous, chat_message=rec.chain,
+                                         field=rec.field)
 
 
 def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:
@@ -499,7 +567,7 @@ def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:
             yield Record(number, number, item)
         elif isinstance(item, dict):
             rid = record_id(get_field(item, options.id_field), number) if options.id_field else number
-            yield from field_records(number, rid, item, get_field(item, top_field(options.text_field)), options)
+            yield from record_texts(number, rid, item, options)
         else:
             yield Record(number, number, None, f"record is {type(item).__name__}, not a dict or a string")
 

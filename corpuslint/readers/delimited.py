@@ -40,11 +40,13 @@ class DelimitedReader(RecordReader):
     def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
         columns: dict[str, int] | None = None
         roles = False  # the header has a column naming a role (``record_turn``)
+        several = options.several
         for number, (header, row) in enumerate(self._rows(path), 1):
             if columns is None:
                 columns = {name: i for i, name in enumerate(header)}
-                if options.text_field not in columns:
-                    raise FileProblem(f"no column {options.text_field!r} for the text (columns: "
+                absent = [f for f in options.fields if f not in columns]
+                if absent:
+                    raise FileProblem(f"no column {', '.join(map(repr, absent))} for the text (columns: "
                                       f"{', '.join(header)}; set --text-field)")
                 if options.id_field is not None and options.id_field not in columns:
                     raise FileProblem(f"no column {options.id_field!r} for the record id (columns: {', '.join(header)})")
@@ -54,13 +56,17 @@ class DelimitedReader(RecordReader):
             rid: int | str = number
             if options.id_field is not None and columns[options.id_field] < len(row):
                 rid = row[columns[options.id_field]] or number
-            index = columns[options.text_field]
-            if index >= len(row):
-                yield Record(number, rid, None, f"row has {len(row)} fields, no {options.text_field!r} column")
-            else:  # a role column beside the text (a chat export, one message a row), or an Alpaca column
-                role, chain, previous = record_turn(dict(zip(header, row)), options.text_field) if roles else (
-                    None, False, None)
-                yield Record(number, rid, row[index], role=role, chain=chain, previous_turn=previous)
+            for field in options.fields:
+                name = f"{rid}.{field}" if several else rid
+                index = columns[field]
+                if index >= len(row):
+                    yield Record(number, name, None, f"row has {len(row)} fields, no {field!r} column",
+                                 field=field if several else None)
+                else:  # a role column beside the text (a chat export, one message a row), or an Alpaca column
+                    role, chain, previous = record_turn(dict(zip(header, row)), field) if roles else (
+                        None, False, None)
+                    yield Record(number, name, row[index], role=role, chain=chain, previous_turn=previous,
+                                 field=field if several else None)
 
     def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
         for number, (header, row) in enumerate(self._rows(path), 1):

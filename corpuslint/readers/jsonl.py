@@ -12,8 +12,8 @@ import json
 from array import array
 from typing import Callable, Iterator, Mapping
 
-from .base import (_MISSING, FileProblem, Record, RecordReader, ReaderOptions, field_records, get_field, record_id,
-                   set_text, top_field)
+from .base import (_MISSING, FileProblem, Record, RecordReader, ReaderOptions, get_field, has_text_field,
+                   record_id, record_texts, set_text, top_field)
 from .compression import COMPRESSIONS, open_read, open_write
 
 BASE_SUFFIXES = (".jsonl", ".ndjson")
@@ -30,36 +30,8 @@ class JsonlReader(RecordReader):
                 yield number, raw
 
     def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
-        """Records; until one has the text field, records without it are held back
-        (their numbers only): if none has it, the file is one F005 naming the fields it
-        does have (a JSONL file of something else, or a wrong ``text-field``), not one
-        finding per line."""
-        field = top_field(options.text_field)
-        seen_field = False
-        held = array("q")  # numbers of records without the field, before any had it
-        fields: list[str] = []
-        for number, raw in self._lines(path):
-            if not raw.strip():
-                continue
-            obj, problem, column = _parse(raw)
-            if problem is not None:
-                yield Record(number, number, None, problem, column)
-                continue
-            rid = record_id(get_field(obj, options.id_field), number) if options.id_field else number
-            value = get_field(obj, field)
-            if value is _MISSING and not seen_field:
-                held.append(number)
-                fields = fields or list(obj)
-                continue
-            if not seen_field:
-                seen_field = True
-                for n in held:
-                    yield Record(n, n, None, f"record has no field {field!r}")
-                held = array("q")
-            yield from field_records(number, rid, obj, value, options)
-        if held:
-            raise FileProblem(f"no record has a field {field!r} ({len(held)} records; fields: "
-                              f"{', '.join(fields[:12])}); set --text-field or [tool.corpuslint.readers.jsonl]")
+        return object_records(((n, *_parse(raw)) for n, raw in self._lines(path) if raw.strip()), options,
+                              "jsonl")
 
     def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
         for number, raw in self._lines(path):
@@ -86,6 +58,47 @@ class JsonlReader(RecordReader):
                     raw = _replace_text(raw, options.text_field, texts[number])
                 sink.write(raw)
         return written
+
+
+def object_records(parsed: Iterator[tuple[int, "dict | None", "str | None", int]], options: ReaderOptions,
+                   fmt: str) -> Iterator[Record]:
+    """Records of parsed JSON objects ``(number, object or None, problem, column)``
+    (JSON Lines lines, JSON array items). Until one has the text field, records
+    without it are held back (their numbers only): if none has it, the file is one F005
+    naming the fields it does have (a file of something else, or a wrong
+    ``text-field``), not one finding per record. With several text fields a record
+    lacking some is read for the others; a field no record has is one F005 at the end."""
+    field = top_field(options.text_field) if not options.several else None
+    seen_field = False
+    held = array("q")  # numbers of records without the field, before any had it
+    fields: list[str] = []
+    missing = {top_field(f): f for f in options.fields} if options.several else {}
+    for number, obj, problem, column in parsed:
+        if problem is not None:
+            yield Record(number, number, None, problem, column)
+            continue
+        rid = record_id(get_field(obj, options.id_field), number) if options.id_field else number
+        if missing:
+            for top in [t for t in missing if get_field(obj, t) is not _MISSING]:
+                del missing[top]
+        if not seen_field and not has_text_field(obj, options):
+            held.append(number)
+            fields = fields or list(obj)
+            continue
+        if not seen_field:
+            seen_field = True
+            for n in held:
+                yield Record(n, n, None, f"record has no field {field!r}" if field is not None else
+                             f"record has none of the fields {', '.join(map(repr, options.fields))}")
+            held = array("q")
+        yield from record_texts(number, rid, obj, options)
+    where = f"set --text-field or [tool.corpuslint.readers.{fmt}]"
+    if held:
+        what = f"a field {field!r}" if field is not None else f"any of the fields {', '.join(map(repr, options.fields))}"
+        raise FileProblem(f"no record has {what} ({len(held)} records; fields: {', '.join(fields[:12])}); {where}")
+    if missing:
+        raise FileProblem(f"no record has the text field{'s' if len(missing) > 1 else ''} "
+                          f"{', '.join(map(repr, missing.values()))}; {where}")
 
 
 def _parse(raw: bytes) -> tuple[dict | None, str | None, int]:
