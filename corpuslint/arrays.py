@@ -41,6 +41,18 @@ def release_pages(a: np.ndarray) -> None:
     mm.madvise(mmap.MADV_DONTNEED, lo, min(hi, len(mm)) - lo)
 
 
+def mapping_root(a: np.ndarray) -> np.ndarray:
+    """The array owning ``a``'s memory (a whole file mapping, for a view of one)."""
+    return _root(a)
+
+
+def release_mapping(a: np.ndarray) -> None:
+    """``release_pages`` of the whole read-only file mapping ``a`` is a view of (every
+    page of it, not only ``a``'s): for a reduce that has read here and there in a spilled
+    column through many small views. Any other array is left as it is."""
+    release_pages(_root(a))
+
+
 def adjacent(parts: list[np.ndarray]) -> np.ndarray | None:
     """``np.concatenate(parts)`` as a view, without copying, when the non-empty ``parts``
     (C-contiguous, one dtype and one shape past the first axis) lie one after another

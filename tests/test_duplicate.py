@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import datasketch
@@ -859,6 +860,35 @@ def test_needs_script_is_the_pattern_search(text):
     assert U._needs_script(text) == (U._NEEDS_SCRIPT_RE.search(text) is not None)
 
 
+def test_release_mapping_gives_back_a_columns_pages_values_unchanged():
+    # a spilled column read through small views: release_mapping drops every page of
+    # its mapping from the process (read again on access); an array in memory is untouched
+    from corpuslint.arrays import mapping_root, release_mapping
+
+    def rss_file_kb() -> int:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith("RssFile:"))
+
+    values = np.arange(4_000_000, dtype=np.uint32)
+    spill = StateSpill()
+    try:
+        states = spill.get_many([spill.put({"sets": values[k::4].copy()}, "G") for k in range(4)])
+        views = [st["sets"] for st in states]
+        assert len({id(mapping_root(v)) for v in views}) == 1  # one column, one mapping
+        before = rss_file_kb()
+        assert sum(int(v.sum(dtype=np.uint64)) for v in views) == int(values.sum(dtype=np.uint64))
+        read = rss_file_kb()
+        release_mapping(views[2])
+        if sys.platform.startswith("linux"):
+            assert read - before > 8_000 and rss_file_kb() < read - 8_000  # (16 MB read, then given back)
+        assert [v[::997].tolist() for v in views] == [values[k::4][::997].tolist() for k in range(4)]
+        own = values.copy()
+        release_mapping(own)
+        assert np.array_equal(own, values)
+    finally:
+        spill.close()
+
+
 def _bucket_candidates_reference(keys: np.ndarray) -> list[tuple[int, int]]:
     pairs = set()
     for k in range(keys.shape[1]):
@@ -885,6 +915,13 @@ def test_bucket_candidates_are_every_shared_band_pair(n, b, span, rnd):
     if n:
         want = _bucket_candidates_reference(keys[rows])
         assert [tuple(p) for p in lsh._bucket_candidates(keys, n, rows).tolist()] == want
+    merge = lsh._MERGE_CODES
+    try:  # each band's new pairs merged into the distinct ones gathered so far: the same pairs
+        lsh._MERGE_CODES = rnd.choice([0, 1, 3])
+        got = lsh._bucket_candidates(keys, n) if n else np.zeros((0, 2), np.int64)
+        assert [tuple(p) for p in got.tolist()] == _bucket_candidates_reference(keys)
+    finally:
+        lsh._MERGE_CODES = merge
 
 
 @settings(max_examples=300, deadline=None)
@@ -920,6 +957,13 @@ def test_verify_counts_are_the_exact_intersections(sets_l, rnd, threshold):
             ref.append((a, b, c / (sa + sb - c) if sa + sb - c else 1.0))
     got, sims = lsh.verify(pairs, sets, off, threshold)
     assert [(a, b, x) for (a, b), x in zip(got.tolist(), sims.tolist())] == ref
+    chunk = lsh.VERIFY_CHUNK
+    try:  # a few candidate pairs verified at a time: the same pairs, order and Jaccards
+        lsh.VERIFY_CHUNK = rnd.choice([1, 2, 7])
+        got, sims = lsh.verify_in_chunks(pairs, sets, off, threshold)
+        assert [(a, b, x) for (a, b), x in zip(got.tolist(), sims.tolist())] == ref
+    finally:
+        lsh.VERIFY_CHUNK = chunk
 
 
 @settings(max_examples=200, deadline=None)

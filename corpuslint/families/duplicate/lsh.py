@@ -171,7 +171,13 @@ def _bucket_candidates(keys: np.ndarray, n: int, rows: np.ndarray | None = None)
             members = order[at[:, None] + np.arange(size)]  # (buckets, size)
             i, j = _pairs_of(size)
             parts.append(_codes(members[:, i].reshape(-1), members[:, j].reshape(-1), n))
+        del band, order, sk, same, edges, run_starts, run_ends, sizes, two
+        if len(parts) > 1 and sum(len(p) for p in parts[1:]) > max(len(parts[0]), _MERGE_CODES):
+            parts[:] = [_distinct_codes(parts)]  # a pair met in several bands: held once, not once a band
     return _unique_codes(parts, n)
+
+
+_MERGE_CODES = 1 << 18  # new pair codes (2 MB) gathered over bands before they are merged into the distinct ones
 
 
 _BLOCK_ROWS = 1 << 15  # rows of a band-key table read at a time (5 MB at b = 21)
@@ -223,15 +229,24 @@ def _unique_codes(parts: list[np.ndarray], n: int) -> np.ndarray:
     array sorted by i then j."""
     if not parts:
         return np.zeros((0, 2), dtype=np.int64)
-    code = np.concatenate(parts)
+    code = _distinct_codes(parts)
+    out = np.empty((len(code), 2), dtype=np.int64)  # (filled in place: no quotient and remainder copies)
+    np.floor_divide(code, n, out=out[:, 0])
+    np.remainder(code, n, out=out[:, 1])
+    return out
+
+
+def _distinct_codes(parts: list[np.ndarray]) -> np.ndarray:
+    """The sorted distinct values of the int64 arrays ``parts`` (the list is emptied: each
+    array freed as soon as it is copied, when the list held the last reference)."""
+    code = np.concatenate(parts) if len(parts) > 1 else parts[0].copy()
     parts.clear()  # (the caller's list: each band's codes freed now)
     code.sort()
     keep = np.empty(len(code), dtype=bool)
     if len(code):
         keep[0] = True
         np.not_equal(code[1:], code[:-1], out=keep[1:])
-    code = code[keep]
-    return np.stack((code // n, code % n), axis=1)
+    return code[keep]
 
 
 def verify(pairs: np.ndarray, sets: np.ndarray, offsets: np.ndarray, threshold: float,
@@ -259,6 +274,26 @@ def verify(pairs: np.ndarray, sets: np.ndarray, offsets: np.ndarray, threshold: 
     return pairs[keep], sims[keep]
 
 
+VERIFY_CHUNK = 1 << 16  # candidate pairs verified at a time by ``verify_in_chunks``
+
+
+def verify_in_chunks(pairs: np.ndarray, sets: np.ndarray, offsets: np.ndarray, threshold: float,
+                     rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``verify`` of ``pairs`` ``VERIFY_CHUNK`` pairs at a time: the same pairs and
+    similarities (each pair's Jaccard is exact, whichever way its intersection is
+    counted), in the same order, with the temporaries of one chunk at a time (D104's
+    505 k candidate pairs at 100 MB of text, verified at once: ~34 MB of index arrays,
+    sizes and gathered copies of the pairs)."""
+    if len(pairs) <= VERIFY_CHUNK:
+        return verify(pairs, sets, offsets, threshold, rows)
+    kept, sims = [], []
+    for c0 in range(0, len(pairs), VERIFY_CHUNK):
+        p, s = verify(pairs[c0 : c0 + VERIFY_CHUNK], sets, offsets, threshold, rows)
+        kept.append(p)
+        sims.append(s)
+    return np.concatenate(kept), np.concatenate(sims)
+
+
 _SEARCH_BLOCK = 1 << 20  # set values (4 MB of uint32) per tile of ``_common_by_search``
 
 
@@ -277,7 +312,7 @@ def _common_by_search(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> 
     tiles = np.lexsort((block.max(axis=1), block.min(axis=1)))
     first = block.min(axis=1)[tiles]
     del block
-    step = 8192  # pairs at a time: the Python lists of one chunk only (300 k pairs as lists: ~40 MB)
+    step = 1024  # pairs at a time: their sets' pages (up to 2 x 4 KB a pair) read, then given back; the Python lists of one chunk only
     for c0 in range(0, len(at), step):
         sel = tiles[c0 : c0 + step]
         ch = at[sel]
