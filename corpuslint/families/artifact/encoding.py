@@ -17,22 +17,29 @@ _FFFD_RE = lazy("\ufffd+")
 _SUSPECT_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]")
 
 
-# A run of C1 control characters, and the letters around it (A105's lost-byte case).
+# A run of C1 control characters, and what stands right around it (A105's lost-byte case).
 _C1_RUN_RE = re.compile("[\u0080-\u009f]+")
-_LAST_LETTER_RE = lazy(r"(\p{L})\p{M}*[^\p{L}\s]{0,2}\Z")
-_FIRST_LETTER_RE = lazy(r"[^\p{L}\s]{0,2}(\p{L})")
+_ENDS_IN_LETTER_RE = lazy(r"(\p{L})\p{M}*\Z")
+_STARTS_WITH_RE = lazy(r"(\p{L})|\p{M}")
 _LATIN_RE = lazy(r"\p{Latin}")
 
 
 def _lost_bytes(before: str, old: str, after: str) -> bool:
-    """Are the C1 control characters ``old`` the bytes left of characters of the script
-    around them, not cp1252 read as Latin-1? A C1 control between letters of a script
-    other than Latin (``សម្\x9aាប់``: Khmer RO, U+179A, whose UTF-8 ends in 0x9A) is what a
-    lost lead byte leaves; cp1252 would make it ``š``, a Latin letter inside a Khmer word."""
+    """Are the C1 control characters ``old`` the bytes left of lost characters, not cp1252
+    read as Latin-1? So they are when a combining mark follows them (a vowel sign needs
+    the base letter that was lost: ``\u200b\x85ែក``, Khmer CHA U+1785 gone) or when they
+    stand inside a word of a script other than Latin (``សម្\x9aាប់``: Khmer RO, U+179A,
+    whose UTF-8 ends in 0x9A). cp1252 would make them ``…`` and ``š``. Between a word
+    and a space (``المتحدث\x85 نعم``) a C1 control is cp1252's punctuation."""
     if _C1_RUN_RE.fullmatch(old) is None:
         return False
-    letters = [m.group(1) for m in (_LAST_LETTER_RE.search(before), _FIRST_LETTER_RE.match(after)) if m]
-    return bool(letters) and not any(_LATIN_RE.match(ch) for ch in letters)
+    nxt = _STARTS_WITH_RE.match(after)
+    if nxt is None:
+        return False
+    if nxt.group(1) is None:  # a combining mark: its base letter is what was lost
+        return True
+    prev = _ENDS_IN_LETTER_RE.search(before)
+    return prev is not None and not _LATIN_RE.match(prev.group(1)) and not _LATIN_RE.match(nxt.group(1))
 
 
 @lru_cache(maxsize=8192)
@@ -110,9 +117,10 @@ class Mojibake(DocumentRule):
     Example: ``Ø§Ù„Ø£Ø®Ø¨Ø§Ø±`` -> ``الأخبار``.
     A line that names an encoding (UTF-8, Latin-1, ISO-8859, cp1252, "encoded",
     "charset", "mojibake") quotes mojibake as an example and is not reported.
-    A C1 control character between letters of another script than Latin (Khmer
-    ``សម្\x9aាប់``, whose RO U+179A ends in the byte 0x9A) is what a lost lead byte
-    leaves, not cp1252 read as Latin-1: reported with no repair (ftfy would make it ``š``).
+    A C1 control character inside a word of another script than Latin (Khmer
+    ``សម្\x9aាប់``, whose RO U+179A ends in the byte 0x9A), or followed by a combining
+    mark that has lost its base letter, is what lost lead bytes leave, not cp1252 read
+    as Latin-1: reported with no repair (ftfy would make it ``š``).
     Fix safety: Unsafe: replaces the span with ftfy's repair. ftfy is reliable, but a
     heuristic: check the diff before committing it.
     """
