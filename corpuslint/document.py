@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import structure
@@ -159,7 +160,10 @@ class Document:
         """Offset after each line ending (and 0): one entry per line ending, plus one."""
         if "lines" in self.__dict__:  # (from the lines: no second scan of the text)
             return [0] + [ln.end + len(ln.newline) for ln in self.lines if ln.newline]
-        return [0] + [m.end() for m in _NEWLINE_RE.finditer(self.text)]
+        text = self.text
+        if "\r" not in text:  # every line ends in "\n": the offsets after each, from the line lengths
+            return list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
+        return [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
 
     @cached_property
     def lines(self) -> list[Line]:

@@ -1215,3 +1215,21 @@ def test_document_sentences_inlined_on_any_text(text):
     from corpuslint.document import Document
 
     assert Document("a.txt", text).sentences == _document_sentences_by_definition(Document("a.txt", text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab\n\r\u2028 ك\ufeff", max_size=40))
+def test_line_starts_as_the_line_ending_scan(text):
+    # Document._line_starts for text without CR (str.split + accumulate) against its
+    # definition: 0, then the offset after each \r\n, \n or \r; and positions through it
+    import re
+
+    from corpuslint.document import Document
+
+    doc = Document(path="x.txt", text=text)
+    expected = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
+    assert doc._line_starts == expected
+    for offset in range(len(text) + 1):
+        line = sum(1 for s in expected if s <= offset)
+        column = offset - expected[line - 1] + 1 - (line == 1 and offset > 0 and text.startswith("\ufeff"))
+        assert doc.position(offset) == (line, column)

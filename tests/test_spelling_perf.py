@@ -469,3 +469,25 @@ def test_corpus_wide_vkeys_and_variant_flags_read_as_the_per_word_ones():
         flags = list(backend.variant_prone_flags(cleans))
         assert flags == [backend.is_variant_prone(c) for c in cleans]
         assert any(flags) == isinstance(backend, backends.ArabicBackend)
+
+
+def test_findings_identical_with_the_map_memos_emptied_before_the_reduce():
+    """``SpellingCorpusRule.mapped`` (the map is over) empties the per-word memos the map
+    filled for every distinct token (key/form/light_stem lru caches, hunspell verdicts):
+    the reduces compute again what they ask, with the same findings."""
+    from corpuslint.families.spelling.backends import ArabicBackend, get_backend
+    from corpuslint.text import normalize
+
+    emptied = []
+
+    def after_map(path, state):
+        if path == last:  # (every document mapped: what the engine does before the reduces)
+            RULES[0]().mapped()
+            emptied.append((ArabicBackend.key.cache_info().currsize, normalize.light_stem.cache_info().currsize,
+                            len(get_backend("ar")._known)))
+        return state
+
+    texts = corpus_texts()
+    last = list(texts)[-1]
+    assert spelling_rows(texts, after_map) == golden()
+    assert emptied and all(sizes == (0, 0, 0) for sizes in emptied)

@@ -1514,6 +1514,19 @@ def forget_reduce_memos() -> None:
                 clear()
 
 
+def forget_map_memos() -> None:
+    """Empty the per-word memos the map step filled for every distinct token of the
+    corpus (``forget_reduce_memos``, ``normalize.light_stem``'s lru cache and the
+    back-ends' hunspell verdicts, ``Backend._known``): the reduces ask about a few of
+    those words (rejected words, their neighbours and candidates), computed again with
+    the same values, and would otherwise hold all of them through every reduce."""
+    forget_reduce_memos()
+    normalize.light_stem.cache_clear()
+    for backend in list(_INSTANCES.values()):
+        with backend._lock:
+            backend._known.clear()
+
+
 MORPHOLOGY_MEMO_WORDS = 100  # words qalsadi analyses between two emptyings of its memo dicts
 
 

@@ -16,7 +16,7 @@ from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import (R_WORD, RSEP, SEP, STATE_VERSION, Bigrams, DocState, LangCorpus, LangState, analyse, candidates,
                        doc_word_ids, edit_shape, merge, reset)
 from . import table as spell_table
-from .backends import TAA_MARBUTA, forget_reduce_memos
+from .backends import TAA_MARBUTA, forget_map_memos, forget_reduce_memos
 from .project import SpellingRuleMixin
 from .table import SPELLING_TREE, SpellTable
 
@@ -144,6 +144,7 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
 
     def mapped(self) -> None:
         reset()  # the token tables the map filled (~1/2 KB a distinct token): the reduce needs none of them
+        forget_map_memos()  # and its per-word memos of every distinct token (keys, forms, verdicts)
 
     def release(self) -> None:
         # every spelling rule has reduced: the merged corpus (and its memos), the token
