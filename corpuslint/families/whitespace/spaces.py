@@ -33,7 +33,9 @@ from ._common import (
     FRENCH_SPACED_BEFORE,
     HSPACE,
     INVISIBLE,
+    JOINERS,
     MARKS,
+    SEGMENTED_SCRIPT_RE,
     ZS,
     aligned,
     by_line,
@@ -60,6 +62,7 @@ _BLANKISH_FIRST_RE = lazy_re(rf"[\t{ZS}{INVISIBLE}]")
 _ODD_SPACE_RE = regex.compile(r"(?<=\S)[\p{Zs}--\x20](?=\S)", regex.V1)
 # What each match holds (``finditer_on_lines``): a space or invisible character before a
 # line end (W101), a space separator other than U+0020 (W102).
+NEXT_LINE_RE = re.compile(r"\r\n|\n|\r")
 _BEFORE_EOL_TRIGGER = re.compile(rf"[\t{ZS}{INVISIBLE}](?=[\r\n]|\Z)")
 _ODD_SPACE_TRIGGER = re.compile(f"[{ZS.replace(' ', '')}]")
 # Deliberate typography, not scraped residue: IDEOGRAPHIC SPACE between CJK characters (the
@@ -197,6 +200,9 @@ class TrailingWhitespace(DocumentRule):
         subtitle = doc.suffix in SUBTITLE_SUFFIXES and any(r.kind == MARKUP for r in doc.regions)
         source = doc.source  # a .po string's msgid: it says which padding is the program's
         for m in finditer_on_lines(_TRAILING_RE, doc.text, _BEFORE_EOL_TRIGGER):
+            start = _kept_marks_end(doc, m)
+            if start == m.end():
+                continue  # "داوانامه\u200c", "ಬ್ಲೂಟೂತ್\u200c", a Khmer line wrapped after "ចុច\u200b": not whitespace
             if keep_md and len(m.group()) >= 2 and set(m.group()) == {" "}:
                 continue
             if subtitle and doc.kind_at(m.start()) == MARKUP:
@@ -207,8 +213,31 @@ class TrailingWhitespace(DocumentRule):
             elif (m.group() == " " and _SEPARATOR_END_RE.search(doc.text[max(0, m.start() - 4) : m.start()])
                     and message_catalogue(doc)):
                 continue  # "Author: ", "building [%s]: ": a message the program completes
-            yield doc.finding(self, m.start(), m.end(), f"trailing whitespace ({char_names(m.group())})",
-                              fix=Fix.safe(Edit(m.start(), m.end())))
+            yield doc.finding(self, start, m.end(), f"trailing whitespace ({char_names(doc.text[start : m.end()])})",
+                              fix=Fix.safe(Edit(start, m.end())))
+
+
+def _kept_marks_end(doc, m) -> int:
+    """Where the whitespace of the trailing run ``m`` starts: past the joiners (ZWNJ, ZWJ)
+    right after the line's last character, which choose its form (Sorani "داوانامه\u200c",
+    Kannada "ಬ್ಲೂಟೂತ್\u200c") and are no whitespace, and past a ZERO WIDTH SPACE after a
+    character of a script written without spaces (Khmer, Thai...: ``SEGMENTED_SCRIPT_RE``)
+    when the text goes on on the next line or the run ends a record (a .po string that a
+    program joins to another): the word boundary of a wrapped line, kept. At a paragraph's
+    or a file's end that ZWSP bounds nothing and is reported."""
+    text, start = doc.text, m.start()
+    end = start
+    while end < m.end() and text[end] in JOINERS:
+        end += 1
+    if (end < m.end() and text[end] == "\u200b" and start > 0 and SEGMENTED_SCRIPT_RE.match(text[start - 1])
+            and end == start):
+        nxt = NEXT_LINE_RE.match(text, m.end())
+        if (m.end() == len(text) and getattr(doc, "record", None) is not None) or (
+                nxt is not None and nxt.end() < len(text) and not text[nxt.end()].isspace()):
+            end += 1
+            while end < m.end() and text[end] == "\u200b":
+                end += 1
+    return end
 
 
 def _padded_like(source: str, last: bool) -> bool:
