@@ -228,6 +228,7 @@ _SHORT_NAMES = {
     "\u200d": ("zwj",),
     "\u200e": ("lrm",),
     "\u200f": ("rlm",),
+    "\u0640": ("tatweel", "tatwil", "kashida", "kasheeda"),
 }
 # A table cell before the character: a code (octal, decimal, hex; "U+200E", "0xFD") set off
 # by two or more spaces, then two or more spaces or the line's end after it.

@@ -311,6 +311,11 @@ class TatweelElongation(DocumentRule):
     vocalised technical text stretches a letter so its vowel mark can be read).
     Why: Kashida is a justification glyph, not a letter: `الـعربية` and `العربية` are
     the same word but different strings for search, dedup and tokenisers.
+    A tatweel the text is about is left alone: in a document that names the character
+    ("Arabic Tatweel mark U+0640 (also known as Kashida)": its Unicode name, tatweel,
+    kashida, U+0640), and in a word shown as a spelling beside the same word without it on
+    its line (quoted, in a list of spellings, or in a sentence of another script: "searching
+    for كتاب will not match كـتاب or كتــــاب").
     Example: `الـعـربـيـة` → `العربية`; `بــ` → `بـ`.
     Fix safety: safe — tatweels between letters are deleted, longer runs are cut to
     one; no letter changes.
@@ -329,15 +334,52 @@ class TatweelElongation(DocumentRule):
     _run = regex.compile(r"\u0640{2,}")
 
     def check(self, doc):
-        inner = list(self._inner.finditer(doc.text))
+        if "\u0640" not in doc.text or names_character(doc, "\u0640"):
+            return  # none, or the document's subject ("Arabic Tatweel mark U+0640 (also known as Kashida)")
+        inner = [m for m in self._inner.finditer(doc.text) if not _spelling_shown(doc.text, m)]
         spans = {m.start() for m in inner}
         for m in inner:
             yield doc.finding(self, m.start(), m.end(), "tatweel (kashida) elongating a word",
                               fix=Fix.safe(Edit(m.start(), m.end())))
         for m in self._run.finditer(doc.text):
-            if m.start() not in spans:
+            if m.start() not in spans and not _spelling_shown(doc.text, m):
                 yield doc.finding(self, m.start(), m.end(), f"run of {len(m.group())} tatweels",
                                   fix=Fix.safe(Edit(m.start(), m.end(), "\u0640")))
+
+
+_ARABIC_WORD_AROUND = lazy(r"[\p{scx=Arabic}\p{M}]*$")
+_ARABIC_WORD_AFTER = lazy(r"[\p{scx=Arabic}\p{M}]*")
+_ARABIC_LETTERS = lazy(r"\p{sc=Arabic}")
+_LETTERS = lazy(r"\p{L}")
+_QUOTES = "\"'«»“”‘’„‹›"
+
+
+def _spelling_shown(text: str, m) -> bool:
+    """True when the word holding the tatweel ``m`` is shown as a spelling, beside the same
+    word without tatweel on its line: in a list of spellings (another tatweel spelling of
+    the word on the line), in quotes, or in a line written mostly in another script (text
+    about Arabic: "searching for كتاب will not match كـتاب or كتــــاب"). Removing the
+    tatweel there erases the difference the text shows."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    start = _ARABIC_WORD_AROUND.search(text, line_start, m.start()).start()
+    end = _ARABIC_WORD_AFTER.match(text, m.end(), line_end).end()
+    word = text[start:end]
+    bare = word.replace("\u0640", "")
+    if not bare:
+        return False
+    line = text[line_start:line_end]
+    words = regex.findall(r"[\p{scx=Arabic}\p{M}]+", line)
+    if bare not in words:
+        return False  # no plain spelling beside it: elongation
+    spellings = {w for w in words if w != bare and w.replace("\u0640", "") == bare}
+    if len(spellings) > 1:
+        return True  # "كـتاب or كتــــاب": a list of spellings
+    if text[start - 1 : start] in _QUOTES or text[end : end + 1] in _QUOTES:
+        return True  # «كـتاب»: quoted
+    letters = len(_LETTERS.findall(line))
+    return letters > 0 and len(_ARABIC_LETTERS.findall(line)) * 2 < letters  # a Latin/Greek sentence about it
 
 
 RULES = [ByteOrderMark, BidiControl, InvisibleCharacter, TatweelElongation]

@@ -36,6 +36,7 @@ from ._common import (
     JOINERS,
     MARKS,
     SEGMENTED_SCRIPT_RE,
+    reads_french,
     ZS,
     aligned,
     by_line,
@@ -123,7 +124,15 @@ def _ideographic_space(text: str, m, cjk: bool = False) -> bool:
     return False
 
 
-def _typographic_space(text: str, m, french: bool = False, cjk: bool = False) -> bool:
+# Khmer punctuation set off from the word before it, as typesetters do with a no-break space
+# (so it never starts a line): khan ។, bariyoosan ៕, camnuc pii kuuh ៖ (a colon), lek too ៘,
+# koomuut ៚ (Khmer LibreOffice help: "ត្រឡប់ 3\u00a0។", "លំនាំដើម\u00a0៖").
+_KHMER_SPACED_MARKS = frozenset("\u17d4\u17d5\u17d6\u17d8\u17da")
+
+
+def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
+    """Is the space ``m`` typography (see NonStandardSpace)? ``french``: whether the text is
+    French, or a function that says (asked only before a mark French spaces off)."""
     if m.group() == "\u3000" and _ideographic_space(text, m, cjk):
         return True
     before, after = text[m.start() - 1], text[m.end()]
@@ -133,7 +142,9 @@ def _typographic_space(text: str, m, french: bool = False, cjk: bool = False) ->
         return True  # "cases –\u00a0especially", "Forest)\u200a—\u200ais": the dash's own spacing
     if m.group() not in _NUMBER_SPACES:
         return False
-    if french and (after in FRENCH_SPACED_BEFORE or before in FRENCH_SPACED_AFTER):
+    if after in _KHMER_SPACED_MARKS:
+        return True  # "កំណត់\u00a0។": Khmer sets its full stop (khan) and colon off, with a no-break space
+    if (after in FRENCH_SPACED_BEFORE or before in FRENCH_SPACED_AFTER) and (french() if callable(french) else french):
         return True  # "Nom d’utilisateur\u00a0:", "«\u00a0{name}\u00a0»" in a text declared French
     if before == "." and _ABBREVIATION_PART_RE.match(text, m.end()) and _ABBREVIATION_START_RE.search(
             text, max(0, m.start() - 4), m.start()):
@@ -249,6 +260,18 @@ def _padded_like(source: str, last: bool) -> bool:
     return any(line != line.rstrip() for line in lines[:-1])
 
 
+class _Once:
+    """A question asked at most once: ``_Once(f)()`` calls ``f`` the first time only."""
+
+    def __init__(self, question):
+        self._question, self._answer = question, None
+
+    def __call__(self) -> bool:
+        if self._answer is None:
+            self._answer = bool(self._question())
+        return self._answer
+
+
 class NonStandardSpace(DocumentRule):
     """A Unicode space other than U+0020 between words.
 
@@ -269,8 +292,10 @@ class NonStandardSpace(DocumentRule):
     line's start or sets it close; between two digits (`10\\u202f000`) it is reported. In a record or file declared
     French (its `language` field, `per-file-language`, a .po header's `Language: fr`),
     a no-break, narrow no-break or thin space before `: ; ! ? »` or after `«` is French
-    typography (`Nom\\u00a0:`, `«\\u00a0{name}\\u00a0»`); for French text not declared,
-    add the characters to `allow`. In reStructuredText, whose author types every
+    typography (`Nom\\u00a0:`, `«\\u00a0{name}\\u00a0»`), as it is in a text declaring no
+    language that reads French (its French words, `vas-tu`, `est`, `qu'`, are one in ten
+    of its words and outnumber its English ones: `Comment vas-tu\\u00a0?`); and one before
+    Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), is Khmer typography. In reStructuredText, whose author types every
     character, a document that sets a space character as typography (the cases above) at
     least as often as otherwise sets the others on purpose too (docutils' `HTML\\u00a0browser`, `` `CSS\\u00a0Level\\u00a01`__ `` beside
     `Docutils\\u00a00.22`: a name kept on one line); a space the document names (its
@@ -291,7 +316,9 @@ class NonStandardSpace(DocumentRule):
 
     def check(self, doc):
         allowed = set(self.opts["allow"])
-        french = doc.language == "fr"
+        # declared French, or (no language declared) text that reads French ("Comment
+        # vas-tu\u00a0?"), asked once, on the first space before a mark French spaces off
+        french = doc.language == "fr" if doc.language is not None else _Once(lambda: reads_french(doc.text))
         cjk = doc.language in CJK_LANGUAGES
         if doc.sources:  # a .po string: a space its msgid (or msgid_plural) holds is the program's
             allowed |= set(_ODD_SPACE_TRIGGER.findall("".join(doc.sources)))
