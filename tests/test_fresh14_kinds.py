@@ -10,7 +10,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpuslint import lint_text
+from corpuslint import lint_paths, lint_text
 from corpuslint.findings import Applicability
 
 from .test_fix_properties import fix
@@ -74,8 +74,9 @@ SORANI_PO = 'msgid ""\nmsgstr ""\n"Language: ckb\\n"\n"Content-Type: text/plain;
 KANNADA_TITLES = ["ಬ್ಲೂಟೂತ್\u200c\n\nBluetooth is a wireless protocol.\n", "ಮೈಲಿಂಗ್ ಲಿಸ್ಟ್\u200d\n"]
 
 
-def test_w101_a_zwnj_after_a_letter_is_not_whitespace():
-    assert found("W101", SORANI_PO, "gtk30.po") == []
+def test_w101_a_zwnj_after_a_letter_is_not_whitespace(tmp_path):
+    assert po_findings(tmp_path, "W101", SORANI_PO, "gtk30.po") == []
+    assert found("W101", "داوانامه\u200c\n") == []
     for text in KANNADA_TITLES:
         assert found("W101", text) == [], text
     # spaces after the joiner are still trailing whitespace; the joiner stays
@@ -138,17 +139,38 @@ def test_w113_still_reports_elongation():
     assert safe_fixed("W113", "كتاب كـتاب\n") == "كتاب كتاب\n"  # Arabic prose, one spelling: elongation
 
 
+def test_w113_a_tatweel_standing_for_a_mnemonic_is_not_deleted_safely(tmp_path):
+    # libgtk-3-common 3.24 ckb gtk30.po (LGPL-2+): the msgid's mnemonic "_" became a tatweel,
+    # between two words ("هەمووی دیاری بکە", select all); deleting it glues them
+    po = ('msgid ""\nmsgstr ""\n"Language: ckb\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+          'msgid "Select _All"\nmsgstr "هەموویـدیاریبکە"\n\nmsgid "Last modified:"\nmsgstr "دوواـدەستکاریکراو"\n')
+    path = tmp_path / "gtk30.po"
+    path.write_text(po, encoding="utf-8")
+    fs = lint_paths([path], config={"select": ["W113"], **NO_CACHE})
+    assert [f.fix.applicability for f in fs] == [Applicability.UNSAFE, SAFE]
+
+
 # -- W120: a Turkic case suffix on a numeral --------------------------------------------------
 
 # gnome-control-center-data 43.6 ug (Uyghur) line 3808, msgid "WEP 40/128-bit Key (Hex or ASCII)"
 UYGHUR = "WEP 40/128 بىتلىق ئاچقۇچ(16لىك ياكى ASCII)\n"
 
 
-def test_w120_a_uyghur_suffix_on_a_numeral_is_grammar():
+def po_findings(tmp_path, code: str, po: str, name: str) -> list:
+    path = tmp_path / name
+    path.write_text(po, encoding="utf-8")
+    return lint_paths([path], config={"select": [code], **NO_CACHE})
+
+
+def test_w120_a_uyghur_suffix_on_a_numeral_is_grammar(tmp_path):
     assert found("W120", UYGHUR) == []
     po = ('msgid ""\nmsgstr ""\n"Language: ug\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
           'msgid "WEP 40/128-bit Key (Hex or ASCII)"\nmsgstr "WEP 40/128 بىتلىق ئاچقۇچ(16لىك ياكى ASCII)"\n')
-    assert found("W120", po, "gnome-control-center-2.0.po") == []
+    assert po_findings(tmp_path, "W120", po, "gnome-control-center-2.0.po") == []
+    # declared Uyghur: a suffix without a letter only Uyghur writes is its grammar too
+    assert po_findings(tmp_path, "W120", po.replace("16لىك", "16دا"), "ug2.po") == []
+    assert len(po_findings(tmp_path, "W120", po.replace("16لىك", "16دا").replace("Language: ug", "Language: ar"),
+                           "ar.po")) == 1
     assert len(found("W120", "الناتج يساوي4374\n")) == 1  # Arabic: still reported
 
 

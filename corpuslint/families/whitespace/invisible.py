@@ -316,9 +316,12 @@ class TatweelElongation(DocumentRule):
     kashida, U+0640), and in a word shown as a spelling beside the same word without it on
     its line (quoted, in a list of spellings, or in a sentence of another script: "searching
     for كتاب will not match كـتاب or كتــــاب").
+    In a .po string whose msgid marks a mnemonic (`Select _All`) and which has no `_`,
+    a lone tatweel stands where the translator put the mnemonic (Sorani GTK:
+    `هەموویـدیاریبکە`, often between two words): reported with an unsafe fix.
     Example: `الـعـربـيـة` → `العربية`; `بــ` → `بـ`.
     Fix safety: safe — tatweels between letters are deleted, longer runs are cut to
-    one; no letter changes.
+    one; no letter changes (unsafe for a mnemonic's stand-in, above).
     """
 
     code = "W113"
@@ -338,7 +341,16 @@ class TatweelElongation(DocumentRule):
             return  # none, or the document's subject ("Arabic Tatweel mark U+0640 (also known as Kashida)")
         inner = [m for m in self._inner.finditer(doc.text) if not _spelling_shown(doc.text, m)]
         spans = {m.start() for m in inner}
+        # a .po string whose msgid marks a mnemonic ("Select _All") and that has no "_" of its
+        # own: a lone tatweel stands where the translator meant the mnemonic, often between
+        # two words ("هەموویـدیاریبکە"): reported, deleted only by an unsafe fix
+        mnemonic = "_" not in doc.text and any(_MNEMONIC_RE.search(s) for s in doc.sources)
         for m in inner:
+            if mnemonic and len(m.group()) == 1:
+                yield doc.finding(self, m.start(), m.end(),
+                                  "tatweel (kashida) where the msgid marks its mnemonic with '_'",
+                                  fix=Fix.unsafe(Edit(m.start(), m.end())))
+                continue
             yield doc.finding(self, m.start(), m.end(), "tatweel (kashida) elongating a word",
                               fix=Fix.safe(Edit(m.start(), m.end())))
         for m in self._run.finditer(doc.text):
@@ -347,6 +359,7 @@ class TatweelElongation(DocumentRule):
                                   fix=Fix.safe(Edit(m.start(), m.end(), "\u0640")))
 
 
+_MNEMONIC_RE = lazy(r"_(?=[^\W\d_])")  # GTK's mnemonic mark: "Select _All", "Cu_t"
 _ARABIC_WORD_AROUND = lazy(r"[\p{scx=Arabic}\p{M}]*$")
 _ARABIC_WORD_AFTER = lazy(r"[\p{scx=Arabic}\p{M}]*")
 _ARABIC_LETTERS = lazy(r"\p{sc=Arabic}")
