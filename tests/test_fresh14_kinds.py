@@ -108,8 +108,18 @@ KHMER_NBSP = ["=ABS(-56) ត្រឡប់ 56\u00a0។\n",
 def test_w102_nbsp_before_the_khmer_khan_is_typography():
     for text in KHMER_NBSP:
         assert found("W102", text) == [], text
+    # scalc/01/04060103 line 371 (end): "?" after a Khmer word; 04060106 line 173 (end): a
+    # word ending in a vowel sign bound to its number, then the khan
+    assert found("W102", "តើ\u200bថិរវេលា\u200bដែល\u200bត្រូវ\u200bបាន\u200bកែប្រែ\u200bមាន\u200bរយៈ\u200bពេល\u200bប៉ុន្មាន\u00a0?\n") == []
+    assert found("W102", "តង់សង់\u200bនៃ ៤៥ ដឺក្រេ\u200bគឺ\u00a0១\u00a0។\n") == []
     # between two Khmer words it is still reported
     assert len(found("W102", "បើក\u00a0ប្រអប់\n")) == 1
+
+
+def test_w102_a_space_shown_in_brackets_is_the_subject():
+    # libreoffice-help-dz scalc/guide/value_with_name line 21 (English, untranslated)
+    assert found("W102", "blank (\u00a0) - allowed within a name, but not as first or last character\n") == []
+    assert len(found("W102", "a name\u00a0(with a space)\n")) == 1
 
 
 def test_w102_undeclared_french_spaces_its_high_punctuation():

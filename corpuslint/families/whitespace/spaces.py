@@ -128,6 +128,10 @@ def _ideographic_space(text: str, m, cjk: bool = False) -> bool:
 # (so it never starts a line): khan ។, bariyoosan ៕, camnuc pii kuuh ៖ (a colon), lek too ៘,
 # koomuut ៚ (Khmer LibreOffice help: "ត្រឡប់ 3\u00a0។", "លំនាំដើម\u00a0៖").
 _KHMER_SPACED_MARKS = frozenset("\u17d4\u17d5\u17d6\u17d8\u17da")
+_KHMER_RE = lazy(r"\p{sc=Khmer}")  # (and ? ! after a Khmer word: "ប៉ុន្មាន\u00a0?")
+# A space alone between brackets or quotes is shown, not used: LibreOffice help's "blank
+# (\u00a0) - allowed within a name" lists the no-break space as a character a name may hold.
+_SHOWN_PAIRS = frozenset({"()", "[]", '""', "''", "«»", "“”", "‘’", "「」"})
 
 
 def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
@@ -136,14 +140,16 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
     if m.group() == "\u3000" and _ideographic_space(text, m, cjk):
         return True
     before, after = text[m.start() - 1], text[m.end()]
+    if before + after in _SHOWN_PAIRS:
+        return True  # "blank (\u00a0) - allowed within a name": the character shown in brackets
     if m.group() == "\u3000":
         return bool(_CJK_RE.match(before) and _CJK_RE.match(after))
     if m.group() in _DASH_SPACES and (before in _DASHES or after in _DASHES):
         return True  # "cases –\u00a0especially", "Forest)\u200a—\u200ais": the dash's own spacing
     if m.group() not in _NUMBER_SPACES:
         return False
-    if after in _KHMER_SPACED_MARKS:
-        return True  # "កំណត់\u00a0។": Khmer sets its full stop (khan) and colon off, with a no-break space
+    if after in _KHMER_SPACED_MARKS or (after in "?!" and _KHMER_RE.match(before)):
+        return True  # "កំណត់\u00a0។", "ប៉ុន្មាន\u00a0?": Khmer sets its punctuation off, with a no-break space
     if (after in FRENCH_SPACED_BEFORE or before in FRENCH_SPACED_AFTER) and (french() if callable(french) else french):
         return True  # "Nom d’utilisateur\u00a0:", "«\u00a0{name}\u00a0»" in a text declared French
     if before == "." and _ABBREVIATION_PART_RE.match(text, m.end()) and _ABBREVIATION_START_RE.search(
@@ -152,7 +158,7 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
     if after.isdigit():
         # "第\u00a01", "Chapter\u00a03", and a relation or operator bound to its number
         # ("≤\u00a00.22", "1\u202fpx\u00a0=\u00a01/72\u202fin"); "10\u202f000" is reported
-        return before.isalpha() or unicodedata.category(before) == "Sm"
+        return unicodedata.category(before)[0] in "LM" or unicodedata.category(before) == "Sm"  # (ends in a vowel sign: "គឺ\u00a0១")
     if _PLACEHOLDER_START_RE.match(text, m.end()):
         return True  # "Chapter\u00a0%(number)s"
     line_start = text.rfind("\n", 0, m.start()) + 1
@@ -295,7 +301,9 @@ class NonStandardSpace(DocumentRule):
     typography (`Nom\\u00a0:`, `«\\u00a0{name}\\u00a0»`), as it is in a text declaring no
     language that reads French (its French words, `vas-tu`, `est`, `qu'`, are one in ten
     of its words and outnumber its English ones: `Comment vas-tu\\u00a0?`); and one before
-    Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), is Khmer typography. In reStructuredText, whose author types every
+    Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), or before `?` or `!` after
+    a Khmer word, is Khmer typography. A space alone between brackets or quotes is shown,
+    not used (`blank (\\u00a0) - allowed within a name`). In reStructuredText, whose author types every
     character, a document that sets a space character as typography (the cases above) at
     least as often as otherwise sets the others on purpose too (docutils' `HTML\\u00a0browser`, `` `CSS\\u00a0Level\\u00a01`__ `` beside
     `Docutils\\u00a00.22`: a name kept on one line); a space the document names (its
