@@ -154,7 +154,7 @@ class InvisibleCharacter(DocumentRule):
     In scripts written without spaces whose writers mark word boundaries with ZWSP
     (Khmer, Thai, Lao, Myanmar, Tibetan; decided by the Unicode script of the characters
     beside it, not by a language tag) a ZWSP between a character of such a script and
-    another visible character is the word boundary (`ចុច\u200bក្នុង`): not reported;
+    another visible character is the word boundary (`ចុច\\u200bក្នុង`): not reported;
     a run of them is reported and keeps one.
     Fix safety: a ZWSP that is the only separator between two letters becomes a space,
     never deleted (safe in cursive scripts such as Arabic, unsafe elsewhere; deleted

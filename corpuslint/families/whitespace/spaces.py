@@ -61,9 +61,9 @@ _BLANKISH_FIRST_RE = lazy_re(rf"[\t{ZS}{INVISIBLE}]")
 # A single non-ASCII space separator between two non-space characters. Runs of two or
 # more spaces are W103's, trailing runs W101's, whitespace-only lines W104's.
 _ODD_SPACE_RE = regex.compile(r"(?<=\S)[\p{Zs}--\x20](?=\S)", regex.V1)
+_NEWLINE_RE = re.compile(r"\r\n|\n|\r")
 # What each match holds (``finditer_on_lines``): a space or invisible character before a
 # line end (W101), a space separator other than U+0020 (W102).
-NEXT_LINE_RE = re.compile(r"\r\n|\n|\r")
 _BEFORE_EOL_TRIGGER = re.compile(rf"[\t{ZS}{INVISIBLE}](?=[\r\n]|\Z)")
 _ODD_SPACE_TRIGGER = re.compile(f"[{ZS.replace(' ', '')}]")
 # Deliberate typography, not scraped residue: IDEOGRAPHIC SPACE between CJK characters (the
@@ -186,7 +186,13 @@ class TrailingWhitespace(DocumentRule):
     Unicode space separator (NO-BREAK SPACE, THIN SPACE, IDEOGRAPHIC SPACE…), tabs and
     invisible characters (ZERO WIDTH SPACE, SOFT HYPHEN…), not only ASCII spaces.
     Directional marks (LRM, RLM, ALM) at a line's end are not whitespace: right-to-left
-    text often ends lines with RLM on purpose, and W112 reports them.
+    text often ends lines with RLM on purpose, and W112 reports them. Nor are the joiners
+    ZWNJ and ZWJ right after the line's last character: they choose its form (Sorani
+    `داوانامه\\u200c`, heh written as the vowel ە; Kannada `ಬ್ಲೂಟೂತ್\\u200c`, an explicit
+    virama; an Indic half form, an emoji sequence). A ZERO WIDTH SPACE after a character of
+    a script written without spaces (Khmer, Thai, Lao, Myanmar, Tibetan) is the word
+    boundary of a line the text goes on from (the next line is not blank) or of a record's
+    end (a .po string a program joins to another): kept; at a paragraph's end it is reported.
     In Markdown files (.md) a run of two or more ASCII spaces is a hard line break and
     is kept (option `markdown-linebreaks`). In a software message catalogue extracted as
     text (the ``message`` document kind) one space after a colon, comma or ellipsis is
@@ -248,7 +254,7 @@ def _kept_marks_end(doc, m) -> int:
         end += 1
     if (end < m.end() and text[end] == "\u200b" and start > 0 and SEGMENTED_SCRIPT_RE.match(text[start - 1])
             and end == start):
-        nxt = NEXT_LINE_RE.match(text, m.end())
+        nxt = _NEWLINE_RE.match(text, m.end())
         if (m.end() == len(text) and getattr(doc, "record", None) is not None) or (
                 nxt is not None and nxt.end() < len(text) and not text[nxt.end()].isspace()):
             end += 1
