@@ -131,7 +131,8 @@ _KHMER_SPACED_MARKS = frozenset("\u17d4\u17d5\u17d6\u17d8\u17da")
 _KHMER_RE = lazy(r"\p{sc=Khmer}")  # (and ? ! after a Khmer word: "ប៉ុន្មាន\u00a0?")
 # A space alone between brackets or quotes is shown, not used: LibreOffice help's "blank
 # (\u00a0) - allowed within a name" lists the no-break space as a character a name may hold.
-_SHOWN_PAIRS = frozenset({"()", "[]", '""', "''", "«»", "“”", "‘’", "「」"})
+# (Not square brackets: "[\u2007] The box" is a checkbox that uses the space.)
+_SHOWN_PAIRS = frozenset({"()", '""', "''", "«»", "“”", "‘’", "「」"})
 
 
 def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
@@ -308,8 +309,8 @@ class NonStandardSpace(DocumentRule):
     language that reads French (its French words, `vas-tu`, `est`, `qu'`, are one in ten
     of its words and outnumber its English ones: `Comment vas-tu\\u00a0?`); and one before
     Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), or before `?` or `!` after
-    a Khmer word, is Khmer typography. A space alone between brackets or quotes is shown,
-    not used (`blank (\\u00a0) - allowed within a name`). In reStructuredText, whose author types every
+    a Khmer word, is Khmer typography. A space alone between parentheses or quotes is
+    shown, not used (`blank (\\u00a0) - allowed within a name`). In reStructuredText, whose author types every
     character, a document that sets a space character as typography (the cases above) at
     least as often as otherwise sets the others on purpose too (docutils' `HTML\\u00a0browser`, `` `CSS\\u00a0Level\\u00a01`__ `` beside
     `Docutils\\u00a00.22`: a name kept on one line); a space the document names (its
