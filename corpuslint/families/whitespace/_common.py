@@ -53,6 +53,17 @@ INVISIBLE = r"\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u061c\u180e"
 # even at a line's end they are W112's (invisible characters), never "whitespace".
 MARKS = "\u200e\u200f\u061c"
 EOL = r"(?=\r\n|\n|\r|\Z)"
+# Scripts written without spaces between words whose writers mark word boundaries with a
+# ZERO WIDTH SPACE: the South East Asian scripts of UAX #14's class SA (Thai, Lao, Khmer,
+# Myanmar, Tai Tham...), whose lines break and whose words are found by dictionary unless a
+# ZWSP says where ("ចុច\u200bក្នុង": Khmer LibreOffice help), with their punctuation (the
+# Khmer khan ។), and Tibetan (Dzongkha).
+# Decided by the characters beside the mark (their script), not by a language tag.
+SEGMENTED_SCRIPT_RE = regex.compile(r"[\p{Line_Break=SA}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}]")
+# Joiners: not whitespace. ZWNJ after a letter chooses its form (Sorani "داوانامه\u200c", heh
+# written as the vowel ە; Kannada "ಬ್ಲೂಟೂತ್\u200c", an explicit virama) and ZWJ after one
+# joins it (an Indic half form, an emoji sequence), at a line's end too.
+JOINERS = "\u200c\u200d"
 NEWLINE_RE = lazy(r"\r\n|\n|\r")
 # The space separators (Zs) written out, for ``re`` triggers (``re`` has no \p{Zs}); the
 # same characters as ``regex``'s \p{Zs} (a test checks every code point).
@@ -217,6 +228,7 @@ _SHORT_NAMES = {
     "\u200d": ("zwj",),
     "\u200e": ("lrm",),
     "\u200f": ("rlm",),
+    "\u0640": ("tatweel", "tatwil", "kashida", "kasheeda"),
 }
 # A table cell before the character: a code (octal, decimal, hex; "U+200E", "0xFD") set off
 # by two or more spaces, then two or more spaces or the line's end after it.

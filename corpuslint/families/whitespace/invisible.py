@@ -13,6 +13,7 @@ from ...text.lazy_regex import lazy
 from ._common import (
     HSPACE,
     INVISIBLE,
+    SEGMENTED_SCRIPT_RE,
     by_line,
     char_names,
     compiled,
@@ -150,9 +151,14 @@ class InvisibleCharacter(DocumentRule):
     Why: Invisible characters split words for tokenisers and search
     (`كوريا\\u200bالشمالية` never matches `كورياالشمالية` or `كوريا الشمالية`).
     Example: `الصواريخ\\u200b` inside a sentence.
+    In scripts written without spaces whose writers mark word boundaries with ZWSP
+    (Khmer, Thai, Lao, Myanmar, Tibetan; decided by the Unicode script of the characters
+    beside it, not by a language tag) a ZWSP between a character of such a script and
+    another visible character is the word boundary (`ចុច\\u200bក្នុង`): not reported;
+    a run of them is reported and keeps one.
     Fix safety: a ZWSP that is the only separator between two letters becomes a space,
-    never deleted (safe in cursive scripts such as Arabic, unsafe elsewhere; deleted in
-    scripts written without spaces). Otherwise safe for ZWSP, WORD JOINER, ZWNBSP, SOFT HYPHEN and MVS (pure
+    never deleted (safe in cursive scripts such as Arabic, unsafe elsewhere; deleted
+    between Chinese or Japanese characters; kept, one, in Khmer, Thai...). Otherwise safe for ZWSP, WORD JOINER, ZWNBSP, SOFT HYPHEN and MVS (pure
     formatting hints); unsafe for LRM/RLM/ALM/ZWJ/ZWNJ, whose removal can change
     display order or letter joining.
     """
@@ -166,12 +172,13 @@ class InvisibleCharacter(DocumentRule):
 
     def check(self, doc):
         chars = _SAFE_INVISIBLE + _MARKS
-        if self.opts["flag-zwnj"]:
-            chars += "\u200c"
-        if self.opts["flag-zwj"]:
-            chars += "\u200d"
-        # Inside a line; directional marks also at its end (they are not whitespace).
-        pattern = compiled(rf"(?<=[^\r\n])(?:[{chars}]+{_AT_EOL}|[{_MARKS}]+)")
+        joiners = ("\u200c" if self.opts["flag-zwnj"] else "") + ("\u200d" if self.opts["flag-zwj"] else "")
+        chars += joiners
+        # Inside a line; directional marks also at its end (they are not whitespace), and
+        # flagged joiners right after the line's last character (W101 leaves them: they
+        # choose that character's form).
+        at_end = rf"|(?<=[^\s{INVISIBLE}])[{joiners}]+(?=\r\n|\n|\r|\Z)" if joiners else ""
+        pattern = compiled(rf"(?<=[^\r\n])(?:[{chars}]+{_AT_EOL}|[{_MARKS}]+{at_end})")
         safe = set(_SAFE_INVISIBLE)
         # One finding per line and fix kind (safe / unsafe), counting the characters:
         # a pasted right-to-left paragraph can hold a hundred RLMs on one line.
@@ -179,7 +186,7 @@ class InvisibleCharacter(DocumentRule):
         directions: dict[int, bool] = {}  # line start -> the line's direction (asked once per line, not per mark)
         per_line = by_line(doc, (m for m in pattern.finditer(text)
                                  if m.start() and not _bidi_hint(doc, text, m, directions)
-                                 and not _subject(doc, m)))
+                                 and not _subject(doc, m) and _separator(text, m)[0] != m.group()))
         unsafe_lines: list[list] = []
         for matches in per_line.values():
             safe_group = [m for m in matches if set(m.group()) <= safe and not _separator(text, m)[1]]
@@ -223,10 +230,13 @@ def _subject(doc, m) -> bool:
 # A ZERO WIDTH SPACE between two letters is the only thing separating two words: deleting
 # it would glue them («إلى\u200bقال» → «إلىقال»), so the fix puts a space there instead
 # (safe between letters of a cursive script, where it visibly separated them; unsafe
-# elsewhere). Scripts written without spaces use ZWSP only as a break hint: deleted.
+# elsewhere). In the scripts written without spaces whose writers mark word boundaries with
+# it (Khmer, Thai, Lao, Myanmar, Tibetan: ``SEGMENTED_SCRIPT_RE``) it is the boundary
+# ("ចុច\u200bក្នុង"), kept: one ZWSP between a character of such a script and a visible
+# character is not reported, a run keeps one. Chinese and Japanese break lines at any
+# character: a ZWSP there is only a hint, deleted.
 _LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
-_NO_SPACE_SCRIPT_RE = regex.compile(
-    r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]")
+_NO_SPACE_SCRIPT_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _JOINING_SCRIPT_RE = lazy(r"[\p{scx=Arabic}\p{scx=Syriac}\p{scx=Nko}\p{scx=Mongolian}]")
 
 
@@ -236,6 +246,9 @@ def _separator(text: str, m) -> tuple[str, bool]:
     if "\u200b" not in m.group() or m.start() == 0 or m.end() >= len(text):
         return "", False
     before, after = text[m.start() - 1], text[m.end()]
+    if (SEGMENTED_SCRIPT_RE.match(before) or SEGMENTED_SCRIPT_RE.match(after)) and not (
+            before.isspace() or after.isspace()):
+        return "\u200b", False  # a word boundary of Khmer, Thai...: kept (a run keeps one)
     if not (_LETTER_RE.match(before) and _LETTER_RE.match(after)) or (
             _NO_SPACE_SCRIPT_RE.match(before) or _NO_SPACE_SCRIPT_RE.match(after)):
         return "", False
@@ -298,9 +311,17 @@ class TatweelElongation(DocumentRule):
     vocalised technical text stretches a letter so its vowel mark can be read).
     Why: Kashida is a justification glyph, not a letter: `الـعربية` and `العربية` are
     the same word but different strings for search, dedup and tokenisers.
+    A tatweel the text is about is left alone: in a document that names the character
+    ("Arabic Tatweel mark U+0640 (also known as Kashida)": its Unicode name, tatweel,
+    kashida, U+0640), and in a word shown as a spelling beside the same word without it on
+    its line (quoted, in a list of spellings, or in a sentence of another script: "searching
+    for كتاب will not match كـتاب or كتــــاب").
+    In a .po string whose msgid marks a mnemonic (`Select _All`) and which has no `_`,
+    a lone tatweel stands where the translator put the mnemonic (Sorani GTK:
+    `هەموویـدیاریبکە`, often between two words): reported with an unsafe fix.
     Example: `الـعـربـيـة` → `العربية`; `بــ` → `بـ`.
     Fix safety: safe — tatweels between letters are deleted, longer runs are cut to
-    one; no letter changes.
+    one; no letter changes (unsafe for a mnemonic's stand-in, above).
     """
 
     code = "W113"
@@ -316,15 +337,62 @@ class TatweelElongation(DocumentRule):
     _run = regex.compile(r"\u0640{2,}")
 
     def check(self, doc):
-        inner = list(self._inner.finditer(doc.text))
+        if "\u0640" not in doc.text or names_character(doc, "\u0640"):
+            return  # none, or the document's subject ("Arabic Tatweel mark U+0640 (also known as Kashida)")
+        inner = [m for m in self._inner.finditer(doc.text) if not _spelling_shown(doc.text, m)]
         spans = {m.start() for m in inner}
+        # a .po string whose msgid marks a mnemonic ("Select _All") and that has no "_" of its
+        # own: a lone tatweel stands where the translator meant the mnemonic, often between
+        # two words ("هەموویـدیاریبکە"): reported, deleted only by an unsafe fix
+        mnemonic = "_" not in doc.text and any(_MNEMONIC_RE.search(s) for s in doc.sources)
         for m in inner:
+            if mnemonic and len(m.group()) == 1:
+                yield doc.finding(self, m.start(), m.end(),
+                                  "tatweel (kashida) where the msgid marks its mnemonic with '_'",
+                                  fix=Fix.unsafe(Edit(m.start(), m.end())))
+                continue
             yield doc.finding(self, m.start(), m.end(), "tatweel (kashida) elongating a word",
                               fix=Fix.safe(Edit(m.start(), m.end())))
         for m in self._run.finditer(doc.text):
-            if m.start() not in spans:
+            if m.start() not in spans and not _spelling_shown(doc.text, m):
                 yield doc.finding(self, m.start(), m.end(), f"run of {len(m.group())} tatweels",
                                   fix=Fix.safe(Edit(m.start(), m.end(), "\u0640")))
+
+
+_MNEMONIC_RE = lazy(r"_(?=[^\W\d_])")  # GTK's mnemonic mark: "Select _All", "Cu_t"
+_ARABIC_WORD_AROUND = lazy(r"[\p{scx=Arabic}\p{M}]*$")
+_ARABIC_WORD_AFTER = lazy(r"[\p{scx=Arabic}\p{M}]*")
+_ARABIC_LETTERS = lazy(r"\p{sc=Arabic}")
+_LETTERS = lazy(r"\p{L}")
+_QUOTES = "\"'«»“”‘’„‹›"
+
+
+def _spelling_shown(text: str, m) -> bool:
+    """True when the word holding the tatweel ``m`` is shown as a spelling, beside the same
+    word without tatweel on its line: in a list of spellings (another tatweel spelling of
+    the word on the line), in quotes, or in a line written mostly in another script (text
+    about Arabic: "searching for كتاب will not match كـتاب or كتــــاب"). Removing the
+    tatweel there erases the difference the text shows."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    start = _ARABIC_WORD_AROUND.search(text, line_start, m.start()).start()
+    end = _ARABIC_WORD_AFTER.match(text, m.end(), line_end).end()
+    word = text[start:end]
+    bare = word.replace("\u0640", "")
+    if not bare:
+        return False
+    line = text[line_start:line_end]
+    words = regex.findall(r"[\p{scx=Arabic}\p{M}]+", line)
+    if bare not in words:
+        return False  # no plain spelling beside it: elongation
+    spellings = {w for w in words if w != bare and w.replace("\u0640", "") == bare}
+    if len(spellings) > 1:
+        return True  # "كـتاب or كتــــاب": a list of spellings
+    if text[start - 1 : start] in _QUOTES or text[end : end + 1] in _QUOTES:
+        return True  # «كـتاب»: quoted
+    letters = len(_LETTERS.findall(line))
+    return letters > 0 and len(_ARABIC_LETTERS.findall(line)) * 2 < letters  # a Latin/Greek sentence about it
 
 
 RULES = [ByteOrderMark, BidiControl, InvisibleCharacter, TatweelElongation]

@@ -38,6 +38,27 @@ def _glued(text: str):
 # Persian suffixes on a numeral (plural "۱ها" = "the 1s", ordinal "۲ام", "۳مین") and the
 # Persian/Kurdish ezafe ی on one (Kurdish "6ی بەیانی", 6 a.m.).
 _ERA_MARKERS = frozenset({"هـ", "ه", "م", "ق", "ش", "ها", "های", "ام", "امین", "مین", "ی"})
+# Turkic languages written in Arabic script (Uyghur, Kazakh and Kyrgyz in China, South
+# Azerbaijani, Turkmen, Afghan Uzbek, Tatar, Bashkir) attach case and derivational suffixes to
+# a numeral as to any word (Uyghur "(16لىك ياكى ASCII)", "16-bit or ASCII": -لىك makes the
+# adjective; "3نچى", the third): a space there would cut the suffix off its stem. Decided by
+# the declared language or, undeclared, by the letters on the line that only these orthographies write (the
+# vowels ۇ ۈ ې ۋ, and ى inside a word, where Arabic, Persian and Urdu write it only last).
+_TURKIC_LANGUAGES = frozenset({"ug", "kk", "ky", "az", "azb", "tk", "uz", "tt", "ba"})
+_TURKIC_SUFFIX_RE = lazy(r"[\u06c7\u06c8\u06d0\u06cb]|\u0649(?=\p{L})")
+
+
+def _turkic(doc, at: int) -> bool:
+    """Is ``doc`` (its declared language) or, undeclared, the line holding ``at`` written in
+    a Turkic language in Arabic script (``_TURKIC_LANGUAGES``, ``_TURKIC_SUFFIX_RE``)?"""
+    if doc.language is not None:
+        return doc.language.replace("_", "-").split("-")[0].lower() in _TURKIC_LANGUAGES
+    text = doc.text
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return _TURKIC_SUFFIX_RE.search(text, start, len(text) if end < 0 else end) is not None
+
+
 # Unit abbreviations (km, kg, cm, bit, ...): the space is house style, not a slip, so
 # they are reported without a safe fix.
 _UNITS = frozenset(
@@ -51,7 +72,10 @@ class LettersGluedToDigits(DocumentRule):
     What: an Arabic, Persian or Urdu word of two or more letters immediately followed
     or preceded by digits (ASCII, Arabic-Indic or Extended Arabic-Indic): "يساوي4374",
     "64بت". Not reported: era markers written glued by convention ("1445هـ", "2020م"),
-    Persian suffixes on a numeral ("۱ها", "۳مین") and the ezafe ی ("6ی بەیانی"),
+    Persian suffixes on a numeral ("۱ها", "۳مین") and the ezafe ی ("6ی بەیانی"), a suffix
+    on a numeral in a Turkic language written in Arabic script (Uyghur "16لىك", declared
+    `ug`, `kk`, `ky`, `az`..., or undeclared on a line with a vowel letter only these write: ۇ ۈ
+    ې ۋ, a ى inside a word),
     tokens inside identifiers, paths and URLs (a "/", "_", "-", "@" or a Latin letter
     next to them).
     Why: the glued token is neither the word nor the number for search, counting and
@@ -80,6 +104,8 @@ class LettersGluedToDigits(DocumentRule):
                 unit = m.group("unit")
                 if unit in _ERA_MARKERS:
                     continue
+                if _turkic(doc, m.start()):
+                    continue  # "16لىك": a Uyghur suffix on the numeral, written on it
                 at = m.start("unit")
                 message = f"no space between the number '{m.group('num2')}' and '{unit}'"
                 edit = Edit(at, at, " ")

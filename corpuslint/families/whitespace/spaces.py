@@ -33,7 +33,10 @@ from ._common import (
     FRENCH_SPACED_BEFORE,
     HSPACE,
     INVISIBLE,
+    JOINERS,
     MARKS,
+    SEGMENTED_SCRIPT_RE,
+    reads_french,
     ZS,
     aligned,
     by_line,
@@ -58,6 +61,7 @@ _BLANKISH_FIRST_RE = lazy_re(rf"[\t{ZS}{INVISIBLE}]")
 # A single non-ASCII space separator between two non-space characters. Runs of two or
 # more spaces are W103's, trailing runs W101's, whitespace-only lines W104's.
 _ODD_SPACE_RE = regex.compile(r"(?<=\S)[\p{Zs}--\x20](?=\S)", regex.V1)
+_NEWLINE_RE = re.compile(r"\r\n|\n|\r")
 # What each match holds (``finditer_on_lines``): a space or invisible character before a
 # line end (W101), a space separator other than U+0020 (W102).
 _BEFORE_EOL_TRIGGER = re.compile(rf"[\t{ZS}{INVISIBLE}](?=[\r\n]|\Z)")
@@ -120,17 +124,34 @@ def _ideographic_space(text: str, m, cjk: bool = False) -> bool:
     return False
 
 
-def _typographic_space(text: str, m, french: bool = False, cjk: bool = False) -> bool:
+# Khmer punctuation set off from the word before it, as typesetters do with a no-break space
+# (so it never starts a line): khan ។, bariyoosan ៕, camnuc pii kuuh ៖ (a colon), lek too ៘,
+# koomuut ៚ (Khmer LibreOffice help: "ត្រឡប់ 3\u00a0។", "លំនាំដើម\u00a0៖").
+_KHMER_SPACED_MARKS = frozenset("\u17d4\u17d5\u17d6\u17d8\u17da")
+_KHMER_RE = lazy(r"\p{sc=Khmer}")  # (and ? ! after a Khmer word: "ប៉ុន្មាន\u00a0?")
+# A space alone between brackets or quotes is shown, not used: LibreOffice help's "blank
+# (\u00a0) - allowed within a name" lists the no-break space as a character a name may hold.
+# (Not square brackets: "[\u2007] The box" is a checkbox that uses the space.)
+_SHOWN_PAIRS = frozenset({"()", '""', "''", "«»", "“”", "‘’", "「」"})
+
+
+def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
+    """Is the space ``m`` typography (see NonStandardSpace)? ``french``: whether the text is
+    French, or a function that says (asked only before a mark French spaces off)."""
     if m.group() == "\u3000" and _ideographic_space(text, m, cjk):
         return True
     before, after = text[m.start() - 1], text[m.end()]
+    if before + after in _SHOWN_PAIRS:
+        return True  # "blank (\u00a0) - allowed within a name": the character shown in brackets
     if m.group() == "\u3000":
         return bool(_CJK_RE.match(before) and _CJK_RE.match(after))
     if m.group() in _DASH_SPACES and (before in _DASHES or after in _DASHES):
         return True  # "cases –\u00a0especially", "Forest)\u200a—\u200ais": the dash's own spacing
     if m.group() not in _NUMBER_SPACES:
         return False
-    if french and (after in FRENCH_SPACED_BEFORE or before in FRENCH_SPACED_AFTER):
+    if after in _KHMER_SPACED_MARKS or (after in "?!" and _KHMER_RE.match(before)):
+        return True  # "កំណត់\u00a0។", "ប៉ុន្មាន\u00a0?": Khmer sets its punctuation off, with a no-break space
+    if (after in FRENCH_SPACED_BEFORE or before in FRENCH_SPACED_AFTER) and (french() if callable(french) else french):
         return True  # "Nom d’utilisateur\u00a0:", "«\u00a0{name}\u00a0»" in a text declared French
     if before == "." and _ABBREVIATION_PART_RE.match(text, m.end()) and _ABBREVIATION_START_RE.search(
             text, max(0, m.start() - 4), m.start()):
@@ -138,7 +159,7 @@ def _typographic_space(text: str, m, french: bool = False, cjk: bool = False) ->
     if after.isdigit():
         # "第\u00a01", "Chapter\u00a03", and a relation or operator bound to its number
         # ("≤\u00a00.22", "1\u202fpx\u00a0=\u00a01/72\u202fin"); "10\u202f000" is reported
-        return before.isalpha() or unicodedata.category(before) == "Sm"
+        return unicodedata.category(before)[0] in "LM" or unicodedata.category(before) == "Sm"  # (ends in a vowel sign: "គឺ\u00a0១")
     if _PLACEHOLDER_START_RE.match(text, m.end()):
         return True  # "Chapter\u00a0%(number)s"
     line_start = text.rfind("\n", 0, m.start()) + 1
@@ -166,7 +187,13 @@ class TrailingWhitespace(DocumentRule):
     Unicode space separator (NO-BREAK SPACE, THIN SPACE, IDEOGRAPHIC SPACE…), tabs and
     invisible characters (ZERO WIDTH SPACE, SOFT HYPHEN…), not only ASCII spaces.
     Directional marks (LRM, RLM, ALM) at a line's end are not whitespace: right-to-left
-    text often ends lines with RLM on purpose, and W112 reports them.
+    text often ends lines with RLM on purpose, and W112 reports them. Nor are the joiners
+    ZWNJ and ZWJ right after the line's last character: they choose its form (Sorani
+    `داوانامه\\u200c`, heh written as the vowel ە; Kannada `ಬ್ಲೂಟೂತ್\\u200c`, an explicit
+    virama; an Indic half form, an emoji sequence). A ZERO WIDTH SPACE after a character of
+    a script written without spaces (Khmer, Thai, Lao, Myanmar, Tibetan) is the word
+    boundary of a line the text goes on from (the next line is not blank) or of a record's
+    end (a .po string a program joins to another): kept; at a paragraph's end it is reported.
     In Markdown files (.md) a run of two or more ASCII spaces is a hard line break and
     is kept (option `markdown-linebreaks`). In a software message catalogue extracted as
     text (the ``message`` document kind) one space after a colon, comma or ellipsis is
@@ -197,6 +224,9 @@ class TrailingWhitespace(DocumentRule):
         subtitle = doc.suffix in SUBTITLE_SUFFIXES and any(r.kind == MARKUP for r in doc.regions)
         source = doc.source  # a .po string's msgid: it says which padding is the program's
         for m in finditer_on_lines(_TRAILING_RE, doc.text, _BEFORE_EOL_TRIGGER):
+            start = _kept_marks_end(doc, m)
+            if start == m.end():
+                continue  # "داوانامه\u200c", "ಬ್ಲೂಟೂತ್\u200c", a Khmer line wrapped after "ចុច\u200b": not whitespace
             if keep_md and len(m.group()) >= 2 and set(m.group()) == {" "}:
                 continue
             if subtitle and doc.kind_at(m.start()) == MARKUP:
@@ -207,8 +237,31 @@ class TrailingWhitespace(DocumentRule):
             elif (m.group() == " " and _SEPARATOR_END_RE.search(doc.text[max(0, m.start() - 4) : m.start()])
                     and message_catalogue(doc)):
                 continue  # "Author: ", "building [%s]: ": a message the program completes
-            yield doc.finding(self, m.start(), m.end(), f"trailing whitespace ({char_names(m.group())})",
-                              fix=Fix.safe(Edit(m.start(), m.end())))
+            yield doc.finding(self, start, m.end(), f"trailing whitespace ({char_names(doc.text[start : m.end()])})",
+                              fix=Fix.safe(Edit(start, m.end())))
+
+
+def _kept_marks_end(doc, m) -> int:
+    """Where the whitespace of the trailing run ``m`` starts: past the joiners (ZWNJ, ZWJ)
+    right after the line's last character, which choose its form (Sorani "داوانامه\u200c",
+    Kannada "ಬ್ಲೂಟೂತ್\u200c") and are no whitespace, and past a ZERO WIDTH SPACE after a
+    character of a script written without spaces (Khmer, Thai...: ``SEGMENTED_SCRIPT_RE``)
+    when the text goes on on the next line or the run ends a record (a .po string that a
+    program joins to another): the word boundary of a wrapped line, kept. At a paragraph's
+    or a file's end that ZWSP bounds nothing and is reported."""
+    text, start = doc.text, m.start()
+    end = start
+    while end < m.end() and text[end] in JOINERS:
+        end += 1
+    if (end < m.end() and text[end] == "\u200b" and start > 0 and SEGMENTED_SCRIPT_RE.match(text[start - 1])
+            and end == start):
+        nxt = _NEWLINE_RE.match(text, m.end())
+        if (m.end() == len(text) and getattr(doc, "record", None) is not None) or (
+                nxt is not None and nxt.end() < len(text) and not text[nxt.end()].isspace()):
+            end += 1
+            while end < m.end() and text[end] == "\u200b":
+                end += 1
+    return end
 
 
 def _padded_like(source: str, last: bool) -> bool:
@@ -218,6 +271,18 @@ def _padded_like(source: str, last: bool) -> bool:
     if last:
         return lines[-1] != lines[-1].rstrip()
     return any(line != line.rstrip() for line in lines[:-1])
+
+
+class _Once:
+    """A question asked at most once: ``_Once(f)()`` calls ``f`` the first time only."""
+
+    def __init__(self, question):
+        self._question, self._answer = question, None
+
+    def __call__(self) -> bool:
+        if self._answer is None:
+            self._answer = bool(self._question())
+        return self._answer
 
 
 class NonStandardSpace(DocumentRule):
@@ -240,8 +305,12 @@ class NonStandardSpace(DocumentRule):
     line's start or sets it close; between two digits (`10\\u202f000`) it is reported. In a record or file declared
     French (its `language` field, `per-file-language`, a .po header's `Language: fr`),
     a no-break, narrow no-break or thin space before `: ; ! ? »` or after `«` is French
-    typography (`Nom\\u00a0:`, `«\\u00a0{name}\\u00a0»`); for French text not declared,
-    add the characters to `allow`. In reStructuredText, whose author types every
+    typography (`Nom\\u00a0:`, `«\\u00a0{name}\\u00a0»`), as it is in a text declaring no
+    language that reads French (its French words, `vas-tu`, `est`, `qu'`, are one in ten
+    of its words and outnumber its English ones: `Comment vas-tu\\u00a0?`); and one before
+    Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), or before `?` or `!` after
+    a Khmer word, is Khmer typography. A space alone between parentheses or quotes is
+    shown, not used (`blank (\\u00a0) - allowed within a name`). In reStructuredText, whose author types every
     character, a document that sets a space character as typography (the cases above) at
     least as often as otherwise sets the others on purpose too (docutils' `HTML\\u00a0browser`, `` `CSS\\u00a0Level\\u00a01`__ `` beside
     `Docutils\\u00a00.22`: a name kept on one line); a space the document names (its
@@ -262,7 +331,9 @@ class NonStandardSpace(DocumentRule):
 
     def check(self, doc):
         allowed = set(self.opts["allow"])
-        french = doc.language == "fr"
+        # declared French, or (no language declared) text that reads French ("Comment
+        # vas-tu\u00a0?"), asked once, on the first space before a mark French spaces off
+        french = doc.language == "fr" if doc.language is not None else _Once(lambda: reads_french(doc.text))
         cjk = doc.language in CJK_LANGUAGES
         if doc.sources:  # a .po string: a space its msgid (or msgid_plural) holds is the program's
             allowed |= set(_ODD_SPACE_TRIGGER.findall("".join(doc.sources)))
