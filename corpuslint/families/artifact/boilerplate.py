@@ -107,6 +107,24 @@ def _described_menu(doc: Document, index: int, content: str) -> bool:
     return j < len(lines) and _LIST_ITEM_RE.match(text, lines[j].start, lines[j].end) is not None
 
 
+# The paragraph after a bare "See also" heading in documentation that lists what to
+# see: function names in capitals, one or several (LibreOffice's "See also" / "DECIMAL").
+_NAMES_LIST_RE = lazy(r"[ \t]*\p{Lu}[\p{Lu}\d._]+(?:,[ \t]*\p{Lu}[\p{Lu}\d._]+)*\.?[ \t]*")
+
+
+def _xref_heading(doc: Document, index: int) -> bool:
+    """True when line ``index`` ("See also") is followed, after blank lines, by a line
+    that is a cross-reference: a list of names in capitals or a ``_XREF_RE`` reference."""
+    text, lines = doc.text, doc.lines
+    j = index + 1
+    while j < len(lines) and not text[lines[j].start : lines[j].end].strip():
+        j += 1
+    if j >= len(lines):
+        return False
+    nxt = text[lines[j].start : lines[j].end]
+    return _NAMES_LIST_RE.fullmatch(nxt) is not None or (len(nxt.split()) <= 8 and _XREF_RE.search(nxt) is not None)
+
+
 class Matcher:
     """All phrases normalised once: a dict for whole lines, one regex per prefix/infix mode."""
 
@@ -206,7 +224,9 @@ class BoilerplatePhrase(DocumentRule):
     ``See also report_level_.``), or a help text's reference to functions or a page
     (LibreOffice's ``See also ROUND, MROUND, ROUNDUP, ROUNDDOWN.``, ``See also the
     UNICHAR() function.``, ``See also the Wiki page.``), nor "See also:" as the label of a list that follows it
-    (a manual's references: Flask's ``See also:`` then ``- :doc:`/server` ...``), nor any line of a software message catalogue
+    (a manual's references: Flask's ``See also:`` then ``- :doc:`/server` ...``) or "See
+    also" as the heading over a line naming what to see (LibreOffice's help: "See also",
+    then "DECIMAL"; a bare label whose links were lost stays reported), nor any line of a software message catalogue
     (the strings of a .po file, one a paragraph, a tenth of whose lines hold a printf
     placeholder: "الرئيسية", "إغلاق" are the labels of Django's interface), nor a
     one-word line that is a key in a table of shortcuts (``_common.names_a_key``:
@@ -286,6 +306,8 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # "Main Menu:" then "- Introduction to blockchain": a menu an answer proposes
             if phrase == "see also" and _described_menu(doc, index, content):
                 continue  # "See also:" then "- :doc:`/server` and ...": a manual's list of references
+            if phrase == "see also" and norm == phrase and _xref_heading(doc, index):
+                continue  # "See also" then "DECIMAL": a help page's heading over the functions it names
             if " " not in norm and names_a_key(doc, index, content.strip()):
                 continue  # "Print" in a shortcut table whose document writes "Alt+Print": a key
             lead = len(content) - len(content.lstrip())

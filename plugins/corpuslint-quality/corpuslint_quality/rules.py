@@ -921,6 +921,12 @@ def _terminals(extra: str, unicode_terminals: bool) -> frozenset[str]:
     return frozenset(extra) | (UNICODE_TERMINALS if unicode_terminals else frozenset())
 
 
+# A Greek word before a line's final ";": Unicode maps the Greek question mark U+037E
+# to U+003B (its canonical decomposition), so Greek text stored in NFC, and typed on a
+# Greek keyboard, asks its questions with ";".
+_GREEK_BEFORE_RE = lazy(r"\p{Greek}[\p{Greek}\p{M}]*[^\p{L}\p{N};]*;\Z")
+
+
 def _terminated(line: str, terminal: frozenset[str]) -> bool:
     """``line`` ends in a terminal mark (closing quotes and brackets, invisible marks and
     spaces after it looked past), a closing quotation mark, or a braced quotation opened on it."""
@@ -930,6 +936,8 @@ def _terminated(line: str, terminal: frozenset[str]) -> bool:
     bare = visible.rstrip(_CLOSERS + _INVISIBLE + " \t")
     if bare[-1:] in terminal:
         return True
+    if bare[-1:] == ";" and "\u037e" in terminal and _GREEK_BEFORE_RE.search(bare):
+        return True  # "Τι είναι αυτό;": the Greek question mark U+037E, which NFC writes as ";"
     last = visible[-1:]
     if last and last in _QUOTE_CLOSERS:
         return True
@@ -945,7 +953,9 @@ class UnterminatedLines(QualityRule):
     punctuation is what Unicode says ends a sentence or a clause in every script
     (the ``Sentence_Terminal`` and ``Terminal_Punctuation`` properties: . ! ? ؟ ۔ 。
     ！ ？ । ॥ ။ ។ ៕ ։, the Hebrew sof pasuq ׃ that ends a verse, the Greek ano
-    teleia ·, the Tibetan shad ...; not their commas, colons, semicolons and word
+    teleia ·, the Greek question mark ; (U+037E, which Unicode normalises to the
+    semicolon, so a ";" after a Greek word ends the line: "Τι είναι αυτό;"), the Tibetan
+    shad ...; not their commas, colons, semicolons and word
     dividers), with ``unicode-terminals`` (default true), plus ``terminal-chars``
     (default … and the Arabic comma ، and semicolon ؛). Closing quotes and brackets
     after the mark are looked past (`قال: "نعم."`). A line ending in a closing quotation
