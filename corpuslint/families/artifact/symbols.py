@@ -15,7 +15,7 @@ from ...structure import (
     markdown_containers,
 )
 from ...text.lazy_regex import lazy
-from ._common import remove_line_fix
+from ._common import asciidoc, remove_line_fix
 
 # Lines with no letter and no digit but at least one visible character.
 _SYMBOL_LINE_RE = lazy(r"^[^\p{L}\p{N}]*$")
@@ -75,16 +75,28 @@ _HEADING_TEXT_RE = lazy(r"^[ \t]{0,3}(?=[^\n]*\p{L})[^\n]*[^\s.,;:!?。，；：
 
 
 def _setext_underline(doc: Document, index: int) -> bool:
-    """True when line ``index`` underlines the line above it as a heading (above)."""
+    """True when line ``index`` underlines the line above it as a heading (above), or
+    has its length to within ``UNDERLINE_SLACK`` characters (AsciiDoc's two-line title,
+    ``FILES`` / ``-----`` / ``/etc/mailname``: no blank line needed after it)."""
     text, lines = doc.text, doc.lines
     if index == 0:
         return False
     above = text[lines[index - 1].start : lines[index - 1].end]
     if not _HEADING_TEXT_RE.match(above) or len(above.split()) > 12:
         return False
+    under = text[lines[index].start : lines[index].end].strip()
+    if abs(len(under) - len(above.strip())) <= UNDERLINE_SLACK and len(set(under)) == 1:
+        return True
     after = text[lines[index + 1].start : lines[index + 1].end] if index + 1 < len(lines) else ""
     before_above = text[lines[index - 2].start : lines[index - 2].end] if index >= 2 else ""
     return not after.strip() and not before_above.strip()
+
+
+UNDERLINE_SLACK = 2
+# AsciiDoc's structure lines (``_common.asciidoc``): a delimited block's fence (``----``,
+# ``....``, ``====``, ``****``, ``____``, ``++++``, ``////``, ``--``, ``|===``) and a
+# list continuation (``+`` alone) are syntax, not debris.
+_ASCIIDOC_STRUCTURE_RE = lazy(r"^[ \t]*(?:-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|/{4,}|--|\|===|\+)[ \t]*$")
 
 
 # A line of closing brackets (and the ";" or "," a statement ends with) that closes the
@@ -131,7 +143,8 @@ _EMPTY_VALUE_RE = lazy(r"\s*[\p{P}\p{S}]{1,3}\s*")
 # ``<=``, ``<>``, ``!=``, ``≠``): in a list of operators, each a paragraph followed by
 # the paragraph that says what it means (a help table flattened to text: ``<=`` then
 # "less than or equal to"), the term being defined.
-_OPERATOR_LINE_RE = lazy(r"^[ \t]*(?=[^\n]*\p{Sm})[\p{Sm}!&|^~*/%+-]{1,3}[ \t]*$")
+# (``^`` is a modifier symbol, Sk: the "move up" button in a wizard's list of buttons)
+_OPERATOR_LINE_RE = lazy(r"^[ \t]*(?=[^\n]*[\p{Sm}^])[\p{Sm}!&|^~*/%+-]{1,3}[ \t]*$")
 _LETTER_RE = lazy(r"\p{L}")
 
 
@@ -166,7 +179,12 @@ class SymbolOnlyLine(DocumentRule):
     lines of text have ``___`` blanks too), the rule under a sum (between two lines with
     ``=``, or under an addend and above the total: ``+960397`` / ``-------`` / ``1007``),
     the underline of a heading (Setext: ``Outline`` / ``-------``, a short line of words
-    with blank lines around the pair), a line of closing brackets that closes a bracket an
+    with blank lines around the pair, or any underline as long as the line above to within
+    two characters: AsciiDoc's ``FILES`` / ``-----``), the structure of an AsciiDoc
+    document (``.adoc``, or text with three lines of AsciiDoc's own syntax:
+    ``include::x[]``, ``linkgit:git-am[1]``, a labelled list's ``<head>::``, ``[verse]``):
+    a delimited block's fence (``----``, ``....``, ``====``, ``|===``, ``--``) and a list
+    continuation (``+`` alone), a line of closing brackets that closes a bracket an
     earlier line left open at its end (``if (...) {`` ... ``}``: code pasted without a
     fence), a line of Morse code (``.... . .-.. .-.. ---``), an operator in a list of
     operators, each a paragraph followed by the one that gives its meaning (a help page's
@@ -211,10 +229,16 @@ class SymbolOnlyLine(DocumentRule):
             return  # technical plain text: separators and punctuation lines belong to quoted output
         if getattr(doc, "record", None) is not None and _EMPTY_VALUE_RE.fullmatch(text):
             return  # a data set's field holding "-", "—" or "?": the value is empty, not debris
+        adoc = None
         for index, line in enumerate(doc.lines):
             content = text[line.start : line.end]
             if not _SYMBOL_LINE_RE.match(content) or not _VISIBLE_RE.search(content):
                 continue
+            if not doc.is_markdown and _ASCIIDOC_STRUCTURE_RE.match(content):
+                if adoc is None:
+                    adoc = asciidoc(doc)
+                if adoc:
+                    continue  # "----" around a listing, "+" joining a list item's paragraphs: AsciiDoc
             if not doc.is_markdown and _BORDER_RE.match(content) and _drawing(doc, index):
                 continue  # "+---+" / "|   |" around "| A |": the border of a drawn box or table
             if not doc.is_markdown and _RULE_LINE_RE.match(content) and _form_or_sum(doc, index):
