@@ -224,3 +224,112 @@ def test_a101_a_hash_shown_as_code_is_no_debris():
     # a hash glued into prose outside code is still reported
     assert spans("A101", "He left 2414721b194453f058079d897d13c4e377f92dc6 on the page.\n") == [
         "2414721b194453f058079d897d13c4e377f92dc6"]
+
+
+# -- S102: a catalogue whose Language-Team names its language -----------------------------
+
+# iso-codes 4.15's Pashto iso_639.po: header lines 1-12 (its "Language:" empty) and the
+# entries for Tatar, Turkmen, Uzbek (lines 90-99)
+PUSHTO_PO = '''msgid ""
+msgstr ""
+"Project-Id-Version: iso_639-2\\n"
+"PO-Revision-Date: 2004-08-07 21:21+0100\\n"
+"Last-Translator: Alastair McKinstry <mckinstry@debian.org>\\n"
+"Language-Team: Pushto\\n"
+"Language: \\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+
+msgid "Tatar"
+msgstr "تاتار"
+
+msgid "Turkmen"
+msgstr "ترکمني"
+
+msgid "Uzbek"
+msgstr "ازبکي"
+'''
+
+
+def test_a_po_language_team_declares_the_language(tmp_path):
+    from corpuslint.readers.po import team_language
+
+    assert team_language("Pushto") == "ps"
+    assert team_language("Persian <translation-team-fa@lists.sourceforge.net>") == "fa"
+    assert team_language("LANGUAGE <LL@li.org>") is None and team_language(None) is None
+    po = tmp_path / "iso_639.po"
+    po.write_text(PUSHTO_PO, encoding="utf-8")
+    from corpuslint.files import Source
+    from corpuslint.readers.po import PoReader
+
+    assert {d.language for d in PoReader().documents(Source(str(po), po.name), None)} == {"ps"}
+
+
+# -- S105: a misspelling cited with its correction ---------------------------------------
+
+# git's SubmittingPatches line 99-101
+TYPO_EXAMPLE = ("turning en_UK spelling to en_US).  Obvious typographical fixes are much\n"
+                'more welcomed ("teh -> "the"), preferably submitted as independent\n')
+
+
+def test_s105_a_typo_cited_with_an_arrow_is_an_example():
+    assert spans("S105", TYPO_EXAMPLE, "SubmittingPatches.txt") == []
+    assert spans("S105", "typos (teh → the) are fixed.\n") == []
+    assert spans("S105", "Obvious typographical fixes are welcome in teh docs.\n") == ["teh"]
+
+
+# -- D103: parallel definitions of different terms ----------------------------------------
+
+# LibreOffice help (dz, untranslated English) scalc/01/statistics_regression lines 47-51
+REGRESSION = (
+    "Logarithmic regression: finds a logarithmic curve in the form of y = b + a1.ln[x1] + a2.ln[x2] + "
+    "a3.ln[x3] ..., where ai is the i-th coefficient, b is the intercept and ln[xi] is the natural logarithm "
+    "of the i-th independent variable, that best fits the data.\n\n"
+    "Power regression: finds a power curve in the form of y = exp( b + a1.ln[x1] + a2.ln[x2] + a3.ln[x3] ...), "
+    "where ai is the i-th power, [xi] is the i-th independent variable, and b is intercept that best fits "
+    "the data.\n")
+# scalc/01/05060000 lines 43-45
+HIDDEN_CELLS = (
+    "Keep the contents of the hidden cells: The contents of the hidden cells are kept; the results of "
+    "formulas referring to the hidden cells will not change.\n\n"
+    "Empty the contents of the hidden cells: The contents of the hidden cells are removed; the results of "
+    "formulas referring to the hidden cells will be updated.\n")
+
+
+def test_d103_parallel_definitions_are_no_restatement():
+    from corpuslint.families.duplicate.meaning import defined_term, significant_change
+
+    assert defined_term("Power regression: finds a power curve") == "Power regression"
+    assert defined_term("It was late. Then: nothing") is None
+    assert spans("D103", REGRESSION) == []
+    assert spans("D103", HIDDEN_CELLS) == []
+    a, b = REGRESSION.split("\n\n")
+    assert significant_change(a, b) == "term 'Power regression'"
+    same_term = significant_change(a, b.replace("Power regression", "Logarithmic regression"))
+    assert not (same_term or "").startswith("term")
+
+
+# -- Q101/Q102: a reference page's labels are its template --------------------------------
+
+
+def _reference_page(n: int) -> str:
+    """A function reference flattened to paragraphs, as LibreOffice help's scalc/01/04060118
+    (Greek) is: each function's name, what it does, "Σύνταξη" (Syntax), its syntax,
+    "Παράδειγμα" (Example), an example."""
+    out = ["Οικονομικές συναρτήσεις - Μέρος τρίτο"]
+    for k in range(n):
+        name = f"COUP{'ABCDEFGHIJ'[k]}"
+        out += [name, f"Επιστρέφει τον αριθμό των ημερών της περιόδου {k + 1} του τίτλου.", "Σύνταξη",
+                f"{name}(Διακανονισμός; Λήξη; Συχνότητα [; Βάση])", "Παράδειγμα",
+                f"Το ={name}(\"2001-01-25\"; \"2001-11-15\"; 2; 3) επιστρέφει {70 + k}."]
+    return "\n\n".join(out) + "\n"
+
+
+def test_q101_q102_a_reference_pages_labels_are_no_repeats():
+    page = _reference_page(8)
+    assert spans("Q101", page) == [] and spans("Q102", page) == []
+    # a menu captured again by a scraping loop still repeats
+    menu = "\n\n".join(["Home", "News", "Sport", "Weather", "Contact us"])
+    looped = "\n\n".join([menu, "The council approved the new budget on Monday.", menu, menu, menu]) + "\n"
+    assert len(spans("Q101", looped)) == 1
