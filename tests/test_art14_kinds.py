@@ -333,3 +333,8 @@ def test_q101_q102_a_reference_pages_labels_are_no_repeats():
     menu = "\n\n".join(["Home", "News", "Sport", "Weather", "Contact us"])
     looped = "\n\n".join([menu, "The council approved the new budget on Monday.", menu, menu, menu]) + "\n"
     assert len(spans("Q101", looped)) == 1
+
+
+def test_a103_a_menu_in_capitals_is_still_boilerplate():
+    menu = "HOME\n\nNEWS\n\nSPORT\n\nSHARE\n\nThe talks resume on Monday, the minister said.\n"
+    assert spans("A103", menu) == ["SHARE"]

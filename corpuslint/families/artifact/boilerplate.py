@@ -150,16 +150,16 @@ def _next_text_line(doc: Document, index: int, step: int) -> int | None:
     return j if 0 <= j < len(lines) else None
 
 
-def _heading(doc: Document, index: int, content: str) -> bool:
+def _heading(doc: Document, index: int, content: str, phrase: str) -> bool:
     """True when line ``index`` is a heading of the document: underlined (``SEE ALSO``
-    over ``--------`` in AsciiDoc), or in capitals in a document with
+    over ``--------`` in AsciiDoc), or "SEE ALSO" in capitals in a document with
     ``CAPITALS_HEADINGS`` or more such lines (a man page's ``NAME``, ``SYNOPSIS``,
-    ``SEE ALSO``)."""
+    ``SEE ALSO``; a menu in capitals, ``HOME`` / ``SHARE``, is still the page's debris)."""
     lines = doc.lines
     if index + 1 < len(lines) and _UNDERLINE_RE.fullmatch(doc.text, lines[index + 1].start, lines[index + 1].end):
         return True
     stripped = content.strip()
-    if not stripped.isupper():
+    if phrase != "see also" or not stripped.isupper():
         return False
     return sum(1 for _ in zip(range(CAPITALS_HEADINGS), _CAPITALS_HEADING_RE.finditer(doc.text))) >= CAPITALS_HEADINGS
 
@@ -301,7 +301,7 @@ class BoilerplatePhrase(DocumentRule):
     blockchain`` in an answer outlining a website: the text describes a menu; a scrape's
     menu keeps neither the colon nor the list markers), nor a heading of the document
     (underlined: AsciiDoc's ``SEE ALSO`` over ``--------``; in capitals in a document with
-    three or more lines in capitals: a man page's ``SEE ALSO``), nor an AsciiDoc
+    three or more lines in capitals, "SEE ALSO" only: a man page's section), nor an AsciiDoc
     cross-reference (``See also <<FILES>>.``, ``See also linkgit:githooks[5].``), nor a
     literal (tr(1)'s POSIX class ``[:print:]``, a quoted value ``"share"``), nor a
     one- or two-word label in a help page's list of options, between sentences that
@@ -381,7 +381,7 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # "See also:" then "- :doc:`/server` and ...": a manual's list of references
             if phrase == "see also" and norm == phrase and _xref_heading(doc, index):
                 continue  # "See also" then "DECIMAL": a help page's heading over the functions it names
-            if _heading(doc, index, content):
+            if _heading(doc, index, content, phrase):
                 continue  # "SEE ALSO" over "--------", a man page's "SEE ALSO": a section of the document
             if _LITERAL_RE.fullmatch(content.strip()):
                 continue  # "[:print:]" in tr(1), '"share"' in a list of values: a literal, not a button
