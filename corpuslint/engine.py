@@ -1024,6 +1024,17 @@ def _drop_superseded(findings: list[Finding], rules: Mapping[str, Rule]) -> list
         return findings
     broad = {c for codes in narrower.values() for c in codes}
     covered = set()
+    # chat records copied whole (D107), as clusters: a record reported against the first
+    # copy is a copy of every other copy too (49, 102 and 218 alike: D104 on 218's turns
+    # pointing at 102's is the same copy)
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+    members: set[tuple[str, str]] = set()
+
+    def root(node):
+        while parent.get(node, node) != node:
+            node = parent[node]
+        return node
+
     for f in findings:
         if f.code in broad and f.related:
             covered.add((f.code, f.key, f.related[0].key))
@@ -1031,14 +1042,21 @@ def _drop_superseded(findings: list[Finding], rules: Mapping[str, Rule]) -> list
                 covered.add((f.code, f.related[0].key, f.key))
                 whole = (_example_key(f), _example_key(f.related[0]))  # a chat record: every turn
                 if None not in whole and getattr(rules.get(f.code), "whole_record", False):
-                    covered.update(((f.code, *whole, "turns"), (f.code, whole[1], whole[0], "turns")))
+                    members.update(((f.code, whole[0]), (f.code, whole[1])))
+                    a, b = root((f.code, whole[0])), root((f.code, whole[1]))
+                    if a != b:
+                        parent[a] = b
     if not covered:
         return findings
+
+    def same_record(c: str, f: Finding) -> bool:
+        mine, theirs = _example_key(f), _example_key(f.related[0])
+        return (c, mine) in members and (c, theirs) in members and root((c, mine)) == root((c, theirs))
+
     return [
         f for f in findings
         if not (f.code in narrower and f.related
-                and any((c, f.key, f.related[0].key) in covered
-                        or (c, _example_key(f), _example_key(f.related[0]), "turns") in covered
+                and any((c, f.key, f.related[0].key) in covered or (members and same_record(c, f))
                         for c in narrower[f.code]))
     ]
 

@@ -201,8 +201,14 @@ def test_a_persian_catalogue_is_spelled_as_persian(tmp_path):
     fa.write_text(FA.read_text(encoding="utf-8") + entries, encoding="utf-8")
     assert {d.language for d in records(fa)} == {"fa"}
     assert lint_paths([fa], config={"select": ["S105"], **NO_CACHE}) == []
+    # without "Language: fa" its Language-Team ("Persian (http://...)") still says Persian
+    team_only = tmp_path / "team.po"
+    team_only.write_text(fa.read_text(encoding="utf-8").replace('"Language: fa\\n"\n', ""), encoding="utf-8")
+    assert {d.language for d in records(team_only)} == {"fa"}
+    assert lint_paths([team_only], config={"select": ["S105"], **NO_CACHE}) == []
     bare = tmp_path / "bare.po"
-    bare.write_text(fa.read_text(encoding="utf-8").replace('"Language: fa\\n"\n', ""), encoding="utf-8")
+    bare.write_text(team_only.read_text(encoding="utf-8").replace("Language-Team: Persian", "Language-Team: LANGUAGE"),
+                    encoding="utf-8")
     found = lint_paths([bare], config={"select": ["S105"], **NO_CACHE})
     assert [(f.code, f.line) for f in found] == [("S105", line_no(bare, 'msgstr "شئ LogEntry"'))]
 

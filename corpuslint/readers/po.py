@@ -21,7 +21,8 @@ of the document kind ``message`` (``structure.MESSAGE``: rules with
 msgid, or msgid_plural for ``msgstr[n]``, n >= 1) and ``context`` (msgctxt), which
 are part of its content hash (a changed msgid is a changed record for the caches).
 Its ``language`` (``Document.language``) is the file's ``per-file-language``, else the
-header's ``Language`` field (``"Language: fr"``): a .po file says what language its
+header's ``Language`` field (``"Language: fr"``), else, when that is empty, the language
+its ``Language-Team`` names (``"Language-Team: Pushto"``: ``team_language``): a .po file says what language its
 strings are in, so French spacing before ``:`` ``?`` is not a guess on a short string.
 
 Fixes (``check --fix``: a catalogue is a source file, not a dataset, so ``--fix-data``
@@ -216,6 +217,26 @@ def header_language(value: str | None) -> str | None:
         return language_tag(value) if value else None
     except ValueError:
         return None
+
+
+# The English names a header's Language-Team gives (``"Language-Team: Pushto\n"`` with
+# ``Language`` empty, as iso-codes' older catalogues have it), for the languages whose
+# text the rules cannot tell apart by script alone (Arabic-script languages first).
+TEAM_LANGUAGES = {
+    "arabic": "ar", "persian": "fa", "farsi": "fa", "urdu": "ur", "pashto": "ps", "pushto": "ps", "sindhi": "sd",
+    "uyghur": "ug", "uighur": "ug", "kurdish": "ku", "central kurdish": "ckb", "sorani": "ckb", "hebrew": "he",
+    "yiddish": "yi", "amharic": "am", "tigrinya": "ti", "greek": "el", "turkish": "tr", "russian": "ru",
+    "ukrainian": "uk", "hindi": "hi", "bengali": "bn", "khmer": "km", "thai": "th", "dzongkha": "dz",
+}
+_TEAM_NAME_RE = re.compile(r"\s*([A-Za-z][A-Za-z ]*?)\s*(?:[<(\[,]|$)")
+
+
+def team_language(value: str | None) -> str | None:
+    """The language a header's ``Language-Team`` names (``"Pushto <ps@li.org>"`` ->
+    "ps"), for a catalogue whose ``Language`` is empty: the first words, before an
+    address, looked up in ``TEAM_LANGUAGES``; None for any other name."""
+    m = _TEAM_NAME_RE.match(value or "")
+    return TEAM_LANGUAGES.get(m.group(1).lower()) if m else None
 
 
 # Plural-Forms: "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : ...);" -- a C expression
@@ -420,7 +441,8 @@ class PoReader(RecordReader):
         catalogue, lines, _, _ = _read(path)
         template = path.lower().endswith(".pot")
         if language is None and not template:
-            language = header_language(catalogue.metadata.get("Language"))
+            language = header_language(catalogue.metadata.get("Language")) or team_language(
+                catalogue.metadata.get("Language-Team"))
         numbers = plural_numbers(catalogue.metadata.get("Plural-Forms"))
         nplurals = len(numbers) if numbers else None
         for entry, by in _paired(catalogue, scan(lines)):

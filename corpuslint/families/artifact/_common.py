@@ -118,15 +118,20 @@ def near(doc: Document, start: int, end: int, cue, window: int = 160) -> bool:
 # A modifier key in a key chord (``Alt+Print``, ``Shift + F10``, ``Ctrl+C``).
 _MODIFIER = r"(?i:ctrl|control|alt|altgr|shift|super|meta|cmd|command|fn|win)[ \t]*\+[ \t]*"
 _CHORD_RE = lazy(_MODIFIER + r"\S")
+# Modifier names run together, as a chord's keys are when the markup between them is
+# stripped (GNOME help's ``<key>Alt</key><key>Print</key>`` read as "AltPrint").
+_GLUED_MODIFIERS = r"(?<![\p{L}\d])(?:Ctrl|Alt|AltGr|Shift|Super|Meta|Cmd)+"
 
 
 def names_a_key(doc: Document, index: int, word: str) -> bool:
     """True when the one-word line ``index`` (its text ``word``) is a key in a table of
     keyboard shortcuts: the document writes it in a chord (``Alt+Print``, so ``Print`` on
-    a line of its own is that key), or a line next to it holds a chord (``Shift+F10 또는``
+    a line of its own is that key; or ``AltPrint``, a chord whose markup was stripped), or a line next to it holds a chord (``Shift+F10 또는``
     then ``Menu``: "Shift+F10 or Menu"). GNOME help's shortcut tables, not a share bar or
     a menu button left by a scraper."""
     text = doc.text
+    if regex.search(_GLUED_MODIFIERS + regex.escape(word) + r"(?!\w)", text) is not None:
+        return True  # "AltPrint", "ShiftPrint": a chord whose "+" the conversion to text dropped
     if "+" not in text:
         return False
     if regex.search(_MODIFIER + regex.escape(word) + r"(?!\w)", text) is not None:
@@ -136,3 +141,49 @@ def names_a_key(doc: Document, index: int, word: str) -> bool:
         if 0 <= j < len(lines) and _CHORD_RE.search(text, lines[j].start, lines[j].end):
             return True
     return False
+
+
+# AsciiDoc (``.adoc``, or plain text with its syntax: ``include::x.txt[]``,
+# ``linkgit:git-apply[1]``, a labelled list's ``--conflict=<style>::``, a block's
+# attributes ``[verse]``, an anchor ``[[emacs]]``, a one-line title ``=== Emacs``).
+ASCIIDOC_SUFFIXES = frozenset({".adoc", ".asciidoc", ".asc"})
+_ASCIIDOC_MARK_RE = lazy(
+    r"^(?:include::\S+\[[^\]\n]*\]|\S[^\n]*::|\[(?:verse|source|listing|literal|quote|NOTE|TIP|WARNING|"
+    r"IMPORTANT|CAUTION|horizontal|subs=[^\]\n]*)(?:,[^\]\n]*)?\]|:[\w-]+:(?:[ \t][^\n]*)?"
+    r"|\[\[[\w-]+\]\]|={2,5}[ \t]+\S[^=\n]*)[ \t]*$"
+    r"|\blinkgit:[\w.-]+\[\d\]",
+    regex.MULTILINE,
+)
+ASCIIDOC_MARKS = 3
+
+
+def asciidoc(doc: Document) -> bool:
+    """True for an AsciiDoc document: by its suffix, or plain text with ``ASCIIDOC_MARKS``
+    or more lines of AsciiDoc's own syntax (``_ASCIIDOC_MARK_RE``)."""
+    if doc.suffix in ASCIIDOC_SUFFIXES:
+        return True
+    return sum(1 for _ in zip(range(ASCIIDOC_MARKS), _ASCIIDOC_MARK_RE.finditer(doc.text))) >= ASCIIDOC_MARKS
+
+
+_LISTING_FENCE_RE = lazy(r"^(-{4,}|\.{4,})[ \t]*$", regex.MULTILINE)
+
+
+def asciidoc_listing(doc: Document, start: int) -> bool:
+    """True when offset ``start`` lies inside a listing or literal block of an AsciiDoc
+    document (``asciidoc``): between a ``----`` (or ``....``) fence and the next fence of
+    the same characters, the quoted output of a command (git-bisect's ``-------------`` /
+    ``15722f2fa328…`` / ``-------------``)."""
+    opened = None
+    text = doc.text
+    for m in _LISTING_FENCE_RE.finditer(text, 0, start):
+        above_end = m.start() - 1
+        above = text[text.rfind("\n", 0, max(above_end, 0)) + 1 : max(above_end, 0)].strip()
+        if opened is None and above and abs(len(above) - len(m.group(1))) <= 2:
+            continue  # "SEE ALSO" / "--------": a title's underline, no fence
+        if opened is None:
+            opened = m.group(1)
+        elif m.group(1) == opened:
+            opened = None
+    if opened is None:
+        return False
+    return asciidoc(doc) and _LISTING_FENCE_RE.search(text, start) is not None

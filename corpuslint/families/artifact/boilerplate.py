@@ -30,7 +30,23 @@ DEFAULT_MAX_WORDS = 16
 # ROUNDDOWN.``), or a named page, function or section (``See also the Wiki page.``).
 _XREF_RE = lazy(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[|\b\w[\w.-]*_{1,2}(?=[\s.,;:)]|$)"
                 r"|\b\p{Lu}[\w.]*\(\)|\b\p{Lu}[\p{Lu}\d._]+(?:,[ \t]+\p{Lu}[\p{Lu}\d._]+)+\b"
-                r"|\bthe[ \t]+(?:[\w().-]+[ \t]+){1,3}(?:page|function|section|chapter)\.?[ \t]*$")
+                r"|\bthe[ \t]+(?:[\w().-]+[ \t]+){1,3}(?:page|function|section|chapter)\.?[ \t]*$"
+                # AsciiDoc: a cross-reference (``See also <<FILES>>.``), an inline macro
+                # (``See also linkgit:githooks[5].``, ``link:url[text]``)
+                r"|<<[\w:.-]+(?:,[^<>\n]*)?>>|\b[a-z]+:\S*\[[^\]\n]*\]")
+# A heading's underline (Setext, AsciiDoc, reStructuredText: ``SEE ALSO`` over ``--------``).
+_UNDERLINE_RE = lazy(r"[ \t]*(?:-{3,}|={3,}|~{3,}|\^{3,}|\+{3,}|\*{3,})[ \t]*")
+# A heading in capitals (a man page's ``SEE ALSO``, ``NAME``, ``SYNOPSIS``), counted per document.
+_CAPITALS_HEADING_RE = lazy(r"^[ \t]*\p{Lu}[\p{Lu}\d \t-]{1,40}$", regex.MULTILINE)
+CAPITALS_HEADINGS = 3
+# A literal, not a button: a POSIX character class (``[:print:]`` in tr(1)), a quoted
+# string (``"share"``, a value a help page lists).
+_LITERAL_RE = lazy(r"\[:\w+:\]|\"[^\"\n]+\"|'[^'\n]+'|`[^`\n]+`|“[^”\n]+”")
+# A line that ends like a sentence (a description in a help page's list of options).
+_SENTENCE_END_RE = lazy(r"[.!?。។።।:][ \t]*$")
+# The end of an instruction naming the button that follows on its own line
+# (LibreOffice help: "On the Standard bar, click" / "Print").
+_CLICK_RE = lazy(r"(?i)\b(?:click|choose|select|press|tap)[ \t]*$")
 
 
 def listed(value) -> list:
@@ -105,6 +121,73 @@ def _described_menu(doc: Document, index: int, content: str) -> bool:
     while j < len(lines) and not text[lines[j].start : lines[j].end].strip():
         j += 1
     return j < len(lines) and _LIST_ITEM_RE.match(text, lines[j].start, lines[j].end) is not None
+
+
+# The paragraph after a bare "See also" heading in documentation that lists what to
+# see: function names in capitals, one or several (LibreOffice's "See also" / "DECIMAL").
+_NAMES_LIST_RE = lazy(r"[ \t]*\p{Lu}[\p{Lu}\d._]+(?:,[ \t]*\p{Lu}[\p{Lu}\d._]+)*\.?[ \t]*")
+
+
+def _xref_heading(doc: Document, index: int) -> bool:
+    """True when line ``index`` ("See also") is followed, after blank lines, by a line
+    that is a cross-reference: a list of names in capitals or a ``_XREF_RE`` reference."""
+    text, lines = doc.text, doc.lines
+    j = index + 1
+    while j < len(lines) and not text[lines[j].start : lines[j].end].strip():
+        j += 1
+    if j >= len(lines):
+        return False
+    nxt = text[lines[j].start : lines[j].end]
+    return _NAMES_LIST_RE.fullmatch(nxt) is not None or (len(nxt.split()) <= 8 and _XREF_RE.search(nxt) is not None)
+
+
+def _next_text_line(doc: Document, index: int, step: int) -> int | None:
+    """The index of the next (``step`` 1) or previous (-1) non-blank line, or None."""
+    text, lines = doc.text, doc.lines
+    j = index + step
+    while 0 <= j < len(lines) and not text[lines[j].start : lines[j].end].strip():
+        j += step
+    return j if 0 <= j < len(lines) else None
+
+
+def _heading(doc: Document, index: int, content: str, phrase: str) -> bool:
+    """True when line ``index`` is a heading of the document: underlined (``SEE ALSO``
+    over ``--------`` in AsciiDoc), or "SEE ALSO" in capitals in a document with
+    ``CAPITALS_HEADINGS`` or more such lines (a man page's ``NAME``, ``SYNOPSIS``,
+    ``SEE ALSO``; a menu in capitals, ``HOME`` / ``SHARE``, is still the page's debris)."""
+    lines = doc.lines
+    if index + 1 < len(lines) and _UNDERLINE_RE.fullmatch(doc.text, lines[index + 1].start, lines[index + 1].end):
+        return True
+    stripped = content.strip()
+    if phrase != "see also" or not stripped.isupper():
+        return False
+    return sum(1 for _ in zip(range(CAPITALS_HEADINGS), _CAPITALS_HEADING_RE.finditer(doc.text))) >= CAPITALS_HEADINGS
+
+
+def _defined_label(doc: Document, index: int) -> bool:
+    """True when line ``index`` is a label in a list of labels and their descriptions (a
+    help page's options: "Snap Guides" / "Specifies the display options for snap
+    guides." / "Comments" / "Show or hide annotations on the page."): the next line is a
+    sentence, the line before is a sentence, and the line before that a short label; or
+    the line before is an instruction ending in "click" (the button it names)."""
+    text, lines = doc.text, doc.lines
+
+    def at(j):
+        return text[lines[j].start : lines[j].end].strip()
+
+    prev = _next_text_line(doc, index, -1)
+    if prev is None:
+        return False
+    if _CLICK_RE.search(at(prev)):
+        return True  # "On the Standard bar, click" / "Print"
+    nxt = _next_text_line(doc, index, 1)
+    before = _next_text_line(doc, prev, -1)
+    if nxt is None or before is None:
+        return False
+    label = at(before)
+    return (_SENTENCE_END_RE.search(at(nxt)) is not None and len(at(nxt).split()) >= 3
+            and _SENTENCE_END_RE.search(at(prev)) is not None and len(at(prev).split()) >= 3
+            and len(label.split()) <= 4 and _SENTENCE_END_RE.search(label) is None)
 
 
 class Matcher:
@@ -206,7 +289,9 @@ class BoilerplatePhrase(DocumentRule):
     ``See also report_level_.``), or a help text's reference to functions or a page
     (LibreOffice's ``See also ROUND, MROUND, ROUNDUP, ROUNDDOWN.``, ``See also the
     UNICHAR() function.``, ``See also the Wiki page.``), nor "See also:" as the label of a list that follows it
-    (a manual's references: Flask's ``See also:`` then ``- :doc:`/server` ...``), nor any line of a software message catalogue
+    (a manual's references: Flask's ``See also:`` then ``- :doc:`/server` ...``) or "See
+    also" as the heading over a line naming what to see (LibreOffice's help: "See also",
+    then "DECIMAL"; a bare label whose links were lost stays reported), nor any line of a software message catalogue
     (the strings of a .po file, one a paragraph, a tenth of whose lines hold a printf
     placeholder: "الرئيسية", "إغلاق" are the labels of Django's interface), nor a
     one-word line that is a key in a table of shortcuts (``_common.names_a_key``:
@@ -214,7 +299,15 @@ class BoilerplatePhrase(DocumentRule):
     and ``Shift+Print``: the key, not a share-bar button), nor a navigation phrase that is a
     label ending in a colon before a list (``Main Menu:`` then ``- Introduction to
     blockchain`` in an answer outlining a website: the text describes a menu; a scrape's
-    menu keeps neither the colon nor the list markers). An Arabic entry (``lang =
+    menu keeps neither the colon nor the list markers), nor a heading of the document
+    (underlined: AsciiDoc's ``SEE ALSO`` over ``--------``; in capitals in a document with
+    three or more lines in capitals, "SEE ALSO" only: a man page's section), nor an AsciiDoc
+    cross-reference (``See also <<FILES>>.``, ``See also linkgit:githooks[5].``), nor a
+    literal (tr(1)'s POSIX class ``[:print:]``, a quoted value ``"share"``), nor a
+    one- or two-word label in a help page's list of options, between sentences that
+    describe options (``Snap Guides`` / ``Specifies the display options…`` / ``Comments``
+    / ``Show or hide annotations on the page.``), or the button an instruction names
+    (``On the Standard bar, click`` / ``Print``). An Arabic entry (``lang =
     "ar"``) applies to Arabic text only: not to a paragraph whose letters are Persian,
     Urdu, Sindhi, Pashto, Kurdish or Uyghur, nor to a document declared in one of them
     (``Document.language``; ``corpuslint.text.script.document_spans``): ``بحث`` alone is
@@ -286,6 +379,14 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # "Main Menu:" then "- Introduction to blockchain": a menu an answer proposes
             if phrase == "see also" and _described_menu(doc, index, content):
                 continue  # "See also:" then "- :doc:`/server` and ...": a manual's list of references
+            if phrase == "see also" and norm == phrase and _xref_heading(doc, index):
+                continue  # "See also" then "DECIMAL": a help page's heading over the functions it names
+            if _heading(doc, index, content, phrase):
+                continue  # "SEE ALSO" over "--------", a man page's "SEE ALSO": a section of the document
+            if _LITERAL_RE.fullmatch(content.strip()):
+                continue  # "[:print:]" in tr(1), '"share"' in a list of values: a literal, not a button
+            if entry.match == "line" and len(norm.split(" ")) <= 2 and _defined_label(doc, index):
+                continue  # "Comments" / "Show or hide annotations on the page.": a help page's option
             if " " not in norm and names_a_key(doc, index, content.strip()):
                 continue  # "Print" in a shortcut table whose document writes "Alt+Print": a key
             lead = len(content) - len(content.lstrip())

@@ -12,7 +12,7 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
 from ...text.lines import finditer_on_lines, lines_holding
-from ._common import inside, line_index_at, link_spans, near, remove_line_fix
+from ._common import asciidoc_listing, inside, line_index_at, link_spans, near, remove_line_fix
 
 _SEP = r"[\p{Pd}:]"  # any Unicode dash (- ‐ ‑ – — ...) or a colon
 # Dash/colon-separated groups of hex digits, standing alone (not glued to letters/digits).
@@ -118,7 +118,9 @@ class HexIdFragment(DocumentRule):
     happen to be hex (``cafe-bad``: no digits), model numbers whose letters come first
     (``A350-1000``, ``F-16``, ``كى إن-٢٣``), dates with month names (``28-Feb-2021``),
     IPv6 addresses written with ``::`` or in full, MAC addresses written in full
-    (``20:68:9D:89:23:C1``: six two-digit groups); identifiers that the text shows on purpose: near
+    (``20:68:9D:89:23:C1``: six two-digit groups); identifiers that the text shows on purpose: in
+    a backtick code span (git-describe's ``(which was `2414721b…`)``) or an AsciiDoc
+    listing block (between ``----`` fences: git-bisect's list of commits), near
     a word naming them on the same line (UUID, hash, checksum, SHA256, md5sum, MAC,
     IPv6, fingerprint, ID, key, commit, signature, device..., also numbered: ``wireless-key1``),
     example data: a command synopsis's cluster of one-letter options (ssh(1)'s
@@ -176,6 +178,9 @@ class HexIdFragment(DocumentRule):
             # Technical text: a line of fields that are mostly not words is program output
             # (proc(5)'s "00e03000-00e24000 rw-p 00000000 00:00 0  [heap]"): its hex are values.
             spans = [s for s in spans if not _data_line(doc.line_text(doc.lines[line_index_at(doc, s[0])]))]
+        # Shown as code: in a backtick code span ("(which was `2414721b…`)"), or in an
+        # AsciiDoc listing block (git-bisect's "----" / "15722f2fa328…" / "----").
+        spans = [s for s in spans if not _in_code_span(text, s[0], s[1]) and not asciidoc_listing(doc, s[0])]
         # Example data: a synopsis's cluster of one-letter options, a formula's argument or result.
         spans = [s for s in spans if not _option_cluster(text, s[0], s[1]) and not _on_a_formula_line(text, s[0])]
         if not spans:
@@ -234,6 +239,18 @@ def _option_cluster(text: str, start: int, end: int) -> bool:
     letters = token[1:]
     return (token.startswith("-") and (before == "[" or before.isspace()) and letters.isalnum()
             and len(set(letters)) == len(letters))
+
+
+_CODE_SPAN_RE = lazy(r"`[^`\n]+`")
+
+
+def _in_code_span(text: str, start: int, end: int) -> bool:
+    """True when [start, end) lies inside a backtick code span on its line."""
+    s = text.rfind("\n", 0, start) + 1
+    if "`" not in text[s:start]:
+        return False
+    e = text.find("\n", end)
+    return any(m.start() < start and end < m.end() for m in _CODE_SPAN_RE.finditer(text, s, len(text) if e < 0 else e))
 
 
 def _dedupe(spans):

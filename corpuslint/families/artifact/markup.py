@@ -51,7 +51,16 @@ SOURCE_SHARE = 0.5
 _NAMES_MARKUP_RE = lazy(
     r"(?i)\bhtml\b|\bxml\b|\btags?\b|\belements?\b|标签|標籤|标记|標記|元素|タグ|要素|وسم|وسوم|عنصر|тег|элемент"
     r"|\betiket|\bbalises?\b|\betiquetas?\b"  # Turkish "<table> etiketinde" (in the <table> tag), French, Spanish
+    r"|ετικέτ|ετικετ|στοιχεί"  # Greek: 'εξάγονται ως ετικέτες "<SPAN>" ή "<DIV>"' (exported as <SPAN> or <DIV> tags)
 )
+# A placeholder of a command synopsis or an option (``'git cat-file' <type> <object>``,
+# ``--conflict=<style>::``): a lower-case word in angle brackets that names no element.
+_PLACEHOLDER_RE = lazy(r"<([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)(?:\.\.\.)?>")
+_BARE_TAG_RE = lazy(r"<([a-z][a-z0-9]*)>")
+_HTML_TAG_NAMES = frozenset(HTML_TAGS)
+# Elements a leftover writes alone, without a closing tag: never read as a placeholder.
+_VOID_LEFTOVERS = frozenset({"br", "hr", "wbr", "img", "p", "li", "td", "tr", "th", "dd", "dt"})
+PLACEHOLDER_NAMES = 2
 _BACKTICKS_RE = lazy(r"`[^`\n]+`")
 _OPENING = "(\"'«“‘「『（"
 _CLOSING = ",;:.!?)\"'»”’」』，、。：；！？）"
@@ -138,6 +147,28 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
     return _NAMES_MARKUP_RE.search(text, line.start, line.end) is not None
 
 
+def _placeholders(text: str) -> set[str]:
+    """The names in angle brackets in ``text`` that are no HTML element (``<commit>``,
+    ``<path>``, ``<commit-ish>``): a technical text's placeholders."""
+    return {m.group(1) for m in _PLACEHOLDER_RE.finditer(text) if m.group(1) not in _HTML_TAG_NAMES}
+
+
+def _a_placeholder(text: str, start: int, tag: str, placeholders: set[str]) -> bool:
+    """True when ``tag`` (``<object>``, ``<style>``) at ``start`` is a placeholder like
+    the others of its text: bare and in lower case, an element that is not written alone
+    (``_VOID_LEFTOVERS``), never closed in the text (``</object>`` nowhere), in a text
+    with at least ``PLACEHOLDER_NAMES`` placeholders that name no element, or on a line
+    with one (``'git cat-file' <type> <object>``)."""
+    m = _BARE_TAG_RE.fullmatch(tag)
+    if m is None or m.group(1) in _VOID_LEFTOVERS or not placeholders or f"</{m.group(1)}" in text:
+        return False
+    if len(placeholders) >= PLACEHOLDER_NAMES:
+        return True
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", start)
+    return bool(_placeholders(text[s : len(text) if e < 0 else e]))
+
+
 class HtmlTag(DocumentRule):
     """HTML tags or comments left in plain text.
 
@@ -164,7 +195,12 @@ class HtmlTag(DocumentRule):
     page or a table) is markup on purpose, not prose with stray tags: it is not reported;
     nor is a chat log's speaker, a nick in angle brackets that opens a line after an
     optional time stamp (``Jul 09 21:28:25 <DT> nie ma sie co…``) in a document with three
-    or more such lines.
+    or more such lines; nor a placeholder of a command synopsis or an option that
+    happens to be an element's name (git's ``'git cat-file' <type> <object>``,
+    ``--conflict=<style>::``, ``<head>::``): a bare tag in lower case, never closed in
+    the document, not one a leftover writes alone (``<br>``, ``<p>``, ``<li>``), in a
+    document with two or more other names in angle brackets that are no element
+    (``<type>``, ``<commit-ish>``), or on a line with one.
     Why: Tags survive a sloppy HTML-to-text step; they are not language and teach a
     model to emit markup.
     Example: ``قال المتحدث<br>إن الزيارة`` or ``<p>Text</p>``.
@@ -188,7 +224,7 @@ class HtmlTag(DocumentRule):
             return
         if not doc.is_markdown and html_source(doc):
             return  # a page or a table written in HTML: the markup is the text
-        chat_lines = None
+        chat_lines = placeholders = None
         kinds = self.checked_regions()
         for m in _TAG_RE.finditer(text):
             if kinds != ALL_REGIONS and doc.outside(m.start(), m.end(), kinds):
@@ -202,6 +238,10 @@ class HtmlTag(DocumentRule):
                 if chat_lines >= _CHAT_LINES:
                     continue  # "Jul 09 21:28:25 <DT> nie ma sie co": a chat log's speaker
             s, e = m.span()
+            if placeholders is None:
+                placeholders = _placeholders(text)
+            if _a_placeholder(text, s, m.group(), placeholders):
+                continue  # "'git cat-file' <type> <object>": the synopsis's placeholder
             if _quoted(doc, s, e):
                 continue  # a tag quoted as code or named in a sentence about markup
             before = text[s - 1] if s > 0 else " "

@@ -34,17 +34,19 @@ _COMMAND_ARGS_RE = lazy(r"\s(?:--?[A-Za-z]|[\w.~-]*/)")
 # Interface labels that scrapers keep as lines of their own; matched case-insensitively,
 # so capitalised buttons ("Search", "Facebook Twitter") are residue too.
 UI_WORDS = frozenset(
-    """search menu share print close login logout log in sign in sign up signup register subscribe home next
-    previous prev more back top skip to content main email e-mail tweet facebook twitter whatsapp telegram
+    """search menu share print close login logout signup register subscribe home next
+    previous prev more back top email e-mail tweet facebook twitter whatsapp telegram
     linkedin instagram youtube pinterest reddit tiktok snapchat messenger follow like comment comments reply
     send submit ok cancel loading advertisement ad ads sponsored toggle navigation open copy link copied
     english arabic français francais español deutsch en ar fr es de""".split()
 )
 
 
-# Interface labels in scripts without case (Arabic), matched as whole lines.
+# Interface labels in scripts without case (Arabic), and labels of several words (not
+# their words alone: ``in`` on its own line is the inch in a table of units), matched as
+# whole lines.
 UI_PHRASES = frozenset(
-    {"بحث", "القائمة", "مشاركة", "شارك", "طباعة", "إغلاق", "تسجيل الدخول", "تسجيل الخروج", "اشترك", "الرئيسية",
+    {"log in", "sign in", "sign up", "skip to content", "main menu", "بحث", "القائمة", "مشاركة", "شارك", "طباعة", "إغلاق", "تسجيل الدخول", "تسجيل الخروج", "اشترك", "الرئيسية",
      "التالي", "السابق", "المزيد", "تعليق", "تعليقات", "إرسال", "إلغاء", "إعلان", "تابعنا", "جستجو", "ورود", "خروج"}
 )
 
@@ -62,6 +64,33 @@ def _written_in(doc: Document, line: str) -> bool:
         if len(text) > 20 and pattern.search(text) and reads_as_prose(text):
             if len(pattern.findall(text)) * 2 > len(_LETTER_RE.findall(text)):
                 return True
+    return False
+
+
+CELL_TOKENS = 3
+
+
+def _among_cells(doc: Document, index: int) -> bool:
+    """True when line ``index`` is a paragraph of its own among short paragraphs: a
+    paragraph of at most ``CELL_TOKENS`` tokens lies one or two paragraphs before or
+    after it. A table flattened to one cell a paragraph (LibreOffice help's units:
+    ``Χιλιοστό`` / ``mm`` / ``2``; a formula's variables ``P`` / ``p`` / ``X``) or a list
+    of terms and their descriptions (``^`` / "Click to move up" / ``v``)."""
+    text, lines = doc.text, doc.lines
+
+    def blank(j: int) -> bool:
+        return not (0 <= j < len(lines)) or not text[lines[j].start : lines[j].end].strip()
+
+    if not (blank(index - 1) and blank(index + 1)):
+        return False
+    for step in (-1, 1):
+        j, seen = index + step, 0
+        while 0 <= j < len(lines) and seen < 2:
+            if not blank(j):
+                seen += 1
+                if len(text[lines[j].start : lines[j].end].split()) <= CELL_TOKENS:
+                    return True
+            j += step
     return False
 
 
@@ -87,7 +116,11 @@ class ScriptMismatchResidue(DocumentRule):
     Neither is a key in a table of keyboard shortcuts (``Menu`` after ``Shift+F10 또는``,
     "Shift+F10 or": ``_common.names_a_key``) nor a command on a line of its own (a
     known command with an option or a path: ``tail -f /var/log/messages`` in a Russian
-    help page).
+    help page), nor a word that is no interface label standing as a paragraph of its own
+    one or two paragraphs from another short paragraph (at most three tokens): a cell
+    of a table flattened to text (LibreOffice help's units ``Χιλιοστό`` / ``mm`` /
+    ``2``, a formula's variables ``P`` / ``p`` / ``X``) or a term in a list of terms and
+    their descriptions (``^`` / "Click to move up" / ``v``).
     Lines in the built-in boilerplate catalogue (``Share``, ``Advertisement``) are left
     to A103, so one line gets one finding.
     The dominant script is measured on written text only (code, command lines and
@@ -148,6 +181,8 @@ class ScriptMismatchResidue(DocumentRule):
                 continue  # caseless script (Persian, Arabic, CJK): a label or heading, not a widget
             if _written_in(doc, stripped):
                 continue  # a partly translated page: its short lines in the other script are labels
+            if not all_ui and _among_cells(doc, index):
+                continue  # "Χιλιοστό" / "mm" / "2": a cell of a table flattened to paragraphs
             if len(tokens) == 1 and names_a_key(doc, index, stripped):
                 continue  # "Shift+F10 또는" / "Menu": a key in a table of shortcuts
             if len(tokens) > 1 and is_command_word(tokens[0]) and _COMMAND_ARGS_RE.search(stripped):

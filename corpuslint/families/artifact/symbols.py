@@ -15,7 +15,7 @@ from ...structure import (
     markdown_containers,
 )
 from ...text.lazy_regex import lazy
-from ._common import remove_line_fix
+from ._common import asciidoc, remove_line_fix
 
 # Lines with no letter and no digit but at least one visible character.
 _SYMBOL_LINE_RE = lazy(r"^[^\p{L}\p{N}]*$")
@@ -67,6 +67,58 @@ def _whole_paragraph(doc: Document, index: int) -> bool:
     return blank(index - 1) and blank(index + 1)
 
 
+# A Setext heading's underline (Markdown, and plain text's own convention): a rule of
+# "-" or "=" right under a short line of words that ends in no full stop, a blank line
+# or the text's end after it ("Outline of functionality" / "------------------------").
+_SETEXT_RULE_RE = lazy(r"^(?:-{3,}|={3,})[ \t]*$")
+_HEADING_TEXT_RE = lazy(r"^[ \t]{0,3}(?=[^\n]*\p{L})[^\n]*[^\s.,;:!?。，；：]+[ \t]*$")
+
+
+def _setext_underline(doc: Document, index: int) -> bool:
+    """True when line ``index`` underlines the line above it as a heading (above), or
+    has its length to within ``UNDERLINE_SLACK`` characters (AsciiDoc's two-line title,
+    ``FILES`` / ``-----`` / ``/etc/mailname``: no blank line needed after it)."""
+    text, lines = doc.text, doc.lines
+    if index == 0:
+        return False
+    above = text[lines[index - 1].start : lines[index - 1].end]
+    if not _HEADING_TEXT_RE.match(above) or len(above.split()) > 12:
+        return False
+    under = text[lines[index].start : lines[index].end].strip()
+    if abs(len(under) - len(above.strip())) <= UNDERLINE_SLACK and len(set(under)) == 1:
+        return True
+    after = text[lines[index + 1].start : lines[index + 1].end] if index + 1 < len(lines) else ""
+    before_above = text[lines[index - 2].start : lines[index - 2].end] if index >= 2 else ""
+    return not after.strip() and not before_above.strip()
+
+
+UNDERLINE_SLACK = 2
+# AsciiDoc's structure lines (``_common.asciidoc``): a delimited block's fence (``----``,
+# ``....``, ``====``, ``****``, ``____``, ``++++``, ``////``, ``--``, ``|===``) and a
+# list continuation (``+`` alone) are syntax, not debris.
+_ASCIIDOC_STRUCTURE_RE = lazy(r"^[ \t]*(?:-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|/{4,}|--|\|===|\+)[ \t]*$")
+
+
+# A line of closing brackets (and the ";" or "," a statement ends with) that closes the
+# bracket an earlier line left open at its end: code pasted into a text without a fence
+# (``if ($waitCount -ge $max) {`` ... ``}``, ``send_email(`` ... ``)``).
+_CLOSERS_LINE_RE = lazy(r"^[ \t]*([)\]}]+)[;,]?[ \t]*$")
+_OPENS = {")": "(", "]": "[", "}": "{"}
+
+
+def _closes_code_block(doc: Document, index: int, content: str) -> bool:
+    m = _CLOSERS_LINE_RE.match(content)
+    if m is None:
+        return False
+    opener = _OPENS[m.group(1)[0]]
+    text, lines = doc.text, doc.lines
+    for j in range(index - 1, max(-1, index - 80), -1):
+        line = text[lines[j].start : lines[j].end].rstrip()
+        if line.endswith(opener) and len(line) > 1:
+            return True
+    return False
+
+
 def _form_or_sum(doc: Document, index: int) -> bool:
     """True when the rule line ``index`` is a blank of a form (the document has blanks of
     ``___`` inside lines of text too: ``您的姓名： ____________``) or the bar of a sum (the
@@ -78,11 +130,36 @@ def _form_or_sum(doc: Document, index: int) -> bool:
         return True
     if 0 < index < len(lines) - 1:
         above, below = (text[lines[j].start : lines[j].end] for j in (index - 1, index + 1))
+        if _ADDEND_RE.match(above) and _NUMBER_LINE_RE.match(below):
+            return True  # "+960397912423686" / "-------" / "1007411131329104": a sum written in columns
         return "=" in above and "=" in below
     return False
 
 
+_ADDEND_RE = lazy(r"^[ \t]*[+\-−×x*][ \t]*[\d.,]+[ \t]*$")
+_NUMBER_LINE_RE = lazy(r"^[ \t]*[\d.,]+[ \t]*$")
 _EMPTY_VALUE_RE = lazy(r"\s*[\p{P}\p{S}]{1,3}\s*")
+# An operator of one to three characters, at least one a math symbol (``=``, ``<``,
+# ``<=``, ``<>``, ``!=``, ``≠``): in a list of operators, each a paragraph followed by
+# the paragraph that says what it means (a help table flattened to text: ``<=`` then
+# "less than or equal to"), the term being defined.
+# (``^`` is a modifier symbol, Sk: the "move up" button in a wizard's list of buttons)
+_OPERATOR_LINE_RE = lazy(r"^[ \t]*(?=[^\n]*[\p{Sm}^])[\p{Sm}!&|^~*/%+-]{1,3}[ \t]*$")
+_LETTER_RE = lazy(r"\p{L}")
+
+
+def _operator_term(doc: Document, index: int) -> bool:
+    """True when line ``index`` is an operator (``_OPERATOR_LINE_RE``), a paragraph of its
+    own followed by a paragraph of words, and another such operator paragraph stands two
+    paragraphs before or after it: a list of operators with their meanings."""
+    text, lines = doc.text, doc.lines
+
+    def content(j: int) -> str:
+        return text[lines[j].start : lines[j].end] if 0 <= j < len(lines) else ""
+
+    if not _whole_paragraph(doc, index) or not _LETTER_RE.search(content(index + 2)):
+        return False
+    return any(_OPERATOR_LINE_RE.match(content(j)) and _whole_paragraph(doc, j) for j in (index - 4, index + 4))
 
 
 class SymbolOnlyLine(DocumentRule):
@@ -100,7 +177,18 @@ class SymbolOnlyLine(DocumentRule):
     and below ``| A |``: a line of rules, corners and walls in a block with a drawn line
     that has words in it), a line to write on in a form (``___`` lines in a document whose
     lines of text have ``___`` blanks too), the rule under a sum (between two lines with
-    ``=``) or a line of Morse code (``.... . .-.. .-.. ---``), or a line of lost
+    ``=``, or under an addend and above the total: ``+960397`` / ``-------`` / ``1007``),
+    the underline of a heading (Setext: ``Outline`` / ``-------``, a short line of words
+    with blank lines around the pair, or any underline as long as the line above to within
+    two characters: AsciiDoc's ``FILES`` / ``-----``), the structure of an AsciiDoc
+    document (``.adoc``, or text with three lines of AsciiDoc's own syntax:
+    ``include::x[]``, ``linkgit:git-am[1]``, a labelled list's ``<head>::``, ``[verse]``):
+    a delimited block's fence (``----``, ``....``, ``====``, ``|===``, ``--``) and a list
+    continuation (``+`` alone), a line of closing brackets that closes a bracket an
+    earlier line left open at its end (``if (...) {`` ... ``}``: code pasted without a
+    fence), a line of Morse code (``.... . .-.. .-.. ---``), an operator in a list of
+    operators, each a paragraph followed by the one that gives its meaning (a help page's
+    table as text: ``=``, "equal to", ``<=``, "less than or equal to"), or a line of lost
     characters, lacuna marks (``□``, ``〓``) between sentence punctuation (``□□□、□□□。``,
     a line of a Song ci whose words are lost: deleting it deletes a line of the poem); nor is one mark of sentence
     punctuation (``?``, ``،``, ``;``: not a dash, asterisk or bar) that is a paragraph or a
@@ -141,18 +229,30 @@ class SymbolOnlyLine(DocumentRule):
             return  # technical plain text: separators and punctuation lines belong to quoted output
         if getattr(doc, "record", None) is not None and _EMPTY_VALUE_RE.fullmatch(text):
             return  # a data set's field holding "-", "—" or "?": the value is empty, not debris
+        adoc = None
         for index, line in enumerate(doc.lines):
             content = text[line.start : line.end]
             if not _SYMBOL_LINE_RE.match(content) or not _VISIBLE_RE.search(content):
                 continue
+            if not doc.is_markdown and _ASCIIDOC_STRUCTURE_RE.match(content):
+                if adoc is None:
+                    adoc = asciidoc(doc)
+                if adoc:
+                    continue  # "----" around a listing, "+" joining a list item's paragraphs: AsciiDoc
             if not doc.is_markdown and _BORDER_RE.match(content) and _drawing(doc, index):
                 continue  # "+---+" / "|   |" around "| A |": the border of a drawn box or table
             if not doc.is_markdown and _RULE_LINE_RE.match(content) and _form_or_sum(doc, index):
                 continue  # a worksheet's line to write on, or the rule under a sum
+            if not doc.is_markdown and _SETEXT_RULE_RE.match(content) and _setext_underline(doc, index):
+                continue  # "Outline of functionality" / "-----": a heading underlined (Setext)
+            if _closes_code_block(doc, index, content):
+                continue  # "}" closing "if (...) {" above: code pasted without a fence
             if _LACUNA_LINE_RE.match(content):
                 continue  # "□□□、□□□。": a line of a poem whose characters are lost
             if MORSE_RE.search(content):
                 continue  # ".... . .-.. .-.. ---": a message in Morse code
+            if _OPERATOR_LINE_RE.match(content) and _operator_term(doc, index):
+                continue  # "<=" then "less than or equal to": a list of operators and their meanings
             if _LONE_MARK_RE.match(content) and _whole_paragraph(doc, index):
                 continue  # a record that is "?" (the answer asked for), a catalogue string "،"
             if doc.is_markdown and index in markdown_containers(doc)[BLOCKQUOTE]:

@@ -335,6 +335,21 @@ def options(text: str) -> set[str]:
     return set(_OPTION_RE.findall(text))
 
 
+# A definition's term: a label of a few words before a colon that opens the passage
+# ("Power regression: finds a power curve ...", "Logarithmic regression: finds ...").
+_TERM_RE = regex.compile(r"[ \t]*([^\s:][^:\n]{0,60}?)[ \t]*:[ \t]+\S")
+TERM_MAX_WORDS = 12
+
+
+def defined_term(text: str) -> str | None:
+    """The term a passage defines when it opens with a label and a colon (at most
+    ``TERM_MAX_WORDS`` words, no sentence end in it), else None."""
+    m = _TERM_RE.match(text)
+    if m is None or len(m.group(1).split()) > TERM_MAX_WORDS or regex.search(r"[.!?;]", m.group(1)):
+        return None
+    return m.group(1)
+
+
 def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | None:
     """Name the meaningful difference between passages ``a`` and ``b``, or None.
 
@@ -342,7 +357,9 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
     ``expr1 <= expr2``), "name 'x'" (a proper name or identifier on one side only: Intel
     / AMD, ``vmx`` / ``svm``), "option 'x'" (a command-line option on one side only: ``su -l``
     / ``su``), "contrast 'x'" (one passage opens with a contrast
-    marker: «أما», "whereas", "in contrast"), "negation", "antonym 'x'/'y'" or "content word 'x'"
+    marker: «أما», "whereas", "in contrast"), "term 'x'" (each opens with a different
+    term and a colon: parallel definitions, "Logarithmic regression: finds ..." / "Power
+    regression: finds ..."), "negation", "antonym 'x'/'y'" or "content word 'x'"
     (the first found). With ``paraphrase`` (D103: a restatement is expected to use other words),
     differing content words count only in a *minimal pair*: the passages share their
     frame (at least 60% of the shorter one's words, in order) and differ in at most
@@ -367,6 +384,9 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
     ca, cb = contrast_opener(a), contrast_opener(b)
     if ca != cb:
         return f"contrast '{cb or ca}'"
+    ta, tb = defined_term(a), defined_term(b)
+    if ta and tb and ta.casefold() != tb.casefold():
+        return f"term '{tb}'"
     wa, wb = _norm_words(a), _norm_words(b)
     neg_a = sum(1 for w in wa if w in NEGATIONS)
     neg_b = sum(1 for w in wb if w in NEGATIONS)

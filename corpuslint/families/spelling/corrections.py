@@ -163,6 +163,12 @@ def _user_corrections(path: str, mtime: int) -> dict[str, Correction]:
         return parse_corrections(fh.read(), path)
 
 
+# A misspelling cited as an example, an arrow to or from its correction next to it
+# (git's SubmittingPatches: ``typographical fixes ... ("teh -> "the")``).
+_CITED_AFTER_RE = regex.compile(r"[\"'”’`]?[ \t]*(?:->|→|=>|⇒)")
+_CITED_BEFORE_RE = regex.compile(r"(?:<-|←|->|→|=>|⇒)[ \t]*[\"'“‘`]?$")
+
+
 def _match_case(original: str, replacement: str) -> str:
     if original.isupper() and len(original) > 1:
         return replacement.upper()
@@ -187,6 +193,8 @@ class KnownMisspelling(SpellingDocumentRule):
     (``[tool.corpuslint.spelling] reject``, also fed by config-defined rule lists) are
     always reported here; words in ``accept`` never are. Set ``builtin = false`` to use
     only your own list.
+    A misspelling cited with an arrow to its correction (``("teh -> "the")``, ``teh → the``)
+    is an example, not a slip, and is not reported.
     Why: some misspellings are frequent and certain enough to list once and fix
     everywhere; codespell and typos cannot do this for Arabic.
     Example: "لاكن الوضع" → "لكن الوضع"; "الإستخدام" → "الاستخدام".
@@ -293,6 +301,8 @@ class KnownMisspelling(SpellingDocumentRule):
                     protected = [p.span() for p in _PROTECTED_RE.finditer(text)]
                 if doc.in_code(start, end) or any(a <= start and end <= b for a, b in protected):
                     continue
+                if _CITED_AFTER_RE.match(text, end) or _CITED_BEFORE_RE.search(text[max(0, start - 8) : start]):
+                    continue  # '("teh -> "the")': the misspelling cited with its correction
                 shown = " or ".join(f"'{c}'" for c in choices)
                 message = f"'{word}' is a known misspelling of {shown}"
                 if entry.reason:

@@ -611,7 +611,9 @@ class RepeatedWord(SpellingDocumentRule):
     Danish "den den"/"det det" (pronoun, then article: "är den den absoluta Sanningen"),
     Dutch "die die"/"dat dat" (relative pronoun or conjunction, then demonstrative: "de
     weergave die die pagina genereert") and "je je" (subject, then reflexive: "Voel je je
-    goed?"), and a capitalised interface label mid-sentence ("Click To to choose");
+    goed?"), and a capitalised interface label mid-sentence ("Click To to choose"), or a
+    noun followed by its name, capitalised: a parameter, a placeholder or a label quoted
+    without quotes ("the cell range Range", "exclusive with With replacement");
     an intensifier doubled for emphasis ("muy muy buenas", "very very", "much much
     thicker", "its many many", "خیلی خیلی"); an Arabic given name twice, a man named
     after his father ("امام، ابراهيم ابراهيم", "أحمد محمد محمد");
@@ -721,6 +723,8 @@ class RepeatedWord(SpellingDocumentRule):
                 before = text[max(line_start, m.start() - 60) : m.start()]
                 if word[0].isupper() and not second[0].isupper() and not _SENTENCE_START_RE.search(before):
                     continue  # "Click To to choose": a capitalised interface label, then the word
+                if word[0].islower() and second[0].isupper():
+                    continue  # "the cell range Range", "exclusive with With replacement": a noun, then its name
                 lower = word.lower()
                 if lower == "at" and _AT_LEAST_RE.match(text, m.end()):
                     continue  # "at at least": preposition, then the adverb

@@ -137,7 +137,41 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "ESC [ ? 1 ; 2 c": a sequence written out one character at a time
             if in_sources(doc, _spaced(mark)):
                 continue  # msgid "suffixes may be . for octal": the program's spacing, kept by the translation
+            if _tokenized(text, row.start, row.end):
+                continue  # "the fleet , and the admiral 's staff": a tokenized line, every mark a token
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
+
+
+# Tokenized text (an NLP data set's sentences split into tokens, Penn Treebank style:
+# "however , admirals have always needed additional facilities ; a meeting room ...",
+# "she has n't seen it since .", "`` well , mostly portraits , '' soren answered ."): every
+# mark is set off by spaces as a token, so no one space is a slip. A line is tokenized when
+# two or more of its marks are spaced, at most one in three is attached to its word (a
+# leading field label of a prompt, "Q:", "PROBLEM:", does not count), and it shows a
+# tokenizer's work: a clitic split from its word ("do n't", "admiral 's", "we ' ve"),
+# Penn Treebank quotes (`` and ''), or, with no mark attached, its final stop spaced
+# ("Caixa de Sabadell ."). Scraped debris keeps its finding ("Think 's , which": one mark).
+_SPACED_MARK_RE = lazy(r"[\p{L}\p{N}] [.,;:!?](?=\s|\Z)")
+_ATTACHED_MARK_RE = lazy(r"[\p{L}\p{N}][.,;:!?](?=\s|\Z)")
+_FIELD_LABEL_RE = lazy(r"[ \t]*[\p{L}][\p{L}\p{N} ]{0,24}:(?=\s)")
+_TOKENIZER_SIGN_RE = lazy(r"\p{L} n't\b|\p{L} '(?:s|re|ve|ll|m|d)\b|\p{L} ' (?:s|re|ve|ll|m|d)\b|(?:^| )``(?= )|(?<= )''(?= |$)"
+                          r"|-[LR][RCS]B-", regex.M)
+_SPACED_END_RE = lazy(r"[\p{L}\p{N}] [.!?][ \t]*\Z")
+
+
+def _tokenized(text: str, start: int, end: int) -> bool:
+    """True when the line ``text[start:end]`` is tokenized text (above)."""
+    label = _FIELD_LABEL_RE.match(text, start, end)
+    body = text[label.end() if label else start : end]
+    spaced = len(_SPACED_MARK_RE.findall(body))
+    if spaced < 2:
+        return False
+    attached = len(_ATTACHED_MARK_RE.findall(body))
+    if attached * 3 > spaced:
+        return False
+    if _TOKENIZER_SIGN_RE.search(body):
+        return True
+    return attached == 0 and _SPACED_END_RE.search(body) is not None
 
 
 def _spelled_out(text: str, line_start: int, before: int, after: int, line_end: int) -> bool:

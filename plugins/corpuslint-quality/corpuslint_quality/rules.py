@@ -31,6 +31,7 @@ filters above were designed for extracted web text, not for markup or program ou
 from __future__ import annotations
 
 import weakref
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -458,28 +459,49 @@ def _verse_lines(p: Prose) -> set[int]:
     return out
 
 
+# A heading seen this many times is a template's label when its neighbours differ.
+TEMPLATE_LABEL_REPEATS = 3
+
+
 def _duplicates(items: list[str], where: list[int] | None = None,
                 refrains: set[int] | None = None) -> tuple[int, int]:
     """(number of items that repeat an earlier item, characters in those repeats).
     With ``where`` (``sections``), an item repeats only an earlier item of its section,
     or (a heading, section -1) any earlier item, or (a sub-heading, below -1) an earlier
     sub-heading of the same parent. Items whose index is in ``refrains`` (verse: a
-    chorus, a refrain line) never count as repeats."""
+    chorus, a refrain line) never count as repeats. A heading seen
+    ``TEMPLATE_LABEL_REPEATS`` times or more repeats only next to a unit it stood next to
+    before: a reference page's "Syntax" and "Example" over each function are its
+    template, a scraping loop repeats a menu's items in their order."""
     seen: set = set()
     anywhere: set[str] = set()
+    beside: set[tuple] = set()  # (heading, the unit before it) and (heading, the unit after it)
+    labels = Counter(item for k, item in enumerate(items) if where[k] == -1) if where is not None else {}
     count = chars = 0
     for k, item in enumerate(items):
         key = item if where is None else (where[k], item)
+        heading = where is not None and where[k] == -1
+        around = ((item, 0, items[k - 1] if k else None),
+                  (item, 1, items[k + 1] if k + 1 < len(items) else None)) if heading else ()
         if refrains and k in refrains:
             seen.add(key)
             anywhere.add(item)
+            beside.update(around)
             continue
-        if key in seen or (where is not None and where[k] == -1 and item in anywhere):
+        if heading and item in anywhere and labels[item] >= TEMPLATE_LABEL_REPEATS:
+            # a label over each entry of a reference page ("Syntax", "Example" before
+            # each function's own text) is its template: it repeats only with what stands
+            # beside it (a scraping loop's menu repeats its items in order)
+            repeated = any(a in beside for a in around)
+        else:
+            repeated = key in seen or (heading and item in anywhere)
+        if repeated:
             count += 1
             chars += len(item)
         else:
             seen.add(key)
             anywhere.add(item)
+        beside.update(around)
     return count, chars
 
 
@@ -921,6 +943,12 @@ def _terminals(extra: str, unicode_terminals: bool) -> frozenset[str]:
     return frozenset(extra) | (UNICODE_TERMINALS if unicode_terminals else frozenset())
 
 
+# A Greek word before a line's final ";": Unicode maps the Greek question mark U+037E
+# to U+003B (its canonical decomposition), so Greek text stored in NFC, and typed on a
+# Greek keyboard, asks its questions with ";".
+_GREEK_BEFORE_RE = lazy(r"\p{Greek}[\p{Greek}\p{M}]*[^\p{L}\p{N};]*;\Z")
+
+
 def _terminated(line: str, terminal: frozenset[str]) -> bool:
     """``line`` ends in a terminal mark (closing quotes and brackets, invisible marks and
     spaces after it looked past), a closing quotation mark, or a braced quotation opened on it."""
@@ -930,6 +958,8 @@ def _terminated(line: str, terminal: frozenset[str]) -> bool:
     bare = visible.rstrip(_CLOSERS + _INVISIBLE + " \t")
     if bare[-1:] in terminal:
         return True
+    if bare[-1:] == ";" and "\u037e" in terminal and _GREEK_BEFORE_RE.search(bare):
+        return True  # "Τι είναι αυτό;": the Greek question mark U+037E, which NFC writes as ";"
     last = visible[-1:]
     if last and last in _QUOTE_CLOSERS:
         return True
@@ -945,7 +975,9 @@ class UnterminatedLines(QualityRule):
     punctuation is what Unicode says ends a sentence or a clause in every script
     (the ``Sentence_Terminal`` and ``Terminal_Punctuation`` properties: . ! ? ؟ ۔ 。
     ！ ？ । ॥ ။ ។ ៕ ։, the Hebrew sof pasuq ׃ that ends a verse, the Greek ano
-    teleia ·, the Tibetan shad ...; not their commas, colons, semicolons and word
+    teleia ·, the Greek question mark ; (U+037E, which Unicode normalises to the
+    semicolon, so a ";" after a Greek word ends the line: "Τι είναι αυτό;"), the Tibetan
+    shad ...; not their commas, colons, semicolons and word
     dividers), with ``unicode-terminals`` (default true), plus ``terminal-chars``
     (default … and the Arabic comma ، and semicolon ؛). Closing quotes and brackets
     after the mark are looked past (`قال: "نعم."`). A line ending in a closing quotation
