@@ -22,8 +22,10 @@ from corpuslint.readers.jsonarray import NotADataset, _Item, _Scanner
 from .conftest import ROOT, run_cli, run_json
 
 REAL = ROOT / "tests" / "data" / "realtext"
-ALPACA = REAL / "llamafactory-alpaca-en-demo-101-112.json"  # records 101-112 of alpaca_en_demo.json
-ALPACA_ZH = REAL / "llamafactory-alpaca-zh-demo-1-6.json"
+# Alpaca-shaped records written for these tests (the Alpaca demos are Alpaca-GPT-4 samples,
+# CC BY-NC data: kept out of the repository), laid out as LLaMA-Factory writes its data files
+ALPACA = REAL / "json-alpaca-shaped-12.json"
+ALPACA_ZH = REAL / "json-alpaca-shaped-zh-6.json"
 DPO = REAL / "llamafactory-dpo-en-demo-105-106.json"  # records 105-106 of dpo_en_demo.json
 NO_CACHE = {"cache": False}
 ALPACA_FIELDS = ["instruction", "input", "output"]
@@ -38,7 +40,7 @@ def found(path, fields, select=("W", "F")):
 
 def test_alpaca_json_each_field_is_a_document_named_by_its_field():
     got = found(ALPACA, ALPACA_FIELDS)
-    # upstream record 104 (here 4) ends an output line with a space; 112 (here 12) has lines of spaces
+    # record 4 ends an output line with a space; 12 has lines of spaces (as upstream 104 and 112 do)
     assert ("W101", "4.output", 3) in {(f.code, f.record, f.line) for f in got}
     assert {f.record for f in got} >= {"4.output", "10.output", "12.output"}
     assert all(f.path.endswith(".json") and f.record.split(".")[1] in ALPACA_FIELDS for f in got)
