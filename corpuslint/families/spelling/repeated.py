@@ -28,6 +28,11 @@ _REPEAT_RE = lazy(
 )
 
 
+# A number after a repeated word's capitalised copy: a generated cross-reference label
+# ("see section Section 10.3"), whose noun the prose had already written: a real doubling.
+_NUMBER_AFTER_RE = lazy(r"[ \t\u00a0]+\d")
+
+
 class _CodePoints:
     r"""Per code point, filled for those a text holds: letter (1) / mark (2) / other (0),
     as ``regex`` reads ``\p{L}`` and ``\p{M}``, and ``canon``: the smallest code point
@@ -613,7 +618,8 @@ class RepeatedWord(SpellingDocumentRule):
     weergave die die pagina genereert") and "je je" (subject, then reflexive: "Voel je je
     goed?"), and a capitalised interface label mid-sentence ("Click To to choose"), or a
     noun followed by its name, capitalised: a parameter, a placeholder or a label quoted
-    without quotes ("the cell range Range", "exclusive with With replacement");
+    without quotes ("the cell range Range", "exclusive with With replacement"; not
+    before a number: "see section Section 10.3" doubles a cross-reference's noun);
     an intensifier doubled for emphasis ("muy muy buenas", "very very", "much much
     thicker", "its many many", "خیلی خیلی"); an Arabic given name twice, a man named
     after his father ("امام، ابراهيم ابراهيم", "أحمد محمد محمد");
@@ -723,7 +729,7 @@ class RepeatedWord(SpellingDocumentRule):
                 before = text[max(line_start, m.start() - 60) : m.start()]
                 if word[0].isupper() and not second[0].isupper() and not _SENTENCE_START_RE.search(before):
                     continue  # "Click To to choose": a capitalised interface label, then the word
-                if word[0].islower() and second[0].isupper():
+                if word[0].islower() and second[0].isupper() and not _NUMBER_AFTER_RE.match(text, m.end()):
                     continue  # "the cell range Range", "exclusive with With replacement": a noun, then its name
                 lower = word.lower()
                 if lower == "at" and _AT_LEAST_RE.match(text, m.end()):

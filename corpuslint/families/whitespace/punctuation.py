@@ -149,8 +149,10 @@ class SpaceBeforePunctuation(DocumentRule):
 # two or more of its marks are spaced, at most one in three is attached to its word (a
 # leading field label of a prompt, "Q:", "PROBLEM:", does not count), and it shows a
 # tokenizer's work: a clitic split from its word ("do n't", "admiral 's", "we ' ve"),
-# Penn Treebank quotes (`` and ''), or, with no mark attached, its final stop spaced
-# ("Caixa de Sabadell ."). Scraped debris keeps its finding ("Think 's , which": one mark).
+# Penn Treebank quotes (`` and ''), or, with no mark attached and three spaced, its final
+# stop spaced ("SCCL ; ... SA ; ... Caixa de Sabadell ."). Scraped debris keeps its finding
+# ("Think 's , which": one mark), and so does a writer's habit ("नंतर , आपण काय आहत ?",
+# "Пропала несущая ? Заплатите налоги !": two marks, no tokenizer's sign).
 _SPACED_MARK_RE = lazy(r"[\p{L}\p{N}] [.,;:!?](?=\s|\Z)")
 _ATTACHED_MARK_RE = lazy(r"[\p{L}\p{N}][.,;:!?](?=\s|\Z)")
 _FIELD_LABEL_RE = lazy(r"[ \t]*[\p{L}][\p{L}\p{N} ]{0,24}:(?=\s)")
@@ -171,7 +173,7 @@ def _tokenized(text: str, start: int, end: int) -> bool:
         return False
     if _TOKENIZER_SIGN_RE.search(body):
         return True
-    return attached == 0 and _SPACED_END_RE.search(body) is not None
+    return attached == 0 and spaced >= 3 and _SPACED_END_RE.search(body) is not None
 
 
 def _spelled_out(text: str, line_start: int, before: int, after: int, line_end: int) -> bool:
