@@ -11,8 +11,8 @@ from ...text.lazy_regex import lazy
 # Scripts the residue rule can tell apart. Letters of any other script count towards
 # the total only, so a document in an unlisted script simply has no dominant script.
 SCRIPTS = ("Arabic", "Latin", "Cyrillic", "Greek", "Hebrew", "Han", "Hangul", "Devanagari", "Thai", "Armenian", "Georgian")
-_SCRIPT_RES = {name: regex.compile(rf"\p{{Script={name}}}") for name in SCRIPTS}
-_SCRIPT_RUN_RES = {name: regex.compile(rf"\p{{Script={name}}}+") for name in SCRIPTS}
+_SCRIPT_RES = {name: lazy(rf"\p{{Script={name}}}") for name in SCRIPTS}  # compiled at first use: a start
+_SCRIPT_RUN_RES = {name: lazy(rf"\p{{Script={name}}}+") for name in SCRIPTS}  # on one script compiles ~3, not 22
 _LETTER_RUN_RE = lazy(r"\p{L}+")
 
 # A URL ends on a letter, digit, mark or one of ``/ # % & = + - @ $``: punctuation after
