@@ -180,8 +180,18 @@ class DocumentStore(Mapping[str, Document]):
         return len(self._files) + len(self._held) + len(self._records)
 
     def records(self) -> int:
-        """How many documents are records of data files."""
-        return len(self._records) + sum(1 for d in self._held.values() if getattr(d, "record", None) is not None)
+        """How many records of data files were checked: a record read as several text
+        fields (``--text-field instruction,output``) is one record, not one per field.
+        A record's field documents arrive one after another, so a record is counted
+        where (file, number) changes, without a set of them."""
+        count, last = 0, None
+        for entry in self._records.values():
+            if (entry[2], entry[3]) != last:
+                count, last = count + 1, (entry[2], entry[3])
+        for doc in self._held.values():
+            if getattr(doc, "record", None) is not None and (doc.file, doc.number) != last:
+                count, last = count + 1, (doc.file, doc.number)
+        return count
 
 
 _BARE = frozenset({"path", "text", "suffix", "file", "number", "record"})

@@ -302,3 +302,12 @@ def test_filter_writes_json_from_json_and_jsonl(tmp_path):
         proc = run_cli("filter", "--drop", "D107", name, f"out-{name}.json", cwd=tmp_path)
         assert proc.returncode == 0, proc.stdout + proc.stderr
         assert json.loads((tmp_path / f"out-{name}.json").read_text(encoding="utf-8")) == records[:2], name
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_summary_counts_records_not_field_documents(tmp_path, jobs):
+    """12 Alpaca-shaped records read as three fields each are 12 records checked, not 36."""
+    shutil.copy(ALPACA, tmp_path / ALPACA.name)
+    proc = run_cli("check", "--no-cache", "--jobs", jobs, "--select", "W", "--text-field", "instruction,input,output",
+                   ALPACA.name, cwd=tmp_path)
+    assert "in 1 file (12 records) checked" in proc.stdout, proc.stdout
