@@ -832,12 +832,45 @@ def test_d102_brute_force_agreements_in_two_steps(n, m, values, threshold, seed)
         asked.append(pairs)
         return real_verify(pairs, *args)
 
-    lsh.verify = verify
+    lsh.verify, sharing = verify, lsh._sharing_pairs
+    lsh._sharing_pairs = lambda *a: None  # (the agreements path: sets that share values take the inverted index)
     try:
         lsh.near_duplicate_pairs(sigs, sets, off, threshold, brute_force_below=300)
     finally:
-        lsh.verify = real_verify
+        lsh.verify, lsh._sharing_pairs = real_verify, sharing
     assert np.array_equal(asked[0], want.astype(np.int64))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 60), st.integers(2, 60), st.sampled_from([0.3, 0.5, 0.8, 0.9, 1.0]), st.booleans(),
+       st.integers(0, 2 ** 32 - 1))
+def test_d102_brute_force_by_shared_values(n, vocab, threshold, with_sigs, seed):
+    # near_duplicate_pairs below brute_force_below pairs only the sets that share a value
+    # (lsh._sharing_pairs) and asks the signature estimate of the pairs that pass the exact
+    # Jaccard: the same pairs, order and similarities as every pair's agreements, then verify
+    import numpy as np
+
+    from corpuslint.families.duplicate import lsh
+    from corpuslint.families.duplicate import units as U
+
+    rng = np.random.default_rng(seed)
+    base = [np.unique(rng.integers(0, vocab, int(rng.integers(1, 30)))) for _ in range(n)]
+    for _ in range(int(rng.integers(0, n))):  # near copies: a set less its first value, plus one
+        a, b = rng.integers(0, n, 2)
+        kept = base[a][1:] if len(base[a]) > 3 and rng.random() < 0.5 else base[a]
+        base[b] = np.unique(np.concatenate([kept, rng.integers(0, vocab, int(rng.integers(0, 2)))]))
+    sets = np.concatenate(base).astype(np.uint32)
+    off = np.concatenate(([0], np.cumsum([len(x) for x in base]))).astype(np.int64)
+    sigs = U.signatures(sets, off) if with_sigs else None
+    got = lsh.near_duplicate_pairs(sigs, sets, off, threshold, brute_force_below=300)
+    sharing = lsh._sharing_pairs
+    lsh._sharing_pairs = lambda *a: None
+    try:
+        want = lsh.near_duplicate_pairs(sigs, sets, off, threshold, brute_force_below=300)
+    finally:
+        lsh._sharing_pairs = sharing
+    assert got[0].dtype == want[0].dtype and got[0].shape == want[0].shape and np.array_equal(got[0], want[0])
+    assert np.array_equal(got[1], want[1])
 
 
 @settings(max_examples=300, deadline=None)

@@ -239,8 +239,16 @@ def _has_digit(word: str) -> bool:
 
 
 def _content(words: list[str]) -> list[str]:
-    fillers = _fillers()
-    return [w for w in words if w not in fillers and not w.isdigit() and not T.is_spaceless(w)]
+    """The content words of ``words``: not a filler, not only digits, not a character of
+    a spaceless script (each distinct word judged once: ``_CONTENT_WORD``)."""
+    return list(filter(_CONTENT_WORD.__getitem__, words))
+
+
+def _content_word(w: str) -> bool:
+    return w not in _fillers() and not w.isdigit() and not T.is_spaceless(w)
+
+
+_CONTENT_WORD = normalize.RunMemo(_content_word)  # word -> ``_content_word(word)``
 
 
 # Names: a capitalised word after the first word of a sentence (Intel / AMD), or an
