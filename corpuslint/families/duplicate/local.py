@@ -459,11 +459,28 @@ class NearDuplicateParagraph(DocumentRule):
         return out
 
 
+def _sentence_token_array(doc: Document, sentences: list[Unit]) -> tuple[np.ndarray, np.ndarray]:
+    """``_content_token_array`` of the sentences' texts, from the words the document's
+    analysis found in each run (``units.words_in_run_spans``: a sentence holds whole runs)
+    when it kept them, else by tokenising the sentences again."""
+    spans = np.array([(s.start, s.end) for s in sentences], dtype=np.int64).reshape(-1, 2)
+    found = U.words_in_run_spans(U.analyse(doc), spans)
+    if found is None:
+        text = doc.text
+        return _content_token_array([text[s.start : s.end] for s in sentences])
+    return _content_tokens_of(*found)
+
+
 def _content_token_array(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """``units.content_tokens_many`` as arrays: ``(values, cuts)``, text ``k``'s tokens
     being ``values[cuts[k]:cuts[k+1]]`` (uint32 hashes of the light-stemmed content words;
     cuts int64, ``len(texts) + 1``)."""
-    index, bounds = U.words_of(texts)
+    return _content_tokens_of(*U.words_of(texts))
+
+
+def _content_tokens_of(index: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``_content_token_array`` of the words ``index`` (word table indices), text ``k``'s
+    being ``index[bounds[k]:bounds[k+1]]``."""
     keep = U.word_flags()[0][index]
     kept_before = np.zeros(len(index) + 1, dtype=np.int64)
     np.cumsum(keep, out=kept_before[1:])
@@ -697,7 +714,7 @@ class RestatedPassage(DocumentRule):
         if len(sentences) < 2 or len(sentences) > int(self.opts["max-sentences"]):
             return []
         text = doc.text
-        values, cuts = _content_token_array([text[s.start : s.end] for s in sentences])
+        values, cuts = _sentence_token_array(doc, sentences)
         # candidates: sentence pairs sharing consecutive content-word pairs (numpy, by word pair)
         cand_i, cand_j, cand_count, df, eligible = _shared_word_pairs(values, cuts, min_words)
         found = cand_count >= min_pairs
