@@ -507,7 +507,7 @@ def _shared_word_pairs(values: np.ndarray, cuts: np.ndarray, min_words: int):
     if len(values) == 0:
         return empty, empty, empty, {}, 0
     # dense word ids (by one sort), each token's sentence
-    order = np.argsort(values, kind="stable")
+    order = np.argsort(values)  # (which of two equal hashes comes first changes no id)
     ordered = values[order]
     step = np.empty(len(values), dtype=bool)
     step[0] = False

@@ -469,15 +469,17 @@ def _sharing_pairs(sigs: np.ndarray | None, sets: np.ndarray, offsets: np.ndarra
     of all n(n-1)/2 (the same test: a pair passes the estimate's bar whether its
     agreements are counted in one go or in two parts). The same pairs, in the same (i, j)
     order, and the same similarities. None when this does not apply (a threshold of 0 or
-    less, an empty set: those pairs share nothing) or when more than ``SHARING_MAX_PAIRS``
+    less, an empty set: those pairs share nothing; values wider than 32 bits) or when more than ``SHARING_MAX_PAIRS``
     (value, pair) rows would be listed (a value held by most sets)."""
     n = len(offsets) - 1
     sizes = np.diff(offsets)
-    if threshold <= 0 or not sizes.all():
+    if threshold <= 0 or not sizes.all() or sets.dtype.itemsize > 4 or n >= 1 << 32:
         return None
-    item = np.repeat(np.arange(n, dtype=np.int64), sizes)
-    order = np.argsort(sets, kind="stable")  # by value; a value's sets ascending (each set's values are unique)
-    value, item = sets[order], item[order]
+    # (value, set) rows sorted by value, then set: distinct rows (a set's values are unique),
+    # so one unstable sort of the packed rows orders them (a stable argsort is ~4x slower)
+    rows = (sets.astype(_U64) << _U64(32)) | np.repeat(np.arange(n, dtype=_U64), sizes)
+    rows.sort()
+    value, item = rows >> _U64(32), (rows & _U64(0xFFFFFFFF)).view(np.int64)
     new = np.empty(len(value), dtype=bool)
     new[0] = True
     np.not_equal(value[1:], value[:-1], out=new[1:])
