@@ -1266,3 +1266,50 @@ def test_line_starts_as_the_line_ending_scan(text):
         line = sum(1 for s in expected if s <= offset)
         column = offset - expected[line - 1] + 1 - (line == 1 and offset > 0 and text.startswith("\ufeff"))
         assert doc.position(offset) == (line, column)
+
+
+# words that trip each of significant_change's tests: numbers, operators, names, options,
+# contrast openers, defined terms, negations, antonyms, fillers, content words, variants
+_MEANING_WORDS = ("the", "is", "not", "no", "لا", "لم", "16-bit", "32-bit", "1,000", "1000", "<", "<=", "Intel",
+                  "AMD", "vmx", "-l", "--all", "Whereas", "أما", "بينما", "Enable", "Disable", "install",
+                  "uninstall", "before", "after", "disk", "cache", "package", "field", "lists", "الحزمة",
+                  "الحزمه", "قال", "أكد", "Term:", "Other:", "`ls`", "شويغو", "شويجو", "كوريا", "الشمالية", ".")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MEANING_WORDS), min_size=1, max_size=14),
+       st.lists(st.tuples(st.integers(0, 13), st.sampled_from(_MEANING_WORDS + ("",))), max_size=4),
+       st.booleans())
+def test_differs_is_significant_change_found(words, edits, paraphrase):
+    # meaning.differs asks the word alignment first: the same verdict as significant_change
+    from corpuslint.families.duplicate import meaning
+
+    other = list(words)
+    for at, w in edits:  # a near copy: some words replaced, dropped or added
+        if at < len(other):
+            other[at] = w
+        else:
+            other.append(w)
+    a, b = " ".join(words), " ".join(w for w in other if w)
+    assert meaning.differs(a, b, paraphrase=paraphrase) == (meaning.significant_change(a, b, paraphrase=paraphrase)
+                                                             is not None)
+
+
+def test_differs_on_real_sentence_pairs():
+    # every pair of sentences of two news articles (and each with a word changed)
+    from pathlib import Path
+
+    from corpuslint.families.duplicate import meaning
+
+    sentences = []
+    for p in sorted((Path(__file__).parent.parent / "samples" / "news-ar").glob("*.txt"))[:2]:
+        sentences += [s.strip() for s in p.read_text(encoding="utf-8").replace("\n", " ").split(".") if s.strip()]
+    sentences += [s.replace(s.split()[1], "لم", 1) for s in sentences if len(s.split()) > 3][:10]
+    seen = set()
+    for a in sentences[:40]:
+        for b in sentences[:40]:
+            for paraphrase in (False, True):
+                found = meaning.significant_change(a, b, paraphrase=paraphrase)
+                seen.add(found is None)
+                assert meaning.differs(a, b, paraphrase=paraphrase) == (found is not None)
+    assert seen == {True, False}

@@ -391,7 +391,7 @@ def _near_duplicate_units_uncached(a: U.Analysis, threshold: float, min_words: i
         pi, pj = a.units[ui], a.units[uj]
         if regions.section_of(sections, pi.start) != regions.section_of(sections, pj.start):
             continue
-        if meaning.significant_change(text[pi.start : pi.end], text[pj.start : pj.end]) is not None:
+        if meaning.differs(text[pi.start : pi.end], text[pj.start : pj.end]):
             continue  # the differing words carry meaning: not a copy
         best[uj] = (s, ui)
     return [(j, i, s) for j, (s, i) in sorted(best.items())]
@@ -876,7 +876,7 @@ class RestatedPassage(DocumentRule):
                 and bisect_right(unit_starts, si.start) - 1 != prose_units[-1]
             ):
                 continue  # the conclusion sums up an earlier point (an essay's, an answer's, a story's)
-            if meaning.significant_change(text[si.start : si.end], text[sj.start : sj.end], paraphrase=True):
+            if meaning.differs(text[si.start : si.end], text[sj.start : sj.end], paraphrase=True):
                 continue  # parallel statements (a negation, a number, the one distinguishing word)
             best[j] = (score, i, count)
         out = []
