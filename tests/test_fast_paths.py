@@ -832,12 +832,45 @@ def test_d102_brute_force_agreements_in_two_steps(n, m, values, threshold, seed)
         asked.append(pairs)
         return real_verify(pairs, *args)
 
-    lsh.verify = verify
+    lsh.verify, sharing = verify, lsh._sharing_pairs
+    lsh._sharing_pairs = lambda *a: None  # (the agreements path: sets that share values take the inverted index)
     try:
         lsh.near_duplicate_pairs(sigs, sets, off, threshold, brute_force_below=300)
     finally:
-        lsh.verify = real_verify
+        lsh.verify, lsh._sharing_pairs = real_verify, sharing
     assert np.array_equal(asked[0], want.astype(np.int64))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 60), st.integers(2, 60), st.sampled_from([0.3, 0.5, 0.8, 0.9, 1.0]), st.booleans(),
+       st.integers(0, 2 ** 32 - 1))
+def test_d102_brute_force_by_shared_values(n, vocab, threshold, with_sigs, seed):
+    # near_duplicate_pairs below brute_force_below pairs only the sets that share a value
+    # (lsh._sharing_pairs) and asks the signature estimate of the pairs that pass the exact
+    # Jaccard: the same pairs, order and similarities as every pair's agreements, then verify
+    import numpy as np
+
+    from corpuslint.families.duplicate import lsh
+    from corpuslint.families.duplicate import units as U
+
+    rng = np.random.default_rng(seed)
+    base = [np.unique(rng.integers(0, vocab, int(rng.integers(1, 30)))) for _ in range(n)]
+    for _ in range(int(rng.integers(0, n))):  # near copies: a set less its first value, plus one
+        a, b = rng.integers(0, n, 2)
+        kept = base[a][1:] if len(base[a]) > 3 and rng.random() < 0.5 else base[a]
+        base[b] = np.unique(np.concatenate([kept, rng.integers(0, vocab, int(rng.integers(0, 2)))]))
+    sets = np.concatenate(base).astype(np.uint32)
+    off = np.concatenate(([0], np.cumsum([len(x) for x in base]))).astype(np.int64)
+    sigs = U.signatures(sets, off) if with_sigs else None
+    got = lsh.near_duplicate_pairs(sigs, sets, off, threshold, brute_force_below=300)
+    sharing = lsh._sharing_pairs
+    lsh._sharing_pairs = lambda *a: None
+    try:
+        want = lsh.near_duplicate_pairs(sigs, sets, off, threshold, brute_force_below=300)
+    finally:
+        lsh._sharing_pairs = sharing
+    assert got[0].dtype == want[0].dtype and got[0].shape == want[0].shape and np.array_equal(got[0], want[0])
+    assert np.array_equal(got[1], want[1])
 
 
 @settings(max_examples=300, deadline=None)
@@ -1233,3 +1266,50 @@ def test_line_starts_as_the_line_ending_scan(text):
         line = sum(1 for s in expected if s <= offset)
         column = offset - expected[line - 1] + 1 - (line == 1 and offset > 0 and text.startswith("\ufeff"))
         assert doc.position(offset) == (line, column)
+
+
+# words that trip each of significant_change's tests: numbers, operators, names, options,
+# contrast openers, defined terms, negations, antonyms, fillers, content words, variants
+_MEANING_WORDS = ("the", "is", "not", "no", "لا", "لم", "16-bit", "32-bit", "1,000", "1000", "<", "<=", "Intel",
+                  "AMD", "vmx", "-l", "--all", "Whereas", "أما", "بينما", "Enable", "Disable", "install",
+                  "uninstall", "before", "after", "disk", "cache", "package", "field", "lists", "الحزمة",
+                  "الحزمه", "قال", "أكد", "Term:", "Other:", "`ls`", "شويغو", "شويجو", "كوريا", "الشمالية", ".")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MEANING_WORDS), min_size=1, max_size=14),
+       st.lists(st.tuples(st.integers(0, 13), st.sampled_from(_MEANING_WORDS + ("",))), max_size=4),
+       st.booleans())
+def test_differs_is_significant_change_found(words, edits, paraphrase):
+    # meaning.differs asks the word alignment first: the same verdict as significant_change
+    from corpuslint.families.duplicate import meaning
+
+    other = list(words)
+    for at, w in edits:  # a near copy: some words replaced, dropped or added
+        if at < len(other):
+            other[at] = w
+        else:
+            other.append(w)
+    a, b = " ".join(words), " ".join(w for w in other if w)
+    assert meaning.differs(a, b, paraphrase=paraphrase) == (meaning.significant_change(a, b, paraphrase=paraphrase)
+                                                             is not None)
+
+
+def test_differs_on_real_sentence_pairs():
+    # every pair of sentences of two news articles (and each with a word changed)
+    from pathlib import Path
+
+    from corpuslint.families.duplicate import meaning
+
+    sentences = []
+    for p in sorted((Path(__file__).parent.parent / "samples" / "news-ar").glob("*.txt"))[:2]:
+        sentences += [s.strip() for s in p.read_text(encoding="utf-8").replace("\n", " ").split(".") if s.strip()]
+    sentences += [s.replace(s.split()[1], "لم", 1) for s in sentences if len(s.split()) > 3][:10]
+    seen = set()
+    for a in sentences[:40]:
+        for b in sentences[:40]:
+            for paraphrase in (False, True):
+                found = meaning.significant_change(a, b, paraphrase=paraphrase)
+                seen.add(found is None)
+                assert meaning.differs(a, b, paraphrase=paraphrase) == (found is not None)
+    assert seen == {True, False}

@@ -391,7 +391,7 @@ def _near_duplicate_units_uncached(a: U.Analysis, threshold: float, min_words: i
         pi, pj = a.units[ui], a.units[uj]
         if regions.section_of(sections, pi.start) != regions.section_of(sections, pj.start):
             continue
-        if meaning.significant_change(text[pi.start : pi.end], text[pj.start : pj.end]) is not None:
+        if meaning.differs(text[pi.start : pi.end], text[pj.start : pj.end]):
             continue  # the differing words carry meaning: not a copy
         best[uj] = (s, ui)
     return [(j, i, s) for j, (s, i) in sorted(best.items())]
@@ -459,11 +459,28 @@ class NearDuplicateParagraph(DocumentRule):
         return out
 
 
+def _sentence_token_array(doc: Document, sentences: list[Unit]) -> tuple[np.ndarray, np.ndarray]:
+    """``_content_token_array`` of the sentences' texts, from the words the document's
+    analysis found in each run (``units.words_in_run_spans``: a sentence holds whole runs)
+    when it kept them, else by tokenising the sentences again."""
+    spans = np.array([(s.start, s.end) for s in sentences], dtype=np.int64).reshape(-1, 2)
+    found = U.words_in_run_spans(U.analyse(doc), spans)
+    if found is None:
+        text = doc.text
+        return _content_token_array([text[s.start : s.end] for s in sentences])
+    return _content_tokens_of(*found)
+
+
 def _content_token_array(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """``units.content_tokens_many`` as arrays: ``(values, cuts)``, text ``k``'s tokens
     being ``values[cuts[k]:cuts[k+1]]`` (uint32 hashes of the light-stemmed content words;
     cuts int64, ``len(texts) + 1``)."""
-    index, bounds = U.words_of(texts)
+    return _content_tokens_of(*U.words_of(texts))
+
+
+def _content_tokens_of(index: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``_content_token_array`` of the words ``index`` (word table indices), text ``k``'s
+    being ``index[bounds[k]:bounds[k+1]]``."""
     keep = U.word_flags()[0][index]
     kept_before = np.zeros(len(index) + 1, dtype=np.int64)
     np.cumsum(keep, out=kept_before[1:])
@@ -490,7 +507,7 @@ def _shared_word_pairs(values: np.ndarray, cuts: np.ndarray, min_words: int):
     if len(values) == 0:
         return empty, empty, empty, {}, 0
     # dense word ids (by one sort), each token's sentence
-    order = np.argsort(values, kind="stable")
+    order = np.argsort(values)  # (which of two equal hashes comes first changes no id)
     ordered = values[order]
     step = np.empty(len(values), dtype=bool)
     step[0] = False
@@ -697,7 +714,7 @@ class RestatedPassage(DocumentRule):
         if len(sentences) < 2 or len(sentences) > int(self.opts["max-sentences"]):
             return []
         text = doc.text
-        values, cuts = _content_token_array([text[s.start : s.end] for s in sentences])
+        values, cuts = _sentence_token_array(doc, sentences)
         # candidates: sentence pairs sharing consecutive content-word pairs (numpy, by word pair)
         cand_i, cand_j, cand_count, df, eligible = _shared_word_pairs(values, cuts, min_words)
         found = cand_count >= min_pairs
@@ -859,7 +876,7 @@ class RestatedPassage(DocumentRule):
                 and bisect_right(unit_starts, si.start) - 1 != prose_units[-1]
             ):
                 continue  # the conclusion sums up an earlier point (an essay's, an answer's, a story's)
-            if meaning.significant_change(text[si.start : si.end], text[sj.start : sj.end], paraphrase=True):
+            if meaning.differs(text[si.start : si.end], text[sj.start : sj.end], paraphrase=True):
                 continue  # parallel statements (a negation, a number, the one distinguishing word)
             best[j] = (score, i, count)
         out = []

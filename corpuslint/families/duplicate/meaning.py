@@ -239,8 +239,16 @@ def _has_digit(word: str) -> bool:
 
 
 def _content(words: list[str]) -> list[str]:
-    fillers = _fillers()
-    return [w for w in words if w not in fillers and not w.isdigit() and not T.is_spaceless(w)]
+    """The content words of ``words``: not a filler, not only digits, not a character of
+    a spaceless script (each distinct word judged once: ``_CONTENT_WORD``)."""
+    return list(filter(_CONTENT_WORD.__getitem__, words))
+
+
+def _content_word(w: str) -> bool:
+    return w not in _fillers() and not w.isdigit() and not T.is_spaceless(w)
+
+
+_CONTENT_WORD = normalize.RunMemo(_content_word)  # word -> ``_content_word(word)``
 
 
 # Names: a capitalised word after the first word of a sentence (Intel / AMD), or an
@@ -366,6 +374,20 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
     two places, where a content word on one side faces different content (or none) on
     the other — parallel statements, not a restatement.
     """
+    return _marked_change(a, b) or _word_change(a, b, paraphrase)
+
+
+def differs(a: str, b: str, *, paraphrase: bool = False) -> bool:
+    """``significant_change(a, b, paraphrase=paraphrase) is not None``, with the word
+    alignment asked first: most pairs D103 asks about differ in a content word, a
+    negation or an antonym, and are then decided without looking for numbers, operators,
+    names, options, contrast markers or defined terms (each a pass over both texts)."""
+    return _word_change(a, b, paraphrase) is not None or _marked_change(a, b) is not None
+
+
+def _marked_change(a: str, b: str) -> str | None:
+    """The first of ``significant_change``'s differences found without aligning words:
+    a number, an operator, a name, an option, a contrast marker, a defined term."""
     if numbers(a) != numbers(b):
         return "number"
     ops_a, ops_b = operators(a), operators(b)
@@ -387,6 +409,12 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
     ta, tb = defined_term(a), defined_term(b)
     if ta and tb and ta.casefold() != tb.casefold():
         return f"term '{tb}'"
+    return None
+
+
+def _word_change(a: str, b: str, paraphrase: bool) -> str | None:
+    """The first of ``significant_change``'s differences found by aligning the words: a
+    negation, an antonym, a content word (with ``paraphrase``: only in a minimal pair)."""
     wa, wb = _norm_words(a), _norm_words(b)
     neg_a = sum(1 for w in wa if w in NEGATIONS)
     neg_b = sum(1 for w in wb if w in NEGATIONS)

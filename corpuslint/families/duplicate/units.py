@@ -376,8 +376,12 @@ def _insert_keys(keys: np.ndarray, words: np.ndarray) -> bool:
     return grew
 
 
+_EPOCH = 0  # times the word table was emptied (``_clear_runs``): word indices of an earlier epoch mean nothing
+
+
 def _clear_runs() -> None:
-    global _N_RUNS, _N_WORDS, _TAB_KEY, _RUN_WORDS, _FRACTIONAL, _FLAGGED
+    global _N_RUNS, _N_WORDS, _TAB_KEY, _RUN_WORDS, _FRACTIONAL, _FLAGGED, _EPOCH
+    _EPOCH += 1
     _N_RUNS = _N_WORDS = _FLAGGED = 0
     _PENDING.clear()
     _FRACTIONAL = False
@@ -470,12 +474,46 @@ def words_in_spans(text: str, spans: np.ndarray, runs: tuple[np.ndarray, np.ndar
 
 
 def _words_of_unit_runs(text: str, runs: tuple[np.ndarray, np.ndarray, np.ndarray], run_bounds: np.ndarray,
-                        ) -> tuple[np.ndarray, np.ndarray]:
+                        ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``words_in_spans`` of units that hold every run of ``text`` (``runs``: ``_runs(text)``,
-    a text of at most ``_WINDOW`` characters), unit ``i`` holding runs ``run_bounds[i]:run_bounds[i+1]``."""
+    a text of at most ``_WINDOW`` characters), unit ``i`` holding runs ``run_bounds[i]:run_bounds[i+1]``;
+    and the number of words of each run (int64)."""
     if _N_RUNS > _RUN_CACHE_MAX:  # (see words_in_spans)
         _clear_runs()
-    return _words_of_runs(_run_words(text, *_run_keys(text, runs)), run_bounds, len(run_bounds) - 1)
+    packed = _run_words(text, *_run_keys(text, runs))
+    index, bounds = _words_of_runs(packed, run_bounds, len(run_bounds) - 1)
+    return index, bounds, packed & 0xFFFFFFFF
+
+
+def words_in_run_spans(a: "Analysis", spans: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """``words_in_spans(text, spans)`` of the analysed document's text from the words
+    its ``Analysis`` found in each run (``Analysis.run_words``), without keying or looking
+    up any run again, when every span holds whole runs (no run of the text straddles a
+    span's start or end: a sentence of ``paragraph_sentences`` ends before white space):
+    the same word indices, run by run (a run's words depend on its characters alone).
+    ``spans``: (n, 2) int64, sorted, not overlapping. None when the analysis kept no run
+    words (not the plain-text path), the word table was emptied since (``_EPOCH``), or a
+    run straddles a span's edge."""
+    kept = a.run_words
+    if kept is None or kept[4] != _EPOCH:
+        return None
+    starts, ends, words_before, index, _epoch = kept
+    s, e = spans[:, 0], spans[:, 1]
+    r0 = starts.searchsorted(s)  # the first run starting at or after each span's start
+    r1 = starts.searchsorted(e)  # the runs starting before its end
+    before = r0 - 1
+    if len(starts) and ((before >= 0) & (ends[np.maximum(before, 0)] > s)).any():
+        return None  # a run begins before a span and ends inside it
+    held = r1 > r0
+    if held.any() and (ends[r1[held] - 1] > e[held]).any():
+        return None  # a run begins inside a span and ends after it
+    w0, w1 = words_before[r0], words_before[r1]
+    counts = w1 - w0
+    bounds = np.zeros(len(spans) + 1, dtype=np.int64)
+    np.cumsum(counts, out=bounds[1:])
+    total = int(bounds[-1])
+    gather = np.repeat(w0 - bounds[:-1], counts) + np.arange(total, dtype=np.int64)
+    return index[gather], bounds
 
 
 def _words_of_runs(words: np.ndarray, run_bounds: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -754,6 +792,11 @@ class Analysis:
     """Per-document paragraph units with their normalised-word keys, stemmed-word
     hashes, shingle sets and MinHash signatures, computed in a few vectorised passes."""
 
+    # On the plain-text path, ``(run starts, run ends, words before each run, word index,
+    # epoch)``: the words of each white-space-separated run of the text, for other spans of
+    # whole runs (``words_in_run_spans``: D103's sentences); None on the other paths.
+    run_words: "tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int] | None" = None
+
     def __init__(self, doc: Document):
         # weak: _ANALYSES is keyed weakly by the document, so a strong reference back
         # would keep every analysed document (and its arrays) alive for the whole run
@@ -762,7 +805,11 @@ class Analysis:
         if len(text) <= _WINDOW and "\r" not in text and "%" not in text and doc.suffix not in MARKDOWN_SUFFIXES:
             runs = _runs(text)  # one scan gives the units and the words
             table, run_bounds = _plain_units(runs[0], runs[1])
-            index, bounds = _words_of_unit_runs(text, runs, run_bounds)
+            index, bounds, run_lens = _words_of_unit_runs(text, runs, run_bounds)
+            words_before = np.zeros(len(run_lens) + 1, dtype=np.int64)
+            np.cumsum(run_lens, out=words_before[1:])
+            # (every run's words in text order: ``index`` itself, every run being in a unit)
+            self.run_words = (runs[1], runs[2], words_before, index, _EPOCH)
         else:
             runs = None
             table = np.array(paragraph_units(doc), dtype=np.int64).reshape(-1, 4)
