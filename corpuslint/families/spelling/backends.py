@@ -1338,25 +1338,37 @@ class PersianBackend(Backend):
         return any(self.known(t) for t in tries)
 
     def inflected_corpus_word(self, clean: str, count) -> bool:
-        """An enclitic, the copula, the plural ان or the indefinite ی (on a consonant-final
-        stem) on a stem of three letters or more that the corpus uses twice or more, or
+        """An enclitic, the copula, the plural ان or ها or the indefinite ی (on a
+        consonant-final stem) on a stem of three letters or more that the corpus uses twice or more, or
         that the dictionary knows only with its retries and morphology: fa_IR lacks many
         classical and rarer stems ("حور", "مشام", "فکن") and the negated verb ("ندانم" =
         ن + دانم), so "حوران" (houris), "مشامی" (a sense of smell), "فکنش" (throw it),
-        "ندانمت" (I do not know you) are inflections, not slips of حیران, مقامی, فکنم, ندامت.
+        "ندانمت" (I do not know you), "ماژول‌ها" (modules, beside ماژول‌های) are
+        inflections, not slips of حیران, مقامی, فکنم, ندامت, ماژول‌های.
         The stem must follow the enclitic's rule for its last letter (``_FA_ENCLITICS``)
         and, after its last ZWNJ, have three letters ("می‌شند", a slip of می‌شدند, is not
         می‌ش + ند though the dictionary knows میش). Also a verb negated between its
-        preverb and stem ("برنخاست" beside برخاست) and the prefix هم on a dictionary word
-        ("همعنان" = هم + عنان, not a slip of همچنان)."""
+        preverb and stem ("برنخاست" beside برخاست), the prefix هم on a dictionary word
+        ("همعنان" = هم + عنان, not a slip of همچنان), the plural ان on a two-letter
+        dictionary noun ("خسته دلان"; not after a vowel: "جاان" is a slip of جان) and the
+        adjective ین on a dictionary noun ("شکرین", not a slip of شیرین)."""
         if self.name != "fa":
             return False
-        for enclitic, after in _FA_ENCLITICS + _FA_INDEFINITE:
+        for enclitic, after in _FA_ENCLITICS + _FA_INDEFINITE + _FA_PLURAL:
             stem = clean[: -len(enclitic)].rstrip(_ZWNJ)
             if not clean.endswith(enclitic) or len(stem.rsplit(_ZWNJ, 1)[-1]) < 3 or not after(stem):
                 continue  # (the enclitic's host has three letters: "می‌شند" is no می‌ش + ند)
             if count(stem) >= 2 or self.spell(stem):  # (not known(): "هستتند" is no هست + ت + ند)
                 return True
+        # The plural ان on a two-letter dictionary noun: "صاحب دلان", "خسته دلان" (hearts).
+        stem = clean[:-2]
+        if (clean.endswith("ان") and len(stem) == 2 and not stem.endswith(("ا", "و", "ه"))
+                and stem not in self.function_words and self.spell(stem)):  # (not "جاان", a slip of جان)
+            return True
+        # The adjective ین of a material or taste on a dictionary noun: "شکرین" (sugary), as زرین.
+        stem = clean[:-2]
+        if clean.endswith("ین") and len(stem) >= 3 and not stem.endswith(_FA_FINAL_VOWELS) and self.spell(stem):
+            return True
         # The negative ن between a preverb and its verb: "برنخاست" (did not rise) beside برخاست.
         for preverb in _FA_PREVERBS:
             rest = clean[len(preverb) + 1 :]
@@ -1476,6 +1488,8 @@ def _metrical_vowel(key: str, cand: str) -> bool:
 _FA_NEGATED_ENDINGS = _FA_VERB_ENDINGS + ("ت",) + _FA_PARTICIPLE_ENDINGS + _FA_INFINITIVE_ENDINGS
 # The indefinite or adjectival ی on a consonant-final stem (after a vowel it is یی / ای).
 _FA_INDEFINITE = (("ی", lambda s: not s.endswith(_FA_FINAL_VOWELS)),)
+# The plural ها (with its ezafe های), written joined or after a ZWNJ, on any stem.
+_FA_PLURAL = (("های", lambda s: True), ("ها", lambda s: True))
 _FA_PREVERBS = ("باز", "فرو", "فرا", "بر", "در")
 # The enclitics a consonant-final stem takes bare and a final ه does not (مان ... ید م ت ش).
 _FA_CONSONANT_ENCLITICS = tuple(e for e, after in _FA_ENCLITICS if after("راب") and not after("راه"))
