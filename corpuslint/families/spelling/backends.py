@@ -400,6 +400,18 @@ class Backend:
         dictionary word, not a slip (asked by S101 only, of words it would report)."""
         return False
 
+    def inflected_corpus_word(self, clean: str, count) -> bool:
+        """The rejected ``clean`` is a word of the corpus (``count(stem) >= 2``) or of the
+        dictionary with its retries, plus an enclitic or suffix the language puts there:
+        the dictionary lacks the stem, not the text the inflection (asked by S101 only)."""
+        return False
+
+    def verse_form(self, clean: str, spelled: str) -> bool:
+        """In verse, the rejected ``clean`` is a form the language's poetry uses that a
+        modern dictionary lacks, rather than a slip of the corpus word ``spelled`` (asked
+        by S101 only, of words in verse it would report)."""
+        return False
+
     def find_cleans(self, text: str, cleans) -> list[tuple[int, int, str]] | None:
         """(start, end, clean) of every token of ``text`` (``token_re`` on the whole text)
         whose ``clean`` spelling is one of ``cleans``, in text order, found without
@@ -1325,6 +1337,94 @@ class PersianBackend(Backend):
             tries.append(clean[:-2] + "ه")
         return any(self.known(t) for t in tries)
 
+    def inflected_corpus_word(self, clean: str, count) -> bool:
+        """An enclitic, the copula, the plural ان or ها or the indefinite ی (on a
+        consonant-final stem) on a stem of three letters or more that the corpus uses twice or more, or
+        that the dictionary knows only with its retries and morphology: fa_IR lacks many
+        classical and rarer stems ("حور", "مشام", "فکن") and the negated verb ("ندانم" =
+        ن + دانم), so "حوران" (houris), "مشامی" (a sense of smell), "فکنش" (throw it),
+        "ندانمت" (I do not know you), "ماژول‌ها" (modules, beside ماژول‌های) are
+        inflections, not slips of حیران, مقامی, فکنم, ندامت, ماژول‌های.
+        The stem must follow the enclitic's rule for its last letter (``_FA_ENCLITICS``)
+        and, after its last ZWNJ, have three letters ("می‌شند", a slip of می‌شدند, is not
+        می‌ش + ند though the dictionary knows میش). Also a verb negated between its
+        preverb and stem ("برنخاست" beside برخاست), the prefix هم on a dictionary word
+        ("همعنان" = هم + عنان, not a slip of همچنان), the plural ان on a two-letter
+        dictionary noun ("خسته دلان"; not after a vowel: "جاان" is a slip of جان) and the
+        adjective ین on a dictionary noun ("شکرین", not a slip of شیرین)."""
+        if self.name != "fa":
+            return False
+        for enclitic, after in _FA_ENCLITICS + _FA_INDEFINITE + _FA_PLURAL:
+            stem = clean[: -len(enclitic)].rstrip(_ZWNJ)
+            if not clean.endswith(enclitic) or len(stem.rsplit(_ZWNJ, 1)[-1]) < 3 or not after(stem):
+                continue  # (the enclitic's host has three letters: "می‌شند" is no می‌ش + ند)
+            if count(stem) >= 2 or self.spell(stem):  # (not known(): "هستتند" is no هست + ت + ند)
+                return True
+        # The plural ان on a two-letter dictionary noun: "صاحب دلان", "خسته دلان" (hearts).
+        stem = clean[:-2]
+        if (clean.endswith("ان") and len(stem) == 2 and not stem.endswith(("ا", "و", "ه"))
+                and stem not in self.function_words and self.spell(stem)):  # (not "جاان", a slip of جان)
+            return True
+        # The adjective ین of a material or taste on a dictionary noun: "شکرین" (sugary), as زرین.
+        stem = clean[:-2]
+        if clean.endswith("ین") and len(stem) >= 3 and not stem.endswith(_FA_FINAL_VOWELS) and self.spell(stem):
+            return True
+        # The negative ن between a preverb and its verb: "برنخاست" (did not rise) beside برخاست.
+        for preverb in _FA_PREVERBS:
+            rest = clean[len(preverb) + 1 :]
+            if clean.startswith(preverb + "ن") and len(rest) >= 3 and rest.endswith(_FA_NEGATED_ENDINGS):
+                if count(preverb + rest) >= 2 or self.known(preverb + rest):
+                    return True
+        # The prefix هم (co-, fellow) on a dictionary word: "همعنان" (rein to rein), "همسفر".
+        return clean.startswith("هم") and len(clean) >= 5 and self.spell(clean[2:])
+
+    def verse_form(self, clean: str, spelled: str) -> bool:
+        """Classical Persian verse (Hafez's ghazals), where fa_IR, a modern dictionary,
+        lacks what the poets wrote:
+
+        - an Arabic word (``arabic_word``): the Arabic half-lines of a macaronic ghazal
+          ("ذاک دعوای و ها انت و تلک الایام", "کتبت قصه شوقی و مدمعی") and the Arabic
+          vocabulary of the verse ("مکمن غیب", "مالک رقاب", "باغ جنان", "اتساق");
+        - a long vowel dropped or added inside the word against ``spelled``, the form the
+          metre wants (``_metrical_vowel``: "بیهده" / بیهوده, "فرامش" / فراموش, "پادشهی" /
+          پادشاهی, "بنیوش" / بنوش, "دواند" / داند);
+        - the negative optative, م + a present stem + اد ("مرواد", "مرساد": may it not go,
+          not reach): ب + the stem is a known imperative (برو, برس); a stem in ا takes بی,
+          so "اوراد" (litanies) is not one, and no letter is doubled ("مرااد" is مراد).
+        The slips of verse that S101 keeps (at info level) replace or drop a consonant,
+        swap two letters or double one: "نموید" for نروید, "گوهیم" for گواهیم, "دراد" for
+        دارد, "خیاال" for خیال (benchmarks/slip_recall.py plants such slips in Hafez)."""
+        if self.name != "fa":
+            return False
+        if _metrical_vowel(self.key(clean), self.key(spelled)):
+            return True
+        body = clean[1:-2]
+        if clean.startswith("م") and clean.endswith("اد") and len(body) >= 2 and body[:1] not in "اآ":
+            if not any(a == b for a, b in zip(clean, clean[1:])) and self.known("ب" + body):
+                return True  # (not "اوراد": باور; not "مرااد", a slip of مراد: برا)
+        return self.arabic_word(clean, spelled)
+
+    def arabic_word(self, clean: str, spelled: str = "") -> bool:
+        """The Arabic dictionary (with its retries: a hamza seat, a conjunction) knows
+        ``clean`` written with Arabic ي and ك: an Arabic word, such as the Arabic
+        half-lines and loanwords of classical Persian verse ("الایام", "مدمعی", "غرامی",
+        "اتساق"). ayaspell generates so many forms that a short string is an Arabic word by
+        chance as often as not (the typing slips "نطر", "ابشد", "زبن" of نظر, باشد, زین
+        are): only a word of five letters or more, with no letter doubled ("کمیین") and
+        not two neighbours of ``spelled`` swapped ("مکسین" for مسکین). False when the
+        Arabic dictionary is not installed or ``clean`` has a letter Arabic lacks (پ چ ژ گ)."""
+        if self.name != "fa" or len(clean) < ARABIC_WORD_LENGTH or any(c in "پچژگ" for c in clean):
+            return False
+        if any(a == b for a, b in zip(clean, clean[1:])):
+            return False
+        if spelled and (_edit_shape(self.key(clean), self.key(spelled)) or ("",))[0] == "swap":
+            return False
+        try:
+            arabic = get_backend("ar").load()
+        except BackendUnavailable:
+            return False
+        return arabic.known(clean.translate(_FA_TO_ARABIC))  # (known takes the lock)
+
     def doubtful_split(self, clean: str) -> tuple[str, str] | None:
         """A known stem ending in ه after ا or و, where ه is a consonant (راه, شاه, کوه,
         گواه), plus an enclitic a final ه does not take bare (ید یم ند م ت ش, مان تان
@@ -1356,6 +1456,40 @@ _FA_ENCLITICS = (
     ("ت", lambda s: not s.endswith(_FA_FINAL_VOWELS)),
     ("ش", lambda s: not s.endswith(_FA_FINAL_VOWELS)),
 )
+# An Arabic word is told from a chance string of ayaspell's only from this many letters.
+ARABIC_WORD_LENGTH = 5
+
+
+def _edit_shape(a: str, b: str):
+    from .analysis import edit_shape  # (analysis imports this module)
+
+    return edit_shape(a, b)
+
+
+def _metrical_vowel(key: str, cand: str) -> bool:
+    """``key`` lacks an ا or و that ``cand`` has (the metre's short form: "بیهده" / بیهوده,
+    "پادشهی" / پادشاهی), or has an ا و ی that ``cand`` lacks ("بنیوش" / بنوش), inside the
+    word and not doubling a neighbour: "خیاال" (خیال), "نروود" (نرود) are typing slips, and
+    so is "اندشه" (اندیشه: a ی dropped) and "فای" (وفای: the first letter)."""
+    shape = _edit_shape(key, cand)
+    if shape is None or shape[0] not in ("ins", "del"):
+        return False
+    longer = cand if shape[0] == "ins" else key
+    vowel = shape[2] or shape[1]
+    if vowel not in ("او" if shape[0] == "ins" else "اویي"):  # (a key writes ی as ي)
+        return False
+    i = next((i for i, (p, q) in enumerate(zip(key, cand)) if p != q), min(len(key), len(cand)))
+    if i == 0 or i >= len(longer) - 1:
+        return False  # the first or last letter: where clitics and suffixes go
+    return longer[i - 1] != vowel and longer[i + 1] != vowel
+
+
+# What a verb negated after its preverb ends in: a person ending, a past stem, a participle.
+_FA_NEGATED_ENDINGS = _FA_VERB_ENDINGS + ("ت",) + _FA_PARTICIPLE_ENDINGS + _FA_INFINITIVE_ENDINGS
+# The indefinite or adjectival ی on a consonant-final stem (after a vowel it is یی / ای).
+_FA_INDEFINITE = (("ی", lambda s: not s.endswith(_FA_FINAL_VOWELS)),)
+# The plural ها (with its ezafe های), written joined or after a ZWNJ, on any stem.
+_FA_PLURAL = (("های", lambda s: True), ("ها", lambda s: True))
 _FA_PREVERBS = ("باز", "فرو", "فرا", "بر", "در")
 # The enclitics a consonant-final stem takes bare and a final ه does not (مان ... ید م ت ش).
 _FA_CONSONANT_ENCLITICS = tuple(e for e, after in _FA_ENCLITICS if after("راب") and not after("راه"))

@@ -490,6 +490,8 @@ def slip_evidence(
             scored.append((signals, k, shared))
     if not scored or backend.loanword(clean) or compound_half(lc, clean, left, right) or backend.informal_form(clean):
         return None
+    if backend.inflected_corpus_word(clean, lambda stem: lc.clean_count.get(stem, 0)):
+        return None  # a stem the dictionary lacks plus an enclitic (Persian "حوران" = حور + ان)
     # Never suggest a word of another part of speech (a noun for a verb, a verb for a
     # word with ال): asked of the morphology only for these few candidates, and only
     # once there is a candidate at all (qalsadi costs milliseconds per word).

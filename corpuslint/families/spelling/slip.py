@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...findings import Edit, Fix, Severity
 from ...structure import in_verse
+from ...text.lazy_regex import lazy_re
 from .base import SpellingCorpusRule
 
 
@@ -67,7 +68,17 @@ class Slip(SpellingCorpusRule):
     three or more short lines, as S104 tells it: Hafez's ghazals), whose classical and
     poetic forms (بنیوش، فرامش، پادشهی) a modern dictionary lacks, a slip is reported at
     info level, saying so in the message (on the 495 ghazals of Hafez, 4 of 53 such
-    findings were slips: a hint to read, not a warning). (e) A Persian word that may be a
+    findings were slips: a hint to read, not a warning); in Persian verse, an Arabic word
+    of five letters or more that the Arabic dictionary knows (the Arabic half-lines of a
+    ghazal: "تلک الایام"), a long vowel the metre drops or adds against the suggestion
+    ("بیهده" / بیهوده, "فرامش" / فراموش) and the negative optative ("مرواد", "مرساد") are
+    not reported at all (``Backend.verse_form``; a doubled or swapped letter stays a slip).
+    Nor, in Persian prose or verse, a stem the corpus uses twice (or fa_IR knows) with an
+    enclitic, the plural ان or the indefinite ی ("حوران" = حور + ان, "ندانمت" = ندانم + ت),
+    a verb negated after its preverb ("برنخاست" beside برخاست), or هم + a dictionary word
+    ("همعنان"); nor, as taa marbuta written as haa, a final ه in a document without a
+    letter only Arabic text has (ة ى ي ك) in a corpus whose Persian and Urdu text outweighs
+    its Arabic ten times (chatterbot's Persian record "نهج البلاغه"). (e) A Persian word that may be a
     stem ending in a consonantal ه plus an enclitic (راهید = راه + ید, or a slip of راهی;
     the slip گوهیم for گواهیم has the same shape) is reported at info level, naming
     that reading (a hint to read: neither reading has a second signal). Function words are never suggested. Project word lists
@@ -114,7 +125,7 @@ class Slip(SpellingCorpusRule):
             if ev.kind == "context" and _DAGGER_ALEF in doc.text[start:end] and _dagger_read(lc.backend, doc.text[start:end], ev):
                 continue
             if ev.kind == "taa":
-                if _persian_spelling(self._merged, lc, clean):
+                if _persian_spelling(self._merged, lc, clean) or _persian_text(self._merged, lc, doc.text):
                     continue
                 finding = doc.finding(self, start, end, f"'{clean}': {ev.message}")
                 finding.severity = min(finding.severity, Severity.WARNING, key=lambda s: s.rank)
@@ -133,6 +144,8 @@ class Slip(SpellingCorpusRule):
                 finding.message += f" (info only: it may be '{split[0]}' + the enclitic '{split[1]}')"
                 finding.severity = Severity.INFO
             if in_verse(doc.text, start):  # poetry: classical forms the dictionary lacks
+                if ev.suggestions and lc.backend.verse_form(clean, ev.suggestions[0]):
+                    continue  # an Arabic half-line, a metrical long vowel, an optative (Persian)
                 finding.message += " (info only: in verse, whose classical and poetic forms the dictionary lacks)"
                 finding.severity = Severity.INFO
             yield finding
@@ -158,3 +171,29 @@ def _persian_spelling(merged, lc, clean: str) -> bool:
         if other is not lc and other.backend.spaced_compounds and other.clean_count.get(clean):
             return True
     return False
+
+
+# Letters of Arabic text that Persian text lacks (taa marbuta, alef maqsura, Arabic yeh
+# and kaf); Persian's own letters (پ چ ژ گ ی ک) already make a paragraph Persian.
+_ARABIC_ONLY_RE = lazy_re("[\u0629\u0649\u064a\u0643]")
+# The corpus's Persian and Urdu text outweighs its Arabic text at least so many times.
+PERSIAN_CORPUS_RATIO = 10
+
+
+def _persian_text(merged, lc, text: str) -> bool:
+    """A document without a letter that only Arabic text has (ة ى ي ك), in a corpus
+    whose Persian and Urdu text outweighs its Arabic text ``PERSIAN_CORPUS_RATIO`` times:
+    a short record whose letters do not tell Persian from Arabic (chatterbot's Persian
+    trivia answer "نهج البلاغه", read as Arabic) is Persian text, whose final ه is its
+    own spelling, not Arabic taa marbuta written as haa."""
+    if _ARABIC_ONLY_RE.search(text):
+        return False
+    others = sum(_words(other) for other in getattr(merged, "langs", {}).values()
+                 if other is not lc and other.backend.spaced_compounds)
+    return others >= PERSIAN_CORPUS_RATIO * max(_words(lc), 1)
+
+
+def _words(lc) -> int:
+    """Word occurrences of one language of the merged corpus."""
+    count = getattr(lc, "count", None)
+    return int(count.sum()) if count is not None else sum(lc.clean_count.values())
