@@ -16,7 +16,8 @@ qalsadi on top of the merged corpus.
 ``--stages`` prints, after those lines, one row per stage of the run: start-up and the
 map (to the end of the map step), each corpus rule's reduce, and the rest (superseded
 findings dropped, the report written): RSS when it starts, its peak, and RSS when it
-ends. A stage's peak less the level it starts from is what it adds; the run's peak is
+ends, and the MB of pymalloc's arenas (small Python objects) at its start and end. A
+stage's peak less the level it starts from is what it adds; the run's peak is
 the largest of the peaks, so the row holding it names where to cut next.
 """
 
@@ -40,6 +41,27 @@ def _status() -> tuple[float, float]:
     return got.get("VmRSS", 0.0), got.get("RssFile", 0.0)
 
 
+def _arenas() -> float:
+    """MB in pymalloc's arenas (``sys._debugmallocstats``, which writes to fd 2): the
+    small Python objects' memory, in use or free in arenas not empty enough to return."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as tmp:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        os.dup2(tmp.fileno(), 2)
+        try:
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        tmp.seek(0)
+        for line in tmp.read().decode("ascii", "replace").splitlines():
+            if line.startswith("# arenas allocated current"):
+                return int(line.split("=")[1].replace(",", "")) * (1 << 20) / 2**20
+    return 0.0
+
+
 def _hwm() -> float:
     """VmHWM (the process's peak RSS so far) in MB."""
     with open("/proc/self/status", encoding="ascii") as fh:
@@ -61,16 +83,17 @@ def main() -> int:
     log: list[tuple[float, float, float, list[str]]] = []
     done = threading.Event()
     t0 = time.perf_counter()
-    stages: list[list] = []  # [name, RSS at start, peak, RSS at end]
+    stages: list[list] = []  # [name, RSS at start, peak, RSS at end, pymalloc MB at start, at end]
     top = [0.0]  # the highest RSS seen since the current stage began
 
     def stage(name: str) -> None:
         rss = _status()[0]
         top[0] = max(top[0], rss)
         if stages:
-            stages[-1][2:] = [top[0], rss]
+            stages[-1][2:4] = [top[0], rss]
+            stages[-1][5] = _arenas()
         top[0] = rss
-        stages.append([name, rss, rss, rss])
+        stages.append([name, rss, rss, rss, _arenas(), 0.0])
 
     def sample() -> None:
         high = 0.0
@@ -119,11 +142,11 @@ def main() -> int:
         print(f"{at:8.1f} s {rss:7.1f} MB (file {mapped:5.1f}) " + " <- ".join(reversed(names)))
     if opts.stages:
         stage("exit")
-        print(f"\n{'stage':50s} {'start':>8s} {'peak':>8s} {'end':>8s} {'added':>8s}  (MB of RSS)")
-        for k, (name, start, peak, end) in enumerate(stages[:-1]):
+        print(f"\n{'stage':50s} {'start':>8s} {'peak':>8s} {'end':>8s} {'added':>8s} {'pymalloc':>17s}  (MB)")
+        for k, (name, start, peak, end, py0, py1) in enumerate(stages[:-1]):
             if name.startswith("the rest") and k < len(stages) - 2:
                 continue  # (between two reduces: nothing happens there)
-            print(f"{name:50s} {start:8.1f} {peak:8.1f} {end:8.1f} {peak - start:+8.1f}")
+            print(f"{name:50s} {start:8.1f} {peak:8.1f} {end:8.1f} {peak - start:+8.1f} {py0:8.0f} {py1:8.0f}")
         print(f"{'peak of the run (VmHWM)':50s} {'':8s} {_hwm():8.1f}")
     return int(code or 0)
 
