@@ -18,7 +18,11 @@ map (to the end of the map step), each corpus rule's reduce, and the rest (super
 findings dropped, the report written): RSS when it starts, its peak, and RSS when it
 ends, and the MB of pymalloc's arenas (small Python objects) at its start and end. A
 stage's peak less the level it starts from is what it adds; the run's peak is
-the largest of the peaks, so the row holding it names where to cut next.
+the largest of the peaks, so the row holding it names where to cut next. On the 100 MB
+corpus at c1e4479 (MB of RSS: start -> peak -> end): map 27 -> 167 -> 160; D104 160 ->
+222 -> 160; D105 161 -> 205 -> 157; D106 -> 175 -> 157; S101 157 -> 241 -> 226 (the
+merged corpus kept for S103, qalsadi's arenas not returned); S103 226 -> 257 -> 255;
+the report 255 -> 263 (a 4 M-character in-memory spool, now 256 k).
 """
 
 from __future__ import annotations
