@@ -345,8 +345,10 @@ _MARKUP = [
     # (a target with "|" is a synopsis's alternatives: "nano [[+[crCR](/|?)string] arquivo]")
     (lazy(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/|\./|www\.|#)[^)\s|]*\)"), "Markdown link", 1),
     # (no "[" inside: "[[+linha[,coluna]] arquivo]" nests a command synopsis's optional parts;
-    # not a POSIX bracket expression of one class: "[[:alpha:]]", "[[=e=]]", "[[.space.]]")
-    (lazy(r"\[\[(?!([:=.])[^\]\n]+\1\]\])(?:[^\][|\n]+\|)?([^\][|\n]+)\]\]"), "wiki link", 2),
+    # not a POSIX bracket expression of one class: "[[:alpha:]]", "[[=e=]]", "[[.space.]]";
+    # not the shell's conditional command, spaced inside both brackets: "[[ expression ]]",
+    # "between [[ and ]]" (bash(1)); a wiki link starts and ends with its title's letters)
+    (lazy(r"\[\[(?!([:=.])[^\]\n]+\1\]\])(?![ \t][^\]\n]*[ \t]\]\])(?:[^\][|\n]+\|)?([^\][|\n]+)\]\]"), "wiki link", 2),
     (lazy(r"\{\{[^{}\n]+\}\}"), "wiki template", None),
     (lazy(r"'''(?=\S)([^'\n]+?)(?<=\S)'''"), "wiki bold", 1),
     # (bold holds a letter or digit: "(__!__)" is a drawing)
@@ -381,7 +383,8 @@ class LightweightMarkup(DocumentRule):
     brackets and ``|`` alternatives of a command synopsis (``nano [[+linha[,coluna]]
     arquivo]``, ``[[+[crCR](/|?)string] arquivo]``), which are no wiki or Markdown link, nor
     a POSIX bracket expression of one character class (``[[:alpha:]]``, ``[[=e=]]``: rsync(1)'s
-    patterns). Technical text quotes shell sessions and configuration files, so
+    patterns), nor the shell's conditional command, spaced inside both brackets (``[[
+    expression ]]``, ``the words between [[ and ]]``: bash(1)). Technical text quotes shell sessions and configuration files, so
     a ``#`` line is not a heading when it is a root prompt with a command (``# apt
     install x``) or sits in a block of code (``corpuslint.structure``: the engine
     skips code regions), or when its text reads as a comment: it starts in lower case

@@ -1,0 +1,47 @@
+"""False-alarm kinds a new user (fresh15) met in the artifact and punctuation rules: Russian,
+Polish, Ukrainian and Czech man pages (manpages-l10n 4.18.1, GPL-3+, rendered with
+``man -l | col -bx``), LibreOffice Thai .po (MPL-2.0) and a Russian ShareGPT-shaped set built
+from man pages. Each kind with the real excerpt, and a true finding of the same rule beside
+it still reported. Sources: tests/data/realtext/SOURCE.md."""
+
+from __future__ import annotations
+
+from corpuslint import lint_text
+from corpuslint.findings import Applicability
+
+NO_CACHE = {"cache": False}
+SAFE = Applicability.SAFE
+
+
+def found(code: str, text: str, path: str = "page.txt", **config) -> list:
+    return lint_text(text, path=path, config={"select": [code], **NO_CACHE, **config})
+
+
+def spans(code: str, text: str, path: str = "page.txt") -> list[str]:
+    return [text[f.start : f.end] for f in found(code, text, path)]
+
+
+def safe_fixed(code: str, text: str, path: str = "page.txt") -> str:
+    """``text`` with the safe fixes of ``code``'s findings applied (edits back to front)."""
+    edits = sorted((e for f in found(code, text, path) if f.fix and f.fix.applicability == SAFE for e in f.fix.edits),
+                   key=lambda e: e.start, reverse=True)
+    for e in edits:
+        text = text[: e.start] + e.replacement + text[e.end :]
+    return text
+
+
+# -- 1. A108: bash's conditional command "[[ expr ]]" is no wiki link -------------------------
+
+# manpages-uk bash(1) lines 339-341
+BASH_UK = ("       [[ вираз ]]\n"
+           "              Повертає стан 0 або 1 залежно від оцінки умовного виразу вираз. Вирази складаються\n"
+           "              з первинних частин, описаних нижче у розділі УМОВНІ ВИРАЗИ. Для слів між [[ і ]] не\n")
+# manpages-pl bash-builtins(7) line 331 (the English original kept in the translation)
+BASH_PL = "              CONDITIONAL EXPRESSIONS.  The words between the [[ and ]] do not undergo word\n"
+
+
+def test_a108_shell_conditional_is_no_wiki_link():
+    assert spans("A108", BASH_UK) == []
+    assert spans("A108", BASH_PL) == []
+    # a wiki link beside it is still reported
+    assert spans("A108", BASH_UK + "Див. [[Bash|оболонку]] у вікі.\n") == ["[[Bash|оболонку]]"]
