@@ -45,3 +45,21 @@ def test_a108_shell_conditional_is_no_wiki_link():
     assert spans("A108", BASH_PL) == []
     # a wiki link beside it is still reported
     assert spans("A108", BASH_UK + "Див. [[Bash|оболонку]] у вікі.\n") == ["[[Bash|оболонку]]"]
+
+
+# -- 2. A103: a man page names its own section in a sentence ("See SEE ALSO below") -----------
+
+# manpages-pl bash(1) lines 4970-4973 (the English original kept in the translation), with
+# headings in capitals around it as the page has them
+POSIX_OPT = ("BASH(1)                      General Commands Manual                      BASH(1)\n\n"
+             "NAZWA\n       bash - interpreter poleceń zgodny z sh\n\nSKŁADNIA\n       bash [opcje]\n\nOPIS\n"
+             "                      posix   Change the behavior of bash where the default operation differs\n"
+             "                              from the POSIX standard to match the standard (posix mode).  See\n"
+             "                              SEE ALSO below for a reference to a document that details how posix\n"
+             "                              mode affects bash's behavior.\n")
+
+
+def test_a103_section_cited_in_a_sentence():
+    assert spans("A103", POSIX_OPT) == []
+    # a scraped "See also" block beside it is still reported
+    assert spans("A103", POSIX_OPT + "\nSee also: Related news\n") == ["See also: Related news"]
