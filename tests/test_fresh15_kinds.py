@@ -63,3 +63,30 @@ def test_a103_section_cited_in_a_sentence():
     assert spans("A103", POSIX_OPT) == []
     # a scraped "See also" block beside it is still reported
     assert spans("A103", POSIX_OPT + "\nSee also: Related news\n") == ["See also: Related news"]
+
+
+# -- 3. A102: a man page's option term "-z --compress" in a Cyrillic page is no widget --------
+
+# manpages-uk bzip2(1) (bzcat.1) lines 97-112
+BZIP2_OPTIONS = ('ПАРАМЕТРИ\n'
+                 '       -c --stdout\n'
+                 '              Стиснути або видобути у стандартне виведення.\n'
+                 '\n'
+                 '       -d --decompress\n'
+                 '              Примусове розпакування. Насправді, bzip2, bunzip2 і bzcat це та сама програма, і\n'
+                 '              визначення дії, яку має бути виконано, відбувається на основі використаної назви\n'
+                 '              програми. Цей прапорець надає змогу перевизначити цей механізм і примусити bzip2 до\n'
+                 '              виконання розпакування.\n'
+                 '\n'
+                 '       -z --compress\n'
+                 '              Доповнення до -d: примусове стискання, незалежно від викликаної назви.\n'
+                 '\n'
+                 '       -t --test\n'
+                 '              Перевірити цілісність вказаних файлів, але не розпаковувати їх. Насправді, програма\n'
+                 '              виконує тестове розпакування і повідомляє результат.\n')
+
+
+def test_a102_option_terms_are_not_widget_residue():
+    assert spans("A102", BZIP2_OPTIONS) == []
+    # a lower-case Latin widget line in the same page is still reported
+    assert spans("A102", BZIP2_OPTIONS + "\nloading\n") == ["loading"]
