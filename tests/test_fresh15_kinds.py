@@ -90,3 +90,42 @@ def test_a102_option_terms_are_not_widget_residue():
     assert spans("A102", BZIP2_OPTIONS) == []
     # a lower-case Latin widget line in the same page is still reported
     assert spans("A102", BZIP2_OPTIONS + "\nloading\n") == ["loading"]
+
+
+# -- 4. A106/A107: markup named as the subject of a sentence about markup ---------------------
+
+# manpages-cs wget(1) lines 1557-1561 and 1623-1626
+WGET_COMMENTS = (
+    "           [přibližně] Podle specifikací jsou HTML komentáře vyjádřeny jako SGML deklarace.\n"
+    "           Deklarace je zvláštní značení, které začíná s <! a končí s >, jako např. <!DOCTYPE\n"
+    "           ...>, může obsahovat komentáře mezi párem oddělovačů --. HTML komentáře jsou \"prázdné\n"
+    "           deklarace\", SGML deklarace bez jakéhokoliv textu mimo komentář. Tudíž <!--foo--> je\n"
+    "           platný komentář, stejně jako <!--one-- --two-->, ale <!--1--2--> už nikoliv.\n")
+WGET_LINK = (
+    "           Nicméně autor této volby narazil na stránku s tagy typu \"<LINK REL=\"home\" HREF=\"/\">\" a\n"
+    "           došlo mu, že určení ignorovaných tagů nestačí. Člověk prostě nemůže říct Wgetu, aby\n"
+    "           ignoroval \"<LINK>\", protože potom se nestáhnou stylesheets. Nyní je nejlepší možností\n"
+    "           pro stažení jediné stránky a jejích součástí zvláštní volba --page-requisites.\n")
+# manpages-ru uri(7), as sharegpt-ru record 73 turn 5 quotes it (one line of the answer)
+URI_AMP = ("Есть проблемы при работе с HTML/XML/SGML с помощью формата запроса GET: когда в такие URI "
+           "добавляются несколько ключей, используемый в документах SGML/XML (включая HTML) амперсанд (&) "
+           "перезаписывается в виде &amp;. Заметим, что не все запросы используют этот формат.\n")
+
+
+def test_a106_tags_named_in_a_paragraph_about_markup():
+    assert spans("A106", WGET_COMMENTS) == []
+    assert spans("A106", WGET_LINK) == []
+    # a leftover against the words, in the same page, is still reported
+    leftover = "           Stáhne stránku<br>a její součásti.\n"
+    assert spans("A106", WGET_COMMENTS + "\n" + leftover) == ["<br>"]
+    # a tag standing apart in a paragraph that names no markup is still a leftover
+    assert spans("A106", "Konec odstavce <p> další věta.\n") == ["<p>"]
+
+
+def test_a107_reference_shown_beside_its_character():
+    assert spans("A107", URI_AMP) == []
+    # an undecoded reference in the same answer is still reported, with its safe fix
+    text = URI_AMP + "Подробности: Tom &amp; Jerry&apos;s page.\n"
+    assert spans("A107", text) == ["&amp;", "&apos;"]
+    # no character shown beside it: on a line about HTML the leftover is still reported
+    assert spans("A107", "Страница HTML: Tom &amp; Jerry.\n") == ["&amp;"]
