@@ -6,6 +6,9 @@ it still reported. Sources: tests/data/realtext/SOURCE.md."""
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from corpuslint import lint_text
 from corpuslint.findings import Applicability
 
@@ -129,3 +132,70 @@ def test_a107_reference_shown_beside_its_character():
     assert spans("A107", text) == ["&amp;", "&apos;"]
     # no character shown beside it: on a line about HTML the leftover is still reported
     assert spans("A107", "Страница HTML: Tom &amp; Jerry.\n") == ["&amp;"]
+
+
+# -- 5. W114/W115: a mark named as itself, a quoted literal ------------------------------------
+
+# manpages-uk bash(1) lines 282-283 and 4206-4207
+BASH_LISTS = ("       З цих операторів списку && і || мають однакову пріоритетність. Нижчу за них пріоритетність\n"
+              "       мають ; і &, які теж мають однакову пріоритетність.\n"
+              "              до доповнення початкового слова, яке не є встановленням значення, у рядку або після\n"
+              "              роздільника команд, зокрема ; або |, тобто, зазвичай, доповнення назви команди.\n")
+# manpages-ru ls(1) as fresh15's sharegpt-ru record 3 turn 3 quotes it
+LS_ALL = "-a, --all не скрывать файлы начинающиеся с .\n"
+# manpages-pl procmail(1) line 163 (csv-pl, record procmail.1)
+PROCMAIL = '              :0 w # przekaż resztę przesyłek dalej ! -oi -f "$SENDER" "$@"\n'
+# manpages-pl chat(8) lines 173-176
+CHAT_SCRIPT = ('              ” ATDT5551212\n              TIMEOUT 120\n'
+               '              SAY "Czekanie do 2 minut na połączenie... "\n              CONNECT ”\n')
+# manpages-pl formail(1) lines 265-267 and 301-302 (csv-pl, record formail.1)
+FORMAIL = ('       tego powodu nie powinieneś używać opcji -i z linią "From ", gdyż powstałe w wyniku tej\n'
+           '       opcji pole "Old-From " nie jest prawdopodobnie tym, o co chodzi. Aby zachować oryginalną\n'
+           '       linię "From ", należy użyć opcji -R do zmienienia jej nazwy na poprawne pole nagłówka,\n'
+           '       Jakiekolwiek linie nagłówka bezpośrednio następujące po początkowej linii "From ", które\n'
+           '       zaczynają się od ">From " są uważane za kontynuację linii "From ". Jeżeli formail miałby\n')
+
+
+def test_w114_marks_named_or_syntax():
+    for text in (BASH_LISTS, LS_ALL, PROCMAIL):
+        assert found("W114", text) == [], text
+    # a slip in the same text is still reported, with its safe fix
+    slip = "       Оператори виконуються по черзі , а стан повернення — стан останнього.\n"
+    assert safe_fixed("W114", BASH_LISTS + slip) == BASH_LISTS + slip.replace(" ,", ",")
+    assert spans("W114", LS_ALL + "Это важно !\n") == [" "]
+
+
+def test_w115_quoted_literals_keep_their_space():
+    assert found("W115", CHAT_SCRIPT) == []
+    assert found("W115", FORMAIL) == []
+    # a stray space in a quotation of prose beside them is still reported
+    prose = '       Autor napisał "To jest zdanie o poczcie " i zakończył.\n'
+    assert [f.message for f in found("W115", FORMAIL + prose)] == ['space before closing "']
+
+
+# -- 6. W114: a safe fix never glues the mark onto an address --------------------------------
+
+# manpages-pl biff(1) lines 49-50
+BIFF = ("     Błędy w tłumaczeniu strony podręcznika prosimy zgłaszać na adres listy dyskusyjnej\n"
+        "     manpages-pl-list@lists.sourceforge.net .\n")
+
+
+def test_w114_keeps_the_space_after_an_address():
+    assert found("W114", BIFF) == []
+    assert found("W114", "Zobacz https://www.kernel.org/doc/man-pages/ .\n") == []
+    slip = "     Błędy prosimy zgłaszać na adres listy , dziękujemy bardzo.\n"
+    assert safe_fixed("W114", BIFF + slip) == BIFF + slip.replace(" ,", ",")
+
+
+_ADDRESS = st.sampled_from(["manpages-pl-list@lists.sourceforge.net", "a.b@example.org", "https://example.com/a/b",
+                            "http://www.kernel.org", "www.gnu.org/software", "ftp://ftp.example.org/pub"])
+_WORDS = st.lists(st.sampled_from(["adres", "listy", "see", "mail", "на", "адрес", "slovo"]), min_size=0, max_size=4)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_WORDS, _ADDRESS, st.sampled_from([" ", "  ", "\u00a0", " \u202f"]), st.sampled_from(list(".,;:!?")),
+       st.sampled_from(["", "\n", " Dalej.", "\nNext line."]))
+def test_no_safe_fix_joins_a_mark_onto_an_address(words, address, spaces, mark, tail):
+    text = " ".join(words + [address]) + spaces + mark + tail + "\n"
+    fixed = safe_fixed("W114", text)
+    assert address + mark not in fixed
