@@ -199,3 +199,17 @@ def test_no_safe_fix_joins_a_mark_onto_an_address(words, address, spaces, mark, 
     text = " ".join(words + [address]) + spaces + mark + tail + "\n"
     fixed = safe_fixed("W114", text)
     assert address + mark not in fixed
+
+
+# -- 7. A101: the part of a URL a man page wraps onto the next line ----------------------------
+
+# manpages-ru capabilities(7) lines 905-907
+CAPS = ("       Стандарты, описывающие мандаты, отсутствуют, но реализация мандатов в Linux основывается\n"
+        "       на изъятом черновике стандарта POSIX.1e; смотрите ⟨https://archive.org/details\n"
+        "       /posix_1003.1e-990310⟩.\n")
+
+
+def test_a101_wrapped_url_tail_is_part_of_the_link():
+    assert spans("A101", CAPS) == []
+    # an id glued to the prose of the same page is still reported
+    assert spans("A101", CAPS + "Мандаты 2a02-4780-11–4f отсутствуют.\n") == ["2a02-4780-11–4f"]
