@@ -213,3 +213,16 @@ def test_a101_wrapped_url_tail_is_part_of_the_link():
     assert spans("A101", CAPS) == []
     # an id glued to the prose of the same page is still reported
     assert spans("A101", CAPS + "Мандаты 2a02-4780-11–4f отсутствуют.\n") == ["2a02-4780-11–4f"]
+
+
+# -- 8. W102: a no-break space binds an ASCII operator between numbers on both sides ----------
+
+# manpages-cs df(1) line 85
+DF_SIZE = "       Argument VELIKOST je celé číslo a volitelná jednotka (příklad: 10K je 10\u202f*\u202f1024). Jednotky\n"
+
+
+def test_w102_operator_between_numbers_keeps_both_spaces():
+    assert found("W102", DF_SIZE) == []
+    assert safe_fixed("W102", DF_SIZE) == DF_SIZE  # --fix leaves the line as it is, both sides alike
+    # a no-break space between two words of the same page is still reported
+    assert spans("W102", DF_SIZE + "       Jednotky\u00a0jsou mocniny.\n") == ["\u00a0"]
