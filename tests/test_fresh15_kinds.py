@@ -226,3 +226,19 @@ def test_w102_operator_between_numbers_keeps_both_spaces():
     assert safe_fixed("W102", DF_SIZE) == DF_SIZE  # --fix leaves the line as it is, both sides alike
     # a no-break space between two words of the same page is still reported
     assert spans("W102", DF_SIZE + "       Jednotky\u00a0jsou mocniny.\n") == ["\u00a0"]
+
+
+# -- 9. W114: Thai, Lao and Khmer set ? and ! off with a space (the phrase break) --------------
+
+# libreoffice-l10n-th 7.4.7 wizards th_wiz.po (msgunfmt) lines 955-957 (MPL-2.0)
+TH_WIZ = ('msgctxt "RID_LETTERWIZARDDIALOG_START_52"\nmsgid "How do you want to proceed?"\n'
+          'msgstr "คุณต้องการดำเนินการอย่างไรต่อไป ?"\n')
+
+
+def test_w114_thai_question_mark_after_a_phrase_break():
+    assert found("W114", "คุณต้องการดำเนินการอย่างไรต่อไป ?\n") == []
+    assert found("W114", TH_WIZ, path="th_wiz.po") == []
+    assert found("W114", "ប៉ុន្មាន ?\n") == [] and found("W114", "ສະບາຍດີ !\n") == []
+    # a comma set off in Thai, and a ? after a Latin word in the same text, are still reported
+    assert spans("W114", "ดำเนินการ , แล้ว\n") == [" "]
+    assert spans("W114", "คุณต้องการดำเนินการอย่างไรต่อไป ?\nReady ?\n") == [" "]

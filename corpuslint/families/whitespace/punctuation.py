@@ -12,6 +12,7 @@ from ...rules import DocumentRule
 from ...structure import HEADING, PROSE, is_command_word, reads_as_prose
 from ...text.lazy_regex import lazy
 from ._common import (
+    SEGMENTED_SCRIPT_RE,
     in_sources,
     FRENCH_SPACED_MARKS,
     FRENCH_SPACED_PAIRS,
@@ -60,6 +61,10 @@ class SpaceBeforePunctuation(DocumentRule):
     a mark inside a sequence written out one character at a time, each set off by spaces
     (console_codes(4): ``it answers ESC [ ? 1 ; 2 c``: the three tokens before the mark and
     the two after it are one to three characters, one of them a sign);
+    a ``?`` or ``!`` after a Thai, Lao or Khmer word, scripts that write no space between
+    words and use one to break phrases and to set these marks off (LibreOffice in Thai:
+    ``ดำเนินการอย่างไรต่อไป ?``; W102 keeps Khmer's ``ប៉ុន្មាន\u00a0?`` so); a ``,`` or
+    ``.`` there is still reported;
     a mark after a URL or an e-mail address, which a man page sets apart so that it is not
     read as part of the address (biff(1): ``manpages-pl-list@lists.sourceforge.net .``:
     joining them would change the address); a mark before a command-line option, which is
@@ -134,6 +139,8 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "the command: ls | sort .", "(the part after the last .).": the dot named
             if mark == ";" and _separates_commands(text, m.end() + 1, row.end):
                 continue  # "7.~pre1 ; echo $?", "if [ -f x ] ; then": a shell command list
+            if mark in "?!" and SEGMENTED_SCRIPT_RE.match(text, m.start() - 1):
+                continue  # Thai "ดำเนินการอย่างไรต่อไป ?", Khmer "ប៉ុន្មាន ?": the space is the phrase break (as W102 keeps it)
             if _after_address(text, row.start, m.start()):
                 continue  # "manpages-pl-list@lists.sourceforge.net .": the space keeps the mark out of the address
             if mark != "." and _SIGN_ARGUMENTS_RE.match(text, m.end() + 1, row.end):
