@@ -163,6 +163,9 @@ def test_w114_marks_named_or_syntax():
     slip = "       Оператори виконуються по черзі , а стан повернення — стан останнього.\n"
     assert safe_fixed("W114", BASH_LISTS + slip) == BASH_LISTS + slip.replace(" ,", ",")
     assert spans("W114", LS_ALL + "Это важно !\n") == [" "]
+    # a short word then a dash goes on the sentence: groff(1) in Polish (csv-pl, groff.1 line 488)
+    groff = "       gtroff oznaczałby wersję groffa programu troff , gtbl - wersję groffa programu tbl.\n"
+    assert spans("W114", groff) == [" "]
 
 
 def test_w115_quoted_literals_keep_their_space():

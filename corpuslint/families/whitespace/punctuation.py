@@ -302,8 +302,9 @@ _TAKES_AN_OBJECT = frozenset(
 )
 # After a spaced mark: a command-line option (procmail's "dalej ! -oi -f", "forward ! -oi":
 # the mark is the recipe's action sign), or a short word and a sign (bash(1) in Ukrainian,
-# "мають ; і &", "зокрема ; або |": the mark named among other signs).
-_SIGN_ARGUMENTS_RE = lazy(r"[ \t]+(?:--?[A-Za-z]|\p{L}{1,4}[ \t]+[^\s\p{L}\p{N}]{1,3}(?=[\s,.;:]|$))", regex.M)
+# "мають ; і &", "зокрема ; або |": the mark named among other signs; not a dash, which
+# goes on the sentence: groff(1)'s slip "programu troff , gtbl - wersję" stays reported).
+_SIGN_ARGUMENTS_RE = lazy(r"[ \t]+(?:--?[A-Za-z]|\p{L}{1,4}[ \t]+[^\s\p{L}\p{N}\p{Pd}]{1,3}(?=[\s,.;:]|$))", regex.M)
 
 
 def _after_address(text: str, start: int, end: int) -> bool:
