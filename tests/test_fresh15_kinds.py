@@ -166,6 +166,8 @@ def test_w114_marks_named_or_syntax():
     # a short word then a dash goes on the sentence: groff(1) in Polish (csv-pl, groff.1 line 488)
     groff = "       gtroff oznaczałby wersję groffa programu troff , gtbl - wersję groffa programu tbl.\n"
     assert spans("W114", groff) == [" "]
+    # not a one-letter Latin preposition: it ends a placeholder (po-django, da admin: labelled tp)
+    assert spans("W114", "adgangskoden til din brugerkonto ved %(site_name)s .\n") == [" "]
 
 
 def test_w115_quoted_literals_keep_their_space():

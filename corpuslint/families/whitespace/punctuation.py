@@ -296,15 +296,17 @@ _TAKES_AN_OBJECT = frozenset(
     عن إلى الى على
     в во с со к ко о об от до на по за из у для без при про через над под перед между
     з із зі від під між
-    w we z ze od dla przy przez pod przed między
-    v ve s se k ke pro při přes před mezi""".split()  # not من, also "who?"; Slavic prepositions:
-    # ls(1) in Russian, "не скрывать файлы начинающиеся с ." ("do not hide files starting with .")
+    we ze od dla przy przez pod przed między
+    ve se ke pro při přes před mezi""".split()  # not من, also "who?"; Slavic prepositions:
+    # ls(1) in Russian, "не скрывать файлы начинающиеся с ." ("do not hide files starting with ."),
+    # not the one-letter Latin ones (w z v s k), which end placeholders: "ved %(site_name)s ."
 )
 # After a spaced mark: a command-line option (procmail's "dalej ! -oi -f", "forward ! -oi":
 # the mark is the recipe's action sign), or a short word and a sign (bash(1) in Ukrainian,
 # "мають ; і &", "зокрема ; або |": the mark named among other signs; not a dash, which
-# goes on the sentence: groff(1)'s slip "programu troff , gtbl - wersję" stays reported).
-_SIGN_ARGUMENTS_RE = lazy(r"[ \t]+(?:--?[A-Za-z]|\p{L}{1,4}[ \t]+[^\s\p{L}\p{N}\p{Pd}]{1,3}(?=[\s,.;:]|$))", regex.M)
+# goes on the sentence: groff(1)'s slip "programu troff , gtbl - wersję" stays reported, and
+# the sign ends the list: "الأمر : ls | sort ." is a slip before a pipeline).
+_SIGN_ARGUMENTS_RE = lazy(r"[ \t]+(?:--?[A-Za-z]|\p{L}{1,4}[ \t]+[^\s\p{L}\p{N}\p{Pd}]{1,3}(?=[,.;:]|[ \t]*$))", regex.M)
 
 
 def _after_address(text: str, start: int, end: int) -> bool:
