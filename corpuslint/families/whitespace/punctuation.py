@@ -306,7 +306,7 @@ _TAKES_AN_OBJECT = frozenset(
 # "мають ; і &", "зокрема ; або |": the mark named among other signs; not a dash, which
 # goes on the sentence: groff(1)'s slip "programu troff , gtbl - wersję" stays reported, and
 # the sign ends the list: "الأمر : ls | sort ." is a slip before a pipeline).
-_SIGN_ARGUMENTS_RE = lazy(r"[ \t]+(?:--?[A-Za-z]|\p{L}{1,4}[ \t]+[^\s\p{L}\p{N}\p{Pd}]{1,3}(?=[,.;:]|[ \t]*$))", regex.M)
+_SIGN_ARGUMENTS_RE = lazy(r"[ \t]+(?:--?[A-Za-z]|\p{L}{1,4}[ \t]+[&|<>*~^%$#@+=\\/;:]{1,3}(?=[,.;:]|[ \t]*$))", regex.M)
 
 
 def _after_address(text: str, start: int, end: int) -> bool:
