@@ -114,7 +114,9 @@ def test_html_tags_written_as_text_in_rst_are_not_leftovers(tmp_path):
         "Text left over<br>from a page.\n"
     )
     assert found(tmp_path, "doctree.rst", text, "A106") == [("A106", 9)]  # the tag against words only
-    assert ("A106", 5) in found(tmp_path, "doctree.txt", text, "A106")  # plain text: a leftover
+    # plain text: a tag alone on a line is a leftover (line 5's <header> stands apart in a
+    # paragraph that names HTML and elements: named there in plain text too, fresh15's kind)
+    assert found(tmp_path, "doctree.txt", text, "A106") == [("A106", 1), ("A106", 7), ("A106", 9)]
 
 
 def test_unknown_directives_and_roles_do_not_fail_the_file(tmp_path):

@@ -164,6 +164,18 @@ def _heading(doc: Document, index: int, content: str, phrase: str) -> bool:
     return sum(1 for _ in zip(range(CAPITALS_HEADINGS), _CAPITALS_HEADING_RE.finditer(doc.text))) >= CAPITALS_HEADINGS
 
 
+def _section_cited(doc: Document, content: str, phrase: str) -> bool:
+    """True when the line opens with ``phrase`` in capitals and goes on in lower case, in a
+    document with ``CAPITALS_HEADINGS`` or more lines in capitals: a man page naming its
+    own section in a sentence wrapped onto this line (bash(1): "See" / "SEE ALSO below
+    for a reference to a document ..."), not a page's "SEE ALSO" block."""
+    words = content.split()
+    n = phrase.count(" ") + 1
+    if len(words) <= n or not " ".join(words[:n]).isupper() or not words[n][:1].islower():
+        return False
+    return sum(1 for _ in zip(range(CAPITALS_HEADINGS), _CAPITALS_HEADING_RE.finditer(doc.text))) >= CAPITALS_HEADINGS
+
+
 def _defined_label(doc: Document, index: int) -> bool:
     """True when line ``index`` is a label in a list of labels and their descriptions (a
     help page's options: "Snap Guides" / "Specifies the display options for snap
@@ -301,7 +313,9 @@ class BoilerplatePhrase(DocumentRule):
     blockchain`` in an answer outlining a website: the text describes a menu; a scrape's
     menu keeps neither the colon nor the list markers), nor a heading of the document
     (underlined: AsciiDoc's ``SEE ALSO`` over ``--------``; in capitals in a document with
-    three or more lines in capitals, "SEE ALSO" only: a man page's section), nor an AsciiDoc
+    three or more lines in capitals, "SEE ALSO" only: a man page's section), nor a man page's
+    section named in a sentence wrapped onto the line (bash(1)'s "See" / "SEE ALSO below for
+    a reference to a document ...": the phrase in capitals, then lower case), nor an AsciiDoc
     cross-reference (``See also <<FILES>>.``, ``See also linkgit:githooks[5].``), nor a
     literal (tr(1)'s POSIX class ``[:print:]``, a quoted value ``"share"``), nor a
     one- or two-word label in a help page's list of options, between sentences that
@@ -383,6 +397,8 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # "See also" then "DECIMAL": a help page's heading over the functions it names
             if _heading(doc, index, content, phrase):
                 continue  # "SEE ALSO" over "--------", a man page's "SEE ALSO": a section of the document
+            if entry.match == "start" and _section_cited(doc, content, phrase):
+                continue  # "See" / "SEE ALSO below for a reference ...": a man page cites its section
             if _LITERAL_RE.fullmatch(content.strip()):
                 continue  # "[:print:]" in tr(1), '"share"' in a list of values: a literal, not a button
             if entry.match == "line" and len(norm.split(" ")) <= 2 and _defined_label(doc, index):

@@ -113,7 +113,9 @@ class HexIdFragment(DocumentRule):
     24+ base64 characters mixing upper case, lower case and at least two digits
     (tokens, tracking ids) in which one segment of 16+ characters keeps switching
     between upper case, lower case and digits (file paths and code identifiers made of
-    word-like pieces do not). Tokens inside URLs and e-mail addresses are left to A110.
+    word-like pieces do not). Tokens inside URLs and e-mail addresses are left to A110, also
+    in the part of a URL a man page wraps onto the next line (capabilities(7):
+    ``⟨https://archive.org/details`` / ``/posix_1003.1e-990310⟩``).
     Not flagged: numbers, dates, phone numbers and ISBNs (no hex letters), words that
     happen to be hex (``cafe-bad``: no digits), model numbers whose letters come first
     (``A350-1000``, ``F-16``, ``كى إن-٢٣``), dates with month names (``28-Feb-2021``),
@@ -171,7 +173,7 @@ class HexIdFragment(DocumentRule):
         if not spans:
             return
         links = link_spans(text)
-        spans = _dedupe(sorted(s for s in spans if not inside(links, s[0], s[1])))
+        spans = _dedupe(sorted(s for s in spans if not inside(links, s[0], s[1]) and not _wrapped_link_tail(text, s[0])))
         # Shown on purpose: the line names what it is (UUID, checksum, MAC, fingerprint...).
         spans = [s for s in spans if not near(doc, s[0], s[1], ID_CUE_RE)]
         if spans and doc.quotes_code:
@@ -239,6 +241,23 @@ def _option_cluster(text: str, start: int, end: int) -> bool:
     letters = token[1:]
     return (token.startswith("-") and (before == "[" or before.isspace()) and letters.isalnum()
             and len(set(letters)) == len(letters))
+
+
+# The end of a line that breaks a URL: the URL runs to the line end, no closing bracket.
+_LINK_AT_END_RE = lazy(r"(?:https?|ftp)://[^\s<>\"'⟩»”)\]]*[ \t]*\Z", regex.IGNORECASE)
+
+
+def _wrapped_link_tail(text: str, start: int) -> bool:
+    """True when ``text[start]`` lies in the first token of its line, the token opens with
+    ``/`` and the line before ends inside a URL: a link a man page wraps at a line break
+    (capabilities(7): ``⟨https://archive.org/details`` / ``/posix_1003.1e-990310⟩``)."""
+    s = text.rfind("\n", 0, start) + 1
+    head = text[s:start]
+    lead = head.lstrip(" \t")
+    if s == 0 or not lead.startswith("/") or any(c.isspace() for c in lead):
+        return False
+    p = text.rfind("\n", 0, s - 1) + 1
+    return _LINK_AT_END_RE.search(text, p, s - 1) is not None
 
 
 _CODE_SPAN_RE = lazy(r"`[^`\n]+`")

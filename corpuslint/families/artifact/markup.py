@@ -125,7 +125,7 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
     """True when the tag at [start, end) is quoted, not left over: inside a backtick code
     span on its line (``输出：`<meta charset="iso-8859-1">` ``), or standing apart from
     the words (a space or an opening mark before it, a space or a closing mark after it)
-    on a line that names HTML, a tag or an element (``比如 <html> 和 </html>，前者表示标签的开始``),
+    in a paragraph that names HTML, a tag or an element, or alone in quotation marks (``比如 <html> 和 </html>，前者表示标签的开始``),
     or anywhere in reStructuredText, which renders a tag as the text it is (docutils'
     element reference: a section titled ``<caption>``, ``The <header> element is ...``)."""
     text = doc.text
@@ -144,7 +144,26 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
         return False  # against a word or wrapping one: ``<code>(code)s</code>`` formats text
     if doc.suffix in RST_SUFFIXES:
         return True  # reST has no inline HTML: a tag standing apart is text the writer typed
-    return _NAMES_MARKUP_RE.search(text, line.start, line.end) is not None
+    if start > line.start and _QUOTE_PAIRS.get(before) == after:
+        return True  # 'ignoroval "<LINK>", protože': the tag alone in quotation marks, named
+    p_start, p_end = _paragraph(doc, start)
+    return _NAMES_MARKUP_RE.search(text, p_start, p_end) is not None
+
+
+PARAGRAPH_LINES = 8
+
+
+def _paragraph(doc: Document, offset: int) -> tuple[int, int]:
+    """The span of the paragraph around ``offset``: its lines up to a blank line, at most
+    ``PARAGRAPH_LINES`` each way (a sentence a man page wraps over several lines)."""
+    text, lines = doc.text, doc.lines
+    index = doc.position(offset)[0] - 1
+    first = last = index
+    while first > 0 and index - first < PARAGRAPH_LINES and text[lines[first - 1].start : lines[first - 1].end].strip():
+        first -= 1
+    while last + 1 < len(lines) and last - index < PARAGRAPH_LINES and text[lines[last + 1].start : lines[last + 1].end].strip():
+        last += 1
+    return lines[first].start, lines[last].end
 
 
 def _placeholders(text: str) -> set[str]:
@@ -183,9 +202,11 @@ class HtmlTag(DocumentRule):
     break``; a joke's ``Веб-мастер: <BR>, как холодно``): a leftover of an HTML-to-text
     step sits against the text it formatted. A tag quoted as code (in backticks,
     ``输出：`<meta charset="iso-8859-1">` ``) or standing apart (a space or punctuation
-    on both sides, not wrapping a word) on a line that names HTML, a tag or an element
+    on both sides, not wrapping a word) in a paragraph that names HTML, a tag or an element
     (``比如 <html> 和 </html>，前者表示标签的开始``, ``the <hr> tag``, Turkish ``<table>
-    etiketinde``: "in the <table> tag"), or joined by a hyphen to a word in technical text
+    etiketinde``: "in the <table> tag"; a man page wraps the sentence: wget(1)'s "HTML
+    komentáře jsou ..." / "... Tudíž <!--foo--> je platný komentář"), or alone inside
+    quotation marks (wget(1)'s ``ignoroval "<LINK>"``: named, not left over), or joined by a hyphen to a word in technical text
     (ab(1)'s option ``-x <table>-öznitelikleri``, "<table> attributes"), or anywhere in a
     reStructuredText document (which has no inline HTML: ``The <caption> element``), is an
     example, not a leftover; and a plain-text document that is HTML source
@@ -266,7 +287,9 @@ class HtmlEntity(DocumentRule):
     program's, as its markup is (A106): Sphinx's ``%(version)s &#8212; %(docstitle)s``.
     A reference shown rather than left over is not reported: alone inside quotation
     marks or backticks on a line that names entities or HTML (``replaces HTML Entities
-    with single Unicode characters (e.g. "&eacute;" with "é")``).
+    with single Unicode characters (e.g. "&eacute;" with "é")``), or standing apart on
+    such a line beside the character it escapes (uri(7): ``амперсанд (&) перезаписывается
+    в виде &amp;``, "the ampersand (&) is rewritten as &amp;", in a sentence on HTML/XML).
     Fix safety: Safe: replaces the reference with exactly the character(s) HTML
     defines for it (``&nbsp;`` becomes U+00A0). In a document that has markup (Markdown,
     a subtitle file, text with HTML tags) a reference to markup syntax (``&lt;``,
@@ -299,8 +322,8 @@ class HtmlEntity(DocumentRule):
             decoded = html.unescape(ref)
             if decoded == ref:
                 continue
-            if _mentioned(text, m.start(), m.end()):
-                continue  # `"&eacute;" with "é"`: the reference shown, in a text about references
+            if _mentioned(text, m.start(), m.end(), decoded):
+                continue  # `"&eacute;" with "é"`, "(&) ... в виде &amp;": the reference shown, in a text about references
             if decoded in _MARKUP_SYNTAX and webvtt is None:
                 webvtt = doc.suffix == ".vtt" and is_subtitle(doc)
             if decoded in _MARKUP_SYNTAX and webvtt:
@@ -321,14 +344,23 @@ _QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "“": "”", "«": "»", "‘": "
 _NAMES_ENTITIES_RE = lazy(r"(?i)entit|\bhtml\b|\bxml\b|character reference|كيان|сущност")
 
 
-def _mentioned(text: str, start: int, end: int) -> bool:
-    """Is the reference at [start, end) shown as an example: alone inside quotation marks
-    or backticks, on a line that names entities or HTML?"""
-    if start == 0 or end >= len(text) or _QUOTE_PAIRS.get(text[start - 1]) != text[end]:
+def _mentioned(text: str, start: int, end: int, decoded: str) -> bool:
+    """Is the reference at [start, end) shown as an example, on a line that names entities
+    or HTML: alone inside quotation marks or backticks, or standing apart (a space or an
+    opening mark before it, a space or a closing mark after it) on a line that also shows
+    the character it escapes (``амперсанд (&) перезаписывается в виде &amp;.``)?"""
+    if start == 0:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    return _NAMES_ENTITIES_RE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[start - 1], text[end] if end < len(text) else " "
+    quoted = end < len(text) and _QUOTE_PAIRS.get(before) == after
+    apart = ((before.isspace() or before in _OPENING) and (after.isspace() or after in _CLOSING)
+             and decoded in _ENTITY_RE.sub(" ", text[line_start : start - 1] + " " + text[end + 1 : line_end]))
+    if not (quoted or apart):
+        return False
+    return _NAMES_ENTITIES_RE.search(text, line_start, line_end) is not None
 
 
 def _has_tags(doc: Document) -> bool:
@@ -345,8 +377,10 @@ _MARKUP = [
     # (a target with "|" is a synopsis's alternatives: "nano [[+[crCR](/|?)string] arquivo]")
     (lazy(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/|\./|www\.|#)[^)\s|]*\)"), "Markdown link", 1),
     # (no "[" inside: "[[+linha[,coluna]] arquivo]" nests a command synopsis's optional parts;
-    # not a POSIX bracket expression of one class: "[[:alpha:]]", "[[=e=]]", "[[.space.]]")
-    (lazy(r"\[\[(?!([:=.])[^\]\n]+\1\]\])(?:[^\][|\n]+\|)?([^\][|\n]+)\]\]"), "wiki link", 2),
+    # not a POSIX bracket expression of one class: "[[:alpha:]]", "[[=e=]]", "[[.space.]]";
+    # not the shell's conditional command, spaced inside both brackets: "[[ expression ]]",
+    # "between [[ and ]]" (bash(1)); a wiki link starts and ends with its title's letters)
+    (lazy(r"\[\[(?!([:=.])[^\]\n]+\1\]\])(?![ \t][^\]\n]*[ \t]\]\])(?:[^\][|\n]+\|)?([^\][|\n]+)\]\]"), "wiki link", 2),
     (lazy(r"\{\{[^{}\n]+\}\}"), "wiki template", None),
     (lazy(r"'''(?=\S)([^'\n]+?)(?<=\S)'''"), "wiki bold", 1),
     # (bold holds a letter or digit: "(__!__)" is a drawing)
@@ -381,7 +415,8 @@ class LightweightMarkup(DocumentRule):
     brackets and ``|`` alternatives of a command synopsis (``nano [[+linha[,coluna]]
     arquivo]``, ``[[+[crCR](/|?)string] arquivo]``), which are no wiki or Markdown link, nor
     a POSIX bracket expression of one character class (``[[:alpha:]]``, ``[[=e=]]``: rsync(1)'s
-    patterns). Technical text quotes shell sessions and configuration files, so
+    patterns), nor the shell's conditional command, spaced inside both brackets (``[[
+    expression ]]``, ``the words between [[ and ]]``: bash(1)). Technical text quotes shell sessions and configuration files, so
     a ``#`` line is not a heading when it is a root prompt with a command (``# apt
     install x``) or sits in a block of code (``corpuslint.structure``: the engine
     skips code regions), or when its text reads as a comment: it starts in lower case

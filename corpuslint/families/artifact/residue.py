@@ -30,6 +30,9 @@ _LOWER_RE = lazy(r"\p{Ll}")
 _TOKEN_RE = regex.compile(r"\S+")
 # The arguments of a command line: an option or a path (``tail -f /var/log/messages``).
 _COMMAND_ARGS_RE = lazy(r"\s(?:--?[A-Za-z]|[\w.~-]*/)")
+# A term of a list of command-line options: the line opens with an option (``-z --compress``,
+# ``--help``, ``-o file`` over its description in a man page).
+_OPTION_TERM_RE = lazy(r"--?[\p{L}\p{N}]")
 
 # Interface labels that scrapers keep as lines of their own; matched case-insensitively,
 # so capitalised buttons ("Search", "Facebook Twitter") are residue too.
@@ -116,7 +119,8 @@ class ScriptMismatchResidue(DocumentRule):
     Neither is a key in a table of keyboard shortcuts (``Menu`` after ``Shift+F10 또는``,
     "Shift+F10 or": ``_common.names_a_key``) nor a command on a line of its own (a
     known command with an option or a path: ``tail -f /var/log/messages`` in a Russian
-    help page), nor a word that is no interface label standing as a paragraph of its own
+    help page), nor a term of a list of command-line options (``-z --compress``, ``--help``
+    over its description in a Ukrainian man page), nor a word that is no interface label standing as a paragraph of its own
     one or two paragraphs from another short paragraph (at most three tokens): a cell
     of a table flattened to text (LibreOffice help's units ``Χιλιοστό`` / ``mm`` /
     ``2``, a formula's variables ``P`` / ``p`` / ``X``) or a term in a list of terms and
@@ -185,6 +189,8 @@ class ScriptMismatchResidue(DocumentRule):
                 continue  # "Χιλιοστό" / "mm" / "2": a cell of a table flattened to paragraphs
             if len(tokens) == 1 and names_a_key(doc, index, stripped):
                 continue  # "Shift+F10 또는" / "Menu": a key in a table of shortcuts
+            if _OPTION_TERM_RE.match(stripped):
+                continue  # "-z --compress" over its description: a man page's option, not a widget
             if len(tokens) > 1 and is_command_word(tokens[0]) and _COMMAND_ARGS_RE.search(stripped):
                 continue  # "tail -f /var/log/messages": a command shown on its own line
             yield self._finding(

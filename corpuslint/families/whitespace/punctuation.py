@@ -12,6 +12,7 @@ from ...rules import DocumentRule
 from ...structure import HEADING, PROSE, is_command_word, reads_as_prose
 from ...text.lazy_regex import lazy
 from ._common import (
+    SEGMENTED_SCRIPT_RE,
     in_sources,
     FRENCH_SPACED_MARKS,
     FRENCH_SPACED_PAIRS,
@@ -60,6 +61,17 @@ class SpaceBeforePunctuation(DocumentRule):
     a mark inside a sequence written out one character at a time, each set off by spaces
     (console_codes(4): ``it answers ESC [ ? 1 ; 2 c``: the three tokens before the mark and
     the two after it are one to three characters, one of them a sign);
+    a ``?`` or ``!`` after a Thai, Lao or Khmer word, scripts that write no space between
+    words and use one to break phrases and to set these marks off (LibreOffice in Thai:
+    ``ดำเนินการอย่างไรต่อไป ?``; W102 keeps Khmer's ``ប៉ុន្មាន\u00a0?`` so); a ``,`` or
+    ``.`` there is still reported;
+    a mark after a URL or an e-mail address, which a man page sets apart so that it is not
+    read as part of the address (biff(1): ``manpages-pl-list@lists.sourceforge.net .``:
+    joining them would change the address); a mark before a command-line option, which is
+    syntax (procmail(1)'s recipe ``dalej ! -oi -f "$SENDER"``), or before a short word and
+    a sign, which names it among signs (bash(1) in Ukrainian: ``мають ; і &``, ``зокрема ;
+    або |``); after a Slavic preposition as after an English one (ls(1) in Russian:
+    ``файлы начинающиеся с .``, "files starting with .");
     in a string of a .po file, a mark that its msgid also spaces (msgid "suffixes may be
     . for octal", msgstr "суффикс . — как восьмеричные"): the translation keeps it.
     Why: Arabic and English typography attach these marks to the preceding word; a
@@ -127,6 +139,12 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "the command: ls | sort .", "(the part after the last .).": the dot named
             if mark == ";" and _separates_commands(text, m.end() + 1, row.end):
                 continue  # "7.~pre1 ; echo $?", "if [ -f x ] ; then": a shell command list
+            if mark in "?!" and SEGMENTED_SCRIPT_RE.match(text, m.start() - 1):
+                continue  # Thai "ดำเนินการอย่างไรต่อไป ?", Khmer "ប៉ុន្មាន ?": the space is the phrase break (as W102 keeps it)
+            if _after_address(text, row.start, m.start()):
+                continue  # "manpages-pl-list@lists.sourceforge.net .": the space keeps the mark out of the address
+            if mark != "." and _SIGN_ARGUMENTS_RE.match(text, m.end() + 1, row.end):
+                continue  # "dalej ! -oi", "мають ; і &", "зокрема ; або |": the mark is syntax or named among signs
             if _last_word(text, row.start, m.start()) in _TAKES_AN_OBJECT:
                 continue  # "جدا شده با :" (separated by :), "separated by ;": a sign after a preposition
             if mark in ",;!?" and _NEXT_WORD_RE.match(text, m.end() + 1) and _OWN_MARKS_RE.match(text, m.start() - 1):
@@ -275,8 +293,33 @@ _PAREN_THEN_STOP_RE = lazy(r"\)[.,;:]")
 _TAKES_AN_OBJECT = frozenset(
     """a an the by with of as like than
     با به از در بر توسط مانند مثل
-    عن إلى الى على""".split()  # not من, also "who?"
+    عن إلى الى على
+    в во с со к ко о об от до на по за из у для без при про через над под перед между
+    з із зі від під між
+    we ze od dla przy przez pod przed między
+    ve se ke pro při přes před mezi""".split()  # not من, also "who?"; Slavic prepositions:
+    # ls(1) in Russian, "не скрывать файлы начинающиеся с ." ("do not hide files starting with ."),
+    # not the one-letter Latin ones (w z v s k), which end placeholders: "ved %(site_name)s ."
 )
+# After a spaced mark: a command-line option (procmail's "dalej ! -oi -f", "forward ! -oi":
+# the mark is the recipe's action sign), or a short word and a sign (bash(1) in Ukrainian,
+# "мають ; і &", "зокрема ; або |": the mark named among other signs; not a dash, which
+# goes on the sentence: groff(1)'s slip "programu troff , gtbl - wersję" stays reported, and
+# the sign ends the list: "الأمر : ls | sort ." is a slip before a pipeline).
+_SIGN_ARGUMENTS_RE = lazy(r"[ \t]+(?:--?[A-Za-z]|\p{L}{1,4}[ \t]+[&|<>*~^%$#@+=\\/;:]{1,3}(?=[,.;:]|[ \t]*$))", regex.M)
+
+
+def _after_address(text: str, start: int, end: int) -> bool:
+    """True when the word before the spaces at ``text[end]`` (on the line from ``start``) ends
+    with a URL or an e-mail address: a man page sets the sentence's mark apart so that it is
+    not read as part of the address (biff(1): ``manpages-pl-list@lists.sourceforge.net .``)."""
+    from ..artifact._common import EMAIL_RE, URL_RE
+
+    word_start = max(text.rfind(" ", start, end), text.rfind("\t", start, end), start - 1) + 1
+    word = text[word_start:end]
+    if "@" not in word and "." not in word and "/" not in word:
+        return False
+    return any(m.end() == len(word) for rx in (EMAIL_RE, URL_RE) for m in rx.finditer(word))
 _LAST_WORD_RE = lazy(r"(\p{L}+)\Z")
 
 
@@ -306,8 +349,11 @@ _INNER_SPACE = " \u00a0\u2009\u202f"
 # A quoted string literal: one short ASCII word with a space on one side only (mbox
 # lines start with “From ”, stack frames with "at "): the space is what is quoted.
 # Also one ASCII token of a format or a name (ps's time format " SS:DD", "AM/PM ").
+# Also a mail header's prefix: a hyphenated name, or the ">From " of a quoted "From " line
+# (formail(1): ``pole "Old-From "``, ``linie ">From "``).
 _LITERAL_RE = lazy(r"[A-Za-z]{1,10} |(?: [A-Za-z]{1,10})|[A-Za-z0-9]{1,10}(?:[:/._%][A-Za-z0-9]{1,10}){1,3} "
-                   r"| [A-Za-z0-9]{1,10}(?:[:/._%][A-Za-z0-9]{1,10}){1,3}")
+                   r"| [A-Za-z0-9]{1,10}(?:[:/._%][A-Za-z0-9]{1,10}){1,3}"
+                   r"|>?[A-Za-z]{1,10}(?:-[A-Za-z]{1,10}){0,3} | >?[A-Za-z]{1,10}(?:-[A-Za-z]{1,10}){0,3}")
 # A quoted value, whose spaces are the value's (W115 does not report it): a string with
 # a backslash escape (a program's "…\n", bash's prompt “\s-\v\$ ”) or a formula
 # ("=2(3+4) * "); any quotation on a line that calls a function with a string
@@ -318,7 +364,8 @@ _LITERAL_RE = lazy(r"[A-Za-z]{1,10} |(?: [A-Za-z]{1,10})|[A-Za-z0-9]{1,10}(?:[:/
 # technical text (a document that quotes code).
 _ESCAPE_RE = lazy(r"\\[A-Za-z0-9$\\\"'@\[\]]")
 _CALL_WITH_STRING_RE = lazy(r"[\p{L}_][\p{L}\p{N}_.]*\([ \t]*[\"“”'«]")
-_OPERAND_BEFORE_RE = lazy(r"(?:[=&+(]|\b(?:print|printf|echo|puts|println))[ \t]*\Z")
+# (also a script's command in capitals opening the line: chat(8)'s ``SAY "Czekanie ... "``)
+_OPERAND_BEFORE_RE = lazy(r"(?:[=&+(]|\b(?:print|printf|echo|puts|println)|^[ \t]*[A-Z][A-Z_]{1,15})[ \t]*\Z")
 _OPERAND_AFTER_RE = lazy(r"[ \t]*(?:[&+]|[ \t]\")")
 _PROMPT_END_RE = lazy(r"[:=?>$#%][ \u00a0]+\Z")
 # Signs of code or of a path, an option, a placeholder in a quotation: its spaces may be
@@ -432,13 +479,14 @@ class SpaceInsideQuotes(DocumentRule):
     Example: `“التعاون الاستراتيجي ”` → `“التعاون الاستراتيجي”`; but
     `قال ”الأعمال بالنيات“ ثم ”آخر“` is quoted right to left and is clean. A quoted
     string literal, one short ASCII word with a space on one side (`lines starting with
-    “From ”`, `beginning with "at "`), quotes the space on purpose and is left alone, and
+    “From ”`, `beginning with "at "`, a mail header's `"Old-From "`, `">From "`), quotes the space on purpose and is left alone, and
     so does a quotation of marks alone, without a letter or digit (syntax: `starts with
     ".. "`, `the ">>> " prompt`). Nor is a quoted value, whose spaces are the value's:
     a string with an escape (bash's prompt `“\\s-\\v\\$ ”`), a formula, a function's
     argument or result on a line that calls one (`=TRIM(" hello world ")`,
     `=LEFTB("中国";3) returns "中 "`), a string printed, joined or assigned (`print "  Exit
-    by a 0 transaction."`, `& " is a famous book"`), a prompt in technical text
+    by a 0 transaction."`, `& " is a famous book"`, chat(8)'s script command in capitals
+    `SAY "Czekanie do 2 minut na połączenie... "`), a prompt in technical text
     (`"balance? "; bal = read()`).
     Fix safety: safe when the quotation is prose (words, no sign of code, in a sentence,
     one space on a side): only the spaces are deleted. Unsafe otherwise, where the

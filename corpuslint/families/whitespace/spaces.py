@@ -159,6 +159,8 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
     if after.isdigit():
         # "第\u00a01", "Chapter\u00a03", and a relation or operator bound to its number
         # ("≤\u00a00.22", "1\u202fpx\u00a0=\u00a01/72\u202fin"); "10\u202f000" is reported
+        if before in "*/" and m.start() >= 3 and text[m.start() - 2] in _NUMBER_SPACES and text[m.start() - 3].isdigit():
+            return True  # "10\u202f*\u202f1024": an ASCII operator between numbers, bound on both sides as "≤" is
         return unicodedata.category(before)[0] in "LM" or unicodedata.category(before) == "Sm"  # (ends in a vowel sign: "គឺ\u00a0១")
     if _PLACEHOLDER_START_RE.match(text, m.end()):
         return True  # "Chapter\u00a0%(number)s"
@@ -299,7 +301,8 @@ class NonStandardSpace(DocumentRule):
     (`%(count)s\\u00a0hours ago` in a .po translation, `{0}\\u00a0MB`), or a count written as a
     word, "one" or an indefinite article, to its unit (Danish `en\\u00a0time siden` beside
     `%(count)s\\u00a0timer siden`), or a relation or operator sign to its number
-    (`≤\\u00a00.22`, `1\\u202fpx\\u00a0=\\u00a01/72\\u202fin`), or the parts of an abbreviation (German `z.\\u00a0B.`,
+    (`≤\\u00a00.22`, `1\\u202fpx\\u00a0=\\u00a01/72\\u202fin`; an ASCII `*` or `/` between two
+    numbers, bound on both sides: df(1) in Czech, `10\\u202f*\\u202f1024`), or the parts of an abbreviation (German `z.\\u00a0B.`,
     `d.\\u00a0h.`); a no-break, narrow no-break, thin or hair space beside a
     dash (`cases –\\u00a0especially`, `Forest)\\u200a—\\u200ais`), which keeps the dash off a
     line's start or sets it close; between two digits (`10\\u202f000`) it is reported. In a record or file declared
