@@ -170,7 +170,10 @@ def rst_regions(doc: "Document") -> list[Region]:
 
     painted: list[tuple[int, int, int, int, str]] = []
 
+    size = len(doc.text)
+
     def paint(layer: int, start: int, end: int, kind: str) -> None:
+        end = min(end, size)  # (a span located in tab-expanded source stops at the text's end)
         if end > start:
             painted.append((layer, len(painted), start, end, kind))
 
@@ -229,8 +232,10 @@ def rst_regions(doc: "Document") -> list[Region]:
             i = found + j
             src = source[i]
             at = src.rfind(part) if part.strip() else -1
-            if at < 0:
+            width = len(part.rstrip())
+            if at < 0:  # not found as written (docutils expanded a tab): the line's own text
                 at = len(src) - len(src.lstrip())
+                width = len(src.rstrip()) - at
             line_start = lines[i].start
             starts.append((offset, line_start + at))
             offset += len(part) + 1
@@ -239,7 +244,7 @@ def rst_regions(doc: "Document") -> list[Region]:
             if kind == TABLE:
                 paint(1, line_start + len(src) - len(src.lstrip()), lines[i].end, TABLE)
             else:
-                paint(1, line_start + at, line_start + at + len(part.rstrip()), kind)
+                paint(1, line_start + at, line_start + at + width, kind)
         if kind in (PROSE, HEADING, TABLE):
             _inline(node, raw, starts, paint)
     return structure._flatten(painted)
