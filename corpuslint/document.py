@@ -126,9 +126,11 @@ class Document:
     # of another speaker (lower-cased); None otherwise (a file, a record without a role).
     # A rule declares the roles it applies to with ``Rule.only_roles``.
     role: str | None = None
-    # With a role: a hash of the text of the turn before this one in its conversation,
-    # "" when this turn opens it (a repeated reply is a duplicate exchange only after the
-    # same prompt: D104); None without a role.
+    # With a role: a hash of the text of the turn before this one in its conversation
+    # (in a record's turn list, of the two turns before it: the exchange it answers),
+    # "" when this turn opens it or belongs to the prompt a preference example shares
+    # with its other completions (a repeated reply is a duplicate exchange only after
+    # the same prompt: D104); None without a role.
     previous_turn: str | None = None
     # The file's encoding: "utf-8", or the UTF-16/UTF-32 its byte-order mark names
     # ("utf-16-le", ...; ``files.bom_encoding``), whose BOM is not part of ``text``.

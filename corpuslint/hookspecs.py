@@ -82,8 +82,9 @@ def corpuslint_register_rules() -> "list[type[Rule]] | None":
 
     Chat roles: a reader that knows who wrote a text sets ``Document.role`` ("user",
     "assistant", "system", "tool", or a dataset's own speaker name; None when unknown)
-    and ``Document.previous_turn`` (a hash of the turn before it in its conversation, ""
-    for an opening turn). A rule that reads only some roles' turns declares
+    and ``Document.previous_turn`` (a hash of the turn before it in its conversation, of
+    the two before it in a record's turn list; "" for an opening turn and for the prompt
+    turns of a preference example, ``readers.base.preference_prompt_turns``). A rule that reads only some roles' turns declares
     ``only_roles`` (e.g. ``{"assistant"}``: Q113 looks for a model's refusal); the engine
     skips a turn whose role is known and not listed, and checks every text without a
     role. A rule whose results depend on the role must not cache by text alone: the

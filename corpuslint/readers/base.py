@@ -89,6 +89,9 @@ class Record:
     # None: not known, a message nested in a record of another shape)
     chain: bool = False
     previous_turn: str | None = None
+    # a turn of the prompt a preference example shares by design with its other
+    # completions (``preference_prompt_turns``): it takes no part in duplicate rules
+    shared_prompt: bool = False
     field: str | None = None  # with several text fields: the one this text is (``ReaderOptions.fields``)
 
 
@@ -312,6 +315,7 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
         why = text_of(value, turns[0])[1] or f"field {turns[0]!r} is {type(value).__name__}, not a list"
         yield Record(number, rid, None, why, field=field_name)
         return
+    prompt_turns = preference_prompt_turns(obj, turns[0], len(value))
     for turn, item in enumerate(value, 1):
         where = f"{turns[0]}[{turn}]"
         speaker = None
@@ -322,7 +326,31 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
             speaker = item_role(item)
         else:
             text, why = None, f"{where} is {type(item).__name__}, not an object with {turns[1]!r}"
-        yield Record(number, f"{rid}.{turn}", text, why, 1, *language, turn=turn, role=speaker, field=field_name)
+        yield Record(number, f"{rid}.{turn}", text, why, 1, *language, turn=turn, role=speaker, field=field_name,
+                     shared_prompt=speaker is not None and turn <= prompt_turns)
+
+
+# A preference example beside its turn list: KTO's desirability flag (LLaMA-Factory's
+# ``kto_tag``, TRL's ``label``: a boolean), or DPO's two completions.
+KTO_FLAGS = ("label", "kto_tag")
+DPO_FIELDS = ("chosen", "rejected")
+
+
+def preference_prompt_turns(obj: Any, top: str, n: int) -> int:
+    """How many turns of the turn list ``top`` (``n`` turns) of record ``obj`` are the
+    prompt of a preference example: all but the last (the completion) beside a boolean
+    KTO flag, all of them beside DPO's ``chosen`` and ``rejected``; 0 otherwise. Such an
+    example pairs one prompt with several completions (kto_en_demo's records 65 and 196:
+    eleven turns alike, the last reply desirable in one, undesirable in the other), and a
+    KTO and a DPO example are often built from one conversation: the prompt's turns
+    repeat by design and only the completion is trained on."""
+    if not isinstance(obj, dict) or "." in top:
+        return 0
+    if any(isinstance(obj.get(k), bool) for k in KTO_FLAGS):
+        return n - 1
+    if all(k in obj for k in DPO_FIELDS):
+        return n
+    return 0
 
 
 # Where a chat turn names its speaker: OpenAI/HF ``role``, ShareGPT ``from``, others ``speaker``.
@@ -406,6 +434,16 @@ def alpaca_prompt(record: dict, field: str) -> str | None:
     if not all(isinstance(p, str) for p in parts):
         return None
     return turn_hash("\n".join(parts))
+
+
+def context_hash(before: str, last: str) -> str:
+    """``Document.previous_turn`` of a turn of a turn path: a hash of the two turns before
+    it (their ``turn_hash``es; ``before`` is "" after an opening turn). One turn is too
+    little context: "Thank you!" / "You're welcome! If you have any other questions, feel
+    free to ask." closes many different dialogues of a function-calling set, each example
+    its own; the whole conversation so far too much: an example repeated turn for turn
+    but for its first question (left untranslated) is still the example twice."""
+    return turn_hash(f"{before} {last}") if before else last
 
 
 def turn_hash(text: str) -> str:
@@ -530,6 +568,7 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
     turn after it (setup, not an exchange), or what the record says (``record_turn``)."""
     seen: set = set()
     last: str | None = None  # ``turn_hash`` of the previous chat turn
+    before: str = ""  # (a turn path: ``turn_hash`` of the turn before ``last``'s)
     for rec in records:
         name = rec.record
         if by_id:
@@ -550,11 +589,16 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
             previous = rec.previous_turn  # (an Alpaca field: its record's prompt)
         else:
             if rec.turn == 1:
-                last = None  # a new conversation
+                last, before = None, ""  # a new conversation
             if rec.role == "system":
                 previous = ""  # a system prompt sets the conversation up: the next turn opens it
-            else:
+            elif rec.chain:  # one message a record: the record before (no conversation bounds)
                 previous, last = last or "", turn_hash(rec.text)
+            else:  # a turn path: the exchange before it, its two previous turns (``context_hash``)
+                previous = context_hash(before, last) if last else ""
+                before, last = last or "", turn_hash(rec.text)
+            if rec.shared_prompt:
+                previous = ""  # a preference example's prompt: shared with its other completions by design
         yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own,
                                          text_format, rec.turn, rec.role, previous, chat_message=rec.chain,
                                          field=rec.field)

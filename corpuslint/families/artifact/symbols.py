@@ -34,6 +34,10 @@ MORSE_RE = lazy(r"(?<![^\s])(?=(?:[.\-]{1,6}[ \t]+){4,}[.\-]{1,6}(?![^\s\p{P}]))
                 r"(?=[^\n]*?(?<![.\-])([.\-]{1,6})(?![.\-])[^\n]*?(?<![.\-])(?!\1(?![.\-]))[.\-]{1,6}(?![.\-]))"
                 r"(?:[.\-]{1,6}[ \t]+){4,}[.\-]{1,6}")
 # One mark of sentence punctuation (no dash, asterisk or bar: those draw separators).
+# A thematic break or separator: one mark repeated ("---", "****", "--", "* * *", "====").
+_SEPARATOR_RE = lazy(r"^[ \t]*([-*_=~])(?:[ \t]*\1)+[ \t]*$")
+# A code cell marker of Python scripts (Jupyter, VS Code, Spyder: "#%%", "# %%").
+_CELL_MARKER_RE = lazy(r"^[ \t]*#[ \t]*%%[ \t]*$")
 _LONE_MARK_RE = lazy(r"^[ \t]*[?؟!¡¿,،;؛:][ \t]*$")
 # Lost characters of an edited text: a run of lacuna marks (□ U+25A1, the editors' box
 # for an illegible or lost character in Chinese classical texts; 〓 U+3013, the geta mark
@@ -194,7 +198,12 @@ class SymbolOnlyLine(DocumentRule):
     punctuation (``?``, ``،``, ``;``: not a dash, asterisk or bar) that is a paragraph or a
     record of its own (an answer that is the mark the instruction asks for, a catalogue's
     list separator ``،``: a value, not debris; a stray ``-`` under a list is still
-    reported); nor is a line holding inline
+    reported); nor, in a chat turn (a record whose role its reader knows: ``Document.role``),
+    a separator of one mark repeated (``----``, ``****``, ``--``, ``---``) between the
+    examples of a few-shot prompt or the parts of a message: chat text is written in
+    Markdown, where such a line is a thematic break (an empty list item, ``*`` or ``-``
+    alone, and a stray ``.`` are still reported); nor a Python cell marker (``#%%``,
+    ``# %%``: a script pasted without a fence); nor is a line holding inline
     code (the last
     line of a wrapped sentence: ``All paths must be relative URLs starting with`` /
     "`./`."); nor is anything in a plain-text document that
@@ -253,6 +262,10 @@ class SymbolOnlyLine(DocumentRule):
                 continue  # ".... . .-.. .-.. ---": a message in Morse code
             if _OPERATOR_LINE_RE.match(content) and _operator_term(doc, index):
                 continue  # "<=" then "less than or equal to": a list of operators and their meanings
+            if doc.role is not None and _SEPARATOR_RE.match(content):
+                continue  # "----" between a few-shot prompt's examples: a chat turn's Markdown break
+            if _CELL_MARKER_RE.match(content):
+                continue  # "#%%": a cell of a Python script pasted without a fence
             if _LONE_MARK_RE.match(content) and _whole_paragraph(doc, index):
                 continue  # a record that is "?" (the answer asked for), a catalogue string "،"
             if doc.is_markdown and index in markdown_containers(doc)[BLOCKQUOTE]:

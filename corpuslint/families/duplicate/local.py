@@ -878,6 +878,8 @@ class RestatedPassage(DocumentRule):
                 continue  # the conclusion sums up an earlier point (an essay's, an answer's, a story's)
             if meaning.differs(text[si.start : si.end], text[sj.start : sj.end], paraphrase=True):
                 continue  # parallel statements (a negation, a number, the one distinguishing word)
+            if turns_to_another(text[sj.start : sj.end]):
+                continue  # "In contrast, protostome development ...": the same frame, another thing
             best[j] = (score, i, count)
         out = []
         for j, (score, i, count) in sorted(best.items()):
@@ -894,6 +896,28 @@ class RestatedPassage(DocumentRule):
                 )
             )
         return out
+
+
+# A sentence that announces a parallel statement about another thing: it opens with a
+# contrast or an addition of a like item ("In contrast,", "Similarly,", "Another variation
+# is"), or names its subject and turns ("Recall, on the other hand, is ..."). English.
+_TURN_TO_ANOTHER_RE = lazy(
+    r"^[\W\d_]*(?:(?:in|by)[ \t]+contrast\b|on[ \t]+the[ \t]+other[ \t]+hand\b|conversely\b|similarly\b|likewise\b"
+    r"|another\b(?![ \t]+(?:way|words?|time)\b)"
+    r"|(?:[\w'’*-]+[ \t]+){0,3}[\w'’*-]+[ \t]*,[ \t]*(?:on[ \t]+the[ \t]+other[ \t]+hand|(?:in|by)[ \t]+contrast)\b)",
+    regex.IGNORECASE,
+)
+
+
+def turns_to_another(sentence: str) -> bool:
+    """True when ``sentence`` opens as a parallel statement about another thing
+    (``_TURN_TO_ANOTHER_RE``): "In contrast, protostome development ... spiral cleavage"
+    after "In deuterostome development ... radial cleavage"; "Another variation is
+    mini-batch gradient descent" after stochastic gradient descent; "Recall, on the other
+    hand, is the number of true positives divided by ..." after precision's definition.
+    A restatement says the same thing again; these say it of something else. ("Another
+    way to put it" restates.)"""
+    return _TURN_TO_ANOTHER_RE.match(sentence) is not None
 
 
 # A text of at least this many prose paragraphs has an opening and a conclusion (D103).
