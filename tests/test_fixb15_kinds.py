@@ -79,3 +79,85 @@ def test_filter_dropping_w_keeps_record_one_behind_a_bom(tmp_path):
     proc = run_cli("filter", *SHAREGPT, "--drop", "W110", str(path), str(out))
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes() == path.read_bytes()  # both records kept, the mark where it was
+
+
+# -- S104: Czech "se se", option placeholders, command examples --------------------------
+
+def s104(text: str, path: str = "page.txt") -> list[str]:
+    return spans("S104", text, path)
+
+
+# man-cs wget(1) lines 790-792
+WGET_KEEPALIVE = (
+    "           Tato volba se hodí v případě, kdy z nějakého důvodu, trvalá (keep-alive) spojení\n"
+    "           nefungují, např. díky chybě v serveru nebo neschopnosti skriptů na straně serveru\n"
+    "           vypořádat se se spojeními.\n")
+# man-cs bootparam(7) lines 216-220: "Poté je je spuštěn" is a slip
+BOOTPARAM = (
+    "              (Pouze je-li jádro přeloženo s CONFIG_BLK_DEV_RAM a CONFIG_BLK_DEV_INITRD.) Nyní je\n"
+    "              možno přeložit jádro s podporou initrd. Jestliže je tato varianta povolena, při\n"
+    "              startu systému se nahraje jak jádro tak iniciální ramdisk, který jádro poté změní\n"
+    "              na 'normální' ramdisk připojený pro čtení i zápis jako kořenový svazek. Poté je je\n"
+    "              spuštěn program /linuxrc; nato je připojen skutečný kořenový svazek a initrd je\n")
+
+
+def test_czech_reflexive_se_before_the_preposition_se_is_grammar():
+    assert s104(WGET_KEEPALIVE) == []
+    assert s104(BOOTPARAM) == ["je je"]
+
+
+# man-cs wget(1) lines 771-775 and 916-919 (English prose left untranslated, then Czech)
+WGET_HTTP_USER = (
+    "       --http-user=uživatel\n"
+    "       --http-password=heslo\n"
+    "           Specify the username user and password password on an HTTP server. According to the\n"
+    "           type of the challenge, Wget will encode them using either the \"basic\" (insecure), the\n"
+    "           \"digest\", or the Windows \"NTLM\" authentication scheme.\n")
+WGET_PROXY_USER = (
+    "       --proxy-user=uživatel\n"
+    "       --proxy-password=heslo\n"
+    "           Nastaví uživatelské jméno uživatel a heslo heslo pro autentizaci na proxy serveru.\n"
+    "           Wget je zakóduje autentikačním schématem \"basic\".\n")
+# man-pl bsd-mailx(1) lines 165-168: a slip in prose under a section heading
+MAILX = (
+    "   Character sets and MIME\n"
+    "     Generally mail does not handle neither different character sets nor any other MIME feature.\n"
+    "     Especially it does not perform any any conversions between character sets while displaying\n"
+    "     or sending mails.\n")
+
+
+def test_placeholder_after_its_noun_in_an_option_description():
+    assert s104(WGET_HTTP_USER) == []
+    assert s104(WGET_PROXY_USER) == []
+    assert s104(MAILX) == ["any any"]
+
+
+# csv-pl info(1) and dumpkeys(1) (manpages-pl): a command example on a line of its own, a
+# keymap line's run of placeholders; file(1): "określony jako jako zapisany" is a slip
+INFO = (
+    "       Pełna dokumentacja dla info jest dostępna w formacie Texinfo. Jeśli program info jest\n"
+    "       poprawnie zainstalowany, to polecenie\n"
+    "\n"
+    "              info info\n"
+    "\n"
+    "       powinno dać dostęp do pełnego podręcznika (w Emacsie będzie to skrót M-x).\n")
+DUMPKEYS = (
+    "                     To pole zawiera listę zakresów kodów akcji w notacji szesnastkowej. Są to\n"
+    "                     wartości, które mogą być użyte po prawej stronie definicji klawisza, np.\n"
+    "                     symbole vv w linii\n"
+    "\n"
+    "                            keycode xx = vv vv vv vv\n"
+    "\n"
+    "                     (Zobacz keymaps(5)  aby poznać dalsze szczegóły formatu linii definicji\n")
+FILE_1 = (
+    "     Plik, który nie może zostać określony jako jako zapisany w jednym z powyższych zestawów\n"
+    "     znaków, jest po prostu określany jako \"data\" (dane).\n")
+
+
+def test_command_example_lines_and_placeholder_runs():
+    assert s104(INFO) == []
+    assert s104(DUMPKEYS) == []
+    assert s104(FILE_1) == ["jako jako"]
+    # a sound said four times is one sound, its second pair too (fresh12's "tu tu tu" kind)
+    assert s104("- sru tu tu tu tu, idź już spać!") == []
+
