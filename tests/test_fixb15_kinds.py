@@ -5,6 +5,7 @@ next to the real defect still reported. Sources: tests/data/realtext/SOURCE.md."
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from corpuslint import lint_text
 
@@ -160,4 +161,17 @@ def test_command_example_lines_and_placeholder_runs():
     assert s104(FILE_1) == ["jako jako"]
     # a sound said four times is one sound, its second pair too (fresh12's "tu tu tu" kind)
     assert s104("- sru tu tu tu tu, idź już spać!") == []
+
+
+# -- D103: one note closing two items of one list ---------------------------------------
+
+# man-ru initrd(4) lines 41-66: steps (6) and (7) both end with the same warning
+INITRD = (Path(__file__).parent / "data" / "realtext" / "initrd-ru-steps.txt").read_text(encoding="utf-8")
+
+
+def test_warning_closing_two_numbered_steps_is_each_steps_note():
+    assert spans("D103", INITRD) == []
+    # the same paragraphs without their step numbers: the sentence is said twice
+    plain = INITRD.replace("(6)  ", "     ").replace("(7)  ", "     ")
+    assert spans("D103", plain) == ["Смотрите подробности о поведении текущей\n            версии ядра в разделе ЗАМЕЧАНИЯ."]
 
