@@ -175,3 +175,14 @@ def test_warning_closing_two_numbered_steps_is_each_steps_note():
     plain = INITRD.replace("(6)  ", "     ").replace("(7)  ", "     ")
     assert spans("D103", plain) == ["Смотрите подробности о поведении текущей\n            версии ядра в разделе ЗАМЕЧАНИЯ."]
 
+
+# -- Q105/Q108: a user's question and a system prompt are not measured -------------------
+
+def test_short_user_and_system_turns_are_not_measured(tmp_path):
+    path = tmp_path / "chat.jsonl"
+    path.write_bytes(_line(RAM) + b"\n")
+    _, report = run_json(*SHAREGPT, "--select", "Q105,Q108", str(path))
+    found = sorted((f["record"], f["code"]) for f in report["diagnostics"])
+    # "Вы — помощник по Linux." (ram.4.1) and "Что делает ram?" (ram.4.2) are input; the
+    # reply (ram.4.3), 22 words, is what the model learns to write: still measured
+    assert found == [("ram.4.3", "Q108")]
