@@ -186,3 +186,22 @@ def test_short_user_and_system_turns_are_not_measured(tmp_path):
     # "Вы — помощник по Linux." (ram.4.1) and "Что делает ram?" (ram.4.2) are input; the
     # reply (ram.4.3), 22 words, is what the model learns to write: still measured
     assert found == [("ram.4.3", "Q108")]
+
+
+# -- a folder of files no reader takes: nothing checked is no pass ----------------------
+
+def test_folder_of_latex_and_notebooks_only_is_an_error_not_a_pass(tmp_path):
+    sets = tmp_path / "sets"
+    sets.mkdir()
+    # the first lines of texlive's amsart-template.tex (LPPL-1.3c) and an empty notebook
+    (sets / "amsart-template.tex").write_text(
+        "%% filename: amsart-template.tex\n%% version: 1.1\n%% date: 2014/07/24\n", encoding="utf-8")
+    (sets / "notebook.ipynb").write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}\n',
+                                         encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "sets", cwd=tmp_path)
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert proc.stdout == "Nothing checked: 0 files read.\n"  # not "All checks passed!"
+    assert "error: no file was checked: 2 files skipped by the include globs" in proc.stderr
+    # with the include the user is told to add, the LaTeX is read (as plain text)
+    proc = run_cli("check", "--no-cache", "--select", "W", "--include", "*.tex", "sets", cwd=tmp_path)
+    assert proc.returncode == 0 and "All checks passed! (1 file checked)" in proc.stdout, proc.stdout
