@@ -176,6 +176,29 @@ def test_warning_closing_two_numbered_steps_is_each_steps_note():
     assert spans("D103", plain) == ["Смотрите подробности о поведении текущей\n            версии ядра в разделе ЗАМЕЧАНИЯ."]
 
 
+# LLaMA-Factory dpo_en_demo record 175, its chosen reply (Apache-2.0 package data): items 2
+# and 3 close with the same sentence reworded, a model's filler (labelled tp): reported
+CASTING = (
+    "1. Draft Allowance: As mentioned in the passage, increasing the draft allowance can compensate for the "
+    "shake allowance. The draft allowance is a taper or slope given to cores and other parts of the casting mold "
+    "to enable easy removal of the pattern. By increasing this allowance, the pattern can be removed more easily, "
+    "reducing the enlargement caused by the shake allowance.\n\n"
+    "2. Shrinkage Allowance: This allowance is made to compensate for the reduction in size of the casting that "
+    "occurs as it cools and solidifies. By accurately calculating the shrinkage allowance, one can ensure that the "
+    "final product is of the desired dimensions, even after accounting for the shake allowance.\n\n"
+    "3. Machining Allowance: This is an extra material allowance provided on the casting to compensate for any "
+    "material that might be removed during the finishing or machining process. By strategically planning the "
+    "machining allowance, one can ensure that the final product is of the desired dimensions, even after the shake "
+    "allowance and other factors are taken into account.\n\n"
+    "4. Distortion Allowance: This is an allowance given to compensate for any changes in shape that might occur "
+    "during the cooling process. By accurately predicting and allowing for distortion, one can ensure that the "
+    "final product is of the desired shape and size.\n")
+
+
+def test_a_reworded_closing_sentence_of_two_items_is_still_a_restatement():
+    assert [s[:40] for s in spans("D103", CASTING)] == ["By strategically planning the machining "]
+
+
 # -- Q105/Q108: a user's question and a system prompt are not measured -------------------
 
 def test_short_user_and_system_turns_are_not_measured(tmp_path):

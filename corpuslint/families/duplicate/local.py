@@ -643,7 +643,7 @@ class RestatedPassage(DocumentRule):
     parallel paragraphs (paragraphs that align word by word, differing in a
     substituted name: "If `name` is `HttpClient`, ..." / "If `name` is `HttpRequest`,
     ..." each followed by the same sentence); nor the closing sentence of two items of one
-    kind of list (numbered, lettered or with one bullet), a note each item carries (initrd(4)'s
+    kind of list (numbered, lettered or with one bullet), word for word, a note each item carries (initrd(4)'s
     steps (6) and (7) both ending "... поведение ядра НЕ ОПРЕДЕЛЕНО. Смотрите подробности о
     поведении текущей версии ядра в разделе ЗАМЕЧАНИЯ."); nor a conclusion that sums up what came
     before: a sentence of the last prose paragraph restating one of an earlier paragraph,
@@ -835,7 +835,8 @@ class RestatedPassage(DocumentRule):
             ui, uj = bisect_right(unit_starts, sentences[i].start) - 1, bisect_right(unit_starts, sentences[j].start) - 1
             if ui != uj and parallel_statements(paragraph_words(ui), paragraph_words(uj)):
                 continue  # the shared frame of two parallel paragraphs (one case each)
-            if ui != uj and _closing_notes_of_two_items(text, units[ui], units[uj], sentences[i], sentences[j]):
+            if score >= 1.0 and ui != uj and _closing_notes_of_two_items(text, units[ui], units[uj], sentences[i],
+                                                                          sentences[j]):
                 continue  # "... поведение ядра НЕ ОПРЕДЕЛЕНО. Смотрите подробности ..." closing steps (6) and (7)
             scored.append((score, i, j, count))
         if not scored:
@@ -891,7 +892,10 @@ _ITEM_MARK_RE = lazy(r"[ \t\u00a0]*(?:(?P<num>\(?\d{1,3}[.)])|(?P<letter>\(?[a-z
 def _closing_notes_of_two_items(text: str, ua, ub, sa, sb) -> bool:
     """True when sentences ``sa`` and ``sb`` each close their paragraph, and those
     paragraphs are two items of one kind of list (numbered, lettered, or with the same
-    bullet): each item's own note or warning, repeated on purpose at the same place of
+    bullet): each item's own note or warning, repeated word for word (the caller asks
+    overlap 1.00: a reworded closing sentence in each item, "By accurately calculating
+    the shrinkage allowance, one can ensure ..." / "By strategically planning the
+    machining allowance, one can ensure ...", is a model's filler) at the same place of
     parallel items (initrd(4) steps (6) and (7) both end "... поведение ядра НЕ ОПРЕДЕЛЕНО.
     Смотрите подробности о поведении текущей версии ядра в разделе ЗАМЕЧАНИЯ.")."""
     a, b = _ITEM_MARK_RE.match(text, ua.start), _ITEM_MARK_RE.match(text, ub.start)
