@@ -329,15 +329,18 @@ def _require_extras(args, formatter, settings, paths: list[str]) -> None:
             filesystem(p)  # URLError: fsspec or its back-end for this protocol is missing
 
 
-def _note_nothing_checked(paths: list[str], config, registry) -> None:
+def _note_nothing_checked(paths: list[str], config, registry) -> bool:
     """A run that checked no file says what it skipped and how to check it (a CI gate
-    over a folder of .rst or .csv files must not pass in silence, as ruff warns "No Python
-    files found")."""
+    over a folder of .rst or .csv files must not pass in silence; ruff warns "No Python
+    files found"). True when the folders held files that no reader or include glob took:
+    an error (exit 2), since the run read nothing it was pointed at (fresh15: a folder of
+    .tex and .ipynb gave "All checks passed", exit 0). An empty folder, or named files
+    skipped with --ignore-unknown (pre-commit), is no error: there was nothing to check."""
     from . import files
 
     skipped = files.unclaimed(paths, config, readers.walk_suffixes(registry.readers))
     if not skipped:
-        return
+        return False
     common = skipped.most_common(4)
     listed = ", ".join(f"{n} {suffix or '(no suffix)'}" for suffix, n in common)
     more = f" and {sum(skipped.values()) - sum(n for _s, n in common)} more" if len(skipped) > len(common) else ""
@@ -348,8 +351,9 @@ def _note_nothing_checked(paths: list[str], config, registry) -> None:
         reader = readers.reader_for(f"x{top}", registry.readers)
         how = f"read by the {reader.format} reader" if reader is not None else "read as plain text"
         hint = f"name the files, or add --include '*{top}' ({how})"
-    print(f"corpuslint: warning: no file was checked: {sum(skipped.values())} files skipped by the include "
+    print(f"corpuslint: error: no file was checked: {sum(skipped.values())} files skipped by the include "
           f"globs ({listed}{more}); {hint}", file=sys.stderr)
+    return True
 
 
 def _write_stdout(text: "str | bytes") -> None:
@@ -468,8 +472,8 @@ def _cmd_check(args) -> int:
                                       "fixes in data-file records were not applied (add --fix-data to rewrite "
                                       "JSONL/Parquet files, or write a cleaned copy with `corpuslint filter`)"),
               file=sys.stderr)
-    if result.files_checked == 0 and stdin is None:
-        _note_nothing_checked(paths, config, registry)
+    if result.files_checked == 0 and stdin is None and _note_nothing_checked(paths, config, registry):
+        unreported.append("")  # nothing read where files were: exit 2, as for a missing path
     done = adoption.after_run(args, config, result, baseline)
     if done is not None:
         return EXIT_ERROR if unreported else done

@@ -68,7 +68,8 @@ def filter_dataset(in_path: str, out_path: str, config, registry, drop: list[str
             records_in += number != counted
             counted = number  # a record with an invalid language field: its problem, then its document
             code = PROBLEM_RULES[item.kind].code
-            if _matches(code, drop) is not None:
+            # (a byte-order mark before record 1 is the file's, not the record's: never a reason to drop it)
+            if item.kind != "bom" and _matches(code, drop) is not None:
                 reasons[number] = code
             continue
         records_in += number != counted  # (the turns of a record share its number)

@@ -343,7 +343,9 @@ def test_walk_matcher_takes_string_tests_for_the_default_globs():
 def test_a_folder_with_no_file_to_check_says_what_it_skipped(tmp_path):
     """fresh11: `check docs/` over reStructuredText (or CSV) printed "All checks passed!
     (0 files checked)" and nothing else, so a CI gate on the wrong format was green in
-    silence. Now one warning names what the include globs skipped and how to check it.
+    silence. Now one line names what the include globs skipped and how to check it; since
+    fresh15 (a folder of .tex and .ipynb) it is an error, exit 2, and the summary says
+    nothing was checked. An empty folder has nothing to check: exit 0.
     (reStructuredText is walked by default since rst11: AsciiDoc stands in for it.)"""
     docs = tmp_path / "docs"
     (docs / "user").mkdir(parents=True)
@@ -353,8 +355,8 @@ def test_a_folder_with_no_file_to_check_says_what_it_skipped(tmp_path):
     (docs / ".git").mkdir()
     (docs / ".git" / "HEAD.adoc").write_text("x\n", encoding="utf-8")  # an excluded folder is not counted
     proc = run_cli("check", "--no-cache", "docs", cwd=tmp_path)
-    assert proc.returncode == 0 and "0 files checked" in proc.stdout
-    assert "no file was checked: 4 files skipped by the include globs (3 .adoc, 1 .png)" in proc.stderr, proc.stderr
+    assert proc.returncode == 2 and proc.stdout == "Nothing checked: 0 files read.\n"
+    assert "error: no file was checked: 4 files skipped by the include globs (3 .adoc, 1 .png)" in proc.stderr, proc.stderr
     assert "--include '*.adoc' (read as plain text)" in proc.stderr
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "bench.csv").write_text("id,text\n1,hello\n", encoding="utf-8")
@@ -364,6 +366,9 @@ def test_a_folder_with_no_file_to_check_says_what_it_skipped(tmp_path):
     (tmp_path / "rst" / "index.rst").write_text("Title\n=====\n\nText.\n", encoding="utf-8")
     proc = run_cli("check", "--no-cache", "rst", cwd=tmp_path)  # .rst is walked by default
     assert "1 file checked" in proc.stdout and "no file was checked" not in proc.stderr, (proc.stdout, proc.stderr)
+    (tmp_path / "empty").mkdir()
+    proc = run_cli("check", "--no-cache", "empty", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stdout == "Nothing checked: 0 files read.\n" and not proc.stderr
     (docs / "README.md").write_text("# Docs\n\nText.\n", encoding="utf-8")
     proc = run_cli("check", "--no-cache", "docs", cwd=tmp_path)
     assert "1 file checked" in proc.stdout and "no file was checked" not in proc.stderr

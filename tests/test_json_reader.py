@@ -151,10 +151,13 @@ def test_a_json_that_is_not_an_array_of_records_is_not_linted_as_data(tmp_path):
     proc = run_cli("check", "--no-cache", "package.json", "tsconfig.json", cwd=tmp_path)
     assert proc.returncode == 1 and [line.split(" ")[1] for line in proc.stdout.splitlines()[:2]] == ["F004"] * 2
     assert "whose list 'contributors' holds objects without the text field" in proc.stdout
-    # named with --ignore-unknown (the pre-commit hooks) or found by a folder walk: skipped, as before
-    for args in (("--ignore-unknown", "package.json", "tsconfig.json"), (".",)):
-        proc = run_cli("check", "--no-cache", *args, cwd=tmp_path)
-        assert proc.returncode == 0 and "0 files checked" in proc.stdout, proc.stdout
+    # named with --ignore-unknown (the pre-commit hooks): skipped, as before; found by a folder
+    # walk: skipped too, and since nothing at all was read there, an error naming --include
+    proc = run_cli("check", "--no-cache", "--ignore-unknown", "package.json", "tsconfig.json", cwd=tmp_path)
+    assert proc.returncode == 0 and "Nothing checked" in proc.stdout, proc.stdout
+    proc = run_cli("check", "--no-cache", ".", cwd=tmp_path)
+    assert proc.returncode == 2 and "Nothing checked" in proc.stdout, proc.stdout
+    assert "no file was checked: 3 files skipped by the include globs (3 .json)" in proc.stderr, proc.stderr
     # matched by --include: the dataset is read as records, the others as text (as before)
     _, data = run_json("--select", "W,F", "--include", "*.json", ".", cwd=tmp_path)
     got = sorted((d["path"], d["record"], d["code"]) for d in data["diagnostics"])

@@ -6,6 +6,7 @@ from ..findings import Severity
 from ..hookspecs import hookimpl
 from ..rules import DocumentRule, EngineRule
 from ..structure import ALL_REGIONS, SUBTITLE_SUFFIXES
+from .whitespace.invisible import ByteOrderMark
 
 
 class UndecodableFile(EngineRule):
@@ -166,12 +167,13 @@ class LongLine(EngineRule):
 
 PROBLEM_RULES = {"undecodable": UndecodableFile, "binary": BinaryFile, "unreadable": UnreadableFile,
                  "unsupported": UnsupportedFile, "malformed": MalformedRecord,
-                 "not-written": FixNotWritten, "special": SpecialFile}
+                 "not-written": FixNotWritten, "special": SpecialFile, "bom": ByteOrderMark}
 
 
 @hookimpl
 def corpuslint_register_rules():
-    return list(PROBLEM_RULES.values()) + [LongLine, MalformedSubtitle]
+    # (W110 reports a JSON Lines file's byte-order mark as a read problem; it is registered by its family)
+    return [r for r in PROBLEM_RULES.values() if r.family == "input"] + [LongLine, MalformedSubtitle]
 
 
 class MalformedSubtitle(DocumentRule):

@@ -185,6 +185,9 @@ def write_summary(result, stream, *, unsafe_fixes: bool = False) -> None:
         f"{by_sev[s]} {s}{'s' if by_sev[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if by_sev[s]
     )
     fixed = f", {result.fixed} fixed" if result.fixed else ""
+    if n == 0 and result.files_checked == 0:
+        stream.write("Nothing checked: 0 files read.\n")  # (not "All checks passed": no check ran)
+        return
     if n == 0:
         stream.write(f"All checks passed! ({_files(result.files_checked, _records(result))} checked{fixed})\n")
         return

@@ -82,6 +82,7 @@ class Record:
     column: int = 1
     language: str | None = None  # the record's own declared language (``record_language``)
     language_problem: str | None = None  # why its language field was not a language tag
+    bom: bool = False  # a UTF-8 byte-order mark stood before the record (read without it): W110
     turn: int | None = None  # with a turn path: the 1-based item of the list this text is
     role: str | None = None  # who wrote the text, when the record says (``record_turn``)
     # with a role: the turn before it is the record before it in the file (one message a
@@ -581,6 +582,9 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
             continue
         if rec.language_problem is not None:
             yield rec.number, ReadProblem("malformed", rec.language_problem, 1, 1, record=name)
+        if rec.bom:
+            yield rec.number, ReadProblem("bom", "UTF-8 byte order mark before the record (read without it; "
+                                          "a loader reading the line with json.loads fails on it)", 1, 1, record=name)
         own = rec.language
         previous = None
         if rec.role is None:

@@ -4,12 +4,16 @@ Read line by line through a streaming decompressor. The record number is the lin
 number (so ``sed -n 17p`` or ``zcat | sed -n 17p`` shows record 17); blank lines are
 not records. Rewriting keeps every untouched line byte for byte and changes only the
 text field of fixed records (same separators and ASCII escaping as the line had).
+A UTF-8 byte-order mark before the first record (Notepad's "UTF-8 with BOM") is read
+past and reported (W110: ``json.loads`` of that line fails, so a loader drops or stops
+at record 1); rewriting keeps it where it was.
 """
 
 from __future__ import annotations
 
 import json
 from array import array
+from dataclasses import replace
 from typing import Callable, Iterator, Mapping
 
 from .base import (_MISSING, FileProblem, Record, RecordReader, ReaderOptions, get_field, has_text_field,
@@ -17,6 +21,7 @@ from .base import (_MISSING, FileProblem, Record, RecordReader, ReaderOptions, g
 from .compression import COMPRESSIONS, open_read, open_write
 
 BASE_SUFFIXES = (".jsonl", ".ndjson")
+BOM = b"\xef\xbb\xbf"
 
 
 class JsonlReader(RecordReader):
@@ -29,12 +34,25 @@ class JsonlReader(RecordReader):
             for number, raw in enumerate(fh, 1):
                 yield number, raw
 
+    def _unmarked(self, path: str, marked: list) -> Iterator[tuple[int, bytes]]:
+        """``_lines`` with the first line's UTF-8 BOM left out (``marked`` gets True)."""
+        for number, raw in self._lines(path):
+            if number == 1 and raw.startswith(BOM):
+                raw = raw[len(BOM):]
+                marked.append(True)
+            yield number, raw
+
     def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
-        return object_records(((n, *_parse(raw)) for n, raw in self._lines(path) if raw.strip()), options,
-                              "jsonl")
+        marked: list = []
+        for rec in object_records(((n, *_parse(raw)) for n, raw in self._unmarked(path, marked) if raw.strip()),
+                                  options, "jsonl"):
+            if marked and rec.number == 1 and rec.problem is None:
+                marked.clear()  # reported once, with the record's first text
+                rec = replace(rec, bom=True)
+            yield rec
 
     def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
-        for number, raw in self._lines(path):
+        for number, raw in self._unmarked(path, []):
             if raw.strip():
                 obj, problem, _ = _parse(raw)
                 if problem is None:
@@ -116,6 +134,8 @@ def _parse(raw: bytes) -> tuple[dict | None, str | None, int]:
 
 
 def _replace_text(raw: bytes, field: str, text: str) -> bytes:
+    if raw.startswith(BOM):  # the first line's byte-order mark stays where it was
+        return BOM + _replace_text(raw[len(BOM):], field, text)
     body = raw.rstrip(b"\r\n")
     ending = raw[len(body):]
     obj = json.loads(body)

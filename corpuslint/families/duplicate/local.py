@@ -659,7 +659,10 @@ class RestatedPassage(DocumentRule):
     ``getReport()`` one documents two functions); and not the shared frame of two
     parallel paragraphs (paragraphs that align word by word, differing in a
     substituted name: "If `name` is `HttpClient`, ..." / "If `name` is `HttpRequest`,
-    ..." each followed by the same sentence); nor a conclusion that sums up what came
+    ..." each followed by the same sentence); nor the closing sentence of two items of one
+    kind of list (numbered, lettered or with one bullet), word for word, a note each item carries (initrd(4)'s
+    steps (6) and (7) both ending "... поведение ядра НЕ ОПРЕДЕЛЕНО. Смотрите подробности о
+    поведении текущей версии ядра в разделе ЗАМЕЧАНИЯ."); nor a conclusion that sums up what came
     before: a sentence of the last prose paragraph restating one of an earlier paragraph,
     in a text of at least three prose paragraphs, unless it repeats it word for word
     (overlap 1.00) ("Overall, oceanic heat storage plays a crucial role in maintaining
@@ -849,6 +852,9 @@ class RestatedPassage(DocumentRule):
             ui, uj = bisect_right(unit_starts, sentences[i].start) - 1, bisect_right(unit_starts, sentences[j].start) - 1
             if ui != uj and parallel_statements(paragraph_words(ui), paragraph_words(uj)):
                 continue  # the shared frame of two parallel paragraphs (one case each)
+            if score >= 1.0 and ui != uj and _closing_notes_of_two_items(text, units[ui], units[uj], sentences[i],
+                                                                          sentences[j]):
+                continue  # "... поведение ядра НЕ ОПРЕДЕЛЕНО. Смотрите подробности ..." closing steps (6) and (7)
             scored.append((score, i, j, count))
         if not scored:
             return []
@@ -918,6 +924,27 @@ def turns_to_another(sentence: str) -> bool:
     A restatement says the same thing again; these say it of something else. ("Another
     way to put it" restates.)"""
     return _TURN_TO_ANOTHER_RE.match(sentence) is not None
+
+
+# A plain-text list item: "(6)", "6.", "6)", "a)", "(b)" or a bullet, then its text.
+_ITEM_MARK_RE = lazy(r"[ \t\u00a0]*(?:(?P<num>\(?\d{1,3}[.)])|(?P<letter>\(?[a-z][.)])|(?P<bullet>[-*+•·▪◦‣]))[ \t]+\S")
+
+
+def _closing_notes_of_two_items(text: str, ua, ub, sa, sb) -> bool:
+    """True when sentences ``sa`` and ``sb`` each close their paragraph, and those
+    paragraphs are two items of one kind of list (numbered, lettered, or with the same
+    bullet): each item's own note or warning, repeated word for word (the caller asks
+    overlap 1.00: a reworded closing sentence in each item, "By accurately calculating
+    the shrinkage allowance, one can ensure ..." / "By strategically planning the
+    machining allowance, one can ensure ...", is a model's filler) at the same place of
+    parallel items (initrd(4) steps (6) and (7) both end "... поведение ядра НЕ ОПРЕДЕЛЕНО.
+    Смотрите подробности о поведении текущей версии ядра в разделе ЗАМЕЧАНИЯ.")."""
+    a, b = _ITEM_MARK_RE.match(text, ua.start), _ITEM_MARK_RE.match(text, ub.start)
+    if a is None or b is None or a.lastgroup != b.lastgroup:
+        return False
+    if a.lastgroup == "bullet" and a["bullet"] != b["bullet"]:
+        return False
+    return not text[sa.end : ua.end].strip() and not text[sb.end : ub.end].strip()
 
 
 # A text of at least this many prose paragraphs has an opening and a conclusion (D103).

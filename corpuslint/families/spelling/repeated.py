@@ -294,6 +294,22 @@ _WEST_SLAVIC_WORD_RE = lazy(
     r"|jsem|není|být|se|už|sa|som|nie)\b", regex.IGNORECASE
 )
 _WEST_SLAVIC_LANGUAGES = frozenset({"pl", "cs", "sk"})
+# Czech "se" as the reflexive pronoun, then as the preposition "with" (the form "s" takes
+# before s, z, š, ž and some clusters): "vypořádat se se spojeními" (to deal with the
+# connections). Polish "się" and Slovak "sa" are not prepositions: "się się" stays a slip.
+_CZECH_SE_RE = lazy(r"[ \t\u00a0]+[\p{L}]")
+_CZECH_WORD_RE = lazy(r"\b\p{Latin}*[ěřůĚŘŮ]\p{Latin}*|\b(?:jsou|není|být|také|nebo|když|který|která)\b",
+                      regex.IGNORECASE)
+
+# A man page's option description under its synopsis line: "--http-user=user" /
+# "--http-password=password", then "Specify the username user and password password"
+# (Czech "uživatelské jméno uživatel a heslo heslo"): a noun, then the argument's
+# placeholder of the same spelling (italic in the page, plain once rendered as text).
+_OPTION_TERM_RE = lazy(r"^[ \t]*--?[\w][\w-]*(?:=|\[=|[ \t]+)[<\[]?\p{L}", regex.MULTILINE)
+_PLACEHOLDER_MIN_LETTERS = 4
+# A command example displayed on a line of its own: "info info" indented deeper than the
+# paragraph before it, with blank lines around it ("to polecenie\n\n       info info\n\n").
+_DISPLAY_LINE_RE = lazy(r"[ \t]*[a-z][a-z0-9_.\-]*(?:[ \t]+[a-z0-9_.\-=/]+)*[ \t]*")
 _LATIN_WORD_RE = lazy(r"\p{Latin}+")
 # English "her" after a verb with two objects: the indirect object, then the possessive
 # ("We will give her her reward", "told her her name"); "you" after such a verb or one of
@@ -344,13 +360,20 @@ _SOUND_MAX_LETTERS = 3
 _AGAIN_RE = lazy(r"[ \t]+(?P<w>[\p{L}\p{M}]+)(?![\p{L}\p{M}])")
 
 
+_BEFORE_AGAIN_RE = lazy(r"(?<![\p{L}\p{M}])(?P<w>[\p{L}\p{M}]+)[ \t]+$")
+
+
 def said_again(text: str, m) -> bool:
-    """True when the pair ``m`` of a short word is followed by a third copy: a sound."""
+    """True when the pair ``m`` of a short word is followed or preceded by a third copy: a
+    sound, or a run of placeholders ("keycode xx = vv vv vv vv": its second pair too)."""
     word = m.group("w")
     if len(word) > _SOUND_MAX_LETTERS or word.lower() in _EN_FUNCTION_WORDS:
         return False  # ("the the the": a slip or a degenerate generation)
     again = _AGAIN_RE.match(text, m.end())
-    return again is not None and again.group("w").casefold() == word.casefold()
+    if again is not None and again.group("w").casefold() == word.casefold():
+        return True
+    before = _BEFORE_AGAIN_RE.search(text, max(0, m.start() - len(word) - 8), m.start())
+    return before is not None and before.group("w").casefold() == word.casefold()
 
 
 # A roleplay action or sound effect written between asterisks ("*bounce bounce*", "*nod
@@ -569,6 +592,39 @@ def _split_word_tail(text: str, m, line_start: int) -> bool:
     return joined.search(text) is not None and len(alone.findall(text)) <= 1
 
 
+def _option_placeholder(text: str, m, line_start: int) -> bool:
+    """True when the pair's paragraph opens with an option synopsis taking an argument
+    ("--http-password=heslo", "-o file"): the second copy is that argument's placeholder
+    named after its noun. Function words and short words stay reported."""
+    word = m.group("w")
+    if len(word) < _PLACEHOLDER_MIN_LETTERS or word.lower() in _EN_FUNCTION_WORDS:
+        return False
+    para = text.rfind("\n\n", 0, line_start)
+    para = 0 if para < 0 else para + 2
+    if para >= line_start:
+        return False  # the pair's line opens its paragraph: no option term above it
+    return _OPTION_TERM_RE.match(text, para) is not None
+
+
+def _display_line(text: str, m, line_start: int, line_end: int) -> bool:
+    """True when the pair's line is a command example on its own: lowercase words only,
+    a blank line before and after it (or the text's end), indented deeper than the line
+    before the blank."""
+    end = len(text) if line_end < 0 else line_end
+    line = text[line_start:end]
+    if not line[:1].isspace() or _DISPLAY_LINE_RE.fullmatch(line) is None:
+        return False
+    if not (text.startswith("\n", end + 1) or text[end + 1 :].strip() == "" or line_end < 0):
+        return False
+    if line_start < 2 or text[line_start - 2] != "\n":
+        return False
+    prev_end = line_start - 2
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    prev = text[prev_start:prev_end]
+    indent = len(line) - len(line.lstrip(" \t"))
+    return bool(prev.strip()) and indent > len(prev) - len(prev.lstrip(" \t"))
+
+
 def _sung(text: str, pos: int) -> bool:
     """Is the line at ``pos`` marked as sung (a subtitle's ``♪ ... ♪``)?"""
     start = text.rfind("\n", 0, pos) + 1
@@ -631,7 +687,13 @@ class RepeatedWord(SpellingDocumentRule):
     zaraz - mówi informatyk" (not English function words); a word of three letters or
     fewer said three times or more ("sru tu tu tu", "*puk puk puk*": a sound; a longer word
     so repeated, "continuous continuous continuous", is reported); Polish, Czech and
-    Slovak "to to" (pronoun, then particle: "w to to nikt mi nie uwierzy");
+    Slovak "to to" (pronoun, then particle: "w to to nikt mi nie uwierzy"); Czech "se se"
+    before a word (reflexive, then the preposition: "vypořádat se se spojeními"; Polish
+    "się się" is reported); a word of 4+ letters in a paragraph that opens with an option
+    taking an argument, the noun then the argument's placeholder ("--http-password=heslo"
+    ... "Specify the username user and password password"); a command example on a line
+    of its own, indented deeper than the paragraph before it, between blank lines
+    ("info info"); a short word written four times ("vv vv vv vv"), its second pair too;
     in Turkish text (a verse of one line too: "Gökler kapı kapı açılacaktır"; or a record
     or file declared Turkish: its ``language`` field, ``per-file-language``) any word
     but a conjunction or pronoun ("akın akın", "tekrar tekrar", "bir bir" are
@@ -750,6 +812,11 @@ class RepeatedWord(SpellingDocumentRule):
                         scandinavian = _written_in(text, _SCANDINAVIAN_WORD_RE)
                     if scandinavian:
                         continue  # "är den den absoluta Sanningen": pronoun, then article
+                if lower == "se" and _CZECH_SE_RE.match(text, m.end()) and (
+                        declared == "cs" or declared is None and _written_in(text, _CZECH_WORD_RE)):
+                    continue  # "vypořádat se se spojeními": reflexive, then the preposition
+                if _option_placeholder(text, m, line_start) or _display_line(text, m, line_start, line_end):
+                    continue  # "--http-password=heslo ... heslo heslo"; "\n\n       info info\n\n"
                 if lower in _WEST_SLAVIC_DOUBLES:
                     if west_slavic is None:
                         west_slavic = _written_in(text, _WEST_SLAVIC_WORD_RE)

@@ -231,6 +231,9 @@ def designed_repetition(doc: Document) -> bool:
     return vocalised(doc) or reference_page(doc) or formulaic_entries(doc)
 
 
+PROMPT_ROLES = frozenset({"user", "system", "tool"})
+
+
 class QualityRule(DocumentRule):
     """Base class: one measured value per document, one finding when it is out of bounds."""
 
@@ -255,7 +258,15 @@ class QualityRule(DocumentRule):
         else:
             self.skip_kinds = frozenset({structure.MESSAGE})
 
+    # Chat turns of these roles (``Document.role``) are not measured: a shape filter (Q105's
+    # short lines, Q108's word count) judges text a model is trained to produce, and a
+    # user's question ("Что делает ram?"), a system prompt ("Вы — помощник по Linux.") or a
+    # tool's result is its input. Texts without a role, and the assistant's turns, are.
+    skip_roles: frozenset[str] = frozenset()
+
     def check(self, doc: Document) -> Iterable[Finding]:
+        if doc.role is not None and doc.role in self.skip_roles:
+            return ()
         if not prose(doc).text.strip():
             return ()  # empty files (or Markdown without prose) are not measured
         if self.repetition:
@@ -1033,7 +1044,9 @@ class ShortLines(QualityRule):
     metadata rather than prose.
     Example: A scraped category page: "Politics", "12:30", "Read more", "Share", ...
     Subtitle files (.srt, .vtt read as subtitles) are not measured: a caption line is
-    short by convention.
+    short by convention; nor chat turns of the user, the system or a tool (``Document.role``:
+    a question "Что делает ram?", a system prompt "Вы — помощник по Linux."): the filter
+    judges what a model is trained to produce, the assistant's turns and texts without a role.
     Fix safety: No automatic fix. Enabled at info severity: poetry, lists and subtitles
     are short-lined by nature.
     """
@@ -1041,6 +1054,7 @@ class ShortLines(QualityRule):
     code = "Q105"
     name = "short-lines"
     default_severity = Severity.INFO
+    skip_roles = PROMPT_ROLES
     options = {"max-fraction": 0.67, "short-length": 30}
 
     def measure(self, doc):
@@ -1248,6 +1262,9 @@ class WordCountOutOfRange(QualityRule):
     Why: Very short documents carry too little context to learn from (often stubs,
     error pages, cookie notices); very long ones are usually concatenated dumps.
     Example: A 12-word "page not found" notice.
+    Chat turns of the user, the system or a tool (``Document.role``) are not measured: a
+    question ("Что делает ram?") or a system prompt ("Вы — помощник по Linux.") is short by
+    nature; the filter judges the assistant's turns and texts without a role.
     Fix safety: No automatic fix. Enabled at info severity: corpora of short texts
     (headlines, captions) are legitimate; raise it with
     ``[tool.corpuslint.rules.Q108] severity = "warning"`` when filtering web pages.
@@ -1256,6 +1273,7 @@ class WordCountOutOfRange(QualityRule):
     code = "Q108"
     name = "word-count-out-of-range"
     default_severity = Severity.INFO
+    skip_roles = PROMPT_ROLES
     options = {"min-words": GOPHER_MIN_WORDS, "max-words": 100_000}
 
     def measure(self, doc):
