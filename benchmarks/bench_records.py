@@ -20,6 +20,20 @@ Measured 2026-12-02 again, lead (85d88e9) and rec13 side by side in one run (loa
 1 M records, D107: lead 81.4 s CPU, 2,928 MB peak RSS; rec13 73.9 s, 1,770 MB (a mapped
 record's Document is dropped, only the store's bare copy is kept; ``_Unspill`` counts only
 states several rules share). 100 k records, default rules: 593 -> 532 MB, JSON identical.
+
+Measured 2026-12-03, lead (c1e4479) and rec15 side by side (load 17-35): 1 M records, D107:
+lead 78.4 s CPU, 1,770 MB; rec15's first commit 71.6 s, 1,380 MB (a record held as its text,
+hash, number and name with its other fields in one shared tuple; no dict by offset beside
+the states read back; no per-record directive pair or empty findings list). Where lead's
+1,770 MB went (``benchmarks/peak_where.py --step 40``): ~430 MB once the records are read,
+~1,400 MB at the end of the map (a bare RecordDocument, a Collected with a one-entry dict
+of states, a findings cache entry and a directive entry per record), +200 MB decoding the
+states (dicts by offset), +145 MB in D107's reduce and findings. tracemalloc at 20 k
+records (snapshots at each stage), traced at the end of the map: lead 45.0 MB, rec15
+33.4 MB (~580 bytes less per record). rec15 with the Collected tuple and the clean-document
+table too (a second pair, load 35-38, so the wall time means nothing): 67.5 s CPU, 1,263 MB
+peak RSS, all 100,147 copies found; lead in the same pair 74.9 s, 1,770 MB; the two
+JSON reports byte-identical.
 """
 
 from __future__ import annotations

@@ -249,6 +249,11 @@ def parse_ignore_file(text: str, display: str) -> list[_Entry]:
     return out
 
 
+def _pair(cached: "str | tuple | None") -> "tuple[str, list[_Entry]] | None":
+    """A ``Suppressions._inline`` value as (content hash, entries)."""
+    return (cached, []) if type(cached) is str else cached
+
+
 def directives(doc) -> list[_Entry]:
     """Inline ``<!-- corpuslint: … -->`` directives of a Markdown/HTML document as
     line-range entries. In Markdown only HTML regions of the CommonMark parse
@@ -293,7 +298,9 @@ class Suppressions:
         self.root = root
         self.file_entries = entries
         self.whole = whole_document_codes(rules or {})
-        self._inline: dict[str, tuple[str, list[_Entry]]] = {}  # path -> (content hash, entries)
+        # path -> (content hash, entries); a document without directives -> its content hash
+        # alone (no tuple and list for each of a million records)
+        self._inline: dict[str, "str | tuple[str, list[_Entry]]"] = {}
         self._rel: dict[str, str] = {}
 
     @classmethod
@@ -320,18 +327,19 @@ class Suppressions:
     def _inline_for(self, doc) -> list[_Entry]:
         if doc is None:
             return []
-        cached = self._inline.get(doc.path)
+        cached = _pair(self._inline.get(doc.path))
         if cached is None or cached[0] != doc.content_hash:
-            cached = self._inline[doc.path] = (doc.content_hash, directives(doc))
+            self.note(doc.path, doc.content_hash, directives(doc))
+            cached = _pair(self._inline[doc.path])
         return cached[1]
 
     def note(self, path: str, content_hash: str, entries: list[_Entry]) -> None:
         """The inline directives of a document, found during the map step (``directives``),
         so that ``apply`` need not read the document again."""
-        self._inline[path] = (content_hash, entries)
+        self._inline[path] = (content_hash, entries) if entries else content_hash
 
     def _entries_for(self, documents: Mapping[str, object], key: str) -> list[_Entry]:
-        cached = self._inline.get(key)
+        cached = _pair(self._inline.get(key))
         hash_of = getattr(documents, "content_hash", None)  # a DocumentStore: no read needed
         if cached is not None and hash_of is not None and cached[0] == hash_of(key):
             return cached[1]
@@ -374,7 +382,7 @@ class Suppressions:
         rule = rules.get(UnusedSuppression.code)
         if rule is None:
             return []
-        entries = list(self.file_entries) + [e for _, es in self._inline.values() for e in es]
+        entries = list(self.file_entries) + [e for v in self._inline.values() if type(v) is tuple for e in v[1]]
         out = []
         for e in entries:
             if e.hits or not any(e.covers_code(code) for code in rules if code != UnusedSuppression.code):

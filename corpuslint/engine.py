@@ -149,6 +149,9 @@ class Linter:
         self.record_rules = [r for r in self.document_rules if not r.file_level]  # for data-file records
         self.corpus_rules = [r for r in self.rules.values() if isinstance(r, CorpusRule)]
         self._cache: dict[tuple[str, str], list[Finding]] = {}
+        # documents computed here without a finding: path -> content hash (no tuple key and
+        # findings list for each of a million clean records); read through ``_cached``
+        self._clean: dict[str, str] = {}
         self._from_disk: set[tuple[str, str]] = set()  # cache keys filled from the on-disk cache
         self.suppressions = None  # baseline.Suppressions: ignore file + inline directives
         self.progress = None  # callable(n) ticked per document checked (progress bar), or None
@@ -158,19 +161,36 @@ class Linter:
     def __getstate__(self) -> dict[str, Any]:
         """What an executor ships to its workers (Dask): the rules, not the registry or caches."""
         state = dict(self.__dict__)
-        state.update(registry=None, suppressions=None, progress=None, executor=None, _cache={},
+        state.update(registry=None, suppressions=None, progress=None, executor=None, _cache={}, _clean={},
                      _from_disk=set())
         return state
 
     # -- MAP: one document in, findings out -----------------------------------
     def check_document(self, doc: Document) -> list[Finding]:
         key = (doc.path, doc.content_hash)
-        cached = self._cache.get(key)
+        cached = self._cached(*key)
         if cached is None:
             cached = self._cache[key] = self.compute_findings(doc)
             if self.progress is not None:
                 self.progress(1)
         return cached
+
+    def _cached(self, path: str, content_hash: str) -> "list[Finding] | tuple | None":
+        """The document-rule findings kept for this content of ``path`` (None: none kept)."""
+        found = self._cache.get((path, content_hash))
+        if found is None and self._clean.get(path) == content_hash:
+            return _NO_FINDINGS
+        return found
+
+    def keep_findings(self, path: str, content_hash: str, found: list[Finding], from_disk: bool = False) -> None:
+        """Keep the document-rule findings of this content of ``path`` (``_cached``)."""
+        if found or from_disk:
+            self._clean.pop(path, None)
+            self._cache[(path, content_hash)] = found
+            if from_disk:
+                self._from_disk.add((path, content_hash))
+        else:
+            self._clean[path] = content_hash
 
     def map_document(self, doc: Document, doc_cache=None, state_reader=None, path: str | None = None,
                      encode: bool = False) -> "MapResult":
@@ -179,7 +199,7 @@ class Linter:
         the corpus index by content hash, else ``collect``), inline suppressions. With
         ``encode``, states travel as codec blobs (to the parent process). ``path``:
         the file's absolute path, for the index lookups (None for records, stdin)."""
-        found = self._cache.get((doc.path, doc.content_hash))  # a re-lint after fixes: unchanged documents
+        found = self._cached(doc.path, doc.content_hash)  # a re-lint after fixes: unchanged documents
         from_disk = (doc.path, doc.content_hash) in self._from_disk
         bad = None
         if found is None and doc_cache is not None and self.document_rules:
@@ -293,10 +313,12 @@ class Linter:
         from .arrays import trim_heap
 
         own = states.pop(rule.code, {}) if release else states.get(rule.code, {})
+        fresh = False  # is ``own`` a dict made here (not copied again for the view)?
         if unspill is not None:
-            own = SpilledStates(unspill.spill, own) if getattr(rule, "lazy_states", False) else unspill.states(own)
+            lazy = getattr(rule, "lazy_states", False)
+            own, fresh = SpilledStates(unspill.spill, own) if lazy else unspill.states(own), not lazy
         # an index's LazyStates (corpuslint/aggregates.py) and SpilledStates stay lazy: states decoded on access
-        view = CorpusView(states=own if isinstance(own, (LazyStates, SpilledStates)) else dict(own),
+        view = CorpusView(states=own if fresh or isinstance(own, (LazyStates, SpilledStates)) else dict(own),
                           targets=set(documents),
                           documents=documents, facts=(facts or {}).get(rule.code),
                           aggregates=getattr(own, "aggregates", None))
@@ -508,20 +530,24 @@ class _Unspill:
         self.decoded: dict[int, Any] = {}
 
     def states(self, own: Mapping[str, Any]) -> dict[str, Any]:
-        # the states not decoded yet, read together (a column of states once: ``StateSpill.get_many``)
-        todo = {value.offset: value for value in own.values()
-                if isinstance(value, self._spilled) and value.offset not in self.decoded}
-        fresh = dict(zip(todo, self.spill.get_many(list(todo.values()))))
-        del todo
+        # the states not decoded yet, read together (a column of states once: ``StateSpill.get_many``);
+        # a rule's own states in the order of ``own``, taken in that order below (no dict by
+        # offset beside the result: 1 M records, ~100 MB), the shared ones by offset
+        spilled, decoded = self._spilled, self.decoded
+        shared = {value.offset: value for value in own.values()
+                  if isinstance(value, spilled) and value.shared and value.offset not in decoded}
+        shared = dict(zip(shared, self.spill.get_many(list(shared.values()))))
+        fresh = iter(self.spill.get_many([value for value in own.values()
+                                          if isinstance(value, spilled) and not value.shared]))
         out = {}
         for key, value in own.items():
-            if isinstance(value, self._spilled):
+            if isinstance(value, spilled):
                 at = value.offset
                 if not value.shared:
-                    out[key] = fresh[at]
+                    out[key] = next(fresh)
                     continue
                 # (membership, not ``get``: a state may decode to None, e.g. one worker blob of None shared by rules)
-                state = self.decoded[at] if at in self.decoded else fresh[at]
+                state = decoded[at] if at in decoded else shared[at]
                 self.left[at] -= 1
                 if self.left[at]:
                     self.decoded[at] = state
@@ -557,17 +583,27 @@ class MapResult:
 
 class Collected:
     """A mapped document as the corpus index sees it (``index.collect_states``): its
-    content hash, size and the states the map step collected, without its text."""
+    content hash, size and the states the map step collected, without its text.
+    ``states``: a dict {code: state}, or a tuple of states in the order of ``at``
+    ({code: index}, one dict shared by every document of a run: a dict of states per
+    document cost ~200 bytes, 200 MB for 1 M records)."""
 
-    __slots__ = ("path", "abspath", "content_hash", "nbytes", "states", "reader", "language")
+    __slots__ = ("path", "abspath", "content_hash", "nbytes", "states", "reader", "language", "at")
 
-    def __init__(self, path, abspath, content_hash, nbytes, states, reader, language=None):
+    def __init__(self, path, abspath, content_hash, nbytes, states, reader, language=None, at=None):
         self.path, self.abspath, self.content_hash, self.nbytes = path, abspath, content_hash, nbytes
         self.states, self.reader = states, reader
         self.language = language  # the file's declared language (files.Source.language)
+        self.at = at
 
     def state(self, code: str) -> Any:
-        value = self.states[code]
+        if self.at is None:
+            value = self.states[code]
+        else:
+            i = self.at.get(code)
+            if i is None:
+                raise KeyError(code)
+            value = self.states[i]
         if isinstance(value, str) and value == HIT:
             from .index import MISS
 
@@ -943,6 +979,9 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
     rows: list = []
     bad: list[str] = []
     tick = linter.progress
+    codes = [rule.code for rule in linter.corpus_rules]
+    at_codes = {code: i for i, code in enumerate(codes)}  # ``Collected.at``, shared
+    ats: dict[tuple, dict] = {}  # another order of codes (not expected) -> its own ``Collected.at``
     at = -1
     for item, result, problem in map_stream(linter, items, doc_cache, state_reader, spill is None):
         at += 1
@@ -961,11 +1000,9 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
         else:
             store.hold(item)
             # the mapped document (its cached views, the rules' per-document memos keyed
-            # weakly by it) is dropped: ``items`` keeps the store's bare copy instead
-            items[at] = store.peek(key)
-        linter._cache[(key, result.content_hash)] = result.findings
-        if result.from_disk:
-            linter._from_disk.add((key, result.content_hash))
+            # weakly by it) is dropped: ``items`` keeps its key (the store holds its text)
+            items[at] = key
+        linter.keep_findings(key, result.content_hash, result.findings, result.from_disk)
         findings.extend(result.findings)
         if result.cache_bad:
             bad += result.cache_bad
@@ -987,8 +1024,15 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
                     elif isinstance(spilled[id(state)], Spilled):
                         spilled[id(state)].shared = True  # (only these are counted by ``_Unspill``)
                     states[code] = spilled[id(state)]
-            collected[key] = Collected(key, abspath, result.content_hash, result.nbytes, states, state_reader,
-                                       language)
+            if list(states) != codes:  # (the map gives every rule's state, in rule order: a tuple)
+                order = tuple(states)
+                where = ats.get(order)
+                if where is None:
+                    where = ats[order] = {code: i for i, code in enumerate(order)}
+            else:
+                where = at_codes
+            collected[key] = Collected(key, abspath, result.content_hash, result.nbytes, tuple(states.values()),
+                                       state_reader, language, where)
     if rows:
         doc_cache.put_rows(rows)
     if bad:
@@ -999,6 +1043,9 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
         del collected
         findings.extend(linter.reduce(states, store, release=True, spill=spill))
     return findings
+
+
+_NO_FINDINGS: tuple = ()
 
 
 def _mapped(linter: Linter) -> None:
@@ -1372,7 +1419,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         record_fixes: dict[str, int] = {}
         doc_codes = {r.code for r in linter.document_rules}
         for item in items:  # one file at a time, read again (never one that changed since it was checked)
-            key = item.display if isinstance(item, files.Source) else item.path
+            key = item if isinstance(item, str) else item.display if isinstance(item, files.Source) else item.path
             if not any(fixable(f, unsafe_fixes) for f in by_key.get(key, ())):
                 continue
             doc = store.get(key)
@@ -1431,7 +1478,9 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
                     del changed[key]
         if changed and not diff:
             # the re-lint: files are read again (as written), documents in memory replaced
-            items = [item if isinstance(item, files.Source) else changed.get(item.path, item) for item in items]
+            # (a mapped document is named by its key: the store holds it)
+            items = [item if isinstance(item, files.Source) else (changed[item] if item in changed else store.get(item))
+                     if isinstance(item, str) else changed.get(item.path, item) for item in items]
             store = DocumentStore()
             findings = lint_items(linter, items, ctx, store, [])
     findings.extend(linter.suppressions.apply(problems, {}))

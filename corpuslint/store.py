@@ -14,9 +14,12 @@ still needs a document now and then: a corpus rule's reduce building a finding
 * a record that a Dask worker read from a part of a data file (``add_record``) is
   remembered as (part, content hash, file, number, record) and read again on ``get``
   with the rest of its part (``parts[part]()``: the part's documents, in order);
-* documents that cannot be read again (standard input, records of data files read
-  here, texts given in memory through the Python API) are held whole, without their
-  cached views.
+* a record of a data file read here is held as its text, content hash, number and
+  name, its other fields (file, language, format, role...) in one tuple shared by the
+  records that have the same (``_RecordShape``), ~100 bytes beside its text where a
+  bare ``RecordDocument`` took ~300; ``get`` builds the document again;
+* documents that cannot be read again (standard input, texts given in memory through
+  the Python API) are held whole, without their cached views.
 
 Reads go through a small LRU cache (``CACHE_CHARS`` characters), so a reduce that
 builds its findings file by file reads each file once.
@@ -47,6 +50,8 @@ class DocumentStore(Mapping[str, Document]):
         self._files: dict[str, tuple[str, str, int, str | None]] = {}  # key -> (absolute path, content hash, bytes, language)
         self._regions: dict[str, tuple] = {}  # key -> the file's regions, when the map step computed them
         self._held: dict[str, Document] = {}
+        self._recs: dict[str, tuple] = {}  # key -> (text, content hash, number, record, shape): held records
+        self._shapes: dict[tuple, tuple] = {}  # one shared tuple per distinct record shape (``_record_shape``)
         self._records: dict[str, tuple] = {}  # key -> (part, content hash, file, number, record)
         self.parts: dict = {}  # part -> callable giving the part's documents again (Dask data-file parts)
         self._lru: OrderedDict[str, Document] = OrderedDict()
@@ -60,6 +65,7 @@ class DocumentStore(Mapping[str, Document]):
         ``Document.regions`` if known (set again on the document read back); ``language``:
         its declared language (``files.Source.language``)."""
         self._held.pop(key, None)
+        self._recs.pop(key, None)
         self._files[key] = (path, content_hash, nbytes, language)
         if regions is not None:
             self._regions[key] = tuple(regions)  # (an empty one is the interpreter's one shared ())
@@ -71,6 +77,14 @@ class DocumentStore(Mapping[str, Document]):
         self._files.pop(doc.path, None)
         self._regions.pop(doc.path, None)
         self._lru.pop(doc.path, None)
+        if type(doc) is _record_class():  # (a subclass may carry more: held whole)
+            self._held.pop(doc.path, None)
+            shape = _record_shape(doc)
+            if doc.previous_turn is None:  # (a chat turn's previous turn is its own: not shared)
+                shape = self._shapes.setdefault(shape, shape)
+            self._recs[doc.path] = (doc.text, doc.content_hash, doc.number, doc.record, shape)
+            return
+        self._recs.pop(doc.path, None)
         bare = doc
         if doc.__dict__.keys() - _BARE - {"content_hash"}:
             bare = doc.with_text(doc.text)  # the same text object, without the cached views
@@ -87,7 +101,7 @@ class DocumentStore(Mapping[str, Document]):
     # -- reading ----------------------------------------------------------------
     def content_hash(self, key: str) -> str | None:
         """The content hash of what was checked for ``key`` (without reading it)."""
-        entry = self._files.get(key) or self._records.get(key)
+        entry = self._files.get(key) or self._records.get(key) or self._recs.get(key)
         if entry is not None:
             return entry[1]
         doc = self._held.get(key)
@@ -95,13 +109,17 @@ class DocumentStore(Mapping[str, Document]):
 
     def peek(self, key: str) -> Document | None:
         """A held document (record, standard input), never read from disk."""
-        return self._held.get(key)
+        doc = self._held.get(key)
+        return doc if doc is not None or key not in self._recs else self.get(key)
 
     def record_of(self, key: str) -> tuple[str, int | str] | None:
         """(data file, record) of the record ``key``, without reading it; None for a file."""
         entry = self._records.get(key)
         if entry is not None:
             return entry[2], entry[4]
+        rec = self._recs.get(key)
+        if rec is not None:
+            return rec[4][0], rec[3]
         doc = self._held.get(key)
         return (doc.file, doc.record) if getattr(doc, "record", None) is not None else None
 
@@ -123,6 +141,11 @@ class DocumentStore(Mapping[str, Document]):
         doc = self._lru.get(key)
         if doc is not None:
             self._lru.move_to_end(key)
+            return doc
+        rec = self._recs.get(key)
+        if rec is not None:
+            doc = _record_document(rec)
+            self._keep(key, doc)
             return doc
         if key in self._records:
             return self._read_part(key, default)
@@ -169,15 +192,16 @@ class DocumentStore(Mapping[str, Document]):
         return found
 
     def __contains__(self, key: object) -> bool:
-        return key in self._files or key in self._held or key in self._records
+        return key in self._files or key in self._held or key in self._recs or key in self._records
 
     def __iter__(self) -> Iterator[str]:
         yield from self._files
         yield from self._held
+        yield from self._recs
         yield from self._records
 
     def __len__(self) -> int:
-        return len(self._files) + len(self._held) + len(self._records)
+        return len(self._files) + len(self._held) + len(self._recs) + len(self._records)
 
     def records(self) -> int:
         """How many records of data files were checked: a record read as several text
@@ -188,6 +212,9 @@ class DocumentStore(Mapping[str, Document]):
         for entry in self._records.values():
             if (entry[2], entry[3]) != last:
                 count, last = count + 1, (entry[2], entry[3])
+        for text, content_hash, number, record, shape in self._recs.values():
+            if (shape[0], number) != last:
+                count, last = count + 1, (shape[0], number)
         for doc in self._held.values():
             if getattr(doc, "record", None) is not None and (doc.file, doc.number) != last:
                 count, last = count + 1, (doc.file, doc.number)
@@ -195,6 +222,31 @@ class DocumentStore(Mapping[str, Document]):
 
 
 _BARE = frozenset({"path", "text", "suffix", "file", "number", "record"})
+
+
+def _record_class() -> type:
+    from .readers.base import RecordDocument
+
+    return RecordDocument
+
+
+def _record_shape(doc) -> tuple:
+    """The fields of a ``RecordDocument`` other than its text, number and name: what
+    ``RecordDocument.with_text`` passes on (and the Markdown-or-not of an "auto" record,
+    once decided), the same for most records of a file."""
+    return (doc.file, doc.language, doc.text_format, doc.turn, doc.role, doc.previous_turn, doc.chat_message,
+            doc.field, doc._suffix)
+
+
+def _record_document(rec: tuple) -> Document:
+    """The ``RecordDocument`` a held record (``DocumentStore.hold``) was: as its bare copy
+    (``with_text``) was, with its content hash."""
+    text, content_hash, number, record, (file, language, text_format, turn, role, previous, chat, field, suffix) = rec
+    doc = _record_class()(file, number, record, text, language, text_format, turn, role, previous, chat, field)
+    if suffix is not None:
+        doc._suffix = suffix
+    doc.__dict__["content_hash"] = content_hash
+    return doc
 
 
 class Spilled:

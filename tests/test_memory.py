@@ -13,12 +13,14 @@ import json
 import re
 from collections import Counter
 from itertools import pairwise
+from pathlib import Path
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpuslint import engine, files
+from corpuslint.document import Document
 from corpuslint.families.duplicate import corpus as dup
 from corpuslint.families.duplicate import frames as F
 from corpuslint.families.spelling.analysis import DocState
@@ -727,3 +729,85 @@ def test_the_map_marks_the_states_several_rules_share(tmp_path, monkeypatch):
     assert shared["S101"] and all(shared["S101"]) and all(shared["S103"])  # one state, two rules
     assert shared["D104"] and not any(shared["D104"])
     assert left == {}  # (the spelling rules read theirs lazily, ``SpilledStates``; D104's are not counted)
+
+
+_RECORD_FIELDS = ("path", "text", "file", "number", "record", "language", "text_format", "turn", "role",
+                  "previous_turn", "chat_message", "field", "suffix", "content_hash", "kinds")
+
+
+def test_held_records_come_back_as_their_bare_copies(tmp_path):
+    """A record held by the store (a data file read here) is kept as its text, hash,
+    number and name, its other fields in a tuple shared by the records alike; ``get``
+    gives the document its bare copy (``with_text``) was, field for field. Real records:
+    ChatterBot turns with roles (each turn's previous turn its own) and Qur'an verses
+    with ids; one chat turn is given a language of its own."""
+    from corpuslint import readers
+    from corpuslint.store import DocumentStore
+
+    data = Path(__file__).parent / "data" / "realtext"
+    chat = (data / "chatterbot-repeated-turns.jsonl").read_text(encoding="utf-8").splitlines()
+    chat[2] = chat[2].replace('"role"', '"language": "fr", "role"')
+    (tmp_path / "chat.jsonl").write_text("\n".join(chat) + "\n", encoding="utf-8")
+    (tmp_path / "verses.jsonl").write_bytes((data / "quran-short-verses-fr-tr-en.jsonl").read_bytes())
+    cfg, reg = engine.build_registry([str(tmp_path)])
+    docs = []
+    for name in ("chat.jsonl", "verses.jsonl"):
+        source = files.Source(str(tmp_path / name), name)
+        for _, _, loaded in readers.iter_sources([source], reg.readers, cfg):
+            docs += [d for d in loaded if isinstance(d, Document)]
+    assert len(docs) > 10 and any(d.role for d in docs) and any(d.role is None for d in docs)
+    store = DocumentStore()
+    bare = {}
+    for doc in docs:
+        _ = doc.suffix, doc.content_hash, doc.lines  # (what the map step computed on it)
+        bare[doc.path] = doc.with_text(doc.text)
+        store.hold(doc)
+    assert not store._held and len(store) == len(docs) == store.records()
+    assert len(store._shapes) < len({d.file for d in docs}) + 3  # the verses share one shape
+    for key, want in bare.items():
+        got = store[key]
+        assert type(got) is type(want) and "lines" not in got.__dict__
+        for name in _RECORD_FIELDS:
+            assert getattr(got, name) == getattr(want, name), (key, name)
+        assert store.record_of(key) == (want.file, want.record)
+        assert store.content_hash(key) == want.content_hash
+    assert list(store) == list(bare)
+
+
+def test_collected_states_by_rule_order():
+    """``Collected`` keeps a document's states as a tuple in the order of a shared
+    {code: index}; a code it has no state for is a KeyError, as in a dict."""
+    where = {"D104": 0, "D107": 1}
+    c = engine.Collected("d.jsonl#1", None, "h", 3, (None, (1, 2, 3, 0, 5)), None, None, where)
+    assert c.state("D107") == (1, 2, 3, 0, 5) and c.state("D104") is None
+    try:
+        c.state("S101")
+    except KeyError:
+        pass
+    else:
+        raise AssertionError("no KeyError")
+
+
+def test_a_rule_with_own_and_shared_states_gets_each_back_in_order():
+    """``_Unspill.states`` reads a rule's own states in the order of its mapping and the
+    shared ones by offset: interleaved, each key gets its own state."""
+    spill = StateSpill()
+    try:
+        own = [spill.put((k, 2**63 + k, k, 0, 5), "D107") for k in range(4)]
+        shared = spill.put({"a": np.arange(3)})
+        shared.shared = True
+
+        class Rule:
+            def __init__(self, code):
+                self.code = code
+
+        states = {"X": {"k0": own[0], "s": shared, "k1": own[1], "none": None, "k2": own[2], "k3": own[3]},
+                  "Y": {"s": shared}}
+        unspill = engine._Unspill(spill, states, [Rule("X"), Rule("Y")])
+        got = unspill.states(states["X"])
+        assert list(got) == list(states["X"]) and got["none"] is None
+        assert [got[f"k{k}"] for k in range(4)] == [(k, 2**63 + k, k, 0, 5) for k in range(4)]
+        assert np.array_equal(got["s"]["a"], np.arange(3)) and unspill.decoded
+        assert unspill.states(states["Y"])["s"] is got["s"] and not unspill.decoded
+    finally:
+        spill.close()
