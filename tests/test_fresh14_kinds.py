@@ -23,13 +23,17 @@ def found(code: str, text: str, path: str = "page.txt", **config) -> list:
     return lint_text(text, path=path, config={"select": [code], **NO_CACHE, **config})
 
 
-def safe_fixed(code: str, text: str, path: str = "page.txt") -> str:
-    """``text`` with the safe fixes of ``code``'s findings applied (edits back to front)."""
-    edits = sorted((e for f in found(code, text, path) if f.fix and f.fix.applicability == SAFE for e in f.fix.edits),
+def apply_safe(findings: list, text: str) -> str:
+    """``text`` with the safe fixes of ``findings`` applied (edits back to front)."""
+    edits = sorted((e for f in findings if f.fix and f.fix.applicability == SAFE for e in f.fix.edits),
                    key=lambda e: e.start, reverse=True)
     for e in edits:
         text = text[: e.start] + e.replacement + text[e.end :]
     return text
+
+
+def safe_fixed(code: str, text: str, path: str = "page.txt") -> str:
+    return apply_safe(found(code, text, path), text)
 
 
 # -- W112: a ZWSP in Khmer, Thai, Lao, Myanmar, Tibetan is the word boundary -----------------

@@ -10,27 +10,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpuslint import lint_text
-from corpuslint.findings import Applicability
+
+from .test_fresh14_kinds import apply_safe as _safe_fixed
 
 NO_CACHE = {"cache": False}
-SAFE = Applicability.SAFE
 
 
 def found(code: str, text: str, path: str = "page.txt", **config) -> list:
     return lint_text(text, path=path, config={"select": [code], **NO_CACHE, **config})
 
 
+def safe_fixed(code: str, text: str, path: str = "page.txt") -> str:
+    return _safe_fixed(found(code, text, path), text)
+
+
 def spans(code: str, text: str, path: str = "page.txt") -> list[str]:
     return [text[f.start : f.end] for f in found(code, text, path)]
-
-
-def safe_fixed(code: str, text: str, path: str = "page.txt") -> str:
-    """``text`` with the safe fixes of ``code``'s findings applied (edits back to front)."""
-    edits = sorted((e for f in found(code, text, path) if f.fix and f.fix.applicability == SAFE for e in f.fix.edits),
-                   key=lambda e: e.start, reverse=True)
-    for e in edits:
-        text = text[: e.start] + e.replacement + text[e.end :]
-    return text
 
 
 # -- 1. A108: bash's conditional command "[[ expr ]]" is no wiki link -------------------------
