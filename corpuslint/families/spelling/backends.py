@@ -1366,7 +1366,6 @@ class PersianBackend(Backend):
                 and stem not in self.function_words and self.spell(stem)):  # (not "جاان", a slip of جان)
             return True
         # The adjective ین of a material or taste on a dictionary noun: "شکرین" (sugary), as زرین.
-        stem = clean[:-2]
         if clean.endswith("ین") and len(stem) >= 3 and not stem.endswith(_FA_FINAL_VOWELS) and self.spell(stem):
             return True
         # The negative ن between a preverb and its verb: "برنخاست" (did not rise) beside برخاست.
