@@ -258,9 +258,10 @@ class QualityRule(DocumentRule):
         else:
             self.skip_kinds = frozenset({structure.MESSAGE})
 
-    # Chat turns of these roles (``Document.role``) are not measured: a shape filter (Q105's
-    # short lines, Q108's word count) judges text a model is trained to produce, and a
-    # user's question ("Что делает ram?"), a system prompt ("Вы — помощник по Linux.") or a
+    # Chat turns of these roles (``Document.role``) are not measured: a shape filter (Q104's
+    # line punctuation, Q105's short lines, Q108's word count, Q109's bullets) judges text a
+    # model is trained to produce, and a user's question ("Что делает ram?", typed without
+    # its mark: "What is your robot body"), a system prompt ("Вы — помощник по Linux.") or a
     # tool's result is its input. Texts without a role, and the assistant's turns, are.
     skip_roles: frozenset[str] = frozenset()
 
@@ -1006,6 +1007,10 @@ class UnterminatedLines(QualityRule):
     tables do not. A page with almost no terminated line is rarely running text.
     Example: A navigation dump: "Home", "News", "Sport", "Contact us", ... (no line
     ends in punctuation).
+    Chat turns of the user, the system or a tool (``Document.role``) are not measured: a
+    user types "What is your robot body" or "generate an SVG of a house icon" without a
+    mark, and a prompt is the model's input; the filter judges what a model is trained to
+    produce, the assistant's turns and texts without a role.
     Fix safety: No automatic fix. Enabled at info severity: headline-only or list-like
     files are sometimes wanted.
     """
@@ -1013,6 +1018,7 @@ class UnterminatedLines(QualityRule):
     code = "Q104"
     name = "unterminated-lines"
     default_severity = Severity.INFO
+    skip_roles = PROMPT_ROLES
     options = {"min-fraction": 0.12, "terminal-chars": "…،؛", "unicode-terminals": True}
 
     def measure(self, doc):
@@ -1300,7 +1306,10 @@ class BulletLines(QualityRule):
     Why: Pages that are nothing but bullet lists are navigation, tag lists or
     feature checklists, not prose.
     Example: "• Home", "• About", "• Products", "• Contact".
-    In a subtitle file (.srt, .vtt) a dash opens each speaker's line in a cue: not measured.
+    In a subtitle file (.srt, .vtt) a dash opens each speaker's line in a cue: not measured;
+    nor chat turns of the user, the system or a tool (``Document.role``): a user's numbered
+    questions ("1. 你能想出不同种类的文学手法...") or a system prompt's list of rules is the
+    model's input, not what it is trained to write.
     Fix safety: No automatic fix. Enabled at info severity: in instruction and chat data
     a list is what "List five..." asks for (0 of 20 findings labelled true on
     LLaMA-Factory's Alpaca demos); raise it with ``[tool.corpuslint.severity] Q109 =
@@ -1310,6 +1319,7 @@ class BulletLines(QualityRule):
     code = "Q109"
     name = "bullet-lines"
     default_severity = Severity.INFO
+    skip_roles = PROMPT_ROLES
     options = {"max-fraction": 0.9}
 
     def measure(self, doc):
