@@ -26,7 +26,7 @@ from .text.lazy_regex import lazy, lazy_re
 class ReadProblem:
     kind: str  # "undecodable" | "binary" | "unreadable" | "unsupported" | "malformed" (a record)
     #          | "special" (FIFO, device, link leaving the root) | "not-written" (a fix)
-    #          | "bom" (a UTF-8 byte-order mark before a JSON Lines record: W110)
+    #          | "bom" (a UTF-8 byte-order mark before a dataset's record 1: W110)
     message: str
     line: int = 1
     column: int = 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from .conftest import run_json
+from .conftest import run_cli, run_json
 
 
 def _line(record) -> bytes:
@@ -56,3 +56,97 @@ def test_bulleted_user_turn_is_not_measured_but_a_bulleted_reply_is(tmp_path):
     _, report = run_json("--select", "Q109", "--text-field", "messages[*].content", str(path))
     # lead: the user's four numbered questions (1.2 is the reply) were reported too
     assert [f["record"] for f in report["diagnostics"]] == ["1.2"]
+
+
+# -- W110: a UTF-8 byte-order mark before a JSON array or a CSV header ---------------------
+
+BOM = b"\xef\xbb\xbf"
+# fresh15's sharegpt-ru records pldd.1 and ram.4 (manpages-ru 4.18.1, GPL-3+; the double
+# space after "Команда" is real), as a ShareGPT JSON array saved "UTF-8 with BOM"
+PLDD = {"id": "pldd.1", "conversations": [
+    {"from": "system", "value": "Вы — помощник по Linux."},
+    {"from": "human", "value": "Что делает pldd?"},
+    {"from": "gpt", "value": "pldd - отобразить список динамических объектов общего пользования, связанных в процесс"
+                            "\n\nКоманда  pldd отображает список динамических объектов общего пользования (DSO), "
+                            "связанных в процесс для указанного идентификатора процесса (PID)."}]}
+RAM = {"id": "ram.4", "conversations": [
+    {"from": "system", "value": "Вы — помощник по Linux."},
+    {"from": "human", "value": "Что делает ram?"},
+    {"from": "gpt", "value": "ram - устройство для диска в памяти\n\nУстройство ram представляет собой блочное "
+                            "устройство, предоставляющее прямой доступ к диску в памяти (ram disk)."}]}
+SHAREGPT = ("--text-field", "conversations[*].value", "--id-field", "id")
+
+
+def _json_array(tmp_path, mark: bytes = BOM):
+    path = tmp_path / "chat.json"
+    path.write_bytes(mark + json.dumps([PLDD, RAM], ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+    return path
+
+
+def test_json_array_with_a_bom_reports_the_mark_on_record_one(tmp_path):
+    _, report = run_json(*SHAREGPT, "--select", "W,F", str(_json_array(tmp_path)))
+    found = [(f["record"], f["code"]) for f in report["diagnostics"]]
+    # lead: read silently, only the real double space was reported
+    assert ("pldd.1.1", "W110") in found
+    assert ("pldd.1.3", "W103") in found  # record 1 is read as before
+    w110 = [f for f in report["diagnostics"] if f["code"] == "W110"]
+    assert len(w110) == 1 and w110[0]["fix"] is None and "json.load" in w110[0]["message"]
+    assert not any(code.startswith("F") for _, code in found)
+    # the same file without the mark: no W110
+    _, report = run_json(*SHAREGPT, "--select", "W110", str(_json_array(tmp_path, b"")))
+    assert report["diagnostics"] == []
+
+
+def test_json_array_bom_stays_byte_exact_when_record_one_is_fixed(tmp_path):
+    path = _json_array(tmp_path)
+    before = path.read_bytes()
+    proc = run_cli("check", "--no-cache", *SHAREGPT, "--select", "W103,W110", "--fix", "--fix-data", str(path))
+    assert proc.returncode in (0, 1), proc.stderr
+    assert path.read_bytes() == before.replace("Команда  pldd".encode(), "Команда pldd".encode())
+
+
+def test_filter_dropping_w110_keeps_record_one_of_a_json_array(tmp_path):
+    path = _json_array(tmp_path)
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("filter", *SHAREGPT, "--drop", "W110", str(path), str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["pldd.1", "ram.4"]
+
+
+# fresh15's csv-pl (manpages-pl 4.18.1, GPL-3+): whole man pages in cells; here dc(1)'s
+# NAZWA and OPIS lines, saved with a BOM
+DC_BODY = ("NAZWA\n       dc - kalkulator dowolnej precyzji\n\nOPIS\n"
+           "       dc jest kalkulatorem pracującym w odwrotnej notacji polskiej, obsługującym arytmetykę\n"
+           "       nieograniczonej precyzji.  Pozwala również na definiowanie i wywoływanie makr.\n")
+
+
+def _csv(tmp_path, mark: bytes = BOM):
+    import csv
+    import io
+
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf)
+    writer.writerow(["id", "section", "name", "body"])
+    writer.writerow(["dc.1", "1", "dc - kalkulator dowolnej precyzji", DC_BODY])
+    writer.writerow(["ram.4", "4", "ram - urządzenie dysku w pamięci", "NAZWA\n       ram - urządzenie dysku w pamięci\n"])
+    path = tmp_path / "manpages.csv"
+    path.write_bytes(mark + buf.getvalue().encode("utf-8"))
+    return path
+
+
+def test_csv_with_a_bom_reports_the_mark_on_record_one(tmp_path):
+    args = ("--text-field", "body", "--id-field", "id", "--select", "W110,F")
+    _, report = run_json(*args, str(_csv(tmp_path)))
+    # lead: read silently (utf-8-sig), nothing reported. The record is named by its id:
+    # the mark is not glued to the "id" column's name (that would be an F005 for the file)
+    assert [(f["record"], f["code"]) for f in report["diagnostics"]] == [("dc.1", "W110")]
+    assert report["diagnostics"][0]["fix"] is None and "csv" in report["diagnostics"][0]["message"]
+    _, report = run_json(*args, str(_csv(tmp_path, b"")))
+    assert report["diagnostics"] == []
+
+
+def test_filter_dropping_w110_keeps_record_one_of_a_csv(tmp_path):
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("filter", "--text-field", "body", "--id-field", "id", "--drop", "W110", str(_csv(tmp_path)), str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["dc.1", "ram.4"]

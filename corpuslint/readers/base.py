@@ -82,7 +82,8 @@ class Record:
     column: int = 1
     language: str | None = None  # the record's own declared language (``record_language``)
     language_problem: str | None = None  # why its language field was not a language tag
-    bom: bool = False  # a UTF-8 byte-order mark stood before the record (read without it): W110
+    # a UTF-8 byte-order mark stood before the record (read without it): where, and what it breaks (W110)
+    bom: str | None = None
     turn: int | None = None  # with a turn path: the 1-based item of the list this text is
     role: str | None = None  # who wrote the text, when the record says (``record_turn``)
     # with a role: the turn before it is the record before it in the file (one message a
@@ -583,8 +584,7 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
         if rec.language_problem is not None:
             yield rec.number, ReadProblem("malformed", rec.language_problem, 1, 1, record=name)
         if rec.bom:
-            yield rec.number, ReadProblem("bom", "UTF-8 byte order mark before the record (read without it; "
-                                          "a loader reading the line with json.loads fails on it)", 1, 1, record=name)
+            yield rec.number, ReadProblem("bom", f"UTF-8 byte order mark {rec.bom}", 1, 1, record=name)
         own = rec.language
         previous = None
         if rec.role is None:
@@ -606,6 +606,28 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
         yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own,
                                          text_format, rec.turn, rec.role, previous, chat_message=rec.chain,
                                          field=rec.field)
+
+
+# Where a dataset's UTF-8 byte-order mark stands and what it breaks, by reader format
+# (``Record.bom``: W110 on record 1, the mark read past; a rewrite keeps it where it was).
+BOM_WHERE = {
+    "jsonl": "before the record (read without it; a loader reading the line with json.loads fails on it)",
+    "json": "before the file's array (read without it; json.load of the file fails on it: "
+            "\"Unexpected UTF-8 BOM\")",
+    "csv": "before the header row (read without it; Python's csv module reading the file as UTF-8 "
+           "names the first column with the mark glued to it)",
+}
+
+
+def mark_bom(records: Iterator[Record], marked: list, fmt: str) -> Iterator[Record]:
+    """``records``, record 1's first text marked ``BOM_WHERE[fmt]`` once ``marked`` (filled by
+    the reader when the file starts with a UTF-8 byte-order mark) is true; a record 1 that
+    cannot be read is its own problem, and the mark is not reported."""
+    for rec in records:
+        if marked and rec.number == 1 and rec.problem is None:
+            marked.clear()  # reported once, with the record's first text
+            rec = dataclasses.replace(rec, bom=BOM_WHERE[fmt])
+        yield rec
 
 
 def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:

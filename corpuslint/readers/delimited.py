@@ -2,7 +2,9 @@
 the text, ``id-field`` (optional) names the record. The record number is the row
 number after the header (1-based), which differs from the line number when quoted
 fields span lines. Read row by row through the csv module; never rewritten (``filter``
-writes JSONL or Parquet from it).
+writes JSONL or Parquet from it). A UTF-8 byte-order mark before the header row is read
+past and reported (W110 on record 1: Python's csv module reading the file as UTF-8 glues
+it to the first column's name).
 
 CSV/TSV files are often metadata, not text: they are read when named on the command
 line or matched by the ``include`` globs (``--include '*.csv'``), not picked up by
@@ -12,10 +14,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import sys
 from typing import Iterator
 
-from .base import ROLE_KEYS, FileProblem, Record, RecordReader, ReaderOptions, record_turn
+from .base import ROLE_KEYS, FileProblem, Record, RecordReader, ReaderOptions, mark_bom, record_turn
 from .compression import COMPRESSIONS, open_read
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a record's text can be long
@@ -26,11 +29,18 @@ class DelimitedReader(RecordReader):
     walk = False  # not found by folder walks unless include names it (see the module doc)
     suffixes = tuple(b + c for b in (".csv", ".tsv") for c in ("",) + COMPRESSIONS)
 
-    def _rows(self, path: str) -> Iterator[tuple[list[str], list[str]]]:
+    def _rows(self, path: str, marked: "list | None" = None) -> Iterator[tuple[list[str], list[str]]]:
+        """(header, row) of the data rows; a UTF-8 byte-order mark before the header is
+        read past (``marked`` gets True: W110 on record 1, ``mark_bom``)."""
         delimiter = "\t" if ".tsv" in path.lower().rsplit("/", 1)[-1] else ","
         with open_read(path) as raw:
-            text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-            reader = csv.reader(text, delimiter=delimiter)
+            text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+            first = text.readline()
+            if first.startswith("\ufeff"):
+                first = first[1:]
+                if marked is not None:
+                    marked.append(True)
+            reader = csv.reader(itertools.chain((first,), text), delimiter=delimiter)
             header = next(reader, None)
             if header is None:
                 return
@@ -38,10 +48,14 @@ class DelimitedReader(RecordReader):
                 yield header, row
 
     def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
+        marked: list = []
+        return mark_bom(self._records(path, options, marked), marked, "csv")
+
+    def _records(self, path: str, options: ReaderOptions, marked: list) -> Iterator[Record]:
         columns: dict[str, int] | None = None
         roles = False  # the header has a column naming a role (``record_turn``)
         several = options.several
-        for number, (header, row) in enumerate(self._rows(path), 1):
+        for number, (header, row) in enumerate(self._rows(path, marked), 1):
             if columns is None:
                 columns = {name: i for i, name in enumerate(header)}
                 absent = [f for f in options.fields if f not in columns]

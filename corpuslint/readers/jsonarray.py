@@ -15,6 +15,9 @@ a buffer that holds the current item and at most one chunk more, so memory follo
 the largest record, never the file. (ijson streams as well, but gives no positions:
 the positions are what lets ``--fix`` keep every untouched byte.)
 
+A UTF-8 byte-order mark before the array is read past and reported (W110 on record 1:
+``json.load`` fails on it); a rewrite keeps it where it was.
+
 A record that is not an object is one F005; a syntax error or a file cut short is
 one F005 saying where (line and column of the file) after the records before it,
 which are checked: a JSON array cannot be resumed after a syntax error.
@@ -34,7 +37,7 @@ import io
 import json
 from typing import Callable, Iterator, Mapping
 
-from .base import RecordReader, ReaderOptions, has_text_field, set_text
+from .base import RecordReader, ReaderOptions, has_text_field, mark_bom, set_text
 from .compression import COMPRESSIONS, open_read, open_write
 from .jsonl import object_records
 
@@ -172,7 +175,8 @@ class _Scanner:
     # -- structure ------------------------------------------------------------------------
     def events(self) -> Iterator["str | _Item"]:
         lead = self.skip_ws()
-        if self.peek() == "\ufeff":  # a byte-order mark, kept as it was
+        if self.peek() == "\ufeff":  # a byte-order mark, kept as it was (W110: ``JsonReader.records``)
+            self.bom = True
             lead += self.take(self.pos + 1) + self.skip_ws()
         first = self.peek()
         if first == "[":
@@ -231,6 +235,7 @@ class _Scanner:
                 head = []
 
     broken = False  # a record could not be read: the rest of the file is not
+    bom = False  # the file starts with a UTF-8 byte-order mark
     wrapper: str | None = None  # the field of the top-level object holding the records
 
     def items(self) -> Iterator["str | _Item"]:
@@ -315,12 +320,21 @@ class JsonReader(RecordReader):
         with _text_stream(path) as fh:
             yield from _Scanner(fh, keep_text).events()
 
-    def _parsed(self, path: str) -> Iterator[tuple[int, "dict | None", "str | None", int]]:
+    def _parsed(self, path: str, marked: "list | None" = None) -> Iterator[tuple[int, "dict | None", "str | None", int]]:
+        """(number, object, problem, column) of the records; ``marked`` gets True when the
+        file starts with a UTF-8 byte-order mark (the scanner keeps it in the text before
+        the records' list)."""
         from .base import FileProblem
 
         try:
-            for event in self._items(path):
-                if isinstance(event, _Item):
+            with _text_stream(path) as fh:
+                scanner = _Scanner(fh, False)
+                for event in scanner.events():
+                    if not isinstance(event, _Item):
+                        continue
+                    if scanner.bom and marked is not None:
+                        marked.append(True)  # (read before the first record)
+                        marked = None
                     if not event.number:  # the file's own problem, after its records
                         raise FileProblem(event.problem)
                     yield event.number, event.obj, event.problem, 1  # (where: in the problem's text)
@@ -328,7 +342,8 @@ class JsonReader(RecordReader):
             raise FileProblem(f"not checked: {exc}") from None
 
     def records(self, path: str, options: ReaderOptions):
-        return object_records(self._parsed(path), options, "json")
+        marked: list = []  # a UTF-8 byte-order mark before the array: W110 on record 1 (``mark_bom``)
+        return mark_bom(object_records(self._parsed(path, marked), options, "json"), marked, "json")
 
     def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
         for number, obj, problem, _ in self._parsed(path):

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import json
 from array import array
-from dataclasses import replace
 from typing import Callable, Iterator, Mapping
 
 from .base import (_MISSING, FileProblem, Record, RecordReader, ReaderOptions, get_field, has_text_field,
-                   record_id, record_texts, set_text, top_field)
+                   mark_bom, record_id, record_texts, set_text, top_field)
 from .compression import COMPRESSIONS, open_read, open_write
 
 BASE_SUFFIXES = (".jsonl", ".ndjson")
@@ -44,12 +43,8 @@ class JsonlReader(RecordReader):
 
     def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
         marked: list = []
-        for rec in object_records(((n, *_parse(raw)) for n, raw in self._unmarked(path, marked) if raw.strip()),
-                                  options, "jsonl"):
-            if marked and rec.number == 1 and rec.problem is None:
-                marked.clear()  # reported once, with the record's first text
-                rec = replace(rec, bom=True)
-            yield rec
+        yield from mark_bom(object_records(((n, *_parse(raw)) for n, raw in self._unmarked(path, marked)
+                                            if raw.strip()), options, "jsonl"), marked, "jsonl")
 
     def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
         for number, raw in self._unmarked(path, []):

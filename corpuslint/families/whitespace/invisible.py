@@ -39,12 +39,15 @@ _HARAKAT = r"[\u064b-\u065f\u0670]"
 class ByteOrderMark(DocumentRule):
     """The file starts with a UTF-8 byte order mark.
 
-    What: Reports U+FEFF as the first character of the file. In a JSON Lines file the
-    mark stands before the first record, outside any text: the record is read without it
-    and the mark reported on it (no fix; ``--fix-data`` keeps it where it was).
+    What: Reports U+FEFF as the first character of the file. In a dataset (JSON Lines,
+    a JSON array, CSV/TSV) the mark stands before the first record, the array or the
+    header row, outside any text: the records are read without it and the mark reported on
+    record 1 (no fix; ``--fix-data`` keeps it where it was).
     Why: UTF-8 needs no BOM; it ends up glued to the first token (`\\ufeffعدد`) and
     breaks header matching and exact deduplication; `json.loads` of a JSON Lines file's
-    first line fails on it ("Unexpected UTF-8 BOM"), so a loader drops or stops at record 1.
+    first line fails on it ("Unexpected UTF-8 BOM"), so a loader drops or stops at record 1;
+    `json.load` of a JSON array fails on the whole file; Python's `csv` module reading a
+    CSV file as UTF-8 names its first column `\\ufeffid`, so `row["id"]` is missing.
     Example: a file saved by Notepad as "UTF-8 with BOM".
     Fix safety: safe — the three BOM bytes are removed (text files).
     """
