@@ -150,3 +150,52 @@ def test_filter_dropping_w110_keeps_record_one_of_a_csv(tmp_path):
     proc = run_cli("filter", "--text-field", "body", "--id-field", "id", "--drop", "W110", str(_csv(tmp_path)), str(out))
     assert proc.returncode == 0, proc.stderr
     assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["dc.1", "ram.4"]
+
+
+# -- W115: a space escaped by a backslash is reST markup ---------------------------------
+
+def spans(code: str, text: str, path: str = "page.txt") -> list[str]:
+    from corpuslint import lint_text
+
+    return [text[f.start : f.end] for f in lint_text(text, path=path, config={"select": [code], "cache": False})]
+
+
+# Sphinx docs (BSD-2-Clause), doc/usage/restructuredtext/roles.rst lines 268-271
+CWE = ("   A reference to a `Common Weakness Enumeration`_.\n"
+       "   This generates appropriate index entries.\n"
+       "   The text \"CWE *number*\\ \" is generated; in the HTML output,\n"
+       "   with a link to an online copy of the specified CWE.\n")
+# debian-handbook-zh (GPL-2+ / CC-BY-SA-3.0), sect.foundation-documents: labelled tp
+GPL_ZH = "“GNU通用公共许可证 ”, “BSD”, 和 “艺术” 许可证是一些我们认为“自由”的例子。\n"
+
+
+def test_escaped_space_before_a_closing_quote_is_markup():
+    assert spans("W115", CWE, "roles.rst") == []  # lead: the space after the backslash was reported
+    assert spans("W115", GPL_ZH) == [" "]  # a stray space inside curly quotes still is
+
+
+# -- A101: identifiers that are words, counting examples, a named data URI, a timestamp ----
+
+# Sphinx docs (BSD-2-Clause), doc/changes/2.0.rst line 13: a class name
+SPHINX_WARNING = "* LaTeX: some system labels are not translated\n* RemovedInSphinx30Warning is marked as pending\n"
+# LLaMA-Factory glaive_toolcall_en_demo (Apache-2.0) examples 168 (turn 4) and 284 (turn 5),
+# glaive_toolcall_zh_demo 263 (turn 6)
+PASSWORD = "Here is your new password: A1b2C3d4E5f6. Please make sure to save it in a secure place.\n"
+PASSWORD_ZH = "您的新密码是：a1b2c3d4e5f6。请确保将其保存在安全的地方。\n"
+QR_CODE = ('{"qr_code": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAMgAAADICAYAAACtWK6eAAAACXBIWXMAAAsTAAA'
+           'LEwEAmpwYAAAKT2lDQ1BQaG90b3Nob3AgSUN... (truncated)"}\n')
+# webvtt-py's test file invalid_timeframe.vtt (MIT), whole: its second timing line is broken
+VTT = ("WEBVTT\n\n00:00:00.500 --> 00:00:07.000\nCaption text #1\n\n"
+       "00:00:07.000 --> 00:00:1d.890\nCaption text #2\n")
+# samples/news-ar/001 line 31: an element id glued to a headline (the rule's own example)
+NEWS_ID = "2a02-4780-11–4f جزيرة إم آند إم\n"
+
+
+def test_words_counting_values_data_uris_and_timestamps_are_not_ids():
+    for text in (SPHINX_WARNING, PASSWORD, PASSWORD_ZH, QR_CODE, VTT):
+        assert spans("A101", text) == [], text  # lead: each was reported
+    assert spans("A101", NEWS_ID) == ["2a02-4780-11–4f"]
+    # a hash that does not count, a base64 blob no word names: still reported
+    assert spans("A101", "Here is your new password: 9fceb02d0ae5. Save it.\n") == ["9fceb02d0ae5"]
+    assert spans("A101", "see iVBORw0KGgoAAAANSUhEUgAAAMgAAADICAYAAACtWK6e here\n") == [
+        "iVBORw0KGgoAAAANSUhEUgAAAMgAAADICAYAAACtWK6e"]

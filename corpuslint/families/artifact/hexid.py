@@ -40,9 +40,14 @@ _WORDY_RE = lazy(r"[\p{L}\p{N}]")
 ID_CUE_RE = lazy(
     r"(?i)(?<![\p{L}\p{N}])(?:uuids?|guids?|hash(?:es|ed)?|checksums?|sha-?(?:1|224|256|384|512)?(?:sums?)?|md5(?:sums?)?"
     r"|b2sums?|blake2\w*|crc(?:32)?|fingerprints?|mac|ipv[46]|ip|(?:e-?mail\s)?address(?:es)?|ids?|identifiers?|keys?"
-    r"|keyids?|commits?|digests?|signatures?|pgp|gpg|tokens?|serial|devices?|hex(?:adecimal)?|vendor|product)\d*(?![\p{L}\p{N}])"
+    r"|keyids?|commits?|digests?|signatures?|pgp|gpg|tokens?|serial|devices?|hex(?:adecimal)?|vendor|product"
+    r"|base64)\d*(?![\p{L}\p{N}])"
 )
 _MONTH_RE = lazy(r"(?i)(?:^|[\p{Pd}:])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:$|[\p{Pd}:])")
+
+
+# Two-digit groups of a clock time, a letter typed for a digit (a WebVTT cue's `00:00:1d`).
+_TIMESTAMP_RE = lazy(r"[0-9]{2}:[0-9][0-9a-fA-F]:[0-9][0-9a-fA-F]|[0-9]{2}:[0-9][0-9a-fA-F]")
 
 
 def _grouped_is_id(token: str) -> bool:
@@ -54,6 +59,8 @@ def _grouped_is_id(token: str) -> bool:
     hexchars = sum(len(g) for g in groups)
     if not (_HEXLETTER.search(token) and _DIGIT.search(token)):
         return False  # pure numbers (dates, phones, ISBNs) and hex-looking words (bead-face)
+    if _TIMESTAMP_RE.fullmatch(token):
+        return False  # a subtitle's timestamp mistyped (`00:00:1d.890`: F009's), not an id
     if len(groups) >= 3 and hexchars >= 6:
         return True
     # two groups: only if long and "hexy" (a letter after a digit, as in 2a02 / 4f) --
@@ -62,7 +69,22 @@ def _grouped_is_id(token: str) -> bool:
 
 
 def _run_is_id(token: str) -> bool:
-    return len(_DIGIT.findall(token)) >= 2 and len(_HEXLETTER.findall(token)) >= 2
+    return len(_DIGIT.findall(token)) >= 2 and len(_HEXLETTER.findall(token)) >= 2 and not _counting(token)
+
+
+def _counting(token: str) -> bool:
+    """True for a made-up value that counts, its letters and its digits each running up one
+    by one (a dialogue's new password ``A1b2C3d4E5f6``, ``0123456789abcdef``): an example
+    typed on purpose, never a hash's or a scraper's random digits."""
+    letters = [ord(c) for c in token.lower() if c.isalpha()]
+    digits = [int(c) for c in token if c.isdigit()]
+    return all(len(run) >= 2 and all(b == a + 1 for a, b in zip(run, run[1:])) for run in (letters, digits))
+
+
+# A code identifier in CamelCase, made of capitalised words and numbers (Sphinx's
+# ``RemovedInSphinx30Warning``): its class changes are word boundaries, not randomness.
+_CAMEL_WORDS_RE = lazy(r"(?:[A-Z][a-z]+|[0-9]+)+")
+_CAMEL_WORD_RE = lazy(r"[A-Z][a-z]+")
 
 
 _B64_SEGMENT_SPLIT = lazy(r"[/+_=-]+")
@@ -79,6 +101,10 @@ def _b64_is_id(token: str) -> bool:
     """
     if not (regex.search(r"[A-Z]", token) and regex.search(r"[a-z]", token) and len(_DIGIT.findall(token)) >= 2):
         return False
+    if _CAMEL_WORDS_RE.fullmatch(token):
+        words = _CAMEL_WORD_RE.findall(token)
+        if len(words) >= 3 and sum(map(len, words)) >= 4 * len(words):
+            return False  # RemovedInSphinx30Warning: capitalised words of 4+ letters on average, and numbers
     longest = max(_B64_SEGMENT_SPLIT.split(token), key=len)
     if len(longest) < 16:
         return False
@@ -120,10 +146,14 @@ class HexIdFragment(DocumentRule):
     happen to be hex (``cafe-bad``: no digits), model numbers whose letters come first
     (``A350-1000``, ``F-16``, ``كى إن-٢٣``), dates with month names (``28-Feb-2021``),
     IPv6 addresses written with ``::`` or in full, MAC addresses written in full
-    (``20:68:9D:89:23:C1``: six two-digit groups); identifiers that the text shows on purpose: in
+    (``20:68:9D:89:23:C1``: six two-digit groups), a clock time with a letter typed for a digit
+    (a WebVTT cue's ``00:00:1d.890``: F009 names that problem), a code identifier in CamelCase
+    made of words and numbers (``RemovedInSphinx30Warning``), a made-up value whose letters and
+    digits count up (a dialogue's new password ``A1b2C3d4E5f6``); identifiers that the text shows on purpose: in
     a backtick code span (git-describe's ``(which was `2414721b…`)``) or an AsciiDoc
     listing block (between ``----`` fences: git-bisect's list of commits), near
-    a word naming them on the same line (UUID, hash, checksum, SHA256, md5sum, MAC,
+    a word naming them on the same line (UUID, hash, checksum, SHA256, md5sum, base64 (a data
+    URI's ``data:image/png;base64,iVBORw0KGgo…``), MAC,
     IPv6, fingerprint, ID, key, commit, signature, device..., also numbered: ``wireless-key1``),
     example data: a command synopsis's cluster of one-letter options (ssh(1)'s
     ``[-46AaCfGgKkMNnqsTtVvXxYy]``: a dash, then letters and digits each listed once), the

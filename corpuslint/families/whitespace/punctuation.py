@@ -487,7 +487,8 @@ class SpaceInsideQuotes(DocumentRule):
     `=LEFTB("中国";3) returns "中 "`), a string printed, joined or assigned (`print "  Exit
     by a 0 transaction."`, `& " is a famous book"`, chat(8)'s script command in capitals
     `SAY "Czekanie do 2 minut na połączenie... "`), a prompt in technical text
-    (`"balance? "; bal = read()`).
+    (`"balance? "; bal = read()`). A space escaped by a backslash (reST's `"CWE *number*\\ "`,
+    which ends the emphasis and is dropped from the output) is markup, not a space.
     Fix safety: safe when the quotation is prose (words, no sign of code, in a sentence,
     one space on a side): only the spaces are deleted. Unsafe otherwise, where the
     space may be the string's: a path or an option (`" /sbin "`, `" -name "`), a
@@ -520,6 +521,10 @@ class SpaceInsideQuotes(DocumentRule):
                         continue  # empty, a quoted literal whose space is content ("at ", “From ”), or quoted syntax (".. ", ">>> ")
                     lead = len(inner) - len(inner.lstrip(_INNER_SPACE))
                     trail = len(inner) - len(inner.rstrip(_INNER_SPACE))
+                    if trail == 1 and inner[-2:-1] == "\\":
+                        trail = 0  # `"CWE *number*\\ "`: an escaped space (reST drops it from the output)
+                        if not lead:
+                            continue
                     if _quoted_value(doc, content, i, j, trail):
                         continue  # `=TRIM(" hello world ")`, `print "  Exit"`, `“\s-\v\$ ”`: the space is the value's
                     make = Fix.safe if _stray_in_prose(doc, content, inner, lead, trail) else Fix.unsafe
