@@ -199,3 +199,23 @@ def test_words_counting_values_data_uris_and_timestamps_are_not_ids():
     assert spans("A101", "Here is your new password: 9fceb02d0ae5. Save it.\n") == ["9fceb02d0ae5"]
     assert spans("A101", "see iVBORw0KGgoAAAANSUhEUgAAAMgAAADICAYAAACtWK6e here\n") == [
         "iVBORw0KGgoAAAANSUhEUgAAAMgAAADICAYAAACtWK6e"]
+
+
+# -- D101: a help page's step again in its next section, or in a second pass ------------
+
+def test_a_step_repeated_under_a_long_title_or_in_a_second_pass_is_no_copy():
+    from pathlib import Path
+
+    data = Path(__file__).parent / "data" / "realtext"
+    # "Περιορίσετε το χρονικό διάστημα ... σας" (11 words, no full stop, between two
+    # sentences) opens the second procedure: its "Click on File History & Trash to open
+    # the panel." is that procedure's step (lead: lines 23 and 29 reported)
+    privacy = (data / "gnome-help-el-privacy-history-recent-off.txt").read_text(encoding="utf-8")
+    assert spans("D101", privacy) == []
+    # the back sides printed in a second pass: "Κάντε κλικ στο Εκτύπωση." after the same
+    # "Επιλέξτε την καρτέλα Διαμόρφωση σελίδας." two steps before (lead: line 53 reported)
+    booklet = (data / "gnome-help-el-printing-booklet-singlesided.txt").read_text(encoding="utf-8")
+    assert spans("D101", booklet) == []
+    # a headline printed twice (samples/news-ar/004, lines 1 and 3): still a copy
+    news = next((Path(__file__).parents[1] / "samples" / "news-ar").glob("004_*.txt")).read_text(encoding="utf-8")
+    assert spans("D101", news) == ["زيارة محتملة للرئيس الروسي بوتين إلى كوريا الشمالية"]

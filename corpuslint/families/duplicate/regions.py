@@ -232,6 +232,37 @@ def plain_heading(text: str) -> bool:
     return len(s.split()) <= PLAIN_HEADING_MAX_WORDS and bool(_WORD_RE.search(s))
 
 
+# A longer title line: between two paragraphs that end in a sentence end, the one line of
+# its own without one is the section's title ("Περιορίσετε το χρονικό διάστημα που
+# καταγράφεται το ιστορικό των αρχείων σας", 11 words, in a GNOME help page).
+LONG_TITLE_MAX_WORDS = 16
+_SENTENCE_END = frozenset(".!?…。！？؟։")
+
+
+def _long_title(text: str, lines, kinds: list[str], i: int, line: str) -> bool:
+    """True for line ``i`` (alone in its block) of at most ``LONG_TITLE_MAX_WORDS`` words
+    and ``PLAIN_HEADING_MAX_CHARS`` characters, with letters and no end punctuation,
+    when the paragraphs just before and after it both end in a sentence end."""
+    s = line.strip()
+    if not s or s[-1] in _HEADING_END or len(s) > PLAIN_HEADING_MAX_CHARS or not _WORD_RE.search(s):
+        return False
+    if len(s.split()) > LONG_TITLE_MAX_WORDS or _INNER_SENTENCE_END_RE.search(_NUMBERING_RE.sub("", s, count=1)):
+        return False
+
+    def ends_sentence(j: int, step: int) -> bool:
+        while 0 <= j < len(lines) and kinds[j] == "blank":
+            j += step
+        if not 0 <= j < len(lines) or kinds[j] != structure.PROSE:
+            return False
+        if step > 0:  # the paragraph after: its last line
+            while j + 1 < len(lines) and kinds[j + 1] != "blank":
+                j += 1
+        end = text[lines[j].start : lines[j].end].rstrip()
+        return bool(end) and end[-1] in _SENTENCE_END
+
+    return ends_sentence(i - 1, -1) and ends_sentence(i + 1, 1)
+
+
 def plain_headings(doc: Document) -> frozenset[int]:
     """Line indexes (0-based) of the headings of a plain-text document: prose lines
     that ``plain_heading`` accepts, or one-sentence lead-ins ending in a colon that
@@ -255,7 +286,7 @@ def plain_headings(doc: Document) -> frozenset[int]:
         if (i > 0 and kinds[i - 1] != "blank") or (i + 1 < n and kinds[i + 1] != "blank"):
             continue
         line = text[lines[i].start : lines[i].end]
-        if plain_heading(line) or (
+        if plain_heading(line) or _long_title(text, lines, kinds, i, line) or (
             _LEAD_IN_RE.search(line) and len(_WORD_RE.findall(line)) <= LEAD_IN_MAX_WORDS
             and not _INNER_SENTENCE_END_RE.search(line) and _steps_follow(kinds, i)
         ):
