@@ -219,3 +219,35 @@ def test_a_step_repeated_under_a_long_title_or_in_a_second_pass_is_no_copy():
     # a headline printed twice (samples/news-ar/004, lines 1 and 3): still a copy
     news = next((Path(__file__).parents[1] / "samples" / "news-ar").glob("004_*.txt")).read_text(encoding="utf-8")
     assert spans("D101", news) == ["زيارة محتملة للرئيس الروسي بوتين إلى كوريا الشمالية"]
+
+
+# -- A103: a list item the author wrote, the end of a wrapped sentence ---------------------
+
+# docutils docs (public domain): dev/enthought-rfp.rst lines 34-36, ref/rst/directives.rst
+# lines 1524-1526, peps/pep-0258.rst lines 840-845 (PEP 258 quoting the Python Reference
+# Manual); Flask docs (BSD-3-Clause) tutorial/next.rst lines 19-26
+ENTHOUGHT = ("1. Documentation will be generated directly from Python source code,\n"
+             "   drawing from the code structure, docstrings, and possibly other\n"
+             "   comments.\n")
+COPYRIGHT_EXAMPLE = ("results in:\n\n    Copyright |copy| 2003, |BogusMegaCorp (TM)| |---|\n"
+                     "    all rights reserved.\n")
+PEP_258 = ("       A future statement must appear near the top of the module.  The\n"
+           "       only lines that can appear before a future statement are:\n\n"
+           "       * the module docstring (if any),\n       * comments,\n       * blank lines, and\n"
+           "       * other future statements.\n")
+FLASK_IDEAS = ("*   A detail view to show a single post. Click a post's title to go to\n    its page.\n"
+               "*   Like / unlike a post.\n*   Comments.\n*   Tags. Clicking a tag shows all the posts with that tag.\n"
+               "*   A search box that filters the index page by name.\n")
+# llm-data-llamafactory c4_demo (ODC-BY) record 27 line 4: a web page's copyright line (tp)
+C4_COPYRIGHT = "Coosa Creek, LLC. All rights reserved; 2010.\n"
+
+
+def test_list_items_and_wrapped_sentence_ends_are_no_boilerplate():
+    assert spans("A103", ENTHOUGHT, "enthought-rfp.rst") == []
+    assert spans("A103", COPYRIGHT_EXAMPLE, "directives.rst") == []
+    assert spans("A103", PEP_258, "pep-0258.rst") == []
+    assert spans("A103", FLASK_IDEAS, "next.rst") == []
+    assert spans("A103", C4_COPYRIGHT) == ["Coosa Creek, LLC. All rights reserved; 2010."]
+    # a comment form's label alone on its line, and one a "•" list kept from a page: still reported
+    assert spans("A103", "Great article today\n\nLeave a comment\n") == ["Leave a comment"]
+    assert spans("A103", "• Leave a comment\n") == ["• Leave a comment"]

@@ -109,6 +109,27 @@ _LABEL_END_RE = lazy(r"[:：][ \t]*$")
 _LIST_ITEM_RE = lazy(r"[ \t]*(?:[-*+•][ \t]|\d+[.)][ \t])")
 
 
+# An item of a list written in Markdown or reStructuredText ("* comments,", "- Comments_::"):
+# ASCII markers a scrape does not keep (a page's "•" may survive one).
+_MARKUP_ITEM_RE = lazy(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t])")
+# Where a wrapped sentence goes on: a line of prose this long that ends in no sentence end.
+WRAPPED_LINE_MIN_CHARS = 40
+_WRAP_END = frozenset(".!?:;…。！？：؟")
+
+
+def _continues_sentence(doc: Document, index: int, content: str) -> bool:
+    """True when line ``index`` goes on with the sentence of the line before it in its
+    paragraph (hard-wrapped text: "...docstrings, and possibly other" / "comments.";
+    "Copyright |copy| 2003, |BogusMegaCorp (TM)| |---|" / "all rights reserved."): the
+    line starts with a lower-case letter and the line before, at least
+    ``WRAPPED_LINE_MIN_CHARS`` long, ends in no sentence end."""
+    first = content.lstrip()[:1]
+    if not first.islower() or index == 0:
+        return False
+    prev = doc.text[doc.lines[index - 1].start : doc.lines[index - 1].end].rstrip()
+    return len(prev.strip()) >= WRAPPED_LINE_MIN_CHARS and prev[-1] not in _WRAP_END
+
+
 def _described_menu(doc: Document, index: int, content: str) -> bool:
     """True when the navigation phrase on line ``index`` is a label ending in a colon and
     the next non-blank line is a list item ("Main Menu:" / "- Introduction to blockchain"):
@@ -308,7 +329,12 @@ class BoilerplatePhrase(DocumentRule):
     placeholder: "الرئيسية", "إغلاق" are the labels of Django's interface), nor a
     one-word line that is a key in a table of shortcuts (``_common.names_a_key``:
     ``Print`` on its own line in GNOME help's shortcut table, which writes ``Alt+Print``
-    and ``Shift+Print``: the key, not a share-bar button), nor a navigation phrase that is a
+    and ``Shift+Print``: the key, not a share-bar button), nor a whole-line phrase that is an
+    item of a list written in Markdown or reStructuredText (``* comments,`` in PEP 258's
+    quotation, Flask's ``*   Comments.`` among ideas to try: a scrape keeps no ``*`` or ``-``
+    markers), nor the end of a hard-wrapped sentence (a line starting in lower case after a
+    long line with no sentence end: "...docstrings, and possibly other" / "comments.";
+    docutils' "Copyright |copy| 2003, ... |---|" / "all rights reserved."), nor a navigation phrase that is a
     label ending in a colon before a list (``Main Menu:`` then ``- Introduction to
     blockchain`` in an answer outlining a website: the text describes a menu; a scrape's
     menu keeps neither the colon nor the list markers), nor a heading of the document
@@ -401,6 +427,10 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # "See" / "SEE ALSO below for a reference ...": a man page cites its section
             if _LITERAL_RE.fullmatch(content.strip()):
                 continue  # "[:print:]" in tr(1), '"share"' in a list of values: a literal, not a button
+            if entry.match == "line" and _MARKUP_ITEM_RE.match(content):
+                continue  # "* comments," / "*   Comments." / "- Comments_::": an item of a list the author wrote
+            if _continues_sentence(doc, index, content):
+                continue  # "...and possibly other" / "comments.": the end of a wrapped sentence
             if entry.match == "line" and len(norm.split(" ")) <= 2 and _defined_label(doc, index):
                 continue  # "Comments" / "Show or hide annotations on the page.": a help page's option
             if " " not in norm and names_a_key(doc, index, content.strip()):
