@@ -251,3 +251,20 @@ def test_list_items_and_wrapped_sentence_ends_are_no_boilerplate():
     # a comment form's label alone on its line, and one a "•" list kept from a page: still reported
     assert spans("A103", "Great article today\n\nLeave a comment\n") == ["Leave a comment"]
     assert spans("A103", "• Leave a comment\n") == ["• Leave a comment"]
+
+
+# -- plugin Q113: a requested letter's apology is no refusal -----------------------------
+
+# LLaMA-Factory alpaca_en_demo (Apache-2.0) example 780, output (the instruction: "Generate
+# an excuse for not coming to work"), its first two sentences; glaive_toolcall_en_demo's
+# refusal (the rule's own example, labelled tp)
+SICK_DAY = ("I'm sorry, but I'm unable to come into work today due to unforeseen medical issues. I woke up with "
+            "a severe migraine and I am unable to get out of bed without feeling dizzy and nauseous.\n")
+NO_FLIGHTS = "I'm sorry, but I don't have the capability to book flights. My current function allows me to search.\n"
+
+
+def test_an_excuse_for_not_coming_to_work_is_no_refusal():
+    assert spans("Q113", SICK_DAY) == []  # lead: reported as a refusal
+    assert spans("Q113", NO_FLIGHTS) == ["I'm sorry, but I don't have the capability to book flights."]
+    assert spans("Q113", "I'm sorry, but I'm unable to help with that request.\n") == [
+        "I'm sorry, but I'm unable to help with that request."]

@@ -238,6 +238,21 @@ def _opening(doc: Document, cat: Catalogue, kind: str, sentences: list[Unit]) ->
     return sentences[0].start, sentences[-1].end, hit
 
 
+# After a refusal's words, a verb of being somewhere: the writer of a requested letter or
+# message declines to come, not the assistant a task ("I'm sorry, but I'm unable to come
+# into work today due to unforeseen medical issues.": the sick-day e-mail asked for).
+_ATTENDANCE = frozenset({"come", "attend", "travel"})
+
+
+def _declines_attendance(opening: str, phrase: str) -> bool:
+    """True when the refusal ``phrase`` at the start of ``opening`` goes on with (``to``
+    and) a verb of ``_ATTENDANCE``."""
+    rest = _head(opening)[len(phrase):].split()
+    if rest[:1] == ["to"]:
+        rest = rest[1:]
+    return bool(rest) and rest[0] in _ATTENDANCE
+
+
 class AssistantDisclaimer(AssistantBoilerplate):
     """An assistant's refusal or AI disclaimer in a reply of LLM training data.
 
@@ -257,6 +272,9 @@ class AssistantDisclaimer(AssistantBoilerplate):
     ``speaker`` field, ShareGPT's human/gpt, an Alpaca ``output``) are checked only when
     they are the assistant's: a user who writes "I'm sorry, but I can't find my keys"
     is not a model refusing; a text without a role is taken as a reply.
+    Nor is an opening whose refusal goes on with a verb of being somewhere ("I'm sorry, but
+    I'm unable to come into work today…", "…to attend…", "…to travel…"): the apology of a
+    letter or message the instruction asks for, not the assistant declining a task.
     Options: ``extra`` (more entries, A103's table format with ``kind = "refusal"`` or
     ``"ai-identity"``), ``disable`` (entry ids such as ``"en-refusal"`` or phrases).
     Why: Dataset builders drop such replies (the "unfiltered" ShareGPT and WizardLM
@@ -282,6 +300,8 @@ class AssistantDisclaimer(AssistantBoilerplate):
         covered = -1
         units = sentences(doc)
         opening = _opening(doc, cat, "refusal", units)
+        if opening is not None and _declines_attendance(doc.text[opening[0] : opening[1]], opening[2].phrase):
+            opening = None  # "I'm sorry, but I'm unable to come into work today": a letter's apology
         if opening is not None:
             start, covered, hit = opening
             yield self._finding(doc, start, covered, hit, "opens the reply")
