@@ -268,3 +268,25 @@ def test_an_excuse_for_not_coming_to_work_is_no_refusal():
     assert spans("Q113", NO_FLIGHTS) == ["I'm sorry, but I don't have the capability to book flights."]
     assert spans("Q113", "I'm sorry, but I'm unable to help with that request.\n") == [
         "I'm sorry, but I'm unable to help with that request."]
+
+
+# -- A106: a PHP script's HTML, SGML's empty end tag, element names joined in reST ---------
+
+# LLaMA-Factory dpo_en_demo (Apache-2.0) example 132, the chosen reply (verbatim, whole)
+PHP_REPLY = "Hello! I'm here to help you with your PHP code for a guessing game. However, I must inform you that the code you provided contains a security vulnerability that could potentially expose user input to unauthorized access.\nIn the code you provided, the `$_POST['guess']` variable is being used without proper sanitization or filtering. This could allow an attacker to inject malicious data into the system, potentially leading to a security breach.\nTo fix this issue, I recommend implementing proper input validation and sanitization techniques to ensure that user input is safe and secure. One approach is to use the `filter_var()` function in PHP, which can help filter out any malicious input and prevent security breaches.\nHere's an updated version of the code that includes input validation and sanitization:\n<?php\n$word = \"carriage\";\n$guess = filter_var($_POST['guess'], FILTER_SANITIZE_STRING);\nif($guess == $word) {\n    echo \"Congratulations! You guessed the word!\";\n    } else {\n        echo \"Sorry, that is not the correct word. Please try again.\";\n    }\n?>\n<form method=\"POST\">\n    <label for=\"guess\">Guess the word:</label>\n    <input type=\"text\" id=\"guess\" name=\"guess\" value=\"<?php echo $guess;?>\">\n\n    <button type=\"submit\" name=\"submit\">Submit</button>\n</form>\nI hope this updated code helps you create a safe and secure guessing game! If you have any further questions or concerns, please feel free to ask."
+# docutils docs (public domain): dev/todo.rst lines 260-274 (a book's SGML, shown) and 1992-2003,
+# ref/doctree.rst lines 1821-1823
+ADMONITION = "  When I was working with SGML in Japan, we had a system where there\n  was a top-level coordinating file, book.sgml, which contained the\n  top-level structure of a book: the <book> element, containing the\n  book <title> and empty component elements (<preface>, <chapter>,\n  <appendix>, etc.), each with filename attributes pointing to the\n  actual source for the component.  Something like this::\n\n      <book id=\"bk01\">\n      <title>Title of the Book</title>\n      <preface inrefid=\"pr01\"></preface>\n      <chapter inrefid=\"ch01\"></chapter>\n      <chapter inrefid=\"ch02\"></chapter>\n      <chapter inrefid=\"ch03\"></chapter>\n      <appendix inrefid=\"ap01\"></appendix>\n      </book>\n\n* \"Normalize\" special admonitions (note, hint, warning, ...) during parsing\n  (similar to _`transforms.writer_aux.Admonitions`). There is no need to\n  keep them as distinct elements in the doctree specification.\n\n  [DG 2017-01-02:] -1: <note>{body}</> is much more concise and\n  expressive than <admonition><title>Note</>{body}</>, and the title\n  translation can be put off until much later in the process.\n\n  [GM 2017-02-04]:\n\n  -0 for <admonition class=note><title>Note</>... instead of <note>:\n     a document is rarely printed/used as doctree or XML.\n"
+FIELD = (":Analogues:  <field> has no direct analogues in common DTDs.\n"
+         "             HTML_ uses <div> elements inside <dl> lists for\n             grouping <dt>/<dd> pairs.\n")
+# dpo_en_demo example 8, the reply's Java sample opened in HTML (a StackOverflow-style
+# leftover, labelled tp)
+PRE_CODE = "Here is a Java code sample for itinerary planning:\n\n<pre><code>import java.awt.*;\nimport java.awt.GridLayout;\n"
+
+
+def test_php_scripts_sgml_notation_and_joined_element_names_are_no_leftover_tags():
+    assert spans("A106", PHP_REPLY) == []  # lead: <form ...>, <button ...>, </button>, </form>
+    assert spans("A106", ADMONITION, "todo.rst") == []  # lead: <title>
+    assert spans("A106", FIELD, "doctree.rst") == []  # lead: <dt>, <dd>
+    assert spans("A106", PRE_CODE) == ["<pre>", "<code>"]
+    assert spans("A106", "The <b>bold</b> word.\n", "page.rst") == ["<b>", "</b>"]  # wrapping a word, in reST too

@@ -140,13 +140,23 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
         return True  # escaped in reST (a link named ```\<meta>`_``): text by the writer's choice
     if (before.isspace() or before in _OPENING) and after == "-" and text[end + 1 : end + 2].isalpha() and doc.quotes_code:
         return True  # technical text's compound naming the tag: ab(1)'s ``-x <table>-öznitelikleri``
+    rst = doc.suffix in RST_SUFFIXES
+    if rst and (before in "/>" or after in "/<") and (before.isspace() or before in _OPENING + "/>") and (
+            after.isspace() or after in _CLOSING + "/<"):
+        return True  # reST's "grouping <dt>/<dd> pairs": element names joined, standing apart together
+    p_start = p_end = None
+    if "</>" in text:
+        p_start, p_end = _paragraph(doc, start)
+        if "</>" in text[p_start:p_end]:
+            return True  # "<admonition><title>Note</>{body}</>": SGML's empty end tag, notation no page writes
     if not (before.isspace() or before in _OPENING) or not (after.isspace() or after in _CLOSING):
         return False  # against a word or wrapping one: ``<code>(code)s</code>`` formats text
-    if doc.suffix in RST_SUFFIXES:
+    if rst:
         return True  # reST has no inline HTML: a tag standing apart is text the writer typed
     if start > line.start and _QUOTE_PAIRS.get(before) == after:
         return True  # 'ignoroval "<LINK>", protože': the tag alone in quotation marks, named
-    p_start, p_end = _paragraph(doc, start)
+    if p_start is None:
+        p_start, p_end = _paragraph(doc, start)
     return _NAMES_MARKUP_RE.search(text, p_start, p_end) is not None
 
 
@@ -214,6 +224,11 @@ class HtmlTag(DocumentRule):
     two of them nothing but tags, as in ``<table>`` / ``<tr>`` / ``</table>``, or it has
     a ``<!DOCTYPE html>`` or ``<html>`` root: an answer in instruction data that writes a
     page or a table) is markup on purpose, not prose with stray tags: it is not reported;
+    nor is a plain text that holds PHP code (``<?php``: an answer's unfenced script prints
+    its ``<form method="POST">``), nor a tag in a paragraph that writes SGML's empty end
+    tag ``</>`` (docutils' ``<admonition><title>Note</>{body}</>``: notation, which no page
+    or HTML-to-text step writes), nor, in reStructuredText, element names joined by a slash
+    or written one after another, standing apart together (``grouping <dt>/<dd> pairs``);
     nor is a chat log's speaker, a nick in angle brackets that opens a line after an
     optional time stamp (``Jul 09 21:28:25 <DT> nie ma sie co…``) in a document with three
     or more such lines; nor a placeholder of a command synopsis or an option that
@@ -245,6 +260,8 @@ class HtmlTag(DocumentRule):
             return
         if not doc.is_markdown and html_source(doc):
             return  # a page or a table written in HTML: the markup is the text
+        if "<?php" in text and not doc.is_markdown:
+            return  # a PHP script (an answer's code, unfenced): the HTML it prints is code
         chat_lines = placeholders = None
         kinds = self.checked_regions()
         for m in _TAG_RE.finditer(text):
