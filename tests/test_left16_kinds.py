@@ -290,3 +290,21 @@ def test_php_scripts_sgml_notation_and_joined_element_names_are_no_leftover_tags
     assert spans("A106", FIELD, "doctree.rst") == []  # lead: <dt>, <dd>
     assert spans("A106", PRE_CODE) == ["<pre>", "<code>"]
     assert spans("A106", "The <b>bold</b> word.\n", "page.rst") == ["<b>", "</b>"]  # wrapping a word, in reST too
+
+
+# -- W101: a .po translation padded to its msgid's width -----------------------------------
+
+# GNU coreutils 9.1 de.po (GPL-3+), the header's first lines and pinky's column headers
+# (lines 8462-8468); the third entry, a trailing space the msgid lacks, is made up for the test
+PINKY_PO = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\n'
+            '#: src/pinky.c:411\nmsgid "When"\nmsgstr "Wann"\n\n'
+            '#: src/pinky.c:414\nmsgid "Where"\nmsgstr "Wo   "\n\n'
+            'msgid "Idle"\nmsgstr "Untätig "\n')
+
+
+def test_a_translation_padded_to_its_msgids_width_keeps_the_column(tmp_path):
+    path = tmp_path / "de.po"
+    path.write_text(PINKY_PO, encoding="utf-8")
+    _, report = run_json("--select", "W101", str(path))
+    # lead: "Wo   " (line 12) reported too; a space the msgid has no room for still is
+    assert [(f["line"], f["column"], f["end_column"]) for f in report["diagnostics"]] == [(15, 16, 17)]

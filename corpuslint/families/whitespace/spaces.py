@@ -201,7 +201,9 @@ class TrailingWhitespace(DocumentRule):
     text (the ``message`` document kind) one space after a colon, comma or ellipsis is
     part of a message that the program completes (`作者: `, "Author: "); in a string of a
     .po file (whose msgid the reader gives) whitespace is the program's where the msgid
-    ends the same line with whitespace too (msgid " By %(filter_title)s "), and the
+    ends the same line with whitespace too (msgid " By %(filter_title)s "), or where it
+    pads a one-line translation to its msgid's width (pinky's column header: msgid "Where",
+    msgstr "Wo   "), and the
     translator's everywhere else ("fichier image %s illisible " for "image file not
     readable: %s").
     Why: Trailing NBSP is everywhere in scraped web text; it is invisible in editors,
@@ -236,6 +238,8 @@ class TrailingWhitespace(DocumentRule):
             if source is not None:
                 if _padded_like(source, "\n" not in doc.text[m.end() :]):
                     continue  # msgid " By %(filter_title)s ", "source files. ": the program's padding
+                if _padded_to_width(doc.text, source):
+                    continue  # msgid "Where", msgstr "Wo   ": padded to the column the program prints
             elif (m.group() == " " and _SEPARATOR_END_RE.search(doc.text[max(0, m.start() - 4) : m.start()])
                     and message_catalogue(doc)):
                 continue  # "Author: ", "building [%s]: ": a message the program completes
@@ -264,6 +268,15 @@ def _kept_marks_end(doc, m) -> int:
             while end < m.end() and text[end] == "\u200b":
                 end += 1
     return end
+
+
+def _padded_to_width(text: str, source: str) -> bool:
+    """Is the one-line translation ``text`` padded with spaces to exactly the width of its
+    one-line msgid ``source`` (pinky's column header: msgid "Where", msgstr "Wo   ")? The
+    program prints its columns at the width of the English words."""
+    if "\n" in text or "\n" in source or text == text.rstrip(" "):
+        return False
+    return len(text) == len(source) and len(text.rstrip(" ")) < len(source)
 
 
 def _padded_like(source: str, last: bool) -> bool:
