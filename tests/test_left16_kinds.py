@@ -299,7 +299,9 @@ def test_php_scripts_sgml_notation_and_joined_element_names_are_no_leftover_tags
 PINKY_PO = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\n'
             '#: src/pinky.c:411\nmsgid "When"\nmsgstr "Wann"\n\n'
             '#: src/pinky.c:414\nmsgid "Where"\nmsgstr "Wo   "\n\n'
-            'msgid "Idle"\nmsgstr "Untätig "\n')
+            'msgid "Idle"\nmsgstr "Untätig "\n\n'
+            # Sphinx's fr.po (BSD-2-Clause): one space, a sentence as long as its msgid by chance
+            'msgid "image file not readable: %s"\nmsgstr "fichier image %s illisible "\n')
 
 
 def test_a_translation_padded_to_its_msgids_width_keeps_the_column(tmp_path):
@@ -307,4 +309,4 @@ def test_a_translation_padded_to_its_msgids_width_keeps_the_column(tmp_path):
     path.write_text(PINKY_PO, encoding="utf-8")
     _, report = run_json("--select", "W101", str(path))
     # lead: "Wo   " (line 12) reported too; a space the msgid has no room for still is
-    assert [(f["line"], f["column"], f["end_column"]) for f in report["diagnostics"]] == [(15, 16, 17)]
+    assert [(f["line"], f["column"], f["end_column"]) for f in report["diagnostics"]] == [(15, 16, 17), (18, 35, 36)]

@@ -270,13 +270,20 @@ def _kept_marks_end(doc, m) -> int:
     return end
 
 
+# A column header: a short msgid, which a translation pads with two or more spaces.
+COLUMN_HEADER_MAX_CHARS = 20
+
+
 def _padded_to_width(text: str, source: str) -> bool:
-    """Is the one-line translation ``text`` padded with spaces to exactly the width of its
-    one-line msgid ``source`` (pinky's column header: msgid "Where", msgstr "Wo   ")? The
-    program prints its columns at the width of the English words."""
-    if "\n" in text or "\n" in source or text == text.rstrip(" "):
+    """Is the one-line translation ``text`` padded with two or more spaces to exactly the
+    width of its short one-line msgid ``source`` (pinky's column header: msgid "Where",
+    msgstr "Wo   ")? The program prints its columns at the width of the English words. One
+    space, or a sentence, that happens to come out as long is the translator's ("fichier
+    image %s illisible " for "image file not readable: %s")."""
+    if "\n" in text or "\n" in source or len(source) > COLUMN_HEADER_MAX_CHARS:
         return False
-    return len(text) == len(source) and len(text.rstrip(" ")) < len(source)
+    bare = text.rstrip(" ")
+    return len(text) == len(source) and len(text) - len(bare) >= 2
 
 
 def _padded_like(source: str, last: bool) -> bool:
