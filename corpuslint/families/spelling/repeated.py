@@ -258,6 +258,45 @@ _DE_RELATIVE_OPENING_RE = lazy(
     regex.IGNORECASE,
 )
 
+# fresh16: a demonstrative after a comparison, then the same word as an article: German
+# "neuer als der der Datei" (than that of the file), "wie die die ..."; Spanish "cada una
+# una opción" (each one, an option); French the pronoun "en" before a gerund, "en en
+# affichant la liste" (by showing the list of them; "prise en en charge" is a slip); Dutch
+# "het" as a clause's subject after a conjunction, then the article ("dat het het bestand").
+_DE_COMPARISON_RE = lazy(r"(?<![\p{L}\p{M}])(?:als|wie)[ \t\n]+$", regex.IGNORECASE)
+_ES_CADA_RE = lazy(r"(?<![\p{L}\p{M}])cada[ \t\n]+$", regex.IGNORECASE)
+_FR_GERUND_RE = lazy(r"[ \t\u00a0]+(?:\p{L}+['’])?\p{L}{2,}ant(?![\p{L}\p{M}])", regex.IGNORECASE)
+_NL_SUBORDINATOR_RE = lazy(
+    r"(?<![\p{L}\p{M}])(?:dat|of|als|omdat|wanneer|zodat|terwijl|nadat|voordat|totdat|waar|hoe|wat|indien)"
+    r"[ \t\n]+$", regex.IGNORECASE)
+# A named sequence of dots and dashes, a line style ("Dash Dot Dot", "Tiret point point",
+# "Punto punto tratto", "نقطة نقطة شرطة"): the doubled word and another of these words
+# in the same phrase (up to a comma or parenthesis).
+SEQUENCE_WORDS = frozenset(
+    """dot dash point tiret trait punto tratto trattino linea punkt strich raya guion guión
+    ponto traço traco punt streep نقطة شرطة""".split()
+)
+_PHRASE_CUT_RE = lazy(r"[,،;؛()\[\]\n.:]")
+_MARKS_RE = lazy(r"\p{M}+")
+
+
+def _named_sequence(text: str, m) -> bool:
+    """The doubled word is a dot or dash of a line style named by its parts, with another
+    such word in the same phrase."""
+    word = _MARKS_RE.sub("", m.group("w")).casefold()
+    if word not in SEQUENCE_WORDS:
+        return False
+    start = max((c.end() for c in _PHRASE_CUT_RE.finditer(text, max(0, m.start() - 60), m.start())), default=max(
+        0, m.start() - 60))
+    cut = _PHRASE_CUT_RE.search(text, m.end(), m.end() + 60)
+    end = cut.start() if cut else min(len(text), m.end() + 60)
+    phrase = text[start : m.start()] + " " + text[m.end() : end]
+    return any(
+        (w := _MARKS_RE.sub("", t).casefold()) in SEQUENCE_WORDS and w != word
+        for t in regex.findall(r"[\p{L}\p{M}]+", phrase)
+    )
+
+
 # Swedish, Norwegian and Danish: "den"/"det" as a pronoun, then the same word as the article
 # of an adjective ("är den den absoluta Sanningen", it is the absolute Truth) or as the subject
 # of a clause whose relative pronoun is left out ("det det handlar om", what it is about).
@@ -759,6 +798,8 @@ class RepeatedWord(SpellingDocumentRule):
                 continue  # "*bounce bounce*": a roleplay action between asterisks
             if said_again(text, m):
                 continue  # "sru tu tu tu", "*puk puk puk*": a sound, said three times
+            if _named_sequence(text, m):
+                continue  # "Tiret point point", "نقطة نقطة شرطة": a line style named by its dots and dashes
             line_start = text.rfind("\n", 0, m.start()) + 1
             if word.lower() not in _EN_FUNCTION_WORDS and standalone(text, m, line_start):
                 continue  # "Hoi hoi!", "سلام سلام": a greeting or call said twice
@@ -800,6 +841,14 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # "That that is is": a subject clause's verb, then the main verb
                 if lower in _DE_ARTICLES and _DE_RELATIVE_OPENING_RE.search(text, max(0, m.start() - 30), m.start()):
                     continue  # ", die die Energie": relative pronoun, then article
+                if lower in _DE_ARTICLES and _DE_COMPARISON_RE.search(text, max(0, m.start() - 30), m.start()):
+                    continue  # "neuer als der der Datei": demonstrative, then article
+                if lower in ("uno", "una") and _ES_CADA_RE.search(text, max(0, m.start() - 30), m.start()):
+                    continue  # "cada una una opción": each one, then an article
+                if lower == "en" and _FR_GERUND_RE.match(text, m.end()):
+                    continue  # "en en affichant la liste": the pronoun, then the gerund's "en"
+                if lower == "het" and _NL_SUBORDINATOR_RE.search(text, max(0, m.start() - 30), m.start()):
+                    continue  # "dat het het bestand": subject, then article
                 prev = _PREV_WORD_RE.search(before)
                 if lower in _EN_PARTICLES and prev and _EN_PHRASAL_VERB_RE.fullmatch(prev.group(1)):
                     continue  # "turned on on the device": particle, then preposition
