@@ -6,7 +6,7 @@ finding of the same rule beside it still reported. Sources: tests/data/realtext/
 
 from __future__ import annotations
 
-from corpuslint import lint_text
+from corpuslint import lint_paths, lint_text
 from corpuslint.cli import main
 
 NO_CACHE = {"cache": False}
@@ -18,6 +18,13 @@ def found(code: str, text: str, path: str = "page.txt", **config) -> list:
 
 def spans(code: str, text: str, path: str = "page.txt") -> list[str]:
     return [text[f.start : f.end] for f in found(code, text, path)]
+
+
+def in_po(tmp_path, code: str, text: str, name: str = "vcl.po") -> list:
+    """Findings of ``code`` in ``text`` read as a .po file (each msgstr a record, its msgid its source)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return lint_paths([str(path)], config={"select": [code], **NO_CACHE})
 
 
 def po(*pairs: tuple[str, str]) -> str:
@@ -56,7 +63,7 @@ def test_s104_arabic_line_style_in_a_catalogue(tmp_path):
     # LibreOffice 7.4.7 ar editeng.po line 638, svx.po ("Dash Dot Dot")
     text = po(("Overline (dot dot dash)", "خط علوي (نقطة نقطة شرطة)"), ("Dash Dot Dot", "شَرْطة نقطة نقطة"),
               ("Open in window", "افتح في في نافذة"))
-    assert [f.message for f in found("S104", text, "editeng.po")] == ["'في' is repeated"]
+    assert [f.message for f in in_po(tmp_path, "S104", text, "editeng.po")] == ["'في' is repeated"]
 
 
 # -- 6. UX: ``explain`` is ``rule``; the index's routine rebuild is no warning ---------------
@@ -80,3 +87,81 @@ def test_routine_table_rebuild_is_a_verbose_note(capsys, monkeypatch):
     index._note("cache: recomputed")
     assert capsys.readouterr().err == "corpuslint: note: cache: recomputed\n"
     assert index._owner_words("spelling-table|ar,fa,ur|3") == "spelling-table for ar,fa,ur"
+
+
+# -- 1. W111 / W112: bidi controls a translator set around a Latin or digit run ---------------
+
+# LibreOffice 7.4.7 ar svx.po line 2361, vcl.po line 334; GTK 3.24 ar gtk30.po lines 3426, 3454;
+# svx.po line 2393 ("#11 Envelope"), line 2181 (Greek numbering: an override over letters)
+ON_SCREEN = ("On-screen Show (4:3)", "عرض على الشاشة (\u202e4:3)")
+ON_SCREEN_16_9 = ("On-screen Show (16:9)", "عرض على الشاشة (16:\u202e9)")
+A4_EXTRA = ("A4 Extra", "\u200f\u202aA4\u202c أكبر")
+ENVELOPE = ("#11 Envelope", "مغلف \u202a#11\u202c")
+A3_EXTRA = ("A3 Extra", "\u202e\u202aA3\u202c إضافي")  # an RLO left open over an Arabic word
+GREEK = ("α, β, γ, ... (Greek)", "\u202eα, β, γ, ... (يوناني)")
+SCREEN = ("Screen 16:10", "شاشة 16\u200f:10")
+
+
+def test_w111_display_fix_in_right_to_left_strings(tmp_path):
+    text = po(ON_SCREEN, ON_SCREEN_16_9, A4_EXTRA, ENVELOPE, A3_EXTRA, GREEK)
+    assert [f.line for f in in_po(tmp_path, "W111", text)] == [19, 22]  # A3 Extra, Greek
+    # a reversed price stays reported, in Latin and in Arabic text; so does a PDF without opener
+    assert spans("W111", "price\u202e001\u202c\n") == ["\u202e001\u202c"]
+    assert spans("W111", "السعر \u202e001\u202c ريال\n") == ["\u202e001\u202c"]
+    assert spans("W111", "السعر \u202cA4 ريال\n") == ["\u202c"]
+    # and so do controls in code
+    assert len(found("W111", "```\nx = \"\u202aA4\u202c أكبر\"\n```\n", "notes.md")) == 1
+
+
+def test_w112_mark_ordering_a_number_in_right_to_left_text(tmp_path):
+    text = po(SCREEN, ("Slide %1 of %2 (%3)", "الشّريحة %1 من %2 \u200f(%3)"))
+    assert in_po(tmp_path, "W112", text) == []
+    assert [f.line for f in in_po(tmp_path, "W112", po(("Catalan", "\u200f\u200fالكتالانية")))] == [7]
+    for line in (SCREEN[1], "الشّريحة %1 من %2 \u200f(%3)"):
+        assert spans("W112", line + "\n") == []
+    # svt.po line 786: RLMs before an Arabic word change nothing
+    assert spans("W112", "اللغة: \u200f\u200fالكتالانية\n") == ["\u200f\u200f"]
+    assert spans("W112", "سنة 2020\u200f\n") == ["\u200f"]  # after a number at the line's end: nothing to order
+
+
+# -- 2. W120: paper-size names; gluing the msgid has too ------------------------------------
+
+def test_w120_paper_sizes_and_the_msgids_gluing(tmp_path):
+    # LibreOffice 7.4.7 ar vcl.po lines 74, 114; svx.po line 2441; sw.po line 2005
+    text = po(("A4", "أي4"), ("B4 (ISO)", "بي4 (ISO)"), ("16k (195 x 270)", "16ك (195 × 270)"),
+              ("User-defined1", "عرّفه المستخدم١"), ("The result is 4374", "الناتج يساوي4374"))
+    assert [f.message for f in in_po(tmp_path, "W120", text)] == ["no space between 'يساوي' and the number '4374'"]
+    # in any text, a Latin letter spelled in Arabic and a number of one or two digits is a size name
+    line = "مقاس الورق أي4 أو بي5، والناتج يساوي4374 ونظام 64بت\n"
+    assert spans("W120", line) == ["يساوي4374", "64بت"]
+
+
+# -- 3. S101: a keyboard accelerator inside a word; the broken plural أفعال ------------------
+
+def _words(text: str, source: str | None) -> list[str]:
+    from corpuslint.document import Document
+    from corpuslint.families.spelling.analysis import analyse
+
+    doc = Document("svx.po", text)
+    doc.source = source
+    state = analyse(doc, ("ar",))
+    return state.langs["ar"].words.split("\n") if "ar" in state.langs else []
+
+
+def test_spelling_reads_a_word_without_its_accelerator():
+    # LibreOffice 7.4.7 ar svx.po line 9336 (msgid "Ma_tch case"), cui.po line 4291 ("_Replace By")
+    assert _words("م_طابقة حالة الأحرف", "Ma_tch case")[0] == "مطابقة"
+    assert _words("ا_ستبدال بِـ", "_Replace By")[0] == "استبدال"
+    assert _words("ا~ستبدال الكل", "~Replace All")[0] == "استبدال"
+    # outside a .po string an underscore joins two words (a file name), read as two
+    assert _words("م_طابقة حالة الأحرف", None)[:2] == ["م", "طابقة"]
+
+
+def test_s101_article_on_a_broken_plural_of_the_afaal_pattern():
+    from corpuslint.families.spelling.backends import get_backend
+
+    backend = get_backend("ar")
+    # LibreOffice 7.4.7 ar sw.po line 7341: "الأنساق المتاحة" (the available formats), plural of نسق
+    assert backend.pattern_slip("الأنساق") is None
+    # "البدأ" (for البدء: the article on the verb بدأ) stays a slip
+    assert "only a verb form" in backend.pattern_slip("البدأ")
