@@ -165,3 +165,23 @@ def test_s101_article_on_a_broken_plural_of_the_afaal_pattern():
     assert backend.pattern_slip("الأنساق") is None
     # "البدأ" (for البدء: the article on the verb بدأ) stays a slip
     assert "only a verb form" in backend.pattern_slip("البدأ")
+
+
+# -- 5. A107: a table of references lists each beside its character -------------------------
+
+# debian-reference 2.100 de, ch11 lines 707-731 (a table rendered one cell a line)
+ENTITY_TABLE = (
+    "Anders als beim Hinzufügen von Markierungen (Markups) erfordert XML minimale Konvertierungen am Inhalt, "
+    "um vordefinierte Entitäten für die folgenden Zeichen zu nutzen:\n\n"
+    "Tabelle 11.7. Liste von vordefinierten Entitäten für XML\n\nvordefinierte Entität\n\n"
+    "Zeichen, in das konvertiert werden soll\n\n&quot;\n\n\" (Anführungszeichen)\n\n&apos;\n\n' (Apostroph)\n\n"
+    "&lt;\n\n< (kleiner-als)\n\n&gt;\n\n> (größer-als)\n\n&amp;\n\n& (kaufmännisches Und)\n\nAchtung\n"
+)
+
+
+def test_a107_entities_listed_beside_their_characters():
+    assert spans("A107", ENTITY_TABLE) == []
+    # a reference left in a sentence beside the table is still reported
+    assert spans("A107", ENTITY_TABLE + "\nEr sagte &quot;Hallo&quot; zum Paket.\n") == ["&quot;", "&quot;"]
+    # and a lone reference whose next line is its character, with no table of entities above
+    assert spans("A107", "Hinweis\n\n&quot;\n\n\" (Anführungszeichen)\n") == ["&quot;"]
