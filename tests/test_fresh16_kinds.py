@@ -59,6 +59,18 @@ def test_s104_grammatical_doublings():
     assert spans("S104", "Le point point final.\n") == ["point point"]
 
 
+# manpages-fr diff3(1) lines 1-4 (the header as rendered, "de" doubled as fresh16 met it)
+HEADER_FR = ("DIFF3(1)                            Commandes de de l'utilisateur                           DIFF3(1)\n\n"
+             "NOM\n       diff3 - Comparer trois fichiers ligne par ligne\n")
+
+
+def test_s104_doubled_word_in_a_man_page_header():
+    assert spans("S104", HEADER_FR) == ["de de"]
+    assert spans("S104", HEADER_FR.replace("de de", "de")) == []
+    # still nothing in code: a doubled word in a fenced block of Markdown
+    assert spans("S104", "Texte.\n\n```\nls de de\n```\n", "notes.md") == []
+
+
 def test_s104_arabic_line_style_in_a_catalogue(tmp_path):
     # LibreOffice 7.4.7 ar editeng.po line 638, svx.po ("Dash Dot Dot")
     text = po(("Overline (dot dot dash)", "خط علوي (نقطة نقطة شرطة)"), ("Dash Dot Dot", "شَرْطة نقطة نقطة"),

@@ -7,7 +7,7 @@ import regex
 
 from ...arrays import sorted_unique
 from ...findings import Edit, Fix, Severity
-from ...structure import SUBTITLE_SUFFIXES, in_verse
+from ...structure import ALL_REGIONS, SUBTITLE_SUFFIXES, TEXT_REGIONS, in_verse
 from ...text.lazy_regex import lazy
 
 try:  # regex's own case lists (a private function): without them, S104 scans the whole text
@@ -280,6 +280,11 @@ _PHRASE_CUT_RE = lazy(r"[,،;؛()\[\]\n.:]")
 _MARKS_RE = lazy(r"\p{M}+")
 
 
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def _named_sequence(text: str, m) -> bool:
     """The doubled word is a dot or dash of a line style named by its parts, with another
     such word in the same phrase."""
@@ -304,6 +309,12 @@ def _named_sequence(text: str, m) -> bool:
 # demonstrative ("de weergave die die pagina genereert", "weet dat dat waar is"). Each in text
 # where that language's words (with å, æ or ø, or function words German and English lack)
 # are at least 2 and 3% of the Latin words: a German "gegen den den Font" is still a slip.
+# A man page's header or footer line: cells apart by runs of spaces, the last the page's
+# name and section ("DIFF3(1)    Commandes de l'utilisateur    DIFF3(1)"). Read as column
+# layout (code) by the structure, its title cell is prose: a doubled word there is reported.
+_MAN_PAGE_LINE_RE = lazy(r"[ \t]*\S.*?[ \t]{3,}\S.*[ \t]{3,}[\w.:+-]+\(\d\w*\)[ \t]*$")
+
+
 _SCANDINAVIAN_DOUBLES = frozenset({"den", "det"})
 _SCANDINAVIAN_WORD_RE = lazy(
     r"\b(?:\p{Latin}*[åÅæÆøØ]\p{Latin}*|och|är|inte|att|ikke|ikkje|og|jeg|eller|hvis|hvad|hva)\b", regex.IGNORECASE
@@ -746,7 +757,9 @@ class RepeatedWord(SpellingDocumentRule):
     you're"); in verse (a block of 3+ lines whose median line has at most 48 characters:
     poems, lyrics), any word but the English function words ("رفت رفت", "Bum bum"); in a
     subtitle file (.srt, .vtt) short lines are a screen's width, not verse: only a line
-    marked as sung (``♪``) is judged so.
+    marked as sung (``♪``) is judged so. Reported in text regions, and in a man page's
+    header or footer line, column layout whose title is prose ("DIFF3(1)   Commandes de
+    de l'utilisateur   DIFF3(1)").
     Why: a doubled word is a classic editing slip (a phrase rewritten, a join in
     scraping) and a dictionary cannot see it, because each word alone is correct.
     Example: "أطلقت كوريا الشمالية في في أكتوبر" → "أطلقت كوريا الشمالية في أكتوبر".
@@ -756,6 +769,7 @@ class RepeatedWord(SpellingDocumentRule):
 
     code = "S104"
     name = "repeated-word"
+    regions = ALL_REGIONS  # text regions, and a man page's header or footer line (``check``)
     default_severity = Severity.ERROR
     fixable = True
     options = {"exceptions": DEFAULT_EXCEPTIONS}
@@ -784,6 +798,9 @@ class RepeatedWord(SpellingDocumentRule):
             word = m.group("w")
             if len(word) < 2 or word.casefold() in self._exceptions or "\t" in m.group("gap"):
                 continue  # (a tab: the words stand in two columns or fields)
+            if doc.outside(m.start(), m.end(), TEXT_REGIONS) and not _MAN_PAGE_LINE_RE.fullmatch(
+                    text, text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())):
+                continue  # code, markup...: as the engine drops them for a rule of text regions
             if _column_gap(text, m):
                 continue  # "utopia    Utopia": two columns laid out with spaces
             second = text[m.end("gap") : m.end()]
