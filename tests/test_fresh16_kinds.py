@@ -121,6 +121,10 @@ def test_w111_display_fix_in_right_to_left_strings(tmp_path):
     assert spans("W111", "price\u202e001\u202c\n") == ["\u202e001\u202c"]
     assert spans("W111", "السعر \u202e001\u202c ريال\n") == ["\u202e001\u202c"]
     assert spans("W111", "السعر \u202cA4 ريال\n") == ["\u202c"]
+    # overrides around every space and sign, a word processor's debris (news-ar-web, arramooz's
+    # random text, labelled true), stay reported
+    assert len(found("W111", "\u202e \u202cابتُليت\u202e \u202cأمتنا\u202e \u202cالعربية\n")) == 1
+    assert len(found("W111", "\u202e❊) \u202cهذه\u202e \u202cالجملة\u202e \u202cأرويها\n")) == 1
     # and so do controls in code
     assert len(found("W111", "```\nx = \"\u202aA4\u202c أكبر\"\n```\n", "notes.md")) == 1
 

@@ -76,8 +76,10 @@ class BidiControl(DocumentRule):
     Nor is a translator's display fix in right-to-left text, outside code: controls that
     only set a Latin or digit run, each closed by its PDF or PDI or by the line's end, an
     LRE/LRO/LRI/FSI run with no right-to-left letter (`\\u202aA4\\u202c أكبر`), an
-    RLE/RLO/RLI run with no letter and no number of 3+ digits (`(\\u202e4:3)`); controls
-    that reorder letters, a PDF without its opener, or a reversed price are reported.
+    RLE/RLO/RLI run with no letter and no number of 3+ digits (`(\\u202e4:3)`), each run
+    holding a Latin letter or digit; controls that reorder letters, a PDF without its
+    opener, a reversed price, or overrides around spaces (a word processor's debris) are
+    reported.
     Example: `price\\u202e001\\u202c` displays as a different number.
     Fix safety: unsafe — deleting them changes how the surrounding text displays;
     review the line first.
@@ -136,6 +138,7 @@ _LTR_OPENERS = "\u202a\u202d\u2066\u2068"  # LRE, LRO, LRI, FSI: their run holds
 _RTL_OPENERS = "\u202b\u202e\u2067"  # RLE, RLO, RLI: their run holds no letter (digits, signs)
 _LETTER = regex.compile(r"\p{L}")
 _LONG_NUMBER = regex.compile(r"\p{Nd}{3}")
+_LATIN_OR_DIGIT = regex.compile(r"[\p{Nd}\p{Bidi_Class=L}]")
 
 
 def _display_fix(doc, text: str, matches) -> bool:
@@ -145,7 +148,8 @@ def _display_fix(doc, text: str, matches) -> bool:
     (where UAX #9 closes it: a line is a paragraph), and holds no right-to-left letter (LRE,
     LRO, LRI, FSI: ``\u202aA4\u202c أكبر``, ``\u202a#11\u202c``) or no letter at all (RLE,
     RLO, RLI: digits and signs, ``(\u202e4:3)``, but no number of three digits or more,
-    which reversed reads as another number: ``\u202e001\u202c``); the line has right-to-left letters outside
+    which reversed reads as another number: ``\u202e001\u202c``), and holds a Latin letter
+    or a digit (an override around a space or a sign is a word processor's debris); the line has right-to-left letters outside
     them; not in code. Controls that reorder the letters of a word, that a PDF closes
     without an opener, or that stand in code are reported (Trojan Source)."""
     first, last = matches[0], matches[-1]
@@ -174,6 +178,8 @@ def _display_fix(doc, text: str, matches) -> bool:
             return False
         if opener in _RTL_OPENERS and _LONG_NUMBER.search(run):
             return False  # "\u202e001\u202c ريال": a price reversed, a different number
+        if not _LATIN_OR_DIGIT.search(run):
+            return False  # "\u202e \u202c" around every space, "\u202e❊) \u202c": a word processor's debris
         outside[a - start : b - start] = [" "] * (b - a)
     return _RTL.search("".join(outside)) is not None
 
