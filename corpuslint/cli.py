@@ -134,7 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     filt.add_argument("--config", help="configuration file (pyproject.toml, corpuslint.toml)")
     _data_arguments(filt)
 
-    rule = sub.add_parser("rule", help="print a rule's documentation")
+    rule = sub.add_parser("rule", aliases=["explain"], help="print a rule's documentation (alias: explain)")
     rule.add_argument("code")
     rule.add_argument("--config", help="configuration file (rules defined in config are listed too)")
     rules = sub.add_parser("rules", help="list all rules, including plugins' and config-defined ones")
@@ -257,7 +257,7 @@ def _main(argv: list[str], own_process: bool = False) -> int:
             if not p.builtin:
                 print(f"  plugin {p.name} {p.version or ''}".rstrip())
         return EXIT_OK
-    if args.command == "rule":
+    if args.command in ("rule", "explain"):
         return _cmd_rule(args.code, args.config)
     if args.command == "rules":
         return _cmd_rules(args.config)
@@ -457,6 +457,8 @@ def _cmd_check(args) -> int:
     settings = settings_for(config, kind=args.executor, scheduler=args.scheduler)
     _require_extras(args, formatter, settings, paths)  # before anything is linted, fixed or written
     settings.verbose = args.verbose
+    from . import index as _index
+    _index.VERBOSE = bool(args.verbose)
     result = run(paths, config, registry, executor=settings,
                  fix=(args.fix or args.fix_only) and not args.diff,
                  unsafe_fixes=args.unsafe_fixes, diff=args.diff, stdin=stdin, fix_data=args.fix_data,

@@ -86,6 +86,22 @@ def _warn(message: str) -> None:
     print(f"corpuslint: warning: {message}", file=sys.stderr)
 
 
+def _owner_words(owner: str) -> str:
+    """``spelling-table|ar,fa,ur|3`` -> ``spelling-table for ar,fa,ur``: the owner key in user words."""
+    parts = str(owner).split("|")
+    return parts[0] + (f" for {parts[1]}" if len(parts) > 1 and parts[1] else "")
+
+
+VERBOSE = False  # set by ``check --verbose``: also print the index's routine notes
+
+
+def _note(message: str) -> None:
+    """A routine event of the corpus index (nothing lost, only some speed): printed with
+    ``--verbose`` or ``CORPUSLINT_DEBUG=1``, never as a warning."""
+    if VERBOSE or os.environ.get("CORPUSLINT_DEBUG", "") not in ("", "0"):
+        print(f"corpuslint: note: {message}", file=sys.stderr)
+
+
 def _normalization_version() -> str:
     parts = []
     try:
@@ -376,6 +392,7 @@ class CorpusIndex:
             docs = _agg_hashes(conn, agg)
             row = conn.execute("SELECT blob FROM agg_tables WHERE agg = ?", (agg,)).fetchone()
             table, why = self._tables.get(agg, (None, None))[1], None  # decoded once per run
+            routine = None  # the path whose missing earlier state forces a (harmless) rebuild
             if table is None and row is not None:
                 try:
                     table = loads(row[0]) if isinstance(row[0], bytes) else None
@@ -402,7 +419,7 @@ class CorpusIndex:
                 for path in changed:
                     prev = old.get(path)
                     if prev is None or prev[0] != docs[path]:
-                        table, why = None, f"no previous state of {path}"
+                        table, why, routine = None, f"no previous state of {path}", path
                         break
                     removed.append((path, prev[1]))
             todo = [p for p, _h in _missing(entries, docs)]
@@ -414,8 +431,13 @@ class CorpusIndex:
                     except (ValueError, KeyError, IndexError, TypeError) as exc:
                         table, why = None, f"it cannot be updated ({exc})"
             if table is None:
-                if docs:
-                    self.warn(f"corpus index: table of {owner} rebuilt from the cached states ({why})")
+                if docs and routine:
+                    # a changed document whose earlier state is not stored: a full rebuild, nothing lost
+                    _note(f"cache: a corpus-wide table ({_owner_words(owner)}) was recomputed from the "
+                          f"cached documents, since {routine} changed and its earlier state was not kept")
+                elif docs:
+                    self.warn(f"cache: a corpus-wide table ({_owner_words(owner)}) could not be reused and was "
+                              f"recomputed from the cached documents ({why})")
                 conn.execute("DELETE FROM agg_docs WHERE agg = ?", (agg,))
                 rows.clear()
                 docs, changed = {}, []

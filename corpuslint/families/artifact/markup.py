@@ -306,7 +306,10 @@ class HtmlEntity(DocumentRule):
     marks or backticks on a line that names entities or HTML (``replaces HTML Entities
     with single Unicode characters (e.g. "&eacute;" with "é")``), or standing apart on
     such a line beside the character it escapes (uri(7): ``амперсанд (&) перезаписывается
-    в виде &amp;``, "the ampersand (&) is rewritten as &amp;", in a sentence on HTML/XML).
+    в виде &amp;``, "the ampersand (&) is rewritten as &amp;", in a sentence on HTML/XML),
+    or alone on its line as a cell of a table of references, the next line showing its
+    character, under a caption or header naming entities (debian-reference: ``&quot;``
+    then ``" (Anführungszeichen)``, in "Liste von vordefinierten Entitäten für XML").
     Fix safety: Safe: replaces the reference with exactly the character(s) HTML
     defines for it (``&nbsp;`` becomes U+00A0). In a document that has markup (Markdown,
     a subtitle file, text with HTML tags) a reference to markup syntax (``&lt;``,
@@ -341,6 +344,8 @@ class HtmlEntity(DocumentRule):
                 continue
             if _mentioned(text, m.start(), m.end(), decoded):
                 continue  # `"&eacute;" with "é"`, "(&) ... в виде &amp;": the reference shown, in a text about references
+            if _table_cell(text, m.start(), m.end(), decoded):
+                continue  # "&quot;" then '" (Anführungszeichen)': a table of references and their characters
             if decoded in _MARKUP_SYNTAX and webvtt is None:
                 webvtt = doc.suffix == ".vtt" and is_subtitle(doc)
             if decoded in _MARKUP_SYNTAX and webvtt:
@@ -378,6 +383,25 @@ def _mentioned(text: str, start: int, end: int, decoded: str) -> bool:
     if not (quoted or apart):
         return False
     return _NAMES_ENTITIES_RE.search(text, line_start, line_end) is not None
+
+
+_CELL_WINDOW = 1500  # how far back a table's caption or header naming entities may stand
+
+
+def _table_cell(text: str, start: int, end: int, decoded: str) -> bool:
+    """Is the reference at [start, end) a cell of a table of references (a table rendered a
+    cell a line: debian-reference's "vordefinierte Entität" / "Zeichen"): alone on its line,
+    the next non-blank line shows the character it stands for (``" (Anführungszeichen)``),
+    and a line naming entities or HTML/XML stands shortly before it?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    following = text[line_end:line_end + 200].lstrip()
+    if not following.startswith(decoded) or following[len(decoded):len(decoded) + 1] not in ("", " ", "\t", "\n"):
+        return False
+    return _NAMES_ENTITIES_RE.search(text, max(0, line_start - _CELL_WINDOW), line_start) is not None
 
 
 def _has_tags(doc: Document) -> bool:

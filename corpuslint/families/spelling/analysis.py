@@ -463,9 +463,37 @@ _FACTORY_SCRIPT: dict[str, str] = {}  # language -> its back-end's script_langua
 _CACHE_LOCK = threading.Lock()
 
 
+# A user interface string's keyboard accelerator inside an Arabic word ("م_طابقة", "ا~ستبدال",
+# GTK's "_", LibreOffice's and Qt's "~" and "&"): read as a tatweel, which every Arabic-script
+# back-end keeps in the word and ``clean`` deletes (same length: offsets stay the text's).
+_ACCELERATOR_RE = lazy(r"(?<=[\u0621-\u063A\u0641-\u064A\u0671-\u06D3])[_~&](?=[\u0621-\u063A\u0641-\u064A\u0671-\u06D3])")
+
+
+def _with_accelerators_read(doc) -> str | None:
+    """``doc.text`` with each accelerator marker inside an Arabic word read as a tatweel, for
+    a .po string (a document with a msgid); None when there is none."""
+    text = doc.text
+    if getattr(doc, "source", None) is None or not ("_" in text or "~" in text or "&" in text):
+        return None
+    return _ACCELERATOR_RE.sub("\u0640", text) if _ACCELERATOR_RE.search(text) else None
+
+
+class _Reading:
+    """A document seen through another text of the same length (its accelerators read)."""
+
+    def __init__(self, doc, text: str):
+        self._doc, self.text = doc, text
+
+    def __getattr__(self, name):
+        return getattr(self._doc, name)
+
+
 def analyse(doc, languages: tuple[str, ...]) -> DocState:
     """The shared map step (memoised, so the three corpus rules pay for it once)."""
-    cache_key = (doc.content_hash, languages)
+    read = _with_accelerators_read(doc)
+    if read is not None:
+        doc = _Reading(doc, read)
+    cache_key = (doc.content_hash, languages, read is not None)
     state = _CACHE.get(cache_key)
     if state is not None:
         return state

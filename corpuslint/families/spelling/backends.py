@@ -861,7 +861,8 @@ class ArabicBackend(Backend):
         * message: the article ال glued to a form that has no noun reading at all, after
           trying the hamza seats of a bare alef (افضل -> أفضل, امن -> أمن) and skipping
           nisba adjectives and names (الجهني, الهمداني: final ي) and short remainders
-          after a conjunction (فاليري, فاليدو: ف + ال is not the only split).
+          after a conjunction (فاليري, فاليدو: ف + ال is not the only split), and broken
+          plurals of the pattern أفعال whose singular is a word (الأنساق: نسق).
         """
         if clean in self._morph:
             return self._morph[clean]
@@ -875,6 +876,9 @@ class ArabicBackend(Backend):
                 not rest.endswith(("ي", "ى"))  # nisba adjective or name: الجهني، الهمداني
                 and (prefix == "ال" or len(rest) >= 4)  # فاليري / فاليدو: a name, not ف + ال + يري
                 and self.spell(rest)  # the remainder is itself a valid word
+                # a broken plural of the pattern أفعال whose singular is a word (أنساق of نسق,
+                # أقلام of قلم): qalsadi reads it only as the first person of a verb (أَنْساقُ, I am driven)
+                and not ((b := _AF3AAL_RE.fullmatch(rest)) and self.spell("".join(b.groups())))
             )
             if plausible:
                 with self._lock:
@@ -888,6 +892,9 @@ class ArabicBackend(Backend):
                     )
         self._morph[clean] = verdict
         return verdict
+
+
+_AF3AAL_RE = regex.compile(r"أ([\u0621-\u063A\u0641-\u064A])([\u0621-\u063A\u0641-\u064A])ا([\u0621-\u063A\u0641-\u064A])")
 
 
 def _analyzer():

@@ -7,7 +7,7 @@ import regex
 
 from ...arrays import sorted_unique
 from ...findings import Edit, Fix, Severity
-from ...structure import SUBTITLE_SUFFIXES, in_verse
+from ...structure import ALL_REGIONS, SUBTITLE_SUFFIXES, TEXT_REGIONS, in_verse
 from ...text.lazy_regex import lazy
 
 try:  # regex's own case lists (a private function): without them, S104 scans the whole text
@@ -258,6 +258,50 @@ _DE_RELATIVE_OPENING_RE = lazy(
     regex.IGNORECASE,
 )
 
+# fresh16: a demonstrative after a comparison, then the same word as an article: German
+# "neuer als der der Datei" (than that of the file), "wie die die ..."; Spanish "cada una
+# una opción" (each one, an option); French the pronoun "en" before a gerund, "en en
+# affichant la liste" (by showing the list of them; "prise en en charge" is a slip); Dutch
+# "het" as a clause's subject after a conjunction, then the article ("dat het het bestand").
+_DE_COMPARISON_RE = lazy(r"(?<![\p{L}\p{M}])(?:als|wie)[ \t\n]+$", regex.IGNORECASE)
+_ES_CADA_RE = lazy(r"(?<![\p{L}\p{M}])cada[ \t\n]+$", regex.IGNORECASE)
+_FR_GERUND_RE = lazy(r"[ \t\u00a0]+(?:\p{L}+['’])?\p{L}{2,}ant(?![\p{L}\p{M}])", regex.IGNORECASE)
+_NL_SUBORDINATOR_RE = lazy(
+    r"(?<![\p{L}\p{M}])(?:dat|of|als|omdat|wanneer|zodat|terwijl|nadat|voordat|totdat|waar|hoe|wat|indien)"
+    r"[ \t\n]+$", regex.IGNORECASE)
+# A named sequence of dots and dashes, a line style ("Dash Dot Dot", "Tiret point point",
+# "Punto punto tratto", "نقطة نقطة شرطة"): the doubled word and another of these words
+# in the same phrase (up to a comma or parenthesis).
+SEQUENCE_WORDS = frozenset(
+    """dot dash point tiret trait punto tratto trattino linea punkt strich raya guion guión
+    ponto traço traco punt streep نقطة شرطة""".split()
+)
+_PHRASE_CUT_RE = lazy(r"[,،;؛()\[\]\n.:]")
+_MARKS_RE = lazy(r"\p{M}+")
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _named_sequence(text: str, m) -> bool:
+    """The doubled word is a dot or dash of a line style named by its parts, with another
+    such word in the same phrase."""
+    word = _MARKS_RE.sub("", m.group("w")).casefold()
+    if word not in SEQUENCE_WORDS:
+        return False
+    start = max((c.end() for c in _PHRASE_CUT_RE.finditer(text, max(0, m.start() - 60), m.start())), default=max(
+        0, m.start() - 60))
+    cut = _PHRASE_CUT_RE.search(text, m.end(), m.end() + 60)
+    end = cut.start() if cut else min(len(text), m.end() + 60)
+    phrase = text[start : m.start()] + " " + text[m.end() : end]
+    return any(
+        (w := _MARKS_RE.sub("", t).casefold()) in SEQUENCE_WORDS and w != word
+        for t in regex.findall(r"[\p{L}\p{M}]+", phrase)
+    )
+
+
 # Swedish, Norwegian and Danish: "den"/"det" as a pronoun, then the same word as the article
 # of an adjective ("är den den absoluta Sanningen", it is the absolute Truth) or as the subject
 # of a clause whose relative pronoun is left out ("det det handlar om", what it is about).
@@ -265,6 +309,12 @@ _DE_RELATIVE_OPENING_RE = lazy(
 # demonstrative ("de weergave die die pagina genereert", "weet dat dat waar is"). Each in text
 # where that language's words (with å, æ or ø, or function words German and English lack)
 # are at least 2 and 3% of the Latin words: a German "gegen den den Font" is still a slip.
+# A man page's header or footer line: cells apart by runs of spaces, the last the page's
+# name and section ("DIFF3(1)    Commandes de l'utilisateur    DIFF3(1)"). Read as column
+# layout (code) by the structure, its title cell is prose: a doubled word there is reported.
+_MAN_PAGE_LINE_RE = lazy(r"[ \t]*\S.*?[ \t]{3,}\S.*[ \t]{3,}[\w.:+-]+\(\d\w*\)[ \t]*$")
+
+
 _SCANDINAVIAN_DOUBLES = frozenset({"den", "det"})
 _SCANDINAVIAN_WORD_RE = lazy(
     r"\b(?:\p{Latin}*[åÅæÆøØ]\p{Latin}*|och|är|inte|att|ikke|ikkje|og|jeg|eller|hvis|hvad|hva)\b", regex.IGNORECASE
@@ -707,7 +757,9 @@ class RepeatedWord(SpellingDocumentRule):
     you're"); in verse (a block of 3+ lines whose median line has at most 48 characters:
     poems, lyrics), any word but the English function words ("رفت رفت", "Bum bum"); in a
     subtitle file (.srt, .vtt) short lines are a screen's width, not verse: only a line
-    marked as sung (``♪``) is judged so.
+    marked as sung (``♪``) is judged so. Reported in text regions, and in a man page's
+    header or footer line, column layout whose title is prose ("DIFF3(1)   Commandes de
+    de l'utilisateur   DIFF3(1)").
     Why: a doubled word is a classic editing slip (a phrase rewritten, a join in
     scraping) and a dictionary cannot see it, because each word alone is correct.
     Example: "أطلقت كوريا الشمالية في في أكتوبر" → "أطلقت كوريا الشمالية في أكتوبر".
@@ -717,6 +769,7 @@ class RepeatedWord(SpellingDocumentRule):
 
     code = "S104"
     name = "repeated-word"
+    regions = ALL_REGIONS  # text regions, and a man page's header or footer line (``check``)
     default_severity = Severity.ERROR
     fixable = True
     options = {"exceptions": DEFAULT_EXCEPTIONS}
@@ -745,6 +798,9 @@ class RepeatedWord(SpellingDocumentRule):
             word = m.group("w")
             if len(word) < 2 or word.casefold() in self._exceptions or "\t" in m.group("gap"):
                 continue  # (a tab: the words stand in two columns or fields)
+            if doc.outside(m.start(), m.end(), TEXT_REGIONS) and not _MAN_PAGE_LINE_RE.fullmatch(
+                    text, text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())):
+                continue  # code, markup...: as the engine drops them for a rule of text regions
             if _column_gap(text, m):
                 continue  # "utopia    Utopia": two columns laid out with spaces
             second = text[m.end("gap") : m.end()]
@@ -759,6 +815,8 @@ class RepeatedWord(SpellingDocumentRule):
                 continue  # "*bounce bounce*": a roleplay action between asterisks
             if said_again(text, m):
                 continue  # "sru tu tu tu", "*puk puk puk*": a sound, said three times
+            if _named_sequence(text, m):
+                continue  # "Tiret point point", "نقطة نقطة شرطة": a line style named by its dots and dashes
             line_start = text.rfind("\n", 0, m.start()) + 1
             if word.lower() not in _EN_FUNCTION_WORDS and standalone(text, m, line_start):
                 continue  # "Hoi hoi!", "سلام سلام": a greeting or call said twice
@@ -800,6 +858,14 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # "That that is is": a subject clause's verb, then the main verb
                 if lower in _DE_ARTICLES and _DE_RELATIVE_OPENING_RE.search(text, max(0, m.start() - 30), m.start()):
                     continue  # ", die die Energie": relative pronoun, then article
+                if lower in _DE_ARTICLES and _DE_COMPARISON_RE.search(text, max(0, m.start() - 30), m.start()):
+                    continue  # "neuer als der der Datei": demonstrative, then article
+                if lower in ("uno", "una") and _ES_CADA_RE.search(text, max(0, m.start() - 30), m.start()):
+                    continue  # "cada una una opción": each one, then an article
+                if lower == "en" and _FR_GERUND_RE.match(text, m.end()):
+                    continue  # "en en affichant la liste": the pronoun, then the gerund's "en"
+                if lower == "het" and _NL_SUBORDINATOR_RE.search(text, max(0, m.start() - 30), m.start()):
+                    continue  # "dat het het bestand": subject, then article
                 prev = _PREV_WORD_RE.search(before)
                 if lower in _EN_PARTICLES and prev and _EN_PHRASAL_VERB_RE.fullmatch(prev.group(1)):
                     continue  # "turned on on the device": particle, then preposition

@@ -76,6 +76,13 @@ class BidiControl(DocumentRule):
     embedding's direction is not the line's own: it sets the line's direction, as an HTML
     `dir` attribute does (`\\u202b%(sel)s لە %(cnt)s\\u202c`, an RTL string opening with
     a placeholder); one of the line's own direction changes nothing and is reported.
+    Nor is a translator's display fix in right-to-left text, outside code: controls that
+    only set a Latin or digit run, each closed by its PDF or PDI or by the line's end, an
+    LRE/LRO/LRI/FSI run with no right-to-left letter (`\\u202aA4\\u202c أكبر`), an
+    RLE/RLO/RLI run with no letter and no number of 3+ digits (`(\\u202e4:3)`), each run
+    holding a Latin letter or digit; controls that reorder letters, a PDF without its
+    opener, a reversed price, or overrides around spaces (a word processor's debris) are
+    reported.
     Example: `price\\u202e001\\u202c` displays as a different number.
     Fix safety: unsafe — deleting them changes how the surrounding text displays;
     review the line first.
@@ -98,6 +105,8 @@ class BidiControl(DocumentRule):
         for matches in by_line.values():
             if _directional_wrapper(doc.text, matches):
                 continue  # "\u202b%(sel)s لە %(cnt)s\u202c": the embedding sets the line's direction
+            if _display_fix(doc, doc.text, matches):
+                continue  # "\u202aA4\u202c أكبر", "(\u202e4:3)": a Latin or digit run set in right-to-left text
             chars = "".join(m.group() for m in matches)
             what = "character" if len(chars) == 1 else f"characters ({len(chars)} on this line)"
             first, last = matches[0], matches[-1]
@@ -128,6 +137,56 @@ def _directional_wrapper(text: str, matches) -> bool:
     return line_rtl != (first.group() == "\u202b")
 
 
+_LTR_OPENERS = "\u202a\u202d\u2066\u2068"  # LRE, LRO, LRI, FSI: their run holds no right-to-left letter
+_RTL_OPENERS = "\u202b\u202e\u2067"  # RLE, RLO, RLI: their run holds no letter (digits, signs)
+_LETTER = regex.compile(r"\p{L}")
+_LONG_NUMBER = regex.compile(r"\p{Nd}{3}")
+_LATIN_OR_DIGIT = regex.compile(r"[\p{Nd}\p{Bidi_Class=L}]")
+
+
+def _display_fix(doc, text: str, matches) -> bool:
+    """True when a line's bidi controls (``matches``: its runs of them) only set a Latin or
+    digit run in right-to-left text, as translators of a user interface do: each embedding,
+    override or isolate is closed by its own PDF or PDI, or left open only to the line's end
+    (where UAX #9 closes it: a line is a paragraph), and holds no right-to-left letter (LRE,
+    LRO, LRI, FSI: ``\u202aA4\u202c أكبر``, ``\u202a#11\u202c``) or no letter at all (RLE,
+    RLO, RLI: digits and signs, ``(\u202e4:3)``, but no number of three digits or more,
+    which reversed reads as another number: ``\u202e001\u202c``), and holds a Latin letter
+    or a digit (an override around a space or a sign is a word processor's debris); the line has right-to-left letters outside
+    them; not in code. Controls that reorder the letters of a word, that a PDF closes
+    without an opener, or that stand in code are reported (Trojan Source)."""
+    first, last = matches[0], matches[-1]
+    if doc.in_code(first.start(), last.end()):
+        return False
+    start = text.rfind("\n", 0, first.start()) + 1
+    end = text.find("\n", last.end())
+    end = len(text) if end < 0 else end
+    stack: list[tuple[str, int]] = []
+    scopes: list[tuple[str, int, int]] = []
+    for m in matches:
+        for i in range(m.start(), m.end()):
+            c = text[i]
+            if c in _LTR_OPENERS or c in _RTL_OPENERS:
+                stack.append((c, i + 1))
+                continue
+            if not stack or (c == "\u2069") != (stack[-1][0] in "\u2066\u2067\u2068"):
+                return False  # a PDF or PDI without its opener
+            opener, at = stack.pop()
+            scopes.append((opener, at, i))
+    scopes += [(opener, at, end) for opener, at in stack]  # closed by the line's end
+    outside = list(text[start:end])
+    for opener, a, b in scopes:
+        run = _BIDI_RE.sub("", text[a:b])
+        if (_LETTER if opener in _RTL_OPENERS else _RTL).search(run):
+            return False
+        if opener in _RTL_OPENERS and _LONG_NUMBER.search(run):
+            return False  # "\u202e001\u202c ريال": a price reversed, a different number
+        if not _LATIN_OR_DIGIT.search(run):
+            return False  # "\u202e \u202c" around every space, "\u202e❊) \u202c": a word processor's debris
+        outside[a - start : b - start] = [" "] * (b - a)
+    return _RTL.search("".join(outside)) is not None
+
+
 class InvisibleCharacter(DocumentRule):
     """Zero-width and other invisible characters inside a line.
 
@@ -148,7 +207,9 @@ class InvisibleCharacter(DocumentRule):
     line) runs the other way (`Christian Perrier، \u200fDavid Bercot` in an Arabic
     paragraph, `SLAAC\u200f (...)`; a line's end counts as the direction of most of
     the line's strong characters; a mark right after a closing bracket or punctuation
-    at a line's end, `(OSF/1)\u200e`, keeps it with its text);
+    at a line's end, `(OSF/1)\u200e`, keeps it with its text; one before a number, or
+    between a number and its separator, in right-to-left text orders the number's parts:
+    `شاشة 16\u200f:10`, `\u200f(%3)`);
     one between text of its own direction (an RLM closing an Arabic line) is redundant
     and reported. A character the document shows as its subject is left alone: one
     standing alone in a cell of a code table, after its code (iso_8859-8(7): `FD
@@ -276,6 +337,13 @@ def _line_rtl(text: str, line) -> bool:
     return len(_RTL_ALL.findall(sample)) * 2 > len(_STRONG_ALL.findall(sample))
 
 
+# A directional mark before a number (after at most an opening bracket and a sign: "\u200f(%3)")
+# in right-to-left text, or between a number and its separator then digits ("16\u200f:10"):
+# it sets the order of weak characters (digits, separators), which have no direction of their own.
+_NUMBER_BESIDE = lazy(r"[(\[%#+\-−]{0,2}\p{Nd}")
+_NUMBER_AFTER_MARK = lazy(r"[:/.,،٫٬\-]?\p{Nd}")
+
+
 def _bidi_hint(doc, text: str, m, directions: dict[int, bool] | None = None) -> bool:
     """True for a run of directional marks that does its job: the nearest strong
     character on one side (same line) runs in the other direction than the mark
@@ -292,6 +360,9 @@ def _bidi_hint(doc, text: str, m, directions: dict[int, bool] | None = None) -> 
     before = m.start() > line.start and text[m.start() - 1]
     if after is None and before and not before.isspace() and not before.isalnum():
         return True  # after a closing bracket or mark at the line's end: keeps it with its text
+    if (_NUMBER_BESIDE.match(text, m.end(), line.end) or before and before.isdigit() and _NUMBER_AFTER_MARK.match(
+            text, m.end(), line.end)) and _RTL.search(text, line.start, line.end):
+        return True  # "شاشة 16\u200f:10", "\u200f1، \u200f2": a number's parts ordered right to left
     for found in (_STRONG_L_BACK.search(text, line.start, m.start()), after):
         if found is not None:
             rtl = bool(_RTL.match(found.group()))

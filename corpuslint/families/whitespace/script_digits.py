@@ -66,6 +66,18 @@ _UNITS = frozenset(
 )
 
 
+# Latin letters spelled in Arabic script ("أي" A, "بي" B, "سي" C): one glued to a number of
+# one or two digits is a size or model name, written as one token ("أي4" = A4, "بي5" = B5).
+_LETTER_NAMES = frozenset(
+    "أي اي إي بي سي دي إف اف جي إتش آي كي إل ال إم ام إن ان أو او كيو آر ار إس اس تي يو في واي زد".split()
+)
+_NAME_NUMBER_RE = lazy(r"[\u0030-\u0039\u0660-\u0669\u06F0-\u06F9]{1,2}")
+# A msgid's own gluing: a letter then a digit ("A4", "User-defined1"), a digit then a letter
+# ("16K"), not inside a longer alphanumeric token's other side.
+_SOURCE_WORD_NUMBER_RE = lazy(r"\p{L}\p{N}")
+_SOURCE_NUMBER_UNIT_RE = lazy(r"\p{N}\p{L}")
+
+
 class LettersGluedToDigits(DocumentRule):
     """An Arabic-script word and a number written without a space between them.
 
@@ -77,7 +89,10 @@ class LettersGluedToDigits(DocumentRule):
     `ug`, `kk`, `ky`, `az`..., or undeclared on a line with a vowel letter only these write: ۇ ۈ
     ې ۋ, a ى inside a word),
     tokens inside identifiers, paths and URLs (a "/", "_", "-", "@" or a Latin letter
-    next to them).
+    next to them), a Latin letter spelled in Arabic script glued to a number of one or
+    two digits, a paper size or model name ("أي4" = A4, "بي5" = B5), and in a .po string
+    gluing its msgid has too (msgid "A4", "User-defined1" → "عرّفه المستخدم١"; "16K" →
+    "16ك"), as W104 and W115 follow the msgid.
     Why: the glued token is neither the word nor the number for search, counting and
     tokenisers; it is usually text extracted from a layout (a table cell, a line break
     lost) or a missed space.
@@ -94,16 +109,23 @@ class LettersGluedToDigits(DocumentRule):
 
     def check(self, doc):
         text = doc.text
+        source = doc.source  # a .po string's msgid: gluing it has too is the string's own
         for m in _glued(text):
             if m.group("word"):
                 at = m.start("num1")
                 word, number = m.group("word"), m.group("num1")
+                if word in _LETTER_NAMES and _NAME_NUMBER_RE.fullmatch(number):
+                    continue  # "أي4", "بي5": a paper size or model name (A4, B5), one token
+                if source and _SOURCE_WORD_NUMBER_RE.search(source):
+                    continue  # msgid "User-defined1", "A4": the letter and digit are glued there too
                 message = f"no space between '{word}' and the number '{number}'"
                 fix = Fix.safe(Edit(at, at, " "))
             else:
                 unit = m.group("unit")
                 if unit in _ERA_MARKERS:
                     continue
+                if source and _SOURCE_NUMBER_UNIT_RE.search(source):
+                    continue  # msgid "16K": the number and the letter are glued there too
                 if _turkic(doc, m.start()):
                     continue  # "16لىك": a Uyghur suffix on the numeral, written on it
                 at = m.start("unit")
