@@ -953,17 +953,18 @@ def test_repeat_matches_tried_at_run_starts_only():
 
     texts = ["في في في", "the the the the", "a a a\nb b b", "x-ab ab ab", "1ab ab", "l'ab ab", "Ab aB.", "ab\nab ab",
              "ab ab\n", "İi ıI ii", "قالَ قالَ", "de de\tde", "a\u00a0a\u202fa"]
-    for text in texts:
-        want = [m.span() for m in repeated._REPEAT_RE.finditer(text, overlapped=False)]
-        assert [m.span() for m in repeated.repeat_matches(text)] == want, text
-    chunk = repeated._CHUNK_CHARS
-    repeated._CHUNK_CHARS = 4
+    chunk, scan = repeated._CHUNK_CHARS, repeated._SCAN_MAX_CHARS
+    repeated._SCAN_MAX_CHARS = 0  # (short texts are scanned: the run starts of these are tested)
     try:
+        for text in texts:
+            want = [m.span() for m in repeated._REPEAT_RE.finditer(text, overlapped=False)]
+            assert [m.span() for m in repeated.repeat_matches(text)] == want, text
+        repeated._CHUNK_CHARS = 4
         text = "\n".join(texts)
         want = [m.span() for m in repeated._REPEAT_RE.finditer(text, overlapped=False)]
         assert len(want) >= 12 and [m.span() for m in repeated.repeat_matches(text)] == want
     finally:
-        repeated._CHUNK_CHARS = chunk
+        repeated._CHUNK_CHARS, repeated._SCAN_MAX_CHARS = chunk, scan
 
 
 @settings(max_examples=500, deadline=None)
