@@ -248,6 +248,35 @@ def test_paragraph_sentences_inlined_on_generated_text(text):
     assert paragraph_sentences(doc) == _paragraph_sentences_by_definition(doc)
 
 
+def _bound_holds(text: str, suffix: str) -> bool:
+    from corpuslint.document import Document
+    from corpuslint.families.duplicate.local import at_most_one_sentence, paragraph_sentences
+
+    return not at_most_one_sentence(text) or len(paragraph_sentences(Document("t" + suffix, text))) <= 1
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab% .!?؟؛…\"'”»)]\n\r\t\x0b\x0c\x85\u2028\u3000\u00a0\ufeff\x1c")),
+               max_size=80), st.sampled_from([".txt", ".md", ".po"]))
+def test_at_most_one_sentence_is_a_bound_on_generated_text(text, suffix):
+    # D103 skips a document the bound proves holds at most one sentence: never one
+    # that paragraph_sentences cuts into two
+    assert _bound_holds(text, suffix)
+
+
+def test_at_most_one_sentence_on_real_text():
+    from corpuslint.families.duplicate.local import at_most_one_sentence
+
+    lines = [ln for doc in _realtext_documents() for ln in doc.text.splitlines() if ln.strip()]
+    assert all(_bound_holds(ln, ".txt") for ln in lines)
+    skipped = sum(map(at_most_one_sentence, lines))
+    assert 0 < skipped < len(lines)  # it skips one-sentence lines, not every line
+    # what it must not skip: two sentences on a line, two lines, a sentence after closing quotes
+    for text in ("Save the file. Then close it.", "Save the file\nThen close it", "He said \"stop.\" Then left.",
+                 "  Trailing spaces. \t\n", "Is it? Yes"):
+        assert at_most_one_sentence(text) == (text.strip() in ("Trailing spaces.",))
+
+
 def test_verse_repeat_asks_wrapping_first_on_real_text():
     # _verse_repeat tests the document's wrapping before any verse block: the same
     # answers as the definition (all four tests, wrapping last) for paragraph pairs
@@ -924,17 +953,18 @@ def test_repeat_matches_tried_at_run_starts_only():
 
     texts = ["في في في", "the the the the", "a a a\nb b b", "x-ab ab ab", "1ab ab", "l'ab ab", "Ab aB.", "ab\nab ab",
              "ab ab\n", "İi ıI ii", "قالَ قالَ", "de de\tde", "a\u00a0a\u202fa"]
-    for text in texts:
-        want = [m.span() for m in repeated._REPEAT_RE.finditer(text, overlapped=False)]
-        assert [m.span() for m in repeated.repeat_matches(text)] == want, text
-    chunk = repeated._CHUNK_CHARS
-    repeated._CHUNK_CHARS = 4
+    chunk, scan = repeated._CHUNK_CHARS, repeated._SCAN_MAX_CHARS
+    repeated._SCAN_MAX_CHARS = 0  # (short texts are scanned: the run starts of these are tested)
     try:
+        for text in texts:
+            want = [m.span() for m in repeated._REPEAT_RE.finditer(text, overlapped=False)]
+            assert [m.span() for m in repeated.repeat_matches(text)] == want, text
+        repeated._CHUNK_CHARS = 4
         text = "\n".join(texts)
         want = [m.span() for m in repeated._REPEAT_RE.finditer(text, overlapped=False)]
         assert len(want) >= 12 and [m.span() for m in repeated.repeat_matches(text)] == want
     finally:
-        repeated._CHUNK_CHARS = chunk
+        repeated._CHUNK_CHARS, repeated._SCAN_MAX_CHARS = chunk, scan
 
 
 @settings(max_examples=500, deadline=None)

@@ -470,13 +470,15 @@ def test_repeat_prefilter_finds_every_match(text):
     from corpuslint.families.spelling import repeated
 
     want = _repeat_spans(repeated._REPEAT_RE.finditer(text, overlapped=False))
-    assert _repeat_spans(repeated.repeat_matches(text)) == want
-    chunk = repeated._CHUNK_CHARS
-    repeated._CHUNK_CHARS = 5  # a long text is read in pieces of whole lines
+    assert _repeat_spans(repeated.repeat_matches(text)) == want  # (short: scanned)
+    chunk, scan = repeated._CHUNK_CHARS, repeated._SCAN_MAX_CHARS
+    repeated._SCAN_MAX_CHARS = 0  # the run starts, as for a long text
     try:
         assert _repeat_spans(repeated.repeat_matches(text)) == want
+        repeated._CHUNK_CHARS = 5  # a long text is read in pieces of whole lines
+        assert _repeat_spans(repeated.repeat_matches(text)) == want
     finally:
-        repeated._CHUNK_CHARS = chunk
+        repeated._CHUNK_CHARS, repeated._SCAN_MAX_CHARS = chunk, scan
 
 
 def test_repeat_prefilter_on_real_text():

@@ -129,13 +129,18 @@ def _repeat_places(text: str) -> list[int]:
     return w[keep].tolist()
 
 
+_SCAN_MAX_CHARS = 256  # texts up to this long: ``_REPEAT_RE`` scans them (``repeat_matches``)
+
+
 def repeat_matches(text: str):
     """``_REPEAT_RE.finditer(text, overlapped=False)``: the same matches in the same order,
     with ``_REPEAT_RE`` tried only at the places ``repeat_starts`` finds, each from where
     the last match ended (its look-behind reads the text before the place; its matches
     never cross a line feed: neither word nor gap holds one, and its look-arounds read a
-    line feed and the end of the text alike). Without regex's case lists, one scan of the text."""
-    if _get_all_cases is None:
+    line feed and the end of the text alike). Without regex's case lists, one scan of the text;
+    so is a short text (``_SCAN_MAX_CHARS``: a .po string, a chat turn), where the numpy
+    set-up costs more than the scan (30,536 .po strings: 1.28 s with numpy, 0.14 s scanned)."""
+    if _get_all_cases is None or len(text) <= _SCAN_MAX_CHARS:
         yield from _REPEAT_RE.finditer(text, overlapped=False)
         return
     done = 0
