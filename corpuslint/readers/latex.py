@@ -30,6 +30,7 @@ well as it can be), the file's regions are the plain-text ones, as before this r
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -127,20 +128,14 @@ def _fi_end(nodes: list, i: int, latexwalker) -> tuple[int, int]:
 CODE_SWITCHES = {"ExplSyntaxOn": "ExplSyntaxOff", "makeatletter": "makeatother"}
 
 
-def _code_sections(nodes, paint, latexwalker) -> None:
-    """Paint ``code`` over the top-level spans ``CODE_SWITCHES`` open and close."""
-    closing, start = None, 0
-    for node in nodes:
-        if not isinstance(node, latexwalker.LatexMacroNode):
-            continue
-        if closing is None and node.macroname in CODE_SWITCHES:
-            closing, start = CODE_SWITCHES[node.macroname], node.pos
-        elif closing is not None and node.macroname == closing:
-            paint(1 << 20, start, node.pos + node.len, CODE)
-            closing = None
-    if closing is not None and nodes:
-        last = [n for n in nodes if n is not None][-1]
-        paint(1 << 20, start, last.pos + last.len, CODE)
+_CODE_SECTION_RE = re.compile(r"\\(?:ExplSyntaxOn|makeatletter)(?![A-Za-z@]).*?(?:\\(?:ExplSyntaxOff|makeatother)(?![A-Za-z@_:])|\Z)",
+                              re.DOTALL)
+
+
+def code_sections(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each span ``CODE_SWITCHES`` open and close (or the end of ``text``):
+    blanked before parsing (expl3's ``\\begin { longtable }`` would unbalance the rest)."""
+    return [m.span() for m in _CODE_SECTION_RE.finditer(text)] if "\\ExplSyntaxOn" in text or "\\makeatletter" in text else []
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +161,13 @@ def latex_regions(doc: "Document") -> list[Region] | None:
     except ImportError:  # (a dependency of corpuslint: only a broken install lacks it)
         return None
     text = doc.text
+    sections = code_sections(text)
+    if sections:  # (blanked, newlines kept: offsets stay the text's)
+        parts, at = [], 0
+        for start, end in sections:
+            parts += [text[at:start], re.sub(r"[^\n]", " ", text[start:end])]
+            at = end
+        text = "".join(parts) + text[at:]
     try:
         walker = latexwalker.LatexWalker(text, latex_context=_context(), tolerant_parsing=True)
         nodes, _, _ = walker.get_latex_nodes()
@@ -260,7 +262,8 @@ def latex_regions(doc: "Document") -> list[Region] | None:
                     paint(depth + 1, arg.pos, arg.pos + arg.len, PROSE)
 
     walk(nodes, 0)
-    _code_sections(nodes, paint, latexwalker)
+    for start, end in sections:
+        paint(1 << 20, start, end, CODE)
     from ..structure import _flatten
 
     return [r for r in _flatten(painted) if r.kind != PROSE]
