@@ -10,11 +10,11 @@ prose, what the typeset page shows, and nothing of the markup around it:
   (labels, references, citations, package options, lengths, colours, definitions
   ``\\newcommand{..}{..}``); the braces around a prose argument; specials (``&``, ``~``,
   ``--``, ``````/``''``); comments (``% ...``).
-* ``code``: math (``$..$``, ``\\[..\\]``, ``equation``, ``align``...), verbatim text
+* ``code``: math (``$..$``, ``\\[..\\]``, ``equation``, ``align``...), pictures
+  (``picture``, ``tikzpicture``), verbatim text
   (``verbatim``, ``lstlisting``, ``minted``, ``\\verb|..|``, ``\\lstinline``), code
   names of documentation macros (``\\texttt``, ltxdoc's ``\\cs{..}``, ``\\pkg{..}``, ...),
-  and what ``\\ExplSyntaxOn`` or ``\\makeatletter`` opens up to its ``...Off``/``\\makeatother``
-  (expl3 and internal definitions: code).
+  and what ``\\ExplSyntaxOn`` opens up to its ``\\ExplSyntaxOff`` (expl3: code).
 * ``url``: ``\\url{..}`` and ``\\href``'s target.
 * ``heading``: the title of ``\\section{..}`` and its kin (as a Markdown heading).
 * prose: everything else: the text, and the arguments of commands that hold text
@@ -81,10 +81,14 @@ _MORE_MACROS = {
     "theoremstyle": "{", "subjclass": "[{", "email": "[{", "urladdr": "[{", "dedicatory": "{", "keywords": "{",
     "address": "[{", "curraddr": "[{",
 }
+# pictures drawn with commands (``\\put(0,0){...}``, ``\\draw``): code, not text
+DRAWINGS = frozenset({"picture", "tikzpicture", "pspicture", "pgfpicture", "circuitikz"})
 _MATH_ENVIRONMENTS = ("equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*",
                       "eqnarray", "eqnarray*", "math", "displaymath", "flalign", "flalign*", "alignat",
                       "alignat*")
 
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 
 # TeX primitives defining a command, whose parameters and body are code (not known to
 # pylatexenc's argument specs: ``\\def\\name#1#2{body}``)
@@ -124,18 +128,46 @@ def _fi_end(nodes: list, i: int, latexwalker) -> tuple[int, int]:
 
 
 # switches into code: from ``\\ExplSyntaxOn`` (expl3, where spaces are ignored and
-# ``_``/``:`` are letters) or ``\\makeatletter`` to its closing switch (or the end)
-CODE_SWITCHES = {"ExplSyntaxOn": "ExplSyntaxOff", "makeatletter": "makeatother"}
+# ``_``/``:`` are letters) to its closing switch (or the end)
+# (not ``\\makeatletter``: it makes ``@`` a letter, the text after it is still text,
+# and many preambles never switch it back)
+CODE_SWITCHES = {"ExplSyntaxOn": "ExplSyntaxOff"}
 
 
-_CODE_SECTION_RE = re.compile(r"\\(?:ExplSyntaxOn|makeatletter)(?![A-Za-z@]).*?(?:\\(?:ExplSyntaxOff|makeatother)(?![A-Za-z@_:])|\Z)",
+_CODE_SECTION_RE = re.compile(r"\\ExplSyntaxOn(?![A-Za-z@]).*?(?:\\ExplSyntaxOff(?![A-Za-z@_:])|\Z)",
                               re.DOTALL)
+# (and the environments a class or package names so: memoir's ``lcode``, ``egsource``)
+_VERBATIM_RE = re.compile(r"\\begin\{(%s|[A-Za-z]*(?:code|verbatim|Verbatim|listing|source)\*?)\}.*?\\end\{\1\}" % "|".join(
+    re.escape(name) for name in sorted(VERBATIM_ENVIRONMENTS, key=len, reverse=True)), re.DOTALL)
+_COMMENT_RE = re.compile(r"(?<!\\)(?:\\\\)*%")
+
+
+def _commented(text: str, pos: int) -> bool:
+    """Is ``pos`` in a comment (after an unescaped ``%`` on its line)?"""
+    return _COMMENT_RE.search(text, text.rfind("\n", 0, pos) + 1, pos) is not None
 
 
 def code_sections(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each span ``CODE_SWITCHES`` open and close (or the end of ``text``):
-    blanked before parsing (expl3's ``\\begin { longtable }`` would unbalance the rest)."""
-    return [m.span() for m in _CODE_SECTION_RE.finditer(text)] if "\\ExplSyntaxOn" in text or "\\makeatletter" in text else []
+    """(start, end) of the spans that are code whatever the parser would make of them,
+    blanked before parsing: verbatim environments (``\\begin{lstlisting}`` to its
+    ``\\end{lstlisting}``, as LaTeX reads them: nothing inside is a command), and what
+    ``CODE_SWITCHES`` open and close (or the end of ``text``: expl3's
+    ``\\begin { longtable }`` would unbalance the rest). Not where a comment holds them."""
+    spans = []
+    if "\\begin" in text:
+        spans += [m.span() for m in _VERBATIM_RE.finditer(text) if not _commented(text, m.start())]
+    if "\\ExplSyntaxOn" in text:
+        for m in _CODE_SECTION_RE.finditer(text):
+            if not _commented(text, m.start()) and not any(a <= m.start() < b for a, b in spans):
+                spans.append(m.span())
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for start, end in spans:  # (a verbatim block inside an expl3 section: one span)
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -146,9 +178,9 @@ def _context():
     macros = [macrospec.MacroSpec(name, spec) for name, spec in _MORE_MACROS.items()]
     for name in ("lstinline", "mintinline"):
         macros.append(macrospec.MacroSpec(name, args_parser=macrospec.VerbatimArgsParser(verbatim_arg_type="verb-macro")))
-    environments = [macrospec.EnvironmentSpec(name, args_parser=macrospec.VerbatimArgsParser(
-        verbatim_arg_type="verbatim-environment")) for name in VERBATIM_ENVIRONMENTS if name != "verbatim"]
-    environments += [macrospec.EnvironmentSpec(name, "", is_math_mode=True) for name in _MATH_ENVIRONMENTS]
+    # (verbatim environments are blanked before parsing: ``code_sections``; pylatexenc's
+    # verbatim parser looks for ``\\end{verbatim}`` whatever the environment's name)
+    environments = [macrospec.EnvironmentSpec(name, "", is_math_mode=True) for name in _MATH_ENVIRONMENTS]
     db.add_context_category("corpuslint", macros=macros, environments=environments, prepend=True)
     return db
 
@@ -205,11 +237,18 @@ def latex_regions(doc: "Document") -> list[Region] | None:
             paint(depth, start, end, MARKUP)
             return
         if isinstance(node, latexwalker.LatexMathNode):
-            paint(depth, start, end, CODE)
+            if _BLANK_LINE_RE.search(text, start, end) is None:
+                paint(depth, start, end, CODE)
+                return
+            # (math across a blank line is no math, TeX stops there: a stray ``$`` in
+            # ``\\$Revision: 3.1 $`` would make the rest of the file a formula)
+            children = [n for n in node.nodelist or () if n is not None]
+            paint(depth, start, children[0].pos if children else end, MARKUP)
+            walk(children, depth + 1)
             return
         if isinstance(node, latexwalker.LatexEnvironmentNode):
             name = node.environmentname
-            if name in VERBATIM_ENVIRONMENTS or name in _MATH_ENVIRONMENTS:
+            if name in VERBATIM_ENVIRONMENTS or name in _MATH_ENVIRONMENTS or name in DRAWINGS:
                 paint(depth, start, end, CODE)
                 return
             body = [n for n in node.nodelist or () if n is not None]
@@ -242,11 +281,22 @@ def latex_regions(doc: "Document") -> list[Region] | None:
     def macro(node, depth: int) -> None:
         name = node.macroname
         start, end = node.pos, node.pos + node.len
+        args = node.nodeargd.argnlist if node.nodeargd is not None and node.nodeargd.argnlist else ()
+        given = [a for a in args if a is not None]
+        if given and name not in PROSE_MACROS and _BLANK_LINE_RE.search(text, given[0].pos, end) is not None:
+            # an argument across a paragraph break: a misread (a brace of code the parser
+            # took for the argument's); the command is markup, what follows is read on
+            paint(depth, start, given[0].pos, MARKUP)
+            for arg in given:
+                if isinstance(arg, latexwalker.LatexGroupNode):
+                    walk_group(arg, depth + 1, None)
+                else:
+                    visit(arg, depth + 1)
+            return
         if name in CODE_MACROS:
             paint(depth, start, end, CODE)
             return
         paint(depth, start, end, MARKUP)  # the command, and any argument not painted over below
-        args = node.nodeargd.argnlist if node.nodeargd is not None and node.nodeargd.argnlist else ()
         url = URL_ARGS.get(name)
         prose = PROSE_ARG.get(name)
         for index, arg in enumerate(args):
