@@ -163,3 +163,14 @@ def test_rewriting_sources_keeps_valid_json_and_every_other_byte(sources, ascii_
     assert pieces(text, spans) == pieces(result, new_spans)
     for n in set(spans) - set(new_texts):
         assert text[slice(*spans[n])] == result[slice(*new_spans[n])]
+
+
+def test_a_cell_is_part_of_a_document_not_a_record(tmp_path):
+    # nbsphinx's notebooks open with the same cell; a notebook copied whole is copied
+    # paragraph by paragraph (D104), never "record is an exact copy" cell by cell
+    for name in ("a.ipynb", "b.ipynb"):
+        shutil.copy(PROLOG, tmp_path / name)
+    found = lint_paths([tmp_path], config={"select": ["D104", "D105", "D107"], **NO_CACHE})
+    codes = {f.code for f in found}
+    assert codes == {"D104"}, codes
+    assert all(f.path.endswith("b.ipynb") and f.record.startswith("cell ") for f in found)
