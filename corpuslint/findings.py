@@ -80,8 +80,13 @@ class Location:
 
 def where(path: str, record: int | str | None = None) -> str:
     """How reports name a document: ``path``, or ``path:#record`` for a record of a data
-    file (``data.jsonl:#3``, then ``:line:column``)."""
-    return path if record is None else f"{path}:#{record}"
+    file (``data.jsonl:#3``, then ``:line:column``); a notebook's cell as ruff names it,
+    ``nb.ipynb:cell 3`` (``readers.notebook``)."""
+    if record is None:
+        return path
+    if isinstance(record, str) and record.startswith("cell ") and path.lower().endswith(".ipynb"):
+        return f"{path}:{record}"
+    return f"{path}:#{record}"
 
 
 def record_location(loc: Location, documents) -> Location:

@@ -81,6 +81,7 @@ TEXT_REGIONS: frozenset[str] = frozenset({PROSE, HEADING, TABLE})
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 RST_SUFFIXES = (".rst", ".rest")  # reStructuredText: corpuslint/rst.py (docutils)
 SUBTITLE_SUFFIXES = (".srt", ".vtt")  # read by corpuslint.subtitles
+TEX_SUFFIXES = (".tex", ".ltx")  # LaTeX: regions from corpuslint.readers.latex (pylatexenc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -818,6 +819,12 @@ def regions_for(doc: "Document") -> list[Region]:
         from .rst import rst_regions
 
         return rst_regions(doc)
+    if doc.suffix in TEX_SUFFIXES:  # LaTeX: corpuslint/readers/latex.py (pylatexenc; plain text if it fails)
+        from .readers.latex import latex_regions
+
+        found = latex_regions(doc)
+        if found is not None:
+            return found
     if doc.suffix in SUBTITLE_SUFFIXES:  # .srt, .vtt: corpuslint.subtitles (plain text if malformed)
         from .subtitles import Problem, subtitle_parse
 
@@ -907,7 +914,13 @@ MESSAGES = frozenset({MESSAGE, CATALOGUE})
 # chatterbot, flattened OpenAI/ShareGPT data; ``readers.base.record_turn``). It is prose like any other, but not a whole example: the same reply in two
 # conversations is not a repeated record (D107 compares whole records only).
 CHAT_MESSAGE = "chat-message"
-DOCUMENT_KINDS = MESSAGES | {CHAT_MESSAGE}
+# NOTEBOOK_CELL: one cell of a Jupyter notebook (``readers.notebook``): a part of one
+# document, the notebook, written around code. The same cell in two notebooks (a
+# project's header cell, ``import`` lines) is a template, not a repeated record (D107),
+# and one cell's length, line shape or share of words (a "## Setup" heading cell, a
+# code cell) does not measure a document's quality (the quality plugin's Q104-Q111).
+NOTEBOOK_CELL = "notebook-cell"
+DOCUMENT_KINDS = MESSAGES | {CHAT_MESSAGE, NOTEBOOK_CELL}
 
 
 def looks_like_catalogue(doc: "Document") -> bool:

@@ -16,6 +16,8 @@ parquet     .parquet                                             ``[parquet]`` e
 arrow       .arrow (Hugging Face ``save_to_disk`` shards)        ``[parquet]`` extra
 csv         .csv .tsv (+ .gz .bz2 .xz .zst), with a header row   --
 po          .po .pot (gettext catalogues: one record a msgstr)   polib
+ipynb       .ipynb (Jupyter nbformat 4: one record a markdown    --
+            or code cell, ``cell N``; outputs never read)
 ==========  ===================================================  ==================
 
 Each record's text field becomes one ``RecordDocument`` (key ``<file>#<record>``);
@@ -61,6 +63,7 @@ from .base import TEXT_FORMATS, ReaderOptions, RecordDocument, RecordReader, add
 from .delimited import DelimitedReader
 from .jsonarray import JsonReader
 from .jsonl import JsonlReader
+from .notebook import NotebookReader
 from .po import PoReader
 
 __all__ = ["Reader", "ReaderOptions", "RecordDocument", "RecordReader", "BUILTIN_READERS", "options_for",
@@ -68,7 +71,7 @@ __all__ = ["Reader", "ReaderOptions", "RecordDocument", "RecordReader", "BUILTIN
            "add_fixed_text"]
 
 BUILTIN_READERS: tuple[RecordReader, ...] = (JsonlReader(), JsonReader(), ParquetReader(), ArrowReader(), DelimitedReader(),
-                                             PoReader())
+                                             PoReader(), NotebookReader())
 FORMATS = tuple(r.format for r in BUILTIN_READERS)
 SECTION = "readers"
 _OPTION_KEYS = {"text-field", "id-field", "language-field", "text-format"}

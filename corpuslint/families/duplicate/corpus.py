@@ -17,7 +17,7 @@ from ...arrays import adjacent, frequent, mapping_root, release_mapping, release
 from ...document import Document
 from ...findings import Finding, Fix, Location, Severity, record_location, where
 from ...rules import CorpusRule, CorpusView
-from ...structure import CODE, HEADING_START, LIST_ITEM, MARKUP, MESSAGE, markdown_containers
+from ...structure import CODE, HEADING_START, LIST_ITEM, MARKUP, MESSAGE, NOTEBOOK_CELL, markdown_containers
 from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
 from . import frames as F
@@ -592,6 +592,9 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
     """
 
     code = "D105"
+    # a notebook's cell is part of a document, not one (a test notebook's title cell
+    # copied into its sibling: nbclient's Parallel_Execute_A/B): D104 compares its paragraphs
+    skip_kinds = frozenset({MESSAGE, NOTEBOOK_CELL})
     name = "near-duplicate-document"
     whole_document = True
     superseded_by = ("D107",)  # a record copied exactly is D107's (any length, whole record)

@@ -23,7 +23,7 @@ import xxhash
 from ...document import Document
 from ...findings import Finding, Location, Severity, where
 from ...rules import CorpusView
-from ...structure import ALL_REGIONS, CHAT_MESSAGE, MESSAGE
+from ...structure import ALL_REGIONS, CHAT_MESSAGE, MESSAGE, NOTEBOOK_CELL
 from .corpus import _DuplicateCorpusRule
 from .local import FAMILY
 
@@ -103,8 +103,9 @@ class DuplicateRecord(_DuplicateCorpusRule):
     # a finding on a chat record (at its first turn) is about every turn: D104/D105 on
     # its other turns, against the same other record, are superseded (engine._drop_superseded)
     whole_record = True
-    # a .po string is a message, not a record; one message of a conversation is part of one
-    skip_kinds = frozenset({MESSAGE, CHAT_MESSAGE})
+    # a .po string is a message, not a record; one message of a conversation is part of
+    # one, and so is a notebook's cell (a header cell copied into every notebook of a project)
+    skip_kinds = frozenset({MESSAGE, CHAT_MESSAGE, NOTEBOOK_CELL})
     # the finding is about the record, wherever its first line lies (a record whose text
     # reads as a code block or a table is a record all the same)
     regions = ALL_REGIONS

@@ -21,6 +21,7 @@ from ...structure import (
     PLACEHOLDER,
     PROSE,
     SUBTITLE_SUFFIXES,
+    TEX_SUFFIXES,
     markdown_containers,
     message_catalogue,
     reads_as_prose,
@@ -451,6 +452,9 @@ class MultipleSpaces(DocumentRule):
     a run of spaces between words, or a line indented by six or more, is laid out by the
     program (the option columns of a `--help` text: "  -f, --file=DATEI           wie
     --date"), and the translation keeps or rearranges that layout.
+    A LaTeX source (.tex) is not checked: TeX typesets a run of spaces as one space, so
+    the source's runs (`\\input{body}    % the modules`, a tabular row laid out in
+    columns) never reach the text.
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
@@ -488,6 +492,8 @@ class MultipleSpaces(DocumentRule):
     _columns_re = lazy(r"(?<=\S)[\p{Zs}]{2,}(?=\S)|^[ ]{6,}(?=\S)", regex.M)
 
     def check(self, doc):
+        if doc.suffix in TEX_SUFFIXES:
+            return  # (TeX reads a run of spaces as one: see the docstring)
         markdown = doc.suffix in MARKDOWN_SUFFIXES
         rst = doc.suffix in RST_SUFFIXES
         if self._trigger.search(doc.text) is None or in_sources(doc, self._columns_re):

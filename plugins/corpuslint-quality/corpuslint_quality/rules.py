@@ -255,8 +255,8 @@ class QualityRule(DocumentRule):
         if self.repetition:
             if self.opts["genre"] == "auto":
                 self.skip_kinds = structure.MESSAGES
-        else:
-            self.skip_kinds = frozenset({structure.MESSAGE})
+        else:  # (nor is one cell of a notebook: ``structure.NOTEBOOK_CELL``)
+            self.skip_kinds = frozenset({structure.MESSAGE, structure.NOTEBOOK_CELL})
 
     # Chat turns of these roles (``Document.role``) are not measured: a shape filter (Q104's
     # line punctuation, Q105's short lines, Q108's word count, Q109's bullets) judges text a

@@ -1,0 +1,332 @@
+"""Jupyter notebooks (.ipynb, nbformat 4): one document a cell, outputs never read.
+
+A notebook is a project's source file (like a .po catalogue): its folder walk finds it
+(``walk``), ``check --fix`` rewrites it without ``--fix-data`` (``source_files``).
+
+* A **markdown** cell is read as a Markdown file is (``suffix`` ".md": markdown-it-py
+  regions; its code spans and fenced blocks are code, its HTML is html).
+* A **code** cell is one ``code`` region from start to end, as a fenced block of a
+  Markdown file is: only the rules that check code regions (trailing whitespace,
+  invisible and bidi characters, ...) report there. Its outputs (HTML tables, images,
+  tracebacks, printed text) are never read: they are what the code printed, not what
+  was written.
+* A **raw** cell (text nbconvert passes through untouched: reST, LaTeX, HTML) is
+  skipped: its format is the cell's ``raw_mimetype``, not prose to lint.
+
+Locations (as ruff shows them): the record is ``cell N`` (1-based, counting every cell
+of the notebook, raw cells too, as Jupyter numbers them), line and column are inside
+the cell's source: the text report reads ``nb.ipynb:cell 3:2:5: W101 ...``; the JSON
+report has ``"record": "cell 3"`` and line/column inside that cell; SARIF a logical
+location ``#cell 3`` beside the file's path. ``Document.path`` (the engine's key) is
+``nb.ipynb#cell 3``.
+
+A file that is not UTF-8 JSON, or not nbformat 4 (an nbformat 3 notebook has
+``worksheets``: convert it with ``jupyter nbconvert --to notebook``), is one F005
+finding for the file; a cell without a string (or list of strings) ``source`` is one
+F005 finding for that cell; the other cells are read.
+
+Fixes (``--fix``) replace only the ``source`` values of the fixed cells, written as
+they were (a list of lines, one JSON string a line with the same indentation, or one
+string; non-ASCII as it was escaped or not). Every other byte is copied as it was; the
+result must parse back to the same notebook with only those sources changed, else
+nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cached_property
+from typing import Callable, Iterator, Mapping
+
+from ..files import ReadProblem, Source
+from ..structure import CODE, NOTEBOOK_CELL, Region
+from .base import FileProblem, ReaderOptions, RecordDocument, RecordReader
+
+CELL = "cell "  # a cell's record: "cell 3" (``findings.where`` shows it without ``#``)
+_DECODER = json.JSONDecoder()
+_WS = " \t\n\r"
+_NON_ASCII_ESCAPE_RE = re.compile(r"\\u(?!00[0-7][0-9a-fA-F])[0-9a-fA-F]{4}")
+
+
+def cell_record(number: int) -> str:
+    return f"{CELL}{number}"
+
+
+class NotebookCell(RecordDocument):
+    """One cell's source. ``cell_type``: "markdown" (read as Markdown) or "code" (one
+    ``code`` region); ``number``: its 1-based place in the notebook."""
+
+    def __init__(self, file: str, number: int, text: str, cell_type: str = "markdown", language: str | None = None):
+        super().__init__(file, number, cell_record(number), text, language,
+                         "markdown" if cell_type == "markdown" else "plain")
+        self.cell_type = cell_type
+
+    @cached_property
+    def content_hash(self) -> str:
+        plain = RecordDocument.content_hash.func(self)
+        return plain if self.cell_type == "markdown" else f"{plain}:{self.cell_type}"
+
+    @cached_property
+    def kinds(self) -> frozenset[str]:
+        return frozenset({NOTEBOOK_CELL})  # (``structure.NOTEBOOK_CELL``)
+
+    @cached_property
+    def regions(self) -> list[Region]:
+        if self.cell_type == "markdown":
+            return math_regions(self.text, RecordDocument.regions.func(self))
+        return [Region(0, len(self.text), CODE)] if self.text else []
+
+    @cached_property
+    def quotes_code(self) -> bool:
+        return False  # (a code cell is all code: no prose around it to distrust)
+
+    def with_text(self, text: str) -> "NotebookCell":
+        return NotebookCell(self.file, self.number, text, self.cell_type, self.language)
+
+    def __reduce__(self):
+        return (NotebookCell, (self.file, self.number, self.text, self.cell_type, self.language))
+
+
+# Math in a markdown cell, as Jupyter's MathJax reads it: ``$$..$$``, ``\\[..\\]``,
+# ``\\(..\\)``, a LaTeX environment, ``$..$`` on one line (not ``$ `` opening nor `` $`` closing)
+_MATH_RE = re.compile(r"\$\$.+?\$\$|\\\[.*?\\\]|\\\(.*?\\\)|\\begin\{([a-z]+\*?)\}.*?\\end\{\1\}"
+                      r"|(?<![\\$])\$(?=[^\s$])[^$\n]*?(?<=[^\s\\])\$(?!\d)", re.DOTALL)
+_MATH_TRIGGER = ("$", "\\[", "\\(", "\\begin")
+
+
+def math_regions(text: str, regions: list[Region]) -> list[Region]:
+    """``regions`` of a markdown cell with its math (``_MATH_RE``) as ``code``, where the
+    math starts in text (prose, heading, table): a formula is no prose to lint
+    (``$$ $$`` is not a line of symbols, ``$f(x)  = 1$`` no doubled space)."""
+    if not any(t in text for t in _MATH_TRIGGER):
+        return regions
+    from ..structure import _flatten, outside, TEXT_REGIONS
+
+    starts = [r.start for r in regions]
+    painted = [(0, i, r.start, r.end, r.kind) for i, r in enumerate(regions)]
+    for m in _MATH_RE.finditer(text):
+        if not outside(regions, starts, m.start(), m.start() + 1, TEXT_REGIONS):
+            painted.append((1, len(painted), m.start(), m.end(), CODE))
+    return _flatten(painted) if len(painted) > len(regions) else regions
+
+
+def source_text(value) -> str | None:
+    """A cell's ``source`` as text (nbformat 4: a string or a list of strings), else None."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "".join(value)
+    return None
+
+
+def load(data: bytes) -> dict:
+    """The notebook ``data`` holds (FileProblem when it is not one of nbformat 4)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileProblem(f"not a notebook: invalid UTF-8 at byte offset {exc.start}") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise NotJson(exc) from None
+    except RecursionError:
+        raise FileProblem("not a notebook: JSON nested too deeply") from None
+    if not isinstance(obj, dict):
+        raise FileProblem(f"not a notebook: the JSON is a {type(obj).__name__}, not an object")
+    version = obj.get("nbformat")
+    if version != 4:
+        hint = (" (nbformat 3: convert it with 'jupyter nbconvert --to notebook')" if version == 3 or "worksheets" in obj
+                else "")
+        shown = "missing" if version is None else repr(version)
+        raise FileProblem(f"not a notebook of nbformat 4: nbformat is {shown}{hint}")
+    if not isinstance(obj.get("cells"), list):
+        raise FileProblem("not a notebook of nbformat 4: no list of 'cells'")
+    return obj
+
+
+class NotJson(FileProblem):
+    def __init__(self, exc: json.JSONDecodeError):
+        super().__init__(f"not a notebook: invalid JSON: {exc.msg} (line {exc.lineno} column {exc.colno})")
+        self.line, self.column = exc.lineno, exc.colno
+
+
+class NotebookReader(RecordReader):
+    format = "ipynb"
+    suffixes = (".ipynb",)
+    writable = True  # rewritten in place only (``rewrite``)
+    source_files = True  # a project's notebooks: fixed with --fix, like its text files
+
+    def numbered_documents(self, source: Source, config) -> Iterator[tuple[int | None, "NotebookCell | ReadProblem"]]:
+        from .. import files
+
+        data = files.read_bytes(source.path)
+        if isinstance(data, ReadProblem):
+            yield None, data
+            return
+        try:
+            notebook = load(data)
+        except NotJson as exc:
+            yield None, ReadProblem("malformed", str(exc), exc.line, exc.column)
+            return
+        except FileProblem as exc:
+            yield None, ReadProblem("malformed", str(exc))
+            return
+        for number, cell in enumerate(notebook["cells"], 1):
+            if not isinstance(cell, dict):
+                yield number, ReadProblem("malformed", f"cell is {type(cell).__name__}, not an object", 1, 1,
+                                          record=cell_record(number))
+                continue
+            kind = cell.get("cell_type")
+            if kind not in ("markdown", "code"):
+                continue  # raw cells (and unknown kinds): not text to lint
+            text = source_text(cell.get("source"))
+            if text is None:
+                yield number, ReadProblem("malformed", "cell's 'source' is not a string or a list of strings",
+                                          1, 1, record=cell_record(number))
+                continue
+            yield number, NotebookCell(source.display, number, text, kind, source.language)
+
+    def records(self, path: str, options: ReaderOptions):
+        raise NotImplementedError("NotebookReader gives NotebookCells: numbered_documents")
+
+    def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
+        """(cell number, {"text", "cell_type"}) of every markdown and code cell."""
+        with open(path, "rb") as fh:
+            notebook = load(fh.read())
+        for number, cell in enumerate(notebook["cells"], 1):
+            if isinstance(cell, dict) and cell.get("cell_type") in ("markdown", "code"):
+                text = source_text(cell.get("source"))
+                if text is not None:
+                    yield number, {"text": text, "cell_type": cell["cell_type"]}
+
+    def rewrite(self, path: str, out, like: str, keep: Callable[[int], bool],
+                texts: Mapping[int, str], options: ReaderOptions) -> int:
+        """Copy ``path`` to the binary file ``out`` with ``texts[n]`` as the source of
+        cell n; every other byte as it was. ValueError when a cell would be left out
+        (``keep``) or the result would not read back as intended."""
+        if not like.lower().endswith(".ipynb"):
+            raise ValueError("a notebook is only rewritten in place (check --fix)")
+        with open(path, "rb") as fh:
+            data = fh.read()
+        try:
+            notebook = load(data)
+        except FileProblem as exc:
+            raise ValueError(str(exc)) from None
+        cells = notebook["cells"]
+        if not all(keep(n) for n in range(1, len(cells) + 1)):
+            raise ValueError("the cells of a notebook cannot be left out")
+        result = rewrite_sources(data.decode("utf-8"), texts)
+        out.write(result.encode("utf-8"))
+        return len(cells)
+
+
+def rewrite_sources(text: str, texts: Mapping[int, str]) -> str:
+    """``text`` (a notebook's JSON) with cell n's ``source`` holding ``texts[n]``, every
+    other character unchanged; ValueError unless it parses back to that."""
+    spans = source_spans(text)
+    before = json.loads(text.removeprefix("\ufeff"))
+    parts, at = [], 0
+    for number in sorted(texts):
+        span = spans.get(number)
+        if span is None:
+            raise ValueError(f"cell {number}: no source there")
+        start, end = span
+        parts.append(text[at:start])
+        parts.append(written_source(text[start:end], texts[number]))
+        at = end
+    parts.append(text[at:])
+    result = "".join(parts)
+    try:
+        after = json.loads(result.removeprefix("\ufeff"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"the fixed notebook would not parse: {exc}") from None
+    for number, new in texts.items():
+        cell = before["cells"][number - 1]
+        old = cell["source"]
+        cell["source"] = split_source(new) if isinstance(old, list) else new
+    if json.dumps(before, sort_keys=True) != json.dumps(after, sort_keys=True):
+        raise ValueError("the fixed notebook would not read back as fixed")
+    return result
+
+
+def split_source(text: str) -> list[str]:
+    """``text`` as nbformat's list of lines (each but the last ending in its LF)."""
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+
+
+def written_source(raw: str, text: str) -> str:
+    """``text`` as a cell's ``source`` value written in ``raw``'s layout (``raw``: the
+    old value as written, a JSON string or list of strings)."""
+    ascii_only = bool(_NON_ASCII_ESCAPE_RE.search(raw)) and raw.isascii()
+    if raw.startswith('"'):
+        return json.dumps(text, ensure_ascii=ascii_only)
+    items = _list_items(raw)
+    lines = split_source(text)
+    if not lines:
+        return "[]"
+    if items:
+        head, tail = raw[: items[0][0]], raw[items[-1][1]:]
+        sep = raw[items[0][1]: items[1][0]] if len(items) > 1 else "," + head[1:]
+    else:  # (an empty list before: one line a string, as nbformat writes them)
+        head, tail, sep = "[\n", "\n]", ",\n"
+    return head + sep.join(json.dumps(line, ensure_ascii=ascii_only) for line in lines) + tail
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in _WS:
+        pos += 1
+    return pos
+
+
+def _list_items(raw: str) -> list[tuple[int, int]]:
+    """(start, end) of each value of the JSON list ``raw``."""
+    out = []
+    pos = _skip_ws(raw, 1)
+    if raw[pos] == "]":
+        return out
+    while True:
+        _, end = _DECODER.raw_decode(raw, pos)
+        out.append((pos, end))
+        pos = _skip_ws(raw, end)
+        if raw[pos] == "]":
+            return out
+        pos = _skip_ws(raw, pos + 1)  # (past the comma)
+
+
+def source_spans(text: str) -> dict[int, tuple[int, int]]:
+    """{cell number: (start, end) of its ``source`` value in ``text``} of a notebook's JSON."""
+    pos = _skip_ws(text, 1 if text.startswith("\ufeff") else 0)
+    spans: dict[int, tuple[int, int]] = {}
+    for key, start, end in _members(text, pos):
+        if key != "cells":
+            continue
+        pos = _skip_ws(text, start + 1)
+        number = 0
+        while text[pos] != "]":
+            number += 1
+            _, cell_end = _DECODER.raw_decode(text, pos)
+            if text[pos] == "{":
+                for cell_key, s, e in _members(text, pos):
+                    if cell_key == "source":
+                        spans[number] = (s, e)
+            pos = _skip_ws(text, cell_end)
+            if text[pos] == ",":
+                pos = _skip_ws(text, pos + 1)
+    return spans
+
+
+def _members(text: str, pos: int) -> Iterator[tuple[str, int, int]]:
+    """(key, value start, value end) of each member of the JSON object at ``pos``."""
+    pos = _skip_ws(text, pos + 1)
+    while text[pos] != "}":
+        key, pos = _DECODER.raw_decode(text, pos)
+        pos = _skip_ws(text, pos)
+        pos = _skip_ws(text, pos + 1)  # (past the colon)
+        _, end = _DECODER.raw_decode(text, pos)
+        yield key, pos, end
+        pos = _skip_ws(text, end)
+        if text[pos] == ",":
+            pos = _skip_ws(text, pos + 1)

@@ -1,0 +1,176 @@
+"""Jupyter notebooks (.ipynb) read as what they are: one document a markdown or code
+cell, outputs and raw cells never read, findings at ``cell N`` line:column, ``--fix``
+rewriting only the fixed sources (every other byte kept), bad notebooks one clear F005.
+
+The notebooks are real (tests/data/realtext/SOURCE.md): nbconvert 7.17.2's
+``rst_output.ipynb`` and ``rawtest.ipynb`` test files and the first eight cells of its
+``docs/source/nbconvert_library.ipynb`` (BSD-3-Clause), nbsphinx 0.9.8's
+``doc/prolog-and-epilog.ipynb`` (MIT)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpuslint import lint_paths
+from corpuslint.files import Source
+from corpuslint.readers import reader_for, BUILTIN_READERS
+from corpuslint.readers.notebook import NotebookCell, NotebookReader, rewrite_sources, source_spans
+from corpuslint.structure import CODE, NOTEBOOK_CELL
+
+from .conftest import ROOT, run_cli, run_json
+
+DATA = ROOT / "tests" / "data" / "realtext"
+LIBRARY = DATA / "nbconvert-library-excerpt.ipynb"  # markdown cells with trailing spaces, code cells
+RST_OUTPUT = DATA / "nbconvert-rst-output.ipynb"  # an HTML output (<div style=...>), HTML in a code string
+RAW = DATA / "nbconvert-rawtest.ipynb"  # raw cells only (html, markdown, rst, python, latex)
+PROLOG = DATA / "nbsphinx-prolog-and-epilog.ipynb"  # whitespace-only lines in a markdown cell
+NO_CACHE = {"cache": False}
+
+
+def cells(path: Path) -> list:
+    return list(NotebookReader().documents(Source(str(path), path.name), None))
+
+
+def test_each_markdown_and_code_cell_is_a_document_raw_cells_and_outputs_are_not():
+    docs = cells(LIBRARY)
+    nb = json.loads(LIBRARY.read_text(encoding="utf-8"))
+    assert [d.record for d in docs] == [f"cell {i}" for i in range(1, 9)]
+    assert [d.text for d in docs] == ["".join(c["source"]) for c in nb["cells"]]
+    assert [d.cell_type for d in docs] == [c["cell_type"] for c in nb["cells"]]
+    assert all(d.path == f"{LIBRARY.name}#cell {d.number}" and d.kinds == {NOTEBOOK_CELL} for d in docs)
+    assert docs[0].suffix == ".md"  # a markdown cell is Markdown: its heading is a heading
+    assert docs[0].kind_at(docs[0].text.index("Using nbconvert")) == "heading"
+    code = docs[4]
+    assert code.cell_type == "code" and [(r.start, r.end, r.kind) for r in code.regions] == [(0, len(code.text), CODE)]
+    assert cells(RAW) == []  # raw cells (html, markdown, rst, python, latex for nbconvert) are skipped
+    # the HTML output of cell 2 is never read: no document holds it
+    assert not any("font-size: 16pt" in d.text and d.number == 2 for d in cells(RST_OUTPUT))
+
+
+def test_notebooks_are_walked_and_html_outputs_no_longer_read_as_text(tmp_path):
+    for path in (RST_OUTPUT, RAW, LIBRARY):
+        shutil.copy(path, tmp_path / path.name)
+    code, report = run_json(str(tmp_path))  # a folder of notebooks only: read, not "nothing checked"
+    assert report["files_checked"] == 3
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert "A106" not in codes and "D106" not in codes  # (read as text: the JSON's <div> and keys)
+    # read as text before (--include): A106 on the output's and the code string's <div>
+    assert reader_for("x.IPYNB", BUILTIN_READERS).format == "ipynb"
+
+
+def test_findings_name_the_cell_and_the_line_and_column_inside_it():
+    found = lint_paths([LIBRARY], config={"select": ["W101"], **NO_CACHE})
+    got = sorted((f.record, f.line, f.column) for f in found)
+    # cell 1 line 3 and cell 6 line 1 end in a space (the JSON strings "...contexts. \n")
+    assert got == [("cell 1", 3, 122), ("cell 6", 1, 67)]
+    proc = run_cli("check", "--no-cache", "--select", "W101", str(LIBRARY))
+    assert f"{LIBRARY.name}:cell 1:3:122: W101" in proc.stdout  # as ruff shows a cell: nb.ipynb:cell 3:2:5
+    code, report = run_json("--select", "W101", str(LIBRARY))
+    first = report["diagnostics"][0]
+    assert (first["record"], first["line"], first["column"]) == ("cell 1", 3, 122)
+    sarif = json.loads(run_cli("check", "--no-cache", "--select", "W101", "--format", "sarif", str(LIBRARY)).stdout)
+    loc = sarif["runs"][0]["results"][0]["locations"][0]
+    assert loc["physicalLocation"]["artifactLocation"]["uri"].endswith(LIBRARY.name)
+    assert loc["logicalLocations"][0]["name"] == "#cell 1"
+
+
+def test_code_cells_are_code_and_markdown_math_is_not_prose():
+    # prolog-and-epilog cell 2: whitespace-only lines inside a fenced block of a markdown cell
+    assert {(f.code, f.record) for f in lint_paths([PROLOG], config={"select": ["W104"], **NO_CACHE})} == {
+        ("W104", "cell 2")}
+    # a code cell's HTML string is code: no A106 (the rule reads text regions)
+    assert lint_paths([RST_OUTPUT], config={"select": ["A106"], **NO_CACHE}) == []
+    # nbconvert's notebook2 cell 13 (empty LaTeX formula blocks) as a markdown cell: math, not symbols
+    doc = NotebookCell("nb.ipynb", 13, "Make sure markdown parser doesn't crash with empty Latex formulas "
+                       "blocks\n$$ $$\n\\[\\]\n$$")
+    kinds = {doc.text[r.start:r.end]: r.kind for r in doc.regions}
+    assert kinds["$$ $$"] == CODE and kinds["\\[\\]"] == CODE
+
+
+def test_fix_rewrites_only_the_fixed_sources(tmp_path):
+    target = tmp_path / LIBRARY.name
+    shutil.copy(LIBRARY, target)
+    before = target.read_bytes()
+    proc = run_cli("check", "--no-cache", "--select", "W101", "--fix", str(target))  # no --fix-data: a source file
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    after = target.read_bytes()
+    old_lines, new_lines = before.split(b"\n"), after.split(b"\n")
+    changed = [(a, b) for a, b in zip(old_lines, new_lines) if a != b]
+    assert len(old_lines) == len(new_lines) and len(changed) == 2
+    assert all(a.replace(b". \\n", b".\\n") == b for a, b in changed)
+    old, new = json.loads(before), json.loads(after)
+    old["cells"][0]["source"][2] = old["cells"][0]["source"][2].replace(". \n", ".\n")
+    old["cells"][5]["source"][0] = old["cells"][5]["source"][0].replace(". \n", ".\n")
+    assert old == new
+
+
+def test_bad_notebooks_are_one_clear_finding_and_the_run_goes_on(tmp_path):
+    (tmp_path / "cut.ipynb").write_text(LIBRARY.read_text(encoding="utf-8")[:500], encoding="utf-8")
+    (tmp_path / "v3.ipynb").write_text(json.dumps({"nbformat": 3, "nbformat_minor": 0, "worksheets": []}))
+    (tmp_path / "list.ipynb").write_text("[]")
+    bad_cell = json.loads(RST_OUTPUT.read_text(encoding="utf-8"))
+    bad_cell["cells"][0]["source"] = 42
+    (tmp_path / "cell.ipynb").write_text(json.dumps(bad_cell, indent=1))
+    shutil.copy(PROLOG, tmp_path / PROLOG.name)
+    proc = run_cli("check", "--no-cache", str(tmp_path))
+    assert "Traceback" not in proc.stderr and proc.returncode == 1, proc.stderr
+    out = proc.stdout
+    assert "cut.ipynb:" in out and "F005 not a notebook: invalid JSON" in out
+    assert "v3.ipynb:1:1: F005 not a notebook of nbformat 4: nbformat is 3 (nbformat 3: convert it with" in out
+    assert "list.ipynb:1:1: F005 not a notebook: the JSON is a list, not an object" in out
+    assert "cell.ipynb:cell 1:1:1: F005 cell's 'source' is not a string or a list of strings" in out
+    assert f"{PROLOG.name}:cell 2:" in out  # the good notebook is checked all the same
+
+
+def _notebook(sources: list[list[str] | str], ascii_only: bool) -> str:
+    cells = [{"cell_type": "markdown" if i % 2 == 0 else "code", "metadata": {}, "source": s,
+              **({"outputs": [{"output_type": "stream", "name": "stdout", "text": ["out  \n"]}],
+                  "execution_count": None} if i % 2 else {})} for i, s in enumerate(sources)]
+    return json.dumps({"cells": cells, "metadata": {"kernelspec": {"name": "python3"}}, "nbformat": 4,
+                       "nbformat_minor": 5}, indent=1, ensure_ascii=ascii_only) + "\n"
+
+
+_LINE = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n"), max_size=12)
+_SOURCE = st.one_of(
+    st.lists(_LINE, max_size=4).map(lambda ls: [ln + "\n" for ln in ls[:-1]] + ls[-1:]),
+    st.lists(_LINE, max_size=3).map("\n".join))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sources=st.lists(_SOURCE, min_size=1, max_size=4), ascii_only=st.booleans(), data=st.data())
+def test_rewriting_sources_keeps_valid_json_and_every_other_byte(sources, ascii_only, data):
+    text = _notebook(sources, ascii_only)
+    numbers = data.draw(st.sets(st.integers(1, len(sources)), max_size=len(sources)))
+    new_texts = {n: data.draw(st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)) for n in numbers}
+    result = rewrite_sources(text, new_texts)
+    nb, before = json.loads(result), json.loads(text)
+    for n, cell in enumerate(nb["cells"], 1):  # fixed sources read back as fixed, in the same shape
+        old = before["cells"][n - 1]["source"]
+        got = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        assert got == new_texts.get(n, "".join(old) if isinstance(old, list) else old)
+        assert type(cell["source"]) is type(old)
+        assert {k: v for k, v in cell.items() if k != "source"} == {
+            k: v for k, v in before["cells"][n - 1].items() if k != "source"}
+    # every byte outside the rewritten source values is the same
+    spans, new_spans = source_spans(text), source_spans(result)
+    pieces = lambda t, sp: [t[a:b] for a, b in zip([0] + [e for _, e in sorted(sp.values())],  # noqa: E731
+                                                    [s for s, _ in sorted(sp.values())] + [len(t)])]
+    assert pieces(text, spans) == pieces(result, new_spans)
+    for n in set(spans) - set(new_texts):
+        assert text[slice(*spans[n])] == result[slice(*new_spans[n])]
+
+
+def test_a_cell_is_part_of_a_document_not_a_record(tmp_path):
+    # nbsphinx's notebooks open with the same cell; a notebook copied whole is copied
+    # paragraph by paragraph (D104), never "record is an exact copy" cell by cell
+    for name in ("a.ipynb", "b.ipynb"):
+        shutil.copy(PROLOG, tmp_path / name)
+    found = lint_paths([tmp_path], config={"select": ["D104", "D105", "D107"], **NO_CACHE})
+    codes = {f.code for f in found}
+    assert codes == {"D104"}, codes
+    assert all(f.path.endswith("b.ipynb") and f.record.startswith("cell ") for f in found)
