@@ -14,6 +14,15 @@ the merged corpus has 47,752 words (43,278 keys, 118,698 distinct pairs, 36,953 
 at the end of S101 the key and form memos held 38,300 and 47,864 words (~1/3 KB each
 with the spelling they keep) and ``_morph`` 36,069 verdicts (4.2 MB), all kept through
 S103 until the family's ``release``; mem16 empties the key/form memos when S101 is done.
+
+mem16, whole run on that corpus (``/usr/bin/time -f "%U %S %e %M" corpuslint check --no-cache
+--jobs 1 --format json --exit-zero -o OUT .``, lead 088e7c7 and mem16 started together at
+load 25-40): peak RSS 265,120 -> 252,192 KB, CPU 156.7 -> 157.8 s, JSON identical (cmp).
+``peak_where.py --stages`` (MB, start -> peak -> end): S101 158.2 -> 238.4 -> 218.3 (was
+158.1 -> 242.0 -> 226.1), S103 219.0 -> 247.3 -> 243.2 (was 226.6 -> 259.2 -> 258.7).
+Left: loading qalsadi is the largest step of S101 (+45 MB of RSS on top of the merged
+corpus, ``--select S101,S103``: 147 -> 192 MB); the 13 k stop-word forms keyed through the
+memo (``Backend.function_words``) are ~2/3 of the key memo S101 leaves at 10 MB.
 """
 
 from __future__ import annotations
