@@ -119,9 +119,16 @@ class LangState:
 
         return self._cached("_rejected", lambda: self.occurrences(self.rej))
 
-    def occurrences(self, rows: np.ndarray) -> list[tuple[int, int, str, str, str]]:
-        """``rejected``'s tuples of the given rows of ``rej`` (an [n, 7] array), in their order."""
-        vocab, key = self.vocab, self.backend.key
+    def occurrences(self, rows: np.ndarray, keys: list[str] | None = None) -> list[tuple[int, int, str, str, str]]:
+        """``rejected``'s tuples of the given rows of ``rej`` (an [n, 7] array), in their order.
+        ``keys``: the ``backend.key`` of each word of the document, when the caller has
+        them (read from the merged corpus: ``base.local_keys``), so that no key is computed
+        or memoised here."""
+        vocab = self.vocab
+        if keys is not None:
+            return [(start, end, vocab[w], keys[left] if left >= 0 else "", keys[right] if right >= 0 else "")
+                    for start, end, w, left, right, _m, _v in rows.tolist()]
+        key = self.backend.key
         out = []
         for start, end, w, left, right, _m, _v in rows.tolist():
             out.append((start, end, vocab[w], key(vocab[left]) if left >= 0 else "",

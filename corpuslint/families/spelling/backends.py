@@ -1647,11 +1647,19 @@ def forget_reduce_memos() -> None:
     200,000 words each, ~200 bytes a word). Each fills again on use, with the same values."""
     for backend in list(_INSTANCES.values()):
         backend.release_morphology()
+    forget_key_memos()
+
+
+def forget_key_memos() -> None:
+    """Empty the back-ends' ``key``/``form`` memos (lru caches of up to 200,000 words
+    each, ~1/3 KB a word with the spelling it holds); they fill again on use, with the
+    same values."""
     for cls in {type(b) for b in _INSTANCES.values()} | set(_FACTORIES.values()):
         for name in ("key", "form"):
             clear = getattr(getattr(cls, name, None), "cache_clear", None)
             if clear is not None:
                 clear()
+    normalize.light_stem.cache_clear()  # (what they call: its memo holds the same words)
 
 
 def forget_map_memos() -> None:
@@ -1661,7 +1669,6 @@ def forget_map_memos() -> None:
     those words (rejected words, their neighbours and candidates), computed again with
     the same values, and would otherwise hold all of them through every reduce."""
     forget_reduce_memos()
-    normalize.light_stem.cache_clear()
     for backend in list(_INSTANCES.values()):
         with backend._lock:
             backend._known.clear()

@@ -13,10 +13,10 @@ import numpy as np
 from ...aggregates import TableAggregate
 from ...arrays import sorted_unique
 from ...rules import CorpusRule, CorpusView, DocumentRule
-from .analysis import (R_WORD, RSEP, SEP, STATE_VERSION, Bigrams, DocState, LangCorpus, LangState, analyse, candidates,
-                       doc_word_ids, edit_shape, merge, reset)
+from .analysis import (R_WORD, RSEP, SEP, STATE_VERSION, Bigrams, CountTable, DocState, LangCorpus, LangState, analyse,
+                       candidates, doc_word_ids, edit_shape, merge, reset)
 from . import table as spell_table
-from .backends import TAA_MARBUTA, forget_map_memos, forget_reduce_memos
+from .backends import TAA_MARBUTA, forget_key_memos, forget_map_memos, forget_reduce_memos
 from .project import SpellingRuleMixin
 from .table import SPELLING_TREE, SpellTable
 
@@ -141,6 +141,9 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
             forget_slip_tables(merged)
             for lc in merged.langs.values():  # nor ask for morphology (qalsadi: only ``slip_evidence`` does)
                 lc.backend.release_morphology()
+            # and the key/form memos its candidates filled (~1/3 KB a word: 100 k words at 100 MB
+            # of text); S103 asks for a few words of them again
+            forget_key_memos()
 
     def mapped(self) -> None:
         reset()  # the token tables the map filled (~1/2 KB a distinct token): the reduce needs none of them
@@ -171,11 +174,14 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                     continue
                 doc_keys = None
                 if max_count is None:
-                    occurrences = ls.rejected
+                    occurrences, keys = ls.rejected, None
                 else:
-                    occurrences = ls.occurrences(ls.rej[possible_rows(lc, ls, max_count, or_pattern)])
-                for occ in occurrences:
-                    key = lc.backend.key(occ[2])
+                    names = local_keys(lc, ls, path)
+                    rows = ls.rej[possible_rows(lc, ls, max_count, or_pattern, names)]
+                    occurrences = ls.occurrences(rows, names)
+                    keys = [names[w] for w in rows[:, R_WORD].tolist()] if names is not None else None
+                for i, occ in enumerate(occurrences):
+                    key = keys[i] if keys is not None else lc.backend.key(occ[2])
                     if self.project.accepted(lang, key) or self.project.rejected(lang, key):
                         continue
                     if doc is None:  # read only for an occurrence to report
@@ -189,21 +195,23 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                     continue
                 break  # the document is gone (changed since it was checked)
 
-    def evidence(self, lc: LangCorpus, ls: LangState, occ, doc_keys, *, max_count: int, min_candidate_count: int):
+    def evidence(self, lc: LangCorpus, ls: LangState, occ, doc_keys, *, max_count: int, min_candidate_count: int,
+                 key: str | None = None):
         """``slip_evidence``, memoised on the merged corpus while another rule that asks
         for it is alive: S101 and S102 ask about the same occurrences with the same
         thresholds by default. Asked by one rule only (S102 is off by default), the memo
         would only hold an entry per rejected occurrence of the corpus to the end of the
-        run (~1 MB per MB of text)."""
+        run (~1 MB per MB of text). ``key``: ``backend.key`` of the occurrence's word, when
+        the caller has it (``unlisted_rejections`` does)."""
         if len(_EVIDENCE_ASKERS) < 2:
             return slip_evidence(
-                lc, ls, occ, max_count=max_count, min_candidate_count=min_candidate_count, doc_keys=doc_keys
+                lc, ls, occ, max_count=max_count, min_candidate_count=min_candidate_count, doc_keys=doc_keys, key=key
             )
         memo = lc.cache.setdefault("slip_evidence", {})
         k = (ls.words, occ, max_count, min_candidate_count)
         if k not in memo:
             memo[k] = slip_evidence(
-                lc, ls, occ, max_count=max_count, min_candidate_count=min_candidate_count, doc_keys=doc_keys
+                lc, ls, occ, max_count=max_count, min_candidate_count=min_candidate_count, doc_keys=doc_keys, key=key
             )
         return memo[k]
 
@@ -372,6 +380,7 @@ def slip_evidence(
     max_count: int,
     min_candidate_count: int,
     doc_keys: Counter | KeyCounts,
+    key: str | None = None,
 ) -> SlipEvidence | None:
     """The second signal for a dictionary-rejected occurrence, or None.
 
@@ -390,7 +399,8 @@ def slip_evidence(
         if explanation.startswith(TAA_MARBUTA):
             return SlipEvidence("taa", explanation[len(TAA_MARBUTA) :], [explanation.rsplit("'", 2)[1]])
         return SlipEvidence("pattern", explanation, [])
-    key = backend.key(clean)
+    if key is None:
+        key = backend.key(clean)
     seen = lc.key_count.get(key, 0)
     if seen > max_count:
         return None
@@ -587,17 +597,36 @@ def words_ending_with(lc: LangCorpus, tail: str) -> list[str]:
     return out
 
 
-def possible_rows(lc: LangCorpus, ls: LangState, max_count: int, or_pattern: bool) -> np.ndarray:
+def local_keys(lc: LangCorpus, ls: LangState, path: str) -> list[str] | None:
+    """``backend.key`` of each word of a document's ``ls`` (in its vocabulary order), read
+    from the merged corpus (each corpus word's key id, ``LangCorpus.word_key``, into
+    ``keys``: the strings it holds anyway), or None when it has no word ids for the
+    document. Computed with the memoised ``key``, a reduce over the rejected words of
+    every document would keep every one of them and its key to the end of the run
+    (~1/3 KB a word)."""
+    if lc.word_key is None or not isinstance(lc.key_count, CountTable):
+        return None
+    g = doc_word_ids(lc, path, ls)
+    if g is None:
+        return None
+    names = lc.keys
+    return [names[k] for k in lc.word_key[g].tolist()]
+
+
+def possible_rows(lc: LangCorpus, ls: LangState, max_count: int, or_pattern: bool,
+                  keys: list[str] | None = None) -> np.ndarray:
     """Indices of the rows of ``ls.rej`` (rejected occurrences, in order) whose word's key
     the corpus has at most ``max_count`` times, or, with ``or_pattern``, whose spelling
     has a morphology explanation (``ls.pattern``): the occurrences ``slip_evidence`` may
     find evidence for with that ``max_count`` (it returns None for the others before
-    anything else). Asked once per distinct rejected word of the document."""
+    anything else). Asked once per distinct rejected word of the document. ``keys``:
+    ``local_keys`` of the document, if the caller has them."""
     words = ls.rej[:, R_WORD]
-    vocab, key, key_count, pattern = ls.vocab, lc.backend.key, lc.key_count, ls.pattern
+    vocab, key_count, pattern = ls.vocab, lc.key_count, ls.pattern
+    key = keys.__getitem__ if keys is not None else (lambda w: lc.backend.key(vocab[w]))
     kept = [
         w for w in sorted_unique(words).tolist()  # (not np.unique: it imports numpy.ma, ~13 ms)
-        if key_count.get(key(vocab[w]), 0) <= max_count or (or_pattern and pattern.get(vocab[w]))
+        if key_count.get(key(w), 0) <= max_count or (or_pattern and pattern.get(vocab[w]))
     ]
     return np.flatnonzero(np.isin(words, np.asarray(kept, dtype=words.dtype)))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import defaultdict
 
@@ -52,8 +53,10 @@ def _variant_groups(lc) -> dict[str, _Group]:
         return cached
     b = lc.backend
     vkey_names, word_vkey, eligible = _word_tables(lc)
-    words = lc.words
-    form = b.form
+    form_names, _, form_of = _word_forms(lc)  # (each word's form computed once, not memoised per word)
+
+    def form(w: int) -> str:
+        return form_names[form_of[w]]
     # forms per vkey among the eligible words: only vkeys with two forms or more matter
     cand = np.flatnonzero(eligible)
     forms_of: dict[int, set[str]] = defaultdict(set)
@@ -63,7 +66,7 @@ def _variant_groups(lc) -> dict[str, _Group]:
     shared = vk[n > 1]
     cand = cand[np.isin(word_vkey[cand], shared)]  # (the words of those vkeys only)
     for w, v in zip(cand.tolist(), word_vkey[cand].tolist()):
-        forms_of[v].add(form(words[w]))
+        forms_of[v].add(form(w))
     multi_vkeys = {v for v, fs in forms_of.items() if len(fs) > 1}
     in_group = eligible & np.isin(word_vkey, np.fromiter(multi_vkeys, np.int64, len(multi_vkeys)))
     groups: dict[str, _Group] = {}
@@ -75,7 +78,7 @@ def _variant_groups(lc) -> dict[str, _Group]:
             group = groups.get(name)
             if group is None:
                 group = groups[name] = _Group()
-            f = form(words[w])
+            f = form(w)
             entry = group.forms.get(f)
             if entry is None:
                 p, line, col = lc.first_at[w].tolist()
@@ -251,18 +254,24 @@ class TransliterationInconsistency(SpellingCorpusRule):
 
     @staticmethod
     def _spelling(lc, form: str) -> str:
+        """The corpus's most frequent spelling of ``form`` without a clitic prefix (the
+        first in corpus order among equals), or ``form``: asked per reported form, from
+        the words of that form (``_word_forms``), not a table of every form of the corpus."""
         cache = lc.cache.setdefault("form_spelling", {})
-        if not cache:
-            b = lc.backend
-            best: dict[str, tuple[int, str]] = {}
-            for clean, n in lc.clean_count.items():
-                if b.split_prefix(clean)[0]:
-                    continue
-                f = b.form(clean)
-                if f not in best or n > best[f][0]:
-                    best[f] = (n, clean)
-            cache.update({f: c for f, (n, c) in best.items()})
-        return cache.get(form, form)
+        found = cache.get(form)
+        if found is None:
+            found = form
+            _, ids, of_word = _word_forms(lc)
+            f = ids.get(form)
+            if f is not None:
+                split, words, best = lc.backend.split_prefix, lc.words, -1
+                for w in np.flatnonzero(of_word == f).tolist():  # (word ids: corpus order)
+                    clean = words[w]
+                    n = int(lc.count[w])
+                    if n > best and not split(clean)[0]:
+                        found, best = clean, n
+            cache[form] = found
+        return found
 
 
 class _WordInfo(dict):
@@ -318,7 +327,11 @@ def _word_forms(lc):
     the merged corpus)."""
     cached = lc.cache.get("word_forms")
     if cached is None:
-        of_word = list(map(lc.backend.form, lc.words))
+        form = lc.backend.form  # (not through its memo: every word of the corpus, asked once here)
+        unmemoised = getattr(type(lc.backend).form, "__wrapped__", None)
+        if unmemoised is not None:
+            form = functools.partial(unmemoised, lc.backend)
+        of_word = list(map(form, lc.words))
         ids = dict(zip(dict.fromkeys(of_word), itertools.count()))
         cached = lc.cache["word_forms"] = (
             list(ids), ids, np.fromiter(map(ids.__getitem__, of_word), np.int64, len(of_word)))
