@@ -102,3 +102,81 @@ def test_fix_data_on_streamed_records_writes_the_same_bytes(tmp_path, monkeypatc
         assert "\u00a0" not in fixed.decode("utf-8")  # the no-break spaces were fixed
     broken = (stream_dir / "sft_alpaca.jsonl").read_text(encoding="utf-8").splitlines()[2]
     assert broken == '{"instruction": "a broken line",'  # a line that is no record is kept as it was
+
+
+# -- records held as where their line starts (plain JSON Lines) -------------------------
+
+
+def _held(path: Path, text_field="text"):
+    from corpuslint.files import ReadProblem, Source
+    from corpuslint.readers import JsonlReader, ReaderOptions
+    from corpuslint.store import DocumentStore
+
+    reader, options = JsonlReader(), ReaderOptions(text_field=text_field)
+    docs = [d for _, d in reader.guarded(Source(str(path), path.name), lambda: reader.records(str(path), options),
+                                         False) if not isinstance(d, ReadProblem)]
+    store = DocumentStore()
+    for doc in docs:
+        store.hold(doc)
+    return docs, store
+
+
+def test_a_plain_jsonl_record_is_held_as_its_line_and_read_again(tmp_path):
+    path = tmp_path / "d.jsonl"
+    lines = [json.dumps(r, ensure_ascii=False) for r in ALPACA]
+    path.write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode("utf-8") + b"\r\n\n")  # a BOM, CRLF, a blank line
+    docs, store = _held(path, ("instruction", "input", "output"))
+    assert len(docs) == 3 * len(ALPACA)
+    assert all(type(entry[0]) is tuple for entry in store._recs.values())  # no text held
+    for doc in docs:
+        again = store.get(doc.path)
+        assert (again.text, again.content_hash, again.record, again.field) == (
+            doc.text, doc.content_hash, doc.record, doc.field)
+    assert store.records() == len(ALPACA)
+
+
+def test_chat_turns_are_read_again_with_their_role_and_previous_turn(tmp_path):
+    path = tmp_path / "chat.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in SHAREGPT), encoding="utf-8")
+    docs, store = _held(path, "conversations[*].value")
+    assert len(docs) == 6
+    for doc in docs:
+        again = store.get(doc.path)
+        assert (again.text, again.role, again.previous_turn, again.turn, again.content_hash) == (
+            doc.text, doc.role, doc.previous_turn, doc.turn, doc.content_hash)
+
+
+def test_a_record_whose_line_changed_is_not_read_again(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"text": "First record."}\n{"text": "Second record."}\n', encoding="utf-8")
+    docs, store = _held(path)
+    path.write_text('{"text": "First record."}\n{"text": "Second recorD."}\n', encoding="utf-8")
+    assert store.get(docs[0].path).text == "First record."
+    assert store.get(docs[1].path) is None and docs[1].path in store.changed
+
+
+def test_hold_texts_keeps_the_records_of_a_file_about_to_be_rewritten(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"text": "First record."}\n{"text": "Second record."}\n', encoding="utf-8")
+    docs, store = _held(path)
+    store.hold_texts("d.jsonl")
+    path.write_text('{"text": "First record, fixed and longer."}\n{"text": "Second record."}\n', encoding="utf-8")
+    assert [store.get(d.path).text for d in docs] == ["First record.", "Second record."]
+    store.hold(docs[0])  # (held again, as the re-lint does: by its text)
+    assert store._recs[docs[0].path][0] == "First record."
+
+
+def test_compressed_jsonl_and_standard_input_records_keep_their_text(tmp_path):
+    import gzip
+
+    from .conftest import run_cli
+
+    path = tmp_path / "d.jsonl.gz"
+    path.write_bytes(gzip.compress(b'{"text": "First record."}\n'))
+    docs, store = _held(path)
+    assert docs[0].at is None and store._recs[docs[0].path][0] == "First record."
+    proc = run_cli("check", "--no-cache", "--format", "json", "--stdin-filename", "in.jsonl", "-",
+                   input='{"text": "A record with a trailing space. "}\n', cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    found = [d for d in json.loads(proc.stdout)["diagnostics"] if d["code"] == "W101"]
+    assert [(d["path"], d["record"]) for d in found] == [("in.jsonl", 1)]  # placed in the record read from stdin
