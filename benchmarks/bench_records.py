@@ -34,6 +34,21 @@ records (snapshots at each stage), traced at the end of the map: lead 45.0 MB, r
 table too (a second pair, load 35-38, so the wall time means nothing): 67.5 s CPU, 1,263 MB
 peak RSS, all 100,147 copies found; lead in the same pair 74.9 s, 1,770 MB; the two
 JSON reports byte-identical.
+
+``--shape sft`` (default rules unless ``--select``): half Alpaca records (instruction 1-2
+sentences, input empty or 1, output 2-5), half ShareGPT (2 or 4 turns), each English or
+Arabic (a word-bigram walk over committed real text: the Debian handbook and Apache
+licence excerpts of tests/data/realtext, samples/news-ar), ~820 bytes a record, 10% whole
+copies; the files' fields are named by a LLaMA-Factory ``dataset_info.json``. Measured
+2026-12-03 (rec16, lead 088e7c7, load 14-40, so CPU only): 10 k records (8.2 MB, ~30 k
+documents), default rules, ``--jobs 1``: 99.4 s CPU, 252 MB peak RSS, 13,516 findings
+(Q108 6,830, S103 2,941, A110 1,170, D107 1,017). Time is linear in the records, not
+super-linear: cProfile of 3 k and 10 k records, total 680 -> 1,874 s (2.75x for 3.33x the
+records; no function's calls grow faster than the records); the cost is per document
+(~3.3 ms CPU for a ~270-byte turn or field, 0.08 MB/s per core against 0.9 MB/s on
+paragraph files): document rules 52% of the profile, corpus-rule collect 24%, states
+spilled 8% and read back 3%, reduces 6%. Short records (``--shape short``), default
+rules: 10 k 21.3 s, 94 MB; 30 k 65.5 s, 180 MB.
 """
 
 from __future__ import annotations
