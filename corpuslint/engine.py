@@ -1546,7 +1546,6 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
                     print(f"corpuslint: warning: {display}: no diff: {problem}", file=sys.stderr)
                     fixed -= record_fixes[display]
                 continue
-            store.hold_texts(display)  # (its records' lines move: held by their text from now on)
             try:
                 readers.write_dataset(source.path, reader, source.path, readers.options_for(config, reader.format, source.path),
                                       texts=texts, expect_stat=stat)

@@ -57,7 +57,6 @@ class DocumentStore(Mapping[str, Document]):
         self._lru: OrderedDict[str, Document] = OrderedDict()
         self._lru_chars = 0
         self.changed: set[str] = set()  # files whose content changed since the map step
-        self.pinned: set[str] = set()  # data files whose records are held with their text (``hold_texts``)
 
     # -- filling ----------------------------------------------------------------
     def add_file(self, key: str, path: str, content_hash: str, nbytes: int, regions: list | None = None,
@@ -83,9 +82,7 @@ class DocumentStore(Mapping[str, Document]):
             shape = _record_shape(doc)
             if doc.previous_turn is None:  # (a chat turn's previous turn is its own: not shared)
                 shape = self._shapes.setdefault(shape, shape)
-            # a record of a plain JSON Lines file: where its line starts, not its text
-            at = doc.at if doc.at is not None and doc.file not in self.pinned else doc.text
-            self._recs[doc.path] = (at, doc.content_hash, doc.number, doc.record, shape)
+            self._recs[doc.path] = (doc.text, doc.content_hash, doc.number, doc.record, shape)
             return
         self._recs.pop(doc.path, None)
         bare = doc
@@ -94,17 +91,6 @@ class DocumentStore(Mapping[str, Document]):
             if "content_hash" in doc.__dict__:
                 bare.__dict__["content_hash"] = doc.__dict__["content_hash"]
         self._held[doc.path] = bare
-
-    def hold_texts(self, file: str) -> None:
-        """Hold the text of every record of data file ``file`` (display path) that is
-        held as where its line starts: before the file is rewritten (``--fix-data``),
-        when its lines move. Records read again from it later are held whole too."""
-        for key, rec in self._recs.items():
-            if rec[4][0] == file and type(rec[0]) is tuple:
-                doc = self.get(key)
-                if doc is not None:
-                    self._recs[key] = (doc.text,) + rec[1:]
-        self.pinned.add(file)
 
     def add_record(self, key: str, part, content_hash: str, file: str, number: int, record) -> None:
         """A record of a data file read elsewhere from ``part`` (read again on demand
@@ -159,9 +145,6 @@ class DocumentStore(Mapping[str, Document]):
         rec = self._recs.get(key)
         if rec is not None:
             doc = _record_document(rec)
-            if doc is None:  # its line changed since it was checked: nothing refers to it
-                self.changed.add(key)
-                return default
             self._keep(key, doc)
             return doc
         if key in self._records:
@@ -255,27 +238,13 @@ def _record_shape(doc) -> tuple:
             doc.field, doc._suffix)
 
 
-def _record_document(rec: tuple) -> Document | None:
+def _record_document(rec: tuple) -> Document:
     """The ``RecordDocument`` a held record (``DocumentStore.hold``) was: as its bare copy
-    (``with_text``) was, with its content hash. A record held as where its line starts
-    (``RecordDocument.at``) is read again from there: None when that is not the text
-    that was checked (the file changed)."""
+    (``with_text``) was, with its content hash."""
     text, content_hash, number, record, (file, language, text_format, turn, role, previous, chat, field, suffix) = rec
-    at = None
-    if type(text) is tuple:
-        at = text
-        where, offset = at
-        text = where.text(offset, turn, field)
-        if text is None:
-            return None
     doc = _record_class()(file, number, record, text, language, text_format, turn, role, previous, chat, field)
     if suffix is not None:
         doc._suffix = suffix
-    if at is not None:
-        doc.at = at
-        if doc.content_hash != content_hash:
-            return None
-        return doc
     doc.__dict__["content_hash"] = content_hash
     return doc
 

@@ -252,11 +252,7 @@ def read_stdin(source: files.Source, data: bytes, readers: Iterable, config):
     with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
         tmp.write(data)
         tmp.flush()
-        found = list(reader.documents(files.Source(tmp.name, source.display, language=source.language), config))
-    for doc in found:  # (the temporary file is gone: the records are held with their text)
-        if getattr(doc, "at", None) is not None:
-            doc.at = None
-    return found
+        return list(reader.documents(files.Source(tmp.name, source.display, language=source.language), config))
 
 
 # -- writing datasets (check --fix-data, filter) -------------------------------------

@@ -94,9 +94,6 @@ class Record:
     # completions (``preference_prompt_turns``): it takes no part in duplicate rules
     shared_prompt: bool = False
     field: str | None = None  # with several text fields: the one this text is (``ReaderOptions.fields``)
-    # where the record can be read again (``RecordDocument.at``): (``LineSource``, byte
-    # offset of its line), for a plain JSON Lines file; None: not from one
-    at: "tuple[LineSource, int] | None" = None
 
 
 class RecordDocument(Document):
@@ -107,8 +104,6 @@ class RecordDocument(Document):
     one "". With "auto" the text decides, when ``suffix`` is first read
     (``structure.looks_like_markdown``). ``role`` and ``previous_turn``: see ``Document``
     (set by ``unique_records`` for a chat record)."""
-
-    at: "tuple[LineSource, int] | None" = None  # (``Record.at``) where its text can be read again
 
     def __init__(self, file: str, number: int, record: int | str, text: str, language: str | None = None,
                  text_format: str = "plain", turn: int | None = None, role: str | None = None,
@@ -177,37 +172,6 @@ class RecordDocument(Document):
 
 
 _MISSING = object()
-
-
-@dataclass(frozen=True)
-class LineSource:
-    """A plain JSON Lines file its records can be read again from, line by line
-    (``DocumentStore`` holds a record read from one as where its line starts, not its
-    text): ``path`` as opened, the ``ReaderOptions`` it was read with."""
-
-    path: str
-    options: "ReaderOptions"
-
-    def text(self, offset: int, turn: int | None, field: str | None) -> str | None:
-        """The text of the record document (``turn``, ``field``) of the line at byte
-        ``offset``, as the reader gave it; None when that line no longer holds one."""
-        from .jsonl import BOM, _parse
-
-        try:
-            with open(self.path, "rb") as fh:
-                fh.seek(offset)
-                raw = fh.readline()
-        except OSError:
-            return None
-        if offset == 0 and raw.startswith(BOM):
-            raw = raw[len(BOM):]
-        obj, problem, _ = _parse(raw)
-        if problem is not None:
-            return None
-        for rec in record_texts(0, 0, obj, self.options):
-            if rec.turn == turn and rec.field == field and rec.text is not None:
-                return rec.text
-        return None
 
 
 def get_field(obj: Any, dotted: str) -> Any:
@@ -639,11 +603,9 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
                 before, last = last or "", turn_hash(rec.text)
             if rec.shared_prompt:
                 previous = ""  # a preference example's prompt: shared with its other completions by design
-        doc = RecordDocument(file, rec.number, name, rec.text, language if own is None else own,
-                             text_format, rec.turn, rec.role, previous, chat_message=rec.chain, field=rec.field)
-        if rec.at is not None:
-            doc.at = rec.at
-        yield rec.number, doc
+        yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own,
+                                         text_format, rec.turn, rec.role, previous, chat_message=rec.chain,
+                                         field=rec.field)
 
 
 def in_memory_records(items, options: ReaderOptions) -> Iterator[Record]:

@@ -16,10 +16,9 @@ from array import array
 from dataclasses import replace
 from typing import Callable, Iterator, Mapping
 
-from ..files import is_url
-from .base import (_MISSING, FileProblem, LineSource, Record, RecordReader, ReaderOptions, get_field,
-                   has_text_field, record_id, record_texts, set_text, top_field)
-from .compression import COMPRESSIONS, compression_of, open_read, open_write
+from .base import (_MISSING, FileProblem, Record, RecordReader, ReaderOptions, get_field, has_text_field,
+                   record_id, record_texts, set_text, top_field)
+from .compression import COMPRESSIONS, open_read, open_write
 
 BASE_SUFFIXES = (".jsonl", ".ndjson")
 BOM = b"\xef\xbb\xbf"
@@ -45,14 +44,8 @@ class JsonlReader(RecordReader):
 
     def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
         marked: list = []
-        lines = self._unmarked(path, marked)
-        where = None
-        if not compression_of(path) and not is_url(path):  # a record can be read again at its line
-            where, at = LineSource(path, options), [0]
-            lines = _offsets(lines, at, marked)
-        for rec in object_records(((n, *_parse(raw)) for n, raw in lines if raw.strip()), options, "jsonl"):
-            if where is not None and rec.text is not None:  # (its line is the last one read)
-                rec = replace(rec, at=(where, at[0]))
+        for rec in object_records(((n, *_parse(raw)) for n, raw in self._unmarked(path, marked) if raw.strip()),
+                                  options, "jsonl"):
             if marked and rec.number == 1 and rec.problem is None:
                 marked.clear()  # reported once, with the record's first text
                 rec = replace(rec, bom=True)
@@ -83,16 +76,6 @@ class JsonlReader(RecordReader):
                     raw = _replace_text(raw, options.text_field, texts[number])
                 sink.write(raw)
         return written
-
-
-def _offsets(lines: Iterator[tuple[int, bytes]], at: list, marked: list) -> Iterator[tuple[int, bytes]]:
-    """``lines``, with ``at[0]`` the byte offset of the line given last (a first line's
-    byte-order mark, left out of it, counted: ``marked``)."""
-    end = 0
-    for number, raw in lines:
-        at[0] = end
-        end += len(raw) + (len(BOM) if number == 1 and marked else 0)
-        yield number, raw
 
 
 def object_records(parsed: Iterator[tuple[int, "dict | None", "str | None", int]], options: ReaderOptions,
