@@ -733,10 +733,55 @@ def _chunks(items: list, jobs: int) -> list[list]:
     return out
 
 
+# A data file of at least this many bytes is read while the map step runs (``_RecordStream``)
+# in a local one-process run, not before it: its records are never all in memory as
+# documents at once (1 M short records: ~430 MB read before the first was mapped).
+STREAM_RECORD_BYTES = 1 << 20
+
+
+class _RecordStream:
+    """A data file's records, read as the map step reaches them (``_read_plan`` puts one
+    in the read plan for a large data file of a local run): ``documents()`` gives each
+    record's document or read problem, once, in the reader's order."""
+
+    __slots__ = ("loaded", "nbytes", "source")
+
+    def __init__(self, source: files.Source, loaded, nbytes: int) -> None:
+        self.source, self.loaded, self.nbytes = source, loaded, nbytes
+
+    def documents(self):
+        loaded, self.loaded = self.loaded, ()
+        yield from loaded
+
+
+def _expand_streams(items: list) -> list:
+    """(source, problem) of the read problems of every ``_RecordStream`` in ``items``,
+    which is changed in place: each stream replaced by its records' documents (the
+    parallel map sizes its batches on the whole plan)."""
+    if not any(isinstance(it, _RecordStream) for it in items):
+        return []
+    out: list = []
+    problems: list = []
+    for it in items:
+        if not isinstance(it, _RecordStream):
+            out.append(it)
+            continue
+        for doc in it.documents():
+            if isinstance(doc, files.ReadProblem):
+                problems.append((it.source, doc))
+            else:
+                out.append(doc)
+    items[:] = out
+    return problems
+
+
 def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None, decode: bool = True):
     """(item, MapResult | None, ReadProblem | None) for every item, in order: in this
     process, or in ``jobs`` worker processes (fork, initializer) when enough text.
-    Without ``decode``, the states a worker encoded stay codec blobs (``_Blob``)."""
+    Without ``decode``, the states a worker encoded stay codec blobs (``_Blob``). A
+    ``_RecordStream`` item (one process only: ``_map_reduce`` reads the records of every
+    one before a parallel map) gives ``(stream, None, None)``, then its records' triples
+    (a read problem's item is the stream's source)."""
     jobs = linter.config.jobs or os.cpu_count() or 1
     done = 0
     if jobs > 1 and len(items) >= PARALLEL_MIN_DOCS and (linter.document_rules or linter.corpus_rules):
@@ -747,8 +792,17 @@ def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None,
             return
         except (OSError, RuntimeError) as exc:  # no fork, no processes, a worker killed: the rest here
             print(f"corpuslint: warning: parallel map failed ({exc}); mapping in this process", file=sys.stderr)
-    for i in range(done, len(items)):  # (not a slice: ``_map_reduce`` replaces each mapped record by its bare copy)
+    for i in range(done, len(items)):  # (not a slice: ``_map_reduce`` replaces each mapped record by its key)
         item = items[i]
+        if isinstance(item, _RecordStream):  # a data file's records, read one at a time (after it: a marker)
+            yield item, None, None
+            for doc in item.documents():
+                if isinstance(doc, files.ReadProblem):
+                    yield item.source, None, doc
+                    continue
+                result, problem = _map_item(linter, doc, doc_cache, state_reader, False)
+                yield doc, result, problem
+            continue
         result, problem = _map_item(linter, item, doc_cache, state_reader, False)
         yield item, result, problem
 
@@ -982,9 +1036,24 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
     codes = [rule.code for rule in linter.corpus_rules]
     at_codes = {code: i for i, code in enumerate(codes)}  # ``Collected.at``, shared
     ats: dict[tuple, dict] = {}  # another order of codes (not expected) -> its own ``Collected.at``
+    if (linter.config.jobs or os.cpu_count() or 1) > 1 and (linter.document_rules or linter.corpus_rules):
+        for source, problem in _expand_streams(items):  # (a parallel map plans on every record)
+            finding = linter.problem_finding(source, problem)
+            if finding is not None:
+                problems.append(finding)
     at = -1
+    streamed: dict[int, list[str]] = {}  # index of a ``_RecordStream`` in ``items`` -> its records' keys
+    keys: list[str] | None = None  # (of the stream being mapped)
     for item, result, problem in map_stream(linter, items, doc_cache, state_reader, spill is None):
-        at += 1
+        if isinstance(item, _RecordStream):  # its records come next
+            at += 1
+            keys = streamed[at] = []
+            continue
+        if keys is not None and not (at + 1 < len(items) and items[at + 1] is item):
+            record = True  # one of the stream's records (or a read problem of it)
+        else:
+            at += 1
+            keys, record = None, False
         if tick is not None:
             tick(1)
         if result is None:
@@ -1001,7 +1070,10 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
             store.hold(item)
             # the mapped document (its cached views, the rules' per-document memos keyed
             # weakly by it) is dropped: ``items`` keeps its key (the store holds its text)
-            items[at] = key
+            if record:
+                keys.append(key)
+            else:
+                items[at] = key
         linter.keep_findings(key, result.content_hash, result.findings, result.from_disk)
         findings.extend(result.findings)
         if result.cache_bad:
@@ -1033,6 +1105,8 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
                 where = at_codes
             collected[key] = Collected(key, abspath, result.content_hash, result.nbytes, tuple(states.values()),
                                        state_reader, language, where)
+    if streamed:  # the plan names each record mapped, as if it had been read before the map
+        items[:] = [key for i, item in enumerate(items) for key in (streamed[i] if i in streamed else (item,))]
     if rows:
         doc_cache.put_rows(rows)
     if bad:
@@ -1393,13 +1467,17 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         else:
             _add_documents(linter, source, loaded, stdin_docs, problems)
     split = None if (fix or diff) else getattr(executor, "data_parts", None)  # Dask: data files read on the workers
-    items = _read_plan(linter, sources, registry, config, problems, writable, data_files, split) + stdin_docs
+    from .executors import LocalExecutor
+
+    stream = executor is None or type(executor) is LocalExecutor  # (records streamed through the local map)
+    items = _read_plan(linter, sources, registry, config, problems, writable, data_files, split, stream) + stdin_docs
     path_of = {s.display: s.path for s in sources}
     if not diff:
         files.clean_stale_temp_files({os.path.dirname(s.path) for s in sources})
 
     if progress is not None:
-        linter.progress = progress.phase("checking", len(items))
+        streams = any(isinstance(it, _RecordStream) for it in items)  # (how many records: not known yet)
+        linter.progress = progress.phase("checking", None if streams else len(items))
     store = DocumentStore()
     from .index import cache_dir_for, use_verdicts
 
@@ -1491,9 +1569,12 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
 
 
 def _read_plan(linter: Linter, sources: list[files.Source], registry: Registry, config: Config,
-               problems: list[Finding], writable: set[str], data_files: dict, split=None) -> list:
+               problems: list[Finding], writable: set[str], data_files: dict, split=None,
+               stream: bool = False) -> list:
     """What the map step reads, in order: a plain file as its Source (read by whoever
     maps it, then dropped), a data file as its records (Documents), problems reported.
+    With ``stream`` (a local run), a data file of ``STREAM_RECORD_BYTES`` or more as a
+    ``_RecordStream``: its records are read as the map step reaches them.
     ``split(source, reader, options, start)``: the parts a data file is read in
     elsewhere (``executors.dask.DataPart``, numbered from ``start``) instead, or None."""
     items: list = []
@@ -1516,11 +1597,15 @@ def _read_plan(linter: Linter, sources: list[files.Source], registry: Registry, 
                 items.append(loaded)
                 writable.add(loaded.path)
                 continue
+            stat = None
             if reader is not None and not isinstance(loaded, files.ReadProblem):
                 try:
-                    data_files[src.display] = (src, reader, os.stat(src.path))
+                    stat = data_files[src.display] = (src, reader, os.stat(src.path))
                 except OSError:
                     pass
+            if stream and stat is not None and stat[2].st_size >= STREAM_RECORD_BYTES:
+                items.append(_RecordStream(src, loaded, stat[2].st_size))  # read as the map reaches it
+                continue
             _add_documents(linter, src, loaded, items, problems)
     return items
 
