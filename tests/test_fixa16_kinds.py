@@ -84,6 +84,17 @@ def test_w102_letter_counters_and_french_etc():
     assert spans("W102", COUNTERS_FR + "\nle mot de\u00a0passe\n") == ["\u00a0"]
 
 
+# debian-reference-fr pr01 line 193 (a clause of it): a space then a no-break space before »
+APTITUDE_FR = ("iquée par la commande «\u00a0apt-cache show\u00a0» ou «\u00a0aptitude show \u00a0» "
+               "(actuellement sur l’architecture amd64)\n")
+
+
+def test_w103_fix_keeps_the_no_break_space_before_guillemet():
+    got = found("W103", APTITUDE_FR)
+    assert [APTITUDE_FR[f.start : f.end] for f in got] == [" \u00a0"]
+    assert apply_safe(got, APTITUDE_FR) == APTITUDE_FR.replace("show \u00a0»", "show\u00a0»")
+
+
 _WORDS = st.sampled_from(["Nom", "dans", "est", "pas", "the", "file", "is", "x", "/etc/motd", "vous",
                           "«", "»", ":", ";", "!", "?", ".", ",", "\u00a0", "\u202f", " ", " ", "\n"])
 
@@ -94,7 +105,7 @@ def test_safe_fixes_never_undo_french_spacing(parts):
     text = "".join(parts)
     marks = ("\u00a0:", "\u00a0;", "\u00a0!", "\u00a0?", "\u00a0»", "«\u00a0",
              "\u202f:", "\u202f;", "\u202f!", "\u202f?", "\u202f»", "«\u202f")
-    fixed = apply_safe(found(["W102", "W114", "W115"], text), text)
+    fixed = apply_safe(found(["W102", "W103", "W114", "W115"], text), text)
     assert sum(fixed.count(m) for m in marks) >= sum(text.count(m) for m in marks)
 
 

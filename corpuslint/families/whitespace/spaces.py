@@ -25,7 +25,7 @@ from ...structure import (
     message_catalogue,
     reads_as_prose,
 )
-from ._common import french_spacing
+from ._common import FRENCH_SPACES, french_spacing
 from ...text.lazy_regex import lazy, lazy_re
 from ._common import (
     in_sources,
@@ -456,7 +456,8 @@ class MultipleSpaces(DocumentRule):
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
-    Fix safety: safe — the run becomes one ASCII space.
+    Fix safety: safe — the run becomes one ASCII space (one no-break space, the run's own,
+    before `» : ; ! ?` or after `«`: French typography kept).
     """
 
     code = "W103"
@@ -527,8 +528,13 @@ class MultipleSpaces(DocumentRule):
                     continue  # `>    text`: indentation after the container's marker
             if doc.quotes_code and not reads_as_prose(line_text):
                 continue  # technical text: a short non-sentence line is output or configuration
+            # a run ending in a no-break space before » : ; ! ? (or starting with one after «) keeps
+            # that one: "«\u00a0aptitude show \u00a0»" becomes "«\u00a0aptitude show\u00a0»", not "show »"
+            keep = " "
+            if french_spacing(doc.text, m):
+                keep = m.group()[-1] if m.group()[-1] in FRENCH_SPACES else m.group()[0]
             yield doc.finding(self, m.start(), m.end(), f"{len(m.group())} consecutive spaces ({char_names(m.group())})",
-                              fix=Fix.safe(Edit(m.start(), m.end(), " ")))
+                              fix=Fix.safe(Edit(m.start(), m.end(), keep)))
 
 
 class WhitespaceOnlyLine(DocumentRule):
