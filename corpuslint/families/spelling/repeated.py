@@ -8,6 +8,7 @@ import regex
 from ...arrays import sorted_unique
 from ...findings import Edit, Fix, Severity
 from ...structure import ALL_REGIONS, SUBTITLE_SUFFIXES, TEXT_REGIONS, in_verse
+from ...text.code import code_near
 from ...text.lazy_regex import lazy
 
 try:  # regex's own case lists (a private function): without them, S104 scans the whole text
@@ -748,7 +749,9 @@ class RepeatedWord(SpellingDocumentRule):
     taking an argument, the noun then the argument's placeholder ("--http-password=heslo"
     ... "Specify the username user and password password"); a command example on a line
     of its own, indented deeper than the paragraph before it, between blank lines
-    ("info info"); a short word written four times ("vv vv vv vv"), its second pair too;
+    ("info info"); a word amid code flattened into text, two signs of code (an assignment,
+    a call, a keyword) within 80 characters (LibreOffice help's BASIC examples: `& retStr
+    retStr = Partition(…)`, one statement's end, the next one's start); a short word written four times ("vv vv vv vv"), its second pair too;
     in Turkish text (a verse of one line too: "Gökler kapı kapı açılacaktır"; or a record
     or file declared Turkish: its ``language`` field, ``per-file-language``) any word
     but a conjunction or pronoun ("akın akın", "tekrar tekrar", "bir bir" are
@@ -834,6 +837,8 @@ class RepeatedWord(SpellingDocumentRule):
                     continue
                 if _command_arguments(text, line_start, m.start()):
                     continue  # "pip install --no-binary docutils docutils": arguments
+                if code_near(text, m.end()):
+                    continue  # "& retStr retStr = Partition(-5, 0, 99, 5)": code flattened into text, one statement after another
                 if vietnamese is None:
                     vietnamese = declared == "vi" or _vietnamese(text)
                 if vietnamese and word.lower() not in VIETNAMESE_FUNCTION_WORDS:

@@ -44,6 +44,140 @@ def reads_french(text: str) -> bool:
     return n > 0 and n * 10 >= len(_WORD_RE.findall(text)) and n > len(_ENGLISH_WORD_RE.findall(text))
 
 
+# French near a mark (``french_near``): the words above that French writes and its neighbours
+# do not, less "je", "du" and "des" (Dutch "je", German "du", "des": a paragraph holds enough
+# of them to mislead), plus "les", "par", "comme", "peut", "doit", "chaque" and the elisions
+# "l’", "d’" ("d’autres", "l’image": Italian and Catalan write them too, so they count only
+# beside a word of the list).
+_FRENCH_NEAR_WORD_RE = lazy(
+    r"(?i)(?:\b(?:nous|vous|elle|elles|ils|est|suis|sont|pas|une|où|sur|dans|pour|avec|bonjour|les|par|comme|peut"
+    r"|doit|chaque|merci|oui|pourquoi|très|quoi|ça|moi|toi|tes|ses|au|aux|avez|avons|ont|êtes|été|être|leur|leurs"
+    r"|cette|ces|notre|votre|ca|salut)\b(?!['’])|\b(?:qu|c|j|n|s|m|t)['’](?=\p{L})|\p{L}-(?:tu|vous|ils?|elles?|on|je|nous)\b)"
+)
+_ELISION_RE = lazy(r"(?i)\b[ld]['’](?=\p{L})")
+_FRENCH_WEAK_RE = lazy(r"(?i)\b(?:des|du|et)\b(?!['’])")
+_FRENCH_LETTER_RE = lazy(r"(?i)[èêàçùœâîôû]|\b[ld]['’]\p{L}")
+_LATIN_WORD_RE = lazy(r"\p{Latin}[\p{Latin}\p{M}]*")
+_NEAR = 300  # characters either side of the mark: a paragraph's sentence or two
+_BLANK_LINE_RE = lazy(r"\n[ \t]*\r?\n")
+
+
+# English words, for the text near a mark: as ``_ENGLISH_WORD_RE``, but "I" only as the
+# pronoun (before a word in lower case), not the "I:44" of a popularity count or a Roman one.
+_ENGLISH_NEAR_WORD_RE = lazy(
+    r"(?i:\b(?:the|is|are|was|you|what|how|do|does|it|this|that|and|of|to|in|on|for|with|my|your|can)\b)"
+    r"|\bI(?= \p{Ll})"
+)
+
+
+def _reads_french_near(window: str) -> bool | None:
+    """French (True), not French (False), or too little to tell (None: no French or English
+    word in ``window``). One word in 25 is enough: the words counted are a closed list, and
+    a technical paragraph is half commands, paths and option names."""
+    words = len(_WORD_RE.findall(window))
+    if words and len(_LATIN_WORD_RE.findall(window)) * 2 < words:
+        return False  # Russian, Arabic...: "Фрагментировать диск ещё ? (Y/N)" is no French
+    n = len(_FRENCH_NEAR_WORD_RE.findall(window))
+    en = len(_ENGLISH_NEAR_WORD_RE.findall(window))
+    if n == 0:
+        if en:
+            return False
+        # a short line of none of those words: "des", "du", "et" with a letter French
+        # accents so ("Liste des outils d’analyse", "encoder et décoder des messages";
+        # German "des" has no such letter, Italian "è" no such article)
+        return True if _FRENCH_WEAK_RE.search(window) and _FRENCH_LETTER_RE.search(window) else None
+    n += len(_ELISION_RE.findall(window))
+    return n * 25 >= words and n > en
+
+
+_FAR = 1500  # how far from the mark the nearest paragraph that tells may lie
+
+
+def french_near(text: str, pos: int, whole=None) -> bool:
+    """True when the text around ``text[pos]`` (a document declaring no language) reads
+    French: its paragraph, up to 300 characters either side; when that holds no word
+    telling French from English (a heading, a table cell: "Bacula\u00a0: sauvegarde"), the
+    nearest paragraph that does, after or before it, within 1,500 characters; when none
+    does, the whole text (``whole``: a function that says once, or read here). French
+    typography is a property of the sentence that sets it, not of the document's share of
+    French words, which commands, option names and English terms dilute (debian-reference in
+    French: "Le nom de machine dans «\u00a0/etc/exim4/passwd.client\u00a0» ne doit pas être
+    un alias", "il faut le réinitialiser de la manière suivante\u00a0:"), nor of an English
+    paragraph left untranslated in a French document."""
+    lo, hi = max(0, pos - _NEAR), min(len(text), pos + _NEAR)
+    start = lo
+    for b in _BLANK_LINE_RE.finditer(text, lo, pos):
+        start = b.end()
+    after = _BLANK_LINE_RE.search(text, pos, hi)
+    said = _reads_french_near(text[start : after.start() if after else hi])
+    if said is not None:
+        return said
+    # the paragraphs around, nearest first (the one after, then the one before...)
+    nxt = _BLANK_LINE_RE.search(text, pos, min(len(text), pos + _FAR))
+    prev_end = text.rfind("\n", 0, start) if start > 0 else -1
+    while nxt is not None or prev_end > 0:
+        if nxt is not None:
+            end = _BLANK_LINE_RE.search(text, nxt.end(), min(len(text), nxt.end() + _NEAR))
+            said = _reads_french_near(text[nxt.end() : end.start() if end else min(len(text), nxt.end() + _NEAR)])
+            if said is not None:
+                return said
+            nxt = end if end is not None and end.end() - pos < _FAR else None
+        if prev_end > 0:
+            begin = max(0, prev_end - _NEAR)
+            for b in _BLANK_LINE_RE.finditer(text, begin, prev_end):
+                begin = b.end()
+            said = _reads_french_near(text[begin:prev_end])
+            if said is not None:
+                return said
+            prev_end = text.rfind("\n", 0, begin) if begin > 0 and pos - begin < _FAR else -1
+    return bool(whole()) if whole is not None else bool(_reads_french_near(text))
+
+
+# A guillemet pair set with no-break (or narrow, thin) spaces inside on both sides,
+# «\u00a0/etc/motd\u00a0»: French typography by itself (German, Russian, Arabic set their
+# guillemets tight), whatever words the quotation and its sentence hold.
+_SPACED_GUILLEMETS_RE = lazy(r"[«‹][\u00a0\u202f\u2009][^\n«»‹›]*?[^\s«»‹›][\u00a0\u202f\u2009][»›]")
+
+
+class FrenchAround:
+    """``FrenchAround(text)(pos)``: does the French typography rule hold at ``text[pos]``
+    (a space beside a mark French spaces off, in a document declaring no language)? The
+    space is inside a guillemet pair spaced with no-break spaces, or the text around it
+    reads French (``french_near``; the whole text's answer asked once)."""
+
+    def __init__(self, text: str):
+        self.text, self._whole, self._pairs = text, None, None
+
+    def whole(self) -> bool:
+        if self._whole is None:
+            self._whole = bool(_reads_french_near(self.text))
+        return self._whole
+
+    def __call__(self, pos: int) -> bool:
+        text = self.text
+        if "«" in text or "‹" in text:
+            if self._pairs is None:
+                self._pairs = [(m.start(), m.end()) for m in _SPACED_GUILLEMETS_RE.finditer(text)]
+            if any(s <= pos < e for s, e in self._pairs):  # (few per line; a list is enough)
+                return True
+        return french_near(text, pos, self.whole)
+
+
+FRENCH_SPACES = "\u00a0\u202f\u2009"  # no-break, narrow no-break, thin
+
+
+def french_spacing(text: str, m) -> bool:
+    """Is the space ``m`` (a match of one or more space characters) French typography's
+    kind: a no-break, narrow no-break or thin space before ; : ! ? » › or after « ‹? A fix
+    that deletes it, or makes it an ASCII space, changes French text: never a safe one."""
+    if not m.group() or m.group()[-1] not in FRENCH_SPACES and m.group()[0] not in FRENCH_SPACES:
+        return False
+    after = text[m.end() : m.end() + 1]
+    before = text[m.start() - 1 : m.start()] if m.start() else ""
+    return (m.group()[-1] in FRENCH_SPACES and after in FRENCH_SPACED_BEFORE and after != "") or (
+        m.group()[0] in FRENCH_SPACES and before in FRENCH_SPACED_AFTER and before != "")
+
+
 # Horizontal whitespace: tab + every Unicode space separator (Zs: SPACE, NBSP, OGHAM,
 # EN/EM/THIN/HAIR..., NARROW NBSP, MEDIUM MATHEMATICAL, IDEOGRAPHIC).
 HSPACE = r"\t\p{Zs}"

@@ -10,17 +10,20 @@ import regex
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ...structure import HEADING, PROSE, is_command_word, reads_as_prose
+from ...text.code import code_near
 from ...text.lazy_regex import lazy
 from ._common import (
     SEGMENTED_SCRIPT_RE,
     in_sources,
     FRENCH_SPACED_MARKS,
     FRENCH_SPACED_PAIRS,
+    FRENCH_SPACES,
     ZS,
     aligned,
     compiled,
     finditer_on_lines,
-    reads_french,
+    FrenchAround,
+    french_spacing,
 )
 
 _COLUMNS_RE = lazy(r"\S(?: {2,}|\t)\S")
@@ -78,11 +81,18 @@ class SpaceBeforePunctuation(DocumentRule):
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. French puts a space before : ; ! ?: in a record or file
     declared French (its ``language`` field, ``per-file-language``) those are not
-    reported, nor in text that declares no language and reads French (two French words or
-    more, outnumbering English ones: "Comment vas-tu ?"); for other French text set
-    `marks` to `،.,`.
+    reported, nor in text that declares no language where the text around the mark reads
+    French (its paragraph, or the nearest one that tells: French words outnumbering English
+    ones, "Comment vas-tu ?", "documentation libre\u00a0; veuillez vous reporter", however
+    many commands the document holds); for other French text set `marks` to `،.,`.
+    A mark inside a quotation of a command or a value (`"vim ."`, exim4's `"127.0.0.1 ;
+    ::1"`: ASCII with a sign of code, or a few words starting in lower case) is the
+    literal's; a mark amid code flattened into text (LibreOffice help's BASIC examples:
+    `Dim rc As Object : rc = …`, `getControlView( oContainer , …`: two signs of code, an
+    assignment, a call, a keyword, within 80 characters) is code's.
     Example: `أخبار متعلقة :` → `أخبار متعلقة:`; `قال الوزير ، ثم` → `قال الوزير، ثم`.
-    Fix safety: safe — only the spaces are deleted.
+    Fix safety: safe — only the spaces are deleted; unsafe when the space is a no-break,
+    narrow no-break or thin one before `: ; ! ?` (French typography in text not read as French).
     """
 
     code = "W114"
@@ -98,8 +108,10 @@ class SpaceBeforePunctuation(DocumentRule):
             return
         pattern = compiled(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?=[{marks}](?:[\s\"'”’»)]|\Z))")
         text = doc.text
-        # declared French, or (no language declared) text that reads French: "Comment vas-tu ?"
-        french = None if doc.language is None else doc.language == "fr"
+        # declared French, or (no language declared) text that reads French around the mark:
+        # "Comment vas-tu ?", "documentation libre\u00a0; veuillez vous reporter"
+        declared = None if doc.language is None else doc.language == "fr"
+        french = FrenchAround(text)
         if "\n" in marks or "\r" in marks:
             found = pattern.finditer(text)
         else:  # only the lines where a space separator stands before a mark (its last space does)
@@ -107,9 +119,7 @@ class SpaceBeforePunctuation(DocumentRule):
         for m in found:
             mark = text[m.end()]
             if mark in FRENCH_SPACED_MARKS:
-                if french is None:
-                    french = reads_french(text)
-                if french:
+                if declared if declared is not None else french(m.end()):
                     continue  # "Ont-ils pris des maîtres en dehors de Lui ?": French orthography
             if mark in ":;؛" and text[m.end() + 1 : m.end() + 2] == ")":
                 continue  # "Thank you :)", "فرکانس ؛)": an emoticon, set off by a space as a word is
@@ -155,9 +165,41 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "ESC [ ? 1 ; 2 c": a sequence written out one character at a time
             if in_sources(doc, _spaced(mark)):
                 continue  # msgid "suffixes may be . for octal": the program's spacing, kept by the translation
+            if code_near(text, m.end()):
+                continue  # "Dim rc As Object : rc = …", "Function getControlView( oContainer , …": code flattened into text
+            if _in_quoted_literal(text, row.start, row.end, m.end()):
+                continue  # Netrw with "vim .", the default "127.0.0.1 ; ::1": a command or value quoted, kept as typed
             if _tokenized(text, row.start, row.end):
                 continue  # "the fleet , and the admiral 's staff": a tokenized line, every mark a token
-            yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=Fix.safe(Edit(m.start(), m.end())))
+            # deleting a no-break space before ; : ! ? would undo French typography: no safe fix
+            make = Fix.unsafe if french_spacing(text, m) else Fix.safe
+            yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=make(Edit(m.start(), m.end())))
+
+
+# A quotation that holds a command or a value (debian-reference: Netrw with "vim ." (a period as
+# the argument), exim4's default "127.0.0.1 ; ::1", "while bedingung ; do befehl ; done"):
+# ASCII, with a sign of code (an address, a path, an option, a variable, an operator) or a
+# few words starting in lower case, a command and its arguments. Its spaces are the
+# literal's: "vim." would be another command. A quoted sentence ("Hello , world" is one
+# word too few) keeps its finding when it starts with a capital.
+_QUOTE_PAIR_RE = lazy(r'"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»')
+_CODE_IN_QUOTES_RE = lazy(r"[/\\=$@<>|&]|\d\.\d|::|(?:^|\s)--?\w|\bdo\b.*\bdone\b|\bthen\b.*\bfi\b")
+_COMMAND_START_RE = lazy(r"[ \u00a0]*[a-z][\w.+-]*(?:[ \u00a0]+\S+){0,3}[ \u00a0]*\Z")
+
+
+def _in_quoted_literal(text: str, start: int, end: int, pos: int) -> bool:
+    """True when ``text[pos]`` (a mark on the line ``text[start:end]``) lies inside a
+    quotation that holds a command or a value (above)."""
+    if '"' not in text[start:end] and "“" not in text[start:end] and "«" not in text[start:end]:
+        return False
+    for q in _QUOTE_PAIR_RE.finditer(text, start, end):
+        if q.start() < pos < q.end() - 1:
+            inner = q.group(q.lastindex)
+            return len(inner) <= 60 and inner.isascii() and (_CODE_IN_QUOTES_RE.search(inner) is not None
+                                        or _COMMAND_START_RE.match(inner) is not None)
+        if q.start() > pos:
+            break
+    return False
 
 
 # Tokenized text (an NLP data set's sentences split into tokens, Penn Treebank style:
@@ -473,9 +515,11 @@ class SpaceInsideQuotes(DocumentRule):
     Why: `“التعاون الاستراتيجي ”` and `“التعاون الاستراتيجي”` are the same quote; the
     stray space is scraping residue and splits the closing mark from the word.
     French « guillemets » take spaces inside: in a record or file declared French
-    (``language`` field, ``per-file-language``), or declaring no language and reading
-    French (as W114 tells it), «» and ‹› are not checked (remove them from `pairs` for
-    other French text).
+    (``language`` field, ``per-file-language``), or declaring no language where the text
+    around the guillemets reads French (as W114 tells it), «» and ‹› are not checked
+    (remove them from `pairs` for other French text); elsewhere a no-break space inside them
+    gets no safe fix. In a .po string a quotation padded on the side its msgid's quotation is
+    padded (msgid `"Continued from Page "`, to which the program appends a number) is kept.
     Example: `“التعاون الاستراتيجي ”` → `“التعاون الاستراتيجي”`; but
     `قال ”الأعمال بالنيات“ ثم ”آخر“` is quoted right to left and is clean. A quoted
     string literal, one short ASCII word with a space on one side (`lines starting with
@@ -505,10 +549,11 @@ class SpaceInsideQuotes(DocumentRule):
 
     def check(self, doc):
         text = doc.text
+        french = FrenchAround(text)
         for pair in self.opts["pairs"]:
             if len(pair) != 2 or (pair[0] not in text and pair[1] not in text):
                 continue
-            if pair in FRENCH_SPACED_PAIRS and (doc.language == "fr" or doc.language is None and reads_french(text)):
+            if pair in FRENCH_SPACED_PAIRS and doc.language == "fr":
                 continue  # « Soyez Juifs ou Chrétiens » : French spaces the inside of guillemets
             for line in doc.lines:
                 content = text[line.start : line.end]
@@ -516,6 +561,8 @@ class SpaceInsideQuotes(DocumentRule):
                     continue
                 spans = self._straight(content, pair[0]) if pair[0] == pair[1] else _pairs_by_direction(content, *pair)
                 for i, j in spans or ():
+                    if pair in FRENCH_SPACED_PAIRS and doc.language is None and french(line.start + i + 1):
+                        continue  # (declaring no language, the text around the guillemets reads French)
                     inner = content[i + 1 : j]
                     if not inner.strip() or _LITERAL_RE.fullmatch(inner) or not _LETTER_OR_DIGIT_RE.search(inner):
                         continue  # empty, a quoted literal whose space is content ("at ", “From ”), or quoted syntax (".. ", ">>> ")
@@ -527,7 +574,13 @@ class SpaceInsideQuotes(DocumentRule):
                             continue
                     if _quoted_value(doc, content, i, j, trail):
                         continue  # `=TRIM(" hello world ")`, `print "  Exit"`, `“\s-\v\$ ”`: the space is the value's
+                    if doc.sources:  # a .po string: a quotation its msgid pads the same way is the program's
+                        lead, trail = (0 if "lead" in self._padded(doc) else lead), (0 if "trail" in self._padded(doc) else trail)
+                        if not lead and not trail:
+                            continue  # msgid "Continued from Page ", msgstr "مُواصَلة من صفحة ": the program appends the number
                     make = Fix.safe if _stray_in_prose(doc, content, inner, lead, trail) else Fix.unsafe
+                    if pair in FRENCH_SPACED_PAIRS and (inner[0] in FRENCH_SPACES or inner[-1] in FRENCH_SPACES):
+                        make = Fix.unsafe  # «\u00a0/init\u00a0»: French typography where the text did not read French
                     s, e = line.start + i + 1, line.start + j
                     if lead:
                         yield doc.finding(self, s, s + lead, f"space after opening {content[i]}",
@@ -535,6 +588,29 @@ class SpaceInsideQuotes(DocumentRule):
                     if trail:
                         yield doc.finding(self, e - trail, e, f"space before closing {content[j]}",
                                           fix=make(Edit(e - trail, e)))
+
+    def _padded(self, doc) -> frozenset:
+        """Which sides ("lead", "trail") a quotation of the msgid (and msgid_plural) of the
+        .po string ``doc`` pads with a space inside: a translation that pads the same side
+        keeps the program's layout (msgid "Continued from Page ", to which the program
+        appends a number)."""
+        cache = doc.__dict__.setdefault("_quote_padding", {})
+        if "sides" not in cache:
+            sides = set()
+            for source in doc.sources:
+                for line in source.split("\n"):
+                    for pair in self.opts["pairs"]:
+                        if len(pair) != 2 or pair[0] not in line:
+                            continue
+                        spans = self._straight(line, pair[0]) if pair[0] == pair[1] else _pairs_by_direction(line, *pair)
+                        for i, j in spans or ():
+                            inner = line[i + 1 : j]
+                            if inner[:1] in _INNER_SPACE:
+                                sides.add("lead")
+                            if inner[-1:] in _INNER_SPACE:
+                                sides.add("trail")
+            cache["sides"] = frozenset(sides)
+        return cache["sides"]
 
     @staticmethod
     def _straight(line: str, mark: str) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ from ...structure import (
     message_catalogue,
     reads_as_prose,
 )
+from ._common import FRENCH_SPACES, french_spacing
 from ...text.lazy_regex import lazy, lazy_re
 from ._common import (
     in_sources,
@@ -37,7 +38,7 @@ from ._common import (
     JOINERS,
     MARKS,
     SEGMENTED_SCRIPT_RE,
-    reads_french,
+    FrenchAround,
     ZS,
     aligned,
     by_line,
@@ -102,6 +103,17 @@ _ABBREVIATION_PART_RE = lazy(r"\p{L}{1,2}\.")
 _PLACEHOLDER_START_RE = lazy(PLACEHOLDER)
 
 
+# The Arabic conjunction و ("and") is one letter that joins the word after it; a writer who
+# sets it apart binds it to that word with a no-break space, so that it never ends a line
+# alone (nautilus and gnome-control-center in Arabic: "و\u00a0مجلداتك و\u00a0إدارتها").
+_LETTER_RE = lazy(r"[\p{L}\p{M}]")
+
+# A letter or a Roman number that counts, after the capitalised label it numbers ("Annexe\u00a0A",
+# "Appendix\u00a0B.", "System\u00a0V", "Chapitre\u00a0IV"); not the English pronoun "I" before a word.
+_LETTER_COUNTER_RE = lazy(r"(?:[A-HJ-Z]|I(?![ \u00a0]\p{Ll})|[IVX]{2,4})(?![\p{L}\p{N}])")
+_LABEL_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"“])\p{Lu}\p{Ll}{2,}\Z")
+_LETTER_COUNTER_END_RE = lazy(r"(?:^|\s)\p{Lu}\p{Ll}{2,}[\u00a0 ](?:[A-Z]|[IVX]{2,4})\.\Z")
+
 # Languages whose script's own space is IDEOGRAPHIC SPACE.
 CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
@@ -138,7 +150,8 @@ _SHOWN_PAIRS = frozenset({"()", '""', "''", "«»", "“”", "‘’", "「」"
 
 def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
     """Is the space ``m`` typography (see NonStandardSpace)? ``french``: whether the text is
-    French, or a function that says (asked only before a mark French spaces off)."""
+    French, or a function of the space's position that says whether the text there is
+    (asked only beside a mark French spaces off)."""
     if m.group() == "\u3000" and _ideographic_space(text, m, cjk):
         return True
     before, after = text[m.start() - 1], text[m.end()]
@@ -150,9 +163,12 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
         return True  # "cases –\u00a0especially", "Forest)\u200a—\u200ais": the dash's own spacing
     if m.group() not in _NUMBER_SPACES:
         return False
+    if before == "\u0648" and (m.start() < 2 or not _LETTER_RE.match(text[m.start() - 2])) and (
+            _LETTER_RE.match(after) or after == "<"):
+        return True  # "و\u00a0مجلداتك": the conjunction و written apart, kept with its word (Arabic UI strings)
     if after in _KHMER_SPACED_MARKS or (after in "?!" and _KHMER_RE.match(before)):
         return True  # "កំណត់\u00a0។", "ប៉ុន្មាន\u00a0?": Khmer sets its punctuation off, with a no-break space
-    if (after in FRENCH_SPACED_BEFORE or before in FRENCH_SPACED_AFTER) and (french() if callable(french) else french):
+    if (after in FRENCH_SPACED_BEFORE or before in FRENCH_SPACED_AFTER) and (french(m.start()) if callable(french) else french):
         return True  # "Nom d’utilisateur\u00a0:", "«\u00a0{name}\u00a0»" in a text declared French
     if before == "." and _ABBREVIATION_PART_RE.match(text, m.end()) and _ABBREVIATION_START_RE.search(
             text, max(0, m.start() - 4), m.start()):
@@ -165,6 +181,12 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
         return unicodedata.category(before)[0] in "LM" or unicodedata.category(before) == "Sm"  # (ends in a vowel sign: "គឺ\u00a0១")
     if _PLACEHOLDER_START_RE.match(text, m.end()):
         return True  # "Chapter\u00a0%(number)s"
+    if _LETTER_COUNTER_RE.match(text, m.end()) and _LABEL_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+        return True  # "Annexe\u00a0A", "System\u00a0V": a label bound to its letter or Roman number, as to a digit
+    if before == "." and _LETTER_COUNTER_END_RE.search(text, max(0, m.start() - 40), m.start()):
+        return True  # "Annexe\u00a0A.\u00a0Annexe": a numbered heading's number, then its title (as "2.1.5.\u00a0Debian")
+    if text.startswith("etc.", m.end()) and before == "," and (french(m.start()) if callable(french) else french):
+        return True  # "les fonctionnalités d’un interpréteur,\u00a0etc.": French sets etc. with a no-break space
     line_start = text.rfind("\n", 0, m.start()) + 1
     tokens = text[max(line_start, m.start() - 40) : m.start()].split()  # any Unicode space
     if not tokens:
@@ -296,18 +318,6 @@ def _padded_like(source: str, last: bool) -> bool:
     return any(line != line.rstrip() for line in lines[:-1])
 
 
-class _Once:
-    """A question asked at most once: ``_Once(f)()`` calls ``f`` the first time only."""
-
-    def __init__(self, question):
-        self._question, self._answer = question, None
-
-    def __call__(self) -> bool:
-        if self._answer is None:
-            self._answer = bool(self._question())
-        return self._answer
-
-
 class NonStandardSpace(DocumentRule):
     """A Unicode space other than U+0020 between words.
 
@@ -330,8 +340,14 @@ class NonStandardSpace(DocumentRule):
     French (its `language` field, `per-file-language`, a .po header's `Language: fr`),
     a no-break, narrow no-break or thin space before `: ; ! ? »` or after `«` is French
     typography (`Nom\\u00a0:`, `«\\u00a0{name}\\u00a0»`), as it is in a text declaring no
-    language that reads French (its French words, `vas-tu`, `est`, `qu'`, are one in ten
-    of its words and outnumber its English ones: `Comment vas-tu\\u00a0?`); and one before
+    language where the text around the space reads French (its paragraph, or the nearest
+    one that tells: French words, `vas-tu`, `est`, `dans`, `qu'`, `d’`, outnumber English
+    ones: `Comment vas-tu\\u00a0?`, debian-reference's `ne doit pas être\\u00a0;` among
+    commands and English terms) or inside guillemets spaced so on both sides
+    (`«\\u00a0/etc/motd\\u00a0»`), and so is `,\\u00a0etc.` there; a letter or Roman
+    number bound to the capitalised label it counts (`Annexe\\u00a0A.\\u00a0Annexe`,
+    `System\\u00a0V`) as a digit is; the Arabic conjunction و written apart and bound to
+    its word (`ملفاتك و\\u00a0مجلداتك`: Arabic UI strings keep it off a line's end); and one before
     Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), or before `?` or `!` after
     a Khmer word, is Khmer typography. A space alone between parentheses or quotes is
     shown, not used (`blank (\\u00a0) - allowed within a name`). In reStructuredText, whose author types every
@@ -344,7 +360,9 @@ class NonStandardSpace(DocumentRule):
     deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.
     One finding per line, with the count and the characters (`3 no-break spaces (U+00A0)`).
     Example: `يزور\\u00a0فلاديمير\\u00a0بوتين` → `يزور فلاديمير بوتين`.
-    Fix safety: safe — each such character on the line becomes one ASCII space.
+    Fix safety: safe — each such character on the line becomes one ASCII space; unsafe
+    when one of them is a no-break, narrow no-break or thin space before `: ; ! ? »` or after
+    `«` (French typography in text not read as French: `Action\\u00a0:`).
     """
 
     code = "W102"
@@ -355,9 +373,9 @@ class NonStandardSpace(DocumentRule):
 
     def check(self, doc):
         allowed = set(self.opts["allow"])
-        # declared French, or (no language declared) text that reads French ("Comment
-        # vas-tu\u00a0?"), asked once, on the first space before a mark French spaces off
-        french = doc.language == "fr" if doc.language is not None else _Once(lambda: reads_french(doc.text))
+        # declared French, or (no language declared) text that reads French around the space
+        # ("Comment vas-tu\u00a0?", "ne doit pas être\u00a0;"), asked beside a mark French spaces off
+        french = doc.language == "fr" if doc.language is not None else FrenchAround(doc.text)
         cjk = doc.language in CJK_LANGUAGES
         if doc.sources:  # a .po string: a space its msgid (or msgid_plural) holds is the program's
             allowed |= set(_ODD_SPACE_TRIGGER.findall("".join(doc.sources)))
@@ -382,11 +400,15 @@ class NonStandardSpace(DocumentRule):
         found = [m for m in found if not (rst and typographic[m.group()] >= others[m.group()])
                  and not names_character(doc, m.group())]
         # One finding per line (a scraped paragraph can hold dozens), its fix covering all.
+        # A fix that turns a no-break space before ; : ! ? » or after « into a breaking one
+        # undoes French typography where the text was not read as French: no safe fix.
+        text = doc.text
         for matches in by_line(doc, found).values():
             chars = "".join(m.group() for m in matches)
+            make = Fix.unsafe if any(french_spacing(text, m) for m in matches) else Fix.safe
             yield doc.finding(self, matches[0].start(), matches[-1].end(),
                               f"non-standard space{'s' if len(chars) > 1 else ''}: {counted_names(chars)}",
-                              fix=Fix.safe(*(Edit(m.start(), m.end(), " ") for m in matches)))
+                              fix=make(*(Edit(m.start(), m.end(), " ") for m in matches)))
 
 
 # The cell after a run of spaces: a number ("51", "1.234,50") or a mark without letters or
@@ -458,7 +480,8 @@ class MultipleSpaces(DocumentRule):
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
-    Fix safety: safe — the run becomes one ASCII space.
+    Fix safety: safe — the run becomes one ASCII space (one no-break space, the run's own,
+    before `» : ; ! ?` or after `«`: French typography kept).
     """
 
     code = "W103"
@@ -531,8 +554,13 @@ class MultipleSpaces(DocumentRule):
                     continue  # `>    text`: indentation after the container's marker
             if doc.quotes_code and not reads_as_prose(line_text):
                 continue  # technical text: a short non-sentence line is output or configuration
+            # a run ending in a no-break space before » : ; ! ? (or starting with one after «) keeps
+            # that one: "«\u00a0aptitude show \u00a0»" becomes "«\u00a0aptitude show\u00a0»", not "show »"
+            keep = " "
+            if french_spacing(doc.text, m):
+                keep = m.group()[-1] if m.group()[-1] in FRENCH_SPACES else m.group()[0]
             yield doc.finding(self, m.start(), m.end(), f"{len(m.group())} consecutive spaces ({char_names(m.group())})",
-                              fix=Fix.safe(Edit(m.start(), m.end(), " ")))
+                              fix=Fix.safe(Edit(m.start(), m.end(), keep)))
 
 
 class WhitespaceOnlyLine(DocumentRule):
