@@ -60,21 +60,8 @@ def test_bulleted_user_turn_is_not_measured_but_a_bulleted_reply_is(tmp_path):
 
 # -- W110: a UTF-8 byte-order mark before a JSON array or a CSV header ---------------------
 
-BOM = b"\xef\xbb\xbf"
-# fresh15's sharegpt-ru records pldd.1 and ram.4 (manpages-ru 4.18.1, GPL-3+; the double
-# space after "Команда" is real), as a ShareGPT JSON array saved "UTF-8 with BOM"
-PLDD = {"id": "pldd.1", "conversations": [
-    {"from": "system", "value": "Вы — помощник по Linux."},
-    {"from": "human", "value": "Что делает pldd?"},
-    {"from": "gpt", "value": "pldd - отобразить список динамических объектов общего пользования, связанных в процесс"
-                            "\n\nКоманда  pldd отображает список динамических объектов общего пользования (DSO), "
-                            "связанных в процесс для указанного идентификатора процесса (PID)."}]}
-RAM = {"id": "ram.4", "conversations": [
-    {"from": "system", "value": "Вы — помощник по Linux."},
-    {"from": "human", "value": "Что делает ram?"},
-    {"from": "gpt", "value": "ram - устройство для диска в памяти\n\nУстройство ram представляет собой блочное "
-                            "устройство, предоставляющее прямой доступ к диску в памяти (ram disk)."}]}
-SHAREGPT = ("--text-field", "conversations[*].value", "--id-field", "id")
+# fresh15's sharegpt-ru records pldd.1 and ram.4 (fixb15's), as a ShareGPT JSON array saved "UTF-8 with BOM"
+from .test_fixb15_kinds import BOM, PLDD, RAM, SHAREGPT  # noqa: E402
 
 
 def _json_array(tmp_path, mark: bytes = BOM):
