@@ -213,7 +213,23 @@ def test_short_user_and_system_turns_are_not_measured(tmp_path):
 
 # -- a folder of files no reader takes: nothing checked is no pass ----------------------
 
-def test_folder_of_latex_and_notebooks_only_is_an_error_not_a_pass(tmp_path):
+def test_folder_of_files_no_reader_takes_is_an_error_not_a_pass(tmp_path):
+    # fresh15's case was a folder of .tex and .ipynb files: both are read since nb16, and
+    # still are a pass (clean); Org-mode and RTF files are still taken by no reader
+    sets = tmp_path / "sets"
+    sets.mkdir()
+    (sets / "notes.org").write_text("#+TITLE: Notes\n* Heading\nSome text.\n", encoding="utf-8")
+    (sets / "letter.rtf").write_text("{\\rtf1\\ansi Hello.}\n", encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "sets", cwd=tmp_path)
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert proc.stdout == "Nothing checked: 0 files read.\n"  # not "All checks passed!"
+    assert "error: no file was checked: 2 files skipped by the include globs" in proc.stderr
+    # with the include the user is told to add, the Org file is read (as plain text)
+    proc = run_cli("check", "--no-cache", "--select", "W", "--include", "*.org", "sets", cwd=tmp_path)
+    assert proc.returncode == 0 and "All checks passed! (1 file checked)" in proc.stdout, proc.stdout
+
+
+def test_folder_of_latex_and_notebooks_is_read_now(tmp_path):
     sets = tmp_path / "sets"
     sets.mkdir()
     # the first lines of texlive's amsart-template.tex (LPPL-1.3c) and an empty notebook
@@ -222,9 +238,4 @@ def test_folder_of_latex_and_notebooks_only_is_an_error_not_a_pass(tmp_path):
     (sets / "notebook.ipynb").write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}\n',
                                          encoding="utf-8")
     proc = run_cli("check", "--no-cache", "sets", cwd=tmp_path)
-    assert proc.returncode == 2, (proc.stdout, proc.stderr)
-    assert proc.stdout == "Nothing checked: 0 files read.\n"  # not "All checks passed!"
-    assert "error: no file was checked: 2 files skipped by the include globs" in proc.stderr
-    # with the include the user is told to add, the LaTeX is read (as plain text)
-    proc = run_cli("check", "--no-cache", "--select", "W", "--include", "*.tex", "sets", cwd=tmp_path)
-    assert proc.returncode == 0 and "All checks passed! (1 file checked)" in proc.stdout, proc.stdout
+    assert proc.returncode == 0 and proc.stdout == "All checks passed! (2 files checked)\n", (proc.stdout, proc.stderr)

@@ -339,27 +339,17 @@ def _introduced_block(doc: Document, end: int) -> list[str] | None:
     return text[m.start() : blank.start() if blank else len(text)].split()
 
 
-# How many units before a copy ``_second_pass`` looks for another step of the procedure.
-SECOND_PASS_WINDOW = 3
-
-
 def _second_pass(keys: list[int], first_copy: dict[int, int], first: int, later: int) -> bool:
     """True when unit ``later`` (a copy of unit ``first``) is a step of a procedure
     run a second time: the unit next to it also copies an earlier unit, in the same
-    order, from further away (steps were skipped in between); or one of the
-    ``SECOND_PASS_WINDOW`` units before it does (a step done differently the second time
-    between them). A printing procedure
+    order, from further away (steps were skipped in between). A printing procedure
     has "Open the print dialog." (line 9) ... "Choose the Page Layout tab." (line 37),
     then, for the back sides, "Open the print dialog." (47), "Choose the Page Layout
     tab." (49). A block copied whole (a headline with its lead, a quotation) copies
     adjacent units instead."""
-    for back in range(1, SECOND_PASS_WINDOW + 1):
-        # a step of the first pass copied a few units before (a differing step between:
-        # "Κάντε κλικ στο Εκτύπωση." after "Ανοίξτε τον διάλογο εκτύπωσης." again, the
-        # pages' side chosen differently in between), from further back than here
-        before = later - back
-        if before >= 0 and first_copy[keys[before]] < min(before, first - back):
-            return True
+    before = later - 1
+    if before >= 0 and first_copy[keys[before]] < min(before, first - 1):
+        return True
     after = later + 1
     return after < len(keys) and first + 1 < first_copy[keys[after]] < later
 
