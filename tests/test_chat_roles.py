@@ -221,3 +221,53 @@ def test_d105_on_chat_turns_reports_a_long_answer_given_again_to_the_same_questi
     rephrased = json.loads(lines[2])
     rephrased["text"] = "how would you implement a hash table in Python?"
     assert d105("rephrased.jsonl", [lines[0], lines[1], json.dumps(rephrased) + "\n", lines[3]]) == []
+
+
+# OpenAI's chat format: an assistant turn that calls a tool has ``tool_calls`` and
+# ``content: null`` (or no ``content``). fresh17's chat set (debian-faq 11.1's Q&A, GPL-2+,
+# as OpenAI records; tests/data/realtext/SOURCE.md) had 213 F005 errors, one per such turn.
+FAQ_TOOL_CALL = {"id": "faq-en-1.5.", "messages": [
+    {"role": "system", "content": "You are a helpful assistant that answers questions about Debian."},
+    {"role": "user", "content": "What is the difference between Debian GNU/Linux and other Linux distributions?"},
+    {"role": "assistant", "content": None, "tool_calls": [{"id": "call_4", "type": "function", "function": {
+        "name": "search_faq", "arguments": "{\"section\": \"1.5.\"}"}}]},
+    {"role": "tool", "tool_call_id": "call_4", "content": "{\"section\": \"1.5.\", \"found\": true}"},
+    {"role": "assistant", "content": "Debian is the largest  community-run distribution."}]}
+FAQ_FUNCTION_CALL = {"id": "faq-en-1.6.", "messages": [
+    {"role": "user", "content": "How does one pronounce Debian and what does this word mean?"},
+    {"role": "assistant", "function_call": {"name": "search_faq", "arguments": "{\"section\": \"1.7.\"}"}},
+    {"role": "assistant", "content": "The project name is pronounced Deb'-ee-en, with a short e in Deb."}]}
+
+
+def test_a_tool_call_turn_is_no_document_and_no_f005(tmp_path):
+    from .conftest import run_json
+    data = tmp_path / "chat.jsonl"
+    raw = "".join(json.dumps(r) + "\n" for r in (FAQ_TOOL_CALL, FAQ_FUNCTION_CALL))
+    data.write_text(raw, encoding="utf-8")
+    field = "messages[*].content"
+    assert [(d.turn, d.role) for d in docs_of([FAQ_TOOL_CALL], field)] == [
+        (1, "system"), (2, "user"), (4, "tool"), (5, "assistant")]
+    assert [d.turn for d in docs_of([FAQ_FUNCTION_CALL], field)] == [1, 3]
+    _, report = run_json("--text-field", field, "--id-field", "id", "--select", "F005,W103", str(data))
+    found = [(f["code"], f["record"]) for f in report["diagnostics"]]
+    assert found == [("W103", "faq-en-1.5..5")]  # the real double space is still found; no F005
+    text = run_cli("check", "--no-cache", "--text-field", field, "--id-field", "id", "--select", "F005,W103", str(data))
+    assert "(2 records)" in text.stdout
+    # the fix writes the spoken turn; the tool-call turns keep every byte
+    fixed = run_cli("check", "--no-cache", "--fix", "--fix-data", "--text-field", field, "--select", "W103", str(data))
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    after = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines()]
+    assert after[0]["messages"][4]["content"] == "Debian is the largest community-run distribution."
+    assert after[0]["messages"][:4] == FAQ_TOOL_CALL["messages"][:4] and after[1] == FAQ_FUNCTION_CALL
+
+
+def test_a_turn_missing_its_text_field_without_a_call_is_still_f005(tmp_path):
+    from .conftest import run_json
+    data = tmp_path / "chat.jsonl"
+    # a wrong turn path (ShareGPT's turns hold ``value``): every turn lacks ``content``
+    data.write_text(json.dumps({"conversations": [{"from": "human", "value": "Hi"}]}) + "\n"
+                    + json.dumps({"messages": [{"role": "user", "content": 7}]}) + "\n", encoding="utf-8")
+    _, report = run_json("--text-field", "conversations[*].content", "--select", "F005", str(data))
+    assert any(f["code"] == "F005" and "content" in f["message"] for f in report["diagnostics"])
+    _, report = run_json("--text-field", "messages[*].content", "--select", "F005", str(data))
+    assert any(f["code"] == "F005" and "int" in f["message"] for f in report["diagnostics"])

@@ -324,7 +324,10 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
         if turns[1] is None:
             text, why = text_of(item, where)
         elif isinstance(item, dict):
-            text, why = text_of(get_field(item, turns[1]), f"{where}.{turns[1]}")
+            content = get_field(item, turns[1])
+            if content is None or (content is _MISSING and any(k in item for k in CALL_KEYS)):
+                continue  # a turn without text by design (OpenAI's tool-call turn: ``content: null``)
+            text, why = text_of(content, f"{where}.{turns[1]}")
             speaker = item_role(item)
         else:
             text, why = None, f"{where} is {type(item).__name__}, not an object with {turns[1]!r}"
@@ -354,6 +357,10 @@ def preference_prompt_turns(obj: Any, top: str, n: int) -> int:
         return n
     return 0
 
+
+# A chat turn that calls a tool instead of speaking: OpenAI's ``tool_calls`` (and the older
+# ``function_call``), whose ``content`` is null or absent by the format's definition.
+CALL_KEYS = ("tool_calls", "function_call")
 
 # Where a chat turn names its speaker: OpenAI/HF ``role``, ShareGPT ``from``, others ``speaker``.
 ROLE_KEYS = ("role", "from", "speaker")
