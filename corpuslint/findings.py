@@ -104,6 +104,14 @@ def record_location(loc: Location, documents) -> Location:
     return loc if named is None else Location(named[0], loc.line, loc.column, named[1])
 
 
+def spread(keys, documents) -> str:
+    """How many files the documents ``keys`` lie in, for a message: ``"3 files"``;
+    the records (and a record's fields or turns) of one data file are ``"1 file"``.
+    ``documents`` as for ``record_location``."""
+    n = len({record_location(Location(key, 1, 1), documents).path for key in keys})
+    return f"{n} file{'s' if n != 1 else ''}"
+
+
 @dataclass(slots=True)
 class Finding:
     code: str

@@ -271,3 +271,20 @@ def test_a_turn_missing_its_text_field_without_a_call_is_still_f005(tmp_path):
     assert any(f["code"] == "F005" and "content" in f["message"] for f in report["diagnostics"])
     _, report = run_json("--text-field", "messages[*].content", "--select", "F005", str(data))
     assert any(f["code"] == "F005" and "int" in f["message"] for f in report["diagnostics"])
+
+
+def test_d104_counts_the_files_of_copies_among_records(tmp_path):
+    """Copies among the records of one data file are "in 1 file" (fresh17's DPO set said
+    "4 copies in 4 files" of records of one file); copies in files say so
+    (tests/test_duplicate.py: "3 copies in 3 files")."""
+    lines = REPEATED.read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "a.jsonl").write_text("".join(lines), encoding="utf-8")
+    _, data = run_json_in(tmp_path, "a.jsonl")
+    assert [d["message"].rsplit("; ", 1)[1] for d in data] == ["2 copies in 1 file)"]
+
+
+def run_json_in(tmp_path, *names):
+    proc = run_cli("check", "--no-cache", "--format", "json", "--exit-zero", "--select", "D104", "--id-field", "id",
+                   *names, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    return proc.returncode, json.loads(proc.stdout)["diagnostics"]

@@ -7,6 +7,7 @@ per file content; ``reduce`` runs LSH over all of them and verifies candidates e
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any, Iterable
 
@@ -15,7 +16,7 @@ import xxhash
 
 from ...arrays import adjacent, frequent, mapping_root, release_mapping, release_pages, sorted_unique, trim_heap
 from ...document import Document
-from ...findings import Finding, Fix, Location, Severity, record_location, where
+from ...findings import Finding, Fix, Location, Severity, record_location, spread, where
 from ...rules import CorpusRule, CorpusView
 from ...structure import CODE, HEADING_START, LIST_ITEM, MARKUP, MESSAGE, NOTEBOOK_CELL, markdown_containers
 from ...subtitles import is_subtitle
@@ -500,6 +501,8 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             n_files = len({doc_l[g] for g in group})
             if n_files < 2:
                 continue
+            spread_of = functools.cache(lambda group=group, doc_l=doc_l: spread(
+                [paths[doc_l[x]] for x in group], corpus.documents))  # ("4 copies in 4 records"), once a group
             reported: set[int] = set()  # files with a reported copy: a further copy there is D101's
             for g, target, sim in assign_copies(
                 group, groups, doc_l, target_l, lambda x, y: _exact_jaccard(sets, off, idx[x], idx[y]), threshold
@@ -521,7 +524,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                     doc.finding(
                         self, start, end,
                         f"paragraph {what} {where(rel.path, rel.record)}:{rel.line} (Jaccard {sim:.2f}; "
-                        f"{len(group)} copies in {n_files} files)",
+                        f"{len(group)} copies in {spread_of()})",
                         fix=Fix.unsafe(U.remove_span_lines_edit(doc.text, start, end)),  # (whole lines)
                         related=[rel],
                     )
