@@ -13,7 +13,8 @@ still needs a document now and then: a corpus rule's reduce building a finding
   ``None``, so nothing is ever reported or fixed against text that was not checked;
 * a record that a Dask worker read from a part of a data file (``add_record``) is
   remembered as (part, content hash, file, number, record) and read again on ``get``
-  with the rest of its part (``parts[part]()``: the part's documents, in order);
+  with the rest of its part (``parts[part]()``: the part's documents, in order), whose
+  records are then held as below (up to ``PART_CHARS``), so a part is read again once;
 * a record of a data file read here is held as its text, content hash, number and
   name, its other fields (file, language, format, role...) in one tuple shared by the
   records that have the same (``_RecordShape``), ~100 bytes beside its text where a
@@ -41,6 +42,10 @@ from .document import Document
 # A reduce reads its targets in path order, each rule again (the cache spans no rule):
 # 4 M characters saved 467 of 2,656 reads (0.1 ms each) at 10 MB and held ~11 MB more.
 CACHE_CHARS = 500_000
+# characters of records read again from Dask parts and then held (``_read_part``): what a
+# local run holds of every record anyway (~100 bytes beside its text), for the parts a
+# reduce reads back (its findings' records), so a part is read again once, not per record.
+PART_CHARS = 64_000_000
 
 
 class DocumentStore(Mapping[str, Document]):
@@ -53,6 +58,8 @@ class DocumentStore(Mapping[str, Document]):
         self._recs: dict[str, tuple] = {}  # key -> (text, content hash, number, record, shape): held records
         self._shapes: dict[tuple, tuple] = {}  # one shared tuple per distinct record shape (``_record_shape``)
         self._records: dict[str, tuple] = {}  # key -> (part, content hash, file, number, record)
+        self._part_recs: dict[str, tuple] = {}  # key -> a record of a part read again, held as ``_recs``
+        self._part_chars = 0  # characters held there (at most PART_CHARS)
         self.parts: dict = {}  # part -> callable giving the part's documents again (Dask data-file parts)
         self._lru: OrderedDict[str, Document] = OrderedDict()
         self._lru_chars = 0
@@ -79,10 +86,7 @@ class DocumentStore(Mapping[str, Document]):
         self._lru.pop(doc.path, None)
         if type(doc) is _record_class():  # (a subclass may carry more: held whole)
             self._held.pop(doc.path, None)
-            shape = _record_shape(doc)
-            if doc.previous_turn is None:  # (a chat turn's previous turn is its own: not shared)
-                shape = self._shapes.setdefault(shape, shape)
-            self._recs[doc.path] = (doc.text, doc.content_hash, doc.number, doc.record, shape)
+            self._recs[doc.path] = self._compact(doc)
             return
         self._recs.pop(doc.path, None)
         bare = doc
@@ -91,6 +95,13 @@ class DocumentStore(Mapping[str, Document]):
             if "content_hash" in doc.__dict__:
                 bare.__dict__["content_hash"] = doc.__dict__["content_hash"]
         self._held[doc.path] = bare
+
+    def _compact(self, doc) -> tuple:
+        """A ``RecordDocument`` as held: (text, content hash, number, record, shape)."""
+        shape = _record_shape(doc)
+        if doc.previous_turn is None:  # (a chat turn's previous turn is its own: not shared)
+            shape = self._shapes.setdefault(shape, shape)
+        return (doc.text, doc.content_hash, doc.number, doc.record, shape)
 
     def add_record(self, key: str, part, content_hash: str, file: str, number: int, record) -> None:
         """A record of a data file read elsewhere from ``part`` (read again on demand
@@ -142,7 +153,7 @@ class DocumentStore(Mapping[str, Document]):
         if doc is not None:
             self._lru.move_to_end(key)
             return doc
-        rec = self._recs.get(key)
+        rec = self._recs.get(key) or self._part_recs.get(key)
         if rec is not None:
             doc = _record_document(rec)
             self._keep(key, doc)
@@ -171,8 +182,12 @@ class DocumentStore(Mapping[str, Document]):
             self._lru_chars -= len(old.text)
 
     def _read_part(self, key: str, default):
-        """``key``'s record, read again with its part (the part's records kept in the LRU
-        cache, as far as it holds them); a record whose content changed gives ``default``."""
+        """``key``'s record, read again with its part; a record whose content changed gives
+        ``default``. The part's records are then held as a record read here is (text and
+        name), up to ``PART_CHARS`` characters in all, beyond that kept in the LRU cache as
+        far as it holds them: a reduce asks for records in its own order, not the part's,
+        and reading a part again for each (D104/D107 on a file of copies) took the Dask
+        run of fresh17's 1,040 records past 19 minutes against 30 s locally."""
         part = self._records[key][0]
         found = None
         for doc in self.parts[part]():
@@ -182,7 +197,11 @@ class DocumentStore(Mapping[str, Document]):
             if doc.content_hash != entry[1]:
                 self.changed.add(doc.path)
                 continue
-            if doc.path not in self._lru:
+            if self._part_chars < PART_CHARS and type(doc) is _record_class():
+                if doc.path not in self._part_recs:
+                    self._part_recs[doc.path] = self._compact(doc)
+                    self._part_chars += len(doc.text)
+            elif doc.path not in self._lru:
                 self._keep(doc.path, doc)
             if doc.path == key:
                 found = doc
