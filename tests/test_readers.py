@@ -447,6 +447,13 @@ def test_jsonl_without_the_text_field_in_any_record_is_one_finding(tmp_path):
     write_jsonl(tmp_path / "labels.jsonl", lines[:2] + jsonl_lines(["fine text"]))
     found = lint_paths([tmp_path / "labels.jsonl"], config={"select": ["F"], **NO_CACHE})
     assert [(f.code, f.record) for f in found] == [("F005", 1), ("F005", 2)]
+    # a chat file (fresh17's OpenAI records, 839 of them: one F005): the message names the turn path
+    chat = [{"id": "faq-en-1.7.", "messages": [{"role": "user", "content": "How does one pronounce Debian?"}]},
+            {"conversations": [{"from": "human", "value": "What is this FAQ?"}]}]
+    for rec, path in zip(chat, ("messages[*].content", "conversations[*].value")):
+        write_jsonl(tmp_path / "chat.jsonl", [json.dumps(rec)])
+        found = lint_paths([tmp_path / "chat.jsonl"], config=NO_CACHE)
+        assert [f.code for f in found] == ["F005"] and f"set --text-field '{path}'" in found[0].message
 
 
 def test_full_text_html_and_baseline_outputs_find_the_record_text(tmp_path):

@@ -73,6 +73,12 @@ class JsonlReader(RecordReader):
         return written
 
 
+# The turn paths of the usual chat formats, by the list field a record holds: OpenAI/HF
+# ``messages`` and ShareGPT ``conversations``; named in the F005 of a file without its
+# text field, so a chat file's user learns the path (README: Chat records).
+CHAT_TURN_PATHS = (("messages", "messages[*].content"), ("conversations", "conversations[*].value"))
+
+
 def object_records(parsed: Iterator[tuple[int, "dict | None", "str | None", int]], options: ReaderOptions,
                    fmt: str) -> Iterator[Record]:
     """Records of parsed JSON objects ``(number, object or None, problem, column)``
@@ -106,6 +112,9 @@ def object_records(parsed: Iterator[tuple[int, "dict | None", "str | None", int]
             held = array("q")
         yield from record_texts(number, rid, obj, options)
     where = f"set --text-field or [tool.corpuslint.readers.{fmt}]"
+    chat = [path for key, path in CHAT_TURN_PATHS if key in fields]
+    if chat:  # a chat file: name its turn path
+        where = f"for its chat turns set --text-field '{chat[0]}' or [tool.corpuslint.readers.{fmt}]"
     if held:
         what = f"a field {field!r}" if field is not None else f"any of the fields {', '.join(map(repr, options.fields))}"
         raise FileProblem(f"no record has {what} ({len(held)} records; fields: {', '.join(fields[:12])}); {where}")
