@@ -289,3 +289,32 @@ def test_every_span_of_a_cell_maps_to_the_json_writing_it(sources, ascii_only, c
         line, column, end_line, end_column = places.region(number, start, end)
         a, b = _file_offset(text, line, column), _file_offset(text, end_line, end_column)
         assert _decoded(text[a:b]) == want[start:end]
+
+
+CONFIGURATION = DATA / "nbsphinx-configuration-excerpt.ipynb"  # cells 20-31 of nbsphinx's configuration.ipynb
+
+
+def test_the_cells_of_one_notebook_are_one_file_to_d104(tmp_path):
+    # nbsphinx documents nbsphinx_input_prompt and nbsphinx_output_prompt (cells 1 and 3
+    # here), and the *_path options (cells 7 and 12), in the same words: the notebook's own
+    # parallel text, as two paragraphs of one Markdown file are (fresh15: 4 of 8 D104)
+    shutil.copy(CONFIGURATION, tmp_path / "configuration.ipynb")
+    nb = json.loads(CONFIGURATION.read_text(encoding="utf-8"))
+    sources = ["".join(c["source"]) for c in nb["cells"]]
+    (tmp_path / "configuration.md").write_text("\n\n".join(sources) + "\n", encoding="utf-8")
+    config = {"select": ["D104"], **NO_CACHE}
+    assert lint_paths([tmp_path / "configuration.md"], config=config) == []
+    (tmp_path / "configuration.md").unlink()  # (D104 reads every file under the root)
+    assert lint_paths([tmp_path / "configuration.ipynb"], config=config) == []
+    # another notebook with cell 3's text: a copy in another file, reported there, once
+    other = json.loads(json.dumps(nb))
+    other["cells"] = [nb["cells"][2]]
+    (tmp_path / "prompts.ipynb").write_text(json.dumps(other, indent=1), encoding="utf-8")
+    found = lint_paths([tmp_path / "configuration.ipynb", tmp_path / "prompts.ipynb"], config=config)
+    got = sorted((Path(f.path).name, f.record, f.line, Path(f.related[0].path).name, f.related[0].record)
+                 for f in found)
+    # (each against the earliest copy it matches: "Output prompt ..." is a near-copy of cell 1's "Input prompt ...")
+    assert got == [("prompts.ipynb", "cell 1", 3, "configuration.ipynb", "cell 1"),
+                   ("prompts.ipynb", "cell 1", 5, "configuration.ipynb", "cell 1")], got
+    # two files, not three: nor is a paragraph in two of a notebook's cells and a third file a template (D106's)
+    assert all(f.message.endswith("3 copies in 2 files)") for f in found), [f.message for f in found]
