@@ -272,6 +272,27 @@ def test_sarif_regions_point_at_the_notebook_bytes_holding_the_flagged_text(tmp_
     assert escaped_lines  # (the escaped notebook's \u00e9 and surrogate pairs were crossed)
 
 
+def test_github_annotations_and_gitlab_lines_are_the_files_as_sarif_regions(tmp_path):
+    # annotations sit on the lines of the .ipynb file a pull request's diff shows
+    _udhr_notebook(tmp_path)
+    args = ("check", "--no-cache", "--select", "W", ".")
+    sarif = json.loads(run_cli(*args, "--format", "sarif", cwd=tmp_path).stdout)["runs"][0]["results"]
+    github = run_cli(*args, "--format", "github", cwd=tmp_path).stdout.splitlines()
+    gitlab = json.loads(run_cli(*args, "--format", "gitlab", cwd=tmp_path).stdout)
+    report = json.loads(run_cli(*args, "--format", "json", cwd=tmp_path).stdout)["diagnostics"]
+    assert len(sarif) == len(github) == len(gitlab) == len(report) >= 10
+    for r, annotation, entry, d in zip(sarif, github, gitlab, report):
+        region = r["locations"][0]["physicalLocation"]["region"]
+        m = re.match(r"::warning file=([^,]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=(\w+)::(.*)",
+                     annotation)
+        assert m and m.group(1) == d["path"] and m.group(6) == d["code"], annotation
+        assert [int(x) for x in m.group(2, 3, 4, 5)] == [region[k] for k in (
+            "startLine", "startColumn", "endLine", "endColumn")]
+        assert m.group(7).startswith(f"{d['code']} {d['record']}:{d['line']}:{d['column']}: ")
+        assert entry["location"]["lines"] == {"begin": region["startLine"], "end": region["endLine"]}
+        assert region["startLine"] != d["line"]  # (the cells' lines are not the file's here)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sources=st.lists(_SOURCE, min_size=1, max_size=4), ascii_only=st.booleans(), crlf=st.booleans(),
        data=st.data())

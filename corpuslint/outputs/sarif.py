@@ -34,35 +34,6 @@ def _summary(doc: str) -> str:
     return doc.strip().splitlines()[0] if doc.strip() else ""
 
 
-class _Notebooks:
-    """Notebook files' ``NotebookPlaces``, each read once, for the regions of their cells."""
-
-    def __init__(self) -> None:
-        self.places: dict = {}
-
-    def of(self, path: str, record):
-        from ..readers.notebook import NotebookPlaces, cell_number
-
-        cell = cell_number(path, record)
-        if cell is None:
-            return None, None
-        if path not in self.places:
-            self.places[path] = NotebookPlaces.read(path) if os.path.isfile(path) else None
-        return self.places[path], cell
-
-    def region(self, f) -> dict | None:
-        places, cell = self.of(f.path, f.record)
-        found = places.region(cell, f.start, f.end) if places is not None else None
-        if found is None:
-            return None
-        return {"startLine": found[0], "startColumn": found[1], "endLine": found[2], "endColumn": found[3]}
-
-    def point(self, r) -> dict | None:
-        places, cell = self.of(r.path, r.record)
-        found = places.point(cell, r.line, r.column) if places is not None else None
-        return None if found is None else {"startLine": found[0], "startColumn": found[1]}
-
-
 def _cell_properties(location: dict, loc, region) -> None:
     if region is not None:  # (a notebook cell's region in the file: the cell's own line and column beside it)
         location["properties"] = {"cellLine": loc.line, "cellColumn": loc.column}
@@ -106,9 +77,12 @@ def write(result, stream) -> None:
             "properties": {"family": cls.family, "origin": cls.origin},
         })
     results = []
-    notebooks = _Notebooks()
+    from ..readers.notebook import FileRegions
+
+    notebooks = FileRegions()
     for f in result.findings:
-        in_file = notebooks.region(f) if f.record is not None else None
+        found = notebooks.region(f)
+        in_file = None if found is None else dict(zip(("startLine", "startColumn", "endLine", "endColumn"), found))
         region = in_file or {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
                              "endColumn": f.end_column}
         entry = {
@@ -123,7 +97,8 @@ def write(result, stream) -> None:
         if f.related:
             entry["relatedLocations"] = []
             for i, r in enumerate(f.related):
-                point = notebooks.point(r) if r.record is not None else None
+                found = notebooks.point(r)
+                point = None if found is None else {"startLine": found[0], "startColumn": found[1]}
                 related = {"id": i, "physicalLocation": {
                     "artifactLocation": artifact_location(r.path),
                     "region": point or {"startLine": r.line, "startColumn": r.column}}}

@@ -487,3 +487,37 @@ def _string_places(text: str, pos: int, chars: list[str], starts: list[int], end
         starts.append(pos)
         ends.append(after)
         pos = after
+
+
+class FileRegions:
+    """For outputs read by tools that open the .ipynb file itself (SARIF, GitHub
+    annotations, GitLab code quality): a notebook cell's finding or location in the
+    file's lines and columns (``NotebookPlaces``, each notebook read once); None for
+    anything else, or a notebook that cannot be read again (changed or removed since)."""
+
+    def __init__(self) -> None:
+        self._places: dict[str, NotebookPlaces | None] = {}
+
+    def _of(self, path: str, record):
+        cell = cell_number(path, record)
+        if cell is None:
+            return None, None
+        if path not in self._places:
+            import os
+
+            self._places[path] = NotebookPlaces.read(path) if os.path.isfile(path) else None
+        return self._places[path], cell
+
+    def region(self, f) -> tuple[int, int, int, int] | None:
+        """(line, column, end line, end column) in the file of finding ``f``'s span."""
+        if f.record is None:
+            return None
+        places, cell = self._of(f.path, f.record)
+        return places.region(cell, f.start, f.end) if places is not None else None
+
+    def point(self, loc) -> tuple[int, int] | None:
+        """(line, column) in the file of a ``Location`` in a cell."""
+        if loc.record is None:
+            return None
+        places, cell = self._of(loc.path, loc.record)
+        return places.point(cell, loc.line, loc.column) if places is not None else None
