@@ -14,6 +14,7 @@ import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -238,7 +239,9 @@ def test_sarif_regions_point_at_the_notebook_bytes_holding_the_flagged_text(tmp_
     _udhr_notebook(tmp_path)
     args = ("check", "--no-cache", "--select", "ALL", ".")
     report = json.loads(run_cli(*args, "--format", "json", cwd=tmp_path).stdout)["diagnostics"]
-    sarif = json.loads(run_cli(*args, "--format", "sarif", cwd=tmp_path).stdout)["runs"][0]["results"]
+    log = json.loads(run_cli(*args, "--format", "sarif", cwd=tmp_path).stdout)
+    jsonschema.validate(log, json.loads((ROOT / "tests" / "sarif-schema-2.1.0.json").read_text()))
+    sarif = log["runs"][0]["results"]
     assert [d["code"] for d in report] == [r["ruleId"] for r in sarif]
     cells = [(d, r) for d, r in zip(report, sarif) if d["record"] is not None]
     assert {d["code"] for d, _ in cells} >= {"W101", "W102", "W103", "W104", "W112", "A110", "D104"}
