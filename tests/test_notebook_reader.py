@@ -79,6 +79,8 @@ def test_findings_name_the_cell_and_the_line_and_column_inside_it():
     loc = sarif["runs"][0]["results"][0]["locations"][0]
     assert loc["physicalLocation"]["artifactLocation"]["uri"].endswith(LIBRARY.name)
     assert loc["logicalLocations"][0]["name"] == "#cell 1"
+    junit = run_cli("check", "--no-cache", "--select", "W101", "--format", "junit", str(LIBRARY)).stdout
+    assert 'name="W101 trailing-whitespace at cell 1:3:122"' in junit  # (as the text report names it)
 
 
 def test_code_cells_are_code_and_markdown_math_is_not_prose():
