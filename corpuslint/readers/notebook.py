@@ -495,6 +495,8 @@ class FileRegions:
     file's lines and columns (``NotebookPlaces``, each notebook read once); None for
     anything else, or a notebook that cannot be read again (changed or removed since)."""
 
+    KEEP = 4  # notebooks held at once
+
     def __init__(self) -> None:
         self._places: dict[str, NotebookPlaces | None] = {}
 
@@ -502,11 +504,15 @@ class FileRegions:
         cell = cell_number(path, record)
         if cell is None:
             return None, None
-        if path not in self._places:
+        places = self._places.pop(path, False)
+        if places is False:
             import os
 
-            self._places[path] = NotebookPlaces.read(path) if os.path.isfile(path) else None
-        return self._places[path], cell
+            places = NotebookPlaces.read(path) if os.path.isfile(path) else None
+            if len(self._places) >= self.KEEP:  # (findings come by path: a few notebooks held, not all)
+                del self._places[next(iter(self._places))]
+        self._places[path] = places  # (the most recent last)
+        return places, cell
 
     def region(self, f) -> tuple[int, int, int, int] | None:
         """(line, column, end line, end column) in the file of finding ``f``'s span."""
