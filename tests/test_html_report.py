@@ -4,6 +4,8 @@ installed by .ci/run)."""
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import re
 import shutil
@@ -100,3 +102,66 @@ def test_report_renders_in_headless_chromium(report, tmp_path):
         Path(artifacts).mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, Path(artifacts) / "report.png")
     print(f"screenshot: {shot}")
+
+
+REALTEXT = Path(__file__).resolve().parent / "data" / "realtext"
+
+
+@pytest.fixture(scope="module")
+def records_report(tmp_path_factory) -> tuple[Path, dict]:
+    """A report over records and strings: two .po catalogues (a Persian string's trailing
+    space, a Uyghur string's doubled space on the catalogue's line 23), chatterbot's
+    records as JSONL and as Parquet, and a notebook's markdown cells (tests/data/realtext)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    repo = tmp_path_factory.mktemp("records")
+    for name in ("django-fa-conf-excerpt.po", "libreoffice-ug-svt-excerpt.po", "chatterbot-riddles.jsonl",
+                 "nbconvert-library-excerpt.ipynb"):
+        shutil.copy(REALTEXT / name, repo / name)
+    rows = [json.loads(line) for line in (REALTEXT / "chatterbot-riddles.jsonl").read_text(encoding="utf-8").splitlines()]
+    pq.write_table(pa.Table.from_pylist(rows), repo / "chatterbot-riddles.parquet")
+    (repo / "corpuslint.toml").write_text("")
+    args = ("check", "--no-cache", "--select", "W101,W103", ".")
+    report = json.loads(run_cli(*args, "--format", "json", cwd=repo).stdout)
+    out = repo / "report.html"
+    proc = run_cli(*args, "--format", "html", "-o", str(out), cwd=repo)
+    assert proc.returncode == 1, proc.stderr
+    return out, report
+
+
+def _rows(page: str) -> dict[str, str]:
+    """location -> the finding cell's HTML, per row of the findings table."""
+    rows = re.findall(r'<tr [^>]*data-code=[^>]*>.*?<td class="?loc"?>([^<]*)</td><td>(.*?)</td></tr>', page, re.S)
+    return {html.unescape(loc): cell for loc, cell in rows}
+
+
+def test_report_shows_the_flagged_text_of_strings_records_and_cells(records_report):
+    out, report = records_report
+    rows = _rows(out.read_text(encoding="utf-8"))
+    where = {f"{d['path']}:{'cell ' if str(d['record']).startswith('cell') else '#'}"
+             f"{str(d['record']).removeprefix('cell ')}:{d['line']}:{d['column']}": d for d in report["diagnostics"]}
+    assert set(rows) == set(where)  # every finding listed, named as the text report names it
+    assert {d["path"].rsplit(".", 1)[1] for d in report["diagnostics"]} == {"po", "jsonl", "parquet", "ipynb"}
+    for loc, cell in rows.items():  # each with its source line and the flagged span marked
+        assert re.search(r'<div class="?src"? dir="?auto"?>.*<mark', cell), (loc, cell)
+    # the .po string's line (the catalogue's line 23 is the string's third line), the span marked
+    uyghur = rows["libreoffice-ug-svt-excerpt.po:#19:23:72"]
+    assert "سەۋەبى پۈتۈككە" in uyghur and "بولغانلىقتىن<mark" in uyghur and "بولۇشى مۇمكىن." in uyghur
+    assert "وارد کنید.<mark" in rows["django-fa-conf-excerpt.po:#19:20:73"]
+    assert "is<mark" in rows["chatterbot-riddles.jsonl:#3:1:3"] and "is<mark" in rows["chatterbot-riddles.parquet:#3:1:3"]
+    assert "various contexts.<mark" in rows["nbconvert-library-excerpt.ipynb:cell 1:3:122"]
+
+
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
+                    reason="chromium not installed (apt-get install chromium); CI installs it and runs this")
+def test_records_report_renders_the_flagged_text_in_headless_chromium(records_report, tmp_path):
+    assert CHROMIUM, "CI must have chromium (.ci/run installs it)"
+    out, report = records_report
+    dom = _chromium("--virtual-time-budget=5000", "--dump-dom", out.as_uri(), tmp=tmp_path)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert "CONSOLE" not in dom.stderr
+    rows = _rows(dom.stdout)
+    assert len(rows) == len(report["diagnostics"])
+    assert all('<div class="src" dir="auto">' in cell and '<mark class="ws" title="U+0020">' in cell
+               for cell in rows.values()), rows

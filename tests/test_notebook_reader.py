@@ -10,16 +10,18 @@ The notebooks are real (tests/data/realtext/SOURCE.md): nbconvert 7.17.2's
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpuslint import lint_paths
 from corpuslint.files import Source
 from corpuslint.readers import reader_for, BUILTIN_READERS
-from corpuslint.readers.notebook import NotebookCell, NotebookReader, rewrite_sources, source_spans
+from corpuslint.readers.notebook import NotebookCell, NotebookPlaces, NotebookReader, rewrite_sources, source_spans
 from corpuslint.structure import CODE, NOTEBOOK_CELL
 
 from .conftest import ROOT, run_cli, run_json
@@ -77,6 +79,8 @@ def test_findings_name_the_cell_and_the_line_and_column_inside_it():
     loc = sarif["runs"][0]["results"][0]["locations"][0]
     assert loc["physicalLocation"]["artifactLocation"]["uri"].endswith(LIBRARY.name)
     assert loc["logicalLocations"][0]["name"] == "#cell 1"
+    junit = run_cli("check", "--no-cache", "--select", "W101", "--format", "junit", str(LIBRARY)).stdout
+    assert 'name="W101 trailing-whitespace at cell 1:3:122"' in junit  # (as the text report names it)
 
 
 def test_code_cells_are_code_and_markdown_math_is_not_prose():
@@ -174,3 +178,169 @@ def test_a_cell_is_part_of_a_document_not_a_record(tmp_path):
     codes = {f.code for f in found}
     assert codes == {"D104"}, codes
     assert all(f.path.endswith("b.ipynb") and f.record.startswith("cell ") for f in found)
+
+
+# -- SARIF regions in the .ipynb file itself --------------------------------------------
+
+_JSON_CONTENT_RE = re.compile(r'(?:[^"\\]|\\u[0-9a-fA-F]{4}|\\["\\/bfnrt])*')
+_BETWEEN_ITEMS_RE = re.compile(r'"\s*,\s*"')  # (a string of a cell's list ends, the next begins)
+_FILE_NEWLINE_RE = re.compile(r"\r\n|\n|\r")
+
+
+def _decoded(raw: str) -> str:
+    """The text the JSON ``raw`` (inside a cell's source: string content, maybe across
+    the items of its list) writes, decoded by json itself."""
+    out, pos = [], 0
+    while True:
+        m = _JSON_CONTENT_RE.match(raw, pos)
+        out.append(json.loads(f'"{m.group()}"'))
+        pos = m.end()
+        if pos == len(raw):
+            return "".join(out)
+        between = _BETWEEN_ITEMS_RE.match(raw, pos)
+        assert between, f"not inside a cell's source: {raw[pos:pos + 40]!r}"
+        pos = between.end()
+
+
+def _file_offset(text: str, line: int, column: int) -> int:
+    """The offset of a SARIF line and column (code points; a BOM is not a column) in ``text``."""
+    starts = [0] + [m.end() for m in _FILE_NEWLINE_RE.finditer(text)]
+    return starts[line - 1] + column - 1 + (line == 1 and text.startswith("\ufeff"))
+
+
+def _cell_slice(source: str, line: int, column: int, end_line: int, end_column: int) -> str:
+    starts = [0] + [m.end() for m in _FILE_NEWLINE_RE.finditer(source)]
+    return source[starts[line - 1] + column - 1: starts[end_line - 1] + end_column - 1]
+
+
+def _udhr_notebook(tmp_path: Path) -> Path:
+    """Real text (the UDHR's French and Persian preambles, tests/data/udhr) with the slips
+    the whitespace and artifact rules flag, written as nbformat writes a notebook and as
+    other tools do: ASCII-escaped (``\u00e9``, a surrogate pair for an emoji, ``\t``,
+    ``\u0007``), a single-string source, CR LF between the JSON's lines, a byte-order mark."""
+    fra = (ROOT / "tests/data/udhr/fra.txt").read_text(encoding="utf-8").splitlines()[4]
+    pes = (ROOT / "tests/data/udhr/pes_1.txt").read_text(encoding="utf-8").splitlines()[4]
+    first = fra.replace("la dignité", "la  dignité", 1).replace("humaine", "humaine\u00a0\U0001F600 \u200b", 1)
+    sources = [
+        ["# Préambule \n", "\n", first + " \n", "\n", "\u2003\n", "\U0001F600\tfin\u0007.\n"],
+        "print('x')  \n# \"quoted\"  \\\\ back\\slash \n",
+        ["مقدمه\n", "\n", pes.replace(" و ", "  و ", 1) + "\u200f \n"],
+    ]
+    text = _notebook(sources, True).replace("\n", "\r\n")  # (\u escapes everywhere, CR LF lines)
+    plain = _notebook(sources, False)
+    (tmp_path / "udhr-escaped.ipynb").write_text("\ufeff" + text, encoding="utf-8", newline="")
+    (tmp_path / "udhr.ipynb").write_text(plain, encoding="utf-8", newline="")
+    return tmp_path
+
+
+def test_sarif_regions_point_at_the_notebook_bytes_holding_the_flagged_text(tmp_path):
+    # a tool that opens the raw .ipynb (GitHub code scanning, an editor's SARIF viewer)
+    # must land on the flagged characters, not on the cell-relative line of the text report
+    for path in (LIBRARY, RST_OUTPUT, RAW, PROLOG):
+        shutil.copy(path, tmp_path / path.name)
+    _udhr_notebook(tmp_path)
+    args = ("check", "--no-cache", "--select", "ALL", ".")
+    report = json.loads(run_cli(*args, "--format", "json", cwd=tmp_path).stdout)["diagnostics"]
+    log = json.loads(run_cli(*args, "--format", "sarif", cwd=tmp_path).stdout)
+    jsonschema.validate(log, json.loads((ROOT / "tests" / "sarif-schema-2.1.0.json").read_text()))
+    sarif = log["runs"][0]["results"]
+    assert [d["code"] for d in report] == [r["ruleId"] for r in sarif]
+    cells = [(d, r) for d, r in zip(report, sarif) if d["record"] is not None]
+    assert {d["code"] for d, _ in cells} >= {"W101", "W102", "W103", "W104", "W112", "A110", "D104"}
+    assert {d["path"] for d, _ in cells} >= {"udhr.ipynb", "udhr-escaped.ipynb", LIBRARY.name, PROLOG.name}
+    escaped_lines = related_cells = 0
+    for d, r in cells:
+        raw = (tmp_path / d["path"]).read_text(encoding="utf-8")
+        nb = json.loads(raw.removeprefix("\ufeff"))
+        number = int(d["record"].removeprefix("cell "))
+        source = nb["cells"][number - 1]["source"]
+        source = "".join(source) if isinstance(source, list) else source
+        flagged = _cell_slice(source, d["line"], d["column"], d["end_line"], d["end_column"])
+        loc = r["locations"][0]
+        region = loc["physicalLocation"]["region"]
+        start = _file_offset(raw, region["startLine"], region["startColumn"])
+        end = _file_offset(raw, region["endLine"], region["endColumn"])
+        assert _decoded(raw[start:end]) == flagged, (d, region)
+        if flagged:  # an empty span (a missing final newline) has an empty region
+            assert end > start
+        assert loc["logicalLocations"][0]["name"] == f"#{d['record']}"
+        assert loc["properties"] == {"cellLine": d["line"], "cellColumn": d["column"]}
+        escaped_lines += "\\u" in raw[start:end]
+        for rel_d, rel in zip(d["related"], r.get("relatedLocations", [])):
+            if rel_d.get("record") is not None:  # (a related cell: its line's start in the file)
+                rel_raw = (tmp_path / rel_d["path"]).read_text(encoding="utf-8")
+                at = _file_offset(rel_raw, rel["physicalLocation"]["region"]["startLine"],
+                                  rel["physicalLocation"]["region"]["startColumn"])
+                assert rel_raw[at - 1] == '"' or rel_raw[at - 2:at] == "\\n"  # (its line's first character)
+                related_cells += 1
+    assert related_cells  # (D104's copy in the other notebook's cell)
+    assert escaped_lines  # (the escaped notebook's \u00e9 and surrogate pairs were crossed)
+
+
+def test_github_annotations_and_gitlab_lines_are_the_files_as_sarif_regions(tmp_path):
+    # annotations sit on the lines of the .ipynb file a pull request's diff shows
+    _udhr_notebook(tmp_path)
+    args = ("check", "--no-cache", "--select", "W", ".")
+    sarif = json.loads(run_cli(*args, "--format", "sarif", cwd=tmp_path).stdout)["runs"][0]["results"]
+    github = run_cli(*args, "--format", "github", cwd=tmp_path).stdout.splitlines()
+    gitlab = json.loads(run_cli(*args, "--format", "gitlab", cwd=tmp_path).stdout)
+    report = json.loads(run_cli(*args, "--format", "json", cwd=tmp_path).stdout)["diagnostics"]
+    assert len(sarif) == len(github) == len(gitlab) == len(report) >= 10
+    for r, annotation, entry, d in zip(sarif, github, gitlab, report):
+        region = r["locations"][0]["physicalLocation"]["region"]
+        m = re.match(r"::warning file=([^,]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=(\w+)::(.*)",
+                     annotation)
+        assert m and m.group(1) == d["path"] and m.group(6) == d["code"], annotation
+        assert [int(x) for x in m.group(2, 3, 4, 5)] == [region[k] for k in (
+            "startLine", "startColumn", "endLine", "endColumn")]
+        assert m.group(7).startswith(f"{d['code']} {d['record']}:{d['line']}:{d['column']}: ")
+        assert entry["location"]["lines"] == {"begin": region["startLine"], "end": region["endLine"]}
+        assert region["startLine"] != d["line"]  # (the cells' lines are not the file's here)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sources=st.lists(_SOURCE, min_size=1, max_size=4), ascii_only=st.booleans(), crlf=st.booleans(),
+       data=st.data())
+def test_every_span_of_a_cell_maps_to_the_json_writing_it(sources, ascii_only, crlf, data):
+    text = _notebook(sources, ascii_only)
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    places = NotebookPlaces(text)
+    for number, source in enumerate(sources, 1):
+        want = "".join(source) if isinstance(source, list) else source
+        cell = places.cells[number]
+        assert cell.text == want
+        start = data.draw(st.integers(0, len(want)))
+        end = data.draw(st.integers(start, len(want)))
+        line, column, end_line, end_column = places.region(number, start, end)
+        a, b = _file_offset(text, line, column), _file_offset(text, end_line, end_column)
+        assert _decoded(text[a:b]) == want[start:end]
+
+
+CONFIGURATION = DATA / "nbsphinx-configuration-excerpt.ipynb"  # cells 20-31 of nbsphinx's configuration.ipynb
+
+
+def test_the_cells_of_one_notebook_are_one_file_to_d104(tmp_path):
+    # nbsphinx documents nbsphinx_input_prompt and nbsphinx_output_prompt (cells 1 and 3
+    # here), and the *_path options (cells 7 and 12), in the same words: the notebook's own
+    # parallel text, as two paragraphs of one Markdown file are (fresh15: 4 of 8 D104)
+    shutil.copy(CONFIGURATION, tmp_path / "configuration.ipynb")
+    nb = json.loads(CONFIGURATION.read_text(encoding="utf-8"))
+    sources = ["".join(c["source"]) for c in nb["cells"]]
+    (tmp_path / "configuration.md").write_text("\n\n".join(sources) + "\n", encoding="utf-8")
+    config = {"select": ["D104"], **NO_CACHE}
+    assert lint_paths([tmp_path / "configuration.md"], config=config) == []
+    (tmp_path / "configuration.md").unlink()  # (D104 reads every file under the root)
+    assert lint_paths([tmp_path / "configuration.ipynb"], config=config) == []
+    # another notebook with cell 3's text: a copy in another file, reported there, once
+    other = json.loads(json.dumps(nb))
+    other["cells"] = [nb["cells"][2]]
+    (tmp_path / "prompts.ipynb").write_text(json.dumps(other, indent=1), encoding="utf-8")
+    found = lint_paths([tmp_path / "configuration.ipynb", tmp_path / "prompts.ipynb"], config=config)
+    got = sorted((Path(f.path).name, f.record, f.line, Path(f.related[0].path).name, f.related[0].record)
+                 for f in found)
+    # (each against the earliest copy it matches: "Output prompt ..." is a near-copy of cell 1's "Input prompt ...")
+    assert got == [("prompts.ipynb", "cell 1", 3, "configuration.ipynb", "cell 1"),
+                   ("prompts.ipynb", "cell 1", 5, "configuration.ipynb", "cell 1")], got
+    # two files, not three: nor is a paragraph in two of a notebook's cells and a third file a template (D106's)
+    assert all(f.message.endswith("3 copies in 2 files)") for f in found), [f.message for f in found]

@@ -21,6 +21,8 @@ from importlib import resources
 
 from .. import __version__
 from ..clusters import components
+from ..document import Document
+from ..findings import where as where_of
 from .text import RTL_RUN_RE
 
 SEVERITIES = ("error", "warning", "info")
@@ -182,8 +184,24 @@ def _clusters_table(clusters) -> str:
             f"<th>files</th><th>members</th></tr></thead><tbody>{rows}</tbody></table></section>")
 
 
+def _doc_line(doc, line: int, column: int) -> int:
+    """The document's own line of a location's ``line``/``column``, which are the file's
+    (``Document.place``): the same, except where a reader maps text to another layout
+    (a .po string's lines are the catalogue's; a notebook cell's, the cell's own)."""
+    if type(doc).place is Document.place:
+        return line
+    for offset in range(len(doc.text) + 1):  # (a .po string: short)
+        if doc.place(offset) == (line, column):
+            return doc.position(offset)[0]
+    return line
+
+
 def _line_html(doc, line_no: int, start: int | None = None, end: int | None = None) -> str:
-    """The source line, with ``[start, end)`` (offsets into the document) in <mark>."""
+    """The source line, with ``[start, end)`` (offsets into the document) in <mark>;
+    with a span, the line is the one holding ``start`` (``line_no`` is the file's line,
+    which for a .po string is not the string's own)."""
+    if doc is not None and start is not None and 0 <= start <= len(doc.text):
+        line_no = doc.position(start)[0]
     if doc is None or not (1 <= line_no <= len(doc.lines)):
         return ""
     line = doc.lines[line_no - 1]
@@ -226,13 +244,14 @@ def _findings_table(findings, documents) -> str:
     for f in findings:
         doc = documents.get(f.key)
         record = getattr(f, "record", None)
-        where = f"{f.path}:{f.line}:{f.column}" + (f" (record {record})" if record is not None else "")
+        where = f"{where_of(f.path, record)}:{f.line}:{f.column}"  # (as the text report: d.jsonl:#2:1:7)
         source = _line_html(doc, f.line, f.start, f.end) if doc is not None else ""
         related = ""
         if f.related:
             rel = f.related[0]
-            other = _line_html(documents.get(rel.key), rel.line)
-            related_where = html.escape(f"{rel.key}:{rel.line}:{rel.column}")
+            rel_doc = documents.get(rel.key)
+            other = _line_html(rel_doc, _doc_line(rel_doc, rel.line, rel.column) if rel_doc is not None else rel.line)
+            related_where = html.escape(f"{where_of(rel.path, rel.record)}:{rel.line}:{rel.column}")
             if other:
                 related = (f"<div class=pair><div><div class=lbl>this copy</div>{source}</div>"
                            f"<div><div class=lbl>related: {related_where}</div>{other}</div></div>")

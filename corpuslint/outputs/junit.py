@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
+from ..findings import where
+
 
 def _at(f) -> str:
-    return "" if f.record is None else f"#{f.record}:"
+    """The record as the text report names it: ``#7:`` (a data file's), ``cell 3:`` (a notebook's)."""
+    return "" if f.record is None else where(f.path, f.record)[len(f.path) + 1:] + ":"
 
 
 def write(result, stream) -> None:

@@ -6,6 +6,15 @@ folder is a percent-encoded relative reference (``%C3%A9t%C3%A9%20%231.txt`` for
 ``SRCROOT`` as the working folder's ``file://`` URI; any other path is an absolute
 ``file://`` URI. Columns are Unicode code points (``columnKind``), as in every output;
 a byte-order mark is not a column.
+
+A finding in a Jupyter notebook's cell (``nb.ipynb:cell 3:2:5`` in the text report,
+cell-relative as ruff's JSON gives it) has its region in the .ipynb file itself: the
+line and column of the JSON that writes the flagged characters (``\\n`` is two
+characters there), so a viewer that opens the raw file (GitHub code scanning, an
+editor's SARIF viewer) lands on them; the cell is a logical location ``#cell 3`` and
+the location's properties hold the cell-relative ``cellLine``/``cellColumn``. A
+notebook that cannot be read again (changed or removed since) keeps the cell-relative
+region.
 """
 
 from __future__ import annotations
@@ -23,6 +32,11 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 def _summary(doc: str) -> str:
     return doc.strip().splitlines()[0] if doc.strip() else ""
+
+
+def _cell_properties(location: dict, loc, region) -> None:
+    if region is not None:  # (a notebook cell's region in the file: the cell's own line and column beside it)
+        location["properties"] = {"cellLine": loc.line, "cellColumn": loc.column}
 
 
 def _add_records(entry: dict, f) -> None:
@@ -63,8 +77,14 @@ def write(result, stream) -> None:
             "properties": {"family": cls.family, "origin": cls.origin},
         })
     results = []
+    from ..readers.notebook import FileRegions
+
+    notebooks = FileRegions()
     for f in result.findings:
-        region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
+        found = notebooks.region(f)
+        in_file = None if found is None else dict(zip(("startLine", "startColumn", "endLine", "endColumn"), found))
+        region = in_file or {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
+                             "endColumn": f.end_column}
         entry = {
             "ruleId": f.code,
             "ruleIndex": index[f.code],
@@ -73,12 +93,17 @@ def write(result, stream) -> None:
             "locations": [{"physicalLocation": {"artifactLocation": artifact_location(f.path),
                                                  "region": region}}],
         }
+        _cell_properties(entry["locations"][0], f, in_file)
         if f.related:
-            entry["relatedLocations"] = [
-                {"id": i, "physicalLocation": {"artifactLocation": artifact_location(r.path),
-                                                "region": {"startLine": r.line, "startColumn": r.column}}}
-                for i, r in enumerate(f.related)
-            ]
+            entry["relatedLocations"] = []
+            for i, r in enumerate(f.related):
+                found = notebooks.point(r)
+                point = None if found is None else {"startLine": found[0], "startColumn": found[1]}
+                related = {"id": i, "physicalLocation": {
+                    "artifactLocation": artifact_location(r.path),
+                    "region": point or {"startLine": r.line, "startColumn": r.column}}}
+                _cell_properties(related, r, point)
+                entry["relatedLocations"].append(related)
         _add_records(entry, f)
         results.append(entry)
     log = {

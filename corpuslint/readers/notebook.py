@@ -16,8 +16,10 @@ A notebook is a project's source file (like a .po catalogue): its folder walk fi
 Locations (as ruff shows them): the record is ``cell N`` (1-based, counting every cell
 of the notebook, raw cells too, as Jupyter numbers them), line and column are inside
 the cell's source: the text report reads ``nb.ipynb:cell 3:2:5: W101 ...``; the JSON
-report has ``"record": "cell 3"`` and line/column inside that cell; SARIF a logical
-location ``#cell 3`` beside the file's path. ``Document.path`` (the engine's key) is
+report has ``"record": "cell 3"`` and line/column inside that cell (ruff's JSON: a
+``cell`` and cell-relative lines). SARIF, read by tools that open the .ipynb file itself,
+has the file's line and column of the JSON writing the flagged characters
+(``NotebookPlaces``), the cell a logical location ``#cell 3``. ``Document.path`` (the engine's key) is
 ``nb.ipynb#cell 3``.
 
 A file that is not UTF-8 JSON, or not nbformat 4 (an nbformat 3 notebook has
@@ -330,3 +332,198 @@ def _members(text: str, pos: int) -> Iterator[tuple[str, int, int]]:
         pos = _skip_ws(text, end)
         if text[pos] == ",":
             pos = _skip_ws(text, pos + 1)
+
+
+# -- where a cell's characters are in the notebook file (SARIF regions) -----------------
+
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+_PLAIN_RUN_RE = re.compile(r'[^"\\]+')
+_FILE_NEWLINE_RE = re.compile(r"\r\n|\n|\r")
+
+
+def cell_number(path: str, record) -> int | None:
+    """The cell number of a finding's (or location's) record in a notebook, else None
+    (the test ``findings.where`` makes: a ``cell N`` record of an .ipynb file)."""
+    if isinstance(record, str) and record.startswith(CELL) and path.lower().endswith(".ipynb"):
+        number = record[len(CELL):]
+        return int(number) if number.isdigit() else None
+    return None
+
+
+class CellPlaces:
+    """Where one cell's source is written in the notebook's JSON text: ``text`` is the
+    source as read (``source_text``), ``starts[k]``/``ends[k]`` the offsets in the file's
+    text of the JSON that writes character k (``\\n`` is two characters there, ``\\u00e9``
+    six, a surrogate pair twelve), ``empty`` where an empty source would be."""
+
+    __slots__ = ("text", "starts", "ends", "empty")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int], empty: int):
+        self.text, self.starts, self.ends, self.empty = text, starts, ends, empty
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The file-text offsets of the JSON writing ``text[start:end]``; an empty span
+        is where the character at ``start`` is written (after the last, at its end)."""
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            return None
+        if end > start:
+            return self.starts[start], self.ends[end - 1]
+        at = self.starts[start] if start < n else self.ends[-1] if n else self.empty
+        return at, at
+
+    def offset(self, line: int, column: int) -> int | None:
+        """The text offset of a 1-based line and column inside the cell (as findings
+        give them: lines end at CR LF, LF or CR)."""
+        starts = [0] + [m.end() for m in _FILE_NEWLINE_RE.finditer(self.text)]
+        if not 1 <= line <= len(starts) or column < 1:
+            return None
+        offset = starts[line - 1] + column - 1
+        return offset if offset <= len(self.text) else None
+
+
+class NotebookPlaces:
+    """A notebook file's text with its cells' ``CellPlaces``: ``region(cell, start, end)``
+    gives the file's 1-based (line, column, end line, end column) of the JSON that writes
+    ``text[start:end]`` of that cell, columns in code points (a byte-order mark is not a
+    column), for viewers that open the .ipynb file itself (SARIF)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.cells = cell_places(text)
+        self._line_starts = [0] + [m.end() for m in _FILE_NEWLINE_RE.finditer(text)]
+
+    @classmethod
+    def read(cls, path: str) -> "NotebookPlaces | None":
+        """The places of the notebook at ``path``, None when it is not one to read."""
+        try:
+            with open(path, "rb") as fh:
+                text = fh.read().decode("utf-8")
+            notebook = load(text.encode("utf-8"))  # (nbformat 4, else FileProblem)
+            places = cls(text)
+        except (OSError, UnicodeDecodeError, FileProblem, ValueError, IndexError, KeyError, RecursionError):
+            return None
+        for number, cell in list(places.cells.items()):  # (what the reader read, else no places)
+            if source_text(notebook["cells"][number - 1].get("source")) != cell.text:
+                del places.cells[number]
+        return places
+
+    def position(self, offset: int) -> tuple[int, int]:
+        from bisect import bisect_right
+
+        index = bisect_right(self._line_starts, offset) - 1
+        column = offset - self._line_starts[index] + 1
+        if index == 0 and offset > 0 and self.text.startswith("\ufeff"):
+            column -= 1
+        return index + 1, column
+
+    def region(self, cell: int, start: int, end: int) -> tuple[int, int, int, int] | None:
+        places = self.cells.get(cell)
+        span = places.span(start, end) if places is not None else None
+        if span is None:
+            return None
+        return self.position(span[0]) + self.position(span[1])
+
+    def point(self, cell: int, line: int, column: int) -> tuple[int, int] | None:
+        """The file's (line, column) of a cell's 1-based line and column."""
+        places = self.cells.get(cell)
+        offset = places.offset(line, column) if places is not None else None
+        if offset is None:
+            return None
+        return self.position(places.span(offset, offset)[0])
+
+
+def cell_places(text: str) -> dict[int, CellPlaces]:
+    """{cell number: its ``CellPlaces``} of the cells of a notebook's JSON ``text``
+    whose source is a string or a list of strings."""
+    out = {}
+    for number, (start, end) in source_spans(text).items():
+        if text[start] == '"':
+            literals = [start]
+        elif text[start] == "[":
+            literals = [s for s, _ in _list_items(text[start:end])]
+            if any(text[start + s] != '"' for s in literals):
+                continue  # (not a list of strings: an F005 cell)
+            literals = [start + s for s in literals]
+        else:
+            continue
+        chars: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for at in literals:
+            _string_places(text, at, chars, starts, ends)
+        out[number] = CellPlaces("".join(chars), starts, ends, start + 1)
+    return out
+
+
+def _string_places(text: str, pos: int, chars: list[str], starts: list[int], ends: list[int]) -> None:
+    """Decode the JSON string at ``pos`` (its opening quote) into ``chars``, with where
+    each character is written in ``text``."""
+    pos += 1
+    while True:
+        m = _PLAIN_RUN_RE.match(text, pos)
+        if m is not None:
+            run = m.group()
+            chars.extend(run)
+            starts.extend(range(pos, m.end()))
+            ends.extend(range(pos + 1, m.end() + 1))
+            pos = m.end()
+        c = text[pos]
+        if c == '"':
+            return
+        escape = text[pos + 1]  # (c is a backslash)
+        if escape == "u":
+            code = int(text[pos + 2:pos + 6], 16)
+            after = pos + 6
+            if 0xD800 <= code < 0xDC00 and text.startswith("\\u", after):
+                low = int(text[after + 2:after + 6], 16)
+                if 0xDC00 <= low < 0xE000:  # a surrogate pair: one character
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    after += 6
+            chars.append(chr(code))
+        else:
+            chars.append(_ESCAPES[escape])
+            after = pos + 2
+        starts.append(pos)
+        ends.append(after)
+        pos = after
+
+
+class FileRegions:
+    """For outputs read by tools that open the .ipynb file itself (SARIF, GitHub
+    annotations, GitLab code quality): a notebook cell's finding or location in the
+    file's lines and columns (``NotebookPlaces``, each notebook read once); None for
+    anything else, or a notebook that cannot be read again (changed or removed since)."""
+
+    KEEP = 4  # notebooks held at once
+
+    def __init__(self) -> None:
+        self._places: dict[str, NotebookPlaces | None] = {}
+
+    def _of(self, path: str, record):
+        cell = cell_number(path, record)
+        if cell is None:
+            return None, None
+        places = self._places.pop(path, False)
+        if places is False:
+            import os
+
+            places = NotebookPlaces.read(path) if os.path.isfile(path) else None
+            if len(self._places) >= self.KEEP:  # (findings come by path: a few notebooks held, not all)
+                del self._places[next(iter(self._places))]
+        self._places[path] = places  # (the most recent last)
+        return places, cell
+
+    def region(self, f) -> tuple[int, int, int, int] | None:
+        """(line, column, end line, end column) in the file of finding ``f``'s span."""
+        if f.record is None:
+            return None
+        places, cell = self._of(f.path, f.record)
+        return places.region(cell, f.start, f.end) if places is not None else None
+
+    def point(self, loc) -> tuple[int, int] | None:
+        """(line, column) in the file of a ``Location`` in a cell."""
+        if loc.record is None:
+            return None
+        places, cell = self._of(loc.path, loc.record)
+        return places.point(cell, loc.line, loc.column) if places is not None else None

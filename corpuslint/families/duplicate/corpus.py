@@ -309,7 +309,10 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     Date & Time share the line without copying each other). In Markdown, code and
     markup (tables, HTML, link definitions) are not compared; in a subtitle file (.srt,
     .vtt) a cue is compared when its caption text, without timing line and tags, has
-    ``min-words`` words.
+    ``min-words`` words. A Jupyter notebook is one file, whatever its cells (each cell
+    is a document): two cells of one notebook describing two options in the same words
+    (nbsphinx's ``nbsphinx_input_prompt`` and ``nbsphinx_output_prompt``) are the
+    notebook's own parallel text, as two paragraphs of one Markdown file are.
     Repetitive genres: with ``genre = "auto"`` (default) fully vocalised Arabic-script
     documents (scripture, hadith collections, classical poetry: verses recur across
     surahs, one hadith is narrated through several chains) take no part;
@@ -428,6 +431,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         names_of = _names_lookup(states, paths)
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
+        file_of = _files_of(paths)  # (a notebook's cells: one file, to copies and to templates)
         keys = arr["keys"].astype(np.uint64, copy=False)
         n = len(keys)
         sigs = arr["sig"].reshape(n, -1).astype(np.uint32, copy=False) if rows == "sig" else None
@@ -448,8 +452,11 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             # a dict of states (owned) gives up each document's frames to the count: not needed
             # again (its units' frames, ``tframes``, are) and freed as they are concatenated
             owned = type(corpus.states) is dict
-            per_doc = [s.pop("frames") if owned and type(s) is dict else s["frames"]
-                       for s in corpus.states.values() if s is not None and "frames" in s]
+            framed = [(p, s) for p, s in corpus.states.items() if s is not None and "frames" in s]
+            per_doc = [s.pop("frames") if owned and type(s) is dict else s["frames"] for _, s in framed]
+            if file_of is not None:  # a notebook's frames once, however many of its cells have them
+                per_doc = _per_file([p for p, _ in framed], per_doc)
+            del framed
             template = frequent(per_doc, need)  # (F.count_frames' counts, >= need, a range at a time)
         else:
             template = np.zeros(0, np.uint64)
@@ -463,7 +470,8 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 often = uk[counts >= need]  # (a key in `need` documents occurs `need` times or more)
                 if len(often):
                     sel = np.isin(keys, often).nonzero()[0]
-                    pair = np.unique(np.stack((keys[sel], doc_of[sel].astype(np.uint64)), axis=1), axis=0,
+                    unit_of = doc_of[sel] if file_of is None else np.asarray(file_of, np.int64)[doc_of[sel]]
+                    pair = np.unique(np.stack((keys[sel], unit_of.astype(np.uint64)), axis=1), axis=0,
                                      return_counts=True)[0]  # (with counts: no numpy.ma import)
                     uk, counts = np.unique(pair[:, 0], return_counts=True)
                     many[sel] = np.isin(keys[sel], uk[counts >= need])
@@ -494,20 +502,21 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             if not any(target_l.values()):
                 continue
             doc_l = dict(zip(group, doc_of[idx[group_arr]].tolist()))
+            file_l = doc_l if file_of is None else {g: file_of[d] for g, d in doc_l.items()}
             release.tick()
             # report order: copies in files not being checked first (the established
             # copy, in a pre-commit run), then path order (the stable sort keeps it)
             group.sort(key=target_l.__getitem__)
-            n_files = len({doc_l[g] for g in group})
+            n_files = len({file_l[g] for g in group})
             if n_files < 2:
                 continue
             spread_of = functools.cache(lambda group=group, doc_l=doc_l: spread(
                 [paths[doc_l[x]] for x in group], corpus.documents))  # ("4 copies in 4 records"), once a group
             reported: set[int] = set()  # files with a reported copy: a further copy there is D101's
             for g, target, sim in assign_copies(
-                group, groups, doc_l, target_l, lambda x, y: _exact_jaccard(sets, off, idx[x], idx[y]), threshold
+                group, groups, file_l, target_l, lambda x, y: _exact_jaccard(sets, off, idx[x], idx[y]), threshold
             ):
-                if doc_l[g] in reported:
+                if file_l[g] in reported:
                     continue  # (a refrain repeated in its file: D101 tells it from a slip)
                 gi, ti = idx[g], idx[target]
                 if keys[gi] != keys[ti] and names_of(int(gi)) != names_of(int(ti)):
@@ -529,9 +538,36 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                         related=[rel],
                     )
                 )
-                reported.add(doc_l[g])
+                reported.add(file_l[g])
         release.done()
         return out
+
+
+def _per_file(paths: list[str], per_doc: list[np.ndarray]) -> list[np.ndarray]:
+    """``per_doc`` (one sorted array of hashes a document of ``paths``) with the arrays
+    of one notebook's cells merged into one: each file counts once."""
+    files = _files_of(paths) or list(range(len(paths)))
+    merged: dict[int, list[np.ndarray]] = {}
+    for f, a in zip(files, per_doc):
+        merged.setdefault(f, []).append(a)
+    return [parts[0] if len(parts) == 1 else sorted_unique(np.concatenate(parts)) for parts in merged.values()]
+
+
+_NOTEBOOK_CELL_KEY_RE = lazy(r"(?i)(.*\.ipynb)#cell \d+")
+
+
+def _files_of(paths: list[str]) -> list[int] | None:
+    """For each document (``paths``, engine keys), the index of the file it is part of,
+    where that is not the document itself: a notebook's cells (``nb.ipynb#cell 3``) are
+    one file. None when every document is its own file (no notebook cell here)."""
+    if not any("#cell " in p for p in paths):
+        return None
+    files: dict[str, int] = {}
+    out = []
+    for p in paths:
+        m = _NOTEBOOK_CELL_KEY_RE.fullmatch(p) if "#cell " in p else None
+        out.append(files.setdefault(m.group(1) if m else p, len(files)))
+    return out
 
 
 def _frames_lookup(states: dict[str, Any], paths: list[str], template: np.ndarray):
