@@ -511,7 +511,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             if n_files < 2:
                 continue
             spread_of = functools.cache(lambda group=group, doc_l=doc_l: spread(
-                [paths[doc_l[x]] for x in group], corpus.documents))  # ("4 copies in 4 records"), once a group
+                [paths[doc_l[x]] for x in group], corpus.documents))  # ("4 copies in 1 file" for records of one file), once a group
             reported: set[int] = set()  # files with a reported copy: a further copy there is D101's
             for g, target, sim in assign_copies(
                 group, groups, file_l, target_l, lambda x, y: _exact_jaccard(sets, off, idx[x], idx[y]), threshold
