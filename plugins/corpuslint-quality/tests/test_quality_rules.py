@@ -264,6 +264,28 @@ VERSE_7_195 = ("Do they have feet by which they walk? Or do they have hands by w
 STUFFED = " ".join(["buy cheap shoes online"] * 15 + ["and other things people write on real pages"] * 3)
 
 
+# Qur'an 4:32 (quran-json 3.1.2, as above) and record 89 of LLaMA-Factory 0.9.5's
+# data/c4_demo.jsonl (C4, ODC-BY): a parallel clause and a forum reply's "Re:" line, each
+# phrase said twice in about 50 words (labelled fp: lead's Q103 reported both); record
+# 140 of c4_demo.jsonl: SEO spam repeating its phrase twenty times (labelled tp)
+VERSE_4_32 = ("And do not wish for that by which Allah has made some of you exceed others. For men is a share "
+              "of what they have earned, and for women is a share of what they have earned. And ask Allah of "
+              "his bounty. Indeed Allah is ever, of all things, Knowing")
+FORUM_REPLY = ("Anybody else getting lots of mail about the Berkeley MFE?\nThey must have a real shortage of "
+               "applicants.\nRe: Anybody else getting lots of mail about the Berkeley MFE?\nI've been getting an "
+               "email from them once every 3 days or so ever since I first took the PGRE about 4.5 years ago.")
+PHONE_SPAM = "\n".join(f"Access All Records Of 213-484-{n:04d} Now!" for n in range(480, 500))
+
+
+def test_repeated_ngram_said_twice_is_a_restatement_said_often_is_stuffing():
+    assert run(Q.RepeatedNgram, VERSE_4_32) == []
+    assert run(Q.RepeatedNgram, FORUM_REPLY) == []
+    assert "'All Records' occurs 20 times" in only(run(Q.RepeatedNgram, PHONE_SPAM)).message
+    # Gopher's own definition counts a phrase said twice
+    assert "occurs 2 times" in only(run(Q.RepeatedNgram, VERSE_4_32, **{"min-occurrences": 2})).message
+    assert only(run(Q.RepeatedNgram, FORUM_REPLY, **{"min-occurrences": 2})).code == "Q103"
+
+
 @pytest.mark.parametrize("code", ["Q103", "Q112"])
 def test_ngram_rules_are_opt_in(code):
     from corpuslint import lint_records
