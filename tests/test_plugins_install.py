@@ -85,6 +85,9 @@ def test_pip_install_adds_the_rules_and_uninstall_removes_them(tmp_path):
     page.write_text("\n".join(["اشترك الآن", "تابعونا", "اترك تعليقاً"] * 12) + "\n", encoding="utf-8")
     check = _run(python, "-m", "corpuslint", "check", "--no-cache", "--select", "Q", page, cwd=tmp_path, check=False)
     assert check.returncode == 1, check.stderr
+    assert "Q101" in check.stdout and "Q103" not in check.stdout  # Q103 is opt-in (q17): selected by its code
+    check = _run(python, "-m", "corpuslint", "check", "--no-cache", "--select", "Q", "--extend-select", "Q103",
+                 page, cwd=tmp_path, check=False)
     assert "Q101" in check.stdout and "Q103" in check.stdout
 
     _run(*pip, "uninstall", "-y", "-q", "corpuslint-quality", cwd=tmp_path)

@@ -253,6 +253,35 @@ def _declines_attendance(opening: str, phrase: str) -> bool:
     return bool(rest) and rest[0] in _ATTENDANCE
 
 
+# The second person, as the subject (or its possessive) of the clause an "As an AI …"
+# phrase opens: the phrase then describes the addressee ("As an AI assistant, you are
+# successful"), not the assistant disclaiming ("As an AI language model, I cannot").
+# Normalised like the text (``normalized``: lower case, no punctuation). German puts the
+# verb first ("Als KI-Assistent bist du …"), so the two words after the phrase are read.
+_SECOND_PERSON = frozenset({
+    "you", "you're", "youre", "you've", "you'll", "your", "yours",   # en
+    "vous", "tu", "votre", "vos", "ton", "ta", "tes",                   # fr
+    "tú", "usted", "ustedes", "vosotros", "vosotras", "tus",           # es ("tu": fr)
+    "du", "bist", "dein", "deine", "ihr", "euer", "eure",              # de
+    "sen", "siz", "senin", "sizin",                                    # tr
+    "вы", "ты", "ваш", "ваша", "ваше", "ваши", "твой", "твоя", "твоё", "твое", "твои",  # ru
+    "انت", "أنت", "انتم", "أنتم", "انتي",                               # ar
+    "شما", "تو",                                                       # fa
+    "آپ", "تم",                                                        # ur
+})
+# Han and Kana text has no spaces: the reply goes on at once with 你 / 您 / あなた.
+_SECOND_PERSON_UNSPACED = ("你", "您", "あなた", "君は", "きみは")
+
+
+def _addresses_user(head: str, phrase: str) -> bool:
+    """True when the normalised sentence ``head``, which opens with the ai-identity
+    ``phrase``, goes on with the second person: the phrase is about the addressee."""
+    rest = head[len(phrase):]
+    if rest.lstrip().startswith(_SECOND_PERSON_UNSPACED):
+        return True
+    return any(w in _SECOND_PERSON for w in rest.split()[:2])
+
+
 class AssistantDisclaimer(AssistantBoilerplate):
     """An assistant's refusal or AI disclaimer in a reply of LLM training data.
 
@@ -275,6 +304,9 @@ class AssistantDisclaimer(AssistantBoilerplate):
     Nor is an opening whose refusal goes on with a verb of being somewhere ("I'm sorry, but
     I'm unable to come into work today…", "…to attend…", "…to travel…"): the apology of a
     letter or message the instruction asks for, not the assistant declining a task.
+    Nor is an "As an AI…" sentence that goes on with the second person ("As an AI
+    assistant, you are successful…", "作为一名人工智能助手，你是成功的…", "Als KI-Assistent
+    bist du…"): the phrase then describes the addressee, the user, not the assistant.
     Options: ``extra`` (more entries, A103's table format with ``kind = "refusal"`` or
     ``"ai-identity"``), ``disable`` (entry ids such as ``"en-refusal"`` or phrases).
     Why: Dataset builders drop such replies (the "unfiltered" ShareGPT and WizardLM
@@ -316,8 +348,9 @@ class AssistantDisclaimer(AssistantBoilerplate):
                 continue
             if _OPENING_QUOTE_RE.match(text, s.start):  # a quoted phrase is a mention («…», "…")
                 continue
-            hit = cat.start("ai-identity", _head(doc.text[s.start : min(s.end, s.start + 400)]))
-            if hit is not None:
+            head = _head(doc.text[s.start : min(s.end, s.start + 400)])
+            hit = cat.start("ai-identity", head)
+            if hit is not None and not _addresses_user(head[head.find(hit.phrase):], hit.phrase):
                 yield self._finding(doc, s.start, s.end, hit, "in the reply")
 
 

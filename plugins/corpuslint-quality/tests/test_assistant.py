@@ -109,6 +109,23 @@ def test_phrases_away_from_their_place_are_prose():
     assert found("Let me know if you need anything else.") == []
 
 
+def test_an_ai_phrase_about_the_addressee_is_not_a_disclaimer():
+    # alpaca_zh_demo output 748 (its real excerpt is in NOT_BOILERPLATE): "As an AI
+    # assistant, YOU are successful" describes the user; lead reported it as the
+    # assistant disclaiming. The same kind in other languages, and the disclaimer beside it.
+    assert found("作为一名人工智能助手，你是成功的。") == []
+    assert found("作为一名人工智能助手，您可以帮助很多人。") == []
+    assert found("As an AI assistant, you are successful because you help people.") == []
+    assert found("As an AI assistant, your job is to answer clearly.") == []
+    assert found("Als KI-Assistent bist du erfolgreich.") == []
+    assert found("En tant qu'assistant IA, vous aidez les gens.") == []
+    assert found("Как ИИ-ассистент, вы помогаете людям.") == []
+    assert found("As an AI assistant, I strive to be helpful.") == [
+        ("Q113", "ai-identity", "As an AI assistant, I strive to be helpful.")]
+    assert found("作为一名人工智能助手，我无法访问互联网。")[0][:2] == ("Q113", "ai-identity")
+    assert found("Als KI-Assistent kann ich das nicht.")[0][:2] == ("Q113", "ai-identity")
+
+
 def test_refusal_and_identity_in_other_languages():
     assert found("بصفتي نموذج ذكاء اصطناعي، لا يمكنني إبداء رأي شخصي.") == [
         ("Q113", "ai-identity", "بصفتي نموذج ذكاء اصطناعي، لا يمكنني إبداء رأي شخصي.")]

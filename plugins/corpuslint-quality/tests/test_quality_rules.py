@@ -7,6 +7,7 @@ low-quality document it must flag, with the measured value and threshold in the 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -241,15 +242,91 @@ def test_bullet_lines():
     assert run(Q.BulletLines, mixed) == []
 
 
-def test_bullet_lines_start_at_info_and_a_web_filter_raises_them():
-    # an instruction dataset's answer to "List three ..." is a list: reported, not a warning
+_REALTEXT = Path(__file__).resolve().parents[3] / "tests" / "data" / "realtext"
+# Node.js 20's url.html (MIT) stripped to text as a crawler's extractor does, "• " for
+# each list item: the first 40 lines of its table of contents (tests/data/realtext/SOURCE.md)
+NODE_TOC = (_REALTEXT / "nodejs-url-html-toc.txt").read_text(encoding="utf-8")
+# LLaMA-Factory's alpaca_en_demo outputs 63 (a sales call, each turn under a bold name) and
+# 146 (a numbered list of advice), cut: lead reported both as bullet lines
+LIST_ANSWERS = {r["id"]: r["text"] for r in map(json.loads, (_REALTEXT / "alpaca-en-list-answers.jsonl").open(encoding="utf-8"))}
+
+
+# Qur'an 4:131 and 7:195 in the English translation of npm quran-json 3.1.2 (dist/quran_en.json,
+# CC-BY-SA-4.0; corpus quran-json-translations): a verse's parallel clauses, labelled fp for
+# Q112 and Q103 (lead reported them in the default selection)
+VERSE_4_131 = ("And to Allah belongs whatever is in the heavens and whatever is on the earth. And We have "
+               "instructed those who were given the Scripture before you and yourselves to fear Allah. But if "
+               "you disbelieve - then to Allah belongs whatever is in the heavens and whatever is on the earth. "
+               "And ever is Allah Free of need and Praiseworthy")
+VERSE_7_195 = ("Do they have feet by which they walk? Or do they have hands by which they strike? Or do they have "
+               "eyes by which they see? Or do they have ears by which they hear? Say, [O Muhammad], \"Call your "
+               "'partners' and then conspire against me and give me no respite")
+STUFFED = " ".join(["buy cheap shoes online"] * 15 + ["and other things people write on real pages"] * 3)
+
+
+# Qur'an 4:32 (quran-json 3.1.2, as above) and record 89 of LLaMA-Factory 0.9.5's
+# data/c4_demo.jsonl (C4, ODC-BY): a parallel clause and a forum reply's "Re:" line, each
+# phrase said twice in about 50 words (labelled fp: lead's Q103 reported both); record
+# 140 of c4_demo.jsonl: SEO spam repeating its phrase twenty times (labelled tp)
+VERSE_4_32 = ("And do not wish for that by which Allah has made some of you exceed others. For men is a share "
+              "of what they have earned, and for women is a share of what they have earned. And ask Allah of "
+              "his bounty. Indeed Allah is ever, of all things, Knowing")
+FORUM_REPLY = ("Anybody else getting lots of mail about the Berkeley MFE?\nThey must have a real shortage of "
+               "applicants.\nRe: Anybody else getting lots of mail about the Berkeley MFE?\nI've been getting an "
+               "email from them once every 3 days or so ever since I first took the PGRE about 4.5 years ago.")
+PHONE_SPAM = "\n".join(f"Access All Records Of 213-484-{n:04d} Now!" for n in range(480, 500))
+
+
+def test_repeated_ngram_said_twice_is_a_restatement_said_often_is_stuffing():
+    assert run(Q.RepeatedNgram, VERSE_4_32) == []
+    assert run(Q.RepeatedNgram, FORUM_REPLY) == []
+    assert "'All Records' occurs 20 times" in only(run(Q.RepeatedNgram, PHONE_SPAM)).message
+    # Gopher's own definition counts a phrase said twice
+    assert "occurs 2 times" in only(run(Q.RepeatedNgram, VERSE_4_32, **{"min-occurrences": 2})).message
+    assert only(run(Q.RepeatedNgram, FORUM_REPLY, **{"min-occurrences": 2})).code == "Q103"
+
+
+@pytest.mark.parametrize("code", ["Q103", "Q112"])
+def test_ngram_rules_are_opt_in(code):
     from corpuslint import lint_records
 
-    answer = "1. Eat a balanced diet with fruit and vegetables.\n2. Exercise every day.\n3. Sleep eight hours."
+    records = [{"text": VERSE_4_131}, {"text": VERSE_7_195}, {"text": STUFFED}]
+    for config in ({}, {"select": ["Q"]}, {"select": ["Q1"]}):  # default, and prefixes: not run
+        assert code not in {f.code for f in lint_records(records, config={**config, "cache": False})}
+    # selected by its code (or extend-select) it still measures what it measures: the verses'
+    # parallel clauses, and keyword stuffing
+    for config in ({"select": [code]}, {"extend-select": [code]}):
+        found = [f for f in lint_records(records, config={**config, "cache": False}) if f.code == code]
+        assert {f.record for f in found} >= {3} and all(f.severity is Severity.INFO for f in found)
+    assert [f.record for f in lint_records(records[:1], config={"select": ["Q112"], "cache": False})] == [1]
+    assert [f.record for f in lint_records(records[1:2], config={"select": ["Q103"], "cache": False})] == [1]
+
+
+def test_bullet_lines_are_opt_in_and_fire_on_a_navigation_page():
+    from corpuslint import lint_records
+
+    records = [{"text": NODE_TOC}]
+    # not in the default selection, nor in the "Q" prefix: an answer's list is what was asked
+    assert "Q109" not in {f.code for f in lint_records(records, config={"cache": False})}
+    assert "Q109" not in {f.code for f in lint_records(records, config={"select": ["Q"], "cache": False})}
     config = {"select": ["Q109"], "cache": False}
-    assert [(f.code, f.severity) for f in lint_records([{"text": answer}], config=config)] == [("Q109", Severity.INFO)]
+    (found,) = lint_records(records, config=config)
+    assert (found.code, found.severity) == ("Q109", Severity.INFO)
+    assert "40 of 40 lines start with a bullet" in found.message
     raised = {**config, "severity": {"Q109": "warning"}}
-    assert [f.severity for f in lint_records([{"text": answer}], config=raised)] == [Severity.WARNING]
+    assert [f.severity for f in lint_records(records, config=raised)] == [Severity.WARNING]
+    assert [f.code for f in lint_records(records, config={"extend-select": ["Q109"], "cache": False})].count("Q109") == 1
+
+
+@pytest.mark.parametrize("rid", ["alpaca_en_demo:output:63", "alpaca_en_demo:output:146"])
+def test_numbers_and_bold_labels_are_not_bullets(rid):
+    # "1. Understand your target audience: ..." numbers advice (an ordered list is content,
+    # and Gopher counts bullet points); "**Salesperson**: Good afternoon" is bold text
+    assert run(Q.BulletLines, LIST_ANSWERS[rid]) == []
+    numbered = "\n".join(f"{k}. {line}" for k, line in enumerate(NODE_TOC.replace("• ", "").splitlines(), 1))
+    assert run(Q.BulletLines, numbered) == []
+    assert only(run(Q.BulletLines, NODE_TOC.replace("• ", "- "))).code == "Q109"  # "- " is an extractor's bullet
+    assert only(run(Q.BulletLines, NODE_TOC.replace("• ", "* "))).code == "Q109"
 
 
 def test_ellipsis_lines():
