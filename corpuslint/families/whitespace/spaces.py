@@ -435,6 +435,104 @@ def _same_cell(text: str, column: int, other: str) -> bool:
     return False
 
 
+# A line of a Python interactive session (``>>> x = 10``, ``...     print(x)``): its spaces
+# are the code's indentation and layout (fresh17: `--fix` made ``...     print(x)`` of a
+# doctest ``... print(x)``, an IndentationError).
+_DOCTEST_LINE_RE = lazy(r"[ \t]*(?:>>>|\.\.\.)(?=[ \t]|$)")
+# Code then an inline comment after two or more spaces (PEP 8: ``x = C()  # Automatically
+# calls``, ``print(b.result())  # b will never complete``): code before the run.
+_CODE_BEFORE_COMMENT_RE = lazy(r"[^\n]*(?:[()\[\]{}=]|\w\.\w)[^\n]*")
+# A grammar rule (``list_display ::=  "[" ...``): the spaces after ``::=`` lay it out.
+_GRAMMAR_RE = lazy(r"::=$")
+# A menu's check box before an indented entry (``[*]   netfilter (firewalling) support``,
+# ``[ ]   Network packet filtering``): the kernel configurator's tree, not a gap.
+_CHECKBOX_RE = lazy(r"[ \t]*(?:\[[ *xXM]\]|<[ *M]>|\([ *xX]\))")
+# An item of a program's help (argparse's `` bar         BAR! (default: [1, 2, 3])``): an
+# indented name alone before the run, under a heading ending in ":" (``positional
+# arguments:``) or beside another such item.
+_HELP_ITEM_RE = lazy(r"[ \t]+-{0,2}[\w][\w.-]*(?:,?[ \t]+-{1,2}[\w-]+(?:[ =][\w.-]+)?)*")
+# a configuration key alone before its value (login.defs: ``  FAILLOG_ENAB        yes``)
+_CONFIG_KEY_RE = lazy(r"[ \t]*[A-Z][A-Z0-9]*_[A-Z0-9_]+")
+_INNER_RUN_RE = lazy(r"\S[\p{Zs}]{3,}\S")
+
+
+def _doctest_or_code(doc, index: int, gap_start: int, gap_end: int) -> bool:
+    """True when the run at ``[gap_start, gap_end)`` on line ``index`` (0-based) lies in code
+    written in the text: a line of a Python session (``>>>``/``...``) or its output (a line
+    below a ``>>>`` line of its block: ``"line = The mill's closed   "``), an inline comment
+    after code, or a grammar rule's ``::=``."""
+    text, lines = doc.text, doc.lines
+    line_start = lines[index].start
+    if ">>>" in text:
+        i = index
+        while i >= 0 and lines[i].end > lines[i].start and text[lines[i].start : lines[i].end].strip():
+            if text.startswith(">>>", lines[i].start) or _DOCTEST_LINE_RE.match(text, lines[i].start) is not None and (
+                    i == index):
+                return True
+            i -= 1
+    elif _DOCTEST_LINE_RE.match(text, line_start) is not None:
+        return True  # ("...     print(x)" in a paragraph split from its ">>>" line: parquet-pydoc)
+    if text.startswith(("#", "//"), gap_end) and _CODE_BEFORE_COMMENT_RE.fullmatch(text, line_start, gap_start):
+        return True
+    return _GRAMMAR_RE.search(text, line_start, gap_start) is not None
+
+
+_WORD_RE = lazy(r"\p{L}{2,}")
+# two or more inner gaps of 2+ spaces (``structure``'s column lines: ``auth     requisite
+# pam_securetty.so``, a PAM line in a record read as Markdown, where no code region finds it)
+_COLUMNS_RE = lazy(r"\S(?: {2,}|\t)\S.*?\S(?: {2,}|\t)\S")
+
+
+def _sentence_like(line: str) -> bool:
+    """``reads_as_prose`` with four or more words of letters (not ``(1, 2, ('aa', 'ab'))   <
+    (1, 2, ('abc', 'a'), 4)``, whose "words" are a tuple's items)."""
+    return reads_as_prose(line) and len(_WORD_RE.findall(line, 0, 400)) >= 4
+
+
+def _layout_lines(doc, index: int) -> bool:
+    """True when the line at ``index`` (0-based) and two neighbours in its block (the lines
+    just above and below, or the two above or below) each have an inner run of three or more
+    spaces and none reads as a sentence: a two-column layout (``ulimit -a``'s ``open files
+    (-n) 1024`` over ``pipe size          (512 bytes, -p) 8``), whose cells are padded."""
+    lines = doc.lines
+    text = doc.text
+
+    def laid_out(i: int) -> bool:
+        if not 0 <= i < len(lines):
+            return False
+        line = text[lines[i].start : lines[i].end]
+        return _INNER_RUN_RE.search(line) is not None and not _sentence_like(line)
+
+    if not laid_out(index):
+        return False
+    line = text[lines[index].start : lines[index].end]
+    if _COLUMNS_RE.search(line) is not None and len(line.split(None, 24)) <= 24:
+        return True  # a line of columns (two gaps or more) that is no sentence
+    return (laid_out(index - 1) and laid_out(index + 1)) or (laid_out(index - 1) and laid_out(index - 2)) or (
+        laid_out(index + 1) and laid_out(index + 2))
+
+
+def _help_item(doc, index: int, gap_start: int) -> bool:
+    """True when the line at ``index`` is an indented name and its text (``_HELP_ITEM_RE``)
+    under a line ending in ":" or beside a line of the same form: a help text's list."""
+    lines = doc.lines
+    text = doc.text
+    if _HELP_ITEM_RE.fullmatch(text, lines[index].start, gap_start) is None:
+        return False
+    above = index - 1
+    while above >= 0 and not text[lines[above].start : lines[above].end].strip():
+        above -= 1
+    if above >= 0 and text[lines[above].start : lines[above].end].rstrip().endswith(":"):
+        return True
+    for i in (index - 1, index + 1):
+        if 0 <= i < len(lines):
+            line = text[lines[i].start : lines[i].end]
+            m = _HELP_ITEM_RE.match(line)
+            if m is not None and line.startswith("  ", m.end()):
+                return True
+    return False
+
+
 # reST markup that may close a sentence before its two spaces: footnote and citation
 # references (`` [#]_``, `` [1]_``, ``[CIT2002]_``), then end-strings of inline markup.
 _RST_CLOSE_RE = lazy(r"(?:\s*\[[^\]\s]+\]_)+$|[*`_|]+$")
@@ -533,6 +631,14 @@ class MultipleSpaces(DocumentRule):
                 continue  # a column padded to the same width on 3+ lines: a score table
             if hanging_column(doc, line - 1, column - 1, gap_start):
                 continue  # a tagged paragraph: the description's column, as the next item or line has it
+            line_start = doc.lines[line - 1].start
+            if _doctest_or_code(doc, line - 1, m.start(), m.end()):
+                continue  # ">>> x = 1", "...     print(x)", "f()  # comment", "a ::=  b": code's own spaces
+            if (_CHECKBOX_RE.fullmatch(doc.text, line_start, m.start()) or _help_item(doc, line - 1, m.start())
+                    or _CONFIG_KEY_RE.fullmatch(doc.text, line_start, m.start())):
+                continue  # "[*]   netfilter", " bar   BAR!", "FAILLOG_ENAB   yes": a box, help item or key, then its text
+            if _layout_lines(doc, line - 1):
+                continue  # "open files                    (-n) 1024" among padded lines: a layout
             if self._tag_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
                 continue  # "•      alias", "-M  İlkinden": a list's bullet or an option's tag, then its text
             if doc.text[m.start() - 1] in self._openers and (

@@ -1,0 +1,119 @@
+"""False-alarm kinds a new user (fresh17) met linting Python's and Debian's documentation turned
+into plain text and data set fields: W103's safe fix rewrote code (a doctest's indentation, an
+inline comment's spacing) and aligned columns (argparse's help, ``ulimit -a``'s output, a
+kernel configurator's menu); W114 joined a shell command's own marks (``if ! [``, ``echo .``,
+``cut -d :``, ``a[i : hi]``). Each kind with the real excerpt, and a true finding of the same
+rule beside it still reported. Sources: tests/data/realtext/SOURCE.md (fixa17)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpuslint import lint_text
+
+from .test_fresh14_kinds import SAFE, apply_safe
+
+NO_CACHE = {"cache": False}
+
+
+def found(codes, text: str, path: str = "page.txt", **config) -> list:
+    codes = [codes] if isinstance(codes, str) else codes
+    return lint_text(text, path=path, config={"select": codes, **NO_CACHE, **config})
+
+
+def spans(code: str, text: str, path: str = "page.txt") -> list[str]:
+    return [text[f.start : f.end] for f in found(code, text, path)]
+
+
+# -- 1. W103: code and aligned columns are never squeezed by a safe fix -----------------------
+
+# python3.11-doc library/argparse.html as text (txt-longform/py-library__argparse.html.txt 172-179)
+ARGPARSE_DOCTEST = (
+    "Filling an ArgumentParser with information about program arguments is done by making calls to the "
+    "add_argument() method. For example:\n\n"
+    ">>> parser.add_argument('integers', metavar='N', type=int, nargs='+',\n"
+    "...                     help='an integer for the accumulator')\n"
+    ">>> parser.add_argument('--sum', dest='accumulate', action='store_const',\n"
+    "...                     const=sum, default=max,\n"
+    "...                     help='sum the integers (default: find the max)')\n")
+# the same page, lines 426-441: the help that ArgumentDefaultsHelpFormatter prints
+ARGPARSE_HELP = (
+    ">>> parser.print_help()\n"
+    "usage: PROG [-h] [--foo FOO] [bar ...]\n\n"
+    "positional arguments:\n"
+    " bar         BAR! (default: [1, 2, 3])\n\n"
+    "options:\n"
+    " -h, --help  show this help message and exit\n")
+# parquet-pydoc faq/programming.html paragraph 47 (a paragraph of its own: one record's list item)
+FAQ_DOCTEST = ">>> x = 10\n>>> def foo():\n...     print(x)\n...     x += 1\n"
+# tutorial/introduction.html and reference/datamodel.html: code, two spaces, a comment (PEP 8)
+INLINE_COMMENTS = (">>> word[0:2]  # characters from position 0 (included) to 2 (excluded)\n\n"
+                   "Here is an example:\n\n"
+                   "    x = C()  # Automatically calls: x.__set_name__(A, 'x')\n")
+# reference/expressions.html lines 116 and lexical_analysis.html lines 468-476 (a doctest's output)
+GRAMMAR = 'A list display is a possibly empty series of expressions:\n\nlist_display ::=  "[" [starred_list | comprehension] "]"\n'
+FSTRING_OUTPUT = (">>> line = \"The mill's closed\"\n>>> f\"{line = :20}\"\n\"line = The mill's closed   \"\n")
+# tutorial/datastructures.html lines 515-521: comparisons laid out in two columns
+COMPARISONS = ("(1, 2, 3)              < (1, 2, 4)\n[1, 2, 3]              < [1, 2, 4]\n"
+               "'ABC' < 'C' < 'Pascal' < 'Python'\n(1, 2, 3, 4)           < (1, 2, 4)\n"
+               "(1, 2)                 < (1, 2, -1)\n(1, 2, 3)             == (1.0, 2.0, 3.0)\n"
+               "(1, 2, ('aa', 'ab'))   < (1, 2, ('abc', 'a'), 4)\n")
+# harden-doc 3.19 en-US/ch04s11.html (csv-harden record; read as Markdown, "auto": its "# auth"
+# line is an ATX heading): ulimit's output and login.defs keys; bridge-fw.html: menuconfig's tree
+ULIMIT = ("$ ulimit -a\ncore file size        (blocks, -c) 0\ndata seg size         (kbytes, -d) 102400\n"
+          "file size             (blocks, -f) 2048\nopen files                    (-n) 1024\n"
+          "pipe size          (512 bytes, -p) 8\nstack size            (kbytes, -s) 8192\n"
+          "cpu time             (seconds, -t) unlimited\nmax user processes            (-u) 100\n"
+          "virtual memory        (kbytes, -v) unlimited\n\n# auth       required   pam_issue.so issue=/etc/issue\n\n"
+          "The next step is to edit the basic configuration and action upon user login.\n\n"
+          "  FAILLOG_ENAB        yes\n\nIf you enable this variable, failed logins will be logged.\n")
+MENUCONFIG = ("In the section Networking options, enable the following options:\n\n"
+              "[*] Network packet filtering (replaces ipchains)\n[ ]   Network packet filtering debugging (NEW)\n"
+              "<*> 802.1d Ethernet Bridging\n[*]   netfilter (firewalling) support (NEW)\n")
+# dpo/maint-faq-dpo prompt 116 (debian-faq as one line: a heading joined to its text by two spaces)
+JOINED_HEADING = "Mailing lists  There are a lot of Debian-related mailing lists (https://lists.debian.org/).\n"
+
+
+def test_w103_leaves_code_and_columns_in_plain_text():
+    for text in (ARGPARSE_DOCTEST, ARGPARSE_HELP, FAQ_DOCTEST, INLINE_COMMENTS, GRAMMAR, FSTRING_OUTPUT,
+                 COMPARISONS, MENUCONFIG):
+        assert found("W103", text) == [], text
+    assert found("W103", ULIMIT, path="record.md") == []
+    assert found("W103", ULIMIT) == []
+    # a heading joined to its paragraph by two spaces is still reported, with its safe fix
+    assert spans("W103", JOINED_HEADING) == ["  "]
+    assert spans("W103", FAQ_DOCTEST + "\n" + JOINED_HEADING) == ["  "]
+    # and a slip in a sentence next to a doctest
+    text = ARGPARSE_DOCTEST.replace("is done by making", "is done by  making")
+    assert spans("W103", text) == ["  "]
+
+
+_WORD = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+_CODE = st.builds(lambda a, b, c: f"{a} = {b}({c!r})", _WORD, _WORD, _WORD)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, 3), _CODE, st.integers(0, 3)), min_size=1, max_size=5), _CODE)
+def test_w103_safe_fix_never_changes_a_doctest_line(body, first):
+    """No safe W103 fix changes a line of a doctest block (its ``...`` lines' indentation,
+    the spaces before an inline comment)."""
+    lines = [f">>> def {first.split()[0]}():"]
+    for depth, code, pad in body:
+        lines.append("... " + " " * (4 * (depth + 1)) + code + ("  " + " " * pad + "# note" if pad else ""))
+    text = "Here is how it goes:\n\n" + "\n".join(lines) + "\n"
+    out = apply_safe(found("W103", text), text)
+    assert out.split("\n")[2:] == text.split("\n")[2:]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.lists(_WORD, min_size=1, max_size=2), st.lists(_WORD, min_size=1, max_size=2)),
+                min_size=3, max_size=6), st.integers(3, 8), st.sampled_from(["page.txt", "page.md"]))
+def test_w103_safe_fix_never_changes_a_two_column_layout(rows, pad, path):
+    """No safe W103 fix changes a two-column layout (labels padded to one column, as
+    ``ulimit -a`` or a help text prints them)."""
+    labels = [" ".join(a) for a, _ in rows]
+    width = max(map(len, labels)) + pad
+    text = "\n".join(label.ljust(width) + " ".join(b) for label, (_, b) in zip(labels, rows)) + "\n"
+    out = apply_safe([f for f in found("W103", text, path) if f.fix and f.fix.applicability == SAFE], text)
+    assert out == text
