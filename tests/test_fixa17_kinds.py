@@ -117,3 +117,47 @@ def test_w103_safe_fix_never_changes_a_two_column_layout(rows, pad, path):
     text = "\n".join(label.ljust(width) + " ".join(b) for label, (_, b) in zip(labels, rows)) + "\n"
     out = apply_safe([f for f in found("W103", text, path) if f.fix and f.fix.applicability == SAFE], text)
     assert out == text
+
+
+# -- 2. W114: a shell command's or a subscript's own marks --------------------------------------
+
+# harden-doc 3.19 en-US (csv-harden records): bpp-lower-privs.html 29-32, firewall-setup.html
+# 118-119, ch12.html 119-120, chroot-ssh-env.html 753-756, ch03s05.html 13, ch04s11.html 206,
+# checklist.html line 127 (a sentence's clause)
+SHELL = [
+    '  # 1. create group if not existing\n  if ! getent group | grep -q "^$SERVER_GROUP:" ; then\n'
+    '     echo -n "Adding group $SERVER_GROUP.."\n',
+    "if ! [ -x /sbin/iptables ]; then  \n    exit 0\n",
+    '  cut -f 1 -d : /etc/passwd | \\\n  while read i; do find / -user "$i" | grep -q . || echo "$i"; done\n',
+    "if [ $? == 0 ]; then\n  echo .\n  exit 0\n",
+    "  # update-rc.d name stop XX 2 3 4 5 .\n",
+    "$ awk -F : '{if ($3<1000) print $1}' /etc/passwd > /etc/ftpusers\n",
+    "Also remember to periodically run apt-get update ; apt-get upgrade (perhaps install as a cron job?) as "
+    "explained in Section 4.2.\n",
+    # parquet-pydoc faq/programming.html: a paragraph of its own
+    "You can do it from the shell prompt by running compileall.py and providing the path of a directory "
+    "containing Python files to compile:\n\npython -m compileall .\n",
+    # developers-reference 12.18 best-pkging-practices (nested-zst record, reST read as text)
+    "3. Make a copy of all the PO files.\n\n   .. code-block:: sh\n\n      mkdir po_fridge; cp *.po po_fridge\n\n"
+    "5. Regenerate the PO files.\n\n   .. code-block:: sh\n\n      cp po_fridge/*.po .\n",
+    # python3.11-doc library/bisect.html: Python's slices in a sentence
+    "The returned insertion point i partitions the array a into two halves so that all(val < x for val in "
+    "a[lo : i]) for the left side and all(val >= x for val in a[i : hi]) for the right side.\n",
+]
+# harden-doc fr-FR changelog_history.html line 613: English quoted in French (undeclared)
+QUOTED_ENGLISH_FR = ("Réorganisation de la section sécurisation du serveur de mail suite à la discussion "
+                     "Secure/hardened/minimal Debian (ou « Why is the base system the way it is? » : pourquoi le "
+                     "système de base est-il comme ça ?) sur la liste de diffusion debian-security (mai 2002).\n")
+# harden-doc en-US ch04s17.html line 55 (its end): an English slip, still reported
+SUPERUSER = ("The only way to change a protected file would be to boot the system in single-user mode or using "
+             "another bootdisk, two operations that require physical access to the machine !\n")
+
+
+def test_w114_leaves_shell_words_and_subscripts():
+    for text in SHELL:
+        assert found("W114", text) == [], text
+    assert found("W114", QUOTED_ENGLISH_FR) == []
+    assert spans("W114", SUPERUSER) == [" "]
+    # beside a command, a slip in the sentence after it is still reported
+    assert spans("W114", SHELL[6] + "\n" + SUPERUSER) == [" "]
+    assert spans("W114", "For binaries from FLATHUB, run them in Flatpak . (No manual configuration required.)\n") == [" "]
