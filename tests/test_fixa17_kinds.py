@@ -161,3 +161,33 @@ def test_w114_leaves_shell_words_and_subscripts():
     # beside a command, a slip in the sentence after it is still reported
     assert spans("W114", SHELL[6] + "\n" + SUPERUSER) == [" "]
     assert spans("W114", "For binaries from FLATHUB, run them in Flatpak . (No manual configuration required.)\n") == [" "]
+
+
+# -- 3. S104: a noun then the parameter of its name, C's "long long" ------------------------------
+
+# python3.11-doc library/calendar.html 67-69, codecs.html 272-284 (shortened to the two
+# signatures and their sentences), ctypes.html 1623-1625, array.html 110-121 (a table's cells)
+CALENDAR = ("monthdatescalendar(year, month)¶\n\nReturn a list of the weeks in the month month of the year as full "
+            "weeks. Weeks are lists of seven datetime.date objects.\n")
+CODECS = ("codecs.register_error(name, error_handler)¶\n\nRegister the error handling function error_handler "
+          "under the name name.\n\ncodecs.lookup_error(name)¶\n\nReturn the error handler previously registered "
+          "under the name name.\n")
+CTYPES = ("class ctypes.c_longlong¶\n\nRepresents the C signed long long datatype. The constructor accepts an "
+          "optional integer initializer; no overflow checking is done.\n")
+ARRAY = "'q'\n\nsigned long long\n\nint\n\n8\n\n'Q'\n\nunsigned long long\n"
+# debian-faq 11.1 en (txt-longform/debian-faq.en.txt line 3618): a command and its argument
+MAN_MAN = "        execute man ls. Execute man man for more information on\n"
+# the quoted slip, German subject and object "sie sie" (grammatical): silent
+QUOTED = "The word 'the the' is a common typo.\n"
+GERMAN = "Er schreibt es auf, damit sie sie lesen kann.\n"
+
+
+def test_s104_leaves_parameters_and_c_types():
+    for text in (CALENDAR, CODECS, CTYPES, ARRAY, MAN_MAN, QUOTED, GERMAN):
+        assert found("S104", text) == [], text
+    # without the signature the doubled noun is reported, and a slip beside it too
+    assert spans("S104", CALENDAR.split("\n\n", 1)[1]) == ["month month"]
+    assert spans("S104", CODECS + "\nIf you find a bug in it it will not be fixed.\n") == ["it it"]
+    assert spans("S104", CTYPES + "\nIt is the the best.\n") == ["the the"]
+    # "See section Section 12.5" (a cross-reference's noun doubled) is still reported
+    assert spans("S104", "      * See section Section\u00a012.5, “How do I report a bug in Debian?”\n") == ["section Section"]
