@@ -191,3 +191,27 @@ def test_s104_leaves_parameters_and_c_types():
     assert spans("S104", CTYPES + "\nIt is the the best.\n") == ["the the"]
     # "See section Section 12.5" (a cross-reference's noun doubled) is still reported
     assert spans("S104", "      * See section Section\u00a012.5, “How do I report a bug in Debian?”\n") == ["section Section"]
+
+
+# -- 4. W102: a no-break space an author put on purpose -----------------------------------------
+
+# debian-faq 11.1 fr (txt-longform/debian-faq.fr.txt lines 1250, 4186, 1703, 3407) and
+# maint-guide 1.2.53 fr (hf-debian-docs record maint-fr-0): a name's two parts, the number
+# sign and its number, a language's letter, a command and its option
+BOUND = ["        486, Pentium, Pentium\u00a0Pro, Pentium\u00a0II (Klamath et Celeron),\n",
+         "    Elle encourage les programmeurs à utiliser la licence GNU\u00a0GPL ou\n",
+         "    (unstable), voir le bogue n°\u00a0516394 (https://bugs.debian.org/\n",
+         "    Debian ne comporte qu'une subtilité\u00a0: les bibliothèques\u00a0C de\n",
+         "* ajouter une nouvelle révision au début du fichier changelog Debian, par exemple avec dch\u00a0-i, ou "
+         "explicitement avec dch\u00a0-v version-révision, et\n"]
+
+
+def test_w102_leaves_names_and_options_bound_on_purpose():
+    for text in BOUND:
+        assert found("W102", text) == [], text
+    # a line scraped with a no-break space between every word keeps its finding (and its safe fix)
+    scraped = "The\u00a0President\u00a0Joe\u00a0Biden said on Monday.\n"
+    assert [f.fix.applicability for f in found("W102", scraped)] == [SAFE]
+    assert len(found("W102", "يزور\u00a0فلاديمير\u00a0بوتين\n")) == 1
+    # and a no-break space between two lower-case words beside a bound name
+    assert len(found("W102", BOUND[1].replace("les programmeurs", "les\u00a0programmeurs"))) == 1

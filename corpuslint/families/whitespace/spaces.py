@@ -114,6 +114,31 @@ _LETTER_COUNTER_RE = lazy(r"(?:[A-HJ-Z]|I(?![ \u00a0]\p{Ll})|[IVX]{2,4})(?![\p{L
 _LABEL_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"“])\p{Lu}\p{Ll}{2,}\Z")
 _LETTER_COUNTER_END_RE = lazy(r"(?:^|\s)\p{Lu}\p{Ll}{2,}[\u00a0 ](?:[A-Z]|[IVX]{2,4})\.\Z")
 
+# A no-break space an author puts on purpose in Latin text (debian-faq, maint-guide in French): it
+# binds the two parts of a name, each capitalised or an acronym, or a Roman number or a letter
+# ("Pentium\u00a0Pro", "Pentium\u00a0II", "GNU\u00a0GPL", "System\u00a0z", "bibliothèques\u00a0C"),
+# or a command to its option ("dch\u00a0-i", "dch\u00a0-v version"). Only a name of two parts
+# with ordinary spaces or punctuation around it: a line scraped with a no-break space between
+# every word ("The\u00a0President\u00a0Joe") keeps its finding.
+_NAME_PART_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"“,;])\p{Lu}[\p{Ll}\p{Lu}\d]+\Z")
+_LOWER_WORD_BEFORE_RE = lazy(r"(?:^|\s)\p{Ll}{3,}\Z")
+_LETTER_AFTER_RE = lazy(r"[B-HJ-Z](?![\p{L}\p{N}\u00a0])")
+_NAME_PART_AFTER_RE = lazy(r"(?:\p{Lu}[\p{Ll}\p{Lu}\d]*|[IVX]{2,4}|[a-z])(?![\p{L}\p{N}\u00a0\u202f])(?![.,]?\u00a0)")
+_COMMAND_BEFORE_RE = lazy(r"(?:^|[\s(,])[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*\Z")
+_OPTION_AFTER_RE = lazy(r"--?[A-Za-z][\w-]*(?![\u00a0])")
+
+
+def _bound_name_or_option(text: str, start: int, end: int) -> bool:
+    """True when the no-break space at ``text[start:end]`` binds a name's two parts or a
+    command and its option (above)."""
+    lo = max(0, start - 30)
+    if (_NAME_PART_BEFORE_RE.search(text, lo, start) and _NAME_PART_AFTER_RE.match(text, end)) or (
+            _LOWER_WORD_BEFORE_RE.search(text, lo, start) and _LETTER_AFTER_RE.match(text, end)):
+        word_start = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start)) + 1
+        return "\u00a0" not in text[max(lo, word_start) : start]  # (the first part bound to no word before it)
+    return _COMMAND_BEFORE_RE.search(text, lo, start) is not None and _OPTION_AFTER_RE.match(text, end) is not None
+
+
 # Languages whose script's own space is IDEOGRAPHIC SPACE.
 CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
@@ -173,6 +198,8 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
     if before == "." and _ABBREVIATION_PART_RE.match(text, m.end()) and _ABBREVIATION_START_RE.search(
             text, max(0, m.start() - 4), m.start()):
         return True  # German "z.\u00a0B.", "d.\u00a0h.", "u.\u00a0a.": one abbreviation, kept on one line
+    if after.isdigit() and before in "°º№":
+        return True  # French "n°\u00a0516394": the number sign bound to its number
     if after.isdigit():
         # "第\u00a01", "Chapter\u00a03", and a relation or operator bound to its number
         # ("≤\u00a00.22", "1\u202fpx\u00a0=\u00a01/72\u202fin"); "10\u202f000" is reported
@@ -183,6 +210,8 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
         return True  # "Chapter\u00a0%(number)s"
     if _LETTER_COUNTER_RE.match(text, m.end()) and _LABEL_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
         return True  # "Annexe\u00a0A", "System\u00a0V": a label bound to its letter or Roman number, as to a digit
+    if m.group() == "\u00a0" and _bound_name_or_option(text, m.start(), m.end()):
+        return True  # "Pentium\u00a0Pro", "GNU\u00a0GPL", "dch\u00a0-i": a name's parts, a command and its option
     if before == "." and _LETTER_COUNTER_END_RE.search(text, max(0, m.start() - 40), m.start()):
         return True  # "Annexe\u00a0A.\u00a0Annexe": a numbered heading's number, then its title (as "2.1.5.\u00a0Debian")
     if text.startswith("etc.", m.end()) and before == "," and (french(m.start()) if callable(french) else french):
