@@ -215,3 +215,18 @@ def test_w102_leaves_names_and_options_bound_on_purpose():
     assert len(found("W102", "يزور\u00a0فلاديمير\u00a0بوتين\n")) == 1
     # and a no-break space between two lower-case words beside a bound name
     assert len(found("W102", BOUND[1].replace("les programmeurs", "les\u00a0programmeurs"))) == 1
+
+
+# -- 5. A106: the HTML a program prints, inside its string ----------------------------------------
+
+# python3.11-doc library/cgi.html as text, lines 54-58 and 87-88
+CGI = ("Here’s Python code that prints a simple piece of HTML:\n\n"
+       'print("<TITLE>CGI script output</TITLE>")\nprint("<H1>This is my first CGI script</H1>")\n'
+       'print("Hello, world!")\n    return\nprint("<p>name:", form["name"].value)\nprint("<p>addr:", form["addr"].value)\n')
+
+
+def test_a106_leaves_html_in_a_string_of_code():
+    assert found("A106", CGI) == []
+    # a tag left in the sentence beside it is still reported
+    text = CGI.replace("prints a simple piece", "prints a <b>simple</b> piece")
+    assert spans("A106", text) == ["<b>", "</b>"]

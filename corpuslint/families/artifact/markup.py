@@ -282,6 +282,8 @@ class HtmlTag(DocumentRule):
                 continue  # "'git cat-file' <type> <object>": the synopsis's placeholder
             if _quoted(doc, s, e):
                 continue  # a tag quoted as code or named in a sentence about markup
+            if _CODE_STRING_OPEN_RE.search(text, max(text.rfind("\n", 0, s) + 1, s - 200), s):
+                continue  # print("<TITLE>CGI script output</TITLE>"): the HTML a program writes, in its string
             before = text[s - 1] if s > 0 else " "
             after = text[e] if e < len(text) else " "
             if after in ",;" and (before.isspace() or before in "(\"'«“"):
@@ -289,6 +291,12 @@ class HtmlTag(DocumentRule):
             glue = _BREAKING.match(m.group()) and not before.isspace() and not after.isspace()
             tag = m.group() if len(m.group()) <= 40 else m.group()[:37] + "..."
             yield doc.finding(self, s, e, f"HTML markup `{tag}`", fix=Fix.unsafe(Edit(s, e, " " if glue else "")))
+
+
+# A string of code open before the tag on its line: a call's or an assignment's string literal
+# (the Python docs' cgi.html as text: ``print("<TITLE>CGI script output</TITLE>")``,
+# ``print("<p>name:", form["name"].value)``).
+_CODE_STRING_OPEN_RE = lazy(r"(?:[A-Za-z_][\w.]*\(|[A-Za-z_][\w.\]\[]*[ \t]*[+]?=)[ \t]*[rbfu]?(?:\"[^\"\n]*|'[^'\n]*)\Z")
 
 
 class HtmlEntity(DocumentRule):
