@@ -71,6 +71,15 @@ ULIMIT = ("$ ulimit -a\ncore file size        (blocks, -c) 0\ndata seg size     
 MENUCONFIG = ("In the section Networking options, enable the following options:\n\n"
               "[*] Network packet filtering (replaces ipchains)\n[ ]   Network packet filtering debugging (NEW)\n"
               "<*> 802.1d Ethernet Bridging\n[*]   netfilter (firewalling) support (NEW)\n")
+# harden-doc 3.19 en-US (csv-harden records, read as Markdown): deb-pack-sign.html 377-378 and
+# 131, firewall-setup.html 256-257, chroot-ssh-env.html 311-314 and 808-809, ch04s10.html 23-24:
+# a shell line's strings and arguments, a tree, ls's columns, a date, a key fingerprint
+PRINTED = ["    echo\n    sed 's/^/    /' < UNVALIDATED\n",
+           '$  while true; do test=""; read  -t 20 -p "OK? " test ; \\\n  [ -z "$test" ] && /etc/init.d/firewall clear ; done\n',
+           "|       `-- pam_wheel.so\n|-- sbin\n|   `-- start-stop-daemon\n|-- usr\n",
+           "  alex@joker:/tmp# /lib/ld-linux.so.2 ./date\n  Sun Dec  3 17:49:23 CET 2000\n",
+           "      Key fingerprint = 0847 50FC 01A6 D388 A643  D869 0109 0831 2D23 0C5F\n",
+           "# chroot /var/chroots/users/foo/ ls\nbin  dev  etc  lib  proc  sbin  usr\n"]
 # dpo/maint-faq-dpo prompt 116 (debian-faq as one line: a heading joined to its text by two spaces)
 JOINED_HEADING = "Mailing lists  There are a lot of Debian-related mailing lists (https://lists.debian.org/).\n"
 
@@ -79,6 +88,8 @@ def test_w103_leaves_code_and_columns_in_plain_text():
     for text in (ARGPARSE_DOCTEST, ARGPARSE_HELP, FAQ_DOCTEST, INLINE_COMMENTS, GRAMMAR, FSTRING_OUTPUT,
                  COMPARISONS, MENUCONFIG):
         assert found("W103", text) == [], text
+    for text in PRINTED:
+        assert found("W103", text, path="record.md") == [], text
     assert found("W103", ULIMIT, path="record.md") == []
     assert found("W103", ULIMIT) == []
     # a heading joined to its paragraph by two spaces is still reported, with its safe fix

@@ -22,6 +22,7 @@ from ...structure import (
     PROSE,
     SUBTITLE_SUFFIXES,
     TEX_SUFFIXES,
+    is_command_word,
     markdown_containers,
     message_catalogue,
     reads_as_prose,
@@ -485,6 +486,39 @@ _CONFIG_KEY_RE = lazy(r"[ \t]*[A-Z][A-Z0-9]*_[A-Z0-9_]+")
 _INNER_RUN_RE = lazy(r"\S[\p{Zs}]{3,}\S")
 
 
+# A shell command line (harden-doc: "    sed 's/^/    /' < BAD", "$  while true; do test=\"\";
+# read  -t 20", "/sbin/iptables ... ${SSH_PORT}  -j ACCEPT"): after its indentation and a prompt,
+# a known command (or a path to one) and a sign of the shell (an option, a variable, a pipe, a
+# quote), or a variable assigned a string: the spaces are its strings' and arguments'.
+_SHELL_LINE_RE = lazy(r"[ \t]*(?:[$#%][ \t]+)?([a-z./][\w./+-]*)[ \t]")
+_SHELL_ASSIGNMENT_RE = lazy(r"[ \t]*[A-Za-z_]\w*=[\"'`$]")
+_SHELL_SIGN_RE = lazy(r"(?:^|\s)--?\w|[$|'\"`;<>]")
+# A tree's drawing ("|   `-- start-stop-daemon", "|       |-- LC_MESSAGES"), a date's padded day
+# ("Sun Dec  3 17:49:23 CET 2000"), a key fingerprint's two halves ("A643  D869").
+_TREE_BEFORE_RE = lazy(r"[ \t|`+]*[|`+][ \t|`+-]*")
+_TREE_AFTER_RE = lazy(r"(?:[|`+]--|\|(?:[ \t]|$))", regex.M)
+_DATE_DAY_RE = lazy(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\Z")
+_HEX_GROUP_BEFORE_RE = lazy(r"\b[0-9A-F]{4}\Z")
+_HEX_GROUP_AFTER_RE = lazy(r"[0-9A-F]{4}\b")
+
+
+def _shell_line(text: str, start: int, end: int) -> bool:
+    if _SHELL_ASSIGNMENT_RE.match(text, start, end):
+        return True  # X="`echo "$X" | sed 's/  */ /g'`"
+    m = _SHELL_LINE_RE.match(text, start, end)
+    return m is not None and is_command_word(m.group(1)) and _SHELL_SIGN_RE.search(text, m.end(), end) is not None
+
+
+def _drawn_or_printed(text: str, line_start: int, gap_start: int, gap_end: int) -> bool:
+    """A tree drawing's indentation, a date's padded day, a fingerprint's gap (above)."""
+    if _TREE_BEFORE_RE.fullmatch(text, line_start, gap_start) and _TREE_AFTER_RE.match(text, gap_end):
+        return True
+    if text[gap_end : gap_end + 1].isdigit() and _DATE_DAY_RE.search(text, max(line_start, gap_start - 3), gap_start):
+        return True
+    return bool(_HEX_GROUP_BEFORE_RE.search(text, max(line_start, gap_start - 5), gap_start)
+                and _HEX_GROUP_AFTER_RE.match(text, gap_end))
+
+
 def _doctest_or_code(doc, index: int, gap_start: int, gap_end: int) -> bool:
     """True when the run at ``[gap_start, gap_end)`` on line ``index`` (0-based) lies in code
     written in the text: a line of a Python session (``>>>``/``...``) or its output (a line
@@ -532,11 +566,11 @@ def _layout_lines(doc, index: int) -> bool:
         line = text[lines[i].start : lines[i].end]
         return _INNER_RUN_RE.search(line) is not None and not _sentence_like(line)
 
+    line = text[lines[index].start : lines[index].end]
+    if _COLUMNS_RE.search(line) is not None and len(line.split(None, 24)) <= 24 and not _sentence_like(line):
+        return True  # a line of columns (two gaps or more) that is no sentence: "bin  dev  etc  lib  proc"
     if not laid_out(index):
         return False
-    line = text[lines[index].start : lines[index].end]
-    if _COLUMNS_RE.search(line) is not None and len(line.split(None, 24)) <= 24:
-        return True  # a line of columns (two gaps or more) that is no sentence
     return (laid_out(index - 1) and laid_out(index + 1)) or (laid_out(index - 1) and laid_out(index - 2)) or (
         laid_out(index + 1) and laid_out(index + 2))
 
@@ -661,8 +695,11 @@ class MultipleSpaces(DocumentRule):
             if hanging_column(doc, line - 1, column - 1, gap_start):
                 continue  # a tagged paragraph: the description's column, as the next item or line has it
             line_start = doc.lines[line - 1].start
-            if _doctest_or_code(doc, line - 1, m.start(), m.end()):
-                continue  # ">>> x = 1", "...     print(x)", "f()  # comment", "a ::=  b": code's own spaces
+            if _doctest_or_code(doc, line - 1, m.start(), m.end()) or _shell_line(
+                    doc.text, line_start, doc.lines[line - 1].end):
+                continue  # ">>> x = 1", "...     print(x)", "f()  # comment", "a ::=  b", "sed 's/^/    /'": code's own spaces
+            if _drawn_or_printed(doc.text, line_start, m.start(), m.end()):
+                continue  # "|   `-- zsh4", "Sun Dec  3", "A643  D869": a tree, a date, a fingerprint as printed
             if (_CHECKBOX_RE.fullmatch(doc.text, line_start, m.start()) or _help_item(doc, line - 1, m.start())
                     or _CONFIG_KEY_RE.fullmatch(doc.text, line_start, m.start())):
                 continue  # "[*]   netfilter", " bar   BAR!", "FAILLOG_ENAB   yes": a box, help item or key, then its text
