@@ -241,3 +241,22 @@ def test_a106_leaves_html_in_a_string_of_code():
     # a tag left in the sentence beside it is still reported
     text = CGI.replace("prints a simple piece", "prints a <b>simple</b> piece")
     assert spans("A106", text) == ["<b>", "</b>"]
+
+
+# -- 6. A111: reStructuredText's syntax in a field not read as reST -------------------------------
+
+# developers-reference 12.18 (MIT-style) best-pkging-practices.rst.txt, nested-zst records 0 and 17
+DEVREF_TITLE = ("Best Packaging Practices\n" + "*" * 128 + "\n\nDebian's quality is largely due to the `Debian\n"
+                "Policy <https://www.debian.org/doc/debian-policy/>`__, which defines\n"
+                "explicit baseline requirements that all Debian packages must fulfill.\n")
+DEVREF_LITERAL = ("The following examples demonstrate some common errors or examples of bad\nstyle in changelog "
+                  "entries.\n\n::\n\n     * Fixed all outstanding bugs.\n\nThis doesn't tell readers anything too "
+                  "useful, obviously.\n\n::\n\n     * Applied patch from Jane Random.\n\nWhat was the patch about?\n")
+
+
+def test_a111_leaves_rst_syntax_in_plain_fields():
+    assert found("A111", DEVREF_TITLE) == []
+    assert found("A111", DEVREF_LITERAL) == []
+    # a "::" with no indented block after it, and a bar line between paragraphs, are still reported
+    assert spans("A111", DEVREF_LITERAL.replace("     * Applied", "* Applied")) == ["::"]
+    assert spans("A111", DEVREF_TITLE + "\n|||\n\nMore text follows here.\n") == ["|||"]
