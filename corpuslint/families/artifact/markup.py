@@ -236,7 +236,9 @@ class HtmlTag(DocumentRule):
     ``--conflict=<style>::``, ``<head>::``): a bare tag in lower case, never closed in
     the document, not one a leftover writes alone (``<br>``, ``<p>``, ``<li>``), in a
     document with two or more other names in angle brackets that are no element
-    (``<type>``, ``<commit-ish>``), or on a line with one.
+    (``<type>``, ``<commit-ish>``), or on a line with one; nor a tag inside a string literal
+    that a call or an assignment on its line opens (``print("<TITLE>CGI script output</TITLE>")``:
+    the HTML a program writes).
     Why: Tags survive a sloppy HTML-to-text step; they are not language and teach a
     model to emit markup.
     Example: ``قال المتحدث<br>إن الزيارة`` or ``<p>Text</p>``.

@@ -238,7 +238,9 @@ class SymbolOnlyLine(DocumentRule):
     belong to the quoted material; nor in a software message catalogue (the strings of
     a .po file, the ``message`` document kind: ``:``, ``{}.`` are messages); nor in a data
     set's record whose whole text is one to three marks (``-``, ``—``, ``?``, ``...``): a
-    column's way of writing an empty value (149,140 such cells in a Sindhi WordNet CSV). Blank and
+    column's way of writing an empty value (149,140 such cells in a Sindhi WordNet CSV); nor
+    reStructuredText's syntax in a text not read as reST: ``::`` before an indented literal
+    block, a title's adornment at least as long as the title (``****`` under it). Blank and
     whitespace-only lines belong to the whitespace family.
     Why: Such lines are layout debris from table cells, separators and widgets; they
     add no language and break paragraph statistics.

@@ -812,7 +812,10 @@ class RepeatedWord(SpellingDocumentRule):
     you're"); in verse (a block of 3+ lines whose median line has at most 48 characters:
     poems, lyrics), any word but the English function words ("رفت رفت", "Bum bum"); in a
     subtitle file (.srt, .vtt) short lines are a screen's width, not verse: only a line
-    marked as sung (``♪``) is judged so. Reported in text regions, and in a man page's
+    marked as sung (``♪``) is judged so; a noun then the parameter of that name, named in a
+    signature in the text ("the month month of the year" beside ``monthdatescalendar(year,
+    month)``), C's ``long long``, a command run on itself ("Execute man man"), the slip quoted
+    ("'the the'"), German "damit sie sie" (subject, then object). Reported in text regions, and in a man page's
     header or footer line, column layout whose title is prose ("DIFF3(1)   Commandes de
     de l'utilisateur   DIFF3(1)").
     Why: a doubled word is a classic editing slip (a phrase rewritten, a join in

@@ -89,7 +89,9 @@ class SpaceBeforePunctuation(DocumentRule):
     ::1"`: ASCII with a sign of code, or a few words starting in lower case) is the
     literal's; a mark amid code flattened into text (LibreOffice help's BASIC examples:
     `Dim rc As Object : rc = …`, `getControlView( oContainer , …`: two signs of code, an
-    assignment, a call, a keyword, within 80 characters) is code's.
+    assignment, a call, a keyword, within 80 characters) is code's, and so is a mark that is a
+    word of a shell command (``if ! [ -x``, ``echo .``, ``cut -d :``, ``apt-get update ; apt-get
+    upgrade``, ``find . -type``) or stands in a subscript (``a[i : hi]``).
     Example: `أخبار متعلقة :` → `أخبار متعلقة:`; `قال الوزير ، ثم` → `قال الوزير، ثم`.
     Fix safety: safe — only the spaces are deleted; unsafe when the space is a no-break,
     narrow no-break or thin one before `: ; ! ?` (French typography in text not read as French).

@@ -379,7 +379,10 @@ class NonStandardSpace(DocumentRule):
     `System\\u00a0V`) as a digit is; the Arabic conjunction و written apart and bound to
     its word (`ملفاتك و\\u00a0مجلداتك`: Arabic UI strings keep it off a line's end); and one before
     Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), or before `?` or `!` after
-    a Khmer word, is Khmer typography. A space alone between parentheses or quotes is
+    a Khmer word, is Khmer typography; a no-break space that binds a name's two parts in Latin
+    script (``Pentium\u00a0Pro``, ``GNU\u00a0GPL``, ``bibliothèques\u00a0C``; not in a line with one
+    between every word), the number sign to its number (``n°\u00a0516394``) or a command to its
+    option (``dch\u00a0-i``) is the author's. A space alone between parentheses or quotes is
     shown, not used (`blank (\\u00a0) - allowed within a name`). In reStructuredText, whose author types every
     character, a document that sets a space character as typography (the cases above) at
     least as often as otherwise sets the others on purpose too (docutils' `HTML\\u00a0browser`, `` `CSS\\u00a0Level\\u00a01`__ `` beside
@@ -635,6 +638,15 @@ class MultipleSpaces(DocumentRule):
     a run of spaces between words, or a line indented by six or more, is laid out by the
     program (the option columns of a `--help` text: "  -f, --file=DATEI           wie
     --date"), and the translation keeps or rearranges that layout.
+    Code and printed layout written in plain text or a Markdown field are left alone too
+    (fresh17, the Python docs and harden-doc as text): a line of a Python session (``>>>``,
+    ``...``) and the output under a ``>>>`` line of its block, code then two spaces and an
+    inline comment, a grammar's ``::=``, a shell command line (a known command or path with a
+    sign of the shell: ``sed 's/^/    /'``), a string assigned to a variable, a menu's check
+    box (``[*]   netfilter``), a help item under its heading (`` bar         BAR!``), a
+    configuration key (``FAILLOG_ENAB        yes``), a tree drawing (``|   `-- zsh4``), a
+    date's padded day (``Dec  3``), a key fingerprint's halves, a line of columns (two gaps or
+    more, no sentence) and a line among padded neighbours (``ulimit -a``'s output).
     A LaTeX source (.tex) is not checked: TeX typesets a run of spaces as one space, so
     the source's runs (`\\input{body}    % the modules`, a tabular row laid out in
     columns) never reach the text.
