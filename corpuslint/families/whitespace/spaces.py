@@ -472,6 +472,7 @@ def _same_cell(text: str, column: int, other: str) -> bool:
 # are the code's indentation and layout (fresh17: `--fix` made ``...     print(x)`` of a
 # doctest ``... print(x)``, an IndentationError).
 _DOCTEST_LINE_RE = lazy(r"[ \t]*(?:>>>|\.\.\.)(?=[ \t]|$)")
+_PROMPT_LINE_RE = lazy(r"[ \t]*>>>(?=[ \t]|$)")
 # Code then an inline comment after two or more spaces (PEP 8: ``x = C()  # Automatically
 # calls``, ``print(b.result())  # b will never complete``): code before the run.
 _CODE_BEFORE_COMMENT_RE = lazy(r"[^\n]*(?:[()\[\]{}=]|\w\.\w)[^\n]*")
@@ -531,13 +532,13 @@ def _doctest_or_code(doc, index: int, gap_start: int, gap_end: int) -> bool:
     line_start = lines[index].start
     if ">>>" in text:
         i = index
-        while i >= 0 and lines[i].end > lines[i].start and text[lines[i].start : lines[i].end].strip():
-            if text.startswith(">>>", lines[i].start) or _DOCTEST_LINE_RE.match(text, lines[i].start) is not None and (
-                    i == index):
-                return True
+        while i >= 0 and text[lines[i].start : lines[i].end].strip():
+            if _PROMPT_LINE_RE.match(text, lines[i].start) is not None:
+                return True  # a ">>>" line above in the block: the session's code or its output
             i -= 1
-    elif _DOCTEST_LINE_RE.match(text, line_start) is not None:
-        return True  # ("...     print(x)" in a paragraph split from its ">>>" line: parquet-pydoc)
+    prefix = _DOCTEST_LINE_RE.match(text, line_start)
+    if prefix is not None and prefix.end() == gap_start:
+        return True  # "...     print(x)": a continuation line's indentation (its ">>>" in another record)
     if text.startswith(("#", "//"), gap_end) and _CODE_BEFORE_COMMENT_RE.fullmatch(text, line_start, gap_start):
         return True
     return _GRAMMAR_RE.search(text, line_start, gap_start) is not None
@@ -576,6 +577,32 @@ def _layout_lines(doc, index: int) -> bool:
         return False
     return (laid_out(index - 1) and laid_out(index + 1)) or (laid_out(index - 1) and laid_out(index - 2)) or (
         laid_out(index + 1) and laid_out(index + 2))
+
+
+_GAP_END_RE = lazy(r"(?<=\S)[\p{Zs}]{2,}(?=\S)")
+
+
+_CELL_RE = lazy(r"\S+")
+
+
+def _near_miss(doc, index: int, column: int) -> bool:
+    """True when a run of spaces on the line above or below ends one or two columns from
+    ``column`` (0-based, where this line's run ends) and none there ends at ``column``, nor
+    ends its cell where this one's ends (right-aligned: ``==`` under ``<``): a cell pushed
+    out of its column ("=   51 Euro" under "=  51"), which W103 reports."""
+    text, lines = doc.text, doc.lines
+    here = _CELL_RE.match(text, lines[index].start + column)
+    cell_end = column + (len(here.group()) if here else 0)
+    near = exact = False
+    for i in (index - 1, index + 1):
+        if 0 <= i < len(lines):
+            start = lines[i].start
+            for g in _GAP_END_RE.finditer(text, start, lines[i].end):
+                d = abs(g.end() - start - column)
+                cell = _CELL_RE.match(text, g.end())
+                exact |= d == 0 or (cell is not None and cell.end() - start == cell_end)
+                near |= 0 < d <= 2
+    return near and not exact
 
 
 def _help_item(doc, index: int, gap_start: int) -> bool:
@@ -715,7 +742,7 @@ class MultipleSpaces(DocumentRule):
             if (_CHECKBOX_RE.fullmatch(doc.text, line_start, m.start()) or _help_item(doc, line - 1, m.start())
                     or _CONFIG_KEY_RE.fullmatch(doc.text, line_start, m.start())):
                 continue  # "[*]   netfilter", " bar   BAR!", "FAILLOG_ENAB   yes": a box, help item or key, then its text
-            if _layout_lines(doc, line - 1):
+            if _layout_lines(doc, line - 1) and not _near_miss(doc, line - 1, column - 1):
                 continue  # "open files                    (-n) 1024" among padded lines: a layout
             if self._tag_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
                 continue  # "•      alias", "-M  İlkinden": a list's bullet or an option's tag, then its text
