@@ -95,6 +95,11 @@ def test_w103_leaves_code_and_columns_in_plain_text():
     # a heading joined to its paragraph by two spaces is still reported, with its safe fix
     assert spans("W103", JOINED_HEADING) == ["  "]
     assert spans("W103", FAQ_DOCTEST + "\n" + JOINED_HEADING) == ["  "]
+    # a wrapped line of prose with two doubled spaces is no line of columns (Node.js docs,
+    # errors.md line 2782: realtext corpus markdown-docs)
+    nodejs = ("### `ERR_TLS_INVALID_PROTOCOL_METHOD`\n\nThe specified  `secureProtocol` method is invalid. "
+              "It is  either unknown, or\ndisabled because it is insecure.\n")
+    assert spans("W103", nodejs, "errors.md") == ["  ", "  "]
     # and a slip in a sentence next to a doctest
     text = ARGPARSE_DOCTEST.replace("is done by making", "is done by  making")
     assert spans("W103", text) == ["  "]

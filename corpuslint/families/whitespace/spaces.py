@@ -545,6 +545,10 @@ def _doctest_or_code(doc, index: int, gap_start: int, gap_end: int) -> bool:
 
 
 _WORD_RE = lazy(r"\p{L}{2,}")
+_WIDE_GAP_RE = lazy(r"(?<=\S)[\p{Zs}]{2,}(?=\S)")
+_MACHINE_SIGN_RE = lazy(r"[=/\[\]{}<>|@]")  # ("password   [success=1 default=ignore]      pam_unix.so")
+_SENTENCE_INSIDE_RE = lazy(r"[.!?][ \t]+\p{Lu}")
+_SINGLE_GAP_RE = lazy(r"(?<=\S)[\p{Zs}](?=\S)")  # (a wrapped line of prose: "It is  either unknown, or")
 # two or more inner gaps of 2+ spaces (``structure``'s column lines: ``auth     requisite
 # pam_securetty.so``, a PAM line in a record read as Markdown, where no code region finds it)
 _COLUMNS_RE = lazy(r"\S(?: {2,}|\t)\S.*?\S(?: {2,}|\t)\S")
@@ -571,8 +575,10 @@ def _layout_lines(doc, index: int) -> bool:
         return _INNER_RUN_RE.search(line) is not None and not _sentence_like(line)
 
     line = text[lines[index].start : lines[index].end]
-    if _COLUMNS_RE.search(line) is not None and len(line.split(None, 24)) <= 24 and not _sentence_like(line):
-        return True  # a line of columns (two gaps or more) that is no sentence: "bin  dev  etc  lib  proc"
+    if _COLUMNS_RE.search(line) is not None and len(line.split(None, 24)) <= 24 and not _sentence_like(line) and (
+            len(_WIDE_GAP_RE.findall(line.strip())) >= len(_SINGLE_GAP_RE.findall(line.strip()))
+            or (_MACHINE_SIGN_RE.search(line) is not None and _SENTENCE_INSIDE_RE.search(line) is None)):
+        return True  # a line of columns (two gaps or more, as many as single spaces or signs of a machine): "bin  dev  etc"
     if not laid_out(index):
         return False
     return (laid_out(index - 1) and laid_out(index + 1)) or (laid_out(index - 1) and laid_out(index - 2)) or (
