@@ -31,8 +31,10 @@ def found(tmp_path, *args, config: str | None = None):
 
 def test_plain_reading_of_code_answers_gives_the_false_alarms_markdown_does_not(tmp_path):
     plain = found(tmp_path, "--no-cache", "--text-format", "plain")
-    assert {("coding:13:1", 3, 1, "A111"), ("coding:53:1", 6, 1, "A111"), ("coding:12:1", 1, 1, "Q101"),
-            ("coding:53:1", 5, 17, "W103")} <= plain
+    assert {("coding:13:1", 3, 1, "A111"), ("coding:53:1", 6, 1, "A111"), ("coding:12:1", 1, 1, "Q101")} <= plain
+    # (``print(add(2, 3))  # 5``, PEP 8's two spaces before an inline comment, was W103's false
+    # alarm in the plain reading too until fixa17: code then a comment is no gap between words)
+    assert ("coding:53:1", 5, 17, "W103") not in plain
     assert found(tmp_path, "--no-cache") == found(tmp_path, "--no-cache", "--text-format", "auto")  # the default
     for fmt in ("markdown", "auto"):
         read = found(tmp_path, "--no-cache", "--text-format", fmt)

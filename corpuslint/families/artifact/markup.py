@@ -236,7 +236,9 @@ class HtmlTag(DocumentRule):
     ``--conflict=<style>::``, ``<head>::``): a bare tag in lower case, never closed in
     the document, not one a leftover writes alone (``<br>``, ``<p>``, ``<li>``), in a
     document with two or more other names in angle brackets that are no element
-    (``<type>``, ``<commit-ish>``), or on a line with one.
+    (``<type>``, ``<commit-ish>``), or on a line with one; nor a tag inside a string literal
+    that a call or an assignment on its line opens (``print("<TITLE>CGI script output</TITLE>")``:
+    the HTML a program writes).
     Why: Tags survive a sloppy HTML-to-text step; they are not language and teach a
     model to emit markup.
     Example: ``قال المتحدث<br>إن الزيارة`` or ``<p>Text</p>``.
@@ -282,6 +284,8 @@ class HtmlTag(DocumentRule):
                 continue  # "'git cat-file' <type> <object>": the synopsis's placeholder
             if _quoted(doc, s, e):
                 continue  # a tag quoted as code or named in a sentence about markup
+            if _CODE_STRING_OPEN_RE.search(text, max(text.rfind("\n", 0, s) + 1, s - 200), s):
+                continue  # print("<TITLE>CGI script output</TITLE>"): the HTML a program writes, in its string
             before = text[s - 1] if s > 0 else " "
             after = text[e] if e < len(text) else " "
             if after in ",;" and (before.isspace() or before in "(\"'«“"):
@@ -289,6 +293,12 @@ class HtmlTag(DocumentRule):
             glue = _BREAKING.match(m.group()) and not before.isspace() and not after.isspace()
             tag = m.group() if len(m.group()) <= 40 else m.group()[:37] + "..."
             yield doc.finding(self, s, e, f"HTML markup `{tag}`", fix=Fix.unsafe(Edit(s, e, " " if glue else "")))
+
+
+# A string of code open before the tag on its line: a call's or an assignment's string literal
+# (the Python docs' cgi.html as text: ``print("<TITLE>CGI script output</TITLE>")``,
+# ``print("<p>name:", form["name"].value)``).
+_CODE_STRING_OPEN_RE = lazy(r"(?:[A-Za-z_][\w.]*\(|[A-Za-z_][\w.\]\[]*[ \t]*[+]?=)[ \t]*[rbfu]?(?:\"[^\"\n]*|'[^'\n]*)\Z")
 
 
 class HtmlEntity(DocumentRule):

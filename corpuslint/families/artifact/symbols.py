@@ -78,6 +78,32 @@ _SETEXT_RULE_RE = lazy(r"^(?:-{3,}|={3,})[ \t]*$")
 _HEADING_TEXT_RE = lazy(r"^[ \t]{0,3}(?=[^\n]*\p{L})[^\n]*[^\s.,;:!?。，；：]+[ \t]*$")
 
 
+# reStructuredText's syntax in a text that is not read as reST (developers-reference's sources
+# as data set fields, fresh17): "::" alone, the literal block marker, then an indented block;
+# a title's adornment, a line of one punctuation character at least as long as the title
+# above it ("Best Packaging Practices" / "*****...", longer: reST allows it), or an overline.
+_RST_ADORNMENT_RE = lazy(r"[ \t]*([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
+
+
+def _rst_structure(doc: Document, index: int, content: str) -> bool:
+    text, lines = doc.text, doc.lines
+    if content.strip() == "::":
+        for j in range(index + 1, min(len(lines), index + 4)):
+            nxt = text[lines[j].start : lines[j].end]
+            if nxt.strip():
+                return len(nxt) - len(nxt.lstrip()) > len(content) - len(content.lstrip())
+        return False
+    if not _RST_ADORNMENT_RE.match(content):
+        return False
+    width = len(content.strip())
+    for j in (index - 1, index + 1):
+        if 0 <= j < len(lines):
+            title = text[lines[j].start : lines[j].end]
+            if title.strip() and _HEADING_TEXT_RE.match(title) and len(title.split()) <= 12 and width >= len(title.strip()):
+                return True
+    return False
+
+
 def _setext_underline(doc: Document, index: int) -> bool:
     """True when line ``index`` underlines the line above it as a heading (above), or
     has its length to within ``UNDERLINE_SLACK`` characters (AsciiDoc's two-line title,
@@ -212,7 +238,9 @@ class SymbolOnlyLine(DocumentRule):
     belong to the quoted material; nor in a software message catalogue (the strings of
     a .po file, the ``message`` document kind: ``:``, ``{}.`` are messages); nor in a data
     set's record whose whole text is one to three marks (``-``, ``—``, ``?``, ``...``): a
-    column's way of writing an empty value (149,140 such cells in a Sindhi WordNet CSV). Blank and
+    column's way of writing an empty value (149,140 such cells in a Sindhi WordNet CSV); nor
+    reStructuredText's syntax in a text not read as reST: ``::`` before an indented literal
+    block, a title's adornment at least as long as the title (``****`` under it). Blank and
     whitespace-only lines belong to the whitespace family.
     Why: Such lines are layout debris from table cells, separators and widgets; they
     add no language and break paragraph statistics.
@@ -254,6 +282,8 @@ class SymbolOnlyLine(DocumentRule):
                 continue  # a worksheet's line to write on, or the rule under a sum
             if not doc.is_markdown and _SETEXT_RULE_RE.match(content) and _setext_underline(doc, index):
                 continue  # "Outline of functionality" / "-----": a heading underlined (Setext)
+            if not doc.is_markdown and _rst_structure(doc, index, content):
+                continue  # "::" before an indented literal block, "****" under a title: reST's syntax in its text
             if _closes_code_block(doc, index, content):
                 continue  # "}" closing "if (...) {" above: code pasted without a fence
             if _LACUNA_LINE_RE.match(content):

@@ -246,6 +246,53 @@ _PREV_WORD_RE = lazy(r"(\p{L}+)[ \t]+$")
 # Sentence-initial: line start or after . ! ? : (then "The the" is a slip; mid-sentence a
 # capitalised copy is an interface label: "Click To to choose a contact").
 _SENTENCE_START_RE = lazy(r"(?:^|[.!?:;\u2022*\-][ \t\"'“(]*)$")
+# API documentation as text (the Python library reference): a signature ``monthdays2calendar(year,
+# month)``, ``FormatError([code])``, ``scroll([lines=1])`` names its parameters, and the prose
+# writes each after its noun ("the weeks in the month month of the year", "under the name
+# name", "by lines lines"): the second copy is the parameter. Its names are the identifiers
+# between an identifier's parentheses, before a ",", "=", ")" or "]".
+_SIGNATURE_RE = lazy(r"[\w.]\(([^()\n]{1,200})\)")
+_PARAMETER_RE = lazy(r"(?:^|[\s,\[(*])([A-Za-z_]\w*)(?=\s*(?:[,=)\[\]]|$))")
+
+
+def _signature_parameters(text: str) -> frozenset[str]:
+    """The parameter names of the signatures written in ``text`` (above)."""
+    out = set()
+    for m in _SIGNATURE_RE.finditer(text):
+        out.update(p.group(1) for p in _PARAMETER_RE.finditer(m.group(1)))
+    return frozenset(out)
+
+
+# C's "long long" (``unsigned long long``, ``__int64 or long long``, "the C signed long long
+# datatype"): a type of two words.
+_C_LONG_BEFORE_RE = lazy(r"(?:\b(?:un)?signed|\bor|^)[ \t]*\Z", regex.M)
+_C_LONG_AFTER_RE = lazy(r"[ \t]*(?:$|\b(?:int|double|datatype|type|integer)s?\b|[,;)])", regex.M)
+# a verb of running, a command, then the command as its argument ("Execute man man", "Lancez man man")
+_RUN_VERB_RE = lazy(r"(?i)\b(?:execute|run|type|try|use|lancez|exécutez|tapez|essayez|führen|ausführen)[ \t]+\Z")
+
+
+# the doubled word quoted as an example of the slip ("The word 'the the' is a common typo")
+_QUOTES = {"'": "'", '"': '"', "“": "”", "‘": "’", "«": "»", "`": "`"}
+
+
+def _quoted_pair(text: str, m) -> bool:
+    before = text[m.start() - 1 : m.start()]
+    return before in _QUOTES and text[m.end() : m.end() + 1] == _QUOTES[before]
+
+
+def _c_type(text: str, m) -> bool:
+    return m.group("w") == "long" and text[m.end("gap") : m.end()] == "long" and (
+        _C_LONG_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()) is not None
+        or _C_LONG_AFTER_RE.match(text, m.end()) is not None)
+
+
+def _command_named(text: str, m, word: str) -> bool:
+    from ...structure import is_command_word
+
+    return is_command_word(word) and _RUN_VERB_RE.search(text, max(0, m.start() - 20), m.start()) is not None
+
+
+_DE_SUBORDINATOR_RE = lazy(r"(?i)\b(?:damit|dass|daß|weil|wenn|ob|als|bevor|nachdem|obwohl|sodass|falls|wie|sobald|bis)[ \t]+\Z")
 _EN_FUNCTION_WORDS = frozenset("the a an of to in on at for and or but is are was be by with from as it this".split())
 # Two copies that meet at a phrase boundary, each in its own role: a preposition, then the
 # adverb "at least"/"at most" ("driving along at at least sixty"); the verb closing a
@@ -765,7 +812,10 @@ class RepeatedWord(SpellingDocumentRule):
     you're"); in verse (a block of 3+ lines whose median line has at most 48 characters:
     poems, lyrics), any word but the English function words ("رفت رفت", "Bum bum"); in a
     subtitle file (.srt, .vtt) short lines are a screen's width, not verse: only a line
-    marked as sung (``♪``) is judged so. Reported in text regions, and in a man page's
+    marked as sung (``♪``) is judged so; a noun then the parameter of that name, named in a
+    signature in the text ("the month month of the year" beside ``monthdatescalendar(year,
+    month)``), C's ``long long``, a command run on itself ("Execute man man"), the slip quoted
+    ("'the the'"), German "damit sie sie" (subject, then object). Reported in text regions, and in a man page's
     header or footer line, column layout whose title is prose ("DIFF3(1)   Commandes de
     de l'utilisateur   DIFF3(1)").
     Why: a doubled word is a classic editing slip (a phrase rewritten, a join in
@@ -802,6 +852,7 @@ class RepeatedWord(SpellingDocumentRule):
         elif declared in _WEST_SLAVIC_LANGUAGES:
             west_slavic = True
         subtitle = doc.suffix in SUBTITLE_SUFFIXES  # a cue's short lines are a screen's width, not verse
+        parameters = None  # (the parameter names of the signatures in the text: ``_signature_parameters``)
         for m in repeat_matches(text):
             word = m.group("w")
             if len(word) < 2 or word.casefold() in self._exceptions or "\t" in m.group("gap"):
@@ -839,6 +890,13 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # "pip install --no-binary docutils docutils": arguments
                 if code_near(text, m.end()):
                     continue  # "& retStr retStr = Partition(-5, 0, 99, 5)": code flattened into text, one statement after another
+                if word.lower() not in _EN_FUNCTION_WORDS and word == second and "(" in text:
+                    if parameters is None:
+                        parameters = _signature_parameters(text)
+                    if word in parameters:
+                        continue  # "the weeks in the month month of the year": a noun, then the parameter of that name
+                if _c_type(text, m) or _command_named(text, m, word) or _quoted_pair(text, m):
+                    continue  # "unsigned long long": a C type; "Execute man man": a command and its argument
                 if vietnamese is None:
                     vietnamese = declared == "vi" or _vietnamese(text)
                 if vietnamese and word.lower() not in VIETNAMESE_FUNCTION_WORDS:
@@ -868,6 +926,8 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # "That that is is": a subject clause's verb, then the main verb
                 if lower in _DE_ARTICLES and _DE_RELATIVE_OPENING_RE.search(text, max(0, m.start() - 30), m.start()):
                     continue  # ", die die Energie": relative pronoun, then article
+                if lower == "sie" and _DE_SUBORDINATOR_RE.search(text, max(0, m.start() - 30), m.start()):
+                    continue  # "damit sie sie lesen kann": subject, then object
                 if lower in _DE_ARTICLES and _DE_COMPARISON_RE.search(text, max(0, m.start() - 30), m.start()):
                     continue  # "neuer als der der Datei": demonstrative, then article
                 if lower in ("uno", "una") and _ES_CADA_RE.search(text, max(0, m.start() - 30), m.start()):

@@ -78,7 +78,9 @@ def _reads_french_near(window: str) -> bool | None:
     if words and len(_LATIN_WORD_RE.findall(window)) * 2 < words:
         return False  # Russian, Arabic...: "Фрагментировать диск ещё ? (Y/N)" is no French
     n = len(_FRENCH_NEAR_WORD_RE.findall(window))
-    en = len(_ENGLISH_NEAR_WORD_RE.findall(window))
+    # (English quoted between guillemets is a French sentence's quotation: harden-doc-fr's
+    # "(ou « Why is the base system the way it is? » : pourquoi ... est-il comme ça ?)")
+    en = len(_ENGLISH_NEAR_WORD_RE.findall(_GUILLEMET_QUOTE_RE.sub(" ", window) if "«" in window else window))
     if n == 0:
         if en:
             return False
@@ -90,6 +92,7 @@ def _reads_french_near(window: str) -> bool | None:
     return n * 25 >= words and n > en
 
 
+_GUILLEMET_QUOTE_RE = lazy(r"«[^«»\n]{1,200}»")
 _FAR = 1500  # how far from the mark the nearest paragraph that tells may lie
 
 

@@ -89,7 +89,9 @@ class SpaceBeforePunctuation(DocumentRule):
     ::1"`: ASCII with a sign of code, or a few words starting in lower case) is the
     literal's; a mark amid code flattened into text (LibreOffice help's BASIC examples:
     `Dim rc As Object : rc = …`, `getControlView( oContainer , …`: two signs of code, an
-    assignment, a call, a keyword, within 80 characters) is code's.
+    assignment, a call, a keyword, within 80 characters) is code's, and so is a mark that is a
+    word of a shell command (``if ! [ -x``, ``echo .``, ``cut -d :``, ``apt-get update ; apt-get
+    upgrade``, ``find . -type``) or stands in a subscript (``a[i : hi]``).
     Example: `أخبار متعلقة :` → `أخبار متعلقة:`; `قال الوزير ، ثم` → `قال الوزير، ثم`.
     Fix safety: safe — only the spaces are deleted; unsafe when the space is a no-break,
     narrow no-break or thin one before `: ; ! ?` (French typography in text not read as French).
@@ -165,6 +167,8 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "ESC [ ? 1 ; 2 c": a sequence written out one character at a time
             if in_sources(doc, _spaced(mark)):
                 continue  # msgid "suffixes may be . for octal": the program's spacing, kept by the translation
+            if _shell_word(text, row.start, m.start(), m.end() + 1, row.end) or _in_subscript(text, row.start, m.end(), row.end):
+                continue  # "if ! [ -x", "echo .", "cut -d : /etc/passwd", "a[i : hi]": the command's or the code's own mark
             if code_near(text, m.end()):
                 continue  # "Dim rc As Object : rc = …", "Function getControlView( oContainer , …": code flattened into text
             if _in_quoted_literal(text, row.start, row.end, m.end()):
@@ -174,6 +178,69 @@ class SpaceBeforePunctuation(DocumentRule):
             # deleting a no-break space before ; : ! ? would undo French typography: no safe fix
             make = Fix.unsafe if french_spacing(text, m) else Fix.safe
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=make(Edit(m.start(), m.end())))
+
+
+# A mark that is a word of a shell command written in the text (harden-doc, the Python docs as
+# text: "if ! [ -x /sbin/iptables ]", "echo .", "python -m compileall .", "cut -f 1 -d : /etc/passwd",
+# "apt-get update ; apt-get upgrade"): the line, after its indentation and a prompt, opens with a
+# known command (``structure.COMMANDS``) and shows a sign of the shell (an option, a path, a
+# variable, a pipe, a bracket; for a command that is an English word too, an option, a variable
+# or a pipe), or the command has a name no sentence writes
+# (``update-rc.d``, ``apt-get``); or, inside a sentence, a command and one argument stand before
+# the mark and a command or an option follows it ("apt-get update ; apt-get upgrade", "find . -type").
+_PROMPT_PREFIX_RE = lazy(r"[ \t]*(?:[$#%][ \t]+)?")
+_SHELL_SIGN_RE = lazy(r"(?:^|\s)--?\w|[/$|\[\]*<>&=`]")
+# commands that are English words too ("for the user ?", "more than one ?" in a wrapped line):
+# an option, a variable or a pipe must show the shell
+_ENGLISH_COMMANDS = frozenset("""for while if then else fi do done case esac exit true false test read set at free more
+    head file host date who w last id net mail top kill nice make find sort source alias info less tail cut touch man
+    export stat env ed su mount service route read eval exec""".split())
+_STRONG_SHELL_SIGN_RE = lazy(r"(?:^|\s)--?\w|[$|]")
+_ASCII_WORDS_RE = lazy(r"[!-~]+(?:[ \t]+[!-~]+)*[ \t]*")
+_COMMAND_NAME_RE = lazy(r"[a-z][a-z0-9]*(?:[-._][a-z0-9]+)+")
+_OPTION_OR_END_RE = lazy(r"[ \t]*(?:$|--?[A-Za-z]|[|;&)<>])", regex.M)
+
+
+def _shell_word(text: str, start: int, before: int, after: int, end: int) -> bool:
+    """True when the mark between ``before`` (its spaces' start) and ``after`` on the line
+    ``text[start:end]`` is a word of a shell command (above)."""
+    p = _PROMPT_PREFIX_RE.match(text, start, before).end()
+    words = text[p:before].split()
+    if not words or _ASCII_WORDS_RE.fullmatch(text, p, before) is None:
+        head = None
+    else:
+        head = words[0].lstrip("(")
+    if head is not None and is_command_word(head) and len(words) <= 12 and (
+            (_STRONG_SHELL_SIGN_RE if head in _ENGLISH_COMMANDS else _SHELL_SIGN_RE).search(text, p, end) is not None
+            or _COMMAND_NAME_RE.fullmatch(head) is not None or (len(words) == 1 and text[after:end].strip() == "")):
+        return True
+    # inside a sentence: "apt-get update ; apt-get upgrade", "&& find . -type f"
+    last = text[start:before].split()[-2:]
+    if not last or not all(w.isascii() for w in last):
+        return False
+    if not any(is_command_word(w) and (_COMMAND_NAME_RE.fullmatch(w) or w == last[-1]) for w in last):
+        return False
+    if _OPTION_OR_END_RE.match(text, after, end) is not None and text[after:end].strip():
+        return True
+    nxt = text[after:end].split()[:1]
+    return bool(nxt) and is_command_word(nxt[0]) and _COMMAND_NAME_RE.fullmatch(nxt[0]) is not None
+
+
+# A mark inside a subscript of code ("a[i : hi]", "source_line[node.col_offset : node.end_col_offset]"):
+# an identifier, "[", the mark's spaces, and the "]" closing it on the line (Python's slice).
+_SUBSCRIPT_OPEN_RE = lazy(r"[\w)\]]\[[^\[\]\s]*\Z")
+
+
+def _in_subscript(text: str, start: int, pos: int, end: int) -> bool:
+    """True when the mark at ``text[pos]`` stands inside ``name[... : ...]`` on its line."""
+    opened = text.rfind("[", start, pos)
+    if opened < 0 or "]" in text[opened:pos]:
+        return False
+    closed = text.find("]", pos, end)
+    if closed < 0 or "[" in text[pos:closed]:
+        return False
+    return _SUBSCRIPT_OPEN_RE.search(text, max(start, opened - 1), opened + 1) is not None and " " not in text[
+        opened:pos].strip() and len(text[opened:closed]) <= 60
 
 
 # A quotation that holds a command or a value (debian-reference: Netrw with "vim ." (a period as

@@ -22,6 +22,7 @@ from ...structure import (
     PROSE,
     SUBTITLE_SUFFIXES,
     TEX_SUFFIXES,
+    is_command_word,
     markdown_containers,
     message_catalogue,
     reads_as_prose,
@@ -114,6 +115,31 @@ _LETTER_COUNTER_RE = lazy(r"(?:[A-HJ-Z]|I(?![ \u00a0]\p{Ll})|[IVX]{2,4})(?![\p{L
 _LABEL_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"“])\p{Lu}\p{Ll}{2,}\Z")
 _LETTER_COUNTER_END_RE = lazy(r"(?:^|\s)\p{Lu}\p{Ll}{2,}[\u00a0 ](?:[A-Z]|[IVX]{2,4})\.\Z")
 
+# A no-break space an author puts on purpose in Latin text (debian-faq, maint-guide in French): it
+# binds the two parts of a name, each capitalised or an acronym, or a Roman number or a letter
+# ("Pentium\u00a0Pro", "Pentium\u00a0II", "GNU\u00a0GPL", "System\u00a0z", "bibliothèques\u00a0C"),
+# or a command to its option ("dch\u00a0-i", "dch\u00a0-v version"). Only a name of two parts
+# with ordinary spaces or punctuation around it: a line scraped with a no-break space between
+# every word ("The\u00a0President\u00a0Joe") keeps its finding.
+_NAME_PART_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"“,;])\p{Lu}[\p{Ll}\p{Lu}\d]+\Z")
+_LOWER_WORD_BEFORE_RE = lazy(r"(?:^|\s)\p{Ll}{3,}\Z")
+_LETTER_AFTER_RE = lazy(r"[B-HJ-Z](?![\p{L}\p{N}\u00a0])")
+_NAME_PART_AFTER_RE = lazy(r"(?:\p{Lu}[\p{Ll}\p{Lu}\d]*|[IVX]{2,4}|[a-z])(?![\p{L}\p{N}\u00a0\u202f])(?![.,]?\u00a0)")
+_COMMAND_BEFORE_RE = lazy(r"(?:^|[\s(,])[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*\Z")
+_OPTION_AFTER_RE = lazy(r"--?[A-Za-z][\w-]*(?![\u00a0])")
+
+
+def _bound_name_or_option(text: str, start: int, end: int) -> bool:
+    """True when the no-break space at ``text[start:end]`` binds a name's two parts or a
+    command and its option (above)."""
+    lo = max(0, start - 30)
+    if (_NAME_PART_BEFORE_RE.search(text, lo, start) and _NAME_PART_AFTER_RE.match(text, end)) or (
+            _LOWER_WORD_BEFORE_RE.search(text, lo, start) and _LETTER_AFTER_RE.match(text, end)):
+        word_start = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start)) + 1
+        return "\u00a0" not in text[max(lo, word_start) : start]  # (the first part bound to no word before it)
+    return _COMMAND_BEFORE_RE.search(text, lo, start) is not None and _OPTION_AFTER_RE.match(text, end) is not None
+
+
 # Languages whose script's own space is IDEOGRAPHIC SPACE.
 CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
@@ -173,6 +199,8 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
     if before == "." and _ABBREVIATION_PART_RE.match(text, m.end()) and _ABBREVIATION_START_RE.search(
             text, max(0, m.start() - 4), m.start()):
         return True  # German "z.\u00a0B.", "d.\u00a0h.", "u.\u00a0a.": one abbreviation, kept on one line
+    if after.isdigit() and before in "°º№":
+        return True  # French "n°\u00a0516394": the number sign bound to its number
     if after.isdigit():
         # "第\u00a01", "Chapter\u00a03", and a relation or operator bound to its number
         # ("≤\u00a00.22", "1\u202fpx\u00a0=\u00a01/72\u202fin"); "10\u202f000" is reported
@@ -183,6 +211,8 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
         return True  # "Chapter\u00a0%(number)s"
     if _LETTER_COUNTER_RE.match(text, m.end()) and _LABEL_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
         return True  # "Annexe\u00a0A", "System\u00a0V": a label bound to its letter or Roman number, as to a digit
+    if m.group() == "\u00a0" and _bound_name_or_option(text, m.start(), m.end()):
+        return True  # "Pentium\u00a0Pro", "GNU\u00a0GPL", "dch\u00a0-i": a name's parts, a command and its option
     if before == "." and _LETTER_COUNTER_END_RE.search(text, max(0, m.start() - 40), m.start()):
         return True  # "Annexe\u00a0A.\u00a0Annexe": a numbered heading's number, then its title (as "2.1.5.\u00a0Debian")
     if text.startswith("etc.", m.end()) and before == "," and (french(m.start()) if callable(french) else french):
@@ -349,7 +379,10 @@ class NonStandardSpace(DocumentRule):
     `System\\u00a0V`) as a digit is; the Arabic conjunction و written apart and bound to
     its word (`ملفاتك و\\u00a0مجلداتك`: Arabic UI strings keep it off a line's end); and one before
     Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), or before `?` or `!` after
-    a Khmer word, is Khmer typography. A space alone between parentheses or quotes is
+    a Khmer word, is Khmer typography; a no-break space that binds a name's two parts in Latin
+    script (``Pentium\u00a0Pro``, ``GNU\u00a0GPL``, ``bibliothèques\u00a0C``; not in a line with one
+    between every word), the number sign to its number (``n°\u00a0516394``) or a command to its
+    option (``dch\u00a0-i``) is the author's. A space alone between parentheses or quotes is
     shown, not used (`blank (\\u00a0) - allowed within a name`). In reStructuredText, whose author types every
     character, a document that sets a space character as typography (the cases above) at
     least as often as otherwise sets the others on purpose too (docutils' `HTML\\u00a0browser`, `` `CSS\\u00a0Level\\u00a01`__ `` beside
@@ -435,6 +468,170 @@ def _same_cell(text: str, column: int, other: str) -> bool:
     return False
 
 
+# A line of a Python interactive session (``>>> x = 10``, ``...     print(x)``): its spaces
+# are the code's indentation and layout (fresh17: `--fix` made ``...     print(x)`` of a
+# doctest ``... print(x)``, an IndentationError).
+_DOCTEST_LINE_RE = lazy(r"[ \t]*(?:>>>|\.\.\.)(?=[ \t]|$)")
+_PROMPT_LINE_RE = lazy(r"[ \t]*>>>(?=[ \t]|$)")
+# Code then an inline comment after two or more spaces (PEP 8: ``x = C()  # Automatically
+# calls``, ``print(b.result())  # b will never complete``): code before the run.
+_CODE_BEFORE_COMMENT_RE = lazy(r"[^\n]*(?:[()\[\]{}=]|\w\.\w)[^\n]*")
+# A grammar rule (``list_display ::=  "[" ...``): the spaces after ``::=`` lay it out.
+_GRAMMAR_RE = lazy(r"::=$")
+# A menu's check box before an indented entry (``[*]   netfilter (firewalling) support``,
+# ``[ ]   Network packet filtering``): the kernel configurator's tree, not a gap.
+_CHECKBOX_RE = lazy(r"[ \t]*(?:\[[ *xXM]\]|<[ *M]>|\([ *xX]\))")
+# An item of a program's help (argparse's `` bar         BAR! (default: [1, 2, 3])``): an
+# indented name alone before the run, under a heading ending in ":" (``positional
+# arguments:``) or beside another such item.
+_HELP_ITEM_RE = lazy(r"[ \t]+-{0,2}[\w][\w.-]*(?:,?[ \t]+-{1,2}[\w-]+(?:[ =][\w.-]+)?)*")
+# a configuration key alone before its value (login.defs: ``  FAILLOG_ENAB        yes``)
+_CONFIG_KEY_RE = lazy(r"[ \t]*[A-Z][A-Z0-9]*_[A-Z0-9_]+")
+_INNER_RUN_RE = lazy(r"\S[\p{Zs}]{3,}\S")
+
+
+# A shell command line (harden-doc: "    sed 's/^/    /' < BAD", "$  while true; do test=\"\";
+# read  -t 20", "/sbin/iptables ... ${SSH_PORT}  -j ACCEPT"): after its indentation and a prompt,
+# a known command (or a path to one) and a sign of the shell (an option, a variable, a pipe, a
+# quote), or a variable assigned a string: the spaces are its strings' and arguments'.
+_SHELL_LINE_RE = lazy(r"[ \t]*(?:[$#%][ \t]+)?([a-z./][\w./+-]*)[ \t]")
+_SHELL_ASSIGNMENT_RE = lazy(r"[ \t]*[A-Za-z_]\w*=[\"'`$]")
+_SHELL_SIGN_RE = lazy(r"(?:^|\s)--?\w|[$|'\"`;<>]")
+# A tree's drawing ("|   `-- start-stop-daemon", "|       |-- LC_MESSAGES"), a date's padded day
+# ("Sun Dec  3 17:49:23 CET 2000"), a key fingerprint's two halves ("A643  D869").
+_TREE_BEFORE_RE = lazy(r"[ \t|`+]*[|`+][ \t|`+-]*")
+_TREE_AFTER_RE = lazy(r"(?:[|`+]--|\|(?:[ \t]|$))", regex.M)
+_DATE_DAY_RE = lazy(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\Z")
+_HEX_GROUP_BEFORE_RE = lazy(r"\b[0-9A-F]{4}\Z")
+_HEX_GROUP_AFTER_RE = lazy(r"[0-9A-F]{4}\b")
+
+
+def _shell_line(text: str, start: int, end: int) -> bool:
+    if _SHELL_ASSIGNMENT_RE.match(text, start, end):
+        return True  # X="`echo "$X" | sed 's/  */ /g'`"
+    m = _SHELL_LINE_RE.match(text, start, end)
+    return m is not None and is_command_word(m.group(1)) and _SHELL_SIGN_RE.search(text, m.end(), end) is not None
+
+
+def _drawn_or_printed(text: str, line_start: int, gap_start: int, gap_end: int) -> bool:
+    """A tree drawing's indentation, a date's padded day, a fingerprint's gap (above)."""
+    if _TREE_BEFORE_RE.fullmatch(text, line_start, gap_start) and _TREE_AFTER_RE.match(text, gap_end):
+        return True
+    if text[gap_end : gap_end + 1].isdigit() and _DATE_DAY_RE.search(text, max(line_start, gap_start - 3), gap_start):
+        return True
+    return bool(_HEX_GROUP_BEFORE_RE.search(text, max(line_start, gap_start - 5), gap_start)
+                and _HEX_GROUP_AFTER_RE.match(text, gap_end))
+
+
+def _doctest_or_code(doc, index: int, gap_start: int, gap_end: int) -> bool:
+    """True when the run at ``[gap_start, gap_end)`` on line ``index`` (0-based) lies in code
+    written in the text: a line of a Python session (``>>>``/``...``) or its output (a line
+    below a ``>>>`` line of its block: ``"line = The mill's closed   "``), an inline comment
+    after code, or a grammar rule's ``::=``."""
+    text, lines = doc.text, doc.lines
+    line_start = lines[index].start
+    if ">>>" in text:
+        i = index
+        while i >= 0 and text[lines[i].start : lines[i].end].strip():
+            if _PROMPT_LINE_RE.match(text, lines[i].start) is not None:
+                return True  # a ">>>" line above in the block: the session's code or its output
+            i -= 1
+    prefix = _DOCTEST_LINE_RE.match(text, line_start)
+    if prefix is not None and prefix.end() == gap_start:
+        return True  # "...     print(x)": a continuation line's indentation (its ">>>" in another record)
+    if text.startswith(("#", "//"), gap_end) and _CODE_BEFORE_COMMENT_RE.fullmatch(text, line_start, gap_start):
+        return True
+    return _GRAMMAR_RE.search(text, line_start, gap_start) is not None
+
+
+_WORD_RE = lazy(r"\p{L}{2,}")
+_WIDE_GAP_RE = lazy(r"(?<=\S)[\p{Zs}]{2,}(?=\S)")
+_MACHINE_SIGN_RE = lazy(r"[=/\[\]{}<>|@]")  # ("password   [success=1 default=ignore]      pam_unix.so")
+_SENTENCE_INSIDE_RE = lazy(r"[.!?][ \t]+\p{Lu}")
+_SINGLE_GAP_RE = lazy(r"(?<=\S)[\p{Zs}](?=\S)")  # (a wrapped line of prose: "It is  either unknown, or")
+# two or more inner gaps of 2+ spaces (``structure``'s column lines: ``auth     requisite
+# pam_securetty.so``, a PAM line in a record read as Markdown, where no code region finds it)
+_COLUMNS_RE = lazy(r"\S(?: {2,}|\t)\S.*?\S(?: {2,}|\t)\S")
+
+
+def _sentence_like(line: str) -> bool:
+    """``reads_as_prose`` with four or more words of letters (not ``(1, 2, ('aa', 'ab'))   <
+    (1, 2, ('abc', 'a'), 4)``, whose "words" are a tuple's items)."""
+    return reads_as_prose(line) and len(_WORD_RE.findall(line, 0, 400)) >= 4
+
+
+def _layout_lines(doc, index: int) -> bool:
+    """True when the line at ``index`` (0-based) and two neighbours in its block (the lines
+    just above and below, or the two above or below) each have an inner run of three or more
+    spaces and none reads as a sentence: a two-column layout (``ulimit -a``'s ``open files
+    (-n) 1024`` over ``pipe size          (512 bytes, -p) 8``), whose cells are padded."""
+    lines = doc.lines
+    text = doc.text
+
+    def laid_out(i: int) -> bool:
+        if not 0 <= i < len(lines):
+            return False
+        line = text[lines[i].start : lines[i].end]
+        return _INNER_RUN_RE.search(line) is not None and not _sentence_like(line)
+
+    line = text[lines[index].start : lines[index].end]
+    if _COLUMNS_RE.search(line) is not None and len(line.split(None, 24)) <= 24 and not _sentence_like(line) and (
+            len(_WIDE_GAP_RE.findall(line.strip())) >= len(_SINGLE_GAP_RE.findall(line.strip()))
+            or (_MACHINE_SIGN_RE.search(line) is not None and _SENTENCE_INSIDE_RE.search(line) is None)):
+        return True  # a line of columns (two gaps or more, as many as single spaces or signs of a machine): "bin  dev  etc"
+    if not laid_out(index):
+        return False
+    return (laid_out(index - 1) and laid_out(index + 1)) or (laid_out(index - 1) and laid_out(index - 2)) or (
+        laid_out(index + 1) and laid_out(index + 2))
+
+
+_GAP_END_RE = lazy(r"(?<=\S)[\p{Zs}]{2,}(?=\S)")
+
+
+_CELL_RE = lazy(r"\S+")
+
+
+def _near_miss(doc, index: int, column: int) -> bool:
+    """True when a run of spaces on the line above or below ends one or two columns from
+    ``column`` (0-based, where this line's run ends) and none there ends at ``column``, nor
+    ends its cell where this one's ends (right-aligned: ``==`` under ``<``): a cell pushed
+    out of its column ("=   51 Euro" under "=  51"), which W103 reports."""
+    text, lines = doc.text, doc.lines
+    here = _CELL_RE.match(text, lines[index].start + column)
+    cell_end = column + (len(here.group()) if here else 0)
+    near = exact = False
+    for i in (index - 1, index + 1):
+        if 0 <= i < len(lines):
+            start = lines[i].start
+            for g in _GAP_END_RE.finditer(text, start, lines[i].end):
+                d = abs(g.end() - start - column)
+                cell = _CELL_RE.match(text, g.end())
+                exact |= d == 0 or (cell is not None and cell.end() - start == cell_end)
+                near |= 0 < d <= 2
+    return near and not exact
+
+
+def _help_item(doc, index: int, gap_start: int) -> bool:
+    """True when the line at ``index`` is an indented name and its text (``_HELP_ITEM_RE``)
+    under a line ending in ":" or beside a line of the same form: a help text's list."""
+    lines = doc.lines
+    text = doc.text
+    if _HELP_ITEM_RE.fullmatch(text, lines[index].start, gap_start) is None:
+        return False
+    above = index - 1
+    while above >= 0 and not text[lines[above].start : lines[above].end].strip():
+        above -= 1
+    if above >= 0 and text[lines[above].start : lines[above].end].rstrip().endswith(":"):
+        return True
+    for i in (index - 1, index + 1):
+        if 0 <= i < len(lines):
+            line = text[lines[i].start : lines[i].end]
+            m = _HELP_ITEM_RE.match(line)
+            if m is not None and line.startswith("  ", m.end()):
+                return True
+    return False
+
+
 # reST markup that may close a sentence before its two spaces: footnote and citation
 # references (`` [#]_``, `` [1]_``, ``[CIT2002]_``), then end-strings of inline markup.
 _RST_CLOSE_RE = lazy(r"(?:\s*\[[^\]\s]+\]_)+$|[*`_|]+$")
@@ -474,6 +671,15 @@ class MultipleSpaces(DocumentRule):
     a run of spaces between words, or a line indented by six or more, is laid out by the
     program (the option columns of a `--help` text: "  -f, --file=DATEI           wie
     --date"), and the translation keeps or rearranges that layout.
+    Code and printed layout written in plain text or a Markdown field are left alone too
+    (fresh17, the Python docs and harden-doc as text): a line of a Python session (``>>>``,
+    ``...``) and the output under a ``>>>`` line of its block, code then two spaces and an
+    inline comment, a grammar's ``::=``, a shell command line (a known command or path with a
+    sign of the shell: ``sed 's/^/    /'``), a string assigned to a variable, a menu's check
+    box (``[*]   netfilter``), a help item under its heading (`` bar         BAR!``), a
+    configuration key (``FAILLOG_ENAB        yes``), a tree drawing (``|   `-- zsh4``), a
+    date's padded day (``Dec  3``), a key fingerprint's halves, a line of columns (two gaps or
+    more, no sentence) and a line among padded neighbours (``ulimit -a``'s output).
     A LaTeX source (.tex) is not checked: TeX typesets a run of spaces as one space, so
     the source's runs (`\\input{body}    % the modules`, a tabular row laid out in
     columns) never reach the text.
@@ -533,6 +739,17 @@ class MultipleSpaces(DocumentRule):
                 continue  # a column padded to the same width on 3+ lines: a score table
             if hanging_column(doc, line - 1, column - 1, gap_start):
                 continue  # a tagged paragraph: the description's column, as the next item or line has it
+            line_start = doc.lines[line - 1].start
+            if _doctest_or_code(doc, line - 1, m.start(), m.end()) or _shell_line(
+                    doc.text, line_start, doc.lines[line - 1].end):
+                continue  # ">>> x = 1", "...     print(x)", "f()  # comment", "a ::=  b", "sed 's/^/    /'": code's own spaces
+            if _drawn_or_printed(doc.text, line_start, m.start(), m.end()):
+                continue  # "|   `-- zsh4", "Sun Dec  3", "A643  D869": a tree, a date, a fingerprint as printed
+            if (_CHECKBOX_RE.fullmatch(doc.text, line_start, m.start()) or _help_item(doc, line - 1, m.start())
+                    or _CONFIG_KEY_RE.fullmatch(doc.text, line_start, m.start())):
+                continue  # "[*]   netfilter", " bar   BAR!", "FAILLOG_ENAB   yes": a box, help item or key, then its text
+            if _layout_lines(doc, line - 1) and not _near_miss(doc, line - 1, column - 1):
+                continue  # "open files                    (-n) 1024" among padded lines: a layout
             if self._tag_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
                 continue  # "•      alias", "-M  İlkinden": a list's bullet or an option's tag, then its text
             if doc.text[m.start() - 1] in self._openers and (
