@@ -42,6 +42,12 @@ load 15-22), largest stages (seconds, share):
     all Document views                            13.4    9%
     total                    17.2                148.8   (0.71 MB/s per core)
 
+cpu17 (paired with lead, started together, load ~27, 10 MB): total 20.94 -> 20.42 s;
+read+decode 0.58 s (2,656 reads) -> 0.43 s (1,669: a corpus rule's findings are
+filtered by the regions the map stored, ``DocumentStore.outside``); Document.sentences
+0.29 s -> 0 (given by D103's ``paragraph_sentences`` when each unit is one line);
+D103 1.78 -> 1.89 s (it now compares its units with the lines); JSON identical.
+
 The S101 map at 30 MB (1,000 files, cProfile): 38% hunspell ``spell`` (31,006 calls for
 21,188 distinct cleaned words, ~75 us each: a rejected word tries its retries), 29%
 tokenising (one regex split, the token and gap ids), the rest numpy; plus a fixed
