@@ -34,7 +34,7 @@ import os
 from collections import OrderedDict
 from typing import Any, Iterator, Mapping
 
-from . import files
+from . import files, structure
 from .document import Document
 
 # characters of re-read text kept (recent documents); with their line views such a
@@ -63,6 +63,7 @@ class DocumentStore(Mapping[str, Document]):
         self.parts: dict = {}  # part -> callable giving the part's documents again (Dask data-file parts)
         self._lru: OrderedDict[str, Document] = OrderedDict()
         self._lru_chars = 0
+        self._region_starts: dict[str, list[int]] = {}  # ``outside``: the last file's region starts
         self.changed: set[str] = set()  # files whose content changed since the map step
 
     # -- filling ----------------------------------------------------------------
@@ -136,6 +137,19 @@ class DocumentStore(Mapping[str, Document]):
 
     def is_file(self, key: str) -> bool:
         return key in self._files
+
+    def outside(self, key: str, start: int, end: int, kinds) -> bool | None:
+        """``Document.outside(start, end, kinds)`` of the file ``key`` as checked, from the
+        regions the map step found in it (the ones ``get`` sets on the document it reads
+        back), without reading the file again; None when they were not kept (a record, a
+        document no rule asked the regions of, a file already found changed on disk)."""
+        regions = self._regions.get(key) if key in self._files and key not in self.changed else None
+        if regions is None:
+            return None
+        starts = self._region_starts.get(key)
+        if starts is None:  # (the findings of a reduce come file by file: the last file's kept)
+            self._region_starts = {key: (starts := [r.start for r in regions])}
+        return structure.outside(regions, starts, start, end, kinds)
 
     def __getitem__(self, key: str) -> Document:
         doc = self.get(key)

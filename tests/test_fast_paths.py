@@ -248,6 +248,36 @@ def test_paragraph_sentences_inlined_on_generated_text(text):
     assert paragraph_sentences(doc) == _paragraph_sentences_by_definition(doc)
 
 
+def _sentences_shared_hold(text: str, suffix: str) -> bool:
+    """``paragraph_sentences`` gives a document its ``Document.sentences`` when its units
+    are its lines: the list a document that never met D103 computes."""
+    from corpuslint.document import Document
+    from corpuslint.families.duplicate.local import paragraph_sentences
+
+    doc = Document("t" + suffix, text)
+    paragraph_sentences(doc)
+    return doc.sentences == Document("t" + suffix, text).sentences
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab% .!?؟؛…\"'”»)]\n\r\t\x0b\x0c\x85\u2028\u3000\u00a0\ufeff\x1c")),
+               max_size=80), st.sampled_from([".txt", ".md", ".po"]))
+def test_sentences_from_paragraph_sentences_are_the_document_sentences(text, suffix):
+    assert _sentences_shared_hold(text, suffix)
+
+
+def test_sentences_from_paragraph_sentences_on_real_text():
+    from corpuslint.families.duplicate.local import paragraph_sentences
+
+    shared = 0
+    for doc in _realtext_documents():
+        fresh = type(doc)(doc.path, doc.text)
+        paragraph_sentences(doc)
+        shared += "sentences" in doc.__dict__
+        assert doc.sentences == fresh.sentences
+    assert shared > 0  # (one-paragraph-a-line documents share the list; the others compute it)
+
+
 def _bound_holds(text: str, suffix: str) -> bool:
     from corpuslint.document import Document
     from corpuslint.families.duplicate.local import at_most_one_sentence, paragraph_sentences

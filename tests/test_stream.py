@@ -138,6 +138,28 @@ def test_store_never_reads_a_file_that_changed(tmp_path):
     assert "a.txt" in store and store.content_hash("a.txt") == doc.content_hash
 
 
+def test_store_tells_regions_of_a_file_without_reading_it(tmp_path, monkeypatch):
+    """``DocumentStore.outside`` answers ``Document.outside`` from the regions the map step
+    kept, for every span and kind set, and never reads the file for it; a file without
+    kept regions, or found changed, is left to the reader (None)."""
+    text = "# Install\n\nRun the installer, then restart.\n\n```sh\nsudo make install\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    path = tmp_path / "a.md"
+    path.write_text(text, encoding="utf-8")
+    doc = files.load(files.Source(str(path), "a.md"))
+    assert {r.kind for r in doc.regions} >= {"code", "heading", "table"}
+    store = DocumentStore()
+    store.add_file("a.md", str(path), doc.content_hash, len(text.encode()), doc.regions)
+    store.add_file("b.md", str(path), doc.content_hash, len(text.encode()))
+    monkeypatch.setattr(files, "load", lambda *a, **k: pytest.fail("read again"))
+    for kinds in (frozenset({"prose"}), frozenset({"code"}), frozenset({"prose", "heading"})):
+        for start in range(len(text) + 1):
+            for end in (start, start + 1, start + 7, len(text)):
+                assert store.outside("a.md", start, end, kinds) == doc.outside(start, end, kinds)
+    assert store.outside("b.md", 0, 1, frozenset({"prose"})) is None
+    store.changed.add("a.md")
+    assert store.outside("a.md", 0, 1, frozenset({"prose"})) is None
+
+
 def test_fix_is_not_written_over_a_file_changed_after_the_map(tmp_path, monkeypatch):
     """A file edited between the map step and the fixes keeps the edit; F-finding instead."""
     (tmp_path / "corpuslint.toml").write_text("", encoding="utf-8")

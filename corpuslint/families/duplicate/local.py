@@ -996,7 +996,8 @@ def paragraph_sentences(doc: Document) -> list[Unit]:
     out: list[Unit] = []
     starts = doc._line_starts  # (a sentence's line: ``doc.position(pos)[0]``, without the column)
     finditer = _SENTENCE_END.finditer
-    for u in U.analyse(doc).units:
+    units = U.analyse(doc).units
+    for u in units:
         pos = u.start
         for m in finditer(text, u.start, u.end):  # ``sentence_ends``, inlined
             end, after = m.span(m.lastindex)
@@ -1005,7 +1006,19 @@ def paragraph_sentences(doc: Document) -> list[Unit]:
             pos = after
         if u.end > pos and not text[pos : u.end].isspace():
             out.append(Unit(pos, u.end, bisect_right(starts, pos)))
+    if "sentences" not in doc.__dict__ and type(doc).sentences is Document.sentences and _units_are_lines(doc, units):
+        doc.__dict__["sentences"] = list(out)  # (``Document.sentences``, asked by other rules: the same list)
     return out
+
+
+def _units_are_lines(doc: Document, units: list) -> bool:
+    """Each paragraph unit is one non-blank line, and each non-blank line one unit (one
+    paragraph a line: news scrapes, generated corpora). Then ``paragraph_sentences`` is
+    ``Document.sentences``: both cut the same spans with the same pattern and keep the
+    same pieces, and a sentence's line (``bisect_right`` of its start in the line starts)
+    is its unit's one line."""
+    lines = doc.line_paragraphs
+    return len(lines) == len(units) and all(a.start == b.start and a.end == b.end for a, b in zip(lines, units))
 
 
 def _remove_sentence_edit(doc: Document, s) -> Edit:

@@ -1,0 +1,155 @@
+"""Exclusive CPU seconds of each stage of one run (issue 14, target 2: where a cold run goes).
+
+    cd CORPUS && python benchmarks/stage_cpu.py [--top N] -- [corpuslint check args]
+
+Runs ``corpuslint check ARGS`` in this process with a timer (``time.process_time``,
+user + sys of this process: load-independent) around each stage, and prints every
+stage's seconds and share of the run, largest first. A stage's time excludes the
+stages it calls (a rule's ``check`` that first asks a ``Document`` view pays only for
+its own work; the view is its own line). Stages:
+
+* ``read+decode``: ``files.load`` (bytes read, decoded, content-hashed), in the map and
+  again in the reduces (a reduce reads a target back for a finding);
+* ``Document.<view>``: each cached view of a document (lines, regions, words...), by
+  whichever rule asks first;
+* ``doc rule CODE``: a document rule's ``check``, iterated;
+* ``map CODE``: a corpus rule's ``collect`` (the spelling rules share one analysis:
+  the first asking, S101, pays for it);
+* ``spill put``: corpus states written to the ``--no-cache`` spill;
+* ``reduce CODE``: a corpus rule's reduce, with its findings' region filter;
+* ``(other)``: start-up (imports), the read plan, the report.
+
+Only the one-process run is timed (``--jobs 1``: with ``--jobs 2`` the workers' CPU is
+not seen). The timer costs ~5% of the run.
+
+Measured at 2026-12-03 (lead bb9edf5, cold ``--no-cache --jobs 1 --format json``,
+load 15-22), largest stages (seconds, share):
+
+    corpus (bench_scale)      10 MB (340 files)   100 MB (3,400 files)
+    reduce S101               3.33  19%           24.70  16.6%
+    map S101 (spelling)       3.81  22%           18.33  12.3%
+    doc rule D103             1.62   9%           16.22  10.9%
+    reduce S103               0.53   3%            8.17   5.5%
+    doc rule D101             0.79   5%            7.57   5.1%
+    doc rule A103             0.52   3%            5.47   3.7%
+    doc rule D102             0.52   3%            5.12   3.4%
+    Document.words            0.48   3%            5.03   3.4%
+    read+decode               0.39   2%            4.29   2.9%  (29,322 reads of 3,400 files)
+    Document.sentences        0.25   1.5%          3.55   2.4%
+    all document rules                            60.9   41%
+    all reduces                                   38.9   26%
+    all corpus-rule maps                          26.1   18%
+    all Document views                            13.4    9%
+    total                    17.2                148.8   (0.71 MB/s per core)
+
+cpu17 (paired with lead, started together, load ~27, 10 MB): total 20.94 -> 20.42 s;
+read+decode 0.58 s (2,656 reads) -> 0.43 s (1,669: a corpus rule's findings are
+filtered by the regions the map stored, ``DocumentStore.outside``); Document.sentences
+0.29 s -> 0 (given by D103's ``paragraph_sentences`` when each unit is one line);
+D103 1.78 -> 1.89 s (it now compares its units with the lines); JSON identical.
+
+The S101 map at 30 MB (1,000 files, cProfile): 38% hunspell ``spell`` (31,006 calls for
+21,188 distinct cleaned words, ~75 us each: a rejected word tries its retries), 29%
+tokenising (one regex split, the token and gap ids), the rest numpy; plus a fixed
+~1.4 s to read the Arabic dictionary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import functools
+import sys
+import time
+from functools import cached_property
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--top", type=int, default=40, help="print the N largest stages")
+    ap.add_argument("args", nargs=argparse.REMAINDER, help="-- then the corpuslint check arguments")
+    opts = ap.parse_args()
+    args = opts.args[1:] if opts.args[:1] == ["--"] else opts.args
+
+    import corpuslint.document as document
+    import corpuslint.engine as engine
+    import corpuslint.files as files
+    import corpuslint.index as index
+    import corpuslint.store as store
+    from corpuslint.cli import main as cli_main
+
+    spent: dict[str, float] = collections.defaultdict(float)
+    calls: collections.Counter = collections.Counter()
+    stack: list[list] = []  # [stage, seconds of the stages it called]
+
+    def timed(name: str, fn, iterate: bool = False):
+        @functools.wraps(fn)
+        def wrapper(*a, **k):
+            t = time.process_time()
+            stack.append([name, 0.0])
+            try:
+                out = fn(*a, **k)
+                return list(out) if iterate else out
+            finally:
+                elapsed = time.process_time() - t
+                _, inner = stack.pop()
+                spent[name] += elapsed - inner
+                calls[name] += 1
+                if stack:
+                    stack[-1][1] += elapsed
+
+        return wrapper
+
+    files.load = timed("read+decode", files.load)
+    for attr, value in list(vars(document.Document).items()):
+        if isinstance(value, cached_property):
+            view = cached_property(timed("Document." + attr, value.func))
+            view.attrname = attr
+            setattr(document.Document, attr, view)
+
+    compute = engine.Linter.compute_findings
+
+    def compute_findings(self, doc):
+        for rule in self.document_rules + self.record_rules:
+            if not getattr(rule.check, "_stage", False):
+                rule.check = timed("doc rule " + rule.code, rule.check, iterate=True)
+                rule.check._stage = True
+        return compute(self, doc)
+
+    engine.Linter.compute_findings = timed("document rules (engine)", compute_findings)
+    collect_one = index._collect_one
+    per_rule: dict = {}
+
+    def collect(rule, doc):
+        fn = per_rule.get(rule.code)
+        if fn is None:
+            fn = per_rule[rule.code] = timed("map " + rule.code, collect_one)
+        return fn(rule, doc)
+
+    index._collect_one = collect
+    engine.Linter.map_document = timed("map step (engine)", engine.Linter.map_document)
+    reduce_rule = engine.Linter._reduce_rule
+
+    def reduce_one(self, rule, *a, **k):
+        return timed("reduce " + rule.code, reduce_rule)(self, rule, *a, **k)
+
+    engine.Linter._reduce_rule = reduce_one
+    store.StateSpill.put = timed("spill put", store.StateSpill.put)
+    engine.collect_corpus_states = timed("collect states", engine.collect_corpus_states)
+
+    start = time.process_time()
+    try:
+        cli_main(args)
+    except SystemExit:
+        pass
+    total = time.process_time() - start
+    spent["(other)"] = total - sum(spent.values())
+    print(f"{'stage':40s} {'CPU s':>8s} {'share':>6s} {'calls':>7s}", file=sys.stderr)
+    for name, sec in sorted(spent.items(), key=lambda kv: -kv[1])[: opts.top]:
+        print(f"{name:40s} {sec:8.2f} {100 * sec / total:5.1f}% {calls[name]:7d}", file=sys.stderr)
+    print(f"{'total':40s} {total:8.2f}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
