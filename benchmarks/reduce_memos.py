@@ -58,8 +58,11 @@ def main() -> int:
     from corpuslint.families.spelling import analysis, backends
 
     def lru() -> str:
+        from corpuslint.text import normalize
+
         b = backends.ArabicBackend
-        return f"key memo {b.key.cache_info().currsize} words, form memo {b.form.cache_info().currsize} words"
+        return (f"key memo {b.key.cache_info().currsize} words, form memo {b.form.cache_info().currsize} words, "
+                f"light_stem memo {normalize.light_stem.cache_info().currsize} words")
 
     reduce_one = engine.Linter._reduce_one
 
