@@ -23,6 +23,15 @@ load 25-40): peak RSS 265,120 -> 252,192 KB, CPU 156.7 -> 157.8 s, JSON identica
 Left: loading qalsadi is the largest step of S101 (+45 MB of RSS on top of the merged
 corpus, ``--select S101,S103``: 147 -> 192 MB); the 13 k stop-word forms keyed through the
 memo (``Backend.function_words``) are ~2/3 of the key memo S101 leaves at 10 MB.
+
+mem17 (``Backend.key_once``/``form_once``: the merge, the stop-word list and S103's word
+forms fill neither the key/form memos nor ``normalize.light_stem``'s): at 10 MB the memos at
+S101's end hold key 5,722 (was 19,212), light_stem 9,395 (was 24,894) words. 100 MB, whole
+run, lead bb9edf5 and mem17 started together at load 25-30: peak RSS 252,224 -> 248,864 KB,
+CPU 151.8 -> 152.7 s (user+sys), JSON identical (cmp); the 48 realtext corpora with
+``--select S101,S102,S103,S104,S105``: 0 differ. The peak (S103/the report, ~247 MB) is
+still 2.36x the text: qalsadi's load and its freed-but-fragmented arenas (S101 keeps ~+27 MB
+after ``release_morphology`` even in isolation), S101's 21 k and S103's 56 k findings.
 """
 
 from __future__ import annotations
@@ -58,8 +67,11 @@ def main() -> int:
     from corpuslint.families.spelling import analysis, backends
 
     def lru() -> str:
+        from corpuslint.text import normalize
+
         b = backends.ArabicBackend
-        return f"key memo {b.key.cache_info().currsize} words, form memo {b.form.cache_info().currsize} words"
+        return (f"key memo {b.key.cache_info().currsize} words, form memo {b.form.cache_info().currsize} words, "
+                f"light_stem memo {normalize.light_stem.cache_info().currsize} words")
 
     reduce_one = engine.Linter._reduce_one
 

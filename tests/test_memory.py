@@ -811,3 +811,32 @@ def test_a_rule_with_own_and_shared_states_gets_each_back_in_order():
         assert unspill.states(states["Y"])["s"] is got["s"] and not unspill.decoded
     finally:
         spill.close()
+
+
+def test_key_once_and_form_once_equal_key_and_form_and_fill_no_memo():
+    """The merged corpus keys every word of the corpus once and S103 forms them once
+    (``Backend.key_once``/``form_once``): the same strings as ``key``/``form``, without
+    filling their lru caches or ``normalize.light_stem``'s (which held every word of a
+    100 MB corpus through S101). Words of the Arabic news samples (articles, clitics,
+    hamza seats, marks) and of the Persian and Urdu back-ends' own test words."""
+    from corpuslint.families.spelling import backends
+    from corpuslint.text import normalize
+
+    arabic = sorted({w for p in SAMPLES.glob("*.txt")
+                     for w in re.findall(r"[\u0621-\u065f\u0670-\u06d3]+", p.read_text(encoding="utf-8"))})[:4000]
+    assert len(arabic) >= 1000
+    persian = ["می‌خواهم", "کتاب‌ها", "دوستتان", "خانه‌ای", "ندهند", "آمال", "سیناء"]
+    urdu = ["کھلاتا", "آنکھوں", "ہوسکا", "کرلو"]
+    for lang, words in (("ar", arabic), ("fa", persian), ("ur", urdu)):
+        try:
+            backend = backends.get_backend(lang)
+        except backends.BackendUnavailable:  # pragma: no cover - every extra is installed here
+            continue
+        cleans = [backend.clean(w) for w in words]
+        backends.forget_key_memos()
+        once = [(backend.key_once(c), backend.form_once(c)) for c in cleans]
+        assert type(backend).key.cache_info().currsize == 0 and normalize.light_stem.cache_info().currsize == 0
+        if hasattr(type(backend).form, "cache_info"):
+            assert type(backend).form.cache_info().currsize == 0
+        assert once == [(backend.key(c), backend.form(c)) for c in cleans], lang
+    backends.forget_key_memos()

@@ -24,7 +24,6 @@ shared by the rules that need it.
 
 from __future__ import annotations
 
-import functools
 import re
 import threading
 import warnings
@@ -957,10 +956,9 @@ class _LangSum:
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
-        # each word's key once: not through a memo of ``key`` (an lru_cache would keep
-        # every word of the corpus and its key, ~360 bytes a word)
-        unmemoised = getattr(backend.key, "__wrapped__", None)
-        self.key = functools.partial(unmemoised, backend) if unmemoised is not None else backend.key
+        # each word's key once: not through a memo of ``key`` or ``normalize.light_stem``
+        # (an lru_cache would keep every word of the corpus and its key, ~360 bytes a word)
+        self.key = backend.key_once
         self.word_ids = _NewIds()  # word -> id, in order of appearance
         self.key_ids = _NewIds()  # key -> id, in order of appearance
         self.word_key = _Column(np.int64)

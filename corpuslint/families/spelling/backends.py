@@ -112,6 +112,18 @@ class Backend:
     def key(self, clean: str) -> str:
         return self.form(clean)
 
+    def key_once(self, clean: str) -> str:
+        """``key(clean)``, filling no memo: for a pass that asks each word once (every
+        word of the merged corpus, the stop-word list), where an lru cache would only
+        keep every word and its key until it is emptied."""
+        wrapped = getattr(type(self).key, "__wrapped__", None)
+        return wrapped(self, clean) if wrapped is not None else self.key(clean)
+
+    def form_once(self, clean: str) -> str:
+        """``form(clean)``, filling no memo (as ``key_once``)."""
+        wrapped = getattr(type(self).form, "__wrapped__", None)
+        return wrapped(self, clean) if wrapped is not None else self.form(clean)
+
     def vkey(self, key: str) -> str:
         return key
 
@@ -185,7 +197,7 @@ class Backend:
             keys = store.words(self, name) if store is not None else None
             if keys is None:
                 words = list(self.function_word_list) + self.function_word_source()
-                keys = sorted({self.key(self.clean(w)) for w in words})
+                keys = sorted({self.key_once(self.clean(w)) for w in words})  # (13 k forms, once)
                 if store is not None:
                     store.add_words(self, name, keys)
             fw = self.__dict__["_function_words"] = frozenset(keys)
@@ -614,6 +626,18 @@ class ArabicBackend(Backend):
     def key(self, clean: str) -> str:
         return normalize.light_stem(normalize.normalize_chars(clean.translate(_HAMZA_DROP)))
 
+    # ``key_once``/``form_once`` do not fill ``normalize.light_stem``'s memo either (up to
+    # 200,000 words, ~1/5 KB each: the merged corpus's every word, asked once)
+    def key_once(self, clean: str) -> str:
+        if type(self).key is not ArabicBackend.key:
+            return super().key_once(clean)
+        return _light_stem_once(normalize.normalize_chars(clean.translate(_HAMZA_DROP)))
+
+    def form_once(self, clean: str) -> str:
+        if type(self).form is not ArabicBackend.form:
+            return super().form_once(clean)
+        return _light_stem_once(normalize.normalize_chars(clean))
+
     def vkey(self, key: str) -> str:
         return key.translate(_G_FOLD)
 
@@ -894,6 +918,11 @@ class ArabicBackend(Backend):
         return verdict
 
 
+def _light_stem_once(word: str) -> str:
+    """``normalize.light_stem(word)`` without its memo."""
+    return getattr(normalize.light_stem, "__wrapped__", normalize.light_stem)(word)
+
+
 _AF3AAL_RE = regex.compile(r"أ([\u0621-\u063A\u0641-\u064A])([\u0621-\u063A\u0641-\u064A])ا([\u0621-\u063A\u0641-\u064A])")
 
 
@@ -1171,6 +1200,11 @@ class PersianBackend(Backend):
 
     def form(self, clean: str) -> str:
         return self.key(clean)
+
+    def form_once(self, clean: str) -> str:
+        if type(self).form is not PersianBackend.form:
+            return super().form_once(clean)
+        return self.key_once(clean)  # (``form`` is ``key``, through its memo)
 
     def retries(self, clean: str) -> list[str]:
         out = []

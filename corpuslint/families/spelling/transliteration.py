@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections import defaultdict
 
@@ -327,11 +326,8 @@ def _word_forms(lc):
     the merged corpus)."""
     cached = lc.cache.get("word_forms")
     if cached is None:
-        form = lc.backend.form  # (not through its memo: every word of the corpus, asked once here)
-        unmemoised = getattr(type(lc.backend).form, "__wrapped__", None)
-        if unmemoised is not None:
-            form = functools.partial(unmemoised, lc.backend)
-        of_word = list(map(form, lc.words))
+        # (not through the memos of ``form`` or ``light_stem``: every word of the corpus, asked once here)
+        of_word = list(map(lc.backend.form_once, lc.words))
         ids = dict(zip(dict.fromkeys(of_word), itertools.count()))
         cached = lc.cache["word_forms"] = (
             list(ids), ids, np.fromiter(map(ids.__getitem__, of_word), np.int64, len(of_word)))
