@@ -83,46 +83,6 @@ def test_d106_words_from_the_analysis_give_the_same_state():
     assert compared > 40 and fast > 40
 
 
-def _same(a, b) -> bool:
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.dtype == b.dtype
-                and a.shape == b.shape and np.array_equal(a, b))
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    if hasattr(a, "__dict__"):
-        return type(a) is type(b) and _same(a.__dict__, b.__dict__)
-    return a == b
-
-
-def test_spelling_small_state_is_the_array_state_on_real_text():
-    # Arabic and Persian lines, paragraphs and one whole article: the Python tables of a few
-    # tokens (``_small_lang_state``) against ``_analyse_lang``'s arrays
-    from corpuslint.families.spelling import analysis as A
-
-    lines = _real_lines()
-    texts = [ln for ln in lines if any("\u0600" <= c <= "\u06ff" for c in ln)]
-    texts += ["\n".join(texts[k : k + 3]) for k in range(0, 60, 3)]
-    texts.append("كتب الطالب  الدرس. كتب الطالب الدرس؛ وكتبَ المعلّم الدرسَ\nوالدرس")
-    assert len(texts) > 60
-    saved = A.SMALL_LANG_TOKENS
-    rejected = 0
-    try:
-        for k, text in enumerate(texts):
-            doc = Document(f"t{k}.txt", text)
-            A._CACHE.clear()
-            A.SMALL_LANG_TOKENS = 10**9
-            small = A.analyse(doc, ("ar", "fa", "ur"))
-            A._CACHE.clear()
-            A.SMALL_LANG_TOKENS = -1
-            arrays = A.analyse(doc, ("ar", "fa", "ur"))
-            assert _same(small, arrays), text
-            rejected += sum(len(s.rej) for s in small.langs.values())
-    finally:
-        A.SMALL_LANG_TOKENS = saved
-        A._CACHE.clear()
-    assert rejected > 0  # (the rejected-occurrence rows were compared too)
-
-
 def test_state_spill_gathers_writes_and_reads_them_back():
     from corpuslint.store import Spilled, StateSpill
 

@@ -429,8 +429,6 @@ def _analyse_lang(doc, backend: Backend, spans: list[tuple[int, int]]) -> LangSt
         known = table.known.view[cids] > 0
         cleans = table.cleans
     n = len(tids)
-    if n <= SMALL_LANG_TOKENS:
-        return _small_lang_state(doc, backend.name, starts, adj, cids, lens, flags, known, cleans)
     # local vocabulary in order of first occurrence: ids 0, 1, 2... as words first appear
     distinct, at, inverse = np.unique(cids, return_index=True, return_inverse=True)
     v = len(distinct)
@@ -465,43 +463,6 @@ def _analyse_lang(doc, backend: Backend, spans: list[tuple[int, int]]) -> LangSt
         rej[:, R_MARKED] = f & 1
         rej[:, R_VOCALISED] = (f >> 1) & 1
     return LangState(backend.name, words, count, first, pairs, rej)
-
-
-# At most this many tokens: ``_small_lang_state`` builds the tables in Python (a chat turn,
-# a record's field: the ~25 numpy calls of ``_analyse_lang`` cost more than its tokens).
-SMALL_LANG_TOKENS = 256
-
-
-def _small_lang_state(doc, name: str, starts, adj, cids, lens, flags, known, cleans) -> LangState:
-    """``_analyse_lang``'s ``LangState`` of a few tokens, computed in Python: the same
-    tables, of the same dtypes (a test compares the two on real text)."""
-    c, st, ad = cids.tolist(), starts.tolist(), adj.tolist()
-    n = len(c)
-    rank: dict[int, int] = {}  # clean id -> local id, in order of first occurrence
-    local: list[int] = []
-    firsts: list[int] = []  # the token where each local word first occurs
-    for i, x in enumerate(c):
-        r = rank.get(x)
-        if r is None:
-            r = rank[x] = len(firsts)
-            firsts.append(i)
-        local.append(r)
-    v = len(firsts)
-    words = _WORD_SEP.join(map(cleans.__getitem__, rank))
-    counts = [0] * v
-    for r in local:
-        counts[r] += 1
-    first = _positions(doc, starts[firsts])
-    pairs = sorted({(local[i], local[i + 1]) for i in range(n - 1) if ad[i + 1]})
-    rows = []
-    if not known.all():
-        ln, fl = lens.tolist(), flags.tolist()
-        for i in np.flatnonzero(~known).tolist():
-            f = fl[i]
-            rows.append((st[i], st[i] + ln[i], local[i], local[i - 1] if ad[i] else -1,
-                         local[i + 1] if i + 1 < n and ad[i + 1] else -1, f & 1, (f >> 1) & 1))
-    return LangState(name, words, np.array(counts, dtype=np.int32), first,
-                     np.array(pairs, dtype=np.int32).reshape(-1, 2), np.array(rows, dtype=np.int32).reshape(-1, 7))
 
 
 _CACHE: dict[tuple, DocState] = {}
