@@ -49,6 +49,21 @@ records; no function's calls grow faster than the records); the cost is per docu
 paragraph files): document rules 52% of the profile, corpus-rule collect 24%, states
 spilled 8% and read back 3%, reduces 6%. Short records (``--shape short``), default
 rules: 10 k 21.3 s, 94 MB; 30 k 65.5 s, 180 MB.
+
+Measured 2026-12-03 (rec17, the fixed cost per record; lead bb9edf5 and rec17 started
+together, ``/usr/bin/time -f "%U %S %e %M" python -m corpuslint check --no-cache --format
+json --exit-zero --jobs 1 -o OUT .`` in the generated folder, load 15-36): 10 k SFT records
+(8.2 MB, 8,990 documents per 3 k) lead 86.9 s CPU, 250.9 MB; rec17 74.1 s, 250.7 MB
+(1.17x; reports byte-identical); 3 k: 25.9 -> 23.3 s. Document rules alone
+(``bench_docrules.py --dir DIR --readers --tree LEAD --tree . ``, 3 k records): 18.3 ->
+15.9 s (D101 4.0 -> 3.1: it stops before its prose mask when fewer than two units have
+min-words; D103 2.6 -> 1.6: a Python count of shared word pairs before the arrays; Q111
+0.69 -> 0.23: letter tokens of a short text by ``str.split``). Also: D106 takes its lines'
+words from the family's analysis, the rule list per (role, kinds) is kept, the spill's
+state headers are written ~1 MB at a time. Not cut: the duplicate family's analysis
+(~0.3 ms a document: ~25 numpy calls), D104's sketches, the quality rules' shared prose,
+S101's first dictionary verdicts (its tables in Python were measured: 0.48 -> 0.45 s for
+8,990 fields, dropped). The 3x goal (10 k <= 35 s at the 99 s figure) is not met.
 """
 
 from __future__ import annotations

@@ -162,7 +162,7 @@ class Linter:
         """What an executor ships to its workers (Dask): the rules, not the registry or caches."""
         state = dict(self.__dict__)
         state.update(registry=None, suppressions=None, progress=None, executor=None, _cache={}, _clean={},
-                     _from_disk=set())
+                     _from_disk=set(), _rule_lists={})
         return state
 
     # -- MAP: one document in, findings out -----------------------------------
@@ -240,26 +240,20 @@ class Linter:
     def compute_findings(self, doc: Document) -> list[Finding]:
         """Document rules on ``doc``, computed now (no cache)."""
         cached: list[Finding] = []
-        rules = self.record_rules if getattr(doc, "record", None) is not None else self.document_rules
+        base = self.record_rules if getattr(doc, "record", None) is not None else self.document_rules
+        rules = self._rules_for(base, doc.role, doc.kinds)  # (by role and kinds: one list per shape, kept)
         length, line_no, start = longest_line(doc.text)
         if length > MAX_LINE_CHARS:
-            skipped = sorted({r.code for r in rules + self.corpus_rules if not long_line_safe(r)})
+            skipped = sorted({r.code for r in base + self.corpus_rules if not long_line_safe(r)})
             rules = [r for r in rules if long_line_safe(r)]
             note = self.rules.get("F008")
             if skipped and note is not None:
                 cached.append(doc.finding(note, start, start, f"line {line_no} is {length:,} characters long "
                                           f"(limit {MAX_LINE_CHARS:,}): {len(skipped)} rules skipped this document "
                                           f"({', '.join(skipped)})"))
-        role = doc.role
-        if role is not None:  # a chat turn: the rules for its role (``Rule.only_roles``)
-            rules = [r for r in rules if r.only_roles is None or role in r.only_roles]
         rule = None
         try:  # (one handler for the loop: a context manager per rule and document costs)
             for rule in rules:
-                only = rule.only_kinds  # ``skips_kind``, inlined
-                if (only is not None and only.isdisjoint(doc.kinds)) or (
-                        rule.skip_kinds and not rule.skip_kinds.isdisjoint(doc.kinds)):
-                    continue
                 found = list(rule.check(doc))
                 if found:
                     cached.extend(_in_checked_regions(rule, doc, found))
@@ -268,6 +262,22 @@ class Linter:
         except Exception as exc:
             raise rule_failed(rule, doc.path, exc) from exc
         return cached
+
+    def _rules_for(self, base: list, role: "str | None", kinds: frozenset) -> list:
+        """The rules of ``base`` that check a document of this ``role`` (``Rule.only_roles``:
+        a chat turn's) and these ``kinds`` (``skips_kind``), in order: computed once per
+        (list, role, kinds) and kept (a run of records has a few such shapes, not one per
+        record; the filtering per document was ~0.2 ms of the fixed cost of a short record)."""
+        memo = self.__dict__.setdefault("_rule_lists", {})
+        key = (id(base), len(base), role, kinds)
+        got = memo.get(key)
+        if got is not None and got[0] is base:
+            return got[1]
+        rules = [r for r in base if (role is None or r.only_roles is None or role in r.only_roles)
+                 and not ((r.only_kinds is not None and r.only_kinds.isdisjoint(kinds))
+                          or (r.skip_kinds and not r.skip_kinds.isdisjoint(kinds)))]
+        memo[key] = (base, rules)
+        return rules
 
     def fresh_findings(self, doc: Document) -> list[Finding]:
         """Document-rule findings computed now, never taken from the on-disk cache
@@ -1114,6 +1124,8 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
                 where = at_codes
             collected[key] = Collected(key, abspath, result.content_hash, result.nbytes, tuple(states.values()),
                                        state_reader, language, where)
+    if spill is not None:
+        spill.flush()  # (the states' bytes gathered in memory go to the files before any read or fork)
     if streamed:  # the plan names each record mapped, as if it had been read before the map
         items[:] = [key for i, item in enumerate(items) for key in (streamed[i] if i in streamed else (item,))]
     if rows:

@@ -342,6 +342,7 @@ class _Column:
 
 
 _SPILL_TOKENS = itertools.count()
+_PENDING_MAX = 1 << 20  # bytes ``StateSpill._write`` gathers before writing them to its file
 
 
 class StateSpill:
@@ -372,6 +373,11 @@ class StateSpill:
 
         self._fh = tempfile.TemporaryFile(prefix="corpuslint-states-", buffering=0)
         self._end = 0
+        # what ``_write`` was given and not written yet: the main file gets one write per
+        # ~1 MB (a short record's state header is ~100 bytes: one system call each was ~8%
+        # of the spill's cost); read back or forked only after ``_drain``
+        self._pending = bytearray()
+        self._written = 0  # the file's length (``_end`` - len(_pending))
         self.token = next(_SPILL_TOKENS)  # names this spill for the run (``SpilledStates.content_key``)
         self._columns: dict[tuple[str, str, str], _Column] = {}  # (group, field, dtype) -> its column
         self.bytes = 0  # bytes written (benchmarks)
@@ -404,12 +410,28 @@ class StateSpill:
 
     def _write(self, blob: bytes) -> int:
         at = self._end
+        self._end += len(blob)
+        self.bytes += len(blob)
+        if len(blob) >= _PENDING_MAX:
+            self._drain()
+            self._write_out(blob)
+            return at
+        self._pending += blob
+        if len(self._pending) >= _PENDING_MAX:
+            self._drain()
+        return at
+
+    def _write_out(self, blob) -> None:
         view = memoryview(blob)
         while view:
             view = view[self._fh.write(view):]
-        self._end += len(blob)
-        self.bytes += len(blob)
-        return at
+        self._written += len(blob)
+
+    def _drain(self) -> None:
+        """Write out what ``_write`` holds (before the file is read, or the process forks)."""
+        if self._pending:
+            self._write_out(self._pending)
+            self._pending = bytearray()
 
     def _put_columns(self, state: dict, group: str) -> Spilled:
         import msgpack
@@ -435,6 +457,8 @@ class StateSpill:
 
         from .codec import CodecError, loads
 
+        if ref.offset + ref.length > self._written:
+            self._drain()
         blob = os.pread(self._fh.fileno(), ref.length, ref.offset)
         if len(blob) != ref.length:
             raise CodecError("spilled state truncated")
@@ -491,6 +515,8 @@ class StateSpill:
 
         from .codec import CodecError, _dtype, _shape
 
+        if ref.offset + ref.length > self._written:
+            self._drain()
         blob = os.pread(self._fh.fileno(), ref.length, ref.offset)
         try:
             header = msgpack.unpackb(blob, raw=False, use_list=True)
@@ -501,24 +527,39 @@ class StateSpill:
     def flush(self) -> None:
         """Write out what the columns' file buffers hold (before a fork: a child that
         reads a column flushes its copy of the buffer too, into the same file)."""
+        self._drain()
         for column in self._columns.values():
             column.fh.flush()
 
     def close(self) -> None:
+        self._pending = bytearray()
         self._fh.close()
         for column in self._columns.values():
             column.fh.close()
         self._columns.clear()
 
 
+_STORED_DTYPES: dict = {}  # numpy dtype -> is its ``str`` in codec.ALLOWED_DTYPES (asked per state)
+
+
 def _arrays(state) -> bool:
     """Is ``state`` a dict of numpy arrays of dtypes the codec stores (by columns)?"""
+    if type(state) is not dict or not state:
+        return False
     import numpy as np
 
-    from .codec import ALLOWED_DTYPES
+    ndarray, known = np.ndarray, _STORED_DTYPES
+    for k, v in state.items():
+        if type(k) is not str or not isinstance(v, ndarray):
+            return False
+        ok = known.get(v.dtype)
+        if ok is None:
+            from .codec import ALLOWED_DTYPES
 
-    return (type(state) is dict and bool(state) and all(type(k) is str for k in state)
-            and all(isinstance(v, np.ndarray) and v.dtype.str in ALLOWED_DTYPES for v in state.values()))
+            ok = known[v.dtype] = v.dtype.str in ALLOWED_DTYPES
+        if not ok:
+            return False
+    return True
 
 
 class SpilledStates(Mapping[str, Any]):

@@ -89,6 +89,7 @@ def class_count(text: str, bit: int) -> int:
 # (the last entry, any code point beyond, stays 0); filled as code points are first met,
 # so a process that reads a little text tests a few hundred characters, not 65,536
 _LETTERS = np.zeros(0x10001, dtype=np.uint8)
+SHORT_LETTER_TEXT = 1000  # ``letter_tokens`` counts a text of at most this many characters in Python
 
 
 def letter_tokens(text: str) -> tuple[int, int]:
@@ -97,7 +98,14 @@ def letter_tokens(text: str) -> tuple[int, int]:
     per token: a token holds a letter when some character from its start to the next
     token's, white space in between, is one; a byte per character besides ``scan``'s
     arrays). A token with no letter below U+10000 but a character beyond is tested with
-    ``LETTER_RE`` itself."""
+    ``LETTER_RE`` itself. A short text (``SHORT_LETTER_TEXT`` characters at most, a
+    record's field or a chat turn) is counted token by token instead: the same count
+    (``str.split`` splits at ``str.isspace``, which is the ``SPACE`` class), without the
+    arrays' set-up (~0.1 ms)."""
+    if len(text) <= SHORT_LETTER_TEXT:
+        tokens = text.split()
+        search = LETTER_RE.search
+        return sum(1 for t in tokens if search(t) is not None), len(tokens)
     cp, classes = scan(text)
     edges = np.flatnonzero((classes[1:] & SPACE) != (classes[:-1] & SPACE))  # run starts and ends, alternately
     starts, ends = edges[0::2], edges[1::2]

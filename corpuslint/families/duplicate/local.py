@@ -164,10 +164,14 @@ class ExactDuplicateLine(DocumentRule):
     def check(self, doc: Document) -> Iterable[Finding]:
         min_words = int(self.opts["min-words"])
         genre = str(self.opts["genre"])
-        if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
+        if genre == "formulaic":
+            return []
+        a = U.analyse(doc)  # (the duplicate family's shared analysis: D104's map computes it anyway)
+        if int(np.count_nonzero(a.nwords >= min_words)) < 2:
+            return []  # a copy needs two units of min-words: a one-line record or title has one at most
+        if genre == "auto" and regions.vocalised(doc):
             return []
         text = doc.text
-        a = U.analyse(doc)
         out: list[Finding] = []
         refrains: set[int] = set()
         if genre == "auto":
@@ -546,6 +550,35 @@ def _shared_word_pairs(values: np.ndarray, cuts: np.ndarray, min_words: int):
     return pair // n, pair % n, np.diff(cut).astype(np.int64), df, eligible
 
 
+# At most this many content tokens: ``_may_share_pairs`` (Python) asks first, and the numpy
+# set-up of ``_shared_word_pairs`` (~0.5 ms whatever the size) is paid only by a document
+# that may hold a candidate (a chat turn or an instruction of a few sentences rarely does).
+SMALL_PAIRS_TOKENS = 600
+
+
+def _may_share_pairs(values: np.ndarray, cuts: np.ndarray, min_words: int, min_pairs: int) -> bool:
+    """False when no two sentences (``_shared_word_pairs``' input) of at least ``min_words``
+    tokens share ``min_pairs`` distinct consecutive word pairs held by at most
+    ``MAX_PAIR_SENTENCES`` sentences: then ``_shared_word_pairs`` gives no count of
+    ``min_pairs`` or more (the same counts, in Python: for a few sentences this is ~20x
+    cheaper than the arrays)."""
+    flat, cut = values.tolist(), cuts.tolist()
+    postings: dict[tuple[int, int], list[int]] = {}
+    for k in range(len(cut) - 1):
+        t = flat[cut[k] : cut[k + 1]]
+        if len(t) >= min_words:
+            for g in set(zip(t, t[1:])):
+                postings.setdefault(g, []).append(k)
+    counts: dict[tuple[int, int], int] = {}
+    for held in postings.values():
+        if 2 <= len(held) <= MAX_PAIR_SENTENCES:
+            for ij in combinations(held, 2):
+                c = counts[ij] = counts.get(ij, 0) + 1
+                if c >= min_pairs:
+                    return True
+    return False
+
+
 def _rare_shared(values: np.ndarray, cuts: np.ndarray, i: np.ndarray, j: np.ndarray, max_df: int) -> np.ndarray:
     """For each sentence pair ``(i[k], j[k])`` (sentence ``s``'s word hashes being
     ``values[cuts[s]:cuts[s+1]]``): how many distinct words both hold among the words in
@@ -720,6 +753,8 @@ class RestatedPassage(DocumentRule):
             return []
         text = doc.text
         values, cuts = _sentence_token_array(doc, sentences)
+        if len(values) <= SMALL_PAIRS_TOKENS and not _may_share_pairs(values, cuts, min_words, min_pairs):
+            return []  # (a few sentences, no pair of them sharing min-shared-pairs word pairs)
         # candidates: sentence pairs sharing consecutive content-word pairs (numpy, by word pair)
         cand_i, cand_j, cand_count, df, eligible = _shared_word_pairs(values, cuts, min_words)
         found = cand_count >= min_pairs

@@ -567,11 +567,13 @@ def _segment_keys(norm_h: np.ndarray, bounds: np.ndarray) -> list[int]:
     return [h64(buf[b8[k] : b8[k + 1]]) for k in range(len(bounds) - 1)]
 
 
-def line_keys(texts: list[str]) -> tuple[list[int], list[int], list[bool]]:
+def line_keys(texts: list[str], words: "tuple[np.ndarray, np.ndarray] | None" = None,
+              ) -> tuple[list[int], list[int], list[bool]]:
     """For each text: the exact-copy key (as ``Analysis.keys``: same normalised word
     sequence, same key), its number of normalised words, and whether any word has a
-    letter (is not only digits)."""
-    index, bounds = words_of(texts)
+    letter (is not only digits). ``words``: ``words_of(texts)`` when known (e.g. from
+    ``words_in_run_spans`` of the document's analysis: the same indices)."""
+    index, bounds = words_of(texts) if words is None else words
     counts = word_counts(index, bounds)
     alpha = np.zeros(len(texts), dtype=bool)
     if len(index):
