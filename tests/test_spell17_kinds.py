@@ -1,7 +1,9 @@
-"""S101 judged where the corpus is known (spell17): a broken plural أفعال whose singular is
-a word is exempt from the article-on-a-verb signal unless the corpus writes a word one
-letter away far more often. Real excerpts: samples/news-ar/001 line 7; LibreOffice 7.4.7
-ar sw.po line 7341 (MPL-2.0). Sources: tests/data/realtext/SOURCE.md."""
+"""S101 on what the corpus and the catalogue know (spell17): a broken plural أفعال whose
+singular is a word is exempt from the article-on-a-verb signal unless the corpus writes a
+word one letter away far more often; a .po translation's word that writes a Latin word of
+its msgid in Arabic letters is that name or term, not a slip. Real excerpts:
+samples/news-ar/001 line 7; LibreOffice 7.4.7 ar catalogues (MPL-2.0), GNOME and iso-codes
+ar catalogues (fresh16's po-ar set). Sources: tests/data/realtext/SOURCE.md."""
 
 from __future__ import annotations
 
@@ -44,3 +46,71 @@ def test_s101_broken_plural_shape_without_a_far_more_frequent_word_stays_a_word(
     # الأنباء written fewer than PLURAL_SLIP_RATIO times: the corpus does not tell the
     # two apart, and the plural's exemption holds (as for الأنساق, which nothing is near)
     assert _corpus(tmp_path, PLURAL_SLIP_RATIO - 10) == []
+
+
+# -- a .po translation that writes its msgid's name or term in Arabic letters ----------------
+
+# (msgid, msgstr word S101 reported on lead) from fresh16's po-ar set: gnome-control-center
+# timezones (Kashgar, Bayan, Easter), iso-codes iso_15924 and iso_639-2, LibreOffice svt, svx,
+# cui, vcl and GTK 3 gtk30-properties
+SOURCE_NAMES = [
+    ("Asia/Kashgar", "كاشغر"), ("Bayan-Olgiy, Govi-Altai, Hovd, Uvs, Zavkhan", "بايان"),
+    ("Pacific/Easter", "إيستر"), ("Braille", "البرايل"), ("Maori", "الموري"),
+    ("Sorbian languages", "الصوربية"), ("Assamese", "الأسامية"), ("Cornish", "الكورنية"),
+    ("Dogri", "الدغرية"), ("Norwegian, Bokmål", "بوكمال"), ("Tok Pisin", "بيسين"),
+    ("Inscriptional Pahlavi", "بهلوي"), ("SmartArt to %PRODUCTNAME shapes or reverse", "سمارت"),
+    ("PostScript Level 3", "بوستسكريبت"),
+    ("The stock icon displayed in widgets representing this action.", "ودجات"),
+]
+# real slips of the same catalogues, each beside its msgid: not a transliteration of it
+SLIPS = [
+    ("Open door", "مفنوح"), ("A widget to display in place of the usual frame label", "الاظار"),
+    ("Button spacing", "الأزار"), ("Enable Event Sounds", "الأحدات"), ("Toolbar Style", "منط"),
+    ("Oracle JDBC ~driver class", "صتف"), ("Footer $(ARG1)", "التذيل"), ("Server Addresses", "الخوادوم"),
+    ("Maple Leaves", "القبقب"), ("Start Date", "البدأ"), ("Kabyle Latin", "الاتينية"),
+    ("Terminal Pager", "متصحف"), ("Please enter a binding expression.", "تعببير"),
+    ("Array or procedure $(ARG1) not found.", "المصفوصة"), ("The user interface language cannot be determined.", "المتسخدم"),
+    ("MS Access file", "ماكروسوفت"),  # (a variant of ميكروسوفت; the msgid says MS, not Microsoft)
+]
+
+
+def test_a_word_writing_its_msgids_name_in_arabic_letters():
+    from corpuslint.families.spelling.source_names import latin_skeletons, transliterates
+
+    assert [w for m, w in SOURCE_NAMES if not transliterates(w, latin_skeletons([m]))] == []
+    assert [w for m, w in SLIPS if transliterates(w, latin_skeletons([m]))] == []
+    assert not transliterates("الكورنية", latin_skeletons([None, ""]))  # no source: nothing to read
+
+
+# LibreOffice 7.4.7 ar svt.po lines 704-1996 (language names), svx.po lines 1077-1253 and
+# 5055-5071, sw.po line 16644; iso-codes iso_639-2 ar line 339: every string of the
+# catalogues with كورية in it, and svt's Latin-script language names
+LANGUAGES = [
+    ("Korean", "الكورية"), ("Assamese", "الأسامية"), ("Azerbaijani Latin", "اللاتينية الأذربيجانية"),
+    ("Cornish", "الكورنية"), ("Interslavic Latin", "اللاتينية بين السلافية"), ("Kabyle Latin", "القابلية اﻻتينية"),
+    ("Korean (RoK)", "الكورية (جمهورية كوريا)"), ("Latin", "اللاتينية"), ("Pali Latin", "البالية اللاتينية"),
+    ("Serbian Latin", "الصربية اللاتينية"), ("Serbian Latin (Montenegro)", "اللاتينية الصربية (مونتنغرو)"),
+    ("Serbian Latin (Serbia and Montenegro)", "اللاتينية الصربية (صربيا ومونتنغرو)"),
+    ("Serbian Latin (Serbia)", "اللاتينية الصربية (صربيا)"), ("Tok Pisin", "توك بيسين"),
+    ("Uzbek Latin", "اللاتينية الأوزبكية"), ("CJK Compatibility", "توافق الصينية واليابانية والكورية"),
+    ("CJK Compatibility Forms", "نماذج توافق الصينية واليابانية والكورية"),
+    ("CJK Compatibility Ideographs", "توافق إيديوغرام الصينية واليابانية والكورية"),
+    ("CJK Miscellaneous", "متفرقات صينية ويابانية وكورية"),
+    ("CJK Radical Supplement", "تحميل العلامات الجذرية الصينية واليابانية والكورية"),
+    ("CJK Symbols And Punctuation", "رموز وعلامات تنقيط صينية ويابانية وكورية"),
+    ("Enclosed CJK Letters And Months", "أحرف وأشهر صينية ويابانية وكورية في دائرة"),
+    ("Korean (Apple Macintosh)", "الكورية (آبل ماكنتوش)"), ("Korean (EUC-KR)", "الكورية (EUC-KR)"),
+    ("Korean (ISO-2022-KR)", "الكورية (ISO-2022-KR)"), ("Korean (Windows-949)", "الكورية (Windows-949)"),
+    ("Korean (Windows-Johab-1361)", "الكورية (Windows-Johab-1361)"),
+    ("Asian characters and Korean syllables", "محارف آسيوية ومقاطع كورية"),
+]
+
+
+def test_s101_leaves_a_language_name_its_msgid_gives_and_keeps_the_slip_beside_it(tmp_path):
+    head = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ar\\n"\n'
+    path = tmp_path / "svt.po"
+    path.write_text(head + "".join(f'\nmsgid "{a}"\nmsgstr "{b}"\n' for a, b in LANGUAGES), encoding="utf-8")
+    findings = lint_paths([str(path)], config={"select": ["S101"], **NO_CACHE})
+    # lead reported الكورنية (Cornish) as a slip of الكورية; the lam dropped from
+    # اللاتينية in "القابلية اﻻتينية" (Kabyle Latin) is a real slip and stays
+    assert [f.message.split("'")[1] for f in findings] == ["الاتينية"]

@@ -6,6 +6,7 @@ from ...findings import Edit, Fix, Severity
 from ...structure import in_verse
 from ...text.lazy_regex import lazy_re
 from .base import SpellingCorpusRule
+from .source_names import latin_skeletons, transliterates
 
 
 class Slip(SpellingCorpusRule):
@@ -73,6 +74,10 @@ class Slip(SpellingCorpusRule):
     ghazal: "تلک الایام"), a long vowel the metre drops or adds against the suggestion
     ("بیهده" / بیهوده, "فرامش" / فراموش) and the negative optative ("مرواد", "مرساد") are
     not reported at all (``Backend.verse_form``; a doubled or swapped letter stays a slip).
+    Nor, in a translated string (a .po msgstr), a word whose consonants are those of a
+    Latin word of its source string, in order: the source's name or term written in
+    Arabic letters ("Asia/Kashgar": "آسيا/كاشغر", "Assamese": "الأسامية", "PostScript":
+    "بوستسكريبت"; ``source_names``).
     Nor, in Persian prose or verse, a stem the corpus uses twice (or fa_IR knows) with an
     enclitic, the plural ان or the indefinite ی ("حوران" = حور + ان, "ندانمت" = ندانم + ت),
     a verb negated after its preverb ("برنخاست" beside برخاست), or هم + a dictionary word
@@ -122,6 +127,8 @@ class Slip(SpellingCorpusRule):
             if ev is None:
                 continue
             start, end, clean = occ[:3]
+            if getattr(doc, "sources", ()) and transliterates(clean, latin_skeletons(doc.sources)):
+                continue  # the source string's name or term in Arabic letters ("Asia/Kashgar": كاشغر)
             if ev.kind == "context" and _DAGGER_ALEF in doc.text[start:end] and _dagger_read(lc.backend, doc.text[start:end], ev):
                 continue
             if ev.kind == "taa":
