@@ -114,3 +114,56 @@ def test_s101_leaves_a_language_name_its_msgid_gives_and_keeps_the_slip_beside_i
     # lead reported الكورنية (Cornish) as a slip of الكورية; the lam dropped from
     # اللاتينية in "القابلية اﻻتينية" (Kabyle Latin) is a real slip and stays
     assert [f.message.split("'")[1] for f in findings] == ["الاتينية"]
+
+
+# -- a word its translator vocalised -------------------------------------------------------
+
+# Every string of fresh16's po-ar set with الحركة / حركة or متصفح in it (msgctxt, msgid,
+# msgstr): GTK 3 gtk30-properties.po lines 2465, 2681, 4382 and gtk30.po line 2217,
+# nautilus 43 lines 1105 and 2582, gnome-control-center line 3659, LibreOffice 7.4.7 cui,
+# dkt, pcr, sc and sd strings
+UI_STRINGS = [
+    (None, 'Type the URL into your browser to download and install the profile.', 'اكتب المسار في المتصفح و\xa0نزّل الإعداد.'),
+    (None, 'Skip pager', 'تخطي المتصفح'),
+    (None, 'TRUE if the window should not be in the pager.', 'يضبط لـ TRUE إذا وجب أن لا تكون النافذة في المتصفح.'),
+    (None, 'Whether to enable toolkit-wide animations.', 'فيما أذا يتم تفعيل الحرَاكة '),
+    (None, 'Terminal Pager', 'متصحّف الطرفية'),
+    ('optctlpage|label3', 'Movement:', 'الحركة:'),
+    ('textanimtabpage|FT_COUNT', 'Animation cycles:', 'دوائر الحركة:'),
+    ('textdialog|RID_SVXPAGE_TEXTANIMATION', 'Text Animation', 'حركة النص'),
+    ('RID_DLG_UPDATE_BROWSERBASED', 'browser based update', 'تحديث مستند إلى المتصفح'),
+    ('datasourcepage|extended_tip|DataSourcePage', 'Specifies a location for the address book file and a name under which the data source will be listed in the data source explorer.', 'يعيّن موضعاً لملف دفتر العناوين وإسماً سيُعرَض به مصدر البيانات في متصفح مصدر البيانات.'),
+    ('dropmenu|extended_tip|copy', 'Generates a copy when you drag-and-drop an object from the Navigator into a document.', 'يُنشأ نسخة عندما تقوم بسحب و إفلات شيء من المتصفح للمستند'),
+    ('dropmenu|extended_tip|hyperlink', 'Inserts a hyperlink when you drag-and-drop an object from the Navigator into a document.', 'يُدخل ارتباطا تشعبيا عندما تقوم بسحب و إفلات شيء من المتصفح للمستند.'),
+    ('navigatorpanel|extended_tip|copy', 'Generates a copy when you drag-and-drop an object from the Navigator into a document.', 'يُنشأ نسخة عندما تقوم بسحب و إفلات شيء من المتصفح للمستند'),
+    ('navigatorpanel|extended_tip|dragmode', 'Opens a submenu for selecting the drag mode. You decide which action is performed when dragging and dropping an object from the Navigator into a document. Depending on the mode you select, the icon indicates whether a hyperlink, link or a copy is created.', 'يفتح قائمة ثانوية لاختيار وضع السحب. يمكنك أن تقرر أي حركة يتم تنفيذها عند سحب و افلات شيء من المتصفح للمستند. اعتماداً على الوضع الذي تحتاره، تشير الأيقونة إذا كان رابطاً أو ارتباطا تشعبيا.'),
+    ('navigatorpanel|extended_tip|hyperlink', 'Inserts a hyperlink when you drag-and-drop an object from the Navigator into a document.', 'يُدخل ارتباطا تشعبيا عندما تقوم بسحب و إفلات شيء من المتصفح للمستند.'),
+    ('STR_CUSTOMANIMATION_MOTION_PATHS', 'Motion Paths: %1', 'مسارات حركة: %1'),
+    ('STR_HTMLEXP_NOFRAMES', 'Unfortunately your browser does not support floating frames.', 'لسوء الحظ، متصفحك لا يدعم الإطارات العائمة.'),
+    ('STR_UNDO_ANIMATION', 'Animation parameters', 'معلمات الحركة'),
+    ('customanimationeffecttab|aeffect_label', 'A_fter animation:', 'ب_عد الحركة:'),
+    ('customanimationeffecttab|aeffect_list', 'Hide after animation', 'أخفِ بعد الحركة'),
+    ('customanimationeffecttab|aeffect_list', 'Hide on next animation', 'أخفِ عند الحركة التالية'),
+    ('customanimationeffecttab|text_animation_label', '_Text animation:', 'حركة ال_نص:'),
+    ('customanimationproperties|textanim', 'Text Animation', 'حركة النص'),
+    ('customanimationspanel|categorylb', 'Motion Paths', 'مسارات الحركة'),
+    ('customanimationspanel|extended_tip|categorylb', 'Select an animation effect category.', 'حدد صنف تأثيرات الحركة.'),
+    ('customanimationspanel|extended_tip|effect_list', 'Select an animation effect.', 'حدد تأثير حركة.'),
+    ('customanimationspanel|extended_tip|start_effect_list', 'Displays when the selected animation effect should be started.', 'يَعرض متى ينبغي بدء تأثير الحركة المحدد.'),
+    ('customanimationtimingtab|anim_duration|tooltip_text', 'Select the speed of the Animation.', 'اختر سرعة الحركة.'),
+    ('dockinganimation|extended_tip|stop', 'Stops playing the animation.', 'أوقف تشغيل الحركة.'),
+    ('templatedialog|animation', 'Text Animation', 'حركة النص'),
+    (None, 'If set to true, then Nautilus browser windows will always use a textual input entry for the location toolbar, instead of the pathbar.', 'إذا ضبط كصحيح، فستستخدم دائما نوافذ متصفح نوتلس عنصر دَخِْل نصي لشريط أدوات الموقع بدلا من شريط المسار.'),
+    (None, 'Where to position newly open tabs in browser windows', 'أين ستوضع الألسنة المفتوحة حديثا في نوافذ المتصفح'),
+]
+
+
+def test_s101_leaves_a_word_its_translator_vocalised_and_keeps_a_slip_with_a_shadda(tmp_path):
+    head = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ar\\n"\n'
+    body = "".join((f'\nmsgctxt "{c}"' if c else "\n") + f'\nmsgid "{a}"\nmsgstr "{b}"\n' for c, a, b in UI_STRINGS)
+    path = tmp_path / "ui.po"
+    path.write_text(head + body, encoding="utf-8")
+    findings = lint_paths([str(path)], config={"select": ["S101"], **NO_CACHE})
+    # lead reported "الحرَاكة" (GTK's word for animations, a fatha on its ra) as a slip of
+    # الحركة; "متصحّف" (Terminal Pager) for متصفّح carries only a shadda and stays
+    assert [f.message.split("'")[1] for f in findings] == ["متصحف"]

@@ -77,7 +77,9 @@ class Slip(SpellingCorpusRule):
     Nor, in a translated string (a .po msgstr), a word whose consonants are those of a
     Latin word of its source string, in order: the source's name or term written in
     Arabic letters ("Asia/Kashgar": "آسيا/كاشغر", "Assamese": "الأسامية", "PostScript":
-    "بوستسكريبت"; ``source_names``).
+    "بوستسكريبت"; ``source_names``), nor one its translator gave a short vowel or sukun
+    (the writer chose that spelling: GTK's "الحرَاكة" for animations, "موسَّطة" for
+    centred; a shadda alone or tanwin is no such sign: "متصحّف" for متصفّح stays a slip).
     Nor, in Persian prose or verse, a stem the corpus uses twice (or fa_IR knows) with an
     enclitic, the plural ان or the indefinite ی ("حوران" = حور + ان, "ندانمت" = ندانم + ت),
     a verb negated after its preverb ("برنخاست" beside برخاست), or هم + a dictionary word
@@ -129,6 +131,8 @@ class Slip(SpellingCorpusRule):
             start, end, clean = occ[:3]
             if getattr(doc, "sources", ()) and transliterates(clean, latin_skeletons(doc.sources)):
                 continue  # the source string's name or term in Arabic letters ("Asia/Kashgar": كاشغر)
+            if getattr(doc, "source", None) is not None and _VOWEL_MARK_RE.search(doc.text, start, end):
+                continue  # a translator who vocalised the word spelled it so on purpose ("الحرَاكة")
             if ev.kind == "context" and _DAGGER_ALEF in doc.text[start:end] and _dagger_read(lc.backend, doc.text[start:end], ev):
                 continue
             if ev.kind == "taa":
@@ -159,6 +163,9 @@ class Slip(SpellingCorpusRule):
 
 
 _DAGGER_ALEF = "\u0670"
+# A short vowel or sukun (not tanwin, the accusative ending UI text writes on any noun,
+# nor shadda alone, which a typist carries along with a letter: "متصحّف" for متصفّح).
+_VOWEL_MARK_RE = lazy_re("[\u064e-\u0650\u0652]")
 
 
 def _dagger_read(backend, surface: str, ev) -> bool:
