@@ -28,7 +28,9 @@ class Slip(SpellingCorpusRule):
     that also has independent evidence of being a slip:
     (a) morphology: the Arabic article ال glued to a form with no noun reading at all
     (qalsadi), not a nisba adjective or name (الجهني), not a word its writer vocalised
-    (الأشجّ), not ف/و + ال + a short name (فاليري); (b) corpus context: the word occurs
+    (الأشجّ), not ف/و + ال + a short name (فاليري), and a broken plural أفعال whose
+    singular is a word (الأنساق) only when the corpus writes a word one letter away 50
+    times as often ("الأنباع" beside a frequent "الأنباء"); (b) corpus context: the word occurs
     once, a word seen at least twice is one edit away (substitution, insertion, deletion
     or two neighbours swapped; also inside a broken article: املخدم), and either they
     share an informative neighbour (not a function word, not in most documents) plus one
