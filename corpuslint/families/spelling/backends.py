@@ -382,6 +382,17 @@ class Backend:
     def pattern_slip(self, clean: str) -> str | None:
         return None
 
+    def broken_plural(self, clean: str) -> bool:
+        """``clean`` has a shape ``pattern_slip`` withholds its verdict from because it is
+        also a regular form of the language (``broken_plural_slip``). Spelling only."""
+        return False
+
+    def broken_plural_slip(self, clean: str) -> str | None:
+        """A morphology explanation ``pattern_slip`` withholds because the word's shape is
+        also a regular form of the language (Arabic: a broken plural أفعال), for S101's
+        reduce to give when the corpus has a far more frequent word one edit away."""
+        return None
+
     def loanword(self, clean: str) -> bool:
         """The rejected ``clean`` is a loanword another language's dictionary knows in its
         own spelling (Persian "مرارت" = Arabic مرارة): not a slip. Asked only of words S101
@@ -886,7 +897,8 @@ class ArabicBackend(Backend):
           trying the hamza seats of a bare alef (افضل -> أفضل, امن -> أمن) and skipping
           nisba adjectives and names (الجهني, الهمداني: final ي) and short remainders
           after a conjunction (فاليري, فاليدو: ف + ال is not the only split), and broken
-          plurals of the pattern أفعال whose singular is a word (الأنساق: نسق).
+          plurals of the pattern أفعال whose singular is a word (الأنساق: نسق), whose
+          verdict the corpus decides (``broken_plural_slip``).
         """
         if clean in self._morph:
             return self._morph[clean]
@@ -894,28 +906,57 @@ class ArabicBackend(Backend):
         if clean.endswith("ه") and len(clean) >= 4 and self.spell(clean[:-1] + "ة"):
             verdict = f"{TAA_MARBUTA}final 'ه' where the word is '{clean[:-1]}ة' (taa marbuta written as haa)"
         m = None if verdict else _AR_ARTICLE_RE.match(clean)
-        if m:
-            prefix, rest = clean[: m.end()], clean[m.end() :]
-            plausible = (
-                not rest.endswith(("ي", "ى"))  # nisba adjective or name: الجهني، الهمداني
-                and (prefix == "ال" or len(rest) >= 4)  # فاليري / فاليدو: a name, not ف + ال + يري
-                and self.spell(rest)  # the remainder is itself a valid word
-                # a broken plural of the pattern أفعال whose singular is a word (أنساق of نسق,
-                # أقلام of قلم): qalsadi reads it only as the first person of a verb (أَنْساقُ, I am driven)
-                and not ((b := _AF3AAL_RE.fullmatch(rest)) and self.spell("".join(b.groups())))
-            )
-            if plausible:
-                with self._lock:
-                    verb = self._verb_only(rest) and self._bare_verb(rest) and not any(
-                        self.spell(v) and not self._verb_only(v) for v in hamza_variants(rest)
-                    )
-                if verb:
-                    verdict = (
-                        f"the article 'ال' is attached to '{rest}', which is only a verb form "
-                        f"(a misspelt noun, or meant 'التي {rest}'?)"
-                    )
+        if m and not self._broken_plural(clean[m.end() :]):
+            verdict = self._article_verb(clean, m.end())
         self._morph[clean] = verdict
         return verdict
+
+    def broken_plural(self, clean: str) -> bool:
+        m = _AR_ARTICLE_RE.match(clean)
+        return bool(m) and self._broken_plural(clean[m.end() :])
+
+    def broken_plural_slip(self, clean: str) -> str | None:
+        """The verdict ``pattern_slip`` withholds from a broken plural of the pattern أفعال
+        whose singular is a word (الأنساق: نسق), or None: the article ال glued to a form
+        qalsadi reads only as a verb (أنساق: I am driven). The spelling alone cannot tell
+        that plural from a slip of the same shape ("الأنباع" for الأنباء: نبع is a word
+        too); the corpus can, so S101's reduce asks this only of a word it has found a
+        far more frequent word one edit away from (``slip_evidence``). Cached per word."""
+        m = _AR_ARTICLE_RE.match(clean)
+        if not m or not self._broken_plural(clean[m.end() :]):
+            return None
+        memo = "\x01" + clean
+        if memo not in self._morph:
+            self._morph[memo] = self._article_verb(clean, m.end())
+        return self._morph[memo]
+
+    def _broken_plural(self, rest: str) -> bool:
+        """``rest`` has the pattern أفعال of a three-letter word (أنساق of نسق, أقلام of
+        قلم), a broken plural whose singular the dictionary knows."""
+        b = _AF3AAL_RE.fullmatch(rest)
+        return bool(b) and self.spell("".join(b.groups()))
+
+    def _article_verb(self, clean: str, cut: int) -> str | None:
+        """The message for the article ال (``clean[:cut]``, with its conjunction) glued to
+        a form that has no noun reading at all, or None (see ``pattern_slip``)."""
+        prefix, rest = clean[:cut], clean[cut:]
+        plausible = (
+            not rest.endswith(("ي", "ى"))  # nisba adjective or name: الجهني، الهمداني
+            and (prefix == "ال" or len(rest) >= 4)  # فاليري / فاليدو: a name, not ف + ال + يري
+            and self.spell(rest)  # the remainder is itself a valid word
+        )
+        if not plausible:
+            return None
+        with self._lock:
+            verb = self._verb_only(rest) and self._bare_verb(rest) and not any(
+                self.spell(v) and not self._verb_only(v) for v in hamza_variants(rest)
+            )
+        if not verb:
+            return None
+        return (
+            f"the article 'ال' is attached to '{rest}', which is only a verb form "
+            f"(a misspelt noun, or meant 'التي {rest}'?)"
+        )
 
 
 def _light_stem_once(word: str) -> str:

@@ -6,6 +6,7 @@ from ...findings import Edit, Fix, Severity
 from ...structure import in_verse
 from ...text.lazy_regex import lazy_re
 from .base import SpellingCorpusRule
+from .source_names import latin_skeletons, transliterates
 
 
 class Slip(SpellingCorpusRule):
@@ -27,7 +28,9 @@ class Slip(SpellingCorpusRule):
     that also has independent evidence of being a slip:
     (a) morphology: the Arabic article ال glued to a form with no noun reading at all
     (qalsadi), not a nisba adjective or name (الجهني), not a word its writer vocalised
-    (الأشجّ), not ف/و + ال + a short name (فاليري); (b) corpus context: the word occurs
+    (الأشجّ), not ف/و + ال + a short name (فاليري), and a broken plural أفعال whose
+    singular is a word (الأنساق) only when the corpus writes a word one letter away 50
+    times as often ("الأنباع" beside a frequent "الأنباء"); (b) corpus context: the word occurs
     once, a word seen at least twice is one edit away (substitution, insertion, deletion
     or two neighbours swapped; also inside a broken article: املخدم), and either they
     share an informative neighbour (not a function word, not in most documents) plus one
@@ -73,6 +76,12 @@ class Slip(SpellingCorpusRule):
     ghazal: "تلک الایام"), a long vowel the metre drops or adds against the suggestion
     ("بیهده" / بیهوده, "فرامش" / فراموش) and the negative optative ("مرواد", "مرساد") are
     not reported at all (``Backend.verse_form``; a doubled or swapped letter stays a slip).
+    Nor, in a translated string (a .po msgstr), a word whose consonants are those of a
+    Latin word of its source string, in order: the source's name or term written in
+    Arabic letters ("Asia/Kashgar": "آسيا/كاشغر", "Assamese": "الأسامية", "PostScript":
+    "بوستسكريبت"; ``source_names``), nor one its translator gave a short vowel or sukun
+    (the writer chose that spelling: GTK's "الحرَاكة" for animations, "موسَّطة" for
+    centred; a shadda alone or tanwin is no such sign: "متصحّف" for متصفّح stays a slip).
     Nor, in Persian prose or verse, a stem the corpus uses twice (or fa_IR knows) with an
     enclitic, the plural ان or the indefinite ی ("حوران" = حور + ان, "ندانمت" = ندانم + ت),
     a verb negated after its preverb ("برنخاست" beside برخاست), or هم + a dictionary word
@@ -122,6 +131,10 @@ class Slip(SpellingCorpusRule):
             if ev is None:
                 continue
             start, end, clean = occ[:3]
+            if getattr(doc, "sources", ()) and transliterates(clean, latin_skeletons(doc.sources)):
+                continue  # the source string's name or term in Arabic letters ("Asia/Kashgar": كاشغر)
+            if getattr(doc, "source", None) is not None and _VOWEL_MARK_RE.search(doc.text, start, end):
+                continue  # a translator who vocalised the word spelled it so on purpose ("الحرَاكة")
             if ev.kind == "context" and _DAGGER_ALEF in doc.text[start:end] and _dagger_read(lc.backend, doc.text[start:end], ev):
                 continue
             if ev.kind == "taa":
@@ -152,6 +165,9 @@ class Slip(SpellingCorpusRule):
 
 
 _DAGGER_ALEF = "\u0670"
+# A short vowel or sukun (not tanwin, the accusative ending UI text writes on any noun,
+# nor shadda alone, which a typist carries along with a letter: "متصحّف" for متصفّح).
+_VOWEL_MARK_RE = lazy_re("[\u064e-\u0650\u0652]")
 
 
 def _dagger_read(backend, surface: str, ev) -> bool:

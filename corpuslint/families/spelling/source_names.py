@@ -1,0 +1,124 @@
+"""Words of a translation that spell a Latin word of its source string in Arabic letters.
+
+A user interface catalogue translates "Asia/Kashgar" as "آسيا/كاشغر", "Braille" as
+"البرايل", "Assamese" as "الأسامية", "PostScript Level 3" as "بوستسكريبت المستوى الثالث":
+the Arabic word is the source's name or term written in Arabic letters, which no Arabic
+dictionary lists, and S101 took them for slips of a common word one letter away (كاشغر /
+أصغر). When a document has a source (a .po string's msgid), a rejected word whose
+consonants are those of one of the source's Latin words, in order, is read as that word
+transliterated, as the dictionary would read a word it knows.
+
+The comparison is on consonant skeletons: each Arabic letter stands for the Latin sounds
+it transliterates (ب for b and p, ق ك for k c q g, غ for g, ج for j and g, ط ت for t,
+تش for ch, ...); long vowels (ا, و and ي between consonants), hamza seats and ع are
+vowels; the article ال and a nisba or feminine ending (ي, ية, ة, ه: "الأسامية" for
+Assamese) are not part of the name. Latin vowels are dropped, doubled letters read once,
+digraphs (sh ch th kh gh ph ck) read as one sound, and a camel-cased term is also read as
+its parts ("SmartArt" -> Smart, Art). Two skeletons match when they are equal, or when
+the Arabic one is the Latin one less its last consonant (the Latin suffix -an, -ish:
+"الكورنية" for Cornish, "الصوربية" for Sorbian), with at least two consonants matched
+and, for two, a word of four letters or more without its article.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ...text.lazy_regex import lazy_re
+
+# Latin sound classes an Arabic consonant letter writes.
+_AR_SOUNDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
+    "ب": "b p", "پ": "p", "ت": "t", "ط": "t", "ث": "t s", "ج": "j g", "چ": "ch", "ح": "h", "خ": "kh",
+    "د": "d", "ض": "d", "ذ": "d z", "ر": "r", "ز": "z s", "ظ": "z d", "س": "s", "ص": "s", "ش": "sh ch",
+    "غ": "g r", "ف": "f v", "ڤ": "v f", "ق": "k g", "ك": "k g", "ک": "k g", "گ": "g", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "و": "w v", "ي": "y j", "ی": "y j",
+}.items()}
+_CH = frozenset({"ch", "sh"})  # تش
+_AR_VOWELS = frozenset("اأإآءئؤعى")
+_LATIN_VOWELS = frozenset("aeiouyåäöüéèêáàíóúâîôûæø")
+_DIGRAPHS = {"sh": "sh", "ch": "ch", "th": "t", "kh": "kh", "gh": "g", "ph": "f", "ck": "k", "qu": "k"}
+_LATIN_SOUND = {"c": "k", "q": "k", "x": "k", "w": "w", "j": "j", "y": "y"}
+_ARTICLE_RE = lazy_re(r"^(?:وال|فال|بال|كال|لل|ال)(?=\w{3,}$)")
+_LATIN_WORD_RE = lazy_re(r"[A-Za-zÀ-ÖØ-öø-ÿ]{3,}")
+_CAMEL_RE = regex.compile(r"[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+(?![a-z])")
+
+
+def latin_skeletons(sources) -> list[tuple[str, ...]]:
+    """The consonant skeletons of the Latin words of ``sources`` (a msgid and its plural),
+    each word whole and, when camel-cased, each of its parts."""
+    out: list[tuple[str, ...]] = []
+    for source in sources:
+        for m in _LATIN_WORD_RE.finditer(source or ""):
+            word = m.group()
+            parts = [word] + [p for p in _CAMEL_RE.findall(word) if p != word and len(p) >= 3]
+            for part in parts:
+                sk = _latin_skeleton(part.lower())
+                if sk and sk not in out:
+                    out.append(sk)
+    return out
+
+
+def _latin_skeleton(word: str) -> tuple[str, ...]:
+    sounds: list[str] = []
+    i, n = 0, len(word)
+    while i < n:
+        two = word[i : i + 2]
+        if two in _DIGRAPHS:
+            s, i = _DIGRAPHS[two], i + 2
+        else:
+            c, i = word[i], i + 1
+            if c in _LATIN_VOWELS and not (c in "yw" and i < n and word[i] in _LATIN_VOWELS):
+                continue
+            if c == "c" and i < n and word[i] in "eiy":
+                s = "s"
+            else:
+                s = _LATIN_SOUND.get(c, c)
+        if not sounds or sounds[-1] != s:
+            sounds.append(s)
+    return tuple(sounds)
+
+
+def _arabic_skeleton(clean: str) -> list[frozenset[str]]:
+    m = _ARTICLE_RE.match(clean)
+    word = clean[m.end() :] if m else clean
+    for ending in ("ية", "يه", "ي", "ة", "ه"):
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            word = word[: -len(ending)]
+            break
+    out: list[frozenset[str]] = []
+    i, n = 0, len(word)
+    while i < n:
+        c = word[i]
+        if c == "ت" and i + 1 < n and word[i + 1] == "ش":
+            sound, i = _CH, i + 2
+        else:
+            i += 1
+            if c in _AR_VOWELS:
+                continue
+            sound = _AR_SOUNDS.get(c)
+            if sound is None:
+                continue
+            if c in "وويی":
+                # a consonant at the start of the word or before a long ā (بايان: b-y-n);
+                # elsewhere a long vowel or a diphthong (البرايل: Braille, بهلوي)
+                if i > 1 and (i >= n or word[i] not in "اآ"):
+                    continue
+        if not out or out[-1] != sound:
+            out.append(sound)
+    return out
+
+
+def transliterates(clean: str, skeletons: list[tuple[str, ...]]) -> bool:
+    """``clean`` (an Arabic word) writes one of the Latin ``skeletons`` in Arabic letters."""
+    if not skeletons:
+        return False
+    ar = _arabic_skeleton(clean)
+    if len(ar) < 2:
+        return False
+    m = _ARTICLE_RE.match(clean)
+    long_enough = len(clean) - (m.end() if m else 0) >= 4
+    for sk in skeletons:
+        if len(sk) == len(ar) or len(sk) == len(ar) + 1:
+            if all(s in a for s, a in zip(sk, ar)) and (len(ar) >= 3 or long_enough):
+                return True
+    return False
