@@ -66,8 +66,15 @@ IF_DE = ("Die Anweisung If…Then führt Programmblöcke abhängig von gegebenen
          "nächsten Anweisung ElseIf oder Else fort.\n")
 
 
+# Django 4.2 ug catalogue (po-django's ug-conf-django.txt line 715): HTML attributes are no code
+DJANGO_UG = ('سىز بۇ بەتنى كۆرۈۋاتىسىز ، چۈنكى <a href="https://docs.djangoproject.com/en/%(version)s/ref/settings/#debug" '
+             'target="_blank" rel="noopener">DEBUG = True</a> سىزنىڭ تەڭشەك ھۆججىتىڭىزدە ،شۇنداقلا ھېچقانداق URL '
+             'تەڭشەلىمىگەن.\n')
+
+
 def test_w114_flattened_routine_is_code():
     assert found("W114", ERROR_DE) == []
+    assert spans("W114", DJANGO_UG) == [" "]
     # keywords named in prose are no code: the stray space before the full stop is reported
     assert [f.message for f in found("W114", IF_DE)] == ["space before '.'"]
 
@@ -92,8 +99,11 @@ SEGNO_IT = ("Un insieme di istruzioni di LibreOffice Basic, con etichette opzion
 
 def test_w114_mark_named_after_sign_noun():
     assert found("W114", SEGNO_IT) == []
-    # the same sentence with the mark used after another word is reported
+    # the same sentence with the mark used after another word is reported, and so is a
+    # comma after "symbol" with no name of the mark after it (gnome-help ru,
+    # keyboard-shortcuts-set line 52, an image's alt text)
     assert spans("W114", SEGNO_IT.replace("del segno :", "del segno due punti :")) == [" "]
+    assert spans("W114", "Explorer key symbol или Explorer key symbol , или Проводник\n") == [" "]
 
 
 # -- W102/W114: a French line beside English (debian-reference-fr 2.100, manpages-fr 4.18.1) ---

@@ -43,12 +43,14 @@ def in_code_run(text: str, pos: int) -> bool:
     ``Exit Sub ErrorHandler: MsgBox "Fehler " & err & ": " & Error$ + chr(13) + "In Line : "
     + Erl + chr(13) + Now , 16 ,"Fehler aufgetreten" End Sub``, a comma 120 characters from
     the nearest assignment), while a paragraph about ``ElseIf`` that names the keyword three
-    times is prose."""
+    times is prose, and so are the attributes of HTML tags in a string."""
     start = max(text.rfind("\n", 0, pos) + 1, pos - _RUN_RADIUS)
     end = text.find("\n", pos)
     end = min(len(text) if end < 0 else end, pos + _RUN_RADIUS)
     n, operation = 0, False
     for m in _CODE_SIGN_RE.finditer(text, start, end):
+        if text.rfind("<", start, m.start()) > text.rfind(">", start, m.start()):
+            continue  # an HTML tag's attribute (a Django string's <a href="…" target="_blank">), no code
         n += 1
         operation = operation or m.group("op") is not None
         if n >= _RUN_SIGNS and operation:

@@ -96,7 +96,8 @@ class SpaceBeforePunctuation(DocumentRule):
     whose key it sets off (`0 : Schwarz`, `1 : Blau`, a paragraph each; `Boolean :` over its
     meaning), when the nearest item above or below spaces its colon too, is the list's
     layout (a lone `documenttype : …` among `templatefile: …` items is reported); a mark
-    after a noun for a sign is named (`fa uso del segno : (due punti)`).
+    after a noun for a sign, its name in parentheses after it, is named (`fa uso del segno :
+    (due punti)`).
     Example: `أخبار متعلقة :` → `أخبار متعلقة:`; `قال الوزير ، ثم` → `قال الوزير، ثم`.
     Fix safety: safe — only the spaces are deleted; unsafe when the space is a no-break,
     narrow no-break or thin one before `: ; ! ?` (French typography in text not read as French).
@@ -178,8 +179,8 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "LOGNORM.INV(Zahl ; Mittelwert ; StAbw)": a spreadsheet function's syntax, its separators code's
             if mark == ":" and _spaced_list_item(doc, line - 1, m.end()):
                 continue  # "0 : Schwarz", "1 : Blau", …: a list whose items set their key off by a spaced colon
-            if _last_word(text, row.start, m.start()) in _SIGN_NOUNS:
-                continue  # "fa uso del segno : (due punti)": the mark named after the noun "sign"
+            if _last_word(text, row.start, m.start()) in _SIGN_NOUNS and _PAREN_NEXT_RE.match(text, m.end() + 1):
+                continue  # "fa uso del segno : (due punti)": the mark named after the noun "sign", then its name
             if _in_quoted_literal(text, row.start, row.end, m.end()):
                 continue  # Netrw with "vim .", the default "127.0.0.1 ; ::1": a command or value quoted, kept as typed
             if _tokenized(text, row.start, row.end):
@@ -243,8 +244,9 @@ def _spaced_list_item(doc, index: int, mark: int) -> bool:
     return False
 
 
-# Nouns for a sign: a mark right after one is named, not used ("fa uso del segno : (due
-# punti)", "das Zeichen ; trennt").
+# Nouns for a sign: a mark right after one, its name in parentheses after it, is named, not
+# used ("fa uso del segno : (due punti)"); GNOME help's "Explorer key symbol , или" is a slip.
+_PAREN_NEXT_RE = lazy(r"[ \t]+\(")
 _SIGN_NOUNS = frozenset(
     """sign symbol character mark segno simbolo carattere zeichen symbol satzzeichen signe symbole
     caractère signo símbolo carácter caractere sinal teken""".split()
