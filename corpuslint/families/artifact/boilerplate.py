@@ -33,7 +33,14 @@ _XREF_RE = lazy(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[|\b\w[\w.-]*_{1,2}(?=[\s.
                 r"|\bthe[ \t]+(?:[\w().-]+[ \t]+){1,3}(?:page|function|section|chapter)\.?[ \t]*$"
                 # AsciiDoc: a cross-reference (``See also <<FILES>>.``), an inline macro
                 # (``See also linkgit:githooks[5].``, ``link:url[text]``)
-                r"|<<[\w:.-]+(?:,[^<>\n]*)?>>|\b[a-z]+:\S*\[[^\]\n]*\]")
+                r"|<<[\w:.-]+(?:,[^<>\n]*)?>>|\b[a-z]+:\S*\[[^\]\n]*\]"
+                # a numbered part of the document (debian-reference: ``See also Section 7.8, « X
+                # server connection » for …``), a LaTeX command with an argument (memoir's ``See
+                # also Section~\ref{sec:predefined-layouts}``, ``See also \cite{textcase}``,
+                # ``See also the \Lpack{xpatch} (which extends…``)
+                r"|(?i:\b(?:sections?|chapters?|figures?|tables?|appendix|part|abschnitt|kapitel|chapitre|secci[oó]n"
+                r"|cap[ií]tulo|sezione|capitolo)[ \t~\u00a0]+[A-Z]?\d+(?:\.\d+)*\b)"
+                r"|\\[a-zA-Z]+\*?\{")
 # A heading's underline (Setext, AsciiDoc, reStructuredText: ``SEE ALSO`` over ``--------``).
 _UNDERLINE_RE = lazy(r"[ \t]*(?:-{3,}|={3,}|~{3,}|\^{3,}|\+{3,}|\*{3,})[ \t]*")
 # A heading in capitals (a man page's ``SEE ALSO``, ``NAME``, ``SYNOPSIS``), counted per document.
@@ -321,7 +328,10 @@ class BoilerplatePhrase(DocumentRule):
     ``> See also: `7z`, `zip`.``, Node.js docs' ``See also: rename(2).``, docutils'
     ``See also report_level_.``), or a help text's reference to functions or a page
     (LibreOffice's ``See also ROUND, MROUND, ROUNDUP, ROUNDDOWN.``, ``See also the
-    UNICHAR() function.``, ``See also the Wiki page.``), nor "See also:" as the label of a list that follows it
+    UNICHAR() function.``, ``See also the Wiki page.``), a numbered section, chapter, figure
+    or table (debian-reference's ``See also Section 7.8, « X server connection » for
+    connecting to remote X client programs.``) or a LaTeX command's argument (memoir's ``See
+    also Section~\\ref{sec:predefined-layouts}``, ``See also \\cite{textcase}``), nor "See also:" as the label of a list that follows it
     (a manual's references: Flask's ``See also:`` then ``- :doc:`/server` ...``) or "See
     also" as the heading over a line naming what to see (LibreOffice's help: "See also",
     then "DECIMAL"; a bare label whose links were lost stays reported), nor any line of a software message catalogue

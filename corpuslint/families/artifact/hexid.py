@@ -46,6 +46,9 @@ ID_CUE_RE = lazy(
 _MONTH_RE = lazy(r"(?i)(?:^|[\p{Pd}:])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:$|[\p{Pd}:])")
 
 
+# A number in E notation, its exponent negative (`8762E-137`: digits, an E, a dash, at most
+# three digits): a float literal, whose one hex letter is the exponent's.
+_E_NOTATION_RE = lazy(r"[0-9]+[Ee]\p{Pd}[0-9]{1,3}")
 # Two-digit groups of a clock time, a letter typed for a digit (a WebVTT cue's `00:00:1d`).
 _TIMESTAMP_RE = lazy(r"[0-9]{2}:[0-9][0-9a-fA-F]:[0-9][0-9a-fA-F]|[0-9]{2}:[0-9][0-9a-fA-F]")
 
@@ -61,6 +64,8 @@ def _grouped_is_id(token: str) -> bool:
         return False  # pure numbers (dates, phones, ISBNs) and hex-looking words (bead-face)
     if _TIMESTAMP_RE.fullmatch(token):
         return False  # a subtitle's timestamp mistyped (`00:00:1d.890`: F009's), not an id
+    if _E_NOTATION_RE.fullmatch(token):
+        return False  # a number in E notation (`8762E-137` in a Python example): its only letter the exponent's
     if len(groups) >= 3 and hexchars >= 6:
         return True
     # two groups: only if long and "hexy" (a letter after a digit, as in 2a02 / 4f) --
@@ -149,7 +154,9 @@ class HexIdFragment(DocumentRule):
     (``20:68:9D:89:23:C1``: six two-digit groups), a clock time with a letter typed for a digit
     (a WebVTT cue's ``00:00:1d.890``: F009 names that problem), a code identifier in CamelCase
     made of words and numbers (``RemovedInSphinx30Warning``), a made-up value whose letters and
-    digits count up (a dialogue's new password ``A1b2C3d4E5f6``); identifiers that the text shows on purpose: in
+    digits count up (a dialogue's new password ``A1b2C3d4E5f6``), a number in E notation
+    (``8762E-137``); identifiers that the text shows on purpose: quoted whole right after "e.g."
+    or "for example" (bootctl(1) in German: ``(z.B. »b0e793a9baf14b5fa13ecbe84ff637ac«)``), in
     a backtick code span (git-describe's ``(which was `2414721b…`)``) or an AsciiDoc
     listing block (between ``----`` fences: git-bisect's list of commits), near
     a word naming them on the same line (UUID, hash, checksum, SHA256, md5sum, base64 (a data
@@ -213,8 +220,10 @@ class HexIdFragment(DocumentRule):
         # Shown as code: in a backtick code span ("(which was `2414721b…`)"), or in an
         # AsciiDoc listing block (git-bisect's "----" / "15722f2fa328…" / "----").
         spans = [s for s in spans if not _in_code_span(text, s[0], s[1]) and not asciidoc_listing(doc, s[0])]
-        # Example data: a synopsis's cluster of one-letter options, a formula's argument or result.
-        spans = [s for s in spans if not _option_cluster(text, s[0], s[1]) and not _on_a_formula_line(text, s[0])]
+        # Example data: a synopsis's cluster of one-letter options, a formula's argument or result,
+        # a value quoted after "e.g." (bootctl(1) in German: "(z.B. »b0e793a9baf14b5fa13ecbe84ff637ac«)").
+        spans = [s for s in spans if not _option_cluster(text, s[0], s[1]) and not _on_a_formula_line(text, s[0])
+                 and not _quoted_example(text, s[0], s[1])]
         if not spans:
             return
         by_line: dict[int, list[tuple[int, int, str]]] = {}
@@ -260,6 +269,28 @@ def _on_a_formula_line(text: str, start: int) -> bool:
     s = text.rfind("\n", 0, start) + 1
     e = text.find("\n", start)
     return _FORMULA_RE.search(text, s, len(text) if e < 0 else e) is not None
+
+
+# "For example" (English, German, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian
+# abbreviations and words) right before an opening quote (a few characters between: "(z.B. »").
+_EXAMPLE_CUE_RE = lazy(
+    r"(?i)(?:\be\.\s?g\.|\bfor example|\bsuch as|\bz\.\s?B\.|\bzum Beispiel|\bbeispielsweise|\bp\.\s?ex\.|\bpar exemple"
+    r"|\bpor ejemplo|\bp\.\s?ej\.|\bad es\.|\bper esempio|\bpor exemplo|\bbijv\.|\bbijvoorbeeld|\bnp\.|\bнапример|\bнапр\.)"
+    r"[\s,:]{0,3}\Z"
+)
+_QUOTE_PAIRS = {"»": "«", "«": "»", '"': '"', "“": "”", "„": "“", "'": "'", "‘": "’", "‚": "‘", "`": "'"}
+
+
+def _quoted_example(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a value quoted whole right after "e.g." or "for
+    example" (bootctl(1) in German: "(z.B. »b0e793a9baf14b5fa13ecbe84ff637ac«)", a machine ID
+    shown as an example): typed on purpose, not debris."""
+    if start == 0 or end >= len(text):
+        return False
+    opening, closing = text[start - 1], text[end]
+    if _QUOTE_PAIRS.get(opening) != closing:
+        return False
+    return _EXAMPLE_CUE_RE.search(text, max(0, start - 1 - 24), start - 1) is not None
 
 
 def _option_cluster(text: str, start: int, end: int) -> bool:

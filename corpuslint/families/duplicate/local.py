@@ -112,10 +112,13 @@ class ExactDuplicateLine(DocumentRule):
     (``regions.prose_mask``), nor are rows of tables flattened to plain text (two
     debconf tables asking the same question), and only copies within one section
     (between two headings: Markdown headings, reStructuredText section titles and rubrics,
+    LaTeX sectioning commands (polyglossia's manual: one option text under two languages),
     or in plain text short title lines and "To ...:" lead-ins of step lists,
     ``regions.section_starts``) count; in reStructuredText, two indented copies with a
     line indented less than both between them (the bodies of two definition-list
-    entries, options, fields, list items or directives) are each their entry's note: the same note
+    entries, options, fields, list items or directives), and in LaTeX two copies in
+    environments of one name that name different entries (``\\begin{colorthemeexample}{wolverine}``,
+    ``{beaver}``), are each their entry's note: the same note
     under every option of a reference page, the same step ("Open the Activities
     overview and start typing Printers.") in two procedures of a help page, is
     per-section documentation; so is a numbered step repeated in a later numbered list
@@ -189,6 +192,7 @@ class ExactDuplicateLine(DocumentRule):
         headings = set(sections)
         keys = a.keys.tolist()
         rst = doc.suffix in structure.RST_SUFFIXES
+        tex = doc.suffix in structure.TEX_SUFFIXES
         first_copy: dict[int, int] | None = None  # key -> first unit (any length), when needed
         for k, is_prose in zip(candidates, prose):
             if not is_prose or keys[k] in refrains:
@@ -208,6 +212,8 @@ class ExactDuplicateLine(DocumentRule):
                 continue  # "5. Run the preinst script" in the install and the upgrade procedure
             if rst and _bodies_of_two_entries(text, f.start, u.start):
                 continue  # "The default depends on the writer." under two options of a reference
+            if tex and _bodies_of_two_environments(text, f.start, u.start):
+                continue  # "\\themeauthor Madhusudan Singh." in two colour themes' example environments
             if _lead_ins_of_two_blocks(doc, f, u, nwords[k]):
                 continue  # "Configure it as shown below." before two different commands
             if first_copy is None:
@@ -307,6 +313,37 @@ def _bodies_of_two_entries(text: str, first: int, later: int) -> bool:
         if len(m["indent"].expandtabs()) < depth:
             return True
     return False
+
+
+_TEX_BEGIN_RE = lazy(r"\\begin\{([A-Za-z]+\*?)\}")
+_TEX_ENTRY_ARGUMENT_RE = lazy(r"[ \t]*(\{[^{}\n]*\}|\[[^\[\]\n]*\])")
+_TEX_ENTRY_REACH = 4000  # how far before the first copy its environment may open
+
+
+def _bodies_of_two_environments(text: str, first: int, later: int) -> bool:
+    """True when, in LaTeX, the copy at ``first`` lies in an environment that names its
+    entry (an argument after ``\\begin{name}``), that environment closes before ``later``,
+    and one of the same name for another entry opens between them, around ``later``: each
+    copy belongs to its own entry (beamer's user guide: "\\themeauthor Madhusudan Singh."
+    in ``\\begin{colorthemeexample}{wolverine}`` and in ``{beaver}``), as two option
+    bodies in reStructuredText do. Copies in one environment, or in two lists without a
+    name (``itemize``, ``enumerate``), are compared."""
+    opened = None
+    for m in _TEX_BEGIN_RE.finditer(text, max(0, first - _TEX_ENTRY_REACH), first):
+        if text.find("\\end{" + m.group(1) + "}", m.end(), first) < 0:
+            opened = m  # (the last environment still open at the first copy)
+    if opened is None:
+        return False
+    name = opened.group(1)
+    entry = _TEX_ENTRY_ARGUMENT_RE.match(text, opened.end())
+    close = text.find("\\end{" + name + "}", first, later)
+    if entry is None or close < 0:
+        return False
+    again = text.find("\\begin{" + name + "}", close, later)
+    if again < 0 or text.find("\\end{" + name + "}", again, later) >= 0:
+        return False
+    other = _TEX_ENTRY_ARGUMENT_RE.match(text, again + len(name) + 8)
+    return other is not None and other.group(1) != entry.group(1)
 
 
 def _indent(text: str, start: int) -> int:

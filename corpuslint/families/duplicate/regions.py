@@ -139,7 +139,8 @@ def lines_split_as_splitlines(doc: Document) -> bool:
 def section_starts(doc: Document) -> list[int]:
     """Sorted offsets where a section starts: the first line of each heading. In
     Markdown, headings as parsed by ``structure`` (ATX or setext); in
-    reStructuredText, section titles and rubrics (``rst_titles``); in plain text (and a
+    reStructuredText, section titles and rubrics (``rst_titles``); in LaTeX, sectioning
+    commands (``tex_titles``); in plain text (and a
     .rst file docutils could not parse), the lines that read as headings (``plain_headings``). Copies under different headings
     are per-section notes, not duplicates: the same note under every option of a
     reference page ("This value is not exported to the environment for child
@@ -152,6 +153,8 @@ def section_starts(doc: Document) -> list[int]:
         heads = structure.markdown_containers(doc)[structure.HEADING_START]
     elif doc.suffix in structure.RST_SUFFIXES and any(r.kind == structure.MARKUP for r in doc.regions):
         heads = rst_titles(doc)
+    elif doc.suffix in structure.TEX_SUFFIXES and structure.HEADING in doc.line_kinds:
+        heads = tex_titles(doc)
     else:
         heads = plain_headings(doc)
     return [lines[i].start for i in sorted(heads) if i < len(lines)]
@@ -176,6 +179,15 @@ def rst_titles(doc: Document) -> list[int]:
               and _ADORNMENT_RE.fullmatch(text, lines[i].start, lines[i].end)):
             out.append(i - 1)
     return sorted(set(out))
+
+
+def tex_titles(doc: Document) -> list[int]:
+    """Indices of the lines that start a LaTeX sectioning command's title
+    (``corpuslint.readers.latex``: ``\\section``, ``\\subsection``, ``\\paragraph``... read as
+    headings; a run of heading lines is one start). polyglossia's manual documents each
+    language under its ``\\subsection``, the same option text under Dutch and Finnish."""
+    kinds = doc.line_kinds
+    return [i for i, kind in enumerate(kinds) if kind == structure.HEADING and (i == 0 or kinds[i - 1] != structure.HEADING)]
 
 
 def section_of(starts: list[int], offset: int) -> int:

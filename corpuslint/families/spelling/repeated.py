@@ -191,6 +191,8 @@ DEFAULT_EXCEPTIONS = [
     "إس", "إف", "إم", "إل", "إن", "إكس", "إتش", "إي", "جي", "بي", "دي", "تي", "سي", "كيو",
     "آر", "يو", "واي", "زد", "آي", "كي",
     "had", "that", "bye", "no", "yes", "very", "so", "ha", "la", "go", "vous", "nous",
+    # number words that multiply: memoir's manual, "eighteen and a half million million moves" (10^12)
+    "thousand", "million", "billion", "trillion",
 ]
 # Persian and Urdu reduplicate words as grammar: adverbs of manner and degree
 # ("کم کم", "آرام آرام", "آہستہ آہستہ"), distributives ("دسته دسته", "یک یک", "گھر گھر")
@@ -751,7 +753,8 @@ class RepeatedWord(SpellingDocumentRule):
     ạ ả...) a doubled syllable, which may end one word and start the next ("Xuất bản
     bản nháp"), but for the function words "của", "và", "các"...; reduplications that are correct (جداً جداً, رويداً رويداً, "had had",
     the isnad's "قال قال", distributive numbers "مثنى مثنى", spelled acronyms "أو إس إس",
-    French subject and reflexive pronouns "vous vous rappelez";
+    French subject and reflexive pronouns "vous vous rappelez", number words that multiply
+    "a million million" (10^12);
     the ``exceptions`` option replaces that list); vocalised Arabic ("دكًّا دكًّا") and
     indefinite accusatives ("ثلاثا ثلاثا"); pairs that differ in case beyond the first
     letter ("openssl OpenSSL") and capitalised names; parts of identifiers, options and

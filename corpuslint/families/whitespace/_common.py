@@ -70,10 +70,27 @@ _ENGLISH_NEAR_WORD_RE = lazy(
 )
 
 
+# A parenthesis: an aside, often a gloss in another language (chattr(1) in French: "hiérarchie
+# de projet (P : project hierarchy), suppression sécurisée (s : secure deletion)", the English
+# names of the attributes in a French sentence; "le périphérique de rebouclage (loop device)").
+_PARENTHESIS_RE = lazy(r"\([^()]*\)")
+_GUILLEMET_QUOTE_RE = lazy(r"«[^«»\n]*»")
+
+
 def _reads_french_near(window: str) -> bool | None:
     """French (True), not French (False), or too little to tell (None: no French or English
-    word in ``window``). One word in 25 is enough: the words counted are a closed list, and
-    a technical paragraph is half commands, paths and option names."""
+    word in ``window``), judged by the sentence around its parentheses (glosses in another
+    language) when that tells, else with them. One word in 25 is enough: the words counted
+    are a closed list, and a technical paragraph is half commands, paths and option names."""
+    if "(" in window:
+        said = _reads_french_bare(_PARENTHESIS_RE.sub(" ", window))
+        if said is not None:
+            return said
+    return _reads_french_bare(window)
+
+
+def _reads_french_bare(window: str) -> bool | None:
+    """``_reads_french_near`` on ``window`` as it is."""
     words = len(_WORD_RE.findall(window))
     if words and len(_LATIN_WORD_RE.findall(window)) * 2 < words:
         return False  # Russian, Arabic...: "Фрагментировать диск ещё ? (Y/N)" is no French
@@ -89,7 +106,12 @@ def _reads_french_near(window: str) -> bool | None:
         # German "des" has no such letter, Italian "è" no such article)
         return True if _FRENCH_WEAK_RE.search(window) and _FRENCH_LETTER_RE.search(window) else None
     n += len(_ELISION_RE.findall(window))
-    return n * 25 >= words and n > en
+    if n * 25 >= words and n > en:
+        return True
+    # too few of those words for the window's length, but no English one and the weak signs
+    # above, which alone would say French: a list of French terms ("recherches de répertoire
+    # insensibles à la casse, immuable, journalisation des données, non compressé")
+    return not en and _FRENCH_WEAK_RE.search(window) is not None and _FRENCH_LETTER_RE.search(window) is not None
 
 
 _GUILLEMET_QUOTE_RE = lazy(r"«[^«»\n]{1,200}»")
@@ -145,8 +167,9 @@ _SPACED_GUILLEMETS_RE = lazy(r"[«‹][\u00a0\u202f\u2009][^\n«»‹›]*?[^\s�
 class FrenchAround:
     """``FrenchAround(text)(pos)``: does the French typography rule hold at ``text[pos]``
     (a space beside a mark French spaces off, in a document declaring no language)? The
-    space is inside a guillemet pair spaced with no-break spaces, or the text around it
-    reads French (``french_near``; the whole text's answer asked once)."""
+    space is inside a guillemet pair spaced with no-break spaces, or is a no-break space on
+    a line that reads French (or tells nothing, in a text that does: ``_line_set_french``),
+    or the text around it reads French (``french_near``; the whole text's answer asked once)."""
 
     def __init__(self, text: str):
         self.text, self._whole, self._pairs = text, None, None
@@ -163,7 +186,30 @@ class FrenchAround:
                 self._pairs = [(m.start(), m.end()) for m in _SPACED_GUILLEMETS_RE.finditer(text)]
             if any(s <= pos < e for s, e in self._pairs):  # (few per line; a list is enough)
                 return True
+        if (text[pos - 1 : pos] in FRENCH_SPACES or text[pos : pos + 1] in FRENCH_SPACES) and self._line_set_french(pos):
+            return True
         return french_near(text, pos, self.whole)
+
+    def _line_set_french(self, pos: int) -> bool:
+        """A no-break space beside the mark at ``pos``, on a line that reads French or,
+        holding no word that tells (a heading, a table cell: "3.1.2. Étage 2\u00a0: le
+        chargeur initial", "Bochs\u00a0: émulateur PC IA-32"), in a text that reads French:
+        French typography, whatever the paragraphs around say (debian-reference-fr's table
+        of contents lists "3.1.1. Stage 1: the UEFI", left untranslated, above that heading;
+        "comme suit\u00a0:" comes before English command output). Quotations in guillemets
+        and parentheses are set aside: titles and glosses in English ("Un tutoriel
+        d’introduction à git\u00a0: deuxième partie «\u00a0A tutorial introduction to git…»").
+        A line with an English word keeps the judgement of its paragraph."""
+        text = self.text
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        line = text[start : len(text) if end < 0 else end]
+        if "«" in line:
+            line = _GUILLEMET_QUOTE_RE.sub(" ", line)
+        if "(" in line:
+            line = _PARENTHESIS_RE.sub(" ", line)
+        said = _reads_french_bare(line)
+        return said is True or (said is None and self.whole())
 
 
 FRENCH_SPACES = "\u00a0\u202f\u2009"  # no-break, narrow no-break, thin

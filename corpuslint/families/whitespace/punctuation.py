@@ -10,7 +10,7 @@ import regex
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ...structure import HEADING, PROSE, is_command_word, reads_as_prose
-from ...text.code import code_near
+from ...text.code import code_near, in_code_run
 from ...text.lazy_regex import lazy
 from ._common import (
     SEGMENTED_SCRIPT_RE,
@@ -89,9 +89,17 @@ class SpaceBeforePunctuation(DocumentRule):
     ::1"`: ASCII with a sign of code, or a few words starting in lower case) is the
     literal's; a mark amid code flattened into text (LibreOffice help's BASIC examples:
     `Dim rc As Object : rc = …`, `getControlView( oContainer , …`: two signs of code, an
-    assignment, a call, a keyword, within 80 characters) is code's, and so is a mark that is a
-    word of a shell command (``if ! [ -x``, ``echo .``, ``cut -d :``, ``apt-get update ; apt-get
-    upgrade``, ``find . -type``) or stands in a subscript (``a[i : hi]``).
+    assignment, a call, a keyword, within 80 characters, or four within 250 of which one an
+    assignment or a call: a routine that lost its line breaks, `… + chr(13) + Now , 16
+    ,"Fehler aufgetreten" End Sub`) is code's, and so is a mark that is a word of a shell
+    command (``if ! [ -x``, ``echo .``, ``cut -d :``, ``apt-get update ; apt-get upgrade``,
+    ``find . -type``) or stands in a subscript (``a[i : hi]``); so are the separators in a
+    spreadsheet function's syntax (`LOGNORM.INV(Zahl ; Mittelwert ; StAbw)`). The colon of a
+    list item whose key it sets off (`0 : Schwarz`, `1 : Blau`, a paragraph each; `Boolean :`
+    over its meaning), when the nearest item above or below spaces its colon too, is the
+    list's layout (a lone `documenttype : …` among `templatefile: …` items is reported); a
+    mark after a noun for a sign, its name in parentheses after it, is named (`fa uso del
+    segno : (due punti)`).
     Example: `أخبار متعلقة :` → `أخبار متعلقة:`; `قال الوزير ، ثم` → `قال الوزير، ثم`.
     Fix safety: safe — only the spaces are deleted; unsafe when the space is a no-break,
     narrow no-break or thin one before `: ; ! ?` (French typography in text not read as French).
@@ -169,8 +177,14 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # msgid "suffixes may be . for octal": the program's spacing, kept by the translation
             if _shell_word(text, row.start, m.start(), m.end() + 1, row.end) or _in_subscript(text, row.start, m.end(), row.end):
                 continue  # "if ! [ -x", "echo .", "cut -d : /etc/passwd", "a[i : hi]": the command's or the code's own mark
-            if code_near(text, m.end()):
+            if code_near(text, m.end()) or in_code_run(text, m.end()):
                 continue  # "Dim rc As Object : rc = …", "Function getControlView( oContainer , …": code flattened into text
+            if mark in ",;" and _in_signature(text, row.start, row.end, m.end()):
+                continue  # "LOGNORM.INV(Zahl ; Mittelwert ; StAbw)": a spreadsheet function's syntax, its separators code's
+            if mark == ":" and _spaced_list_item(doc, line - 1, m.end()):
+                continue  # "0 : Schwarz", "1 : Blau", …: a list whose items set their key off by a spaced colon
+            if _last_word(text, row.start, m.start()) in _SIGN_NOUNS and _PAREN_NEXT_RE.match(text, m.end() + 1):
+                continue  # "fa uso del segno : (due punti)": the mark named after the noun "sign", then its name
             if _in_quoted_literal(text, row.start, row.end, m.end()):
                 continue  # Netrw with "vim .", the default "127.0.0.1 ; ::1": a command or value quoted, kept as typed
             if _tokenized(text, row.start, row.end):
@@ -241,6 +255,69 @@ def _in_subscript(text: str, start: int, pos: int, end: int) -> bool:
         return False
     return _SUBSCRIPT_OPEN_RE.search(text, max(start, opened - 1), opened + 1) is not None and " " not in text[
         opened:pos].strip() and len(text[opened:closed]) <= 60
+
+
+# A spreadsheet function's syntax line or a formula (LibreOffice Calc help: "LOGNORM.INV(Zahl ;
+# Mittelwert ; StAbw)", "POISSON.DIST(Zahl; Mittelwert ; Kumulativ)"): a name in capitals,
+# dotted or not, and its argument list on the line; the separators inside are the formula's.
+_SIGNATURE_RE = lazy(r"\b[A-Z][A-Z0-9]*(?:[._][A-Z0-9]+)*\(([^()\n]{0,160})\)")
+
+
+def _in_signature(text: str, start: int, end: int, pos: int) -> bool:
+    """True when ``text[pos]`` (on the line ``text[start:end]``) lies inside the argument
+    list of a function written in capitals (above)."""
+    if "(" not in text[start:pos]:
+        return False
+    for f in _SIGNATURE_RE.finditer(text, start, end):
+        if f.start(1) <= pos < f.end(1):
+            return True
+        if f.start() > pos:
+            break
+    return False
+
+
+# An item of a list whose items set their key off by a spaced colon (LibreOffice Basic help:
+# "0 : Schwarz", "1 : Blau", … "15 : Leuchtend weiß", a paragraph each; "Boolean :" over its
+# meaning, then "Date :"): the list's layout, kept by every item, as the aligned `Name : value`
+# lines of command output are. An item is a line that starts with a key of one or two words
+# and a colon; the nearest item above or below (two non-blank lines at most, blank lines
+# between) spacing its colon too makes the list. A lone spaced item among items that write
+# "name: text" is a slip (ScriptForge help's "documenttype : …" before "templatefile: …").
+_LIST_KEY = r"[ \t]*(?:[-*•][ \t]+)?[^\s:]{1,30}(?:[ \t][^\s:]{1,30})?"
+_SPACED_ITEM_RE = lazy(rf"{_LIST_KEY}[ \t]+(:)")
+_ITEM_RE = lazy(rf"{_LIST_KEY}([ \t]*):(?:[ \t]|$)")
+
+
+def _spaced_list_item(doc, index: int, mark: int) -> bool:
+    """True when the ``:`` at ``mark`` on line ``index``
+    (0-based) sets off an item's key in a list that spaces every such colon (above)."""
+    lines, text = doc.lines, doc.text
+    row = lines[index]
+    first = _SPACED_ITEM_RE.match(text, row.start, row.end)
+    if first is None or first.start(1) != mark:
+        return False  # not the colon after a key that starts the line
+    for step in (-1, 1):
+        j, seen = index + step, 0
+        while 0 <= j < len(lines) and seen < 2:
+            other = lines[j]
+            if text[other.start : other.end].strip():
+                seen += 1
+                item = _ITEM_RE.match(text, other.start, other.end)
+                if item is not None:
+                    if item.group(1):
+                        return True
+                    break  # the nearest item writes "name: text"
+            j += step
+    return False
+
+
+# Nouns for a sign: a mark right after one, its name in parentheses after it, is named, not
+# used ("fa uso del segno : (due punti)"); GNOME help's "Explorer key symbol , или" is a slip.
+_PAREN_NEXT_RE = lazy(r"[ \t]+\(")
+_SIGN_NOUNS = frozenset(
+    """sign symbol character mark segno simbolo carattere zeichen symbol satzzeichen signe symbole
+    caractère signo símbolo carácter caractere sinal teken""".split()
+)
 
 
 # A quotation that holds a command or a value (debian-reference: Netrw with "vim ." (a period as
