@@ -10,20 +10,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpuslint import lint_text
 
 from .test_fresh14_kinds import SAFE, apply_safe
 
-NO_CACHE = {"cache": False}
-
-
-def found(codes, text: str, path: str = "page.txt", **config) -> list:
-    codes = [codes] if isinstance(codes, str) else codes
-    return lint_text(text, path=path, config={"select": codes, **NO_CACHE, **config})
-
-
-def spans(code: str, text: str, path: str = "page.txt") -> list[str]:
-    return [text[f.start : f.end] for f in found(code, text, path)]
+from .test_fixa16_kinds import found, spans
 
 
 # -- 1. W103: code and aligned columns are never squeezed by a safe fix -----------------------

@@ -5,18 +5,8 @@ Sources: tests/data/realtext/SOURCE.md."""
 
 from __future__ import annotations
 
-from corpuslint import lint_text
 
-NO_CACHE = {"cache": False}
-
-
-def found(codes, text: str, path: str = "page.txt", **config) -> list:
-    codes = [codes] if isinstance(codes, str) else codes
-    return lint_text(text, path=path, config={"select": codes, **NO_CACHE, **config})
-
-
-def spans(code: str, text: str, path: str = "page.txt") -> list[str]:
-    return [text[f.start : f.end] for f in found(code, text, path)]
+from .test_fixa16_kinds import found, spans
 
 
 def lines_of(code: str, text: str, path: str = "page.txt") -> list[int]:
