@@ -67,8 +67,9 @@ def after_run(args, config, result, baseline: dict[str, int] | None) -> int | No
         path = args.baseline or config.baseline
         note = f"corpuslint: baseline {os.path.relpath(path)}: {applied.suppressed} findings suppressed"
         if applied.stale:
-            note += (f"; {applied.stale} baseline entr{'y' if applied.stale == 1 else 'ies'} no longer occur"
-                     f" (run --write-baseline to shrink it)")
+            one = applied.stale == 1
+            note += (f"; {applied.stale} baseline {'entry' if one else 'entries'} no longer"
+                     f" {'occurs' if one else 'occur'} (run --write-baseline to shrink it)")
         _say(args, note)
     if args.add_ignore:
         n = bl.add_ignore_entries(root, result.findings, result.documents, args.reason, result.rules)

@@ -62,7 +62,7 @@ def test_baseline_survives_edits_above_and_reports_only_the_new_defect(tmp_path)
     article.write_text("".join(lines[2:]).replace("\u00a0\n", "\n", 1), encoding="utf-8")
     fixed = _check(repo, "--baseline", "baseline.json")
     assert fixed.returncode == 0, fixed.stdout
-    assert "1 baseline entry no longer occur" in fixed.stderr
+    assert "1 baseline entry no longer occurs (" in fixed.stderr
 
 
 def test_baseline_counts_identical_findings(tmp_path):
