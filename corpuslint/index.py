@@ -325,7 +325,13 @@ class CorpusIndex:
                 todo.append((path, h, state))
             # (kind, key, doc, value) of every new posting as int64 columns (40 bytes a posting
             # with the sort order; Python tuples of every posting of a first fill were ~5x
-            # that), documents' postings computed _POSTING_CHUNK at a time as arrays
+            # that), documents' postings computed _POSTING_CHUNK at a time as arrays. A new
+            # document's id is given here (the next free ones, as SQLite would) and its
+            # agg_docs row written after the postings: a posting INSERT (which fires a
+            # trigger) after the documents' key lists in one transaction writes a statement
+            # journal for each row (3x the CPU of the fill; 10 MB of postings 1.6 -> 0.5 s)
+            base = conn.execute("SELECT COALESCE(MAX(id), 0) FROM agg_docs").fetchone()[0]
+            made: list[tuple[str, str, int]] = []  # path, hash, postings of document id base + 1 + i
             columns: list[np.ndarray] = []
             for at in range(0, len(todo), _POSTING_CHUNK):
                 chunk = todo[at : at + _POSTING_CHUNK]
@@ -335,10 +341,9 @@ class CorpusIndex:
                     self.warn(f"corpus index: {rule.code} aggregate not computed ({exc})")
                     return None
                 for (path, h, _), rows in zip(chunk, per_doc):  # rows: kind, key, value
-                    doc = conn.execute("INSERT INTO agg_docs (agg, path, content_hash, n, keys) VALUES (?, ?, ?, ?, ?)",
-                                       (agg, path, h, len(rows), dumps(np.ascontiguousarray(rows[:, :2])))).lastrowid
-                    if len(rows):
-                        columns.append(np.column_stack((rows[:, :2], np.full(len(rows), doc, np.int64), rows[:, 2])))
+                    doc = base + 1 + len(made)
+                    made.append((path, h, len(rows)))
+                    columns.append(np.column_stack((rows[:, :2], np.full(len(rows), doc, np.int64), rows[:, 2])))
                 del per_doc
             if columns:
                 table = np.concatenate(columns)
@@ -347,6 +352,12 @@ class CorpusIndex:
                 order = np.lexsort((table[:, 3], table[:, 2], table[:, 1], table[:, 0]))
                 conn.executemany("INSERT INTO postings (agg, kind, key, doc, value) VALUES (?, ?, ?, ?, ?)",
                                  _rows_of(agg, table, order))
+                del order
+                at = 0  # each document's rows are consecutive in ``table`` in the rule's order
+                for i, (path, h, n) in enumerate(made):
+                    conn.execute("INSERT INTO agg_docs (id, agg, path, content_hash, n, keys) VALUES (?, ?, ?, ?, ?, ?)",
+                                 (base + 1 + i, agg, path, h, n, dumps(np.ascontiguousarray(table[at : at + n, :2]))))
+                    at += n
         return agg if complete else None
 
     def _aggregate_id(self, akey: str, owner: str) -> int:
