@@ -65,6 +65,9 @@ class DocumentStore(Mapping[str, Document]):
         self._lru_chars = 0
         self._region_starts: dict[str, list[int]] = {}  # ``outside``: the last file's region starts
         self.changed: set[str] = set()  # files whose content changed since the map step
+        # record key -> (data file, record) of records beyond the checked documents, which
+        # corpus rules may name (``engine.RunContext.beyond``); never read
+        self.beyond: dict[str, tuple] = {}
 
     # -- filling ----------------------------------------------------------------
     def add_file(self, key: str, path: str, content_hash: str, nbytes: int, regions: list | None = None,
@@ -133,6 +136,8 @@ class DocumentStore(Mapping[str, Document]):
         if rec is not None:
             return rec[4][0], rec[3]
         doc = self._held.get(key)
+        if doc is None:
+            return self.beyond.get(key)
         return (doc.file, doc.record) if getattr(doc, "record", None) is not None else None
 
     def is_file(self, key: str) -> bool:
