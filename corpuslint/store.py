@@ -273,14 +273,15 @@ def _record_shape(doc) -> tuple:
     ``RecordDocument.with_text`` passes on (and the Markdown-or-not of an "auto" record,
     once decided), the same for most records of a file."""
     return (doc.file, doc.language, doc.text_format, doc.turn, doc.role, doc.previous_turn, doc.chat_message,
-            doc.field, doc._suffix)
+            doc.field, doc._suffix, doc.part)
 
 
 def _record_document(rec: tuple) -> Document:
     """The ``RecordDocument`` a held record (``DocumentStore.hold``) was: as its bare copy
     (``with_text``) was, with its content hash."""
-    text, content_hash, number, record, (file, language, text_format, turn, role, previous, chat, field, suffix) = rec
-    doc = _record_class()(file, number, record, text, language, text_format, turn, role, previous, chat, field)
+    text, content_hash, number, record, (file, language, text_format, turn, role, previous, chat, field, suffix,
+                                         part) = rec
+    doc = _record_class()(file, number, record, text, language, text_format, turn, role, previous, chat, field, part)
     if suffix is not None:
         doc._suffix = suffix
     doc.__dict__["content_hash"] = content_hash
