@@ -1474,8 +1474,9 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         use_cache=config.use_cache and config.corpus_scope != SCOPE_TARGETS,
         # files a reader claims (notebooks, .po, datasets) are read by it (their records), not
         # whole as text; those checked in this run are their checked records already
-        discover=lambda: _beyond_sources(_corpus_sources(config, sources, registry.readers), sources,
-                                         registry.readers),
+        discover=lambda: _beyond_sources(_corpus_sources(config, sources, registry.readers), sources + (
+            [files.Source(os.path.abspath(stdin.display), stdin.display)] if stdin is not None else []),
+            registry.readers),
         load=corpus_loader(registry.readers, config),
         read_key=read_key_for(registry.readers, config),
         claimed=(lambda lookup: lambda path: lookup(path) is not None)(readers.reader_lookup(registry.readers)),

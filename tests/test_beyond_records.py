@@ -17,7 +17,7 @@ from pathlib import Path
 
 from corpuslint import lint_paths
 
-from .conftest import ROOT
+from .conftest import ROOT, run_cli
 
 DATA = ROOT / "tests" / "data" / "realtext"
 TIMEOUT = DATA / "nbsphinx-timeout.ipynb"
@@ -64,6 +64,11 @@ def test_a_notebook_checked_alone_is_compared_with_the_notebooks_not_checked(tmp
     warm = _seen(_check(root, ["timeout.ipynb"], config))
     uncached = _seen(_check(root, ["timeout.ipynb"], {**config, "cache": False}))
     assert cold == warm == uncached == full
+    # the changed notebook given on standard input (an editor's check): not a copy of itself on disk
+    proc = run_cli("check", "-", "--stdin-filename", "timeout.ipynb", "--select", "D104", "--format", "json",
+                   "--no-cache", cwd=root, input=(root / "timeout.ipynb").read_text(encoding="utf-8"))
+    piped = sorted((d["record"], d["line"], d["message"]) for d in json.loads(proc.stdout)["diagnostics"])
+    assert piped == [(record, line, message) for _n, record, line, _c, _code, message, _rel in full], proc.stderr
     # the unchanged notebook's copy is edited away: the index reads it again, the copy is gone
     nb = json.loads((root / "allow-errors.ipynb").read_text(encoding="utf-8"))
     nb["cells"] = nb["cells"][2:]
