@@ -15,6 +15,12 @@ A run then:
    (target) documents are hashed from their text in memory, so an edit that is not on
    disk yet (a fix pass) never picks up a stale state.
 
+A file a reader claims (a notebook, a .po catalogue, a dataset) that is not checked in
+the run is read by its reader: it is one file row and one state row a rule, whose state
+is the list of its records' states (``_RECORDS``), so a check of one notebook sees the
+other notebooks' cells as a check of the whole project does. Its content hash names the
+reader settings it was read with (``RunContext.read_key``): other settings read it again.
+
 The same database caches document-rule findings (``DocumentFindingsCache``), keyed by
 display path, content hash and a key of the active document rules (their fingerprints
 and source), so a warm run does not re-run document rules on unchanged files.
