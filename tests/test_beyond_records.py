@@ -3,7 +3,7 @@ a full check reads it: the records of the notebooks and .po catalogues that are 
 too (their cells, their messages), through the corpus index as for plain files.
 
 Real text (tests/data/realtext/SOURCE.md): nbsphinx 0.9.8's ``doc/timeout.ipynb`` and
-``doc/allow-errors.ipynb`` (MIT), whose second cells say the same about the
+``doc/allow-errors.ipynb`` (MIT, its first two cells), whose second cells say the same about the
 ``nbsphinx_*`` options in nearly the same words (D104); Django 5.2.19's Urdu admin
 catalogues (BSD-3-Clause), where ``djangojs.po`` has the slips 'کاوائی' and 'مخفوظ' that
 ``django.po``'s 'کاروائی' and 'محفوظ' show up (S101)."""
@@ -21,7 +21,7 @@ from .conftest import ROOT, run_cli
 
 DATA = ROOT / "tests" / "data" / "realtext"
 TIMEOUT = DATA / "nbsphinx-timeout.ipynb"
-ALLOW_ERRORS = DATA / "nbsphinx-allow-errors.ipynb"
+ALLOW_ERRORS = DATA / "nbsphinx-allow-errors-excerpt.ipynb"
 UR_DJANGO = DATA / "django-ur-admin.po"
 UR_DJANGOJS = DATA / "django-ur-admin-djangojs.po"
 
