@@ -145,9 +145,12 @@ def test_only_roles_is_the_engines_to_honour(tmp_path):
 
 
 def d104(tmp_path, name, lines, *args):
-    (tmp_path / name).write_text("".join(lines), encoding="utf-8")
+    # (each file in a folder of its own: a file checked alone is compared with the files beside it)
+    folder = tmp_path / name.replace(".", "-")
+    folder.mkdir()
+    (folder / name).write_text("".join(lines), encoding="utf-8")
     proc = run_cli("check", "--no-cache", "--format", "json", "--exit-zero", "--select", "D104", "--id-field", "id",
-                   *args, name, cwd=tmp_path)
+                   *args, name, cwd=folder)
     assert proc.returncode == 0, proc.stderr
     return sorted(d["record"] for d in json.loads(proc.stdout)["diagnostics"])
 
@@ -211,9 +214,11 @@ def test_d105_on_chat_turns_reports_a_long_answer_given_again_to_the_same_questi
         encoding="utf-8").splitlines(keepends=True)
 
     def d105(name, lines):
-        (tmp_path / name).write_text("".join(lines), encoding="utf-8")
+        folder = tmp_path / name.replace(".", "-")  # (alone: a file checked alone sees the files beside it)
+        folder.mkdir()
+        (folder / name).write_text("".join(lines), encoding="utf-8")
         proc = run_cli("check", "--no-cache", "--format", "json", "--exit-zero", "--select", "D105", "--id-field",
-                       "id", name, cwd=tmp_path)
+                       "id", name, cwd=folder)
         assert proc.returncode == 0, proc.stderr
         return sorted(d["record"] for d in json.loads(proc.stdout)["diagnostics"])
 
