@@ -12,6 +12,7 @@ Rules never touch files: they return findings whose fixes are text edits; only
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 import sys
@@ -97,10 +98,22 @@ class RunContext:
     config: Config
     root: str
     use_cache: bool
-    discover: Callable[[], list[files.Source]]  # every corpus file under the project root
-    load: Callable[[files.Source], "Document | files.ReadProblem"]
+    # every corpus file under the project root, but the data files checked in this run (their
+    # records are the checked documents); files a reader claims (.ipynb, .po, datasets) too
+    discover: Callable[[], list[files.Source]]
+    # a file's Document, its ReadProblem, or, for a file a reader claims, the list of its
+    # record documents (``corpus_loader``)
+    load: Callable[[files.Source], "Document | files.ReadProblem | list[Document]"]
     doc_cache: Any = None  # index.DocumentFindingsCache when the on-disk cache is on
     state_reader: Any = None  # index.StateReader: cached corpus-rule states, looked up in the map step
+    # what decides a claimed file's records besides its bytes (``corpus_loader``): reader,
+    # options, declared language; None for a file read whole as text
+    read_key: Callable[[files.Source], "str | None"] = lambda source: None
+    # record key -> (data file, record) of the records of files beyond the checked ones
+    # (``index.collect_states`` fills it; ``DocumentStore.record_of`` names them)
+    beyond: dict = field(default_factory=dict)
+    # does a reader claim this path (a Dask run reads only plain files beyond the checked ones)
+    claimed: Callable[[str], bool] = lambda path: False
 
 
 @dataclass(frozen=True)
@@ -1459,9 +1472,14 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         config=config,
         root=config.root,
         use_cache=config.use_cache and config.corpus_scope != SCOPE_TARGETS,
-        # files a reader claims (datasets) are not read whole as text into the corpus
-        discover=lambda: _plain_sources(_corpus_sources(config, sources), registry.readers),
-        load=files.load,
+        # files a reader claims (notebooks, .po, datasets) are read by it (their records), not
+        # whole as text; those checked in this run are their checked records already
+        discover=lambda: _beyond_sources(_corpus_sources(config, sources, registry.readers), sources + (
+            [files.Source(os.path.abspath(stdin.display), stdin.display)] if stdin is not None else []),
+            registry.readers),
+        load=corpus_loader(registry.readers, config),
+        read_key=read_key_for(registry.readers, config),
+        claimed=(lambda lookup: lambda path: lookup(path) is not None)(readers.reader_lookup(registry.readers)),
     )
     if ctx.use_cache and linter.document_rules:
         from .index import DocumentFindingsCache, cache_dir_for
@@ -1500,6 +1518,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         streams = any(isinstance(it, _RecordStream) for it in items)  # (how many records: not known yet)
         linter.progress = progress.phase("checking", None if streams else len(items))
     store = DocumentStore()
+    store.beyond = ctx.beyond  # (the records of files beyond the checked ones, named by the corpus index)
     from .index import cache_dir_for, use_verdicts
 
     with use_verdicts(cache_dir_for(ctx) if ctx.use_cache else None):  # per-word dictionary verdicts
@@ -1650,19 +1669,66 @@ def _plain_sources(sources: list, all_readers) -> list:
     return [s for s in sources if reader_of(s.path) is None]
 
 
-def _corpus_sources(config: Config, targets: list[files.Source]) -> list[files.Source]:
+def _beyond_sources(sources: list, targets: list, all_readers) -> list:
+    """The corpus files corpus rules see besides the checked documents: ``sources`` but
+    the checked files a reader claims (their records are checked documents already, under
+    their own keys); a checked plain file stays (it is matched by its display path)."""
+    reader_of = readers.reader_lookup(all_readers)
+    checked = {os.path.normcase(t.path) for t in targets if reader_of(t.path) is not None}
+    return [s for s in sources if not checked or os.path.normcase(s.path) not in checked]
+
+
+def corpus_loader(all_readers, config: Config) -> Callable[[files.Source], Any]:
+    """``RunContext.load``: a corpus file as a check reads it: a Document (read whole as
+    text, or by a plugin reader of whole files), a ReadProblem, or the list of its record
+    documents (a notebook's cells, a .po file's messages, a dataset's records; their
+    read problems are the checked file's, not reported from beyond)."""
+    all_readers = list(all_readers)
+
+    def load(source: files.Source):
+        for _src, reader, loaded in readers.iter_sources([source], all_readers, config):
+            if reader is None or isinstance(loaded, (Document, files.ReadProblem)):
+                return loaded
+            return [doc for doc in loaded if isinstance(doc, Document)]
+        return files.ReadProblem("unreadable", "not read")
+
+    return load
+
+
+def read_key_for(all_readers, config: Config) -> Callable[[files.Source], "str | None"]:
+    """``RunContext.read_key``: for a file a reader claims, a digest of what decides its
+    records besides its bytes (the reader, its options for that file, the file's declared
+    language), so the corpus index never reuses records read with other settings; None
+    for a file read whole as text."""
+    reader_of = readers.reader_lookup(all_readers)
+
+    def key(source: files.Source) -> str | None:
+        reader = reader_of(source.path)
+        if reader is None:
+            return None
+        fmt = getattr(reader, "format", type(reader).__name__)
+        options = readers.options_for(config, fmt, source.path) if hasattr(reader, "format") else None
+        text = f"{type(reader).__module__}.{type(reader).__qualname__}|{fmt}|{options!r}|{source.language}"
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+
+    return key
+
+
+def _corpus_sources(config: Config, targets: list[files.Source], all_readers=()) -> list[files.Source]:
     """Every file corpus rules see (see ``config.project_root``): the tree under the root,
-    the files directly in it, or, without a usable root, only the checked files."""
+    the files directly in it, or, without a usable root, only the checked files; the
+    files readers claim are found as a check of the folder finds them (``walk_suffixes``)."""
     if config.corpus_scope == SCOPE_TARGETS:
         return list(targets)
+    suffixes = readers.walk_suffixes(all_readers)
     if config.corpus_scope == SCOPE_FOLDER:
         try:
             names = sorted(os.listdir(config.root))
         except OSError:
             return list(targets)
         entries = [os.path.join(config.root, n) for n in names]
-        return files.discover([e for e in entries if os.path.isfile(e)], config)
-    return files.discover([config.root], config)
+        return files.discover([e for e in entries if os.path.isfile(e)], config, suffixes)
+    return files.discover([config.root], config, suffixes)
 
 
 def _data_file_diff(display: str, source: files.Source, reader, config: Config, texts: dict,

@@ -15,6 +15,12 @@ A run then:
    (target) documents are hashed from their text in memory, so an edit that is not on
    disk yet (a fix pass) never picks up a stale state.
 
+A file a reader claims (a notebook, a .po catalogue, a dataset) that is not checked in
+the run is read by its reader: it is one file row and one state row a rule, whose state
+is the list of its records' states (``_RECORDS``), so a check of one notebook sees the
+other notebooks' cells as a check of the whole project does. Its content hash names the
+reader settings it was read with (``RunContext.read_key``): other settings read it again.
+
 The same database caches document-rule findings (``DocumentFindingsCache``), keyed by
 display path, content hash and a key of the active document rules (their fingerprints
 and source), so a warm run does not re-run document rules on unchanged files.
@@ -1098,6 +1104,8 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
     # display path -> (relative key, absolute path); targets that are not corpus files stay uncached
     corpus: dict[str, tuple[str, str]] = {}
     walked: dict[str, tuple[int, int]] = {}  # display path -> (size, mtime_ns) the walk saw
+    read_key = getattr(ctx, "read_key", None)
+    read_keys: dict[str, str] = {}  # display path -> ``RunContext.read_key`` of a file a reader claims
     prefix = root.rstrip(os.sep) + os.sep
     for src in sources:
         if getattr(src, "problem", None) is not None:
@@ -1110,6 +1118,9 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
             seen = getattr(src, "stat", None)
             if seen is not None:
                 walked[src.display] = seen
+            claimed = read_key(src) if read_key is not None and src.display not in target_docs else None
+            if claimed is not None:
+                read_keys[src.display] = claimed
 
     index: CorpusIndex | None = None
     cache_dir = cache_dir_for(ctx) if ctx.use_cache and corpus else None
@@ -1123,14 +1134,15 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
             _warn(f"cannot use the corpus index in {cache_dir}: {exc}; running without it")
             index = None
     try:
-        return _collect(rules, target_docs, ctx, corpus, index, out, walked)
+        return _collect(rules, target_docs, ctx, corpus, index, out, walked, read_keys)
     finally:
         if index is not None:
             index.close()
 
 
-def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
+def _collect(rules, target_docs, ctx, corpus, index, out, walked=None, read_keys=None):
     keys = {rule.code: rule_key(rule) for rule in rules}
+    read_keys = read_keys or {}
     # rules with an aggregate (corpuslint/aggregates.py): cached states stay on disk,
     # decoded only when the reduce asks (not with --no-cache, nor for files outside the corpus)
     lazy_codes = set()
@@ -1168,8 +1180,9 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
             if index is not None and st is not None and _matches_disk(target_docs[display], st[0]):
                 if row != (st[0], st[1], h):
                     file_rows.append((rel, st[0], st[1], h))
-        elif row is not None and row[0] == st[0] and row[1] == st[1]:
-            h = row[2]
+        elif row is not None and row[0] == st[0] and row[1] == st[1] and (
+                not _is_records(row[2]) or row[2].startswith(f"{_RECORDS}{read_keys.get(display)}:")):
+            h = row[2]  # (a claimed file's records read with other reader settings: read again)
         else:
             changed.add(display)  # unknown or changed on disk: read, hash, maybe collect
             continue
@@ -1184,8 +1197,17 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
             changed.update(d for d, rel, h in known if stored_hashes.get(rel) != h)
     per_rule = [(rule.code, cached.get(rule.code, {})) for rule in rules if rule.code not in lazy_codes]
     where: dict[str, tuple[str, str]] = {}  # display -> (rel, hash) of the lazy states
+    beyond = getattr(ctx, "beyond", None)
     for display, rel, h in known:
         if display in changed:
+            continue
+        if _is_records(h):  # a claimed file's records: every rule's states, from its one row a rule
+            got = _records_states(index, rules, keys, cached, lazy_codes, rel, h, display)
+            if got is None:
+                changed.add(display)
+            else:
+                for code, state in got.items():
+                    _expand(out[code], display, state, beyond)
             continue
         for code, stored_states in per_rule:
             state = _decode_state(stored_states.get(rel), h, display)
@@ -1207,7 +1229,7 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
                 out[rule.code][display] = _collect_one(rule, doc)
 
     global _WORK
-    _WORK = (rules, cached, target_docs, ctx, corpus, lazy_codes)
+    _WORK = (rules, cached, target_docs, ctx, corpus, lazy_codes, read_keys)
     try:
         results = _run_work(work, _jobs(ctx))
     finally:
@@ -1220,6 +1242,12 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None):
         h, stat, states = result
         if stat is not None and index is not None and known_files.get(rel) != (stat[0], stat[1], h):
             file_rows.append((rel, stat[0], stat[1], h))
+        if _is_records(h):  # a claimed file's records: one row a rule, their states in memory
+            for code, (state, blob) in states.items():
+                _expand(out[code], display, state, beyond)
+                if blob is not None and index is not None:
+                    state_rows.append((rel, keys[code], code, h, blob))
+            continue
         for code, (state, blob) in states.items():
             if isinstance(blob, str) and blob == _LAZY:  # touched, unchanged: its cached state stays on disk
                 # (compared by value: a worker process sends it back pickled)
@@ -1415,7 +1443,9 @@ def _matches_disk(doc: "Document", size: int) -> bool:
     return nbytes == size
 
 
-def _load(ctx, display: str, abspath: str):
+def _load(ctx, display: str, abspath: str, records: bool = False):
+    """The Document of corpus file ``display``, or None; with ``records``, a file a
+    reader claims may also be the list of its record documents."""
     from .document import Document
     from .files import Source
 
@@ -1425,7 +1455,70 @@ def _load(ctx, display: str, abspath: str):
         loaded = ctx.load(Source(abspath, display, language=language))
     except OSError:
         return None
+    if records and isinstance(loaded, list):
+        return loaded
     return loaded if isinstance(loaded, Document) else None
+
+
+# A file a reader claims (a notebook, a .po catalogue, a dataset) beyond the checked
+# documents is one row of the index a rule: its content hash is ``R<read key>:<digest of
+# its records' keys and content hashes>`` (never a plain text's hex digest), its state the
+# list ``[[key suffix, record, state], ...]`` of its records in file order, expanded to
+# ``{"<file>#<key suffix>": state}`` when read (``_expand``).
+_RECORDS = "R"
+
+
+def _is_records(content_hash: str) -> bool:
+    return content_hash.startswith(_RECORDS)
+
+
+def _records_hash(read_key: str, display: str, docs: list) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for doc in docs:
+        digest.update(f"{doc.path[len(display) + 1:]}\x00{doc.content_hash}\x00".encode("utf-8", "surrogatepass"))
+    return f"{_RECORDS}{read_key}:{digest.hexdigest()}"
+
+
+def _records_state(rule, display: str, docs: list) -> list:
+    return [[doc.path[len(display) + 1:], getattr(doc, "record", None), _collect_one(rule, doc)] for doc in docs]
+
+
+def _valid_records_state(state: Any) -> bool:
+    return isinstance(state, list) and all(
+        isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
+        and (item[1] is None or isinstance(item[1], (int, str))) for item in state)
+
+
+def _records_states(index, rules, keys, cached, lazy_codes, rel: str, h: str, display: str) -> dict | None:
+    """{code: records state} of a claimed file from the index, or None (read it again)."""
+    got = {}
+    for rule in rules:
+        if rule.code in lazy_codes:  # (only hashes were read for these rules)
+            try:
+                hit = index.conn.execute("SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?",
+                                         (rel, keys[rule.code])).fetchone()
+            except sqlite3.Error:
+                return None
+        else:
+            hit = cached.get(rule.code, {}).get(rel)
+        state = _decode_state(hit, h, display)
+        if state is _MISS:
+            return None
+        if not _valid_records_state(state):
+            _bad_states.append(f"{display} (not a list of records)")
+            return None
+        got[rule.code] = state
+    return got
+
+
+def _expand(out: dict, display: str, state: list, beyond: "dict | None") -> None:
+    """A claimed file's records state into ``out`` (record key -> state), each record
+    named in ``beyond`` (record key -> (file, record))."""
+    for suffix, record, one in state:
+        key = f"{display}#{suffix}"
+        out[key] = one
+        if beyond is not None:
+            beyond[key] = (display, record)
 
 
 # Work item: read (unless checked), hash, reuse a cached state whose content hash
@@ -1436,7 +1529,7 @@ _WORK: tuple | None = None
 
 def _work_item(display: str):
     assert _WORK is not None
-    rules, cached, target_docs, ctx, corpus, lazy_codes = _WORK
+    rules, cached, target_docs, ctx, corpus, lazy_codes, read_keys = _WORK
     rel, abspath = corpus[display]
     stat = None
     doc = target_docs.get(display)
@@ -1446,9 +1539,11 @@ def _work_item(display: str):
             stat = (st.st_size, st.st_mtime_ns)
         except OSError:
             return None
-        doc = _load(ctx, display, abspath)
+        doc = _load(ctx, display, abspath, records=display in read_keys)
         if doc is None:
             return None
+        if isinstance(doc, list):
+            return _records_item(display, rel, doc, stat, read_keys[display], rules, cached, ctx, lazy_codes)
     h = doc.content_hash
     states: dict[str, tuple[Any, bytes | None]] = {}
     for rule in rules:
@@ -1462,6 +1557,21 @@ def _work_item(display: str):
         else:
             state = _collect_one(rule, doc)
             # encoded only for the index (--no-cache: no blob of every state held meanwhile)
+            states[rule.code] = (state, dumps_state(state) if getattr(ctx, "use_cache", True) else None)
+    return h, stat, states
+
+
+def _records_item(display, rel, docs, stat, read_key, rules, cached, ctx, lazy_codes):
+    """``_work_item`` of a claimed file read as its record documents ``docs``."""
+    h = _records_hash(read_key, display, docs)
+    states: dict[str, tuple[Any, bytes | None]] = {}
+    for rule in rules:
+        # (a rule with an aggregate has only the hash here: a touched file's records are collected again)
+        state = _decode_state(cached.get(rule.code, {}).get(rel), h, display) if rule.code not in lazy_codes else _MISS
+        if state is not _MISS and _valid_records_state(state):
+            states[rule.code] = (state, None)
+        else:
+            state = _records_state(rule, display, docs)
             states[rule.code] = (state, dumps_state(state) if getattr(ctx, "use_cache", True) else None)
     return h, stat, states
 

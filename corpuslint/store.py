@@ -65,6 +65,9 @@ class DocumentStore(Mapping[str, Document]):
         self._lru_chars = 0
         self._region_starts: dict[str, list[int]] = {}  # ``outside``: the last file's region starts
         self.changed: set[str] = set()  # files whose content changed since the map step
+        # record key -> (data file, record) of records beyond the checked documents, which
+        # corpus rules may name (``engine.RunContext.beyond``); never read
+        self.beyond: dict[str, tuple] = {}
 
     # -- filling ----------------------------------------------------------------
     def add_file(self, key: str, path: str, content_hash: str, nbytes: int, regions: list | None = None,
@@ -133,6 +136,8 @@ class DocumentStore(Mapping[str, Document]):
         if rec is not None:
             return rec[4][0], rec[3]
         doc = self._held.get(key)
+        if doc is None:
+            return self.beyond.get(key)
         return (doc.file, doc.record) if getattr(doc, "record", None) is not None else None
 
     def is_file(self, key: str) -> bool:
@@ -268,14 +273,15 @@ def _record_shape(doc) -> tuple:
     ``RecordDocument.with_text`` passes on (and the Markdown-or-not of an "auto" record,
     once decided), the same for most records of a file."""
     return (doc.file, doc.language, doc.text_format, doc.turn, doc.role, doc.previous_turn, doc.chat_message,
-            doc.field, doc._suffix)
+            doc.field, doc._suffix, doc.part)
 
 
 def _record_document(rec: tuple) -> Document:
     """The ``RecordDocument`` a held record (``DocumentStore.hold``) was: as its bare copy
     (``with_text``) was, with its content hash."""
-    text, content_hash, number, record, (file, language, text_format, turn, role, previous, chat, field, suffix) = rec
-    doc = _record_class()(file, number, record, text, language, text_format, turn, role, previous, chat, field)
+    text, content_hash, number, record, (file, language, text_format, turn, role, previous, chat, field, suffix,
+                                         part) = rec
+    doc = _record_class()(file, number, record, text, language, text_format, turn, role, previous, chat, field, part)
     if suffix is not None:
         doc._suffix = suffix
     doc.__dict__["content_hash"] = content_hash

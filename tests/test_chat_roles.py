@@ -145,9 +145,12 @@ def test_only_roles_is_the_engines_to_honour(tmp_path):
 
 
 def d104(tmp_path, name, lines, *args):
-    (tmp_path / name).write_text("".join(lines), encoding="utf-8")
+    # (each file in a folder of its own: a file checked alone is compared with the files beside it)
+    folder = tmp_path / name.replace(".", "-")
+    folder.mkdir()
+    (folder / name).write_text("".join(lines), encoding="utf-8")
     proc = run_cli("check", "--no-cache", "--format", "json", "--exit-zero", "--select", "D104", "--id-field", "id",
-                   *args, name, cwd=tmp_path)
+                   *args, name, cwd=folder)
     assert proc.returncode == 0, proc.stderr
     return sorted(d["record"] for d in json.loads(proc.stdout)["diagnostics"])
 
@@ -211,9 +214,11 @@ def test_d105_on_chat_turns_reports_a_long_answer_given_again_to_the_same_questi
         encoding="utf-8").splitlines(keepends=True)
 
     def d105(name, lines):
-        (tmp_path / name).write_text("".join(lines), encoding="utf-8")
+        folder = tmp_path / name.replace(".", "-")  # (alone: a file checked alone sees the files beside it)
+        folder.mkdir()
+        (folder / name).write_text("".join(lines), encoding="utf-8")
         proc = run_cli("check", "--no-cache", "--format", "json", "--exit-zero", "--select", "D105", "--id-field",
-                       "id", name, cwd=tmp_path)
+                       "id", name, cwd=folder)
         assert proc.returncode == 0, proc.stderr
         return sorted(d["record"] for d in json.loads(proc.stdout)["diagnostics"])
 
@@ -288,3 +293,65 @@ def run_json_in(tmp_path, *names):
                    *names, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     return proc.returncode, json.loads(proc.stdout)["diagnostics"]
+
+
+# debian-faq 11.1's "Improvements in the Debian Installer" Q&A as fresh17 made it an OpenAI
+# chat record (debian-faq-chat.jsonl line 135, GPL-2+), its user turn given as multimodal
+# content: a text part (with the FAQ's double space, W103) and an image part
+FAQ_USER = "Improvements in the Debian Installer  Lots of work has been done on the Debian Installer, resulting in"
+FAQ_ANSWER = ("major improvements. We'll mention just two of them here.\n\nStarting the installer from Microsoft "
+              "Windows: It is now possible to start the installer directly from Microsoft Windows without the need "
+              "to change BIOS settings.")
+IMAGE = {"type": "image_url", "image_url": {"url": "https://www.debian.org/Pics/openlogo-50.png", "detail": "low"}}
+
+
+def _faq_record(content) -> dict:
+    return {"id": "faq-en-15.3.", "lang": "en", "messages": [
+        {"role": "system", "content": "You are a helpful assistant that answers questions about Debian."},
+        {"role": "user", "content": content}, {"role": "assistant", "content": FAQ_ANSWER}]}
+
+
+def test_a_turn_given_as_content_parts_is_read_by_its_text_parts():
+    one = [_faq_record([{"type": "text", "text": FAQ_USER}, IMAGE])]
+    docs = docs_of(one, "messages[*].content")
+    assert [(d.record, d.role, d.turn, d.part, d.text) for d in docs if d.role == "user"] == [
+        ("1.2", "user", 2, 0, FAQ_USER)]  # (one text part: the turn's record, as a string content's)
+    # its exchange is the same as a string content's: D104 compares the assistant turn the same way
+    plain = docs_of([_faq_record(FAQ_USER)], "messages[*].content")
+    assert [(d.record, d.previous_turn, d.content_hash) for d in docs] == [
+        (d.record, d.previous_turn, d.content_hash) for d in plain]
+    # two text parts around the image: each is read, named by its place in the content list
+    two = docs_of([_faq_record([{"type": "text", "text": FAQ_USER}, IMAGE, {"type": "text", "text": "What changed?"}])],
+                  "messages[*].content")
+    assert [(d.record, d.part) for d in two if d.role == "user"] == [("1.2.1", 0), ("1.2.3", 2)]
+    # a text part without a string text is one F005, named by its path; an image-only turn has no text
+    bad = list(unique_records("d.jsonl", in_memory_records(
+        [_faq_record([{"type": "text", "text": 42}, IMAGE]), _faq_record([IMAGE])],
+        ReaderOptions(text_field="messages[*].content")), by_id=False))
+    problems = [(n, d.message) for n, d in bad if not isinstance(d, Document)]
+    assert problems == [(1, "field 'messages[2].content[1].text' is int, not a string")], problems
+    assert [d.record for _, d in bad if isinstance(d, Document)] == ["1.1", "1.3", "2.1", "2.3"]
+
+
+def test_fixes_go_back_into_the_text_part_other_parts_untouched(tmp_path):
+    records = [_faq_record([{"type": "text", "text": FAQ_USER}, IMAGE]),
+               _faq_record([IMAGE, {"type": "text", "text": FAQ_USER}, {"type": "text", "text": "Thanks.  "}])]
+    path = tmp_path / "faq.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    before = run_cli("check", "--no-cache", "--format", "json", "--select", "W,F", "--text-field",
+                     "messages[*].content", str(path), cwd=tmp_path)
+    found = [(d["code"], d["record"], d["line"], d["column"]) for d in json.loads(before.stdout)["diagnostics"]]
+    assert ("W103", "1.2", 1, 37) in found and ("W103", "2.2.2", 1, 37) in found, found
+    assert not any(code == "F005" for code, *_ in found), found
+    fixed = run_cli("check", "--no-cache", "--fix", "--fix-data", "--select", "W", "--text-field",
+                    "messages[*].content", str(path), cwd=tmp_path)
+    assert fixed.returncode in (0, 1), fixed.stderr
+    after = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    want = FAQ_USER.replace("Installer  Lots", "Installer Lots")
+    assert after[0] == _faq_record([{"type": "text", "text": want}, IMAGE])
+    assert after[1]["messages"][1]["content"][:2] == [IMAGE, {"type": "text", "text": want}]
+    assert after[1]["messages"][1]["content"][2]["text"].startswith("Thanks.")
+    assert {k: v for k, v in after[1].items() if k != "messages"} == {"id": "faq-en-15.3.", "lang": "en"}
+    again = run_cli("check", "--no-cache", "--format", "json", "--select", "W103", "--text-field",
+                    "messages[*].content", str(path), cwd=tmp_path)
+    assert json.loads(again.stdout)["diagnostics"] == []

@@ -327,10 +327,13 @@ def test_the_cells_of_one_notebook_are_one_file_to_d104(tmp_path):
     shutil.copy(CONFIGURATION, tmp_path / "configuration.ipynb")
     nb = json.loads(CONFIGURATION.read_text(encoding="utf-8"))
     sources = ["".join(c["source"]) for c in nb["cells"]]
-    (tmp_path / "configuration.md").write_text("\n\n".join(sources) + "\n", encoding="utf-8")
+    # (in a folder of its own: D104 compares a file checked alone with the files beside it,
+    # the notebook too)
+    (tmp_path / "md").mkdir()
+    (tmp_path / "md" / "configuration.md").write_text("\n\n".join(sources) + "\n", encoding="utf-8")
     config = {"select": ["D104"], **NO_CACHE}
-    assert lint_paths([tmp_path / "configuration.md"], config=config) == []
-    (tmp_path / "configuration.md").unlink()  # (D104 reads every file under the root)
+    assert lint_paths([tmp_path / "md" / "configuration.md"], config=config) == []
+    shutil.rmtree(tmp_path / "md")
     assert lint_paths([tmp_path / "configuration.ipynb"], config=config) == []
     # another notebook with cell 3's text: a copy in another file, reported there, once
     other = json.loads(json.dumps(nb))
@@ -344,3 +347,30 @@ def test_the_cells_of_one_notebook_are_one_file_to_d104(tmp_path):
                    ("prompts.ipynb", "cell 1", 5, "configuration.ipynb", "cell 1")], got
     # two files, not three: nor is a paragraph in two of a notebook's cells and a third file a template (D106's)
     assert all(f.message.endswith("3 copies in 2 files)") for f in found), [f.message for f in found]
+
+
+CUSTOM_CSS = DATA / "nbsphinx-custom-css.ipynb"
+GALLERY = DATA / "nbsphinx-subdir-gallery.ipynb"
+
+
+def test_the_cells_of_one_notebook_are_one_document_to_d106(tmp_path):
+    # nbsphinx links Sphinx's html_static_path option in two cells of configuration.ipynb
+    # (7 and 12 of the excerpt) and in custom-css.ipynb: two notebooks, not three documents
+    # (fresh15: "30 of 531 documents" counted cells; a line in 3 cells of one notebook was boilerplate)
+    config = {"select": ["D106"], **NO_CACHE}
+    shutil.copy(CONFIGURATION, tmp_path / "configuration.ipynb")
+    shutil.copy(CUSTOM_CSS, tmp_path / "custom-css.ipynb")
+    assert lint_paths([tmp_path], config=config) == []
+    # a third notebook links it too (subdir/gallery.ipynb): boilerplate of 3 of 3 documents,
+    # reported once a notebook, at its first cell holding it, pointing at another notebook
+    shutil.copy(GALLERY, tmp_path / "gallery.ipynb")
+    found = lint_paths([tmp_path], config=config)
+    got = sorted((Path(f.path).name, f.record, f.line, f.message, Path(f.related[0].path).name, f.related[0].record)
+                 for f in found)
+    static = [g for g in got if g[:3] in {("configuration.ipynb", "cell 7", 8), ("custom-css.ipynb", "cell 2", 8),
+                                          ("gallery.ipynb", "cell 2", 13)}]
+    assert len(static) == 3, got
+    assert all("appears in 3 of 3 documents" in g[3] for g in static), static
+    first = static[0]
+    assert first[3].endswith("after normalisation; also in cell 12)") and first[4] != "configuration.ipynb", first
+    assert not any(g[:2] == ("configuration.ipynb", "cell 12") for g in got), got

@@ -356,7 +356,10 @@ class DaskExecutor:
         if linter.corpus_rules:
             named = set(docs) | {s.display for s in sources if isinstance(s, Source)}
             try:
-                others = [s for s in ctx.discover() if s.display not in named]
+                # (plain files only: the workers read them whole; records of unchecked data
+                # files are not sent, as before the local run's index read them)
+                claimed = getattr(ctx, "claimed", lambda path: False)
+                others = [s for s in ctx.discover() if s.display not in named and not claimed(s.path)]
             except OSError:
                 others = []
         # the on-disk document-findings cache, as in a local run: hits are only collected

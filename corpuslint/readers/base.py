@@ -95,6 +95,9 @@ class Record:
     # completions (``preference_prompt_turns``): it takes no part in duplicate rules
     shared_prompt: bool = False
     field: str | None = None  # with several text fields: the one this text is (``ReaderOptions.fields``)
+    # with a turn whose content is a list of parts (OpenAI's multimodal ``[{"type": "text",
+    # "text": ...}, {"type": "image_url", ...}]``): the 0-based index of the text part this is
+    part: int | None = None
 
 
 class RecordDocument(Document):
@@ -108,8 +111,11 @@ class RecordDocument(Document):
 
     def __init__(self, file: str, number: int, record: int | str, text: str, language: str | None = None,
                  text_format: str = "plain", turn: int | None = None, role: str | None = None,
-                 previous_turn: str | None = None, chat_message: bool = False, field: str | None = None):
+                 previous_turn: str | None = None, chat_message: bool = False, field: str | None = None,
+                 part: int | None = None):
         super().__init__(f"{file}#{record}", text, suffix="", language=language)
+        if part is not None:  # (else the class's None)
+            self.part = part  # the 0-based text part of its turn's content list (for rewriting)
         self.field = field  # with several text fields: the one this text is (for rewriting)
         # one message of a conversation stored one message a record (``Record.chain``: a
         # known role beside the record's own text field; ``structure.CHAT_MESSAGE``)
@@ -123,6 +129,8 @@ class RecordDocument(Document):
             self.role = role
             self.previous_turn = previous_turn
         self._suffix = ".md" if text_format == "markdown" else None if text_format == "auto" else ""
+
+    part: int | None = None  # with a turn whose content is a list of parts: the text part (``Record.part``)
 
     @property
     def suffix(self) -> str:
@@ -165,11 +173,11 @@ class RecordDocument(Document):
 
     def with_text(self, text: str) -> "RecordDocument":
         return RecordDocument(self.file, self.number, self.record, text, self.language, self.text_format, self.turn,
-                              self.role, self.previous_turn, self.chat_message, self.field)
+                              self.role, self.previous_turn, self.chat_message, self.field, self.part)
 
     def __reduce__(self):  # to worker processes: the text, not the cached views
         return (RecordDocument, (self.file, self.number, self.record, self.text, self.language, self.text_format,
-                                 self.turn, self.role, self.previous_turn, self.chat_message, self.field))
+                                 self.turn, self.role, self.previous_turn, self.chat_message, self.field, self.part))
 
 
 _MISSING = object()
@@ -214,7 +222,11 @@ def set_text(obj: dict, field: "str | tuple[str, ...]", value: "str | dict") -> 
         return
     items = get_field(obj, turns[0])
     for turn, text in value.items():
-        if turns[1] is None:
+        if isinstance(text, dict):  # {part: text}: text parts of a content list, the others untouched
+            parts = get_field(items[turn - 1], turns[1])
+            for part, one in text.items():
+                parts[part][PART_TEXT] = one
+        elif turns[1] is None:
             items[turn - 1] = text
         else:
             set_field(items[turn - 1], turns[1], text)
@@ -225,14 +237,19 @@ def add_fixed_text(texts: dict, doc: "RecordDocument", text: str) -> None:
     ``texts[number]`` is the text, or with turns ``{turn: text}``, or with several
     fields ``{field: text or {turn: text}}`` (``set_text``)."""
     field = getattr(doc, "field", None)
+    part = getattr(doc, "part", None)
     if field is not None:
         slot = texts.setdefault(doc.number, {})
         if doc.turn is None:
             slot[field] = text
+        elif part is not None:
+            slot.setdefault(field, {}).setdefault(doc.turn, {})[part] = text
         else:
             slot.setdefault(field, {})[doc.turn] = text
     elif doc.turn is None:
         texts[doc.number] = text
+    elif part is not None:  # a text part of its turn's content list: ``{turn: {part: text}}``
+        texts.setdefault(doc.number, {}).setdefault(doc.turn, {})[part] = text
     else:
         texts.setdefault(doc.number, {})[doc.turn] = text
 
@@ -327,12 +344,36 @@ def field_records(number: int, rid: int | str, obj: Any, value: Any, options: Re
             content = get_field(item, turns[1])
             if content is None or (content is _MISSING and any(k in item for k in CALL_KEYS)):
                 continue  # a turn without text by design (OpenAI's tool-call turn: ``content: null``)
-            text, why = text_of(content, f"{where}.{turns[1]}")
             speaker = item_role(item)
+            if content_parts(content):  # OpenAI's multimodal content: its text parts are the turn's text
+                texts = [(i, part) for i, part in enumerate(content) if is_text_part(part)]
+                for i, part in texts:
+                    yield Record(number, f"{rid}.{turn}" if len(texts) == 1 else f"{rid}.{turn}.{i + 1}",
+                                 *text_of(part.get(PART_TEXT, _MISSING), f"{where}.{turns[1]}[{i + 1}].{PART_TEXT}"),
+                                 1, *language, turn=turn, role=speaker, field=field_name, part=i,
+                                 shared_prompt=speaker is not None and turn <= prompt_turns)
+                continue
+            text, why = text_of(content, f"{where}.{turns[1]}")
         else:
             text, why = None, f"{where} is {type(item).__name__}, not an object with {turns[1]!r}"
         yield Record(number, f"{rid}.{turn}", text, why, 1, *language, turn=turn, role=speaker, field=field_name,
                      shared_prompt=speaker is not None and turn <= prompt_turns)
+
+
+# OpenAI's chat content as a list of parts (multimodal input): ``{"type": "text", "text":
+# "..."}`` parts are text, ``image_url``, ``input_audio``, ``file``... parts are not read.
+PART_TEXT = "text"
+PART_TYPES = frozenset({"text", "input_text", "output_text"})  # (Responses API: input_text, output_text)
+
+
+def is_text_part(part: Any) -> bool:
+    return isinstance(part, dict) and part.get("type") in PART_TYPES
+
+
+def content_parts(content: Any) -> bool:
+    """Is a turn's ``content`` a list of typed parts (OpenAI multimodal), not a text?"""
+    return (isinstance(content, list) and bool(content)
+            and all(isinstance(p, dict) and isinstance(p.get("type"), str) for p in content))
 
 
 # A preference example beside its turn list: KTO's desirability flag (LLaMA-Factory's
@@ -612,7 +653,7 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
                 previous = ""  # a preference example's prompt: shared with its other completions by design
         yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own,
                                          text_format, rec.turn, rec.role, previous, chat_message=rec.chain,
-                                         field=rec.field)
+                                         field=rec.field, part=rec.part)
 
 
 # Where a dataset's UTF-8 byte-order mark stands and what it breaks, by reader format

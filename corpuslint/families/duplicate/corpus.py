@@ -570,6 +570,18 @@ def _files_of(paths: list[str]) -> list[int] | None:
     return out
 
 
+def _file_key(path: str) -> str:
+    """The file a document (engine key) is part of, where one file is several documents
+    to the duplicate rules: a notebook's cell ``nb.ipynb#cell 3`` is ``nb.ipynb``."""
+    m = _NOTEBOOK_CELL_KEY_RE.fullmatch(path) if "#cell " in path else None
+    return m.group(1) if m else path
+
+
+def _cell_number(path: str) -> int:
+    """A notebook cell's number from its key (``nb.ipynb#cell 31`` -> 31)."""
+    return int(path.rsplit("#cell ", 1)[1])
+
+
 def _frames_lookup(states: dict[str, Any], paths: list[str], template: np.ndarray):
     """``f(i)`` -> whether the i-th unit in ``_concat`` order is an instance of a frame
     in ``template`` (sorted), i.e. a slot template (``frames``)."""
@@ -853,35 +865,59 @@ class BoilerplateLine(_DuplicateCorpusRule):
         if corpus.facts is not None:  # counted by a distributed reduce (shuffle.LINE_COUNTS)
             yield from self._report(corpus, paths, corpus.facts["n_docs"], corpus.facts["common"])
             return
-        n_docs = len(corpus.states)
+        # a notebook's cells are one document (as to D104): its cells count once, in "N of M"
+        # and in the threshold, however many of them hold the line (``_files_of``)
+        every = list(corpus.states) if corpus.aggregates is None else []
+        files_all = _files_of(every)
+        n_docs = len(corpus.states) if files_all is None else len(set(files_all))
         need = max(2, int(self.opts["min-docs"]), math.ceil(float(self.opts["min-fraction"]) * n_docs))
         if corpus.aggregates is not None:  # counted in the corpus index (incremental.LinePostings)
             yield from self._report(corpus, paths, n_docs, incremental.line_counts(self, corpus, need))
             return
         all_keys = np.concatenate([corpus.states[p]["keys"] for p in paths])
-        uk, counts = np.unique(all_keys, return_counts=True)
+        sizes = [len(corpus.states[p]["keys"]) for p in paths]
+        doc_of = np.repeat(np.arange(len(paths)), sizes)
+        files = _files_of(paths)
+        file_of = doc_of if files is None else np.asarray(files, np.int64)[doc_of]
+        if files is None:
+            uk, counts = np.unique(all_keys, return_counts=True)
+        else:  # (documents per key: the distinct (key, file) pairs)
+            pairs = np.unique(np.stack((all_keys, file_of.astype(np.uint64)), axis=1), axis=0)
+            uk, counts = np.unique(pairs[:, 0], return_counts=True)
         common = uk[counts >= need]
         if len(common) == 0:
             return []
         count_of = dict(zip(uk.tolist(), counts.tolist()))
         common_set = set(common.tolist())
-        # the first two holders (in path order) of each common key, found with one sort
-        sizes = [len(corpus.states[p]["keys"]) for p in paths]
-        doc_of = np.repeat(np.arange(len(paths)), sizes)
+        # the first holders (in path order) of each common key in its first two files, found with one sort
         all_lines = np.concatenate([corpus.states[p]["lines"] for p in paths])
         hit = np.flatnonzero(np.isin(all_keys, common))
         order = hit[np.argsort(all_keys[hit], kind="stable")]  # by key, then path order
         ks = all_keys[order]
         starts = np.flatnonzero(np.concatenate(([True], ks[1:] != ks[:-1])))
         first_at: dict[int, list[tuple[str, int]]] = {}
-        for s0 in starts.tolist():
+        ends = np.append(starts[1:], len(order))
+        for s0, e0 in zip(starts.tolist(), ends.tolist()):
             pair = order[s0 : s0 + 2].tolist()
+            if files is not None and len(pair) == 2 and file_of[pair[0]] == file_of[pair[1]]:
+                later = order[s0 + 1 : e0]  # two cells of one notebook first: the first holder in another file
+                pair = pair[:1] + later[file_of[later] != file_of[pair[0]]][:1].tolist()
             first_at[int(ks[s0])] = [(paths[doc_of[i]], int(all_lines[i])) for i in pair if ks[s0] == all_keys[i]]
         yield from self._report(corpus, paths, n_docs, {k: (count_of[k], first_at[k]) for k in common_set})
 
     def _report(self, corpus: CorpusView, paths: list[str], n_docs: int,
                 common: dict[int, tuple[int, list[tuple[str, int]]]]) -> Iterable[Finding]:
-        """Findings for the target lines whose key is ``common``: key -> (documents, first holders)."""
+        """Findings for the target lines whose key is ``common``: key -> (documents, first holders).
+        A line in several cells of one notebook is reported at the first (the message
+        names the others: a finding's fix edits its own cell only)."""
+        cells: dict[tuple[str, int], list[str]] = {}  # (notebook, key) -> its cells holding the line
+        if _files_of(paths) is not None:
+            for p in paths:
+                st = corpus.states[p] if p in corpus.targets and _file_key(p) != p else None
+                for k in [] if st is None else set(st["keys"].tolist()) & common.keys():
+                    cells.setdefault((_file_key(p), k), []).append(p)
+            for held in cells.values():
+                held.sort(key=_cell_number)
         for p in paths:
             doc = corpus.documents.get(p)
             if p not in corpus.targets or doc is None:
@@ -895,9 +931,14 @@ class BoilerplateLine(_DuplicateCorpusRule):
                 if k not in common:
                     continue
                 count, holders = common[k]
-                other = holders[0] if holders[0][0] != p else holders[1]
+                other = holders[0] if _file_key(holders[0][0]) != _file_key(p) else holders[1]
                 copies = [(start, end)] + later.get(i, [])
                 more = f"; {len(copies) - 1} more in this document, deleted with it" if len(copies) > 1 else ""
+                held = cells.get((_file_key(p), k), ())
+                if len(held) > 1:
+                    if held[0] != p:
+                        continue  # (reported at the notebook's first cell holding it)
+                    more += "; also in " + ", ".join(f"cell {_cell_number(c)}" for c in held[1:])
                 yield doc.finding(
                     self, start, end,
                     f"line appears in {count} of {n_docs} documents (boilerplate; "

@@ -1,0 +1,117 @@
+"""A check of some files (a pre-commit run) sees, beyond them, every file of the project as
+a full check reads it: the records of the notebooks and .po catalogues that are not checked
+too (their cells, their messages), through the corpus index as for plain files.
+
+Real text (tests/data/realtext/SOURCE.md): nbsphinx 0.9.8's ``doc/timeout.ipynb`` and
+``doc/allow-errors.ipynb`` (MIT, its first two cells), whose second cells say the same about the
+``nbsphinx_*`` options in nearly the same words (D104); Django 5.2.19's Urdu admin
+catalogues (BSD-3-Clause), where ``djangojs.po`` has the slips 'کاوائی' and 'مخفوظ' that
+``django.po``'s 'کاروائی' and 'محفوظ' show up (S101)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from corpuslint import lint_paths
+
+from .conftest import ROOT, run_cli
+
+DATA = ROOT / "tests" / "data" / "realtext"
+TIMEOUT = DATA / "nbsphinx-timeout.ipynb"
+ALLOW_ERRORS = DATA / "nbsphinx-allow-errors-excerpt.ipynb"
+UR_DJANGO = DATA / "django-ur-admin.po"
+UR_DJANGOJS = DATA / "django-ur-admin-djangojs.po"
+
+
+def _seen(found, name: str | None = None) -> list[tuple]:
+    return sorted((Path(f.path).name, f.record, f.line, f.column, f.code, f.message,
+                   tuple((Path(r.path).name, r.record, r.line) for r in f.related))
+                  for f in found if name is None or Path(f.path).name == name)
+
+
+def _project(tmp_path: Path, *files: tuple[Path, str]) -> Path:
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "corpuslint.toml").write_text("", encoding="utf-8")
+    for src, name in files:
+        shutil.copy(src, root / name)
+    return root
+
+
+def _check(root: Path, names: list[str], config: dict) -> list:
+    cwd = os.getcwd()
+    os.chdir(root)  # (as pre-commit runs the hook: from the work tree, the changed files named)
+    try:
+        return lint_paths(names, config=config)
+    finally:
+        os.chdir(cwd)
+
+
+def test_a_notebook_checked_alone_is_compared_with_the_notebooks_not_checked(tmp_path):
+    root = _project(tmp_path, (TIMEOUT, "timeout.ipynb"), (ALLOW_ERRORS, "allow-errors.ipynb"))
+    config = {"select": ["D104"], "cache": True}
+    full = _seen(_check(root, ["."], {**config, "cache": False}), "timeout.ipynb")
+    # (the two notebooks' first cell is nbsphinx's one-line banner: a copy too)
+    assert [(name, record, code, related) for name, record, _l, _c, code, _m, related in full] == [
+        ("timeout.ipynb", "cell 1", "D104", (("allow-errors.ipynb", "cell 1", 1),)),
+        ("timeout.ipynb", "cell 2", "D104", (("allow-errors.ipynb", "cell 2", 7),))], full
+    # the pre-commit run names the changed notebook only: the other one is read (cold index),
+    # then found in the index (warm), and without the index read each time
+    cold = _seen(_check(root, ["timeout.ipynb"], config))
+    warm = _seen(_check(root, ["timeout.ipynb"], config))
+    uncached = _seen(_check(root, ["timeout.ipynb"], {**config, "cache": False}))
+    assert cold == warm == uncached == full
+    # the changed notebook given on standard input (an editor's check): not a copy of itself on disk
+    proc = run_cli("check", "-", "--stdin-filename", "timeout.ipynb", "--select", "D104", "--format", "json",
+                   "--no-cache", cwd=root, input=(root / "timeout.ipynb").read_text(encoding="utf-8"))
+    piped = sorted((d["record"], d["line"], d["message"]) for d in json.loads(proc.stdout)["diagnostics"])
+    assert piped == [(record, line, message) for _n, record, line, _c, _code, message, _rel in full], proc.stderr
+    # the unchanged notebook's copy is edited away: the index reads it again, the copy is gone
+    nb = json.loads((root / "allow-errors.ipynb").read_text(encoding="utf-8"))
+    nb["cells"] = nb["cells"][2:]
+    (root / "allow-errors.ipynb").write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    assert _check(root, ["timeout.ipynb"], config) == []
+
+
+def test_the_notebooks_checked_are_not_read_again_beyond_themselves(tmp_path):
+    root = _project(tmp_path, (TIMEOUT, "timeout.ipynb"), (ALLOW_ERRORS, "allow-errors.ipynb"))
+    config = {"select": ["D104", "D106"], "cache": True}
+    full = _seen(_check(root, ["."], config))
+    both = _seen(_check(root, ["timeout.ipynb", "allow-errors.ipynb"], config))
+    # (each copy once, "2 copies in 2 files": a checked notebook is not a third copy of itself)
+    assert both == full and [f[4] for f in full] == ["D104", "D104"], full
+    assert full[1][5].endswith("(Jaccard 0.81; 2 copies in 2 files)"), full
+
+
+def test_a_catalogue_checked_alone_counts_the_words_of_the_catalogues_not_checked(tmp_path):
+    root = _project(tmp_path, (UR_DJANGO, "django.po"), (UR_DJANGOJS, "djangojs.po"))
+    config = {"select": ["S101"], "cache": True}
+    full = _seen(_check(root, ["."], {**config, "cache": False}), "djangojs.po")
+    assert [(name, code, message.split(":")[0]) for name, _r, _l, _c, code, message, _rel in full] == [
+        ("djangojs.po", "S101", "possible slip 'کاوائی'"), ("djangojs.po", "S101", "possible slip 'مخفوظ'")], full
+    assert "(9×)" in full[0][5]  # 'کاروائی': 7 times in django.po, 2 in djangojs.po
+    cold = _seen(_check(root, ["djangojs.po"], config))
+    warm = _seen(_check(root, ["djangojs.po"], config))
+    uncached = _seen(_check(root, ["djangojs.po"], {**config, "cache": False}))
+    assert cold == warm == uncached == full
+    # the unchecked catalogue is one row of the index, its records' states in it (the checked
+    # one's records are the checked documents)
+    rows = _file_rows(root)
+    assert list(rows) == ["django.po"] and rows["django.po"].startswith("R"), rows
+    # read with other settings (another declared language): read again, not taken from the index
+    config = {**config, "per-file-language": {"django.po": "fa"}}
+    again = _seen(_check(root, ["djangojs.po"], config))
+    assert _file_rows(root)["django.po"].split(":")[0] != rows["django.po"].split(":")[0]
+    assert again == _seen(_check(root, ["."], {**config, "cache": False}), "djangojs.po")
+
+
+def _file_rows(root: Path) -> dict[str, str]:
+    """The corpus index's content hash of each file (``index.CorpusIndex.files``)."""
+    import sqlite3
+
+    db = root / ".corpuslint_cache" / "corpus-index.sqlite3"
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        return dict(conn.execute("SELECT path, content_hash FROM files"))
