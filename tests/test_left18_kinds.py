@@ -1,7 +1,9 @@
 """False-alarm kinds fresh17 and fresh16 left (note-s33 section 7), each with the real excerpt and
-a true finding of the same rule beside it still reported: ``text-format = "auto"`` read a CSV
-cell as Markdown for its root prompts and shell comments ("# apt-get update", "# Disables the
-magic SysRq key"). Sources: tests/data/realtext/SOURCE.md (left18)."""
+a true finding of the same rule beside it still reported: A103 on the body of Sphinx's "See
+also" admonition and on Python code ("print()"); A101 on a bytes literal a doctest prints and
+on an encoding's alias; W103 on GnuPG's key listing; ``text-format = "auto"`` read a CSV cell
+as Markdown for its root prompts and shell comments ("# apt-get update", "# Disables the magic
+SysRq key"). Sources: tests/data/realtext/SOURCE.md (left18)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,83 @@ import pytest
 from corpuslint.readers.base import RecordDocument
 
 from .test_fixa16_kinds import found, spans  # noqa: F401  (used by the sections below)
+
+
+# -- 1. A103: documentation's own "See also"; code is no share button ------------------------
+
+# python3.11-doc 3.11.2 (PSF licence) as fresh17's txt-longform (HTML to text): library/array.html
+# lines 266-276, cmath.html 164-168, ast.html 1948-1950, reference/compound_stmts.html 680-686,
+# asyncio-api-index.html 145-147, cgi.html 282-288, curses.html 1099-1101, simple_stmts.html
+# 418-426 (its list of what may come before a future statement)
+SEE_ALSO_MODULE = ("array('d', [1.0, 2.0, 3.14])\n\nSee also\n\nModule struct\n\n"
+                   "Packing and unpacking of heterogeneous binary data.\n\nModule xdrlib\n\n"
+                   "Packing and unpacking of External Data Representation (XDR) data as used in some remote "
+                   "procedure call systems.\n")
+SEE_ALSO_PEP = "See also\n\nPEP 485 – A function for testing approximate equality\n\nConstants¶\n"
+SEE_ALSO_RESOURCE = ("See also\n\nGreen Tree Snakes, an external documentation resource, has good details on "
+                     "working with Python ASTs.\n")
+SEE_ALSO_TITLE = ("See also\n\nCustomizing positional arguments in class pattern matching\n\n"
+                  "II. Once all positional patterns have been converted to keyword patterns,\n")
+SEE_ALSO_SENTENCE = "Examples\n\nExecuting a shell command.\n\nSee also the subprocess APIs documentation.\n"
+CGI_PRINT = ("If you suspect that there may be a problem in importing the cgitb module, you can use an even more "
+             "robust approach (which only uses built-in modules):\n\nimport sys\nsys.stderr = sys.stdout\n"
+             "print(\"Content-Type: text/plain\")\nprint()\n...your code here...\n")
+CURSES_KEY = "KEY_RESET\n\nReset or hard reset (unreliable)\n\nKEY_PRINT\n\nPrint\n\nKEY_LL\n"
+FUTURE_LIST = ("A future statement must appear near the top of the module. The only lines that can appear before a "
+               "future statement are:\n\nthe module docstring (if any),\n\ncomments,\n\nblank lines, and\n\n"
+               "other future statements.\n")
+# LibreOffice 7.4 help (MPL-2.0) common_func, as tests/test_tri14_kinds.py has it: a "See also"
+# whose links the conversion lost, over a sentence about the function itself
+LO_LOST_LINKS = ("Technical information\n\nSee also\n\nThis function is not part of the Open Document Format for "
+                 "Office Applications (OpenDocument) Version 1.3.\n")
+
+
+@pytest.mark.parametrize("text", [SEE_ALSO_MODULE, SEE_ALSO_PEP, SEE_ALSO_RESOURCE, SEE_ALSO_TITLE,
+                                  SEE_ALSO_SENTENCE, CGI_PRINT, CURSES_KEY, FUTURE_LIST])
+def test_a103_documentation_see_also_and_code_are_not_boilerplate(text):
+    assert spans("A103", text) == []
+
+
+def test_a103_a_scraped_see_also_is_still_reported():
+    assert spans("A103", LO_LOST_LINKS) == ["See also"]
+    assert spans("A103", "Executing a shell command.\n\nSee also: Our newsletter\n") == ["See also: Our newsletter"]
+    assert spans("A103", SEE_ALSO_SENTENCE + "\nShare\n\nPrint\n") == ["Share", "Print"]
+
+
+# -- 1. A101: a bytes literal a doctest prints, an encoding's alias -----------------------------
+
+# library/binascii.html lines 103-106, codecs.html line 880 (its table of codecs and aliases)
+BINASCII = (">>> import binascii\n>>> binascii.b2a_hex(b'\\xb9\\x01\\xef')\nb'b901ef'\n"
+            ">>> binascii.hexlify(b'\\xb9\\x01\\xef', '-')\nb'b9-01-ef'\n")
+CODECS = "euc_kr\n\neuckr, korean, ksc5601, ks_c-5601, ks_c-5601-1987, ksx1001, ks_x-1001\n\nKorean\n"
+
+
+def test_a101_a_bytes_literal_and_an_encoding_alias_are_not_debris():
+    assert spans("A101", BINASCII) == [] and spans("A101", CODECS) == []
+    # samples/news-ar/001 line 31's scraped fragment beside them is still reported
+    leak = "2a02-4780-11–4f جزيرة إم آند إم\n"
+    assert spans("A101", BINASCII + "\n" + leak) == ["2a02-4780-11–4f"]
+    assert spans("A101", CODECS + "\n" + leak) == ["2a02-4780-11–4f"]
+
+
+# -- 1. W103: GnuPG's key listing in a record read as Markdown ----------------------------------
+
+# harden-doc 3.19+nmu1 (GPL-2+) en-US/deb-pack-sign.html lines 90-93, 133 and 163-164 (fresh17's
+# csv-harden cell, a record read as Markdown), and gpg 2's layout of the same listing
+GPG = ("# apt-key list\n/etc/apt/trusted.gpg\n--------------------\n"
+       "pub   1024D/4F368D5D 2005-01-31 [expires: 2006-01-31]\n"
+       "uid                  Debian Archive Automatic Signing Key (2005) <ftpmaster@debian.org>\n\n"
+       "sig!3        2D230C5F 2006-01-03  Debian Archive Automatic Signing Key\n\n"
+       "pub   1024D/2D230C5F 2006-01-03\n"
+       "uid                  Debian Archive Automatic Signing Key (2006) <ftpmaster@debian.org>\n\n"
+       "pub   rsa4096 2019-04-15 [SC]\nuid           [ unknown] Debian Archive Automatic Signing Key (10/buster)\n")
+
+
+def test_w103_gpg_key_listing_is_laid_out_by_gpg():
+    assert spans("W103", GPG, "page.md") == []
+    # a doubled space in the sentence under it is still a slip
+    slip = GPG + "\nThe key of the archive is  listed above, with its date.\n"
+    assert spans("W103", slip, "page.md") == ["  "]
 
 
 # -- 3. text-format "auto": a shell comment or a root prompt is no Markdown heading -------------
