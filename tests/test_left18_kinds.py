@@ -127,3 +127,42 @@ def test_auto_reads_shell_comments_and_root_prompts_as_plain_text(text):
 ])
 def test_auto_still_reads_atx_headings_as_markdown(text):
     assert RecordDocument("f.jsonl", 1, 1, text, None, "auto").is_markdown
+
+
+# -- 4. debian-reference in French: "On" is French, guillemets nest, a title's gloss ----------
+
+# debian-reference-fr 2.100 (GPL-2+) as fresh16 built it (HTML to text): ch01 lines 917-921 (with
+# its command, cut after /dev/sda's line), ch12 lines 113-115 (an English paragraph left
+# untranslated, its cross-reference's French title nesting guillemets), ch08 lines 309-311 (a
+# table's cells), ch11 lines 1107-1109, ch07 lines 1269-1271 (a transcript flattened into a line)
+ON_FR = ("Pour l’accès normal à une imprimante, utilisez lp(1).\n\nOn affiche le numéro de nœud du périphérique en "
+         "utilisant la commande ls(1) comme suit\u00a0:\n\n$ ls -l /dev/sda /dev/sr0 /dev/ttyS0 /dev/zero brw-rw---T 1 "
+         "root disk 8, 0 Oct 16 20:57 /dev/sda\n")
+NESTED_FR = ("12.1.1.\u00a0Compatibilité de l’interpréteur de commandes avec POSIX\n\nMany system scripts may be "
+             "interpreted by any one of POSIX shells (see Tableau\u00a01.13, «\u00a0Liste d’interpréteurs de commandes "
+             "(«\u00a0shells\u00a0»)\u00a0»).\n")
+CELLS_FR = "366\n\nMultilingue\u00a0: Indien, Arabe et autres\n"
+TITLE_FR = ("De nombreuses références sont disponibles pour TeX et LaTeX\u00a0:\n\n"
+            "The teTeX HOWTO\u00a0: le guide local de teTeX sous Linux\u00a0;\n")
+XHOST = ("Access to the X server by the applications which use X core protocol and run on the same host but in an "
+         "environment such as chroot where the authority file is not accessible, can be authorized securely with "
+         "xhost by using the User-based access, e.g. \"gitk\" as the following.\n\n"
+         "username $ xhost + si:localuser:root ; sudo chroot /path/to # cd /src # gitk # exit username $ xhost -\n")
+# ch01 line 201 (a no-break space before a full stop) and ch07 line 1009 (a space before a stop
+# in an English paragraph): slips, as tests/test_fixa16_kinds.py has them
+from .test_fixa16_kinds import FLATPAK, ROOT_FR  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [ON_FR, NESTED_FR, CELLS_FR, TITLE_FR])
+def test_w102_w114_french_typography_in_debian_reference(text):
+    assert found(["W102", "W114"], text) == []
+
+
+def test_w114_a_semicolon_between_commands_of_a_flattened_transcript():
+    assert found("W114", XHOST) == []
+
+
+def test_w102_w114_slips_beside_them_are_still_reported():
+    assert spans("W102", ON_FR + "\n" + ROOT_FR) == ["\u00a0"]
+    assert [f.code for f in found(["W102", "W114"], NESTED_FR + "\n" + ROOT_FR)] == ["W102"]
+    assert spans("W114", XHOST + "\n" + FLATPAK) == [" "]

@@ -157,7 +157,7 @@ class SpaceBeforePunctuation(DocumentRule):
                 _PIPELINE_RE.search(text, row.start, m.start()) or _PAREN_THEN_STOP_RE.match(text, m.end() + 1)
             ):
                 continue  # "the command: ls | sort .", "(the part after the last .).": the dot named
-            if mark == ";" and _separates_commands(text, m.end() + 1, row.end):
+            if mark == ";" and _separates_commands(text, m.end() + 1, row.end, row.start):
                 continue  # "7.~pre1 ; echo $?", "if [ -f x ] ; then": a shell command list
             if mark in "?!" and SEGMENTED_SCRIPT_RE.match(text, m.start() - 1):
                 continue  # Thai "ดำเนินการอย่างไรต่อไป ?", Khmer "ប៉ុន្មាន ?": the space is the phrase break (as W102 keeps it)
@@ -451,11 +451,25 @@ def _space_before_trigger(marks: str) -> "re.Pattern":
 _AFTER_SEPARATOR_RE = lazy(r"[ \t]+([\w./-]+)((?:[ \t]+[$\-/<>&|][^\s\"'”]*)*)[ \t]*(?:[\"'”]|$)", regex.M)
 
 
-def _separates_commands(text: str, pos: int, end: int) -> bool:
+# A shell prompt within a line (a transcript flattened into one paragraph: debian-reference's
+# "username $ xhost + si:localuser:root ; sudo chroot /path/to # cd /src # gitk").
+_PROMPT_IN_LINE_RE = lazy(r"(?:^|\s)[$#][ \t]+[\w./-]+")
+_COMMAND_AFTER_RE = lazy(r"[ \t]+([\w./-]+)")
+
+
+def _separates_commands(text: str, pos: int, end: int, start: int | None = None) -> bool:
     """True when the ``;`` before ``pos`` separates two shell commands: a known command
-    or shell keyword follows it with nothing but shell arguments (``; echo $?``, ``; then``)."""
+    or shell keyword follows it with nothing but shell arguments (``; echo $?``, ``; then``),
+    or, on a line holding a shell prompt (``start``: the line's start), any known command
+    (``username $ xhost + si:localuser:root ; sudo chroot /path/to``)."""
     m = _AFTER_SEPARATOR_RE.match(text, pos, end)
-    return m is not None and is_command_word(m.group(1))
+    if m is not None and is_command_word(m.group(1)):
+        return True
+    if start is None:
+        return False
+    m = _COMMAND_AFTER_RE.match(text, pos, end)
+    return (m is not None and is_command_word(m.group(1))
+            and _PROMPT_IN_LINE_RE.search(text, start, pos - 1) is not None)
 
 
 # Scripts with their own comma, question mark and semicolon (، ؟ ؛, ， ？ ；): an ASCII one standing
