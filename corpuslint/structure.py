@@ -262,7 +262,9 @@ def looks_like_markdown(doc: "Document") -> bool:
 # The line under a shell or configuration comment: a command (a known one, or a path to one:
 # ``/usr/sbin/brctl addbr br0``, ``echo``), a setting (``kernel.sysrq = 0``), a test or
 # redirection (``[ -z "$X" ] && X=y``, ``echo 1 > /proc/...``), a variable, a brace.
-_CODE_BELOW_RE = lazy(r"[ \t]*(?:[\[{}()$]|[\w.-]+[ \t]*=[ \t]*\S[^ \t]*[ \t]*$|\S+(?:[ \t]+\S+)*?[ \t]+(?:&&|\|\||[<>]|2>|\|)[ \t])")
+# (Not a Markdown link under a heading: "[Home](/)"; not a sentence comparing: "Apples > pears".)
+_CODE_BELOW_RE = lazy(r"[ \t]*(?:\[(?![^\]\n]*\]\()|[{}()$]|[\w.-]+[ \t]*=[ \t]*\S[^ \t]*[ \t]*$"
+                      r"|[a-z][\w./-]*(?:[ \t]+\S+)*?[ \t]+(?:&&|\|\||[<>]|2>|\|)[ \t])")
 
 
 def _code_like(doc: "Document", plain: tuple, j: int) -> bool:

@@ -124,6 +124,8 @@ def test_auto_reads_shell_comments_and_root_prompts_as_plain_text(text):
     "## Steps\n\n1. Mix.\n2. Bake.\n",
     SYSRQ + "\n## Next steps\n\nRead the HOWTO.\n",  # a real heading beside the comment
     "# Install\n\nRun the installer, then reboot.\n\n# Use\n\nOpen the menu.\n",
+    "# corpuslint\n[![PyPI](https://img.shields.io/pypi/v/x.svg)](https://pypi.org/project/x/)\n",  # a badge under a title
+    "## Prices\nApples > pears this week.\n",
 ])
 def test_auto_still_reads_atx_headings_as_markdown(text):
     assert RecordDocument("f.jsonl", 1, 1, text, None, "auto").is_markdown
