@@ -294,13 +294,21 @@ def _next_code_side(doc: "Document", plain: tuple, index: int, step: int, blank:
 
 def _comments_code(doc: "Document", plain: tuple, index: int) -> bool:
     """True when the "# ..." line ``index`` is a comment of a script or a configuration file,
-    not a Markdown heading: directly above (no blank line; other comments between) a line
+    not a Markdown heading: one "#" (a Markdown level two or lower, "### Output:", is no
+    comment), directly above (no blank line; other comments between) a line
     of code (``/usr/sbin/brctl addbr br0``, ``kernel.sysrq = 0``), or between two parts of a
     script ("fi" / "" / "# Modifier le script init.d" / "" / "# D'abord ..." / "if [ ! -f
     $INITDBAK ]")."""
+    if _text_at(doc, index).lstrip().startswith("##"):
+        return False  # "### Output:" over '["Apple", …]': a level a shell or Python comment does not write
     if _next_code_side(doc, plain, index, 1, False):
         return True
     return _next_code_side(doc, plain, index, -1, True) and _next_code_side(doc, plain, index, 1, True)
+
+
+def _text_at(doc: "Document", index: int) -> str:
+    """The text of line ``index`` of ``doc``."""
+    return doc.text[doc.lines[index].start : doc.lines[index].end]
 
 
 def _in_code(plain: tuple[list[Region], list[int]], pos: int) -> bool:

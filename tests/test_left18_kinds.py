@@ -126,6 +126,9 @@ def test_auto_reads_shell_comments_and_root_prompts_as_plain_text(text):
     "# Install\n\nRun the installer, then reboot.\n\n# Use\n\nOpen the menu.\n",
     "# corpuslint\n[![PyPI](https://img.shields.io/pypi/v/x.svg)](https://pypi.org/project/x/)\n",  # a badge under a title
     "## Prices\nApples > pears this week.\n",
+    # llm-data-llamafactory's alpaca_en_demo output 762 (LLaMA-Factory's demo data, as
+    # tests/test_answer_markup_kinds.py quotes it): a Markdown level no shell comment writes
+    '### Output:\n["Apple", "Banana", "Orange", "Grape"]',
 ])
 def test_auto_still_reads_atx_headings_as_markdown(text):
     assert RecordDocument("f.jsonl", 1, 1, text, None, "auto").is_markdown

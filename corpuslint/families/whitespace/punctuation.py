@@ -144,7 +144,7 @@ class SpaceBeforePunctuation(DocumentRule):
             if doc.quotes_code and not reads_as_prose(text[row.start : row.end]):
                 continue  # technical text: `Consistency Policy : resync` is program output
             if mark == "." and text[m.end() + 1 : m.end() + 2].isspace() and (
-                doc.quotes_code or _names_the_dot(text, m.end() + 1)
+                (doc.quotes_code and not _ends_a_sentence(text, m.end() + 1, row.end)) or _names_the_dot(text, m.end() + 1)
             ):
                 continue  # the dot named, not used: "known as . (one dot)", "sort .", "rename it with a . at"
             if mark in "?!" and doc.quotes_code and text[m.end() + 1 : m.end() + 2].isspace() and _names_the_dot(
@@ -527,6 +527,17 @@ def _last_word(text: str, start: int, end: int) -> str:
     """The word that ends ``text[start:end]``, case-folded ("" if it ends otherwise)."""
     m = _LAST_WORD_RE.search(text, start, end)
     return m.group(1).casefold() if m else ""
+
+
+_CAPITAL_NEXT_RE = lazy(r"[ \t]+\p{Lu}\p{Ll}")
+
+
+def _ends_a_sentence(text: str, i: int, end: int) -> bool:
+    """True when the lone ``.`` before ``text[i]`` (a space) ends its sentence: the line ends
+    after it, or a capitalised word opens the next sentence (maint-guide in Vietnamese:
+    "được cung cấp bởi gói doc-base .", "thiếu tệp Makefile . Bạn có thể"). In text that
+    quotes code a dot followed by anything else may be named ("a single . (dot)", "find . -name")."""
+    return not text[i:end].strip() or _CAPITAL_NEXT_RE.match(text, i, end) is not None
 
 
 def _names_the_dot(text: str, i: int) -> bool:
