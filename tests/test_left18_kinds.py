@@ -171,3 +171,26 @@ def test_w102_w114_slips_beside_them_are_still_reported():
     assert spans("W102", ON_FR + "\n" + ROOT_FR) == ["\u00a0"]
     assert [f.code for f in found(["W102", "W114"], NESTED_FR + "\n" + ROOT_FR)] == ["W102"]
     assert spans("W114", XHOST + "\n" + FLATPAK) == [" "]
+
+
+# -- 3. (consequence) W114 in plain text that quotes code: a lone "." ending a sentence ----------
+
+# maint-guide 1.2.53 vi (MIT-style) chapter 0 as fresh17's hf-debian-docs record maint-vi-0, lines
+# 1257-1261 (a record read as plain text: its "# ..." lines are a Makefile's comments) and line 835
+DOC_BASE_VI = ("Đây là tệp doc-base của gói gentoo gentoo.doc-base trong giống như sau:\n\n"
+               "Document: gentoo Title: Gentoo Manual Author: Emil Brink Abstract: This manual describes what Gentoo "
+               "is, and how it can be used. Section: File Management Format: HTML Index: /usr/share/doc/gentoo/html\n\n"
+               "Thông tin về định dạng tệp tin này, xem install-docs(8) và the Debian doc-base manual ở bản copy "
+               "/usr/share/doc/doc-base/ doc-base.html/index.html trên máy của bạn được cung cấp bởi gói doc-base .\n\n"
+               "$ dpkg-buildpackage -us -uc\n")
+DOT_NAMED_VI = ("Dòng 13 là nơi diễn tả dài. Đây sẽ là một đoạn cho biết thêm chi tiết về gói. Cột 1 của mỗi dòng nên để "
+                "trống. Không có dòng trắng, nhưng bạn có thể đặt một . (dấu chấm) trong một cột để mô phỏng. Ngoài ra, "
+                "không có nhiều dòng trống sau mô tả dài. ^[34]\n")
+
+
+def test_w114_a_spaced_full_stop_in_text_that_quotes_code():
+    from corpuslint.document import Document
+
+    assert Document("page.txt", DOC_BASE_VI).quotes_code
+    assert spans("W114", DOC_BASE_VI) == [" "]  # "gói doc-base .": the sentence's end, a slip
+    assert spans("W114", DOC_BASE_VI + "\n" + DOT_NAMED_VI) == [" "]  # "một . (dấu chấm)": the dot named
