@@ -188,9 +188,17 @@ DOT_NAMED_VI = ("Dòng 13 là nơi diễn tả dài. Đây sẽ là một đoạ
                 "không có nhiều dòng trống sau mô tả dài. ^[34]\n")
 
 
+# manpages-fr 4.18.1 (GPL-3+) env(1) lines 60-67 (a dot set off the command it follows)
+ENV_FR = ("   Utilisation de -S/--split-string dans des scripts\n"
+          "       script nommé 1.pl contenant la première ligne suivante :\n\n"
+          "              #!/usr/bin/env -S perl -w -T\n              ...\n\n       exécutera perl -w -T 1.pl .\n")
+
+
 def test_w114_a_spaced_full_stop_in_text_that_quotes_code():
     from corpuslint.document import Document
 
     assert Document("page.txt", DOC_BASE_VI).quotes_code
     assert spans("W114", DOC_BASE_VI) == [" "]  # "gói doc-base .": the sentence's end, a slip
     assert spans("W114", DOC_BASE_VI + "\n" + DOT_NAMED_VI) == [" "]  # "một . (dấu chấm)": the dot named
+    # a dot after a file name: a dot kept off the command it ends
+    assert found("W114", ENV_FR) == []

@@ -144,7 +144,8 @@ class SpaceBeforePunctuation(DocumentRule):
             if doc.quotes_code and not reads_as_prose(text[row.start : row.end]):
                 continue  # technical text: `Consistency Policy : resync` is program output
             if mark == "." and text[m.end() + 1 : m.end() + 2].isspace() and (
-                (doc.quotes_code and not _ends_a_sentence(text, m.end() + 1, row.end)) or _names_the_dot(text, m.end() + 1)
+                (doc.quotes_code and not _ends_a_sentence(text, row.start, m.start(), m.end() + 1, row.end))
+                or _names_the_dot(text, m.end() + 1)
             ):
                 continue  # the dot named, not used: "known as . (one dot)", "sort .", "rename it with a . at"
             if mark in "?!" and doc.quotes_code and text[m.end() + 1 : m.end() + 2].isspace() and _names_the_dot(
@@ -532,11 +533,21 @@ def _last_word(text: str, start: int, end: int) -> str:
 _CAPITAL_NEXT_RE = lazy(r"[ \t]+\p{Lu}\p{Ll}")
 
 
-def _ends_a_sentence(text: str, i: int, end: int) -> bool:
-    """True when the lone ``.`` before ``text[i]`` (a space) ends its sentence: the line ends
-    after it, or a capitalised word opens the next sentence (maint-guide in Vietnamese:
-    "được cung cấp bởi gói doc-base .", "thiếu tệp Makefile . Bạn có thể"). In text that
-    quotes code a dot followed by anything else may be named ("a single . (dot)", "find . -name")."""
+# The word before such a dot: it ends in a letter and is no option, path or file name ("16:06
+# ." in ``ls -l``'s listing, "perl -w -T 1.pl .": the directory, or a dot set off a command).
+_WORD_BEFORE_DOT_RE = lazy(r"[^\s./\\-][^\s./\\]*\p{L}")
+
+
+def _ends_a_sentence(text: str, line_start: int, space: int, i: int, end: int) -> bool:
+    """True when the lone ``.`` before ``text[i]`` (a space), set off by the space at
+    ``space``, ends its sentence: a word stands before it (``_WORD_BEFORE_DOT_RE``) and the
+    line ends after it, or a capitalised word opens the next sentence (maint-guide in
+    Vietnamese: "được cung cấp bởi gói doc-base .", "thiếu tệp Makefile . Bạn có thể"). In text
+    that quotes code a dot followed by anything else may be named ("a single . (dot)", "find
+    . -name")."""
+    before = text[line_start:space].rsplit(None, 1)
+    if not before or _WORD_BEFORE_DOT_RE.fullmatch(before[-1]) is None:
+        return False
     return not text[i:end].strip() or _CAPITAL_NEXT_RE.match(text, i, end) is not None
 
 
