@@ -231,17 +231,92 @@ def _block_tokens(doc: "Document") -> tuple[list, dict]:
 def looks_like_markdown(doc: "Document") -> bool:
     """True when ``doc.text`` parses (markdown-it-py, as ``markdown_regions`` does) to
     a fenced code block, a table or an ATX heading ("# Title"): what ``text-format =
-    "auto"`` reads as Markdown. The parse is kept for ``markdown_regions`` when True."""
+    "auto"`` reads as Markdown. A "# ..." line is no heading when the plain-text reading
+    calls it code (a root prompt: "# apt-get update") or it comments code (``_comments_code``:
+    "# Disables the magic SysRq key" over "kernel.sysrq = 0"): a text whose only "headings"
+    are these is plain. The parse is kept for ``markdown_regions`` when True."""
     text = doc.text
     if "```" not in text and "~~~" not in text and "|" not in text and "#" not in text:
         return False  # (none of the three without one of these)
     tokens, _ = _block_tokens(doc)
+    headings: list[int] = []
     for token in tokens:
-        if (token.type == "fence" or token.type == "table_open"
-                or (token.type == "heading_open" and token.markup.startswith("#"))):
+        if token.type == "fence" or token.type == "table_open":
             return True
+        if token.type == "heading_open" and token.markup.startswith("#") and token.map:
+            headings.append(token.map[0])
+    if headings:
+        # A "# ..." line that the plain-text reading calls code is a root prompt or a shell
+        # comment, not a heading (harden-doc in a CSV cell: "# apt-get update", a script's
+        # "# Make bind run with the user we defined"): such lines alone are no Markdown.
+        regions = plain_text_regions(doc)
+        plain = (regions, [r.start for r in regions])
+        if any(not _in_code(plain, doc.lines[i].start) and not _comments_code(doc, plain, i)
+               for i in headings if i < len(doc.lines)):
+            return True
+        doc.__dict__["regions"] = regions  # (read as plain text: ``Document.regions``, computed once)
     del doc.__dict__["_block_tokens"]
     return False
+
+
+# The line under a shell or configuration comment: a command (a known one, or a path to one:
+# ``/usr/sbin/brctl addbr br0``, ``echo``), a setting (``kernel.sysrq = 0``), a test or
+# redirection (``[ -z "$X" ] && X=y``, ``echo 1 > /proc/...``), a variable, a brace.
+# (Not a Markdown link under a heading: "[Home](/)"; not a sentence comparing: "Apples > pears".)
+_CODE_BELOW_RE = lazy(r"[ \t]*(?:\[(?![^\]\n]*\]\()|[{}()$]|[\w.-]+[ \t]*=[ \t]*\S[^ \t]*[ \t]*$"
+                      r"|[a-z][\w./-]*(?:[ \t]+\S+)*?[ \t]+(?:&&|\|\||[<>]|2>|\|)[ \t])")
+
+
+def _code_like(doc: "Document", plain: tuple, j: int) -> bool:
+    """True when line ``j`` is code in ``plain`` (the plain-text reading), opens with a
+    command's name or path (``/usr/sbin/brctl addbr br0``, ``fi``), or is code by
+    ``_CODE_BELOW_RE``."""
+    line = doc.text[doc.lines[j].start : doc.lines[j].end]
+    return (_in_code(plain, doc.lines[j].start) or is_command_word(line.split(None, 1)[0])
+            or _CODE_BELOW_RE.match(line) is not None)
+
+
+def _next_code_side(doc: "Document", plain: tuple, index: int, step: int, blank: bool) -> bool:
+    """True when, from line ``index`` in direction ``step`` (1 down, -1 up), past other
+    "#" lines (and blank lines when ``blank``), the first line is ``_code_like``."""
+    lines, text = doc.lines, doc.text
+    j = index + step
+    while 0 <= j < len(lines):
+        stripped = text[lines[j].start : lines[j].end].strip()
+        if not stripped:
+            if not blank:
+                return False
+        elif not stripped.startswith("#"):
+            return _code_like(doc, plain, j)
+        j += step
+    return False
+
+
+def _comments_code(doc: "Document", plain: tuple, index: int) -> bool:
+    """True when the "# ..." line ``index`` is a comment of a script or a configuration file,
+    not a Markdown heading: one "#" (a Markdown level two or lower, "### Output:", is no
+    comment), directly above (no blank line; other comments between) a line
+    of code (``/usr/sbin/brctl addbr br0``, ``kernel.sysrq = 0``), or between two parts of a
+    script ("fi" / "" / "# Modifier le script init.d" / "" / "# D'abord ..." / "if [ ! -f
+    $INITDBAK ]")."""
+    if _text_at(doc, index).lstrip().startswith("##"):
+        return False  # "### Output:" over '["Apple", …]': a level a shell or Python comment does not write
+    if _next_code_side(doc, plain, index, 1, False):
+        return True
+    return _next_code_side(doc, plain, index, -1, True) and _next_code_side(doc, plain, index, 1, True)
+
+
+def _text_at(doc: "Document", index: int) -> str:
+    """The text of line ``index`` of ``doc``."""
+    return doc.text[doc.lines[index].start : doc.lines[index].end]
+
+
+def _in_code(plain: tuple[list[Region], list[int]], pos: int) -> bool:
+    """True when offset ``pos`` lies in a ``code`` region of ``plain`` (sorted regions, and
+    their starts)."""
+    regions, starts = plain
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and regions[i].kind == CODE and pos < regions[i].end
 
 
 def markdown_regions(doc: "Document") -> list[Region]:
@@ -747,7 +822,7 @@ def unwrapped(doc: "Document") -> bool:
     return False
 
 
-_ARGS_RE = lazy(r"\s(?:--?[A-Za-z]|[\w.~-]*/|[\w.-]+=|[|<>]\s)")
+_ARGS_RE = lazy(r"\s(?:--?[A-Za-z]|\+[A-Za-z]|[\w.~-]*/|[\w.-]+=|[|<>]\s)")
 # A program name, not a word of a language: lower case with an inner hyphen, digit,
 # dot or underscore (``aa-genprof``, ``a2enmod``, ``mkfs.ext4``, ``update-grub``).
 _PROGRAM_NAME_RE = lazy(r"[a-z][a-z0-9]*(?:[-._][a-z0-9]+|[0-9][a-z0-9]*)+")

@@ -36,7 +36,8 @@ Options (``ReaderOptions``), in config and on the command line (which wins)::
     id-field = "id"                    # default: none, records are numbered from 1
     language-field = "meta.lang"       # default: "language", "lang" or "metadata.language" (datatrove)
     text-format = "markdown"           # default "auto": Markdown if a record has a fenced
-                                       # code block, a table or an ATX heading; or "plain"
+                                       # code block, a table or an ATX heading (not a
+                                       # "# command" or a script's "# comment"); or "plain"
     [tool.corpuslint.readers.parquet]  # one format: jsonl, json, parquet, arrow, csv
     text-field = "content"
 

@@ -112,6 +112,15 @@ def _entry(raw: Any, where: str, default_id: str = "") -> Entry:
     )
 
 
+# A line of code: a call (Python's ``print()``, ``print('====')``), a doctest's prompt or
+# continuation (``...     print()``), a branch of a directory tree (``|   `-- share``).
+_CODE_LINE_RE = lazy(r"[ \t]*(?:(?:>>>|\.\.\.)[ \t]|[|`+\u2500-\u257f][ \t|`+\u2500-\u257f-]*\w)|.*\w\([^()\n]*\)[ \t;]*$")
+# "See also" going on as a sentence of documentation ("See also the subprocess APIs
+# documentation.", "See also PEP 567 for additional details."): no colon after the phrase,
+# a sentence's end; a scraped "See also: Our newsletter" has the colon.
+_SEE_ALSO_SENTENCE_RE = lazy(r"(?i)[ \t]*see[ \t]+also[ \t]+[^:\s][^\n]*[.!?][ \t]*$")
+# An identifier alone on a line (a constant a reference lists: ``KEY_PRINT``).
+_IDENTIFIER_LINE_RE = lazy(r"[ \t]*[A-Za-z_]\w*(?:[._]\w+)+[ \t]*")
 _LABEL_END_RE = lazy(r"[:：][ \t]*$")
 _LIST_ITEM_RE = lazy(r"[ \t]*(?:[-*+•][ \t]|\d+[.)][ \t])")
 
@@ -156,17 +165,43 @@ def _described_menu(doc: Document, index: int, content: str) -> bool:
 _NAMES_LIST_RE = lazy(r"[ \t]*\p{Lu}[\p{Lu}\d._]+(?:,[ \t]*\p{Lu}[\p{Lu}\d._]+)*\.?[ \t]*")
 
 
+# What a documentation's "See also" names: a call or a dotted name (``asyncio.sleep()``,
+# ``sys.version``), a PEP or an RFC, a module, a web address.
+_DOC_REF_RE = lazy(r"[\w.]\(\)|\b[A-Za-z_]\w+\.[A-Za-z_]\w+\b|\b(?:PEP|RFC)[ \t\u00a0]?\d+|^Module[ \t]+[\w.]+|https?://")
+# A sentence that speaks of the page's own subject, not of something else to see ("This
+# function is not part of the Open Document Format…" under a "See also" whose links were lost).
+_OWN_SUBJECT_RE = lazy(r"(?i)[ \t]*(?:this|these|that|those|it|its|they|their)\b")
+
+
 def _xref_heading(doc: Document, index: int) -> bool:
     """True when line ``index`` ("See also") is followed, after blank lines, by a line
-    that is a cross-reference: a list of names in capitals or a ``_XREF_RE`` reference."""
+    that is a cross-reference: a list of names in capitals or a ``_XREF_RE`` reference;
+    or by the body of a documentation's "See also" admonition (Sphinx's ``.. seealso::``
+    as text): a line naming a function, a dotted name, a PEP, a module or a web address
+    (``_DOC_REF_RE``: "Module struct", "PEP 485 – A function for testing approximate
+    equality", "The asyncio.sleep() function."), a sentence naming what to see ("The
+    signal module.", "Green Tree Snakes, an external documentation resource, has good
+    details…"), or an entry's title over the line of prose that describes it ("Customizing
+    positional arguments in class pattern matching" / "II. Once all positional patterns…").
+    A label whose links a scrape lost, over a sentence about the page's own subject ("This
+    function is not part of the Open Document Format…") or over more boilerplate
+    ("Comments" / "Leave a reply"), is none of these."""
     text, lines = doc.text, doc.lines
-    j = index + 1
-    while j < len(lines) and not text[lines[j].start : lines[j].end].strip():
-        j += 1
-    if j >= len(lines):
+    j = _next_text_line(doc, index, 1)
+    if j is None:
         return False
     nxt = text[lines[j].start : lines[j].end]
-    return _NAMES_LIST_RE.fullmatch(nxt) is not None or (len(nxt.split()) <= 8 and _XREF_RE.search(nxt) is not None)
+    words = nxt.split()
+    if _NAMES_LIST_RE.fullmatch(nxt) is not None or (len(words) <= 8 and _XREF_RE.search(nxt) is not None):
+        return True
+    if _DOC_REF_RE.search(nxt):
+        return True
+    if _SENTENCE_END_RE.search(nxt):
+        return _OWN_SUBJECT_RE.match(nxt) is None  # a sentence naming what to see
+    k = _next_text_line(doc, j, 1)  # a title: is a description under it?
+    if k is None or len(words) > 12:
+        return False
+    return len(text[lines[k].start : lines[k].end].split()) >= 6
 
 
 def _next_text_line(doc: Document, index: int, step: int) -> int | None:
@@ -228,6 +263,17 @@ def _defined_label(doc: Document, index: int) -> bool:
     return (_SENTENCE_END_RE.search(at(nxt)) is not None and len(at(nxt).split()) >= 3
             and _SENTENCE_END_RE.search(at(prev)) is not None and len(at(prev).split()) >= 3
             and len(label.split()) <= 4 and _SENTENCE_END_RE.search(label) is None)
+
+
+def _names_constant(doc: Document, index: int, word: str) -> bool:
+    """True when the nearest non-blank line above line ``index`` (one word, ``word``
+    normalised) is an identifier holding that word (curses' table of keys: ``KEY_PRINT`` /
+    ``Print``): the line describes the constant, it is no share button."""
+    j = _next_text_line(doc, index, -1)
+    if j is None:
+        return False
+    above = doc.text[doc.lines[j].start : doc.lines[j].end]
+    return _IDENTIFIER_LINE_RE.fullmatch(above) is not None and word in above.casefold()
 
 
 class Matcher:
@@ -435,6 +481,14 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # "SEE ALSO" over "--------", a man page's "SEE ALSO": a section of the document
             if entry.match == "start" and _section_cited(doc, content, phrase):
                 continue  # "See" / "SEE ALSO below for a reference ...": a man page cites its section
+            if phrase == "see also" and _SEE_ALSO_SENTENCE_RE.fullmatch(content):
+                continue  # "See also PEP 567 for additional details.": documentation's sentence
+            if _CODE_LINE_RE.match(content):
+                continue  # "print()", "...     print()", "|   `-- share": code, not a button
+            if entry.match == "line" and content.rstrip().endswith(","):
+                continue  # "comments," between "the module docstring (if any)," and "blank lines, and": a list in a sentence
+            if " " not in norm and _names_constant(doc, index, norm):
+                continue  # "KEY_PRINT" / "Print": the description of the constant named above
             if _LITERAL_RE.fullmatch(content.strip()):
                 continue  # "[:print:]" in tr(1), '"share"' in a list of values: a literal, not a button
             if entry.match == "line" and _MARKUP_ITEM_RE.match(content):

@@ -16,7 +16,8 @@ from ._common import asciidoc_listing, inside, line_index_at, link_spans, near, 
 
 _SEP = r"[\p{Pd}:]"  # any Unicode dash (- ‐ ‑ – — ...) or a colon
 # Dash/colon-separated groups of hex digits, standing alone (not glued to letters/digits).
-_GROUPED_RE = lazy(rf"(?<![\p{{L}}\p{{N}}\p{{Pd}}:])[0-9A-Fa-f]{{1,12}}(?:{_SEP}[0-9A-Fa-f]{{1,12}})+(?![\p{{L}}\p{{N}}]|{_SEP}[\p{{L}}\p{{N}}])")
+# (An underscore glues it to a name: ``ks_c-5601-1987``, an encoding's alias, is one token.)
+_GROUPED_RE = lazy(rf"(?<![\p{{L}}\p{{N}}\p{{Pd}}:_])[0-9A-Fa-f]{{1,12}}(?:{_SEP}[0-9A-Fa-f]{{1,12}})+(?![\p{{L}}\p{{N}}_]|{_SEP}[\p{{L}}\p{{N}}])")
 # One long hex run (hashes, object ids).
 _HEXRUN_RE = lazy(r"(?<![\p{L}\p{N}])[0-9A-Fa-f]{12,}(?![\p{L}\p{N}])")
 # Long base64 / url-safe base64 runs (tokens, tracking ids).
@@ -223,7 +224,7 @@ class HexIdFragment(DocumentRule):
         # Example data: a synopsis's cluster of one-letter options, a formula's argument or result,
         # a value quoted after "e.g." (bootctl(1) in German: "(z.B. »b0e793a9baf14b5fa13ecbe84ff637ac«)").
         spans = [s for s in spans if not _option_cluster(text, s[0], s[1]) and not _on_a_formula_line(text, s[0])
-                 and not _quoted_example(text, s[0], s[1])]
+                 and not _quoted_example(text, s[0], s[1]) and not _prefixed_literal(text, s[0], s[1])]
         if not spans:
             return
         by_line: dict[int, list[tuple[int, int, str]]] = {}
@@ -291,6 +292,18 @@ def _quoted_example(text: str, start: int, end: int) -> bool:
     if _QUOTE_PAIRS.get(opening) != closing:
         return False
     return _EXAMPLE_CUE_RE.search(text, max(0, start - 1 - 24), start - 1) is not None
+
+
+# A Python string or bytes literal's prefix and opening quote (``b'``, ``rb"``, ``f'``), not
+# glued to a word before it.
+_LITERAL_PREFIX_RE = lazy(r"(?<![\w'\"])(?:[bB][rR]?|[rR][bB]?|[uU]|[fF][rR]?|[rR][fF])(['\"])\Z")
+
+
+def _prefixed_literal(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is the whole value of a prefixed Python literal
+    (binascii's doctest prints ``b'b9-01-ef'``): a value a program shows, not debris."""
+    m = _LITERAL_PREFIX_RE.search(text, max(0, start - 3), start)
+    return m is not None and text[end : end + 1] == m.group(1)
 
 
 def _option_cluster(text: str, start: int, end: int) -> bool:

@@ -52,7 +52,7 @@ def reads_french(text: str) -> bool:
 _FRENCH_NEAR_WORD_RE = lazy(
     r"(?i)(?:\b(?:nous|vous|elle|elles|ils|est|suis|sont|pas|une|où|sur|dans|pour|avec|bonjour|les|par|comme|peut"
     r"|doit|chaque|merci|oui|pourquoi|très|quoi|ça|moi|toi|tes|ses|au|aux|avez|avons|ont|êtes|été|être|leur|leurs"
-    r"|cette|ces|notre|votre|ca|salut)\b(?!['’])|\b(?:qu|c|j|n|s|m|t)['’](?=\p{L})|\p{L}-(?:tu|vous|ils?|elles?|on|je|nous)\b)"
+    r"|cette|ces|notre|votre|ca|salut|autres?|sous|aussi|plusieurs|selon)\b(?!['’])|\b(?:qu|c|j|n|s|m|t)['’](?=\p{L})|\p{L}-(?:tu|vous|ils?|elles?|on|je|nous)\b)"
 )
 _ELISION_RE = lazy(r"(?i)\b[ld]['’](?=\p{L})")
 _FRENCH_WEAK_RE = lazy(r"(?i)\b(?:des|du|et)\b(?!['’])")
@@ -64,8 +64,9 @@ _BLANK_LINE_RE = lazy(r"\n[ \t]*\r?\n")
 
 # English words, for the text near a mark: as ``_ENGLISH_WORD_RE``, but "I" only as the
 # pronoun (before a word in lower case), not the "I:44" of a popularity count or a Roman one.
+# (Not "on": French writes it too, a pronoun: "On affiche le numéro de nœud … comme suit\u00a0:".)
 _ENGLISH_NEAR_WORD_RE = lazy(
-    r"(?i:\b(?:the|is|are|was|you|what|how|do|does|it|this|that|and|of|to|in|on|for|with|my|your|can)\b)"
+    r"(?i:\b(?:the|is|are|was|you|what|how|do|does|it|this|that|and|of|to|in|for|with|my|your|can)\b)"
     r"|\bI(?= \p{Ll})"
 )
 
@@ -161,7 +162,11 @@ def french_near(text: str, pos: int, whole=None) -> bool:
 # A guillemet pair set with no-break (or narrow, thin) spaces inside on both sides,
 # «\u00a0/etc/motd\u00a0»: French typography by itself (German, Russian, Arabic set their
 # guillemets tight), whatever words the quotation and its sentence hold.
-_SPACED_GUILLEMETS_RE = lazy(r"[«‹][\u00a0\u202f\u2009][^\n«»‹›]*?[^\s«»‹›][\u00a0\u202f\u2009][»›]")
+# One pair may hold another (debian-reference's cross-references: "«\u00a0Les paramètres
+# linguistiques («\u00a0locale\u00a0»)\u00a0»", "«\u00a0La variable «\u00a0$LANG\u00a0»\u00a0»").
+_INNER_PAIR = r"[«‹][\u00a0\u202f\u2009][^\n«»‹›]*?[^\s«»‹›][\u00a0\u202f\u2009][»›]"
+_SPACED_GUILLEMETS_RE = lazy(rf"[«‹][\u00a0\u202f\u2009](?:[^\n«»‹›]|{_INNER_PAIR})*?(?:[^\s«»‹›]|{_INNER_PAIR})"
+                             r"[\u00a0\u202f\u2009][»›]")
 
 
 class FrenchAround:
@@ -209,6 +214,10 @@ class FrenchAround:
         if "(" in line:
             line = _PARENTHESIS_RE.sub(" ", line)
         said = _reads_french_bare(line)
+        if said is False and _FRENCH_NEAR_WORD_RE.search(line):
+            # as many French words as English ones: the no-break space before the mark tips it
+            # ("The teTeX HOWTO\u00a0: le guide local de teTeX sous Linux\u00a0;": a title, its gloss)
+            said = len(_FRENCH_NEAR_WORD_RE.findall(line)) >= len(_ENGLISH_NEAR_WORD_RE.findall(line))
         return said is True or (said is None and self.whole())
 
 

@@ -144,7 +144,8 @@ class SpaceBeforePunctuation(DocumentRule):
             if doc.quotes_code and not reads_as_prose(text[row.start : row.end]):
                 continue  # technical text: `Consistency Policy : resync` is program output
             if mark == "." and text[m.end() + 1 : m.end() + 2].isspace() and (
-                doc.quotes_code or _names_the_dot(text, m.end() + 1)
+                (doc.quotes_code and not _ends_a_sentence(text, row.start, m.start(), m.end() + 1, row.end))
+                or _names_the_dot(text, m.end() + 1)
             ):
                 continue  # the dot named, not used: "known as . (one dot)", "sort .", "rename it with a . at"
             if mark in "?!" and doc.quotes_code and text[m.end() + 1 : m.end() + 2].isspace() and _names_the_dot(
@@ -157,7 +158,7 @@ class SpaceBeforePunctuation(DocumentRule):
                 _PIPELINE_RE.search(text, row.start, m.start()) or _PAREN_THEN_STOP_RE.match(text, m.end() + 1)
             ):
                 continue  # "the command: ls | sort .", "(the part after the last .).": the dot named
-            if mark == ";" and _separates_commands(text, m.end() + 1, row.end):
+            if mark == ";" and _separates_commands(text, m.end() + 1, row.end, row.start):
                 continue  # "7.~pre1 ; echo $?", "if [ -f x ] ; then": a shell command list
             if mark in "?!" and SEGMENTED_SCRIPT_RE.match(text, m.start() - 1):
                 continue  # Thai "ดำเนินการอย่างไรต่อไป ?", Khmer "ប៉ុន្មាន ?": the space is the phrase break (as W102 keeps it)
@@ -451,11 +452,25 @@ def _space_before_trigger(marks: str) -> "re.Pattern":
 _AFTER_SEPARATOR_RE = lazy(r"[ \t]+([\w./-]+)((?:[ \t]+[$\-/<>&|][^\s\"'”]*)*)[ \t]*(?:[\"'”]|$)", regex.M)
 
 
-def _separates_commands(text: str, pos: int, end: int) -> bool:
+# A shell prompt within a line (a transcript flattened into one paragraph: debian-reference's
+# "username $ xhost + si:localuser:root ; sudo chroot /path/to # cd /src # gitk").
+_PROMPT_IN_LINE_RE = lazy(r"(?:^|\s)[$#][ \t]+[\w./-]+")
+_COMMAND_AFTER_RE = lazy(r"[ \t]+([\w./-]+)")
+
+
+def _separates_commands(text: str, pos: int, end: int, start: int | None = None) -> bool:
     """True when the ``;`` before ``pos`` separates two shell commands: a known command
-    or shell keyword follows it with nothing but shell arguments (``; echo $?``, ``; then``)."""
+    or shell keyword follows it with nothing but shell arguments (``; echo $?``, ``; then``),
+    or, on a line holding a shell prompt (``start``: the line's start), any known command
+    (``username $ xhost + si:localuser:root ; sudo chroot /path/to``)."""
     m = _AFTER_SEPARATOR_RE.match(text, pos, end)
-    return m is not None and is_command_word(m.group(1))
+    if m is not None and is_command_word(m.group(1)):
+        return True
+    if start is None:
+        return False
+    m = _COMMAND_AFTER_RE.match(text, pos, end)
+    return (m is not None and is_command_word(m.group(1))
+            and _PROMPT_IN_LINE_RE.search(text, start, pos - 1) is not None)
 
 
 # Scripts with their own comma, question mark and semicolon (، ؟ ؛, ， ？ ；): an ASCII one standing
@@ -513,6 +528,27 @@ def _last_word(text: str, start: int, end: int) -> str:
     """The word that ends ``text[start:end]``, case-folded ("" if it ends otherwise)."""
     m = _LAST_WORD_RE.search(text, start, end)
     return m.group(1).casefold() if m else ""
+
+
+_CAPITAL_NEXT_RE = lazy(r"[ \t]+\p{Lu}\p{Ll}")
+
+
+# The word before such a dot: it ends in a letter and is no option, path or file name ("16:06
+# ." in ``ls -l``'s listing, "perl -w -T 1.pl .": the directory, or a dot set off a command).
+_WORD_BEFORE_DOT_RE = lazy(r"[^\s./\\-][^\s./\\]*\p{L}")
+
+
+def _ends_a_sentence(text: str, line_start: int, space: int, i: int, end: int) -> bool:
+    """True when the lone ``.`` before ``text[i]`` (a space), set off by the space at
+    ``space``, ends its sentence: a word stands before it (``_WORD_BEFORE_DOT_RE``) and the
+    line ends after it, or a capitalised word opens the next sentence (maint-guide in
+    Vietnamese: "được cung cấp bởi gói doc-base .", "thiếu tệp Makefile . Bạn có thể"). In text
+    that quotes code a dot followed by anything else may be named ("a single . (dot)", "find
+    . -name")."""
+    before = text[line_start:space].rsplit(None, 1)
+    if not before or _WORD_BEFORE_DOT_RE.fullmatch(before[-1]) is None:
+        return False
+    return not text[i:end].strip() or _CAPITAL_NEXT_RE.match(text, i, end) is not None
 
 
 def _names_the_dot(text: str, i: int) -> bool:

@@ -506,6 +506,20 @@ _HEX_GROUP_BEFORE_RE = lazy(r"\b[0-9A-F]{4}\Z")
 _HEX_GROUP_AFTER_RE = lazy(r"[0-9A-F]{4}\b")
 
 
+# A line of GnuPG's key listing (``gpg --list-keys``, ``--check-sigs``: harden-doc's
+# "pub   1024D/4F368D5D 2005-01-31 [expires: 2006-01-31]", "uid                  Debian
+# Archive Automatic Signing Key (2005) <ftpmaster@debian.org>", "sig!3        2D230C5F
+# 2006-01-03  Debian Archive…"; gpg 2's "pub   rsa4096 2019-04-15 [SC]", "uid   [ unknown]
+# …"): a record's tag, then columns gpg pads. The tag alone is not enough ("sub  total" in
+# prose): a key's size and type or algorithm, a key id, a date, a validity, or an address.
+_GPG_LISTING_RE = lazy(
+    r"[ \t]*(?:pub|sub|sec|ssb|uid|uat|sig|rev|fpr|grp)[!?%-]?\d?[ \t]+"
+    r"(?=[^\n]*(?:\b\d{3,5}[DRgGE]?/(?:0x)?[0-9A-F]{8,16}\b|\b(?:rsa|dsa|elg|ed25519|cv25519|nistp|brainpool)\d*\b"
+    r"|\b[0-9A-F]{8,16}[ \t]+\d{4}-\d\d-\d\d\b|\[[ \t]*(?:unknown|undefined|never|marginal|full|ultimate|expired|revoked)\]"
+    r"|<[^<>@\s]+@[^<>\s]+>))"
+)
+
+
 def _shell_line(text: str, start: int, end: int) -> bool:
     if _SHELL_ASSIGNMENT_RE.match(text, start, end):
         return True  # X="`echo "$X" | sed 's/  */ /g'`"
@@ -678,7 +692,8 @@ class MultipleSpaces(DocumentRule):
     sign of the shell: ``sed 's/^/    /'``), a string assigned to a variable, a menu's check
     box (``[*]   netfilter``), a help item under its heading (`` bar         BAR!``), a
     configuration key (``FAILLOG_ENAB        yes``), a tree drawing (``|   `-- zsh4``), a
-    date's padded day (``Dec  3``), a key fingerprint's halves, a line of columns (two gaps or
+    date's padded day (``Dec  3``), a key fingerprint's halves, a line of GnuPG's key listing
+    (``pub   1024D/4F368D5D 2005-01-31``, ``uid   [ unknown] …``), a line of columns (two gaps or
     more, no sentence) and a line among padded neighbours (``ulimit -a``'s output).
     A LaTeX source (.tex) is not checked: TeX typesets a run of spaces as one space, so
     the source's runs (`\\input{body}    % the modules`, a tabular row laid out in
@@ -745,6 +760,8 @@ class MultipleSpaces(DocumentRule):
                 continue  # ">>> x = 1", "...     print(x)", "f()  # comment", "a ::=  b", "sed 's/^/    /'": code's own spaces
             if _drawn_or_printed(doc.text, line_start, m.start(), m.end()):
                 continue  # "|   `-- zsh4", "Sun Dec  3", "A643  D869": a tree, a date, a fingerprint as printed
+            if _GPG_LISTING_RE.match(doc.text, line_start, doc.lines[line - 1].end):
+                continue  # "pub   1024D/4F368D5D 2005-01-31", "uid      Debian … <ftpmaster@debian.org>": gpg's columns
             if (_CHECKBOX_RE.fullmatch(doc.text, line_start, m.start()) or _help_item(doc, line - 1, m.start())
                     or _CONFIG_KEY_RE.fullmatch(doc.text, line_start, m.start())):
                 continue  # "[*]   netfilter", " bar   BAR!", "FAILLOG_ENAB   yes": a box, help item or key, then its text
