@@ -120,6 +120,32 @@ def test_d101_sentence_opening_finished_by_two_blocks():
     assert lines_of("D101", caps, path="debian-faq.en.txt") == [36]
 
 
+# LLaMA-Factory 0.9.5 data/kto_en_demo.json example 21, its reply (chat-llamafactory 21.2), cut
+# after the second question's second step
+PENALTIES = (
+    "Yes, I understand the problem. Here are the steps to solve each question:\n\nQuestion 1: How many penalties "
+    "has Cristiano Ronaldo scored this season in comparison to Lionel Messi?\n\nStep 1: Read the question "
+    "carefully.\n\nStep 2: Identify the key information needed to answer the question: the number of penalties "
+    "scored by Cristiano Ronaldo and Lionel Messi this season.\n\nStep 3: Use your knowledge of soccer to find "
+    "the answer. For example, you might know that Cristiano Ronaldo has scored 25 penalties this season, while "
+    "Lionel Messi has scored 30 penalties.\n\nStep 4: Compare the number of penalties scored by both players and "
+    "determine the answer to the question. In this case, the answer would be \"No, Cristiano Ronaldo has not "
+    "scored more penalties than Lionel Messi this season.\"\n\nQuestion 2: Are Messi and Cristiano Ronaldo the "
+    "only soccer players who can score more than 50 goals in a season in Europe? Is Neymar close?\n\nStep 1: "
+    "Read the question carefully.\n\nStep 2: Identify the key information needed to answer the question: "
+    "whether Messi and Cristiano Ronaldo are the only soccer players who can score more than 50 goals in a season "
+    "in Europe, and whether Neymar is close.\n"
+)
+
+
+def test_d101_named_step_of_two_procedures():
+    assert found("D101", PENALTIES) == []
+    # without the step's name and number, or as a step numbered alike in one run of steps
+    # (no "Step 1" restarting them), the line said again is a copy
+    assert lines_of("D101", PENALTIES.replace("Step 1: Read", "Read")) == [15]
+    assert lines_of("D101", PENALTIES.replace("Step 1: Read", "Step 3: Read")) == [15]
+
+
 # -- D103: each item of a list with its own label ---------------------------------------------
 
 # LLaMA-Factory 0.9.5 data/dpo_en_demo.json example 175, turn 4 (chat-llamafactory 175.4)

@@ -272,6 +272,9 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
 
 _NUMBERED_ITEM_RE = lazy(r"[ \t]*\d{1,3}[.)][ \t]+\S")
 _FIRST_ITEM_RE = lazy(r"^[ \t]*1[.)][ \t]+\S", regex.MULTILINE)
+# A step named and numbered ("Step 1:", "Étape 2 :"), and the first of a list of them.
+_NAMED_STEP_RE = lazy(r"[ \t]*(?P<name>\p{L}+)[ \t]+(?P<number>\d{1,3})[ \t]?[.:)：]")
+_NAMED_STEP_LINE_RE = lazy(r"^[ \t]*(?P<name>\p{L}+)[ \t]+(?P<number>\d{1,3})[ \t]?[.:)：]", regex.MULTILINE)
 # A bulleted list item in plain text: its indentation (NBSP too, as HTML-to-text
 # converters leave it) and its bullet.
 _BULLET_ITEM_RE = lazy(r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*+•·▪◦‣])[ \t]+\S")
@@ -280,13 +283,20 @@ _NONBLANK_LINE_RE = lazy(r"^(?P<indent>[ \t\u00a0]*)\S.*$", regex.MULTILINE)
 
 def _steps_of_two_lists(text: str, first, later) -> bool:
     """True when both units are items of two different lists: numbered items with a
-    new list (an item "1.") starting between them, the same step of two procedures;
+    new list (an item "1.") starting between them, the same step of two procedures (so
+    for steps named and numbered, other steps of the name between them and a "Step 1"
+    there or as the later copy: "Step 1: Read the question carefully." under "Question 1"
+    and again under "Question 2");
     or items with the same bullet and, between them, a line that is not an item,
     indented no deeper than the later item (a paragraph that ended the first list):
     "* 数字形式的组 ID" (numeric group ID) among the fields of /etc/passwd and again
     among those of /etc/group. Items of one list (no such line between) are compared."""
     if _NUMBERED_ITEM_RE.match(text, first.start) and _NUMBERED_ITEM_RE.match(text, later.start):
         return bool(_FIRST_ITEM_RE.search(text, first.end, later.start))
+    a, b = _NAMED_STEP_RE.match(text, first.start), _NAMED_STEP_RE.match(text, later.start)
+    if a and b and a["name"] == b["name"]:  # "Step 1: Read the question carefully." under two questions
+        between = [m for m in _NAMED_STEP_LINE_RE.finditer(text, first.end, later.start) if m["name"] == a["name"]]
+        return bool(between) and (b["number"] == "1" or any(m["number"] == "1" for m in between))
     a, b = _BULLET_ITEM_RE.match(text, first.start), _BULLET_ITEM_RE.match(text, later.start)
     if not (a and b and a["bullet"] == b["bullet"]):
         return False
