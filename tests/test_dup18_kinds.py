@@ -146,6 +146,48 @@ def test_d101_named_step_of_two_procedures():
     assert lines_of("D101", PENALTIES.replace("Step 1: Read", "Step 3: Read")) == [15]
 
 
+# GNOME help (el, CC-BY-SA 3.0; benchmark corpus gnome-help-el) printing-booklet-singlesided.txt,
+# whole: the print steps run again for the back sides, one of them changed
+BOOKLET_EL = (
+    'Εκτύπωση φυλλαδίου σε εκτυπωτή μονής όψης\n\n'
+    'Αυτές οι οδηγίες είναι για εκτύπωση φυλλαδίου από έγγραφο PDF.\n\n'
+    'Εάν θέλετε να εκτυπώσετε ένα φυλλάδιο από ένα έγγραφο LibreOffice, πρώτα εξάγετε το σε PDF επιλέγοντας Αρχείο ▸ Εξαγωγή ως PDF…. Το έγγραφό σας χρειάζεται να έχει ένα πολλαπλάσιο του αριθμού 4 των σελίδων (4, 8, 12, 16,…). Μπορεί να χρειαστείτε να προσθέσετε μέχρι 3 κενές σελίδες.\n\n'
+    'Για εκτύπωση:\n\n'
+    'Ανοίξτε τον διάλογο εκτύπωσης. Αυτό μπορεί κανονικά να γίνει μέσα από την Εκτύπωση στο μενού ή χρησιμοποιώντας τη συντόμευση πληκτρολογίου Ctrl+P.\n\n'
+    'Click the Properties… button\n\n'
+    'Στην πτυσσόμενη λίστα Προσανατολισμός, σιγουρευτείτε πως είναι επιλεγμένο το Οριζόντια.\n\n'
+    'Κάντε κλικ στο Εντάξει για να μεταβείτε πίσω στον διάλογο εκτύπωσης.\n\n'
+    'Στο Εύρος και αντίγραφα, επιλέξτε Σελίδες.\n\n'
+    'Πληκτρολογήστε τους αριθμούς των σελίδων με αυτήν τη σειρά (n είναι ο συνολικός αριθμός των σελίδων και ένα πολλαπλάσιο του 4):\n\n'
+    'n, 1, 2, n-1, n-2, 3, 4, n-3, n-4, 5, 6, n-5, n-6, 7, 8, n-7, n-8, 9, 10, n-9, n-10, 11, 12, n-11…\n\n'
+    '…μέχρι να τυπώσετε όλες τις σελίδες.\n\n'
+    'Παραδείγματα:\n\n'
+    '4σέλιδο φυλλάδιο: Πληκτρολογήστε 4,1,2,3\n\n'
+    '8σέλιδο φυλλάδιο: Πληκτρολογήστε 8,1,2,7,6,3,4,5\n\n'
+    '12σέλιδο φυλλάδιο: Πληκτρολογήστε 12,1,2,11,10,3,4,9,8,5,6,7\n\n'
+    '16σέλιδο φυλλάδιο: Πληκτρολογήστε 16,1,2,15,14,3,4,13,12,5,6,11,10,7,8,9\n\n'
+    '20σέλιδο φυλλάδιο: Πληκτρολογήστε 20,1,2,19,18,3,4,17,16,5,6,15,14,7,8,13,12,9,10,11\n\n'
+    'Επιλέξτε την καρτέλα Διαμόρφωση σελίδας.\n\n'
+    'Στο Διάταξη, επιλέξτε Φυλλάδιο.\n\n'
+    'Στο Πλευρές σελίδας, στην πτυσσόμενη λίστα Συμπερίληψη, επιλέξτε Μπροστά πλευρά / δεξιές σελίδες.\n\n'
+    'Κάντε κλικ στο Εκτύπωση.\n\n'
+    'Όταν όλες οι σελίδες εκτυπωθούν, αναστροφή των σελίδων και τοποθέτηση τους πίσω στον εκτυπωτή.\n\n'
+    'Ανοίξτε τον διάλογο εκτύπωσης. Αυτό μπορεί κανονικά να γίνει μέσα από την Εκτύπωση στο μενού ή χρησιμοποιώντας τη συντόμευση πληκτρολογίου Ctrl+P.\n\n'
+    'Επιλέξτε την καρτέλα Διαμόρφωση σελίδας.\n\n'
+    'Στο Πλευρές σελίδας, στην πτυσσόμενη λίστα Συμπερίληψη, επιλέξτε Πίσω πλευρά / αριστερές σελίδες.\n\n'
+    'Κάντε κλικ στο Εκτύπωση.\n'
+)
+
+
+def test_d101_step_of_a_second_pass_with_a_changed_step_between():
+    assert found("D101", BOOKLET_EL) == []
+    # with no copied step two units before it ("Choose the General tab" instead of the Page
+    # Layout one), "Click Print." is compared as before
+    at = BOOKLET_EL.rindex("Επιλέξτε την καρτέλα Διαμόρφωση σελίδας.")
+    general = BOOKLET_EL[:at] + BOOKLET_EL[at:].replace("Διαμόρφωση σελίδας", "Γενικά", 1)
+    assert lines_of("D101", general) == [53]
+
+
 # -- D103: each item of a list with its own label ---------------------------------------------
 
 # LLaMA-Factory 0.9.5 data/dpo_en_demo.json example 175, turn 4 (chat-llamafactory 175.4)
@@ -182,6 +224,26 @@ def test_d103_items_each_of_its_own_label():
     # and without labels the two items' sentences stay compared
     bare = ALLOWANCES.replace("2. Shrinkage Allowance: ", "2. ").replace("3. Machining Allowance: ", "3. ")
     assert 7 in lines_of("D103", bare)
+
+
+# -- D103: a paragraph that opens on another thing ----------------------------------------
+
+# LLaMA-Factory 0.9.5 data/kto_en_demo.json example 147, its sixth turn (chat-llamafactory 147.6)
+CLEAVAGE = (
+    "Certainly, the development patterns of deuterostomes and protostomes are significant because they influence the organization and final structure of the adult organism's body plan.\n\n"
+    'In deuterostome development, seen in Chordates, the blastopore (the first opening formed during embryonic development) becomes the anus, and the mouth is formed later. This is associated with radial cleavage during early embryogenesis, where the planes of cell division are either parallel or perpendicular to the vertical axis of the embryo, leading to cells being directly above or below each other.\n\n'
+    'Deuterostome development also typically involves coelom formation by enterocoely, where the coelom (body cavity) forms from outpocketings of the archenteron (gut). This leads to a well-organized coelomic cavity, which in many Chordates houses complex organ systems.\n\n'
+    'In contrast, protostome development, seen in Arthropods, involves the blastopore becoming the mouth, with the anus forming later. This is associated with spiral cleavage, where the planes of cell division are diagonal to the vertical axis of the embryo. This results in the cells of one pole of the embryo being nestled into the spaces between the cells at the opposite pole.\n\n'
+    'Protostome development typically involves coelom formation by schizocoely, where the coelom forms from splits in the mesoderm. This can lead to a more segmented body plan, as seen in many Arthropods.\n\n'
+    'These different developmental patterns can influence the complexity and arrangement of organ systems, the segmentation of the body, and other aspects of the adult body plan.'
+)
+
+
+def test_d103_sentence_of_a_paragraph_opening_in_contrast():
+    assert found("D103", CLEAVAGE) == []
+    # the paragraph without its cue is no parallel statement: the sentence stays reported
+    plain = CLEAVAGE.replace("In contrast, protostome development", "Protostome development")
+    assert lines_of("D103", plain) == [7]
 
 
 # -- D103: one note under two entries of a LaTeX reference -----------------------------------

@@ -456,11 +456,13 @@ def _second_pass(keys: list[int], first_copy: dict[int, int], first: int, later:
     order, from further away (steps were skipped in between). A printing procedure
     has "Open the print dialog." (line 9) ... "Choose the Page Layout tab." (line 37),
     then, for the back sides, "Open the print dialog." (47), "Choose the Page Layout
-    tab." (49). A block copied whole (a headline with its lead, a quotation) copies
-    adjacent units instead."""
-    before = later - 1
-    if before >= 0 and first_copy[keys[before]] < min(before, first - 1):
-        return True
+    tab." (49); a step between may differ in the second pass ("... choose Back side /
+    left pages." for "Front side / right pages."), so the copy two units before counts
+    too: "Click Print." (53) after "Choose the Page Layout tab." (49). A block copied
+    whole (a headline with its lead, a quotation) copies adjacent units instead."""
+    for before in (later - 1, later - 2):
+        if before >= 0 and first_copy[keys[before]] < min(before, first - 1):
+            return True
     after = later + 1
     return after < len(keys) and first + 1 < first_copy[keys[after]] < later
 
@@ -1035,6 +1037,9 @@ class RestatedPassage(DocumentRule):
                 continue  # parallel statements (a negation, a number, the one distinguishing word)
             if turns_to_another(text[sj.start : sj.end]):
                 continue  # "In contrast, protostome development ...": the same frame, another thing
+            uj = bisect_right(unit_starts, sj.start) - 1
+            if units[uj].start < sj.start and units[uj].start > si.start and turns_to_another(text[units[uj].start : sj.end]):
+                continue  # "This is associated with spiral cleavage" in the paragraph that opened "In contrast, ..."
             best[j] = (score, i, count)
         out = []
         for j, (score, i, count) in sorted(best.items()):
@@ -1071,7 +1076,10 @@ def turns_to_another(sentence: str) -> bool:
     mini-batch gradient descent" after stochastic gradient descent; "Recall, on the other
     hand, is the number of true positives divided by ..." after precision's definition.
     A restatement says the same thing again; these say it of something else. ("Another
-    way to put it" restates.)"""
+    way to put it" restates.) D103 asks it of the later sentence and of the paragraph
+    that holds it, when that paragraph opens after the earlier sentence: "This is
+    associated with spiral cleavage, ..." follows "In contrast, protostome development ..."
+    as "This is associated with radial cleavage ..." followed the deuterostomes'."""
     return _TURN_TO_ANOTHER_RE.match(sentence) is not None
 
 
