@@ -460,8 +460,9 @@ def _second_pass(keys: list[int], first_copy: dict[int, int], first: int, later:
     left pages." for "Front side / right pages."), so the copy two units before counts
     too: "Click Print." (53) after "Choose the Page Layout tab." (49). A block copied
     whole (a headline with its lead, a quotation) copies adjacent units instead."""
-    for before in (later - 1, later - 2):
-        if before >= 0 and first_copy[keys[before]] < min(before, first - 1):
+    for gap in (1, 2):  # (copied from further back than the block before the first copy: not a block copied whole)
+        before = later - gap
+        if before >= 0 and first_copy[keys[before]] < min(before, first - gap):
             return True
     after = later + 1
     return after < len(keys) and first + 1 < first_copy[keys[after]] < later
