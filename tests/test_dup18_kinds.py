@@ -188,6 +188,54 @@ def test_d101_step_of_a_second_pass_with_a_changed_step_between():
     assert lines_of("D101", general) == [53]
 
 
+# Python 3.11.2 docs (PSF licence; python3.11-doc's library/colorsys.html as text, fresh17's
+# txt-longform) lines 1-34 and 83-121: the navigation bar at the top and at the foot of the page
+COLORSYS = (
+    'Navigation\n\n'
+    'index\n\n'
+    'modules |\n\n'
+    'next |\n\n'
+    'previous |\n\n'
+    'Python »\n\n'
+    '3.11.2 Documentation »\n\n'
+    'The Python Standard Library »\n\n'
+    'Multimedia Services »\n\n'
+    'colorsys — Conversions between color systems\n\n'
+    '|\n\n'
+    'colorsys — Conversions between color systems¶\n\n'
+    'Source code: Lib/colorsys.py\n\n'
+    'The colorsys module defines bidirectional conversions of color values between colors expressed in the RGB (Red Green Blue) color space used in computer monitors and three other coordinate systems: YIQ, HLS (Hue Lightness Saturation) and HSV (Hue Saturation Value). Coordinates in all of these color spaces are floating point values. In the YIQ space, the Y coordinate is between 0 and 1, but the I and Q coordinates can be positive or negative. In all other spaces, the coordinates are all between 0 and 1.\n\n'
+    'See also\n\n'
+    'More information about color spaces can be found at https://poynton.ca/ColorFAQ.html and https://www.cambridgeincolour.com/tutorials/color-spaces.htm.\n\n'
+    'The colorsys module defines the following functions:\n\n'
+    'Previous topic\n\n'
+    'wave — Read and write WAV files\n\n'
+    'Next topic\n\n'
+    'Internationalization\n\n'
+    'This Page\n\n'
+    'Report a Bug\n\n'
+    'Show Source\n\n'
+    '«\n\n'
+    'Navigation\n\n'
+    'index\n\n'
+    'modules |\n\n'
+    'next |\n\n'
+    'previous |\n\n'
+    'Python »\n\n'
+    '3.11.2 Documentation »\n\n'
+    'The Python Standard Library »\n\n'
+    'Multimedia Services »\n\n'
+    'colorsys — Conversions between color systems\n\n'
+    '|\n\n'
+    '© Copyright 2001-2026, Python Software Foundation. This page is licensed under the Python Software Foundation License Version 2. Examples, recipes, and other code in the documentation are additionally licensed under the Zero Clause BSD License. See History and License for more information. The Python Software Foundation is a non-profit corporation. Please donate. Last updated on October 07, 2026. Found a bug? Created using Sphinx 5.3.0.\n'
+)
+
+
+def test_d101_navigation_copied_whole_stays_reported():
+    # a block copied whole is no second pass, whatever lies two units before a copy
+    assert lines_of("D101", COLORSYS, path="colorsys.txt") == [63, 65]
+
+
 # -- D103: each item of a list with its own label ---------------------------------------------
 
 # LLaMA-Factory 0.9.5 data/dpo_en_demo.json example 175, turn 4 (chat-llamafactory 175.4)
