@@ -177,7 +177,9 @@ def test_warning_closing_two_numbered_steps_is_each_steps_note():
 
 
 # LLaMA-Factory dpo_en_demo record 175, its chosen reply (Apache-2.0 package data): items 2
-# and 3 close with the same sentence reworded, a model's filler (labelled tp): reported
+# and 3 close with the same sentence reworded. Labelled tp first, then fp (71dd4ff: one
+# statement about two allowances in one frame); since dup18, items that each open with their
+# own label and whose sentences name it are parallel statements: reported only without labels
 CASTING = (
     "1. Draft Allowance: As mentioned in the passage, increasing the draft allowance can compensate for the "
     "shake allowance. The draft allowance is a taper or slope given to cores and other parts of the casting mold "
@@ -196,7 +198,9 @@ CASTING = (
 
 
 def test_a_reworded_closing_sentence_of_two_items_is_still_a_restatement():
-    assert [s[:40] for s in spans("D103", CASTING)] == ["By strategically planning the machining "]
+    assert spans("D103", CASTING) == []  # "2. Shrinkage Allowance:" / "3. Machining Allowance:" (dup18)
+    bare = CASTING.replace("2. Shrinkage Allowance: ", "2. ").replace("3. Machining Allowance: ", "3. ")
+    assert [s[:40] for s in spans("D103", bare)] == ["By strategically planning the machining "]
 
 
 # -- Q105/Q108: a user's question and a system prompt are not measured -------------------

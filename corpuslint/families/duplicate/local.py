@@ -216,6 +216,8 @@ class ExactDuplicateLine(DocumentRule):
                 continue  # "\\themeauthor Madhusudan Singh." in two colour themes' example environments
             if _lead_ins_of_two_blocks(doc, f, u, nwords[k]):
                 continue  # "Configure it as shown below." before two different commands
+            if u0 in headings and _contents_entry_and_its_heading(text, a.units, first, k, headings):
+                continue  # "3.1. Choose a BIOS password" listed in the chapter's contents, then its section
             if first_copy is None:
                 first_copy = {}
                 for i, key_i in enumerate(keys):
@@ -270,6 +272,9 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
 
 _NUMBERED_ITEM_RE = lazy(r"[ \t]*\d{1,3}[.)][ \t]+\S")
 _FIRST_ITEM_RE = lazy(r"^[ \t]*1[.)][ \t]+\S", regex.MULTILINE)
+# A step named and numbered ("Step 1:", "Étape 2 :"), and the first of a list of them.
+_NAMED_STEP_RE = lazy(r"[ \t]*(?P<name>\p{L}+)[ \t]+(?P<number>\d{1,3})[ \t]?[.:)：]")
+_NAMED_STEP_LINE_RE = lazy(r"^[ \t]*(?P<name>\p{L}+)[ \t]+(?P<number>\d{1,3})[ \t]?[.:)：]", regex.MULTILINE)
 # A bulleted list item in plain text: its indentation (NBSP too, as HTML-to-text
 # converters leave it) and its bullet.
 _BULLET_ITEM_RE = lazy(r"(?P<indent>[ \t\u00a0]*)(?P<bullet>[-*+•·▪◦‣])[ \t]+\S")
@@ -278,13 +283,20 @@ _NONBLANK_LINE_RE = lazy(r"^(?P<indent>[ \t\u00a0]*)\S.*$", regex.MULTILINE)
 
 def _steps_of_two_lists(text: str, first, later) -> bool:
     """True when both units are items of two different lists: numbered items with a
-    new list (an item "1.") starting between them, the same step of two procedures;
+    new list (an item "1.") starting between them, the same step of two procedures (so
+    for steps named and numbered, other steps of the name between them and a "Step 1"
+    there or as the later copy: "Step 1: Read the question carefully." under "Question 1"
+    and again under "Question 2");
     or items with the same bullet and, between them, a line that is not an item,
     indented no deeper than the later item (a paragraph that ended the first list):
     "* 数字形式的组 ID" (numeric group ID) among the fields of /etc/passwd and again
     among those of /etc/group. Items of one list (no such line between) are compared."""
     if _NUMBERED_ITEM_RE.match(text, first.start) and _NUMBERED_ITEM_RE.match(text, later.start):
         return bool(_FIRST_ITEM_RE.search(text, first.end, later.start))
+    a, b = _NAMED_STEP_RE.match(text, first.start), _NAMED_STEP_RE.match(text, later.start)
+    if a and b and a["name"] == b["name"]:  # "Step 1: Read the question carefully." under two questions
+        between = [m for m in _NAMED_STEP_LINE_RE.finditer(text, first.end, later.start) if m["name"] == a["name"]]
+        return bool(between) and (b["number"] == "1" or any(m["number"] == "1" for m in between))
     a, b = _BULLET_ITEM_RE.match(text, first.start), _BULLET_ITEM_RE.match(text, later.start)
     if not (a and b and a["bullet"] == b["bullet"]):
         return False
@@ -361,20 +373,78 @@ def _lead_ins_of_two_blocks(doc: Document, first, later, words: int) -> bool:
     heading and its list pasted twice) differs in nothing and is compared."""
     if words > regions.LEAD_IN_MAX_WORDS or first.line != first.last_line or later.line != later.last_line:
         return False
-    a, b = _introduced_block(doc, first.end), _introduced_block(doc, later.end)
+    fragment = _fragment(doc.text[later.start : later.end])
+    a, b = _introduced_block(doc, first.end, fragment), _introduced_block(doc, later.end, fragment)
     return a is not None and b is not None and a != b
 
 
-def _introduced_block(doc: Document, end: int) -> list[str] | None:
+# A line that is the opening of a sentence its next block finishes: it starts with a
+# lower-case letter ("and remove the hold with", "а снять фиксацию с помощью") or, in
+# Japanese, ends with a particle that needs what follows ("保留 (hold) の解除は").
+_FRAGMENT_END_RE = lazy(r"[はをにでへとが][ \t]*$")
+_FIRST_LETTER_RE = lazy(r"\p{L}")
+_TITLE_DASH_RE = lazy(r"\s[—–]\s")
+
+
+def _fragment(line: str) -> bool:
+    """True when ``line`` (one line, a short unit) is a sentence's beginning that goes on in
+    the block after it: its first letter is lower-case (a cased script), or it ends with a
+    Japanese case or topic particle. A headline or a caption starts with a capital and
+    ends with a noun (a module's title, "os — Miscellaneous operating system interfaces",
+    names it before a dash); a copied fragment before a different block is one instruction
+    written for two cases ("With apt ... apt-mark hold package_name / and remove the hold
+    with / apt-mark unhold package_name", then the same for aptitude)."""
+    first = _FIRST_LETTER_RE.search(line)
+    if first is not None and first.group().islower():
+        return _TITLE_DASH_RE.search(line) is None  # ("zlib — Compression compatible with gzip" is a title)
+    return _FRAGMENT_END_RE.search(line.rstrip()) is not None
+
+
+def _contents_entry_and_its_heading(text: str, units: list, first: int, later: int, headings: set[int]) -> bool:
+    """True when unit ``first`` is one title in a list of titles (a run of at least
+    ``CONTENTS_MIN_TITLES`` units that are title lines, ``regions.section_starts``: a table
+    of contents) and unit ``later``, its copy, is a title followed by text that is not a
+    title (the section the entry lists): a chapter page converted from HTML lists "10.1.
+    Keep your system secure", "10.1.1. Tracking security vulnerabilities", ... and then
+    opens each section under the same title. A headline printed twice stands alone, not
+    in a list of titles, and the Sphinx navigation repeated at the foot of a page is a
+    list of titles there too: both are compared."""
+    f = units[first]
+    if f.line != f.last_line or later + 1 >= len(units) or units[later + 1].start in headings:
+        return False
+
+    def title(i: int) -> bool:  # a title line, or a one-line unit opening with a section number ("12.1.1. Is ...?")
+        u = units[i]
+        return u.start in headings or (u.line == u.last_line and _SECTION_NUMBER_RE.match(text, u.start) is not None)
+
+    need = CONTENTS_MIN_TITLES - (_SECTION_NUMBER_RE.match(text, f.start) is not None)
+    run = 1
+    for step in (-1, 1):
+        i = first + step
+        while 0 <= i < len(units) and i != later and run < need and title(i):
+            run += 1
+            i += step
+    return run >= need
+
+
+# A table of contents lists at least this many titles in a row (one fewer when they are
+# numbered as sections: "9.1. Best practices ..." and "9.2. Creating users ...").
+CONTENTS_MIN_TITLES = 3
+_SECTION_NUMBER_RE = lazy(r"[ \t]*\d{1,3}(?:\.\d{1,3})+\.?[ \t]+\S")
+
+
+def _introduced_block(doc: Document, end: int, fragment: bool = False) -> list[str] | None:
     """The words of the block after offset ``end`` (up to the next blank line) when it
-    opens with a list item or a line of code (``Document.line_kinds``), else None."""
+    opens with a list item or a line of code (``Document.line_kinds``), or whatever it
+    holds when the line before it is a ``fragment`` (its sentence goes on in the block),
+    else None."""
     text = doc.text
     m = _NONBLANK_LINE_RE.search(text, end)
     if m is None:
         return None
     i = bisect_right(doc._line_starts, m.start()) - 1
     item = _NUMBERED_ITEM_RE.match(m.group()) or _BULLET_ITEM_RE.match(m.group())
-    if not (doc.line_kinds[i] == structure.CODE or item):
+    if not (fragment or doc.line_kinds[i] == structure.CODE or item):
         return None
     blank = BLANK_LINES_RE.search(text, m.start())
     return text[m.start() : blank.start() if blank else len(text)].split()
@@ -386,11 +456,14 @@ def _second_pass(keys: list[int], first_copy: dict[int, int], first: int, later:
     order, from further away (steps were skipped in between). A printing procedure
     has "Open the print dialog." (line 9) ... "Choose the Page Layout tab." (line 37),
     then, for the back sides, "Open the print dialog." (47), "Choose the Page Layout
-    tab." (49). A block copied whole (a headline with its lead, a quotation) copies
-    adjacent units instead."""
-    before = later - 1
-    if before >= 0 and first_copy[keys[before]] < min(before, first - 1):
-        return True
+    tab." (49); a step between may differ in the second pass ("... choose Back side /
+    left pages." for "Front side / right pages."), so the copy two units before counts
+    too: "Click Print." (53) after "Choose the Page Layout tab." (49). A block copied
+    whole (a headline with its lead, a quotation) copies adjacent units instead."""
+    for gap in (1, 2):  # (copied from further back than the block before the first copy: not a block copied whole)
+        before = later - gap
+        if before >= 0 and first_copy[keys[before]] < min(before, first - gap):
+            return True
     after = later + 1
     return after < len(keys) and first + 1 < first_copy[keys[after]] < later
 
@@ -892,6 +965,7 @@ class RestatedPassage(DocumentRule):
             return v
 
         passages = regions.passage_starts(doc)
+        tex = doc.suffix in structure.TEX_SUFFIXES
         verse_too = str(self.opts["genre"]) == "auto"
         verse_memo: dict = {}
         scored: list[tuple[float, int, int, int]] = []
@@ -929,6 +1003,10 @@ class RestatedPassage(DocumentRule):
             if score >= 1.0 and ui != uj and _closing_notes_of_two_items(text, units[ui], units[uj], sentences[i],
                                                                           sentences[j]):
                 continue  # "... поведение ядра НЕ ОПРЕДЕЛЕНО. Смотрите подробности ..." closing steps (6) and (7)
+            if ui != uj and _items_of_own_labels(text, units[ui], units[uj], sentence_words(i), sentence_words(j)):
+                continue  # "2. Shrinkage Allowance: ..." / "3. Machining Allowance: ...", each of its own item
+            if tex and ui != uj and _entries_of_two_items(text, units[ui].start, units[uj].start):
+                continue  # "In this case, it will detokenize ..." under \\cmditem{apptocmd} and \\cmditem{pretocmd}
             scored.append((score, i, j, count))
         if not scored:
             return []
@@ -960,6 +1038,9 @@ class RestatedPassage(DocumentRule):
                 continue  # parallel statements (a negation, a number, the one distinguishing word)
             if turns_to_another(text[sj.start : sj.end]):
                 continue  # "In contrast, protostome development ...": the same frame, another thing
+            uj = bisect_right(unit_starts, sj.start) - 1
+            if units[uj].start < sj.start and units[uj].start > si.start and turns_to_another(text[units[uj].start : sj.end]):
+                continue  # "This is associated with spiral cleavage" in the paragraph that opened "In contrast, ..."
             best[j] = (score, i, count)
         out = []
         for j, (score, i, count) in sorted(best.items()):
@@ -996,7 +1077,10 @@ def turns_to_another(sentence: str) -> bool:
     mini-batch gradient descent" after stochastic gradient descent; "Recall, on the other
     hand, is the number of true positives divided by ..." after precision's definition.
     A restatement says the same thing again; these say it of something else. ("Another
-    way to put it" restates.)"""
+    way to put it" restates.) D103 asks it of the later sentence and of the paragraph
+    that holds it, when that paragraph opens after the earlier sentence: "This is
+    associated with spiral cleavage, ..." follows "In contrast, protostome development ..."
+    as "This is associated with radial cleavage ..." followed the deuterostomes'."""
     return _TURN_TO_ANOTHER_RE.match(sentence) is not None
 
 
@@ -1019,6 +1103,61 @@ def _closing_notes_of_two_items(text: str, ua, ub, sa, sb) -> bool:
     if a.lastgroup == "bullet" and a["bullet"] != b["bullet"]:
         return False
     return not text[sa.end : ua.end].strip() and not text[sb.end : ub.end].strip()
+
+
+# A list item's label: its mark, then one to four words (bold or not) and a colon
+# ("3. Machining Allowance:", "- **PowerShell**:").
+_ITEM_LABEL_RE = lazy(
+    r"[ \t\u00a0]*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[-*+•·▪◦‣])[ \t]+[*_]{0,2}"
+    r"(?P<label>[\p{L}\p{M}\p{N}'’-]+(?:[ \t]+[\p{L}\p{M}\p{N}'’-]+){0,3})[*_]{0,2}[ \t]*[:：]"
+)
+
+
+def _items_of_own_labels(text: str, ua, ub, words_a: list[str], words_b: list[str]) -> bool:
+    """True when paragraphs ``ua`` and ``ub`` are two items of one kind of list
+    (``_ITEM_MARK_RE``), each opening with its own label ("2. Shrinkage Allowance:",
+    "3. Machining Allowance:"), and each sentence (``words_a``, ``words_b``: its words,
+    ``normalize.words``) names a word of its own item's label that the other sentence
+    lacks: the same frame said of each item of the list ("This allowance is made to
+    compensate for ..." / "This is an extra material allowance provided ... to compensate
+    for ..."), a parallel statement, not a restatement. A sentence that repeats the other
+    item's subject, or items without labels, are compared."""
+    a, b = _ITEM_MARK_RE.match(text, ua.start), _ITEM_MARK_RE.match(text, ub.start)
+    if a is None or b is None or a.lastgroup != b.lastgroup:
+        return False
+    if a.lastgroup == "bullet" and a["bullet"] != b["bullet"]:
+        return False
+    la, lb = _ITEM_LABEL_RE.match(text, ua.start), _ITEM_LABEL_RE.match(text, ub.start)
+    if la is None or lb is None:
+        return False
+    label_a, label_b = set(normalize.words(la["label"])), set(normalize.words(lb["label"]))
+    if label_a == label_b:
+        return False
+    sa, sb = set(words_a), set(words_b)
+    return bool((label_a - label_b) & (sa - sb)) and bool((label_b - label_a) & (sb - sa))
+
+
+# A LaTeX command that opens a reference entry on a line of its own, naming it in its
+# first argument: etoolbox's ``\\cmditem{apptocmd}{command}{code}``, ``\\csitem{...}``,
+# ``\\item[option]``.
+_TEX_ENTRY_ITEM_RE = lazy(r"^[ \t]*\\(?P<cmd>[A-Za-z]*item)\*?[ \t]*(?P<arg>\{[^{}\n]*\}|\[[^\[\]\n]*\])", regex.MULTILINE)
+
+
+def _entries_of_two_items(text: str, first: int, later: int) -> bool:
+    """True when, in LaTeX, a command naming a reference entry (``_TEX_ENTRY_ITEM_RE``:
+    ``\\cmditem{pretocmd}``) opens a line between offsets ``first`` and ``later``, and
+    the last such command before ``first`` names another entry: each sentence documents
+    its own entry (etoolbox's manual says "In this case, it will detokenize the
+    replacement text of the \\prm{command}, apply the patch, and retokenize it ..." of
+    ``\\apptocmd`` and again of ``\\pretocmd``). Sentences of one entry, or of a list
+    whose items name nothing (``\\item`` without an argument), are compared."""
+    between = list(_TEX_ENTRY_ITEM_RE.finditer(text, first, later))
+    if not between:
+        return False
+    before = None
+    for m in _TEX_ENTRY_ITEM_RE.finditer(text, max(0, first - _TEX_ENTRY_REACH), first):
+        before = m
+    return before is not None and any(m["arg"] != before["arg"] for m in between)
 
 
 # A text of at least this many prose paragraphs has an opening and a conclusion (D103).
