@@ -393,6 +393,12 @@ class Backend:
         reduce to give when the corpus has a far more frequent word one edit away."""
         return None
 
+    def rooted(self, clean: str) -> bool:
+        """The morphology derives the dictionary word ``clean`` from a root of the language
+        (Arabic "قوائم", the plural of قائمة), rather than reading it as a name or guessing
+        (asked by S103 only, of the other spelling of a word it would report)."""
+        return False
+
     def loanword(self, clean: str) -> bool:
         """The rejected ``clean`` is a loanword another language's dictionary knows in its
         own spelling (Persian "مرارت" = Arabic مرارة): not a slip. Asked only of words S101
@@ -911,6 +917,14 @@ class ArabicBackend(Backend):
         self._morph[clean] = verdict
         return verdict
 
+    def rooted(self, clean: str) -> bool:
+        """qalsadi has a reading of ``clean`` with an Arabic pattern or a verb ("قوائم":
+        Noun::جامد; "أورج": a masdar), not only its unknown-word guesses (noun_prop, noun,
+        verb: "غواتيمالا", "هونج", "فديو") or nothing ("سيئول")."""
+        with self._lock:
+            types = self._analyses(clean)
+        return any(t.startswith("Verb") or _ARABIC_LETTER_RE.search(t) for t in types)
+
     def broken_plural(self, clean: str) -> bool:
         m = _AR_ARTICLE_RE.match(clean)
         return bool(m) and self._broken_plural(clean[m.end() :])
@@ -964,6 +978,7 @@ def _light_stem_once(word: str) -> str:
     return getattr(normalize.light_stem, "__wrapped__", normalize.light_stem)(word)
 
 
+_ARABIC_LETTER_RE = regex.compile(r"[\u0621-\u064A]")  # (in a qalsadi type: its Arabic pattern name)
 _AF3AAL_RE = regex.compile(r"أ([\u0621-\u063A\u0641-\u064A])([\u0621-\u063A\u0641-\u064A])ا([\u0621-\u063A\u0641-\u064A])")
 
 

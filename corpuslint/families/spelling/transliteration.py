@@ -11,6 +11,7 @@ from ...findings import Location, Severity
 from ...text.script import language_spans
 from .analysis import R_WORD, _spans, doc_word_ids, token_table
 from .base import SpellingCorpusRule
+from .source_names import latin_skeletons, names_source
 
 
 NAME_MAX_COUNT = 50  # a spelling seen more often than this is a common word, not a name
@@ -218,6 +219,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
         if doc is None:
             return
         first_done: set[str] = set()
+        skeletons = None  # (a translated string's Latin source words, read on the first finding)
         wanted = _cleans_of_forms(lc, g, report)
         for start, end, token, clean, form in _occurrences(b, doc.text, report, wanted=wanted):
             major, where, loc, every, named = report[form]
@@ -231,6 +233,10 @@ class TransliterationInconsistency(SpellingCorpusRule):
                     continue
                 first_done.add(form)
             spelled = self._spelling(lc, major)
+            if skeletons is None:
+                skeletons = latin_skeletons(getattr(doc, "sources", ()) or ())
+            if skeletons and names_source(clean, spelled, skeletons, b.rooted):
+                continue  # the msgid's name beside a word ("Guam": جوام, not قوائم lists)
             finding = doc.finding(
                 self,
                 start,
