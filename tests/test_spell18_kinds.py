@@ -79,3 +79,55 @@ def test_names_source_reads_the_msgid_and_the_other_spelling():
     ]:
         assert not names_source(minor, major, latin_skeletons([msgid]), rooted), minor
     assert not names_source("جوام", "قوائم", latin_skeletons([None, ""]), rooted)
+
+
+# -- a hamza-less إ ----------------------------------------------------------------------
+
+# Strings with إطار (frame) of GTK 3 gtk30-properties.po and LibreOffice 7.4.7 svx.po and
+# sw.po, written here as one catalogue, then gtk30-properties.po lines 96-97 (الاظار, a slip
+# of الإطار) and 3831-3832 (اخطار = إخطار, notifying, written without its hamza)
+FRAMES = [
+    ('Appearance of the frame border', 'مظهر حدود الإطار'),
+    ("Force aspect ratio to match that of the frame's child", 'فرض نسبة الإشعاع حتى تناسب نسبة إطار الإبن'),
+    ('Frame shadow', 'ظل الإطار'),
+    ('Has Frame', 'له إطار'),
+    ("Text of the frame's label", 'نص شارة الإطار'),
+    ('Whether the combo box draws a frame around the child', 'إذا ما كان صندوق الإختيار يرسم إطارا حول الإبن'),
+    ('Whether the window frame should have a close button', 'ما إذا يكون لإطار النافذة زر إغلاق'),
+    ('Entire frame', 'الإطار بأكمله'),
+    ('Frame text area', 'منطقة نص الإطار'),
+    ('Inner frame border', 'حد الإطار الداخلي'),
+    ('Outer frame border', 'حد الإطار الخارجي'),
+    ('Fit text to frame', 'ملاءمة النص للإطار'),
+    ('Left text frame spacing', 'التباعد الأيسر لإطار النص'),
+    ('Lower text frame spacing', 'تباعد الإطار الأسفل النص'),
+    ('Maximal frame height', 'الارتفاع الأقصى للإطار'),
+    ('Maximal frame width', 'العرض الأقصى للإطار'),
+]
+NOTIFY = [
+    ("A widget to display in place of the usual frame label", "ودجة للعرض عوض شارة الاظار المعتادة"),
+    ("When TRUE, there are no motion notify events delivered on this screen",
+     "عندما يكون صحيحا ، لا يوجد طلب تسليم اخطار هذه الاحداث على الشاشة"),
+]
+
+
+def test_s101_leaves_a_word_written_without_its_hamza_below_and_keeps_the_slip_beside_it(tmp_path):
+    (tmp_path / "gtk30-properties.po").write_text(_po(FRAMES + NOTIFY), encoding="utf-8")
+    findings = lint_paths([str(tmp_path)], config={"select": ["S101"], **NO_CACHE})
+    # lead also reported اخطار as a slip of إطار (written so in this same catalogue)
+    assert [f.message.split("'")[1] for f in findings] == ["الاظار"]
+
+
+def test_hamza_below_and_the_lost_lam():
+    from corpuslint.families.spelling.backends import ArabicBackend
+    from corpuslint.families.spelling.slip import _lam_lost
+
+    b = ArabicBackend().load()
+    assert b.hamza_below("اخطار") and b.hamza_below("واخطار")  # إخطار, وإخطار
+    # the interrogative guard's own example stays rejected: المزاعم less its lam
+    assert not b.hamza_below("امزاعم")
+    assert not b.hamza_below("الاظار") and not b.hamza_below("صتف")
+    # the 10 MB benchmark corpus's planted slip 'اسلام' (السلام less its lam, doc000155
+    # line 111) is إسلام without its hamza too: the suggestion with the lam back decides
+    assert b.hamza_below("اسلام") and _lam_lost("اسلام", ["السلام"]) and _lam_lost("واسلام", ["والسلام"])
+    assert not _lam_lost("اخطار", ["إطار"])

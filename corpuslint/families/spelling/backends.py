@@ -399,6 +399,11 @@ class Backend:
         (asked by S103 only, of the other spelling of a word it would report)."""
         return False
 
+    def hamza_below(self, clean: str) -> bool:
+        """The rejected ``clean`` is a dictionary word written without the hamza below its
+        first alef (Arabic "اخطار" = إخطار); asked by S101 only, of words it would report."""
+        return False
+
     def loanword(self, clean: str) -> bool:
         """The rejected ``clean`` is a loanword another language's dictionary knows in its
         own spelling (Persian "مرارت" = Arabic مرارة): not a slip. Asked only of words S101
@@ -713,6 +718,17 @@ class ArabicBackend(Backend):
         if variants and clean[0] == "ا" and len(clean) >= 5 and self.spell(clean[1:]):
             variants = []
         return out + variants
+
+    def hamza_below(self, clean: str) -> bool:
+        """``clean`` is a word the dictionary knows with a hamza below its first alef,
+        written without it ("اخطار" = إخطار, notifying, in GTK's catalogue): ``retries``
+        gives up the hamza seats when the word less its alef is a word too ("امزاعم" is
+        المزاعم less its lam, not the interrogative أ + مزاعم, and خطار is a word), but
+        the interrogative is written أ, never إ. S101 asks it of words it would report."""
+        m = _AR_HAMZALESS_RE.match(clean)
+        if not m or (not m.group(1) and clean.startswith("ال")):
+            return False
+        return self.spell(m.group(1) + "إ" + clean[m.end() :])
 
     # -- morphology (qalsadi, lazily, only on dictionary-rejected article words) --
     def word_classes(self, clean: str) -> frozenset[str]:

@@ -82,6 +82,9 @@ class Slip(SpellingCorpusRule):
     "بوستسكريبت"; ``source_names``), nor one its translator gave a short vowel or sukun
     (the writer chose that spelling: GTK's "الحرَاكة" for animations, "موسَّطة" for
     centred; a shadda alone or tanwin is no such sign: "متصحّف" for متصفّح stays a slip).
+    Nor, in Arabic, a dictionary word written without the hamza below its first alef
+    ("اخطار" = إخطار, notifying, not a slip of إطار: the interrogative is أ, never إ),
+    unless a suggestion is the word with the article's lam back ("اسلام" beside السلام).
     Nor, in Persian prose or verse, a stem the corpus uses twice (or fa_IR knows) with an
     enclitic, the plural ان or the indefinite ی ("حوران" = حور + ان, "ندانمت" = ندانم + ت),
     a verb negated after its preverb ("برنخاست" beside برخاست), or هم + a dictionary word
@@ -137,6 +140,8 @@ class Slip(SpellingCorpusRule):
                 continue  # a translator who vocalised the word spelled it so on purpose ("الحرَاكة")
             if ev.kind == "context" and _DAGGER_ALEF in doc.text[start:end] and _dagger_read(lc.backend, doc.text[start:end], ev):
                 continue
+            if ev.kind == "context" and lc.backend.hamza_below(clean) and not _lam_lost(clean, ev.suggestions):
+                continue  # "اخطار" = إخطار without its hamza, not a slip of إطار
             if ev.kind == "taa":
                 if _persian_spelling(self._merged, lc, clean) or _persian_text(self._merged, lc, doc.text):
                     continue
@@ -176,6 +181,12 @@ def _dagger_read(backend, surface: str, ev) -> bool:
     "اسمٰعیل" beside اسماعیل), not a slip."""
     read = backend.clean(surface.replace(_DAGGER_ALEF, "ا"))
     return read in ev.suggestions or backend.known(read)
+
+
+def _lam_lost(clean: str, suggestions) -> bool:
+    """A suggestion is ``clean`` with the article's lam back ("اسلام" beside السلام):
+    the reading ``retries`` guards against, which a hamza below does not undo."""
+    return any(s.replace("ال", "ا", 1) == clean or s == clean[1:] for s in suggestions)
 
 
 def _persian_spelling(merged, lc, clean: str) -> bool:

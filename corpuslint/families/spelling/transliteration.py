@@ -130,7 +130,10 @@ class TransliterationInconsistency(SpellingCorpusRule):
     spelling is unknown to the dictionary (foreign names are), or when every spelling
     stands next to a name that is itself inconsistent (سيرغي before شويغو); only a
     spelling the dictionary rejects is reported, unless the group is such a name (two
-    dictionary words that fold together, كان / كائن or درج / درک, are different words). Inside one
+    dictionary words that fold together, كان / كائن or درج / درک, are different words), nor,
+    in a translated string (a .po msgstr), a spelling that writes a Latin word of its msgid
+    which the other spelling does not ("Pacific/Guam": "جوام" beside قوائم, lists; "Alagoas":
+    "ألاغواس" beside أقواس; ``source_names.names_source``). Inside one
     document, each occurrence of the minority spelling is reported (severity of the
     rule) pointing at the majority one; ties go to the corpus-wide majority, then to
     the spelling used first. When a document is consistent but the rest of the corpus
