@@ -62,6 +62,30 @@ def test_s103_leaves_the_name_a_msgid_gives_beside_a_word_and_keeps_a_name_writt
     ]
 
 
+# LibreOffice 7.4.7 sc.po lines 3727-3728, 5215-5216 (القاسم: divisor); cui.po line 4990
+# (كإسم: as a name, its hamza on a wasl alef; the msgstr's last line); GTK 3 gtk30.po and
+# gtk30-properties.po cursor strings (المؤشر); sca.po lines 3325-3328 (knock-(o)ut: المشر(و)ط)
+DIVISORS = [("Greatest Common Divisor", "القاسم المشترك الأكبر"), ("Divisor", "القاسم")]
+AS_A_NAME = [("enter a complete FTP URL as the file name in the Internet.", "كاملاً كإسم ملف في الانترنت.")]
+CURSORS = [
+    ("Cursor Blinking", "وميض المؤشر"), ("Cursor Size", "حجم المؤشر"),
+    ("Cursor blinking speed", "سرعة ومضات المؤشر"), ("Cursor blinks in text fields.", "ومضات المؤشر في حقول النصوص."),
+]
+KNOCK_OUT = [(
+    "String to define if the option is of type knock-(i)n or knock-(o)ut",
+    "سلسلة نصية لتحديد ما إذا كان الخيار من النوع عد(م) المشروط أو المشر(و)ط",
+)]
+
+
+def test_s103_leaves_a_word_with_a_hamza_on_its_alef_and_a_word_cut_by_a_parenthesised_letter(tmp_path):
+    (tmp_path / "sc.po").write_text(_po(DIVISORS + CURSORS), encoding="utf-8")
+    (tmp_path / "cui.po").write_text(_po(AS_A_NAME), encoding="utf-8")
+    (tmp_path / "sca.po").write_text(_po(KNOCK_OUT), encoding="utf-8")
+    findings = lint_paths([str(tmp_path)], config={"select": ["S103"], **NO_CACHE})
+    # lead paired كإسم with القاسم and المشر (of المشر(و)ط) with المؤشر
+    assert [f.message for f in findings] == []
+
+
 def test_names_source_reads_the_msgid_and_the_other_spelling():
     from corpuslint.families.spelling.backends import ArabicBackend
     from corpuslint.families.spelling.source_names import latin_skeletons, names_source

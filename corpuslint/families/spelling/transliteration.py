@@ -6,6 +6,7 @@ import itertools
 from collections import defaultdict
 
 import numpy as np
+import regex
 
 from ...findings import Location, Severity
 from ...text.script import language_spans
@@ -133,7 +134,9 @@ class TransliterationInconsistency(SpellingCorpusRule):
     dictionary words that fold together, كان / كائن or درج / درک, are different words), nor,
     in a translated string (a .po msgstr), a spelling that writes a Latin word of its msgid
     which the other spelling does not ("Pacific/Guam": "جوام" beside قوائم, lists; "Alagoas":
-    "ألاغواس" beside أقواس; ``source_names.names_source``). Inside one
+    "ألاغواس" beside أقواس; ``source_names.names_source``), nor a spelling the dictionary
+    rejects only for a hamza seat on an alef, which the groups ignore ("كإسم" = كاسم, as a
+    name, is not قاسم), nor a word cut by a letter in parentheses ("المشر(و)ط"). Inside one
     document, each occurrence of the minority spelling is reported (severity of the
     rule) pointing at the majority one; ties go to the corpus-wide majority, then to
     the spelling used first. When a document is consistent but the rest of the corpus
@@ -231,6 +234,10 @@ class TransliterationInconsistency(SpellingCorpusRule):
             # spells Arabic names, not transliterations ("قَرْمٍ", "أَجَلْ").
             if (not named and clean not in rejected_cleans) or b.marked(token) or len(b.key(clean)) < 3:
                 continue
+            if not named and _alef_seat_only(b, clean):
+                continue  # "كإسم" is كاسم (as a name) with a hamza on its alef, not قاسم
+            if _PAREN_AFTER_RE.match(doc.text, end) or _PAREN_BEFORE_RE.search(doc.text[max(0, start - 8) : start]):
+                continue  # a word written with a letter in parentheses: "المشر(و)ط" (knock-(o)ut)
             if not every:
                 if form in first_done:
                     continue
@@ -298,6 +305,21 @@ class _WordInfo(dict):
         found = None if v not in self.groups or self.project.accepted(self.lang, key) else (v, b.form(clean))
         self[w] = found
         return found
+
+
+_ALEF_SEATS = str.maketrans("أإآ", "ااا")
+# A word cut by a parenthesised letter or two that belong to it: "عد(م) المشروط أو
+# المشر(و)ط" (LibreOffice's knock-(i)n / knock-(o)ut); the piece before it, and the piece after.
+_PAREN_AFTER_RE = regex.compile(r"\(\p{L}{1,2}\)\p{L}")
+_PAREN_BEFORE_RE = regex.compile(r"\p{L}\(\p{L}{1,2}\)$")
+
+
+def _alef_seat_only(b, clean: str) -> bool:
+    """The dictionary rejects ``clean`` only for a hamza seat on an alef, which variant
+    groups ignore: written with bare alefs it is a dictionary word ("كإسم": كاسم, as a
+    name), so its group with "قاسم" is not one name spelled two ways."""
+    folded = clean.translate(_ALEF_SEATS)
+    return folded != clean and b.known(folded)
 
 
 def _most_frequent(group: _Group) -> str:
