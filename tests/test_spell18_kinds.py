@@ -155,3 +155,18 @@ def test_hamza_below_and_the_lost_lam():
     # line 111) is إسلام without its hamza too: the suggestion with the lam back decides
     assert b.hamza_below("اسلام") and _lam_lost("اسلام", ["السلام"]) and _lam_lost("واسلام", ["والسلام"])
     assert not _lam_lost("اخطار", ["إطار"])
+
+
+# -- Hafez: the names of letters -----------------------------------------------------------
+
+
+def test_verse_form_letter_names_and_the_slips_of_verse():
+    # poetry-fa-hafez 036.txt line 6 "نقطه دوده که در حلقه جیم افتادست" and 107.txt line 14
+    # "پیش الف قدت چو نون باد": S101 reported جیم (beside نیم) and نون (beside خون), at info
+    from corpuslint.families.spelling import get_backend
+
+    fa = get_backend("fa")
+    assert not fa.known("جیم") and fa.verse_form("جیم", "نیم") and fa.verse_form("نون", "خون")
+    # the labelled slips in Hafez's verse stay slips (info): نروید, گواهیم
+    for slip, spelled in (("نموید", "نماید"), ("گوهیم", "گویم")):
+        assert not fa.verse_form(slip, spelled), slip

@@ -1502,13 +1502,15 @@ class PersianBackend(Backend):
           پادشاهی, "بنیوش" / بنوش, "دواند" / داند);
         - the negative optative, م + a present stem + اد ("مرواد", "مرساد": may it not go,
           not reach): ب + the stem is a known imperative (برو, برس); a stem in ا takes بی,
-          so "اوراد" (litanies) is not one, and no letter is doubled ("مرااد" is مراد).
+          so "اوراد" (litanies) is not one, and no letter is doubled ("مرااد" is مراد);
+        - the name of a letter, the imagery of the ghazal ("نقطه دوده که در حلقه جیم
+          افتادست", "پیش الف قدت چو نون باد": the curl of a جیم, a stature bent like a نون).
         The slips of verse that S101 keeps (at info level) replace or drop a consonant,
         swap two letters or double one: "نموید" for نروید, "گوهیم" for گواهیم, "دراد" for
         دارد, "خیاال" for خیال (benchmarks/slip_recall.py plants such slips in Hafez)."""
         if self.name != "fa":
             return False
-        if _metrical_vowel(self.key(clean), self.key(spelled)):
+        if clean in _FA_LETTER_NAMES or _metrical_vowel(self.key(clean), self.key(spelled)):
             return True
         body = clean[1:-2]
         if clean.startswith("م") and clean.endswith("اد") and len(body) >= 2 and body[:1] not in "اآ":
@@ -1576,6 +1578,10 @@ def _edit_shape(a: str, b: str):
     from .analysis import edit_shape  # (analysis imports this module)
 
     return edit_shape(a, b)
+
+
+# Names of letters of three letters or more that fa_IR lacks (verse_form).
+_FA_LETTER_NAMES = frozenset({"جیم", "ذال", "سین", "شین", "صاد", "ضاد", "غین", "قاف", "کاف", "گاف", "نون", "واو"})
 
 
 def _metrical_vowel(key: str, cand: str) -> bool:

@@ -74,8 +74,8 @@ class Slip(SpellingCorpusRule):
     findings were slips: a hint to read, not a warning); in Persian verse, an Arabic word
     of five letters or more that the Arabic dictionary knows (the Arabic half-lines of a
     ghazal: "تلک الایام"), a long vowel the metre drops or adds against the suggestion
-    ("بیهده" / بیهوده, "فرامش" / فراموش) and the negative optative ("مرواد", "مرساد") are
-    not reported at all (``Backend.verse_form``; a doubled or swapped letter stays a slip).
+    ("بیهده" / بیهوده, "فرامش" / فراموش), the negative optative ("مرواد", "مرساد") and the
+    name of a letter ("در حلقه جیم", "چو نون": the imagery of the ghazal) are not reported at all (``Backend.verse_form``; a doubled or swapped letter stays a slip).
     Nor, in a translated string (a .po msgstr), a word whose consonants are those of a
     Latin word of its source string, in order: the source's name or term written in
     Arabic letters ("Asia/Kashgar": "آسيا/كاشغر", "Assamese": "الأسامية", "PostScript":
