@@ -393,6 +393,17 @@ class Backend:
         reduce to give when the corpus has a far more frequent word one edit away."""
         return None
 
+    def rooted(self, clean: str) -> bool:
+        """The morphology derives the dictionary word ``clean`` from a root of the language
+        (Arabic "قوائم", the plural of قائمة), rather than reading it as a name or guessing
+        (asked by S103 only, of the other spelling of a word it would report)."""
+        return False
+
+    def hamza_below(self, clean: str) -> bool:
+        """The rejected ``clean`` is a dictionary word written without the hamza below its
+        first alef (Arabic "اخطار" = إخطار); asked by S101 only, of words it would report."""
+        return False
+
     def loanword(self, clean: str) -> bool:
         """The rejected ``clean`` is a loanword another language's dictionary knows in its
         own spelling (Persian "مرارت" = Arabic مرارة): not a slip. Asked only of words S101
@@ -708,6 +719,17 @@ class ArabicBackend(Backend):
             variants = []
         return out + variants
 
+    def hamza_below(self, clean: str) -> bool:
+        """``clean`` is a word the dictionary knows with a hamza below its first alef,
+        written without it ("اخطار" = إخطار, notifying, in GTK's catalogue): ``retries``
+        gives up the hamza seats when the word less its alef is a word too ("امزاعم" is
+        المزاعم less its lam, not the interrogative أ + مزاعم, and خطار is a word), but
+        the interrogative is written أ, never إ. S101 asks it of words it would report."""
+        m = _AR_HAMZALESS_RE.match(clean)
+        if not m or (not m.group(1) and clean.startswith("ال")):
+            return False
+        return self.spell(m.group(1) + "إ" + clean[m.end() :])
+
     # -- morphology (qalsadi, lazily, only on dictionary-rejected article words) --
     def word_classes(self, clean: str) -> frozenset[str]:
         """qalsadi's coarse parts of speech for ``clean`` (cached per word type)."""
@@ -911,6 +933,14 @@ class ArabicBackend(Backend):
         self._morph[clean] = verdict
         return verdict
 
+    def rooted(self, clean: str) -> bool:
+        """qalsadi has a reading of ``clean`` with an Arabic pattern or a verb ("قوائم":
+        Noun::جامد; "أورج": a masdar), not only its unknown-word guesses (noun_prop, noun,
+        verb: "غواتيمالا", "هونج", "فديو") or nothing ("سيئول")."""
+        with self._lock:
+            types = self._analyses(clean)
+        return any(t.startswith("Verb") or _ARABIC_LETTER_RE.search(t) for t in types)
+
     def broken_plural(self, clean: str) -> bool:
         m = _AR_ARTICLE_RE.match(clean)
         return bool(m) and self._broken_plural(clean[m.end() :])
@@ -964,6 +994,7 @@ def _light_stem_once(word: str) -> str:
     return getattr(normalize.light_stem, "__wrapped__", normalize.light_stem)(word)
 
 
+_ARABIC_LETTER_RE = regex.compile(r"[\u0621-\u064A]")  # (in a qalsadi type: its Arabic pattern name)
 _AF3AAL_RE = regex.compile(r"أ([\u0621-\u063A\u0641-\u064A])([\u0621-\u063A\u0641-\u064A])ا([\u0621-\u063A\u0641-\u064A])")
 
 
@@ -1471,13 +1502,15 @@ class PersianBackend(Backend):
           پادشاهی, "بنیوش" / بنوش, "دواند" / داند);
         - the negative optative, م + a present stem + اد ("مرواد", "مرساد": may it not go,
           not reach): ب + the stem is a known imperative (برو, برس); a stem in ا takes بی,
-          so "اوراد" (litanies) is not one, and no letter is doubled ("مرااد" is مراد).
+          so "اوراد" (litanies) is not one, and no letter is doubled ("مرااد" is مراد);
+        - the name of a letter, the imagery of the ghazal ("نقطه دوده که در حلقه جیم
+          افتادست", "پیش الف قدت چو نون باد": the curl of a جیم, a stature bent like a نون).
         The slips of verse that S101 keeps (at info level) replace or drop a consonant,
         swap two letters or double one: "نموید" for نروید, "گوهیم" for گواهیم, "دراد" for
         دارد, "خیاال" for خیال (benchmarks/slip_recall.py plants such slips in Hafez)."""
         if self.name != "fa":
             return False
-        if _metrical_vowel(self.key(clean), self.key(spelled)):
+        if clean in _FA_LETTER_NAMES or _metrical_vowel(self.key(clean), self.key(spelled)):
             return True
         body = clean[1:-2]
         if clean.startswith("م") and clean.endswith("اد") and len(body) >= 2 and body[:1] not in "اآ":
@@ -1545,6 +1578,10 @@ def _edit_shape(a: str, b: str):
     from .analysis import edit_shape  # (analysis imports this module)
 
     return edit_shape(a, b)
+
+
+# Names of letters of three letters or more that fa_IR lacks (verse_form).
+_FA_LETTER_NAMES = frozenset({"جیم", "ذال", "سین", "شین", "صاد", "ضاد", "غین", "قاف", "کاف", "گاف", "نون", "واو"})
 
 
 def _metrical_vowel(key: str, cand: str) -> bool:

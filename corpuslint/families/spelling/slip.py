@@ -74,14 +74,17 @@ class Slip(SpellingCorpusRule):
     findings were slips: a hint to read, not a warning); in Persian verse, an Arabic word
     of five letters or more that the Arabic dictionary knows (the Arabic half-lines of a
     ghazal: "تلک الایام"), a long vowel the metre drops or adds against the suggestion
-    ("بیهده" / بیهوده, "فرامش" / فراموش) and the negative optative ("مرواد", "مرساد") are
-    not reported at all (``Backend.verse_form``; a doubled or swapped letter stays a slip).
+    ("بیهده" / بیهوده, "فرامش" / فراموش), the negative optative ("مرواد", "مرساد") and the
+    name of a letter ("در حلقه جیم", "چو نون": the imagery of the ghazal) are not reported at all (``Backend.verse_form``; a doubled or swapped letter stays a slip).
     Nor, in a translated string (a .po msgstr), a word whose consonants are those of a
     Latin word of its source string, in order: the source's name or term written in
     Arabic letters ("Asia/Kashgar": "آسيا/كاشغر", "Assamese": "الأسامية", "PostScript":
     "بوستسكريبت"; ``source_names``), nor one its translator gave a short vowel or sukun
     (the writer chose that spelling: GTK's "الحرَاكة" for animations, "موسَّطة" for
     centred; a shadda alone or tanwin is no such sign: "متصحّف" for متصفّح stays a slip).
+    Nor, in Arabic, a dictionary word written without the hamza below its first alef
+    ("اخطار" = إخطار, notifying, not a slip of إطار: the interrogative is أ, never إ),
+    unless a suggestion is the word with the article's lam back ("اسلام" beside السلام).
     Nor, in Persian prose or verse, a stem the corpus uses twice (or fa_IR knows) with an
     enclitic, the plural ان or the indefinite ی ("حوران" = حور + ان, "ندانمت" = ندانم + ت),
     a verb negated after its preverb ("برنخاست" beside برخاست), or هم + a dictionary word
@@ -137,6 +140,8 @@ class Slip(SpellingCorpusRule):
                 continue  # a translator who vocalised the word spelled it so on purpose ("الحرَاكة")
             if ev.kind == "context" and _DAGGER_ALEF in doc.text[start:end] and _dagger_read(lc.backend, doc.text[start:end], ev):
                 continue
+            if ev.kind == "context" and lc.backend.hamza_below(clean) and not _lam_lost(clean, ev.suggestions):
+                continue  # "اخطار" = إخطار without its hamza, not a slip of إطار
             if ev.kind == "taa":
                 if _persian_spelling(self._merged, lc, clean) or _persian_text(self._merged, lc, doc.text):
                     continue
@@ -176,6 +181,12 @@ def _dagger_read(backend, surface: str, ev) -> bool:
     "اسمٰعیل" beside اسماعیل), not a slip."""
     read = backend.clean(surface.replace(_DAGGER_ALEF, "ا"))
     return read in ev.suggestions or backend.known(read)
+
+
+def _lam_lost(clean: str, suggestions) -> bool:
+    """A suggestion is ``clean`` with the article's lam back ("اسلام" beside السلام):
+    the reading ``retries`` guards against, which a hamza below does not undo."""
+    return any(s.replace("ال", "ا", 1) == clean or s == clean[1:] for s in suggestions)
 
 
 def _persian_spelling(merged, lc, clean: str) -> bool:

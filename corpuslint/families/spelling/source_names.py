@@ -17,7 +17,14 @@ digraphs (sh ch th kh gh ph ck) read as one sound, and a camel-cased term is als
 its parts ("SmartArt" -> Smart, Art). Two skeletons match when they are equal, or when
 the Arabic one is the Latin one less its last consonant (the Latin suffix -an, -ish:
 "الكورنية" for Cornish, "الصوربية" for Sorbian), with at least two consonants matched
-and, for two, a word of four letters or more without its article.
+and, for two, a word of four letters or more without its article. A Latin u or o before
+an a is also read as the glide w it is in "Guam", "Guatemala", "Alagoas" ("جوام",
+"ألاغواس"), beside the reading without it.
+
+S103 asks ``names_source`` of a spelling it would pair with another: "جوام" writes the
+msgid's "Guam" and "قوائم" (lists), the corpus's other spelling of that form, does not,
+so the two are a name and a word, not one name written two ways; "جواتيمالا" and
+"غواتيمالا" both write "Guatemala" and stay a pair.
 """
 
 from __future__ import annotations
@@ -52,19 +59,23 @@ def latin_skeletons(sources) -> list[tuple[str, ...]]:
             word = m.group()
             parts = [word] + [p for p in _CAMEL_RE.findall(word) if p != word and len(p) >= 3]
             for part in parts:
-                sk = _latin_skeleton(part.lower())
-                if sk and sk not in out:
-                    out.append(sk)
+                for glide in (False, True):
+                    sk = _latin_skeleton(part.lower(), glide)
+                    if sk and sk not in out:
+                        out.append(sk)
     return out
 
 
-def _latin_skeleton(word: str) -> tuple[str, ...]:
+def _latin_skeleton(word: str, glide: bool = False) -> tuple[str, ...]:
+    """``glide``: a u or o before an a is the consonant w (Guam: g-w-m, Alagoas: l-g-w-s)."""
     sounds: list[str] = []
     i, n = 0, len(word)
     while i < n:
         two = word[i : i + 2]
         if two in _DIGRAPHS:
             s, i = _DIGRAPHS[two], i + 2
+        elif glide and word[i] in "uo" and two[1:] == "a":
+            s, i = "w", i + 1
         else:
             c, i = word[i], i + 1
             if c in _LATIN_VOWELS and not (c in "yw" and i < n and word[i] in _LATIN_VOWELS):
@@ -78,7 +89,13 @@ def _latin_skeleton(word: str) -> tuple[str, ...]:
     return tuple(sounds)
 
 
-def _arabic_skeleton(clean: str) -> list[frozenset[str]]:
+_HAMZA = frozenset({"ʔ"})  # a sound no Latin letter writes
+_MEDIAL_HAMZA = frozenset("ئؤء")
+
+
+def _arabic_skeleton(clean: str, hamza: bool = False) -> list[frozenset[str]]:
+    """``hamza``: a hamza after the first letter (قوائم) is the glottal stop it is in an
+    Arabic word, not a vowel seat."""
     m = _ARTICLE_RE.match(clean)
     word = clean[m.end() :] if m else clean
     for ending in ("ية", "يه", "ي", "ة", "ه"):
@@ -93,9 +110,12 @@ def _arabic_skeleton(clean: str) -> list[frozenset[str]]:
             sound, i = _CH, i + 2
         else:
             i += 1
-            if c in _AR_VOWELS:
+            if hamza and i > 1 and c in _MEDIAL_HAMZA:
+                sound = _HAMZA
+            elif c in _AR_VOWELS:
                 continue
-            sound = _AR_SOUNDS.get(c)
+            else:
+                sound = _AR_SOUNDS.get(c)
             if sound is None:
                 continue
             if c in "وويی":
@@ -110,15 +130,35 @@ def _arabic_skeleton(clean: str) -> list[frozenset[str]]:
 
 def transliterates(clean: str, skeletons: list[tuple[str, ...]]) -> bool:
     """``clean`` (an Arabic word) writes one of the Latin ``skeletons`` in Arabic letters."""
+    return bool(_written(clean, skeletons))
+
+
+def names_source(clean: str, other: str, skeletons: list[tuple[str, ...]], rooted) -> bool:
+    """``clean`` writes a Latin word of the source (``skeletons``) that ``other``, another
+    spelling of its form, does not: the name the source gives, beside a word ("جوام" for
+    Guam, "قوائم" lists; "ألاغواس" for Alagoas, "أقواس" brackets). ``rooted(other)``: the
+    morphology derives ``other`` from an Arabic root, so its hamza is a consonant (قوائم
+    cannot write "Guam"); a name's hamza may be a vowel seat ("سيئول", Seoul). ``clean``'s
+    own hamza is always read as a consonant: "كانئات" (a slip of كائنات) is not "contain"
+    with its vowels moved."""
+    mine = _written(clean, skeletons, hamza=True)
+    if not mine:
+        return False
+    return not mine <= _written(other, skeletons) or not mine <= _written(other, skeletons, hamza=rooted(other))
+
+
+def _written(clean: str, skeletons: list[tuple[str, ...]], hamza: bool = False) -> set[int]:
+    """The indices of the ``skeletons`` that ``clean`` writes."""
     if not skeletons:
-        return False
-    ar = _arabic_skeleton(clean)
+        return set()
+    ar = _arabic_skeleton(clean, hamza)
     if len(ar) < 2:
-        return False
+        return set()
     m = _ARTICLE_RE.match(clean)
     long_enough = len(clean) - (m.end() if m else 0) >= 4
-    for sk in skeletons:
+    found = set()
+    for i, sk in enumerate(skeletons):
         if len(sk) == len(ar) or len(sk) == len(ar) + 1:
             if all(s in a for s, a in zip(sk, ar)) and (len(ar) >= 3 or long_enough):
-                return True
-    return False
+                found.add(i)
+    return found

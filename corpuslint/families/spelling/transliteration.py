@@ -6,11 +6,13 @@ import itertools
 from collections import defaultdict
 
 import numpy as np
+import regex
 
 from ...findings import Location, Severity
 from ...text.script import language_spans
 from .analysis import R_WORD, _spans, doc_word_ids, token_table
 from .base import SpellingCorpusRule
+from .source_names import latin_skeletons, names_source
 
 
 NAME_MAX_COUNT = 50  # a spelling seen more often than this is a common word, not a name
@@ -129,7 +131,12 @@ class TransliterationInconsistency(SpellingCorpusRule):
     spelling is unknown to the dictionary (foreign names are), or when every spelling
     stands next to a name that is itself inconsistent (سيرغي before شويغو); only a
     spelling the dictionary rejects is reported, unless the group is such a name (two
-    dictionary words that fold together, كان / كائن or درج / درک, are different words). Inside one
+    dictionary words that fold together, كان / كائن or درج / درک, are different words), nor,
+    in a translated string (a .po msgstr), a spelling that writes a Latin word of its msgid
+    which the other spelling does not ("Pacific/Guam": "جوام" beside قوائم, lists; "Alagoas":
+    "ألاغواس" beside أقواس; ``source_names.names_source``), nor a spelling the dictionary
+    rejects only for a hamza seat on an alef, which the groups ignore ("كإسم" = كاسم, as a
+    name, is not قاسم), nor a word cut by a letter in parentheses ("المشر(و)ط"). Inside one
     document, each occurrence of the minority spelling is reported (severity of the
     rule) pointing at the majority one; ties go to the corpus-wide majority, then to
     the spelling used first. When a document is consistent but the rest of the corpus
@@ -218,6 +225,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
         if doc is None:
             return
         first_done: set[str] = set()
+        skeletons = None  # (a translated string's Latin source words, read on the first finding)
         wanted = _cleans_of_forms(lc, g, report)
         for start, end, token, clean, form in _occurrences(b, doc.text, report, wanted=wanted):
             major, where, loc, every, named = report[form]
@@ -226,11 +234,19 @@ class TransliterationInconsistency(SpellingCorpusRule):
             # spells Arabic names, not transliterations ("قَرْمٍ", "أَجَلْ").
             if (not named and clean not in rejected_cleans) or b.marked(token) or len(b.key(clean)) < 3:
                 continue
+            if not named and _alef_seat_only(b, clean):
+                continue  # "كإسم" is كاسم (as a name) with a hamza on its alef, not قاسم
+            if _PAREN_AFTER_RE.match(doc.text, end) or _PAREN_BEFORE_RE.search(doc.text[max(0, start - 8) : start]):
+                continue  # a word written with a letter in parentheses: "المشر(و)ط" (knock-(o)ut)
             if not every:
                 if form in first_done:
                     continue
                 first_done.add(form)
             spelled = self._spelling(lc, major)
+            if skeletons is None:
+                skeletons = latin_skeletons(getattr(doc, "sources", ()) or ())
+            if skeletons and names_source(clean, spelled, skeletons, b.rooted):
+                continue  # the msgid's name beside a word ("Guam": جوام, not قوائم lists)
             finding = doc.finding(
                 self,
                 start,
@@ -289,6 +305,21 @@ class _WordInfo(dict):
         found = None if v not in self.groups or self.project.accepted(self.lang, key) else (v, b.form(clean))
         self[w] = found
         return found
+
+
+_ALEF_SEATS = str.maketrans("أإآ", "ااا")
+# A word cut by a parenthesised letter or two that belong to it: "عد(م) المشروط أو
+# المشر(و)ط" (LibreOffice's knock-(i)n / knock-(o)ut); the piece before it, and the piece after.
+_PAREN_AFTER_RE = regex.compile(r"\(\p{L}{1,2}\)\p{L}")
+_PAREN_BEFORE_RE = regex.compile(r"\p{L}\(\p{L}{1,2}\)$")
+
+
+def _alef_seat_only(b, clean: str) -> bool:
+    """The dictionary rejects ``clean`` only for a hamza seat on an alef, which variant
+    groups ignore: written with bare alefs it is a dictionary word ("كإسم": كاسم, as a
+    name), so its group with "قاسم" is not one name spelled two ways."""
+    folded = clean.translate(_ALEF_SEATS)
+    return folded != clean and b.known(folded)
 
 
 def _most_frequent(group: _Group) -> str:
