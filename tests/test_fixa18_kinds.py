@@ -64,3 +64,68 @@ def test_w114_a_lone_question_or_bang_before_a_lower_case_word_gets_no_safe_fix(
     text = f"Depois {before} {mark} {after} {more} final.\n"
     fixed = apply_safe(found("W114", text), text)
     assert f" {mark} " in fixed
+
+
+# -- 2. S104: a doubled word that is correct in its language, or two cells of a table ---------
+
+# installation-guide pt ch05s01 line 23, ch06s03 line 261, apds03 line 77 (shortened to the sentence)
+SE_SE_PT = ("Alguns controladores precisam de firmware especial e por isso serem inacessíveis nas fases "
+            "iniciais da instalação. Se se verificar que a forma comum de iniciar a partir do disco óptico não "
+            "funciona para o seu hardware, então visite novamente este capítulo.\n\n"
+            "Se se esquecer de montar o sistema de ficheiros root, o partman não lhe permitirá continuar até "
+            "que corrija esta situação.\n")
+DA_DA_PT = ("Se a arquitetura do alvo for diferente da da máquina do anfitrião, tem de terminar o arranque "
+            "das várias etapas. A instalação não é possível sem isso.\n")
+# the same guide, apcs05 line 37: a slip beside them
+PARA_PARA_PT = ("Poderá necessitar de redimensionar a sua partição de modo a libertar espaço para para a "
+                "instalação de Debian. O instalador também suporta o redimensionamento.\n")
+# installation-guide cs ch03s01 line 49 (genitive, then nominative); ch06s03 line 385 (a slip)
+INSTALACE_CS = ("Pro začínajícího uživatele je jedním z důležitých rozhodnutí během instalace instalace "
+                "desktopového grafického prostředí, se skládá ze systému X Window a jednoho z populárních "
+                "desktopových prostředí.\n")
+NA_NA_CS = ("Základní nastavení RAID10 je stejné jako u RAID1. V expertním režimu debian-installeru budete "
+            "navíc dotázáni na na rozložení pole. Rozložení se skládá ze dvou částí.\n")
+# installation-guide ch06s03 line 245 (pt, cs; sv "växl växl"): the partition table, flattened
+SWAP_TABLE = ("SCSI1 (0,0,0) (sda) - 6.4 GB WDC AC36400L #1 primary 16.4 MB B f ext2 /boot #2 primary "
+              "551.0 MB swap swap #3 primary 5.8 GB ntfs pri/log 8.2 MB FREE SPACE\n")
+
+
+def test_s104_portuguese_se_se_and_da_da_are_grammar():
+    assert found("S104", SE_SE_PT) == []
+    assert found("S104", DA_DA_PT) == []
+    assert spans("S104", PARA_PARA_PT) == ["para para"]
+    # declared Portuguese says the same, and Spanish, which writes "si se", keeps "se se" a slip
+    assert found("S104", SE_SE_PT, path="pt/a.txt", **{"per-file-language": {"pt/*.txt": "pt"}}) == []
+    assert spans("S104", "Pulse la tecla y se se muestra la ayuda en la pantalla.\n") == ["se se"]
+
+
+def test_s104_a_slavic_noun_closing_a_phrase_then_opening_the_next():
+    assert found("S104", INSTALACE_CS) == []
+    assert spans("S104", NA_NA_CS) == ["na na"]
+    assert spans("S104", "nechat netcfg, aby automaticky automaticky odhadl adresu brány.\n") == [
+        "automaticky automaticky"]
+
+
+def test_s104_two_cells_of_a_flattened_table():
+    assert found("S104", SWAP_TABLE) == []
+    # "it it" and "the the" stay slips, numbers or not
+    assert spans("S104", "Create these as as needed, for example the the 3 links.\n") == ["as as", "the the"]
+    assert spans("S104", "If it it fails, run it again.\n") == ["it it"]
+
+
+# -- 3. W103: a Markdown definition list's marker is syntax ---------------------------------
+
+# installation-guide es apcs05 lines 11-15, as markdownify writes a <dl> (Pandoc / PHP Markdown
+# Extra definition list); line 12 holds two true slips ("ficheros  (", "Windows)  y")
+DEFLIST_ES = '**partman**\n:   La herramienta recomendada en Debian para particionar discos. Esta navaja suiza también puede ajustar el tamaño de las particiones, crear sistemas de ficheros  (“formatear” como se dice en Windows)  y asignarlos a sus respectivos puntos de montaje.\n\n**fdisk**\n:   Es la herramienta original de Linux para particionar discos, buena para expertos.\n'
+
+
+def test_w103_definition_list_markers_keep_their_padding():
+    got = spans("W103", DEFLIST_ES, path="apcs05.md")
+    assert got == ["  ", "  "]
+    fixed = apply_safe(found("W103", DEFLIST_ES, path="apcs05.md"), DEFLIST_ES)
+    assert ":   La herramienta" in fixed and ":   Es la herramienta" in fixed
+    assert "ficheros (“formatear” como se dice en Windows) y" in fixed
+    # in plain text a colon opening a line is no marker: the run is reported there
+    assert spans("W103", "Nota:   ver abajo.\n:   La herramienta recomendada en Debian para particionar discos.\n") == [
+        "   ", "   "]
