@@ -129,3 +129,22 @@ def test_w103_definition_list_markers_keep_their_padding():
     # in plain text a colon opening a line is no marker: the run is reported there
     assert spans("W103", "Nota:   ver abajo.\n:   La herramienta recomendada en Debian para particionar discos.\n") == [
         "   ", "   "]
+
+
+# -- 4. A107: CommonMark's entity references are Markdown source, not leftovers ----------------
+
+# npm es-hangul 2.4.0 README.md line 4 (shortened to the first badge), hexo-theme-keep 4.3.0
+# CHANGELOG.md line 287 (MIT)
+HANGUL_MD = ("# es-hangul &middot; [![MIT License](https://img.shields.io/badge/license-MIT-blue.svg)]"
+             "(https://github.com/toss/slash/blob/main/LICENSE)\n\n한국어 | [English](README-en_us.md)\n")
+KEEP_MD = ("### 🚦 Chore\n\n* rename `--components-spacing` -&gt; `--component-gap` "
+           "([a8d2d96](https://github.com/XPoet/hexo-theme-keep/commit/a8d2d96))\n")
+
+
+def test_a107_markdown_entity_references_are_source():
+    assert found("A107", HANGUL_MD, path="README.md") == []
+    assert found("A107", KEEP_MD, path="CHANGELOG.md") == []
+    # the same line stored as plain text is a reference left undecoded
+    assert spans("A107", KEEP_MD, path="CHANGELOG.txt") == ["&gt;"]
+    # and in Markdown a reference escaped twice shows the reader "&quot;": reported
+    assert spans("A107", 'Use &amp;quot;-&amp;gt;&amp;quot; for the arrow.\n', path="a.md") == ["&amp;", "&amp;", "&amp;"]

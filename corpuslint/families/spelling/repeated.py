@@ -441,8 +441,10 @@ _CELL_TOKEN_RE = lazy(r"\S*\d\S*")
 def _between_cells(text: str, m, line_start: int, line_end: int) -> bool:
     """True when the pair ``m`` stands among tokens with digits on both sides (above)."""
     end = len(text) if line_end < 0 else line_end
-    left = text[line_start : m.start()].split()[-2:]
-    right = text[m.end() : end].split()[:2]
+    if len(m.group("w")) < 3 or m.group("w").lower() in _EN_FUNCTION_WORDS:
+        return False  # "the the 3", a man page header's "Commandes de de l'utilisateur   DIFF3(1)": slips
+    left = text[max(line_start, m.start() - 24) : m.start()].split(" ")[-3:]
+    right = text[m.end() : min(end, m.end() + 24)].split(" ")[:3]
     return any(_CELL_TOKEN_RE.fullmatch(t) for t in left) and any(_CELL_TOKEN_RE.fullmatch(t) for t in right)
 
 
