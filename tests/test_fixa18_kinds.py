@@ -9,10 +9,14 @@ beside it still reported. Sources: tests/data/realtext/SOURCE.md (fixa18)."""
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from .test_fresh14_kinds import SAFE, apply_safe
+from corpuslint import lint_paths
+
 from .test_fixa16_kinds import found, spans
 
 
@@ -148,3 +152,41 @@ def test_a107_markdown_entity_references_are_source():
     assert spans("A107", KEEP_MD, path="CHANGELOG.txt") == ["&gt;"]
     # and in Markdown a reference escaped twice shows the reader "&quot;": reported
     assert spans("A107", 'Use &amp;quot;-&amp;gt;&amp;quot; for the arrow.\n', path="a.md") == ["&amp;", "&amp;", "&amp;"]
+
+
+# -- 5. Declaring a language only removes findings (README) ---------------------------------
+
+# installation-guide ca ch05s02 lines 33 and 57 (Catalan, which the French guess reads as French)
+CA_PROMPT = ("Per deixar una resposta en blanc a una pregunta, escriviu ! a l'indicador. Per tirar enrere a "
+             "la pregunta anterior, escriviu < a l'indicador.\n\n"
+             "Si feu servir un sistema BIOS (el menú d'arrencada haurà emès un so només una vegada), caldrà "
+             "continuar amb Intro ; per a sistemes UEFI (el menú d'arrencada haurà emès un so dues vegades) "
+             "això no s'ha de fer.\n")
+# the same line 57 as sv ships it (English, untranslated): a true finding, declared or not
+EN_ENTER = ("When using a BIOS system (the boot menu will have beeped only once), this has to be followed "
+            "by Enter ; for UEFI systems (the boot menu will have beeped twice) that must not be done.\n")
+
+
+_CASES = itertools.count()
+
+
+def _declared(root, codes, text: str, lang: str | None) -> list:
+    """Findings of ``codes`` in ``text`` as the file ``root/<lang>/a.txt``, declared ``lang`` (or none)."""
+    root = root / f"case-{next(_CASES)}"
+    (root / str(lang)).mkdir(parents=True)
+    (root / str(lang) / "a.txt").write_text(text, encoding="utf-8")
+    cfg = {"select": codes, "cache": False, "per-file-language": {f"{lang}/*.txt": lang} if lang else {}}
+    return sorted((f.code, f.line, f.column) for f in lint_paths([root], config=cfg))
+
+
+def test_declaring_a_language_never_adds_french_spacing_findings(tmp_path):
+    codes = ["W114", "W115", "W102"]
+    for text in (CA_PROMPT, CA_PROMPT.replace(" ;", "\u00a0;"), "Ell va dir « Comment vas-tu ? » i se'n va anar.\n"):
+        undeclared = set(_declared(tmp_path, codes, text, None))
+        for lang in ("ca", "es", "en"):
+            assert set(_declared(tmp_path, codes, text, lang)) <= undeclared, (lang, text)
+    assert _declared(tmp_path, ["W114"], CA_PROMPT, "ca") == []
+    # English keeps its finding, declared another language or not; declared French removes it
+    assert spans("W114", EN_ENTER) == [" "]
+    assert len(_declared(tmp_path, ["W114"], EN_ENTER, "sv")) == 1
+    assert _declared(tmp_path, ["W114"], EN_ENTER, "fr") == []
