@@ -190,3 +190,17 @@ def test_declaring_a_language_never_adds_french_spacing_findings(tmp_path):
     assert spans("W114", EN_ENTER) == [" "]
     assert len(_declared(tmp_path, ["W114"], EN_ENTER, "sv")) == 1
     assert _declared(tmp_path, ["W114"], EN_ENTER, "fr") == []
+
+
+# -- 6. A102: a definition list's term is a program's name, not widget residue ----------------
+
+# installation-guide ko apcs05.md lines 9-22 (markdownify's <dl>: "**fdisk**" over ":   ...")
+FDISK_KO = '여러가지 종류의 파티션 도구가 내장된 다양한 형식의 하드디스크나 시스템에서 작동하도록 데비안 개발자가 준비해 놓았습니다. 아래에 시스템에서 사용할 수 있는 프로그램의 목록을 나타냅니다.\n\n**partman**\n:   데비안 권장 파티션 도구입니다. 이 만능 프로그램은 파티션 크기를 변경하거나 파일 시스템을 만들(Windows에서 말하는“형식”)거나 마운트 지점을 지정하거나 할 수 있습니다.\n\n**fdisk**\n:   처음부터 있던 리눅스 파티션 프로그램. 전문가용.\n\n    FreeBSD용 파티션이 디스크에 있으면 주의해야 합니다. 설치용 커널은 이 형식의 파티션을 지원하지만, **fdisk** 프로그램에서 이 파티션을 화면에 표시하는 형식이 다릅니다. [리눅스+FreeBSD 하우투](http://www.tldp.org/HOWTO/Linux+FreeBSD-2.html)를 참고하십시오.\n\n**cfdisk**\n:   간단하고 널리 사용하는 전체 화면 파티션 프로그램.\n\n    **cfdisk**는 FreeBSD 파티션을 전혀 인식하지 못하기 때문에(다시 말하지만) 장치의 이름이 다를 수도 있으니 주의하십시오.\n'
+
+
+def test_a102_definition_terms_are_not_widget_residue():
+    assert found("A102", FDISK_KO, path="apcs05.md") == []
+    # a lone interface label at the end of the same page (the rule's "search") is still residue
+    assert spans("A102", FDISK_KO + "\nsearch\n", path="apcs05.md") == ["search"]
+    # and without the description's marker the terms are short Latin lines again
+    assert len(found("A102", FDISK_KO.replace(":   ", ""), path="apcs05.md")) == 3
