@@ -204,3 +204,26 @@ def test_a102_definition_terms_are_not_widget_residue():
     assert spans("A102", FDISK_KO + "\nsearch\n", path="apcs05.md") == ["search"]
     # and without the description's marker the terms are short Latin lines again
     assert len(found("A102", FDISK_KO.replace(":   ", ""), path="apcs05.md")) == 3
+
+
+# -- 7. A101: device IDs shown as lspci prints them; a user name after "@" ------------------------
+
+# installation-guide sv ch03s03 line 85, ca line 89 (shortened); hexo-theme-stellar 1.44.0
+# CHANGELOG.md line 528 (MIT)
+LSUSB_SV = ("På Linux system, så kan dessa IDn läsas med lsusb kommandot för USB enheter och med lspci -nn "
+            "kommandot för PCI/PCI-Express/ExpressCard enheter. Dessa leverantörs och produkt IDn är oftast "
+            "angivna i form av två hexadecimala tal, separerade med ett kolon, som t.ex ”1d6b:0001”.\n")
+LSPCI_CA = ("Un exemple de resultat de l'ordre lspci -nn per a una targeta ethernet: «03:00.0 Ethernet "
+            "controller [0200]: Realtek Semiconductor Co., Ltd. RTL8111/8168B PCI Express Gigabit Ethernet "
+            "controller [10ec:8168] (rev 06)».\n")
+HANDLE = ("* fix: youtube iframe by @abc1763613206 in https://github.com/xaoxuu/hexo-theme-stellar/pull/517\n")
+
+
+def test_a101_device_ids_and_user_names_are_not_debris():
+    for text in (LSUSB_SV, LSPCI_CA):
+        assert found("A101", text) == [], text
+    assert found("A101", HANDLE, path="CHANGELOG.md") == []
+    # the same ID glued into a sentence that names no device, and a hash without "@", stay reported
+    assert spans("A101", "Die Seite wurde gespeichert und 10ec:8168 dann gelöscht.\n") == ["10ec:8168"]
+    assert spans("A101", "* fix: youtube iframe by abc1763613206 in the player\n", path="CHANGELOG.md") == [
+        "abc1763613206"]
