@@ -227,3 +227,13 @@ def test_a101_device_ids_and_user_names_are_not_debris():
     assert spans("A101", "Die Seite wurde gespeichert und 10ec:8168 dann gelöscht.\n") == ["10ec:8168"]
     assert spans("A101", "* fix: youtube iframe by abc1763613206 in the player\n", path="CHANGELOG.md") == [
         "abc1763613206"]
+
+
+def test_w114_a_doubled_mark_and_a_records_entity_stay_reported(tmp_path):
+    # LLaMA-Factory's dpo_zh_demo.jsonl record 112 (a template's doubled label, labelled tp)
+    assert spans("W114", '"process paragraph : : Get the ice tray. Remove any ice cubes."\n') == [" "]
+    # a data set's record read as Markdown holds stored text: its references are leftovers
+    (tmp_path / "chat.jsonl").write_text('{"text": "# Answer\\n\\nSpecial characters such as \\"&gt;\\" or \\"?\\"."}\n',
+                                         encoding="utf-8")
+    got = lint_paths([tmp_path], config={"select": ["A107"], "cache": False, "readers": {"text-format": "markdown"}})
+    assert [f.code for f in got] == ["A107"]

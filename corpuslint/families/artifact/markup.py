@@ -320,7 +320,8 @@ class HtmlEntity(DocumentRule):
     or alone on its line as a cell of a table of references, the next line showing its
     character, under a caption or header naming entities (debian-reference: ``&quot;``
     then ``" (Anführungszeichen)``, in "Liste von vordefinierten Entitäten für XML").
-    In Markdown (text outside code, where the engine reports) a reference is CommonMark's
+    In a Markdown file (text outside code, where the engine reports; not a data set's record
+    read as Markdown, whose text was stored, as a chat answer's ``"&gt;"``) a reference is CommonMark's
     own syntax, rendered as its character (npm READMEs: ``# es-hangul &middot;``, a
     changelog's ``-&gt;``): only a reference escaped twice, which a reader sees as a
     reference (``&amp;quot;`` renders as ``&quot;``), is a leftover there.
@@ -349,7 +350,7 @@ class HtmlEntity(DocumentRule):
         from html.entities import html5
 
         has_tags = webvtt = None  # (asked once, of the first reference to < > &)
-        markdown = doc.is_markdown
+        markdown = doc.is_markdown and getattr(doc, "record", None) is None  # (a data set's record: stored text)
         for m in _ENTITY_RE.finditer(text):
             ref = m.group()
             if ref[1] != "#" and ref[1:] not in html5:

@@ -160,8 +160,8 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # a manual's indented text naming the mark: "karakterlerini ? ile gösterir", "! değiştiricisi hariç"
             if mark == "." and text[m.end() + 1 : m.end() + 3] == " .":
                 continue  # a spaced ellipsis ". . ."
-            if _MARK_TOKEN_NEXT_RE.match(text, m.end() + 1):
-                continue  # "(jako ; . ,)": a list of marks, each set off by spaces, the marks named
+            if (n := _MARK_TOKEN_NEXT_RE.match(text, m.end() + 1)) and n.group(1)[0] != mark:
+                continue  # "(jako ; . ,)": a list of marks, each set off by spaces ("paragraph : :" is a doubled label)
             named = mark in "?!" and _names_the_dot(text, m.end() + 1)
             if named and (_last_word(text, row.start, m.start()) in _KEYING_WORDS):
                 continue  # "type ! at the prompt", "Pulsando ? se muestra": the key typed, named in the sentence
@@ -524,7 +524,7 @@ def _after_address(text: str, start: int, end: int) -> bool:
 _LAST_WORD_RE = lazy(r"(\p{L}+)\Z")
 # A lone mark after a spaced one and before a space, a closing bracket or the end: a list of
 # the marks themselves ("znaků (jako ; . ,)", "characters such as ; . ,"), nothing to join.
-_MARK_TOKEN_NEXT_RE = lazy(r"[ \t]+[.,;:!?؟،؛]+[)\]]?[.,;:]?(?=[ \t\n]|\Z)")
+_MARK_TOKEN_NEXT_RE = lazy(r"[ \t]+([.,;:!?؟،؛]+)[)\]]?[.,;:]?(?=[ \t\n]|\Z)")
 # Verbs of typing or pressing a key, and nouns for the mark: a lone ``?`` or ``!`` after one,
 # followed by a word in lower case, is the key named, not a sentence end ("type ! at the
 # prompt", "escreva ! na linha de comandos", "tastați ! în prompt", "Pulsando ? se muestra",
