@@ -129,9 +129,9 @@ def test_per_file_language_declares_the_language_of_a_file_or_a_data_files_recor
            "per-file-language": {"fr/*.txt": "fr", "tr.jsonl": "tr-TR", "en.txt": "en"}}
     found = lint_paths([tmp_path], config=cfg)
     # the record's own field wins over the file's; other.txt is not declared (and reads
-    # French: more French words than English ones); en.txt is declared English, which adds
-    # no finding: the verse still reads French (a declaration only removes findings, fixa18)
-    assert sorted((Path(f.path).name, f.record, f.code) for f in found) == [("tr.jsonl", 2, "S104")]
+    # French: more French words than English ones); en.txt is declared English
+    assert sorted((Path(f.path).name, f.record, f.code) for f in found) == [
+        ("en.txt", None, "W114"), ("tr.jsonl", 2, "S104")]
 
 
 def test_a_bad_per_file_language_is_a_config_error_naming_the_key(tmp_path: Path):

@@ -87,7 +87,7 @@ class SpaceBeforePunctuation(DocumentRule):
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. French puts a space before : ; ! ?: in a record or file
     declared French (its ``language`` field, ``per-file-language``) those are not
-    reported, nor (whatever language is declared: a declaration only removes findings) where the text around the mark reads
+    reported, nor in text that declares no language where the text around the mark reads
     French (its paragraph, or the nearest one that tells: French words outnumbering English
     ones, "Comment vas-tu ?", "documentation libre\u00a0; veuillez vous reporter", however
     many commands the document holds); for other French text set `marks` to `،.,`.
@@ -124,10 +124,9 @@ class SpaceBeforePunctuation(DocumentRule):
             return
         pattern = compiled(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?=[{marks}](?:[\s\"'”’»)]|\Z))")
         text = doc.text
-        # declared French, or text that reads French around the mark: "Comment vas-tu ?",
-        # "documentation libre\u00a0; veuillez vous reporter". Another declared language keeps the
-        # guess: a declaration only removes findings (README), and a French quotation stays French
-        declared = doc.language == "fr"
+        # declared French, or (no language declared) text that reads French around the mark:
+        # "Comment vas-tu ?", "documentation libre\u00a0; veuillez vous reporter"
+        declared = None if doc.language is None else doc.language == "fr"
         french = FrenchAround(text)
         if "\n" in marks or "\r" in marks:
             found = pattern.finditer(text)
@@ -136,7 +135,7 @@ class SpaceBeforePunctuation(DocumentRule):
         for m in found:
             mark = text[m.end()]
             if mark in FRENCH_SPACED_MARKS:
-                if declared or french(m.end()):
+                if declared if declared is not None else french(m.end()):
                     continue  # "Ont-ils pris des maîtres en dehors de Lui ?": French orthography
             if mark in ":;؛" and text[m.end() + 1 : m.end() + 2] == ")":
                 continue  # "Thank you :)", "فرکانس ؛)": an emoticon, set off by a space as a word is
@@ -538,7 +537,7 @@ _KEYING_WORDS = frozenset(
     napište napsat zadejte stiskněte vykřičník otazník
     skriv skriva tryck trycka ange
     tapez taper appuyez saisissez drücken tippen eingeben geben
-    digita premi premere scrivi escriviu escriure premeu teclegeu
+    digita premi premere scrivi escriviu escriure premeu teclegeu posar
     gõ nhấn""".split()
 )
 
@@ -693,7 +692,7 @@ class SpaceInsideQuotes(DocumentRule):
     Why: `“التعاون الاستراتيجي ”` and `“التعاون الاستراتيجي”` are the same quote; the
     stray space is scraping residue and splits the closing mark from the word.
     French « guillemets » take spaces inside: in a record or file declared French
-    (``language`` field, ``per-file-language``), or (whatever language is declared) where the text
+    (``language`` field, ``per-file-language``), or declaring no language where the text
     around the guillemets reads French (as W114 tells it), «» and ‹› are not checked
     (remove them from `pairs` for other French text); elsewhere a no-break space inside them
     gets no safe fix. In a .po string a quotation padded on the side its msgid's quotation is
@@ -739,8 +738,8 @@ class SpaceInsideQuotes(DocumentRule):
                     continue
                 spans = self._straight(content, pair[0]) if pair[0] == pair[1] else _pairs_by_direction(content, *pair)
                 for i, j in spans or ():
-                    if pair in FRENCH_SPACED_PAIRS and french(line.start + i + 1):
-                        continue  # (the text around the guillemets reads French; declaring another language keeps the guess)
+                    if pair in FRENCH_SPACED_PAIRS and doc.language is None and french(line.start + i + 1):
+                        continue  # (declaring no language, the text around the guillemets reads French)
                     inner = content[i + 1 : j]
                     if not inner.strip() or _LITERAL_RE.fullmatch(inner) or not _LETTER_OR_DIGIT_RE.search(inner):
                         continue  # empty, a quoted literal whose space is content ("at ", “From ”), or quoted syntax (".. ", ">>> ")

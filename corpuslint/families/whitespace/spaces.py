@@ -406,10 +406,9 @@ class NonStandardSpace(DocumentRule):
 
     def check(self, doc):
         allowed = set(self.opts["allow"])
-        # declared French, or text that reads French around the space ("Comment vas-tu\u00a0?",
-        # "ne doit pas être\u00a0;"), asked beside a mark French spaces off; another declared
-        # language keeps the guess (a declaration only removes findings: README)
-        french = True if doc.language == "fr" else FrenchAround(doc.text)
+        # declared French, or (no language declared) text that reads French around the space
+        # ("Comment vas-tu\u00a0?", "ne doit pas être\u00a0;"), asked beside a mark French spaces off
+        french = doc.language == "fr" if doc.language is not None else FrenchAround(doc.text)
         cjk = doc.language in CJK_LANGUAGES
         if doc.sources:  # a .po string: a space its msgid (or msgid_plural) holds is the program's
             allowed |= set(_ODD_SPACE_TRIGGER.findall("".join(doc.sources)))
