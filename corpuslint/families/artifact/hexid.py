@@ -156,7 +156,9 @@ class HexIdFragment(DocumentRule):
     (a WebVTT cue's ``00:00:1d.890``: F009 names that problem), a code identifier in CamelCase
     made of words and numbers (``RemovedInSphinx30Warning``), a made-up value whose letters and
     digits count up (a dialogue's new password ``A1b2C3d4E5f6``), a number in E notation
-    (``8762E-137``); identifiers that the text shows on purpose: quoted whole right after "e.g."
+    (``8762E-137``), a user name mentioned after ``@`` (a changelog's ``by @abc1763613206``), a USB
+    or PCI device's ``vendor:product`` IDs (two groups of four, as lsusb and ``lspci -nn`` print
+    them: ``[10ec:8168]``) on a line naming USB, PCI, lsusb or lspci; identifiers that the text shows on purpose: quoted whole right after "e.g."
     or "for example" (bootctl(1) in German: ``(z.B. »b0e793a9baf14b5fa13ecbe84ff637ac«)``), in
     a backtick code span (git-describe's ``(which was `2414721b…`)``) or an AsciiDoc
     listing block (between ``----`` fences: git-bisect's list of commits), near
@@ -196,11 +198,15 @@ class HexIdFragment(DocumentRule):
                 continue  # an IPv6 address (2001:db8::1, 2001:0db8:13bb:0002:0000:0000:0000:0020), not debris
             if _MAC_RE.fullmatch(m.group()):
                 continue  # a MAC address written out (20:68:9D:89:23:C1): an address, as an IP is
+            if _DEVICE_ID_RE.fullmatch(m.group()) and _device_line(text, m.start()):
+                continue  # "[10ec:8168]", "«1d6b:0001»" beside lspci/lsusb/PCI/USB: a vendor:product ID, shown
             if _grouped_is_id(m.group()):
                 spans.append((m.start(), m.end(), "hex/ID fragment"))
         lines = list(lines_holding(text, _RUN_TRIGGER))  # (most lines of prose have no such run)
         for start, end in lines:
             for m in _HEXRUN_RE.finditer(text, start, end):
+                if m.start() and text[m.start() - 1] == "@":
+                    continue  # "by @abc1763613206": a user name mentioned (GitHub), not an id left over
                 if _run_is_id(m.group()):
                     spans.append((m.start(), m.end(), "hex run (hash or object id)"))
         if self.opts["base64"]:
@@ -245,6 +251,20 @@ class HexIdFragment(DocumentRule):
                     fix = Fix.unsafe(_fragment_edit(text, line.start, line.end, start, end))
                     msg = f"{kind} `{fragment}` inside text"
                 yield doc.finding(self, start, end, msg, fix=fix)
+
+
+# A USB or PCI device's vendor and product IDs as lsusb and lspci -nn print them
+# ("1d6b:0001", "[10ec:8168]"), on a line that names those buses or commands: the
+# installation guide's hardware chapter in every language shows them on purpose.
+_DEVICE_ID_RE = lazy(r"[0-9a-fA-F]{4}:[0-9a-fA-F]{4}")
+_DEVICE_CUE_RE = lazy(r"(?i)(?<![\p{L}\p{N}])(?:lsusb|lspci|pci|usb)(?![\p{L}\p{N}])")
+
+
+def _device_line(text: str, start: int) -> bool:
+    """True when the line holding ``text[start]`` names USB, PCI, lsusb or lspci."""
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", start)
+    return _DEVICE_CUE_RE.search(text, s, len(text) if e < 0 else e) is not None
 
 
 _WORD_TOKEN_RE = lazy(r"[^\p{L}\p{N}/:=]*\p{L}+(?:[-'’.]\p{L}+)*[^\p{L}\p{N}/:=]*")

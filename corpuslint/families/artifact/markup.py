@@ -320,6 +320,11 @@ class HtmlEntity(DocumentRule):
     or alone on its line as a cell of a table of references, the next line showing its
     character, under a caption or header naming entities (debian-reference: ``&quot;``
     then ``" (Anführungszeichen)``, in "Liste von vordefinierten Entitäten für XML").
+    In a Markdown file (text outside code, where the engine reports; not a data set's record
+    read as Markdown, whose text was stored, as a chat answer's ``"&gt;"``) a reference is CommonMark's
+    own syntax, rendered as its character (npm READMEs: ``# es-hangul &middot;``, a
+    changelog's ``-&gt;``): only a reference escaped twice, which a reader sees as a
+    reference (``&amp;quot;`` renders as ``&quot;``), is a leftover there.
     Fix safety: Safe: replaces the reference with exactly the character(s) HTML
     defines for it (``&nbsp;`` becomes U+00A0). In a document that has markup (Markdown,
     a subtitle file, text with HTML tags) a reference to markup syntax (``&lt;``,
@@ -345,10 +350,13 @@ class HtmlEntity(DocumentRule):
         from html.entities import html5
 
         has_tags = webvtt = None  # (asked once, of the first reference to < > &)
+        markdown = doc.is_markdown and getattr(doc, "record", None) is None  # (a data set's record: stored text)
         for m in _ENTITY_RE.finditer(text):
             ref = m.group()
             if ref[1] != "#" and ref[1:] not in html5:
                 continue
+            if markdown and not (ref == "&amp;" and _ENTITY_BODY_RE.match(text, m.end())):
+                continue  # "# es-hangul &middot;", "-&gt; `post`": CommonMark's own references, rendered as the character
             decoded = html.unescape(ref)
             if decoded == ref:
                 continue
@@ -370,6 +378,8 @@ class HtmlEntity(DocumentRule):
             yield doc.finding(self, m.start(), m.end(), f"HTML entity `{ref}` (decodes to {shown})", fix=fix)
 
 
+# After "&amp;": the rest of a reference, escaped twice ("&amp;quot;" renders as "&quot;").
+_ENTITY_BODY_RE = lazy(r"(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # Characters that a reference escapes in a document with markup (see HtmlEntity).
 _MARKUP_SYNTAX = frozenset("<>&")
 _QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "“": "”", "«": "»", "‘": "’"}

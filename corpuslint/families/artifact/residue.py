@@ -97,6 +97,27 @@ def _among_cells(doc: Document, index: int) -> bool:
     return False
 
 
+# A definition list's description (Pandoc, PHP Markdown Extra; markdownify writes a <dl> so):
+# ":   Its text", the colon or tilde indented up to three spaces, under its term.
+_DEFINITION_RE = regex.compile(r"[ ]{0,3}[:~][ \t]+\S")
+
+
+def _definition_term(doc: Document, index: int) -> bool:
+    """True when the line at ``index`` is the term of a definition list: the next line, or
+    the one after a single blank line, opens with the description's marker (``:   ``)."""
+    lines, text = doc.lines, doc.text
+    for step in (1, 2):
+        j = index + step
+        if j >= len(lines):
+            return False
+        line = lines[j]
+        if _DEFINITION_RE.match(text, line.start, line.end):
+            return True
+        if text[line.start : line.end].strip():
+            return False
+    return False
+
+
 class ScriptMismatchResidue(DocumentRule):
     """Short widget-residue line in a foreign script, or a line of repeated single letters.
 
@@ -120,7 +141,9 @@ class ScriptMismatchResidue(DocumentRule):
     "Shift+F10 or": ``_common.names_a_key``) nor a command on a line of its own (a
     known command with an option or a path: ``tail -f /var/log/messages`` in a Russian
     help page), nor a term of a list of command-line options (``-z --compress``, ``--help``
-    over its description in a Ukrainian man page), nor a word that is no interface label standing as a paragraph of its own
+    over its description in a Ukrainian man page), nor a definition list's term over its
+    ``:   description`` (Pandoc, PHP Markdown Extra: the installation guide's ``console-setup``,
+    ``**fdisk**`` in Greek and Korean), nor a word that is no interface label standing as a paragraph of its own
     one or two paragraphs from another short paragraph (at most three tokens): a cell
     of a table flattened to text (LibreOffice help's units ``Χιλιοστό`` / ``mm`` /
     ``2``, a formula's variables ``P`` / ``p`` / ``X``) or a term in a list of terms and
@@ -189,6 +212,8 @@ class ScriptMismatchResidue(DocumentRule):
                 continue  # "Χιλιοστό" / "mm" / "2": a cell of a table flattened to paragraphs
             if len(tokens) == 1 and names_a_key(doc, index, stripped):
                 continue  # "Shift+F10 또는" / "Menu": a key in a table of shortcuts
+            if _definition_term(doc, index):
+                continue  # "console-setup" / ":   Παρουσιάζει μία λίστα...": a definition list's term, a program's name
             if _OPTION_TERM_RE.match(stripped):
                 continue  # "-z --compress" over its description: a man page's option, not a widget
             if len(tokens) > 1 and is_command_word(tokens[0]) and _COMMAND_ARGS_RE.search(stripped):

@@ -406,6 +406,48 @@ _CZECH_SE_RE = lazy(r"[ \t\u00a0]+[\p{L}]")
 _CZECH_WORD_RE = lazy(r"\b\p{Latin}*[ěřůĚŘŮ]\p{Latin}*|\b(?:jsou|není|být|také|nebo|když|který|která)\b",
                       regex.IGNORECASE)
 
+# Portuguese (and Galician) "se se": the conjunction "if", then the pronoun ("Se se verificar
+# que...", if it turns out; "Se se esquecer de montar", if you forget to mount), and a
+# contraction of "de" with the pronoun "a"/"o" (that of), then with the article, after a word
+# that takes "de" ("diferente da da máquina do anfitrião", different from that of the host
+# machine). Spanish, Catalan and Italian write "si se"/"se si": their "se se" stays reported,
+# and so does Portuguese "para para", "da da" after another word. Portuguese is the declared
+# language, or its letters ã õ and function words at least 2 and 3% of the Latin words.
+_PORTUGUESE_LANGUAGES = frozenset({"pt", "gl"})
+_PORTUGUESE_WORD_RE = lazy(r"\b\p{Latin}*[ãõÃÕ]\p{Latin}*|\b(?:uma|também|você|pelo|pela|ao|aos|isso|muito|seu|sua)\b",
+                           regex.IGNORECASE)
+_PT_DE_CONTRACTIONS = frozenset({"da", "do", "das", "dos"})
+_PT_TAKES_DE_RE = lazy(r"(?i)(?:diferentes?|distint[oa]s?|independentes?|além|antes|depois|perto|longe|dentro|fora|"
+                       r"acima|abaixo|junto|através|separad[oa]s?|igua(?:l|is)|semelhantes?|parecid[oa]s?|"
+                       r"proveniente|originári[oa]s?)")
+_PT_AFTER_RE = lazy(r"[ \t\u00a0]+\p{Ll}")
+# A Slavic noun that closes a prepositional phrase, then opens the next phrase in another
+# case with the same form (Czech "během instalace instalace desktopového prostředí", during
+# the installation, the installation of a desktop: genitive, then nominative): a content
+# word of 5+ letters right after a preposition, in text declared Czech, Slovak or Polish or
+# written so. A doubled preposition ("dotázáni na na rozložení") or adverb ("aby
+# automaticky automaticky odhadl") stays a slip.
+_WEST_SLAVIC_PREPOSITIONS = frozenset(
+    """během kromě podle pomocí místo vedle kolem okolo bez do od ze u ke ve na po při pro před za mezi nad pod přes
+    proti díky kvůli počas podľa okrem pre pri cez podczas według oprócz obok wokół dla przez przy przed między
+    we""".split()
+)
+# A table flattened into text (the installer's partition table: "#2 primary 551.0 MB swap
+# swap #3 primary"): a token with a digit among the two before the pair and among the two
+# after it; the copies are two cells (a partition's type, then its use), not a slip.
+_CELL_TOKEN_RE = lazy(r"\S*\d\S*")
+
+
+def _between_cells(text: str, m, line_start: int, line_end: int) -> bool:
+    """True when the pair ``m`` stands among tokens with digits on both sides (above)."""
+    end = len(text) if line_end < 0 else line_end
+    if len(m.group("w")) < 3 or m.group("w").lower() in _EN_FUNCTION_WORDS:
+        return False  # "the the 3", a man page header's "Commandes de de l'utilisateur   DIFF3(1)": slips
+    left = text[max(line_start, m.start() - 24) : m.start()].split(" ")[-3:]
+    right = text[m.end() : min(end, m.end() + 24)].split(" ")[:3]
+    return any(_CELL_TOKEN_RE.fullmatch(t) for t in left) and any(_CELL_TOKEN_RE.fullmatch(t) for t in right)
+
+
 # A man page's option description under its synopsis line: "--http-user=user" /
 # "--http-password=password", then "Specify the username user and password password"
 # (Czech "uživatelské jméno uživatel a heslo heslo"): a noun, then the argument's
@@ -954,6 +996,15 @@ class RepeatedWord(SpellingDocumentRule):
                 if lower == "se" and _CZECH_SE_RE.match(text, m.end()) and (
                         declared == "cs" or declared is None and _written_in(text, _CZECH_WORD_RE)):
                     continue  # "vypořádat se se spojeními": reflexive, then the preposition
+                if lower == "se" or (lower in _PT_DE_CONTRACTIONS and prev and _PT_TAKES_DE_RE.fullmatch(prev.group(1))):
+                    if _PT_AFTER_RE.match(text, m.end()) and (
+                            declared in _PORTUGUESE_LANGUAGES or declared is None and _written_in(text, _PORTUGUESE_WORD_RE)):
+                        continue  # "Se se verificar", "diferente da da máquina": conjunction then pronoun, "de"+pronoun then "de"+article
+                if len(word) >= 5 and prev and prev.group(1).lower() in _WEST_SLAVIC_PREPOSITIONS and (
+                        declared in _WEST_SLAVIC_LANGUAGES or declared is None and _written_in(text, _WEST_SLAVIC_WORD_RE)):
+                    continue  # "během instalace instalace desktopového": one phrase's noun, then the next one's
+                if _between_cells(text, m, line_start, line_end):
+                    continue  # "551.0 MB swap swap #3": two cells of a table flattened into text
                 if _option_placeholder(text, m, line_start) or _display_line(text, m, line_start, line_end):
                     continue  # "--http-password=heslo ... heslo heslo"; "\n\n       info info\n\n"
                 if lower in _WEST_SLAVIC_DOUBLES:

@@ -75,6 +75,12 @@ class SpaceBeforePunctuation(DocumentRule):
     a sign, which names it among signs (bash(1) in Ukrainian: ``мають ; і &``, ``зокрема ;
     або |``); after a Slavic preposition as after an English one (ls(1) in Russian:
     ``файлы начинающиеся с .``, "files starting with .");
+    a lone ``?`` or ``!`` after a verb of typing or pressing (or a noun for the mark) and before
+    a word in lower case, the key typed (installation guide: ``type ! at the prompt``,
+    ``tastați ! în prompt``, ``Pulsando ? se muestra``; elsewhere a lone ``?``/``!`` before a
+    word in lower case keeps its finding with an unsafe fix: the mark may be named); a mark
+    followed by another lone mark, a list of the marks (``znaků (jako ; . ,)``); shell syntax
+    quoted with its placeholders translated (``«while condición ; do comando ; done»``);
     in a string of a .po file, a mark that its msgid also spaces (msgid "suffixes may be
     . for octal", msgstr "суффикс . — как восьмеричные"): the translation keeps it.
     Why: Arabic and English typography attach these marks to the preceding word; a
@@ -154,6 +160,11 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # a manual's indented text naming the mark: "karakterlerini ? ile gösterir", "! değiştiricisi hariç"
             if mark == "." and text[m.end() + 1 : m.end() + 3] == " .":
                 continue  # a spaced ellipsis ". . ."
+            if (n := _MARK_TOKEN_NEXT_RE.match(text, m.end() + 1)) and n.group(1)[0] != mark:
+                continue  # "(jako ; . ,)": a list of marks, each set off by spaces ("paragraph : :" is a doubled label)
+            named = mark in "?!" and _names_the_dot(text, m.end() + 1)
+            if named and (_last_word(text, row.start, m.start()) in _KEYING_WORDS):
+                continue  # "type ! at the prompt", "Pulsando ? se muestra": the key typed, named in the sentence
             if mark == "." and (
                 _PIPELINE_RE.search(text, row.start, m.start()) or _PAREN_THEN_STOP_RE.match(text, m.end() + 1)
             ):
@@ -191,7 +202,7 @@ class SpaceBeforePunctuation(DocumentRule):
             if _tokenized(text, row.start, row.end):
                 continue  # "the fleet , and the admiral 's staff": a tokenized line, every mark a token
             # deleting a no-break space before ; : ! ? would undo French typography: no safe fix
-            make = Fix.unsafe if french_spacing(text, m) else Fix.safe
+            make = Fix.unsafe if french_spacing(text, m) or named else Fix.safe
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=make(Edit(m.start(), m.end())))
 
 
@@ -329,6 +340,7 @@ _SIGN_NOUNS = frozenset(
 # word too few) keeps its finding when it starts with a capital.
 _QUOTE_PAIR_RE = lazy(r'"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»')
 _CODE_IN_QUOTES_RE = lazy(r"[/\\=$@<>|&]|\d\.\d|::|(?:^|\s)--?\w|\bdo\b.*\bdone\b|\bthen\b.*\bfi\b")
+_SHELL_CLAUSE_RE = lazy(r"\A[ \u00a0]*(?:for|while|until|if|case)\b.*[ \u00a0];[ \u00a0]*(?:do|then)\b.*\b(?:done|fi)[ \u00a0]*\Z")
 _COMMAND_START_RE = lazy(r"[ \u00a0]*[a-z][\w.+-]*(?:[ \u00a0]+\S+){0,3}[ \u00a0]*\Z")
 
 
@@ -340,6 +352,8 @@ def _in_quoted_literal(text: str, start: int, end: int, pos: int) -> bool:
     for q in _QUOTE_PAIR_RE.finditer(text, start, end):
         if q.start() < pos < q.end() - 1:
             inner = q.group(q.lastindex)
+            if len(inner) <= 60 and _SHELL_CLAUSE_RE.search(inner) is not None:
+                return True  # "«while condición ; do comando ; done»": shell syntax, placeholders translated
             return len(inner) <= 60 and inner.isascii() and (_CODE_IN_QUOTES_RE.search(inner) is not None
                                         or _COMMAND_START_RE.match(inner) is not None)
         if q.start() > pos:
@@ -522,6 +536,25 @@ def _after_address(text: str, start: int, end: int) -> bool:
         return False
     return any(m.end() == len(word) for rx in (EMAIL_RE, URL_RE) for m in rx.finditer(word))
 _LAST_WORD_RE = lazy(r"(\p{L}+)\Z")
+# A lone mark after a spaced one and before a space, a closing bracket or the end: a list of
+# the marks themselves ("znaků (jako ; . ,)", "characters such as ; . ,"), nothing to join.
+_MARK_TOKEN_NEXT_RE = lazy(r"[ \t]+([.,;:!?؟،؛]+)[)\]]?[.,;:]?(?=[ \t\n]|\Z)")
+# Verbs of typing or pressing a key, and nouns for the mark: a lone ``?`` or ``!`` after one,
+# followed by a word in lower case, is the key named, not a sentence end ("type ! at the
+# prompt", "escreva ! na linha de comandos", "tastați ! în prompt", "Pulsando ? se muestra",
+# "napište do promptu vykřičník ! a"). A lone ``?``/``!`` before a word in lower case gets no
+# safe fix anywhere (the mark may be named: joining it to the word changes what is typed).
+_KEYING_WORDS = frozenset(
+    """type types typing press pressing hit enter key write
+    escreva escrever escreve digite digitar pressione carregue tecle
+    escriba escribir escribe pulse pulsar pulsando presione teclee introduzca
+    tasta tastați tastează apăsați apăsa
+    napište napsat zadejte stiskněte vykřičník otazník
+    skriv skriva tryck trycka ange
+    tapez taper appuyez saisissez drücken tippen eingeben geben
+    digita premi premere scrivi escriviu escriure premeu teclegeu posar
+    gõ nhấn""".split()
+)
 
 
 def _last_word(text: str, start: int, end: int) -> str:

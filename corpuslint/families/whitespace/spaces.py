@@ -676,7 +676,9 @@ class MultipleSpaces(DocumentRule):
     Devanagari `।` `॥` (closing quotes or brackets may follow it: `."  She said`,
     `چی؟  مامان`; in reStructuredText also inline markup or a footnote reference: `**Deprecated.**  Use`,
     `languages. [#]_  Hidden`) follow the two-space sentence-spacing convention and are left alone.
-    In Markdown, the spaces after a block quote or list marker that open a line (`>    text`, `1.  Item`) are indentation, not a gap between words. A run
+    In Markdown, the spaces after a block quote or list marker that open a line (`>    text`, `1.  Item`) are indentation, not a gap between words,
+    and so are those after a definition list's marker (Pandoc, PHP Markdown Extra: `:   Its
+    definition` under its term; markdownify leaves the installation guide's lists so). A run
     of four or more spaces that pushes a short mark or number without letters to the
     end of the line right-aligns it (a proof's end mark `x = c²        ::`, a page number
     `Introduction        12`). A run of four or more spaces after a question or
@@ -713,6 +715,9 @@ class MultipleSpaces(DocumentRule):
     regions = frozenset({PROSE, HEADING})  # not tables or code: aligned on purpose
     _re = regex.compile(r"(?<=\S)[\p{Zs}]{2,}(?=\S)")
     _markers_re = regex.compile(r"(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)]))+")  # Markdown container markers
+    # a definition list's marker opening the line (Pandoc, PHP Markdown Extra: "Term" then
+    # ":   Its definition", the colon or tilde indented up to three spaces, its text at a tab stop)
+    _definition_re = regex.compile(r"(?:[ \t]*>)*[ ]{0,3}[:~]")
     _closers = "\"'”’)]»"
     # sentence-final marks: Latin and the Arabic question mark, the Urdu full stop, the
     # Devanagari danda and double danda (the same two-space convention after them)
@@ -786,6 +791,8 @@ class MultipleSpaces(DocumentRule):
                 containers = markdown_containers(doc)
                 if line - 1 in containers[BLOCKQUOTE] or line - 1 in containers[LIST_ITEM]:
                     continue  # `>    text`: indentation after the container's marker
+            if markdown and self._definition_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
+                continue  # ":   Μπορεί να...": a definition list's marker (Pandoc, PHP Markdown Extra), its padding syntax
             if doc.quotes_code and not reads_as_prose(line_text):
                 continue  # technical text: a short non-sentence line is output or configuration
             # a run ending in a no-break space before » : ; ! ? (or starting with one after «) keeps
