@@ -69,6 +69,10 @@ def test_d106_words_from_the_analysis_give_the_same_state():
     lines = _real_lines()
     texts = lines[:60] + ["\n".join(lines[k : k + 4]) for k in range(0, 80, 4)]
     texts += ["one line\x1ctwo words here\u2028three words again", "  padded  line  \n\n  and another one  \n"]
+    # lines of >= 100 characters: each its own unit (the lines' keys are the units'), one of digits only
+    wide = [ln for ln in lines if len(ln) >= 100]
+    texts += ["\n".join(wide[k : k + 3]) for k in range(0, 30, 3)]
+    texts += [wide[0] + "\n" + "2026 12 03 14 05 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29"]
     compared = fast = 0
     for k, text in enumerate(texts):
         plain, analysed = Document(f"a{k}.txt", text), Document(f"b{k}.txt", text)
