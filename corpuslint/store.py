@@ -485,13 +485,15 @@ class StateSpill:
         out: list = [None] * len(refs)
         headers: dict[int, list] = {}
         spans: dict[tuple[str, str, str], list[int]] = {}  # column -> [first byte, end] of what is read
+        window: list = [0, b""]  # (the main file's bytes read last: headers are read ~256 KB at a time)
+        dtypes = _DTYPES
         for k, ref in enumerate(refs):
             if ref.group is None:
                 out[k] = self.get(ref)
                 continue
-            header = headers[k] = self._header(ref)
+            header = headers[k] = self._header(ref, window)
             for name, dtype, shape, at in header:
-                nbytes = _count(shape) * np.dtype(dtype).itemsize
+                nbytes = _count(shape) * dtypes[dtype].itemsize
                 if nbytes:
                     span = spans.setdefault((ref.group, name, dtype), [at, at + nbytes])
                     span[0], span[1] = min(span[0], at), max(span[1], at + nbytes)
@@ -504,7 +506,7 @@ class StateSpill:
         for k, header in headers.items():
             group, state = refs[k].group, {}
             for name, dtype, shape, at in header:
-                dt = np.dtype(dtype)
+                dt = dtypes[dtype]
                 nbytes = _count(shape) * dt.itemsize
                 if not nbytes:
                     state[name] = np.empty(shape, dtype=dt)
@@ -516,18 +518,38 @@ class StateSpill:
             out[k] = state
         return out
 
-    def _header(self, ref: Spilled) -> list:
+    def _header(self, ref: Spilled, window: list | None = None) -> list:
+        """The header of a state stored by columns: [[name, dtype str, shape, offset in its
+        column], ...], checked (a dtype of ``_DTYPES``, whose entries are numpy dtypes).
+        ``window``: [offset, bytes] of the main file read last, reused and replaced here
+        (``get_many``: one read per ``_HEADER_WINDOW`` bytes, not one per state)."""
         import msgpack
+        import numpy as np
 
         from .codec import CodecError, _dtype, _shape
 
         if ref.offset + ref.length > self._written:
             self._drain()
-        blob = os.pread(self._fh.fileno(), ref.length, ref.offset)
+        if window is None:
+            blob = os.pread(self._fh.fileno(), ref.length, ref.offset)
+        else:
+            lo, buf = window
+            if not (lo <= ref.offset and ref.offset + ref.length <= lo + len(buf)):
+                lo, buf = ref.offset, os.pread(self._fh.fileno(), max(ref.length, _HEADER_WINDOW), ref.offset)
+                window[0], window[1] = lo, buf
+            blob = buf[ref.offset - lo : ref.offset - lo + ref.length]
+        if len(blob) != ref.length:
+            raise CodecError("spilled state truncated")
+        dtypes = _DTYPES
         try:
             header = msgpack.unpackb(blob, raw=False, use_list=True)
-            return [[str(name), _dtype(dtype).str, _shape(shape), int(at)] for name, dtype, shape, at in header]
-        except (ValueError, TypeError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError) as exc:
+            out = []
+            for name, dtype, shape, at in header:
+                if dtype not in dtypes:
+                    dtypes[_dtype(dtype).str] = np.dtype(dtype)  # (raises for a dtype the codec does not store)
+                out.append([str(name), dtypes[dtype].str, _shape(shape), int(at)])
+            return out
+        except (ValueError, TypeError, KeyError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError) as exc:
             raise CodecError(f"spilled state damaged: {type(exc).__name__}: {exc}") from None
 
     def flush(self) -> None:
@@ -545,6 +567,8 @@ class StateSpill:
         self._columns.clear()
 
 
+_HEADER_WINDOW = 1 << 18  # bytes of the main file ``get_many`` reads at a time for the headers
+_DTYPES: dict = {}  # a stored dtype's ``str`` (codec.ALLOWED_DTYPES) -> its numpy dtype (``_header``)
 _STORED_DTYPES: dict = {}  # numpy dtype -> is its ``str`` in codec.ALLOWED_DTYPES (asked per state)
 
 

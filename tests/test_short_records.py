@@ -69,6 +69,10 @@ def test_d106_words_from_the_analysis_give_the_same_state():
     lines = _real_lines()
     texts = lines[:60] + ["\n".join(lines[k : k + 4]) for k in range(0, 80, 4)]
     texts += ["one line\x1ctwo words here\u2028three words again", "  padded  line  \n\n  and another one  \n"]
+    # lines of >= 100 characters: each its own unit (the lines' keys are the units'), one of digits only
+    wide = [ln for ln in lines if len(ln) >= 100]
+    texts += ["\n".join(wide[k : k + 3]) for k in range(0, 30, 3)]
+    texts += [wide[0] + "\n" + "2026 12 03 14 05 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29"]
     compared = fast = 0
     for k, text in enumerate(texts):
         plain, analysed = Document(f"a{k}.txt", text), Document(f"b{k}.txt", text)
@@ -102,3 +106,55 @@ def test_state_spill_gathers_writes_and_reads_them_back():
         assert np.array_equal(spill.get(arrays)["keys"], np.arange(7, dtype=np.uint64))
     finally:
         spill.close()
+
+
+def _analyses(texts: list[str], short: bool) -> tuple[list, tuple]:
+    """Each text's duplicate-family ``Analysis`` on an emptied word table, by the short path
+    or by the array path, and the word table it left (its words' hashes)."""
+    from corpuslint.families.duplicate import units as U
+
+    saved = U.SHORT_ANALYSIS
+    U._clear_runs()
+    if not short:
+        U.SHORT_ANALYSIS = -1
+    try:
+        got = [U.Analysis(Document(f"r{k}.jsonl", t)) for k, t in enumerate(texts)]
+    finally:
+        U.SHORT_ANALYSIS = saved
+    n = U._N_WORDS
+    return got, (n, U._N_RUNS, U._W_STEM[:n].copy(), U._W_NORM[:n].copy())
+
+
+def _same_analyses(texts: list[str]) -> None:
+    arrays, table_a = _analyses(texts, short=False)
+    short, table_b = _analyses(texts, short=True)
+    assert table_a[:2] == table_b[:2] and all(np.array_equal(x, y) for x, y in zip(table_a[2:], table_b[2:]))
+    for text, a, b in zip(texts, arrays, short):
+        for name in ("table", "nwords", "bounds", "stem_hashes", "keys"):
+            x, y = getattr(a, name), getattr(b, name)
+            assert x.dtype == y.dtype and x.shape == y.shape and np.array_equal(x, y), (text, name)
+        assert a.name_hints == b.name_hints, text
+        assert a.units == b.units, text
+        assert (a.run_words is None) == (b.run_words is None), text
+        for x, y in zip(a.run_words[:4] if a.run_words else (), b.run_words[:4] if b.run_words else ()):
+            assert x.dtype == y.dtype and np.array_equal(x, y), text
+        assert np.array_equal(a.shingle_sets[0], b.shingle_sets[0]) and np.array_equal(a.signatures, b.signatures)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_TRICKY + "\n\n\n" + "x" * 12, max_size=160), min_size=1, max_size=5),
+       st.integers(0, 3))
+def test_analysis_short_path_gives_the_arrays_of_the_array_path(texts, long_lines):
+    # long lines (>= WRAPPED_LINE_MAX characters) in a block of several lines: one unit a line
+    texts = texts + ["\n".join(["word " * 25] * long_lines + texts[:1])]
+    _same_analyses(texts)
+
+
+def test_analysis_short_path_on_real_fields():
+    lines = _real_lines()
+    texts = lines[:150] + ["\n".join(lines[k : k + 3]) for k in range(0, 120, 3)]
+    texts += ["\n\n".join(lines[k : k + 2]) for k in range(150, 200, 2)] + ["", " \n \t", "- . , ;", "a\n\n\nb"]
+    from corpuslint.families.duplicate import units as U
+
+    assert sum(len(t) <= U.SHORT_ANALYSIS and "%" not in t for t in texts) > 150  # (the short path's texts)
+    _same_analyses(texts)

@@ -824,11 +824,18 @@ class BoilerplateLine(_DuplicateCorpusRule):
             headings = {i for i, kind in enumerate(kinds) if kind == MARKUP}
         lead_ins = _markdown_lead_ins(doc, containers[LIST_ITEM])
         todo = [ln for i, ln in enumerate(doc.lines) if ln.start != ln.end and i not in headings and i not in lead_ins]
-        words = None
+        words = found = None
         a = U._ANALYSES.get(doc)  # (the words of its lines, from the analysis when a rule made it)
         if a is not None and a.run_words is not None and todo:
-            words = U.words_in_run_spans(a, np.array([(ln.start, ln.end) for ln in todo], dtype=np.int64))
-        all_keys, counts, alpha = U.line_keys([text[ln.start : ln.end] for ln in todo], words)
+            spans = np.array([(ln.start, ln.end) for ln in todo], dtype=np.int64)
+            if len(a.table) == len(todo) and a.run_words[4] == U._EPOCH and np.array_equal(a.table[:, 0:2], spans):
+                # each line is a unit of the analysis (a record's field, a chat turn: one line):
+                # its key and word count are the unit's, which ``line_keys`` would compute again
+                found = (a.keys.tolist(), a.nwords.tolist(),
+                         np.logical_or.reduceat(U.word_flags()[1][a.run_words[3]], a.bounds[:-1]).tolist())
+            else:
+                words = U.words_in_run_spans(a, spans)
+        all_keys, counts, alpha = found or U.line_keys([text[ln.start : ln.end] for ln in todo], words)
         keys, lines, spans = [], [], []
         seen: dict[int, int] = {}
         repeats = []  # (index of the key, line, start, end) of a line's later copies here

@@ -516,6 +516,85 @@ def words_in_run_spans(a: "Analysis", spans: np.ndarray) -> tuple[np.ndarray, np
     return index[gather], bounds
 
 
+# A text of at most this many characters is analysed by ``Analysis._short`` (plain text).
+SHORT_ANALYSIS = 1000
+_RUN_RE = re.compile(r"\S+")
+# run -> its words (``first word << 32 | number of words``) for ``_short_words``: the runs
+# met in short texts, at most ``_SHORT_RUNS_MAX`` (emptied when full), of the word table's
+# epoch ``_SHORT_RUNS_EPOCH`` (emptied with it)
+_SHORT_RUNS: dict[str, int] = {}
+_SHORT_RUNS_MAX = 1 << 15
+_SHORT_RUNS_EPOCH = [0]
+
+
+def _short_words(runs: list[str]) -> list[int]:
+    """The words of the ``runs`` of a text (``text.split()``) as ``_words_of_unit_runs`` finds
+    them (``first word << 32 | number of words``, the same word indices: a run not met in a
+    short text before goes through ``_run_words``, which fills the word table in the same
+    first-seen order), a run met before from a dict by its string."""
+    global _SHORT_RUNS
+    if _N_RUNS > _RUN_CACHE_MAX:  # (as ``_words_of_unit_runs``)
+        _clear_runs()
+    if _SHORT_RUNS_EPOCH[0] != _EPOCH or len(_SHORT_RUNS) > _SHORT_RUNS_MAX:
+        _SHORT_RUNS = {}
+        _SHORT_RUNS_EPOCH[0] = _EPOCH
+    known = _SHORT_RUNS
+    got = list(map(known.get, runs))
+    if None in got:
+        missing = list(dict.fromkeys(r for r, g in zip(runs, got) if g is None))  # (first-seen order)
+        joined = "\n".join(missing)
+        words = _run_words(joined, *_run_keys(joined)).tolist()
+        if _SHORT_RUNS_EPOCH[0] != _EPOCH:  # (emptied meanwhile: never within one text)
+            known = _SHORT_RUNS = {}
+            _SHORT_RUNS_EPOCH[0] = _EPOCH
+        known.update(zip(missing, words))
+        got = list(map(known.__getitem__, runs))
+    return got
+
+
+def _short_units(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int, int, int]], list[int]]:
+    """``_plain_units`` of a short text of several lines from its runs' ``spans``: the units'
+    rows (start, end, line, last_line) and the first run of each (then the number of runs)."""
+    run_line: list[int] = []
+    line = prev = 0
+    count = text.count
+    for s, _e in spans:
+        line += count("\n", prev, s)
+        prev = s
+        run_line.append(line)
+    rows: list[tuple[int, int, int, int]] = []
+    unit_runs: list[int] = []
+    n_runs = len(spans)
+    r0 = 0
+    while r0 < n_runs:  # blocks: runs of lines one apart at most
+        r1 = r0 + 1
+        while r1 < n_runs and run_line[r1] - run_line[r1 - 1] <= 1:
+            r1 += 1
+        a, b = run_line[r0], run_line[r1 - 1]
+        ls = text.rfind("\n", 0, spans[r0][0]) + 1
+        le = text.find("\n", spans[r1 - 1][1])
+        le = len(text) if le < 0 else le
+        if a == b:
+            rows.append((ls, le, a + 1, a + 1))
+            unit_runs.append(r0)
+        else:
+            parts = text[ls:le].split("\n")
+            if any(len(p) >= WRAPPED_LINE_MAX for p in parts[:-1]):  # one paragraph per line
+                pos, r = ls, r0
+                for k, part in enumerate(parts):
+                    rows.append((pos, pos + len(part), a + k + 1, a + k + 1))
+                    unit_runs.append(r)
+                    while r < r1 and run_line[r] == a + k:
+                        r += 1
+                    pos += len(part) + 1
+            else:
+                rows.append((ls, le, a + 1, b + 1))
+                unit_runs.append(r0)
+        r0 = r1
+    unit_runs.append(n_runs)
+    return rows, unit_runs
+
+
 def _words_of_runs(words: np.ndarray, run_bounds: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     """``(word_index, bounds)`` of segments of runs: run ``k``'s words are ``words[k]``
     (``first << 32 | count``), segment ``i`` holds runs ``run_bounds[i]:run_bounds[i+1]``."""
@@ -804,6 +883,9 @@ class Analysis:
         # would keep every analysed document (and its arrays) alive for the whole run
         self._doc = weakref.ref(doc)
         text = doc.text
+        if len(text) <= SHORT_ANALYSIS and "\r" not in text and "%" not in text and doc.suffix not in MARKDOWN_SUFFIXES:
+            self._short(text)  # (a record's field, a chat turn: the same arrays from a walk over its runs)
+            return
         if len(text) <= _WINDOW and "\r" not in text and "%" not in text and doc.suffix not in MARKDOWN_SUFFIXES:
             runs = _runs(text)  # one scan gives the units and the words
             table, run_bounds = _plain_units(runs[0], runs[1])
@@ -831,6 +913,45 @@ class Analysis:
         self.stem_hashes = _W_STEM[index]
         # exact-copy key: xxh64 of the unit's normalised (unstemmed) word-hash sequence
         self.keys = np.array(_segment_keys(_W_NORM[index], bounds), dtype=np.uint64)
+
+    def _short(self, text: str) -> None:
+        """The plain-text path for a short ``text`` (``SHORT_ANALYSIS`` characters at most):
+        the same arrays as ``_plain_units`` and ``_words_of_unit_runs`` give (a test compares
+        them), the units from the runs' spans in Python (a text of one line: one unit), the
+        runs' words from a dict of the runs met (``_short_words``), instead of ~25 numpy
+        calls on arrays of a few dozen entries (~0.3 ms of a record's field)."""
+        spans = [m.span() for m in _RUN_RE.finditer(text)]  # (``str.split``'s runs: ``re``'s \s is ``str.isspace``)
+        n_runs = len(spans)
+        if not n_runs:
+            rows: list[tuple[int, int, int, int]] = []
+            unit_runs = [0]
+        elif "\n" not in text:
+            rows, unit_runs = [(0, len(text), 1, 1)], [0, n_runs]
+        else:
+            rows, unit_runs = _short_units(text, spans)
+        packed = np.array(_short_words(text.split()), dtype=np.int64)
+        run_bounds = np.array(unit_runs, dtype=np.int64)
+        index, bounds = _words_of_runs(packed, run_bounds, len(rows))
+        table = np.array(rows, dtype=np.int64).reshape(-1, 4)
+        if n_runs:
+            ntokens = bounds[1:] - bounds[:-1]
+            if not ntokens.all():
+                keep = ntokens > 0
+                table = table[keep]
+                bounds = np.zeros(int(keep.sum()) + 1, dtype=np.int64)
+                ntokens[keep].cumsum(out=bounds[1:])
+            words_before = np.zeros(n_runs + 1, dtype=np.int64)
+            np.cumsum(packed & 0xFFFFFFFF, out=words_before[1:])
+        else:
+            words_before = np.zeros(1, dtype=np.int64)
+        self.table = table
+        self.name_hints = CP.capital_or_digit(CP.scan(text)[1])
+        self.nwords = word_counts(index, bounds).astype(np.int32)
+        self.bounds = bounds
+        self.stem_hashes = _W_STEM[index]
+        self.keys = np.array(_segment_keys(_W_NORM[index], bounds), dtype=np.uint64)
+        ends = np.array(spans, dtype=np.int64).reshape(-1, 2)
+        self.run_words = (ends[:, 0], ends[:, 1], words_before, index, _EPOCH)
 
     @cached_property
     def units(self) -> list[PUnit]:
