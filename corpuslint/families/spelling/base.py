@@ -497,9 +497,9 @@ def context_evidence(
             continue  # beside its own candidate with another last letter: a jingle pair ("کھلم کھلا")
         if backend.variant_of(clean, spelled):
             continue  # another spelling of the same word (Persian "سیناء" / سینا)
-        if edit_shape(key, k) is None and rest is None and k not in repairs and backend.known(spelled):
+        if edit_shape(key, k) is None and rest is None and k not in repairs and lc.known(spelled):
             continue  # one edit only after folding g-letters: a name's variant, never a dictionary word (جيسي / قياسي)
-        if key[-1:] == "ي" and k[-1:] == "ي" and len(key) >= 4 and not backend.known(spelled):
+        if key[-1:] == "ي" and k[-1:] == "ي" and len(key) >= 4 and not lc.known(spelled):
             continue  # two nisba names (العنقزي / العنزي, الأرحبي / الرحبي) are two tribes
         n = lc.key_count.get(k, 0)
         signals = len(shared)
@@ -518,7 +518,7 @@ def context_evidence(
             and (not backend.lone_needs_typo_shape or typo_shaped(backend, key, k))
             and (not short or (typo_shaped(backend, base, k) and not pattern_edit(base, k)))
             and (
-                backend.known(spelled)
+                lc.known(spelled)
                 # a plural the dictionary lacks (الفحوصات), used in this document and
                 # often in the corpus, one typo-shaped letter away (ص / ض)
                 or (doc_keys.get(k, 0) > 0 and n >= LONE_MIN_COUNT and typo_shaped(backend, key, k))
@@ -631,12 +631,12 @@ def compound_half(lc: LangCorpus, clean: str, left: str, right: str) -> bool:
     joined += [clean + right, clean + _ZWNJ + right] if len(right) >= 2 and right not in fw else []
     if any(backend.spell(j) for j in joined):
         return True
-    if not left or not backend.known(left):
+    if not left or not lc.known(left):
         return False
     tails = 0
     for word in words_ending_with(lc, clean):
         head = word[: -len(clean)].rstrip(_ZWNJ)
-        if len(head) >= 2 and backend.known(word) and backend.known(head):
+        if len(head) >= 2 and lc.known(word) and lc.known(head):
             tails += 1
             if tails >= COMPOUND_TAILS:
                 return True
