@@ -52,6 +52,24 @@ The S101 map at 30 MB (1,000 files, cProfile): 38% hunspell ``spell`` (31,006 ca
 21,188 distinct cleaned words, ~75 us each: a rejected word tries its retries), 29%
 tokenising (one regex split, the token and gap ids), the rest numpy; plus a fixed
 ~1.4 s to read the Arabic dictionary.
+
+cpu18 (lead 1e0f3de, load 15-40). 100 MB, this tool: reduce S101 31.8 s, map S101 19.1,
+D103 18.5, reduce S103 10.3, D101 7.8, A103 5.6, Document.words 5.2, D102 5.2 (156 s in
+all). S101 alone at 100 MB (``s101_calls.py``, timers around its parts): hunspell 102,393
+calls for 88,518 distinct words (11.6 s, ~2.4 s of it reading the ar and fa_IR
+dictionaries); qalsadi 4,517 distinct words (7.0 s: noun stemmer 2,707 words, verb
+stemmer 2,444, whole analyses 1,222; ~1.1 ms a call, each word and stemmer once); in the
+reduce (exclusive s): context_evidence 4.2 (26,139 occurrences), pattern look-ups 3.9 and
+same_class 1.9 (mostly qalsadi), merge 1.8, possible_rows 1.7, documents read again 1.6,
+candidates 1.3, spell_key 1.3 (220,758 calls). Cuts, exact: S101's candidate verdicts from
+the merged corpus (``LangCorpus.known``: reduce spell calls 3,743 -> 2,607 at 10 MB), each
+candidate's corpus spelling once per occurrence (spell_key 22,963 -> 17,799 at 10 MB),
+D103's ``_names`` without counting letters in a sentence with no ASCII letter (17.3 ->
+1.2 us a sentence). 10 MB, 3 pairs (S101 cuts): 16.18 -> 16.04 s CPU (-0.9%); 3 pairs
+(all cuts): 17.83 -> 17.58 s (-1.4%); 100 MB pair (S101 cuts): 134.2 -> 133.1 s (-0.85%,
+0.785 -> 0.792 MB/s per core). JSON identical in every pair. No single cut gets near the
+2.5x still missing: the largest remaining pieces are hunspell (one call per distinct word
+already, ~100 us each) and qalsadi (one call per distinct word and stemmer, ~1.1 ms).
 """
 
 from __future__ import annotations

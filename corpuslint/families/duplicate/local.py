@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -56,7 +57,12 @@ _LETTER_RE = regex.compile(r"\p{L}")
 _LATIN_LETTER_RE = lazy(r"\p{Latin}")
 
 
+_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+
+
 def _names(sentence: str) -> set[str]:
+    if _ASCII_LETTER_RE.search(sentence) is None:
+        return set()  # (every name of both patterns below holds an ASCII letter: none here)
     latin = len(_LATIN_LETTER_RE.findall(sentence))
     if latin * 2 < len(_LETTER_RE.findall(sentence)):
         return set(_LATIN_RE.findall(sentence))

@@ -473,6 +473,9 @@ def context_evidence(
     prefix, _ = backend.split_prefix(clean)
     vform = backend.vkey(backend.form(clean))
     scored = []
+    # candidate -> how the corpus writes it here (asked again by the part-of-speech test
+    # and the suggestions below: the same value, computed once)
+    spelled_of: dict[str, str | None] = {}
     for k in sorted(cands):
         shared = []
         if left_ok and left_c + SEP + k in bigrams:
@@ -483,7 +486,7 @@ def context_evidence(
             continue  # (a function word only as a lone candidate, one typing slip away: "كاانت")
         # One edit on the written form too, not only on the key (which drops ئ ؤ):
         # "يؤتمت" is not a slip of "يتم".
-        spelled = repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix)
+        spelled = spelled_of[k] = repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix)
         if spelled is None or (
             edit_shape(vform, backend.vkey(backend.form(spelled))) is None
             and edit_shape(backend.vkey(backend.surface(clean)), backend.vkey(backend.surface(spelled))) is None
@@ -497,9 +500,9 @@ def context_evidence(
             continue  # beside its own candidate with another last letter: a jingle pair ("کھلم کھلا")
         if backend.variant_of(clean, spelled):
             continue  # another spelling of the same word (Persian "سیناء" / سینا)
-        if edit_shape(key, k) is None and rest is None and k not in repairs and backend.known(spelled):
+        if edit_shape(key, k) is None and rest is None and k not in repairs and lc.known(spelled):
             continue  # one edit only after folding g-letters: a name's variant, never a dictionary word (جيسي / قياسي)
-        if key[-1:] == "ي" and k[-1:] == "ي" and len(key) >= 4 and not backend.known(spelled):
+        if key[-1:] == "ي" and k[-1:] == "ي" and len(key) >= 4 and not lc.known(spelled):
             continue  # two nisba names (العنقزي / العنزي, الأرحبي / الرحبي) are two tribes
         n = lc.key_count.get(k, 0)
         signals = len(shared)
@@ -518,7 +521,7 @@ def context_evidence(
             and (not backend.lone_needs_typo_shape or typo_shaped(backend, key, k))
             and (not short or (typo_shaped(backend, base, k) and not pattern_edit(base, k)))
             and (
-                backend.known(spelled)
+                lc.known(spelled)
                 # a plural the dictionary lacks (الفحوصات), used in this document and
                 # often in the corpus, one typo-shaped letter away (ص / ض)
                 or (doc_keys.get(k, 0) > 0 and n >= LONE_MIN_COUNT and typo_shaped(backend, key, k))
@@ -533,7 +536,6 @@ def context_evidence(
     # word with ال): asked of the morphology only for these few candidates, and only
     # once there is a candidate at all (qalsadi costs milliseconds per word).
     flaggable = backend.flaggable(clean)
-    spelled_of: dict[str, str | None] = {}
 
     def same_class(k: str) -> bool:
         if not flaggable:
@@ -554,10 +556,11 @@ def context_evidence(
     supported_v = {vkey(k) for k in chosen}
     chosen |= {k for k in cands if vkey(k) in supported_v and same_class(k)}
     ranked = sorted(chosen, key=lambda k: (-doc_keys.get(k, 0), -lc.key_count.get(k, 0), k))
-    prefix, _ = backend.split_prefix(clean)
     suggestions = []
     for k in ranked:
-        s = repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix)
+        if k not in spelled_of:
+            spelled_of[k] = repairs.get(k) or spell_candidate(lc, k, key, rest, clean, prefix)
+        s = spelled_of[k]
         # The corrected spelling must itself occur in the corpus, unless only a
         # transparent prefix (و / ف) was added: "بالكاد" must not become "بالكان".
         if s and s != clean and s not in suggestions and (s in lc.clean_count or backend.transparent_prefix(prefix)):
@@ -631,12 +634,12 @@ def compound_half(lc: LangCorpus, clean: str, left: str, right: str) -> bool:
     joined += [clean + right, clean + _ZWNJ + right] if len(right) >= 2 and right not in fw else []
     if any(backend.spell(j) for j in joined):
         return True
-    if not left or not backend.known(left):
+    if not left or not lc.known(left):
         return False
     tails = 0
     for word in words_ending_with(lc, clean):
         head = word[: -len(clean)].rstrip(_ZWNJ)
-        if len(head) >= 2 and backend.known(word) and backend.known(head):
+        if len(head) >= 2 and lc.known(word) and lc.known(head):
             tails += 1
             if tails >= COMPOUND_TAILS:
                 return True
