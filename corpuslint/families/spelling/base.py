@@ -16,7 +16,7 @@ from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import (R_WORD, RSEP, SEP, STATE_VERSION, Bigrams, CountTable, DocState, LangCorpus, LangState, analyse,
                        candidates, doc_word_ids, edit_shape, merge, reset)
 from . import table as spell_table
-from .backends import TAA_MARBUTA, forget_key_memos, forget_map_memos, forget_reduce_memos
+from .backends import TAA_MARBUTA, forget_dictionaries, forget_key_memos, forget_map_memos, forget_reduce_memos
 from .project import SpellingRuleMixin
 from .table import SPELLING_TREE, SpellTable
 
@@ -144,6 +144,7 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
             # and the key/form memos its candidates filled (~1/3 KB a word: 100 k words at 100 MB
             # of text); S103 asks for a few words of them again
             forget_key_memos()
+            forget_dictionaries()  # and the dictionaries, which no later reduce asks (read again if one does)
 
     def mapped(self) -> None:
         reset()  # the token tables the map filled (~1/2 KB a distinct token): the reduce needs none of them
