@@ -1734,6 +1734,18 @@ def forget_reduce_memos() -> None:
     forget_key_memos()
 
 
+def key_memo_words() -> int:
+    """Entries in the ``key``/``form`` memos of the back-ends and ``normalize.light_stem``'s
+    (``forget_key_memos`` empties them)."""
+    n = normalize.light_stem.cache_info().currsize
+    for cls in {type(b) for b in _INSTANCES.values()}:
+        for name in ("key", "form"):
+            info = getattr(getattr(cls, name, None), "cache_info", None)
+            if info is not None:
+                n += info().currsize
+    return n
+
+
 def forget_key_memos() -> None:
     """Empty the back-ends' ``key``/``form`` memos (lru caches of up to 200,000 words
     each, ~1/3 KB a word with the spelling it holds); they fill again on use, with the
