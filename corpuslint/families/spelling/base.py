@@ -153,7 +153,8 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
             # and the key/form memos its candidates filled (~1/3 KB a word: 100 k words at 100 MB
             # of text); S103 asks for a few words of them again
             forget_key_memos()
-            forget_dictionaries()  # and the dictionaries, which no later reduce asks (read again if one does)
+            if corpus.targets:  # (not the pass on no target that builds the merged corpus for --jobs lanes)
+                forget_dictionaries()  # and the dictionaries, which no later reduce asks (read again if one does)
 
     def mapped(self) -> None:
         reset()  # the token tables the map filled (~1/2 KB a distinct token): the reduce needs none of them
