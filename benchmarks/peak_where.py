@@ -23,6 +23,14 @@ corpus at c1e4479 (MB of RSS: start -> peak -> end): map 27 -> 167 -> 160; D104 
 222 -> 160; D105 161 -> 205 -> 157; D106 -> 175 -> 157; S101 157 -> 241 -> 226 (the
 merged corpus kept for S103, qalsadi's arenas not returned); S103 226 -> 257 -> 255;
 the report 255 -> 263 (a 4 M-character in-memory spool, now 256 k).
+
+mem18 (105.4 MB text, ``--jobs 1``, load ~35): lead 1e0f3de: S101 157 -> 235 -> 213, S103
+-> 246 -> 239, report -> 244; with the dictionary dropped after S101 and the key/form
+memos bounded in the spelling reduces: S101 193 -> 249 -> 176 (+56, was +78), S103 ->
+208 -> 204, report -> 209. The run's peak is now S101's, and S101 starts from what D104
+and D105 leave: D104's end level varied between runs of the same D104 code (160 at
+lead, 174 and 208 here: C heap that ``trim_heap`` did not give back), which moves the
+peak by as much as the spelling cuts. Next: what D104 keeps past its reduce.
 """
 
 from __future__ import annotations

@@ -840,3 +840,60 @@ def test_key_once_and_form_once_equal_key_and_form_and_fill_no_memo():
             assert type(backend).form.cache_info().currsize == 0
         assert once == [(backend.key(c), backend.form(c)) for c in cleans], lang
     backends.forget_key_memos()
+
+
+def test_dictionary_goes_after_s101_and_bounded_key_memos_give_the_same_report(tmp_path, monkeypatch, capsys):
+    """With S101 the only evidence asker, the hunspell dictionary is dropped once it has
+    reduced (no later reduce asks it; ~32 MB of C heap for Arabic), and the key/form
+    memos are emptied between targets past ``REDUCE_MEMO_WORDS`` entries. A run that
+    empties them after every target and drops the dictionary gives, byte for byte, the
+    report of a run that keeps both; a dropped dictionary is read again by ``spell``,
+    with the same verdicts."""
+    from corpuslint import cli
+    from corpuslint.families.spelling import backends
+    from corpuslint.families.spelling import base as spelling_base
+
+    import gc
+
+    gc.collect()  # (the rules of earlier tests' runs, held in reference cycles, would count as evidence askers)
+    _seed_and_copies(tmp_path)
+    text = (tmp_path / "0.txt").read_text(encoding="utf-8")
+    words = Counter(w for w in re.findall(r"[\u0621-\u064a]{6,}", text))
+    word = words.most_common(1)[0][0]
+    slip = word[:3] + ("ق" if word[3] != "ق" else "ف") + word[4:]
+    (tmp_path / "slip.txt").write_text(text.replace(word, slip, 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    held: dict[str, bool] = {}
+    cleared: list[int] = []
+    real_reduce, real_forget = engine.Linter._reduce_one, spelling_base.forget_key_memos
+
+    def recorded(self, rule, view):
+        if rule.code == "S103":
+            held["dictionary"] = backends.get_backend("ar")._hs is not None
+        return real_reduce(self, rule, view)
+
+    def forget():
+        cleared.append(1)
+        real_forget()
+
+    monkeypatch.setattr(engine.Linter, "_reduce_one", recorded)
+    monkeypatch.setattr(spelling_base, "forget_key_memos", forget)
+    monkeypatch.setattr(spelling_base, "REDUCE_MEMO_WORDS", 0)
+    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
+    assert cli.main(args) == 0
+    dropped = capsys.readouterr().out
+    assert held["dictionary"] is False
+    assert len(cleared) > 2  # (between targets, whenever a target left an entry in them)
+    monkeypatch.setattr(spelling_base, "REDUCE_MEMO_WORDS", 10**9)
+    monkeypatch.setattr(spelling_base, "forget_dictionaries", lambda: None)
+    assert cli.main(args) == 0
+    kept = capsys.readouterr().out
+    assert held["dictionary"] is True
+    assert kept == dropped
+    assert any(slip in d["message"] for d in json.loads(dropped)["diagnostics"] if d["code"] == "S101")
+    ar = backends.get_backend("ar")
+    probe = [word, slip, "الكتاب", "كتابب", word[1:], "و" + word]
+    before = [ar.spell(w) for w in probe]
+    ar.release_dictionary()
+    assert ar._hs is None
+    assert [ar.spell(w) for w in probe] == before and ar._hs is not None

@@ -243,6 +243,15 @@ class Backend:
         ask for morphology have reduced); it is made again if asked for. Nothing here
         for a back-end without morphology."""
 
+    def release_dictionary(self) -> None:
+        """Drop the hunspell object (the Arabic dictionary holds ~48 MB of C heap): the
+        map has asked its verdicts of every distinct token, and of the reduces only
+        S101's evidence asks a few thousand more; the next ``spell`` reads it again
+        (~1.7 s CPU for Arabic), so the reduces that never ask run without it."""
+        if self.dictionary is not None:  # (a back-end without one answers ``spell`` itself)
+            with self._lock:
+                self._hs = None
+
     def spell(self, word: str) -> bool:
         """hunspell's verdict on ``word``; before the dictionary is read, a verdict the
         corpus index cached (``index.VerdictStore``) spares reading it."""
@@ -1762,6 +1771,18 @@ def forget_reduce_memos() -> None:
     forget_key_memos()
 
 
+def key_memo_words() -> int:
+    """Entries in the ``key``/``form`` memos of the back-ends and ``normalize.light_stem``'s
+    (``forget_key_memos`` empties them)."""
+    n = normalize.light_stem.cache_info().currsize
+    for cls in {type(b) for b in _INSTANCES.values()}:
+        for name in ("key", "form"):
+            info = getattr(getattr(cls, name, None), "cache_info", None)
+            if info is not None:
+                n += info().currsize
+    return n
+
+
 def forget_key_memos() -> None:
     """Empty the back-ends' ``key``/``form`` memos (lru caches of up to 200,000 words
     each, ~1/3 KB a word with the spelling it holds); they fill again on use, with the
@@ -1772,6 +1793,12 @@ def forget_key_memos() -> None:
             if clear is not None:
                 clear()
     normalize.light_stem.cache_clear()  # (what they call: its memo holds the same words)
+
+
+def forget_dictionaries() -> None:
+    """``Backend.release_dictionary`` of every back-end made in this process."""
+    for backend in list(_INSTANCES.values()):
+        backend.release_dictionary()
 
 
 def forget_map_memos() -> None:
