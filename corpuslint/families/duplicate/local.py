@@ -468,7 +468,7 @@ def _second_pass(keys: list[int], first_copy: dict[int, int], first: int, later:
     whole (a headline with its lead, a quotation) copies adjacent units instead."""
     for gap in (1, 2):  # (copied from further back than the block before the first copy: not a block copied whole)
         before = later - gap
-        if before >= 0 and first_copy[keys[before]] < min(before, first - gap):
+        if before > first and first_copy[keys[before]] < min(before, first - gap):  # (a step between the two copies)
             return True
     after = later + 1
     return after < len(keys) and first + 1 < first_copy[keys[after]] < later
