@@ -68,7 +68,9 @@ S101's first dictionary verdicts (its tables in Python were measured: 0.48 -> 0.
 Measured 2026-12-03 (rec18, lead 1e0f3de and rec18 started together, the command above, load
 24-39: the wall times mean nothing): 10 k SFT records, lead 62.5 s CPU, 250.8 MB; rec18's first
 commit (34cdcc3) 60.5 s, 252.0 MB (-3.2%); a second pair with the D106 cut too (28f3af8,
-load ~39) lead 76.2 s, 251.0 MB; rec18 72.6 s, 252.0 MB (-4.7%); reports byte-identical. Where the per-record time
+load ~39) lead 76.2 s, 251.0 MB; rec18 72.6 s, 252.0 MB (-4.7%); 30 k records in the same
+pair: lead 202.2 s, 565.6 MB; rec18 189.2 s, 566.2 MB (-6.4%); reports byte-identical, and
+``--jobs 2`` = ``--jobs 1`` on 3 k. Where the per-record time
 goes (pyinstrument, 3 k records): document rules 47% (the duplicate family's analysis 10%, the
 quality rules' shared prose 3%), corpus maps 25% (S101 9%, D104 7%, D106 5%), reduces 14%
 (the spelling states decoded three times: merge, S101's and S103's targets, 3%), the state
