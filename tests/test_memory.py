@@ -45,6 +45,18 @@ def _seed_and_copies(tmp_path):
         (tmp_path / f"copy{i}.txt").write_text("\n\n".join(reversed(text.split("\n\n"))), encoding="utf-8")
 
 
+def _seed_copies_and_a_slip(tmp_path):
+    """``_seed_and_copies`` and ``slip.txt``: the seed with its most frequent long word
+    misspelt once (S101's corpus evidence: the deletion index); returns (word, slip)."""
+    _seed_and_copies(tmp_path)
+    text = (tmp_path / "0.txt").read_text(encoding="utf-8")
+    words = Counter(w for w in re.findall(r"[\u0621-\u064a]{6,}", text))
+    word = words.most_common(1)[0][0]
+    slip = word[:3] + ("ق" if word[3] != "ق" else "ف") + word[4:]
+    (tmp_path / "slip.txt").write_text(text.replace(word, slip, 1), encoding="utf-8")
+    return word, slip
+
+
 def test_spilled_states_come_back_equal_and_writable(tmp_path):
     linter = _linter(tmp_path)
     spill = StateSpill()
@@ -512,13 +524,7 @@ def test_slip_tables_go_when_s101_has_reduced_and_the_report_is_the_same(tmp_pat
     import gc
 
     gc.collect()  # (the rules of earlier tests' runs, held in reference cycles, would count as evidence askers)
-    _seed_and_copies(tmp_path)
-    # and a slip of the seed's most frequent long word, once (S101's corpus evidence: the deletion index)
-    text = (tmp_path / "0.txt").read_text(encoding="utf-8")
-    words = Counter(w for w in re.findall(r"[\u0621-\u064a]{6,}", text))
-    word = words.most_common(1)[0][0]
-    slip = word[:3] + ("ق" if word[3] != "ق" else "ف") + word[4:]
-    (tmp_path / "slip.txt").write_text(text.replace(word, slip, 1), encoding="utf-8")
+    word, slip = _seed_copies_and_a_slip(tmp_path)
     monkeypatch.chdir(tmp_path)
     held: dict[str, list] = {}
     real = engine.Linter._reduce_one
@@ -856,12 +862,7 @@ def test_dictionary_goes_after_s101_and_bounded_key_memos_give_the_same_report(t
     import gc
 
     gc.collect()  # (the rules of earlier tests' runs, held in reference cycles, would count as evidence askers)
-    _seed_and_copies(tmp_path)
-    text = (tmp_path / "0.txt").read_text(encoding="utf-8")
-    words = Counter(w for w in re.findall(r"[\u0621-\u064a]{6,}", text))
-    word = words.most_common(1)[0][0]
-    slip = word[:3] + ("ق" if word[3] != "ق" else "ف") + word[4:]
-    (tmp_path / "slip.txt").write_text(text.replace(word, slip, 1), encoding="utf-8")
+    word, slip = _seed_copies_and_a_slip(tmp_path)
     monkeypatch.chdir(tmp_path)
     held: dict[str, bool] = {}
     cleared: list[int] = []
