@@ -202,7 +202,9 @@ def test_a_message_catalogue_repeats_translations_and_ends_messages_a_program_co
     assert [found("sphinx-po-ja-strings.txt", code) for code in ("D101", "W101")] == [[], []]
     # the same strings without placeholders are no catalogue: the copies and spaces are reported
     text = (REAL / "sphinx-po-ja-strings.txt").read_text(encoding="utf-8").replace("%", "")
-    assert [line for _c, line, _col in found("x.txt", "D101", text)] == [95, 99, 101, 105]
+    # (99 and 105, option names listed again in the quickstart's summary run of titles, each
+    # copying a title that heads its own part above, are a contents list since dup18's D101 kind)
+    assert [line for _c, line, _col in found("x.txt", "D101", text)] == [95, 101]
     assert [line for _c, line, _col in found("x.txt", "W101", text)] == [151, 153, 155, 157]
     # in a catalogue a trailing space after a word is still reported
     spaced = (REAL / "sphinx-po-ja-strings.txt").read_text(encoding="utf-8").replace("作者: \n", "作者 \n", 1)
