@@ -40,7 +40,7 @@ from .findings import Applicability, Edit, Finding, Severity, record_location, s
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
 from .store import DocumentStore, Spilled, SpilledStates, StateSpill
-from .structure import ALL_REGIONS
+from .structure import ALL_REGIONS, HTML_SUFFIXES
 
 MAX_FIX_PASSES = 10
 PARALLEL_MIN_DOCS = 64
@@ -1380,6 +1380,18 @@ def _self_overlap(edits: tuple[Edit, ...]) -> bool:
     return any(_overlaps(x, y) for x, y in zip(ordered, ordered[1:]))
 
 
+def _sparing_markup(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """``findings`` without those whose fix would delete or rewrite an HTML page's markup
+    (``readers.html.edits_markup``): tags are the page's syntax. The duplicate family
+    offers no such fix (``units.deletion_fix``); this keeps any other rule's, a plugin's
+    included, from breaking a page. Other documents: ``findings`` unchanged."""
+    if doc.suffix not in HTML_SUFFIXES or not findings:
+        return findings
+    from .readers.html import edits_markup
+
+    return [f for f in findings if f.fix is None or not edits_markup(doc, f.fix.edits)]
+
+
 def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bool) -> tuple[str, int]:
     """First pass uses all findings (incl. corpus rules); later passes re-run document
     rules on the edited text until nothing changes (bounded).
@@ -1394,12 +1406,13 @@ def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bo
     go with them and W106's newline after them is kept (``apply_fixes``), so one run
     does what two did."""
     corpus_codes = frozenset(r.code for r in linter.corpus_rules)
-    text, total = apply_fixes(doc.text, first, unsafe, defer=corpus_codes)
+    text, total = apply_fixes(doc.text, _sparing_markup(doc, first), unsafe, defer=corpus_codes)
     for _ in range(MAX_FIX_PASSES):
         current = doc.with_text(text)
         found = [f for f in linter.check_document(current) if linter.keep(f)]
         if linter.suppressions:
             found = linter.suppressions.apply(found, {doc.path: current}, record=False)
+        found = _sparing_markup(current, found)
         new_text, count = apply_fixes(text, found, unsafe)
         if count == 0 or new_text == text:
             break

@@ -82,6 +82,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 RST_SUFFIXES = (".rst", ".rest")  # reStructuredText: corpuslint/rst.py (docutils)
 SUBTITLE_SUFFIXES = (".srt", ".vtt")  # read by corpuslint.subtitles
 TEX_SUFFIXES = (".tex", ".ltx")  # LaTeX: regions from corpuslint.readers.latex (pylatexenc)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")  # HTML: regions from corpuslint.readers.html (html.parser)
 
 
 @dataclass(frozen=True, slots=True)
@@ -898,6 +899,12 @@ def regions_for(doc: "Document") -> list[Region]:
         from .readers.latex import latex_regions
 
         found = latex_regions(doc)
+        if found is not None:
+            return found
+    if doc.suffix in HTML_SUFFIXES:  # HTML: corpuslint/readers/html.py (html.parser; plain text if it fails)
+        from .readers.html import html_regions
+
+        found = html_regions(doc)
         if found is not None:
             return found
     if doc.suffix in SUBTITLE_SUFFIXES:  # .srt, .vtt: corpuslint.subtitles (plain text if malformed)

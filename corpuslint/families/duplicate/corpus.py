@@ -16,7 +16,7 @@ import xxhash
 
 from ...arrays import adjacent, frequent, mapping_root, release_mapping, release_pages, sorted_unique, trim_heap
 from ...document import Document
-from ...findings import Finding, Fix, Location, Severity, record_location, spread, where
+from ...findings import Finding, Location, Severity, record_location, spread, where
 from ...rules import CorpusRule, CorpusView
 from ...structure import CODE, HEADING_START, LIST_ITEM, MARKUP, MESSAGE, NOTEBOOK_CELL, markdown_containers
 from ...subtitles import is_subtitle
@@ -534,7 +534,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                         self, start, end,
                         f"paragraph {what} {where(rel.path, rel.record)}:{rel.line} (Jaccard {sim:.2f}; "
                         f"{len(group)} copies in {spread_of()})",
-                        fix=Fix.unsafe(U.remove_span_lines_edit(doc.text, start, end)),  # (whole lines)
+                        fix=U.deletion_fix(doc, U.remove_span_lines_edit(doc.text, start, end)),  # (whole lines)
                         related=[rel],
                     )
                 )
@@ -799,7 +799,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
     one author, is still reported).
     In a subtitle file (.srt, .vtt) only caption lines are counted: cue numbers and
     timing lines recur by design; a caption recurring across files ("Subtitles by ...")
-    is reported.
+    is reported. In chat data, a turn that opens its conversation (a system prompt, the
+    first question after it: ``chat_mix``) is not counted, as in D104 and D105: "You are a
+    helpful assistant." and "Tell me a saying, please." in every record are the data
+    set's design; a line recurring in the answers is reported.
     Fix safety: unsafe: the line is deleted from this file, every copy of it; some recurring lines
     (a dateline format, a standard disclaimer) are legitimate, so review first.
     Severity is info because a shared line is often harmless.
@@ -815,8 +818,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
     aggregate = incremental.LinePostings()  # the same counts, kept in the corpus index
 
     def collect(self, doc: Document) -> Any:
+        if chat_mix(doc) is None:
+            return None  # a system prompt or opening question repeated across conversations: the design
         min_words = int(self.opts["min-words"])
-        text = doc.text
+        text = U.unit_text(doc)  # (an HTML page's tags blanked: a line of tags alone has no words)
         containers = markdown_containers(doc)  # (empty for plain text)
         headings = containers[HEADING_START]
         if is_subtitle(doc):  # a cue's number, identifier, timing line, a NOTE: the format's, not text
@@ -950,7 +955,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
                     self, start, end,
                     f"line appears in {count} of {n_docs} documents (boilerplate; "
                     f"similarity 1.00 after normalisation{more})",
-                    fix=Fix.unsafe(*U.merge_deletions(  # (whole lines)
+                    fix=U.deletion_fix(doc, *U.merge_deletions(  # (whole lines)
                         [U.remove_span_lines_edit(doc.text, a, b) for a, b in copies])),
                     related=[Location(other[0], other[1], 1)],
                 )

@@ -17,7 +17,7 @@ from ... import structure
 from ...arrays import sorted_unique
 from ...document import _SENTENCE_END_RE as _SENTENCE_END
 from ...document import Document, Unit
-from ...findings import Edit, Finding, Fix, Severity
+from ...findings import Edit, Finding, Severity
 from ...rules import DocumentRule
 from ...structure import (
     BLANK_LINES_RE,
@@ -241,7 +241,7 @@ class ExactDuplicateLine(DocumentRule):
                     self, u.start, u.end,
                     f"{_lines_label(u.line, u.last_line)} {'repeats' if u.line == u.last_line else 'repeat'} "
                     f"{_lines_label(f.line, f.last_line)} ({kind}, similarity 1.00)",
-                    fix=Fix.unsafe(U.remove_lines_edit(doc, u.line, u.last_line)),
+                    fix=U.deletion_fix(doc, U.remove_lines_edit(doc, u.line, u.last_line)),
                     related=[doc.location(f.start)],
                 )
             )
@@ -572,7 +572,7 @@ class NearDuplicateParagraph(DocumentRule):
                     self, uj.start, uj.end,
                     f"paragraph near-duplicates the paragraph at {_lines_label(ui.line, ui.last_line)} "
                     f"(Jaccard {sim:.2f})",
-                    fix=Fix.unsafe(U.remove_lines_edit(doc, uj.line, uj.last_line)),
+                    fix=U.deletion_fix(doc, U.remove_lines_edit(doc, uj.line, uj.last_line)),
                     related=[doc.location(ui.start)],
                 )
             )
@@ -1058,7 +1058,7 @@ class RestatedPassage(DocumentRule):
                     self, sj.start, sj.end,
                     f"sentence restates the sentence at line {si.line} "
                     f"(weighted word overlap {score:.2f}, {count} shared word pairs)",
-                    fix=Fix.unsafe(_remove_sentence_edit(doc, sj)),
+                    fix=U.deletion_fix(doc, _remove_sentence_edit(doc, sj)),
                     related=[doc.location(si.start)],
                 )
             )

@@ -39,13 +39,14 @@ import numpy as np
 import xxhash
 
 from ...document import Document
-from ...findings import Edit
+from ...findings import Edit, Fix
+from ...structure import ALL_REGIONS, HTML_SUFFIXES, MARKUP
 from ...text import normalize
 from ...text import tokens as T
 from ...text.lazy_regex import lazy, lazy_re
 from . import codepoints as CP
 
-NORMALIZATION_VERSION = "dup-norm-6"  # 5: fortune(6) "%" lines separate units; 6: Hebrew points deleted
+NORMALIZATION_VERSION = "dup-norm-7"  # 5: fortune(6) "%" lines separate units; 6: Hebrew points deleted; 7: HTML markup blanked
 NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"
@@ -821,7 +822,20 @@ def _plain_units(cp: np.ndarray, run_starts: np.ndarray) -> tuple[np.ndarray, np
 
 # A Markdown list item's first line (bullet or ordered marker, any indentation).
 _LIST_ITEM_RE = lazy_re(r"\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown")  # (structure.MARKDOWN_SUFFIXES)
+
+
+def unit_text(doc: Document) -> str:
+    """The text the duplicate family reads: ``doc.text``, but for an HTML page its markup
+    (tags, comments, references: ``corpuslint.readers.html``) blanked to spaces, so that
+    units and words are the page's text, at the same offsets (a line of tags alone is a
+    blank line: it separates units as a browser's blocks do)."""
+    if doc.suffix in HTML_SUFFIXES:
+        return doc.masked(_NOT_MARKUP)
+    return doc.text
+
+
+_NOT_MARKUP = ALL_REGIONS - {MARKUP}
 
 
 def paragraph_units(doc: Document) -> list[PUnit]:
@@ -830,7 +844,7 @@ def paragraph_units(doc: Document) -> list[PUnit]:
     plain text, a line holding only "%" (fortune(6) record separator) ends a block."""
     out: list[PUnit] = []
     markdown = doc.suffix in MARKDOWN_SUFFIXES
-    text = doc.text
+    text = unit_text(doc)
     position = None if "\r" not in text else doc.position  # "\n"-only text: count incrementally
     prev, line = 0, 1
     records = not markdown and "%" in text and _RECORD_SEPARATOR_RE.search(text) is not None
@@ -882,7 +896,7 @@ class Analysis:
         # weak: _ANALYSES is keyed weakly by the document, so a strong reference back
         # would keep every analysed document (and its arrays) alive for the whole run
         self._doc = weakref.ref(doc)
-        text = doc.text
+        text = unit_text(doc)
         if len(text) <= SHORT_ANALYSIS and "\r" not in text and "%" not in text and doc.suffix not in MARKDOWN_SUFFIXES:
             self._short(text)  # (a record's field, a chat turn: the same arrays from a walk over its runs)
             return
@@ -1127,6 +1141,18 @@ def jaccard_sorted(a: np.ndarray, b: np.ndarray) -> float:
 
 
 # -- fixes --------------------------------------------------------------------------
+
+
+def deletion_fix(doc: Document, *edits: Edit) -> Fix | None:
+    """The unsafe fix deleting what ``edits`` delete, or None when one of them would
+    delete an HTML page's markup with its text (a line of tags: the page would break;
+    ``corpuslint.readers.html.edits_markup``): the finding is reported without a fix."""
+    if doc.suffix in HTML_SUFFIXES:
+        from ...readers.html import edits_markup
+
+        if edits_markup(doc, edits):
+            return None
+    return Fix.unsafe(*edits)
 
 
 def remove_lines_edit(doc: Document, first_line: int, last_line: int) -> Edit:

@@ -21,6 +21,7 @@ from ...structure import (
     PLACEHOLDER,
     PROSE,
     SUBTITLE_SUFFIXES,
+    HTML_SUFFIXES,
     TEX_SUFFIXES,
     is_command_word,
     markdown_containers,
@@ -388,7 +389,9 @@ class NonStandardSpace(DocumentRule):
     least as often as otherwise sets the others on purpose too (docutils' `HTML\\u00a0browser`, `` `CSS\\u00a0Level\\u00a01`__ `` beside
     `Docutils\\u00a00.22`: a name kept on one line); a space the document names (its
     Unicode name, "figure space", a short name, NBSP, or its code point, U+2007) is its
-    subject, not a stray.
+    subject, not a stray. In an HTML page a NO-BREAK SPACE is HTML's own `&nbsp;` written as
+    a character (DocBook's XSLT writes `&#160;` so: `Appendix\u00a0B.`, a navigation cell's
+    `</a>\u00a0</td>`): the page's typography, not a stray.
     Why: Scrapers copy `&nbsp;` from HTML as U+00A0. Tokenisers, regexes and
     deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.
     One finding per line, with the count and the characters (`3 no-break spaces (U+00A0)`).
@@ -410,6 +413,8 @@ class NonStandardSpace(DocumentRule):
         # ("Comment vas-tu\u00a0?", "ne doit pas être\u00a0;"), asked beside a mark French spaces off
         french = doc.language == "fr" if doc.language is not None else FrenchAround(doc.text)
         cjk = doc.language in CJK_LANGUAGES
+        if doc.suffix in HTML_SUFFIXES:
+            allowed.add("\u00a0")  # (HTML's &nbsp;, written as a character: see the docstring)
         if doc.sources:  # a .po string: a space its msgid (or msgid_plural) holds is the program's
             allowed |= set(_ODD_SPACE_TRIGGER.findall("".join(doc.sources)))
         found, typographic = [], Counter()
@@ -699,7 +704,8 @@ class MultipleSpaces(DocumentRule):
     more, no sentence) and a line among padded neighbours (``ulimit -a``'s output).
     A LaTeX source (.tex) is not checked: TeX typesets a run of spaces as one space, so
     the source's runs (`\\input{body}    % the modules`, a tabular row laid out in
-    columns) never reach the text.
+    columns) never reach the text; nor is an HTML page, whose runs of spaces a browser
+    shows as one (debian-reference ja's `解決します。  </p>`; `<pre>` is code).
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
@@ -741,8 +747,8 @@ class MultipleSpaces(DocumentRule):
     _columns_re = lazy(r"(?<=\S)[\p{Zs}]{2,}(?=\S)|^[ ]{6,}(?=\S)", regex.M)
 
     def check(self, doc):
-        if doc.suffix in TEX_SUFFIXES:
-            return  # (TeX reads a run of spaces as one: see the docstring)
+        if doc.suffix in TEX_SUFFIXES or doc.suffix in HTML_SUFFIXES:
+            return  # (TeX and browsers read a run of spaces as one: see the docstring)
         markdown = doc.suffix in MARKDOWN_SUFFIXES
         rst = doc.suffix in RST_SUFFIXES
         if self._trigger.search(doc.text) is None or in_sources(doc, self._columns_re):
