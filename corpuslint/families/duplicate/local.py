@@ -133,8 +133,12 @@ class ExactDuplicateLine(DocumentRule):
     paragraph ended the first list: a field shared by two files' field lists), and a
     short line introducing a list or code block, repeated before a different block (an
     instruction: "Configure it as shown below." before two commands, the same quiz
-    instruction before two sets of questions). A line that is itself a title (a headline, a caption)
-    is compared with the whole document. Repetitive genres: with ``genre = "auto"`` (default) a
+    instruction before two sets of questions); so is a one-line question asked again with a
+    different line after each copy (a tutor's "Can you guess what we can do next? 🤔" at two
+    steps), and an answer given again after a lead-in that announces a conclusion ("In
+    summary, the correct relationship ... is:", «因此，...为：»). A line that is itself a title (a
+    headline, a caption) is compared with the whole document; a line wholly in brackets (a
+    stage direction, "[Enter FATHER, MOTHER, and HYRUM]" in Act I and Act III) is not a title. Repetitive genres: with ``genre = "auto"`` (default) a
     text that occurs ``refrain-copies`` times or more (default 3) is a refrain (a
     chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
     places are both verse in a hard-wrapped document, the block before the later one
@@ -867,7 +871,9 @@ class RestatedPassage(DocumentRule):
     the balance of the Earth's climate." closing an answer that opened "Oceanic heat
     storage ... plays a crucial role in regulating the Earth's climate."; "In conclusion,
     there are many alternative ways to enjoy socializing and relaxation without ..."
-    closing an answer whose second paragraph offered them). Exact repeats of a whole line are
+    closing an answer whose second paragraph offered them), nor, anywhere, a sentence that
+    announces a conclusion (``meaning.conclusion_opener``: "Thus, this comment is likely to raise
+    ...", "So, in answer to your question, ...") unless word for word. Exact repeats of a whole line are
     left to D101. The later sentence is reported, pointing at the earlier one.
     Repetitive genres: with ``genre = "auto"`` (default) a document where at least six
     sentences and more than ``formulaic-share`` (default 0.1) of them look like

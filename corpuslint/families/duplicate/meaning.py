@@ -6,8 +6,10 @@ minimal pairs, where the few differing words are exactly what the passage says:
 
 * a negation: "Nul ne peut ..." / "... peut ...", "is" / "is not", لا / لم / ليس;
 * an antonym: "Enable the disk cache" / "Disable the disk cache", "install" /
-  "uninstall", "before" / "after";
-* a number: "unsigned 16-bit integers" / "unsigned 32-bit integers";
+  "uninstall", "before" / "after", or the counterpart for the other sex: "women" / "men",
+  "her" / "him" (the Qur'an's rules for daughters and for sons);
+* a number: "unsigned 16-bit integers" / "unsigned 32-bit integers", or a share written
+  as a word: "a quarter" / "an eighth" («un cuarto» / «un octavo», «le quart» / «le huitième»);
 * a comparison operator: "expr1 < expr2" / "expr1 <= expr2" (bc(1)'s list of
   relational expressions, each with its one-line description);
 * the one content word that distinguishes two parallel statements: ``deb`` /
