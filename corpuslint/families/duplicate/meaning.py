@@ -104,17 +104,19 @@ zusammenfassend | daher | somit | folglich | en conclusión | en resumen | por l
 
 # Fractions and ordinals written as words (a share, a rank): "a quarter" / "an eighth",
 # «le quart» / «le huitième», "en fjärdedel" / "en åttondel" are two numbers. Cardinals
-# are left out: "one", «un», «en» are also articles and pronouns, Swedish «sex» is English.
+# are left out: "one", «un», «en» are also articles and pronouns, Swedish «sex» is English;
+# and so are the words that mean something else as often (Arabic ثمن is also a price, German
+# «achte» also heeds).
 NUMBER_WORDS_TEXT = """
 2: half halves moitié mitad hälfte hälften halva metade metà نصف
 3: third thirds tiers tercio tercera drittel tredjedel terço terzo troisième tercero dritte ثلث
 4: quarter quarters fourth quart cuarto cuarta viertel fjärdedel quarto quatrième vierte ربع
 5: fifth cinquième quinto quinta fünftel femtedel fünfte خمس
 6: sixth sixième sexto sexta sechstel sjättedel sechste sesto سدس
-7: seventh septième séptimo siebtel sjundedel siebte settimo سبع
-8: eighth huitième octavo octava achtel åttondel achte oitavo ottavo ثمن
-9: ninth neuvième noveno neuntel niondel neunte nono تسع
-10: tenth dixième décimo zehntel tiondel zehnte decimo عشر
+7: seventh septième séptimo siebtel sjundedel siebte settimo
+8: eighth huitième octavo octava achtel åttondel oitavo ottavo
+9: ninth neuvième noveno neuntel niondel neunte nono
+10: tenth dixième décimo zehntel tiondel zehnte decimo
 """
 
 # Words whose presence or absence changes no content: function words (the D103 list),
