@@ -138,9 +138,9 @@ class ExactDuplicateLine(DocumentRule):
     steps), and an answer given again after a lead-in that announces a conclusion ("In
     summary, the correct relationship ... is:", «因此，...为：»). A line that is itself a title (a
     headline, a caption) is compared with the whole document; a line wholly in brackets (a
-    stage direction, "[Enter FATHER, MOTHER, and HYRUM]" in Act I and Act III) is not a title. Repetitive genres: with ``genre = "auto"`` (default) a
-    text that occurs ``refrain-copies`` times or more (default 3) is a refrain (a
-    chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
+    stage direction, "[Enter FATHER, MOTHER, and HYRUM]" in Act I and Act III) is not a title.
+    Repetitive genres: with ``genre = "auto"`` (default) a text that occurs ``refrain-copies``
+    times or more (default 3) is a refrain (a chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
     places are both verse in a hard-wrapped document, the block before the later one
     short-lined (``_verse_repeat``: a stanza quoted twice among poems), and fully vocalised
     Arabic-script documents (scripture, hadith, classical poetry) and software message
