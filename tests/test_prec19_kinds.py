@@ -266,6 +266,7 @@ def test_d103_sentence_announcing_a_conclusion():
     assert meaning.conclusion_opener("So, in answer to your question, the") == "so"
     assert meaning.conclusion_opener("Thus, this comment") == "thus"
     assert meaning.conclusion_opener("Sunday, August 12, 2007.") is None
+    assert meaning.conclusion_opener("So many people use it") is None  # "So" opens a conclusion with its comma
 
 
 # -- parallel clauses of one verse: a share written as a word, a rule for the other sex ------

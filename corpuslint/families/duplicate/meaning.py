@@ -168,10 +168,17 @@ def _contrast_opener(head: str) -> str | None:
 _CONCLUSION: list[tuple[str, ...]] = []
 
 
+_SO_COMMA_RE = lazy(r"\W*so[ \t]*,", regex.IGNORECASE)
+
+
 def conclusion_opener(text: str) -> str | None:
     """The conclusion marker ``text`` opens with (``CONCLUSION_OPENERS_TEXT``: "In
-    summary", "Thus", "So", «因此» ...), normalised, or None."""
-    return _conclusion_opener(text[:80])
+    summary", "Thus", "So,", «因此» ...), normalised, or None. "So" counts only with its
+    comma: "So many people ...", "So-called experts ..." open no conclusion."""
+    found = _conclusion_opener(text[:80])
+    if found == "so" and _SO_COMMA_RE.match(text) is None:
+        return None
+    return found
 
 
 @lru_cache(maxsize=1024)
