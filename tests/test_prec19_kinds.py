@@ -175,7 +175,24 @@ TRANSLATION_ZH = (
 )
 
 
+# dpo_en_demo 161.3 lines 21-29 (labelled tp): "Total deposit days = 118" written twice in a row
+DEPOSIT = (
+    'Now, we need to calculate how many days for 60 days we have not yet required any deposit:\n'
+    'Days without deposit = (60 - 1)\n'
+    '\n'
+    'The number of days without deposit is 59. So we just need to add the number of days for which we '
+    'have made deposits.\n'
+    'Total days for deposit = 59 + (days for which we deposit 60 − 1)\n'
+    'Total deposit days = 59 + 59\n'
+    'Total deposit days = 118\n'
+    '\n'
+    'Total deposit days = 118\n'
+)
+
+
 def test_d101_answer_restated_after_a_conclusion_lead_in():
+    # the answer written twice with no conclusion announced between: a copy (labelled tp)
+    assert lines_of("D101", DEPOSIT) == [9]
     assert found("D101", BANKED_TURN) == []
     assert found("D101", TRANSLATION_ZH) == []
     # the lead-in without its conclusion marker introduces a copy
