@@ -133,10 +133,14 @@ class ExactDuplicateLine(DocumentRule):
     paragraph ended the first list: a field shared by two files' field lists), and a
     short line introducing a list or code block, repeated before a different block (an
     instruction: "Configure it as shown below." before two commands, the same quiz
-    instruction before two sets of questions). A line that is itself a title (a headline, a caption)
-    is compared with the whole document. Repetitive genres: with ``genre = "auto"`` (default) a
-    text that occurs ``refrain-copies`` times or more (default 3) is a refrain (a
-    chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
+    instruction before two sets of questions); so is a one-line question asked again with a
+    different line after each copy (a tutor's "Can you guess what we can do next? 🤔" at two
+    steps), and an answer given again after a lead-in that announces a conclusion ("In
+    summary, the correct relationship ... is:", «因此，...为：»). A line that is itself a title (a
+    headline, a caption) is compared with the whole document; a line wholly in brackets (a
+    stage direction, "[Enter FATHER, MOTHER, and HYRUM]" in Act I and Act III) is not a title.
+    Repetitive genres: with ``genre = "auto"`` (default) a text that occurs ``refrain-copies``
+    times or more (default 3) is a refrain (a chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
     places are both verse in a hard-wrapped document, the block before the later one
     short-lined (``_verse_repeat``: a stanza quoted twice among poems), and fully vocalised
     Arabic-script documents (scripture, hadith, classical poetry) and software message
@@ -195,7 +199,7 @@ class ExactDuplicateLine(DocumentRule):
         sections = regions.section_starts(doc)
         # a line that is itself a heading (a headline, a caption) is compared with the
         # whole document: a headline printed twice is the copy D101 exists for
-        headings = set(sections)
+        headings = {x for x in sections if not _bracketed_line(text, x)}  # (a stage direction is no headline)
         keys = a.keys.tolist()
         rst = doc.suffix in structure.RST_SUFFIXES
         tex = doc.suffix in structure.TEX_SUFFIXES
@@ -228,6 +232,10 @@ class ExactDuplicateLine(DocumentRule):
                 first_copy = {}
                 for i, key_i in enumerate(keys):
                     first_copy.setdefault(key_i, i)
+            if _question_asked_again(text, a.units, keys, first, k):
+                continue  # "Can you guess what we can do next? 🤔" at two steps of a worked example
+            if _after_conclusion_lead_in(text, a.units, keys, first, k):
+                continue  # "Lift = 1.4 times the weight" again after "In summary, the correct relationship ... is:"
             if _second_pass(keys, first_copy, first, k):
                 continue  # "Choose the Page Layout tab." again after "Open the print dialog." again
             if genre == "auto" and _verse_repeat(doc, f.start, u.start):
@@ -454,6 +462,51 @@ def _introduced_block(doc: Document, end: int, fragment: bool = False) -> list[s
         return None
     blank = BLANK_LINES_RE.search(text, m.start())
     return text[m.start() : blank.start() if blank else len(text)].split()
+
+
+_BRACKETED_RE = lazy(r"[ \t]*[\[(（［][^\n]*[\])）］][ \t]*(?:\n|$)")
+
+
+def _bracketed_line(text: str, start: int) -> bool:
+    """True when the line at offset ``start`` is wholly in brackets or parentheses: a
+    play's stage direction ("[Enter FATHER, MOTHER, and HYRUM]", in Act I and again in
+    Act III), a transcript's "(Applause)". It may open a section, but it is not a title
+    (a headline printed twice), so its copy under another heading is that scene's."""
+    return _BRACKETED_RE.match(text, start) is not None
+
+
+# A line that asks one question: its last sentence-ending mark is a question mark, with
+# at most emoji, symbols or closing quotes after it ("Can you guess what we can do next? 🤔").
+_QUESTION_LINE_RE = lazy(r"[^\n.!?؟？。]*[?؟？][^\n\w]*")
+
+
+def _question_asked_again(text: str, units: list, keys: list[int], first: int, later: int) -> bool:
+    """True when unit ``later``, a copy of unit ``first``, is one line asking one question,
+    the first copy is not the text's opening line (a headline printed twice), and a
+    different unit follows each copy: the same question put at two points of a dialogue
+    or a worked example, each time answered anew (a tutor's "Can you guess what we can do
+    next? 🤔" before adding two numbers, and again before dividing). A question copied with
+    its answer is compared."""
+    u = units[later]
+    if first == 0 or u.line != u.last_line or later + 1 >= len(units):
+        return False
+    if _QUESTION_LINE_RE.fullmatch(text, u.start, u.end) is None:
+        return False
+    return keys[first + 1] != keys[later + 1]
+
+
+def _after_conclusion_lead_in(text: str, units: list, keys: list[int], first: int, later: int) -> bool:
+    """True when the unit just before ``later`` (a copy of unit ``first``) announces a
+    conclusion and introduces it with a colon (``meaning.conclusion_opener``: "In summary,
+    the correct relationship between lift and weight in a banked turn is:", «因此，英文句子
+    ...可以翻译成古吉拉特语为：»), and is not itself a copy of the unit before ``first``:
+    the answer restated as the conclusion, not a block pasted twice."""
+    if later == 0:
+        return False
+    lead = text[units[later - 1].start : units[later - 1].end].rstrip()
+    if not lead.endswith((":", "：")) or meaning.conclusion_opener(lead) is None:
+        return False
+    return first == 0 or keys[first - 1] != keys[later - 1]
 
 
 def _second_pass(keys: list[int], first_copy: dict[int, int], first: int, later: int) -> bool:
@@ -818,7 +871,9 @@ class RestatedPassage(DocumentRule):
     the balance of the Earth's climate." closing an answer that opened "Oceanic heat
     storage ... plays a crucial role in regulating the Earth's climate."; "In conclusion,
     there are many alternative ways to enjoy socializing and relaxation without ..."
-    closing an answer whose second paragraph offered them). Exact repeats of a whole line are
+    closing an answer whose second paragraph offered them), nor, anywhere, a sentence that
+    announces a conclusion (``meaning.conclusion_opener``: "Thus, this comment is likely to raise
+    ...", "So, in answer to your question, ...") unless word for word. Exact repeats of a whole line are
     left to D101. The later sentence is reported, pointing at the earlier one.
     Repetitive genres: with ``genre = "auto"`` (default) a document where at least six
     sentences and more than ``formulaic-share`` (default 0.1) of them look like
@@ -1040,6 +1095,8 @@ class RestatedPassage(DocumentRule):
                 and bisect_right(unit_starts, si.start) - 1 != prose_units[-1]
             ):
                 continue  # the conclusion sums up an earlier point (an essay's, an answer's, a story's)
+            if score < 1.0 and meaning.conclusion_opener(text[sj.start : sj.end]) is not None:
+                continue  # "Thus, this comment is likely to ...", "So, in answer to your question, ...": a summary
             if meaning.differs(text[si.start : si.end], text[sj.start : sj.end], paraphrase=True):
                 continue  # parallel statements (a negation, a number, the one distinguishing word)
             if turns_to_another(text[sj.start : sj.end]):
