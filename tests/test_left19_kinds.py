@@ -1,0 +1,35 @@
+"""False-alarm kinds a docs maintainer (fresh18) found in Debian's installation-guide,
+debian-reference and GNOME help, each with the real excerpt and a true finding of the same
+rule beside it still reported. Sources: tests/data/realtext/SOURCE.md (left19): Debian
+bookworm packages debian-reference-en / -zh-cn 2.100 (GPL-2+), installation-guide-amd64
+20230508+deb12u1 (GPL-2+), gnome-user-docs 43.0-2 (CC-BY-SA-3.0); HTML converted with
+benchmarks/realtext.py's ``html_to_text`` keeping headings and no-break spaces."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_fixa16_kinds import found, spans
+
+
+# -- 4. W102: DocBook binds a heading's label, number and title with no-break spaces -----------
+
+# debian-reference-zh-cn 2.100 apa.zh-cn.html (its first heading and a section heading)
+APPENDIX_ZH = "附录\u00a0A.\u00a0附录\n\n本文档背景\n\nA.1.\u00a0Debian 迷宫\n"
+# debian-reference-en 2.100 ch04.en.html: a table caption whose title opens with a digit
+TABLE_EN = ("4.1.\u00a0Normal Unix authentication\n\nNormal Unix authentication is provided by the pam_unix(8) "
+            "module under the PAM (Pluggable Authentication Modules). Its 3 important configuration files, with "
+            "\":\" separated entries, are the following.\n\n"
+            "Table\u00a04.1.\u00a03 important configuration files for pam_unix(8)\n")
+
+
+@pytest.mark.parametrize("text", [APPENDIX_ZH, TABLE_EN])
+def test_w102_a_docbook_label_bound_to_its_number_and_title_is_typography(text):
+    assert spans("W102", text) == []
+
+
+def test_w102_a_scraped_no_break_space_beside_the_labels_is_still_reported():
+    # a no-break space between two Chinese words and a letter that counts nothing, and one
+    # between every word of a scraped English line
+    assert spans("W102", APPENDIX_ZH + "\n他说\u00a0A 是对的。\n") == ["\u00a0"]
+    assert spans("W102", TABLE_EN + "\nThe\u00a0President\u00a0said\n") == ["\u00a0President\u00a0"]
