@@ -33,3 +33,27 @@ def test_w102_a_scraped_no_break_space_beside_the_labels_is_still_reported():
     # between every word of a scraped English line
     assert spans("W102", APPENDIX_ZH + "\n他说\u00a0A 是对的。\n") == ["\u00a0"]
     assert spans("W102", TABLE_EN + "\nThe\u00a0President\u00a0said\n") == ["\u00a0President\u00a0"]
+
+
+# -- 2. A103: the installer's component "main-menu" is a program's name -------------------------
+
+# installation-guide-amd64 20230508+deb12u1 en/ch06s02.html and de/ch06s02.html (their first
+# lines; the description's first sentence)
+MAIN_MENU_EN = ("Here is a list of installer components with a brief description of each component's purpose. "
+                "Details you might need to know about using a particular component are in Section 6.3, "
+                "“Using Individual Components”.\n\nmain-menu\n\nShows the list of components to the user during "
+                "installer operation, and starts a component when it is selected.\n")
+MAIN_MENU_DE = ("6.2. Einführung in die Komponenten\n\nHier ist eine Liste der Installer-Komponenten mit einer kurzen "
+                "Beschreibung ihrer Aufgabe. Details über die Verwendung einer speziellen Komponente finden Sie im "
+                "Abschnitt 6.3, „Die einzelnen Komponenten“.\n\nmain-menu\n\nZeigt die Liste der Komponenten während "
+                "des Installationsvorgangs an und startet eine ausgewählte Komponente, wenn diese aktiviert wird.\n")
+
+
+@pytest.mark.parametrize("text", [MAIN_MENU_EN, MAIN_MENU_DE])
+def test_a103_a_program_named_main_menu_is_not_navigation(text):
+    assert spans("A103", text) == []
+
+
+def test_a103_a_scraped_main_menu_is_still_reported():
+    assert spans("A103", MAIN_MENU_EN + "\nMain menu\n\nSkip to content\n") == ["Main menu", "Skip to content"]
+    assert spans("A103", MAIN_MENU_DE + "\nMain Menu\n") == ["Main Menu"]
