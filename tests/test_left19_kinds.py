@@ -57,3 +57,20 @@ def test_a103_a_program_named_main_menu_is_not_navigation(text):
 def test_a103_a_scraped_main_menu_is_still_reported():
     assert spans("A103", MAIN_MENU_EN + "\nMain menu\n\nSkip to content\n") == ["Main menu", "Skip to content"]
     assert spans("A103", MAIN_MENU_DE + "\nMain Menu\n") == ["Main Menu"]
+
+
+# -- 5. W115: a quotation nested in another ------------------------------------------------------
+
+# debian-reference-en 2.100 ch01.en.html (a footnote: every literal is set in quotes, and this
+# literal holds a quoted pattern) and ch02.en.html (a command quoted with a stray space)
+NESTED = ("The \"[\" and \"]\" in the regular expression of the \"ps aux | grep -e \"[e]xim4*\"\" command above enable "
+          "grep to avoid matching itself. The \"4*\" in the regular expression means 0 or more repeats of character "
+          "\"4\" thus enables grep to match both \"exim\" and \"exim4\".\n")
+STRAY = ("You should remove all cached data by \"sudo rm -rf /var/lib/apt/* \" and try again. (If apt-cacher-ng is "
+         "used, you should also run \"sudo rm -rf /var/cache/apt-cacher-ng/* \".)\n")
+
+
+def test_w115_a_quotation_nested_in_another_is_no_space_inside_quotes():
+    assert spans("W115", NESTED) == []
+    # the same page's quoted commands with a space before the closing mark are still reported
+    assert [f.message for f in found("W115", NESTED + "\n" + STRAY)] == ['space before closing "'] * 2
