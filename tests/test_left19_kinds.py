@@ -74,3 +74,60 @@ def test_w115_a_quotation_nested_in_another_is_no_space_inside_quotes():
     assert spans("W115", NESTED) == []
     # the same page's quoted commands with a space before the closing mark are still reported
     assert [f.message for f in found("W115", NESTED + "\n" + STRAY)] == ['space before closing "'] * 2
+
+
+# -- 3. D106: a package table's popcon cells and a Japanese loanword are no template lines ------
+
+# debian-reference-en 2.100: rows of the package tables of ch06 (table 6.7), ch10 and ch12,
+# one cell a line as html_to_text flattens a table row ("V:856, I:997" is popcon's vote and
+# install counts)
+POPCON_EN = {
+    "ch06.txt": ("Table 6.7. List of remote access server and utilities\n\npackage\npopcon\nsize\ntool\ndescription\n\n"
+                 "openssh-client\nV:856, I:997\n5609\nssh(1)\nSecure shell client\n"),
+    "ch10.txt": ("coreutils\nV:908, I:999\n18062\nGNU cp\nlocally copy files and directories (\"-a\" for recursive)\n\n"
+                 "openssh-client\nV:856, I:997\n5609\nscp\nremotely copy files and directories (client, \"-r\" for "
+                 "recursive)\n"),
+    "ch12.txt": "small and fast POSIX-compliant shell for sh\n\ncoreutils\nV:908, I:999\n18062\nGNU core utilities\n",
+    "ch09.txt": "coreutils\nV:908, I:999\n18062\nnice(1): run a program with modified scheduling priority\n",
+}
+# debian-reference-ja 2.100: the admonition title "ヒント" (Tip) and a table header of ch06,
+# ch07 and ch09
+POPCON_JA = {
+    "ch06.txt": ("ヒント\n\n最近の Debian に特化したネットワークインターフェースのガイドは、 The Debian Administrator's Handbook — "
+                 "Network Infrastructure を参照ください。\n\n表6.1 ウェッブブラウザーのリスト\n\n"
+                 "パッケージ\nポプコン\nサイズ\nタイプ\nウェッブブラウザーの説明\n\nchromium\nV:37, I:118\n212471\n"),
+    "ch07.txt": ("ヒント\n\nDependency packages selected by a task metapackage may be out of sync with the latest package "
+                 "transition state under the Debian unstable/testing environment.\n\n"
+                 "パッケージ\nポプコン\nパッケージサイズ\n説明\n\nmutter\nV:3, I:99\n199\nGNOME の mutter ウィンドウマネージャ [自動]\n"),
+    "ch09.txt": ("パッケージ\nポプコン\nサイズ\n説明\n\nmc\nV:54, I:226\n1482\n「ミッドナイトコマンダー (MC)」を参照\n\nヒント\n\n"
+                 "screen を使うと、切断してもプロセスをアクティブにしておけその後で再接続した時にリアタッチできるので、"
+                 "ダイヤルアップやパケット接続のような計量されたネットワーク接続での接続料金の節約ができます。\n"),
+}
+
+
+def _d106(root, files: dict[str, str]) -> list[tuple[str, str]]:
+    from corpuslint import lint_paths
+
+    root.mkdir()
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    found = lint_paths([root], config={"select": ["D106"], "cache": False})
+    return sorted((f.path.rsplit("/", 1)[-1], (root / f.path.rsplit("/", 1)[-1]).read_text(encoding="utf-8")
+                   .splitlines()[f.line - 1]) for f in found)
+
+
+def test_d106_popcon_cells_and_a_lone_loanword_are_not_boilerplate(tmp_path):
+    assert _d106(tmp_path / "en", POPCON_EN) == []
+    assert _d106(tmp_path / "ja", POPCON_JA) == []
+
+
+def test_d106_a_line_shared_by_the_pages_is_still_reported_beside_them(tmp_path):
+    # a footer under every page, and the package cell "openssh-client" once more in a third page
+    footer = "Share this page with your friends"
+    en = {k: v + "\n" + footer + "\n" for k, v in POPCON_EN.items()}
+    en["ch09.txt"] += "\nopenssh-client\nV:856, I:997\n5609\nssh(1)\n"
+    got = _d106(tmp_path / "en", en)
+    assert got == sorted([(k, footer) for k in POPCON_EN] + [(k, "openssh-client") for k in ("ch06.txt", "ch09.txt", "ch10.txt")])
+    # in Japanese, a line of more than one word is still counted
+    ja = {k: v.replace("パッケージ\nポプコン", "パッケージ名\nポプコン") for k, v in POPCON_JA.items()}
+    assert _d106(tmp_path / "ja", ja) == [(k, "パッケージ名") for k in sorted(POPCON_JA)]
