@@ -7,6 +7,8 @@ benchmarks/realtext.py's ``html_to_text`` keeping headings and no-break spaces."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .test_fixa16_kinds import found, spans
@@ -131,3 +133,30 @@ def test_d106_a_line_shared_by_the_pages_is_still_reported_beside_them(tmp_path)
     # in Japanese, a line of more than one word is still counted
     ja = {k: v.replace("パッケージ\nポプコン", "パッケージ名\nポプコン") for k, v in POPCON_JA.items()}
     assert _d106(tmp_path / "ja", ja) == [(k, "パッケージ名") for k in sorted(POPCON_JA)]
+
+
+# -- 1. D103: parallel sentences whose lead-ins fill one frame with other cases -------------------
+
+# installation-guide-amd64 20230508+deb12u1 en/ch05s02.html and fr/ch05s02.html, their first 13
+# lines: 5.2.1's paragraphs on the newt and the text front-ends, each opening with its own case
+REAL = Path(__file__).parent / "data" / "realtext"
+FRONT_ENDS_EN = (REAL / "installation-guide-en-front-ends.txt").read_text(encoding="utf-8")
+FRONT_ENDS_FR = (REAL / "installation-guide-fr-front-ends.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", [FRONT_ENDS_EN, FRONT_ENDS_FR])
+def test_d103_sentences_about_two_front_ends_are_not_a_restatement(text):
+    assert spans("D103", text) == []
+
+
+def test_d103_a_restatement_is_still_reported_beside_them():
+    news = (Path(__file__).parents[1] / "samples/news-ar/000_36f253348d6565aa.txt").read_text(encoding="utf-8")
+    assert [f.line for f in found("D103", news)] == [4]
+    assert [f.line for f in found("D103", FRONT_ENDS_EN + "\n" + news)] == [FRONT_ENDS_EN.count("\n") + 1 + 4]
+    # one word swapped in the lead-in is as often a synonym: such a pair is still compared
+    from corpuslint.families.duplicate.local import parallel_lead_ins
+
+    assert not parallel_lead_ins("According to the Israeli army, the strike on the camp killed five people.",
+                                 "According to the Israeli military, the strike killed five people.")
+    first, second = (p for p in FRONT_ENDS_EN.split("\n\n") if p.startswith("With the "))
+    assert parallel_lead_ins(first, second)
