@@ -110,7 +110,7 @@ LEAD_IN_WORDS = (4, 14)
 def parallel_lead_ins(a: str, b: str) -> bool:
     """True when two sentences open with lead-ins (up to the first comma, ``LEAD_IN_WORDS``
     words each) that fill one frame with other things: they share at least half their
-    words, opening alike, and differ in two places or more where a content word on each
+    words, opening with the same two words or more, and differ in two places or more where a content word on each
     side faces the other (installation-guide: "With the newt front-end (used mostly with braille), one mostly ..."
     / "With the text front-end (used mostly with speech), one mostly ..."; "Avec le frontal
     newt (...)," / "Avec le frontal text (...),"): each sentence is about its own case."""
@@ -125,7 +125,7 @@ def parallel_lead_ins(a: str, b: str) -> bool:
         return False
     ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
     shared = sum(i2 - i1 for op, i1, i2, _j1, _j2 in ops if op == "equal")
-    if ops[0][0] != "equal" or shared * 2 < max(len(wa), len(wb)):
+    if ops[0][0] != "equal" or ops[0][2] < 2 or shared * 2 < max(len(wa), len(wb)):
         return False
     slots = sum(1 for op, i1, i2, j1, j2 in ops
                 if op == "replace" and meaning._content(wa[i1:i2]) and meaning._content(wb[j1:j2]))
