@@ -76,6 +76,12 @@ def test_w115_a_quotation_nested_in_another_is_no_space_inside_quotes():
     assert spans("W115", NESTED) == []
     # the same page's quoted commands with a space before the closing mark are still reported
     assert [f.message for f in found("W115", NESTED + "\n" + STRAY)] == ['space before closing "'] * 2
+    # debian-reference-ja 2.100 ch04.ja.html: a stray space before the closing mark, the
+    # abbreviation's bracket right after it
+    apop = ("CPU に友好的な代替方法として、POP には \"パスワードを認証されたポストオフィスプロトコル \"(APOP) や SMTP や IMAP には "
+            "\"チャレンジレスポンス認証メカニズム MD5\" (CRAM-MD5) といったセキュアーな認証プロトコルでパスワードのみを保護しつつ"
+            "通信はプレーンテキストですることもできます。\n")
+    assert [f.message for f in found("W115", NESTED + "\n" + apop)] == ['space before closing "']
 
 
 # -- 3. D106: a package table's popcon cells and a Japanese loanword are no template lines ------
