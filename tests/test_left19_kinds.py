@@ -25,9 +25,14 @@ TABLE_EN = ("4.1.\u00a0Normal Unix authentication\n\nNormal Unix authentication 
             "Table\u00a04.1.\u00a03 important configuration files for pam_unix(8)\n")
 
 
+# the same caption as Markdown (markdownify: HTML to Markdown), bold
+TABLE_MD = "**Table\u00a04.1.\u00a03 important configuration files for `pam_unix`(8)**\n"
+
+
 @pytest.mark.parametrize("text", [APPENDIX_ZH, TABLE_EN])
 def test_w102_a_docbook_label_bound_to_its_number_and_title_is_typography(text):
     assert spans("W102", text) == []
+    assert spans("W102", TABLE_MD, path="ch04.md") == []
 
 
 def test_w102_a_scraped_no_break_space_beside_the_labels_is_still_reported():

@@ -119,8 +119,9 @@ _CJK_LABEL_BEFORE_RE = lazy(r"(?:^|\s)[\p{Han}\p{Hangul}]{1,4}\Z")
 _COUNTER_DOT_RE = lazy(r"(?:[A-Z]|[IVX]{2,4})\.")
 # A numbered heading's or caption's label and number, then its title: "Annexe\u00a0A.\u00a0Annexe",
 # "附录\u00a0A.\u00a0附录", "Table\u00a04.1.\u00a03 important configuration files" (DocBook binds
-# label, number and title with no-break spaces; the title may itself open with a digit).
-_LETTER_COUNTER_END_RE = lazy(r"(?:^|\s)" + _COUNTER_LABEL + r"[\u00a0 ](?:[A-Z]|[IVX]{2,4}|\d+(?:\.\d+)*)\.\Z")
+# label, number and title with no-break spaces; the title may itself open with a digit), also in
+# Markdown's bold ("**Table\u00a04.1.\u00a03 important ...**").
+_LETTER_COUNTER_END_RE = lazy(r"(?:^|[\s*_])" + _COUNTER_LABEL + r"[\u00a0 ](?:[A-Z]|[IVX]{2,4}|\d+(?:\.\d+)*)\.\Z")
 
 # A no-break space an author puts on purpose in Latin text (debian-faq, maint-guide in French): it
 # binds the two parts of a name, each capitalised or an acronym, or a Roman number or a letter
