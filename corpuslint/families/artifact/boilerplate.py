@@ -402,7 +402,9 @@ class BoilerplatePhrase(DocumentRule):
     section named in a sentence wrapped onto the line (bash(1)'s "See" / "SEE ALSO below for
     a reference to a document ...": the phrase in capitals, then lower case), nor an AsciiDoc
     cross-reference (``See also <<FILES>>.``, ``See also linkgit:githooks[5].``), nor a
-    literal (tr(1)'s POSIX class ``[:print:]``, a quoted value ``"share"``), nor a
+    literal (tr(1)'s POSIX class ``[:print:]``, a quoted value ``"share"``), nor a name
+    in lower case whose words a hyphen or underscore joins (``main-menu``, the Debian
+    installer's component, over its description), nor a
     one- or two-word label in a help page's list of options, between sentences that
     describe options (``Snap Guides`` / ``Specifies the display options…`` / ``Comments``
     / ``Show or hide annotations on the page.``), or the button an instruction names

@@ -102,6 +102,7 @@ def parallel_statements(a: list[str], b: list[str]) -> bool:
             changed += max(i2 - i1, j2 - j1)
     return 0 < changed <= limit
 
+
 # A sentence's lead-in: up to its first comma, within its first 100 characters.
 _LEAD_IN_RE = lazy(r"[^,،，、;\n]{1,100}?(?=[,،，、])")
 LEAD_IN_WORDS = (4, 14)
@@ -110,10 +111,11 @@ LEAD_IN_WORDS = (4, 14)
 def parallel_lead_ins(a: str, b: str) -> bool:
     """True when two sentences open with lead-ins (up to the first comma, ``LEAD_IN_WORDS``
     words each) that fill one frame with other things: they share at least half their
-    words, opening with the same two words or more, and differ in two places or more where a content word on each
-    side faces the other (installation-guide: "With the newt front-end (used mostly with braille), one mostly ..."
-    / "With the text front-end (used mostly with speech), one mostly ..."; "Avec le frontal
-    newt (...)," / "Avec le frontal text (...),"): each sentence is about its own case."""
+    words, open with the same two words or more, and differ in two places or more where
+    a content word on each side faces the other (installation-guide: "With the newt
+    front-end (used mostly with braille), one mostly ..." / "With the text front-end (used
+    mostly with speech), one mostly ..."; "Avec le frontal newt (...)," / "Avec le frontal
+    text (...),"): each sentence is about its own case."""
     from difflib import SequenceMatcher
 
     ma, mb = _LEAD_IN_RE.match(a), _LEAD_IN_RE.match(b)
@@ -830,7 +832,9 @@ class RestatedPassage(DocumentRule):
     Minimal pairs are not restatements (``meaning.significant_change``): a negation,
     an antonym, a different number, or the same frame with one or two content words
     swapped ("Nul ne peut être arbitrairement privé de sa nationalité" / "... de sa
-    propriété"). Only prose is compared: no paragraph holding code, program output or
+    propriété"), or two lead-ins that fill one frame with other cases in two places
+    (``parallel_lead_ins``: "With the newt front-end (used mostly with braille), ..." /
+    "With the text front-end (used mostly with speech), ..."). Only prose is compared: no paragraph holding code, program output or
     structure, no Markdown list items or block quotes; only sentences of the same
     passage (between two headings, ``regions.section_starts``, with no code sample
     between them, ``regions.passage_starts``: "This function takes an optional
