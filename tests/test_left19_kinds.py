@@ -25,11 +25,15 @@ TABLE_EN = ("4.1.\u00a0Normal Unix authentication\n\nNormal Unix authentication 
             "Table\u00a04.1.\u00a03 important configuration files for pam_unix(8)\n")
 
 
+# installation-guide-amd64 20230508+deb12u1 zh_CN: cross-references in prose, apbs01.html
+# ("第 B.2.3 节": section B.2.3) and ch06s03.html ("附录 C, ...": appendix C)
+XREFS_ZH = ("它还让安装运行在 critical 优先级下，避免不重要的问题。参阅 第\u00a0B.2.3\u00a0节 “auto 模式” 了解详细信息。\n\n"
+            "要是您对分区还有心存疑虑，或者只是想多了解一些细节，请参阅 附录\u00a0C, 为 Debian 准备分区。\n")
 # the same caption as Markdown (markdownify: HTML to Markdown), bold
 TABLE_MD = "**Table\u00a04.1.\u00a03 important configuration files for `pam_unix`(8)**\n"
 
 
-@pytest.mark.parametrize("text", [APPENDIX_ZH, TABLE_EN])
+@pytest.mark.parametrize("text", [APPENDIX_ZH, TABLE_EN, XREFS_ZH])
 def test_w102_a_docbook_label_bound_to_its_number_and_title_is_typography(text):
     assert spans("W102", text) == []
     assert spans("W102", TABLE_MD, path="ch04.md") == []

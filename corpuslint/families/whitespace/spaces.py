@@ -115,8 +115,11 @@ _LETTER_RE = lazy(r"[\p{L}\p{M}]")
 _LETTER_COUNTER_RE = lazy(r"(?:[A-HJ-Z]|I(?![ \u00a0]\p{Ll})|[IVX]{2,4})(?![\p{L}\p{N}])")
 _COUNTER_LABEL = r"(?:\p{Lu}\p{Ll}{2,}|[\p{Han}\p{Hangul}]{1,4})"
 _LABEL_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"“])\p{Lu}\p{Ll}{2,}\Z")
-_CJK_LABEL_BEFORE_RE = lazy(r"(?:^|\s)[\p{Han}\p{Hangul}]{1,4}\Z")
-_COUNTER_DOT_RE = lazy(r"(?:[A-Z]|[IVX]{2,4})\.")
+_CJK_LABEL_BEFORE_RE = lazy(r"(?:^|[\s\p{Han}\p{Hangul}\p{P}])[\p{Han}\p{Hangul}]{1,4}\Z")
+_COUNTER_DOT_RE = lazy(r"(?:[A-Z]|[IVX]{2,4})(?:\.\d+)*(?:[.,，、\u00a0]|\Z)")
+# The number of a CJK label, bound to the counter word after it ("第\u00a0B.2.3\u00a0节",
+# "第\u00a06\u00a0章": section B.2.3, chapter 6).
+_CJK_COUNTER_BEFORE_RE = lazy(r"[\p{Han}\p{Hangul}]\u00a0(?:[A-Z]|\d+)(?:\.\d+)*\Z")
 # A numbered heading's or caption's label and number, then its title: "Annexe\u00a0A.\u00a0Annexe",
 # "附录\u00a0A.\u00a0附录", "Table\u00a04.1.\u00a03 important configuration files" (DocBook binds
 # label, number and title with no-break spaces; the title may itself open with a digit), also in
@@ -223,6 +226,8 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
         return True  # "Annexe\u00a0A", "System\u00a0V": a label bound to its letter or Roman number, as to a digit
     if _COUNTER_DOT_RE.match(text, m.end()) and _CJK_LABEL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
         return True  # "附录\u00a0A.": a CJK label bound to its letter, a numbered heading's (not "他说\u00a0A 是")
+    if _CJK_RE.match(after) and _CJK_COUNTER_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+        return True  # "第\u00a0B.2.3\u00a0节": a CJK label's number bound to its counter word
     if m.group() == "\u00a0" and _bound_name_or_option(text, m.start(), m.end()):
         return True  # "Pentium\u00a0Pro", "GNU\u00a0GPL", "dch\u00a0-i": a name's parts, a command and its option
     if text.startswith("etc.", m.end()) and before == "," and (french(m.start()) if callable(french) else french):
