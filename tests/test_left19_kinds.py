@@ -1,9 +1,9 @@
 """False-alarm kinds a docs maintainer (fresh18) found in Debian's installation-guide,
 debian-reference and GNOME help, each with the real excerpt and a true finding of the same
 rule beside it still reported. Sources: tests/data/realtext/SOURCE.md (left19): Debian
-bookworm packages debian-reference-en / -zh-cn 2.100 (GPL-2+), installation-guide-amd64
-20230508+deb12u1 (GPL-2+), gnome-user-docs 43.0-2 (CC-BY-SA-3.0); HTML converted with
-benchmarks/realtext.py's ``html_to_text`` keeping headings and no-break spaces."""
+bookworm packages debian-reference-en / -ja / -zh-cn 2.100 (GPL-2+) and installation-guide-amd64
+20230508+deb12u1 (GPL-2+); HTML converted with benchmarks/realtext.py's ``html_to_text``
+keeping headings and no-break spaces."""
 
 from __future__ import annotations
 
