@@ -49,6 +49,9 @@ CAPITALS_HEADINGS = 3
 # A literal, not a button: a POSIX character class (``[:print:]`` in tr(1)), a quoted
 # string (``"share"``, a value a help page lists).
 _LITERAL_RE = lazy(r"\[:\w+:\]|\"[^\"\n]+\"|'[^'\n]+'|`[^`\n]+`|“[^”\n]+”")
+# A name written as one lower-case token whose words a hyphen or underscore joins: a program, a
+# package or a file ("main-menu", the Debian installer's main menu program), not the phrase.
+_IDENTIFIER_RE = lazy(r"[ \t]*[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+[ \t]*")
 # A line that ends like a sentence (a description in a help page's list of options).
 _SENTENCE_END_RE = lazy(r"[.!?。។።।:][ \t]*$")
 # The end of an instruction naming the button that follows on its own line
@@ -399,7 +402,9 @@ class BoilerplatePhrase(DocumentRule):
     section named in a sentence wrapped onto the line (bash(1)'s "See" / "SEE ALSO below for
     a reference to a document ...": the phrase in capitals, then lower case), nor an AsciiDoc
     cross-reference (``See also <<FILES>>.``, ``See also linkgit:githooks[5].``), nor a
-    literal (tr(1)'s POSIX class ``[:print:]``, a quoted value ``"share"``), nor a
+    literal (tr(1)'s POSIX class ``[:print:]``, a quoted value ``"share"``), nor a name
+    in lower case whose words a hyphen or underscore joins (``main-menu``, the Debian
+    installer's component, over its description), nor a
     one- or two-word label in a help page's list of options, between sentences that
     describe options (``Snap Guides`` / ``Specifies the display options…`` / ``Comments``
     / ``Show or hide annotations on the page.``), or the button an instruction names
@@ -489,6 +494,8 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # "comments," between "the module docstring (if any)," and "blank lines, and": a list in a sentence
             if " " not in norm and _names_constant(doc, index, norm):
                 continue  # "KEY_PRINT" / "Print": the description of the constant named above
+            if " " in norm and _IDENTIFIER_RE.fullmatch(content):
+                continue  # "main-menu" over the description of the installer's component: a program's name
             if _LITERAL_RE.fullmatch(content.strip()):
                 continue  # "[:print:]" in tr(1), '"share"' in a list of values: a literal, not a button
             if entry.match == "line" and _MARKUP_ITEM_RE.match(content):

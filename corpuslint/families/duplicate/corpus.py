@@ -737,6 +737,16 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
 # "    --《论语》学而". The same author quoted in several documents is not a template.
 _ATTRIBUTION_RE = lazy(r"[ \t]*(?:--|—|―)[ \t]*[\p{L}\p{N}《「『“\"'(]")
 
+# A table cell of values, numbers each labelled by one letter at most: debian-reference's
+# popcon column ("V:0, I:1", "I:0") under every package of every chapter's tables. Equal
+# numbers in several pages are data, not a template line.
+_VALUE_CELL_RE = lazy(r"[ \t]*(?:[A-Za-z][ \t]*:[ \t]*)?[-+]?\d[\d.,]*"
+                      r"(?:[ \t]*[,;/|][ \t]*(?:[A-Za-z][ \t]*:[ \t]*)?[-+]?\d[\d.,]*)*[ \t]*")
+# A Japanese loanword alone on its line is one word, though its characters count as more
+# (``corpuslint.text.tokens``): debian-reference-ja's table header cells "パッケージ",
+# "ポプコン", "サイズ" and its admonition title "ヒント" (en "package", "popcon", "Tip").
+_KATAKANA_WORD_RE = lazy(r"[ \t]*[\p{Katakana}ー・]+[ \t]*")
+
 
 # A label of a Markdown line: a few words ending in a colon ("Example usage:", "Por
 # ejemplo:", "For example:"). A longer lead-in says something of its own ("Install
@@ -789,7 +799,11 @@ class BoilerplateLine(_DuplicateCorpusRule):
     Example: "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *"
     under every article of a site.
     Not counted: a quotation's attribution on a line of its own ("-- Mark Twain",
-    "— Hafez"): the same author quoted in several documents; a Markdown heading
+    "— Hafez"): the same author quoted in several documents; a table cell of numbers, each
+    labelled by one letter at most (debian-reference's popcon column "V:0, I:1" in the
+    package tables of many chapters): equal values are data; a Japanese loanword alone on its
+    line (a table header "パッケージ", an admonition's "ヒント") is one word, as "package"
+    is; a Markdown heading
     ("## Resumen { #recap }" in 20 pages of a manual): a section title recurring
     across pages is the documents' structure, and deleting it would merge two sections;
     a Markdown label of at most 3 words ending in a colon, on a line of its own after a
@@ -849,6 +863,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
                 continue
             if _ATTRIBUTION_RE.match(text, ln.start, ln.end):
                 continue  # "-- Mark Twain": an author quoted again, not a template line
+            if _VALUE_CELL_RE.fullmatch(text, ln.start, ln.end):
+                continue  # "V:0, I:1": a popcon cell of a package table, data
+            if min_words > 1 and _KATAKANA_WORD_RE.fullmatch(text, ln.start, ln.end):
+                continue  # "ヒント", "パッケージ": one loanword (Tip, package), one word as in English
             if k in seen:  # (a document counts once; its fix deletes every copy)
                 repeats.append((seen[k], ln.number, ln.start, ln.end))
                 continue

@@ -102,6 +102,38 @@ def parallel_statements(a: list[str], b: list[str]) -> bool:
             changed += max(i2 - i1, j2 - j1)
     return 0 < changed <= limit
 
+
+# A sentence's lead-in: up to its first comma, within its first 100 characters.
+_LEAD_IN_RE = lazy(r"[^,،，、;\n]{1,100}?(?=[,،，、])")
+LEAD_IN_WORDS = (4, 14)
+
+
+def parallel_lead_ins(a: str, b: str) -> bool:
+    """True when two sentences open with lead-ins (up to the first comma, ``LEAD_IN_WORDS``
+    words each) that fill one frame with other things: they share at least half their
+    words, open with the same two words or more, and differ in two places or more where
+    a content word on each side faces the other (installation-guide: "With the newt
+    front-end (used mostly with braille), one mostly ..." / "With the text front-end (used
+    mostly with speech), one mostly ..."; "Avec le frontal newt (...)," / "Avec le frontal
+    text (...),"): each sentence is about its own case."""
+    from difflib import SequenceMatcher
+
+    ma, mb = _LEAD_IN_RE.match(a), _LEAD_IN_RE.match(b)
+    if ma is None or mb is None:
+        return False
+    wa, wb = meaning._norm_words(ma.group()), meaning._norm_words(mb.group())
+    lo, hi = LEAD_IN_WORDS
+    if not (lo <= len(wa) <= hi and lo <= len(wb) <= hi) or wa == wb:
+        return False
+    ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
+    shared = sum(i2 - i1 for op, i1, i2, _j1, _j2 in ops if op == "equal")
+    if ops[0][0] != "equal" or ops[0][2] < 2 or shared * 2 < max(len(wa), len(wb)):
+        return False
+    slots = sum(1 for op, i1, i2, j1, j2 in ops
+                if op == "replace" and meaning._content(wa[i1:i2]) and meaning._content(wb[j1:j2]))
+    return slots >= 2  # (one word swapped is a synonym as often: "According to the Israeli army/military,")
+
+
 class ExactDuplicateLine(DocumentRule):
     """A line or paragraph repeats an earlier one in the same document.
 
@@ -853,7 +885,9 @@ class RestatedPassage(DocumentRule):
     Minimal pairs are not restatements (``meaning.significant_change``): a negation,
     an antonym, a different number, or the same frame with one or two content words
     swapped ("Nul ne peut être arbitrairement privé de sa nationalité" / "... de sa
-    propriété"). Only prose is compared: no paragraph holding code, program output or
+    propriété"), or two lead-ins that fill one frame with other cases in two places
+    (``parallel_lead_ins``: "With the newt front-end (used mostly with braille), ..." /
+    "With the text front-end (used mostly with speech), ..."). Only prose is compared: no paragraph holding code, program output or
     structure, no Markdown list items or block quotes; only sentences of the same
     passage (between two headings, ``regions.section_starts``, with no code sample
     between them, ``regions.passage_starts``: "This function takes an optional
@@ -1056,6 +1090,8 @@ class RestatedPassage(DocumentRule):
                 continue  # two poems opening with the same line (Marlowe's, then Donne's reply)
             if parallel_statements(sentence_words(i), sentence_words(j)):
                 continue
+            if parallel_lead_ins(text[sentences[i].start : sentences[i].end], text[sentences[j].start : sentences[j].end]):
+                continue  # "With the newt front-end (...), ..." / "With the text front-end (...), ...": two cases
             if _each_names_more(sentence_names(i), sentence_names(j)):  # different_subjects
                 continue
             ui, uj = bisect_right(unit_starts, sentences[i].start) - 1, bisect_right(unit_starts, sentences[j].start) - 1

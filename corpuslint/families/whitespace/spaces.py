@@ -111,10 +111,21 @@ _PLACEHOLDER_START_RE = lazy(PLACEHOLDER)
 _LETTER_RE = lazy(r"[\p{L}\p{M}]")
 
 # A letter or a Roman number that counts, after the capitalised label it numbers ("Annexe\u00a0A",
-# "Appendix\u00a0B.", "System\u00a0V", "Chapitre\u00a0IV"); not the English pronoun "I" before a word.
+# "Appendix\u00a0B.", "System\u00a0V", "Chapitre\u00a0IV"), or after a CJK label of a few
+# characters (DocBook's Chinese "附录\u00a0A.\u00a0附录"); not the English pronoun "I" before a word.
 _LETTER_COUNTER_RE = lazy(r"(?:[A-HJ-Z]|I(?![ \u00a0]\p{Ll})|[IVX]{2,4})(?![\p{L}\p{N}])")
+_COUNTER_LABEL = r"(?:\p{Lu}\p{Ll}{2,}|[\p{Han}\p{Hangul}]{1,4})"
 _LABEL_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"“])\p{Lu}\p{Ll}{2,}\Z")
-_LETTER_COUNTER_END_RE = lazy(r"(?:^|\s)\p{Lu}\p{Ll}{2,}[\u00a0 ](?:[A-Z]|[IVX]{2,4})\.\Z")
+_CJK_LABEL_BEFORE_RE = lazy(r"(?:^|[\s\p{Han}\p{Hangul}\p{P}])[\p{Han}\p{Hangul}]{1,4}\Z")
+_COUNTER_DOT_RE = lazy(r"(?:[A-Z]|[IVX]{2,4})(?:\.\d+)*(?:[.,，、\u00a0]|\Z)")
+# The number of a CJK label, bound to the counter word after it ("第\u00a0B.2.3\u00a0节",
+# "第\u00a06\u00a0章": section B.2.3, chapter 6).
+_CJK_COUNTER_BEFORE_RE = lazy(r"[\p{Han}\p{Hangul}]\u00a0(?:[A-Z]|\d+)(?:\.\d+)*\Z")
+# A numbered heading's or caption's label and number, then its title: "Annexe\u00a0A.\u00a0Annexe",
+# "附录\u00a0A.\u00a0附录", "Table\u00a04.1.\u00a03 important configuration files" (DocBook binds
+# label, number and title with no-break spaces; the title may itself open with a digit), also in
+# Markdown's bold ("**Table\u00a04.1.\u00a03 important ...**").
+_LETTER_COUNTER_END_RE = lazy(r"(?:^|[\s*_])" + _COUNTER_LABEL + r"[\u00a0 ](?:[A-Z]|[IVX]{2,4}|\d+(?:\.\d+)*)\.\Z")
 
 # A no-break space an author puts on purpose in Latin text (debian-faq, maint-guide in French): it
 # binds the two parts of a name, each capitalised or an acronym, or a Roman number or a letter
@@ -200,6 +211,8 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
     if before == "." and _ABBREVIATION_PART_RE.match(text, m.end()) and _ABBREVIATION_START_RE.search(
             text, max(0, m.start() - 4), m.start()):
         return True  # German "z.\u00a0B.", "d.\u00a0h.", "u.\u00a0a.": one abbreviation, kept on one line
+    if before == "." and _LETTER_COUNTER_END_RE.search(text, max(0, m.start() - 40), m.start()):
+        return True  # "Annexe\u00a0A.\u00a0Annexe", "Table\u00a04.1.\u00a03 important ...": a numbered heading's number, then its title
     if after.isdigit() and before in "°º№":
         return True  # French "n°\u00a0516394": the number sign bound to its number
     if after.isdigit():
@@ -212,10 +225,12 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
         return True  # "Chapter\u00a0%(number)s"
     if _LETTER_COUNTER_RE.match(text, m.end()) and _LABEL_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
         return True  # "Annexe\u00a0A", "System\u00a0V": a label bound to its letter or Roman number, as to a digit
+    if _COUNTER_DOT_RE.match(text, m.end()) and _CJK_LABEL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+        return True  # "附录\u00a0A.": a CJK label bound to its letter, a numbered heading's (not "他说\u00a0A 是")
+    if _CJK_RE.match(after) and _CJK_COUNTER_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+        return True  # "第\u00a0B.2.3\u00a0节": a CJK label's number bound to its counter word
     if m.group() == "\u00a0" and _bound_name_or_option(text, m.start(), m.end()):
         return True  # "Pentium\u00a0Pro", "GNU\u00a0GPL", "dch\u00a0-i": a name's parts, a command and its option
-    if before == "." and _LETTER_COUNTER_END_RE.search(text, max(0, m.start() - 40), m.start()):
-        return True  # "Annexe\u00a0A.\u00a0Annexe": a numbered heading's number, then its title (as "2.1.5.\u00a0Debian")
     if text.startswith("etc.", m.end()) and before == "," and (french(m.start()) if callable(french) else french):
         return True  # "les fonctionnalités d’un interpréteur,\u00a0etc.": French sets etc. with a no-break space
     line_start = text.rfind("\n", 0, m.start()) + 1
@@ -377,7 +392,8 @@ class NonStandardSpace(DocumentRule):
     commands and English terms) or inside guillemets spaced so on both sides
     (`«\\u00a0/etc/motd\\u00a0»`), and so is `,\\u00a0etc.` there; a letter or Roman
     number bound to the capitalised label it counts (`Annexe\\u00a0A.\\u00a0Annexe`,
-    `System\\u00a0V`) as a digit is; the Arabic conjunction و written apart and bound to
+    `System\\u00a0V`) or to a CJK label (`附录\\u00a0A.\\u00a0附录`) as a digit is, and a
+    caption's number bound to its title (`Table\\u00a04.1.\\u00a03 important files`); the Arabic conjunction و written apart and bound to
     its word (`ملفاتك و\\u00a0مجلداتك`: Arabic UI strings keep it off a line's end); and one before
     Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), or before `?` or `!` after
     a Khmer word, is Khmer typography; a no-break space that binds a name's two parts in Latin
