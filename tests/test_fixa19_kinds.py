@@ -67,3 +67,51 @@ def test_a107_a_reference_named_by_a_message_about_references_is_not_decoded(tmp
     # the same words glued to a word, not standing apart: still a leftover
     glued = {"fa-x": "موجودیت\u200cهای معتبر: نام&amp;نشان"}
     assert [f.message.split("`")[1] for f in in_records(tmp_path, "A107", glued)] == ["&amp;"]
+
+
+# -- 2. outputs read by tools that open the file: a JSON Lines record is on its line ----------
+
+def test_outputs_place_a_jsonl_record_on_its_line(tmp_path, monkeypatch):
+    import xml.etree.ElementTree as ET
+
+    from corpuslint.cli import main
+
+    # the glib message of kind 1, second in its file; the xkeyboard key name third
+    texts = {"fa-glib20-1": "نامعتبر", **GLIB_FA, "he-xkeyboard-config-6": "רמה שלישית של המקש „&lt;”"}
+    records(tmp_path, texts)
+    monkeypatch.chdir(tmp_path)
+    (f,) = in_records(tmp_path, "A107", texts)
+    assert (f.record, f.line, f.column) == ("he-xkeyboard-config-6", 1, 21)
+    target = ["ui.jsonl", "--id-field", "id"]
+
+    def out(fmt):
+        main(["check", "--no-cache", "--select", "A107", "--format", fmt, "-o", f"out.{fmt}", *target])
+        return (tmp_path / f"out.{fmt}").read_text(encoding="utf-8")
+
+    # lead: "file=ui.jsonl,line=1,col=21", SARIF and GitLab line 1, JUnit no line
+    assert out("github").startswith("::warning file=ui.jsonl,line=5,title=A107::A107 record #he-xkeyboard-config-6:1:21: ")
+    (res,) = json.loads(out("sarif"))["runs"][0]["results"]
+    (loc,) = res["locations"]
+    assert loc["physicalLocation"]["region"] == {"startLine": 5, "endLine": 5}
+    assert loc["properties"] == {"recordLine": 1, "recordColumn": 21}
+    assert json.loads(out("gitlab"))[0]["location"]["lines"] == {"begin": 5, "end": 5}
+    case = ET.fromstring(out("junit")).find(".//testcase")
+    assert (case.get("file"), case.get("line")) == ("ui.jsonl", "5")
+
+    # a Parquet record has no line of text: the file, the record named
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"id": list(texts), "text": list(texts.values())}), "ui.parquet")
+    target = ["ui.parquet", "--id-field", "id"]
+    assert out("github").startswith("::warning file=ui.parquet,title=A107::A107 record #he-xkeyboard-config-6:1:21: ")
+    (res,) = json.loads(out("sarif"))["runs"][0]["results"]
+    assert "region" not in res["locations"][0]["physicalLocation"]
+    assert res["locations"][0]["logicalLocations"][0]["name"] == "#he-xkeyboard-config-6"
+    case = ET.fromstring(out("junit")).find(".//testcase")
+    assert case.get("line") is None
+    # a plain file keeps its own lines
+    (tmp_path / "a.txt").write_text("x\nTom &amp; Jerry\n", encoding="utf-8")
+    target = ["a.txt"]
+    assert out("github").startswith("::warning file=a.txt,line=2,col=5,endLine=2,endColumn=10,title=A107::")
+    assert json.loads(out("gitlab"))[0]["location"]["lines"] == {"begin": 2, "end": 2}
