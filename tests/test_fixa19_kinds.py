@@ -115,3 +115,25 @@ def test_outputs_place_a_jsonl_record_on_its_line(tmp_path, monkeypatch):
     target = ["a.txt"]
     assert out("github").startswith("::warning file=a.txt,line=2,col=5,endLine=2,endColumn=10,title=A107::")
     assert json.loads(out("gitlab"))[0]["location"]["lines"] == {"begin": 2, "end": 2}
+
+
+# -- 3. S104: German doublings that are grammar ------------------------------------------------
+
+# fortunes-de 0.35 (GPL-2+), as fresh19's fortunes/de.jsonl holds them: records 6085 (witze),
+# 658 (fussball; its first two lines), 181 (its last two lines) and 6660
+FRAUEN = "Frauen die die Wimpern pinseln, \nsind die, die meist beim Pimpern oben liegen.\n"
+FRAGE = ("Muss ich das jetzt als Frage verstehen oder die Antwort so beantworten, wie\n"
+         "Sie sie in ihre Frage reingelegt haben? Sie haben Ihre Frage doch beantwortet.\n")
+VIREN = "Prince Virus: Tritt nur bei Windows-Anwendungen auf. Tauscht alle\nSchriften gegen den den True-Type Font 'Zapf Dingbats' aus.\n"
+BRAUN = "Was ist ist braun, hat einen Beutel und hängt am Baum?\n"
+
+
+def test_s104_a_german_relative_pronoun_and_formal_sie_are_grammar(tmp_path):
+    texts = {"de-witze-457": FRAUEN, "de-fussball-193": FRAGE, "de-anekdoten-181": VIREN, "de-x-6660": BRAUN}
+    for lang in (None, "de"):  # guessed from the text, and declared in the record
+        got = in_records(tmp_path, "S104", texts, lang=lang)
+        # lead: also "die die" (6085) and "Sie sie" (658), errors
+        assert sorted((f.record, texts[f.record][f.start:f.end]) for f in got) == [
+            ("de-anekdoten-181", "den den"), ("de-x-6660", "ist ist")], lang
+    # a doubled article after a capitalised preposition, not a noun, stays a slip
+    assert [f.record for f in in_records(tmp_path, "S104", {"r": "In der der Datei ist nichts und auch nicht mehr.\n"})] == ["r"]
