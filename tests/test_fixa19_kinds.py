@@ -137,3 +137,24 @@ def test_s104_a_german_relative_pronoun_and_formal_sie_are_grammar(tmp_path):
             ("de-anekdoten-181", "den den"), ("de-x-6660", "ist ist")], lang
     # a doubled article after a capitalised preposition, not a noun, stays a slip
     assert [f.record for f in in_records(tmp_path, "S104", {"r": "In der der Datei ist nichts und auch nicht mehr.\n"})] == ["r"]
+
+
+# -- 4. A103: a translated man page's "SEE ALSO 参见" is its section heading ------------------
+
+# manpages-zh 1.6.4.0 (GFDL-1.2+) CREATE TABLE AS(7), rendered as fresh19's man/zh.parquet
+# record 62 holds it: lines 5-6, 9-11, 14-15 and 52-54
+CREATE_TABLE_AS = (
+    "NAME\n       CREATE TABLE AS - 从一条查询的结果中创建一个新表\n\n\n"
+    "SYNOPSIS\n       CREATE [ [ GLOBAL | LOCAL ] { TEMPORARY | TEMP } ] TABLE table_name [ (column_name [, ...] ) ]\n"
+    "           AS query\n\n\n"
+    "DESCRIPTION 描述\n       CREATE        TABLE        AS        创建一个表并且用来自        SELECT\n\n"
+    "SEE ALSO 参见\n       CREATE  TABLE  [create_table(7)], CREATE VIEW [create_view(l)], EXECUTE\n"
+    "       [execute(l)], SELECT [select(l)], SELECT INTO [select_into(l)]\n")
+
+
+def test_a103_a_translated_man_page_heading_is_structure(tmp_path):
+    # lead: "SEE ALSO 参见" was read-also boilerplate (fresh19: 0 of 4 true)
+    assert in_records(tmp_path, "A103", {"man-zh-62": CREATE_TABLE_AS}) == []
+    # the same line in text with no man page's headings around it is still reported
+    page = "从一条查询的结果中创建一个新表。\n\nSEE ALSO 参见\n\n创建一个表并且用来自查询的数据填充该表。\n"
+    assert [f.record for f in in_records(tmp_path, "A103", {"web-1": page})] == ["web-1"]
