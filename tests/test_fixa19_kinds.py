@@ -158,3 +158,19 @@ def test_a103_a_translated_man_page_heading_is_structure(tmp_path):
     # the same line in text with no man page's headings around it is still reported
     page = "从一条查询的结果中创建一个新表。\n\nSEE ALSO 参见\n\n创建一个表并且用来自查询的数据填充该表。\n"
     assert [f.record for f in in_records(tmp_path, "A103", {"web-1": page})] == ["web-1"]
+
+
+# -- 5. W103: spaces after a terminal's colour code, a year's blank ----------------------------
+
+# fortunes-zh 2.98 (GPL-3+) chinese, fortune 1527; fortunes-es 1.36 (GPL-2+) arte 198 and 388
+LUNYU = "子曰：“有德者，必有言。有言者，不必有德。仁者，必有勇。勇者，不必有仁。”\n\x1b[33m    --\x1b[32m《论语》\x1b[m\x1b[m"
+GIECO = "Si no sacudes al tiempo ni un intento queda en vos.\n\t\t-- León Gieco. (1951-    ) Cantautor argentino. "
+HOUDINI = ("Mi cerebro  es la llave que me libera.\n                -- Erik Weisz \"Harry Houdini\" (1874-1926). Mago\n"
+           "                norte-americano.")
+
+
+def test_w103_indentation_after_a_colour_code_and_a_blank_year(tmp_path):
+    texts = {"zh-chinese-1527": LUNYU, "es-arte.fortunes-198": GIECO, "es-arte.fortunes-388": HOUDINI}
+    got = in_records(tmp_path, "W103", texts)
+    # lead: also the indentation after "\x1b[33m" (4,701 of fresh19's 4,706 zh W103) and "(1951-    )"
+    assert [(f.record, f.line, f.column) for f in got] == [("es-arte.fortunes-388", 1, 11)]
