@@ -174,3 +174,19 @@ def test_w103_indentation_after_a_colour_code_and_a_blank_year(tmp_path):
     got = in_records(tmp_path, "W103", texts)
     # lead: also the indentation after "\x1b[33m" (4,701 of fresh19's 4,706 zh W103) and "(1951-    )"
     assert [(f.record, f.line, f.column) for f in got] == [("es-arte.fortunes-388", 1, 11)]
+
+
+# -- 6. W120: Persian "آی‌پی۶" (IPv6) is an abbreviation written with its number ------------
+
+# glib 2.74 glib20.mo fa msgstrs (fresh19 ui/fa.jsonl records 450 and 543); debian-handbook-ar
+# sect.book-structure.txt (labelled tp in benchmarks/labels/debian-handbook-ar.jsonl)
+IPV6_FA = {"fa-glib20-350": "نشانی آی\u200cپی۶ «%.*s» در نشانی",
+           "fa-glib20-520": "پیشکار SOCKSv4 از نشانی آی\u200cپی۶ «%s» پشتیبانی نمی\u200cکند"}
+
+
+def test_w120_a_persian_spelled_abbreviation_glued_to_its_number(tmp_path):
+    # lead: "no space between 'پی' and the number '۶'" on both (fresh19: 0 of 2 true)
+    assert in_records(tmp_path, "W120", IPV6_FA) == []
+    # a word glued to a chapter's number is still reported, with its safe fix
+    (f,) = in_records(tmp_path, "W120", {"ar-1": "‏الفصل 7سيكون فاصلاً هاماً"})
+    assert f.fix.applicability == SAFE
