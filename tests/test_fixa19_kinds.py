@@ -190,3 +190,26 @@ def test_w120_a_persian_spelled_abbreviation_glued_to_its_number(tmp_path):
     # a word glued to a chapter's number is still reported, with its safe fix
     (f,) = in_records(tmp_path, "W120", {"ar-1": "‏الفصل 7سيكون فاصلاً هاماً"})
     assert f.fix.applicability == SAFE
+
+
+# -- 7. A101: an identifier named at the end of the line above, or by the command printing it ---
+
+# manpages-de 4.18.1 (GPL-3+) systemd-gpt-auto-generator(8), fresh19 man/de.parquet record 57
+# lines 30-35; fortunes-zh 2.98 (GPL-3+) chinese 440 (Debian Reference's md5sum example) lines 6-9
+GPT_AUTO = ("       befindet, suchen. Beachten Sie, dass Unterstützung durch das\n"
+            "       Systemstartprogramm benötigt wird: die EFI-Variable\n"
+            "       LoaderDevicePartUUID der Lieferanten-UUID\n"
+            "       4a67b082-0a4c-41cf-b6c7-440b29bb8c4f wird verwandt, um zu bestimmen,\n"
+            "       von welcher Partition und somit welcher Platte das System gestartet\n")
+MD5SUM = ("\x1b[32;1m    $ md5sum foo bar >baz.md5\x1b[;m\n\x1b[32;1m    $ cat baz.md5\x1b[;m\n"
+          "    d3b07384d113edec49eaa6238ad5ff00  foo\n\u00a0\u00a0\u00a0 c157a79031e1c40f85931829bc5fc552  bar\n")
+# samples/news-ar/001 line 31: an ad slot's id left in an article (A101's own example)
+AD_SLOT = "2a02-4780-11–4f جزيرة إم آند إم\n"
+
+
+def test_a101_an_id_named_on_the_line_above_or_by_its_command(tmp_path):
+    # lead: the UUID (man/de#57) and the md5 (zh#440) were "inside text"
+    assert in_records(tmp_path, "A101", {"man-de-57": GPT_AUTO, "zh-chinese-440": MD5SUM}) == []
+    # the same md5 line with no prompt above naming it, and the ad slot's id, are still reported
+    got = in_records(tmp_path, "A101", {"x": "Beispiel:\n" + MD5SUM.splitlines()[-1] + "\n", "news-ar-001": AD_SLOT})
+    assert sorted(f.record for f in got) == ["news-ar-001", "x"]
