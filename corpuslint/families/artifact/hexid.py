@@ -277,9 +277,10 @@ def _named_above(text: str, start: int) -> bool:
         if not line.strip():
             return False  # (a blank line: the paragraph's start)
         if n == 0 and opens:
-            last = line.split()[-1]
-            if ID_CUE_RE.search(last) and ID_CUE_RE.search(last).end() == len(last.rstrip(".,:;")):
-                return True
+            last = line.split()[-1].rstrip(".,:;")
+            cue = ID_CUE_RE.search(last)
+            if cue is not None and cue.end() == len(last):
+                return True  # "der Lieferanten-UUID" / "4a67b082-...": the name ends the line above
         if _PROMPT_RE.match(line) and ID_CUE_RE.search(line):
             return True
         if begin == 0:
