@@ -44,7 +44,10 @@ _XREF_RE = lazy(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[|\b\w[\w.-]*_{1,2}(?=[\s.
 # A heading's underline (Setext, AsciiDoc, reStructuredText: ``SEE ALSO`` over ``--------``).
 _UNDERLINE_RE = lazy(r"[ \t]*(?:-{3,}|={3,}|~{3,}|\^{3,}|\+{3,}|\*{3,})[ \t]*")
 # A heading in capitals (a man page's ``SEE ALSO``, ``NAME``, ``SYNOPSIS``), counted per document.
-_CAPITALS_HEADING_RE = lazy(r"^[ \t]*\p{Lu}[\p{Lu}\d \t-]{1,40}$", regex.MULTILINE)
+# (a translated man page keeps the English heading and adds its own, in another script, maybe
+# in brackets: manpages-zh's "SYNOPSIS 总览", "SEE ALSO 参见", "NAME(名称)", "SEE ALSO (另见)")
+_CAPITALS_HEADING_RE = lazy(r"^[ \t]*\p{Lu}[\p{Lu}\d \t-]{1,40}"
+                            r"(?:[(（]?[^\p{Latin}\d\s()（）][^\p{Latin}\n()（）]{0,20}[)）]?[ \t]*)?$", regex.MULTILINE)
 CAPITALS_HEADINGS = 3
 # A literal, not a button: a POSIX character class (``[:print:]`` in tr(1)), a quoted
 # string (``"share"``, a value a help page lists).
@@ -220,7 +223,7 @@ def _heading(doc: Document, index: int, content: str, phrase: str) -> bool:
     """True when line ``index`` is a heading of the document: underlined (``SEE ALSO``
     over ``--------`` in AsciiDoc), or "SEE ALSO" in capitals in a document with
     ``CAPITALS_HEADINGS`` or more such lines (a man page's ``NAME``, ``SYNOPSIS``,
-    ``SEE ALSO``; a menu in capitals, ``HOME`` / ``SHARE``, is still the page's debris)."""
+    ``SEE ALSO``, in a translated page with its own heading beside: ``SEE ALSO 参见``; a menu in capitals, ``HOME`` / ``SHARE``, is still the page's debris)."""
     lines = doc.lines
     if index + 1 < len(lines) and _UNDERLINE_RE.fullmatch(doc.text, lines[index + 1].start, lines[index + 1].end):
         return True

@@ -672,6 +672,13 @@ def _help_item(doc, index: int, gap_start: int) -> bool:
 _RST_CLOSE_RE = lazy(r"(?:\s*\[[^\]\s]+\]_)+$|[*`_|]+$")
 
 
+# An ANSI SGR sequence (a colour code, "\x1b[33m", "\x1b[;m") ending where a run of spaces starts:
+# fortunes-zh colours its lines for a terminal, then indents ("\x1b[33m    --《论语》").
+_SGR_END_RE = lazy(r"\x1b\[[0-9;]*m\Z")
+# A year range left open for the year to come: "(1951-    )", a blank to fill in.
+_YEAR_BLANK_RE = lazy(r"\(\d{3,4}[-–]\Z")
+
+
 class MultipleSpaces(DocumentRule):
     """Two or more consecutive spaces between words.
 
@@ -718,6 +725,8 @@ class MultipleSpaces(DocumentRule):
     date's padded day (``Dec  3``), a key fingerprint's halves, a line of GnuPG's key listing
     (``pub   1024D/4F368D5D 2005-01-31``, ``uid   [ unknown] …``), a line of columns (two gaps or
     more, no sentence) and a line among padded neighbours (``ulimit -a``'s output).
+    Spaces right after a terminal's colour code (`\x1b[33m    --《论语》`, fortunes-zh) are the
+    line's indentation, and `(1951-    )` a year's blank left to fill in: neither is reported.
     A LaTeX source (.tex) is not checked: TeX typesets a run of spaces as one space, so
     the source's runs (`\\input{body}    % the modules`, a tabular row laid out in
     columns) never reach the text; nor is an HTML page, whose runs of spaces a browser
@@ -785,6 +794,10 @@ class MultipleSpaces(DocumentRule):
             if _doctest_or_code(doc, line - 1, m.start(), m.end()) or _shell_line(
                     doc.text, line_start, doc.lines[line - 1].end):
                 continue  # ">>> x = 1", "...     print(x)", "f()  # comment", "a ::=  b", "sed 's/^/    /'": code's own spaces
+            if doc.text[m.start() - 1] == "m" and _SGR_END_RE.search(doc.text, max(line_start, m.start() - 16), m.start()):
+                continue  # "\x1b[33m    --《论语》": a terminal's colour code, then the line's indentation
+            if doc.text[m.end()] == ")" and _YEAR_BLANK_RE.search(doc.text, max(line_start, m.start() - 8), m.start()):
+                continue  # "León Gieco (1951-    )": a blank left for a year to fill in
             if _drawn_or_printed(doc.text, line_start, m.start(), m.end()):
                 continue  # "|   `-- zsh4", "Sun Dec  3", "A643  D869": a tree, a date, a fingerprint as printed
             if _GPG_LISTING_RE.match(doc.text, line_start, doc.lines[line - 1].end):
