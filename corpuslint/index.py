@@ -1595,6 +1595,31 @@ def _collect_one(rule, doc):
         return rule.collect(doc)
 
 
+def _collect_many(rule, docs: list) -> list:
+    """``_collect_one`` of each of ``docs`` (engine Documents, in order): the documents the
+    rule applies to (``engine.skips``) given to ``rule.collect_batch`` at once; a rule
+    that fails is run again document by document, so that its error names the document."""
+    from .engine import RuleError, rule_failed, skips
+
+    out: list = [None] * len(docs)
+    take = [i for i, doc in enumerate(docs) if not skips(rule, doc)]
+    if not take:
+        return out
+    try:
+        got = rule.collect_batch([docs[i] for i in take])
+        if len(got) != len(take):
+            raise ValueError(f"collect_batch gave {len(got)} states for {len(take)} documents")
+    except RuleError:
+        raise
+    except Exception as exc:
+        for i in take:
+            _collect_one(rule, docs[i])  # (raises the error naming its document)
+        raise rule_failed(rule, f"a batch of {len(take)} documents", exc) from exc
+    for i, state in zip(take, got):
+        out[i] = state
+    return out
+
+
 def _work_chunk(displays: list[str]):
     # (state, encoded blob or None): sent back to the parent through multiprocessing
     return [_work_item(d) for d in displays]
