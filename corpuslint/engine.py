@@ -18,8 +18,8 @@ import re
 import sys
 from bisect import bisect_right
 from contextlib import contextmanager
-from itertools import islice
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any, Callable, Iterable, Mapping
 
 from . import files, readers
