@@ -85,7 +85,9 @@ documents), the spelling states' three decodes (~9 us each now).
 
 Measured 2026-12-03 (rec19, lead 68eb06b and rec19 started together, the command above, load
 ~19: the wall times mean nothing): 10 k SFT records, lead 50.1 s CPU, 253 MB; rec19 41.5 s,
-257 MB (-17%); reports identical, ``--jobs 2`` = ``--jobs 1``. The map step now takes records
+257 MB (-17%); reports identical, ``--jobs 2`` = ``--jobs 1``; 30 k SFT records: rec19 136.8 s
+CPU, 580 MB (lead not paired: report identical). Short records (``--shape short --select ''``),
+30 k, paired (load ~25): lead 40.3 s, 183 MB; rec19 26.5 s, 187 MB (-34%), identical. The map step now takes records
 ``engine.MAP_BATCH`` (256) at a time (``Linter.map_documents``) and a corpus rule may collect
 a batch in one call (``CorpusRule.collect_batch``): D104 computes the sentence frames, shingle
 sets, MinHash signatures and LSH band keys of a batch's units in one pass each
