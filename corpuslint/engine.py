@@ -19,6 +19,7 @@ import sys
 from bisect import bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any, Callable, Iterable, Mapping
 
 from . import files, readers
@@ -212,43 +213,69 @@ class Linter:
         the corpus index by content hash, else ``collect``), inline suppressions. With
         ``encode``, states travel as codec blobs (to the parent process). ``path``:
         the file's absolute path, for the index lookups (None for records, stdin)."""
-        found = self._cached(doc.path, doc.content_hash)  # a re-lint after fixes: unchanged documents
-        from_disk = (doc.path, doc.content_hash) in self._from_disk
-        bad = None
-        if found is None and doc_cache is not None and self.document_rules:
-            found = doc_cache.lookup(doc)
-            from_disk = found is not None
-            if doc_cache.bad:
-                bad, doc_cache.bad[:] = list(doc_cache.bad), []
-        row = None
-        if found is None:
-            found = self.compute_findings(doc)
-            if doc_cache is not None and self.document_rules:
-                row = doc_cache.encode(doc, found)
-        states: dict[str, Any] = {}
-        blobs: dict[int, tuple[Any, Any]] = {}  # id(state) -> (state, blob): a shared state is encoded once
-        for rule in self.corpus_rules:
-            if state_reader is not None and path is not None:
-                if state_reader.has(path, rule.code, doc.content_hash):
-                    states[rule.code] = HIT
-                    continue
-            from .index import _collect_one
+        return self.map_documents([doc], doc_cache, state_reader, [path], encode)[0]
 
-            state = _collect_one(rule, doc)
-            if encode and state is not None:  # (the state is kept in ``blobs`` so that its id is not reused)
-                if id(state) not in blobs:
-                    blobs[id(state)] = (state, _encode_state(state))
-                state = blobs[id(state)][1]
-            states[rule.code] = state
-        inline = None
-        if self.suppressions is not None:
-            from .baseline import directives
+    def map_documents(self, docs: list[Document], doc_cache=None, state_reader=None,
+                      paths: "list[str | None] | None" = None, encode: bool = False) -> "list[MapResult]":
+        """``map_document`` of each of ``docs``, in order, each corpus rule collecting the
+        states of the whole batch at once (``CorpusRule.collect_batch``: a dataset's
+        records, a few hundred at a time, share the rule's fixed cost per call).
+        ``paths``: each document's absolute path (None: all None)."""
+        paths = paths if paths is not None else [None] * len(docs)
+        pre = []
+        for doc in docs:
+            found = self._cached(doc.path, doc.content_hash)  # a re-lint after fixes: unchanged documents
+            from_disk = (doc.path, doc.content_hash) in self._from_disk
+            bad = None
+            if found is None and doc_cache is not None and self.document_rules:
+                found = doc_cache.lookup(doc)
+                from_disk = found is not None
+                if doc_cache.bad:
+                    bad, doc_cache.bad[:] = list(doc_cache.bad), []
+            row = None
+            if found is None:
+                found = self.compute_findings(doc)
+                if doc_cache is not None and self.document_rules:
+                    row = doc_cache.encode(doc, found)
+            pre.append((found, from_disk, row, bad))
+        states_of: list[dict[str, Any]] = [{} for _ in docs]
+        if self.corpus_rules:
+            from .index import _collect_many, _collect_one
 
-            inline = directives(doc)
-        result = MapResult(doc.path, doc.content_hash, len(doc.text.encode("utf-8", "surrogatepass")),
-                           found, from_disk, row, states, inline, bad)
-        result.regions = doc.__dict__.get("regions")  # computed by a document rule: kept for the reduce
-        return result
+            for rule in self.corpus_rules:
+                todo = []
+                for i, doc in enumerate(docs):
+                    if state_reader is not None and paths[i] is not None and state_reader.has(
+                            paths[i], rule.code, doc.content_hash):
+                        states_of[i][rule.code] = HIT
+                    else:
+                        states_of[i][rule.code] = None  # (its place in rule order: filled below)
+                        todo.append(i)
+                if len(todo) == 1:
+                    states_of[todo[0]][rule.code] = _collect_one(rule, docs[todo[0]])
+                elif todo:
+                    for i, state in zip(todo, _collect_many(rule, [docs[i] for i in todo])):
+                        states_of[i][rule.code] = state
+        if encode:
+            for states in states_of:
+                blobs: dict[int, tuple[Any, Any]] = {}  # id(state) -> (state, blob): a shared state is encoded once
+                for code, state in states.items():
+                    if state is not None and not (isinstance(state, str) and state == HIT):
+                        if id(state) not in blobs:  # (the state is kept in ``blobs`` so that its id is not reused)
+                            blobs[id(state)] = (state, _encode_state(state))
+                        states[code] = blobs[id(state)][1]
+        out = []
+        for doc, (found, from_disk, row, bad), states in zip(docs, pre, states_of):
+            inline = None
+            if self.suppressions is not None:
+                from .baseline import directives
+
+                inline = directives(doc)
+            result = MapResult(doc.path, doc.content_hash, len(doc.text.encode("utf-8", "surrogatepass")),
+                               found, from_disk, row, states, inline, bad)
+            result.regions = doc.__dict__.get("regions")  # computed by a document rule: kept for the reduce
+            out.append(result)
+        return out
 
     def compute_findings(self, doc: Document) -> list[Finding]:
         """Document rules on ``doc``, computed now (no cache)."""
@@ -718,10 +745,36 @@ def _map_item(linter: "Linter", item, doc_cache, state_reader, encode: bool):
     return linter.map_document(doc, doc_cache, state_reader, path, encode), None
 
 
+# Documents in memory (a dataset's records) are mapped this many at a time
+# (``Linter.map_documents``): each corpus rule collects a batch in one call.
+MAP_BATCH = 256
+
+
+def _map_items(linter: "Linter", items: list, doc_cache, state_reader, encode: bool) -> list:
+    """``_map_item`` of each of ``items``, in order, a run of Documents (records) mapped
+    MAP_BATCH at a time (``Linter.map_documents``); ReadProblems among them (a stream's)
+    give (None, problem)."""
+    out: list = []
+    i, n = 0, len(items)
+    while i < n:
+        if not isinstance(items[i], (Document, files.ReadProblem)):
+            out.append(_map_item(linter, items[i], doc_cache, state_reader, encode))
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < MAP_BATCH and isinstance(items[j], (Document, files.ReadProblem)):
+            j += 1
+        docs = [d for d in items[i:j] if isinstance(d, Document)]
+        results = iter(linter.map_documents(docs, doc_cache, state_reader, None, encode) if docs else ())
+        out.extend((None, d) if isinstance(d, files.ReadProblem) else (next(results), None) for d in items[i:j])
+        i = j
+    return out
+
+
 def _worker_map(chunk: list) -> list:
     assert _WORKER is not None
     linter, doc_cache, state_reader = _WORKER
-    out = [_map_item(linter, item, doc_cache, state_reader, True) for item in chunk]
+    out = _map_items(linter, chunk, doc_cache, state_reader, True)
     from .index import verdict_cache
 
     store = verdict_cache()  # dictionary verdicts found in this worker (the parent flushes its own)
@@ -824,19 +877,27 @@ def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None,
             return
         except (OSError, RuntimeError) as exc:  # no fork, no processes, a worker killed: the rest here
             print(f"corpuslint: warning: parallel map failed ({exc}); mapping in this process", file=sys.stderr)
-    for i in range(done, len(items)):  # (not a slice: ``_map_reduce`` replaces each mapped record by its key)
+    i = done
+    while i < len(items):  # (not a slice: ``_map_reduce`` replaces each mapped record by its key)
         item = items[i]
-        if isinstance(item, _RecordStream):  # a data file's records, read one at a time (after it: a marker)
+        if isinstance(item, _RecordStream):  # a data file's records, read a batch at a time (after it: a marker)
             yield item, None, None
-            for doc in item.documents():
-                if isinstance(doc, files.ReadProblem):
-                    yield item.source, None, doc
-                    continue
-                result, problem = _map_item(linter, doc, doc_cache, state_reader, False)
-                yield doc, result, problem
+            records = item.documents()
+            while True:
+                batch = list(islice(records, MAP_BATCH))
+                if not batch:
+                    break
+                for doc, (result, problem) in zip(batch, _map_items(linter, batch, doc_cache, state_reader, False)):
+                    yield (item.source, None, problem) if result is None else (doc, result, problem)
+            i += 1
             continue
-        result, problem = _map_item(linter, item, doc_cache, state_reader, False)
-        yield item, result, problem
+        j = i + 1  # a run of documents in memory (records of small data files): mapped as a batch
+        while j < len(items) and j - i < MAP_BATCH and isinstance(items[j], Document) and isinstance(item, Document):
+            j += 1
+        batch = items[i:j]
+        for it, (result, problem) in zip(batch, _map_items(linter, batch, doc_cache, state_reader, False)):
+            yield it, result, problem
+        i = j
 
 
 def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_reader, decode: bool = True):
@@ -848,8 +909,8 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
     # The first (small) chunk is mapped here, before the fork: the rules' lazily loaded
     # resources (dictionaries, function words, per-word verdict caches of the frequent
     # words) are then inherited by every worker instead of being built again in each.
-    for item in chunks.pop(0):
-        result, problem = _map_item(linter, item, doc_cache, state_reader, False)
+    first = chunks.pop(0)
+    for item, (result, problem) in zip(first, _map_items(linter, first, doc_cache, state_reader, False)):
         yield item, result, problem
     if not chunks:
         return

@@ -1480,7 +1480,8 @@ def _records_hash(read_key: str, display: str, docs: list) -> str:
 
 
 def _records_state(rule, display: str, docs: list) -> list:
-    return [[doc.path[len(display) + 1:], getattr(doc, "record", None), _collect_one(rule, doc)] for doc in docs]
+    return [[doc.path[len(display) + 1:], getattr(doc, "record", None), state]
+            for doc, state in zip(docs, _collect_many(rule, docs))]
 
 
 def _valid_records_state(state: Any) -> bool:
@@ -1593,6 +1594,38 @@ def _collect_one(rule, doc):
         return None
     with rule_errors(rule, doc.path):
         return rule.collect(doc)
+
+
+def _collect_many(rule, docs: list) -> list:
+    """``_collect_one`` of each of ``docs`` (engine Documents, in order): the documents the
+    rule applies to (``engine.skips``) given to ``rule.collect_batch``, ``engine.MAP_BATCH``
+    at a time; a rule that fails is run again document by document, so that its error
+    names the document."""
+    from . import engine
+    from .engine import RuleError, rule_failed, skips
+
+    if len(docs) < 2 or any(getattr(doc, "states", None) is not None for doc in docs):
+        return [_collect_one(rule, doc) for doc in docs]  # (one document, or the map step's Collected)
+    if len(docs) > engine.MAP_BATCH:
+        return [state for k in range(0, len(docs), engine.MAP_BATCH)
+                for state in _collect_many(rule, docs[k : k + engine.MAP_BATCH])]
+    out: list = [None] * len(docs)
+    take = [i for i, doc in enumerate(docs) if not skips(rule, doc)]
+    if not take:
+        return out
+    try:
+        got = rule.collect_batch([docs[i] for i in take])
+        if len(got) != len(take):
+            raise ValueError(f"collect_batch gave {len(got)} states for {len(take)} documents")
+    except RuleError:
+        raise
+    except Exception as exc:
+        for i in take:
+            _collect_one(rule, docs[i])  # (raises the error naming its document)
+        raise rule_failed(rule, f"a batch of {len(take)} documents", exc) from exc
+    for i, state in zip(take, got):
+        out[i] = state
+    return out
 
 
 def _work_chunk(displays: list[str]):

@@ -358,26 +358,65 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         lsh.check_backend(self)
 
     def collect(self, doc: Document) -> Any:
+        return self.collect_batch([doc])[0]
+
+    def collect_batch(self, docs: list[Document]) -> list[Any]:
+        """``collect`` of each document; the per-unit arrays (sentence frames, shingle
+        sets, signatures, band keys) of the whole batch in one pass each (``U.concat_units``):
+        a record of a few units cost ~25 numpy calls of fixed cost here, now a batch does."""
         genre = str(self.opts["genre"])
-        if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
-            return None
-        mix = chat_mix(doc)
-        if mix is None:
-            return None  # a chat turn that opens its conversation: a system prompt, a first question
-        a = U.analyse(doc)
-        idx = (a.nwords >= int(self.opts["min-words"])).nonzero()[0]
-        if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
-            prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
-            idx = idx[np.array(prose, dtype=bool)]
-        elif len(idx) and is_subtitle(doc):  # a cue: its caption text counts, not its timing line or tags
-            idx = idx[np.array(regions.caption_words(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()]),
-                               dtype=np.int64) >= int(self.opts["min-words"])]
+        out: list[Any] = [None] * len(docs)
+        todo = []  # (position, document, analysis, units compared, chat mix)
+        for i, doc in enumerate(docs):
+            if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
+                continue
+            mix = chat_mix(doc)
+            if mix is None:
+                continue  # a chat turn that opens its conversation: a system prompt, a first question
+            a = U.analyse(doc)
+            idx = (a.nwords >= int(self.opts["min-words"])).nonzero()[0]
+            if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
+                prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
+                idx = idx[np.array(prose, dtype=bool)]
+            elif len(idx) and is_subtitle(doc):  # a cue: its caption text counts, not its timing line or tags
+                idx = idx[np.array(regions.caption_words(doc, [(a.units[k].start, a.units[k].end)
+                                                               for k in idx.tolist()]),
+                                    dtype=np.int64) >= int(self.opts["min-words"])]
+            todo.append((i, doc, a, idx, mix))
+        if not todo:
+            return out
         # sentence frames of every short unit (templates are counted over all of them)
-        fr, fr_off = F.frame_hashes(a.stem_hashes, a.bounds)
-        if len(idx) == 0:
-            if not len(fr):
-                return None
-            return {"lines": np.zeros((0, 2), np.int32), "frames": sorted_unique(fr)}
+        if len(todo) == 1:
+            frames = [F.frame_hashes(todo[0][2].stem_hashes, todo[0][2].bounds)]
+        else:
+            th, bounds, starts = U.concat_units([(a.stem_hashes, a.bounds) for _, _, a, _, _ in todo])
+            frames = U.split_units(*F.frame_hashes(th, bounds), starts)
+        compared = [t for t in todo if len(t[3])]
+        U.fill_signatures([a for _, _, a, _, _ in compared])
+        sigs = [a.signatures if len(idx) == len(a.nwords) else a.signatures[idx] for _, _, a, idx, _ in compared]
+        bands = None
+        if self.opts["backend"] != "datasketch" and sigs:
+            # LSH band keys (168 bytes a paragraph at 0.8) instead of the signature (512): the
+            # numpy back-end buckets the same keys; datasketch's needs the signature itself
+            every = lsh.band_keys(sigs[0] if len(sigs) == 1 else np.concatenate(sigs), float(self.opts["threshold"]))
+            rows = np.zeros(len(sigs) + 1, dtype=np.int64)
+            np.cumsum([len(x) for x in sigs], out=rows[1:])
+            r = rows.tolist()
+            bands = [every[lo:hi] for lo, hi in zip(r, r[1:])]
+        k = 0
+        for (i, doc, a, idx, mix), (fr, fr_off) in zip(todo, frames):
+            if len(idx) == 0:
+                if len(fr):
+                    out[i] = {"lines": np.zeros((0, 2), np.int32), "frames": sorted_unique(fr)}
+                continue
+            out[i] = self._state(doc, a, idx, mix, fr, fr_off, sigs[k], None if bands is None else bands[k])
+            k += 1
+        return out
+
+    def _state(self, doc: Document, a, idx: np.ndarray, mix: int, fr: np.ndarray, fr_off: np.ndarray,
+               sig: np.ndarray, bands: "np.ndarray | None") -> dict:
+        """A document's state from its analysis ``a``, the units compared ``idx`` (not
+        empty), its frames and the signatures (band keys) of those units."""
         every = len(idx) == len(a.nwords)  # (most often: every unit is kept, no copies taken)
         sets, off = a.shingle_sets
         sub_sets, sub_off = _subset(sets, off, idx)
@@ -390,11 +429,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             np.cumsum([len(x) for x in name_sets], out=name_off[1:])
             names = np.concatenate(name_sets)
         unit_frames, unit_frames_off = _subset(fr, fr_off, idx)
-        sig = a.signatures if every else a.signatures[idx]
-        # LSH band keys (168 bytes a paragraph at 0.8) instead of the signature (512): the
-        # numpy back-end buckets the same keys; datasketch's needs the signature itself
-        lsh_rows = {"sig": sig} if self.opts["backend"] == "datasketch" else {
-            "bands": lsh.band_keys(sig, float(self.opts["threshold"]))}
+        lsh_rows = {"sig": sig} if bands is None else {"bands": bands}
         keys = a.keys if every else a.keys[idx]
         if mix:  # exact keys and LSH buckets of this prompt's replies only (every reduce path reads these)
             keys = keys ^ np.uint64(mix)
@@ -659,6 +694,16 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         super().__init__(*args, **kwargs)
         regions.check_genre(self)
         lsh.check_backend(self)
+
+    def collect_batch(self, docs: list[Document]) -> list[Any]:
+        """``collect`` of each document, the signatures of those compared computed in one
+        pass (``U.fill_signatures``; D104's batch has computed most of them already)."""
+        if len(docs) > 1:
+            genre, low = str(self.opts["genre"]), int(self.opts["min-words"])
+            U.fill_signatures([a for a in (U.analyse(d) for d in docs
+                                           if genre == "prose" or (genre == "auto" and not regions.vocalised(d)))
+                               if len(a.nwords) and int(a.nwords.sum()) >= low])
+        return [self.collect(doc) for doc in docs]
 
     def collect(self, doc: Document) -> Any:
         genre = str(self.opts["genre"])

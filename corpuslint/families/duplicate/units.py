@@ -996,6 +996,61 @@ class Analysis:
 _ANALYSES: "weakref.WeakKeyDictionary[Document, Analysis]" = weakref.WeakKeyDictionary()
 
 
+# -- many documents' units at once (a corpus rule's ``collect_batch``) ---------------------
+#
+# Every per-unit computation here (shingle sets, signatures, frames, band keys) gives a
+# unit the same values whichever units are beside it, so the units of a batch of documents
+# (a dataset's records: a few units each) go through one pass instead of one per document:
+# ~25 numpy calls of fixed cost (~1 us each) a document become ~25 a batch.
+
+
+def concat_units(parts: "list[tuple[np.ndarray, np.ndarray]]") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``parts``: (values, bounds) of each document, unit ``i`` owning ``values[bounds[i]:
+    bounds[i+1]]``. Returns (values concatenated, bounds of every unit in the
+    concatenation, first unit of each part and, last, the number of units: len(parts) + 1)."""
+    counts = np.fromiter((len(b) - 1 for _, b in parts), dtype=np.int64, count=len(parts))
+    starts = np.zeros(len(parts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    values = np.concatenate([v for v, _ in parts]) if parts else np.zeros(0, np.uint64)
+    bounds = np.zeros(int(starts[-1]) + 1, dtype=np.int64)
+    at = 0
+    for (v, b), lo in zip(parts, starts[:-1].tolist()):
+        if len(b) > 1:
+            bounds[lo + 1 : lo + len(b)] = b[1:] + at
+        at += len(v)
+    return values, bounds, starts
+
+
+def split_units(values: np.ndarray, offsets: np.ndarray, starts: np.ndarray) -> "list[tuple[np.ndarray, np.ndarray]]":
+    """The inverse of ``concat_units`` for a per-unit result (``values``, ``offsets``) of the
+    concatenation: each part's (values, offsets from 0), as views (offsets: new arrays)."""
+    out = []
+    s = starts.tolist()
+    for lo, hi in zip(s, s[1:]):
+        a, b = int(offsets[lo]), int(offsets[hi])
+        out.append((values[a:b], offsets[lo : hi + 1] - a))
+    return out
+
+
+def fill_signatures(analyses: "list[Analysis]") -> None:
+    """Compute the ``shingle_sets`` and ``signatures`` of the analyses that do not hold
+    them yet, all in one pass, and keep them as each one's cached values (the same
+    values as each computed alone: every unit's are its own)."""
+    todo = [a for a in analyses if "signatures" not in a.__dict__]
+    if len(todo) < 2:
+        return
+    bare = [a for a in todo if "shingle_sets" not in a.__dict__]
+    if len(bare) > 1:
+        th, bounds, starts = concat_units([(a.stem_hashes, a.bounds) for a in bare])
+        for a, sets in zip(bare, split_units(*shingle_sets(th, bounds), starts)):
+            a.__dict__["shingle_sets"] = sets
+    sh, off, starts = concat_units([a.shingle_sets for a in todo])
+    sig = signatures(sh, off)
+    s = starts.tolist()
+    for a, lo, hi in zip(todo, s, s[1:]):
+        a.__dict__["signatures"] = sig[lo:hi]
+
+
 def analyse(doc: Document) -> Analysis:
     a = _ANALYSES.get(doc)
     if a is None:
