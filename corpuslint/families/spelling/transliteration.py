@@ -337,13 +337,14 @@ def _alef_seat_only(b, clean: str) -> bool:
 def _alef_seat_questions(lc) -> list[str]:
     """The spellings ``_alef_seat_only`` may ask the dictionary about in a reduce over the
     merged corpus ``lc``: each corpus word that has a rejected occurrence, writes a hamza
-    seat on an alef and has a form of a variant group (the words ``_check`` may report),
-    with bare alefs."""
+    seat on an alef and has a form of a variant group that is not a name's (the words
+    ``_check`` asks it of), with bare alefs."""
     groups = _variant_groups(lc)
     if not groups or lc.rejected is None:
         return []
-    names, ids, of_word = _word_forms(lc)
-    grouped = np.asarray(sorted({ids[f] for g in groups.values() for f in g.forms if f in ids}), dtype=np.int64)
+    _, ids, of_word = _word_forms(lc)
+    grouped = np.asarray(sorted({ids[f] for g in groups.values() if not g.named for f in g.forms if f in ids}),
+                         dtype=np.int64)
     rejected = np.asarray(lc.rejected[: len(of_word)], dtype=bool)
     asked = np.flatnonzero(rejected & np.isin(of_word[: len(rejected)], grouped))
     words = lc.words
