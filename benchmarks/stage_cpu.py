@@ -81,7 +81,8 @@ reduce 12.5 (``_check`` 10.4 for 54,789 findings; reading the Arabic dictionary 
 ``_alef_seat_only`` 1.3). Rejected occurrences are nearly all distinct words (10 MB: 5,278
 ``context_evidence`` calls, 4,902 words; 12,701 ``spell_candidate`` calls, all distinct):
 no per-word memo pays there. Cut: S103 asks its alef-seat verdicts before S101 drops the
-dictionary (``prefetch_verdicts``; 45 words, 0.05 s at 10 MB). Pairs started together:
+dictionary (``prefetch_verdicts``; 45 words, 0.05 s at 10 MB; 522 words, 0.15 s of
+hunspell at 100 MB, plus S103's variant groups, 0.21 s, made earlier rather than later). Pairs started together:
 10 MB 15.33 -> 14.09 s and 15.62 -> 14.27 s CPU (-8.1%, -8.6%); 100 MB 121.32 -> 121.03 s
 (the same ~1.3 s, below the noise of one pair at that load); JSON identical in each.
 """
