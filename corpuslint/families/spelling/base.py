@@ -29,6 +29,9 @@ _EVIDENCE_ASKERS: "weakref.WeakSet[SpellingCorpusRule]" = weakref.WeakSet()
 # (key 25 k, form 48 k, light_stem 51 k; 6%, 71% and 29% of their calls hit), ~30 MB held
 # to its end, for ~0.5 s of CPU saved at most
 REDUCE_MEMO_WORDS = 20_000
+# live rules that ask the dictionary in their reduce after S101 has dropped it
+# (``SpellingCorpusRule.ask_dictionary``: asked just before the drop)
+_DICTIONARY_ASKERS: "weakref.WeakSet[SpellingCorpusRule]" = weakref.WeakSet()
 
 
 class SpellingDocumentRule(SpellingRuleMixin, DocumentRule):
@@ -103,6 +106,7 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
     aggregate = SpellingTableAggregate()
 
     asks_evidence = False  # reduce calls ``evidence`` (S101, S102)
+    asks_dictionary = False  # reduce asks verdicts the merged corpus lacks (``ask_dictionary``)
     # states read on access from the --no-cache spill (merged once, then one target's at a
     # time): not every document's state held through S101-S103
     lazy_states = True
@@ -112,6 +116,8 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
         self._init_project()
         if self.asks_evidence:
             _EVIDENCE_ASKERS.add(self)
+        if self.asks_dictionary:
+            _DICTIONARY_ASKERS.add(self)
 
     def collect(self, doc):
         return analyse(doc, self.project.languages)
@@ -154,7 +160,15 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
             # of text); S103 asks for a few words of them again
             forget_key_memos()
             if corpus.targets:  # (not the pass on no target that builds the merged corpus for --jobs lanes)
+                for rule in list(_DICTIONARY_ASKERS):  # what a later reduce will ask, asked while it is read
+                    rule.ask_dictionary(merged)
                 forget_dictionaries()  # and the dictionaries, which no later reduce asks (read again if one does)
+
+    def ask_dictionary(self, merged) -> None:
+        """With ``asks_dictionary``: ask the back-ends (``Backend.known``, which memoises
+        each verdict) what this rule's reduce will ask of the dictionary beyond the merged
+        corpus ``merged``'s verdicts, before S101 drops the dictionaries: else the next
+        ``spell`` reads one again (the Arabic one: ~33 MB of C heap, to the end of the run)."""
 
     def mapped(self) -> None:
         reset()  # the token tables the map filled (~1/2 KB a distinct token): the reduce needs none of them

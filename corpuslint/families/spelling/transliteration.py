@@ -44,6 +44,16 @@ def _word_tables(lc):
     return cached
 
 
+def _grouped(lc, groups: dict) -> np.ndarray:
+    """Per corpus word: is it in one of the variant ``groups`` (cached on the merged corpus)."""
+    grouped = lc.cache.get("grouped")
+    if grouped is None:
+        vkey_names, word_vkey, eligible = _word_tables(lc)
+        ids = [i for i, name in enumerate(vkey_names) if name in groups]
+        grouped = lc.cache["grouped"] = eligible & np.isin(word_vkey, np.asarray(ids, dtype=np.int64))
+    return grouped
+
+
 def _variant_groups(lc) -> dict[str, _Group]:
     """vkey -> group of spellings across the corpus (cached on the merged corpus).
 
@@ -158,6 +168,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
     options = {"cross-document-severity": "info"}
     # findings on a target depend on the merged corpus (its variant groups) and that target only
     reduce_by_target = True
+    asks_dictionary = True  # a folded spelling that is no corpus word (``_alef_seat_only``)
 
     def reduce(self, corpus):
         cross = str(self.opts["cross-document-severity"]).lower()
@@ -174,14 +185,10 @@ class TransliterationInconsistency(SpellingCorpusRule):
         only when there is something to report; None: skipped)."""
         b = lc.backend
         local: dict[str, dict[str, list]] = defaultdict(dict)  # vkey -> form -> [count, line, col]
-        vkey_names, word_vkey, eligible = _word_tables(lc)
         g = doc_word_ids(lc, path, ls)
         if g is None:
             return
-        grouped = lc.cache.get("grouped")
-        if grouped is None:
-            ids = [i for i, name in enumerate(vkey_names) if name in groups]
-            grouped = lc.cache["grouped"] = eligible & np.isin(word_vkey, np.asarray(ids, dtype=np.int64))
+        grouped = _grouped(lc, groups)
         info = self._word_info(lc, lang, groups)
         idx = np.flatnonzero(grouped[g])
         if not len(idx):
@@ -234,7 +241,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
             # spells Arabic names, not transliterations ("قَرْمٍ", "أَجَلْ").
             if (not named and clean not in rejected_cleans) or b.marked(token) or len(b.key(clean)) < 3:
                 continue
-            if not named and _alef_seat_only(b, clean):
+            if not named and _alef_seat_only(lc, clean):
                 continue  # "كإسم" is كاسم (as a name) with a hamza on its alef, not قاسم
             if _PAREN_AFTER_RE.match(doc.text, end) or _PAREN_BEFORE_RE.search(doc.text[max(0, start - 8) : start]):
                 continue  # a word written with a letter in parentheses: "المشر(و)ط" (knock-(o)ut)
@@ -257,6 +264,20 @@ class TransliterationInconsistency(SpellingCorpusRule):
             if not every:
                 finding.severity = cross_sev
             yield finding
+
+    def ask_dictionary(self, merged) -> None:
+        # the alef-folded spelling of each rejected word in a variant group: the only
+        # spellings ``_check`` asks of the dictionary (``_alef_seat_only``)
+        for lc in merged.langs.values():
+            if lc.rejected is None or not len(lc.words):
+                continue
+            words = lc.words
+            rejected = np.asarray(lc.rejected, dtype=bool)[: len(words)]
+            for w in np.flatnonzero(_grouped(lc, _variant_groups(lc))[: len(rejected)] & rejected).tolist():
+                clean = words[w]
+                folded = clean.translate(_ALEF_SEATS)
+                if folded != clean:
+                    lc.known(folded)
 
     def _word_info(self, lc, lang: str, groups: dict) -> "_WordInfo":
         """``_WordInfo`` of this rule's project on the merged corpus ``lc`` (a word recurs
@@ -314,12 +335,15 @@ _PAREN_AFTER_RE = regex.compile(r"\(\p{L}{1,2}\)\p{L}")
 _PAREN_BEFORE_RE = regex.compile(r"\p{L}\(\p{L}{1,2}\)$")
 
 
-def _alef_seat_only(b, clean: str) -> bool:
+def _alef_seat_only(lc, clean: str) -> bool:
     """The dictionary rejects ``clean`` only for a hamza seat on an alef, which variant
     groups ignore: written with bare alefs it is a dictionary word ("كإسم": كاسم, as a
-    name), so its group with "قاسم" is not one name spelled two ways."""
+    name), so its group with "قاسم" is not one name spelled two ways. The verdict is the
+    map's when the folded word is a corpus word (``LangCorpus.known``): the dictionary,
+    dropped after S101's reduce, is then not read again for S103 (~33 MB of C heap held
+    to the end of the run, its peak at 100 MB of text)."""
     folded = clean.translate(_ALEF_SEATS)
-    return folded != clean and b.known(folded)
+    return folded != clean and lc.known(folded)
 
 
 def _most_frequent(group: _Group) -> str:
