@@ -118,6 +118,11 @@ class RunContext:
     beyond: dict = field(default_factory=dict)
     # does a reader claim this path (a Dask run reads only plain files beyond the checked ones)
     claimed: Callable[[str], bool] = lambda path: False
+    # the checked files a reader claims, with their (size, mtime_ns) before they were read:
+    # the corpus index keeps their records' states for the next run that checks other files
+    checked_claimed: list = field(default_factory=list)
+    # record key -> (data file, record) of the checked records (``DocumentStore.record_of``)
+    record_of: Callable[[str], Any] = lambda key: None
 
 
 @dataclass(frozen=True)
@@ -1162,6 +1167,7 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
         doc_cache.report_bad(bad)
     if linter.corpus_rules:
         _mapped(linter)
+        ctx.record_of = store.record_of
         states = collect_corpus_states(linter.corpus_rules, collected, ctx)
         del collected
         findings.extend(linter.reduce(states, store, release=True, spill=spill))
@@ -1508,6 +1514,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         cache_dir = cache_dir_for(ctx)
         if cache_dir is not None:
             ctx.state_reader = StateReader(cache_dir, linter.corpus_rules, ctx.root)
+            ctx.checked_claimed = _checked_claimed(sources, ctx.claimed)
     problems: list[Finding] = []
     writable: set[str] = set()  # documents that are whole files, which fixes may rewrite
     data_files: dict[str, tuple[files.Source, Any, Any]] = {}  # display -> (source, reader, stat when read)
@@ -1683,6 +1690,25 @@ def _plain_sources(sources: list, all_readers) -> list:
     """The sources no reader claims (read whole as text)."""
     reader_of = readers.reader_lookup(all_readers)
     return [s for s in sources if reader_of(s.path) is None]
+
+
+def _checked_claimed(sources: list, claimed: Callable[[str], bool]) -> list:
+    """(Source, (size, mtime_ns)) of the checked files a reader claims, their size and
+    mtime taken before they are read (the walk's ``lstat``, or a ``stat`` now): the corpus
+    index stores their records' states only if the file still has them after the run."""
+    out = []
+    for src in sources:
+        if src.problem is not None or files.is_url(src.path) or not claimed(src.path):
+            continue
+        st = src.stat
+        if st is None:
+            try:
+                full = os.stat(src.path)
+            except OSError:
+                continue
+            st = (full.st_size, full.st_mtime_ns)
+        out.append((src, st))
+    return out
 
 
 def _beyond_sources(sources: list, targets: list, all_readers) -> list:
