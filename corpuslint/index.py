@@ -1523,13 +1523,20 @@ def _records_states(index, rules, keys, cached, lazy_codes, rel: str, h: str, di
     return got
 
 
+# A checked claimed file larger than this keeps no row from its check (its states' blob would be
+# held with the run's others until the index is written: a full run of a large dataset must not
+# grow by it); the next run that checks other files reads it, as it reads a file beyond them.
+CHECKED_ROWS_MAX_BYTES = 8 * 1024 * 1024
+
+
 def _checked_records_rows(rules, keys, target_docs, checked, known_files, cached, lazy_codes, record_of,
                           file_rows: list, state_rows: list) -> None:
     """Index rows (as ``_records_item`` makes them) of the checked files a reader claims
     (``checked``: (display, rel, path, stat before the read, read key)), from their records'
     states the map step collected (``target_docs``): the next run that checks other files
     finds them here instead of reading every such file again. A file that changed since its
-    (size, mtime) was taken, whose rows are already there, or without records is left out."""
+    (size, mtime) was taken, whose rows are already there, without records or larger than
+    ``CHECKED_ROWS_MAX_BYTES`` is left out."""
     if not checked:
         return
     wanted = {c[0] for c in checked}
@@ -1543,7 +1550,7 @@ def _checked_records_rows(rules, keys, target_docs, checked, known_files, cached
             at = key.find("#", at + 1)
     for display, rel, path, seen, read_key in checked:
         docs = records.get(display)
-        if not docs:
+        if not docs or seen[0] > CHECKED_ROWS_MAX_BYTES:
             continue
         try:
             st = os.stat(path)
