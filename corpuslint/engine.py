@@ -44,6 +44,10 @@ from .store import DocumentStore, Spilled, SpilledStates, StateSpill
 from .structure import ALL_REGIONS, HTML_SUFFIXES
 
 MAX_FIX_PASSES = 10
+# read problems that leave a whole file unread (undecodable, binary, missing or unreadable,
+# no reader, special file or symlink leaving the root): when their F finding is not reported
+# (--select, --ignore, per-file-ignores), the run says so on standard error (RunResult.not_checked)
+UNREAD_KINDS = frozenset({"undecodable", "binary", "unreadable", "unsupported", "special"})
 PARALLEL_MIN_DOCS = 64
 # Longest line (in characters) that every rule checks. Longer lines are checked only by
 # rules of LONG_LINE_FAMILIES (character scans with memory independent of word counts)
@@ -115,6 +119,11 @@ class RunContext:
     beyond: dict = field(default_factory=dict)
     # does a reader claim this path (a Dask run reads only plain files beyond the checked ones)
     claimed: Callable[[str], bool] = lambda path: False
+    # the checked files a reader claims, with their (size, mtime_ns) before they were read:
+    # the corpus index keeps their records' states for the next run that checks other files
+    checked_claimed: list = field(default_factory=list)
+    # record key -> (data file, record) of the checked records (``DocumentStore.record_of``)
+    record_of: Callable[[str], Any] = lambda key: None
 
 
 @dataclass(frozen=True)
@@ -137,6 +146,8 @@ class RunResult:
     diffs: list[str] = field(default_factory=list)
     # final texts, by display path: a store.DocumentStore (files read again on demand)
     documents: Mapping[str, Document] = field(default_factory=dict)
+    # files not read whose F finding is not reported: display -> (code, message) (not in files_checked)
+    not_checked: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def failing(self, fail_on: Severity | None = None) -> list[Finding]:
         level = (fail_on or self.config.fail_on).rank
@@ -170,6 +181,9 @@ class Linter:
         self.suppressions = None  # baseline.Suppressions: ignore file + inline directives
         self.progress = None  # callable(n) ticked per document checked (progress bar), or None
         self.executor = None  # executors.LocalExecutor (None) or DaskExecutor: runs map and reduce
+        # files this run did not read whose input finding (F001-F004, F007) is not selected or
+        # is ignored: display -> (code, message); said on standard error, never in silence
+        self.not_checked: dict[str, tuple[str, str]] = {}
         self._lanes_busy = False  # reducing the lead rule while child processes reduce others
 
     def __getstate__(self) -> dict[str, Any]:
@@ -513,7 +527,10 @@ class Linter:
                 i == "ALL" or cls.code.startswith(i) for i in self.config.ignore):
             # a fix that was not written is reported even under --select W (unless ignored)
             rule = cls(severity=self.config.severity_for(cls.code, cls.default_severity))
-        if rule is None:
+        unread = problem.kind in UNREAD_KINDS and problem.record is None
+        if rule is None or (unread and not self.keep_code(source.display, cls.code)):
+            if unread:  # a file not read: never "All checks passed" about it (ruff warns whatever --select says)
+                self.not_checked.setdefault(source.display, (cls.code, problem.message))
             return None
         return Finding(
             code=rule.code, rule=rule.name, family=rule.family, severity=rule.severity,
@@ -522,8 +539,11 @@ class Linter:
             record=problem.record,
         )
 
+    def keep_code(self, path: str, code: str) -> bool:
+        return not self.config.is_ignored_for(path, code)
+
     def keep(self, finding: Finding) -> bool:
-        return not self.config.is_ignored_for(finding.path, finding.code)
+        return self.keep_code(finding.path, finding.code)
 
 
 def _in_checked_regions(rule: Rule, doc: Document, found: Iterable[Finding]) -> Iterable[Finding]:
@@ -1208,6 +1228,7 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
         doc_cache.report_bad(bad)
     if linter.corpus_rules:
         _mapped(linter)
+        ctx.record_of = store.record_of
         states = collect_corpus_states(linter.corpus_rules, collected, ctx)
         del collected
         findings.extend(linter.reduce(states, store, release=True, spill=spill))
@@ -1567,6 +1588,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         cache_dir = cache_dir_for(ctx)
         if cache_dir is not None:
             ctx.state_reader = StateReader(cache_dir, linter.corpus_rules, ctx.root)
+            ctx.checked_claimed = _checked_claimed(sources, ctx.claimed)
     problems: list[Finding] = []
     writable: set[str] = set()  # documents that are whole files, which fixes may rewrite
     data_files: dict[str, tuple[files.Source, Any, Any]] = {}  # display -> (source, reader, stat when read)
@@ -1678,8 +1700,9 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
     findings.extend(linter.suppressions.apply(problems, {}))
     findings.extend(linter.suppressions.unused(linter.rules))
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings, len(sources) + (stdin is not None), linter.rules, registry, config, fixed, diffs,
-                     store)
+    unread = {s.display for s in sources} & linter.not_checked.keys()
+    return RunResult(findings, len(sources) + (stdin is not None) - len(unread), linter.rules, registry, config, fixed,
+                     diffs, store, {d: linter.not_checked[d] for d in sorted(unread)})
 
 
 def _read_plan(linter: Linter, sources: list[files.Source], registry: Registry, config: Config,
@@ -1741,6 +1764,25 @@ def _plain_sources(sources: list, all_readers) -> list:
     """The sources no reader claims (read whole as text)."""
     reader_of = readers.reader_lookup(all_readers)
     return [s for s in sources if reader_of(s.path) is None]
+
+
+def _checked_claimed(sources: list, claimed: Callable[[str], bool]) -> list:
+    """(Source, (size, mtime_ns)) of the checked files a reader claims, their size and
+    mtime taken before they are read (the walk's ``lstat``, or a ``stat`` now): the corpus
+    index stores their records' states only if the file still has them after the run."""
+    out = []
+    for src in sources:
+        if src.problem is not None or files.is_url(src.path) or not claimed(src.path):
+            continue
+        st = src.stat
+        if st is None:
+            try:
+                full = os.stat(src.path)
+            except OSError:
+                continue
+            st = (full.st_size, full.st_mtime_ns)
+        out.append((src, st))
+    return out
 
 
 def _beyond_sources(sources: list, targets: list, all_readers) -> list:
