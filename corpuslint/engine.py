@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import sys
+from array import array
 from bisect import bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -288,6 +289,7 @@ class Linter:
             result = MapResult(doc.path, doc.content_hash, len(doc.text.encode("utf-8", "surrogatepass")),
                                found, from_disk, row, states, inline, bad)
             result.regions = doc.__dict__.get("regions")  # computed by a document rule: kept for the reduce
+            result.starts = _kept_line_starts(doc)
             out.append(result)
         return out
 
@@ -650,7 +652,7 @@ class MapResult:
     """What the map step keeps of one document (see ``Linter.map_document``)."""
 
     __slots__ = ("key", "content_hash", "nbytes", "findings", "from_disk", "cache_row", "states", "inline",
-                 "cache_bad", "regions")
+                 "cache_bad", "regions", "starts")
 
     def __init__(self, key, content_hash, nbytes, findings, from_disk, cache_row, states, inline, cache_bad=None):
         self.key, self.content_hash, self.nbytes = key, content_hash, nbytes
@@ -658,6 +660,18 @@ class MapResult:
         self.states, self.inline = states, inline
         self.cache_bad = cache_bad  # invalid on-disk cache entries met (warned once, by the parent)
         self.regions = None  # the document's structure.Region list, when the map computed it
+        self.starts = None  # (its line starts as an array, byte-order mark or not), when computed: ``_kept_line_starts``
+
+
+def _kept_line_starts(doc: Document) -> "tuple[array, bool] | None":
+    """``doc._line_starts`` as a compact array (4 bytes a line) and whether the text opens
+    with a byte-order mark, when the map step computed them (placing a finding): kept by
+    the ``DocumentStore`` so that the reduces' reads of the file and the report's
+    positions of fixes do not compute them again, or read the file for them."""
+    starts = doc.__dict__.get("_line_starts")
+    if starts is None:
+        return None
+    return array("I" if starts[-1] < 1 << 32 else "Q", starts), doc.text.startswith("\ufeff")
 
 
 class Collected:
@@ -1178,7 +1192,7 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
         abspath = item.path if isinstance(item, files.Source) else None
         language = item.language if abspath is not None else None
         if abspath is not None:
-            store.add_file(key, abspath, result.content_hash, result.nbytes, result.regions, language)
+            store.add_file(key, abspath, result.content_hash, result.nbytes, result.regions, language, result.starts)
         else:
             store.hold(item)
             # the mapped document (its cached views, the rules' per-document memos keyed

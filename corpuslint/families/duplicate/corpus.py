@@ -994,15 +994,20 @@ class BoilerplateLine(_DuplicateCorpusRule):
             for held in cells.values():
                 held.sort(key=_cell_number)
         for p in paths:
-            doc = corpus.documents.get(p)
-            if p not in corpus.targets or doc is None:
+            if p not in corpus.targets:
                 continue
             st = corpus.states[p]
+            keys = st["keys"].tolist()
+            if common.keys().isdisjoint(keys):
+                continue  # (no line to report here: the file is not read again)
+            doc = corpus.documents.get(p)
+            if doc is None:
+                continue
             later: dict[int, list[tuple[int, int]]] = {}  # key index -> spans of its later copies here
             if st.get("repeats") is not None:
                 for i, _line, start, end in st["repeats"].tolist():
                     later.setdefault(i, []).append((start, end))
-            for i, (k, (start, end)) in enumerate(zip(st["keys"].tolist(), st["spans"].tolist())):
+            for i, (k, (start, end)) in enumerate(zip(keys, st["spans"].tolist())):
                 if k not in common:
                     continue
                 count, holders = common[k]

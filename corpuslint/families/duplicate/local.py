@@ -1073,11 +1073,8 @@ class RestatedPassage(DocumentRule):
                 continue
             if regions.section_of(passages, sentences[i].start) != regions.section_of(passages, sentences[j].start):
                 continue
-            a, b = sets(i), sets(j)
-            shared = a & b
-            # the pair must share words of its own, not the document's formula
-            if sum(1 for t in shared if df[t] <= RARE_MAX_SENTENCES) < min_distinctive:
-                continue
+            # (the pair shares words of its own, not the document's formula: ``_rare_shared`` above)
+            shared = sets(i) & sets(j)
             wa = weight_of(i)
             wb = weight_of(j)
             wi = sum(map(w, shared))
@@ -1306,16 +1303,18 @@ def paragraph_sentences(doc: Document) -> list[Unit]:
     out: list[Unit] = []
     starts = doc._line_starts  # (a sentence's line: ``doc.position(pos)[0]``, without the column)
     finditer = _SENTENCE_END.finditer
+    append = out.append
     units = U.analyse(doc).units
     for u in units:
         pos = u.start
+        line = u.line if u.line == u.last_line else 0  # (a one-line unit: every sentence is on its line)
         for m in finditer(text, u.start, u.end):  # ``sentence_ends``, inlined
             end, after = m.span(m.lastindex)
             if end > pos and not text[pos:end].isspace():  # (``text[pos:end].strip()``)
-                out.append(Unit(pos, end, bisect_right(starts, pos)))
+                append(Unit(pos, end, line or bisect_right(starts, pos)))
             pos = after
         if u.end > pos and not text[pos : u.end].isspace():
-            out.append(Unit(pos, u.end, bisect_right(starts, pos)))
+            append(Unit(pos, u.end, line or bisect_right(starts, pos)))
     if "sentences" not in doc.__dict__ and type(doc).sentences is Document.sentences and _units_are_lines(doc, units):
         doc.__dict__["sentences"] = list(out)  # (``Document.sentences``, asked by other rules: the same list)
     return out
