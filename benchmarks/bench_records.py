@@ -82,6 +82,21 @@ dataclass's fields once (a spelling state: dumps 16 -> 10 us, loads 17 -> 9 us);
 reads its state headers 256 KB at a time. Not cut: D104's sketches per record (~100 us a
 field: frames, shingles, MinHash, band keys; batching records needs a map hook taking many
 documents), the spelling states' three decodes (~9 us each now).
+
+Measured 2026-12-03 (rec19, lead 68eb06b and rec19 started together, the command above, load
+~19: the wall times mean nothing): 10 k SFT records, lead 50.1 s CPU, 253 MB; rec19 41.5 s,
+257 MB (-17%); reports identical, ``--jobs 2`` = ``--jobs 1``; 30 k SFT records: rec19 136.8 s
+CPU, 580 MB (lead not paired: report identical). Short records (``--shape short --select ''``),
+30 k, paired (load ~25): lead 40.3 s, 183 MB; rec19 26.5 s, 187 MB (-34%), identical. The map step now takes records
+``engine.MAP_BATCH`` (256) at a time (``Linter.map_documents``) and a corpus rule may collect
+a batch in one call (``CorpusRule.collect_batch``): D104 computes the sentence frames, shingle
+sets, MinHash signatures and LSH band keys of a batch's units in one pass each
+(``units.concat_units``), D105 takes the signatures so computed. Sampled profile (SIGPROF,
+5 ms), 10 k SFT records: D104's collect 13.0% -> ~4.5% of the run. Where the rest goes now:
+document rules 51% (the duplicate family's analysis per record 9%, Q1xx 8%, D103 6%), the
+spelling family's analysis per record 9% (~30 numpy calls a record: the next to batch, with
+a document-rule batch hook for the duplicate analysis), reduces 18%, the state spill 6% +
+4%: flat; the 2x goal (10 k <= ~25 s at this pair's 50 s) is not met.
 """
 
 from __future__ import annotations

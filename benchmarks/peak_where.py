@@ -31,6 +31,14 @@ memos bounded in the spelling reduces: S101 193 -> 249 -> 176 (+56, was +78), S1
 and D105 leave: D104's end level varied between runs of the same D104 code (160 at
 lead, 174 and 208 here: C heap that ``trim_heap`` did not give back), which moves the
 peak by as much as the spelling cuts. Next: what D104 keeps past its reduce.
+
+mem19 (load ~30): that variation was this script's: its sampling thread held the
+main thread's last frame (and the arrays of its locals) until the next high. Without
+it, lead 68eb06b: D104 156 -> 226 -> 165, D105 -> 210 -> 163, S101 162 -> 222 -> 175,
+S103 176 -> 230 -> 230 (the run's peak): S103 read the Arabic dictionary S101 had
+dropped again (~33 MB of C heap, for an alef-folded spelling that is no corpus word),
+now asked before the drop (``SpellingCorpusRule.ask_dictionary``). The peak is then
+D104's (verification, with the dictionary the map read still held) and S101's.
 """
 
 from __future__ import annotations
@@ -119,6 +127,10 @@ def main() -> int:
                 names = [f"{os.path.basename(f.filename)}:{f.lineno} {f.name}" for f in stack
                          if "corpuslint" in f.filename or "numpy" in f.filename]
                 log.append((time.perf_counter() - t0, rss, mapped, names[-opts.frames :]))
+                # (the frame keeps the main thread's locals alive, its arrays too, after
+                # that code has returned, until the next high: a stage's end level was
+                # then the sampler's, D104's +10 to +52 MB)
+                del frame, stack
             time.sleep(0.002)
 
     thread = threading.Thread(target=sample, daemon=True)

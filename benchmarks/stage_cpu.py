@@ -70,6 +70,21 @@ D103's ``_names`` without counting letters in a sentence with no ASCII letter (1
 0.785 -> 0.792 MB/s per core). JSON identical in every pair. No single cut gets near the
 2.5x still missing: the largest remaining pieces are hunspell (one call per distinct word
 already, ~100 us each) and qalsadi (one call per distinct word and stemmer, ~1.1 ms).
+
+cpu19 (lead 68eb06b, load 24-37, cold ``--no-cache --jobs 1 --format json``, all rules).
+cProfile on CPU time (``cProfile.Profile(time.process_time)``), 100 MB, ``--select
+S101,S103`` (101 s under the profiler): map 20.8 s (``_analyse_lang`` 18.3: hunspell
+``resolve`` 8.6, tokenising 5.8); S101's reduce 52.5 (``context_evidence`` 30.9, of it the
+morphology through ``pattern_slip`` 11.8 and ``same_class`` 5.6; ``possible_rows`` 10.5,
+8.1 of it ``pattern_slip`` on rejected words the corpus has often; the merge 3.4); S103's
+reduce 12.5 (``_check`` 10.4 for 54,789 findings; reading the Arabic dictionary again for
+``_alef_seat_only`` 1.3). Rejected occurrences are nearly all distinct words (10 MB: 5,278
+``context_evidence`` calls, 4,902 words; 12,701 ``spell_candidate`` calls, all distinct):
+no per-word memo pays there. Cut: S103 asks its alef-seat verdicts before S101 drops the
+dictionary (``prefetch_verdicts``; 45 words, 0.05 s at 10 MB; 522 words, 0.15 s of
+hunspell at 100 MB, plus S103's variant groups, 0.21 s, made earlier rather than later). Pairs started together:
+10 MB 15.33 -> 14.09 s and 15.62 -> 14.27 s CPU (-8.1%, -8.6%); 100 MB 121.32 -> 121.03 s
+(the same ~1.3 s, below the noise of one pair at that load); JSON identical in each.
 """
 
 from __future__ import annotations

@@ -329,6 +329,22 @@ def _require_extras(args, formatter, settings, paths: list[str]) -> None:
             filesystem(p)  # URLError: fsspec or its back-end for this protocol is missing
 
 
+NOT_CHECKED_LINES = 10  # files named one per line; past this, a count
+
+
+def _warn_not_checked(result, missing: set[str]) -> None:
+    """One warning line per file the run did not read whose F finding --select, --ignore
+    or per-file-ignores hides (a symlink leaving the root under ``--select W`` said "All
+    checks passed"): as ruff warns of a file it cannot read whatever rules are selected.
+    Paths that do not exist have their own error line (``missing``)."""
+    unread = [(d, code, message) for d, (code, message) in result.not_checked.items() if d not in missing]
+    for display, code, message in unread[:NOT_CHECKED_LINES]:
+        print(f"corpuslint: warning: {display}: not checked: {message} ({code}, not reported)", file=sys.stderr)
+    if len(unread) > NOT_CHECKED_LINES:
+        print(f"corpuslint: warning: {len(unread) - NOT_CHECKED_LINES} more files not checked "
+              f"({len(unread)} in all)", file=sys.stderr)
+
+
 def _note_nothing_checked(paths: list[str], config, registry) -> bool:
     """A run that checked no file says what it skipped and how to check it (a CI gate
     over a folder of .rst or .csv files must not pass in silence; ruff warns "No Python
@@ -467,6 +483,7 @@ def _cmd_check(args) -> int:
     unreported = [p for p in missing if _display(p) not in reported]
     for p in unreported:
         print(f"corpuslint: error: {p}: no such file or directory", file=sys.stderr)
+    _warn_not_checked(result, {_display(p) for p in missing})
     if (args.fix or args.diff) and not args.fix_data and any(
             f.record is not None and f.fix is not None and not readers.is_source_file(f.path) for f in result.findings):
         print("corpuslint: note: " + ("fixes in data-file records are not in the diff (add --fix-data to diff the "

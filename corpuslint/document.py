@@ -40,6 +40,17 @@ def sentence_ends(text: str, pos: int = 0, endpos: int | None = None) -> Iterato
         yield m.span(m.lastindex)
 
 
+def line_column(starts, offset: int, text: str = "", bom: bool = False) -> tuple[int, int]:
+    """``Document.position`` of ``offset`` in a text whose line starts are ``starts``
+    (``Document._line_starts``, or the same in an ``array``): a byte-order mark opening
+    the text (``text`` starting with U+FEFF, or ``bom``) is not a column."""
+    index = bisect_right(starts, offset) - 1
+    column = offset - starts[index] + 1
+    if index == 0 and offset > 0 and (bom or text.startswith("\ufeff")):
+        column -= 1
+    return index + 1, column
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One line: ``text[start:end]`` is its content, ``end:next_start`` its line ending."""
@@ -197,12 +208,7 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset, as an editor shows it: a
         byte-order mark is not a column (the first character after it is column 1)."""
-        starts = self._line_starts
-        index = bisect_right(starts, offset) - 1
-        column = offset - starts[index] + 1
-        if index == 0 and offset > 0 and self.text.startswith("\ufeff"):
-            column -= 1
-        return index + 1, column
+        return line_column(self._line_starts, offset, self.text)
 
     def place(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the file that findings show for text ``offset``: its

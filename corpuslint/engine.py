@@ -16,9 +16,11 @@ import hashlib
 import os
 import re
 import sys
+from array import array
 from bisect import bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any, Callable, Iterable, Mapping
 
 from . import files, readers
@@ -40,9 +42,13 @@ from .findings import Applicability, Edit, Finding, Severity, record_location, s
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
 from .store import DocumentStore, Spilled, SpilledStates, StateSpill
-from .structure import ALL_REGIONS
+from .structure import ALL_REGIONS, HTML_SUFFIXES
 
 MAX_FIX_PASSES = 10
+# read problems that leave a whole file unread (undecodable, binary, missing or unreadable,
+# no reader, special file or symlink leaving the root): when their F finding is not reported
+# (--select, --ignore, per-file-ignores), the run says so on standard error (RunResult.not_checked)
+UNREAD_KINDS = frozenset({"undecodable", "binary", "unreadable", "unsupported", "special"})
 PARALLEL_MIN_DOCS = 64
 # Longest line (in characters) that every rule checks. Longer lines are checked only by
 # rules of LONG_LINE_FAMILIES (character scans with memory independent of word counts)
@@ -114,6 +120,11 @@ class RunContext:
     beyond: dict = field(default_factory=dict)
     # does a reader claim this path (a Dask run reads only plain files beyond the checked ones)
     claimed: Callable[[str], bool] = lambda path: False
+    # the checked files a reader claims, with their (size, mtime_ns) before they were read:
+    # the corpus index keeps their records' states for the next run that checks other files
+    checked_claimed: list = field(default_factory=list)
+    # record key -> (data file, record) of the checked records (``DocumentStore.record_of``)
+    record_of: Callable[[str], Any] = lambda key: None
 
 
 @dataclass(frozen=True)
@@ -136,6 +147,8 @@ class RunResult:
     diffs: list[str] = field(default_factory=list)
     # final texts, by display path: a store.DocumentStore (files read again on demand)
     documents: Mapping[str, Document] = field(default_factory=dict)
+    # files not read whose F finding is not reported: display -> (code, message) (not in files_checked)
+    not_checked: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def failing(self, fail_on: Severity | None = None) -> list[Finding]:
         level = (fail_on or self.config.fail_on).rank
@@ -169,6 +182,9 @@ class Linter:
         self.suppressions = None  # baseline.Suppressions: ignore file + inline directives
         self.progress = None  # callable(n) ticked per document checked (progress bar), or None
         self.executor = None  # executors.LocalExecutor (None) or DaskExecutor: runs map and reduce
+        # files this run did not read whose input finding (F001-F004, F007) is not selected or
+        # is ignored: display -> (code, message); said on standard error, never in silence
+        self.not_checked: dict[str, tuple[str, str]] = {}
         self._lanes_busy = False  # reducing the lead rule while child processes reduce others
 
     def __getstate__(self) -> dict[str, Any]:
@@ -212,43 +228,70 @@ class Linter:
         the corpus index by content hash, else ``collect``), inline suppressions. With
         ``encode``, states travel as codec blobs (to the parent process). ``path``:
         the file's absolute path, for the index lookups (None for records, stdin)."""
-        found = self._cached(doc.path, doc.content_hash)  # a re-lint after fixes: unchanged documents
-        from_disk = (doc.path, doc.content_hash) in self._from_disk
-        bad = None
-        if found is None and doc_cache is not None and self.document_rules:
-            found = doc_cache.lookup(doc)
-            from_disk = found is not None
-            if doc_cache.bad:
-                bad, doc_cache.bad[:] = list(doc_cache.bad), []
-        row = None
-        if found is None:
-            found = self.compute_findings(doc)
-            if doc_cache is not None and self.document_rules:
-                row = doc_cache.encode(doc, found)
-        states: dict[str, Any] = {}
-        blobs: dict[int, tuple[Any, Any]] = {}  # id(state) -> (state, blob): a shared state is encoded once
-        for rule in self.corpus_rules:
-            if state_reader is not None and path is not None:
-                if state_reader.has(path, rule.code, doc.content_hash):
-                    states[rule.code] = HIT
-                    continue
-            from .index import _collect_one
+        return self.map_documents([doc], doc_cache, state_reader, [path], encode)[0]
 
-            state = _collect_one(rule, doc)
-            if encode and state is not None:  # (the state is kept in ``blobs`` so that its id is not reused)
-                if id(state) not in blobs:
-                    blobs[id(state)] = (state, _encode_state(state))
-                state = blobs[id(state)][1]
-            states[rule.code] = state
-        inline = None
-        if self.suppressions is not None:
-            from .baseline import directives
+    def map_documents(self, docs: list[Document], doc_cache=None, state_reader=None,
+                      paths: "list[str | None] | None" = None, encode: bool = False) -> "list[MapResult]":
+        """``map_document`` of each of ``docs``, in order, each corpus rule collecting the
+        states of the whole batch at once (``CorpusRule.collect_batch``: a dataset's
+        records, a few hundred at a time, share the rule's fixed cost per call).
+        ``paths``: each document's absolute path (None: all None)."""
+        paths = paths if paths is not None else [None] * len(docs)
+        pre = []
+        for doc in docs:
+            found = self._cached(doc.path, doc.content_hash)  # a re-lint after fixes: unchanged documents
+            from_disk = (doc.path, doc.content_hash) in self._from_disk
+            bad = None
+            if found is None and doc_cache is not None and self.document_rules:
+                found = doc_cache.lookup(doc)
+                from_disk = found is not None
+                if doc_cache.bad:
+                    bad, doc_cache.bad[:] = list(doc_cache.bad), []
+            row = None
+            if found is None:
+                found = self.compute_findings(doc)
+                if doc_cache is not None and self.document_rules:
+                    row = doc_cache.encode(doc, found)
+            pre.append((found, from_disk, row, bad))
+        states_of: list[dict[str, Any]] = [{} for _ in docs]
+        if self.corpus_rules:
+            from .index import _collect_many, _collect_one
 
-            inline = directives(doc)
-        result = MapResult(doc.path, doc.content_hash, len(doc.text.encode("utf-8", "surrogatepass")),
-                           found, from_disk, row, states, inline, bad)
-        result.regions = doc.__dict__.get("regions")  # computed by a document rule: kept for the reduce
-        return result
+            for rule in self.corpus_rules:
+                todo = []
+                for i, doc in enumerate(docs):
+                    if state_reader is not None and paths[i] is not None and state_reader.has(
+                            paths[i], rule.code, doc.content_hash):
+                        states_of[i][rule.code] = HIT
+                    else:
+                        states_of[i][rule.code] = None  # (its place in rule order: filled below)
+                        todo.append(i)
+                if len(todo) == 1:
+                    states_of[todo[0]][rule.code] = _collect_one(rule, docs[todo[0]])
+                elif todo:
+                    for i, state in zip(todo, _collect_many(rule, [docs[i] for i in todo])):
+                        states_of[i][rule.code] = state
+        if encode:
+            for states in states_of:
+                blobs: dict[int, tuple[Any, Any]] = {}  # id(state) -> (state, blob): a shared state is encoded once
+                for code, state in states.items():
+                    if state is not None and not (isinstance(state, str) and state == HIT):
+                        if id(state) not in blobs:  # (the state is kept in ``blobs`` so that its id is not reused)
+                            blobs[id(state)] = (state, _encode_state(state))
+                        states[code] = blobs[id(state)][1]
+        out = []
+        for doc, (found, from_disk, row, bad), states in zip(docs, pre, states_of):
+            inline = None
+            if self.suppressions is not None:
+                from .baseline import directives
+
+                inline = directives(doc)
+            result = MapResult(doc.path, doc.content_hash, len(doc.text.encode("utf-8", "surrogatepass")),
+                               found, from_disk, row, states, inline, bad)
+            result.regions = doc.__dict__.get("regions")  # computed by a document rule: kept for the reduce
+            result.starts = _kept_line_starts(doc)
+            out.append(result)
+        return out
 
     def compute_findings(self, doc: Document) -> list[Finding]:
         """Document rules on ``doc``, computed now (no cache)."""
@@ -486,7 +529,10 @@ class Linter:
                 i == "ALL" or cls.code.startswith(i) for i in self.config.ignore):
             # a fix that was not written is reported even under --select W (unless ignored)
             rule = cls(severity=self.config.severity_for(cls.code, cls.default_severity))
-        if rule is None:
+        unread = problem.kind in UNREAD_KINDS and problem.record is None
+        if rule is None or (unread and not self.keep_code(source.display, cls.code)):
+            if unread:  # a file not read: never "All checks passed" about it (ruff warns whatever --select says)
+                self.not_checked.setdefault(source.display, (cls.code, problem.message))
             return None
         return Finding(
             code=rule.code, rule=rule.name, family=rule.family, severity=rule.severity,
@@ -495,8 +541,11 @@ class Linter:
             record=problem.record,
         )
 
+    def keep_code(self, path: str, code: str) -> bool:
+        return not self.config.is_ignored_for(path, code)
+
     def keep(self, finding: Finding) -> bool:
-        return not self.config.is_ignored_for(finding.path, finding.code)
+        return self.keep_code(finding.path, finding.code)
 
 
 def _in_checked_regions(rule: Rule, doc: Document, found: Iterable[Finding]) -> Iterable[Finding]:
@@ -603,7 +652,7 @@ class MapResult:
     """What the map step keeps of one document (see ``Linter.map_document``)."""
 
     __slots__ = ("key", "content_hash", "nbytes", "findings", "from_disk", "cache_row", "states", "inline",
-                 "cache_bad", "regions")
+                 "cache_bad", "regions", "starts")
 
     def __init__(self, key, content_hash, nbytes, findings, from_disk, cache_row, states, inline, cache_bad=None):
         self.key, self.content_hash, self.nbytes = key, content_hash, nbytes
@@ -611,6 +660,18 @@ class MapResult:
         self.states, self.inline = states, inline
         self.cache_bad = cache_bad  # invalid on-disk cache entries met (warned once, by the parent)
         self.regions = None  # the document's structure.Region list, when the map computed it
+        self.starts = None  # (its line starts as an array, byte-order mark or not), when computed: ``_kept_line_starts``
+
+
+def _kept_line_starts(doc: Document) -> "tuple[array, bool] | None":
+    """``doc._line_starts`` as a compact array (4 bytes a line) and whether the text opens
+    with a byte-order mark, when the map step computed them (placing a finding): kept by
+    the ``DocumentStore`` so that the reduces' reads of the file and the report's
+    positions of fixes do not compute them again, or read the file for them."""
+    starts = doc.__dict__.get("_line_starts")
+    if starts is None:
+        return None
+    return array("I" if starts[-1] < 1 << 32 else "Q", starts), doc.text.startswith("\ufeff")
 
 
 class Collected:
@@ -718,10 +779,36 @@ def _map_item(linter: "Linter", item, doc_cache, state_reader, encode: bool):
     return linter.map_document(doc, doc_cache, state_reader, path, encode), None
 
 
+# Documents in memory (a dataset's records) are mapped this many at a time
+# (``Linter.map_documents``): each corpus rule collects a batch in one call.
+MAP_BATCH = 256
+
+
+def _map_items(linter: "Linter", items: list, doc_cache, state_reader, encode: bool) -> list:
+    """``_map_item`` of each of ``items``, in order, a run of Documents (records) mapped
+    MAP_BATCH at a time (``Linter.map_documents``); ReadProblems among them (a stream's)
+    give (None, problem)."""
+    out: list = []
+    i, n = 0, len(items)
+    while i < n:
+        if not isinstance(items[i], (Document, files.ReadProblem)):
+            out.append(_map_item(linter, items[i], doc_cache, state_reader, encode))
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < MAP_BATCH and isinstance(items[j], (Document, files.ReadProblem)):
+            j += 1
+        docs = [d for d in items[i:j] if isinstance(d, Document)]
+        results = iter(linter.map_documents(docs, doc_cache, state_reader, None, encode) if docs else ())
+        out.extend((None, d) if isinstance(d, files.ReadProblem) else (next(results), None) for d in items[i:j])
+        i = j
+    return out
+
+
 def _worker_map(chunk: list) -> list:
     assert _WORKER is not None
     linter, doc_cache, state_reader = _WORKER
-    out = [_map_item(linter, item, doc_cache, state_reader, True) for item in chunk]
+    out = _map_items(linter, chunk, doc_cache, state_reader, True)
     from .index import verdict_cache
 
     store = verdict_cache()  # dictionary verdicts found in this worker (the parent flushes its own)
@@ -824,19 +911,27 @@ def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None,
             return
         except (OSError, RuntimeError) as exc:  # no fork, no processes, a worker killed: the rest here
             print(f"corpuslint: warning: parallel map failed ({exc}); mapping in this process", file=sys.stderr)
-    for i in range(done, len(items)):  # (not a slice: ``_map_reduce`` replaces each mapped record by its key)
+    i = done
+    while i < len(items):  # (not a slice: ``_map_reduce`` replaces each mapped record by its key)
         item = items[i]
-        if isinstance(item, _RecordStream):  # a data file's records, read one at a time (after it: a marker)
+        if isinstance(item, _RecordStream):  # a data file's records, read a batch at a time (after it: a marker)
             yield item, None, None
-            for doc in item.documents():
-                if isinstance(doc, files.ReadProblem):
-                    yield item.source, None, doc
-                    continue
-                result, problem = _map_item(linter, doc, doc_cache, state_reader, False)
-                yield doc, result, problem
+            records = item.documents()
+            while True:
+                batch = list(islice(records, MAP_BATCH))
+                if not batch:
+                    break
+                for doc, (result, problem) in zip(batch, _map_items(linter, batch, doc_cache, state_reader, False)):
+                    yield (item.source, None, problem) if result is None else (doc, result, problem)
+            i += 1
             continue
-        result, problem = _map_item(linter, item, doc_cache, state_reader, False)
-        yield item, result, problem
+        j = i + 1  # a run of documents in memory (records of small data files): mapped as a batch
+        while j < len(items) and j - i < MAP_BATCH and isinstance(items[j], Document) and isinstance(item, Document):
+            j += 1
+        batch = items[i:j]
+        for it, (result, problem) in zip(batch, _map_items(linter, batch, doc_cache, state_reader, False)):
+            yield it, result, problem
+        i = j
 
 
 def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_reader, decode: bool = True):
@@ -848,8 +943,8 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
     # The first (small) chunk is mapped here, before the fork: the rules' lazily loaded
     # resources (dictionaries, function words, per-word verdict caches of the frequent
     # words) are then inherited by every worker instead of being built again in each.
-    for item in chunks.pop(0):
-        result, problem = _map_item(linter, item, doc_cache, state_reader, False)
+    first = chunks.pop(0)
+    for item, (result, problem) in zip(first, _map_items(linter, first, doc_cache, state_reader, False)):
         yield item, result, problem
     if not chunks:
         return
@@ -1097,7 +1192,7 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
         abspath = item.path if isinstance(item, files.Source) else None
         language = item.language if abspath is not None else None
         if abspath is not None:
-            store.add_file(key, abspath, result.content_hash, result.nbytes, result.regions, language)
+            store.add_file(key, abspath, result.content_hash, result.nbytes, result.regions, language, result.starts)
         else:
             store.hold(item)
             # the mapped document (its cached views, the rules' per-document memos keyed
@@ -1147,6 +1242,7 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
         doc_cache.report_bad(bad)
     if linter.corpus_rules:
         _mapped(linter)
+        ctx.record_of = store.record_of
         states = collect_corpus_states(linter.corpus_rules, collected, ctx)
         del collected
         findings.extend(linter.reduce(states, store, release=True, spill=spill))
@@ -1380,6 +1476,18 @@ def _self_overlap(edits: tuple[Edit, ...]) -> bool:
     return any(_overlaps(x, y) for x, y in zip(ordered, ordered[1:]))
 
 
+def _sparing_markup(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """``findings`` without those whose fix would delete or rewrite an HTML page's markup
+    (``readers.html.edits_markup``): tags are the page's syntax. The duplicate family
+    offers no such fix (``units.deletion_fix``); this keeps any other rule's, a plugin's
+    included, from breaking a page. Other documents: ``findings`` unchanged."""
+    if doc.suffix not in HTML_SUFFIXES or not findings:
+        return findings
+    from .readers.html import edits_markup
+
+    return [f for f in findings if f.fix is None or not edits_markup(doc, f.fix.edits)]
+
+
 def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bool) -> tuple[str, int]:
     """First pass uses all findings (incl. corpus rules); later passes re-run document
     rules on the edited text until nothing changes (bounded).
@@ -1394,12 +1502,13 @@ def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bo
     go with them and W106's newline after them is kept (``apply_fixes``), so one run
     does what two did."""
     corpus_codes = frozenset(r.code for r in linter.corpus_rules)
-    text, total = apply_fixes(doc.text, first, unsafe, defer=corpus_codes)
+    text, total = apply_fixes(doc.text, _sparing_markup(doc, first), unsafe, defer=corpus_codes)
     for _ in range(MAX_FIX_PASSES):
         current = doc.with_text(text)
         found = [f for f in linter.check_document(current) if linter.keep(f)]
         if linter.suppressions:
             found = linter.suppressions.apply(found, {doc.path: current}, record=False)
+        found = _sparing_markup(current, found)
         new_text, count = apply_fixes(text, found, unsafe)
         if count == 0 or new_text == text:
             break
@@ -1493,6 +1602,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         cache_dir = cache_dir_for(ctx)
         if cache_dir is not None:
             ctx.state_reader = StateReader(cache_dir, linter.corpus_rules, ctx.root)
+            ctx.checked_claimed = _checked_claimed(sources, ctx.claimed)
     problems: list[Finding] = []
     writable: set[str] = set()  # documents that are whole files, which fixes may rewrite
     data_files: dict[str, tuple[files.Source, Any, Any]] = {}  # display -> (source, reader, stat when read)
@@ -1604,8 +1714,9 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
     findings.extend(linter.suppressions.apply(problems, {}))
     findings.extend(linter.suppressions.unused(linter.rules))
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings, len(sources) + (stdin is not None), linter.rules, registry, config, fixed, diffs,
-                     store)
+    unread = {s.display for s in sources} & linter.not_checked.keys()
+    return RunResult(findings, len(sources) + (stdin is not None) - len(unread), linter.rules, registry, config, fixed,
+                     diffs, store, {d: linter.not_checked[d] for d in sorted(unread)})
 
 
 def _read_plan(linter: Linter, sources: list[files.Source], registry: Registry, config: Config,
@@ -1667,6 +1778,25 @@ def _plain_sources(sources: list, all_readers) -> list:
     """The sources no reader claims (read whole as text)."""
     reader_of = readers.reader_lookup(all_readers)
     return [s for s in sources if reader_of(s.path) is None]
+
+
+def _checked_claimed(sources: list, claimed: Callable[[str], bool]) -> list:
+    """(Source, (size, mtime_ns)) of the checked files a reader claims, their size and
+    mtime taken before they are read (the walk's ``lstat``, or a ``stat`` now): the corpus
+    index stores their records' states only if the file still has them after the run."""
+    out = []
+    for src in sources:
+        if src.problem is not None or files.is_url(src.path) or not claimed(src.path):
+            continue
+        st = src.stat
+        if st is None:
+            try:
+                full = os.stat(src.path)
+            except OSError:
+                continue
+            st = (full.st_size, full.st_mtime_ns)
+        out.append((src, st))
+    return out
 
 
 def _beyond_sources(sources: list, targets: list, all_readers) -> list:

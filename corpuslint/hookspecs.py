@@ -53,7 +53,11 @@ def corpuslint_register_rules() -> "list[type[Rule]] | None":
 
     Each item is a subclass of ``corpuslint.rules.DocumentRule`` (one document in,
     findings out; pure and cacheable) or ``corpuslint.rules.CorpusRule`` (a
-    ``collect`` map step per document and a ``reduce`` step over the corpus).
+    ``collect`` map step per document and a ``reduce`` step over the corpus). A corpus
+    rule may also map many documents in one call, ``collect_batch(docs)`` (a list of
+    states, in order, each what ``collect`` gives that document alone): the engine hands
+    a dataset's records to it in batches (``engine.MAP_BATCH``), so a fixed cost per call
+    (numpy set-up) is paid once a batch; the default calls ``collect`` on each.
     Codes must be unique across all loaded plugins: a clash is a plugin error (exit 2).
 
     Called once, when plugins are loaded (before the configuration is read, so the

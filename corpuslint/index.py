@@ -1121,9 +1121,19 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
             claimed = read_key(src) if read_key is not None and src.display not in target_docs else None
             if claimed is not None:
                 read_keys[src.display] = claimed
+    # the checked files a reader claims (their records are targets): kept in the index for the
+    # next run that checks other files (a pre-commit run of one file read every other one again)
+    checked: list[tuple[str, str, str, tuple[int, int], str]] = []  # (display, rel, path, stat, read key)
+    for src, seen in getattr(ctx, "checked_claimed", ()) if read_key is not None else ():
+        path = src.path
+        if src.display in corpus or not (path.startswith(prefix) and len(path) > len(prefix)):
+            continue
+        claimed = read_key(src)
+        if claimed is not None:
+            checked.append((src.display, printable_name(path[len(prefix):]), path, seen, claimed))
 
     index: CorpusIndex | None = None
-    cache_dir = cache_dir_for(ctx) if ctx.use_cache and corpus else None
+    cache_dir = cache_dir_for(ctx) if ctx.use_cache and (corpus or checked) else None
     if cache_dir is not None:
         try:
             index = CorpusIndex(cache_dir).open()
@@ -1134,13 +1144,13 @@ def collect_states(rules: list["CorpusRule"], target_docs: dict[str, "Document"]
             _warn(f"cannot use the corpus index in {cache_dir}: {exc}; running without it")
             index = None
     try:
-        return _collect(rules, target_docs, ctx, corpus, index, out, walked, read_keys)
+        return _collect(rules, target_docs, ctx, corpus, index, out, walked, read_keys, checked)
     finally:
         if index is not None:
             index.close()
 
 
-def _collect(rules, target_docs, ctx, corpus, index, out, walked=None, read_keys=None):
+def _collect(rules, target_docs, ctx, corpus, index, out, walked=None, read_keys=None, checked=()):
     keys = {rule.code: rule_key(rule) for rule in rules}
     read_keys = read_keys or {}
     # rules with an aggregate (corpuslint/aggregates.py): cached states stay on disk,
@@ -1268,8 +1278,10 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None, read_keys
     written = True
     old: dict[str, dict[str, tuple[str, Any]]] = {}
     if index is not None:
-        present = {rel for rel, _ in corpus.values()}
+        present = {rel for rel, _ in corpus.values()} | {c[1] for c in checked}
         gone = [rel for rel in known_files if rel not in present]
+        _checked_records_rows(rules, keys, target_docs, checked, known_files, cached, lazy_codes,
+                              getattr(ctx, "record_of", lambda key: None), file_rows, state_rows)
         old = _previous_states(index, rules, keys, lazy_codes, cached, state_rows, gone)
         if file_rows or state_rows or gone:
             written = False
@@ -1480,7 +1492,8 @@ def _records_hash(read_key: str, display: str, docs: list) -> str:
 
 
 def _records_state(rule, display: str, docs: list) -> list:
-    return [[doc.path[len(display) + 1:], getattr(doc, "record", None), _collect_one(rule, doc)] for doc in docs]
+    return [[doc.path[len(display) + 1:], getattr(doc, "record", None), state]
+            for doc, state in zip(docs, _collect_many(rule, docs))]
 
 
 def _valid_records_state(state: Any) -> bool:
@@ -1509,6 +1522,60 @@ def _records_states(index, rules, keys, cached, lazy_codes, rel: str, h: str, di
             return None
         got[rule.code] = state
     return got
+
+
+# A checked claimed file larger than this keeps no row from its check (its states' blob would be
+# held with the run's others until the index is written: a full run of a large dataset must not
+# grow by it); the next run that checks other files reads it, as it reads a file beyond them.
+CHECKED_ROWS_MAX_BYTES = 8 * 1024 * 1024
+
+
+def _checked_records_rows(rules, keys, target_docs, checked, known_files, cached, lazy_codes, record_of,
+                          file_rows: list, state_rows: list) -> None:
+    """Index rows (as ``_records_item`` makes them) of the checked files a reader claims
+    (``checked``: (display, rel, path, stat before the read, read key)), from their records'
+    states the map step collected (``target_docs``): the next run that checks other files
+    finds them here instead of reading every such file again. A file that changed since its
+    (size, mtime) was taken, whose rows are already there, without records or larger than
+    ``CHECKED_ROWS_MAX_BYTES`` is left out."""
+    if not checked:
+        return
+    wanted = {c[0] for c in checked}
+    records: dict[str, list] = {}  # display -> its record documents, in map (file) order
+    for key, doc in target_docs.items():
+        at = key.find("#")
+        while at > 0:
+            if key[:at] in wanted:
+                records.setdefault(key[:at], []).append(doc)
+                break
+            at = key.find("#", at + 1)
+    for display, rel, path, seen, read_key in checked:
+        docs = records.get(display)
+        if not docs or seen[0] > CHECKED_ROWS_MAX_BYTES:
+            continue
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        if (st.st_size, st.st_mtime_ns) != tuple(seen):
+            continue  # (changed since it was read: fixed, or edited meanwhile)
+        h = _records_hash(read_key, display, docs)
+        stored = [cached.get(rule.code, {}).get(rel) for rule in rules]
+        if known_files.get(rel) == (seen[0], seen[1], h) and all(
+                (hit if rule.code in lazy_codes else (hit[0] if hit is not None else None)) == h
+                for rule, hit in zip(rules, stored)):
+            continue  # (stored by an earlier run)
+        blobs = []
+        for rule in rules:
+            state = [[doc.path[len(display) + 1:], (record_of(doc.path) or (None, None))[1], _collect_one(rule, doc)]
+                     for doc in docs]
+            blob = dumps_state(state)
+            if blob is None:
+                break  # (a state the codec does not store: the file is read again when needed)
+            blobs.append((rule, blob))
+        else:
+            file_rows.append((rel, seen[0], seen[1], h))
+            state_rows.extend((rel, keys[rule.code], rule.code, h, blob) for rule, blob in blobs)
 
 
 def _expand(out: dict, display: str, state: list, beyond: "dict | None") -> None:
@@ -1593,6 +1660,38 @@ def _collect_one(rule, doc):
         return None
     with rule_errors(rule, doc.path):
         return rule.collect(doc)
+
+
+def _collect_many(rule, docs: list) -> list:
+    """``_collect_one`` of each of ``docs`` (engine Documents, in order): the documents the
+    rule applies to (``engine.skips``) given to ``rule.collect_batch``, ``engine.MAP_BATCH``
+    at a time; a rule that fails is run again document by document, so that its error
+    names the document."""
+    from . import engine
+    from .engine import RuleError, rule_failed, skips
+
+    if len(docs) < 2 or any(getattr(doc, "states", None) is not None for doc in docs):
+        return [_collect_one(rule, doc) for doc in docs]  # (one document, or the map step's Collected)
+    if len(docs) > engine.MAP_BATCH:
+        return [state for k in range(0, len(docs), engine.MAP_BATCH)
+                for state in _collect_many(rule, docs[k : k + engine.MAP_BATCH])]
+    out: list = [None] * len(docs)
+    take = [i for i, doc in enumerate(docs) if not skips(rule, doc)]
+    if not take:
+        return out
+    try:
+        got = rule.collect_batch([docs[i] for i in take])
+        if len(got) != len(take):
+            raise ValueError(f"collect_batch gave {len(got)} states for {len(take)} documents")
+    except RuleError:
+        raise
+    except Exception as exc:
+        for i in take:
+            _collect_one(rule, docs[i])  # (raises the error naming its document)
+        raise rule_failed(rule, f"a batch of {len(take)} documents", exc) from exc
+    for i, state in zip(take, got):
+        out[i] = state
+    return out
 
 
 def _work_chunk(displays: list[str]):

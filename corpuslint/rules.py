@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Mapping
+from typing import Any, ClassVar, Iterable, Mapping, Sequence
 
 import regex
 
@@ -218,6 +218,16 @@ class CorpusRule(Rule):
     def collect(self, doc: Document) -> Any:
         """Map step: a picklable summary of ``doc`` (must not keep a reference to it)."""
         raise NotImplementedError
+
+    def collect_batch(self, docs: "Sequence[Document]") -> list[Any]:
+        """Map step of many documents at once: ``[self.collect(doc) for doc in docs]`` (the
+        default). The engine hands a dataset's records (and a worker's documents) to it in
+        batches (``engine.MAP_BATCH`` at most), only those the rule applies to (kinds,
+        roles, line length: ``engine.skips``). A rule whose ``collect`` has a fixed cost
+        per call (numpy set-up: the duplicate rules' sketches) overrides it to share that
+        cost across the batch; it must return, in order, exactly what ``collect`` gives
+        each document alone (a rule error names the document by collecting them one by one)."""
+        return [self.collect(doc) for doc in docs]
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         """Reduce step: findings for the documents in ``corpus.targets``."""

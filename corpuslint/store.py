@@ -7,8 +7,10 @@ still needs a document now and then: a corpus rule's reduce building a finding
 ``DocumentStore`` is the mapping they read it from:
 
 * a plain file is remembered as (absolute path, content hash, size in bytes) and read
-  again on ``get``, with the regions the map step found in it (``Document.regions``),
-  so a reduce placing findings does not parse its structure again; a file whose content
+  again on ``get``, with the regions the map step found in it (``Document.regions``)
+  and its line starts (4 bytes a line), so a reduce placing findings does not parse its
+  structure or cut its lines again, and the report places a fix's edits (``place``)
+  without reading it; a file whose content
   hash is no longer the one checked (changed on disk since the map step) gives
   ``None``, so nothing is ever reported or fixed against text that was not checked;
 * a record that a Dask worker read from a part of a data file (``add_record``) is
@@ -35,7 +37,7 @@ from collections import OrderedDict
 from typing import Any, Iterator, Mapping
 
 from . import files, structure
-from .document import Document
+from .document import Document, line_column
 
 # characters of re-read text kept (recent documents); with their line views such a
 # document takes ~3x its text in memory (16 M characters held ~45 MB of Arabic text).
@@ -54,6 +56,7 @@ class DocumentStore(Mapping[str, Document]):
     def __init__(self) -> None:
         self._files: dict[str, tuple[str, str, int, str | None]] = {}  # key -> (absolute path, content hash, bytes, language)
         self._regions: dict[str, tuple] = {}  # key -> the file's regions, when the map step computed them
+        self._starts: dict[str, tuple] = {}  # key -> (line starts array, byte-order mark), when the map computed them
         self._held: dict[str, Document] = {}
         self._recs: dict[str, tuple] = {}  # key -> (text, content hash, number, record, shape): held records
         self._shapes: dict[tuple, tuple] = {}  # one shared tuple per distinct record shape (``_record_shape``)
@@ -71,10 +74,12 @@ class DocumentStore(Mapping[str, Document]):
 
     # -- filling ----------------------------------------------------------------
     def add_file(self, key: str, path: str, content_hash: str, nbytes: int, regions: list | None = None,
-                 language: str | None = None) -> None:
+                 language: str | None = None, starts: tuple | None = None) -> None:
         """A plain file checked from ``path`` (read again on demand); ``regions``: its
         ``Document.regions`` if known (set again on the document read back); ``language``:
-        its declared language (``files.Source.language``)."""
+        its declared language (``files.Source.language``); ``starts``: (its line starts
+        as an ``array``, whether it opens with a byte-order mark) if known (``place``; set
+        again on the document read back)."""
         self._held.pop(key, None)
         self._recs.pop(key, None)
         self._files[key] = (path, content_hash, nbytes, language)
@@ -82,11 +87,16 @@ class DocumentStore(Mapping[str, Document]):
             self._regions[key] = tuple(regions)  # (an empty one is the interpreter's one shared ())
         else:
             self._regions.pop(key, None)
+        if starts is not None:
+            self._starts[key] = starts
+        else:
+            self._starts.pop(key, None)
 
     def hold(self, doc: Document) -> None:
         """A document kept in memory (text only: its cached views are dropped)."""
         self._files.pop(doc.path, None)
         self._regions.pop(doc.path, None)
+        self._starts.pop(doc.path, None)
         self._lru.pop(doc.path, None)
         if type(doc) is _record_class():  # (a subclass may carry more: held whole)
             self._held.pop(doc.path, None)
@@ -156,6 +166,17 @@ class DocumentStore(Mapping[str, Document]):
             self._region_starts = {key: (starts := [r.start for r in regions])}
         return structure.outside(regions, starts, start, end, kinds)
 
+    def place(self, key: str):
+        """``Document.place`` of the file ``key`` as checked (an offset -> its 1-based (line,
+        column)), from the line starts the map step kept, without reading the file again;
+        None when they were not kept (a record, a document no finding was placed in during
+        the map, a file already found changed on disk)."""
+        kept = self._starts.get(key) if key in self._files and key not in self.changed else None
+        if kept is None:
+            return None
+        starts, bom = kept
+        return lambda offset: line_column(starts, offset, bom=bom)
+
     def __getitem__(self, key: str) -> Document:
         doc = self.get(key)
         if doc is None:
@@ -190,6 +211,9 @@ class DocumentStore(Mapping[str, Document]):
         regions = self._regions.get(key)
         if regions is not None:  # what the map step found in this very content
             loaded.__dict__["regions"] = list(regions)
+        kept = self._starts.get(key)
+        if kept is not None:
+            loaded.__dict__["_line_starts"] = kept[0].tolist()
         self._keep(key, loaded)
         return loaded
 

@@ -82,6 +82,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 RST_SUFFIXES = (".rst", ".rest")  # reStructuredText: corpuslint/rst.py (docutils)
 SUBTITLE_SUFFIXES = (".srt", ".vtt")  # read by corpuslint.subtitles
 TEX_SUFFIXES = (".tex", ".ltx")  # LaTeX: regions from corpuslint.readers.latex (pylatexenc)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")  # HTML: regions from corpuslint.readers.html (html.parser)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,9 +131,13 @@ def _parser():
     # never read, so their post-processing, emphasis pairing and text joining, is skipped)
     md.inline.ruler2.disable(md.inline.ruler2.get_all_rules())
 
-    def track(kind, fn, label_at=None):
+    def track(kind, fn, first, label_at=None):
+        # (``fn`` fails at any character but ``first``: the link label is looked for only
+        # where a link or image can open, not scanned ahead from every position tried)
         def rule(state, silent):
             start = state.pos
+            if state.src[start] != first:
+                return False
             label_end = -1
             if not silent and label_at is not None:
                 label_end = parseLinkLabel(state, start + label_at, True)
@@ -148,12 +153,12 @@ def _parser():
 
         return rule
 
-    md.inline.ruler.at("backticks", track(CODE, _rule_fn(md, "backticks")))
-    md.inline.ruler.at("html_inline", track(HTML, _rule_fn(md, "html_inline")))
-    md.inline.ruler.at("autolink", track(URL, _rule_fn(md, "autolink")))
-    md.inline.ruler.at("link", track(URL, _rule_fn(md, "link"), label_at=0))
-    md.inline.ruler.at("image", track(URL, _rule_fn(md, "image"), label_at=1))
-    md.inline.ruler.before("backticks", "corpuslint_template", track(MARKUP, _template_span))
+    md.inline.ruler.at("backticks", track(CODE, _rule_fn(md, "backticks"), "`"))
+    md.inline.ruler.at("html_inline", track(HTML, _rule_fn(md, "html_inline"), "<"))
+    md.inline.ruler.at("autolink", track(URL, _rule_fn(md, "autolink"), "<"))
+    md.inline.ruler.at("link", track(URL, _rule_fn(md, "link"), "[", label_at=0))
+    md.inline.ruler.at("image", track(URL, _rule_fn(md, "image"), "!", label_at=1))
+    md.inline.ruler.before("backticks", "corpuslint_template", track(MARKUP, _template_span, "{"))
     return md
 
 
@@ -898,6 +903,12 @@ def regions_for(doc: "Document") -> list[Region]:
         from .readers.latex import latex_regions
 
         found = latex_regions(doc)
+        if found is not None:
+            return found
+    if doc.suffix in HTML_SUFFIXES:  # HTML: corpuslint/readers/html.py (html.parser; plain text if it fails)
+        from .readers.html import html_regions
+
+        found = html_regions(doc)
         if found is not None:
             return found
     if doc.suffix in SUBTITLE_SUFFIXES:  # .srt, .vtt: corpuslint.subtitles (plain text if malformed)

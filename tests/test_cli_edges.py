@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -386,3 +387,36 @@ def test_a_repeated_list_option_adds_up(tmp_path):
     assert sorted((d["path"], d["code"]) for d in report["diagnostics"]) == [("a.srt", "W103"), ("b.vtt", "W103")]
     code, report = run_json("--select", "W101,W103", "--ignore", "W103", "--ignore", "W101", "d.txt", cwd=tmp_path)
     assert code == 0 and report["diagnostics"] == []
+
+
+def test_a_file_not_read_is_said_whatever_select_and_ignore_say(tmp_path):
+    """A symlink leaving the project root is not read (F007). Under ``--select W`` (or
+    ``--ignore F007``, or a per-file-ignores entry) its finding is filtered and lead said
+    "All checks passed! (1 file checked)" about a file it never read. Now each such file is
+    a warning line on stderr (as ruff warns of a file it cannot read whatever is selected),
+    and it is not counted as checked; the real file beside it is checked and its W101
+    (the news sample's NBSP at a line end) still reported."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copy(ROOT / "samples" / "news-ar" / "002_c951edba429ed671.txt", outside / "article.txt")
+    project = tmp_path / "proj"
+    (project / ".git").mkdir(parents=True)
+    (project / "corpuslint.toml").write_text("", encoding="utf-8")
+    (project / "link.txt").symlink_to(outside / "article.txt")
+    proc = run_cli("check", "--no-cache", "--select", "W", "link.txt", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    assert "All checks passed" not in proc.stdout
+    assert "corpuslint: warning: link.txt: not checked: symlink to" in proc.stderr and "(F007" in proc.stderr
+    shutil.copy(outside / "article.txt", project / "article.txt")
+    for args in (["--select", "W"], ["--ignore", "F007"], ["--config", "pfi.toml"]):
+        (project / "pfi.toml").write_text('[per-file-ignores]\n"link.txt" = ["F007"]\n', encoding="utf-8")
+        proc = run_cli("check", "--no-cache", "--format", "json", *args, ".", cwd=project)
+        assert proc.returncode == 1, (args, proc.stderr)
+        data = json.loads(proc.stdout)
+        assert {(d["path"], d["code"]) for d in data["diagnostics"]} >= {("article.txt", "W101")}, args
+        assert not any(d["path"] == "link.txt" for d in data["diagnostics"]), args
+        assert data["files_checked"] == 1, args
+        assert proc.stderr.count("warning: link.txt: not checked") == 1, (args, proc.stderr)
+    proc = run_cli("check", "--no-cache", "--format", "json", ".", cwd=project)  # selected: a finding, no warning
+    assert ("link.txt", "F007") in {(d["path"], d["code"]) for d in json.loads(proc.stdout)["diagnostics"]}
+    assert "not checked" not in proc.stderr

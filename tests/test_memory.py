@@ -19,7 +19,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpuslint import engine, files
+from corpuslint import engine, files, lint_paths
 from corpuslint.document import Document
 from corpuslint.families.duplicate import corpus as dup
 from corpuslint.families.duplicate import frames as F
@@ -898,3 +898,44 @@ def test_dictionary_goes_after_s101_and_bounded_key_memos_give_the_same_report(t
     ar.release_dictionary()
     assert ar._hs is None
     assert [ar.spell(w) for w in probe] == before and ar._hs is not None
+
+
+def test_s103_asks_the_dictionary_before_s101_drops_it(tmp_path, monkeypatch):
+    """S103 asks the dictionary about the alef-folded spelling of a rejected word in a
+    variant group (LibreOffice's كإسم, "as a name": كاسم, no word of this corpus), which
+    S101 dropped once it had reduced: lead read it again there (~33 MB of C heap held to
+    the end of the run, the peak of a 100 MB run). The verdicts are asked before the drop
+    (``SpellingCorpusRule.prefetch_verdicts``): S103 runs without the dictionary, leaves كإسم as before and
+    still reports لاحة, a slip of لائحة; the report is the one of a run that keeps it."""
+    from corpuslint.families.spelling import backends
+    from corpuslint.families.spelling import base as spelling_base
+
+    from tests.test_spell18_kinds import AS_A_NAME, DIVISORS, PROFILES, WORDS, _po
+
+    import gc
+
+    gc.collect()  # (the rules of earlier tests' runs, held in reference cycles, would count as askers)
+    (tmp_path / "sc.po").write_text(_po(DIVISORS), encoding="utf-8")
+    (tmp_path / "cui.po").write_text(_po(AS_A_NAME), encoding="utf-8")
+    (tmp_path / "gtk30.po").write_text(_po(PROFILES), encoding="utf-8")
+    (tmp_path / "ui.po").write_text(_po(WORDS), encoding="utf-8")
+    held: list[bool] = []
+    real_reduce = engine.Linter._reduce_one
+
+    def recorded(self, rule, view):
+        out = real_reduce(self, rule, view)
+        if rule.code == "S103":
+            held.append(backends.get_backend("ar")._hs is not None)  # (at its end: read again there?)
+        return out
+
+    monkeypatch.setattr(engine.Linter, "_reduce_one", recorded)
+
+    def run() -> list[tuple[str, str]]:
+        found = lint_paths([str(tmp_path)], config={"select": ["S101", "S103"], "cache": False, "jobs": 1})
+        return sorted((f.path.rsplit("/", 1)[-1], f.message) for f in found if f.code == "S103")
+
+    dropped = run()
+    assert held == [False]
+    assert [m.split("'")[1:4:2] for _, m in dropped] == [["لاحة", "لائحة"], ["لاحة", "لائحة"]]
+    monkeypatch.setattr(spelling_base, "forget_dictionaries", lambda: None)
+    assert run() == dropped and held == [False, True]

@@ -359,3 +359,29 @@ def test_a_report_spilled_to_a_temporary_file_is_the_report_held_in_memory(corpu
     assert len(shown[100]) > 10_000 and json.loads(shown[100])["diagnostics"]
     assert shown[100] == shown[10**9]
     assert written[100] == written[10**9] == shown[100].encode("utf-8")
+
+
+def test_report_places_fixes_from_kept_line_starts_without_reading_files(tmp_path, monkeypatch):
+    """The JSON report's fix edits are placed (line, column) from the line starts the map
+    step kept (``DocumentStore.place``), as the document places them, a byte-order mark
+    not being a column; no file is read again for them (each was read once per reduce and
+    once more by the report)."""
+    import io
+
+    from corpuslint.outputs import json_format
+
+    (tmp_path / "a.txt").write_text("first line\nsecond line \u00a0\nthird\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes("\ufeffone trailing \nand a CRLF line  \r\nend\n".encode("utf-8"))
+    monkeypatch.chdir(tmp_path)
+    config, registry = build_registry(["."], table={"jobs": 1, "cache": False, "select": ["W101"]})
+    result = run(["."], config, registry)
+    assert {f.path for f in result.findings} == {"a.txt", "b.txt"} and all(f.fix for f in result.findings)
+    docs = {p: files.load(files.Source(str(tmp_path / p), p)) for p in ("a.txt", "b.txt")}
+    monkeypatch.setattr(files, "load", lambda *a, **k: pytest.fail("read again"))
+    out = io.StringIO()
+    json_format.write(result, out)
+    edits = [(d["path"], e["line"], e["column"], e["end_line"], e["end_column"])
+             for d in json.loads(out.getvalue())["diagnostics"] for e in d["fix"]["edits"]]
+    assert edits and edits == [(f.path, *docs[f.path].position(e.start), *docs[f.path].position(e.end))
+                               for f in result.findings for e in f.fix.edits]
+    assert ("b.txt", 1, 13, 1, 14) in edits  # (the byte-order mark is no column)

@@ -29,6 +29,13 @@ SEVERITIES = ("error", "warning", "info")
 COLORS = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
 MAX_SHOWN = 240  # code points of a source line shown around the span
 TOP_FILES = 30
+# A report is read by people and opened in a browser: a rule with 31,000 findings (A109 on
+# a data set's ANSI escapes, fresh19) made a 29 MB page that took Chromium 4 minutes. The
+# table shows each rule's first ROWS_PER_RULE findings (in report order) and says how many
+# more there are; the JSON, SARIF and text formats list every finding.
+ROWS_PER_RULE = 200
+TOP_CLUSTERS = 30  # clusters in the plot (the table lists TABLE_CLUSTERS)
+TABLE_CLUSTERS = 200
 
 
 def require() -> None:
@@ -127,18 +134,24 @@ def _charts(result, clusters):
         ).properties(width=420)))
         per_family = Counter((f.family, f.severity.value) for f in findings)
         data = [{"family": fam, "severity": s, "findings": k} for (fam, s), k in per_family.items()]
-        charts.append(("Findings per family and severity", alt.Chart(alt.Data(values=data)).mark_rect().encode(
+        # (cells wide enough for a five-digit count: at Vega-Lite's default step of 20 px,
+        # "5", "31" and "39711" of one row ran into each other, "5,31,3971116")
+        charts.append(("Findings per family and severity", (alt.Chart(alt.Data(values=data)).mark_rect().encode(
             x=alt.X("severity:N", sort=list(SEVERITIES), title=None),
             y=alt.Y("family:N", title=None),
             color=alt.Color("findings:Q", scale=alt.Scale(scheme="oranges")),
             tooltip=["family:N", "severity:N", "findings:Q"],
         ) + alt.Chart(alt.Data(values=data)).mark_text().encode(
-            x=alt.X("severity:N", sort=list(SEVERITIES)), y="family:N", text="findings:Q")))
+            x=alt.X("severity:N", sort=list(SEVERITIES)), y="family:N", text=alt.Text("findings:Q", format=",d"))
+        ).properties(width=alt.Step(80))))
     if clusters:
-        data = [{"cluster": f"#{i}", "files": len(c)} for i, c in enumerate(clusters, 1)]
-        charts.append(("Near-duplicate clusters: files per cluster", alt.Chart(alt.Data(values=data)).mark_bar().encode(
-            y=alt.Y("cluster:N", sort=None, title="cluster"), x=alt.X("files:Q", title="files"),
-            tooltip=["cluster:N", "files:Q"]).properties(width=300)))
+        unit = _member_unit(clusters)
+        data = [{"cluster": f"#{i}", unit: len(c)} for i, c in enumerate(clusters[:TOP_CLUSTERS], 1)]
+        title = f"Near-duplicate clusters: {unit} per cluster" + (
+            f" (the {TOP_CLUSTERS} largest of {len(clusters)})" if len(clusters) > TOP_CLUSTERS else "")
+        charts.append((title, alt.Chart(alt.Data(values=data)).mark_bar().encode(
+            y=alt.Y("cluster:N", sort=None, title="cluster"), x=alt.X(f"{unit}:Q", title=unit),
+            tooltip=["cluster:N", f"{unit}:Q"]).properties(width=300)))
     if any(getattr(r, "family", "") == "quality" for r in result.rules.values()):
         rows = _document_signals(result)
         for signal in ("words", "mean word length"):
@@ -173,15 +186,23 @@ def _summary_table(findings) -> str:
     return "".join(rows)
 
 
+def _member_unit(clusters) -> str:
+    """What a cluster's members are: "records" when one is a data set's record
+    (``path#record``), else "files"."""
+    return "records" if any("#" in m for c in clusters for m in c) else "files"
+
+
 def _clusters_table(clusters) -> str:
     if not clusters:
         return "<section><h2>Near-duplicate clusters</h2><p>No files share duplicated content.</p></section>"
     rows = "".join(
         f"<tr><td>#{i}</td><td>{len(c)}</td><td>" + "<br>".join(html.escape(p) for p in c) + "</td></tr>"
-        for i, c in enumerate(clusters, 1)
+        for i, c in enumerate(clusters[:TABLE_CLUSTERS], 1)
     )
+    more = (f"<p class=meta>The {TABLE_CLUSTERS} largest of {len(clusters)} clusters are listed.</p>"
+            if len(clusters) > TABLE_CLUSTERS else "")
     return ("<section><h2>Near-duplicate clusters</h2><table class=clusters><thead><tr><th>cluster</th>"
-            f"<th>files</th><th>members</th></tr></thead><tbody>{rows}</tbody></table></section>")
+            f"<th>{_member_unit(clusters)}</th><th>members</th></tr></thead><tbody>{rows}</tbody></table>{more}</section>")
 
 
 def _doc_line(doc, line: int, column: int) -> int:
@@ -237,11 +258,15 @@ def _findings_table(findings, documents) -> str:
         + "".join(f"<option>{html.escape(x)}</option>" for x in families) + "</select>",
         "<select id=code><option value=''>all rules</option>"
         + "".join(f"<option>{html.escape(x)}</option>" for x in codes) + "</select>",
-        f"<span id=count>{len(findings)} shown</span></div>",
+        f"<span id=count>{sum(min(n, ROWS_PER_RULE) for n in Counter(f.code for f in findings).values())} shown</span></div>",
         "<table id=findings><thead><tr><th>severity</th><th>rule</th><th>location</th><th>finding</th></tr>"
         "</thead><tbody>",
     ]
+    shown: Counter = Counter()
     for f in findings:
+        shown[f.code] += 1
+        if shown[f.code] > ROWS_PER_RULE:
+            continue
         doc = documents.get(f.key)
         record = getattr(f, "record", None)
         where = f"{where_of(f.path, record)}:{f.line}:{f.column}"  # (as the text report: d.jsonl:#2:1:7)
@@ -268,7 +293,13 @@ def _findings_table(findings, documents) -> str:
             f"<td class=loc>{html.escape(where)}</td>"
             f"<td><div class=msg dir=ltr>{_message_html(f.message)}{fix}</div>{source}{related}</td></tr>"
         )
-    out.append("</tbody></table></section>")
+    out.append("</tbody></table>")
+    hidden = {code: n - ROWS_PER_RULE for code, n in sorted(shown.items()) if n > ROWS_PER_RULE}
+    if hidden:
+        out.append(f"<p class=meta id=hidden>The table shows the first {ROWS_PER_RULE} findings of each rule; not "
+                   "shown: " + ", ".join(f"{n:,} more {html.escape(code)}" for code, n in hidden.items())
+                   + " (every finding: <code>--format json</code>, <code>sarif</code> or <code>text</code>).</p>")
+    out.append("</section>")
     return "\n".join(out)
 
 

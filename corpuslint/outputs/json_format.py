@@ -167,6 +167,11 @@ class _Positions:
         if key not in self.documents:
             return None
         documents = self.documents
+        place = getattr(documents, "place", None)
+        kept = place(key) if place is not None else None
+        if kept is not None:  # (a plain file, placed from the line starts the map step kept: not read again)
+            kept.written = lambda text: text  # (``Document.written`` of a plain file)
+            return kept
 
         def position(offset: int) -> tuple[int, int]:
             doc = documents.get(key)

@@ -2,7 +2,10 @@
 
 A finding below ``fail-on`` (e.g. an info finding with the default ``fail-on =
 "warning"``) is a passing test case whose text is in ``<system-out>``, so a CI test
-report agrees with the exit code.
+report agrees with the exit code. A test case carries the ``file`` and its ``line`` (pytest's
+attributes): a plain file's line, a JSON Lines record's line in the file
+(``readers.jsonl.RecordLines``); a record of a compressed JSON Lines, Parquet or Arrow file has
+no line of text (the case's name gives the record).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from ..findings import where
+from ..readers.jsonl import RecordLines
 
 
 def _at(f) -> str:
@@ -24,8 +28,15 @@ def write(result, stream) -> None:
     suites = ET.Element("testsuites", name="corpuslint", tests=tests, failures=failures)
     suite = ET.SubElement(suites, "testsuite", name="corpuslint", tests=tests, failures=failures,
                           errors="0", skipped="0")
+    records = RecordLines(getattr(result, "config", None))
     for f in findings:
         case = ET.SubElement(suite, "testcase", classname=f.path, name=f"{f.code} {f.rule} at {_at(f)}{f.line}:{f.column}")
+        record_line = records.line(f.path, f.record)
+        if record_line is None and f.record is None:
+            record_line = f.line  # (a plain file's line)
+        if record_line:  # the file and its line, as pytest's JUnit XML gives them (no line: a Parquet record's)
+            case.set("file", f.path)
+            case.set("line", str(record_line))
         text = f"{f.path}:{_at(f)}{f.line}:{f.column}: {f.code} {f.message}"
         if id(f) in failing:
             failure = ET.SubElement(case, "failure", message=f.message, type=f.severity.value)

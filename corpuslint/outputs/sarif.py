@@ -15,6 +15,12 @@ editor's SARIF viewer) lands on them; the cell is a logical location ``#cell 3``
 the location's properties hold the cell-relative ``cellLine``/``cellColumn``. A
 notebook that cannot be read again (changed or removed since) keeps the cell-relative
 region.
+
+A finding in a JSON Lines record is on the record's line of the file (``startLine`` and
+``endLine``, the whole line: the text is a JSON string there), the record a logical location
+``#17`` and the line and column in its text the location's ``recordLine``/``recordColumn``
+properties. A record of a compressed JSON Lines, Parquet or Arrow file has no line of text:
+its location is the file, with no region (``readers.jsonl.RecordLines``).
 """
 
 from __future__ import annotations
@@ -37,6 +43,21 @@ def _summary(doc: str) -> str:
 def _cell_properties(location: dict, loc, region) -> None:
     if region is not None:  # (a notebook cell's region in the file: the cell's own line and column beside it)
         location["properties"] = {"cellLine": loc.line, "cellColumn": loc.column}
+
+
+def _record_region(location: dict, loc, records) -> bool:
+    """Place ``location`` (of a finding or related ``loc`` in a data record) on the record's
+    line of its file, or on the file alone (no line of text); False when ``loc`` is no such record."""
+    line = records.line(loc.path, loc.record)
+    if line is None:
+        return False
+    physical = location["physicalLocation"]
+    if line == records.NO_LINE:
+        del physical["region"]
+    else:
+        physical["region"] = {"startLine": line, "endLine": line}
+    location["properties"] = {"recordLine": loc.line, "recordColumn": loc.column}
+    return True
 
 
 def _add_records(entry: dict, f) -> None:
@@ -77,9 +98,11 @@ def write(result, stream) -> None:
             "properties": {"family": cls.family, "origin": cls.origin},
         })
     results = []
+    from ..readers.jsonl import RecordLines
     from ..readers.notebook import FileRegions
 
     notebooks = FileRegions()
+    records = RecordLines(getattr(result, "config", None))
     for f in result.findings:
         found = notebooks.region(f)
         in_file = None if found is None else dict(zip(("startLine", "startColumn", "endLine", "endColumn"), found))
@@ -93,6 +116,8 @@ def write(result, stream) -> None:
             "locations": [{"physicalLocation": {"artifactLocation": artifact_location(f.path),
                                                  "region": region}}],
         }
+        if in_file is None:
+            _record_region(entry["locations"][0], f, records)
         _cell_properties(entry["locations"][0], f, in_file)
         if f.related:
             entry["relatedLocations"] = []
@@ -102,6 +127,8 @@ def write(result, stream) -> None:
                 related = {"id": i, "physicalLocation": {
                     "artifactLocation": artifact_location(r.path),
                     "region": point or {"startLine": r.line, "startColumn": r.column}}}
+                if point is None:
+                    _record_region(related, r, records)
                 _cell_properties(related, r, point)
                 entry["relatedLocations"].append(related)
         _add_records(entry, f)

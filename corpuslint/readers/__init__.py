@@ -59,6 +59,7 @@ from typing import Any, Callable, Iterable, Iterator, Protocol
 from .. import files
 from ..config import ConfigError
 from ..hookspecs import hookimpl
+from ..structure import HTML_SUFFIXES
 from .arrow import ArrowReader, ParquetReader
 from .base import TEXT_FORMATS, ReaderOptions, RecordDocument, RecordReader, add_fixed_text, turn_path
 from .delimited import DelimitedReader
@@ -224,7 +225,8 @@ def iter_sources(sources: Iterable[files.Source], readers: Iterable, config) -> 
             yield source, None, files.ReadProblem(
                 "unsupported", f"not checked: no reader for {suffix!r} files (supported: "
                 f"{', '.join(sorted({s for r in readers for s in r.suffixes if '.' not in s[1:]}))} and the include "
-                f"globs); read it as text with --include '*{suffix}', or skip it with --ignore-unknown")
+                f"globs); {'check it (as HTML)' if suffix.lower() in HTML_SUFFIXES else 'read it as text'} with "
+                f"--include '*{suffix}', or skip it with --ignore-unknown")
             continue
         reader = reader_of(source.path)
         why = (reader.claims(source.path, options_for(config, reader.format, source.path)) if hasattr(reader, "claims")

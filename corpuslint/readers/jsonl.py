@@ -165,3 +165,65 @@ def write_rows(rows, out, like: str) -> int:
             sink.write(json.dumps(row, ensure_ascii=False, default=str).encode("utf-8") + b"\n")
             n += 1
     return n
+
+
+# Data files whose records are no line of text a viewer can open at: compressed JSON Lines,
+# Parquet, Arrow (a finding there is placed on the file, its record named in the message).
+_BINARY_DATA = tuple(b + c for b in BASE_SUFFIXES for c in COMPRESSIONS) + (".parquet", ".arrow")
+
+
+class RecordLines:
+    """For outputs read by tools that open the data file itself (SARIF, GitHub annotations,
+    GitLab code quality, JUnit): the file's 1-based line that holds a finding's record
+    (``line``), for a plain JSON Lines file: the record's number when findings name records
+    by number, else found by reading the file once for the ``id-field`` (``config``'s
+    options for JSON Lines). ``NO_LINE`` for a record of a compressed JSON Lines, Parquet
+    or Arrow file (no text line to point at); None for anything else (a plain file, a
+    notebook's cell, a .po string: their own outputs' lines), or a file that cannot be read
+    again."""
+
+    NO_LINE = 0
+    KEEP = 4  # files held at once (findings come by path)
+
+    def __init__(self, config=None) -> None:
+        self.config = config
+        self._lines: dict[str, "dict[str, int] | None"] = {}
+
+    def line(self, path: str, record) -> int | None:
+        if record is None:
+            return None
+        lower = path.lower()
+        if lower.endswith(_BINARY_DATA):
+            return self.NO_LINE
+        if not lower.endswith(BASE_SUFFIXES):
+            return None
+        from . import options_for
+
+        id_field = options_for(self.config, "jsonl", path).id_field
+        if id_field is None:
+            return record if isinstance(record, int) else None
+        lines = self._lines.pop(path, False)
+        if lines is False:
+            lines = _id_lines(path, id_field)
+            if len(self._lines) >= self.KEEP:
+                del self._lines[next(iter(self._lines))]
+        self._lines[path] = lines
+        return None if lines is None else lines.get(str(record))
+
+
+def _id_lines(path: str, id_field: str) -> "dict[str, int] | None":
+    """{str(record id): its line} of the JSON Lines file at ``path`` (the first line of an id)."""
+    from .base import record_id
+
+    out: dict[str, int] = {}
+    try:
+        with open(path, "rb") as fh:
+            for number, raw in enumerate(fh, 1):
+                if not raw.strip():
+                    continue
+                obj, problem, _ = _parse(raw[len(BOM):] if number == 1 and raw.startswith(BOM) else raw)
+                rid = number if problem is not None else record_id(get_field(obj, id_field), number)
+                out.setdefault(str(rid), number)
+    except OSError:
+        return None
+    return out

@@ -44,11 +44,17 @@ _XREF_RE = lazy(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[|\b\w[\w.-]*_{1,2}(?=[\s.
 # A heading's underline (Setext, AsciiDoc, reStructuredText: ``SEE ALSO`` over ``--------``).
 _UNDERLINE_RE = lazy(r"[ \t]*(?:-{3,}|={3,}|~{3,}|\^{3,}|\+{3,}|\*{3,})[ \t]*")
 # A heading in capitals (a man page's ``SEE ALSO``, ``NAME``, ``SYNOPSIS``), counted per document.
-_CAPITALS_HEADING_RE = lazy(r"^[ \t]*\p{Lu}[\p{Lu}\d \t-]{1,40}$", regex.MULTILINE)
+# (a translated man page keeps the English heading and adds its own, in another script, maybe
+# in brackets: manpages-zh's "SYNOPSIS 总览", "SEE ALSO 参见", "NAME(名称)", "SEE ALSO (另见)")
+_CAPITALS_HEADING_RE = lazy(r"^[ \t]*\p{Lu}[\p{Lu}\d \t-]{1,40}"
+                            r"(?:[(（]?[^\p{Latin}\d\s()（）][^\p{Latin}\n()（）]{0,20}[)）]?[ \t]*)?$", regex.MULTILINE)
 CAPITALS_HEADINGS = 3
 # A literal, not a button: a POSIX character class (``[:print:]`` in tr(1)), a quoted
 # string (``"share"``, a value a help page lists).
 _LITERAL_RE = lazy(r"\[:\w+:\]|\"[^\"\n]+\"|'[^'\n]+'|`[^`\n]+`|“[^”\n]+”")
+# A name written as one lower-case token whose words a hyphen or underscore joins: a program, a
+# package or a file ("main-menu", the Debian installer's main menu program), not the phrase.
+_IDENTIFIER_RE = lazy(r"[ \t]*[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+[ \t]*")
 # A line that ends like a sentence (a description in a help page's list of options).
 _SENTENCE_END_RE = lazy(r"[.!?。។።।:][ \t]*$")
 # The end of an instruction naming the button that follows on its own line
@@ -217,7 +223,7 @@ def _heading(doc: Document, index: int, content: str, phrase: str) -> bool:
     """True when line ``index`` is a heading of the document: underlined (``SEE ALSO``
     over ``--------`` in AsciiDoc), or "SEE ALSO" in capitals in a document with
     ``CAPITALS_HEADINGS`` or more such lines (a man page's ``NAME``, ``SYNOPSIS``,
-    ``SEE ALSO``; a menu in capitals, ``HOME`` / ``SHARE``, is still the page's debris)."""
+    ``SEE ALSO``, in a translated page with its own heading beside: ``SEE ALSO 参见``; a menu in capitals, ``HOME`` / ``SHARE``, is still the page's debris)."""
     lines = doc.lines
     if index + 1 < len(lines) and _UNDERLINE_RE.fullmatch(doc.text, lines[index + 1].start, lines[index + 1].end):
         return True
@@ -399,7 +405,9 @@ class BoilerplatePhrase(DocumentRule):
     section named in a sentence wrapped onto the line (bash(1)'s "See" / "SEE ALSO below for
     a reference to a document ...": the phrase in capitals, then lower case), nor an AsciiDoc
     cross-reference (``See also <<FILES>>.``, ``See also linkgit:githooks[5].``), nor a
-    literal (tr(1)'s POSIX class ``[:print:]``, a quoted value ``"share"``), nor a
+    literal (tr(1)'s POSIX class ``[:print:]``, a quoted value ``"share"``), nor a name
+    in lower case whose words a hyphen or underscore joins (``main-menu``, the Debian
+    installer's component, over its description), nor a
     one- or two-word label in a help page's list of options, between sentences that
     describe options (``Snap Guides`` / ``Specifies the display options…`` / ``Comments``
     / ``Show or hide annotations on the page.``), or the button an instruction names
@@ -489,6 +497,8 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # "comments," between "the module docstring (if any)," and "blank lines, and": a list in a sentence
             if " " not in norm and _names_constant(doc, index, norm):
                 continue  # "KEY_PRINT" / "Print": the description of the constant named above
+            if " " in norm and _IDENTIFIER_RE.fullmatch(content):
+                continue  # "main-menu" over the description of the installer's component: a program's name
             if _LITERAL_RE.fullmatch(content.strip()):
                 continue  # "[:print:]" in tr(1), '"share"' in a list of values: a literal, not a button
             if entry.match == "line" and _MARKUP_ITEM_RE.match(content):

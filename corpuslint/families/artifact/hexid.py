@@ -162,7 +162,9 @@ class HexIdFragment(DocumentRule):
     or "for example" (bootctl(1) in German: ``(z.B. »b0e793a9baf14b5fa13ecbe84ff637ac«)``), in
     a backtick code span (git-describe's ``(which was `2414721b…`)``) or an AsciiDoc
     listing block (between ``----`` fences: git-bisect's list of commits), near
-    a word naming them on the same line (UUID, hash, checksum, SHA256, md5sum, base64 (a data
+    a word naming them on the same line or ending the line above the one they open (a wrapped
+    man page's ``Lieferanten-UUID`` / ``4a67b082-…``), printed under a prompt line that names them
+    (``$ cat baz.md5`` / ``c157a79031e1c40f85931829bc5fc552  bar``) (UUID, hash, checksum, SHA256, md5sum, base64 (a data
     URI's ``data:image/png;base64,iVBORw0KGgo…``), MAC,
     IPv6, fingerprint, ID, key, commit, signature, device..., also numbered: ``wireless-key1``),
     example data: a command synopsis's cluster of one-letter options (ssh(1)'s
@@ -219,7 +221,7 @@ class HexIdFragment(DocumentRule):
         links = link_spans(text)
         spans = _dedupe(sorted(s for s in spans if not inside(links, s[0], s[1]) and not _wrapped_link_tail(text, s[0])))
         # Shown on purpose: the line names what it is (UUID, checksum, MAC, fingerprint...).
-        spans = [s for s in spans if not near(doc, s[0], s[1], ID_CUE_RE)]
+        spans = [s for s in spans if not near(doc, s[0], s[1], ID_CUE_RE) and not _named_above(text, s[0])]
         if spans and doc.quotes_code:
             # Technical text: a line of fields that are mostly not words is program output
             # (proc(5)'s "00e03000-00e24000 rw-p 00000000 00:00 0  [heap]"): its hex are values.
@@ -251,6 +253,40 @@ class HexIdFragment(DocumentRule):
                     fix = Fix.unsafe(_fragment_edit(text, line.start, line.end, start, end))
                     msg = f"{kind} `{fragment}` inside text"
                 yield doc.finding(self, start, end, msg, fix=fix)
+
+
+# A shell prompt opening a line (after indentation and a terminal's colour code): "$ md5sum foo".
+_PROMPT_RE = lazy(r"[ \t\u00a0]*(?:\x1b\[[0-9;]*m)?[ \t\u00a0]*[$#][ \t]")
+_ABOVE_LINES = 12  # how far up a paragraph's lines are searched for the prompt that printed the id
+
+
+def _named_above(text: str, start: int) -> bool:
+    """True when the identifier at ``start`` opens its line (after blanks) and the line above
+    ends with a word naming it (a wrapped man page: "der Lieferanten-UUID" /
+    "4a67b082-0a4c-41cf-b6c7-440b29bb8c4f wird verwandt"), or when it is printed by a command
+    that names it, on a prompt line above in the same paragraph ("$ cat baz.md5" /
+    "c157a79031e1c40f85931829bc5fc552  bar")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0:
+        return False
+    opens = not text[line_start:start].strip(" \t\u00a0")
+    end = line_start - 1
+    for n in range(_ABOVE_LINES):
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if not line.strip():
+            return False  # (a blank line: the paragraph's start)
+        if n == 0 and opens:
+            last = line.split()[-1].rstrip(".,:;")
+            cue = ID_CUE_RE.search(last)
+            if cue is not None and cue.end() == len(last):
+                return True  # "der Lieferanten-UUID" / "4a67b082-...": the name ends the line above
+        if _PROMPT_RE.match(line) and ID_CUE_RE.search(line):
+            return True
+        if begin == 0:
+            return False
+        end = begin - 1
+    return False
 
 
 # A USB or PCI device's vendor and product IDs as lsusb and lspci -nn print them

@@ -317,6 +317,9 @@ class HtmlEntity(DocumentRule):
     with single Unicode characters (e.g. "&eacute;" with "é")``), or standing apart on
     such a line beside the character it escapes (uri(7): ``амперсанд (&) перезаписывается
     в виде &amp;``, "the ampersand (&) is rewritten as &amp;", in a sentence on HTML/XML),
+    or standing apart on a line about references themselves (their name or the ampersand's:
+    glib's "valid entities are: &amp; &quot; ...", "escape ampersand as &amp;", fa "(مثل &#234;)"
+    in a message on character references, directional marks around it ignored),
     or alone on its line as a cell of a table of references, the next line showing its
     character, under a caption or header naming entities (debian-reference: ``&quot;``
     then ``" (Anführungszeichen)``, in "Liste von vordefinierten Entitäten für XML").
@@ -384,6 +387,15 @@ _ENTITY_BODY_RE = lazy(r"(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-
 _MARKUP_SYNTAX = frozenset("<>&")
 _QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "“": "”", "«": "»", "‘": "’"}
 _NAMES_ENTITIES_RE = lazy(r"(?i)entit|\bhtml\b|\bxml\b|character reference|كيان|сущност")
+# A line about references themselves (not merely about HTML): their name, or the ampersand's, in
+# the languages of glib's and GTK's messages ("Character reference did not end with a semicolon;
+# ... escape ampersand as &amp;", fa "موجودیت‌های معتبر عبارتند از: &amp; &quot; ...",
+# "valid entities are: ..."): a reference standing apart there is the message's subject.
+_ABOUT_REFERENCES_RE = lazy(
+    r"(?i)\bentit(?:y|ies|é|ät|ad)|character reference|\bampersand|амперсанд|сущност"
+    r"|موجودیت|ارجاع نویسه|مرجع (?:ال)?محرف|كيان|امبارساند|ישות|אמפרסנד")
+# Directional marks around a reference in right-to-left text (LRM, RLM, ALM, embeddings, isolates).
+_BIDI_MARKS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def _mentioned(text: str, start: int, end: int, decoded: str) -> bool:
@@ -396,10 +408,20 @@ def _mentioned(text: str, start: int, end: int, decoded: str) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    before, after = text[start - 1], text[end] if end < len(text) else " "
-    quoted = end < len(text) and _QUOTE_PAIRS.get(before) == after
-    apart = ((before.isspace() or before in _OPENING) and (after.isspace() or after in _CLOSING)
-             and decoded in _ENTITY_RE.sub(" ", text[line_start : start - 1] + " " + text[end + 1 : line_end]))
+    b = start - 1
+    while b > line_start and text[b] in _BIDI_MARKS:
+        b -= 1  # "(مثل \u200e&#234;\u200e)": a right-to-left message isolates the reference with marks
+    a = end
+    while a < line_end and text[a] in _BIDI_MARKS:
+        a += 1
+    before, after = text[b], text[a] if a < len(text) else " "
+    quoted = a < len(text) and _QUOTE_PAIRS.get(before) == after
+    opens = before.isspace() or before in _OPENING or before in _BIDI_MARKS
+    standing = opens and (after.isspace() or after in _CLOSING)
+    if ((standing or before == ":" and (after.isspace() or after in _CLOSING))
+            and _ABOUT_REFERENCES_RE.search(text, line_start, line_end) is not None):
+        return True  # "برای نوشتن علامت & از &amp; استفاده کنید", "escape ampersand as &amp;": a message about references
+    apart = standing and decoded in _ENTITY_RE.sub(" ", text[line_start:b] + " " + text[a + 1 : line_end])
     if not (quoted or apart):
         return False
     return _NAMES_ENTITIES_RE.search(text, line_start, line_end) is not None

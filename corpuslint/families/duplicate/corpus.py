@@ -16,7 +16,7 @@ import xxhash
 
 from ...arrays import adjacent, frequent, mapping_root, release_mapping, release_pages, sorted_unique, trim_heap
 from ...document import Document
-from ...findings import Finding, Fix, Location, Severity, record_location, spread, where
+from ...findings import Finding, Location, Severity, record_location, spread, where
 from ...rules import CorpusRule, CorpusView
 from ...structure import CODE, HEADING_START, LIST_ITEM, MARKUP, MESSAGE, NOTEBOOK_CELL, markdown_containers
 from ...subtitles import is_subtitle
@@ -358,26 +358,65 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         lsh.check_backend(self)
 
     def collect(self, doc: Document) -> Any:
+        return self.collect_batch([doc])[0]
+
+    def collect_batch(self, docs: list[Document]) -> list[Any]:
+        """``collect`` of each document; the per-unit arrays (sentence frames, shingle
+        sets, signatures, band keys) of the whole batch in one pass each (``U.concat_units``):
+        a record of a few units cost ~25 numpy calls of fixed cost here, now a batch does."""
         genre = str(self.opts["genre"])
-        if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
-            return None
-        mix = chat_mix(doc)
-        if mix is None:
-            return None  # a chat turn that opens its conversation: a system prompt, a first question
-        a = U.analyse(doc)
-        idx = (a.nwords >= int(self.opts["min-words"])).nonzero()[0]
-        if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
-            prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
-            idx = idx[np.array(prose, dtype=bool)]
-        elif len(idx) and is_subtitle(doc):  # a cue: its caption text counts, not its timing line or tags
-            idx = idx[np.array(regions.caption_words(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()]),
-                               dtype=np.int64) >= int(self.opts["min-words"])]
+        out: list[Any] = [None] * len(docs)
+        todo = []  # (position, document, analysis, units compared, chat mix)
+        for i, doc in enumerate(docs):
+            if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
+                continue
+            mix = chat_mix(doc)
+            if mix is None:
+                continue  # a chat turn that opens its conversation: a system prompt, a first question
+            a = U.analyse(doc)
+            idx = (a.nwords >= int(self.opts["min-words"])).nonzero()[0]
+            if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
+                prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
+                idx = idx[np.array(prose, dtype=bool)]
+            elif len(idx) and is_subtitle(doc):  # a cue: its caption text counts, not its timing line or tags
+                idx = idx[np.array(regions.caption_words(doc, [(a.units[k].start, a.units[k].end)
+                                                               for k in idx.tolist()]),
+                                    dtype=np.int64) >= int(self.opts["min-words"])]
+            todo.append((i, doc, a, idx, mix))
+        if not todo:
+            return out
         # sentence frames of every short unit (templates are counted over all of them)
-        fr, fr_off = F.frame_hashes(a.stem_hashes, a.bounds)
-        if len(idx) == 0:
-            if not len(fr):
-                return None
-            return {"lines": np.zeros((0, 2), np.int32), "frames": sorted_unique(fr)}
+        if len(todo) == 1:
+            frames = [F.frame_hashes(todo[0][2].stem_hashes, todo[0][2].bounds)]
+        else:
+            th, bounds, starts = U.concat_units([(a.stem_hashes, a.bounds) for _, _, a, _, _ in todo])
+            frames = U.split_units(*F.frame_hashes(th, bounds), starts)
+        compared = [t for t in todo if len(t[3])]
+        U.fill_signatures([a for _, _, a, _, _ in compared])
+        sigs = [a.signatures if len(idx) == len(a.nwords) else a.signatures[idx] for _, _, a, idx, _ in compared]
+        bands = None
+        if self.opts["backend"] != "datasketch" and sigs:
+            # LSH band keys (168 bytes a paragraph at 0.8) instead of the signature (512): the
+            # numpy back-end buckets the same keys; datasketch's needs the signature itself
+            every = lsh.band_keys(sigs[0] if len(sigs) == 1 else np.concatenate(sigs), float(self.opts["threshold"]))
+            rows = np.zeros(len(sigs) + 1, dtype=np.int64)
+            np.cumsum([len(x) for x in sigs], out=rows[1:])
+            r = rows.tolist()
+            bands = [every[lo:hi] for lo, hi in zip(r, r[1:])]
+        k = 0
+        for (i, doc, a, idx, mix), (fr, fr_off) in zip(todo, frames):
+            if len(idx) == 0:
+                if len(fr):
+                    out[i] = {"lines": np.zeros((0, 2), np.int32), "frames": sorted_unique(fr)}
+                continue
+            out[i] = self._state(doc, a, idx, mix, fr, fr_off, sigs[k], None if bands is None else bands[k])
+            k += 1
+        return out
+
+    def _state(self, doc: Document, a, idx: np.ndarray, mix: int, fr: np.ndarray, fr_off: np.ndarray,
+               sig: np.ndarray, bands: "np.ndarray | None") -> dict:
+        """A document's state from its analysis ``a``, the units compared ``idx`` (not
+        empty), its frames and the signatures (band keys) of those units."""
         every = len(idx) == len(a.nwords)  # (most often: every unit is kept, no copies taken)
         sets, off = a.shingle_sets
         sub_sets, sub_off = _subset(sets, off, idx)
@@ -390,11 +429,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             np.cumsum([len(x) for x in name_sets], out=name_off[1:])
             names = np.concatenate(name_sets)
         unit_frames, unit_frames_off = _subset(fr, fr_off, idx)
-        sig = a.signatures if every else a.signatures[idx]
-        # LSH band keys (168 bytes a paragraph at 0.8) instead of the signature (512): the
-        # numpy back-end buckets the same keys; datasketch's needs the signature itself
-        lsh_rows = {"sig": sig} if self.opts["backend"] == "datasketch" else {
-            "bands": lsh.band_keys(sig, float(self.opts["threshold"]))}
+        lsh_rows = {"sig": sig} if bands is None else {"bands": bands}
         keys = a.keys if every else a.keys[idx]
         if mix:  # exact keys and LSH buckets of this prompt's replies only (every reduce path reads these)
             keys = keys ^ np.uint64(mix)
@@ -534,7 +569,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                         self, start, end,
                         f"paragraph {what} {where(rel.path, rel.record)}:{rel.line} (Jaccard {sim:.2f}; "
                         f"{len(group)} copies in {spread_of()})",
-                        fix=Fix.unsafe(U.remove_span_lines_edit(doc.text, start, end)),  # (whole lines)
+                        fix=U.deletion_fix(doc, U.remove_span_lines_edit(doc.text, start, end)),  # (whole lines)
                         related=[rel],
                     )
                 )
@@ -660,6 +695,16 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         regions.check_genre(self)
         lsh.check_backend(self)
 
+    def collect_batch(self, docs: list[Document]) -> list[Any]:
+        """``collect`` of each document, the signatures of those compared computed in one
+        pass (``U.fill_signatures``; D104's batch has computed most of them already)."""
+        if len(docs) > 1:
+            genre, low = str(self.opts["genre"]), int(self.opts["min-words"])
+            U.fill_signatures([a for a in (U.analyse(d) for d in docs
+                                           if genre == "prose" or (genre == "auto" and not regions.vocalised(d)))
+                               if len(a.nwords) and int(a.nwords.sum()) >= low])
+        return [self.collect(doc) for doc in docs]
+
     def collect(self, doc: Document) -> Any:
         genre = str(self.opts["genre"])
         if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
@@ -737,6 +782,16 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
 # "    --《论语》学而". The same author quoted in several documents is not a template.
 _ATTRIBUTION_RE = lazy(r"[ \t]*(?:--|—|―)[ \t]*[\p{L}\p{N}《「『“\"'(]")
 
+# A table cell of values, numbers each labelled by one letter at most: debian-reference's
+# popcon column ("V:0, I:1", "I:0") under every package of every chapter's tables. Equal
+# numbers in several pages are data, not a template line.
+_VALUE_CELL_RE = lazy(r"[ \t]*(?:[A-Za-z][ \t]*:[ \t]*)?[-+]?\d[\d.,]*"
+                      r"(?:[ \t]*[,;/|][ \t]*(?:[A-Za-z][ \t]*:[ \t]*)?[-+]?\d[\d.,]*)*[ \t]*")
+# A Japanese loanword alone on its line is one word, though its characters count as more
+# (``corpuslint.text.tokens``): debian-reference-ja's table header cells "パッケージ",
+# "ポプコン", "サイズ" and its admonition title "ヒント" (en "package", "popcon", "Tip").
+_KATAKANA_WORD_RE = lazy(r"[ \t]*[\p{Katakana}ー・]+[ \t]*")
+
 
 # A label of a Markdown line: a few words ending in a colon ("Example usage:", "Por
 # ejemplo:", "For example:"). A longer lead-in says something of its own ("Install
@@ -789,7 +844,11 @@ class BoilerplateLine(_DuplicateCorpusRule):
     Example: "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *"
     under every article of a site.
     Not counted: a quotation's attribution on a line of its own ("-- Mark Twain",
-    "— Hafez"): the same author quoted in several documents; a Markdown heading
+    "— Hafez"): the same author quoted in several documents; a table cell of numbers, each
+    labelled by one letter at most (debian-reference's popcon column "V:0, I:1" in the
+    package tables of many chapters): equal values are data; a Japanese loanword alone on its
+    line (a table header "パッケージ", an admonition's "ヒント") is one word, as "package"
+    is; a Markdown heading
     ("## Resumen { #recap }" in 20 pages of a manual): a section title recurring
     across pages is the documents' structure, and deleting it would merge two sections;
     a Markdown label of at most 3 words ending in a colon, on a line of its own after a
@@ -799,7 +858,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
     one author, is still reported).
     In a subtitle file (.srt, .vtt) only caption lines are counted: cue numbers and
     timing lines recur by design; a caption recurring across files ("Subtitles by ...")
-    is reported.
+    is reported. In chat data, a turn that opens its conversation (a system prompt, the
+    first question after it: ``chat_mix``) is not counted, as in D104 and D105: "You are a
+    helpful assistant." and "Tell me a saying, please." in every record are the data
+    set's design; a line recurring in the answers is reported.
     Fix safety: unsafe: the line is deleted from this file, every copy of it; some recurring lines
     (a dateline format, a standard disclaimer) are legitimate, so review first.
     Severity is info because a shared line is often harmless.
@@ -815,8 +877,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
     aggregate = incremental.LinePostings()  # the same counts, kept in the corpus index
 
     def collect(self, doc: Document) -> Any:
+        if chat_mix(doc) is None:
+            return None  # a system prompt or opening question repeated across conversations: the design
         min_words = int(self.opts["min-words"])
-        text = doc.text
+        text = U.unit_text(doc)  # (an HTML page's tags blanked: a line of tags alone has no words)
         containers = markdown_containers(doc)  # (empty for plain text)
         headings = containers[HEADING_START]
         if is_subtitle(doc):  # a cue's number, identifier, timing line, a NOTE: the format's, not text
@@ -844,6 +908,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
                 continue
             if _ATTRIBUTION_RE.match(text, ln.start, ln.end):
                 continue  # "-- Mark Twain": an author quoted again, not a template line
+            if _VALUE_CELL_RE.fullmatch(text, ln.start, ln.end):
+                continue  # "V:0, I:1": a popcon cell of a package table, data
+            if min_words > 1 and _KATAKANA_WORD_RE.fullmatch(text, ln.start, ln.end):
+                continue  # "ヒント", "パッケージ": one loanword (Tip, package), one word as in English
             if k in seen:  # (a document counts once; its fix deletes every copy)
                 repeats.append((seen[k], ln.number, ln.start, ln.end))
                 continue
@@ -926,15 +994,20 @@ class BoilerplateLine(_DuplicateCorpusRule):
             for held in cells.values():
                 held.sort(key=_cell_number)
         for p in paths:
-            doc = corpus.documents.get(p)
-            if p not in corpus.targets or doc is None:
+            if p not in corpus.targets:
                 continue
             st = corpus.states[p]
+            keys = st["keys"].tolist()
+            if common.keys().isdisjoint(keys):
+                continue  # (no line to report here: the file is not read again)
+            doc = corpus.documents.get(p)
+            if doc is None:
+                continue
             later: dict[int, list[tuple[int, int]]] = {}  # key index -> spans of its later copies here
             if st.get("repeats") is not None:
                 for i, _line, start, end in st["repeats"].tolist():
                     later.setdefault(i, []).append((start, end))
-            for i, (k, (start, end)) in enumerate(zip(st["keys"].tolist(), st["spans"].tolist())):
+            for i, (k, (start, end)) in enumerate(zip(keys, st["spans"].tolist())):
                 if k not in common:
                     continue
                 count, holders = common[k]
@@ -950,7 +1023,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
                     self, start, end,
                     f"line appears in {count} of {n_docs} documents (boilerplate; "
                     f"similarity 1.00 after normalisation{more})",
-                    fix=Fix.unsafe(*U.merge_deletions(  # (whole lines)
+                    fix=U.deletion_fix(doc, *U.merge_deletions(  # (whole lines)
                         [U.remove_span_lines_edit(doc.text, a, b) for a, b in copies])),
                     related=[Location(other[0], other[1], 1)],
                 )

@@ -17,7 +17,7 @@ from ... import structure
 from ...arrays import sorted_unique
 from ...document import _SENTENCE_END_RE as _SENTENCE_END
 from ...document import Document, Unit
-from ...findings import Edit, Finding, Fix, Severity
+from ...findings import Edit, Finding, Severity
 from ...rules import DocumentRule
 from ...structure import (
     BLANK_LINES_RE,
@@ -102,6 +102,38 @@ def parallel_statements(a: list[str], b: list[str]) -> bool:
             changed += max(i2 - i1, j2 - j1)
     return 0 < changed <= limit
 
+
+# A sentence's lead-in: up to its first comma, within its first 100 characters.
+_LEAD_IN_RE = lazy(r"[^,،，、;\n]{1,100}?(?=[,،，、])")
+LEAD_IN_WORDS = (4, 14)
+
+
+def parallel_lead_ins(a: str, b: str) -> bool:
+    """True when two sentences open with lead-ins (up to the first comma, ``LEAD_IN_WORDS``
+    words each) that fill one frame with other things: they share at least half their
+    words, open with the same two words or more, and differ in two places or more where
+    a content word on each side faces the other (installation-guide: "With the newt
+    front-end (used mostly with braille), one mostly ..." / "With the text front-end (used
+    mostly with speech), one mostly ..."; "Avec le frontal newt (...)," / "Avec le frontal
+    text (...),"): each sentence is about its own case."""
+    from difflib import SequenceMatcher
+
+    ma, mb = _LEAD_IN_RE.match(a), _LEAD_IN_RE.match(b)
+    if ma is None or mb is None:
+        return False
+    wa, wb = meaning._norm_words(ma.group()), meaning._norm_words(mb.group())
+    lo, hi = LEAD_IN_WORDS
+    if not (lo <= len(wa) <= hi and lo <= len(wb) <= hi) or wa == wb:
+        return False
+    ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
+    shared = sum(i2 - i1 for op, i1, i2, _j1, _j2 in ops if op == "equal")
+    if ops[0][0] != "equal" or ops[0][2] < 2 or shared * 2 < max(len(wa), len(wb)):
+        return False
+    slots = sum(1 for op, i1, i2, j1, j2 in ops
+                if op == "replace" and meaning._content(wa[i1:i2]) and meaning._content(wb[j1:j2]))
+    return slots >= 2  # (one word swapped is a synonym as often: "According to the Israeli army/military,")
+
+
 class ExactDuplicateLine(DocumentRule):
     """A line or paragraph repeats an earlier one in the same document.
 
@@ -133,10 +165,14 @@ class ExactDuplicateLine(DocumentRule):
     paragraph ended the first list: a field shared by two files' field lists), and a
     short line introducing a list or code block, repeated before a different block (an
     instruction: "Configure it as shown below." before two commands, the same quiz
-    instruction before two sets of questions). A line that is itself a title (a headline, a caption)
-    is compared with the whole document. Repetitive genres: with ``genre = "auto"`` (default) a
-    text that occurs ``refrain-copies`` times or more (default 3) is a refrain (a
-    chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
+    instruction before two sets of questions); so is a one-line question asked again with a
+    different line after each copy (a tutor's "Can you guess what we can do next? 🤔" at two
+    steps), and an answer given again after a lead-in that announces a conclusion ("In
+    summary, the correct relationship ... is:", «因此，...为：»). A line that is itself a title (a
+    headline, a caption) is compared with the whole document; a line wholly in brackets (a
+    stage direction, "[Enter FATHER, MOTHER, and HYRUM]" in Act I and Act III) is not a title.
+    Repetitive genres: with ``genre = "auto"`` (default) a text that occurs ``refrain-copies``
+    times or more (default 3) is a refrain (a chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
     places are both verse in a hard-wrapped document, the block before the later one
     short-lined (``_verse_repeat``: a stanza quoted twice among poems), and fully vocalised
     Arabic-script documents (scripture, hadith, classical poetry) and software message
@@ -195,7 +231,7 @@ class ExactDuplicateLine(DocumentRule):
         sections = regions.section_starts(doc)
         # a line that is itself a heading (a headline, a caption) is compared with the
         # whole document: a headline printed twice is the copy D101 exists for
-        headings = set(sections)
+        headings = {x for x in sections if not _bracketed_line(text, x)}  # (a stage direction is no headline)
         keys = a.keys.tolist()
         rst = doc.suffix in structure.RST_SUFFIXES
         tex = doc.suffix in structure.TEX_SUFFIXES
@@ -228,6 +264,10 @@ class ExactDuplicateLine(DocumentRule):
                 first_copy = {}
                 for i, key_i in enumerate(keys):
                     first_copy.setdefault(key_i, i)
+            if _question_asked_again(text, a.units, keys, first, k):
+                continue  # "Can you guess what we can do next? 🤔" at two steps of a worked example
+            if _after_conclusion_lead_in(text, a.units, keys, first, k):
+                continue  # "Lift = 1.4 times the weight" again after "In summary, the correct relationship ... is:"
             if _second_pass(keys, first_copy, first, k):
                 continue  # "Choose the Page Layout tab." again after "Open the print dialog." again
             if genre == "auto" and _verse_repeat(doc, f.start, u.start):
@@ -241,7 +281,7 @@ class ExactDuplicateLine(DocumentRule):
                     self, u.start, u.end,
                     f"{_lines_label(u.line, u.last_line)} {'repeats' if u.line == u.last_line else 'repeat'} "
                     f"{_lines_label(f.line, f.last_line)} ({kind}, similarity 1.00)",
-                    fix=Fix.unsafe(U.remove_lines_edit(doc, u.line, u.last_line)),
+                    fix=U.deletion_fix(doc, U.remove_lines_edit(doc, u.line, u.last_line)),
                     related=[doc.location(f.start)],
                 )
             )
@@ -456,6 +496,51 @@ def _introduced_block(doc: Document, end: int, fragment: bool = False) -> list[s
     return text[m.start() : blank.start() if blank else len(text)].split()
 
 
+_BRACKETED_RE = lazy(r"[ \t]*[\[(（［][^\n]*[\])）］][ \t]*(?:\n|$)")
+
+
+def _bracketed_line(text: str, start: int) -> bool:
+    """True when the line at offset ``start`` is wholly in brackets or parentheses: a
+    play's stage direction ("[Enter FATHER, MOTHER, and HYRUM]", in Act I and again in
+    Act III), a transcript's "(Applause)". It may open a section, but it is not a title
+    (a headline printed twice), so its copy under another heading is that scene's."""
+    return _BRACKETED_RE.match(text, start) is not None
+
+
+# A line that asks one question: its last sentence-ending mark is a question mark, with
+# at most emoji, symbols or closing quotes after it ("Can you guess what we can do next? 🤔").
+_QUESTION_LINE_RE = lazy(r"[^\n.!?؟？。]*[?؟？][^\n\w]*")
+
+
+def _question_asked_again(text: str, units: list, keys: list[int], first: int, later: int) -> bool:
+    """True when unit ``later``, a copy of unit ``first``, is one line asking one question,
+    the first copy is not the text's opening line (a headline printed twice), and a
+    different unit follows each copy: the same question put at two points of a dialogue
+    or a worked example, each time answered anew (a tutor's "Can you guess what we can do
+    next? 🤔" before adding two numbers, and again before dividing). A question copied with
+    its answer is compared."""
+    u = units[later]
+    if first == 0 or u.line != u.last_line or later + 1 >= len(units):
+        return False
+    if _QUESTION_LINE_RE.fullmatch(text, u.start, u.end) is None:
+        return False
+    return keys[first + 1] != keys[later + 1]
+
+
+def _after_conclusion_lead_in(text: str, units: list, keys: list[int], first: int, later: int) -> bool:
+    """True when the unit just before ``later`` (a copy of unit ``first``) announces a
+    conclusion and introduces it with a colon (``meaning.conclusion_opener``: "In summary,
+    the correct relationship between lift and weight in a banked turn is:", «因此，英文句子
+    ...可以翻译成古吉拉特语为：»), and is not itself a copy of the unit before ``first``:
+    the answer restated as the conclusion, not a block pasted twice."""
+    if later == 0:
+        return False
+    lead = text[units[later - 1].start : units[later - 1].end].rstrip()
+    if not lead.endswith((":", "：")) or meaning.conclusion_opener(lead) is None:
+        return False
+    return first == 0 or keys[first - 1] != keys[later - 1]
+
+
 def _second_pass(keys: list[int], first_copy: dict[int, int], first: int, later: int) -> bool:
     """True when unit ``later`` (a copy of unit ``first``) is a step of a procedure
     run a second time: the unit next to it also copies an earlier unit, in the same
@@ -572,7 +657,7 @@ class NearDuplicateParagraph(DocumentRule):
                     self, uj.start, uj.end,
                     f"paragraph near-duplicates the paragraph at {_lines_label(ui.line, ui.last_line)} "
                     f"(Jaccard {sim:.2f})",
-                    fix=Fix.unsafe(U.remove_lines_edit(doc, uj.line, uj.last_line)),
+                    fix=U.deletion_fix(doc, U.remove_lines_edit(doc, uj.line, uj.last_line)),
                     related=[doc.location(ui.start)],
                 )
             )
@@ -800,7 +885,9 @@ class RestatedPassage(DocumentRule):
     Minimal pairs are not restatements (``meaning.significant_change``): a negation,
     an antonym, a different number, or the same frame with one or two content words
     swapped ("Nul ne peut être arbitrairement privé de sa nationalité" / "... de sa
-    propriété"). Only prose is compared: no paragraph holding code, program output or
+    propriété"), or two lead-ins that fill one frame with other cases in two places
+    (``parallel_lead_ins``: "With the newt front-end (used mostly with braille), ..." /
+    "With the text front-end (used mostly with speech), ..."). Only prose is compared: no paragraph holding code, program output or
     structure, no Markdown list items or block quotes; only sentences of the same
     passage (between two headings, ``regions.section_starts``, with no code sample
     between them, ``regions.passage_starts``: "This function takes an optional
@@ -818,7 +905,9 @@ class RestatedPassage(DocumentRule):
     the balance of the Earth's climate." closing an answer that opened "Oceanic heat
     storage ... plays a crucial role in regulating the Earth's climate."; "In conclusion,
     there are many alternative ways to enjoy socializing and relaxation without ..."
-    closing an answer whose second paragraph offered them). Exact repeats of a whole line are
+    closing an answer whose second paragraph offered them), nor, anywhere, a sentence that
+    announces a conclusion (``meaning.conclusion_opener``: "Thus, this comment is likely to raise
+    ...", "So, in answer to your question, ...") unless word for word. Exact repeats of a whole line are
     left to D101. The later sentence is reported, pointing at the earlier one.
     Repetitive genres: with ``genre = "auto"`` (default) a document where at least six
     sentences and more than ``formulaic-share`` (default 0.1) of them look like
@@ -984,11 +1073,8 @@ class RestatedPassage(DocumentRule):
                 continue
             if regions.section_of(passages, sentences[i].start) != regions.section_of(passages, sentences[j].start):
                 continue
-            a, b = sets(i), sets(j)
-            shared = a & b
-            # the pair must share words of its own, not the document's formula
-            if sum(1 for t in shared if df[t] <= RARE_MAX_SENTENCES) < min_distinctive:
-                continue
+            # (the pair shares words of its own, not the document's formula: ``_rare_shared`` above)
+            shared = sets(i) & sets(j)
             wa = weight_of(i)
             wb = weight_of(j)
             wi = sum(map(w, shared))
@@ -1001,6 +1087,8 @@ class RestatedPassage(DocumentRule):
                 continue  # two poems opening with the same line (Marlowe's, then Donne's reply)
             if parallel_statements(sentence_words(i), sentence_words(j)):
                 continue
+            if parallel_lead_ins(text[sentences[i].start : sentences[i].end], text[sentences[j].start : sentences[j].end]):
+                continue  # "With the newt front-end (...), ..." / "With the text front-end (...), ...": two cases
             if _each_names_more(sentence_names(i), sentence_names(j)):  # different_subjects
                 continue
             ui, uj = bisect_right(unit_starts, sentences[i].start) - 1, bisect_right(unit_starts, sentences[j].start) - 1
@@ -1040,6 +1128,8 @@ class RestatedPassage(DocumentRule):
                 and bisect_right(unit_starts, si.start) - 1 != prose_units[-1]
             ):
                 continue  # the conclusion sums up an earlier point (an essay's, an answer's, a story's)
+            if score < 1.0 and meaning.conclusion_opener(text[sj.start : sj.end]) is not None:
+                continue  # "Thus, this comment is likely to ...", "So, in answer to your question, ...": a summary
             if meaning.differs(text[si.start : si.end], text[sj.start : sj.end], paraphrase=True):
                 continue  # parallel statements (a negation, a number, the one distinguishing word)
             if turns_to_another(text[sj.start : sj.end]):
@@ -1058,7 +1148,7 @@ class RestatedPassage(DocumentRule):
                     self, sj.start, sj.end,
                     f"sentence restates the sentence at line {si.line} "
                     f"(weighted word overlap {score:.2f}, {count} shared word pairs)",
-                    fix=Fix.unsafe(_remove_sentence_edit(doc, sj)),
+                    fix=U.deletion_fix(doc, _remove_sentence_edit(doc, sj)),
                     related=[doc.location(si.start)],
                 )
             )
@@ -1213,16 +1303,18 @@ def paragraph_sentences(doc: Document) -> list[Unit]:
     out: list[Unit] = []
     starts = doc._line_starts  # (a sentence's line: ``doc.position(pos)[0]``, without the column)
     finditer = _SENTENCE_END.finditer
+    append = out.append
     units = U.analyse(doc).units
     for u in units:
         pos = u.start
+        line = u.line if u.line == u.last_line else 0  # (a one-line unit: every sentence is on its line)
         for m in finditer(text, u.start, u.end):  # ``sentence_ends``, inlined
             end, after = m.span(m.lastindex)
             if end > pos and not text[pos:end].isspace():  # (``text[pos:end].strip()``)
-                out.append(Unit(pos, end, bisect_right(starts, pos)))
+                append(Unit(pos, end, line or bisect_right(starts, pos)))
             pos = after
         if u.end > pos and not text[pos : u.end].isspace():
-            out.append(Unit(pos, u.end, bisect_right(starts, pos)))
+            append(Unit(pos, u.end, line or bisect_right(starts, pos)))
     if "sentences" not in doc.__dict__ and type(doc).sentences is Document.sentences and _units_are_lines(doc, units):
         doc.__dict__["sentences"] = list(out)  # (``Document.sentences``, asked by other rules: the same list)
     return out

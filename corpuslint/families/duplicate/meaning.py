@@ -6,8 +6,10 @@ minimal pairs, where the few differing words are exactly what the passage says:
 
 * a negation: "Nul ne peut ..." / "... peut ...", "is" / "is not", لا / لم / ليس;
 * an antonym: "Enable the disk cache" / "Disable the disk cache", "install" /
-  "uninstall", "before" / "after";
-* a number: "unsigned 16-bit integers" / "unsigned 32-bit integers";
+  "uninstall", "before" / "after", or the counterpart for the other sex: "women" / "men",
+  "her" / "him" (the Qur'an's rules for daughters and for sons);
+* a number: "unsigned 16-bit integers" / "unsigned 32-bit integers", or a share written
+  as a word: "a quarter" / "an eighth" («un cuarto» / «un octavo», «le quart» / «le huitième»);
 * a comparison operator: "expr1 < expr2" / "expr1 <= expr2" (bc(1)'s list of
   relational expressions, each with its one-line description);
 * the one content word that distinguishes two parallel statements: ``deb`` /
@@ -63,6 +65,16 @@ ANTONYM_PAIRS = frozenset(
     load/unload lock/unlock less/more least/most above/below inside/outside success/failure
     synchronous/asynchronous sync/async client/server request/response
     """.split()
+) | frozenset(  # a statement and its counterpart for the other sex (the Qur'an's rules for wives
+    # and for husbands, daughters and sons): man/woman, him/her, in the languages met most
+    frozenset(p.split("/"))
+    for p in """
+    man/woman men/women he/she him/her his/her male/female boy/girl father/mother son/daughter brother/sister
+    husband/wife sons/daughters brothers/sisters husbands/wives homme/femme hommes/femmes il/elle ils/elles
+    fils/fille frère/sœur père/mère mari/épouse hombre/mujer hombres/mujeres él/ella hijo/hija hijos/hijas
+    padre/madre hermano/hermana mann/frau männer/frauen sohn/tochter bruder/schwester man/kvinna män/kvinnor
+    han/hon honom/henne son/dotter söner/döttrar bror/syster
+    """.split()
 )
 
 # Sentence openers that set the sentence against the one before it: a contrast
@@ -75,6 +87,36 @@ dagegen | hingegen | im gegensatz | im unterschied
 أما | بينما | بخلاف | على عكس | على العكس | في المقابل | بالمقابل | في حين
 اما | در مقابل | برخلاف | بر خلاف | در حالی که
 جبکہ | اس کے برعکس | برعکس
+"""
+
+# Sentence openers that announce a conclusion: the sentence sums up, or applies, what
+# came before ("In summary, ...", "Thus, this comment is likely to ...", "So, in answer
+# to your question, ...", «因此，...»), so it restates by design.
+CONCLUSION_OPENERS_TEXT = """
+in conclusion | in summary | to sum up | to summarize | to summarise | in short | in brief | all in all
+thus | therefore | hence | so | consequently
+en conclusion | en résumé | en somme | donc | ainsi | par conséquent
+zusammenfassend | daher | somit | folglich | en conclusión | en resumen | por lo tanto | por tanto | así que
+لذلك | لذا | وبالتالي | وختاما | ختاما | في الختام | خلاصة القول | وعليه
+بنابراین | در نتیجه | در مجموع
+因此 | 所以 | 总之 | 综上所述 | 总而言之
+"""
+
+# Fractions and ordinals written as words (a share, a rank): "a quarter" / "an eighth",
+# «le quart» / «le huitième», "en fjärdedel" / "en åttondel" are two numbers. Cardinals
+# are left out: "one", «un», «en» are also articles and pronouns, Swedish «sex» is English;
+# and so are the words that mean something else as often (Arabic ثمن is also a price, German
+# «achte» also heeds).
+NUMBER_WORDS_TEXT = """
+2: half halves moitié mitad hälfte hälften halva metade metà نصف
+3: third thirds tiers tercio tercera drittel tredjedel terço terzo troisième tercero dritte ثلث
+4: quarter quarters fourth quart cuarto cuarta viertel fjärdedel quarto quatrième vierte ربع
+5: fifth cinquième quinto quinta fünftel femtedel fünfte خمس
+6: sixth sixième sexto sexta sechstel sjättedel sechste sesto سدس
+7: seventh septième séptimo siebtel sjundedel siebte settimo
+8: eighth huitième octavo octava achtel åttondel oitavo ottavo
+9: ninth neuvième noveno neuntel niondel neunte nono
+10: tenth dixième décimo zehntel tiondel zehnte decimo
 """
 
 # Words whose presence or absence changes no content: function words (the D103 list),
@@ -120,12 +162,37 @@ def contrast_opener(text: str) -> str | None:
 
 @lru_cache(maxsize=1024)
 def _contrast_opener(head: str) -> str | None:
-    if not _CONTRAST:
-        _CONTRAST.extend(
-            tuple(_norm_words(m)) for m in CONTRAST_OPENERS_TEXT.replace("\n", "|").split("|") if m.strip()
-        )
+    return _opener(head, _CONTRAST, CONTRAST_OPENERS_TEXT)
+
+
+_CONCLUSION: list[tuple[str, ...]] = []
+
+
+_SO_COMMA_RE = lazy(r"\W*so[ \t]*,", regex.IGNORECASE)
+
+
+def conclusion_opener(text: str) -> str | None:
+    """The conclusion marker ``text`` opens with (``CONCLUSION_OPENERS_TEXT``: "In
+    summary", "Thus", "So,", «因此» ...), normalised, or None. "So" counts only with its
+    comma: "So many people ...", "So-called experts ..." open no conclusion."""
+    found = _conclusion_opener(text[:80])
+    if found == "so" and _SO_COMMA_RE.match(text) is None:
+        return None
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _conclusion_opener(head: str) -> str | None:
+    return _opener(head, _CONCLUSION, CONCLUSION_OPENERS_TEXT)
+
+
+def _opener(head: str, markers: list[tuple[str, ...]], source: str) -> str | None:
+    """The marker of ``source`` (``|``- or line-separated phrases; ``markers`` is filled
+    with their normalised words on first use) that ``head``'s words open with, or None."""
+    if not markers:
+        markers.extend(tuple(_norm_words(m)) for m in source.replace("\n", "|").split("|") if m.strip())
     words = _norm_words_of(head)
-    for m in _CONTRAST:
+    for m in markers:
         if m and tuple(words[: len(m)]) == m:
             return " ".join(m)
     return None
@@ -153,14 +220,24 @@ def operators(text: str) -> Counter[str]:
 
 
 def numbers(text: str) -> Counter[str]:
-    """Numbers in ``text`` with their formatting removed (1,000 = 1000 = ١٠٠٠)."""
+    """Numbers in ``text`` with their formatting removed (1,000 = 1000 = ١٠٠٠), and the
+    fractions and ordinals it writes as words (``NUMBER_WORDS_TEXT``: "quarter" and
+    "fourth" are both ``"/4"``)."""
     return Counter(_numbers_of(text))
+
+
+_NUMBER_WORDS: dict[str, str] = {}
 
 
 @lru_cache(maxsize=1024)  # (a sentence compared with several others: see ``_norm_words_of``)
 def _numbers_of(text: str) -> Counter[str]:
-    text = normalize.normalize_chars(text)
-    return Counter(regex.sub(r"\D", "", n) for n in _NUMBER_RE.findall(text))
+    if not _NUMBER_WORDS:
+        for row in NUMBER_WORDS_TEXT.strip().splitlines():
+            n, words = row.split(":")
+            _NUMBER_WORDS.update((w, "/" + n) for w in _norm_words(words))
+    out = Counter(regex.sub(r"\D", "", n) for n in _NUMBER_RE.findall(normalize.normalize_chars(text)))
+    out.update(v for v in map(_NUMBER_WORDS.get, _norm_words_of(text)) if v is not None)
+    return out
 
 
 def _antonyms(x: str, y: str) -> bool:

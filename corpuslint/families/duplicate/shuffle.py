@@ -268,8 +268,10 @@ class NearDuplicateBands:
         empty = {"rep": np.zeros(0, np.int64), "pairs": np.zeros((0, 2), np.int64), "sims": np.zeros(0)}
         if doc < 2 or not any(p in targets for b in bases for p in b):
             return {}, empty
-        if bp_docs > 0:  # as the local reduce: at least boilerplate-fraction of the documents
-            bp_docs = max(bp_docs, math.ceil(float(rule.opts.get("boilerplate-fraction", 0)) * doc))
+        if bp_docs > 0:  # as the local reduce: at least boilerplate-fraction of the documents (every
+            # document with a state, None included, as len(CorpusView.states): not only those with units)
+            every = sum(ops.gather(ops.map(len, handles)))
+            bp_docs = max(bp_docs, math.ceil(float(rule.opts.get("boilerplate-fraction", 0)) * every))
         # D104: sentence frames in at least bp_docs documents are templates (frames.py)
         template = frames.add_counts(ops.gather(ops.map(_frame_counts, handles)), bp_docs) if bp_docs > 0 else None
         part_starts = np.array(starts, dtype=np.int64)
@@ -329,12 +331,14 @@ LSH_BANDS = NearDuplicateBands()
 # ---------------------------------------------------------------------------- D106
 
 
-def _line_emit(states: dict[str, Any], doc_ids: dict[str, int], shards: int) -> list[np.ndarray]:
-    """(key, document, first line) rows of this partition, split into shards by key."""
-    rows = [np.stack((np.asarray(s["keys"], np.uint64), np.full(len(s["keys"]), doc_ids[p], np.uint64),
-                      np.asarray(s["lines"]).astype(np.uint64)), axis=1)
+def _line_emit(states: dict[str, Any], doc_ids: dict[str, tuple[int, int]], shards: int) -> list[np.ndarray]:
+    """(key, document, first line, file) rows of this partition, split into shards by key
+    (``doc_ids``: path -> (document, file) numbers; a notebook's cells share its file's)."""
+    rows = [np.stack((np.asarray(s["keys"], np.uint64), np.full(len(s["keys"]), doc_ids[p][0], np.uint64),
+                      np.asarray(s["lines"]).astype(np.uint64), np.full(len(s["keys"]), doc_ids[p][1], np.uint64)),
+                     axis=1)
             for p, s in sorted(states.items()) if s is not None]
-    rows = np.concatenate(rows) if rows else np.zeros((0, 3), np.uint64)
+    rows = np.concatenate(rows) if rows else np.zeros((0, 4), np.uint64)
     shard = ((rows[:, 0] >> np.uint64(11)) % np.uint64(shards)).astype(np.int64)
     order = np.argsort(shard, kind="stable")
     cuts = np.searchsorted(shard[order], np.arange(shards + 1))
@@ -342,18 +346,26 @@ def _line_emit(states: dict[str, Any], doc_ids: dict[str, int], shards: int) -> 
 
 
 def _line_counts(need: int, *shards: np.ndarray) -> dict[int, tuple[int, list[tuple[int, int]]]]:
-    """Keys in >= ``need`` documents: key -> (documents, first two (document, line) holders)."""
-    rows = np.concatenate(shards) if shards else np.zeros((0, 3), np.uint64)
+    """Keys in >= ``need`` documents (files: a notebook's cells count once): key ->
+    (documents, [(document, line) of the first holder, and of the first holder in another
+    file]), as the local reduce (``BoilerplateLine.reduce``) finds them."""
+    rows = np.concatenate(shards) if shards else np.zeros((0, 4), np.uint64)
     if not len(rows):
         return {}
     rows = rows[np.lexsort((rows[:, 1], rows[:, 0]))]  # key, document (path order)
     new = _runs(rows[:, 0])
     bounds = np.append(np.flatnonzero(new), len(rows))
-    sizes = np.diff(bounds)
+    # files per key: the distinct (key, file) pairs (a file's documents are not contiguous by path
+    # when another file's name sorts between its cells', so count them apart from the sort)
+    g = np.cumsum(new) - 1
+    pairs = np.unique(np.stack((g.astype(np.uint64), rows[:, 3]), axis=1), axis=0)
+    files = np.bincount(pairs[:, 0].astype(np.int64), minlength=len(bounds) - 1)
     out = {}
-    for s, e in zip(bounds[:-1][sizes >= need].tolist(), bounds[1:][sizes >= need].tolist()):
-        first = rows[s : min(e, s + 2)]
-        out[int(rows[s, 0])] = (e - s, [(int(d), int(ln)) for _k, d, ln in first.tolist()])
+    for j in np.flatnonzero(files >= need).tolist():
+        s, e = int(bounds[j]), int(bounds[j + 1])
+        run = rows[s:e]
+        first = [run[0]] + [r for r in run[1:][run[1:, 3] != run[0, 3]][:1]]
+        out[int(rows[s, 0])] = (int(files[j]), [(int(r[1]), int(r[2])) for r in first])
     return out
 
 
@@ -378,8 +390,14 @@ def _line_take(states: dict[str, Any], wanted: tuple[set[str], set[int]]) -> dic
     return out
 
 
-def _sizes(states: dict[str, Any]) -> tuple[int, list[str]]:
-    return len(states), sorted(p for p, s in states.items() if s is not None)
+def _sizes(states: dict[str, Any]) -> tuple[int, set[str], list[str]]:
+    """(documents that are files of their own, notebooks whose cells are here, paths with a
+    state in path order) of a partition's D106 states (None states included in the counts)."""
+    from .corpus import _file_key
+
+    files = {_file_key(p) for p in states}
+    notebooks = files - set(states)
+    return len(files) - len(notebooks), notebooks, sorted(p for p, s in states.items() if s is not None)
 
 
 class BoilerplateCounts:
@@ -388,14 +406,17 @@ class BoilerplateCounts:
 
     def run(self, rule, ops, targets: set[str]):
         handles = ops.states(rule.code)
+        from .corpus import _file_key
+
         sizes = ops.gather(ops.map(_sizes, handles))
-        n_docs = sum(s[0] for s in sizes)
-        paths = [p for s in sizes for p in s[1]]  # partitions are in key order: path order
+        # documents as the local reduce counts them: a notebook once, whichever partitions hold its cells
+        n_docs = sum(s[0] for s in sizes) + len(set().union(*(s[1] for s in sizes)))
+        paths = [p for s in sizes for p in s[2]]  # partitions are in key order: path order
         need = max(2, int(rule.opts["min-docs"]), math.ceil(float(rule.opts["min-fraction"]) * n_docs))
-        doc_ids, base = [], 0
+        doc_ids, base, file_ids = [], 0, {}
         for s in sizes:
-            doc_ids.append({p: base + k for k, p in enumerate(s[1])})
-            base += len(s[1])
+            doc_ids.append({p: (base + k, file_ids.setdefault(_file_key(p), len(file_ids))) for k, p in enumerate(s[2])})
+            base += len(s[2])
         shards = min(MAX_SHARDS, max(1, ops.partitions))
         emitted = ops.map(_line_emit, handles, doc_ids, [shards] * len(handles))
         tables = []

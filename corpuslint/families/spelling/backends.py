@@ -243,6 +243,11 @@ class Backend:
         ask for morphology have reduced); it is made again if asked for. Nothing here
         for a back-end without morphology."""
 
+    @property
+    def dictionary_read(self) -> bool:
+        """The hunspell dictionary is in memory (``spell`` asks it without reading it)."""
+        return self._hs is not None
+
     def release_dictionary(self) -> None:
         """Drop the hunspell object (the Arabic dictionary holds ~48 MB of C heap): the
         map has asked its verdicts of every distinct token, and of the reduces only

@@ -24,6 +24,8 @@ from .table import SPELLING_TREE, SpellTable
 FAMILY = "spelling"
 # live rules whose reduce asks ``SpellingCorpusRule.evidence``: its memo pays only when two do
 _EVIDENCE_ASKERS: "weakref.WeakSet[SpellingCorpusRule]" = weakref.WeakSet()
+# live rules whose reduce asks the dictionary after S101's drops it (``prefetch_verdicts``)
+_LATE_ASKERS: "weakref.WeakSet[SpellingCorpusRule]" = weakref.WeakSet()
 # Entries of the key/form memos (``backends.key_memo_words``) past which a reduce empties
 # them between two targets (~1/4 KB each): at 100 MB of text S101's evidence filled 124 k
 # (key 25 k, form 48 k, light_stem 51 k; 6%, 71% and 29% of their calls hit), ~30 MB held
@@ -112,6 +114,14 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
         self._init_project()
         if self.asks_evidence:
             _EVIDENCE_ASKERS.add(self)
+        if type(self).prefetch_verdicts is not SpellingCorpusRule.prefetch_verdicts:
+            _LATE_ASKERS.add(self)
+
+    def prefetch_verdicts(self, merged) -> None:
+        """Ask now, while the dictionaries are read, the verdicts (``Backend.known``, kept
+        in its memo) this rule's reduce will ask of the merged corpus ``merged`` after an
+        earlier reduce lets the dictionaries go (``forget_dictionaries``): reading the
+        Arabic one again costs ~1.3 s CPU. Nothing here: a rule that asks overrides it."""
 
     def collect(self, doc):
         return analyse(doc, self.project.languages)
@@ -154,6 +164,8 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
             # of text); S103 asks for a few words of them again
             forget_key_memos()
             if corpus.targets:  # (not the pass on no target that builds the merged corpus for --jobs lanes)
+                for rule in list(_LATE_ASKERS):  # (S103: a few words a later reduce asks)
+                    rule.prefetch_verdicts(merged)
                 forget_dictionaries()  # and the dictionaries, which no later reduce asks (read again if one does)
 
     def mapped(self) -> None:

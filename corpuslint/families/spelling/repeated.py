@@ -318,6 +318,22 @@ _DE_RELATIVE_OPENING_RE = lazy(
 # una opción" (each one, an option); French the pronoun "en" before a gerund, "en en
 # affichant la liste" (by showing the list of them; "prise en en charge" is a slip); Dutch
 # "het" as a clause's subject after a conjunction, then the article ("dat het het bestand").
+# German text (the declared language, or its letters and function words at least 2 and 3% of
+# the Latin words), for two doublings that are grammar there: a noun's relative pronoun, then
+# an article ("Frauen die die Wimpern pinseln", a fortune that leaves out the comma: women who
+# paint the eyelashes), and "Sie sie" (you, formal, then her or them: "wie Sie sie in ihre Frage
+# reingelegt haben"). A doubled article after a preposition ("gegen den den True-Type Font") and
+# other words ("und und", "ist ist") stay slips.
+_GERMAN_WORD_RE = lazy(r"\b\p{Latin}*[äöüßÄÖÜ]\p{Latin}*|\b(?:und|nicht|ist|sind|ich|sich|mit|auf|ein|eine|einen|"
+                       r"wird|wir|auch|noch|beim|oder|aber|sein|haben|hat)\b", regex.IGNORECASE)
+# A capitalised word just before (a German noun, across a line break), not one of the function
+# words German capitalises at a sentence's start ("In der der Datei" stays a slip).
+_DE_NOUN_BEFORE_RE = lazy(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}{2,})[ \t]*\n?[ \t]*\Z")
+_DE_NOT_NOUNS = frozenset(
+    """der die das den dem des ein eine einen einem einer eines mit von zu bei nach aus für über unter auf an in
+    im am zum zur durch gegen ohne um vor hinter neben zwischen wegen trotz seit während und oder aber denn doch
+    wenn weil dass daß als wie ob sie er es wir ihr ich du man sich auch noch nur schon dann da so was wer wo
+    hier dort nun nicht kein keine""".split())
 _DE_COMPARISON_RE = lazy(r"(?<![\p{L}\p{M}])(?:als|wie)[ \t\n]+$", regex.IGNORECASE)
 _ES_CADA_RE = lazy(r"(?<![\p{L}\p{M}])cada[ \t\n]+$", regex.IGNORECASE)
 _FR_GERUND_RE = lazy(r"[ \t\u00a0]+(?:\p{L}+['’])?\p{L}{2,}ant(?![\p{L}\p{M}])", regex.IGNORECASE)
@@ -589,6 +605,13 @@ def _in_synopsis(text: str, m, line_start: int, line_end: int) -> bool:
         if s.start("syn") <= m.start() and m.end() <= s.end("syn"):
             return not any(w in _EN_FUNCTION_WORDS for w in s.group("syn").split())
     return False
+
+
+def _german(text: str, declared: str | None, known: bool | None) -> bool:
+    """Is ``text`` German: declared so, or written so (``_GERMAN_WORD_RE``)? ``known``: the answer asked before."""
+    if known is not None:
+        return known
+    return declared == "de" or declared is None and _written_in(text, _GERMAN_WORD_RE)
 
 
 def _written_in(text: str, words) -> bool:
@@ -884,7 +907,7 @@ class RepeatedWord(SpellingDocumentRule):
     def check(self, doc):
         text = doc.text
         spans = None
-        non_latin = turkish = scandinavian = dutch = vietnamese = west_slavic = None
+        non_latin = turkish = scandinavian = dutch = vietnamese = west_slavic = german = None
         # A declared language (its record's field, the project's per-file-language) adds
         # its reduplications to what the text shows; it never takes the guess's away.
         declared = doc.language
@@ -975,6 +998,11 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # "damit sie sie lesen kann": subject, then object
                 if lower in _DE_ARTICLES and _DE_COMPARISON_RE.search(text, max(0, m.start() - 30), m.start()):
                     continue  # "neuer als der der Datei": demonstrative, then article
+                if (lower in _DE_ARTICLES and word == second == lower or word == "Sie" and second == "sie") and (
+                        german := _german(text, declared, german)):
+                    noun = _DE_NOUN_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+                    if word == "Sie" or noun is not None and noun.group(1).lower() not in _DE_NOT_NOUNS:
+                        continue  # "Frauen die die Wimpern": relative pronoun, then article; "wie Sie sie": you, then her
                 if lower in ("uno", "una") and _ES_CADA_RE.search(text, max(0, m.start() - 30), m.start()):
                     continue  # "cada una una opción": each one, then an article
                 if lower == "en" and _FR_GERUND_RE.match(text, m.end()):

@@ -169,6 +169,18 @@ class TransliterationInconsistency(SpellingCorpusRule):
                     continue
                 yield from self._check(path, fetch, lang, ls, lc, _variant_groups(lc), cross_sev)
 
+    def prefetch_verdicts(self, merged) -> None:
+        """The dictionary verdicts ``_alef_seat_only`` may ask (``_alef_seat_questions``),
+        asked of each back-end whose dictionary is read now: S101's reduce lets it go
+        before this rule reduces, and reading it again for these few words (7 in 10 MB of
+        bench_scale's news text) cost ~1.3 s CPU; a back-end that has not read it (its
+        verdicts come from the corpus index) is left alone."""
+        for lc in merged.langs.values():
+            b = lc.backend
+            if b.dictionary_read:
+                for folded in _alef_seat_questions(lc):
+                    b.known(folded)
+
     def _check(self, path, fetch, lang, ls, lc, groups, cross_sev):
         """Findings of one target in one language; ``fetch()`` gives its Document (read
         only when there is something to report; None: skipped)."""
@@ -320,6 +332,28 @@ def _alef_seat_only(b, clean: str) -> bool:
     name), so its group with "قاسم" is not one name spelled two ways."""
     folded = clean.translate(_ALEF_SEATS)
     return folded != clean and b.known(folded)
+
+
+def _alef_seat_questions(lc) -> list[str]:
+    """The spellings ``_alef_seat_only`` may ask the dictionary about in a reduce over the
+    merged corpus ``lc``: each corpus word that has a rejected occurrence, writes a hamza
+    seat on an alef and has a form of a variant group that is not a name's (the words
+    ``_check`` asks it of), with bare alefs."""
+    groups = _variant_groups(lc)
+    if not groups or lc.rejected is None:
+        return []
+    _, ids, of_word = _word_forms(lc)
+    grouped = np.asarray(sorted({ids[f] for g in groups.values() if not g.named for f in g.forms if f in ids}),
+                         dtype=np.int64)
+    rejected = np.asarray(lc.rejected[: len(of_word)], dtype=bool)
+    asked = np.flatnonzero(rejected & np.isin(of_word[: len(rejected)], grouped))
+    words = lc.words
+    out = []
+    for w in asked.tolist():
+        folded = words[w].translate(_ALEF_SEATS)
+        if folded != words[w]:
+            out.append(folded)
+    return out
 
 
 def _most_frequent(group: _Group) -> str:

@@ -592,11 +592,21 @@ def _names_the_dot(text: str, i: int) -> bool:
     return bool(m) and m.group(1).islower()
 
 
+# What a quoted value may open with besides a letter or digit: a bracket of a pattern ("[e]xim4*"),
+# a path, a variable, an option. Not "(": `"… "(APOP)` closes a quotation before its abbreviation.
+_OPENS_VALUE = "[{<$/~`'\\-"
+
+
 def _plausible_pair(text: str, start: int, end: int) -> bool:
     """A straight-quote pair whose opening mark starts a word and whose closing mark
-    ends one (``foo", bar "baz`` is a closing then an opening quote, not a pair)."""
+    ends one (``foo", bar "baz`` is a closing then an opening quote, not a pair), and
+    whose closing mark does not stand as an opening one, a space before it and a word
+    after it: debian-reference's ``the "ps aux | grep -e "[e]xim4*"" command`` nests a
+    quotation in another, so the line's quotes do not pair up left to right."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
+    if end >= 2 and text[end - 2].isspace() and (after.isalnum() or after in _OPENS_VALUE):
+        return False  # `grep -e "[e]xim4*"`: the second mark opens the inner quotation
     return (before.isspace() or before in "([{«“‘") and not after.isalnum()
 
 

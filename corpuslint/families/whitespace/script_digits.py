@@ -71,6 +71,9 @@ _UNITS = frozenset(
 _LETTER_NAMES = frozenset(
     "أي اي إي بي سي دي إف اف جي إتش آي كي إل ال إم ام إن ان أو او كيو آر ار إس اس تي يو في واي زد".split()
 )
+# ... and as Persian spells them (ی, ک; پ for P, وی for V): "آی‌پی۶" is IPv6, its letters joined
+# by a zero-width non-joiner (glib's fa strings: "نشانی آی‌پی۶"), written as one token
+_LETTER_NAMES |= {n.replace("\u064a", "\u06cc").replace("\u0643", "\u06a9") for n in _LETTER_NAMES} | {"پی", "وی"}
 _NAME_NUMBER_RE = lazy(r"[\u0030-\u0039\u0660-\u0669\u06F0-\u06F9]{1,2}")
 # A msgid's own gluing: a letter then a digit ("A4", "User-defined1"), a digit then a letter
 # ("16K"), not inside a longer alphanumeric token's other side.
@@ -90,7 +93,7 @@ class LettersGluedToDigits(DocumentRule):
     ې ۋ, a ى inside a word),
     tokens inside identifiers, paths and URLs (a "/", "_", "-", "@" or a Latin letter
     next to them), a Latin letter spelled in Arabic script glued to a number of one or
-    two digits, a paper size or model name ("أي4" = A4, "بي5" = B5), and in a .po string
+    two digits, a paper size or model name ("أي4" = A4, "بي5" = B5; Persian "آی‌پی۶" = IPv6), and in a .po string
     gluing its msgid has too (msgid "A4", "User-defined1" → "عرّفه المستخدم١"; "16K" →
     "16ك"), as W104 and W115 follow the msgid.
     Why: the glued token is neither the word nor the number for search, counting and

@@ -21,6 +21,7 @@ from ...structure import (
     PLACEHOLDER,
     PROSE,
     SUBTITLE_SUFFIXES,
+    HTML_SUFFIXES,
     TEX_SUFFIXES,
     is_command_word,
     markdown_containers,
@@ -110,10 +111,21 @@ _PLACEHOLDER_START_RE = lazy(PLACEHOLDER)
 _LETTER_RE = lazy(r"[\p{L}\p{M}]")
 
 # A letter or a Roman number that counts, after the capitalised label it numbers ("Annexe\u00a0A",
-# "Appendix\u00a0B.", "System\u00a0V", "Chapitre\u00a0IV"); not the English pronoun "I" before a word.
+# "Appendix\u00a0B.", "System\u00a0V", "Chapitre\u00a0IV"), or after a CJK label of a few
+# characters (DocBook's Chinese "附录\u00a0A.\u00a0附录"); not the English pronoun "I" before a word.
 _LETTER_COUNTER_RE = lazy(r"(?:[A-HJ-Z]|I(?![ \u00a0]\p{Ll})|[IVX]{2,4})(?![\p{L}\p{N}])")
+_COUNTER_LABEL = r"(?:\p{Lu}\p{Ll}{2,}|[\p{Han}\p{Hangul}]{1,4})"
 _LABEL_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"“])\p{Lu}\p{Ll}{2,}\Z")
-_LETTER_COUNTER_END_RE = lazy(r"(?:^|\s)\p{Lu}\p{Ll}{2,}[\u00a0 ](?:[A-Z]|[IVX]{2,4})\.\Z")
+_CJK_LABEL_BEFORE_RE = lazy(r"(?:^|[\s\p{Han}\p{Hangul}\p{P}])[\p{Han}\p{Hangul}]{1,4}\Z")
+_COUNTER_DOT_RE = lazy(r"(?:[A-Z]|[IVX]{2,4})(?:\.\d+)*(?:[.,，、\u00a0]|\Z)")
+# The number of a CJK label, bound to the counter word after it ("第\u00a0B.2.3\u00a0节",
+# "第\u00a06\u00a0章": section B.2.3, chapter 6).
+_CJK_COUNTER_BEFORE_RE = lazy(r"[\p{Han}\p{Hangul}]\u00a0(?:[A-Z]|\d+)(?:\.\d+)*\Z")
+# A numbered heading's or caption's label and number, then its title: "Annexe\u00a0A.\u00a0Annexe",
+# "附录\u00a0A.\u00a0附录", "Table\u00a04.1.\u00a03 important configuration files" (DocBook binds
+# label, number and title with no-break spaces; the title may itself open with a digit), also in
+# Markdown's bold ("**Table\u00a04.1.\u00a03 important ...**").
+_LETTER_COUNTER_END_RE = lazy(r"(?:^|[\s*_])" + _COUNTER_LABEL + r"[\u00a0 ](?:[A-Z]|[IVX]{2,4}|\d+(?:\.\d+)*)\.\Z")
 
 # A no-break space an author puts on purpose in Latin text (debian-faq, maint-guide in French): it
 # binds the two parts of a name, each capitalised or an acronym, or a Roman number or a letter
@@ -199,6 +211,8 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
     if before == "." and _ABBREVIATION_PART_RE.match(text, m.end()) and _ABBREVIATION_START_RE.search(
             text, max(0, m.start() - 4), m.start()):
         return True  # German "z.\u00a0B.", "d.\u00a0h.", "u.\u00a0a.": one abbreviation, kept on one line
+    if before == "." and _LETTER_COUNTER_END_RE.search(text, max(0, m.start() - 40), m.start()):
+        return True  # "Annexe\u00a0A.\u00a0Annexe", "Table\u00a04.1.\u00a03 important ...": a numbered heading's number, then its title
     if after.isdigit() and before in "°º№":
         return True  # French "n°\u00a0516394": the number sign bound to its number
     if after.isdigit():
@@ -211,10 +225,12 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
         return True  # "Chapter\u00a0%(number)s"
     if _LETTER_COUNTER_RE.match(text, m.end()) and _LABEL_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
         return True  # "Annexe\u00a0A", "System\u00a0V": a label bound to its letter or Roman number, as to a digit
+    if _COUNTER_DOT_RE.match(text, m.end()) and _CJK_LABEL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+        return True  # "附录\u00a0A.": a CJK label bound to its letter, a numbered heading's (not "他说\u00a0A 是")
+    if _CJK_RE.match(after) and _CJK_COUNTER_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+        return True  # "第\u00a0B.2.3\u00a0节": a CJK label's number bound to its counter word
     if m.group() == "\u00a0" and _bound_name_or_option(text, m.start(), m.end()):
         return True  # "Pentium\u00a0Pro", "GNU\u00a0GPL", "dch\u00a0-i": a name's parts, a command and its option
-    if before == "." and _LETTER_COUNTER_END_RE.search(text, max(0, m.start() - 40), m.start()):
-        return True  # "Annexe\u00a0A.\u00a0Annexe": a numbered heading's number, then its title (as "2.1.5.\u00a0Debian")
     if text.startswith("etc.", m.end()) and before == "," and (french(m.start()) if callable(french) else french):
         return True  # "les fonctionnalités d’un interpréteur,\u00a0etc.": French sets etc. with a no-break space
     line_start = text.rfind("\n", 0, m.start()) + 1
@@ -376,7 +392,8 @@ class NonStandardSpace(DocumentRule):
     commands and English terms) or inside guillemets spaced so on both sides
     (`«\\u00a0/etc/motd\\u00a0»`), and so is `,\\u00a0etc.` there; a letter or Roman
     number bound to the capitalised label it counts (`Annexe\\u00a0A.\\u00a0Annexe`,
-    `System\\u00a0V`) as a digit is; the Arabic conjunction و written apart and bound to
+    `System\\u00a0V`) or to a CJK label (`附录\\u00a0A.\\u00a0附录`) as a digit is, and a
+    caption's number bound to its title (`Table\\u00a04.1.\\u00a03 important files`); the Arabic conjunction و written apart and bound to
     its word (`ملفاتك و\\u00a0مجلداتك`: Arabic UI strings keep it off a line's end); and one before
     Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), or before `?` or `!` after
     a Khmer word, is Khmer typography; a no-break space that binds a name's two parts in Latin
@@ -388,7 +405,9 @@ class NonStandardSpace(DocumentRule):
     least as often as otherwise sets the others on purpose too (docutils' `HTML\\u00a0browser`, `` `CSS\\u00a0Level\\u00a01`__ `` beside
     `Docutils\\u00a00.22`: a name kept on one line); a space the document names (its
     Unicode name, "figure space", a short name, NBSP, or its code point, U+2007) is its
-    subject, not a stray.
+    subject, not a stray. In an HTML page a NO-BREAK SPACE is HTML's own `&nbsp;` written as
+    a character (DocBook's XSLT writes `&#160;` so: `Appendix\u00a0B.`, a navigation cell's
+    `</a>\u00a0</td>`): the page's typography, not a stray.
     Why: Scrapers copy `&nbsp;` from HTML as U+00A0. Tokenisers, regexes and
     deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.
     One finding per line, with the count and the characters (`3 no-break spaces (U+00A0)`).
@@ -410,6 +429,8 @@ class NonStandardSpace(DocumentRule):
         # ("Comment vas-tu\u00a0?", "ne doit pas être\u00a0;"), asked beside a mark French spaces off
         french = doc.language == "fr" if doc.language is not None else FrenchAround(doc.text)
         cjk = doc.language in CJK_LANGUAGES
+        if doc.suffix in HTML_SUFFIXES:
+            allowed.add("\u00a0")  # (HTML's &nbsp;, written as a character: see the docstring)
         if doc.sources:  # a .po string: a space its msgid (or msgid_plural) holds is the program's
             allowed |= set(_ODD_SPACE_TRIGGER.findall("".join(doc.sources)))
         found, typographic = [], Counter()
@@ -651,6 +672,13 @@ def _help_item(doc, index: int, gap_start: int) -> bool:
 _RST_CLOSE_RE = lazy(r"(?:\s*\[[^\]\s]+\]_)+$|[*`_|]+$")
 
 
+# An ANSI SGR sequence (a colour code, "\x1b[33m", "\x1b[;m") ending where a run of spaces starts:
+# fortunes-zh colours its lines for a terminal, then indents ("\x1b[33m    --《论语》").
+_SGR_END_RE = lazy(r"\x1b\[[0-9;]*m\Z")
+# A year range left open for the year to come: "(1951-    )", a blank to fill in.
+_YEAR_BLANK_RE = lazy(r"\(\d{3,4}[-–]\Z")
+
+
 class MultipleSpaces(DocumentRule):
     """Two or more consecutive spaces between words.
 
@@ -697,9 +725,12 @@ class MultipleSpaces(DocumentRule):
     date's padded day (``Dec  3``), a key fingerprint's halves, a line of GnuPG's key listing
     (``pub   1024D/4F368D5D 2005-01-31``, ``uid   [ unknown] …``), a line of columns (two gaps or
     more, no sentence) and a line among padded neighbours (``ulimit -a``'s output).
+    Spaces right after a terminal's colour code (`\x1b[33m    --《论语》`, fortunes-zh) are the
+    line's indentation, and `(1951-    )` a year's blank left to fill in: neither is reported.
     A LaTeX source (.tex) is not checked: TeX typesets a run of spaces as one space, so
     the source's runs (`\\input{body}    % the modules`, a tabular row laid out in
-    columns) never reach the text.
+    columns) never reach the text; nor is an HTML page, whose runs of spaces a browser
+    shows as one (debian-reference ja's `解決します。  </p>`; `<pre>` is code).
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
@@ -741,8 +772,8 @@ class MultipleSpaces(DocumentRule):
     _columns_re = lazy(r"(?<=\S)[\p{Zs}]{2,}(?=\S)|^[ ]{6,}(?=\S)", regex.M)
 
     def check(self, doc):
-        if doc.suffix in TEX_SUFFIXES:
-            return  # (TeX reads a run of spaces as one: see the docstring)
+        if doc.suffix in TEX_SUFFIXES or doc.suffix in HTML_SUFFIXES:
+            return  # (TeX and browsers read a run of spaces as one: see the docstring)
         markdown = doc.suffix in MARKDOWN_SUFFIXES
         rst = doc.suffix in RST_SUFFIXES
         if self._trigger.search(doc.text) is None or in_sources(doc, self._columns_re):
@@ -763,6 +794,10 @@ class MultipleSpaces(DocumentRule):
             if _doctest_or_code(doc, line - 1, m.start(), m.end()) or _shell_line(
                     doc.text, line_start, doc.lines[line - 1].end):
                 continue  # ">>> x = 1", "...     print(x)", "f()  # comment", "a ::=  b", "sed 's/^/    /'": code's own spaces
+            if doc.text[m.start() - 1] == "m" and _SGR_END_RE.search(doc.text, max(line_start, m.start() - 16), m.start()):
+                continue  # "\x1b[33m    --《论语》": a terminal's colour code, then the line's indentation
+            if doc.text[m.end()] == ")" and _YEAR_BLANK_RE.search(doc.text, max(line_start, m.start() - 8), m.start()):
+                continue  # "León Gieco (1951-    )": a blank left for a year to fill in
             if _drawn_or_printed(doc.text, line_start, m.start(), m.end()):
                 continue  # "|   `-- zsh4", "Sun Dec  3", "A643  D869": a tree, a date, a fingerprint as printed
             if _GPG_LISTING_RE.match(doc.text, line_start, doc.lines[line - 1].end):

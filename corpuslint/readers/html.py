@@ -1,0 +1,148 @@
+"""HTML pages (.html, .htm, .xhtml): prose regions from Python's HTML parser (html.parser).
+
+An HTML page is a text file (not walked by default: add ``*.html`` to ``include`` or pass
+``--include '*.html'``; a file named on the command line or by pre-commit is read
+whatever its suffix), whose regions (``structure.regions_for``) come from here instead
+of the plain-text guesses, so that the rules which read regions see what a browser shows
+as text, and nothing of the markup around it:
+
+* ``markup``: tags with their attributes (``<p class="x">``, ``</a>``), comments,
+  the document type, processing instructions, CDATA sections, character and entity
+  references (``&amp;``, ``&#160;``: HTML syntax, written so on purpose), and the whole
+  ``<head>`` (its ``<title>`` is not on the page; it repeats the page's first heading).
+* ``code``: the content of ``<script>``, ``<style>``, ``<template>``, ``<pre>``,
+  ``<code>``, ``<kbd>``, ``<samp>``, ``<tt>``, ``<var>``, ``<textarea>``, ``<svg>`` and
+  ``<math>``.
+* ``heading``: the content of ``<h1>`` ... ``<h6>``.
+* prose: everything else (text between tags, ``<p>``, ``<li>``, ``<td>``...).
+
+The parser is tolerant (what a browser does with broken markup is not modelled: an
+unclosed ``<pre>`` makes the rest of the page code, which only silences rules). A page
+that makes it fail is read with plain-text regions, as before this reader.
+
+Offsets: ``HTMLParser.getpos()`` gives the (line, column) where each construct starts;
+a construct ends where the next one starts, so the regions tile the text.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+
+from ..structure import CODE, HEADING, HTML_SUFFIXES, MARKUP, PROSE, Region  # noqa: F401
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+CODE_ELEMENTS = frozenset({"script", "style", "template", "pre", "code", "kbd", "samp", "tt", "var",
+                           "textarea", "svg", "math", "listing", "xmp", "plaintext"})
+HEADING_ELEMENTS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# elements the head holds (an element of the body closes the head where </head> is missing)
+_HEAD_ELEMENTS = frozenset({"head", "title", "meta", "link", "style", "script", "base", "noscript", "template"})
+
+
+class _Walker(HTMLParser):
+    """Records each construct's start offset and its kind: ``events`` holds
+    (offset, kind) in text order, kind one of MARKUP, CODE, HEADING, PROSE."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.line_starts = [0]
+        at = text.find("\n")
+        while at != -1:
+            self.line_starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        self.events: list[tuple[int, str]] = []
+        self.open: dict[str, int] = {}  # element name -> how many are open (code and heading elements)
+        self.in_head = False
+
+    def _at(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def _mark(self, kind: str) -> None:
+        self.events.append((self._at(), kind))
+
+    def _text_kind(self) -> str:
+        if self.in_head:
+            return MARKUP
+        if any(self.open.get(name) for name in CODE_ELEMENTS):
+            return CODE
+        if any(self.open.get(name) for name in HEADING_ELEMENTS):
+            return HEADING
+        return PROSE
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self._mark(MARKUP)
+        if tag == "head":
+            self.in_head = True
+        elif self.in_head and tag not in _HEAD_ELEMENTS:
+            self.in_head = False  # (a body element: the head was left unclosed)
+        if tag in CODE_ELEMENTS or tag in HEADING_ELEMENTS:
+            self.open[tag] = self.open.get(tag, 0) + 1
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        self._mark(MARKUP)  # (``<br/>``: opens nothing)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._mark(MARKUP)
+        if tag == "head":
+            self.in_head = False
+        if self.open.get(tag):
+            self.open[tag] -= 1
+
+    def handle_data(self, data: str) -> None:
+        self._mark(self._text_kind())
+
+    def handle_entityref(self, name: str) -> None:
+        self._mark(MARKUP)
+
+    def handle_charref(self, name: str) -> None:
+        self._mark(MARKUP)
+
+    def handle_comment(self, data: str) -> None:
+        self._mark(MARKUP)
+
+    def handle_decl(self, decl: str) -> None:
+        self._mark(MARKUP)
+
+    def handle_pi(self, data: str) -> None:
+        self._mark(MARKUP)
+
+    def unknown_decl(self, data: str) -> None:
+        self._mark(MARKUP)
+
+
+def html_regions(doc: "Document") -> list[Region] | None:
+    """The regions of an HTML page (see the module's docstring), or None when the parser
+    fails on it (the caller falls back to plain-text regions)."""
+    text = doc.text
+    walker = _Walker(text)
+    try:
+        walker.feed(text)
+        walker.close()
+    except Exception:  # (html.parser is tolerant; an AssertionError on odd declarations is known)
+        return None
+    events = walker.events
+    regions: list[Region] = []
+    for i, (start, kind) in enumerate(events):
+        end = events[i + 1][0] if i + 1 < len(events) else len(text)
+        if end <= start or kind == PROSE:
+            continue
+        if regions and regions[-1].kind == kind and regions[-1].end == start:
+            regions[-1] = Region(regions[-1].start, end, kind)  # (a text run the parser split)
+        else:
+            regions.append(Region(start, end, kind))
+    return regions
+
+
+_MARKUP = frozenset({MARKUP})
+
+
+def edits_markup(doc: "Document", edits) -> bool:
+    """Would one of ``edits`` (``findings.Edit``) delete or rewrite a character other
+    than white space inside ``doc``'s markup regions? (On an HTML page: a tag, a comment,
+    a reference; white space between tags may go, and insertions are never refused.)"""
+    text = doc.text
+    return any(e.start < e.end and not text[e.start : e.end].isspace() and not doc.outside(e.start, e.end, _MARKUP)
+               for e in edits)

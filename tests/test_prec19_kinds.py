@@ -1,0 +1,345 @@
+"""False-alarm kinds of the duplicate family's D101 (duplicate line) and D103 (restated
+passage) left in the labelled findings of the 48 benchmark corpora (prec19): each kind with
+the real excerpt, beside a true finding of the same rule that stays reported (the excerpt
+with the one thing that makes it a kind taken out, and a labelled true finding).
+
+Sources: the LLaMA-Factory demo datasets (PyPI ``llamafactory`` 0.9.5, ``data/``, Apache-2.0)
+as corpus ``chat-llamafactory`` writes them (``<demo>:<record>.<turn>``), and the Spanish,
+French and Swedish translations of the Qur'an in npm ``quran-json`` 3.1.2
+(``dist/quran_<lang>.json``, CC-BY-SA-4.0) as corpus ``quran-json-translations`` writes them;
+see tests/data/realtext/SOURCE.md."""
+
+from __future__ import annotations
+
+from corpuslint.families.duplicate import meaning
+
+from .test_fixa16_kinds import found
+
+
+def lines_of(code: str, text: str, path: str = "page.txt") -> list[int]:
+    return [f.line for f in found(code, text, path)]
+
+
+# kto_en_demo 65.2 (a play about HYRUM), lines 10-18 and 70-76: the same stage direction opens
+# Act I, Scene I and Act III, Scene I
+PLAY = (
+    'Act I, Scene I\n'
+    '\n'
+    '[Enter FATHER, MOTHER, and HYRUM]\n'
+    '\n'
+    'FATHER:\n'
+    "By heaven's grace, behold our child so young,\n"
+    'A tender sprout with fickle fate entwined.\n'
+    'Injuries befall him oft as breath,\n'
+    'Bewailing him with endless strife and woe.\n'
+    '\n'
+    'Act III, Scene I\n'
+    '\n'
+    '[Enter FATHER, MOTHER, and HYRUM]\n'
+    '\n'
+    'FATHER:\n'
+    'Oh, heavy heart! My sons, what have you done?\n'
+    'Each one of you hath wrought our Hyrum woe.\n'
+)
+
+
+def test_d101_stage_direction_of_two_scenes():
+    assert found("D101", PLAY) == []
+    # the same line without its brackets reads as a title (a headline printed twice): a copy
+    assert lines_of("D101", PLAY.replace("[Enter FATHER, MOTHER, and HYRUM]", "Enter FATHER, MOTHER, and HYRUM")) == [13]
+
+
+# kto_en_demo 256.2 (a tutor solving -66*f + 251 + 527 = 118 with a child), lines 15-41
+TUTOR = (
+    "Now, let's add 66 to both sides of the equation. 📝\n"
+    '\n'
+    '-66*f + 251 + 527 + 66 = 118\n'
+    '\n'
+    'Wow! Look at all those numbers! 🤯\n'
+    '\n'
+    'Can you guess what we can do next? 🤔\n'
+    '\n'
+    "That's right! We can add 251 and 527 together to get... 🎉\n"
+    '\n'
+    '778! 😲\n'
+    '\n'
+    "Now, let's subtract 778 from both sides of the equation. 📝\n"
+    '\n'
+    '-66*f + 251 + 527 + 66 - 778 = 118\n'
+    '\n'
+    'Hmm... what do you think we can do next? 🤔\n'
+    '\n'
+    "You're right again! We can subtract 66 from both sides of the equation. 📝\n"
+    '\n'
+    '-66*f + 251 + 527 + 66 - 778 - 66 = 118\n'
+    '\n'
+    'Wow! Look at that! The equation is now much simpler. 😮\n'
+    '\n'
+    'Can you guess what we can do next? 🤔\n'
+    '\n'
+    "That's right! We can divide both sides of the equation by -66 to solve for f. 🎉\n"
+)
+
+
+def test_d101_question_asked_again_and_answered_anew():
+    assert found("D101", TUTOR) == []
+    # asked again with the same answer after it, the question and its answer are a copy
+    same = TUTOR.replace("We can add 251 and 527 together to get...", "We can divide both sides of the equation by -66 to solve for f.")
+    assert lines_of("D101", same) == [25, 27]
+    # a statement said again before a different step is still a copy
+    assert lines_of("D101", TUTOR.replace("do next? 🤔", "do next. 🤔")) == [25]
+
+
+# -- the conclusion: a sentence or a lead-in that announces it sums up -----------------------
+
+# kto_en_demo 262.2, whole: the formula stated, then restated under "In summary, ... is:"
+BANKED_TURN = (
+    'As an AI assistant, I can help you evaluate the suggested answer to the question of how fast is one'
+    ' g.\n'
+    '\n'
+    "Firstly, let's break down the question:\n"
+    '\n'
+    '"In a banked turn of 60°, lift equals double the weight (L=2W)."\n'
+    '\n'
+    'This statement is referring to the concept of lift and weight in the context of a banked turn,'
+    ' which is a type of turn where the vehicle is tilted at an angle to maintain a constant speed'
+    ' around a curve.\n'
+    '\n'
+    'Lift refers to the upward force exerted on the vehicle by the ground, while weight refers to the'
+    ' downward force exerted on the vehicle by gravity.\n'
+    '\n'
+    "Now, let's analyze the suggested answer:\n"
+    '\n'
+    '"Lift equals double the weight (L=2W)."\n'
+    '\n'
+    'This statement is partially correct, but it needs some clarification. The correct relationship'
+    ' between lift and weight in a banked turn is not exactly double, but rather:\n'
+    '\n'
+    'Lift = 1.4 times the weight (L = 1.4W)\n'
+    '\n'
+    'This relationship is known as the "lift-to-weight ratio" and it is a fundamental principle of'
+    ' vehicle dynamics. The lift-to-weight ratio is a measure of the amount of lift generated by the'
+    ' tires in relation to the weight of the vehicle.\n'
+    '\n'
+    'In a banked turn, the lift-to-weight ratio is higher than 1, which means that the lift generated by'
+    ' the tires is greater than the weight of the vehicle. This allows the vehicle to maintain a stable'
+    ' speed around the curve, without slipping or losing traction.\n'
+    '\n'
+    'So, to validate the suggested answer, we need to consider the context of the question and the'
+    ' underlying principles of vehicle dynamics. While the answer is partially correct, it needs some'
+    ' clarification to be entirely accurate.\n'
+    '\n'
+    'In summary, the correct relationship between lift and weight in a banked turn is:\n'
+    '\n'
+    'Lift = 1.4 times the weight (L = 1.4W)\n'
+    '\n'
+    'This relationship is a fundamental principle of vehicle dynamics and it is essential to understand'
+    ' it when analyzing the behavior of vehicles in different driving situations.\n'
+)
+
+
+# dpo_zh_demo 153.4, whole: the translation, then «因此，...可以翻译成古吉拉特语为：» and the translation again
+TRANSLATION_ZH = (
+    '是的，我明白这个任务。要将英文句子“A fire hydrant has been painted in the style of Dalmatian outside the fire'
+    ' department”转换成古吉拉特语，我将按照以下步骤进行：\n'
+    '\n'
+    '第一步：识别句子的主要组成部分：\n'
+    '\n'
+    '* 主语：一个消防栓\n'
+    '* 宾语：已经被涂成\n'
+    '* 风格：以达尔马提安风格\n'
+    '* 位置：在消防局外面\n'
+    '\n'
+    '第二步：识别古吉拉特语中的等效词语：\n'
+    '\n'
+    '* 主语：ફિર હૈદ્રંટ（fire hydrant）\n'
+    '* 宾语：સરદર્શિત（已经被涂成）\n'
+    '* 风格：દલમતીની（以达尔马提安风格）\n'
+    '* 位置：આર્થિક（在消防局外面）\n'
+    '\n'
+    '第三步：将句子翻译成古吉拉特语：\n'
+    '\n'
+    'ફિર હૈદ્રંટ સરદર્શિત દલમતીની આર્થિક છે。\n'
+    '\n'
+    '理由：\n'
+    '\n'
+    '* 句子的主语是“fire hydrant”，在古吉拉特语中翻译为ફિર હૈદ્રંટ（fire hydrant）。\n'
+    '* 句子的宾语是“has been painted”，在古吉拉特语中翻译为સરદર્શિત（已经被涂成）。\n'
+    '* 涂装的风格是“in the style of Dalmatian”，在古吉拉特语中翻译为દલમતીની（以达尔马提安风格）。\n'
+    '* 涂装的位置是“outside the fire department”，在古吉拉特语中翻译为આર્થિક（在消防局外面）。\n'
+    '\n'
+    '因此，英文句子“A fire hydrant has been painted in the style of Dalmatian outside the fire'
+    ' department”可以翻译成古吉拉特语为：\n'
+    '\n'
+    'ફિર હૈદ્રંટ સરદર્શિત દલમતીની આર્થિક છે。\n'
+)
+
+
+# dpo_en_demo 161.3 lines 21-29 (labelled tp): "Total deposit days = 118" written twice in a row
+DEPOSIT = (
+    'Now, we need to calculate how many days for 60 days we have not yet required any deposit:\n'
+    'Days without deposit = (60 - 1)\n'
+    '\n'
+    'The number of days without deposit is 59. So we just need to add the number of days for which we '
+    'have made deposits.\n'
+    'Total days for deposit = 59 + (days for which we deposit 60 − 1)\n'
+    'Total deposit days = 59 + 59\n'
+    'Total deposit days = 118\n'
+    '\n'
+    'Total deposit days = 118\n'
+)
+
+
+def test_d101_answer_restated_after_a_conclusion_lead_in():
+    # the answer written twice with no conclusion announced between: a copy (labelled tp)
+    assert lines_of("D101", DEPOSIT) == [9]
+    assert found("D101", BANKED_TURN) == []
+    assert found("D101", TRANSLATION_ZH) == []
+    # the lead-in without its conclusion marker introduces a copy
+    assert lines_of("D101", BANKED_TURN.replace("In summary, the correct", "The correct")) == [27]
+    assert lines_of("D101", TRANSLATION_ZH.replace("因此，英文", "英文")) == [30]
+    # (D103: the lead-in itself, which repeats sentence 23 word for word, stays reported: labelled tp)
+    assert lines_of("D103", TRANSLATION_ZH) == [28]
+
+
+# dpo_en_demo 197.1, whole: the task's definition, then an example explanation applying it ("Thus, ...")
+CLASSIFY = (
+    'In this task, you are given a public comment from online platforms. You are expected to classify'
+    ' the comment into two classes: disagree or agree. Classify the comment as disagree if it is likely'
+    ' to raise a certain level of public disagreement, whether healthy or unhealthy. The disagreement'
+    ' can be due to toxic content (for example, disrespect, identity attack, insult, and threat),'
+    ' controversial content, misunderstandings, or conflicting opinions. Classify the comment as agree'
+    ' otherwise.\n'
+    'Example: Comment: Why do right wingers have so little respect for the rule of law when the law does'
+    ' not advance their personal interests?  Is it a lack of empathy?  Or a more general lack of basic'
+    " human decency?  I don't doubt that pBurns9 would be the first one to run to the courts if his"
+    ' rights were violated.\n'
+    'Example solution: Disagree\n'
+    'Example explanation: This comment expresses strong disagreement with right-wing politics, is'
+    ' disrespectful (accusing right-wingers "lack of basic human decency"), and comes with personal'
+    ' attack (to the user pBurns9). Thus, this comment is likely to raise a certain level of public'
+    ' disagreement from others.\n'
+    '\n'
+    "Problem: Comment: I guesstimated it would take three years for the current gov't to start to go off"
+    ' the rails.  Too many dumb promises that sounded good but were more complicated than suggested'
+    ' during the election.\n'
+    '\n'
+    'Looks like they were over achievers in that regard.\n'
+)
+
+
+# dpo_en_demo 218.4, whole: "So, in answer to your question, ..." sums up paragraph 2
+COAL = (
+    "Sure, I'd be happy to help!\n"
+    '\n'
+    'If a person were to buy coal for a broiler, it could potentially have an effect on the second'
+    " effect mentioned, which is the rising of trees providing shelter. Here's how:\n"
+    '\n'
+    'Coal is a fossil fuel that is burned to produce energy. When burned, it releases carbon dioxide and'
+    ' other pollutants into the atmosphere. These pollutants can contribute to climate change, which can'
+    ' have a number of effects on ecosystems, including forests.\n'
+    '\n'
+    'One of the effects of climate change on forests is an increase in temperatures, which can cause'
+    ' trees to grow more slowly or even die off. This can be especially true for trees that are'
+    ' sensitive to heat and drought, such as those in the tropics.\n'
+    '\n'
+    'If the trees in the forest are dying off, it can have a ripple effect throughout the ecosystem. For'
+    ' example, the dead trees can provide less shelter and food for other organisms, which can lead to a'
+    ' decline in biodiversity. Additionally, the lack of trees can lead to soil erosion and a decrease'
+    ' in the overall health of the forest.\n'
+    '\n'
+    'So, in answer to your question, the supposed perturbation of buying coal for a broiler could have a'
+    ' negative effect on the second effect mentioned, which is the rising of trees providing shelter.'
+    ' The pollutants released by the coal could contribute to climate change, which could in turn lead'
+    ' to a decline in the health and biodiversity of the forest.\n'
+    '\n'
+    "However, it's worth noting that the effect of coal on forests is a complex issue, and there are"
+    ' many factors at play. For example, the type of coal being burned, the efficiency of the broiler,'
+    ' and the location of the forest can all influence the extent to which the forest is affected.'
+    ' Additionally, there are many other factors that can influence the health of a forest, such as'
+    ' logging, disease, and insect infestations.\n'
+    '\n'
+    'In summary, the supposed perturbation of buying coal for a broiler could have a negative effect on'
+    ' the second effect mentioned, but the overall impact will depend on a variety of factors.\n'
+)
+
+
+# dpo_en_demo 186.3, whole (labelled tp): "3. Therefore, ..." says step 2 again word for word
+DRUNK = (
+    '1. He got drunk\n'
+    '2. He decided to get vomit, stagger, get arrested, fall down, sleep over. \n'
+    '3. Therefore, he got drunk and decided to vomit, stagger, get arrested, fall down, and sleep over.\n'
+)
+
+
+def test_d103_sentence_announcing_a_conclusion():
+    assert found("D103", CLASSIFY) == []
+    assert found("D103", COAL) == []
+    # without the marker each restates the earlier sentence
+    assert lines_of("D103", CLASSIFY.replace("Thus, this comment", "This comment")) == [4]
+    assert lines_of("D103", COAL.replace("So, in answer to your question, the", "The")) == [11]
+    # a conclusion that repeats the earlier sentence word for word (overlap 1.00) stays reported
+    assert lines_of("D103", DRUNK) == [3]
+    assert meaning.conclusion_opener("So, in answer to your question, the") == "so"
+    assert meaning.conclusion_opener("Thus, this comment") == "thus"
+    assert meaning.conclusion_opener("Sunday, August 12, 2007.") is None
+    assert meaning.conclusion_opener("So many people use it") is None  # "So" opens a conclusion with its comma
+
+
+# -- parallel clauses of one verse: a share written as a word, a rule for the other sex ------
+
+# quran_es 505 (4:12), whole: a quarter if they have children, an eighth ... (the wives' share)
+INHERITANCE_ES = (
+    'A los hombres les corresponde la mitad de lo que dejaran sus esposas si no tuvieran hijos. Si'
+    ' tuvieran hijos les corresponde un cuarto, luego de cumplir con sus legados y pagar sus deudas. Si'
+    ' no tuvieran hijos, a las mujeres les corresponde un cuarto de lo que dejaran. Si tuvieran hijos,'
+    ' entonces un octavo de lo que dejaran, luego de cumplir con sus legados y pagar las deudas. Si [el'
+    ' difunto] no tiene padres ni hijos, pero sí un hermano o una hermana, entonces les corresponde a'
+    ' cada uno de ellos un sexto. Si son más, participarán del tercio de la herencia, luego de cumplir'
+    ' con los legados y pagar las deudas, siempre que los legados no causen perjuicio a los herederos.'
+    ' Esto es un precepto de Dios. Dios es Sabio, Generoso\n'
+)
+
+
+# quran_fr 505 (4:12), whole
+INHERITANCE_FR = (
+    "Et à vous la moitié de ce que laissent vos épouses, si elles n'ont pas d'enfants. Si elles ont un"
+    " enfant, alors à vous le quart de ce qu'elles laissent, après exécution du testament qu'elles"
+    " auraient fait ou paiement d'une dette. Et à elles un quart de ce que vous laissez, si vous n'avez"
+    " pas d'enfant. Mais si vous avez un enfant, à elles alors le huitième de ce que vous laissez après"
+    " exécution du testament que vous auriez fait ou paiement d'une dette. Et si un homme, ou une femme"
+    " meurt sans héritier direct, cependant qu'il laisse un frère ou une sœur, à chacun de ceux-ci"
+    " alors, un sixième. S'ils sont plus de deux, tous alors participeront au tiers, après exécution du"
+    " testament ou paiement d'une dette, sans préjudice à quiconque. (Telle est l') Injonction d'Allah!"
+    ' Et Allah est Omniscient et Indulgent\n'
+)
+
+
+# quran_sv 228 (2:221), whole: do not marry women who worship idols ... / do not marry your
+# daughters to men who worship idols ...
+MARRIAGE_SV = (
+    'TAG inte till hustrur kvinnor som dyrkar avgudar förrän de blivit troende - en troende [Guds]'
+    ' tjänarinna är helt visst bättre än en som dyrkar avgudar, hur tilldragande ni än finner henne. Och'
+    ' gift inte bort era döttrar med män som dyrkar avgudar förrän de blivit troende - en troende [Guds]'
+    ' tjänare är helt visst bättre än en avgudadyrkare, hur förträfflig ni än finner honom. Sådana'
+    ' [människor] inbjuder till Elden, men Gud inbjuder till paradiset och att genom Hans nåd söka'
+    ' syndernas förlåtelse. Och Han klargör Sina budskap för människorna för att stämma dem till'
+    ' eftertanke\n'
+)
+
+
+def test_d103_fraction_written_as_a_word():
+    assert found("D103", INHERITANCE_ES) == []
+    assert found("D103", INHERITANCE_FR) == []
+    # the same share in both clauses is a restatement
+    assert lines_of("D103", INHERITANCE_ES.replace("un octavo", "un cuarto")) == [1]
+    assert lines_of("D103", INHERITANCE_FR.replace("le huitième", "le quart")) == [1]
+    assert meaning.numbers("un cuarto") == meaning.numbers("one quarter") != meaning.numbers("an eighth")
+    assert meaning.significant_change("le quart de ce qu'elles laissent", "le huitième de ce qu'elles laissent") == "number"
+
+
+def test_d103_statement_for_the_other_sex():
+    assert found("D103", MARRIAGE_SV) == []
+    # the second clause about women again (kvinnor, henne) restates the first
+    assert lines_of("D103", MARRIAGE_SV.replace("med män", "med kvinnor").replace("finner honom", "finner henne")) == [1]
+    assert meaning.significant_change("finner henne", "finner honom").startswith("antonym")
