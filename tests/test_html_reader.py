@@ -145,3 +145,44 @@ def test_spaces_a_browser_collapses_and_html_no_break_spaces_are_the_pages(tmp_p
     # a thin space between words of an HTML page is still one (only U+00A0 is HTML's &nbsp;)
     (tmp_path / "thin.html").write_text("<p>Brug af\u2009Debian.</p>\n", encoding="utf-8")
     assert [f.code for f in lint_paths([tmp_path / "thin.html"], config=config)] == ["W102"]
+
+
+def test_a_construct_that_cannot_close_is_text_and_costs_no_rescans():
+    # A page cut off inside a tag (an interrupted download): the page's regions up to the
+    # cut are as before, the unclosed tag at the end is text. CPython's html.parser (before
+    # 3.11.13) rescans to the end from each such "<": 360 KB of "<a href='" took 147 s;
+    # ``closable`` turns only those "<" into spaces (the speed is benchmarks' business).
+    from corpuslint.readers.html import closable
+
+    page = PAGE.read_text(encoding="utf-8")
+    cut = page[: page.index("For any work with APT")] + "For any work with APT, see <a href='apt.html"
+    doc = doc_of(Path("cut.html"), cut)
+    assert kind(doc, "Initialization") == HEADING and kind(doc, '<div class="para">') == MARKUP
+    assert kind(doc, "<a href='apt.html") == PROSE
+    for bad in ("<a href='" * 400, "<!--" * 400, "</" * 400, "<?" * 400, "<p>text</p>" + "<!--" * 400 + ">"):
+        fixed = closable(bad)
+        assert len(fixed) == len(bad) and fixed.count("\n") == bad.count("\n")
+        assert "<" not in fixed[fixed.rfind(">") + 1 :] and "<!--" not in fixed[fixed.rfind("-->") + 1 :]
+    assert closable(page) == page  # (a well-formed page: unchanged)
+    assert closable("<p>a</p>\n<!-- open") == "<p>a</p>\n !-- open"
+
+
+def test_the_engine_applies_no_fix_that_deletes_markup_whatever_rule_offers_it():
+    # the transaction's own guard (a plugin rule's fix, not the duplicate family's, which
+    # offers none): a fix deleting a line with its tags is not applied; one deleting white
+    # space between tags, or inserting, is
+    from corpuslint.engine import _sparing_markup, build_registry
+    from corpuslint.findings import Edit, Fix
+
+    rule = build_registry(["."])[1].rules["D106"]()
+    text = "<html><body>\n<p>Back to the top</p>   \n<p>Text.</p>\n</body></html>\n"
+    doc = Document("p.html", text)
+    line = text.index("<p>Back")
+    deletes_tags = doc.finding(rule, line, line + 20, "x", fix=Fix.unsafe(Edit(line, text.index("<p>Text"), "")))
+    spaces = text.index("   \n")
+    trims = doc.finding(rule, spaces, spaces + 3, "x", fix=Fix.safe(Edit(spaces, spaces + 3, "")))
+    inserts = doc.finding(rule, 0, 1, "x", fix=Fix.safe(Edit(len(text), len(text), "\n")))
+    words = doc.finding(rule, line, line + 1, "x", fix=Fix.unsafe(Edit(line + 3, line + 8, "")))  # "Back " in prose
+    assert _sparing_markup(doc, [deletes_tags, trims, inserts, words]) == [trims, inserts, words]
+    plain = Document("p.txt", text)  # (a text file: its angle brackets are text)
+    assert _sparing_markup(plain, [deletes_tags]) == [deletes_tags]
