@@ -235,6 +235,7 @@ class ExactDuplicateLine(DocumentRule):
         keys = a.keys.tolist()
         rst = doc.suffix in structure.RST_SUFFIXES
         tex = doc.suffix in structure.TEX_SUFFIXES
+        plain = not (rst or tex or doc.suffix in regions.MARKDOWN_SUFFIXES)  # (a man page rendered as text)
         first_copy: dict[int, int] | None = None  # key -> first unit (any length), when needed
         for k, is_prose in zip(candidates, prose):
             if not is_prose or keys[k] in refrains:
@@ -252,7 +253,7 @@ class ExactDuplicateLine(DocumentRule):
             u, f = a.units[k], a.units[first]
             if _steps_of_two_lists(text, f, u):
                 continue  # "5. Run the preinst script" in the install and the upgrade procedure
-            if rst and _bodies_of_two_entries(text, f.start, u.start):
+            if (rst or plain) and _bodies_of_two_entries(text, f.start, u.start, block=not rst):
                 continue  # "The default depends on the writer." under two options of a reference
             if tex and _bodies_of_two_environments(text, f.start, u.start):
                 continue  # "\\themeauthor Madhusudan Singh." in two colour themes' example environments
@@ -290,7 +291,9 @@ class ExactDuplicateLine(DocumentRule):
 
 def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = None) -> bool:
     """True when the text at offsets ``first`` and ``later`` is verse (``structure.in_verse``),
-    the block just before ``later`` is short-lined too (not hard-wrapped prose), and the
+    the block just before ``later`` is short-lined too (not hard-wrapped prose) or holds
+    ``first`` itself (one stanza, its refrain: Morgenstern's "Mondendinge" closing on its
+    opening lines), and the
     document is hard-wrapped (``structure.unwrapped``: no paragraphs written as long lines):
     a refrain or a stanza quoted again among poems. A short-lined block copied amid prose
     (program output, a wrapped news paragraph) is a copy. ``memo``: a dict kept across
@@ -313,6 +316,8 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
     if before is None:
         blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
         before = memo[later] = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1  # the end of the block before
+    if before < first:  # both in one block of verse: a poem written without stanza breaks, its refrain
+        return verse(first) and verse(later)
     return before >= 0 and verse(first) and verse(later) and verse(before, PROSE_MEDIAN_CHARS)
 
 
@@ -356,20 +361,98 @@ def _steps_of_two_lists(text: str, first, later) -> bool:
 _INDENT_RE = lazy(r"[ \t]*")
 
 
-def _bodies_of_two_entries(text: str, first: int, later: int) -> bool:
+def _bodies_of_two_entries(text: str, first: int, later: int, block: bool = False) -> bool:
     """True when, in reStructuredText, the paragraphs at ``first`` and ``later`` are both
     indented (the body of a definition, field, option, list item or directive) and a line
     indented less than both stands between them: another entry's term or directive
     started, so each copy documents its own entry ("The default depends on the writer."
     under two options, ".. versionadded:: 1.3" under two directive options, "The keys
     should be translated to the target language." under two registries). Copies in one
-    body are compared."""
+    body are compared. With ``block`` (plain text: a man page rendered by groff, sftp(1)'s
+    "Falls der Schalter -p angegeben ist, ..." under ``get`` and under ``put``), every line
+    of both copies must be indented that deep: a paragraph whose first line alone is
+    indented is prose, not an entry's body."""
     depth = min(_indent(text, first), _indent(text, later))
     if depth == 0:
+        return False
+    if block and not (_indented_block(text, first, depth) and _indented_block(text, later, depth)):
         return False
     for m in _NONBLANK_LINE_RE.finditer(text, first, later):
         if len(m["indent"].expandtabs()) < depth:
             return True
+    return False
+
+
+def _indented_block(text: str, start: int, depth: int) -> bool:
+    """True when every line of the paragraph at ``start`` (up to a blank line) is indented
+    at least ``depth`` columns."""
+    end = BLANK_LINES_RE.search(text, start)
+    for m in _NONBLANK_LINE_RE.finditer(text, start, end.start() if end else len(text)):
+        if len(m["indent"].expandtabs()) < depth:
+            return False
+    return True
+
+
+# A hanging heading: a short line (a man page's "DESCRIPTION", an option's "-n, --priority
+# prioridad") after a blank line, directly followed by a line indented deeper.
+_HANGING_HEADING_RE = lazy(r"(?<=\n[ \t]*\n)(?P<indent>[ \t]*)(?P<title>\S[^\n]{0,60})\n(?P<body>[ \t]+)\S")
+HANGING_HEADING_MAX_WORDS = 6
+
+
+def _hanging_heading_between(text: str, first: int, later: int) -> bool:
+    """True when a hanging heading (``_HANGING_HEADING_RE``: at most
+    ``HANGING_HEADING_MAX_WORDS`` words, no sentence end, the next line indented deeper)
+    starts after the line of ``first`` and at or before ``later``: the two sentences are
+    in two sections of a page laid out like a rendered man page (NAME's one-line summary
+    and the DESCRIPTION that opens on the same words)."""
+    nl = text.find("\n", first, later)
+    if nl < 0:
+        return False
+    for m in _HANGING_HEADING_RE.finditer(text, nl + 1, later + 200):  # (a match runs past ``later``)
+        if m.start() > later:
+            break
+        title = m["title"].rstrip()
+        if (len(m["body"].expandtabs()) > len(m["indent"].expandtabs()) + 1
+                and len(title.split()) <= HANGING_HEADING_MAX_WORDS and title[-1] not in ".!?:;,"):
+            return True
+    return False
+
+
+_CROSS_RUN = 3  # words in each of the two crossed terms, and in the pivot between them
+
+
+def crossed_terms(a: list, b: list) -> bool:
+    """True when two terms swap places around a shared pivot (a chiasmus or antimetabole):
+    ``a`` (a word sequence) holds X P Y and ``b`` holds Y Q X, where X and Y are runs of
+    1-3 words with none in common and the pivots P, Q (1-3 words each) share a word.
+    "Un pintor es un hombre que pinta lo que vende. Un artista ... es un hombre que vende
+    lo que pinta." (Picasso); "... daß eine Million Menschen klüger sind als ein Mensch" /
+    "... daß ein Mensch klüger ist als eine Million Menschen" (Heinlein): the same words
+    say the opposite, not the same thing again. A clause moved ("X said Y on Monday" /
+    "On Monday, X said Y") has no shared pivot between the moved parts."""
+    r = _CROSS_RUN
+    seen: dict[tuple, list[tuple]] = defaultdict(list)  # (first run, last run) of b -> pivots
+    for s in range(len(b)):
+        for lf in range(1, r + 1):
+            for lp in range(1, r + 1):
+                for ll in range(1, r + 1):
+                    e = s + lf + lp + ll
+                    if e > len(b):
+                        break
+                    seen[tuple(b[s : s + lf]), tuple(b[e - ll : e])].append(tuple(b[s + lf : e - ll]))
+    for s in range(len(a)):
+        for lx in range(1, r + 1):
+            for lp in range(1, r + 1):
+                for ly in range(1, r + 1):
+                    e = s + lx + lp + ly
+                    if e > len(a):
+                        break
+                    x, y = tuple(a[s : s + lx]), tuple(a[e - ly : e])
+                    pivots = seen.get((y, x))
+                    if pivots and set(x).isdisjoint(y):
+                        pivot = set(a[s + lx : e - ly])
+                        if any(not pivot.isdisjoint(q) for q in pivots):
+                            return True
     return False
 
 
@@ -1087,6 +1170,10 @@ class RestatedPassage(DocumentRule):
                 continue  # two poems opening with the same line (Marlowe's, then Donne's reply)
             if parallel_statements(sentence_words(i), sentence_words(j)):
                 continue
+            if crossed_terms(toks(i), toks(j)):
+                continue  # "... un hombre que pinta lo que vende." / "... un hombre que vende lo que pinta.": a chiasmus
+            if _hanging_heading_between(text, sentences[i].start, sentences[j].start):
+                continue  # "NOM\n  mklost+found - Créer ..." / "DESCRIPTION\n  mklost+found est ...": two sections of a man page
             if parallel_lead_ins(text[sentences[i].start : sentences[i].end], text[sentences[j].start : sentences[j].end]):
                 continue  # "With the newt front-end (...), ..." / "With the text front-end (...), ...": two cases
             if _each_names_more(sentence_names(i), sentence_names(j)):  # different_subjects

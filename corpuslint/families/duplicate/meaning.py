@@ -51,8 +51,9 @@ NEGATIONS = frozenset(
     """.split()
 )
 
-# Prefixes that turn a word into its opposite (enable/disable, install/uninstall).
-ANTONYM_PREFIXES = ("un", "dis", "non", "in", "im", "il", "ir", "de", "anti", "mis", "no")
+# Prefixes that turn a word into its opposite (enable/disable, install/uninstall;
+# Spanish and French igual/desigual, ordre/désordre).
+ANTONYM_PREFIXES = ("un", "dis", "non", "in", "im", "il", "ir", "de", "des", "dés", "anti", "mis", "no")
 
 # Opposites that share no prefix.
 ANTONYM_PAIRS = frozenset(
@@ -448,8 +449,9 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
     (the first found). With ``paraphrase`` (D103: a restatement is expected to use other words),
     differing content words count only in a *minimal pair*: the passages share their
     frame (at least 60% of the shorter one's words, in order) and differ in at most
-    two places, where a content word on one side faces different content (or none) on
-    the other — parallel statements, not a restatement.
+    two places (the same substitution repeated counts once), where a content word on one
+    side faces different content (or none) on the other — parallel statements, not a
+    restatement.
     """
     return _marked_change(a, b) or _word_change(a, b, paraphrase)
 
@@ -523,6 +525,10 @@ def _word_change(a: str, b: str, paraphrase: bool) -> str | None:
     if not paraphrase:
         return f"content word '{first[0]}'"
     matched = sum(m.size for m in sm.get_matching_blocks())
-    if len(content_blocks) <= 2 and matched >= 0.6 * min(len(wa), len(wb)):
+    # (one substitution made wherever its term occurs is one place: renice(1)'s "renice'ing
+    # a process group causes all processes in the process group to ..." / "renice'ing a
+    # user causes all processes owned by the user to ...")
+    places = {(tuple(x), tuple(y)) for x, y in content_blocks}
+    if len(places) <= 2 and matched >= 0.6 * min(len(wa), len(wb)):
         return f"content word '{first[0]}'"
     return None
