@@ -65,7 +65,9 @@ _BACKTICKS_RE = lazy(r"`[^`\n]+`")
 _OPENING = "(\"'«“‘「『（"
 _CLOSING = ",;:.!?)\"'»”’」』，、。：；！？）"
 _ENTITY_RE = lazy(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_CONTROL_RE = lazy(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+|[\x80-\x9f]+")
+# (a run of control characters stops before an ESC that opens an escape sequence: "\b" then
+# "ESC[33m" is two finds, so the fix deletes the whole sequence, not "\b ESC" leaving "[33m")
+_CONTROL_RE = lazy(r"\x1b\[[0-9;?]*[A-Za-z]|(?:(?!\x1b\[[0-9;?]*[A-Za-z])[\x00-\x08\x0b\x0c\x0e-\x1f\x7f])+|[\x80-\x9f]+")
 _C1_RE = lazy(r"[\x80-\x9f]")
 # (a class of code points: the standard ``re`` engine scans a text for it ~2x faster than ``regex``)
 _ANY_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -73,6 +75,28 @@ _ANY_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 _CONTROL_NAMES = {0x00: "null", 0x07: "bell", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed",
                   0x1A: "substitute", 0x1B: "escape", 0x7F: "delete"}
+
+
+def _line_message(found: list[str]) -> str:
+    """'12 terminal escape sequences on this line: 5 × `ESC[m`, 4 × `ESC[33m`, ...',
+    '3 control characters and escape sequences on this line: ...' (the kinds in order of
+    first occurrence, the first ``_LINE_KINDS_SHOWN`` named)."""
+    kinds: Counter[str] = Counter()
+    for x in found:
+        if x.startswith("\x1b["):
+            kinds[f"`ESC{x[1:]}`"] += 1
+        else:
+            for c in x:
+                kinds[f"U+{ord(c):04X}" + (f" ({_CONTROL_NAMES[ord(c)]})" if ord(c) in _CONTROL_NAMES else "")] += 1
+    escapes = all(x.startswith("\x1b[") for x in found)
+    what = "terminal escape sequences" if escapes else "control characters and escape sequences" if any(
+        x.startswith("\x1b[") for x in found) else "control characters"
+    shown = [f"{n} × " * (n > 1) + k for k, n in list(kinds.items())[:_LINE_KINDS_SHOWN]]
+    more = ", ..." if len(kinds) > _LINE_KINDS_SHOWN else ""
+    return f"{sum(kinds.values())} {what} on this line: {', '.join(shown)}{more}"
+
+
+_LINE_KINDS_SHOWN = 4
 
 
 def _control_message(found: str) -> str:
@@ -557,8 +581,10 @@ class ControlCharacter(DocumentRule):
     """Stray control characters (C0 and C1, except tab, line feed and carriage return).
 
     What: Characters U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+007F and
-    U+0080–U+009F, and ANSI terminal escape sequences (``ESC [ 31 m``). Consecutive
-    characters form one finding. C1 characters on a line that A105 (mojibake) can
+    U+0080–U+009F, and ANSI terminal escape sequences (``ESC [ 31 m``). One finding per
+    line, counting what it holds (a fortune coloured for the terminal carries a dozen
+    escape sequences a line: ``12 terminal escape sequences on this line: 5 × `ESC[m`,
+    ...``); its fix deletes each of them and nothing between. C1 characters on a line that A105 (mojibake) can
     repair are left to A105: they are part of mis-decoded letters there, and deleting
     them would make the repair impossible.
     Why: Control characters are invisible in most editors, break tokenizers, JSON
@@ -580,10 +606,29 @@ class ControlCharacter(DocumentRule):
         matches = list(_CONTROL_RE.finditer(text))
         if not matches:
             return
+        group: list = []  # the matches of one line
+        group_end = -1  # where that line ends
         for m in matches:
+            if m.start() >= group_end:
+                if group:
+                    yield self._finding(doc, group)
+                    group = []
+                nl = text.find("\n", m.start())
+                group_end = len(text) if nl < 0 else nl
             if _C1_RE.match(m.group()):
                 line = doc.lines[doc.position(m.start())[0] - 1]
                 if repair(text[line.start : line.end]) is not None:
                     continue
-            yield doc.finding(self, m.start(), m.end(), _control_message(m.group()),
-                              fix=Fix.safe(Edit(m.start(), m.end())))
+            group.append(m)
+        if group:
+            yield self._finding(doc, group)
+
+    def _finding(self, doc: Document, group: list):
+        """One finding for the control characters and escape sequences of one line: its
+        span from the first to the last, its fix deleting each of them (and nothing between)."""
+        if len(group) == 1:
+            m = group[0]
+            return doc.finding(self, m.start(), m.end(), _control_message(m.group()),
+                               fix=Fix.safe(Edit(m.start(), m.end())))
+        return doc.finding(self, group[0].start(), group[-1].end(), _line_message([m.group() for m in group]),
+                           fix=Fix.safe(*(Edit(m.start(), m.end()) for m in group)))

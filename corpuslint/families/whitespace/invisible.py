@@ -8,7 +8,7 @@ import regex
 
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
-from ...structure import ALL_REGIONS
+from ...structure import ALL_REGIONS, PLACEHOLDER
 from ...text.lazy_regex import lazy
 from ._common import (
     HSPACE,
@@ -116,32 +116,69 @@ class BidiControl(DocumentRule):
 
 def _directional_wrapper(text: str, matches) -> bool:
     """True when a line's only bidi controls are one LRE or RLE opening it and the PDF
-    closing it (``matches``: the line's runs of controls), and the embedding's direction
+    closing it, or one left open (UAX #9 closes it at the line's end) before text of both
+    directions that opens with a word of the other direction (``_opens_other_direction``:
+    xkeyboard-config's Hebrew ``\u202bCtrl ממופה ל־Win ימני``) (``matches``: the line's runs of
+    controls), and the embedding's direction
     is not the one the line takes by itself: by UAX #9 (rules P2-P3: a line is a
     paragraph, its direction that of its first strong character, left-to-right without
     one) the embedding then changes how the line displays; it sets the direction of a
     string that starts with a Latin placeholder or a number (``\u202b%(sel)s لە
     %(cnt)s\u202c``), as ``dir="rtl"`` would. An embedding of the line's own direction
-    (RLE around a Kurdish sentence) changes nothing and is reported, as are unbalanced,
-    overriding or isolating controls."""
+    (RLE around a Kurdish sentence, or left open before ``%(count)s چرکە پێشتر``) changes
+    nothing and is reported, as are other unbalanced, overriding or isolating controls."""
     first, last = matches[0], matches[-1]
-    if len(matches) != 2 or first.group() not in ("\u202a", "\u202b") or last.group() != "\u202c":
+    if first.group() not in ("\u202a", "\u202b"):
         return False
     start = text.rfind("\n", 0, first.start()) + 1
     end = text.find("\n", last.end())
     end = len(text) if end < 0 else end
-    if text[start : first.start()].strip() or text[last.end() : end].strip():
+    if text[start : first.start()].strip():
         return False  # not the whole line: an embedding inside a sentence
+    if len(matches) == 1:  # left open: UAX #9 closes it at the line's end ("\u202bCtrl ממופה ל־Win ...")
+        return _opens_other_direction(text, first.end(), end, first.group() == "\u202b")
+    if len(matches) != 2 or last.group() != "\u202c" or text[last.end() : end].strip():
+        return False
     strong = _STRONG_L.search(text, first.end(), last.start())
     line_rtl = strong is not None and _RTL.match(strong.group()) is not None
     return line_rtl != (first.group() == "\u202b")
 
 
+_PLACEHOLDER_RE = lazy(PLACEHOLDER)
+
+
+def _opens_other_direction(text: str, start: int, end: int, rtl: bool) -> bool:
+    """True when ``text[start:end]``, its placeholders left out (a number or a name goes
+    there: ``\u202b%(count)s چرکە پێشتر`` opens, at run time, with its Kurdish word), holds
+    letters of the direction ``rtl`` and its first strong character runs the other way: an
+    embedding left open at the line's start then sets the line's direction. A line of one
+    direction only (an untranslated ``\u202bCould not allocate %lu byte ...``) is left
+    to be reported."""
+    run = _PLACEHOLDER_RE.sub(" ", text[start:end])
+    strong = _STRONG_L.search(run)
+    if strong is None or bool(_RTL.match(strong.group())) == rtl:
+        return False
+    return (_RTL.search(run) is not None) if rtl else (_LTR_LETTER.search(run) is not None)
+
+
+_LTR_LETTER = regex.compile(r"\p{Bidi_Class=L}")
 _LTR_OPENERS = "\u202a\u202d\u2066\u2068"  # LRE, LRO, LRI, FSI: their run holds no right-to-left letter
+_LTR_EMBEDDINGS = "\u202a\u2066\u2068"  # LRE, LRI, FSI (not the override): may hold signs only ("\u202a'<'\u202c")
+_RTL_EMBEDDINGS = "\u202b\u2067"  # RLE, RLI (not the override): may set an RTL phrase in left-to-right text
+# Languages written right to left: a string declared in one (a catalogue's record) is
+# right-to-left text even when it holds no letter outside its controls ("%A %Oe %B %Oy، \u2066%OH:%OM:%OS\u2069").
+RTL_LANGUAGES = frozenset("ar fa he ur ps sd ug ckb yi dv ks".split())
 _RTL_OPENERS = "\u202b\u202e\u2067"  # RLE, RLO, RLI: their run holds no letter (digits, signs)
 _LETTER = regex.compile(r"\p{L}")
 _LONG_NUMBER = regex.compile(r"\p{Nd}{3}")
 _LATIN_OR_DIGIT = regex.compile(r"[\p{Nd}\p{Bidi_Class=L}]")
+
+
+def _rtl_phrase(run: str) -> bool:
+    """True when ``run`` (the text inside an RLE or RLI) opens with a right-to-left letter
+    (its first strong character) and holds no number of 3+ digits."""
+    strong = _STRONG_L.search(run)
+    return strong is not None and _RTL.match(strong.group()) is not None and not _LONG_NUMBER.search(run)
 
 
 def _display_fix(doc, text: str, matches) -> bool:
@@ -152,8 +189,13 @@ def _display_fix(doc, text: str, matches) -> bool:
     LRO, LRI, FSI: ``\u202aA4\u202c أكبر``, ``\u202a#11\u202c``) or no letter at all (RLE,
     RLO, RLI: digits and signs, ``(\u202e4:3)``, but no number of three digits or more,
     which reversed reads as another number: ``\u202e001\u202c``), and holds a Latin letter
-    or a digit (an override around a space or a sign is a word processor's debris); the line has right-to-left letters outside
-    them; not in code. Controls that reorder the letters of a word, that a PDF closes
+    or a digit (an override around a space or a sign is a word processor's debris; an LRE,
+    LRI or FSI around signs keeps them left to right: ``قوس بزاوية \u202a'<'\u202c``, the
+    bracket not mirrored); the line has right-to-left letters outside them, or the text is
+    declared in a right-to-left language (``RTL_LANGUAGES``: a date format
+    ``%A %Oe %B %Oy، \u2066%OH:%OM:%OS\u2069``); or an RLE or RLI opens an RTL phrase
+    (``_rtl_phrase``) after left-to-right text (``  FILE      \u202bیک پروندهٔ elf (...)``,
+    a program's help in Persian); not in code. Controls that reorder the letters of a word, that a PDF closes
     without an opener, or that stand in code are reported (Trojan Source)."""
     first, last = matches[0], matches[-1]
     if doc.in_code(first.start(), last.end()):
@@ -175,16 +217,24 @@ def _display_fix(doc, text: str, matches) -> bool:
             scopes.append((opener, at, i))
     scopes += [(opener, at, end) for opener, at in stack]  # closed by the line's end
     outside = list(text[start:end])
+    phrases: list[int] = []  # where an RTL phrase is embedded (it needs left-to-right text before it)
     for opener, a, b in scopes:
         run = _BIDI_RE.sub("", text[a:b])
-        if (_LETTER if opener in _RTL_OPENERS else _RTL).search(run):
+        if opener in _RTL_EMBEDDINGS and _rtl_phrase(run):
+            phrases.append(a)  # "  FILE      \u202bیک پروندهٔ elf (...)": a Persian phrase in a Latin line
+        elif (_LETTER if opener in _RTL_OPENERS else _RTL).search(run):
             return False
-        if opener in _RTL_OPENERS and _LONG_NUMBER.search(run):
+        elif opener in _RTL_OPENERS and _LONG_NUMBER.search(run):
             return False  # "\u202e001\u202c ريال": a price reversed, a different number
-        if not _LATIN_OR_DIGIT.search(run):
+        elif not _LATIN_OR_DIGIT.search(run) and not (opener in _LTR_EMBEDDINGS and run.strip()):
             return False  # "\u202e \u202c" around every space, "\u202e❊) \u202c": a word processor's debris
         outside[a - start : b - start] = [" "] * (b - a)
-    return _RTL.search("".join(outside)) is not None
+    if any(_STRONG_L.search(text, start, a) is None or _RTL.match(_STRONG_L.search(text, start, a).group())
+           for a in phrases):
+        return False  # an RTL phrase after right-to-left text, or opening the line: nothing to set apart
+    if len(phrases) == len(scopes):
+        return True
+    return _RTL.search("".join(outside)) is not None or doc.language in RTL_LANGUAGES
 
 
 class InvisibleCharacter(DocumentRule):
@@ -209,7 +259,10 @@ class InvisibleCharacter(DocumentRule):
     the line's strong characters; a mark right after a closing bracket or punctuation
     at a line's end, `(OSF/1)\u200e`, keeps it with its text; one before a number, or
     between a number and its separator, in right-to-left text orders the number's parts:
-    `شاشة 16\u200f:10`, `\u200f(%3)`);
+    `شاشة 16\u200f:10`, `\u200f(%3)`; one between two printf or brace placeholders in
+    right-to-left text, `«%s%s%s\u200e%s»`, parts two texts the program puts there, whose
+    directions the string cannot know (one between a word and a placeholder, `مدیریت
+    \u200e%(app)s\u200e`, is reported);
     one between text of its own direction (an RLM closing an Arabic line) is redundant
     and reported. A character the document shows as its subject is left alone: one
     standing alone in a cell of a code table, after its code (iso_8859-8(7): `FD
@@ -344,6 +397,11 @@ _NUMBER_BESIDE = lazy(r"[(\[%#+\-−]{0,2}\p{Nd}")
 _NUMBER_AFTER_MARK = lazy(r"[:/.,،٫٬\-]?\p{Nd}")
 
 
+# A printf or brace placeholder right after or right before a directional mark.
+_PLACEHOLDER_AFTER = lazy(PLACEHOLDER)
+_PLACEHOLDER_BEFORE = lazy(rf"{PLACEHOLDER}\Z")
+
+
 def _bidi_hint(doc, text: str, m, directions: dict[int, bool] | None = None) -> bool:
     """True for a run of directional marks that does its job: the nearest strong
     character on one side (same line) runs in the other direction than the mark
@@ -363,6 +421,9 @@ def _bidi_hint(doc, text: str, m, directions: dict[int, bool] | None = None) -> 
     if (_NUMBER_BESIDE.match(text, m.end(), line.end) or before and before.isdigit() and _NUMBER_AFTER_MARK.match(
             text, m.end(), line.end)) and _RTL.search(text, line.start, line.end):
         return True  # "شاشة 16\u200f:10", "\u200f1، \u200f2": a number's parts ordered right to left
+    if (_PLACEHOLDER_AFTER.match(text, m.end(), line.end) and _PLACEHOLDER_BEFORE.search(
+            text, max(line.start, m.start() - 16), m.start())) and _RTL.search(text, line.start, line.end):
+        return True  # "«%s%s%s\u200e%s»": it parts two texts the program puts there, their directions unknown
     for found in (_STRONG_L_BACK.search(text, line.start, m.start()), after):
         if found is not None:
             rtl = bool(_RTL.match(found.group()))
