@@ -161,13 +161,14 @@ UI_FA = {
     "fa-glib20-279": "شکست در گرفتن مشخصه\u200cهای پروندهٔ «%s%s%s\u200e%s»: fstat()\u200e شکست خورد: %s",
 }
 UI_HE = {
-    "he-glib20-176": "\u202bCould not allocate %lu byte to read file \u201c%s\u201d",  # the line set right to left
-    "he-xkeyboard-config-213": "\u202bCtrl ממופה ל\u05beWin ימני ול\u05beCtrl הרגיל",
-    "he-gdk-pixbuf-123": "\u202b%s של ה\u05bePNG חייב להיות גדול מאפס, אסור להשתמש בערך „%s”",
+    "he-xkeyboard-config-213": "\u202bCtrl ממופה ל\u05beWin ימני ול\u05beCtrl הרגיל",  # the line set right to left
 }
-# stray ones, still reported: a PDF without its opener, an RLE on a line already right to left,
-# the same RLE twice
+# stray ones, still reported: a PDF without its opener, an RLE on a line already right to left
+# (at run time: a placeholder's number or name opens it), the same RLE twice, an RLE before an
+# untranslated English message
 STRAY = {
+    "he-glib20-176": "\u202bCould not allocate %lu byte to read file \u201c%s\u201d",
+    "he-gdk-pixbuf-123": "\u202b%s של ה\u05bePNG חייב להיות גדול מאפס, אסור להשתמש בערך „%s”",
     "fa-glib20-652": "برای گرفتن راهنمای پرجزییات از «%s help COMMAND\u202c»\u200c استفاده کنید.\n\n",
     "he-gdk-pixbuf-105": "\u202bהמפתח „%s” שגוי. מפתחות למקטעי טקסט ב\u05bePNG חייבים להיות מורכבים מתווי ASCII.",
     "he-gdk-pixbuf-148": "\u202b\u202bהנקודות לאינטש בציר x ב\u05beTIFF חייבות להיות גדולות מאפס, אסור להשתמש בערך „%s”.",
@@ -182,9 +183,46 @@ def test_w111_w112_direction_controls_that_do_work_are_left_alone(tmp_path, text
 
 def test_w111_w112_stray_controls_are_still_reported(tmp_path):
     assert sorted(f.record for f in in_records(tmp_path, "W111", STRAY)) == sorted(STRAY)
-    # an RLM between two Persian words, and an LRM beside a placeholder in a Latin line, do nothing
+    # an RLM between two Persian words, an LRM between a word and a placeholder (Django's Persian
+    # admin, a labelled tp), and one between placeholders in a Latin line, do nothing
     stray = {"fa-1": UI_FA["fa-glib20-279"].replace("گرفتن مشخصه", "گرفتن\u200f مشخصه"),
+             "fa-2": "مدیریت \u200e%(app)s\u200e",
              "en-1": "Error getting attributes of “%s%s%s\u200e%s”: fstat() failed"}
-    assert sorted(f.record for f in in_records(tmp_path, "W112", stray)) == ["en-1", "fa-1"]
+    assert sorted(f.record for f in in_records(tmp_path, "W112", stray)) == ["en-1", "fa-1", "fa-2"]
     # undeclared, the date format shows no right-to-left letter: its isolate is reported
     assert [f.record for f in in_records(tmp_path, "W111", {"r": UI_FA["fa-glib20-314"]})] == ["r"]
+
+
+# -- 5. S104: a German pronoun or article doubled in two roles --------------------------------
+
+# fortunes-de 0.35 (GPL-2+), as fresh19's fortunes/de.jsonl holds them (ids)
+GERMAN_TWO_ROLES = {
+    "de-zitate-1526": "Und so sperrten sie sie ins Gefängnis.\n",  # (line 7) they locked them up
+    "de-zitate-685": "Da die Kirche die Liebe nicht unterdrücken konnte, hat sie sie\nzumindest deinfizieren wollen, "
+                     "und darum die Ehe geschaffen.\n\t\t-- Charles Baudelaire\n",
+    "de-zitate-2932": "... härtet vielmehr, Gott sei Dank, ihre echten Kinder gegen die\nSchmerzen und Übel ab, die sie "
+                      "ihnen unablässig bereitet, so daß wir\nden den glücklichsten Menschen nennen können, der der "
+                      "stärkste wäre,\n",  # (lines 1-3) that one, the happiest
+    "de-unfug-813": "Wenn ich so bin, wie ich bin, bin ich ich!\n",
+}
+# still slips: after a preposition, a conjunction, a noun; other doubled words
+GERMAN_SLIPS = {
+    "de-computer-37": "Schriften gegen den den True-Type Font 'Zapf Dingbats' aus.\n",
+    "de-mathematiker-30": "Der Jurist: \"4, aber ich ich weiß nicht, ob wir vor Gericht damit\ndurchkommen.\"\n",
+    "de-zitate-2380": "Beim Film es es wie im Leben: Man beginnt als jugendlicher Liebhaber,\n",
+    "de-witze-1032": "Was ist ist braun, hat einen Beutel und hängt am Baum?\n",
+    "de-x": "Er kam und und ging.\n",
+    # Django 5.2 de admin (BSD-3-Clause; po-django, a labelled tp)
+    "de-admin-django": "Aus Sicherheitsgründen bitte zuerst das alte Passwort und darunter dann zweimal das neue "
+                       "Passwort eingeben, um sicherzustellen, dass es es korrekt eingegeben wurde.\n",
+}
+
+
+@pytest.mark.parametrize("lang", [None, "de"])
+def test_s104_a_german_pronoun_or_article_in_two_roles_is_grammar(tmp_path, lang):
+    assert in_records(tmp_path, "S104", GERMAN_TWO_ROLES, lang=lang) == []
+    got = in_records(tmp_path, "S104", GERMAN_SLIPS, lang=lang)
+    assert sorted((f.record, GERMAN_SLIPS[f.record][f.start:f.end]) for f in got) == [
+        ("de-admin-django", "es es"), ("de-computer-37", "den den"), ("de-mathematiker-30", "ich ich"),
+        ("de-witze-1032", "ist ist"),
+        ("de-x", "und und"), ("de-zitate-2380", "es es")]

@@ -335,6 +335,33 @@ _DE_NOT_NOUNS = frozenset(
     wenn weil dass daß als wie ob sie er es wir ihr ich du man sich auch noch nur schon dann da so was wer wo
     hier dort nun nicht kein keine""".split())
 _DE_COMPARISON_RE = lazy(r"(?<![\p{L}\p{M}])(?:als|wie)[ \t\n]+$", regex.IGNORECASE)
+# left20: a German personal pronoun doubled in two roles, subject then object or predicate,
+# after the finite verb ("Und so sperrten sie sie ins Gefängnis", "hat sie sie zumindest
+# deinfizieren wollen", "bin ich ich!"); and an article doubled after a subject pronoun, a
+# demonstrative then the article ("so daß wir den den glücklichsten Menschen nennen können,
+# der ..."). After a preposition, a conjunction, an article or a subordinator ("gegen den den",
+# "aber ich ich weiß nicht", Django's "dass es es korrekt eingegeben wurde") it is a slip (but
+# "damit sie sie lesen kann", above).
+_DE_PRONOUNS = frozenset("sie es ich er wir ihr".split())
+_DE_SUBJECT_PRONOUNS = frozenset("ich du er sie es wir ihr man".split())
+_DE_WORD_BEFORE_RE = lazy(r"(?<![\p{L}\p{M}])(\p{L}+)[ \t]*\n?[ \t]*\Z")
+# Words before a pronoun that make it no subject after a verb: articles, prepositions,
+# conjunctions, particles and adverbs (``_DE_NOT_NOUNS``) and a few more.
+_DE_NOT_VERBS = _DE_NOT_NOUNS | frozenset("sondern bzw also jedoch dennoch trotzdem sogar eben halt ja mal".split())
+
+
+def _de_two_roles(text: str, m, lower: str) -> bool:
+    """True when the doubled German word ``lower`` at ``m`` plays two roles (``_DE_PRONOUNS``
+    after a lower-case word that is no function word, read as the finite verb;
+    ``_DE_ARTICLES`` after a subject pronoun)."""
+    before = _DE_WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+    if before is None:
+        return False
+    prev = before.group(1)
+    if lower in _DE_ARTICLES:
+        return prev in _DE_SUBJECT_PRONOUNS
+    return prev.islower() and prev not in _DE_NOT_VERBS and not _DE_SUBORDINATOR_RE.search(
+        text, max(0, m.start() - 30), m.start())  # ("dass es es korrekt eingegeben wurde": a slip)
 _ES_CADA_RE = lazy(r"(?<![\p{L}\p{M}])cada[ \t\n]+$", regex.IGNORECASE)
 _FR_GERUND_RE = lazy(r"[ \t\u00a0]+(?:\p{L}+['’])?\p{L}{2,}ant(?![\p{L}\p{M}])", regex.IGNORECASE)
 _NL_SUBORDINATOR_RE = lazy(
@@ -996,6 +1023,9 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # ", die die Energie": relative pronoun, then article
                 if lower == "sie" and _DE_SUBORDINATOR_RE.search(text, max(0, m.start() - 30), m.start()):
                     continue  # "damit sie sie lesen kann": subject, then object
+                if (lower in _DE_PRONOUNS or lower in _DE_ARTICLES) and word == second and _de_two_roles(
+                        text, m, lower) and (german := _german(text, declared, german)):
+                    continue  # "sperrten sie sie": subject, then object; "so daß wir den den ... nennen": that one, the
                 if lower in _DE_ARTICLES and _DE_COMPARISON_RE.search(text, max(0, m.start() - 30), m.start()):
                     continue  # "neuer als der der Datei": demonstrative, then article
                 if (lower in _DE_ARTICLES and word == second == lower or word == "Sie" and second == "sie") and (
