@@ -226,3 +226,39 @@ def test_s104_a_german_pronoun_or_article_in_two_roles_is_grammar(tmp_path, lang
         ("de-admin-django", "es es"), ("de-computer-37", "den den"), ("de-mathematiker-30", "ich ich"),
         ("de-witze-1032", "ist ist"),
         ("de-x", "und und"), ("de-zitate-2380", "es es")]
+
+
+# -- 6. A121: middle dots where spaces belong --------------------------------------------------
+
+# gtk+2.0 2.24 gtk20-properties.mo Arabic msgstrs (LGPL-2.1+), as fresh19's ui/ar.jsonl holds them
+GTK_AR = {
+    "ar-gtk20-properties-296": "الفضاء·الإضافي·الذي·سيوضع·بين·الإبن·وجيرانه·في·الأعلى·و·الأسفل·بالبكسلات",
+    "ar-gtk20-properties-323": "وصف الخط كسلسلة، مثلا \"Sans·Italic·12\"",
+    "ar-gtk20-properties-470": "إذا·كان·الفراغ·العمودي·المتوفر··أكبر·من·الذي·يطلبه·الإبن،·فكم·سيستخدم·منه·للإبن.·0.0 "
+                               "يعني·لا·شيء·و·1.0·الكل",
+    "ar-gtk20-properties-642": "الاسم المستخدم للإشارة لعلامة النص. NULL·لعلامات مجهولة الهويّة",
+}
+# the dot where a writing system uses it: LLaMA-Factory's alpaca_zh_demo (Apache-2.0) records 305 and 770,
+# xz-utils 5.4 Catalan (xz-utils-ca.po, public domain / GPL), Django 5.2 fr admin (BSD-3-Clause)
+DOTS_MEANT = {
+    "zh": "《了不起的盖茨比》是美国作家F·斯科特·菲茨杰拉德创作的小说，其中的主要人物包括：\n",
+    "ca": "en comprimir, si han passat més de mil·lisegons de temps\n",
+    "fr": "Écrivez dans cette zone pour filtrer la liste des « %s » sélectionné·e·s.\n",
+    "math": "点积计算公式为：A·B = x1*x2 + y1*y2 + z1*z2\n",  # (alpaca_zh_demo record 770: a dot product)
+}
+
+
+def test_a121_middle_dots_for_spaces_are_reported_with_a_fix_to_spaces(tmp_path):
+    got = in_records(tmp_path, "A121", GTK_AR)
+    assert sorted(f.record for f in got) == sorted(GTK_AR)
+    (f,) = [f for f in got if f.record == "ar-gtk20-properties-470"]
+    fixed = apply_safe([], GTK_AR[f.record])  # (nothing safe)
+    assert fixed == GTK_AR[f.record]
+    text = GTK_AR[f.record]
+    for e in sorted(f.fix.edits, key=lambda e: -e.start):
+        text = text[: e.start] + e.replacement + text[e.end :]
+    assert "·" not in text and "الإبن، فكم" in text and "للإبن. 0.0" in text
+
+
+def test_a121_the_dot_a_script_uses_is_left_alone(tmp_path):
+    assert in_records(tmp_path, "A121", DOTS_MEANT) == []

@@ -17,6 +17,7 @@ A109   control-character         warning   safe: characters removed
 A110   link-or-address           info      none
 A111   symbol-only-line          warning   unsafe: line removed
 A120   presentation-form         warning   safe: NFKC letters
+A121   middle-dot-space          warning   unsafe: dots become spaces
 =====  ========================  ========  =====================================
 """
 
@@ -28,6 +29,7 @@ from .encoding import Mojibake, ReplacementCharacter
 from .hexid import HexIdFragment
 from .links import LinkOrAddress
 from .markup import ControlCharacter, HtmlEntity, HtmlTag, LightweightMarkup
+from .middot import MiddleDotSpace
 from .presentation import PresentationForm
 from .residue import ScriptMismatchResidue
 from .symbols import SymbolOnlyLine
@@ -45,6 +47,7 @@ RULES = [
     LinkOrAddress,
     SymbolOnlyLine,
     PresentationForm,
+    MiddleDotSpace,
 ]
 
 __all__ = ["RULES", "corpuslint_register_rules"] + [cls.__name__ for cls in RULES]
