@@ -584,9 +584,9 @@ class ControlCharacter(DocumentRule):
     U+0080–U+009F, and ANSI terminal escape sequences (``ESC [ 31 m``). One finding per
     line, counting what it holds (a fortune coloured for the terminal carries a dozen
     escape sequences a line: ``12 terminal escape sequences on this line: 5 × `ESC[m`,
-    ...``); its fix deletes each of them and nothing between. C1 characters on a line that A105 (mojibake) can
-    repair are left to A105: they are part of mis-decoded letters there, and deleting
-    them would make the repair impossible.
+    ...``); its fix deletes each of them and nothing between. C1 characters on a line
+    that A105 (mojibake) can repair are left to A105: they are part of mis-decoded
+    letters there, and deleting them would make the repair impossible.
     Why: Control characters are invisible in most editors, break tokenizers, JSON
     exports and terminal output, and never carry meaning in prose.
     Example: ``الرئيس\\x08 الروسي`` (a backspace from a copy-paste).

@@ -970,9 +970,13 @@ class RestatedPassage(DocumentRule):
     swapped ("Nul ne peut être arbitrairement privé de sa nationalité" / "... de sa
     propriété"), or two lead-ins that fill one frame with other cases in two places
     (``parallel_lead_ins``: "With the newt front-end (used mostly with braille), ..." /
-    "With the text front-end (used mostly with speech), ..."). Only prose is compared: no paragraph holding code, program output or
+    "With the text front-end (used mostly with speech), ..."), nor is a chiasmus, two terms
+    swapping places around a shared pivot (``crossed_terms``: "Un pintor es un hombre que
+    pinta lo que vende. Un artista ... es un hombre que vende lo que pinta."). Only prose is compared: no paragraph holding code, program output or
     structure, no Markdown list items or block quotes; only sentences of the same
-    passage (between two headings, ``regions.section_starts``, with no code sample
+    passage (between two headings, ``regions.section_starts``, or the hanging headings of a
+    man page rendered as text, ``_hanging_heading_between``: NAME's summary and the
+    DESCRIPTION opening on its words; with no code sample
     between them, ``regions.passage_starts``: "This function takes an optional
     argument `err` ..." after the ``writeReport()`` example and again after the
     ``getReport()`` one documents two functions); and not the shared frame of two

@@ -1025,7 +1025,7 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # "damit sie sie lesen kann": subject, then object
                 if (lower in _DE_PRONOUNS or lower in _DE_ARTICLES) and word == second and _de_two_roles(
                         text, m, lower) and (german := _german(text, declared, german)):
-                    continue  # "sperrten sie sie": subject, then object; "so daß wir den den ... nennen": that one, the
+                    continue  # "sperrten sie sie": subject, then object; "wir den den ... nennen": that one, then the
                 if lower in _DE_ARTICLES and _DE_COMPARISON_RE.search(text, max(0, m.start() - 30), m.start()):
                     continue  # "neuer als der der Datei": demonstrative, then article
                 if (lower in _DE_ARTICLES and word == second == lower or word == "Sie" and second == "sie") and (
