@@ -430,30 +430,27 @@ def crossed_terms(a: list, b: list) -> bool:
     "... daß ein Mensch klüger ist als eine Million Menschen" (Heinlein): the same words
     say the opposite, not the same thing again. A clause moved ("X said Y on Monday" /
     "On Monday, X said Y") has no shared pivot between the moved parts."""
-    r = _CROSS_RUN
     seen: dict[tuple, list[tuple]] = defaultdict(list)  # (first run, last run) of b -> pivots
-    for s in range(len(b)):
-        for lf in range(1, r + 1):
-            for lp in range(1, r + 1):
-                for ll in range(1, r + 1):
-                    e = s + lf + lp + ll
-                    if e > len(b):
-                        break
-                    seen[tuple(b[s : s + lf]), tuple(b[e - ll : e])].append(tuple(b[s + lf : e - ll]))
-    for s in range(len(a)):
+    for x, pivot, y in _runs_around_pivots(b):
+        seen[x, y].append(pivot)
+    for x, pivot, y in _runs_around_pivots(a):
+        pivots = seen.get((y, x))
+        if pivots and set(x).isdisjoint(y) and any(not set(pivot).isdisjoint(q) for q in pivots):
+            return True
+    return False
+
+
+def _runs_around_pivots(seq: list):
+    """Every (X, P, Y) of ``seq`` read as consecutive runs of 1 to ``_CROSS_RUN`` words each (tuples)."""
+    r = _CROSS_RUN
+    for s in range(len(seq)):
         for lx in range(1, r + 1):
             for lp in range(1, r + 1):
                 for ly in range(1, r + 1):
                     e = s + lx + lp + ly
-                    if e > len(a):
+                    if e > len(seq):
                         break
-                    x, y = tuple(a[s : s + lx]), tuple(a[e - ly : e])
-                    pivots = seen.get((y, x))
-                    if pivots and set(x).isdisjoint(y):
-                        pivot = set(a[s + lx : e - ly])
-                        if any(not pivot.isdisjoint(q) for q in pivots):
-                            return True
-    return False
+                    yield tuple(seq[s : s + lx]), tuple(seq[s + lx : e - ly]), tuple(seq[e - ly : e])
 
 
 _TEX_BEGIN_RE = lazy(r"\\begin\{([A-Za-z]+\*?)\}")
