@@ -435,6 +435,43 @@ def defined_term(text: str) -> str | None:
     return m.group(1)
 
 
+# A quoted label: one to four words between quotation marks of a kind that opens and
+# closes differently («Обзор», “Save”, „f“, ‘Open’) or straight double quotes, at most
+# LABEL_MAX_CHARS long: the name of a menu item, a key, a type letter.
+_LABEL_RE = lazy(r'«([^«»\n]{1,40}?)»|“([^“”\n]{1,40}?)[”“]|„([^„“”\n]{1,40}?)[“”]|‘([^‘’\n]{1,40}?)’|(?<!\w)"([^"\n]{1,40}?)"(?!\w)')
+LABEL_MAX_WORDS = 4
+
+
+def quoted_labels(text: str) -> set[str]:
+    """The quoted labels of ``text`` (``_LABEL_RE``: «Обзор», „f“, “Save”), stripped, each of
+    one to ``LABEL_MAX_WORDS`` words holding a letter; case is kept („f“ and „F“ are two
+    of od's type letters)."""
+    if not any(q in text for q in '«“„‘"'):
+        return set()
+    out = set()
+    for m in _LABEL_RE.finditer(text):
+        label = next(g for g in m.groups() if g is not None).strip()
+        if label and len(label.split()) <= LABEL_MAX_WORDS and regex.search(r"\p{L}", label):
+            out.add(label)
+    return out
+
+
+def label_change(a: str, b: str) -> str | None:
+    """A quoted label (``quoted_labels``) on one side that the other side lacks, quoted or
+    as a word of its own (case kept), or None: GNOME's "... swipe up to open «Обзор»" /
+    "To open the app list, ... swipe up again" open two things; od's "If TYPE is one of
+    „d“, „o“, „u“ or „x“, ... „C“ for sizeof(char) ..." / "If TYPE is „f“, ... „F“ for
+    sizeof(float) ..." says what each type letter allows. Both passages must be about
+    labelled things, or one of them must name one the other never mentions."""
+    la, lb = quoted_labels(a), quoted_labels(b)
+    if la == lb:
+        return None
+    for label, other in sorted((x, b) for x in la - lb) + sorted((x, a) for x in lb - la):
+        if regex.search(r"(?<![\w-])" + regex.escape(label) + r"(?![\w-])", other) is None:
+            return f"label '{label}'"
+    return None
+
+
 def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | None:
     """Name the meaningful difference between passages ``a`` and ``b``, or None.
 
@@ -449,9 +486,11 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
     differing content words count only in a *minimal pair*: the passages share their
     frame (at least 60% of the shorter one's words, in order) and differ in at most
     two places, where a content word on one side faces different content (or none) on
-    the other — parallel statements, not a restatement.
+    the other — parallel statements, not a restatement; and a quoted label on one side
+    only counts ("label 'x'", ``label_change``: «Обзор» / the app list), since a
+    restatement may reword everything but the thing it names.
     """
-    return _marked_change(a, b) or _word_change(a, b, paraphrase)
+    return _marked_change(a, b) or _word_change(a, b, paraphrase) or (label_change(a, b) if paraphrase else None)
 
 
 def differs(a: str, b: str, *, paraphrase: bool = False) -> bool:
@@ -459,7 +498,8 @@ def differs(a: str, b: str, *, paraphrase: bool = False) -> bool:
     alignment asked first: most pairs D103 asks about differ in a content word, a
     negation or an antonym, and are then decided without looking for numbers, operators,
     names, options, contrast markers or defined terms (each a pass over both texts)."""
-    return _word_change(a, b, paraphrase) is not None or _marked_change(a, b) is not None
+    return (_word_change(a, b, paraphrase) is not None or _marked_change(a, b) is not None
+            or (paraphrase and label_change(a, b) is not None))
 
 
 def _marked_change(a: str, b: str) -> str | None:

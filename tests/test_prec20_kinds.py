@@ -1,0 +1,117 @@
+"""False-alarm kinds of the duplicate family's D101 (duplicate line) and D103 (restated
+passage) left in the labelled findings of the 49 benchmark corpora (prec20): each kind with the
+real excerpt, beside a true finding of the same rule that stays reported (the excerpt with the
+one thing that makes it a kind taken out).
+
+Sources (tests/data/realtext/SOURCE.md): GNOME help in Russian (Debian ``gnome-user-docs`` 43.0,
+``touchscreen-gestures.page``, CC-BY-SA-3.0, as corpus ``gnome-help-ru`` extracts it), GNU
+coreutils 9.1 ``de.po`` (GPL-3+, corpus ``po-gnu-files``: od's ``--help`` entry, src/od.c:399),
+and the LLaMA-Factory demo data (PyPI ``llamafactory`` 0.9.5, ``data/kto_en_demo.json`` example
+273, Apache-2.0) as corpus ``chat-llamafactory`` writes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpuslint import lint_paths
+from corpuslint.families.duplicate import meaning
+
+from .test_fixa16_kinds import NO_CACHE, found
+
+DATA = Path(__file__).parent / "data" / "realtext"
+
+
+def lines_of(code: str, text: str, path: str = "page.txt") -> list[int]:
+    return [f.line for f in found(code, text, path)]
+
+
+# -- D103: a quoted label on one side only names another thing --------------------------------
+
+# touchscreen-gestures.page, whole: three fingers up open «Обзор», up again the app list (lines 10-11)
+GESTURES_RU = (DATA / "gnome-help-ru-touchscreen-gestures.txt").read_text(encoding="utf-8")
+
+
+def test_d103_quoted_label_names_another_thing():
+    assert found("D103", GESTURES_RU) == []
+    first, second = GESTURES_RU.splitlines()[9:11]
+    assert meaning.label_change(first, second) == "label 'Обзор'"
+    # without the label, both sentences open the app list: a restatement, still reported
+    assert lines_of("D103", GESTURES_RU.replace("«Обзор»", "панель списка приложений")) == [11]
+
+
+# coreutils 9.1 de.po lines 8202-8218 (read as a catalogue), od's type letters: „d“, „o“, „u“, „x“ take C, S, I, L; „f“ takes F, D, L
+OD_DE_PO = (
+    '\n'
+    '#: src/od.c:399\n'
+    'msgid ""\n'
+    '"\\n"\n'
+    '"SIZE is a number.  For TYPE in [doux], SIZE may also be C for\\n"\n'
+    '"sizeof(char), S for sizeof(short), I for sizeof(int) or L for\\n"\n'
+    '"sizeof(long).  If TYPE is f, SIZE may also be F for sizeof(float), D\\n"\n'
+    '"for sizeof(double) or L for sizeof(long double).\\n"\n'
+    'msgstr ""\n'
+    '"\\n"\n'
+    '"ANZAHL ist eine Zahl. Wenn TYP einer von „d“, „o“, „u“, oder „x“ ist, kann\\n"\n'
+    '"ANZAHL auch „C“ für sizeof(char), „S“ für sizeof(short) , „I“ für "\n'
+    '"sizeof(int)\\n"\n'
+    '"oder „L“ für sizeof(long) sein. Wenn TYP „f“ ist, kann ANZAHL auch „F“ für\\n"\n'
+    '"sizeof(float), „D“ für sizeof(double) oder „L“ für sizeof(long double) "\n'
+    '"sein.\\n"\n'
+    '\n'
+)
+
+
+def test_d103_type_letters_of_two_types(tmp_path):
+    po = tmp_path / "coreutils-de.po"
+    po.write_text(OD_DE_PO, encoding="utf-8")
+    assert lint_paths([po], config={"select": ["D103"], **NO_CACHE}) == []
+    assert meaning.label_change("Wenn TYP „f“ ist, kann ANZAHL auch „F“ sein.", "Wenn TYP „d“ ist, kann ANZAHL auch „C“ sein.")
+    # a label the other sentence has as a word of its own is no difference
+    assert meaning.label_change("Klicken Sie auf „Speichern“, um die Datei zu sichern.",
+                                "Die Datei wird mit Speichern gesichert.") is None
+    # case is kept („f“ and „F“ are two type letters); five words are a quotation, not a label
+    assert meaning.quoted_labels("„f“ und „F“, “Save” and \"a b c d e\"") == {"f", "F", "Save"}
+
+
+# -- D101: the answer line closing two examples of a few-shot prompt ---------------------------
+
+# kto_en_demo 273.1, lines 1-26: three worked examples, two of them answered "Sentence A"
+FEW_SHOT = (
+    'question in book:\n'
+    'Which of the following two sentences does not make sense?\n'
+    'Options:\n'
+    '- Sentence A: "I want to go to the botanical garden to see giraffes."\n'
+    '- Sentence B: "I want to go to the zoo to see giraffes."\n'
+    '\n'
+    'standard solution:\n'
+    'Botanical gardens are filled with flower/plants and a giraffe is seen at a zoo which hold animals so one cannot see giraffes in a botanical garden.\n'
+    'The answer is Sentence A.\n'
+    '\n'
+    '[TEACHER] Of the following two sentences, which one is against common sense?\n'
+    'Options:\n'
+    '- Sentence A: "Explorers usually like to explore in zoos"\n'
+    '- Sentence B: "Explorers usually like to explore in the jungle"\n'
+    '\n'
+    '[Student] Explorers like to see animals in the wild.\n'
+    'The answer is Sentence A.\n'
+    '\n'
+    'Teacher: One of the following sentences is nonsensical. Which one is it?\n'
+    'Options:\n'
+    '- Sentence A: "air leaked out of the beach ball because it had a picture on it"\n'
+    '- Sentence B: "air leaked out of the beach ball because it had a hole on it"\n'
+    '\n'
+    "Student: Air escapes a beach ball due to a hole or compromise in the ball's material/structural integrity.\n"
+    'The answer is Sentence A.\n'
+    '\n'
+)
+
+
+def test_d101_answer_line_of_two_examples():
+    assert found("D101", FEW_SHOT) == []
+    # the first example's reasoning and answer pasted again in place of the third's: a copy
+    pasted = FEW_SHOT.replace(
+        "Student: Air escapes a beach ball due to a hole or compromise in the ball's material/structural integrity.\n",
+        "Botanical gardens are filled with flower/plants and a giraffe is seen at a zoo which hold animals so one"
+        " cannot see giraffes in a botanical garden.\n",
+    )
+    assert lines_of("D101", pasted) == [24, 25]
