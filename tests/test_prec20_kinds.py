@@ -1,13 +1,15 @@
-"""False-alarm kinds of the duplicate family's D101 (duplicate line) and D103 (restated
-passage) left in the labelled findings of the 49 benchmark corpora (prec20): each kind with the
+"""False-alarm kinds of the duplicate family's D101 (duplicate line), D103 (restated
+passage) and D106 (boilerplate line) left in the labelled findings of the 49 benchmark corpora and
+in debian-reference's HTML (prec20): each kind with the
 real excerpt, beside a true finding of the same rule that stays reported (the excerpt with the
 one thing that makes it a kind taken out).
 
 Sources (tests/data/realtext/SOURCE.md): GNOME help in Russian (Debian ``gnome-user-docs`` 43.0,
 ``touchscreen-gestures.page``, CC-BY-SA-3.0, as corpus ``gnome-help-ru`` extracts it), GNU
 coreutils 9.1 ``de.po`` (GPL-3+, corpus ``po-gnu-files``: od's ``--help`` entry, src/od.c:399),
-and the LLaMA-Factory demo data (PyPI ``llamafactory`` 0.9.5, ``data/kto_en_demo.json`` example
-273, Apache-2.0) as corpus ``chat-llamafactory`` writes it."""
+the LLaMA-Factory demo data (PyPI ``llamafactory`` 0.9.5, ``data/kto_en_demo.json`` example
+273, Apache-2.0) as corpus ``chat-llamafactory`` writes it, and debian-reference 2.100 (es, fr, ja;
+GPL-2+) HTML pages cut to a few lines (``debref-d106/``)."""
 
 from __future__ import annotations
 
@@ -115,3 +117,19 @@ def test_d101_answer_line_of_two_examples():
         " cannot see giraffes in a botanical garden.\n",
     )
     assert lines_of("D101", pasted) == [24, 25]
+
+
+# -- D106: a table's value and column-header cells are its data -------------------------------
+
+# debian-reference 2.100 (es, fr, ja), chapter 9's table "Information on the initialization of vim"
+# in three translations, the navigation bar of chapter 9 (es) and the footers of chapters 8 and 10
+DEBREF = DATA / "debref-d106"
+
+
+def test_d106_code_and_header_cells_of_a_table():
+    found = lint_paths([DEBREF], config={"include": ["*.html"], "select": ["D106"], **NO_CACHE})
+    lines = sorted((f.path.rsplit("/", 1)[-1], f.line) for f in found)
+    # the chapter title in the navigation header (a cell spanning the table) and in the two
+    # footers (cells of text) is the template's, still reported; '<th ...> key strokes </th>'
+    # and '<td ...> <code class="literal">:help package</code> </td>' in the three translations are not
+    assert lines == [("ch08.es.html", 19), ("ch09.es.html", 18), ("ch10.es.html", 13)]

@@ -913,7 +913,8 @@ class RestatedPassage(DocumentRule):
     Minimal pairs are not restatements (``meaning.significant_change``): a negation,
     an antonym, a different number, or the same frame with one or two content words
     swapped ("Nul ne peut être arbitrairement privé de sa nationalité" / "... de sa
-    propriété"), or two lead-ins that fill one frame with other cases in two places
+    propriété"), a quoted label on one side only ("... чтобы открыть «Обзор»" / "Чтобы открыть
+    панель списка приложений, ..."), or two lead-ins that fill one frame with other cases in two places
     (``parallel_lead_ins``: "With the newt front-end (used mostly with braille), ..." /
     "With the text front-end (used mostly with speech), ..."). Only prose is compared: no paragraph holding code, program output or
     structure, no Markdown list items or block quotes; only sentences of the same

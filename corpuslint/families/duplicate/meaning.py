@@ -14,7 +14,9 @@ minimal pairs, where the few differing words are exactly what the passage says:
   relational expressions, each with its one-line description);
 * the one content word that distinguishes two parallel statements: ``deb`` /
   ``deb-src``, "Immediate" / "Timeout" objects, "privé de sa nationalité" / "privé de
-  sa propriété", narrations of one hadith through different narrators.
+  sa propriété", narrations of one hadith through different narrators;
+* with ``paraphrase`` (D103), a quoted label on one side only: "... to open «Обзор»" / "To
+  open the app list, ...", od's „f“ / „d“ type letters.
 
 ``significant_change(a, b)`` compares the two passages word by word (difflib's
 longest-matching-blocks alignment over normalised words) and names the first such
