@@ -9,14 +9,17 @@ Sources (tests/data/realtext/SOURCE.md): GNOME help in Russian (Debian ``gnome-u
 coreutils 9.1 ``de.po`` (GPL-3+, corpus ``po-gnu-files``: od's ``--help`` entry, src/od.c:399),
 the LLaMA-Factory demo data (PyPI ``llamafactory`` 0.9.5, ``data/kto_en_demo.json`` example
 273, Apache-2.0) as corpus ``chat-llamafactory`` writes it, and debian-reference 2.100 (es, fr, ja;
-GPL-2+) HTML pages cut to a few lines (``debref-d106/``)."""
+GPL-2+) HTML pages cut to a few lines (``debref-d106/``), and three lines of the Debian
+Administrator's Handbook's HTML (the HTML reader's kind)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from corpuslint import lint_paths
+from corpuslint.document import Document
 from corpuslint.families.duplicate import meaning
+from corpuslint.structure import CODE, HEADING, PROSE
 
 from .test_fixa16_kinds import NO_CACHE, found
 
@@ -133,3 +136,27 @@ def test_d106_code_and_header_cells_of_a_table():
     # footers (cells of text) is the template's, still reported; '<th ...> key strokes </th>'
     # and '<td ...> <code class="literal">:help package</code> </td>' in the three translations are not
     assert lines == [("ch08.es.html", 19), ("ch09.es.html", 18), ("ch10.es.html", 13)]
+
+
+# -- HTML reader: an end tag closes the elements left open inside its element ------------------
+
+# The Debian Administrator's Handbook 11 (Debian ``debian-handbook``, GPL-2+ / CC-BY-SA-3.0),
+# en-US/sect.apt-get.html lines 16-18 (line 18 up to the heading 6.2.2): a command in a <pre>, the
+# next paragraph, the next section's heading
+APT_GET = (
+    '\t\t\t</div><div class="informalexample"><pre class="screen"><code class="computeroutput">$ </code><strong class="userinput"><code>sudo apt -o "Acquire::PDiffs=false" update</code></strong></pre></div><a id="id-1.9.17.10.7.7" class="indexterm"></a><div class="para">\n'
+    '\t\t\t\tThe <code class="literal">Acquire::*</code> options also control other aspects of the download, and even the download methods. <code class="literal">Acquire::Languages</code> can limit or disable the download of <code class="filename">Translation-<em class="replaceable">language-code</em></code> files and save even more time. For a complete reference see <span class="citerefentry"><span class="refentrytitle">apt.conf</span>(5)</span>.\n'
+    '\t\t\t</div></div></div><div class="section"><div class="titlepage"><div><div><h3 class="title"><a xmlns="" id="sect.apt.install"></a>6.2.2.\xa0Installing and Removing</h3></div></div></div>\n'
+)
+
+
+def test_html_end_tag_of_the_block_ends_a_pre_left_open():
+    # the page with its </pre> lost: </div> ends the <pre> inside it (HTML's tree construction)
+    broken = Document("sect.apt-get.html", APT_GET.replace("</pre>", ""))
+    assert broken.kind_at(broken.text.index("sudo apt -o")) == CODE
+    assert broken.kind_at(broken.text.index("options also control")) == PROSE  # lead: code to the end
+    assert broken.kind_at(broken.text.index("Installing and Removing")) == HEADING
+    # a <code> left open is a formatting element: a browser reopens it after the end tag of
+    # the block around it, so the text after it stays code
+    open_code = Document("p.html", APT_GET.replace("</code></strong></pre>", "</strong></pre>"))
+    assert open_code.kind_at(open_code.text.index("options also control")) == CODE
