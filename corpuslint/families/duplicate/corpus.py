@@ -809,6 +809,8 @@ def _data_cell(line: str) -> bool:
     if m["tag"].lower() == "th":
         return "colspan" not in m["attrs"].lower()
     return _CODE_CELL_RE.fullmatch(m["body"]) is not None
+
+
 # A Japanese loanword alone on its line is one word, though its characters count as more
 # (``corpuslint.text.tokens``): debian-reference-ja's table header cells "パッケージ",
 # "ポプコン", "サイズ" and its admonition title "ヒント" (en "package", "popcon", "Tip").

@@ -437,9 +437,9 @@ def defined_term(text: str) -> str | None:
     return m.group(1)
 
 
-# A quoted label: one to four words between quotation marks of a kind that opens and
-# closes differently («Обзор», “Save”, „f“, ‘Open’) or straight double quotes, at most
-# LABEL_MAX_CHARS long: the name of a menu item, a key, a type letter.
+# A quoted label: one to four words (LABEL_MAX_WORDS), at most 40 characters, between
+# quotation marks that open and close differently («Обзор», “Save”, „f“, ‘Open’) or straight
+# double quotes: the name of a menu item, a key, a type letter.
 _LABEL_RE = lazy(r'«([^«»\n]{1,40}?)»|“([^“”\n]{1,40}?)[”“]|„([^„“”\n]{1,40}?)[“”]|‘([^‘’\n]{1,40}?)’|(?<!\w)"([^"\n]{1,40}?)"(?!\w)')
 LABEL_MAX_WORDS = 4
 
@@ -463,8 +463,8 @@ def label_change(a: str, b: str) -> str | None:
     as a word of its own (case kept), or None: GNOME's "... swipe up to open «Обзор»" /
     "To open the app list, ... swipe up again" open two things; od's "If TYPE is one of
     „d“, „o“, „u“ or „x“, ... „C“ for sizeof(char) ..." / "If TYPE is „f“, ... „F“ for
-    sizeof(float) ..." says what each type letter allows. Both passages must be about
-    labelled things, or one of them must name one the other never mentions."""
+    sizeof(float) ..." says what each type letter allows. A label the other passage has
+    as a word ("Click „Speichern“" / "... mit Speichern gesichert") is no difference."""
     la, lb = quoted_labels(a), quoted_labels(b)
     if la == lb:
         return None
