@@ -74,8 +74,12 @@ def test_d103_type_letters_of_two_types(tmp_path):
     # a label the other sentence has as a word of its own is no difference
     assert meaning.label_change("Klicken Sie auf „Speichern“, um die Datei zu sichern.",
                                 "Die Datei wird mit Speichern gesichert.") is None
-    # case is kept („f“ and „F“ are two type letters); five words are a quotation, not a label
-    assert meaning.quoted_labels("„f“ und „F“, “Save” and \"a b c d e\"") == {"f", "F", "Save"}
+    # case is kept („f“ and „F“ are two type letters); a lowercase phrase is a scare quote, five
+    # words a quotation, and a sentence quoting three phrases quotes data (a text it translates)
+    assert meaning.quoted_labels("„f“ und „F“, „d“ oder „x“") == {"f", "F", "d", "x"}
+    assert meaning.quoted_labels('Click “Save” or "Keep all of these files"') == {"Save"}
+    assert meaning.quoted_labels('storing faces in "buckets", saying "shave them"') == set()
+    assert meaning.quoted_labels('"Dle președinte" (Mr. President), "din nou" (again), "muncă" (work)') == set()
 
 
 # -- D101: the answer line closing two examples of a few-shot prompt ---------------------------

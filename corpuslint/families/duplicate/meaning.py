@@ -442,18 +442,25 @@ def defined_term(text: str) -> str | None:
 # double quotes: the name of a menu item, a key, a type letter.
 _LABEL_RE = lazy(r'«([^«»\n]{1,40}?)»|“([^“”\n]{1,40}?)[”“]|„([^„“”\n]{1,40}?)[“”]|‘([^‘’\n]{1,40}?)’|(?<!\w)"([^"\n]{1,40}?)"(?!\w)')
 LABEL_MAX_WORDS = 4
+# A sentence quoting more phrases than this quotes data (the phrases of a text it
+# translates), not the names of the things it is about.
+LABEL_MAX_QUOTES = 2
 
 
 def quoted_labels(text: str) -> set[str]:
-    """The quoted labels of ``text`` (``_LABEL_RE``: «Обзор», „f“, “Save”), stripped, each of
-    one to ``LABEL_MAX_WORDS`` words holding a letter; case is kept („f“ and „F“ are two
-    of od's type letters)."""
+    """The quoted labels of ``text`` (``_LABEL_RE``), stripped: a single letter or key (od's
+    „f“, „C“), or, in a text quoting at most ``LABEL_MAX_QUOTES`` phrases, a name of one to
+    ``LABEL_MAX_WORDS`` words opening with a capital («Обзор», “Save”). Case is kept („f“
+    and „F“ are two type letters). Lowercase phrases in quotes are scare quotes or
+    quotations ('storing faces in "buckets"', 'saying "shave them"'), not labels."""
     if not any(q in text for q in '«“„‘"'):
         return set()
+    found = [next(g for g in m.groups() if g is not None).strip() for m in _LABEL_RE.finditer(text)]
     out = set()
-    for m in _LABEL_RE.finditer(text):
-        label = next(g for g in m.groups() if g is not None).strip()
-        if label and len(label.split()) <= LABEL_MAX_WORDS and regex.search(r"\p{L}", label):
+    for label in found:
+        if len(label) == 1 and not label.isspace():
+            out.add(label)
+        elif (len(found) <= LABEL_MAX_QUOTES and label[:1].isupper() and len(label.split()) <= LABEL_MAX_WORDS):
             out.add(label)
     return out
 
