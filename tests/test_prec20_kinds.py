@@ -22,12 +22,9 @@ from corpuslint.families.duplicate import meaning
 from corpuslint.structure import CODE, HEADING, PROSE
 
 from .test_fixa16_kinds import NO_CACHE, found
+from .test_prec19_kinds import lines_of
 
 DATA = Path(__file__).parent / "data" / "realtext"
-
-
-def lines_of(code: str, text: str, path: str = "page.txt") -> list[int]:
-    return [f.line for f in found(code, text, path)]
 
 
 # -- D103: a quoted label on one side only names another thing --------------------------------
@@ -44,7 +41,8 @@ def test_d103_quoted_label_names_another_thing():
     assert lines_of("D103", GESTURES_RU.replace("«Обзор»", "панель списка приложений")) == [11]
 
 
-# coreutils 9.1 de.po lines 8202-8218 (read as a catalogue), od's type letters: „d“, „o“, „u“, „x“ take C, S, I, L; „f“ takes F, D, L
+# coreutils 9.1 de.po lines 8202-8218 (read as a catalogue), od's type letters: „d“, „o“, „u“, „x“
+# take C, S, I, L; „f“ takes F, D, L
 OD_DE_PO = (
     '\n'
     '#: src/od.c:399\n'
@@ -70,7 +68,8 @@ def test_d103_type_letters_of_two_types(tmp_path):
     po = tmp_path / "coreutils-de.po"
     po.write_text(OD_DE_PO, encoding="utf-8")
     assert lint_paths([po], config={"select": ["D103"], **NO_CACHE}) == []
-    assert meaning.label_change("Wenn TYP „f“ ist, kann ANZAHL auch „F“ sein.", "Wenn TYP „d“ ist, kann ANZAHL auch „C“ sein.")
+    assert meaning.label_change("Wenn TYP „f“ ist, kann ANZAHL auch „F“ sein.",
+                                "Wenn TYP „d“ ist, kann ANZAHL auch „C“ sein.")
     # a label the other sentence has as a word of its own is no difference
     assert meaning.label_change("Klicken Sie auf „Speichern“, um die Datei zu sichern.",
                                 "Die Datei wird mit Speichern gesichert.") is None

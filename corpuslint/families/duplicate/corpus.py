@@ -18,7 +18,8 @@ from ...arrays import adjacent, frequent, mapping_root, release_mapping, release
 from ...document import Document
 from ...findings import Finding, Location, Severity, record_location, spread, where
 from ...rules import CorpusRule, CorpusView
-from ...structure import CODE, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE, NOTEBOOK_CELL, markdown_containers
+from ...structure import (CODE, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE, NOTEBOOK_CELL,
+                          markdown_containers)
 from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
 from . import frames as F

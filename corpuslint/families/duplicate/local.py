@@ -549,7 +549,9 @@ def _after_conclusion_lead_in(text: str, units: list, keys: list[int], first: in
 # final answer is: yes", "Answer: (B)", «答案是 A», «الإجابة هي ...», «Ответ: ...».
 _ANSWER_LINE_RE = lazy(
     r"[ \t]*(?:(?:so|thus|therefore|hence)[ \t,]+)?(?:the[ \t]+)?(?:(?:final|correct|right|best)[ \t]+)?answer"
-    r"(?:[ \t]+is\b|[ \t]*[:：])|[ \t]*(?:答案|正确答案)[ \t]*(?:是|为|[:：])|[ \t]*(?:الإجابة|الجواب)[ \t]+(?:هي|هو|[:：])"
+    r"(?:[ \t]+is\b|[ \t]*[:：])"
+    r"|[ \t]*(?:答案|正确答案)[ \t]*(?:是|为|[:：])"
+    r"|[ \t]*(?:الإجابة|الجواب)[ \t]+(?:هي|هو|[:：])"
     r"|[ \t]*ответ[ \t]*[:：]",
     regex.IGNORECASE,
 )
@@ -913,8 +915,9 @@ class RestatedPassage(DocumentRule):
     Minimal pairs are not restatements (``meaning.significant_change``): a negation,
     an antonym, a different number, or the same frame with one or two content words
     swapped ("Nul ne peut être arbitrairement privé de sa nationalité" / "... de sa
-    propriété"), a quoted label on one side only ("... чтобы открыть «Обзор»" / "Чтобы открыть
-    панель списка приложений, ..."), or two lead-ins that fill one frame with other cases in two places
+    propriété"), a quoted label on one side only ("... чтобы открыть «Обзор»" / "Чтобы
+    открыть панель списка приложений, ..."), or two lead-ins that fill one frame with other
+    cases in two places
     (``parallel_lead_ins``: "With the newt front-end (used mostly with braille), ..." /
     "With the text front-end (used mostly with speech), ..."). Only prose is compared: no paragraph holding code, program output or
     structure, no Markdown list items or block quotes; only sentences of the same

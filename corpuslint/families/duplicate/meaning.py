@@ -440,7 +440,8 @@ def defined_term(text: str) -> str | None:
 # A quoted label: one to four words (LABEL_MAX_WORDS), at most 40 characters, between
 # quotation marks that open and close differently («Обзор», “Save”, „f“, ‘Open’) or straight
 # double quotes: the name of a menu item, a key, a type letter.
-_LABEL_RE = lazy(r'«([^«»\n]{1,40}?)»|“([^“”\n]{1,40}?)[”“]|„([^„“”\n]{1,40}?)[“”]|‘([^‘’\n]{1,40}?)’|(?<!\w)"([^"\n]{1,40}?)"(?!\w)')
+_LABEL_RE = lazy(r'«([^«»\n]{1,40}?)»|“([^“”\n]{1,40}?)[”“]|„([^„“”\n]{1,40}?)[“”]|‘([^‘’\n]{1,40}?)’'
+                 r'|(?<!\w)"([^"\n]{1,40}?)"(?!\w)')
 LABEL_MAX_WORDS = 4
 # A sentence quoting more phrases than this quotes data (the phrases of a text it
 # translates), not the names of the things it is about.
