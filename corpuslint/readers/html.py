@@ -16,10 +16,14 @@ as text, and nothing of the markup around it:
 * ``heading``: the content of ``<h1>`` ... ``<h6>``.
 * prose: everything else (text between tags, ``<p>``, ``<li>``, ``<td>``...).
 
-The parser is tolerant (what a browser does with broken markup is not modelled: an
-unclosed ``<pre>`` makes the rest of the page code, which only silences rules; a ``<``
-that can never close is text: ``closable``). A page that makes it fail is read with
-plain-text regions, as before this reader.
+The parser is tolerant; of what a browser does with broken markup, the end of elements
+left open is modelled as HTML's tree construction does it: an end tag closes every element
+opened inside its element (``<div><pre>...</div>`` ends the ``<pre>``: the rest of the page
+is not code), a heading opened in a heading or any heading's end tag ends a heading, while
+the formatting elements ``<code>`` and ``<tt>`` end only with their own end tag (a browser
+reopens them after an end tag around them). A ``<`` that can never close is text
+(``closable``). A page that makes the parser fail is read with plain-text regions, as
+before this reader.
 
 Offsets: ``HTMLParser.getpos()`` gives the (line, column) where each construct starts;
 a construct ends where the next one starts, so the regions tile the text.
@@ -39,6 +43,13 @@ if TYPE_CHECKING:
 CODE_ELEMENTS = frozenset({"script", "style", "template", "pre", "code", "kbd", "samp", "tt", "var",
                            "textarea", "svg", "math", "listing", "xmp", "plaintext"})
 HEADING_ELEMENTS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# elements that never hold anything (no end tag: nothing to close)
+_VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+                            "param", "source", "track", "wbr"})
+# formatting elements: an end tag of an element around them does not end them (a browser
+# reopens them in the text that follows: HTML's "reconstruct the active formatting elements"),
+# so only their own end tag closes them
+_FORMATTING_CODE = frozenset({"code", "tt"})
 # elements the head holds (an element of the body closes the head where </head> is missing)
 _HEAD_ELEMENTS = frozenset({"head", "title", "meta", "link", "style", "script", "base", "noscript", "template"})
 
@@ -53,6 +64,7 @@ class _Walker(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.events: list[tuple[int, str]] = []
         self.open: dict[str, int] = {}  # element name -> how many are open (code and heading elements)
+        self.stack: list[str] = []  # the open elements, outermost first (not void or formatting code ones)
         self.code = self.heading = 0  # how many code / heading elements are open
         self.in_head = False
 
@@ -76,14 +88,33 @@ class _Walker(HTMLParser):
             self.in_head = True
         elif self.in_head and tag not in _HEAD_ELEMENTS:
             self.in_head = False  # (a body element: the head was left unclosed)
+        if tag in HEADING_ELEMENTS and self.stack and self.stack[-1] in HEADING_ELEMENTS:
+            self._close(self.stack.pop())  # ("<h1>Title<h2>Part": a heading opened in a heading ends it)
         if tag in CODE_ELEMENTS or tag in HEADING_ELEMENTS:
             self.open[tag] = self.open.get(tag, 0) + 1
             self._count(tag, 1)
+        if tag not in _VOID_ELEMENTS and tag not in _FORMATTING_CODE:
+            self.stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         self._mark(MARKUP)
         if tag == "head":
             self.in_head = False
+        if tag in _FORMATTING_CODE:
+            self._close(tag)
+            return
+        # An end tag closes its element and every element opened inside it (HTML's "any
+        # other end tag", and the block ends such as </div>, </li>, </td>): "<div><pre>x</div>"
+        # ends the <pre> too. An end tag of no open element closes nothing; </h2> ends any
+        # open heading.
+        same = HEADING_ELEMENTS if tag in HEADING_ELEMENTS else (tag,)
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth] in same:
+                while len(self.stack) > depth:
+                    self._close(self.stack.pop())
+                break
+
+    def _close(self, tag: str) -> None:
         if self.open.get(tag):  # (an end tag without its start tag closes nothing)
             self.open[tag] -= 1
             self._count(tag, -1)

@@ -18,7 +18,8 @@ from ...arrays import adjacent, frequent, mapping_root, release_mapping, release
 from ...document import Document
 from ...findings import Finding, Location, Severity, record_location, spread, where
 from ...rules import CorpusRule, CorpusView
-from ...structure import CODE, HEADING_START, LIST_ITEM, MARKUP, MESSAGE, NOTEBOOK_CELL, markdown_containers
+from ...structure import (CODE, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE, NOTEBOOK_CELL,
+                          markdown_containers)
 from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
 from . import frames as F
@@ -787,6 +788,30 @@ _ATTRIBUTION_RE = lazy(r"[ \t]*(?:--|—|―)[ \t]*[\p{L}\p{N}《「『“\"'(]"
 # numbers in several pages are data, not a template line.
 _VALUE_CELL_RE = lazy(r"[ \t]*(?:[A-Za-z][ \t]*:[ \t]*)?[-+]?\d[\d.,]*"
                       r"(?:[ \t]*[,;/|][ \t]*(?:[A-Za-z][ \t]*:[ \t]*)?[-+]?\d[\d.,]*)*[ \t]*")
+# An HTML table cell on a line of its own, of at most CELL_MAX_WORDS words, that holds a
+# table's data or structure: a value written as code (a package, a path, a locale, a
+# command, with its manual section or a link around it:
+# '<td style="text-align: left"> <code class="literal">/dev/null</code> </td>') or a column's
+# header (a ``<th>`` spanning one column: '<th style="text-align: left"> key strokes </th>'),
+# the same in many chapters of debian-reference and in every translation of it. A cell
+# deleted would shift its row. A header spanning the table (a navigation bar's chapter title,
+# ``colspan="3"``) and a cell of text (a link to the next page) are still counted.
+_HTML_CELL_RE = lazy(r"(?i)[ \t]*<(?P<tag>t[dh])\b(?P<attrs>[^<>]*)>(?P<body>.*)</(?P=tag)[ \t]*>[ \t]*")
+_CODE_CELL_RE = lazy(r"(?i)[ \t\"“”]*(?:<a\b[^<>]*>[ \t]*)?<code\b[^<>]*>[^<>]+</code>[ \t]*(?:\(\d\w*\))?"
+                     r"[ \t]*(?:</a>)?[ \t\"“”]*")
+CELL_MAX_WORDS = 4
+
+
+def _data_cell(line: str) -> bool:
+    """True when ``line`` is an HTML table cell of code or a column header (``_HTML_CELL_RE``)."""
+    m = _HTML_CELL_RE.fullmatch(line)
+    if m is None:
+        return False
+    if m["tag"].lower() == "th":
+        return "colspan" not in m["attrs"].lower()
+    return _CODE_CELL_RE.fullmatch(m["body"]) is not None
+
+
 # A Japanese loanword alone on its line is one word, though its characters count as more
 # (``corpuslint.text.tokens``): debian-reference-ja's table header cells "パッケージ",
 # "ポプコン", "サイズ" and its admonition title "ヒント" (en "package", "popcon", "Tip").
@@ -846,7 +871,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
     Not counted: a quotation's attribution on a line of its own ("-- Mark Twain",
     "— Hafez"): the same author quoted in several documents; a table cell of numbers, each
     labelled by one letter at most (debian-reference's popcon column "V:0, I:1" in the
-    package tables of many chapters): equal values are data; a Japanese loanword alone on its
+    package tables of many chapters): equal values are data; so is an HTML table cell alone on
+    its line of at most four words holding code or heading one column (debian-reference's
+    ``<code>/dev/null</code>`` and "key strokes" cells in many chapters and in every translation;
+    a navigation bar's chapter title is still counted); a Japanese loanword alone on its
     line (a table header "パッケージ", an admonition's "ヒント") is one word, as "package"
     is; a Markdown heading
     ("## Resumen { #recap }" in 20 pages of a manual): a section title recurring
@@ -900,6 +928,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
             else:
                 words = U.words_in_run_spans(a, spans)
         all_keys, counts, alpha = found or U.line_keys([text[ln.start : ln.end] for ln in todo], words)
+        html = doc.suffix in HTML_SUFFIXES
         keys, lines, spans = [], [], []
         seen: dict[int, int] = {}
         repeats = []  # (index of the key, line, start, end) of a line's later copies here
@@ -910,6 +939,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
                 continue  # "-- Mark Twain": an author quoted again, not a template line
             if _VALUE_CELL_RE.fullmatch(text, ln.start, ln.end):
                 continue  # "V:0, I:1": a popcon cell of a package table, data
+            if html and count <= CELL_MAX_WORDS and _data_cell(doc.text[ln.start : ln.end]):
+                continue  # "<td ...> <code>/dev/null</code> </td>": a table's value or header cell
             if min_words > 1 and _KATAKANA_WORD_RE.fullmatch(text, ln.start, ln.end):
                 continue  # "ヒント", "パッケージ": one loanword (Tip, package), one word as in English
             if k in seen:  # (a document counts once; its fix deletes every copy)

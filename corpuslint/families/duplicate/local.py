@@ -168,7 +168,9 @@ class ExactDuplicateLine(DocumentRule):
     instruction before two sets of questions); so is a one-line question asked again with a
     different line after each copy (a tutor's "Can you guess what we can do next? 🤔" at two
     steps), and an answer given again after a lead-in that announces a conclusion ("In
-    summary, the correct relationship ... is:", «因此，...为：»). A line that is itself a title (a
+    summary, the correct relationship ... is:", «因此，...为：»), and an answer line after a different
+    unit ("The answer is Sentence A." closing two examples of a few-shot prompt, each after
+    its own reasoning). A line that is itself a title (a
     headline, a caption) is compared with the whole document; a line wholly in brackets (a
     stage direction, "[Enter FATHER, MOTHER, and HYRUM]" in Act I and Act III) is not a title.
     Repetitive genres: with ``genre = "auto"`` (default) a text that occurs ``refrain-copies``
@@ -267,6 +269,8 @@ class ExactDuplicateLine(DocumentRule):
                     first_copy.setdefault(key_i, i)
             if _question_asked_again(text, a.units, keys, first, k):
                 continue  # "Can you guess what we can do next? 🤔" at two steps of a worked example
+            if _answer_to_another_question(text, a.units, keys, first, k):
+                continue  # "The answer is Sentence A." closing two examples of a few-shot prompt
             if _after_conclusion_lead_in(text, a.units, keys, first, k):
                 continue  # "Lift = 1.4 times the weight" again after "In summary, the correct relationship ... is:"
             if _second_pass(keys, first_copy, first, k):
@@ -621,6 +625,32 @@ def _after_conclusion_lead_in(text: str, units: list, keys: list[int], first: in
     return first == 0 or keys[first - 1] != keys[later - 1]
 
 
+# A line that gives an example's answer in a fixed form: "The answer is Sentence A.", "So the
+# final answer is: yes", "Answer: (B)", «答案是 A», «الإجابة هي ...», «Ответ: ...».
+_ANSWER_LINE_RE = lazy(
+    r"[ \t]*(?:(?:so|thus|therefore|hence)[ \t,]+)?(?:the[ \t]+)?(?:(?:final|correct|right|best)[ \t]+)?answer"
+    r"(?:[ \t]+is\b|[ \t]*[:：])"
+    r"|[ \t]*(?:答案|正确答案)[ \t]*(?:是|为|[:：])"
+    r"|[ \t]*(?:الإجابة|الجواب)[ \t]+(?:هي|هو|[:：])"
+    r"|[ \t]*ответ[ \t]*[:：]",
+    regex.IGNORECASE,
+)
+
+
+def _answer_to_another_question(text: str, units: list, keys: list[int], first: int, later: int) -> bool:
+    """True when unit ``later``, a copy of unit ``first``, is one line giving an answer in
+    a fixed form (``_ANSWER_LINE_RE``: "The answer is Sentence A.") and the units before
+    the two copies differ: the closing line of two worked examples of a few-shot prompt,
+    each after its own question and reasoning (kto_en_demo 273: "Student: Air escapes a
+    beach ball ..." / "The answer is Sentence A." after "Botanical gardens are filled
+    with ..." / "The answer is Sentence A."). The same reasoning and answer pasted twice is
+    compared."""
+    u = units[later]
+    if first == 0 or u.line != u.last_line or _ANSWER_LINE_RE.match(text, u.start, u.end) is None:
+        return False
+    return keys[first - 1] != keys[later - 1]
+
+
 def _second_pass(keys: list[int], first_copy: dict[int, int], first: int, later: int) -> bool:
     """True when unit ``later`` (a copy of unit ``first``) is a step of a procedure
     run a second time: the unit next to it also copies an earlier unit, in the same
@@ -965,7 +995,9 @@ class RestatedPassage(DocumentRule):
     Minimal pairs are not restatements (``meaning.significant_change``): a negation,
     an antonym, a different number, or the same frame with one or two content words
     swapped ("Nul ne peut être arbitrairement privé de sa nationalité" / "... de sa
-    propriété"), or two lead-ins that fill one frame with other cases in two places
+    propriété"), a quoted label on one side only ("... чтобы открыть «Обзор»" / "Чтобы
+    открыть панель списка приложений, ..."), or two lead-ins that fill one frame with other
+    cases in two places
     (``parallel_lead_ins``: "With the newt front-end (used mostly with braille), ..." /
     "With the text front-end (used mostly with speech), ..."), nor is a chiasmus, two terms
     swapping places around a shared pivot (``crossed_terms``: "Un pintor es un hombre que

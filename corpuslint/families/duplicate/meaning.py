@@ -14,7 +14,9 @@ minimal pairs, where the few differing words are exactly what the passage says:
   relational expressions, each with its one-line description);
 * the one content word that distinguishes two parallel statements: ``deb`` /
   ``deb-src``, "Immediate" / "Timeout" objects, "privé de sa nationalité" / "privé de
-  sa propriété", narrations of one hadith through different narrators.
+  sa propriété", narrations of one hadith through different narrators;
+* with ``paraphrase`` (D103), a quoted label on one side only: "... to open «Обзор»" / "To
+  open the app list, ...", od's „f“ / „d“ type letters.
 
 ``significant_change(a, b)`` compares the two passages word by word (difflib's
 longest-matching-blocks alignment over normalised words) and names the first such
@@ -436,6 +438,51 @@ def defined_term(text: str) -> str | None:
     return m.group(1)
 
 
+# A quoted label: one to four words (LABEL_MAX_WORDS), at most 40 characters, between
+# quotation marks that open and close differently («Обзор», “Save”, „f“, ‘Open’) or straight
+# double quotes: the name of a menu item, a key, a type letter.
+_LABEL_RE = lazy(r'«([^«»\n]{1,40}?)»|“([^“”\n]{1,40}?)[”“]|„([^„“”\n]{1,40}?)[“”]|‘([^‘’\n]{1,40}?)’'
+                 r'|(?<!\w)"([^"\n]{1,40}?)"(?!\w)')
+LABEL_MAX_WORDS = 4
+# A sentence quoting more phrases than this quotes data (the phrases of a text it
+# translates), not the names of the things it is about.
+LABEL_MAX_QUOTES = 2
+
+
+def quoted_labels(text: str) -> set[str]:
+    """The quoted labels of ``text`` (``_LABEL_RE``), stripped: a single letter or key (od's
+    „f“, „C“), or, in a text quoting at most ``LABEL_MAX_QUOTES`` phrases, a name of one to
+    ``LABEL_MAX_WORDS`` words opening with a capital («Обзор», “Save”). Case is kept („f“
+    and „F“ are two type letters). Lowercase phrases in quotes are scare quotes or
+    quotations ('storing faces in "buckets"', 'saying "shave them"'), not labels."""
+    if not any(q in text for q in '«“„‘"'):
+        return set()
+    found = [next(g for g in m.groups() if g is not None).strip() for m in _LABEL_RE.finditer(text)]
+    out = set()
+    for label in found:
+        if len(label) == 1 and not label.isspace():
+            out.add(label)
+        elif (len(found) <= LABEL_MAX_QUOTES and label[:1].isupper() and len(label.split()) <= LABEL_MAX_WORDS):
+            out.add(label)
+    return out
+
+
+def label_change(a: str, b: str) -> str | None:
+    """A quoted label (``quoted_labels``) on one side that the other side lacks, quoted or
+    as a word of its own (case kept), or None: GNOME's "... swipe up to open «Обзор»" /
+    "To open the app list, ... swipe up again" open two things; od's "If TYPE is one of
+    „d“, „o“, „u“ or „x“, ... „C“ for sizeof(char) ..." / "If TYPE is „f“, ... „F“ for
+    sizeof(float) ..." says what each type letter allows. A label the other passage has
+    as a word ("Click „Speichern“" / "... mit Speichern gesichert") is no difference."""
+    la, lb = quoted_labels(a), quoted_labels(b)
+    if la == lb:
+        return None
+    for label, other in sorted((x, b) for x in la - lb) + sorted((x, a) for x in lb - la):
+        if regex.search(r"(?<![\w-])" + regex.escape(label) + r"(?![\w-])", other) is None:
+            return f"label '{label}'"
+    return None
+
+
 def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | None:
     """Name the meaningful difference between passages ``a`` and ``b``, or None.
 
@@ -451,9 +498,10 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
     frame (at least 60% of the shorter one's words, in order) and differ in at most
     two places (the same substitution repeated counts once), where a content word on one
     side faces different content (or none) on the other — parallel statements, not a
-    restatement.
+    restatement; and a quoted label on one side only counts ("label 'x'", ``label_change``:
+    «Обзор» / the app list), since a restatement may reword everything but the thing it names.
     """
-    return _marked_change(a, b) or _word_change(a, b, paraphrase)
+    return _marked_change(a, b) or _word_change(a, b, paraphrase) or (label_change(a, b) if paraphrase else None)
 
 
 def differs(a: str, b: str, *, paraphrase: bool = False) -> bool:
@@ -461,7 +509,8 @@ def differs(a: str, b: str, *, paraphrase: bool = False) -> bool:
     alignment asked first: most pairs D103 asks about differ in a content word, a
     negation or an antonym, and are then decided without looking for numbers, operators,
     names, options, contrast markers or defined terms (each a pass over both texts)."""
-    return _word_change(a, b, paraphrase) is not None or _marked_change(a, b) is not None
+    return (_word_change(a, b, paraphrase) is not None or _marked_change(a, b) is not None
+            or (paraphrase and label_change(a, b) is not None))
 
 
 def _marked_change(a: str, b: str) -> str | None:
