@@ -16,7 +16,7 @@ import regex
 from ... import structure
 from ...arrays import sorted_unique
 from ...document import _SENTENCE_END_RE as _SENTENCE_END
-from ...document import Document, Unit
+from ...document import Document, Unit, make_unit
 from ...findings import Edit, Finding, Severity
 from ...rules import DocumentRule
 from ...structure import (
@@ -1064,6 +1064,16 @@ class RestatedPassage(DocumentRule):
         verse_too = str(self.opts["genre"]) == "auto"
         verse_memo: dict = {}
         scored: list[tuple[float, int, int, int]] = []
+        # legal, religious and reference texts restate by design (every article opens
+        # "Everyone has the right to", every narration repeats its chain): when many
+        # sentences look like restatements, the document is formulaic and D103 is silent.
+        # That is known as soon as the pairs kept so far involve enough sentences (every
+        # test only drops a pair: the pairs kept at the end involve at least these).
+        genre = str(self.opts["genre"])
+        if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
+            return []
+        formulaic_over = float(self.opts["formulaic-share"]) * eligible if genre == "auto" else None
+        involved: set[int] = set()
         # Every test below only drops a pair, so they run cheapest first: the word
         # overlap score, then the prose, verse and parallel-statement tests.
         for (i, j), count in candidates:
@@ -1102,18 +1112,13 @@ class RestatedPassage(DocumentRule):
             if tex and ui != uj and _entries_of_two_items(text, units[ui].start, units[uj].start):
                 continue  # "In this case, it will detokenize ..." under \\cmditem{apptocmd} and \\cmditem{pretocmd}
             scored.append((score, i, j, count))
+            if formulaic_over is not None:
+                involved.add(i)
+                involved.add(j)
+                if len(involved) >= 6 and len(involved) > formulaic_over:
+                    return []  # formulaic (see above)
         if not scored:
             return []
-        # legal, religious and reference texts restate by design (every article opens
-        # "Everyone has the right to", every narration repeats its chain): when many
-        # sentences look like restatements, the document is formulaic and D103 is silent
-        genre = str(self.opts["genre"])
-        if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
-            return []
-        if genre == "auto":
-            involved = len({x for _s, i, j, _c in scored for x in (i, j)})
-            if involved >= 6 and involved > float(self.opts["formulaic-share"]) * eligible:
-                return []
         if _same_score_ties(scored):  # which pair is taken for a sentence depends on the pairs' order:
             order = _first_seen_keys([toks(k) for k in range(n)], min_words, [(i, j) for _s, i, j, _c in scored])
             scored.sort(key=lambda t: order[t[1], t[2]])
@@ -1311,10 +1316,10 @@ def paragraph_sentences(doc: Document) -> list[Unit]:
         for m in finditer(text, u.start, u.end):  # ``sentence_ends``, inlined
             end, after = m.span(m.lastindex)
             if end > pos and not text[pos:end].isspace():  # (``text[pos:end].strip()``)
-                append(Unit(pos, end, line or bisect_right(starts, pos)))
+                append(make_unit(pos, end, line or bisect_right(starts, pos)))
             pos = after
         if u.end > pos and not text[pos : u.end].isspace():
-            append(Unit(pos, u.end, line or bisect_right(starts, pos)))
+            append(make_unit(pos, u.end, line or bisect_right(starts, pos)))
     if "sentences" not in doc.__dict__ and type(doc).sentences is Document.sentences and _units_are_lines(doc, units):
         doc.__dict__["sentences"] = list(out)  # (``Document.sentences``, asked by other rules: the same list)
     return out
