@@ -227,7 +227,8 @@ class ExactDuplicateLine(DocumentRule):
         seen_heading: dict[int, int] = {}
         nwords = a.nwords.tolist()
         candidates = [k for k, n in enumerate(nwords) if n >= min_words]
-        prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in candidates], lists=False)
+        every = unit_prose(a)
+        prose = [every[k] for k in candidates]
         sections = regions.section_starts(doc)
         # a line that is itself a heading (a headline, a caption) is compared with the
         # whole document: a headline printed twice is the copy D101 exists for
@@ -559,6 +560,16 @@ def _second_pass(keys: list[int], first_copy: dict[int, int], first: int, later:
     return after < len(keys) and first + 1 < first_copy[keys[after]] < later
 
 
+def unit_prose(a: U.Analysis) -> list[bool]:
+    """``regions.prose_mask(doc, units, lists=False)`` of every paragraph unit of the
+    analysed document, computed once for D101, D102 and D103 (each asks it of its own
+    units: a span's verdict depends on that span alone, so each takes its units' entries)."""
+    found = a.__dict__.get("_unit_prose")
+    if found is None:
+        found = a.__dict__["_unit_prose"] = regions.prose_mask(a.doc, [(u.start, u.end) for u in a.units], lists=False)
+    return found
+
+
 def _near_duplicate_units(doc: Document, threshold: float, min_words: int) -> list[tuple[int, int, float]]:
     """(later unit index, earlier unit index, Jaccard) for near-duplicate paragraph units
     that are not exact copies; each later unit appears once, with its best earlier match."""
@@ -575,9 +586,7 @@ def _near_duplicate_units_uncached(a: U.Analysis, threshold: float, min_words: i
     if len(idx) < 2:
         return []
     doc = a.doc
-    prose = np.array(
-        regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()], lists=False), dtype=bool
-    )
+    prose = np.array(unit_prose(a), dtype=bool)[idx]
     idx = idx[prose]
     if len(idx) < 2:
         return []
@@ -859,6 +868,21 @@ def _first_seen_keys(toks: list[list[int]], min_words: int,
     return {(i, j): (min(set(where[i]).intersection(where[j])), i, j) for i, j in pairs}
 
 
+class _IdfWeights(dict):
+    """D103's IDF weight of a word hash, ``log((n + 1) / (df[t] + 0.5))`` over the ``n``
+    sentences of a document (``df``: word hash -> sentences holding it), computed on first
+    use and kept: ``sum(map(weights.__getitem__, words))`` looks the known ones up in C."""
+
+    def __init__(self, n: int, df: dict[int, int]) -> None:
+        super().__init__()
+        self.n = n
+        self.df = df
+
+    def __missing__(self, t: int) -> float:
+        v = self[t] = math.log((self.n + 1) / (self.df[t] + 0.5))
+        return v
+
+
 def _same_score_ties(scored: list[tuple[float, int, int, int]]) -> bool:
     """Two scored pairs have the same later sentence and the same score."""
     seen = set()
@@ -989,14 +1013,7 @@ class RestatedPassage(DocumentRule):
             return v
 
         n = len(sentences)
-        weight = {}
-
-        def w(t: int) -> float:
-            v = weight.get(t)
-            if v is None:
-                v = weight[t] = math.log((n + 1) / (df[t] + 0.5))
-            return v
-
+        w = _IdfWeights(n, df).__getitem__  # word hash -> its IDF weight, computed on first use
         set_weight: dict[int, float] = {}  # sentence -> sum of its words' weights (in many pairs)
 
         def weight_of(k: int) -> float:
@@ -1008,7 +1025,7 @@ class RestatedPassage(DocumentRule):
         dup_lines = _duplicate_lines(doc)
         # prose paragraphs only (no code, structure, Markdown list items or quotes)
         units = U.analyse(doc).units
-        unit_prose: list[bool] = []  # regions.prose_mask of the units, on first use
+        prose_of_unit: list[bool] = []  # ``unit_prose``, on first use
         unit_starts = [u.start for u in units]
         markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
         # Per sentence and per paragraph facts, computed on first use (most sentences
@@ -1028,9 +1045,9 @@ class RestatedPassage(DocumentRule):
                 u = bisect_right(unit_starts, s.start) - 1
                 clean = unit_clean.get(u)
                 if clean is None:
-                    if not unit_prose:
-                        unit_prose.extend(regions.prose_mask(doc, [(x.start, x.end) for x in units], lists=False))
-                    if not unit_prose[u]:
+                    if not prose_of_unit:
+                        prose_of_unit.extend(unit_prose(U.analyse(doc)))
+                    if not prose_of_unit[u]:
                         clean = False
                     elif regions.lines_split_as_splitlines(doc):  # the unit's lines are the document's: their memo
                         clean = not any(regions.line_structural(doc, x) for x in range(units[u].line - 1, units[u].last_line))
@@ -1123,10 +1140,10 @@ class RestatedPassage(DocumentRule):
             order = _first_seen_keys([toks(k) for k in range(n)], min_words, [(i, j) for _s, i, j, _c in scored])
             scored.sort(key=lambda t: order[t[1], t[2]])
         best: dict[int, tuple[float, int, int]] = {}
-        prose_units = [u for u, p in enumerate(unit_prose) if p]  # (filled: every scored sentence is prose)
+        prose_units = [u for u, p in enumerate(prose_of_unit) if p]  # (filled: every scored sentence is prose)
         for score, i, j, count in sorted(scored, key=lambda t: -t[0]):
-            if j in best:
-                continue
+            if j in best or sentences[j].line in dup_lines:
+                continue  # (taken, or on a line already reported as a (near-)duplicate by D101/D102)
             si, sj = sentences[i], sentences[j]
             if score < 1.0 and len(prose_units) >= CLOSING_ECHO_MIN_PARAGRAPHS and (
                 bisect_right(unit_starts, sj.start) - 1 == prose_units[-1]
@@ -1146,8 +1163,6 @@ class RestatedPassage(DocumentRule):
         out = []
         for j, (score, i, count) in sorted(best.items()):
             sj, si = sentences[j], sentences[i]
-            if sj.line in dup_lines:
-                continue  # the whole line is already reported as a (near-)duplicate
             out.append(
                 doc.finding(
                     self, sj.start, sj.end,
