@@ -16,7 +16,7 @@ import regex
 from ... import structure
 from ...arrays import sorted_unique
 from ...document import _SENTENCE_END_RE as _SENTENCE_END
-from ...document import Document, Unit
+from ...document import Document, Unit, make_unit
 from ...findings import Edit, Finding, Severity
 from ...rules import DocumentRule
 from ...structure import (
@@ -229,7 +229,8 @@ class ExactDuplicateLine(DocumentRule):
         seen_heading: dict[int, int] = {}
         nwords = a.nwords.tolist()
         candidates = [k for k, n in enumerate(nwords) if n >= min_words]
-        prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in candidates], lists=False)
+        every = unit_prose(a)
+        prose = [every[k] for k in candidates]
         sections = regions.section_starts(doc)
         # a line that is itself a heading (a headline, a caption) is compared with the
         # whole document: a headline printed twice is the copy D101 exists for
@@ -669,6 +670,16 @@ def _second_pass(keys: list[int], first_copy: dict[int, int], first: int, later:
     return after < len(keys) and first + 1 < first_copy[keys[after]] < later
 
 
+def unit_prose(a: U.Analysis) -> list[bool]:
+    """``regions.prose_mask(doc, units, lists=False)`` of every paragraph unit of the
+    analysed document, computed once for D101, D102 and D103 (each asks it of its own
+    units: a span's verdict depends on that span alone, so each takes its units' entries)."""
+    found = a.__dict__.get("_unit_prose")
+    if found is None:
+        found = a.__dict__["_unit_prose"] = regions.prose_mask(a.doc, [(u.start, u.end) for u in a.units], lists=False)
+    return found
+
+
 def _near_duplicate_units(doc: Document, threshold: float, min_words: int) -> list[tuple[int, int, float]]:
     """(later unit index, earlier unit index, Jaccard) for near-duplicate paragraph units
     that are not exact copies; each later unit appears once, with its best earlier match."""
@@ -685,9 +696,7 @@ def _near_duplicate_units_uncached(a: U.Analysis, threshold: float, min_words: i
     if len(idx) < 2:
         return []
     doc = a.doc
-    prose = np.array(
-        regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()], lists=False), dtype=bool
-    )
+    prose = np.array(unit_prose(a), dtype=bool)[idx]
     idx = idx[prose]
     if len(idx) < 2:
         return []
@@ -969,6 +978,21 @@ def _first_seen_keys(toks: list[list[int]], min_words: int,
     return {(i, j): (min(set(where[i]).intersection(where[j])), i, j) for i, j in pairs}
 
 
+class _IdfWeights(dict):
+    """D103's IDF weight of a word hash, ``log((n + 1) / (df[t] + 0.5))`` over the ``n``
+    sentences of a document (``df``: word hash -> sentences holding it), computed on first
+    use and kept: ``sum(map(weights.__getitem__, words))`` looks the known ones up in C."""
+
+    def __init__(self, n: int, df: dict[int, int]) -> None:
+        super().__init__()
+        self.n = n
+        self.df = df
+
+    def __missing__(self, t: int) -> float:
+        v = self[t] = math.log((self.n + 1) / (self.df[t] + 0.5))
+        return v
+
+
 def _same_score_ties(scored: list[tuple[float, int, int, int]]) -> bool:
     """Two scored pairs have the same later sentence and the same score."""
     seen = set()
@@ -1105,14 +1129,7 @@ class RestatedPassage(DocumentRule):
             return v
 
         n = len(sentences)
-        weight = {}
-
-        def w(t: int) -> float:
-            v = weight.get(t)
-            if v is None:
-                v = weight[t] = math.log((n + 1) / (df[t] + 0.5))
-            return v
-
+        w = _IdfWeights(n, df).__getitem__  # word hash -> its IDF weight, computed on first use
         set_weight: dict[int, float] = {}  # sentence -> sum of its words' weights (in many pairs)
 
         def weight_of(k: int) -> float:
@@ -1124,7 +1141,7 @@ class RestatedPassage(DocumentRule):
         dup_lines = _duplicate_lines(doc)
         # prose paragraphs only (no code, structure, Markdown list items or quotes)
         units = U.analyse(doc).units
-        unit_prose: list[bool] = []  # regions.prose_mask of the units, on first use
+        prose_of_unit: list[bool] = []  # ``unit_prose``, on first use
         unit_starts = [u.start for u in units]
         markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
         # Per sentence and per paragraph facts, computed on first use (most sentences
@@ -1144,9 +1161,9 @@ class RestatedPassage(DocumentRule):
                 u = bisect_right(unit_starts, s.start) - 1
                 clean = unit_clean.get(u)
                 if clean is None:
-                    if not unit_prose:
-                        unit_prose.extend(regions.prose_mask(doc, [(x.start, x.end) for x in units], lists=False))
-                    if not unit_prose[u]:
+                    if not prose_of_unit:
+                        prose_of_unit.extend(unit_prose(U.analyse(doc)))
+                    if not prose_of_unit[u]:
                         clean = False
                     elif regions.lines_split_as_splitlines(doc):  # the unit's lines are the document's: their memo
                         clean = not any(regions.line_structural(doc, x) for x in range(units[u].line - 1, units[u].last_line))
@@ -1180,6 +1197,16 @@ class RestatedPassage(DocumentRule):
         verse_too = str(self.opts["genre"]) == "auto"
         verse_memo: dict = {}
         scored: list[tuple[float, int, int, int]] = []
+        # legal, religious and reference texts restate by design (every article opens
+        # "Everyone has the right to", every narration repeats its chain): when many
+        # sentences look like restatements, the document is formulaic and D103 is silent.
+        # That is known as soon as the pairs kept so far involve enough sentences (every
+        # test only drops a pair: the pairs kept at the end involve at least these).
+        genre = str(self.opts["genre"])
+        if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
+            return []
+        formulaic_over = float(self.opts["formulaic-share"]) * eligible if genre == "auto" else None
+        involved: set[int] = set()
         # Every test below only drops a pair, so they run cheapest first: the word
         # overlap score, then the prose, verse and parallel-statement tests.
         for (i, j), count in candidates:
@@ -1222,26 +1249,21 @@ class RestatedPassage(DocumentRule):
             if tex and ui != uj and _entries_of_two_items(text, units[ui].start, units[uj].start):
                 continue  # "In this case, it will detokenize ..." under \\cmditem{apptocmd} and \\cmditem{pretocmd}
             scored.append((score, i, j, count))
+            if formulaic_over is not None:
+                involved.add(i)
+                involved.add(j)
+                if len(involved) >= 6 and len(involved) > formulaic_over:
+                    return []  # formulaic (see above)
         if not scored:
             return []
-        # legal, religious and reference texts restate by design (every article opens
-        # "Everyone has the right to", every narration repeats its chain): when many
-        # sentences look like restatements, the document is formulaic and D103 is silent
-        genre = str(self.opts["genre"])
-        if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
-            return []
-        if genre == "auto":
-            involved = len({x for _s, i, j, _c in scored for x in (i, j)})
-            if involved >= 6 and involved > float(self.opts["formulaic-share"]) * eligible:
-                return []
         if _same_score_ties(scored):  # which pair is taken for a sentence depends on the pairs' order:
             order = _first_seen_keys([toks(k) for k in range(n)], min_words, [(i, j) for _s, i, j, _c in scored])
             scored.sort(key=lambda t: order[t[1], t[2]])
         best: dict[int, tuple[float, int, int]] = {}
-        prose_units = [u for u, p in enumerate(unit_prose) if p]  # (filled: every scored sentence is prose)
+        prose_units = [u for u, p in enumerate(prose_of_unit) if p]  # (filled: every scored sentence is prose)
         for score, i, j, count in sorted(scored, key=lambda t: -t[0]):
-            if j in best:
-                continue
+            if j in best or sentences[j].line in dup_lines:
+                continue  # (taken, or on a line already reported as a (near-)duplicate by D101/D102)
             si, sj = sentences[i], sentences[j]
             if score < 1.0 and len(prose_units) >= CLOSING_ECHO_MIN_PARAGRAPHS and (
                 bisect_right(unit_starts, sj.start) - 1 == prose_units[-1]
@@ -1261,8 +1283,6 @@ class RestatedPassage(DocumentRule):
         out = []
         for j, (score, i, count) in sorted(best.items()):
             sj, si = sentences[j], sentences[i]
-            if sj.line in dup_lines:
-                continue  # the whole line is already reported as a (near-)duplicate
             out.append(
                 doc.finding(
                     self, sj.start, sj.end,
@@ -1431,10 +1451,10 @@ def paragraph_sentences(doc: Document) -> list[Unit]:
         for m in finditer(text, u.start, u.end):  # ``sentence_ends``, inlined
             end, after = m.span(m.lastindex)
             if end > pos and not text[pos:end].isspace():  # (``text[pos:end].strip()``)
-                append(Unit(pos, end, line or bisect_right(starts, pos)))
+                append(make_unit(pos, end, line or bisect_right(starts, pos)))
             pos = after
         if u.end > pos and not text[pos : u.end].isspace():
-            append(Unit(pos, u.end, line or bisect_right(starts, pos)))
+            append(make_unit(pos, u.end, line or bisect_right(starts, pos)))
     if "sentences" not in doc.__dict__ and type(doc).sentences is Document.sentences and _units_are_lines(doc, units):
         doc.__dict__["sentences"] = list(out)  # (``Document.sentences``, asked by other rules: the same list)
     return out
