@@ -1971,7 +1971,7 @@ def lint_text(text: str, path: str = "<text>", config=None) -> list[Finding]:
     from .baseline import Suppressions
 
     linter.suppressions = Suppressions(cfg.root, [], linter.rules)  # inline directives only
-    doc = Document(path, text)
+    doc = Document(path, text, language=cfg.language_for(path))  # (per-file-language, as for a file)
     ctx = RunContext(cfg, cfg.root, False, discover=lambda: [], load=files.load)
     findings = lint_documents(linter, {path: doc}, ctx)
     return sorted(findings, key=Finding.sort_key)
