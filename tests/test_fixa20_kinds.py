@@ -119,7 +119,7 @@ def test_d102_a_refrains_variant_is_not_a_near_copy():
 
 def test_s101_urdu_loan_plurals_and_izafat_are_forms_of_a_known_word(tmp_path, monkeypatch):
     # Firefox (ur) preferences: "ڈاؤن لوڈز" (downloads), "ایپلی کیشنز" (applications), beside
-    # لوڈ and کیشن; the Urdu Qur'an 3:48 «سلسلئہ» (izafat) beside سلسلہ
+    # لوڈ and کیشن; an izafat in ۂ beside its word in ہ
     import shutil
 
     from corpuslint import lint_paths
@@ -134,8 +134,10 @@ def test_s101_urdu_loan_plurals_and_izafat_are_forms_of_a_known_word(tmp_path, m
     # a true slip of the same document stays: اسرتعمال for استعمال
     assert any("'اسرتعمال'" in m for m in found.values())
     ur = UrduBackend()
-    assert ur.variant_of("سلسلئہ", "سلسلہ") and ur.variant_of("سلسلۂ", "سلسلہ")
+    assert ur.variant_of("سلسلۂ", "سلسلہ") and ur.variant_of("سلسلہ\u0654", "سلسلہ")
     assert not ur.variant_of("اسرتعمال", "استعمال") and not ur.variant_of("سلسلی", "سلسلہ")
+    # «سلسلئہ کلام» (3:48) is labelled a misspelling of the izafat سلسلۂ (quran-json-translations)
+    assert not ur.variant_of("سلسلئہ", "سلسلہ")
 
 
 # -- W102: lint_text honours per-file-language ------------------------------------------
@@ -178,3 +180,40 @@ def test_w114_a_mark_named_beside_another_sign_in_chinese():
     assert _lint("manpages-zh-bash-tilde.txt", ["W114"]) == []
     # a colon spaced before a command pipeline stays reported (the sign ends no list there)
     assert len(_lint("a.txt", ["W114"], "الأمر : ls | sort .\n")) == 1
+
+
+# -- per-file-options: a document rule's options for some files ---------------------------
+
+
+def test_per_file_options_scope_a_rule_option_to_a_folder(tmp_path, monkeypatch):
+    # fresh20 set [rules.D103] genre = "formulaic" for its Qur'an translations and lost D103
+    # on the Debian Handbook too: scoped to quran/**, the Persian restatement stays reported
+    import shutil
+
+    import pytest
+
+    from corpuslint import lint_paths
+    from corpuslint.config import ConfigError
+
+    (tmp_path / "quran").mkdir()
+    (tmp_path / "handbook").mkdir()
+    shutil.copy(DATA / "quran-ur-089.txt", tmp_path / "quran" / "089.txt")
+    shutil.copy(DATA / "debian-handbook-fa-aptitude-cli.txt", tmp_path / "handbook" / "apt.txt")
+    monkeypatch.chdir(tmp_path)
+
+    def d103(**config):
+        found = lint_paths(["."], config={"select": ["D103"], "cache": False, **config})
+        return sorted((str(f.path), f.line) for f in found)
+
+    prose = {"rules": {"D103": {"genre": "prose"}}}
+    assert d103(**prose) == [("handbook/apt.txt", 33), ("quran/089.txt", 33)]
+    assert d103(**prose, **{"per-file-options": {"quran/**": {"D103": {"genre": "formulaic"}}}}) == [
+        ("handbook/apt.txt", 33)]
+    # the first pattern that names the rule wins; another pattern's options are not merged
+    assert d103(**prose, **{"per-file-options": {"*.txt": {"D103": {"min-words": 8}},
+                                                  "quran/**": {"D103": {"genre": "formulaic"}}}}) == [
+        ("handbook/apt.txt", 33), ("quran/089.txt", 33)]
+    with pytest.raises(ConfigError, match=r"per-file-options\.quran/\*\*\.D103\.genr: unknown option"):
+        d103(**{"per-file-options": {"quran/**": {"D103": {"genr": "formulaic"}}}})
+    with pytest.raises(ConfigError, match="corpus rule"):
+        d103(**{"per-file-options": {"quran/**": {"D104": {"genre": "formulaic"}}}})
