@@ -180,7 +180,7 @@ class Linter:
             if config.per_file_language:  # (part of every rule's fingerprint: caches keyed by it)
                 self.rules[code].per_file_language = dict(config.per_file_language)
         # per-file-options: each (glob, code) an instance of the rule with those options
-        # over [rules.CODE]'s, used for the files the glob matches (``_scoped_rules``)
+        # over [rules.CODE]'s, used for the files the glob matches (``compute_findings``)
         self._scoped: dict[tuple[str, str], Rule] = {}
         for pattern, by_code in config.per_file_options.items():
             for code, opts in by_code.items():

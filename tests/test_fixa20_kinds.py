@@ -118,6 +118,7 @@ def test_d102_a_refrains_variant_is_not_a_near_copy():
 
 
 def test_s101_urdu_loan_plurals_and_izafat_are_forms_of_a_known_word(tmp_path, monkeypatch):
+    # (surah 3 of the Urdu Qur'an beside them: the corpus where لوڈ and کیشن are frequent enough)
     # Firefox (ur) preferences: "ڈاؤن لوڈز" (downloads), "ایپلی کیشنز" (applications), beside
     # لوڈ and کیشن; an izafat in ۂ beside its word in ہ
     import shutil

@@ -566,18 +566,18 @@ def _word_change(a: str, b: str, paraphrase: bool) -> str | None:
     matched = sum(m.size for m in sm.get_matching_blocks())
     if len(content_blocks) <= 2 and matched >= 0.6 * min(len(wa), len(wb)):
         return f"content word '{first[0]}'"
-    return _minimal_pair_after_lead_in(sm.get_opcodes(), wa, wb)
+    return _minimal_pair_after_lead_in(changes, wa, wb)
 
 
-def _minimal_pair_after_lead_in(opcodes, wa: list[str], wb: list[str]) -> str | None:
+def _minimal_pair_after_lead_in(changes, wa: list[str], wb: list[str]) -> str | None:
     """The word that makes two sentences a minimal pair once their differing lead-ins
     are set aside: the first difference opens both sentences ("Specifically, before
     entering any runlevel, ..." / "Then ..."), and after it the sentences differ only in
     one or two single content words swapped one for one, over a body at least 60 %
     shared ("... all the scripts beginning with 'K' are run; these scripts kill
     services." / "... with 'S' are run; these scripts start services."): the same frame
-    said of another thing, not a restatement. ``opcodes``: difflib's, of ``wa``/``wb``."""
-    changes = [op for op in opcodes if op[0] != "equal"]
+    said of another thing, not a restatement. ``changes``: difflib's opcodes of ``wa``/``wb``
+    less the equal ones."""
     if len(changes) < 2 or len(changes) > 3 or changes[0][1] != 0 or changes[0][3] != 0:
         return None
     lead = changes[0]
