@@ -28,7 +28,8 @@ DEFAULT_EXCLUDE = [
 
 _LIST_KEYS = {"select", "extend-select", "ignore", "extend-ignore", "include", "exclude", "extend-exclude"}
 _KNOWN_KEYS = _LIST_KEYS | {
-    "per-file-ignores", "per-file-language", "severity", "rules", "fail-on", "respect-gitignore", "cache", "cache-dir",
+    "per-file-ignores", "per-file-language", "per-file-options", "severity", "rules", "fail-on", "respect-gitignore",
+    "cache", "cache-dir",
     "plugins", "jobs", "baseline",
     "executor",  # [executor]: read by corpuslint.executors.settings_for
 }
@@ -97,6 +98,8 @@ class Config:
     per_file_language: dict[str, str | None] = field(default_factory=dict)  # glob -> language tag
     severity: dict[str, Severity] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # glob -> {code: options}: a document rule's options for the files a glob matches
+    per_file_options: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
     respect_gitignore: bool = True
     follow_external_symlinks: bool = False  # symlinks leaving the root: skipped (F005) unless set
@@ -136,6 +139,20 @@ class Config:
             if _path_matches(rel, pattern) and any(_code_matches(code, c) for c in codes):
                 return True
         return False
+
+    def option_patterns_for(self, path: str) -> dict[str, str]:
+        """Which ``per-file-options`` pattern gives each rule its options in ``path`` (a
+        display path), by rule code: of the patterns that match it (matched as
+        ``per-file-ignores`` matches them), the first that names the code ({} if none)."""
+        out: dict[str, str] = {}
+        if not self.per_file_options:
+            return out
+        rel = _relative_to(path, self.config_dir or self.root)
+        for pattern, by_code in self.per_file_options.items():
+            if _path_matches(rel, pattern):
+                for code in by_code:
+                    out.setdefault(code, pattern)
+        return out
 
     def language_for(self, path: str) -> str | None:
         """The language ``per-file-language`` declares for ``path`` (a display path; for
@@ -467,6 +484,14 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
             raise err(f"rules.{code}", "must be a table of options")
         cfg.rule_options[normalize_code(code)] = dict(opts)
 
+    pfo = raw.get("per-file-options", {})
+    if not isinstance(pfo, dict):
+        raise err("per-file-options", "must be a table of [per-file-options.\"GLOB\".CODE] tables")
+    for pattern, by_code in pfo.items():
+        if not isinstance(by_code, dict) or not all(isinstance(o, dict) for o in by_code.values()):
+            raise err(f"per-file-options.{pattern}", "must be a table of [per-file-options.\"GLOB\".CODE] tables")
+        cfg.per_file_options[pattern] = {normalize_code(code): dict(opts) for code, opts in by_code.items()}
+
     if "fail-on" in raw:
         try:
             cfg.fail_on = Severity.parse(raw["fail-on"])
@@ -515,20 +540,33 @@ def validate_codes(cfg: Config, rules: Mapping[str, type]) -> None:
     for code in cfg.severity:
         check_codes([code], rules, f"{where}: severity.{code}")
     for code, opts in cfg.rule_options.items():
-        cls = rules.get(code)
-        if cls is None:
-            raise ConfigError(f"{where}: rules.{code}: unknown rule code{code_hint(code, rules)}")
-        for opt, value in opts.items():
-            if opt not in cls.options:
-                allowed = ", ".join(sorted(cls.options)) or "none"
-                raise ConfigError(
-                    f"{where}: rules.{code}.{opt}: unknown option{did_you_mean(opt, cls.options)} (allowed: {allowed})")
-            default = cls.options[opt]
-            if default is not None and not _same_kind(default, value):
-                raise ConfigError(f"{where}: rules.{code}.{opt}: expected {type(default).__name__}, got {value!r}")
-            if (isinstance(default, (int, float)) and not isinstance(default, bool) and default >= 0
-                    and isinstance(value, (int, float)) and not (0 <= value < float("inf"))):
-                raise ConfigError(f"{where}: rules.{code}.{opt}: must be a number >= 0, not {value!r}")
+        _check_rule_options(code, opts, rules, f"{where}: rules.{code}")
+    from .rules import DocumentRule
+
+    for pattern, by_code in cfg.per_file_options.items():
+        for code, opts in by_code.items():
+            key = f"{where}: per-file-options.{pattern}.{code}"
+            _check_rule_options(code, opts, rules, key)
+            if not issubclass(rules[code], DocumentRule):  # (a corpus rule: one reduce over every file)
+                raise ConfigError(f"{key}: a corpus rule's options hold for the whole corpus: set them in [rules.{code}]")
+
+
+def _check_rule_options(code: str, opts: Mapping[str, Any], rules: Mapping[str, type], key: str) -> None:
+    """Raise ConfigError naming ``key`` for an unknown rule, an unknown option or a value
+    of the wrong kind (a bool for a bool, a number >= 0 for a number >= 0)."""
+    cls = rules.get(code)
+    if cls is None:
+        raise ConfigError(f"{key}: unknown rule code{code_hint(code, rules)}")
+    for opt, value in opts.items():
+        if opt not in cls.options:
+            allowed = ", ".join(sorted(cls.options)) or "none"
+            raise ConfigError(f"{key}.{opt}: unknown option{did_you_mean(opt, cls.options)} (allowed: {allowed})")
+        default = cls.options[opt]
+        if default is not None and not _same_kind(default, value):
+            raise ConfigError(f"{key}.{opt}: expected {type(default).__name__}, got {value!r}")
+        if (isinstance(default, (int, float)) and not isinstance(default, bool) and default >= 0
+                and isinstance(value, (int, float)) and not (0 <= value < float("inf"))):
+            raise ConfigError(f"{key}.{opt}: must be a number >= 0, not {value!r}")
 
 
 def check_codes(codes: Iterable[str], rules: Mapping[str, type], where: str) -> None:

@@ -73,6 +73,14 @@ def longest_line(text: str) -> tuple[int, int, int]:
     return best, best_no, best_start
 
 
+def _checks(r: Rule, role: "str | None", kinds: frozenset) -> bool:
+    """Does rule ``r`` check a document of this ``role`` (``Rule.only_roles``) and these
+    ``kinds`` (``only_kinds``, ``skip_kinds``)?"""
+    return ((role is None or r.only_roles is None or role in r.only_roles)
+            and not ((r.only_kinds is not None and r.only_kinds.isdisjoint(kinds))
+                     or (r.skip_kinds and not r.skip_kinds.isdisjoint(kinds))))
+
+
 def long_line_safe(rule: Rule) -> bool:
     return getattr(rule, "long_line_safe", rule.family in LONG_LINE_FAMILIES)
 
@@ -171,6 +179,18 @@ class Linter:
             )
             if config.per_file_language:  # (part of every rule's fingerprint: caches keyed by it)
                 self.rules[code].per_file_language = dict(config.per_file_language)
+        # per-file-options: each (glob, code) an instance of the rule with those options
+        # over [rules.CODE]'s, used for the files the glob matches (``compute_findings``)
+        self._scoped: dict[tuple[str, str], Rule] = {}
+        for pattern, by_code in config.per_file_options.items():
+            for code, opts in by_code.items():
+                rule = self.rules.get(code)
+                if rule is None:
+                    continue  # (not selected)
+                rule.per_file_options = {**rule.per_file_options, pattern: dict(opts)}  # (in its fingerprint)
+                self._scoped[(pattern, code)] = scoped = type(rule)(
+                    options={**config.rule_options.get(code, {}), **opts}, severity=rule.severity, root=rule.root)
+                scoped.per_file_language = rule.per_file_language
         self.document_rules = [r for r in self.rules.values() if isinstance(r, DocumentRule)]
         self.record_rules = [r for r in self.document_rules if not r.file_level]  # for data-file records
         self.corpus_rules = [r for r in self.rules.values() if isinstance(r, CorpusRule)]
@@ -297,7 +317,12 @@ class Linter:
         """Document rules on ``doc``, computed now (no cache)."""
         cached: list[Finding] = []
         base = self.record_rules if getattr(doc, "record", None) is not None else self.document_rules
-        rules = self._rules_for(base, doc.role, doc.kinds)  # (by role and kinds: one list per shape, kept)
+        scoped = self.config.option_patterns_for(doc.path) if self._scoped else None
+        if scoped:  # per-file-options: the rules with this file's options, then filtered as below
+            rules = [r for r in (self._scoped[(scoped[r.code], r.code)] if r.code in scoped else r for r in base)
+                     if _checks(r, doc.role, doc.kinds)]
+        else:
+            rules = self._rules_for(base, doc.role, doc.kinds)  # (by role and kinds: one list per shape, kept)
         length, line_no, start = longest_line(doc.text)
         if length > MAX_LINE_CHARS:
             skipped = sorted({r.code for r in base + self.corpus_rules if not long_line_safe(r)})
@@ -329,9 +354,7 @@ class Linter:
         got = memo.get(key)
         if got is not None and got[0] is base:
             return got[1]
-        rules = [r for r in base if (role is None or r.only_roles is None or role in r.only_roles)
-                 and not ((r.only_kinds is not None and r.only_kinds.isdisjoint(kinds))
-                          or (r.skip_kinds and not r.skip_kinds.isdisjoint(kinds)))]
+        rules = [r for r in base if _checks(r, role, kinds)]
         memo[key] = (base, rules)
         return rules
 
@@ -1971,7 +1994,7 @@ def lint_text(text: str, path: str = "<text>", config=None) -> list[Finding]:
     from .baseline import Suppressions
 
     linter.suppressions = Suppressions(cfg.root, [], linter.rules)  # inline directives only
-    doc = Document(path, text)
+    doc = Document(path, text, language=cfg.language_for(path))  # (per-file-language, as for a file)
     ctx = RunContext(cfg, cfg.root, False, discover=lambda: [], load=files.load)
     findings = lint_documents(linter, {path: doc}, ctx)
     return sorted(findings, key=Finding.sort_key)

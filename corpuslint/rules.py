@@ -92,6 +92,9 @@ class Rule:
     # there is one: part of the fingerprint, so cached results of files whose declared
     # language changed (a file the cache knows unchanged on disk) are not reused.
     per_file_language: Mapping[str, str | None] = {}
+    # The project's ``per-file-options`` for this rule (glob -> options), set by the engine:
+    # part of the fingerprint as ``per_file_language`` is.
+    per_file_options: Mapping[str, Mapping[str, Any]] = {}
 
     def __init__(
         self,
@@ -169,6 +172,8 @@ class Rule:
         """Identifies rule + options for caches: change either and cached results are stale."""
         items = sorted((k, repr(v)) for k, v in self.opts.items())
         languages = f":languages={sorted(self.per_file_language.items())}" if self.per_file_language else ""
+        if self.per_file_options:
+            languages += f":per-file={sorted((p, sorted((k, repr(v)) for k, v in o.items())) for p, o in self.per_file_options.items())}"
         return f"{self.code}:{type(self).__module__}.{type(self).__qualname__}:{self.severity.value}:{items}{languages}"
 
 

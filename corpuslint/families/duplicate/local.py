@@ -222,8 +222,7 @@ class ExactDuplicateLine(DocumentRule):
         out: list[Finding] = []
         refrains: set[int] = set()
         if genre == "auto":
-            copies = Counter(a.keys.tolist())
-            refrains = {k for k, c in copies.items() if c >= int(self.opts["refrain-copies"])}
+            refrains = _refrain_keys(a, int(self.opts["refrain-copies"]))
         seen: dict[tuple[int, int], int] = {}  # (section, key) -> first unit
         seen_anywhere: dict[int, int] = {}
         seen_heading: dict[int, int] = {}
@@ -748,8 +747,15 @@ class NearDuplicateParagraph(DocumentRule):
     "Immediate"/"Timeout") makes two parallel statements, not a copy. In Markdown only
     paragraphs of the same section are compared. A software message catalogue (the
     strings of a .po file, the ``message`` document kind) is not checked: its strings
-    are separate messages. The later one is reported, pointing
-    at its most similar earlier paragraph.
+    are separate messages. In a script without spaces (compared character by character)
+    a changed run of characters is a content word unless it is only grammar
+    (``meaning.SPACELESS_FUNCTION_CHARS``: 是个 / 是一个 is a copy, 覆蓋 / 附加 two
+    statements). The later one is reported, pointing at its most similar earlier paragraph.
+    Repetitive genres: as D101, with ``genre = "auto"`` (default) a variant of a refrain (a
+    paragraph that occurs ``refrain-copies`` times or more, default 3: «故你们应当敬畏安拉，
+    应当服从我。» five times in a Chinese Qur'an's surah 26, then without its «故») and
+    fully vocalised Arabic-script documents are not reported; ``genre = "prose"`` checks
+    everything, ``"formulaic"`` turns the rule off for the files it is set for.
     Why: re-posted updates, lightly edited repeats and template paragraphs duplicate
     content while escaping exact matching.
     Example: a paragraph repeated further down the same article with only "قام أيضا"
@@ -764,13 +770,28 @@ class NearDuplicateParagraph(DocumentRule):
     family = FAMILY
     default_severity = Severity.WARNING
     fixable = True
-    options = {"threshold": 0.8, "min-words": 8}
+    options = {"threshold": 0.8, "min-words": 8, "genre": "auto", "refrain-copies": 3}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        regions.check_genre(self)
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        genre = str(self.opts["genre"])
+        if genre == "formulaic":
+            return []
         a = U.analyse(doc)
+        found = _near_duplicate_units(doc, float(self.opts["threshold"]), int(self.opts["min-words"]))
+        if not found:
+            return []
+        if genre == "auto" and regions.vocalised(doc):
+            return []
+        refrains = _refrain_keys(a, int(self.opts["refrain-copies"])) if genre == "auto" else frozenset()
         out = []
-        for j, i, sim in _near_duplicate_units(doc, float(self.opts["threshold"]), int(self.opts["min-words"])):
+        for j, i, sim in found:
             uj, ui = a.units[j], a.units[i]
+            if refrains and (int(a.keys[i]) in refrains or int(a.keys[j]) in refrains):
+                continue  # a refrain's variant: «你们应当敬畏安拉，应当服从我。» after «故你们应当敬畏安拉，...»
             out.append(
                 doc.finding(
                     self, uj.start, uj.end,
@@ -781,6 +802,12 @@ class NearDuplicateParagraph(DocumentRule):
                 )
             )
         return out
+
+
+def _refrain_keys(a: U.Analysis, copies: int) -> frozenset:
+    """The unit keys (normalised texts' hashes) that occur ``copies`` times or more in the
+    analysed document: its refrains (D101's and D102's ``refrain-copies``)."""
+    return frozenset(k for k, c in Counter(a.keys.tolist()).items() if c >= copies)
 
 
 def _sentence_token_array(doc: Document, sentences: list[Unit]) -> tuple[np.ndarray, np.ndarray]:
@@ -1052,8 +1079,10 @@ class RestatedPassage(DocumentRule):
     Repetitive genres: with ``genre = "auto"`` (default) a document where at least six
     sentences and more than ``formulaic-share`` (default 0.1) of them look like
     restatements is formulaic (legal articles, parallel narrations, liturgy), and so
-    is fully vocalised Arabic-script text (scripture, hadith, classical poetry): D103
-    says nothing there, nor on two sentences in verse, the later one amid short lines of a
+    is fully vocalised Arabic-script text (scripture, hadith, classical poetry), and
+    a text of verses one unpunctuated paragraph each (``regions.verse_paragraphs``: a
+    scripture translation's parallel verses, "... رات طاری کر دے ..." then "... دن طاری
+    کر دے ..."): D103 says nothing there, nor on two sentences in verse, the later one amid short lines of a
     hard-wrapped document (``_verse_repeat``: two poems opening with the same line), nor
     in a software message catalogue extracted as text (the ``catalogue`` document kind:
     Django's "You have selected an action, and you haven't made any changes..." and
@@ -1256,6 +1285,8 @@ class RestatedPassage(DocumentRule):
                     return []  # formulaic (see above)
         if not scored:
             return []
+        if genre == "auto" and regions.verse_paragraphs(doc):
+            return []  # a translated scripture, one unpunctuated verse a paragraph: parallel by design
         if _same_score_ties(scored):  # which pair is taken for a sentence depends on the pairs' order:
             order = _first_seen_keys([toks(k) for k in range(n)], min_words, [(i, j) for _s, i, j, _c in scored])
             scored.sort(key=lambda t: order[t[1], t[2]])

@@ -138,6 +138,43 @@ der die das ein eine und oder ist sind zu mit von für auf im
 """
 
 
+# Scripts without spaces are aligned character by character (``tokens.tokens``). A run of
+# such characters that changes between two paragraphs is a content word unless it is only
+# grammar: Chinese function characters and Japanese particles (each character of the run
+# among these: 是个 / 是一个), or one Thai function word (the run as a whole).
+SPACELESS_FUNCTION_CHARS = frozenset(
+    "的了一个個是在也都就故和與与及或而之其这這那此着著过過吗嗎呢吧啊把被对對从從将將所为為以于於得地很还還又再才"
+    "のはがをにでともへやかなね"
+)
+THAI_FUNCTION_WORDS = frozenset("ที่ ซึ่ง และ ได้ จะ ของ ให้ ว่า ก็ นี้ นั้น ไป มา อยู่ แล้ว ๆ ใน กับ โดย การ ความ".split())
+
+
+def _inner_change(op, na: int, nb: int) -> bool:
+    """A difflib opcode over texts of ``na`` and ``nb`` tokens that changes a word for
+    another, or adds one inside the text: not what one copy adds at its start or end
+    (the chapter an attribution names, «--《论语》» / «--《论语》学而», is the same passage
+    cited more fully)."""
+    tag, i1, i2, j1, j2 = op
+    return tag == "replace" or not ((i1 == 0 and j1 == 0) or (i2 == na and j2 == nb))
+
+
+def _spaceless_content(words) -> list[str]:
+    """The runs of consecutive spaceless-script tokens in ``words`` that are content
+    (``SPACELESS_FUNCTION_CHARS``, ``THAI_FUNCTION_WORDS``), each joined into one string:
+    «覆蓋» / «附加» (overwrite / append), «พิมพ์» / «วาง» (typed / pasted)."""
+    out, run = [], []
+    for w in list(words) + [""]:
+        if w and T.is_spaceless(w):
+            run.append(w)
+            continue
+        if run:
+            span = "".join(run)
+            if not (span in THAI_FUNCTION_WORDS or all(c in SPACELESS_FUNCTION_CHARS for c in span)):
+                out.append(span)
+            run = []
+    return out
+
+
 _NT_RE = lazy(r"(?<=\w)n['’]t\b")
 
 
@@ -549,7 +586,8 @@ def _word_change(a: str, b: str, paraphrase: bool) -> str | None:
     if neg_a != neg_b:
         return "negation"
     sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
-    blocks = [(wa[i1:i2], wb[j1:j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+    changes = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    blocks = [(wa[i1:i2], wb[j1:j2]) for tag, i1, i2, j1, j2 in changes]
     removed = [w for x, _ in blocks for w in x]
     added = [w for _, y in blocks for w in y]
     if _may_hold_antonyms(set(removed), set(added)):
@@ -558,8 +596,11 @@ def _word_change(a: str, b: str, paraphrase: bool) -> str | None:
                 if _antonyms(x, y):
                     return f"antonym '{x}'/'{y}'"
     content_blocks = []
-    for x, y in blocks:
+    for (x, y), op in zip(blocks, changes):
         cx, cy = _content(x), _content(y)
+        if not paraphrase and _inner_change(op, len(wa), len(wb)):  # (D102, in a script without spaces)
+            cx += _spaceless_content(x)
+            cy += _spaceless_content(y)
         # spelling variants pair off
         for w in list(cx):
             v = next((u for u in cy if _spelling_variant(w, u)), None)
@@ -580,4 +621,28 @@ def _word_change(a: str, b: str, paraphrase: bool) -> str | None:
     places = {(tuple(x), tuple(y)) for x, y in content_blocks}
     if len(places) <= 2 and matched >= 0.6 * min(len(wa), len(wb)):
         return f"content word '{first[0]}'"
-    return None
+    return _minimal_pair_after_lead_in(changes, wa, wb)
+
+
+def _minimal_pair_after_lead_in(changes, wa: list[str], wb: list[str]) -> str | None:
+    """The word that makes two sentences a minimal pair once their differing lead-ins
+    are set aside: the first difference opens both sentences ("Specifically, before
+    entering any runlevel, ..." / "Then ..."), and after it the sentences differ only in
+    one or two single content words swapped one for one, over a body at least 60 %
+    shared ("... all the scripts beginning with 'K' are run; these scripts kill
+    services." / "... with 'S' are run; these scripts start services."): the same frame
+    said of another thing, not a restatement. ``changes``: difflib's opcodes of ``wa``/``wb``
+    less the equal ones."""
+    if len(changes) < 2 or len(changes) > 3 or changes[0][1] != 0 or changes[0][3] != 0:
+        return None
+    lead = changes[0]
+    for tag, i1, i2, j1, j2 in changes[1:]:
+        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1 or not (_content([wa[i1]]) and _content([wb[j1]])):
+            return None
+        if _spelling_variant(wa[i1], wb[j1]):
+            return None
+    body = min(len(wa) - lead[2], len(wb) - lead[4])
+    matched = body - (len(changes) - 1)
+    if body < 6 or matched < 0.6 * body:
+        return None
+    return f"content word '{wb[changes[1][3]]}'"

@@ -449,6 +449,42 @@ def vocalised(doc: Document) -> bool:
     return cached
 
 
+VERSE_MIN_PARAGRAPHS = 12
+VERSE_UNPUNCTUATED_SHARE = 0.6
+# What ends a prose paragraph, in the scripts that write sentence punctuation (closing
+# quotes and brackets too: a paragraph closing a quotation).
+_PARAGRAPH_END = frozenset(".!?…。！？؟։۔:;：；।॥။።។\"'”’»)）」』]")
+# Scripts written without sentence punctuation (Thai and Lao prose ends a paragraph with
+# a word): the test below says nothing about them.
+_UNPUNCTUATED_SCRIPT_RE = regex.compile(r"[\p{Thai}\p{Lao}]")
+_VERSES: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDictionary()
+
+
+def verse_paragraphs(doc: Document) -> bool:
+    """True when the document is a sequence of verses, one unpunctuated paragraph each:
+    at least ``VERSE_MIN_PARAGRAPHS`` one-line paragraphs of 20 characters or more,
+    ``VERSE_UNPUNCTUATED_SHARE`` of them ending without sentence punctuation (a scripture
+    translation exported one verse a paragraph, as tanzil.net's Urdu Qur'an: "اے نبیؐ،
+    اِن سے کہو ... اگر اللہ قیامت تک تم پر ہمیشہ کے لیے رات طاری کر دے ..." and, two
+    verses on, the same question of the day). Prose in a script that writes sentence
+    punctuation ends its paragraphs with it; verse restates by design (refrains,
+    parallel verses). Not asked of Thai or Lao text (no sentence punctuation at all)."""
+    cached = _VERSES.get(doc)
+    if cached is None:
+        text = doc.text
+        long = unpunctuated = 0
+        for block in structure.BLANK_LINES_RE.split(text):
+            block = block.strip()
+            if len(block) < 20 or "\n" in block:
+                continue
+            long += 1
+            unpunctuated += block[-1] not in _PARAGRAPH_END
+        cached = (long >= VERSE_MIN_PARAGRAPHS and unpunctuated >= VERSE_UNPUNCTUATED_SHARE * long
+                  and _UNPUNCTUATED_SCRIPT_RE.search(text) is None)
+        _VERSES[doc] = cached
+    return cached
+
+
 GENRES = ("auto", "prose", "formulaic")
 
 

@@ -1643,6 +1643,22 @@ _UR_VERB_ENDINGS = tuple(sorted(set(
 _UR_PLURALS = ("یوں", "یاں", "وں", "یں", "اں", "ے")  # longest first
 
 
+def _ur_loan_plural(word: str, stem: str) -> bool:
+    """``word`` is ``stem`` (of three letters or more) with the English plural -s Urdu
+    writes ز on a loanword: لوڈز (downloads), کیشنز (applications), ٹیبز (tabs)."""
+    return len(stem) >= 3 and word == stem + "ز"
+
+
+# The izafat of a word ending in ہ: ۂ (ہ with hamza above, one character or two). Not ئہ
+# before the ہ: "سلسلئہ کلام" is a labelled misspelling of سلسلۂ (benchmarks/labels).
+_UR_IZAFAT = ("\u06c2", "\u06c1\u0654")
+
+
+def _ur_izafat(word: str, base: str) -> bool:
+    """``word`` is ``base`` (ending in ہ) in its izafat form: سلسلۂ (سلسلہ)."""
+    return base.endswith("\u06c1") and len(base) >= 3 and any(word == base[:-1] + e for e in _UR_IZAFAT)
+
+
 class UrduBackend(PersianBackend):
     """Urdu: the ur_PK hunspell dictionary (corpuslint/dictionaries; no morphology)."""
 
@@ -1665,9 +1681,15 @@ class UrduBackend(PersianBackend):
 
     def variant_of(self, clean: str, spelled: str) -> bool:
         """Persian's, and two plural forms of one stem (the oblique یوں / وں / یاں / اں, the
-        direct یں / ے): "کن آنکھیوں سے" (sidelong glances) beside آنکھوں and آنکھیں."""
+        direct یں / ے): "کن آنکھیوں سے" (sidelong glances) beside آنکھوں and آنکھیں; an
+        English loan and its English plural in ز ("ڈاؤن لوڈز" beside لوڈ, "ایپلی کیشنز"
+        beside کیشن); a word in ہ and its izafat form in ۂ (سلسلۂ beside سلسلہ)."""
         stems = [next((w[: -len(e)] for e in _UR_PLURALS if w.endswith(e) and len(w) > len(e) + 1), None) for w in (clean, spelled)]
         if stems[0] is not None and stems[0] == stems[1]:
+            return True
+        if _ur_loan_plural(clean, spelled) or _ur_loan_plural(spelled, clean):
+            return True
+        if _ur_izafat(clean, spelled) or _ur_izafat(spelled, clean):
             return True
         return super().variant_of(clean, spelled)
 

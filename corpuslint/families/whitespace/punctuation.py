@@ -33,8 +33,9 @@ class SpaceBeforePunctuation(DocumentRule):
     """A space between a word and the punctuation mark that ends it.
 
     What: Reports spaces between a letter or digit and one of the marks in option
-    `marks` (default `، ؛ ؟ . , ; : ! ?`) when the mark ends the phrase (it is
-    followed by a space, a line end or a closing quote). Ellipses (also spaced,
+    `marks` (default `، ؛ ؟ . , ; : ! ?` and CJK's full-width `， 。 ： ； ！ ？`) when the
+    mark ends the phrase (it is followed by a space, a line end or a closing quote; a
+    full-width mark always does: "这是中文 ，后面"). Ellipses (also spaced,
     ``. . .``) and decimal points are not matched. Not reported in table cells (a cell listing ". ! ?"), code, or
     columns of command output (``Size : 4189184`` lines whose marks line up, or lines
     laid out with runs of spaces; in plain text that quotes code, lines that do not
@@ -73,7 +74,7 @@ class SpaceBeforePunctuation(DocumentRule):
     joining them would change the address); a mark before a command-line option, which is
     syntax (procmail(1)'s recipe ``dalej ! -oi -f "$SENDER"``), or before a short word and
     a sign, which names it among signs (bash(1) in Ukrainian: ``мають ; і &``, ``зокрема ;
-    або |``); after a Slavic preposition as after an English one (ls(1) in Russian:
+    або |``; bash(1) in Chinese: ``对于 : 或 = 之后``, "after : or ="); after a Slavic preposition as after an English one (ls(1) in Russian:
     ``файлы начинающиеся с .``, "files starting with .");
     a lone ``?`` or ``!`` after a verb of typing or pressing (or a noun for the mark) and before
     a word in lower case, the key typed (installation guide: ``type ! at the prompt``,
@@ -116,13 +117,16 @@ class SpaceBeforePunctuation(DocumentRule):
     family = "whitespace"
     fixable = True
     regions = frozenset({PROSE, HEADING})  # not table cells listing ". ! ?", not code
-    options = {"marks": "،؛؟.,;:!?"}
+    options = {"marks": "،؛؟.,;:!?，。：；！？"}
 
     def check(self, doc):
-        marks = regex.escape(self.opts["marks"])
-        if not marks:
+        marks = regex.escape("".join(c for c in self.opts["marks"] if c not in FULL_WIDTH_MARKS))
+        full = regex.escape("".join(c for c in self.opts["marks"] if c in FULL_WIDTH_MARKS))
+        if not marks and not full:
             return
-        pattern = compiled(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?=[{marks}](?:[\s\"'”’»)]|\Z))")
+        # a full-width mark ends a phrase whatever follows it: CJK text runs on unspaced
+        ends = "|".join(x for x in (marks and rf"[{marks}](?:[\s\"'”’»)]|\Z)", full and f"[{full}]") if x)
+        pattern = compiled(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?={ends})")
         text = doc.text
         # declared French, or (no language declared) text that reads French around the mark:
         # "Comment vas-tu ?", "documentation libre\u00a0; veuillez vous reporter"
@@ -455,6 +459,11 @@ def _catalogue_field(doc, pos: int) -> bool:
     return _STATEMENT_END_RE.search(body) is not None  # "تأليف ... ؛ وترجمة احمد افندي ندى."
 
 
+# The full-width marks of CJK text, which it writes after a word without a space ("这是中文，后面";
+# "这是中文 ，后面" is a slip).
+FULL_WIDTH_MARKS = frozenset("，。：；！？")
+
+
 @lru_cache(maxsize=16)
 def _space_before_trigger(marks: str) -> "re.Pattern":
     """A space separator followed by one of ``marks`` (``re``, for ``finditer_on_lines``)."""
@@ -520,8 +529,9 @@ _TAKES_AN_OBJECT = frozenset(
 # the mark is the recipe's action sign), or a short word and a sign (bash(1) in Ukrainian,
 # "мають ; і &", "зокрема ; або |": the mark named among other signs; not a dash, which
 # goes on the sentence: groff(1)'s slip "programu troff , gtbl - wersję" stays reported, and
-# the sign ends the list: "الأمر : ls | sort ." is a slip before a pipeline).
-_SIGN_ARGUMENTS_RE = lazy(r"[ \t]+(?:--?[A-Za-z]|\p{L}{1,4}[ \t]+[&|<>*~^%$#@+=\\/;:]{1,3}(?=[,.;:]|[ \t]*$))", regex.M)
+# the sign ends the list, or CJK text follows it ("对于 : 或 = 之后": after : or =): "الأمر :
+# ls | sort ." is a slip before a pipeline).
+_SIGN_ARGUMENTS_RE = lazy(r"[ \t]+(?:--?[A-Za-z]|\p{L}{1,4}[ \t]+[&|<>*~^%$#@+=\\/;:]{1,3}(?=[,.;:]|[ \t]*$|[ \t]+[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]))", regex.M)
 
 
 def _after_address(text: str, start: int, end: int) -> bool:
