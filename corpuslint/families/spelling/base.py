@@ -686,23 +686,13 @@ def words_ending_with(lc: LangCorpus, tail: str) -> list[str]:
     return out
 
 
-def local_keys(lc: LangCorpus, ls: LangState, path: str) -> list[str] | None:
-    """``backend.key`` of each word of a document's ``ls`` (in its vocabulary order), read
-    from the merged corpus (each corpus word's key id, ``LangCorpus.word_key``, into
-    ``keys``: the strings it holds anyway), or None when it has no word ids for the
-    document. Computed with the memoised ``key``, a reduce over the rejected words of
-    every document would keep every one of them and its key to the end of the run
-    (~1/3 KB a word)."""
-    kid = local_key_ids(lc, ls, path)
-    if kid is None:
-        return None
-    names = lc.keys
-    return [names[k] for k in kid.tolist()]
-
-
 def local_key_ids(lc: LangCorpus, ls: LangState, path: str) -> np.ndarray | None:
-    """``local_keys`` as key ids into ``lc.keys`` (an int array over the document's
-    vocabulary, no string made), or None when the merged corpus has no word ids for it."""
+    """The key id (into ``lc.keys``) of each word of a document's ``ls``, in its
+    vocabulary order (an int array: each corpus word's key id, ``LangCorpus.word_key``,
+    no string made), or None when the merged corpus has no word ids for the document.
+    Computed with the memoised ``key``, a reduce over the rejected words of every
+    document would keep every one of them and its key to the end of the run (~1/3 KB a
+    word)."""
     if lc.word_key is None or not isinstance(lc.key_count, CountTable):
         return None
     g = doc_word_ids(lc, path, ls)
@@ -712,7 +702,7 @@ def local_key_ids(lc: LangCorpus, ls: LangState, path: str) -> np.ndarray | None
 
 
 def _row_keys(lc: LangCorpus, kid: np.ndarray, rows: np.ndarray) -> dict[int, str]:
-    """local word -> its key (``local_keys``), for the words, left and right neighbours of
+    """local word -> its key (``lc.keys`` of ``local_key_ids``), for the words, left and right neighbours of
     ``rows`` of ``ls.rej`` only (what ``LangState.occurrences`` reads): a rare word's
     occurrences are a few of a document's thousands of words."""
     local = sorted_unique(rows[:, [R_WORD, R_LEFT, R_RIGHT]].reshape(-1))
@@ -728,8 +718,9 @@ def possible_rows(lc: LangCorpus, ls: LangState, max_count: int, or_pattern: boo
     has a morphology explanation (``ls.pattern``): the occurrences ``slip_evidence`` may
     find evidence for with that ``max_count`` (it returns None for the others before
     anything else). Asked once per distinct rejected word of the document. ``keys``:
-    ``local_keys`` of the document, if the caller has them; ``key_ids``: the same as
-    ``local_key_ids`` (the counts are then read by key id, in one array look-up)."""
+    the key of each word of the document (in vocabulary order), if the caller has them;
+    ``key_ids``: ``local_key_ids`` of the document (the counts are then read by key id,
+    in one array look-up)."""
     words = ls.rej[:, R_WORD]
     distinct = sorted_unique(words)  # (not np.unique: it imports numpy.ma, ~13 ms)
     vocab, key_count, pattern = ls.vocab, lc.key_count, ls.pattern
