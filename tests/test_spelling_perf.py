@@ -365,6 +365,12 @@ def test_rejected_occurrences_skipped_in_bulk_have_no_slip_evidence():
                 lc = merged.langs[lang]
                 rows = set(base.possible_rows(lc, ls, max_count, True).tolist())
                 plain = set(base.possible_rows(lc, ls, max_count, False).tolist())
+                # read by key id (what ``unlisted_rejections`` asks): the same rows
+                kid = base.local_key_ids(lc, ls, path)
+                assert kid is not None
+                assert base.possible_rows(lc, ls, max_count, True, key_ids=kid).tolist() == sorted(rows)
+                assert base.possible_rows(lc, ls, max_count, False, key_ids=kid).tolist() == sorted(plain)
+                assert [lc.keys[k] for k in kid.tolist()] == [lc.backend.key(w) for w in ls.vocab]
                 doc_keys = base.doc_key_counts(lc, ls, path)
                 for i, occ in enumerate(ls.rejected):
                     seen = lc.key_count.get(lc.backend.key(occ[2]), 0)

@@ -118,11 +118,13 @@ class LangState:
 
         return self._cached("_rejected", lambda: self.occurrences(self.rej))
 
-    def occurrences(self, rows: np.ndarray, keys: list[str] | None = None) -> list[tuple[int, int, str, str, str]]:
+    def occurrences(self, rows: np.ndarray, keys: list[str] | dict[int, str] | None = None
+                    ) -> list[tuple[int, int, str, str, str]]:
         """``rejected``'s tuples of the given rows of ``rej`` (an [n, 7] array), in their order.
-        ``keys``: the ``backend.key`` of each word of the document, when the caller has
-        them (read from the merged corpus: ``base.local_keys``), so that no key is computed
-        or memoised here."""
+        ``keys``: word -> its ``backend.key`` (a list over the document's words, or a dict
+        of at least the rows' words and neighbours), when the caller has them (read from
+        the merged corpus: ``base.local_key_ids``), so that no key is computed or
+        memoised here."""
         vocab = self.vocab
         if keys is not None:
             return [(start, end, vocab[w], keys[left] if left >= 0 else "", keys[right] if right >= 0 else "")

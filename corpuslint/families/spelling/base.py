@@ -13,8 +13,8 @@ import numpy as np
 from ...aggregates import TableAggregate
 from ...arrays import sorted_unique
 from ...rules import CorpusRule, CorpusView, DocumentRule
-from .analysis import (R_WORD, RSEP, SEP, STATE_VERSION, Bigrams, CountTable, DocState, LangCorpus, LangState, analyse,
-                       candidates, doc_word_ids, edit_shape, merge, reset)
+from .analysis import (R_LEFT, R_RIGHT, R_WORD, RSEP, SEP, STATE_VERSION, Bigrams, CountTable, DocState, LangCorpus,
+                       LangState, analyse, candidates, doc_word_ids, edit_shape, merge, reset)
 from . import table as spell_table
 from .backends import (TAA_MARBUTA, forget_dictionaries, forget_key_memos, forget_map_memos, forget_reduce_memos,
                        key_memo_words)
@@ -199,8 +199,9 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                 if max_count is None:
                     occurrences, keys = ls.rejected, None
                 else:
-                    names = local_keys(lc, ls, path)
-                    rows = ls.rej[possible_rows(lc, ls, max_count, or_pattern, names)]
+                    kid = local_key_ids(lc, ls, path)
+                    rows = ls.rej[possible_rows(lc, ls, max_count, or_pattern, key_ids=kid)]
+                    names = _row_keys(lc, kid, rows) if kid is not None else None
                     occurrences = ls.occurrences(rows, names)
                     keys = [names[w] for w in rows[:, R_WORD].tolist()] if names is not None else None
                 for i, occ in enumerate(occurrences):
@@ -685,37 +686,55 @@ def words_ending_with(lc: LangCorpus, tail: str) -> list[str]:
     return out
 
 
-def local_keys(lc: LangCorpus, ls: LangState, path: str) -> list[str] | None:
-    """``backend.key`` of each word of a document's ``ls`` (in its vocabulary order), read
-    from the merged corpus (each corpus word's key id, ``LangCorpus.word_key``, into
-    ``keys``: the strings it holds anyway), or None when it has no word ids for the
-    document. Computed with the memoised ``key``, a reduce over the rejected words of
-    every document would keep every one of them and its key to the end of the run
-    (~1/3 KB a word)."""
+def local_key_ids(lc: LangCorpus, ls: LangState, path: str) -> np.ndarray | None:
+    """The key id (into ``lc.keys``) of each word of a document's ``ls``, in its
+    vocabulary order (an int array: each corpus word's key id, ``LangCorpus.word_key``,
+    no string made), or None when the merged corpus has no word ids for the document.
+    Computed with the memoised ``key``, a reduce over the rejected words of every
+    document would keep every one of them and its key to the end of the run (~1/3 KB a
+    word)."""
     if lc.word_key is None or not isinstance(lc.key_count, CountTable):
         return None
     g = doc_word_ids(lc, path, ls)
     if g is None:
         return None
+    return lc.word_key[g]
+
+
+def _row_keys(lc: LangCorpus, kid: np.ndarray, rows: np.ndarray) -> dict[int, str]:
+    """local word -> its key (``lc.keys`` of ``local_key_ids``), for the words, left and right neighbours of
+    ``rows`` of ``ls.rej`` only (what ``LangState.occurrences`` reads): a rare word's
+    occurrences are a few of a document's thousands of words."""
+    local = sorted_unique(rows[:, [R_WORD, R_LEFT, R_RIGHT]].reshape(-1))
+    local = local[local >= 0]
     names = lc.keys
-    return [names[k] for k in lc.word_key[g].tolist()]
+    return dict(zip(local.tolist(), [names[k] for k in kid[local].tolist()]))
 
 
 def possible_rows(lc: LangCorpus, ls: LangState, max_count: int, or_pattern: bool,
-                  keys: list[str] | None = None) -> np.ndarray:
+                  keys: list[str] | None = None, key_ids: np.ndarray | None = None) -> np.ndarray:
     """Indices of the rows of ``ls.rej`` (rejected occurrences, in order) whose word's key
     the corpus has at most ``max_count`` times, or, with ``or_pattern``, whose spelling
     has a morphology explanation (``ls.pattern``): the occurrences ``slip_evidence`` may
     find evidence for with that ``max_count`` (it returns None for the others before
     anything else). Asked once per distinct rejected word of the document. ``keys``:
-    ``local_keys`` of the document, if the caller has them."""
+    the key of each word of the document (in vocabulary order), if the caller has them;
+    ``key_ids``: ``local_key_ids`` of the document (the counts are then read by key id,
+    in one array look-up)."""
     words = ls.rej[:, R_WORD]
+    distinct = sorted_unique(words)  # (not np.unique: it imports numpy.ma, ~13 ms)
     vocab, key_count, pattern = ls.vocab, lc.key_count, ls.pattern
-    key = keys.__getitem__ if keys is not None else (lambda w: lc.backend.key(vocab[w]))
-    kept = [
-        w for w in sorted_unique(words).tolist()  # (not np.unique: it imports numpy.ma, ~13 ms)
-        if key_count.get(key(w), 0) <= max_count or (or_pattern and pattern.get(vocab[w]))
-    ]
+    if key_ids is not None and isinstance(key_count, CountTable):
+        rare = key_count.counts[key_ids[distinct]] <= max_count  # (a key id is always < its size)
+        kept = distinct[rare].tolist()
+        if or_pattern:  # the morphology only for the frequent ones, in word order as below
+            kept += [w for w in distinct[~rare].tolist() if pattern.get(vocab[w])]
+    else:
+        key = keys.__getitem__ if keys is not None else (lambda w: lc.backend.key(vocab[w]))
+        kept = [
+            w for w in distinct.tolist()
+            if key_count.get(key(w), 0) <= max_count or (or_pattern and pattern.get(vocab[w]))
+        ]
     return np.flatnonzero(np.isin(words, np.asarray(kept, dtype=words.dtype)))
 
 
