@@ -150,3 +150,32 @@ def trim_heap() -> bool:
 
 
 _LIBC = None  # malloc_trim, once looked up (False: none)
+
+REDUCE_MMAP_THRESHOLD = 128 << 10  # bytes: glibc's default starting threshold, kept fixed for the reduces
+
+
+def fix_mmap_threshold(nbytes: int = REDUCE_MMAP_THRESHOLD) -> bool:
+    """Make glibc serve every allocation of at least ``nbytes`` (numpy arrays above
+    128 KB) from a mapping of its own, returned to the system when freed
+    (``mallopt(M_MMAP_THRESHOLD)``, which also stops glibc raising the threshold to the
+    largest block freed so far); False where there is no glibc. With the raised
+    threshold a reduce's temporaries of a few MB (sorts, band keys, candidate pairs,
+    verification chunks) came from the heap, where freed ones left holes the next
+    could not always fill: the peak of D104 at 100 MB of text held ~12 MB of such free
+    heap (230 -> 218 MB), D105's ~6 MB. Costs a page fault per page of each such array
+    (at 100 MB of text, ~1-4 s of system CPU over the reduces)."""
+    global _MALLOPT
+    if _MALLOPT is None:
+        try:
+            import ctypes
+
+            _MALLOPT = ctypes.CDLL("libc.so.6").mallopt
+        except (ImportError, OSError, AttributeError):  # not glibc, or no ctypes
+            _MALLOPT = False
+    if _MALLOPT is False:
+        return False
+    return bool(_MALLOPT(_M_MMAP_THRESHOLD, int(nbytes)))
+
+
+_M_MMAP_THRESHOLD = -3  # glibc's malloc.h
+_MALLOPT = None  # mallopt, once looked up (False: none)

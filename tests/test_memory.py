@@ -713,6 +713,49 @@ def test_trim_heap_gives_free_heap_memory_back():
     assert int(kept_kb) < 16_000  # of the 60 MB taken and freed (without the trim: ~60 MB kept)
 
 
+_MMAP_SCRIPT = """
+import sys
+import numpy as np
+from corpuslint.arrays import fix_mmap_threshold
+def rss_kb():
+    with open("/proc/self/status", encoding="ascii") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:"))
+big = np.ones(1 << 21)  # 16 MB, mapped, then freed: glibc's threshold grows to 16 MB
+del big
+fixed = fix_mmap_threshold() if sys.argv[1] == "fixed" else None
+base = rss_kb()
+pairs = [(np.ones(1 << 17), np.ones(1 << 10)) for _ in range(60)]  # 1 MB each, 8 kB kept between them
+pins = [b for _, b in pairs]
+del pairs
+print(fixed, rss_kb() - base, len(pins))
+"""
+
+
+def test_fixed_mmap_threshold_frees_each_large_array_as_it_goes():
+    """The reduces' temporaries (``engine._mapped`` fixes the threshold): after a large
+    array is freed, 1 MB arrays freed between small ones that stay are still each given
+    back when freed (mapped), with no ``trim_heap``; without the fixed threshold they
+    came from the heap and ~60 MB stayed (the same script, not fixed: the test fails
+    both ways)."""
+    import subprocess
+    import sys
+
+    from corpuslint.arrays import fix_mmap_threshold
+
+    if not sys.platform.startswith("linux"):
+        assert fix_mmap_threshold() in (True, False)
+        return
+    got = {}
+    for mode in ("fixed", "dynamic"):
+        out = subprocess.run([sys.executable, "-c", _MMAP_SCRIPT, mode], capture_output=True, text=True,
+                             check=True).stdout
+        fixed, kept_kb, pins = out.split()
+        assert int(pins) == 60
+        got[mode] = (fixed, int(kept_kb))
+    assert got["fixed"][0] == "True" and got["fixed"][1] < 16_000
+    assert got["dynamic"][1] > 40_000  # (glibc's dynamic threshold: the heap kept them)
+
+
 def test_the_map_marks_the_states_several_rules_share(tmp_path, monkeypatch):
     """Only a state several rules hold (the spelling rules' one per document) is counted
     for release by ``_Unspill``; the one state per document of D107 or D104 is not."""

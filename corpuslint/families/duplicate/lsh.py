@@ -294,7 +294,8 @@ def verify_in_chunks(pairs: np.ndarray, sets: np.ndarray, offsets: np.ndarray, t
     return np.concatenate(kept), np.concatenate(sims)
 
 
-_SEARCH_BLOCK = 1 << 20  # set values (4 MB of uint32) per tile of ``_common_by_search``
+_SEARCH_BLOCK = 1 << 18  # set values (1 MB of uint32) per tile of ``_common_by_search``
+_SEARCH_STEP = 256  # pairs verified between two releases of the pages read (``_common_by_search``)
 
 
 def _common_by_search(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> np.ndarray:
@@ -304,7 +305,10 @@ def _common_by_search(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> 
     sets lie in), and after each chunk of them the pages of ``sets`` outside the current
     first block are given back when ``sets`` is mapped from a spill's file
     (``release_pages``): D104's 500 k candidate pairs at 100 MB of text touch nearly
-    every page of the paragraphs' sets (68 MB), of which this holds a few blocks."""
+    every page of the paragraphs' sets (68 MB), of which this holds a few blocks. A page
+    fault maps the file's cached pages around it too (the kernel's fault-around, 64 KB):
+    1,024 pairs a chunk and 4 MB blocks held ~11 MB of them at D104's peak, 256 pairs
+    and 1 MB blocks hold a few MB."""
     common = np.zeros(len(at), dtype=np.int64)
     if not len(at):
         return common
@@ -312,7 +316,7 @@ def _common_by_search(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> 
     tiles = np.lexsort((block.max(axis=1), block.min(axis=1)))
     first = block.min(axis=1)[tiles]
     del block
-    step = 1024  # pairs at a time: their sets' pages (up to 2 x 4 KB a pair) read, then given back; the Python lists of one chunk only
+    step = _SEARCH_STEP  # pairs at a time: their sets' pages read, then given back; the Python lists of one chunk only
     for c0 in range(0, len(at), step):
         sel = tiles[c0 : c0 + step]
         ch = at[sel]
