@@ -38,7 +38,7 @@ from .config import (
 )
 from .document import Document
 from .families.input import PROBLEM_RULES
-from .findings import Applicability, Edit, Finding, Severity, record_location, share_messages
+from .findings import Applicability, Edit, Finding, Severity, record_location, share_messages, sharing
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
 from .store import DocumentStore, Spilled, SpilledStates, StateSpill
@@ -514,7 +514,8 @@ class Linter:
         jobs = 1 if self._lanes_busy else self._parallel_jobs()
         if (jobs < 2 or view.facts is not None or not getattr(rule, "reduce_by_target", False)
                 or len(view.targets) < PARALLEL_MIN_DOCS):
-            return list(rule.reduce(view))
+            with sharing():  # (each new finding's message and positions shared as it is made)
+                return list(rule.reduce(view))
         try:
             return _parallel_reduce(rule, view, jobs)
         except (OSError, RuntimeError) as exc:  # no fork, a worker killed: the whole reduce here

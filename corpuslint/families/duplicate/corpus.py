@@ -51,7 +51,7 @@ def _concat(states: dict[str, Any], fields: tuple[str, ...]):
     the pages the reduce touches are read."""
     paths = sorted(p for p, s in states.items() if s is not None and len(s["lines"]))
     units = np.array([len(states[p]["lines"]) for p in paths], dtype=np.int64)
-    doc_index = np.repeat(np.arange(len(paths), dtype=np.int64), units)
+    doc_index = np.repeat(np.arange(len(paths), dtype=np.int32 if len(paths) < 1 << 31 else np.int64), units)
     arrays = {}
     for f in fields:
         if f == "off":
@@ -65,14 +65,16 @@ def _concat(states: dict[str, Any], fields: tuple[str, ...]):
                 release_pages(part)
         arrays[f] = whole
         del parts, whole
-    if "sets" in fields:
-        if paths:
-            local = np.concatenate([states[p]["off"][:-1] for p in paths]).astype(np.int64, copy=False)
-            set_sizes = np.array([int(states[p]["off"][-1]) for p in paths], dtype=np.int64)
-            bases = np.concatenate(([0], np.cumsum(set_sizes)))
-            arrays["off"] = np.concatenate((local + np.repeat(bases[:-1], units), bases[-1:]))
-        else:
-            arrays["off"] = np.zeros(1, dtype=np.int64)
+    if "sets" in fields:  # each document's set offsets, shifted by the sets before it (filled in place)
+        off = arrays["off"] = np.empty(int(units.sum()) + 1, dtype=np.int64)
+        at = base = 0
+        for p in paths:
+            mine = states[p]["off"]
+            k = len(mine) - 1
+            np.add(mine[:-1], base, out=off[at : at + k], casting="unsafe")
+            at += k
+            base += int(mine[-1])
+        off[at] = base
     return paths, doc_index, arrays
 
 
