@@ -39,6 +39,18 @@ S103 176 -> 230 -> 230 (the run's peak): S103 read the Arabic dictionary S101 ha
 dropped again (~33 MB of C heap, for an alef-folded spelling that is no corpus word),
 now asked before the drop (``SpellingCorpusRule.ask_dictionary``). The peak is then
 D104's (verification, with the dictionary the map read still held) and S101's.
+
+mem20 (load 15-20; lead e72f440 -> mem20): D104 158.8 -> 198.5 (+39.8, was 156.9 -> 230.3,
++73.4), D105 -> 204.1 (was 207.1), S101 165.2 -> 224.9 (unchanged, now the run's peak),
+S103 179.7 -> 192.2 (+12.5, was +24.4), the rest -> 196.0 (was 205.6). What bought it:
+glibc's mmap threshold fixed after the map (``arrays.fix_mmap_threshold``; alone,
+D104 230 -> 218, D105 207 -> 201); spill pages given back more often (each fault maps
+a 2 MB folio of the cached file: ``frequent`` held ~20 MB of the frames column,
+verification ~11 MB of the sets); D104's arrays of one entry per paragraph held fewer
+at once (unique-key counts freed early, offsets filled in place, int32 indices,
+``group_by_key`` and band sorts in place); findings shared as a reduce makes them
+(``findings.sharing``: S103's +24 -> +12). Whole runs (/usr/bin/time, 3 each, started
+together): lead 232,160 / 231,976 / 229,788 KB, mem20 224,164 / 223,876 / 223,680 KB.
 """
 
 from __future__ import annotations

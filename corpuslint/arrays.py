@@ -89,7 +89,8 @@ def _root(a: np.ndarray) -> np.ndarray:
     return a
 
 
-FREQUENT_BLOCK = 1 << 20  # values sorted at a time by ``frequent`` (8 MB of uint64)
+FREQUENT_BLOCK = 1 << 19  # values sorted at a time by ``frequent`` (4 MB of uint64)
+FREQUENT_RELEASE_PARTS = 64  # parts copied between two releases of the mapped pages read (``frequent``)
 
 
 def frequent(parts: list[np.ndarray], need: int) -> np.ndarray:
@@ -98,7 +99,11 @@ def frequent(parts: list[np.ndarray], need: int) -> np.ndarray:
     and keeping counts >= ``need`` gives, a range of values at a time: about
     ``FREQUENT_BLOCK`` values sorted at once, not all of them (D104's slot-template
     frames: 2.5 M at 100 MB of text), and pages of parts mapped from a spill's file given
-    back once read. The list is emptied (its arrays freed, if it held the last reference)."""
+    back once read: every page of their mappings every ``FREQUENT_RELEASE_PARTS`` parts
+    searched or copied (a fault maps the whole cached folio of the file around the page
+    read, up to 2 MB here; releasing only the ranges read, once a range, left ~20 MB of
+    them resident at D104's peak).
+    The list is emptied (its arrays freed, if it held the last reference)."""
     full = [p for p in parts if len(p)]
     parts.clear()
     if not full:
@@ -110,17 +115,25 @@ def frequent(parts: list[np.ndarray], need: int) -> np.ndarray:
     span = int(info.max) - int(info.min) + 1
     edges = [int(info.min) + span * i // pieces for i in range(pieces + 1)]  # value ranges [lo, hi)
     need = max(need, 1)
+    roots = list({id(r): r for r in map(_root, full)}.values())  # the mappings (or arrays) the parts are views of
     out = []
     for i, (lo, hi) in enumerate(pairwise(edges)):
-        chunk = []
-        for p in full:
-            a = int(np.searchsorted(p, dtype.type(lo))) if i else 0
-            b = int(np.searchsorted(p, dtype.type(hi))) if i < pieces - 1 else len(p)
-            chunk.append(p[a:b])
-        values = np.concatenate(chunk)
-        for c in chunk:
-            release_pages(c)
-        del chunk
+        bounds = []
+        for k, p in enumerate(full):  # (each search maps the part's pages: given back as the copies below)
+            bounds.append((int(np.searchsorted(p, dtype.type(lo))) if i else 0,
+                           int(np.searchsorted(p, dtype.type(hi))) if i < pieces - 1 else len(p)))
+            if k % FREQUENT_RELEASE_PARTS == FREQUENT_RELEASE_PARTS - 1:
+                for root in roots:
+                    release_pages(root)
+        values = np.empty(sum(b - a for a, b in bounds), dtype=dtype)
+        at = 0
+        for k, (p, (a, b)) in enumerate(zip(full, bounds)):
+            values[at : at + b - a] = p[a:b]
+            at += b - a
+            if k % FREQUENT_RELEASE_PARTS == FREQUENT_RELEASE_PARTS - 1 or k == len(full) - 1:
+                for root in roots:  # (every page read: a fault maps the cached pages around the one read too)
+                    release_pages(root)
+        del bounds
         values.sort()
         if len(values) >= need:  # a value in `need` parts: `need` equal values in a row
             hit = values[need - 1 :] == values[: len(values) - need + 1]
@@ -150,3 +163,32 @@ def trim_heap() -> bool:
 
 
 _LIBC = None  # malloc_trim, once looked up (False: none)
+
+REDUCE_MMAP_THRESHOLD = 128 << 10  # bytes: glibc's default starting threshold, kept fixed for the reduces
+
+
+def fix_mmap_threshold(nbytes: int = REDUCE_MMAP_THRESHOLD) -> bool:
+    """Make glibc serve every allocation of at least ``nbytes`` (numpy arrays above
+    128 KB) from a mapping of its own, returned to the system when freed
+    (``mallopt(M_MMAP_THRESHOLD)``, which also stops glibc raising the threshold to the
+    largest block freed so far); False where there is no glibc. With the raised
+    threshold a reduce's temporaries of a few MB (sorts, band keys, candidate pairs,
+    verification chunks) came from the heap, where freed ones left holes the next
+    could not always fill: the peak of D104 at 100 MB of text held ~12 MB of such free
+    heap (230 -> 218 MB), D105's ~6 MB. Costs a page fault per page of each such array
+    (at 100 MB of text, ~1-4 s of system CPU over the reduces)."""
+    global _MALLOPT
+    if _MALLOPT is None:
+        try:
+            import ctypes
+
+            _MALLOPT = ctypes.CDLL("libc.so.6").mallopt
+        except (ImportError, OSError, AttributeError):  # not glibc, or no ctypes
+            _MALLOPT = False
+    if _MALLOPT is False:
+        return False
+    return bool(_MALLOPT(_M_MMAP_THRESHOLD, int(nbytes)))
+
+
+_M_MMAP_THRESHOLD = -3  # glibc's malloc.h
+_MALLOPT = None  # mallopt, once looked up (False: none)

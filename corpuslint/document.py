@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from . import findings as _findings
 from . import structure
 from .findings import Finding, Fix, Location
 from .structure import MARKDOWN_SUFFIXES, Region
@@ -440,6 +441,11 @@ class Document:
     ) -> Finding:
         line, column = self.place(start)
         end_line, end_column = self.place(end)
+        related = tuple(related)
+        if _findings._SHARING is not None:  # (a corpus rule's reduce: equal values held once, ``findings.sharing``)
+            share = _findings.shared
+            message, related = share(message), share(related)
+            line, column, end_line, end_column = share(line), share(column), share(end_line), share(end_column)
         return Finding(
             code=rule.code,
             rule=rule.name,
@@ -454,7 +460,7 @@ class Document:
             end_line=end_line,
             end_column=end_column,
             fix=fix,
-            related=tuple(related),
+            related=related,
         )
 
     def __repr__(self) -> str:

@@ -38,7 +38,7 @@ from .config import (
 )
 from .document import Document
 from .families.input import PROBLEM_RULES
-from .findings import Applicability, Edit, Finding, Severity, record_location, share_messages
+from .findings import Applicability, Edit, Finding, Severity, record_location, share_messages, sharing
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
 from .store import DocumentStore, Spilled, SpilledStates, StateSpill
@@ -537,7 +537,8 @@ class Linter:
         jobs = 1 if self._lanes_busy else self._parallel_jobs()
         if (jobs < 2 or view.facts is not None or not getattr(rule, "reduce_by_target", False)
                 or len(view.targets) < PARALLEL_MIN_DOCS):
-            return list(rule.reduce(view))
+            with sharing():  # (each new finding's message and positions shared as it is made)
+                return list(rule.reduce(view))
         try:
             return _parallel_reduce(rule, view, jobs)
         except (OSError, RuntimeError) as exc:  # no fork, a worker killed: the whole reduce here
@@ -1279,8 +1280,10 @@ def _mapped(linter: Linter) -> None:
     """The map is over: the per-process memos it filled (text normalisation runs, each
     corpus rule's own: ``CorpusRule.mapped``) are emptied, so that the reduces reuse
     their memory instead of adding to it, and the C heap's free memory goes back to the
-    system (at 100 MB of text: 159.5 -> 148.8 MB of RSS before the first reduce)."""
-    from .arrays import trim_heap
+    system (at 100 MB of text: 159.5 -> 148.8 MB of RSS before the first reduce); from
+    here on, the reduces' large arrays are mapped, and unmapped when freed
+    (``arrays.fix_mmap_threshold``)."""
+    from .arrays import fix_mmap_threshold, trim_heap
     from .text import normalize
 
     normalize.forget_runs()
@@ -1290,6 +1293,7 @@ def _mapped(linter: Linter) -> None:
             with rule_errors(rule, "the corpus"):
                 mapped()
     trim_heap()
+    fix_mmap_threshold()
 
 
 def _drop_superseded(findings: list[Finding], rules: Mapping[str, Rule]) -> list[Finding]:

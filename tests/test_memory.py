@@ -511,6 +511,47 @@ def test_equal_positions_and_related_locations_of_findings_become_one_object():
     assert type(odd.start) is np.int64 and type(plain.end) is bool and type(odd.end) is int
 
 
+def test_findings_are_shared_as_a_reduce_makes_them(monkeypatch):
+    """``findings.sharing`` (open while a corpus rule reduces): ``Document.finding`` gives
+    a new finding the message, line and column numbers and related tuple equal to one made
+    before in the scope (S103's message of each copy of a name, at each copy), so the
+    duplicate is freed at once; the values are unchanged, and outside a scope nothing is
+    shared. The engine opens the scope around a corpus rule's reduce: S103 on the samples."""
+    from types import SimpleNamespace
+
+    from corpuslint import findings as F_
+    from corpuslint.findings import Location, Severity
+    from corpuslint.outputs.json_format import diagnostic_text
+
+    rule = SimpleNamespace(code="S103", name="transliteration", family="spelling", severity=Severity.WARNING)
+    doc = Document("a.txt", "".join(f"line {i} شويغو\n" for i in range(400)))
+    start = doc.text.index("line 350")
+
+    def make():  # equal values in objects of their own
+        message = "".join(list("'شويغو' is spelled 'شويجو' in this document"))
+        return doc.finding(rule, start, start + 4, message, related=[Location("".join(list("b.txt")), 300, 1)])
+
+    loose = [make(), make()]
+    with F_.sharing():
+        held = [make(), make()]
+    assert [diagnostic_text(f) for f in held] == [diagnostic_text(f) for f in loose]
+    a, b = held
+    assert a.message is b.message and a.line is b.line and a.end_line is b.end_line and a.related is b.related
+    a, b = loose
+    assert a.message is not b.message and a.line is not b.line and a.related is not b.related
+    seen = []
+    rule_class = engine.build_registry([str(SAMPLES)])[1].rules["S103"]
+    reduce = rule_class.reduce
+
+    def spy(self, corpus):
+        seen.append(F_._SHARING is not None)
+        return reduce(self, corpus)
+
+    monkeypatch.setattr(rule_class, "reduce", spy)
+    assert any(f.code == "S103" for f in lint_paths([str(SAMPLES)]))
+    assert seen == [True] and F_._SHARING is None
+
+
 def test_slip_tables_go_when_s101_has_reduced_and_the_report_is_the_same(tmp_path, monkeypatch, capsys):
     """With S101 the only rule asking for slip evidence, the tables only the evidence
     derives (deletion index, spellings by key) are gone from the merged corpus when S103
@@ -711,6 +752,49 @@ def test_trim_heap_gives_free_heap_memory_back():
     trimmed, kept_kb, pins = out.split()
     assert trimmed == "True" and int(pins) == 60
     assert int(kept_kb) < 16_000  # of the 60 MB taken and freed (without the trim: ~60 MB kept)
+
+
+_MMAP_SCRIPT = """
+import sys
+import numpy as np
+from corpuslint.arrays import fix_mmap_threshold
+def rss_kb():
+    with open("/proc/self/status", encoding="ascii") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:"))
+big = np.ones(1 << 21)  # 16 MB, mapped, then freed: glibc's threshold grows to 16 MB
+del big
+fixed = fix_mmap_threshold() if sys.argv[1] == "fixed" else None
+base = rss_kb()
+pairs = [(np.ones(1 << 17), np.ones(1 << 10)) for _ in range(60)]  # 1 MB each, 8 kB kept between them
+pins = [b for _, b in pairs]
+del pairs
+print(fixed, rss_kb() - base, len(pins))
+"""
+
+
+def test_fixed_mmap_threshold_frees_each_large_array_as_it_goes():
+    """The reduces' temporaries (``engine._mapped`` fixes the threshold): after a large
+    array is freed, 1 MB arrays freed between small ones that stay are still each given
+    back when freed (mapped), with no ``trim_heap``; without the fixed threshold they
+    came from the heap and ~60 MB stayed (the same script, not fixed: the test fails
+    both ways)."""
+    import subprocess
+    import sys
+
+    from corpuslint.arrays import fix_mmap_threshold
+
+    if not sys.platform.startswith("linux"):
+        assert fix_mmap_threshold() in (True, False)
+        return
+    got = {}
+    for mode in ("fixed", "dynamic"):
+        out = subprocess.run([sys.executable, "-c", _MMAP_SCRIPT, mode], capture_output=True, text=True,
+                             check=True).stdout
+        fixed, kept_kb, pins = out.split()
+        assert int(pins) == 60
+        got[mode] = (fixed, int(kept_kb))
+    assert got["fixed"][0] == "True" and got["fixed"][1] < 16_000
+    assert got["dynamic"][1] > 40_000  # (glibc's dynamic threshold: the heap kept them)
 
 
 def test_the_map_marks_the_states_several_rules_share(tmp_path, monkeypatch):

@@ -52,7 +52,7 @@ def _concat(states: dict[str, Any], fields: tuple[str, ...]):
     the pages the reduce touches are read."""
     paths = sorted(p for p, s in states.items() if s is not None and len(s["lines"]))
     units = np.array([len(states[p]["lines"]) for p in paths], dtype=np.int64)
-    doc_index = np.repeat(np.arange(len(paths), dtype=np.int64), units)
+    doc_index = np.repeat(np.arange(len(paths), dtype=np.int32 if len(paths) < 1 << 31 else np.int64), units)
     arrays = {}
     for f in fields:
         if f == "off":
@@ -66,14 +66,16 @@ def _concat(states: dict[str, Any], fields: tuple[str, ...]):
                 release_pages(part)
         arrays[f] = whole
         del parts, whole
-    if "sets" in fields:
-        if paths:
-            local = np.concatenate([states[p]["off"][:-1] for p in paths]).astype(np.int64, copy=False)
-            set_sizes = np.array([int(states[p]["off"][-1]) for p in paths], dtype=np.int64)
-            bases = np.concatenate(([0], np.cumsum(set_sizes)))
-            arrays["off"] = np.concatenate((local + np.repeat(bases[:-1], units), bases[-1:]))
-        else:
-            arrays["off"] = np.zeros(1, dtype=np.int64)
+    if "sets" in fields:  # each document's set offsets, shifted by the sets before it (filled in place)
+        off = arrays["off"] = np.empty(int(units.sum()) + 1, dtype=np.int64)
+        at = base = 0
+        for p in paths:
+            mine = states[p]["off"]
+            k = len(mine) - 1
+            np.add(mine[:-1], base, out=off[at : at + k], casting="unsafe")
+            at += k
+            base += int(mine[-1])
+        off[at] = base
     return paths, doc_index, arrays
 
 
@@ -134,12 +136,12 @@ def _clusters(
 ) -> Clusters:
     """Connected components (size > 1, members in index order) of exact-key groups and
     verified near-duplicate pairs, candidates from the signatures ``sigs`` or their LSH
-    band keys ``bands`` (``lsh.band_keys``). Item i (``keys[i]``, ``focus[i]``) is row
-    ``rows[i]`` of ``sigs``/``bands`` and unit ``rows[i]`` of ``sets``/``off`` (i when
-    ``rows`` is None): the tables are read in place, never copied. With ``focus`` (bool per
+    band keys ``bands`` (``lsh.band_keys``). Item i (``focus[i]``) is row ``rows[i]`` of
+    ``keys``/``sigs``/``bands`` and unit ``rows[i]`` of ``sets``/``off`` (i when ``rows``
+    is None): the tables are read in place, never copied. With ``focus`` (bool per
     item), only candidate pairs touching a focused item are verified (a pre-commit run
     checks a few files)."""
-    rep, reps = lsh.group_by_key(keys)
+    rep, reps = lsh.group_by_key(keys if rows is None else keys[rows])  # (the items' keys: a temporary)
     at = reps if rows is None else rows[reps]
     if bands is not None:
         pairs = lsh.candidate_pairs(None, threshold, bands=bands, rows=at)
@@ -149,6 +151,8 @@ def _clusters(
         touch = np.zeros(len(reps), dtype=bool)
         np.logical_or.at(touch, np.searchsorted(reps, rep), focus)
         pairs = pairs[touch[pairs[:, 0]] | touch[pairs[:, 1]]]
+    if len(reps) < 1 << 31:  # (the same pairs in half the bytes while they are verified: 4 MB of D104's at 100 MB)
+        pairs = pairs.astype(np.int32)
     pairs, sims = lsh.verify_in_chunks(pairs, sets, off, threshold, rows=at)
     return clusters_from_edges(n, rep, reps[pairs], sims)
 
@@ -501,16 +505,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             if doc_counts is not None:  # documents per key, from the aggregate
                 many = doc_counts(incremental.KEYS, keys) >= need
             else:
-                many = np.zeros(n, dtype=bool)
-                uk, counts = np.unique(keys, return_counts=True)
-                often = uk[counts >= need]  # (a key in `need` documents occurs `need` times or more)
-                if len(often):
-                    sel = np.isin(keys, often).nonzero()[0]
-                    unit_of = doc_of[sel] if file_of is None else np.asarray(file_of, np.int64)[doc_of[sel]]
-                    pair = np.unique(np.stack((keys[sel], unit_of.astype(np.uint64)), axis=1), axis=0,
-                                     return_counts=True)[0]  # (with counts: no numpy.ma import)
-                    uk, counts = np.unique(pair[:, 0], return_counts=True)
-                    many[sel] = np.isin(keys[sel], uk[counts >= need])
+                many = _in_many_files(keys, doc_of, file_of, need)
             max_words = int(self.opts["boilerplate-max-words"])
             if max_words > 0:
                 many &= arr["nwords"] <= max_words
@@ -525,7 +520,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         if corpus.facts is not None:  # clusters computed by a distributed reduce (shuffle.LSH_BANDS)
             groups = clusters_from_edges(n, corpus.facts["rep"], corpus.facts["pairs"], corpus.facts["sims"])
         else:
-            groups = _clusters(len(idx), keys[idx], sigs, sets, off, threshold, str(self.opts["backend"]), focus,
+            groups = _clusters(len(idx), keys, sigs, sets, off, threshold, str(self.opts["backend"]), focus,
                                bands, rows=idx)
         trim_heap()  # (the temporaries of candidates and verification: freed, given back before the findings)
         out: list[Finding] = []
@@ -577,6 +572,25 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 reported.add(file_l[g])
         release.done()
         return out
+
+
+def _in_many_files(keys: np.ndarray, doc_of: np.ndarray, file_of: list[int] | None, need: int) -> np.ndarray:
+    """Bool per unit: its exact key ``keys[i]`` is found in at least ``need`` files
+    (``doc_of[i]`` its document, ``file_of`` a document's file or None). Its temporaries
+    (the unique keys and their counts: 5 MB at 100 MB of text) go when it returns, not
+    at the end of D104's reduce (they were held through candidates and verification)."""
+    many = np.zeros(len(keys), dtype=bool)
+    uk, counts = np.unique(keys, return_counts=True)
+    often = uk[counts >= need]  # (a key in `need` documents occurs `need` times or more)
+    del uk, counts
+    if len(often):
+        sel = np.isin(keys, often).nonzero()[0]
+        unit_of = doc_of[sel] if file_of is None else np.asarray(file_of, np.int64)[doc_of[sel]]
+        pair = np.unique(np.stack((keys[sel], unit_of.astype(np.uint64)), axis=1), axis=0,
+                         return_counts=True)[0]  # (with counts: no numpy.ma import)
+        uk, counts = np.unique(pair[:, 0], return_counts=True)
+        many[sel] = np.isin(keys[sel], uk[counts >= need])
+    return many
 
 
 def _per_file(paths: list[str], per_doc: list[np.ndarray]) -> list[np.ndarray]:

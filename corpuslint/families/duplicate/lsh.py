@@ -143,9 +143,9 @@ def _bucket_candidates(keys: np.ndarray, n: int, rows: np.ndarray | None = None)
     as codes ``i * n + j`` (8 bytes a pair, not 16) until the union is taken."""
     parts: list[np.ndarray] = []
     for k in range(keys.shape[1]):
-        band = _band(keys, k, rows)
-        order = np.argsort(band)  # bucket members are a set: no need for a stable sort
-        sk = band[order]
+        sk = _band(keys, k, rows)
+        order = np.argsort(sk)  # bucket members are a set: no need for a stable sort
+        sk.sort()  # (the band sorted in place, not gathered into a third array of n)
         same = sk[1:] == sk[:-1]
         if not same.any():
             continue
@@ -171,7 +171,7 @@ def _bucket_candidates(keys: np.ndarray, n: int, rows: np.ndarray | None = None)
             members = order[at[:, None] + np.arange(size)]  # (buckets, size)
             i, j = _pairs_of(size)
             parts.append(_codes(members[:, i].reshape(-1), members[:, j].reshape(-1), n))
-        del band, order, sk, same, edges, run_starts, run_ends, sizes, two
+        del order, sk, same, edges, run_starts, run_ends, sizes, two
         if len(parts) > 1 and sum(len(p) for p in parts[1:]) > max(len(parts[0]), _MERGE_CODES):
             parts[:] = [_distinct_codes(parts)]  # a pair met in several bands: held once, not once a band
     return _unique_codes(parts, n)
@@ -256,14 +256,14 @@ def verify(pairs: np.ndarray, sets: np.ndarray, offsets: np.ndarray, threshold: 
     if len(pairs) == 0:
         return pairs, np.zeros(0)
     at = pairs if rows is None else rows[pairs]
-    sizes = np.diff(offsets)
-    sa, sb = sizes[at[:, 0]], sizes[at[:, 1]]
+    sa = offsets[at[:, 0] + 1] - offsets[at[:, 0]]  # (the pairs' set sizes: not every item's, 2.7 MB at D104's peak)
+    sb = offsets[at[:, 1] + 1] - offsets[at[:, 1]]
     ok = np.minimum(sa, sb) >= threshold * np.maximum(sa, sb)  # length filter: J <= min/max
     pairs, at, sa, sb = pairs[ok], at[ok], sa[ok], sb[ok]
     if not len(pairs):
         return pairs, np.zeros(0)
     involved = np.unique(at.reshape(-1), return_counts=True)[0]  # (with counts: no numpy.ma import)
-    if len(pairs) > 64 and int(sa.sum() + sb.sum()) > 8 * int(sizes[involved].sum()):
+    if len(pairs) > 64 and int(sa.sum() + sb.sum()) > 8 * int((offsets[involved + 1] - offsets[involved]).sum()):
         common = _common_by_table(at, sets, offsets, involved)  # sets met many times: dense ids
     else:
         common = _common_by_search(at, sets, offsets)
@@ -294,7 +294,8 @@ def verify_in_chunks(pairs: np.ndarray, sets: np.ndarray, offsets: np.ndarray, t
     return np.concatenate(kept), np.concatenate(sims)
 
 
-_SEARCH_BLOCK = 1 << 20  # set values (4 MB of uint32) per tile of ``_common_by_search``
+_SEARCH_BLOCK = 1 << 18  # set values (1 MB of uint32) per tile of ``_common_by_search``
+_SEARCH_STEP = 64  # pairs verified between two releases of the pages read (``_common_by_search``)
 
 
 def _common_by_search(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> np.ndarray:
@@ -304,7 +305,10 @@ def _common_by_search(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> 
     sets lie in), and after each chunk of them the pages of ``sets`` outside the current
     first block are given back when ``sets`` is mapped from a spill's file
     (``release_pages``): D104's 500 k candidate pairs at 100 MB of text touch nearly
-    every page of the paragraphs' sets (68 MB), of which this holds a few blocks."""
+    every page of the paragraphs' sets (68 MB), of which this holds a few blocks. A page
+    fault maps the whole cached folio of the file around it (up to 2 MB here): 1,024
+    pairs a chunk and 4 MB blocks held ~11 MB of them at D104's peak, 64 pairs and 1 MB
+    blocks hold a few MB."""
     common = np.zeros(len(at), dtype=np.int64)
     if not len(at):
         return common
@@ -312,7 +316,7 @@ def _common_by_search(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> 
     tiles = np.lexsort((block.max(axis=1), block.min(axis=1)))
     first = block.min(axis=1)[tiles]
     del block
-    step = 1024  # pairs at a time: their sets' pages (up to 2 x 4 KB a pair) read, then given back; the Python lists of one chunk only
+    step = _SEARCH_STEP  # pairs at a time: their sets' pages read, then given back; the Python lists of one chunk only
     for c0 in range(0, len(at), step):
         sel = tiles[c0 : c0 + step]
         ch = at[sel]
@@ -528,17 +532,23 @@ def _agreements(sigs: np.ndarray) -> np.ndarray:
 
 def group_by_key(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(representative index per item, indices of representatives): items with equal
-    keys share the representative with the smallest index."""
+    keys share the representative with the smallest index. int32 arrays below 2**31
+    items (int64 above)."""
     n = len(keys)
     if n == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    small = np.int32 if n < 1 << 31 else np.int64  # (indices: D104's 333 k items at 100 MB of text)
     order = np.argsort(keys, kind="stable")
     sk = keys[order]
     new = np.empty(n, dtype=bool)
     new[0] = True
     np.not_equal(sk[1:], sk[:-1], out=new[1:])
-    group = np.cumsum(new) - 1
-    first = order[new]  # stable sort: first of each run is the smallest index
-    rep = np.empty(n, dtype=np.int64)
-    rep[order] = first[group]
+    del sk
+    group = np.cumsum(new, dtype=small)
+    group -= 1  # (in place, as below)
+    first = order[new].astype(small)  # stable sort: first of each run is the smallest index
+    del new
+    np.take(first, group, out=group)
+    rep = np.empty(n, dtype=small)
+    rep[order] = group
     return rep, np.sort(first)
