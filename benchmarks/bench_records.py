@@ -101,7 +101,8 @@ a document-rule batch hook for the duplicate analysis), reduces 18%, the state s
 rec20 (2026-12-03, lead e72f440 and rec20 started together, load 11-25, ``--no-cache --jobs
 1 --format json``, quality plugin on the path): the states read back for a reduce were a
 parsed header (lists, strings) and a dict of numpy views per record, ~6 KB a D104 state;
-now a ``store.ColumnState`` (header numbers in one array, views made on access). 10 k SFT:
+now a ``store.ColumnState`` (header numbers in one array, views made on access). 30 k short:
+15.8 s, 187 MB -> 15.5 s, 142 MB; 10 k SFT:
 31.9 s, 256 MB -> 31.7 s, 200 MB; fresh19's data set (/tmp/fresh19/sets/ds: 65 k records of
 fortunes, man pages, UI strings, chat, 15.5 MB of text): 115.8 s, 762 MB -> 112.1 s, 569 MB
 (D104's reduce was +255 MB); real-text quran-json-translations 365 -> 226 MB. Reports
