@@ -97,6 +97,17 @@ document rules 51% (the duplicate family's analysis per record 9%, Q1xx 8%, D103
 spelling family's analysis per record 9% (~30 numpy calls a record: the next to batch, with
 a document-rule batch hook for the duplicate analysis), reduces 18%, the state spill 6% +
 4%: flat; the 2x goal (10 k <= ~25 s at this pair's 50 s) is not met.
+
+rec20 (2026-12-03, lead e72f440 and rec20 started together, load 11-25, ``--no-cache --jobs
+1 --format json``, quality plugin on the path): the states read back for a reduce were a
+parsed header (lists, strings) and a dict of numpy views per record, ~6 KB a D104 state;
+now a ``store.ColumnState`` (header numbers in one array, views made on access). 30 k short:
+15.8 s, 187 MB -> 15.5 s, 142 MB; 10 k SFT:
+31.9 s, 256 MB -> 31.7 s, 200 MB; fresh19's data set (/tmp/fresh19/sets/ds: 65 k records of
+fortunes, man pages, UI strings, chat, 15.5 MB of text): 115.8 s, 762 MB -> 112.1 s, 569 MB
+(D104's reduce was +255 MB); real-text quran-json-translations 365 -> 226 MB. Reports
+byte-identical. What holds the rest on fresh19's set: the map's end level (~470 MB,
+pymalloc ~234 MB of small objects; 133 k findings, Q108 61 k of them) - not analysed.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from ...arrays import adjacent, frequent, mapping_root, release_mapping, release
 from ...document import Document
 from ...findings import Finding, Location, Severity, record_location, spread, where
 from ...rules import CorpusRule, CorpusView
+from ...store import ColumnState
 from ...structure import (CODE, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE, NOTEBOOK_CELL,
                           markdown_containers)
 from ...subtitles import is_subtitle
@@ -79,6 +80,9 @@ def _concat(states: dict[str, Any], fields: tuple[str, ...]):
     return paths, doc_index, arrays
 
 
+_OWN_STATES = (dict, ColumnState)  # states whose fields ``_share`` may replace (not a plugin's own mapping)
+
+
 def _share(states: dict[str, Any], paths: list[str], field: str, parts: list, whole: np.ndarray) -> None:
     """Replace ``states[p][field]`` (``parts``, in ``paths`` order) by views of their
     concatenation ``whole`` (same values, shape and dtype); a part of another dtype or
@@ -87,7 +91,7 @@ def _share(states: dict[str, Any], paths: list[str], field: str, parts: list, wh
     for p, part in zip(paths, parts):
         n = len(part)
         st = states[p]
-        if type(st) is dict and isinstance(part, np.ndarray) and part.dtype == whole.dtype and part.ndim == whole.ndim:
+        if type(st) in _OWN_STATES and isinstance(part, np.ndarray) and part.dtype == whole.dtype and part.ndim == whole.ndim:
             st[field] = whole[at : at + n]
         at += n
 
@@ -105,7 +109,7 @@ class _PageRelease:
     def __init__(self, arrays: dict[str, np.ndarray], states: dict[str, Any] | None = None,
                  fields: tuple[str, ...] = ()) -> None:
         roots: dict[int, np.ndarray] = {}  # one array per mapping (a column: one per field and dtype)
-        for a in [*arrays.values(), *(st[f] for st in (states or {}).values() if type(st) is dict
+        for a in [*arrays.values(), *(st[f] for st in (states or {}).values() if type(st) in _OWN_STATES
                                       for f in fields if f in st)]:
             if isinstance(a, np.ndarray) and a.nbytes:
                 roots.setdefault(id(mapping_root(a)), a)
@@ -493,7 +497,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             # again (its units' frames, ``tframes``, are) and freed as they are concatenated
             owned = type(corpus.states) is dict
             framed = [(p, s) for p, s in corpus.states.items() if s is not None and "frames" in s]
-            per_doc = [s.pop("frames") if owned and type(s) is dict else s["frames"] for _, s in framed]
+            per_doc = [s.pop("frames") if owned and type(s) in _OWN_STATES else s["frames"] for _, s in framed]
             if file_of is not None:  # a notebook's frames once, however many of its cells have them
                 per_doc = _per_file([p for p, _ in framed], per_doc)
             del framed
