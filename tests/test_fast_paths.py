@@ -323,9 +323,9 @@ def test_verse_repeat_asks_wrapping_first_on_real_text():
         text = doc.text
         blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
         before = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1
-        if before < first:  # one block of verse holding both (no blank line between): its refrain (left20)
+        if 0 <= before < first:  # one block of verse holding both (no blank line between): its refrain (left20)
             return in_verse(text, first) and in_verse(text, later) and not unwrapped(doc)
-        return (in_verse(text, first) and in_verse(text, later)
+        return (before >= 0 and in_verse(text, first) and in_verse(text, later)
                 and in_verse(text, before, median_chars=PROSE_MEDIAN_CHARS) and not unwrapped(doc))
 
     verses = 0

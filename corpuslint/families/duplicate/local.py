@@ -320,8 +320,8 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
     if before is None:
         blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
         before = memo[later] = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1  # the end of the block before
-    if before < first:  # both in one block of verse: a poem written without stanza breaks, its refrain
-        return verse(first) and verse(later)
+    if 0 <= before < first:  # both in one block of verse: a poem written without stanza breaks, its refrain
+        return verse(first) and verse(later)  # (no blank line at all: fortune(6) records, "%" between: not one block)
     return before >= 0 and verse(first) and verse(later) and verse(before, PROSE_MEDIAN_CHARS)
 
 
