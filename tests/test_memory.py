@@ -779,6 +779,7 @@ def test_fixed_mmap_threshold_frees_each_large_array_as_it_goes():
     back when freed (mapped), with no ``trim_heap``; without the fixed threshold they
     came from the heap and ~60 MB stayed (the same script, not fixed: the test fails
     both ways)."""
+    import os
     import subprocess
     import sys
 
@@ -787,10 +788,14 @@ def test_fixed_mmap_threshold_frees_each_large_array_as_it_goes():
     if not sys.platform.startswith("linux"):
         assert fix_mmap_threshold() in (True, False)
         return
+    # glibc's own settings stay out of the child: any MALLOC_*_ variable (dask.distributed's
+    # nanny puts MALLOC_TRIM_THRESHOLD_ in os.environ once a test has started a cluster)
+    # turns the dynamic threshold off, and the control would then look fixed too
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_") and k != "GLIBC_TUNABLES"}
     got = {}
     for mode in ("fixed", "dynamic"):
         out = subprocess.run([sys.executable, "-c", _MMAP_SCRIPT, mode], capture_output=True, text=True,
-                             check=True).stdout
+                             check=True, env=env).stdout
         fixed, kept_kb, pins = out.split()
         assert int(pins) == 60
         got[mode] = (fixed, int(kept_kb))
