@@ -132,8 +132,14 @@ def test_a109_one_finding_per_line_with_a_count_and_the_whole_fix():
 @given(st.lists(st.sampled_from(["a", "б", " ", "\n", "\x1b[33m", "\x1b[m", "\x08", "\x7f", "\x0b", "文"]), max_size=40))
 @settings(max_examples=150, deadline=None)
 def test_a109_the_fix_deletes_exactly_the_controls(parts):
+    # the rule's own findings (Document + check): the engine then leaves lines that read as
+    # program output (a code region: "a  \x1b[33m  x") alone, which is the region filter's
+    # business, not the fix's
+    from corpuslint.document import Document
+    from corpuslint.families.artifact.markup import ControlCharacter
+
     text = "".join(parts) + "x\n"
-    got = found("A109", text)
+    got = list(ControlCharacter().check(Document("x.txt", text)))
     fixed = apply_safe(got, text)
     expected = text
     for c in ("\x1b[33m", "\x1b[m", "\x08", "\x7f", "\x0b"):
@@ -262,3 +268,20 @@ def test_a121_middle_dots_for_spaces_are_reported_with_a_fix_to_spaces(tmp_path)
 
 def test_a121_the_dot_a_script_uses_is_left_alone(tmp_path):
     assert in_records(tmp_path, "A121", DOTS_MEANT) == []
+
+
+def test_a121_dots_in_code_spans_and_meant_dots_stay_out_of_a_lines_fix():
+    # corpuslint's own README rule table (its A121 row): the dotted words are examples in
+    # code spans; the finding spanned the row from the first to the last and its fix made
+    # Catalan "l·l" "l l" and "sélectionné·e·s" "sélectionné e s"
+    row = ("| A121 | middle-dot-space (`الفضاء·الإضافي·الذي`; not Chinese names `F·斯科特`, Catalan `l·l`, "
+           "French `sélectionné·e·s`) | warning | unsafe |\n")
+    head = "| code | rule | severity | fix |\n|---|---|---|---|\n"
+    assert found("A121", head + row, "README.md") == []
+    # the same words in the table's text are reported, and the fix leaves the meant dots
+    prose = row.replace("`", "")
+    (f,) = found("A121", head + prose, "README.md")
+    text = head + prose
+    for e in sorted(f.fix.edits, key=lambda e: -e.start):
+        text = text[: e.start] + e.replacement + text[e.end :]
+    assert "الفضاء الإضافي الذي" in text and "l·l" in text and "sélectionné·e·s" in text and "F·斯科特" in text

@@ -29,7 +29,8 @@ class MiddleDotSpace(DocumentRule):
     of words ("الفضاء·الإضافي·الذي·سيوضع", "Sans·Italic·12"), or one between two words of
     at least ``MIN_WORD_CHARS`` characters each ("NULL·لعلامات"). One finding per line,
     its fix covering the line's other dots between two visible characters too ("الإبن،·فكم",
-    "1.0·الكل"), but beside Han, kana or Hangul.
+    "1.0·الكل"), but beside Han, kana or Hangul, inside a run whose dots are meant (below)
+    or in code (a Markdown code span: corpuslint's own README quotes these examples).
     Not reported: the dot where a writing system uses it: the name and title separator of
     Chinese and Japanese (any Han, kana or Hangul in the run: "理查德·马修·斯托曼",
     "J·R·R·托尔金"), Catalan's l·l ("mil·lisegons"), French inclusive writing (short
@@ -54,16 +55,19 @@ class MiddleDotSpace(DocumentRule):
         text = doc.text
         if "\u00b7" not in text:
             return
+        checked = self.checked_regions()
         runs: list[tuple[int, int]] = []
+        kept: list[tuple[int, int]] = []  # runs whose dots are meant (or code): no fix touches them
         for m in _DOTTED_RE.finditer(text):
             run = m.group()
-            if _CJK_RE.search(run) or _CATALAN_RE.search(run):
-                continue  # a name separator in Chinese or Japanese; Catalan's l·l
             words = run.split("\u00b7")
-            if all(_SUFFIX_RE.fullmatch(w) for w in words[1:]):
-                continue  # French inclusive writing: "sélectionné·e·s"
+            if (doc.kind_at(m.start()) not in checked  # a code span, a URL: the dots are the code's
+                    or _CJK_RE.search(run) or _CATALAN_RE.search(run)  # a name separator; Catalan's l·l
+                    or all(_SUFFIX_RE.fullmatch(w) for w in words[1:])):  # French inclusive writing
+                kept.append(m.span())
+                continue
             if len(words) == 2 and min(len(w) for w in words) < MIN_WORD_CHARS:
-                continue  # "A·B", "p·ssaro": a product of variables, a lost letter
+                continue  # "A·B", "p·ssaro" alone: a product of variables, a lost letter
             runs.append(m.span())
         # one finding per line: its runs, and its other dots beside punctuation or a number
         # ("الإبن،·فكم", "للإبن.·0.0", "المتوفر··أكبر", "1.0·الكل")
@@ -77,7 +81,8 @@ class MiddleDotSpace(DocumentRule):
             line_start = text.rfind("\n", 0, runs[i][0]) + 1
             dots = [k for k in range(line_start, line_end) if text[k] == "\u00b7" and 0 < k < len(text) - 1
                     and not text[k - 1].isspace() and not text[k + 1].isspace()
-                    and not _CJK_RE.match(text[k - 1]) and not _CJK_RE.match(text[k + 1])]
+                    and not _CJK_RE.match(text[k - 1]) and not _CJK_RE.match(text[k + 1])
+                    and doc.kind_at(k) in checked and not any(a < k < b for a, b in kept)]
             start, end = min(runs[i][0], dots[0]), max(runs[j][1], dots[-1] + 1)
             i = j + 1
             yield doc.finding(
