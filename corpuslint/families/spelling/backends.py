@@ -23,12 +23,14 @@ en_US hunspell dictionary that chunspell ships is built in as ``"en"``.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import gc
 import hashlib
 import operator
 import os
 import sys
 import threading
+import types
 import unicodedata
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -1020,7 +1022,8 @@ def _analyzer():
     look-ups per word. The rows, and their order (same index, same plan), are the same;
     a word holding a quote keeps arramooz's own look-up (whose SQL then fails: no rows)."""
     try:
-        import qalsadi.analex
+        with _deferred_imports(UNUSED_BY_ANALEX):
+            import qalsadi.analex
     except ImportError:  # optional: without it there is no morphology
         return False
     analex = qalsadi.analex.Analex()
@@ -1035,6 +1038,44 @@ def _analyzer():
             d.lookup = _bound_freq_lookup(d, d.lookup)
     _slim(analex)
     return analex
+
+
+# What ``qalsadi.analex`` imports and an ``Analex()`` without a cache path (ours) never
+# uses: pickledb, for its optional on-disk cache (``qalsadi.cachemanager``), whose import
+# brings asyncio, aiofiles and orjson (~9 MB of modules, asyncio's never unloaded); it
+# costs that on top of the merged corpus and the dictionary in S101's reduce, the run's peak.
+UNUSED_BY_ANALEX = ("pickledb",)
+
+
+class _DeferredModule(types.ModuleType):
+    """Stands in ``sys.modules`` for a module imported but not used yet: the first
+    attribute read imports the real module (in its place) and answers from it."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        import importlib
+
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+@contextlib.contextmanager
+def _deferred_imports(names: tuple[str, ...]):
+    """While inside, ``import NAME`` of each of ``names`` not imported yet binds a
+    ``_DeferredModule`` (imported for real only when read); on leaving, the stand-ins
+    leave ``sys.modules``, so whoever imports the module later gets the real one."""
+    placed = {}
+    for name in names:
+        if name not in sys.modules:
+            placed[name] = sys.modules[name] = _DeferredModule(name)
+    try:
+        yield
+    finally:
+        for name, module in placed.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
 
 
 def _slim(analex) -> None:
