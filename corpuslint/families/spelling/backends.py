@@ -1091,7 +1091,11 @@ def _slim(analex) -> None:
     * ``Analex`` asks Arabic-Stopwords only ``is_stop(word)`` (``word in STOPWORDS``,
       a table of ~13,000 forms with a dict of features per reading): it gets the set
       of those forms, and the package's tables are emptied and forgotten (imported
-      afresh, whole, by whoever imports it next: ``function_word_source``)."""
+      afresh, whole, by whoever imports it next: ``function_word_source``);
+    * tashaphyne's stemmers ask its own stop-word table (``tashaphyne.arabicstopwords``:
+      10 k forms, a dict of eight vocalised fields each, ~3 MB) only whether a word is
+      in it and the stem without its marks: they get a dict of those stems
+      (``_StopStems``), and the table is emptied and forgotten the same way."""
     stop = getattr(analex, "stopwordsstemmer", None)
     gen = getattr(stop, "generator", None)
     if gen is not None and hasattr(gen, "dictionary") and hasattr(gen, "vocalize"):
@@ -1119,6 +1123,20 @@ def _slim(analex) -> None:
                     setattr(held, attr, {})  # (a function of the old module still held reads nothing)
         del lists, table
         gc.collect()
+    stemming = sys.modules.get("tashaphyne.stemming")
+    held = getattr(stemming, "arabicstopwords", None)
+    table = getattr(held, "STOPWORDS", None)
+    if isinstance(table, dict) and getattr(held, "__name__", "") == "tashaphyne.arabicstopwords":
+        from pyarabic import araby
+
+        stemming.arabicstopwords = _StopStems(
+            {w: araby.strip_tashkeel(f.get("stem", "")) for w, f in table.items()})
+        for name in ("tashaphyne.arabicstopwords", "tashaphyne.stopwords"):
+            module = sys.modules.pop(name, None)
+            if isinstance(getattr(module, "STOPWORDS", None), dict):
+                module.STOPWORDS = {}  # (a function of the old module still held reads nothing)
+        del held, table
+        gc.collect()
 
 
 class _StopForms:
@@ -1132,6 +1150,25 @@ class _StopForms:
 
     def is_stop(self, word: str) -> bool:
         return word in self.forms
+
+
+class _StopStems:
+    """What ``tashaphyne.stemming`` reads of ``tashaphyne.arabicstopwords``: ``is_stop``,
+    ``stop_stem`` and ``stop_root`` (the same), from a dict of each form's stem without
+    its marks (``araby.strip_tashkeel`` of the table's "stem" field, as ``stop_stem``)."""
+
+    __slots__ = ("stems",)
+
+    def __init__(self, stems: dict[str, str]):
+        self.stems = stems
+
+    def is_stop(self, word: str) -> bool:
+        return word in self.stems
+
+    def stop_stem(self, word: str) -> str:
+        return self.stems.get(word, "")
+
+    stop_root = stop_stem
 
 
 # qalsadi and the packages it imports that corpuslint never imports itself (~17 MB of
