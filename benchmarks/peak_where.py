@@ -51,6 +51,19 @@ at once (unique-key counts freed early, offsets filled in place, int32 indices,
 ``group_by_key`` and band sorts in place); findings shared as a reduce makes them
 (``findings.sharing``: S103's +24 -> +12). Whole runs (/usr/bin/time, 3 each, started
 together): lead 232,160 / 231,976 / 229,788 KB, mem20 224,164 / 223,876 / 223,680 KB.
+
+mem21 (int20 7796335 -> mem21, load 4-10): S101 158.6 -> 224.1 (+65.5) -> 158.0 ->
+218.9 (+60.9), S103 -> 188.2 (was 192.2), the rest -> 191.1 (was 196.0). qalsadi is
+imported without pickledb (``UNUSED_BY_ANALEX``: its import brought asyncio, aiofiles
+and orjson for an on-disk cache an ``Analex()`` without a cache path never opens) and
+tashaphyne's stemmers read a dict of its stop-word stems, not its table of eight fields
+a form (``_slim``): an ``Analex`` costs 26.2 MB of RSS, was 37. Whole runs (pairs
+started together): int20 224,052 / 223,924 KB, mem21 218,436 / 218,212 KB. One run
+under peak_where (5 processes on 2 cores) had S101 -> 232.1 with pymalloc's arenas
+77 -> 111 MB (100 in the others): what S101's memos and qalsadi's cycles hold varies
+from run to run. Still held at S101's peak: the merged corpus, the Arabic dictionary
+(read by the map, asked in S101's evidence between qalsadi's questions, dropped after
+it) and qalsadi together.
 """
 
 from __future__ import annotations

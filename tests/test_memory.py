@@ -27,7 +27,7 @@ from corpuslint.families.duplicate import frames as F
 from corpuslint.families.spelling.analysis import DocState
 from corpuslint.store import Spilled, StateSpill
 
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 
 def _linter(root):
@@ -1066,3 +1066,54 @@ def test_column_states_are_small_mappings_that_make_their_views_when_asked():
             one["f1"]
     finally:
         spill.close()
+
+
+def test_s101_loads_qalsadi_without_its_unused_cache_imports_and_the_report_is_the_same(tmp_path):
+    """Memory (issue 14, target 1): S101's reduce, the peak of a 100 MB run, loads qalsadi
+    on top of the merged corpus and the Arabic dictionary. ``qalsadi.analex`` imports
+    pickledb for an on-disk cache an ``Analex()`` without a cache path never opens, and
+    pickledb imports asyncio, aiofiles and orjson (~9 MB of modules, asyncio never
+    unloaded): those imports are deferred (``backends.UNUSED_BY_ANALEX``) to a first read
+    that never comes. In a fresh interpreter, a run whose S101 asks the morphology and
+    reports the planted slip ends without asyncio or pickledb imported; its report is byte
+    for byte the one of a run that imports them, and a later ``import pickledb`` gets
+    the real module."""
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _word, slip = _seed_copies_and_a_slip(corpus)
+    script = r"""
+import json, sys
+from corpuslint import cli
+from corpuslint.families.spelling import backends
+asked = []
+real = backends._analyzer
+def recorded():
+    analex = real()
+    asked.append(analex is not False)
+    return analex
+backends._analyzer = recorded
+if sys.argv[1] == "eager":
+    import pickledb  # (what int20 imported with qalsadi)
+code = cli.main(["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "-o", sys.argv[2], "."])
+print(json.dumps({"code": code, "asked": asked, "asyncio": "asyncio" in sys.modules,
+                  "pickledb": "pickledb" in sys.modules}))
+import pickledb
+print(json.dumps({"real": hasattr(pickledb, "PickleDB")}))
+"""
+    env = dict(__import__("os").environ)
+    env["PYTHONPATH"] = str(ROOT) + ":" + str(ROOT / "plugins" / "corpuslint-quality")
+    runs = {}
+    for mode in ("deferred", "eager"):
+        out = subprocess.run([sys.executable, "-c", script, mode, str(tmp_path / f"{mode}.json")], cwd=corpus,
+                             env=env, capture_output=True, text=True, check=True).stdout.splitlines()
+        runs[mode] = (json.loads(out[-2]), json.loads(out[-1]))
+    deferred, eager = runs["deferred"], runs["eager"]
+    assert deferred[0] == {"code": 0, "asked": [True], "asyncio": False, "pickledb": False}
+    assert eager[0]["asyncio"] and eager[0]["asked"] == [True]  # (the reference run did import them)
+    assert deferred[1] == eager[1] == {"real": True}
+    report = (tmp_path / "deferred.json").read_bytes()
+    assert report == (tmp_path / "eager.json").read_bytes()
+    assert any(slip in d["message"] for d in json.loads(report)["diagnostics"] if d["code"] == "S101")

@@ -273,7 +273,8 @@ def test_bound_dictionary_lookups_give_qalsadi_the_same_analyses():
 def test_slimmed_analyser_gives_the_same_analyses_and_lets_the_stopword_tables_go():
     """Memory (issue 14, target 1): ``backends._slim`` frees what qalsadi's ``Analex``
     holds that no analysis reads (the stop-word affixer's lexicon, seven copies of one
-    affix set, Arabic-Stopwords' tables of features: ~10 MB). Every analysis of the demo
+    affix set, Arabic-Stopwords' tables of features: ~10 MB; tashaphyne's own stop-word
+    table, of which its stemmers read the stems: ~2 MB). Every analysis of the demo
     news' words and of stop words with clitics stays the same, and so does ``light_tag``."""
     import regex
 
@@ -293,7 +294,16 @@ def test_slimmed_analyser_gives_the_same_analyses_and_lets_the_stopword_tables_g
     plain = qalsadi.analex.Analex()
     assert qalsadi.analex.stopwords.__name__ == "arabicstopwords.arabicstopwords"
     before = [analyses(plain, w) for w in words]
+    import tashaphyne.stemming
+
+    tashaphyne_stops = tashaphyne.stemming.arabicstopwords  # (its own table: 10 k forms, eight fields each)
+    forms = list(tashaphyne_stops.STOPWORDS) + words
+    stems = [(tashaphyne_stops.is_stop(w), tashaphyne_stops.stop_stem(w), tashaphyne_stops.stop_root(w)) for w in forms]
     slim = backends._analyzer()
+    assert isinstance(tashaphyne.stemming.arabicstopwords, backends._StopStems)
+    assert "tashaphyne.stopwords" not in sys.modules and not tashaphyne_stops.STOPWORDS  # its table freed
+    slim_stops = tashaphyne.stemming.arabicstopwords
+    assert [(slim_stops.is_stop(w), slim_stops.stop_stem(w), slim_stops.stop_root(w)) for w in forms] == stems
     assert isinstance(qalsadi.analex.stopwords, backends._StopForms)
     assert not any(m.partition(".")[0] == "arabicstopwords" for m in sys.modules)  # its tables freed
     assert slim.stopwordsstemmer.generator.dictionary is None

@@ -23,12 +23,14 @@ en_US hunspell dictionary that chunspell ships is built in as ``"en"``.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import gc
 import hashlib
 import operator
 import os
 import sys
 import threading
+import types
 import unicodedata
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -1020,7 +1022,8 @@ def _analyzer():
     look-ups per word. The rows, and their order (same index, same plan), are the same;
     a word holding a quote keeps arramooz's own look-up (whose SQL then fails: no rows)."""
     try:
-        import qalsadi.analex
+        with _deferred_imports(UNUSED_BY_ANALEX):
+            import qalsadi.analex
     except ImportError:  # optional: without it there is no morphology
         return False
     analex = qalsadi.analex.Analex()
@@ -1037,6 +1040,44 @@ def _analyzer():
     return analex
 
 
+# What ``qalsadi.analex`` imports and an ``Analex()`` without a cache path (ours) never
+# uses: pickledb, for its optional on-disk cache (``qalsadi.cachemanager``), whose import
+# brings asyncio, aiofiles and orjson (~9 MB of modules, asyncio's never unloaded); it
+# costs that on top of the merged corpus and the dictionary in S101's reduce, the run's peak.
+UNUSED_BY_ANALEX = ("pickledb",)
+
+
+class _DeferredModule(types.ModuleType):
+    """Stands in ``sys.modules`` for a module imported but not used yet: the first
+    attribute read imports the real module (in its place) and answers from it."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        import importlib
+
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+@contextlib.contextmanager
+def _deferred_imports(names: tuple[str, ...]):
+    """While inside, ``import NAME`` of each of ``names`` not imported yet binds a
+    ``_DeferredModule`` (imported for real only when read); on leaving, the stand-ins
+    leave ``sys.modules``, so whoever imports the module later gets the real one."""
+    placed = {}
+    for name in names:
+        if name not in sys.modules:
+            placed[name] = sys.modules[name] = _DeferredModule(name)
+    try:
+        yield
+    finally:
+        for name, module in placed.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+
+
 def _slim(analex) -> None:
     """Free what ``analex`` built or imported that no analysis reads (~10 MB of the
     ~37 MB an ``Analex`` costs; it is loaded on top of the merged corpus in S101's
@@ -1050,7 +1091,11 @@ def _slim(analex) -> None:
     * ``Analex`` asks Arabic-Stopwords only ``is_stop(word)`` (``word in STOPWORDS``,
       a table of ~13,000 forms with a dict of features per reading): it gets the set
       of those forms, and the package's tables are emptied and forgotten (imported
-      afresh, whole, by whoever imports it next: ``function_word_source``)."""
+      afresh, whole, by whoever imports it next: ``function_word_source``);
+    * tashaphyne's stemmers ask its own stop-word table (``tashaphyne.arabicstopwords``:
+      10 k forms, a dict of eight vocalised fields each, ~3 MB) only whether a word is
+      in it and the stem without its marks: they get a dict of those stems
+      (``_StopStems``), and the table is emptied and forgotten the same way."""
     stop = getattr(analex, "stopwordsstemmer", None)
     gen = getattr(stop, "generator", None)
     if gen is not None and hasattr(gen, "dictionary") and hasattr(gen, "vocalize"):
@@ -1078,6 +1123,20 @@ def _slim(analex) -> None:
                     setattr(held, attr, {})  # (a function of the old module still held reads nothing)
         del lists, table
         gc.collect()
+    stemming = sys.modules.get("tashaphyne.stemming")
+    held = getattr(stemming, "arabicstopwords", None)
+    table = getattr(held, "STOPWORDS", None)
+    if isinstance(table, dict) and getattr(held, "__name__", "") == "tashaphyne.arabicstopwords":
+        from pyarabic import araby
+
+        stemming.arabicstopwords = _StopStems(
+            {w: araby.strip_tashkeel(f.get("stem", "")) for w, f in table.items()})
+        for name in ("tashaphyne.arabicstopwords", "tashaphyne.stopwords"):
+            module = sys.modules.pop(name, None)
+            if isinstance(getattr(module, "STOPWORDS", None), dict):
+                module.STOPWORDS = {}  # (a function of the old module still held reads nothing)
+        del held, table
+        gc.collect()
 
 
 class _StopForms:
@@ -1091,6 +1150,25 @@ class _StopForms:
 
     def is_stop(self, word: str) -> bool:
         return word in self.forms
+
+
+class _StopStems:
+    """What ``tashaphyne.stemming`` reads of ``tashaphyne.arabicstopwords``: ``is_stop``,
+    ``stop_stem`` and ``stop_root`` (the same), from a dict of each form's stem without
+    its marks (``araby.strip_tashkeel`` of the table's "stem" field, as ``stop_stem``)."""
+
+    __slots__ = ("stems",)
+
+    def __init__(self, stems: dict[str, str]):
+        self.stems = stems
+
+    def is_stop(self, word: str) -> bool:
+        return word in self.stems
+
+    def stop_stem(self, word: str) -> str:
+        return self.stems.get(word, "")
+
+    stop_root = stop_stem
 
 
 # qalsadi and the packages it imports that corpuslint never imports itself (~17 MB of
