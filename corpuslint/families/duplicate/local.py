@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain, combinations
@@ -399,7 +399,8 @@ def _indented_block(text: str, start: int, depth: int) -> bool:
 
 # A hanging heading: a short line (a man page's "DESCRIPTION", an option's "-n, --priority
 # prioridad") after a blank line, directly followed by a line indented deeper.
-_HANGING_HEADING_RE = lazy(r"(?<=\n[ \t]*\n)(?P<indent>[ \t]*)(?P<title>\S[^\n]{0,60})\n(?P<body>[ \t]+)\S")
+# (the blank line is matched, not looked behind for at every offset: 20x faster, same spans)
+_HANGING_HEADING_RE = lazy(r"\n[ \t]*\n(?P<indent>[ \t]*)(?P<title>\S[^\n]{0,60})\n(?P<body>[ \t]+)\S")
 HANGING_HEADING_MAX_WORDS = 6
 
 
@@ -412,14 +413,31 @@ def _hanging_heading_between(text: str, first: int, later: int) -> bool:
     nl = text.find("\n", first, later)
     if nl < 0:
         return False
-    for m in _HANGING_HEADING_RE.finditer(text, nl + 1, later + 200):  # (a match runs past ``later``)
-        if m.start() > later:
-            break
-        title = m["title"].rstrip()
-        if (len(m["body"].expandtabs()) > len(m["indent"].expandtabs()) + 1
-                and len(title.split()) <= HANGING_HEADING_MAX_WORDS and title[-1] not in ".!?:;,"):
-            return True
-    return False
+    starts, ends = _hanging_headings(text)
+    k = bisect_left(starts, nl + 1)
+    # (the first after ``nl`` that begins by ``later``; as the scan up to ``later + 200`` found it)
+    return any(ends[x] <= later + 200 for x in range(k, bisect_right(starts, later)))
+
+
+_HANGING_MEMO: list = [None, ([], [])]  # [the text, (starts, ends)]: D103 asks for one document's pairs in a row
+
+
+def _hanging_headings(text: str) -> tuple[list[int], list[int]]:
+    """The spans (starts, ends: sorted offsets) of the text's hanging headings, found once per
+    text (a heading starts a line after a blank line: no two overlap, so one scan of the whole
+    text finds what a scan of any stretch finds)."""
+    if _HANGING_MEMO[0] is not text:
+        starts: list[int] = []
+        ends: list[int] = []
+        if "\n" in text:
+            for m in _HANGING_HEADING_RE.finditer(text):
+                title = m["title"].rstrip()
+                if (len(m["body"].expandtabs()) > len(m["indent"].expandtabs()) + 1
+                        and len(title.split()) <= HANGING_HEADING_MAX_WORDS and title[-1] not in ".!?:;,"):
+                    starts.append(m.start("indent"))
+                    ends.append(m.end())
+        _HANGING_MEMO[:] = [text, (starts, ends)]
+    return _HANGING_MEMO[1]
 
 
 _CROSS_RUN = 3  # words in each of the two crossed terms, and in the pivot between them
@@ -434,6 +452,11 @@ def crossed_terms(a: list, b: list) -> bool:
     "... daß ein Mensch klüger ist als eine Million Menschen" (Heinlein): the same words
     say the opposite, not the same thing again. A clause moved ("X said Y on Monday" /
     "On Monday, X said Y") has no shared pivot between the moved parts."""
+    # (a cheap necessary test first: X's and Y's first words u, v stand 2-6 words apart in
+    # ``a``, v then u 2-6 apart in ``b``; most pairs have no such inversion)
+    if not {(a[i], a[j]) for i in range(len(a)) for j in range(i + 2, min(i + 7, len(a)))}.intersection(
+            (b[q], b[p]) for p in range(len(b)) for q in range(p + 2, min(p + 7, len(b)))):
+        return False
     seen: dict[tuple, list[tuple]] = defaultdict(list)  # (first run, last run) of b -> pivots
     for x, pivot, y in _runs_around_pivots(b):
         seen[x, y].append(pivot)
@@ -1237,7 +1260,8 @@ class RestatedPassage(DocumentRule):
         formulaic_over = float(self.opts["formulaic-share"]) * eligible if genre == "auto" else None
         involved: set[int] = set()
         # Every test below only drops a pair, so they run cheapest first: the word
-        # overlap score, then the prose, verse and parallel-statement tests.
+        # overlap score, then the prose, verse and parallel-statement tests; the chiasmus
+        # and man-page heading tests (a scan of every run triple, of the text between) last.
         for (i, j), count in candidates:
             if len(sets(i)) < min_words or len(sets(j)) < min_words:
                 continue
@@ -1259,10 +1283,6 @@ class RestatedPassage(DocumentRule):
                 continue  # two poems opening with the same line (Marlowe's, then Donne's reply)
             if parallel_statements(sentence_words(i), sentence_words(j)):
                 continue
-            if crossed_terms(toks(i), toks(j)):
-                continue  # "... un hombre que pinta lo que vende." / "... un hombre que vende lo que pinta.": a chiasmus
-            if _hanging_heading_between(text, sentences[i].start, sentences[j].start):
-                continue  # "NOM\n  mklost+found - Créer ..." / "DESCRIPTION\n  mklost+found est ...": two sections of a man page
             if parallel_lead_ins(text[sentences[i].start : sentences[i].end], text[sentences[j].start : sentences[j].end]):
                 continue  # "With the newt front-end (...), ..." / "With the text front-end (...), ...": two cases
             if _each_names_more(sentence_names(i), sentence_names(j)):  # different_subjects
@@ -1277,6 +1297,10 @@ class RestatedPassage(DocumentRule):
                 continue  # "2. Shrinkage Allowance: ..." / "3. Machining Allowance: ...", each of its own item
             if tex and ui != uj and _entries_of_two_items(text, units[ui].start, units[uj].start):
                 continue  # "In this case, it will detokenize ..." under \\cmditem{apptocmd} and \\cmditem{pretocmd}
+            if crossed_terms(toks(i), toks(j)):
+                continue  # "... un hombre que pinta lo que vende." / "... un hombre que vende lo que pinta.": a chiasmus
+            if _hanging_heading_between(text, sentences[i].start, sentences[j].start):
+                continue  # "NOM\n  mklost+found - Créer ..." / "DESCRIPTION\n  mklost+found est ...": two sections of a man page
             scored.append((score, i, j, count))
             if formulaic_over is not None:
                 involved.add(i)
