@@ -44,6 +44,10 @@ def test_d103_a_persian_restatement_in_punctuated_prose_stays():
 
 def test_verse_paragraphs():
     assert regions.verse_paragraphs(_doc("quran-ur-089.txt"))
+    # the same surah saved with CRLF line ends (a Windows export): its paragraphs are the same
+    crlf = (DATA / "quran-ur-089.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
+    assert regions.verse_paragraphs(_doc("quran-ur-089.txt", crlf))
+    assert _lint("quran-ur-089.txt", ["D103"], crlf) == []
     assert not regions.verse_paragraphs(_doc("debian-handbook-fa-aptitude-cli.txt"))
     # Thai prose ends its paragraphs without punctuation: not verse for that
     thai = "\n\n".join(["ภาษาไทยเป็นภาษาที่มีระดับเสียงของคำแน่นอนหรือวรรณยุกต์"] * 15)

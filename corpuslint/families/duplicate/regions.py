@@ -473,8 +473,8 @@ def verse_paragraphs(doc: Document) -> bool:
     if cached is None:
         text = doc.text
         long = unpunctuated = 0
-        for block in structure.BLANK_LINES_RE.split(text):
-            block = block.strip()
+        for unit in doc.paragraphs:  # (the document's own paragraphs: CRLF files too)
+            block = text[unit.start : unit.end].strip()
             if len(block) < 20 or "\n" in block:
                 continue
             long += 1
