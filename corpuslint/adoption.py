@@ -37,32 +37,41 @@ def progress_for(args):
     return progress.Progress()
 
 
-def before_run(args, config) -> dict[str, int] | None:
-    """Validate option combinations and load the baseline before the (long) run."""
+def before_run(args, config) -> list[dict] | None:
+    """Validate option combinations and load the baseline (its entries) before the (long) run."""
     if args.add_ignore and not (args.reason and args.reason.strip()):
         raise ConfigError("--add-ignore needs --reason \"why these findings are accepted\"")
     if args.verbose:
         print(f"corpuslint: config {config.source or '(none: defaults)'}; root {config.root}; "
               f"jobs {config.jobs}; cache {'on' if config.use_cache else 'off'}", file=sys.stderr)
+    if args.write_baseline:  # rewritten: the entries this run does not concern are kept
+        return bl.load_entries(args.write_baseline) if os.path.exists(args.write_baseline) else []
     path = args.baseline or config.baseline
-    if path and not args.write_baseline:
-        return bl.load_baseline(path)
-    return None
+    return bl.load_entries(path) if path else None
 
 
-def after_run(args, config, result, baseline: dict[str, int] | None) -> int | None:
-    """Apply the baseline; handle the options that end the run here (their exit code)."""
+def after_run(args, config, result, baseline: list[dict] | None) -> int | None:
+    """Apply the baseline; handle the options that end the run here (their exit code).
+
+    Only the baseline entries of the files checked and rules run count (``bl.out_of_scope``):
+    a run on some files neither calls the others' entries stale nor drops them on write."""
     root = config.root
     if args.verbose:
         print(f"corpuslint: {len(result.rules)} rules active, {result.files_checked} files checked "
               f"in {time.monotonic() - _STARTED:.1f} s", file=sys.stderr)
+    if baseline:
+        checked = {bl.relative_path(p, root) for p in result.checked}
+        outside = [bl.out_of_scope(e, checked, result.rules, root) for e in baseline]
     if args.write_baseline:
-        n = bl.write_baseline(args.write_baseline, result.findings, result.documents, root, result.rules)
-        _say(args, f"corpuslint: wrote {n} baseline entries ({len(result.findings)} findings) "
-                   f"to {args.write_baseline}")
+        keep = [e for e, out in zip(baseline, outside) if out] if baseline else []
+        n = bl.write_baseline(args.write_baseline, result.findings, result.documents, root, result.rules, keep)
+        _say(args, f"corpuslint: wrote {n} baseline entries ({len(result.findings)} findings"
+                   + (f"; {len(keep)} entries of files or rules not checked kept" if keep else "")
+                   + f") to {args.write_baseline}")
         return 0
     if baseline is not None:
-        applied = bl.apply_baseline(result.findings, result.documents, root, baseline, result.rules)
+        inside = bl.counts(e for e, out in zip(baseline, outside) if not out) if baseline else {}
+        applied = bl.apply_baseline(result.findings, result.documents, root, inside, result.rules)
         result.findings = applied.kept
         path = args.baseline or config.baseline
         note = f"corpuslint: baseline {os.path.relpath(path)}: {applied.suppressed} findings suppressed"

@@ -131,8 +131,10 @@ class BaselineResult:
 
 
 def write_baseline(path: str, findings: list[Finding], documents: Mapping[str, object], root: str,
-                   rules: Mapping[str, object] | None = None) -> int:
-    """Write the findings' fingerprints to ``path`` (JSON); returns the number of entries."""
+                   rules: Mapping[str, object] | None = None, keep: Iterable[dict] = ()) -> int:
+    """Write the findings' fingerprints to ``path`` (JSON), with the entries ``keep`` (of
+    an earlier baseline, outside this run: ``out_of_scope``) as they were; returns the
+    number of entries."""
     entries: dict[str, dict] = {}
     for f, fp in zip(findings, fingerprints(findings, documents, root, rules)):
         entry = entries.get(fp)
@@ -141,8 +143,14 @@ def write_baseline(path: str, findings: list[Finding], documents: Mapping[str, o
                            "count": 1, "message": f.message[:200]}
         else:
             entry["count"] += 1
+    for entry in keep:
+        if entry["fingerprint"] in entries:  # (cannot happen: its path or code was not checked)
+            entries[entry["fingerprint"]]["count"] += entry.get("count", 1)
+        else:
+            entries[entry["fingerprint"]] = dict(entry)
     data = {"version": BASELINE_VERSION, "tool": "corpuslint",
-            "findings": sorted(entries.values(), key=lambda e: (e["path"], e["code"], e["fingerprint"]))}
+            "findings": sorted(entries.values(), key=lambda e: (str(e.get("path", "")), str(e.get("code", "")),
+                                                                 e["fingerprint"]))}
     tmp = f"{path}.tmp{os.getpid()}"
     with open(tmp, "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1)
@@ -153,6 +161,21 @@ def write_baseline(path: str, findings: list[Finding], documents: Mapping[str, o
 
 def load_baseline(path: str) -> dict[str, int]:
     """``{fingerprint: count}`` from a baseline file; ConfigError (exit 2) if it is not one."""
+    return counts(load_entries(path))
+
+
+def counts(entries: Iterable[dict]) -> dict[str, int]:
+    """``{fingerprint: count}`` of baseline entries (as ``load_entries`` gives them)."""
+    out: dict[str, int] = {}
+    for entry in entries:
+        out[entry["fingerprint"]] = out.get(entry["fingerprint"], 0) + entry.get("count", 1)
+    return out
+
+
+def load_entries(path: str) -> list[dict]:
+    """The entries of a baseline file, validated (``fingerprint``: 16 hex digits,
+    ``count``: a positive integer; ``code``, ``path`` and ``message`` as written);
+    ConfigError (exit 2) if it is not one."""
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
@@ -164,7 +187,6 @@ def load_baseline(path: str) -> dict[str, int]:
         data.get("findings"), list
     ):
         raise ConfigError(f"baseline {path}: expected {{\"version\": {BASELINE_VERSION}, \"findings\": [...]}}")
-    out: dict[str, int] = {}
     for i, entry in enumerate(data["findings"]):
         fp = entry.get("fingerprint") if isinstance(entry, dict) else None
         count = entry.get("count", 1) if isinstance(entry, dict) else None
@@ -172,8 +194,23 @@ def load_baseline(path: str) -> dict[str, int]:
             raise ConfigError(f"baseline {path}: findings[{i}]: 'fingerprint' must be 16 hex digits")
         if not isinstance(count, int) or isinstance(count, bool) or count < 1:
             raise ConfigError(f"baseline {path}: findings[{i}]: 'count' must be a positive integer")
-        out[fp] = out.get(fp, 0) + count
-    return out
+    return data["findings"]
+
+
+def out_of_scope(entry: dict, checked: Collection[str], codes: Collection[str], root: str) -> bool:
+    """Whether a baseline entry is about something this run did not look at: a file not
+    checked in it that still exists (under ``root``), or a rule that did not run. Such
+    entries are neither stale nor rewritten (a pre-commit run on the changed files keeps
+    the rest of the baseline); a deleted file's entries are in scope (they go away).
+    ``checked``: the checked files' paths relative to the root (``relative_path``); an
+    entry without ``path`` (hand-written) is always in scope."""
+    path = entry.get("path")
+    if not isinstance(path, str):
+        return False
+    if path in checked:
+        code = entry.get("code")
+        return isinstance(code, str) and code not in codes
+    return os.path.lexists(os.path.join(root, path))
 
 
 def apply_baseline(findings: list[Finding], documents: Mapping[str, object], root: str,

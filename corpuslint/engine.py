@@ -157,6 +157,9 @@ class RunResult:
     documents: Mapping[str, Document] = field(default_factory=dict)
     # files not read whose F finding is not reported: display -> (code, message) (not in files_checked)
     not_checked: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # the display paths of the files checked (standard input: its display name), for a
+    # baseline that concerns only them (``baseline.out_of_scope``)
+    checked: list[str] = field(default_factory=list)
 
     def failing(self, fail_on: Severity | None = None) -> list[Finding]:
         level = (fail_on or self.config.fail_on).rank
@@ -1743,7 +1746,8 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
     findings.sort(key=Finding.sort_key)
     unread = {s.display for s in sources} & linter.not_checked.keys()
     return RunResult(findings, len(sources) + (stdin is not None) - len(unread), linter.rules, registry, config, fixed,
-                     diffs, store, {d: linter.not_checked[d] for d in sorted(unread)})
+                     diffs, store, {d: linter.not_checked[d] for d in sorted(unread)},
+                     [s.display for s in sources if s.display not in unread] + ([stdin.display] if stdin is not None else []))
 
 
 def _read_plan(linter: Linter, sources: list[files.Source], registry: Registry, config: Config,

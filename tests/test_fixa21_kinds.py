@@ -1,0 +1,101 @@
+"""Kinds a new user (fresh21) found on a corpus of Hebrew (WLC, LibreOffice/GNOME
+catalogues), Greek, Indic and South-East Asian text, each with the real excerpt and a
+true finding of the same rule beside it still reported. Sources: tests/data/realtext/
+SOURCE.md (fixa21): LibreOffice 24.8 translations (he svx.po, el/km help; MPL-2.0),
+GNOME help el/gu (CC-BY-SA 3.0), Mozilla Firefox l10n km (MPL-2.0), and the real-text
+files already there for the baseline tree."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from corpuslint import baseline as bl
+
+from .conftest import run_cli
+from .test_fixa16_kinds import found, spans
+
+DATA = Path(__file__).parent / "data" / "realtext"
+
+
+# -- 1. a baseline on a run over some files concerns those files only -------------------------
+
+TREE = ("debian-handbook-apparmor.txt", "django-po-ar-admindocs.txt", "sphinx-po-fa-changes.txt",
+        "firefox-th-downloadUI.txt")
+
+
+def _tree(tmp_path: Path) -> Path:
+    repo = tmp_path / "corpus"
+    repo.mkdir()
+    for name in TREE:
+        shutil.copyfile(DATA / name, repo / name)
+    (repo / "corpuslint.toml").write_text('baseline = "b.json"\n')
+    return repo
+
+
+def _entries(repo: Path) -> list[dict]:
+    return json.loads((repo / "b.json").read_text(encoding="utf-8"))["findings"]
+
+
+def test_a_run_on_one_file_keeps_and_does_not_count_the_other_files_entries(tmp_path):
+    """fresh21: checking 1 file said "7011 baseline entries no longer occur (run
+    --write-baseline to shrink it)"; doing so wrote a baseline of that file alone and the
+    next full run failed on every other finding."""
+    repo = _tree(tmp_path)
+    check = lambda *a: run_cli("check", "--no-cache", *a, cwd=repo)  # noqa: E731
+    assert check("--write-baseline", "b.json", ".").returncode == 0
+    full = _entries(repo)
+    assert {e["path"] for e in full} == set(TREE)
+    one = check(TREE[0])  # the pre-commit case: only the changed file is checked
+    assert one.returncode == 0, one.stdout
+    assert "no longer occur" not in one.stderr
+    assert check("--write-baseline", "b.json", TREE[0]).returncode == 0
+    assert _entries(repo) == full  # the other files' entries kept as they were
+    assert check(".").returncode == 0  # so the full run still passes
+
+    # a finding fixed in the checked file is stale, and writing on that file drops it alone
+    target = repo / TREE[0]
+    text = target.read_text(encoding="utf-8")
+    mine = [e for e in full if e["path"] == TREE[0]]
+    assert len(mine) >= 2
+    target.write_text("This line is clean.\n", encoding="utf-8")
+    fixed = check(TREE[0])
+    assert f"{sum(e['count'] for e in mine)} baseline entries no longer occur" in fixed.stderr
+    assert check("--write-baseline", "b.json", TREE[0]).returncode == 0
+    rewritten = _entries(repo)
+    assert [e for e in rewritten if e["path"] != TREE[0]] == [e for e in full if e["path"] != TREE[0]]
+    assert not {e["fingerprint"] for e in mine} & {e["fingerprint"] for e in rewritten}
+    target.write_text(text, encoding="utf-8")
+    assert check(".").returncode == 1  # its findings are new again
+
+    # a deleted file's entries go away (they are stale on the full run)
+    assert check("--write-baseline", "b.json", ".").returncode == 0
+    (repo / TREE[1]).unlink()
+    gone = sum(e["count"] for e in full if e["path"] == TREE[1])
+    assert f"{gone} baseline entries no longer occur" in check(".").stderr
+    assert check("--write-baseline", "b.json", ".").returncode == 0
+    assert _entries(repo) == [e for e in full if e["path"] != TREE[1]]
+
+
+def test_a_run_of_some_rules_keeps_the_other_rules_entries(tmp_path):
+    repo = _tree(tmp_path)
+    check = lambda *a: run_cli("check", "--no-cache", *a, cwd=repo)  # noqa: E731
+    assert check("--write-baseline", "b.json", ".").returncode == 0
+    full = _entries(repo)
+    codes = sorted({e["code"] for e in full})
+    assert len(codes) >= 2
+    some = check("--select", codes[0], ".")
+    assert some.returncode == 0 and "no longer occur" not in some.stderr
+    assert check("--select", codes[0], "--write-baseline", "b.json", ".").returncode == 0
+    assert _entries(repo) == full
+
+
+def test_out_of_scope_is_about_files_checked_rules_run_and_files_that_exist(tmp_path):
+    (tmp_path / "a.txt").write_text("x\n")
+    entry = {"fingerprint": "0123456789abcdef", "count": 1, "code": "W103", "path": "a.txt"}
+    assert bl.out_of_scope(entry, set(), {"W103"}, str(tmp_path))  # exists, not checked
+    assert not bl.out_of_scope(entry, {"a.txt"}, {"W103"}, str(tmp_path))
+    assert bl.out_of_scope(entry, {"a.txt"}, {"W101"}, str(tmp_path))  # its rule did not run
+    assert not bl.out_of_scope({**entry, "path": "gone.txt"}, set(), {"W103"}, str(tmp_path))
+    assert not bl.out_of_scope({"fingerprint": "0123456789abcdef"}, set(), set(), str(tmp_path))
