@@ -99,3 +99,29 @@ def test_out_of_scope_is_about_files_checked_rules_run_and_files_that_exist(tmp_
     assert bl.out_of_scope(entry, {"a.txt"}, {"W101"}, str(tmp_path))  # its rule did not run
     assert not bl.out_of_scope({**entry, "path": "gone.txt"}, set(), {"W103"}, str(tmp_path))
     assert not bl.out_of_scope({"fingerprint": "0123456789abcdef"}, set(), set(), str(tmp_path))
+
+
+# -- 2/3. W111/W112: the ordering marks of a Hebrew translator's embeddings ------------------
+
+from .test_fixa19_kinds import in_records  # noqa: E402
+
+# LibreOffice 24.8 he svx.po msgstrs (MPL-2.0; fresh21's he/po/libreoffice-svx.po:line)
+SVX_HE = {
+    "svx-3164": "סינית מסורתית \u200f\u202a(Big5)\u200f",  # LRE left open to the line's end, an RLM in it
+    "svx-3236": "מזרח אירופה \u200f\u202a(ISO-8859-2)\u200f",
+    "svx-4618": "עיקום \u200f\u202a%1\u202c\u200f במעגל",  # RLMs around an LRE-wrapped placeholder
+    "svx-3272": "עברית (חלונות-\u200f\u202a1255\u202c\u200f)\u200f",
+}
+# the same file: an LRE around Hebrew words (it reorders them), and RLMs after commas between
+# Hebrew words (they order nothing): still reported
+SVX_HE_STRAY = {
+    "svx-4690": "מירכוז \u200f\u202aשל %1",
+    "svx-2806": "מספרי,\u200f אותיות קטנות,\u200f תבליט עיגול מלא קטן",
+}
+
+
+def test_w111_w112_marks_inside_and_around_a_translators_embedding_are_left_alone(tmp_path):
+    assert in_records(tmp_path, "W111", SVX_HE, lang="he") == []
+    assert in_records(tmp_path, "W112", SVX_HE, lang="he") == []
+    assert [f.record for f in in_records(tmp_path, "W111", SVX_HE_STRAY, lang="he")] == ["svx-4690"]
+    assert [f.record for f in in_records(tmp_path, "W112", SVX_HE_STRAY, lang="he")] == ["svx-2806"]

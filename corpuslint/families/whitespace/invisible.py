@@ -162,6 +162,7 @@ def _opens_other_direction(text: str, start: int, end: int, rtl: bool) -> bool:
 
 
 _LTR_LETTER = regex.compile(r"\p{Bidi_Class=L}")
+_MARKS_RE = re.compile(f"[{_MARKS}]")
 _LTR_OPENERS = "\u202a\u202d\u2066\u2068"  # LRE, LRO, LRI, FSI: their run holds no right-to-left letter
 _LTR_EMBEDDINGS = "\u202a\u2066\u2068"  # LRE, LRI, FSI (not the override): may hold signs only ("\u202a'<'\u202c")
 _RTL_EMBEDDINGS = "\u202b\u2067"  # RLE, RLI (not the override): may set an RTL phrase in left-to-right text
@@ -216,10 +217,11 @@ def _display_fix(doc, text: str, matches) -> bool:
             opener, at = stack.pop()
             scopes.append((opener, at, i))
     scopes += [(opener, at, end) for opener, at in stack]  # closed by the line's end
-    outside = list(text[start:end])
+    outside = list(_MARKS_RE.sub(" ", text[start:end]))
     phrases: list[int] = []  # where an RTL phrase is embedded (it needs left-to-right text before it)
     for opener, a, b in scopes:
-        run = _BIDI_RE.sub("", text[a:b])
+        # (directional marks are no content: "‪(Big5)‏" left open to the line's end)
+        run = _MARKS_RE.sub("", _BIDI_RE.sub("", text[a:b]))
         if opener in _RTL_EMBEDDINGS and _rtl_phrase(run):
             phrases.append(a)  # "  FILE      \u202bیک پروندهٔ elf (...)": a Persian phrase in a Latin line
         elif (_LETTER if opener in _RTL_OPENERS else _RTL).search(run):
@@ -399,6 +401,9 @@ _NUMBER_AFTER_MARK = lazy(r"[:/.,،٫٬\-]?\p{Nd}")
 
 # A printf or brace placeholder right after or right before a directional mark.
 _PLACEHOLDER_AFTER = lazy(PLACEHOLDER)
+# The bidi controls that open an embedding, override or isolate, and those that close one.
+_EMBEDDING_OPENERS = "\u202a\u202b\u202d\u202e\u2066\u2067\u2068"
+_EMBEDDING_CLOSERS = "\u202c\u2069"
 _PLACEHOLDER_BEFORE = lazy(rf"{PLACEHOLDER}\Z")
 
 
@@ -421,6 +426,9 @@ def _bidi_hint(doc, text: str, m, directions: dict[int, bool] | None = None) -> 
     if (_NUMBER_BESIDE.match(text, m.end(), line.end) or before and before.isdigit() and _NUMBER_AFTER_MARK.match(
             text, m.end(), line.end)) and _RTL.search(text, line.start, line.end):
         return True  # "شاشة 16\u200f:10", "\u200f1، \u200f2": a number's parts ordered right to left
+    if (m.end() < line.end and text[m.end()] in _EMBEDDING_OPENERS or m.start() > line.start
+            and text[m.start() - 1] in _EMBEDDING_CLOSERS) and _RTL.search(text, line.start, line.end):
+        return True  # "עיקום ‏‪%1‬‏ במעגל": marks setting an embedding apart (W111 judges it)
     if (_PLACEHOLDER_AFTER.match(text, m.end(), line.end) and _PLACEHOLDER_BEFORE.search(
             text, max(line.start, m.start() - 16), m.start())) and _RTL.search(text, line.start, line.end):
         return True  # "«%s%s%s\u200e%s»": it parts two texts the program puts there, their directions unknown
