@@ -81,7 +81,7 @@ class BidiControl(DocumentRule):
     LRE/LRO/LRI/FSI run with no right-to-left letter (`\\u202aA4\\u202c أكبر`), an
     RLE/RLO/RLI run with no letter and no number of 3+ digits (`(\\u202e4:3)`), each run
     holding a Latin letter or digit (directional marks inside a run are no content: an
-    LRE left open to the line's end after `(Big5)\u200f`); controls that reorder letters, a PDF without its
+    LRE left open to the line's end after `(Big5)\\u200f`); controls that reorder letters, a PDF without its
     opener, a reversed price, or overrides around spaces (a word processor's debris) are
     reported.
     Example: `price\\u202e001\\u202c` displays as a different number.
@@ -267,7 +267,7 @@ class InvisibleCharacter(DocumentRule):
     directions the string cannot know (one between a word and a placeholder, `مدیریت
     \u200e%(app)s\u200e`, is reported); one right before an embedding, override or
     isolate control or right after its PDF or PDI, in right-to-left text, sets the
-    embedding apart (a translator's convention: `עיקום \u200f\u202a%1\u202c\u200f במעגל`;
+    embedding apart (a translator's convention: `עיקום \\u200f\\u202a%1\\u202c\\u200f במעגל`;
     W111 judges the embedding);
     one between text of its own direction (an RLM closing an Arabic line) is redundant
     and reported. A character the document shows as its subject is left alone: one
