@@ -125,3 +125,28 @@ def test_w111_w112_marks_inside_and_around_a_translators_embedding_are_left_alon
     assert in_records(tmp_path, "W112", SVX_HE, lang="he") == []
     assert [f.record for f in in_records(tmp_path, "W111", SVX_HE_STRAY, lang="he")] == ["svx-4690"]
     assert [f.record for f in in_records(tmp_path, "W112", SVX_HE_STRAY, lang="he")] == ["svx-2806"]
+
+
+# -- 4. A121: the Greek ano teleia is punctuation, not a dot for a space ---------------------
+
+# LibreOffice 24.8 el help, scalc/01/04060106 (SUBTOTAL), fresh21's el/lo-help/...:1139
+SUBTOTAL_EL = ("Χρησιμοποιήστε τους αριθμούς 1-11 για να συμπεριλάβετε χειροκίνητα κρυφές γραμμές ή 101-111 για να "
+               "τις αποκλείσετε·αποκλείονται και τα φιλτραρισμένα κελιά.\n")
+
+
+def _apply(findings: list, text: str) -> str:
+    for e in sorted((e for f in findings for e in f.fix.edits), key=lambda e: e.start, reverse=True):
+        text = text[: e.start] + e.replacement + text[e.end :]
+    return text
+
+
+def test_a121_a_greek_ano_teleia_is_kept_and_at_most_a_space_added_after_it():
+    (f,) = found("A121", SUBTOTAL_EL)
+    assert "ano teleia" in f.message and "joined" not in f.message and SUBTOTAL_EL[f.start : f.end] == "\u00b7"
+    assert "αποκλείσετε\u00b7 αποκλείονται" in _apply([f], SUBTOTAL_EL)  # the dot stays
+    # the same rule still calls GTK's Arabic dotted words (left20's true finding) spaces lost
+    from .test_left20_kinds import GTK_AR
+
+    text = GTK_AR["ar-gtk20-properties-296"] + "\n"
+    (g,) = found("A121", text)
+    assert "where spaces belong" in g.message and "\u00b7" not in _apply([g], text)

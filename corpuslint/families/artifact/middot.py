@@ -19,6 +19,9 @@ _CATALAN_RE = regex.compile(r"(?i)(?<=l)\u00b7(?=l)")
 # French inclusive writing: a suffix of up to four lower-case letters after the dot
 # ("sélectionné·e·s", "étudiant·es", "acteur·rice").
 _SUFFIX_RE = regex.compile(r"\p{Ll}{1,4}")
+# Greek letters (and their accents): between two of them a single dot is the ano teleia, the
+# Greek semicolon (U+0387 normalises to U+00B7).
+_GREEK_RE = regex.compile(r"[\p{scx=Greek}\p{M}]")
 MIN_WORD_CHARS = 2
 
 
@@ -35,14 +38,17 @@ class MiddleDotSpace(DocumentRule):
     Chinese and Japanese (any Han, kana or Hangul in the run: "理查德·马修·斯托曼",
     "J·R·R·托尔金"), Catalan's l·l ("mil·lisegons"), French inclusive writing (short
     lower-case suffixes after the dots: "sélectionné·e·s"), and a product of one-letter
-    variables ("A·B").
+    variables ("A·B"). One dot between two Greek words is the ano teleia, the Greek
+    semicolon (U+0387 normalises to U+00B7): its own finding says the space after it is
+    missing ("αποκλείσετε·αποκλείονται"), and its fix adds that space, never removes it.
     Why: editors that show spaces as middle dots (a translation tool's visible whitespace)
     let translators and copy-pasters keep the dots: the words no longer split, so
     tokenisers, search and dictionaries see one long word. glib/GTK's Arabic catalogue
     writes some property descriptions entirely this way.
     Example: ``مقدار·تحريك·السهم·باتجاه·ص·عند·تحرير·الزر`` (GTK, Arabic).
     Fix safety: unsafe: each dot of the run becomes a space; a dot that was meant (a
-    notation, a brand written with dots) would be lost, so review first.
+    notation, a brand written with dots) would be lost, so review first (a Greek ano
+    teleia keeps its dot: a space is added after it).
     """
 
     code = "A121"
@@ -65,6 +71,12 @@ class MiddleDotSpace(DocumentRule):
                     or _CJK_RE.search(run) or _CATALAN_RE.search(run)  # a name separator; Catalan's l·l
                     or all(_SUFFIX_RE.fullmatch(w) for w in words[1:])):  # French inclusive writing
                 kept.append(m.span())
+                continue
+            if len(words) == 2 and _GREEK_RE.match(words[0][-1]) and _GREEK_RE.match(words[1][0]):
+                kept.append(m.span())  # "αποκλείσετε·αποκλείονται": the Greek semicolon, a space missing after it
+                dot = m.start() + len(words[0])
+                yield doc.finding(self, dot, dot + 1, "Greek ano teleia (U+00B7, the Greek semicolon) with no "
+                                  "space after it", fix=Fix.unsafe(Edit(dot + 1, dot + 1, " ")))
                 continue
             if len(words) == 2 and min(len(w) for w in words) < MIN_WORD_CHARS:
                 continue  # "A·B", "p·ssaro" alone: a product of variables, a lost letter
