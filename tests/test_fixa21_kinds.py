@@ -1,8 +1,9 @@
 """Kinds a new user (fresh21) found on a corpus of Hebrew (WLC, LibreOffice/GNOME
 catalogues), Greek, Indic and South-East Asian text, each with the real excerpt and a
 true finding of the same rule beside it still reported. Sources: tests/data/realtext/
-SOURCE.md (fixa21): LibreOffice 24.8 translations (he svx.po, el/km help; MPL-2.0),
-GNOME help el/gu (CC-BY-SA 3.0), Mozilla Firefox l10n km (MPL-2.0), and the real-text
+SOURCE.md (fixa21): Debian libreoffice-l10n-he and libreoffice-help-el/km 4:7.4.7 (MPL-2.0),
+GNOME help el/gu (gnome-user-docs 43.0, CC BY-SA 3.0), Firefox ESR 153 l10n km (MPL-2.0),
+npm quran-json 3.1.2 Bengali (CC BY-SA 4.0), and the real-text
 files already there for the baseline tree."""
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ def test_out_of_scope_is_about_files_checked_rules_run_and_files_that_exist(tmp_
 
 from .test_fixa19_kinds import in_records  # noqa: E402
 
-# LibreOffice 24.8 he svx.po msgstrs (MPL-2.0; fresh21's he/po/libreoffice-svx.po:line)
+# Debian libreoffice-l10n-he 4:7.4.7 svx msgstrs (MPL-2.0; fresh21's he/po/libreoffice-svx.po:line)
 SVX_HE = {
     "svx-3164": "סינית מסורתית \u200f\u202a(Big5)\u200f",  # LRE left open to the line's end, an RLM in it
     "svx-3236": "מזרח אירופה \u200f\u202a(ISO-8859-2)\u200f",
@@ -129,7 +130,7 @@ def test_w111_w112_marks_inside_and_around_a_translators_embedding_are_left_alon
 
 # -- 4. A121: the Greek ano teleia is punctuation, not a dot for a space ---------------------
 
-# LibreOffice 24.8 el help, scalc/01/04060106 (SUBTOTAL), fresh21's el/lo-help/...:1139
+# Debian libreoffice-help-el 4:7.4.7, scalc/01/04060106 (SUBTOTAL), fresh21's el/lo-help/...:1139
 SUBTOTAL_EL = ("Χρησιμοποιήστε τους αριθμούς 1-11 για να συμπεριλάβετε χειροκίνητα κρυφές γραμμές ή 101-111 για να "
                "τις αποκλείσετε·αποκλείονται και τα φιλτραρισμένα κελιά.\n")
 
@@ -150,3 +151,25 @@ def test_a121_a_greek_ano_teleia_is_kept_and_at_most_a_space_added_after_it():
     text = GTK_AR["ar-gtk20-properties-296"] + "\n"
     (g,) = found("A121", text)
     assert "where spaces belong" in g.message and "\u00b7" not in _apply([g], text)
+
+
+# -- 5. D103: a scripture translation's numbered verses, one a line --------------------------
+
+from .test_fixa20_kinds import _doc, _lint  # noqa: E402
+from corpuslint.families.duplicate import regions  # noqa: E402
+
+
+def test_d103_numbered_verses_one_a_line_are_not_restatements():
+    # npm quran-json 3.1.2 Bengali, surah 15 (al-Hijr) 1-33: "26. I created man from dried clay
+    # of black mud", then 28 and 33 say it again of the angels and of Iblis (parallel verses)
+    name = "quran-json-bn-015-numbered-verses.txt"
+    assert regions.numbered_verses((DATA / name).read_text(encoding="utf-8"))
+    assert _lint(name, ["D103"]) == []
+    # what the rule finds there (lines 30 and 35 against 28) is still found when asked for prose
+    assert [f.line for f in _lint(name, ["D103"], rules={"D103": {"genre": "prose"}})] == [30, 35]
+    # punctuated prose stays reported (fixa20's Persian handbook restatement), and is no verse
+    assert [f.line for f in _lint("debian-handbook-fa-aptitude-cli.txt", ["D103"])] == [33]
+    assert not regions.verse_paragraphs(_doc("debian-handbook-fa-aptitude-cli.txt"))
+    # a numbered list out of order, or numbered lines among prose lines, is no verse text
+    assert not regions.numbered_verses("".join(f"{n}. line number {n} of a list\n" for n in (3, 1, 7, 2) * 4))
+    assert not regions.numbered_verses("".join(f"{n}. item {n}\nprose between the items.\n" for n in range(1, 15)))

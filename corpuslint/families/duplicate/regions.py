@@ -468,7 +468,8 @@ def verse_paragraphs(doc: Document) -> bool:
     اِن سے کہو ... اگر اللہ قیامت تک تم پر ہمیشہ کے لیے رات طاری کر دے ..." and, two
     verses on, the same question of the day). Prose in a script that writes sentence
     punctuation ends its paragraphs with it; verse restates by design (refrains,
-    parallel verses). Not asked of Thai or Lao text (no sentence punctuation at all)."""
+    parallel verses). Not asked of Thai or Lao text (no sentence punctuation at all).
+    Or a text of numbered verses, one a line (``numbered_verses``)."""
     cached = _VERSES.get(doc)
     if cached is None:
         text = doc.text
@@ -480,9 +481,30 @@ def verse_paragraphs(doc: Document) -> bool:
             long += 1
             unpunctuated += block[-1] not in _PARAGRAPH_END
         cached = (long >= VERSE_MIN_PARAGRAPHS and unpunctuated >= VERSE_UNPUNCTUATED_SHARE * long
-                  and _UNPUNCTUATED_SCRIPT_RE.search(text) is None)
+                  and _UNPUNCTUATED_SCRIPT_RE.search(text) is None) or numbered_verses(text)
         _VERSES[doc] = cached
     return cached
+
+
+# A verse number opening a line: "28. ", "28:", "(28)", "২৮।" (any decimal digits).
+_VERSE_NUMBER_RE = regex.compile(r"^[ \t]*\(?(\p{Nd}{1,3})[.):।][ \t]+\S", regex.MULTILINE)
+NUMBERED_VERSE_SHARE = 0.8
+
+
+def numbered_verses(text: str) -> bool:
+    """True when ``text`` is a sequence of numbered verses, one a line: at least
+    ``VERSE_MIN_PARAGRAPHS`` lines open with a number (``_VERSE_NUMBER_RE``), they make
+    ``NUMBERED_VERSE_SHARE`` of its non-blank lines (a title may stand above), and
+    that share of them follow the one before in order (n after n-1): a scripture
+    translation exported a verse a line (a Bengali Qur'an's "26. আমি মানবকে পচা কর্দম
+    থেকে তৈরী ... মাটি দ্বারা সৃষ্টি করেছি।" and, two verses on, the same clay). Parallel
+    verses restate by design."""
+    numbers = [int(m.group(1)) for m in _VERSE_NUMBER_RE.finditer(text)]
+    if len(numbers) < VERSE_MIN_PARAGRAPHS:
+        return False
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    in_order = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1)
+    return len(numbers) >= NUMBERED_VERSE_SHARE * lines and in_order >= NUMBERED_VERSE_SHARE * (len(numbers) - 1)
 
 
 GENRES = ("auto", "prose", "formulaic")
