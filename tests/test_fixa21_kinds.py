@@ -173,3 +173,20 @@ def test_d103_numbered_verses_one_a_line_are_not_restatements():
     # a numbered list out of order, or numbered lines among prose lines, is no verse text
     assert not regions.numbered_verses("".join(f"{n}. line number {n} of a list\n" for n in (3, 1, 7, 2) * 4))
     assert not regions.numbered_verses("".join(f"{n}. item {n}\nprose between the items.\n" for n in range(1, 15)))
+
+
+# -- 6. D102: Khmer messages that differ by the words one adds at its start ------------------
+
+# Firefox ESR 153 l10n km, nsserrors (fresh21's km/firefox/nsserrors.txt:317 and :319): "the
+# certificate's issuer (អ្នក​ចេញ) was marked untrusted by the user" / "the certificate was ..."
+ISSUER_KM = ("អ្នក\u200bចេញ\u200bវិញ្ញាបនបត្រ\u200bរបស់\u200bម៉ាស៊ីន\u200bដូចគ្នា\u200bត្រូវ\u200bបាន\u200bសម្គាល់\u200bមិន\u200bជឿ"
+             "\u200bទុកចិត្ត\u200bដោយ\u200b\u200bអ្នក\u200bប្រើ\u00a0។")
+CERT_KM = ("វិញ្ញាបនបត្រ\u200bរបស់\u200bម៉ាស៊ីន\u200bដូចគ្នា\u200bត្រូវ\u200bបាន\u200bសម្គាល់\u200bមិន\u200bជឿ\u200bទុកចិត្ត"
+           "\u200bដោយ\u200bអ្នក\u200bប្រើ\u00a0។")
+
+
+def test_d102_khmer_messages_differing_by_a_leading_word_are_not_copies():
+    assert found(["D102"], f"{ISSUER_KM}\n\n{CERT_KM}\n") == []
+    # the same message copied with its sign doubled is still a near-duplicate
+    copy = CERT_KM.replace("\u00a0។", " ។ ។")
+    assert [(f.code, f.line) for f in found(["D102"], f"{CERT_KM}\n\n{copy}\n")] == [("D102", 3)]

@@ -151,11 +151,13 @@ THAI_FUNCTION_WORDS = frozenset("ที่ ซึ่ง และ ได้ จ�
 
 def _inner_change(op, na: int, nb: int) -> bool:
     """A difflib opcode over texts of ``na`` and ``nb`` tokens that changes a word for
-    another, or adds one inside the text: not what one copy adds at its start or end
+    another, or adds one before or inside the text: not what one copy adds at its end
     (the chapter an attribution names, «--《论语》» / «--《论语》学而», is the same passage
-    cited more fully)."""
+    cited more fully). Words added at the start change what the text is about: Firefox's
+    Khmer "អ្នក​ចេញ​វិញ្ញាបនបត្រ ..." (the certificate's issuer ...) / "វិញ្ញាបនបត្រ ..."
+    (the certificate ...)."""
     tag, i1, i2, j1, j2 = op
-    return tag == "replace" or not ((i1 == 0 and j1 == 0) or (i2 == na and j2 == nb))
+    return tag == "replace" or not (i2 == na and j2 == nb)
 
 
 def _spaceless_content(words) -> list[str]:
