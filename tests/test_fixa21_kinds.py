@@ -190,3 +190,21 @@ def test_d102_khmer_messages_differing_by_a_leading_word_are_not_copies():
     # the same message copied with its sign doubled is still a near-duplicate
     copy = CERT_KM.replace("\u00a0។", " ។ ។")
     assert [(f.code, f.line) for f in found(["D102"], f"{CERT_KM}\n\n{copy}\n")] == [("D102", 3)]
+
+
+# -- 7. W102: a no-break space before Khmer punctuation, a ZWSP between -----------------------
+
+# Debian libreoffice-help-km 4:7.4.7, scalc/01/04060118 (fresh21's km/lo-help/...:237 and :321)
+COUPDAYS_KM = ("\u179a\u1780\u200b\u1785\u17c6\u1793\u17bd\u1793\u200b\u200b\u1780\u17b6\u179b\u200b\u1794\u179a\u17b7"
+               "\u1785\u17d2\u1786\u17c1\u1791\u200b\u1780\u17b6\u179a\u200b\u1794\u17d2\u179a\u17b6\u1780\u17cb"
+               "\u00a0\u200b\u200b?\n")
+PRINCIPAL_KM = ("\u1794\u17d2\u179a\u17b6\u1780\u17cb\u200b\u178a\u17be\u1798\u1782\u17ba\u200b\u1787\u17b6\u200b"
+                "\u1780\u17b6\u179a\u200b\u1785\u17b6\u1794\u17cb\u1795\u17d2\u178a\u17be\u1798\u200b\u178a\u17be"
+                "\u1798\u1791\u17bb\u1793\u00a0\u200b\u200b\u200b\u17d4\n")
+
+
+def test_w102_a_no_break_space_before_khmer_punctuation_with_zwsps_between():
+    assert found("W102", COUPDAYS_KM) == [] and found("W102", PRINCIPAL_KM) == []
+    # a no-break space between two Khmer words (ZWSP or not after it) is still reported
+    between = PRINCIPAL_KM.replace("\u1787\u17b6\u200b", "\u1787\u17b6\u00a0\u200b", 1)
+    assert [between[f.start : f.end] for f in found("W102", between)] == ["\u00a0"]

@@ -179,6 +179,9 @@ def _ideographic_space(text: str, m, cjk: bool = False) -> bool:
 # (so it never starts a line): khan ។, bariyoosan ៕, camnuc pii kuuh ៖ (a colon), lek too ៘,
 # koomuut ៚ (Khmer LibreOffice help: "ត្រឡប់ 3\u00a0។", "លំនាំដើម\u00a0៖").
 _KHMER_SPACED_MARKS = frozenset("\u17d4\u17d5\u17d6\u17d8\u17da")
+# Invisible format characters (ZWSP, ZWNJ, ZWJ, word joiner, ZWNBSP) a Khmer writer leaves
+# between the no-break space and the mark: they do not separate them.
+_FORMAT_RUN_RE = lazy(r"[\u200b-\u200d\u2060\ufeff]*")
 _KHMER_RE = lazy(r"\p{sc=Khmer}")  # (and ? ! after a Khmer word: "ប៉ុន្មាន\u00a0?")
 # A space alone between brackets or quotes is shown, not used: LibreOffice help's "blank
 # (\u00a0) - allowed within a name" lists the no-break space as a character a name may hold.
@@ -204,7 +207,8 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
     if before == "\u0648" and (m.start() < 2 or not _LETTER_RE.match(text[m.start() - 2])) and (
             _LETTER_RE.match(after) or after == "<"):
         return True  # "و\u00a0مجلداتك": the conjunction و written apart, kept with its word (Arabic UI strings)
-    if after in _KHMER_SPACED_MARKS or (after in "?!" and _KHMER_RE.match(before)):
+    mark = text[_FORMAT_RUN_RE.match(text, m.end()).end() :][:1]  # (ZWSPs between: "ក្រឡា\u00a0\u200b។")
+    if mark in _KHMER_SPACED_MARKS or (mark and mark in "?!" and _KHMER_RE.match(before)):
         return True  # "កំណត់\u00a0។", "ប៉ុន្មាន\u00a0?": Khmer sets its punctuation off, with a no-break space
     if (after in FRENCH_SPACED_BEFORE or before in FRENCH_SPACED_AFTER) and (french(m.start()) if callable(french) else french):
         return True  # "Nom d’utilisateur\u00a0:", "«\u00a0{name}\u00a0»" in a text declared French
@@ -396,7 +400,8 @@ class NonStandardSpace(DocumentRule):
     caption's number bound to its title (`Table\\u00a04.1.\\u00a03 important files`); the Arabic conjunction و written apart and bound to
     its word (`ملفاتك و\\u00a0مجلداتك`: Arabic UI strings keep it off a line's end); and one before
     Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), or before `?` or `!` after
-    a Khmer word, is Khmer typography; a no-break space that binds a name's two parts in Latin
+    a Khmer word, is Khmer typography (with ZWSPs or other format characters between the
+    space and the mark too: `ក្រឡា\\u00a0\\u200b។`); a no-break space that binds a name's two parts in Latin
     script (``Pentium\u00a0Pro``, ``GNU\u00a0GPL``, ``bibliothèques\u00a0C``; not in a line with one
     between every word), the number sign to its number (``n°\u00a0516394``) or a command to its
     option (``dch\u00a0-i``) is the author's. A space alone between parentheses or quotes is
