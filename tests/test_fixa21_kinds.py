@@ -208,3 +208,23 @@ def test_w102_a_no_break_space_before_khmer_punctuation_with_zwsps_between():
     # a no-break space between two Khmer words (ZWSP or not after it) is still reported
     between = PRINCIPAL_KM.replace("\u1787\u17b6\u200b", "\u1787\u17b6\u00a0\u200b", 1)
     assert [between[f.start : f.end] for f in found("W102", between)] == ["\u00a0"]
+
+
+# -- 8. W112: runs of ZWSP in Khmer: what is redundant, and where -----------------------------
+
+# Debian libreoffice-help-km 4:7.4.7, sbasic/shared/01170101 (fresh21's km/lo-help/...:289), a
+# heading whose word boundaries are written with two and four ZWSPs
+MASK_KM = "## \u179a\u1794\u17b6\u17c6\u1784\u200b\u200b\u178f\u1798\u17d2\u179b\u17c3\u200b\u200b\u200b\u200b\u178f\u17d2\u179a\u1784\u17cb\n"
+
+
+def test_w112_runs_of_zwsp_say_and_point_at_the_redundant_ones():
+    (f,) = found("W112", MASK_KM)
+    # lead: "6 zero width spaces" over both runs whole, each replaced by one ZWSP
+    assert f.message.startswith("invisible characters: 4 zero width spaces (U+200B); 2 runs of ZWSP keep one")
+    assert [(e.start, e.end, e.replacement) for e in f.fix.edits] == [(9, 10, ""), (16, 19, "")]
+    assert (f.start, f.end) == (9, 19)
+    fixed = _apply([f], MASK_KM)
+    assert fixed == MASK_KM.replace("\u200b\u200b\u200b\u200b", "\u200b").replace("\u200b\u200b", "\u200b")
+    # a ZWSP inside an Arabic word (no word boundary there) is reported whole and becomes a space
+    (g,) = found("W112", "كوريا\u200bالشمالية\n")
+    assert g.message == "invisible character: 1 zero width space (U+200B)" and g.fix.edits[0].replacement == " "

@@ -337,10 +337,24 @@ class InvisibleCharacter(DocumentRule):
             yield self._finding(doc, group, Fix.unsafe)
 
     def _finding(self, doc, group, fix):
-        chars = "".join(m.group() for m in group)
+        edits = [_edit(doc.text, m) for m in group]
+        # (what the fix removes: a run of ZWSPs in Khmer, Thai... keeps one, the word boundary)
+        chars = "".join(doc.text[e.start : e.end] for e in edits)
         what = "character" if len(chars) == 1 else "characters"
-        return doc.finding(self, group[0].start(), group[-1].end(), f"invisible {what}: {counted_names(chars)}",
-                           fix=fix(*(Edit(m.start(), m.end(), _separator(doc.text, m)[0]) for m in group)))
+        kept = sum(e.start > m.start() for e, m in zip(edits, group))
+        note = f"; {kept} run{'s' * (kept > 1)} of ZWSP keep{'s' * (kept == 1)} one, the word boundary" if kept else ""
+        return doc.finding(self, edits[0].start, edits[-1].end, f"invisible {what}: {counted_names(chars)}{note}",
+                           fix=fix(*edits))
+
+
+def _edit(text: str, m) -> Edit:
+    """The fix's edit of an invisible run ``m``: the run replaced by its ``_separator``; a
+    run that opens with the ZWSP it keeps (a word boundary of Khmer, Thai...) loses only
+    what follows it, so the edit covers exactly the redundant characters."""
+    replacement = _separator(text, m)[0]
+    if replacement == "\u200b" and m.group()[0] == "\u200b":
+        return Edit(m.start() + 1, m.end())
+    return Edit(m.start(), m.end(), replacement)
 
 
 def _subject(doc, m) -> bool:
