@@ -228,3 +228,28 @@ def test_w112_runs_of_zwsp_say_and_point_at_the_redundant_ones():
     # a ZWSP inside an Arabic word (no word boundary there) is reported whole and becomes a space
     (g,) = found("W112", "كوريا\u200bالشمالية\n")
     assert g.message == "invisible character: 1 zero width space (U+200B)" and g.fix.edits[0].replacement == " "
+
+
+# -- 5b. D103: Greek and Gujarati parallel statements that differ in a negation or a number ---
+
+from corpuslint.families.duplicate import meaning  # noqa: E402
+
+# Debian libreoffice-help-el 4:7.4.7, shared/01/05020301 lines 13 and 15: two sections / three
+TWO_SECTIONS_EL = ("Εάν ο κωδικός μορφής αριθμού έχει δύο τμήματα, το πρώτο αντιπροσωπεύει τις θετικές τιμές και το "
+                   "μηδέν και το δεύτερο τις αρνητικές τιμές.")
+THREE_SECTIONS_EL = ("Σε έναν κωδικό μορφής αριθμού με τρία τμήματα, το πρώτο τμήμα εφαρμόζεται σε θετικές τιμές, το "
+                     "δεύτερο τμήμα σε αρνητικές τιμές και το τρίτο στην τιμή μηδέν.")
+
+
+def test_d103_greek_and_gujarati_parallel_statements_are_not_restatements():
+    # gnome-user-docs 43.0 el keyboard-nav (Shift+F10: the menu of the selection; Ctrl+F10: of the
+    # folder, "and not (όχι) of any item"); gu nautilus-file-properties-permissions 17-27 (the user
+    # will not see the files / will not see them, but will not (નહિં) open, create or delete them)
+    assert _lint("gnome-help-el-keyboard-nav.md", ["D103"]) == []
+    assert _lint("gnome-help-gu-folder-permissions.md", ["D103"]) == []
+    assert meaning.significant_change(TWO_SECTIONS_EL, THREE_SECTIONS_EL) == "number"
+    assert meaning.numbers("δύο τμήματα") == meaning.numbers("2 τμήματα")  # a cardinal is its digits
+    # the same rule still reports a restatement (fixa20's Persian handbook), and a Greek
+    # sentence copied with its number kept is no difference
+    assert [f.line for f in _lint("debian-handbook-fa-aptitude-cli.txt", ["D103"])] == [33]
+    assert not meaning.differs(TWO_SECTIONS_EL, TWO_SECTIONS_EL.replace(", το πρώτο", " το πρώτο"), paraphrase=True)

@@ -50,6 +50,9 @@ NEGATIONS = frozenset(
     لا لم لن ليس ليست ليسوا غير بدون دون ما عدم
     نه نمی نیست هیچ بی
     نہیں نہ بغیر
+    δεν μην όχι ούτε μηδέ χωρίς κανένας καμία κανένα τίποτα ποτέ
+    नहीं न मत बिना नाही नको नये નહિં નહીં ન નથી વગર না নয় নেই নি বিনা ਨਹੀਂ ਨਾ ਬਿਨਾਂ
+    இல்லை அல்ல లేదు కాదు ಇಲ್ಲ ಅಲ್ಲ ഇല്ല അല്ല නැත නැහැ නොවේ
     """.split()
 )
 
@@ -110,6 +113,20 @@ zusammenfassend | daher | somit | folglich | en conclusión | en resumen | por l
 # are left out: "one", «un», «en» are also articles and pronouns, Swedish «sex» is English;
 # and so are the words that mean something else as often (Arabic ثمن is also a price, German
 # «achte» also heeds).
+# Cardinals written as words, where none is also an article, a pronoun or a common word
+# (Greek: "ένα" is also "a", left out): they count as the digits ("δύο τμήματα" / "τρία
+# τμήματα", two / three sections, are two numbers; "2 τμήματα" is "δύο τμήματα").
+CARDINAL_WORDS_TEXT = """
+2: δύο δυο
+3: τρία τρεις
+4: τέσσερα τέσσερις
+5: πέντε
+6: έξι
+7: επτά εφτά
+8: οκτώ οχτώ
+9: εννέα εννιά
+10: δέκα
+"""
 NUMBER_WORDS_TEXT = """
 2: half halves moitié mitad hälfte hälften halva metade metà نصف
 3: third thirds tiers tercio tercera drittel tredjedel terço terzo troisième tercero dritte ثلث
@@ -277,6 +294,9 @@ def _numbers_of(text: str) -> Counter[str]:
         for row in NUMBER_WORDS_TEXT.strip().splitlines():
             n, words = row.split(":")
             _NUMBER_WORDS.update((w, "/" + n) for w in _norm_words(words))
+        for row in CARDINAL_WORDS_TEXT.strip().splitlines():
+            n, words = row.split(":")
+            _NUMBER_WORDS.update((w, n) for w in _norm_words(words))
     out = Counter(regex.sub(r"\D", "", n) for n in _NUMBER_RE.findall(normalize.normalize_chars(text)))
     out.update(v for v in map(_NUMBER_WORDS.get, _norm_words_of(text)) if v is not None)
     return out
