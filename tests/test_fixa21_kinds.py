@@ -253,3 +253,23 @@ def test_d103_greek_and_gujarati_parallel_statements_are_not_restatements():
     # sentence copied with its number kept is no difference
     assert [f.line for f in _lint("debian-handbook-fa-aptitude-cli.txt", ["D103"])] == [33]
     assert not meaning.differs(TWO_SECTIONS_EL, TWO_SECTIONS_EL.replace(", το πρώτο", " το πρώτο"), paraphrase=True)
+
+
+# -- 9. W115: a value the text says a program gives, a number format's text -------------------
+
+# Debian libreoffice-help-hi/el 4:7.4.7 (MPL-2.0; its untranslated English and Greek lines):
+# sbasic/shared/03/sf_string (fresh21's .../sbasic_shared_03_sf_string.md:1085), shared/01/05020301 :97
+TRUNCATED = ("If the final length exceeds the maxlength parameter, the latter part of the string is replaced by "
+             "\" ... (N)\" where N is the total length of the original string before truncation.\n")
+TOTAL_FOR_EL = ("Για να συμπεριλάβετε κείμενο σε μια μορφή αριθμού η οποία εφαρμόζεται σε ένα κελί το οποίο μπορεί "
+                "να περιέχει κείμενο, περικλείστε το κείμενο με διπλά εισαγωγικά (\" \") και κατόπιν προσθέστε ένα "
+                "σύμβολο (@). Παραδείγματος χάρη, εισάγετε \"Σύνολο για \"@ για να εμφανίσετε \"Σύνολο για "
+                "Δεκέμβριο\".\n")
+# Debian installation-guide 20230508 el (GPL-2+), apas02 line 27: a section's title quoted with a stray space
+SECTION_EL = "Για λεπτομέρειες δείτε Τμήμα 5.1.1, «Εκκίνηση από USB stick μνήμης »."
+
+
+def test_w115_spaces_of_a_value_a_program_gives_are_the_values():
+    assert found("W115", TRUNCATED, "help.md") == [] and found("W115", TOTAL_FOR_EL, "help.md") == []
+    (f,) = found("W115", SECTION_EL + "\n", "guide.md")
+    assert f.message == "space before closing »"

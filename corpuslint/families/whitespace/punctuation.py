@@ -641,7 +641,11 @@ _ESCAPE_RE = lazy(r"\\[A-Za-z0-9$\\\"'@\[\]]")
 _CALL_WITH_STRING_RE = lazy(r"[\p{L}_][\p{L}\p{N}_.]*\([ \t]*[\"“”'«]")
 # (also a script's command in capitals opening the line: chat(8)'s ``SAY "Czekanie ... "``)
 _OPERAND_BEFORE_RE = lazy(r"(?:[=&+(]|\b(?:print|printf|echo|puts|println)|^[ \t]*[A-Z][A-Z_]{1,15})[ \t]*\Z")
-_OPERAND_AFTER_RE = lazy(r"[ \t]*(?:[&+]|[ \t]\")")
+_OPERAND_AFTER_RE = lazy(r"[ \t]*(?:[&+]|[ \t]\")|@")  # (a number format's text: `"Total for "@`)
+# What a program makes of a string, named right before the quotation: the value it shows
+# (LibreOffice help: `the string is replaced by " ... (N)" where N is ...`). English.
+_VALUE_NAMED_BEFORE_RE = lazy(r"\b(?:replaced[ \t]+(?:by|with)|returns?|displays?|outputs?|prints?|yields?|produces?)"
+                              r"[ \t]*\Z", regex.IGNORECASE)
 _PROMPT_END_RE = lazy(r"[:=?>$#%][ \u00a0]+\Z")
 # Signs of code or of a path, an option, a placeholder in a quotation: its spaces may be
 # the string's, so removing them is no safe fix (`" /sbin "`, `" -name "`, `"%s "`).
@@ -658,6 +662,8 @@ def _quoted_value(doc, line: str, i: int, j: int, trail: int) -> bool:
         return True
     if _OPERAND_BEFORE_RE.search(line, 0, i) or _OPERAND_AFTER_RE.match(line, j + 1):
         return True
+    if _VALUE_NAMED_BEFORE_RE.search(line, max(0, i - 30), i):
+        return True  # `replaced by " ... (N)"`: the value a function gives, its spaces its own
     return bool(trail) and doc.quotes_code and _PROMPT_END_RE.search(inner) is not None
 
 
@@ -763,7 +769,9 @@ class SpaceInsideQuotes(DocumentRule):
     argument or result on a line that calls one (`=TRIM(" hello world ")`,
     `=LEFTB("中国";3) returns "中 "`), a string printed, joined or assigned (`print "  Exit
     by a 0 transaction."`, `& " is a famous book"`, chat(8)'s script command in capitals
-    `SAY "Czekanie do 2 minut na połączenie... "`), a prompt in technical text
+    `SAY "Czekanie do 2 minut na połączenie... "`), a value the text says a program
+    gives (`the string is replaced by " ... (N)"`, `returns "`, `displays "`) or a
+    number format's text (`enter "Total for "@`), a prompt in technical text
     (`"balance? "; bal = read()`). A space escaped by a backslash (reST's `"CWE *number*\\ "`,
     which ends the emphasis and is dropped from the output) is markup, not a space.
     Fix safety: safe when the quotation is prose (words, no sign of code, in a sentence,
