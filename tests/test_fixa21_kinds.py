@@ -266,7 +266,7 @@ TOTAL_FOR_EL = ("Για να συμπεριλάβετε κείμενο σε μι
                 "σύμβολο (@). Παραδείγματος χάρη, εισάγετε \"Σύνολο για \"@ για να εμφανίσετε \"Σύνολο για "
                 "Δεκέμβριο\".\n")
 # Debian installation-guide 20230508 el (GPL-2+), apas02 line 27: a section's title quoted with a stray space
-SECTION_EL = "Για βοηθητικές υποδείξεις και λεπτομέρειες δείτε Τμήμα 5.1.1, «Εκκίνηση από USB stick μνήμης »."
+SECTION_EL = "Για βοηθητικές υποδείξεις και λεπτομέρειες δείτε Τμήμα\u00a05.1.1, «Εκκίνηση από USB stick μνήμης »."
 
 
 def test_w115_spaces_of_a_value_a_program_gives_are_the_values():
