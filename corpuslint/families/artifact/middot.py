@@ -19,9 +19,10 @@ _CATALAN_RE = regex.compile(r"(?i)(?<=l)\u00b7(?=l)")
 # French inclusive writing: a suffix of up to four lower-case letters after the dot
 # ("sélectionné·e·s", "étudiant·es", "acteur·rice").
 _SUFFIX_RE = regex.compile(r"\p{Ll}{1,4}")
-# Greek letters (and their accents): between two of them a single dot is the ano teleia, the
+# A Greek letter (with its accents) ending a word and one opening the next: between them a single dot is the ano teleia, the
 # Greek semicolon (U+0387 normalises to U+00B7).
-_GREEK_RE = regex.compile(r"[\p{scx=Greek}\p{M}]")
+_GREEK_END_RE = regex.compile(r"(?=\p{L})\p{sc=Greek}\p{M}*\Z")
+_GREEK_START_RE = regex.compile(r"(?=\p{L})\p{sc=Greek}")
 MIN_WORD_CHARS = 2
 
 
@@ -72,7 +73,7 @@ class MiddleDotSpace(DocumentRule):
                     or all(_SUFFIX_RE.fullmatch(w) for w in words[1:])):  # French inclusive writing
                 kept.append(m.span())
                 continue
-            if len(words) == 2 and _GREEK_RE.match(words[0][-1]) and _GREEK_RE.match(words[1][0]):
+            if len(words) == 2 and _GREEK_END_RE.search(words[0]) and _GREEK_START_RE.match(words[1]):
                 kept.append(m.span())  # "αποκλείσετε·αποκλείονται": the Greek semicolon, a space missing after it
                 dot = m.start() + len(words[0])
                 yield doc.finding(self, dot, dot + 1, "Greek ano teleia (U+00B7, the Greek semicolon) with no "
