@@ -136,3 +136,24 @@ def test_meaning_words_keep_urdu_and_persian_words_whole():
     assert _norm_words("وزیر زیر")[0] != _norm_words("وزیر زیر")[1]
     # Arabic keeps its proclitics stripped: "والكتاب" is "الكتاب" is "كتاب"
     assert _norm_words("والكتاب الكتاب كتاب") == ["كتاب"] * 3
+
+
+# -- W115: a data set's padded quotations, copied intact ------------------------------------------
+
+# PyPI llamafactory 0.9.5 (Apache-2.0), data/kto_en_demo.json record 99, the user turn (lines
+# 3-9): a translation task whose tokenized queries quote values padded on both sides, which the
+# translations keep intact (corpus chat-llamafactory; three labelled false alarms)
+KTO_99 = ('where are the best " fast food " joints in my area .\n周辺で最高の" fast food "レストランは？\n\n'
+          'search for " steakhouse " restaurants in my city\n市内の" steakhouse "レストランを検索して。\n\n'
+          'search for restaurants in " reno , nevada " .\n')
+# data/dpo_en_demo.json record 245, turn 3, line 11: a stray space after the opening quote (a labelled tp)
+DPO_245 = '5. " să mulțumesc" - This is the Romanian word for "to thank".\n'
+
+
+def test_w115_quotations_padded_as_the_data_copies_them_are_its_format():
+    assert lint_text(KTO_99, path="x.txt", config={"select": ["W115"]}) == []
+    (finding,) = lint_text(DPO_245, path="x.txt", config={"select": ["W115"]})
+    assert finding.message == 'space after opening "'
+    # one padded quotation, never written again, is still reported
+    once = 'search for " steakhouse " restaurants in my city\n'
+    assert len(lint_text(once, path="x.txt", config={"select": ["W115"]})) == 2
