@@ -157,3 +157,37 @@ def test_w115_quotations_padded_as_the_data_copies_them_are_its_format():
     # one padded quotation, never written again, is still reported
     once = 'search for " steakhouse " restaurants in my city\n'
     assert len(lint_text(once, path="x.txt", config={"select": ["W115"]})) == 2
+
+
+# -- D106: a Markdown "See also" link and an API field line are references, not boilerplate -------
+
+import shutil  # noqa: E402
+
+from corpuslint import lint_paths  # noqa: E402
+
+
+def test_d106_a_see_also_link_is_a_reference_and_an_option_description_stays_boilerplate(tmp_path):
+    # npm CLI docs (corpus markdown-docs, MIT): the `include-workspace-root` option text the
+    # documentation generator writes into npm-publish, npm-uninstall and npm-audit (labelled
+    # tp) and the "See Also" item "* [npm deprecate](/commands/npm-deprecate)" of npm-publish,
+    # npm-undeprecate and npm-unpublish (labelled fp: a reference to another page)
+    folder = shutil.copytree(DATA / "npm-cli-see-also", tmp_path / "npm")
+    found = lint_paths([folder], config={"select": ["D106"], "cache": False})
+    lines = {(f.path.rsplit("/", 1)[-1], (folder / f.path.rsplit("/", 1)[-1]).read_text(encoding="utf-8")
+              .split("\n")[f.line - 1]) for f in found}
+    assert not any("npm-deprecate)" in line for _, line in lines)
+    workspace_root = "Include the workspace root when workspaces are enabled for a command."
+    assert {name for name, line in lines if line == workspace_root} == {"npm-audit.md", "npm-publish.md", "npm-uninstall.md"}
+    # an API field whose value is a type ("* Returns: {string}", nodejs-api) is a field too,
+    # a sentence with a colon is not
+    from corpuslint.families.duplicate.corpus import _MARKDOWN_REFERENCE_RE
+
+    assert _MARKDOWN_REFERENCE_RE.fullmatch("* Returns: {string}")
+    assert _MARKDOWN_REFERENCE_RE.fullmatch("    **Default:** `0`.")
+    assert not _MARKDOWN_REFERENCE_RE.fullmatch(workspace_root)
+    assert not _MARKDOWN_REFERENCE_RE.fullmatch("* Default: false")
+    # a link to another site under every README of one author is a signature: still counted
+    assert not _MARKDOWN_REFERENCE_RE.fullmatch("- [github/azu](https://github.com/azu)")
+    # a parameter and its type, the same line once normalised ("* `type` {string}")
+    assert _MARKDOWN_REFERENCE_RE.fullmatch("* `type` {string}") and _MARKDOWN_REFERENCE_RE.fullmatch("* Type {string}")
+    assert not _MARKDOWN_REFERENCE_RE.fullmatch("Run `npm test`")
