@@ -801,6 +801,18 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
 # "    --《论语》学而". The same author quoted in several documents is not a template.
 _ATTRIBUTION_RE = lazy(r"[ \t]*(?:--|—|―)[ \t]*[\p{L}\p{N}《「『“\"'(]")
 
+# A Markdown reference line (left21): a list item that is only a link to another page of
+# the same site (a "See also" entry, "* [npm deprecate](/commands/npm-deprecate)"; not an
+# absolute URL: "- [github/azu](https://github.com/azu)" under every README of one author
+# is its signature), or a field of an API
+# reference whose value is a type or a code span ("* Returns: {string}", "**Default:** `0`."),
+# or a parameter and its type ("* `type` {string}", "* Type {string}").
+# The same reference under several pages is their structure, not a template line.
+_MARKDOWN_REFERENCE_RE = lazy(
+    r"[ \t]*[-*+][ \t]+\[[^\]\n]+\]\((?![A-Za-z][\w+.-]*:)[^)\s]+\)[ \t]*"
+    r"|[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\p{Lu}[\p{L} ]{0,20}:(?:\*\*|__)?[ \t]+(?:\{[^{}\n]+\}|`[^`\n]+`)\.?[ \t]*"
+    r"|[ \t]*[-*+][ \t]+(?:`[^`\n]+`|\p{L}+)[ \t]+\{[^{}\n]+\}[ \t]*")
+
 # A table cell of values, numbers each labelled by one letter at most: debian-reference's
 # popcon column ("V:0, I:1", "I:0") under every package of every chapter's tables. Equal
 # numbers in several pages are data, not a template line.
@@ -901,7 +913,11 @@ class BoilerplateLine(_DuplicateCorpusRule):
     blank line or a full stop, whose next non-blank line opens a code block or a list ("Example usage:", "Por ejemplo:" before a
     sample in 20 pages of a manual): it belongs to its sample as a heading to its section
     (a longer lead-in, "Install devDependencies and Run `npm test`:" in every README of
-    one author, is still reported).
+    one author, is still reported); a Markdown list item that is only a link to another
+    page of the site ("* [npm outdated](/commands/npm-outdated)" under "See Also" in several command
+    pages) and a field line of an API reference whose value is a type or a code span
+    ("* Returns: {string}" under 17 pages' methods, "**Default:** `0`."): references and
+    fields are the pages' structure.
     In a subtitle file (.srt, .vtt) only caption lines are counted: cue numbers and
     timing lines recur by design; a caption recurring across files ("Subtitles by ...")
     is reported. In chat data, a turn that opens its conversation (a system prompt, the
@@ -947,6 +963,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
                 words = U.words_in_run_spans(a, spans)
         all_keys, counts, alpha = found or U.line_keys([text[ln.start : ln.end] for ln in todo], words)
         html = doc.suffix in HTML_SUFFIXES
+        markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
         keys, lines, spans = [], [], []
         seen: dict[int, int] = {}
         repeats = []  # (index of the key, line, start, end) of a line's later copies here
@@ -957,6 +974,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
                 continue  # "-- Mark Twain": an author quoted again, not a template line
             if _VALUE_CELL_RE.fullmatch(text, ln.start, ln.end):
                 continue  # "V:0, I:1": a popcon cell of a package table, data
+            if markdown and _MARKDOWN_REFERENCE_RE.fullmatch(text, ln.start, ln.end):
+                continue  # "* [npm outdated](/commands/npm-outdated)", "* Returns: {string}": a reference, a field
             if html and count <= CELL_MAX_WORDS and _data_cell(doc.text[ln.start : ln.end]):
                 continue  # "<td ...> <code>/dev/null</code> </td>": a table's value or header cell
             if min_words > 1 and _KATAKANA_WORD_RE.fullmatch(text, ln.start, ln.end):

@@ -164,7 +164,8 @@ class ExactDuplicateLine(DocumentRule):
     install and in the upgrade procedure), a bulleted item repeated in a later list (a
     paragraph ended the first list: a field shared by two files' field lists), and a
     short line introducing a list or code block, repeated before a different block (an
-    instruction: "Configure it as shown below." before two commands, the same quiz
+    instruction: "Configure it as shown below." before two commands, "尝试下列例子" before two
+    shell commands after their "$" prompt, in ANSI colour or not, the same quiz
     instruction before two sets of questions); so is a one-line question asked again with a
     different line after each copy (a tutor's "Can you guess what we can do next? 🤔" at two
     steps), and an answer given again after a lead-in that announces a conclusion ("In
@@ -176,7 +177,8 @@ class ExactDuplicateLine(DocumentRule):
     Repetitive genres: with ``genre = "auto"`` (default) a text that occurs ``refrain-copies``
     times or more (default 3) is a refrain (a chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
     places are both verse in a hard-wrapped document, the block before the later one
-    short-lined (``_verse_repeat``: a stanza quoted twice among poems), and fully vocalised
+    short-lined (``_verse_repeat``: a stanza quoted twice among poems; a song in two-line
+    stanzas, three or more in a row, is verse too: ``_in_stanzas``), and fully vocalised
     Arabic-script documents (scripture, hadith, classical poetry) and software message
     catalogues (the strings of a .po file: two source messages may be translated alike;
     the ``message`` document kind) are not checked;
@@ -313,7 +315,7 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
     def verse(pos: int, median: int = VERSE_MEDIAN_CHARS) -> bool:
         v = memo.get((pos, median))
         if v is None:
-            v = memo[(pos, median)] = in_verse(text, pos, median_chars=median)
+            v = memo[(pos, median)] = in_verse(text, pos, median_chars=median) or _in_stanzas(text, pos, median)
         return v
 
     before = memo.get(later)
@@ -323,6 +325,45 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
     if 0 <= before < first:  # both in one block of verse: a poem written without stanza breaks, its refrain
         return verse(first) and verse(later)  # (no blank line at all: fortune(6) records, "%" between: not one block)
     return before >= 0 and verse(first) and verse(later) and verse(before, PROSE_MEDIAN_CHARS)
+
+
+# A song in short stanzas: at least this many blank-line separated blocks in a row of two
+# lines or more each.
+STANZAS_MIN_BLOCKS = 3
+_VERSE_QUOTES = "\"'«»„“”‘’‚¿¡"
+
+
+def _in_stanzas(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS) -> bool:
+    """True when offset ``pos`` lies in a run of ``STANZAS_MIN_BLOCKS`` blocks or more (within
+    4,000 characters) of two or more non-blank lines each, every line opening with a letter
+    or a quotation mark (a verse line opens with a word: not markup, an option or code, as
+    "\\begin{colorthemeexample}" / "\\themeauthor ..." in two-line LaTeX blocks), whose lines
+    have a median length of at most ``median_chars``: verse in couplets, which
+    ``structure.in_verse`` (a block of three lines or more) does not see. fortunes-de's "Ein
+    Loch ist im Browser" is sung in two-line stanzas and closes on its first stanza."""
+    lo, hi = max(0, pos - 4000), min(len(text), pos + 4000)
+    blocks, start = [], lo
+    for m in BLANK_LINES_RE.finditer(text, lo, hi):
+        blocks.append((start, m.start()))
+        start = m.end()
+    blocks.append((start, hi))
+    at = next((i for i, (a, b) in enumerate(blocks) if a <= pos <= b), None)
+    if at is None:
+        return False
+    lines = [[x.strip() for x in text[a:b].split("\n") if x.strip()] for a, b in blocks]
+
+    def stanza(i: int) -> bool:
+        return len(lines[i]) >= 2 and all(x[0].isalpha() or x[0] in _VERSE_QUOTES for x in lines[i])
+
+    first = last = at
+    while first > 0 and stanza(first - 1):
+        first -= 1
+    while last + 1 < len(lines) and stanza(last + 1):
+        last += 1
+    if not stanza(at) or last - first + 1 < STANZAS_MIN_BLOCKS:
+        return False
+    lengths = sorted(len(x) for x in chain.from_iterable(lines[first : last + 1]))
+    return lengths[len(lengths) // 2] <= median_chars
 
 
 _NUMBERED_ITEM_RE = lazy(r"[ \t]*\d{1,3}[.)][ \t]+\S")
@@ -586,9 +627,15 @@ CONTENTS_MIN_TITLES = 3
 _SECTION_NUMBER_RE = lazy(r"[ \t]*\d{1,3}(?:\.\d{1,3})+\.?[ \t]+\S")
 
 
+# A shell command after its prompt, in colour or not: fortunes-zh's Debian reference
+# writes "\x1b[32;1m    $ type ls\x1b[;m" (green), which no code region finds.
+_PROMPT_LINE_RE = lazy(r"(?:\x1b\[[0-9;]*m)*[ \t\u00a0]*\$[ \t\u00a0]+\S")
+
+
 def _introduced_block(doc: Document, end: int, fragment: bool = False) -> list[str] | None:
     """The words of the block after offset ``end`` (up to the next blank line) when it
-    opens with a list item or a line of code (``Document.line_kinds``), or whatever it
+    opens with a list item or a line of code (``Document.line_kinds``; a shell command
+    after its prompt, ``_PROMPT_LINE_RE``), or whatever it
     holds when the line before it is a ``fragment`` (its sentence goes on in the block),
     else None."""
     text = doc.text
@@ -597,7 +644,7 @@ def _introduced_block(doc: Document, end: int, fragment: bool = False) -> list[s
         return None
     i = bisect_right(doc._line_starts, m.start()) - 1
     item = _NUMBERED_ITEM_RE.match(m.group()) or _BULLET_ITEM_RE.match(m.group())
-    if not (fragment or doc.line_kinds[i] == structure.CODE or item):
+    if not (fragment or doc.line_kinds[i] == structure.CODE or item or _PROMPT_LINE_RE.match(m.group())):
         return None
     blank = BLANK_LINES_RE.search(text, m.start())
     return text[m.start() : blank.start() if blank else len(text)].split()

@@ -205,8 +205,18 @@ def _norm_words(text: str) -> list[str]:
 # its contrast marker are computed once while it is among the last texts compared)
 @lru_cache(maxsize=1024)
 def _norm_words_of(text: str) -> tuple[str, ...]:
+    """The words of ``text``, normalised; in Arabic text (not Persian or Urdu: a letter of
+    ``_NOT_ARABIC_RE``) without their proclitics (``normalize.light_stem``)."""
+    arabic = _NOT_ARABIC_RE.search(text) is None
     text = _NT_RE.sub(" not", normalize.normalize_chars(text))  # don't -> do not
-    return tuple(normalize.light_stem(w) for w in T.tokens(text))
+    return tuple(normalize.light_stem(w) for w in T.tokens(text)) if arabic else tuple(T.tokens(text))
+
+
+# Letters of Persian and Urdu that Arabic lacks (Farsi yeh and keheh included, which
+# ``normalize_chars`` folds): Arabic's proclitics و and ال are not those languages'
+# prefixes, and stripping them made other words of them (Urdu "وہی" that very one became
+# the particle "ہی", "والدین" parents became "دین" religion; Persian "وزیر" minister "زیر").
+_NOT_ARABIC_RE = lazy(r"[\u067e\u0686\u0698\u06af\u06cc\u06a9\u06c1\u06be\u06d2\u06ba\u0679\u0688\u0691\u06c2\u06d3\u06c0]")
 
 
 _FILLERS: set[str] = set()
@@ -261,7 +271,7 @@ def _fillers() -> set[str]:
     if not _FILLERS:
         from .units import STOPWORDS_TEXT
 
-        _FILLERS.update(_norm_words(STOPWORDS_TEXT + FILLERS_TEXT))
+        _FILLERS.update(w for word in (STOPWORDS_TEXT + FILLERS_TEXT).split() for w in _norm_words(word))  # (each in its language)
     return _FILLERS
 
 
@@ -293,10 +303,10 @@ def _numbers_of(text: str) -> Counter[str]:
     if not _NUMBER_WORDS:
         for row in NUMBER_WORDS_TEXT.strip().splitlines():
             n, words = row.split(":")
-            _NUMBER_WORDS.update((w, "/" + n) for w in _norm_words(words))
+            _NUMBER_WORDS.update((w, "/" + n) for word in words.split() for w in _norm_words(word))
         for row in CARDINAL_WORDS_TEXT.strip().splitlines():
             n, words = row.split(":")
-            _NUMBER_WORDS.update((w, n) for w in _norm_words(words))
+            _NUMBER_WORDS.update((w, n) for word in words.split() for w in _norm_words(word))
     out = Counter(regex.sub(r"\D", "", n) for n in _NUMBER_RE.findall(normalize.normalize_chars(text)))
     out.update(v for v in map(_NUMBER_WORDS.get, _norm_words_of(text)) if v is not None)
     return out

@@ -362,6 +362,17 @@ def _de_two_roles(text: str, m, lower: str) -> bool:
         return prev in _DE_SUBJECT_PRONOUNS
     return prev.islower() and prev not in _DE_NOT_VERBS and not _DE_SUBORDINATOR_RE.search(
         text, max(0, m.start() - 30), m.start())  # ("dass es es korrekt eingegeben wurde": a slip)
+
+
+# left21: a German reflexive pronoun as the object of a preposition, often a fixed phrase ("an
+# sich", in itself; "für sich", "bei sich", "von sich aus"), then the same pronoun as the verb's
+# reflexive: "An andern liebt man Vollkommenheiten, an sich sich." (Jean Paul: in oneself,
+# oneself). A doubled article or other word after a preposition ("gegen den den") stays a slip.
+_DE_REFLEXIVES = frozenset("sich mich dich uns euch".split())
+_DE_PREPOSITIONS = frozenset(
+    """an auf aus bei durch für gegen hinter in mit nach neben ohne über um unter von vor wegen zu zwischen""".split())
+
+
 _ES_CADA_RE = lazy(r"(?<![\p{L}\p{M}])cada[ \t\n]+$", regex.IGNORECASE)
 _FR_GERUND_RE = lazy(r"[ \t\u00a0]+(?:\p{L}+['’])?\p{L}{2,}ant(?![\p{L}\p{M}])", regex.IGNORECASE)
 _NL_SUBORDINATOR_RE = lazy(
@@ -863,7 +874,8 @@ class RepeatedWord(SpellingDocumentRule):
     elsewhere in the text, then کی), a
     preposition before "at least"/"at most" ("at at least"), a copula closing a subject
     clause before the main verb ("That that is is ...", "What it is is ..."), a German
-    relative pronoun after a comma before the same article (", die die Energie"), English
+    relative pronoun after a comma before the same article (", die die Energie"), a German
+    reflexive after a preposition before the verb's reflexive ("an sich sich"), English
     "her" after a verb with two objects ("give her her reward") and "you" after such a verb
     or one of telling ("tells you you might": object, then subject), "this"/"that" before a
     time noun ("dinners like this this month": a pronoun, then a determiner), Swedish, Norwegian and
@@ -1040,6 +1052,9 @@ class RepeatedWord(SpellingDocumentRule):
                 if lower == "het" and _NL_SUBORDINATOR_RE.search(text, max(0, m.start() - 30), m.start()):
                     continue  # "dat het het bestand": subject, then article
                 prev = _PREV_WORD_RE.search(before)
+                if lower in _DE_REFLEXIVES and word == second and prev and prev.group(1).lower() in _DE_PREPOSITIONS and (
+                        german := _german(text, declared, german)):
+                    continue  # "an sich sich": the preposition's object, then the verb's reflexive
                 if lower in _EN_PARTICLES and prev and _EN_PHRASAL_VERB_RE.fullmatch(prev.group(1)):
                     continue  # "turned on on the device": particle, then preposition
                 if lower in _EN_OBJECT_THEN_OWN_ROLE and prev and _EN_TWO_OBJECT_VERB_RE.fullmatch(prev.group(1)):

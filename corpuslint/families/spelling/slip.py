@@ -75,7 +75,12 @@ class Slip(SpellingCorpusRule):
     of five letters or more that the Arabic dictionary knows (the Arabic half-lines of a
     ghazal: "تلک الایام"), a long vowel the metre drops or adds against the suggestion
     ("بیهده" / بیهوده, "فرامش" / فراموش), the negative optative ("مرواد", "مرساد") and the
-    name of a letter ("در حلقه جیم", "چو نون": the imagery of the ghazal) are not reported at all (``Backend.verse_form``; a doubled or swapped letter stays a slip).
+    name of a letter ("در حلقه جیم", "چو نون": the imagery of the ghazal) are not reported at all (``Backend.verse_form``; a doubled or swapped letter stays a slip);
+    nor, in any verse, a rhyme of the poem that stands before its refrain (a ghazal's radif,
+    ending three lines or more) and differs from the suggestion where rhymes differ, before
+    the rhyme ("نسخه سقیم افتادست" beside "که مقیم افتادست"; not "تا نموید باز" / نماید), or
+    a word with one letter more inside it than the suggestion that doubles no neighbour, a
+    compound ("خوناب" blood-tears / خواب, "کارستان" / کارتان; "خوااب" stays a slip).
     Nor, in a translated string (a .po msgstr), a word whose consonants are those of a
     Latin word of its source string, in order: the source's name or term written in
     Arabic letters ("Asia/Kashgar": "آسيا/كاشغر", "Assamese": "الأسامية", "PostScript":
@@ -104,7 +109,9 @@ class Slip(SpellingCorpusRule):
     "النتائج الحققت" (ال + the verb حققت: meant "المحققة" or "التي حققت"); "باستخدم RAID"
     beside "باستخدام" (Debian handbook); "دون طريقو لتطبيق" (و next to ة on the keyboard).
     A suggestion is offered only when the corrected spelling itself occurs in the corpus
-    (or differs only by و / ف), and candidates shorter than three letters are ignored.
+    (or differs only by و / ف), and candidates shorter than three letters are ignored; an
+    Urdu word in ئہ, the izafat typed with ئ, is offered the izafat form ۂ of the candidate
+    ("سلسلئہ کلام": سلسلۂ, not سلسلہ, which would drop the izafat).
     Fix safety: unsafe. The context fix replaces the word by the top suggestion
     (same document's spelling first, then the most frequent), keeping its clitic
     prefix; it is a statistical guess, so it is applied only with --unsafe-fixes. The
@@ -149,13 +156,16 @@ class Slip(SpellingCorpusRule):
                 finding.severity = min(finding.severity, Severity.WARNING, key=lambda s: s.rank)
                 yield finding
                 continue
-            shown = " or ".join(f"'{s}'" for s in ev.suggestions[:3])
+            suggestions = ev.suggestions
+            if clean.endswith(_IZAFAT_AS_YEH_HAMZA):  # "سلسلئہ کلام": meant سلسلۂ, not سلسلہ
+                suggestions = [_izafat_meant(clean, s) for s in suggestions]
+            shown = " or ".join(f"'{s}'" for s in suggestions[:3])
             message = f"possible slip '{clean}': {ev.message}"
             if shown:
                 message += f"; did you mean {shown}?"
             fix = None
-            if ev.kind == "context" and ev.suggestions and doc.text[start:end] == clean:
-                fix = Fix.unsafe(Edit(start, end, ev.suggestions[0]))
+            if ev.kind == "context" and suggestions and doc.text[start:end] == clean:
+                fix = Fix.unsafe(Edit(start, end, suggestions[0]))
             finding = doc.finding(self, start, end, message, fix=fix)
             split = lc.backend.doubtful_split(clean)
             if split:  # "راهید" = راه + ید, or a slip of راهی: a second signal is missing
@@ -164,6 +174,10 @@ class Slip(SpellingCorpusRule):
             if in_verse(doc.text, start):  # poetry: classical forms the dictionary lacks
                 if ev.suggestions and lc.backend.verse_form(clean, ev.suggestions[0]):
                     continue  # an Arabic half-line, a metrical long vowel, an optative (Persian)
+                if ev.suggestions and (_rhyme_partner(doc.text, start, end, key := lc.backend.key(clean),
+                                                      cand := lc.backend.key(ev.suggestions[0]))
+                                       or not split and _added_letter(key, cand)):
+                    continue  # "نسخه سقیم افتادست" beside "که مقیم افتادست": two rhymes; "خوناب" / خواب: a compound
                 finding.message += " (info only: in verse, whose classical and poetic forms the dictionary lacks)"
                 finding.severity = Severity.INFO
             yield finding
@@ -173,6 +187,84 @@ _DAGGER_ALEF = "\u0670"
 # A short vowel or sukun (not tanwin, the accusative ending UI text writes on any noun,
 # nor shadda alone, which a typist carries along with a letter: "متصحّف" for متصفّح).
 _VOWEL_MARK_RE = lazy_re("[\u064e-\u0650\u0652]")
+
+
+# A refrain (the radif of a ghazal) has at most this many words, and ends at least this many
+# lines of the poem, each after a word of its own (the rhyme).
+RADIF_MAX_WORDS = 3
+RADIF_MIN_LINES = 3
+
+
+def _rhyme_partner(text: str, start: int, end: int, key: str, cand: str) -> bool:
+    """The word at ``start:end`` (folded ``key``) is a rhyme of the poem and the suggestion
+    (folded ``cand``) another rhyme: the word stands just before the refrain that ends the
+    line (up to ``RADIF_MAX_WORDS`` words) and at least ``RADIF_MIN_LINES`` lines of the
+    document (this one included), and the two differ where rhymes differ by design, before
+    the rhyme: in their first letter (replaced, added or dropped), or in one consonant
+    replaced by another before the word's last long vowel. Hafez: "لیکن این هست که این نسخه
+    سقیم افتادست" beside "بر در میکده دیدم که مقیم افتادست", "در باغ نعیم افتادست" beside
+    "در دست نسیم افتادست", "طوق و یاره کنم" beside "چرا ملامت ... چاره کنم"; a slip in the
+    rhyme's vowel ("تا نموید باز", for نروید, beside نماید) stays."""
+    if not _before_rhyme(key, cand):
+        return False
+    line_end = text.find("\n", end)
+    tail = text[end : len(text) if line_end < 0 else line_end].split()
+    if not 1 <= len(tail) <= RADIF_MAX_WORDS:
+        return False
+    lines = 0
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) > len(tail) and words[-len(tail) :] == tail:
+            lines += 1
+            if lines >= RADIF_MIN_LINES:
+                return True
+    return False
+
+
+_LONG_VOWEL_LETTERS = frozenset("اآویيى")
+
+
+def _before_rhyme(key: str, cand: str) -> bool:
+    """``key`` and ``cand`` differ in their first letter only (replaced, added or dropped),
+    or in one consonant replaced by another before the last long vowel of ``key``."""
+    if not key or not cand:
+        return False
+    if key[1:] == cand[1:] or key == cand[1:] or key[1:] == cand:
+        return True
+    if len(key) != len(cand):
+        return False
+    i = next(i for i, (p, q) in enumerate(zip(key, cand)) if p != q)
+    return (key[i + 1 :] == cand[i + 1 :] and not {key[i], cand[i]} & _LONG_VOWEL_LETTERS
+            and any(c in _LONG_VOWEL_LETTERS for c in key[i + 1 :]))
+
+
+def _added_letter(key: str, cand: str) -> bool:
+    """``key`` is ``cand`` with one letter more inside the word that doubles neither
+    neighbour: in verse, a compound or derivation of the candidate that a modern dictionary
+    lacks (Hafez: "خوناب" blood-tears / خواب, "کارستان" a great deed / کارتان, "خوگرم" /
+    خورم, "اندوده" coated / اندوه), not a typing slip, which adds a letter by doubling one
+    ("خیاال" for خیال stays reported); a dropped letter ("دران" / دگران) stays too, and so
+    does a word read as a stem in ه plus an enclitic ("گوهیم", a slip of گواهیم, is not
+    گویم with an ه added: ``Backend.doubtful_split``, asked by the caller)."""
+    if len(key) != len(cand) + 1:
+        return False
+    i = next((i for i, (p, q) in enumerate(zip(key, cand)) if p != q), len(cand))
+    return 0 < i < len(cand) and key[i + 1 :] == cand[i:] and key[i - 1] != key[i] != key[i + 1]
+
+
+# Urdu's izafat after a word in ہ is ۂ (ہ with hamza above); a writer who types ئ before
+# the ہ meant it too: "(فرشتوں نے پھر سلسلئہ کلام میں کہا)" is سلسلۂ کلام (the thread of speech).
+_IZAFAT_AS_YEH_HAMZA = "\u0626\u06c1"
+_IZAFAT = "\u06c2"
+
+
+def _izafat_meant(clean: str, spelled: str) -> str:
+    """The suggestion for ``clean``, a word in ئہ: the izafat form ۂ of ``spelled`` when
+    ``spelled`` is ``clean`` without its ئ (سلسلئہ -> سلسلۂ, not سلسلہ, which drops the
+    izafat and so changes the phrase); ``spelled`` otherwise."""
+    if spelled == clean[:-2] + "\u06c1":
+        return spelled[:-1] + _IZAFAT
+    return spelled
 
 
 def _dagger_read(backend, surface: str, ev) -> bool:

@@ -772,7 +772,11 @@ class SpaceInsideQuotes(DocumentRule):
     `SAY "Czekanie do 2 minut na połączenie... "`), a value the text says a program
     gives (`the string is replaced by " ... (N)"`, `returns "`, `displays "`) or a
     number format's text (`enter "Total for "@`), a prompt in technical text
-    (`"balance? "; bal = read()`). A space escaped by a backslash (reST's `"CWE *number*\\ "`,
+    (`"balance? "; bal = read()`); nor a quotation padded on both sides in a document that
+    writes such a quotation again as it is, padding and all: the data's format, its values
+    kept intact (a translation prompt's tokenized queries `where are the best " fast food "
+    joints in my area .`, copied into the Japanese `周辺で最高の" fast food "レストランは？`,
+    and `search for restaurants in " reno , nevada " .`). A space escaped by a backslash (reST's `"CWE *number*\\ "`,
     which ends the emphasis and is dropped from the output) is markup, not a space.
     Fix safety: safe when the quotation is prose (words, no sign of code, in a sentence,
     one space on a side): only the spaces are deleted. Unsafe otherwise, where the
@@ -815,6 +819,8 @@ class SpaceInsideQuotes(DocumentRule):
                             continue
                     if _quoted_value(doc, content, i, j, trail):
                         continue  # `=TRIM(" hello world ")`, `print "  Exit"`, `“\s-\v\$ ”`: the space is the value's
+                    if lead and trail and self._padding_kept(doc, pair):
+                        continue  # `where are the best " fast food " joints` and its translation `最高の" fast food "`: the data's format
                     if doc.sources:  # a .po string: a quotation its msgid pads the same way is the program's
                         lead, trail = (0 if "lead" in self._padded(doc) else lead), (0 if "trail" in self._padded(doc) else trail)
                         if not lead and not trail:
@@ -852,6 +858,28 @@ class SpaceInsideQuotes(DocumentRule):
                                 sides.add("trail")
             cache["sides"] = frozenset(sides)
         return cache["sides"]
+
+    def _padding_kept(self, doc, pair: str) -> bool:
+        """``doc`` has a quotation of ``pair`` padded inside on both sides (``" fast food "``,
+        as the rule pairs the marks of its line) that its text writes twice or more, padding
+        and all: its padded quotations are the data's format, values kept intact, not stray
+        spaces. Asked only of a quotation padded on both sides; once per document and pair."""
+        cache = doc.__dict__.setdefault("_padding_kept", {})
+        if pair not in cache:
+            cache[pair] = False
+            text = doc.text
+            for line in doc.lines:
+                content = text[line.start : line.end]
+                if pair[0] not in content:
+                    continue
+                spans = self._straight(content, pair[0]) if pair[0] == pair[1] else _pairs_by_direction(content, *pair)
+                for i, j in spans or ():
+                    inner = content[i + 1 : j]
+                    if inner[:1] in _INNER_SPACE and inner[-1:] in _INNER_SPACE and inner.strip() and (
+                            text.count(content[i : j + 1]) >= 2):
+                        cache[pair] = True
+                        return True
+        return cache[pair]
 
     @staticmethod
     def _straight(line: str, mark: str) -> list[tuple[int, int]]:
