@@ -319,8 +319,8 @@ class Spilled(int):
     columns (see ``StateSpill.put``). ``shared``: held by several rules (the spelling
     rules' one state), set by the engine (``as_shared``).
 
-    One int (40 bytes, no object header of its own): a run holds one per corpus rule and
-    record until the reduces; as an object of four slots and two ints (~136 bytes) they
+    One int (56 bytes by ``sys.getsizeof``): a run holds one per corpus rule and record
+    until the reduces; as an object of four slots and two ints (~136 bytes) they
     were 31 MB of fresh19's 65 k records (321,761 references), long-lived small objects
     among the map's temporaries. Bits: offset 0-47, length 48-87, shared 88, the group's
     number (``_GROUPS``, 0: none) from 89, and a top bit so that no reference is 0."""
