@@ -108,6 +108,32 @@ fortunes, man pages, UI strings, chat, 15.5 MB of text): 115.8 s, 762 MB -> 112.
 (D104's reduce was +255 MB); real-text quran-json-translations 365 -> 226 MB. Reports
 byte-identical. What holds the rest on fresh19's set: the map's end level (~470 MB,
 pymalloc ~234 MB of small objects; 133 k findings, Q108 61 k of them) - not analysed.
+
+rec22 (2026-12-03, lead 7a1effb and rec22 started together, ``--no-cache --format json``,
+quality plugin on the path, load 7-20: CPU and peak RSS only). What fresh19's set holds at
+the end of the map (``_debugmallocstats`` and ``mallinfo2`` there): pymalloc 204 MB *in
+use* of 239 MB of arenas, glibc 157 MB in use of 187 MB: live objects, not holes; the run
+memos (``RunMemo``, ``light_stem``) are ~50 MB of it, emptied by ``_mapped``. tracemalloc
+after ``_mapped`` (224 MB traced): the 321,761 spilled-state references 31 MB (objects of
+four slots and two ints), findings 16.5 MB (+ 4.75 MB of Q108 messages, 49 distinct),
+``Collected`` 13.8 MB, Q113's first-run memo ~11 MB (kept through every reduce), the
+linter's per-document findings cache ~10 MB, the records' texts 24 MB, the duplicate
+family's word tables ~35 MB. Now a reference is one int (``store.Spilled``), the map's
+messages are shared, Q113's memo is a ``RunMemo``. Pairs (lead -> rec22, reports
+byte-identical): fresh19's set ``--jobs 1`` 98.7 s 553,200 KB -> 99.3 s 522,772 KB;
+``--jobs 2`` 127.7 s 433,392 KB -> 129.7 s 411,020 KB (= ``--jobs 1``); 10 k SFT 31.9 s
+196,540 KB -> 32.4 s 191,992 KB; 30 k short (default rules) 20.0 s 133,468 KB -> 19.9 s
+125,536 KB; quran-json-translations 44.9 s 257,044 KB -> 45.6 s 242,820 KB (chat-llamafactory
+198,312 -> 196,488 KB, llm-data-llamafactory 122,744 -> 121,568, chat-chatterbot 198,956 ->
+195,652, hadith-abudawud 127,640 -> 127,200, /tmp/lead-10 141,932 -> 141,392; CPU within
++-1.5%, reports byte-identical). A full
+*cached* (cold) check of 10 k SFT: the checked claimed files' index rows (par19: 12 rows,
+59.9 MB of blobs, S101 and S103 each encoding the shared spelling state) were all held
+until one write, the run's peak (``peak_where``: collect_states 280 -> 375 MB); now
+written one row at a time, a shared state encoded once: 38.2 s 381,216 KB -> 39.8 s
+338,112 KB, the index's rows the same. Not done: per-record states as arrays (``Collected``
+and the findings are still one object per record and finding), the goal (<= 2x the text)
+is far: fresh19's 15.5 MB of text peak at ~520 MB.
 """
 
 from __future__ import annotations

@@ -1197,6 +1197,7 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
                 problems.append(finding)
     at = -1
     streamed: dict[int, list[str]] = {}  # index of a ``_RecordStream`` in ``items`` -> its records' keys
+    messages: dict[str, str] = {}  # a finding's message -> the equal one kept before (``_share_messages``)
     keys: list[str] | None = None  # (of the stream being mapped)
     for item, result, problem in map_stream(linter, items, doc_cache, state_reader, spill is None):
         if isinstance(item, _RecordStream):  # its records come next
@@ -1228,6 +1229,8 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
                 keys.append(key)
             else:
                 items[at] = key
+        if result.findings:
+            _share_messages(result.findings, messages)
         linter.keep_findings(key, result.content_hash, result.findings, result.from_disk)
         findings.extend(result.findings)
         if result.cache_bad:
@@ -1243,12 +1246,16 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
             states = result.states
             if spill is not None:
                 spilled: dict[int, Any] = {}  # id(state) -> its reference: a shared state is written once
+                several: dict[int, bool] = {}  # id(state) -> held by several rules (only these are counted by ``_Unspill``)
+                for state in states.values():
+                    several[id(state)] = id(state) in several
                 for code, state in states.items():
                     if id(state) not in spilled:  # (a worker's blob is written as it came)
                         put = spill.put_blob if isinstance(state, _Blob) else spill.put
-                        spilled[id(state)] = put(state, code)  # (dict-of-arrays states: by columns, per rule)
-                    elif isinstance(spilled[id(state)], Spilled):
-                        spilled[id(state)].shared = True  # (only these are counted by ``_Unspill``)
+                        ref = put(state, code)  # (dict-of-arrays states: by columns, per rule)
+                        if several[id(state)] and isinstance(ref, Spilled):
+                            ref = ref.as_shared()
+                        spilled[id(state)] = ref
                     states[code] = spilled[id(state)]
             if list(states) != codes:  # (the map gives every rule's state, in rule order: a tuple)
                 order = tuple(states)
@@ -1277,6 +1284,20 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
 
 
 _NO_FINDINGS: tuple = ()
+_MESSAGES_MAX = 50_000  # distinct messages ``_share_messages`` keeps (emptied when full)
+
+
+def _share_messages(found: list[Finding], messages: dict[str, str]) -> None:
+    """Each finding's message made the equal one kept in ``messages`` before (values do
+    not change), the map's findings being held until the report: a document rule writes
+    the same message for many documents (fresh19's 65 k records: Q108's 61,180 "word
+    count N is below min 50" are 49 strings, 4.75 MB of copies held as the map's
+    temporaries come and go). ``messages`` is emptied at ``_MESSAGES_MAX`` entries."""
+    if len(messages) > _MESSAGES_MAX:
+        messages.clear()
+    setdefault = messages.setdefault
+    for f in found:
+        f.message = setdefault(f.message, f.message)
 
 
 def _mapped(linter: Linter) -> None:

@@ -145,3 +145,35 @@ def test_a_check_of_one_file_after_a_full_check_reads_no_other_claimed_file(tmp_
     (root / "django.po").write_text(text + "\n", encoding="utf-8")
     _check(root, ["djangojs.po"], config)
     assert read == ["django.po"], read
+
+
+def test_a_full_check_writes_the_claimed_files_rows_one_file_at_a_time(tmp_path, monkeypatch):
+    """rec22 (issue 14): the rows of the claimed files a full check keeps (par19) are written
+    one state row at a time, each encoded when its turn comes, not every file's blobs held
+    until one write (a full cached check of a JSONL set grew by them), a file's row after
+    its states. The rows are those of before: every file is there, and the next one-file
+    run reads no other."""
+    from corpuslint import index
+
+    root = _project(tmp_path, (UR_DJANGO, "django.po"), (UR_DJANGOJS, "djangojs.po"),
+                    (TIMEOUT, "timeout.ipynb"), (ALLOW_ERRORS, "allow-errors.ipynb"))
+    config = {"select": ["S101", "D104"], "cache": True}
+    rows_per_write: list[list[tuple[str, str]]] = []  # (path, code) of each write's state rows
+    write = index.CorpusIndex.write
+
+    def counted(self, files, states, *a, **k):
+        states = list(states)
+        rows_per_write.append([(row[0], row[2]) for row in states])
+        return write(self, files, states, *a, **k)
+
+    monkeypatch.setattr(index.CorpusIndex, "write", counted)
+    full = _check(root, ["."], config)
+    assert sorted(_file_rows(root)) == ["allow-errors.ipynb", "django.po", "djangojs.po", "timeout.ipynb"]
+    assert {p for rows in rows_per_write for p, _ in rows} == set(_file_rows(root)), rows_per_write
+    assert max(len(rows) for rows in rows_per_write) == 1, rows_per_write
+    monkeypatch.setattr(index.CorpusIndex, "write", write)
+    read: list[str] = []
+    load = index._load
+    monkeypatch.setattr(index, "_load", lambda ctx, display, *a, **k: read.append(display) or load(ctx, display, *a, **k))
+    one = _seen(_check(root, ["djangojs.po"], config))
+    assert read == [] and one == _seen(full, "djangojs.po") and one

@@ -198,7 +198,7 @@ def test_a_state_several_rules_share_is_read_back_once():
     spill = StateSpill()
     try:
         shared, own = spill.put({"a": np.arange(3)}), spill.put({"b": np.arange(2)})
-        shared.shared = True  # (the map loop marks a reference several rules hold: ``_map_reduce``)
+        shared = shared.as_shared()  # (the map loop marks a reference several rules hold: ``_map_reduce``)
 
         class Rule:
             def __init__(self, code):
@@ -891,7 +891,7 @@ def test_a_rule_with_own_and_shared_states_gets_each_back_in_order():
     try:
         own = [spill.put((k, 2**63 + k, k, 0, 5), "D107") for k in range(4)]
         shared = spill.put({"a": np.arange(3)})
-        shared.shared = True
+        shared = shared.as_shared()
 
         class Rule:
             def __init__(self, code):
