@@ -185,6 +185,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
         """Findings of one target in one language; ``fetch()`` gives its Document (read
         only when there is something to report; None: skipped)."""
         b = lc.backend
+        local: dict[str, dict[str, list]] = defaultdict(dict)  # vkey -> form -> [count, line, col]
         vkey_names, word_vkey, eligible = _word_tables(lc)
         g = doc_word_ids(lc, path, ls)
         if g is None:
@@ -193,65 +194,30 @@ class TransliterationInconsistency(SpellingCorpusRule):
         if grouped is None:
             ids = [i for i, name in enumerate(vkey_names) if name in groups]
             grouped = lc.cache["grouped"] = eligible & np.isin(word_vkey, np.asarray(ids, dtype=np.int64))
-        table = self._group_table(lc, lang, groups, grouped)
+        info = self._word_info(lc, lang, groups)
         idx = np.flatnonzero(grouped[g])
         if not len(idx):
             return
-        # the document's words of a variant group (not accepted), as rows: group, form,
-        # count, first (line, column); each (group, form) summed over its words
-        ws = g[idx]
-        at = np.searchsorted(table.words, ws)
-        hit = at < len(table.words)
-        hit[hit] = table.words[at[hit]] == ws[hit]
-        if not hit.any():
-            return
-        at, idx = at[hit], idx[hit]
-        gid, fid = table.group[at], table.form[at]
-        counts = ls.count[idx].astype(np.int64)
-        first = ls.first[idx]
-        pair = gid.astype(np.int64) * (int(fid.max()) + 1) + fid
-        order = np.lexsort((first[:, 1], first[:, 0], pair))  # each pair's first (line, column) first
-        pair = pair[order]
-        lead = np.empty(len(pair), dtype=bool)
-        lead[0] = True
-        np.not_equal(pair[1:], pair[:-1], out=lead[1:])
-        heads = np.flatnonzero(lead)
-        sums = np.add.reduceat(counts[order], heads)
-        rows = order[heads]  # one row per (group, form): its earliest occurrence
-        p_gid, p_fid = gid[rows], fid[rows]
-        # forms per group in this document, and where each group first appears (word order)
-        g_lead = np.empty(len(p_gid), dtype=bool)
-        g_lead[0] = True
-        np.not_equal(p_gid[1:], p_gid[:-1], out=g_lead[1:])
-        g_heads = np.flatnonzero(g_lead)
-        n_forms = np.diff(np.append(g_heads, len(p_gid)))
-        g_first = np.minimum.reduceat(rows, g_heads)  # (rows index the document's words, in order)
+        words, counts, first = g[idx].tolist(), ls.count[idx].tolist(), ls.first[idx].tolist()
+        for w, count, (line, col) in zip(words, counts, first):
+            found = info[w]
+            if found is None:
+                continue  # (not in a group, or accepted)
+            v, form = found
+            entry = local[v].get(form)
+            if entry is None:
+                local[v][form] = [count, line, col]
+            else:
+                entry[0] += count
+                if (line, col) < (entry[1], entry[2]):
+                    entry[1], entry[2] = line, col
         report: dict[str, tuple] = {}  # minority form -> (majority, msg, loc, all, named)
         # Only a spelling the dictionary rejects is reported: two dictionary words that
         # fold together (كان / كائن, درج / درک, كاد / قائد) are different words.
-        rejected_cleans, rejected_forms, rejected_fids = _rejected_ids(lc, g, ls)
-        multi = n_forms > 1
-        # a group with one form here: reported once when the corpus writes it more often
-        # another way (``_most_frequent``), and the form is rejected or the group a name's
-        single = ~multi
-        if cross_sev is not None:
-            one = g_heads[single]
-            f_count = table.form_count[at[rows[one]]]
-            wanted = (table.best_count[p_gid[one]] > f_count) & (
-                np.isin(p_fid[one], rejected_fids) | table.named[p_gid[one]])
-            single[single] = wanted
-        else:
-            single[:] = False
-        form_names = table.form_names
-        for k in np.flatnonzero(multi | single)[np.argsort(g_first[multi | single], kind="stable")].tolist():
-            v = table.names[int(p_gid[g_heads[k]])]
+        rejected_cleans, rejected_forms = _rejected(lc, g, ls)
+        for v, forms in local.items():
             group = groups[v]
-            if multi[k]:
-                lo = int(g_heads[k])
-                forms = {}
-                for r in range(lo, lo + int(n_forms[k])):
-                    line, col = first[int(rows[r])].tolist()
-                    forms[form_names[int(p_fid[r])]] = [int(sums[r]), line, col]
+            if len(forms) > 1:
                 ranked = sorted(
                     forms, key=lambda f: (-forms[f][0], -group.forms[f][0], forms[f][1], forms[f][2])
                 )
@@ -260,10 +226,13 @@ class TransliterationInconsistency(SpellingCorpusRule):
                 for f in ranked[1:]:
                     if f in rejected_forms or group.named:
                         report[f] = (major, "in this document", loc, True, group.named)
-            else:
-                f = form_names[int(p_fid[g_heads[k]])]
+            elif cross_sev is not None:
+                (f,) = forms
+                # the corpus's most frequent spelling (the first in the group's order), if more
+                # frequent than this one: max(forms, key=(count, form == f)) unless f ties it
                 best = _most_frequent(group)
-                report[f] = (best, "in the rest of the corpus", group.forms[best][1], False, group.named)
+                if group.forms[best][0] > group.forms[f][0] and (f in rejected_forms or group.named):
+                    report[f] = (best, "in the rest of the corpus", group.forms[best][1], False, group.named)
         doc = fetch() if report else None
         if doc is None:
             return
@@ -300,15 +269,6 @@ class TransliterationInconsistency(SpellingCorpusRule):
             if not every:
                 finding.severity = cross_sev
             yield finding
-
-    def _group_table(self, lc, lang: str, groups: dict, grouped: np.ndarray) -> "_GroupTable":
-        """``_GroupTable`` of this rule's project on the merged corpus ``lc`` (cached as
-        ``_word_info``; ``grouped``: the corpus words a variant group may hold)."""
-        table = lc.cache.get(("group table", self.code))
-        if table is None or table.project is not self.project or table.groups is not groups:
-            info = self._word_info(lc, lang, groups)
-            table = lc.cache[("group table", self.code)] = _GroupTable(lc, groups, self.project, info, grouped)
-        return table
 
     def _word_info(self, lc, lang: str, groups: dict) -> "_WordInfo":
         """``_WordInfo`` of this rule's project on the merged corpus ``lc`` (a word recurs
@@ -357,39 +317,6 @@ class _WordInfo(dict):
         found = None if v not in self.groups or self.project.accepted(self.lang, key) else (v, b.form(clean))
         self[w] = found
         return found
-
-
-class _GroupTable:
-    """The corpus words of the variant groups ``groups`` the project does not accept
-    (``_WordInfo``), as rows sorted by word id: ``words``, their group (an index into
-    ``names``, the groups' vkeys), form id (``_word_forms``) and that form's corpus count
-    in its group; per group, whether it is a name's (``named``) and the count of its most
-    frequent form (``best_count``): a document's words are then looked up and summed by
-    (group, form) with numpy, not one dictionary update per word (S103's reduce at 100 MB
-    of text went through 475 k of them)."""
-
-    def __init__(self, lc, groups: dict, project, info: "_WordInfo", grouped: np.ndarray):
-        self.groups, self.project = groups, project
-        self.form_names, _, of_word = _word_forms(lc)
-        index: dict[str, int] = {}
-        words, group, form, form_count = [], [], [], []
-        for w in np.flatnonzero(grouped).tolist():
-            found = info[w]
-            if found is None:
-                continue
-            v, f = found
-            words.append(w)
-            group.append(index.setdefault(v, len(index)))
-            form.append(int(of_word[w]))
-            form_count.append(groups[v].forms[f][0])
-        self.words = np.asarray(words, dtype=np.int64)
-        self.group = np.asarray(group, dtype=np.int64)
-        self.form = np.asarray(form, dtype=np.int64)
-        self.form_count = np.asarray(form_count, dtype=np.int64)
-        self.names = list(index)
-        self.named = np.asarray([groups[v].named for v in self.names], dtype=bool)
-        self.best_count = np.asarray([groups[v].forms[_most_frequent(groups[v])][0] for v in self.names],
-                                     dtype=np.int64)
 
 
 _ALEF_SEATS = str.maketrans("أإآ", "ااا")
@@ -453,16 +380,10 @@ def _rejected(lc, g: np.ndarray, ls) -> tuple[set[str], set[str]]:
     """(``ls.rejected_cleans``, their forms) of a document's ``LangState`` ``ls``, read
     through its corpus word ids ``g`` (``LangCorpus.doc_words``): no split of its
     vocabulary, no ``b.form`` per spelling."""
-    return _rejected_ids(lc, g, ls)[:2]
-
-
-def _rejected_ids(lc, g: np.ndarray, ls) -> tuple[set[str], set[str], np.ndarray]:
-    """``_rejected`` and the form ids (``_word_forms``) of those forms."""
-    rej = np.unique(g[ls.rej[:, R_WORD]])
+    rej = np.unique(g[ls.rej[:, R_WORD]]).tolist()
     names, _, of_word = _word_forms(lc)
     words = lc.words
-    fids = of_word[rej]
-    return {words[w] for w in rej.tolist()}, {names[f] for f in fids.tolist()}, fids
+    return {words[w] for w in rej}, {names[f] for f in of_word[rej].tolist()}
 
 
 def _word_forms(lc):
