@@ -1375,3 +1375,38 @@ def test_differs_on_real_sentence_pairs():
                 seen.add(found is None)
                 assert meaning.differs(a, b, paraphrase=paraphrase) == (found is not None)
     assert seen == {True, False}
+
+
+def test_spelling_map_vocabulary_as_a_pass_over_the_tokens_on_real_text():
+    # analysis._analyse_lang's local vocabulary (_TokenTable.first_seen: one scatter of
+    # token positions, set back after, instead of np.unique + argsort): each document's
+    # words in first-occurrence order, their counts and first (line, column), as a plain
+    # pass over its tokens gives them, for documents analysed one after another (a word
+    # the table has seen in an earlier document starts unseen again) and once more
+    from collections import Counter
+    from pathlib import Path
+
+    from corpuslint.document import Document
+    from corpuslint.families.spelling import analysis
+    from corpuslint.families.spelling.backends import get_backend
+    from corpuslint.text.script import document_spans
+
+    analysis.reset()
+    b = get_backend("ar")
+    paths = sorted((Path(__file__).parent.parent / "samples" / "news-ar").glob("*.txt"))
+    checked = 0
+    for p in paths + paths[::-1]:
+        text = p.read_text(encoding="utf-8")
+        doc = Document(str(p), text)
+        spans = analysis._spans(text, b, document_spans(doc))
+        ls = analysis._analyse_lang(doc, b, spans)
+        tokens = [(s + m.start(), b.clean(m.group())) for s, e in spans for m in b.token_re.finditer(text[s:e])]
+        first = {}
+        for start, clean in tokens:
+            first.setdefault(clean, start)
+        counts = Counter(clean for _, clean in tokens)
+        assert ls.vocab == list(first)
+        assert ls.count.tolist() == [counts[w] for w in first]
+        assert ls.first.tolist() == [list(doc.position(first[w])) for w in first]
+        checked += len(first)
+    assert checked > 2000

@@ -276,6 +276,7 @@ class _TokenTable:
         self.form_id = _Column(np.int32)  # clean id -> id of ``backend.form(clean)`` in ``forms``; -1 not yet
         self.forms: dict[str, int] = {}
         self.gap_codes = _GapCodes()  # text between two tokens -> 2 * length + holds a break (bounded memo)
+        self.scratch = np.zeros(0, dtype=np.int64)  # clean id -> _UNSEEN, between two ``first_seen`` calls
 
     def _add(self, tokens: list[str]) -> None:
         """New (distinct) tokens, already given the next ids in ``tid``: their cleaned
@@ -354,6 +355,22 @@ class _TokenTable:
             return ids[0], starts[0], adjacent[0]
         return np.concatenate(ids), np.concatenate(starts), np.concatenate(adjacent)
 
+    def first_seen(self, cids: np.ndarray) -> np.ndarray:
+        """For each position ``i`` of ``cids`` (clean ids of a document's tokens), the
+        position of the first occurrence of ``cids[i]``: no sort (``np.unique`` sorted
+        every token of every document), one scatter into a table over the clean ids
+        that is set back after. Must be called with ``self.lock`` held."""
+        n = len(self.cleans)
+        if len(self.scratch) < n:
+            grown = np.full(max(n, 2 * len(self.scratch), 1024), _UNSEEN, dtype=np.int64)
+            grown[: len(self.scratch)] = self.scratch
+            self.scratch = grown
+        scratch = self.scratch
+        np.minimum.at(scratch, cids, np.arange(len(cids), dtype=np.int64))
+        first = scratch[cids]
+        scratch[cids] = _UNSEEN
+        return first
+
     def form_ids(self, cids: np.ndarray) -> np.ndarray:
         """``backend.form`` ids of clean ids, asked once per distinct spelling per process.
         Must be called with ``self.lock`` held."""
@@ -365,6 +382,7 @@ class _TokenTable:
         return fid[cids]
 
 
+_UNSEEN = np.iinfo(np.int64).max  # (``_TokenTable.scratch``: no position yet)
 _INFO: dict[str, _TokenTable] = {}  # back-end name -> its token table (reset: clear this dict)
 
 
@@ -429,21 +447,16 @@ def _analyse_lang(doc, backend: Backend, spans: list[tuple[int, int]]) -> LangSt
         flags = table.tok_flags.view[tids]
         known = table.known.view[cids] > 0
         cleans = table.cleans
+        at = table.first_seen(cids)
     n = len(tids)
     # local vocabulary in order of first occurrence: ids 0, 1, 2... as words first appear
-    distinct, at, inverse = np.unique(cids, return_index=True, return_inverse=True)
-    v = len(distinct)
-    appear = np.argsort(at, kind="stable")  # distinct spellings in order of first occurrence
-    rank = np.empty(v, dtype=np.int64)
-    rank[appear] = np.arange(v, dtype=np.int64)
-    local = rank[inverse.reshape(-1)]
-    words = _WORD_SEP.join(map(cleans.__getitem__, distinct[appear].tolist()))
+    is_new = at == np.arange(n, dtype=np.int64)
+    rank = np.cumsum(is_new, dtype=np.int64)
+    rank -= 1
+    local = rank[at]
+    v = int(rank[-1]) + 1
+    words = _WORD_SEP.join(map(cleans.__getitem__, cids[is_new].tolist()))
     count = np.bincount(local, minlength=v).astype(np.int32)
-    # a word's first occurrence is where its id exceeds every id before it
-    is_new = np.empty(n, dtype=np.bool_)
-    is_new[0] = True
-    if n > 1:
-        np.greater(local[1:], np.maximum.accumulate(local[:-1]), out=is_new[1:])
     first = _positions(doc, starts[is_new])
     # distinct adjacent pairs
     m = adj[1:]

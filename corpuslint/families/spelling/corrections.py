@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -261,8 +262,12 @@ class KnownMisspelling(SpellingDocumentRule):
             # ASCII letters matches (ignoring case) only where some character folds to
             # an ASCII letter: one itself, KELVIN SIGN, LONG S, I WITH DOT, DOTLESS I.
             ascii_only = all(k.isascii() for k in other)
-            other_gate = regex.compile(r"[A-Za-z\u212a\u017f\u0130\u0131]") if ascii_only else None
-            self._compiled = (table, ar_re, other_re, tuple(arabic), other_gate)
+            # (the standard ``re`` engine: it scans a character class ~3x faster than ``regex``)
+            other_gate = re.compile(r"[A-Za-z\u212a\u017f\u0130\u0131]") if ascii_only else None
+            # an entry that starts with another entry occurs only where that one does:
+            # ``_entry_starts`` need not look for it (إتفاقية after إتفاق, هاذان after هاذا)
+            firsts = tuple(k for k in arabic if not any(o != k and k.startswith(o) for o in arabic))
+            self._compiled = (table, ar_re, other_re, firsts, other_gate)
         return self._compiled
 
     def check(self, doc):

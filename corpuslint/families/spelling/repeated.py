@@ -34,29 +34,35 @@ _REPEAT_RE = lazy(
 _NUMBER_AFTER_RE = lazy(r"[ \t\u00a0]+\d")
 
 
+# ``_CodePoints.code`` of a code point: 0 not looked at yet, then (ordered so that each
+# test ``_repeat_places`` makes is one comparison) neither letter nor mark, a gap
+# character of ``_REPEAT_RE`` (space, tab, NBSP, NNBSP: neither either), letter, mark
+_UNSEEN, _OTHER, _GAP, _LETTER, _MARK = range(5)
+_GAP_CHARS = (0x20, 0x09, 0xA0, 0x202F)
+
+
 class _CodePoints:
-    r"""Per code point, filled for those a text holds: letter (1) / mark (2) / other (0),
-    as ``regex`` reads ``\p{L}`` and ``\p{M}``, and ``canon``: the smallest code point
-    linked to it by ``regex``'s IGNORECASE case lists, followed both ways and onwards
-    (İ ~ i ~ I ~ ı, though ``regex`` equates İ with i and i with I but not İ with I), so
-    that two characters ``_REPEAT_RE`` compares as equal have the same ``canon``."""
+    r"""Per code point, filled for those a text holds: ``code`` (``_OTHER``, ``_GAP``,
+    ``_LETTER`` or ``_MARK``, as ``regex`` reads ``\p{L}`` and ``\p{M}``), and ``canon``:
+    the smallest code point linked to it by ``regex``'s IGNORECASE case lists, followed
+    both ways and onwards (İ ~ i ~ I ~ ı, though ``regex`` equates İ with i and i with I
+    but not İ with I), so that two characters ``_REPEAT_RE`` compares as equal have the
+    same ``canon``. One table read per text for both the kinds and the gaps."""
 
     def __init__(self) -> None:
-        self.known = np.zeros(0x110000, dtype=bool)
-        self.kind = np.zeros(0x110000, dtype=np.uint8)
+        self.code = np.zeros(0x110000, dtype=np.uint8)
         # set by ``fill`` for each code point it meets (only those are ever read): zeros,
         # not ``arange``, so that the pages no text touches are never written (~4.4 MB of RSS)
         self.canon = np.zeros(0x110000, dtype=np.uint32)
         self._letter = regex.compile(r"\p{L}").match
         self._mark = regex.compile(r"\p{M}").match
 
-    def fill(self, cp: np.ndarray) -> None:
-        new = cp[~self.known[cp]]
-        if not len(new):
-            return
+    def fill(self, new: np.ndarray) -> None:
+        """Look at the code points ``new`` (those whose ``code`` is ``_UNSEEN``)."""
         for c in sorted_unique(new).tolist():
             ch = chr(c)
-            self.kind[c] = 1 if self._letter(ch) else 2 if self._mark(ch) else 0
+            self.code[c] = (_LETTER if self._letter(ch) else _MARK if self._mark(ch)
+                            else _GAP if c in _GAP_CHARS else _OTHER)
             linked, todo = {c}, [c]
             while todo:
                 for d in _get_all_cases(regex.IGNORECASE, todo.pop()):
@@ -64,7 +70,6 @@ class _CodePoints:
                         linked.add(d)
                         todo.append(d)
             self.canon[c] = min(linked)
-            self.known[c] = True
 
 
 _CP: list[_CodePoints] = []  # the one table, made on first use (~7 MB, mostly pages never touched)
@@ -103,9 +108,11 @@ def _repeat_places(text: str) -> list[int]:
     n = len(cp)
     if n < 3:
         return []  # (a match takes three characters at least)
-    table.fill(cp)
-    kind = table.kind[cp]
-    gap = (cp == 0x20) | (cp == 0x09) | (cp == 0xA0) | (cp == 0x202F)
+    code = table.code[cp]
+    if not code.all():
+        table.fill(cp[code == _UNSEEN])
+        code = table.code[cp]
+    gap = code == _GAP
     step = np.diff(gap.view(np.int8))
     starts = np.flatnonzero(step == 1) + 1  # a gap run starts here (after a non-gap character)
     ends = np.flatnonzero(step == -1) + 1  # the first character after a gap run
@@ -114,19 +121,20 @@ def _repeat_places(text: str) -> list[int]:
     k = np.searchsorted(ends, starts)
     ok = k < len(ends)
     s, e = starts[ok], ends[k[ok]]
-    s, e = s[kind[s - 1] > 0], e[kind[s - 1] > 0]  # the run before the gap ends in a letter or mark
+    word_end = code[s - 1] >= _LETTER  # the run before the gap ends in a letter or mark
+    s, e = s[word_end], e[word_end]
     if not len(s):
         return []
-    other = np.flatnonzero(kind == 0)  # the run's start: after the last non-letter, non-mark
+    other = np.flatnonzero(code <= _GAP)  # the run's start: after the last non-letter, non-mark
     j = np.searchsorted(other, s - 1)
     w = np.where(j > 0, other[np.maximum(j - 1, 0)] + 1, 0)
     size = s - w
-    keep = (kind[w] == 1) & (e + size <= n)
+    keep = (code[w] == _LETTER) & (e + size <= n)
     s, e, w, size = s[keep], e[keep], w[keep], size[keep]
     canon = table.canon
     keep = (canon[cp[w]] == canon[cp[e]]) & (canon[cp[s - 1]] == canon[cp[e + size - 1]])
     after = e + size
-    keep &= (after == n) | (kind[np.minimum(after, n - 1)] == 0)
+    keep &= (after == n) | (code[np.minimum(after, n - 1)] <= _GAP)
     return w[keep].tolist()
 
 
