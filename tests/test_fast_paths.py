@@ -311,22 +311,26 @@ def test_verse_repeat_asks_wrapping_first_on_real_text():
     # _verse_repeat tests the document's wrapping before any verse block: the same
     # answers as the definition (all four tests, wrapping last) for paragraph pairs
     from corpuslint.families.duplicate import units as U
-    from corpuslint.families.duplicate.local import _verse_repeat
+    from corpuslint.families.duplicate.local import _in_stanzas, _verse_repeat
     from corpuslint.structure import (
         BLANK_LINES_RE,
         PROSE_MEDIAN_CHARS,
+        VERSE_MEDIAN_CHARS,
         in_verse,
         unwrapped,
     )
+
+    def verse(text, pos, median=VERSE_MEDIAN_CHARS):  # a block of verse, or couplets in a row (left21)
+        return in_verse(text, pos, median_chars=median) or _in_stanzas(text, pos, median)
 
     def by_definition(doc, first, later):
         text = doc.text
         blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
         before = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1
         if 0 <= before < first:  # one block of verse holding both (no blank line between): its refrain (left20)
-            return in_verse(text, first) and in_verse(text, later) and not unwrapped(doc)
-        return (before >= 0 and in_verse(text, first) and in_verse(text, later)
-                and in_verse(text, before, median_chars=PROSE_MEDIAN_CHARS) and not unwrapped(doc))
+            return verse(text, first) and verse(text, later) and not unwrapped(doc)
+        return (before >= 0 and verse(text, first) and verse(text, later)
+                and verse(text, before, PROSE_MEDIAN_CHARS) and not unwrapped(doc))
 
     verses = 0
     for doc in _realtext_documents():
