@@ -48,7 +48,7 @@ class DictionaryDeferred(BaseException):
     anywhere but the dictionary, while the dictionary must not be read (``Backend.turn``:
     S101's morphology turn, with qalsadi in memory). A ``BaseException``: no ``except
     Exception`` on the way swallows it; the caller (``SpellingCorpusRule.in_turns``)
-    checks that target again in the next dictionary turn."""
+    lets the dictionary be read again and asks once more."""
 
 
 class BackendUnavailable(RuntimeError):
@@ -117,7 +117,7 @@ class Backend:
     _verdicts: dict[str, bool] | None = None  # raw ``spell`` verdicts kept for the morphology turn
     _unread = False  # the dictionary must not be read now (``spell`` raises ``DictionaryDeferred``)
     _guess = False  # the morphology is not asked now: a question not in its memos is guessed...
-    guessed = 0  # ...and counted here (a target with a guess is checked again in the next turn)
+    guessed = 0  # ...and counted here (evidence past a guess waits for the morphology: ``base.Pending``)
 
     @property
     def guessing(self) -> bool:
@@ -277,11 +277,6 @@ class Backend:
         """Drop the morphology analyser and what it memoised per word (the rules that
         ask for morphology have reduced); it is made again if asked for. Nothing here
         for a back-end without morphology."""
-
-    def release_analyzer(self) -> None:
-        """Drop the morphology analyser but keep its answers memoised per word (S101's
-        reduce reads the dictionary again for a few targets; ``turn``). Nothing here for
-        a back-end without morphology."""
 
     @property
     def dictionary_read(self) -> bool:
@@ -644,22 +639,17 @@ class ArabicBackend(Backend):
         return self
 
     def release_morphology(self) -> None:
-        """Drop qalsadi's ``Analex`` (``release_analyzer``) and the per-word memos of
-        ``pattern_slip``, ``word_classes``, ``_part_types`` and ``same_class``."""
-        self.release_analyzer()
-        with self._lock:
-            for memo in (self._morph, self._classes, self._types, self._flagged, self._part):
-                memo.clear()
-
-    def release_analyzer(self) -> None:
         """Drop qalsadi's ``Analex`` (its stemmers, memo dicts and SQLite connections:
-        ~26 MB of RSS) and its modules; the per-word memos stay."""
+        ~20 MB once a few thousand words were analysed) and the per-word memos of
+        ``pattern_slip``, ``word_classes``, ``_part_types`` and ``same_class``."""
         with self._lock:
             if self._analex:
                 _detach_connections(self._analex)
             if self._analex is not False:
                 self._analex = None
             self._analex_words = 0
+            for memo in (self._morph, self._classes, self._types, self._flagged, self._part):
+                memo.clear()
             if not self._analex:
                 unload_modules(MORPHOLOGY_PACKAGES)
 

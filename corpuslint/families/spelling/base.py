@@ -204,6 +204,9 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
             return
         merged = self.merged_corpus(corpus)
         later: list = []
+        if corpus.targets:  # S103's verdicts, asked while the dictionaries are read and before the evidence's
+            for rule in list(_LATE_ASKERS):  # tables fill the memory (its own tables are kept for it)
+                rule.prefetch_verdicts(merged)
         try:
             for b in made_backends():
                 b.turn(True)
@@ -211,16 +214,12 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                 yield from findings_of(item, later)
             if later:
                 # what only the candidates' search asks (``candidates``, ``compound_half``,
-                # ``doc_key_table``): a waiting evidence has its candidates; then S103's
-                # verdicts, asked while the dictionaries are read
+                # ``doc_key_table``): a waiting evidence has its candidates
                 for lc in merged.langs.values():
                     lc._index = None
                     for name in ("reversed_spellings", "key_id"):
                         lc.cache.pop(name, None)
                 forget_key_memos()
-                trim_heap()
-                for rule in list(_LATE_ASKERS):
-                    rule.prefetch_verdicts(merged)
                 forget_dictionaries()
                 trim_heap()  # (the dictionary's C heap given back before qalsadi comes in)
                 for b in made_backends():
