@@ -1117,3 +1117,49 @@ print(json.dumps({"real": hasattr(pickledb, "PickleDB")}))
     report = (tmp_path / "deferred.json").read_bytes()
     assert report == (tmp_path / "eager.json").read_bytes()
     assert any(slip in d["message"] for d in json.loads(report)["diagnostics"] if d["code"] == "S101")
+
+
+def test_s101_asks_qalsadi_only_once_the_dictionary_is_gone_and_the_report_is_the_same(tmp_path, monkeypatch,
+                                                                                         capsys):
+    """S101's evidence asked hunspell between qalsadi's questions, target by target, so
+    the Arabic dictionary (~33 MB) and qalsadi (~26 MB) were both in memory at the peak
+    of a 100 MB run (issue 14). Its reduce now asks them in turns
+    (``SpellingCorpusRule.in_turns``): every dictionary verdict first, a morphology
+    question not memoised guessed and the evidence past it waiting (``Pending``), then,
+    the dictionary gone, qalsadi. No qalsadi question is asked while the dictionary is
+    read, and the report (S101's "الحققت", the article on a verb, and the planted slip
+    among them) is byte for byte the one of a single pass asking both as it goes."""
+    from corpuslint import cli
+    from corpuslint.families.spelling import backends
+    from corpuslint.families.spelling import base as spelling_base
+
+    import gc
+
+    gc.collect()  # (the rules of earlier tests' runs, held in reference cycles, would count as evidence askers)
+    word, slip = _seed_copies_and_a_slip(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    asked: list[bool] = []  # the dictionary in memory at each question put to qalsadi?
+    real_count = backends.ArabicBackend._count_word
+
+    def counted(self, analyse, *args):
+        asked.append(self._hs is not None)
+        return real_count(self, analyse, *args)
+
+    monkeypatch.setattr(backends.ArabicBackend, "_count_word", counted)
+    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
+    assert cli.main(args) == 0
+    in_turns = capsys.readouterr().out
+    assert asked and not any(asked)
+
+    def one_pass(self, corpus, findings_of):  # (lead's reduce: both asked as the evidence goes)
+        for item in self.targets(corpus):
+            yield from findings_of(item, None)
+
+    monkeypatch.setattr(spelling_base.SpellingCorpusRule, "in_turns", one_pass)
+    asked.clear()
+    assert cli.main(args) == 0
+    assert capsys.readouterr().out == in_turns
+    assert any(asked)  # (there, qalsadi was asked beside the dictionary)
+    messages = [d["message"] for d in json.loads(in_turns)["diagnostics"] if d["code"] == "S101"]
+    assert any(slip in m for m in messages)
+    assert any("'الحققت'" in m and "only a verb form" in m for m in messages)

@@ -43,6 +43,14 @@ from ...text.lazy_regex import lazy, lazy_re
 from ...text.script import nfkc_presentation_forms
 
 
+class DictionaryDeferred(BaseException):
+    """Raised by ``Backend.spell`` for a verdict that is neither in its verdict table nor
+    anywhere but the dictionary, while the dictionary must not be read (``Backend.turn``:
+    S101's morphology turn, with qalsadi in memory). A ``BaseException``: no ``except
+    Exception`` on the way swallows it; the caller (``SpellingCorpusRule.in_turns``)
+    lets the dictionary be read again and asks once more."""
+
+
 class BackendUnavailable(RuntimeError):
     """The dictionary files or libraries a back-end needs are not installed."""
 
@@ -103,6 +111,31 @@ class Backend:
     def __init__(self) -> None:
         self._known: dict[str, bool] = {}
         self._lock = threading.Lock()
+
+    # S101's reduce asks the dictionary and the morphology in turns, never both in memory
+    # at once (``turn``, ``SpellingCorpusRule.in_turns``):
+    _verdicts: dict[str, bool] | None = None  # raw ``spell`` verdicts kept for the morphology turn
+    _unread = False  # the dictionary must not be read now (``spell`` raises ``DictionaryDeferred``)
+    _guess = False  # the morphology is not asked now: a question not in its memos is guessed...
+    guessed = 0  # ...and counted here (evidence past a guess waits for the morphology: ``base.Pending``)
+
+    @property
+    def guessing(self) -> bool:
+        """In S101's dictionary turn (``turn``): morphology not memoised is guessed."""
+        return self._guess
+
+    def turn(self, dictionary: bool | None) -> None:
+        """Start a turn of S101's reduce: ``True``, the dictionary's (read on demand, each
+        raw verdict kept in a table; the morphology only from what it memoised, the rest
+        guessed and counted in ``guessed``); ``False``, the morphology's (asked; the
+        dictionary only through that table, else ``DictionaryDeferred``); ``None``, the
+        turns are over (the table goes)."""
+        self._guess = dictionary is True
+        self._unread = dictionary is False
+        if dictionary is None:
+            self._verdicts = None
+        elif self._verdicts is None:
+            self._verdicts = {}
 
     # -- spelling forms -----------------------------------------------------
     def clean(self, token: str) -> str:
@@ -262,6 +295,11 @@ class Backend:
     def spell(self, word: str) -> bool:
         """hunspell's verdict on ``word``; before the dictionary is read, a verdict the
         corpus index cached (``index.VerdictStore``) spares reading it."""
+        table = self._verdicts
+        if table is not None:
+            verdict = table.get(word)
+            if verdict is not None:
+                return verdict
         store = verdict_cache()
         if self._hs is None:
             verdict = None
@@ -271,11 +309,15 @@ class Backend:
                     return verdict
                 verdict = self._partial_spell(store.cache_dir, word)
             if verdict is None:
+                if self._unread:
+                    raise DictionaryDeferred(self.name, word)
                 self._hs = _hunspell(*self.dictionary)
         if self._hs is not None:
             verdict = self._hs.spell(word)
         if store is not None:
             store.add(self, _RAW + word, verdict)
+        if table is not None:
+            table[word] = verdict
         return verdict
 
     _partial = None  # hunspell_index.PartialHunspell, False: not available
@@ -751,11 +793,13 @@ class ArabicBackend(Backend):
         """qalsadi's coarse parts of speech for ``clean`` (cached per word type)."""
         classes = self._classes.get(clean)
         if classes is None:
+            guessed = self.guessed
             with self._lock:
                 classes = frozenset(
                     t.split(":", 1)[0] for t in self._analyses(clean) if not t.startswith("unknown")
                 )
-            self._classes[clean] = classes
+            if self.guessed == guessed:  # (a guess is never memoised: ``turn``)
+                self._classes[clean] = classes
         return classes
 
     def flagged_classes(self, clean: str) -> frozenset[str]:
@@ -784,7 +828,10 @@ class ArabicBackend(Backend):
             return True
         flagged = self._flagged.get(clean)
         if flagged is None:
-            flagged = self._flagged[clean] = self.flagged_classes(clean)
+            guessed = self.guessed
+            flagged = self.flagged_classes(clean)
+            if self.guessed == guessed:
+                self._flagged[clean] = flagged
         return not flagged or self.fits_classes(spelled, flagged)
 
     def fits_classes(self, clean: str, flagged: frozenset[str]) -> bool:
@@ -831,6 +878,9 @@ class ArabicBackend(Backend):
         memo = self._part.setdefault(part, {})
         if word in memo:
             return memo[word]
+        if self._guess:  # (S101's dictionary turn: the whole analysis decides, guessed too)
+            self.guessed += 1
+            return None
         if self._analex is None:
             self._analex = _analyzer()
         types = None
@@ -849,6 +899,9 @@ class ArabicBackend(Backend):
         without qalsadi or when it fails on the word."""
         types = self._types.get(word)
         if types is None:
+            if self._guess:  # (S101's dictionary turn: no reading, not memoised)
+                self.guessed += 1
+                return []
             if self._analex is None:
                 self._analex = _analyzer()
             types = []
@@ -906,6 +959,9 @@ class ArabicBackend(Backend):
         or a name ("سيراميك" as سَيُرامِيكَ "he will throw at you", "باروك", "ويلز" as
         وَ + يَلِزّ), not "ال" glued to a verb. True without qalsadi (nothing to tell).
         The caller holds ``_lock``."""
+        if self._guess:
+            self.guessed += 1
+            return True
         if self._analex is None:
             self._analex = _analyzer()
         if self._analex is False:
@@ -919,6 +975,9 @@ class ArabicBackend(Backend):
     def _stop_tagged(self, word: str) -> bool:
         """qalsadi reads ``word`` as a stop word too (``Analex.light_tag``), adding
         stop-word analyses to the stemmers'. The caller holds ``_lock``."""
+        if self._guess:
+            self.guessed += 1
+            return False
         from pyarabic import araby
 
         return self._analex.light_tag(araby.strip_tatweel(word)) == "stop"
@@ -940,13 +999,15 @@ class ArabicBackend(Backend):
         """
         if clean in self._morph:
             return self._morph[clean]
+        guessed = self.guessed
         verdict = None
         if clean.endswith("ه") and len(clean) >= 4 and self.spell(clean[:-1] + "ة"):
             verdict = f"{TAA_MARBUTA}final 'ه' where the word is '{clean[:-1]}ة' (taa marbuta written as haa)"
         m = None if verdict else _AR_ARTICLE_RE.match(clean)
         if m and not self._broken_plural(clean[m.end() :]):
             verdict = self._article_verb(clean, m.end())
-        self._morph[clean] = verdict
+        if self.guessed == guessed:
+            self._morph[clean] = verdict
         return verdict
 
     def rooted(self, clean: str) -> bool:
@@ -972,9 +1033,13 @@ class ArabicBackend(Backend):
         if not m or not self._broken_plural(clean[m.end() :]):
             return None
         memo = "\x01" + clean
-        if memo not in self._morph:
-            self._morph[memo] = self._article_verb(clean, m.end())
-        return self._morph[memo]
+        if memo in self._morph:
+            return self._morph[memo]
+        guessed = self.guessed
+        verdict = self._article_verb(clean, m.end())
+        if self.guessed == guessed:
+            self._morph[memo] = verdict
+        return verdict
 
     def _broken_plural(self, rest: str) -> bool:
         """``rest`` has the pattern أفعال of a three-letter word (أنساق of نسق, أقلام of
@@ -993,6 +1058,9 @@ class ArabicBackend(Backend):
         )
         if not plausible:
             return None
+        if self._guess:  # (S101's dictionary turn: what the verdict may ask of the dictionary, asked now)
+            for v in hamza_variants(rest):
+                self.spell(v)
         with self._lock:
             verb = self._verb_only(rest) and self._bare_verb(rest) and not any(
                 self.spell(v) and not self._verb_only(v) for v in hamza_variants(rest)
@@ -1898,6 +1966,11 @@ def forget_key_memos() -> None:
             if clear is not None:
                 clear()
     normalize.light_stem.cache_clear()  # (what they call: its memo holds the same words)
+
+
+def made_backends() -> list[Backend]:
+    """The back-ends made in this process so far."""
+    return list(_INSTANCES.values())
 
 
 def forget_dictionaries() -> None:

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...aggregates import TableAggregate
-from ...arrays import sorted_unique
+from ...arrays import sorted_unique, trim_heap
 from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import (R_LEFT, R_RIGHT, R_WORD, RSEP, SEP, STATE_VERSION, Bigrams, CountTable, DocState, LangCorpus,
                        LangState, analyse, candidates, doc_word_ids, edit_shape, merge, reset)
 from . import table as spell_table
-from .backends import (TAA_MARBUTA, forget_dictionaries, forget_key_memos, forget_map_memos, forget_reduce_memos,
-                       key_memo_words)
+from .backends import (TAA_MARBUTA, DictionaryDeferred, forget_dictionaries, forget_key_memos, forget_map_memos,
+                       forget_reduce_memos, key_memo_words, made_backends)
 from .project import SpellingRuleMixin
 from .table import SPELLING_TREE, SpellTable
 
@@ -137,13 +137,24 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
         The corpus tables come from ``corpus.facts`` when a reduction plan summed them
         elsewhere (a ``table.SpellTable``: then ``corpus.states`` need only hold the
         targets), else from every state in ``corpus.states``."""
+        merged = self.merged_corpus(corpus)
+        yield from self._target_items(corpus, merged, sorted(corpus.targets))
+        self._targets_done(corpus, merged)
+
+    def merged_corpus(self, corpus: CorpusView):
+        """The merged corpus (``analysis.merge``) of ``corpus``'s states, or of the table a
+        reduction plan or the corpus index summed (``targets``)."""
         table = corpus.facts if isinstance(corpus.facts, SpellTable) else None
         states = corpus.states
         if table is None and corpus.aggregates is not None and isinstance(corpus.aggregates.table, SpellTable):
             table = corpus.aggregates.table  # kept in the corpus index: only the targets' states are read
             states = {p: corpus.states[p] for p in sorted(corpus.targets) if p in corpus.states}
-        merged = merge(states, self.project.languages, table)
-        for path in sorted(corpus.targets):
+        return merge(states, self.project.languages, table)
+
+    def _target_items(self, corpus: CorpusView, merged, paths):
+        """``targets``' items for ``paths`` (sorted), each target's derived views let go
+        once the caller asks for the next."""
+        for path in paths:
             state = corpus.states.get(path)
             if not isinstance(state, DocState):
                 continue
@@ -156,6 +167,9 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
             # the key/form memos hold every word asked since the reduce began: bounded
             if key_memo_words() > REDUCE_MEMO_WORDS:
                 forget_key_memos()
+
+    def _targets_done(self, corpus: CorpusView, merged) -> None:
+        """What ``targets`` lets go after its last target."""
         if self.asks_evidence and len(_EVIDENCE_ASKERS) < 2:  # the only rule that asks: the rest never will
             forget_slip_tables(merged)
             for lc in merged.langs.values():  # nor ask for morphology (qalsadi: only ``slip_evidence`` does)
@@ -167,6 +181,62 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
                 for rule in list(_LATE_ASKERS):  # (S103: a few words a later reduce asks)
                     rule.prefetch_verdicts(merged)
                 forget_dictionaries()  # and the dictionaries, which no later reduce asks (read again if one does)
+
+    def in_turns(self, corpus: CorpusView, findings_of):
+        """The findings of ``findings_of(item, later)`` for each item of ``targets``,
+        asking the dictionaries and the morphology (qalsadi) in turns, never both in
+        memory at once (issue 14: the Arabic dictionary, ~33 MB, and qalsadi, ~26 MB,
+        held together made the peak of S101's reduce).
+
+        The dictionaries' turn goes through every target; a morphology question not
+        memoised is guessed (``Backend.turn``), the questions past it asked on that
+        guess, so that the dictionary verdicts the true answer may lead to are asked now
+        (kept in a table), and what depends on it waits (``Pending``): ``findings_of``
+        appends to ``later`` a callable giving those findings. The dictionaries go; in
+        the morphology's turn each of ``later`` is called: qalsadi is asked, the
+        dictionaries' verdicts read from the table. A verdict not there
+        (``DictionaryDeferred``: a guess that led elsewhere) lets the dictionary be read
+        again for the rest of the turn. The findings are those of one pass with both.
+        With S102 on too (its evidence memo shared with this rule's), one pass with both."""
+        if len(_EVIDENCE_ASKERS) >= 2:
+            for item in self.targets(corpus):
+                yield from findings_of(item, None)
+            return
+        merged = self.merged_corpus(corpus)
+        later: list = []
+        if corpus.targets:  # S103's verdicts, asked while the dictionaries are read and before the evidence's
+            for rule in list(_LATE_ASKERS):  # tables fill the memory (its own tables are kept for it)
+                rule.prefetch_verdicts(merged)
+        try:
+            for b in made_backends():
+                b.turn(True)
+            for item in self._target_items(corpus, merged, sorted(corpus.targets)):
+                yield from findings_of(item, later)
+            if later:
+                # what only the candidates' search asks (``candidates``, ``compound_half``,
+                # ``doc_key_table``): a waiting evidence has its candidates
+                for lc in merged.langs.values():
+                    lc._index = None
+                    for name in ("reversed_spellings", "key_id"):
+                        lc.cache.pop(name, None)
+                forget_key_memos()
+                forget_dictionaries()
+                trim_heap()  # (the dictionary's C heap given back before qalsadi comes in)
+                for b in made_backends():
+                    b.turn(False)
+                for i in range(len(later)):
+                    try:
+                        found = later[i]()
+                    except DictionaryDeferred:
+                        for b in made_backends():
+                            b.turn(None)  # (a verdict the table lacks: read as before, the dictionary beside qalsadi)
+                        found = later[i]()
+                    later[i] = None
+                    yield from found
+        finally:
+            for b in made_backends():
+                b.turn(None)
+        self._targets_done(corpus, merged)
 
     def mapped(self) -> None:
         reset()  # the token tables the map filled (~1/2 KB a distinct token): the reduce needs none of them
@@ -189,35 +259,40 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
         corpus (names, regional spellings), are told apart once per distinct word of the
         document (``possible_rows``), for a rule that has nothing to say about them; no
         tuple is built for them, and a document with none left is not read again."""
-        for path, fetch, state, merged in self.targets(corpus):
-            doc = None
-            for lang, ls in state.langs.items():
-                lc = merged.langs.get(lang)
-                if lc is None or not len(ls.rej):
+        for item in self.targets(corpus):
+            yield from self.target_rejections(item, max_count=max_count, or_pattern=or_pattern)
+
+    def target_rejections(self, item, *, max_count: int | None = None, or_pattern: bool = False):
+        """``unlisted_rejections`` of one item of ``targets``."""
+        path, fetch, state, merged = item
+        doc = None
+        for lang, ls in state.langs.items():
+            lc = merged.langs.get(lang)
+            if lc is None or not len(ls.rej):
+                continue
+            doc_keys = None
+            if max_count is None:
+                occurrences, keys = ls.rejected, None
+            else:
+                kid = local_key_ids(lc, ls, path)
+                rows = ls.rej[possible_rows(lc, ls, max_count, or_pattern, key_ids=kid)]
+                names = _row_keys(lc, kid, rows) if kid is not None else None
+                occurrences = ls.occurrences(rows, names)
+                keys = [names[w] for w in rows[:, R_WORD].tolist()] if names is not None else None
+            for i, occ in enumerate(occurrences):
+                key = keys[i] if keys is not None else lc.backend.key(occ[2])
+                if self.project.accepted(lang, key) or self.project.rejected(lang, key):
                     continue
-                doc_keys = None
-                if max_count is None:
-                    occurrences, keys = ls.rejected, None
-                else:
-                    kid = local_key_ids(lc, ls, path)
-                    rows = ls.rej[possible_rows(lc, ls, max_count, or_pattern, key_ids=kid)]
-                    names = _row_keys(lc, kid, rows) if kid is not None else None
-                    occurrences = ls.occurrences(rows, names)
-                    keys = [names[w] for w in rows[:, R_WORD].tolist()] if names is not None else None
-                for i, occ in enumerate(occurrences):
-                    key = keys[i] if keys is not None else lc.backend.key(occ[2])
-                    if self.project.accepted(lang, key) or self.project.rejected(lang, key):
-                        continue
-                    if doc is None:  # read only for an occurrence to report
-                        doc = fetch()
-                        if doc is None:
-                            break
-                    if doc_keys is None:  # computed once per document and language, only if needed
-                        doc_keys = doc_key_table(lc, ls, path)
-                    yield doc, lang, lc, ls, occ, key, doc_keys
-                else:
-                    continue
-                break  # the document is gone (changed since it was checked)
+                if doc is None:  # read only for an occurrence to report
+                    doc = fetch()
+                    if doc is None:
+                        break
+                if doc_keys is None:  # computed once per document and language, only if needed
+                    doc_keys = doc_key_table(lc, ls, path)
+                yield doc, lang, lc, ls, occ, key, doc_keys
+            else:
+                continue
+            break  # the document is gone (changed since it was checked)
 
     def evidence(self, lc: LangCorpus, ls: LangState, occ, doc_keys, *, max_count: int, min_candidate_count: int,
                  key: str | None = None):
@@ -413,13 +488,38 @@ def slip_evidence(
     ev = context_evidence(lc, ls, occurrence, max_count=max_count, min_candidate_count=min_candidate_count,
                           doc_keys=doc_keys, key=key)
     clean = occurrence[2]
-    if ev is not None or not lc.backend.broken_plural(clean):
+    waits = isinstance(ev, Pending)  # (S101's dictionary turn: None or not, told in the morphology's)
+    if ev is not None and not waits or not lc.backend.broken_plural(clean):
         return ev
     key = key if key is not None else lc.backend.key(clean)
     seen = lc.key_count.get(key, 0)
     if seen > max_count or clean not in ls.pattern.unmarked:
-        return None  # (a word its writer vocalised was read: not ال + a verb)
-    return broken_plural_evidence(lc, clean, key, seen, min_candidate_count)
+        return ev if waits else None  # (a word its writer vocalised was read: not ال + a verb)
+    plural = broken_plural_evidence(lc, clean, key, seen, min_candidate_count)
+    return Pending(functools.partial(_first_of, ev, plural)) if waits else plural
+
+
+def _first_of(ev, other):
+    """``ev`` resolved, or else ``other`` resolved."""
+    ev = resolved(ev)
+    return ev if ev is not None else resolved(other)
+
+
+class Pending:
+    """Evidence that waits for the morphology: made in S101's dictionary turn, where a
+    morphology question was guessed (``Backend.turn``); ``resolve()``, in the
+    morphology's turn, asks it and gives the ``SlipEvidence`` or None (the dictionary's
+    verdicts asked past the guess read from the table the turn kept)."""
+
+    __slots__ = ("resolve",)
+
+    def __init__(self, resolve):
+        self.resolve = resolve
+
+
+def resolved(ev):
+    """``ev``, or what it resolves to when it is ``Pending``."""
+    return ev.resolve() if isinstance(ev, Pending) else ev
 
 
 def context_evidence(
@@ -443,13 +543,38 @@ def context_evidence(
     signals in all, since its rare words are names and classical vocabulary). Without a
     shared neighbour, a long unvocalised word one inner edit from a frequent dictionary
     word also counts. Function words are never evidence and never suggested."""
+    clean = occurrence[2]
+    backend = lc.backend
+    guessed = backend.guessed
+    explanation = ls.pattern.get(clean)
+    if backend.guessed == guessed:
+        if explanation:
+            return _explained(explanation)
+        return _context(lc, ls, occurrence, max_count, min_candidate_count, doc_keys, key)
+    # S101's dictionary turn (``Backend.turn``): the morphology was guessed (no
+    # explanation); the corpus context's evidence is found now and waits for it
+    then = _context(lc, ls, occurrence, max_count, min_candidate_count, doc_keys, key)
+    return Pending(functools.partial(_explained_else, backend, clean, then))
+
+
+def _explained(explanation: str) -> SlipEvidence:
+    """The morphology's evidence for ``pattern_slip``'s ``explanation``."""
+    if explanation.startswith(TAA_MARBUTA):
+        return SlipEvidence("taa", explanation[len(TAA_MARBUTA) :], [explanation.rsplit("'", 2)[1]])
+    return SlipEvidence("pattern", explanation, [])
+
+
+def _explained_else(backend, clean: str, then) -> SlipEvidence | None:
+    """The morphology's evidence for ``clean`` if it has one, else ``then`` (resolved)."""
+    explanation = backend.pattern_slip(clean)
+    return _explained(explanation) if explanation else resolved(then)
+
+
+def _context(lc: LangCorpus, ls: LangState, occurrence, max_count: int, min_candidate_count: int, doc_keys,
+             key: str | None) -> "SlipEvidence | Pending | None":
+    """``context_evidence`` for an occurrence without a morphology explanation."""
     _start, _end, clean, left, right = occurrence
     backend = lc.backend
-    explanation = ls.pattern.get(clean)
-    if explanation:
-        if explanation.startswith(TAA_MARBUTA):
-            return SlipEvidence("taa", explanation[len(TAA_MARBUTA) :], [explanation.rsplit("'", 2)[1]])
-        return SlipEvidence("pattern", explanation, [])
     if key is None:
         key = backend.key(clean)
     seen = lc.key_count.get(key, 0)
@@ -560,6 +685,25 @@ def context_evidence(
     # word with ال): asked of the morphology only for these few candidates, and only
     # once there is a candidate at all (qalsadi costs milliseconds per word).
     flaggable = backend.flaggable(clean)
+    if not flaggable:
+        return _suggest(lc, clean, key, rest, prefix, seen, scored, cands, spelled_of, repairs, False, doc_keys)
+    # (S101's dictionary turn, ``Backend.turn``: the part of speech may be guessed; then
+    # the evidence waits for the morphology, with what it needs of the document's counts)
+    guessed = backend.guessed
+    waiting = (dict(spelled_of), {k: doc_keys.get(k, 0) for k in cands}) if backend.guessing else None
+    ev = _suggest(lc, clean, key, rest, prefix, seen, scored, cands, spelled_of, repairs, True, doc_keys)
+    if backend.guessed == guessed:
+        return ev
+    return Pending(functools.partial(_suggest, lc, clean, key, rest, prefix, seen, scored, cands, waiting[0], repairs,
+                                     True, waiting[1]))
+
+
+def _suggest(lc: LangCorpus, clean: str, key: str, rest: str | None, prefix: str, seen: int, scored: list, cands: set,
+             spelled_of: dict, repairs: dict, flaggable: bool, doc_keys) -> SlipEvidence | None:
+    """``context_evidence``'s last step: the candidates ``scored`` of another part of
+    speech than ``clean`` dropped (``flaggable``: asked of the morphology), the rest
+    ranked into suggestions and the message."""
+    backend = lc.backend
 
     def same_class(k: str) -> bool:
         if not flaggable:
@@ -629,7 +773,17 @@ def broken_plural_evidence(lc: LangCorpus, clean: str, key: str, seen: int, min_
                 best = (n, spelled)
     if best is None:
         return None
+    guessed = backend.guessed
     verdict = backend.broken_plural_slip(clean)
+    if backend.guessed != guessed:  # (S101's dictionary turn: the morphology guessed)
+        return Pending(functools.partial(_plural_slip, backend, clean, best))
+    return _plural_slip(backend, clean, best, verdict)
+
+
+def _plural_slip(backend, clean: str, best: tuple[int, str], verdict: str | None = "?") -> SlipEvidence | None:
+    """``broken_plural_evidence``'s finding for ``verdict`` (asked when not given)."""
+    if verdict == "?":
+        verdict = backend.broken_plural_slip(clean)
     if verdict is None:
         return None
     n, spelled = best
@@ -724,17 +878,22 @@ def possible_rows(lc: LangCorpus, ls: LangState, max_count: int, or_pattern: boo
     words = ls.rej[:, R_WORD]
     distinct = sorted_unique(words)  # (not np.unique: it imports numpy.ma, ~13 ms)
     vocab, key_count, pattern = ls.vocab, lc.key_count, ls.pattern
+    backend = lc.backend
+
+    def explained(w: int) -> bool:
+        guessed = backend.guessed
+        # (S101's dictionary turn, ``Backend.turn``: a guessed morphology keeps the word,
+        # its evidence waiting for the morphology's turn, ``Pending``)
+        return bool(pattern.get(vocab[w])) or backend.guessed != guessed
+
     if key_ids is not None and isinstance(key_count, CountTable):
         rare = key_count.counts[key_ids[distinct]] <= max_count  # (a key id is always < its size)
         kept = distinct[rare].tolist()
         if or_pattern:  # the morphology only for the frequent ones, in word order as below
-            kept += [w for w in distinct[~rare].tolist() if pattern.get(vocab[w])]
+            kept += [w for w in distinct[~rare].tolist() if explained(w)]
     else:
         key = keys.__getitem__ if keys is not None else (lambda w: lc.backend.key(vocab[w]))
-        kept = [
-            w for w in distinct.tolist()
-            if key_count.get(key(w), 0) <= max_count or (or_pattern and pattern.get(vocab[w]))
-        ]
+        kept = [w for w in distinct.tolist() if key_count.get(key(w), 0) <= max_count or (or_pattern and explained(w))]
     return np.flatnonzero(np.isin(words, np.asarray(kept, dtype=words.dtype)))
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 from ...findings import Edit, Fix, Severity
 from ...structure import in_verse
 from ...text.lazy_regex import lazy_re
-from .base import SpellingCorpusRule
+from .base import Pending, SlipEvidence, SpellingCorpusRule
 from .source_names import latin_skeletons, transliterates
 
 
@@ -127,60 +129,83 @@ class Slip(SpellingCorpusRule):
     # findings on a target depend on the merged corpus and that target only (engine._parallel_reduce)
     reduce_by_target = True
 
-    def targets(self, corpus):
-        for item in super().targets(corpus):
-            self._merged = item[3]  # (the merged corpus: its other languages, for the taa check)
-            yield item
-
     def reduce(self, corpus):
         max_count = int(self.opts["max-count"])
         min_cand = int(self.opts["min-candidate-count"])
-        rejections = self.unlisted_rejections(corpus, max_count=max_count, or_pattern=True)  # no evidence for the rest
+        # the dictionary and qalsadi in turns, never both in memory (``in_turns``)
+        yield from self.in_turns(corpus, lambda item, later: self._findings(item, later, max_count, min_cand))
+
+    def _findings(self, item, later: list | None, max_count: int, min_cand: int):
+        """The findings of one item of ``targets``; those that wait for the morphology
+        (``Pending`` evidence) appended to ``later`` as callables giving them."""
+        self._merged = item[3]  # (the merged corpus: its other languages, for the taa check)
+        rejections = self.target_rejections(item, max_count=max_count, or_pattern=True)  # no evidence for the rest
         for doc, _lang, lc, ls, occ, _key, doc_keys in rejections:
             ev = self.evidence(lc, ls, occ, doc_keys, max_count=max_count, min_candidate_count=min_cand)
-            if ev is None:
+            if isinstance(ev, Pending):
+                start, end, clean = occ[:3]
+                lc.backend.hamza_below(clean)  # (the verdicts ``_finding`` may ask, asked while the dictionary is read)
+                surface = doc.text[start:end]
+                if _DAGGER_ALEF in surface:
+                    _dagger_read(lc.backend, surface, SlipEvidence("context", "", []))
+                later.append(functools.partial(self._waited, item[1], lc, occ, ev))
                 continue
-            start, end, clean = occ[:3]
-            if getattr(doc, "sources", ()) and transliterates(clean, latin_skeletons(doc.sources)):
-                continue  # the source string's name or term in Arabic letters ("Asia/Kashgar": كاشغر)
-            if getattr(doc, "source", None) is not None and _VOWEL_MARK_RE.search(doc.text, start, end):
-                continue  # a translator who vocalised the word spelled it so on purpose ("الحرَاكة")
-            if ev.kind == "context" and _DAGGER_ALEF in doc.text[start:end] and _dagger_read(lc.backend, doc.text[start:end], ev):
-                continue
-            if ev.kind == "context" and lc.backend.hamza_below(clean) and not _lam_lost(clean, ev.suggestions):
-                continue  # "اخطار" = إخطار without its hamza, not a slip of إطار
-            if ev.kind == "taa":
-                if _persian_spelling(self._merged, lc, clean) or _persian_text(self._merged, lc, doc.text):
-                    continue
-                finding = doc.finding(self, start, end, f"'{clean}': {ev.message}")
-                finding.severity = min(finding.severity, Severity.WARNING, key=lambda s: s.rank)
+            finding = self._finding(doc, lc, occ, ev) if ev is not None else None
+            if finding is not None:
                 yield finding
-                continue
-            suggestions = ev.suggestions
-            if clean.endswith(_IZAFAT_AS_YEH_HAMZA):  # "سلسلئہ کلام": meant سلسلۂ, not سلسلہ
-                suggestions = [_izafat_meant(clean, s) for s in suggestions]
-            shown = " or ".join(f"'{s}'" for s in suggestions[:3])
-            message = f"possible slip '{clean}': {ev.message}"
-            if shown:
-                message += f"; did you mean {shown}?"
-            fix = None
-            if ev.kind == "context" and suggestions and doc.text[start:end] == clean:
-                fix = Fix.unsafe(Edit(start, end, suggestions[0]))
-            finding = doc.finding(self, start, end, message, fix=fix)
-            split = lc.backend.doubtful_split(clean)
-            if split:  # "راهید" = راه + ید, or a slip of راهی: a second signal is missing
-                finding.message += f" (info only: it may be '{split[0]}' + the enclitic '{split[1]}')"
-                finding.severity = Severity.INFO
-            if in_verse(doc.text, start):  # poetry: classical forms the dictionary lacks
-                if ev.suggestions and lc.backend.verse_form(clean, ev.suggestions[0]):
-                    continue  # an Arabic half-line, a metrical long vowel, an optative (Persian)
-                if ev.suggestions and (_rhyme_partner(doc.text, start, end, key := lc.backend.key(clean),
-                                                      cand := lc.backend.key(ev.suggestions[0]))
-                                       or not split and _added_letter(key, cand)):
-                    continue  # "نسخه سقیم افتادست" beside "که مقیم افتادست": two rhymes; "خوناب" / خواب: a compound
-                finding.message += " (info only: in verse, whose classical and poetic forms the dictionary lacks)"
-                finding.severity = Severity.INFO
-            yield finding
+
+    def _waited(self, fetch, lc, occ, ev) -> tuple:
+        """The finding (none or one) of evidence that waited for the morphology."""
+        ev = ev.resolve()
+        if ev is None:
+            return ()
+        doc = fetch()
+        finding = self._finding(doc, lc, occ, ev) if doc is not None else None
+        return (finding,) if finding is not None else ()
+
+    def _finding(self, doc, lc, occ, ev):
+        """The finding for evidence ``ev`` of occurrence ``occ``, or None."""
+        start, end, clean = occ[:3]
+        if getattr(doc, "sources", ()) and transliterates(clean, latin_skeletons(doc.sources)):
+            return None  # the source string's name or term in Arabic letters ("Asia/Kashgar": كاشغر)
+        if getattr(doc, "source", None) is not None and _VOWEL_MARK_RE.search(doc.text, start, end):
+            return None  # a translator who vocalised the word spelled it so on purpose ("الحرَاكة")
+        surface = doc.text[start:end]
+        if ev.kind == "context" and _DAGGER_ALEF in surface and _dagger_read(lc.backend, surface, ev):
+            return None
+        if ev.kind == "context" and lc.backend.hamza_below(clean) and not _lam_lost(clean, ev.suggestions):
+            return None  # "اخطار" = إخطار without its hamza, not a slip of إطار
+        if ev.kind == "taa":
+            if _persian_spelling(self._merged, lc, clean) or _persian_text(self._merged, lc, doc.text):
+                return None
+            finding = doc.finding(self, start, end, f"'{clean}': {ev.message}")
+            finding.severity = min(finding.severity, Severity.WARNING, key=lambda s: s.rank)
+            return finding
+        suggestions = ev.suggestions
+        if clean.endswith(_IZAFAT_AS_YEH_HAMZA):  # "سلسلئہ کلام": meant سلسلۂ, not سلسلہ
+            suggestions = [_izafat_meant(clean, s) for s in suggestions]
+        shown = " or ".join(f"'{s}'" for s in suggestions[:3])
+        message = f"possible slip '{clean}': {ev.message}"
+        if shown:
+            message += f"; did you mean {shown}?"
+        fix = None
+        if ev.kind == "context" and suggestions and doc.text[start:end] == clean:
+            fix = Fix.unsafe(Edit(start, end, suggestions[0]))
+        finding = doc.finding(self, start, end, message, fix=fix)
+        split = lc.backend.doubtful_split(clean)
+        if split:  # "راهید" = راه + ید, or a slip of راهی: a second signal is missing
+            finding.message += f" (info only: it may be '{split[0]}' + the enclitic '{split[1]}')"
+            finding.severity = Severity.INFO
+        if in_verse(doc.text, start):  # poetry: classical forms the dictionary lacks
+            if ev.suggestions and lc.backend.verse_form(clean, ev.suggestions[0]):
+                return None  # an Arabic half-line, a metrical long vowel, an optative (Persian)
+            if ev.suggestions and (_rhyme_partner(doc.text, start, end, key := lc.backend.key(clean),
+                                                  cand := lc.backend.key(ev.suggestions[0]))
+                                   or not split and _added_letter(key, cand)):
+                return None  # "نسخه سقیم افتادست" beside "که مقیم افتادست": two rhymes; "خوناب" / خواب: a compound
+            finding.message += " (info only: in verse, whose classical and poetic forms the dictionary lacks)"
+            finding.severity = Severity.INFO
+        return finding
 
 
 _DAGGER_ALEF = "\u0670"
