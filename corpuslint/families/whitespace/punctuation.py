@@ -155,7 +155,7 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # technical text: `Consistency Policy : resync` is program output
             if mark == "." and text[m.end() + 1 : m.end() + 2].isspace() and (
                 (doc.quotes_code and not _ends_a_sentence(text, row.start, m.start(), m.end() + 1, row.end))
-                or _names_the_dot(text, m.end() + 1)
+                or _names_the_dot(text, m.end() + 1) or _DOT_GLOSS_RE.match(text, m.end() + 1)
             ):
                 continue  # the dot named, not used: "known as . (one dot)", "sort .", "rename it with a . at"
             if mark in "?!" and doc.quotes_code and text[m.end() + 1 : m.end() + 2].isspace() and _names_the_dot(
@@ -536,15 +536,25 @@ _SIGN_ARGUMENTS_RE = lazy(r"[ \t]+(?:--?[A-Za-z]|\p{L}{1,4}[ \t]+[&|<>*~^%$#@+=\
 
 def _after_address(text: str, start: int, end: int) -> bool:
     """True when the word before the spaces at ``text[end]`` (on the line from ``start``) ends
-    with a URL or an e-mail address: a man page sets the sentence's mark apart so that it is
-    not read as part of the address (biff(1): ``manpages-pl-list@lists.sourceforge.net .``)."""
+    with a URL or an e-mail address, or is a file's path: a man page sets the sentence's mark
+    apart so that it is not read as part of the address (biff(1):
+    ``manpages-pl-list@lists.sourceforge.net .``; debian-handbook in Arabic: ``في ملف
+    ~/.procmailrc . يقترح``, ``/etc/default/slapd .``)."""
     from ..artifact._common import EMAIL_RE, URL_RE
 
     word_start = max(text.rfind(" ", start, end), text.rfind("\t", start, end), start - 1) + 1
     word = text[word_start:end]
     if "@" not in word and "." not in word and "/" not in word:
         return False
+    if _PATH_WORD_RE.fullmatch(word):
+        return True
     return any(m.end() == len(word) for rx in (EMAIL_RE, URL_RE) for m in rx.finditer(word))
+# A file's path, absolute or from home ("/etc/default/slapd", "~/.procmailrc"): a path ending
+# in a letter or digit, not a bare "/" (a sign).
+_PATH_WORD_RE = lazy(r"(?:~|\.{1,2})?/(?:[\w.+-]+/)*[\w.+-]*[\w+-]")
+# A dot named and glossed between dashes: "[0-9] means \"any digit\", and . — a dot — means"
+# (a gloss closed by a second dash within a few words; "суффикс . — как восьмеричные числа" is a slip)
+_DOT_GLOSS_RE = lazy(r"[ \t]+[—–][ \t]*\p{Ll}[^—–\n]{0,30}[ \t][—–]")
 _LAST_WORD_RE = lazy(r"(\p{L}+)\Z")
 # A lone mark after a spaced one and before a space, a closing bracket or the end: a list of
 # the marks themselves ("znaků (jako ; . ,)", "characters such as ; . ,"), nothing to join.
