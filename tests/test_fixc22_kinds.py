@@ -82,3 +82,48 @@ def test_w114_still_reports_the_space_before_an_arabic_comma_beside_the_path():
     # an English short line with a space before its colon keeps its finding
     assert found("x.txt", "W114", "The first paragraph is English and long enough to tell.\n\nNote\u00a0: done\n") \
         == [("W114", 3, 5)]
+
+
+# -- D106: a definition list's term and code on an HTML line are no template ----------------
+
+# debian-handbook 11 HTML pages (advanced-administration.html:48, basic-configuration.html:52
+# and :67), the same lines in the en-US, fr-FR and ar-MA pages; the third paragraph, left in
+# English in all three, is prose around a <code> and stays reported
+HANDBOOK_LINES = [
+    '\t\t\t\t\t\t\t</div></div></dd><dt><span class="term">RAID-4</span></dt><dd><div class="para">',
+    '\t\t\t</div><pre class="screen"><code class="computeroutput">$ </code><strong class="userinput">'
+    '<code>ls travail/</code></strong>',
+    '\t\t\t\tFor simple text files, you can use <code class="command">recode</code> (in the package of '
+    'the same name) which allows automatic recoding.',
+]
+
+
+# each page's own text (debian-handbook 11: basic-configuration in fr-FR and ar-MA, the-debian-project in en-US)
+OWN = {
+    "en-US": "Currently, it officially supports nine hardware release architectures and several variations of "
+             "each kernel (Linux, FreeBSD, Hurd). With more than 60,000 source packages, the available software "
+             "can meet almost any need that one could have, whether at home or in the enterprise.",
+    "fr-FR": "Le plus connu est sans conteste Ubuntu, mais il y en a un grand nombre ; consultez l'annexe pour "
+             "découvrir leurs particularités et leurs positionnements respectifs vis-à-vis de Debian, dont "
+             "elles reprennent une large part du travail.",
+    "ar-MA": "يسمح للمستخدمين بفرز بريدهم الإلكتروني الوارد وفقًا للقواعد المخزنة في ملف خاص، ويقترح كل من "
+             "النظامين برنامجًا افتراضيًا لذلك، ولكن هناك بدائل أخرى تؤدي المهمة نفسها بطرق مختلفة.",
+}
+
+
+def test_d106_a_term_and_a_command_shared_by_translations_are_not_boilerplate():
+    # the lines D106 counts across the corpus (its per-document state): the page's own paragraph
+    # and the English paragraph around a <code> are counted, the <dt> term and the <pre> command not
+    from corpuslint.document import Document
+    from corpuslint.families.duplicate.corpus import BoilerplateLine
+
+    for lang, own in OWN.items():
+        body = "\n".join(["<html><body>", f"<p>{own}</p>", *HANDBOOK_LINES, "</body></html>", ""])
+        state = BoilerplateLine().collect(Document(f"{lang}-page.html", body))
+        assert state["lines"].tolist() == [2, 5]
+
+
+def test_w114_still_reports_a_space_between_a_path_and_a_cjk_full_stop():
+    # debian-handbook 11 (zh-CN) basic-configuration (corpus debian-handbook-zh, a labelled tp)
+    line = "打开支持的语言环境存储在 /etc/locale.gen 。它可以被手工编辑。\n"
+    assert found("basic-configuration.txt", "W114", line) == [("W114", 1, line.index(" 。") + 1)]

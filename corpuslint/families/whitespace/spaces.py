@@ -417,7 +417,10 @@ class NonStandardSpace(DocumentRule):
     (`«\\u00a0/etc/motd\\u00a0»`), and so is `,\\u00a0etc.` there; a letter or Roman
     number bound to the capitalised label it counts (`Annexe\\u00a0A.\\u00a0Annexe`,
     `System\\u00a0V`) or to a CJK label (`附录\\u00a0A.\\u00a0附录`) as a digit is, and a
-    caption's number bound to its title (`Table\\u00a04.1.\\u00a03 important files`); the Arabic conjunction و written apart and bound to
+    caption's number bound to its title (`Table\\u00a04.1.\\u00a03 important files`), after an
+    elided article too (`l'Annexe\\u00a0A,`) or an Arabic label (`ملحق\\u00a0B,`); a count spelt
+    out bound to its noun (`nine\\u00a0hardware`); an arrow, bullet or other symbol standing
+    alone bound to what it introduces (`→\\u00a0https://…`); the Arabic conjunction و written apart and bound to
     its word (`ملفاتك و\\u00a0مجلداتك`: Arabic UI strings keep it off a line's end); and one before
     Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), or before `?` or `!` after
     a Khmer word, is Khmer typography; a no-break space that binds a name's two parts in Latin
