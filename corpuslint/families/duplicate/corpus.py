@@ -842,6 +842,25 @@ def _data_cell(line: str) -> bool:
     return _CODE_CELL_RE.fullmatch(m["body"]) is not None
 
 
+# An HTML line whose words all stand in a definition list's term or in code (DocBook's
+# '</div></dd><dt><span class="term">RAID-4</span></dt><dd><div class="para">', a screen's
+# '<pre class="screen"><code class="computeroutput">$ </code><strong class="userinput"><code>ls
+# travail/</code></strong>'): a term the page defines, a command it shows, the same in every
+# translation of the page; not a template line. The text left outside them has no word.
+_TERM_OR_CODE_RE = lazy(r"(?is)<(dt|code|pre|kbd|samp)\b[^<>]*>.*?</\1\s*>|<pre\b[^<>]*>.*")
+_TAG_RE = lazy(r"<[^<>]*>")
+_WORD_CHAR_RE = lazy(r"[\p{L}\p{N}]")
+TERM_OR_CODE_MAX_WORDS = 8
+
+
+def _term_or_code_line(line: str) -> bool:
+    """True when every word of the HTML ``line`` is inside a ``<dt>`` term or in code (above)."""
+    if "<" not in line:
+        return False
+    rest = _TERM_OR_CODE_RE.sub(" ", line)
+    return rest != line and _WORD_CHAR_RE.search(_TAG_RE.sub(" ", rest)) is None
+
+
 # A Japanese loanword alone on its line is one word, though its characters count as more
 # (``corpuslint.text.tokens``): debian-reference-ja's table header cells "パッケージ",
 # "ポプコン", "サイズ" and its admonition title "ヒント" (en "package", "popcon", "Tip").
@@ -904,7 +923,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
     package tables of many chapters): equal values are data; so is an HTML table cell alone on
     its line of at most four words holding code or heading one column (debian-reference's
     ``<code>/dev/null</code>`` and "key strokes" cells in many chapters and in every translation;
-    a navigation bar's chapter title is still counted); a Japanese loanword alone on its
+    a navigation bar's chapter title is still counted); an HTML line of at most eight words
+    whose words all stand in a ``<dt>`` term or in code (``<pre>``, ``<code>``: DocBook's
+    ``<dt>RAID-4</dt>``, ``<pre><code>ls travail/</code>`` in every translation of a page);
+    a Japanese loanword alone on its
     line (a table header "パッケージ", an admonition's "ヒント") is one word, as "package"
     is; a Markdown heading
     ("## Resumen { #recap }" in 20 pages of a manual): a section title recurring
@@ -978,6 +1000,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
                 continue  # "* [npm outdated](/commands/npm-outdated)", "* Returns: {string}": a reference, a field
             if html and count <= CELL_MAX_WORDS and _data_cell(doc.text[ln.start : ln.end]):
                 continue  # "<td ...> <code>/dev/null</code> </td>": a table's value or header cell
+            if html and count <= TERM_OR_CODE_MAX_WORDS and _term_or_code_line(doc.text[ln.start : ln.end]):
+                continue  # "<dt><span class="term">RAID-4</span></dt>", "<pre ...><code>ls travail/</code>": a term, code
             if min_words > 1 and _KATAKANA_WORD_RE.fullmatch(text, ln.start, ln.end):
                 continue  # "ヒント", "パッケージ": one loanword (Tip, package), one word as in English
             if k in seen:  # (a document counts once; its fix deletes every copy)

@@ -57,6 +57,11 @@ _FRENCH_NEAR_WORD_RE = lazy(
 _ELISION_RE = lazy(r"(?i)\b[ld]['’](?=\p{L})")
 _FRENCH_WEAK_RE = lazy(r"(?i)\b(?:des|du|et)\b(?!['’])")
 _FRENCH_LETTER_RE = lazy(r"(?i)[èêàçùœâîôû]|\b[ld]['’]\p{L}")
+# What says French on a short line beside a no-break space the author set before a mark
+# (``FrenchAround._line_set_french``): a French accented letter (é as well) or a demonstrative
+# with -ci / -là ("ceux-ci", "celle-là").
+_FRENCH_SHORT_LINE_RE = lazy(r"(?i)[éèêàçùœâîôû]|\b(?:ce|celui|celle|ceux|celles)-(?:ci|là)\b")
+_SHORT_LINE = 120  # characters: a heading, a list's lead-in
 _LATIN_WORD_RE = lazy(r"\p{Latin}[\p{Latin}\p{M}]*")
 _NEAR = 300  # characters either side of the mark: a paragraph's sentence or two
 _BLANK_LINE_RE = lazy(r"\n[ \t]*\r?\n")
@@ -218,7 +223,14 @@ class FrenchAround:
             # as many French words as English ones: the no-break space before the mark tips it
             # ("The teTeX HOWTO\u00a0: le guide local de teTeX sous Linux\u00a0;": a title, its gloss)
             said = len(_FRENCH_NEAR_WORD_RE.findall(line)) >= len(_ENGLISH_NEAR_WORD_RE.findall(line))
-        return said is True or (said is None and self.whole())
+        if said is None and not self.whole():
+            # a short line of no telling word in a text that does not read French as a whole
+            # (debian-handbook's French pages keep English paragraphs): the no-break space the
+            # author typed before the mark, and a French letter or demonstrative on the line,
+            # say French ("Précédent14.3.\u00a0Supervision\u00a0: prévention, détection",
+            # "Parmi ceux-ci, on trouve successivement\u00a0:")
+            return len(line) <= _SHORT_LINE and _FRENCH_SHORT_LINE_RE.search(line) is not None
+        return said is True or said is None
 
 
 FRENCH_SPACES = "\u00a0\u202f\u2009"  # no-break, narrow no-break, thin

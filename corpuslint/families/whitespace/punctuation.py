@@ -155,7 +155,7 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # technical text: `Consistency Policy : resync` is program output
             if mark == "." and text[m.end() + 1 : m.end() + 2].isspace() and (
                 (doc.quotes_code and not _ends_a_sentence(text, row.start, m.start(), m.end() + 1, row.end))
-                or _names_the_dot(text, m.end() + 1)
+                or _names_the_dot(text, m.end() + 1) or _DOT_GLOSS_RE.match(text, m.end() + 1)
             ):
                 continue  # the dot named, not used: "known as . (one dot)", "sort .", "rename it with a . at"
             if mark in "?!" and doc.quotes_code and text[m.end() + 1 : m.end() + 2].isspace() and _names_the_dot(
@@ -177,7 +177,7 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "7.~pre1 ; echo $?", "if [ -f x ] ; then": a shell command list
             if mark in "?!" and SEGMENTED_SCRIPT_RE.match(text, m.start() - 1):
                 continue  # Thai "ดำเนินการอย่างไรต่อไป ?", Khmer "ប៉ុន្មាន ?": the space is the phrase break (as W102 keeps it)
-            if _after_address(text, row.start, m.start()):
+            if _after_address(text, row.start, m.start()) or (mark == "." and _after_path(text, row.start, m.start())):
                 continue  # "manpages-pl-list@lists.sourceforge.net .": the space keeps the mark out of the address
             if mark != "." and _SIGN_ARGUMENTS_RE.match(text, m.end() + 1, row.end):
                 continue  # "dalej ! -oi", "мають ; і &", "зокрема ; або |": the mark is syntax or named among signs
@@ -545,6 +545,21 @@ def _after_address(text: str, start: int, end: int) -> bool:
     if "@" not in word and "." not in word and "/" not in word:
         return False
     return any(m.end() == len(word) for rx in (EMAIL_RE, URL_RE) for m in rx.finditer(word))
+# A file's path, absolute or from home ("/etc/default/slapd", "~/.procmailrc"): a path ending
+# in a letter or digit, not a bare "/" (a sign).
+_PATH_WORD_RE = lazy(r"(?:~|\.{1,2})?/(?:[\w.+-]+/)*[\w.+-]*[\w+-]")
+# A dot named and glossed between dashes: "[0-9] means \"any digit\", and . — a dot — means"
+# (a gloss closed by a second dash within a few words; "суффикс . — как восьмеричные числа" is a slip)
+_DOT_GLOSS_RE = lazy(r"[ \t]+[—–][ \t]*\p{Ll}[^—–\n]{0,30}[ \t][—–]")
+def _after_path(text: str, start: int, end: int) -> bool:
+    """True when the word before the spaces at ``text[end]`` (on the line from ``start``) is a
+    file's path: an ASCII full stop set apart from it is not read as the path's (debian-handbook
+    in Arabic: ``في ملف ~/.procmailrc . يقترح``, ``/etc/default/slapd .``; a CJK ``。`` after
+    ``/etc/locale.gen `` needs no such space, and stays reported)."""
+    word_start = max(text.rfind(" ", start, end), text.rfind("\t", start, end), start - 1) + 1
+    return "/" in text[word_start:end] and _PATH_WORD_RE.fullmatch(text, word_start, end) is not None
+
+
 _LAST_WORD_RE = lazy(r"(\p{L}+)\Z")
 # A lone mark after a spaced one and before a space, a closing bracket or the end: a list of
 # the marks themselves ("znaků (jako ; . ,)", "characters such as ; . ,"), nothing to join.

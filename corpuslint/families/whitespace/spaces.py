@@ -91,6 +91,10 @@ _DASHES = frozenset("\u2012\u2013\u2014\u2015\u2e3a\u2e3b")
 _COUNT_WORDS = frozenset({
     "an", "one", "en", "et", "ett", "ein", "eine", "einen", "einem", "einer", "un", "une", "uno", "una",
     "um", "uma", "één", "een", "jeden", "jedna", "jedno", "один", "одна", "одно", "одну", "bir",
+    # and the small numbers spelt out in English and French prose ("supports nine\u00a0hardware
+    # release architectures": debian-handbook binds a count to its noun as it binds a numeral)
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze",
 })
 _WORD_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"'“‘])(\p{L}+)$")
 _DIGIT_RE = lazy(r"\d")
@@ -115,9 +119,12 @@ _LETTER_RE = lazy(r"[\p{L}\p{M}]")
 # characters (DocBook's Chinese "附录\u00a0A.\u00a0附录"); not the English pronoun "I" before a word.
 _LETTER_COUNTER_RE = lazy(r"(?:[A-HJ-Z]|I(?![ \u00a0]\p{Ll})|[IVX]{2,4})(?![\p{L}\p{N}])")
 _COUNTER_LABEL = r"(?:\p{Lu}\p{Ll}{2,}|[\p{Han}\p{Hangul}]{1,4})"
-_LABEL_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"“])\p{Lu}\p{Ll}{2,}\Z")
+_LABEL_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"“'’])\p{Lu}\p{Ll}{2,}\Z")  # (French elides: "l'Annexe\u00a0A")
+# A label in Arabic script, which has no capitals, before a Latin letter that counts
+# (debian-handbook's Arabic "ملحق\u00a0B, دورة تذكيرية", "قسم\u00a0B.3.4", "مثال\u00a0B.1.").
+_ARABIC_LABEL_BEFORE_RE = lazy(r"(?:^|[\s\p{P}])\p{Arabic}{2,}\Z")
 _CJK_LABEL_BEFORE_RE = lazy(r"(?:^|[\s\p{Han}\p{Hangul}\p{P}])[\p{Han}\p{Hangul}]{1,4}\Z")
-_COUNTER_DOT_RE = lazy(r"(?:[A-Z]|[IVX]{2,4})(?:\.\d+)*(?:[.,，、\u00a0]|\Z)")
+_COUNTER_DOT_RE = lazy(r"(?:[A-Z]|[IVX]{2,4})(?:\.\d+)*(?:[.,，、،\u00a0]|\Z)")
 # The number of a CJK label, bound to the counter word after it ("第\u00a0B.2.3\u00a0节",
 # "第\u00a06\u00a0章": section B.2.3, chapter 6).
 _CJK_COUNTER_BEFORE_RE = lazy(r"[\p{Han}\p{Hangul}]\u00a0(?:[A-Z]|\d+)(?:\.\d+)*\Z")
@@ -187,6 +194,19 @@ _KHMER_RE = lazy(r"\p{sc=Khmer}")  # (and ? ! after a Khmer word: "ប៉ុន�
 # (\u00a0) - allowed within a name" lists the no-break space as a character a name may hold.
 # (Not square brackets: "[\u2007] The box" is a checkbox that uses the space.)
 _SHOWN_PAIRS = frozenset({"()", '""', "''", "«»", "“”", "‘’", "「」"})
+# A mark that stands alone before what it introduces (an arrow before a link, a bullet before
+# an item: debian-handbook's "→\u00a0https://www.debian.org/…" under each paragraph that cites
+# one): the no-break space keeps the mark off a line's end, as after a dash.
+_BULLETS = frozenset("•‣◦⁃∙·▪▫►▸▹▶➜➔➤✓✔✗✘")
+
+
+def _lead_mark(text: str, start: int) -> bool:
+    """True when the character before ``text[start]`` is an arrow, a bullet or another
+    symbol (Unicode Sm, So) standing alone: at the line's start or after a space."""
+    before = text[start - 1]
+    if not (before in _BULLETS or unicodedata.category(before) in ("Sm", "So")):
+        return False
+    return start < 2 or text[start - 2].isspace()
 
 
 def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
@@ -204,6 +224,8 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
         return True  # "cases –\u00a0especially", "Forest)\u200a—\u200ais": the dash's own spacing
     if m.group() not in _NUMBER_SPACES:
         return False
+    if _lead_mark(text, m.start()):
+        return True  # "→\u00a0https://…", "•\u00a0item": a mark bound to what it introduces
     if before == "\u0648" and (m.start() < 2 or not _LETTER_RE.match(text[m.start() - 2])) and (
             _LETTER_RE.match(after) or after == "<"):
         return True  # "و\u00a0مجلداتك": the conjunction و written apart, kept with its word (Arabic UI strings)
@@ -231,6 +253,8 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
         return True  # "Annexe\u00a0A", "System\u00a0V": a label bound to its letter or Roman number, as to a digit
     if _COUNTER_DOT_RE.match(text, m.end()) and _CJK_LABEL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
         return True  # "附录\u00a0A.": a CJK label bound to its letter, a numbered heading's (not "他说\u00a0A 是")
+    if _COUNTER_DOT_RE.match(text, m.end()) and _ARABIC_LABEL_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
+        return True  # "ملحق\u00a0B, دورة", "قسم\u00a0B.3.4": an Arabic label bound to its letter
     if _CJK_RE.match(after) and _CJK_COUNTER_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
         return True  # "第\u00a0B.2.3\u00a0节": a CJK label's number bound to its counter word
     if m.group() == "\u00a0" and _bound_name_or_option(text, m.start(), m.end()):
@@ -397,7 +421,10 @@ class NonStandardSpace(DocumentRule):
     (`«\\u00a0/etc/motd\\u00a0»`), and so is `,\\u00a0etc.` there; a letter or Roman
     number bound to the capitalised label it counts (`Annexe\\u00a0A.\\u00a0Annexe`,
     `System\\u00a0V`) or to a CJK label (`附录\\u00a0A.\\u00a0附录`) as a digit is, and a
-    caption's number bound to its title (`Table\\u00a04.1.\\u00a03 important files`); the Arabic conjunction و written apart and bound to
+    caption's number bound to its title (`Table\\u00a04.1.\\u00a03 important files`), after an
+    elided article too (`l'Annexe\\u00a0A,`) or an Arabic label (`ملحق\\u00a0B,`); a count spelt
+    out bound to its noun (`nine\\u00a0hardware`); an arrow, bullet or other symbol standing
+    alone bound to what it introduces (`→\\u00a0https://…`); the Arabic conjunction و written apart and bound to
     its word (`ملفاتك و\\u00a0مجلداتك`: Arabic UI strings keep it off a line's end); and one before
     Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), or before `?` or `!` after
     a Khmer word, is Khmer typography (with ZWSPs or other format characters between the
