@@ -1,0 +1,61 @@
+"""fixb22: hardening and adoption problems a new user (fresh22) found on a messy news archive.
+
+No timing here (speed lives in benchmarks/): the tests check the behaviour that makes a
+rule's time proportional to a long line's length, and the CLI on small real trees."""
+
+from __future__ import annotations
+
+import regex
+
+from corpuslint.engine import lint_text
+from corpuslint.families.whitespace import punctuation
+
+# Debian Administrator's Handbook (CC BY-SA 3.0 / GPL-2+), its chapter 16 as flattened into
+# one line by fresh22's archive (/tmp/fresh22/scale/s1.txt): a sentence with a spaced mark
+# (W114) and a quotation padded inside (W115), repeated as a one-line file repeats them.
+_SENTENCE = ('The story of Falcot Corp ends with this last chapter ; but Debian lives on, and the '
+             'developers say “ the future will bring surprises” to their users. ')
+
+
+def _count_calls(monkeypatch, name):
+    calls = []
+    real = getattr(punctuation, name)
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(punctuation, name, counted)
+    return calls
+
+
+def test_one_long_line_is_read_once_per_line_not_once_per_mark(monkeypatch):
+    # W114 read the whole line (its columns, whether it reads as prose, is tokenized, its
+    # quotations) again for each spaced mark on it, W115 for each quotation: a 4 MB line
+    # took minutes (time ∝ length²). The line is read once; the findings stay per mark.
+    tokenized = _count_calls(monkeypatch, "_tokenized")
+    prose = _count_calls(monkeypatch, "reads_as_prose")
+    line = _SENTENCE * 200
+    found = [f for f in lint_text(line + "\n", "news.txt") if f.code in ("W114", "W115")]
+    assert sum(f.code == "W114" for f in found) == 200  # " ;" reported each time
+    assert sum(f.code == "W115" for f in found) == 200  # "“ the" reported each time
+    assert len(tokenized) <= 1
+    assert len(prose) <= 2  # once for W114, once for W115 (only in text that quotes code)
+
+
+def test_patterns_anchored_at_the_mark_are_searched_back_from_it():
+    # _PIPELINE_RE ("the command: ls | sort .") and _OPERAND_BEFORE_RE (`print "  Exit"`)
+    # must end where the mark is; searched forward from the line start they tried every
+    # position of the line for each mark. Searched in reverse they find the same matches.
+    for pattern in (punctuation._PIPELINE_RE, punctuation._OPERAND_BEFORE_RE):
+        assert pattern.flags & regex.REVERSE
+    text = "we type the command: ls | sort ."
+    assert punctuation._PIPELINE_RE.search(text, 0, len(text) - 2)
+    assert not punctuation._PIPELINE_RE.search("we type the command ls sort .", 0, 27)
+    assert punctuation._OPERAND_BEFORE_RE.search('    SAY "x', 0, 8)
+    assert punctuation._OPERAND_BEFORE_RE.search('print  "x', 0, 7)
+    assert not punctuation._OPERAND_BEFORE_RE.search('he said "x', 0, 8)
+    # the findings around them are kept: the pipeline's dot is named, a prose dot is not
+    found = lint_text("We type the command: ls | sort .\nThe command ran well and ended here .\n", "a.txt")
+    assert [(f.code, f.line) for f in found if f.code == "W114"] == [("W114", 2)]
+
