@@ -10,6 +10,8 @@ import regex
 from corpuslint.engine import lint_text
 from corpuslint.families.whitespace import punctuation
 
+from .conftest import run_json
+
 # Debian Administrator's Handbook (CC BY-SA 3.0 / GPL-2+), its chapter 16 as flattened into
 # one line by fresh22's archive (/tmp/fresh22/scale/s1.txt): a sentence with a spaced mark
 # (W114) and a quotation padded inside (W115), repeated as a one-line file repeats them.
@@ -59,3 +61,34 @@ def test_patterns_anchored_at_the_mark_are_searched_back_from_it():
     found = lint_text("We type the command: ls | sort .\nThe command ran well and ended here .\n", "a.txt")
     assert [(f.code, f.line) for f in found if f.code == "W114"] == [("W114", 2)]
 
+
+# debian-handbook (CC BY-SA 3.0 / GPL-2+), an article and a page of it kept as HTML in
+# fresh22's archive, with the spaced mark fresh22's scraper left.
+_ARTICLE = "The story of Falcot Corp ends with this last chapter ; but Debian lives on.\n"
+_PAGE = "<html><body><p>Now that Debian version 11 is out , the developers are busy.</p></body></html>\n"
+
+
+def _tree(tmp_path, config: str = ""):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "chapter16.txt").write_text(_ARTICLE, encoding="utf-8")
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "chapter16.html").write_text(_PAGE, encoding="utf-8")
+    (tmp_path / "corpuslint.toml").write_text(config, encoding="utf-8")
+
+
+def _checked(report) -> set[str]:
+    return {d["path"].split("/")[-1] for d in report["diagnostics"] if d["code"] == "W114"}
+
+
+def test_extend_include_adds_to_the_default_list_and_include_replaces_it(tmp_path):
+    # fresh22: `--include '*.html'` checked 24 of 255 files (the HTML alone) where the README
+    # read as "add". --extend-include (and extend-include in the config) adds, as ruff's does.
+    _tree(tmp_path)
+    assert _checked(run_json(".", cwd=tmp_path)[1]) == {"chapter16.txt"}
+    assert _checked(run_json("--include", "*.html", ".", cwd=tmp_path)[1]) == {"chapter16.html"}
+    assert _checked(run_json("--extend-include", "*.html", ".", cwd=tmp_path)[1]) == {"chapter16.txt", "chapter16.html"}
+    (tmp_path / "corpuslint.toml").write_text('extend-include = ["*.html"]\n', encoding="utf-8")
+    assert _checked(run_json(".", cwd=tmp_path)[1]) == {"chapter16.txt", "chapter16.html"}
+    (tmp_path / "corpuslint.toml").write_text('include = ["*.html"]\n', encoding="utf-8")
+    assert _checked(run_json(".", cwd=tmp_path)[1]) == {"chapter16.html"}
+    assert _checked(run_json("--extend-include", "*.txt", ".", cwd=tmp_path)[1]) == {"chapter16.txt", "chapter16.html"}
