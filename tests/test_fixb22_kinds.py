@@ -92,3 +92,47 @@ def test_extend_include_adds_to_the_default_list_and_include_replaces_it(tmp_pat
     (tmp_path / "corpuslint.toml").write_text('include = ["*.html"]\n', encoding="utf-8")
     assert _checked(run_json(".", cwd=tmp_path)[1]) == {"chapter16.html"}
     assert _checked(run_json("--extend-include", "*.txt", ".", cwd=tmp_path)[1]) == {"chapter16.txt", "chapter16.html"}
+
+
+# debian-handbook (CC BY-SA 3.0 / GPL-2+) ch. 11 in en and ar, saved by fresh22 as UTF-16
+# (with its BOM) and cp1256: the no-break space after "→" is W102's, with a safe fix.
+_UTF16_TEXT = ("Once the antivirus is set up, its correct behavior should be tested. The simplest way to do "
+               "that is to send a test email with an attachment containing the eicar.com file.\n\n"
+               "→\u00a0https://2016.eicar.org/86-0-Intended-use.html\n")
+_CP1256_TEXT = "فصل\u00a011.\u00a0خدمات الشبكة: Postfix،\u200f Apache،\u200f NFS\n"
+
+
+def _git(*args, cwd):
+    import subprocess
+
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_diff_of_a_utf16_file_applies_and_writes_what_fix_writes(tmp_path):
+    # fresh22: `--diff` wrote the UTF-16 file's hunks in UTF-8 and `git apply` refused them
+    # (--fix wrote UTF-16 right). A file not in UTF-8 gets a GIT binary patch of the bytes
+    # --fix writes; a cp1256 file is not read as text (F001), so it is in no patch.
+    from .conftest import run_cli
+
+    for name in ("diff", "fix"):
+        tree = tmp_path / name
+        tree.mkdir()
+        (tree / "utf16-network-services.txt").write_bytes("\ufeff".encode("utf-16-le") + _UTF16_TEXT.encode("utf-16-le"))
+        (tree / "cp1256-network-services.txt").write_bytes(_CP1256_TEXT.encode("cp1256"))
+        (tree / "plain.txt").write_text("The developers are busy working on the next version .\n", encoding="utf-8")
+        assert _git("init", "-q", cwd=tree).returncode == 0
+        assert _git("add", ".", cwd=tree).returncode == 0 and _git("commit", "-qm", "x", cwd=tree).returncode == 0
+    proc = run_cli("check", "--no-cache", "--diff", ".", cwd=tmp_path / "diff")
+    assert proc.returncode == 1, proc.stderr
+    (tmp_path / "p.diff").write_text(proc.stdout, encoding="utf-8")
+    assert "diff --git a/utf16-network-services.txt" in proc.stdout and "diff --git a/plain.txt" in proc.stdout
+    assert "cp1256" not in proc.stdout
+    check = _git("apply", "--check", str(tmp_path / "p.diff"), cwd=tmp_path / "diff")
+    assert check.returncode == 0, check.stderr
+    assert _git("apply", str(tmp_path / "p.diff"), cwd=tmp_path / "diff").returncode == 0
+    run_cli("check", "--no-cache", "--fix", ".", cwd=tmp_path / "fix")
+    for name in ("utf16-network-services.txt", "cp1256-network-services.txt", "plain.txt"):
+        assert (tmp_path / "diff" / name).read_bytes() == (tmp_path / "fix" / name).read_bytes(), name
+    fixed = (tmp_path / "diff" / "utf16-network-services.txt").read_bytes().decode("utf-16")
+    assert "→ https://2016" in fixed  # the no-break space fixed, the file still UTF-16 with its BOM
