@@ -9,7 +9,10 @@
 * **Baseline** — a JSON file (``--write-baseline FILE``) of ``{fingerprint, count}``
   entries; ``--baseline FILE`` (or ``baseline = "…"`` in config) drops findings whose
   fingerprint is in it, at most ``count`` of each (so a *new* copy of an old defect in
-  the same file is still reported), and counts the entries that no longer occur.
+  the same file is still reported), and counts the entries that no longer occur. Each
+  entry also keeps its content fingerprint (without the path): the entries of a file
+  that no longer exists cover the same findings in a file the baseline does not name
+  (a file renamed or moved keeps its baseline).
   Baselines are data: parsed and validated, never executed.
 * **Ignore file** — ``.corpuslint-ignore`` at the project root, one entry a line,
   ``# reason`` after it::
@@ -99,9 +102,12 @@ def whole_document_codes(rules: Mapping[str, object]) -> frozenset[str]:
     return frozenset(code for code, rule in rules.items() if getattr(rule, "whole_document", False))
 
 
-def fingerprint(finding: Finding, doc=None, root: str = ".", whole: Collection[str] = ()) -> str:
+def fingerprint(finding: Finding, doc=None, root: str = ".", whole: Collection[str] = (),
+                path: str | None = None) -> str:
     """16 hex digits identifying a finding independently of line numbers (see module
-    doc); findings of the codes in ``whole`` are keyed by code and path only."""
+    doc); findings of the codes in ``whole`` are keyed by code and path only. ``path``
+    replaces the finding's relative path in the key (``""``: the content fingerprint, the
+    same in a file renamed)."""
     span = line = ""
     if doc is not None and finding.code not in whole and 0 <= finding.start <= finding.end <= len(doc.text):
         span = doc.text[finding.start : finding.end]
@@ -109,7 +115,8 @@ def fingerprint(finding: Finding, doc=None, root: str = ".", whole: Collection[s
         if 1 <= finding.line <= len(lines):
             line = doc.line_text(lines[finding.line - 1])
     record = getattr(finding, "record", None)
-    key = "\x1f".join((finding.code, relative_path(finding.path, root), "" if record is None else str(record),
+    rel = relative_path(finding.path, root) if path is None else path
+    key = "\x1f".join((finding.code, rel, "" if record is None else str(record),
                        _norm(span), _norm(line)))
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
@@ -134,11 +141,14 @@ def write_baseline(path: str, findings: list[Finding], documents: Mapping[str, o
                    rules: Mapping[str, object] | None = None) -> int:
     """Write the findings' fingerprints to ``path`` (JSON); returns the number of entries."""
     entries: dict[str, dict] = {}
+    whole = whole_document_codes(rules or {})
     for f, fp in zip(findings, fingerprints(findings, documents, root, rules)):
         entry = entries.get(fp)
         if entry is None:
             entries[fp] = {"fingerprint": fp, "code": f.code, "path": relative_path(f.path, root),
                            "count": 1, "message": f.message[:200]}
+            if f.code not in whole:  # (a whole-document finding is its path's: no content to follow)
+                entries[fp]["content"] = fingerprint(f, documents.get(f.key), root, whole, path="")
         else:
             entry["count"] += 1
     data = {"version": BASELINE_VERSION, "tool": "corpuslint",
@@ -151,8 +161,19 @@ def write_baseline(path: str, findings: list[Finding], documents: Mapping[str, o
     return len(entries)
 
 
-def load_baseline(path: str) -> dict[str, int]:
-    """``{fingerprint: count}`` from a baseline file; ConfigError (exit 2) if it is not one."""
+class Baseline(dict):
+    """``{fingerprint: count}``, and in ``moved`` what follows a renamed file: for each
+    entry written with a content fingerprint (the fingerprint without the path),
+    ``{fingerprint: (path, content fingerprint)}``."""
+
+    def __init__(self, counts=(), moved: "Mapping[str, tuple[str, str]] | None" = None):
+        super().__init__(counts)
+        self.moved = dict(moved or {})
+
+
+def load_baseline(path: str) -> Baseline:
+    """``{fingerprint: count}`` (a ``Baseline``) from a baseline file; ConfigError (exit 2)
+    if it is not one."""
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
@@ -164,7 +185,7 @@ def load_baseline(path: str) -> dict[str, int]:
         data.get("findings"), list
     ):
         raise ConfigError(f"baseline {path}: expected {{\"version\": {BASELINE_VERSION}, \"findings\": [...]}}")
-    out: dict[str, int] = {}
+    out = Baseline()
     for i, entry in enumerate(data["findings"]):
         fp = entry.get("fingerprint") if isinstance(entry, dict) else None
         count = entry.get("count", 1) if isinstance(entry, dict) else None
@@ -173,21 +194,51 @@ def load_baseline(path: str) -> dict[str, int]:
         if not isinstance(count, int) or isinstance(count, bool) or count < 1:
             raise ConfigError(f"baseline {path}: findings[{i}]: 'count' must be a positive integer")
         out[fp] = out.get(fp, 0) + count
+        content, where = entry.get("content"), entry.get("path")
+        if isinstance(content, str) and _FP_RE.match(content) and isinstance(where, str):
+            out.moved[fp] = (where, content)
     return out
 
 
 def apply_baseline(findings: list[Finding], documents: Mapping[str, object], root: str,
                    baseline: Mapping[str, int], rules: Mapping[str, object] | None = None) -> BaselineResult:
-    """Drop findings the baseline covers (at most ``count`` per fingerprint, in output order)."""
+    """Drop findings the baseline covers (at most ``count`` per fingerprint, in output order).
+
+    A file renamed (``git mv``) keeps its baseline: the entries of a path that no longer
+    exists cover, by their content fingerprint (the same finding in the same text, any
+    path), the findings of paths the baseline does not name (fresh22: an article moved
+    showed its 14 old findings as new). Entries of a baseline written before content
+    fingerprints (no ``content``) match by path only."""
     left = dict(baseline)
     kept: list[Finding] = []
+    unmatched: list[int] = []
     suppressed = 0
     for f, fp in zip(findings, fingerprints(findings, documents, root, rules)):
         if left.get(fp, 0) > 0:
             left[fp] -= 1
             suppressed += 1
         else:
+            unmatched.append(len(kept))
             kept.append(f)
+    moved = getattr(baseline, "moved", {})
+    if unmatched and moved:
+        named = {where for where, _content in moved.values()}
+        gone: dict[str, list[str]] = {}  # content fingerprint -> entries of vanished paths
+        for fp, (where, content) in moved.items():
+            if left.get(fp, 0) > 0 and not os.path.lexists(os.path.join(root, where)):
+                gone.setdefault(content, []).append(fp)
+        whole = whole_document_codes(rules or {})
+        dropped = set()
+        for i in unmatched if gone else ():
+            f = kept[i]
+            if f.code in whole or relative_path(f.path, root) in named:
+                continue
+            fps = [fp for fp in gone.get(fingerprint(f, documents.get(f.key), root, whole, path=""), ()) if left[fp] > 0]
+            if fps:
+                left[fps[0]] -= 1
+                suppressed += 1
+                dropped.add(i)
+        kept = [f for i, f in enumerate(kept) if i not in dropped]
     return BaselineResult(kept, suppressed, sum(left.values()))
 
 

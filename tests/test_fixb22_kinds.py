@@ -5,6 +5,8 @@ rule's time proportional to a long line's length, and the CLI on small real tree
 
 from __future__ import annotations
 
+import json
+
 import regex
 
 from corpuslint.engine import lint_text
@@ -136,3 +138,31 @@ def test_diff_of_a_utf16_file_applies_and_writes_what_fix_writes(tmp_path):
         assert (tmp_path / "diff" / name).read_bytes() == (tmp_path / "fix" / name).read_bytes(), name
     fixed = (tmp_path / "diff" / "utf16-network-services.txt").read_bytes().decode("utf-16")
     assert "→ https://2016" in fixed  # the no-break space fixed, the file still UTF-16 with its BOM
+
+
+def test_baseline_follows_a_renamed_file(tmp_path):
+    # fresh22: `git mv` of an article showed its 14 baselined findings as new. The entries of
+    # the vanished path cover the same findings (content fingerprint) in the new path; a new
+    # defect written into the moved article is still reported, and so is the old text
+    # copied into a file the baseline already names.
+    import shutil
+
+    from .conftest import run_cli
+
+    (tmp_path / "en").mkdir()
+    article = tmp_path / "en" / "chapter16.txt"
+    article.write_text(_ARTICLE + "Now that Debian version 11 is out , the developers are busy.\n", encoding="utf-8")
+    (tmp_path / "en" / "other.txt").write_text("The developers are busy.\n", encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--write-baseline", "bl.json", ".", cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert all("content" in e for e in json.loads((tmp_path / "bl.json").read_text())["findings"])
+    (tmp_path / "news").mkdir()
+    shutil.move(article, tmp_path / "news" / "chapter16-renamed.txt")
+    _, report = run_json("--baseline", "bl.json", ".", cwd=tmp_path)
+    assert report["diagnostics"] == []
+    moved = tmp_path / "news" / "chapter16-renamed.txt"
+    moved.write_text(moved.read_text(encoding="utf-8") + "A new line with a defect ; here.\n", encoding="utf-8")
+    (tmp_path / "en" / "other.txt").write_text(_ARTICLE, encoding="utf-8")
+    _, report = run_json("--baseline", "bl.json", ".", cwd=tmp_path)
+    assert sorted((d["path"].split("/")[-1], d["line"]) for d in report["diagnostics"] if d["code"] == "W114") == [
+        ("chapter16-renamed.txt", 3), ("other.txt", 1)]
