@@ -64,6 +64,7 @@ def after_run(args, config, result, baseline: dict[str, int] | None) -> int | No
     if baseline is not None:
         applied = bl.apply_baseline(result.findings, result.documents, root, baseline, result.rules)
         result.findings = applied.kept
+        result.baselined = applied.suppressed
         path = args.baseline or config.baseline
         note = f"corpuslint: baseline {os.path.relpath(path)}: {applied.suppressed} findings suppressed"
         if applied.stale:

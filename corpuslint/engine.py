@@ -159,6 +159,8 @@ class RunResult:
     documents: Mapping[str, Document] = field(default_factory=dict)
     # files not read whose F finding is not reported: display -> (code, message) (not in files_checked)
     not_checked: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # findings the baseline hid (None: no baseline applied); the reports say how many
+    baselined: int | None = None
 
     def failing(self, fail_on: Severity | None = None) -> list[Finding]:
         level = (fail_on or self.config.fail_on).rank

@@ -166,3 +166,27 @@ def test_baseline_follows_a_renamed_file(tmp_path):
     _, report = run_json("--baseline", "bl.json", ".", cwd=tmp_path)
     assert sorted((d["path"].split("/")[-1], d["line"]) for d in report["diagnostics"] if d["code"] == "W114") == [
         ("chapter16-renamed.txt", 3), ("other.txt", 1)]
+
+
+def test_reports_say_how_many_findings_the_baseline_hid(tmp_path):
+    # fresh22: the HTML report with a baseline said "0 findings" and no word of the ones it
+    # hid. HTML, JSON summary and the text summary say how many; with no baseline they don't.
+    from .conftest import run_cli
+
+    (tmp_path / "a.txt").write_text(_ARTICLE, encoding="utf-8")
+    assert run_cli("check", "--no-cache", "--write-baseline", "bl.json", ".", cwd=tmp_path).returncode == 0
+    (tmp_path / "b.txt").write_text("Now that Debian version 11 is out , the developers are busy.\n", encoding="utf-8")
+    proc = run_cli("check", "--no-cache", "--baseline", "bl.json", "--format", "html", "-o", "r.html", ".", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    hidden = len(json.loads((tmp_path / "bl.json").read_text())["findings"])
+    assert hidden >= 1 and f"· {hidden} hidden by the baseline" in page
+    _, report = run_json("--baseline", "bl.json", ".", cwd=tmp_path)
+    assert report["summary"]["baselined"] == hidden and [d["path"] for d in report["diagnostics"]] != []
+    assert all(d["path"].endswith("b.txt") for d in report["diagnostics"])
+    proc = run_cli("check", "--no-cache", "--baseline", "bl.json", ".", cwd=tmp_path)
+    assert f"; {hidden} hidden by the baseline" in proc.stdout
+    _, report = run_json(".", cwd=tmp_path)
+    assert "baselined" not in report["summary"]
+    proc = run_cli("check", "--no-cache", "--format", "html", "-o", "r.html", ".", cwd=tmp_path)
+    assert "hidden by the baseline" not in (tmp_path / "r.html").read_text(encoding="utf-8")
