@@ -190,3 +190,28 @@ def test_reports_say_how_many_findings_the_baseline_hid(tmp_path):
     assert "baselined" not in report["summary"]
     proc = run_cli("check", "--no-cache", "--format", "html", "-o", "r.html", ".", cwd=tmp_path)
     assert "hidden by the baseline" not in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_a_git_submodule_is_left_out_of_the_walk_unless_named(tmp_path):
+    # fresh22: vendor/sub, a submodule holding a copy of one article, gave 14 findings and a
+    # D105 against its original. In a git work tree a folder walk leaves submodules out (as
+    # `git ls-files` does); naming the submodule checks it. Outside a repository, a folder
+    # of clones is walked as before.
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    (origin / "chapter16.txt").write_text(_ARTICLE, encoding="utf-8")
+    for args in (("init", "-q"), ("add", "."), ("commit", "-qm", "x")):
+        assert _git(*args, cwd=origin).returncode == 0
+    archive = tmp_path / "archive"
+    (archive / "en").mkdir(parents=True)
+    (archive / "en" / "chapter16.txt").write_text(_ARTICLE, encoding="utf-8")
+    assert _git("init", "-q", cwd=archive).returncode == 0
+    added = _git("-c", "protocol.file.allow=always", "submodule", "add", "-q", str(origin), "vendor/sub", cwd=archive)
+    assert added.returncode == 0, added.stderr
+    assert (archive / "vendor" / "sub" / "chapter16.txt").exists()
+    _, report = run_json(".", cwd=archive)
+    assert report["files_checked"] == 1 and {d["path"] for d in report["diagnostics"]} == {"en/chapter16.txt"}
+    _, report = run_json("vendor/sub", cwd=archive)
+    assert report["files_checked"] == 1 and any(d["code"] == "W114" for d in report["diagnostics"])
+    _, report = run_json(".", cwd=tmp_path)  # not a repository: origin's and the archive's files
+    assert report["files_checked"] == 3
