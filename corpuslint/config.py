@@ -302,10 +302,18 @@ def user_cache_dir() -> str:
 
 
 def _has_tool_table(path: str) -> bool:
+    """True when the pyproject.toml at ``path`` has a [tool.corpuslint] table. One that is
+    invalid TOML but names the table is a ConfigError with the parser's line and column
+    (fresh22: a broken table was skipped without a word and the defaults ran)."""
     try:
         with open(path, "rb") as fh:
-            return "corpuslint" in tomllib.load(fh).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+            data = fh.read()
+        return "corpuslint" in tomllib.loads(data.decode("utf-8")).get("tool", {})
+    except OSError:
+        return False
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        if b"tool.corpuslint" in data:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
         return False
 
 

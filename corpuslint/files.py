@@ -204,8 +204,12 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
         if stat.S_ISLNK(lst.st_mode):
             try:
                 st = os.stat(path)
-            except OSError as exc:  # dangling link or loop
-                add(path, os.path.abspath(path), ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
+            except OSError as exc:  # dangling link or loop: no text of the user's is bad (F007 info), as for
+                # a link leaving the root; named on the command line, an error (F003), as a FIFO named
+                target = os.readlink(path) if os.path.islink(path) else "?"
+                add(path, os.path.abspath(path), ReadProblem(
+                    "unreadable" if explicit else "special",
+                    f"{'broken ' if exc.errno == errno.ENOENT else ''}symlink to {target}: not read ({exc.strerror or exc})"))
                 return
             if not follow and not _inside(real, root_real):
                 add(path, os.path.abspath(path), ReadProblem(

@@ -215,3 +215,34 @@ def test_a_git_submodule_is_left_out_of_the_walk_unless_named(tmp_path):
     assert report["files_checked"] == 1 and any(d["code"] == "W114" for d in report["diagnostics"])
     _, report = run_json(".", cwd=tmp_path)  # not a repository: origin's and the archive's files
     assert report["files_checked"] == 3
+
+
+def test_a_broken_symlink_found_by_a_walk_is_info_like_one_leaving_the_root(tmp_path):
+    # fresh22: links/broken-link.txt was F003 (error: fails CI) while links/outside-link.txt
+    # (to /etc/os-release) was F007 info; a broken link is not the user's text being bad.
+    # Found by a walk both are F007 info; named on the command line a broken link is F003.
+    import os
+
+    (tmp_path / "links").mkdir()
+    (tmp_path / "a.txt").write_text(_ARTICLE, encoding="utf-8")
+    os.symlink("../nope.txt", tmp_path / "links" / "broken-link.txt")
+    os.symlink("/etc/hostname", tmp_path / "links" / "outside-link.txt")
+    _, report = run_json("--select", "F", ".", cwd=tmp_path)
+    found = {d["path"].split("/")[-1]: (d["code"], d["severity"]) for d in report["diagnostics"]}
+    assert found == {"broken-link.txt": ("F007", "info"), "outside-link.txt": ("F007", "info")}
+    assert "symlink to ../nope.txt" in report["diagnostics"][0]["message"]
+    _, report = run_json("--select", "F", "links/broken-link.txt", cwd=tmp_path)
+    assert [(d["code"], d["severity"]) for d in report["diagnostics"]] == [("F003", "error")]
+
+
+def test_an_invalid_pyproject_table_is_an_error_with_its_line(tmp_path):
+    # fresh22: a pyproject.toml whose [tool.corpuslint] table was invalid TOML was skipped
+    # without a word (the defaults ran); a broken pyproject.toml without the table still is.
+    from .conftest import run_cli
+
+    (tmp_path / "a.txt").write_text(_ARTICLE, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.corpuslint]\nselect = [W]\n', encoding="utf-8")
+    proc = run_cli("check", "--no-cache", ".", cwd=tmp_path)
+    assert proc.returncode == 2 and "pyproject.toml: invalid TOML: Invalid value (at line 2, column 11)" in proc.stderr
+    (tmp_path / "pyproject.toml").write_text('[project\nname = "x"\n', encoding="utf-8")
+    assert run_cli("check", "--no-cache", ".", cwd=tmp_path).returncode == 1
