@@ -56,9 +56,13 @@ def test_patterns_anchored_at_the_mark_are_searched_back_from_it():
     text = "we type the command: ls | sort ."
     assert punctuation._PIPELINE_RE.search(text, 0, len(text) - 2)
     assert not punctuation._PIPELINE_RE.search("we type the command ls sort .", 0, 27)
-    assert punctuation._OPERAND_BEFORE_RE.search('    SAY "x', 0, 8)
-    assert punctuation._OPERAND_BEFORE_RE.search('print  "x', 0, 7)
-    assert not punctuation._OPERAND_BEFORE_RE.search('he said "x', 0, 8)
+    # _operand_before looks only at the few characters a match can take, and finds what the
+    # whole prefix's search finds: an indented command, a print, a sign, none in prose
+    prose = "Now that Debian version 11 is out, the developers say " * 2000
+    for line in ('    SAY "x', 'print  "x', "  " * 40 + 'SAY "x', 'x = "y', prose + 'echo "x', prose + 'he said "x'):
+        i = line.rindex('"')
+        assert punctuation._operand_before(line, i) == bool(punctuation._OPERAND_BEFORE_RE.search(line, 0, i)), line[-12:]
+    assert not punctuation._operand_before(prose + 'he said "x', len(prose) + 8)
     # the findings around them are kept: the pipeline's dot is named, a prose dot is not
     found = lint_text("We type the command: ls | sort .\nThe command ran well and ended here .\n", "a.txt")
     assert [(f.code, f.line) for f in found if f.code == "W114"] == [("W114", 2)]

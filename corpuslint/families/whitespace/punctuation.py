@@ -663,6 +663,23 @@ _PROMPT_END_RE = lazy(r"[:=?>$#%][ \u00a0]+\Z")
 _CODE_SIGN_RE = lazy(r"[\\=$%{}<>|&*#@~^_/`]|\A[ \u00a0\u2009\u202f]*-")
 
 
+def _operand_before(line: str, i: int) -> bool:
+    """``_OPERAND_BEFORE_RE`` searched in ``line[:i]`` within the few characters a match
+    can take: it ends at ``i``, after the spaces there, with a sign, a word of 7 letters at
+    most, or a command in capitals of 16 at most after the line's indent (a search of the
+    whole prefix, even in reverse, tried every position of a one-line 16 MB file)."""
+    p = i
+    while p and line[p - 1] in " \t":
+        p -= 1
+    start = max(0, p - 24)
+    if start and _INDENT_RE.match(line).end() >= start - 1:
+        start = 0  # "    SAY": only an indent before the window, so ^ must be able to match
+    return _OPERAND_BEFORE_RE.search(line, start, i) is not None
+
+
+_INDENT_RE = lazy(r"[ \t]*")
+
+
 def _quoted_value(doc, line: str, i: int, j: int, trail: int, facts: dict) -> bool:
     """True when the quotation ``line[i:j+1]`` is a value a program or a formula reads,
     not prose (see above): its inner spaces are the value's. ``facts`` memoises what is
@@ -674,7 +691,7 @@ def _quoted_value(doc, line: str, i: int, j: int, trail: int, facts: dict) -> bo
         facts["calls"] = _CALL_WITH_STRING_RE.search(line) is not None
     if facts["calls"]:
         return True
-    if _OPERAND_BEFORE_RE.search(line, 0, i) or _OPERAND_AFTER_RE.match(line, j + 1):
+    if _operand_before(line, i) or _OPERAND_AFTER_RE.match(line, j + 1):
         return True
     return bool(trail) and doc.quotes_code and _PROMPT_END_RE.search(inner) is not None
 
