@@ -73,6 +73,7 @@ def after_run(args, config, result, baseline: list[dict] | None) -> int | None:
         inside = bl.counts(e for e, out in zip(baseline, outside) if not out) if baseline else {}
         applied = bl.apply_baseline(result.findings, result.documents, root, inside, result.rules)
         result.findings = applied.kept
+        result.baselined = applied.suppressed
         path = args.baseline or config.baseline
         note = f"corpuslint: baseline {os.path.relpath(path)}: {applied.suppressed} findings suppressed"
         if applied.stale:

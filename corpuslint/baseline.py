@@ -9,7 +9,10 @@
 * **Baseline** — a JSON file (``--write-baseline FILE``) of ``{fingerprint, count}``
   entries; ``--baseline FILE`` (or ``baseline = "…"`` in config) drops findings whose
   fingerprint is in it, at most ``count`` of each (so a *new* copy of an old defect in
-  the same file is still reported), and counts the entries that no longer occur.
+  the same file is still reported), and counts the entries that no longer occur. Each
+  entry also keeps its content fingerprint (without the path): the entries of a file
+  that no longer exists cover the same findings in a file the baseline does not name
+  (a file renamed or moved keeps its baseline).
   Baselines are data: parsed and validated, never executed.
 * **Ignore file** — ``.corpuslint-ignore`` at the project root, one entry a line,
   ``# reason`` after it::
@@ -99,9 +102,12 @@ def whole_document_codes(rules: Mapping[str, object]) -> frozenset[str]:
     return frozenset(code for code, rule in rules.items() if getattr(rule, "whole_document", False))
 
 
-def fingerprint(finding: Finding, doc=None, root: str = ".", whole: Collection[str] = ()) -> str:
+def fingerprint(finding: Finding, doc=None, root: str = ".", whole: Collection[str] = (),
+                path: str | None = None) -> str:
     """16 hex digits identifying a finding independently of line numbers (see module
-    doc); findings of the codes in ``whole`` are keyed by code and path only."""
+    doc); findings of the codes in ``whole`` are keyed by code and path only. ``path``
+    replaces the finding's relative path in the key (``""``: the content fingerprint, the
+    same in a file renamed)."""
     span = line = ""
     if doc is not None and finding.code not in whole and 0 <= finding.start <= finding.end <= len(doc.text):
         span = doc.text[finding.start : finding.end]
@@ -109,7 +115,8 @@ def fingerprint(finding: Finding, doc=None, root: str = ".", whole: Collection[s
         if 1 <= finding.line <= len(lines):
             line = doc.line_text(lines[finding.line - 1])
     record = getattr(finding, "record", None)
-    key = "\x1f".join((finding.code, relative_path(finding.path, root), "" if record is None else str(record),
+    rel = relative_path(finding.path, root) if path is None else path
+    key = "\x1f".join((finding.code, rel, "" if record is None else str(record),
                        _norm(span), _norm(line)))
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
@@ -136,11 +143,14 @@ def write_baseline(path: str, findings: list[Finding], documents: Mapping[str, o
     an earlier baseline, outside this run: ``out_of_scope``) as they were; returns the
     number of entries."""
     entries: dict[str, dict] = {}
+    whole = whole_document_codes(rules or {})
     for f, fp in zip(findings, fingerprints(findings, documents, root, rules)):
         entry = entries.get(fp)
         if entry is None:
             entries[fp] = {"fingerprint": fp, "code": f.code, "path": relative_path(f.path, root),
                            "count": 1, "message": f.message[:200]}
+            if f.code not in whole:  # (a whole-document finding is its path's: no content to follow)
+                entries[fp]["content"] = fingerprint(f, documents.get(f.key), root, whole, path="")
         else:
             entry["count"] += 1
     for entry in keep:
@@ -159,23 +169,39 @@ def write_baseline(path: str, findings: list[Finding], documents: Mapping[str, o
     return len(entries)
 
 
-def load_baseline(path: str) -> dict[str, int]:
-    """``{fingerprint: count}`` from a baseline file; ConfigError (exit 2) if it is not one."""
+class Baseline(dict):
+    """``{fingerprint: count}``, and in ``moved`` what follows a renamed file: for each
+    entry written with a content fingerprint (the fingerprint without the path),
+    ``{fingerprint: (path, content fingerprint)}``."""
+
+    def __init__(self, counts=(), moved: "Mapping[str, tuple[str, str]] | None" = None):
+        super().__init__(counts)
+        self.moved = dict(moved or {})
+
+
+def load_baseline(path: str) -> Baseline:
+    """``{fingerprint: count}`` (a ``Baseline``) from a baseline file; ConfigError (exit 2)
+    if it is not one."""
     return counts(load_entries(path))
 
 
-def counts(entries: Iterable[dict]) -> dict[str, int]:
-    """``{fingerprint: count}`` of baseline entries (as ``load_entries`` gives them)."""
-    out: dict[str, int] = {}
+def counts(entries: Iterable[dict]) -> Baseline:
+    """``{fingerprint: count}`` (a ``Baseline``, with what follows a rename) of baseline
+    entries (as ``load_entries`` gives them)."""
+    out = Baseline()
     for entry in entries:
-        out[entry["fingerprint"]] = out.get(entry["fingerprint"], 0) + entry.get("count", 1)
+        fp = entry["fingerprint"]
+        out[fp] = out.get(fp, 0) + entry.get("count", 1)
+        content, where = entry.get("content"), entry.get("path")
+        if isinstance(content, str) and _FP_RE.match(content) and isinstance(where, str):
+            out.moved[fp] = (where, content)
     return out
 
 
 def load_entries(path: str) -> list[dict]:
     """The entries of a baseline file, validated (``fingerprint``: 16 hex digits,
-    ``count``: a positive integer; ``code``, ``path`` and ``message`` as written);
-    ConfigError (exit 2) if it is not one."""
+    ``count``: a positive integer; ``code``, ``path``, ``message`` and ``content`` as
+    written); ConfigError (exit 2) if it is not one."""
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
@@ -215,16 +241,43 @@ def out_of_scope(entry: dict, checked: Collection[str], codes: Collection[str], 
 
 def apply_baseline(findings: list[Finding], documents: Mapping[str, object], root: str,
                    baseline: Mapping[str, int], rules: Mapping[str, object] | None = None) -> BaselineResult:
-    """Drop findings the baseline covers (at most ``count`` per fingerprint, in output order)."""
+    """Drop findings the baseline covers (at most ``count`` per fingerprint, in output order).
+
+    A file renamed (``git mv``) keeps its baseline: the entries of a path that no longer
+    exists cover, by their content fingerprint (the same finding in the same text, any
+    path), the findings of paths the baseline does not name (fresh22: an article moved
+    showed its 14 old findings as new). Entries of a baseline written before content
+    fingerprints (no ``content``) match by path only."""
     left = dict(baseline)
     kept: list[Finding] = []
+    unmatched: list[int] = []
     suppressed = 0
     for f, fp in zip(findings, fingerprints(findings, documents, root, rules)):
         if left.get(fp, 0) > 0:
             left[fp] -= 1
             suppressed += 1
         else:
+            unmatched.append(len(kept))
             kept.append(f)
+    moved = getattr(baseline, "moved", {})
+    if unmatched and moved:
+        named = {where for where, _content in moved.values()}
+        gone: dict[str, list[str]] = {}  # content fingerprint -> entries of vanished paths
+        for fp, (where, content) in moved.items():
+            if left.get(fp, 0) > 0 and not os.path.lexists(os.path.join(root, where)):
+                gone.setdefault(content, []).append(fp)
+        whole = whole_document_codes(rules or {})
+        dropped = set()
+        for i in unmatched if gone else ():
+            f = kept[i]
+            if f.code in whole or relative_path(f.path, root) in named:
+                continue
+            fps = [fp for fp in gone.get(fingerprint(f, documents.get(f.key), root, whole, path=""), ()) if left[fp] > 0]
+            if fps:
+                left[fps[0]] -= 1
+                suppressed += 1
+                dropped.add(i)
+        kept = [f for i, f in enumerate(kept) if i not in dropped]
     return BaselineResult(kept, suppressed, sum(left.values()))
 
 

@@ -99,7 +99,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="Dask scheduler address (tcp://host:8786); without it --executor dask "
                             "starts a LocalCluster")
     check.add_argument("--include", type=_globs, action="extend",
-                       help="file globs to check (default *.txt,*.text,*.md,*.rst,*.srt,*.vtt)")
+                       help="file globs to check, replacing the default list and the config's `include` "
+                            "(default *.txt,*.text,*.md,*.rst,*.srt,*.vtt,*.tex)")
+    check.add_argument("--extend-include", type=_globs, action="extend", default=[],
+                       help="file globs to check in addition to the default list or `include` (e.g. '*.html')")
     check.add_argument("--exclude", type=_globs, action="extend", default=[], help="extra globs to exclude")
     _data_arguments(check)
     check.add_argument("--fix-data", action="store_true",
@@ -366,7 +369,7 @@ def _note_nothing_checked(paths: list[str], config, registry) -> bool:
     else:
         reader = readers.reader_for(f"x{top}", registry.readers)
         how = f"read by the {reader.format} reader" if reader is not None else "read as plain text"
-        hint = f"name the files, or add --include '*{top}' ({how})"
+        hint = f"name the files, or add --extend-include '*{top}' ({how})"
     print(f"corpuslint: error: no file was checked: {sum(skipped.values())} files skipped by the include "
           f"globs ({listed}{more}); {hint}", file=sys.stderr)
     return True
@@ -449,6 +452,7 @@ def _cmd_check(args) -> int:
     config.ignore = config.ignore + args.ignore
     if args.include:
         config.include = args.include
+    config.include = config.include + [g for g in args.extend_include if g not in config.include]
     config.exclude = config.exclude + args.exclude
     if args.no_cache:
         config.use_cache = False

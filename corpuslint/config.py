@@ -26,7 +26,7 @@ DEFAULT_EXCLUDE = [
     "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache", "build", "dist",
 ]
 
-_LIST_KEYS = {"select", "extend-select", "ignore", "extend-ignore", "include", "exclude", "extend-exclude"}
+_LIST_KEYS = {"select", "extend-select", "ignore", "extend-ignore", "include", "extend-include", "exclude", "extend-exclude"}
 _KNOWN_KEYS = _LIST_KEYS | {
     "per-file-ignores", "per-file-language", "per-file-options", "severity", "rules", "fail-on", "respect-gitignore",
     "cache", "cache-dir",
@@ -302,10 +302,18 @@ def user_cache_dir() -> str:
 
 
 def _has_tool_table(path: str) -> bool:
+    """True when the pyproject.toml at ``path`` has a [tool.corpuslint] table. One that is
+    invalid TOML but names the table is a ConfigError with the parser's line and column
+    (fresh22: a broken table was skipped without a word and the defaults ran)."""
     try:
         with open(path, "rb") as fh:
-            return "corpuslint" in tomllib.load(fh).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+            data = fh.read()
+        return "corpuslint" in tomllib.loads(data.decode("utf-8")).get("tool", {})
+    except OSError:
+        return False
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        if b"tool.corpuslint" in data:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
         return False
 
 
@@ -445,7 +453,8 @@ def build_config(raw: dict[str, Any], *, root: str, source: str | None, registry
     cfg.extend_select = [normalize_code(c) for c in raw.get("extend-select", [])]
     cfg.ignore = [normalize_code(c) for c in list(raw.get("ignore", [])) + list(raw.get("extend-ignore", []))]
     if "include" in raw:
-        cfg.include = list(raw["include"])
+        cfg.include = list(raw["include"])  # replaces the default list
+    cfg.include += [g for g in raw.get("extend-include", []) if g not in cfg.include]  # adds to it
     if "exclude" in raw:
         cfg.exclude = list(raw["exclude"])
     cfg.exclude += raw.get("extend-exclude", [])

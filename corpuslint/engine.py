@@ -11,11 +11,13 @@ Rules never touch files: they return findings whose fixes are text edits; only
 
 from __future__ import annotations
 
+import base64
 import difflib
 import hashlib
 import os
 import re
 import sys
+import zlib
 from array import array
 from bisect import bisect_right
 from contextlib import contextmanager
@@ -160,6 +162,8 @@ class RunResult:
     # the display paths of the files checked (standard input: its display name), for a
     # baseline that concerns only them (``baseline.out_of_scope``)
     checked: list[str] = field(default_factory=list)
+    # findings the baseline hid (None: no baseline applied); the reports say how many
+    baselined: int | None = None
 
     def failing(self, fail_on: Severity | None = None) -> list[Finding]:
         level = (fail_on or self.config.fail_on).rank
@@ -1725,8 +1729,12 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
                 continue
             fixed += count
             if diff and record_file is None:  # (the file's own name, not its escaped display)
-                diffs.append(_unified_diff(files.display_path(path_of[key], printable=False) if key in path_of
-                                           else key, doc.text, new_text))
+                name = files.display_path(path_of[key], printable=False) if key in path_of else key
+                if doc.encoding == "utf-8":
+                    diffs.append(_unified_diff(name, doc.text, new_text))
+                else:  # UTF-16/32: the bytes --fix writes, as a binary patch (text hunks would be UTF-8)
+                    diffs.append(_binary_diff(name, files.encode_text(doc.text, doc.encoding),
+                                              files.encode_text(new_text, doc.encoding)))
             elif record_file is not None:
                 readers.add_fixed_text(record_texts.setdefault(record_file, {}), doc, new_text)
                 record_fixes[record_file] = record_fixes.get(record_file, 0) + count
@@ -1963,6 +1971,34 @@ def _unified_diff(path: str, old: str, new: str, context: int = 3) -> str:
             out.extend(_patch_line("-", line) for line in a[i1:i2])
             out.extend(_patch_line("+", line) for line in b[j1:j2])
     return "".join(out)
+
+
+def _binary_diff(path: str, old: bytes, new: bytes) -> str:
+    """One file's fixes as a ``GIT binary patch`` (a literal of the new bytes) that ``git
+    apply`` accepts: for a file not in UTF-8 (UTF-16/32, with its BOM), whose lines a text
+    patch, written in UTF-8, would not match (fresh22: ``git apply`` refused the UTF-16 file's
+    hunks). The ``index`` line names both blobs in full, as git requires of a binary patch
+    (it checks the file against the old one). ``patch -p1`` skips binary patches: apply the
+    patch with ``git apply`` (outside a repository too)."""
+    name = path.replace(os.sep, "/").lstrip("/")
+    old_name, new_name = _patch_path("a/" + name), _patch_path("b/" + name)
+    out = [f"diff --git {old_name} {new_name}\n", f"index {_blob_id(old)}..{_blob_id(new)}\n",
+           "GIT binary patch\n"]
+    for data in (new, old):  # the forward literal, then the reverse one (as git writes them)
+        out.append(f"literal {len(data)}\n")
+        packed = zlib.compress(data, 9)
+        for i in range(0, len(packed), 52):  # git's base85 lines: a length letter, then 52 bytes at most
+            chunk = packed[i : i + 52]
+            size = len(chunk)
+            out.append((chr(ord("A") + size - 1) if size <= 26 else chr(ord("a") + size - 27))
+                       + base64.b85encode(chunk, pad=True).decode("ascii") + "\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def _blob_id(data: bytes) -> str:
+    """The git blob id (SHA-1) of ``data``."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 def _patch_lines(text: str) -> list[str]:

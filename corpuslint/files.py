@@ -204,8 +204,12 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
         if stat.S_ISLNK(lst.st_mode):
             try:
                 st = os.stat(path)
-            except OSError as exc:  # dangling link or loop
-                add(path, os.path.abspath(path), ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
+            except OSError as exc:  # dangling link or loop: no text of the user's is bad (F007 info), as for
+                # a link leaving the root; named on the command line, an error (F003), as a FIFO named
+                target = os.readlink(path) if os.path.islink(path) else "?"
+                add(path, os.path.abspath(path), ReadProblem(
+                    "unreadable" if explicit else "special",
+                    f"{'broken ' if exc.errno == errno.ENOENT else ''}symlink to {target}: not read ({exc.strerror or exc})"))
                 return
             if not follow and not _inside(real, root_real):
                 add(path, os.path.abspath(path), ReadProblem(
@@ -234,7 +238,10 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
             add(given, os.path.abspath(given), ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}"))
             continue  # reported as unreadable: a typo must not pass silently
         if stat.S_ISDIR(lst.st_mode) or (stat.S_ISLNK(lst.st_mode) and os.path.isdir(given)):
-            _walk(given, matcher, add, check_file, seen, out, cwd, language_for)
+            # in a git work tree, a submodule (or nested repository) is another project's
+            # files, as git ls-files leaves it out: walked when named, not when found
+            in_repo = bool(config.respect_gitignore) and _git_top(os.path.abspath(given)) is not None
+            _walk(given, matcher, add, check_file, seen, out, cwd, language_for, skip_repos=in_repo)
             continue
         name = os.path.basename(given)
         if matcher.included(name) and not matcher.excluded(display_path(given, cwd), name) or not (
@@ -284,12 +291,13 @@ def _undeclared(display: str) -> None:
 
 
 def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: list[Source], cwd: str,
-          language_for=_undeclared) -> None:
+          language_for=_undeclared, skip_repos: bool = False) -> None:
     """Iterative, sorted walk of ``top`` (an explicit stack instead of recursion).
     Regular files not ``seen`` (real paths) go to ``out`` with their absolute, display
     and real paths made from their folder's (what ``check_file`` would compute, without
     its per-file path calls) and their ``lstat`` size and mtime; anything else to
-    ``check_file``. (A walk makes one Source per file: made here without a call per
+    ``check_file``. With ``skip_repos``, a folder below ``top`` holding a ``.git`` entry
+    (a git submodule, a nested repository) is not walked. (A walk makes one Source per file: made here without a call per
     file, nor the frozen dataclass's ``object.__setattr__`` per field.)"""
     stack = [(top, ".", os.path.realpath(top))]
     sep = os.sep
@@ -321,6 +329,8 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: l
             except OSError:
                 is_dir = False
             if is_dir:
+                if skip_repos and os.path.lexists(os.path.join(dirpath, name, ".git")):
+                    continue  # (fresh22: vendor/sub's 14 findings and a D105 against its original)
                 if not excluded(rel, name):
                     # not a symlink: its real path is its parent's plus its name
                     subdirs.append((os.path.join(dirpath, name), rel, os.path.join(real_dir, name)))

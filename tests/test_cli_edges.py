@@ -358,11 +358,11 @@ def test_a_folder_with_no_file_to_check_says_what_it_skipped(tmp_path):
     proc = run_cli("check", "--no-cache", "docs", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stdout == "Nothing checked: 0 files read.\n"
     assert "error: no file was checked: 4 files skipped by the include globs (3 .adoc, 1 .png)" in proc.stderr, proc.stderr
-    assert "--include '*.adoc' (read as plain text)" in proc.stderr
+    assert "--extend-include '*.adoc' (read as plain text)" in proc.stderr
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "bench.csv").write_text("id,text\n1,hello\n", encoding="utf-8")
     proc = run_cli("check", "--no-cache", "data", cwd=tmp_path)
-    assert "--include '*.csv' (read by the csv reader)" in proc.stderr, proc.stderr
+    assert "--extend-include '*.csv' (read by the csv reader)" in proc.stderr, proc.stderr
     (tmp_path / "rst").mkdir()
     (tmp_path / "rst" / "index.rst").write_text("Title\n=====\n\nText.\n", encoding="utf-8")
     proc = run_cli("check", "--no-cache", "rst", cwd=tmp_path)  # .rst is walked by default

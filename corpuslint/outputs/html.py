@@ -56,7 +56,7 @@ def write(result, stream) -> None:
         "<header><h1>corpuslint report</h1>",
         f"<p class=meta>corpuslint {html.escape(__version__)} · {result.files_checked} files checked · "
         f"{len(findings)} findings · " + " · ".join(
-            f'<span class="sev {s}">{by_sev[s]} {s}</span>' for s in SEVERITIES) + "</p></header>",
+            f'<span class="sev {s}">{by_sev[s]} {s}</span>' for s in SEVERITIES) + _baselined(result) + "</p></header>",
         "<section><h2>Summary</h2>", _summary_table(findings), "</section>",
         "<section><h2>Plots</h2><div class=plots>",
     ]
@@ -76,6 +76,13 @@ def write(result, stream) -> None:
 # nothing about two documents being copies: through it, every file of a corpus with one
 # footer would join one "cluster" (171 man pages, fresh13).
 NOT_COPIES = frozenset({"D106"})
+
+
+def _baselined(result) -> str:
+    """`` · N hidden by the baseline`` when a baseline hid findings (fresh22: a report
+    of "0 findings" said nothing of the 1,800 the baseline hid)."""
+    n = getattr(result, "baselined", None)
+    return f" · {n} hidden by the baseline" if n else ""
 
 
 def duplicate_clusters(findings) -> list[list[str]]:

@@ -83,6 +83,8 @@ def write(result, stream) -> None:
             "by_code": dict(sorted(Counter(f.code for f in result.findings).items())),
         },
     }
+    if getattr(result, "baselined", None) is not None:  # (with a baseline: how many it hid)
+        data["summary"]["baselined"] = result.baselined
     head, tail = json.dumps(data, ensure_ascii=False, indent=2).split('"diagnostics": []', 1)
     stream.write(head + '"diagnostics": [')
     positions = result_positions(result)

@@ -185,6 +185,8 @@ def write_summary(result, stream, *, unsafe_fixes: bool = False) -> None:
         f"{by_sev[s]} {s}{'s' if by_sev[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if by_sev[s]
     )
     fixed = f", {result.fixed} fixed" if result.fixed else ""
+    if getattr(result, "baselined", None):
+        fixed += f"; {result.baselined} hidden by the baseline"
     if n == 0 and result.files_checked == 0:
         stream.write("Nothing checked: 0 files read.\n")  # (not "All checks passed": no check ran)
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import regex
@@ -136,6 +137,7 @@ class SpaceBeforePunctuation(DocumentRule):
             found = pattern.finditer(text)
         else:  # only the lines where a space separator stands before a mark (its last space does)
             found = finditer_on_lines(pattern, text, _space_before_trigger(self.opts["marks"]))
+        facts_line, facts = 0, {}
         for m in found:
             mark = text[m.end()]
             if mark in FRENCH_SPACED_MARKS:
@@ -147,11 +149,17 @@ class SpaceBeforePunctuation(DocumentRule):
             if aligned(doc, line - 1, column - 1, lambda other, col: other[col] == mark and other[col - 1 : col] == " "):
                 continue  # `Name : value` lines with their marks in one column (command output)
             row = doc.lines[line - 1]
-            if _COLUMNS_RE.search(text, row.start, row.end):
+            if facts_line != line:  # what is read from the whole line, once per line: a one-line
+                facts_line, facts = line, {}  # file of 4 MB has thousands of marks on its line
+            if "columns" not in facts:
+                facts["columns"] = _COLUMNS_RE.search(text, row.start, row.end) is not None
+            if facts["columns"]:
                 continue  # a line laid out in columns (`Image type     :  sparse`)
             if _catalogue_field(doc, m.end()):
                 continue  # "القاهرة :", "تأليف المعلم كرتواجيرار ؛ وترجمة ...": ISBD's spaced separators
-            if doc.quotes_code and not reads_as_prose(text[row.start : row.end]):
+            if doc.quotes_code and "prose" not in facts:
+                facts["prose"] = reads_as_prose(text[row.start : row.end])
+            if doc.quotes_code and not facts["prose"]:
                 continue  # technical text: `Consistency Policy : resync` is program output
             if mark == "." and text[m.end() + 1 : m.end() + 2].isspace() and (
                 (doc.quotes_code and not _ends_a_sentence(text, row.start, m.start(), m.end() + 1, row.end))
@@ -201,9 +209,11 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "0 : Schwarz", "1 : Blau", …: a list whose items set their key off by a spaced colon
             if _last_word(text, row.start, m.start()) in _SIGN_NOUNS and _PAREN_NEXT_RE.match(text, m.end() + 1):
                 continue  # "fa uso del segno : (due punti)": the mark named after the noun "sign", then its name
-            if _in_quoted_literal(text, row.start, row.end, m.end()):
+            if _in_quoted_literal(text, row.start, row.end, m.end(), facts):
                 continue  # Netrw with "vim .", the default "127.0.0.1 ; ::1": a command or value quoted, kept as typed
-            if _tokenized(text, row.start, row.end):
+            if "tokenized" not in facts:
+                facts["tokenized"] = _tokenized(text, row.start, row.end)
+            if facts["tokenized"]:
                 continue  # "the fleet , and the admiral 's staff": a tokenized line, every mark a token
             # deleting a no-break space before ; : ! ? would undo French typography: no safe fix
             make = Fix.unsafe if french_spacing(text, m) or named else Fix.safe
@@ -348,21 +358,23 @@ _SHELL_CLAUSE_RE = lazy(r"\A[ \u00a0]*(?:for|while|until|if|case)\b.*[ \u00a0];[
 _COMMAND_START_RE = lazy(r"[ \u00a0]*[a-z][\w.+-]*(?:[ \u00a0]+\S+){0,3}[ \u00a0]*\Z")
 
 
-def _in_quoted_literal(text: str, start: int, end: int, pos: int) -> bool:
+def _in_quoted_literal(text: str, start: int, end: int, pos: int, facts: dict) -> bool:
     """True when ``text[pos]`` (a mark on the line ``text[start:end]``) lies inside a
-    quotation that holds a command or a value (above)."""
-    if '"' not in text[start:end] and "“" not in text[start:end] and "«" not in text[start:end]:
+    quotation that holds a command or a value (above). The line's quotations are found
+    once per line and kept in ``facts`` (a dict for that line)."""
+    if "quotes" not in facts:
+        line = text[start:end]
+        found = _QUOTE_PAIR_RE.finditer(text, start, end) if '"' in line or "“" in line or "«" in line else ()
+        facts["quotes"] = [(q.start(), q.end(), q.group(q.lastindex)) for q in found]
+        facts["quote_starts"] = [q[0] for q in facts["quotes"]]
+    k = bisect_left(facts["quote_starts"], pos) - 1  # the last quotation opening before pos
+    if k < 0 or not pos < facts["quotes"][k][1] - 1:
         return False
-    for q in _QUOTE_PAIR_RE.finditer(text, start, end):
-        if q.start() < pos < q.end() - 1:
-            inner = q.group(q.lastindex)
-            if len(inner) <= 60 and _SHELL_CLAUSE_RE.search(inner) is not None:
-                return True  # "«while condición ; do comando ; done»": shell syntax, placeholders translated
-            return len(inner) <= 60 and inner.isascii() and (_CODE_IN_QUOTES_RE.search(inner) is not None
-                                        or _COMMAND_START_RE.match(inner) is not None)
-        if q.start() > pos:
-            break
-    return False
+    inner = facts["quotes"][k][2]
+    if len(inner) <= 60 and _SHELL_CLAUSE_RE.search(inner) is not None:
+        return True  # "«while condición ; do comando ; done»": shell syntax, placeholders translated
+    return len(inner) <= 60 and inner.isascii() and (_CODE_IN_QUOTES_RE.search(inner) is not None
+                                                     or _COMMAND_START_RE.match(inner) is not None)
 
 
 # Tokenized text (an NLP data set's sentences split into tokens, Penn Treebank style:
@@ -509,7 +521,9 @@ _DOT_NAMED_AFTER_CJK_RE = lazy(r"[\"'”’]+[^\s\"'”’]")
 # lower-case ASCII commands and arguments joined by " | " up to the mark, whose "." is
 # the current directory. Searched between the line start and the space before the mark.
 _ARG = r"[!-{}~]+"  # printable ASCII but "|"
-_PIPELINE_RE = lazy(rf"(?:^|[:;،؛]\s+)[a-z][\w.+-]*(?:\s+{_ARG})*\s+\|\s+[a-z][\w.+-]*(?:\s+{_ARG})*+\Z", regex.M)
+# (?r): searched from its end, as a match must end there; a forward search tries every start
+# on the line, which made W114 take minutes on a one-line file of 4 MB.
+_PIPELINE_RE = lazy(rf"(?r)(?:^|[:;،؛]\s+)[a-z][\w.+-]*(?:\s+{_ARG})*\s+\|\s+[a-z][\w.+-]*(?:\s+{_ARG})*\Z", regex.M)
 # A dot closing a parenthesis that the sentence's own stop follows: "(after the last .).".
 _PAREN_THEN_STOP_RE = lazy(r"\)[.,;:]")
 # Prepositions and articles, which never end a phrase: a mark right after one is the
@@ -655,7 +669,8 @@ _LITERAL_RE = lazy(r"[A-Za-z]{1,10} |(?: [A-Za-z]{1,10})|[A-Za-z0-9]{1,10}(?:[:/
 _ESCAPE_RE = lazy(r"\\[A-Za-z0-9$\\\"'@\[\]]")
 _CALL_WITH_STRING_RE = lazy(r"[\p{L}_][\p{L}\p{N}_.]*\([ \t]*[\"“”'«]")
 # (also a script's command in capitals opening the line: chat(8)'s ``SAY "Czekanie ... "``)
-_OPERAND_BEFORE_RE = lazy(r"(?:[=&+(]|\b(?:print|printf|echo|puts|println)|^[ \t]*[A-Z][A-Z_]{1,15})[ \t]*\Z")
+# (?r): searched back from the quotation (where a match ends), not from the line start
+_OPERAND_BEFORE_RE = lazy(r"(?r)(?:[=&+(]|\b(?:print|printf|echo|puts|println)|^[ \t]*[A-Z][A-Z_]{1,15})[ \t]*\Z")
 _OPERAND_AFTER_RE = lazy(r"[ \t]*(?:[&+]|[ \t]\")|@")  # (a number format's text: `"Total for "@`)
 # What a program makes of a string, named right before the quotation: the value it shows
 # (LibreOffice help: `the string is replaced by " ... (N)" where N is ...`). English.
@@ -667,22 +682,42 @@ _PROMPT_END_RE = lazy(r"[:=?>$#%][ \u00a0]+\Z")
 _CODE_SIGN_RE = lazy(r"[\\=$%{}<>|&*#@~^_/`]|\A[ \u00a0\u2009\u202f]*-")
 
 
-def _quoted_value(doc, line: str, i: int, j: int, trail: int) -> bool:
+def _operand_before(line: str, i: int) -> bool:
+    """``_OPERAND_BEFORE_RE`` searched in ``line[:i]`` within the few characters a match
+    can take: it ends at ``i``, after the spaces there, with a sign, a word of 7 letters at
+    most, or a command in capitals of 16 at most after the line's indent (a search of the
+    whole prefix, even in reverse, tried every position of a one-line 16 MB file)."""
+    p = i
+    while p and line[p - 1] in " \t":
+        p -= 1
+    start = max(0, p - 24)
+    if start and _INDENT_RE.match(line).end() >= start - 1:
+        start = 0  # "    SAY": only an indent before the window, so ^ must be able to match
+    return _OPERAND_BEFORE_RE.search(line, start, i) is not None
+
+
+_INDENT_RE = lazy(r"[ \t]*")
+
+
+def _quoted_value(doc, line: str, i: int, j: int, trail: int, facts: dict) -> bool:
     """True when the quotation ``line[i:j+1]`` is a value a program or a formula reads,
-    not prose (see above): its inner spaces are the value's."""
+    not prose (see above): its inner spaces are the value's. ``facts`` memoises what is
+    read from the whole line, once per line (not once per quotation)."""
     inner = line[i + 1 : j]
     if _ESCAPE_RE.search(inner) or inner.lstrip(_INNER_SPACE).startswith("="):
         return True
-    if _CALL_WITH_STRING_RE.search(line):
+    if "calls" not in facts:
+        facts["calls"] = _CALL_WITH_STRING_RE.search(line) is not None
+    if facts["calls"]:
         return True
-    if _OPERAND_BEFORE_RE.search(line, 0, i) or _OPERAND_AFTER_RE.match(line, j + 1):
+    if _operand_before(line, i) or _OPERAND_AFTER_RE.match(line, j + 1):
         return True
     if _VALUE_NAMED_BEFORE_RE.search(line, max(0, i - 30), i):
         return True  # `replaced by " ... (N)"`: the value a function gives, its spaces its own
     return bool(trail) and doc.quotes_code and _PROMPT_END_RE.search(inner) is not None
 
 
-def _stray_in_prose(doc, line: str, inner: str, lead: int, trail: int) -> bool:
+def _stray_in_prose(doc, line: str, inner: str, lead: int, trail: int, facts: dict) -> bool:
     """True when removing the inner spaces of a quotation cannot change what it says: a
     quotation of words (no sign of code, a path, an option or a placeholder; not a
     prompt's "Password: "), set in a sentence (in text that quotes code, a line that
@@ -695,7 +730,11 @@ def _stray_in_prose(doc, line: str, inner: str, lead: int, trail: int) -> bool:
     if lead and trail and word.isascii() and not any(c in _INNER_SPACE for c in word):
         return False  # `" hello "`, `" mc "`: an ASCII word padded on both sides may be a padded string
     # (read without format characters: bidi embeddings pasted around every word hide a sentence)
-    return not doc.quotes_code or reads_as_prose(_FORMAT_CHARS_RE.sub("", line) if _FORMAT_CHAR_RE.search(line) else line)
+    if not doc.quotes_code:
+        return True
+    if "prose" not in facts:  # (once per line: ``facts`` as in _quoted_value)
+        facts["prose"] = reads_as_prose(_FORMAT_CHARS_RE.sub("", line) if _FORMAT_CHAR_RE.search(line) else line)
+    return facts["prose"]
 
 
 _FORMAT_CHARS_RE = lazy(r"\p{Cf}+")
@@ -820,6 +859,7 @@ class SpaceInsideQuotes(DocumentRule):
                 if pair[0] not in content and pair[1] not in content:
                     continue
                 spans = self._straight(content, pair[0]) if pair[0] == pair[1] else _pairs_by_direction(content, *pair)
+                facts = {}
                 for i, j in spans or ():
                     if pair in FRENCH_SPACED_PAIRS and doc.language is None and french(line.start + i + 1):
                         continue  # (declaring no language, the text around the guillemets reads French)
@@ -832,7 +872,7 @@ class SpaceInsideQuotes(DocumentRule):
                         trail = 0  # `"CWE *number*\\ "`: an escaped space (reST drops it from the output)
                         if not lead:
                             continue
-                    if _quoted_value(doc, content, i, j, trail):
+                    if _quoted_value(doc, content, i, j, trail, facts):
                         continue  # `=TRIM(" hello world ")`, `print "  Exit"`, `“\s-\v\$ ”`: the space is the value's
                     if lead and trail and self._padding_kept(doc, pair):
                         continue  # `where are the best " fast food " joints` and its translation `最高の" fast food "`: the data's format
@@ -840,7 +880,7 @@ class SpaceInsideQuotes(DocumentRule):
                         lead, trail = (0 if "lead" in self._padded(doc) else lead), (0 if "trail" in self._padded(doc) else trail)
                         if not lead and not trail:
                             continue  # msgid "Continued from Page ", msgstr "مُواصَلة من صفحة ": the program appends the number
-                    make = Fix.safe if _stray_in_prose(doc, content, inner, lead, trail) else Fix.unsafe
+                    make = Fix.safe if _stray_in_prose(doc, content, inner, lead, trail, facts) else Fix.unsafe
                     if pair in FRENCH_SPACED_PAIRS and (inner[0] in FRENCH_SPACES or inner[-1] in FRENCH_SPACES):
                         make = Fix.unsafe  # «\u00a0/init\u00a0»: French typography where the text did not read French
                     s, e = line.start + i + 1, line.start + j
