@@ -916,13 +916,14 @@ class SpaceInsideQuotes(DocumentRule):
 
     def _padding_kept(self, doc, pair: str) -> bool:
         """``doc`` has a quotation of ``pair`` padded inside on both sides (``" fast food "``,
-        as the rule pairs the marks of its line) that its text writes twice or more, padding
-        and all: its padded quotations are the data's format, values kept intact, not stray
+        as the rule pairs the marks of its lines) that it writes twice or more, padding
+        and all, as a quotation: its padded quotations are the data's format, values kept intact, not stray
         spaces. Asked only of a quotation padded on both sides; once per document and pair."""
         cache = doc.__dict__.setdefault("_padding_kept", {})
         if pair not in cache:
             cache[pair] = False
             text = doc.text
+            padded: set[str] = set()
             for line in doc.lines:
                 content = text[line.start : line.end]
                 if pair[0] not in content:
@@ -930,10 +931,13 @@ class SpaceInsideQuotes(DocumentRule):
                 spans = self._straight(content, pair[0]) if pair[0] == pair[1] else _pairs_by_direction(content, *pair)
                 for i, j in spans or ():
                     inner = content[i + 1 : j]
-                    if inner[:1] in _INNER_SPACE and inner[-1:] in _INNER_SPACE and inner.strip() and (
-                            text.count(content[i : j + 1]) >= 2):
-                        cache[pair] = True
-                        return True
+                    if inner[:1] in _INNER_SPACE and inner[-1:] in _INNER_SPACE and inner.strip():
+                        quotation = content[i : j + 1]
+                        if quotation in padded:  # paired twice: written again
+                            cache[pair] = True
+                            return True
+                        padded.add(quotation)
+            cache[pair] = _written_twice(text, padded, pair[0])
         return cache[pair]
 
     @staticmethod
@@ -946,6 +950,28 @@ class SpaceInsideQuotes(DocumentRule):
             if line[i + 1 : j].strip() and not _plausible_pair(line, i, j + 1):
                 return []  # the line's straight quotes don't pair up left to right
         return pairs
+
+
+def _written_twice(text: str, quotations: set[str], mark: str) -> bool:
+    """Whether one of ``quotations`` (each opening with ``mark`` and a space) occurs twice
+    or more in ``text``, as ``str.count`` counts (not overlapping), anywhere: a copy the
+    rule does not pair (glued to CJK text: `最高の" fast food "レストラン`). One pass over the
+    places ``mark`` opens a padded run, not a count of the text per quotation (quadratic
+    in a one-line file)."""
+    if not quotations:
+        return False
+    lengths = sorted({len(q) for q in quotations})
+    found: dict[str, int] = {}  # quotation -> where its last counted occurrence ends
+    opens = compiled(regex.escape(mark) + "[" + regex.escape(_INNER_SPACE) + "]")
+    for m in opens.finditer(text):
+        p = m.start()
+        for n in lengths:
+            q = text[p : p + n]
+            if q in quotations and found.get(q, -1) <= p:
+                if q in found:
+                    return True
+                found[q] = p + n
+    return False
 
 
 RULES = [SpaceBeforePunctuation, SpaceInsideQuotes]

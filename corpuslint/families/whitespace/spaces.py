@@ -229,7 +229,8 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
     if before == "\u0648" and (m.start() < 2 or not _LETTER_RE.match(text[m.start() - 2])) and (
             _LETTER_RE.match(after) or after == "<"):
         return True  # "و\u00a0مجلداتك": the conjunction و written apart, kept with its word (Arabic UI strings)
-    mark = text[_FORMAT_RUN_RE.match(text, m.end()).end() :][:1]  # (ZWSPs between: "ក្រឡា\u00a0\u200b។")
+    mark_at = _FORMAT_RUN_RE.match(text, m.end()).end()  # (ZWSPs between: "ក្រឡា\u00a0\u200b។")
+    mark = text[mark_at : mark_at + 1]
     if mark in _KHMER_SPACED_MARKS or (mark and mark in "?!" and _KHMER_RE.match(before)):
         return True  # "កំណត់\u00a0។", "ប៉ុន្មាន\u00a0?": Khmer sets its punctuation off, with a no-break space
     if (after in FRENCH_SPACED_BEFORE or before in FRENCH_SPACED_AFTER) and (french(m.start()) if callable(french) else french):
