@@ -9,11 +9,23 @@ corpus scope would otherwise read the others):
   ``--run`` spaces to one column, then words (W103's column checks walk the neighbour
   lines of every run: they were quadratic in the run's length);
 * ``tags.srt``: ``--cues`` SubRip cues, each a line of 20 inline tags (``<i>w0</i>
-  ... <b>x9</b>``): 40 markup regions a cue; and the same bytes as ``tags.txt``.
+  ... <b>x9</b>``): 40 markup regions a cue; and the same bytes as ``tags.txt``;
+* ``oneline-N.txt``: one line of prose of ``--oneline-mb`` MB and of four times that
+  (a table of contents or an article saved without line breaks: fresh22's 50 MB file),
+  each sentence with what the whitespace rules look at (a no-break space between words,
+  a space before a comma, a padded quotation, an arrow): the CPU of the larger should
+  be about 4x the smaller's. Work per match proportional to the line (a slice or a
+  count from the match to the line's end) shows as 16x.
 
 One ``corpuslint check --no-cache --format json`` subprocess per case, default rules;
 CPU seconds (user + system) and peak RSS from ``os.wait4``; the number of findings is
 printed so that a fast wrong answer shows. Printed, never asserted.
+
+Measured 2026-12-04 (idle), one-line prose of 0.1 / 0.2 MB (this generator), `--select W`:
+lead 20.5 s / -, int21 9.8 / 37.3 s (W114's last word searched from the line's start,
+its shell-word and spelled-out tests split the line, per mark), now 0.54 / 0.75 s;
+`--select S`: 2.64 / 9.57 -> 0.53 / 0.62 s (S104 read the line again per repetition).
+fresh22's 50 MB one-line file, default rules: lead killed at 300 s, int21 21.5 s, 442 MB.
 
 Measured 2026-12-02 (2 shared cores, load 15-25), lead -> rec13:
 columns.txt (200 lines x 5,000 spaces) 9.60 -> 1.36 s CPU; tags.srt of 10 k cues
@@ -55,6 +67,21 @@ def cues(n: int) -> str:
     return "\n".join(f"{i + 1}\n{stamp(2 * i)} --> {stamp(2 * i + 1)}\n{line}\n" for i in range(n))
 
 
+def oneline(mb: float, seed: int = 5) -> str:
+    """One line of about ``mb`` MB of sentences, each with a no-break space between
+    words, a space before a comma, a padded quotation and an arrow."""
+    rng = random.Random(seed)
+    words = ["debian", "future", "version", "developers", "release", "book", "chapter", "story"]
+    parts, size = [], 0
+    while size < mb * 1e6:
+        w = [rng.choice(words) for _ in range(6)]
+        sentence = (f"The {w[0]}\u00a0{w[1]} is {w[2]} , and \" {w[3]} {w[4]} \" says "
+                    f"\u2192\u00a0{w[5]} {rng.randrange(10**6)}. ")
+        parts.append(sentence)
+        size += len(sentence.encode("utf-8"))
+    return "".join(parts).rstrip() + "\n"
+
+
 def measure(folder: str, name: str) -> None:
     cmd = [sys.executable, "-m", "corpuslint", "check", "--no-cache", "--format", "json", "--exit-zero",
            "-o", os.path.join(folder, "out.json"), name]
@@ -75,13 +102,15 @@ def main() -> None:
     ap.add_argument("--cues", type=int, default=10_000)
     ap.add_argument("--lines", type=int, default=200)
     ap.add_argument("--run", type=int, default=5_000)
+    ap.add_argument("--oneline-mb", type=float, default=4.0, help="the smaller one-line file, MB (the larger: 4x)")
     ap.add_argument("--keep", help="generate into DIR and keep it")
     args = ap.parse_args()
     root = args.keep or tempfile.mkdtemp(prefix="bench-longlines-")
     try:
         subtitles = cues(args.cues)
-        for name, text in [("columns.txt", columns(args.lines, args.run)), ("tags.srt", subtitles),
-                           ("tags.txt", subtitles)]:
+        cases = [("columns.txt", columns(args.lines, args.run)), ("tags.srt", subtitles), ("tags.txt", subtitles)]
+        cases += [(f"oneline-{mb:g}.txt", oneline(mb)) for mb in (args.oneline_mb, 4 * args.oneline_mb)]
+        for name, text in cases:
             folder = os.path.join(root, name.replace(".", "-"))
             os.makedirs(folder, exist_ok=True)
             with open(os.path.join(folder, name), "w", encoding="utf-8") as fh:

@@ -5,6 +5,7 @@ Each test computes the slow definition next to the fast path, on generated input
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1414,3 +1415,40 @@ def test_spelling_map_vocabulary_as_a_pass_over_the_tokens_on_real_text():
         assert ls.first.tolist() == [list(doc.position(first[w])) for w in first]
         checked += len(first)
     assert checked > 2000
+
+
+_LINE_ALPHABET = st.sampled_from(list("ab é中\u0558 .1ـ\u064e-\u00a0\n\t\u3000x"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_LINE_ALPHABET, max_size=600), st.integers(0, 600), st.integers(0, 600), st.integers(1, 14))
+def test_w114_reads_only_as_far_as_its_tokens_and_word(text, a, b, n):
+    # W114 read a mark's neighbour tokens and last word by slicing or searching the line from
+    # its start for every mark (quadratic in a one-line file): the bounded reads equal the
+    # definitions on any range
+    from corpuslint.families.whitespace.punctuation import _last_word, _tokens_after, _tokens_before
+
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    assert _tokens_after(text, lo, hi, n) == text[lo:hi].split()[:n]
+    assert _tokens_before(text, lo, hi, n) == text[lo:hi].split()[-n:]
+    m = regex.search(r"(\p{L}+)\Z", text[lo:hi])
+    assert _last_word(text, lo, hi) == (m.group(1).casefold() if m else "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["service", "service", "operation", "the", "—", "(", ")", "\"", " - ", "x"]),
+                max_size=30))
+def test_s104_synopsis_by_bisection_as_the_scan(parts):
+    # S104 scanned a line's synopses again for every repetition: the spans found once per line
+    # and bisected give the first-match answer of the scan for every word of the line
+    from corpuslint.families.spelling.repeated import _EN_FUNCTION_WORDS, _SYNOPSIS_RE, _in_synopsis, _synopses
+
+    text = " ".join(parts)
+    synopses = _synopses(text, 0, len(text))
+    for m in regex.finditer(r"[a-z]+(?: [a-z]+)?", text, overlapped=True):
+        expected = False
+        for s in _SYNOPSIS_RE.finditer(text, 0, len(text)):
+            if s.start("syn") <= m.start() and m.end() <= s.end("syn"):
+                expected = not any(w in _EN_FUNCTION_WORDS for w in s.group("syn").split())
+                break
+        assert _in_synopsis(m, synopses) == expected

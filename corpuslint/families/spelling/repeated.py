@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import numpy as np
 import regex
 
@@ -643,14 +645,21 @@ def _command_output(text: str, line_start: int) -> bool:
     return _PROMPT_LINE_RE.search(text, para_start, line_start) is not None
 
 
-def _in_synopsis(text: str, m, line_start: int, line_end: int) -> bool:
-    """True when the repetition opens a command synopsis set off by dashes, parentheses or
-    quotes ("— service service operation —"): lowercase identifiers only, no function word."""
-    end = len(text) if line_end < 0 else line_end
-    for s in _SYNOPSIS_RE.finditer(text, line_start, end):
-        if s.start("syn") <= m.start() and m.end() <= s.end("syn"):
-            return not any(w in _EN_FUNCTION_WORDS for w in s.group("syn").split())
-    return False
+def _synopses(text: str, line_start: int, end: int) -> list[tuple[int, int, bool]]:
+    """The command synopses set off by dashes, parentheses or quotes on the line
+    ``text[line_start:end]`` ("— service service operation —"; ``_SYNOPSIS_RE``, left to
+    right): (start, end, whether it holds no English function word), in order."""
+    return [(s.start("syn"), s.end("syn"), not any(w in _EN_FUNCTION_WORDS for w in s.group("syn").split()))
+            for s in _SYNOPSIS_RE.finditer(text, line_start, end)]
+
+
+def _in_synopsis(m, synopses: list[tuple[int, int, bool]]) -> bool:
+    """True when the repetition ``m`` lies in one of its line's ``synopses`` (``_synopses``)
+    of lowercase identifiers only, no function word. The synopses do not overlap: only the
+    last one starting at or before ``m`` can hold it (found by bisection, not by reading
+    the line again for each repetition: quadratic in a one-line file)."""
+    i = bisect_right(synopses, (m.start(), float("inf"))) - 1
+    return i >= 0 and m.end() <= synopses[i][1] and synopses[i][2]
 
 
 def _german(text: str, declared: str | None, known: bool | None) -> bool:
@@ -968,6 +977,8 @@ class RepeatedWord(SpellingDocumentRule):
             west_slavic = True
         subtitle = doc.suffix in SUBTITLE_SUFFIXES  # a cue's short lines are a screen's width, not verse
         parameters = None  # (the parameter names of the signatures in the text: ``_signature_parameters``)
+        line_facts: dict[int, tuple] = {}  # line start -> (a command line, command output, its synopses)
+        other_script_lines: dict[int, bool] = {}  # line start -> a letter not Latin on it
         for m in repeat_matches(text):
             word = m.group("w")
             if len(word) < 2 or word.casefold() in self._exceptions or "\t" in m.group("gap"):
@@ -996,10 +1007,15 @@ class RepeatedWord(SpellingDocumentRule):
                 continue  # "Hoi hoi!", "سلام سلام": a greeting or call said twice
             line_end = text.find("\n", m.end())
             if not _AR_LETTER_RE.match(word):
-                if _COMMAND_LINE_RE.search(doc.masked() if subtitle else text, line_start,
-                                           len(text) if line_end < 0 else line_end):
+                facts = line_facts.get(line_start)  # (once a line: each repetition read the line again)
+                if facts is None:
+                    end = len(text) if line_end < 0 else line_end
+                    facts = line_facts[line_start] = (
+                        _COMMAND_LINE_RE.search(doc.masked() if subtitle else text, line_start, end) is not None,
+                        _command_output(text, line_start), _synopses(text, line_start, end))
+                if facts[0]:
                     continue  # (a subtitle's tags are markup, not a synopsis's <placeholder>: masked)
-                if _command_output(text, line_start) or _in_synopsis(text, m, line_start, line_end):
+                if facts[1] or _in_synopsis(m, facts[2]):
                     continue
                 if _command_arguments(text, line_start, m.start()):
                     continue  # "pip install --no-binary docutils docutils": arguments
@@ -1018,9 +1034,12 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # "Xuất bản bản nháp": one word ends with the syllable the next starts with
                 if non_latin is None:
                     non_latin = len(_NON_LATIN_LETTER_RE.findall(text)) > len(_LATIN_RE.findall(text))
-                in_other_script = non_latin or _NON_LATIN_LETTER_RE.search(
-                    text, line_start, len(text) if line_end < 0 else line_end
-                )
+                in_other_script = non_latin
+                if not in_other_script:
+                    in_other_script = other_script_lines.get(line_start)
+                    if in_other_script is None:  # (once a line)
+                        in_other_script = other_script_lines[line_start] = _NON_LATIN_LETTER_RE.search(
+                            text, line_start, len(text) if line_end < 0 else line_end) is not None
                 if in_other_script and word.lower() not in _EN_FUNCTION_WORDS:
                     continue  # Latin words in Arabic-script or CJK text are commands, names, output
                 if turkish is None:

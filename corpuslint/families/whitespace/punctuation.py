@@ -241,28 +241,51 @@ _COMMAND_NAME_RE = lazy(r"[a-z][a-z0-9]*(?:[-._][a-z0-9]+)+")
 _OPTION_OR_END_RE = lazy(r"[ \t]*(?:$|--?[A-Za-z]|[|;&)<>])", regex.M)
 
 
+def _tokens_after(text: str, lo: int, hi: int, n: int) -> list[str]:
+    """``text[lo:hi].split()[:n]``, reading only as far as those ``n`` tokens reach (a slice
+    of the rest of the line per mark was quadratic in a one-line file)."""
+    width = 64
+    while True:
+        top = min(hi, lo + width)
+        tokens = text[lo:top].split()
+        if top == hi or len(tokens) > n:  # (the last token may be cut: n + 1 make the first n whole)
+            return tokens[:n]
+        width *= 4
+
+
+def _tokens_before(text: str, lo: int, hi: int, n: int) -> list[str]:
+    """``text[lo:hi].split()[-n:]``, reading back only as far as those ``n`` tokens reach."""
+    width = 64
+    while True:
+        bottom = max(lo, hi - width)
+        tokens = text[bottom:hi].split()
+        if bottom == lo or len(tokens) > n:
+            return tokens[-n:]
+        width *= 4
+
+
 def _shell_word(text: str, start: int, before: int, after: int, end: int) -> bool:
     """True when the mark between ``before`` (its spaces' start) and ``after`` on the line
     ``text[start:end]`` is a word of a shell command (above)."""
     p = _PROMPT_PREFIX_RE.match(text, start, before).end()
-    words = text[p:before].split()
-    if not words or _ASCII_WORDS_RE.fullmatch(text, p, before) is None:
+    words = _tokens_after(text, p, before, 13)  # (a command of 12 words at most: more are not asked for)
+    if not words or len(words) > 12 or _ASCII_WORDS_RE.fullmatch(text, p, before) is None:
         head = None
     else:
         head = words[0].lstrip("(")
     if head is not None and is_command_word(head) and len(words) <= 12 and (
             (_STRONG_SHELL_SIGN_RE if head in _ENGLISH_COMMANDS else _SHELL_SIGN_RE).search(text, p, end) is not None
-            or _COMMAND_NAME_RE.fullmatch(head) is not None or (len(words) == 1 and text[after:end].strip() == "")):
+            or _COMMAND_NAME_RE.fullmatch(head) is not None or (len(words) == 1 and not _tokens_after(text, after, end, 1))):
         return True
     # inside a sentence: "apt-get update ; apt-get upgrade", "&& find . -type f"
-    last = text[start:before].split()[-2:]
+    last = _tokens_before(text, start, before, 2)
     if not last or not all(w.isascii() for w in last):
         return False
     if not any(is_command_word(w) and (_COMMAND_NAME_RE.fullmatch(w) or w == last[-1]) for w in last):
         return False
-    if _OPTION_OR_END_RE.match(text, after, end) is not None and text[after:end].strip():
+    nxt = _tokens_after(text, after, end, 1)
+    if _OPTION_OR_END_RE.match(text, after, end) is not None and nxt:
         return True
-    nxt = text[after:end].split()[:1]
     return bool(nxt) and is_command_word(nxt[0]) and _COMMAND_NAME_RE.fullmatch(nxt[0]) is not None
 
 
@@ -417,8 +440,8 @@ def _spelled_out(text: str, line_start: int, before: int, after: int, line_end: 
     "it answers ESC [ ? 1 ; 2 c", a key or escape sequence, not a phrase the mark ends.
     The three space-separated tokens before the mark and the two after it (on its line)
     are each one to three characters, and one of them is a sign without letters or digits."""
-    left = text[line_start:before].split()[-3:]
-    right = text[after:line_end].split()[:2]
+    left = _tokens_before(text, line_start, before, 3)
+    right = _tokens_after(text, after, line_end, 2)
     tokens = left + right
     return (len(left) == 3 and len(right) == 2 and all(len(t) <= 3 for t in tokens)
             and any(not any(c.isalnum() for c in t) for t in tokens))
@@ -574,7 +597,6 @@ def _after_path(text: str, start: int, end: int) -> bool:
     return "/" in text[word_start:end] and _PATH_WORD_RE.fullmatch(text, word_start, end) is not None
 
 
-_LAST_WORD_RE = lazy(r"(\p{L}+)\Z")
 # A lone mark after a spaced one and before a space, a closing bracket or the end: a list of
 # the marks themselves ("znaků (jako ; . ,)", "characters such as ; . ,"), nothing to join.
 _MARK_TOKEN_NEXT_RE = lazy(r"[ \t]+([.,;:!?؟،؛]+)[)\]]?[.,;:]?(?=[ \t\n]|\Z)")
@@ -597,9 +619,16 @@ _KEYING_WORDS = frozenset(
 
 
 def _last_word(text: str, start: int, end: int) -> str:
-    """The word that ends ``text[start:end]``, case-folded ("" if it ends otherwise)."""
-    m = _LAST_WORD_RE.search(text, start, end)
-    return m.group(1).casefold() if m else ""
+    """The word that ends ``text[start:end]`` (its letters, ``\\p{L}+``), case-folded (""
+    if it ends otherwise). Read back from ``end`` letter by letter: a search of
+    ``(\\p{L}+)\\Z`` tried every offset from ``start``, once per mark of a one-line file."""
+    i = end
+    while i > start and _A_LETTER_RE.match(text, i - 1) is not None:
+        i -= 1
+    return text[i:end].casefold()
+
+
+_A_LETTER_RE = lazy(r"\p{L}")
 
 
 _CAPITAL_NEXT_RE = lazy(r"[ \t]+\p{Lu}\p{Ll}")
