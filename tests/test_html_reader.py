@@ -115,7 +115,7 @@ def test_html_is_not_walked_by_default_and_broken_markup_is_read_as_well_as_it_c
     assert report["files_checked"] == 1  # (notes.txt: HTML is opt-in, as ruff's extend-include)
     code, report = run_json(str(tmp_path / PAGE.name))  # named: F004 says how to check it
     assert [d["code"] for d in report["diagnostics"]] == ["F004"]
-    assert "check it (as HTML) with --include '*.html'" in report["diagnostics"][0]["message"]
+    assert "check it (as HTML) with --extend-include '*.html'" in report["diagnostics"][0]["message"]
     broken = doc_of(Path("b.html"), "<p>An <b>unclosed <pre>code\n\n<p>still code</p>\n<div><<>></div>\n")
     assert kind(broken, "An ") == PROSE and kind(broken, "code\n") == CODE and kind(broken, "still code") == CODE
 

@@ -226,7 +226,7 @@ def iter_sources(sources: Iterable[files.Source], readers: Iterable, config) -> 
                 "unsupported", f"not checked: no reader for {suffix!r} files (supported: "
                 f"{', '.join(sorted({s for r in readers for s in r.suffixes if '.' not in s[1:]}))} and the include "
                 f"globs); {'check it (as HTML)' if suffix.lower() in HTML_SUFFIXES else 'read it as text'} with "
-                f"--include '*{suffix}', or skip it with --ignore-unknown")
+                f"--extend-include '*{suffix}', or skip it with --ignore-unknown")
             continue
         reader = reader_of(source.path)
         why = (reader.claims(source.path, options_for(config, reader.format, source.path)) if hasattr(reader, "claims")
@@ -234,7 +234,7 @@ def iter_sources(sources: Iterable[files.Source], readers: Iterable, config) -> 
         if why is not None:  # a .json that is not a dataset (package.json): as if no reader claimed it
             if named:
                 yield source, None, files.ReadProblem("unsupported", f"not checked: {why} (a dataset is an array of "
-                                                      "records; read it as text with --include '*.json')")
+                                                      "records; read it as text with --extend-include '*.json')")
             else:  # matched by an include glob: plain text
                 yield source, None, files.load(source)
         elif reader is None:
