@@ -279,8 +279,10 @@ def test_builtin_corrections_with_clitics_and_case():
     found = list(KnownMisspelling().check(doc))
     got = [(text[f.start : f.end], f.fix.edits[0].replacement) for f in found]
     assert sorted(got) == sorted([("لاكن", "لكن"), ("إستخدام", "استخدام"), ("ذالك", "ذلك"), ("Teh", "The")])
-    assert all(f.fix.applicability is Applicability.SAFE for f in found)
-    fixed, count = apply_fixes(text, found, unsafe=False)
+    # rewriting a word is unsafe (safe fixes never rewrite words): only --unsafe-fixes applies it
+    assert all(f.fix.applicability is Applicability.UNSAFE for f in found)
+    assert apply_fixes(text, found, unsafe=False) == (text, 0)
+    fixed, count = apply_fixes(text, found, unsafe=True)
     assert count == 4 and fixed == "ولكن الاستخدام كان محدودا، وذلك واضح. The report.\n"
 
 
@@ -291,7 +293,7 @@ def test_user_corrections_file(tmp_path):
     found = list(KnownMisspelling(root=str(tmp_path)).check(Document("002.txt", text)))
     pyong = [f for f in found if text[f.start : f.end] == "بيونج"]
     yang = [f for f in found if text[f.start : f.end] == "يانج"]
-    assert len(pyong) == 5 and all(f.fix and f.fix.applicability is Applicability.SAFE for f in pyong)
+    assert len(pyong) == 5 and all(f.fix and f.fix.applicability is Applicability.UNSAFE for f in pyong)
     assert len(yang) == 4 and all(f.fix is None and "'يانغ' or 'ينج'" in f.message for f in yang)
     # builtin = false: only the user's list
     rule = KnownMisspelling(options={"builtin": False}, root=str(tmp_path))

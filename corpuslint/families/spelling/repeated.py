@@ -184,6 +184,10 @@ _SYNOPSIS_RE = lazy(
 _AR_DIACRITIC_RE = lazy(r"[\u064B-\u0652\u0670]")
 _AR_LETTER_RE = lazy(r"[\u0621-\u064A\u0671-\u06D3]")
 _LATIN_RE = regex.compile(r"[A-Za-z]")
+# A lower-case letter that is a word of its own in Cyrillic and Greek prose (Russian "и",
+# "в", "с"; Greek "ο", "η"): doubled, a slip ("и и нажмите"). Other single letters are
+# skipped: scraped "A A" buttons are boilerplate, not a slip.
+_ONE_LETTER_WORD_RE = lazy(r"[\p{Ll}&&[\p{Cyrillic}\p{Greek}]]", regex.V1)
 # A letter of any script but Latin (Arabic, Han, Kana, Cyrillic...): Latin words doubled
 # among them are commands, placeholders or names quoted in that language's prose.
 _NON_LATIN_LETTER_RE = lazy(r"[^\P{L}\p{Latin}]")
@@ -292,8 +296,18 @@ def _quoted_pair(text: str, m) -> bool:
     return before in _QUOTES and text[m.end() : m.end() + 1] == _QUOTES[before]
 
 
+# C++'s "template template parameter" (a template parameter that is itself a template;
+# the standard's term, [temp.param]): the noun it qualifies follows.
+_CPP_TEMPLATE_AFTER_RE = lazy(r"[ \t]+(?:parameters?|arguments?)\b", regex.IGNORECASE)
+
+
 def _c_type(text: str, m) -> bool:
-    return m.group("w") == "long" and text[m.end("gap") : m.end()] == "long" and (
+    """True when the pair is a programming language's term of two equal words: C's
+    ``long long`` (a type), C++'s "template template parameter"."""
+    word, second = m.group("w"), text[m.end("gap") : m.end()]
+    if word.lower() == "template" == second.lower():
+        return _CPP_TEMPLATE_AFTER_RE.match(text, m.end()) is not None
+    return word == "long" and second == "long" and (
         _C_LONG_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()) is not None
         or _C_LONG_AFTER_RE.match(text, m.end()) is not None)
 
@@ -826,9 +840,35 @@ def _option_placeholder(text: str, m, line_start: int) -> bool:
         return False
     para = text.rfind("\n\n", 0, line_start)
     para = 0 if para < 0 else para + 2
-    if para >= line_start:
-        return False  # the pair's line opens its paragraph: no option term above it
-    return _OPTION_TERM_RE.match(text, para) is not None
+    if para < line_start and _OPTION_TERM_RE.match(text, para) is not None:
+        return True
+    term = _item_term(text, line_start)
+    return term is not None and _TERM_OPTION_RE.match(term) is not None and regex.search(
+        rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])", term, regex.IGNORECASE) is not None
+
+
+_TERM_OPTION_RE = lazy(r"[ \t]*(?:--?|@)\w")  # a man page's item term naming an option ("-o файл", "@файл")
+_TERM_LOOKBACK_LINES = 40  # an item's description is read back this many lines for its term
+
+
+def _item_term(text: str, line_start: int) -> str | None:
+    """The term line of the definition item a line belongs to (a man page's ``@file``
+    above its indented description): the nearest line above, within
+    ``_TERM_LOOKBACK_LINES``, indented less than this one; None at the text's start or
+    when the line is not indented."""
+    end = text.find("\n", line_start)
+    line = text[line_start : len(text) if end < 0 else end]
+    indent = len(line) - len(line.lstrip(" \t"))
+    pos = line_start
+    for _ in range(_TERM_LOOKBACK_LINES):
+        if pos == 0 or indent == 0:
+            return None
+        start = text.rfind("\n", 0, pos - 1) + 1
+        above = text[start : pos - 1]
+        pos = start
+        if above.strip() and len(above) - len(above.lstrip(" \t")) < indent:
+            return above
+    return None
 
 
 def _display_line(text: str, m, line_start: int, line_end: int) -> bool:
@@ -862,8 +902,9 @@ class RepeatedWord(SpellingDocumentRule):
     """The same word written twice in a row.
 
     What: a word immediately repeated on the same line, separated only by spaces
-    ("في في", "the the", "The the"); single letters are skipped (scraped "A A" buttons
-    are boilerplate, not a slip). Not reported: repetition across a line break,
+    ("في في", "the the", "The the", "времени времени"); single letters are skipped
+    (scraped "A A" buttons are boilerplate, not a slip) but for lower-case Cyrillic and
+    Greek ones, which are words ("и и нажмите"). Not reported: repetition across a line break,
     punctuation or a tab (two columns), or a gap of 3+ spaces, or of 2 when the copies
     differ in case or the first opens the line (two columns laid out with spaces:
     "utopia    Utopia"); words after a command-line option on their line ("pip install
@@ -918,7 +959,9 @@ class RepeatedWord(SpellingDocumentRule):
     before a word (reflexive, then the preposition: "vypořádat se se spojeními"; Polish
     "się się" is reported); a word of 4+ letters in a paragraph that opens with an option
     taking an argument, the noun then the argument's placeholder ("--http-password=heslo"
-    ... "Specify the username user and password password"); a command example on a line
+    ... "Specify the username user and password password"), or whose definition item's
+    term names an option or argument with that word ("@файл" above "Файл файл може...",
+    "--ftp-password=heslo" above "heslo heslo"); a command example on a line
     of its own, indented deeper than the paragraph before it, between blank lines
     ("info info"); a word amid code flattened into text, two signs of code (an assignment,
     a call, a keyword) within 80 characters (LibreOffice help's BASIC examples: `& retStr
@@ -938,7 +981,7 @@ class RepeatedWord(SpellingDocumentRule):
     subtitle file (.srt, .vtt) short lines are a screen's width, not verse: only a line
     marked as sung (``♪``) is judged so; a noun then the parameter of that name, named in a
     signature in the text ("the month month of the year" beside ``monthdatescalendar(year,
-    month)``), C's ``long long``, a command run on itself ("Execute man man"), the slip quoted
+    month)``), C's ``long long`` and C++'s "template template parameter", a command run on itself ("Execute man man"), the slip quoted
     ("'the the'"), German "damit sie sie" (subject, then object). Reported in text regions, and in a man page's
     header or footer line, column layout whose title is prose ("DIFF3(1)   Commandes de
     de l'utilisateur   DIFF3(1)").
@@ -981,7 +1024,8 @@ class RepeatedWord(SpellingDocumentRule):
         other_script_lines: dict[int, bool] = {}  # line start -> a letter not Latin on it
         for m in repeat_matches(text):
             word = m.group("w")
-            if len(word) < 2 or word.casefold() in self._exceptions or "\t" in m.group("gap"):
+            if len(word) < 2 and not _ONE_LETTER_WORD_RE.fullmatch(word) or word.casefold() in self._exceptions or (
+                    "\t" in m.group("gap")):
                 continue  # (a tab: the words stand in two columns or fields)
             if doc.outside(m.start(), m.end(), TEXT_REGIONS) and not _MAN_PAGE_LINE_RE.fullmatch(
                     text, text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())):
@@ -1032,10 +1076,11 @@ class RepeatedWord(SpellingDocumentRule):
                     vietnamese = declared == "vi" or _vietnamese(text)
                 if vietnamese and word.lower() not in VIETNAMESE_FUNCTION_WORDS:
                     continue  # "Xuất bản bản nháp": one word ends with the syllable the next starts with
-                if non_latin is None:
+                latin_word = _LATIN_WORD_RE.match(word) is not None  # (a Cyrillic, Greek... word is its text's own)
+                if latin_word and non_latin is None:
                     non_latin = len(_NON_LATIN_LETTER_RE.findall(text)) > len(_LATIN_RE.findall(text))
-                in_other_script = non_latin
-                if not in_other_script:
+                in_other_script = latin_word and non_latin
+                if latin_word and not in_other_script:
                     in_other_script = other_script_lines.get(line_start)
                     if in_other_script is None:  # (once a line)
                         in_other_script = other_script_lines[line_start] = _NON_LATIN_LETTER_RE.search(

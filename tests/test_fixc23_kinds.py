@@ -1,0 +1,119 @@
+"""False-alarm kinds and misses fresh23 met on a translation corpus (Debian man pages in
+cs/pl/ru/uk, Django .po catalogues, Sphinx docs), each as a test on the real excerpt
+(tests/data/realtext/SOURCE.md: "fixc23") with a true finding of the same rule beside it."""
+
+from __future__ import annotations
+
+from corpuslint import lint_text
+from corpuslint.engine import apply_fixes
+from corpuslint.findings import Applicability
+
+from .test_fresh_corpora import found  # (code, line, column) of one rule's findings
+
+
+def at(code: str, text: str, needle: str) -> tuple[str, int, int]:
+    """(code, line, column) of the first ``needle`` in ``text``, 1-based as findings are."""
+    pos = text.index(needle)
+    return code, text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
+
+# -- S104: words doubled in Cyrillic text are reported ------------------------------------
+
+# Debian manpages-ru 4.18.1 random(4) and cpuset(7), manpages-uk gzip(1), as `man | col -bx` renders them
+RANDOM_RU = (
+    "       Устройство /dev/random является устаревшим интерфейсом, который\n"
+    "       относится ко времени времени, когда криптографическим примитивам,\n"
+    "       используемым в реализации /dev/urandom, не очень не доверяли. Интерфейс\n"
+)
+CPUSET_RU = (
+    "       •  Необходимо разместить локальные данные нити в узлах памяти близко к\n"
+    "          ЦП, на которых выполняются нити, то есть наиболее наиболее\n"
+    "          востребованные данные;\n"
+)
+GZIP_UK = (
+    "              Якщо вхідні дані збережено у форматі, який не розпізнає gzip, та\n"
+    "              якщо вказано параметр параметр --stdout, копіювати вхідні дані\n"
+    "              без змін на стандартне виведення: дозволити zcat поводитися, як\n"
+)
+# manpages-ru capabilities(7): a one-letter word doubled ("и и")
+CAPABILITIES_RU = (
+    "              В данной версии поддерживаются 64-битные маски файловых\n"
+    "              мандатов, и и новый номер версии стал необходим для поддержки\n"
+    "              мандатов более 32. Ядро продолжает прозрачно поддерживать\n"
+)
+
+
+def test_s104_reports_words_doubled_in_cyrillic_text():
+    assert found("random.4.txt", "S104", RANDOM_RU) == [at("S104", RANDOM_RU, "времени времени")]
+    assert found("cpuset.7.txt", "S104", CPUSET_RU) == [at("S104", CPUSET_RU, "наиболее наиболее")]
+    assert found("gzip.1.txt", "S104", GZIP_UK) == [at("S104", GZIP_UK, "параметр параметр")]
+    assert found("capabilities.7.txt", "S104", CAPABILITIES_RU) == [at("S104", CAPABILITIES_RU, "и и ")]
+
+
+def test_s104_latin_words_in_cyrillic_text_stay_commands_and_names():
+    # a Latin word doubled among Cyrillic words is a command or a name (the lead's rule, kept)
+    assert found("x.txt", "S104", "Запустите команду service service operation на сервере.\n") == []
+
+
+# manpages-uk size(1): the @file item, its placeholder "файл" after the noun "Файл";
+# manpages-cs wget(1): "uživatel"/"heslo" after the options that take them
+SIZE_UK = (
+    "       @файл\n"
+    "           Прочитати параметри командного рядка з файла файл. Прочитані\n"
+    "           параметри буде вставлено замість початкового параметра @file.\n"
+    "\n"
+    "           Параметри у файлі файл слід відокремлювати пробілами. Файл файл може сам містити\n"
+    "           додаткові параметри @file; усі такі параметри буде оброблено рекурсивно.\n"
+)
+WGET_CS = (
+    "   Volby FTP\n"
+    "       --ftp-user=uživatel\n"
+    "       --ftp-password=heslo\n"
+    "           Nastaví uživatelské jméno uživatel a heslo heslo pro FTP server.\n"
+    "           Bez této volby, nebo odpovídající volby při startu, je jako výchozí\n"
+    "           heslo použito -wget@, normálně používané pro anonymní FTP.\n"
+)
+
+
+def test_s104_a_noun_then_the_placeholder_its_item_term_names():
+    assert found("size.1.txt", "S104", SIZE_UK) == []
+    assert found("wget.1.txt", "S104", WGET_CS) == []
+    # a doubled word the term does not name is still reported
+    doubled = WGET_CS.replace("pro FTP server", "pro pro FTP server")
+    assert found("wget.1.txt", "S104", doubled) == [at("S104", doubled, "pro pro")]
+
+
+# Sphinx 9.0.4 CHANGES.rst (3.5.2 and 7.2 entries): C++'s "template template parameter" and a slip
+CHANGES = (
+    "* #8099: autodoc: NameError is raised when target code uses ``TYPE_CHECKING``\n"
+    "* C++, fix parsing of template template parameters, broken by the fix of #7944\n"
+    "\n"
+    "* Restored the the :py:class:`str` interface of the asset classes\n"
+    "  (``_CascadingStyleSheet`` and ``_JavaScript``),\n"
+)
+
+
+def test_s104_cpp_template_template_parameter_is_a_term():
+    assert found("CHANGES.rst", "S104", CHANGES) == [at("S104", CHANGES, "the the")]
+    other = "We use the template template for the page and more words here.\n"
+    assert found("x.txt", "S104", other) == [at("S104", other, "template template")]
+
+
+# -- S105: a correction rewrites a word: unsafe, offered with --unsafe-fixes ---------------
+
+# npm srt-parser-2 1.2.3 README.md (MIT): "Enviroment" in a heading and in prose
+README_SRT = (
+    "### Enviroment support\n"
+    "\n"
+    "Since it only process text,  \n"
+    "it should work in both `Browser` and `Node.js` enviroment\n"
+)
+
+
+def test_s105_corrections_are_unsafe_fixes():
+    findings = lint_text(README_SRT, path="README.md", config={"select": ["S105"]})
+    assert [(f.code, f.line, f.column) for f in findings] == [
+        at("S105", README_SRT, "Enviroment"), at("S105", README_SRT, "enviroment")]
+    assert all(f.fix is not None and f.fix.applicability is Applicability.UNSAFE for f in findings)
+    assert apply_fixes(README_SRT, findings, unsafe=False) == (README_SRT, 0)  # --fix: no word rewritten
+    fixed, count = apply_fixes(README_SRT, findings, unsafe=True)  # --fix --unsafe-fixes: both corrected
+    assert count == 2 and fixed == README_SRT.replace("Enviroment", "Environment").replace("enviroment", "environment")
