@@ -199,9 +199,11 @@ class KnownMisspelling(SpellingDocumentRule):
     Why: some misspellings are frequent and certain enough to list once and fix
     everywhere; codespell and typos cannot do this for Arabic.
     Example: "لاكن الوضع" → "لكن الوضع"; "الإستخدام" → "الاستخدام".
-    Fix safety: safe when the entry has exactly one choice and no reason (the listed
-    replacement is the project's decision); entries with several choices, a reason or
-    a trailing comma, and reject-list words, are reported without a fix.
+    Fix safety: unsafe: the word is rewritten as the entry's one choice (entries with
+    no reason), which is right for the slip but rewrites a word, and a listed spelling
+    can be meant (a quoted form, a name, another language's word); entries with several
+    choices, a reason or a trailing comma, and reject-list words, are reported without
+    a fix.
     """
 
     code = "S105"
@@ -312,7 +314,7 @@ class KnownMisspelling(SpellingDocumentRule):
                 message = f"'{word}' is a known misspelling of {shown}"
                 if entry.reason:
                     message += f" ({entry.reason})"
-                fix = Fix.safe(Edit(start, end, choices[0])) if entry.fixable else None
+                fix = Fix.unsafe(Edit(start, end, choices[0])) if entry.fixable else None
                 yield doc.finding(self, start, end, message, fix=fix)
         yield from self._rejected(doc)
 
