@@ -117,3 +117,40 @@ def test_s105_corrections_are_unsafe_fixes():
     assert apply_fixes(README_SRT, findings, unsafe=False) == (README_SRT, 0)  # --fix: no word rewritten
     fixed, count = apply_fixes(README_SRT, findings, unsafe=True)  # --fix --unsafe-fixes: both corrected
     assert count == 2 and fixed == README_SRT.replace("Enviroment", "Environment").replace("enviroment", "environment")
+
+
+# -- A102: a man page's item term over its indented description is no widget residue ------
+
+# manpages-uk nanorc(5) and gzip(1): options named on a line of their own, described below
+NANORC_UK = (
+    "          Автоматично встановлювати відступ у новоствореному рядку, з тієї\n"
+    "          самої кількості символів табуляції і/або пробілів, що і у\n"
+    "          попередньому рядку (або у наступному рядку, якщо попередній рядок\n"
+    "          був початком абзацу).\n"
+    "\n"
+    "       set backup\n"
+    "          При збереженні файла створювати резервну копію, назва якої\n"
+    "          утворюється шляхом додавання тильди (~) до назви файла.\n"
+    "\n"
+    "       set boldtext\n"
+    "          Використовувати напівжирний шрифт замість інверсії кольорів на\n"
+)
+GZIP_OPTIONS_UK = (
+    "       -V --version\n"
+    "              Версія. Вивести номер версії і параметри збирання, потім\n"
+    "              завершити роботу.\n"
+    "\n"
+    "       -# --fast --best\n"
+    "              Регулювати швидкість стискання за допомогою вказаної цифри #, де\n"
+    "              -1 або --fast означає найшвидший спосіб стискання (найнижчий\n"
+    "              рівень стискання), а -9 або --best означає найповільніший спосіб\n"
+    "              стискання (найвищий рівень стискання).\n"
+)
+
+
+def test_a102_man_page_item_terms_are_not_residue():
+    assert found("nanorc.5.txt", "A102", NANORC_UK) == []
+    assert found("gzip.1.txt", "A102", GZIP_OPTIONS_UK) == []
+    # a label left alone between paragraphs is still residue
+    widget = NANORC_UK.replace("\n\n       set boldtext\n", "\n\n       menu\n\n       set boldtext\n")
+    assert found("nanorc.5.txt", "A102", widget) == [at("A102", widget, "menu")]

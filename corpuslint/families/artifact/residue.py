@@ -118,6 +118,22 @@ def _definition_term(doc: Document, index: int) -> bool:
     return False
 
 
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" \t"))
+
+
+def _item_term(doc: Document, index: int) -> bool:
+    """True when the line at ``index`` is the term of an indented definition list: the next
+    line holds text indented deeper (a man page's item, ``set backup`` or ``-# --fast
+    --best`` at 7 columns over its description at 10)."""
+    lines, text = doc.lines, doc.text
+    if index + 1 >= len(lines):
+        return False
+    this, below = lines[index], lines[index + 1]
+    term, description = text[this.start : this.end], text[below.start : below.end]
+    return bool(description.strip()) and _indent(description) > _indent(term)
+
+
 class ScriptMismatchResidue(DocumentRule):
     """Short widget-residue line in a foreign script, or a line of repeated single letters.
 
@@ -141,7 +157,9 @@ class ScriptMismatchResidue(DocumentRule):
     "Shift+F10 or": ``_common.names_a_key``) nor a command on a line of its own (a
     known command with an option or a path: ``tail -f /var/log/messages`` in a Russian
     help page), nor a term of a list of command-line options (``-z --compress``, ``--help``
-    over its description in a Ukrainian man page), nor a definition list's term over its
+    over its description in a Ukrainian man page) or of any list whose description is
+    indented deeper on the next line (``set backup``, ``-# --fast --best`` in a man page),
+    nor a definition list's term over its
     ``:   description`` (Pandoc, PHP Markdown Extra: the installation guide's ``console-setup``,
     ``**fdisk**`` in Greek and Korean), nor a word that is no interface label standing as a paragraph of its own
     one or two paragraphs from another short paragraph (at most three tokens): a cell
@@ -214,8 +232,8 @@ class ScriptMismatchResidue(DocumentRule):
                 continue  # "Shift+F10 또는" / "Menu": a key in a table of shortcuts
             if _definition_term(doc, index):
                 continue  # "console-setup" / ":   Παρουσιάζει μία λίστα...": a definition list's term, a program's name
-            if _OPTION_TERM_RE.match(stripped):
-                continue  # "-z --compress" over its description: a man page's option, not a widget
+            if _OPTION_TERM_RE.match(stripped) or _item_term(doc, index):
+                continue  # "-z --compress", "set backup" over its indented description: a man page's item, not a widget
             if len(tokens) > 1 and is_command_word(tokens[0]) and _COMMAND_ARGS_RE.search(stripped):
                 continue  # "tail -f /var/log/messages": a command shown on its own line
             yield self._finding(
