@@ -31,6 +31,7 @@ line-length limit) is read as plain text (``structure.plain_text_regions``).
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -300,6 +301,11 @@ def _in_table(node) -> bool:
     return False
 
 
+# The embedded URI of a hyperlink reference, ``<https://...>`` before its closing "`__"
+# (or "`_"), as docutils reads it: whitespace inside the angle brackets is no part of it.
+_EMBEDDED_URI_RE = re.compile(r"<[^<>`]+>(?=`__?\Z)")
+
+
 def _inline(node, raw: str, starts: list[tuple[int, int]], paint) -> None:
     """Paint the inline markup spans of the text node ``node`` (source text ``raw``)."""
     from docutils import nodes
@@ -315,6 +321,16 @@ def _inline(node, raw: str, starts: list[tuple[int, int]], paint) -> None:
         kind = _INLINE_KIND.get(name)
         if kind is None and span.startswith(":") and "`" in span:
             kind = MARKUP  # a role docutils knows (``:pep:`8```, ``:emphasis:`x```)
+        if name == "reference" and child.get("refuri") and (embedded := _EMBEDDED_URI_RE.search(span)):
+            # an anonymous hyperlink ```text <https://...>`__``: docutils makes no target
+            # node for it, so its embedded URI is painted here (the text stays prose)
+            at = raw.find(span, cursor)
+            if at >= 0:
+                cursor = at + len(span)
+                uri_at = at + embedded.start()
+                paint(2, structure._to_source(starts, uri_at), structure._to_source(starts, uri_at + len(
+                    embedded.group()) - 1) + 1, URL)
+            continue
         if kind is None or not span.strip():
             stack.extend(reversed(child.children))
             continue

@@ -154,3 +154,43 @@ def test_a102_man_page_item_terms_are_not_residue():
     # a label left alone between paragraphs is still residue
     widget = NANORC_UK.replace("\n\n       set boldtext\n", "\n\n       menu\n\n       set boldtext\n")
     assert found("nanorc.5.txt", "A102", widget) == [at("A102", widget, "menu")]
+
+
+# -- A110: a URL that is markup (an rst hyperlink target, an HTML attribute) ---------------
+
+# Sphinx 9.0.4 doc/extdev/index.rst (an anonymous hyperlink's embedded target) and
+# CHANGES 1.3 (a bare URL in prose: reported)
+EXTDEV = (
+    "There are nodes provided by docutils, which are documented `in the docutils\n"
+    "documentation <https://docutils.sourceforge.io/docs/ref/doctree.html>`__.\n"
+    "Additional nodes are provided by Sphinx and :ref:`documented here <nodes>`.\n"
+    "\n"
+    "* #1735: Use https://docs.python.org/ instead of ``http`` protocol.\n"
+)
+# Django 5.2.19 conf/locale/cs/LC_MESSAGES/django.po (an href inside the msgstr) and
+# Sphinx 9.0.4 locale/ru/LC_MESSAGES/sphinx.po (a bare URL in a msgstr: reported)
+DJANGO_CS = (
+    'msgid ""\n'
+    'msgstr ""\n'
+    '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '\n'
+    '#, python-format\n'
+    'msgid ""\n'
+    '"View <a href=\\"https://docs.djangoproject.com/en/%(version)s/releases/\\" "\n'
+    '"target=\\"_blank\\" rel=\\"noopener\\">release notes</a> for Django %(version)s"\n'
+    'msgstr ""\n'
+    '"Zobrazit <a href=\\"https://docs.djangoproject.com/en/%(version)s/releases/\\" "\n'
+    '"target=\\"_blank\\" rel=\\"noopener\\">poznámky k vydání</a> frameworku Django "\n'
+    '"%(version)s"\n'
+    '\n'
+    '#: _cli/__init__.py:113 _cli/__init__.py:181\n'
+    'msgid "For more information, visit https://www.sphinx-doc.org/en/master/man/."\n'
+    'msgstr "Для получения дополнительной информации посетите https://www.sphinx-doc.org/en/master/man/."\n'
+)
+
+
+def test_a110_urls_that_are_markup_are_not_reported():
+    assert found("index.rst", "A110", EXTDEV) == [at("A110", EXTDEV, "https://docs.python.org/")]
+    got = found("django.po", "A110", DJANGO_CS)
+    sphinx_entry = DJANGO_CS.count("\n", 0, DJANGO_CS.index("#: _cli")) + 1
+    assert got and all(line > sphinx_entry for _, line, _ in got)  # the bare URLs, not the href

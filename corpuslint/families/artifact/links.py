@@ -6,6 +6,7 @@ from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
 from ._common import EMAIL_RE, URL_RE
+from .markup import _TAG_RE
 
 
 class LinkOrAddress(DocumentRule):
@@ -16,7 +17,10 @@ class LinkOrAddress(DocumentRule):
     ``**`` or the danda ``।`` is not part of the match, nor an unpaired parenthesis or a
     bracket: ``[Starlette](https://starlette.dev/)।``) and e-mail addresses. A URL in a
     Markdown link's destination is markup (a ``url`` region) and is not reported; one
-    shown as the link's text is.
+    shown as the link's text is; so is one that is an HTML tag's attribute value
+    (``<a href="https://...">`` in a .po message or a scraped page: markup, which A106
+    reports as a tag), and, in reStructuredText, a hyperlink's embedded target
+    (```text <https://...>`__``).
     Options ``urls`` and ``emails`` (both true) turn either kind off.
     Why: Links and addresses in scraped articles are usually share links, tracking
     URLs or contact boxes, and addresses are personal data; many corpora keep them on
@@ -39,9 +43,12 @@ class LinkOrAddress(DocumentRule):
             spans += [(m.start(), m.end(), "URL") for m in URL_RE.finditer(text)]
         if self.opts["emails"] and "@" in text:
             spans += [(m.start(), m.end(), "e-mail address") for m in EMAIL_RE.finditer(text)]
+        tags = [m.span() for m in _TAG_RE.finditer(text)] if spans and "<" in text else []
         last_end = -1
         for start, end, kind in sorted(spans):
             if start < last_end:
                 continue  # an e-mail inside a URL (mailto, query string) is reported once
+            if tags and any(a < start and end < b for a, b in tags):
+                continue  # <a href="https://...">: an attribute's value, markup
             last_end = end
             yield doc.finding(self, start, end, f"{kind} `{text[start:end]}`")
