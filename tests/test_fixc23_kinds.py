@@ -194,3 +194,21 @@ def test_a110_urls_that_are_markup_are_not_reported():
     got = found("django.po", "A110", DJANGO_CS)
     sphinx_entry = DJANGO_CS.count("\n", 0, DJANGO_CS.index("#: _cli")) + 1
     assert got and all(line > sphinx_entry for _, line, _ in got)  # the bare URLs, not the href
+
+
+# -- A106: a tag quoted as the subject of a sentence, wrapped over two lines ---------------
+
+# manpages-cs wget(1), --page-requisites: the tag the author met, quoted, wrapped by man
+WGET_LINK_CS = (
+    "           Nicméně autor této volby narazil na stránku s tagy typu \"<LINK\n"
+    "           REL=\"home\" HREF=\"/\">\" a došlo mu, že určení ignorovaných tagů\n"
+    "           nestačí. Člověk prostě nemůže říct Wgetu, aby ignoroval \"<LINK>\",\n"
+    "           protože potom se nestáhnou stylesheets.\n"
+)
+
+
+def test_a106_a_quoted_tag_wrapped_over_two_lines_is_named():
+    assert found("wget.1.txt", "A106", WGET_LINK_CS) == []
+    # the same tag left glued to the words is a leftover
+    glued = WGET_LINK_CS.replace('typu "<LINK\n           REL="home" HREF="/">" a', 'typu<LINK\n           REL="home" HREF="/">a')
+    assert found("wget.1.txt", "A106", glued) == [at("A106", glued, "<LINK")]

@@ -159,7 +159,9 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
     ):
         return True
     before = text[start - 1] if start > line.start else " "
-    after = text[end] if end < line.end else " "
+    # (the character after the tag on the tag's last line: a tag a man page wraps,
+    # ``"<LINK`` / ``REL="home" HREF="/">"``, ends on the next line)
+    after = text[end] if end < len(text) and text[end] not in "\r\n" else " "
     if before == "\\" and doc.suffix in RST_SUFFIXES:
         return True  # escaped in reST (a link named ```\<meta>`_``): text by the writer's choice
     if (before.isspace() or before in _OPENING) and after == "-" and text[end + 1 : end + 2].isalpha() and doc.quotes_code:
@@ -178,7 +180,7 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
     if rst:
         return True  # reST has no inline HTML: a tag standing apart is text the writer typed
     if start > line.start and _QUOTE_PAIRS.get(before) == after:
-        return True  # 'ignoroval "<LINK>", protože': the tag alone in quotation marks, named
+        return True  # 'ignoroval "<LINK>", protože', 'typu "<LINK REL="home" HREF="/">"': the tag alone in quotation marks, named
     if p_start is None:
         p_start, p_end = _paragraph(doc, start)
     return _NAMES_MARKUP_RE.search(text, p_start, p_end) is not None
