@@ -212,3 +212,18 @@ def test_a106_a_quoted_tag_wrapped_over_two_lines_is_named():
     # the same tag left glued to the words is a leftover
     glued = WGET_LINK_CS.replace('typu "<LINK\n           REL="home" HREF="/">" a', 'typu<LINK\n           REL="home" HREF="/">a')
     assert found("wget.1.txt", "A106", glued) == [at("A106", glued, "<LINK")]
+
+
+# chatterbot-corpus (the chat-chatterbot real-text corpus): Bengali reduplications, which are
+# grammar, and a Ukrainian reply whose last word is doubled (a slip)
+BENGALI = (
+    '{"id": "food:8:1", "role": "assistant", "text": "মাঝে মাঝে যখন আমার বিদ্যুৎ সরবরাহ ভালো থাকে তখন আমি মদ্যপ বোধ করি"}\n'
+    '{"id": "computer:8:1", "role": "assistant", "text": "যারা দ্রুতগতি ও নির্ভুলতার সাথে বড় বড় জটিল কাজ করতে চায়।"}\n'
+)
+UKRAINIAN = ('{"id": "money:18:1", "role": "assistant", "text": "технічно - це наука про розподіл ресурсів в '
+             'умовах їх дефіциту дефіциту."}\n')
+
+
+def test_s104_south_asian_reduplication_is_grammar_a_cyrillic_doubling_a_slip():
+    assert found("bengali.jsonl", "S104", BENGALI) == []
+    assert [code for code, _, _ in found("ukrainian.jsonl", "S104", UKRAINIAN)] == ["S104"]

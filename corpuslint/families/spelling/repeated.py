@@ -187,6 +187,11 @@ _LATIN_RE = regex.compile(r"[A-Za-z]")
 # A lower-case letter that is a word of its own in Cyrillic and Greek prose (Russian "и",
 # "в", "с"; Greek "ο", "η"): doubled, a slip ("и и нажмите"). Other single letters are
 # skipped: scraped "A A" buttons are boilerplate, not a slip.
+# A letter of the Brahmic scripts of South Asia (Devanagari, Bengali, Gurmukhi, Gujarati,
+# Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala): their languages reduplicate words as
+# grammar (Bengali মাঝে মাঝে "sometimes", বড় বড় "big ones", Hindi धीरे धीरे "slowly").
+_SOUTH_ASIAN_LETTER_RE = lazy(r"[\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}\p{Tamil}"
+                              r"\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}]")
 _ONE_LETTER_WORD_RE = lazy(r"[\p{Ll}&&[\p{Cyrillic}\p{Greek}]]", regex.V1)
 # A letter of any script but Latin (Arabic, Han, Kana, Cyrillic...): Latin words doubled
 # among them are commands, placeholders or names quoted in that language's prose.
@@ -975,7 +980,8 @@ class RepeatedWord(SpellingDocumentRule):
     grammar ("کم کم", "آرام آرام", "دسته دسته"), and in Urdu any word but the
     closed-class ones (postpositions, conjunctions, auxiliaries: "میں میں", "تاکہ تاکہ"
     are reported; "صاف صاف", "گن گن کر", "طرح طرح" are not); in other Arabic-script languages
-    (Pashto, Uyghur...), nothing; a word followed by its own contraction ("tells you
+    (Pashto, Uyghur...), nothing; nor in the Brahmic scripts of South Asia (Hindi, Marathi,
+    Bengali, Tamil...), whose languages reduplicate as grammar ("মাঝে মাঝে", "धीरे धीरे"); a word followed by its own contraction ("tells you
     you're"); in verse (a block of 3+ lines whose median line has at most 48 characters:
     poems, lyrics), any word but the English function words ("رفت رفت", "Bum bum"); in a
     subtitle file (.srt, .vtt) short lines are a screen's width, not verse: only a line
@@ -1072,6 +1078,8 @@ class RepeatedWord(SpellingDocumentRule):
                         continue  # "the weeks in the month month of the year": a noun, then the parameter of that name
                 if _c_type(text, m) or _command_named(text, m, word) or _quoted_pair(text, m):
                     continue  # "unsigned long long": a C type; "Execute man man": a command and its argument
+                if _SOUTH_ASIAN_LETTER_RE.match(word):
+                    continue  # "মাঝে মাঝে", "বড় বড়", "धीरे धीरे": reduplication is grammar
                 if vietnamese is None:
                     vietnamese = declared == "vi" or _vietnamese(text)
                 if vietnamese and word.lower() not in VIETNAMESE_FUNCTION_WORDS:
