@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
@@ -44,11 +46,13 @@ class LinkOrAddress(DocumentRule):
         if self.opts["emails"] and "@" in text:
             spans += [(m.start(), m.end(), "e-mail address") for m in EMAIL_RE.finditer(text)]
         tags = [m.span() for m in _TAG_RE.finditer(text)] if spans and "<" in text else []
+        tag_starts = [a for a, _ in tags]  # (sorted, not overlapping: one bisection a URL)
         last_end = -1
         for start, end, kind in sorted(spans):
             if start < last_end:
                 continue  # an e-mail inside a URL (mailto, query string) is reported once
-            if tags and any(a < start and end < b for a, b in tags):
+            i = bisect_left(tag_starts, start) - 1
+            if i >= 0 and end < tags[i][1]:
                 continue  # <a href="https://...">: an attribute's value, markup
             last_end = end
             yield doc.finding(self, start, end, f"{kind} `{text[start:end]}`")
