@@ -4,8 +4,12 @@ cs/pl/ru/uk, Django .po catalogues, Sphinx docs), each as a test on the real exc
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from corpuslint import lint_text
 from corpuslint.engine import apply_fixes
+from corpuslint.families.spelling.repeated import _TERM_LOOKBACK_LINES, _TERM_MAX_CHARS, _item_term
 from corpuslint.findings import Applicability
 
 from .test_fresh_corpora import found  # (code, line, column) of one rule's findings
@@ -227,3 +231,27 @@ UKRAINIAN = ('{"id": "money:18:1", "role": "assistant", "text": "технічн�
 def test_s104_south_asian_reduplication_is_grammar_a_cyrillic_doubling_a_slip():
     assert found("bengali.jsonl", "S104", BENGALI) == []
     assert [code for code, _, _ in found("ukrainian.jsonl", "S104", UKRAINIAN)] == ["S104"]
+
+
+# -- properties ------------------------------------------------------------------------------
+
+def _item_term_by_definition(text: str, line_start: int) -> str | None:
+    lines = text[:line_start].split("\n")[:-1]  # the lines above, whole
+    line = text[line_start:].split("\n", 1)[0]
+    indent = len(line) - len(line.lstrip(" \t"))
+    if indent == 0:
+        return None
+    for above in list(reversed(lines))[:_TERM_LOOKBACK_LINES]:
+        if above.strip(" \t\r") and len(above) - len(above.lstrip(" \t")) < indent:
+            return above if len(above) <= _TERM_MAX_CHARS else None
+    return None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.sampled_from(["", "set backup", "@файл", "-o file", "Прочитати параметри"])),
+                min_size=1, max_size=50), st.data())
+def test_item_term_reads_indentation_as_the_definition(rows, data):
+    text = "".join(" " * n + words + "\n" for n, words in rows)
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"][:-1]
+    start = data.draw(st.sampled_from(starts))
+    assert _item_term(text, start) == _item_term_by_definition(text, start)

@@ -856,23 +856,27 @@ _TERM_OPTION_RE = lazy(r"[ \t]*(?:--?|@)\w")  # a man page's item term naming an
 _TERM_LOOKBACK_LINES = 40  # an item's description is read back this many lines for its term
 
 
+_INDENT_RE = lazy(r"[ \t]*")
+_TERM_MAX_CHARS = 200  # an item's term is a short line (a longer line above is prose, not a term)
+
+
 def _item_term(text: str, line_start: int) -> str | None:
     """The term line of the definition item a line belongs to (a man page's ``@file``
     above its indented description): the nearest line above, within
-    ``_TERM_LOOKBACK_LINES``, indented less than this one; None at the text's start or
-    when the line is not indented."""
-    end = text.find("\n", line_start)
-    line = text[line_start : len(text) if end < 0 else end]
-    indent = len(line) - len(line.lstrip(" \t"))
+    ``_TERM_LOOKBACK_LINES``, indented less than this one and at most ``_TERM_MAX_CHARS``
+    long; None at the text's start or when the line is not indented. Reads the
+    indentation of each line, not the lines (a one-line text is not copied)."""
+    indent = _INDENT_RE.match(text, line_start).end() - line_start
     pos = line_start
     for _ in range(_TERM_LOOKBACK_LINES):
         if pos == 0 or indent == 0:
             return None
         start = text.rfind("\n", 0, pos - 1) + 1
-        above = text[start : pos - 1]
+        lead = _INDENT_RE.match(text, start).end()
+        if lead < pos - 1 and text[lead] not in "\r\n":  # (a line with text)
+            if lead - start < indent:
+                return text[start : pos - 1] if pos - 1 - start <= _TERM_MAX_CHARS else None
         pos = start
-        if above.strip() and len(above) - len(above.lstrip(" \t")) < indent:
-            return above
     return None
 
 
