@@ -174,6 +174,12 @@ class ExactDuplicateLine(DocumentRule):
     its own reasoning). A line that is itself a title (a
     headline, a caption) is compared with the whole document; a line wholly in brackets (a
     stage direction, "[Enter FATHER, MOTHER, and HYRUM]" in Act I and Act III) is not a title.
+    In plain text a headline printed twice in a row is a copy even where paragraphs do not
+    show it (``doubled_titles``): the document's first line repeated by the next line or the
+    one after a blank line, from two words on ("Chapitre 14. Sécurité" as a page's title and
+    its heading), and a paragraph's first line of ``min-words`` words that its second line
+    repeats (a scraped page's title above the article with no blank line between), unless
+    that paragraph or one beside it is verse (a line sung twice is a refrain).
     Repetitive genres: with ``genre = "auto"`` (default) a text that occurs ``refrain-copies``
     times or more (default 3) is a refrain (a chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
     places are both verse in a hard-wrapped document, the block before the later one
@@ -216,12 +222,17 @@ class ExactDuplicateLine(DocumentRule):
         if genre == "formulaic":
             return []
         a = U.analyse(doc)  # (the duplicate family's shared analysis: D104's map computes it anyway)
-        if int(np.count_nonzero(a.nwords >= min_words)) < 2:
-            return []  # a copy needs two units of min-words: a one-line record or title has one at most
         if genre == "auto" and regions.vocalised(doc):
             return []
         text = doc.text
+        rst = doc.suffix in structure.RST_SUFFIXES
+        tex = doc.suffix in structure.TEX_SUFFIXES
+        plain = not (rst or tex or doc.suffix in regions.MARKDOWN_SUFFIXES)  # (a man page rendered as text)
         out: list[Finding] = []
+        if plain:  # a headline printed twice in a row: one paragraph, or a title under min-words
+            out.extend(self._doubled_titles(doc, a, min_words, genre))
+        if int(np.count_nonzero(a.nwords >= min_words)) < 2:
+            return out  # a copy needs two units of min-words: a one-line record or title has one at most
         refrains: set[int] = set()
         if genre == "auto":
             refrains = _refrain_keys(a, int(self.opts["refrain-copies"]))
@@ -237,9 +248,6 @@ class ExactDuplicateLine(DocumentRule):
         # whole document: a headline printed twice is the copy D101 exists for
         headings = {x for x in sections if not _bracketed_line(text, x)}  # (a stage direction is no headline)
         keys = a.keys.tolist()
-        rst = doc.suffix in structure.RST_SUFFIXES
-        tex = doc.suffix in structure.TEX_SUFFIXES
-        plain = not (rst or tex or doc.suffix in regions.MARKDOWN_SUFFIXES)  # (a man page rendered as text)
         first_copy: dict[int, int] | None = None  # key -> first unit (any length), when needed
         for k, is_prose in zip(candidates, prose):
             if not is_prose or keys[k] in refrains:
@@ -293,6 +301,82 @@ class ExactDuplicateLine(DocumentRule):
                 )
             )
         return out
+
+    def _doubled_titles(self, doc: Document, a: U.Analysis, min_words: int, genre: str) -> list[Finding]:
+        """Findings for a headline printed twice in a row in plain text (``doubled_titles``),
+        the later line pointed at, the first kept."""
+        text = doc.text
+        out = []
+        for first, later in doubled_titles(U.unit_text(doc), a.units, min_words, verse_ok=genre != "auto",
+                                           prose=unit_prose(a)):
+            same = text[first[0] : first[1]].strip() == text[later[0] : later[1]].strip()
+            line, first_line = doc.position(later[0])[0], doc.position(first[0])[0]
+            out.append(
+                doc.finding(
+                    self, later[0], later[1],
+                    f"line {line} repeats line {first_line} ({'exact copy' if same else 'same text after normalisation'}, "
+                    "similarity 1.00; a headline printed twice)",
+                    fix=U.deletion_fix(doc, U.remove_lines_edit(doc, line, line)),
+                    related=[doc.location(first[0])],
+                )
+            )
+        return out
+
+
+# The words a headline printed twice must hold at least (below D101's min-words: "Bourse de
+# Paris" / "Bourse de Paris" above an article).
+DOUBLED_TITLE_MIN_WORDS = 2
+
+
+def doubled_titles(text: str, units: list, min_words: int, verse_ok: bool = False,
+                   prose: list[bool] | None = None) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Pairs ``((start, end), (start, end))`` of a line and the copy that follows it at once
+    (the same normalised words, ``units.line_keys``; the same symbols): a headline printed
+    twice, as scraped news pages hold it (the page title, then the article's heading). Two
+    places, in plain text: the document's first line with the first line after it or after one
+    blank line (at least ``DOUBLED_TITLE_MIN_WORDS`` words, a letter among them), and a
+    paragraph's first line that its second line repeats (at least ``min_words`` words; with
+    ``verse_ok`` False neither it nor the paragraph before or after it verse,
+    ``structure.in_verse`` or ``_in_stanzas``: "Louie Louie, me gotta go" sung twice between
+    two stanzas is the song's refrain). ``units``: the document's paragraph units
+    (``units.PUnit``), from which the pairs D101's paragraph comparison already finds (two
+    one-line units of ``min_words`` words) are left out; ``prose``: whether each unit is prose
+    (``unit_prose``: code, tables and markup are not compared), all when None."""
+    pairs: list[tuple[tuple[int, int], tuple[int, int], bool]] = []  # (line, copy, the document's title)
+
+    def line_at(pos: int) -> tuple[int, int]:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        return pos, end - (end > pos and text[end - 1] == "\r")
+
+    around: list[tuple[int, ...]] = []  # the paragraph and those before and after it (verse is looked for there)
+    for k, u in enumerate(units):
+        if prose is not None and not prose[k]:
+            continue
+        top = line_at(u.start)
+        if u.last_line > u.line:  # the copy in the same paragraph
+            pairs.append((top, line_at(top[1] + 1 + (text[top[1]] == "\r")), k == 0))
+        elif k == 0 and len(units) > 1 and units[1].line <= u.line + 2:  # the title, a blank line, its copy
+            pairs.append((top, line_at(units[1].start), True))
+        else:
+            continue
+        around.append(tuple(units[x].start for x in (k - 1, k, k + 1) if 0 <= x < len(units)))
+    if not pairs:
+        return []
+    keys, counts, alpha = U.line_keys([text[s:e] for p in pairs for s, e in p[:2]])
+    out = []
+    for j, (top, copy, title) in enumerate(pairs):
+        key, n, letters = keys[2 * j], counts[2 * j], alpha[2 * j]
+        if key != keys[2 * j + 1] or not letters or n < (DOUBLED_TITLE_MIN_WORDS if title else min_words):
+            continue
+        if _symbols(text[top[0] : top[1]]) != _symbols(text[copy[0] : copy[1]]):
+            continue
+        if title and n >= min_words and text.count("\n", top[1], copy[0]) > 1 and units[1].last_line == units[1].line:
+            continue  # two one-line paragraphs of min-words: D101's comparison of units reports it
+        if not title and not verse_ok and any(in_verse(text, p) or _in_stanzas(text, p) for p in around[j]):
+            continue  # "Louie Louie, me gotta go" twice between two stanzas: a song's refrain
+        out.append((top, copy))
+    return out
 
 
 def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = None) -> bool:
