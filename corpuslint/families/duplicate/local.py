@@ -134,6 +134,37 @@ def parallel_lead_ins(a: str, b: str) -> bool:
     return slots >= 2  # (one word swapped is a synonym as often: "According to the Israeli army/military,")
 
 
+# A goal's lead-in ("To select one cell,"): at most this many words, opening with a word
+# that introduces a purpose (English to, Greek για (να), French pour / afin (de), German um,
+# Spanish and Portuguese para, Italian per, Dutch om, Russian чтобы, Polish aby / żeby), as
+# normalised (lower case, accents kept).
+GOAL_LEAD_IN_MAX_WORDS = 10
+GOAL_OPENERS = frozenset({"to", "για", "pour", "afin", "um", "para", "per", "om", "чтобы", "aby", "żeby"})
+
+
+def own_goal_lead_ins(a: str, b: str) -> bool:
+    """True when two sentences open with lead-ins of purpose (up to the first comma, at most
+    ``GOAL_LEAD_IN_MAX_WORDS`` words each, the first one of ``GOAL_OPENERS``) in one frame,
+    their first two words the same, that name different goals: each lead-in has a content word (``meaning._content``) the
+    other lacks. Instructions for two goals (LibreOffice help el: "Για να επιλέξετε μια
+    ορθογώνια περιοχή με κελιά, κάντε κλικ ..." / "Για να επιλέξετε ένα κελί, κάντε κλικ
+    ...", to select a range / one cell; "Για να δημιουργήσετε μια μεμονωμένη γραμμή,
+    πληκτρολογήστε ..." / "Για να δημιουργήσετε διπλή γραμμή, ...") say the same steps of two
+    things, each sentence of its own; a restatement repeats its case or has none. Other
+    lead-ins sharing their opening ("This is associated with radial cleavage ..." / "This is
+    associated with spiral cleavage ...") are left to the other tests."""
+    ma, mb = _LEAD_IN_RE.match(a), _LEAD_IN_RE.match(b)
+    if ma is None or mb is None:
+        return False
+    wa, wb = meaning._norm_words(ma.group()), meaning._norm_words(mb.group())
+    if not (3 <= len(wa) <= GOAL_LEAD_IN_MAX_WORDS and 3 <= len(wb) <= GOAL_LEAD_IN_MAX_WORDS) or wa[:2] != wb[:2]:
+        return False
+    if wa[0].casefold() not in GOAL_OPENERS:
+        return False
+    ca, cb = set(meaning._content(wa[2:])), set(meaning._content(wb[2:]))
+    return bool(ca - cb) and bool(cb - ca)
+
+
 class ExactDuplicateLine(DocumentRule):
     """A line or paragraph repeats an earlier one in the same document.
 
@@ -1204,7 +1235,9 @@ class RestatedPassage(DocumentRule):
     открыть панель списка приложений, ..."), or two lead-ins that fill one frame with other
     cases in two places
     (``parallel_lead_ins``: "With the newt front-end (used mostly with braille), ..." /
-    "With the text front-end (used mostly with speech), ..."), nor is a chiasmus, two terms
+    "With the text front-end (used mostly with speech), ..."), or two lead-ins opening
+    alike that name two goals (``own_goal_lead_ins``: "Για να επιλέξετε ένα κελί, ..." /
+    "Για να επιλέξετε μια ορθογώνια περιοχή, ...", to select one cell / a range), nor is a chiasmus, two terms
     swapping places around a shared pivot (``crossed_terms``: "Un pintor es un hombre que
     pinta lo que vende. Un artista ... es un hombre que vende lo que pinta."). Only prose is compared: no paragraph holding code, program output or
     structure, no Markdown list items or block quotes; only sentences of the same
@@ -1216,7 +1249,10 @@ class RestatedPassage(DocumentRule):
     ``getReport()`` one documents two functions); and not the shared frame of two
     parallel paragraphs (paragraphs that align word by word, differing in a
     substituted name: "If `name` is `HttpClient`, ..." / "If `name` is `HttpRequest`,
-    ..." each followed by the same sentence); nor the closing sentence of two items of one
+    ..." each followed by the same sentence); nor sentences of two paragraphs that each
+    define their own term (``_definitions_of_two_terms``: "Κανονικό - αυτός ο δευτερεύων
+    τύπος ..." / "Σε στοίβα - αυτός ο δευτερεύων τύπος ...", chart types in LibreOffice's
+    Greek help, a definition list flattened to text); nor the closing sentence of two items of one
     kind of list (numbered, lettered or with one bullet), word for word, a note each item carries (initrd(4)'s
     steps (6) and (7) both ending "... поведение ядра НЕ ОПРЕДЕЛЕНО. Смотрите подробности о
     поведении текущей версии ядра в разделе ЗАМЕЧАНИЯ."); nor a conclusion that sums up what came
@@ -1416,6 +1452,8 @@ class RestatedPassage(DocumentRule):
                 continue
             if parallel_lead_ins(text[sentences[i].start : sentences[i].end], text[sentences[j].start : sentences[j].end]):
                 continue  # "With the newt front-end (...), ..." / "With the text front-end (...), ...": two cases
+            if own_goal_lead_ins(text[sentences[i].start : sentences[i].end], text[sentences[j].start : sentences[j].end]):
+                continue  # "Για να επιλέξετε ένα κελί, ..." after "Για να επιλέξετε μια ορθογώνια περιοχή, ...": two goals
             if _each_names_more(sentence_names(i), sentence_names(j)):  # different_subjects
                 continue
             ui, uj = bisect_right(unit_starts, sentences[i].start) - 1, bisect_right(unit_starts, sentences[j].start) - 1
@@ -1426,6 +1464,8 @@ class RestatedPassage(DocumentRule):
                 continue  # "... поведение ядра НЕ ОПРЕДЕЛЕНО. Смотрите подробности ..." closing steps (6) and (7)
             if ui != uj and _items_of_own_labels(text, units[ui], units[uj], sentence_words(i), sentence_words(j)):
                 continue  # "2. Shrinkage Allowance: ..." / "3. Machining Allowance: ...", each of its own item
+            if _definitions_of_two_terms(text, sentences[i].start, sentences[j].start):
+                continue  # "Κανονικό - αυτός ο δευτερεύων τύπος ..." / "Σε στοίβα - αυτός ο δευτερεύων τύπος ...": two terms defined
             if tex and ui != uj and _entries_of_two_items(text, units[ui].start, units[uj].start):
                 continue  # "In this case, it will detokenize ..." under \\cmditem{apptocmd} and \\cmditem{pretocmd}
             if crossed_terms(toks(i), toks(j)):
@@ -1557,6 +1597,32 @@ def _items_of_own_labels(text: str, ua, ub, words_a: list[str], words_b: list[st
         return False
     sa, sb = set(words_a), set(words_b)
     return bool((label_a - label_b) & (sa - sb)) and bool((label_b - label_a) & (sb - sa))
+
+
+# A paragraph that defines its term: the term (one to four words, optionally in bold or
+# italics) and a dash set off by spaces or a colon, then the definition ("Κανονικό - αυτός
+# ο δευτερεύων τύπος γραφήματος ...", "Stacked: this subtype ...").
+_TERM_DEFINED_RE = lazy(
+    r"[ \t\u00a0]*[*_]{0,2}(?P<term>\p{L}[\p{L}\p{M}\p{N}'’]*(?:[ \t]+[\p{L}\p{M}\p{N}'’]+){0,3})[*_]{0,2}"
+    r"[ \t]*[-–—:：][ \t]+\S"
+)
+
+
+def _definitions_of_two_terms(text: str, first: int, later: int) -> bool:
+    """True when the sentences starting at ``first`` and ``later`` each open with a term
+    being defined (``_TERM_DEFINED_RE``), two different terms (``normalize.words``): a
+    definition list flattened to paragraphs, whose entries define each term in one frame
+    (LibreOffice help el, chart types: "Κανονικό - αυτός ο δευτερεύων τύπος γραφήματος
+    απεικονίζει όλες τις τιμές ..." / "Σε στοίβα - αυτός ο δευτερεύων τύπος γραφήματος
+    απεικονίζει τις τιμές ...": normal, stacked). Each sentence documents its own term,
+    like the items of a labelled list (``_items_of_own_labels``), even when it says "this
+    subtype" rather than the term's name. Entries of the same term are compared (a travel
+    plan's "Transportation: Rent a car or book a guided tour" on day 6 and again on day 7,
+    each under its "Activities: ..." paragraph)."""
+    a, b = _TERM_DEFINED_RE.match(text, first), _TERM_DEFINED_RE.match(text, later)
+    if a is None or b is None:
+        return False
+    return normalize.words(a["term"]) != normalize.words(b["term"])
 
 
 # A LaTeX command that opens a reference entry on a line of its own, naming it in its
