@@ -15,11 +15,20 @@ corpus scope would otherwise read the others):
   each sentence with what the whitespace rules look at (a no-break space between words,
   a space before a comma, a padded quotation, an arrow): the CPU of the larger should
   be about 4x the smaller's. Work per match proportional to the line (a slice or a
-  count from the match to the line's end) shows as 16x.
+  count from the match to the line's end) shows as 16x;
+* ``oneline-ja-N.txt``: the same for one line of Japanese of ``--cjk-mb`` MB and four times
+  that, declared ``ja`` (``per-file-language``), with IDEOGRAPHIC SPACEs between words and
+  beside and between Latin words (W102 asks whether the space's line holds CJK). ``--only PREFIX``
+  runs only the cases whose file name starts with PREFIX.
 
 One ``corpuslint check --no-cache --format json`` subprocess per case, default rules;
 CPU seconds (user + system) and peak RSS from ``os.wait4``; the number of findings is
 printed so that a fast wrong answer shows. Printed, never asserted.
+
+Measured 2026-12-04 (load 17-18), one-line Japanese declared ``ja``, default rules (``--only
+oneline-ja --cjk-mb 1``): lead 1.35 / 28.92 s CPU at 1 / 4 MB (W102 read the line back to its
+start for each IDEOGRAPHIC SPACE not between CJK characters), left23 1.20 / 0.97 s; the same
+finding. W102 alone (``lint_text``): lead 0.91 / 28.4 s, now 0.45 / 0.47 s.
 
 Measured 2026-12-04 (idle), one-line prose of 0.1 / 0.2 MB (this generator), `--select W`:
 lead 20.5 s / -, int21 9.8 / 37.3 s (W114's last word searched from the line's start,
@@ -82,6 +91,22 @@ def oneline(mb: float, seed: int = 5) -> str:
     return "".join(parts).rstrip() + "\n"
 
 
+def oneline_cjk(mb: float, seed: int = 7) -> str:
+    """One line of about ``mb`` MB of Japanese sentences (declared ``ja`` by the case's
+    corpuslint.toml), each with IDEOGRAPHIC SPACEs between CJK words, beside a Latin word
+    ("APT\u3000パッケージ") and between two ("Debian\u3000GNU"): W102 asks whether the line
+    holds CJK of the last."""
+    rng = random.Random(seed)
+    words = ["パッケージ", "管理", "システム", "設定", "ファイル", "開発者", "版", "章"]
+    parts, size = [], 0
+    while size < mb * 1e6:
+        w = [rng.choice(words) for _ in range(4)]
+        sentence = f"{w[0]}\u3000{w[1]}の APT\u3000{w[2]}は Debian\u3000GNU {w[3]}\u3000{rng.randrange(10**6)}です。"
+        parts.append(sentence)
+        size += len(sentence.encode("utf-8"))
+    return "".join(parts) + "\n"
+
+
 def measure(folder: str, name: str) -> None:
     cmd = [sys.executable, "-m", "corpuslint", "check", "--no-cache", "--format", "json", "--exit-zero",
            "-o", os.path.join(folder, "out.json"), name]
@@ -103,6 +128,8 @@ def main() -> None:
     ap.add_argument("--lines", type=int, default=200)
     ap.add_argument("--run", type=int, default=5_000)
     ap.add_argument("--oneline-mb", type=float, default=4.0, help="the smaller one-line file, MB (the larger: 4x)")
+    ap.add_argument("--cjk-mb", type=float, default=1.0, help="the smaller one-line Japanese file, MB (the larger: 4x)")
+    ap.add_argument("--only", help="run only the cases whose file name starts with this")
     ap.add_argument("--keep", help="generate into DIR and keep it")
     args = ap.parse_args()
     root = args.keep or tempfile.mkdtemp(prefix="bench-longlines-")
@@ -110,9 +137,14 @@ def main() -> None:
         subtitles = cues(args.cues)
         cases = [("columns.txt", columns(args.lines, args.run)), ("tags.srt", subtitles), ("tags.txt", subtitles)]
         cases += [(f"oneline-{mb:g}.txt", oneline(mb)) for mb in (args.oneline_mb, 4 * args.oneline_mb)]
+        cases += [(f"oneline-ja-{mb:g}.txt", oneline_cjk(mb)) for mb in (args.cjk_mb, 4 * args.cjk_mb)]
+        cases = [c for c in cases if not args.only or c[0].startswith(args.only)]
         for name, text in cases:
             folder = os.path.join(root, name.replace(".", "-"))
             os.makedirs(folder, exist_ok=True)
+            if name.startswith("oneline-ja"):  # declared Japanese: W102's IDEOGRAPHIC SPACE branch for CJK text
+                with open(os.path.join(folder, "corpuslint.toml"), "w", encoding="utf-8") as fh:
+                    fh.write('[per-file-language]\n"*.txt" = "ja"\n')
             with open(os.path.join(folder, name), "w", encoding="utf-8") as fh:
                 fh.write(text)
             measure(folder, name)

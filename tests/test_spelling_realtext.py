@@ -473,12 +473,14 @@ def test_letters_glued_to_digits():
     text = "الناتج يساوي4374 في نظام 64بت ومسافة 5كم، عام 1445هـ و2020م، الملف a_12ب و http://x.org/a1ب.\n"
     found = list(LettersGluedToDigits().check(Document("a.txt", text)))
     got = [(text[f.start : f.end], f.fix.applicability) for f in found]
+    # one finding a line and fix safety (left23): the two units' spaces in one unsafe finding
     assert got == [
         ("يساوي4374", Applicability.SAFE),
-        ("64بت", Applicability.UNSAFE),
-        ("5كم", Applicability.UNSAFE),
+        ("64بت ومسافة 5كم", Applicability.UNSAFE),
     ]
     assert found[0].fix.edits[0].start == text.index("4374") and found[0].fix.edits[0].replacement == " "
+    assert [e.start for e in found[1].fix.edits] == [text.index("بت"), text.index("كم")]
+    assert found[1].message == "2 words and numbers written without a space on this line: '64بت', '5كم'"
 
 
 def test_letters_glued_to_digits_clean_text():

@@ -134,6 +134,37 @@ def parallel_lead_ins(a: str, b: str) -> bool:
     return slots >= 2  # (one word swapped is a synonym as often: "According to the Israeli army/military,")
 
 
+# A goal's lead-in ("To select one cell,"): at most this many words, opening with a word
+# that introduces a purpose (English to, Greek για (να), French pour / afin (de), German um,
+# Spanish and Portuguese para, Italian per, Dutch om, Russian чтобы, Polish aby / żeby), as
+# normalised (lower case, accents kept).
+GOAL_LEAD_IN_MAX_WORDS = 10
+GOAL_OPENERS = frozenset({"to", "για", "pour", "afin", "um", "para", "per", "om", "чтобы", "aby", "żeby"})
+
+
+def own_goal_lead_ins(a: str, b: str) -> bool:
+    """True when two sentences open with lead-ins of purpose (up to the first comma, at most
+    ``GOAL_LEAD_IN_MAX_WORDS`` words each, the first one of ``GOAL_OPENERS``) in one frame,
+    their first two words the same, that name different goals: each lead-in has a content word (``meaning._content``) the
+    other lacks. Instructions for two goals (LibreOffice help el: "Για να επιλέξετε μια
+    ορθογώνια περιοχή με κελιά, κάντε κλικ ..." / "Για να επιλέξετε ένα κελί, κάντε κλικ
+    ...", to select a range / one cell; "Για να δημιουργήσετε μια μεμονωμένη γραμμή,
+    πληκτρολογήστε ..." / "Για να δημιουργήσετε διπλή γραμμή, ...") say the same steps of two
+    things, each sentence of its own; a restatement repeats its case or has none. Other
+    lead-ins sharing their opening ("This is associated with radial cleavage ..." / "This is
+    associated with spiral cleavage ...") are left to the other tests."""
+    ma, mb = _LEAD_IN_RE.match(a), _LEAD_IN_RE.match(b)
+    if ma is None or mb is None:
+        return False
+    wa, wb = meaning._norm_words(ma.group()), meaning._norm_words(mb.group())
+    if not (3 <= len(wa) <= GOAL_LEAD_IN_MAX_WORDS and 3 <= len(wb) <= GOAL_LEAD_IN_MAX_WORDS) or wa[:2] != wb[:2]:
+        return False
+    if wa[0].casefold() not in GOAL_OPENERS:
+        return False
+    ca, cb = set(meaning._content(wa[2:])), set(meaning._content(wb[2:]))
+    return bool(ca - cb) and bool(cb - ca)
+
+
 class ExactDuplicateLine(DocumentRule):
     """A line or paragraph repeats an earlier one in the same document.
 
@@ -174,6 +205,12 @@ class ExactDuplicateLine(DocumentRule):
     its own reasoning). A line that is itself a title (a
     headline, a caption) is compared with the whole document; a line wholly in brackets (a
     stage direction, "[Enter FATHER, MOTHER, and HYRUM]" in Act I and Act III) is not a title.
+    In plain text a headline printed twice in a row is a copy even where paragraphs do not
+    show it (``doubled_titles``): the document's first line repeated by the next line or the
+    one after a blank line, from two words on ("Chapitre 14. Sécurité" as a page's title and
+    its heading), and a paragraph's first line of ``min-words`` words that its second line
+    repeats (a scraped page's title above the article with no blank line between), unless
+    that paragraph or one beside it is verse (a line sung twice is a refrain).
     Repetitive genres: with ``genre = "auto"`` (default) a text that occurs ``refrain-copies``
     times or more (default 3) is a refrain (a chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
     places are both verse in a hard-wrapped document, the block before the later one
@@ -216,12 +253,17 @@ class ExactDuplicateLine(DocumentRule):
         if genre == "formulaic":
             return []
         a = U.analyse(doc)  # (the duplicate family's shared analysis: D104's map computes it anyway)
-        if int(np.count_nonzero(a.nwords >= min_words)) < 2:
-            return []  # a copy needs two units of min-words: a one-line record or title has one at most
         if genre == "auto" and regions.vocalised(doc):
             return []
         text = doc.text
+        rst = doc.suffix in structure.RST_SUFFIXES
+        tex = doc.suffix in structure.TEX_SUFFIXES
+        plain = not (rst or tex or doc.suffix in regions.MARKDOWN_SUFFIXES)  # (a man page rendered as text)
         out: list[Finding] = []
+        if plain:  # a headline printed twice in a row: one paragraph, or a title under min-words
+            out.extend(self._doubled_titles(doc, a, min_words, genre))
+        if int(np.count_nonzero(a.nwords >= min_words)) < 2:
+            return out  # a copy needs two units of min-words: a one-line record or title has one at most
         refrains: set[int] = set()
         if genre == "auto":
             refrains = _refrain_keys(a, int(self.opts["refrain-copies"]))
@@ -237,9 +279,6 @@ class ExactDuplicateLine(DocumentRule):
         # whole document: a headline printed twice is the copy D101 exists for
         headings = {x for x in sections if not _bracketed_line(text, x)}  # (a stage direction is no headline)
         keys = a.keys.tolist()
-        rst = doc.suffix in structure.RST_SUFFIXES
-        tex = doc.suffix in structure.TEX_SUFFIXES
-        plain = not (rst or tex or doc.suffix in regions.MARKDOWN_SUFFIXES)  # (a man page rendered as text)
         first_copy: dict[int, int] | None = None  # key -> first unit (any length), when needed
         for k, is_prose in zip(candidates, prose):
             if not is_prose or keys[k] in refrains:
@@ -293,6 +332,82 @@ class ExactDuplicateLine(DocumentRule):
                 )
             )
         return out
+
+    def _doubled_titles(self, doc: Document, a: U.Analysis, min_words: int, genre: str) -> list[Finding]:
+        """Findings for a headline printed twice in a row in plain text (``doubled_titles``),
+        the later line pointed at, the first kept."""
+        text = doc.text
+        out = []
+        for first, later in doubled_titles(U.unit_text(doc), a.units, min_words, verse_ok=genre != "auto",
+                                           prose=unit_prose(a)):
+            same = text[first[0] : first[1]].strip() == text[later[0] : later[1]].strip()
+            line, first_line = doc.position(later[0])[0], doc.position(first[0])[0]
+            out.append(
+                doc.finding(
+                    self, later[0], later[1],
+                    f"line {line} repeats line {first_line} ({'exact copy' if same else 'same text after normalisation'}, "
+                    "similarity 1.00; a headline printed twice)",
+                    fix=U.deletion_fix(doc, U.remove_lines_edit(doc, line, line)),
+                    related=[doc.location(first[0])],
+                )
+            )
+        return out
+
+
+# The words a headline printed twice must hold at least (below D101's min-words: "Bourse de
+# Paris" / "Bourse de Paris" above an article).
+DOUBLED_TITLE_MIN_WORDS = 2
+
+
+def doubled_titles(text: str, units: list, min_words: int, verse_ok: bool = False,
+                   prose: list[bool] | None = None) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Pairs ``((start, end), (start, end))`` of a line and the copy that follows it at once
+    (the same normalised words, ``units.line_keys``; the same symbols): a headline printed
+    twice, as scraped news pages hold it (the page title, then the article's heading). Two
+    places, in plain text: the document's first line with the first line after it or after one
+    blank line (at least ``DOUBLED_TITLE_MIN_WORDS`` words, a letter among them), and a
+    paragraph's first line that its second line repeats (at least ``min_words`` words; with
+    ``verse_ok`` False neither it nor the paragraph before or after it verse,
+    ``structure.in_verse`` or ``_in_stanzas``: "Louie Louie, me gotta go" sung twice between
+    two stanzas is the song's refrain). ``units``: the document's paragraph units
+    (``units.PUnit``), from which the pairs D101's paragraph comparison already finds (two
+    one-line units of ``min_words`` words) are left out; ``prose``: whether each unit is prose
+    (``unit_prose``: code, tables and markup are not compared), all when None."""
+    pairs: list[tuple[tuple[int, int], tuple[int, int], bool]] = []  # (line, copy, the document's title)
+
+    def line_at(pos: int) -> tuple[int, int]:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        return pos, end - (end > pos and text[end - 1] == "\r")
+
+    around: list[tuple[int, ...]] = []  # the paragraph and those before and after it (verse is looked for there)
+    for k, u in enumerate(units):
+        if prose is not None and not prose[k]:
+            continue
+        top = line_at(u.start)
+        if u.last_line > u.line:  # the copy in the same paragraph
+            pairs.append((top, line_at(top[1] + 1 + (text[top[1]] == "\r")), k == 0))
+        elif k == 0 and len(units) > 1 and units[1].line <= u.line + 2:  # the title, a blank line, its copy
+            pairs.append((top, line_at(units[1].start), True))
+        else:
+            continue
+        around.append(tuple(units[x].start for x in (k - 1, k, k + 1) if 0 <= x < len(units)))
+    if not pairs:
+        return []
+    keys, counts, alpha = U.line_keys([text[s:e] for p in pairs for s, e in p[:2]])
+    out = []
+    for j, (top, copy, title) in enumerate(pairs):
+        key, n, letters = keys[2 * j], counts[2 * j], alpha[2 * j]
+        if key != keys[2 * j + 1] or not letters or n < (DOUBLED_TITLE_MIN_WORDS if title else min_words):
+            continue
+        if _symbols(text[top[0] : top[1]]) != _symbols(text[copy[0] : copy[1]]):
+            continue
+        if title and n >= min_words and text.count("\n", top[1], copy[0]) > 1 and units[1].last_line == units[1].line:
+            continue  # two one-line paragraphs of min-words: D101's comparison of units reports it
+        if not title and not verse_ok and any(in_verse(text, p) or _in_stanzas(text, p) for p in around[j]):
+            continue  # "Louie Louie, me gotta go" twice between two stanzas: a song's refrain
+        out.append((top, copy))
+    return out
 
 
 def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = None) -> bool:
@@ -1120,7 +1235,9 @@ class RestatedPassage(DocumentRule):
     открыть панель списка приложений, ..."), or two lead-ins that fill one frame with other
     cases in two places
     (``parallel_lead_ins``: "With the newt front-end (used mostly with braille), ..." /
-    "With the text front-end (used mostly with speech), ..."), nor is a chiasmus, two terms
+    "With the text front-end (used mostly with speech), ..."), or two lead-ins opening
+    alike that name two goals (``own_goal_lead_ins``: "Για να επιλέξετε ένα κελί, ..." /
+    "Για να επιλέξετε μια ορθογώνια περιοχή, ...", to select one cell / a range), nor is a chiasmus, two terms
     swapping places around a shared pivot (``crossed_terms``: "Un pintor es un hombre que
     pinta lo que vende. Un artista ... es un hombre que vende lo que pinta."). Only prose is compared: no paragraph holding code, program output or
     structure, no Markdown list items or block quotes; only sentences of the same
@@ -1132,7 +1249,10 @@ class RestatedPassage(DocumentRule):
     ``getReport()`` one documents two functions); and not the shared frame of two
     parallel paragraphs (paragraphs that align word by word, differing in a
     substituted name: "If `name` is `HttpClient`, ..." / "If `name` is `HttpRequest`,
-    ..." each followed by the same sentence); nor the closing sentence of two items of one
+    ..." each followed by the same sentence); nor sentences of two paragraphs that each
+    define their own term (``_definitions_of_two_terms``: "Κανονικό - αυτός ο δευτερεύων
+    τύπος ..." / "Σε στοίβα - αυτός ο δευτερεύων τύπος ...", chart types in LibreOffice's
+    Greek help, a definition list flattened to text); nor the closing sentence of two items of one
     kind of list (numbered, lettered or with one bullet), word for word, a note each item carries (initrd(4)'s
     steps (6) and (7) both ending "... поведение ядра НЕ ОПРЕДЕЛЕНО. Смотрите подробности о
     поведении текущей версии ядра в разделе ЗАМЕЧАНИЯ."); nor a conclusion that sums up what came
@@ -1332,6 +1452,8 @@ class RestatedPassage(DocumentRule):
                 continue
             if parallel_lead_ins(text[sentences[i].start : sentences[i].end], text[sentences[j].start : sentences[j].end]):
                 continue  # "With the newt front-end (...), ..." / "With the text front-end (...), ...": two cases
+            if own_goal_lead_ins(text[sentences[i].start : sentences[i].end], text[sentences[j].start : sentences[j].end]):
+                continue  # "Για να επιλέξετε ένα κελί, ..." after "Για να επιλέξετε μια ορθογώνια περιοχή, ...": two goals
             if _each_names_more(sentence_names(i), sentence_names(j)):  # different_subjects
                 continue
             ui, uj = bisect_right(unit_starts, sentences[i].start) - 1, bisect_right(unit_starts, sentences[j].start) - 1
@@ -1342,6 +1464,8 @@ class RestatedPassage(DocumentRule):
                 continue  # "... поведение ядра НЕ ОПРЕДЕЛЕНО. Смотрите подробности ..." closing steps (6) and (7)
             if ui != uj and _items_of_own_labels(text, units[ui], units[uj], sentence_words(i), sentence_words(j)):
                 continue  # "2. Shrinkage Allowance: ..." / "3. Machining Allowance: ...", each of its own item
+            if _definitions_of_two_terms(text, sentences[i].start, sentences[j].start):
+                continue  # "Κανονικό - αυτός ο δευτερεύων τύπος ..." / "Σε στοίβα - αυτός ο δευτερεύων τύπος ...": two terms defined
             if tex and ui != uj and _entries_of_two_items(text, units[ui].start, units[uj].start):
                 continue  # "In this case, it will detokenize ..." under \\cmditem{apptocmd} and \\cmditem{pretocmd}
             if crossed_terms(toks(i), toks(j)):
@@ -1473,6 +1597,32 @@ def _items_of_own_labels(text: str, ua, ub, words_a: list[str], words_b: list[st
         return False
     sa, sb = set(words_a), set(words_b)
     return bool((label_a - label_b) & (sa - sb)) and bool((label_b - label_a) & (sb - sa))
+
+
+# A paragraph that defines its term: the term (one to four words, optionally in bold or
+# italics) and a dash set off by spaces or a colon, then the definition ("Κανονικό - αυτός
+# ο δευτερεύων τύπος γραφήματος ...", "Stacked: this subtype ...").
+_TERM_DEFINED_RE = lazy(
+    r"[ \t\u00a0]*[*_]{0,2}(?P<term>\p{L}[\p{L}\p{M}\p{N}'’]*(?:[ \t]+[\p{L}\p{M}\p{N}'’]+){0,3})[*_]{0,2}"
+    r"[ \t]*[-–—:：][ \t]+\S"
+)
+
+
+def _definitions_of_two_terms(text: str, first: int, later: int) -> bool:
+    """True when the sentences starting at ``first`` and ``later`` each open with a term
+    being defined (``_TERM_DEFINED_RE``), two different terms (``normalize.words``): a
+    definition list flattened to paragraphs, whose entries define each term in one frame
+    (LibreOffice help el, chart types: "Κανονικό - αυτός ο δευτερεύων τύπος γραφήματος
+    απεικονίζει όλες τις τιμές ..." / "Σε στοίβα - αυτός ο δευτερεύων τύπος γραφήματος
+    απεικονίζει τις τιμές ...": normal, stacked). Each sentence documents its own term,
+    like the items of a labelled list (``_items_of_own_labels``), even when it says "this
+    subtype" rather than the term's name. Entries of the same term are compared (a travel
+    plan's "Transportation: Rent a car or book a guided tour" on day 6 and again on day 7,
+    each under its "Activities: ..." paragraph)."""
+    a, b = _TERM_DEFINED_RE.match(text, first), _TERM_DEFINED_RE.match(text, later)
+    if a is None or b is None:
+        return False
+    return normalize.words(a["term"]) != normalize.words(b["term"])
 
 
 # A LaTeX command that opens a reference entry on a line of its own, naming it in its

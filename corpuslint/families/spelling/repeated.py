@@ -290,6 +290,10 @@ _C_LONG_BEFORE_RE = lazy(r"(?:\b(?:un)?signed|\bor|^)[ \t]*\Z", regex.M)
 _C_LONG_AFTER_RE = lazy(r"[ \t]*(?:$|\b(?:int|double|datatype|type|integer)s?\b|[,;)])", regex.M)
 # a verb of running, a command, then the command as its argument ("Execute man man", "Lancez man man")
 _RUN_VERB_RE = lazy(r"(?i)\b(?:execute|run|type|try|use|lancez|exécutez|tapez|essayez|führen|ausführen)[ \t]+\Z")
+# the noun "command" (en, fr, de, es/it/pt, nl, da/sv/no, pl, cs, ru), then at most 40 characters of
+# its clause before the doubled word: the command's synopsis follows
+_COMMAND_NOUN_RE = lazy(r"(?i)\b(?:commands?|commandes?|befehls?|kommandos?|comandos?|órdenes|orden|commando's|"
+                        r"commando|polecenie|příkaz|команд[а-я]*)\b[^.!?;:\n]{0,40}\Z")
 
 
 # the doubled word quoted as an example of the slip ("The word 'the the' is a common typo")
@@ -318,9 +322,18 @@ def _c_type(text: str, m) -> bool:
 
 
 def _command_named(text: str, m, word: str) -> bool:
+    """True when the doubled ``word`` is a command name (``structure.is_command_word``) given
+    its argument of the same name: after a verb of running ("Execute man man"), or in a
+    command's synopsis written in prose after the noun "command" in the same clause
+    (``_COMMAND_NOUN_RE``; debian-handbook fr: "La commande de manipulation d'un service
+    service service opération", the command ``service`` then its placeholders *service* and
+    *opération* as the HTML's italics gave them)."""
     from ...structure import is_command_word
 
-    return is_command_word(word) and _RUN_VERB_RE.search(text, max(0, m.start() - 20), m.start()) is not None
+    if not is_command_word(word):
+        return False
+    return (_RUN_VERB_RE.search(text, max(0, m.start() - 20), m.start()) is not None
+            or _COMMAND_NOUN_RE.search(text, max(0, m.start() - 60), m.start()) is not None)
 
 
 _DE_SUBORDINATOR_RE = lazy(r"(?i)\b(?:damit|dass|daß|weil|wenn|ob|als|bevor|nachdem|obwohl|sodass|falls|wie|sobald|bis)[ \t]+\Z")

@@ -113,7 +113,10 @@ class Slip(SpellingCorpusRule):
     A suggestion is offered only when the corrected spelling itself occurs in the corpus
     (or differs only by و / ف), and candidates shorter than three letters are ignored; an
     Urdu word in ئہ, the izafat typed with ئ, is offered the izafat form ۂ of the candidate
-    ("سلسلئہ کلام": سلسلۂ, not سلسلہ, which would drop the izafat).
+    ("سلسلئہ کلام": سلسلۂ, not سلسلہ, which would drop the izafat); a word whose alef of
+    hamzat al-wasl carries a hamza, where the dictionary writes a plain alef ("إستدامة", the
+    masdar of a derived verb), is offered that spelling (استدامة), not the word the corpus
+    writes one letter away (استخدامه).
     Fix safety: unsafe. The context fix replaces the word by the top suggestion
     (same document's spelling first, then the most frequent), keeping its clitic
     prefix; it is a statistical guess, so it is applied only with --unsafe-fixes. The
@@ -182,10 +185,15 @@ class Slip(SpellingCorpusRule):
             finding.severity = min(finding.severity, Severity.WARNING, key=lambda s: s.rank)
             return finding
         suggestions = ev.suggestions
+        message = f"possible slip '{clean}': {ev.message}"
+        wasl = _wasl_spelled(lc.backend, clean)
+        if wasl is not None:  # "إستدامة": hamzat al-wasl written with a hamza, not a slip of استخدامه
+            suggestions = [wasl[0]]
+            message = (f"possible slip '{clean}': the alef of hamzat al-wasl written with a hamza ('{wasl[1]}'); "
+                       "the dictionary writes it with a plain alef")
         if clean.endswith(_IZAFAT_AS_YEH_HAMZA):  # "سلسلئہ کلام": meant سلسلۂ, not سلسلہ
             suggestions = [_izafat_meant(clean, s) for s in suggestions]
         shown = " or ".join(f"'{s}'" for s in suggestions[:3])
-        message = f"possible slip '{clean}': {ev.message}"
         if shown:
             message += f"; did you mean {shown}?"
         fix = None
@@ -209,6 +217,28 @@ class Slip(SpellingCorpusRule):
 
 
 _DAGGER_ALEF = "\u0670"
+# Alef with hamza above or below, and the proclitics that may stand before it (و ف ب ك ل).
+_HAMZA_ALEFS = "\u0623\u0625"
+_WASL_PROCLITICS = lazy_re("[\u0648\u0641]?[\u0628\u0643\u0644]?")
+
+
+def _wasl_spelled(backend, clean: str) -> tuple[str, str] | None:
+    """``(spelling, hamza)`` when the rejected ``clean`` opens (after the proclitics و/ف and
+    ب/ك/ل) with an alef carrying a hamza (``hamza``: أ or إ) and the dictionary knows the word
+    with a plain alef there: hamzat al-wasl, which is not written, given a
+    seat, as on the masdar of a derived verb ("إستدامة" for استدامة, tenth form; "إجتماع",
+    "إنتخابات"; "بإستخدام" for باستخدام). That spelling is the correction, whatever word the
+    corpus context found one letter away (debian-handbook ar-MA: 'استخدامه' for إستدامة). The
+    dictionary is asked as it stands (``backend.spell``), not with the retries of ``known``,
+    which give a bare alef its hamza back: "اخطار" is known as إخطار, so "أخطار" gets no such
+    suggestion. None otherwise."""
+    at = _WASL_PROCLITICS.match(clean).end()
+    if at >= len(clean) - 2 or clean[at] not in _HAMZA_ALEFS:
+        return None
+    spelled = clean[:at] + "\u0627" + clean[at + 1 :]
+    return (spelled, clean[at]) if backend.spell(spelled) else None
+
+
 # A short vowel or sukun (not tanwin, the accusative ending UI text writes on any noun,
 # nor shadda alone, which a typist carries along with a letter: "متصحّف" for متصفّح).
 _VOWEL_MARK_RE = lazy_re("[\u064e-\u0650\u0652]")

@@ -262,7 +262,11 @@ class InvisibleCharacter(DocumentRule):
     the line's strong characters; a mark right after a closing bracket or punctuation
     at a line's end, `(OSF/1)\u200e`, keeps it with its text; one before a number, or
     between a number and its separator, in right-to-left text orders the number's parts:
-    `شاشة 16\u200f:10`, `\u200f(%3)`; one between two printf or brace placeholders in
+    `شاشة 16\u200f:10`, `\u200f(%3)`; an RLM closing a line that ends in a number after Hebrew
+    (bidi class R, whose digits stay European numbers: LibreOffice's `סוג 1\u200f`, `ברירת
+    מחדל: 3306\u200f`) keeps the number on the right-to-left side of what follows it (after
+    Arabic letters, class AL, the digits are Arabic numbers already: `سنة 2020\u200f` is
+    reported); one between two printf or brace placeholders in
     right-to-left text, `«%s%s%s\u200e%s»`, parts two texts the program puts there, whose
     directions the string cannot know (one between a word and a placeholder, `مدیریت
     \u200e%(app)s\u200e`, is reported); one right before an embedding, override or
@@ -414,6 +418,13 @@ def _line_rtl(text: str, line) -> bool:
 # in right-to-left text, or between a number and its separator then digits ("16\u200f:10"):
 # it sets the order of weak characters (digits, separators), which have no direction of their own.
 _NUMBER_BESIDE = lazy(r"[(\[%#+\-−]{0,2}\p{Nd}")
+# A letter of bidi class R (Hebrew, not Arabic's AL): digits after it stay European numbers
+# (UAX #9 rule W2 makes them Arabic numbers only after AL), whose order beside what follows
+# them depends on the next strong character. LibreOffice's and Firefox's Hebrew strings
+# close a number ending the string with an RLM ("סוג 1\u200f", "ברירת מחדל: 3306\u200f"), so
+# that what the program puts after it stays on the number's right-to-left side.
+_HEBREW_CLASS = regex.compile(r"\p{Bidi_Class=R}")
+_PLACEHOLDER_NUMBER_BACK = lazy(r"[%$\{]\d+\Z")  # "%1", "$2", "{0": a placeholder's number, not a number
 _NUMBER_AFTER_MARK = lazy(r"[:/.,،٫٬\-]?\p{Nd}")
 
 
@@ -444,6 +455,10 @@ def _bidi_hint(doc, text: str, m, directions: dict[int, bool] | None = None) -> 
     if (_NUMBER_BESIDE.match(text, m.end(), line.end) or before and before.isdigit() and _NUMBER_AFTER_MARK.match(
             text, m.end(), line.end)) and _RTL.search(text, line.start, line.end):
         return True  # "شاشة 16\u200f:10", "\u200f1، \u200f2": a number's parts ordered right to left
+    if after is None and rtl_mark and before and before.isdigit() and not _PLACEHOLDER_NUMBER_BACK.search(
+            text, max(line.start, m.start() - 12), m.start()) and (
+            last := _STRONG_L_BACK.search(text, line.start, m.start())) and _HEBREW_CLASS.match(last.group()):
+        return True  # "סוג 1\u200f": a number after Hebrew closed as right-to-left for what the program appends
     if (m.end() < line.end and text[m.end()] in _EMBEDDING_OPENERS or m.start() > line.start
             and text[m.start() - 1] in _EMBEDDING_CLOSERS) and _RTL.search(text, line.start, line.end):
         return True  # "עיקום ‏‪%1‬‏ במעגל": marks setting an embedding apart (W111 judges it)

@@ -95,7 +95,10 @@ class LettersGluedToDigits(DocumentRule):
     next to them), a Latin letter spelled in Arabic script glued to a number of one or
     two digits, a paper size or model name ("أي4" = A4, "بي5" = B5; Persian "آی‌پی۶" = IPv6), and in a .po string
     gluing its msgid has too (msgid "A4", "User-defined1" → "عرّفه المستخدم١"; "16K" →
-    "16ك"), as W104 and W115 follow the msgid.
+    "16ك"), as W104 and W115 follow the msgid. Several on one line (a table of contents
+    flattened to text, debian-handbook ar-MA's "مقدمةتمهيد1. لماذا هذا الكتاب؟2. لمن ...": 238
+    on one line) are one finding naming how many, as A109 does, whose fix inserts every
+    space (the spaces before unit abbreviations in a second finding of their own, unsafe).
     Why: the glued token is neither the word nor the number for search, counting and
     tokenisers; it is usually text extracted from a layout (a table cell, a line break
     lost) or a missed space.
@@ -111,6 +114,39 @@ class LettersGluedToDigits(DocumentRule):
     fixable = True
 
     def check(self, doc):
+        """One finding a line and fix safety (``_line_finding``: the safe spaces, and those
+        before a unit abbreviation, unsafe) for the glued pairs found."""
+        text = doc.text
+        found = list(self._glued_pairs(doc))
+        if len(found) < 2:
+            for m, message, fix in found:
+                yield doc.finding(self, m.start(), m.end(), message, fix=fix)
+            return
+        line: dict = {}  # fix safety -> the pairs of one line with that safety
+        for k, pair in enumerate(found):
+            line.setdefault(pair[2].applicability, []).append(pair)
+            if k + 1 == len(found) or text.find("\n", pair[0].end(), found[k + 1][0].start()) >= 0:
+                yield from sorted((self._line_finding(doc, group) for group in line.values()), key=lambda f: f.start)
+                line = {}
+
+    def _line_finding(self, doc, group: list):
+        """The finding for the glued pairs ``(match, message, fix)`` of one line whose fixes
+        are all safe or all unsafe: one pair's own finding, or for several one finding from
+        the first to the last, "N words and numbers written without a space on this line:
+        'مقدمةتمهيد1', 'العام4', ..." (the first ``_LINE_PAIRS_SHOWN`` named), whose fix
+        inserts each pair's space (the same edits as the pairs' own findings)."""
+        if len(group) == 1:
+            m, message, fix = group[0]
+            return doc.finding(self, m.start(), m.end(), message, fix=fix)
+        shown = ", ".join(f"'{m.group()}'" for m, _message, _fix in group[:_LINE_PAIRS_SHOWN])
+        more = ", ..." if len(group) > _LINE_PAIRS_SHOWN else ""
+        edits = [edit for _m, _message, fix in group for edit in fix.edits]
+        fix = Fix(tuple(edits), group[0][2].applicability)
+        return doc.finding(self, group[0][0].start(), group[-1][0].end(),
+                           f"{len(group)} words and numbers written without a space on this line: {shown}{more}", fix=fix)
+
+    def _glued_pairs(self, doc):
+        """``(match, message, fix)`` for each word glued to a number that is reported, in text order."""
         text = doc.text
         source = doc.source  # a .po string's msgid: gluing it has too is the string's own
         for m in _glued(text):
@@ -135,7 +171,11 @@ class LettersGluedToDigits(DocumentRule):
                 message = f"no space between the number '{m.group('num2')}' and '{unit}'"
                 edit = Edit(at, at, " ")
                 fix = Fix.unsafe(edit) if unit.rstrip("ـ") in _UNITS else Fix.safe(edit)
-            yield doc.finding(self, m.start(), m.end(), message, fix=fix)
+            yield m, message, fix
+
+
+# The glued pairs a line's finding names (the count says how many there are).
+_LINE_PAIRS_SHOWN = 4
 
 
 RULES = [LettersGluedToDigits]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 
 import regex
@@ -30,6 +31,7 @@ from ...structure import (
 )
 from ._common import FRENCH_SPACES, french_spacing
 from ...text.lazy_regex import lazy, lazy_re
+from ...text.lines import lines_holding
 from ._common import (
     in_sources,
     EOL,
@@ -163,23 +165,48 @@ def _bound_name_or_option(text: str, start: int, end: int) -> bool:
 CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 
 
-def _ideographic_space(text: str, m, cjk: bool = False) -> bool:
+class CjkLines:
+    """``CjkLines(text)(pos)``: does the line of ``text`` (``\n``-separated) holding offset
+    ``pos`` hold a CJK character (``_CJK_RE``)? The lines that do are found once, by one scan
+    of the text (``lines_holding``), when first asked, and each question is a bisection: a
+    one-line file of 8 MB asked once per IDEOGRAPHIC SPACE read the whole line back to its
+    start each time (90 s)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def __call__(self, pos: int) -> bool:
+        if self._starts is None:
+            spans = list(lines_holding(self.text, _CJK_RE))
+            self._starts, self._ends = [s for s, _e in spans], [e for _s, e in spans]
+        k = bisect_right(self._starts, pos) - 1
+        return k >= 0 and pos < self._ends[k]
+
+
+def _ideographic_space(text: str, m, cjk=False) -> bool:
     """True when the IDEOGRAPHIC SPACE ``m`` is the space of CJK text beyond two CJK
     characters around it (``_typographic_space``'s own case): between one and a
     placeholder, which a program fills with a CJK string or a value (wagtail's ja
     catalogue: "フォーマット：%(supported_formats)s\u3000ファイルサイズ");
     anywhere in a line holding CJK of a document declared Japanese, Chinese or Korean
-    (``cjk``), whose script spaces so. "漢字\u3000abc" in text not declared is reported."""
+    (``cjk``: True, or a ``CjkLines`` of the text, which answers without reading the line
+    again), whose script spaces so. "漢字\u3000abc" in text not declared is reported."""
     before, after = text[m.start() - 1], text[m.end()]
     if _CJK_RE.match(before) and _PLACEHOLDER_START_RE.match(text, m.end()):
         return True  # "ファイル\u3000%(size)s"
     if _CJK_RE.match(after) and _PLACEHOLDER_END_RE.search(text, max(0, m.start() - 40), m.start()):
         return True  # "%(supported_formats)s\u3000ファイルサイズ"
-    if cjk:
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        return _CJK_RE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
-    return False
+    if not cjk:
+        return False
+    if _CJK_RE.match(before) or _CJK_RE.match(after):
+        return True  # (a CJK neighbour is on the line: ``_ODD_SPACE_RE`` has no line break beside the space)
+    if callable(cjk):
+        return cjk(m.start())
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    return _CJK_RE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
 
 
 # Khmer punctuation set off from the word before it, as typesetters do with a no-break space
@@ -463,7 +490,7 @@ class NonStandardSpace(DocumentRule):
         # declared French, or (no language declared) text that reads French around the space
         # ("Comment vas-tu\u00a0?", "ne doit pas être\u00a0;"), asked beside a mark French spaces off
         french = doc.language == "fr" if doc.language is not None else FrenchAround(doc.text)
-        cjk = doc.language in CJK_LANGUAGES
+        cjk = CjkLines(doc.text) if doc.language in CJK_LANGUAGES else False
         if doc.suffix in HTML_SUFFIXES:
             allowed.add("\u00a0")  # (HTML's &nbsp;, written as a character: see the docstring)
         if doc.sources:  # a .po string: a space its msgid (or msgid_plural) holds is the program's
