@@ -71,7 +71,8 @@ def after_run(args, config, result, baseline: list[dict] | None) -> int | None:
         return 0
     if baseline is not None:
         inside = bl.counts(e for e, out in zip(baseline, outside) if not out) if baseline else {}
-        applied = bl.apply_baseline(result.findings, result.documents, root, inside, result.rules)
+        pairs = [e for e, out in zip(baseline, outside) if out and e.get("path") not in checked] if baseline else []
+        applied = bl.apply_baseline(result.findings, result.documents, root, inside, result.rules, pairs)
         result.findings = applied.kept
         result.baselined = applied.suppressed
         path = args.baseline or config.baseline

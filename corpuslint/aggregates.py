@@ -292,11 +292,14 @@ class AggregateView:
                 "GROUP BY key HAVING COUNT(*) >= ?)", (self.agg_id, kind, min_docs)).fetchone()
         return int(row[0] or 0), int(row[1] or 0)
 
-    def documents(self, kind: int) -> int:
-        """Documents that post at least one key of ``kind``."""
+    def documents(self, kind: "int | None" = None) -> int:
+        """Documents that post at least one key of ``kind`` (of any kind: None)."""
         conn = self._connection()
-        row = conn.execute("SELECT COUNT(DISTINCT doc) FROM postings WHERE agg = ? AND kind = ?",
-                                 (self.agg_id, kind)).fetchone()
+        if kind is None:
+            row = conn.execute("SELECT COUNT(DISTINCT doc) FROM postings WHERE agg = ?", (self.agg_id,)).fetchone()
+        else:
+            row = conn.execute("SELECT COUNT(DISTINCT doc) FROM postings WHERE agg = ? AND kind = ?",
+                               (self.agg_id, kind)).fetchone()
         return int(row[0] or 0)
 
     def close(self) -> None:

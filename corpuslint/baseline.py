@@ -151,6 +151,9 @@ def write_baseline(path: str, findings: list[Finding], documents: Mapping[str, o
                            "count": 1, "message": f.message[:200]}
             if f.code not in whole:  # (a whole-document finding is its path's: no content to follow)
                 entries[fp]["content"] = fingerprint(f, documents.get(f.key), root, whole, path="")
+            other = _other_file(f, root)
+            if other is not None:  # a pair (a copy and its original): found from the other side too
+                entries[fp]["related"] = other
         else:
             entry["count"] += 1
     for entry in keep:
@@ -239,15 +242,34 @@ def out_of_scope(entry: dict, checked: Collection[str], codes: Collection[str], 
     return os.path.lexists(os.path.join(root, path))
 
 
+def _other_file(finding: Finding, root: str) -> str | None:
+    """The path (relative to ``root``) of the first ``related`` location of ``finding``
+    in another file (a copy's original), or None."""
+    for r in finding.related:
+        if r.path != finding.path:
+            return relative_path(r.path, root)
+    return None
+
+
 def apply_baseline(findings: list[Finding], documents: Mapping[str, object], root: str,
-                   baseline: Mapping[str, int], rules: Mapping[str, object] | None = None) -> BaselineResult:
+                   baseline: Mapping[str, int], rules: Mapping[str, object] | None = None,
+                   pairs: Iterable[dict] = ()) -> BaselineResult:
     """Drop findings the baseline covers (at most ``count`` per fingerprint, in output order).
 
     A file renamed (``git mv``) keeps its baseline: the entries of a path that no longer
     exists cover, by their content fingerprint (the same finding in the same text, any
     path), the findings of paths the baseline does not name (fresh22: an article moved
     showed its 14 old findings as new). Entries of a baseline written before content
-    fingerprints (no ``content``) match by path only."""
+    fingerprints (no ``content``) match by path only.
+    A pair seen from its other file: ``pairs`` are the entries of files not checked in
+    this run (``out_of_scope``). A run over some files reports a copy in a checked file
+    against its original in an unchecked one, where the full run reported the other
+    file's copy (fresh23: the full run's D104 on vdir.1 "copies du.1:124", a pre-commit
+    run over du.1 reports du.1:124 "copies vdir.1:209"). A finding whose ``related``
+    file is the path of such an entry of its code is covered by it when the entry's
+    ``related`` names the finding's file, or, for an entry written without
+    ``related``, when the two have one content fingerprint (the same text: an exact
+    copy). These entries are never stale here (their file was not checked)."""
     left = dict(baseline)
     kept: list[Finding] = []
     unmatched: list[int] = []
@@ -278,7 +300,42 @@ def apply_baseline(findings: list[Finding], documents: Mapping[str, object], roo
                 suppressed += 1
                 dropped.add(i)
         kept = [f for i, f in enumerate(kept) if i not in dropped]
+    mirrored = _pair_counts(pairs)
+    if mirrored and kept:
+        whole = whole_document_codes(rules or {})
+        out = []
+        for f in kept:
+            other = _other_file(f, root)
+            key = None if other is None else (f.code, other, "related", relative_path(f.path, root))
+            if key is not None and mirrored.get(key, 0) <= 0:
+                key = (f.code, other, "content", fingerprint(f, documents.get(f.key), root, whole, path=""))
+            if key is not None and mirrored.get(key, 0) > 0:
+                mirrored[key] -= 1
+                suppressed += 1
+            else:
+                out.append(f)
+        kept = out
     return BaselineResult(kept, suppressed, sum(left.values()))
+
+
+def _pair_counts(entries: Iterable[dict]) -> dict[tuple[str, str, str, str], int]:
+    """``{(code, path, "related", related path) or (code, path, "content", content
+    fingerprint): count}`` of baseline entries (``apply_baseline``'s ``pairs``): by the
+    file an entry's finding related to, or by its content when it names none."""
+    out: dict[tuple[str, str, str, str], int] = {}
+    for e in entries:
+        code, path, count = e.get("code"), e.get("path"), e.get("count", 1)
+        other, content = e.get("related"), e.get("content")
+        if not isinstance(code, str) or not isinstance(path, str):
+            continue
+        if isinstance(other, str):
+            key = (code, path, "related", other)
+        elif isinstance(content, str) and _FP_RE.match(content):
+            key = (code, path, "content", content)
+        else:
+            continue
+        out[key] = out.get(key, 0) + count
+    return out
 
 
 # -- suppressions: ignore file and inline directives ---------------------------------

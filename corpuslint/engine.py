@@ -212,6 +212,7 @@ class Linter:
         # files this run did not read whose input finding (F001-F004, F007) is not selected or
         # is ignored: display -> (code, message); said on standard error, never in silence
         self.not_checked: dict[str, tuple[str, str]] = {}
+        self.unread: set[str] = set()  # files not read (UNREAD_KINDS), reported or not: never counted as checked
         self._lanes_busy = False  # reducing the lead rule while child processes reduce others
 
     def __getstate__(self) -> dict[str, Any]:
@@ -561,6 +562,8 @@ class Linter:
             # a fix that was not written is reported even under --select W (unless ignored)
             rule = cls(severity=self.config.severity_for(cls.code, cls.default_severity))
         unread = problem.kind in UNREAD_KINDS and problem.record is None
+        if unread:
+            self.unread.add(source.display)
         if rule is None or (unread and not self.keep_code(source.display, cls.code)):
             if unread:  # a file not read: never "All checks passed" about it (ruff warns whatever --select says)
                 self.not_checked.setdefault(source.display, (cls.code, problem.message))
@@ -1773,8 +1776,9 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
     findings.extend(linter.suppressions.apply(problems, {}))
     findings.extend(linter.suppressions.unused(linter.rules))
     findings.sort(key=Finding.sort_key)
-    unread = {s.display for s in sources} & linter.not_checked.keys()
-    return RunResult(findings, len(sources) + (stdin is not None) - len(unread), linter.rules, registry, config, fixed,
+    unread = {s.display for s in sources} & linter.not_checked.keys()  # (hidden: a warning each, out of scope)
+    not_read = {s.display for s in sources} & (linter.unread | linter.not_checked.keys())
+    return RunResult(findings, len(sources) + (stdin is not None) - len(not_read), linter.rules, registry, config, fixed,
                      diffs, store, {d: linter.not_checked[d] for d in sorted(unread)},
                      [s.display for s in sources if s.display not in unread] + ([stdin.display] if stdin is not None else []))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import numpy as np
 import xxhash
@@ -303,7 +303,9 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     Template text is left to D106 (boilerplate, info): a paragraph whose exact text
     (after normalisation) is in at least max(``boilerplate-docs``,
     ``boilerplate-fraction`` x number of documents) files (defaults 3 and 0.01, D106's
-    own ``min-docs`` and ``min-fraction``), of any length unless
+    own ``min-docs`` and ``min-fraction``; the documents counted are those that take
+    part, ``taking_part``: a .po catalogue's messages, which D104 skips, do not make 49
+    man pages' licence paragraph too rare to be a template), of any length unless
     ``boilerplate-max-words`` (default 0: no limit) is set. Text repeated verbatim in
     many files is a template, not a copy someone made: a licence notice, a site
     footer, the description of a configuration option that npm's documentation
@@ -470,7 +472,9 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         rows = "sig" if self.opts["backend"] == "datasketch" else "bands"
         # a few checked files in an indexed corpus: their neighbours' states only
         plan = incremental.paragraph_plan(self, corpus) if corpus.facts is None else None
-        states, n_docs, doc_counts = plan or (corpus.states, len(corpus.states), None)
+        if plan is None:  # (an index's states are decoded on access: its aggregate counts them)
+            n_docs = corpus.aggregates.documents() if corpus.aggregates is not None else taking_part(corpus.states)
+        states, n_docs, doc_counts = plan or (corpus.states, n_docs, None)
         paths, doc_of, arr = _concat(states, ("lines", "spans", "nwords", "keys", rows, "sets"))
         names_of = _names_lookup(states, paths)
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
@@ -576,6 +580,15 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 reported.add(file_l[g])
         release.done()
         return out
+
+
+def taking_part(states: Mapping[str, Any]) -> int:
+    """Documents that take part in a duplicate rule's reduce: those with a state
+    (``CorpusView.states`` values not None). A document the rule skips (its kind:
+    a .po catalogue's messages to D104/D106; a vocalised text or a chat turn that
+    opens its conversation) or in which it found nothing to compare has None and
+    does not count in the boilerplate threshold's "fraction of the documents"."""
+    return sum(1 for s in states.values() if s is not None)
 
 
 def _in_many_files(keys: np.ndarray, doc_of: np.ndarray, file_of: list[int] | None, need: int) -> np.ndarray:
@@ -910,7 +923,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
     What: a non-blank line with at least ``min-words`` words (default 2, at least one
     of them containing a letter) whose normalised text occurs in at least
     max(``min-docs``, ``min-fraction`` x number of documents) documents (defaults 3
-    and 0.01). Each such line of a checked file is reported once, at its first copy
+    and 0.01; the documents counted are those with such a line, ``taking_part``: not
+    the messages of .po catalogues, which D106 skips). Each such line of a checked file is reported once, at its first copy
     in the file (the message counts the others), pointing at the first other document
     that has it.
     Why: comment-form prompts, share buttons, newsletter calls and site names repeated
@@ -1034,9 +1048,12 @@ class BoilerplateLine(_DuplicateCorpusRule):
             return
         # a notebook's cells are one document (as to D104): its cells count once, in "N of M"
         # and in the threshold, however many of them hold the line (``_files_of``)
-        every = list(corpus.states) if corpus.aggregates is None else []
-        files_all = _files_of(every)
-        n_docs = len(corpus.states) if files_all is None else len(set(files_all))
+        if corpus.aggregates is not None:  # (documents posting a line key: those with a state)
+            n_docs = corpus.aggregates.documents()
+        else:
+            every = sorted(p for p, s in corpus.states.items() if s is not None)
+            files_all = _files_of(every)
+            n_docs = len(every) if files_all is None else len(set(files_all))
         need = max(2, int(self.opts["min-docs"]), math.ceil(float(self.opts["min-fraction"]) * n_docs))
         if corpus.aggregates is not None:  # counted in the corpus index (incremental.LinePostings)
             yield from self._report(corpus, paths, n_docs, incremental.line_counts(self, corpus, need))

@@ -126,7 +126,7 @@ def paragraph_plan(rule, corpus) -> tuple[dict[str, Any], int, Any] | None:
     agg = corpus.aggregates
     if agg is None or int(rule.opts["boilerplate-max-words"]) > 0 or 2 * len(corpus.targets) >= agg.n_docs:
         return None
-    n_docs = agg.n_docs
+    n_docs = agg.documents()  # (the documents with a state: ``corpus.taking_part``)
     subset, live = _checked(corpus)
     bp_docs = int(rule.opts["boilerplate-docs"])
     need = max(bp_docs, math.ceil(float(rule.opts["boilerplate-fraction"]) * n_docs)) if bp_docs > 0 else 0

@@ -321,6 +321,8 @@ class ExactDuplicateLine(DocumentRule):
             same = text[f.start : f.end].strip() == text[u.start : u.end].strip()
             if not same and _symbols(text[f.start : f.end]) != _symbols(text[u.start : u.end]):
                 continue  # `'ax'` vs `'ax+'`, "oifname !=" vs "oifname": the symbol is the meaning
+            if not same and _CODE_NAME_RE.findall(text, f.start, f.end) != _CODE_NAME_RE.findall(text, u.start, u.end):
+                continue  # flex's "-Cf ... -f" / "-CF ... -F": an option's letter case is the option
             kind = "exact copy" if same else "same text after normalisation"
             out.append(
                 doc.finding(
@@ -541,6 +543,51 @@ def _bodies_of_two_entries(text: str, first: int, later: int, block: bool = Fals
         if len(m["indent"].expandtabs()) < depth:
             return True
     return False
+
+
+# A tagged paragraph of a man page rendered as text (``.TP``/``.IP`` with the tag beside its
+# body): indented, a tag of one or two short tokens ("i", "\\L", "-Cf", "-f, --force"), two
+# spaces or more, then the body, whose next line (if any) starts in the body's column.
+_TAGGED_ENTRY_RE = lazy(r"(?P<indent>[ \t]+)(?P<tag>\S{1,24}(?:,[ \t]\S{1,24})?)[ \t]{2,}(?P<body>)\S")
+TAGGED_ENTRY_REACH = 60  # lines of one entry's body read back to its tag
+
+
+def _entry_tag(text: str, pos: int) -> str | None:
+    """The tag of the tagged entry (``_TAGGED_ENTRY_RE``) whose body holds offset ``pos``,
+    or None: ``pos`` is on the tag's line, or on a line of the body below
+    it, every line from the tag's down to ``pos``'s indented to the body's column (the
+    column where the text follows the tag on its line)."""
+    line = text.rfind("\n", 0, pos) + 1
+    m = _TAGGED_ENTRY_RE.match(text, line)
+    if m is not None:  # (a sentence may open with the tag: sed's "\\L  Bir \\U veya ...")
+        return m["tag"]
+    depth = len(_INDENT_RE.match(text, line).group().expandtabs())
+    for _ in range(TAGGED_ENTRY_REACH):
+        if line == 0:
+            return None
+        line = text.rfind("\n", 0, line - 1) + 1
+        m = _TAGGED_ENTRY_RE.match(text, line)
+        if m is not None and len(text[line : m.start("body")].expandtabs()) == depth:
+            return m["tag"]
+        indent = _INDENT_RE.match(text, line).group()
+        if len(indent.expandtabs()) != depth or text[line + len(indent) : line + len(indent) + 1] in ("\n", ""):
+            return None  # a blank line, or a line of another depth: not an entry's body
+    return None
+
+
+def _entries_of_two_tags(text: str, first: int, later: int) -> bool:
+    """True when the sentences at offsets ``first`` and ``later`` are in two tagged entries
+    of a man page rendered as text (``_entry_tag``) with different tags, compared case
+    sensitively: each documents its own command, option or attribute, so a sentence said
+    of both is the page's formula ("Yalnızca root kullanıcısı ... bu özniteliği
+    atayabilir veya silebilir." under chattr's ``a``, ``i`` and ``j``) or a parallel
+    statement (sed's ``\\L`` "... küçük harfe dönüştürülür." / ``\\U`` "... büyük
+    harfe dönüştürülür."), not a restatement. Sentences of one entry are compared."""
+    ta = _entry_tag(text, first)
+    if ta is None:
+        return False
+    tb = _entry_tag(text, later)
+    return tb is not None and ta != tb
 
 
 def _indented_block(text: str, start: int, depth: int) -> bool:
@@ -1413,6 +1460,7 @@ class RestatedPassage(DocumentRule):
 
         passages = regions.passage_starts(doc)
         tex = doc.suffix in structure.TEX_SUFFIXES
+        plain = not (tex or doc.suffix in structure.RST_SUFFIXES or doc.suffix in regions.MARKDOWN_SUFFIXES)
         verse_too = str(self.opts["genre"]) == "auto"
         verse_memo: dict = {}
         scored: list[tuple[float, int, int, int]] = []
@@ -1466,6 +1514,8 @@ class RestatedPassage(DocumentRule):
                 continue  # "2. Shrinkage Allowance: ..." / "3. Machining Allowance: ...", each of its own item
             if _definitions_of_two_terms(text, sentences[i].start, sentences[j].start):
                 continue  # "Κανονικό - αυτός ο δευτερεύων τύπος ..." / "Σε στοίβα - αυτός ο δευτερεύων τύπος ...": two terms defined
+            if plain and ui != uj and _entries_of_two_tags(text, sentences[i].start, sentences[j].start):
+                continue  # sed's "\\L  ... küçük harfe" / "\\U  ... büyük harfe", chattr's note under "a", "i", "j"
             if tex and ui != uj and _entries_of_two_items(text, units[ui].start, units[uj].start):
                 continue  # "In this case, it will detokenize ..." under \\cmditem{apptocmd} and \\cmditem{pretocmd}
             if crossed_terms(toks(i), toks(j)):

@@ -269,8 +269,10 @@ class NearDuplicateBands:
         if doc < 2 or not any(p in targets for b in bases for p in b):
             return {}, empty
         if bp_docs > 0:  # as the local reduce: at least boilerplate-fraction of the documents (every
-            # document with a state, None included, as len(CorpusView.states): not only those with units)
-            every = sum(ops.gather(ops.map(len, handles)))
+            # document with a state, not only those with units: ``corpus.taking_part``)
+            from .corpus import taking_part
+
+            every = sum(ops.gather(ops.map(taking_part, handles)))
             bp_docs = max(bp_docs, math.ceil(float(rule.opts.get("boilerplate-fraction", 0)) * every))
         # D104: sentence frames in at least bp_docs documents are templates (frames.py)
         template = frames.add_counts(ops.gather(ops.map(_frame_counts, handles)), bp_docs) if bp_docs > 0 else None
@@ -392,12 +394,14 @@ def _line_take(states: dict[str, Any], wanted: tuple[set[str], set[int]]) -> dic
 
 def _sizes(states: dict[str, Any]) -> tuple[int, set[str], list[str]]:
     """(documents that are files of their own, notebooks whose cells are here, paths with a
-    state in path order) of a partition's D106 states (None states included in the counts)."""
+    state in path order) of a partition's D106 states (documents with a state only:
+    ``corpus.taking_part``)."""
     from .corpus import _file_key
 
-    files = {_file_key(p) for p in states}
-    notebooks = files - set(states)
-    return len(files) - len(notebooks), notebooks, sorted(p for p, s in states.items() if s is not None)
+    paths = sorted(p for p, s in states.items() if s is not None)
+    files = {_file_key(p) for p in paths}
+    notebooks = files - set(paths)
+    return len(files) - len(notebooks), notebooks, paths
 
 
 class BoilerplateCounts:
