@@ -1225,3 +1225,56 @@ def test_s101_keeps_a_targets_waiting_evidence_in_one_compact_record_and_the_rep
     monkeypatch.setattr(spelling_base.SpellingCorpusRule, "in_turns", one_pass)
     assert cli.main(args) == 0
     assert capsys.readouterr().out == in_turns_report
+
+
+def test_spelling_reduces_read_the_merged_corpus_strings_not_copies(tmp_path, monkeypatch, capsys):
+    """What S101's and S103's reduces memoise or tabulate per word held a copy of the
+    word per target (``LangState.vocab`` split again from each target's state:
+    ``pattern_slip``'s 34 k verdicts in S101's dictionary turn at 100 MB of text) or a
+    new string per corpus word (S103's vkey and form names, ~3.7 and ~5.8 MB held from
+    its verdicts' prefetch through S101's peak). A target's vocabulary is now the merged
+    corpus's own strings (``base.share_vocab``), and a vkey or form equal to the word's
+    key is the key's string. Equal strings in the same order: the same answers."""
+    from corpuslint.families.spelling import base as spelling_base
+    from corpuslint.families.spelling import transliteration as T
+    from corpuslint.families.spelling.analysis import analyse, merge
+
+    import gc
+
+    gc.collect()
+    _seed_copies_and_a_slip(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    seen: list[tuple] = []
+    real = spelling_base.SpellingCorpusRule.target_rejections
+
+    def target_rejections(self, item, **kwargs):
+        for found in real(self, item, **kwargs):
+            seen.append((found[2], found[4][2]))  # (merged language, the occurrence's word)
+            yield found
+
+    monkeypatch.setattr(spelling_base.SpellingCorpusRule, "target_rejections", target_rejections)
+    from corpuslint import cli
+
+    assert cli.main(["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]) == 0
+    assert '"S101"' in capsys.readouterr().out and seen
+    assert all(clean is lc.words[lc.word_id[clean]] for lc, clean in seen)
+
+    states = {p.name: analyse(files.load(files.Source(str(p), p.name)), ("ar",)) for p in sorted(tmp_path.glob("*.txt"))}
+    lc = merge(states, ("ar",)).langs["ar"]
+    names, _ids, of_word = T._word_forms(lc)
+    vkey_names, word_vkey, _eligible = T._word_tables(lc)
+    first_form: set[int] = set()
+    first_vkey: set[int] = set()
+    shared = 0
+    for w, (f, v) in enumerate(zip(of_word.tolist(), word_vkey.tolist())):
+        key = lc.keys[int(lc.word_key[w])]
+        if f not in first_form:  # (a form's name is its first word's)
+            first_form.add(f)
+            if names[f] == key:
+                assert names[f] is key
+                shared += 1
+        if v not in first_vkey:
+            first_vkey.add(v)
+            if vkey_names[v] == key:
+                assert vkey_names[v] is key
+    assert shared

@@ -96,6 +96,20 @@ def release_views(state: DocState) -> None:
             del ls.__dict__[name]
 
 
+def share_vocab(lc: LangCorpus, ls: LangState, path: str) -> None:
+    """Make ``ls.vocab`` (a target's words, not yet split from ``ls.words``) the merged
+    corpus's own strings of those words (``lc.words`` by ``doc_word_ids``: equal, in
+    the same order), when it has the document's word ids: what a reduce memoises per
+    word (``pattern_slip``'s verdicts, the key memos, waiting evidence) then holds the
+    corpus's strings, not one copy per target (at 100 MB of text S101's dictionary turn
+    memoised 34 k verdicts, keyed by copies)."""
+    if "_vocab" in ls.__dict__:
+        return
+    g = doc_word_ids(lc, path, ls)
+    if g is not None and len(g) == len(ls.count):
+        ls.__dict__["_vocab"] = list(map(lc.words.__getitem__, g.tolist()))  # (``release_views`` lets it go)
+
+
 class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
     family = FAMILY
     # On Dask the documents' states are summed into the corpus table on the workers
@@ -270,6 +284,7 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
             lc = merged.langs.get(lang)
             if lc is None or not len(ls.rej):
                 continue
+            share_vocab(lc, ls, path)
             doc_keys = None
             if max_count is None:
                 occurrences, keys = ls.rejected, None
