@@ -245,7 +245,8 @@ class Waiting:
         """The findings of the waiting evidence, in order (the morphology asked; the
         target's document read once, if one has a finding)."""
         rule, doc, out = self.rule, None, []
-        for start, end, clean, lc, ev in zip(np.asarray(self.starts).tolist(), np.asarray(self.ends).tolist(), self.cleans, self.lcs, self.evs):
+        starts, ends = np.asarray(self.starts).tolist(), np.asarray(self.ends).tolist()
+        for start, end, clean, lc, ev in zip(starts, ends, self.cleans, self.lcs, self.evs):
             ev = explanation_evidence(lc.backend, clean) if ev is None else ev.resolve()
             if ev is None:
                 continue
