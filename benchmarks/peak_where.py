@@ -75,6 +75,19 @@ the rest -> 195.1. Whole runs (pairs started together, /usr/bin/time): lead 219,
 before it); CPU +1.6% / +2.0% (the dictionary's turn asks ~3,000 more verdicts at 10 MB:
 the hamza seats of ``flagged_classes``, for every article word whose part of speech is
 guessed). Findings byte-identical.
+
+mem23 (lead feb611b -> mem23, load 6-12): what the dictionary's turn kept of the waiting
+evidence (tracemalloc, cleared at the turn's end: 17.6 MB for 11,966 occurrences, ~1.5 KB
+each) is one ``slip.Waiting`` a target (places in int arrays, the corpus's word string, the
+evidence or None for a word whose only evidence is its morphology, 58% of them), and a
+waiting ``_suggest`` keeps only the candidates sharing a vkey with a scored one
+(``_suggest_needs``); a target's vocabulary is the merged corpus's strings
+(``share_vocab``: S101's 34 k memoised ``pattern_slip`` verdicts were keyed by copies), S103's
+vkey and form names the keys' strings where equal. S101 159.7 -> 203.7 (+44.1, was +52.9),
+D105 -> 198.0 now close behind. Whole runs (pairs started together, /usr/bin/time): lead
+211,920 / 210,684 / 211,156 KB, mem23 204,208 / 202,608 / 202,252 KB (2.04x -> 1.96x of the
+text); user CPU 77.17 / 74.68 / 74.52 -> 78.12 / 74.58 / 74.46 s. stage_cpu.py (--select
+S101,S103, together): reduce S101 15.32 -> 15.25 s, run 35.43 -> 35.45 s. Findings identical.
 """
 
 from __future__ import annotations

@@ -1163,3 +1163,118 @@ def test_s101_asks_qalsadi_only_once_the_dictionary_is_gone_and_the_report_is_th
     messages = [d["message"] for d in json.loads(in_turns)["diagnostics"] if d["code"] == "S101"]
     assert any(slip in m for m in messages)
     assert any("'الحققت'" in m and "only a verb form" in m for m in messages)
+
+
+def test_s101_keeps_a_targets_waiting_evidence_in_one_compact_record_and_the_report_is_the_same(tmp_path, monkeypatch,
+                                                                                                 capsys):
+    """In S101's dictionary turn (``SpellingCorpusRule.in_turns``) every occurrence whose
+    evidence waits for the morphology held a callable, its occurrence tuple (with the
+    target's own copies of the word and its neighbours) and its evidence's closures,
+    and a waiting context evidence copied the document's whole candidate tables: 17.6 MB
+    for 11,966 occurrences at the peak of a 100 MB run (issue 14). Now a target's
+    waiting occurrences are one ``slip.Waiting``: places in int arrays, the merged
+    corpus's own string of each word, and the evidence, none for a word whose only
+    evidence is its morphology (``ExplanationPending``); a waiting ``_suggest`` keeps the
+    candidates sharing a vkey with a scored one (``_suggest_needs``). The report is byte
+    for byte the one of a single pass that asks the dictionary and qalsadi as it goes."""
+    from corpuslint import cli
+    from corpuslint.families.spelling import base as spelling_base
+    from corpuslint.families.spelling import slip as spelling_slip
+
+    import gc
+
+    gc.collect()  # (the rules of earlier tests' runs, held in reference cycles, would count as evidence askers)
+    _seed_copies_and_a_slip(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    appended: list[list] = []  # what each target added to the waiting evidence
+    real_in_turns = spelling_base.SpellingCorpusRule.in_turns
+
+    def in_turns(self, corpus, findings_of):
+        def recorded(item, later):
+            n = len(later) if later is not None else 0
+            yield from findings_of(item, later)
+            if later is not None:
+                appended.append(later[n:])
+        yield from real_in_turns(self, corpus, recorded)
+
+    monkeypatch.setattr(spelling_base.SpellingCorpusRule, "in_turns", in_turns)
+    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
+    assert cli.main(args) == 0
+    in_turns_report = capsys.readouterr().out
+    waiting = [w for added in appended for w in added]
+    assert waiting  # (the seed's article words wait for qalsadi)
+    assert all(len(added) <= 1 for added in appended)  # one record a target
+    records = [w.__self__ for w in waiting]
+    assert all(isinstance(r, spelling_slip.Waiting) for r in records)
+    for r in records:
+        assert r.starts.dtype == r.ends.dtype == np.int64 and len(r.starts) == len(r.cleans) == len(r.evs)
+        for clean, lc in zip(r.cleans, r.lcs):
+            assert clean is lc.words[lc.word_id[clean]]  # the corpus's string, not the target's copy
+    evs = [ev for r in records for ev in r.evs]
+    assert None in evs  # a frequent rejected word: its morphology alone, no evidence object kept
+    suggested = [ev.resolve.args for ev in evs if ev is not None and ev.resolve.func is spelling_base._suggest]
+    assert suggested  # (the planted slip: context evidence waiting for the part of speech)
+    for lc, *_, scored, cands, _spelled, _repairs, _flaggable, _counts in suggested:
+        vkey = lc.backend.vkey
+        assert {vkey(k) for k in cands} == {vkey(k) for _, k, _ in scored}
+
+    def one_pass(self, corpus, findings_of):  # (both asked as the evidence goes: nothing waits)
+        for item in self.targets(corpus):
+            yield from findings_of(item, None)
+
+    monkeypatch.setattr(spelling_base.SpellingCorpusRule, "in_turns", one_pass)
+    assert cli.main(args) == 0
+    assert capsys.readouterr().out == in_turns_report
+
+
+def test_spelling_reduces_read_the_merged_corpus_strings_not_copies(tmp_path, monkeypatch, capsys):
+    """What S101's and S103's reduces memoise or tabulate per word held a copy of the
+    word per target (``LangState.vocab`` split again from each target's state:
+    ``pattern_slip``'s 34 k verdicts in S101's dictionary turn at 100 MB of text) or a
+    new string per corpus word (S103's vkey and form names, ~3.7 and ~5.8 MB held from
+    its verdicts' prefetch through S101's peak). A target's vocabulary is now the merged
+    corpus's own strings (``base.share_vocab``), and a vkey or form equal to the word's
+    key is the key's string. Equal strings in the same order: the same answers."""
+    from corpuslint.families.spelling import base as spelling_base
+    from corpuslint.families.spelling import transliteration as T
+    from corpuslint.families.spelling.analysis import analyse, merge
+
+    import gc
+
+    gc.collect()
+    _seed_copies_and_a_slip(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    seen: list[tuple] = []
+    real = spelling_base.SpellingCorpusRule.target_rejections
+
+    def target_rejections(self, item, **kwargs):
+        for found in real(self, item, **kwargs):
+            seen.append((found[2], found[4][2]))  # (merged language, the occurrence's word)
+            yield found
+
+    monkeypatch.setattr(spelling_base.SpellingCorpusRule, "target_rejections", target_rejections)
+    from corpuslint import cli
+
+    assert cli.main(["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]) == 0
+    assert '"S101"' in capsys.readouterr().out and seen
+    assert all(clean is lc.words[lc.word_id[clean]] for lc, clean in seen)
+
+    states = {p.name: analyse(files.load(files.Source(str(p), p.name)), ("ar",)) for p in sorted(tmp_path.glob("*.txt"))}
+    lc = merge(states, ("ar",)).langs["ar"]
+    names, _ids, of_word = T._word_forms(lc)
+    vkey_names, word_vkey, _eligible = T._word_tables(lc)
+    first_form: set[int] = set()
+    first_vkey: set[int] = set()
+    shared = 0
+    for w, (f, v) in enumerate(zip(of_word.tolist(), word_vkey.tolist())):
+        key = lc.keys[int(lc.word_key[w])]
+        if f not in first_form:  # (a form's name is its first word's)
+            first_form.add(f)
+            if names[f] == key:
+                assert names[f] is key
+                shared += 1
+        if v not in first_vkey:
+            first_vkey.add(v)
+            if vkey_names[v] == key:
+                assert vkey_names[v] is key
+    assert shared

@@ -35,7 +35,8 @@ def _word_tables(lc):
     if cached is not None:
         return cached
     b = lc.backend
-    of_key = b.vkeys(lc.keys)
+    # (a vkey that folds nothing is the key's own string: the names share the corpus's strings)
+    of_key = [k if v == k else v for v, k in zip(b.vkeys(lc.keys), lc.keys)]
     vkeys = dict(zip(dict.fromkeys(of_key), range(len(of_key))))  # vkey -> id, in order of first appearance
     key_vkey = np.fromiter(map(vkeys.__getitem__, of_key), np.int64, len(of_key))
     word_vkey = key_vkey[lc.word_key] if len(lc.words) else np.zeros(0, np.int64)
@@ -391,8 +392,11 @@ def _word_forms(lc):
     the merged corpus)."""
     cached = lc.cache.get("word_forms")
     if cached is None:
-        # (not through the memos of ``form`` or ``light_stem``: every word of the corpus, asked once here)
+        # (not through the memos of ``form`` or ``light_stem``: every word of the corpus, asked once here;
+        # a form equal to the word's key is the key's own string: the names share the corpus's strings)
         of_word = list(map(lc.backend.form_once, lc.words))
+        if lc.word_key is not None and len(lc.word_key) == len(of_word):
+            of_word = [k if f == k else f for f, k in zip(of_word, map(lc.keys.__getitem__, lc.word_key.tolist()))]
         ids = dict(zip(dict.fromkeys(of_word), itertools.count()))
         cached = lc.cache["word_forms"] = (
             list(ids), ids, np.fromiter(map(ids.__getitem__, of_word), np.int64, len(of_word)))
