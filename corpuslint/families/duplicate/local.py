@@ -482,6 +482,7 @@ def _hanging_headings(text: str) -> tuple[list[int], list[int]]:
 
 
 _CROSS_RUN = 3  # words in each of the two crossed terms, and in the pivot between them
+_CROSS_GAPS = range(2, 2 * _CROSS_RUN + 1)  # how far apart the first words of X and Y stand (P between them)
 
 
 def crossed_terms(a: list, b: list) -> bool:
@@ -494,9 +495,10 @@ def crossed_terms(a: list, b: list) -> bool:
     say the opposite, not the same thing again. A clause moved ("X said Y on Monday" /
     "On Monday, X said Y") has no shared pivot between the moved parts."""
     # (a cheap necessary test first: X's and Y's first words u, v stand 2-6 words apart in
-    # ``a``, v then u 2-6 apart in ``b``; most pairs have no such inversion)
-    if not {(a[i], a[j]) for i in range(len(a)) for j in range(i + 2, min(i + 7, len(a)))}.intersection(
-            (b[q], b[p]) for p in range(len(b)) for q in range(p + 2, min(p + 7, len(b)))):
+    # ``a``, v then u 2-6 apart in ``b``; most pairs have no such inversion. The pairs are
+    # zipped from shifted lists: no Python step per pair, ~2x fewer CPU s than indexing)
+    ordered = set().union(*(zip(a, a[d:]) for d in _CROSS_GAPS))
+    if ordered.isdisjoint(chain.from_iterable(zip(b[d:], b) for d in _CROSS_GAPS)):
         return False
     seen: dict[tuple, list[tuple]] = defaultdict(list)  # (first run, last run) of b -> pivots
     for x, pivot, y in _runs_around_pivots(b):
