@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpuslint.families.duplicate import local
+from corpuslint.families.duplicate import local, regions
 
 
 def _crossed_terms_indexed(a: list, b: list) -> bool:
@@ -47,3 +48,40 @@ def test_crossed_terms_on_the_chiasmus_and_a_moved_clause():
     said = [10, 11, 12, 13]  # X said Y Monday
     moved = [13, 10, 11, 12]  # Monday X said Y
     assert not local.crossed_terms(said, moved) and not _crossed_terms_indexed(said, moved)
+
+
+_VERSE_NUMBER_MULTILINE = regex.compile(r"^[ \t]*\(?(\p{Nd}{1,3})[.):।][ \t]+\S", regex.MULTILINE)
+
+
+def _numbered_verses_scanned(text: str) -> bool:
+    """``regions.numbered_verses`` as it was: one MULTILINE scan of the whole text."""
+    numbers = [int(m.group(1)) for m in _VERSE_NUMBER_MULTILINE.finditer(text)]
+    if len(numbers) < regions.VERSE_MIN_PARAGRAPHS:
+        return False
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    in_order = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1)
+    return (len(numbers) >= regions.NUMBERED_VERSE_SHARE * lines
+            and in_order >= regions.NUMBERED_VERSE_SHARE * (len(numbers) - 1))
+
+
+# Line openings: numbers in three scripts, the marks after them, the line breaks ``^`` does
+# not take (\r, \x85, \u2028, \v, \f) and spaces of other kinds
+_PIECES = st.sampled_from(["1", "2", "12", "1234", "٣", "২৮", "(", ")", ".", ":", "।", " ", "\t", "\xa0",
+                           "\u3000", "\n", "\r\n", "\r", "\x85", "\u2028", "\v", "\f", "word", "ক"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_numbered_verses_line_by_line_is_the_multiline_scan(text):
+    assert [m.group(1) for m in map(regions._VERSE_NUMBER_RE.match, text.split("\n")) if m] == [
+        m.group(1) for m in _VERSE_NUMBER_MULTILINE.finditer(text)]
+    assert regions.numbered_verses(text) == _numbered_verses_scanned(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(10, 30), st.integers(1, 300), st.sampled_from([". ", ": ", ") ", "। "]),
+       st.sampled_from(["\n", "\r\n", "\n\n"]))
+def test_numbered_verses_of_a_numbered_text(count, first, mark, newline):
+    # a scripture exported one numbered verse a line (the case the test is for): the same verdict
+    text = newline.join(f"{first + k}{mark}آیه شماره {k}" for k in range(count))
+    assert regions.numbered_verses(text) == _numbered_verses_scanned(text)
