@@ -7,6 +7,7 @@ against Python sets in tests/test_duplicate.py, ``test_verify_counts_are_the_exa
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import islice
 
 import regex
 from hypothesis import given, settings
@@ -85,3 +86,42 @@ def test_numbered_verses_of_a_numbered_text(count, first, mark, newline):
     # a scripture exported one numbered verse a line (the case the test is for): the same verdict
     text = newline.join(f"{first + k}{mark}آیه شماره {k}" for k in range(count))
     assert regions.numbered_verses(text) == _numbered_verses_scanned(text)
+
+
+def _opening_found(para: str) -> tuple[str, ...]:
+    """The opening ``corpuslint_quality.rules._formulaic`` counted, as it was found: the
+    first ``FORMULA_WORDS`` matches of ``_WORD_RE`` in the first 200 characters."""
+    from corpuslint_quality import rules as Q
+
+    return tuple(m.group().casefold() for m in islice(Q._WORD_RE.finditer(para, endpos=200), Q.FORMULA_WORDS))
+
+
+# Letters, marks (Arabic harakat, a combining acute), digits, apostrophes (which join a
+# following letter to a word), punctuation, spaces, case pairs
+_OPENING_TEXT = st.lists(st.sampled_from(["a", "B", "é", "\u0301", "ك", "\u064e", "1", "٣", "'", "’", "-", " ", ".",
+                                          "\n", "İ", "ß", "x" * 60]), max_size=40).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_OPENING_TEXT)
+def test_formulaic_opening_in_one_match_is_the_first_words_found(para):
+    from corpuslint_quality import rules as Q
+
+    m = Q._OPENING_RE.match(para, 0, 200)
+    found = _opening_found(para)
+    assert (tuple(w.casefold() for w in m.groups()) if m else None) == (found if len(found) == Q.FORMULA_WORDS else None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Article 1.", "Everyone has the right", "كل شخص له الحق", "The user's",
+                                 "Nul ne peut", "x" * 190 + " ab cd"]), min_size=10, max_size=30))
+def test_formulaic_entries_verdict_is_the_counted_one(paragraphs):
+    from corpuslint_quality import rules as Q
+
+    openings: dict = {}
+    for para in paragraphs:
+        words = _opening_found(para)
+        if len(words) == Q.FORMULA_WORDS:
+            openings[words] = openings.get(words, 0) + 1
+    most = max(openings.values(), default=0)
+    assert Q._formulaic(paragraphs) == (most >= Q.FORMULA_MIN_PARAGRAPHS and most >= Q.FORMULA_SHARE * len(paragraphs))
