@@ -85,6 +85,23 @@ dictionary (``prefetch_verdicts``; 45 words, 0.05 s at 10 MB; 522 words, 0.15 s 
 hunspell at 100 MB, plus S103's variant groups, 0.21 s, made earlier rather than later). Pairs started together:
 10 MB 15.33 -> 14.09 s and 15.62 -> 14.27 s CPU (-8.1%, -8.6%); 100 MB 121.32 -> 121.03 s
 (the same ~1.3 s, below the noise of one pair at that load); JSON identical in each.
+
+cpu23 (lead feb611b, load 11-15, cold ``--no-cache --jobs 1 --format json``, default rules,
+lead and cpu23 started together). This tool, 100 MB: total 81.36 -> 77.65 s; reduce D105
+4.47 -> 1.86 (its exact verification: 182 k candidate pairs of ~1,360 shingles whose
+Jaccard is ~0.45, none kept, once counted by dense ids rebuilt per chunk of 65 k pairs:
+a sort and a binary search of 4.5 M values each time; now a slot table per first set),
+reduce D104 2.46 -> 1.95 (505 k pairs of ~22 values: a binary search per pair -> the
+tagged values of 64 pairs sorted together), D103 10.73 -> 9.91 (``crossed_terms`` on
+2,306 pairs at 10 MB 0.075 -> 0.030 s; ``numbered_verses`` matched line by line, not by a
+MULTILINE scan that cost ~0.4 ms a document), Q101 1.29 -> 1.16 (the formulaic openings in
+one match). ``/usr/bin/time`` pairs: 100 MB 81.44 -> 77.79 s CPU (user+sys, -4.5%; 1.27 ->
+1.33 MB/s per core at that load), peak RSS 211,512 -> 211,664 KB; 10 MB 9.87 -> 9.54 s
+(-3.3%), 126,024 -> 125,736 KB; JSON identical (85,233 and 9,955 findings; samples/ and 10
+real-text corpora: Arabic, vocalised Arabic, Persian, Russian, Greek, Thai, CJK, English
+fortunes, Markdown docs). Left: the spelling family (S101 map 10.1 s, of it hunspell's
+first verdicts ~4.6 s; S101 and S103 reduces 18.9 s), D101-D103 (17.5 s, flat: no helper
+above ~1.5 s), A103 2.6 s (a dict look-up per run of every line under 40 words).
 """
 
 from __future__ import annotations

@@ -928,8 +928,9 @@ def test_bucket_candidates_are_every_shared_band_pair(n, b, span, rnd):
 @given(st.lists(st.lists(st.integers(0, 40), max_size=30).map(lambda v: sorted(set(v))), min_size=2, max_size=12),
        st.randoms(), st.sampled_from([0.0, 0.5, 0.8, 1.0]))
 def test_verify_counts_are_the_exact_intersections(sets_l, rnd, threshold):
-    # both ways of counting |A & B| (binary search per pair; dense ids marked per first
-    # item) and verify's Jaccards equal Python sets', pairs in any order
+    # both ways of counting |A & B| (tagged values of a step of pairs sorted together; a
+    # slot table per first set, its values that lost their slot looked up apart) and
+    # verify's Jaccards equal Python sets', pairs in any order
     sets = np.array([x for s in sets_l for x in s], dtype=np.uint32)
     off = np.concatenate(([0], np.cumsum([len(s) for s in sets_l]))).astype(np.int64)
     n = len(sets_l)
@@ -937,18 +938,20 @@ def test_verify_counts_are_the_exact_intersections(sets_l, rnd, threshold):
     rnd.shuffle(pairs)
     pairs = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     want = [len(set(sets_l[a]) & set(sets_l[b])) for a, b in pairs.tolist()]
-    assert lsh._common_by_search(pairs, sets, off).tolist() == want
-    assert lsh._common_by_table(pairs, sets, off, np.unique(pairs)).tolist() == want
-    blocks = lsh._TABLE_BLOCK, lsh._SEARCH_BLOCK
+    assert lsh._common_by_merge(pairs, sets, off).tolist() == want
+    assert lsh._common_by_slots(pairs, sets, off).tolist() == want
+    knobs = lsh._SLOT_BITS, lsh._SLOT_RELEASE, lsh._SEARCH_BLOCK, lsh._SEARCH_STEP
     spill = StateSpill()
-    try:  # sets and partners read a few values at a time, sets mapped from a spill: the same counts
-        lsh._TABLE_BLOCK, lsh._SEARCH_BLOCK = rnd.choice([1, 5, 17]), rnd.choice([1, 5, 17])
+    try:  # tiny slot tables (values sharing a slot), pages given back often, sets mapped
+        # from a spill, values wider than 32 bits: the same counts
+        lsh._SLOT_BITS = (rnd.choice([1, 2, 3]),) * 2
+        lsh._SLOT_RELEASE, lsh._SEARCH_BLOCK, lsh._SEARCH_STEP = (rnd.choice([1, 5, 17]) for _ in range(3))
         mapped = spill.get_many([spill.put({"sets": sets}, "G")])[0]["sets"]
-        for s in (sets, mapped):
-            assert lsh._common_by_table(pairs, s, off, np.unique(pairs)).tolist() == want
-            assert lsh._common_by_search(pairs, s, off).tolist() == want
+        for s in (sets, mapped, sets.astype(np.uint64)):
+            assert lsh._common_by_slots(pairs, s, off).tolist() == want
+            assert lsh._common_by_merge(pairs, s, off).tolist() == want
     finally:
-        lsh._TABLE_BLOCK, lsh._SEARCH_BLOCK = blocks
+        lsh._SLOT_BITS, lsh._SLOT_RELEASE, lsh._SEARCH_BLOCK, lsh._SEARCH_STEP = knobs
         spill.close()
     ref = []
     for (a, b), c in zip(pairs.tolist(), want):
@@ -957,13 +960,13 @@ def test_verify_counts_are_the_exact_intersections(sets_l, rnd, threshold):
             ref.append((a, b, c / (sa + sb - c) if sa + sb - c else 1.0))
     got, sims = lsh.verify(pairs, sets, off, threshold)
     assert [(a, b, x) for (a, b), x in zip(got.tolist(), sims.tolist())] == ref
-    chunk = lsh.VERIFY_CHUNK
-    try:  # a few candidate pairs verified at a time: the same pairs, order and Jaccards
-        lsh.VERIFY_CHUNK = rnd.choice([1, 2, 7])
+    chunk, slot_min = lsh.VERIFY_CHUNK, lsh.SLOT_MIN_SIZE
+    try:  # a few candidate pairs verified at a time, either count: the same pairs, order and Jaccards
+        lsh.VERIFY_CHUNK, lsh.SLOT_MIN_SIZE = rnd.choice([1, 2, 7]), rnd.choice([0, slot_min])
         got, sims = lsh.verify_in_chunks(pairs, sets, off, threshold)
         assert [(a, b, x) for (a, b), x in zip(got.tolist(), sims.tolist())] == ref
     finally:
-        lsh.VERIFY_CHUNK = chunk
+        lsh.VERIFY_CHUNK, lsh.SLOT_MIN_SIZE = chunk, slot_min
 
 
 @settings(max_examples=200, deadline=None)

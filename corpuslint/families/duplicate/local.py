@@ -644,6 +644,7 @@ def _hanging_headings(text: str) -> tuple[list[int], list[int]]:
 
 
 _CROSS_RUN = 3  # words in each of the two crossed terms, and in the pivot between them
+_CROSS_GAPS = range(2, 2 * _CROSS_RUN + 1)  # how far apart the first words of X and Y stand (P between them)
 
 
 def crossed_terms(a: list, b: list) -> bool:
@@ -656,24 +657,30 @@ def crossed_terms(a: list, b: list) -> bool:
     say the opposite, not the same thing again. A clause moved ("X said Y on Monday" /
     "On Monday, X said Y") has no shared pivot between the moved parts."""
     # (a cheap necessary test first: X's and Y's first words u, v stand 2-6 words apart in
-    # ``a``, v then u 2-6 apart in ``b``; most pairs have no such inversion)
-    if not {(a[i], a[j]) for i in range(len(a)) for j in range(i + 2, min(i + 7, len(a)))}.intersection(
-            (b[q], b[p]) for p in range(len(b)) for q in range(p + 2, min(p + 7, len(b)))):
+    # ``a``, v then u 2-6 apart in ``b``; most pairs have no such inversion. The pairs are
+    # zipped from shifted lists: no Python step per pair, ~2x fewer CPU s than indexing)
+    heads = set().union(*(zip(a, a[d:]) for d in _CROSS_GAPS))  # (u, v): u before v in ``a``...
+    heads.intersection_update(chain.from_iterable(zip(b[d:], b) for d in _CROSS_GAPS))  # ...v before u in ``b``
+    if not heads:
         return False
+    # (only runs opening on such a word are read: X on a u in ``a``, Y on a v in ``b``)
     seen: dict[tuple, list[tuple]] = defaultdict(list)  # (first run, last run) of b -> pivots
-    for x, pivot, y in _runs_around_pivots(b):
+    for x, pivot, y in _runs_around_pivots(b, {v for _u, v in heads}):
         seen[x, y].append(pivot)
-    for x, pivot, y in _runs_around_pivots(a):
+    for x, pivot, y in _runs_around_pivots(a, {u for u, _v in heads}):
         pivots = seen.get((y, x))
         if pivots and set(x).isdisjoint(y) and any(not set(pivot).isdisjoint(q) for q in pivots):
             return True
     return False
 
 
-def _runs_around_pivots(seq: list):
-    """Every (X, P, Y) of ``seq`` read as consecutive runs of 1 to ``_CROSS_RUN`` words each (tuples)."""
+def _runs_around_pivots(seq: list, firsts: set | None = None):
+    """Every (X, P, Y) of ``seq`` read as consecutive runs of 1 to ``_CROSS_RUN`` words each
+    (tuples); with ``firsts``, only those whose X opens on one of these words."""
     r = _CROSS_RUN
     for s in range(len(seq)):
+        if firsts is not None and seq[s] not in firsts:
+            continue
         for lx in range(1, r + 1):
             for lp in range(1, r + 1):
                 for ly in range(1, r + 1):

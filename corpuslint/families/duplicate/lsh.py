@@ -252,7 +252,8 @@ def _distinct_codes(parts: list[np.ndarray]) -> np.ndarray:
 def verify(pairs: np.ndarray, sets: np.ndarray, offsets: np.ndarray, threshold: float,
            rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Keep pairs whose exact Jaccard >= threshold; returns (pairs, jaccards). Item i's
-    set is ``sets[offsets[r]:offsets[r + 1]]`` (sorted, unique) with r = ``rows[i]`` (i when None)."""
+    set is ``sets[offsets[r]:offsets[r + 1]]`` (sorted, unique, unsigned integers) with
+    r = ``rows[i]`` (i when None)."""
     if len(pairs) == 0:
         return pairs, np.zeros(0)
     at = pairs if rows is None else rows[pairs]
@@ -262,11 +263,10 @@ def verify(pairs: np.ndarray, sets: np.ndarray, offsets: np.ndarray, threshold: 
     pairs, at, sa, sb = pairs[ok], at[ok], sa[ok], sb[ok]
     if not len(pairs):
         return pairs, np.zeros(0)
-    involved = np.unique(at.reshape(-1), return_counts=True)[0]  # (with counts: no numpy.ma import)
-    if len(pairs) > 64 and int(sa.sum() + sb.sum()) > 8 * int((offsets[involved + 1] - offsets[involved]).sum()):
-        common = _common_by_table(at, sets, offsets, involved)  # sets met many times: dense ids
+    if int(sa.sum() + sb.sum()) >= 2 * SLOT_MIN_SIZE * len(pairs):
+        common = _common_by_slots(at, sets, offsets)  # large sets (whole documents): one Python step a pair
     else:
-        common = _common_by_search(at, sets, offsets)
+        common = _common_by_merge(at, sets, offsets)  # small sets (paragraphs): whole tiles of pairs at once
     union = sa + sb - common
     sims = np.ones(len(pairs))
     np.divide(common, union, out=sims, where=union > 0)  # (both sets empty: 1.0)
@@ -294,21 +294,28 @@ def verify_in_chunks(pairs: np.ndarray, sets: np.ndarray, offsets: np.ndarray, t
     return np.concatenate(kept), np.concatenate(sims)
 
 
-_SEARCH_BLOCK = 1 << 18  # set values (1 MB of uint32) per tile of ``_common_by_search``
-_SEARCH_STEP = 64  # pairs verified between two releases of the pages read (``_common_by_search``)
+# Mean set size from which ``verify`` counts intersections pair by pair in a slot table
+# (``_common_by_slots``: 3-5 us of Python a pair, then ~2 ns a value) rather than by
+# sorting the tagged values of whole steps of pairs (``_common_by_merge``: ~9 ns a value);
+# the two cost the same at ~256 values a set (five partners a set) to ~512 (one).
+SLOT_MIN_SIZE = 384
+_SEARCH_BLOCK = 1 << 18  # set values (1 MB of uint32) per tile of ``_common_by_merge``
+_SEARCH_STEP = 64  # pairs counted between two releases of the pages read (``_common_by_merge``)
 
 
-def _common_by_search(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> np.ndarray:
-    """|A & B| (int64) for each item pair in ``at`` ((m, 2) set indices), the smaller set's
-    values looked up in the larger (binary search; ~1.4x fewer CPU s than intersect1d).
-    Pairs are taken tile by tile (by the blocks of ``_SEARCH_BLOCK`` values their two
-    sets lie in), and after each chunk of them the pages of ``sets`` outside the current
-    first block are given back when ``sets`` is mapped from a spill's file
+def _common_by_merge(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """|A & B| (int64) for each item pair in ``at`` ((m, 2) set indices): ``_SEARCH_STEP``
+    pairs at a time, the values of both sets of each pair tagged with the pair's place
+    and sorted together; a value in both sets is a tagged value met twice (each set's
+    values are unique). Pairs are taken tile by tile (by the blocks of ``_SEARCH_BLOCK``
+    values their two sets lie in), and after each step the pages of ``sets`` outside the
+    current first block are given back when ``sets`` is mapped from a spill's file
     (``release_pages``): D104's 500 k candidate pairs at 100 MB of text touch nearly
     every page of the paragraphs' sets (68 MB), of which this holds a few blocks. A page
     fault maps the whole cached folio of the file around it (up to 2 MB here): 1,024
-    pairs a chunk and 4 MB blocks held ~11 MB of them at D104's peak, 64 pairs and 1 MB
-    blocks hold a few MB."""
+    pairs a step and 4 MB blocks held ~11 MB of them at D104's peak, 64 pairs and 1 MB
+    blocks hold a few MB. (A binary search of the smaller set's values in the larger,
+    pair by pair, took ~2.7x the CPU on D104's pairs at 100 MB.)"""
     common = np.zeros(len(at), dtype=np.int64)
     if not len(at):
         return common
@@ -316,22 +323,27 @@ def _common_by_search(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> 
     tiles = np.lexsort((block.max(axis=1), block.min(axis=1)))
     first = block.min(axis=1)[tiles]
     del block
-    step = _SEARCH_STEP  # pairs at a time: their sets' pages read, then given back; the Python lists of one chunk only
+    packed = sets.dtype.kind == "u" and sets.dtype.itemsize <= 4  # a value and its pair's place in one uint64
+    step = _SEARCH_STEP  # pairs at a time: their sets' pages read, then given back
     for c0 in range(0, len(at), step):
         sel = tiles[c0 : c0 + step]
-        ch = at[sel]
-        bounds = zip(sel.tolist(), offsets[ch[:, 0]].tolist(), offsets[ch[:, 0] + 1].tolist(),
-                     offsets[ch[:, 1]].tolist(), offsets[ch[:, 1] + 1].tolist())
-        for k, a0, a1, b0, b1 in bounds:
-            if a1 - a0 > b1 - b0:
-                a0, a1, b0, b1 = b0, b1, a0, a1
-            if a1 == a0:
-                continue
-            big = sets[b0:b1]
-            pos = big.searchsorted(sets[a0:a1])
-            np.minimum(pos, b1 - b0 - 1, out=pos)
-            common[k] = np.count_nonzero(big[pos] == sets[a0:a1])
-        keep = int(first[min(c0 + step, len(at) - 1)]) * _SEARCH_BLOCK  # the next chunk's first block
+        lo = offsets[at[sel]]  # (k, 2): where each pair's two sets start...
+        size = offsets[at[sel] + 1] - lo  # ...and their sizes
+        values = sets[_spans_index(lo.reshape(-1), size.reshape(-1))[0]]
+        tag = np.repeat(np.arange(len(sel), dtype=_U64), size.sum(axis=1))
+        if packed:
+            key = values.astype(_U64)
+            key |= tag << _U64(32)
+            key.sort()
+            twice = key[1:] == key[:-1]
+            owner = key[1:][twice] >> _U64(32)
+        else:
+            order = np.lexsort((values, tag))
+            values, tag = values[order], tag[order]
+            twice = (values[1:] == values[:-1]) & (tag[1:] == tag[:-1])
+            owner = tag[1:][twice]
+        common[sel] = np.bincount(owner.astype(np.intp), minlength=len(sel))
+        keep = int(first[min(c0 + step, len(at) - 1)]) * _SEARCH_BLOCK  # the next step's first block
         release_pages(sets[:keep])
         release_pages(sets[keep + _SEARCH_BLOCK :])
     return common
@@ -345,79 +357,60 @@ def _spans_index(first: np.ndarray, lens: np.ndarray) -> tuple[np.ndarray, np.nd
     return np.repeat(first - bounds[:-1], lens) + np.arange(int(bounds[-1]), dtype=np.int64), bounds
 
 
-_TABLE_BLOCK = 1 << 18  # set values read at a time by ``_common_by_table`` (a few MB of index arrays)
+_SLOT_BITS = (16, 22)  # slot table of ``_common_by_slots``: 2**bits values, bits in this range
+_SLOT_RELEASE = 1 << 18  # set values read by ``_common_by_slots`` between two releases of the pages read
 
 
-def _common_by_table(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray, involved: np.ndarray) -> np.ndarray:
-    """|A & B| (int64) for each item pair in ``at`` ((m, 2) set indices; ``involved``: the
-    sorted unique items of ``at``): the values of the involved sets get dense ids, each
-    first item's set is marked in a boolean table and its partners' sets read there, all
-    partners of one item at once. For many pairs over few sets (whole documents).
-    Memory: 4 bytes per value of the involved sets (their ids, int32) and index arrays of
-    about ``_TABLE_BLOCK`` values (sets and partners are read a block of values at a
-    time: 3,400 documents of 100 MB of text, with every partner at once, took ~250 MB)."""
-    lens = offsets[involved + 1] - offsets[involved]
-    starts = np.zeros(len(lens) + 1, dtype=np.int64)
-    np.cumsum(lens, out=starts[1:])
-    total = int(starts[-1])
-    values = np.empty(total, dtype=sets.dtype)
-    for lo, hi in _blocks(lens):
-        values[starts[lo] : starts[hi]] = _gather_sets(sets, offsets, involved[lo:hi], lens[lo:hi])
-    values.sort()  # (in place: no sorted copy)
-    new = np.empty(total, dtype=bool)
-    new[:1] = True
-    np.not_equal(values[1:], values[:-1], out=new[1:])
-    uniq = values[new]
-    del values, new  # (freed before the ids are made)
-    ids = np.empty(total, dtype=np.int32 if len(uniq) < 2**31 else np.int64)  # dense id of each value
-    for lo, hi in _blocks(lens):
-        ids[starts[lo] : starts[hi]] = np.searchsorted(uniq, _gather_sets(sets, offsets, involved[lo:hi], lens[lo:hi]))
-    table = np.zeros(len(uniq) or 1, dtype=bool)
-    del uniq
-    pos = np.searchsorted(involved, at)  # (m, 2): each pair's items among the involved
-    order = np.argsort(pos[:, 0], kind="stable")
-    first = pos[order, 0]
-    group = np.flatnonzero(np.concatenate(([True], first[1:] != first[:-1], [True])))
+def _common_by_slots(at: np.ndarray, sets: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """|A & B| (int64) for each item pair in ``at`` ((m, 2) set indices), the pairs grouped
+    by their first set A: A's values are written into a table of 2**bits slots, value v at
+    slot ``v & (2**bits - 1)`` (an empty slot s holds ``s ^ 1``, which no value of that
+    slot equals), and each partner B counts its values found at their slots; the few
+    values of A that lost their slot to another (``A.size ** 2 / 2**(bits + 1)`` expected)
+    are looked up in B apart. For large sets (whole documents): a D105 pair of ~1,400
+    values each costs ~4 us, 2.6x less than marking dense ids of the sets' values (whose
+    ids took a sort and a binary search of every value of every set involved).
+    Memory: the table (4 MB at 20 bits, uint32 values); ``sets`` is read in place, its
+    pages given back every ``_SLOT_RELEASE`` values read when it is mapped from a spill's
+    file (``release_pages``)."""
     common = np.zeros(len(at), dtype=np.int64)
+    if not len(at):
+        return common
+    sizes = offsets[1:] - offsets[:-1]
+    lo, hi = _SLOT_BITS
+    bits = min(hi, max(lo, int(sizes[at[:, 0]].max()).bit_length() + 8))
+    mask = sets.dtype.type((1 << bits) - 1)
+    table = np.arange(1 << bits, dtype=sets.dtype)
+    table ^= sets.dtype.type(1)
+    order = np.argsort(at[:, 0], kind="stable")
+    first = at[order, 0]
+    group = np.flatnonzero(np.concatenate(([True], first[1:] != first[:-1], [True])))
+    off = offsets.tolist()
+    partners = at[order, 1].tolist()
+    places = order.tolist()
+    count = np.count_nonzero
+    read = 0
     for g0, g1 in zip(group[:-1].tolist(), group[1:].tolist()):
         a = int(first[g0])
-        mine = ids[starts[a] : starts[a + 1]]
-        table[mine] = True
-        part_lens = lens[pos[order[g0:g1], 1]]
-        for c0, c1 in _blocks(part_lens):  # partners a block of values at a time (bounded memory)
-            sel = order[g0 + c0 : g0 + c1]
-            part = pos[sel, 1]
-            idx, pstart = _spans_index(starts[part], part_lens[c0:c1])
-            hits = np.zeros(len(idx) + 1, dtype=np.int64)
-            np.cumsum(table[ids[idx]], out=hits[1:])
-            common[sel] = hits[pstart[1:]] - hits[pstart[:-1]]
-        table[mine] = False
+        mine = sets[off[a] : off[a + 1]]
+        slot = mine & mask
+        table[slot] = mine
+        lost = mine[table.take(slot) != mine]  # values whose slot another value of A took
+        for k, b in zip(places[g0:g1], partners[g0:g1]):
+            theirs = sets[off[b] : off[b + 1]]
+            c = count(table.take(theirs & mask) == theirs)
+            if len(lost) and len(theirs):
+                pos = theirs.searchsorted(lost)
+                np.minimum(pos, len(theirs) - 1, out=pos)
+                c += count(theirs.take(pos) == lost)
+            common[k] = c
+            read += len(theirs)
+        table[slot] = slot ^ sets.dtype.type(1)
+        read += len(mine)
+        if read >= _SLOT_RELEASE:
+            release_pages(sets)
+            read = 0
     return common
-
-
-def _gather_sets(sets: np.ndarray, offsets: np.ndarray, items: np.ndarray, lens: np.ndarray) -> np.ndarray:
-    """The sets of ``items`` (ascending; ``lens`` their sizes) concatenated; pages of
-    ``sets`` mapped from a spill's file are given back once read (``release_pages``)."""
-    gather, _ = _spans_index(offsets[items], lens)
-    out = sets[gather]
-    if len(items):
-        release_pages(sets[int(offsets[items[0]]) : int(offsets[items[-1] + 1])])
-    return out
-
-
-def _blocks(lens: np.ndarray) -> list[tuple[int, int]]:
-    """Consecutive ranges ``[lo, hi)`` of ``lens``' items covering all, each summing to at
-    most ``_TABLE_BLOCK`` (or one item alone, when it is larger)."""
-    if not len(lens):
-        return []
-    ends = np.cumsum(lens)
-    out, lo = [], 0
-    while lo < len(lens):
-        base = int(ends[lo - 1]) if lo else 0
-        hi = max(lo + 1, int(np.searchsorted(ends, base + _TABLE_BLOCK, side="right")))
-        out.append((lo, hi))
-        lo = hi
-    return out
 
 
 def near_duplicate_pairs(

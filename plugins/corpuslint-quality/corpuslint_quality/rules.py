@@ -34,7 +34,6 @@ import weakref
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 from typing import Iterable
 
 import numpy as np
@@ -210,14 +209,22 @@ def formulaic_entries(doc: Document) -> bool:
 _FORMULAIC: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDictionary()
 
 
+# A paragraph's first ``FORMULA_WORDS`` words (``_WORD_RE``'s matches, each taken whole:
+# atomic groups, so a word is never cut to let the pattern find more words in it).
+_OPENING_RE = regex.compile(
+    r"[^\p{L}\p{M}\p{N}]*" + r"[^\p{L}\p{M}\p{N}]*".join([rf"(?>({_WORD_RE.pattern}))"] * FORMULA_WORDS))
+
+
 def _formulaic(paragraphs: list[str]) -> bool:
     if len(paragraphs) < FORMULA_MIN_PARAGRAPHS:
         return False
     openings: dict[tuple[str, ...], int] = {}
     for para in paragraphs:
-        # (the first words only: not every word of the paragraph's first 200 characters)
-        words = tuple(m.group().casefold() for m in islice(_WORD_RE.finditer(para, endpos=200), FORMULA_WORDS))
-        if len(words) == FORMULA_WORDS:
+        # (the first words of the first 200 characters, in one match: a ``_WORD_RE`` match
+        # starts at each letter, mark or digit not in an earlier match, as ``finditer`` finds them)
+        m = _OPENING_RE.match(para, 0, 200)
+        if m is not None:
+            words = tuple(w.casefold() for w in m.groups())
             openings[words] = openings.get(words, 0) + 1
     most = max(openings.values(), default=0)
     return most >= FORMULA_MIN_PARAGRAPHS and most >= FORMULA_SHARE * len(paragraphs)
