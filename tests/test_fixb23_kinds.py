@@ -164,8 +164,9 @@ def test_w112_marks_around_a_placeholder_in_right_to_left_text_isolate_it(tmp_pa
     assert proc.stdout.count(" W112 ") == 2, proc.stdout
 
 
-# nanoid 5.1.16 README (MIT): short words bound to the next one with no-break spaces; the
-# "unique\u00a0string" and "for\u00a0JavaScript" ones are no such binding and stay reported
+# nanoid 5.1.16 README (MIT): an article bound to the next word with a no-break space; the
+# author's others ("unique\u00a0string", "No\u00a0dependencies") bind longer words, as a stray
+# would, and stay reported (numbers bound to their words were typography already)
 NANOID = ("A tiny, secure, URL-friendly, unique\u00a0string ID\u00a0generator for\u00a0JavaScript.\n\n"
           "- **Small.** 118 bytes (minified and brotlied). No\u00a0dependencies.\n"
           "  [Size Limit] controls the size.\n"
@@ -175,7 +176,8 @@ NANOID = ("A tiny, secure, URL-friendly, unique\u00a0string ID\u00a0generator fo
 PL_GRAPHIC = "Aktualnie przesłany plik nie jest grafiką\u00a0lub jest uszkodzony.\n"
 
 
-def test_w102_a_short_word_bound_to_the_next_is_typography():
+def test_w102_a_one_letter_word_bound_to_the_next_is_typography():
     found = _found(NANOID + PL_GRAPHIC, "W102", "README.md")
     assert [(f.line, f.message) for f in found] == [
-        (1, "non-standard spaces: 2 no-break spaces (U+00A0)"), (7, "non-standard space: 1 no-break space (U+00A0)")]
+        (1, "non-standard spaces: 3 no-break spaces (U+00A0)"), (3, "non-standard space: 1 no-break space (U+00A0)"),
+        (7, "non-standard space: 1 no-break space (U+00A0)")]

@@ -100,12 +100,12 @@ _COUNT_WORDS = frozenset({
 })
 _WORD_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"'“‘])(\p{L}+)$")
 _DIGIT_RE = lazy(r"\d")
-# A word of one or two letters of a cased script, alone (an opening bracket or quote may come
-# first): typesetters bind it to the next word with a no-break space so that it does not end a
-# line (Czech and Slovak typography requires it after a one-letter preposition, "v\u00a0Praze";
-# Russian and Polish typography after short prepositions and conjunctions; nanoid's README
-# writes English so: "It uses a\u00a0larger alphabet", "No\u00a0dependencies").
-_SHORT_WORD_RE = lazy(r"[(\[«\"'“‘„]?[\p{Latin}\p{Cyrillic}\p{Greek}]{1,2}")
+# A word of one letter of a cased script, alone (an opening bracket or quote may come first):
+# typesetters bind it to the next word with a no-break space so that it does not end a line
+# (Czech and Slovak typography requires it after a one-letter preposition or conjunction,
+# "v\u00a0Praze"; Polish and Russian typography do it too; nanoid's README writes English so:
+# "It uses a\u00a0larger alphabet"). Two letters are not enough: "mot de\u00a0passe" is a stray.
+_SHORT_WORD_RE = lazy(r"[(\[«\"'“‘„]?[\p{Latin}\p{Cyrillic}\p{Greek}]")
 # A placeholder stands for a value, mostly a number: a template binds it to its unit with a
 # no-break space on purpose (Django's "%(count)s\u00a0hours ago", whose translators are told
 # to keep it).
@@ -281,7 +281,7 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
     if after.isalpha() and (w := _WORD_BEFORE_RE.search(tokens[-1])) and w.group(1).casefold() in _COUNT_WORDS:
         return True  # "en\u00a0time siden": a count written as a word, bound to its unit
     if m.group() == "\u00a0" and after.isalpha() and _SHORT_WORD_RE.fullmatch(tokens[-1]):
-        return True  # "a\u00a0larger", "No\u00a0dependencies", "v\u00a0Praze": a short word kept off a line's end
+        return True  # "a\u00a0larger", "v\u00a0Praze": a one-letter word kept off a line's end
     # "2.1.5.\u00a0Debian", "5\u202fMB", and a short counter after its number: "第 1 章\u00a0GNU"
     return _DIGIT_RE.search(tokens[-1]) is not None or (
         len(tokens) > 1 and len(tokens[-1]) <= 2 and _DIGIT_RE.search(tokens[-2]) is not None)
@@ -442,9 +442,9 @@ class NonStandardSpace(DocumentRule):
     Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), or before `?` or `!` after
     a Khmer word, is Khmer typography (with ZWSPs or other format characters between the
     space and the mark too: `ក្រឡា\\u00a0\\u200b។`); a no-break space after a word of one
-    or two letters of a cased script, which keeps it off a line's end (Czech, Slovak, Polish,
-    Russian typography: `v\\u00a0Praze`; nanoid's README: `a\\u00a0larger`,
-    `No\\u00a0dependencies`; `grafiką\\u00a0lub` is reported); a no-break space that binds a name's two parts in Latin
+    letter of a cased script, which keeps it off a line's end (Czech, Slovak, Polish, Russian
+    typography: `v\\u00a0Praze`; nanoid's README: `a\\u00a0larger`; `de\\u00a0passe`,
+    `grafiką\\u00a0lub` are reported); a no-break space that binds a name's two parts in Latin
     script (``Pentium\u00a0Pro``, ``GNU\u00a0GPL``, ``bibliothèques\u00a0C``; not in a line with one
     between every word), the number sign to its number (``n°\u00a0516394``) or a command to its
     option (``dch\u00a0-i``) is the author's. A space alone between parentheses or quotes is
