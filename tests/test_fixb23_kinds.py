@@ -120,13 +120,28 @@ PROCMAILRC_CS = """       LOGFILE     Tento soubor bude obsahovat jakákoliv chy
                    žádná :-)  příp. jiných programů spuštěných procmailem.
                    Jestliže tento soubor není definován, veškerá diagnostická
 """
+# less(1) in Polish (manpages-pl 4.18.1, GPL-3+) and mailx(1) (bsd-mailx): tagged paragraphs,
+# a short tag padded to its text's column, as wide as the next item's tag or its text's indent
+LESS_PL = """       latin9 To samo, co iso8859.
+
+       dos    Wybiera zestaw znaków odpowiedni dla MS-DOS-u.
+
+       ebcdic Wybiera zestaw znaków EBCDIC.
+"""
+MAILX_PL = """     ~rplik
+     ~<plik  Dodaje zawartość podanego pliku do edytowanej wiadomości.
+
+     ~stekst
+             Zmienia temat wiadomości na podany tekst.
+"""
 # systemctl(1) in Ukrainian (manpages-uk 4.18.1, GPL-3+): a doubled space inside a sentence
 SYSTEMCTL_UK = """           керування системою. Це означає, що команда має бути успішною,
            навіть якщо  засіб керування системою зазнав збою.
 """
 
 
-@pytest.mark.parametrize("layout", [PSSELECT_PL, RSYNC_TR, PROCMAILRC_CS, CAPABILITIES_RU.split("\n\n", 1)[1]])
+@pytest.mark.parametrize("layout", [PSSELECT_PL, RSYNC_TR, PROCMAILRC_CS, CAPABILITIES_RU.split("\n\n", 1)[1],
+                                    LESS_PL, MAILX_PL])
 def test_w103_man_page_layout_is_not_a_doubled_space(layout):
     assert _found(layout, "W103") == []
     found = _found(SYSTEMCTL_UK + "\n" + layout, "W103")
@@ -136,6 +151,10 @@ def test_w103_man_page_layout_is_not_a_doubled_space(layout):
 def test_w103_copies_of_one_line_padded_alike_are_no_column():
     copy = "           see the notes here      (and there)\n"
     assert len(_found("Prose first.\n\n" + copy + copy, "W103")) == 2
+    # a doubled space after a paragraph's first word is no tag when the next paragraph's first
+    # word does not fill that column
+    prose = "       Tento  soubor bude obsahovat hlášení.\n\n       Jestliže tento soubor není definován.\n"
+    assert len(_found(prose, "W103")) == 1
 
 
 # -- 8. Marks and spaces set on purpose ------------------------------------------------------

@@ -715,6 +715,36 @@ def _help_item(doc, index: int, gap_start: int) -> bool:
     return False
 
 
+# An indented tag alone before a run of spaces, and a tag as wide as its column, then one space.
+_TAG_HEAD_RE = lazy(r"([ \t]+)\S+")
+_TAG_THEN_TEXT_RE = lazy(r"([ \t]+)\S+ (?=\S)")
+
+
+def _tagged_item(doc, index: int, gap_start: int, column: int) -> bool:
+    """True when line ``index`` (0-based) is an indented tag, one token, padded by the run from
+    ``gap_start`` (an offset in ``doc.text``) to its text at ``column`` (0-based), and the
+    nearest item beside it (``nearest_lines``) at the same indentation shows that column: a
+    tag as wide as it, one space, then its text (less(1) in Polish: "dos    Wybiera" under
+    "latin9 To samo"; groff(1): "ascii  Wyjście" over "cp1047 Wyjście"), or, below, a tag alone
+    whose next line is indented to the column (mailx(1): "~<plik  Dodaje" over "~stekst" and
+    its text): a rendered man page's tagged paragraphs (``.TP``), their tags padded."""
+    text, lines = doc.text, doc.lines
+    head = _TAG_HEAD_RE.fullmatch(text, lines[index].start, gap_start)
+    if head is None or column > MAX_LAYOUT_COLUMN:
+        return False
+    indent = head.group(1)
+    for j, other, _ in nearest_lines(doc, index):
+        tag = _TAG_THEN_TEXT_RE.match(other)
+        if tag is not None and tag.group(1) == indent and tag.end() == column:
+            return True
+        if j > index and j + 1 < len(lines) and other.strip() and _TAG_HEAD_RE.fullmatch(other.rstrip()) \
+                and other[: len(indent)] == indent and not other[len(indent)].isspace():
+            below = text[lines[j + 1].start : lines[j + 1].end]
+            if len(below) > column and not below[:column].strip() and not below[column].isspace():
+                return True
+    return False
+
+
 # reST markup that may close a sentence before its two spaces: footnote and citation
 # references (`` [#]_``, `` [1]_``, ``[CIT2002]_``), then end-strings of inline markup.
 _RST_CLOSE_RE = lazy(r"(?:\s*\[[^\]\s]+\]_)+$|[*`_|]+$")
@@ -766,7 +796,7 @@ def _rhs_column(doc, index: int, gap_start: int, column: int) -> bool:
     if sign is None or column > MAX_LAYOUT_COLUMN:
         return False
     op = sign.group().strip()
-    for other, _ in nearest_lines(doc, index):
+    for _, other, _ in nearest_lines(doc, index):
         head = other[:column].rstrip(" \t")
         if (column < len(other) and not other[column].isspace() and other[column - 1] in " \t"
                 and head.endswith(op) and head[: -len(op)][-1:] in ("", " ", "\t")):
@@ -801,7 +831,10 @@ class MultipleSpaces(DocumentRule):
     sign (`=`, `:=`, `->`) whose next word starts the column where the nearest non-blank
     line above or below (across one blank line) starts its text after the same sign (a
     formula's right-hand sides: capabilities(7)'s `P'(ambient) =     (…)` over
-    `P'(permitted)   = (…)`);
+    `P'(permitted)   = (…)`); a run after an indented tag, one token, where the nearest
+    item beside it at the same indentation has a tag as wide as the column and one space
+    (less(1): `dos    Wybiera` under `latin9 To samo`) or, below, a tag alone whose text the
+    next line indents to the column (mailx(1): `~<plik  Dodaje` over `~stekst`);
     in plain text that
     quotes code, only lines that read as sentences (6+ words) are checked. Two ASCII
     spaces after a sentence's final `.`, `!`, `?` or `:`, or Arabic `؟`, Urdu `۔`,
@@ -902,6 +935,8 @@ class MultipleSpaces(DocumentRule):
                 continue  # a column padded to the same width on 3+ lines: a score table
             if hanging_column(doc, line - 1, column - 1, gap_start):
                 continue  # a tagged paragraph: the description's column, as the next item or line has it
+            if _tagged_item(doc, line - 1, m.start(), column - 1):
+                continue  # "dos    Wybiera" beside "latin9 To samo": a man page's tag padded to its text's column
             line_start = doc.lines[line - 1].start
             if _doctest_or_code(doc, line - 1, m.start(), m.end()) or _shell_line(
                     doc.text, line_start, doc.lines[line - 1].end):
