@@ -47,8 +47,11 @@ def test_w114_a_mark_named_at_a_line_end_or_among_signs_is_not_a_sentence_mark()
     # a question ended before a capital on the next line is a question: still a safe fix
     question = "Чи можна так ?\nТак, можна.\n"
     assert [f.fix.applicability.value for f in _found(question, "W114", "q.md")] == ["safe"]
-    # a lone dash before the short word is no list of signs: "gtbl - або ?" stays reported
+    # a lone dash before the short word is no list of signs: "gtbl - або ?" stays reported, and so
+    # does a spaced list's separator after a short item (C4 in llm-data-llamafactory, record 198)
     assert len(_found("Він написав gtbl - або ? Ні.\n", "W114", "p.md")) == 1
+    c4 = "Birdcalls ; a variety of nests ; Extraordinary eggs ; Birds of prey ; Owls ; Big birds -- 7.\n"
+    assert len(_found(c4, "W114", "p.md")) == 5
 
 
 # -- 5. Fixes that chain: W114 on a formula's conditional operator once W103 unaligned it -----
