@@ -762,7 +762,8 @@ _YEAR_BLANK_RE = lazy(r"\(\d{3,4}[-–]\Z")
 _EMOTICON_END_RE = lazy(r"(?<!\S)[:;=8][-^o']?[()\[\]DPpO/|*]\Z")
 # The title of a rendered man page, its name and section, ending its header and footer lines
 # ("PSSELECT(1)", "ATD(8)", "вступ(7)").
-_MAN_TITLE_END_RE = lazy(r"[ \t]{2,}[^\s()]+\(\d[\w]{0,3}\)[ \t]*\Z")
+_MAN_TITLE_END_RE = lazy(r"[ \t]{2,}[^\s()]+\(\d[\w]{0,3}\)\Z")
+_NON_SPACE_RE = lazy(r"\S")
 
 
 def _man_page_margin(doc, index: int) -> bool:
@@ -770,13 +771,17 @@ def _man_page_margin(doc, index: int) -> bool:
     ends, after a run of spaces, with a man page's title (``NAME(section)``): the header or
     footer ``man`` lays out in three columns ("PSUtils Wydanie 1 Łata 17      PSSELECT(1)", the
     left one empty; "14. listopadu 2009      ATD(8)")."""
-    text, lines = doc.text, doc.lines
-    row = lines[index]
-    if _MAN_TITLE_END_RE.search(text, row.start, row.end) is None:
+    text, row = doc.text, doc.lines[index]
+    end = row.end
+    while end > row.start and text[end - 1] in " \t":
+        end -= 1
+    # (read from the line's end, a title's length back: a search of a one-line file's whole
+    # line, once for each of its runs of spaces, would take time quadratic in its length)
+    if text[end - 1 : end] != ")" or _MAN_TITLE_END_RE.search(text, max(row.start, end - 80), end) is None:
         return False
-    if text[row.end :].strip() == "":
+    if _NON_SPACE_RE.search(text, row.end) is None:
         return True  # the footer: nothing but blank lines after it
-    return text[: row.start].strip() == ""  # the header, the page's first line
+    return _NON_SPACE_RE.search(text, 0, row.start) is None  # the header, the page's first line
 
 
 # The column a formula's right-hand sides start at: a sign ("=", ":=", "->") and the spaces
