@@ -106,6 +106,8 @@ _DIGIT_RE = lazy(r"\d")
 # "v\u00a0Praze"; Polish and Russian typography do it too; nanoid's README writes English so:
 # "It uses a\u00a0larger alphabet"). Two letters are not enough: "mot de\u00a0passe" is a stray.
 _SHORT_WORD_RE = lazy(r"[(\[«\"'“‘„]?[\p{Latin}\p{Cyrillic}\p{Greek}]")
+# (not in a run of words each bound to the next, "a\u00a0b\u00a0c": no-break spaces for all spaces)
+_BOUND_ON_RE = lazy(r"\p{L}{1,40}\u00a0")
 # A placeholder stands for a value, mostly a number: a template binds it to its unit with a
 # no-break space on purpose (Django's "%(count)s\u00a0hours ago", whose translators are told
 # to keep it).
@@ -280,7 +282,8 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
         return True  # "%(count)s\u00a0hours ago", "{0}\u00a0MB"
     if after.isalpha() and (w := _WORD_BEFORE_RE.search(tokens[-1])) and w.group(1).casefold() in _COUNT_WORDS:
         return True  # "en\u00a0time siden": a count written as a word, bound to its unit
-    if m.group() == "\u00a0" and after.isalpha() and _SHORT_WORD_RE.fullmatch(tokens[-1]):
+    if m.group() == "\u00a0" and after.isalpha() and _SHORT_WORD_RE.fullmatch(tokens[-1]) and text[
+            m.start() - 2 : m.start() - 1] != "\u00a0" and _BOUND_ON_RE.match(text, m.end()) is None:
         return True  # "a\u00a0larger", "v\u00a0Praze": a one-letter word kept off a line's end
     # "2.1.5.\u00a0Debian", "5\u202fMB", and a short counter after its number: "第 1 章\u00a0GNU"
     return _DIGIT_RE.search(tokens[-1]) is not None or (
