@@ -394,20 +394,29 @@ def hanging_column(doc, line_index: int, column: int, gap_start: int) -> bool:
         return False  # (a page is laid out in its first columns; a long line is checked in linear time)
     lines = doc.lines
     head = doc.text[lines[line_index].start : lines[line_index].start + column].strip()
+    for _, other, blanks in nearest_lines(doc, line_index):
+        if column < len(other) and not other[column].isspace() and (
+                (column >= 2 and other[:column].strip(" ") == "")
+                or (gap_ends_at(other, column, None if blanks else gap_start)
+                    and other[:column].strip() != head)):
+            return True
+    return False
+
+
+def nearest_lines(doc, line_index: int):
+    """The nearest non-blank line above ``line_index`` (0-based) and the nearest below, each
+    across at most one blank line: ``(index, text, blanks)`` triples (``blanks`` 0 or 1), above
+    first; a side with none (the document's edge, or two blank lines) yields nothing."""
+    lines = doc.lines
     for step in (-1, 1):
         j, blanks = line_index + step, 0
         while 0 <= j < len(lines) and blanks <= 1:
             other = doc.text[lines[j].start : lines[j].end]
             if other.strip():
-                if column < len(other) and not other[column].isspace() and (
-                        (column >= 2 and other[:column].strip(" ") == "")
-                        or (gap_ends_at(other, column, None if blanks else gap_start)
-                            and other[:column].strip() != head)):
-                    return True
+                yield j, other, blanks
                 break
             blanks += 1
             j += step
-    return False
 
 
 def in_sources(doc, pattern) -> bool:

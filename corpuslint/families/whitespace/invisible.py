@@ -268,8 +268,11 @@ class InvisibleCharacter(DocumentRule):
     Arabic letters, class AL, the digits are Arabic numbers already: `سنة 2020\u200f` is
     reported); one between two printf or brace placeholders in
     right-to-left text, `«%s%s%s\u200e%s»`, parts two texts the program puts there, whose
-    directions the string cannot know (one between a word and a placeholder, `مدیریت
-    \u200e%(app)s\u200e`, is reported); one right before an embedding, override or
+    directions the string cannot know, and a pair of them around a placeholder in
+    right-to-left text, `مدیریت \u200e%(app)s\u200e`, isolates the value put there, whose
+    direction and ending the string cannot know either (a value ending in "(beta)" would
+    show its bracket on the wrong side without the closing mark; a mark after a placeholder
+    without its pair before it, `مدیریت %(app)s\u200e`, is reported); one right before an embedding, override or
     isolate control or right after its PDF or PDI, in right-to-left text, sets the
     embedding apart (a translator's convention: `עיקום \\u200f\\u202a%1\\u202c\\u200f במעגל`;
     W111 judges the embedding);
@@ -434,6 +437,10 @@ _PLACEHOLDER_AFTER = lazy(PLACEHOLDER)
 _EMBEDDING_OPENERS = "\u202a\u202b\u202d\u202e\u2066\u2067\u2068"
 _EMBEDDING_CLOSERS = "\u202c\u2069"
 _PLACEHOLDER_BEFORE = lazy(rf"{PLACEHOLDER}\Z")
+# A placeholder between two directional marks (Django's Persian admin: "مدیریت \u200e%(app)s\u200e",
+# "administration of %(app)s"): the marks isolate the text the program puts there.
+_MARKED_PLACEHOLDER_AFTER = lazy(rf"{PLACEHOLDER}[{_MARKS}]")
+_MARKED_PLACEHOLDER_BEFORE = lazy(rf"[{_MARKS}]{PLACEHOLDER}\Z")
 
 
 def _bidi_hint(doc, text: str, m, directions: dict[int, bool] | None = None) -> bool:
@@ -465,6 +472,9 @@ def _bidi_hint(doc, text: str, m, directions: dict[int, bool] | None = None) -> 
     if (_PLACEHOLDER_AFTER.match(text, m.end(), line.end) and _PLACEHOLDER_BEFORE.search(
             text, max(line.start, m.start() - 16), m.start())) and _RTL.search(text, line.start, line.end):
         return True  # "«%s%s%s\u200e%s»": it parts two texts the program puts there, their directions unknown
+    if (_MARKED_PLACEHOLDER_AFTER.match(text, m.end(), line.end) or _MARKED_PLACEHOLDER_BEFORE.search(
+            text, max(line.start, m.start() - 24), m.start())) and _RTL.search(text, line.start, line.end):
+        return True  # "مدیریت \u200e%(app)s\u200e": marks isolating a value of unknown direction (it may end in "(beta)")
     for found in (_STRONG_L_BACK.search(text, line.start, m.start()), after):
         if found is not None:
             rtl = bool(_RTL.match(found.group()))

@@ -167,14 +167,17 @@ class SpaceBeforePunctuation(DocumentRule):
             ):
                 continue  # the dot named, not used: "known as . (one dot)", "sort .", "rename it with a . at"
             if mark in "?!" and doc.quotes_code and text[m.end() + 1 : m.end() + 2].isspace() and _names_the_dot(
-                text, m.end() + 1
+                text, m.end() + 1, wrapped=True
             ) and text.startswith("    ", row.start):
-                continue  # a manual's indented text naming the mark: "karakterlerini ? ile gösterir", "! değiştiricisi hariç"
+                continue  # a manual's indented text naming the mark: "karakterlerini ? ile gösterir", "! değiştiricisi
+                # hariç", "Взірець ?" then "відповідає" on the next line (du(1): "the pattern ? matches")
+            if mark in "?:" and _conditional_expression(text, row.start, row.end, m.start(), m.end()):
+                continue  # "(привилегированный файл) ? 0 : P(ambient)": a formula's conditional operator
             if mark == "." and text[m.end() + 1 : m.end() + 3] == " .":
                 continue  # a spaced ellipsis ". . ."
             if (n := _MARK_TOKEN_NEXT_RE.match(text, m.end() + 1)) and n.group(1)[0] != mark:
                 continue  # "(jako ; . ,)": a list of marks, each set off by spaces ("paragraph : :" is a doubled label)
-            named = mark in "?!" and _names_the_dot(text, m.end() + 1)
+            named = mark in "?!" and _names_the_dot(text, m.end() + 1, wrapped=True)
             if named and (_last_word(text, row.start, m.start()) in _KEYING_WORDS):
                 continue  # "type ! at the prompt", "Pulsando ? se muestra": the key typed, named in the sentence
             if mark == "." and (
@@ -187,8 +190,9 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # Thai "ดำเนินการอย่างไรต่อไป ?", Khmer "ប៉ុន្មាន ?": the space is the phrase break (as W102 keeps it)
             if _after_address(text, row.start, m.start()) or (mark == "." and _after_path(text, row.start, m.start())):
                 continue  # "manpages-pl-list@lists.sourceforge.net .": the space keeps the mark out of the address
-            if mark != "." and _SIGN_ARGUMENTS_RE.match(text, m.end() + 1, row.end):
-                continue  # "dalej ! -oi", "мають ; і &", "зокрема ; або |": the mark is syntax or named among signs
+            if mark != "." and (_SIGN_ARGUMENTS_RE.match(text, m.end() + 1, row.end)
+                                or _SIGNS_BEFORE_RE.search(text, max(row.start, m.start() - 24), m.start())):
+                continue  # "dalej ! -oi", "мають ; і &", "+, - или ?": the mark is syntax or named among signs
             if _last_word(text, row.start, m.start()) in _TAKES_AN_OBJECT:
                 continue  # "جدا شده با :" (separated by :), "separated by ;": a sign after a preposition
             if mark in ",;!?" and _NEXT_WORD_RE.match(text, m.end() + 1) and _OWN_MARKS_RE.match(text, m.start() - 1):
@@ -535,6 +539,7 @@ def _separates_commands(text: str, pos: int, end: int, start: int | None = None)
 # alone between their words is a character the sentence talks about ("با ; از هم جدا").
 _OWN_MARKS_RE = lazy(r"[\p{Arabic}\p{Han}\p{Hiragana}\p{Katakana}]")
 _NEXT_WORD_RE = lazy(r"[ \t]+(\p{L})")
+_NEXT_WRAPPED_WORD_RE = lazy(r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)(\p{L})")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # after an ASCII dot that follows CJK words: a closing quote, then more text (`."。`)
 _DOT_NAMED_AFTER_CJK_RE = lazy(r"[\"'”’]+[^\s\"'”’]")
@@ -569,6 +574,31 @@ _TAKES_AN_OBJECT = frozenset(
 # the sign ends the list, or CJK text follows it ("对于 : 或 = 之后": after : or =): "الأمر :
 # ls | sort ." is a slip before a pipeline).
 _SIGN_ARGUMENTS_RE = lazy(r"[ \t]+(?:--?[A-Za-z]|\p{L}{1,4}[ \t]+[&|<>*~^%$#@+=\\/;:]{1,3}(?=[,.;:]|[ \t]*$|[ \t]+[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]))", regex.M)
+
+
+# Before a spaced mark: signs, then a short word (who(1) in Serbian: "као +, - или ?", "as +, -
+# or ?"): the mark ends a list of signs, named as they are. Two signs, or one that is no dash
+# (a dash may go on the sentence: "gtbl - або ?" is not such a list); not a ; or : (a spaced
+# list's separator: "Birds of prey ; Owls ; Big birds" in C4 is a slip each time). Searched back
+# from the spaces before the mark, within a few characters (``(?r)``: a match ends there).
+_SIGN = r"&|<>*~^%$#@+=\\/-"
+_SIGNS_BEFORE_RE = lazy(rf"(?r)(?<!\S)(?:(?:[{_SIGN}]{{1,3}},?[ \t]+){{2,}}|[{_SIGN[:-1]}][{_SIGN}]{{0,2}},?[ \t]+)"
+                        r"\p{L}{1,4}\Z")
+# A conditional operator ``c ? a : b`` (capabilities(7): "P'(ambient) = (file is privileged) ?
+# 0 : P(ambient)", "F(effective) ? P'(permitted) : P'(ambient)"): a spaced "?", one operand
+# without spaces (at most 40 characters), a spaced ":" and another operand on the line.
+_CONDITIONAL_RE = lazy(r"[ \t]+\?[ \t]+[^\s?:;,.]{1,40}[ \t]+(:)[ \t]+\S")
+
+
+def _conditional_expression(text: str, start: int, end: int, space: int, mark: int) -> bool:
+    """True when the ``?`` or ``:`` at ``text[mark]``, after the spaces from ``space`` (on the
+    line ``text[start:end]``), is an operator of a conditional expression ``c ? a : b``
+    (``_CONDITIONAL_RE``): the formula's spaces, not a sentence's mark set off. Reads at most
+    the 48 characters before the mark and after it."""
+    if text[mark] == "?":
+        return _CONDITIONAL_RE.match(text, space, min(end, mark + 48)) is not None
+    ends = min(end, mark + 48)
+    return any(m.start(1) == mark for m in _CONDITIONAL_RE.finditer(text, max(start, space - 48), ends))
 
 
 def _after_address(text: str, start: int, end: int) -> bool:
@@ -652,11 +682,14 @@ def _ends_a_sentence(text: str, line_start: int, space: int, i: int, end: int) -
     return not text[i:end].strip() or _CAPITAL_NEXT_RE.match(text, i, end) is not None
 
 
-def _names_the_dot(text: str, i: int) -> bool:
+def _names_the_dot(text: str, i: int, wrapped: bool = False) -> bool:
     """True when the lone ``.`` before ``text[i]`` (a space) is followed by a word in
     lower case: a full stop is followed by a capital in cased scripts, so the dot is a
-    character the sentence talks about ("rename it with a . at the beginning")."""
-    m = _NEXT_WORD_RE.match(text, i)
+    character the sentence talks about ("rename it with a . at the beginning"). With
+    ``wrapped``, that word may open the next line of the paragraph (one line break, no
+    blank line: du(1) in Ukrainian, "Взірець ?" then "відповідає будь-якому", "the pattern ?
+    matches any")."""
+    m = (_NEXT_WRAPPED_WORD_RE if wrapped else _NEXT_WORD_RE).match(text, i)
     return bool(m) and m.group(1).islower()
 
 

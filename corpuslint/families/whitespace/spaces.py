@@ -52,7 +52,9 @@ from ._common import (
     finditer_on_lines,
     gap_ends_at,
     hanging_column,
+    MAX_LAYOUT_COLUMN,
     names_character,
+    nearest_lines,
 )
 
 # Trailing spaces and invisible characters, except directional marks (W112's): a line
@@ -100,6 +102,14 @@ _COUNT_WORDS = frozenset({
 })
 _WORD_BEFORE_RE = lazy(r"(?:^|[\s(\[«\"'“‘])(\p{L}+)$")
 _DIGIT_RE = lazy(r"\d")
+# A word of one letter of a cased script, alone (an opening bracket or quote may come first):
+# typesetters bind it to the next word with a no-break space so that it does not end a line
+# (Czech and Slovak typography requires it after a one-letter preposition or conjunction,
+# "v\u00a0Praze"; Polish and Russian typography do it too; nanoid's README writes English so:
+# "It uses a\u00a0larger alphabet"). Two letters are not enough: "mot de\u00a0passe" is a stray.
+_SHORT_WORD_RE = lazy(r"[(\[«\"'“‘„]?[\p{Latin}\p{Cyrillic}\p{Greek}]")
+# (not in a run of words each bound to the next, "a\u00a0b\u00a0c": no-break spaces for all spaces)
+_BOUND_ON_RE = lazy(r"\p{L}{1,40}\u00a0")
 # A placeholder stands for a value, mostly a number: a template binds it to its unit with a
 # no-break space on purpose (Django's "%(count)s\u00a0hours ago", whose translators are told
 # to keep it).
@@ -299,6 +309,9 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
         return True  # "%(count)s\u00a0hours ago", "{0}\u00a0MB"
     if after.isalpha() and (w := _WORD_BEFORE_RE.search(tokens[-1])) and w.group(1).casefold() in _COUNT_WORDS:
         return True  # "en\u00a0time siden": a count written as a word, bound to its unit
+    if m.group() == "\u00a0" and after.isalpha() and _SHORT_WORD_RE.fullmatch(tokens[-1]) and text[
+            m.start() - 2 : m.start() - 1] != "\u00a0" and _BOUND_ON_RE.match(text, m.end()) is None:
+        return True  # "a\u00a0larger", "v\u00a0Praze": a one-letter word kept off a line's end
     # "2.1.5.\u00a0Debian", "5\u202fMB", and a short counter after its number: "第 1 章\u00a0GNU"
     return _DIGIT_RE.search(tokens[-1]) is not None or (
         len(tokens) > 1 and len(tokens[-1]) <= 2 and _DIGIT_RE.search(tokens[-2]) is not None)
@@ -458,7 +471,10 @@ class NonStandardSpace(DocumentRule):
     its word (`ملفاتك و\\u00a0مجلداتك`: Arabic UI strings keep it off a line's end); and one before
     Khmer punctuation, the khan `។`, `៕`, `៖` (`ត្រឡប់ 3\\u00a0។`), or before `?` or `!` after
     a Khmer word, is Khmer typography (with ZWSPs or other format characters between the
-    space and the mark too: `ក្រឡា\\u00a0\\u200b។`); a no-break space that binds a name's two parts in Latin
+    space and the mark too: `ក្រឡា\\u00a0\\u200b។`); a no-break space after a word of one
+    letter of a cased script, which keeps it off a line's end (Czech, Slovak, Polish, Russian
+    typography: `v\\u00a0Praze`; nanoid's README: `a\\u00a0larger`; `de\\u00a0passe`,
+    `grafiką\\u00a0lub` are reported); a no-break space that binds a name's two parts in Latin
     script (``Pentium\u00a0Pro``, ``GNU\u00a0GPL``, ``bibliothèques\u00a0C``; not in a line with one
     between every word), the number sign to its number (``n°\u00a0516394``) or a command to its
     option (``dch\u00a0-i``) is the author's. A space alone between parentheses or quotes is
@@ -729,6 +745,36 @@ def _help_item(doc, index: int, gap_start: int) -> bool:
     return False
 
 
+# An indented tag alone before a run of spaces, and a tag as wide as its column, then one space.
+_TAG_HEAD_RE = lazy(r"([ \t]+)\S+")
+_TAG_THEN_TEXT_RE = lazy(r"([ \t]+)\S+ (?=\S)")
+
+
+def _tagged_item(doc, index: int, gap_start: int, column: int) -> bool:
+    """True when line ``index`` (0-based) is an indented tag, one token, padded by the run from
+    ``gap_start`` (an offset in ``doc.text``) to its text at ``column`` (0-based), and the
+    nearest item beside it (``nearest_lines``) at the same indentation shows that column: a
+    tag as wide as it, one space, then its text (less(1) in Polish: "dos    Wybiera" under
+    "latin9 To samo"; groff(1): "ascii  Wyjście" over "cp1047 Wyjście"), or, below, a tag alone
+    whose next line is indented to the column (mailx(1): "~<plik  Dodaje" over "~stekst" and
+    its text): a rendered man page's tagged paragraphs (``.TP``), their tags padded."""
+    text, lines = doc.text, doc.lines
+    head = _TAG_HEAD_RE.fullmatch(text, lines[index].start, gap_start)
+    if head is None or column > MAX_LAYOUT_COLUMN:
+        return False
+    indent = head.group(1)
+    for j, other, _ in nearest_lines(doc, index):
+        tag = _TAG_THEN_TEXT_RE.match(other)
+        if tag is not None and tag.group(1) == indent and tag.end() == column:
+            return True
+        if j > index and j + 1 < len(lines) and other.strip() and _TAG_HEAD_RE.fullmatch(other.rstrip()) \
+                and other[: len(indent)] == indent and not other[len(indent)].isspace():
+            below = text[lines[j + 1].start : lines[j + 1].end]
+            if len(below) > column and not below[:column].strip() and not below[column].isspace():
+                return True
+    return False
+
+
 # reST markup that may close a sentence before its two spaces: footnote and citation
 # references (`` [#]_``, `` [1]_``, ``[CIT2002]_``), then end-strings of inline markup.
 _RST_CLOSE_RE = lazy(r"(?:\s*\[[^\]\s]+\]_)+$|[*`_|]+$")
@@ -739,6 +785,58 @@ _RST_CLOSE_RE = lazy(r"(?:\s*\[[^\]\s]+\]_)+$|[*`_|]+$")
 _SGR_END_RE = lazy(r"\x1b\[[0-9;]*m\Z")
 # A year range left open for the year to come: "(1951-    )", a blank to fill in.
 _YEAR_BLANK_RE = lazy(r"\(\d{3,4}[-–]\Z")
+
+
+# An emoticon closing a sentence, as its full stop would (procmailrc(5) in Czech: "(za normálních
+# okolností žádná :-)  příp. jiných", "(normally none :-)  or other"): eyes, an optional nose, a mouth.
+_EMOTICON_END_RE = lazy(r"(?<!\S)[:;=8][-^o']?[()\[\]DPpO/|*]\Z")
+# The title of a rendered man page, its name and section, ending its header and footer lines
+# ("PSSELECT(1)", "ATD(8)", "вступ(7)").
+_MAN_TITLE_END_RE = lazy(r"[ \t]{2,}[^\s()]+\(\d[\w]{0,3}\)\Z")
+_NON_SPACE_RE = lazy(r"\S")
+
+
+def _man_page_margin(doc, index: int) -> bool:
+    """True when line ``index`` (0-based) is the first or last non-blank line of ``doc`` and
+    ends, after a run of spaces, with a man page's title (``NAME(section)``): the header or
+    footer ``man`` lays out in three columns ("PSUtils Wydanie 1 Łata 17      PSSELECT(1)", the
+    left one empty; "14. listopadu 2009      ATD(8)")."""
+    text, row = doc.text, doc.lines[index]
+    end = row.end
+    while end > row.start and text[end - 1] in " \t":
+        end -= 1
+    # (read from the line's end, a title's length back: a search of a one-line file's whole
+    # line, once for each of its runs of spaces, would take time quadratic in its length)
+    if text[end - 1 : end] != ")" or _MAN_TITLE_END_RE.search(text, max(row.start, end - 80), end) is None:
+        return False
+    if _NON_SPACE_RE.search(text, row.end) is None:
+        return True  # the footer: nothing but blank lines after it
+    return _NON_SPACE_RE.search(text, 0, row.start) is None  # the header, the page's first line
+
+
+# The column a formula's right-hand sides start at: a sign ("=", ":=", "->") and the spaces
+# after it, then the side (capabilities(7): "P'(ambient) =     (…)" over "P'(permitted)   = (…)",
+# the sides in one column while the signs are not).
+_SIGN_BEFORE_RE = lazy(r"(?:^|[ \t])[=:<>-]{1,3}\Z")
+
+
+def _rhs_column(doc, index: int, gap_start: int, column: int) -> bool:
+    """True when the run of spaces from ``gap_start`` (an offset in ``doc.text``) to
+    ``column`` (0-based, on line ``index``) follows a sign (``_SIGN_BEFORE_RE``) and the
+    nearest non-blank line above or below (across one blank line) has the same sign, then
+    spaces, then text at ``column``: the right-hand sides of a block of formulas in one
+    column. Reads the two neighbouring lines' first ``column`` characters."""
+    start = doc.lines[index].start
+    sign = _SIGN_BEFORE_RE.search(doc.text, max(start, gap_start - 4), gap_start)
+    if sign is None or column > MAX_LAYOUT_COLUMN:
+        return False
+    op = sign.group().strip()
+    for _, other, _ in nearest_lines(doc, index):
+        head = other[:column].rstrip(" \t")
+        if (column < len(other) and not other[column].isspace() and other[column - 1] in " \t"
+                and head.endswith(op) and head[: -len(op)][-1:] in ("", " ", "\t")):
+            return True
+    return False
 
 
 class MultipleSpaces(DocumentRule):
@@ -759,11 +857,24 @@ class MultipleSpaces(DocumentRule):
     man page: "at      指定された時間に…" over "atq     ペンディング…"), a run after an
     indented bullet, option or escape alone at the start of a line (`•      alias`,
     `-M  İlkinden`), and a run right after an opening quote (`print "  Exit by a 0
-    transaction.\\n"`: the quoted string's own spaces);
+    transaction.\\n"`: the quoted string's own spaces); a run of four or more spaces after
+    which the next word starts at the column where a run of spaces of any width ends on the
+    line above or below, the text before it differing (an example's notes padded to one column:
+    rsync(1)'s `/foo/bar               (dikkat: "ben" yok)` over `/bar/baz               (…`);
+    a run on a rendered man page's first or last line that ends with its title, `NAME(N)`
+    (the header, the footer `PSUtils Wydanie 1 Łata 17        PSSELECT(1)`); a run after a
+    sign (`=`, `:=`, `->`) whose next word starts the column where the nearest non-blank
+    line above or below (across one blank line) starts its text after the same sign (a
+    formula's right-hand sides: capabilities(7)'s `P'(ambient) =     (…)` over
+    `P'(permitted)   = (…)`); a run after an indented tag, one token, where the nearest
+    item beside it at the same indentation has a tag as wide as the column and one space
+    (less(1): `dos    Wybiera` under `latin9 To samo`) or, below, a tag alone whose text the
+    next line indents to the column (mailx(1): `~<plik  Dodaje` over `~stekst`);
     in plain text that
     quotes code, only lines that read as sentences (6+ words) are checked. Two ASCII
     spaces after a sentence's final `.`, `!`, `?` or `:`, or Arabic `؟`, Urdu `۔`,
-    Devanagari `।` `॥` (closing quotes or brackets may follow it: `."  She said`,
+    Devanagari `।` `॥`, or an emoticon ending the sentence (`žádná :-)  příp.`), (closing
+    quotes or brackets may follow the mark: `."  She said`,
     `چی؟  مامان`; in reStructuredText also inline markup or a footnote reference: `**Deprecated.**  Use`,
     `languages. [#]_  Hidden`) follow the two-space sentence-spacing convention and are left alone.
     In Markdown, the spaces after a block quote or list marker that open a line (`>    text`, `1.  Item`) are indentation, not a gap between words,
@@ -846,12 +957,21 @@ class MultipleSpaces(DocumentRule):
             if aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col, gap_start)):
                 continue  # the next word starts a column that the neighbouring line shares
             line_text = doc.text[doc.lines[line - 1].start : doc.lines[line - 1].end]
+            if len(m.group()) >= 4 and aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col)
+                                               and other[:col].strip() != line_text[:column - 1].strip()):
+                continue  # "+/- kalıbı: /foo/bar      (dikkat" over "/bar/baz      (dikkat": one wide padding, a column
+            if _man_page_margin(doc, line - 1):
+                continue  # "PSUtils Wydanie 1 Łata 17        PSSELECT(1)": a rendered man page's footer or header
+            if _rhs_column(doc, line - 1, m.start(), column - 1):
+                continue  # "P'(ambient) =     (…) ? 0 : P(ambient)" over "P'(permitted)   = (…": a formula's sides aligned
             if aligned(doc, line - 1, column - 1, lambda other, col: _same_cell(line_text, col, other)):
                 continue  # a number or mark in the column of the same kind of cell above or below
             if column_of_gaps(doc, line - 1, column - 1):
                 continue  # a column padded to the same width on 3+ lines: a score table
             if hanging_column(doc, line - 1, column - 1, gap_start):
                 continue  # a tagged paragraph: the description's column, as the next item or line has it
+            if _tagged_item(doc, line - 1, m.start(), column - 1):
+                continue  # "dos    Wybiera" beside "latin9 To samo": a man page's tag padded to its text's column
             line_start = doc.lines[line - 1].start
             if _doctest_or_code(doc, line - 1, m.start(), m.end()) or _shell_line(
                     doc.text, line_start, doc.lines[line - 1].end):
@@ -879,8 +999,9 @@ class MultipleSpaces(DocumentRule):
             before = doc.text[max(0, m.start() - 4) : m.start()].rstrip(self._closers)
             if rst and before[-1:] in "*`_|":  # reST: inline markup or a footnote closes the sentence
                 before = _RST_CLOSE_RE.sub("", doc.text[max(0, m.start() - 24) : m.start()]).rstrip(self._closers)
-            if len(m.group()) == 2 and m.group() == "  " and before[-1:] in self._sentence_ends:
-                continue  # two spaces after a sentence: a typing convention, not a slip
+            if m.group() == "  " and (before[-1:] in self._sentence_ends or _EMOTICON_END_RE.search(
+                    doc.text, max(line_start, m.start() - 4), m.start())):
+                continue  # two spaces after a sentence (ended by a mark or by an emoticon, "žádná :-)  příp."): a convention
             if len(m.group()) >= 4 and before[-1:] in "?!؟" and self._answer_re.match(
                     doc.text, m.end(), doc.lines[line - 1].end):
                 continue  # "칼이 정색하면?                           검은색": a riddle's answer set apart
