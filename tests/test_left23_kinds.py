@@ -84,6 +84,21 @@ def test_s101_suggests_the_plain_alef_for_a_hamza_on_hamzat_al_wasl():
     assert "did you mean 'باستخدام'" in found["باستخدم"].message
 
 
+def test_s101_offers_the_plain_alef_only_where_the_letters_after_it_are_a_derived_forms():
+    # The 10 MB corpus built from samples/news-ar (benchmarks/bench_scale.py) plants slips of
+    # "بإنتاج" (fourth-form masdar: hamzat al-qatʿ), "إيران" and "إنهاء"; ayaspell accepts the
+    # hamza-less "بانتا", "ايرشن", "انهي", and the merge first offered those. A derived form's
+    # hamzat al-wasl still gets its plain alef.
+    from corpuslint.families.spelling.backends import get_backend
+    from corpuslint.families.spelling.slip import _wasl_spelled
+
+    ar = get_backend("ar")
+    for slip in ("بإنتا", "إيرشن", "إنهي", "إنتاج"):
+        assert _wasl_spelled(ar, slip) is None, slip
+    assert _wasl_spelled(ar, "إستدامة") == ("استدامة", "إ")
+    assert _wasl_spelled(ar, "بإستخدام") == ("باستخدام", "إ")
+
+
 # -- W120: one finding a line ------------------------------------------------------------------
 
 

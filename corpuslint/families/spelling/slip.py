@@ -272,6 +272,11 @@ _DAGGER_ALEF = "\u0670"
 # Alef with hamza above or below, and the proclitics that may stand before it (و ف ب ك ل).
 _HAMZA_ALEFS = "\u0623\u0625"
 _WASL_PROCLITICS = lazy_re("[\u0648\u0641]?[\u0628\u0643\u0644]?")
+# What follows the alef of hamzat al-wasl on a derived verb or its masdar: the tenth form's
+# ست (استدامة, استخدم), the seventh form's ن C C ا (انفصال) and the eighth form's C ت C ا
+# with its assimilated ط / د (اجتماع, انتخابات, اضطراب, ازدهار). The fourth form's masdar
+# إفعال keeps its hamza (إنتاج, hamzat al-qatʿ), and so does every other word.
+_WASL_STEM = lazy_re("\u0633\u062a[^\u0627]{2}|\u0646[^\u0627]{2}\u0627|[^\u0627][\u062a\u0637\u062f][^\u0627]\u0627")
 
 
 def _wasl_spelled(backend, clean: str) -> tuple[str, str] | None:
@@ -283,9 +288,11 @@ def _wasl_spelled(backend, clean: str) -> tuple[str, str] | None:
     corpus context found one letter away (debian-handbook ar-MA: 'استخدامه' for إستدامة). The
     dictionary is asked as it stands (``backend.spell``), not with the retries of ``known``,
     which give a bare alef its hamza back: "اخطار" is known as إخطار, so "أخطار" gets no such
-    suggestion. None otherwise."""
+    suggestion. Only where the letters after the alef are a derived form's (``_WASL_STEM``):
+    the dictionary accepts hamza-less spellings of many words ("انهي", "بانتا"), so a slip of
+    إنتاج or إنهاء is not offered one. None otherwise."""
     at = _WASL_PROCLITICS.match(clean).end()
-    if at >= len(clean) - 2 or clean[at] not in _HAMZA_ALEFS:
+    if at >= len(clean) - 2 or clean[at] not in _HAMZA_ALEFS or not _WASL_STEM.match(clean, at + 1):
         return None
     spelled = clean[:at] + "\u0627" + clean[at + 1 :]
     return (spelled, clean[at]) if backend.spell(spelled) else None
