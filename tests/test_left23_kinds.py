@@ -46,6 +46,20 @@ def test_d101_a_headline_repeated_on_the_next_line_is_a_copy():
     assert one_paragraph[f.start : f.end] == lines[0]
 
 
+def test_d101_doubled_headline_with_every_line_ending():
+    # The same one-paragraph page with CR-only and CRLF line endings: the merge of the doubled
+    # headline raised IndexError on a CR-only file (a whole file read as one line, then a read
+    # past its end), which stopped the run with exit 2 (test_outputs' cr-only.txt).
+    lines = (ROOT / "samples" / "news-ar" / "004_d2699a1dccc3a5cf.txt").read_text(encoding="utf-8").split("\n")
+    lf = "\n".join([lines[0], lines[2]] + lines[3:])
+    want = [(f.line, f.column, f.end_line, f.end_column) for f in findings(lf, "D101")]
+    assert want and want[0][0] == 2
+    for eol in ("\r", "\r\n"):
+        got = findings(lf.replace("\n", eol), "D101")
+        assert [(f.line, f.column, f.end_line, f.end_column) for f in got] == want, repr(eol)
+    assert findings("one \rtwo  words\rthree ", "D101") == []
+
+
 def test_d101_a_line_sung_twice_in_a_stanza_is_not_a_doubled_headline():
     # "John Brown's Body" (1861, traditional, public domain): a verse line sung three times.
     song = ("John Brown's body lies a-mouldering in the grave,\n" * 3 + "His soul goes marching on.\n\n"

@@ -15,6 +15,7 @@ import regex
 
 from ... import structure
 from ...arrays import sorted_unique
+from ...document import _NEWLINE_RE
 from ...document import _SENTENCE_END_RE as _SENTENCE_END
 from ...document import Document, Unit, make_unit
 from ...findings import Edit, Finding, Severity
@@ -377,10 +378,13 @@ def doubled_titles(text: str, units: list, min_words: int, verse_ok: bool = Fals
     (``unit_prose``: code, tables and markup are not compared), all when None."""
     pairs: list[tuple[tuple[int, int], tuple[int, int], bool]] = []  # (line, copy, the document's title)
 
-    def line_at(pos: int) -> tuple[int, int]:
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        return pos, end - (end > pos and text[end - 1] == "\r")
+    def line_at(pos: int) -> tuple[int, int]:  # any line ending: a CR-only file's lines too
+        eol = _NEWLINE_RE.search(text, pos)
+        return pos, eol.start() if eol else len(text)
+
+    def after(end: int) -> int:  # the start of the line after the one ending at ``end``
+        eol = _NEWLINE_RE.match(text, end)
+        return eol.end() if eol else end
 
     around: list[tuple[int, ...]] = []  # the paragraph and those before and after it (verse is looked for there)
     for k, u in enumerate(units):
@@ -388,7 +392,7 @@ def doubled_titles(text: str, units: list, min_words: int, verse_ok: bool = Fals
             continue
         top = line_at(u.start)
         if u.last_line > u.line:  # the copy in the same paragraph
-            pairs.append((top, line_at(top[1] + 1 + (text[top[1]] == "\r")), k == 0))
+            pairs.append((top, line_at(after(top[1])), k == 0))
         elif k == 0 and len(units) > 1 and units[1].line <= u.line + 2:  # the title, a blank line, its copy
             pairs.append((top, line_at(units[1].start), True))
         else:
@@ -404,7 +408,7 @@ def doubled_titles(text: str, units: list, min_words: int, verse_ok: bool = Fals
             continue
         if _symbols(text[top[0] : top[1]]) != _symbols(text[copy[0] : copy[1]]):
             continue
-        if title and n >= min_words and text.count("\n", top[1], copy[0]) > 1 and units[1].last_line == units[1].line:
+        if title and n >= min_words and len(_NEWLINE_RE.findall(text, top[1], copy[0])) > 1 and units[1].last_line == units[1].line:
             continue  # two one-line paragraphs of min-words: D101's comparison of units reports it
         if not title and not verse_ok and any(in_verse(text, p) or _in_stanzas(text, p) for p in around[j]):
             continue  # "Louie Louie, me gotta go" twice between two stanzas: a song's refrain
