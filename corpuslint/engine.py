@@ -114,8 +114,8 @@ class RunContext:
     config: Config
     root: str
     use_cache: bool
-    # every corpus file under the project root, but the data files checked in this run (their
-    # records are the checked documents); files a reader claims (.ipynb, .po, datasets) too
+    # every corpus file under the project root but the data files (datasets are compared only
+    # among the files checked); notebooks and .po catalogues are read by their reader
     discover: Callable[[], list[files.Source]]
     # a file's Document, its ReadProblem, or, for a file a reader claims, the list of its
     # record documents (``corpus_loader``)
@@ -130,8 +130,8 @@ class RunContext:
     beyond: dict = field(default_factory=dict)
     # does a reader claim this path (a Dask run reads only plain files beyond the checked ones)
     claimed: Callable[[str], bool] = lambda path: False
-    # the checked files a reader claims, with their (size, mtime_ns) before they were read:
-    # the corpus index keeps their records' states for the next run that checks other files
+    # the checked files a reader claims, but data files, with their (size, mtime_ns) before they
+    # were read: the corpus index keeps their records' states for the next run that checks others
     checked_claimed: list = field(default_factory=list)
     # record key -> (data file, record) of the checked records (``DocumentStore.record_of``)
     record_of: Callable[[str], Any] = lambda key: None
@@ -1639,8 +1639,9 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         config=config,
         root=config.root,
         use_cache=config.use_cache and config.corpus_scope != SCOPE_TARGETS,
-        # files a reader claims (notebooks, .po, datasets) are read by it (their records), not
-        # whole as text; those checked in this run are their checked records already
+        # files a reader claims (notebooks, .po) are read by it (their records), not whole as
+        # text; those checked in this run are their checked records already; data files are not
+        # seen beyond the checked ones
         discover=lambda: _beyond_sources(_corpus_sources(config, sources, registry.readers), sources + (
             [files.Source(os.path.abspath(stdin.display), stdin.display)] if stdin is not None else []),
             registry.readers),
@@ -1660,7 +1661,9 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         cache_dir = cache_dir_for(ctx)
         if cache_dir is not None:
             ctx.state_reader = StateReader(cache_dir, linter.corpus_rules, ctx.root)
-            ctx.checked_claimed = _checked_claimed(sources, ctx.claimed)
+            reader_of = readers.reader_lookup(registry.readers)  # (a data file is never read beyond a check)
+            ctx.checked_claimed = _checked_claimed(sources, lambda path: ctx.claimed(path) and not
+                                                   readers.reads_data_files(reader_of(path)))
     problems: list[Finding] = []
     writable: set[str] = set()  # documents that are whole files, which fixes may rewrite
     data_files: dict[str, tuple[files.Source, Any, Any]] = {}  # display -> (source, reader, stat when read)
@@ -1866,10 +1869,13 @@ def _checked_claimed(sources: list, claimed: Callable[[str], bool]) -> list:
 def _beyond_sources(sources: list, targets: list, all_readers) -> list:
     """The corpus files corpus rules see besides the checked documents: ``sources`` but
     the checked files a reader claims (their records are checked documents already, under
-    their own keys); a checked plain file stays (it is matched by its display path)."""
+    their own keys) and every data file (``readers.reads_data_files``: a dataset's shards
+    are compared only among the files checked, so a check of one shard reads no other
+    one); a checked plain file stays (it is matched by its display path)."""
     reader_of = readers.reader_lookup(all_readers)
     checked = {os.path.normcase(t.path) for t in targets if reader_of(t.path) is not None}
-    return [s for s in sources if not checked or os.path.normcase(s.path) not in checked]
+    return [s for s in sources if not readers.reads_data_files(reader_of(s.path))
+            and (not checked or os.path.normcase(s.path) not in checked)]
 
 
 def corpus_loader(all_readers, config: Config) -> Callable[[files.Source], Any]:

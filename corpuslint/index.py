@@ -15,10 +15,11 @@ A run then:
    (target) documents are hashed from their text in memory, so an edit that is not on
    disk yet (a fix pass) never picks up a stale state.
 
-A file a reader claims (a notebook, a .po catalogue, a dataset) that is not checked in
-the run is read by its reader: it is one file row and one state row a rule, whose state
-is the list of its records' states (``_RECORDS``), so a check of one notebook sees the
-other notebooks' cells as a check of the whole project does. Its content hash names the
+A notebook or a .po catalogue that is not checked in the run is read by its reader (a
+data file, a dataset's shard, is not: datasets are compared among the checked files): it
+is one file row and one state row a rule, whose state is the list of its records' states
+(``_RECORDS``), so a check of one notebook sees the other notebooks' cells as a check of
+the whole project does. Its content hash names the
 reader settings it was read with (``RunContext.read_key``): other settings read it again.
 
 The same database caches document-rule findings (``DocumentFindingsCache``), keyed by

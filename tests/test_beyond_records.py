@@ -177,3 +177,40 @@ def test_a_full_check_writes_the_claimed_files_rows_one_file_at_a_time(tmp_path,
     monkeypatch.setattr(index, "_load", lambda ctx, display, *a, **k: read.append(display) or load(ctx, display, *a, **k))
     one = _seen(_check(root, ["djangojs.po"], config))
     assert read == [] and one == _seen(full, "djangojs.po") and one
+
+
+def _shard(root: Path, name: str, notebook: Path, cells: list[int]) -> None:
+    """A JSONL data file whose records are the notebook's ``cells`` (numbered from 1)."""
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    with open(root / name, "w", encoding="utf-8") as out:
+        for cell in cells:
+            text = "".join(nb["cells"][cell - 1]["source"])
+            out.write(json.dumps({"text": text}) + "\n")
+
+
+def test_a_data_file_checked_alone_reads_no_other_data_file(tmp_path, monkeypatch):
+    """scale24 (fresh24 bug 1): a check of one shard of a dataset read and compared every
+    shard beside it (30 records and one 19k-record sibling: 96.6 s against 0.36 s alone;
+    the corpus index of the 24-shard folder grew to 1 GB for a check of one 200 KB file).
+    As the README says, data files are compared among the files checked: the shard named
+    alone keeps its own copies (the banner cell written twice, D107) and reads no other
+    shard, cold, warm or without the index; checked together the shards' near copies are
+    found (D104, the nbsphinx notebooks' second cells). Notebooks and .po catalogues are
+    still read beyond the checked files (the tests above)."""
+    from corpuslint import index
+
+    root = _project(tmp_path)
+    _shard(root, "timeout.jsonl", TIMEOUT, [1, 2, 1])
+    _shard(root, "allow-errors.jsonl", ALLOW_ERRORS, [2])
+    config = {"select": ["D104", "D107"], "cache": True}
+    both = _seen(_check(root, ["."], {**config, "cache": False}), "timeout.jsonl")
+    assert [(record, code, related) for _n, record, _l, _c, code, _m, related in both] == [
+        (2, "D104", (("allow-errors.jsonl", 1, 7),)), (3, "D107", (("timeout.jsonl", 1, 1),))], both
+    read: list[str] = []
+    load = index._load
+    monkeypatch.setattr(index, "_load", lambda ctx, display, *a, **k: read.append(display) or load(ctx, display, *a, **k))
+    alone = [_seen(_check(root, ["timeout.jsonl"], c)) for c in (config, config, {**config, "cache": False})]
+    assert read == [], read
+    assert alone[0] == alone[1] == alone[2] == [f for f in both if f[4] == "D107"], alone
+    # (nothing to keep in the corpus index: no file beyond the checked shard is read)
+    assert not (root / ".corpuslint_cache" / "corpus-index.sqlite3").exists()

@@ -69,7 +69,7 @@ from .notebook import NotebookReader
 from .po import PoReader
 
 __all__ = ["Reader", "ReaderOptions", "RecordDocument", "RecordReader", "BUILTIN_READERS", "options_for",
-           "reader_for", "reader_lookup", "iter_sources", "turn_path", "write_dataset",
+           "reader_for", "reader_lookup", "reads_data_files", "iter_sources", "turn_path", "write_dataset",
            "add_fixed_text"]
 
 BUILTIN_READERS: tuple[RecordReader, ...] = (JsonlReader(), JsonReader(), ParquetReader(), ArrowReader(), DelimitedReader(),
@@ -179,6 +179,15 @@ def is_source_file(path: str, all_readers: Iterable | None = None) -> bool:
     ``--fix`` rewrites without ``--fix-data``? ``all_readers``: the run's readers
     (plugins' too); the built-in ones by default."""
     return getattr(reader_for(path, BUILTIN_READERS if all_readers is None else all_readers), "source_files", False)
+
+
+def reads_data_files(reader: Any) -> bool:
+    """Is ``reader`` a reader of data files (datasets: JSONL, JSON arrays, Parquet, Arrow,
+    CSV/TSV), whose records a run sees only when the file is among the files checked? True
+    for a reader of records (``documents``) whose files are not sources a project edits
+    (``source_files``: .po catalogues and notebooks are); False for None (plain text) and
+    for a plugin reader of whole files."""
+    return reader is not None and hasattr(reader, "documents") and not getattr(reader, "source_files", False)
 
 
 def reader_lookup(readers: Iterable) -> "Callable[[str], Any | None]":
