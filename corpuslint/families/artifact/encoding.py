@@ -66,6 +66,24 @@ ENCODING_CUE_RE = lazy(
 )
 
 
+# Words of a line naming an encoding that ftfy repairs into words of letters, at which the
+# line is mis-decoded itself, not quoting an example: a French unicode(7) line "La
+# reprÃ©sentation des caractÃ¨res UCS ... UTF-8 pour la rÃ©trocompatibilitÃ©" holds 8;
+# an example quotes one or two ("é shows as Ã©", "cafÃ©").
+CUE_WORDS = 3
+_WORD_RE = lazy(r"\p{L}{2,}")
+
+
+def misdecoded_words(line: str, fixed: str) -> int:
+    """How many whitespace-separated words of ``line`` its repair ``fixed`` changes into a
+    word of at least two letters (punctuation around it stripped: ``_WORD_RE``); 0 when the
+    repair changes the number of words."""
+    old, new = line.split(), fixed.split()
+    if len(old) != len(new):
+        return 0
+    return sum(1 for a, b in zip(old, new) if a != b and _WORD_RE.fullmatch(b.strip(".,;:!?()[]{}'\"«»’“”")))
+
+
 _FFFD_CUE_RE = lazy(r"(?i)U\+FFFD|replacement char")
 
 
@@ -116,7 +134,11 @@ class Mojibake(DocumentRule):
     it usually affects whole documents from one badly configured source.
     Example: ``Ø§Ù„Ø£Ø®Ø¨Ø§Ø±`` -> ``الأخبار``.
     A line that names an encoding (UTF-8, Latin-1, ISO-8859, cp1252, "encoded",
-    "charset", "mojibake") quotes mojibake as an example and is not reported.
+    "charset", "mojibake") quotes mojibake as an example and is not reported, unless
+    the repair mends ``CUE_WORDS`` (3) words or more on it: a French line about UTF-8
+    that is itself mis-decoded ("La reprÃ©sentation des caractÃ¨res ... UTF-8").
+    Code regions are checked too: bytes read with the wrong codec are wrong in a
+    configuration comment or a table as in prose.
     A C1 control character inside a word of another script than Latin (Khmer
     ``សម្\x9aាប់``, whose RO U+179A ends in the byte 0x9A), or followed by a combining
     mark that has lost its base letter, is what lost lead bytes leave, not cp1252 read
@@ -130,6 +152,10 @@ class Mojibake(DocumentRule):
     family = "artifact"
     default_severity = Severity.ERROR
     fixable = True
+    # Mis-decoded bytes are a defect of the file, wherever they stand: in a configuration
+    # file's comment ("# on ordonne Ã\xa0 LILO de s'installer"), in a man page's table
+    # or in a sentence read as code ("ed(1) est un Ã©diteur par ligne primitif ;").
+    checks_code = True
 
     def check(self, doc: Document):
         text = doc.text
@@ -138,7 +164,7 @@ class Mojibake(DocumentRule):
         for line in doc.lines:
             content = text[line.start : line.end]
             fixed = repair(content)
-            if fixed is None or ENCODING_CUE_RE.search(content):
+            if fixed is None or (ENCODING_CUE_RE.search(content) and misdecoded_words(content, fixed) < CUE_WORDS):
                 continue  # a line about encodings quotes mojibake as its example
             # Narrow the edit to the changed part: common prefix and suffix are kept.
             p = 0

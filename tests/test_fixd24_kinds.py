@@ -1,0 +1,97 @@
+"""False-alarm and missed kinds fresh24 met on paragraph records built from Debian's
+manuals and translated man pages, each as a test on the real excerpt (tests/data/realtext/
+SOURCE.md: "fixd24") with a true finding of the same rule beside it."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, strategies as st
+
+from corpuslint.families.artifact.encoding import misdecoded_words
+
+from .conftest import run_json
+from .test_fresh_corpora import found  # (code, line, column) of one rule's findings
+
+# -- Q104/Q105/Q108/Q111: document filters on records that are paragraphs -------------------
+
+# manpages-fr/ru/zh 4.18.1 and English man pages, one paragraph each (fresh24's pretrain-0000)
+PTMX = ("The file /dev/ptmx (the pseudoterminal multiplexor device)  is a character file with major "
+        "number 5 and minor number 2, usually with mode 0666 and ownership root:root.  It is used to "
+        "create a pseudoterminal master and slave pair.")
+TO_LIST = "To list multicast domain activations in the current project and location, run:"
+# readline(3) zh: Chinese clauses between spaces, with `#` and `$` quoted
+INPUTRC = ("~/.inputrc . 当使用 readline 库的程序启动时，将读取初始化文件，按键关联和变量将被设置。 "
+           "readline 初始化文件中只允许有很少的基本构造。 空行被忽略。以 # 开始的行是注释。以 $ "
+           "开始的行指示了有条件的构造。 其他行表示按键关联和变量设置。")
+# proc(5): a /proc/PID/maps excerpt, numbers and paths (a true Q111 finding)
+MAPS = ("address           perms offset  dev   inode       pathname 00400000-00452000 r-xp 00000000"
+        " 08:02 173521      /usr/bin/dbus-daemon 00651000-00652000 r--p 00051000 08:02 173521      "
+        "/usr/bin/dbus-daemon 00652000-00655000 rw-p 00052000 08:02 173521      /usr/bin/dbus-daemo"
+        "n 00e03000-00e24000 rw-p 00000000 00:00 0           [heap] 00e24000-011f7000 rw-p 00000000"
+        " 00:00 0           [heap] ... 35b1800000-35b1820000 r-xp 00000000 08:02 135522  /usr/lib64"
+        "/ld-2.15.so 35b1a1f000-35b1a20000 r--p 0001f000 08:02 135522  /usr/lib64/ld-2.15.so 35b1a2"
+        "0000-35b1a21000 rw-p 00020000 08:02 135522  /usr/lib64/ld-2.15.so 35b1a21000-35b1a22000 rw"
+        "-p 00000000 00:00 0 35b1c00000-35b1dac000 r-xp 00000000 08:02 135870  /usr/lib64/libc-2.15"
+        ".so 35b1dac000-35b1fac000 ---p 001ac000 08:02 135870  /usr/lib64/libc-2.15.so 35b1fac000-3"
+        "5b1fb0000 r--p 001ac000 08:02 135870  /usr/lib64/libc-2.15.so 35b1fb0000-35b1fb2000 rw-p 0"
+        "01b0000 08:02 135870  /usr/lib64/libc-2.15.so ... f2c6ff8c000-7f2c7078c000 rw-p 00000000 0"
+        "0:00 0    [stack:986] ... 7fffb2c0d000-7fffb2c2e000 rw-p 00000000 00:00 0   [stack] 7fffb2"
+        "d48000-7fffb2d49000 r-xp 00000000 00:00 0   [vdso]")
+# a short document of two paragraphs (not one paragraph): Q108 still judges it whole
+STUB = "Page not found.\n\nThe page you asked for does not exist."
+
+
+def _records(tmp_path, unit: str | None):
+    rows = [("man-375587", PTMX), ("man-305822", TO_LIST), ("man-387136", INPUTRC), ("man-377222", MAPS),
+            ("stub", STUB)]
+    (tmp_path / "pre.jsonl").write_text(
+        "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in rows), encoding="utf-8")
+    toml = '[readers]\ntext-field = "text"\nid-field = "id"\n'
+    if unit is not None:
+        toml += "".join(f'[rules.{c}]\nunit = "{unit}"\n' for c in ("Q104", "Q105", "Q108"))
+    (tmp_path / "corpuslint.toml").write_text(toml, encoding="utf-8")
+    _, out = run_json("--select", "Q104,Q105,Q108,Q111", "pre.jsonl", cwd=tmp_path)
+    return sorted((str(f["record"]), f["code"], f["message"]) for f in out["diagnostics"])
+
+
+def test_paragraph_unit_leaves_paragraph_records_to_paragraph_measures(tmp_path):
+    got = _records(tmp_path, "paragraph")
+    assert [(r, c) for r, c, _ in got] == [("man-377222", "Q111"), ("stub", "Q108")]
+
+
+def test_document_unit_says_the_record_is_one_paragraph(tmp_path):
+    got = _records(tmp_path, None)
+    hinted = {(r, c) for r, c, m in got if 'unit = "paragraph"' in m}
+    assert hinted == {("man-375587", "Q108"), ("man-305822", "Q104"), ("man-305822", "Q108"),
+                      ("man-377222", "Q104")}
+    assert ("stub", "Q108") in {(r, c) for r, c, _ in got}
+    assert not any(r == "man-387136" for r, _, _ in got)  # Chinese prose: words, not space-cut runs
+
+
+# -- A105: mojibake in code regions and on lines that name an encoding ------------------------
+
+# debian-reference-fr / debian-handbook fr-FR / manpages-fr unicode(7) and rtnetlink(7) as fresh24's
+# pretrain-0005 holds them, with the cp1252 mojibake it planted
+ED = "ed(1) est un Ã©diteur par ligne primitif ;\n"  # read as a C statement (a code region)
+LILO = ("# pour amorcer sur le disque et non pas une partition,\n"
+        "# on ordonne Ã\u00a0 LILO de s'installer sur le MBR.\nboot=/dev/sda\n")
+UNICODE7 = ("De plus, il existe deux formes dâ€™encodage : UTF-8 pour la rÃ©trocompatibilitÃ© avec les "
+            "logiciels traitant l'ASCII et UTF-16 pour la gestion rÃ©trocompatible des caractÃ¨res non PMB.\n")
+# a line that quotes mojibake as its example (still not reported)
+EXAMPLE = "UTF-8 read as Latin-1 shows é as Ã© and è as Ã¨.\n"
+
+
+def test_a105_reports_mojibake_in_code_regions_and_on_misdecoded_encoding_lines():
+    assert found("ed.txt", "A105", ED) == [("A105", 1, 14)]
+    assert found("lilo.conf.txt", "A105", LILO) == [("A105", 2, 14)]
+    assert [c for c, _, _ in found("unicode.7.txt", "A105", UNICODE7)] == ["A105"]
+    assert found("example.txt", "A105", EXAMPLE) == []
+
+
+@given(st.lists(st.sampled_from(["caractère", "rétro", "à", "l'élément", "UTF-8", "#", "défaut"]), max_size=12))
+def test_misdecoded_words_counts_at_most_the_words_and_none_without_repair(words):
+    line = " ".join(words)
+    bad = line.encode("utf-8").decode("cp1252", errors="replace")
+    assert misdecoded_words(line, line) == 0
+    assert 0 <= misdecoded_words(bad, line) <= len(words)
