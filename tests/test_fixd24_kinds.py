@@ -80,6 +80,9 @@ UNICODE7 = ("De plus, il existe deux formes dâ€™encodage : UTF-8 pour la r�
             "logiciels traitant l'ASCII et UTF-16 pour la gestion rÃ©trocompatible des caractÃ¨res non PMB.\n")
 # a line that quotes mojibake as its example (still not reported)
 EXAMPLE = "UTF-8 read as Latin-1 shows é as Ã© and è as Ã¨.\n"
+# Node.js API docs (MIT) buffer.md: code that decodes with Latin-1 on purpose and shows the output
+BUFFER = ("```js\nconst buf1 = Buffer.from('this is a tést');\n\nconsole.log(buf1.toString('latin1'));\n"
+          "// Prints: this is a tÃ©st\n```\n")
 
 
 def test_a105_reports_mojibake_in_code_regions_and_on_misdecoded_encoding_lines():
@@ -87,6 +90,7 @@ def test_a105_reports_mojibake_in_code_regions_and_on_misdecoded_encoding_lines(
     assert found("lilo.conf.txt", "A105", LILO) == [("A105", 2, 14)]
     assert [c for c, _, _ in found("unicode.7.txt", "A105", UNICODE7)] == ["A105"]
     assert found("example.txt", "A105", EXAMPLE) == []
+    assert found("buffer.md", "A105", BUFFER) == []
 
 
 @given(st.lists(st.sampled_from(["caractère", "rétro", "à", "l'élément", "UTF-8", "#", "défaut"]), max_size=12))
@@ -95,3 +99,20 @@ def test_misdecoded_words_counts_at_most_the_words_and_none_without_repair(words
     bad = line.encode("utf-8").decode("cp1252", errors="replace")
     assert misdecoded_words(line, line) == 0
     assert 0 <= misdecoded_words(bad, line) <= len(words)
+
+
+# -- A111: an excerpt's elision mark --------------------------------------------------------
+
+# debian-handbook 11 (en-US) sect.windows-file-server-with-samba: the smb.conf excerpt, as
+# fresh24's record doc-7266 holds it (its markup read as Markdown: no code region)
+SMB = ("[...]\n\n[global]\n\n## Browsing/Identification ###\n\n"
+       "# Change this to the workgroup/NT-domain name your Samba server will part of\n"
+       "   workgroup = FALCOTNET\n\n[...]\n\n# Windows Internet Name Serving Support Section:\n"
+       "# WINS Support - Tells the NMBD component of Samba to enable its WINS Server\n"
+       "   wins support = yes \n\n# [...]\n\n|||\n")
+
+
+def test_a111_elision_marks_are_text_left_out_and_a_bar_row_is_still_reported(tmp_path):
+    (tmp_path / "doc.jsonl").write_text(json.dumps({"id": "doc-7266", "text": SMB}) + "\n", encoding="utf-8")
+    _, out = run_json("--select", "A111", "doc.jsonl", cwd=tmp_path)
+    assert [(f["line"], f["message"]) for f in out["diagnostics"]] == [(18, "line of symbols only `|||`")]

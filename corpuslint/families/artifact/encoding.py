@@ -8,6 +8,7 @@ from functools import lru_cache
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
+from ...structure import CODE
 from ...text.lazy_regex import lazy
 
 _FFFD_RE = lazy("\ufffd+")
@@ -121,6 +122,17 @@ class ReplacementCharacter(DocumentRule):
             yield doc.finding(self, m.start(), m.end(), f"{n} U+FFFD replacement character{'s' if n > 1 else ''}")
 
 
+def _code_about_encodings(doc: Document, start: int, end: int) -> bool:
+    """True when ``doc[start:end]`` lies in a code region (``Document.regions``) whose text
+    names an encoding (``ENCODING_CUE_RE``): a program or its output that decodes with
+    Latin-1 on purpose (Node.js's Buffer docs: ``buf.toString('latin1')`` then
+    ``// Prints: this is a tÃ©st``)."""
+    for region in doc.regions:
+        if region.kind == CODE and region.start <= start and end <= region.end:
+            return ENCODING_CUE_RE.search(doc.text, region.start, region.end) is not None
+    return False
+
+
 class Mojibake(DocumentRule):
     """Mojibake: UTF-8 text decoded with the wrong codec (Latin-1, cp1252, ...).
 
@@ -138,7 +150,8 @@ class Mojibake(DocumentRule):
     the repair mends ``CUE_WORDS`` (3) words or more on it: a French line about UTF-8
     that is itself mis-decoded ("La reprÃ©sentation des caractÃ¨res ... UTF-8").
     Code regions are checked too: bytes read with the wrong codec are wrong in a
-    configuration comment or a table as in prose.
+    configuration comment or a table as in prose; not a code region that names an
+    encoding (a program decoding with Latin-1 on purpose and the output it prints).
     A C1 control character inside a word of another script than Latin (Khmer
     ``សម្\x9aាប់``, whose RO U+179A ends in the byte 0x9A), or followed by a combining
     mark that has lost its base letter, is what lost lead bytes leave, not cp1252 read
@@ -166,6 +179,8 @@ class Mojibake(DocumentRule):
             fixed = repair(content)
             if fixed is None or (ENCODING_CUE_RE.search(content) and misdecoded_words(content, fixed) < CUE_WORDS):
                 continue  # a line about encodings quotes mojibake as its example
+            if _code_about_encodings(doc, line.start, line.end):
+                continue  # "// Prints: this is a tÃ©st" under "buf.toString('latin1')": the code shows it
             # Narrow the edit to the changed part: common prefix and suffix are kept.
             p = 0
             limit = min(len(content), len(fixed))

@@ -1454,15 +1454,15 @@ class EllipsisLines(QualityRule):
 
 def spaceless_letter_words(text: str) -> tuple[float, float]:
     """``(holding, tokens)`` as ``letter_tokens`` counts them, with each whitespace token
-    of ``text`` that holds a letter weighed as the words it holds (``tokens.word_count``,
-    at least 1: a Chinese token of 10 characters is about 6 words); a token without a
-    letter ("#", "$", "1.2") counts 1."""
+    of ``text`` that holds a letter of a script written without spaces weighed as the
+    words it holds (``tokens.word_count``, at least 1: a Chinese token of 10 characters is
+    about 6 words); any other token ("readline", "#", "$", "1.2") counts 1."""
     holding = other = 0.0
     for token in text.split():
         if LETTER_RE.search(token) is None:
             other += 1
         else:
-            holding += max(1.0, T.word_count(token))
+            holding += max(1.0, T.word_count(token)) if T.has_spaceless(token) else 1.0
     return holding, holding + other
 
 
