@@ -116,3 +116,15 @@ def test_a111_elision_marks_are_text_left_out_and_a_bar_row_is_still_reported(tm
     (tmp_path / "doc.jsonl").write_text(json.dumps({"id": "doc-7266", "text": SMB}) + "\n", encoding="utf-8")
     _, out = run_json("--select", "A111", "doc.jsonl", cwd=tmp_path)
     assert [(f["line"], f["message"]) for f in out["diagnostics"]] == [(18, "line of symbols only `|||`")]
+
+
+# -- W112: the soft hyphen a charset table documents ------------------------------------------
+
+# manpages-ru 4.18.1 iso_8859-15(7), its tbl table as text (cells between tabs), as fresh24's
+# record man-381938 holds it; then a soft hyphen inside a word (a true finding)
+ISO_8859_15 = ("254\t172\tAC\t¬\tЗНАК ОТРИЦАНИЯ\n255\t173\tAD\t\u00ad\tМЯГКИЙ ПЕРЕНОС\n"
+               "256\t174\tAE\t®\tЗАРЕГИСТРИРОВАННЫЙ ТОВАРНЫЙ ЗНАК\n\nМяг\u00adкий перенос.\n")
+
+
+def test_w112_soft_hyphen_in_a_tab_separated_code_table_is_documented():
+    assert found("iso_8859-15.7.txt", "W112", ISO_8859_15) == [("W112", 5, 4)]
