@@ -83,6 +83,8 @@ EXAMPLE = "UTF-8 read as Latin-1 shows é as Ã© and è as Ã¨.\n"
 # Node.js API docs (MIT) buffer.md: code that decodes with Latin-1 on purpose and shows the output
 BUFFER = ("```js\nconst buf1 = Buffer.from('this is a tést');\n\nconsole.log(buf1.toString('latin1'));\n"
           "// Prints: this is a tÃ©st\n```\n")
+# ftfy 6.3.1 README (Apache-2.0) as its PyPI long description, fresh24's record pypi-429058
+FTFY = "Example:\n\n    >>> ftfy.fix_text(\"l’humanitÃ©\")\n    \"l'humanité\"\n"
 
 
 def test_a105_reports_mojibake_in_code_regions_and_on_misdecoded_encoding_lines():
@@ -91,6 +93,7 @@ def test_a105_reports_mojibake_in_code_regions_and_on_misdecoded_encoding_lines(
     assert [c for c, _, _ in found("unicode.7.txt", "A105", UNICODE7)] == ["A105"]
     assert found("example.txt", "A105", EXAMPLE) == []
     assert found("buffer.md", "A105", BUFFER) == []
+    assert found("ftfy.md", "A105", FTFY) == []
 
 
 @given(st.lists(st.sampled_from(["caractère", "rétro", "à", "l'élément", "UTF-8", "#", "défaut"]), max_size=12))

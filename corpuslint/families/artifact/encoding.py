@@ -122,14 +122,16 @@ class ReplacementCharacter(DocumentRule):
             yield doc.finding(self, m.start(), m.end(), f"{n} U+FFFD replacement character{'s' if n > 1 else ''}")
 
 
-def _code_about_encodings(doc: Document, start: int, end: int) -> bool:
-    """True when ``doc[start:end]`` lies in a code region (``Document.regions``) whose text
-    names an encoding (``ENCODING_CUE_RE``): a program or its output that decodes with
-    Latin-1 on purpose (Node.js's Buffer docs: ``buf.toString('latin1')`` then
-    ``// Prints: this is a tÃ©st``)."""
+def _code_about_encodings(doc: Document, start: int, end: int, before: str) -> bool:
+    """True when the line ``doc[start:end]`` lies in a code region (``Document.regions``)
+    whose text names an encoding (``ENCODING_CUE_RE``: a program or its output that decodes
+    with Latin-1 on purpose, Node.js's Buffer docs: ``buf.toString('latin1')`` then
+    ``// Prints: this is a tÃ©st``), or when its mojibake opens inside a double-quoted string
+    (``before``, the line up to it, holds an odd number of ``"``: ftfy's README
+    ``ftfy.fix_text("l’humanitÃ©")``): code that shows mojibake as its input."""
     for region in doc.regions:
         if region.kind == CODE and region.start <= start and end <= region.end:
-            return ENCODING_CUE_RE.search(doc.text, region.start, region.end) is not None
+            return ENCODING_CUE_RE.search(doc.text, region.start, region.end) is not None or before.count('"') % 2 == 1
     return False
 
 
@@ -151,7 +153,8 @@ class Mojibake(DocumentRule):
     that is itself mis-decoded ("La reprÃ©sentation des caractÃ¨res ... UTF-8").
     Code regions are checked too: bytes read with the wrong codec are wrong in a
     configuration comment or a table as in prose; not a code region that names an
-    encoding (a program decoding with Latin-1 on purpose and the output it prints).
+    encoding (a program decoding with Latin-1 on purpose and the output it prints), nor
+    a double-quoted string in code (``ftfy.fix_text("l’humanitÃ©")``: a repair's input).
     A C1 control character inside a word of another script than Latin (Khmer
     ``សម្\x9aាប់``, whose RO U+179A ends in the byte 0x9A), or followed by a combining
     mark that has lost its base letter, is what lost lead bytes leave, not cp1252 read
@@ -179,8 +182,6 @@ class Mojibake(DocumentRule):
             fixed = repair(content)
             if fixed is None or (ENCODING_CUE_RE.search(content) and misdecoded_words(content, fixed) < CUE_WORDS):
                 continue  # a line about encodings quotes mojibake as its example
-            if _code_about_encodings(doc, line.start, line.end):
-                continue  # "// Prints: this is a tÃ©st" under "buf.toString('latin1')": the code shows it
             # Narrow the edit to the changed part: common prefix and suffix are kept.
             p = 0
             limit = min(len(content), len(fixed))
@@ -191,6 +192,8 @@ class Mojibake(DocumentRule):
                 s += 1
             old = content[p : len(content) - s]
             new = fixed[p : len(fixed) - s]
+            if _code_about_encodings(doc, line.start, line.end, content[:p]):
+                continue  # "// Prints: this is a tÃ©st" under "buf.toString('latin1')": the code shows it
             if _lost_bytes(content[:p], old, content[len(content) - s :]):
                 names = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(old))
                 yield doc.finding(self, line.start + p, line.start + len(content) - s,
