@@ -131,3 +131,14 @@ ISO_8859_15 = ("254\t172\tAC\t¬\tЗНАК ОТРИЦАНИЯ\n255\t173\tAD\t\u0
 
 def test_w112_soft_hyphen_in_a_tab_separated_code_table_is_documented():
     assert found("iso_8859-15.7.txt", "W112", ISO_8859_15) == [("W112", 5, 4)]
+
+
+# -- A101: a table of program output joined into one line -----------------------------------
+
+# samples/news-ar/001 line 31: an id glued to a scraped headline (a true finding)
+GLUED = "2a02-4780-11–4f جزيرة إم آند إم\n"
+
+
+def test_a101_maps_table_on_one_line_is_data_and_a_glued_id_is_still_reported():
+    assert found("proc.5.txt", "A101", MAPS + "\n") == []
+    assert [c for c, _, _ in found("proc.5.txt", "A101", MAPS + "\n\n" + GLUED)] == ["A101"]
