@@ -142,3 +142,21 @@ GLUED = "2a02-4780-11–4f جزيرة إم آند إم\n"
 def test_a101_maps_table_on_one_line_is_data_and_a_glued_id_is_still_reported():
     assert found("proc.5.txt", "A101", MAPS + "\n") == []
     assert [c for c, _, _ in found("proc.5.txt", "A101", MAPS + "\n\n" + GLUED)] == ["A101"]
+
+
+# -- Q114: a manual's advice is not an assistant's closer --------------------------------------
+
+# maint-guide-fr 1.2.53 (MIT-like), ch. 2, as fresh24's record doc-47948 holds it
+MAINT_FR = ("Les courtes descriptions données ci-dessus ne servent qu’à vous présenter ce que fait chaque "
+            "paquet. Avant de continuer, veuillez lire la documentation de chaque programme pertinent. "
+            "Cela peut vous sembler fastidieux maintenant, mais plus tard vous serez très content de l'avoir "
+            "fait. Si vous avez des questions particulières par la suite, vous devriez relire les documents "
+            "mentionnés ci-dessus.\n")
+# the same paragraph closed by an offer to answer (a true finding)
+OFFER_FR = MAINT_FR.replace("vous devriez relire les documents mentionnés ci-dessus",
+                            "n'hésitez pas à me les poser")
+
+
+def test_q114_a_closing_pointer_to_the_documents_is_a_manuals_advice():
+    assert found("maint-guide.fr.txt", "Q114", MAINT_FR) == []
+    assert [c for c, _, _ in found("reply.fr.txt", "Q114", OFFER_FR)] == ["Q114"]
