@@ -160,3 +160,24 @@ OFFER_FR = MAINT_FR.replace("vous devriez relire les documents mentionnés ci-de
 def test_q114_a_closing_pointer_to_the_documents_is_a_manuals_advice():
     assert found("maint-guide.fr.txt", "Q114", MAINT_FR) == []
     assert [c for c, _, _ in found("reply.fr.txt", "Q114", OFFER_FR)] == ["Q114"]
+
+
+# -- D107: a copied conversation is reported where it opens, not at the system prompt ---------
+
+# debian-faq 11.1 (GPL-2+) ch. "Keeping your Debian system up-to-date" as fresh24's chat record
+# faq-42 holds it (the system prompt is the builder's, the same in every record)
+FAQ_42 = [{"role": "system", "content": "You are a helpful assistant for Debian users."},
+          {"role": "user", "content": "I am currently tracking testing (bookworm). What will happen when a "
+                                      "release is made?"},
+          {"role": "assistant", "content": "It depends on the entries in the /etc/apt/sources.list file."}]
+
+
+def test_d107_points_at_the_opening_turn_of_a_copied_conversation(tmp_path):
+    rows = [{"id": "faq-42", "messages": FAQ_42}, {"id": "faq-43", "messages": FAQ_42[:2]},
+            {"id": "faq-42-copy", "messages": FAQ_42}]
+    (tmp_path / "chat.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "corpuslint.toml").write_text('[readers]\ntext-field = "messages[*].content"\nid-field = "id"\n',
+                                              encoding="utf-8")
+    _, out = run_json("--select", "D107", "chat.jsonl", cwd=tmp_path)
+    assert [(f["record"], f["line"]) for f in out["diagnostics"]] == [("faq-42-copy.2", 1)]
+    assert "#faq-42.2" in out["diagnostics"][0]["message"]
