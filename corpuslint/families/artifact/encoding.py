@@ -8,6 +8,7 @@ from functools import lru_cache
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
+from ...structure import CODE
 from ...text.lazy_regex import lazy
 
 _FFFD_RE = lazy("\ufffd+")
@@ -66,6 +67,24 @@ ENCODING_CUE_RE = lazy(
 )
 
 
+# Words of a line naming an encoding that ftfy repairs into words of letters, at which the
+# line is mis-decoded itself, not quoting an example: a French unicode(7) line "La
+# reprÃ©sentation des caractÃ¨res UCS ... UTF-8 pour la rÃ©trocompatibilitÃ©" holds 8;
+# an example quotes one or two ("é shows as Ã©", "cafÃ©").
+CUE_WORDS = 3
+_WORD_RE = lazy(r"\p{L}{2,}")
+
+
+def misdecoded_words(line: str, fixed: str) -> int:
+    """How many whitespace-separated words of ``line`` its repair ``fixed`` changes into a
+    word of at least two letters (punctuation around it stripped: ``_WORD_RE``); 0 when the
+    repair changes the number of words."""
+    old, new = line.split(), fixed.split()
+    if len(old) != len(new):
+        return 0
+    return sum(1 for a, b in zip(old, new) if a != b and _WORD_RE.fullmatch(b.strip(".,;:!?()[]{}'\"«»’“”")))
+
+
 _FFFD_CUE_RE = lazy(r"(?i)U\+FFFD|replacement char")
 
 
@@ -103,6 +122,19 @@ class ReplacementCharacter(DocumentRule):
             yield doc.finding(self, m.start(), m.end(), f"{n} U+FFFD replacement character{'s' if n > 1 else ''}")
 
 
+def _code_about_encodings(doc: Document, start: int, end: int, before: str) -> bool:
+    """True when the line ``doc[start:end]`` lies in a code region (``Document.regions``)
+    whose text names an encoding (``ENCODING_CUE_RE``: a program or its output that decodes
+    with Latin-1 on purpose, Node.js's Buffer docs: ``buf.toString('latin1')`` then
+    ``// Prints: this is a tÃ©st``), or when its mojibake opens inside a double-quoted string
+    (``before``, the line up to it, holds an odd number of ``"``: ftfy's README
+    ``ftfy.fix_text("l’humanitÃ©")``): code that shows mojibake as its input."""
+    for region in doc.regions:
+        if region.kind == CODE and region.start <= start and end <= region.end:
+            return ENCODING_CUE_RE.search(doc.text, region.start, region.end) is not None or before.count('"') % 2 == 1
+    return False
+
+
 class Mojibake(DocumentRule):
     """Mojibake: UTF-8 text decoded with the wrong codec (Latin-1, cp1252, ...).
 
@@ -116,7 +148,13 @@ class Mojibake(DocumentRule):
     it usually affects whole documents from one badly configured source.
     Example: ``Ø§Ù„Ø£Ø®Ø¨Ø§Ø±`` -> ``الأخبار``.
     A line that names an encoding (UTF-8, Latin-1, ISO-8859, cp1252, "encoded",
-    "charset", "mojibake") quotes mojibake as an example and is not reported.
+    "charset", "mojibake") quotes mojibake as an example and is not reported, unless
+    the repair mends ``CUE_WORDS`` (3) words or more on it: a French line about UTF-8
+    that is itself mis-decoded ("La reprÃ©sentation des caractÃ¨res ... UTF-8").
+    Code regions are checked too: bytes read with the wrong codec are wrong in a
+    configuration comment or a table as in prose; not a code region that names an
+    encoding (a program decoding with Latin-1 on purpose and the output it prints), nor
+    a double-quoted string in code (``ftfy.fix_text("l’humanitÃ©")``: a repair's input).
     A C1 control character inside a word of another script than Latin (Khmer
     ``សម្\x9aាប់``, whose RO U+179A ends in the byte 0x9A), or followed by a combining
     mark that has lost its base letter, is what lost lead bytes leave, not cp1252 read
@@ -130,6 +168,10 @@ class Mojibake(DocumentRule):
     family = "artifact"
     default_severity = Severity.ERROR
     fixable = True
+    # Mis-decoded bytes are a defect of the file, wherever they stand: in a configuration
+    # file's comment ("# on ordonne Ã\xa0 LILO de s'installer"), in a man page's table
+    # or in a sentence read as code ("ed(1) est un Ã©diteur par ligne primitif ;").
+    checks_code = True
 
     def check(self, doc: Document):
         text = doc.text
@@ -138,7 +180,7 @@ class Mojibake(DocumentRule):
         for line in doc.lines:
             content = text[line.start : line.end]
             fixed = repair(content)
-            if fixed is None or ENCODING_CUE_RE.search(content):
+            if fixed is None or (ENCODING_CUE_RE.search(content) and misdecoded_words(content, fixed) < CUE_WORDS):
                 continue  # a line about encodings quotes mojibake as its example
             # Narrow the edit to the changed part: common prefix and suffix are kept.
             p = 0
@@ -150,6 +192,8 @@ class Mojibake(DocumentRule):
                 s += 1
             old = content[p : len(content) - s]
             new = fixed[p : len(fixed) - s]
+            if _code_about_encodings(doc, line.start, line.end, content[:p]):
+                continue  # "// Prints: this is a tÃ©st" under "buf.toString('latin1')": the code shows it
             if _lost_bytes(content[:p], old, content[len(content) - s :]):
                 names = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(old))
                 yield doc.finding(self, line.start + p, line.start + len(content) - s,

@@ -175,7 +175,9 @@ class HexIdFragment(DocumentRule):
     (Markdown code, command lines and program output in plain text: see
     ``corpuslint.structure``; in plain text that quotes code, also a line of three or
     more fields of which fewer than half are words, as a program prints it: proc(5)'s
-    ``00e03000-00e24000 rw-p 00000000 00:00 0  [heap]``).
+    ``00e03000-00e24000 rw-p 00000000 00:00 0  [heap]``; in any text, such a line of
+    ``TABLE_LINE_FIELDS`` (20) fields or more: a table's rows joined into one line, as a
+    dataset of paragraphs holds proc(5)'s maps example).
     Why: Scrapers glue element ids, ad slots and tracking tokens to the text; spell
     checkers skip such tokens on purpose, so nothing else points at them, and they
     pollute vocabularies and n-gram statistics of a training corpus.
@@ -222,10 +224,12 @@ class HexIdFragment(DocumentRule):
         spans = _dedupe(sorted(s for s in spans if not inside(links, s[0], s[1]) and not _wrapped_link_tail(text, s[0])))
         # Shown on purpose: the line names what it is (UUID, checksum, MAC, fingerprint...).
         spans = [s for s in spans if not near(doc, s[0], s[1], ID_CUE_RE) and not _named_above(text, s[0])]
-        if spans and doc.quotes_code:
+        if spans:
             # Technical text: a line of fields that are mostly not words is program output
-            # (proc(5)'s "00e03000-00e24000 rw-p 00000000 00:00 0  [heap]"): its hex are values.
-            spans = [s for s in spans if not _data_line(doc.line_text(doc.lines[line_index_at(doc, s[0])]))]
+            # (proc(5)'s "00e03000-00e24000 rw-p 00000000 00:00 0  [heap]"): its hex are values;
+            # in any text, a line that is a whole table of them (its rows joined into one line).
+            spans = [s for s in spans if not _data_line(doc.line_text(doc.lines[line_index_at(doc, s[0])]),
+                                                        TABLE_LINE_FIELDS * (not doc.quotes_code))]
         # Shown as code: in a backtick code span ("(which was `2414721b…`)"), or in an
         # AsciiDoc listing block (git-bisect's "----" / "15722f2fa328…" / "----").
         spans = [s for s in spans if not _in_code_span(text, s[0], s[1]) and not asciidoc_listing(doc, s[0])]
@@ -306,12 +310,21 @@ def _device_line(text: str, start: int) -> bool:
 _WORD_TOKEN_RE = lazy(r"[^\p{L}\p{N}/:=]*\p{L}+(?:[-'’.]\p{L}+)*[^\p{L}\p{N}/:=]*")
 
 
-def _data_line(line: str) -> bool:
-    """True for a line of three or more fields of which fewer than half are words (letters
-    only): a record of numbers, hex values, paths and ``key:value`` fields, as a program
-    prints it ("7fc075d2f000-7fc075e6f000 -> /dev/zero (deleted)"), not a sentence."""
+# Fields a line needs to be a table of program output in text that quotes no code: a
+# dataset record holding proc(5)'s /proc/PID/maps example with its rows joined into one
+# line ("address perms offset dev inode pathname 00400000-00452000 r-xp 00000000 08:02
+# 173521 /usr/bin/dbus-daemon 00651000-00652000 ..."), where a scraped line with an id
+# glued to it has a few fields.
+TABLE_LINE_FIELDS = 20
+
+
+def _data_line(line: str, min_fields: int = 0) -> bool:
+    """True for a line of three or more fields (``min_fields`` or more, if larger) of which
+    fewer than half are words (letters only): a record of numbers, hex values, paths and
+    ``key:value`` fields, as a program prints it ("7fc075d2f000-7fc075e6f000 -> /dev/zero
+    (deleted)"), not a sentence."""
     tokens = line.split()
-    if len(tokens) < 3:
+    if len(tokens) < max(3, min_fields):
         return False
     words = sum(1 for t in tokens if _WORD_TOKEN_RE.fullmatch(t))
     return 2 * words < len(tokens)

@@ -37,6 +37,10 @@ MORSE_RE = lazy(r"(?<![^\s])(?=(?:[.\-]{1,6}[ \t]+){4,}[.\-]{1,6}(?![^\s\p{P}]))
 # A thematic break or separator: one mark repeated ("---", "****", "--", "* * *", "====").
 _SEPARATOR_RE = lazy(r"^[ \t]*([-*_=~])(?:[ \t]*\1)+[ \t]*$")
 # A code cell marker of Python scripts (Jupyter, VS Code, Spyder: "#%%", "# %%").
+# An editor's elision mark alone on a line, bracketed, maybe behind a comment sign: "[...]",
+# "[..]", "(…)", "# [...]" between the kept lines of a quoted configuration file (the Debian
+# handbook's smb.conf excerpt): text left out on purpose, not layout debris.
+_ELISION_RE = lazy(r"[ \t]*(?:(?:#|//|;)[ \t]*)?[\[(][ \t]*(?:\.{2,}|…+)[ \t]*[\])][ \t]*")
 _CELL_MARKER_RE = lazy(r"^[ \t]*#[ \t]*%%[ \t]*$")
 _LONE_MARK_RE = lazy(r"^[ \t]*[?؟!¡¿,،;؛:][ \t]*$")
 # Lost characters of an edited text: a run of lacuna marks (□ U+25A1, the editors' box
@@ -229,7 +233,9 @@ class SymbolOnlyLine(DocumentRule):
     examples of a few-shot prompt or the parts of a message: chat text is written in
     Markdown, where such a line is a thematic break (an empty list item, ``*`` or ``-``
     alone, and a stray ``.`` are still reported); nor a Python cell marker (``#%%``,
-    ``# %%``: a script pasted without a fence); nor is a line holding inline
+    ``# %%``: a script pasted without a fence); nor an editor's elision mark, bracketed
+    (``[...]``, ``[..]``, ``(…)``, ``# [...]`` in a commented configuration excerpt: text
+    left out on purpose; a bare ``...`` is still reported); nor is a line holding inline
     code (the last
     line of a wrapped sentence: ``All paths must be relative URLs starting with`` /
     "`./`."); nor is anything in a plain-text document that
@@ -294,6 +300,8 @@ class SymbolOnlyLine(DocumentRule):
                 continue  # "<=" then "less than or equal to": a list of operators and their meanings
             if doc.role is not None and _SEPARATOR_RE.match(content):
                 continue  # "----" between a few-shot prompt's examples: a chat turn's Markdown break
+            if _ELISION_RE.fullmatch(content):
+                continue  # "[...]": an excerpt's elision mark (text left out), not debris
             if _CELL_MARKER_RE.match(content):
                 continue  # "#%%": a cell of a Python script pasted without a fence
             if _LONE_MARK_RE.match(content) and _whole_paragraph(doc, index):

@@ -56,6 +56,18 @@ def _file_of(documents, key: str) -> str:
     return key.rpartition("#")[0] or key
 
 
+
+def _opening_turn(corpus: CorpusView, keys: list[str], ds: list[int]) -> int:
+    """The index in ``ds`` (a record's documents in turn order) of the turn a D107 finding
+    points at: the first turn that is not the system prompt (``Document.role``), where the
+    conversation opens (a chat dataset repeats one system prompt in every record: a copy
+    reported there points at text every record holds); 0 for a record without roles."""
+    for j, d in enumerate(ds):
+        doc = corpus.documents.get(keys[d])
+        if doc is None or doc.role != "system":
+            return j
+    return 0
+
 class DuplicateRecord(_DuplicateCorpusRule):
     """A record of a dataset is an exact copy of an earlier record.
 
@@ -81,7 +93,8 @@ class DuplicateRecord(_DuplicateCorpusRule):
     both «طسم», translated alike) is reported: the record is in the dataset twice
     (and trained on twice), whatever the reason; a maintainer who keeps it records it
     in a ``--baseline`` or ``per-file-ignores``.
-    Each later copy is reported once, pointing at the first copy (files in path order,
+    Each later copy is reported once (a chat record at its first turn after the system
+    prompt: ``Document.role``), pointing at the first copy (files in path order,
     records by number; a copy in a file not being checked comes first, as in D104).
     Where D107 reports a pair, D104 and D105 do not report it again.
     Why: a repeated record is trained on twice and, in an evaluation set, scored twice;
@@ -199,8 +212,9 @@ class DuplicateRecord(_DuplicateCorpusRule):
         for m, was in copies:
             if not checked[m]:
                 continue
-            doc = corpus.documents.get(keys[records[m][0]])
-            orig = corpus.documents.get(keys[records[was][0]])
+            j = _opening_turn(corpus, keys, records[m])
+            doc = corpus.documents.get(keys[records[m][j]])
+            orig = corpus.documents.get(keys[records[was][min(j, len(records[was]) - 1)]])
             if doc is None or orig is None:
                 continue
             text = doc.text

@@ -445,8 +445,10 @@ _SHORT_NAMES = {
 }
 # A table cell before the character: a code (octal, decimal, hex; "U+200E", "0xFD") set off
 # by two or more spaces, then two or more spaces or the line's end after it.
-_CODE_CELL_BEFORE_RE = lazy(r"(?:^|[ \t])(?:U\+|0x)?[0-9A-Fa-f]{2,6}[ \t]{2,}$")
-_CELL_AFTER_RE = lazy(r"[ \t]{2,}\S|[ \t]*$")
+# A cell ends at two or more spaces, or at a tab (a table converted from a man page's tbl
+# source keeps one tab between cells: iso_8859-15(7) ru "255\t173\tAD\t\u00ad\tМЯГКИЙ ПЕРЕНОС")
+_CODE_CELL_BEFORE_RE = lazy(r"(?:^|[ \t])(?:U\+|0x)?[0-9A-Fa-f]{2,6}(?:[ \t]{2,}|\t)$")
+_CELL_AFTER_RE = lazy(r"(?:[ \t]{2,}|\t)\S|[ \t]*$")
 
 
 @lru_cache(maxsize=64)
@@ -471,7 +473,8 @@ def names_character(doc, char: str) -> bool:
 def in_code_table(doc, start: int, end: int) -> bool:
     """True when the characters at ``start:end`` stand alone in a cell of a code table: a
     code (octal, decimal or hex byte, or a code point) and two or more spaces before them,
-    two or more spaces or the line's end after them (iso_8859-8(7)'s "FD   \u200e    LEFT-TO-RIGHT MARK")."""
+    two or more spaces or the line's end after them (iso_8859-8(7)'s "FD   \u200e    LEFT-TO-RIGHT MARK"),
+    or a tab on either side (a tbl table as text: "AD\t\u00ad\tSOFT HYPHEN")."""
     text = doc.text
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)

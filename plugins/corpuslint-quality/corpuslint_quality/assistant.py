@@ -354,6 +354,16 @@ class AssistantDisclaimer(AssistantBoilerplate):
                 yield self._finding(doc, s.start, s.end, hit, "in the reply")
 
 
+# A sentence that sends the reader to documentation: a manual's advice ("Si vous avez des
+# questions particulières par la suite, vous devriez relire les documents mentionnés
+# ci-dessus.", maint-guide-fr), not an assistant offering to answer. A verb of reading or
+# consulting, then a document, in the closer languages with Latin script (en, fr, es, de).
+_POINTS_TO_DOCS_RE = regex.compile(
+    r"(?i)\b(?:re-?read|read|refer to|consult|relire|lire|lisez|relisez|consulte[rz]?|reportez-vous|"
+    r"leer|lea|releer|lesen Sie|schauen Sie)\b[^.!?]{0,60}?\b(?:documents?|documentation|docs|manual|"
+    r"manuel|guide|FAQ|handbook|man pages?|pages? de manuel|documentación|Dokumentation|Handbuch)\b")
+
+
 class AssistantPreamble(AssistantBoilerplate):
     """An assistant's preamble or closing formula around a reply of LLM training data.
 
@@ -367,7 +377,9 @@ class AssistantPreamble(AssistantBoilerplate):
     per language (en, ar, fr, es, de, tr, ru, zh, ja) in ``corpuslint_quality/assistant.toml``
     and matched after A103's normalisation at the start of the reply, as its whole first
     sentence (when more follows: a one-word answer is an answer) or in its last sentences
-    (when something precedes them): "Sure, here's the thing" in a novel is not flagged.
+    (when something precedes them): "Sure, here's the thing" in a novel is not flagged;
+    nor is a closing sentence that sends the reader to documentation (a manual's advice:
+    «Si vous avez des questions … vous devriez relire les documents mentionnés ci-dessus»).
     A document declared to be in a language is searched with its language's phrases and
     English ones. Prose regions only. A chat turn whose role is known is checked only
     when it is the assistant's (as Q113: "Sure! Here's my question" from a user is not a
@@ -427,8 +439,8 @@ class AssistantPreamble(AssistantBoilerplate):
         hit = None
         while k < len(tail) and k - last < _MAX_CLOSERS:
             h = cat.start("closer", _head(text[tail[k].start : min(tail[k].end, tail[k].start + 400)]))
-            if h is None:
-                break
+            if h is None or _POINTS_TO_DOCS_RE.search(text, tail[k].start, tail[k].end):
+                break  # (or a manual's advice: "if you have questions, re-read the documents above")
             hit, k = h, k + 1
         if hit is None or k == len(tail) or tail[k - 1].start < after:
             return  # no closer, or nothing before it: the reply is not a closing formula

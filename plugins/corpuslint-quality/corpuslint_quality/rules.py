@@ -42,7 +42,7 @@ import regex
 from corpuslint import structure
 from corpuslint.document import Document
 from corpuslint.families.artifact.symbols import MORSE_RE
-from corpuslint.families.duplicate.codepoints import letter_tokens
+from corpuslint.families.duplicate.codepoints import LETTER_RE, letter_tokens
 from corpuslint.families.duplicate.regions import (
     check_genre,
     section_of,
@@ -266,6 +266,8 @@ class QualityRule(DocumentRule):
                 self.skip_kinds = structure.MESSAGES
         else:  # (nor is one cell of a notebook: ``structure.NOTEBOOK_CELL``)
             self.skip_kinds = frozenset({structure.MESSAGE, structure.NOTEBOOK_CELL})
+        if "unit" in self.opts and self.opts["unit"] not in UNITS:
+            raise ValueError(f"{self.code}: unit must be one of {', '.join(UNITS)}, got {self.opts['unit']!r}")
 
     # Chat turns of these roles (``Document.role``) are not measured: a shape filter (Q104's
     # line punctuation, Q105's short lines, Q108's word count, Q109's bullets) judges text a
@@ -541,6 +543,35 @@ def _beyond(title: str, detail: str, value: float, limit: float, *, minimum: boo
         return None
     op, word = ("<", "min") if minimum else (">", "max")
     return f"{title}: {detail} ({_fmt(value, limit)} {op} {word} {_fmt(limit, value)})"
+
+
+# The unit a document-shape filter (Q104, Q105, Q108) judges. Gopher's and FineWeb's
+# filters were set on whole web documents; a dataset whose records are paragraphs
+# (a man page or a manual cut at blank lines) gives each record one line of 20-60
+# words, which every one of them fails ("To list multicast domain activations ...,
+# run:" is 0 of 1 lines terminated, a 39-word paragraph is below min 50). With
+# ``unit = "paragraph"`` a record of one paragraph is not measured by them; with the
+# default ``"document"`` their finding on such a record says so.
+UNITS = ("document", "paragraph")
+
+
+def one_paragraph_record(doc: Document) -> bool:
+    """True for a dataset record (``RecordDocument``: its ``path`` is ``<file>#<record>``,
+    it has a ``record``) whose prose is a single paragraph (no blank line between lines)."""
+    return getattr(doc, "record", None) is not None and len(prose(doc).paragraphs) == 1
+
+
+def _unit_of(rule: "QualityRule", doc: Document, message: str | None) -> str | None:
+    """``message`` as the document-shape filter ``rule`` reports it on ``doc`` under its
+    ``unit`` option (``UNITS``): None for a one-paragraph record with ``"paragraph"``, the
+    message with a hint naming the option for one with ``"document"`` (``QualityRule``
+    raises ValueError for another unit)."""
+    if message is None or not one_paragraph_record(doc):
+        return message
+    if rule.opts["unit"] == "paragraph":
+        return None
+    return (f"{message}; the record is one paragraph, and the filter judges whole documents"
+            f" (records that are paragraphs: [rules.{rule.code}] unit = \"paragraph\")")
 
 
 def _repetition(units: list[str], total_chars: int, noun: str, max_units: float, max_chars: float,
@@ -1052,6 +1083,10 @@ class UnterminatedLines(QualityRule):
     user types "What is your robot body" or "generate an SVG of a house icon" without a
     mark, and a prompt is the model's input; the filter judges what a model is trained to
     produce, the assistant's turns and texts without a role.
+    The filter judges a whole document: a dataset record of one paragraph (no blank
+    line) is not measured with ``unit = "paragraph"`` (records cut from documents at
+    blank lines), and with the default ``unit = "document"`` the finding says the record
+    is one paragraph and names the option (``UNITS``).
     Fix safety: No automatic fix. Enabled at info severity: headline-only or list-like
     files are sometimes wanted.
     """
@@ -1060,7 +1095,7 @@ class UnterminatedLines(QualityRule):
     name = "unterminated-lines"
     default_severity = Severity.INFO
     skip_roles = PROMPT_ROLES
-    options = {"min-fraction": 0.12, "terminal-chars": "…،؛", "unicode-terminals": True}
+    options = {"min-fraction": 0.12, "terminal-chars": "…،؛", "unicode-terminals": True, "unit": "document"}
 
     def measure(self, doc):
         text = prose(doc).text
@@ -1071,8 +1106,8 @@ class UnterminatedLines(QualityRule):
         if counted is None:
             return None
         ended, total = counted
-        return _beyond("unterminated lines", f"only {ended} of {total} lines end in terminal punctuation",
-                       ended / total, self.opts["min-fraction"], minimum=True)
+        return _unit_of(self, doc, _beyond("unterminated lines", f"only {ended} of {total} lines end in terminal punctuation",
+                                           ended / total, self.opts["min-fraction"], minimum=True))
 
 
 class ShortLines(QualityRule):
@@ -1094,6 +1129,10 @@ class ShortLines(QualityRule):
     short by convention; nor chat turns of the user, the system or a tool (``Document.role``:
     a question "Что делает ram?", a system prompt "Вы — помощник по Linux."): the filter
     judges what a model is trained to produce, the assistant's turns and texts without a role.
+    The filter judges a whole document: a dataset record of one paragraph (no blank
+    line) is not measured with ``unit = "paragraph"`` (records cut from documents at
+    blank lines), and with the default ``unit = "document"`` the finding says the record
+    is one paragraph and names the option (``UNITS``).
     Fix safety: No automatic fix. Enabled at info severity: poetry, lists and subtitles
     are short-lined by nature.
     """
@@ -1102,7 +1141,7 @@ class ShortLines(QualityRule):
     name = "short-lines"
     default_severity = Severity.INFO
     skip_roles = PROMPT_ROLES
-    options = {"max-fraction": 0.67, "short-length": 30}
+    options = {"max-fraction": 0.67, "short-length": 30, "unit": "document"}
 
     def measure(self, doc):
         if is_subtitle(doc):
@@ -1113,8 +1152,8 @@ class ShortLines(QualityRule):
         if counted is None:
             return None
         short, total = counted
-        return _beyond("short lines", f"{short} of {total} lines are {length} characters or shorter",
-                       short / total, self.opts["max-fraction"])
+        return _unit_of(self, doc, _beyond("short lines", f"{short} of {total} lines are {length} characters or shorter",
+                                           short / total, self.opts["max-fraction"]))
 
 
 # Hash signs or ellipses a document needs before their ratio to its words means anything.
@@ -1312,6 +1351,10 @@ class WordCountOutOfRange(QualityRule):
     Chat turns of the user, the system or a tool (``Document.role``) are not measured: a
     question ("Что делает ram?") or a system prompt ("Вы — помощник по Linux.") is short by
     nature; the filter judges the assistant's turns and texts without a role.
+    The filter judges a whole document: a dataset record of one paragraph (no blank
+    line) is not measured with ``unit = "paragraph"`` (records cut from documents at
+    blank lines), and with the default ``unit = "document"`` the finding says the record
+    is one paragraph and names the option (``UNITS``).
     Fix safety: No automatic fix. Enabled at info severity: corpora of short texts
     (headlines, captions) are legitimate; raise it with
     ``[tool.corpuslint.rules.Q108] severity = "warning"`` when filtering web pages.
@@ -1321,7 +1364,7 @@ class WordCountOutOfRange(QualityRule):
     name = "word-count-out-of-range"
     default_severity = Severity.INFO
     skip_roles = PROMPT_ROLES
-    options = {"min-words": GOPHER_MIN_WORDS, "max-words": 100_000}
+    options = {"min-words": GOPHER_MIN_WORDS, "max-words": 100_000, "unit": "document"}
 
     def measure(self, doc):
         n_words = _word_count(prose(doc))
@@ -1329,7 +1372,7 @@ class WordCountOutOfRange(QualityRule):
             return None
         low, high = self.opts["min-words"], self.opts["max-words"]
         if n_words < low:
-            return f"word count {n_words} is below min {low}"
+            return _unit_of(self, doc, f"word count {n_words} is below min {low}")
         if n_words > high:
             return f"word count {n_words} is above max {high}"
         return None
@@ -1416,6 +1459,20 @@ class EllipsisLines(QualityRule):
                        cut / total, self.opts["max-fraction"])
 
 
+def spaceless_letter_words(text: str) -> tuple[float, float]:
+    """``(holding, tokens)`` as ``letter_tokens`` counts them, with each whitespace token
+    of ``text`` that holds a letter of a script written without spaces weighed as the
+    words it holds (``tokens.word_count``, at least 1: a Chinese token of 10 characters is
+    about 6 words); any other token ("readline", "#", "$", "1.2") counts 1."""
+    holding = other = 0.0
+    for token in text.split():
+        if LETTER_RE.search(token) is None:
+            other += 1
+        else:
+            holding += max(1.0, T.word_count(token)) if T.has_spaceless(token) else 1.0
+    return holding, holding + other
+
+
 class FewAlphabeticWords(QualityRule):
     """Too few whitespace-separated tokens contain a letter.
 
@@ -1427,6 +1484,10 @@ class FewAlphabeticWords(QualityRule):
     Why: Documents dominated by numbers, symbols and punctuation are tables, logs,
     price lists or encoding debris rather than language.
     Example: A table dump: "12.5 | 13.1 | -- | 2024-01-02 | ...".
+    In text holding a script written without spaces (Chinese, Japanese, Thai ...), a
+    whitespace token is a run of several words ("空行被忽略。以" is one token): each token
+    holding a letter counts as the words it holds (``spaceless_letter_words``), else three
+    Chinese clauses would weigh as much as the "#" and "$" quoted between them.
     Fix safety: No automatic fix. Enabled at info severity: statistical reports are
     legitimately number-heavy.
     """
@@ -1439,10 +1500,11 @@ class FewAlphabeticWords(QualityRule):
     def measure(self, doc):
         # the tokens of ``text.split()`` holding a letter (``\p{L}``), counted over the
         # text's code points (``codepoints.letter_tokens``: 3-4x fewer CPU s than a memo per token)
-        alpha, tokens = letter_tokens(prose(doc).text)
+        text = prose(doc).text
+        alpha, tokens = (spaceless_letter_words if T.has_spaceless(text) else letter_tokens)(text)
         if not tokens:
             return None
-        return _beyond("few alphabetic words", f"{alpha} of {tokens} tokens contain a letter",
+        return _beyond("few alphabetic words", f"{round(alpha)} of {round(tokens)} tokens contain a letter",
                        alpha / tokens, self.opts["min-fraction"], minimum=True)
 
 
