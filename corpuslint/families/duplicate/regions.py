@@ -489,7 +489,7 @@ def verse_paragraphs(doc: Document) -> bool:
 # A verse number opening a line: "28. ", "28:", "(28)", "২৮।" (any decimal digits); matched
 # at the start of each line ("\n" ends a line, as for ``^`` in MULTILINE mode), and never
 # across a "\n" (no part of it matches one).
-_VERSE_NUMBER_RE = regex.compile(r"[ \t]*\(?(\p{Nd}{1,3})[.):।][ \t]+\S")
+_VERSE_NUMBER_RE = lazy(r"[ \t]*\(?(\p{Nd}{1,3})[.):।][ \t]+\S")
 NUMBERED_VERSE_SHARE = 0.8
 
 

@@ -426,7 +426,7 @@ _NUMBER_BESIDE = lazy(r"[(\[%#+\-−]{0,2}\p{Nd}")
 # them depends on the next strong character. LibreOffice's and Firefox's Hebrew strings
 # close a number ending the string with an RLM ("סוג 1\u200f", "ברירת מחדל: 3306\u200f"), so
 # that what the program puts after it stays on the number's right-to-left side.
-_HEBREW_CLASS = regex.compile(r"\p{Bidi_Class=R}")
+_HEBREW_CLASS = lazy(r"\p{Bidi_Class=R}")
 _PLACEHOLDER_NUMBER_BACK = lazy(r"[%$\{]\d+\Z")  # "%1", "$2", "{0": a placeholder's number, not a number
 _NUMBER_AFTER_MARK = lazy(r"[:/.,،٫٬\-]?\p{Nd}")
 

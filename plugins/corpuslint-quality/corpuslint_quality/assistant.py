@@ -27,6 +27,7 @@ from corpuslint.document import Document, Unit
 from corpuslint.families.artifact.boilerplate import Entry, _entry, listed
 from corpuslint.findings import Finding, Severity
 from corpuslint.rules import DocumentRule
+from corpuslint.text.lazy_regex import lazy
 from corpuslint.text.normalize import RunMemo, normalize_line
 
 FAMILY = "quality"
@@ -358,7 +359,7 @@ class AssistantDisclaimer(AssistantBoilerplate):
 # questions particulières par la suite, vous devriez relire les documents mentionnés
 # ci-dessus.", maint-guide-fr), not an assistant offering to answer. A verb of reading or
 # consulting, then a document, in the closer languages with Latin script (en, fr, es, de).
-_POINTS_TO_DOCS_RE = regex.compile(
+_POINTS_TO_DOCS_RE = lazy(
     r"(?i)\b(?:re-?read|read|refer to|consult|relire|lire|lisez|relisez|consulte[rz]?|reportez-vous|"
     r"leer|lea|releer|lesen Sie|schauen Sie)\b[^.!?]{0,60}?\b(?:documents?|documentation|docs|manual|"
     r"manuel|guide|FAQ|handbook|man pages?|pages? de manuel|documentación|Dokumentation|Handbuch)\b")

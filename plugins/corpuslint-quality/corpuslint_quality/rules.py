@@ -211,7 +211,7 @@ _FORMULAIC: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDiction
 
 # A paragraph's first ``FORMULA_WORDS`` words (``_WORD_RE``'s matches, each taken whole:
 # atomic groups, so a word is never cut to let the pattern find more words in it).
-_OPENING_RE = regex.compile(
+_OPENING_RE = lazy(
     r"[^\p{L}\p{M}\p{N}]*" + r"[^\p{L}\p{M}\p{N}]*".join([rf"(?>({_WORD_RE.pattern}))"] * FORMULA_WORDS))
 
 
