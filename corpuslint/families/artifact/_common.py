@@ -30,6 +30,22 @@ URL_RE = lazy(
 )
 EMAIL_RE = lazy(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 
+# HTML's element names, and where A106 (html-tag) and A110 (links in text) see a tag.
+HTML_TAGS = (
+    "a abbr address article aside audio b big blockquote body br button caption center cite code col colgroup dd "
+    "del details div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr "
+    "html i iframe img input ins kbd label legend li link main mark meta nav noscript object ol optgroup option p "
+    "picture pre q s samp script section select small source span strike strong style sub summary sup svg table "
+    "tbody td template textarea tfoot th thead time title tr tt u ul var video wbr"
+).split()
+# An element name of ``HTML_TAGS`` as a pattern fragment: multi-letter names in any case;
+# one-letter ones (a b i p q s u) only in lower case (``<I>``, ``<P>`` are placeholders in
+# technical prose far more often than old HTML).
+HTML_TAG_NAME_RE = (r"(?:(?i:" + "|".join(t for t in HTML_TAGS if len(t) > 1) + r")|["
+                    + "".join(t for t in HTML_TAGS if len(t) == 1) + r"])")
+# An HTML tag (open, close or empty, with or without attributes) or an HTML comment.
+HTML_TAG_RE = lazy(r"<!--.*?-->|</?" + HTML_TAG_NAME_RE + r"(?:\s*/?>|\s+[^<>=]*=[^<>]*>)", regex.DOTALL)
+
 
 def is_blank(doc: Document, line: Line) -> bool:
     return not doc.text[line.start : line.end].strip()

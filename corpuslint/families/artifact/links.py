@@ -7,8 +7,7 @@ from bisect import bisect_left
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ._common import EMAIL_RE, URL_RE
-from .markup import _TAG_RE
+from ._common import EMAIL_RE, HTML_TAG_RE, URL_RE
 
 
 class LinkOrAddress(DocumentRule):
@@ -45,7 +44,7 @@ class LinkOrAddress(DocumentRule):
             spans += [(m.start(), m.end(), "URL") for m in URL_RE.finditer(text)]
         if self.opts["emails"] and "@" in text:
             spans += [(m.start(), m.end(), "e-mail address") for m in EMAIL_RE.finditer(text)]
-        tags = [m.span() for m in _TAG_RE.finditer(text)] if spans and "<" in text else []
+        tags = [m.span() for m in HTML_TAG_RE.finditer(text)] if spans and "<" in text else []
         tag_starts = [a for a, _ in tags]  # (sorted, not overlapping: one bisection a URL)
         last_end = -1
         for start, end, kind in sorted(spans):

@@ -14,23 +14,9 @@ from ...rules import DocumentRule
 from ...structure import ALL_REGIONS, CODE, MESSAGES, RST_SUFFIXES
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
 from ...subtitles import is_subtitle
+from ._common import HTML_TAG_NAME_RE, HTML_TAG_RE, HTML_TAGS
 from .encoding import repair
 
-HTML_TAGS = (
-    "a abbr address article aside audio b big blockquote body br button caption center cite code col colgroup dd "
-    "del details div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr "
-    "html i iframe img input ins kbd label legend li link main mark meta nav noscript object ol optgroup option p "
-    "picture pre q s samp script section select small source span strike strong style sub summary sup svg table "
-    "tbody td template textarea tfoot th thead time title tr tt u ul var video wbr"
-).split()
-_LONG_TAGS = [t for t in HTML_TAGS if len(t) > 1]
-_ONE_LETTER_TAGS = "".join(t for t in HTML_TAGS if len(t) == 1)
-# Multi-letter element names in any case; one-letter ones (a b i p q s u) only in lower case
-# (``<I>``, ``<P>`` are placeholders in technical prose far more often than old HTML).
-_TAG_RE = lazy(
-    r"<!--.*?-->|</?(?:(?i:" + "|".join(_LONG_TAGS) + r")|[" + _ONE_LETTER_TAGS + r"])(?:\s*/?>|\s+[^<>=]*=[^<>]*>)",
-    regex.DOTALL,
-)
 # An HTML comment whose text is a placeholder shows the syntax (``<!-- comment -->`` in a
 # note on XML): leftover comments name something (``<!-- google_ad_section_start -->``).
 _PLACEHOLDER_COMMENT_RE = lazy(r"(?i)<!--\s*(?:comments?|text|\.{3}|…|注释|註釋|コメント|تعليق)\s*-->")
@@ -39,7 +25,7 @@ _BREAKING = lazy(r"</?(?:br|p|div|li|tr|td|th|hr|h[1-6])\b", regex.IGNORECASE)
 # page): lines that open with a tag, a comment or a doctype (``_SOURCE_LINE_RE``), among
 # them lines of nothing but tags (``<table>``, ``  </tr>``: the page's skeleton).
 _SOURCE_LINE_RE = lazy(
-    r"^[ \t]*(?:<!DOCTYPE\b|<!--|</?(?:(?i:" + "|".join(_LONG_TAGS) + r")|[" + _ONE_LETTER_TAGS + r"])(?=[\s/>]))",
+    r"^[ \t]*(?:<!DOCTYPE\b|<!--|</?" + HTML_TAG_NAME_RE + r"(?=[\s/>]))",
     regex.MULTILINE,
 )
 _DOCUMENT_ROOT_RE = lazy(r"^[ \t]*(?:<!DOCTYPE\s+html\b|<html[\s>])", regex.MULTILINE | regex.IGNORECASE)
@@ -292,7 +278,7 @@ class HtmlTag(DocumentRule):
             return  # a PHP script (an answer's code, unfenced): the HTML it prints is code
         chat_lines = placeholders = None
         kinds = self.checked_regions()
-        for m in _TAG_RE.finditer(text):
+        for m in HTML_TAG_RE.finditer(text):
             if kinds != ALL_REGIONS and doc.outside(m.start(), m.end(), kinds):
                 continue  # (dropped by the engine anyway: a subtitle's tags are markup, 400 k of them in 10 k cues)
             if _PLACEHOLDER_COMMENT_RE.fullmatch(m.group()):
@@ -477,7 +463,7 @@ def _has_tags(doc: Document) -> bool:
     subtitle file, or text with an HTML tag?"""
     from ...structure import SUBTITLE_SUFFIXES
 
-    return doc.is_markdown or doc.suffix in SUBTITLE_SUFFIXES or _TAG_RE.search(doc.text) is not None
+    return doc.is_markdown or doc.suffix in SUBTITLE_SUFFIXES or HTML_TAG_RE.search(doc.text) is not None
 
 
 # Markdown / wiki leftovers: (pattern, description, group holding the text to keep or None).
