@@ -18,6 +18,8 @@ csv         .csv .tsv (+ .gz .bz2 .xz .zst), with a header row   --
 po          .po .pot (gettext catalogues: one record a msgstr)   polib
 ipynb       .ipynb (Jupyter nbformat 4: one record a markdown    --
             or code cell, ``cell N``; outputs never read)
+xliff       .xlf .xliff (XLIFF 1.2, 2.x: one record a target)    --
+tmx         .tmx (TMX 1.4: one record a ``<seg>`` a language)    --
 ==========  ===================================================  ==================
 
 Each record's text field becomes one ``RecordDocument`` (key ``<file>#<record>``);
@@ -67,14 +69,17 @@ from .jsonarray import JsonReader
 from .jsonl import JsonlReader
 from .notebook import NotebookReader
 from .po import PoReader
+from .xliff import TmxReader, XliffReader
 
 __all__ = ["Reader", "ReaderOptions", "RecordDocument", "RecordReader", "BUILTIN_READERS", "options_for",
            "reader_for", "reader_lookup", "reads_data_files", "iter_sources", "turn_path", "write_dataset",
            "add_fixed_text"]
 
 BUILTIN_READERS: tuple[RecordReader, ...] = (JsonlReader(), JsonReader(), ParquetReader(), ArrowReader(), DelimitedReader(),
-                                             PoReader(), NotebookReader())
+                                             PoReader(), NotebookReader(), XliffReader(), TmxReader())
 FORMATS = tuple(r.format for r in BUILTIN_READERS)
+# Formats whose files are rewritten in place only, never written from another file's records.
+IN_PLACE_FORMATS = frozenset({"po", "xliff", "tmx"})
 SECTION = "readers"
 _OPTION_KEYS = {"text-field", "id-field", "language-field", "text-format"}
 _OVERRIDE = "--command-line"  # not a valid TOML-written key: command-line values live here
@@ -324,8 +329,8 @@ def _convert(in_path, reader, fh, out_path, out_reader, keep, texts, options) ->
                     set_text(row, options.text_field, texts[number])
                 yield row
 
-    if out_reader.format == "po":
-        raise ValueError(f"{out_path}: a .po file is only rewritten in place (check --fix)")
+    if out_reader.format in IN_PLACE_FORMATS:
+        raise ValueError(f"{out_path}: a {out_reader.format} file is only rewritten in place (check --fix)")
     if out_reader.format == "parquet":
         from .arrow import write_rows
         return write_rows(rows(), fh)
