@@ -348,6 +348,17 @@ def _warn_not_checked(result, missing: set[str]) -> None:
               f"({len(unread)} in all)", file=sys.stderr)
 
 
+def unread_subtitles_note(counts: dict[str, int]) -> str:
+    """The note on the subtitle files a folder walk left out (``RunResult.unread_subtitles``,
+    suffix -> count): how many, of which formats, and how to have them checked."""
+    from .subtitles import UNREAD_SUBTITLE_SUFFIXES
+
+    total = sum(counts.values())
+    listed = ", ".join(f"{n} {suffix} ({UNREAD_SUBTITLE_SUFFIXES[suffix]})" for suffix, n in sorted(counts.items()))
+    return (f"{total} subtitle file{'s' if total > 1 else ''} not checked: {listed}; corpuslint reads .srt, "
+            ".vtt and .sbv (convert them, e.g. `ffmpeg -i FILE.ass FILE.srt`)")
+
+
 def _note_nothing_checked(paths: list[str], config, registry) -> bool:
     """A run that checked no file says what it skipped and how to check it (a CI gate
     over a folder of .rst or .csv files must not pass in silence; ruff warns "No Python
@@ -488,6 +499,8 @@ def _cmd_check(args) -> int:
     for p in unreported:
         print(f"corpuslint: error: {p}: no such file or directory", file=sys.stderr)
     _warn_not_checked(result, {_display(p) for p in missing})
+    if result.unread_subtitles and not args.quiet:
+        print("corpuslint: note: " + unread_subtitles_note(result.unread_subtitles), file=sys.stderr)
     if (args.fix or args.diff) and not args.fix_data and any(
             f.record is not None and f.fix is not None and not readers.is_source_file(f.path) for f in result.findings):
         print("corpuslint: note: " + ("fixes in data-file records are not in the diff (add --fix-data to diff the "

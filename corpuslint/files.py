@@ -166,11 +166,14 @@ def _inside(real: str, root_real: str) -> bool:
 
 
 def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str] = (),
-             report_unknown: bool = False) -> list[Source]:
+             report_unknown: bool = False, skipped: "dict[str, int] | None" = None) -> list[Source]:
     """Files to check, sorted and de-duplicated. Directories are walked iteratively
     (no recursion limit) with ``lstat`` information only: nothing is opened here.
     With ``report_unknown``, a file named explicitly that no include glob or reader
     suffix claims is returned with ``unknown=True`` (reported, not silently skipped).
+    With ``skipped`` (a dict, filled here), a walk counts the files it leaves out whose
+    suffix is a subtitle format nothing reads (``subtitles.UNREAD_SUBTITLE_SUFFIXES``:
+    ``{".ass": 2}``), for the run's note: a user expects subtitles checked.
 
     - symlinked directories are not followed (symlink loops cannot hang the walk);
     - FIFOs, sockets and devices matching the include globs become ``special``
@@ -241,7 +244,7 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
             # in a git work tree, a submodule (or nested repository) is another project's
             # files, as git ls-files leaves it out: walked when named, not when found
             in_repo = bool(config.respect_gitignore) and _git_top(os.path.abspath(given)) is not None
-            _walk(given, matcher, add, check_file, seen, out, cwd, language_for, skip_repos=in_repo)
+            _walk(given, matcher, add, check_file, seen, out, cwd, language_for, skip_repos=in_repo, skipped=skipped)
             continue
         name = os.path.basename(given)
         if matcher.included(name) and not matcher.excluded(display_path(given, cwd), name) or not (
@@ -291,7 +294,7 @@ def _undeclared(display: str) -> None:
 
 
 def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: list[Source], cwd: str,
-          language_for=_undeclared, skip_repos: bool = False) -> None:
+          language_for=_undeclared, skip_repos: bool = False, skipped: "dict[str, int] | None" = None) -> None:
     """Iterative, sorted walk of ``top`` (an explicit stack instead of recursion).
     Regular files not ``seen`` (real paths) go to ``out`` with their absolute, display
     and real paths made from their folder's (what ``check_file`` would compute, without
@@ -303,6 +306,7 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: l
     sep = os.sep
     included, excluded, is_regular = matcher.included, matcher.excluded, stat.S_ISREG
     new_source, by_name = object.__new__, operator.attrgetter("name")
+    from .subtitles import UNREAD_SUBTITLE_SUFFIXES as unread
     while stack:
         dirpath, rel_dir, real_dir = stack.pop()
         try:
@@ -336,6 +340,9 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: l
                     subdirs.append((os.path.join(dirpath, name), rel, os.path.join(real_dir, name)))
                 continue
             if not included(name) or excluded(rel, name):
+                suffix = name[name.rfind(".") :].lower() if skipped is not None and "." in name else ""
+                if suffix in unread and not excluded(rel, name):
+                    skipped[suffix] = skipped.get(suffix, 0) + 1
                 continue
             try:
                 lst = entry.stat(follow_symlinks=False)

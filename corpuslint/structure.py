@@ -80,7 +80,7 @@ TEXT_REGIONS: frozenset[str] = frozenset({PROSE, HEADING, TABLE})
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 RST_SUFFIXES = (".rst", ".rest")  # reStructuredText: corpuslint/rst.py (docutils)
-SUBTITLE_SUFFIXES = (".srt", ".vtt")  # read by corpuslint.subtitles
+SUBTITLE_SUFFIXES = (".srt", ".vtt", ".sbv")  # read by corpuslint.subtitles
 TEX_SUFFIXES = (".tex", ".ltx")  # LaTeX: regions from corpuslint.readers.latex (pylatexenc)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")  # HTML: regions from corpuslint.readers.html (html.parser)
 

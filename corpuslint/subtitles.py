@@ -1,7 +1,8 @@
-"""Subtitle files (``.srt``, ``.vtt``) read with their structure, as Markdown is.
+"""Subtitle files (``.srt``, ``.vtt``, ``.sbv``) read with their structure, as Markdown is.
 
 A small strict parser of the line grammar (W3C WebVTT, https://www.w3.org/TR/webvtt1/;
-SubRip as written by every tool: index, timing line, text) gives ``structure.Region``
+SubRip as written by every tool: index, timing line, text; YouTube's SubViewer ``.sbv``:
+a ``0:00:00.599,0:00:04.160`` timing line, then text, ``[br]`` a line break) gives ``structure.Region``
 objects, so rules need no change: cue numbers, cue identifiers, timing lines with their
 cue settings, the ``WEBVTT`` header with its metadata lines, ``NOTE``, ``STYLE`` and
 ``REGION`` blocks are ``markup``; caption text is ``prose``; inline tags inside caption
@@ -16,7 +17,8 @@ Malformed input fails soft: ``parse`` returns the first problem (a block that is
 cue, a timing line that does not parse, a ``.vtt`` without its ``WEBVTT`` line) and the
 document is read as plain text; rule F009 ``malformed-subtitle`` reports it.
 Advanced SubStation (``.ass``, ``.ssa``) is not read: its text is in comma-separated
-``Dialogue:`` fields, not lines of prose.
+``Dialogue:`` fields, not lines of prose; nor is SAMI (``.smi``, HTML-like ``<SYNC>`` blocks).
+A folder walk counts such files (``UNREAD_SUBTITLE_SUFFIXES``) and the run says so in a note.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
 # counted loosely (``0:0:3.540`` is written by real tools), the shape is not.
 _TIME = r"(?:\d{1,3}:)?\d{1,2}:\d{1,2}[.,]\d{1,3}"
 _TIMING_RE = re.compile(rf"[ \t]*{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t]+[^\n]*)?[ \t]*")
+_SBV_TIMING_RE = re.compile(rf"[ \t]*{_TIME},{_TIME}[ \t]*")  # SubViewer (YouTube .sbv): start,end
 _HEADER_RE = re.compile(r"WEBVTT(?:[ \t][^\n]*)?")
 _VTT_BLOCK_RE = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t][^\n]*)?[ \t]*")
 _INDEX_RE = re.compile(r"[ \t]*\d+[ \t]*")
@@ -47,6 +50,12 @@ _TAG_RE = re.compile(
     r"|\{\\[^{}\n]*\}",
     re.IGNORECASE,
 )
+_SBV_BREAK = "[br]"  # SubViewer's line break inside a caption line: markup
+
+# Subtitle formats a folder walk finds but nothing reads (``files.discover`` counts them; the
+# run names them in a note): their names, for the note.
+UNREAD_SUBTITLE_SUFFIXES = {".ass": "Advanced SubStation", ".ssa": "SubStation Alpha", ".smi": "SAMI",
+                            ".sami": "SAMI", ".sub": "MicroDVD/SubViewer", ".ttml": "TTML", ".dfxp": "TTML"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +100,7 @@ def _blocks(text: str, lines: list[tuple[int, int]]) -> list[list[tuple[int, int
 def parse(text: str, suffix: str) -> "list[Region] | Problem":
     """The regions of a subtitle text, or the first problem that makes it not one."""
     vtt = suffix == ".vtt"
+    sbv = suffix == ".sbv"
     lines = _lines(text)
     regions: list[Region] = []
     if text.startswith("\ufeff") and lines[0][1] >= 1:
@@ -113,7 +123,12 @@ def parse(text: str, suffix: str) -> "list[Region] | Problem":
         if vtt and _VTT_BLOCK_RE.fullmatch(text, s0, e0):
             regions.extend(Region(s, e, MARKUP) for s, e in block)  # a comment, CSS, a region's settings
             continue
-        if _TIMING_RE.fullmatch(text, s0, e0):
+        if sbv:
+            if not _SBV_TIMING_RE.fullmatch(text, s0, e0):
+                return Problem(s0, "a block that is not a cue: no SubViewer timing line (`0:00:01.000,0:00:04.000`) "
+                                   "at its start")
+            head = 1
+        elif _TIMING_RE.fullmatch(text, s0, e0):
             head = 1
         elif len(block) > 1 and _TIMING_RE.fullmatch(text, *block[1]) and (
             vtt and "-->" not in text[s0:e0] or not vtt and _INDEX_RE.fullmatch(text, s0, e0)
@@ -133,11 +148,18 @@ def parse(text: str, suffix: str) -> "list[Region] | Problem":
                 pending.append(block[i:])  # WebVTT: a timing line starts the next cue, blank line or not
                 break
             pos = s
-            for m in _TAG_RE.finditer(text, s, e):
-                if m.start() > pos:
-                    regions.append(Region(pos, m.start(), PROSE))
-                regions.append(Region(m.start(), m.end(), MARKUP))
-                pos = m.end()
+            tags = [m.span() for m in _TAG_RE.finditer(text, s, e)]
+            if sbv:
+                at = text.find(_SBV_BREAK, s, e)
+                while at >= 0:
+                    tags.append((at, at + len(_SBV_BREAK)))
+                    at = text.find(_SBV_BREAK, at + len(_SBV_BREAK), e)
+                tags.sort()
+            for start, end in tags:
+                if start > pos:
+                    regions.append(Region(pos, start, PROSE))
+                regions.append(Region(start, end, MARKUP))
+                pos = end
             if pos < e:
                 regions.append(Region(pos, e, PROSE))
     regions.sort(key=lambda r: r.start)
