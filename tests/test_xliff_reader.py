@@ -174,10 +174,17 @@ def test_every_character_of_a_target_is_placed_where_the_file_has_it(tmp_path_fa
     text = head + body + "</target></trans-unit></body></file></xliff>\n"
     path = tmp_path_factory.mktemp("x") / "p.xlf"
     path.write_text(text, encoding="utf-8")
-    [doc] = docs(path) if body else [None]
-    if doc is None:
+    expected = body
+    for strip in (str.lstrip, str.rstrip):  # an edge's white space holding a line break is layout
+        if "\n" in expected.replace(strip(expected, " \t\r\n"), "", 1):
+            expected = strip(expected, " \t\r\n")
+    found = docs(path)
+    if not expected:
+        assert found == []
         return
-    assert doc.text == body
+    [doc] = found
+    assert doc.text == expected
+    body = expected
     lines = text.split("\n")
     for offset, char in enumerate(body):
         line, column = doc.place(offset)
@@ -187,3 +194,40 @@ def test_every_character_of_a_target_is_placed_where_the_file_has_it(tmp_path_fa
     # the text the rules read: every tag, reference and comment blanked (a CDATA section's content is text)
     masked = doc.masked()
     assert "&" not in masked and "<" not in masked.replace("a<b", "")
+
+
+LAYOUT = """<?xml version="1.0" encoding="UTF-8" ?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="fr" datatype="plaintext" original="ng2.template">
+    <body>
+      <trans-unit id="icu" datatype="html">
+        <source>
+            <x id="ICU"/>
+        </source>
+        <target><x id="ICU"/></target>
+      </trans-unit>
+      <trans-unit id="hello" datatype="html">
+        <source>Hello</source>
+        <target>
+          Bonjour
+        </target>
+      </trans-unit>
+      <trans-unit id="bye" datatype="html">
+        <source>Goodbye</source>
+        <target>Au revoir </target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_white_space_holding_a_line_break_at_a_texts_edge_is_the_files_layout(tmp_path):
+    # first read: T103 (a translation beginning with a line break where its source does not, and the
+    # reverse), W104 and W107 on the indentation before </target>: the file's layout, not the text
+    path = tmp_path / "messages.fr.xlf"
+    path.write_text(LAYOUT, encoding="utf-8")
+    assert [d.text for d in docs(path)] == ['<x id="ICU"/>', "Bonjour", "Au revoir "]
+    _, report = run_json(str(path))
+    # the space the translator left before </target> stays reported
+    assert [(d["record"], d["line"], d["column"], d["code"]) for d in report["diagnostics"]] == [("bye", 19, 26, "W101")]

@@ -21,7 +21,8 @@ the file's line and column of the character (1-based code points), as for a .po 
 A record is named ``<unit id>`` (XLIFF; ``<unit id>.<segment id>`` when a unit has more
 than one segment) or ``<tuid>.<language>`` (TMX; ``<n>.<language>`` for the n-th ``<tu>``
 without a ``tuid``); a name that repeats gets ``@<n>``. Its text is the element's content
-*as written in the file*, between its tags: inline codes (XLIFF 1.2 ``<g> <x/> <bx/>
+*as written in the file*, between its tags, less the white space at either edge that holds a
+line break (the file's layout: ``<target>`` on a line of its own, the text indented below): inline codes (XLIFF 1.2 ``<g> <x/> <bx/>
 <ex/> <bpt> <ept> <ph> <it> <mrk>``, XLIFF 2 ``<pc> <ph/> <sc/> <ec/> <mrk> <sm/> <em/>
 <cp/>``, TMX ``<bpt> <ept> <it> <ph> <hi> <ut>``), the native code inside ``<bpt>``,
 ``<ept>``, ``<ph>``, ``<it>``, ``<ut>``, character and entity references (``&amp;``,
@@ -203,6 +204,7 @@ def scan(data: bytes, fmt: str) -> list[Segment]:
             state["open"] = None
             content_start = opened[1]
             content_end = max(parser.CurrentByteIndex, content_start)  # (an empty element <target/>: empty)
+            content_start, content_end = _without_layout(data, content_start, content_end)
             found.append(_segment(stack[-1], content_start, content_end))
         stack.pop()
         attrs_of.pop()
@@ -233,6 +235,23 @@ def scan(data: bytes, fmt: str) -> list[Segment]:
         segments_of.setdefault(seg.unit, set()).add(seg.segment)
     return [Segment(s.start, s.end, s.role, s.unit, s.unit_name, s.segment, s.language, _name(s, segments_of[s.unit]))
             for s in found]
+
+
+_LAYOUT = b" \t\r\n"
+
+
+def _without_layout(data: bytes, start: int, end: int) -> tuple[int, int]:
+    """``data[start:end]`` (an element's content) without the white space at either edge
+    that holds a line break: the file's layout (``<target>`` on a line of its own, the text
+    indented below it), not the translation's (a trailing space before ``</target>`` is)."""
+    inner = data[start:end]
+    lead = len(inner) - len(inner.lstrip(_LAYOUT))
+    if b"\n" in inner[:lead]:
+        start += lead
+    trail = len(inner) - len(inner.rstrip(_LAYOUT))
+    if trail and b"\n" in inner[len(inner) - trail :]:
+        end -= trail
+    return start, max(start, end)
 
 
 def _name(seg: Segment, segments: set) -> str:
