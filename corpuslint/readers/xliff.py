@@ -60,18 +60,24 @@ from xml.parsers import expat
 from ..document import hash_utf8
 from ..files import ReadProblem, Source
 from ..structure import MARKUP, MESSAGE, Region
-from .base import FileProblem, ReaderOptions, RecordDocument, RecordReader, unique_records, Record
+from .base import FileProblem, ReaderOptions, Record, RecordDocument, RecordReader, unique_records
 from .po import header_language
 
 XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
 # Inline elements whose content is the native code they stand for, not text
 # (XLIFF 1.2 and TMX ``<bpt>&lt;b></bpt>``); the others' content (``<g>``, ``<mrk>``...) is text.
 CODE_CONTENT = frozenset({"bpt", "ept", "ph", "it", "ut"})
+# The rest of a tag after its ``<``: quoted attribute values may hold ``>``.
+_TAG_END_RE = re.compile(rb"""(?:[^"'>]|"[^"]*"|'[^']*')*>""")  # (alternatives start apart: no backtracking blow-up)
 _DECLARED_ENCODING_RE = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
 class UnsafeXml(FileProblem):
     """The file declares entities: refused whole (``forbid_entities``, as defusedxml does)."""
+
+
+class Undecodable(Exception):
+    """The file's bytes do not decode as its byte-order mark or declaration says (F001)."""
 
 
 def _guarded_parser(namespaces: bool) -> "expat.XMLParserType":
@@ -96,21 +102,21 @@ def _guarded_parser(namespaces: bool) -> "expat.XMLParserType":
 
 def decode(data: bytes) -> tuple[str, str, bool]:
     """(text, encoding, byte-order mark) of an XML file's bytes: by its byte-order mark,
-    else its XML declaration's ``encoding``, else UTF-8. ``FileProblem`` when it does not
-    decode so."""
+    else its XML declaration's ``encoding``, else UTF-8. ``Undecodable`` when it does not
+    decode so (or names an encoding Python does not know)."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                           (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             try:
                 return data[len(bom):].decode(encoding), encoding, True
             except UnicodeDecodeError as exc:
-                raise FileProblem(f"cannot decode as {encoding} (its byte-order mark): {exc}") from None
+                raise Undecodable(f"cannot decode as {encoding} (its byte-order mark): {exc}") from None
     m = _DECLARED_ENCODING_RE.match(data)
     encoding = m.group(1).decode("ascii").lower() if m else "utf-8"
     try:
         return data.decode(encoding), encoding, False
     except (UnicodeDecodeError, LookupError) as exc:
-        raise FileProblem(f"cannot decode as {encoding} (its XML declaration's encoding): {exc}") from None
+        raise Undecodable(f"cannot decode as {encoding} (its XML declaration's encoding): {exc}") from None
 
 
 def _construct_end(data: bytes, at: int) -> int:
@@ -127,16 +133,9 @@ def _construct_end(data: bytes, at: int) -> int:
         return at + 3
     if data[at : at + 1] == b"&":
         return data.index(b";", at) + 1
-    quote = None
-    for i in range(at + 1, len(data)):
-        c = data[i]
-        if quote is not None:
-            if c == quote:
-                quote = None
-        elif c in (0x22, 0x27):  # " '
-            quote = c
-        elif c == 0x3E:  # >
-            return i + 1
+    m = _TAG_END_RE.match(data, at + 1)
+    if m is not None:
+        return m.end()
     raise ValueError("unterminated tag")
 
 
@@ -400,10 +399,12 @@ class XliffDocument(RecordDocument):
 
 @dataclass(slots=True)
 class _Read:
-    text: str
+    """A file as read: its ``encoding`` and byte-order mark (kept by ``rewrite``), its text
+    as UTF-8 ``data`` (what expat parses: ``segments``' offsets are into it)."""
+
     encoding: str
     bom: bool
-    data: bytes  # ``text`` as UTF-8: what expat parses (offsets are into it)
+    data: bytes
     segments: list[Segment]
 
 
@@ -412,7 +413,7 @@ def _read(path: str, fmt: str) -> _Read:
         raw = fh.read()
     text, encoding, bom = decode(raw)
     data = text.encode("utf-8", "surrogatepass")
-    return _Read(text, encoding, bom, data, scan(data, fmt))
+    return _Read(encoding, bom, data, scan(data, fmt))
 
 
 def records_of(read: _Read) -> list[tuple[Segment, str | None]]:
@@ -464,6 +465,9 @@ class XliffReader(RecordReader):
             read = _read(source.path, self.format)
         except FileProblem as exc:
             yield None, ReadProblem("malformed", str(exc))
+            return
+        except Undecodable as exc:
+            yield None, ReadProblem("undecodable", str(exc))
             return
         except OSError as exc:
             yield None, ReadProblem("unreadable", f"cannot read file: {exc.strerror or exc}")
@@ -519,7 +523,7 @@ class XliffReader(RecordReader):
         pieces.append(read.data[at:])
         data = b"".join(pieces)
         try:
-            after = records_of(_Read("", read.encoding, read.bom, data, scan(data, self.format)))
+            after = records_of(_Read(read.encoding, read.bom, data, scan(data, self.format)))
         except FileProblem as exc:
             raise ValueError(f"the fixed file would not parse: {exc}") from None
         if len(after) != len(records):
