@@ -126,7 +126,8 @@ class LineSource:
             # corpuslint counts columns after a leading BOM ("a BOM is not a column")
             self._cache[path] = text.removeprefix("\ufeff").split("\n")
         lines = self._cache[path]
-        if record is not None and not path.endswith((".po", ".pot")):  # (a .po string's lines are the file's)
+        if record is not None and not path.endswith((".po", ".pot", ".xlf", ".xliff", ".tmx")):  # (a .po
+            # string's lines are the file's, and an XLIFF or TMX text's)
             try:
                 if isinstance(record, str):  # "n.t": a turn of a chat record
                     n, t = (int(x) for x in record.split("."))

@@ -733,6 +733,22 @@ def markdown_pypi(b: Builder, out: Path) -> list[Source]:
     return sources
 
 
+def xliff_symfony(b: Builder, out: Path) -> list[Source]:
+    """Symfony 5.4's XLIFF 1.2 translations of its validator, form and security messages (one
+    file per language and component, about 57 languages each), verbatim as Debian's
+    php-symfony-* packages ship them, under ``<component>/``; read by the XLIFF reader."""
+    sources = []
+    for package, component in (("php-symfony-validator", "Validator"), ("php-symfony-form", "Form"),
+                               ("php-symfony-security-core", "Security/Core")):
+        src = b.fetch("debian", package)
+        src.licence = "Expat (debian/copyright: Copyright 2004-2023 Fabien Potencier)"
+        prefix = f"/usr/share/php/Symfony/Component/{component}/Resources/translations/"
+        for rel, data in members(src, re.escape(prefix) + r"[^/]+\.xlf$"):
+            write(out, component.split("/")[0].lower() + "/" + rel[len(prefix) :], data.decode("utf-8"))
+        sources.append(src)
+    return sources
+
+
 def subtitles(b: Builder, out: Path) -> list[Source]:
     """The subtitle test files of srt 3.5.3 (sdist, MIT: ``srt_tools/tests/files/ascii.srt``;
     its ``gb2312.srt`` is not UTF-8, which the word counts need) and webvtt-py 0.6.0
@@ -1176,6 +1192,9 @@ register(Corpus("chat-llamafactory", "chat", "mul", chat_llamafactory,
                 "JSON Lines record, its turns in messages[*].content: prompts, LLM answers with their refusals, "
                 "preambles and closers, function calls and tool results", revision=1,
                 config='[readers]\ntext-field = "messages[*].content"\n'))
+register(Corpus("xliff-symfony", "ui-strings", "mul", xliff_symfony,
+                "Symfony 5.4's XLIFF 1.2 translations (validator, form, security) in ~57 languages, read by the "
+                "XLIFF reader: one record a <target>"))
 register(Corpus("subtitles", "subtitles", "mul", subtitles,
                 "subtitle test files of srt and webvtt-py (.srt, .vtt; some malformed on purpose; a Spanish Netflix .vtt)"))
 register(Corpus("markdown-black", "markdown", "en", markdown_black, "black's Markdown docs (MyST) and changelog"))
@@ -1198,16 +1217,23 @@ for lang, codes in {
 
 def corpus_files(path: Path) -> list[Path]:
     return sorted(p for p in path.rglob("*") if p.is_file()
-                  and p.suffix in (".txt", ".md", ".rst", ".jsonl", ".po", ".srt", ".vtt", ".html"))
+                  and p.suffix in (".txt", ".md", ".rst", ".jsonl", ".po", ".srt", ".vtt", ".html", ".xlf", ".xliff", ".tmx", ".sbv"))
 
 
 def linted_text(path: Path) -> str:
     """What corpuslint reads of a corpus file: the file, or for ``.jsonl`` the ``text``
-    field of each record, for ``.po`` its translations (one record after another, a blank
-    line between them)."""
+    field of each record, for ``.po`` its translations, for XLIFF and TMX its records' text
+    without their markup (one record after another, a blank line between them)."""
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".po":  # the translations (the .po reader's records)
         return "\n\n".join(po_msgstrs(text))
+    if path.suffix in (".xlf", ".xliff", ".tmx"):  # the records' text, inline codes blanked (corpuslint.readers.xliff)
+        from corpuslint.files import Source as FileSource
+        from corpuslint.readers.xliff import TmxReader, XliffReader
+
+        reader = TmxReader() if path.suffix == ".tmx" else XliffReader()
+        return "\n\n".join(d.masked() for d in reader.documents(FileSource(str(path), path.name), None)
+                             if hasattr(d, "masked"))
     if path.suffix == ".html":  # the page's text (corpuslint.readers.html: tags are markup)
         return html_to_text(text)
     if path.suffix != ".jsonl":
