@@ -353,8 +353,9 @@ class XliffDocument(RecordDocument):
     """One text of an XLIFF or TMX file: a ``<target>`` (or a template's ``<source>``) or a
     TMX ``<seg>``, its ``text`` the element's content as written. ``line``/``column``
     (1-based, code points): where that content starts in the file; ``source``: the
-    unit's source text (as written) for a target, else None; ``role``-free: ``side``
-    is "target", "source" or "seg"."""
+    unit's source text (as written) for a target, else None; ``side``: which element it
+    is, "target", "source" (a template's) or "seg" (TMX). Its regions are ``markup_regions``
+    of its text, computed from the text itself, so a fixed text has its own."""
 
     kinds = frozenset({MESSAGE})
     plural: str | None = None  # (a .po entry's msgid_plural: XLIFF and TMX have none)
@@ -479,6 +480,7 @@ class XliffReader(RecordReader):
             text = read.data[seg.start : seg.end].decode("utf-8", "surrogatepass")
             records.append((Record(number, seg.name, text), seg, source_text, position(seg.start)))
         by_number = {rec.number: (seg, source_text, place) for rec, seg, source_text, place in records}
+        # (``unique_records``: a repeated name gets "@<number>", as any record reader's)
         for number, doc in unique_records(source.display, (r[0] for r in records), True):
             if isinstance(doc, ReadProblem):
                 yield number, doc
