@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .structure import MARKUP, PROSE, SUBTITLE_SUFFIXES, Region
+from .text.lazy_regex import lazy_re
 
 if TYPE_CHECKING:
     from .document import Document
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 # counted loosely (``0:0:3.540`` is written by real tools), the shape is not.
 _TIME = r"(?:\d{1,3}:)?\d{1,2}:\d{1,2}[.,]\d{1,3}"
 _TIMING_RE = re.compile(rf"[ \t]*{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t]+[^\n]*)?[ \t]*")
-_SBV_TIMING_RE = re.compile(rf"[ \t]*{_TIME},{_TIME}[ \t]*")  # SubViewer (YouTube .sbv): start,end
+_SBV_TIMING_RE = lazy_re(rf"[ \t]*{_TIME},{_TIME}[ \t]*")  # SubViewer (YouTube .sbv): start,end
 _HEADER_RE = re.compile(r"WEBVTT(?:[ \t][^\n]*)?")
 _VTT_BLOCK_RE = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t][^\n]*)?[ \t]*")
 _INDEX_RE = re.compile(r"[ \t]*\d+[ \t]*")

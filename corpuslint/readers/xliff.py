@@ -51,7 +51,6 @@ same inline codes in each (a fix never deletes or rewrites markup), else nothing
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, Iterator, Mapping
@@ -60,6 +59,7 @@ from xml.parsers import expat
 from ..document import hash_utf8
 from ..files import ReadProblem, Source
 from ..structure import MARKUP, MESSAGE, Region
+from ..text.lazy_regex import lazy_re
 from .base import FileProblem, ReaderOptions, Record, RecordDocument, RecordReader, unique_records
 from .po import header_language
 
@@ -68,8 +68,8 @@ XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
 # (XLIFF 1.2 and TMX ``<bpt>&lt;b></bpt>``); the others' content (``<g>``, ``<mrk>``...) is text.
 CODE_CONTENT = frozenset({"bpt", "ept", "ph", "it", "ut"})
 # The rest of a tag after its ``<``: quoted attribute values may hold ``>``.
-_TAG_END_RE = re.compile(rb"""(?:[^"'>]|"[^"]*"|'[^']*')*>""")  # (alternatives start apart: no backtracking blow-up)
-_DECLARED_ENCODING_RE = re.compile(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_TAG_END_RE = lazy_re(rb"""(?:[^"'>]|"[^"]*"|'[^']*')*>""")  # (alternatives start apart: no backtracking blow-up)
+_DECLARED_ENCODING_RE = lazy_re(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
 class UnsafeXml(FileProblem):
