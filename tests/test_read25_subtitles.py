@@ -55,3 +55,10 @@ def test_a_walk_names_the_subtitle_files_it_does_not_read_in_one_note(tmp_path):
     for extra in (["--extend-include", "*.ass,*.smi,*.ssa"], ["--exclude", "*.ass,*.smi,*.ssa"], ["--quiet"]):
         proc = run_cli("check", "--no-cache", "--select", "W106", *extra, str(tmp_path))
         assert "subtitle" not in proc.stderr, (extra, proc.stderr)
+
+
+def test_a_named_subtitle_file_of_a_format_nothing_reads_says_to_convert_it(tmp_path):
+    (tmp_path / "a.ass").write_text("[Script Info]\nTitle: x\n", encoding="utf-8")
+    _, report = run_json(str(tmp_path / "a.ass"))
+    [f004] = report["diagnostics"]
+    assert f004["code"] == "F004" and "Advanced SubStation subtitles: convert it to .srt to check it" in f004["message"]

@@ -62,6 +62,7 @@ from .. import files
 from ..config import ConfigError
 from ..hookspecs import hookimpl
 from ..structure import HTML_SUFFIXES
+from ..subtitles import UNREAD_SUBTITLE_SUFFIXES
 from .arrow import ArrowReader, ParquetReader
 from .base import TEXT_FORMATS, ReaderOptions, RecordDocument, RecordReader, add_fixed_text, turn_path
 from .delimited import DelimitedReader
@@ -236,10 +237,12 @@ def iter_sources(sources: Iterable[files.Source], readers: Iterable, config) -> 
             source = files.Source(source.path, source.display, language=source.language)  # named: a reader claims it
         if source.unknown:
             suffix = os.path.splitext(source.display)[1] or source.display
+            subtitle = UNREAD_SUBTITLE_SUFFIXES.get(suffix.lower())
             yield source, None, files.ReadProblem(
                 "unsupported", f"not checked: no reader for {suffix!r} files (supported: "
                 f"{', '.join(sorted({s for r in readers for s in r.suffixes if '.' not in s[1:]}))} and the include "
-                f"globs); {'check it (as HTML)' if suffix.lower() in HTML_SUFFIXES else 'read it as text'} with "
+                f"globs); {f'{subtitle} subtitles: convert it to .srt to check it, or ' if subtitle else ''}"
+                f"{'check it (as HTML)' if suffix.lower() in HTML_SUFFIXES else 'read it as text'} with "
                 f"--extend-include '*{suffix}', or skip it with --ignore-unknown")
             continue
         reader = reader_of(source.path)
