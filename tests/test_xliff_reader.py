@@ -5,8 +5,9 @@ declarations refused, fixes rewriting only the fixed texts.
 
 Real excerpts (tests/data/realtext/SOURCE.md, "read25"): Symfony 5.4.53's validator
 translations (Debian php-symfony-validator, Expat licence), zh_CN units 1-4 and uk units
-106-108, as released. The XLIFF 2 and TMX files and the inline codes are made here (no
-real file of those was found in the registries this project reaches: see SOURCE.md)."""
+106-108, as released; an XLIFF 2 template of Angular's extractor (npm ngx-i18nsupport 0.17.1,
+MIT). The TMX file and the other inline-code cases are made here (no real TMX file was found
+in the registries this project reaches: see SOURCE.md)."""
 
 from __future__ import annotations
 
@@ -231,3 +232,25 @@ def test_white_space_holding_a_line_break_at_a_texts_edge_is_the_files_layout(tm
     _, report = run_json(str(path))
     # the space the translator left before </target> stays reported
     assert [(d["record"], d["line"], d["column"], d["code"]) for d in report["diagnostics"]] == [("bye", 19, 26, "W101")]
+
+
+# An XLIFF 2 template as Angular's extractor writes it (CRLF line ends, no targets: its sources
+# are the records), lines 1-3 and 31-60 of ngx-i18nsupport 0.17.1's
+# test/testdata/i18n/ngExtractedMaster1.xlf2 (npm, MIT; tests/data/realtext/SOURCE.md).
+NG2 = DATA / "ngx-i18nsupport-master1-excerpt.xlf"
+
+
+def test_angular_xliff2_placeholders_and_embedded_html_are_markup_not_text():
+    # lead, read as text (--extend-include '*.xlf'): the 30 files of that folder gave 1,018 findings
+    # (A106 386 on <ph>/<pc>, A107 91 on &lt;b&gt;, D106 484 on the XML skeleton); read as XLIFF, none
+    found = docs(NG2)
+    assert [(d.record, d.side, d.language) for d in found] == [
+        ("9030312858648510700", "source", "en"), ("7149517499881679376", "source", "en"),
+        ("8998006760999956868", "source", "en"), ("5917488050182782344", "source", "en")]
+    placeholders, linebreak, embedded, _ = found
+    assert placeholders.masked().split() == ["Eintrag", "von", "hinzugefügt."]
+    assert embedded.masked().split() == ["Dieser", "Text", "enthält", "eingebettetes", "html"]
+    assert linebreak.text == "Dieser Text\r\n  enthält einen Zeilenumbruch."  # (a line break inside is text)
+    assert linebreak.place(len("Dieser Text\r\n  ")) == (18, 3)
+    _, report = run_json(str(NG2))
+    assert report["diagnostics"] == []
