@@ -343,24 +343,28 @@ def column_of_gaps(doc, line_index: int, column: int, min_lines: int = 3) -> boo
     to one width on every line ("0-2  -- You are", "3-5  -- There is", "8-10 -- Your soul"),
     the text before it differing between those lines (copies of one line are no column).
     Hard-wrapped prose seldom has three such gaps at one column."""
-    lines = doc.lines
+    text, lines = doc.text, doc.lines
 
-    def text_of(j: int) -> str:
-        return doc.text[lines[j].start : lines[j].end]
+    # (read at the column, never a whole line: each run of spaces on a long line asks)
+    def starts_word(j: int) -> bool:
+        at = lines[j].start + column
+        return 0 < column < lines[j].end - lines[j].start and text[at - 1] in " \t" and not text[at].isspace()
 
-    def starts_word(other: str) -> bool:
-        return 0 < column < len(other) and other[column - 1] in " \t" and not other[column].isspace()
-
-    gaps = 1
-    cells = {text_of(line_index)[:column].strip()}
+    gap_lines, cells, counted = [line_index], set(), 0
     for step in (-1, 1):
         j = line_index + step
-        while 0 <= j < len(lines) and starts_word(other := text_of(j)):
-            if gap_ends_at(other, column):
-                gaps += 1
-                cells.add(other[:column].strip())
+        while 0 <= j < len(lines) and starts_word(j):
+            at = lines[j].start + column
+            if column >= 2 and (text[at - 1] == "\t" or text[at - 2 : at] == "  "):  # (gap_ends_at)
+                gap_lines.append(j)
+                if len(gap_lines) >= min_lines:  # the cells before the column, read once enough lines have gaps
+                    for k in gap_lines[counted:]:
+                        cells.add(text[lines[k].start : min(lines[k].start + column, lines[k].end)].strip())
+                    counted = len(gap_lines)
+                    if len(cells) > 1:
+                        return True  # (more lines would only add gaps and cells)
             j += step
-    return gaps >= min_lines and len(cells) > 1  # copies of one line are not a column
+    return False  # too few gaps, or copies of one line: not a column
 
 
 def gap_ends_at(text: str, column: int, start: int | None = None) -> bool:
@@ -476,8 +480,24 @@ def in_code_table(doc, start: int, end: int) -> bool:
     two or more spaces or the line's end after them (iso_8859-8(7)'s "FD   \u200e    LEFT-TO-RIGHT MARK"),
     or a tab on either side (a tbl table as text: "AD\t\u00ad\tSOFT HYPHEN")."""
     text = doc.text
+    # Only the cells beside the characters are read (a slice from the line's start or to its
+    # end, for each of a one-line file's thousands of marks, was quadratic): the spaces before
+    # them and a code of at most 9 characters (a separator, "U+" and 6 digits) before those;
+    # the spaces after them and one character.
     line_start = text.rfind("\n", 0, start) + 1
+    j = start
+    while j > line_start and text[j - 1] in " \t":
+        j -= 1
+    w = max(line_start, j - 10)
+    # ("x" stands for the text before the window: no code, and no line start for "^")
+    before = text[w:start] if w == line_start else "x" + text[w:start]
+    if _CODE_CELL_BEFORE_RE.search(before) is None:
+        return False
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return (_CODE_CELL_BEFORE_RE.search(text[line_start:start]) is not None
-            and _CELL_AFTER_RE.match(text[end:line_end].rstrip("\r")) is not None)
+    while line_end > end and text[line_end - 1] == "\r":
+        line_end -= 1
+    k = end
+    while k < line_end and text[k] in " \t":
+        k += 1
+    return _CELL_AFTER_RE.match(text[end : min(line_end, k + 1)]) is not None
