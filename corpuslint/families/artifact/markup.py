@@ -145,18 +145,23 @@ _CHAT_LINE_RE = lazy(
 _CHAT_LINES = 3
 
 
-def _quoted(doc: Document, start: int, end: int) -> bool:
+def _quoted(doc: Document, start: int, end: int, memo: "dict | None" = None) -> bool:
     """True when the tag at [start, end) is quoted, not left over: inside a backtick code
     span on its line (``输出：`<meta charset="iso-8859-1">` ``), or standing apart from
     the words (a space or an opening mark before it, a space or a closing mark after it)
     in a paragraph that names HTML, a tag or an element, or alone in quotation marks (``比如 <html> 和 </html>，前者表示标签的开始``),
     or anywhere in reStructuredText, which renders a tag as the text it is (docutils'
-    element reference: a section titled ``<caption>``, ``The <header> element is ...``)."""
+    element reference: a section titled ``<caption>``, ``The <header> element is ...``).
+    ``memo`` (a dict, one per document) keeps what a line or a paragraph answers for the next
+    tag on it: asked again for each tag, a one-line file's thousands of tags made it quadratic."""
     text = doc.text
-    line = doc.lines[doc.position(start)[0] - 1]
-    if "`" in text[line.start : start] and any(
-        m.start() < start and end < m.end() for m in _BACKTICKS_RE.finditer(text, line.start, line.end)
-    ):
+    memo = {} if memo is None else memo
+    index = doc.position(start)[0] - 1
+    line = doc.lines[index]
+    if ("ticks", index) not in memo:
+        memo["ticks", index] = [m.span() for m in _BACKTICKS_RE.finditer(text, line.start, line.end)] \
+            if text.find("`", line.start, line.end) >= 0 else []
+    if any(a < start and end < b for a, b in memo["ticks", index]):
         return True
     before = text[start - 1] if start > line.start else " "
     # (the character after the tag on the tag's last line: a tag a man page wraps,
@@ -171,9 +176,11 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
             after.isspace() or after in _CLOSING + "/<"):
         return True  # reST's "grouping <dt>/<dd> pairs": element names joined, standing apart together
     p_start = p_end = None
-    if "</>" in text:
-        p_start, p_end = _paragraph(doc, start)
-        if "</>" in text[p_start:p_end]:
+    if "sgml" not in memo:
+        memo["sgml"] = "</>" in text
+    if memo["sgml"]:
+        p_start, p_end = _paragraph(doc, start, memo)
+        if text.find("</>", p_start, p_end) >= 0:
             return True  # "<admonition><title>Note</>{body}</>": SGML's empty end tag, notation no page writes
     if not (before.isspace() or before in _OPENING) or not (after.isspace() or after in _CLOSING):
         return False  # against a word or wrapping one: ``<code>(code)s</code>`` formats text
@@ -182,23 +189,30 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
     if start > line.start and _QUOTE_PAIRS.get(before) == after:
         return True  # 'ignoroval "<LINK>", protože', 'typu "<LINK REL="home" HREF="/">"': the tag alone in quotation marks, named
     if p_start is None:
-        p_start, p_end = _paragraph(doc, start)
-    return _NAMES_MARKUP_RE.search(text, p_start, p_end) is not None
+        p_start, p_end = _paragraph(doc, start, memo)
+    if ("names", p_start, p_end) not in memo:
+        memo["names", p_start, p_end] = _NAMES_MARKUP_RE.search(text, p_start, p_end) is not None
+    return memo["names", p_start, p_end]
 
 
 PARAGRAPH_LINES = 8
 
 
-def _paragraph(doc: Document, offset: int) -> tuple[int, int]:
+def _paragraph(doc: Document, offset: int, memo: "dict | None" = None) -> tuple[int, int]:
     """The span of the paragraph around ``offset``: its lines up to a blank line, at most
-    ``PARAGRAPH_LINES`` each way (a sentence a man page wraps over several lines)."""
+    ``PARAGRAPH_LINES`` each way (a sentence a man page wraps over several lines); kept in
+    ``memo`` (a dict) by line."""
     text, lines = doc.text, doc.lines
     index = doc.position(offset)[0] - 1
+    if memo is not None and ("paragraph", index) in memo:
+        return memo["paragraph", index]
     first = last = index
     while first > 0 and index - first < PARAGRAPH_LINES and text[lines[first - 1].start : lines[first - 1].end].strip():
         first -= 1
     while last + 1 < len(lines) and last - index < PARAGRAPH_LINES and text[lines[last + 1].start : lines[last + 1].end].strip():
         last += 1
+    if memo is not None:
+        memo["paragraph", index] = lines[first].start, lines[last].end
     return lines[first].start, lines[last].end
 
 
@@ -208,20 +222,28 @@ def _placeholders(text: str) -> set[str]:
     return {m.group(1) for m in _PLACEHOLDER_RE.finditer(text) if m.group(1) not in _HTML_TAG_NAMES}
 
 
-def _a_placeholder(text: str, start: int, tag: str, placeholders: set[str]) -> bool:
+def _a_placeholder(text: str, start: int, tag: str, placeholders: set[str], memo: "dict | None" = None) -> bool:
     """True when ``tag`` (``<object>``, ``<style>``) at ``start`` is a placeholder like
     the others of its text: bare and in lower case, an element that is not written alone
     (``_VOID_LEFTOVERS``), never closed in the text (``</object>`` nowhere), in a text
     with at least ``PLACEHOLDER_NAMES`` placeholders that name no element, or on a line
-    with one (``'git cat-file' <type> <object>``)."""
+    with one (``'git cat-file' <type> <object>``). ``memo`` (a dict, one per text) keeps the
+    answers of a closing tag's search and of a line for the next tag."""
     m = _BARE_TAG_RE.fullmatch(tag)
-    if m is None or m.group(1) in _VOID_LEFTOVERS or not placeholders or f"</{m.group(1)}" in text:
+    if m is None or m.group(1) in _VOID_LEFTOVERS or not placeholders:
+        return False
+    memo = {} if memo is None else memo
+    if ("closed", m.group(1)) not in memo:
+        memo["closed", m.group(1)] = f"</{m.group(1)}" in text
+    if memo["closed", m.group(1)]:
         return False
     if len(placeholders) >= PLACEHOLDER_NAMES:
         return True
     s = text.rfind("\n", 0, start) + 1
-    e = text.find("\n", start)
-    return bool(_placeholders(text[s : len(text) if e < 0 else e]))
+    if ("line placeholders", s) not in memo:
+        e = text.find("\n", start)
+        memo["line placeholders", s] = bool(_placeholders(text[s : len(text) if e < 0 else e]))
+    return memo["line placeholders", s]
 
 
 class HtmlTag(DocumentRule):
@@ -291,6 +313,7 @@ class HtmlTag(DocumentRule):
         if "<?php" in text and not doc.is_markdown:
             return  # a PHP script (an answer's code, unfenced): the HTML it prints is code
         chat_lines = placeholders = None
+        memo: dict = {}  # what a line or paragraph answers, for the next tag on it (_quoted, _a_placeholder)
         kinds = self.checked_regions()
         for m in _TAG_RE.finditer(text):
             if kinds != ALL_REGIONS and doc.outside(m.start(), m.end(), kinds):
@@ -306,9 +329,9 @@ class HtmlTag(DocumentRule):
             s, e = m.span()
             if placeholders is None:
                 placeholders = _placeholders(text)
-            if _a_placeholder(text, s, m.group(), placeholders):
+            if _a_placeholder(text, s, m.group(), placeholders, memo):
                 continue  # "'git cat-file' <type> <object>": the synopsis's placeholder
-            if _quoted(doc, s, e):
+            if _quoted(doc, s, e, memo):
                 continue  # a tag quoted as code or named in a sentence about markup
             if _CODE_STRING_OPEN_RE.search(text, max(text.rfind("\n", 0, s) + 1, s - 200), s):
                 continue  # print("<TITLE>CGI script output</TITLE>"): the HTML a program writes, in its string
