@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from itertools import islice
 
@@ -402,6 +403,7 @@ class HtmlEntity(DocumentRule):
         from html.entities import html5
 
         has_tags = webvtt = None  # (asked once, of the first reference to < > &)
+        memo: dict = {}  # (what a line answers, for its next reference: _mentioned)
         markdown = doc.is_markdown and getattr(doc, "record", None) is None  # (a data set's record: stored text)
         for m in _ENTITY_RE.finditer(text):
             ref = m.group()
@@ -412,9 +414,9 @@ class HtmlEntity(DocumentRule):
             decoded = html.unescape(ref)
             if decoded == ref:
                 continue
-            if _mentioned(text, m.start(), m.end(), decoded):
+            if _mentioned(text, m.start(), m.end(), decoded, memo):
                 continue  # `"&eacute;" with "é"`, "(&) ... в виде &amp;": the reference shown, in a text about references
-            if _table_cell(text, m.start(), m.end(), decoded):
+            if _table_cell(text, m.start(), m.end(), decoded, memo):
                 continue  # "&quot;" then '" (Anführungszeichen)': a table of references and their characters
             if decoded in _MARKUP_SYNTAX and webvtt is None:
                 webvtt = doc.suffix == ".vtt" and is_subtitle(doc)
@@ -447,16 +449,23 @@ _ABOUT_REFERENCES_RE = lazy(
 _BIDI_MARKS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def _mentioned(text: str, start: int, end: int, decoded: str) -> bool:
+def _mentioned(text: str, start: int, end: int, decoded: str, memo: "dict | None" = None) -> bool:
     """Is the reference at [start, end) shown as an example, on a line that names entities
     or HTML: alone inside quotation marks or backticks, or standing apart (a space or an
     opening mark before it, a space or a closing mark after it) on a line that also shows
-    the character it escapes (``амперсанд (&) перезаписывается в виде &amp;.``)?"""
+    the character it escapes (``амперсанд (&) перезаписывается в виде &amp;.``)? ``memo``
+    (a dict, one per text) keeps what the line answers for its next reference (read whole
+    for each, a one-line file of thousands of references was quadratic)."""
     if start == 0:
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    memo = {} if memo is None else memo
+    line_start, line_end = _line_of(text, start, end, memo)
+
+    def line_search(pattern) -> bool:
+        key = (pattern.pattern, line_start)
+        if key not in memo:
+            memo[key] = pattern.search(text, line_start, line_end) is not None
+        return memo[key]
     b = start - 1
     while b > line_start and text[b] in _BIDI_MARKS:
         b -= 1  # "(مثل \u200e&#234;\u200e)": a right-to-left message isolates the reference with marks
@@ -468,26 +477,64 @@ def _mentioned(text: str, start: int, end: int, decoded: str) -> bool:
     opens = before.isspace() or before in _OPENING or before in _BIDI_MARKS
     standing = opens and (after.isspace() or after in _CLOSING)
     if ((standing or before == ":" and (after.isspace() or after in _CLOSING))
-            and _ABOUT_REFERENCES_RE.search(text, line_start, line_end) is not None):
+            and line_search(_ABOUT_REFERENCES_RE)):
         return True  # "برای نوشتن علامت & از &amp; استفاده کنید", "escape ampersand as &amp;": a message about references
-    apart = standing and decoded in _ENTITY_RE.sub(" ", text[line_start:b] + " " + text[a + 1 : line_end])
+    if standing and len(decoded) == 1 and decoded != " ":
+        first, last = _raw_span(text, line_start, line_end, decoded, memo)
+        apart = first < b or last > a  # shown before the reference (and its marks) or after them
+    else:
+        apart = standing and decoded in _ENTITY_RE.sub(" ", text[line_start:b] + " " + text[a + 1 : line_end])
     if not (quoted or apart):
         return False
-    return _NAMES_ENTITIES_RE.search(text, line_start, line_end) is not None
+    return line_search(_NAMES_ENTITIES_RE)
+
+
+def _line_of(text: str, start: int, end: int, memo: dict) -> tuple[int, int]:
+    """The line holding ``text[start:end]``: its start and end offsets (the last one asked,
+    kept in ``memo``: the next reference on it needs no search back to its start)."""
+    line_start, line_end = memo.get("line", (1, 0))
+    if not line_start <= start <= end <= line_end:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        memo["line"] = line_start, line_end
+    return line_start, line_end
+
+
+def _raw_span(text: str, line_start: int, line_end: int, char: str, memo: dict) -> tuple[float, float]:
+    """The first and last offsets of ``char`` written as itself on the line
+    ``[line_start, line_end)``, not inside a reference (``_ENTITY_RE``, which the line's
+    references are replaced by " " before ``_mentioned`` looks for it); (inf, -inf) if none."""
+    key = ("raw", line_start, char)
+    if key not in memo:
+        if ("refs", line_start) not in memo:
+            memo["refs", line_start] = [m.span() for m in _ENTITY_RE.finditer(text, line_start, line_end)]
+        refs = memo["refs", line_start]
+        found, at = [], text.find(char, line_start, line_end)
+        while at >= 0:
+            i = bisect_right(refs, (at, float("inf"))) - 1
+            if i < 0 or not refs[i][0] <= at < refs[i][1]:
+                found.append(at)
+            at = text.find(char, at + 1, line_end)
+        memo[key] = (found[0], found[-1]) if found else (float("inf"), float("-inf"))
+    return memo[key]
 
 
 _CELL_WINDOW = 1500  # how far back a table's caption or header naming entities may stand
 
 
-def _table_cell(text: str, start: int, end: int, decoded: str) -> bool:
+def _table_cell(text: str, start: int, end: int, decoded: str, memo: "dict | None" = None) -> bool:
     """Is the reference at [start, end) a cell of a table of references (a table rendered a
     cell a line: debian-reference's "vordefinierte Entität" / "Zeichen"): alone on its line,
     the next non-blank line shows the character it stands for (``" (Anführungszeichen)``),
     and a line naming entities or HTML/XML stands shortly before it?"""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:start].strip() or text[end:line_end].strip():
+    line_start, line_end = _line_of(text, start, end, {} if memo is None else memo)
+    i, j = start, end  # (read from the reference to the nearest other character, not the whole line)
+    while i > line_start and text[i - 1].isspace():
+        i -= 1
+    while j < line_end and text[j].isspace():
+        j += 1
+    if i > line_start or j < line_end:
         return False
     following = text[line_end:line_end + 200].lstrip()
     if not following.startswith(decoded) or following[len(decoded):len(decoded) + 1] not in ("", " ", "\t", "\n"):
