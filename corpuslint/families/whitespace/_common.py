@@ -336,35 +336,51 @@ def aligned(doc, line_index: int, column: int, probe) -> bool:
     return False
 
 
-def column_of_gaps(doc, line_index: int, column: int, min_lines: int = 3) -> bool:
+def column_of_gaps(doc, line_index: int, column: int, min_lines: int = 3, memo: "dict | None" = None) -> bool:
     """True if ``min_lines`` or more lines in a row around ``line_index`` (0-based), itself
     included, have a run of 2+ spaces ending right before ``column`` (0-based), in a block of
     consecutive lines that all start a word at ``column`` after a space or tab: a column padded
     to one width on every line ("0-2  -- You are", "3-5  -- There is", "8-10 -- Your soul"),
     the text before it differing between those lines (copies of one line are no column).
-    Hard-wrapped prose seldom has three such gaps at one column."""
-    text, lines = doc.text, doc.lines
+    Hard-wrapped prose seldom has three such gaps at one column.
 
-    # (read at the column, never a whole line: each run of spaces on a long line asks)
+    Each side of the block is summed up line by line from its far end (the lines with gaps,
+    up to ``min_lines``, and their cells before the column, up to two different ones) and kept
+    in ``memo`` (a dict, one per document): a walk of the block from each of its lines was
+    quadratic in a block of thousands of copies of one line. The column is read, never a
+    whole line."""
+    text, lines = doc.text, doc.lines
+    memo = {} if memo is None else memo
+
     def starts_word(j: int) -> bool:
         at = lines[j].start + column
         return 0 < column < lines[j].end - lines[j].start and text[at - 1] in " \t" and not text[at].isspace()
 
-    gap_lines, cells, counted = [line_index], set(), 0
-    for step in (-1, 1):
-        j = line_index + step
-        while 0 <= j < len(lines) and starts_word(j):
-            at = lines[j].start + column
-            if column >= 2 and (text[at - 1] == "\t" or text[at - 2 : at] == "  "):  # (gap_ends_at)
-                gap_lines.append(j)
-                if len(gap_lines) >= min_lines:  # the cells before the column, read once enough lines have gaps
-                    for k in gap_lines[counted:]:
-                        cells.add(text[lines[k].start : min(lines[k].start + column, lines[k].end)].strip())
-                    counted = len(gap_lines)
-                    if len(cells) > 1:
-                        return True  # (more lines would only add gaps and cells)
+    def cell(k: int) -> str:
+        return text[lines[k].start : min(lines[k].start + column, lines[k].end)].strip()
+
+    def side(j: int, step: int) -> tuple[int, frozenset]:
+        """(lines with a gap, up to ``min_lines``; up to two of their cells) of lines j, j + step, ...
+        while they start a word at the column."""
+        path = []
+        while 0 <= j < len(lines) and (j, column, step, min_lines) not in memo and starts_word(j):
+            path.append(j)
             j += step
-    return False  # too few gaps, or copies of one line: not a column
+        summary = memo.get((j, column, step, min_lines), (0, frozenset()))
+        if path and not (0 <= j < len(lines) and (j, column, step, min_lines) in memo):
+            summary = (0, frozenset())  # (the walk ended at a line that starts no word there)
+        for k in reversed(path):
+            at = lines[k].start + column
+            if column >= 2 and (text[at - 1] == "\t" or text[at - 2 : at] == "  "):  # (gap_ends_at)
+                gaps, cells = summary
+                summary = (min(gaps + 1, min_lines), cells if len(cells) >= 2 else cells | {cell(k)})
+            memo[k, column, step, min_lines] = summary
+        return summary
+
+    (above, cells_above), (below, cells_below) = side(line_index - 1, -1), side(line_index + 1, 1)
+    if 1 + above + below < min_lines:
+        return False
+    return len({cell(line_index)} | cells_above | cells_below) > 1  # copies of one line are not a column
 
 
 def gap_ends_at(text: str, column: int, start: int | None = None) -> bool:

@@ -986,6 +986,7 @@ class MultipleSpaces(DocumentRule):
         shell_or_gpg = _PerLine(lambda i: _shell_line(doc.text, doc.lines[i].start, doc.lines[i].end)
                                 or _GPG_LISTING_RE.match(doc.text, doc.lines[i].start, doc.lines[i].end) is not None)
         prose = _PerLine(lambda i: reads_as_prose(line_texts(i)))
+        gap_columns: dict = {}  # (column_of_gaps's sides of a block, for its other lines)
         for m in self._re.finditer(doc.text):
             line, column = doc.position(m.end())
             gap_start = m.start() - doc.lines[line - 1].start
@@ -1000,7 +1001,7 @@ class MultipleSpaces(DocumentRule):
                 continue  # "P'(ambient) =     (…) ? 0 : P(ambient)" over "P'(permitted)   = (…": a formula's sides aligned
             if aligned(doc, line - 1, column - 1, lambda other, col: _same_cell(line_texts(line - 1), col, other)):
                 continue  # a number or mark in the column of the same kind of cell above or below
-            if column_of_gaps(doc, line - 1, column - 1):
+            if column_of_gaps(doc, line - 1, column - 1, memo=gap_columns):
                 continue  # a column padded to the same width on 3+ lines: a score table
             if hanging_column(doc, line - 1, column - 1, gap_start):
                 continue  # a tagged paragraph: the description's column, as the next item or line has it
