@@ -683,14 +683,21 @@ def _prompts_and_breaks(text: str) -> tuple[list[int], list[int]]:
     return prompts, breaks
 
 
+def _paragraph_start(text: str, line_start: int) -> int:
+    """Where the paragraph of the line at ``line_start`` starts: after the last "\n\n"
+    ending by ``line_start`` (bisected, not searched back), else 0."""
+    breaks = _prompts_and_breaks(text)[1]
+    i = bisect_right(breaks, line_start) - 1
+    return breaks[i] if i >= 0 else 0
+
+
 def _command_output(text: str, line_start: int) -> bool:
     """True when a shell prompt line ("# cmd", "$ cmd") precedes this line in its
     paragraph: the line is the command's output. (Bisected in the text's prompt lines and
     paragraph starts: a search of the paragraph for each repetition was quadratic in a
     paragraph of thousands of lines.)"""
-    prompts, breaks = _prompts_and_breaks(text)
-    i = bisect_right(breaks, line_start) - 1  # the last "\n\n" ending by line_start (rfind's)
-    para_start = breaks[i] if i >= 0 else 0
+    prompts, _ = _prompts_and_breaks(text)
+    para_start = _paragraph_start(text, line_start)
     j = bisect_right(prompts, para_start - 1)  # the first prompt line at or after para_start
     return j < len(prompts) and prompts[j] < line_start
 
@@ -884,8 +891,7 @@ def _option_placeholder(text: str, m, line_start: int) -> bool:
     word = m.group("w")
     if len(word) < _PLACEHOLDER_MIN_LETTERS or word.lower() in _EN_FUNCTION_WORDS:
         return False
-    para = text.rfind("\n\n", 0, line_start)
-    para = 0 if para < 0 else para + 2
+    para = _paragraph_start(text, line_start)
     if para < line_start and _OPTION_TERM_RE.match(text, para) is not None:
         return True
     term = _item_term(text, line_start)
