@@ -683,6 +683,13 @@ def _prompts_and_breaks(text: str) -> tuple[list[int], list[int]]:
     return prompts, breaks
 
 
+@last_argument
+def _answers(text: str) -> dict:
+    """A dict for what one text answers (a new one for each text): a paragraph's answers
+    kept for its other repetitions."""
+    return {}
+
+
 def _paragraph_start(text: str, line_start: int) -> int:
     """Where the paragraph of the line at ``line_start`` starts: after the last "\n\n"
     ending by ``line_start`` (bisected, not searched back), else 0."""
@@ -892,7 +899,10 @@ def _option_placeholder(text: str, m, line_start: int) -> bool:
     if len(word) < _PLACEHOLDER_MIN_LETTERS or word.lower() in _EN_FUNCTION_WORDS:
         return False
     para = _paragraph_start(text, line_start)
-    if para < line_start and _OPTION_TERM_RE.match(text, para) is not None:
+    answers = _answers(text)  # (regex scans from ``para`` to the text's end for the "-" first: once a paragraph)
+    if ("option term", para) not in answers:
+        answers["option term", para] = _OPTION_TERM_RE.match(text, para) is not None
+    if para < line_start and answers["option term", para]:
         return True
     term = _item_term(text, line_start)
     return term is not None and _TERM_OPTION_RE.match(term) is not None and regex.search(
