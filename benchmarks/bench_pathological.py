@@ -55,7 +55,7 @@ Measured 2026-12-04 (load 14-18, ``--n 2000``), lead -> path25, CPU s at n / 4n 
     glued         A107  0.43 / >120 s wall   -> under 0.05 s
     glued         W113  0.17 / 2.83 (16.3)   -> under 0.05 s
     bidi          W112  0.05 / 0.68 (12.4)   -> 0.02 / 0.06 (3.5)
-    jsonl-record  S104  0.99 / 11.96 (12.1)  -> 0.32 / 2.21 (6.8), then 3.3 in lint_records
+    jsonl-record  S104  0.99 / 11.96 (12.1)  -> 0.25 / 1.05 (4.1)
     runs-4lines   D102  0.06 / 0.89 (15.3)   -> not changed (difflib's SequenceMatcher on two
                         paragraphs of thousands of words from a small vocabulary)
 
