@@ -10,7 +10,9 @@ generated 10 MB and 100 MB corpus, and with ``--large`` on the issue's 1 M-parag
 corpus (~300 MB, generated in a temporary folder at run time; nothing is committed).
 ``--quick`` runs bench_scale at 10 MB only. At the end, one table: every target of
 issue 14, its figure when the issue was filed, the figure measured in this run, and
-pass/fail.
+pass/fail; then (row S) the worst CPU ratio 4n / n of any rule on each adversarial input of
+bench_pathological.py (one line of runs of spaces, thousands of marks, tags, references,
+deep Markdown nesting, a huge table, .po entry or JSON Lines record).
 
 The real-text precision step (benchmarks/precision.py) runs only when its corpora are
 built (benchmarks/realtext.py build; folder: $CORPUSLINT_REALTEXT_DIR or
@@ -44,6 +46,9 @@ TARGETS = [
     ("5", "Start-up: check one small file <= 0.3 s CPU and <= 3x `corpuslint --version`", "bench_startup.py"),
     ("6", "Install: pip install . <= 250 MB", "bench_startup.py / bench_install.py"),
     ("7", "D104 >= 1.5x rensa end-to-end, recall >= 0.95 at J >= 0.8", "bench_duplicates.py"),
+    # not issue 14's: "bad input is normal input" (README), measured on adversarial inputs
+    ("S", "Scaling: no rule's CPU on an adversarial input grows faster than the input (4n / n <= 8; linear is 4)",
+     "bench_pathological.py"),
 ]
 
 
@@ -57,6 +62,7 @@ AT_FILING = {
     "5": "1.5 s CPU for one small English file; --version 0.26 s",
     "6": "624 MB venv",
     "7": "1.3-1.6x rensa, recall 0.96",
+    "S": "W103 14.6x (one line of runs of spaces), A106 15.8x, A107 16.8x, W113 17x, S104 12.2x, W112 12.7x",
 }
 
 
@@ -88,7 +94,7 @@ def read_targets(path: Path) -> dict:
 
 # Names the benches use, matched in this order when a name does not start with the
 # target's number ("1 memory: ...").
-KEYWORDS = [("5", ("startup", "start-up", "version")), ("6", ("install",)),
+KEYWORDS = [("S", ("pathological",)), ("5", ("startup", "start-up", "version")), ("6", ("install",)),
             ("3", ("precommit", "pre-commit", "pre_commit")), ("7", ("d104", "rensa", "recall")),
             ("4", ("jobs", "cores")), ("1", ("memory", "rss")),
             ("2", ("throughput", "words", "spelling", "mb/s", "mb_s"))]
@@ -130,7 +136,8 @@ def print_table(measured: dict) -> bool:
         if what:
             print(f"{number}. {what}")
             if number in AT_FILING:
-                print(f"     {'when the issue was filed':70s} {AT_FILING[number]}")
+                before = "when the issue was filed" if number != "S" else "on lead before bench_pathological (2026-12-04)"
+                print(f"     {before:70s} {AT_FILING[number]}")
         print(f"     {name:70s} {figure:48s} {verdict}")
     return all_ok
 

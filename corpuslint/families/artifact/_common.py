@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import regex
 
 from ...document import Document, Line
 from ...findings import Edit, Fix
 from ...text.lazy_regex import lazy
+from ...text.memo import last_argument
 
 # Scripts the residue rule can tell apart. Letters of any other script count towards
 # the total only, so a document in an unlisted script simply has no dominant script.
@@ -123,6 +126,24 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+def overlap_test(spans: list[tuple[int, int]]):
+    """``inside(spans, start, end)`` as a function of ``(start, end)``, for many questions
+    about one list: the spans sorted by start, each with the largest end up to it, bisected
+    (``inside`` reads every span for each question: quadratic in a text of many links and ids)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach, top = [], float("-inf")
+    for _, e in ordered:
+        top = max(top, e)
+        reach.append(top)
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect_left(starts, end)  # the spans starting before ``end``
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
+
+
 def near(doc: Document, start: int, end: int, cue, window: int = 160) -> bool:
     """True if ``cue`` (a compiled regex) matches within ``window`` characters of
     [start, end) on the same line: technical prose names what it shows ("the SHA256
@@ -184,22 +205,45 @@ def asciidoc(doc: Document) -> bool:
 _LISTING_FENCE_RE = lazy(r"^(-{4,}|\.{4,})[ \t]*$", regex.MULTILINE)
 
 
+def _fence_step(text: str, m, opened: "str | None") -> "str | None":
+    """The listing block open after fence match ``m``, ``opened`` before it (None: none)."""
+    above_end = m.start() - 1
+    above = text[text.rfind("\n", 0, max(above_end, 0)) + 1 : max(above_end, 0)].strip()
+    if opened is None and above and abs(len(above) - len(m.group(1))) <= 2:
+        return opened  # "SEE ALSO" / "--------": a title's underline, no fence
+    if opened is None:
+        return m.group(1)
+    return None if m.group(1) == opened else opened
+
+
+@last_argument
+def _fences(doc: Document) -> tuple[list[int], list[int], list["str | None"]]:
+    """The fence lines of ``doc`` (``_LISTING_FENCE_RE`` over the whole text): their starts
+    and ends, and the block open after each (``_fence_step``), found once a document."""
+    starts, ends, states, opened = [], [], [], None
+    for m in _LISTING_FENCE_RE.finditer(doc.text):
+        opened = _fence_step(doc.text, m, opened)
+        starts.append(m.start())
+        ends.append(m.end())
+        states.append(opened)
+    return starts, ends, states
+
+
 def asciidoc_listing(doc: Document, start: int) -> bool:
     """True when offset ``start`` lies inside a listing or literal block of an AsciiDoc
     document (``asciidoc``): between a ``----`` (or ``....``) fence and the next fence of
     the same characters, the quoted output of a command (git-bisect's ``-------------`` /
-    ``15722f2fa328…`` / ``-------------``)."""
-    opened = None
+    ``15722f2fa328…`` / ``-------------``). The fences above ``start`` are read from
+    ``_fences`` (a scan of the text from its start for each offset was quadratic in a text
+    of many ids); the text of ``start``'s line before it is read as a fence too."""
     text = doc.text
-    for m in _LISTING_FENCE_RE.finditer(text, 0, start):
-        above_end = m.start() - 1
-        above = text[text.rfind("\n", 0, max(above_end, 0)) + 1 : max(above_end, 0)].strip()
-        if opened is None and above and abs(len(above) - len(m.group(1))) <= 2:
-            continue  # "SEE ALSO" / "--------": a title's underline, no fence
-        if opened is None:
-            opened = m.group(1)
-        elif m.group(1) == opened:
-            opened = None
+    starts, ends, states = _fences(doc)
+    line_start = text.rfind("\n", 0, start) + 1
+    k = bisect_right(ends, line_start) if starts else 0  # the fences on the lines above
+    opened = states[k - 1] if k else None
+    here = _LISTING_FENCE_RE.match(text, line_start, start)  # (its "$" at the offset, as finditer's end)
+    if here is not None:
+        opened = _fence_step(text, here, opened)
     if opened is None:
         return False
-    return asciidoc(doc) and _LISTING_FENCE_RE.search(text, start) is not None
+    return asciidoc(doc) and bool(starts) and starts[-1] >= start  # a fence at or below the offset

@@ -12,7 +12,7 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
 from ...text.lines import finditer_on_lines, lines_holding
-from ._common import asciidoc_listing, inside, line_index_at, link_spans, near, remove_line_fix
+from ._common import asciidoc_listing, line_index_at, link_spans, near, overlap_test, remove_line_fix
 
 _SEP = r"[\p{Pd}:]"  # any Unicode dash (- ‐ ‑ – — ...) or a colon
 # Dash/colon-separated groups of hex digits, standing alone (not glued to letters/digits).
@@ -220,22 +220,28 @@ class HexIdFragment(DocumentRule):
                         spans.append((m.start(), m.end(), "base64-like token"))
         if not spans:
             return
-        links = link_spans(text)
-        spans = _dedupe(sorted(s for s in spans if not inside(links, s[0], s[1]) and not _wrapped_link_tail(text, s[0])))
+        in_link = overlap_test(link_spans(text))
+        spans = _dedupe(sorted(s for s in spans if not in_link(s[0], s[1]) and not _wrapped_link_tail(text, s[0])))
         # Shown on purpose: the line names what it is (UUID, checksum, MAC, fingerprint...).
         spans = [s for s in spans if not near(doc, s[0], s[1], ID_CUE_RE) and not _named_above(text, s[0])]
         if spans:
             # Technical text: a line of fields that are mostly not words is program output
             # (proc(5)'s "00e03000-00e24000 rw-p 00000000 00:00 0  [heap]"): its hex are values;
             # in any text, a line that is a whole table of them (its rows joined into one line).
-            spans = [s for s in spans if not _data_line(doc.line_text(doc.lines[line_index_at(doc, s[0])]),
-                                                        TABLE_LINE_FIELDS * (not doc.quotes_code))]
+            # (asked once a line: a one-line file's hundreds of ids split the line for each)
+            data_lines: dict[int, bool] = {}
+            for i in sorted({line_index_at(doc, s[0]) for s in spans}):
+                data_lines[i] = _data_line(doc.line_text(doc.lines[i]), TABLE_LINE_FIELDS * (not doc.quotes_code))
+            spans = [s for s in spans if not data_lines[line_index_at(doc, s[0])]]
         # Shown as code: in a backtick code span ("(which was `2414721b…`)"), or in an
         # AsciiDoc listing block (git-bisect's "----" / "15722f2fa328…" / "----").
         spans = [s for s in spans if not _in_code_span(text, s[0], s[1]) and not asciidoc_listing(doc, s[0])]
         # Example data: a synopsis's cluster of one-letter options, a formula's argument or result,
         # a value quoted after "e.g." (bootctl(1) in German: "(z.B. »b0e793a9baf14b5fa13ecbe84ff637ac«)").
-        spans = [s for s in spans if not _option_cluster(text, s[0], s[1]) and not _on_a_formula_line(text, s[0])
+        formula_lines: dict[int, bool] = {}  # (a line's answer, kept for its next id)
+        for i, start in {line_index_at(doc, s[0]): s[0] for s in spans}.items():
+            formula_lines[i] = _on_a_formula_line(text, start)
+        spans = [s for s in spans if not _option_cluster(text, s[0], s[1]) and not formula_lines[line_index_at(doc, s[0])]
                  and not _quoted_example(text, s[0], s[1]) and not _prefixed_literal(text, s[0], s[1])]
         if not spans:
             return
@@ -244,9 +250,12 @@ class HexIdFragment(DocumentRule):
             by_line.setdefault(line_index_at(doc, s[0]), []).append(s)
         for index, items in by_line.items():
             line = doc.lines[index]
-            rest = doc.text[line.start : line.end]
-            for start, end, _ in reversed(items):
-                rest = rest[: start - line.start] + rest[end - line.start :]
+            # the line without its ids (in order, not overlapping: joined once, not cut once per id)
+            pieces, at = [], line.start
+            for start, end, _ in items:
+                pieces.append(text[at:start])
+                at = end
+            rest = "".join(pieces) + text[at : line.end]
             whole_line = not _WORDY_RE.search(rest)
             for start, end, kind in items:
                 fragment = text[start:end]

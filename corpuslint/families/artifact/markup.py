@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from itertools import islice
 
@@ -131,18 +132,23 @@ _CHAT_LINE_RE = lazy(
 _CHAT_LINES = 3
 
 
-def _quoted(doc: Document, start: int, end: int) -> bool:
+def _quoted(doc: Document, start: int, end: int, memo: "dict | None" = None) -> bool:
     """True when the tag at [start, end) is quoted, not left over: inside a backtick code
     span on its line (``输出：`<meta charset="iso-8859-1">` ``), or standing apart from
     the words (a space or an opening mark before it, a space or a closing mark after it)
     in a paragraph that names HTML, a tag or an element, or alone in quotation marks (``比如 <html> 和 </html>，前者表示标签的开始``),
     or anywhere in reStructuredText, which renders a tag as the text it is (docutils'
-    element reference: a section titled ``<caption>``, ``The <header> element is ...``)."""
+    element reference: a section titled ``<caption>``, ``The <header> element is ...``).
+    ``memo`` (a dict, one per document) keeps what a line or a paragraph answers for the next
+    tag on it: asked again for each tag, a one-line file's thousands of tags made it quadratic."""
     text = doc.text
-    line = doc.lines[doc.position(start)[0] - 1]
-    if "`" in text[line.start : start] and any(
-        m.start() < start and end < m.end() for m in _BACKTICKS_RE.finditer(text, line.start, line.end)
-    ):
+    memo = {} if memo is None else memo
+    index = doc.position(start)[0] - 1
+    line = doc.lines[index]
+    if ("ticks", index) not in memo:
+        memo["ticks", index] = [m.span() for m in _BACKTICKS_RE.finditer(text, line.start, line.end)] \
+            if text.find("`", line.start, line.end) >= 0 else []
+    if any(a < start and end < b for a, b in memo["ticks", index]):
         return True
     before = text[start - 1] if start > line.start else " "
     # (the character after the tag on the tag's last line: a tag a man page wraps,
@@ -157,9 +163,11 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
             after.isspace() or after in _CLOSING + "/<"):
         return True  # reST's "grouping <dt>/<dd> pairs": element names joined, standing apart together
     p_start = p_end = None
-    if "</>" in text:
-        p_start, p_end = _paragraph(doc, start)
-        if "</>" in text[p_start:p_end]:
+    if "sgml" not in memo:
+        memo["sgml"] = "</>" in text
+    if memo["sgml"]:
+        p_start, p_end = _paragraph(doc, start, memo)
+        if text.find("</>", p_start, p_end) >= 0:
             return True  # "<admonition><title>Note</>{body}</>": SGML's empty end tag, notation no page writes
     if not (before.isspace() or before in _OPENING) or not (after.isspace() or after in _CLOSING):
         return False  # against a word or wrapping one: ``<code>(code)s</code>`` formats text
@@ -168,23 +176,30 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
     if start > line.start and _QUOTE_PAIRS.get(before) == after:
         return True  # 'ignoroval "<LINK>", protože', 'typu "<LINK REL="home" HREF="/">"': the tag alone in quotation marks, named
     if p_start is None:
-        p_start, p_end = _paragraph(doc, start)
-    return _NAMES_MARKUP_RE.search(text, p_start, p_end) is not None
+        p_start, p_end = _paragraph(doc, start, memo)
+    if ("names", p_start, p_end) not in memo:
+        memo["names", p_start, p_end] = _NAMES_MARKUP_RE.search(text, p_start, p_end) is not None
+    return memo["names", p_start, p_end]
 
 
 PARAGRAPH_LINES = 8
 
 
-def _paragraph(doc: Document, offset: int) -> tuple[int, int]:
+def _paragraph(doc: Document, offset: int, memo: "dict | None" = None) -> tuple[int, int]:
     """The span of the paragraph around ``offset``: its lines up to a blank line, at most
-    ``PARAGRAPH_LINES`` each way (a sentence a man page wraps over several lines)."""
+    ``PARAGRAPH_LINES`` each way (a sentence a man page wraps over several lines); kept in
+    ``memo`` (a dict) by line."""
     text, lines = doc.text, doc.lines
     index = doc.position(offset)[0] - 1
+    if memo is not None and ("paragraph", index) in memo:
+        return memo["paragraph", index]
     first = last = index
     while first > 0 and index - first < PARAGRAPH_LINES and text[lines[first - 1].start : lines[first - 1].end].strip():
         first -= 1
     while last + 1 < len(lines) and last - index < PARAGRAPH_LINES and text[lines[last + 1].start : lines[last + 1].end].strip():
         last += 1
+    if memo is not None:
+        memo["paragraph", index] = lines[first].start, lines[last].end
     return lines[first].start, lines[last].end
 
 
@@ -194,20 +209,28 @@ def _placeholders(text: str) -> set[str]:
     return {m.group(1) for m in _PLACEHOLDER_RE.finditer(text) if m.group(1) not in _HTML_TAG_NAMES}
 
 
-def _a_placeholder(text: str, start: int, tag: str, placeholders: set[str]) -> bool:
+def _a_placeholder(text: str, start: int, tag: str, placeholders: set[str], memo: "dict | None" = None) -> bool:
     """True when ``tag`` (``<object>``, ``<style>``) at ``start`` is a placeholder like
     the others of its text: bare and in lower case, an element that is not written alone
     (``_VOID_LEFTOVERS``), never closed in the text (``</object>`` nowhere), in a text
     with at least ``PLACEHOLDER_NAMES`` placeholders that name no element, or on a line
-    with one (``'git cat-file' <type> <object>``)."""
+    with one (``'git cat-file' <type> <object>``). ``memo`` (a dict, one per text) keeps the
+    answers of a closing tag's search and of a line for the next tag."""
     m = _BARE_TAG_RE.fullmatch(tag)
-    if m is None or m.group(1) in _VOID_LEFTOVERS or not placeholders or f"</{m.group(1)}" in text:
+    if m is None or m.group(1) in _VOID_LEFTOVERS or not placeholders:
+        return False
+    memo = {} if memo is None else memo
+    if ("closed", m.group(1)) not in memo:
+        memo["closed", m.group(1)] = f"</{m.group(1)}" in text
+    if memo["closed", m.group(1)]:
         return False
     if len(placeholders) >= PLACEHOLDER_NAMES:
         return True
     s = text.rfind("\n", 0, start) + 1
-    e = text.find("\n", start)
-    return bool(_placeholders(text[s : len(text) if e < 0 else e]))
+    if ("line placeholders", s) not in memo:
+        e = text.find("\n", start)
+        memo["line placeholders", s] = bool(_placeholders(text[s : len(text) if e < 0 else e]))
+    return memo["line placeholders", s]
 
 
 class HtmlTag(DocumentRule):
@@ -277,6 +300,7 @@ class HtmlTag(DocumentRule):
         if "<?php" in text and not doc.is_markdown:
             return  # a PHP script (an answer's code, unfenced): the HTML it prints is code
         chat_lines = placeholders = None
+        memo: dict = {}  # what a line or paragraph answers, for the next tag on it (_quoted, _a_placeholder)
         kinds = self.checked_regions()
         for m in HTML_TAG_RE.finditer(text):
             if kinds != ALL_REGIONS and doc.outside(m.start(), m.end(), kinds):
@@ -292,9 +316,9 @@ class HtmlTag(DocumentRule):
             s, e = m.span()
             if placeholders is None:
                 placeholders = _placeholders(text)
-            if _a_placeholder(text, s, m.group(), placeholders):
+            if _a_placeholder(text, s, m.group(), placeholders, memo):
                 continue  # "'git cat-file' <type> <object>": the synopsis's placeholder
-            if _quoted(doc, s, e):
+            if _quoted(doc, s, e, memo):
                 continue  # a tag quoted as code or named in a sentence about markup
             if _CODE_STRING_OPEN_RE.search(text, max(text.rfind("\n", 0, s) + 1, s - 200), s):
                 continue  # print("<TITLE>CGI script output</TITLE>"): the HTML a program writes, in its string
@@ -365,6 +389,7 @@ class HtmlEntity(DocumentRule):
         from html.entities import html5
 
         has_tags = webvtt = None  # (asked once, of the first reference to < > &)
+        memo: dict = {}  # (what a line answers, for its next reference: _mentioned)
         markdown = doc.is_markdown and getattr(doc, "record", None) is None  # (a data set's record: stored text)
         for m in _ENTITY_RE.finditer(text):
             ref = m.group()
@@ -375,9 +400,9 @@ class HtmlEntity(DocumentRule):
             decoded = html.unescape(ref)
             if decoded == ref:
                 continue
-            if _mentioned(text, m.start(), m.end(), decoded):
+            if _mentioned(text, m.start(), m.end(), decoded, memo):
                 continue  # `"&eacute;" with "é"`, "(&) ... в виде &amp;": the reference shown, in a text about references
-            if _table_cell(text, m.start(), m.end(), decoded):
+            if _table_cell(text, m.start(), m.end(), decoded, memo):
                 continue  # "&quot;" then '" (Anführungszeichen)': a table of references and their characters
             if decoded in _MARKUP_SYNTAX and webvtt is None:
                 webvtt = doc.suffix == ".vtt" and is_subtitle(doc)
@@ -410,16 +435,23 @@ _ABOUT_REFERENCES_RE = lazy(
 _BIDI_MARKS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def _mentioned(text: str, start: int, end: int, decoded: str) -> bool:
+def _mentioned(text: str, start: int, end: int, decoded: str, memo: "dict | None" = None) -> bool:
     """Is the reference at [start, end) shown as an example, on a line that names entities
     or HTML: alone inside quotation marks or backticks, or standing apart (a space or an
     opening mark before it, a space or a closing mark after it) on a line that also shows
-    the character it escapes (``амперсанд (&) перезаписывается в виде &amp;.``)?"""
+    the character it escapes (``амперсанд (&) перезаписывается в виде &amp;.``)? ``memo``
+    (a dict, one per text) keeps what the line answers for its next reference (read whole
+    for each, a one-line file of thousands of references was quadratic)."""
     if start == 0:
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    memo = {} if memo is None else memo
+    line_start, line_end = _line_of(text, start, end, memo)
+
+    def line_search(pattern) -> bool:
+        key = (pattern.pattern, line_start)
+        if key not in memo:
+            memo[key] = pattern.search(text, line_start, line_end) is not None
+        return memo[key]
     b = start - 1
     while b > line_start and text[b] in _BIDI_MARKS:
         b -= 1  # "(مثل \u200e&#234;\u200e)": a right-to-left message isolates the reference with marks
@@ -431,26 +463,64 @@ def _mentioned(text: str, start: int, end: int, decoded: str) -> bool:
     opens = before.isspace() or before in _OPENING or before in _BIDI_MARKS
     standing = opens and (after.isspace() or after in _CLOSING)
     if ((standing or before == ":" and (after.isspace() or after in _CLOSING))
-            and _ABOUT_REFERENCES_RE.search(text, line_start, line_end) is not None):
+            and line_search(_ABOUT_REFERENCES_RE)):
         return True  # "برای نوشتن علامت & از &amp; استفاده کنید", "escape ampersand as &amp;": a message about references
-    apart = standing and decoded in _ENTITY_RE.sub(" ", text[line_start:b] + " " + text[a + 1 : line_end])
+    if standing and len(decoded) == 1 and decoded != " ":
+        first, last = _raw_span(text, line_start, line_end, decoded, memo)
+        apart = first < b or last > a  # shown before the reference (and its marks) or after them
+    else:
+        apart = standing and decoded in _ENTITY_RE.sub(" ", text[line_start:b] + " " + text[a + 1 : line_end])
     if not (quoted or apart):
         return False
-    return _NAMES_ENTITIES_RE.search(text, line_start, line_end) is not None
+    return line_search(_NAMES_ENTITIES_RE)
+
+
+def _line_of(text: str, start: int, end: int, memo: dict) -> tuple[int, int]:
+    """The line holding ``text[start:end]``: its start and end offsets (the last one asked,
+    kept in ``memo``: the next reference on it needs no search back to its start)."""
+    line_start, line_end = memo.get("line", (1, 0))
+    if not line_start <= start <= end <= line_end:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        memo["line"] = line_start, line_end
+    return line_start, line_end
+
+
+def _raw_span(text: str, line_start: int, line_end: int, char: str, memo: dict) -> tuple[float, float]:
+    """The first and last offsets of ``char`` written as itself on the line
+    ``[line_start, line_end)``, not inside a reference (``_ENTITY_RE``, which the line's
+    references are replaced by " " before ``_mentioned`` looks for it); (inf, -inf) if none."""
+    key = ("raw", line_start, char)
+    if key not in memo:
+        if ("refs", line_start) not in memo:
+            memo["refs", line_start] = [m.span() for m in _ENTITY_RE.finditer(text, line_start, line_end)]
+        refs = memo["refs", line_start]
+        found, at = [], text.find(char, line_start, line_end)
+        while at >= 0:
+            i = bisect_right(refs, (at, float("inf"))) - 1
+            if i < 0 or not refs[i][0] <= at < refs[i][1]:
+                found.append(at)
+            at = text.find(char, at + 1, line_end)
+        memo[key] = (found[0], found[-1]) if found else (float("inf"), float("-inf"))
+    return memo[key]
 
 
 _CELL_WINDOW = 1500  # how far back a table's caption or header naming entities may stand
 
 
-def _table_cell(text: str, start: int, end: int, decoded: str) -> bool:
+def _table_cell(text: str, start: int, end: int, decoded: str, memo: "dict | None" = None) -> bool:
     """Is the reference at [start, end) a cell of a table of references (a table rendered a
     cell a line: debian-reference's "vordefinierte Entität" / "Zeichen"): alone on its line,
     the next non-blank line shows the character it stands for (``" (Anführungszeichen)``),
     and a line naming entities or HTML/XML stands shortly before it?"""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:start].strip() or text[end:line_end].strip():
+    line_start, line_end = _line_of(text, start, end, {} if memo is None else memo)
+    i, j = start, end  # (read from the reference to the nearest other character, not the whole line)
+    while i > line_start and text[i - 1].isspace():
+        i -= 1
+    while j < line_end and text[j].isspace():
+        j += 1
+    if i > line_start or j < line_end:
         return False
     following = text[line_end:line_end + 200].lstrip()
     if not following.startswith(decoded) or following[len(decoded):len(decoded) + 1] not in ("", " ", "\t", "\n"):

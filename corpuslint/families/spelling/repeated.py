@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 
 import numpy as np
 import regex
@@ -12,6 +13,7 @@ from ...findings import Edit, Fix, Severity
 from ...structure import ALL_REGIONS, SUBTITLE_SUFFIXES, TEXT_REGIONS, in_verse
 from ...text.code import code_near
 from ...text.lazy_regex import lazy
+from ...text.memo import last_argument
 
 try:  # regex's own case lists (a private function): without them, S104 scans the whole text
     from regex._regex import get_all_cases as _get_all_cases
@@ -669,12 +671,42 @@ def deliberate(word: str, second: str, clause_end: bool = False) -> bool:
     return word[0].isupper() and second[0].isupper() and word.lower() not in _EN_FUNCTION_WORDS
 
 
+@last_argument
+def _prompts_and_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Where ``text``'s shell prompt lines (``_PROMPT_LINE_RE``) start, and where its
+    paragraphs start (after each "\n\n"), ascending: found once a text."""
+    prompts = [m.start() for m in _PROMPT_LINE_RE.finditer(text)]
+    breaks, at = [], text.find("\n\n")
+    while at >= 0:
+        breaks.append(at + 2)
+        at = text.find("\n\n", at + 1)
+    return prompts, breaks
+
+
+@last_argument
+def _answers(text: str) -> dict:
+    """A dict for what one text answers (a new one for each text): a paragraph's answers
+    kept for its other repetitions."""
+    return {}
+
+
+def _paragraph_start(text: str, line_start: int) -> int:
+    """Where the paragraph of the line at ``line_start`` starts: after the last "\n\n"
+    ending by ``line_start`` (bisected, not searched back), else 0."""
+    breaks = _prompts_and_breaks(text)[1]
+    i = bisect_right(breaks, line_start) - 1
+    return breaks[i] if i >= 0 else 0
+
+
 def _command_output(text: str, line_start: int) -> bool:
     """True when a shell prompt line ("# cmd", "$ cmd") precedes this line in its
-    paragraph: the line is the command's output."""
-    para_start = text.rfind("\n\n", 0, line_start)
-    para_start = 0 if para_start < 0 else para_start + 2
-    return _PROMPT_LINE_RE.search(text, para_start, line_start) is not None
+    paragraph: the line is the command's output. (Bisected in the text's prompt lines and
+    paragraph starts: a search of the paragraph for each repetition was quadratic in a
+    paragraph of thousands of lines.)"""
+    prompts, _ = _prompts_and_breaks(text)
+    para_start = _paragraph_start(text, line_start)
+    j = bisect_right(prompts, para_start - 1)  # the first prompt line at or after para_start
+    return j < len(prompts) and prompts[j] < line_start
 
 
 def _synopses(text: str, line_start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -844,9 +876,19 @@ def _split_word_tail(text: str, m, line_start: int) -> bool:
     if before is None:
         return False
     head, word = before.group("t"), m.group("w")
-    joined = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(head + word)}(?![\p{{L}}\p{{M}}])")
-    alone = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(head)}(?![\p{{L}}\p{{M}}])")
-    return joined.search(text) is not None and len(alone.findall(text)) <= 1
+    # head and word are letters and marks: written as a word is a whole run of them
+    runs = _letter_runs(text)
+    return runs[head + word] > 0 and runs[head] <= 1
+
+
+_LETTER_RUN_RE = lazy(r"[\p{L}\p{M}]+")
+
+
+@last_argument
+def _letter_runs(text: str) -> "Counter[str]":
+    """How often each whole run of letters and marks stands in ``text`` (counted once a
+    text: a search of the text for each repetition was quadratic)."""
+    return Counter(_LETTER_RUN_RE.findall(text))
 
 
 def _option_placeholder(text: str, m, line_start: int) -> bool:
@@ -856,9 +898,11 @@ def _option_placeholder(text: str, m, line_start: int) -> bool:
     word = m.group("w")
     if len(word) < _PLACEHOLDER_MIN_LETTERS or word.lower() in _EN_FUNCTION_WORDS:
         return False
-    para = text.rfind("\n\n", 0, line_start)
-    para = 0 if para < 0 else para + 2
-    if para < line_start and _OPTION_TERM_RE.match(text, para) is not None:
+    para = _paragraph_start(text, line_start)
+    answers = _answers(text)  # (regex scans from ``para`` to the text's end for the "-" first: once a paragraph)
+    if ("option term", para) not in answers:
+        answers["option term", para] = _OPTION_TERM_RE.match(text, para) is not None
+    if para < line_start and answers["option term", para]:
         return True
     term = _item_term(text, line_start)
     return term is not None and _TERM_OPTION_RE.match(term) is not None and regex.search(

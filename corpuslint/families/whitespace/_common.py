@@ -336,31 +336,51 @@ def aligned(doc, line_index: int, column: int, probe) -> bool:
     return False
 
 
-def column_of_gaps(doc, line_index: int, column: int, min_lines: int = 3) -> bool:
+def column_of_gaps(doc, line_index: int, column: int, min_lines: int = 3, memo: "dict | None" = None) -> bool:
     """True if ``min_lines`` or more lines in a row around ``line_index`` (0-based), itself
     included, have a run of 2+ spaces ending right before ``column`` (0-based), in a block of
     consecutive lines that all start a word at ``column`` after a space or tab: a column padded
     to one width on every line ("0-2  -- You are", "3-5  -- There is", "8-10 -- Your soul"),
     the text before it differing between those lines (copies of one line are no column).
-    Hard-wrapped prose seldom has three such gaps at one column."""
-    lines = doc.lines
+    Hard-wrapped prose seldom has three such gaps at one column.
 
-    def text_of(j: int) -> str:
-        return doc.text[lines[j].start : lines[j].end]
+    Each side of the block is summed up line by line from its far end (the lines with gaps,
+    up to ``min_lines``, and their cells before the column, up to two different ones) and kept
+    in ``memo`` (a dict, one per document): a walk of the block from each of its lines was
+    quadratic in a block of thousands of copies of one line. The column is read, never a
+    whole line."""
+    text, lines = doc.text, doc.lines
+    memo = {} if memo is None else memo
 
-    def starts_word(other: str) -> bool:
-        return 0 < column < len(other) and other[column - 1] in " \t" and not other[column].isspace()
+    def starts_word(j: int) -> bool:
+        at = lines[j].start + column
+        return 0 < column < lines[j].end - lines[j].start and text[at - 1] in " \t" and not text[at].isspace()
 
-    gaps = 1
-    cells = {text_of(line_index)[:column].strip()}
-    for step in (-1, 1):
-        j = line_index + step
-        while 0 <= j < len(lines) and starts_word(other := text_of(j)):
-            if gap_ends_at(other, column):
-                gaps += 1
-                cells.add(other[:column].strip())
+    def cell(k: int) -> str:
+        return text[lines[k].start : min(lines[k].start + column, lines[k].end)].strip()
+
+    def side(j: int, step: int) -> tuple[int, frozenset]:
+        """(lines with a gap, up to ``min_lines``; up to two of their cells) of lines j, j + step, ...
+        while they start a word at the column."""
+        path = []
+        while 0 <= j < len(lines) and (j, column, step, min_lines) not in memo and starts_word(j):
+            path.append(j)
             j += step
-    return gaps >= min_lines and len(cells) > 1  # copies of one line are not a column
+        summary = memo.get((j, column, step, min_lines), (0, frozenset()))
+        if path and not (0 <= j < len(lines) and (j, column, step, min_lines) in memo):
+            summary = (0, frozenset())  # (the walk ended at a line that starts no word there)
+        for k in reversed(path):
+            at = lines[k].start + column
+            if column >= 2 and (text[at - 1] == "\t" or text[at - 2 : at] == "  "):  # (gap_ends_at)
+                gaps, cells = summary
+                summary = (min(gaps + 1, min_lines), cells if len(cells) >= 2 else cells | {cell(k)})
+            memo[k, column, step, min_lines] = summary
+        return summary
+
+    (above, cells_above), (below, cells_below) = side(line_index - 1, -1), side(line_index + 1, 1)
+    if 1 + above + below < min_lines:
+        return False
+    return len({cell(line_index)} | cells_above | cells_below) > 1  # copies of one line are not a column
 
 
 def gap_ends_at(text: str, column: int, start: int | None = None) -> bool:
@@ -476,8 +496,24 @@ def in_code_table(doc, start: int, end: int) -> bool:
     two or more spaces or the line's end after them (iso_8859-8(7)'s "FD   \u200e    LEFT-TO-RIGHT MARK"),
     or a tab on either side (a tbl table as text: "AD\t\u00ad\tSOFT HYPHEN")."""
     text = doc.text
+    # Only the cells beside the characters are read (a slice from the line's start or to its
+    # end, for each of a one-line file's thousands of marks, was quadratic): the spaces before
+    # them and a code of at most 9 characters (a separator, "U+" and 6 digits) before those;
+    # the spaces after them and one character.
     line_start = text.rfind("\n", 0, start) + 1
+    j = start
+    while j > line_start and text[j - 1] in " \t":
+        j -= 1
+    w = max(line_start, j - 10)
+    # ("x" stands for the text before the window: no code, and no line start for "^")
+    before = text[w:start] if w == line_start else "x" + text[w:start]
+    if _CODE_CELL_BEFORE_RE.search(before) is None:
+        return False
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return (_CODE_CELL_BEFORE_RE.search(text[line_start:start]) is not None
-            and _CELL_AFTER_RE.match(text[end:line_end].rstrip("\r")) is not None)
+    while line_end > end and text[line_end - 1] == "\r":
+        line_end -= 1
+    k = end
+    while k < line_end and text[k] in " \t":
+        k += 1
+    return _CELL_AFTER_RE.match(text[end : min(line_end, k + 1)]) is not None

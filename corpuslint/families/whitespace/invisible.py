@@ -528,7 +528,8 @@ class TatweelElongation(DocumentRule):
     def check(self, doc):
         if "\u0640" not in doc.text or names_character(doc, "\u0640"):
             return  # none, or the document's subject ("Arabic Tatweel mark U+0640 (also known as Kashida)")
-        inner = [m for m in self._inner.finditer(doc.text) if not _spelling_shown(doc.text, m)]
+        memo: dict = {}  # (a line's words, for its next tatweel)
+        inner = [m for m in self._inner.finditer(doc.text) if not _spelling_shown(doc.text, m, memo)]
         spans = {m.start() for m in inner}
         # a .po string whose msgid marks a mnemonic ("Select _All") and that has no "_" of its
         # own: a lone tatweel stands where the translator meant the mnemonic, often between
@@ -543,45 +544,55 @@ class TatweelElongation(DocumentRule):
             yield doc.finding(self, m.start(), m.end(), "tatweel (kashida) elongating a word",
                               fix=Fix.safe(Edit(m.start(), m.end())))
         for m in self._run.finditer(doc.text):
-            if m.start() not in spans and not _spelling_shown(doc.text, m):
+            if m.start() not in spans and not _spelling_shown(doc.text, m, memo):
                 yield doc.finding(self, m.start(), m.end(), f"run of {len(m.group())} tatweels",
                                   fix=Fix.safe(Edit(m.start(), m.end(), "\u0640")))
 
 
 _MNEMONIC_RE = lazy(r"_(?=[^\W\d_])")  # GTK's mnemonic mark: "Select _All", "Cu_t"
-_ARABIC_WORD_AROUND = lazy(r"[\p{scx=Arabic}\p{M}]*$")
+_ARABIC_WORD_BEFORE = lazy(r"[\p{scx=Arabic}\p{M}]*", regex.REVERSE)  # (matched back from the end)
 _ARABIC_WORD_AFTER = lazy(r"[\p{scx=Arabic}\p{M}]*")
 _ARABIC_LETTERS = lazy(r"\p{sc=Arabic}")
 _LETTERS = lazy(r"\p{L}")
 _QUOTES = "\"'«»“”‘’„‹›"
 
 
-def _spelling_shown(text: str, m) -> bool:
+def _spelling_shown(text: str, m, memo: "dict | None" = None) -> bool:
     """True when the word holding the tatweel ``m`` is shown as a spelling, beside the same
     word without tatweel on its line: in a list of spellings (another tatweel spelling of
     the word on the line), in quotes, or in a line written mostly in another script (text
     about Arabic: "searching for كتاب will not match كـتاب or كتــــاب"). Removing the
-    tatweel there erases the difference the text shows."""
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    line_end = len(text) if line_end < 0 else line_end
-    start = _ARABIC_WORD_AROUND.search(text, line_start, m.start()).start()
+    tatweel there erases the difference the text shows. ``memo`` (a dict, one per text) keeps
+    a line's words and letters for its next tatweel (read again for each, a one-line file of
+    thousands was quadratic)."""
+    memo = {} if memo is None else memo
+    line_start, line_end = memo.get("line", (1, 0))
+    if not line_start <= m.start() <= m.end() <= line_end:  # (not the last tatweel's line)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        memo["line"] = line_start, line_end
+    start = _ARABIC_WORD_BEFORE.match(text, line_start, m.start()).start()  # (read backwards from the tatweel)
     end = _ARABIC_WORD_AFTER.match(text, m.end(), line_end).end()
     word = text[start:end]
     bare = word.replace("\u0640", "")
     if not bare:
         return False
-    line = text[line_start:line_end]
-    words = regex.findall(r"[\p{scx=Arabic}\p{M}]+", line)
-    if bare not in words:
+    if line_start not in memo:
+        line = text[line_start:line_end]
+        spellings: dict[str, set[str]] = {}  # each bare word's spellings on the line (itself too)
+        for w in regex.findall(r"[\p{scx=Arabic}\p{M}]+", line):
+            spellings.setdefault(w.replace("\u0640", ""), set()).add(w)
+        letters = len(_LETTERS.findall(line))
+        memo[line_start] = spellings, letters > 0 and len(_ARABIC_LETTERS.findall(line)) * 2 < letters
+    spellings, about_arabic = memo[line_start]
+    if bare not in spellings.get(bare, ()):
         return False  # no plain spelling beside it: elongation
-    spellings = {w for w in words if w != bare and w.replace("\u0640", "") == bare}
-    if len(spellings) > 1:
+    if len(spellings[bare] - {bare}) > 1:
         return True  # "كـتاب or كتــــاب": a list of spellings
     if text[start - 1 : start] in _QUOTES or text[end : end + 1] in _QUOTES:
         return True  # «كـتاب»: quoted
-    letters = len(_LETTERS.findall(line))
-    return letters > 0 and len(_ARABIC_LETTERS.findall(line)) * 2 < letters  # a Latin/Greek sentence about it
+    return about_arabic  # a Latin/Greek sentence about it
 
 
 RULES = [ByteOrderMark, BidiControl, InvisibleCharacter, TatweelElongation]

@@ -31,6 +31,7 @@ from ...structure import (
 )
 from ._common import FRENCH_SPACES, french_spacing
 from ...text.lazy_regex import lazy, lazy_re
+from ...text.memo import last_argument
 from ...text.lines import lines_holding
 from ._common import (
     in_sources,
@@ -575,8 +576,7 @@ _PROMPT_LINE_RE = lazy(r"[ \t]*>>>(?=[ \t]|$)")
 # Code then an inline comment after two or more spaces (PEP 8: ``x = C()  # Automatically
 # calls``, ``print(b.result())  # b will never complete``): code before the run.
 _CODE_BEFORE_COMMENT_RE = lazy(r"[^\n]*(?:[()\[\]{}=]|\w\.\w)[^\n]*")
-# A grammar rule (``list_display ::=  "[" ...``): the spaces after ``::=`` lay it out.
-_GRAMMAR_RE = lazy(r"::=$")
+# A grammar rule (``list_display ::=  "[" ...``): the spaces after ``::=`` lay it out (``_doctest_or_code``).
 # A menu's check box before an indented entry (``[*]   netfilter (firewalling) support``,
 # ``[ ]   Network packet filtering``): the kernel configurator's tree, not a gap.
 _CHECKBOX_RE = lazy(r"[ \t]*(?:\[[ *xXM]\]|<[ *M]>|\([ *xX]\))")
@@ -585,7 +585,7 @@ _CHECKBOX_RE = lazy(r"[ \t]*(?:\[[ *xXM]\]|<[ *M]>|\([ *xX]\))")
 # arguments:``) or beside another such item.
 _HELP_ITEM_RE = lazy(r"[ \t]+-{0,2}[\w][\w.-]*(?:,?[ \t]+-{1,2}[\w-]+(?:[ =][\w.-]+)?)*")
 # a configuration key alone before its value (login.defs: ``  FAILLOG_ENAB        yes``)
-_CONFIG_KEY_RE = lazy(r"[ \t]*[A-Z][A-Z0-9]*_[A-Z0-9_]+")
+_CONFIG_KEY_RE = lazy_re(r"[ \t]*[A-Z][A-Z0-9]*_[A-Z0-9_]+")  # (re: regex scans the range for the "_" first)
 _INNER_RUN_RE = lazy(r"\S[\p{Zs}]{3,}\S")
 
 
@@ -643,18 +643,32 @@ def _doctest_or_code(doc, index: int, gap_start: int, gap_end: int) -> bool:
     after code, or a grammar rule's ``::=``."""
     text, lines = doc.text, doc.lines
     line_start = lines[index].start
-    if ">>>" in text:
-        i = index
-        while i >= 0 and text[lines[i].start : lines[i].end].strip():
-            if _PROMPT_LINE_RE.match(text, lines[i].start) is not None:
-                return True  # a ">>>" line above in the block: the session's code or its output
-            i -= 1
+    if index in _session_lines(doc):
+        return True  # a ">>>" line above in the block: the session's code or its output
     prefix = _DOCTEST_LINE_RE.match(text, line_start)
     if prefix is not None and prefix.end() == gap_start:
         return True  # "...     print(x)": a continuation line's indentation (its ">>>" in another record)
     if text.startswith(("#", "//"), gap_end) and _CODE_BEFORE_COMMENT_RE.fullmatch(text, line_start, gap_start):
         return True
-    return _GRAMMAR_RE.search(text, line_start, gap_start) is not None
+    return text.endswith("::=", line_start, gap_start)  # (read at the run, not searched from the line's start)
+
+
+@last_argument
+def _session_lines(doc) -> frozenset[int]:
+    """The lines (0-based) at or below a ``>>>`` line in their block of non-blank lines: a
+    Python session's code and output. One pass over the lines (a walk up the block from each
+    run of spaces was quadratic in a long block's lines)."""
+    text, found, inside = doc.text, set(), False
+    if ">>>" not in text:
+        return frozenset()
+    for i, row in enumerate(doc.lines):
+        if not text[row.start : row.end].strip():
+            inside = False
+            continue
+        inside = inside or _PROMPT_LINE_RE.match(text, row.start) is not None
+        if inside:
+            found.add(i)
+    return frozenset(found)
 
 
 _WORD_RE = lazy(r"\p{L}{2,}")
@@ -839,6 +853,20 @@ def _rhs_column(doc, index: int, gap_start: int, column: int) -> bool:
     return False
 
 
+class _PerLine(dict):
+    """``fn(i)`` for a line index ``i``, computed at its first request and kept (one rule's
+    check: facts of a line that each of its matches would otherwise compute again)."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __call__(self, i: int):
+        if i not in self:
+            self[i] = self.fn(i)
+        return self[i]
+
+
 class MultipleSpaces(DocumentRule):
     """Two or more consecutive spaces between words.
 
@@ -951,30 +979,36 @@ class MultipleSpaces(DocumentRule):
         rst = doc.suffix in RST_SUFFIXES
         if self._trigger.search(doc.text) is None or in_sources(doc, self._columns_re):
             return  # (a .po string whose msgid lays out columns with spaces: `--help` output)
+        # What depends on the line alone is asked once a line: a one-line file's runs of spaces
+        # would each read the whole line again (quadratic: 30,000 runs on a line took > 300 s).
+        line_texts = _PerLine(lambda i: doc.text[doc.lines[i].start : doc.lines[i].end])
+        laid_out = _PerLine(lambda i: _layout_lines(doc, i))
+        shell_or_gpg = _PerLine(lambda i: _shell_line(doc.text, doc.lines[i].start, doc.lines[i].end)
+                                or _GPG_LISTING_RE.match(doc.text, doc.lines[i].start, doc.lines[i].end) is not None)
+        prose = _PerLine(lambda i: reads_as_prose(line_texts(i)))
+        gap_columns: dict = {}  # (column_of_gaps's sides of a block, for its other lines)
         for m in self._re.finditer(doc.text):
             line, column = doc.position(m.end())
             gap_start = m.start() - doc.lines[line - 1].start
             if aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col, gap_start)):
                 continue  # the next word starts a column that the neighbouring line shares
-            line_text = doc.text[doc.lines[line - 1].start : doc.lines[line - 1].end]
             if len(m.group()) >= 4 and aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col)
-                                               and other[:col].strip() != line_text[:column - 1].strip()):
+                                               and other[:col].strip() != line_texts(line - 1)[:column - 1].strip()):
                 continue  # "+/- kalıbı: /foo/bar      (dikkat" over "/bar/baz      (dikkat": one wide padding, a column
             if _man_page_margin(doc, line - 1):
                 continue  # "PSUtils Wydanie 1 Łata 17        PSSELECT(1)": a rendered man page's footer or header
             if _rhs_column(doc, line - 1, m.start(), column - 1):
                 continue  # "P'(ambient) =     (…) ? 0 : P(ambient)" over "P'(permitted)   = (…": a formula's sides aligned
-            if aligned(doc, line - 1, column - 1, lambda other, col: _same_cell(line_text, col, other)):
+            if aligned(doc, line - 1, column - 1, lambda other, col: _same_cell(line_texts(line - 1), col, other)):
                 continue  # a number or mark in the column of the same kind of cell above or below
-            if column_of_gaps(doc, line - 1, column - 1):
+            if column_of_gaps(doc, line - 1, column - 1, memo=gap_columns):
                 continue  # a column padded to the same width on 3+ lines: a score table
             if hanging_column(doc, line - 1, column - 1, gap_start):
                 continue  # a tagged paragraph: the description's column, as the next item or line has it
             if _tagged_item(doc, line - 1, m.start(), column - 1):
                 continue  # "dos    Wybiera" beside "latin9 To samo": a man page's tag padded to its text's column
             line_start = doc.lines[line - 1].start
-            if _doctest_or_code(doc, line - 1, m.start(), m.end()) or _shell_line(
-                    doc.text, line_start, doc.lines[line - 1].end):
+            if _doctest_or_code(doc, line - 1, m.start(), m.end()) or shell_or_gpg(line - 1):
                 continue  # ">>> x = 1", "...     print(x)", "f()  # comment", "a ::=  b", "sed 's/^/    /'": code's own spaces
             if doc.text[m.start() - 1] == "m" and _SGR_END_RE.search(doc.text, max(line_start, m.start() - 16), m.start()):
                 continue  # "\x1b[33m    --《论语》": a terminal's colour code, then the line's indentation
@@ -982,12 +1016,10 @@ class MultipleSpaces(DocumentRule):
                 continue  # "León Gieco (1951-    )": a blank left for a year to fill in
             if _drawn_or_printed(doc.text, line_start, m.start(), m.end()):
                 continue  # "|   `-- zsh4", "Sun Dec  3", "A643  D869": a tree, a date, a fingerprint as printed
-            if _GPG_LISTING_RE.match(doc.text, line_start, doc.lines[line - 1].end):
-                continue  # "pub   1024D/4F368D5D 2005-01-31", "uid      Debian … <ftpmaster@debian.org>": gpg's columns
             if (_CHECKBOX_RE.fullmatch(doc.text, line_start, m.start()) or _help_item(doc, line - 1, m.start())
                     or _CONFIG_KEY_RE.fullmatch(doc.text, line_start, m.start())):
                 continue  # "[*]   netfilter", " bar   BAR!", "FAILLOG_ENAB   yes": a box, help item or key, then its text
-            if _layout_lines(doc, line - 1) and not _near_miss(doc, line - 1, column - 1):
+            if laid_out(line - 1) and not _near_miss(doc, line - 1, column - 1):
                 continue  # "open files                    (-n) 1024" among padded lines: a layout
             if self._tag_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
                 continue  # "•      alias", "-M  İlkinden": a list's bullet or an option's tag, then its text
@@ -1011,7 +1043,7 @@ class MultipleSpaces(DocumentRule):
                     continue  # `>    text`: indentation after the container's marker
             if markdown and self._definition_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
                 continue  # ":   Μπορεί να...": a definition list's marker (Pandoc, PHP Markdown Extra), its padding syntax
-            if doc.quotes_code and not reads_as_prose(line_text):
+            if doc.quotes_code and not prose(line - 1):
                 continue  # technical text: a short non-sentence line is output or configuration
             # a run ending in a no-break space before » : ; ! ? (or starting with one after «) keeps
             # that one: "«\u00a0aptitude show \u00a0»" becomes "«\u00a0aptitude show\u00a0»", not "show »"
