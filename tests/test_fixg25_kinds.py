@@ -9,6 +9,9 @@ import json
 
 from hypothesis import given, strategies as st
 
+from corpuslint.document import Document
+from corpuslint.structure import MESSAGE, plural_variant_starts
+
 from .conftest import run_json
 from .test_fresh_corpora import found
 
@@ -85,3 +88,53 @@ def test_function_words_doubled_in_two_roles_by_their_languages_grammar_and_slip
     assert found("de.txt", "S104", "Er dachte an an die Zukunft und nicht an die Arbeit.") == [("S104", 1, 11)]
     assert found("en.txt", "S104", "What do do they want from us?") == [("S104", 1, 6)]
     assert found("es.txt", "S104", "Y luego se se fue de la casa sin decir nada a nadie.") == [("S104", 1, 9)]
+
+
+# -- D103: the plural variants of a Symfony message -------------------------------------------
+
+# Symfony 5.4 validators.uz.xlf unit 21: singular|plural of one message
+UZ_SHORT = ("Qiymat juda qisqa. {{ limit }} ta yoki undan ortiq belgidan iborat bo'lishi kerak.|Qiymat juda "
+            "qisqa. {{ limit }} yoki undan ko'p belgidan iborat bo'lishi kerak")
+UZ_SHORT_EN = ("This value is too short. It should have {{ limit }} character or more.|This value is too short. "
+               "It should have {{ limit }} characters or more.")
+
+
+def test_plural_variants_of_a_message_are_not_restated_passages_the_same_text_as_prose_is(tmp_path):
+    (tmp_path / "validators.uz.xlf").write_text(_xliff("uz", [(21, UZ_SHORT_EN, UZ_SHORT)]), encoding="utf-8")
+    # a .po file's plural forms were never compared: each msgstr[n] is a string of its own
+    singular, plural = UZ_SHORT.split("|")
+    source, source_plural = UZ_SHORT_EN.split("|")
+    (tmp_path / "uz.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: uz\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        f'msgid "{source}"\nmsgid_plural "{source_plural}"\nmsgstr[0] "{singular}"\nmsgstr[1] "{plural}"\n',
+        encoding="utf-8")
+    # the same text in a text file, not a message: "|" separates nothing, D103 reports it (as
+    # read25 did in the XLIFF file)
+    (tmp_path / "prose.txt").write_text(UZ_SHORT + ".\n", encoding="utf-8")
+    _, out = run_json("--select", "D103", str(tmp_path))
+    assert [(d["path"].rsplit("/", 1)[-1], d["line"], d["column"]) for d in out["diagnostics"]] == [
+        ("prose.txt", 1, 103)]
+
+
+@given(st.text(alphabet="ab|. ", max_size=30))
+def test_plural_variant_starts_are_the_single_pipes_of_a_message(text):
+    doc = Document("m.xlf", text)
+    doc.__dict__["kinds"] = frozenset({MESSAGE})
+    starts = plural_variant_starts(doc)
+    assert starts == [i for i, j in _pipe_runs(text) if j - i == 1]  # ("||": a pipe written literally)
+    plain = Document("m.txt", text)
+    assert plural_variant_starts(plain) == []
+
+
+def _pipe_runs(text: str):
+    i = 0
+    while i < len(text):
+        if text[i] == "|":
+            j = i
+            while j < len(text) and text[j] == "|":
+                j += 1
+            yield i, j
+            i = j
+        else:
+            i += 1
