@@ -12,8 +12,10 @@ from hypothesis import given, strategies as st
 from corpuslint.document import Document
 from corpuslint.structure import MESSAGE, plural_variant_starts
 
-from .conftest import run_json
+from .conftest import ROOT, run_cli, run_json
 from .test_fresh_corpora import found
+
+REAL = ROOT / "tests" / "data" / "realtext"
 
 
 def _xliff(language: str, units: list[tuple[int, str, str]]) -> str:
@@ -138,3 +140,20 @@ def _pipe_runs(text: str):
             i = j
         else:
             i += 1
+
+
+# -- filter: an XLIFF, TMX, .po or notebook file is no output ---------------------------------
+
+def test_filter_refuses_to_write_an_xliff_file_in_one_line_and_still_drops_into_jsonl(tmp_path):
+    source = REAL / "symfony-validators-uk-excerpt.xlf"  # unit 107's two zero-width spaces: W112, true
+    for out in ("out.xlf", "out.tmx", "out.po", "out.ipynb"):
+        proc = run_cli("filter", str(source), str(tmp_path / out), "--drop", "W112")
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.count("\n") == 1 and "cannot write" in proc.stderr and "internal error" not in proc.stderr
+        assert not (tmp_path / out).exists()
+    assert "cannot write XLIFF files" in run_cli("filter", str(source), str(tmp_path / "o.xlf"), "--drop",
+                                                 "W112").stderr
+    proc = run_cli("filter", str(source), str(tmp_path / "out.jsonl"), "--drop", "W112")
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)
+    assert summary["dropped_by_code"] == {"W112": 1} and summary["records_out"] == summary["records_in"] - 1
