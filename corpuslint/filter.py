@@ -38,9 +38,14 @@ def filter_dataset(in_path: str, out_path: str, config, registry, drop: list[str
     if not isinstance(reader, readers.RecordReader):
         raise ConfigError(f"filter: {in_path}: not a dataset file (read: "
                           f"{', '.join(s for r in readers.BUILTIN_READERS for s in r.suffixes if s.count('.') == 1)})")
-    if readers.output_reader(out_path) is None:
+    out_reader = readers.output_reader(out_path)
+    if out_reader is None:
         raise ConfigError(f"filter: {out_path}: write .jsonl (optionally .gz, .bz2, .xz, .zst) or .parquet")
-    if getattr(readers.output_reader(out_path), "format", None) == "parquet":
+    if out_reader.format in readers.IN_PLACE_FORMATS:  # (an XLIFF, TMX, .po or notebook file: records kept in place)
+        raise ConfigError(f"filter: {out_path}: cannot write {out_reader.format.upper()} files (one is only "
+                          "rewritten in place, by `check --fix`; its records are never left out): write .jsonl "
+                          "(optionally .gz, .bz2, .xz, .zst) or .parquet")
+    if out_reader.format == "parquet":
         from .extras import require
 
         require("parquet", f"filter: writing {os.path.basename(out_path)}")  # before the input is linted

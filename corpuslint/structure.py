@@ -1036,6 +1036,24 @@ def message_catalogue(doc: "Document") -> bool:
     return not MESSAGES.isdisjoint(doc.kinds)
 
 
+# Symfony's plural messages (its translator's pipe syntax, in XLIFF, YAML or PHP catalogues):
+# the variants of one message, each a whole sentence, separated by "|" ("This value is too
+# short. It should have {{ limit }} character or more.|This value is too short. It should
+# have {{ limit }} characters or more.", "{0} No apples|{1} One apple|]1,Inf[ %count% apples");
+# "||" is a pipe written literally.
+_PLURAL_PIPE_RE = lazy(r"(?<!\|)\|(?!\|)")
+
+
+def plural_variant_starts(doc: "Document") -> list[int]:
+    """Offsets of the "|" that separate the plural variants of a message (``MESSAGE`` in
+    ``doc.kinds``; Symfony's syntax, above), in order: variant k+1 starts at the k-th. []
+    for any other document, or a message without one. A gettext catalogue's plural forms
+    need none: each ``msgstr[n]`` is a document of its own (``readers.po``)."""
+    if MESSAGE not in doc.kinds or "|" not in doc.text:
+        return []
+    return [m.start() for m in _PLURAL_PIPE_RE.finditer(doc.text)]
+
+
 def has_placeholder(text: str) -> bool:
     """Does ``text`` hold a printf or ``{0}`` placeholder (``PLACEHOLDER``)?"""
     return ("%" in text or "{" in text) and _PLACEHOLDER_RE.search(text) is not None

@@ -79,8 +79,9 @@ __all__ = ["Reader", "ReaderOptions", "RecordDocument", "RecordReader", "BUILTIN
 BUILTIN_READERS: tuple[RecordReader, ...] = (JsonlReader(), JsonReader(), ParquetReader(), ArrowReader(), DelimitedReader(),
                                              PoReader(), NotebookReader(), XliffReader(), TmxReader())
 FORMATS = tuple(r.format for r in BUILTIN_READERS)
-# Formats whose files are rewritten in place only, never written from another file's records.
-IN_PLACE_FORMATS = frozenset({"po", "xliff", "tmx"})
+# Formats whose files are rewritten in place only, never written from another file's records
+# nor with records left out (``filter`` refuses them as its output).
+IN_PLACE_FORMATS = frozenset({"po", "xliff", "tmx", "ipynb"})
 SECTION = "readers"
 _OPTION_KEYS = {"text-field", "id-field", "language-field", "text-format"}
 _OVERRIDE = "--command-line"  # not a valid TOML-written key: command-line values live here

@@ -1335,7 +1335,11 @@ class RestatedPassage(DocumentRule):
     in a software message catalogue extracted as text (the ``catalogue`` document kind:
     Django's "You have selected an action, and you haven't made any changes..." and
     "You have selected an action, but you haven't saved your changes..." are two
-    messages sharing a clause); one string of a .po file is still checked.
+    messages sharing a clause); one string of a .po file is still checked, or of an XLIFF or
+    TMX file, but never one plural variant of a message against another: Symfony's
+    ``singular|plural`` ("... It should have {{ limit }} character or more.|... It should
+    have {{ limit }} characters or more.", ``structure.plural_variant_starts``) says one
+    thing twice by design, as a .po file's ``msgstr[n]`` do (each a string of its own).
     ``genre = "prose"`` always checks, ``"formulaic"`` never does.
     Why: machine-written filler and careless rewrites restate a fact already given,
     adding length but no information; plain Jaccard misses these (the seed pair below
@@ -1470,6 +1474,9 @@ class RestatedPassage(DocumentRule):
             return v
 
         passages = regions.passage_starts(doc)
+        variants = structure.plural_variant_starts(doc)
+        if variants:  # the singular and plural of one message restate each other by design
+            passages = sorted(passages + variants)
         tex = doc.suffix in structure.TEX_SUFFIXES
         plain = not (tex or doc.suffix in structure.RST_SUFFIXES or doc.suffix in regions.MARKDOWN_SUFFIXES)
         verse_too = str(self.opts["genre"]) == "auto"

