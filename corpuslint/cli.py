@@ -348,15 +348,28 @@ def _warn_not_checked(result, missing: set[str]) -> None:
               f"({len(unread)} in all)", file=sys.stderr)
 
 
-def unread_subtitles_note(counts: dict[str, int]) -> str:
-    """The note on the subtitle files a folder walk left out (``RunResult.unread_subtitles``,
-    suffix -> count): how many, of which formats, and how to have them checked."""
+def unread_notes(counts: dict[str, int]) -> list[str]:
+    """The notes on the files a folder walk left out that a user expects checked
+    (``RunResult.unread``, ``files.unread_key`` -> count): subtitle formats nothing reads,
+    and plain-text documents known by name (``NEWS``, ``changelog.Debian``), each with how
+    to have them checked."""
     from .subtitles import UNREAD_SUBTITLE_SUFFIXES
 
-    total = sum(counts.values())
-    listed = ", ".join(f"{n} {suffix} ({UNREAD_SUBTITLE_SUFFIXES[suffix]})" for suffix, n in sorted(counts.items()))
-    return (f"{total} subtitle file{'s' if total > 1 else ''} not checked: {listed}; corpuslint reads .srt, "
-            ".vtt and .sbv (convert them, e.g. `ffmpeg -i FILE.ass FILE.srt`)")
+    notes = []
+    subtitles = {k: n for k, n in counts.items() if k.startswith(".")}
+    if subtitles:
+        total = sum(subtitles.values())
+        listed = ", ".join(f"{n} {suffix} ({UNREAD_SUBTITLE_SUFFIXES[suffix]})" for suffix, n in sorted(subtitles.items()))
+        notes.append(f"{total} subtitle file{'s' if total > 1 else ''} not checked: {listed}; corpuslint reads .srt, "
+                     ".vtt and .sbv (convert them, e.g. `ffmpeg -i FILE.ass FILE.srt`)")
+    named = sorted(((n, k) for k, n in counts.items() if not k.startswith(".")), key=lambda x: (-x[0], x[1]))
+    if named:
+        total = sum(n for n, _ in named)
+        listed = ", ".join(f"{n} {name}" for n, name in named[:5]) + (", ..." if len(named) > 5 else "")
+        globs = ", ".join(f'"{name}"' for _, name in named[:5])
+        notes.append(f"{total} text file{'s' if total > 1 else ''} without a suffix corpuslint reads not checked: "
+                     f"{listed}; to check them add extend-include = [{globs}] (or --extend-include NAME)")
+    return notes
 
 
 def _note_nothing_checked(paths: list[str], config, registry) -> bool:
@@ -499,8 +512,9 @@ def _cmd_check(args) -> int:
     for p in unreported:
         print(f"corpuslint: error: {p}: no such file or directory", file=sys.stderr)
     _warn_not_checked(result, {_display(p) for p in missing})
-    if result.unread_subtitles and not args.quiet:
-        print("corpuslint: note: " + unread_subtitles_note(result.unread_subtitles), file=sys.stderr)
+    if not args.quiet:
+        for note in unread_notes(result.unread):
+            print("corpuslint: note: " + note, file=sys.stderr)
     if (args.fix or args.diff) and not args.fix_data and any(
             f.record is not None and f.fix is not None and not readers.is_source_file(f.path) for f in result.findings):
         print("corpuslint: note: " + ("fixes in data-file records are not in the diff (add --fix-data to diff the "

@@ -164,9 +164,10 @@ class RunResult:
     checked: list[str] = field(default_factory=list)
     # findings the baseline hid (None: no baseline applied); the reports say how many
     baselined: int | None = None
-    # subtitle files a folder walk left out, no reader reading their format: suffix -> count
-    # (``files.discover``'s ``skipped``; the command line names them in a note)
-    unread_subtitles: dict[str, int] = field(default_factory=dict)
+    # files a folder walk left out that a user expects checked (``files.unread_key``):
+    # a subtitle suffix (".ass") or a document's name ("NEWS") -> count; the command line
+    # names them in a note, the JSON report in ``not_included``
+    unread: dict[str, int] = field(default_factory=dict)
 
     def failing(self, fail_on: Severity | None = None) -> list[Finding]:
         level = (fail_on or self.config.fail_on).rank
@@ -1636,10 +1637,10 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
     linter = Linter(config, registry)
     linter.suppressions = Suppressions.load(config.root, linter.rules)
     linter.executor = executor
-    unread_subtitles: dict[str, int] = {}
+    unread_by_walk: dict[str, int] = {}
     sources = files.discover([p for p in paths if p != "-"] if stdin is not None else paths, config,
                              readers.walk_suffixes(registry.readers), report_unknown=report_unknown,
-                             skipped=unread_subtitles)
+                             skipped=unread_by_walk)
     ctx = RunContext(
         config=config,
         root=config.root,
@@ -1789,7 +1790,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
     return RunResult(findings, len(sources) + (stdin is not None) - len(not_read), linter.rules, registry, config, fixed,
                      diffs, store, {d: linter.not_checked[d] for d in sorted(unread)},
                      [s.display for s in sources if s.display not in unread] + ([stdin.display] if stdin is not None else []),
-                     unread_subtitles=unread_subtitles)
+                     unread=unread_by_walk)
 
 
 def _read_plan(linter: Linter, sources: list[files.Source], registry: Registry, config: Config,

@@ -171,9 +171,8 @@ def discover(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str]
     (no recursion limit) with ``lstat`` information only: nothing is opened here.
     With ``report_unknown``, a file named explicitly that no include glob or reader
     suffix claims is returned with ``unknown=True`` (reported, not silently skipped).
-    With ``skipped`` (a dict, filled here), a walk counts the files it leaves out whose
-    suffix is a subtitle format nothing reads (``subtitles.UNREAD_SUBTITLE_SUFFIXES``:
-    ``{".ass": 2}``), for the run's note: a user expects subtitles checked.
+    With ``skipped`` (a dict, filled here), a walk counts the files it leaves out that a
+    user expects checked (``unread_key``: ``{".ass": 2, "NEWS": 3}``), for the run's notes.
 
     - symlinked directories are not followed (symlink loops cannot hang the walk);
     - FIFOs, sockets and devices matching the include globs become ``special``
@@ -288,6 +287,30 @@ def unclaimed(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str
     return counts
 
 
+# Plain-text documents known by their name, without a suffix corpuslint reads (GNU/Debian
+# changelog, NEWS, README ...): fresh26's 476 changelogs of 649 files were left out in silence.
+# Licences (COPYING, LICENSE) are boilerplate by design: not named.
+DOCUMENT_NAMES = frozenset({"readme", "news", "changes", "changelog", "history", "authors", "thanks", "todo"})
+# (compressed, HTML or print formats: not plain text; HTML is read with --extend-include)
+_NOT_PLAIN = (".gz", ".bz2", ".xz", ".zst", ".z", ".zip", ".lz", ".lzma", ".html", ".htm", ".xhtml", ".pdf", ".ps", ".dvi")
+
+
+def unread_key(name: str, subtitle_suffixes) -> str | None:
+    """How a walk counts a file it leaves out (not included, not excluded), or None when a
+    user would not expect it checked: a subtitle format nothing reads by its lower-cased
+    suffix (``".ass"``, one of ``subtitle_suffixes``), a plain-text document known by its
+    name (``DOCUMENT_NAMES``: ``NEWS``, ``ChangeLog``, ``changelog.Debian``; not a
+    compressed, HTML or print file) by the name itself, the glob that would include it."""
+    dot = name.find(".")
+    if dot > 0:
+        suffix = name[name.rfind("."):].lower()
+        if suffix in subtitle_suffixes:
+            return suffix
+    if name[:dot if dot > 0 else len(name)].lower() in DOCUMENT_NAMES and not name.lower().endswith(_NOT_PLAIN):
+        return name
+    return None
+
+
 def _undeclared(display: str) -> None:
     """No ``per-file-language`` table: no file's language is declared."""
     return None
@@ -340,9 +363,10 @@ def _walk(top: str, matcher: "_Matcher", add, check_file, seen: set[str], out: l
                     subdirs.append((os.path.join(dirpath, name), rel, os.path.join(real_dir, name)))
                 continue
             if not included(name) or excluded(rel, name):
-                suffix = name[name.rfind(".") :].lower() if skipped is not None and "." in name else ""
-                if suffix in unread and not excluded(rel, name):
-                    skipped[suffix] = skipped.get(suffix, 0) + 1
+                if skipped is not None and not excluded(rel, name):
+                    key = unread_key(name, unread)
+                    if key is not None:
+                        skipped[key] = skipped.get(key, 0) + 1
                 continue
             try:
                 lst = entry.stat(follow_symlinks=False)

@@ -85,6 +85,8 @@ def write(result, stream) -> None:
     }
     if getattr(result, "baselined", None) is not None:  # (with a baseline: how many it hid)
         data["summary"]["baselined"] = result.baselined
+    if getattr(result, "unread", None):  # (files a walk left out that a user expects checked)
+        data["summary"]["not_included"] = dict(sorted(result.unread.items()))
     head, tail = json.dumps(data, ensure_ascii=False, indent=2).split('"diagnostics": []', 1)
     stream.write(head + '"diagnostics": [')
     positions = result_positions(result)
