@@ -5,9 +5,12 @@ Lines, JSON and Parquet shards), each on a real excerpt (tests/data/realtext/SOU
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from corpuslint import lint_text
 
 from .conftest import run_json
 
@@ -77,3 +80,45 @@ def test_definition_lists_and_sessions_of_man_pages_in_records(tmp_path):
     _, out = run_json("--select", "W103", "pre.jsonl", cwd=tmp_path)
     assert sorted((f["record"], f["column"]) for f in out["diagnostics"]) == [("man-356861", 71),
                                                                              ("man-374543", 12)]
+
+
+# -- kind 3, W114: a wrong language tag against text that plainly reads French ------------------
+
+# developers-reference-fr 12.18 paragraphs that fresh24's records tag "en" (pretrain-0000
+# doc-53170; sft-alpaca-0001.parquet sec-4592's output, its first two paragraphs and a list's lead)
+DISTS = "Le répertoire racine contient deux répertoires : dists/ et pool/. Le second contient un ensemble de répertoires où sont stockés les paquets, gérés dans la base de données de l'archive, et les programmes d’accompagnement. Le premier répertoire contient les distributions stable, testing et unstable. Les fichiers Packages et Sources des sous-répertoires de distribution font référence aux fichiers du répertoire pool/. Le découpage en sous-répertoires est identique d'une distribution à l'autre. Ce qui est exposé ci-dessous pour la distribution stable est également valable pour les distributions unstable et testing."
+TESTING = ("Les paquets sont habituellement installés dans la distribution testing après avoir subi "
+           "suffisamment de tests dans unstable.\n\nL'inclusion d'un paquet d'unstable est soumise aux "
+           "conditions suivantes :")
+# a true finding: an English question with a stray space before its mark (LLaMA-Factory's
+# kto_en_demo record 22, turn 7), tagged "en" as it is
+STEP = "was there a step after 4 ?"
+
+
+def test_a_declared_language_gives_way_to_text_that_plainly_reads_french(tmp_path):
+    rows = [("doc-53170", DISTS), ("sec-4592", TESTING), ("kto-22", STEP)]
+    (tmp_path / "d.jsonl").write_text("".join(json.dumps({"id": i, "lang": "en", "text": t}, ensure_ascii=False)
+                                              + "\n" for i, t in rows), encoding="utf-8")
+    (tmp_path / "corpuslint.toml").write_text('[readers]\nid-field = "id"\n', encoding="utf-8")
+    _, out = run_json("--select", "W114", "d.jsonl", cwd=tmp_path)
+    assert [(f["record"], f["message"]) for f in out["diagnostics"]] == [("kto-22", "space before '?'")]
+
+
+# -- kind 7, D101/Q101/Q102: the same step in two flows of one procedure ----------------------
+
+# debian-reference 2.100 §2.1.3 "The event flow of the package management", its nested lists
+# flattened to one-line paragraphs, as fresh24's record sec-2595 (sft-alpaca-0000.json) holds it
+APT_FLOWS = "Here is a summary of the simplified event flow of the package management by APT.\n\nUpdate (\"apt update\", \"aptitude update\" or \"apt-get update\"):\n\nFetch archive metadata from remote archive\n\nReconstruct and update local metadata for use by APT\n\nUpgrade (\"apt upgrade\" and \"apt full-upgrade\", or \"aptitude safe-upgrade\" and \"aptitude full-upgrade\", or \"apt-get upgrade\" and \"apt-get dist-upgrade\"):\n\nChoose candidate version which is usually the latest available version for all installed packages (see Section 2.7.3, “Tweaking candidate version” for exception)\n\nMake package dependency resolution\n\nFetch selected binary packages from remote archive if candidate version is different from installed version\n\nUnpack fetched binary packages\n\nRun preinst script\n\nInstall binary files\n\nRun postinst script\n\nInstall (\"apt install …\", aptitude install …\" or \"apt-get install …\"):\n\nChoose packages listed on the command line\n\nMake package dependency resolution\n\nFetch selected binary packages from remote archive\n\nUnpack fetched binary packages\n\nRun preinst script\n\nInstall binary files\n\nRun postinst script\n\nRemove (\"apt remove …\", \"aptitude remove …\" or \"apt-get remove …\"):\n\nChoose packages listed on the command line\n\nMake package dependency resolution\n\nRun prerm script\n\nRemove installed files except configuration files\n\nRun postrm script\n\nPurge (\"apt purge\", \"aptitude purge …\" or \"apt-get purge …\"):\n\nChoose packages listed on the command line\n\nMake package dependency resolution\n\nRun prerm script\n\nRemove installed files including configuration files\n\nRun postrm script\n\nHere, I intentionally skipped technical details for the sake of big picture."
+
+
+def test_a_step_repeated_in_two_flows_of_a_procedure_is_no_copy(tmp_path):
+    record = {"id": "sec-2595", "lang": "en", "instruction": "Explain: The event flow of the package management",
+              "input": "", "output": APT_FLOWS}
+    (tmp_path / "sft.json").write_text(json.dumps([record], ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "corpuslint.toml").write_text(
+        '[readers]\ntext-field = ["instruction", "input", "output"]\nid-field = "id"\n', encoding="utf-8")
+    _, out = run_json("--select", "D101,D103,Q101,Q102", "sft.json", cwd=tmp_path)
+    assert [(f["code"], f["line"]) for f in out["diagnostics"]] == []
+    # a headline printed again two lines down (samples/news-ar/004) stays a copy
+    news = (Path(__file__).parents[1] / "samples" / "news-ar" / "004_d2699a1dccc3a5cf.txt").read_text(encoding="utf-8")
+    assert [(f.code, f.line) for f in lint_text(news, path="x.txt", config={"select": ["D101"]})] == [("D101", 3)]
