@@ -122,3 +122,22 @@ def test_a_step_repeated_in_two_flows_of_a_procedure_is_no_copy(tmp_path):
     # a headline printed again two lines down (samples/news-ar/004) stays a copy
     news = (Path(__file__).parents[1] / "samples" / "news-ar" / "004_d2699a1dccc3a5cf.txt").read_text(encoding="utf-8")
     assert [(f.code, f.line) for f in lint_text(news, path="x.txt", config={"select": ["D101"]})] == [("D101", 3)]
+
+
+# -- kind 8, S104: a noun, then the placeholder it names -----------------------------------------
+
+# mount(8) fr of manpages-fr 4.18.1 (fresh24 record man-371799): "/sbin/mount.type" names the
+# placeholder, then "le type type" (the page's italic placeholder, lost in text)
+MOUNT_TYPE = "Pour la plupart des types, mount n’effectue qu’un appel système mount(2) et aucune connaissance détaillée du système de fichiers n'est nécessaire. Pour certains types toutefois (comme nfs, nfs4, cifs, smbfs et ncpfs), du code supplémentaire est indispensable. Les systèmes de fichiers nfs, nfs4, cifs, smbfs et ncpfs ont un programme de montage indépendant. Afin de rendre uniforme le traitement de tous les types, mount exécutera le programme /sbin/mount.type (s'il existe) lorsqu'il est invoqué avec le type type. Comme différentes versions de smbmount ont des conventions d'appels diverses, /sbin/mount.smbfs peut être un script shell qui réalise l'appel voulu."
+# a true finding: cpuset(7) ru of manpages-ru 4.18.1 (record man-380594), "наиболее наиболее"
+CPUSET = ("Необходимо разместить локальные данные нити в узлах памяти близко к ЦП, на которых выполняются "
+          "нити, то есть наиболее наиболее востребованные данные;")
+
+
+def test_a_noun_then_the_placeholder_it_names_is_no_doubled_word(tmp_path):
+    rows = [("man-371799", "fr", MOUNT_TYPE), ("man-380594", "ru", CPUSET)]
+    (tmp_path / "d.jsonl").write_text("".join(json.dumps({"id": i, "lang": g, "text": t}, ensure_ascii=False)
+                                              + "\n" for i, g, t in rows), encoding="utf-8")
+    (tmp_path / "corpuslint.toml").write_text('[readers]\nid-field = "id"\n', encoding="utf-8")
+    _, out = run_json("--select", "S104", "d.jsonl", cwd=tmp_path)
+    assert [(f["record"], f["message"]) for f in out["diagnostics"]] == [("man-380594", "'наиболее' is repeated")]
