@@ -309,7 +309,8 @@ def plain_headings(doc: Document) -> frozenset[int]:
     # the steps a lead-in opens are its list's items, not headings, however short
     # ("Unpack fetched binary packages" under "Upgrade …:" and again under "Install …:",
     # debian-reference's event flows of APT as fresh24's record sec-2595 holds them): the
-    # one-line paragraphs after it up to the next lead-in, when most are of a few words; a
+    # one-line paragraphs after it up to the next lead-in, when most are steps (a few words,
+    # no sentence's end: verses after "他说：" are sentences, not steps); a
     # run of terms each above its longer body is a definition list ("Depends", its
     # paragraph, "Recommends", …), whose terms stay headings
     lead = set(lead_ins)
@@ -318,11 +319,16 @@ def plain_headings(doc: Document) -> frozenset[int]:
         while j < n and kinds[j] != "blank" and (j + 1 >= n or kinds[j + 1] == "blank") and j not in lead:
             run.append(j)
             j += 2
-        short = sum(1 for k in run if len(_WORD_RE.findall(text, lines[k].start, lines[k].end)) <= LEAD_IN_MAX_WORDS)
-        if short * 2 > len(run):
+        steps = sum(1 for k in run if len(_WORD_RE.findall(text, lines[k].start, lines[k].end)) <= LEAD_IN_MAX_WORDS
+                    and text[lines[k].start : lines[k].end].rstrip()[-1:] not in _STEP_ENDS)
+        if steps * 2 > len(run):
             out.difference_update(run)
     cache = doc.__dict__["_plain_headings"] = frozenset(out)
     return cache
+
+
+# what ends a sentence, not a step of a list ("Unpack fetched binary packages")
+_STEP_ENDS = frozenset(".!?。！？؟۔।")
 
 
 def _steps_follow(kinds: list[str], i: int) -> bool:
