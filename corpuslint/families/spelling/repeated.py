@@ -288,8 +288,9 @@ def _placeholder_in_name(text: str, word: str) -> bool:
     """Does ``text`` write ``word`` as the variable part of a name elsewhere: after a dot or
     a slash inside a token (mount(8) fr: "/sbin/mount.type", then "invoqué avec le type
     type": the noun, then the placeholder its page sets in italics, lost in plain text) or
-    in angle brackets (``<type>``)?"""
-    return regex.search(rf"(?:\w[./]|<){regex.escape(word)}(?![\w-])", text) is not None
+    in angle brackets (``<type>``)? Not a call (``Promise.all(``); the caller leaves out
+    function words ("for all all", "Set this to to" beside ``path/to``: slips)."""
+    return regex.search(rf"(?:\w[./]|<){regex.escape(word)}(?![\w(-])", text) is not None
 
 
 # C's "long long" (``unsigned long long``, ``__int64 or long long``, "the C signed long long
@@ -1102,7 +1103,8 @@ class RepeatedWord(SpellingDocumentRule):
                         parameters = _signature_parameters(text)
                     if word in parameters:
                         continue  # "the weeks in the month month of the year": a noun, then the parameter of that name
-                if word[0].islower() and word == second and _placeholder_in_name(text, word):
+                if (word[0].islower() and word == second and word.lower() not in _EN_FUNCTION_WORDS
+                        and _placeholder_in_name(text, word)):
                     continue  # "le type type" beside "/sbin/mount.type": a noun, then the placeholder of that name
                 if _c_type(text, m) or _command_named(text, m, word) or _quoted_pair(text, m):
                     continue  # "unsigned long long": a C type; "Execute man man": a command and its argument

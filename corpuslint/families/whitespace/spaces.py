@@ -966,9 +966,10 @@ class MultipleSpaces(DocumentRule):
     # a command's or setting's name opening the line, its description after the run
     # beginning a sentence: gcloud's "describe  Show details…", "set-iam-policy  (BETA) Set…",
     # "use_threading_local  If True, …", a positional argument "URI  Path to…" (a group's
-    # command list, a flattened definition list); "name  一个现有操作符的名字" (a caseless script)
+    # command list, a flattened definition list); "name  一个现有操作符的名字" (CJK, caseless; not
+    # Persian "dot  با خطایی…", an English word inside a sentence of a right-to-left script)
     _term_re = regex.compile(r"[a-z][\w.-]*|[A-Z][A-Z0-9_]+")
-    _description_re = regex.compile(r"\(?[\p{Lu}\p{Lo}]")
+    _description_re = regex.compile(r"\(?[\p{Lu}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
     _openers = "\"'“«‘„"
     # a short answer (one to three words, no sentence mark) ending the line after a question
     _answer_re = regex.compile(r"\S+(?:[ \t]\S+){0,2}[ \t]*$")
