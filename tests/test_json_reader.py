@@ -124,12 +124,15 @@ def test_several_fields_in_jsonl_csv_and_parquet(tmp_path):
     assert pq.read_table(tmp_path / "d.parquet").to_pylist()[0] == {"id": "a", "q": "What is it?", "a": "A cat."}
 
 
-def test_a_field_no_record_has_is_one_problem(tmp_path):
-    (tmp_path / "d.jsonl").write_text('{"q": "x", "a": "y"}\n', encoding="utf-8")
+def test_several_text_fields_are_whichever_a_record_has(tmp_path):
+    # a field no record of the file has is no problem (one list serves shards of several
+    # schemas); a record with none of them (or only nulls) is one F005, the others are read
+    (tmp_path / "d.jsonl").write_text('{"q": "x", "a": "y"}\n{"q": null}\n{"other": "z"}\n', encoding="utf-8")
     got = lint_paths([tmp_path / "d.jsonl"], config={"select": ["F"], **NO_CACHE,
                                                      "readers": {"text-field": ["q", "answer"]}})
-    assert [(f.code, f.message) for f in got] == [
-        ("F005", "no record has the text field 'answer'; set --text-field or [tool.corpuslint.readers.jsonl]")]
+    assert [(f.code, f.record, f.message) for f in got] == [
+        ("F005", 2, "record has none of the text fields 'q', 'answer'"),
+        ("F005", 3, "record has none of the text fields 'q', 'answer'")]
 
 
 def test_text_field_list_is_validated(tmp_path):

@@ -20,6 +20,11 @@ from .test_fresh_corpora import REAL
 CHECKED = ["S104", "W114", "W115", "F005"]
 
 
+# an English question with a stray space before its mark (LLaMA-Factory's kto_en_demo record
+# 22, turn 7; tests/data/realtext/SOURCE.md: fixe25): declared French, its spacing is French typography
+ENGLISH_SPACED = "was there a step after 4 ?"
+
+
 def _verses() -> list[dict]:
     lines = (REAL / "quran-declared-language.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines]
@@ -61,8 +66,12 @@ def test_declared_languages_explain_reduplication_and_french_spacing_and_keep_th
         ("26:195", "S104", 1), ("34:8", "S104", 43), ("52:22", "S104", 46),
         ("54:47", "S104", 31), ("69:51", "S104", 15), ("70:18", "S104", 21), ("70:5", "S104", 1),
         ("76:26", "S104", 40), ("79:3", "S104", 1)]
-    # declared in another language, the French verse's spaces are reported
-    assert [f[1] for f in _found([{**v, "language": "en"} for v in verses if v["id"] == "42:9"])] == ["W114"]
+    # declared in another language, the French verse still reads French as a whole and
+    # around its marks: a wrong tag (fresh24's developers-reference-fr tagged "en") does not
+    # make French typography a slip; English declared French is French typography
+    assert _found([{**v, "language": "en"} for v in verses if v["id"] == "42:9"]) == []
+    assert _found([{"id": "kto-22", "text": ENGLISH_SPACED, "language": "fr"}]) == []
+    assert _found([{"id": "kto-22", "text": ENGLISH_SPACED, "language": "en"}]) == [("kto-22", "W114", 25)]
 
 
 def test_a_declared_language_keeps_the_findings_it_does_not_explain():
@@ -121,17 +130,20 @@ def test_per_file_language_declares_the_language_of_a_file_or_a_data_files_recor
     (tmp_path / "fr").mkdir()
     (tmp_path / "fr" / "42-9.txt").write_text(verse, encoding="utf-8")
     (tmp_path / "other.txt").write_text(verse, encoding="utf-8")
-    (tmp_path / "en.txt").write_text(verse, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(verse, encoding="utf-8")  # (a wrong tag: the verse reads French)
+    (tmp_path / "fr-en.txt").write_text(ENGLISH_SPACED + "\n", encoding="utf-8")  # declared French
+    (tmp_path / "und-en.txt").write_text(ENGLISH_SPACED + "\n", encoding="utf-8")
     (tmp_path / "tr.jsonl").write_text(json.dumps({"text": "Güzel güzel sabret"}) + "\n"
                                        + json.dumps({"text": "Güzel güzel sabret", "language": "en"}) + "\n",
                                        encoding="utf-8")
     cfg = {"select": CHECKED, "cache": False,
-           "per-file-language": {"fr/*.txt": "fr", "tr.jsonl": "tr-TR", "en.txt": "en"}}
+           "per-file-language": {"fr/*.txt": "fr", "tr.jsonl": "tr-TR", "en.txt": "en", "fr-en.txt": "fr"}}
     found = lint_paths([tmp_path], config=cfg)
     # the record's own field wins over the file's; other.txt is not declared (and reads
-    # French: more French words than English ones); en.txt is declared English
+    # French: more French words than English ones), nor is en.txt in effect (declared English,
+    # it reads French as a whole); fr-en.txt is declared French, und-en.txt nothing
     assert sorted((Path(f.path).name, f.record, f.code) for f in found) == [
-        ("en.txt", None, "W114"), ("tr.jsonl", 2, "S104")]
+        ("tr.jsonl", 2, "S104"), ("und-en.txt", None, "W114")]
 
 
 def test_a_bad_per_file_language_is_a_config_error_naming_the_key(tmp_path: Path):
@@ -166,8 +178,8 @@ def test_changing_only_the_language_checks_the_record_or_file_again(tmp_path: Pa
     again, not served the findings of the other language."""
     data = tmp_path / "verses.jsonl"
     verse = {"id": "70:5", "text": "Güzel güzel sabret"}
-    french = tmp_path / "42-9.txt"
-    french.write_text("Ont-ils pris des maîtres en dehors de Lui ? C'est Allah\n", encoding="utf-8")
+    english = tmp_path / "kto-22.txt"
+    english.write_text(ENGLISH_SPACED + "\n", encoding="utf-8")
     cfg = {"select": ["S104", "W114", "S101"], "readers": {"id-field": "id"}}
 
     def codes(config) -> list[str]:
@@ -175,13 +187,13 @@ def test_changing_only_the_language_checks_the_record_or_file_again(tmp_path: Pa
 
     for language in (None, "tr", None, "tr"):
         data.write_text(json.dumps({**verse, "language": language} if language else verse) + "\n", encoding="utf-8")
-        assert codes(cfg) == ([] if language else ["S104"]), language
+        assert codes(cfg) == ([] if language else ["S104"]) + ["W114"], language
         assert (tmp_path / ".corpuslint_cache").is_dir()
-    # undeclared, the verse reads French; declared English, its spaced "?" is reported
-    declared = {**cfg, "per-file-language": {"42-9.txt": "en"}}
-    assert codes(declared) == ["W114"]
-    assert codes(cfg) == []
-    assert codes(declared) == ["W114"]
+    # undeclared, the English question's spaced "?" is reported; declared French, it is French typography
+    declared = {**cfg, "per-file-language": {"kto-22.txt": "fr"}}
+    assert codes(declared) == []
+    assert codes(cfg) == ["W114"]
+    assert codes(declared) == []
 
 
 def test_fix_and_standard_input_keep_a_files_declared_language(tmp_path: Path):
@@ -198,9 +210,10 @@ def test_fix_and_standard_input_keep_a_files_declared_language(tmp_path: Path):
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert (tmp_path / "fr" / "47-33.txt").read_text(encoding="utf-8") == text + "\n"  # "cru !" kept
     # standard input named by --stdin-filename gets the language of that name
-    for name, codes in (("fr/x.txt", []), ("en/x.txt", ["W114"]), ("x.txt", [])):  # x.txt reads French
+    # (an English question with a spaced "?": French typography where declared French)
+    for name, codes in (("fr/x.txt", []), ("en/x.txt", ["W114"]), ("x.txt", ["W114"])):
         proc = run_cli("check", "--no-cache", "--format", "json", "--stdin-filename", name, "-",
-                       cwd=tmp_path, input=text + "\n")
+                       cwd=tmp_path, input=ENGLISH_SPACED + "\n")
         assert [d["code"] for d in json.loads(proc.stdout)["diagnostics"]] == codes, name
 
 

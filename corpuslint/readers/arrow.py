@@ -43,20 +43,21 @@ class _ArrowRecords(RecordReader):
 
     def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
         names = self._schema_names(path)
-        text_cols = [_top(names, f) for f in options.fields]
-        absent = [f for f, col in zip(options.fields, text_cols) if col not in names]
-        if absent:
+        present = [(f, col) for f in options.fields if (col := _top(names, f)) in names]
+        absent = [f for f in options.fields if f not in dict(present)]
+        if not present if options.several else absent:  # several text fields: whichever it has (``ReaderOptions``)
             raise FileProblem(f"no column {', '.join(map(repr, absent))} for the text (columns: {', '.join(names)}; "
                               "set --text-field)")
         id_col = _top(names, options.id_field)
         if id_col is not None and id_col not in names:
             raise FileProblem(f"no column {options.id_field!r} for the record id (columns: {', '.join(names)})")
+        text_cols = [col for _, col in present]
         columns = list(dict.fromkeys(text_cols))
         columns += [id_col] if id_col and id_col not in columns else []
         columns += [c for c in language_columns(names, options) if c not in columns]
         # a chat turn's role: a role column beside a top-level text column; an Alpaca column's own
         roles: dict[str, str | None] = {}
-        for field, text_col in zip(options.fields, text_cols):
+        for field, text_col in present:
             if text_col == field and {"instruction", "output"} <= set(names):
                 roles[field] = ALPACA_ROLES.get(text_col)
                 if text_col in ("input", "output"):  # their previous turn: the record's prompt (``alpaca_prompt``)

@@ -30,10 +30,13 @@ class ReaderOptions:
     or ``turns[*]`` into a list, each item one document, ``turn_path``). ``id_field``: the
     field naming a record (``None``: the 1-based record number). Several text fields
     (``("instruction", "input", "output")``: a tuple, ``text-field = [...]`` in config):
-    each field of a record is one document, named ``<record>.<field>`` (``17.output``;
-    a turn path's items ``17.conversations.3``); a field a record lacks (or holds null)
-    is skipped, since such columns are optional (Alpaca's ``input``, a ``system``
-    prompt), but a field no record has is one F005 for the file."""
+    the fields a record may have, whichever it has. Each field of a record is one
+    document, named ``<record>.<field>`` (``17.output``; a turn path's items
+    ``17.conversations.3``); a field a record lacks (or holds null) is skipped, since
+    such columns are optional (Alpaca's ``input``, a ``system`` prompt) and one list
+    serves files of several schemas (pre-training ``text`` shards beside chat and
+    Alpaca files); a record with none of them is one F005 (``NONE_OF``), and a file
+    whose records have none of them is one F005 for the file."""
 
     text_field: "str | tuple[str, ...]" = "text"
     id_field: str | None = None
@@ -288,20 +291,31 @@ def record_texts(number: int, rid: int | str, obj: Any, options: ReaderOptions,
                  roles: "dict[str, str | None] | None" = None) -> Iterator[Record]:
     """The ``Record``s of one record ``obj``: ``field_records`` of its text field, or
     of each of several (``ReaderOptions.fields``), named ``<record>.<field>`` and
-    skipping a field the record lacks or holds null for. ``roles``: the role the
+    skipping a field the record lacks or holds null for (none of them: one ``Record``
+    whose problem is ``none_of``). ``roles``: the role the
     reader knows for a field (an Alpaca column), as ``field_records``' ``role``."""
     if not options.several:
         field = options.text_field
         yield from field_records(number, rid, obj, get_field(obj, top_field(field)), options,
                                  roles.get(field) if roles else None)
         return
+    read = False
     for field in options.fields:
         top = top_field(field)
         value = get_field(obj, top)
         if value is _MISSING or value is None:
             continue
+        read = True
         yield from field_records(number, f"{rid}.{top}", obj, value, _only(options, field),
                                  roles.get(field) if roles else None, field)
+    if not read:
+        yield Record(number, rid, None, none_of(options))
+
+
+def none_of(options: ReaderOptions) -> str:
+    """The F005 problem of a record that has none of its several text fields (each
+    absent or null)."""
+    return f"record has none of the text fields {', '.join(map(repr, options.fields))}"
 
 
 @functools.lru_cache(maxsize=64)

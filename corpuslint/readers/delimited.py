@@ -55,11 +55,13 @@ class DelimitedReader(RecordReader):
         columns: dict[str, int] | None = None
         roles = False  # the header has a column naming a role (``record_turn``)
         several = options.several
+        fields: list[str] = []  # the text columns the header has
         for number, (header, row) in enumerate(self._rows(path, marked), 1):
             if columns is None:
                 columns = {name: i for i, name in enumerate(header)}
                 absent = [f for f in options.fields if f not in columns]
-                if absent:
+                fields = [f for f in options.fields if f in columns]  # several: whichever it has (``ReaderOptions``)
+                if not fields if several else absent:
                     raise FileProblem(f"no column {', '.join(map(repr, absent))} for the text (columns: "
                                       f"{', '.join(header)}; set --text-field)")
                 if options.id_field is not None and options.id_field not in columns:
@@ -70,7 +72,7 @@ class DelimitedReader(RecordReader):
             rid: int | str = number
             if options.id_field is not None and columns[options.id_field] < len(row):
                 rid = row[columns[options.id_field]] or number
-            for field in options.fields:
+            for field in fields:
                 name = f"{rid}.{field}" if several else rid
                 index = columns[field]
                 if index >= len(row):

@@ -15,8 +15,8 @@ import json
 from array import array
 from typing import Callable, Iterator, Mapping
 
-from .base import (_MISSING, FileProblem, Record, RecordReader, ReaderOptions, get_field, has_text_field,
-                   mark_bom, record_id, record_texts, set_text, top_field)
+from .base import (FileProblem, Record, RecordReader, ReaderOptions, get_field, has_text_field,
+                   mark_bom, none_of, record_id, record_texts, set_text, top_field)
 from .compression import COMPRESSIONS, open_read, open_write
 
 BASE_SUFFIXES = (".jsonl", ".ndjson")
@@ -86,20 +86,17 @@ def object_records(parsed: Iterator[tuple[int, "dict | None", "str | None", int]
     without it are held back (their numbers only): if none has it, the file is one F005
     naming the fields it does have (a file of something else, or a wrong
     ``text-field``), not one finding per record. With several text fields a record
-    lacking some is read for the others; a field no record has is one F005 at the end."""
+    lacking some is read for the others, one lacking all is one F005 (``none_of``); a
+    field no record of the file has is no problem (``ReaderOptions.text_field``)."""
     field = top_field(options.text_field) if not options.several else None
     seen_field = False
     held = array("q")  # numbers of records without the field, before any had it
     fields: list[str] = []
-    missing = {top_field(f): f for f in options.fields} if options.several else {}
     for number, obj, problem, column in parsed:
         if problem is not None:
             yield Record(number, number, None, problem, column)
             continue
         rid = record_id(get_field(obj, options.id_field), number) if options.id_field else number
-        if missing:
-            for top in [t for t in missing if get_field(obj, t) is not _MISSING]:
-                del missing[top]
         if not seen_field and not has_text_field(obj, options):
             held.append(number)
             fields = fields or list(obj)
@@ -107,8 +104,7 @@ def object_records(parsed: Iterator[tuple[int, "dict | None", "str | None", int]
         if not seen_field:
             seen_field = True
             for n in held:
-                yield Record(n, n, None, f"record has no field {field!r}" if field is not None else
-                             f"record has none of the fields {', '.join(map(repr, options.fields))}")
+                yield Record(n, n, None, f"record has no field {field!r}" if field is not None else none_of(options))
             held = array("q")
         yield from record_texts(number, rid, obj, options)
     where = f"set --text-field or [tool.corpuslint.readers.{fmt}]"
@@ -118,9 +114,6 @@ def object_records(parsed: Iterator[tuple[int, "dict | None", "str | None", int]
     if held:
         what = f"a field {field!r}" if field is not None else f"any of the fields {', '.join(map(repr, options.fields))}"
         raise FileProblem(f"no record has {what} ({len(held)} records; fields: {', '.join(fields[:12])}); {where}")
-    if missing:
-        raise FileProblem(f"no record has the text field{'s' if len(missing) > 1 else ''} "
-                          f"{', '.join(map(repr, missing.values()))}; {where}")
 
 
 def _parse(raw: bytes) -> tuple[dict | None, str | None, int]:

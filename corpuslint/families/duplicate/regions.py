@@ -281,7 +281,8 @@ def plain_headings(doc: Document) -> frozenset[int]:
     open a list of one-line steps (a procedure: "To switch from GNOME to GNOME Classic:" and later "To switch
     from GNOME Classic to GNOME:", each followed by the same log-out steps), alone in
     their block (blank line or start of text before, blank line after) and followed
-    by more text. Text converted from DocBook, Mallard or HTML keeps its section
+    by more text; the one-line paragraphs after a lead-in are its steps, not headings,
+    up to the next lead-in. Text converted from DocBook, Mallard or HTML keeps its section
     titles and step lists this way. Cached per document."""
     cache = doc.__dict__.get("_plain_headings")
     if cache is not None:
@@ -291,6 +292,7 @@ def plain_headings(doc: Document) -> frozenset[int]:
     text = doc.text
     n = len(lines)
     out = set()
+    lead_ins: list[int] = []  # the lead-ins among them (``_steps_follow``)
     last_text = max((i for i in range(n) if kinds[i] != "blank"), default=-1)
     for i in range(n):
         if kinds[i] != structure.PROSE or i >= last_text:
@@ -298,13 +300,35 @@ def plain_headings(doc: Document) -> frozenset[int]:
         if (i > 0 and kinds[i - 1] != "blank") or (i + 1 < n and kinds[i + 1] != "blank"):
             continue
         line = text[lines[i].start : lines[i].end]
-        if plain_heading(line) or _long_title(text, lines, kinds, i, line) or (
-            _LEAD_IN_RE.search(line) and len(_WORD_RE.findall(line)) <= LEAD_IN_MAX_WORDS
-            and not _INNER_SENTENCE_END_RE.search(line) and _steps_follow(kinds, i)
-        ):
+        if _LEAD_IN_RE.search(line) and len(_WORD_RE.findall(line)) <= LEAD_IN_MAX_WORDS and (
+                not _INNER_SENTENCE_END_RE.search(line) and _steps_follow(kinds, i)):
             out.add(i)
+            lead_ins.append(i)
+        elif plain_heading(line) or _long_title(text, lines, kinds, i, line):
+            out.add(i)
+    # the steps a lead-in opens are its list's items, not headings, however short
+    # ("Unpack fetched binary packages" under "Upgrade …:" and again under "Install …:",
+    # debian-reference's event flows of APT as fresh24's record sec-2595 holds them): the
+    # one-line paragraphs after it up to the next lead-in, when most are steps (a few words,
+    # no sentence's end: verses after "他说：" are sentences, not steps); a
+    # run of terms each above its longer body is a definition list ("Depends", its
+    # paragraph, "Recommends", …), whose terms stay headings
+    lead = set(lead_ins)
+    for i in lead_ins:
+        run, j = [], i + 2
+        while j < n and kinds[j] != "blank" and (j + 1 >= n or kinds[j + 1] == "blank") and j not in lead:
+            run.append(j)
+            j += 2
+        steps = sum(1 for k in run if len(_WORD_RE.findall(text, lines[k].start, lines[k].end)) <= LEAD_IN_MAX_WORDS
+                    and text[lines[k].start : lines[k].end].rstrip()[-1:] not in _STEP_ENDS)
+        if steps * 2 > len(run):
+            out.difference_update(run)
     cache = doc.__dict__["_plain_headings"] = frozenset(out)
     return cache
+
+
+# what ends a sentence, not a step of a list ("Unpack fetched binary packages")
+_STEP_ENDS = frozenset(".!?。！？؟۔।")
 
 
 def _steps_follow(kinds: list[str], i: int) -> bool:

@@ -286,6 +286,15 @@ def _signature_parameters(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _placeholder_in_name(text: str, word: str) -> bool:
+    """Does ``text`` write ``word`` as the variable part of a name elsewhere: after a dot or
+    a slash inside a token (mount(8) fr: "/sbin/mount.type", then "invoqué avec le type
+    type": the noun, then the placeholder its page sets in italics, lost in plain text) or
+    in angle brackets (``<type>``)? Not a call (``Promise.all(``); the caller leaves out
+    function words ("for all all", "Set this to to" beside ``path/to``: slips)."""
+    return regex.search(rf"(?:\w[./]|<){regex.escape(word)}(?![\w(-])", text) is not None
+
+
 # C's "long long" (``unsigned long long``, ``__int64 or long long``, "the C signed long long
 # datatype"): a type of two words.
 _C_LONG_BEFORE_RE = lazy(r"(?:\b(?:un)?signed|\bor|^)[ \t]*\Z", regex.M)
@@ -1098,7 +1107,8 @@ class RepeatedWord(SpellingDocumentRule):
     subtitle file (.srt, .vtt) short lines are a screen's width, not verse: only a line
     marked as sung (``♪``) is judged so; a noun then the parameter of that name, named in a
     signature in the text ("the month month of the year" beside ``monthdatescalendar(year,
-    month)``), C's ``long long`` and C++'s "template template parameter", a command run on itself ("Execute man man"), the slip quoted
+    month)``) or written as the variable part of a name ("le type type" beside
+    "/sbin/mount.type", mount(8) fr; ``<type>``), C's ``long long`` and C++'s "template template parameter", a command run on itself ("Execute man man"), the slip quoted
     ("'the the'"), German "damit sie sie" (subject, then object). Reported in text regions, and in a man page's
     header or footer line, column layout whose title is prose ("DIFF3(1)   Commandes de
     de l'utilisateur   DIFF3(1)").
@@ -1188,6 +1198,9 @@ class RepeatedWord(SpellingDocumentRule):
                         parameters = _signature_parameters(text)
                     if word in parameters:
                         continue  # "the weeks in the month month of the year": a noun, then the parameter of that name
+                if (word[0].islower() and word == second and word.lower() not in _EN_FUNCTION_WORDS
+                        and _placeholder_in_name(text, word)):
+                    continue  # "le type type" beside "/sbin/mount.type": a noun, then the placeholder of that name
                 if _c_type(text, m) or _command_named(text, m, word) or _quoted_pair(text, m):
                     continue  # "unsigned long long": a C type; "Execute man man": a command and its argument
                 if _SOUTH_ASIAN_LETTER_RE.match(word):

@@ -92,7 +92,11 @@ class SpaceBeforePunctuation(DocumentRule):
     reported, nor in text that declares no language where the text around the mark reads
     French (its paragraph, or the nearest one that tells: French words outnumbering English
     ones, "Comment vas-tu ?", "documentation libre\u00a0; veuillez vous reporter", however
-    many commands the document holds); for other French text set `marks` to `،.,`.
+    many commands the document holds), nor in text declared English that reads French as a
+    whole and around the mark (a wrong language tag: "Le répertoire racine contient deux
+    répertoires : dists/ et pool/" tagged `en`; French words are weighed against English
+    ones, so another declared language, Catalan, stands); for other French text set
+    `marks` to `،.,`.
     A mark inside a quotation of a command or a value (`"vim ."`, exim4's `"127.0.0.1 ;
     ::1"`: ASCII with a sign of code, or a few words starting in lower case) is the
     literal's; a mark amid code flattened into text (LibreOffice help's BASIC examples:
@@ -130,8 +134,13 @@ class SpaceBeforePunctuation(DocumentRule):
         pattern = compiled(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?={ends})")
         text = doc.text
         # declared French, or (no language declared) text that reads French around the mark:
-        # "Comment vas-tu ?", "documentation libre\u00a0; veuillez vous reporter"
+        # "Comment vas-tu ?", "documentation libre\u00a0; veuillez vous reporter"; English
+        # declared gives way to a text that reads French as a whole and around the mark (a
+        # wrong tag: fresh24's developers-reference-fr paragraphs tagged "en"); the reading
+        # weighs French words against English ones, so it refutes English, not Catalan
+        # (``FrenchAround`` reads Catalan as French: its declaration stands)
         declared = None if doc.language is None else doc.language == "fr"
+        english = doc.language is not None and doc.language.split("-")[0] == "en"
         french = FrenchAround(text)
         if "\n" in marks or "\r" in marks:
             found = pattern.finditer(text)
@@ -141,7 +150,7 @@ class SpaceBeforePunctuation(DocumentRule):
         for m in found:
             mark = text[m.end()]
             if mark in FRENCH_SPACED_MARKS:
-                if declared if declared is not None else french(m.end()):
+                if declared or ((declared is None or (english and french.whole())) and french(m.end())):
                     continue  # "Ont-ils pris des maîtres en dehors de Lui ?": French orthography
             if mark in ":;؛" and text[m.end() + 1 : m.end() + 2] == ")":
                 continue  # "Thank you :)", "فرکانس ؛)": an emoticon, set off by a space as a word is

@@ -626,6 +626,25 @@ def _shell_line(text: str, start: int, end: int) -> bool:
     return m is not None and is_command_word(m.group(1)) and _SHELL_SIGN_RE.search(text, m.end(), end) is not None
 
 
+# A shell prompt then a command (``$ ls -l``, ``# mount``) inside a line
+_PROMPT_RE = lazy(r"(?:^|(?<=\s))[$#][ \t]+([a-z./][\w./+-]*)")
+
+
+def _terminal_session(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` (one line) a terminal session joined into one line: three
+    shell prompts or more, each before a known command (intro(1)'s example session
+    "$ date Tue Aug  6 23:50:44 CEST 2002 $ cal      August 2002 Su Mo Tu … $ ls -l total 2
+    drwxrwxr-x   2 aeb       1024 …" in a record of one paragraph)? The runs of spaces
+    there are the programs' output padding its columns."""
+    found = 0
+    for m in _PROMPT_RE.finditer(text, start, end):
+        if is_command_word(m.group(1)):
+            found += 1
+            if found >= 3:
+                return True
+    return False
+
+
 def _drawn_or_printed(text: str, line_start: int, gap_start: int, gap_end: int) -> bool:
     """A tree drawing's indentation, a date's padded day, a fingerprint's gap (above)."""
     if _TREE_BEFORE_RE.fullmatch(text, line_start, gap_start) and _TREE_AFTER_RE.match(text, gap_end):
@@ -925,7 +944,12 @@ class MultipleSpaces(DocumentRule):
     configuration key (``FAILLOG_ENAB        yes``), a tree drawing (``|   `-- zsh4``), a
     date's padded day (``Dec  3``), a key fingerprint's halves, a line of GnuPG's key listing
     (``pub   1024D/4F368D5D 2005-01-31``, ``uid   [ unknown] …``), a line of columns (two gaps or
-    more, no sentence) and a line among padded neighbours (``ulimit -a``'s output).
+    more, no sentence) and a line among padded neighbours (``ulimit -a``'s output). A man
+    page's definition list flattened into records of one paragraph has lost its
+    indentation: an option's tag or a command's name opening the line before its
+    description (``--mtu=MTU  Maximum transmission unit…``, ``describe  Show details…``), and
+    a terminal session joined into one line (three prompts or more before known commands:
+    ``$ cal      August 2002 Su Mo Tu … $ ls -l``) keep their layout's runs.
     Spaces right after a terminal's colour code (`\x1b[33m    --《论语》`, fortunes-zh) are the
     line's indentation, and `(1951-    )` a year's blank left to fill in: neither is reported.
     A LaTeX source (.tex) is not checked: TeX typesets a run of spaces as one space, so
@@ -959,6 +983,21 @@ class MultipleSpaces(DocumentRule):
     # `b   blok`, indented 4+) alone before the run: the tag of a rendered man page's list
     # item, its text set in the next column
     _tag_re = regex.compile(r"[ \t]+(?:[•·◦‣▪∙○●■□◆◇▸►*+–-]|--?[\w?][\w-]*|\\[\w\\])|[ \t]{4,}\w")
+    # An option's tag may open the line unindented, with its value (``--mtu=MTU``,
+    # ``-o FILE``, ``--color[=WHEN]``, gcloud's ``--[no-]async``, ``--zone=ZONE; default="a"``)
+    # and its other spellings (``-v, --verbose``): a man page's definition list flattened
+    # into one record (fresh24, the paragraph records of gcloud's pages: "--mtu=MTU  Maximum
+    # transmission unit…"), its indentation gone.
+    _option = r"--?(?:\[no-\])?[\w?][\w-]*(?:=\S+|\[=\S+\]|[ ][A-Z][A-Z0-9_]*)?(?:; default=\S+)?"
+    # (not in a .po string, whose msgid decides its layout: ``in_sources``)
+    _flat_tag_re = regex.compile(rf"{_option}(?:,[ ]{_option})*")
+    # a command's or setting's name opening the line, its description after the run
+    # beginning a sentence: gcloud's "describe  Show details…", "set-iam-policy  (BETA) Set…",
+    # "use_threading_local  If True, …", a positional argument "URI  Path to…" (a group's
+    # command list, a flattened definition list); "name  一个现有操作符的名字" (CJK, caseless; not
+    # Persian "dot  با خطایی…", an English word inside a sentence of a right-to-left script)
+    _term_re = regex.compile(r"[a-z][\w.-]*|[A-Z][A-Z0-9_]+")
+    _description_re = regex.compile(r"\(?[\p{Lu}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
     _openers = "\"'“«‘„"
     # a short answer (one to three words, no sentence mark) ending the line after a question
     _answer_re = regex.compile(r"\S+(?:[ \t]\S+){0,2}[ \t]*$")
@@ -987,6 +1026,7 @@ class MultipleSpaces(DocumentRule):
                                 or _GPG_LISTING_RE.match(doc.text, doc.lines[i].start, doc.lines[i].end) is not None)
         prose = _PerLine(lambda i: reads_as_prose(line_texts(i)))
         gap_columns: dict = {}  # (column_of_gaps's sides of a block, for its other lines)
+        session_line = (0, False)  # (line, is it a terminal session's: ``_terminal_session``)
         for m in self._re.finditer(doc.text):
             line, column = doc.position(m.end())
             gap_start = m.start() - doc.lines[line - 1].start
@@ -1023,6 +1063,14 @@ class MultipleSpaces(DocumentRule):
                 continue  # "open files                    (-n) 1024" among padded lines: a layout
             if self._tag_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
                 continue  # "•      alias", "-M  İlkinden": a list's bullet or an option's tag, then its text
+            if doc.source is None and (self._flat_tag_re.fullmatch(doc.text, line_start, m.start()) or (
+                    self._term_re.fullmatch(doc.text, line_start, m.start())
+                    and self._description_re.match(doc.text, m.end()))):
+                continue  # "--mtu=MTU  Maximum", "describe  Show details of…": a definition list's term, then its text
+            if line != session_line[0]:
+                session_line = (line, _terminal_session(doc.text, line_start, doc.lines[line - 1].end))
+            if session_line[1]:
+                continue  # "$ cal      August 2002 Su Mo Tu … $ ls -l total 2 drwxrwxr-x   2 aeb": a session's output
             if doc.text[m.start() - 1] in self._openers and (
                     m.start() - 1 == doc.lines[line - 1].start or doc.text[m.start() - 2] in " \t(=["):
                 continue  # print "  Exit by a 0 transaction.": the spaces are the quoted string's
