@@ -102,6 +102,19 @@ real-text corpora: Arabic, vocalised Arabic, Persian, Russian, Greek, Thai, CJK,
 fortunes, Markdown docs). Left: the spelling family (S101 map 10.1 s, of it hunspell's
 first verdicts ~4.6 s; S101 and S103 reduces 18.9 s), D101-D103 (17.5 s, flat: no helper
 above ~1.5 s), A103 2.6 s (a dict look-up per run of every line under 40 words).
+
+cpu25 (lead ae2fcfa, load 14-23, cold ``--no-cache --jobs 1 --format json``, default rules).
+Sampled (``sample_cpu.py``, CPU-time timer; cProfile's per-call cost had shown qalsadi at
+~25% of S101's reduce, 0.30 s of 5.9 s when timed apart), 100 MB, self shares: hunspell's
+``spell`` 8.7% (one call per distinct word already: a rejected word ~65 us, an accepted
+~27 us), MinHash ``signatures`` 7.4%, ``RunMemo`` misses 3.0%, the spelling tokeniser 2.2%,
+numpy call overhead 2.1%, D105's ``_common_by_slots`` 1.9%, S105's ``_entry_starts`` 1.5%;
+inclusive: S101's reduce 19.9%, S101's map 13.2%, D103 11.5%, D102 9.8%. Cut, exact:
+``signatures`` in blocks of 512 shingles (cache-resident), D102 0.409 -> 0.329 s at 10 MB
+(``bench_docrules.py``). ``/usr/bin/time`` pairs, 100 MB: 91.55 -> 90.84 s and 89.12 ->
+88.11 s CPU (-0.8%, -1.1%), peak RSS 201,884 -> 202,144 and 202,188 -> 200,764 KB; 10 MB
+11.10 -> 11.17 s (noise); JSON identical (85,233 and 9,955 findings; samples/ and 7
+real-text corpora: Arabic, Russian, Thai, Chinese, Greek, Persian, Markdown).
 """
 
 from __future__ import annotations

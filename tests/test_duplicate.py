@@ -993,7 +993,8 @@ def test_word_flags_on_demand_are_each_words(text, clear):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from([1, 3, 59, 700, 2047, 2048, 2049, 4100]), min_size=1, max_size=6), st.integers(0, 2**32 - 1))
+@given(st.lists(st.sampled_from([1, 3, 59, U._CHUNK_ROWS - 1, U._CHUNK_ROWS, U._CHUNK_ROWS + 1, 700, 2047, 2048, 2049,
+                                  4100]), min_size=1, max_size=6), st.integers(0, 2**32 - 1))
 def test_signatures_in_blocks_equal_each_units_minimum(sizes, seed_):
     # units packed in blocks of _CHUNK_ROWS shingles (a larger unit on its own): each
     # row is min over the unit of (a * fmix32(h) + b) mod 2**32, computed unit by unit

@@ -1140,13 +1140,17 @@ def fmix32(h: np.ndarray) -> np.ndarray:
     return h
 
 
-_CHUNK_ROWS = 2048  # shingles a block (at most: a unit is never split)
+# Shingles a block (at most: a unit is never split). A block and the two tables' slices
+# it reads are num_perm x rows uint32 each: 256 KB at 512 rows, which stay in a core's
+# cache between the multiply, the add and the minimum (1 MB each at 2,048 rows did not:
+# 0.077 -> 0.066 s CPU for 200 documents' 20,000 units, 521 k shingles, in one call).
+_CHUNK_ROWS = 512
 _AFFINE: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
 
 def _affine_tables(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
     """(A, B): each permutation's a (b) repeated along a row of ``_CHUNK_ROWS`` (uint32,
-    num_perm x _CHUNK_ROWS, 1 MB each at 128): ``A[:, :m] * h + B[:, :m]`` reads every
+    num_perm x _CHUNK_ROWS, 256 KB each at 128): ``A[:, :m] * h + B[:, :m]`` reads every
     operand along its rows, where a broadcast column (``a[:, None]``) is copied into a
     buffer for every row first (~1.6x the instructions of the two passes)."""
     t = _AFFINE.get(num_perm)
