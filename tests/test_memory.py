@@ -901,8 +901,8 @@ _RECORD_FIELDS = ("path", "text", "file", "number", "record", "language", "text_
 
 
 def test_held_records_come_back_as_their_bare_copies(tmp_path):
-    """A record held by the store (a data file read here) is kept as its text, hash,
-    number and name, its other fields in a tuple shared by the records alike; ``get``
+    """A record held by the store (a data file read here) is kept as its text,
+    number and name (not its content hash, made again from them), its other fields in a tuple shared by the records alike; ``get``
     gives the document its bare copy (``with_text``) was, field for field. Real records:
     ChatterBot turns with roles (each turn's previous turn its own) and Qur'an verses
     with ids; one chat turn is given a language of its own."""
@@ -936,6 +936,7 @@ def test_held_records_come_back_as_their_bare_copies(tmp_path):
             assert getattr(got, name) == getattr(want, name), (key, name)
         assert store.record_of(key) == (want.file, want.record)
         assert store.content_hash(key) == want.content_hash
+        assert want.content_hash not in store._recs[key]  # (made again from the fields: not held, ~80 bytes a record)
     assert list(store) == list(bare)
 
 
