@@ -234,6 +234,33 @@ def test_records_read_back_out_of_key_order_keep_no_arrays_of_their_own(tmp_path
             spill.close()
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(0, 5), max_size=40), st.integers(1, 7), st.sampled_from([np.int32, np.uint64]),
+       st.booleans(), st.booleans())
+def test_gather_a_few_states_at_a_time_is_the_concatenation(lengths, chunk, dtype, wide, one_buffer):
+    """``_concat``'s fields gathered ``_GATHER`` states at a time (no view of every
+    record's array held at once) are ``np.concatenate`` of the states' arrays in path
+    order: a view of one buffer when the arrays lie in it in that order, else a copy
+    whose views the dict states then hold."""
+    arrays = [np.arange(n * (2 if wide else 1), dtype=dtype).reshape((n, 2) if wide else (n,)) + i
+              for i, n in enumerate(lengths)]
+    if one_buffer and arrays:
+        buffer, at = np.concatenate(arrays), 0
+        for i, a in enumerate(arrays):
+            arrays[i], at = buffer[at : at + len(a)], at + len(a)
+    states = {f"r{i:03d}": {"x": a} for i, a in enumerate(arrays)}
+    want = np.concatenate(arrays) if arrays else np.zeros(0, np.float64)
+    saved = dup._GATHER
+    dup._GATHER = chunk
+    try:
+        got = dup._gather(states, sorted(states), "x")
+    finally:
+        dup._GATHER = saved
+    assert got.dtype == want.dtype and got.shape == want.shape and np.array_equal(got, want)
+    for p, a in zip(sorted(states), arrays):
+        assert np.array_equal(states[p]["x"], a) and (not a.size or np.shares_memory(states[p]["x"], got))
+
+
 def test_a_check_run_keeps_no_findings_per_record_for_a_second_pass(tmp_path, monkeypatch):
     """The map's findings are kept per document (``Linter._cache``: a tuple key and an
     entry each) only for a run that reads them again (``--fix``, ``--diff``); a check
