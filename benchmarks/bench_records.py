@@ -252,6 +252,20 @@ def generate_sft(folder: str, n: int, dup: float, seed: int = 1) -> dict:
     return counts
 
 
+def _text_mb(folder: str, shape: str) -> float:
+    """MB (1e6 bytes, UTF-8) of the text the records hold: their text fields, not their JSON."""
+    total = 0
+    names = ("records.jsonl",) if shape == "short" else ("sft_alpaca.jsonl", "sft_sharegpt.jsonl")
+    for name in names:
+        with open(os.path.join(folder, name), encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                texts = [rec.get(k) for k in ("text", "instruction", "input", "output")]
+                texts += [m.get("value") or m.get("content") for m in rec.get("conversations") or rec.get("messages") or ()]
+                total += sum(len(t.encode("utf-8")) for t in texts if isinstance(t, str))
+    return total / 1e6
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--records", type=int, default=1_000_000)
@@ -265,6 +279,8 @@ def main() -> None:
                     "with the planted copies)")
     ap.add_argument("--keep", help="generate into DIR and keep it (reused when it holds the data already)")
     ap.add_argument("--out", help="write the JSON report here (to compare two trees' findings)")
+    ap.add_argument("--targets-json", help="write the issue-14 target 1 figure for records here (run.py): "
+                    "peak RSS over the MB of the records' text, beside the text files' (bench_scale)")
     args = ap.parse_args()
     select = args.select if args.select is not None else ("D107" if args.shape == "short" else "")
     tmp = args.keep or tempfile.mkdtemp(prefix="bench-records-")
@@ -306,6 +322,13 @@ def main() -> None:
               f"({', '.join(f'{c} {n:,}' for c, n in codes.most_common(8))}), exit {os.waitstatus_to_exitcode(status)}")
     print(f"--select {select or '(default rules)'}, jobs {args.jobs}: CPU {cpu:.1f} s (user {usage.ru_utime:.1f} + sys {usage.ru_stime:.1f}), "
           f"wall {wall:.1f} s, peak RSS {usage.ru_maxrss / 1024:.0f} MB, load {os.getloadavg()[0]:.1f}")
+    if args.targets_json:
+        text_mb = _text_mb(tmp, args.shape)
+        ratio = usage.ru_maxrss / 1024 / (text_mb * 1e6 / 2**20)
+        with open(args.targets_json, "w", encoding="utf-8") as fh:
+            json.dump({f"1 memory: peak RSS / text, records: {args.records:,} {args.shape} records "
+                       f"({text_mb:.1f} MB of text), --select {select or '(default rules)'}": {
+                           "value": round(ratio, 1), "target": 2.0, "unit": "x text (<=)", "ok": ratio <= 2.0}}, fh)
     if not args.keep:
         import shutil
 

@@ -88,6 +88,23 @@ D105 -> 198.0 now close behind. Whole runs (pairs started together, /usr/bin/tim
 211,920 / 210,684 / 211,156 KB, mem23 204,208 / 202,608 / 202,252 KB (2.04x -> 1.96x of the
 text); user CPU 77.17 / 74.68 / 74.52 -> 78.12 / 74.58 / 74.46 s. stage_cpu.py (--select
 S101,S103, together): reduce S101 15.32 -> 15.25 s, run 35.43 -> 35.45 s. Findings identical.
+
+rec25 (paragraph records, fresh24's dump: the first N shards of /tmp/fresh24/data, 18.6 k
+records and ~3 MB of text a shard; ``--no-cache --jobs 1``, load 6-20). Lead ae2fcfa, 4 shards
+(74,288 records, 12.2 MB of text): map 28.6 -> 417.6 -> 383.5 (pymalloc 10 -> 185), D104
+399.9 -> 495.7 (+95.7, the run's peak); 8 shards: map -> 551.9 -> 526.7 (pymalloc 289),
+D104 561.1 -> 753.2 (+192.1): the map's small objects grow ~1.4 KB a record (held to the
+end: the store's record ~580 B with its text, ``Collected`` ~500 B until the reduces, the
+findings ~300 B, the findings kept for a fix pass ~140 B) and D104's reduce ~1.3 KB a
+record: records' keys do not sort in file order (ids, or numbers as strings), so
+``_concat`` copied every field and gave each ``ColumnState`` a dict of views of the copy.
+rec25, 4 shards: map -> 410.1 -> 376.5 (pymalloc 174), D104 392.7 -> 452.0 (+59.3); peak
+495.6 -> 451.8 MB; with ``_gather`` too (553420a) map -> 409.5, D104 390.0 -> 449.5 (+59.5),
+peak 449.4 MB (/usr/bin/time 507,492 -> 460,140 KB; CPU 108.0 -> 113.5 s at load 6-9 vs
+10-22). Reports byte-identical (81.6 MB of JSON). Still per record at D104's peak: the
+store's record (~490 B with its text), the findings (~300 B), every other rule's ``Spilled``
+reference and dict entry ({code: {key: ref}}, ~450 B): next, one key index shared by the
+rules and the references in two uint64 columns a rule.
 """
 
 from __future__ import annotations

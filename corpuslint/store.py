@@ -17,8 +17,8 @@ still needs a document now and then: a corpus rule's reduce building a finding
   remembered as (part, content hash, file, number, record) and read again on ``get``
   with the rest of its part (``parts[part]()``: the part's documents, in order), whose
   records are then held as below (up to ``PART_CHARS``), so a part is read again once;
-* a record of a data file read here is held as its text, content hash, number and
-  name, its other fields (file, language, format, role...) in one tuple shared by the
+* a record of a data file read here is held as its text, number and name (its
+  content hash is made again from them), its other fields (file, language, format, role...) in one tuple shared by the
   records that have the same (``_RecordShape``), ~100 bytes beside its text where a
   bare ``RecordDocument`` took ~300; ``get`` builds the document again;
 * documents that cannot be read again (standard input, texts given in memory through
@@ -59,7 +59,7 @@ class DocumentStore(Mapping[str, Document]):
         self._regions: dict[str, tuple] = {}  # key -> the file's regions, when the map step computed them
         self._starts: dict[str, tuple] = {}  # key -> (line starts array, byte-order mark), when the map computed them
         self._held: dict[str, Document] = {}
-        self._recs: dict[str, tuple] = {}  # key -> (text, content hash, number, record, shape): held records
+        self._recs: dict[str, tuple] = {}  # key -> (text, number, record, shape): held records
         self._shapes: dict[tuple, tuple] = {}  # one shared tuple per distinct record shape (``_record_shape``)
         self._records: dict[str, tuple] = {}  # key -> (part, content hash, file, number, record)
         self._part_recs: dict[str, tuple] = {}  # key -> a record of a part read again, held as ``_recs``
@@ -112,11 +112,14 @@ class DocumentStore(Mapping[str, Document]):
         self._held[doc.path] = bare
 
     def _compact(self, doc) -> tuple:
-        """A ``RecordDocument`` as held: (text, content hash, number, record, shape)."""
+        """A ``RecordDocument`` as held: (text, number, record, shape). Not its content
+        hash: ``RecordDocument.content_hash`` is made from those fields (text, language,
+        format, role), so the document built again has the same one; kept, it was a
+        32-character string a record (~80 bytes) held to the end of the run."""
         shape = _record_shape(doc)
         if doc.previous_turn is None:  # (a chat turn's previous turn is its own: not shared)
             shape = self._shapes.setdefault(shape, shape)
-        return (doc.text, doc.content_hash, doc.number, doc.record, shape)
+        return (doc.text, doc.number, doc.record, shape)
 
     def add_record(self, key: str, part, content_hash: str, file: str, number: int, record) -> None:
         """A record of a data file read elsewhere from ``part`` (read again on demand
@@ -127,9 +130,12 @@ class DocumentStore(Mapping[str, Document]):
     # -- reading ----------------------------------------------------------------
     def content_hash(self, key: str) -> str | None:
         """The content hash of what was checked for ``key`` (without reading it)."""
-        entry = self._files.get(key) or self._records.get(key) or self._recs.get(key)
+        entry = self._files.get(key) or self._records.get(key)
         if entry is not None:
             return entry[1]
+        rec = self._recs.get(key)
+        if rec is not None:
+            return _record_document(rec).content_hash
         doc = self._held.get(key)
         return None if doc is None else doc.content_hash
 
@@ -145,7 +151,7 @@ class DocumentStore(Mapping[str, Document]):
             return entry[2], entry[4]
         rec = self._recs.get(key)
         if rec is not None:
-            return rec[4][0], rec[3]
+            return rec[3][0], rec[2]
         doc = self._held.get(key)
         if doc is None:
             return self.beyond.get(key)
@@ -275,7 +281,7 @@ class DocumentStore(Mapping[str, Document]):
         for entry in self._records.values():
             if (entry[2], entry[3]) != last:
                 count, last = count + 1, (entry[2], entry[3])
-        for text, content_hash, number, record, shape in self._recs.values():
+        for text, number, record, shape in self._recs.values():
             if (shape[0], number) != last:
                 count, last = count + 1, (shape[0], number)
         for doc in self._held.values():
@@ -303,13 +309,11 @@ def _record_shape(doc) -> tuple:
 
 def _record_document(rec: tuple) -> Document:
     """The ``RecordDocument`` a held record (``DocumentStore.hold``) was: as its bare copy
-    (``with_text``) was, with its content hash."""
-    text, content_hash, number, record, (file, language, text_format, turn, role, previous, chat, field, suffix,
-                                         part) = rec
+    (``with_text``) was; its content hash is made again from the same fields."""
+    text, number, record, (file, language, text_format, turn, role, previous, chat, field, suffix, part) = rec
     doc = _record_class()(file, number, record, text, language, text_format, turn, role, previous, chat, field, part)
     if suffix is not None:
         doc._suffix = suffix
-    doc.__dict__["content_hash"] = content_hash
     return doc
 
 

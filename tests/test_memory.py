@@ -25,7 +25,7 @@ from corpuslint.document import Document
 from corpuslint.families.duplicate import corpus as dup
 from corpuslint.families.duplicate import frames as F
 from corpuslint.families.spelling.analysis import DocState
-from corpuslint.store import Spilled, StateSpill
+from corpuslint.store import ColumnState, Spilled, StateSpill
 
 from tests.conftest import ROOT, SAMPLES
 
@@ -163,7 +163,8 @@ def test_states_read_back_in_path_order_are_concatenated_without_a_copy(tmp_path
     concatenated field is a view of its mapped column (nothing copied), equal to
     ``np.concatenate`` of the states' arrays; read back in another order, the fields
     are copied and then no state refers to those columns any more, so each mapping is
-    let go whole, while the other fields' columns (frames, names) stay with the states."""
+    stay mapped for the states (their pages given back once copied), as the other fields'
+    columns (frames, names) do: no state is given views of the copy (``_share``)."""
     import gc
     import weakref
 
@@ -186,10 +187,105 @@ def test_states_read_back_in_path_order_are_concatenated_without_a_copy(tmp_path
             for f in fields:
                 assert np.array_equal(arr[f], want[f]) and arr[f].dtype == want[f].dtype
                 assert (_root(arr[f]) is columns[f]()) == (order is docs), f  # a view of the column, or a copy
-                assert (columns[f]() is None) == (order is not docs), f
+                assert columns[f]() is not None, f
             assert columns["frames"]() is not None and columns["tframes"]() is not None
+            assert all(st._own is None for st in states.values())
         finally:
             spill.close()
+
+
+def test_records_read_back_out_of_key_order_keep_no_arrays_of_their_own(tmp_path):
+    """fresh24's paragraph records: the map writes their states in file order, D104 and
+    D105 concatenate them in key order (ids that do not sort as the file runs), so
+    ``_concat`` copies each field; the states read back (``ColumnState``) then keep
+    reading their mapped columns, not a dict of views of the copy each (~1 KB a record
+    at D104's peak), and give the same values. Real text: the seed corpus's files as
+    the records of one JSON Lines file, ids descending."""
+    from corpuslint import readers
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    rows = [json.dumps({"id": f"doc-{len(texts) - i:03d}", "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+    (tmp_path / "news.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "corpuslint.toml").write_text('[readers]\nid-field = "id"\n', encoding="utf-8")
+    cfg, reg = engine.build_registry([str(tmp_path)])
+    linter = engine.Linter(cfg, reg)
+    docs = [d for _, _, loaded in readers.iter_sources([files.Source(str(tmp_path / "news.jsonl"), "news.jsonl")],
+                                                       reg.readers, cfg) for d in loaded if isinstance(d, Document)]
+    assert [d.path for d in docs] != sorted(d.path for d in docs)
+    for code, fields in (("D104", ("lines", "spans", "nwords", "keys", "bands", "sets")),
+                         ("D105", ("lines", "spans", "keys", "sig", "sets"))):
+        rule = next(r for r in linter.corpus_rules if r.code == code)
+        spill = StateSpill()
+        try:
+            made = {d.path: rule.collect(d) for d in docs}
+            assert all(st is not None for st in made.values())
+            refs = {p: spill.put(st, code) for p, st in made.items()}
+            states = dict(zip(refs, spill.get_many(list(refs.values()))))
+            want = {f: np.concatenate([states[p][f] for p in sorted(states)]) for f in fields}
+            paths, _, arr = dup._concat(states, fields)
+            assert len(paths) >= 2
+            for f in fields:
+                if f != "off":
+                    assert np.array_equal(arr[f], want[f]) and arr[f].dtype == want[f].dtype, (code, f)
+            assert all(type(st) is ColumnState and st._own is None for st in states.values()), code
+            for p, st in states.items():  # (the same values as ``collect`` made, read from the columns)
+                assert all(np.array_equal(st[f], made[p][f]) for f in made[p]), (code, p)
+        finally:
+            spill.close()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(0, 5), max_size=40), st.integers(1, 7), st.sampled_from([np.int32, np.uint64]),
+       st.booleans(), st.booleans())
+def test_gather_a_few_states_at_a_time_is_the_concatenation(lengths, chunk, dtype, wide, one_buffer):
+    """``_concat``'s fields gathered ``_GATHER`` states at a time (no view of every
+    record's array held at once) are ``np.concatenate`` of the states' arrays in path
+    order: a view of one buffer when the arrays lie in it in that order, else a copy
+    whose views the dict states then hold."""
+    arrays = [np.arange(n * (2 if wide else 1), dtype=dtype).reshape((n, 2) if wide else (n,)) + i
+              for i, n in enumerate(lengths)]
+    if one_buffer and arrays:
+        buffer, at = np.concatenate(arrays), 0
+        for i, a in enumerate(arrays):
+            arrays[i], at = buffer[at : at + len(a)], at + len(a)
+    states = {f"r{i:03d}": {"x": a} for i, a in enumerate(arrays)}
+    want = np.concatenate(arrays) if arrays else np.zeros(0, np.float64)
+    saved = dup._GATHER
+    dup._GATHER = chunk
+    try:
+        got = dup._gather(states, sorted(states), "x")
+    finally:
+        dup._GATHER = saved
+    assert got.dtype == want.dtype and got.shape == want.shape and np.array_equal(got, want)
+    for p, a in zip(sorted(states), arrays):
+        assert np.array_equal(states[p]["x"], a) and (not a.size or np.shares_memory(states[p]["x"], got))
+
+
+def test_a_check_run_keeps_no_findings_per_record_for_a_second_pass(tmp_path, monkeypatch):
+    """The map's findings are kept per document (``Linter._cache``: a tuple key and an
+    entry each) only for a run that reads them again (``--fix``, ``--diff``); a check
+    run reports them from its list and keeps no such entry (fresh24: ~140 bytes a
+    record with findings, 450 k records). Real text: the seed corpus's paragraphs as
+    records; the fix run still has them."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    rows = [json.dumps({"id": f"p{k}", "text": para}, ensure_ascii=False)
+            for k, para in enumerate(pa for t in texts for pa in t.split("\n\n") if pa.strip())]
+    (tmp_path / "paras.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    seen = []
+    map_reduce = engine._map_reduce
+
+    def spy(linter, *args, **kwargs):
+        seen.append(linter)
+        return map_reduce(linter, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "_map_reduce", spy)
+    cfg, reg = engine.build_registry([str(tmp_path)])
+    cfg.use_cache = False
+    got = engine.run([str(tmp_path / "paras.jsonl")], cfg, reg)
+    assert any(f.record is not None for f in got.findings)
+    assert not seen[-1]._cache and not seen[-1]._clean
+    engine.run([str(tmp_path / "paras.jsonl")], cfg, reg, diff=True)
+    assert seen[-1]._cache or seen[-1]._clean
 
 
 def test_a_state_several_rules_share_is_read_back_once():
@@ -832,8 +928,8 @@ _RECORD_FIELDS = ("path", "text", "file", "number", "record", "language", "text_
 
 
 def test_held_records_come_back_as_their_bare_copies(tmp_path):
-    """A record held by the store (a data file read here) is kept as its text, hash,
-    number and name, its other fields in a tuple shared by the records alike; ``get``
+    """A record held by the store (a data file read here) is kept as its text,
+    number and name (not its content hash, made again from them), its other fields in a tuple shared by the records alike; ``get``
     gives the document its bare copy (``with_text``) was, field for field. Real records:
     ChatterBot turns with roles (each turn's previous turn its own) and Qur'an verses
     with ids; one chat turn is given a language of its own."""
@@ -867,6 +963,7 @@ def test_held_records_come_back_as_their_bare_copies(tmp_path):
             assert getattr(got, name) == getattr(want, name), (key, name)
         assert store.record_of(key) == (want.file, want.record)
         assert store.content_hash(key) == want.content_hash
+        assert want.content_hash not in store._recs[key]  # (made again from the fields: not held, ~80 bytes a record)
     assert list(store) == list(bare)
 
 
