@@ -13,6 +13,7 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS, CODE, MESSAGES, RST_SUFFIXES
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
+from ...text.tokens import tokens
 from ...subtitles import is_subtitle
 from .encoding import repair
 
@@ -645,7 +646,6 @@ class ControlCharacter(DocumentRule):
 # mIRC's colour code: U+0003 then a foreground of one or two digits and an optional
 # ",background" (mIRC's "Control codes" help; the digits are part of the code)
 _MIRC_COLOUR_RE = lazy(r"\d{1,2}(?:,\d{1,2})?")
-_WORD_CHAR_RE = lazy(r"[\p{L}\p{M}\p{N}]")
 
 
 def control_edits(text: str, group: list) -> tuple[list[Edit], bool]:
@@ -658,11 +658,11 @@ def control_edits(text: str, group: list) -> tuple[list[Edit], bool]:
       (bold: ``I\\bI``): the pairs are replaced by the characters they show. Any other
       backspace (``o\\b/``, ``teh\\b\\bhe``, ``الرئيس\\b الروسي``) is deleted as below.
     - U+0003 takes its mIRC colour digits with it (``\\x038,1 zapraszam``).
-    - Any other control character or sequence is deleted; unsafe when a letter, mark
-      or digit is on both sides (``skldfjkl\\a\\a\\ajkl``: deleting glues two tokens).
+    - Any other control character or sequence is deleted; unsafe when the characters
+      on its two sides then make one word token (``corpuslint.text.tokens``:
+      ``skldfjkl\\a\\a\\ajkl`` would become one word).
     """
     edits: list[Edit] = []
-    safe = True
     line_start = text.rfind("\n", 0, group[0].start()) + 1
     for m in group:
         start, end, found = m.start(), m.end(), m.group()
@@ -681,8 +681,17 @@ def control_edits(text: str, group: list) -> tuple[list[Edit], bool]:
             colour = _MIRC_COLOUR_RE.match(text, end)
             if colour is not None:
                 end = colour.end()
-        if (start > line_start and end < len(text) and _WORD_CHAR_RE.match(text[start - 1])
-                and _WORD_CHAR_RE.match(text[end])):
-            safe = False
         edits.append(Edit(start, end))
+    # a deletion glues when the characters on its two sides in the fixed line are one word
+    # token (``text.tokens``: two letters of a spaced script; after the other edits too:
+    # "ء\\a_\\bn" would give "ءn"; "文\\ax" stays two tokens)
+    pieces, cuts, pos = [], [], line_start
+    for e in edits:
+        pieces += [text[pos : e.start], e.replacement]
+        pos = e.end
+        if not e.replacement:
+            cuts.append(sum(map(len, pieces)))
+    line_end = text.find("\n", pos)
+    shown = "".join(pieces) + text[pos : len(text) if line_end < 0 else line_end]
+    safe = not any(0 < c < len(shown) and tokens(shown[c - 1 : c + 1]) == [shown[c - 1 : c + 1]] for c in cuts)
     return edits, safe
