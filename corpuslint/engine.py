@@ -1419,21 +1419,30 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
     overlaps (one deletion of both), nor for an insertion at its end (W106's final
     newline after a last line D106 deletes with the line ending before it): all apply in
     this run, as the next run would have applied them. Any other overlap refuses it.
+
+    A fix this run does not apply (unsafe, without ``unsafe``) still takes its place in
+    that order and holds its edits' spans: a safe fix overlapping it is refused too, so
+    that no safe fix destroys the evidence of a repair only --unsafe-fixes makes (W102
+    turning the no-break space of A105's mojibake «CarrÃ\u00a0mba» into a space, after
+    which «Carràmba» can no longer be recovered). ``--fix`` thus applies the safe part of
+    what ``--fix --unsafe-fixes`` would apply, never an edit it would refuse.
     """
     starts: list[int] = []  # accepted edits, sorted by (start, end); pairwise disjoint
     accepted: list[Edit] = []
+    held: set[int] = set()  # ids of accepted edits that only hold their span (unsafe, not applied)
     count = 0
     candidates = sorted(
-        (f for f in findings if fixable(f, unsafe) and f.fix.edits),
+        (f for f in findings if f.fix is not None and f.fix.edits),
         key=lambda f: (f.code in defer, min(e.start for e in f.fix.edits), f.code),
     )
     n = len(text)
     for finding in candidates:
         edits = finding.fix.edits
+        applies = fixable(finding, unsafe)
         if any(not 0 <= e.start <= e.end <= n for e in edits) or _self_overlap(edits):
             continue
-        if any(_clashes(e, starts, accepted) for e in edits):
-            if finding.code not in defer:
+        if any(_clashes(e, starts, accepted, held) for e in edits):
+            if finding.code not in defer or not applies:
                 continue
             absorbed = _absorbed(text, edits, starts, accepted)
             if absorbed is None:
@@ -1447,12 +1456,16 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
                 i -= 1
             starts.insert(i, e.start)
             accepted.insert(i, e)
-        count += 1
-    if not accepted:
+            if not applies:
+                held.add(id(e))
+        count += applies
+    if not count:
         return text, 0
     pieces: list[str] = []
     pos = 0
     for e in accepted:
+        if id(e) in held:
+            continue
         pieces.append(text[pos : e.start])
         pieces.append(e.replacement)
         pos = e.end
@@ -1460,18 +1473,29 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
     return "".join(pieces), count
 
 
-def _clashes(e: Edit, starts: list[int], accepted: list[Edit]) -> bool:
+def _clashes(e: Edit, starts: list[int], accepted: list[Edit], held: set[int] = frozenset()) -> bool:
     """Does ``e`` overlap an accepted edit? Accepted edits are disjoint and sorted, so
-    only those starting at or before ``e.end`` whose end reaches ``e.start`` can."""
+    only those starting at or before ``e.end`` whose end reaches ``e.start`` can. An
+    edit that is only held (``held``: ids of unsafe edits not applied) clashes only with
+    an edit that changes a character it reads (``_changes_inside``)."""
     i = bisect_right(starts, e.end) - 1
     while i >= 0:
         a = accepted[i]
         if a.end < e.start:
             return False
-        if _overlaps(e, a):
+        if _changes_inside(e, a) if id(a) in held else _overlaps(e, a):
             return True
         i -= 1
     return False
+
+
+def _changes_inside(e: Edit, span: Edit) -> bool:
+    """Does ``e`` delete or replace a character of ``span``'s text, or insert between
+    two of them? (Not an insertion at either end: W106's final newline after a last
+    character an unsafe fix would rewrite leaves that fix's evidence whole.)"""
+    if e.start == e.end:
+        return span.start < e.start < span.end
+    return e.start < span.end and span.start < e.end
 
 
 def _line_deletion(text: str, e: Edit) -> bool:

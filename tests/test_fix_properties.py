@@ -17,9 +17,10 @@ import tempfile
 from pathlib import Path
 
 import regex
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from corpuslint.engine import build_registry, fixable, run
+from corpuslint.text.tokens import tokens
 
 ARABIC = "ابتثجحخدذرسشصضطظعغفقكلمنهويىةءأإآ"
 LATIN = "abcdefghijklmnopqrstuvwxyzABCXYZ"
@@ -112,3 +113,60 @@ def test_default_rules_fix_is_idempotent(text):
 @given(texts)
 def test_default_rules_unsafe_fix_is_idempotent(text):
     _check(text, None, True, keeps_letters=False)
+
+
+# -- the whole rule set's safe fixes keep the words (fixk25: fresh25's bugs 1 and 2) -----------------
+
+CYRILLIC = "абвгдежзиклмнопрстуфхцчшщыэюя"
+GREEK = "αβγδεζηθικλμνξοπρστυφχψω"
+HAN = "中文字词语句段"
+# pieces a safe fix may touch: backspace overstrike (nroff underline and bold), stray controls,
+# terminal and mIRC colour codes, cp1252 mojibake (à, é), tatweel, bidi and zero-width marks
+SPECIAL = ["_\bn", "I\bI", "___\b\b\bABC", "\a", "\a\a", "\x00", "\b", "\x1b[31m", "\x1b[0m", "\x038,1", "\x02",
+           "Ã\u00a0", "Ã©", "\u0640", "\u200f", "\u200e", "\u200c", "\u2067", "\u2069"]
+mixed_word = st.one_of(*(st.text(a, min_size=1, max_size=6) for a in (ARABIC, LATIN, CYRILLIC, GREEK, HAN)))
+mixed_piece = st.tuples(st.sampled_from(PUNCT), mixed_word,
+                        st.lists(st.sampled_from(SPECIAL), max_size=2).map("".join),
+                        st.sampled_from(PUNCT), st.sampled_from(SEPARATORS))
+mixed_texts = st.lists(mixed_piece, min_size=1, max_size=12).map(lambda ps: "".join(map("".join, ps)))
+
+_CODES = regex.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x03\d{1,2}(?:,\d{1,2})?")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\n\r]")  # (as A109 reads a line)
+
+
+def _overstruck(text: str) -> str:
+    """``text`` as nroff's overstrike shows it: k characters, k backspaces and k characters
+    where each pair is a character and ``_`` (underline) or the same character twice (bold)
+    show that character; other backspaces are left."""
+    out, pos = [], 0
+    for m in regex.finditer(r"\x08+", text):
+        k = len(m.group())
+        before, after = text[m.start() - k : m.start()], text[m.end() : m.end() + k]
+        if (m.start() - k < pos or len(after) < k or _CONTROL.search(before + after)
+                or not all(a == b or (a == "_" and not b.isspace()) or (b == "_" and not a.isspace())
+                           for a, b in zip(before, after))):
+            continue
+        out += [text[pos : m.start() - k], "".join(a if b == "_" else b for a, b in zip(before, after))]
+        pos = m.end() + k
+    return "".join(out) + text[pos:]
+
+
+def _shown_words(text: str) -> list[str]:
+    """The text's word tokens (``corpuslint.text.tokens``) after normalising only what a safe
+    fix may change: a backspace overstrike shows one character (``_overstruck``), terminal and
+    mIRC colour codes and invisible marks show nothing (ZERO WIDTH SPACE and white space of any
+    kind are one word break); tatweel is no letter."""
+    text = _CODES.sub("\x1b", _overstruck(text)).replace("\u200b", " ")
+    return tokens(regex.sub(r"[\p{Cf}\u00ad\u0640]", "", text))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example("ء ء\x07_\x08n ")  # A109 deleted the bell, the overstrike gave "n": "ءn" (one token)
+@example('su "CarrÃ\u00a0mba", Feb\n')  # W102's space in A105's mojibake (fresh25, bug 1)
+@given(mixed_texts)
+def test_default_rules_safe_fix_keeps_the_words(text):
+    once, _ = fix(text, None, False)
+    assert _shown_words(once) == _shown_words(text)
+    # and no safe fix destroys what only an unsafe one repairs: A105's mojibake stays as it was
+    for mojibake in ("Ã\u00a0", "Ã©"):
+        assert once.count(mojibake) == text.count(mojibake)

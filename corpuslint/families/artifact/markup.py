@@ -14,6 +14,7 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS, CODE, MESSAGES, RST_SUFFIXES
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
+from ...text.tokens import tokens
 from ...subtitles import is_subtitle
 from ._common import HTML_TAG_NAME_RE, HTML_TAG_RE, HTML_TAGS
 from .encoding import repair
@@ -648,7 +649,12 @@ class ControlCharacter(DocumentRule):
     Why: Control characters are invisible in most editors, break tokenizers, JSON
     exports and terminal output, and never carry meaning in prose.
     Example: ``الرئيس\\x08 الروسي`` (a backspace from a copy-paste).
-    Fix safety: Safe: deletes exactly the control characters (or escape sequence).
+    Fix safety: Safe: deletes exactly the control characters (or escape sequence), and
+    mIRC's colour digits after U+0003 (``\\x038,1``: part of the code); a backspace
+    overstrike becomes the letter it shows (``_\\bn`` underlined, ``X\\bX`` bold: nroff's
+    convention) rather than losing only the backspace (``_n``). Unsafe when a deletion
+    would glue the letters on its two sides into one token (``jkl\\a\\ajkl``,
+    ``teh\\b\\bhe``: what it meant is not known).
     """
 
     code = "A109"
@@ -683,10 +689,65 @@ class ControlCharacter(DocumentRule):
 
     def _finding(self, doc: Document, group: list):
         """One finding for the control characters and escape sequences of one line: its
-        span from the first to the last, its fix deleting each of them (and nothing between)."""
+        span from the first to the last, its fix undoing each of them (``control_edits``)."""
+        edits, safe = control_edits(doc.text, group)
+        fix = Fix.safe(*edits) if safe else Fix.unsafe(*edits)
         if len(group) == 1:
             m = group[0]
-            return doc.finding(self, m.start(), m.end(), _control_message(m.group()),
-                               fix=Fix.safe(Edit(m.start(), m.end())))
+            return doc.finding(self, m.start(), m.end(), _control_message(m.group()), fix=fix)
         return doc.finding(self, group[0].start(), group[-1].end(), _line_message([m.group() for m in group]),
-                           fix=Fix.safe(*(Edit(m.start(), m.end()) for m in group)))
+                           fix=fix)
+
+
+# mIRC's colour code: U+0003 then a foreground of one or two digits and an optional
+# ",background" (mIRC's "Control codes" help; the digits are part of the code)
+_MIRC_COLOUR_RE = lazy(r"\d{1,2}(?:,\d{1,2})?")
+
+
+def control_edits(text: str, group: list) -> tuple[list[Edit], bool]:
+    """(edits, safe) undoing the control characters ``group`` (``_CONTROL_RE`` matches of
+    one line, in order) in ``text``; safe is False when one edit may change a word.
+
+    - A run of k backspaces is nroff's overstrike (man pages, fortune files) when the k
+      characters before it and the k after it pair up as one visible character and
+      ``_`` (underline: ``_\\bn``, ``___\\b\\b\\bEXP``) or the same character twice
+      (bold: ``I\\bI``): the pairs are replaced by the characters they show. Any other
+      backspace (``o\\b/``, ``teh\\b\\bhe``, ``الرئيس\\b الروسي``) is deleted as below.
+    - U+0003 takes its mIRC colour digits with it (``\\x038,1 zapraszam``).
+    - Any other control character or sequence is deleted; unsafe when the characters
+      on its two sides then make one word token (``corpuslint.text.tokens``:
+      ``skldfjkl\\a\\a\\ajkl`` would become one word).
+    """
+    edits: list[Edit] = []
+    line_start = text.rfind("\n", 0, group[0].start()) + 1
+    for m in group:
+        start, end, found = m.start(), m.end(), m.group()
+        floor = edits[-1].end if edits else line_start
+        if found.strip("\b") == "":
+            k = len(found)
+            before, after = text[start - k : start], text[end : end + k]
+            if (start - k >= floor and len(after) == k and not _ANY_CONTROL_RE.search(before + after)
+                    and "\n" not in after and "\r" not in after):
+                if all(a == b or (a == "_" and not b.isspace()) or (b == "_" and not a.isspace())
+                       for a, b in zip(before, after)):
+                    shown = "".join(a if b == "_" else b for a, b in zip(before, after))
+                    edits.append(Edit(start - k, end + k, shown))
+                    continue
+        if found.endswith("\x03"):
+            colour = _MIRC_COLOUR_RE.match(text, end)
+            if colour is not None:
+                end = colour.end()
+        edits.append(Edit(start, end))
+    # a deletion glues when the characters on its two sides in the fixed line are one word
+    # token (``text.tokens``: two letters of a spaced script; after the other edits too:
+    # "ء\\a_\\bn" would give "ءn"; "文\\ax" stays two tokens)
+    pieces, cuts, pos = [], [], line_start
+    for e in edits:
+        pieces += [text[pos : e.start], e.replacement]
+        pos = e.end
+        if not e.replacement:
+            cuts.append(sum(map(len, pieces)))
+    line_end = text.find("\n", pos)
+    shown = "".join(pieces) + text[pos : len(text) if line_end < 0 else line_end]
+    safe = not any(0 < c < len(shown) and tokens(shown[c - 1 : c + 1]) == [shown[c - 1 : c + 1]] for c in cuts)
+    return edits, safe
