@@ -180,6 +180,8 @@ class SpaceBeforePunctuation(DocumentRule):
             named = mark in "?!" and _names_the_dot(text, m.end() + 1, wrapped=True)
             if named and (_last_word(text, row.start, m.start()) in _KEYING_WORDS):
                 continue  # "type ! at the prompt", "Pulsando ? se muestra": the key typed, named in the sentence
+            if _last_word(text, row.start, m.start()) in _CHANGED_MARK_WORDS and _names_the_dot(text, m.end() + 1):
+                continue  # "Added : to the ~name separators", "trailing : in INFOPATH": a change log names the mark
             if mark == "." and (
                 _PIPELINE_RE.search(text, row.start, m.start()) or _PAREN_THEN_STOP_RE.match(text, m.end() + 1)
             ):
@@ -645,6 +647,19 @@ _KEYING_WORDS = frozenset(
     tapez taper appuyez saisissez drücken tippen eingeben geben
     digita premi premere scrivi escriviu escriure premeu teclegeu posar
     gõ nhấn""".split()
+)
+
+
+# Verbs of a change to what a program accepts, and words for where a character stands: a lone
+# mark after one, followed by a word in lower case, is the character the change is about
+# (tcsh's change log: "Added : to the ~name separators"; texinfo's NEWS: "trailing : in
+# INFOPATH appends default path"), not the end of a phrase ("Added : ZBUFF API", a label set off
+# by a spaced colon, is still reported).
+_CHANGED_MARK_WORDS = frozenset(
+    """add added adds adding allow allowed allows accept accepted accepts support supported supports
+    handle handled handles escape escaped escapes quote quoted quotes ignore ignored ignores
+    recognize recognized recognise recognised treat treats treated strip stripped strips
+    trailing leading""".split()
 )
 
 
