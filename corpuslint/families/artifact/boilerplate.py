@@ -397,7 +397,9 @@ class BoilerplatePhrase(DocumentRule):
     and ``Shift+Print``: the key, not a share-bar button), nor a whole-line phrase that is an
     item of a list written in Markdown or reStructuredText (``* comments,`` in PEP 258's
     quotation, Flask's ``*   Comments.`` among ideas to try: a scrape keeps no ``*`` or ``-``
-    markers), nor the end of a hard-wrapped sentence (a line starting in lower case after a
+    markers), nor an indented line or an item (``*``, ``**``, ``-``, ``+``, ``o``) of a change log
+    (``structure.is_changelog``): a change recorded, GNU's ``\tAdd a comment.``, wget's NEWS
+    ``** Cookies are now supported.``, ``See also hunspell-1.1.4-….patch``), nor the end of a hard-wrapped sentence (a line starting in lower case after a
     long line with no sentence end: "...docstrings, and possibly other" / "comments.";
     docutils' "Copyright |copy| 2003, ... |---|" / "all rights reserved."), nor a navigation phrase that is a
     label ending in a colon before a list (``Main Menu:`` then ``- Introduction to

@@ -190,7 +190,14 @@ class HexIdFragment(DocumentRule):
     (a WebVTT cue's ``00:00:1d.890``: F009 names that problem), a code identifier in CamelCase
     made of words and numbers (``RemovedInSphinx30Warning``), a made-up value whose letters and
     digits count up (a dialogue's new password ``A1b2C3d4E5f6``), a number in E notation
-    (``8762E-137``), a user name mentioned after ``@`` (a changelog's ``by @abc1763613206``), a USB
+    (``8762E-137``), a user name mentioned after ``@`` (a changelog's ``by @abc1763613206``), a range
+    of Unicode code points after ``U+`` (a font's change log: ``added U+2000-200A to Mono``), a
+    compiler's location glued to a file name (``builtin.c:968:44: error:``), a commit id or key as
+    git and gpg print them (7 to 40 hex digits of one case) in a change log
+    (``structure.is_changelog``: Debian or GNU entry headers, release headings, ``git log``):
+    ``Revert e80c52986e1bb3afa6a92c58b1cb897877923a66``, ``Add A5189DB69C1164D33002936646502EF796917195``
+    (a change log records commits and keys; its entry headers, with the git hash of a snapshot's
+    version, ``dash (0.5.11+git20210903+057cd650a4ed-3) unstable; urgency=medium``, are code), a USB
     or PCI device's ``vendor:product`` IDs (two groups of four, as lsusb and ``lspci -nn`` print
     them: ``[10ec:8168]``) on a line naming USB, PCI, lsusb or lspci; identifiers that the text shows on purpose: quoted whole right after "e.g."
     or "for example" (bootctl(1) in German: ``(z.B. »b0e793a9baf14b5fa13ecbe84ff637ac«)``), in

@@ -264,7 +264,11 @@ class SymbolOnlyLine(DocumentRule):
     ``=``, or under an addend and above the total: ``+960397`` / ``-------`` / ``1007``),
     the underline of a heading (Setext: ``Outline`` / ``-------``, a short line of words
     with blank lines around the pair, or any underline as long as the line above to within
-    two characters: AsciiDoc's ``FILES`` / ``-----``), the structure of an AsciiDoc
+    two characters: AsciiDoc's ``FILES`` / ``-----``), a title between an overline and the same
+    underline (SDL's change log: ``-----`` / ``2.26.0:`` / ``-----``), a box drawn with one
+    mark around a notice (every line of the block opens and ends with it, one holds words:
+    Inkscape's ``=====`` / ``===  The authoritative version…  ===`` / ``=====``), an empty line
+    of a reStructuredText comment (``..`` between ``.. Copyright…`` lines), the structure of an AsciiDoc
     document (``.adoc``, or text with three lines of AsciiDoc's own syntax:
     ``include::x[]``, ``linkgit:git-am[1]``, a labelled list's ``<head>::``, ``[verse]``):
     a delimited block's fence (``----``, ``....``, ``====``, ``|===``, ``--``) and a list

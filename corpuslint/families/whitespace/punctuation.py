@@ -77,6 +77,10 @@ class SpaceBeforePunctuation(DocumentRule):
     a sign, which names it among signs (bash(1) in Ukrainian: ``мають ; і &``, ``зокрема ;
     або |``; bash(1) in Chinese: ``对于 : 或 = 之后``, "after : or ="); after a Slavic preposition as after an English one (ls(1) in Russian:
     ``файлы начинающиеся с .``, "files starting with .");
+    a lone mark after an English verb of a change to what a program accepts (add, allow, support,
+    handle, escape, ignore...) or after "trailing"/"leading", before a word in lower case: the
+    character the change is about (tcsh's ``Added : to the ~name separators``, texinfo's
+    ``trailing : in INFOPATH``; zstd's label ``Added : ZBUFF API`` is still reported);
     a lone ``?`` or ``!`` after a verb of typing or pressing (or a noun for the mark) and before
     a word in lower case, the key typed (installation guide: ``type ! at the prompt``,
     ``tastați ! în prompt``, ``Pulsando ? se muestra``; elsewhere a lone ``?``/``!`` before a
