@@ -178,3 +178,31 @@ def test_w114_leaves_a_mark_a_change_is_about_and_reports_a_spaced_label_colon()
     assert found("NEWS", "W114", TEXINFO) == []
     # zstd's "Added : ZBUFF API": the colon sets off a label, spaced: reported
     assert found("changelog", "W114", ZSTD) == [("W114", 2, 6)]
+
+
+# -- S104/S105: C's type named in a change log, a misspelling set against its correction -------
+
+# gawk 1:5.2.1-2, ChangeLog: the C type, then a doubled "should" (a slip, reported)
+GAWK = ("2020-06-10         Andrew J. Schorr      <aschorr@telemetry-investments.com>\n\n"
+        "\tConvert exec_count from long long to unsigned long long.\n"
+        "\t* awk.h (INSTRUCTION): Change ldl type from long long to unsigned\n"
+        "\tlong long.\n")
+GAWK_SLIP = "\t* TODO: Note that we should should eventually allow SYMTAB/FUNCTAB\n"
+# aspell 0.60.8-4, manual's news (installed as changelog): the misspelling aspell learns to rank
+ASPELL = ("     * Changed the scoring method to produce slightly better results with\n"
+          "       words like the vs. teh. And other simpler misspellings where two\n"
+          "       letters are swapped.\n"
+          '     * Added the ability to give higher priority to words such as "the"\n'
+          '       instead of "teh" which are likely to be due to typos.\n')
+# base-passwd 3.6.1, changelog: a slip of the same list, reported
+BASE_PASSWD = "  * Modify update-passwd to use seperate flag lists for users and\n"
+
+
+def test_s104_leaves_cs_long_long_in_a_change_log_and_reports_a_doubled_word():
+    assert found("changelog", "S104", GAWK) == []
+    assert found("changelog", "S104", GAWK + GAWK_SLIP) == [("S104", 6, 23)]
+
+
+def test_s105_leaves_a_misspelling_set_against_its_correction_and_reports_a_slip():
+    assert found("changelog", "S105", ASPELL) == []
+    assert found("changelog", "S105", ASPELL + BASE_PASSWD) == [("S105", 6, 33)]
