@@ -172,8 +172,8 @@ _CITED_BEFORE_RE = regex.compile(r"(?:<-|←|->|→|=>|⇒)[ \t]*[\"'“‘`]?$"
 # ``words such as "the" instead of "teh"``): the word on the other side of "vs." ("versus",
 # "instead of", "rather than") is one of the entry's choices.
 _CONTRAST = r"(?:vs\.?|versus|instead[ \t]+of|rather[ \t]+than)"
-_CONTRAST_BEFORE_RE = regex.compile(rf"(?i)(\w+)[\"'”’`]?\s+{_CONTRAST}\s+[\"'“‘`]?\Z")
-_CONTRAST_AFTER_RE = regex.compile(rf"(?i)[\"'”’`]?\s+{_CONTRAST}\s+[\"'“‘`]?(\w+)")
+_CONTRAST_BEFORE_RE = lazy(rf"(?i)(\w+)[\"'”’`]?\s+{_CONTRAST}\s+[\"'“‘`]?\Z")
+_CONTRAST_AFTER_RE = lazy(rf"(?i)[\"'”’`]?\s+{_CONTRAST}\s+[\"'“‘`]?(\w+)")
 
 
 def _contrasted(text: str, start: int, end: int, choices: list[str]) -> bool:
