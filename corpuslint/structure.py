@@ -530,17 +530,53 @@ _CONFIG_LINE_RE = regex.compile(
 # Columns: two or more inner gaps of 2+ spaces (command output, aligned tables).
 _COLUMNS_LINE_RE = regex.compile(r"^[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
 # Machine lines: PGP/PEM armour, `word URL-or-path` (sources.list `deb https://...`),
-# a Debian changelog trailer ` -- Name <e-mail>  Date`.
+# a Debian changelog trailer ` -- Name <e-mail>  Date` and header `package (version)
+# distributions; urgency=medium` (the two lines dpkg-parsechangelog reads: deb-changelog(5)),
+# a GNU ChangeLog entry's header `2007-10-04  Name  <e-mail>` (date, optional clock time and
+# zone, name, e-mail address: GNU Coding Standards, "Style of Change Logs"; hunspell writes the
+# address `<nemeth at OOo>` and ends the line with a colon).
+_CHANGELOG_HEADERS = (
+    r"[a-z0-9][a-z0-9+.-]+ \([^()\s]+\)(?:[ \t]+[\w.+/-]+)+;[ \t]*urgency=\w+[^\n\r]*"
+    r"|\d{4}-\d\d-\d\d(?:[ \t]+\d{1,2}:\d\d(?::\d\d)?)?(?:[ \t]+[+-]\d{4})?[ \t]+[^<@\s][^<@\n\r]*?[ \t]+(?:<?[^<>\s@]+@[^<>\s]+>?|<[^<>@\s]+ at [^<>@\s]+>):?"
+)
 _MACHINE_LINE_RE = regex.compile(
-    r"^[ \t]*(?:-----(?:BEGIN|END) [A-Z0-9 ]+-----| -- [^<\n\r]+<[^>\s]+@[^>\s]+>  \S[^\n\r]*|[a-z][\w.-]*[ \t]+(?:[a-z][\w+.-]*://|/)\S*(?:[ \t][^\n\r]*)?)[ \t]*$",
+    r"^[ \t]*(?:-----(?:BEGIN|END) [A-Z0-9 ]+-----| -- [^<\n\r]+<[^>\s]+@[^>\s]+>  \S[^\n\r]*"
+    rf"|{_CHANGELOG_HEADERS}"
+    r"|[a-z][\w.-]*[ \t]+(?:[a-z][\w+.-]*://|/)\S*(?:[ \t][^\n\r]*)?)[ \t]*$",
     regex.MULTILINE,
 )
+_CHANGELOG_HEADER_RE = lazy(rf"^[ \t]*(?:{_CHANGELOG_HEADERS})[ \t]*$", regex.MULTILINE)
+# A release's heading in release notes or NEWS (``Changes in version 2.1.12-stable (05 Jul 2020)``,
+# ``* Noteworthy changes in release 1.21.3``, ``* Changes in Wget 1.21``, ``Version 6.1 - December 19,
+# 2022``, ``## version 5.1.9:``, zstd's ``v1.5.4 (Feb 2023)``) or the first line of a ``git log`` entry
+# (``commit 0b120e37be8ed44188b3497bf02db48e9cf638bc``).
+_RELEASE_HEADING_RE = lazy(
+    r"(?im)^[ \t]*(?:(?:#{1,6}|\*{1,3})[ \t]+)?(?:(?:(?:noteworthy|user-visible|major)[ \t]+)?changes[ \t]+(?:in|for)[ \t]+"
+    r"(?:version|release|\w+)|version|release)[ \t]+v?\d+(?:\.\d+)+|^v?\d+(?:\.\d+)+[ \t]+\([^()\n]*\d{4}\)[ \t]*$"
+    r"|^commit [0-9a-f]{40}$"
+)
+
+
+def is_changelog(doc: "Document") -> bool:
+    """True when ``doc`` holds an entry header of a Debian changelog (``dash
+    (0.5.11+git20210903+057cd650a4ed-3) unstable; urgency=medium``) or of a GNU ChangeLog
+    (``2007-10-04  Herbert Xu  <herbert@gondor.apana.org.au>``), a release's heading in release
+    notes (``Changes in version 2.1.12-stable``, ``Version 6.1 - December 19, 2022``) or a
+    ``git log`` entry's ``commit <40 hex digits>`` line: a change log, whose commit ids, key
+    fingerprints and file names are what it records. Asked once a document."""
+    cached = doc.__dict__.get("_is_changelog")
+    if cached is None:
+        cached = doc.__dict__["_is_changelog"] = any(
+            True for _ in _line_matches(_CHANGELOG_HEADER_RE, doc.text, _CHANGELOG_HEADER_TRIGGER)
+        ) or _RELEASE_HEADING_RE.search(doc.text) is not None
+    return cached
 # What every line each of the three patterns above matches contains: a line without it
 # is not tried (``_line_matches``); most prose lines have none.
 # (literal strings, found by ``str.find``: ~10x faster than a pattern over prose)
 _CONFIG_TRIGGER_RE = Literals("=", ";", "{", "}", "\\")
 _COLUMNS_TRIGGER_RE = Literals("  ", "\t")
-_MACHINE_TRIGGER_RE = Literals("/", "-----", "@")
+_MACHINE_TRIGGER_RE = Literals("/", "-----", "@", "urgency=")
+_CHANGELOG_HEADER_TRIGGER = Literals("@", "urgency=", " at ")  # (what each change log's header holds)
 
 
 # Longest line the configuration and column patterns are tried on (~10 ms at worst):

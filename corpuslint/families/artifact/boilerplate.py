@@ -13,7 +13,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import MESSAGES, PROSE, TABLE
+from ...structure import MESSAGES, PROSE, TABLE, is_changelog
 from ...text.lazy_regex import lazy
 from ...text.normalize import RunMemo, normalize_line, normalized_run
 from ...text.script import ARABIC_SCRIPT_LANGUAGES, document_spans
@@ -134,6 +134,9 @@ _LIST_ITEM_RE = lazy(r"[ \t]*(?:[-*+•][ \t]|\d+[.)][ \t])")
 # An item of a list written in Markdown or reStructuredText ("* comments,", "- Comments_::"):
 # ASCII markers a scrape does not keep (a page's "•" may survive one).
 _MARKUP_ITEM_RE = lazy(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t])")
+# The text of a change log's entry: an indented line (GNU ChangeLog's tab, a Debian entry's
+# two spaces) or an item (``*``, ``**`` in GNU NEWS, ``-``, ``+``, libevent's ``o``).
+_CHANGELOG_ITEM_RE = lazy(r"[ \t]+\S|(?:\*{1,3}|[-+o])[ \t]+\S")
 # Where a wrapped sentence goes on: a line of prose this long that ends in no sentence end.
 WRAPPED_LINE_MIN_CHARS = 40
 _WRAP_END = frozenset(".!?:;…。！？：؟")
@@ -394,7 +397,9 @@ class BoilerplatePhrase(DocumentRule):
     and ``Shift+Print``: the key, not a share-bar button), nor a whole-line phrase that is an
     item of a list written in Markdown or reStructuredText (``* comments,`` in PEP 258's
     quotation, Flask's ``*   Comments.`` among ideas to try: a scrape keeps no ``*`` or ``-``
-    markers), nor the end of a hard-wrapped sentence (a line starting in lower case after a
+    markers), nor an indented line or an item (``*``, ``**``, ``-``, ``+``, ``o``) of a change log
+    (``structure.is_changelog``): a change recorded, GNU's ``\tAdd a comment.``, wget's NEWS
+    ``** Cookies are now supported.``, ``See also hunspell-1.1.4-….patch``), nor the end of a hard-wrapped sentence (a line starting in lower case after a
     long line with no sentence end: "...docstrings, and possibly other" / "comments.";
     docutils' "Copyright |copy| 2003, ... |---|" / "all rights reserved."), nor a navigation phrase that is a
     label ending in a colon before a list (``Main Menu:`` then ``- Introduction to
@@ -501,6 +506,8 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # "main-menu" over the description of the installer's component: a program's name
             if _LITERAL_RE.fullmatch(content.strip()):
                 continue  # "[:print:]" in tr(1), '"share"' in a list of values: a literal, not a button
+            if _CHANGELOG_ITEM_RE.match(content) and is_changelog(doc):
+                continue  # "\tAdd a comment.", "** Cookies are now supported.": a change a change log records
             if entry.match == "line" and _MARKUP_ITEM_RE.match(content):
                 continue  # "* comments," / "*   Comments." / "- Comments_::": an item of a list the author wrote
             if _continues_sentence(doc, index, content):

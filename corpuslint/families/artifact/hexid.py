@@ -10,6 +10,7 @@ import regex
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
+from ...structure import is_changelog
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
 from ...text.lines import finditer_on_lines, lines_holding
 from ._common import asciidoc_listing, line_index_at, link_spans, near, overlap_test, remove_line_fix
@@ -72,6 +73,39 @@ def _grouped_is_id(token: str) -> bool:
     # two groups: only if long and "hexy" (a letter after a digit, as in 2a02 / 4f) --
     # model numbers put their letters first (A350-1000, F-16).
     return hexchars >= 8 and bool(_DIGIT_THEN_HEXLETTER.search(token))
+
+
+# A Unicode code point's prefix (``U+2000-200A``: a range of code points, as a font's
+# change log lists the glyphs it added).
+_CODE_POINT_PREFIX = ("U+", "u+")
+# A compiler's location: a file name's extension, then a line and a column
+# (``builtin.c:968:44: error:``, ``process.c:567:14: warning:``), glued to the name by a dot.
+_SOURCE_LOCATION_RE = lazy(r"[A-Za-z]\w{0,3}(?::[0-9]+){1,2}")
+_NAME_BEFORE_DOT_RE = lazy(r"[\w-]\.\Z")
+
+
+def _code_point_range(text: str, start: int) -> bool:
+    """True when the hex groups at ``text[start]`` follow ``U+``: a range of Unicode code
+    points (``U+2000-200A``), named as such."""
+    return text[max(0, start - 2) : start] in _CODE_POINT_PREFIX
+
+
+def _source_location(text: str, start: int, token: str) -> bool:
+    """True when ``token`` (at ``text[start]``) is a file name's extension, a line number and
+    a column glued to the name by a dot (GCC's ``builtin.c:968:44``, matched as ``c:968:44``)."""
+    return (_SOURCE_LOCATION_RE.fullmatch(token) is not None
+            and _NAME_BEFORE_DOT_RE.search(text, max(0, start - 2), start) is not None)
+
+
+# A git object name (abbreviated to 7 or more hex digits, or full: 40) or an OpenPGP key ID
+# or fingerprint (16 or 40 hex digits): hex digits of one case, as git and gpg print them.
+_GIT_NAME_RE = lazy(r"[0-9a-f]{7,40}|[0-9A-F]{7,40}")
+
+
+def _git_name(token: str) -> bool:
+    """True when ``token`` is written as git prints a commit (``e80c52986e1bb3afa6a9…``) or gpg
+    a key (``A5189DB69C1164D33002936646502EF796917195``): one case, at most 40 digits."""
+    return _GIT_NAME_RE.fullmatch(token) is not None
 
 
 def _run_is_id(token: str) -> bool:
@@ -156,7 +190,14 @@ class HexIdFragment(DocumentRule):
     (a WebVTT cue's ``00:00:1d.890``: F009 names that problem), a code identifier in CamelCase
     made of words and numbers (``RemovedInSphinx30Warning``), a made-up value whose letters and
     digits count up (a dialogue's new password ``A1b2C3d4E5f6``), a number in E notation
-    (``8762E-137``), a user name mentioned after ``@`` (a changelog's ``by @abc1763613206``), a USB
+    (``8762E-137``), a user name mentioned after ``@`` (a changelog's ``by @abc1763613206``), a range
+    of Unicode code points after ``U+`` (a font's change log: ``added U+2000-200A to Mono``), a
+    compiler's location glued to a file name (``builtin.c:968:44: error:``), a commit id or key as
+    git and gpg print them (7 to 40 hex digits of one case) in a change log
+    (``structure.is_changelog``: Debian or GNU entry headers, release headings, ``git log``):
+    ``Revert e80c52986e1bb3afa6a92c58b1cb897877923a66``, ``Add A5189DB69C1164D33002936646502EF796917195``
+    (a change log records commits and keys; its entry headers, with the git hash of a snapshot's
+    version, ``dash (0.5.11+git20210903+057cd650a4ed-3) unstable; urgency=medium``, are code), a USB
     or PCI device's ``vendor:product`` IDs (two groups of four, as lsusb and ``lspci -nn`` print
     them: ``[10ec:8168]``) on a line naming USB, PCI, lsusb or lspci; identifiers that the text shows on purpose: quoted whole right after "e.g."
     or "for example" (bootctl(1) in German: ``(z.B. »b0e793a9baf14b5fa13ecbe84ff637ac«)``), in
@@ -204,6 +245,8 @@ class HexIdFragment(DocumentRule):
                 continue  # a MAC address written out (20:68:9D:89:23:C1): an address, as an IP is
             if _DEVICE_ID_RE.fullmatch(m.group()) and _device_line(text, m.start()):
                 continue  # "[10ec:8168]", "«1d6b:0001»" beside lspci/lsusb/PCI/USB: a vendor:product ID, shown
+            if _code_point_range(text, m.start()) or _source_location(text, m.start(), m.group()):
+                continue  # "U+2000-200A" (code points), "builtin.c:968:44" (a compiler's file:line:column)
             if _grouped_is_id(m.group()):
                 spans.append((m.start(), m.end(), "hex/ID fragment"))
         lines = list(lines_holding(text, _RUN_TRIGGER))  # (most lines of prose have no such run)
@@ -211,6 +254,8 @@ class HexIdFragment(DocumentRule):
             for m in _HEXRUN_RE.finditer(text, start, end):
                 if m.start() and text[m.start() - 1] == "@":
                     continue  # "by @abc1763613206": a user name mentioned (GitHub), not an id left over
+                if _git_name(m.group()) and is_changelog(doc):
+                    continue  # "Revert e80c52986e1b…", "Add A5189DB6…": a change log records commits and keys
                 if _run_is_id(m.group()):
                     spans.append((m.start(), m.end(), "hex run (hash or object id)"))
         if self.opts["base64"]:

@@ -21,7 +21,10 @@ class LinkOrAddress(DocumentRule):
     shown as the link's text is; so is one that is an HTML tag's attribute value
     (``<a href="https://...">`` in a .po message or a scraped page: markup, which A106
     reports as a tag), and, in reStructuredText, a hyperlink's embedded target
-    (```text <https://...>`__``).
+    (```text <https://...>`__``). A change log's entry headers are machine lines (code, see
+    ``corpuslint.structure``), their addresses not reported: Debian's trailer ``-- Name <e-mail>
+    date``, GNU's header ``2007-10-04  Name <e-mail>``; a URL or an address in an entry's text
+    (``Reported by Dan Jacobon in http://bugs.gnu.org/39769.``) is reported like any other.
     Options ``urls`` and ``emails`` (both true) turn either kind off.
     Why: Links and addresses in scraped articles are usually share links, tracking
     URLs or contact boxes, and addresses are personal data; many corpora keep them on

@@ -97,6 +97,9 @@ def _rst_structure(doc: Document, index: int, content: str) -> bool:
             if nxt.strip():
                 return len(nxt) - len(nxt.lstrip()) > len(content) - len(content.lstrip())
         return False
+    if content.strip() == "..":
+        # an empty line of a reST comment between its lines (BIND's CHANGES: ".. SPDX-License-Identifier: MPL-2.0" / "..")
+        return any(0 <= j < len(lines) and text[lines[j].start : lines[j].end].startswith(".. ") for j in (index - 1, index + 1))
     if not _RST_ADORNMENT_RE.match(content):
         return False
     width = len(content.strip())
@@ -127,6 +130,53 @@ def _setext_underline(doc: Document, index: int) -> bool:
 
 
 UNDERLINE_SLACK = 2
+_WORD_RE = lazy(r"[\p{L}\p{N}]")
+
+
+def _block(doc: Document, index: int) -> list[str]:
+    """The lines of the block (a run of non-blank lines) holding line ``index``."""
+    text, lines = doc.text, doc.lines
+
+    def content(j: int) -> str:
+        return text[lines[j].start : lines[j].end]
+
+    first = index
+    while first > 0 and content(first - 1).strip():
+        first -= 1
+    last = index
+    while last + 1 < len(lines) and content(last + 1).strip():
+        last += 1
+    return [content(j) for j in range(first, last + 1)]
+
+
+def _framed_title(doc: Document, index: int) -> bool:
+    """True when the rule line ``index`` (``-----``, ``=====``) and the same rule two lines
+    above or below it frame one short line between them: a title written between an overline
+    and an underline (SDL's change log: ``-----`` / ``2.26.0:`` / ``-----`` for each release)."""
+    text, lines = doc.text, doc.lines
+    rule = text[lines[index].start : lines[index].end].strip()
+    for step in (-1, 1):
+        other, middle = index + 2 * step, index + step
+        if not 0 <= other < len(lines):
+            continue
+        title = text[lines[middle].start : lines[middle].end]
+        if (text[lines[other].start : lines[other].end].strip() == rule and _WORD_RE.search(title)
+                and len(title.split()) <= 12):
+            return True
+    return False
+
+
+def _walled_box(doc: Document, index: int) -> bool:
+    """True when line ``index`` belongs to a box drawn with one mark around a notice: every
+    line of its block opens and ends with that mark, and a line has words between the walls
+    (Inkscape's NEWS.md: ``=====`` / ``===  The authoritative version of the changelog is at  ===``
+    / ``=====``). Its borders and empty walled lines are the box, not debris."""
+    block = _block(doc, index)
+    mark = block[0].strip()[:1]
+    if len(block) < 3 or _WORD_RE.search(mark):
+        return False
+    walled = all(b.strip()[:1] == mark and b.strip()[-1:] == mark for b in block)
+    return walled and any(_WORD_RE.search(b) for b in block)
 # AsciiDoc's structure lines (``_common.asciidoc``): a delimited block's fence (``----``,
 # ``....``, ``====``, ``****``, ``____``, ``++++``, ``////``, ``--``, ``|===``) and a
 # list continuation (``+`` alone) are syntax, not debris.
@@ -214,7 +264,11 @@ class SymbolOnlyLine(DocumentRule):
     ``=``, or under an addend and above the total: ``+960397`` / ``-------`` / ``1007``),
     the underline of a heading (Setext: ``Outline`` / ``-------``, a short line of words
     with blank lines around the pair, or any underline as long as the line above to within
-    two characters: AsciiDoc's ``FILES`` / ``-----``), the structure of an AsciiDoc
+    two characters: AsciiDoc's ``FILES`` / ``-----``), a title between an overline and the same
+    underline (SDL's change log: ``-----`` / ``2.26.0:`` / ``-----``), a box drawn with one
+    mark around a notice (every line of the block opens and ends with it, one holds words:
+    Inkscape's ``=====`` / ``===  The authoritative version…  ===`` / ``=====``), an empty line
+    of a reStructuredText comment (``..`` between ``.. Copyright…`` lines), the structure of an AsciiDoc
     document (``.adoc``, or text with three lines of AsciiDoc's own syntax:
     ``include::x[]``, ``linkgit:git-am[1]``, a labelled list's ``<head>::``, ``[verse]``):
     a delimited block's fence (``----``, ``....``, ``====``, ``|===``, ``--``) and a list
@@ -288,6 +342,10 @@ class SymbolOnlyLine(DocumentRule):
                 continue  # a worksheet's line to write on, or the rule under a sum
             if not doc.is_markdown and _SETEXT_RULE_RE.match(content) and _setext_underline(doc, index):
                 continue  # "Outline of functionality" / "-----": a heading underlined (Setext)
+            if _SETEXT_RULE_RE.match(content.strip()) and _framed_title(doc, index):
+                continue  # "-----" / "2.26.0:" / "-----": a title between an overline and an underline
+            if _walled_box(doc, index):
+                continue  # "=====" / "=== notice ===" / "=====": a box drawn around a notice
             if not doc.is_markdown and _rst_structure(doc, index, content):
                 continue  # "::" before an indented literal block, "****" under a title: reST's syntax in its text
             if _closes_code_block(doc, index, content):

@@ -168,6 +168,21 @@ def _user_corrections(path: str, mtime: int) -> dict[str, Correction]:
 # (git's SubmittingPatches: ``typographical fixes ... ("teh -> "the")``).
 _CITED_AFTER_RE = regex.compile(r"[\"'”’`]?[ \t]*(?:->|→|=>|⇒)")
 _CITED_BEFORE_RE = regex.compile(r"(?:<-|←|->|→|=>|⇒)[ \t]*[\"'“‘`]?$")
+# A misspelling set against its correction (aspell's change log: ``words like the vs. teh``,
+# ``words such as "the" instead of "teh"``): the word on the other side of "vs." ("versus",
+# "instead of", "rather than") is one of the entry's choices.
+_CONTRAST = r"(?:vs\.?|versus|instead[ \t]+of|rather[ \t]+than)"
+_CONTRAST_BEFORE_RE = lazy(rf"(?i)(\w+)[\"'”’`]?\s+{_CONTRAST}\s+[\"'“‘`]?\Z")
+_CONTRAST_AFTER_RE = lazy(rf"(?i)[\"'”’`]?\s+{_CONTRAST}\s+[\"'“‘`]?(\w+)")
+
+
+def _contrasted(text: str, start: int, end: int, choices: list[str]) -> bool:
+    """True when ``text[start:end]`` is set against one of ``choices`` by "vs." / "instead of"
+    ("the vs. teh"): the misspelling cited on purpose, as an arrow cites it."""
+    wanted = {c.lower() for c in choices}
+    before = _CONTRAST_BEFORE_RE.search(text, max(0, start - 40), start)
+    after = _CONTRAST_AFTER_RE.match(text, end)
+    return any(m is not None and m.group(1).lower() in wanted for m in (before, after))
 
 
 def _match_case(original: str, replacement: str) -> str:
@@ -195,7 +210,9 @@ class KnownMisspelling(SpellingDocumentRule):
     always reported here; words in ``accept`` never are. Set ``builtin = false`` to use
     only your own list.
     A misspelling cited with an arrow to its correction (``("teh -> "the")``, ``teh → the``)
-    is an example, not a slip, and is not reported.
+    is an example, not a slip, and is not reported; nor is one set against its correction by
+    "vs.", "versus", "instead of" or "rather than" (aspell's change log: ``words like the vs.
+    teh``, ``"the" instead of "teh"``).
     Why: some misspellings are frequent and certain enough to list once and fix
     everywhere; codespell and typos cannot do this for Arabic.
     Example: "لاكن الوضع" → "لكن الوضع"; "الإستخدام" → "الاستخدام".
@@ -310,6 +327,8 @@ class KnownMisspelling(SpellingDocumentRule):
                     continue
                 if _CITED_AFTER_RE.match(text, end) or _CITED_BEFORE_RE.search(text[max(0, start - 8) : start]):
                     continue  # '("teh -> "the")': the misspelling cited with its correction
+                if _contrasted(text, start, end, choices):
+                    continue  # "words like the vs. teh": the misspelling set against its correction
                 shown = " or ".join(f"'{c}'" for c in choices)
                 message = f"'{word}' is a known misspelling of {shown}"
                 if entry.reason:

@@ -297,8 +297,12 @@ def _placeholder_in_name(text: str, word: str) -> bool:
 
 # C's "long long" (``unsigned long long``, ``__int64 or long long``, "the C signed long long
 # datatype"): a type of two words.
-_C_LONG_BEFORE_RE = lazy(r"(?:\b(?:un)?signed|\bor|^)[ \t]*\Z", regex.M)
-_C_LONG_AFTER_RE = lazy(r"[ \t]*(?:$|\b(?:int|double|datatype|type|integer)s?\b|[,;)])", regex.M)
+# Also the type named in a change log's sentence (gawk's ChangeLog: "Convert exec_count from long
+# long to unsigned long long", "Make dl a long long for profiling", "Take a long long parameter",
+# socat's "supports long long for time_t"): "a", "from" or "supports" before it, or "parameter",
+# "value", "variable" or a full stop after it.
+_C_LONG_BEFORE_RE = lazy(r"(?:\b(?:un)?signed|\bor|\bfrom|\ba|\bsupports?|^)[ \t]*\Z", regex.M)
+_C_LONG_AFTER_RE = lazy(r"[ \t]*(?:$|\b(?:int|double|datatype|type|integer|parameter|value|variable)s?\b|[,;).])", regex.M)
 # a verb of running, a command, then the command as its argument ("Execute man man", "Lancez man man")
 _RUN_VERB_RE = lazy(r"(?i)\b(?:execute|run|type|try|use|lancez|exécutez|tapez|essayez|führen|ausführen)[ \t]+\Z")
 # the noun "command" (en, fr, de, es/it/pt, nl, da/sv/no, pl, cs, ru), then at most 40 characters of
@@ -1108,7 +1112,9 @@ class RepeatedWord(SpellingDocumentRule):
     marked as sung (``♪``) is judged so; a noun then the parameter of that name, named in a
     signature in the text ("the month month of the year" beside ``monthdatescalendar(year,
     month)``) or written as the variable part of a name ("le type type" beside
-    "/sbin/mount.type", mount(8) fr; ``<type>``), C's ``long long`` and C++'s "template template parameter", a command run on itself ("Execute man man"), the slip quoted
+    "/sbin/mount.type", mount(8) fr; ``<type>``), C's ``long long`` (also as a change log
+    names it: "from long long to unsigned", "a long long parameter") and C++'s "template
+    template parameter", a command run on itself ("Execute man man"), the slip quoted
     ("'the the'"), German "damit sie sie" (subject, then object). Reported in text regions, and in a man page's
     header or footer line, column layout whose title is prose ("DIFF3(1)   Commandes de
     de l'utilisateur   DIFF3(1)").

@@ -77,6 +77,10 @@ class SpaceBeforePunctuation(DocumentRule):
     a sign, which names it among signs (bash(1) in Ukrainian: ``мають ; і &``, ``зокрема ;
     або |``; bash(1) in Chinese: ``对于 : 或 = 之后``, "after : or ="); after a Slavic preposition as after an English one (ls(1) in Russian:
     ``файлы начинающиеся с .``, "files starting with .");
+    a lone mark after an English verb of a change to what a program accepts (add, allow, support,
+    handle, escape, ignore...) or after "trailing"/"leading", before a word in lower case: the
+    character the change is about (tcsh's ``Added : to the ~name separators``, texinfo's
+    ``trailing : in INFOPATH``; zstd's label ``Added : ZBUFF API`` is still reported);
     a lone ``?`` or ``!`` after a verb of typing or pressing (or a noun for the mark) and before
     a word in lower case, the key typed (installation guide: ``type ! at the prompt``,
     ``tastați ! în prompt``, ``Pulsando ? se muestra``; elsewhere a lone ``?``/``!`` before a
@@ -189,6 +193,8 @@ class SpaceBeforePunctuation(DocumentRule):
             named = mark in "?!" and _names_the_dot(text, m.end() + 1, wrapped=True)
             if named and (_last_word(text, row.start, m.start()) in _KEYING_WORDS):
                 continue  # "type ! at the prompt", "Pulsando ? se muestra": the key typed, named in the sentence
+            if _last_word(text, row.start, m.start()) in _CHANGED_MARK_WORDS and _names_the_dot(text, m.end() + 1):
+                continue  # "Added : to the ~name separators", "trailing : in INFOPATH": a change log names the mark
             if mark == "." and (
                 _PIPELINE_RE.search(text, row.start, m.start()) or _PAREN_THEN_STOP_RE.match(text, m.end() + 1)
             ):
@@ -654,6 +660,19 @@ _KEYING_WORDS = frozenset(
     tapez taper appuyez saisissez drücken tippen eingeben geben
     digita premi premere scrivi escriviu escriure premeu teclegeu posar
     gõ nhấn""".split()
+)
+
+
+# Verbs of a change to what a program accepts, and words for where a character stands: a lone
+# mark after one, followed by a word in lower case, is the character the change is about
+# (tcsh's change log: "Added : to the ~name separators"; texinfo's NEWS: "trailing : in
+# INFOPATH appends default path"), not the end of a phrase ("Added : ZBUFF API", a label set off
+# by a spaced colon, is still reported).
+_CHANGED_MARK_WORDS = frozenset(
+    """add added adds adding allow allowed allows accept accepted accepts support supported supports
+    handle handled handles escape escaped escapes quote quoted quotes ignore ignored ignores
+    recognize recognized recognise recognised treat treats treated strip stripped strips
+    trailing leading""".split()
 )
 
 
