@@ -755,7 +755,11 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
             keep[0] = True
             np.not_equal(s[1:], s[:-1], out=keep[1:])
             s = s[keep]
-        u = a.units[0]
+        # reported at its first paragraph the rule checks: a GNU ChangeLog's first line, the
+        # entry header "2022-12-26  12:26  Christos Zoulas <christos@zoulas.com>", is a code
+        # region, and a finding there would be dropped (``engine._in_checked_regions``)
+        kinds = self.checked_regions()
+        u = next((v for v in a.units if not doc.outside(v.start, v.end, kinds)), a.units[0])
         return {
             "lines": np.array([[u.line, u.last_line]], dtype=np.int32),
             "spans": np.array([[u.start, u.end]], dtype=np.int64),
