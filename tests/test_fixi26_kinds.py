@@ -45,3 +45,81 @@ def test_d105_copied_gnu_changelog(tmp_path):
         FILE_CHANGELOG.replace("Christos Zoulas <christos@zoulas.com>", "Other Person <o@example.org>")
         .split("2022-09-20")[0], encoding="utf-8")
     assert lint_paths([tmp_path], config={"select": ["D105"], **NO_CACHE}) == []
+
+
+# -- kind 4: D106 on a changelog's stock items ---------------------------------------------------
+# Debian bookworm changelog.Debian entries (each package's debian/copyright licence): apache2
+# 2.4.48-3.1 (lines 350-356 of apache2-bin's), aspell 0.60.7~20110707-1.3 (154-159), autoconf
+# 2.69-11.1 (79-85): three non-maintainer uploads
+NMU = {
+    "apache2": "apache2 (2.4.48-3.1) unstable; urgency=medium\n\n  * Non-maintainer upload.\n"
+               "  * Direct init script reload output from logrotate to syslog, to\n"
+               "    avoid mail-spamming the local admin (Closes: #990580)\n\n"
+               " -- Thorsten Glaser <tg@mirbsd.de>  Sat, 10 Jul 2021 23:31:28 +0200\n",
+    "aspell": "aspell (0.60.7~20110707-1.3) unstable; urgency=medium\n\n  * Non-maintainer upload.\n"
+              "  * Break pre-multiarch arch:any aspell dictionaries.\n"
+              "    Their 64 bit versions will no longer work with new aspell package\n    (Closes: #764189).\n",
+    "autoconf": "autoconf (2.69-11.1) unstable; urgency=medium\n\n  * Non-maintainer upload.\n"
+                "  * Build-Depend on texlive-plain-generic instead of\n    texlive-generic-recommended Closes: #947950\n\n"
+                " -- Paul Gevers <elbrus@debian.org>  Thu, 02 Jan 2020 21:24:24 +0100\n",
+}
+# GNU NEWS files' licence notice: gawk 1:5.2.1-2 NEWS lines 1-5, texinfo 6.8-6 (info) NEWS 1-7 (GPL-3+),
+# findutils 4.9.0-4 NEWS 387-392 (GPL-3+)
+GAWK_NEWS = ("   Copyright (C) 2019, 2020, 2021, 2022 Free Software Foundation, Inc.\n   \n"
+             "   Copying and distribution of this file, with or without modification,\n"
+             "   are permitted in any medium without royalty provided the copyright\n"
+             "   notice and this notice are preserved.\n")
+INFO_NEWS = ("This NEWS file records noteworthy changes, very tersely.\nSee the manual for detailed information.\n\n"
+             "  Copyright 1992-2020 Free Software Foundation, Inc.\n\n"
+             "  Copying and distribution of this file, with or without modification,\n"
+             "  are permitted in any medium without royalty provided the copyright\n"
+             "  notice and this notice are preserved.\n")
+FINDUTILS_NEWS = ("* Major changes in release 4.5.16, 2015-12-23\n\n** Functional Changes to find\n"
+                  "Using -regextype egrep now has the same effect as -regextype\n"
+                  "posix-egrep.  This is the result of a change to gnulib to bring it\n"
+                  "into line with GNU grep (see https://debbugs.gnu.org/20974#22).\n")
+
+
+def test_d106_changelog_stock_items(tmp_path):
+    for name, text in NMU.items():
+        (tmp_path / f"{name}.changelog.txt").write_text(text, encoding="utf-8")
+    for name, text in (("gawk", GAWK_NEWS), ("info", INFO_NEWS), ("findutils", GAWK_NEWS + "\n" + FINDUTILS_NEWS)):
+        (tmp_path / f"{name}.NEWS.txt").write_text(text, encoding="utf-8")
+    found = lint_paths([tmp_path], config={"select": ["D106"], **NO_CACHE})
+    # "* Non-maintainer upload." in three changelogs is the genre's stock item, not a template
+    # line: its unsafe fix deleted it; the licence notice under three NEWS files is
+    reported = {(f.path.rsplit("/", 1)[-1].split(".")[0], f.line) for f in found}
+    assert {name for name, _ in reported} == {"gawk", "info", "findutils"}
+    assert not any(name in NMU for name, _ in reported)
+
+
+# -- kind 6: D101 on a changelog's recurring section heading --------------------------------------
+# findutils 4.9.0-4 NEWS lines 475-480, 533-539 and 575-578, cut (GPL-3+): one heading under two releases;
+# libidn2 2.3.3-1 ChangeLog lines 1507-1514 (GPL-3+/LGPL-3+): a commit, its revert and the commit
+# again on one day (one entry): the line repeated within one entry stays reported
+FINDUTILS_TWO_RELEASES = (
+    "* Major changes in release 4.5.12, 2013-09-22\n\n** Functional Changes to find\n\n"
+    "The GNU extension \"find ... -perm /MODE\" is no longer disabled when\n"
+    "the POSIXLY_CORRECT environment variable is set.\n\n"
+    "* Major changes in release 4.5.11, 2013-02-02\n\n** Documentation Changes\n\n"
+    "The Texinfo manual and the find manual pafe now explain why two find\n"
+    "binaries (either 'find' and 'oldfind', or 'find' and 'ftsfind') are\ninstalled.\n\n"
+    "** Functional Changes to find\n\n"
+    "For find -printf, the format specifiers %{, %[ and %( are all now\n"
+    "reserved for future use.\n")
+LIBIDN2_DAY = (
+    "2017-03-17  Nikos Mavrogiannopoulos  <nmav@redhat.com>\n\n"
+    "\tREADME.md: build badge points to pipelines page [ci skip]\n\n"
+    "\tRevert \"README.md: build badge points to pipelines page [ci skip]\"\n"
+    "\tThis reverts commit 91c091490a8efe6090d37ad8acb5a08a1e355e9a.\n\n"
+    "\tREADME.md: build badge points to pipelines page [ci skip]\n")
+
+
+def test_d101_changelog_heading_under_two_releases():
+    assert found("D101", FINDUTILS_TWO_RELEASES, "NEWS.txt") == []
+    assert [f.line for f in found("D101", LIBIDN2_DAY, "ChangeLog.txt")] == [8]
+
+
+def found(code, text, path):
+    from corpuslint import lint_text
+    return lint_text(text, path=path, config={"select": [code], **NO_CACHE})
