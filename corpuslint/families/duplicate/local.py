@@ -219,7 +219,9 @@ class ExactDuplicateLine(DocumentRule):
     stanzas, three or more in a row, is verse too: ``_in_stanzas``), and fully vocalised
     Arabic-script documents (scripture, hadith, classical poetry) and software message
     catalogues (the strings of a .po file: two source messages may be translated alike;
-    the ``message`` document kind) are not checked;
+    the ``message`` document kind) are not checked; a changelog's entries (``regions.in_two_changelog_entries``: Debian changelog, GNU ChangeLog and NEWS,
+    Markdown "## [1.2.3]" entries) are compared each with itself only: every release's "** Bug fixes"
+    recurs by design, a line repeated within one entry is still reported;
     ``genre = "prose"`` checks everything, ``genre = "formulaic"`` turns the rule off
     for the files it is set for (per-file-ignores style).
     Why: scrapes repeat headlines, captions and bylines (a headline printed above and
@@ -319,6 +321,8 @@ class ExactDuplicateLine(DocumentRule):
                 continue  # "Choose the Page Layout tab." again after "Open the print dialog." again
             if genre == "auto" and _verse_repeat(doc, f.start, u.start):
                 continue  # a refrain, a stanza quoted in two entries: verse repeats on purpose
+            if genre == "auto" and regions.in_two_changelog_entries(doc, f.start, u.start):
+                continue  # "** Functional Changes to find" under two releases of findutils' NEWS
             same = text[f.start : f.end].strip() == text[u.start : u.end].strip()
             if not same and _symbols(text[f.start : f.end]) != _symbols(text[u.start : u.end]):
                 continue  # `'ax'` vs `'ax+'`, "oifname !=" vs "oifname": the symbol is the meaning
@@ -997,7 +1001,8 @@ class NearDuplicateParagraph(DocumentRule):
     Repetitive genres: as D101, with ``genre = "auto"`` (default) a variant of a refrain (a
     paragraph that occurs ``refrain-copies`` times or more, default 3: «故你们应当敬畏安拉，
     应当服从我。» five times in a Chinese Qur'an's surah 26, then without its «故») and
-    fully vocalised Arabic-script documents are not reported; ``genre = "prose"`` checks
+    fully vocalised Arabic-script documents are not reported, nor near-copies in two entries of
+    a changelog (as D101); ``genre = "prose"`` checks
     everything, ``"formulaic"`` turns the rule off for the files it is set for.
     Why: re-posted updates, lightly edited repeats and template paragraphs duplicate
     content while escaping exact matching.
@@ -1035,6 +1040,8 @@ class NearDuplicateParagraph(DocumentRule):
             uj, ui = a.units[j], a.units[i]
             if refrains and (int(a.keys[i]) in refrains or int(a.keys[j]) in refrains):
                 continue  # a refrain's variant: «你们应当敬畏安拉，应当服从我。» after «故你们应当敬畏安拉，...»
+            if genre == "auto" and regions.in_two_changelog_entries(doc, ui.start, uj.start):
+                continue  # "More miscellaneous fixes from Michael Builov" two commit days after the first
             out.append(
                 doc.finding(
                     self, uj.start, uj.end,
@@ -1339,7 +1346,8 @@ class RestatedPassage(DocumentRule):
     TMX file, but never one plural variant of a message against another: Symfony's
     ``singular|plural`` ("... It should have {{ limit }} character or more.|... It should
     have {{ limit }} characters or more.", ``structure.plural_variant_starts``) says one
-    thing twice by design, as a .po file's ``msgstr[n]`` do (each a string of its own).
+    thing twice by design, as a .po file's ``msgstr[n]`` do (each a string of its own);
+    nor on two sentences in two entries of a changelog (as D101: "This release fixes some bugs").
     ``genre = "prose"`` always checks, ``"formulaic"`` never does.
     Why: machine-written filler and careless rewrites restate a fact already given,
     adding length but no information; plain Jaccard misses these (the seed pair below
@@ -1502,6 +1510,8 @@ class RestatedPassage(DocumentRule):
                 continue
             if regions.section_of(passages, sentences[i].start) != regions.section_of(passages, sentences[j].start):
                 continue
+            if genre == "auto" and regions.in_two_changelog_entries(doc, sentences[i].start, sentences[j].start):
+                continue  # "This release fixes some bugs ..." in two releases' notes: the genre's formula
             # (the pair shares words of its own, not the document's formula: ``_rare_shared`` above)
             shared = sets(i) & sets(j)
             wa = weight_of(i)

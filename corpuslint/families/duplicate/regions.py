@@ -544,3 +544,79 @@ def check_genre(rule) -> None:
         from ...config import ConfigError
 
         raise ConfigError(f"rules.{rule.code}.genre: expected one of {', '.join(GENRES)}, got {rule.opts['genre']!r}")
+
+
+# -- changelogs --------------------------------------------------------------------------
+#
+# A changelog is a genre of entries, one a release or a commit day, each opened by a header:
+# Debian's "dash (0.5.11+git20210903+057cd650a4ed-3) unstable; urgency=medium" (closed by the
+# " -- Name <e-mail>  date" trailer), a GNU ChangeLog's "2022-12-14  9:24  Name <e-mail>", a GNU
+# NEWS file's "* Noteworthy changes in release 4.9.0 (2022-02-22) [stable]", a Markdown
+# CHANGELOG's "## [1.2.3] - 2024-01-02", a NEWS file's underlined "Avahi 0.6.9" over "====".
+# Within its entries the same items recur by design: every release's "** Bug fixes", every
+# package's "* New upstream release.", "* Non-maintainer upload.", "[ Debian Janitor ]".
+_DEBIAN_HEADER = r"[a-z0-9][a-z0-9.+-]*[ \t]+\([^()\s]+\)[^;\n]*;[ \t]*urgency=[^\n]*"
+_GNU_HEADER = r"(?:\d{4}-\d\d-\d\d|[A-Z][a-z]{2}[ \t]+[A-Z][a-z]{2}[ \t]+\d)[^\n<]*<[^<>\s@]+@[^<>\s]+>[ \t]*"
+_NEWS_HEADER = r"\*[ \t]+[^\n]*\b(?i:release|version|changes[ \t]+in)[ \t]+v?\d+(?:\.\d+)+[^\n]*"
+# (a version standing as a token of its own: not "# dpkg -i man-db_2.9.4-2_amd64.deb", a shell prompt,
+# nor "### `--tls-max-v1.2`", an option)
+_MD_VERSION_HEADER = (r"#{1,3}[ \t]+(?:[^\n]{0,30}?[ \t\[(])?v?\d+\.\d+(?:\.\d+)*(?:[-+.][\w.]+)?\]?"
+                      r"(?=[ \t),:]|$)[^\n]*")
+_CHANGELOG_HEADER_RE = lazy(rf"^(?:(?P<specific>{_DEBIAN_HEADER}|{_GNU_HEADER})|{_NEWS_HEADER}|{_MD_VERSION_HEADER}"
+                            r"|(?=[^\n]{0,40}\bv?\d+\.\d+)[^\n]*\S[^\n]*\n[=-]{3,}[ \t]*)$", regex.MULTILINE)
+# The structure of an entry: an item ("* ...", "- ...", "+ ..." at any indent), a
+# contributor's block ("[ Debian Janitor ]"), a section heading ("** Bug fixes", "### Fixed",
+# "Changes:"), the Debian trailer.
+_CHANGELOG_STRUCTURE_RE = lazy(r"[ \t]*(?:[*+-][ \t]+\S|\*{2,}[ \t]+\S|#{1,6}[ \t]+\S|\[[ \t][^\]\n]+[ \t]\]"
+                               r"|-- [^<\n]+<[^>\s]+@[^>\s]+>|[\p{L} ]{1,30}:[ \t]*$)")
+_CHANGELOGS: "weakref.WeakKeyDictionary[Document, tuple[int, ...]]" = weakref.WeakKeyDictionary()
+
+
+def changelog_entries(doc: Document) -> tuple[int, ...]:
+    """Start offsets of the entries of a changelog document (its entry headers, above), in
+    order; empty when ``doc`` is no changelog: it needs two headers, or one Debian or GNU
+    ChangeLog header (their form is the format's own: a record holding one entry is one)."""
+    cached = _CHANGELOGS.get(doc)
+    if cached is None:
+        starts, specific = [], False
+        text = doc.text
+        if "\n" in text or "urgency=" in text:
+            for m in _CHANGELOG_HEADER_RE.finditer(text):
+                starts.append(m.start())
+                specific = specific or m.group("specific") is not None
+        cached = tuple(starts) if len(starts) >= 2 or specific else ()
+        _CHANGELOGS[doc] = cached
+    return cached
+
+
+def changelog_entry_of(entries: tuple[int, ...], offset: int) -> int:
+    """Index of the entry holding ``offset`` (``changelog_entries``; -1 before the first)."""
+    return bisect_right(entries, offset) - 1
+
+
+def changelog_structure_lines(doc: Document) -> frozenset[int]:
+    """Indexes (in ``doc.lines``) of the lines of a changelog's entries that are its
+    structure: entry headers, items, contributor blocks, section headings, trailers (above);
+    empty for a document that is no changelog. Text before the first entry (a preamble, a
+    licence) and an entry's running prose are not structure."""
+    entries = changelog_entries(doc)
+    if not entries:
+        return frozenset()
+    text, first = doc.text, entries[0]
+    heads = set(entries)
+    out = set()
+    for i, ln in enumerate(doc.lines):
+        if ln.start < first:
+            continue
+        if ln.start in heads or _CHANGELOG_STRUCTURE_RE.match(text, ln.start, ln.end):
+            out.add(i)
+    return frozenset(out)
+
+
+def in_two_changelog_entries(doc: Document, first: int, later: int) -> bool:
+    """True when ``doc`` is a changelog and offsets ``first`` and ``later`` lie in two of its
+    entries (``changelog_entries``): every release's "** Bug fixes", "This release fixes some
+    bugs", a contributor's "Miscellaneous fixes from ..." in two commit days recur by design;
+    a line repeated within one entry is a copy."""
+    entries = changelog_entries(doc)
+    return bool(entries) and changelog_entry_of(entries, first) != changelog_entry_of(entries, later)
