@@ -829,6 +829,46 @@ def unwrapped(doc: "Document") -> bool:
     return False
 
 
+# A line of a chat log (IRC, a messenger export), as a log or a fortune quotes it: an optional
+# time stamp ("[19:33]", "19:36:33", "08:49.31|", "Jul 09 21:28:25"), the speaker's nick in
+# angle brackets (IRC's mode sign inside: "<@djrzulf>", "< dF99>"), then what they said; or,
+# after a time stamp, an action ("13:56  * drzewko wlasnie ...") or a server notice ("-!-").
+_CHAT_STAMP = r"(?:\[?\d{1,2}:\d{2}(?:[:.]\d{2})?\]?\|?|\p{L}{3}[ \t]+\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?)[ \t]+"
+CHAT_LINE_RE = lazy(
+    rf"^(?:{_CHAT_STAMP})?(?P<nick><[ @+%~&]?[^\s<>/=\"']{{1,30}}>)[ \t]+\S|^{_CHAT_STAMP}(?:\*[ \t]+\S|-!-[ \t])",
+    regex.MULTILINE,
+)
+CHAT_LINES = 3  # chat lines a document holds when it quotes a chat log
+
+
+def chat_log_lines(doc: "Document") -> frozenset[int]:
+    """0-based indices of the lines of ``doc`` that are a chat log's (``CHAT_LINE_RE``: a
+    speaker's nick or an action after a time stamp, IRC as fortunes-pl and fortunes-de quote
+    it), when the document holds ``CHAT_LINES`` or more of them; else empty. Such a line
+    is speech quoted verbatim, with the log's layout before it: what the speaker typed
+    ("czy coś tkaiego ?"), not a slip of the text's writer; so are the indented lines under
+    one (its speech wrapped). Kept on the document."""
+    cache = doc.__dict__.get("_chat_log_lines")
+    if cache is not None:
+        return cache
+    text = doc.text
+    found: frozenset[int] = frozenset()
+    if "<" in text or "*" in text or "-!-" in text:
+        starts = doc._line_starts
+        lines = {bisect_right(starts, m.start()) - 1 for m in CHAT_LINE_RE.finditer(text)}
+        if len(lines) >= CHAT_LINES:
+            rows = doc.lines
+            for i in sorted(lines):  # a said line wrapped: the indented lines under it are the speaker's
+                j = i + 1
+                while j < len(rows) and j not in lines and text[rows[j].start : rows[j].start + 1] in (" ", "\t") \
+                        and text[rows[j].start : rows[j].end].strip():
+                    lines.add(j)
+                    j += 1
+            found = frozenset(lines)
+    doc.__dict__["_chat_log_lines"] = found
+    return found
+
+
 _ARGS_RE = lazy(r"\s(?:--?[A-Za-z]|\+[A-Za-z]|[\w.~-]*/|[\w.-]+=|[|<>]\s)")
 # A program name, not a word of a language: lower case with an inner hyphen, digit,
 # dot or underscore (``aa-genprof``, ``a2enmod``, ``mkfs.ext4``, ``update-grub``).
