@@ -29,6 +29,14 @@ def test_a111_fortune_separators_with_crlf_endings_are_read_as_with_lf():
     assert _found(BARS.replace("\n", "\r\n"), "A111") == _found(BARS, "A111") == [("A111", 4, 1, "line of symbols only `|||`")]
 
 
+# fortunes-pl kloczkish lines 144-146: "? :)", a mark then an emoticon (not reported in either ending)
+KLOCZEK = "%\nZnaczy się mówisz o zastygnięciu prac na pld-linux.org ? :)\nA to się zgodzę w zupełności.\n"
+
+
+def test_w114_a_mark_before_an_emoticon_at_a_crlf_line_end_is_read_as_at_an_lf_one():
+    assert _found(KLOCZEK.replace("\n", "\r\n"), "W114") == _found(KLOCZEK, "W114") == []
+
+
 def _code_lines(text: str) -> list[tuple[int, str, bool]]:
     doc = Document("doc.txt", text)
     lines = []

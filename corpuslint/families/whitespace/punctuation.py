@@ -634,7 +634,7 @@ def _after_path(text: str, start: int, end: int) -> bool:
 
 # A lone mark after a spaced one and before a space, a closing bracket or the end: a list of
 # the marks themselves ("znaků (jako ; . ,)", "characters such as ; . ,"), nothing to join.
-_MARK_TOKEN_NEXT_RE = lazy(r"[ \t]+([.,;:!?؟،؛]+)[)\]]?[.,;:]?(?=[ \t\n]|\Z)")
+_MARK_TOKEN_NEXT_RE = lazy(r"[ \t]+([.,;:!?؟،؛]+)[)\]]?[.,;:]?(?=[ \t\r\n]|\Z)")
 # Verbs of typing or pressing a key, and nouns for the mark: a lone ``?`` or ``!`` after one,
 # followed by a word in lower case, is the key named, not a sentence end ("type ! at the
 # prompt", "escreva ! na linha de comandos", "tastați ! în prompt", "Pulsando ? se muestra",
