@@ -11,7 +11,7 @@ import regex
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
-from ...structure import ALL_REGIONS, CODE, MESSAGES, RST_SUFFIXES, chat_log_lines
+from ...structure import ALL_REGIONS, CHAT_LINE_RE, CODE, MESSAGES, RST_SUFFIXES, chat_log_lines
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
 from ...subtitles import is_subtitle
 from .encoding import repair
@@ -248,8 +248,9 @@ class HtmlTag(DocumentRule):
     or written one after another, standing apart together (``grouping <dt>/<dd> pairs``);
     nor is a chat log's speaker, a nick in angle brackets that opens a line after an
     optional time stamp (``Jul 09 21:28:25 <DT> nie ma sie co…``) in a document with three
-    or more such lines (``structure.chat_log_lines``), nor markup the speaker quotes on such a
-    line (fortunes-de: ``<Joey> <address>[..], 3 Jan '101</address>``): speech quoted verbatim; nor a placeholder of a command synopsis or an option that
+    or more such lines (``structure.chat_log_lines``), nor markup the speaker pastes on such a
+    line, speech that opens with a tag after an optional addressee (fortunes-de: ``<Joey>
+    <address>[..], 3 Jan '101</address>``; a tag among words, ``<b>zaliczyli</b>``, stays); nor a placeholder of a command synopsis or an option that
     happens to be an element's name (git's ``'git cat-file' <type> <object>``,
     ``--conflict=<style>::``, ``<head>::``): a bare tag in lower case, never closed in
     the document, not one a leftover writes alone (``<br>``, ``<p>``, ``<li>``), in a
@@ -289,8 +290,8 @@ class HtmlTag(DocumentRule):
                 continue  # (dropped by the engine anyway: a subtitle's tags are markup, 400 k of them in 10 k cues)
             if _PLACEHOLDER_COMMENT_RE.fullmatch(m.group()):
                 continue  # the syntax shown as an example
-            if doc.position(m.start())[0] - 1 in chat_log_lines(doc):
-                continue  # "Jul 09 21:28:25 <DT> nie ma sie co", "<Joey> <address>…</address>": a chat log's speaker, or HTML he quotes
+            if doc.position(m.start())[0] - 1 in chat_log_lines(doc) and _said_markup(text, m.start(), m.end()):
+                continue  # "Jul 09 21:28:25 <DT> nie ma sie co", "<Joey> <address>…</address>": a chat log's speaker, or HTML he pastes
             s, e = m.span()
             if placeholders is None:
                 placeholders = _placeholders(text)
@@ -307,6 +308,26 @@ class HtmlTag(DocumentRule):
             glue = _BREAKING.match(m.group()) and not before.isspace() and not after.isspace()
             tag = m.group() if len(m.group()) <= 40 else m.group()[:37] + "..."
             yield doc.finding(self, s, e, f"HTML markup `{tag}`", fix=Fix.unsafe(Edit(s, e, " " if glue else "")))
+
+
+# What a chat line's speech opens with when the speaker pastes markup: an optional addressee
+# ("Pipen: "), then a tag.
+_SAID_MARKUP_RE = lazy(r"(?:[^\s<>:]{1,30}:[ \t]+)?<[!/]?[A-Za-z]")
+
+
+def _said_markup(text: str, start: int, end: int) -> bool:
+    """True when the tag at ``[start, end)``, on a chat log's line (``chat_log_lines``), is the
+    speaker's nick (``<Joey>``) or stands in speech that opens with markup: HTML the speaker
+    pastes (``<Joey> <address>[..]</address>``, ``<elluin> Pipen: <DIV><FONT SIZE="2"…``); a
+    tag inside words (``<fEnIo> ludzie <b>zaliczyli</b>``) is a leftover of the log's page."""
+    line_start = text.rfind("\n", 0, start) + 1
+    said = CHAT_LINE_RE.match(text, line_start)
+    if said is None:
+        return False  # (an indented line wrapping one: its tags are the page's)
+    if said.group("nick") is not None and said.span("nick") == (start, end):
+        return True
+    speech = said.end() - 1  # (the pattern ends on the speech's first character)
+    return _SAID_MARKUP_RE.match(text, speech) is not None
 
 
 # A string of code open before the tag on its line: a call's or an assignment's string literal
