@@ -513,22 +513,22 @@ COMMANDS = frozenset(
 # A prompt and a command; indentation may hold no-break spaces (text converted from
 # HTML, as the Debian Reference in fortunes-zh: "\u00a0\u00a0\u00a0 $ chmod 0600 ...").
 _PROMPT_RE = lazy(
-    r"^[ \t\u00a0]*(?:[\w.@-]+(?::[^\s#$]*)?[#$%]|[#$%>])[ \t]+([\w.+/-]+)(?=\s|$)[^\n\r]*$", regex.MULTILINE
+    r"^[ \t\u00a0]*(?:[\w.@-]+(?::[^\s#$]*)?[#$%]|[#$%>])[ \t]+([\w.+/-]+)(?=\s|$)[^\n\r]*(?=\r?$)", regex.MULTILINE
 )
 # A line of code punctuation only: braces, brackets, ``[...]`` / ``[..]`` / ``(...)``
 # elisions, statement ends, an empty prompt or comment (``$``, ``#``).
 _CODE_PUNCT_LINE_RE = lazy(
-    r"^[ \t]*(?:[{}()\[\];,'\"]+|[\[(]\s*(?:\.{2,}|…)\s*[\])]|\.{3}|…|[#$%]+)[ \t]*$", regex.MULTILINE
+    r"^[ \t]*(?:[{}()\[\];,'\"]+|[\[(]\s*(?:\.{2,}|…)\s*[\])]|\.{3}|…|[#$%]+)[ \t]*(?=\r?$)", regex.MULTILINE
 )
 # Configuration and code syntax: ``KEY=value``, a line ending in ``{`` or ``\``, or in
 # ``;`` / ``}`` after an assignment, a variable or a call (``key = "x";``, ``f(x) {...}``).
 _CONFIG_LINE_RE = regex.compile(
     r"^[ \t]*(?:[A-Za-z_][\w.-]*=[^\s=]\S*|[A-Z_][A-Z0-9_]*=[^\n\r]*|[^\n\r]*[^\s.!?؟][ \t]*[{\\]"
-    r"|(?=[^\n\r]*?(?:\s=\s|=[\"'\d]|\$\w|\w\())[^\n\r]*[;}])[ \t]*$",
+    r"|(?=[^\n\r]*?(?:\s=\s|=[\"'\d]|\$\w|\w\())[^\n\r]*[;}])[ \t]*(?=\r?$)",
     regex.MULTILINE,
 )
 # Columns: two or more inner gaps of 2+ spaces (command output, aligned tables).
-_COLUMNS_LINE_RE = regex.compile(r"^[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
+_COLUMNS_LINE_RE = regex.compile(r"^[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*(?=\r?$)", regex.MULTILINE)
 # Machine lines: PGP/PEM armour, `word URL-or-path` (sources.list `deb https://...`),
 # a Debian changelog trailer ` -- Name <e-mail>  Date` and header `package (version)
 # distributions; urgency=medium` (the two lines dpkg-parsechangelog reads: deb-changelog(5)),
@@ -542,7 +542,7 @@ _CHANGELOG_HEADERS = (
 _MACHINE_LINE_RE = regex.compile(
     r"^[ \t]*(?:-----(?:BEGIN|END) [A-Z0-9 ]+-----| -- [^<\n\r]+<[^>\s]+@[^>\s]+>  \S[^\n\r]*"
     rf"|{_CHANGELOG_HEADERS}"
-    r"|[a-z][\w.-]*[ \t]+(?:[a-z][\w+.-]*://|/)\S*(?:[ \t][^\n\r]*)?)[ \t]*$",
+    r"|[a-z][\w.-]*[ \t]+(?:[a-z][\w+.-]*://|/)\S*(?:[ \t][^\n\r]*)?)[ \t]*(?=\r?$)",
     regex.MULTILINE,
 )
 _CHANGELOG_HEADER_RE = lazy(rf"^[ \t]*(?:{_CHANGELOG_HEADERS})[ \t]*$", regex.MULTILINE)
@@ -593,7 +593,9 @@ def _long_config_line(line: str) -> bool:
     ``UPPER=anything``), a line ending in ``{`` or ``\\`` after something other than a
     sentence's end, or one ending in ``;`` or ``}`` that holds ``x = y``, ``="``, ``$x``
     or ``f(``."""
-    if "\r" in line:  # the pattern's lines hold no carriage return
+    if line.endswith("\r"):  # a CRLF line's end: not part of the line (``\r?$`` in the pattern)
+        line = line[:-1]
+    if "\r" in line:  # the pattern's lines hold no other carriage return
         return False
     body = line.rstrip(" \t")
     head = body.lstrip(" \t")
@@ -623,30 +625,30 @@ def _line_matches(pattern: regex.Pattern, text: str, trigger: regex.Pattern, lon
 # A syslog / journal line: a date (any locale: ``Apr  1``, `` 4月  1``, ``2015-04-01``),
 # a clock time, a host and a program tag (``systemd[1]:``, ``sshd[424]:``, ``kernel:``).
 _LOG_LINE_RE = lazy(
-    r"^[ \t]*(?:\S+[ \t]+){1,3}\d{1,2}:\d\d:\d\d(?:[.,]\d+)?[ \t]+\S+[ \t]+[\w./-]+(?:\[\d+\])?:(?:[ \t][^\n\r]*)?$",
+    r"^[ \t]*(?:\S+[ \t]+){1,3}\d{1,2}:\d\d:\d\d(?:[.,]\d+)?[ \t]+\S+[ \t]+[\w./-]+(?:\[\d+\])?:(?:[ \t][^\n\r]*)?(?=\r?$)",
     regex.MULTILINE,
 )
 # A line that is one inline code span: `tar cf {{path/to/file.tar}}` (tldr pages as text).
-_BACKTICK_LINE_RE = lazy(r"^[ \t]*`[^`\n\r]+`[ \t]*$", regex.MULTILINE)
+_BACKTICK_LINE_RE = lazy(r"^[ \t]*`[^`\n\r]+`[ \t]*(?=\r?$)", regex.MULTILINE)
 # Record fields (Debian control files, LDIF, e-mail headers): `Field-Name: value`.
-_FIELD_LINE_RE = lazy(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:(?:[ \t][^\n\r]*)?$", regex.MULTILINE)
+_FIELD_LINE_RE = lazy(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:(?:[ \t][^\n\r]*)?(?=\r?$)", regex.MULTILINE)
 # INI files: a ``[section]`` line, or ``key = value`` (``sign-tags = true``).
-_INI_LINE_RE = lazy(r"^[ \t]*(?:\[[\w .:\"/-]+\]|[A-Za-z_][\w.-]*[ \t]*=[ \t]*[^\s=][^\n\r]*)[ \t]*$", regex.MULTILINE)
+_INI_LINE_RE = lazy(r"^[ \t]*(?:\[[\w .:\"/-]+\]|[A-Za-z_][\w.-]*[ \t]*=[ \t]*[^\s=][^\n\r]*)[ \t]*(?=\r?$)", regex.MULTILINE)
 # A line holding one long token of base64 / hex (signatures, keys, checksums).
-_DATA_LINE_RE = re.compile(r"^[ \t]*[A-Za-z0-9+/=]{32,}[ \t]*$", re.MULTILINE)  # (ASCII only: re, faster)
-_INDENTED_LINE_RE = lazy(r"^(?: {2,}|\t)\S[^\n\r]*$", regex.MULTILINE)
+_DATA_LINE_RE = re.compile(r"^[ \t]*[A-Za-z0-9+/=]{32,}[ \t]*(?=\r?$)", re.MULTILINE)  # (ASCII only: re, faster)
+_INDENTED_LINE_RE = lazy(r"^(?: {2,}|\t)\S[^\n\r]*(?=\r?$)", regex.MULTILINE)
 # Drawn text with words in it: a line with box-drawing characters (a table ``│ps aux │ pager │``
 # rendered for a terminal, a formula with ``─────`` fraction bars), or a table row
 # between ASCII pipes (``| ls -l | list files |``).
 _BOX_CHAR_RE = lazy(r"[\u2500-\u257f]")
 _DRAWN_LINE_RE = regex.compile(
-    r"^(?=[^\n\r]*\w)(?:[^\n\r]*[\u2500-\u257f][^\n\r]*|[^\S\n\r]*\|[^\n\r]*\|[^\S\n\r]*)$", regex.MULTILINE
+    r"^(?=[^\n\r]*\w)(?:[^\n\r]*[\u2500-\u257f][^\n\r]*|[^\S\n\r]*\|[^\n\r]*\|[^\S\n\r]*)(?=\r?$)", regex.MULTILINE
 )
 # A comment line; not a line of hashtags (``#كوريا #روسيا #عاجل``: scraped tag lists).
-_COMMENT_LINE_RE = lazy(r"^[ \t]*(?!#\w+(?:[ \t]+#\w+)+[ \t]*$)(?:#|//)[^\n\r]*$", regex.MULTILINE)
-_BLANK_LINE_RE = lazy(r"^[ \t]*$", regex.MULTILINE)
+_COMMENT_LINE_RE = lazy(r"^[ \t]*(?!#\w+(?:[ \t]+#\w+)+[ \t]*\r?$)(?:#|//)[^\n\r]*(?=\r?$)", regex.MULTILINE)
+_BLANK_LINE_RE = lazy(r"^[ \t]*(?=\r?$)", regex.MULTILINE)
 # A script's first line: ``#!/bin/sh``, ``#! /usr/bin/env python3``.
-_SHEBANG_RE = lazy(r"^[ \t\u00a0]*#![ \t]*/\S+[^\n\r]*$", regex.MULTILINE)
+_SHEBANG_RE = lazy(r"^[ \t\u00a0]*#![ \t]*/\S+[^\n\r]*(?=\r?$)", regex.MULTILINE)
 
 
 # What a line ``_CODE_PUNCT_LINE_RE`` matches starts with, after blanks.
@@ -861,6 +863,46 @@ def unwrapped(doc: "Document") -> bool:
             if count >= UNWRAPPED_LINES:
                 return True
     return False
+
+
+# A line of a chat log (IRC, a messenger export), as a log or a fortune quotes it: an optional
+# time stamp ("[19:33]", "19:36:33", "08:49.31|", "Jul 09 21:28:25"), the speaker's nick in
+# angle brackets (IRC's mode sign inside: "<@djrzulf>", "< dF99>"), then what they said; or,
+# after a time stamp, an action ("13:56  * drzewko wlasnie ...") or a server notice ("-!-").
+_CHAT_STAMP = r"(?:\[?\d{1,2}:\d{2}(?:[:.]\d{2})?\]?\|?|\p{L}{3}[ \t]+\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?)[ \t]+"
+CHAT_LINE_RE = lazy(
+    rf"^(?:{_CHAT_STAMP})?(?P<nick><[ @+%~&]?[^\s<>/=\"']{{1,30}}>)[ \t]+\S|^{_CHAT_STAMP}(?:\*[ \t]+\S|-!-[ \t])",
+    regex.MULTILINE,
+)
+CHAT_LINES = 3  # chat lines a document holds when it quotes a chat log
+
+
+def chat_log_lines(doc: "Document") -> frozenset[int]:
+    """0-based indices of the lines of ``doc`` that are a chat log's (``CHAT_LINE_RE``: a
+    speaker's nick or an action after a time stamp, IRC as fortunes-pl and fortunes-de quote
+    it), when the document holds ``CHAT_LINES`` or more of them; else empty. Such a line
+    is speech quoted verbatim, with the log's layout before it: what the speaker typed
+    ("czy coś tkaiego ?"), not a slip of the text's writer; so are the indented lines under
+    one (its speech wrapped). Kept on the document."""
+    cache = doc.__dict__.get("_chat_log_lines")
+    if cache is not None:
+        return cache
+    text = doc.text
+    found: frozenset[int] = frozenset()
+    if "<" in text or "*" in text or "-!-" in text:
+        starts = doc._line_starts
+        lines = {bisect_right(starts, m.start()) - 1 for m in CHAT_LINE_RE.finditer(text)}
+        if len(lines) >= CHAT_LINES:
+            rows = doc.lines
+            for i in sorted(lines):  # a said line wrapped: the indented lines under it are the speaker's
+                j = i + 1
+                while j < len(rows) and j not in lines and text[rows[j].start : rows[j].start + 1] in (" ", "\t") \
+                        and text[rows[j].start : rows[j].end].strip():
+                    lines.add(j)
+                    j += 1
+            found = frozenset(lines)
+    doc.__dict__["_chat_log_lines"] = found
+    return found
 
 
 _ARGS_RE = lazy(r"\s(?:--?[A-Za-z]|\+[A-Za-z]|[\w.~-]*/|[\w.-]+=|[|<>]\s)")

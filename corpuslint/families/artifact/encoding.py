@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ...document import Document
@@ -85,6 +86,32 @@ def misdecoded_words(line: str, fixed: str) -> int:
     return sum(1 for a, b in zip(old, new) if a != b and _WORD_RE.fullmatch(b.strip(".,;:!?()[]{}'\"«»’“”")))
 
 
+NOISE_TOKEN = 12  # characters of a token of random bytes at least
+NOISE_SIGNS = 3  # symbols or control characters in it at least
+
+
+def noise_token(token: str) -> bool:
+    """True when ``token`` (a whitespace-free string) reads as random bytes, not a word:
+    ``NOISE_TOKEN`` characters or more, a letter in it and ``NOISE_SIGNS`` or more symbols
+    (Unicode category S: ``˝ ^ = ÷ ¸``) or control characters (``Ăh4Ţ×˛ćçKSSd˝osK^Ć=O96``).
+    Words, numbers, marks and URLs (their ``/ : . ? &`` are punctuation, not symbols) are not."""
+    if len(token) < NOISE_TOKEN or not any(c.isalpha() for c in token):
+        return False
+    return sum(1 for c in token if unicodedata.category(c)[0] == "S" or unicodedata.category(c) == "Cc") >= NOISE_SIGNS
+
+
+def _tokens_around(line: str, start: int, end: int) -> list[str]:
+    """The whitespace-separated tokens of ``line`` that overlap ``[start, end)`` (or touch
+    ``start`` when the span is empty)."""
+    out, pos = [], 0
+    for token in line.split():
+        pos = line.index(token, pos)
+        if pos < max(end, start + 1) and pos + len(token) >= start:
+            out.append(token)
+        pos += len(token)
+    return out
+
+
 _FFFD_CUE_RE = lazy(r"(?i)U\+FFFD|replacement char")
 
 
@@ -159,6 +186,10 @@ class Mojibake(DocumentRule):
     ``សម្\x9aាប់``, whose RO U+179A ends in the byte 0x9A), or followed by a combining
     mark that has lost its base letter, is what lost lead bytes leave, not cp1252 read
     as Latin-1: reported with no repair (ftfy would make it ``š``).
+    A repair must give readable text: one whose every token in the changed part is still noise
+    (``noise_token``: twelve characters or more, a letter among three symbols or controls or
+    more) turned random bytes into other random bytes (fortunes-pl's linuxpl quotes an IRC
+    flood, ``Ăh4Ţ×˛ćçKSSd˝osK^Ć=O96…``): not reported.
     Fix safety: Unsafe: replaces the span with ftfy's repair. ftfy is reliable, but a
     heuristic: check the diff before committing it.
     """
@@ -192,6 +223,8 @@ class Mojibake(DocumentRule):
                 s += 1
             old = content[p : len(content) - s]
             new = fixed[p : len(fixed) - s]
+            if all(noise_token(token) for token in _tokens_around(fixed, p, len(fixed) - s)):
+                continue  # "Ăh4Ţ×˛ćçKSSd˝osK^Ć=O96…" repaired to "ײćçKSSd˝osK^Ć=O96…": noise either way
             if _code_about_encodings(doc, line.start, line.end, content[:p]):
                 continue  # "// Prints: this is a tÃ©st" under "buf.toString('latin1')": the code shows it
             if _lost_bytes(content[:p], old, content[len(content) - s :]):

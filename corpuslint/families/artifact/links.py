@@ -7,7 +7,32 @@ from bisect import bisect_left
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
+from ...text.lazy_regex import lazy
 from ._common import EMAIL_RE, HTML_TAG_RE, URL_RE
+
+# The part before "@" of a Message-ID as news and mail software writes it: B/C News
+# (1993Jun5.052825.3897), sendmail (199711071749.JAA29751), Mozilla (3D617693.4030404), mutt
+# (20030321131806.GA1234), Pine (Pine.LNX.4.44.0303…), slrn (slrn96m73q.8p6.fefe), Gnus (m3abc.fsf).
+_MESSAGE_ID_LOCAL_RE = lazy(
+    r"\d{4}[A-Z][a-z]{2}\d{1,2}\.\d{6}\.\d+|\d{12,14}\.[A-Za-z]{2,3}\d{4,6}|[0-9A-F]{8}\.\d{4,8}"
+    r"|\d{14}\.G[A-Z]\d+|Pine\.[\w.-]+|slrn[\w.]+|[\w-]+\.fsf"
+)
+# A header naming a post before "<" (any shape), or "in"/"w" after a name citing one by number.
+_MESSAGE_ID_HEADER_RE = lazy(r"(?i:Message-ID|References|In-Reply-To):[ \t]*\Z")
+_MESSAGE_ID_CUE_RE = lazy(r"\s(?:in|w)[ \t]+\Z")
+
+
+def _message_id(text: str, start: int, end: int) -> bool:
+    """True when the address at ``text[start:end]`` is a Message-ID in angle brackets
+    (``<199711071749.JAA29751@wall.org>``): a generator's shape before "@"
+    (``_MESSAGE_ID_LOCAL_RE``), any after a header (``Message-ID:``), or digits alone after
+    a citing "in"/"w" (``_MESSAGE_ID_CUE_RE``)."""
+    if text[start - 1 : start] != "<" or text[end : end + 1] != ">":
+        return False
+    local = text[start : text.index("@", start)]
+    if _MESSAGE_ID_LOCAL_RE.fullmatch(local) or _MESSAGE_ID_HEADER_RE.search(text, max(0, start - 40), start - 1):
+        return True
+    return local.isdigit() and _MESSAGE_ID_CUE_RE.search(text, max(0, start - 40), start - 1) is not None
 
 
 class LinkOrAddress(DocumentRule):
@@ -29,7 +54,13 @@ class LinkOrAddress(DocumentRule):
     Why: Links and addresses in scraped articles are usually share links, tracking
     URLs or contact boxes, and addresses are personal data; many corpora keep them on
     purpose, hence info severity: raise it with ``severity`` in the config when your
-    corpus must be link-free.
+    corpus must be link-free. A Usenet or mail Message-ID in angle brackets is the name of a
+    post, not anyone's address, and is not reported: a generator's shape (B/C News'
+    ``<1993Jun5.052825.3897@netlabs.com>``, sendmail's ``<199711071749.JAA29751@wall.org>``,
+    Mozilla's ``<3D617693.4030404@gazeta.pl>``, mutt's ``<20030321131806.GA1234@host>``, Pine's,
+    slrn's, Gnus' ``.fsf``), any after ``Message-ID:``, ``References:`` or ``In-Reply-To:``, or a
+    number alone after a citing "in"/"w" (fortunes' ``-- Larry Wall in <10209@jpl-devvax.JPL.NASA.GOV>``;
+    ``-- Larry Wall <6849@jpl-devvax.JPL.NASA.GOV>`` is still reported, as a personal address would be).
     Example: ``للمزيد: https://example.com/news?id=42`` or ``editor@example.com``.
     Fix safety: No fix: whether to delete, mask or keep a link is a corpus policy.
     """
@@ -46,7 +77,8 @@ class LinkOrAddress(DocumentRule):
         if self.opts["urls"] and ("://" in text or "www." in text.lower()):
             spans += [(m.start(), m.end(), "URL") for m in URL_RE.finditer(text)]
         if self.opts["emails"] and "@" in text:
-            spans += [(m.start(), m.end(), "e-mail address") for m in EMAIL_RE.finditer(text)]
+            spans += [(m.start(), m.end(), "e-mail address") for m in EMAIL_RE.finditer(text)
+                      if not _message_id(text, m.start(), m.end())]
         tags = [m.span() for m in HTML_TAG_RE.finditer(text)] if spans and "<" in text else []
         tag_starts = [a for a, _ in tags]  # (sorted, not overlapping: one bisection a URL)
         last_end = -1

@@ -12,7 +12,7 @@ import regex
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
-from ...structure import ALL_REGIONS, CODE, MESSAGES, RST_SUFFIXES
+from ...structure import ALL_REGIONS, CHAT_LINE_RE, CODE, MESSAGES, RST_SUFFIXES, chat_log_lines
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
 from ...text.tokens import tokens
 from ...subtitles import is_subtitle
@@ -122,15 +122,6 @@ def html_source(doc: Document) -> bool:
     return source >= SOURCE_SHARE * written
 
 
-# A line of a chat log (IRC, a messenger export): an optional time stamp ("[19:33]", "Jul 09
-# 21:28:25"), the speaker's nick in angle brackets, then what they said. In a document with
-# a few such lines a nick that is an element's name ("<DT>", "<b>") is the speaker.
-_CHAT_LINE_RE = lazy(
-    r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+|\p{L}{3}[ \t]+\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
-    r"(?P<nick><[@+%~&]?[^\s<>/=\"']{1,30}>)[ \t]+\S",
-    regex.MULTILINE,
-)
-_CHAT_LINES = 3
 
 
 def _quoted(doc: Document, start: int, end: int, memo: "dict | None" = None) -> bool:
@@ -267,7 +258,9 @@ class HtmlTag(DocumentRule):
     or written one after another, standing apart together (``grouping <dt>/<dd> pairs``);
     nor is a chat log's speaker, a nick in angle brackets that opens a line after an
     optional time stamp (``Jul 09 21:28:25 <DT> nie ma sie co…``) in a document with three
-    or more such lines; nor a placeholder of a command synopsis or an option that
+    or more such lines (``structure.chat_log_lines``), nor markup the speaker pastes on such a
+    line, speech that opens with a tag after an optional addressee (fortunes-de: ``<Joey>
+    <address>[..], 3 Jan '101</address>``; a tag among words, ``<b>zaliczyli</b>``, stays); nor a placeholder of a command synopsis or an option that
     happens to be an element's name (git's ``'git cat-file' <type> <object>``,
     ``--conflict=<style>::``, ``<head>::``): a bare tag in lower case, never closed in
     the document, not one a leftover writes alone (``<br>``, ``<p>``, ``<li>``), in a
@@ -300,7 +293,7 @@ class HtmlTag(DocumentRule):
             return  # a page or a table written in HTML: the markup is the text
         if "<?php" in text and not doc.is_markdown:
             return  # a PHP script (an answer's code, unfenced): the HTML it prints is code
-        chat_lines = placeholders = None
+        placeholders = None
         memo: dict = {}  # what a line or paragraph answers, for the next tag on it (_quoted, _a_placeholder)
         kinds = self.checked_regions()
         for m in HTML_TAG_RE.finditer(text):
@@ -308,12 +301,8 @@ class HtmlTag(DocumentRule):
                 continue  # (dropped by the engine anyway: a subtitle's tags are markup, 400 k of them in 10 k cues)
             if _PLACEHOLDER_COMMENT_RE.fullmatch(m.group()):
                 continue  # the syntax shown as an example
-            speaker = _CHAT_LINE_RE.match(text, text.rfind("\n", 0, m.start()) + 1)
-            if speaker is not None and speaker.span("nick") == m.span():
-                if chat_lines is None:
-                    chat_lines = len(_CHAT_LINE_RE.findall(text))
-                if chat_lines >= _CHAT_LINES:
-                    continue  # "Jul 09 21:28:25 <DT> nie ma sie co": a chat log's speaker
+            if doc.position(m.start())[0] - 1 in chat_log_lines(doc) and _said_markup(text, m.start(), m.end()):
+                continue  # "Jul 09 21:28:25 <DT> nie ma sie co", "<Joey> <address>…</address>": a chat log's speaker, or HTML he pastes
             s, e = m.span()
             if placeholders is None:
                 placeholders = _placeholders(text)
@@ -330,6 +319,26 @@ class HtmlTag(DocumentRule):
             glue = _BREAKING.match(m.group()) and not before.isspace() and not after.isspace()
             tag = m.group() if len(m.group()) <= 40 else m.group()[:37] + "..."
             yield doc.finding(self, s, e, f"HTML markup `{tag}`", fix=Fix.unsafe(Edit(s, e, " " if glue else "")))
+
+
+# What a chat line's speech opens with when the speaker pastes markup: an optional addressee
+# ("Pipen: "), then a tag.
+_SAID_MARKUP_RE = lazy(r"(?:[^\s<>:]{1,30}:[ \t]+)?<[!/]?[A-Za-z]")
+
+
+def _said_markup(text: str, start: int, end: int) -> bool:
+    """True when the tag at ``[start, end)``, on a chat log's line (``chat_log_lines``), is the
+    speaker's nick (``<Joey>``) or stands in speech that opens with markup: HTML the speaker
+    pastes (``<Joey> <address>[..]</address>``, ``<elluin> Pipen: <DIV><FONT SIZE="2"…``); a
+    tag inside words (``<fEnIo> ludzie <b>zaliczyli</b>``) is a leftover of the log's page."""
+    line_start = text.rfind("\n", 0, start) + 1
+    said = CHAT_LINE_RE.match(text, line_start)
+    if said is None:
+        return False  # (an indented line wrapping one: its tags are the page's)
+    if said.group("nick") is not None and said.span("nick") == (start, end):
+        return True
+    speech = said.end() - 1  # (the pattern ends on the speech's first character)
+    return _SAID_MARKUP_RE.match(text, speech) is not None
 
 
 # A string of code open before the tag on its line: a call's or an assignment's string literal
@@ -555,7 +564,9 @@ _MARKUP = [
     # one ASCII word in lower case or in capitals
     (lazy(r"(?<![_\w])__(?![a-z][a-z0-9]*__|[A-Z][A-Z0-9]*__)(?=\S)([^_\n]*?[\p{L}\p{N}][^_\n]*?)(?<=\S)__(?![_\w])"),
      "Markdown bold", 1),
-    (lazy(r"`{3,}[^\n`]*$", regex.MULTILINE), "Markdown code fence", None),
+    # (a fence opens its line, indented by three spaces at most, and its info string is a word:
+    # "```python", "```{.sh}"; "\t\t   ```--. . , ; .--'''" is a drawing's edge)
+    (lazy(r"^ {0,3}`{3,}(?:[ \t]*[\p{L}{][^\n\r`]*)?[ \t]*(?=\r?$)", regex.MULTILINE), "Markdown code fence", None),
 ]
 _HEADING_RE = lazy(r"^(#{1,6})[ \t]+(?=\S)(.*?)(?:[ \t]+#+)?[ \t]*$", regex.MULTILINE)
 # Heading text that reads as a code comment: starts in lower case (``# or``, ``# by
@@ -588,7 +599,10 @@ class LightweightMarkup(DocumentRule):
     skips code regions), or when its text reads as a comment: it starts in lower case
     (``# by default none is loaded``), ends with ``.``, ``;`` or ``,``, holds code
     syntax (``<name>``, ``=``, paths, quotes), or the ``#`` is followed by two spaces;
-    and in a document that quotes code anywhere, ``#`` lines are read as comments.
+    and in a document that quotes code anywhere, ``#`` lines are read as comments. A code
+    fence opens its line (indented by three spaces at most, as CommonMark has it) and names a
+    language or nothing after it: backticks inside a drawing (fortunes-it's ``\t\t   ```--. . , ;
+    .--'''``, a cup's rim) are not one.
     Why: Markup tokens are not language; a corpus mixing raw and rendered text
     teaches models to produce stray asterisks and brackets.
     Example: ``**عاجل** اقرأ [التفاصيل](https://example.com/a)``.

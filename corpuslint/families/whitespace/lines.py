@@ -24,6 +24,40 @@ def _last_content_index(doc) -> int:
     return -1
 
 
+# A drawn line: three visible characters or more, at least half of them neither letters nor
+# digits (``///,-`", ``(_)\  ""-------.``, ``|||       |||``).
+DRAWING_LINES = 3  # drawn lines that make a block (a run of non-blank lines) a drawing
+
+
+def _drawn(line: str) -> bool:
+    visible = [c for c in line if not c.isspace()]
+    return len(visible) >= 3 and 2 * sum(1 for c in visible if not c.isalnum()) >= len(visible)
+
+
+DRAWING_REACH = 5  # lines of the block beside a blank run looked at, the nearest first
+
+
+def _drawing_beside(doc, first: int, last: int) -> bool:
+    """True when the ``DRAWING_REACH`` lines right before line index ``first`` or right after
+    line index ``last`` (a run of blank lines between them), within their block (non-blank
+    lines; a fortune(6) record's ``%`` line ends it too), hold ``DRAWING_LINES`` drawn lines
+    (``_drawn``): the run is part of an ASCII drawing's layout, empty space drawn on purpose
+    (fortunes-de's asciiart: a mule "im virtual Mode", ten blank lines)."""
+    lines, text = doc.lines, doc.text
+    for start, step in ((first - 1, -1), (last + 1, 1)):
+        drawn = 0
+        for j in range(start, start + step * DRAWING_REACH, step):
+            if not 0 <= j < len(lines):
+                break
+            row = text[lines[j].start : lines[j].end]
+            if not row.strip() or row.strip() == "%":
+                break
+            drawn += _drawn(row)
+        if drawn >= DRAWING_LINES:
+            return True
+    return False
+
+
 class TooManyBlankLines(DocumentRule):
     """More consecutive blank lines than allowed inside a document.
 
@@ -35,7 +69,10 @@ class TooManyBlankLines(DocumentRule):
     are code (an example of how blank lines are formatted), not reported, and so are
     runs before a section title or explicit markup (a target, a comment, a directive) in
     reStructuredText, whose sources set sections apart with blank lines (docutils' docs:
-    three before many titles).
+    three before many titles); nor are runs beside an ASCII drawing (three of the five lines
+    nearest the run on one side, within its block or fortune record, at least half drawn
+    with signs: fortunes-de's asciiart leaves a mule's picture blank "im virtual Mode"),
+    whose empty space is drawn.
     Why: Long blank runs are scraping residue (removed widgets, ads); they inflate
     files and break "blank line = paragraph break" assumptions only by degree, but
     make paragraph units inconsistent across a corpus.
@@ -64,7 +101,8 @@ class TooManyBlankLines(DocumentRule):
             if len(run) > limit and rst and doc.line_kinds[i] in (HEADING, MARKUP):
                 run = []  # reST: blank lines before a section title or a target are the source's layout
                 continue
-            if len(run) > limit and run[0].number > 1 and doc.kind_at(run[0].start) != CODE:
+            if len(run) > limit and run[0].number > 1 and doc.kind_at(run[0].start) != CODE and not _drawing_beside(
+                    doc, run[0].number - 1, run[-1].number - 1):
                 first_extra = run[limit]
                 found.append((first_extra.start, line.start, len(run), first_extra.number))
             run = []

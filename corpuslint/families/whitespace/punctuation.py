@@ -10,7 +10,7 @@ import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
-from ...structure import HEADING, PROSE, is_command_word, reads_as_prose
+from ...structure import HEADING, PROSE, chat_log_lines, is_command_word, reads_as_prose
 from ...text.code import code_near, in_code_run
 from ...text.lazy_regex import lazy
 from ._common import (
@@ -88,7 +88,10 @@ class SpaceBeforePunctuation(DocumentRule):
     followed by another lone mark, a list of the marks (``znaků (jako ; . ,)``); shell syntax
     quoted with its placeholders translated (``«while condición ; do comando ; done»``);
     in a string of a .po file, a mark that its msgid also spaces (msgid "suffixes may be
-    . for octal", msgstr "суффикс . — как восьмеричные"): the translation keeps it.
+    . for octal", msgstr "суффикс . — как восьмеричные"): the translation keeps it;
+    a mark on a line of a chat log quoted verbatim (``structure.chat_log_lines``: three or more
+    lines of a nick in angle brackets or an action after a time stamp, fortunes-pl's
+    ``19:36:33 <@djrzulf> czy coś tkaiego ?``): the speaker's typing, kept as said.
     Why: Arabic and English typography attach these marks to the preceding word; a
     detached mark becomes a token of its own and the same sentence is written two
     ways across the corpus. French puts a space before : ; ! ?: in a record or file
@@ -159,6 +162,8 @@ class SpaceBeforePunctuation(DocumentRule):
             if mark in ":;؛" and text[m.end() + 1 : m.end() + 2] == ")":
                 continue  # "Thank you :)", "فرکانس ؛)": an emoticon, set off by a space as a word is
             line, column = doc.position(m.end())
+            if line - 1 in chat_log_lines(doc):
+                continue  # "19:36:33 <@djrzulf> czy coś tkaiego ?": a chat log quoted, the speaker's typing kept
             if aligned(doc, line - 1, column - 1, lambda other, col: other[col] == mark and other[col - 1 : col] == " "):
                 continue  # `Name : value` lines with their marks in one column (command output)
             row = doc.lines[line - 1]
@@ -644,7 +649,7 @@ def _after_path(text: str, start: int, end: int) -> bool:
 
 # A lone mark after a spaced one and before a space, a closing bracket or the end: a list of
 # the marks themselves ("znaků (jako ; . ,)", "characters such as ; . ,"), nothing to join.
-_MARK_TOKEN_NEXT_RE = lazy(r"[ \t]+([.,;:!?؟،؛]+)[)\]]?[.,;:]?(?=[ \t\n]|\Z)")
+_MARK_TOKEN_NEXT_RE = lazy(r"[ \t]+([.,;:!?؟،؛]+)[)\]]?[.,;:]?(?=[ \t\r\n]|\Z)")
 # Verbs of typing or pressing a key, and nouns for the mark: a lone ``?`` or ``!`` after one,
 # followed by a word in lower case, is the key named, not a sentence end ("type ! at the
 # prompt", "escreva ! na linha de comandos", "tastați ! în prompt", "Pulsando ? se muestra",

@@ -13,6 +13,7 @@ from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ...structure import (
     ALL_REGIONS,
+    chat_log_lines,
     BLOCKQUOTE,
     HEADING,
     LIST_ITEM,
@@ -931,7 +932,13 @@ class MultipleSpaces(DocumentRule):
     end of the line right-aligns it (a proof's end mark `x = c²        ::`, a page number
     `Introduction        12`). A run of four or more spaces after a question or
     exclamation mark that sets apart a short answer ending the line is a riddle's layout
-    (`칼이 정색하면?                           검은색`). A string of a .po file whose msgid has
+    (`칼이 정색하면?                           검은색`); one after a sentence's end that pushes
+    an attribution to the end of the line (a capitalised name and at most four more words, not a
+    sentence, or a dash and a name: fortunes' `I will fight no more.              Chief Joseph, (Nez
+    Perce)`, `"Ja, sieht man auch im Fußball."        -- Lutz D.`) is the
+    quotation's layout, which one space would run into the sentence. Lines of a chat log quoted
+    verbatim (``structure.chat_log_lines``: `13:56  * drzewko …`, `<Aquariophile>  Kennt …`) keep
+    the log's layout and the speaker's typing. A string of a .po file whose msgid has
     a run of spaces between words, or a line indented by six or more, is laid out by the
     program (the option columns of a `--help` text: "  -f, --file=DATEI           wie
     --date"), and the translation keeps or rearranges that layout.
@@ -1001,6 +1008,10 @@ class MultipleSpaces(DocumentRule):
     _openers = "\"'“«‘„"
     # a short answer (one to three words, no sentence mark) ending the line after a question
     _answer_re = regex.compile(r"\S+(?:[ \t]\S+){0,2}[ \t]*$")
+    # an attribution ending the line: a dash and a name ("-- Lutz D."), or a name not ended as a
+    # sentence ("Chief Joseph, (Nez Perce)"): capitalised, with at most four more words
+    _attribution_re = regex.compile(
+        r"(?:(?:--?|[–—])[ \t]*\p{Lu}\S*(?:[ \t]\S+){0,4}|\p{Lu}\S*(?:[ \t]\S+){0,4}(?<![.!?…]))[ \t]*(?=\r?$)", regex.M)
 
     # What every match holds: two space separators in a row (``re``: ZS is \p{Zs}). A text
     # without one (most prose) is not scanned with the look-behind at every offset; one
@@ -1029,6 +1040,8 @@ class MultipleSpaces(DocumentRule):
         session_line = (0, False)  # (line, is it a terminal session's: ``_terminal_session``)
         for m in self._re.finditer(doc.text):
             line, column = doc.position(m.end())
+            if line - 1 in chat_log_lines(doc):
+                continue  # "13:56  * drzewko", "<Aquariophile>  Kennt": a chat log quoted, its layout and the speaker's typing
             gap_start = m.start() - doc.lines[line - 1].start
             if aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col, gap_start)):
                 continue  # the next word starts a column that the neighbouring line shares
@@ -1085,6 +1098,9 @@ class MultipleSpaces(DocumentRule):
             if len(m.group()) >= 4 and before[-1:] in "?!؟" and self._answer_re.match(
                     doc.text, m.end(), doc.lines[line - 1].end):
                 continue  # "칼이 정색하면?                           검은색": a riddle's answer set apart
+            if len(m.group()) >= 4 and before[-1:] in self._sentence_ends and self._attribution_re.match(
+                    doc.text, m.end(), doc.lines[line - 1].end):
+                continue  # "I will fight no more.              Chief Joseph, (Nez Perce)": the author, right-aligned
             if markdown and self._markers_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
                 containers = markdown_containers(doc)
                 if line - 1 in containers[BLOCKQUOTE] or line - 1 in containers[LIST_ITEM]:
