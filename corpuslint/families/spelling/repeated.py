@@ -9,7 +9,13 @@ import regex
 
 from ...arrays import sorted_unique
 from ...findings import Edit, Fix, Severity
-from ...structure import ALL_REGIONS, SUBTITLE_SUFFIXES, TEXT_REGIONS, in_verse
+from ...structure import (
+    ALL_REGIONS,
+    SUBTITLE_SUFFIXES,
+    TEXT_REGIONS,
+    in_stanzas,
+    in_verse,
+)
 from ...text.code import code_near
 from ...text.lazy_regex import lazy
 
@@ -509,6 +515,9 @@ _WEST_SLAVIC_LANGUAGES = frozenset({"pl", "cs", "sk"})
 # (the doubled words, the languages declaring them, the language's marker words, what must follow)
 _ALBANIAN_WORD_RE = lazy(r"\b(?:\p{Latin}*ë\p{Latin}*|dhe|që|nuk|ose|kjo|ky|nga)\b", regex.IGNORECASE)
 _LUXEMBOURGISH_WORD_RE = lazy(r"\b(?:vun|ass|mat|fir|huet|hunn|ech|dës|déi|gëtt|kënnen|sech|eis)\b", regex.IGNORECASE)
+# Italian "via via" (little by little: "e poi via via più complesse") is one adverb.
+_ITALIAN_WORD_RE = lazy(r"\b(?:che|della|delle|degli|sono|questo|questa|anche|perché|più|già|nella|molto|essere)\b",
+                        regex.IGNORECASE)
 _GAELIC_WORD_RE = lazy(r"\b(?:agus|bhfuil|atá|níl|chun|gach|nach|tú|agat|againn|leis|tha|airson|chan)\b",
                        regex.IGNORECASE)
 _LENITED_RE = lazy(r"[ \t\u00a0]+[bcdfgmpst]h", regex.IGNORECASE)
@@ -516,6 +525,7 @@ _TWO_ROLE_DOUBLES = (
     (frozenset({"të"}), frozenset({"sq"}), _ALBANIAN_WORD_RE, None),
     (frozenset({"an"}), frozenset({"lb"}), _LUXEMBOURGISH_WORD_RE, None),
     (frozenset({"do"}), frozenset({"ga", "gd"}), _GAELIC_WORD_RE, _LENITED_RE),
+    (frozenset({"via"}), frozenset({"it"}), _ITALIAN_WORD_RE, None),
 )
 _TWO_ROLE_WORDS = frozenset().union(*(words for words, *_ in _TWO_ROLE_DOUBLES))
 
@@ -540,7 +550,7 @@ def _two_roles_in_language(text: str, m, lower: str, declared: str | None, writt
 # Czech "se" as the reflexive pronoun, then as the preposition "with" (the form "s" takes
 # before s, z, š, ž and some clusters): "vypořádat se se spojeními" (to deal with the
 # connections). Polish "się" and Slovak "sa" are not prepositions: "się się" stays a slip.
-_CZECH_SE_RE = lazy(r"[ \t\u00a0]+[\p{L}]")
+_CZECH_SE_RE = lazy(r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)[\p{L}]")  # (the next word may open the next line)
 _CZECH_WORD_RE = lazy(r"\b\p{Latin}*[ěřůĚŘŮ]\p{Latin}*|\b(?:jsou|není|být|také|nebo|když|který|která)\b",
                       regex.IGNORECASE)
 
@@ -663,6 +673,23 @@ def said_again(text: str, m) -> bool:
         return True
     before = _BEFORE_AGAIN_RE.search(text, max(0, m.start() - len(word) - 8), m.start())
     return before is not None and before.group("w").casefold() == word.casefold()
+
+
+# A word game: the same word doubled WORD_GAME_PAIRS times or more within WORD_GAME_CHARS
+# characters either side ("between Fish and and, and and and And, and And and and": the word
+# named as itself). Slips are independent: the same one thrice in a few lines is written so.
+WORD_GAME_PAIRS = 3
+WORD_GAME_CHARS = 300
+
+
+def word_game(text: str, m) -> bool:
+    """True when the doubled word of ``m`` (a ``repeat_matches`` match) is doubled, case
+    aside, ``WORD_GAME_PAIRS`` times or more (``m`` too, pairs not overlapping, each on one
+    line) within ``WORD_GAME_CHARS`` characters of it."""
+    word = regex.escape(m.group("w"))
+    pair = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){word}[^\S\n]+{word}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+    lo, hi = max(0, m.start() - WORD_GAME_CHARS), min(len(text), m.end() + WORD_GAME_CHARS)
+    return sum(1 for _ in zip(range(WORD_GAME_PAIRS), pair.finditer(text, lo, hi))) >= WORD_GAME_PAIRS
 
 
 # A roleplay action or sound effect written between asterisks ("*bounce bounce*", "*nod
@@ -1109,8 +1136,9 @@ class RepeatedWord(SpellingDocumentRule):
             second = text[m.end("gap") : m.end()]
             if deliberate(word, second, _CLAUSE_END_RE.match(text, m.end()) is not None):
                 continue
-            if word.lower() not in _EN_FUNCTION_WORDS and (not subtitle or _sung(text, m.start())) and in_verse(
-                    text, m.start()):
+            if word.lower() not in _EN_FUNCTION_WORDS and (not subtitle or _sung(text, m.start())) and (
+                    in_verse(text, m.start())
+                    or not subtitle and in_stanzas(text, m.start(), couplets=True)):
                 continue  # poems and lyrics repeat words on purpose; "the the" is still a slip
             if word.casefold() in INTENSIFIERS or word.casefold() in INTERJECTIONS:
                 continue  # "muy muy buenas": emphasis; "Ooh ooh ah ah!", "yum yum": the sound
@@ -1118,6 +1146,8 @@ class RepeatedWord(SpellingDocumentRule):
                 continue  # "*bounce bounce*": a roleplay action between asterisks
             if said_again(text, m):
                 continue  # "sru tu tu tu", "*puk puk puk*": a sound, said three times
+            if word_game(text, m):
+                continue  # "between Fish and and, and and and And": a word named as itself, again and again
             if _named_sequence(text, m):
                 continue  # "Tiret point point", "نقطة نقطة شرطة": a line style named by its dots and dashes
             line_start = text.rfind("\n", 0, m.start()) + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...findings import Edit, Fix, Severity
-from ...structure import in_verse
+from ...structure import in_stanzas, in_verse
 from ...text.lazy_regex import lazy_re
 from .base import ExplanationPending, Pending, SlipEvidence, SpellingCorpusRule, explanation_evidence
 from .source_names import latin_skeletons, transliterates
@@ -202,7 +202,9 @@ class Slip(SpellingCorpusRule):
         if split:  # "راهید" = راه + ید, or a slip of راهی: a second signal is missing
             finding.message += f" (info only: it may be '{split[0]}' + the enclitic '{split[1]}')"
             finding.severity = Severity.INFO
-        if in_verse(doc.text, start):  # poetry: classical forms the dictionary lacks
+        # poetry (a block of short lines, or couplets: a ghazal one bayt a block): classical
+        # forms the dictionary lacks
+        if in_verse(doc.text, start) or in_stanzas(doc.text, start, couplets=True):
             if ev.suggestions and lc.backend.verse_form(clean, ev.suggestions[0]):
                 return None  # an Arabic half-line, a metrical long vowel, an optative (Persian)
             if ev.suggestions and (_rhyme_partner(doc.text, start, end, key := lc.backend.key(clean),
