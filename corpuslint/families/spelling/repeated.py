@@ -1038,7 +1038,7 @@ class RepeatedWord(SpellingDocumentRule):
     goed?"), Albanian "të të" (linking article or particle, then an article or "you": "shkelje
     të të dhënave"), Luxembourgish "an an" (and, then in: "an an engem Mooss"), Irish and
     Scottish Gaelic "do do" before the word it lenites (to, then your: "do do chuntas"), Galician
-    "se se" as Portuguese, each in text declared or written in that language (German "an an",
+    "se se" as Portuguese, Italian "via via" (little by little), each in text declared or written in that language (German "an an",
     English "do do" are reported), and a capitalised interface label mid-sentence ("Click To to choose"), or a
     noun followed by its name, capitalised: a parameter, a placeholder or a label quoted
     without quotes ("the cell range Range", "exclusive with With replacement"; not
@@ -1055,7 +1055,7 @@ class RepeatedWord(SpellingDocumentRule):
     fewer said three times or more ("sru tu tu tu", "*puk puk puk*": a sound; a longer word
     so repeated, "continuous continuous continuous", is reported); Polish, Czech and
     Slovak "to to" (pronoun, then particle: "w to to nikt mi nie uwierzy"); Czech "se se"
-    before a word (reflexive, then the preposition: "vypořádat se se spojeními"; Polish
+    before a word, on the same line or the next (reflexive, then the preposition: "vypořádat se se spojeními"; Polish
     "się się" is reported); a word of 4+ letters in a paragraph that opens with an option
     taking an argument, the noun then the argument's placeholder ("--http-password=heslo"
     ... "Specify the username user and password password"), or whose definition item's
@@ -1065,6 +1065,8 @@ class RepeatedWord(SpellingDocumentRule):
     ("info info"); a word amid code flattened into text, two signs of code (an assignment,
     a call, a keyword) within 80 characters (LibreOffice help's BASIC examples: `& retStr
     retStr = Partition(…)`, one statement's end, the next one's start); a short word written four times ("vv vv vv vv"), its second pair too;
+    a word game: the same word doubled three times or more within 300 characters ("between
+    Fish and and, and and and And": the word named as itself);
     in Turkish text (a verse of one line too: "Gökler kapı kapı açılacaktır"; or a record
     or file declared Turkish: its ``language`` field, ``per-file-language``) any word
     but a conjunction or pronoun ("akın akın", "tekrar tekrar", "bir bir" are
@@ -1077,7 +1079,9 @@ class RepeatedWord(SpellingDocumentRule):
     (Pashto, Uyghur...), nothing; nor in the Brahmic scripts of South Asia (Hindi, Marathi,
     Bengali, Tamil...), whose languages reduplicate as grammar ("মাঝে মাঝে", "धीरे धीरे"); a word followed by its own contraction ("tells you
     you're"); in verse (a block of 3+ lines whose median line has at most 48 characters:
-    poems, lyrics), any word but the English function words ("رفت رفت", "Bum bum"); in a
+    poems, lyrics; or three or more blocks of two such lines of 10+ characters without digits
+or symbols: a ghazal one bayt a block, ``structure.in_stanzas``), any word but the English
+function words ("رفت رفت", "Bum bum", "وجه می می خواهم"); in a
     subtitle file (.srt, .vtt) short lines are a screen's width, not verse: only a line
     marked as sung (``♪``) is judged so; a noun then the parameter of that name, named in a
     signature in the text ("the month month of the year" beside ``monthdatescalendar(year,

@@ -21,7 +21,8 @@ class Slip(SpellingCorpusRule):
     stripped (harakat, shadda, dagger alef, Quranic signs; ٱ read as ا; presentation
     forms NFKC-normalised) and after the usual retries (Egyptian final ى as ي, the
     conjunctions و/ف, a hamza seat on a bare alef: الافضل = الأفضل; Persian suffixes and
-    ZWNJ compounds; the Persian negative prefix ن on a known verb: ندهند; Persian enclitic
+    ZWNJ compounds; the copula or a pronoun after a ZWNJ on a known word: نی‌ام، روی‌ات،
+    نه‌ایم, and a pronoun on the plural ها: رایانه‌هام; the Persian negative prefix ن on a known verb: ندهند; Persian enclitic
     pronouns and copula on a known word: حافظش، دوستتان، حالید، صداست; the plural ان:
     بدنان; the verbal prefixes ب/ن and preverbs: بخفت، ننمایی، بازداد; classical اوفتاد;
     the prohibitive م on an imperative whose ب form is known: مسپار; Urdu verb forms of
@@ -70,7 +71,7 @@ class Slip(SpellingCorpusRule):
     shape, because qalsadi's guesses on misspellings are unreliable ("ذهبو", a slip of
     the verb ذهبوا, reads as a noun). (c) A final ه where the word is the known ة spelling
     (الاستقاله) is reported at warning level with its own message. (d) In verse (a block of
-    three or more short lines, as S104 tells it: Hafez's ghazals), whose classical and
+    three or more short lines, or couplets one a block, as S104 tells it: Hafez's ghazals), whose classical and
     poetic forms (بنیوش، فرامش، پادشهی) a modern dictionary lacks, a slip is reported at
     info level, saying so in the message (on the 495 ghazals of Hafez, 4 of 53 such
     findings were slips: a hint to read, not a warning); in Persian verse, an Arabic word
