@@ -52,6 +52,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, Iterable
 
 import regex
@@ -1051,6 +1052,52 @@ def in_verse(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS) -> boo
     # a song set in two columns separated by tabs: the verse lines are the columns
     lengths = sorted(max(len(c.strip()) for c in line.split("\t")) for line in text[start:end].split("\n") if line.strip())
     return len(lengths) >= VERSE_MIN_LINES and lengths[len(lengths) // 2] <= median_chars
+
+
+# Verse in couplets or short stanzas: blocks of two lines or more, three or more in a row
+# (Hafez's ghazals one bayt a block; songs in two-line stanzas).
+STANZAS_MIN_BLOCKS = 3
+# A line of a couplet, for the spelling rules (S101, S104): a hemistich of Hafez has 20-40
+# characters; a flattened key table's two-line blocks open with a one-letter key.
+COUPLET_LINE_MIN_CHARS = 10
+_NOT_VERSE_CHAR_RE = lazy(r"[\p{N}\p{Sm}\p{So}]")  # a digit, "+", "←": a key or a number, not a verse line
+_VERSE_QUOTES = "\"'«»„“”‘’‚¿¡"
+
+
+def in_stanzas(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS, couplets: bool = False) -> bool:
+    """True when offset ``pos`` lies in a run of ``STANZAS_MIN_BLOCKS`` blocks or more (within
+    4,000 characters) of two or more non-blank lines each, every line opening with a letter
+    or a quotation mark (a verse line opens with a word: not markup, an option or code, as
+    "\\begin{colorthemeexample}" / "\\themeauthor ..." in two-line LaTeX blocks), whose lines
+    have a median length of at most ``median_chars``; with ``couplets`` (the spelling rules'
+    test) each line also has ``COUPLET_LINE_MIN_CHARS`` characters or more and no digit or
+    symbol (``_NOT_VERSE_CHAR_RE``), so a shortcut table flattened into two-line blocks
+    ("C" / "ضبط صفحه", "تغییر وضعیت بیشینگی" / "دگرساز+F10") is not verse: verse in couplets, which ``in_verse`` (a block of three lines or more) does not see. fortunes-de's "Ein
+    Loch ist im Browser" is sung in two-line stanzas and closes on its first stanza."""
+    lo, hi = max(0, pos - 4000), min(len(text), pos + 4000)
+    blocks, start = [], lo
+    for m in BLANK_LINES_RE.finditer(text, lo, hi):
+        blocks.append((start, m.start()))
+        start = m.end()
+    blocks.append((start, hi))
+    at = next((i for i, (a, b) in enumerate(blocks) if a <= pos <= b), None)
+    if at is None:
+        return False
+    lines = [[x.strip() for x in text[a:b].split("\n") if x.strip()] for a, b in blocks]
+
+    def stanza(i: int) -> bool:
+        return len(lines[i]) >= 2 and all((x[0].isalpha() or x[0] in _VERSE_QUOTES) and (
+            not couplets or len(x) >= COUPLET_LINE_MIN_CHARS and not _NOT_VERSE_CHAR_RE.search(x)) for x in lines[i])
+
+    first = last = at
+    while first > 0 and stanza(first - 1):
+        first -= 1
+    while last + 1 < len(lines) and stanza(last + 1):
+        last += 1
+    if not stanza(at) or last - first + 1 < STANZAS_MIN_BLOCKS:
+        return False
+    lengths = sorted(len(x) for x in chain.from_iterable(lines[first : last + 1]))
+    return lengths[len(lengths) // 2] <= median_chars
 
 
 # A printf or positional format placeholder: "%(count)s", "%s", "%r", "%d", "%1$s", "%.2f", "{0}".

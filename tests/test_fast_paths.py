@@ -312,7 +312,8 @@ def test_verse_repeat_asks_wrapping_first_on_real_text():
     # _verse_repeat tests the document's wrapping before any verse block: the same
     # answers as the definition (all four tests, wrapping last) for paragraph pairs
     from corpuslint.families.duplicate import units as U
-    from corpuslint.families.duplicate.local import _in_stanzas, _verse_repeat
+    from corpuslint.families.duplicate.local import _verse_repeat
+    from corpuslint.structure import in_stanzas as _in_stanzas
     from corpuslint.structure import (
         BLANK_LINES_RE,
         PROSE_MEDIAN_CHARS,

@@ -26,6 +26,7 @@ from ...structure import (
     MESSAGES,
     PROSE_MEDIAN_CHARS,
     VERSE_MEDIAN_CHARS,
+    in_stanzas,
     in_verse,
     unwrapped,
 )
@@ -216,7 +217,7 @@ class ExactDuplicateLine(DocumentRule):
     times or more (default 3) is a refrain (a chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
     places are both verse in a hard-wrapped document, the block before the later one
     short-lined (``_verse_repeat``: a stanza quoted twice among poems; a song in two-line
-    stanzas, three or more in a row, is verse too: ``_in_stanzas``), and fully vocalised
+    stanzas, three or more in a row, is verse too: ``structure.in_stanzas``), and fully vocalised
     Arabic-script documents (scripture, hadith, classical poetry) and software message
     catalogues (the strings of a .po file: two source messages may be translated alike;
     the ``message`` document kind) are not checked; a changelog's entries (``regions.in_two_changelog_entries``: Debian changelog, GNU ChangeLog and NEWS,
@@ -375,7 +376,7 @@ def doubled_titles(text: str, units: list, min_words: int, verse_ok: bool = Fals
     blank line (at least ``DOUBLED_TITLE_MIN_WORDS`` words, a letter among them), and a
     paragraph's first line that its second line repeats (at least ``min_words`` words; with
     ``verse_ok`` False neither it nor the paragraph before or after it verse,
-    ``structure.in_verse`` or ``_in_stanzas``: "Louie Louie, me gotta go" sung twice between
+    ``structure.in_verse`` or ``structure.in_stanzas``: "Louie Louie, me gotta go" sung twice between
     two stanzas is the song's refrain). ``units``: the document's paragraph units
     (``units.PUnit``), from which the pairs D101's paragraph comparison already finds (two
     one-line units of ``min_words`` words) are left out; ``prose``: whether each unit is prose
@@ -414,7 +415,7 @@ def doubled_titles(text: str, units: list, min_words: int, verse_ok: bool = Fals
             continue
         if title and n >= min_words and len(_NEWLINE_RE.findall(text, top[1], copy[0])) > 1 and units[1].last_line == units[1].line:
             continue  # two one-line paragraphs of min-words: D101's comparison of units reports it
-        if not title and not verse_ok and any(in_verse(text, p) or _in_stanzas(text, p) for p in around[j]):
+        if not title and not verse_ok and any(in_verse(text, p) or in_stanzas(text, p) for p in around[j]):
             continue  # "Louie Louie, me gotta go" twice between two stanzas: a song's refrain
         out.append((top, copy))
     return out
@@ -440,7 +441,7 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
     def verse(pos: int, median: int = VERSE_MEDIAN_CHARS) -> bool:
         v = memo.get((pos, median))
         if v is None:
-            v = memo[(pos, median)] = in_verse(text, pos, median_chars=median) or _in_stanzas(text, pos, median)
+            v = memo[(pos, median)] = in_verse(text, pos, median_chars=median) or in_stanzas(text, pos, median)
         return v
 
     before = memo.get(later)
@@ -454,43 +455,6 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
 
 # A song in short stanzas: at least this many blank-line separated blocks in a row of two
 # lines or more each.
-STANZAS_MIN_BLOCKS = 3
-_VERSE_QUOTES = "\"'«»„“”‘’‚¿¡"
-
-
-def _in_stanzas(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS) -> bool:
-    """True when offset ``pos`` lies in a run of ``STANZAS_MIN_BLOCKS`` blocks or more (within
-    4,000 characters) of two or more non-blank lines each, every line opening with a letter
-    or a quotation mark (a verse line opens with a word: not markup, an option or code, as
-    "\\begin{colorthemeexample}" / "\\themeauthor ..." in two-line LaTeX blocks), whose lines
-    have a median length of at most ``median_chars``: verse in couplets, which
-    ``structure.in_verse`` (a block of three lines or more) does not see. fortunes-de's "Ein
-    Loch ist im Browser" is sung in two-line stanzas and closes on its first stanza."""
-    lo, hi = max(0, pos - 4000), min(len(text), pos + 4000)
-    blocks, start = [], lo
-    for m in BLANK_LINES_RE.finditer(text, lo, hi):
-        blocks.append((start, m.start()))
-        start = m.end()
-    blocks.append((start, hi))
-    at = next((i for i, (a, b) in enumerate(blocks) if a <= pos <= b), None)
-    if at is None:
-        return False
-    lines = [[x.strip() for x in text[a:b].split("\n") if x.strip()] for a, b in blocks]
-
-    def stanza(i: int) -> bool:
-        return len(lines[i]) >= 2 and all(x[0].isalpha() or x[0] in _VERSE_QUOTES for x in lines[i])
-
-    first = last = at
-    while first > 0 and stanza(first - 1):
-        first -= 1
-    while last + 1 < len(lines) and stanza(last + 1):
-        last += 1
-    if not stanza(at) or last - first + 1 < STANZAS_MIN_BLOCKS:
-        return False
-    lengths = sorted(len(x) for x in chain.from_iterable(lines[first : last + 1]))
-    return lengths[len(lengths) // 2] <= median_chars
-
-
 _NUMBERED_ITEM_RE = lazy(r"[ \t]*\d{1,3}[.)][ \t]+\S")
 _FIRST_ITEM_RE = lazy(r"^[ \t]*1[.)][ \t]+\S", regex.MULTILINE)
 # A step named and numbered ("Step 1:", "Étape 2 :"), and the first of a list of them.

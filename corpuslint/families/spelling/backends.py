@@ -1515,6 +1515,16 @@ class PersianBackend(Backend):
             tails = ("د", "") if stem.endswith(("د", "ت")) else ("د",)
             if any(self._spell_variant(stem + tail) for tail in tails):
                 return True
+        # A copula or pronoun written after a ZWNJ on a known word (classical and careful
+        # modern spelling): "نی‌ام" (I am a reed), "روی‌ات" (your face), "نه‌ایم" (we are not).
+        head, zwnj, tail = clean.rpartition(_ZWNJ)
+        if self.name == "fa" and zwnj and tail in _FA_ZWNJ_CLITICS and len(head) >= 2 and self._spell_variant(head):
+            return True
+        # A pronoun on the plural ها, short for هایم هایت هایش (classical and colloquial):
+        # "نافه‌هاش" (its musk pods), "رایانه‌هام" (my computers).
+        stem = clean[:-3].rstrip(_ZWNJ)
+        if self.name == "fa" and clean.endswith(("هام", "هات", "هاش")) and len(stem) >= 2 and self._spell_variant(stem):
+            return True
         # Each ZWNJ-joined part known: "نرم‌افزارهای" = نرم + افزارهای.
         parts = [p for p in clean.split(_ZWNJ) if p]
         return len(parts) > 1 and all(len(p) < 2 or self.spell(p) for p in parts)
@@ -1766,6 +1776,9 @@ def _metrical_vowel(key: str, cand: str) -> bool:
 _FA_NEGATED_ENDINGS = _FA_VERB_ENDINGS + ("ت",) + _FA_PARTICIPLE_ENDINGS + _FA_INFINITIVE_ENDINGS
 # The indefinite or adjectival ی on a consonant-final stem (after a vowel it is یی / ای).
 _FA_INDEFINITE = (("ی", lambda s: not s.endswith(_FA_FINAL_VOWELS)),)
+# The copula and the pronouns written after a ZWNJ (on a final vowel they take their alef:
+# نی‌ام، روی‌ات، خانه‌اش; the copula also after a consonant: شاد‌است).
+_FA_ZWNJ_CLITICS = frozenset({"ام", "ای", "است", "ایم", "اید", "اند", "ات", "اش", "مان", "تان", "شان", "ست"})
 # The plural ها (with its ezafe های), written joined or after a ZWNJ, on any stem.
 _FA_PLURAL = (("های", lambda s: True), ("ها", lambda s: True))
 _FA_PREVERBS = ("باز", "فرو", "فرا", "بر", "در")

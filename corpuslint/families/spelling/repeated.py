@@ -10,7 +10,13 @@ import regex
 
 from ...arrays import sorted_unique
 from ...findings import Edit, Fix, Severity
-from ...structure import ALL_REGIONS, SUBTITLE_SUFFIXES, TEXT_REGIONS, in_verse
+from ...structure import (
+    ALL_REGIONS,
+    SUBTITLE_SUFFIXES,
+    TEXT_REGIONS,
+    in_stanzas,
+    in_verse,
+)
 from ...text.code import code_near
 from ...text.lazy_regex import lazy
 from ...text.memo import last_argument
@@ -524,6 +530,9 @@ _WEST_SLAVIC_LANGUAGES = frozenset({"pl", "cs", "sk"})
 # (the doubled words, the languages declaring them, the language's marker words, what must follow)
 _ALBANIAN_WORD_RE = lazy(r"\b(?:\p{Latin}*ë\p{Latin}*|dhe|që|nuk|ose|kjo|ky|nga)\b", regex.IGNORECASE)
 _LUXEMBOURGISH_WORD_RE = lazy(r"\b(?:vun|ass|mat|fir|huet|hunn|ech|dës|déi|gëtt|kënnen|sech|eis)\b", regex.IGNORECASE)
+# Italian "via via" (little by little: "e poi via via più complesse") is one adverb.
+_ITALIAN_WORD_RE = lazy(r"\b(?:che|della|delle|degli|sono|questo|questa|anche|perché|più|già|nella|molto|essere)\b",
+                        regex.IGNORECASE)
 _GAELIC_WORD_RE = lazy(r"\b(?:agus|bhfuil|atá|níl|chun|gach|nach|tú|agat|againn|leis|tha|airson|chan)\b",
                        regex.IGNORECASE)
 _LENITED_RE = lazy(r"[ \t\u00a0]+[bcdfgmpst]h", regex.IGNORECASE)
@@ -531,6 +540,7 @@ _TWO_ROLE_DOUBLES = (
     (frozenset({"të"}), frozenset({"sq"}), _ALBANIAN_WORD_RE, None),
     (frozenset({"an"}), frozenset({"lb"}), _LUXEMBOURGISH_WORD_RE, None),
     (frozenset({"do"}), frozenset({"ga", "gd"}), _GAELIC_WORD_RE, _LENITED_RE),
+    (frozenset({"via"}), frozenset({"it"}), _ITALIAN_WORD_RE, None),
 )
 _TWO_ROLE_WORDS = frozenset().union(*(words for words, *_ in _TWO_ROLE_DOUBLES))
 
@@ -555,7 +565,7 @@ def _two_roles_in_language(text: str, m, lower: str, declared: str | None, writt
 # Czech "se" as the reflexive pronoun, then as the preposition "with" (the form "s" takes
 # before s, z, š, ž and some clusters): "vypořádat se se spojeními" (to deal with the
 # connections). Polish "się" and Slovak "sa" are not prepositions: "się się" stays a slip.
-_CZECH_SE_RE = lazy(r"[ \t\u00a0]+[\p{L}]")
+_CZECH_SE_RE = lazy(r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)[\p{L}]")  # (the next word may open the next line)
 _CZECH_WORD_RE = lazy(r"\b\p{Latin}*[ěřůĚŘŮ]\p{Latin}*|\b(?:jsou|není|být|také|nebo|když|který|která)\b",
                       regex.IGNORECASE)
 
@@ -678,6 +688,23 @@ def said_again(text: str, m) -> bool:
         return True
     before = _BEFORE_AGAIN_RE.search(text, max(0, m.start() - len(word) - 8), m.start())
     return before is not None and before.group("w").casefold() == word.casefold()
+
+
+# A word game: the same word doubled WORD_GAME_PAIRS times or more within WORD_GAME_CHARS
+# characters either side ("between Fish and and, and and and And, and And and and": the word
+# named as itself). Slips are independent: the same one thrice in a few lines is written so.
+WORD_GAME_PAIRS = 3
+WORD_GAME_CHARS = 300
+
+
+def word_game(text: str, m) -> bool:
+    """True when the doubled word of ``m`` (a ``repeat_matches`` match) is doubled, case
+    aside, ``WORD_GAME_PAIRS`` times or more (``m`` too, pairs not overlapping, each on one
+    line) within ``WORD_GAME_CHARS`` characters of it."""
+    word = regex.escape(m.group("w"))
+    pair = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){word}[^\S\n]+{word}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+    lo, hi = max(0, m.start() - WORD_GAME_CHARS), min(len(text), m.end() + WORD_GAME_CHARS)
+    return sum(1 for _ in zip(range(WORD_GAME_PAIRS), pair.finditer(text, lo, hi))) >= WORD_GAME_PAIRS
 
 
 # A roleplay action or sound effect written between asterisks ("*bounce bounce*", "*nod
@@ -1068,7 +1095,7 @@ class RepeatedWord(SpellingDocumentRule):
     goed?"), Albanian "të të" (linking article or particle, then an article or "you": "shkelje
     të të dhënave"), Luxembourgish "an an" (and, then in: "an an engem Mooss"), Irish and
     Scottish Gaelic "do do" before the word it lenites (to, then your: "do do chuntas"), Galician
-    "se se" as Portuguese, each in text declared or written in that language (German "an an",
+    "se se" as Portuguese, Italian "via via" (little by little), each in text declared or written in that language (German "an an",
     English "do do" are reported), and a capitalised interface label mid-sentence ("Click To to choose"), or a
     noun followed by its name, capitalised: a parameter, a placeholder or a label quoted
     without quotes ("the cell range Range", "exclusive with With replacement"; not
@@ -1085,7 +1112,7 @@ class RepeatedWord(SpellingDocumentRule):
     fewer said three times or more ("sru tu tu tu", "*puk puk puk*": a sound; a longer word
     so repeated, "continuous continuous continuous", is reported); Polish, Czech and
     Slovak "to to" (pronoun, then particle: "w to to nikt mi nie uwierzy"); Czech "se se"
-    before a word (reflexive, then the preposition: "vypořádat se se spojeními"; Polish
+    before a word, on the same line or the next (reflexive, then the preposition: "vypořádat se se spojeními"; Polish
     "się się" is reported); a word of 4+ letters in a paragraph that opens with an option
     taking an argument, the noun then the argument's placeholder ("--http-password=heslo"
     ... "Specify the username user and password password"), or whose definition item's
@@ -1095,6 +1122,8 @@ class RepeatedWord(SpellingDocumentRule):
     ("info info"); a word amid code flattened into text, two signs of code (an assignment,
     a call, a keyword) within 80 characters (LibreOffice help's BASIC examples: `& retStr
     retStr = Partition(…)`, one statement's end, the next one's start); a short word written four times ("vv vv vv vv"), its second pair too;
+    a word game: the same word doubled three times or more within 300 characters ("between
+    Fish and and, and and and And": the word named as itself);
     in Turkish text (a verse of one line too: "Gökler kapı kapı açılacaktır"; or a record
     or file declared Turkish: its ``language`` field, ``per-file-language``) any word
     but a conjunction or pronoun ("akın akın", "tekrar tekrar", "bir bir" are
@@ -1107,7 +1136,9 @@ class RepeatedWord(SpellingDocumentRule):
     (Pashto, Uyghur...), nothing; nor in the Brahmic scripts of South Asia (Hindi, Marathi,
     Bengali, Tamil...), whose languages reduplicate as grammar ("মাঝে মাঝে", "धीरे धीरे"); a word followed by its own contraction ("tells you
     you're"); in verse (a block of 3+ lines whose median line has at most 48 characters:
-    poems, lyrics), any word but the English function words ("رفت رفت", "Bum bum"); in a
+    poems, lyrics; or three or more blocks of two such lines of 10+ characters without digits
+or symbols: a ghazal one bayt a block, ``structure.in_stanzas``), any word but the English
+function words ("رفت رفت", "Bum bum", "وجه می می خواهم"); in a
     subtitle file (.srt, .vtt) short lines are a screen's width, not verse: only a line
     marked as sung (``♪``) is judged so; a noun then the parameter of that name, named in a
     signature in the text ("the month month of the year" beside ``monthdatescalendar(year,
@@ -1169,8 +1200,9 @@ class RepeatedWord(SpellingDocumentRule):
             second = text[m.end("gap") : m.end()]
             if deliberate(word, second, _CLAUSE_END_RE.match(text, m.end()) is not None):
                 continue
-            if word.lower() not in _EN_FUNCTION_WORDS and (not subtitle or _sung(text, m.start())) and in_verse(
-                    text, m.start()):
+            if word.lower() not in _EN_FUNCTION_WORDS and (not subtitle or _sung(text, m.start())) and (
+                    in_verse(text, m.start())
+                    or not subtitle and in_stanzas(text, m.start(), couplets=True)):
                 continue  # poems and lyrics repeat words on purpose; "the the" is still a slip
             if word.casefold() in INTENSIFIERS or word.casefold() in INTERJECTIONS:
                 continue  # "muy muy buenas": emphasis; "Ooh ooh ah ah!", "yum yum": the sound
@@ -1178,6 +1210,8 @@ class RepeatedWord(SpellingDocumentRule):
                 continue  # "*bounce bounce*": a roleplay action between asterisks
             if said_again(text, m):
                 continue  # "sru tu tu tu", "*puk puk puk*": a sound, said three times
+            if word_game(text, m):
+                continue  # "between Fish and and, and and and And": a word named as itself, again and again
             if _named_sequence(text, m):
                 continue  # "Tiret point point", "نقطة نقطة شرطة": a line style named by its dots and dashes
             line_start = text.rfind("\n", 0, m.start()) + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...findings import Edit, Fix, Severity
-from ...structure import in_verse
+from ...structure import in_stanzas, in_verse
 from ...text.lazy_regex import lazy_re
 from .base import ExplanationPending, Pending, SlipEvidence, SpellingCorpusRule, explanation_evidence
 from .source_names import latin_skeletons, transliterates
@@ -21,7 +21,8 @@ class Slip(SpellingCorpusRule):
     stripped (harakat, shadda, dagger alef, Quranic signs; ٱ read as ا; presentation
     forms NFKC-normalised) and after the usual retries (Egyptian final ى as ي, the
     conjunctions و/ف, a hamza seat on a bare alef: الافضل = الأفضل; Persian suffixes and
-    ZWNJ compounds; the Persian negative prefix ن on a known verb: ندهند; Persian enclitic
+    ZWNJ compounds; the copula or a pronoun after a ZWNJ on a known word: نی‌ام، روی‌ات،
+    نه‌ایم, and a pronoun on the plural ها: رایانه‌هام; the Persian negative prefix ن on a known verb: ندهند; Persian enclitic
     pronouns and copula on a known word: حافظش، دوستتان، حالید، صداست; the plural ان:
     بدنان; the verbal prefixes ب/ن and preverbs: بخفت، ننمایی، بازداد; classical اوفتاد;
     the prohibitive م on an imperative whose ب form is known: مسپار; Urdu verb forms of
@@ -70,7 +71,7 @@ class Slip(SpellingCorpusRule):
     shape, because qalsadi's guesses on misspellings are unreliable ("ذهبو", a slip of
     the verb ذهبوا, reads as a noun). (c) A final ه where the word is the known ة spelling
     (الاستقاله) is reported at warning level with its own message. (d) In verse (a block of
-    three or more short lines, as S104 tells it: Hafez's ghazals), whose classical and
+    three or more short lines, or couplets one a block, as S104 tells it: Hafez's ghazals), whose classical and
     poetic forms (بنیوش، فرامش، پادشهی) a modern dictionary lacks, a slip is reported at
     info level, saying so in the message (on the 495 ghazals of Hafez, 4 of 53 such
     findings were slips: a hint to read, not a warning); in Persian verse, an Arabic word
@@ -202,7 +203,9 @@ class Slip(SpellingCorpusRule):
         if split:  # "راهید" = راه + ید, or a slip of راهی: a second signal is missing
             finding.message += f" (info only: it may be '{split[0]}' + the enclitic '{split[1]}')"
             finding.severity = Severity.INFO
-        if in_verse(doc.text, start):  # poetry: classical forms the dictionary lacks
+        # poetry (a block of short lines, or couplets: a ghazal one bayt a block): classical
+        # forms the dictionary lacks
+        if in_verse(doc.text, start) or in_stanzas(doc.text, start, couplets=True):
             if ev.suggestions and lc.backend.verse_form(clean, ev.suggestions[0]):
                 return None  # an Arabic half-line, a metrical long vowel, an optative (Persian)
             if ev.suggestions and (_rhyme_partner(doc.text, start, end, key := lc.backend.key(clean),
