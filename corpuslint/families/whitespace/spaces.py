@@ -997,20 +997,20 @@ class MultipleSpaces(DocumentRule):
     # transmission unit…"), its indentation gone.
     _option = r"--?(?:\[no-\])?[\w?][\w-]*(?:=\S+|\[=\S+\]|[ ][A-Z][A-Z0-9_]*)?(?:; default=\S+)?"
     # (not in a .po string, whose msgid decides its layout: ``in_sources``)
-    _flat_tag_re = regex.compile(rf"{_option}(?:,[ ]{_option})*")
+    _flat_tag_re = lazy(rf"{_option}(?:,[ ]{_option})*")
     # a command's or setting's name opening the line, its description after the run
     # beginning a sentence: gcloud's "describe  Show details…", "set-iam-policy  (BETA) Set…",
     # "use_threading_local  If True, …", a positional argument "URI  Path to…" (a group's
     # command list, a flattened definition list); "name  一个现有操作符的名字" (CJK, caseless; not
     # Persian "dot  با خطایی…", an English word inside a sentence of a right-to-left script)
-    _term_re = regex.compile(r"[a-z][\w.-]*|[A-Z][A-Z0-9_]+")
-    _description_re = regex.compile(r"\(?[\p{Lu}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+    _term_re = lazy(r"[a-z][\w.-]*|[A-Z][A-Z0-9_]+")
+    _description_re = lazy(r"\(?[\p{Lu}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
     _openers = "\"'“«‘„"
     # a short answer (one to three words, no sentence mark) ending the line after a question
     _answer_re = regex.compile(r"\S+(?:[ \t]\S+){0,2}[ \t]*$")
     # an attribution ending the line: a dash and a name ("-- Lutz D."), or a name not ended as a
     # sentence ("Chief Joseph, (Nez Perce)"): capitalised, with at most four more words
-    _attribution_re = regex.compile(
+    _attribution_re = lazy(
         r"(?:(?:--?|[–—])[ \t]*\p{Lu}\S*(?:[ \t]\S+){0,4}|\p{Lu}\S*(?:[ \t]\S+){0,4}(?<![.!?…]))[ \t]*(?=\r?$)", regex.M)
 
     # What every match holds: two space separators in a row (``re``: ZS is \p{Zs}). A text
