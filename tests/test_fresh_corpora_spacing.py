@@ -77,11 +77,12 @@ def test_w114_undeclared_french_message_and_arabic_semicolon_emoticon():
     # "Comment vas-tu ?", "Bonjour, ca va ?": French words, more than English ones, make
     # French typography; "فرکانس ؛)": a winking emoticon written with the Arabic semicolon
     assert len(messages) == 5 and lint_records(messages, id_field="id", config=w114) == []
-    # English with the same space is still reported, and so is French declared otherwise
-    # and text that is not French: Spanish (chatterbot spanish.jsonl), Arabic with printf
+    # English with the same space is still reported, and so is French declared another
+    # language than English (a declared English gives way to text that reads French:
+    # fixe25, fresh24's records tagged `en` by mistake) and text that is not French: Spanish (chatterbot spanish.jsonl), Arabic with printf
     # placeholders (Sphinx ar), Russian (fortunes-ru murphy.txt)
     slips = [{"id": 1, "text": "How are you ?"}, {"id": 2, "text": "What is this ?"},
-             {"id": 3, "text": "Comment vas-tu ?", "language": "en"},
+             {"id": 3, "text": "Comment vas-tu ?", "language": "de"},
              {"id": 4, "text": "El mar Celta es una parte de la plataforma continental de qué continente ?"},
              {"id": 5, "text": "غير قادر على نسخ الملفات القابلة للتحميل %r : %s"},
              {"id": 6, "text": "Репутация ? это то, что другие не знают о Вас."},
