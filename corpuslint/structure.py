@@ -619,8 +619,8 @@ def _line_matches(pattern: regex.Pattern, text: str, trigger: regex.Pattern, lon
         if long_line is not None and end - start > MAX_PATTERN_LINE:
             if long_line(text[start:end]):
                 yield start, end
-        elif pattern.match(text, start) is not None:
-            yield start, end
+        elif (m := pattern.match(text, start)) is not None:
+            yield start, m.end()  # (a pattern ending ``(?=\r?$)`` stops before a CRLF line's CR)
 
 
 # A syslog / journal line: a date (any locale: ``Apr  1``, `` 4月  1``, ``2015-04-01``),
