@@ -161,6 +161,9 @@ def _shown_words(text: str) -> list[str]:
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example("ء ء ء ء\x07\u200bء ")  # A109 deleted the bell, W112 the ZWSP it judged beside a control: "ءء"
+@example("ء ء ء ء\x038,1\u200bء ")  # the same past a mIRC colour code A109 deletes with its digits
+@example("ء ء ء ء\x07\u200eء ")  # A109's bell between a letter and an LRM before a letter: "ءء" shown
 @example("ء ء\x07_\x08n ")  # A109 deleted the bell, the overstrike gave "n": "ءn" (one token)
 @example('su "CarrÃ\u00a0mba", Feb\n')  # W102's space in A105's mojibake (fresh25, bug 1)
 @given(mixed_texts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+import unicodedata
 from itertools import islice
 
 import regex
@@ -763,5 +764,19 @@ def control_edits(text: str, group: list) -> tuple[list[Edit], bool]:
             cuts.append(sum(map(len, pieces)))
     line_end = text.find("\n", pos)
     shown = "".join(pieces) + text[pos : len(text) if line_end < 0 else line_end]
-    safe = not any(0 < c < len(shown) and tokens(shown[c - 1 : c + 1]) == [shown[c - 1 : c + 1]] for c in cuts)
+    safe = not any(_glued(shown, c) for c in cuts)
     return edits, safe
+
+
+def _glued(shown: str, cut: int) -> bool:
+    """True when the visible characters on the two sides of offset ``cut`` of ``shown`` (past
+    format marks, which show nothing: «ء\u200eء» shows «ءء») are one word token."""
+    left, right = cut - 1, cut
+    while left >= 0 and cut - left <= 8 and unicodedata.category(shown[left]) == "Cf":
+        left -= 1
+    while right < len(shown) and right - cut < 8 and unicodedata.category(shown[right]) == "Cf":
+        right += 1
+    if left < 0 or right >= len(shown):
+        return False
+    pair = shown[left] + shown[right]
+    return tokens(pair) == [pair]

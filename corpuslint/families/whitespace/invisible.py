@@ -384,6 +384,11 @@ def _subject(doc, m) -> bool:
 # character: a ZWSP there is only a hint, deleted.
 _LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
 _NO_SPACE_SCRIPT_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# (a run of what shows nothing: control characters but the white-space ones, with a mIRC
+# colour code's digits, and format marks)
+_HIDDEN = r"(?:\x03(?:\d{1,2}(?:,\d{1,2})?)?|[\p{Cf}[^\P{Cc}\t\n\v\f\r\x1c-\x1f\x85]])+"
+_HIDDEN_RE = lazy(_HIDDEN, regex.V1)
+_HIDDEN_END_RE = lazy(_HIDDEN + r"\Z", regex.V1)
 _JOINING_SCRIPT_RE = lazy(r"[\p{scx=Arabic}\p{scx=Syriac}\p{scx=Nko}\p{scx=Mongolian}]")
 
 
@@ -392,7 +397,16 @@ def _separator(text: str, m) -> tuple[str, bool]:
     ZWSP that is the only separator of two letters (issue 11: fixes never glue words)."""
     if "\u200b" not in m.group() or m.start() == 0 or m.end() >= len(text):
         return "", False
-    before, after = text[m.start() - 1], text[m.end()]
+    # the visible characters on each side: past control characters and format marks, which
+    # other safe fixes delete (A109's bell in «ء\a\u200bء»: both deletions glued the words)
+    window = text[max(0, m.start() - 16) : m.start()]
+    hidden = _HIDDEN_END_RE.search(window)
+    shown = window[: hidden.start()] if hidden else window
+    after_window = text[m.end() : m.end() + 16]
+    hidden = _HIDDEN_RE.match(after_window)
+    after_shown = after_window[hidden.end() :] if hidden else after_window
+    before = shown[-1] if shown else text[m.start() - 1]
+    after = after_shown[0] if after_shown else text[m.end()]
     if (SEGMENTED_SCRIPT_RE.match(before) or SEGMENTED_SCRIPT_RE.match(after)) and not (
             before.isspace() or after.isspace()):
         return "\u200b", False  # a word boundary of Khmer, Thai...: kept (a run keeps one)
