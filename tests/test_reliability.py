@@ -574,18 +574,25 @@ def test_zero_width_space_between_words_becomes_a_space():
 
 
 def _naive_apply(text: str, findings, unsafe: bool) -> tuple[str, int]:
-    """The former all-pairs algorithm: the reference semantics."""
-    from corpuslint.engine import _overlaps, _self_overlap, fixable
+    """The all-pairs algorithm: the reference semantics. A fix this run does not apply
+    (unsafe, without ``unsafe``) still holds its edits' spans against later fixes that
+    change a character inside them (fixk25: no safe fix destroys an unsafe repair's
+    evidence)."""
+    from corpuslint.engine import _changes_inside, _overlaps, _self_overlap, fixable
 
-    accepted, count = [], 0
-    for f in sorted((f for f in findings if fixable(f, unsafe) and f.fix.edits),
+    accepted, held, count = [], [], 0
+    for f in sorted((f for f in findings if f.fix is not None and f.fix.edits),
                     key=lambda f: (min(e.start for e in f.fix.edits), f.code)):
         if any(not 0 <= e.start <= e.end <= len(text) for e in f.fix.edits):
             continue
-        if any(_overlaps(e, a) for e in f.fix.edits for a in accepted) or _self_overlap(f.fix.edits):
+        if (any(_overlaps(e, a) for e in f.fix.edits for a in accepted)
+                or any(_changes_inside(e, h) for e in f.fix.edits for h in held) or _self_overlap(f.fix.edits)):
             continue
-        accepted.extend(f.fix.edits)
-        count += 1
+        if fixable(f, unsafe):
+            accepted.extend(f.fix.edits)
+            count += 1
+        else:
+            held.extend(f.fix.edits)
     for e in sorted(accepted, key=lambda e: (e.start, e.end), reverse=True):
         text = text[:e.start] + e.replacement + text[e.end:]
     return text, count
