@@ -166,10 +166,15 @@ def _shown_words(text: str) -> list[str]:
 @example("ء ء ء ء\x07\u200eء ")  # A109's bell between a letter and an LRM before a letter: "ءء" shown
 @example("ء ء\x07_\x08n ")  # A109 deleted the bell, the overstrike gave "n": "ءn" (one token)
 @example('su "CarrÃ\u00a0mba", Feb\n')  # W102's space in A105's mojibake (fresh25, bug 1)
+@example("ء ء ء ء_\x08n_\x08n\u200bء_\x08nÃ\xa0 ")  # a cp1252 pair A105 does not report: W102 may fix it
 @given(mixed_texts)
 def test_default_rules_safe_fix_keeps_the_words(text):
     once, _ = fix(text, None, False)
     assert _shown_words(once) == _shown_words(text)
-    # and no safe fix destroys what only an unsafe one repairs: A105's mojibake stays as it was
-    for mojibake in ("Ã\u00a0", "Ã©"):
-        assert once.count(mojibake) == text.count(mojibake)
+    # and no safe fix destroys what only an unsafe one repairs: the mojibake A105 reports stays
+    # as it was (a cp1252 pair A105 does not take for mojibake, beside Arabic letters, is text)
+    import corpuslint
+
+    reported = [text[f.start : f.end] for f in corpuslint.lint_text(text, "t.txt", config={"select": ["A105"], "cache": False})]
+    for span in set(reported):
+        assert once.count(span) >= reported.count(span)
