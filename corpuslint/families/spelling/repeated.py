@@ -1137,8 +1137,8 @@ class RepeatedWord(SpellingDocumentRule):
     Bengali, Tamil...), whose languages reduplicate as grammar ("মাঝে মাঝে", "धीरे धीरे"); a word followed by its own contraction ("tells you
     you're"); in verse (a block of 3+ lines whose median line has at most 48 characters:
     poems, lyrics; or three or more blocks of two such lines of 10+ characters without digits
-or symbols: a ghazal one bayt a block, ``structure.in_stanzas``), any word but the English
-function words ("رفت رفت", "Bum bum", "وجه می می خواهم"); in a
+    or symbols: a ghazal one bayt a block, ``structure.in_stanzas``), any word but the English
+    function words ("رفت رفت", "Bum bum", "وجه می می خواهم"); in a
     subtitle file (.srt, .vtt) short lines are a screen's width, not verse: only a line
     marked as sung (``♪``) is judged so; a noun then the parameter of that name, named in a
     signature in the text ("the month month of the year" beside ``monthdatescalendar(year,
