@@ -52,6 +52,8 @@ def before_run(args, config) -> list[dict] | None:
 
 def after_run(args, config, result, baseline: list[dict] | None) -> int | None:
     """Apply the baseline; handle the options that end the run here (their exit code).
+    The fixes of ``--fix`` / ``--diff`` already left the baselined findings as they are
+    (``engine.run(baseline=...)``); the notes say how many fixable ones that was.
 
     Only the baseline entries of the files checked and rules run count (``bl.out_of_scope``):
     a run on some files neither calls the others' entries stale nor drops them on write."""
@@ -59,24 +61,25 @@ def after_run(args, config, result, baseline: list[dict] | None) -> int | None:
     if args.verbose:
         print(f"corpuslint: {len(result.rules)} rules active, {result.files_checked} files checked "
               f"in {time.monotonic() - _STARTED:.1f} s", file=sys.stderr)
-    if baseline:
-        checked = {bl.relative_path(p, root) for p in result.checked}
-        outside = [bl.out_of_scope(e, checked, result.rules, root) for e in baseline]
     if args.write_baseline:
-        keep = [e for e, out in zip(baseline, outside) if out] if baseline else []
+        checked = {bl.relative_path(p, root) for p in result.checked}
+        keep = [e for e in baseline if bl.out_of_scope(e, checked, result.rules, root)] if baseline else []
         n = bl.write_baseline(args.write_baseline, result.findings, result.documents, root, result.rules, keep)
         _say(args, f"corpuslint: wrote {n} baseline entries ({len(result.findings)} findings"
                    + (f"; {len(keep)} entries of files or rules not checked kept" if keep else "")
                    + f") to {args.write_baseline}")
         return 0
+    held = 0  # baselined findings with a fix this run could apply: --fix and --diff left them
     if baseline is not None:
-        inside = bl.counts(e for e, out in zip(baseline, outside) if not out) if baseline else {}
-        pairs = [e for e, out in zip(baseline, outside) if out and e.get("path") not in checked] if baseline else []
-        applied = bl.apply_baseline(result.findings, result.documents, root, inside, result.rules, pairs)
+        applied = bl.apply_entries(baseline, result.findings, result.documents, root, result.rules, result.checked)
+        held = _fixable(result.findings, args) - _fixable(applied.kept, args)
         result.findings = applied.kept
         result.baselined = applied.suppressed
+        result.baselined_fixable = held
         path = args.baseline or config.baseline
         note = f"corpuslint: baseline {os.path.relpath(path)}: {applied.suppressed} findings suppressed"
+        if held:
+            note += f" ({held} of them fixable: --fix and --diff leave baselined findings as they are)"
         if applied.stale:
             one = applied.stale == 1
             note += (f"; {applied.stale} baseline {'entry' if one else 'entries'} no longer"
@@ -87,7 +90,14 @@ def after_run(args, config, result, baseline: list[dict] | None) -> int | None:
         _say(args, f"corpuslint: added {n} entries to {os.path.join(root, bl.IGNORE_FILE)}")
         return 0
     if args.fix_only and not args.diff:
-        if result.fixed:
-            _say(args, f"corpuslint: fixed {result.fixed} finding{'s' if result.fixed != 1 else ''}")
+        if result.fixed or held:
+            _say(args, f"corpuslint: fixed {result.fixed} finding{'s' if result.fixed != 1 else ''}"
+                       + (f"; {held} fixable in the baseline left as they are" if held else ""))
         return 0
     return None
+
+
+def _fixable(findings, args) -> int:
+    from .engine import fixable
+
+    return sum(1 for f in findings if fixable(f, args.unsafe_fixes))

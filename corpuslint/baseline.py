@@ -318,6 +318,59 @@ def apply_baseline(findings: list[Finding], documents: Mapping[str, object], roo
     return BaselineResult(kept, suppressed, sum(left.values()))
 
 
+def apply_entries(entries: list[dict], findings: list[Finding], documents: Mapping[str, object], root: str,
+                  rules: Mapping[str, object], checked: Iterable[str]) -> BaselineResult:
+    """``apply_baseline`` with the entries of a baseline file (``load_entries``) for a run
+    that checked the files ``checked`` (display paths) with the rules ``rules``: the
+    entries about them are applied, those of files not checked that still exist serve as
+    ``pairs``, the rest (rules not run) are left out (``out_of_scope``)."""
+    inside_paths = {relative_path(p, root) for p in checked}
+    outside = [out_of_scope(e, inside_paths, rules, root) for e in entries]
+    inside = counts(e for e, out in zip(entries, outside) if not out)
+    pairs = [e for e, out in zip(entries, outside) if out and e.get("path") not in inside_paths]
+    return apply_baseline(findings, documents, root, inside, rules, pairs)
+
+
+def held_for_fixes(entries: list[dict], findings: list[Finding], documents: Mapping[str, object], root: str,
+                   rules: Mapping[str, object], checked: Iterable[str]) -> dict[str, Baseline]:
+    """What ``--fix`` and ``--diff`` leave as it is: per document key, ``{fingerprint:
+    count}`` of the findings the baseline hides in this run's report (``apply_entries`` on
+    ``findings`` in report order, the same choice among identical ones), by fingerprints
+    of the text as checked. Only the codes that offer a fix somewhere are looked at (a
+    baseline entry only covers findings of its own code). ``not_held`` applies it to each
+    fix pass. Like ruff's ``noqa``, which ``--fix`` never overrides: a baseline is findings
+    the maintainer accepted for now, not a list of fixes to make."""
+    codes = {f.code for f in findings if f.fix is not None}
+    ordered = sorted((f for f in findings if f.code in codes), key=Finding.sort_key)
+    if not ordered:
+        return {}
+    kept = {id(f) for f in apply_entries(entries, ordered, documents, root, rules, checked).kept}
+    whole = whole_document_codes(rules)
+    held: dict[str, Baseline] = {}
+    for f in ordered:
+        if id(f) not in kept:
+            fp = fingerprint(f, documents.get(f.key), root, whole)
+            counted = held.setdefault(f.key, Baseline())
+            counted[fp] = counted.get(fp, 0) + 1
+    return held
+
+
+def not_held(findings: list[Finding], doc, root: str, held: Mapping[str, int],
+             rules: Mapping[str, object]) -> list[Finding]:
+    """``findings`` of the document ``doc`` (one fix pass: the text that pass sees) without
+    those its ``held`` counts (``held_for_fixes``) cover: at most ``count`` per fingerprint,
+    the first in report order (``Finding.sort_key``), the order of ``findings`` kept.
+    Each pass is judged afresh on its own text: a fingerprint has no line number and
+    normalises whitespace, so a baselined finding an earlier pass moved (lines fixed above
+    it, the trailing spaces of its own line removed) is still held; one whose span or line
+    a fix did change is no longer the finding the maintainer accepted, and may be fixed."""
+    if not held or not findings:
+        return findings
+    ordered = sorted(findings, key=Finding.sort_key)
+    kept = {id(f) for f in apply_baseline(ordered, {doc.path: doc}, root, held, rules).kept}
+    return [f for f in findings if id(f) in kept]
+
+
 def _pair_counts(entries: Iterable[dict]) -> dict[tuple[str, str, str, str], int]:
     """``{(code, path, "related", related path) or (code, path, "content", content
     fingerprint): count}`` of baseline entries (``apply_baseline``'s ``pairs``): by the
@@ -492,9 +545,21 @@ class Suppressions:
             return cached[1]
         return self._inline_for(documents.get(key))
 
-    def apply(self, findings: list[Finding], documents: Mapping[str, object], *, record: bool = True) -> list[Finding]:
+    def lines_pinned(self, path: str) -> bool:
+        """Whether an ignore-file entry names lines of the file ``path`` (a line or range,
+        not ``*`` nor a fingerprint): the entries ``apply`` judges by line number."""
+        rel = self._rel_path(path)
+        return any(e.fp is None and e.lines is not None and (e.path == rel or fnmatch.fnmatchcase(rel, e.path))
+                   for e in self.file_entries)
+
+    def apply(self, findings: list[Finding], documents: Mapping[str, object], *, record: bool = True,
+              lines_of=None) -> list[Finding]:
         """The findings no suppression covers. ``record`` counts hits (off for the
-        re-lint passes of ``--fix``, whose line numbers are intermediate)."""
+        re-lint passes of ``--fix``, whose line numbers are intermediate). ``lines_of``:
+        for a finding, the line numbers the ignore file's line entries are compared with
+        (default its own line; a later ``--fix`` pass gives the lines of the text as
+        checked it comes from, ``engine._original_lines``); inline directives move with
+        the text and always use the finding's line."""
         if not self.file_entries and not any(self._entries_for(documents, k) for k in documents):
             return findings
         fps = any(e.fp for e in self.file_entries)
@@ -513,7 +578,8 @@ class Suppressions:
                         if e.fp == fp:
                             hit = e
                             break
-                    elif e.covers_code(f.code) and (e.lines is None or e.lines[0] <= f.line <= e.lines[1]) and (
+                    elif e.covers_code(f.code) and (e.lines is None or any(
+                        e.lines[0] <= n <= e.lines[1] for n in (lines_of(f) if lines_of else (f.line,)))) and (
                         e.path == rel or fnmatch.fnmatchcase(rel, e.path)
                     ):
                         hit = e

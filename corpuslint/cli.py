@@ -506,7 +506,8 @@ def _cmd_check(args) -> int:
     result = run(paths, config, registry, executor=settings,
                  fix=(args.fix or args.fix_only) and not args.diff,
                  unsafe_fixes=args.unsafe_fixes, diff=args.diff, stdin=stdin, fix_data=args.fix_data,
-                 report_unknown=not args.ignore_unknown, progress=adoption.progress_for(args))
+                 report_unknown=not args.ignore_unknown, progress=adoption.progress_for(args),
+                 baseline=None if args.write_baseline else baseline)  # (what the fixes leave as it is)
     reported = {f.path for f in result.findings if f.code == "F003"}
     unreported = [p for p in missing if _display(p) not in reported]
     for p in unreported:

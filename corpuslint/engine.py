@@ -164,6 +164,8 @@ class RunResult:
     checked: list[str] = field(default_factory=list)
     # findings the baseline hid (None: no baseline applied); the reports say how many
     baselined: int | None = None
+    # of those, the findings with a fix the run could apply (--fix and --diff leave them)
+    baselined_fixable: int | None = None
     # files a folder walk left out that a user expects checked (``files.unread_key``):
     # a subtitle suffix (".ass") or a document's name ("NEWS") -> count; the command line
     # names them in a note, the JSON report in ``not_included``
@@ -1582,9 +1584,61 @@ def _sparing_markup(doc: Document, findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.fix is None or not edits_markup(doc, f.fix.edits)]
 
 
-def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bool) -> tuple[str, int]:
+def _not_suppressed(linter: Linter, doc: Document, found: list[Finding],
+                    held: "Mapping[str, int] | None", checked: "Document | None" = None) -> list[Finding]:
+    """The findings of ``doc`` (the text of one fix pass) that a fix may touch: those no
+    ``.corpuslint-ignore`` entry or inline directive covers (``Suppressions.apply``) and,
+    with ``held`` (``baseline.held_for_fixes``: the baseline's findings of this document),
+    none the baseline covers (``baseline.not_held``). What the report hides, no fix
+    changes (ruff never fixes what ``noqa`` suppresses). ``--ignore`` and
+    per-file-ignores: ``Linter.keep``, applied by the caller. ``checked``: the document
+    as checked, when ``doc`` is a later pass's text: an ignore-file entry naming lines is
+    about the lines as checked (``_original_lines``)."""
+    if linter.suppressions:
+        lines_of = None
+        if (checked is not None and checked.text != doc.text and getattr(doc, "file", None) is None
+                and linter.suppressions.lines_pinned(doc.path)):
+            lines_of = _original_lines(checked, doc)
+        found = linter.suppressions.apply(found, {doc.path: doc}, record=False, lines_of=lines_of)
+    if held:
+        from .baseline import not_held
+
+        found = not_held(found, doc, linter.config.root, held, linter.rules)
+    return found
+
+
+def _original_lines(checked: Document, current: Document) -> Callable[[Finding], tuple[int, ...]]:
+    """For a finding in ``current`` (a fix pass's text of ``checked``), the 1-based numbers
+    of the lines of ``checked`` its line comes from: the same line where the fixes kept it
+    or changed it in place (a line for a line, ``_LineMatcher``), every line of a block
+    the fixes joined or split (W105 collapsing blank lines), the lines beside an inserted
+    one. A finding is thus held by an ignore-file line entry whenever its line may be one
+    the entry names."""
+    old = [checked.line_text(line) for line in checked.lines]
+    new = [current.line_text(line) for line in current.lines]
+    origin: list[tuple[int, ...]] = [()] * len(new)
+    for _tag, i1, i2, j1, j2 in _LineMatcher(None, old, new, autojunk=False).get_opcodes():
+        for j in range(j1, j2):
+            if i2 - i1 == j2 - j1:
+                origin[j] = (i1 + (j - j1) + 1,)
+            elif i1 < i2:
+                origin[j] = tuple(range(i1 + 1, i2 + 1))
+            else:
+                origin[j] = tuple(n for n in (i1, i1 + 1) if 1 <= n <= len(old))
+
+    def lines_of(finding: Finding) -> tuple[int, ...]:
+        return origin[finding.line - 1] if 1 <= finding.line <= len(origin) else (finding.line,)
+
+    return lines_of
+
+
+def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bool,
+                 held: "Mapping[str, int] | None" = None) -> tuple[str, int]:
     """First pass uses all findings (incl. corpus rules); later passes re-run document
-    rules on the edited text until nothing changes (bounded).
+    rules on the edited text until nothing changes (bounded). In every pass the
+    suppressed findings and, with ``held`` (``{fingerprint: count}`` of the baselined
+    findings of ``doc``, ``baseline.held_for_fixes``), the baselined ones are left as
+    they are (``_not_suppressed``).
 
     Corpus-rule fixes are validated against the document-rule fixes: in the first pass
     (the only one where both refer to the same text) a corpus-rule fix is applied only
@@ -1596,13 +1650,12 @@ def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bo
     go with them and W106's newline after them is kept (``apply_fixes``), so one run
     does what two did."""
     corpus_codes = frozenset(r.code for r in linter.corpus_rules)
+    first = _not_suppressed(linter, doc, first, held)
     text, total = apply_fixes(doc.text, _sparing_markup(doc, first), unsafe, defer=corpus_codes)
     for _ in range(MAX_FIX_PASSES):
         current = doc.with_text(text)
         found = [f for f in linter.check_document(current) if linter.keep(f)]
-        if linter.suppressions:
-            found = linter.suppressions.apply(found, {doc.path: current}, record=False)
-        found = _sparing_markup(current, found)
+        found = _sparing_markup(current, _not_suppressed(linter, current, found, held, doc))
         new_text, count = apply_fixes(text, found, unsafe)
         if count == 0 or new_text == text:
             break
@@ -1658,12 +1711,16 @@ def run(paths: list[str], config: Config, registry: Registry, *, executor=None, 
 
 def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = False,
          unsafe_fixes: bool = False, diff: bool = False, stdin: StdinInput | None = None,
-         fix_data: bool = False, report_unknown: bool = False, progress=None, executor=None) -> RunResult:
+         fix_data: bool = False, report_unknown: bool = False, progress=None, executor=None,
+         baseline: "list[dict] | None" = None) -> RunResult:
     """Lint ``paths`` (and ``stdin``, never written: its fixed text is in
     ``result.documents[stdin.display]``). ``fix``/``diff`` apply or show fixes to plain
     files; data files' records (JSONL, Parquet) are rewritten only with ``fix_data``
     too. With ``report_unknown``, an explicitly named file nothing can read is F004.
-    ``progress`` (optional) is a ``progress.Progress`` shown on stderr."""
+    ``progress`` (optional) is a ``progress.Progress`` shown on stderr. ``baseline``:
+    the entries of a baseline file (``baseline.load_entries``) whose findings the fixes
+    leave as they are (``baseline.held_for_fixes``); the caller applies it to the
+    findings returned (``adoption.after_run``)."""
     from .baseline import Suppressions
 
     linter = Linter(config, registry)
@@ -1739,6 +1796,12 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
     fixed = 0
     diffs: list[str] = []
     if fix or diff:
+        held: dict[str, Any] = {}  # document key -> {fingerprint: count} the baseline keeps as it is
+        if baseline:
+            from .baseline import held_for_fixes
+
+            held = held_for_fixes(baseline, findings, store, config.root, linter.rules,
+                                  _checked_displays(sources, linter, stdin))
         by_key: dict[str, list[Finding]] = {}
         for f in findings:
             by_key.setdefault(f.key, []).append(f)
@@ -1769,7 +1832,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
             # fixes come from findings computed now, never from the on-disk cache
             first = [f for f in by_key[key] if f.code not in doc_codes]
             first += [f for f in linter.fresh_findings(doc) if linter.keep(f)]
-            new_text, count = fix_document(linter, doc, first, unsafe_fixes)
+            new_text, count = fix_document(linter, doc, first, unsafe_fixes, held.get(key))
             if new_text == doc.text:
                 continue
             fixed += count
@@ -1822,8 +1885,14 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
     not_read = {s.display for s in sources} & (linter.unread | linter.not_checked.keys())
     return RunResult(findings, len(sources) + (stdin is not None) - len(not_read), linter.rules, registry, config, fixed,
                      diffs, store, {d: linter.not_checked[d] for d in sorted(unread)},
-                     [s.display for s in sources if s.display not in unread] + ([stdin.display] if stdin is not None else []),
-                     unread=unread_by_walk)
+                     _checked_displays(sources, linter, stdin), unread=unread_by_walk)
+
+
+def _checked_displays(sources: list[files.Source], linter: Linter, stdin: "StdinInput | None") -> list[str]:
+    """``RunResult.checked``: the display paths of the files checked (standard input: its
+    display name), without those not read whose F finding is out of scope (``not_checked``)."""
+    unread = {s.display for s in sources} & linter.not_checked.keys()
+    return [s.display for s in sources if s.display not in unread] + ([stdin.display] if stdin is not None else [])
 
 
 def _read_plan(linter: Linter, sources: list[files.Source], registry: Registry, config: Config,

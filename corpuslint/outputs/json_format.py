@@ -85,6 +85,8 @@ def write(result, stream) -> None:
     }
     if getattr(result, "baselined", None) is not None:  # (with a baseline: how many it hid)
         data["summary"]["baselined"] = result.baselined
+        # of them, those with a fix this run could apply (safe; unsafe too with --unsafe-fixes): left by --fix
+        data["summary"]["baselined_fixable"] = getattr(result, "baselined_fixable", None) or 0
     if getattr(result, "unread", None):  # (files a walk left out that a user expects checked)
         data["summary"]["not_included"] = dict(sorted(result.unread.items()))
     head, tail = json.dumps(data, ensure_ascii=False, indent=2).split('"diagnostics": []', 1)

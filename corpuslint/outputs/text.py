@@ -187,6 +187,9 @@ def write_summary(result, stream, *, unsafe_fixes: bool = False) -> None:
     fixed = f", {result.fixed} fixed" if result.fixed else ""
     if getattr(result, "baselined", None):
         fixed += f"; {result.baselined} hidden by the baseline"
+        held = getattr(result, "baselined_fixable", None)
+        if held:  # (--fix leaves them: the report hides them, the summary says why they remain)
+            fixed += f", {held} of them fixable but left by --fix"
     if n == 0 and result.files_checked == 0:
         stream.write("Nothing checked: 0 files read.\n")  # (not "All checks passed": no check ran)
         return
