@@ -203,3 +203,19 @@ def test_fix_changes_exactly_the_fixable_spans_not_in_the_baseline(folder, picks
         left = bl.apply_entries(entries, result.findings, result.documents, d, result.rules, result.checked)
         assert not [f for f in left.kept if fixable(f, False)]  # no new finding left, none appeared
         assert left.stale == 0  # every baselined finding still there: none was fixed
+
+
+def test_fix_data_leaves_baselined_records(tmp_path):
+    """Records of a JSONL file: the baselined ones are kept as they are by --fix --fix-data,
+    a record added after the baseline is fixed (the tcsh excerpt's entries as records)."""
+    entries = [line for line in TCSH.read_text(encoding="utf-8").splitlines() if line.endswith(" ")]
+    assert len(entries) >= 2
+    data = tmp_path / "entries.jsonl"
+    data.write_text("".join(json.dumps({"id": n, "text": t}) + "\n" for n, t in enumerate(entries[:-1])))
+    (tmp_path / "corpuslint.toml").write_text('select = ["W"]\n')
+    assert run_cli("check", "--no-cache", "--write-baseline", "b.json", ".", cwd=tmp_path).returncode == 0
+    before = data.read_text()
+    data.write_text(before + json.dumps({"id": len(entries), "text": entries[-1]}) + "\n")
+    proc = run_cli("check", "--no-cache", "--baseline", "b.json", "--fix", "--fix-data", ".", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert data.read_text() == before + json.dumps({"id": len(entries), "text": entries[-1].rstrip()}) + "\n"
