@@ -351,12 +351,20 @@ def _warn_not_checked(result, missing: set[str]) -> None:
 def unread_notes(counts: dict[str, int]) -> list[str]:
     """The notes on the files a folder walk left out that a user expects checked
     (``RunResult.unread``, ``files.unread_key`` -> count): subtitle formats nothing reads,
-    and plain-text documents known by name (``NEWS``, ``changelog.Debian``), each with how
-    to have them checked."""
+    HTML pages (not walked by default), and plain-text documents known by name (``NEWS``,
+    ``changelog.Debian``), each with how to have them checked."""
+    from .files import HTML_SUFFIXES
     from .subtitles import UNREAD_SUBTITLE_SUFFIXES
 
     notes = []
-    subtitles = {k: n for k, n in counts.items() if k.startswith(".")}
+    pages = {k: n for k, n in counts.items() if k in HTML_SUFFIXES}
+    if pages:
+        total = sum(pages.values())
+        globs = ", ".join(f'"*{suffix}"' for suffix in sorted(pages))
+        notes.append(f"{total} HTML page{'s' if total > 1 else ''} not checked (HTML is not walked by default: it is "
+                     f"often a build output); to check {'them' if total > 1 else 'it'} add extend-include = [{globs}] "
+                     f"(or --extend-include '*{max(pages, key=pages.get)}')")
+    subtitles = {k: n for k, n in counts.items() if k.startswith(".") and k not in HTML_SUFFIXES}
     if subtitles:
         total = sum(subtitles.values())
         listed = ", ".join(f"{n} {suffix} ({UNREAD_SUBTITLE_SUFFIXES[suffix]})" for suffix, n in sorted(subtitles.items()))

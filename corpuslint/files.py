@@ -291,20 +291,25 @@ def unclaimed(paths: Iterable[str], config: Config, extra_suffixes: Iterable[str
 # changelog, NEWS, README ...): fresh26's 476 changelogs of 649 files were left out in silence.
 # Licences (COPYING, LICENSE) are boilerplate by design: not named.
 DOCUMENT_NAMES = frozenset({"readme", "news", "changes", "changelog", "history", "authors", "thanks", "todo"})
-# (compressed, HTML or print formats: not plain text; HTML is read with --extend-include)
-_NOT_PLAIN = (".gz", ".bz2", ".xz", ".zst", ".z", ".zip", ".lz", ".lzma", ".html", ".htm", ".xhtml", ".pdf", ".ps", ".dvi")
+# HTML pages: read with their structure when included, not walked by default (a repository's
+# HTML is often a build output); a walk counts those it leaves out (fresh27: 60 Persian
+# handbook pages left out in silence).
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# (compressed, HTML or print formats: not plain text)
+_NOT_PLAIN = (".gz", ".bz2", ".xz", ".zst", ".z", ".zip", ".lz", ".lzma", *HTML_SUFFIXES, ".pdf", ".ps", ".dvi")
 
 
 def unread_key(name: str, subtitle_suffixes) -> str | None:
     """How a walk counts a file it leaves out (not included, not excluded), or None when a
-    user would not expect it checked: a subtitle format nothing reads by its lower-cased
-    suffix (``".ass"``, one of ``subtitle_suffixes``), a plain-text document known by its
-    name (``DOCUMENT_NAMES``: ``NEWS``, ``ChangeLog``, ``changelog.Debian``; not a
-    compressed, HTML or print file) by the name itself, the glob that would include it."""
+    user would not expect it checked: a subtitle format nothing reads or an HTML page by its
+    lower-cased suffix (``".ass"``, one of ``subtitle_suffixes``; ``".html"``, one of
+    ``HTML_SUFFIXES``), a plain-text document known by its name (``DOCUMENT_NAMES``:
+    ``NEWS``, ``ChangeLog``, ``changelog.Debian``; not a compressed, HTML or print file) by
+    the name itself, the glob that would include it."""
     dot = name.find(".")
     if dot > 0:
         suffix = name[name.rfind("."):].lower()
-        if suffix in subtitle_suffixes:
+        if suffix in subtitle_suffixes or suffix in HTML_SUFFIXES:
             return suffix
     if name[:dot if dot > 0 else len(name)].lower() in DOCUMENT_NAMES and not name.lower().endswith(_NOT_PLAIN):
         return name

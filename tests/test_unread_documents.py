@@ -28,7 +28,10 @@ def test_unread_key_names_documents_by_name_and_subtitles_by_suffix():
     assert unread_key("ChangeLog", UNREAD_SUBTITLE_SUFFIXES) == "ChangeLog"
     assert unread_key("changelog.Debian", UNREAD_SUBTITLE_SUFFIXES) == "changelog.Debian"
     assert unread_key("movie.ASS", UNREAD_SUBTITLE_SUFFIXES) == ".ass"
-    for name in ("changelog.Debian.gz", "History.html", "COPYING", "LICENSE", "Makefile", "logo.png", ".news", "newsletter"):
+    # fresh27: 60 Persian handbook pages left out in silence; HTML is counted by its suffix
+    assert unread_key("History.html", UNREAD_SUBTITLE_SUFFIXES) == ".html"
+    assert unread_key("index.HTM", UNREAD_SUBTITLE_SUFFIXES) == ".htm"
+    for name in ("changelog.Debian.gz", "History.pdf", "COPYING", "LICENSE", "Makefile", "logo.png", ".news", "newsletter"):
         assert unread_key(name, UNREAD_SUBTITLE_SUFFIXES) is None, name
 
 
@@ -55,3 +58,25 @@ def test_a_walk_names_the_changelogs_it_leaves_out_and_checks_them_when_included
     assert "note:" not in included.stderr
     # NEWS's trailing spaces are found once it is read
     assert any(d["code"] == "W101" and d["path"].endswith("NEWS") for d in report["diagnostics"])
+
+
+def test_a_walk_names_the_html_pages_it_leaves_out_and_checks_them_when_included(tmp_path):
+    # debian-handbook 11.20220922 (fa), CC-BY-SA-3.0 / GPL-2+: a page's opening paragraph, with a trailing space
+    page = ('<html><head><title>پیشگفتار</title></head><body>\n<p>دبیان یک سیستم عامل آزاد است. \n'
+            'این کتاب درباره آن است.</p>\n</body></html>\n')
+    (tmp_path / "html").mkdir()
+    for name in ("a.html", "b.html", "c.htm"):
+        (tmp_path / "html" / name).write_text(page, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("A note.\n", encoding="utf-8")
+    proc = _run("--format", "json", ".", cwd=tmp_path)
+    report = json.loads(proc.stdout)
+    assert report["files_checked"] == 1
+    assert report["summary"]["not_included"] == {".htm": 1, ".html": 2}
+    notes = [line for line in proc.stderr.splitlines() if "note:" in line]
+    assert notes == ['corpuslint: note: 3 HTML pages not checked (HTML is not walked by default: it is often a '
+                     'build output); to check them add extend-include = ["*.htm", "*.html"] '
+                     "(or --extend-include '*.html')"]
+    included = _run("--format", "json", "--extend-include", "*.html", "--extend-include", "*.htm", ".", cwd=tmp_path)
+    report = json.loads(included.stdout)
+    assert report["files_checked"] == 4 and "not_included" not in report["summary"]
+    assert sum(d["code"] == "W101" for d in report["diagnostics"]) == 3
