@@ -16,6 +16,7 @@ from ...structure import (
     TEXT_REGIONS,
     in_stanzas,
     in_verse,
+    reach,
 )
 from ...text.code import code_near
 from ...text.lazy_regex import lazy
@@ -371,8 +372,8 @@ _SUBJECT_CLAUSE_RE = lazy(r"\b(?:that|what|whatever|who|whoever|where|how|why)\b
 # object (", die die Energie einer Atombombe hat", ", mit der der Vertrag ...").
 _DE_ARTICLES = frozenset("der die das den dem".split())
 _DE_RELATIVE_OPENING_RE = lazy(
-    r",[ \t\n]*(?:(?:mit|von|zu|bei|nach|aus|für|über|unter|auf|an|in|durch|gegen|ohne|um|vor|hinter"
-    r"|neben|zwischen|wegen|trotz|seit|während)[ \t\n]+)?$",
+    r",[ \t\r\n]*(?:(?:mit|von|zu|bei|nach|aus|für|über|unter|auf|an|in|durch|gegen|ohne|um|vor|hinter"
+    r"|neben|zwischen|wegen|trotz|seit|während)[ \t\r\n]+)?$",
     regex.IGNORECASE,
 )
 
@@ -391,13 +392,13 @@ _GERMAN_WORD_RE = lazy(r"\b\p{Latin}*[äöüßÄÖÜ]\p{Latin}*|\b(?:und|nicht|i
                        r"wird|wir|auch|noch|beim|oder|aber|sein|haben|hat)\b", regex.IGNORECASE)
 # A capitalised word just before (a German noun, across a line break), not one of the function
 # words German capitalises at a sentence's start ("In der der Datei" stays a slip).
-_DE_NOUN_BEFORE_RE = lazy(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}{2,})[ \t]*\n?[ \t]*\Z")
+_DE_NOUN_BEFORE_RE = lazy(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}{2,})[ \t]*\r?\n?[ \t]*\Z")
 _DE_NOT_NOUNS = frozenset(
     """der die das den dem des ein eine einen einem einer eines mit von zu bei nach aus für über unter auf an in
     im am zum zur durch gegen ohne um vor hinter neben zwischen wegen trotz seit während und oder aber denn doch
     wenn weil dass daß als wie ob sie er es wir ihr ich du man sich auch noch nur schon dann da so was wer wo
     hier dort nun nicht kein keine""".split())
-_DE_COMPARISON_RE = lazy(r"(?<![\p{L}\p{M}])(?:als|wie)[ \t\n]+$", regex.IGNORECASE)
+_DE_COMPARISON_RE = lazy(r"(?<![\p{L}\p{M}])(?:als|wie)[ \t\r\n]+$", regex.IGNORECASE)
 # left20: a German personal pronoun doubled in two roles, subject then object or predicate,
 # after the finite verb ("Und so sperrten sie sie ins Gefängnis", "hat sie sie zumindest
 # deinfizieren wollen", "bin ich ich!"); and an article doubled after a subject pronoun, a
@@ -407,7 +408,7 @@ _DE_COMPARISON_RE = lazy(r"(?<![\p{L}\p{M}])(?:als|wie)[ \t\n]+$", regex.IGNOREC
 # "damit sie sie lesen kann", above).
 _DE_PRONOUNS = frozenset("sie es ich er wir ihr".split())
 _DE_SUBJECT_PRONOUNS = frozenset("ich du er sie es wir ihr man".split())
-_DE_WORD_BEFORE_RE = lazy(r"(?<![\p{L}\p{M}])(\p{L}+)[ \t]*\n?[ \t]*\Z")
+_DE_WORD_BEFORE_RE = lazy(r"(?<![\p{L}\p{M}])(\p{L}+)[ \t]*\r?\n?[ \t]*\Z")
 # Words before a pronoun that make it no subject after a verb: articles, prepositions,
 # conjunctions, particles and adverbs (``_DE_NOT_NOUNS``) and a few more.
 _DE_NOT_VERBS = _DE_NOT_NOUNS | frozenset("sondern bzw also jedoch dennoch trotzdem sogar eben halt ja mal".split())
@@ -436,11 +437,11 @@ _DE_PREPOSITIONS = frozenset(
     """an auf aus bei durch für gegen hinter in mit nach neben ohne über um unter von vor wegen zu zwischen""".split())
 
 
-_ES_CADA_RE = lazy(r"(?<![\p{L}\p{M}])cada[ \t\n]+$", regex.IGNORECASE)
+_ES_CADA_RE = lazy(r"(?<![\p{L}\p{M}])cada[ \t\r\n]+$", regex.IGNORECASE)
 _FR_GERUND_RE = lazy(r"[ \t\u00a0]+(?:\p{L}+['’])?\p{L}{2,}ant(?![\p{L}\p{M}])", regex.IGNORECASE)
 _NL_SUBORDINATOR_RE = lazy(
     r"(?<![\p{L}\p{M}])(?:dat|of|als|omdat|wanneer|zodat|terwijl|nadat|voordat|totdat|waar|hoe|wat|indien)"
-    r"[ \t\n]+$", regex.IGNORECASE)
+    r"[ \t\r\n]+$", regex.IGNORECASE)
 # A named sequence of dots and dashes, a line style ("Dash Dot Dot", "Tiret point point",
 # "Punto punto tratto", "نقطة نقطة شرطة"): the doubled word and another of these words
 # in the same phrase (up to a comma or parenthesis).
@@ -703,7 +704,7 @@ def word_game(text: str, m) -> bool:
     line) within ``WORD_GAME_CHARS`` characters of it."""
     word = regex.escape(m.group("w"))
     pair = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){word}[^\S\n]+{word}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
-    lo, hi = max(0, m.start() - WORD_GAME_CHARS), min(len(text), m.end() + WORD_GAME_CHARS)
+    lo, hi = reach(text, m.start(), WORD_GAME_CHARS), reach(text, m.end(), WORD_GAME_CHARS, forward=True)
     return sum(1 for _ in zip(range(WORD_GAME_PAIRS), pair.finditer(text, lo, hi))) >= WORD_GAME_PAIRS
 
 
@@ -762,11 +763,10 @@ def _prompts_and_breaks(text: str) -> tuple[list[int], list[int]]:
     """Where ``text``'s shell prompt lines (``_PROMPT_LINE_RE``) start, and where its
     paragraphs start (after each "\n\n"), ascending: found once a text."""
     prompts = [m.start() for m in _PROMPT_LINE_RE.finditer(text)]
-    breaks, at = [], text.find("\n\n")
-    while at >= 0:
-        breaks.append(at + 2)
-        at = text.find("\n\n", at + 1)
-    return prompts, breaks
+    return prompts, [m.end() for m in _EMPTY_LINE_RE.finditer(text)]
+
+
+_EMPTY_LINE_RE = lazy(r"(?<=\n)\r?\n")  # an empty line's ending (CRLF or LF): a paragraph starts after it
 
 
 @last_argument
@@ -1028,16 +1028,17 @@ def _display_line(text: str, m, line_start: int, line_end: int) -> bool:
     a blank line before and after it (or the text's end), indented deeper than the line
     before the blank."""
     end = len(text) if line_end < 0 else line_end
-    line = text[line_start:end]
+    line = text[line_start:end].removesuffix("\r")  # (a CRLF line's ending is no part of it)
     if not line[:1].isspace() or _DISPLAY_LINE_RE.fullmatch(line) is None:
         return False
-    if not (text.startswith("\n", end + 1) or text[end + 1 :].strip() == "" or line_end < 0):
+    if not (_EMPTY_LINE_RE.match(text, end + 1) or text[end + 1 :].strip() == "" or line_end < 0):
         return False
-    if line_start < 2 or text[line_start - 2] != "\n":
+    blank = line_start - (3 if text.startswith("\r\n", line_start - 2) else 2)  # the "\n" ending the line before
+    if blank < 0 or text[blank] != "\n":
         return False
-    prev_end = line_start - 2
+    prev_end = blank
     prev_start = text.rfind("\n", 0, prev_end) + 1
-    prev = text[prev_start:prev_end]
+    prev = text[prev_start:prev_end].removesuffix("\r")
     indent = len(line) - len(line.lstrip(" \t"))
     return bool(prev.strip()) and indent > len(prev) - len(prev.lstrip(" \t"))
 
