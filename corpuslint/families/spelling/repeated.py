@@ -758,6 +758,33 @@ def deliberate(word: str, second: str, clause_end: bool = False) -> bool:
     return word[0].isupper() and second[0].isupper() and word.lower() not in _EN_FUNCTION_WORDS
 
 
+# A person's name slot: after a credit ("Thanks to", "reported by", "patch from", a trailer's
+# "Reported-by:") and before the slot's end (the credit's "for", an e-mail, a bracket, a
+# clause mark, the line's end), or right before an e-mail address in angle brackets (a change
+# log's header or trailer, an AUTHORS line). A name written twice there ("Thanks to hejia hejia
+# for reporting": a bug tracker's display name, given name and surname both the handle) is
+# the person's, as they wrote it.
+_CREDIT_BEFORE_RE = lazy(
+    r"(?i)(?<![\p{L}\p{M}])(?:thanks?(?:[ \t]+(?:you|go(?:es)?))?[ \t]+to|thanks|kudos[ \t]+to|credits?[ \t]+to"
+    r"|(?:reported|patch(?:ed)?|fixed|suggested|written|contributed|noticed|found|spotted|submitted"
+    r"|pointed[ \t]+out|sent|requested|tested|reviewed|translated|debugged|diagnosed|analy[sz]ed)[ \t]+by"
+    r"|(?:patch|fix|report|idea|help)[ \t]+from|(?:co-authored|reported|signed-off|reviewed|tested|suggested)-by:"
+    r"|author:|from:)[ \t]+\Z")
+_NAME_SLOT_END_RE = lazy(r"[ \t]*(?:\r?$|[<(\[,;:.)!]|(?:for|and|who|in)(?![\p{L}\p{M}]))", regex.M)
+_ADDRESS_AFTER_RE = lazy(r"[ \t]*<[^<>\s@]+@[^<>\s]+>")
+_CREDIT_REACH = 40  # how far back on its line a credit may open before the name
+
+
+def _name_slot(text: str, m, line_start: int) -> bool:
+    """True when the pair ``m`` fills a person's name slot (above): a name given twice."""
+    if m.group("w").lower() in _EN_FUNCTION_WORDS or m.group("w") != text[m.end("gap") : m.end()]:
+        return False  # "Thanks to the the team": a slip
+    if _ADDRESS_AFTER_RE.match(text, m.end()):
+        return True
+    return (_CREDIT_BEFORE_RE.search(text, max(line_start, m.start() - _CREDIT_REACH), m.start()) is not None
+            and _NAME_SLOT_END_RE.match(text, m.end()) is not None)
+
+
 @last_argument
 def _prompts_and_breaks(text: str) -> tuple[list[int], list[int]]:
     """Where ``text``'s shell prompt lines (``_PROMPT_LINE_RE``) start, and where its
@@ -1147,7 +1174,10 @@ class RepeatedWord(SpellingDocumentRule):
     "/sbin/mount.type", mount(8) fr; ``<type>``), C's ``long long`` (also as a change log
     names it: "from long long to unsigned", "a long long parameter") and C++'s "template
     template parameter", a command run on itself ("Execute man man"), the slip quoted
-    ("'the the'"), German "damit sie sie" (subject, then object). Reported in text regions, and in a man page's
+    ("'the the'"), German "damit sie sie" (subject, then object), a name written twice in a
+    person's slot: after a credit ("Thanks to hejia hejia for reporting", "reported by"), or
+    before the person's e-mail address ("hejia hejia <…@…>"), as a bug tracker shows a user
+    whose given name and surname are both the handle. Reported in text regions, and in a man page's
     header or footer line, column layout whose title is prose ("DIFF3(1)   Commandes de
     de l'utilisateur   DIFF3(1)").
     Why: a doubled word is a classic editing slip (a phrase rewritten, a join in
@@ -1353,6 +1383,8 @@ class RepeatedWord(SpellingDocumentRule):
                     declared in ARABIC_SCRIPT_LANGUAGES and _reduplicated_in(declared, word, text, m.start(), m.end())
                 ):
                     continue  # (a short Urdu verse reads as Arabic or Persian to the guess: "صاف صاف عربی زبان میں")
+            if _name_slot(text, m, line_start):
+                continue  # "Thanks to hejia hejia for reporting": a name written twice, as its bearer does
             if _parallel_pairs(text, m, line_start, line_end):
                 continue  # "el pan pan y el vino vino": two doublings in one frame, a figure of speech
             if _split_word_tail(text, m, line_start):
