@@ -957,6 +957,10 @@ class MultipleSpaces(DocumentRule):
     description (``--mtu=MTU  Maximum transmission unit…``, ``describe  Show details…``), and
     a terminal session joined into one line (three prompts or more before known commands:
     ``$ cal      August 2002 Su Mo Tu … $ ls -l``) keep their layout's runs.
+    A Debian change log's bug-closing trailer ending the line (``(Closes: #107624).``,
+    ``(closes: #962590) (LP: #1874953)``: dpkg's and Launchpad's closes syntax, deb-changelog(5))
+    is set apart from the change it closes, often padded toward the right margin ("thanks to
+    Jeff Sheinberg                  (Closes: #107624)."): the run before it is that layout.
     Spaces right after a terminal's colour code (`\x1b[33m    --《论语》`, fortunes-zh) are the
     line's indentation, and `(1951-    )` a year's blank left to fill in: neither is reported.
     A LaTeX source (.tex) is not checked: TeX typesets a run of spaces as one space, so
@@ -1013,6 +1017,13 @@ class MultipleSpaces(DocumentRule):
     _attribution_re = lazy(
         r"(?:(?:--?|[–—])[ \t]*\p{Lu}\S*(?:[ \t]\S+){0,4}|\p{Lu}\S*(?:[ \t]\S+){0,4}(?<![.!?…]))[ \t]*(?=\r?$)", regex.M)
 
+    # A bug-closing trailer ending the line: dpkg's closes syntax (deb-changelog(5):
+    # /closes:\s*(?:bug)?\#?\s?\d+(?:,\s*(?:bug)?\#?\s?\d+)*/i) and Launchpad's (/lp:\s+\#\d+.../i),
+    # in parentheses or not, one or more, kept on the line (a wrapped list ends it with ",")
+    _bug_trailer_re = lazy(
+        r"(?:\(?(?i:closes:[ \t]*(?:bug)?\#?[ \t]?\d+(?:,[ \t]*(?:bug)?\#?[ \t]?\d+)*"
+        r"|lp:[ \t]+\#\d+(?:,[ \t]*\#\d+)*)\)?[.,;]?[ \t]*)+(?=\r?$)", regex.M)
+
     # What every match holds: two space separators in a row (``re``: ZS is \p{Zs}). A text
     # without one (most prose) is not scanned with the look-behind at every offset; one
     # with any is scanned whole (Markdown indents with spaces on many lines, where a scan
@@ -1042,6 +1053,8 @@ class MultipleSpaces(DocumentRule):
             line, column = doc.position(m.end())
             if line - 1 in chat_log_lines(doc):
                 continue  # "13:56  * drzewko", "<Aquariophile>  Kennt": a chat log quoted, its layout and the speaker's typing
+            if self._bug_trailer_re.match(doc.text, m.end()):
+                continue  # "thanks to Jeff Sheinberg       (Closes: #107624).": a change log's trailer, set apart
             gap_start = m.start() - doc.lines[line - 1].start
             if aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col, gap_start)):
                 continue  # the next word starts a column that the neighbouring line shares
