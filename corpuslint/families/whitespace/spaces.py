@@ -72,6 +72,7 @@ _BLANKISH_FIRST_RE = lazy_re(rf"[\t{ZS}{INVISIBLE}]")
 # more spaces are W103's, trailing runs W101's, whitespace-only lines W104's.
 _ODD_SPACE_RE = regex.compile(r"(?<=\S)[\p{Zs}--\x20](?=\S)", regex.V1)
 _NEWLINE_RE = re.compile(r"\r\n|\n|\r")
+_MARK_RE = lazy(r"\p{M}")  # a combining mark: the space before it is its base
 # What each match holds (``finditer_on_lines``): a space or invisible character before a
 # line end (W101), a space separator other than U+0020 (W102).
 _BEFORE_EOL_TRIGGER = re.compile(rf"[\t{ZS}{INVISIBLE}](?=[\r\n]|\Z)")
@@ -480,7 +481,11 @@ class NonStandardSpace(DocumentRule):
     script (``Pentium\u00a0Pro``, ``GNU\u00a0GPL``, ``bibliothèques\u00a0C``; not in a line with one
     between every word), the number sign to its number (``n°\u00a0516394``) or a command to its
     option (``dch\u00a0-i``) is the author's. A space alone between parentheses or quotes is
-    shown, not used (`blank (\\u00a0) - allowed within a name`). In reStructuredText, whose author types every
+    shown, not used (`blank (\\u00a0) - allowed within a name`). A space that carries a
+    combining mark is the mark's base (a spacing clone, The Unicode Standard 2.11), not a gap
+    between words: the Uthmani Qur'an of Tanzil/quran-json sets the dagger alif and hamza that
+    follow a non-joining letter on a THIN SPACE inside the word (`فَٱدَّـٰرَ\u2009ٰٔتُمۡ`, 2:72),
+    and a fix to U+0020 would split the word. In reStructuredText, whose author types every
     character, a document that sets a space character as typography (the cases above) at
     least as often as otherwise sets the others on purpose too (docutils' `HTML\\u00a0browser`, `` `CSS\\u00a0Level\\u00a01`__ `` beside
     `Docutils\\u00a00.22`: a name kept on one line); a space the document names (its
@@ -517,6 +522,8 @@ class NonStandardSpace(DocumentRule):
         for m in finditer_on_lines(_ODD_SPACE_RE, doc.text, _ODD_SPACE_TRIGGER):
             if allowed and m.group() in allowed:
                 continue
+            if _MARK_RE.match(doc.text, m.end()):
+                continue  # "فَٱدَّـٰرَ\u2009ٰٔتُمۡ": the base of a detached mark (a spacing clone), no gap between words
             if _typographic_space(doc.text, m, french, cjk):
                 typographic[m.group()] += 1
             else:
