@@ -1037,18 +1037,37 @@ VERSE_MIN_LINES = 3
 VERSE_MEDIAN_CHARS = 48
 # hard-wrapped prose: a block whose median line is longer reads as prose
 PROSE_MEDIAN_CHARS = 60
-BLANK_LINES_RE = lazy(r"\n[ \t]*\n")  # a blank line between two blocks
+BLANK_LINES_RE = lazy(r"\n[ \t\r]*\n")  # a blank line between two blocks (a CRLF one too: "\r\n\r\n")
+
+
+def reach(text: str, pos: int, chars: int, forward: bool = False) -> int:
+    """The offset ``chars`` characters before ``pos`` in ``text`` (after it, with
+    ``forward``; clipped to the text), not counting the carriage returns of CRLF line endings
+    on the way: a window around ``pos`` holds the same lines in a CRLF copy of a text as in
+    its LF original (a line's "\r" is its ending, not its text). Without a "\r" in the
+    window it is ``pos - chars`` (``pos + chars``)."""
+    if forward:
+        hi = min(len(text), pos + chars)
+        while hi < len(text) and (new := min(len(text), pos + chars + text.count("\r", pos, hi))) != hi:
+            hi = new
+        return hi
+    lo = max(0, pos - chars)
+    while lo > 0 and (new := max(0, pos - chars - text.count("\r", lo, pos))) != lo:
+        lo = new
+    return lo
 
 
 def in_verse(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS) -> bool:
     """True when ``pos`` (an offset into ``text``) lies in a block of verse: at least
     VERSE_MIN_LINES non-blank lines between blank lines whose median length (stripped, in
     characters; of its longest tab-separated column) is at most ``median_chars``
-    (PROSE_MEDIAN_CHARS: a block of short lines that is not hard-wrapped prose)."""
-    starts = [m.end() for m in BLANK_LINES_RE.finditer(text, max(0, pos - 4000), pos)]
-    start = starts[-1] if starts else (0 if pos <= 4000 else text.rfind("\n", 0, pos - 4000) + 1)
-    after = BLANK_LINES_RE.search(text, pos, pos + 4000)
-    end = after.start() if after else min(len(text), pos + 4000)
+    (PROSE_MEDIAN_CHARS: a block of short lines that is not hard-wrapped prose). The block
+    is looked for within 4,000 characters either side (``reach``: CRLF endings not counted)."""
+    lo, hi = reach(text, pos, 4000), reach(text, pos, 4000, forward=True)
+    starts = [m.end() for m in BLANK_LINES_RE.finditer(text, lo, pos)]
+    start = starts[-1] if starts else (0 if lo == 0 else text.rfind("\n", 0, lo) + 1)
+    after = BLANK_LINES_RE.search(text, pos, hi)
+    end = after.start() if after else hi
     # a song set in two columns separated by tabs: the verse lines are the columns
     lengths = sorted(max(len(c.strip()) for c in line.split("\t")) for line in text[start:end].split("\n") if line.strip())
     return len(lengths) >= VERSE_MIN_LINES and lengths[len(lengths) // 2] <= median_chars
@@ -1074,7 +1093,7 @@ def in_stanzas(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS, coup
     symbol (``_NOT_VERSE_CHAR_RE``), so a shortcut table flattened into two-line blocks
     ("C" / "ضبط صفحه", "تغییر وضعیت بیشینگی" / "دگرساز+F10") is not verse: verse in couplets, which ``in_verse`` (a block of three lines or more) does not see. fortunes-de's "Ein
     Loch ist im Browser" is sung in two-line stanzas and closes on its first stanza."""
-    lo, hi = max(0, pos - 4000), min(len(text), pos + 4000)
+    lo, hi = reach(text, pos, 4000), reach(text, pos, 4000, forward=True)
     blocks, start = [], lo
     for m in BLANK_LINES_RE.finditer(text, lo, hi):
         blocks.append((start, m.start()))

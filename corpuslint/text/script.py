@@ -56,7 +56,7 @@ _ANY_OTHER = lazy("|".join(p.pattern for p in _OTHER_LETTERS.values()))
 _NOT_ONLY_ARABIC = lazy_re(
     "[" + "".join(p.pattern[1:-1] for p in (_PERSIAN_URDU, _URDU_ONLY, *_OTHER_LETTERS.values())) + "]"
 )
-_PARAGRAPH_BREAK = lazy(r"\n[ \t]*\n")
+_PARAGRAPH_BREAK = lazy(r"\n[ \t\r]*\n")  # (a CRLF blank line too)
 
 # Presentation forms (ligatures and contextual shapes): Arabic Presentation Forms-A
 # (U+FB50–U+FDFF) and -B (U+FE70–U+FEFC). They render like letters but are different

@@ -353,6 +353,13 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     C is kept. "Earliest" is path order, except that copies in files not being checked
     come before checked ones: a pre-commit run over a new file that copies an existing
     one reports the new file, pointing at the existing copy.
+    A paragraph of a Debian change log entry whose earlier copies all lie in entries of
+    other source packages (the header's name: "python-attrs (19.3.0-3)" vs "p11-kit
+    (0.23.19-1)") is a stock change, made by a team, a bot or a rebuild across packages
+    and written each time in its words ("[ Debian Janitor ] * Set upstream metadata fields:
+    Bug-Database, Repository…", "* Binary-only non-maintainer upload for amd64; no source
+    changes."): not reported. A copy of the same package's entry (its export as a record,
+    the changelog two binary packages of one source ship) is.
     Template text is left to D106 (boilerplate, info): a paragraph whose exact text
     (after normalisation) is in at least max(``boilerplate-docs``,
     ``boilerplate-fraction`` x number of documents) files (defaults 3 and 0.01, D106's
@@ -605,6 +612,8 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             spread_of = functools.cache(lambda group=group, doc_l=doc_l: spread(
                 [paths[doc_l[x]] for x in group], corpus.documents))  # ("4 copies in 1 file" for records of one file), once a group
             reported: set[int] = set()  # files with a reported copy: a further copy there is D101's
+            first_of = functools.cache(lambda group=group, doc_l=doc_l: _first_of_source(
+                group, lambda x: corpus.documents.get(paths[doc_l[x]]), lambda x: int(spans[idx[x], 0])))
             for g, target, sim in assign_copies(
                 group, groups, file_l, target_l, lambda x, y: _exact_jaccard(sets, off, idx[x], idx[y]), threshold
             ):
@@ -619,6 +628,10 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 if doc is None:
                     continue
                 start, end = (int(x) for x in spans[gi])
+                if (own := regions.debian_source_at(doc, start)) is not None:
+                    first, position = first_of()
+                    if min(first.get(own, position[g]), first.get("", position[g])) >= position[g]:
+                        continue  # "[ Debian Janitor ] * Set upstream metadata fields…" in other packages' entries: a stock change
                 rel = record_location(Location(paths[doc_l[target]], int(lines[ti, 0]), 1), corpus.documents)
                 what = "copies" if sim >= 0.999 else "near-duplicates"
                 out.append(
@@ -633,6 +646,18 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 reported.add(file_l[g])
         release.done()
         return out
+
+
+def _first_of_source(group: list[int], document, start) -> tuple[dict[str, int], dict[int, int]]:
+    """For a cluster ``group`` (report order): the position of its first member in an entry of
+    each Debian source package (``regions.debian_source_at``; "" for a member in no Debian
+    entry or whose document is not at hand), and each member's position. ``document(x)`` is
+    member x's Document (or None), ``start(x)`` its offset there."""
+    first: dict[str, int] = {}
+    for k, x in enumerate(group):
+        d = document(x)
+        first.setdefault("" if d is None else regions.debian_source_at(d, start(x)) or "", k)
+    return first, {x: k for k, x in enumerate(group)}
 
 
 def taking_part(states: Mapping[str, Any]) -> int:

@@ -28,6 +28,7 @@ from ...structure import (
     VERSE_MEDIAN_CHARS,
     in_stanzas,
     in_verse,
+    reach,
     unwrapped,
 )
 from ...text import normalize
@@ -446,7 +447,7 @@ def _verse_repeat(doc: Document, first: int, later: int, memo: dict | None = Non
 
     before = memo.get(later)
     if before is None:
-        blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, max(0, later - 4000), later)]
+        blanks = [m.start() for m in BLANK_LINES_RE.finditer(text, reach(text, later, 4000), later)]
         before = memo[later] = len(text[: blanks[-1]].rstrip()) - 1 if blanks else -1  # the end of the block before
     if 0 <= before < first:  # both in one block of verse: a poem written without stanza breaks, its refrain
         return verse(first) and verse(later)  # (no blank line at all: fortune(6) records, "%" between: not one block)
@@ -575,7 +576,7 @@ def _indented_block(text: str, start: int, depth: int) -> bool:
 # A hanging heading: a short line (a man page's "DESCRIPTION", an option's "-n, --priority
 # prioridad") after a blank line, directly followed by a line indented deeper.
 # (the blank line is matched, not looked behind for at every offset: 20x faster, same spans)
-_HANGING_HEADING_RE = lazy(r"\n[ \t]*\n(?P<indent>[ \t]*)(?P<title>\S[^\n]{0,60})\n(?P<body>[ \t]+)\S")
+_HANGING_HEADING_RE = lazy(r"\n[ \t\r]*\n(?P<indent>[ \t]*)(?P<title>\S[^\r\n]{0,60})\r?\n(?P<body>[ \t]+)\S")
 HANGING_HEADING_MAX_WORDS = 6
 
 

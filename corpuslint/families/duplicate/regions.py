@@ -589,6 +589,22 @@ def changelog_entries(doc: Document) -> tuple[int, ...]:
     return cached
 
 
+_DEBIAN_SOURCE_RE = lazy(r"([a-z0-9][a-z0-9.+-]*)[ \t]+\([^()\s]+\)[^;\n]*;[ \t]*urgency=")
+
+
+def debian_source_at(doc: Document, offset: int) -> str | None:
+    """The source package that the Debian change log entry holding ``offset`` belongs to,
+    as its header names it (``less`` in "less (590-1.2) unstable; urgency=medium",
+    deb-changelog(5)); None outside a Debian entry (no changelog, before its first entry,
+    a GNU ChangeLog's or a Markdown release's entry)."""
+    entries = changelog_entries(doc)
+    i = changelog_entry_of(entries, offset) if entries else -1
+    if i < 0:
+        return None
+    m = _DEBIAN_SOURCE_RE.match(doc.text, entries[i])
+    return m.group(1) if m else None
+
+
 def changelog_entry_of(entries: tuple[int, ...], offset: int) -> int:
     """Index of the entry holding ``offset`` (``changelog_entries``; -1 before the first)."""
     return bisect_right(entries, offset) - 1

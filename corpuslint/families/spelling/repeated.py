@@ -16,6 +16,7 @@ from ...structure import (
     TEXT_REGIONS,
     in_stanzas,
     in_verse,
+    reach,
 )
 from ...text.code import code_near
 from ...text.lazy_regex import lazy
@@ -371,8 +372,8 @@ _SUBJECT_CLAUSE_RE = lazy(r"\b(?:that|what|whatever|who|whoever|where|how|why)\b
 # object (", die die Energie einer Atombombe hat", ", mit der der Vertrag ...").
 _DE_ARTICLES = frozenset("der die das den dem".split())
 _DE_RELATIVE_OPENING_RE = lazy(
-    r",[ \t\n]*(?:(?:mit|von|zu|bei|nach|aus|für|über|unter|auf|an|in|durch|gegen|ohne|um|vor|hinter"
-    r"|neben|zwischen|wegen|trotz|seit|während)[ \t\n]+)?$",
+    r",[ \t\r\n]*(?:(?:mit|von|zu|bei|nach|aus|für|über|unter|auf|an|in|durch|gegen|ohne|um|vor|hinter"
+    r"|neben|zwischen|wegen|trotz|seit|während)[ \t\r\n]+)?$",
     regex.IGNORECASE,
 )
 
@@ -391,13 +392,13 @@ _GERMAN_WORD_RE = lazy(r"\b\p{Latin}*[äöüßÄÖÜ]\p{Latin}*|\b(?:und|nicht|i
                        r"wird|wir|auch|noch|beim|oder|aber|sein|haben|hat)\b", regex.IGNORECASE)
 # A capitalised word just before (a German noun, across a line break), not one of the function
 # words German capitalises at a sentence's start ("In der der Datei" stays a slip).
-_DE_NOUN_BEFORE_RE = lazy(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}{2,})[ \t]*\n?[ \t]*\Z")
+_DE_NOUN_BEFORE_RE = lazy(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}{2,})[ \t]*\r?\n?[ \t]*\Z")
 _DE_NOT_NOUNS = frozenset(
     """der die das den dem des ein eine einen einem einer eines mit von zu bei nach aus für über unter auf an in
     im am zum zur durch gegen ohne um vor hinter neben zwischen wegen trotz seit während und oder aber denn doch
     wenn weil dass daß als wie ob sie er es wir ihr ich du man sich auch noch nur schon dann da so was wer wo
     hier dort nun nicht kein keine""".split())
-_DE_COMPARISON_RE = lazy(r"(?<![\p{L}\p{M}])(?:als|wie)[ \t\n]+$", regex.IGNORECASE)
+_DE_COMPARISON_RE = lazy(r"(?<![\p{L}\p{M}])(?:als|wie)[ \t\r\n]+$", regex.IGNORECASE)
 # left20: a German personal pronoun doubled in two roles, subject then object or predicate,
 # after the finite verb ("Und so sperrten sie sie ins Gefängnis", "hat sie sie zumindest
 # deinfizieren wollen", "bin ich ich!"); and an article doubled after a subject pronoun, a
@@ -407,7 +408,7 @@ _DE_COMPARISON_RE = lazy(r"(?<![\p{L}\p{M}])(?:als|wie)[ \t\n]+$", regex.IGNOREC
 # "damit sie sie lesen kann", above).
 _DE_PRONOUNS = frozenset("sie es ich er wir ihr".split())
 _DE_SUBJECT_PRONOUNS = frozenset("ich du er sie es wir ihr man".split())
-_DE_WORD_BEFORE_RE = lazy(r"(?<![\p{L}\p{M}])(\p{L}+)[ \t]*\n?[ \t]*\Z")
+_DE_WORD_BEFORE_RE = lazy(r"(?<![\p{L}\p{M}])(\p{L}+)[ \t]*\r?\n?[ \t]*\Z")
 # Words before a pronoun that make it no subject after a verb: articles, prepositions,
 # conjunctions, particles and adverbs (``_DE_NOT_NOUNS``) and a few more.
 _DE_NOT_VERBS = _DE_NOT_NOUNS | frozenset("sondern bzw also jedoch dennoch trotzdem sogar eben halt ja mal".split())
@@ -436,11 +437,11 @@ _DE_PREPOSITIONS = frozenset(
     """an auf aus bei durch für gegen hinter in mit nach neben ohne über um unter von vor wegen zu zwischen""".split())
 
 
-_ES_CADA_RE = lazy(r"(?<![\p{L}\p{M}])cada[ \t\n]+$", regex.IGNORECASE)
+_ES_CADA_RE = lazy(r"(?<![\p{L}\p{M}])cada[ \t\r\n]+$", regex.IGNORECASE)
 _FR_GERUND_RE = lazy(r"[ \t\u00a0]+(?:\p{L}+['’])?\p{L}{2,}ant(?![\p{L}\p{M}])", regex.IGNORECASE)
 _NL_SUBORDINATOR_RE = lazy(
     r"(?<![\p{L}\p{M}])(?:dat|of|als|omdat|wanneer|zodat|terwijl|nadat|voordat|totdat|waar|hoe|wat|indien)"
-    r"[ \t\n]+$", regex.IGNORECASE)
+    r"[ \t\r\n]+$", regex.IGNORECASE)
 # A named sequence of dots and dashes, a line style ("Dash Dot Dot", "Tiret point point",
 # "Punto punto tratto", "نقطة نقطة شرطة"): the doubled word and another of these words
 # in the same phrase (up to a comma or parenthesis).
@@ -703,7 +704,7 @@ def word_game(text: str, m) -> bool:
     line) within ``WORD_GAME_CHARS`` characters of it."""
     word = regex.escape(m.group("w"))
     pair = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){word}[^\S\n]+{word}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
-    lo, hi = max(0, m.start() - WORD_GAME_CHARS), min(len(text), m.end() + WORD_GAME_CHARS)
+    lo, hi = reach(text, m.start(), WORD_GAME_CHARS), reach(text, m.end(), WORD_GAME_CHARS, forward=True)
     return sum(1 for _ in zip(range(WORD_GAME_PAIRS), pair.finditer(text, lo, hi))) >= WORD_GAME_PAIRS
 
 
@@ -757,16 +758,42 @@ def deliberate(word: str, second: str, clause_end: bool = False) -> bool:
     return word[0].isupper() and second[0].isupper() and word.lower() not in _EN_FUNCTION_WORDS
 
 
+# A person's name slot: after a credit ("Thanks to", "reported by", "patch from", a trailer's
+# "Reported-by:") and before the slot's end (the credit's "for", an e-mail, a bracket, a
+# clause mark, the line's end), or right before an e-mail address in angle brackets (a change
+# log's header or trailer, an AUTHORS line). A name written twice there ("Thanks to hejia hejia
+# for reporting": a bug tracker's display name, given name and surname both the handle) is
+# the person's, as they wrote it.
+_CREDIT_BEFORE_RE = lazy(
+    r"(?i)(?<![\p{L}\p{M}])(?:thanks?(?:[ \t]+(?:you|go(?:es)?))?[ \t]+to|thanks|kudos[ \t]+to|credits?[ \t]+to"
+    r"|(?:reported|patch(?:ed)?|fixed|suggested|written|contributed|noticed|found|spotted|submitted"
+    r"|pointed[ \t]+out|sent|requested|tested|reviewed|translated|debugged|diagnosed|analy[sz]ed)[ \t]+by"
+    r"|(?:patch|fix|report|idea|help)[ \t]+from|(?:co-authored|reported|signed-off|reviewed|tested|suggested)-by:"
+    r"|author:|from:)[ \t]+\Z")
+_NAME_SLOT_END_RE = lazy(r"[ \t]*(?:\r?$|[<(\[,;:.)!]|(?:for|and|who|in)(?![\p{L}\p{M}]))", regex.M)
+_ADDRESS_AFTER_RE = lazy(r"[ \t]*<[^<>\s@]+@[^<>\s]+>")
+_CREDIT_REACH = 40  # how far back on its line a credit may open before the name
+
+
+def _name_slot(text: str, m, line_start: int) -> bool:
+    """True when the pair ``m`` fills a person's name slot (above): a name given twice."""
+    if m.group("w").lower() in _EN_FUNCTION_WORDS or m.group("w") != text[m.end("gap") : m.end()]:
+        return False  # "Thanks to the the team": a slip
+    if _ADDRESS_AFTER_RE.match(text, m.end()):
+        return True
+    return (_CREDIT_BEFORE_RE.search(text, max(line_start, m.start() - _CREDIT_REACH), m.start()) is not None
+            and _NAME_SLOT_END_RE.match(text, m.end()) is not None)
+
+
 @last_argument
 def _prompts_and_breaks(text: str) -> tuple[list[int], list[int]]:
     """Where ``text``'s shell prompt lines (``_PROMPT_LINE_RE``) start, and where its
     paragraphs start (after each "\n\n"), ascending: found once a text."""
     prompts = [m.start() for m in _PROMPT_LINE_RE.finditer(text)]
-    breaks, at = [], text.find("\n\n")
-    while at >= 0:
-        breaks.append(at + 2)
-        at = text.find("\n\n", at + 1)
-    return prompts, breaks
+    return prompts, [m.end() for m in _EMPTY_LINE_RE.finditer(text)]
+
+
+_EMPTY_LINE_RE = lazy(r"(?<=\n)\r?\n")  # an empty line's ending (CRLF or LF): a paragraph starts after it
 
 
 @last_argument
@@ -1028,16 +1055,17 @@ def _display_line(text: str, m, line_start: int, line_end: int) -> bool:
     a blank line before and after it (or the text's end), indented deeper than the line
     before the blank."""
     end = len(text) if line_end < 0 else line_end
-    line = text[line_start:end]
+    line = text[line_start:end].removesuffix("\r")  # (a CRLF line's ending is no part of it)
     if not line[:1].isspace() or _DISPLAY_LINE_RE.fullmatch(line) is None:
         return False
-    if not (text.startswith("\n", end + 1) or text[end + 1 :].strip() == "" or line_end < 0):
+    if not (_EMPTY_LINE_RE.match(text, end + 1) or text[end + 1 :].strip() == "" or line_end < 0):
         return False
-    if line_start < 2 or text[line_start - 2] != "\n":
+    blank = line_start - (3 if text.startswith("\r\n", line_start - 2) else 2)  # the "\n" ending the line before
+    if blank < 0 or text[blank] != "\n":
         return False
-    prev_end = line_start - 2
+    prev_end = blank
     prev_start = text.rfind("\n", 0, prev_end) + 1
-    prev = text[prev_start:prev_end]
+    prev = text[prev_start:prev_end].removesuffix("\r")
     indent = len(line) - len(line.lstrip(" \t"))
     return bool(prev.strip()) and indent > len(prev) - len(prev.lstrip(" \t"))
 
@@ -1146,7 +1174,10 @@ class RepeatedWord(SpellingDocumentRule):
     "/sbin/mount.type", mount(8) fr; ``<type>``), C's ``long long`` (also as a change log
     names it: "from long long to unsigned", "a long long parameter") and C++'s "template
     template parameter", a command run on itself ("Execute man man"), the slip quoted
-    ("'the the'"), German "damit sie sie" (subject, then object). Reported in text regions, and in a man page's
+    ("'the the'"), German "damit sie sie" (subject, then object), a name written twice in a
+    person's slot: after a credit ("Thanks to hejia hejia for reporting", "reported by"), or
+    before the person's e-mail address ("hejia hejia <…@…>"), as a bug tracker shows a user
+    whose given name and surname are both the handle. Reported in text regions, and in a man page's
     header or footer line, column layout whose title is prose ("DIFF3(1)   Commandes de
     de l'utilisateur   DIFF3(1)").
     Why: a doubled word is a classic editing slip (a phrase rewritten, a join in
@@ -1352,6 +1383,8 @@ class RepeatedWord(SpellingDocumentRule):
                     declared in ARABIC_SCRIPT_LANGUAGES and _reduplicated_in(declared, word, text, m.start(), m.end())
                 ):
                     continue  # (a short Urdu verse reads as Arabic or Persian to the guess: "صاف صاف عربی زبان میں")
+            if _name_slot(text, m, line_start):
+                continue  # "Thanks to hejia hejia for reporting": a name written twice, as its bearer does
             if _parallel_pairs(text, m, line_start, line_end):
                 continue  # "el pan pan y el vino vino": two doublings in one frame, a figure of speech
             if _split_word_tail(text, m, line_start):

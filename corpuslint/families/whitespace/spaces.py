@@ -72,6 +72,7 @@ _BLANKISH_FIRST_RE = lazy_re(rf"[\t{ZS}{INVISIBLE}]")
 # more spaces are W103's, trailing runs W101's, whitespace-only lines W104's.
 _ODD_SPACE_RE = regex.compile(r"(?<=\S)[\p{Zs}--\x20](?=\S)", regex.V1)
 _NEWLINE_RE = re.compile(r"\r\n|\n|\r")
+_MARK_RE = lazy(r"\p{M}")  # a combining mark: the space before it is its base
 # What each match holds (``finditer_on_lines``): a space or invisible character before a
 # line end (W101), a space separator other than U+0020 (W102).
 _BEFORE_EOL_TRIGGER = re.compile(rf"[\t{ZS}{INVISIBLE}](?=[\r\n]|\Z)")
@@ -480,7 +481,11 @@ class NonStandardSpace(DocumentRule):
     script (``Pentium\u00a0Pro``, ``GNU\u00a0GPL``, ``bibliothèques\u00a0C``; not in a line with one
     between every word), the number sign to its number (``n°\u00a0516394``) or a command to its
     option (``dch\u00a0-i``) is the author's. A space alone between parentheses or quotes is
-    shown, not used (`blank (\\u00a0) - allowed within a name`). In reStructuredText, whose author types every
+    shown, not used (`blank (\\u00a0) - allowed within a name`). A space that carries a
+    combining mark is the mark's base (a spacing clone, The Unicode Standard 2.11), not a gap
+    between words: the Uthmani Qur'an of Tanzil/quran-json sets the dagger alif and hamza that
+    follow a non-joining letter on a THIN SPACE inside the word (`فَٱدَّـٰرَ\u2009ٰٔتُمۡ`, 2:72),
+    and a fix to U+0020 would split the word. In reStructuredText, whose author types every
     character, a document that sets a space character as typography (the cases above) at
     least as often as otherwise sets the others on purpose too (docutils' `HTML\\u00a0browser`, `` `CSS\\u00a0Level\\u00a01`__ `` beside
     `Docutils\\u00a00.22`: a name kept on one line); a space the document names (its
@@ -517,6 +522,8 @@ class NonStandardSpace(DocumentRule):
         for m in finditer_on_lines(_ODD_SPACE_RE, doc.text, _ODD_SPACE_TRIGGER):
             if allowed and m.group() in allowed:
                 continue
+            if _MARK_RE.match(doc.text, m.end()):
+                continue  # "فَٱدَّـٰرَ\u2009ٰٔتُمۡ": the base of a detached mark (a spacing clone), no gap between words
             if _typographic_space(doc.text, m, french, cjk):
                 typographic[m.group()] += 1
             else:
@@ -957,6 +964,10 @@ class MultipleSpaces(DocumentRule):
     description (``--mtu=MTU  Maximum transmission unit…``, ``describe  Show details…``), and
     a terminal session joined into one line (three prompts or more before known commands:
     ``$ cal      August 2002 Su Mo Tu … $ ls -l``) keep their layout's runs.
+    A Debian change log's bug-closing trailer ending the line (``(Closes: #107624).``,
+    ``(closes: #962590) (LP: #1874953)``: dpkg's and Launchpad's closes syntax, deb-changelog(5))
+    is set apart from the change it closes, often padded toward the right margin ("thanks to
+    Jeff Sheinberg                  (Closes: #107624)."): the run before it is that layout.
     Spaces right after a terminal's colour code (`\x1b[33m    --《论语》`, fortunes-zh) are the
     line's indentation, and `(1951-    )` a year's blank left to fill in: neither is reported.
     A LaTeX source (.tex) is not checked: TeX typesets a run of spaces as one space, so
@@ -1013,6 +1024,13 @@ class MultipleSpaces(DocumentRule):
     _attribution_re = lazy(
         r"(?:(?:--?|[–—])[ \t]*\p{Lu}\S*(?:[ \t]\S+){0,4}|\p{Lu}\S*(?:[ \t]\S+){0,4}(?<![.!?…]))[ \t]*(?=\r?$)", regex.M)
 
+    # A bug-closing trailer ending the line: dpkg's closes syntax (deb-changelog(5):
+    # /closes:\s*(?:bug)?\#?\s?\d+(?:,\s*(?:bug)?\#?\s?\d+)*/i) and Launchpad's (/lp:\s+\#\d+.../i),
+    # in parentheses or not, one or more, kept on the line (a wrapped list ends it with ",")
+    _bug_trailer_re = lazy(
+        r"(?:\(?(?i:closes:[ \t]*(?:bug)?\#?[ \t]?\d+(?:,[ \t]*(?:bug)?\#?[ \t]?\d+)*"
+        r"|lp:[ \t]+\#\d+(?:,[ \t]*\#\d+)*)\)?[.,;]?[ \t]*)+(?=\r?$)", regex.M)
+
     # What every match holds: two space separators in a row (``re``: ZS is \p{Zs}). A text
     # without one (most prose) is not scanned with the look-behind at every offset; one
     # with any is scanned whole (Markdown indents with spaces on many lines, where a scan
@@ -1042,6 +1060,8 @@ class MultipleSpaces(DocumentRule):
             line, column = doc.position(m.end())
             if line - 1 in chat_log_lines(doc):
                 continue  # "13:56  * drzewko", "<Aquariophile>  Kennt": a chat log quoted, its layout and the speaker's typing
+            if self._bug_trailer_re.match(doc.text, m.end()):
+                continue  # "thanks to Jeff Sheinberg       (Closes: #107624).": a change log's trailer, set apart
             gap_start = m.start() - doc.lines[line - 1].start
             if aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col, gap_start)):
                 continue  # the next word starts a column that the neighbouring line shares
