@@ -39,21 +39,21 @@ class CountFixed(DocumentRule):
 N_FILES = 12
 
 
-def _fix(tmp_path, jobs: int) -> tuple[dict[str, str], list[str], tuple[int, int]]:
+def _fix(tmp_path, jobs: int, cache: bool) -> tuple[dict[str, str], list[str], tuple[int, int]]:
     root = tmp_path / f"jobs{jobs}"
     root.mkdir()
     for i in range(N_FILES):  # trailing spaces (W101, a safe fix) on a different line of each
         lines = [f"line {k} of file {i} about the river market" for k in range(6)]
         lines[i % 6] += "  "
         (root / f"f{i:02}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    config, registry = build_registry([str(root)], table={"cache": False, "jobs": jobs})
+    config, registry = build_registry([str(root)], table={"cache": cache, "jobs": jobs})
     registry.rules["X950"] = CountFixed
     config.select = ["W101", "X950"]
     config.root = str(root)
     CALLS[0] = CALLS[1] = 0
     PARENT[0] = os.getpid()
     result = run([str(root)], config, registry, fix=True)
-    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(root.iterdir())}
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(root.glob("*.txt"))}
     found = sorted(json.dumps([f.path.rsplit("/", 1)[-1], f.line, f.column, f.code, f.message]) for f in result.findings)
     assert result.fixed == N_FILES
     return texts, found, (CALLS[0], CALLS[1])
@@ -65,9 +65,10 @@ def few_docs(monkeypatch):
     monkeypatch.setattr(engine, "FIX_CHUNK_CHARS", 100)  # (a task per file: both workers fix)
 
 
-def test_fixes_run_on_the_workers_and_the_relint_reuses_the_last_pass(tmp_path, few_docs):
-    one_texts, one_found, (one_parent, one_workers) = _fix(tmp_path, 1)
-    two_texts, two_found, (two_parent, two_workers) = _fix(tmp_path, 2)
+@pytest.mark.parametrize("cache", [False, True])
+def test_fixes_run_on_the_workers_and_the_relint_reuses_the_last_pass(tmp_path, few_docs, cache):
+    one_texts, one_found, (one_parent, one_workers) = _fix(tmp_path, 1, cache)
+    two_texts, two_found, (two_parent, two_workers) = _fix(tmp_path, 2, cache)
     assert all(" \n" not in t for t in one_texts.values())
     assert one_texts == two_texts and one_found == two_found
     # jobs 1: each fixed text checked once, here (the last pass; the re-lint reuses it)
