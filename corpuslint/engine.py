@@ -22,8 +22,8 @@ from array import array
 from bisect import bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import islice
-from typing import Any, Callable, Iterable, Mapping
+from itertools import chain, islice
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from . import files, readers
 from .config import (
@@ -1663,6 +1663,105 @@ def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bo
     return text, total
 
 
+# ``check --fix`` fixes documents in worker processes (forked, as the map's) when at least
+# this many documents have fixes and ``jobs`` > 1 (a fork costs a few ms; fixing a document,
+# a check of it at least) ...
+PARALLEL_MIN_FIXES = 16
+# ... a task holding about this many characters of text (the documents of at least one file)
+FIX_CHUNK_CHARS = 250_000
+
+_FIX_JOB: "tuple[Linter, bool] | None" = None  # (linter, unsafe) of the workers of ``fix_documents``
+
+
+def _fix_one(linter: Linter, doc: Document, first: list[Finding], unsafe: bool,
+             held: "Mapping[str, int] | None" = None) -> tuple[str, int]:
+    """``fix_document`` with ``first``, the corpus rules' (and input) findings of ``doc``,
+    and its document-rule findings computed now, never taken from the on-disk cache
+    (fixes are only ever applied from findings this process computed); ``held``: the
+    baseline's findings of ``doc`` the fixes leave (``fix_document``)."""
+    return fix_document(linter, doc, first + [f for f in linter.fresh_findings(doc) if linter.keep(f)], unsafe, held)
+
+
+def _fix_chunk(chunk: list) -> list:
+    """``fix_document`` of each (document, first findings, held) of ``chunk``, in a worker:
+    (fixed text, fixes applied, the final text's content hash and the document-rule
+    findings its last pass computed on it, or None)."""
+    assert _FIX_JOB is not None
+    linter, unsafe = _FIX_JOB
+    out = []
+    for doc, first, held in chunk:
+        text, count = _fix_one(linter, doc, first, unsafe, held)
+        found = None
+        if text != doc.text:
+            final = doc.with_text(text).content_hash
+            found = linter._cached(doc.path, final)
+            found = (final, list(found)) if found is not None else None
+        out.append((text, count, found))
+    return out
+
+
+def fix_documents(linter: Linter, tasks: Iterable[tuple[Any, Document, list[Finding], Any]],
+                  unsafe: bool) -> Iterator[tuple[Any, Document, str, int]]:
+    """``fix_document`` of each task ``(tag, document, corpus-rule and input findings,
+    the baseline's held findings or None)`` (its document-rule findings computed then:
+    ``_fix_one``): ``(tag,
+    document, fixed text, fixes applied)``, in the order of ``tasks``, which are read as
+    the results are consumed (a few chunks ahead). With ``jobs`` > 1 (a local run) and at
+    least PARALLEL_MIN_FIXES tasks, the documents are fixed in ``jobs`` worker processes
+    forked from this one (the rules' loaded resources and the map's kept findings are
+    inherited); each fixed document's last-pass findings come back into this process's
+    ``Linter`` cache, so the re-lint does not check that text again. Raises what a rule
+    raises (``RuleError``), as ``fix_document``."""
+    jobs = linter._parallel_jobs()
+    tasks = iter(tasks)
+    head = list(islice(tasks, PARALLEL_MIN_FIXES)) if jobs > 1 else []
+    if len(head) < PARALLEL_MIN_FIXES:
+        for tag, doc, first, held in chain(head, tasks):
+            yield (tag, doc, *_fix_one(linter, doc, first, unsafe, held))
+        return
+    yield from _parallel_fixes(linter, chain(head, tasks), unsafe, jobs)
+
+
+def _parallel_fixes(linter: Linter, tasks: Iterator, unsafe: bool, jobs: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _FIX_JOB
+
+    def chunks():
+        chunk, size = [], 0
+        for task in tasks:
+            chunk.append(task)
+            size += len(task[1].text)
+            if size >= FIX_CHUNK_CHARS:
+                yield chunk
+                chunk, size = [], 0
+        if chunk:
+            yield chunk
+
+    _FIX_JOB = (linter, unsafe)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            pending: list = []  # at most a few chunks in flight per worker: documents read as they are fixed
+            todo = chunks()
+            for chunk in todo:
+                pending.append((chunk, pool.submit(_fix_chunk, [task[1:] for task in chunk])))
+                if len(pending) >= 2 * jobs:
+                    break
+            while pending:
+                chunk, future = pending.pop(0)
+                results = future.result()
+                nxt = next(todo, None)
+                if nxt is not None:
+                    pending.append((nxt, pool.submit(_fix_chunk, [task[1:] for task in nxt])))
+                for (tag, doc, *_), (text, count, found) in zip(chunk, results):
+                    if found is not None:
+                        linter._cache[(doc.path, found[0])] = found[1]
+                    yield tag, doc, text, count
+    finally:
+        _FIX_JOB = None
+
+
 # -- runs -----------------------------------------------------------------------
 
 
@@ -1809,30 +1908,35 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         record_texts: dict[str, dict[int, str]] = {}  # data file -> {record number: fixed text}
         record_fixes: dict[str, int] = {}
         doc_codes = {r.code for r in linter.document_rules}
-        for item in items:  # one file at a time, read again (never one that changed since it was checked)
-            key = item if isinstance(item, str) else item.display if isinstance(item, files.Source) else item.path
-            if not any(fixable(f, unsafe_fixes) for f in by_key.get(key, ())):
-                continue
-            doc = store.get(key)
-            if doc is None:
-                if key in store and key in path_of:
-                    finding = linter.problem_finding(files.Source(path_of[key], key), files.ReadProblem(
-                        "not-written", "fix not written: the file changed since it was read (run --fix again)"))
-                    if finding is not None:
-                        problems.append(finding)
-                continue
+
+        def tasks():
+            """(key, document read again, first-pass findings, the baseline's held ones) of each document to fix."""
+            for item in items:  # one file at a time, read again (never one that changed since it was checked)
+                key = item if isinstance(item, str) else item.display if isinstance(item, files.Source) else item.path
+                if not any(fixable(f, unsafe_fixes) for f in by_key.get(key, ())):
+                    continue
+                doc = store.get(key)
+                if doc is None:
+                    if key in store and key in path_of:
+                        finding = linter.problem_finding(files.Source(path_of[key], key), files.ReadProblem(
+                            "not-written", "fix not written: the file changed since it was read (run --fix again)"))
+                        if finding is not None:
+                            problems.append(finding)
+                    continue
+                record_file = getattr(doc, "file", None)
+                if record_file is not None:
+                    entry = data_files.get(record_file)
+                    if not (entry is not None and getattr(entry[1], "writable", False)
+                            and (fix_data or getattr(entry[1], "source_files", False))):
+                        continue  # (a .po catalogue is a source file: fixed with --fix alone)
+                elif key not in writable:
+                    continue
+                # fixes come from findings computed now, never from the on-disk cache
+                yield (key, doc, [f for f in by_key[key] if f.code not in doc_codes],  # (+ the document rules': ``_fix_one``)
+                       held.get(key))
+
+        for key, doc, new_text, count in fix_documents(linter, tasks(), unsafe_fixes):
             record_file = getattr(doc, "file", None)
-            if record_file is not None:
-                entry = data_files.get(record_file)
-                if not (entry is not None and getattr(entry[1], "writable", False)
-                        and (fix_data or getattr(entry[1], "source_files", False))):
-                    continue  # (a .po catalogue is a source file: fixed with --fix alone)
-            elif key not in writable:
-                continue
-            # fixes come from findings computed now, never from the on-disk cache
-            first = [f for f in by_key[key] if f.code not in doc_codes]
-            first += [f for f in linter.fresh_findings(doc) if linter.keep(f)]
-            new_text, count = fix_document(linter, doc, first, unsafe_fixes, held.get(key))
             if new_text == doc.text:
                 continue
             fixed += count
