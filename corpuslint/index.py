@@ -1036,6 +1036,7 @@ class RegionCache:
         self.warn = warn
         self._key: str | None = None
         self._reader: _Reader | None = None
+        self.bad: list[str] = []  # invalid rows met by ``get`` (reported once, by ``put``)
 
     @property
     def key(self) -> str:
@@ -1066,12 +1067,24 @@ class RegionCache:
             return None
         try:
             return decode_regions(blob, content_hash, nbytes)
-        except CodecError:
+        except CodecError as exc:
+            self.bad.append(f"{path} ({exc})")
             return None
 
     def put(self, rows: Iterable[tuple[str, str, Any]]) -> None:
-        """Store (display path, content hash, regions) rows in one transaction."""
-        encoded = [(path, h, self.key, encode_regions(regions, h)) for path, h, regions in rows]
+        """Store (display path, content hash, regions) rows in one transaction (a table the
+        codec cannot store, e.g. a plugin's region kind, is left out); first, one warning
+        for the invalid rows ``get`` met."""
+        if self.bad:
+            more = f" and {len(self.bad) - 1} more" if len(self.bad) > 1 else ""
+            self.warn(f"region cache: invalid entry for {self.bad[0]}{more}; discarded and recomputed")
+            self.bad = []
+        encoded = []
+        for path, h, regions in rows:
+            try:
+                encoded.append((path, h, self.key, encode_regions(regions, h)))
+            except CodecError:
+                pass
         if not encoded:
             return
         try:
@@ -1100,9 +1113,12 @@ def _region_kinds() -> tuple[str, ...]:
 
 def encode_regions(regions: Iterable[Any], content_hash: str) -> bytes:
     """A region table as data: [content hash, starts, ends, kind numbers (into the sorted
-    region kinds), aligned flags], the four as little-endian numpy arrays."""
+    region kinds), aligned flags], the four as little-endian numpy arrays. Raises
+    ``CodecError`` for a kind that is not one of ``structure.ALL_REGIONS``."""
     number = {kind: i for i, kind in enumerate(_region_kinds())}
     regions = list(regions)
+    if any(r.kind not in number for r in regions):
+        raise CodecError("region of an unknown kind")
     return dumps([content_hash,
                   np.fromiter((r.start for r in regions), dtype="<i8", count=len(regions)),
                   np.fromiter((r.end for r in regions), dtype="<i8", count=len(regions)),

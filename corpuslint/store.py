@@ -10,7 +10,10 @@ still needs a document now and then: a corpus rule's reduce building a finding
   again on ``get``, with the regions the map step found in it (``Document.regions``)
   and its line starts (4 bytes a line), so a reduce placing findings does not parse its
   structure or cut its lines again, and the report places a fix's edits (``place``)
-  without reading it; a file whose content
+  without reading it; regions the map did not find are read from the region cache
+  (``index.RegionCache``: a warm run's unchanged files), and those a reduce's filter
+  built or took from the map are stored there (``note_regions``, ``new_regions``);
+  a file whose content
   hash is no longer the one checked (changed on disk since the map step) gives
   ``None``, so nothing is ever reported or fixed against text that was not checked;
 * a record that a Dask worker read from a part of a data file (``add_record``) is

@@ -574,10 +574,10 @@ def test_warm_run_builds_no_document_regions(tmp_path, monkeypatch):
     assert built == [md[1]]
 
 
-def test_invalid_cached_regions_are_a_miss(tmp_path, monkeypatch):
+def test_invalid_cached_regions_are_a_miss(tmp_path, monkeypatch, capfd):
     """A region row that does not fit its file (a span past its end, spans out of order,
-    an unknown kind, another content) is never used: the regions are built again and
-    the findings are a --no-cache run's."""
+    an unknown kind, another content) is never used: the regions are built again (one
+    warning for them all) and the findings are a --no-cache run's."""
     from corpuslint.codec import dumps, loads
 
     monkeypatch.chdir(tmp_path)
@@ -607,8 +607,14 @@ def test_invalid_cached_regions_are_a_miss(tmp_path, monkeypatch):
                        (dumps([h, starts, ends, kinds, aligned]), path))
     db.close()
     built = _counting_regions(monkeypatch)
+    capfd.readouterr()
     assert _key(lint_paths(["doc"], config=CFG)) == full
     assert sorted(built) == sorted(damaged)
+    err = capfd.readouterr().err
+    assert err.count("region cache: invalid entry for") == 1 and "and 3 more; discarded and recomputed" in err
+    built.clear()
+    assert _key(lint_paths(["doc"], config=CFG)) == full  # the rows were written again, valid
+    assert built == [] and capfd.readouterr().err == ""
 
 
 @settings(max_examples=60, deadline=None)
@@ -626,3 +632,11 @@ def test_region_tables_round_trip(steps):
         pos = start + gap_and_width
     blob = corpus_index.encode_regions(regions, "h")
     assert corpus_index.decode_regions(blob, "h", pos) == tuple(regions)
+    from corpuslint.codec import CodecError
+
+    try:  # a kind the codec does not know (a plugin's) is not stored
+        corpus_index.encode_regions(regions + [Region(pos, pos + 1, "a-plugin-kind")], "h")
+    except CodecError:
+        pass
+    else:
+        raise AssertionError("an unknown region kind was encoded")
