@@ -122,6 +122,7 @@ class RunContext:
     load: Callable[[files.Source], "Document | files.ReadProblem | list[Document]"]
     doc_cache: Any = None  # index.DocumentFindingsCache when the on-disk cache is on
     state_reader: Any = None  # index.StateReader: cached corpus-rule states, looked up in the map step
+    region_cache: Any = None  # index.RegionCache: files' regions, read by the filter of the reduces' findings
     # what decides a claimed file's records besides its bytes (``corpus_loader``): reader,
     # options, declared language; None for a file read whole as text
     read_key: Callable[[files.Source], "str | None"] = lambda source: None
@@ -447,7 +448,10 @@ class Linter:
         out: list[Finding] = []
         # a file's regions as the map step found them (``DocumentStore.outside``): the file
         # is not read again for them (each rule's findings, file by file: ~1/3 of a run's reads)
+        # or, in a warm run, as the region cache holds them (``index.RegionCache``); regions
+        # computed here are given back to the store (``note_regions``), which caches them
         stored = getattr(documents, "outside", None) if kinds != ALL_REGIONS else None
+        note = getattr(documents, "note_regions", None) if stored is not None else None
         for f in found:
             keep = kinds == ALL_REGIONS
             if not keep:
@@ -455,6 +459,8 @@ class Linter:
                 if away is None:
                     doc = documents.get(f.key)
                     away = doc is not None and doc.outside(f.start, f.end, kinds)
+                    if doc is not None and note is not None:
+                        note(f.key, doc)
                 keep = not away
             if keep:
                 if f.related:  # a related record named by its key: name file and record
@@ -1161,6 +1167,9 @@ def lint_items(linter: Linter, items: list, ctx: RunContext, store: DocumentStor
     from .executors import LocalExecutor
 
     executor = linter.executor or LocalExecutor()
+    region_cache = getattr(ctx, "region_cache", None)  # (``index.RegionCache``: the reduce's filter reads it)
+    if region_cache is not None:
+        store.region_cache = region_cache
     if hasattr(executor, "lint_items"):
         findings = executor.lint_items(linter, items, ctx, store, problems)
     elif hasattr(executor, "map_items"):  # Dask: plain files read on the workers, named in ``store``
@@ -1178,6 +1187,8 @@ def lint_items(linter: Linter, items: list, ctx: RunContext, store: DocumentStor
         for doc in docs.values():
             store.hold(doc)
         findings = executor.lint(linter, docs, ctx)
+    if region_cache is not None:  # the regions the filter computed or took from the map: for the next run
+        region_cache.put(store.new_regions())
     findings = _drop_superseded([f for f in findings if linter.keep(f)], linter.rules)
     return linter.suppressions.apply(findings, store) if linter.suppressions else findings
 
@@ -1851,11 +1862,12 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         if cache_dir is not None:
             ctx.doc_cache = DocumentFindingsCache(cache_dir, linter.document_rules, also=linter.rules.values())
     if ctx.use_cache and linter.corpus_rules:
-        from .index import StateReader, cache_dir_for
+        from .index import RegionCache, StateReader, cache_dir_for
 
         cache_dir = cache_dir_for(ctx)
         if cache_dir is not None:
             ctx.state_reader = StateReader(cache_dir, linter.corpus_rules, ctx.root)
+            ctx.region_cache = RegionCache(cache_dir)  # (the regions a reduce's findings are filtered by)
             reader_of = readers.reader_lookup(registry.readers)  # (a data file is never read beyond a check)
             ctx.checked_claimed = _checked_claimed(sources, lambda path: ctx.claimed(path) and not
                                                    readers.reads_data_files(reader_of(path)))

@@ -10,7 +10,10 @@ still needs a document now and then: a corpus rule's reduce building a finding
   again on ``get``, with the regions the map step found in it (``Document.regions``)
   and its line starts (4 bytes a line), so a reduce placing findings does not parse its
   structure or cut its lines again, and the report places a fix's edits (``place``)
-  without reading it; a file whose content
+  without reading it; regions the map did not find are read from the region cache
+  (``index.RegionCache``: a warm run's unchanged files), and those a reduce's filter
+  built or took from the map are stored there (``note_regions``, ``new_regions``);
+  a file whose content
   hash is no longer the one checked (changed on disk since the map step) gives
   ``None``, so nothing is ever reported or fixed against text that was not checked;
 * a record that a Dask worker read from a part of a data file (``add_record``) is
@@ -68,6 +71,11 @@ class DocumentStore(Mapping[str, Document]):
         self._lru: OrderedDict[str, Document] = OrderedDict()
         self._lru_chars = 0
         self._region_starts: dict[str, list[int]] = {}  # ``outside``: the last file's region starts
+        # ``outside``: where regions the map step did not keep are looked up (``index.RegionCache``),
+        # the files found there or not, and the files whose regions it used that are not stored there
+        self.region_cache = None
+        self._regions_looked: set[str] = set()
+        self._regions_new: set[str] = set()
         self.changed: set[str] = set()  # files whose content changed since the map step
         # record key -> (data file, record) of records beyond the checked documents, which
         # corpus rules may name (``engine.RunContext.beyond``); never read
@@ -84,6 +92,8 @@ class DocumentStore(Mapping[str, Document]):
         self._held.pop(key, None)
         self._recs.pop(key, None)
         self._files[key] = (path, content_hash, nbytes, language)
+        self._regions_looked.discard(key)
+        self._regions_new.discard(key)
         if regions is not None:
             self._regions[key] = tuple(regions)  # (an empty one is the interpreter's one shared ())
         else:
@@ -163,15 +173,46 @@ class DocumentStore(Mapping[str, Document]):
     def outside(self, key: str, start: int, end: int, kinds) -> bool | None:
         """``Document.outside(start, end, kinds)`` of the file ``key`` as checked, from the
         regions the map step found in it (the ones ``get`` sets on the document it reads
-        back), without reading the file again; None when they were not kept (a record, a
-        document no rule asked the regions of, a file already found changed on disk)."""
-        regions = self._regions.get(key) if key in self._files and key not in self.changed else None
-        if regions is None:
+        back) or else from ``region_cache`` (``index.RegionCache``: a warm run's unchanged
+        files), without reading the file again; None when they were not kept (a record, a
+        document no rule asked the regions of and not cached, a file already found changed
+        on disk): the caller then computes them and gives them to ``note_regions``."""
+        if key not in self._files or key in self.changed:
             return None
+        regions = self._regions.get(key)
+        if regions is None:
+            if self.region_cache is None or key in self._regions_looked:
+                return None
+            self._regions_looked.add(key)
+            _, content_hash, nbytes, _ = self._files[key]
+            regions = self.region_cache.get(key, content_hash, nbytes)
+            if regions is None:
+                return None
+            self._regions[key] = regions  # (``get`` sets them on the document it reads back too)
+        elif key not in self._regions_looked:
+            self._regions_new.add(key)  # the map step's: stored for the next run (``new_regions``)
         starts = self._region_starts.get(key)
         if starts is None:  # (the findings of a reduce come file by file: the last file's kept)
             self._region_starts = {key: (starts := [r.start for r in regions])}
         return structure.outside(regions, starts, start, end, kinds)
+
+    def note_regions(self, key: str, doc: Document) -> None:
+        """``doc`` (the file ``key`` as checked, read again by ``get``) had its regions
+        computed to filter findings: kept for ``outside`` (the file's next findings) and
+        stored for the next run (``new_regions``)."""
+        regions = doc.__dict__.get("regions")
+        if regions is not None and key in self._files and key not in self.changed:
+            self._regions[key] = tuple(regions)
+            self._regions_looked.add(key)
+            self._regions_new.add(key)
+
+    def new_regions(self) -> list[tuple[str, str, tuple]]:
+        """(display path, content hash, regions) of the files whose regions ``outside``
+        used in this run and did not find in ``region_cache``; emptied."""
+        out = [(key, self._files[key][1], self._regions[key]) for key in sorted(self._regions_new)
+               if key in self._files and key not in self.changed and key in self._regions]
+        self._regions_new.clear()
+        return out
 
     def place(self, key: str):
         """``Document.place`` of the file ``key`` as checked (an offset -> its 1-based (line,

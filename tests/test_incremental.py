@@ -516,3 +516,127 @@ def test_key_lists_cost_one_key_a_posting(tmp_path, monkeypatch):
     docs = db.execute("SELECT COUNT(*) FROM agg_docs").fetchone()[0]
     assert n > 1000
     assert size <= 8 * n + 120 * docs  # 8 bytes a posting, the codec's frame a document
+
+
+def _markdown_copies(root: Path, files: dict[str, str]) -> list[str]:
+    """Three Markdown files, each a heading, a paragraph of a .txt file (D104, in prose)
+    and the D106 footer inside a fenced code block (a boilerplate line there is code,
+    which D106 does not check: the reduce's finding is dropped by the region filter)."""
+    names = sorted(files)
+    out = []
+    for i in range(3):
+        name = f"doc/md{i}.md"
+        (root / name).write_text(f"# عنوان {i}\n\n" + files[names[i]].split("\n\n")[0] + "\n\n```\n" + FOOTER
+                                 + "\n```\n", encoding="utf-8")
+        out.append(name)
+    return out
+
+
+def _counting_regions(monkeypatch) -> list[str]:
+    """The paths of the documents whose regions are built (``structure.regions_for``)."""
+    from corpuslint import structure
+
+    built: list[str] = []
+    original = structure.regions_for
+
+    def counting(doc):
+        built.append(doc.path)
+        return original(doc)
+
+    monkeypatch.setattr(structure, "regions_for", counting)
+    return built
+
+
+def test_warm_run_builds_no_document_regions(tmp_path, monkeypatch):
+    """Structural (issue 14, target 3): a warm run with nothing changed filters the
+    corpus rules' findings by the regions the run that filled the cache kept
+    (``index.RegionCache``), building no document's regions (fresh25's warm run spent
+    8.1 of 10.1 s CPU parsing 847 documents again for it); after an edit only the edited
+    file's are built. Findings are a --no-cache run's each time."""
+    monkeypatch.chdir(tmp_path)
+    files = _make_corpus(tmp_path)
+    md = _markdown_copies(tmp_path, files)
+    built = _counting_regions(monkeypatch)
+    full = lint_paths(["doc"], config={**CFG, "cache": False})
+    found = {(f.code, f.path) for f in full}
+    assert {("D104", name) for name in md} <= found and not {("D106", name) for name in md} & found
+    assert _key(lint_paths(["doc"], config=CFG)) == _key(full)  # fills the cache
+    built.clear()
+    assert _key(lint_paths(["doc"], config=CFG)) == _key(full)
+    assert built == []
+    # the footer moved out of the code block into prose: now reported; only that file parsed
+    (tmp_path / md[1]).write_text((tmp_path / md[1]).read_text(encoding="utf-8").replace("```\n", ""),
+                                  encoding="utf-8")
+    full = lint_paths(["doc"], config={**CFG, "cache": False})
+    assert ("D106", md[1]) in {(f.code, f.path) for f in full}
+    built.clear()
+    assert _key(lint_paths(["doc"], config=CFG)) == _key(full)
+    assert built == [md[1]]
+
+
+def test_invalid_cached_regions_are_a_miss(tmp_path, monkeypatch, capfd):
+    """A region row that does not fit its file (a span past its end, spans out of order,
+    an unknown kind, another content) is never used: the regions are built again (one
+    warning for them all) and the findings are a --no-cache run's."""
+    from corpuslint.codec import dumps, loads
+
+    monkeypatch.chdir(tmp_path)
+    files = _make_corpus(tmp_path)
+    _markdown_copies(tmp_path, files)
+    full = _key(lint_paths(["doc"], config={**CFG, "cache": False}))
+    lint_paths(["doc"], config=CFG)
+    db = _db(tmp_path)
+    rows = db.execute("SELECT path, regions FROM doc_regions ORDER BY path LIKE '%.md' DESC, path").fetchall()
+    assert len(rows) >= 4 and all(path.endswith(".md") for path, _ in rows[:3])  # (a heading, prose, code)
+    damaged = {}
+    for (path, blob), damage in zip(rows, ("past the end", "out of order", "unknown kind", "other content")):
+        h, starts, ends, kinds, aligned = loads(blob)
+        starts, ends, kinds = starts.copy(), ends.copy(), kinds.copy()
+        if damage == "past the end":
+            ends[-1] = 1 << 40
+        elif damage == "out of order":
+            starts, ends = starts[::-1].copy(), ends[::-1].copy()
+            assert len(starts) > 1
+        elif damage == "unknown kind":
+            kinds[0] = 200
+        else:
+            h = "0" * len(h)
+        damaged[path] = damage
+        with db:
+            db.execute("UPDATE doc_regions SET regions = ? WHERE path = ?",
+                       (dumps([h, starts, ends, kinds, aligned]), path))
+    db.close()
+    built = _counting_regions(monkeypatch)
+    capfd.readouterr()
+    assert _key(lint_paths(["doc"], config=CFG)) == full
+    assert sorted(built) == sorted(damaged)
+    err = capfd.readouterr().err
+    assert err.count("region cache: invalid entry for") == 1 and "and 3 more; discarded and recomputed" in err
+    built.clear()
+    assert _key(lint_paths(["doc"], config=CFG)) == full  # the rows were written again, valid
+    assert built == [] and capfd.readouterr().err == ""
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from(sorted(corpus_index._region_kinds())), st.booleans()),
+                max_size=30))
+def test_region_tables_round_trip(steps):
+    """``encode_regions`` / ``decode_regions`` give back the very regions (spans, kinds,
+    flags) through the data-only codec."""
+    from corpuslint.structure import Region
+
+    regions, pos = [], 0
+    for gap_and_width, kind, aligned in steps:
+        start = pos + gap_and_width // 2
+        regions.append(Region(start, start + gap_and_width, kind, aligned))
+        pos = start + gap_and_width
+    blob = corpus_index.encode_regions(regions, "h")
+    assert corpus_index.decode_regions(blob, "h", pos) == tuple(regions)
+    from corpuslint.codec import CodecError
+
+    try:  # a kind the codec does not know (a plugin's) is not stored
+        corpus_index.encode_regions(regions + [Region(pos, pos + 1, "a-plugin-kind")], "h")
+    except CodecError:
+        pass
+    else:
+        raise AssertionError("an unknown region kind was encoded")
