@@ -945,9 +945,9 @@ class RefColumns:
     16 bytes where a dict entry and a ``Spilled`` int took ~100. ``codes``: the rules,
     in the order ``put`` is given their values; ``kept``: {(position, column): value}
     for values that are not references (kept in memory, as the spill gave them back);
-    ``partial``: some document lacks some rule's state."""
+    ``partial``: some document lacks some rule's state (``_absent``: how many such states)."""
 
-    __slots__ = ("index", "codes", "_col", "columns", "kept", "partial")
+    __slots__ = ("index", "codes", "_col", "columns", "kept", "_absent")
 
     def __init__(self, codes: list[str], index: KeyIndex | None = None) -> None:
         from array import array
@@ -957,7 +957,11 @@ class RefColumns:
         self._col = {code: i for i, code in enumerate(self.codes)}
         self.columns: list = [array("Q") for _ in self.codes]
         self.kept: dict[tuple[int, int], Any] = {}
-        self.partial = False
+        self._absent = 0
+
+    @property
+    def partial(self) -> bool:
+        return self._absent > 0
 
     def put(self, key: str, states: Mapping[str, Any]) -> int:
         """Adds (or, for a key already here, replaces) ``key``'s references: ``states``
@@ -967,8 +971,9 @@ class RefColumns:
             raise ValueError(f"states of rules not in this table: {sorted(set(states) - set(self._col))}")
         at, new = self.index.add(key)
         for i, code in enumerate(self.codes):
-            if not new:
+            if not new:  # (the key's previous values are replaced)
                 self.kept.pop((at, i), None)
+                self._absent -= self.columns[i][2 * at + 1] == _ABSENT_WORD
             if code in states:
                 value = states[code]
                 if value is None:
@@ -981,7 +986,7 @@ class RefColumns:
                     self.kept[(at, i)] = value
             else:
                 lo, hi = 0, _ABSENT_WORD
-                self.partial = True
+                self._absent += 1
             column = self.columns[i]
             if new:
                 column.append(lo)
