@@ -105,6 +105,23 @@ peak 449.4 MB (/usr/bin/time 507,492 -> 460,140 KB; CPU 108.0 -> 113.5 s at load
 store's record (~490 B with its text), the findings (~300 B), every other rule's ``Spilled``
 reference and dict entry ({code: {key: ref}}, ~450 B): next, one key index shared by the
 rules and the references in two uint64 columns a rule.
+
+rec40 (lead bd029f1 -> rec40, fresh24's first 1, 4, 8 shards in /tmp/fresh24/data with its
+corpuslint.toml, ``/usr/bin/time -f "%U %S %e %M" python -m corpuslint check --no-cache --jobs 1
+--format json --exit-zero -o OUT SHARDS``, load 9-24, so CPU only): the map's references by
+columns over one key index (``engine.MappedTable``, ``store.KeyIndex``/``RefColumns``, each
+rule given a ``store.StateRefs``: no ``Collected``, dict entry or ``Spilled`` a record and
+rule) and the store's held records by columns (``store.HeldRecords``: one UTF-8 buffer, no
+tuple, text, number or name object a record). Peak RSS: 1 shard (18,572 records, 2.9 MiB
+of text) 212,584 -> 203,984 KB; 4 shards (74,288, 11.6 MiB) 459,852 -> 428,008 KB (38.6x ->
+35.9x the text); 8 shards (148,576, 23.5 MiB) 663,864 -> 590,132 KB (27.6x -> 24.6x); ~430-500
+bytes a record less; 4 -> 8 shards adds 2.75 KB a record on lead, 2.18 KB here. CPU 134.2 ->
+137.1 s (4 shards), 284.6 -> 276.2 s (8). Reports byte-identical (and ``--jobs 2``: 1 and 4
+shards). Still per record at D104's start (holders at 3,000 records, sys.getsizeof): the
+findings (~260-310 B), D104's decoded states (a ``ColumnState`` and dict entry, ~290 B), the
+store's key string, dict entry and UTF-8 text (~330 B), the key index and columns (~170 B
+for 6 rules); the rest of the growth is D104's reduce arrays and pymalloc arenas the map's
+temporaries leave among long-lived objects: not measured apart here.
 """
 
 from __future__ import annotations

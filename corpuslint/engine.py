@@ -43,7 +43,7 @@ from .families.input import PROBLEM_RULES
 from .findings import Applicability, Edit, Finding, Severity, record_location, share_messages, sharing
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
-from .store import DocumentStore, Spilled, SpilledStates, StateSpill
+from .store import DocumentStore, Spilled, SpilledStates, StateRefs, StateSpill
 from .structure import ALL_REGIONS, HTML_SUFFIXES
 
 MAX_FIX_PASSES = 10
@@ -767,6 +767,67 @@ class Collected:
         return doc if isinstance(doc, Document) and doc.content_hash == self.content_hash else None
 
 
+class MappedTable(Mapping[str, Collected]):
+    """What ``_map_reduce`` hands the corpus index of the documents it mapped when their
+    states were spilled (``store.StateSpill``): ``{key: Collected}``, in map order, with
+    no object per document: the keys in one ``store.KeyIndex``, each rule's references
+    in a ``store.RefColumns`` column, and for a plain file (read again from its path) its
+    (absolute path, content hash, bytes, declared language). ``table[key]`` builds its
+    ``Collected`` (a record's content hash made again by the ``DocumentStore``).
+    A ``Collected`` a record held until the reduces was ~500 bytes with its tuple of
+    references and its content hash; here a record costs its index entry and 16 bytes
+    a rule. ``rule_states(code, skip)``: the rule's references as a ``store.StateRefs``
+    (``index.collect_states`` gives it to the reduce instead of a dict of them); None
+    when some document lacks some rule's state (``RefColumns.partial``: that document's
+    ``Collected`` then raises KeyError for it, as the map's own did)."""
+
+    def __init__(self, codes: list[str], store: DocumentStore, reader=None) -> None:
+        from .store import RefColumns
+
+        self.refs = RefColumns(codes)
+        self._files: dict[int, tuple] = {}  # position -> (abspath, content hash, bytes, language) of a plain file
+        self._store, self._reader = store, reader
+
+    def add(self, key: str, abspath: "str | None", content_hash: str, nbytes: int, states: dict[str, Any],
+            language: "str | None" = None) -> None:
+        at = self.refs.put(key, states)
+        if abspath is not None:
+            self._files[at] = (abspath, content_hash, nbytes, language)
+        else:
+            self._files.pop(at, None)
+
+    def __getitem__(self, key: str) -> Collected:
+        at = self.refs.index.position(key)
+        if at is None:
+            raise KeyError(key)
+        states = {}
+        for code in self.refs.codes:
+            try:
+                states[code] = self.refs.get(at, code)
+            except KeyError:
+                continue
+        entry = self._files.get(at)
+        if entry is None:
+            return Collected(key, None, self._store.content_hash(key), None, states, self._reader)
+        abspath, content_hash, nbytes, language = entry
+        return Collected(key, abspath, content_hash, nbytes, states, self._reader, language)
+
+    def __contains__(self, key: object) -> bool:
+        return self.refs.index.position(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.refs.index.keys)
+
+    def __len__(self) -> int:
+        return len(self.refs.index)
+
+    def rule_states(self, code: str, skip: Iterable[str] = ()) -> "StateRefs | None":
+        """Rule ``code``'s references of every document but the keys ``skip``, or None
+        (see the class doc)."""
+        position = self.refs.index.position
+        return self.refs.rule_states(code, {position(key) for key in skip} - {None})
+
+
 def _encode_state(state: Any) -> Any:
     """A state for the trip back from a worker: codec bytes (``_Blob``), or the value
     itself when the codec does not store it (a plugin's own state type)."""
@@ -1213,13 +1274,15 @@ def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: Docume
 def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentStore, problems: list[Finding],
                 spill: StateSpill | None) -> list[Finding]:
     findings: list[Finding] = []
-    collected: dict[str, Collected] = {}
     doc_cache = getattr(ctx, "doc_cache", None)
     state_reader = getattr(ctx, "state_reader", None) if linter.corpus_rules else None
     rows: list = []
     bad: list[str] = []
     tick = linter.progress
     codes = [rule.code for rule in linter.corpus_rules]
+    # the states' references by columns when they are spilled (``MappedTable``), else a Collected a document
+    collected: "dict[str, Collected] | MappedTable" = (
+        MappedTable(codes, store, state_reader) if spill is not None else {})
     at_codes = {code: i for i, code in enumerate(codes)}  # ``Collected.at``, shared
     ats: dict[tuple, dict] = {}  # another order of codes (not expected) -> its own ``Collected.at``
     if (linter.config.jobs or os.cpu_count() or 1) > 1 and (linter.document_rules or linter.corpus_rules):
@@ -1289,6 +1352,9 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
                             ref = ref.as_shared()
                         spilled[id(state)] = ref
                     states[code] = spilled[id(state)]
+            if spill is not None:
+                collected.add(key, abspath, result.content_hash, result.nbytes, states, language)
+                continue
             if list(states) != codes:  # (the map gives every rule's state, in rule order: a tuple)
                 order = tuple(states)
                 where = ats.get(order)

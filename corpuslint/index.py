@@ -1418,10 +1418,20 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None, read_keys
         lazy[code].update(where)
     work = [d for d in corpus if d in changed] if changed else []  # in corpus order
 
-    for display, doc in target_docs.items():
-        if display not in corpus:  # a checked file outside the corpus: never cached
-            for rule in rules:
-                out[rule.code][display] = _collect_one(rule, doc)
+    by_columns = getattr(target_docs, "rule_states", None)  # engine.MappedTable: the map's references by columns
+    inside = [d for d in target_docs if d in corpus] if by_columns is not None else []
+    columns = ({rule.code: by_columns(rule.code, inside) for rule in rules}
+               if by_columns is not None and not any(out.values()) else {})
+    if columns and all(refs is not None for refs in columns.values()):
+        # every rule's states of the checked documents outside the corpus, in their order, as
+        # one column a rule over the table's shared keys (no dict entry or reference object a record)
+        out.update(columns)
+    else:
+        for display, doc in target_docs.items():
+            if display not in corpus:  # a checked file outside the corpus: never cached
+                for rule in rules:
+                    out[rule.code][display] = _collect_one(rule, doc)
+    del columns
 
     global _WORK
     _WORK = (rules, cached, target_docs, ctx, corpus, lazy_codes, read_keys)

@@ -33,6 +33,7 @@ builds its findings file by file reads each file once.
 
 from __future__ import annotations
 
+import collections.abc
 import itertools
 import mmap  # (at import: a run that drops privileges later may not reach lib-dynload)
 import os
@@ -62,8 +63,8 @@ class DocumentStore(Mapping[str, Document]):
         self._regions: dict[str, tuple] = {}  # key -> the file's regions, when the map step computed them
         self._starts: dict[str, tuple] = {}  # key -> (line starts array, byte-order mark), when the map computed them
         self._held: dict[str, Document] = {}
-        self._recs: dict[str, tuple] = {}  # key -> (text, number, record, shape): held records
-        self._shapes: dict[tuple, tuple] = {}  # one shared tuple per distinct record shape (``_record_shape``)
+        self._recs = HeldRecords()  # key -> (text, number, record, shape): held records, by columns
+        self._shapes = self._recs.shapes  # one shared tuple per distinct record shape (``_record_shape``)
         self._records: dict[str, tuple] = {}  # key -> (part, content hash, file, number, record)
         self._part_recs: dict[str, tuple] = {}  # key -> a record of a part read again, held as ``_recs``
         self._part_chars = 0  # characters held there (at most PART_CHARS)
@@ -126,10 +127,7 @@ class DocumentStore(Mapping[str, Document]):
         hash: ``RecordDocument.content_hash`` is made from those fields (text, language,
         format, role), so the document built again has the same one; kept, it was a
         32-character string a record (~80 bytes) held to the end of the run."""
-        shape = _record_shape(doc)
-        if doc.previous_turn is None:  # (a chat turn's previous turn is its own: not shared)
-            shape = self._shapes.setdefault(shape, shape)
-        return (doc.text, doc.number, doc.record, shape)
+        return (doc.text, doc.number, doc.record, _record_shape(doc))
 
     def add_record(self, key: str, part, content_hash: str, file: str, number: int, record) -> None:
         """A record of a data file read elsewhere from ``part`` (read again on demand
@@ -290,7 +288,10 @@ class DocumentStore(Mapping[str, Document]):
                 continue
             if self._part_chars < PART_CHARS and type(doc) is _record_class():
                 if doc.path not in self._part_recs:
-                    self._part_recs[doc.path] = self._compact(doc)
+                    text, number, record, shape = self._compact(doc)
+                    if doc.previous_turn is None:  # (shared by the records alike)
+                        shape = self._shapes.setdefault(shape, shape)
+                    self._part_recs[doc.path] = (text, number, record, shape)
                     self._part_chars += len(doc.text)
             elif doc.path not in self._lru:
                 self._keep(doc.path, doc)
@@ -322,13 +323,119 @@ class DocumentStore(Mapping[str, Document]):
         for entry in self._records.values():
             if (entry[2], entry[3]) != last:
                 count, last = count + 1, (entry[2], entry[3])
-        for text, number, record, shape in self._recs.values():
-            if (shape[0], number) != last:
-                count, last = count + 1, (shape[0], number)
+        for file, number in self._recs.files_and_numbers():
+            if (file, number) != last:
+                count, last = count + 1, (file, number)
         for doc in self._held.values():
             if getattr(doc, "record", None) is not None and (doc.file, doc.number) != last:
                 count, last = count + 1, (doc.file, doc.number)
         return count
+
+
+class HeldRecords:
+    """The records a ``DocumentStore`` holds (``hold``), by columns: ``{key: (text,
+    number, record, shape)}`` as ``DocumentStore._compact`` gives them, stored as each
+    key's position (one dict), its text in one UTF-8 buffer (``surrogatepass``: a lone
+    surrogate a JSON string may hold comes back) with its end in an ``array('Q')``, its
+    number in an ``array('q')``, its shape's number in an ``array('I')`` (one shared
+    tuple per distinct shape, ``shapes``; a chat turn's own previous turn makes its shape
+    its own) and its name as ``key[len(file) + 1:]`` (a reader's ``file#record`` key), as
+    its number, or else in ``other``. Was a tuple, the text, number and name objects and
+    a dict entry: ~490 bytes a record of fresh24's paragraph records (~165 characters),
+    held to the end of the run; here ~110 bytes beside the text's UTF-8 bytes.
+    ``get`` and ``[key]`` give the tuple again (new objects each time)."""
+
+    __slots__ = ("_pos", "_text", "_ends", "_numbers", "_shape_of", "_kind", "shapes", "_shape_list", "_shape_ids",
+                 "other", "_gone")
+
+    def __init__(self) -> None:
+        from array import array
+
+        self._pos: dict[str, int] = {}
+        self._text = bytearray()
+        self._ends = array("Q")
+        self._numbers = array("q")
+        self._shape_of = array("I")
+        self._kind = bytearray()  # the name: 0 as the key's tail, 1 the number, 2 in ``other``
+        self.shapes: dict[tuple, tuple] = {}  # one shared tuple per distinct shape
+        self._shape_list: list[tuple] = []
+        self._shape_ids: dict[int, int] = {}  # id(shared shape) -> its number
+        self.other: dict[int, Any] = {}  # position -> a name neither the key's tail nor the number
+        self._gone = 0  # positions whose key was popped or held again
+
+    def __setitem__(self, key: str, rec: tuple) -> None:
+        text, number, record, shape = rec
+        was = self._pos.get(key)
+        if was is not None:  # (held again: the key keeps its place in the order, its old entry is left unused)
+            self.other.pop(was, None)
+            self._gone += 1
+        at = len(self._ends)
+        if shape[5] is None:  # (no previous turn of its own: shared)
+            shape = self.shapes.setdefault(shape, shape)
+            sid = self._shape_ids.get(id(shape))
+            if sid is None:
+                sid = self._shape_ids[id(shape)] = len(self._shape_list)
+                self._shape_list.append(shape)
+        else:
+            sid = len(self._shape_list)
+            self._shape_list.append(shape)
+        if type(record) is str and len(key) == len(shape[0]) + 1 + len(record) and key.endswith(record) \
+                and key.startswith(shape[0]) and key[len(shape[0])] == "#":
+            kind = 0
+        elif type(record) is int and record == number:
+            kind = 1
+        else:
+            kind = 2
+            self.other[at] = record
+        self._text += text.encode("utf-8", "surrogatepass")
+        self._ends.append(len(self._text))
+        self._numbers.append(number)
+        self._shape_of.append(sid)
+        self._kind.append(kind)
+        self._pos[key] = at
+
+    def get(self, key: str, default=None):
+        at = self._pos.get(key)
+        if at is None:
+            return default
+        return self._entry(key, at)
+
+    def __getitem__(self, key: str) -> tuple:
+        return self._entry(key, self._pos[key])
+
+    def _entry(self, key: str, at: int) -> tuple:
+        start = self._ends[at - 1] if at else 0
+        text = self._text[start : self._ends[at]].decode("utf-8", "surrogatepass")
+        number = self._numbers[at]
+        shape = self._shape_list[self._shape_of[at]]
+        kind = self._kind[at]
+        record = key[len(shape[0]) + 1 :] if kind == 0 else number if kind == 1 else self.other[at]
+        return (text, number, record, shape)
+
+    def pop(self, key: str, default=None):
+        at = self._pos.get(key)
+        if at is None:
+            return default
+        rec = self._entry(key, at)
+        del self._pos[key]
+        self.other.pop(at, None)
+        self._gone += 1
+        return rec
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._pos
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pos)
+
+    def __len__(self) -> int:
+        return len(self._pos)
+
+    def files_and_numbers(self) -> Iterator[tuple[str, int]]:
+        """(data file, record number) of each record held, in the order they were held."""
+        shapes, numbers, shape_of = self._shape_list, self._numbers, self._shape_of
+        for at in self._pos.values():
+            yield shapes[shape_of[at]][0], numbers[at]
 
 
 _BARE = frozenset({"path", "text", "suffix", "file", "number", "record"})
@@ -835,6 +942,217 @@ class ColumnState(MutableMapping):
         return sum(1 for _ in self)
 
 
+class KeyIndex:
+    """The keys of the documents a run mapped, each once, in map order: the one index
+    the corpus rules' reference columns (``StateRefs``) share, in place of a dict of
+    references per rule (six rules held six dict entries and five ``Spilled`` ints a
+    record, ~450 bytes, to the end of the run). ``keys[i]`` is the key at position ``i``;
+    ``position`` finds one (a dict: ~60 bytes a key; the key strings are the store's)."""
+
+    __slots__ = ("keys", "_pos")
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self._pos: dict[str, int] = {}
+
+    def add(self, key: str) -> tuple[int, bool]:
+        """(``key``'s position, whether it is new here)."""
+        at = self._pos.get(key)
+        if at is not None:
+            return at, False
+        at = self._pos[key] = len(self.keys)
+        self.keys.append(key)
+        return at, True
+
+    def position(self, key: object) -> int | None:
+        return self._pos.get(key)  # type: ignore[call-overload]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+# A reference's two words in a ``RefColumns`` column: (low 64 bits, the rest) of a
+# ``Spilled`` (whose top bit, 104, makes the second word >= 2**40), or one of these
+# second words with a first word of 0:
+_NONE_WORD = 0  # the state is None
+_KEPT_WORD = 1  # a value the spill does not store (a plugin's own state type): in ``RefColumns.kept``
+_ABSENT_WORD = 2  # the rule gave no state for the document (``Collected.state`` raises KeyError)
+_LOW = (1 << 64) - 1
+
+
+class RefColumns:
+    """Each corpus rule's state reference for every document of a ``KeyIndex``, by
+    columns: per rule an ``array('Q')`` of two words a document (see ``_NONE_WORD``),
+    16 bytes where a dict entry and a ``Spilled`` int took ~100. ``codes``: the rules,
+    in the order ``put`` is given their values; ``kept``: {(position, column): value}
+    for values that are not references (kept in memory, as the spill gave them back);
+    ``partial``: some document lacks some rule's state (``_absent``: how many such states)."""
+
+    __slots__ = ("index", "codes", "_col", "columns", "kept", "_absent")
+
+    def __init__(self, codes: list[str], index: KeyIndex | None = None) -> None:
+        from array import array
+
+        self.index = index if index is not None else KeyIndex()
+        self.codes = list(codes)
+        self._col = {code: i for i, code in enumerate(self.codes)}
+        self.columns: list = [array("Q") for _ in self.codes]
+        self.kept: dict[tuple[int, int], Any] = {}
+        self._absent = 0
+
+    @property
+    def partial(self) -> bool:
+        return self._absent > 0
+
+    def put(self, key: str, states: Mapping[str, Any]) -> int:
+        """Adds (or, for a key already here, replaces) ``key``'s references: ``states``
+        {code: ``Spilled``, None or a value kept in memory}; a code missing from it is a
+        state the rule did not give (``get`` raises KeyError). Returns its position."""
+        if not self._col.keys() >= states.keys():
+            raise ValueError(f"states of rules not in this table: {sorted(set(states) - set(self._col))}")
+        at, new = self.index.add(key)
+        for i, code in enumerate(self.codes):
+            if not new:  # (the key's previous values are replaced)
+                self.kept.pop((at, i), None)
+                self._absent -= self.columns[i][2 * at + 1] == _ABSENT_WORD
+            if code in states:
+                value = states[code]
+                if value is None:
+                    lo, hi = 0, _NONE_WORD
+                elif type(value) is Spilled:
+                    ref = int(value)
+                    lo, hi = ref & _LOW, ref >> 64
+                else:
+                    lo, hi = 0, _KEPT_WORD
+                    self.kept[(at, i)] = value
+            else:
+                lo, hi = 0, _ABSENT_WORD
+                self._absent += 1
+            column = self.columns[i]
+            if new:
+                column.append(lo)
+                column.append(hi)
+            else:
+                column[2 * at], column[2 * at + 1] = lo, hi
+        return at
+
+    def get(self, at: int, code: str) -> Any:
+        """The value ``put`` gave for position ``at`` and rule ``code`` (a ``Spilled``
+        made again from its words); KeyError when the rule gave none."""
+        i = self._col[code]
+        column = self.columns[i]
+        return self._value(column[2 * at], column[2 * at + 1], at, i, code)
+
+    def _value(self, lo: int, hi: int, at: int, i: int, code: str) -> Any:
+        if hi > _ABSENT_WORD:
+            return int.__new__(Spilled, lo | hi << 64)
+        if hi == _NONE_WORD:
+            return None
+        if hi == _KEPT_WORD:
+            return self.kept[(at, i)]
+        raise KeyError(code)
+
+    def rule_states(self, code: str, skip: "set[int] | frozenset[int]" = frozenset()) -> "StateRefs | None":
+        """``{key: value}`` of rule ``code`` over every document here but the positions
+        ``skip`` (documents a caller gives their states otherwise), as a ``StateRefs``;
+        None when ``partial`` (a mapping with no value for some key)."""
+        return None if self.partial else StateRefs(self, code, skip)
+
+
+class StateRefs(MutableMapping):
+    """``{key: state reference}`` of one corpus rule (the ``Linter.reduce`` input for
+    that rule), read from a ``RefColumns`` column through the shared ``KeyIndex``, as a
+    dict of them would be: iteration in the index's order (the map's), then the keys
+    added here that the index lacks (documents collected after the map: the corpus
+    index's work items), in the order they were added; values made on access.
+    ``skip``: index positions that are not part of this mapping (set here, they count
+    as added keys). Setting an indexed key keeps its place (``_over``)."""
+
+    __slots__ = ("_refs", "_code", "_i", "_skip", "_extra", "_over", "_gone")
+
+    def __init__(self, refs: RefColumns, code: str, skip: "set[int] | frozenset[int]" = frozenset()) -> None:
+        self._refs, self._code, self._i = refs, code, refs._col[code]
+        self._skip = frozenset(skip)
+        self._extra: dict[str, Any] = {}
+        self._over: dict[int, Any] = {}  # position -> a value set here for an indexed key
+        self._gone: set[int] = set()  # positions deleted from this mapping
+
+    def _at(self, key: object) -> int | None:
+        at = self._refs.index.position(key)
+        if at is None or at in self._skip or at in self._gone:
+            return None
+        return at
+
+    def __getitem__(self, key: str) -> Any:
+        at = self._at(key)
+        if at is None:
+            return self._extra[key]
+        if self._over and at in self._over:
+            return self._over[at]
+        return self._refs.get(at, self._code)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        at = self._at(key)
+        if at is None:
+            self._extra[key] = value
+        else:
+            self._over[at] = value
+
+    def __delitem__(self, key: str) -> None:
+        at = self._at(key)
+        if at is None:
+            del self._extra[key]
+        else:
+            self._gone.add(at)
+            self._over.pop(at, None)
+
+    def __contains__(self, key: object) -> bool:
+        return self._at(key) is not None or key in self._extra
+
+    def _positions(self) -> Iterator[int]:
+        skip, gone = self._skip, self._gone
+        if not skip and not gone:
+            yield from range(len(self._refs.index))
+        else:
+            yield from (at for at in range(len(self._refs.index)) if at not in skip and at not in gone)
+
+    def __iter__(self) -> Iterator[str]:
+        keys = self._refs.index.keys
+        for at in self._positions():
+            yield keys[at]
+        yield from self._extra
+
+    def __len__(self) -> int:
+        n = len(self._refs.index) - len(self._skip) - len(self._gone - self._skip)
+        return n + len(self._extra)
+
+    def items(self):
+        return _RefItems(self)
+
+    def values(self):
+        return _RefValues(self)
+
+    def _pairs(self) -> Iterator[tuple[str, Any]]:
+        refs, i, code, over = self._refs, self._i, self._code, self._over
+        keys, column, value = refs.index.keys, refs.columns[i], refs._value
+        for at in self._positions():
+            if over and at in over:
+                yield keys[at], over[at]
+            else:
+                yield keys[at], value(column[2 * at], column[2 * at + 1], at, i, code)
+        yield from self._extra.items()
+
+
+class _RefItems(collections.abc.ItemsView):
+    def __iter__(self):
+        return self._mapping._pairs()
+
+
+class _RefValues(collections.abc.ValuesView):
+    def __iter__(self):
+        return (value for _, value in self._mapping._pairs())
+
+
 class SpilledStates(Mapping[str, Any]):
     """``{key: state}`` of one corpus rule over a ``StateSpill``: a ``Spilled`` value is
     decoded from the spill on each access and not kept (the caller holds a state only
@@ -846,7 +1164,8 @@ class SpilledStates(Mapping[str, Any]):
 
     def __init__(self, spill: StateSpill, values: Mapping[str, Any]) -> None:
         self._spill = spill
-        self._values = dict(values)
+        # (a rule's ``StateRefs`` is read in place: a dict of its references was ~100 bytes a document)
+        self._values = values if isinstance(values, StateRefs) else dict(values)
 
     def __getitem__(self, key: str) -> Any:
         value = self._values[key]

@@ -1375,3 +1375,221 @@ def test_spelling_reduces_read_the_merged_corpus_strings_not_copies(tmp_path, mo
             if vkey_names[v] == key:
                 assert vkey_names[v] is key
     assert shared
+
+
+# -- rec40: a run's state references and held records by columns -------------------------
+
+_CODES = ["D104", "D105", "D107", "S101"]
+_absent = object()  # (a rule that gave no state for a document)
+
+
+@st.composite
+def _ref_rows(draw):
+    """Rows (key, {code: value}) as the map gives them to ``MappedTable.add``: a key may
+    come again (its values replaced); a value is a ``Spilled`` (any offset, length, group,
+    shared), None, a value kept in memory, or absent."""
+    keys = draw(st.lists(st.sampled_from([f"d.jsonl#{i}" for i in range(12)] + ["a.txt", "b#c"]),
+                         min_size=1, max_size=30))
+    value = st.one_of(
+        st.none(),
+        st.builds(Spilled, st.integers(0, (1 << 48) - 1), st.integers(0, (1 << 40) - 1),
+                  st.sampled_from([None, "D104", "D105"]), st.booleans()),
+        st.tuples(st.integers(), st.integers()),  # (a plugin's own state, kept as it is)
+        st.just(_absent),
+    )
+    rows = []
+    for key in keys:
+        values = draw(st.lists(value, min_size=len(_CODES), max_size=len(_CODES)))
+        rows.append((key, {c: v for c, v in zip(_CODES, values) if v is not _absent}))
+    return rows
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ref_rows(), st.data())
+def test_state_references_by_columns_are_the_dicts_of_references(rows, data):
+    """``RefColumns`` (one ``KeyIndex``, two words a reference) gives each rule the
+    mapping a dict {key: value} filled row by row gave: the same keys in the same
+    order, equal values (a ``Spilled`` with the same offset, length, group and
+    shared mark), a KeyError where a rule gave none; ``StateRefs`` behaves as that dict
+    when keys are skipped, set (kept in place, or added at the end) and deleted."""
+    from corpuslint.store import RefColumns
+
+    refs = RefColumns(_CODES)
+    want: dict[str, dict] = {c: {} for c in _CODES}
+    for key, states in rows:
+        refs.put(key, states)
+        for c in _CODES:
+            want[c][key] = states.get(c, _absent)
+    assert refs.index.keys == list(dict.fromkeys(k for k, _ in rows))
+    for c in _CODES:
+        for at, key in enumerate(refs.index.keys):
+            if want[c][key] is _absent:
+                with pytest.raises(KeyError):
+                    refs.get(at, c)
+            else:
+                got = refs.get(at, c)
+                assert got == want[c][key] and type(got) is type(want[c][key])
+                if isinstance(got, Spilled):
+                    assert (got.offset, got.length, got.group, got.shared) == (
+                        want[c][key].offset, want[c][key].length, want[c][key].group, want[c][key].shared)
+    partial = any(v is _absent for w in want.values() for v in w.values())
+    assert refs.partial == partial
+    if partial:
+        assert refs.rule_states(_CODES[0]) is None
+        return
+    code = data.draw(st.sampled_from(_CODES))
+    keys = refs.index.keys
+    skipped = data.draw(st.sets(st.sampled_from(keys)))
+    model = {k: v for k, v in want[code].items() if k not in skipped}
+    mine = refs.rule_states(code, {keys.index(k) for k in skipped})
+    for op, key, value in data.draw(st.lists(st.tuples(st.sampled_from(["set", "del"]),
+                                                       st.sampled_from(keys + ["new#1", "new#2"]), st.integers()),
+                                             max_size=8)):
+        if op == "set":
+            model[key] = mine[key] = value
+        elif key in model:
+            del model[key], mine[key]
+        else:
+            with pytest.raises(KeyError):
+                del mine[key]
+    assert list(mine) == list(model) and len(mine) == len(model)
+    assert list(mine.items()) == list(model.items()) and list(mine.values()) == list(model.values())
+    assert all((k in mine) == (k in model) for k in keys + ["new#1", "new#2"])
+    assert all(mine[k] == v for k, v in model.items())
+
+
+def test_state_references_take_sixteen_bytes_a_rule_and_one_index_entry_a_record():
+    """The layout's bound: per record, one entry of the shared ``KeyIndex`` (a dict
+    entry, its share of the dict's table and a position int: at most 100 bytes) and two
+    uint64 words a rule (``array`` over-allocates by at most 1/8); the references a
+    dict per rule held were a dict entry and a ``Spilled`` int (56 bytes) a rule."""
+    import sys
+
+    from corpuslint.store import RefColumns
+
+    n, codes = 20_000, ["D104", "D105", "D106", "D107", "S101", "S103"]
+    refs = RefColumns(codes)
+    for i in range(n):
+        ref = Spilled(i * 100, 100, "D104")
+        refs.put(f"pretrain-0000.jsonl#doc-{i}", {c: (ref if c != "D107" else None) for c in codes})
+    for column in refs.columns:
+        assert column.itemsize == 8 and len(column) == 2 * n
+        assert sys.getsizeof(column) <= 16 * n * 9 / 8 + 100
+    index = refs.index
+    index_bytes = sys.getsizeof(index._pos) + sum(sys.getsizeof(at) for at in index._pos.values())
+    assert index_bytes <= 100 * n
+    assert sys.getsizeof(index.keys) <= 8 * n * 9 / 8 + 100  # (pointers to the store's key strings)
+    assert not refs.kept
+
+
+@st.composite
+def _held_rows(draw):
+    """Records as ``DocumentStore._compact`` gives them: texts of any code points (lone
+    surrogates too), names that are the key's tail, the number, or neither; shapes
+    shared or with a previous turn of their own."""
+    rows = []
+    for i in range(draw(st.integers(1, 12))):
+        file = draw(st.sampled_from(["a.jsonl", "b#c.jsonl"]))
+        number = draw(st.integers(1, 5))
+        kind = draw(st.sampled_from(["tail", "number", "int", "other"]))
+        record = {"tail": f"id-{i}", "number": number, "int": 1000 + i, "other": f"x{i}"}[kind]
+        key = f"{file}#{record}" if kind != "other" else f"{file}#{i}"
+        text = draw(st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=20))
+        previous = draw(st.one_of(st.none(), st.text(max_size=5)))
+        shape = (file, draw(st.sampled_from([None, "en", "ar"])), "text", None, None, previous, False, None, "",
+                 None)
+        rows.append((key, (text, number, record, shape)))
+    return rows
+
+
+@settings(max_examples=200, deadline=None)
+@given(_held_rows())
+def test_held_records_by_columns_are_the_dict_of_their_tuples(rows):
+    """``HeldRecords`` gives back, key by key and in the dict's order, the tuple it was
+    given (text, number, name, shape): a key held again keeps its place and its new
+    fields; the shapes of records without a previous turn are one shared tuple."""
+    from corpuslint.store import HeldRecords
+
+    held, model = HeldRecords(), {}
+    for key, rec in rows:
+        held[key] = rec
+        model[key] = rec
+    assert list(held) == list(model) and len(held) == len(model)
+    for key, rec in model.items():
+        assert held[key] == rec and held.get(key) == rec and key in held
+        assert type(held[key][2]) is type(rec[2])
+    assert list(held.files_and_numbers()) == [(rec[3][0], rec[1]) for rec in model.values()]
+    shared = [held[k][3] for k, rec in model.items() if rec[3][5] is None]
+    assert all(any(s is t for t in held.shapes.values()) for s in shared)
+    first = next(iter(model))
+    assert held.pop(first) == model.pop(first) and first not in held and list(held) == list(model)
+
+
+def test_held_records_take_their_utf8_text_and_a_few_bytes_each(tmp_path):
+    """The layout's bound for real records (the Qur'an verses, ChatterBot turns of
+    tests/data/realtext): the UTF-8 text in one buffer, 21 bytes of columns a record
+    (text end, number, shape number, name kind) and one dict entry with a position
+    int (at most 100 bytes); no tuple, text, name or number object is held per record."""
+    import sys
+
+    from corpuslint import readers
+    from corpuslint.store import DocumentStore
+
+    data = Path(__file__).parent / "data" / "realtext"
+    for name in ("chatterbot-repeated-turns.jsonl", "quran-short-verses-fr-tr-en.jsonl"):
+        (tmp_path / name).write_bytes((data / name).read_bytes())
+    cfg, reg = engine.build_registry([str(tmp_path)])
+    docs = [d for name in ("chatterbot-repeated-turns.jsonl", "quran-short-verses-fr-tr-en.jsonl")
+            for _, _, loaded in readers.iter_sources([files.Source(str(tmp_path / name), name)], reg.readers, cfg)
+            for d in loaded if isinstance(d, Document)]
+    store = DocumentStore()
+    for doc in docs:
+        store.hold(doc)
+    held = store._recs
+    n = len(docs)
+    assert len(held) == n and not store._held
+    assert len(held._text) == sum(len(d.text.encode("utf-8", "surrogatepass")) for d in docs)
+    columns = (held._ends, held._numbers, held._shape_of)
+    assert sum(c.itemsize for c in columns) + 1 == 21 and all(len(c) == n for c in columns) and len(held._kind) == n
+    assert sys.getsizeof(held._pos) + sum(sys.getsizeof(at) for at in held._pos.values()) <= 100 * n
+    assert not held.other  # (every name is its key's tail or its number)
+    assert len(held._shape_list) < n  # (the verses share their shape; a chat turn's previous turn is its own)
+
+
+def test_no_cache_run_of_records_with_and_without_the_spill_is_the_same_report(tmp_path, monkeypatch, capsys):
+    """Real records with copies (ChatterBot turns repeated, the Qur'an verses' files and a
+    copy of one, the seed corpus as records): with the states spilled, their references
+    reach the reduces as columns over one key index (``store.StateRefs``) and the report
+    is byte for byte the in-memory one (a dict of states a rule)."""
+    from corpuslint import cli
+    from corpuslint import store as store_module
+
+    data = Path(__file__).parent / "data" / "realtext"
+    for name in ("chatterbot-repeated-turns.jsonl", "quran-short-verses-fr-tr-en.jsonl", "quran-tr-short-verses.jsonl"):
+        (tmp_path / name).write_bytes((data / name).read_bytes())
+    (tmp_path / "copy.jsonl").write_bytes((data / "quran-tr-short-verses.jsonl").read_bytes())
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    rows = [json.dumps({"id": f"doc-{len(texts) - i:03d}", "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+    (tmp_path / "news.jsonl").write_text("\n".join(rows + rows[:1]) + "\n", encoding="utf-8")
+    (tmp_path / "note.txt").write_text(texts[0], encoding="utf-8")  # (a plain file beside the records)
+    monkeypatch.chdir(tmp_path)
+    reached: list[str] = []
+    reduce_one = engine.Linter._reduce_one
+
+    def seen(self, rule, view):
+        states = getattr(view.states, "_values", view.states)  # (a lazy rule's SpilledStates)
+        if isinstance(states, store_module.StateRefs):
+            reached.append(rule.code)
+        return reduce_one(self, rule, view)
+
+    monkeypatch.setattr(engine.Linter, "_reduce_one", seen)
+    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
+    out = {}
+    for spill in (False, True):
+        monkeypatch.setattr(engine, "SPILL_STATES", spill)
+        assert cli.main(args) == 0
+        out[spill] = capsys.readouterr().out
+    assert out[True] == out[False]
+    assert {"S101", "S103"} <= set(reached)  # (the other rules are given the dict the spill decodes)
+    codes = json.loads(out[True])["summary"]["by_code"]
+    assert codes.get("D107") and codes.get("D104")
