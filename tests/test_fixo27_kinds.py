@@ -89,6 +89,9 @@ def test_w114_space_before_the_urdu_full_stop_is_reported():
     assert [(f.line, text[f.end]) for f in found] == [(1, "۔"), (3, "۔"), (5, "۔")]
     assert all(f.fix.applicability.name == "SAFE" for f in found)
     assert _findings("x.txt", "W114", "0بائٹس کی فائل بھیج نہیں سکتا۔\n") == []
+    # Django's Urdu catalogue (benchmarks/realtext.py po-django, ur conf): "%s ک ۔ ب" (KB), the
+    # abbreviation's point between its two letters, is no full stop
+    assert _findings("x.txt", "W114", "%(size)d بائٹس\n\n%s ک ۔ ب\n\n%s م ۔ ب\n") == []
 
 
 # -- 3. W103/W114: a prose line with two doubled spaces is no aligned column ---------------------
