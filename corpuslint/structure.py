@@ -767,7 +767,10 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     # of prose with two doubled spaces ("this is  a new sentence  and it is written .",
     # fresh27: W103, W114 and W120 skipped it). Column evidence is a wider gap or a tab
     # (a man page footer's, a zone file's), or two such lines in one block (``df`` output).
-    lone_columns -= {i for i in lone_columns if only_two_space_gaps(doc.line_text(doc.lines[i]))}
+    # (a line with a sign of code or of a log record stays: SELinux's "avc:  denied  { read write }
+    # for  pid=1876 ...")
+    lone_columns -= {i for i in lone_columns if only_two_space_gaps(line := doc.line_text(doc.lines[i]))
+                     and not _CODE_SIGN_RE.search(line)}
     strong.update(i for i in columns if i not in columns_only or per_columns[block(i)] > 1 or i in lone_columns)
     spreading = strong - lone_columns  # strong lines that speak for their block
     def half_code(group, minimum: int) -> set[int]:
@@ -944,6 +947,7 @@ def _is_command(m) -> bool:
     return bool(regex.fullmatch(r"[a-z][a-z0-9._-]*", word)) and bool(_ARGS_RE.search(m.group(), m.end(1) - m.start()))
 
 
+_CODE_SIGN_RE = lazy(r"[={}<>|$\\\[\]]")
 _GAP_RE = lazy(r"(?<=\S)[ \t]{2,}(?=\S)")
 
 
