@@ -714,7 +714,6 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         if not _is_sentence(text[a:b]) and len(text[a:b].split(None, 24)) <= 24
     }
     columns_only = columns - strong  # (before the machine, log and backtick lines join ``strong``)
-    strong.update(columns)
     strong.update(line_at(a) for a, _ in _line_matches(_MACHINE_LINE_RE, text, _MACHINE_TRIGGER_RE))
     drawn: set[int] = set()  # table rows and drawings: table regions, not evidence of code
     if "|" in text or _BOX_CHAR_RE.search(text):
@@ -735,7 +734,7 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     if "=" in text or "[" in text:  # INI sections count as records too (gbp.conf, smb.conf)
         fields += [index(m) for m in _INI_LINE_RE.finditer(text)]
     data = [index(m) for m in _DATA_LINE_RE.finditer(text)]
-    if not (strong or weak or indented or fields or data or drawn):
+    if not (strong or columns or weak or indented or fields or data or drawn):
         return []
     blanks = [index(m) for m in _BLANK_LINE_RE.finditer(text)]
 
@@ -764,6 +763,15 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     for i in columns_only:
         per_columns[block(i)] = per_columns.get(block(i), 0) + 1
     lone_columns = {i for i in columns_only if per_columns[block(i)] == 1}
+    # ... and a lone line whose gaps are all two spaces is no column layout at all: a line
+    # of prose with two doubled spaces ("this is  a new sentence  and it is written .",
+    # fresh27: W103, W114 and W120 skipped it). Column evidence is a wider gap or a tab
+    # (a man page footer's, a zone file's), or two such lines in one block (``df`` output).
+    # (a line with a sign of code or of a log record stays: SELinux's "avc:  denied  { read write }
+    # for  pid=1876 ...")
+    lone_columns -= {i for i in lone_columns if only_two_space_gaps(line := doc.line_text(doc.lines[i]))
+                     and not _CODE_SIGN_RE.search(line)}
+    strong.update(i for i in columns if i not in columns_only or per_columns[block(i)] > 1 or i in lone_columns)
     spreading = strong - lone_columns  # strong lines that speak for their block
     def half_code(group, minimum: int) -> set[int]:
         per: dict[int, int] = {}
@@ -939,10 +947,20 @@ def _is_command(m) -> bool:
     return bool(regex.fullmatch(r"[a-z][a-z0-9._-]*", word)) and bool(_ARGS_RE.search(m.group(), m.end(1) - m.start()))
 
 
+_CODE_SIGN_RE = lazy(r"[={}<>|$\\\[\]]")
+_GAP_RE = lazy(r"(?<=\S)[ \t]{2,}(?=\S)")
+
+
+def only_two_space_gaps(line: str) -> bool:
+    """Are all the gaps between words of ``line`` (runs of two or more blanks) exactly two
+    spaces, no tab and no wider run: the shape of a typing slip, not of column layout?"""
+    return all(m.group() == "  " for m in _GAP_RE.finditer(line))
+
+
 def _is_sentence(line: str) -> bool:
     """12+ words ending in sentence punctuation: prose, even inside a block of code."""
     stripped = line.rstrip().rstrip("\u200e\u200f\u061c\"”»)'’")
-    return stripped[-1:] in (".", "!", "?", "؟", "։", "。") and len(stripped.split(None, 12)) > 12
+    return stripped[-1:] in (".", "!", "?", "؟", "۔", "։", "。") and len(stripped.split(None, 12)) > 12
 
 
 _WORD_RUN_RE = lazy(r"\S+")
@@ -960,7 +978,7 @@ def reads_as_prose(line: str) -> bool:
     return stripped[-1:] in _SENTENCE_END and len(_WORD_RUN_RE.findall(stripped, 0, 400)) >= 6
 
 
-_SENTENCE_END = frozenset(".!?؟:؛。！？\"”»)")
+_SENTENCE_END = frozenset(".!?؟۔:؛。！？\"”»)")
 
 
 def is_command_word(word: str) -> bool:

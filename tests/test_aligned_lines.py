@@ -65,8 +65,26 @@ def test_a_comment_beside_a_lone_aligned_record_stays_code():
 
 def test_prose_beside_a_lone_aligned_line_in_fortunes_is_prose():
     # fortune(6) work: a quotation whose first line has two-space gaps after its colon and
-    # its full stop (an aligned line by shape), its second line prose
-    doc = Document("work.txt", 'Loan-department manager:  "There isn\'t any fine print.  At these\n'
-                               'interest rates, we don\'t need it."\n')
-    assert doc.line_kinds == ["code", "prose"]
+    # its full stop, its second line prose. Alone in its block with gaps of two spaces only,
+    # the first line is no column layout (fixo27): prose too, and its typewriter sentence
+    # spacing is still not reported
+    text = 'Loan-department manager:  "There isn\'t any fine print.  At these\ninterest rates, we don\'t need it."\n'
+    doc = Document("work.txt", text)
+    assert doc.line_kinds == ["prose", "prose"]
+    assert not doc.quotes_code
+
+
+def test_prose_with_two_doubled_spaces_is_not_aligned_columns(tmp_path):
+    # fresh27: a prose line with two runs of two spaces was taken for a lone aligned line
+    # (code), so W103, W114 and W120 skipped it; with one run it was reported
+    text = ("Line one is prose here and nothing else.\nthis is  a new sentence  and it is written .\n"
+            "Line three is prose too, nothing more.\n")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    _, report = run_json("--select", "W103,W114", str(tmp_path / "b.txt"))
+    assert sorted((d["line"], d["column"], d["code"]) for d in report["diagnostics"]) == [
+        (2, 8, "W103"), (2, 24, "W103"), (2, 43, "W114")]
+    # real column evidence is kept: a wider gap, or two two-space lines in one block (a table)
+    assert Document("a.txt", "this is  a new sentence     and it is written .\n").line_kinds == ["code"]
+    table = "name  size  date\nfoo  12  2021\n"
+    assert Document("t.txt", table).line_kinds == ["code", "code"]
 

@@ -517,3 +517,14 @@ def in_code_table(doc, start: int, end: int) -> bool:
     while k < line_end and text[k] in " \t":
         k += 1
     return _CELL_AFTER_RE.match(text[end : min(line_end, k + 1)]) is not None
+
+
+# The format directives of C's printf and strftime that ``PLACEHOLDER`` leaves out and that
+# the Arabic-script translations of GNOME and GTK write (Debian 12's gtk30, libgweather,
+# gnome-shell, gnome-control-center .po files): printf's ``I`` flag, which prints a number in
+# the locale's digits (glibc: "%Id\u00a0°ف", "%I.0f\u200a٪"), and strftime's conversions, with
+# the ``E``/``O`` modifiers for the locale's era and digits ("%OM", "%p", "%Op": the hour's
+# minute, AM or PM), with the bidi isolates and marks a right-to-left translation wraps them in
+# ("\u2066%Ol∶%OM\u2069\u2009%p").
+FORMAT_DIRECTIVE = (r"%(?:[-+#0'I]*\d*(?:\.\d+)?(?:hh|ll|[hlLqjzZt])?[sdifuxXeEgGroc]"
+                    r"|[-_0^#]?[EO]?[aAbBcCdDeFgGhHIjklmMpPrRSTuUVwWxXyYzZ])")

@@ -10,7 +10,9 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS, PLACEHOLDER
 from ...text.lazy_regex import lazy
+from ..artifact._common import dominant_script
 from ._common import (
+    FORMAT_DIRECTIVE,
     HSPACE,
     INVISIBLE,
     SEGMENTED_SCRIPT_RE,
@@ -103,10 +105,11 @@ class BidiControl(DocumentRule):
             return
         for m in _BIDI_RE.finditer(doc.text):
             by_line.setdefault(doc.position(m.start())[0], []).append(m)
+        rtl = _RightToLeft(doc)
         for matches in by_line.values():
-            if _directional_wrapper(doc.text, matches):
+            if _directional_wrapper(doc.text, matches, rtl):
                 continue  # "\u202b%(sel)s لە %(cnt)s\u202c": the embedding sets the line's direction
-            if _display_fix(doc, doc.text, matches):
+            if _display_fix(doc, doc.text, matches, rtl):
                 continue  # "\u202aA4\u202c أكبر", "(\u202e4:3)": a Latin or digit run set in right-to-left text
             chars = "".join(m.group() for m in matches)
             what = "character" if len(chars) == 1 else f"characters ({len(chars)} on this line)"
@@ -115,7 +118,7 @@ class BidiControl(DocumentRule):
                               fix=Fix.unsafe(*(Edit(m.start(), m.end()) for m in matches)))
 
 
-def _directional_wrapper(text: str, matches) -> bool:
+def _directional_wrapper(text: str, matches, rtl=lambda: False) -> bool:
     """True when a line's only bidi controls are one LRE or RLE opening it and the PDF
     closing it, or one left open (UAX #9 closes it at the line's end) before text of both
     directions that opens with a word of the other direction (``_opens_other_direction``:
@@ -127,7 +130,10 @@ def _directional_wrapper(text: str, matches) -> bool:
     string that starts with a Latin placeholder or a number (``\u202b%(sel)s لە
     %(cnt)s\u202c``), as ``dir="rtl"`` would. An embedding of the line's own direction
     (RLE around a Kurdish sentence, or left open before ``%(count)s چرکە پێشتر``) changes
-    nothing and is reported, as are other unbalanced, overriding or isolating controls."""
+    nothing and is reported, as are other unbalanced, overriding or isolating controls.
+    An RLE left open before a line of format directives alone (pidgin's Pashto ``\u202b%x
+    %X``, ``\u202b%B %Y``: a date the program fills in with the locale's words) sets its
+    direction as well when the text is right to left (``rtl()``: ``_RightToLeft``)."""
     first, last = matches[0], matches[-1]
     if first.group() not in ("\u202a", "\u202b"):
         return False
@@ -137,6 +143,8 @@ def _directional_wrapper(text: str, matches) -> bool:
     if text[start : first.start()].strip():
         return False  # not the whole line: an embedding inside a sentence
     if len(matches) == 1:  # left open: UAX #9 closes it at the line's end ("\u202bCtrl ממופה ל־Win ...")
+        if first.group() == "\u202b" and _only_directives(text[first.end() : end]) and rtl():
+            return True  # "\u202b%x %X": a date's format, set right to left for the values filled in
         return _opens_other_direction(text, first.end(), end, first.group() == "\u202b")
     if len(matches) != 2 or last.group() != "\u202c" or text[last.end() : end].strip():
         return False
@@ -162,6 +170,39 @@ def _opens_other_direction(text: str, start: int, end: int, rtl: bool) -> bool:
     return (_RTL.search(run) is not None) if rtl else (_LTR_LETTER.search(run) is not None)
 
 
+_DIRECTIVE_RE = lazy(FORMAT_DIRECTIVE + "|" + PLACEHOLDER)
+
+
+def _only_directives(run: str) -> bool:
+    """Does ``run`` hold a format directive or placeholder and, those left out, no strong
+    character (``%x %X``, ``%B %Y``: a format the program fills in)?"""
+    left = _DIRECTIVE_RE.sub(" ", run)
+    return left != run and _STRONG_L.search(left) is None
+
+
+class _RightToLeft:
+    """Is ``doc`` right-to-left text: declared in a right-to-left language (``RTL_LANGUAGES``,
+    by its primary subtag: ``fa-IR``, ``fa_IR``), or, declaring none, written in Arabic or
+    Hebrew script (``dominant_script``: at least half of its letters outside format directives,
+    20 letters or more: a Persian catalogue exported to text, its date formats ``%a
+    \u2066%OI:%OM\u2069 %p`` among Persian strings)? Asked once a document: the answer is kept."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.answer: bool | None = None
+
+    def __call__(self) -> bool:
+        if self.answer is None:
+            language = self.doc.language
+            if language is not None:
+                self.answer = language.replace("_", "-").split("-")[0].lower() in RTL_LANGUAGES
+            else:
+                # (format directives left out: the Latin letters of "%OI:%OM" are not its words)
+                script = dominant_script(_DIRECTIVE_RE.sub(" ", self.doc.text), min_letters=20, min_share=0.5)
+                self.answer = script in ("Arabic", "Hebrew")
+        return self.answer
+
+
 _LTR_LETTER = regex.compile(r"\p{Bidi_Class=L}")
 _MARKS_RE = re.compile(f"[{_MARKS}]")
 _LTR_OPENERS = "\u202a\u202d\u2066\u2068"  # LRE, LRO, LRI, FSI: their run holds no right-to-left letter
@@ -169,7 +210,7 @@ _LTR_EMBEDDINGS = "\u202a\u2066\u2068"  # LRE, LRI, FSI (not the override): may 
 _RTL_EMBEDDINGS = "\u202b\u2067"  # RLE, RLI (not the override): may set an RTL phrase in left-to-right text
 # Languages written right to left: a string declared in one (a catalogue's record) is
 # right-to-left text even when it holds no letter outside its controls ("%A %Oe %B %Oy، \u2066%OH:%OM:%OS\u2069").
-RTL_LANGUAGES = frozenset("ar fa he ur ps sd ug ckb yi dv ks".split())
+RTL_LANGUAGES = frozenset("ar fa he ur ps sd ug ckb yi dv ks pnb azb prs skr bal arz ary".split())
 _RTL_OPENERS = "\u202b\u202e\u2067"  # RLE, RLO, RLI: their run holds no letter (digits, signs)
 _LETTER = regex.compile(r"\p{L}")
 _LONG_NUMBER = regex.compile(r"\p{Nd}{3}")
@@ -183,7 +224,7 @@ def _rtl_phrase(run: str) -> bool:
     return strong is not None and _RTL.match(strong.group()) is not None and not _LONG_NUMBER.search(run)
 
 
-def _display_fix(doc, text: str, matches) -> bool:
+def _display_fix(doc, text: str, matches, rtl=None) -> bool:
     """True when a line's bidi controls (``matches``: its runs of them) only set a Latin or
     digit run in right-to-left text, as translators of a user interface do: each embedding,
     override or isolate is closed by its own PDF or PDI, or left open only to the line's end
@@ -194,8 +235,8 @@ def _display_fix(doc, text: str, matches) -> bool:
     or a digit (an override around a space or a sign is a word processor's debris; an LRE,
     LRI or FSI around signs keeps them left to right: ``قوس بزاوية \u202a'<'\u202c``, the
     bracket not mirrored); the line has right-to-left letters outside them, or the text is
-    declared in a right-to-left language (``RTL_LANGUAGES``: a date format
-    ``%A %Oe %B %Oy، \u2066%OH:%OM:%OS\u2069``); or an RLE or RLI opens an RTL phrase
+    in a right-to-left language (``rtl()``, ``_RightToLeft``: declared so, or undeclared and
+    written in Arabic or Hebrew script: a date format ``%A %Oe %B %Oy، \u2066%OH:%OM:%OS\u2069``); or an RLE or RLI opens an RTL phrase
     (``_rtl_phrase``) after left-to-right text (``  FILE      \u202bیک پروندهٔ elf (...)``,
     a program's help in Persian); not in code. Controls that reorder the letters of a word, that a PDF closes
     without an opener, or that stand in code are reported (Trojan Source)."""
@@ -237,7 +278,9 @@ def _display_fix(doc, text: str, matches) -> bool:
         return False  # an RTL phrase after right-to-left text, or opening the line: nothing to set apart
     if len(phrases) == len(scopes):
         return True
-    return _RTL.search("".join(outside)) is not None or doc.language in RTL_LANGUAGES
+    if _RTL.search("".join(outside)) is not None:
+        return True
+    return (rtl or _RightToLeft(doc))()
 
 
 class InvisibleCharacter(DocumentRule):

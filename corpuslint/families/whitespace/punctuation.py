@@ -10,7 +10,7 @@ import regex
 
 from ...findings import Edit, Fix
 from ...rules import DocumentRule
-from ...structure import HEADING, PROSE, chat_log_lines, is_command_word, reads_as_prose
+from ...structure import HEADING, PROSE, chat_log_lines, is_command_word, only_two_space_gaps, reads_as_prose
 from ...text.code import code_near, in_code_run
 from ...text.lazy_regex import lazy
 from ._common import (
@@ -34,13 +34,16 @@ class SpaceBeforePunctuation(DocumentRule):
     """A space between a word and the punctuation mark that ends it.
 
     What: Reports spaces between a letter or digit and one of the marks in option
-    `marks` (default `، ؛ ؟ . , ; : ! ?` and CJK's full-width `， 。 ： ； ！ ？`) when the
-    mark ends the phrase (it is followed by a space, a line end or a closing quote; a
-    full-width mark always does: "这是中文 ，后面"). Ellipses (also spaced,
-    ``. . .``) and decimal points are not matched. Not reported in table cells (a cell listing ". ! ?"), code, or
-    columns of command output (``Size : 4189184`` lines whose marks line up, or lines
-    laid out with runs of spaces; in plain text that quotes code, lines that do not
-    read as sentences, and a lone ``.`` between spaces, which names the dot itself:
+    `marks` (default `، ؛ ؟ ۔ . , ; : ! ?`, ۔ the Urdu, Shahmukhi and Kashmiri full stop, and
+    CJK's full-width `， 。 ： ； ！ ？`) when the mark ends the phrase (it is followed by a
+    space, a line end or a closing quote; a full-width mark always does: "这是中文 ，后面").
+    Ellipses (also spaced, ``. . .``), decimal points and the Urdu ``۔`` as an
+    abbreviation's point between two letters (Django's Urdu ``%s ک ۔ ب``, KB) are not
+    matched. Not reported in table cells (a cell listing ". ! ?"), code, or columns of
+    command output (``Size : 4189184`` lines whose marks line up, or lines laid out with
+    runs of spaces, a gap of three or more or a tab: a line whose gaps are all two spaces,
+    "this is  a new sentence  and it is written .", is prose with slips); in plain text
+    that quotes code, lines that do not read as sentences, and a lone ``.`` between spaces, which names the dot itself:
     ``the current directory is also known as . (one dot)``; in any text, a lone ``.``
     followed by a word in lower case, which no full stop is: ``rename it with a . at
     the beginning of its name``, and in technical text a lone ``?`` or ``!`` so followed
@@ -129,7 +132,7 @@ class SpaceBeforePunctuation(DocumentRule):
     family = "whitespace"
     fixable = True
     regions = frozenset({PROSE, HEADING})  # not table cells listing ". ! ?", not code
-    options = {"marks": "،؛؟.,;:!?，。：；！？"}
+    options = {"marks": "،؛؟۔.,;:!?，。：；！？"}
 
     def check(self, doc):
         marks = regex.escape("".join(c for c in self.opts["marks"] if c not in FULL_WIDTH_MARKS))
@@ -170,9 +173,10 @@ class SpaceBeforePunctuation(DocumentRule):
             if facts_line != line:  # what is read from the whole line, once per line: a one-line
                 facts_line, facts = line, {}  # file of 4 MB has thousands of marks on its line
             if "columns" not in facts:
-                facts["columns"] = _COLUMNS_RE.search(text, row.start, row.end) is not None
+                facts["columns"] = _COLUMNS_RE.search(text, row.start, row.end) is not None and not (
+                    only_two_space_gaps(text[row.start : row.end]))
             if facts["columns"]:
-                continue  # a line laid out in columns (`Image type     :  sparse`)
+                continue  # a line laid out in columns (`Image type     :  sparse`; gaps of two spaces only are slips)
             if _catalogue_field(doc, m.end()):
                 continue  # "القاهرة :", "تأليف المعلم كرتواجيرار ؛ وترجمة ...": ISBD's spaced separators
             if doc.quotes_code and "prose" not in facts:
@@ -193,6 +197,8 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "(привилегированный файл) ? 0 : P(ambient)": a formula's conditional operator
             if mark == "." and text[m.end() + 1 : m.end() + 3] == " .":
                 continue  # a spaced ellipsis ". . ."
+            if mark == "۔" and _SPACED_ABBREVIATION_RE.match(text, max(row.start, m.start() - 1), row.end):
+                continue  # Django ur "%s ک ۔ ب" (KB, کلو بائٹ): the abbreviation point between two letters
             if (n := _MARK_TOKEN_NEXT_RE.match(text, m.end() + 1)) and n.group(1)[0] != mark:
                 continue  # "(jako ; . ,)": a list of marks, each set off by spaces ("paragraph : :" is a doubled label)
             named = mark in "?!" and _names_the_dot(text, m.end() + 1, wrapped=True)
@@ -435,6 +441,9 @@ def _in_quoted_literal(text: str, start: int, end: int, pos: int, facts: dict) -
 # stop spaced ("SCCL ; ... SA ; ... Caixa de Sabadell ."). Scraped debris keeps its finding
 # ("Think 's , which": one mark), and so does a writer's habit ("नंतर , आपण काय आहत ?",
 # "Пропала несущая ? Заплатите налоги !": two marks, no tokenizer's sign).
+# Urdu writes an abbreviation's point with ۔ between its letters ("ک۔ب", kilobyte); one spaced
+# so, a letter alone on each side, is the abbreviation's layout, not a sentence's end.
+_SPACED_ABBREVIATION_RE = lazy(r"(?<![\p{L}\p{M}])\p{L}[ \t]+۔[ \t]*\p{L}(?![\p{L}\p{M}])")
 _SPACED_MARK_RE = lazy(r"[\p{L}\p{N}] [.,;:!?](?=\s|\Z)")
 _ATTACHED_MARK_RE = lazy(r"[\p{L}\p{N}][.,;:!?](?=\s|\Z)")
 _FIELD_LABEL_RE = lazy(r"[ \t]*[\p{L}][\p{L}\p{N} ]{0,24}:(?=\s)")
@@ -649,7 +658,7 @@ def _after_path(text: str, start: int, end: int) -> bool:
 
 # A lone mark after a spaced one and before a space, a closing bracket or the end: a list of
 # the marks themselves ("znaků (jako ; . ,)", "characters such as ; . ,"), nothing to join.
-_MARK_TOKEN_NEXT_RE = lazy(r"[ \t]+([.,;:!?؟،؛]+)[)\]]?[.,;:]?(?=[ \t\r\n]|\Z)")
+_MARK_TOKEN_NEXT_RE = lazy(r"[ \t]+([.,;:!?؟،؛۔]+)[)\]]?[.,;:]?(?=[ \t\r\n]|\Z)")
 # Verbs of typing or pressing a key, and nouns for the mark: a lone ``?`` or ``!`` after one,
 # followed by a word in lower case, is the key named, not a sentence end ("type ! at the
 # prompt", "escreva ! na linha de comandos", "tastați ! în prompt", "Pulsando ? se muestra",
@@ -839,7 +848,7 @@ _FORMAT_CHAR_RE = lazy(r"\p{Cf}")
 _LETTER_OR_DIGIT_RE = lazy(r"[\p{L}\p{N}]")
 # Characters a quotation may stand against on its outer side besides spaces.
 _OUTER_OPEN = "([{«“„‘‹<—–-:"
-_OUTER_CLOSE = ")]}»”’›>.,;:!?؟،؛…—–-"
+_OUTER_CLOSE = ")]}»”’›>.,;:!?؟،؛۔…—–-"
 
 
 def _side(text: str, i: int) -> str:

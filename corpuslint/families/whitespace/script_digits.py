@@ -34,10 +34,14 @@ def _glued(text: str):
         yield from _GLUED_RE.finditer(text, start, end)
 
 
-# Written glued by convention, never reported: era markers after a year (1445هـ, 2020م),
-# Persian suffixes on a numeral (plural "۱ها" = "the 1s", ordinal "۲ام", "۳مین") and the
-# Persian/Kurdish ezafe ی on one (Kurdish "6ی بەیانی", 6 a.m.).
-_ERA_MARKERS = frozenset({"هـ", "ه", "م", "ق", "ش", "ها", "های", "ام", "امین", "مین", "ی"})
+# Written glued by convention, never reported: era signs after a year (Arabic 1445هـ, 2020م;
+# Urdu and Shahmukhi Punjabi ۱۴۰۰ء, the year sign ء for عیسوی, "CE", and ۱۴۴۵ھ for ہجری),
+# Persian suffixes on a numeral (plural "۱ها" = "the 1s", ordinal "۲ام", "۳مین"), the
+# Persian/Kurdish ezafe ی on one (Kurdish "6ی بەیانی", 6 a.m.) and the ordinal suffixes of
+# Pashto ("۲يم", "۲يمه", the second: Pashto's -یم/-یمه, written in Arabic ي or Persian ی)
+# and Urdu ("۲۰ویں", the 20th).
+_ERA_MARKERS = frozenset({"هـ", "ه", "م", "ق", "ش", "ء", "ھ", "ها", "های", "ام", "امین", "مین", "ی",
+                          "يم", "یم", "يمه", "یمه", "ویں", "واں"})
 # Turkic languages written in Arabic script (Uyghur, Kazakh and Kyrgyz in China, South
 # Azerbaijani, Turkmen, Afghan Uzbek, Tatar, Bashkir) attach case and derivational suffixes to
 # a numeral as to any word (Uyghur "(16لىك ياكى ASCII)", "16-bit or ASCII": -لىك makes the
@@ -75,6 +79,14 @@ _LETTER_NAMES = frozenset(
 # by a zero-width non-joiner (glib's fa strings: "نشانی آی‌پی۶"), written as one token
 _LETTER_NAMES |= {n.replace("\u064a", "\u06cc").replace("\u0643", "\u06a9") for n in _LETTER_NAMES} | {"پی", "وی"}
 _NAME_NUMBER_RE = lazy(r"[\u0030-\u0039\u0660-\u0669\u06F0-\u06F9]{1,2}")
+# A word glued to one digit is a numbered name, an identifier with its index written on it as
+# the program writes it: PIN2 "پین۲", PUK2 "پوک۲", F1 "تابع۱" (the key), nick1 "نک1", key1
+# "کلید1", Meta2 "ميتا2", Adam7 "آدم7" (the interlacing), Etc/GMT0 "گرینیچ۰" (Debian's
+# gnome-control-center and pidgin translations, exported to text without their msgids).
+# A lost space before a number that counts (a year, a quantity) stands before two digits or
+# more ("يساوي4374"), and one before an item's number stands before its full stop (a table of
+# contents flattened to text, "الكتاب5. Contributing"): both still reported.
+_INDEX_DIGIT_RE = lazy(r"[\u0030-\u0039\u0660-\u0669\u06F0-\u06F9]")
 # A msgid's own gluing: a letter then a digit ("A4", "User-defined1"), a digit then a letter
 # ("16K"), not inside a longer alphanumeric token's other side.
 _SOURCE_WORD_NUMBER_RE = lazy(r"\p{L}\p{N}")
@@ -85,9 +97,14 @@ class LettersGluedToDigits(DocumentRule):
     """An Arabic-script word and a number written without a space between them.
 
     What: an Arabic, Persian or Urdu word of two or more letters immediately followed
-    or preceded by digits (ASCII, Arabic-Indic or Extended Arabic-Indic): "يساوي4374",
-    "64بت". Not reported: era markers written glued by convention ("1445هـ", "2020م"),
-    Persian suffixes on a numeral ("۱ها", "۳مین") and the ezafe ی ("6ی بەیانی"), a suffix
+    by a number of two or more digits, or letters immediately after a number (ASCII,
+    Arabic-Indic or Extended Arabic-Indic digits): "يساوي4374", "64بت". Not reported: era
+    and year signs written glued by convention (Arabic "1445هـ", "2020م"; Urdu and
+    Shahmukhi "۱۴۰۰ء", the year sign ء, and "۱۴۴۵ھ"), Persian suffixes on a numeral
+    ("۱ها", "۳مین"), the ezafe ی ("6ی بەیانی"), the ordinal suffixes of Pashto ("۲يمه",
+    "۲یم") and Urdu ("۲۰ویں"); a word glued to one digit not followed by a full stop (an
+    item's number), a numbered name written as the program writes it (PIN2 "پین۲", F1
+    "تابع۱", nick1 "نک1"); a suffix
     on a numeral in a Turkic language written in Arabic script (Uyghur "16لىك", declared
     `ug`, `kk`, `ky`, `az`..., or undeclared on a line with a vowel letter only these write: ۇ ۈ
     ې ۋ, a ى inside a word),
@@ -104,8 +121,10 @@ class LettersGluedToDigits(DocumentRule):
     lost) or a missed space.
     Example: "الناتج يساوي4374" → "الناتج يساوي 4374"; "نظام 64بت" → "نظام 64 بت".
     Fix safety: safe (a space is inserted, no character changes) for a word glued to a
-    number; a number glued to a unit abbreviation ("5كم", "64بت") is reported without a
-    safe fix because some house styles write units glued: the fix is unsafe there.
+    number and for a number glued to a word of two or more letters; a number glued to a
+    unit abbreviation ("5كم", "64بت") is reported without a safe fix because some house
+    styles write units glued, and so is a number glued to one letter ("٣ج", 3G), a sign or
+    an abbreviation the rule cannot tell from a slip: the fix is unsafe there.
     """
 
     code = "W120"
@@ -155,6 +174,8 @@ class LettersGluedToDigits(DocumentRule):
                 word, number = m.group("word"), m.group("num1")
                 if word in _LETTER_NAMES and _NAME_NUMBER_RE.fullmatch(number):
                     continue  # "أي4", "بي5": a paper size or model name (A4, B5), one token
+                if _INDEX_DIGIT_RE.fullmatch(number) and text[m.end() : m.end() + 1] != ".":
+                    continue  # "پین۲" (PIN2), "تابع۱" (F1), "نک1" (nick1): a numbered name, one token
                 if source and _SOURCE_WORD_NUMBER_RE.search(source):
                     continue  # msgid "User-defined1", "A4": the letter and digit are glued there too
                 message = f"no space between '{word}' and the number '{number}'"
@@ -170,7 +191,10 @@ class LettersGluedToDigits(DocumentRule):
                 at = m.start("unit")
                 message = f"no space between the number '{m.group('num2')}' and '{unit}'"
                 edit = Edit(at, at, " ")
-                fix = Fix.unsafe(edit) if unit.rstrip("ـ") in _UNITS else Fix.safe(edit)
+                # a unit abbreviation, or one letter (a sign or an abbreviation of a kind not
+                # listed: "٣ج" = 3G, a year sign of another orthography): unsafe
+                sure = unit.rstrip("ـ") not in _UNITS and len(unit.rstrip("ـ")) > 1
+                fix = Fix.safe(edit) if sure else Fix.unsafe(edit)
             yield m, message, fix
 
 

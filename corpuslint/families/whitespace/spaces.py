@@ -30,7 +30,7 @@ from ...structure import (
     message_catalogue,
     reads_as_prose,
 )
-from ._common import FRENCH_SPACES, french_spacing
+from ._common import FORMAT_DIRECTIVE, FRENCH_SPACES, french_spacing
 from ...text.lazy_regex import lazy, lazy_re
 from ...text.memo import last_argument
 from ...text.lines import lines_holding
@@ -122,6 +122,15 @@ _PLACEHOLDER_END_RE = lazy(PLACEHOLDER + "$")
 _ABBREVIATION_START_RE = lazy(r"(?:^|[\s(\[„\"'«“‘])\p{L}{1,2}\.$")
 _ABBREVIATION_PART_RE = lazy(r"\p{L}{1,2}\.")
 _PLACEHOLDER_START_RE = lazy(PLACEHOLDER)
+_NUMBER_OR_FORMAT_END_RE = lazy(rf"(?:\d|{FORMAT_DIRECTIVE})[\u200e\u200f\u061c\u2066-\u2069]*$")
+# What a unit sign after a number is: a percent or per-mille sign (Arabic ٪ too, printf's
+# "%%"), a degree (°ف, °C), or the AM/PM directive of a time ("%p", "%Op").
+_UNIT_SIGN_RE = lazy(r"[\u200e\u200f\u061c\u2066-\u2069]*(?:%%|[%٪‰؉°℃℉]|%[EO]?[pP])")
+# A sign between two one-letter abbreviations or two numbers, bound to both with the same
+# space: Arabic "ص\u00a0\\\u00a0م" (AM / PM: gnome-control-center's msgid "AM / PM"), df(1)
+# in Czech "10\u202f*\u202f1024". The sign and its spaces, a space at either side.
+_BOUND_SIGNS = "*/\\"
+_BOUND_SIGN_RE = lazy(r"(?<![^\s(])(?:\p{L}|\d+)([\u00a0\u202f\u2009])[*/\\]\1(?:\p{L}|\d+)(?=\s|[).,،]|$)")
 
 
 # The Arabic conjunction و ("and") is one letter that joins the word after it; a writer who
@@ -262,6 +271,13 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
         return bool(_CJK_RE.match(before) and _CJK_RE.match(after))
     if m.group() in _DASH_SPACES and (before in _DASHES or after in _DASHES):
         return True  # "cases –\u00a0especially", "Forest)\u200a—\u200ais": the dash's own spacing
+    if m.group() in _DASH_SPACES and _UNIT_SIGN_RE.match(text, m.end()) and _NUMBER_OR_FORMAT_END_RE.search(
+            text, max(0, m.start() - 12), m.start()):
+        return True  # "%Id\u00a0°ف", "%Id\u200a٪", "%d\u200a%%", "%OM\u2069\u2009%p": a number and its unit sign
+    if m.group() in _NUMBER_SPACES and (before in _BOUND_SIGNS or after in _BOUND_SIGNS) and any(
+            m.start() in (b.start(1), b.start(1) + 2)
+            for b in _BOUND_SIGN_RE.finditer(text, max(0, m.start() - 40), min(len(text), m.end() + 40))):
+        return True  # "ص\u00a0\\\u00a0م" (AM / PM), "10\u202f*\u202f1024": a sign bound on both sides
     if m.group() not in _NUMBER_SPACES:
         return False
     if _lead_mark(text, m.start()):
@@ -285,8 +301,6 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
     if after.isdigit():
         # "第\u00a01", "Chapter\u00a03", and a relation or operator bound to its number
         # ("≤\u00a00.22", "1\u202fpx\u00a0=\u00a01/72\u202fin"); "10\u202f000" is reported
-        if before in "*/" and m.start() >= 3 and text[m.start() - 2] in _NUMBER_SPACES and text[m.start() - 3].isdigit():
-            return True  # "10\u202f*\u202f1024": an ASCII operator between numbers, bound on both sides as "≤" is
         return unicodedata.category(before)[0] in "LM" or unicodedata.category(before) == "Sm"  # (ends in a vowel sign: "គឺ\u00a0១")
     if _PLACEHOLDER_START_RE.match(text, m.end()):
         return True  # "Chapter\u00a0%(number)s"
@@ -308,8 +322,8 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
     tokens = text[text.rfind("\n", lo, m.start()) + 1 or lo : m.start()].split()  # any Unicode space
     if not tokens:
         return False
-    if _PLACEHOLDER_END_RE.search(tokens[-1]):
-        return True  # "%(count)s\u00a0hours ago", "{0}\u00a0MB"
+    if _PLACEHOLDER_END_RE.search(tokens[-1]) or _NUMBER_OR_FORMAT_END_RE.search(tokens[-1]):
+        return True  # "%(count)s\u00a0hours ago", "{0}\u00a0MB", "%Id\u00a0ك" (kelvin, glibc's locale digits)
     if after.isalpha() and (w := _WORD_BEFORE_RE.search(tokens[-1])) and w.group(1).casefold() in _COUNT_WORDS:
         return True  # "en\u00a0time siden": a count written as a word, bound to its unit
     if m.group() == "\u00a0" and after.isalpha() and _SHORT_WORD_RE.fullmatch(tokens[-1]) and text[
