@@ -15,6 +15,7 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS, CHAT_LINE_RE, CODE, MESSAGES, RST_SUFFIXES, chat_log_lines
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
+from ...text.controls import MIRC_COLOUR_DIGITS_RE, overstrike_shows
 from ...text.tokens import tokens
 from ...subtitles import is_subtitle
 from ._common import HTML_TAG_NAME_RE, HTML_TAG_RE, HTML_TAGS
@@ -714,11 +715,6 @@ class ControlCharacter(DocumentRule):
                            fix=fix)
 
 
-# mIRC's colour code: U+0003 then a foreground of one or two digits and an optional
-# ",background" (mIRC's "Control codes" help; the digits are part of the code)
-_MIRC_COLOUR_RE = lazy(r"\d{1,2}(?:,\d{1,2})?")
-
-
 def control_edits(text: str, group: list) -> tuple[list[Edit], bool]:
     """(edits, safe) undoing the control characters ``group`` (``_CONTROL_RE`` matches of
     one line, in order) in ``text``; safe is False when one edit may change a word.
@@ -743,13 +739,12 @@ def control_edits(text: str, group: list) -> tuple[list[Edit], bool]:
             before, after = text[start - k : start], text[end : end + k]
             if (start - k >= floor and len(after) == k and not _ANY_CONTROL_RE.search(before + after)
                     and "\n" not in after and "\r" not in after):
-                if all(a == b or (a == "_" and not b.isspace()) or (b == "_" and not a.isspace())
-                       for a, b in zip(before, after)):
-                    shown = "".join(a if b == "_" else b for a, b in zip(before, after))
+                shown = overstrike_shows(before, after)
+                if shown is not None:
                     edits.append(Edit(start - k, end + k, shown))
                     continue
         if found.endswith("\x03"):
-            colour = _MIRC_COLOUR_RE.match(text, end)
+            colour = MIRC_COLOUR_DIGITS_RE.match(text, end)
             if colour is not None:
                 end = colour.end()
         edits.append(Edit(start, end))
