@@ -43,12 +43,12 @@ from .config import (
 )
 from .document import Document
 from .families.input import PROBLEM_RULES
-from .findings import Applicability, Edit, Finding, Severity, record_location, share_messages, sharing
+from .findings import Applicability, Edit, Finding, Fix, Severity, record_location, share_messages, sharing
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
 from .store import DocumentStore, Spilled, SpilledStates, StateSpill
 from .structure import ALL_REGIONS, HTML_SUFFIXES
-from .text.controls import MIRC_COLOUR, overstrike_shows
+from .text.controls import MIRC_COLOUR, show_overstrikes
 from .text.lazy_regex import lazy, lazy_re
 from .text.tokens import token_spans
 
@@ -368,7 +368,7 @@ class Linter:
             raise
         except Exception as exc:
             raise rule_failed(rule, doc.path, exc) from exc
-        return cached
+        return keeping_words(doc.text, cached)
 
     def _rules_for(self, base: list, role: "str | None", kinds: frozenset) -> list:
         """The rules of ``base`` that check a document of this ``role`` (``Rule.only_roles``:
@@ -1440,7 +1440,47 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
     them: the first ones that keep the words apply, each other one only holds its span (A109
     deleting the bell and W112 the ZERO WIDTH SPACE of «ء\\a\\u200bء», each harmless alone,
     glue «ءء» together: A109's applies, W112's waits for the next pass, which puts a space).
+    The document rules' findings come so already (``keeping_words``).
     """
+    candidates, accepted, held, owner, count = _accept(text, findings, unsafe, defer)
+    if count and not unsafe:  # safe fixes that glue, split or change words together: held as unsafe
+        demoted = _word_changing_fixes(text, accepted, held, owner)
+        if demoted:
+            held.update(i for i, rank in owner.items() if rank in demoted)
+            count -= len(demoted)
+    if not count:
+        return text, 0
+    pieces: list[str] = []
+    pos = 0
+    for e in accepted:
+        if id(e) in held:
+            continue
+        pieces.append(text[pos : e.start])
+        pieces.append(e.replacement)
+        pos = e.end
+    pieces.append(text[pos:])
+    return "".join(pieces), count
+
+
+def keeping_words(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` (on ``text``) with each safe fix that ``apply_fixes`` would hold for
+    changing words together with the others (``_word_changing_fixes``) made unsafe, as it
+    is reported and as ``--fix`` treats it; ``findings`` itself when there is none."""
+    if not any(f.fix is not None and f.fix.applicability is Applicability.SAFE for f in findings):
+        return findings
+    candidates, accepted, held, owner, count = _accept(text, findings, False, frozenset())
+    demoted = _word_changing_fixes(text, accepted, held, owner) if count else ()
+    if not demoted:
+        return findings
+    unsafe = {id(candidates[rank]) for rank in demoted}
+    return [replace(f, fix=Fix.unsafe(*f.fix.edits)) if id(f) in unsafe else f for f in findings]
+
+
+def _accept(text: str, findings: Iterable[Finding], unsafe: bool, defer: frozenset[str]
+            ) -> tuple[list[Finding], list[Edit], set[int], dict[int, int], int]:
+    """``apply_fixes``' choice of fixes: (the fixes in order, the accepted edits sorted, the ids
+    of those only held, the place in that order of each applied edit's fix by its id, how
+    many fixes apply)."""
     starts: list[int] = []  # accepted edits, sorted by (start, end); pairwise disjoint
     accepted: list[Edit] = []
     held: set[int] = set()  # ids of accepted edits that only hold their span (unsafe, not applied)
@@ -1476,23 +1516,7 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
             else:
                 held.add(id(e))
         count += applies
-    if count and not unsafe:  # safe fixes that glue, split or change words together: held as unsafe
-        demoted = _word_changing_fixes(text, accepted, held, owner)
-        if demoted:
-            held.update(i for i, rank in owner.items() if rank in demoted)
-            count -= len(demoted)
-    if not count:
-        return text, 0
-    pieces: list[str] = []
-    pos = 0
-    for e in accepted:
-        if id(e) in held:
-            continue
-        pieces.append(text[pos : e.start])
-        pieces.append(e.replacement)
-        pos = e.end
-    pieces.append(text[pos:])
-    return "".join(pieces), count
+    return candidates, accepted, held, owner, count
 
 
 def _clashes(e: Edit, starts: list[int], accepted: list[Edit], held: set[int] = frozenset()) -> bool:
@@ -1700,13 +1724,13 @@ def _keeps_words(text: str, left: int, right: int, edits: list[tuple[Edit, bool]
     applied in both. A token is named by the places its first and last characters come
     from (a character of ``text``, or an edit's replacement taken whole) and the edits it
     holds, so a replacement may change the letters of a word (A107's ``&eacute;``, a config
-    rule's swap) but two words joined into one, one split in two, or a letter or word
-    deleted differ."""
+    rule's swap) but two words joined into one (also inside a replacement: «well-being» to
+    «wellbeing»), one split in two, or a letter or word deleted differ."""
     return _word_ends(text, left, right, edits, False) == _word_ends(text, left, right, edits, True)
 
 
-def _word_ends(text: str, left: int, right: int, edits: list[tuple[Edit, bool]], after: bool) -> set[tuple[int, int]]:
-    """(first, last, edits) of each word token of ``text[left:right]`` as it shows with
+def _word_ends(text: str, left: int, right: int, edits: list[tuple[Edit, bool]], after: bool) -> list[tuple]:
+    """(first, last, edits) of each word token of ``text[left:right]``, in order, as it shows with
     ``edits`` applied (``after``) or with the judged ones' old text (see ``_keeps_words``):
     the places of its first and last characters (a character of ``text``: its offset in
     its shown piece plus the piece's start; a character of edit k: -(k + 1)) and the edits
@@ -1748,15 +1772,16 @@ def _word_ends(text: str, left: int, right: int, edits: list[tuple[Edit, bool]],
             j -= 1
         return tuple(out)
 
-    return {(place(s), place(e - 1), held(s, e)) for s, e in token_spans(joined)}
+    return [(place(s), place(e - 1), held(s, e)) for s, e in token_spans(joined)]
 
 
 def _shown(s: str) -> str:
-    """``s`` as its words show: escape sequences, mIRC colour codes and ZERO WIDTH SPACE a
-    space (a word break), other format characters and tatweel nothing (``_SHOWN_RE``)."""
-    if s.isascii() and "\x1b" not in s and "\x03" not in s:
+    """``s`` as its words show: an overstrike the characters it shows
+    (``text.controls.show_overstrikes``), escape sequences, mIRC colour codes and ZERO WIDTH
+    SPACE a space (a word break), other format characters and tatweel nothing (``_SHOWN_RE``)."""
+    if s.isascii() and "\x1b" not in s and "\x03" not in s and "\b" not in s:
         return s
-    return _SHOWN_RE.sub(_shown_piece, s)
+    return _SHOWN_RE.sub(_shown_piece, show_overstrikes(s))
 
 
 def _shown_piece(m) -> str:
@@ -1765,16 +1790,9 @@ def _shown_piece(m) -> str:
 
 
 def _old_shows(old: str) -> str:
-    """What the text an edit replaces shows (``_shown``), as its replacement is meant to: an
-    overstrike its characters (``text.controls.overstrike_shows``: A109 writes them),
+    """What the text an edit replaces shows (``_shown``), as its replacement is meant to:
     character references what they decode to (A107), compatibility characters their NFKC
-    form (Arabic presentation forms)."""
-    if "\b" in old:
-        k = old.count("\b")
-        if len(old) == 3 * k and old[k : 2 * k] == "\b" * k:
-            shows = overstrike_shows(old[:k], old[2 * k :])
-            if shows is not None:
-                old = shows
+    form (Arabic presentation forms); an overstrike its characters (A109 writes them)."""
     if "&" in old:
         import html
 

@@ -160,10 +160,10 @@ def _shown_words(text: str) -> list[str]:
     return tokens(regex.sub(r"[\p{Cf}\u00ad\u0640]", "", text))
 
 
-# derandomized: the random search still finds rarer paths on which two safe fixes, each
-# keeping the words alone, glue them together across controls and invisible marks (four
-# fixed this session, pinned below; the next ones are open work, not hidden: see the note)
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+# random search: paths on which safe fixes, each keeping the words alone, glue them together
+# are closed in the engine (apply_fixes judges the words on the text all safe fixes leave, glue40);
+# the paths found before that are pinned below
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example("ء ء ء ء\x07\u200bء ")  # A109 deleted the bell, W112 the ZWSP it judged beside a control: "ءء"
 @example("ء ء ء ء\x038,1\u200bء ")  # the same past a mIRC colour code A109 deletes with its digits
 @example("ء ء ء ء\x07\u200eء ")  # A109's bell between a letter and an LRM before a letter: "ءء" shown

@@ -624,12 +624,12 @@ def _naive_keeps_words(text: str, edits) -> bool:
             chars += [(c, -(k + 1)) for c in (e.replacement if after or e.start == e.end else text[e.start : e.end])]
             pos = e.end
         chars += [(c, i) for i, c in enumerate(text[pos:], pos)]
-        out, at = set(), 0
+        out, at = [], 0
         joined = "".join(c for c, _ in chars)
         for token in tokens(joined):
             at = joined.index(token, at)
             span = chars[at : at + len(token)]
-            out.add((span[0][1], span[-1][1], frozenset(p for _, p in span if p < 0)))
+            out.append((span[0][1], span[-1][1], frozenset(p for _, p in span if p < 0)))
             at += len(token)
         return out
 
