@@ -340,7 +340,8 @@ class Linter:
         return out
 
     def compute_findings(self, doc: Document) -> list[Finding]:
-        """Document rules on ``doc``, computed now (no cache)."""
+        """Document rules on ``doc``, computed now (no cache); the safe fixes that would glue,
+        split or delete words together come as unsafe (``keeping_words``)."""
         cached: list[Finding] = []
         base = self.record_rules if getattr(doc, "record", None) is not None else self.document_rules
         scoped = self.config.option_patterns_for(doc.path) if self._scoped else None
@@ -1466,7 +1467,18 @@ def keeping_words(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` (on ``text``) with each safe fix that ``apply_fixes`` would hold for
     changing words together with the others (``_word_changing_fixes``) made unsafe, as it
     is reported and as ``--fix`` treats it; ``findings`` itself when there is none."""
-    if not any(f.fix is not None and f.fix.applicability is Applicability.SAFE for f in findings):
+    edits = sorted((e for f in findings if f.fix is not None and f.fix.applicability is Applicability.SAFE
+                    for e in f.fix.edits), key=lambda e: (e.start, e.end))
+    if not edits:
+        return findings
+    # (first, over the edits of all safe fixes, whether one may change words at all: W101's
+    # trailing spaces cannot, nor can any white space deleted beside white space no edit touches)
+    n, last, reach = len(text), len(edits) - 1, -1
+    for k, e in enumerate(edits):
+        if _judged(text, e, reach, edits[k + 1].start if k < last else n + 1):
+            break
+        reach = max(reach, e.end)
+    else:
         return findings
     candidates, accepted, held, owner, count = _accept(text, findings, False, frozenset())
     demoted = _word_changing_fixes(text, accepted, held, owner) if count else ()

@@ -170,6 +170,8 @@ def _shown_words(text: str) -> list[str]:
 @example("ء ء\x07_\x08n ")  # A109 deleted the bell, the overstrike gave "n": "ءn" (one token)
 @example('su "CarrÃ\u00a0mba", Feb\n')  # W102's space in A105's mojibake (fresh25, bug 1)
 @example("ء ء ء ء_\x08n_\x08n\u200bء_\x08nÃ\xa0 ")  # a cp1252 pair A105 does not report: W102 may fix it
+@example("ء ء ء ء α\u200b___\x08\x08\x08ABC ء ")  # W112 deleted the ZWSP before an underline, A109 showed "ABC": "αABC"
+@example("ء ء ء ء ء ء ء ء\u200b_\x08n ")  # the same with one underlined letter: "ءn" (glue40's random search)
 @given(mixed_texts)
 def test_default_rules_safe_fix_keeps_the_words(text):
     once, _ = fix(text, None, False)
