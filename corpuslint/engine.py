@@ -17,6 +17,7 @@ import hashlib
 import os
 import re
 import sys
+import unicodedata
 import zlib
 from array import array
 from bisect import bisect_right
@@ -24,6 +25,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import Any, Callable, Iterable, Iterator, Mapping
+
+import regex
 
 from . import files, readers
 from .config import (
@@ -40,11 +43,14 @@ from .config import (
 )
 from .document import Document
 from .families.input import PROBLEM_RULES
-from .findings import Applicability, Edit, Finding, Severity, record_location, share_messages, sharing
+from .findings import Applicability, Edit, Finding, Fix, Severity, record_location, share_messages, sharing
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
 from .store import DocumentStore, Spilled, SpilledStates, StateRefs, StateSpill
 from .structure import ALL_REGIONS, HTML_SUFFIXES
+from .text.controls import MIRC_COLOUR, show_overstrikes
+from .text.lazy_regex import lazy, lazy_re
+from .text.tokens import token_spans
 
 MAX_FIX_PASSES = 10
 # read problems that leave a whole file unread (undecodable, binary, missing or unreadable,
@@ -337,7 +343,8 @@ class Linter:
         return out
 
     def compute_findings(self, doc: Document) -> list[Finding]:
-        """Document rules on ``doc``, computed now (no cache)."""
+        """Document rules on ``doc``, computed now (no cache); the safe fixes that would glue,
+        split or delete words together come as unsafe (``keeping_words``)."""
         cached: list[Finding] = []
         base = self.record_rules if getattr(doc, "record", None) is not None else self.document_rules
         scoped = self.config.option_patterns_for(doc.path) if self._scoped else None
@@ -365,7 +372,7 @@ class Linter:
             raise
         except Exception as exc:
             raise rule_failed(rule, doc.path, exc) from exc
-        return cached
+        return keeping_words(doc.text, cached)
 
     def _rules_for(self, base: list, role: "str | None", kinds: frozenset) -> list:
         """The rules of ``base`` that check a document of this ``role`` (``Rule.only_roles``:
@@ -1505,17 +1512,77 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
     turning the no-break space of A105's mojibake «CarrÃ\u00a0mba» into a space, after
     which «Carràmba» can no longer be recovered). ``--fix`` thus applies the safe part of
     what ``--fix --unsafe-fixes`` would apply, never an edit it would refuse.
+
+    Safe fixes never glue, split or change words, alone or together: without ``unsafe``,
+    the text all the accepted safe fixes leave is compared, around their edits, with the
+    text they were given (``_word_changing_fixes``: word tokens, ``text.tokens``), and a set
+    of fixes that changes the words there is demoted to unsafe as ``candidates`` order takes
+    them: the first ones that keep the words apply, each other one only holds its span (A109
+    deleting the bell and W112 the ZERO WIDTH SPACE of «ء\\a\\u200bء», each harmless alone,
+    glue «ءء» together: A109's applies, W112's waits for the next pass, which puts a space).
+    The document rules' findings come so already (``keeping_words``).
     """
+    candidates, accepted, held, owner, count = _accept(text, findings, unsafe, defer)
+    if count and not unsafe:  # safe fixes that glue, split or change words together: held as unsafe
+        demoted = _word_changing_fixes(text, accepted, held, owner)
+        if demoted:
+            held.update(i for i, rank in owner.items() if rank in demoted)
+            count -= len(demoted)
+    if not count:
+        return text, 0
+    pieces: list[str] = []
+    pos = 0
+    for e in accepted:
+        if id(e) in held:
+            continue
+        pieces.append(text[pos : e.start])
+        pieces.append(e.replacement)
+        pos = e.end
+    pieces.append(text[pos:])
+    return "".join(pieces), count
+
+
+def keeping_words(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` (on ``text``) with each safe fix that ``apply_fixes`` would hold for
+    changing words together with the others (``_word_changing_fixes``) made unsafe, as it
+    is reported and as ``--fix`` treats it; ``findings`` itself when there is none."""
+    edits = sorted((e for f in findings if f.fix is not None and f.fix.applicability is Applicability.SAFE
+                    for e in f.fix.edits), key=lambda e: (e.start, e.end))
+    if not edits:
+        return findings
+    # (first, over the edits of all safe fixes, whether one may change words at all: W101's
+    # trailing spaces cannot, nor can any white space deleted beside white space no edit touches)
+    n, last, reach = len(text), len(edits) - 1, -1
+    for k, e in enumerate(edits):
+        if _judged(text, e, reach, edits[k + 1].start if k < last else n + 1):
+            break
+        reach = max(reach, e.end)
+    else:
+        return findings
+    candidates, accepted, held, owner, count = _accept(text, findings, False, frozenset())
+    demoted = _word_changing_fixes(text, accepted, held, owner) if count else ()
+    if not demoted:
+        return findings
+    unsafe = {id(candidates[rank]) for rank in demoted}
+    return [replace(f, fix=Fix.unsafe(*f.fix.edits)) if id(f) in unsafe else f for f in findings]
+
+
+def _accept(text: str, findings: Iterable[Finding], unsafe: bool, defer: frozenset[str]
+            ) -> tuple[list[Finding], list[Edit], set[int], dict[int, int], int]:
+    """``apply_fixes``' choice of fixes: (the fixes in order, the accepted edits sorted, the ids
+    of those only held, the place in that order of each applied edit's fix by its id, how
+    many fixes apply)."""
     starts: list[int] = []  # accepted edits, sorted by (start, end); pairwise disjoint
     accepted: list[Edit] = []
     held: set[int] = set()  # ids of accepted edits that only hold their span (unsafe, not applied)
+    owner: dict[int, int] = {}  # id of an applied edit -> its fix's place in ``candidates``
     count = 0
     candidates = sorted(
         (f for f in findings if f.fix is not None and f.fix.edits),
         key=lambda f: (f.code in defer, min(e.start for e in f.fix.edits), f.code),
     )
     n = len(text)
-    for finding in candidates:
+    for rank, finding in enumerate(candidates):
         edits = finding.fix.edits
         applies = fixable(finding, unsafe)
         if any(not 0 <= e.start <= e.end <= n for e in edits) or _self_overlap(edits):
@@ -1535,21 +1602,12 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
                 i -= 1
             starts.insert(i, e.start)
             accepted.insert(i, e)
-            if not applies:
+            if applies:
+                owner[id(e)] = rank
+            else:
                 held.add(id(e))
         count += applies
-    if not count:
-        return text, 0
-    pieces: list[str] = []
-    pos = 0
-    for e in accepted:
-        if id(e) in held:
-            continue
-        pieces.append(text[pos : e.start])
-        pieces.append(e.replacement)
-        pos = e.end
-    pieces.append(text[pos:])
-    return "".join(pieces), count
+    return candidates, accepted, held, owner, count
 
 
 def _clashes(e: Edit, starts: list[int], accepted: list[Edit], held: set[int] = frozenset()) -> bool:
@@ -1647,6 +1705,192 @@ def _overlaps(a: Edit, b: Edit) -> bool:
 def _self_overlap(edits: tuple[Edit, ...]) -> bool:
     ordered = sorted(edits, key=lambda e: (e.start, e.end))
     return any(_overlaps(x, y) for x, y in zip(ordered, ordered[1:]))
+
+
+# -- safe fixes keep the words -------------------------------------------------------
+
+# How far (characters) the neighbourhood of an edit reaches when no white space ends it
+# first: a word token cut there is cut alike before and after the edits.
+_WORD_REACH = 64
+_SPACE_RE = lazy_re(r"\s")
+_SPACE_BACK_RE = lazy(r"(?r)\s")
+# What shows no letter: an ANSI escape sequence, a mIRC colour code and ZERO WIDTH SPACE
+# show a word break; the other format characters (LRM, ZWJ, soft hyphen, BOM...) and
+# tatweel show nothing (``_shown``)
+_SHOWN_RE = lazy(rf"\x1b\[[0-9;?]*[A-Za-z]|{MIRC_COLOUR}|[\p{{Cf}}\u0640]", regex.V1)
+
+
+def _word_changing_fixes(text: str, accepted: list[Edit], held: set[int], owner: dict[int, int]) -> set[int]:
+    """The ranks (``owner`` values) of the safe fixes to demote so that the applied edits
+    keep ``text``'s words: in each neighbourhood of judged edits (``_neighbourhoods``)
+    whose word tokens the applied edits change (``_keeps_words``), the fixes are taken in
+    rank order and each is kept only if the words stay with it and those kept before it.
+    Repeated until every neighbourhood keeps its words (a demoted fix's edits elsewhere
+    no longer apply, which changes those neighbourhoods). ``accepted``: sorted, disjoint;
+    ``held``: ids of edits not applied."""
+    demoted: set[int] = set()
+    n = len(text)
+    while True:
+        applied = [e for e in accepted if id(e) not in held and owner[id(e)] not in demoted]
+        last = len(applied) - 1
+        judged = [_judged(text, e, applied[k - 1].end if k else -1, applied[k + 1].start if k < last else n + 1)
+                  for k, e in enumerate(applied)]
+        changed = False
+        for left, right, lo, hi in _neighbourhoods(text, applied, judged):
+            here = [(e, j) for e, j in zip(applied[lo:hi], judged[lo:hi]) if owner[id(e)] not in demoted]
+            if _keeps_words(text, left, right, here):
+                continue
+            changed = True
+            ranks = sorted({owner[id(e)] for e, j in here if j})
+            kept = {owner[id(e)] for e, _ in here} - set(ranks)  # (fixes with no judged edit here)
+            for rank in ranks:
+                if _keeps_words(text, left, right, [(e, j) for e, j in here if owner[id(e)] in kept
+                                                     or owner[id(e)] == rank]):
+                    kept.add(rank)
+                else:
+                    demoted.add(rank)
+        if not changed:
+            return demoted
+
+
+def _judged(text: str, e: Edit, before: int, after: int) -> bool:
+    """Must the words around the applied edit ``e`` be compared? Not for an insertion (it
+    deletes no word break: W113's space between a word and a number is its purpose), a
+    deletion of whole lines (``_line_deletion``), white space becoming white space, nor white
+    space deleted beside a white space or end of the text no other edit touches (W101's
+    trailing spaces). ``before``: where the previous applied edit ends, ``after``: where the
+    next one starts."""
+    if e.start == e.end or _line_deletion(text, e):
+        return False
+    old = text[e.start : e.end]
+    if not old.isspace():
+        return True
+    if e.replacement:
+        return not e.replacement.isspace()
+    return not ((e.start == 0 or before < e.start and text[e.start - 1].isspace())
+                or (e.end == len(text) or after > e.end and text[e.end].isspace()))
+
+
+def _neighbourhoods(text: str, applied: list[Edit], judged: list[bool]) -> Iterable[tuple[int, int, int, int]]:
+    """(left, right, lo, hi): the neighbourhoods ``text[left:right]`` of the judged edits,
+    each holding ``applied[lo:hi]``. One reaches from a judged edit to the nearest white
+    space no edit touches on each side, at most ``_WORD_REACH`` characters past an edit;
+    an applied edit within that reach (no white space between) joins it and it reaches on
+    from there. Its ends are in unedited text, so the words outside it are the same before
+    and after the edits. ``applied``: sorted, disjoint."""
+    n, last = len(text), len(applied) - 1
+    i = 0
+    while i <= last:
+        if not judged[i]:
+            i += 1
+            continue
+        lo = i
+        while True:
+            start = applied[lo].start
+            floor = applied[lo - 1].end if lo else 0
+            limit = max(floor, start - _WORD_REACH)
+            space = _SPACE_BACK_RE.search(text, limit, start)
+            if space is not None or limit > floor or lo == 0:
+                left = space.end() if space is not None else limit
+                break
+            lo -= 1
+        hi = i
+        while True:
+            end = applied[hi].end
+            ceiling = applied[hi + 1].start if hi < last else n
+            limit = min(ceiling, end + _WORD_REACH)
+            space = _SPACE_RE.search(text, end, limit)
+            if space is not None or limit < ceiling or hi == last:
+                right = space.start() if space is not None else limit
+                break
+            hi += 1
+        yield left, right, lo, hi + 1
+        i = hi + 1
+
+
+def _keeps_words(text: str, left: int, right: int, edits: list[tuple[Edit, bool]]) -> bool:
+    """Do the (edit, judged) ``edits`` (sorted, within ``text[left:right]``) keep its words?
+    Compares the word tokens of the neighbourhood as it shows (``_shown``) with the judged
+    edits' old text (``_old_shows``) and with their replacements; an unjudged edit is
+    applied in both. A token is named by the places its first and last characters come
+    from (a character of ``text``, or an edit's replacement taken whole) and the edits it
+    holds, so a replacement may change the letters of a word (A107's ``&eacute;``, a config
+    rule's swap) but two words joined into one (also inside a replacement: «well-being» to
+    «wellbeing»), one split in two, or a letter or word deleted differ."""
+    return _word_ends(text, left, right, edits, False) == _word_ends(text, left, right, edits, True)
+
+
+def _word_ends(text: str, left: int, right: int, edits: list[tuple[Edit, bool]], after: bool) -> list[tuple]:
+    """(first, last, edits) of each word token of ``text[left:right]``, in order, as it shows with
+    ``edits`` applied (``after``) or with the judged ones' old text (see ``_keeps_words``):
+    the places of its first and last characters (a character of ``text``: its offset in
+    its shown piece plus the piece's start; a character of edit k: -(k + 1)) and the edits
+    with a character in it (a deletion of a letter inside a word keeps its ends)."""
+    pieces: list[str] = []
+    at: list[int] = []  # where each piece starts in the joined text
+    base: list[tuple[int, int]] = []  # each piece's place of its first character, and step
+    length = 0
+
+    def add(piece: str, first: int, step: int) -> None:
+        nonlocal length
+        if piece:
+            pieces.append(piece)
+            at.append(length)
+            base.append((first, step))
+            length += len(piece)
+
+    pos = left
+    for k, (e, judged) in enumerate(edits):
+        if pos < e.start:
+            add(_shown(text[pos : e.start]), pos, 1)
+        add(_old_shows(text[e.start : e.end]) if judged and not after else _shown(e.replacement), -(k + 1), 0)
+        pos = e.end
+    if pos < right:
+        add(_shown(text[pos:right]), pos, 1)
+    joined = "".join(pieces)
+
+    def place(i: int) -> int:
+        j = bisect_right(at, i) - 1
+        first, step = base[j]
+        return first + (i - at[j]) * step
+
+    def held(s: int, e: int) -> tuple[int, ...]:  # the edits with a character in joined[s:e]
+        j = bisect_right(at, e - 1) - 1
+        out = []
+        while j >= 0 and at[j] + len(pieces[j]) > s:
+            if base[j][1] == 0:
+                out.append(base[j][0])
+            j -= 1
+        return tuple(out)
+
+    return [(place(s), place(e - 1), held(s, e)) for s, e in token_spans(joined)]
+
+
+def _shown(s: str) -> str:
+    """``s`` as its words show: an overstrike the characters it shows
+    (``text.controls.show_overstrikes``), escape sequences, mIRC colour codes and ZERO WIDTH
+    SPACE a space (a word break), other format characters and tatweel nothing (``_SHOWN_RE``)."""
+    if s.isascii() and "\x1b" not in s and "\x03" not in s and "\b" not in s:
+        return s
+    return _SHOWN_RE.sub(_shown_piece, show_overstrikes(s))
+
+
+def _shown_piece(m) -> str:
+    found = m.group()
+    return " " if found == "\u200b" or found[0] in "\x1b\x03" else ""
+
+
+def _old_shows(old: str) -> str:
+    """What the text an edit replaces shows (``_shown``), as its replacement is meant to:
+    character references what they decode to (A107), compatibility characters their NFKC
+    form (Arabic presentation forms); an overstrike its characters (A109 writes them)."""
+    if "&" in old:
+        import html
+
+        old = html.unescape(old)
+    if not old.isascii():
+        old = unicodedata.normalize("NFKC", old)
+    return _shown(old)
 
 
 def _sparing_markup(doc: Document, findings: list[Finding]) -> list[Finding]:

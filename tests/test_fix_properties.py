@@ -160,9 +160,11 @@ def _shown_words(text: str) -> list[str]:
     return tokens(regex.sub(r"[\p{Cf}\u00ad\u0640]", "", text))
 
 
-# derandomized: the random search still finds rarer paths on which two safe fixes, each
-# keeping the words alone, glue them together across controls and invisible marks (four
-# fixed this session, pinned below; the next ones are open work, not hidden: see the note)
+# derandomized still: paths on which safe fixes, each keeping the words alone, glue them together
+# are closed in the engine (apply_fixes judges the words on the text all safe fixes leave, glue40;
+# its random search of 20,000 examples found none after, two before: pinned below), but the random
+# search finds the other half open: "ء ء\xa0ء_\x08nÃ\xa0، " (W102's fix, first in order, turns the
+# NBSP of A105's reported mojibake «Ã\xa0» into a space, W114 then deletes it: open work)
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @example("ء ء ء ء\x07\u200bء ")  # A109 deleted the bell, W112 the ZWSP it judged beside a control: "ءء"
 @example("ء ء ء ء\x038,1\u200bء ")  # the same past a mIRC colour code A109 deletes with its digits
@@ -170,6 +172,8 @@ def _shown_words(text: str) -> list[str]:
 @example("ء ء\x07_\x08n ")  # A109 deleted the bell, the overstrike gave "n": "ءn" (one token)
 @example('su "CarrÃ\u00a0mba", Feb\n')  # W102's space in A105's mojibake (fresh25, bug 1)
 @example("ء ء ء ء_\x08n_\x08n\u200bء_\x08nÃ\xa0 ")  # a cp1252 pair A105 does not report: W102 may fix it
+@example("ء ء ء ء α\u200b___\x08\x08\x08ABC ء ")  # W112 deleted the ZWSP before an underline, A109 showed "ABC": "αABC"
+@example("ء ء ء ء ء ء ء ء\u200b_\x08n ")  # the same with one underlined letter: "ءn" (glue40's random search)
 @given(mixed_texts)
 def test_default_rules_safe_fix_keeps_the_words(text):
     once, _ = fix(text, None, False)

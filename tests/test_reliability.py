@@ -577,7 +577,8 @@ def _naive_apply(text: str, findings, unsafe: bool) -> tuple[str, int]:
     """The all-pairs algorithm: the reference semantics. A fix this run does not apply
     (unsafe, without ``unsafe``) still holds its edits' spans against later fixes that
     change a character inside them (fixk25: no safe fix destroys an unsafe repair's
-    evidence)."""
+    evidence); safe fixes that change the words together are held as ``_naive_keeps_words``
+    judges them."""
     from corpuslint.engine import _changes_inside, _overlaps, _self_overlap, fixable
 
     accepted, held, count = [], [], 0
@@ -585,17 +586,54 @@ def _naive_apply(text: str, findings, unsafe: bool) -> tuple[str, int]:
                     key=lambda f: (min(e.start for e in f.fix.edits), f.code)):
         if any(not 0 <= e.start <= e.end <= len(text) for e in f.fix.edits):
             continue
-        if (any(_overlaps(e, a) for e in f.fix.edits for a in accepted)
+        if (any(_overlaps(e, a) for e in f.fix.edits for es in accepted for a in es)
                 or any(_changes_inside(e, h) for e in f.fix.edits for h in held) or _self_overlap(f.fix.edits)):
             continue
         if fixable(f, unsafe):
-            accepted.extend(f.fix.edits)
+            accepted.append(f.fix.edits)
             count += 1
         else:
             held.extend(f.fix.edits)
-    for e in sorted(accepted, key=lambda e: (e.start, e.end), reverse=True):
+    if not unsafe and not _naive_keeps_words(text, [e for es in accepted for e in es]):
+        # safe fixes keep the words (glue40): in order, a fix that deletes or replaces text is
+        # kept only if its edits, with those kept before it and every fix that only inserts,
+        # keep them (this text has no white space: every such edit is judged)
+        kept = [es for es in accepted if all(e.start == e.end for e in es)]
+        for es in accepted:
+            if any(e.start < e.end for e in es):
+                if _naive_keeps_words(text, [e for k in kept for e in k] + list(es)):
+                    kept.append(es)
+                else:
+                    count -= 1
+        accepted = kept
+    for e in sorted((e for es in accepted for e in es), key=lambda e: (e.start, e.end), reverse=True):
         text = text[:e.start] + e.replacement + text[e.end:]
     return text, count
+
+
+def _naive_keeps_words(text: str, edits) -> bool:
+    """Same word tokens with ``edits`` applied as with each deletion or replacement's old
+    text, a token named by the places of its first and last characters (a character of
+    ``text``, or edit k's replacement: -(k + 1)) and the edits it holds a character of."""
+    from corpuslint.text.tokens import tokens
+
+    def words(after: bool):
+        chars, pos = [], 0
+        for k, e in enumerate(sorted(edits, key=lambda e: (e.start, e.end))):
+            chars += [(c, i) for i, c in enumerate(text[pos : e.start], pos)]
+            chars += [(c, -(k + 1)) for c in (e.replacement if after or e.start == e.end else text[e.start : e.end])]
+            pos = e.end
+        chars += [(c, i) for i, c in enumerate(text[pos:], pos)]
+        out, at = [], 0
+        joined = "".join(c for c, _ in chars)
+        for token in tokens(joined):
+            at = joined.index(token, at)
+            span = chars[at : at + len(token)]
+            out.append((span[0][1], span[-1][1], frozenset(p for _, p in span if p < 0)))
+            at += len(token)
+        return out
+
+    return words(False) == words(True)
 
 
 def test_apply_fixes_matches_the_all_pairs_reference():

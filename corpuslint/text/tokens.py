@@ -26,6 +26,8 @@ three such clusters).
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import regex
 
 from .lazy_regex import lazy, lazy_re
@@ -67,6 +69,11 @@ def tokens(text: str) -> list[str]:
     Han, Kana, Thai, Lao, Khmer and Myanmar give one token per character (plus its
     combining marks)."""
     return _TOKEN_RE.findall(text)
+
+
+def token_spans(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each word token of ``text[pos:endpos]`` (as ``tokens``), offsets into ``text``."""
+    return (m.span() for m in _TOKEN_RE.finditer(text, pos, len(text) if endpos is None else endpos))
 
 
 def is_spaceless(token: str) -> bool:

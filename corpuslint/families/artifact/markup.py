@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 import unicodedata
@@ -15,6 +14,7 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS, CHAT_LINE_RE, CODE, MESSAGES, RST_SUFFIXES, chat_log_lines
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
+from ...text.controls import ANY_CONTROL_RE, MIRC_COLOUR_DIGITS_RE, overstrike_at
 from ...text.tokens import tokens
 from ...subtitles import is_subtitle
 from ._common import HTML_TAG_NAME_RE, HTML_TAG_RE, HTML_TAGS
@@ -58,8 +58,6 @@ _ENTITY_RE = lazy(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1
 # "ESC[33m" is two finds, so the fix deletes the whole sequence, not "\b ESC" leaving "[33m")
 _CONTROL_RE = lazy(r"\x1b\[[0-9;?]*[A-Za-z]|(?:(?!\x1b\[[0-9;?]*[A-Za-z])[\x00-\x08\x0b\x0c\x0e-\x1f\x7f])+|[\x80-\x9f]+")
 _C1_RE = lazy(r"[\x80-\x9f]")
-# (a class of code points: the standard ``re`` engine scans a text for it ~2x faster than ``regex``)
-_ANY_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 _CONTROL_NAMES = {0x00: "null", 0x07: "bell", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed",
@@ -680,7 +678,7 @@ class ControlCharacter(DocumentRule):
 
     def check(self, doc: Document):
         text = doc.text
-        if not _ANY_CONTROL_RE.search(text):
+        if not ANY_CONTROL_RE.search(text):
             return
         matches = list(_CONTROL_RE.finditer(text))
         if not matches:
@@ -714,11 +712,6 @@ class ControlCharacter(DocumentRule):
                            fix=fix)
 
 
-# mIRC's colour code: U+0003 then a foreground of one or two digits and an optional
-# ",background" (mIRC's "Control codes" help; the digits are part of the code)
-_MIRC_COLOUR_RE = lazy(r"\d{1,2}(?:,\d{1,2})?")
-
-
 def control_edits(text: str, group: list) -> tuple[list[Edit], bool]:
     """(edits, safe) undoing the control characters ``group`` (``_CONTROL_RE`` matches of
     one line, in order) in ``text``; safe is False when one edit may change a word.
@@ -739,17 +732,13 @@ def control_edits(text: str, group: list) -> tuple[list[Edit], bool]:
         start, end, found = m.start(), m.end(), m.group()
         floor = edits[-1].end if edits else line_start
         if found.strip("\b") == "":
-            k = len(found)
-            before, after = text[start - k : start], text[end : end + k]
-            if (start - k >= floor and len(after) == k and not _ANY_CONTROL_RE.search(before + after)
-                    and "\n" not in after and "\r" not in after):
-                if all(a == b or (a == "_" and not b.isspace()) or (b == "_" and not a.isspace())
-                       for a, b in zip(before, after)):
-                    shown = "".join(a if b == "_" else b for a, b in zip(before, after))
-                    edits.append(Edit(start - k, end + k, shown))
-                    continue
+            shown = overstrike_at(text, start, end, floor)
+            if shown is not None:
+                k = len(found)
+                edits.append(Edit(start - k, end + k, shown))
+                continue
         if found.endswith("\x03"):
-            colour = _MIRC_COLOUR_RE.match(text, end)
+            colour = MIRC_COLOUR_DIGITS_RE.match(text, end)
             if colour is not None:
                 end = colour.end()
         edits.append(Edit(start, end))

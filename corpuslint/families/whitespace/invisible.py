@@ -9,6 +9,7 @@ import regex
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS, PLACEHOLDER
+from ...text.controls import MIRC_COLOUR
 from ...text.lazy_regex import lazy
 from ..artifact._common import dominant_script
 from ._common import (
@@ -429,7 +430,7 @@ _LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
 _NO_SPACE_SCRIPT_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # (a run of what shows nothing: control characters but the white-space ones, with a mIRC
 # colour code's digits, and format marks)
-_HIDDEN = r"(?:\x03(?:\d{1,2}(?:,\d{1,2})?)?|[\p{Cf}[^\P{Cc}\t\n\v\f\r\x1c-\x1f\x85]])+"
+_HIDDEN = rf"(?:{MIRC_COLOUR}|[\p{{Cf}}[^\P{{Cc}}\t\n\v\f\r\x1c-\x1f\x85]])+"
 _HIDDEN_RE = lazy(_HIDDEN, regex.V1)
 _HIDDEN_END_RE = lazy(_HIDDEN + r"\Z", regex.V1)
 _JOINING_SCRIPT_RE = lazy(r"[\p{scx=Arabic}\p{scx=Syriac}\p{scx=Nko}\p{scx=Mongolian}]")
