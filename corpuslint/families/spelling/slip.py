@@ -173,6 +173,8 @@ class Slip(SpellingCorpusRule):
         if getattr(doc, "source", None) is not None and _VOWEL_MARK_RE.search(doc.text, start, end):
             return None  # a translator who vocalised the word spelled it so on purpose ("الحرَاكة")
         surface = doc.text[start:end]
+        if _TANWIN_FATH in surface and lc.backend.tanwin_loan(clean):
+            return None  # "طوعاً و کرہاً" in Urdu: Arabic words their writer marked as Arabic
         if ev.kind == "context" and _DAGGER_ALEF in surface and _dagger_read(lc.backend, surface, ev):
             return None
         if ev.kind == "context" and lc.backend.hamza_below(clean) and not _lam_lost(clean, ev.suggestions):
@@ -304,6 +306,7 @@ def _wasl_spelled(backend, clean: str) -> tuple[str, str] | None:
 # A short vowel or sukun (not tanwin, the accusative ending UI text writes on any noun,
 # nor shadda alone, which a typist carries along with a letter: "متصحّف" for متصفّح).
 _VOWEL_MARK_RE = lazy_re("[\u064e-\u0650\u0652]")
+_TANWIN_FATH = "\u064b"  # ً: an Arabic adverb's accusative ending, which Persian and Urdu keep
 
 
 # A refrain (the radif of a ghazal) has at most this many words, and ends at least this many
