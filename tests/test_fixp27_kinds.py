@@ -106,7 +106,7 @@ def test_s101_s103_pidgin_persian_and_urdu_are_not_compared_with_arabic():
 # -- S101: an Arabic adverb with tanwin, an infinitive's feminine in Urdu -------------------
 
 # npm quran-json 3.1.2 (CC-BY-4.0), Urdu: 13:15 "طوعاً و کرہاً" (willingly or unwillingly),
-# 14:... "اگلنی" (to spit out, feminine infinitive), and real typos of the same translation
+# 22:5 "اگلنی" (to spit out, feminine infinitive), and real typos of the same translation
 def test_s101_urdu_tanwin_adverb_and_infinitive_are_words_and_typos_stay():
     ur = get_backend("ur")
     assert ur.known(ur.clean("اگلنی")) and ur.known(ur.clean("اگلنا"))
@@ -150,7 +150,7 @@ def test_s104_cpp_spelled_out_is_not_repeated_and_a_real_doubling_stays():
 
 
 def test_s104_split_word_before_a_doubled_postposition_has_no_deletion():
-    # quran-json 3.1.2 Urdu, 3:27 ("لڑ رہا", the verb) and 3:36 "لڑکا لڑ کی کی طرح" (لڑکی split):
+    # quran-json 3.1.2 Urdu, 3:13 ("لڑ رہا", the verb) and 3:36 "لڑکا لڑ کی کی طرح" (لڑکی split):
     # deleting a کی would take the genuine postposition away
     text = _read("quran-json-ur-003-split-word.md")
     (f,) = lint_text(text, path="003.md", config={"select": ["S104"], "cache": False})
