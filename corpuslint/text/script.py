@@ -103,8 +103,9 @@ def arabic_script_language(text: str, default: str | None = None, declared: str 
     Persian or Urdu also when the letters Arabic never writes (پ چ ژ گ ۀ and Urdu's
     own) outnumber taa marbuta ة and are at least 1% of the letters, two at least (one in
     text under 40 letters: "كمانڈ بلاؤ"): a translation typed on an Arabic keyboard writes
-    ي ك for ی ک throughout ("گزينه هاي چاپ"). ``declared``: the language a record, file or .po header declares
-    ("fa" or "ur"; others are ``declared_other_language``): it wins over the letters,
+    ي ك for ی ک throughout ("گزينه هاي چاپ"). ``declared``: the language a record, file
+    or .po header declares ("fa" or "ur"; others are ``declared_other_language``): it
+    wins over the letters,
     unless the text has no Persian or Urdu letter and writes Arabic's taa marbuta ة (an
     Arabic quotation); "شما اجازه لازم براى" (its only telling letter ى) is Persian in
     a Persian file."""

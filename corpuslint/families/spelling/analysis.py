@@ -491,8 +491,8 @@ _AR = "\u0621-\u063A\u0641-\u064A\u0671-\u06D3"
 _ACCELERATOR_RE = lazy(rf"(?<=[{_AR}])[_~&](?=[{_AR}])")
 # The same in any other text (the strings of a catalogue exported as plain text, a dataset of
 # UI strings: "ر_وشنی-کنتراست"), where no msgid vouches for it: one marker in a word of
-# Arabic-script letters (and their marks); two or more ("ا_ب_ج") are not a mnemonic, and a word with a Latin
-# letter or digit (snake_case) is code.
+# Arabic-script letters (and their marks); two or more ("ا_ب_ج") are not a mnemonic, and a
+# word with a Latin letter or digit (snake_case) is code.
 _AR_RUN = rf"[{_AR}][{_AR}\p{{M}}]*"  # letters and their marks ("ا_ندازهٔ": hamza above)
 _ONE_ACCELERATOR_RE = lazy(rf"(?<![\w~&]){_AR_RUN}\K[_~&](?={_AR_RUN}(?![\w~&]))")
 

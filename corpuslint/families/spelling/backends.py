@@ -1806,8 +1806,9 @@ _FA_CONSONANT_ENCLITICS = tuple(e for e, after in _FA_ENCLITICS if after("راب
 
 # What follows an Urdu verb stem (the infinitive less نا) in a form ur_PK may not list:
 # nothing (the stem before a light verb), the imperfective تا تی تے تیں, the imperative
-# و ؤ, the infinitive's feminine and oblique نی نے ("اگلنی" beside اگلنا), and the light verbs a compound verb is often written joined to (لو, دیا, سکا, جا,
-# لا, چکا, ڈالا, رہا), longest first.
+# و ؤ, the infinitive's feminine and oblique نی نے ("اگلنی" beside اگلنا), and the light
+# verbs a compound verb is often written joined to (لو, دیا, سکا, جا, لا, چکا, ڈالا, رہا),
+# longest first.
 _UR_VERB_ENDINGS = tuple(sorted(set(
     """تا تی تے تیں و ؤ نی نے
     لو لوں لیا لی لیں لیے لئے لے لیتا لیتی لیتے

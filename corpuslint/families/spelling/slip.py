@@ -51,7 +51,9 @@ class Slip(SpellingCorpusRule):
     needs three signals. Inflections the dictionary lacks (a suffix letter, ـيّة) and
     spellings that differ only in the letters of a foreign g/ch sound or a hamza seat
     (S103's) are not slips; nor, in Persian, an Arabic loanword written with ت for ة
-    (مرارت: Arabic مرارة; not ـیت, since Arabic derives ـية from any nisba) or one half of
+    (مرارت: Arabic مرارة; not ـیت, since Arabic derives ـية from any nisba), nor, in
+    Persian or Urdu, an Arabic word its writer marked with tanwin that the Arabic
+    dictionary knows (Urdu "طوعاً و کرہاً": كرهاً), or one half of
     a compound written with a space (joined to its neighbour a dictionary word: "گره
     گشا"; or after a word, the second element of two or more dictionary words of the
     corpus: "یک باره" beside دوباره, درباره). Nor is a word with ALEF WITH MADDA (آ, a
