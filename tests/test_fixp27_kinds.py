@@ -84,6 +84,10 @@ def test_declared_persian_or_urdu_wins_over_arabic_yeh_and_kaf():
 def test_letters_arabic_never_writes_mark_persian_or_urdu_though_yeh_and_kaf_are_arabic():
     assert arabic_script_language(PIDGIN_FA_GNU) == "fa"  # همگانى گنو: گ twice, ي ى ك elsewhere
     assert [arabic_script_language(t) for t in PIDGIN_UR] == ["ur", "ur"]  # ہ, ڈ
+    # a Uyghur string (GLib 2.74.6, Debian libglib2.0-data) writes چ پ ھ too: one Uyghur ۇ
+    # in it, or its Uyghur document, keeps it from Urdu
+    ug = "'%2$s' دىكى ئاچقۇچ ھالقىسىدىن كىملىكى %1$d بولغان cookie نى تاپالمىدى"
+    assert arabic_script_language(ug, "ug") != "ur" and arabic_script_language(ug) != "ur"
     # Arabic news naming a Persian or Russian name stays Arabic (samples/news-ar, real text)
     for path in sorted(SAMPLES.glob("*.txt")):
         for paragraph in path.read_text(encoding="utf-8").split("\n\n"):

@@ -102,7 +102,8 @@ def arabic_script_language(text: str, default: str | None = None, declared: str 
 
     Persian or Urdu also when the letters Arabic never writes (پ چ ژ گ ۀ and Urdu's
     own) outnumber taa marbuta ة and are at least 1% of the letters, two at least (one in
-    text under 40 letters: "كمانڈ بلاؤ"): a translation typed on an Arabic keyboard writes
+    text under 40 letters: "كمانڈ بلاؤ"; none of another language's letters, nor that
+    language as ``default``): a translation typed on an Arabic keyboard writes
     ي ك for ی ک throughout ("گزينه هاي چاپ"). ``declared``: the language a record, file
     or .po header declares ("fa" or "ur"; others are ``declared_other_language``): it
     wins over the letters,
@@ -130,7 +131,9 @@ def arabic_script_language(text: str, default: str | None = None, declared: str 
     arabic = len(_ARABIC_ONLY.findall(text))
     if fa_ur * 100 >= letters and fa_ur >= 2 and fa_ur > arabic:
         return "ur" if default == "ur" else "fa"  # Urdu uses every Persian letter too
-    never = len(_NEVER_ARABIC.findall(text))
+    # (not in a Uyghur, Sindhi... paragraph, whose letters چ پ ھ are their own too: one of
+    # their letters in it, or their document's language, keeps it from Persian and Urdu)
+    never = 0 if default in _OTHER_LETTERS or _ANY_OTHER.search(text) else len(_NEVER_ARABIC.findall(text))
     if never > text.count(_TAA_MARBUTA) and (never * 100 >= letters and never >= 2 or letters < 40):
         return "ur" if urdu or default == "ur" else "fa"  # ی ک typed as ي ك, گ چ پ kept
     if default is not None and arabic == 0 and (fa_ur > 0 or urdu > 0 or letters < 40):
