@@ -88,6 +88,10 @@ def test_letters_arabic_never_writes_mark_persian_or_urdu_though_yeh_and_kaf_are
     # in it, or its Uyghur document, keeps it from Urdu
     ug = "'%2$s' دىكى ئاچقۇچ ھالقىسىدىن كىملىكى %1$d بولغان cookie نى تاپالمىدى"
     assert arabic_script_language(ug, "ug") != "ur" and arabic_script_language(ug) != "ur"
+    # a short string of a Persian file with as many Persian letters as Arabic-only ones
+    # (libgweather 4.2.0's Persian locations: "سايو کائه‌تانو دو سول", São Caetano do Sul)
+    assert arabic_script_language("سايو کائه\u200cتانو دو سول", "fa") == "fa"
+    assert arabic_script_language("سايو کائه\u200cتانو دو سول", "ar") == "ar"
     # Arabic news naming a Persian or Russian name stays Arabic (samples/news-ar, real text)
     for path in sorted(SAMPLES.glob("*.txt")):
         for paragraph in path.read_text(encoding="utf-8").split("\n\n"):

@@ -136,6 +136,8 @@ def arabic_script_language(text: str, default: str | None = None, declared: str 
     never = 0 if default in _OTHER_LETTERS or _ANY_OTHER.search(text) else len(_NEVER_ARABIC.findall(text))
     if never > text.count(_TAA_MARBUTA) and (never * 100 >= letters and never >= 2 or letters < 40):
         return "ur" if urdu or default == "ur" else "fa"  # ی ک typed as ي ك, گ چ پ kept
+    if default in ("fa", "ur") and letters < 40 and 0 < arabic <= fa_ur + urdu:
+        return default  # "سايو کائه‌تانو دو سول" in a Persian file: ک against ي, a tie its file settles
     if default is not None and arabic == 0 and (fa_ur > 0 or urdu > 0 or letters < 40):
         return default if default != "ar" or urdu == 0 else "ur"
     if arabic == 0 and (fa_ur > 0 or urdu > 0):
