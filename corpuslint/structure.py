@@ -1198,6 +1198,38 @@ def message_catalogue(doc: "Document") -> bool:
     return not MESSAGES.isdisjoint(doc.kinds)
 
 
+# A list of interface strings exported as text, one a paragraph ("الاسم", "_بحث", "المزيد…"
+# between blank lines): at least this many non-blank lines, this share of them a paragraph of
+# one line, and half of them at most this many words (Debian's GTK and Xfce catalogues as
+# text: a median of 2 or 3 words; a scraped news page: 12 to 26).
+LABEL_LIST_MIN_LINES = 20
+LABEL_LIST_SINGLE_SHARE = 0.9
+LABEL_LIST_MEDIAN_WORDS = 4
+
+
+def looks_like_label_list(doc: "Document") -> bool:
+    """True when ``doc`` is a list of interface strings, one a paragraph (the msgstr texts
+    of a catalogue without printf placeholders, which ``looks_like_catalogue`` misses:
+    GTK's property blurbs, Xfce's menus): ``LABEL_LIST_MIN_LINES`` non-blank lines at
+    least, ``LABEL_LIST_SINGLE_SHARE`` of them a paragraph of one line, and a median of
+    ``LABEL_LIST_MEDIAN_WORDS`` words or fewer. Its one-word lines are labels ("الاسم"
+    Name, "طباعة" Print), not a web page's widgets. Asked once a document."""
+    cached = doc.__dict__.get("_is_label_list")
+    if cached is None:
+        text = doc.text
+        rows = [text[line.start : line.end] for line in doc.lines]
+        filled = [i for i, row in enumerate(rows) if row.strip()]
+        cached = False
+        if len(filled) >= LABEL_LIST_MIN_LINES:
+            single = sum(1 for i in filled
+                         if (i == 0 or not rows[i - 1].strip()) and (i + 1 == len(rows) or not rows[i + 1].strip()))
+            words = sorted(len(rows[i].split()) for i in filled)
+            cached = (single >= LABEL_LIST_SINGLE_SHARE * len(filled)
+                      and words[len(words) // 2] <= LABEL_LIST_MEDIAN_WORDS)
+        doc.__dict__["_is_label_list"] = cached
+    return cached
+
+
 # Symfony's plural messages (its translator's pipe syntax, in XLIFF, YAML or PHP catalogues):
 # the variants of one message, each a whole sentence, separated by "|" ("This value is too
 # short. It should have {{ limit }} character or more.|This value is too short. It should

@@ -28,6 +28,11 @@ _URDU_ONLY = regex.compile(r"[\u0679\u0688\u0691\u06BA\u06D2\u06BE\u06C1\u06C3]"
 _PERSIAN_URDU = regex.compile(r"[\u067E\u0686\u0698\u06AF\u06A9\u06CC]")
 # Arabic-only spellings Persian and Urdu avoid (ي ك, taa marbuta ة, alef maqsura ى).
 _ARABIC_ONLY = lazy(r"[\u064A\u0643\u0629\u0649]")
+# Letters Arabic never writes and Persian and Urdu do, whatever keyboard wrote their yeh and
+# kaf (پ چ ژ گ, heh with yeh ۀ, and Urdu's own): an older Persian or Urdu translation typed
+# on an Arabic layout writes ي ك for ی ک but keeps these ("سپس", "گزینه").
+_NEVER_ARABIC = lazy(r"[\u067E\u0686\u0698\u06AF\u06C0\u0679\u0688\u0691\u06BA\u06D2\u06BE\u06C1\u06C3]")
+_TAA_MARBUTA = "\u0629"  # ة: Arabic's feminine ending; Persian and Urdu write ه (اجازه, not اجازة)
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")  # (re: faster counts, same code points)
 # Letters of other Arabic-script languages that Arabic, Persian and Urdu never use
 # (CLDR exemplars): their text goes to none of the three dictionaries.
@@ -77,7 +82,7 @@ def nfkc_presentation_forms(text: str) -> str:
     return PRESENTATION_FORMS_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
-def arabic_script_language(text: str, default: str | None = None) -> str | None:
+def arabic_script_language(text: str, default: str | None = None, declared: str | None = None) -> str | None:
     """"ar", "fa", "ur", another language's code ("ps", "ug", "ckb", "sd": no dictionary
     here), or None when ``text`` has no Arabic-script letters.
 
@@ -93,7 +98,18 @@ def arabic_script_language(text: str, default: str | None = None) -> str | None:
     one, text with a Persian or Urdu letter and no Arabic-only one is Persian (Urdu with
     an Urdu letter). When that
     is another language ("ckb", "ug"...), so is short text (under 40 letters: "ئەفریقی"
-    has Persian letters, Uyghur "ياق" Arabic ones) and text with ە."""
+    has Persian letters, Uyghur "ياق" Arabic ones) and text with ە.
+
+    Persian or Urdu also when the letters Arabic never writes (پ چ ژ گ ۀ and Urdu's
+    own) outnumber taa marbuta ة and are at least 1% of the letters, two at least (one in
+    text under 40 letters: "كمانڈ بلاؤ"; none of another language's letters, nor that
+    language as ``default``): a translation typed on an Arabic keyboard writes
+    ي ك for ی ک throughout ("گزينه هاي چاپ"). ``declared``: the language a record, file
+    or .po header declares ("fa" or "ur"; others are ``declared_other_language``): it
+    wins over the letters,
+    unless the text has no Persian or Urdu letter and writes Arabic's taa marbuta ة (an
+    Arabic quotation); "شما اجازه لازم براى" (its only telling letter ى) is Persian in
+    a Persian file."""
     letters = len(_ARABIC_LETTER.findall(text))
     if letters == 0:
         return None
@@ -108,9 +124,20 @@ def arabic_script_language(text: str, default: str | None = None) -> str | None:
     urdu = len(_URDU_ONLY.findall(text))
     if urdu * 100 >= letters and urdu >= 2:
         return "ur"
+    if declared in ("fa", "ur"):
+        if fa_ur or urdu or _TAA_MARBUTA not in text:
+            return declared
+        return "ar"  # an Arabic quotation: "الحمد لله رب العالمين" with ة somewhere
     arabic = len(_ARABIC_ONLY.findall(text))
     if fa_ur * 100 >= letters and fa_ur >= 2 and fa_ur > arabic:
         return "ur" if default == "ur" else "fa"  # Urdu uses every Persian letter too
+    # (not in a Uyghur, Sindhi... paragraph, whose letters چ پ ھ are their own too: one of
+    # their letters in it, or their document's language, keeps it from Persian and Urdu)
+    never = 0 if default in _OTHER_LETTERS or _ANY_OTHER.search(text) else len(_NEVER_ARABIC.findall(text))
+    if never > text.count(_TAA_MARBUTA) and (never * 100 >= letters and never >= 2 or letters < 40):
+        return "ur" if urdu or default == "ur" else "fa"  # ی ک typed as ي ك, گ چ پ kept
+    if default in ("fa", "ur") and letters < 40 and 0 < arabic <= fa_ur + urdu:
+        return default  # "سايو کائه‌تانو دو سول" in a Persian file: ک against ي, a tie its file settles
     if default is not None and arabic == 0 and (fa_ur > 0 or urdu > 0 or letters < 40):
         return default if default != "ar" or urdu == 0 else "ur"
     if arabic == 0 and (fa_ur > 0 or urdu > 0):
@@ -188,18 +215,20 @@ def language_spans(text: str, default: str = "ar") -> list[tuple[int, int, str]]
     language are merged, so a one-language document is a single span.
 
     A paragraph without Arabic-script letters takes the language of the document as a
-    whole (or ``default``)."""
+    whole (or ``default``). A ``default`` of "fa" or "ur" is a declared language, which
+    wins over a paragraph's letters (``arabic_script_language``'s ``declared``)."""
     if not _NOT_ONLY_ARABIC.search(text):
         return [(0, len(text), default)]  # the common case: no Persian/Urdu letter at all
     # (a declared language decides what the letters leave open, as for each paragraph)
-    whole = arabic_script_language(text, None if default == "ar" else default) or default
+    declared = default if default in ("fa", "ur") else None
+    whole = arabic_script_language(text, declared, declared) or default
     if whole != "ar" and not _PARAGRAPH_BREAK.search(text):
         return [(0, len(text), whole)]
     spans: list[tuple[int, int, str]] = []
     pos = 0
     bounds = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
     for end in bounds:
-        lang = arabic_script_language(text[pos:end], whole) or whole
+        lang = arabic_script_language(text[pos:end], whole, declared) or whole
         if spans and spans[-1][2] == lang:
             spans[-1] = (spans[-1][0], end, lang)
         else:

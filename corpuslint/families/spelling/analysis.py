@@ -487,16 +487,26 @@ _CACHE_LOCK = threading.Lock()
 # A user interface string's keyboard accelerator inside an Arabic word ("م_طابقة", "ا~ستبدال",
 # GTK's "_", LibreOffice's and Qt's "~" and "&"): read as a tatweel, which every Arabic-script
 # back-end keeps in the word and ``clean`` deletes (same length: offsets stay the text's).
-_ACCELERATOR_RE = lazy(r"(?<=[\u0621-\u063A\u0641-\u064A\u0671-\u06D3])[_~&](?=[\u0621-\u063A\u0641-\u064A\u0671-\u06D3])")
+_AR = "\u0621-\u063A\u0641-\u064A\u0671-\u06D3"
+_ACCELERATOR_RE = lazy(rf"(?<=[{_AR}])[_~&](?=[{_AR}])")
+# The same in any other text (the strings of a catalogue exported as plain text, a dataset of
+# UI strings: "ر_وشنی-کنتراست"), where no msgid vouches for it: one marker in a word of
+# Arabic-script letters (and their marks); two or more ("ا_ب_ج") are not a mnemonic, and a
+# word with a Latin letter or digit (snake_case) is code.
+_AR_RUN = rf"[{_AR}][{_AR}\p{{M}}]*"  # letters and their marks ("ا_ندازهٔ": hamza above)
+_ONE_ACCELERATOR_RE = lazy(rf"(?<![\w~&]){_AR_RUN}\K[_~&](?={_AR_RUN}(?![\w~&]))")
 
 
 def _with_accelerators_read(doc) -> str | None:
-    """``doc.text`` with each accelerator marker inside an Arabic word read as a tatweel, for
-    a .po string (a document with a msgid); None when there is none."""
+    """``doc.text`` with each accelerator marker inside an Arabic-script word read as a
+    tatweel (a .po string, a document with a msgid: every marker between two letters;
+    any other document: a word's only marker, ``_ONE_ACCELERATOR_RE``); None when there
+    is none."""
     text = doc.text
-    if getattr(doc, "source", None) is None or not ("_" in text or "~" in text or "&" in text):
+    if not ("_" in text or "~" in text or "&" in text):
         return None
-    return _ACCELERATOR_RE.sub("\u0640", text) if _ACCELERATOR_RE.search(text) else None
+    pattern = _ACCELERATOR_RE if getattr(doc, "source", None) is not None else _ONE_ACCELERATOR_RE
+    return pattern.sub("\u0640", text) if pattern.search(text) else None
 
 
 class _Reading:

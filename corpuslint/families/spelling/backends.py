@@ -468,6 +468,13 @@ class Backend:
         would otherwise report, so that dictionary is read only then."""
         return False
 
+    def tanwin_loan(self, clean: str) -> bool:
+        """The rejected ``clean``, written with tanwin (ً) in this language's text, is an
+        Arabic word its writer marked as one: an adverb or a loan phrase ("طوعاً و کرہاً",
+        willingly or not, in an Urdu Qur'an translation). Asked only of words S101 would
+        otherwise report."""
+        return False
+
     def doubtful_split(self, clean: str) -> tuple[str, str] | None:
         """(stem, enclitic) when the rejected ``clean`` may be a known word plus an enclitic
         the morphology does not accept on its own (Persian: a stem ending in a consonantal
@@ -1389,6 +1396,7 @@ _FA_TOKEN_RE = regex.compile(
 _FA_STRIP = dict(_AR_STRIP)
 _FA_FROM_ARABIC = str.maketrans({"ي": "ی", "ك": "ک"})
 _FA_TO_ARABIC = str.maketrans({"ی": "ي", "ک": "ك"})
+_FA_UR_TO_ARABIC = str.maketrans({"ی": "ي", "ک": "ك", "ہ": "ه", "ۃ": "ة", "ھ": "ه"})
 
 
 # Personal endings of Persian verbs (present and past): دهند، دهد، دهیم، دهید، کرد.
@@ -1591,6 +1599,16 @@ class PersianBackend(Backend):
         with arabic._lock:
             return arabic.spell((clean[:-1] + "ة").translate(_FA_TO_ARABIC))
 
+    def tanwin_loan(self, clean: str) -> bool:
+        """``Backend.tanwin_loan``: the Arabic dictionary knows ``clean`` in Arabic letters
+        (ی ک ہ ۃ as ي ك ه ة): "کرہاً" is Arabic كرهاً. False when the Arabic dictionary is not
+        installed."""
+        try:
+            arabic = get_backend("ar").load()
+        except BackendUnavailable:
+            return False
+        return arabic.known(clean.translate(_FA_UR_TO_ARABIC))  # (known takes the lock)
+
     def variant_of(self, clean: str, spelled: str) -> bool:
         """Two spellings of one word, not a slip (S101): an Arabic word's final hamza after
         alef kept or dropped ("طور سیناء" beside سینا, ابتداء / ابتدا), or a word ending in
@@ -1788,10 +1806,11 @@ _FA_CONSONANT_ENCLITICS = tuple(e for e, after in _FA_ENCLITICS if after("راب
 
 # What follows an Urdu verb stem (the infinitive less نا) in a form ur_PK may not list:
 # nothing (the stem before a light verb), the imperfective تا تی تے تیں, the imperative
-# و ؤ, and the light verbs a compound verb is often written joined to (لو, دیا, سکا, جا,
-# لا, چکا, ڈالا, رہا), longest first.
+# و ؤ, the infinitive's feminine and oblique نی نے ("اگلنی" beside اگلنا), and the light
+# verbs a compound verb is often written joined to (لو, دیا, سکا, جا, لا, چکا, ڈالا, رہا),
+# longest first.
 _UR_VERB_ENDINGS = tuple(sorted(set(
-    """تا تی تے تیں و ؤ
+    """تا تی تے تیں و ؤ نی نے
     لو لوں لیا لی لیں لیے لئے لے لیتا لیتی لیتے
     دو دوں دیا دی دیں دیے دئے دے دیتا دیتی دیتے
     سکا سکی سکے سکو سکوں سکیں سکتا سکتی سکتے

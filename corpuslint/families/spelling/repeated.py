@@ -979,19 +979,38 @@ def _parallel_pairs(text: str, m, line_start: int, line_end: int) -> bool:
 
 # A word split by a stray space whose tail is the word doubled: "لڑکا لڑ کی کی طرح" (Urdu:
 # لڑکی, girl, written "لڑ کی", then the postposition کی). The previous token joined to the
-# first copy is a word the document writes elsewhere as one, and the previous token alone
-# is not: the finding would name the wrong problem.
+# first copy is a word the document writes elsewhere as one: the pair is the split word's
+# tail, then a genuine word. When the previous token alone is written once at most, the
+# finding would name the wrong problem (not reported); otherwise ("لڑ" is also the verb's
+# stem, written again) it is reported without the deletion, which would take the genuine
+# word away.
 _TOKEN_BEFORE_RE = lazy(r"(?<![\p{L}\p{M}])(?P<t>[\p{L}\p{M}]+)[ \t\u00a0]+$")
 
 
-def _split_word_tail(text: str, m, line_start: int) -> bool:
+def _split_word_head(text: str, m, line_start: int) -> tuple[str, int] | None:
+    """(the token before the pair ``m``, how often the text writes it as a whole word)
+    when that token joined to the first copy is a word the text writes as one, else None."""
     before = _TOKEN_BEFORE_RE.search(text, max(line_start, m.start() - 40), m.start())
     if before is None:
-        return False
+        return None
     head, word = before.group("t"), m.group("w")
     # head and word are letters and marks: written as a word is a whole run of them
     runs = _letter_runs(text)
-    return runs[head + word] > 0 and runs[head] <= 1
+    return (head, runs[head]) if runs[head + word] > 0 else None
+
+
+# A symbol's spoken name doubled after what it follows: "سي بلس بلس", "C plus plus" (C++),
+# "جي بلس بلس" (g++), "Notepad plus plus": a name spelled out, not a slip. What comes before
+# is a capitalised Latin word or a letter or its name (one or two letters: g, سي, جي).
+SYMBOL_NAMES = frozenset("plus بلس بلاس".split())
+_SYMBOL_OWNER_RE = lazy(r"(?<![\p{L}\p{M}])(?:\p{Lu}[\p{Latin}\d]*|\p{L}{1,2})[ \t\u00a0]+$")
+
+
+def _spelled_symbol(text: str, m) -> bool:
+    """True when the doubled word of ``m`` is a symbol's name (``SYMBOL_NAMES``) after a
+    capitalised Latin word or a letter's name: "سي بلس بلس" is C++ spelled out."""
+    return (_MARKS_RE.sub("", m.group("w")).casefold() in SYMBOL_NAMES
+            and _SYMBOL_OWNER_RE.search(text, max(0, m.start() - 40), m.start()) is not None)
 
 
 _LETTER_RUN_RE = lazy(r"[\p{L}\p{M}]+")
@@ -1109,7 +1128,10 @@ class RepeatedWord(SpellingDocumentRule):
     "stay in in style"), two doubled words in one frame within a few words, a saying
     ("el pan pan y el vino vino"; not "of the the fair prayer prayer"), the tail of a word
     split by a space, then the word itself (Urdu "لڑ کی کی طرح": لڑکی, written whole
-    elsewhere in the text, then کی), a
+    elsewhere in the text, then کی; when the split-off head is also written as a word
+    elsewhere, the pair is reported without a fix: deleting a copy would take the genuine
+    کی away), a symbol's name doubled after a Latin word or a letter's name (C++ spelled
+    out: "سي بلس بلس", "C plus plus"), a
     preposition before "at least"/"at most" ("at at least"), a copula closing a subject
     clause before the main verb ("That that is is ...", "What it is is ..."), a German
     relative pronoun after a comma before the same article (", die die Energie"), a German
@@ -1245,6 +1267,8 @@ class RepeatedWord(SpellingDocumentRule):
                 continue  # "between Fish and and, and and and And": a word named as itself, again and again
             if _named_sequence(text, m):
                 continue  # "Tiret point point", "نقطة نقطة شرطة": a line style named by its dots and dashes
+            if _spelled_symbol(text, m):
+                continue  # "سي بلس بلس", "C plus plus": C++ spelled out
             line_start = text.rfind("\n", 0, m.start()) + 1
             if word.lower() not in _EN_FUNCTION_WORDS and standalone(text, m, line_start):
                 continue  # "Hoi hoi!", "سلام سلام": a greeting or call said twice
@@ -1387,8 +1411,15 @@ class RepeatedWord(SpellingDocumentRule):
                 continue  # "Thanks to hejia hejia for reporting": a name written twice, as its bearer does
             if _parallel_pairs(text, m, line_start, line_end):
                 continue  # "el pan pan y el vino vino": two doublings in one frame, a figure of speech
-            if _split_word_tail(text, m, line_start):
+            split = _split_word_head(text, m, line_start)
+            if split is not None and split[1] <= 1:
                 continue  # "لڑکا لڑ کی کی طرح": لڑکی split in two, then the postposition کی
+            if split is not None:
+                head = split[0]
+                yield doc.finding(  # the defect may be the split word: deleting a copy would take the genuine one
+                    self, m.start(), m.end(),
+                    f"'{word}' is repeated, or '{head} {word}' is '{head}{word}' split by a space (no fix offered)")
+                continue
             start2 = m.start("gap")
             yield doc.finding(
                 self,

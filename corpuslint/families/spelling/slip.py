@@ -51,7 +51,9 @@ class Slip(SpellingCorpusRule):
     needs three signals. Inflections the dictionary lacks (a suffix letter, ـيّة) and
     spellings that differ only in the letters of a foreign g/ch sound or a hamza seat
     (S103's) are not slips; nor, in Persian, an Arabic loanword written with ت for ة
-    (مرارت: Arabic مرارة; not ـیت, since Arabic derives ـية from any nisba) or one half of
+    (مرارت: Arabic مرارة; not ـیت, since Arabic derives ـية from any nisba), nor, in
+    Persian or Urdu, an Arabic word its writer marked with tanwin that the Arabic
+    dictionary knows (Urdu "طوعاً و کرہاً": كرهاً), or one half of
     a compound written with a space (joined to its neighbour a dictionary word: "گره
     گشا"; or after a word, the second element of two or more dictionary words of the
     corpus: "یک باره" beside دوباره, درباره). Nor is a word with ALEF WITH MADDA (آ, a
@@ -173,6 +175,8 @@ class Slip(SpellingCorpusRule):
         if getattr(doc, "source", None) is not None and _VOWEL_MARK_RE.search(doc.text, start, end):
             return None  # a translator who vocalised the word spelled it so on purpose ("الحرَاكة")
         surface = doc.text[start:end]
+        if _TANWIN_FATH in surface and lc.backend.tanwin_loan(clean):
+            return None  # "طوعاً و کرہاً" in Urdu: Arabic words their writer marked as Arabic
         if ev.kind == "context" and _DAGGER_ALEF in surface and _dagger_read(lc.backend, surface, ev):
             return None
         if ev.kind == "context" and lc.backend.hamza_below(clean) and not _lam_lost(clean, ev.suggestions):
@@ -304,6 +308,7 @@ def _wasl_spelled(backend, clean: str) -> tuple[str, str] | None:
 # A short vowel or sukun (not tanwin, the accusative ending UI text writes on any noun,
 # nor shadda alone, which a typist carries along with a letter: "متصحّف" for متصفّح).
 _VOWEL_MARK_RE = lazy_re("[\u064e-\u0650\u0652]")
+_TANWIN_FATH = "\u064b"  # ً: an Arabic adverb's accusative ending, which Persian and Urdu keep
 
 
 # A refrain (the radif of a ghazal) has at most this many words, and ends at least this many
