@@ -23,7 +23,7 @@ from array import array
 from bisect import bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice
+from itertools import accumulate, chain, islice
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import regex
@@ -1510,8 +1510,10 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
     that order and holds its edits' spans: a safe fix overlapping it is refused too, so
     that no safe fix destroys the evidence of a repair only --unsafe-fixes makes (W102
     turning the no-break space of A105's mojibake «CarrÃ\u00a0mba» into a space, after
-    which «Carràmba» can no longer be recovered). ``--fix`` thus applies the safe part of
-    what ``--fix --unsafe-fixes`` would apply, never an edit it would refuse.
+    which «Carràmba» can no longer be recovered). A safe fix taken before an unsafe one (its
+    first edit earlier) is refused too if another of its edits changes that unsafe fix's span
+    (``_Evidence``; not the deferred codes'), in both modes. ``--fix`` thus applies the safe
+    part of what ``--fix --unsafe-fixes`` would apply, never an edit it would refuse.
 
     Safe fixes never glue, split or change words, alone or together: without ``unsafe``,
     the text all the accepted safe fixes leave is compared, around their edits, with the
@@ -1582,11 +1584,15 @@ def _accept(text: str, findings: Iterable[Finding], unsafe: bool, defer: frozens
         key=lambda f: (f.code in defer, min(e.start for e in f.fix.edits), f.code),
     )
     n = len(text)
+    evidence = _Evidence(e for f in candidates if f.fix.applicability is not Applicability.SAFE
+                         and f.code not in defer for e in f.fix.edits if 0 <= e.start <= e.end <= n)
     for rank, finding in enumerate(candidates):
         edits = finding.fix.edits
         applies = fixable(finding, unsafe)
         if any(not 0 <= e.start <= e.end <= n for e in edits) or _self_overlap(edits):
             continue
+        if finding.fix.applicability is Applicability.SAFE and any(map(evidence.changed_by, edits)):
+            continue  # (whatever the order: W102's first edit before A105's «Ã\u00a0», its second inside)
         if any(_clashes(e, starts, accepted, held) for e in edits):
             if finding.code not in defer or not applies:
                 continue
@@ -1608,6 +1614,29 @@ def _accept(text: str, findings: Iterable[Finding], unsafe: bool, defer: frozens
                 held.add(id(e))
         count += applies
     return candidates, accepted, held, owner, count
+
+
+class _Evidence:
+    """The spans of the unsafe fixes' edits (not deferred), which no safe fix may change
+    whatever the order of the fixes (``_changes_inside``): a safe fix whose first edit comes
+    before such a span, so that it is taken first, would otherwise change the evidence inside
+    it (W102's no-break spaces at 3 and 9 of «ء ء\u00a0ء_\x08nÃ\u00a0، » turning the one of
+    A105's mojibake «Ã\u00a0» at 8 into a space). Spans are sorted by start, with the greatest
+    end so far beside each, so an edit is compared only with the spans that may reach it."""
+
+    def __init__(self, edits: Iterable[Edit]):
+        self.spans = sorted(edits, key=lambda e: (e.start, e.end))
+        self.starts = [e.start for e in self.spans]
+        self.reach = list(accumulate((e.end for e in self.spans), max))
+
+    def changed_by(self, e: Edit) -> bool:
+        """Does ``e`` change a character of one of the spans, or insert inside one?"""
+        i = bisect_right(self.starts, e.end) - 1
+        while i >= 0 and self.reach[i] > e.start:
+            if _changes_inside(e, self.spans[i]):
+                return True
+            i -= 1
+        return False
 
 
 def _clashes(e: Edit, starts: list[int], accepted: list[Edit], held: set[int] = frozenset()) -> bool:
