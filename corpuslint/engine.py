@@ -21,6 +21,7 @@ import unicodedata
 import zlib
 from array import array
 from bisect import bisect_right
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, chain, islice
@@ -1076,18 +1077,7 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
         with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx, initializer=_init_worker,
                                  initargs=(doc_cache, state_reader)) as pool:
             # at most a few chunks in flight per worker: results are consumed as they come
-            pending: list = []
-            it = iter(chunks)
-            for chunk in it:
-                pending.append((chunk, pool.submit(_worker_map, chunk)))
-                if len(pending) >= 2 * jobs:
-                    break
-            while pending:
-                chunk, future = pending.pop(0)
-                results = future.result()
-                nxt = next(it, None)
-                if nxt is not None:
-                    pending.append((nxt, pool.submit(_worker_map, nxt)))
+            for chunk, results in _in_order(chunks, lambda chunk: pool.submit(_worker_map, chunk), 2 * jobs):
                 for item, (result, problem) in zip(chunk, results):
                     if result is not None and decode:
                         result.states = _decode_states(result.states)
@@ -1095,6 +1085,26 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
                 chunk.clear()  # (its documents: held by the store from now on, without their views)
     finally:
         _PARENT_LINTER = None
+
+
+def _in_order(chunks: Iterable[list], submit: Callable[[list], Any], in_flight: int) -> Iterator[tuple[list, Any]]:
+    """``(chunk, its result)`` for each of ``chunks`` in their order, computed by
+    ``submit(chunk)`` (a ``concurrent.futures`` future) with at most ``in_flight`` chunks
+    submitted and not yet consumed: ``chunks`` is read as the results are taken, and the
+    next chunk is submitted before a result is handed out. Raises what a future raises."""
+    pending: deque = deque()
+    it = iter(chunks)
+    for chunk in it:
+        pending.append((chunk, submit(chunk)))
+        if len(pending) >= in_flight:
+            break
+    while pending:
+        chunk, future = pending.popleft()
+        result = future.result()
+        nxt = next(it, None)
+        if nxt is not None:
+            pending.append((nxt, submit(nxt)))
+        yield chunk, result
 
 
 # -- the parallel reduce of a rule whose findings are per target ------------------------
@@ -2092,18 +2102,9 @@ def _parallel_fixes(linter: Linter, tasks: Iterator, unsafe: bool, jobs: int):
     _FIX_JOB = (linter, unsafe)
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            pending: list = []  # at most a few chunks in flight per worker: documents read as they are fixed
-            todo = chunks()
-            for chunk in todo:
-                pending.append((chunk, pool.submit(_fix_chunk, [task[1:] for task in chunk])))
-                if len(pending) >= 2 * jobs:
-                    break
-            while pending:
-                chunk, future = pending.pop(0)
-                results = future.result()
-                nxt = next(todo, None)
-                if nxt is not None:
-                    pending.append((nxt, pool.submit(_fix_chunk, [task[1:] for task in nxt])))
+            # at most a few chunks in flight per worker: documents read as they are fixed
+            for chunk, results in _in_order(chunks(), lambda chunk: pool.submit(_fix_chunk, [t[1:] for t in chunk]),
+                                            2 * jobs):
                 for (tag, doc, *_), (text, count, found) in zip(chunk, results):
                     if found is not None:
                         linter._cache[(doc.path, found[0])] = found[1]
