@@ -15,6 +15,8 @@ a continuation line: what the case repeats. One line or many, in several scripts
   block from each line);
 * ``punct-latin``, ``punct-arabic``: one line of words each followed by a space and a
   mark (``, . ; : ! ?`` and Arabic ``، ؛ ؟``) and bare runs of marks (``!!!??...``);
+* ``near-copies``: two paragraphs of ``n`` words of a small vocabulary, the second the
+  first with "a" inserted and "the" dropped every 20 words (D102 aligns their words);
 * ``repeat-latin``, ``repeat-arabic``: one line of one word repeated (S104's case);
 * ``token``: one token of ``n * 100`` letters (a 5 MB token: ``--n 12500`` and 4x; past
   1,000,000 characters the per-word rules give way to F008);
@@ -122,6 +124,22 @@ def punct(n: int, vocab: list[str], marks: str, seed: int = 2) -> str:
     return "".join(parts).rstrip() + "\n"
 
 
+def near_copies(n: int, vocab: list[str], seed: int = 9) -> str:
+    """Two paragraphs of ``n`` words of ``vocab``, the second a near-copy of the first: every
+    20th word has "a" inserted before it, every 20th (offset) "the" dropped (D102 aligns the
+    two paragraphs' words)."""
+    rng = random.Random(seed)
+    words = [_words(rng, vocab) for _ in range(n)]
+    copy = []
+    for i, w in enumerate(words):
+        if i % 20 == 10:
+            copy.append("a")
+        if i % 20 == 15 and w == "the":
+            continue
+        copy.append(w)
+    return " ".join(words) + ".\n\n" + " ".join(copy) + ".\n"
+
+
 def repeat(n: int, word: str) -> str:
     return " ".join([word] * n) + ".\n"
 
@@ -183,6 +201,7 @@ CASES = {
     "copies": ("txt", lambda n: "The word  is here and there.\n" * n),
     "punct-latin": ("txt", lambda n: punct(n, LATIN, ",.;:!?")),
     "punct-arabic": ("txt", lambda n: punct(n, ARABIC, "،.؛:!؟")),
+    "near-copies": ("txt", lambda n: near_copies(n, LATIN)),
     "repeat-latin": ("txt", lambda n: repeat(n, "the")),
     "repeat-arabic": ("txt", lambda n: repeat(n, "في")),
     "token": ("txt", token),

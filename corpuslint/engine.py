@@ -12,7 +12,6 @@ Rules never touch files: they return findings whose fixes are text edits; only
 from __future__ import annotations
 
 import base64
-import difflib
 import hashlib
 import os
 import re
@@ -51,6 +50,7 @@ from .store import DocumentStore, Spilled, SpilledStates, StateRefs, StateSpill
 from .structure import ALL_REGIONS, HTML_SUFFIXES
 from .text.controls import MIRC_COLOUR, show_overstrikes
 from .text.lazy_regex import lazy, lazy_re
+from .text.sequences import PatienceMatcher
 from .text.tokens import token_spans
 
 MAX_FIX_PASSES = 10
@@ -1970,14 +1970,14 @@ def _not_suppressed(linter: Linter, doc: Document, found: list[Finding],
 def _original_lines(checked: Document, current: Document) -> Callable[[Finding], tuple[int, ...]]:
     """For a finding in ``current`` (a fix pass's text of ``checked``), the 1-based numbers
     of the lines of ``checked`` its line comes from: the same line where the fixes kept it
-    or changed it in place (a line for a line, ``_LineMatcher``), every line of a block
+    or changed it in place (a line for a line, ``PatienceMatcher``), every line of a block
     the fixes joined or split (W105 collapsing blank lines), the lines beside an inserted
     one. A finding is thus held by an ignore-file line entry whenever its line may be one
     the entry names."""
     old = [checked.line_text(line) for line in checked.lines]
     new = [current.line_text(line) for line in current.lines]
     origin: list[tuple[int, ...]] = [()] * len(new)
-    for _tag, i1, i2, j1, j2 in _LineMatcher(None, old, new, autojunk=False).get_opcodes():
+    for _tag, i1, i2, j1, j2 in PatienceMatcher(None, old, new, autojunk=False).get_opcodes():
         for j in range(j1, j2):
             if i2 - i1 == j2 - j1:
                 origin[j] = (i1 + (j - j1) + 1,)
@@ -2536,7 +2536,7 @@ def _unified_diff(path: str, old: str, new: str, context: int = 3) -> str:
     old_name, new_name = _patch_path("a/" + name), _patch_path("b/" + name)
     tab = "\t" if " " in name else ""  # as git does, so that GNU patch reads names with spaces
     out = [f"diff --git {old_name} {new_name}\n", f"--- {old_name}{tab}\n", f"+++ {new_name}{tab}\n"]
-    matcher = _LineMatcher(None, a, b, autojunk=False)
+    matcher = PatienceMatcher(None, a, b, autojunk=False)
     for group in matcher.get_grouped_opcodes(context):
         out.append(f"@@ -{_hunk_range(group[0][1], group[-1][2])} +{_hunk_range(group[0][3], group[-1][4])} @@\n")
         for tag, i1, i2, j1, j2 in group:
@@ -2546,101 +2546,6 @@ def _unified_diff(path: str, old: str, new: str, context: int = 3) -> str:
             out.extend(_patch_line("-", line) for line in a[i1:i2])
             out.extend(_patch_line("+", line) for line in b[j1:j2])
     return "".join(out)
-
-
-class _LineMatcher(difflib.SequenceMatcher):
-    """``difflib.SequenceMatcher`` over two files' lines whose matching blocks come from a
-    patience diff (as ``git diff --patience``): the common head and tail, then the lines
-    that occur once in each side as anchors (their longest increasing run), recursing into
-    the gaps between anchors. A gap without such lines and as many lines on each side (the
-    fixes kept its lines: each changed line is a changed line) is compared line by line;
-    any other is left to difflib's own search, which is quadratic in the lines a gap
-    repeats (fresh25: a 9,993-line fortune file, every line fixed, whose ``%`` separator
-    repeats 1,500 times, took 80 s CPU for ``--diff``); over ``_GAP_CELLS`` line pairs
-    difflib treats its most frequent lines as junk (``autojunk``): a larger hunk, never a
-    wrong one. Blocks are exact line matches, so the
-    patch turns old into new whatever they are."""
-
-    _GAP_CELLS = 4_000_000
-
-    def get_matching_blocks(self):
-        if self.matching_blocks is not None:
-            return self.matching_blocks
-        a, b = self.a, self.b
-        blocks: list[tuple[int, int, int]] = []
-        stack = [(0, len(a), 0, len(b))]
-        while stack:
-            alo, ahi, blo, bhi = stack.pop()
-            head = 0
-            while alo + head < ahi and blo + head < bhi and a[alo + head] == b[blo + head]:
-                head += 1
-            if head:
-                blocks.append((alo, blo, head))
-                alo, blo = alo + head, blo + head
-            tail = 0
-            while alo < ahi - tail and blo < bhi - tail and a[ahi - tail - 1] == b[bhi - tail - 1]:
-                tail += 1
-            if tail:
-                blocks.append((ahi - tail, bhi - tail, tail))
-                ahi, bhi = ahi - tail, bhi - tail
-            if alo == ahi or blo == bhi:
-                continue
-            anchors = _unique_anchors(a, b, alo, ahi, blo, bhi)
-            if not anchors and ahi - alo == bhi - blo:  # (fixes that keep the lines: line by line)
-                blocks.extend((alo + k, blo + k, 1) for k in range(ahi - alo) if a[alo + k] == b[blo + k])
-                continue
-            if not anchors:
-                gap = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi],
-                                              autojunk=(ahi - alo) * (bhi - blo) > self._GAP_CELLS)
-                blocks.extend((alo + i, blo + j, n) for i, j, n in gap.get_matching_blocks() if n)
-                continue
-            prev_a, prev_b = alo, blo
-            for i, j in anchors:
-                stack.append((prev_a, i, prev_b, j))
-                blocks.append((i, j, 1))
-                prev_a, prev_b = i + 1, j + 1
-            stack.append((prev_a, ahi, prev_b, bhi))
-        blocks.sort()
-        merged: list[list[int]] = []
-        for i, j, n in blocks:  # adjacent blocks as one, as difflib gives them
-            if merged and merged[-1][0] + merged[-1][2] == i and merged[-1][1] + merged[-1][2] == j:
-                merged[-1][2] += n
-            else:
-                merged.append([i, j, n])
-        self.matching_blocks = [difflib.Match(i, j, n) for i, j, n in merged] + [difflib.Match(len(a), len(b), 0)]
-        return self.matching_blocks
-
-
-def _unique_anchors(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int) -> list[tuple[int, int]]:
-    """Pairs ``(i, j)`` of lines ``a[i] == b[j]`` that occur once in ``a[alo:ahi]`` and once
-    in ``b[blo:bhi]``, the longest run increasing in both (patience sorting, O(n log n))."""
-    import bisect
-
-    seen_a: dict[str, int] = {}
-    for i in range(alo, ahi):
-        seen_a[a[i]] = -1 if a[i] in seen_a else i
-    seen_b: dict[str, int] = {}
-    for j in range(blo, bhi):
-        line = b[j]
-        if seen_a.get(line, -1) >= 0:
-            seen_b[line] = -1 if line in seen_b else j
-    pairs = sorted((seen_a[line], j) for line, j in seen_b.items() if j >= 0)
-    tails: list[int] = []  # tails[k]: the smallest j ending an increasing run of k + 1 pairs
-    ends: list[int] = []  # the pair index at tails[k]
-    before = [-1] * len(pairs)
-    for n, (_i, j) in enumerate(pairs):
-        k = bisect.bisect_left(tails, j)
-        if k == len(tails):
-            tails.append(j)
-            ends.append(n)
-        else:
-            tails[k], ends[k] = j, n
-        before[n] = ends[k - 1] if k else -1
-    run, n = [], ends[-1] if ends else -1
-    while n >= 0:
-        run.append(pairs[n])
-        n = before[n]
-    return run[::-1]
 
 
 def _binary_diff(path: str, old: bytes, new: bytes) -> str:

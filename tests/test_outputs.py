@@ -313,7 +313,7 @@ def test_line_matcher_opcodes_rebuild_the_new_lines():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from corpuslint.engine import _LineMatcher
+    from corpuslint.text.sequences import PatienceMatcher
 
     lines = st.lists(st.sampled_from(["%\n", "a\n", "b \n", "b\n", "نص\n", "\n", "c"]), max_size=60)
 
@@ -321,7 +321,7 @@ def test_line_matcher_opcodes_rebuild_the_new_lines():
     @given(lines, lines)
     def check(a, b):
         rebuilt = []
-        for tag, i1, i2, j1, j2 in _LineMatcher(None, a, b, autojunk=False).get_opcodes():
+        for tag, i1, i2, j1, j2 in PatienceMatcher(None, a, b, autojunk=False).get_opcodes():
             if tag == "equal":
                 assert a[i1:i2] == b[j1:j2]
                 rebuilt += a[i1:i2]

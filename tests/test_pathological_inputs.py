@@ -421,3 +421,90 @@ def test_paragraph_start_is_the_search_it_replaced(text, data):
     line_start = data.draw(st.integers(0, len(text)))
     para = text.rfind("\n\n", 0, line_start)
     assert repeated._paragraph_start(text, line_start) == (0 if para < 0 else para + 2)
+
+
+# -- D102: two long near-copies of a small vocabulary ------------------------------------------
+
+def test_d102_near_copies_of_a_small_vocabulary():
+    # 1,200 words of eight, the second paragraph the first with "a" inserted and "the" dropped
+    # every 20 words: a near-copy, reported once at the copy. No word occurs once: the
+    # patience matcher anchors the two on runs of words (difflib's search took 30 s at 8,000)
+    from corpuslint.families.duplicate import meaning
+
+    text = gen.near_copies(1200, gen.LATIN)
+    first, copy = text.rstrip("\n").split("\n\n")
+    wa, wb = meaning._norm_words(first), meaning._norm_words(copy)
+    assert isinstance(meaning.word_matcher(wa, wb), meaning._WordMatcher)
+    assert meaning.significant_change(first, copy) is None
+    assert [(f.line, f.related[0].line) for f in _found(text, "n.txt", "D102")] == [(3, 1)]
+    # one content word changed in the copy's middle: two statements, not a copy
+    words = copy.split(" ")
+    words[600] = "kernel"
+    changed = first + "\n\n" + " ".join(words) + "\n"
+    assert meaning.significant_change(first, " ".join(words)) == "content word 'kernel'"
+    assert _found(changed, "n.txt", "D102") == []
+
+
+_FUNCTION = "the a of to in and is it that for on with as".split()
+_CONTENT = "package manager version release story chapter book server disk cache file kernel module user".split()
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10**6), st.integers(520, 800), st.sampled_from([2, 4, 8, 14]),
+       st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.sampled_from(["insert", "delete", "swap", "content"]),
+                          st.integers(0, 100)), max_size=12),
+       st.booleans())
+def test_word_change_of_long_passages_is_difflibs(seed, n, vocabulary, edits, paraphrase):
+    """Two passages of more than ``WORD_CELLS`` word pairs (one a copy of the other with
+    function words inserted, deleted and swapped, and content words changed) are aligned
+    by the patience matcher: its answer is difflib's."""
+    import random
+
+    from corpuslint.families.duplicate import meaning
+
+    rng = random.Random(seed)
+    content = _CONTENT[:vocabulary]
+    base = [rng.choice(_FUNCTION) if rng.random() < 0.45 else rng.choice(content) for _ in range(n)]
+    copy = list(base)
+    for where, op, k in edits:
+        i = int(where * len(copy))
+        if op == "insert":
+            copy.insert(i, _FUNCTION[k % len(_FUNCTION)])
+        elif op == "delete" and copy[i] in _FUNCTION:
+            del copy[i]
+        elif op == "swap" and copy[i] in _FUNCTION:
+            copy[i] = _FUNCTION[k % len(_FUNCTION)]
+        elif op == "content":
+            copy[i] = _CONTENT[k % len(_CONTENT)]
+    a, b = " ".join(base), " ".join(copy)
+    assert isinstance(meaning.word_matcher(meaning._norm_words(a), meaning._norm_words(b)), meaning._WordMatcher)
+    found = meaning._word_change(a, b, paraphrase)
+    cells = meaning.WORD_CELLS
+    meaning.WORD_CELLS = 10**12  # (difflib's alignment at every size, as before)
+    try:
+        expected = meaning._word_change(a, b, paraphrase)
+    finally:
+        meaning.WORD_CELLS = cells
+    assert (found is None) == (expected is None)
+    assert found == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "a", "book", "of", "disk", "كتاب"]), max_size=80),
+       st.lists(st.sampled_from(["the", "a", "book", "of", "disk", "كتاب"]), max_size=80))
+def test_word_matcher_opcodes_rebuild_the_new_words(a, b):
+    # the patience matcher with run anchors (here on every gap over 4 word pairs) is exact:
+    # its equal spans are equal and replaying its opcodes on a gives b
+    from corpuslint.families.duplicate import meaning
+
+    class SmallGaps(meaning._WordMatcher):
+        gap_cells = 4
+
+    rebuilt = []
+    for tag, i1, i2, j1, j2 in SmallGaps(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            assert a[i1:i2] == b[j1:j2]
+            rebuilt += a[i1:i2]
+        else:
+            rebuilt += b[j1:j2]
+    assert rebuilt == b

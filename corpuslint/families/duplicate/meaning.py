@@ -19,7 +19,8 @@ minimal pairs, where the few differing words are exactly what the passage says:
   open the app list, ...", od's „f“ / „d“ type letters.
 
 ``significant_change(a, b)`` compares the two passages word by word (difflib's
-longest-matching-blocks alignment over normalised words) and names the first such
+longest-matching-blocks alignment over normalised words; for passages of more than 500
+words each, a patience alignment, ``word_matcher``) and names the first such
 difference, or returns None when every difference is insignificant: function words
 and fillers, punctuation and spacing, number formatting (1,000 / 1000 / ١٠٠٠),
 diacritics and letter variants, and one-letter spelling variants of long words.
@@ -37,6 +38,7 @@ import regex
 from ...text import normalize
 from ...text import tokens as T
 from ...text.lazy_regex import lazy
+from ...text.sequences import PatienceMatcher
 from . import codepoints as CP
 
 # Negators (and negative quantifiers) in the languages the project meets most.
@@ -609,6 +611,30 @@ def _marked_change(a: str, b: str) -> str | None:
     return None
 
 
+class _WordMatcher(PatienceMatcher):
+    """The patience matcher (``text.sequences``) over two passages' words: gaps of at most
+    ``WORD_CELLS`` word pairs are difflib's; a larger gap without a unique word is anchored
+    on the unique runs of words (two long paragraphs of a few words repeated)."""
+
+    gap_cells = 250_000
+    same_length_pairwise = False
+    run_anchors = True
+
+
+WORD_CELLS = _WordMatcher.gap_cells
+
+
+def word_matcher(wa: list[str], wb: list[str]) -> difflib.SequenceMatcher:
+    """The alignment of the words ``wa`` and ``wb`` that ``significant_change`` reads:
+    difflib's (``autojunk=False``) for passages of at most ``WORD_CELLS`` word pairs (500
+    words each; nearly every paragraph), the patience matcher's (``_WordMatcher``) for
+    longer ones, on which difflib's search is quadratic in the words the passages repeat
+    (d102: two near-copies of 8,000 words of an eight-word vocabulary, over 400 s)."""
+    if len(wa) * len(wb) <= WORD_CELLS:
+        return difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    return _WordMatcher(None, wa, wb, autojunk=False)
+
+
 def _word_change(a: str, b: str, paraphrase: bool) -> str | None:
     """The first of ``significant_change``'s differences found by aligning the words: a
     negation, an antonym, a content word (with ``paraphrase``: only in a minimal pair)."""
@@ -617,7 +643,7 @@ def _word_change(a: str, b: str, paraphrase: bool) -> str | None:
     neg_b = sum(1 for w in wb if w in NEGATIONS)
     if neg_a != neg_b:
         return "negation"
-    sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    sm = word_matcher(wa, wb)
     changes = [op for op in sm.get_opcodes() if op[0] != "equal"]
     blocks = [(wa[i1:i2], wb[j1:j2]) for tag, i1, i2, j1, j2 in changes]
     removed = [w for x, _ in blocks for w in x]
