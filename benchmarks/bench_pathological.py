@@ -63,6 +63,16 @@ Measured 2026-12-04 (load 14-18, ``--n 2000``), lead -> path25, CPU s at n / 4n 
 
 Every other rule on every case: ratio at most 5.5 (or under 0.05 s at 4n), before and after.
 The Markdown cases' characters grow 16x (indentation); their ratios are per 4x characters.
+
+Measured 2026-12-04 (load 18-26, ``--n 2000``), lead -> d102 (``meaning.word_matcher``: the
+patience matcher over passages of more than 500 words each), CPU s at n / 4n (ratio):
+
+    near-copies   D102  1.94 / >400 s wall   -> 0.02 / 0.05 (2.5), findings 1 / 1
+    near-copies   D103  0.00 / >400 s wall   -> 0.00 / 0.01
+    runs-4lines   D102  0.08 / 1.08 (14.1)   -> 0.07 / 0.09 (1.3)
+
+(``meaning._word_change`` alone on near-copies of 500 / 1,000 / 2,000 / 4,000 words: lead
+0.03 / 0.23 / 1.85 / 16.45 s, d102 0.04 / 0.00 / 0.01 / 0.02 s; 128,000 words: 0.84 s.)
 """
 
 from __future__ import annotations
