@@ -508,3 +508,42 @@ def test_word_matcher_opcodes_rebuild_the_new_words(a, b):
         else:
             rebuilt += b[j1:j2]
     assert rebuilt == b
+
+
+def _unpaired_reference(cx, cy):
+    # the pairing _word_change made: each word of cx with the first variant left in cy
+    from corpuslint.families.duplicate.meaning import _spelling_variant
+
+    cx, cy = list(cx), list(cy)
+    for w in list(cx):
+        v = next((u for u in cy if _spelling_variant(w, u)), None)
+        if v is not None:
+            cx.remove(w)
+            cy.remove(v)
+    return cx, cy
+
+
+_VARIANTS = ["colour", "color", "colors", "kolour", "colour", "شويغو", "شويجو", "شويغوا", "manager", "manage",
+             "menager", "disk", "disks", "ab12cd", "ab13cd", "version", "versions", "aversion"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_VARIANTS), max_size=25), st.lists(st.sampled_from(_VARIANTS), max_size=25))
+def test_unpaired_is_the_pairing_it_replaced(cx, cy):
+    from corpuslint.families.duplicate.meaning import _unpaired
+
+    assert _unpaired(list(cx), list(cy)) == _unpaired_reference(cx, cy)
+
+
+def test_d102_long_changed_blocks_of_a_few_words():
+    # two 4,000-word passages of a five-word period, a word inserted near each end: the
+    # changed blocks hold thousands of content words, paired off as spelling variants
+    # in time linear in them; the answer stays a content word, as difflib's was
+    from corpuslint.families.duplicate import meaning
+
+    period = ["the", "package", "of", "manager", "version"]
+    base = (period * 800)[:4000]
+    copy = list(base)
+    copy.insert(400, "a")
+    copy.insert(3600, "the")
+    assert meaning.significant_change(" ".join(base), " ".join(copy)) == "content word 'package'"

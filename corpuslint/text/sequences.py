@@ -13,7 +13,8 @@ class PatienceMatcher(difflib.SequenceMatcher):
     """``difflib.SequenceMatcher`` over two sequences whose matching blocks come from a
     patience diff (as ``git diff --patience``): the common head and tail, then the items
     that occur once in each side as anchors (their longest increasing run), recursing into
-    the gaps between anchors. A gap without such items and as many items on each side is
+    the gaps between anchors. A gap of at most ``exact_cells`` item pairs is difflib's
+    (none for a file's lines: ``--diff`` is git's patience diff). A gap without such items and as many items on each side is
     compared item by item when ``same_length_pairwise`` (a file's lines: the fixes kept its
     lines, each changed line is a changed line). With ``run_anchors``, a gap of more than
     ``gap_cells`` item pairs without a unique item is anchored on the runs of 2, 4, ... 32
@@ -26,6 +27,7 @@ class PatienceMatcher(difflib.SequenceMatcher):
     matches, so the opcodes turn ``a`` into ``b`` whatever they are."""
 
     gap_cells = 4_000_000
+    exact_cells = 0
     same_length_pairwise = True
     run_anchors = False
     _LONGEST_RUN = 32
@@ -51,6 +53,10 @@ class PatienceMatcher(difflib.SequenceMatcher):
                 blocks.append((ahi - tail, bhi - tail, tail))
                 ahi, bhi = ahi - tail, bhi - tail
             if alo == ahi or blo == bhi:
+                continue
+            if (ahi - alo) * (bhi - blo) <= self.exact_cells:
+                gap = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
+                blocks.extend((alo + i, blo + j, n) for i, j, n in gap.get_matching_blocks() if n)
                 continue
             run, anchors = 1, unique_anchors(a, b, alo, ahi, blo, bhi)
             if not anchors and self.same_length_pairwise and ahi - alo == bhi - blo:

@@ -384,6 +384,51 @@ def _spelling_variant(x: str, y: str) -> bool:
     return long_[i + 1 :] == short[i:]
 
 
+def _unpaired(cx: list[str], cy: list[str]) -> tuple[list[str], list[str]]:
+    """``cx`` and ``cy`` less the spelling variants (``_spelling_variant``) that pair off:
+    each word of ``cx`` in turn with the first word of ``cy`` not yet paired that is its
+    variant. Only the words of ``cy`` that share a key with it are tried (a word less one
+    of its letters, or the word itself: two words one edit apart share one), each distinct
+    word once, at its first position not yet paired: linear in the words (two long changed
+    blocks of a few words repeated compared each pair, d102: 14.7 million for 3,839 words
+    each, 240 s)."""
+    if not cx or not cy:
+        return cx, cy
+    where: dict[str, list[int]] = {}  # a distinct word of cy -> its positions
+    for p, u in enumerate(cy):
+        where.setdefault(u, []).append(p)
+    sharing: dict[str, list[str]] = {}  # a key -> the distinct words of cy that have it
+    for u in where:
+        for k in _variant_keys(u):
+            sharing.setdefault(k, []).append(u)
+    taken = dict.fromkeys(where, 0)  # a distinct word of cy -> how many of its first positions are paired
+    paired_x: set[int] = set()
+    paired_y: set[int] = set()
+    for i, w in enumerate(cx):
+        best = None
+        for u in {u for k in _variant_keys(w) for u in sharing.get(k, ())}:
+            if u != w and taken[u] < len(where[u]) and _spelling_variant(w, u):
+                p = where[u][taken[u]]
+                if best is None or p < best[0]:
+                    best = (p, u)
+        if best is not None:
+            taken[best[1]] += 1
+            paired_x.add(i)
+            paired_y.add(best[0])
+    if not paired_x:
+        return cx, cy
+    return ([w for i, w in enumerate(cx) if i not in paired_x], [u for p, u in enumerate(cy) if p not in paired_y])
+
+
+@lru_cache(maxsize=1 << 16)
+def _variant_keys(word: str) -> tuple[str, ...]:
+    """``word`` and ``word`` less each of its letters; none for a word that no
+    ``_spelling_variant`` has (under 5 characters, or with a digit)."""
+    if len(word) < 5 or _has_digit(word):
+        return ()
+    return (word, *(word[:i] + word[i + 1 :] for i in range(len(word))))
+
+
 @lru_cache(maxsize=1 << 16)
 def _has_digit(word: str) -> bool:
     return any(c.isdigit() for c in word)
@@ -612,11 +657,14 @@ def _marked_change(a: str, b: str) -> str | None:
 
 
 class _WordMatcher(PatienceMatcher):
-    """The patience matcher (``text.sequences``) over two passages' words: gaps of at most
-    ``WORD_CELLS`` word pairs are difflib's; a larger gap without a unique word is anchored
-    on the unique runs of words (two long paragraphs of a few words repeated)."""
+    """The patience matcher (``text.sequences``) over two passages' words: after the common
+    head and tail, a gap of at most ``WORD_CELLS`` word pairs is difflib's (a unique word is
+    no anchor there: a word once in each of two 100-word gaps, in different places, made
+    a near-copy whose difflib changes are four function words one with 82 words moved); a larger gap is anchored on its unique words,
+    or without one on its unique runs of words (two long paragraphs of a few words repeated)."""
 
     gap_cells = 250_000
+    exact_cells = gap_cells
     same_length_pairwise = False
     run_anchors = True
 
@@ -659,12 +707,7 @@ def _word_change(a: str, b: str, paraphrase: bool) -> str | None:
         if not paraphrase and _inner_change(op, len(wa), len(wb)):  # (D102, in a script without spaces)
             cx += _spaceless_content(x)
             cy += _spaceless_content(y)
-        # spelling variants pair off
-        for w in list(cx):
-            v = next((u for u in cy if _spelling_variant(w, u)), None)
-            if v is not None:
-                cx.remove(w)
-                cy.remove(v)
+        cx, cy = _unpaired(cx, cy)  # (spelling variants pair off)
         if cx or cy:
             content_blocks.append((cx, cy))
     if not content_blocks:
