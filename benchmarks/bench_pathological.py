@@ -17,6 +17,8 @@ a continuation line: what the case repeats. One line or many, in several scripts
   mark (``, . ; : ! ?`` and Arabic ``، ؛ ؟``) and bare runs of marks (``!!!??...``);
 * ``near-copies``: two paragraphs of ``n`` words of a small vocabulary, the second the
   first with "a" inserted and "the" dropped every 20 words (D102 aligns their words);
+* ``period-copies``: two paragraphs of ``n`` words repeating 20, the second with a word
+  inserted at a tenth and at nine tenths (no word or run of up to 32 words occurs once);
 * ``repeat-latin``, ``repeat-arabic``: one line of one word repeated (S104's case);
 * ``token``: one token of ``n * 100`` letters (a 5 MB token: ``--n 12500`` and 4x; past
   1,000,000 characters the per-word rules give way to F008);
@@ -70,6 +72,7 @@ patience matcher over passages of more than 500 words each), CPU s at n / 4n (ra
     near-copies   D102  1.94 / >400 s wall   -> 0.02 / 0.05 (2.5), findings 1 / 1
     near-copies   D103  0.00 / >400 s wall   -> 0.00 / 0.01
     runs-4lines   D102  0.08 / 1.08 (14.1)   -> 0.07 / 0.09 (1.3)
+    period-copies D102  0.03 / 0.41 (13.0)   -> 0.01 / 0.05 (3.4), findings 0 / 0 both
 
 (``meaning._word_change`` alone on near-copies of 500 / 1,000 / 2,000 / 4,000 words: lead
 0.03 / 0.23 / 1.85 / 16.45 s, d102 0.04 / 0.00 / 0.01 / 0.02 s; 128,000 words: 0.84 s.)
@@ -150,6 +153,17 @@ def near_copies(n: int, vocab: list[str], seed: int = 9) -> str:
     return " ".join(words) + ".\n\n" + " ".join(copy) + ".\n"
 
 
+def period_copies(n: int, period: list[str]) -> str:
+    """Two paragraphs of ``n`` words repeating ``period``, the second with "a" inserted at a
+    tenth and "the" at nine tenths (no word and no run of words occurs once: D102's word
+    alignment leaves long changed blocks of a few words)."""
+    words = (period * (n // len(period) + 1))[:n]
+    copy = list(words)
+    copy.insert(n // 10, "a")
+    copy.insert(9 * n // 10, "the")
+    return " ".join(words) + ".\n\n" + " ".join(copy) + ".\n"
+
+
 def repeat(n: int, word: str) -> str:
     return " ".join([word] * n) + ".\n"
 
@@ -212,6 +226,7 @@ CASES = {
     "punct-latin": ("txt", lambda n: punct(n, LATIN, ",.;:!?")),
     "punct-arabic": ("txt", lambda n: punct(n, ARABIC, "،.؛:!؟")),
     "near-copies": ("txt", lambda n: near_copies(n, LATIN)),
+    "period-copies": ("txt", lambda n: period_copies(n, LATIN + "of in a to for with and is on it as by".split())),
     "repeat-latin": ("txt", lambda n: repeat(n, "the")),
     "repeat-arabic": ("txt", lambda n: repeat(n, "في")),
     "token": ("txt", token),
