@@ -7,8 +7,10 @@ line, and on two editions of one text.
    animal (D101). ``regions.verse_lines`` tells such a text (verses closed by sof pasuq or
    double danda, or numbered); a commentary stored twice (Shankara on Gita 5.8-9) stays a D101.
 2. Two editions of one text (pointed and unpointed Torah, one file a chapter against one file
-   a book; a Gita chapter's ślokas quoted above their translations) are one D104 finding a
-   document, not one a verse, the same with --jobs 2 and in an incremental (pre-commit) run.
+   a book) are one D104 finding a document, not one a verse, the same with --jobs 2, on a Dask
+   cluster and in an incremental (pre-commit) run. A Gita chapter's ślokas quoted again above
+   their translations are the same text stored twice: still one finding a copy, as a help
+   page's paragraphs copied into another page are (labelled tp in the benchmarks).
 
 Excerpts: tests/data/realtext/scripture/SOURCE.md."""
 
@@ -119,9 +121,8 @@ def test_d104_unpointed_book_against_pointed_chapters_is_one_finding(tmp_path, m
     _corpus(tmp_path, monkeypatch, "torah-pointed", "torah-unpointed")
     (f,) = lint_paths(["."], config={"select": ["D104"], "cache": False})
     assert f.path == "torah-unpointed/01-bereshit.md" and f.line == 6  # (Gen 1:2, the first verse of 10 words)
-    assert f.message.startswith("11 paragraphs are copies or near-duplicates of 2 documents, first "
-                                "torah-pointed/01-bereshit-001.txt")
-    assert f.message.endswith("; another edition (differs only in marks)")
+    assert f.message.startswith("11 paragraphs copy 2 documents, first torah-pointed/01-bereshit-001.txt")
+    assert f.message.endswith(": another edition (differs only in marks)")
     assert [(r.path, r.line) for r in f.related] == [("torah-pointed/01-bereshit-001.txt", 4),
                                                      ("torah-pointed/01-bereshit-002.txt", 4)]
     # its fix deletes what the 11 findings' fixes deleted (consecutive verses: merged), unsafe as they were
@@ -131,13 +132,13 @@ def test_d104_unpointed_book_against_pointed_chapters_is_one_finding(tmp_path, m
     assert deleted.count("\n") == 11 and "## פרק 2" not in deleted
 
 
-def test_d104_gita_slokas_quoted_above_translations_are_one_finding(tmp_path, monkeypatch):
+def test_d104_gita_slokas_quoted_above_translations_stay_one_finding_a_copy(tmp_path, monkeypatch):
+    # the same text stored twice (not another edition): each copy is one a builder deletes
     _corpus(tmp_path, monkeypatch, "gita-mula", "gita-anuvad")
-    (f,) = lint_paths(["."], config={"select": ["D104"], "cache": False})
-    assert (f.path, f.line) == ("gita-mula/08.txt", 1)
-    assert f.message.startswith("4 paragraphs are copies of gita-anuvad/08.md:")
-    assert "another edition" not in f.message  # the same text, not another edition
-    assert [r.line for r in f.related] == [5]
+    found = lint_paths(["."], config={"select": ["D104"], "cache": False})
+    assert [(f.path, f.line, f.related[0].line) for f in found] == [("gita-mula/08.txt", 1, 5), ("gita-mula/08.txt", 3, 11),
+                                                                    ("gita-mula/08.txt", 5, 17), ("gita-mula/08.txt", 7, 23)]
+    assert all(f.message.startswith("paragraph copies gita-anuvad/08.md:") for f in found)
 
 
 def test_d104_a_few_paragraphs_copied_stay_reported_one_by_one(tmp_path, monkeypatch):
@@ -154,7 +155,7 @@ def test_d104_fold_is_the_same_with_two_jobs_and_incremental(tmp_path, monkeypat
     _corpus(tmp_path, monkeypatch, "torah-pointed", "torah-unpointed", "gita-mula", "gita-anuvad")
     cfg = {"select": ["D104", "D105"], "cache": False}
     one = lint_paths(["."], config={**cfg, "jobs": 1})
-    assert len(one) == 2
+    assert len(one) == 5 and sum("another edition" in f.message for f in one) == 1
     assert _key(lint_paths(["."], config={**cfg, "jobs": 2})) == _key(one)
     # incremental: the index filled once, then the checked files alone against it
     lint_paths(["."], config={"select": ["D104", "D105"], "jobs": 1})
@@ -191,5 +192,5 @@ def test_d104_fold_is_the_same_on_a_dask_cluster(tmp_path, monkeypatch):
             executor.close()
     finally:
         cluster.close()
-    assert len(local) == 2 and "another edition (differs only in marks)" in local[-1].message
+    assert len(local) == 5 and "another edition (differs only in marks)" in local[-1].message
     assert _key(on_dask) == _key(local)

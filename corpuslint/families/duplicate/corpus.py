@@ -354,19 +354,19 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     C is kept. "Earliest" is path order, except that copies in files not being checked
     come before checked ones: a pre-commit run over a new file that copies an existing
     one reports the new file, pointing at the existing copy.
-    A document holding another's paragraphs wholly or for the most part (at least
-    ``FOLD_MIN_PARAGRAPHS`` of them reported between the two, ``FOLD_SHARE`` of the
-    smaller one's compared paragraphs) is one fact, not one per paragraph: its findings
-    against such documents are folded into one, at its first copied paragraph, counting
-    the paragraphs and naming the documents (``related``); "another edition (differs only
-    in marks)" when every copy differs from its original only in combining marks. The
-    Torah's unpointed edition, one file a book, holds the pointed edition's chapter files
-    verse by verse (niqqud and cantillation are normalised away): "1197 paragraphs are
-    copies or near-duplicates of 50 documents, first .../01-bereshit/001.txt ...; another
-    edition (differs only in marks)" instead of 1,197 findings; a Gita chapter's ślokas,
-    each quoted above its Hindi translation in another file, are one finding a chapter.
-    Two documents that are near-copies as wholes are D105's (one finding, which
-    supersedes these).
+    Another edition of a text is one fact, not one per paragraph: a document holding
+    another's paragraphs wholly or for the most part (at least ``FOLD_MIN_PARAGRAPHS`` of
+    them reported between the two, ``FOLD_SHARE`` of the smaller one's compared
+    paragraphs), each differing from its copy only in combining marks (niqqud,
+    cantillation, harakat, accents: they are normalised away before comparing), is
+    reported once, at its first copied paragraph, counting the paragraphs and naming the
+    documents (``related``). The Torah's unpointed edition, one file a book, holds the
+    pointed edition's chapter files verse by verse: "1197 paragraphs copy 50 documents,
+    first .../01-bereshit/001.txt (...): another edition (differs only in marks)" instead
+    of 1,197 findings. Copies of the same text stay reported paragraph by paragraph (a
+    Gita chapter's ślokas quoted again above their translations in another file, a help
+    page's paragraphs copied into another page: each copy is one a builder deletes). Two
+    documents that are near-copies as wholes are D105's (one finding, which supersedes these).
     A paragraph of a Debian change log entry whose earlier copies all lie in entries of
     other source packages (the header's name: "python-attrs (19.3.0-3)" vs "p11-kit
     (0.23.19-1)") is a stock change, made by a team, a bot or a rebuild across packages
@@ -691,17 +691,19 @@ FOLD_SHARE = 0.5
 def _fold_contained(rule, out: list[Finding], made: list[_Copy], states, paths: list[str],
                     documents) -> list[Finding]:
     """``out`` (D104's findings, ``made[i]`` telling ``out[i]``) with the findings of a
-    document against the documents it holds a copy of, wholly or for the most part
-    (``FOLD_MIN_PARAGRAPHS``, ``FOLD_SHARE`` of the smaller one's compared paragraphs),
-    folded into one finding at the first of them: one fact, not one per paragraph. The
-    Torah's unpointed edition, one file a book, holds each chapter file of the pointed
-    edition (4,545 verses reported one by one); a Gita chapter's ślokas are all quoted
-    above their translations. The message counts the paragraphs and names the documents
-    (``related``, each at its first copied paragraph); when every folded paragraph differs
-    from its copy only in combining marks (niqqud, cantillation, harakat, accents), it says
-    "another edition (differs only in marks)". The fix deletes what the folded findings'
-    fixes deleted (none when one of them had none). Deterministic in ``out``'s order:
-    the same with a distributed or an incremental reduce (each document's findings are its own)."""
+    document against the documents it holds another edition of folded into one finding,
+    at the first of them: one fact, not one per paragraph. Another edition: at least
+    ``FOLD_MIN_PARAGRAPHS`` paragraphs reported between the two, ``FOLD_SHARE`` of the
+    smaller one's compared paragraphs (one holds the other wholly or for the most part),
+    each differing from its copy only in combining marks (``_differ_only_in_marks``:
+    niqqud, cantillation, harakat, accents). The Torah's unpointed edition, one file a
+    book, holds each chapter file of the pointed edition: 4,545 verses were reported one
+    by one. The message counts the paragraphs and names the documents (``related``, each
+    at its first copied paragraph). Copies of the same text are still reported paragraph
+    by paragraph (a page whose paragraphs another page copies: each copy is one to
+    delete). The fix deletes what the folded findings' fixes deleted (none when one of
+    them had none). Deterministic in ``out``'s order: the same with a distributed or an
+    incremental reduce (a document's findings are all made in the reduce that reports it)."""
     if len(made) < FOLD_MIN_PARAGRAPHS:
         return out
     pairs: dict[tuple[int, int], list[int]] = {}
@@ -714,32 +716,28 @@ def _fold_contained(rule, out: list[Finding], made: list[_Copy], states, paths: 
 
     folded: dict[int, list[int]] = {}  # document -> its findings folded (indices of out)
     for (d, o), idx in pairs.items():
-        if len(idx) >= FOLD_MIN_PARAGRAPHS and len(idx) >= FOLD_SHARE * min(compared(d), compared(o)):
+        if (len(idx) >= FOLD_MIN_PARAGRAPHS and len(idx) >= FOLD_SHARE * min(compared(d), compared(o))
+                and _differ_only_in_marks([made[i] for i in idx], states, paths)):
             folded.setdefault(d, []).extend(idx)
-    if not folded:
-        return out
     drop: set[int] = set()
     at: dict[int, Finding] = {}
     for d, idx in folded.items():
-        idx.sort(key=lambda i: (made[i].start, made[i].other))
         doc = documents.get(paths[d])
-        first = out[idx[0]]
         if doc is None:
             continue
+        idx.sort(key=lambda i: (made[i].start, made[i].other))
         others: dict[int, Location] = {}
         for i in idx:
             others.setdefault(made[i].other, out[i].related[0])
-        marks = _differ_only_in_marks([made[i] for i in idx], states, paths)
         edits = [e for i in idx if out[i].fix is not None for e in out[i].fix.edits]
         fix = Fix.unsafe(*_merged_deletions(edits)) if all(out[i].fix is not None for i in idx) else None
         rel = list(others.values())
-        named = f"{where(rel[0].path, rel[0].record)}" if len(rel) == 1 else f"{len(rel)} documents, first {where(rel[0].path, rel[0].record)}"
-        low = min(made[i].sim for i in idx)
-        what = "copies" if low >= 0.999 else "copies or near-duplicates"
+        named = (where(rel[0].path, rel[0].record) if len(rel) == 1
+                 else f"{len(rel)} documents, first {where(rel[0].path, rel[0].record)}")
         at[idx[0]] = doc.finding(
             rule, made[idx[0]].start, made[idx[0]].end,
-            f"{len(idx)} paragraphs are {what} of {named}: one document holds the other's paragraphs wholly or "
-            f"for the most part (Jaccard >= {low:.2f}){'; another edition (differs only in marks)' if marks else ''}",
+            f"{len(idx)} paragraphs copy {named} (Jaccard >= {min(made[i].sim for i in idx):.2f} after "
+            f"normalisation): another edition (differs only in marks)",
             fix=fix, related=rel,
         )
         drop.update(idx[1:])
