@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import Any, Iterable, Mapping
+import unicodedata
+from typing import Any, Iterable, Mapping, NamedTuple
 
 import numpy as np
 import xxhash
 
 from ...arrays import adjacent, frequent, mapping_root, release_mapping, sorted_unique, trim_heap
 from ...document import Document
-from ...findings import Finding, Location, Severity, record_location, spread, where
+from ...findings import Edit, Finding, Fix, Location, Severity, record_location, spread, where
 from ...rules import CorpusRule, CorpusView
 from ...store import ColumnState
 from ...structure import (CODE, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE, NOTEBOOK_CELL,
@@ -353,6 +354,19 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     C is kept. "Earliest" is path order, except that copies in files not being checked
     come before checked ones: a pre-commit run over a new file that copies an existing
     one reports the new file, pointing at the existing copy.
+    Another edition of a text is one fact, not one per paragraph: a document holding
+    another's paragraphs wholly or for the most part (at least ``FOLD_MIN_PARAGRAPHS`` of
+    them reported between the two, ``FOLD_SHARE`` of the smaller one's compared
+    paragraphs), each differing from its copy only in combining marks (niqqud,
+    cantillation, harakat, accents: they are normalised away before comparing), is
+    reported once, at its first copied paragraph, counting the paragraphs and naming the
+    documents (``related``). The Torah's unpointed edition, one file a book, holds the
+    pointed edition's chapter files verse by verse: "1197 paragraphs copy 50 documents,
+    first .../01-bereshit/001.txt (...): another edition (differs only in marks)" instead
+    of 1,197 findings. Copies of the same text stay reported paragraph by paragraph (a
+    Gita chapter's ślokas quoted again above their translations in another file, a help
+    page's paragraphs copied into another page: each copy is one a builder deletes). Two
+    documents that are near-copies as wholes are D105's (one finding, which supersedes these).
     A paragraph of a Debian change log entry whose earlier copies all lie in entries of
     other source packages (the header's name: "python-attrs (19.3.0-3)" vs "p11-kit
     (0.23.19-1)") is a stock change, made by a team, a bot or a rebuild across packages
@@ -519,13 +533,14 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             "off": sub_off,
             **lsh_rows,
             "frames": sorted_unique(fr),  # the document's frames
+            "letters": _letter_hashes(text, table[:, 0:2].tolist()),  # each unit's letters, bare and marked
             "tframes": unit_frames,  # each unit's frames
             "tframes_off": unit_frames_off,
         }
 
     def fingerprint(self) -> str:
         # states carry name hashes and frames per paragraph, and band keys instead of signatures
-        return f"{super().fingerprint()}:names1:frames1:bands1"
+        return f"{super().fingerprint()}:names1:frames1:bands1:letters1"
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])
@@ -592,6 +607,8 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                                bands, rows=idx)
         trim_heap()  # (the temporaries of candidates and verification: freed, given back before the findings)
         out: list[Finding] = []
+        made: list[_Copy] = []  # (out's findings, in order: what ``_fold_contained`` folds)
+        unit_starts = np.searchsorted(doc_of, np.arange(len(paths)))  # (each document's first unit, in _concat order)
         release = _PageRelease(arr, states, ("names", "names_off", "tframes", "tframes_off"))
         for group_arr in groups:
             # the members' documents and target flags, by member (a cluster's, not a list of every unit's:
@@ -643,9 +660,142 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                         related=[rel],
                     )
                 )
+                made.append(_Copy(doc_l[g], doc_l[target], start, end, int(gi - unit_starts[doc_l[g]]),
+                                  int(ti - unit_starts[doc_l[target]]), sim))
                 reported.add(file_l[g])
         release.done()
+        return _fold_contained(self, out, made, states, paths, corpus.documents)
+
+
+class _Copy(NamedTuple):
+    """A D104 finding as ``_fold_contained`` reads it: the reported paragraph's document and
+    the copied one (``_concat`` indices), the paragraph's span, the two paragraphs' indices
+    in their documents' states, and the pair's Jaccard."""
+
+    doc: int
+    other: int
+    start: int
+    end: int
+    unit: int  # (the paragraph's index in its document's state, and its copy's in the other's)
+    other_unit: int
+    sim: float
+
+
+# A document copied paragraph by paragraph into another (or holding another's paragraphs):
+# at least FOLD_MIN_PARAGRAPHS paragraphs reported between the two, FOLD_SHARE or more of the
+# compared paragraphs of the smaller one.
+FOLD_MIN_PARAGRAPHS = 3
+FOLD_SHARE = 0.5
+
+
+def _fold_contained(rule, out: list[Finding], made: list[_Copy], states, paths: list[str],
+                    documents) -> list[Finding]:
+    """``out`` (D104's findings, ``made[i]`` telling ``out[i]``) with the findings of a
+    document against the documents it holds another edition of folded into one finding,
+    at the first of them: one fact, not one per paragraph. Another edition: at least
+    ``FOLD_MIN_PARAGRAPHS`` paragraphs reported between the two, ``FOLD_SHARE`` of the
+    smaller one's compared paragraphs (one holds the other wholly or for the most part),
+    each differing from its copy only in combining marks (``_differ_only_in_marks``:
+    niqqud, cantillation, harakat, accents). The Torah's unpointed edition, one file a
+    book, holds each chapter file of the pointed edition: 4,545 verses were reported one
+    by one. The message counts the paragraphs and names the documents (``related``, each
+    at its first copied paragraph). Copies of the same text are still reported paragraph
+    by paragraph (a page whose paragraphs another page copies: each copy is one to
+    delete). The fix deletes what the folded findings' fixes deleted (none when one of
+    them had none). Deterministic in ``out``'s order: the same with a distributed or an
+    incremental reduce (a document's findings are all made in the reduce that reports it)."""
+    if len(made) < FOLD_MIN_PARAGRAPHS:
         return out
+    pairs: dict[tuple[int, int], list[int]] = {}
+    for i, c in enumerate(made):
+        pairs.setdefault((c.doc, c.other), []).append(i)
+
+    def compared(d: int) -> int:  # (a distributed reduce's states hold the units in clusters: "whole" counts all)
+        st = states[paths[d]]
+        return int(np.asarray(st["whole"])[0]) if "whole" in st else len(st["lines"])
+
+    folded: dict[int, list[int]] = {}  # document -> its findings folded (indices of out)
+    for (d, o), idx in pairs.items():
+        if (len(idx) >= FOLD_MIN_PARAGRAPHS and len(idx) >= FOLD_SHARE * min(compared(d), compared(o))
+                and _differ_only_in_marks([made[i] for i in idx], states, paths)):
+            folded.setdefault(d, []).extend(idx)
+    drop: set[int] = set()
+    at: dict[int, Finding] = {}
+    for d, idx in folded.items():
+        doc = documents.get(paths[d])
+        if doc is None:
+            continue
+        idx.sort(key=lambda i: (made[i].start, made[i].other))
+        others: dict[int, Location] = {}
+        for i in idx:
+            others.setdefault(made[i].other, out[i].related[0])
+        edits = [e for i in idx if out[i].fix is not None for e in out[i].fix.edits]
+        fix = Fix.unsafe(*_merged_deletions(edits)) if all(out[i].fix is not None for i in idx) else None
+        rel = list(others.values())
+        named = (where(rel[0].path, rel[0].record) if len(rel) == 1
+                 else f"{len(rel)} documents, first {where(rel[0].path, rel[0].record)}")
+        at[idx[0]] = doc.finding(
+            rule, made[idx[0]].start, made[idx[0]].end,
+            f"{len(idx)} paragraphs copy {named} (Jaccard >= {min(made[i].sim for i in idx):.2f} after "
+            f"normalisation): another edition (differs only in marks)",
+            fix=fix, related=rel,
+        )
+        drop.update(idx[1:])
+    return [at.get(i, f) for i, f in enumerate(out) if i not in drop]
+
+
+def _merged_deletions(edits: list[Edit]) -> list[Edit]:
+    """Deletions ``edits`` (replacement "") in order, those that overlap or touch merged
+    into one (two paragraphs' deletions may both take the blank line between them)."""
+    merged: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if merged and e.start <= merged[-1].end:
+            if e.end > merged[-1].end:
+                merged[-1] = Edit(merged[-1].start, e.end)
+        else:
+            merged.append(e)
+    return merged
+
+
+_MARK_RE = lazy(r"\p{M}+")
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_MARKED_WORD_RE = lazy(r"[\p{L}\p{M}]+")
+
+
+def _letter_hashes(text: str, spans: list[list[int]]) -> np.ndarray:
+    """For each span of ``text`` (a paragraph), two xxh64 hashes: of its letters with their
+    combining marks stripped and of its letters with them (``\\p{M}`` after NFD: niqqud,
+    cantillation, harakat, accents), words joined by a space; shape (n, 2), uint64. Verse
+    numbers, punctuation and spacing count in neither (``_differ_only_in_marks``)."""
+    out = np.zeros((len(spans), 2), dtype=np.uint64)
+    for k, (start, end) in enumerate(spans):
+        para = text[start:end]
+        if para.isascii():  # (no marks: both the same; its letters by a byte table, ~10x a regex)
+            h = xxhash.xxh64_intdigest(para.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+            out[k] = (h, h)
+            continue
+        marked = " ".join(_MARKED_WORD_RE.findall(unicodedata.normalize("NFD", para)))
+        out[k] = (xxhash.xxh64_intdigest(_MARK_RE.sub("", marked).encode("utf-8", "surrogatepass")),
+                  xxhash.xxh64_intdigest(marked.encode("utf-8", "surrogatepass")))
+    return out
+
+
+def _differ_only_in_marks(copies: list[_Copy], states, paths: list[str]) -> bool:
+    """True when each of ``copies`` has the letters of its copy in the other document, word
+    by word, and at least one differs from it in combining marks (``_letter_hashes``):
+    another edition of the same text, pointed and unpointed. Read from the states (the
+    other document may not be at hand: an incremental run reads only the checked files)."""
+    differ = False
+    for c in copies:
+        mine, theirs = states[paths[c.doc]].get("letters"), states[paths[c.other]].get("letters")
+        if mine is None or theirs is None:  # (a plugin's own state)
+            return False
+        a = np.asarray(mine).reshape(-1, 2)[c.unit]
+        b = np.asarray(theirs).reshape(-1, 2)[c.other_unit]
+        if a[0] != b[0]:
+            return False
+        differ = differ or a[1] != b[1]
+    return differ
 
 
 def _first_of_source(group: list[int], document, start) -> tuple[dict[str, int], dict[int, int]]:
@@ -1047,7 +1197,11 @@ class BoilerplateLine(_DuplicateCorpusRule):
     is reported. In chat data, a turn that opens its conversation (a system prompt, the
     first question after it: ``chat_mix``) is not counted, as in D104 and D105: "You are a
     helpful assistant." and "Tell me a saying, please." in every record are the data
-    set's design; a line recurring in the answers is reported.
+    set's design; a line recurring in the answers is reported. In scripture written one verse
+    a line (``regions.verse_lines``) a verse is not counted: "וַיְדַבֵּ֥ר יְהֹוָ֖ה אֶל־מֹשֶׁ֥ה לֵּאמֹֽר׃"
+    ("And the LORD spoke to Moses, saying") in 44 chapters of the Torah is a set formula of
+    the text, and deleting it would delete a verse; its other lines (a chapter's title, a
+    site's footer) are counted.
     Fix safety: unsafe: the line is deleted from this file, every copy of it; some recurring lines
     (a dateline format, a standard disclaimer) are legitimate, so review first.
     Severity is info because a shared line is often harmless.
@@ -1062,6 +1216,9 @@ class BoilerplateLine(_DuplicateCorpusRule):
     reduction = shuffle.LINE_COUNTS  # distributed reduce: document counts of line keys, sharded by key
     aggregate = incremental.LinePostings()  # the same counts, kept in the corpus index
 
+    def fingerprint(self) -> str:
+        return f"{super().fingerprint()}:verses1"  # (a verse of scripture is no longer counted)
+
     def collect(self, doc: Document) -> Any:
         if chat_mix(doc) is None:
             return None  # a system prompt or opening question repeated across conversations: the design
@@ -1074,8 +1231,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
             headings = {i for i, kind in enumerate(kinds) if kind == MARKUP}
         lead_ins = _markdown_lead_ins(doc, containers[LIST_ITEM])
         stock = regions.changelog_structure_lines(doc)  # "* New upstream release.", "[ Debian Janitor ]"
+        verses = regions.verse_lines(doc)  # a verse recurring in many chapters is a refrain, not a template
         todo = [ln for i, ln in enumerate(doc.lines)
-                if ln.start != ln.end and i not in headings and i not in lead_ins and i not in stock]
+                if ln.start != ln.end and i not in headings and i not in lead_ins and i not in stock
+                and not (verses and regions.verse_line(doc.text, ln.start, ln.end))]
         words = found = None
         a = U._ANALYSES.get(doc)  # (the words of its lines, from the analysis when a rule made it)
         if a is not None and a.run_words is not None and todo:

@@ -219,7 +219,9 @@ class ExactDuplicateLine(DocumentRule):
     places are both verse in a hard-wrapped document, the block before the later one
     short-lined (``_verse_repeat``: a stanza quoted twice among poems; a song in two-line
     stanzas, three or more in a row, is verse too: ``structure.in_stanzas``), and fully vocalised
-    Arabic-script documents (scripture, hadith, classical poetry) and software message
+    Arabic-script documents (scripture, hadith, classical poetry), scripture written one verse
+    a line (``regions.verse_lines``: each verse closed by "׃" or "॥", or numbered: the Torah's
+    "וַיְדַבֵּ֥ר יְהֹוָ֖ה אֶל־מֹשֶׁ֥ה לֵּאמֹֽר׃" opening speech after speech, Psalm 67:4 = 67:6) and software message
     catalogues (the strings of a .po file: two source messages may be translated alike;
     the ``message`` document kind) are not checked; a changelog's entries (``regions.in_two_changelog_entries``: Debian changelog, GNU ChangeLog and NEWS,
     Markdown "## [1.2.3]" entries) are compared each with itself only: every release's "** Bug fixes"
@@ -258,8 +260,8 @@ class ExactDuplicateLine(DocumentRule):
         if genre == "formulaic":
             return []
         a = U.analyse(doc)  # (the duplicate family's shared analysis: D104's map computes it anyway)
-        if genre == "auto" and regions.vocalised(doc):
-            return []
+        if genre == "auto" and regions.scripture(doc):
+            return []  # vocalised Arabic script, verses one a line: refrains and set formulas by design
         text = doc.text
         rst = doc.suffix in structure.RST_SUFFIXES
         tex = doc.suffix in structure.TEX_SUFFIXES
@@ -966,7 +968,8 @@ class NearDuplicateParagraph(DocumentRule):
     Repetitive genres: as D101, with ``genre = "auto"`` (default) a variant of a refrain (a
     paragraph that occurs ``refrain-copies`` times or more, default 3: «故你们应当敬畏安拉，
     应当服从我。» five times in a Chinese Qur'an's surah 26, then without its «故») and
-    fully vocalised Arabic-script documents are not reported, nor near-copies in two entries of
+    fully vocalised Arabic-script documents and scripture one verse a line (``regions.verse_lines``)
+    are not reported, nor near-copies in two entries of
     a changelog (as D101); ``genre = "prose"`` checks
     everything, ``"formulaic"`` turns the rule off for the files it is set for.
     Why: re-posted updates, lightly edited repeats and template paragraphs duplicate
@@ -997,8 +1000,8 @@ class NearDuplicateParagraph(DocumentRule):
         found = _near_duplicate_units(doc, float(self.opts["threshold"]), int(self.opts["min-words"]))
         if not found:
             return []
-        if genre == "auto" and regions.vocalised(doc):
-            return []
+        if genre == "auto" and regions.scripture(doc):
+            return []  # (as D101)
         refrains = _refrain_keys(a, int(self.opts["refrain-copies"])) if genre == "auto" else frozenset()
         out = []
         for j, i, sim in found:
@@ -1299,8 +1302,9 @@ class RestatedPassage(DocumentRule):
     Repetitive genres: with ``genre = "auto"`` (default) a document where at least six
     sentences and more than ``formulaic-share`` (default 0.1) of them look like
     restatements is formulaic (legal articles, parallel narrations, liturgy), and so
-    is fully vocalised Arabic-script text (scripture, hadith, classical poetry), and
-    a text of verses one unpunctuated paragraph each (``regions.verse_paragraphs``: a
+    is fully vocalised Arabic-script text (scripture, hadith, classical poetry) and scripture
+    one verse a line (``regions.verse_lines``: Leviticus 3 restates the ritual for each
+    animal), and a text of verses one unpunctuated paragraph each (``regions.verse_paragraphs``: a
     scripture translation's parallel verses, "... رات طاری کر دے ..." then "... دن طاری
     کر دے ..."): D103 says nothing there, nor on two sentences in verse, the later one amid short lines of a
     hard-wrapped document (``_verse_repeat``: two poems opening with the same line), nor
@@ -1461,7 +1465,7 @@ class RestatedPassage(DocumentRule):
         # That is known as soon as the pairs kept so far involve enough sentences (every
         # test only drops a pair: the pairs kept at the end involve at least these).
         genre = str(self.opts["genre"])
-        if genre == "formulaic" or (genre == "auto" and regions.vocalised(doc)):
+        if genre == "formulaic" or (genre == "auto" and regions.scripture(doc)):
             return []
         formulaic_over = float(self.opts["formulaic-share"]) * eligible if genre == "auto" else None
         involved: set[int] = set()

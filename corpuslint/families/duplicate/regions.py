@@ -493,7 +493,7 @@ def verse_paragraphs(doc: Document) -> bool:
     verses on, the same question of the day). Prose in a script that writes sentence
     punctuation ends its paragraphs with it; verse restates by design (refrains,
     parallel verses). Not asked of Thai or Lao text (no sentence punctuation at all).
-    Or a text of numbered verses, one a line (``numbered_verses``)."""
+    Or a text of verses one a line, numbered or closed by a verse's end mark (``verse_lines``)."""
     cached = _VERSES.get(doc)
     if cached is None:
         text = doc.text
@@ -505,15 +505,16 @@ def verse_paragraphs(doc: Document) -> bool:
             long += 1
             unpunctuated += block[-1] not in _PARAGRAPH_END
         cached = (long >= VERSE_MIN_PARAGRAPHS and unpunctuated >= VERSE_UNPUNCTUATED_SHARE * long
-                  and _UNPUNCTUATED_SCRIPT_RE.search(text) is None) or numbered_verses(text)
+                  and _UNPUNCTUATED_SCRIPT_RE.search(text) is None) or verse_lines(doc)
         _VERSES[doc] = cached
     return cached
 
 
-# A verse number opening a line: "28. ", "28:", "(28)", "২৮।" (any decimal digits); matched
-# at the start of each line ("\n" ends a line, as for ``^`` in MULTILINE mode), and never
-# across a "\n" (no part of it matches one).
-_VERSE_NUMBER_RE = lazy(r"[ \t]*\(?(\p{Nd}{1,3})[.):।][ \t]+\S")
+# A verse number opening a line: "28. ", "28:", "(28)", "২৮।", or the bare number before the
+# verse's first word ("1 Βίβλος γενέσεως ...", Nestle 1904 one verse a line; any decimal
+# digits); matched at the start of each line ("\n" ends a line, as for ``^`` in MULTILINE
+# mode), and never across a "\n" (no part of it matches one).
+_VERSE_NUMBER_RE = lazy(r"[ \t]*\(?(\p{Nd}{1,3})(?:[.):।][ \t]+\S|[ \t]+\p{L})")
 NUMBERED_VERSE_SHARE = 0.8
 
 
@@ -533,6 +534,62 @@ def numbered_verses(text: str) -> bool:
     lines = sum(1 for line in text.splitlines() if line.strip())
     in_order = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1)
     return len(numbers) >= NUMBERED_VERSE_SHARE * lines and in_order >= NUMBERED_VERSE_SHARE * (len(numbers) - 1)
+
+
+# A verse's own end mark closing a line: the Hebrew sof pasuq "׃" (U+05C3: "וַיְדַבֵּ֥ר יְהֹוָ֖ה
+# אֶל־מֹשֶׁ֥ה לֵּאמֹֽר׃") or the Devanagari double danda "॥" (U+0965), alone or before the verse's
+# number and another ("... ॥ १ ॥"); its stand-ins "।।" and "||" only around the verse's number
+# ("... नियतात्मभिः ||८-२||"): Shankara's commentary closes a section of prose with a bare "।।",
+# and a Hindi or Sanskrit sentence ends with one danda "।".
+_VERSE_NUMBER_IN_MARKS = r"[ \t]*\p{Nd}[\p{Nd}.:\-\u2013 \t]*(?:\u0965|\u0964\u0964|\|\|)"
+_VERSE_END_RE = lazy(rf"(?:[\u05C3\u0965](?:{_VERSE_NUMBER_IN_MARKS})?|(?:\u0964\u0964|\|\|){_VERSE_NUMBER_IN_MARKS})[ \t]*$")
+VERSE_MIN_MARKED = 3
+VERSE_MARKED_SHARE = 0.6
+_VERSE_LINES: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDictionary()
+
+
+def verse_end(line: str) -> bool:
+    """True when ``line`` (one line, without its line ending) ends with a verse's end mark
+    (``_VERSE_END_RE``: sof pasuq, double danda, "||८-२||")."""
+    return _VERSE_END_RE.search(line[-40:]) is not None
+
+
+def verse_lines(doc: Document) -> bool:
+    """True when the document is scripture written one verse a line, marked as such: at
+    least ``VERSE_MIN_MARKED`` lines and ``VERSE_MARKED_SHARE`` of its lines of 20
+    characters or more end with a verse's end mark (``verse_end``: a Torah chapter's verses
+    each closed by "׃", a Gita chapter's ślokas by "||८-२||"), or its lines are numbered
+    verses (``numbered_verses``: the Greek New Testament's "1 Βίβλος γενέσεως ...").
+    Such a text is formulaic by design: "וַיְדַבֵּ֥ר יְהֹוָ֖ה אֶל־מֹשֶׁ֥ה לֵּאמֹֽר׃" ("And the LORD
+    spoke to Moses, saying") opens a speech in 44 chapters of the Torah, Psalm 67:4 is
+    67:6, a ritual is restated for each offering; a refrain, not a copy. Commentary prose
+    quoting a verse (its lines end with one danda or a full stop) is not verse."""
+    cached = _VERSE_LINES.get(doc)
+    if cached is None:
+        text = doc.text
+        long = marked = 0
+        if "\u05C3" in text or "\u0965" in text or "\u0964\u0964" in text or "||" in text:
+            for ln in doc.lines:
+                line = text[ln.start : ln.end].rstrip()
+                if len(line) < 20:
+                    continue
+                long += 1
+                marked += verse_end(line)
+        cached = (marked >= VERSE_MIN_MARKED and marked >= VERSE_MARKED_SHARE * long) or numbered_verses(text)
+        _VERSE_LINES[doc] = cached
+    return cached
+
+
+def verse_line(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` (one line) is a verse of a ``verse_lines`` document:
+    it ends with a verse's end mark or opens with a verse number."""
+    return verse_end(text[start:end].rstrip()) or _VERSE_NUMBER_RE.match(text, start, end) is not None
+
+
+def scripture(doc: Document) -> bool:
+    """True when the genre of ``doc`` is scripture by its form (``genre = "auto"``): fully
+    vocalised Arabic-script text (``vocalised``) or verses one a line (``verse_lines``)."""
+    return vocalised(doc) or verse_lines(doc)
 
 
 GENRES = ("auto", "prose", "formulaic")
