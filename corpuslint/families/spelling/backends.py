@@ -162,6 +162,11 @@ class Backend:
     def vkey(self, key: str) -> str:
         return key
 
+    def one_variation(self, clean: str, other: str) -> bool:
+        """Do two spellings of one ``vkey`` differ in one way of spelling a name only (S103
+        pairs them as one name's spellings)? Here: always (``vkey`` folds nothing)."""
+        return True
+
     def vkeys(self, keys: list[str]) -> list[str]:
         """``[vkey(k) for k in keys]``: a corpus's keys at once."""
         return list(map(self.vkey, keys))
@@ -727,6 +732,16 @@ class ArabicBackend(Backend):
 
     def vkey(self, key: str) -> str:
         return key.translate(_G_FOLD)
+
+    def one_variation(self, clean: str, other: str) -> bool:
+        """Do the spellings ``clean`` and ``other`` (of one ``vkey``) differ only in hamza
+        seats (ئ ؤ against none: one ``key``) or only in the letters for a foreign g (غ ج ق ك
+        گ, ڤ/ف: one ``form`` once those fold), not in both? A transliteration varies one of
+        them ("أنجويلا" / "أنغويلا", "سيئول" / "سيول"); "جوام" (Guam) and "قوائم" (lists)
+        fold together only by both, ق for ج and a hamza seat: two words."""
+        if self.key(clean) == self.key(other):
+            return True
+        return self.form(clean).translate(_G_FOLD) == self.form(other).translate(_G_FOLD)
 
     def vkeys(self, keys: list[str]) -> list[str]:
         # one translation of the joined keys (the same letters folded), not one call per key
