@@ -12,6 +12,8 @@ import json
 from corpuslint import lint_records, lint_text
 from corpuslint.families.spelling import get_backend
 
+from .conftest import SAMPLES
+
 REAL = Path(__file__).resolve().parent / "data" / "realtext"
 
 
@@ -63,3 +65,24 @@ def test_s103_one_variation_pairs_a_g_letter_or_a_hamza_seat_not_both():
     assert ar.one_variation("أنجويلا", "أنغويلا") and ar.one_variation("سيئول", "سيول")
     assert ar.one_variation("لاحة", "لائحة")  # a hamza seat only (gtk30's slip for لائحة)
     assert not ar.one_variation("جوام", "قوائم")
+
+
+# -- A103: a dataset of one interface string a record -------------------------------------
+
+
+def test_a103_a_record_that_is_one_interface_string_is_not_a_page_widget():
+    # fresh27's jsonl/ui-fa.jsonl, records 1150-1165: geany's Persian catalogue (its
+    # untranslated strings in English), one msgstr a record; "Print" (record geany.fa.575)
+    # was "share boilerplate"
+    path = REAL / "fresh27-a103-ui-fa-records.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert any(r["text"] == "Print" for r in records)
+    assert lint_records(records, id_field="id", config={"select": ["A103"], "cache": False}) == []
+    # a scraped page as a record keeps its comment form (samples/news-ar/004: "اترك تعليقاً"),
+    # and so does the same line followed by the page's next line in a record of two lines
+    page = (SAMPLES / "004_d2699a1dccc3a5cf.txt").read_text(encoding="utf-8")
+    lines = [line for line in page.splitlines() if "اترك تعليق" in line]
+    assert lines
+    found = lint_records([{"id": "page", "text": page}, {"id": "two", "text": lines[0] + "\nطباعة المقال كاملا"}],
+                         id_field="id", config={"select": ["A103"], "cache": False})
+    assert {"page", "two"} <= {f.record for f in found}
