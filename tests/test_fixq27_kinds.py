@@ -8,11 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import json
+import shutil
 
 from corpuslint import lint_records, lint_text
 from corpuslint.families.spelling import get_backend
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, run_json
 
 REAL = Path(__file__).resolve().parent / "data" / "realtext"
 
@@ -86,3 +87,20 @@ def test_a103_a_record_that_is_one_interface_string_is_not_a_page_widget():
     found = lint_records([{"id": "page", "text": page}, {"id": "two", "text": lines[0] + "\nطباعة المقال كاملا"}],
                          id_field="id", config={"select": ["A103"], "cache": False})
     assert {"page", "two"} <= {f.record for f in found}
+
+
+# -- W102: a no-break space inside a name of the msgid written in Arabic letters ------------
+
+
+def test_w102_no_break_space_binding_the_msgids_name_in_arabic_letters_is_typography(tmp_path):
+    # GNOME's Arabic catalogues: "واي\u00a0فاي" for the msgid's "Wi-Fi" (gnome-control-center;
+    # its standalone "Wi-Fi" is "واي فاي" with a space, Persian writes وای‌فای with a ZWNJ,
+    # Uyghur and Sorani keep "Wi-Fi": one word everywhere) and "آيِسل\u00a0رايوت" for
+    # "Aisleriot"; gnome-maps' "تعتبر\u00a0علامات" (two words, no name of the msgid) stays
+    # reported, and so does the same name with no msgid beside it (plain text)
+    po = tmp_path / "ar.po"
+    shutil.copy(REAL / "fresh27-w102-ar-transliterated-names.po", po)
+    _, report = run_json("--select", "W102", str(po))
+    found = [(d["line"], d["message"]) for d in report["diagnostics"]]
+    assert len(found) == 1 and "تعتبر\u00a0علامات" in po.read_text(encoding="utf-8").splitlines()[found[0][0] - 1]
+    assert len(_findings("ar.txt", "W102", "شبكات واي\u00a0فاي المعروفة\n")) == 1
