@@ -104,3 +104,29 @@ def test_w102_no_break_space_binding_the_msgids_name_in_arabic_letters_is_typogr
     found = [(d["line"], d["message"]) for d in report["diagnostics"]]
     assert len(found) == 1 and "تعتبر\u00a0علامات" in po.read_text(encoding="utf-8").splitlines()[found[0][0] - 1]
     assert len(_findings("ar.txt", "W102", "شبكات واي\u00a0فاي المعروفة\n")) == 1
+
+
+# -- S101: a currency's name is not the article glued to a verb ------------------------------
+
+
+def test_s101_currency_names_are_not_the_article_before_a_verb(tmp_path):
+    # iso-codes 4.15.0 Arabic iso_4217 as fresh27 had it, text export and .po side by side:
+    # "الكرونا الأيسلندية" (Iceland Krona) and "الشلن التنزاني" (Tanzanian Shilling) take an
+    # agreeing adjective, so they are nouns; the .po's "الليك" writes its msgid "Lek" whole.
+    # GTK's "انقضاء مدة البدأ", "أعد البدأ" (for البدء) stay, and so does the text's lone
+    # "الليك" (line 31), which nothing beside it names (main: 6 findings)
+    shutil.copy(REAL / "fresh27-s101-iso4217-ar-currencies.txt", tmp_path / "iso_4217.ar.txt")
+    shutil.copy(REAL / "fresh27-s101-iso4217-ar.po", tmp_path / "iso_4217.po")
+    (tmp_path / "corpuslint.toml").write_text('[per-file-language]\n"*.txt" = "ar"\n', encoding="utf-8")
+    _, report = run_json("--select", "S101", "--extend-include", "*.po", str(tmp_path), cwd=tmp_path)
+    found = [(d["path"].rsplit("/", 1)[-1], d["line"], d["message"].split("'")[1]) for d in report["diagnostics"]]
+    assert sorted(found) == [("iso_4217.ar.txt", 31, "الليك"), ("iso_4217.ar.txt", 46, "البدأ"),
+                             ("iso_4217.ar.txt", 50, "البدأ")]
+
+
+def test_s101_one_word_string_for_one_word_msgid_names_it():
+    from corpuslint.families.spelling.source_names import names_whole_source
+
+    assert names_whole_source("الليك", "الليك", ["Lek"])
+    assert not names_whole_source("الليك", "الليك والدينار", ["Lek"])  # not the whole string
+    assert not names_whole_source("البدأ", "البدأ", ["Start"])  # not the msgid's word

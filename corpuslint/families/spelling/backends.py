@@ -1090,7 +1090,7 @@ class ArabicBackend(Backend):
         if not verb:
             return None
         return (
-            f"the article 'ال' is attached to '{rest}', which is only a verb form "
+            f"{ARTICLE_VERB}'{rest}', which is only a verb form "
             f"(a misspelt noun, or meant 'التي {rest}'?)"
         )
 
@@ -1390,6 +1390,8 @@ def _stemmer_types(analex, word: str, part: str) -> list:
 
 # Marks a ``pattern_slip`` explanation that is a taa-marbuta defect (warning, not error).
 TAA_MARBUTA = "\x00taa:"
+# How a ``pattern_slip`` explanation of the article before a verb form begins.
+ARTICLE_VERB = "the article 'ال' is attached to "
 
 
 def hamza_variants(word: str) -> list[str]:
