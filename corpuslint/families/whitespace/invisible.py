@@ -184,7 +184,8 @@ def _guards_a_placeholder(text: str, matches) -> bool:
     (``matches``: the line's runs of controls), the embedding opens the string (before it
     only markup tags, placeholders, directional marks and neutral signs: ``<h1>\u202b%s سره
     مرکه</h1>``, ``(%s) \u202b%s ووتلو``; after its PDF no strong character), its text opens
-    with a placeholder (before any strong character outside it) and holds letters of the
+    with a string's placeholder (``%s``, ``%(name)s``, ``{0}``; a number's, ``%d``, sets no
+    direction) before any strong character outside it, and holds letters of the
     embedding's direction, placeholders left out (pidgin's Pashto ``\u202b%s بې کار شو``,
     ``%s`` a buddy's name). By UAX #9 (rules P2-P3) a paragraph takes the direction of its
     first strong character: a Latin name or a number put at the start of a Pashto, Persian
@@ -213,6 +214,8 @@ def _guards_a_placeholder(text: str, matches) -> bool:
     opening = _PLACEHOLDER_RE.search(run)
     if opening is None or _STRONG_L.search(run, 0, opening.start()) is not None:
         return False
+    if not opening.group().endswith(("s", "}")):
+        return False  # "\u202b%d ڕۆژ پێش ئێستا": a number sets no direction, the embedding changes nothing
     own = _RTL if first.group() == "\u202b" else _LTR_LETTER
     return own.search(_PLACEHOLDER_RE.sub(" ", run[opening.end() :])) is not None
 
