@@ -54,9 +54,8 @@ def test_w111_balanced_embedding_setting_the_line_direction_is_not_debris():
     # would be left-to-right; the embedding sets its direction, as dir="rtl" would.
     assert found("django-po-ckb-embeddings.txt", "W111") == [("W111", 1, 1)]
     text = (REAL / "django-po-ckb-embeddings.txt").read_text(encoding="utf-8")
-    # not wrapping the whole line, it is reported; left open at the string's start before
-    # the placeholder, it sets the direction as well (fixq27: pidgin's Pashto "\u202b%s بې کار شو")
-    assert found("x.txt", "W111", text.replace("\u202c\n", "\n")) == [("W111", 1, 1)]
+    # unterminated, or not wrapping the whole line, it is reported
+    assert found("x.txt", "W111", text.replace("\u202c\n", "\n")) == [("W111", 1, 1), ("W111", 3, 1)]
     assert found("x.txt", "W111", text.replace("\u202b%", "x \u202b%")) == [("W111", 1, 1), ("W111", 3, 3)]
     # overrides are always reported, balanced or not (Trojan Source)
     assert found("x.txt", "W111", "\u202eHello world\u202c\n") == [("W111", 1, 1)]

@@ -87,9 +87,10 @@ class BidiControl(DocumentRule):
     LRE left open to the line's end after `(Big5)\\u200f`); controls that reorder letters, a PDF without its
     opener, a reversed price, or overrides around spaces (a word processor's debris) are
     reported. Nor is an LRE or RLE opening a string (after markup tags, placeholders or
-    signs only) whose text opens with a placeholder (pidgin's Pashto `<h1>\\u202b%s سره
-    مرکه</h1>`): the value put there, a Latin name or a number, would otherwise set the
-    line's direction (UAX #9 P2), so the embedding keeps the string's own.
+    signs only) whose text opens with a positional string placeholder (pidgin's Pashto
+    `<h1>\\u202b%s سره مرکه</h1>`): a Latin name put there would otherwise set the line's
+    direction (UAX #9 P2), so the embedding keeps the string's own (before `%d`, or
+    Django's named `%(count)s`, filled with numbers, it changes nothing and is reported).
     Example: `price\\u202e001\\u202c` displays as a different number.
     Fix safety: unsafe — deleting them changes how the surrounding text displays;
     review the line first.
@@ -184,8 +185,10 @@ def _guards_a_placeholder(text: str, matches) -> bool:
     (``matches``: the line's runs of controls), the embedding opens the string (before it
     only markup tags, placeholders, directional marks and neutral signs: ``<h1>\u202b%s سره
     مرکه</h1>``, ``(%s) \u202b%s ووتلو``; after its PDF no strong character), its text opens
-    with a string's placeholder (``%s``, ``%(name)s``, ``{0}``; a number's, ``%d``, sets no
-    direction) before any strong character outside it, and holds letters of the
+    with a positional string placeholder (``%s``, ``%1$s``; a number's, ``%d``, sets no
+    direction, nor does Django's named ``%(value)s`` or ``%(count)s``, which its humanize
+    and admin strings fill with numbers: their embedding changes nothing, labelled so in
+    benchmarks/labels/po-django.jsonl) before any strong character outside it, and holds letters of the
     embedding's direction, placeholders left out (pidgin's Pashto ``\u202b%s بې کار شو``,
     ``%s`` a buddy's name). By UAX #9 (rules P2-P3) a paragraph takes the direction of its
     first strong character: a Latin name or a number put at the start of a Pashto, Persian
@@ -214,8 +217,8 @@ def _guards_a_placeholder(text: str, matches) -> bool:
     opening = _PLACEHOLDER_RE.search(run)
     if opening is None or _STRONG_L.search(run, 0, opening.start()) is not None:
         return False
-    if not opening.group().endswith(("s", "}")):
-        return False  # "\u202b%d ڕۆژ پێش ئێستا": a number sets no direction, the embedding changes nothing
+    if not opening.group().endswith("s") or "(" in opening.group():
+        return False  # "\u202b%d ڕۆژ", Django's "\u202b%(value)s بلیۆن": a number sets no direction
     own = _RTL if first.group() == "\u202b" else _LTR_LETTER
     return own.search(_PLACEHOLDER_RE.sub(" ", run[opening.end() :])) is not None
 
