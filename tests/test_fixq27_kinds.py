@@ -5,10 +5,9 @@ the same rule that stays."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import json
 import shutil
+from pathlib import Path
 
 from corpuslint import lint_records, lint_text
 from corpuslint.families.spelling import get_backend
