@@ -1230,6 +1230,21 @@ def looks_like_label_list(doc: "Document") -> bool:
     return cached
 
 
+def is_label_record(doc: "Document") -> bool:
+    """True when ``doc`` is a dataset record (a ``RecordDocument``: it has a ``record``)
+    whose whole text is one line of ``LABEL_RECORD_MAX_WORDS`` words or fewer: a string of a
+    program's interface exported one a record (a .po catalogue's msgstrs as JSON Lines or
+    Parquet: geany's "Print", GTK's "الاسم"), the record's whole content, not a widget on
+    a page among the page's text. The record-per-string form of ``looks_like_label_list``."""
+    if getattr(doc, "record", None) is None:
+        return False
+    text = doc.text.strip()
+    return bool(text) and "\n" not in text and "\r" not in text and len(text.split()) <= LABEL_RECORD_MAX_WORDS
+
+
+LABEL_RECORD_MAX_WORDS = 2
+
+
 # Symfony's plural messages (its translator's pipe syntax, in XLIFF, YAML or PHP catalogues):
 # the variants of one message, each a whole sentence, separated by "|" ("This value is too
 # short. It should have {{ limit }} character or more.|This value is too short. It should

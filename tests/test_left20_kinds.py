@@ -195,13 +195,15 @@ UI_FA = {
 }
 UI_HE = {
     "he-xkeyboard-config-213": "\u202bCtrl ממופה ל\u05beWin ימני ול\u05beCtrl הרגיל",  # the line set right to left
+    # an RLE opening the string before its %s (a PNG key's name, Latin): without it the name
+    # would set the line left to right (fixq27: pidgin's Pashto "\u202b%s بې کار شو", the same kind)
+    "he-gdk-pixbuf-123": "\u202b%s של ה\u05bePNG חייב להיות גדול מאפס, אסור להשתמש בערך „%s”",
 }
 # stray ones, still reported: a PDF without its opener, an RLE on a line already right to left
-# (at run time: a placeholder's number or name opens it), the same RLE twice, an RLE before an
+# (its letters, not a placeholder, open it), the same RLE twice, an RLE before an
 # untranslated English message
 STRAY = {
     "he-glib20-176": "\u202bCould not allocate %lu byte to read file \u201c%s\u201d",
-    "he-gdk-pixbuf-123": "\u202b%s של ה\u05bePNG חייב להיות גדול מאפס, אסור להשתמש בערך „%s”",
     "fa-glib20-652": "برای گرفتن راهنمای پرجزییات از «%s help COMMAND\u202c»\u200c استفاده کنید.\n\n",
     "he-gdk-pixbuf-105": "\u202bהמפתח „%s” שגוי. מפתחות למקטעי טקסט ב\u05bePNG חייבים להיות מורכבים מתווי ASCII.",
     "he-gdk-pixbuf-148": "\u202b\u202bהנקודות לאינטש בציר x ב\u05beTIFF חייבות להיות גדולות מאפס, אסור להשתמש בערך „%s”.",

@@ -13,7 +13,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import MESSAGES, PROSE, TABLE, is_changelog, looks_like_label_list
+from ...structure import MESSAGES, PROSE, TABLE, is_changelog, is_label_record, looks_like_label_list
 from ...text.lazy_regex import lazy
 from ...text.normalize import RunMemo, normalize_line, normalized_run
 from ...text.script import ARABIC_SCRIPT_LANGUAGES, document_spans
@@ -418,7 +418,9 @@ class BoilerplatePhrase(DocumentRule):
     / ``Show or hide annotations on the page.``), or the button an instruction names
     (``On the Standard bar, click`` / ``Print``), nor a one- or two-word line of a list
     of interface strings exported as text, one a paragraph (``structure.looks_like_label_list``:
-    ``الاسم`` among GTK's property names, Debian's gtk30-properties catalogue). An Arabic entry (``lang =
+    ``الاسم`` among GTK's property names, Debian's gtk30-properties catalogue), nor a dataset
+    record that is that line alone (``structure.is_label_record``: geany's ``Print`` as one
+    record of a catalogue exported one msgstr a record). An Arabic entry (``lang =
     "ar"``) applies to Arabic text only: not to a paragraph whose letters are Persian,
     Urdu, Sindhi, Pashto, Kurdish or Uyghur, nor to a document declared in one of them
     (``Document.language``; ``corpuslint.text.script.document_spans``): ``بحث`` alone is
@@ -516,8 +518,8 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # "...and possibly other" / "comments.": the end of a wrapped sentence
             if entry.match == "line" and len(norm.split(" ")) <= 2 and _defined_label(doc, index):
                 continue  # "Comments" / "Show or hide annotations on the page.": a help page's option
-            if len(norm.split(" ")) <= 2 and looks_like_label_list(doc):
-                continue  # "الاسم" among "_بحث", "المزيد…": a label of an interface's strings
+            if len(norm.split(" ")) <= 2 and (looks_like_label_list(doc) or is_label_record(doc)):
+                continue  # "الاسم" among "_بحث", "المزيد…", or a record "Print": a label of an interface's strings
             if " " not in norm and names_a_key(doc, index, content.strip()):
                 continue  # "Print" in a shortcut table whose document writes "Alt+Print": a key
             lead = len(content) - len(content.lstrip())

@@ -162,6 +162,11 @@ class Backend:
     def vkey(self, key: str) -> str:
         return key
 
+    def one_variation(self, clean: str, other: str) -> bool:
+        """Do two spellings of one ``vkey`` differ in one way of spelling a name only (S103
+        pairs them as one name's spellings)? Here: always (``vkey`` folds nothing)."""
+        return True
+
     def vkeys(self, keys: list[str]) -> list[str]:
         """``[vkey(k) for k in keys]``: a corpus's keys at once."""
         return list(map(self.vkey, keys))
@@ -728,6 +733,16 @@ class ArabicBackend(Backend):
     def vkey(self, key: str) -> str:
         return key.translate(_G_FOLD)
 
+    def one_variation(self, clean: str, other: str) -> bool:
+        """Do the spellings ``clean`` and ``other`` (of one ``vkey``) differ only in hamza
+        seats (ئ ؤ against none: one ``key``) or only in the letters for a foreign g (غ ج ق ك
+        گ, ڤ/ف: one ``form`` once those fold), not in both? A transliteration varies one of
+        them ("أنجويلا" / "أنغويلا", "سيئول" / "سيول"); "جوام" (Guam) and "قوائم" (lists)
+        fold together only by both, ق for ج and a hamza seat: two words."""
+        if self.key(clean) == self.key(other):
+            return True
+        return self.form(clean).translate(_G_FOLD) == self.form(other).translate(_G_FOLD)
+
     def vkeys(self, keys: list[str]) -> list[str]:
         # one translation of the joined keys (the same letters folded), not one call per key
         if type(self).vkey is not ArabicBackend.vkey:
@@ -1075,7 +1090,7 @@ class ArabicBackend(Backend):
         if not verb:
             return None
         return (
-            f"the article 'ال' is attached to '{rest}', which is only a verb form "
+            f"{ARTICLE_VERB}'{rest}', which is only a verb form "
             f"(a misspelt noun, or meant 'التي {rest}'?)"
         )
 
@@ -1375,6 +1390,8 @@ def _stemmer_types(analex, word: str, part: str) -> list:
 
 # Marks a ``pattern_slip`` explanation that is a taa-marbuta defect (warning, not error).
 TAA_MARBUTA = "\x00taa:"
+# How a ``pattern_slip`` explanation of the article before a verb form begins.
+ARTICLE_VERB = "the article 'ال' is attached to "
 
 
 def hamza_variants(word: str) -> list[str]:

@@ -6,9 +6,10 @@ import numpy as np
 
 from ...findings import Edit, Fix, Severity
 from ...structure import in_stanzas, in_verse
-from ...text.lazy_regex import lazy_re
+from ...text.lazy_regex import lazy, lazy_re
+from .backends import ARTICLE_VERB
 from .base import ExplanationPending, Pending, SlipEvidence, SpellingCorpusRule, explanation_evidence
-from .source_names import latin_skeletons, transliterates
+from .source_names import latin_skeletons, names_whole_source, transliterates
 
 
 class Slip(SpellingCorpusRule):
@@ -170,8 +171,11 @@ class Slip(SpellingCorpusRule):
     def _finding(self, doc, lc, occ, ev):
         """The finding for evidence ``ev`` of occurrence ``occ``, or None."""
         start, end, clean = occ[:3]
-        if getattr(doc, "sources", ()) and transliterates(clean, latin_skeletons(doc.sources)):
-            return None  # the source string's name or term in Arabic letters ("Asia/Kashgar": كاشغر)
+        if getattr(doc, "sources", ()) and (transliterates(clean, latin_skeletons(doc.sources))
+                                            or names_whole_source(clean, doc.text, doc.sources)):
+            return None  # the source string's name or term in Arabic letters ("Asia/Kashgar": كاشغر; "Lek": الليك)
+        if ev.kind == "pattern" and ev.message.startswith(ARTICLE_VERB) and _NISBA_AFTER_RE.match(doc.text, end):
+            return None  # "الكرونا الأيسلندية": a noun its adjective agrees with (a currency's name), not ال + verb
         if getattr(doc, "source", None) is not None and _VOWEL_MARK_RE.search(doc.text, start, end):
             return None  # a translator who vocalised the word spelled it so on purpose ("الحرَاكة")
         surface = doc.text[start:end]
@@ -304,6 +308,11 @@ def _wasl_spelled(backend, clean: str) -> tuple[str, str] | None:
     spelled = clean[:at] + "\u0627" + clean[at + 1 :]
     return (spelled, clean[at]) if backend.spell(spelled) else None
 
+
+# A definite adjective of relation right after a word (nisba: "الكرونا الأيسلندية", "الشلن
+# التنزاني"): the word is the noun it agrees with. (Two letters at least before its ending:
+# not the relative pronouns الذي, التي.)
+_NISBA_AFTER_RE = lazy(r"[ \u00a0]+ال[\u0621-\u064a]{2,}(?:ية|يه|ي)(?![\p{L}\p{M}])")
 
 # A short vowel or sukun (not tanwin, the accusative ending UI text writes on any noun,
 # nor shadda alone, which a typist carries along with a letter: "متصحّف" for متصفّح).

@@ -133,6 +133,18 @@ def transliterates(clean: str, skeletons: list[tuple[str, ...]]) -> bool:
     return bool(_written(clean, skeletons))
 
 
+def names_whole_source(clean: str, text: str, sources) -> bool:
+    """A translated string that is one word (``text``, stripped, is ``clean``) for a msgid
+    of one Latin word, which ``clean`` writes in Arabic letters: iso-codes' "Lek" as
+    "الليك", a currency's name. The word stands for the whole source, so two consonants
+    are enough even when the word, its article aside, is shorter than four letters (which
+    ``transliterates`` asks of a word among others)."""
+    words = [w for s in sources for w in _LATIN_WORD_RE.findall(s or "")]
+    if text.strip() != clean or len(words) != 1 or "".join(sources).strip() != words[0]:
+        return False
+    return bool(_written(clean, latin_skeletons(words), short=True))
+
+
 def names_source(clean: str, other: str, skeletons: list[tuple[str, ...]], rooted) -> bool:
     """``clean`` writes a Latin word of the source (``skeletons``) that ``other``, another
     spelling of its form, does not: the name the source gives, beside a word ("جوام" for
@@ -147,15 +159,16 @@ def names_source(clean: str, other: str, skeletons: list[tuple[str, ...]], roote
     return not mine <= _written(other, skeletons) or not mine <= _written(other, skeletons, hamza=rooted(other))
 
 
-def _written(clean: str, skeletons: list[tuple[str, ...]], hamza: bool = False) -> set[int]:
-    """The indices of the ``skeletons`` that ``clean`` writes."""
+def _written(clean: str, skeletons: list[tuple[str, ...]], hamza: bool = False, short: bool = False) -> set[int]:
+    """The indices of the ``skeletons`` that ``clean`` writes (``short``: two consonants
+    suffice whatever the word's length)."""
     if not skeletons:
         return set()
     ar = _arabic_skeleton(clean, hamza)
     if len(ar) < 2:
         return set()
     m = _ARTICLE_RE.match(clean)
-    long_enough = len(clean) - (m.end() if m else 0) >= 4
+    long_enough = short or len(clean) - (m.end() if m else 0) >= 4
     found = set()
     for i, sk in enumerate(skeletons):
         if len(sk) == len(ar) or len(sk) == len(ar) + 1:

@@ -127,7 +127,8 @@ class TransliterationInconsistency(SpellingCorpusRule):
     """A name transliterated two ways: different letters for the same foreign sound.
 
     What: spellings that differ only in the letters Arabic uses for a foreign g/ch sound
-    (غ ج ق ك) or in a hamza seat (ئ ؤ vs none), after normalisation (diacritics, ى/ي,
+    (غ ج ق ك) or only in a hamza seat (ئ ؤ vs none; not in both: in plain text, without a
+    msgid, "جوام", Guam, and "قوائم", lists, are two words), after normalisation (diacritics, ى/ي,
     ة/ه, alef seats and clitic prefixes ignored). A group counts when at least one
     spelling is unknown to the dictionary (foreign names are), or when every spelling
     stands next to a name that is itself inconsistent (سيرغي before شويغو); only a
@@ -260,6 +261,8 @@ class TransliterationInconsistency(SpellingCorpusRule):
                 skeletons = latin_skeletons(getattr(doc, "sources", ()) or ())
             if skeletons and names_source(clean, spelled, skeletons, b.rooted):
                 continue  # the msgid's name beside a word ("Guam": جوام, not قوائم lists)
+            if not b.one_variation(clean, spelled):
+                continue  # جوام (Guam) and قوائم (lists): ق for ج and a hamza seat, two words
             finding = doc.finding(
                 self,
                 start,

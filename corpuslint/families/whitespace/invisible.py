@@ -86,7 +86,11 @@ class BidiControl(DocumentRule):
     holding a Latin letter or digit (directional marks inside a run are no content: an
     LRE left open to the line's end after `(Big5)\\u200f`); controls that reorder letters, a PDF without its
     opener, a reversed price, or overrides around spaces (a word processor's debris) are
-    reported.
+    reported. Nor is an LRE or RLE opening a string (after markup tags, placeholders or
+    signs only) whose text opens with a positional string placeholder (pidgin's Pashto
+    `<h1>\\u202b%s سره مرکه</h1>`): a Latin name put there would otherwise set the line's
+    direction (UAX #9 P2), so the embedding keeps the string's own (before `%d`, or
+    Django's named `%(count)s`, filled with numbers, it changes nothing and is reported).
     Example: `price\\u202e001\\u202c` displays as a different number.
     Fix safety: unsafe — deleting them changes how the surrounding text displays;
     review the line first.
@@ -110,6 +114,8 @@ class BidiControl(DocumentRule):
         for matches in by_line.values():
             if _directional_wrapper(doc.text, matches, rtl):
                 continue  # "\u202b%(sel)s لە %(cnt)s\u202c": the embedding sets the line's direction
+            if _guards_a_placeholder(doc.text, matches):
+                continue  # "<h1>\u202b%s سره مرکه</h1>": the value put at the string's start sets no direction
             if _display_fix(doc, doc.text, matches, rtl):
                 continue  # "\u202aA4\u202c أكبر", "(\u202e4:3)": a Latin or digit run set in right-to-left text
             chars = "".join(m.group() for m in matches)
@@ -169,6 +175,52 @@ def _opens_other_direction(text: str, start: int, end: int, rtl: bool) -> bool:
     if strong is None or bool(_RTL.match(strong.group())) == rtl:
         return False
     return (_RTL.search(run) is not None) if rtl else (_LTR_LETTER.search(run) is not None)
+
+
+_MARKUP_TAG_RE = lazy(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")  # "<h1>", "</b>", "<br>": not displayed
+
+
+def _guards_a_placeholder(text: str, matches) -> bool:
+    """True when a line's bidi controls are one LRE or RLE and, if any, the PDF closing it
+    (``matches``: the line's runs of controls), the embedding opens the string (before it
+    only markup tags, placeholders, directional marks and neutral signs: ``<h1>\u202b%s سره
+    مرکه</h1>``, ``(%s) \u202b%s ووتلو``; after its PDF no strong character), its text opens
+    with a positional string placeholder (``%s``, ``%1$s``; a number's, ``%d``, sets no
+    direction, nor does Django's named ``%(value)s`` or ``%(count)s``, which its humanize
+    and admin strings fill with numbers: their embedding changes nothing, labelled so in
+    benchmarks/labels/po-django.jsonl) before any strong character outside it, and holds letters of the
+    embedding's direction, placeholders left out (pidgin's Pashto ``\u202b%s بې کار شو``,
+    ``%s`` a buddy's name). By UAX #9 (rules P2-P3) a paragraph takes the direction of its
+    first strong character: a Latin name or a number put at the start of a Pashto, Persian
+    or Kurdish string would turn the whole line left to right. The embedding is the
+    translator's way to keep the string's direction whatever the program puts there or
+    concatenates before it, though the string's own letters already run its way (which
+    ``_directional_wrapper`` alone would call a change of nothing). Overrides (LRO, RLO),
+    isolates, more controls on the line, an embedding inside a sentence or before a string
+    with no placeholder at its start (``\u202bLaunchpad Contributions:``) are left to be
+    reported."""
+    first = matches[0]
+    if first.group() not in ("\u202a", "\u202b") or len(matches) > 2:
+        return False
+    if len(matches) == 2 and matches[1].group() != "\u202c":
+        return False
+    start = text.rfind("\n", 0, first.start()) + 1
+    end = text.find("\n", first.end())
+    end = len(text) if end < 0 else end
+    close = matches[1].start() if len(matches) == 2 else end
+    if len(matches) == 2 and _STRONG_L.search(_MARKUP_TAG_RE.sub(" ", text[matches[1].end() : end])):
+        return False  # text after the PDF: the embedding does not end the string
+    before = _MARKUP_TAG_RE.sub(" ", _PLACEHOLDER_RE.sub(" ", _MARKS_RE.sub(" ", text[start : first.start()])))
+    if _STRONG_L.search(before):
+        return False  # an embedding inside a sentence
+    run = _MARKUP_TAG_RE.sub(" ", text[first.end() : close])
+    opening = _PLACEHOLDER_RE.search(run)
+    if opening is None or _STRONG_L.search(run, 0, opening.start()) is not None:
+        return False
+    if not opening.group().endswith("s") or "(" in opening.group():
+        return False  # "\u202b%d ڕۆژ", Django's "\u202b%(value)s بلیۆن": a number sets no direction
+    own = _RTL if first.group() == "\u202b" else _LTR_LETTER
+    return own.search(_PLACEHOLDER_RE.sub(" ", run[opening.end() :])) is not None
 
 
 _DIRECTIVE_RE = lazy(FORMAT_DIRECTIVE + "|" + PLACEHOLDER)

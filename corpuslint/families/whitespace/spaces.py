@@ -494,7 +494,9 @@ class NonStandardSpace(DocumentRule):
     `grafiką\\u00a0lub` are reported); a no-break space that binds a name's two parts in Latin
     script (``Pentium\u00a0Pro``, ``GNU\u00a0GPL``, ``bibliothèques\u00a0C``; not in a line with one
     between every word), the number sign to its number (``n°\u00a0516394``) or a command to its
-    option (``dch\u00a0-i``) is the author's. A space alone between parentheses or quotes is
+    option (``dch\u00a0-i``) is the author's, and so, in a translated string (a .po msgstr), is one that binds
+    two Arabic-script words writing one Latin word of the msgid (GNOME's Arabic "واي\u00a0فاي"
+    for "Wi-Fi", "آيِسل\u00a0رايوت" for "Aisleriot": one name, kept on one line). A space alone between parentheses or quotes is
     shown, not used (`blank (\\u00a0) - allowed within a name`). A space that carries a
     combining mark is the mark's base (a spacing clone, The Unicode Standard 2.11), not a gap
     between words: the Uthmani Qur'an of Tanzil/quran-json sets the dagger alif and hamza that
@@ -554,6 +556,10 @@ class NonStandardSpace(DocumentRule):
         others = Counter(m.group() for m in found)
         found = [m for m in found if not (rst and typographic[m.group()] >= others[m.group()])
                  and not names_character(doc, m.group())]
+        if doc.sources and found:  # a .po string: "واي\u00a0فاي" for the msgid's "Wi-Fi"
+            found = [m for m in found if not _binds_source_name(doc.text, m, doc.sources)]
+            if not found:
+                return
         # One finding per line (a scraped paragraph can hold dozens), its fix covering all.
         # A fix that turns a no-break space before ; : ! ? » or after « into a breaking one
         # undoes French typography where the text was not read as French: no safe fix.
@@ -564,6 +570,31 @@ class NonStandardSpace(DocumentRule):
             yield doc.finding(self, matches[0].start(), matches[-1].end(),
                               f"non-standard space{'s' if len(chars) > 1 else ''}: {counted_names(chars)}",
                               fix=make(*(Edit(m.start(), m.end(), " ") for m in matches)))
+
+
+_ARABIC_WORD_BEFORE_RE = lazy(r"[\p{Arabic}\p{Mn}]+\Z")
+_ARABIC_WORD_AFTER_RE = lazy(r"\p{Arabic}[\p{Arabic}\p{Mn}]*")
+_LATIN_HYPHEN_RE = lazy(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+
+
+def _binds_source_name(text: str, m, sources) -> bool:
+    """Does the no-break space ``m`` of a translated string bind two Arabic-script words
+    that together write one Latin word of its msgid (``sources``) in Arabic letters
+    (``source_names.transliterates``; a hyphenated word read as one: "Wi-Fi")? GNOME's
+    Arabic translators write "واي\u00a0فاي" for "Wi-Fi", "آيِسل\u00a0رايوت" for
+    "Aisleriot": one name of the source in two Arabic words, kept on one line as
+    "Pentium\u00a0Pro" is; a fix to a space would let the name break. Two words that
+    are not the source's name ("تعتبر\u00a0علامات") are not."""
+    if m.group() != "\u00a0":
+        return False
+    before = _ARABIC_WORD_BEFORE_RE.search(text[max(0, m.start() - 40) : m.start()])
+    after = _ARABIC_WORD_AFTER_RE.match(text, m.end())
+    if before is None or after is None:
+        return False
+    from ..spelling.source_names import latin_skeletons, transliterates
+
+    skeletons = latin_skeletons([_LATIN_HYPHEN_RE.sub("", source or "") for source in sources])
+    return transliterates(before.group() + after.group(), skeletons)
 
 
 # The cell after a run of spaces: a number ("51", "1.234,50") or a mark without letters or
