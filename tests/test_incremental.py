@@ -262,6 +262,13 @@ def test_incremental_aggregate_equals_rebuilt(tmp_path_factory, edits):
                         want = [sum(1 for t in states.values() if t is not None and k in set(t["keys"].tolist()))
                                 for k in keys.tolist()]
                         assert view.counts(0, keys).tolist() == want
+                # the documents posting a key, of any kind (read off agg_docs.n) and of each
+                # kind, are those the postings name
+                for kind in (None, 0, 1, 2):
+                    where = "" if kind is None else f" AND kind = {kind}"
+                    scanned = live.conn.execute(f"SELECT COUNT(DISTINCT doc) FROM postings WHERE agg = ?{where}",
+                                                (a,)).fetchone()[0]
+                    assert view.documents(kind) == scanned
                 view.close()
         finally:
             fresh.close()
