@@ -649,3 +649,14 @@ def test_region_tables_round_trip(steps):
         pass
     else:
         raise AssertionError("an unknown region kind was encoded")
+
+
+def test_a_stored_none_state_decodes_as_the_codec_decodes_it():
+    """A rule's None state (D107's for every plain file) is read back without a decode
+    call per file, as ``loads`` reads it; its content hash still decides a hit."""
+    from corpuslint.codec import dumps, loads
+
+    blob = dumps(None)
+    assert corpus_index._decode_state(("h", blob), "h") is None is loads(blob)
+    assert corpus_index._decode_state(("h", blob), "other") is corpus_index._MISS
+    assert corpus_index._decode_state(("h", dumps({"a": 1})), "h") == {"a": 1}
