@@ -293,10 +293,15 @@ class AggregateView:
         return int(row[0] or 0), int(row[1] or 0)
 
     def documents(self, kind: "int | None" = None) -> int:
-        """Documents that post at least one key of ``kind`` (of any kind: None)."""
+        """Documents that post at least one key of ``kind`` (of any kind: None).
+
+        Of any kind, they are the aggregate's documents whose ``agg_docs.n`` (the number
+        of posting rows written for them, which ``agg_counts`` checks against the rows
+        on every sync) is not 0: one row a document is read, not every posting (D104's
+        ~900 k postings at 10 k files: 0.27 -> 0.006 s CPU a run)."""
         conn = self._connection()
         if kind is None:
-            row = conn.execute("SELECT COUNT(DISTINCT doc) FROM postings WHERE agg = ?", (self.agg_id,)).fetchone()
+            row = conn.execute("SELECT COUNT(*) FROM agg_docs WHERE agg = ? AND n > 0", (self.agg_id,)).fetchone()
         else:
             row = conn.execute("SELECT COUNT(DISTINCT doc) FROM postings WHERE agg = ? AND kind = ?",
                                (self.agg_id, kind)).fetchone()

@@ -8,6 +8,7 @@ from collections import defaultdict
 import numpy as np
 import regex
 
+from ...arrays import sorted_unique
 from ...findings import Location, Severity
 from ...text.script import language_spans
 from .analysis import R_WORD, _spans, doc_word_ids, token_table
@@ -384,7 +385,7 @@ def _rejected(lc, g: np.ndarray, ls) -> tuple[set[str], set[str]]:
     """(``ls.rejected_cleans``, their forms) of a document's ``LangState`` ``ls``, read
     through its corpus word ids ``g`` (``LangCorpus.doc_words``): no split of its
     vocabulary, no ``b.form`` per spelling."""
-    rej = np.unique(g[ls.rej[:, R_WORD]]).tolist()
+    rej = sorted_unique(g[ls.rej[:, R_WORD]]).tolist()  # (not np.unique: it imports numpy.ma, ~15 ms)
     names, _, of_word = _word_forms(lc)
     words = lc.words
     return {words[w] for w in rej}, {names[f] for f in of_word[rej].tolist()}

@@ -8,6 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from corpuslint_quality import assistant as A
 from corpuslint_quality.assistant import AssistantDisclaimer, AssistantPreamble
 
@@ -212,3 +215,66 @@ def test_every_catalogue_phrase_is_found_at_its_place_and_nowhere_else(entry):
         if found(f"In the old story the clerk wrote that {phrase} and then the chapter ended, and we all went home."):
             misplaced.append(phrase)
     assert (missed, misplaced) == ([], [])
+
+
+# -- the start patterns are compiled only when a text can match them (one-file runs) --------
+
+def _heads(text: str) -> list[str]:
+    """The normalised heads ``start`` is asked about: the text's and each sentence's."""
+    doc = Document("reply.txt", text)
+    return [A._head(text)] + [A._head(text[s.start : s.end]) for s in A.sentences(doc)]
+
+
+def test_start_with_openings_equals_the_compiled_pattern_on_real_text():
+    """``Catalogue.start`` (a pattern compiled only for a text that opens with one of its
+    phrases' first characters) answers as the pattern itself on every sentence head of
+    the real replies and the real prose beside them, for every kind and language."""
+    texts = list(REPLIES.values()) + [r["text"] for r in NOT_BOILERPLATE]
+    rule = _DEFAULT[AssistantDisclaimer]
+    cats = [A.Catalogue(A.builtin_catalogue())] + [rule.catalogue(lang) for lang in ("ar", "zh", "fr", "en")]
+    hits = 0
+    for cat in cats:
+        whole = {k: regex.compile(src) for k, src in cat.start_src.items() if src is not None}
+        for text in texts:
+            for head in _heads(text):
+                for kind, rx in whole.items():
+                    m = rx.match(head) if head else None
+                    want = None if m is None else m.group(m.lastindex or 0).strip()
+                    got = cat.start(kind, head)
+                    assert (got.phrase if got else None) == want, (kind, head)
+                    hits += want is not None
+    assert hits > 0  # (50 heads match: the replies' boilerplate is among them)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_start_with_openings_equals_the_compiled_pattern(data):
+    """The same on heads made of catalogue phrases, connectors, their first characters
+    and other text in any order (a phrase cut short, a connector run before a phrase)."""
+    cat = _CATALOGUE
+    pieces = sorted({p for kind in A.KINDS for p in cat.entries[kind]})
+    piece = st.one_of(st.sampled_from(pieces), st.sampled_from(pieces).map(lambda p: p[: max(1, len(p) // 2)]),
+                      st.text(alphabet="ab ,.!'é和ال", max_size=6))
+    head = A.normalized(" ".join(data.draw(st.lists(piece, min_size=1, max_size=4))))
+    for kind, src in cat.start_src.items():
+        if src is None:
+            continue
+        m = _WHOLE[kind].match(head) if head else None
+        got = cat.start(kind, head)
+        assert (got.phrase if got else None) == (None if m is None else m.group(m.lastindex or 0).strip())
+
+
+_CATALOGUE = A.Catalogue(A.builtin_catalogue())
+_WHOLE = {k: regex.compile(src) for k, src in _CATALOGUE.start_src.items() if src is not None}
+
+
+def test_a_text_that_opens_with_no_phrase_compiles_no_start_pattern():
+    """Real Arabic text (the Debian handbook's contents, no reply boilerplate) is checked
+    without compiling a start pattern (each an alternation of hundreds of phrases); a
+    refusal compiles its own."""
+    rule = AssistantDisclaimer()
+    text = (DATA / "debian-handbook-ar-contents.txt").read_text(encoding="utf-8")
+    assert list(rule.check(Document("contents.txt", text, language="ar"))) == []
+    assert rule.catalogue("ar")._start_re == {}
+    assert found(REPLIES["glaive_toolcall_en_demo:55.2"], rules=(AssistantDisclaimer,))
+    assert set(_DEFAULT[AssistantDisclaimer].catalogue(None)._start_re) >= {"refusal"}
