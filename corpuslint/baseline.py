@@ -548,8 +548,8 @@ class Suppressions:
     def note(self, path: str, content_hash: str, entries: "list[_Entry] | tuple[()]") -> None:
         """The inline directives of a document, found during the map step (``directives``),
         so that ``apply`` need not read the document again. ``entries`` an empty tuple: the
-        document's kind holds none (kept without its content hash: a 32-character string
-        and its dict entry were ~120 bytes a record held to the end of the run)."""
+        document's kind holds none (kept without its content hash: a 32-character string,
+        ~80 bytes a record held to the end of the run)."""
         if type(entries) is tuple and not entries:
             self._inline[path] = _HOLDS_NONE
         else:

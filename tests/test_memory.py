@@ -1674,7 +1674,7 @@ def test_d104_reads_records_out_of_key_order_in_place(tmp_path):
 
 def test_records_keep_no_content_hash_for_their_inline_directives(tmp_path, monkeypatch, capsys):
     """A plain-text record's kind holds no inline directive (its suffix is none of
-    ``DIRECTIVE_SUFFIXES``): it is noted without its content hash (~120 bytes a record
+    ``DIRECTIVE_SUFFIXES``): it is noted without its content hash (~80 bytes a record
     held to the end of a run), ``apply`` reads no record again for it, a Markdown
     document's directives are found as before, and an ignore-file entry still
     suppresses the records' findings."""
