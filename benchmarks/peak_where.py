@@ -142,7 +142,10 @@ map -> 192.0 -> 180.8, D104 181.3 -> 237.1 (+55.8), D106 +35.9, D107 205.1 -> 24
 222.0 -> 251.8 (now the run's peak: the spelling merge's ``_distinct_pairs`` sort), S103 +18.9;
 with the first two cuts only (1316549, half done) 284,572 KB, D104 +87.5. Reports
 byte-identical (65.5 MB of JSON; ``--jobs 2`` identical on 2 k records). The load was 12 for
-lead's run and 25-35 for rec41's, so CPU (156.0 s lead, 216.8 s rec41) is not compared here.
+lead's run and 25-35 for rec41's, so CPU (156.0 s lead, 216.8 s rec41) is not compared there;
+a pair started together on 20 k records (3.45 MB of text, ``python -m corpuslint check`` as
+above, load ~27): lead 34.9 s CPU, 145,240 KB; rec41 34.4 s, 140,092 KB; reports byte-identical,
+and rec41's ``--jobs 2`` (38.1 s, 160,724 KB) too.
 Next at the peak: S101's merge and D107's reduce (+41 MB, ~400 bytes a record), and the map's
 end level, mostly fixed cost (dictionaries, imports): what tracemalloc holds per record there
 (profile_run.py --top at 20 k records, lead): a ``Finding`` ~148 bytes (1.06 a record, Q108's
