@@ -145,7 +145,11 @@ byte-identical (65.5 MB of JSON; ``--jobs 2`` identical on 2 k records). The loa
 lead's run and 25-35 for rec41's, so CPU (156.0 s lead, 216.8 s rec41) is not compared there;
 a pair started together on 20 k records (3.45 MB of text, ``python -m corpuslint check`` as
 above, load ~27): lead 34.9 s CPU, 145,240 KB; rec41 34.4 s, 140,092 KB; reports byte-identical,
-and rec41's ``--jobs 2`` (38.1 s, 160,724 KB) too.
+and rec41's ``--jobs 2`` (38.1 s, 160,724 KB) too. 300 k records (51.8 MB of text), lead only
+(rec41's run could not end before the session's deadline at load ~30): 784,260 KB (2,677
+bytes a record, 15.5x), 650.1 s CPU; map 31.4 -> 371.5 -> 355.2 (pymalloc 167), D104 355.7 ->
+766.0 (+410.3, the run's peak), D105 +19.3, D106 +68.3, D107 +90.5, S101 +72.7, S103 497.1 ->
+576.6: D104's reduce grows ~1.37 KB a record (100 k: ~1.39), what rec41 cut at 100 k.
 Next at the peak: S101's merge and D107's reduce (+41 MB, ~400 bytes a record), and the map's
 end level, mostly fixed cost (dictionaries, imports): what tracemalloc holds per record there
 (profile_run.py --top at 20 k records, lead): a ``Finding`` ~148 bytes (1.06 a record, Q108's
