@@ -252,10 +252,51 @@ def generate_sft(folder: str, n: int, dup: float, seed: int = 1) -> dict:
     return counts
 
 
+PRETRAIN_SHARD = 18_572  # records a shard (fresh24's pretraining dump: 18,572 a shard)
+
+
+def generate_pretrain(folder: str, n: int, dup: float, seed: int = 1) -> dict:
+    """Write ``n`` pre-training records into ``folder`` as JSON Lines shards of
+    ``PRETRAIN_SHARD`` records (``pretrain-0000.jsonl``, ...), each record ``{"id", "text",
+    "lang", "source"}`` with one paragraph of 1-2 sentences (~160 bytes of text, fresh24's
+    dump's mean) drawn from the word-bigram walks of ``--shape sft`` (English or Arabic,
+    even odds); a ``dup`` share repeats an earlier record's text under a new id, and a
+    ``corpuslint.toml`` names the fields (text, id, language) as fresh24's dump did.
+    Returns counts (records, copies, bytes of text)."""
+    rng = random.Random(seed)
+    chains = _walks()
+    with open(os.path.join(folder, "corpuslint.toml"), "w", encoding="utf-8") as fh:
+        fh.write('[readers]\ntext-field = "text"\nid-field = "id"\nlanguage-field = "lang"\n')
+    counts = {"records": n, "copies": 0, "bytes": 0, "en": 0, "ar": 0}
+    made: list[tuple[str, str]] = []
+    fh = None
+    for i in range(n):
+        if i % PRETRAIN_SHARD == 0:
+            if fh is not None:
+                fh.close()
+            fh = open(os.path.join(folder, f"pretrain-{i // PRETRAIN_SHARD:04d}.jsonl"), "w", encoding="utf-8")
+        if made and rng.random() < dup:
+            text, lang = rng.choice(made)
+            counts["copies"] += 1
+        else:
+            lang = "en" if rng.random() < 0.5 else "ar"
+            counts[lang] += 1
+            text = _sentences(rng, chains[lang], 1, 2, lang)
+            if len(made) < 50_000:
+                made.append((text, lang))
+        counts["bytes"] += len(text.encode("utf-8"))
+        fh.write(json.dumps({"id": f"doc-{i}", "text": text, "lang": lang, "source": f"gen/{lang}/{i % 997}"},
+                            ensure_ascii=False) + "\n")
+    if fh is not None:
+        fh.close()
+    return counts
+
+
 def _text_mb(folder: str, shape: str) -> float:
     """MB (1e6 bytes, UTF-8) of the text the records hold: their text fields, not their JSON."""
     total = 0
-    names = ("records.jsonl",) if shape == "short" else ("sft_alpaca.jsonl", "sft_sharegpt.jsonl")
+    names = (("records.jsonl",) if shape == "short" else ("sft_alpaca.jsonl", "sft_sharegpt.jsonl")
+             if shape == "sft" else sorted(f for f in os.listdir(folder) if f.startswith("pretrain-")))
     for name in names:
         with open(os.path.join(folder, name), encoding="utf-8") as fh:
             for line in fh:
@@ -271,9 +312,10 @@ def main() -> None:
     ap.add_argument("--records", type=int, default=1_000_000)
     ap.add_argument("--dup", type=float, default=0.1)
     ap.add_argument("--jobs", type=int, default=1)
-    ap.add_argument("--shape", choices=("short", "sft"), default="short",
+    ap.add_argument("--shape", choices=("short", "sft", "pretrain"), default="short",
                     help="short: one-sentence 'text' records (D107's planted copies are checked); sft: "
-                    "Alpaca and ShareGPT records of a few English or Arabic sentences a field (generate_sft)")
+                    "Alpaca and ShareGPT records of a few English or Arabic sentences a field (generate_sft); "
+                    "pretrain: shards of one-paragraph records, ~160 bytes of text each (generate_pretrain)")
     ap.add_argument("--select", default=None, help="rules checked (default: D107 for --shape short, the "
                     "default rules for sft; '' for the default rules, whose findings are not compared "
                     "with the planted copies)")
@@ -293,6 +335,15 @@ def main() -> None:
             planted = None
         mb = os.path.getsize(data) / 1e6
         what = "records.jsonl"
+    elif args.shape == "pretrain":
+        data = os.path.join(tmp, "pretrain-0000.jsonl")
+        if not (args.keep and os.path.exists(data)):
+            info = generate_pretrain(tmp, args.records, args.dup)
+            print(f"generated {info['records']:,} pre-training records ({info['en']:,} English, {info['ar']:,} "
+                  f"Arabic, {info['copies']:,} copies), {info['bytes'] / 1e6:.1f} MB of text", flush=True)
+        planted = None
+        mb = sum(os.path.getsize(os.path.join(tmp, f)) for f in os.listdir(tmp) if f.startswith("pretrain-")) / 1e6
+        what = "."
     else:
         data = os.path.join(tmp, "sft_alpaca.jsonl")
         if not (args.keep and os.path.exists(data)):

@@ -122,6 +122,40 @@ findings (~260-310 B), D104's decoded states (a ``ColumnState`` and dict entry, 
 store's key string, dict entry and UTF-8 text (~330 B), the key index and columns (~170 B
 for 6 rules); the rest of the growth is D104's reduce arrays and pymalloc arenas the map's
 temporaries leave among long-lived objects: not measured apart here.
+
+rec41 (generated records: ``bench_records.py --shape pretrain --records N --keep DIR``, 18,572
+one-paragraph records a shard, ~172 bytes of text each; ``cd DIR && /usr/bin/time -f "%U %S %e
+%M" python benchmarks/peak_where.py --step 10 --stages -- --no-cache --jobs 1 -o OUT .``).
+100 k records (17.25 MB of text): lead ae2aeee 336,588 KB peak (3,447 bytes a record, 20.0x the
+text), stages (MB, start -> peak): map 31.1 -> 200.1 -> 189.7, D104 190.3 -> 329.0 (+138.6, the
+run's peak), D105 +9.4, D106 +28.1, D107 +32.2, S101 230.7 -> 262.1, S103 +19.9. At D104's
+peak (the main thread's frames at each new high): the unspilled states (``_Unspill.states``:
+a ``ColumnState``, its 29 header numbers and a dict entry a record, ~+50 MB), ``_gather``'s
+copies in key order (+20 MB: records' keys do not sort in file order), the frames count
+deleting each ``ColumnState``'s frames (a dict of its own a record, ~200 bytes, held to the
+end of the reduce) and ``_PageRelease`` listing four views a record (+20 MB, the peak).
+rec41 (2f98804): each cut, the in-place concatenation (``_concat_in_place``: views of the
+mapped columns in the map's order, unit i in key order at ``rows[i]``), header numbers as
+int32 (``store._extended``) and no content hash kept for a record's (impossible) inline
+directives (``baseline.directives`` gives ``()``): 257,560 KB (2,637 bytes a record, 15.3x),
+map -> 192.0 -> 180.8, D104 181.3 -> 237.1 (+55.8), D106 +35.9, D107 205.1 -> 245.9, S101
+222.0 -> 251.8 (now the run's peak: the spelling merge's ``_distinct_pairs`` sort), S103 +18.9;
+with the first two cuts only (1316549, half done) 284,572 KB, D104 +87.5. Reports
+byte-identical (65.5 MB of JSON; ``--jobs 2`` identical on 2 k records). The load was 12 for
+lead's run and 25-35 for rec41's, so CPU (156.0 s lead, 216.8 s rec41) is not compared there;
+a pair started together on 20 k records (3.45 MB of text, ``python -m corpuslint check`` as
+above, load ~27): lead 34.9 s CPU, 145,240 KB; rec41 34.4 s, 140,092 KB; reports byte-identical,
+and rec41's ``--jobs 2`` (38.1 s, 160,724 KB) too. 300 k records (51.8 MB of text), lead only
+(rec41's run could not end before the session's deadline at load ~30): 784,260 KB (2,677
+bytes a record, 15.5x), 650.1 s CPU; map 31.4 -> 371.5 -> 355.2 (pymalloc 167), D104 355.7 ->
+766.0 (+410.3, the run's peak), D105 +19.3, D106 +68.3, D107 +90.5, S101 +72.7, S103 497.1 ->
+576.6: D104's reduce grows ~1.37 KB a record (100 k: ~1.39), what rec41 cut at 100 k.
+Next at the peak: S101's merge and D107's reduce (+41 MB, ~400 bytes a record), and the map's
+end level, mostly fixed cost (dictionaries, imports): what tracemalloc holds per record there
+(profile_run.py --top at 20 k records, lead): a ``Finding`` ~148 bytes (1.06 a record, Q108's
+"word count below min" on nearly all), the key string ~75, the record id string ~56 (held by
+the findings), the UTF-8 text ~172, two key -> position dicts with their ints (the store's
+``HeldRecords`` and the ``KeyIndex``: ~70 bytes each, one would do) and 96 bytes of references.
 """
 
 from __future__ import annotations

@@ -454,12 +454,21 @@ def _pair(cached: "str | tuple | None") -> "tuple[str, list[_Entry]] | None":
     return (cached, []) if type(cached) is str else cached
 
 
-def directives(doc) -> list[_Entry]:
+# ``Suppressions._inline`` value of a document whose kind holds no directive (``directives``
+# of an empty tuple): no content hash kept for it
+_HOLDS_NONE = object()
+
+
+def directives(doc) -> "list[_Entry] | tuple[()]":
     """Inline ``<!-- corpuslint: … -->`` directives of a Markdown/HTML document as
     line-range entries. In Markdown only HTML regions of the CommonMark parse
     (``Document.regions``) hold directives: one quoted in a code block or in inline
-    code is an example, not a directive."""
-    if doc.suffix not in DIRECTIVE_SUFFIXES or "corpuslint:" not in doc.text:
+    code is an example, not a directive. An empty tuple (not list) for a document whose
+    suffix is none of ``DIRECTIVE_SUFFIXES`` (a data file's plain-text record): no text
+    of it holds one (``Suppressions.note`` then keeps no content hash for it)."""
+    if doc.suffix not in DIRECTIVE_SUFFIXES:
+        return ()
+    if "corpuslint:" not in doc.text:
         return []
     if doc.is_markdown:
         spans = [(r.start, r.end) for r in doc.regions if r.kind == structure.HTML]
@@ -525,21 +534,32 @@ class Suppressions:
         return rel
 
     def _inline_for(self, doc) -> list[_Entry]:
-        if doc is None:
+        if doc is None or self._inline.get(doc.path) is _HOLDS_NONE:
             return []
         cached = _pair(self._inline.get(doc.path))
         if cached is None or cached[0] != doc.content_hash:
-            self.note(doc.path, doc.content_hash, directives(doc))
+            found = directives(doc)
+            self.note(doc.path, doc.content_hash, found)
+            if not found:
+                return []
             cached = _pair(self._inline[doc.path])
         return cached[1]
 
-    def note(self, path: str, content_hash: str, entries: list[_Entry]) -> None:
+    def note(self, path: str, content_hash: str, entries: "list[_Entry] | tuple[()]") -> None:
         """The inline directives of a document, found during the map step (``directives``),
-        so that ``apply`` need not read the document again."""
-        self._inline[path] = (content_hash, entries) if entries else content_hash
+        so that ``apply`` need not read the document again. ``entries`` an empty tuple: the
+        document's kind holds none (kept without its content hash: a 32-character string,
+        ~80 bytes a record held to the end of the run)."""
+        if type(entries) is tuple and not entries:
+            self._inline[path] = _HOLDS_NONE
+        else:
+            self._inline[path] = (content_hash, entries) if entries else content_hash
 
     def _entries_for(self, documents: Mapping[str, object], key: str) -> list[_Entry]:
-        cached = _pair(self._inline.get(key))
+        value = self._inline.get(key)
+        if value is _HOLDS_NONE:
+            return []
+        cached = _pair(value)
         hash_of = getattr(documents, "content_hash", None)  # a DocumentStore: no read needed
         if cached is not None and hash_of is not None and cached[0] == hash_of(key):
             return cached[1]

@@ -714,8 +714,10 @@ class StateSpill:
         headers: dict[int, list] = {}  # (``own``: the parsed headers)
         # a state's header as numbers (each field's shape, then its offset in its column), in
         # one array for every state: a parsed header held per state (lists, strings) and a
-        # dict of views made at once cost ~6 KB a D104 state (65 k records: +255 MB at its reduce)
-        ints = array("q")
+        # dict of views made at once cost ~6 KB a D104 state (65 k records: +255 MB at its reduce);
+        # int32 while every number fits (a column under 2 GiB), else int64: a D104 state's 29
+        # numbers are ~116 bytes, not ~232 (held through its reduce, a record each)
+        ints = array("i")
         schemas: dict[tuple, int] = {}  # (group, ((name, dtype str, ndim), ...)) -> its number
         spans: dict[tuple[str, str, str], list[int]] = {}  # column -> [first byte, end] of what is read
         users: dict[tuple[str, str, str], int] = {}  # column -> states with a non-empty field in it
@@ -732,10 +734,8 @@ class StateSpill:
                 shape_of = tuple((name, dtype, len(shape)) for name, dtype, shape, _ in header)
                 sid = schemas.setdefault((ref.group, shape_of), len(schemas))
                 lazy.append((k, sid, len(ints)))
+                ints = _extended(ints, [n for _, _, shape, at in header for n in (*shape, at)])
             for name, dtype, shape, at in header:
-                if not own:
-                    ints.extend(shape)
-                    ints.append(at)
                 nbytes = _count(shape) * dtypes[dtype].itemsize
                 if nbytes:
                     span = spans.setdefault((ref.group, name, dtype), [at, at + nbytes])
@@ -838,6 +838,22 @@ def _arrays(state) -> bool:
         if not ok:
             return False
     return True
+
+
+def _extended(ints, numbers: list[int]):
+    """``ints`` (an ``array`` of int32 or int64) with ``numbers`` (>= 0) appended: the same
+    array, or, when a number does not fit an int32 one, an int64 copy of it (every number
+    kept, in order)."""
+    from array import array
+
+    filled = len(ints)
+    try:
+        ints.extend(numbers)
+    except OverflowError:  # (what was appended before the number that did not fit goes: appended again)
+        del ints[filled:]
+        ints = array("q", ints)
+        ints.extend(numbers)
+    return ints
 
 
 class _ColumnSource:

@@ -1593,3 +1593,112 @@ def test_no_cache_run_of_records_with_and_without_the_spill_is_the_same_report(t
     assert {"S101", "S103"} <= set(reached)  # (the other rules are given the dict the spill decodes)
     codes = json.loads(out[True])["summary"]["by_code"]
     assert codes.get("D107") and codes.get("D104")
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 2**31 - 1) | st.integers(2**31, 2**62), max_size=6), max_size=8))
+def test_header_numbers_are_int32_until_one_does_not_fit(batches):
+    """A state's header numbers (shapes, offsets in the columns) are held as int32 while
+    every number fits (a column under 2 GiB: half the bytes a ``ColumnState`` reads its
+    fields by), else as int64 from the first that does not: every number kept, in order."""
+    from array import array
+
+    from corpuslint.store import _extended
+
+    ints = array("i")
+    for numbers in batches:
+        ints = _extended(ints, numbers)
+    flat = [n for numbers in batches for n in numbers]
+    assert ints.tolist() == flat
+    assert ints.typecode == ("i" if all(n < 2**31 for n in flat) else "q")
+
+
+def _records_out_of_key_order(tmp_path):
+    """The seed corpus's files, twice, as the records of one JSON Lines file whose ids do
+    not sort as the file runs (fresh24's paragraph records: ``doc-9`` after ``doc-10``);
+    returns (linter, the records' documents in file order)."""
+    from corpuslint import readers
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    texts += ["\n\n".join(reversed(t.split("\n\n"))) for t in texts]  # (copies of each paragraph)
+    rows = [json.dumps({"id": f"doc-{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(texts, 8)]
+    (tmp_path / "news.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "corpuslint.toml").write_text('[readers]\nid-field = "id"\n', encoding="utf-8")
+    cfg, reg = engine.build_registry([str(tmp_path)])
+    docs = [d for _, _, loaded in readers.iter_sources([files.Source(str(tmp_path / "news.jsonl"), "news.jsonl")],
+                                                       reg.readers, cfg) for d in loaded if isinstance(d, Document)]
+    assert [d.path for d in docs] != sorted(d.path for d in docs)
+    return engine.Linter(cfg, reg), docs
+
+
+def test_d104_reads_records_out_of_key_order_in_place(tmp_path):
+    """Records whose keys do not sort in file order, read back from the columns in the
+    map's order: ``_concat_in_place`` gives each field as a view of its mapped column
+    (nothing copied, where ``_concat`` copies it in key order) and, by ``rows``, the
+    same values unit for unit (a unit's shingle set by the offsets too); D104's reduce
+    over them finds what it finds over dicts of the arrays ``collect`` made, and leaves
+    the states as they were (no field deleted: a ``ColumnState`` would keep a dict of
+    its own for it)."""
+    from corpuslint.arrays import mapping_root
+    from corpuslint.rules import CorpusView
+
+    linter, docs = _records_out_of_key_order(tmp_path)
+    rule = next(r for r in linter.corpus_rules if r.code == "D104")
+    fields = ("lines", "spans", "nwords", "keys", "bands", "sets")
+    made = {d.path: rule.collect(d) for d in docs}
+    spill = StateSpill()
+    try:
+        refs = {p: spill.put(st, "D104") for p, st in made.items()}
+        states = dict(zip(refs, spill.get_many(list(refs.values()))))
+        paths, doc_of, copied = dup._concat(states, fields)
+        placed = dup._concat_in_place(states, fields)
+        assert placed is not None
+        paths2, doc_of2, arr, rows = placed
+        assert paths2 == paths and np.array_equal(doc_of2, doc_of) and len(rows) == len(doc_of)
+        for f in ("lines", "spans", "nwords", "keys", "bands"):
+            assert np.array_equal(arr[f][rows], copied[f]) and arr[f].dtype == copied[f].dtype, f
+            assert mapping_root(arr[f]) is mapping_root(states[docs[0].path][f]), f  # (a view of the column)
+        for i, r in enumerate(rows.tolist()):
+            assert np.array_equal(arr["sets"][arr["off"][r] : arr["off"][r + 1]],
+                                  copied["sets"][copied["off"][i] : copied["off"][i + 1]])
+        found = {}
+        for kind, given in (("dicts", {p: {k: a.copy() for k, a in st.items()} for p, st in made.items()}),
+                            ("columns", states)):
+            view = CorpusView(states=given, targets=set(made), documents={d.path: d for d in docs})
+            found[kind] = [(f.key, f.line, f.message) for f in rule.reduce(view)]
+        assert found["columns"] == found["dicts"] and found["columns"]
+        assert all(type(st) is ColumnState and st._own is None for st in states.values())
+    finally:
+        spill.close()
+
+
+def test_records_keep_no_content_hash_for_their_inline_directives(tmp_path, monkeypatch, capsys):
+    """A plain-text record's kind holds no inline directive (its suffix is none of
+    ``DIRECTIVE_SUFFIXES``): it is noted without its content hash (~80 bytes a record
+    held to the end of a run), ``apply`` reads no record again for it, a Markdown
+    document's directives are found as before, and an ignore-file entry still
+    suppresses the records' findings."""
+    from corpuslint import baseline, cli
+
+    _, docs = _records_out_of_key_order(tmp_path)
+    sup = baseline.Suppressions(str(tmp_path), [])
+    for doc in docs:
+        assert type(baseline.directives(doc)) is tuple and not baseline.directives(doc)
+        sup.note(doc.path, doc.content_hash, baseline.directives(doc))
+    assert all(v is baseline._HOLDS_NONE for v in sup._inline.values())
+
+    class NoReads(dict):
+        def get(self, key, default=None):
+            raise AssertionError(f"{key} read again")
+
+    assert all(sup._entries_for(NoReads(), doc.path) == [] for doc in docs)
+    md = Document("a.md", "# Notes\n\n<!-- corpuslint: disable-next-line=D104 -->\nSome text.\n")
+    assert [e.lines for e in baseline.directives(md)] == [(4, 4)]
+    monkeypatch.chdir(tmp_path)
+    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "--select", "D104", "."]
+    reported = {}
+    for ignore in ("", "news.jsonl:*:D104\n"):
+        (tmp_path / baseline.IGNORE_FILE).write_text(ignore, encoding="utf-8")
+        assert cli.main(args) == 0
+        reported[ignore] = [d for d in json.loads(capsys.readouterr().out)["diagnostics"] if d["code"] == "D104"]
+    assert reported[""] and not reported["news.jsonl:*:D104\n"]

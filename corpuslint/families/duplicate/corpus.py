@@ -8,6 +8,7 @@ per file content; ``reduce`` runs LSH over all of them and verifies candidates e
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import unicodedata
 from typing import Any, Iterable, Mapping, NamedTuple
@@ -71,6 +72,67 @@ def _concat(states: dict[str, Any], fields: tuple[str, ...]):
             base += int(mine[-1])
         off[at] = base
     return paths, doc_index, arrays
+
+
+def _concat_in_place(states: Mapping[str, Any], fields: tuple[str, ...]):
+    """``_concat``'s (paths, doc_index, arrays) without copying the arrays, and ``rows``: the
+    arrays in the order the states are met in ``states`` (the map's, for states read back from
+    a spill) as views of the mapped columns they lie in one after another, and ``rows[i]``
+    (int64) the row there of the i-th unit in path order (``doc_index``'s order), the row of
+    its set's offsets in ``arrays["off"]`` too. None when a field's arrays do not lie so
+    (``arrays.adjacent``: states not read back in that order, a dict's own arrays), or when
+    the states are in path order already (``_concat`` gives views then). Records' keys do
+    not sort in file order (ids, numbers as strings), so ``_concat`` copied every field
+    sorted: ~370 bytes a paragraph record held through D104's reduce (100 k records: +37 MB)."""
+    order = [p for p, s in states.items() if s is not None and len(s["lines"])]
+    if not order:
+        return None
+    rank = sorted(range(len(order)), key=order.__getitem__)  # path order -> place in ``order``
+    if all(r == k for k, r in enumerate(rank)):
+        return None
+    arrays = {}
+    for f in fields:
+        if f == "off":
+            continue
+        views = []
+        for k in range(0, len(order), _GATHER):
+            chunk = [states[p][f] for p in order[k : k + _GATHER]]
+            if not all(isinstance(a, np.ndarray) for a in chunk):
+                return None
+            view = adjacent(chunk)
+            if view is None:
+                if any(a.nbytes for a in chunk):
+                    return None
+                continue  # (a chunk of empty arrays only: nothing to place)
+            views.append(view)
+        whole = adjacent(views) if views else None
+        if whole is None:
+            return None
+        arrays[f] = whole
+    units = np.array([len(states[p]["lines"]) for p in order], dtype=np.int64)
+    if "sets" in fields:  # each document's set offsets, shifted by the sets before it in ``order``
+        off = arrays["off"] = np.empty(int(units.sum()) + 1, dtype=np.int64)
+        at = base = 0
+        for p in order:
+            mine = states[p]["off"]
+            k = len(mine) - 1
+            np.add(mine[:-1], base, out=off[at : at + k], casting="unsafe")
+            at += k
+            base += int(mine[-1])
+        off[at] = base
+    first = np.zeros(len(order), dtype=np.int64)  # each document's first row in ``order``
+    np.cumsum(units[:-1], out=first[1:])
+    rank_a = np.array(rank, dtype=np.int64)
+    del rank
+    sorted_units = units[rank_a]
+    paths = [order[r] for r in rank_a.tolist()]
+    del order
+    before = np.zeros(len(paths), dtype=np.int64)  # units before each document in path order
+    np.cumsum(sorted_units[:-1], out=before[1:])
+    rows = np.repeat(first[rank_a] - before, sorted_units)
+    rows += np.arange(len(rows), dtype=np.int64)
+    doc_index = np.repeat(np.arange(len(paths), dtype=np.int32 if len(paths) < 1 << 31 else np.int64), sorted_units)
+    return paths, doc_index, arrays, rows
 
 
 # states whose arrays of one field ``_gather`` views at once (a view is ~100 bytes: a list
@@ -163,8 +225,10 @@ class _PageRelease:
     def __init__(self, arrays: dict[str, np.ndarray], states: dict[str, Any] | None = None,
                  fields: tuple[str, ...] = ()) -> None:
         roots: dict[int, np.ndarray] = {}  # one array per mapping (a column: one per field and dtype)
-        for a in [*arrays.values(), *(st[f] for st in (states or {}).values() if type(st) in _OWN_STATES
-                                      for f in fields if f in st)]:
+        # (one view at a time: a list of every state's views, four ~130-byte objects a record,
+        # was the peak of D104's reduce on 100 k paragraph records, +20 MB)
+        for a in itertools.chain(arrays.values(), (st[f] for st in (states or {}).values()
+                                                   if type(st) in _OWN_STATES for f in fields if f in st)):
             if isinstance(a, np.ndarray) and a.nbytes:
                 roots.setdefault(id(mapping_root(a)), a)
         self.arrays, self.count = list(roots.values()), 0
@@ -550,7 +614,11 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         if plan is None:  # (an index's states are decoded on access: its aggregate counts them)
             n_docs = corpus.aggregates.documents() if corpus.aggregates is not None else taking_part(corpus.states)
         states, n_docs, doc_counts = plan or (corpus.states, n_docs, None)
-        paths, doc_of, arr = _concat(states, ("lines", "spans", "nwords", "keys", rows, "sets"))
+        fields = ("lines", "spans", "nwords", "keys", rows, "sets")
+        # the arrays read in place where they lie (the map's order), unit i in path order at row
+        # ``unit_rows[i]`` there; else copied in path order (``unit_rows`` None: row i)
+        placed = _concat_in_place(states, fields) if corpus.facts is None else None
+        paths, doc_of, arr, unit_rows = placed or (*_concat(states, fields), None)
         names_of = _names_lookup(states, paths)
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
@@ -573,10 +641,12 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             template = mine[doc_counts(incremental.FRAMES, mine) >= need]
         elif bp_docs > 0:
             # a dict of states (owned) gives up each document's frames to the count: not needed
-            # again (its units' frames, ``tframes``, are) and freed as they are concatenated
+            # again (its units' frames, ``tframes``, are) and freed as they are concatenated;
+            # a ``ColumnState`` keeps its field (a view of a mapped column, whose pages ``frequent``
+            # gives back): deleted, it took a dict of its own (~200 bytes a record, held to the end)
             owned = type(corpus.states) is dict
             framed = [(p, s) for p, s in corpus.states.items() if s is not None and "frames" in s]
-            per_doc = [s.pop("frames") if owned and type(s) in _OWN_STATES else s["frames"] for _, s in framed]
+            per_doc = [s.pop("frames") if owned and type(s) is dict else s["frames"] for _, s in framed]
             if file_of is not None:  # a notebook's frames once, however many of its cells have them
                 per_doc = _per_file([p for p, _ in framed], per_doc)
             del framed
@@ -587,16 +657,22 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         if bp_docs > 0:
             if doc_counts is not None:  # documents per key, from the aggregate
                 many = doc_counts(incremental.KEYS, keys) >= need
-            else:
+            elif unit_rows is None:
                 many = _in_many_files(keys, doc_of, file_of, need)
+            else:  # (by row: each row's document)
+                row_doc = np.empty_like(doc_of)
+                row_doc[unit_rows] = doc_of
+                many = _in_many_files(keys, row_doc, file_of, need)
+                del row_doc
             max_words = int(self.opts["boilerplate-max-words"])
             if max_words > 0:
                 many &= arr["nwords"] <= max_words
-            keep &= ~many
+            keep &= ~(many if unit_rows is None else many[unit_rows])
         idx = np.nonzero(keep)[0]
         if len(idx) < 2:
             return []
         sets, off = arr["sets"], arr["off"]  # unit idx[i] is item i (read in place)
+        at = idx if unit_rows is None else unit_rows[idx]  # item i's row in ``arr``
         target_docs = np.array([p in corpus.targets for p in paths], dtype=bool)
         is_target = target_docs[doc_of[idx]]
         focus = is_target if plan is not None or is_target.mean() < 0.5 else None  # plan: < 0.5 corpus-wide
@@ -604,7 +680,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             groups = clusters_from_edges(n, corpus.facts["rep"], corpus.facts["pairs"], corpus.facts["sims"])
         else:
             groups = _clusters(len(idx), keys, sigs, sets, off, threshold, str(self.opts["backend"]), focus,
-                               bands, rows=idx)
+                               bands, rows=at)
         trim_heap()  # (the temporaries of candidates and verification: freed, given back before the findings)
         out: list[Finding] = []
         made: list[_Copy] = []  # (out's findings, in order: what ``_fold_contained`` folds)
@@ -630,26 +706,26 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 [paths[doc_l[x]] for x in group], corpus.documents))  # ("4 copies in 1 file" for records of one file), once a group
             reported: set[int] = set()  # files with a reported copy: a further copy there is D101's
             first_of = functools.cache(lambda group=group, doc_l=doc_l: _first_of_source(
-                group, lambda x: corpus.documents.get(paths[doc_l[x]]), lambda x: int(spans[idx[x], 0])))
+                group, lambda x: corpus.documents.get(paths[doc_l[x]]), lambda x: int(spans[at[x], 0])))
             for g, target, sim in assign_copies(
-                group, groups, file_l, target_l, lambda x, y: _exact_jaccard(sets, off, idx[x], idx[y]), threshold
+                group, groups, file_l, target_l, lambda x, y: _exact_jaccard(sets, off, at[x], at[y]), threshold
             ):
                 if file_l[g] in reported:
                     continue  # (a refrain repeated in its file: D101 tells it from a slip)
-                gi, ti = idx[g], idx[target]
-                if keys[gi] != keys[ti] and names_of(int(gi)) != names_of(int(ti)):
+                gi, ti = idx[g], idx[target]  # (units in path order; their rows: ``at``)
+                if keys[at[g]] != keys[at[target]] and names_of(int(gi)) != names_of(int(ti)):
                     continue  # a near-copy about another thing (Socket / Http2Stream): parallel docs
                 if templated(int(gi)):
                     continue  # a sentence frame many documents fill in: "Click X in the sidebar"
                 doc = corpus.documents.get(paths[doc_l[g]])  # read (a file: again) only for a finding
                 if doc is None:
                     continue
-                start, end = (int(x) for x in spans[gi])
+                start, end = (int(x) for x in spans[at[g]])
                 if (own := regions.debian_source_at(doc, start)) is not None:
                     first, position = first_of()
                     if min(first.get(own, position[g]), first.get("", position[g])) >= position[g]:
                         continue  # "[ Debian Janitor ] * Set upstream metadata fields…" in other packages' entries: a stock change
-                rel = record_location(Location(paths[doc_l[target]], int(lines[ti, 0]), 1), corpus.documents)
+                rel = record_location(Location(paths[doc_l[target]], int(lines[at[target], 0]), 1), corpus.documents)
                 what = "copies" if sim >= 0.999 else "near-duplicates"
                 out.append(
                     doc.finding(

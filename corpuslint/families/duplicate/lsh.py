@@ -197,7 +197,7 @@ def _band(keys: np.ndarray, k: int, rows: np.ndarray | None) -> np.ndarray:
         else:
             sel = rows[i0 : i0 + _BLOCK_ROWS]
             out[i0 : i0 + _BLOCK_ROWS] = keys[sel, k]
-            block = keys[int(sel.min()) : int(sel.max()) + 1]  # (rows ascending: the block read)
+            block = keys[int(sel.min()) : int(sel.max()) + 1]  # (the rows read lie in it, in any order)
         release_pages(block)
     return out
 
