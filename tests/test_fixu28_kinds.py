@@ -87,6 +87,10 @@ def test_korean_letter_spaced_labels_are_form_layout():
     # 발  의  자 :, 현      행, 개   정   안, (생  략), <신  설>: no W103, and no W114 for the
     # label's colon; "발의연월일 :" (line 10), no letter-spacing, keeps its W114
     assert found("W103,W114", REALTEXT / "kobill-1809895-form.txt") == [("W114", 10, 6)]
+    # kobill 1809892 (konlpy 0.6.0), lines 339 and 419: a table heading's cell and a signature
+    # block's title, then the name set apart
+    assert text_found("W103", "비  율(B/A)\n") == []
+    assert text_found("W103", "팀      장   정 문 종\n") == []
 
 
 def test_two_korean_syllables_spaced_inside_a_sentence_stay_reported():

@@ -524,7 +524,9 @@ def justified_lines(doc) -> frozenset[int]:
 # Assembly's bills). Each syllable stands alone (no letter or digit beside it but the runs).
 _LETTER_SPACED_RE = lazy(r"(?<![\p{L}\p{N}\p{M}])\p{Hangul}(?:([ ]{2,})\p{Hangul})(?:\1\p{Hangul})*(?![\p{L}\p{N}\p{M}])")
 _SPACED_OPENERS, _SPACED_CLOSERS = "(<[〈《「【", ")>]〉》」】"
-_FORM_COLON_RE = lazy(r"[ \t]*[:：]")
+# what follows a label opening its line: a colon, its value set apart by a run of spaces (a
+# signature block's "팀      장   정 문 종"), or a bracket (a table heading's "비  율(B/A)")
+_FORM_COLON_RE = lazy(r"[ \t]*[:：]|[ ]{2,}(?=\S)|[(（]")
 _BLANK_REST_RE = lazy(r"\s*")
 _LETTER_SPACED_REACH = 80  # characters: a label's syllables and runs, or a line's indentation
 
@@ -534,7 +536,9 @@ def letter_spaced(text: str, line_start: int, line_end: int, pos: int) -> bool:
     word) lies inside or ends a letter-spaced Korean word (``_LETTER_SPACED_RE``) on the line
     ``text[line_start:line_end]``, set as a form's layout: three syllables
     or more, or two between brackets (``(생  략)``, ``<신  설>``), or a word alone on its line or
-    opening it before a colon (a heading ``현      행``, a form's label ``발  의  자 :``).
+    opening it before a colon, a run of spaces or a bracket (a heading ``현      행``, a form's
+    label ``발  의  자 :``, a signature's ``팀      장   정 문 종``, a table's ``비  율(B/A)``); the run
+    right after such a label (``pos`` at its end) is the form's too.
     Two syllables spaced so inside a sentence ("그 외  세 가지") are a slip, reported."""
     # (read around ``pos`` only: a one-line file's runs of spaces would each read the whole line)
     for m in _LETTER_SPACED_RE.finditer(text, max(line_start, pos - _LETTER_SPACED_REACH),
@@ -549,7 +553,7 @@ def letter_spaced(text: str, line_start: int, line_end: int, pos: int) -> bool:
         alone_before = m.start() - line_start <= _LETTER_SPACED_REACH and not text[line_start : m.start()].strip()
         if alone_before and (_BLANK_REST_RE.match(text, m.end(), line_end).end() == line_end
                              or _FORM_COLON_RE.match(text, m.end(), line_end)):
-            return True  # "현      행", "발  의  자 :"
+            return True  # "현      행", "발  의  자 :", "팀      장   정 문 종", "비  율(B/A)"
         return False
     return False
 
