@@ -336,7 +336,11 @@ def same_cell(line: str, other: str, index: int) -> int | None:
     ``line[index]`` (``text.width``: a CJK character takes two cells), or None when no
     character of ``other`` starts there. Columns line up on the screen, not in code points:
     ``タイプ 2       護符`` starts its definition at cell 22, code point 19, as the line
-    below, indented by 22 spaces, does. Lines of narrow characters only: ``index`` itself."""
+    below, indented by 22 spaces, does. Lines of narrow characters only, and an index past
+    ``MAX_LAYOUT_COLUMN`` (no page is that wide; a one-line file's runs of spaces would each
+    read the line up to themselves): ``index`` itself."""
+    if index > MAX_LAYOUT_COLUMN:
+        return index
     before = line[:index]
     if before.isascii() and other.isascii():
         return index
@@ -352,8 +356,8 @@ def aligned(doc, line_index: int, column: int, probe) -> bool:
     for j in (line_index - 1, line_index + 1):
         if 0 <= j < len(lines):
             other = doc.text[lines[j].start : lines[j].end]
-            if here is None:
-                here = doc.text[lines[line_index].start : lines[line_index].start + column]
+            if here is None:  # (up to the page's width: ``same_cell`` reads no further)
+                here = doc.text[lines[line_index].start : lines[line_index].start + min(column, MAX_LAYOUT_COLUMN + 1)]
             col = same_cell(here, other, column)
             if col is not None and col < len(other) and probe(other, col):
                 return True
@@ -495,7 +499,10 @@ def justified_lines(doc) -> frozenset[int]:
     if len(lines) < JUSTIFIED_MIN_LINES + 1 or "  " not in text:
         return frozenset()
     rows = [text[row.start : row.end].rstrip() for row in lines]
-    widths = [0 if _DRAWN_RE.search(row) else display_width(row) for row in rows]
+    # (a line of more than 4 * MAX_LAYOUT_COLUMN characters is no page's line: its length is
+    # its width, read in C, which puts it past any margin)
+    widths = [0 if _DRAWN_RE.search(row) else len(row) if len(row) > 4 * MAX_LAYOUT_COLUMN else display_width(row)
+              for row in rows]
     go_on = [i for i in range(len(lines) - 1) if widths[i] and widths[i + 1]]
     counts = Counter(widths[i] for i in go_on if widths[i] >= JUSTIFIED_MIN_MARGIN)
     long = sum(counts.values())
