@@ -347,18 +347,25 @@ def same_cell(line: str, other: str, index: int) -> int | None:
     return index_at_column(other, display_width(before))
 
 
+def leading_bom(doc, line_index: int) -> int:
+    """1 on the first line of a text that opens with a byte-order mark, else 0: the offset
+    of a column (``Document.position``, which counts no BOM) in that line's text."""
+    return 1 if line_index == 0 and doc.text.startswith("\ufeff") else 0
+
+
 def aligned(doc, line_index: int, column: int, probe) -> bool:
     """True if the line above or below has ``probe(text, col)`` true, ``col`` (0-based) the
     index in that line of the display cell where ``column`` (0-based) is on this one
     (``same_cell``): columns of a table or of command output line up across lines."""
     lines = doc.lines
     here = None
+    at = column + leading_bom(doc, line_index)
     for j in (line_index - 1, line_index + 1):
         if 0 <= j < len(lines):
             other = doc.text[lines[j].start : lines[j].end]
             if here is None:  # (up to the page's width: ``same_cell`` reads no further)
-                here = doc.text[lines[line_index].start : lines[line_index].start + min(column, MAX_LAYOUT_COLUMN + 1)]
-            col = same_cell(here, other, column)
+                here = doc.text[lines[line_index].start : lines[line_index].start + min(at, MAX_LAYOUT_COLUMN + 1)]
+            col = same_cell(here, other, at)
             if col is not None and col < len(other) and probe(other, col):
                 return True
     return False
@@ -441,10 +448,11 @@ def hanging_column(doc, line_index: int, column: int, gap_start: int) -> bool:
     if column > MAX_LAYOUT_COLUMN:
         return False  # (a page is laid out in its first columns; a long line is checked in linear time)
     lines = doc.lines
-    here = doc.text[lines[line_index].start : lines[line_index].start + column]
-    head = here.strip()
+    head = doc.text[lines[line_index].start : lines[line_index].start + column].strip()
+    at = column + leading_bom(doc, line_index)
+    here = doc.text[lines[line_index].start : lines[line_index].start + at]
     for _, other, blanks in nearest_lines(doc, line_index):
-        col = same_cell(here, other, column)  # (the same display cell: "マナ (mana)    呪文" over "      で使用")
+        col = same_cell(here, other, at)  # (the same display cell: "マナ (mana)    呪文" over "      で使用")
         if col is None:
             continue
         start = same_cell(here, other, gap_start)

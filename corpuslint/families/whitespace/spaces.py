@@ -56,6 +56,7 @@ from ._common import (
     hanging_column,
     same_cell,
     justified_lines,
+    leading_bom,
     letter_spaced,
     MAX_LAYOUT_COLUMN,
     names_character,
@@ -822,15 +823,16 @@ def _tagged_item(doc, index: int, gap_start: int, column: int) -> bool:
     if head is None or column > MAX_LAYOUT_COLUMN:
         return False
     indent = head.group(1)
-    here = text[lines[index].start : lines[index].start + column]  # (columns compared in display cells: ``same_cell``)
+    at = column + leading_bom(doc, index)
+    here = text[lines[index].start : lines[index].start + at]  # (columns compared in display cells: ``same_cell``)
     for j, other, _ in nearest_lines(doc, index):
         tag = _TAG_THEN_TEXT_RE.match(other)
-        if tag is not None and tag.group(1) == indent and tag.end() == same_cell(here, other, column):
+        if tag is not None and tag.group(1) == indent and tag.end() == same_cell(here, other, at):
             return True
         if j > index and j + 1 < len(lines) and other.strip() and _TAG_HEAD_RE.fullmatch(other.rstrip()) \
                 and other[: len(indent)] == indent and not other[len(indent)].isspace():
             below = text[lines[j + 1].start : lines[j + 1].end]
-            col = same_cell(here, below, column)
+            col = same_cell(here, below, at)
             if col is not None and len(below) > col and not below[:col].strip() and not below[col].isspace():
                 return True
     return False
