@@ -26,6 +26,7 @@ from collections import Counter
 from ..engine import fixable
 from ..findings import where
 from ..text.lazy_regex import lazy
+from ..text.width import cell_width as _cell_width
 
 FSI, PDI = "\u2068", "\u2069"
 _RTL = r"\p{Bidi_Class=R}\p{Bidi_Class=AL}"
@@ -91,13 +92,6 @@ def write_full(result, stream, *, unsafe_fixes: bool = False) -> None:
         for rel in f.related:
             stream.write(f"{gutter} = related: {_where(rel)}:{rel.line}:{rel.column}\n")
         stream.write("\n")
-
-
-def _cell_width(ch: str) -> int:
-    cat = unicodedata.category(ch)
-    if cat in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def _visible(ch: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -10,6 +11,8 @@ import regex
 from ...text.chars import describe
 from ...text.lazy_regex import lazy
 from ...text.lines import finditer_on_lines  # noqa: F401 (used by the rules)
+from ...text.memo import last_argument
+from ...text.width import display_width, index_at_column
 
 # French typography spaces the double marks (« Pourquoi ? », « Il dit : ») and the inside
 # of guillemets: in a document declared French (``Document.language``) that is orthography,
@@ -18,6 +21,10 @@ FRENCH_SPACED_MARKS = frozenset(":;!?")
 FRENCH_SPACED_PAIRS = frozenset({"«»", "‹›"})
 FRENCH_SPACED_AFTER = frozenset("«‹")  # the opening guillemets (and before the closing ones)
 FRENCH_SPACED_BEFORE = FRENCH_SPACED_MARKS | frozenset("»›")
+# CJK's full-width punctuation (the ideographic full stop, full-width comma, colon, semicolon,
+# exclamation and question marks): it carries its own spacing, and CJK text sets no space
+# beside it (W114 deletes one before it; W103's fix, a run after it).
+FULL_WIDTH_MARKS = frozenset("，。：；！？")
 
 # Undeclared French: words French writes and its neighbours do not (not "la", "que",
 # "tu", "il", "va", "mais", "ou": Spanish, Italian, Portuguese write them too), subject
@@ -324,14 +331,42 @@ def compiled(pattern: str) -> "regex.Pattern":
     return regex.compile(pattern)
 
 
+def same_cell(line: str, other: str, index: int) -> int | None:
+    """The index in ``other`` of the character shown in the same display cell as
+    ``line[index]`` (``text.width``: a CJK character takes two cells), or None when no
+    character of ``other`` starts there. Columns line up on the screen, not in code points:
+    ``タイプ 2       護符`` starts its definition at cell 22, code point 19, as the line
+    below, indented by 22 spaces, does. Lines of narrow characters only, and an index past
+    ``MAX_LAYOUT_COLUMN`` (no page is that wide; a one-line file's runs of spaces would each
+    read the line up to themselves): ``index`` itself."""
+    if index > MAX_LAYOUT_COLUMN:
+        return index
+    before = line[:index]
+    if before.isascii() and other.isascii():
+        return index
+    return index_at_column(other, display_width(before))
+
+
+def leading_bom(doc, line_index: int) -> int:
+    """1 on the first line of a text that opens with a byte-order mark, else 0: the offset
+    of a column (``Document.position``, which counts no BOM) in that line's text."""
+    return 1 if line_index == 0 and doc.text.startswith("\ufeff") else 0
+
+
 def aligned(doc, line_index: int, column: int, probe) -> bool:
-    """True if the line above or below has ``probe(text, column)`` true: columns of a
-    table or of command output line up across lines (``column`` is 0-based)."""
+    """True if the line above or below has ``probe(text, col)`` true, ``col`` (0-based) the
+    index in that line of the display cell where ``column`` (0-based) is on this one
+    (``same_cell``): columns of a table or of command output line up across lines."""
     lines = doc.lines
+    here = None
+    at = column + leading_bom(doc, line_index)
     for j in (line_index - 1, line_index + 1):
         if 0 <= j < len(lines):
             other = doc.text[lines[j].start : lines[j].end]
-            if column < len(other) and probe(other, column):
+            if here is None:  # (up to the page's width: ``same_cell`` reads no further)
+                here = doc.text[lines[line_index].start : lines[line_index].start + min(at, MAX_LAYOUT_COLUMN + 1)]
+            col = same_cell(here, other, at)
+            if col is not None and col < len(other) and probe(other, col):
                 return True
     return False
 
@@ -414,12 +449,127 @@ def hanging_column(doc, line_index: int, column: int, gap_start: int) -> bool:
         return False  # (a page is laid out in its first columns; a long line is checked in linear time)
     lines = doc.lines
     head = doc.text[lines[line_index].start : lines[line_index].start + column].strip()
+    at = column + leading_bom(doc, line_index)
+    here = doc.text[lines[line_index].start : lines[line_index].start + at]
     for _, other, blanks in nearest_lines(doc, line_index):
-        if column < len(other) and not other[column].isspace() and (
-                (column >= 2 and other[:column].strip(" ") == "")
-                or (gap_ends_at(other, column, None if blanks else gap_start)
-                    and other[:column].strip() != head)):
+        col = same_cell(here, other, at)  # (the same display cell: "マナ (mana)    呪文" over "      で使用")
+        if col is None:
+            continue
+        start = same_cell(here, other, gap_start)
+        if col < len(other) and not other[col].isspace() and (
+                (col >= 2 and other[:col].strip(" ") == "")
+                or (gap_ends_at(other, col, None if blanks else (-1 if start is None else start))
+                    and other[:col].strip() != head)):
             return True
+    return False
+
+
+# A justified page (``justified_lines``): its right margin is a page's (60 cells or more:
+# ``man`` renders at MANWIDTH - 2, 78 cells on an 80-column terminal); at least
+# JUSTIFIED_MIN_LINES lines end there (the long lines a paragraph continues after, and the
+# page's header and footer), at least JUSTIFIED_SHARE of those long lines end there or one
+# cell short (a wide character that does not fit the last cell, on a line with no space to
+# stretch), and at most JUSTIFIED_MAX_OVER of its lines go past it (a table, a URL).
+JUSTIFIED_MIN_MARGIN = 60
+JUSTIFIED_MIN_LINES = 3
+JUSTIFIED_SHARE = 0.25
+JUSTIFIED_MAX_OVER = 0.25
+
+
+# A line's stretch: a run of spaces after a word, not after a sentence's end in Latin
+# punctuation (where writers of ragged text type two spaces too), nor after a quote's,
+# comment's or list's marker opening the line ("> ", "#  ", "*   "). A drawn table's row
+# (box-drawing characters, "|") spans its width with padding, no justification.
+_STRETCH_RE = lazy(r"(?<=[^\s.!?:;])[ ]{2,}(?=\S)")
+_LINE_MARKERS_RE = lazy(r"[ \t]*(?:[>#*+|-]+[ \t]+)*")
+_DRAWN_RE = lazy(r"[|\u2500-\u257f]")
+
+
+@last_argument
+def justified_lines(doc) -> frozenset[int]:
+    """The lines (0-based) of ``doc`` that justification stretched to the right margin:
+    in a document set justified (a rendered man page: groff adjusts both margins), every
+    line that its paragraph continues after (the next line is not blank) and that ends
+    exactly at the margin, in display cells (``text.width``: a CJK character takes two).
+    Justification puts the line's slack into its spaces; a CJK line has one to three, so
+    each takes several (``quota は /etc/mtab でリストされている全てのファイルシステムの quota  を``,
+    78 cells): layout, not a doubled space. The margin is the width that most of the long
+    lines (``JUSTIFIED_MIN_MARGIN`` cells or more) a paragraph continues after end at (or
+    one cell short of), that few lines pass (``JUSTIFIED_*`` above), and at which the
+    lines show the stretch: two of them, and a quarter or more, hold a run of spaces
+    between words (not after a sentence's end; a man page's header and footer count, their
+    three columns spread to the margin too). Ragged prose, hard-wrapped at a width, ends its
+    lines anywhere below it and stretches none (a doubled space there is a slip); verse,
+    subtitles and drawn tables are narrower or are no text. A paragraph's last line is never
+    stretched: a run of spaces there, or in ragged text, is reported. Empty for other
+    documents; the widths are read once per document."""
+    text, lines = doc.text, doc.lines
+    if len(lines) < JUSTIFIED_MIN_LINES + 1 or "  " not in text:
+        return frozenset()
+    rows = [text[row.start : row.end].rstrip() for row in lines]
+    # (a line of more than 4 * MAX_LAYOUT_COLUMN characters is no page's line: its length is
+    # its width, read in C, which puts it past any margin)
+    widths = [0 if _DRAWN_RE.search(row) else len(row) if len(row) > 4 * MAX_LAYOUT_COLUMN else display_width(row)
+              for row in rows]
+    go_on = [i for i in range(len(lines) - 1) if widths[i] and widths[i + 1]]
+    counts = Counter(widths[i] for i in go_on if widths[i] >= JUSTIFIED_MIN_MARGIN)
+    long = sum(counts.values())
+    if not long:
+        return frozenset()
+    margin = max(counts, key=lambda w: (counts[w], w))
+    written = [i for i, w in enumerate(widths) if w]
+    edges = {i for i in (written[0], written[-1]) if widths[i] == margin}  # (a man page's header and footer)
+    at = [i for i in go_on if widths[i] == margin]
+    if (len(at) + len(edges) < JUSTIFIED_MIN_LINES
+            or counts[margin] + counts.get(margin - 1, 0) < JUSTIFIED_SHARE * long):
+        return frozenset()
+    over = sum(1 for i in written[1:-1] if widths[i] > margin)
+    if over > JUSTIFIED_MAX_OVER * len(written):
+        return frozenset()
+    stretched = sum(1 for i in set(at) | edges if _STRETCH_RE.search(rows[i], _LINE_MARKERS_RE.match(rows[i]).end()))
+    if stretched < 2 or stretched * 4 < len(at) + len(edges):
+        return frozenset()
+    return frozenset(at)
+
+
+# Letter-spaced Korean (균등 배분, "equal distribution"): an official document spreads a short
+# label's syllables over the width of the longest label in its column, one syllable each with
+# equal runs of spaces between ("발  의  자 :" beside "발의연월일 :", a table's heading "현      행",
+# "개   정   안", the legislative notes "(생  략)", "<신  설>": konlpy's kobill, the National
+# Assembly's bills). Each syllable stands alone (no letter or digit beside it but the runs).
+_LETTER_SPACED_RE = lazy(r"(?<![\p{L}\p{N}\p{M}])\p{Hangul}(?:([ ]{2,})\p{Hangul})(?:\1\p{Hangul})*(?![\p{L}\p{N}\p{M}])")
+_SPACED_OPENERS, _SPACED_CLOSERS = "(<[〈《「【", ")>]〉》」】"
+# what follows a label opening its line: a colon, its value set apart by a run of spaces (a
+# signature block's "팀      장   정 문 종"), or a bracket (a table heading's "비  율(B/A)")
+_FORM_COLON_RE = lazy(r"[ \t]*[:：]|[ ]{2,}(?=\S)|[(（]")
+_BLANK_REST_RE = lazy(r"\s*")
+_LETTER_SPACED_REACH = 80  # characters: a label's syllables and runs, or a line's indentation
+
+
+def letter_spaced(text: str, line_start: int, line_end: int, pos: int) -> bool:
+    """True when offset ``pos`` of ``text`` (a run of spaces, or the space right after the
+    word) lies inside or ends a letter-spaced Korean word (``_LETTER_SPACED_RE``) on the line
+    ``text[line_start:line_end]``, set as a form's layout: three syllables
+    or more, or two between brackets (``(생  략)``, ``<신  설>``), or a word alone on its line or
+    opening it before a colon, a run of spaces or a bracket (a heading ``현      행``, a form's
+    label ``발  의  자 :``, a signature's ``팀      장   정 문 종``, a table's ``비  율(B/A)``); the run
+    right after such a label (``pos`` at its end) is the form's too.
+    Two syllables spaced so inside a sentence ("그 외  세 가지") are a slip, reported."""
+    # (read around ``pos`` only: a one-line file's runs of spaces would each read the whole line)
+    for m in _LETTER_SPACED_RE.finditer(text, max(line_start, pos - _LETTER_SPACED_REACH),
+                                        min(line_end, pos + _LETTER_SPACED_REACH)):
+        if not m.start() < pos <= m.end():
+            continue
+        if len(m.group().replace(" ", "")) >= 3:
+            return True  # "개   정   안"
+        before, after = text[m.start() - 1 : m.start()] if m.start() > line_start else "", text[m.end() : m.end() + 1]
+        if before and after and before in _SPACED_OPENERS and after in _SPACED_CLOSERS:
+            return True  # "(생  략)", "<신  설>"
+        alone_before = m.start() - line_start <= _LETTER_SPACED_REACH and not text[line_start : m.start()].strip()
+        if alone_before and (_BLANK_REST_RE.match(text, m.end(), line_end).end() == line_end
+                             or _FORM_COLON_RE.match(text, m.end(), line_end)):
+            return True  # "현      행", "발  의  자 :", "팀      장   정 문 종", "비  율(B/A)"
+        return False
     return False
 
 

@@ -384,7 +384,10 @@ class InvisibleCharacter(DocumentRule):
     (Khmer, Thai, Lao, Myanmar, Tibetan; decided by the Unicode script of the characters
     beside it, not by a language tag) a ZWSP between a character of such a script and
     another visible character is the word boundary (`ចុច\\u200bក្នុង`): not reported;
-    a run of them is reported and keeps one.
+    a run of them is reported and keeps one. A SOFT HYPHEN between two letters of Thai, Lao,
+    Khmer or Myanmar is a break hint the writer put between syllables (`พื้น\u00adหลัง`), as
+    is one in a .po string whose msgid marks its break points so (`Wa\u00adcom Tab\u00adlet`):
+    not reported.
     Fix safety: a ZWSP that is the only separator between two letters becomes a space,
     never deleted (safe in cursive scripts such as Arabic, unsafe elsewhere; deleted
     between Chinese or Japanese characters; kept, one, in Khmer, Thai...). Otherwise safe for ZWSP, WORD JOINER, ZWNBSP, SOFT HYPHEN and MVS (pure
@@ -415,7 +418,8 @@ class InvisibleCharacter(DocumentRule):
         directions: dict[int, bool] = {}  # line start -> the line's direction (asked once per line, not per mark)
         per_line = by_line(doc, (m for m in pattern.finditer(text)
                                  if m.start() and not _bidi_hint(doc, text, m, directions)
-                                 and not _subject(doc, m) and _separator(text, m)[0] != m.group()))
+                                 and not _subject(doc, m) and _separator(text, m)[0] != m.group()
+                                 and not _syllable_break_hint(text, m, doc.sources)))
         unsafe_lines: list[list] = []
         for matches in per_line.values():
             safe_group = [m for m in matches if set(m.group()) <= safe and not _separator(text, m)[1]]
@@ -458,6 +462,29 @@ def _edit(text: str, m) -> Edit:
     if replacement == "\u200b" and m.group()[0] == "\u200b":
         return Edit(m.start() + 1, m.end())
     return Edit(m.start(), m.end(), replacement)
+
+
+# A SOFT HYPHEN between two letters (or marks) of a South East Asian script written without
+# spaces: Thai, Lao, Khmer, Myanmar. There a line may break only where a dictionary or the
+# writer says, and a translator marks the syllable boundaries of a long label with soft
+# hyphens so that a narrow widget can wrap it (gnome-control-center's Thai catalogue:
+# "พื้น\u00adหลัง", "ความ\u00adเป็น\u00adส่วน\u00adตัว"): the writer's break hints, as a
+# ZWSP there is the word boundary (``_separator``). Between Latin letters ("Wa\u00adcom") it
+# is reported.
+_SEA_LETTER_RE = lazy(r"[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}&&[\p{L}\p{M}]]", regex.V1)
+
+
+def _syllable_break_hint(text: str, m, sources=()) -> bool:
+    """True when the run ``m`` is soft hyphens only, between two letters of Thai, Lao, Khmer
+    or Myanmar (``_SEA_LETTER_RE``), or in a .po string whose msgid (``sources``) marks its
+    break points with soft hyphens too (GNOME's "Wa\u00adcom Tab\u00adlet", kept in the
+    translation "แท็บ\u00adเล็ต Wa\u00adcom"): break hints kept."""
+    if set(m.group()) != {"\u00ad"}:
+        return False
+    if any("\u00ad" in s for s in sources):
+        return True
+    return (m.start() > 0 and _SEA_LETTER_RE.match(text, m.start() - 1) is not None
+            and _SEA_LETTER_RE.match(text, m.end()) is not None)
 
 
 def _subject(doc, m) -> bool:

@@ -25,6 +25,8 @@ from ._common import (
     finditer_on_lines,
     FrenchAround,
     french_spacing,
+    letter_spaced,
+    FULL_WIDTH_MARKS,
 )
 
 _COLUMNS_RE = lazy(r"\S(?: {2,}|\t)\S")
@@ -72,7 +74,8 @@ class SpaceBeforePunctuation(DocumentRule):
     a ``?`` or ``!`` after a Thai, Lao or Khmer word, scripts that write no space between
     words and use one to break phrases and to set these marks off (LibreOffice in Thai:
     ``ดำเนินการอย่างไรต่อไป ?``; W102 keeps Khmer's ``ប៉ុន្មាន\u00a0?`` so); a ``,`` or
-    ``.`` there is still reported;
+    ``.`` there is still reported; a colon after a Korean official document's letter-spaced
+    label (균등 배분: ``발  의  자 :``, the colons of the form's labels in one column);
     a mark after a URL or an e-mail address, which a man page sets apart so that it is not
     read as part of the address (biff(1): ``manpages-pl-list@lists.sourceforge.net .``:
     joining them would change the address); a mark before a command-line option, which is
@@ -177,6 +180,8 @@ class SpaceBeforePunctuation(DocumentRule):
                     only_two_space_gaps(text[row.start : row.end]))
             if facts["columns"]:
                 continue  # a line laid out in columns (`Image type     :  sparse`; gaps of two spaces only are slips)
+            if mark in ":：" and letter_spaced(text, row.start, row.end, m.start()):
+                continue  # "발  의  자 :": a Korean form's letter-spaced label, its colon in the labels' column
             if _catalogue_field(doc, m.end()):
                 continue  # "القاهرة :", "تأليف المعلم كرتواجيرار ؛ وترجمة ...": ISBD's spaced separators
             if doc.quotes_code and "prose" not in facts:
@@ -529,7 +534,6 @@ def _catalogue_field(doc, pos: int) -> bool:
 
 # The full-width marks of CJK text, which it writes after a word without a space ("这是中文，后面";
 # "这是中文 ，后面" is a slip).
-FULL_WIDTH_MARKS = frozenset("，。：；！？")
 
 
 @lru_cache(maxsize=16)

@@ -30,7 +30,7 @@ from ...structure import (
     message_catalogue,
     reads_as_prose,
 )
-from ._common import FORMAT_DIRECTIVE, FRENCH_SPACES, french_spacing
+from ._common import FORMAT_DIRECTIVE, FRENCH_SPACES, FULL_WIDTH_MARKS, french_spacing
 from ...text.lazy_regex import lazy, lazy_re
 from ...text.memo import last_argument
 from ...text.lines import lines_holding
@@ -54,6 +54,10 @@ from ._common import (
     finditer_on_lines,
     gap_ends_at,
     hanging_column,
+    same_cell,
+    justified_lines,
+    leading_bom,
+    letter_spaced,
     MAX_LAYOUT_COLUMN,
     names_character,
     nearest_lines,
@@ -603,21 +607,22 @@ _NUMBER_CELL_RE = lazy(r"[-+]?\d[\d.,]*(?=\s|$)")
 _MARK_CELL_RE = lazy(r"[^\s\p{L}\p{N}]+(?=\s|$)")
 
 
-def _same_cell(text: str, column: int, other: str) -> bool:
+def _same_cell(text: str, column: int, other: str, at: int) -> bool:
     """True when the cell of ``text`` starting at ``column`` (0-based) has a cell of its kind
-    at the same place in ``other``: a number starting or ending at the same column
-    (amounts aligned left or right), or the same mark at the same column. Two lines of a
-    small table ("100 DM   =  51 Euro", "100 Euro = 195 DM") pad only the shorter cell."""
+    at the same place in ``other`` (where ``other[at]`` is shown in the same display cell:
+    ``same_cell``): a number starting or ending at the same column (amounts aligned left or
+    right), or the same mark at the same column. Two lines of a small table ("100 DM   =  51
+    Euro", "100 Euro = 195 DM") pad only the shorter cell."""
     if (m := _NUMBER_CELL_RE.match(text, column)) is not None:
-        end = m.end()
+        end = same_cell(text, other, m.end())
         for n in _NUMBER_CELL_RE.finditer(other):
-            if (n.start() == column or n.end() == end) and (n.start() == 0 or other[n.start() - 1].isspace()):
+            if (n.start() == at or n.end() == end) and (n.start() == 0 or other[n.start() - 1].isspace()):
                 return True
         return False
     if (m := _MARK_CELL_RE.match(text, column)) is not None:
         mark = m.group()
-        return (other[column : column + len(mark)] == mark and 0 < column and other[column - 1].isspace()
-                and (column + len(mark) == len(other) or other[column + len(mark)].isspace()))
+        return (other[at : at + len(mark)] == mark and 0 < at and other[at - 1].isspace()
+                and (at + len(mark) == len(other) or other[at + len(mark)].isspace()))
     return False
 
 
@@ -849,14 +854,17 @@ def _tagged_item(doc, index: int, gap_start: int, column: int) -> bool:
     if head is None or column > MAX_LAYOUT_COLUMN:
         return False
     indent = head.group(1)
+    at = column + leading_bom(doc, index)
+    here = text[lines[index].start : lines[index].start + at]  # (columns compared in display cells: ``same_cell``)
     for j, other, _ in nearest_lines(doc, index):
         tag = _TAG_THEN_TEXT_RE.match(other)
-        if tag is not None and tag.group(1) == indent and tag.end() == column:
+        if tag is not None and tag.group(1) == indent and tag.end() == same_cell(here, other, at):
             return True
         if j > index and j + 1 < len(lines) and other.strip() and _TAG_HEAD_RE.fullmatch(other.rstrip()) \
                 and other[: len(indent)] == indent and not other[len(indent)].isspace():
             below = text[lines[j + 1].start : lines[j + 1].end]
-            if len(below) > column and not below[:column].strip() and not below[column].isspace():
+            col = same_cell(here, below, at)
+            if col is not None and len(below) > col and not below[:col].strip() and not below[col].isspace():
                 return True
     return False
 
@@ -923,6 +931,25 @@ def _rhs_column(doc, index: int, gap_start: int, column: int) -> bool:
                 and head.endswith(op) and head[: -len(op)][-1:] in ("", " ", "\t")):
             return True
     return False
+
+
+def _cell_or_none(line: str, other: str, index: int) -> int:
+    """``same_cell``, -1 where no character of ``other`` starts in that cell (a position no
+    run of spaces starts at)."""
+    at = same_cell(line, other, index)
+    return -1 if at is None else at
+
+
+# After a full-width mark or the ideographic comma, before Chinese or Japanese text (Han, kana,
+# CJK punctuation and full-width forms; not Hangul: Korean spaces its sentences), the whole
+# run goes: the mark carries its own spacing, and no word is glued (CJK writes none apart).
+_CJK_STOPS = FULL_WIDTH_MARKS | frozenset("、")
+_CJK_TEXT_RE = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3001-\u303f\uff01-\uff60]")
+
+
+# A Thai letter or mark: Thai writes no full stop; a space ends a sentence, and typists make
+# it two (the sentence space, wider than the phrase space: "…ได้  ใช้ค่า").
+_THAI_RE = lazy(r"[\p{sc=Thai}&&[\p{L}\p{M}]]", regex.V1)
 
 
 class _PerLine(dict):
@@ -1019,11 +1046,23 @@ class MultipleSpaces(DocumentRule):
     the source's runs (`\\input{body}    % the modules`, a tabular row laid out in
     columns) never reach the text; nor is an HTML page, whose runs of spaces a browser
     shows as one (debian-reference ja's `解決します。  </p>`; `<pre>` is code).
+    Columns are compared in display cells (a CJK character takes two: `タイプ 2       護符`
+    starts its text at cell 22, as the indented line below it does, though at code point 19).
+    A line that justification stretched to the right margin of a justified document (a
+    rendered man page: the lines a paragraph continues after end at one display width,
+    and they show the stretch; ``_common.justified_lines``) holds its fill, not a doubled
+    space: in CJK lines, which have one to three spaces, all of it (`quota  を`); the last
+    line of a paragraph, and ragged text, are checked. A Korean official document's
+    letter-spaced label (균등 배분: `발  의  자 :`, `현      행`, `개   정   안`, `(생  략)`), one
+    syllable each with equal runs between, is its form's layout; and two spaces between Thai
+    words are the Thai sentence break (Thai writes no full stop: `ได้  ใช้ค่า`).
     Why: Doubled spaces come from removed markup, joined fields or NBSP next to a
     space; they make identical sentences hash differently.
     Example: `*المصدر:   Transparency News` → `*المصدر: Transparency News`.
     Fix safety: safe — the run becomes one ASCII space (one no-break space, the run's own,
-    before `» : ; ! ?` or after `«`: French typography kept).
+    before `» : ; ! ?` or after `«`: French typography kept); after a full-width mark or
+    the ideographic comma (`。，、！？：；`) before Chinese or Japanese text the run goes
+    (`界。  每個` → `界。每個`: CJK sets no space there, and writes no word apart to glue).
     """
 
     code = "W103"
@@ -1108,7 +1147,8 @@ class MultipleSpaces(DocumentRule):
             if self._bug_trailer_re.match(doc.text, m.end()):
                 continue  # "thanks to Jeff Sheinberg       (Closes: #107624).": a change log's trailer, set apart
             gap_start = m.start() - doc.lines[line - 1].start
-            if aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col, gap_start)):
+            if aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col, _cell_or_none(
+                    line_texts(line - 1), other, gap_start))):
                 continue  # the next word starts a column that the neighbouring line shares
             if len(m.group()) >= 4 and aligned(doc, line - 1, column - 1, lambda other, col: gap_ends_at(other, col)
                                                and other[:col].strip() != line_texts(line - 1)[:column - 1].strip()):
@@ -1117,7 +1157,7 @@ class MultipleSpaces(DocumentRule):
                 continue  # "PSUtils Wydanie 1 Łata 17        PSSELECT(1)": a rendered man page's footer or header
             if _rhs_column(doc, line - 1, m.start(), column - 1):
                 continue  # "P'(ambient) =     (…) ? 0 : P(ambient)" over "P'(permitted)   = (…": a formula's sides aligned
-            if aligned(doc, line - 1, column - 1, lambda other, col: _same_cell(line_texts(line - 1), col, other)):
+            if aligned(doc, line - 1, column - 1, lambda other, col: _same_cell(line_texts(line - 1), column - 1, other, col)):
                 continue  # a number or mark in the column of the same kind of cell above or below
             if column_of_gaps(doc, line - 1, column - 1, memo=gap_columns):
                 continue  # a column padded to the same width on 3+ lines: a score table
@@ -1160,6 +1200,8 @@ class MultipleSpaces(DocumentRule):
             if m.group() == "  " and (before[-1:] in self._sentence_ends or _EMOTICON_END_RE.search(
                     doc.text, max(line_start, m.start() - 4), m.start())):
                 continue  # two spaces after a sentence (ended by a mark or by an emoticon, "žádná :-)  příp."): a convention
+            if m.group() == "  " and _THAI_RE.match(doc.text, m.start() - 1) and _THAI_RE.match(doc.text, m.end()):
+                continue  # "ได้  ใช้ค่า": Thai ends a sentence with a space, no mark; typists set it off with two
             if len(m.group()) >= 4 and before[-1:] in "?!؟" and self._answer_re.match(
                     doc.text, m.end(), doc.lines[line - 1].end):
                 continue  # "칼이 정색하면?                           검은색": a riddle's answer set apart
@@ -1174,11 +1216,17 @@ class MultipleSpaces(DocumentRule):
                 continue  # ":   Μπορεί να...": a definition list's marker (Pandoc, PHP Markdown Extra), its padding syntax
             if doc.quotes_code and not prose(line - 1):
                 continue  # technical text: a short non-sentence line is output or configuration
+            if letter_spaced(doc.text, line_start, doc.lines[line - 1].end, m.start()):
+                continue  # "발  의  자 :", "(생  략)": a Korean form's letter-spaced label (균등 배분)
+            if line - 1 in justified_lines(doc):
+                continue  # "quota  を" on a line ending at a justified page's margin: the justification's fill
             # a run ending in a no-break space before » : ; ! ? (or starting with one after «) keeps
             # that one: "«\u00a0aptitude show \u00a0»" becomes "«\u00a0aptitude show\u00a0»", not "show »"
             keep = " "
             if french_spacing(doc.text, m):
                 keep = m.group()[-1] if m.group()[-1] in FRENCH_SPACES else m.group()[0]
+            elif doc.text[m.start() - 1] in _CJK_STOPS and _CJK_TEXT_RE.match(doc.text, m.end()):
+                keep = ""  # "界。  每個" becomes "界。每個": CJK sets no space after its full-width marks
             yield doc.finding(self, m.start(), m.end(), f"{len(m.group())} consecutive spaces ({char_names(m.group())})",
                               fix=Fix.safe(Edit(m.start(), m.end(), keep)))
 
