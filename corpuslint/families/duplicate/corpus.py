@@ -61,17 +61,24 @@ def _concat(states: dict[str, Any], fields: tuple[str, ...]):
         if f == "off":
             continue
         arrays[f] = _gather(states, paths, f)
-    if "sets" in fields:  # each document's set offsets, shifted by the sets before it (filled in place)
-        off = arrays["off"] = np.empty(int(units.sum()) + 1, dtype=np.int64)
-        at = base = 0
-        for p in paths:
-            mine = states[p]["off"]
-            k = len(mine) - 1
-            np.add(mine[:-1], base, out=off[at : at + k], casting="unsafe")
-            at += k
-            base += int(mine[-1])
-        off[at] = base
+    if "sets" in fields:
+        arrays["off"] = _set_offsets(states, paths, int(units.sum()))
     return paths, doc_index, arrays
+
+
+def _set_offsets(states: Mapping[str, Any], order: list[str], units: int) -> np.ndarray:
+    """Each document's set offsets (``states[p]["off"]``) in ``order``, shifted by the sets
+    of the documents before it: int64, ``units`` + 1 long (filled in place, no copies)."""
+    off = np.empty(units + 1, dtype=np.int64)
+    at = base = 0
+    for p in order:
+        mine = states[p]["off"]
+        k = len(mine) - 1
+        np.add(mine[:-1], base, out=off[at : at + k], casting="unsafe")
+        at += k
+        base += int(mine[-1])
+    off[at] = base
+    return off
 
 
 def _concat_in_place(states: Mapping[str, Any], fields: tuple[str, ...]):
@@ -110,16 +117,8 @@ def _concat_in_place(states: Mapping[str, Any], fields: tuple[str, ...]):
             return None
         arrays[f] = whole
     units = np.array([len(states[p]["lines"]) for p in order], dtype=np.int64)
-    if "sets" in fields:  # each document's set offsets, shifted by the sets before it in ``order``
-        off = arrays["off"] = np.empty(int(units.sum()) + 1, dtype=np.int64)
-        at = base = 0
-        for p in order:
-            mine = states[p]["off"]
-            k = len(mine) - 1
-            np.add(mine[:-1], base, out=off[at : at + k], casting="unsafe")
-            at += k
-            base += int(mine[-1])
-        off[at] = base
+    if "sets" in fields:  # (in ``order``, the mapped columns' order)
+        arrays["off"] = _set_offsets(states, order, int(units.sum()))
     first = np.zeros(len(order), dtype=np.int64)  # each document's first row in ``order``
     np.cumsum(units[:-1], out=first[1:])
     rank_a = np.array(rank, dtype=np.int64)
