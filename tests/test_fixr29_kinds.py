@@ -79,3 +79,23 @@ def test_filter_drop_s104_keeps_the_verses_and_drops_a_slip(tmp_path):
     assert proc.returncode in (0, 1), proc.stderr
     kept = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert kept == list(range(len(verses)))
+
+
+# -- A108: an edition's double brackets are no wiki link --------------------------------------
+
+
+def test_nestle_text_critical_double_brackets_are_no_wiki_links():
+    # Luke 24:12 holds a sentence ("μνημεῖον· καὶ"): the document's other spans are brackets too
+    # (24:52 "[[προσκυνήσαντες αὐτὸν]]"); Mark 16:9-20 opens "[[" on one line, closes it twelve later
+    assert found("nestle1904-luke-24-brackets.txt", "A108") == []
+    assert found("nestle1904-mark-16-9-21.txt", "A108") == []
+
+
+def test_wiki_links_stay_reported():
+    text = ("Η [[Ελληνική Επανάσταση του 1821]] και η [[Αθήνα|πρωτεύουσα]].\n"
+            "See [[Washington, D.C.]], [[St. Louis Cardinals]] and [[Robert Downey Jr.]]\n")
+    assert [c for c, _, _ in found("wiki.txt", "A108", text)] == ["A108"] * 5
+    # a piped link in a document of brackets is still a link
+    luke = (REAL / "nestle1904-luke-24-brackets.txt").read_text(encoding="utf-8")
+    assert [f.message for f in lint_text(luke + "δες [[Λουκᾶς|τὸν Λουκᾶν]]\n", path="l.txt",
+                                         config={"select": ["A108"]})] == ["wiki link `[[Λουκᾶς|τὸν Λουκᾶν]]`"]
