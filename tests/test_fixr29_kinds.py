@@ -99,3 +99,19 @@ def test_wiki_links_stay_reported():
     luke = (REAL / "nestle1904-luke-24-brackets.txt").read_text(encoding="utf-8")
     assert [f.message for f in lint_text(luke + "δες [[Λουκᾶς|τὸν Λουκᾶν]]\n", path="l.txt",
                                          config={"select": ["A108"]})] == ["wiki link `[[Λουκᾶς|τὸν Λουκᾶν]]`"]
+
+
+# -- A111: a dash standing for a verse the codex lacks ----------------------------------------
+
+
+def test_a_dash_for_a_missing_verse_among_lines_of_one_verse_each_is_kept():
+    # Joshua 21:34-39 after the Leningrad Codex: "—" for verses 36 and 37
+    assert found("tanakh-pointed-joshua-21-34-39.txt", "A111") == []
+
+
+def test_a_dash_line_between_paragraphs_or_wrapped_prose_stays_reported():
+    verses = (REAL / "tanakh-pointed-joshua-21-34-39.txt").read_text(encoding="utf-8").splitlines()
+    scene = f"{verses[0]}\n\n—\n\n{verses[-1]}\n"  # a paragraph of its own: a separator
+    assert found("a.txt", "A111", scene) == [("A111", 3, 1)]
+    wrapped = "The verses the codex lacks are\n—\nprinted in the margin of this edition\n"
+    assert found("b.txt", "A111", wrapped) == [("A111", 2, 1)]
