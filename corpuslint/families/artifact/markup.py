@@ -568,6 +568,35 @@ _MARKUP = [
     (lazy(r"^ {0,3}`{3,}(?:[ \t]*[\p{L}{][^\n\r`]*)?[ \t]*(?=\r?$)", regex.MULTILINE), "Markdown code fence", None),
 ]
 _HEADING_RE = lazy(r"^(#{1,6})[ \t]+(?=\S)(.*?)(?:[ \t]+#+)?[ \t]*$", regex.MULTILINE)
+# An edition's text-critical double brackets (fixr29, on fresh29's Nestle 1904 Greek New
+# Testament): ``[[ ]]`` around a passage the editors judge a later addition, a verse or
+# several (Luke 24:12 ``[[Ὁ δὲ Πέτρος ἀναστὰς ἔδραμεν ἐπὶ τὸ μνημεῖον· καὶ …]]``, Mark 16:9-20
+# across twelve lines), not a wiki link: a link's title is a page's name, on one line, and
+# holds no sentence. A bracketed span without ``|`` holding a sentence's end (an ano teleia,
+# a Greek question mark, a sof pasuq, a danda, ``。``, ``؟`` before a space or the span's
+# end; or ``.``, ``!``, ``?`` after a word of four lower-case letters, with two words after
+# it, or ``.`` closing a span of three words or more: ``…τοὺς πόδας.]]``; not "St. Louis",
+# "Washington, D.C.") is one, and so, in a document that has one or that opens ``[[`` on a
+# line and closes it on a later one, is every other span without ``|`` (Luke 24:52
+# ``[[προσκυνήσαντες αὐτὸν]]``).
+_SIGLUM_SENTENCE_RE = lazy(
+    r"[\u00b7\u0387\u037e\u05c3\u0964\u0965\u3002\u061f\u06d4](?:\s|\Z)"
+    r"|(?:\p{Ll}\p{M}*){4}[.!?][ \t]+\S+[ \t]+\S"
+    r"|\S+[ \t]+\S+[ \t]+(?:\S+[ \t]+)*(?:\p{Ll}\p{M}*){4}\.\Z")
+_OPEN_ACROSS_LINES_RE = lazy(r"\[\[[^\]\n]*\n")  # "[[" with no "]]" after it on its line
+_CLOSE_ACROSS_LINES_RE = lazy(r"^[^\[\n]*\]\]", regex.MULTILINE)  # "]]" with no "[" before it on its line
+
+
+def _editorial_brackets(text: str, spans: list[str]) -> bool:
+    """Does the document use ``[[ ]]`` as an edition's brackets (above): one of its
+    ``spans`` (the text inside each pair without ``|``) holds a sentence's end, or a pair
+    opens on one line and closes on a later one?"""
+    if any(_SIGLUM_SENTENCE_RE.search(span) for span in spans):
+        return True
+    opened = _OPEN_ACROSS_LINES_RE.search(text)
+    return opened is not None and _CLOSE_ACROSS_LINES_RE.search(text, opened.end()) is not None
+
+
 # Heading text that reads as a code comment: starts in lower case (``# or``, ``# by
 # default none is loaded``), ends like a sentence or statement (``.``, ``;``, ``,``), or
 # holds code syntax (``<name>``, ``=``, ``/path``, quotes, backticks).
@@ -592,7 +621,12 @@ class LightweightMarkup(DocumentRule):
     arquivo]``, ``[[+[crCR](/|?)string] arquivo]``), which are no wiki or Markdown link, nor
     a POSIX bracket expression of one character class (``[[:alpha:]]``, ``[[=e=]]``: rsync(1)'s
     patterns), nor the shell's conditional command, spaced inside both brackets (``[[
-    expression ]]``, ``the words between [[ and ]]``: bash(1)). Technical text quotes shell sessions and configuration files, so
+    expression ]]``, ``the words between [[ and ]]``: bash(1)), nor an edition's text-critical
+    double brackets around a passage it judges a later addition (Nestle 1904, Luke 24:12 ``[[Ὁ δὲ
+    Πέτρος ἀναστὰς … μνημεῖον· καὶ …]]``): a span without ``|`` holding a sentence's end, and every
+    span without ``|`` in a document that has one or opens ``[[`` on one line and closes it on a
+    later one (Mark 16:9-20); a link's title holds no sentence and no line break ("[[St. Louis
+    Cardinals]]", ``[[Page|label]]`` stay reported). Technical text quotes shell sessions and configuration files, so
     a ``#`` line is not a heading when it is a root prompt with a command (``# apt
     install x``) or sits in a block of code (``corpuslint.structure``: the engine
     skips code regions), or when its text reads as a comment: it starts in lower case
@@ -638,10 +672,16 @@ class LightweightMarkup(DocumentRule):
             taken.append(m.span())
             yield doc.finding(self, m.start(), m.end(), "wiki heading",
                               fix=Fix.unsafe(Edit(m.start(), m.end(), m.group(2))))
+        editorial = None  # the document's [[ ]] are an edition's brackets (``_editorial_brackets``)
         for rx, what, keep in _MARKUP:
             for m in rx.finditer(text):
                 if not free(*m.span()):
                     continue
+                if what == "wiki link" and "|" not in m.group():
+                    if editorial is None:
+                        editorial = _editorial_brackets(text, [w.group(2) for w in rx.finditer(text) if "|" not in w.group()])
+                    if editorial:
+                        continue  # "[[Ὁ δὲ Πέτρος ἀναστὰς … τὸ γεγονός.]]": a passage an edition brackets, not a link
                 taken.append(m.span())
                 shown = m.group() if len(m.group()) <= 40 else m.group()[:37] + "..."
                 replacement = m.group(keep) if keep else ""

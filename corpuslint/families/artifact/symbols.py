@@ -246,6 +246,41 @@ def _operator_term(doc: Document, index: int) -> bool:
     return any(_OPERATOR_LINE_RE.match(content(j)) and _whole_paragraph(doc, j) for j in (index - 4, index + 4))
 
 
+# A dash standing for a unit the text lacks, in a text of one unit a line (fixr29, on fresh29's
+# Tanakh after the Leningrad Codex, one verse a line: "—" for Joshua 21:36-37, verses the
+# codex lacks, keeps each later verse on its own line): one to three dashes (‒ – — ―) alone on
+# a line whose nearest neighbours in its block, up to two on each side that are no such line
+# (two at least), each end a sentence (``_UNIT_END_RE``: ``.``, ``!``, ``?``, ``;``, ``:``, the
+# sof pasuq ``׃``, the ano teleia ``·``, the danda ``।``, ``。``..., then closing quotes or
+# brackets). Deleting it would move every later verse onto its neighbour's line; between
+# wrapped lines of prose, a paragraph of its own, or beside lines that do not end a
+# sentence, a dash line is still reported.
+_PLACEHOLDER_DASH_RE = lazy(r"[ \t]*[\u2012-\u2015]{1,3}[ \t]*")
+_UNIT_END_RE = lazy(r"[\p{STerm}\u05c3\u0387\u00b7\u037e;:][\"'”’»)\]]*[ \t]*$")
+_UNIT_NEIGHBOURS = 2  # lines read on each side of a dash line
+
+
+def _unit_placeholder(doc: Document, index: int) -> bool:
+    """True when line ``index``, a dash line, stands for a missing unit among lines that each
+    end a sentence (above)."""
+    text, lines = doc.text, doc.lines
+    ends = 0
+    for step in (-1, 1):
+        j, seen = index + step, 0
+        while 0 <= j < len(lines) and seen < _UNIT_NEIGHBOURS:
+            content = text[lines[j].start : lines[j].end]
+            if not content.strip():
+                break  # the block's edge
+            j += step
+            if _PLACEHOLDER_DASH_RE.fullmatch(content):
+                continue  # "—" / "—": two verses missing in a row
+            if _UNIT_END_RE.search(content) is None:
+                return False
+            seen += 1
+        ends += seen
+    return ends >= 2
+
+
 class SymbolOnlyLine(DocumentRule):
     """A line made only of punctuation or symbols, carrying no word.
 
@@ -299,6 +334,10 @@ class SymbolOnlyLine(DocumentRule):
     a .po file, the ``message`` document kind: ``:``, ``{}.`` are messages); nor in a data
     set's record whose whole text is one to three marks (``-``, ``—``, ``?``, ``...``): a
     column's way of writing an empty value (149,140 such cells in a Sindhi WordNet CSV); nor
+    one to three dashes (``—``, ``–``) standing for a unit the text lacks in a text of one unit a
+    line: the nearest lines around it in its block, two at least, each end a sentence (a Tanakh
+    one verse a line, ``—`` for Joshua 21:36-37, which the Leningrad Codex lacks: deleting it
+    moves every later verse onto its neighbour's line); nor
     reStructuredText's syntax in a text not read as reST: ``::`` before an indented literal
     block, a title's adornment at least as long as the title (``****`` under it). Blank and
     whitespace-only lines belong to the whitespace family.
@@ -358,6 +397,8 @@ class SymbolOnlyLine(DocumentRule):
                 continue  # "<=" then "less than or equal to": a list of operators and their meanings
             if doc.role is not None and _SEPARATOR_RE.match(content):
                 continue  # "----" between a few-shot prompt's examples: a chat turn's Markdown break
+            if _PLACEHOLDER_DASH_RE.fullmatch(content) and _unit_placeholder(doc, index):
+                continue  # "—" for Joshua 21:36, a verse the codex lacks, among lines of one verse each
             if _ELISION_RE.fullmatch(content):
                 continue  # "[...]": an excerpt's elision mark (text left out), not debris
             if _CELL_MARKER_RE.match(content):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 
@@ -31,11 +32,12 @@ from .base import SpellingDocumentRule
 
 # Same word, separated only by spaces/tabs on one line (not across a line break or
 # punctuation, where repetition is usually deliberate: "لا، لا"). Not part of an
-# identifier, option, path or address: "--vault vault", "apparmor apparmor-profiles";
+# identifier, option, path or address: "--vault vault", "apparmor apparmor-profiles"
+# (the Hebrew maqaf U+05BE joins words as the hyphen does: "בית־אל אל־אלישע", Bethel, to Elisha);
 # not a suffix after an apostrophe, then a word: Turkish "İncil'de de" (in the Gospel too).
 _REPEAT_RE = lazy(
-    r"(?<![\p{L}\p{M}\p{N}_\-/.@$=:\\])(?<!\p{L}['’])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<gap>[ \t\u00A0\u202F]+)(?P=w)"
-    r"(?![\p{L}\p{M}\p{N}_\-/@=:\\])(?!\.\p{L})(?!['’]\p{L})",
+    r"(?<![\p{L}\p{M}\p{N}_\-\u05BE/.@$=:\\])(?<!\p{L}['’])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<gap>[ \t\u00A0\u202F]+)(?P=w)"
+    r"(?![\p{L}\p{M}\p{N}_\-\u05BE/@=:\\])(?!\.\p{L})(?!['’]\p{L})",
     regex.IGNORECASE,
 )
 
@@ -202,6 +204,65 @@ _LATIN_RE = regex.compile(r"[A-Za-z]")
 _SOUTH_ASIAN_LETTER_RE = lazy(r"[\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}\p{Tamil}"
                               r"\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}]")
 _ONE_LETTER_WORD_RE = lazy(r"[\p{Ll}&&[\p{Cyrillic}\p{Greek}]]", regex.V1)
+
+# Hebrew, Aramaic and Greek double a content word as grammar (fixr29, on fresh29's Tanakh,
+# Mishnah and Nestle 1904): the Hebrew infinitive absolute before its finite verb, which
+# unpointed text writes with the same letters ("ידע ידע אביך", 1 Sam 20:3: yadoa' yada', your
+# father surely knows; pointed, the two differ by their vowels), the distributive ("שנים שנים",
+# two by two, Gen 7:9; "איש איש", each man; the Mishnah's "אחת אחת", one at a time), emphasis
+# ("מאד מאד", "צדק צדק תרדף"), and the Greek of the New Testament, its calques and its own
+# ("ἀμὴν ἀμὴν λέγω", John 3:11; "δύο δύο", "συμπόσια συμπόσια", Mark 6:7, 6:39). A doubled
+# function word stays a slip there ("את את", "של של", "καὶ καὶ", "τὸ τὸ"). Compared without
+# marks (points, accents, breathings) and case: "אֶת", "καί" and "Καὶ" are the same word.
+HEBREW_FUNCTION_WORDS = frozenset("את ואת של אשר כי גם או לא די".split())
+GREEK_FUNCTION_WORDS = frozenset(
+    """ο η το του της τω τη τον την οι αι τα των τοις ταις τους τας και δε γαρ τε ουν μεν αλλ αλλα ει εαν οτι
+    ινα ως αν γε μη ου ουκ ουχ ουδε μηδε ουτε μητε εν εις εκ εξ απο απ αφ προς δια δι επι επ εφ κατα κατ καθ
+    μετα μετ μεθ περι υπο υπ υφ υπερ παρα παρ συν αντι προ να θα σε με για που δεν μην στο στη στην στον στα
+    στις στους στων""".split())
+# Declared languages whose doubled content words are grammar: Hebrew (modern and Biblical),
+# Aramaic, Ancient and Modern Greek. Yiddish and Ladino, written in Hebrew letters, are not.
+_DOUBLING_LANGUAGES = frozenset({"he", "hbo", "arc", "grc", "el"})
+_NOT_HEBREW_LANGUAGES = frozenset({"yi", "lad"})
+_HEBREW_LETTER_RE = lazy(r"\p{Hebrew}")
+_GREEK_LETTER_RE = lazy(r"\p{Greek}")
+# Yiddish in Hebrew letters: its ligatures װ ױ ײ (U+05F0-U+05F2), which Hebrew does not write.
+_YIDDISH_RE = lazy(r"[\u05F0-\u05F2]")
+# Polytonic Greek: a letter of the Greek Extended block (U+1F00-U+1FFF: ἀ ὴ ῦ) or a breathing,
+# circumflex or iota subscript mark (U+0313, U+0314, U+0342, U+0345: the same text in NFD).
+_POLYTONIC_RE = lazy(r"[\u1F00-\u1FFF\u0313\u0314\u0342\u0345]")
+_POLYTONIC_MIN = 3  # polytonic characters a text holds, at least: "ἀμὴν ἀμὴν" alone has 4
+
+
+def _plain_word(word: str) -> str:
+    """``word`` without its marks (NFD: vowel points, cantillation, accents, breathings),
+    in lower case (a final sigma stays ς): the form ``HEBREW_FUNCTION_WORDS`` and
+    ``GREEK_FUNCTION_WORDS`` hold."""
+    return _MARKS_RE.sub("", unicodedata.normalize("NFD", word)).lower()
+
+
+def doubling_idiom(word: str, text: str, declared: str | None, known: dict) -> bool:
+    """True when the doubled ``word`` is a content word of Hebrew, Aramaic or Greek, whose
+    doubling is that language's grammar (above): a word in Hebrew letters in text not declared
+    (nor, declaring none, written) Yiddish or Ladino, or a word in Greek letters in text
+    declared Greek (``grc``, ``el``) or, declaring no language, written polytonic (monotonic
+    modern Greek that declares nothing keeps its doubled words reported: a user interface's
+    "Αρχείο αρχείο"). ``known``: the document's answers so far (a dict, one a document)."""
+    plain = _plain_word(word)
+    if _HEBREW_LETTER_RE.match(word):
+        if plain in HEBREW_FUNCTION_WORDS or declared in _NOT_HEBREW_LANGUAGES:
+            return False
+        if declared is None and "yiddish" not in known:
+            known["yiddish"] = _YIDDISH_RE.search(text) is not None
+        return declared is not None or not known["yiddish"]
+    if not _GREEK_LETTER_RE.match(word) or plain in GREEK_FUNCTION_WORDS:
+        return False
+    if declared is not None:
+        return declared in _DOUBLING_LANGUAGES
+    if "polytonic" not in known:
+        known["polytonic"] = sum(1 for _ in zip(range(_POLYTONIC_MIN), _POLYTONIC_RE.finditer(text))) >= _POLYTONIC_MIN
+    return known["polytonic"]
+
 # A letter of any script but Latin (Arabic, Han, Kana, Cyrillic...): Latin words doubled
 # among them are commands, placeholders or names quoted in that language's prose.
 _NON_LATIN_LETTER_RE = lazy(r"[^\P{L}\p{Latin}]")
@@ -1184,7 +1245,14 @@ class RepeatedWord(SpellingDocumentRule):
     closed-class ones (postpositions, conjunctions, auxiliaries: "میں میں", "تاکہ تاکہ"
     are reported; "صاف صاف", "گن گن کر", "طرح طرح" are not); in other Arabic-script languages
     (Pashto, Uyghur...), nothing; nor in the Brahmic scripts of South Asia (Hindi, Marathi,
-    Bengali, Tamil...), whose languages reduplicate as grammar ("মাঝে মাঝে", "धीरे धीरे"); a word followed by its own contraction ("tells you
+    Bengali, Tamil...), whose languages reduplicate as grammar ("মাঝে মাঝে", "धीरे धीरे"); in Hebrew and
+    Aramaic (a word in Hebrew letters, in text not declared, nor written, Yiddish or Ladino: its
+    ligatures װ ײ) and in Greek declared so (``grc``, ``el``) or, declaring none, written polytonic,
+    any word but a function word ("ידע ידע אביך", the infinitive absolute unpointed text writes
+    as its verb; "שנים שנים", "איש איש", "ἀμὴν ἀμὴν λέγω", "δύο δύο"; "את את", "של של", "καὶ
+    καὶ", "τὸ τὸ" are reported; compared without points, accents and breathings); a word
+    joined to the one before or after by a Hebrew maqaf as by a hyphen ("בית־אל אל־אלישע");
+    a word followed by its own contraction ("tells you
     you're"); in verse (a block of 3+ lines whose median line has at most 48 characters:
     poems, lyrics; or three or more blocks of two such lines of 10+ characters without digits
     or symbols: a ghazal one bayt a block, ``structure.in_stanzas``), any word but the English
@@ -1240,6 +1308,7 @@ class RepeatedWord(SpellingDocumentRule):
         line_facts: dict[int, tuple] = {}  # line start -> (a command line, command output, its synopses)
         other_script_lines: dict[int, bool] = {}  # line start -> a letter not Latin on it
         written_languages: dict = {}  # a language's marker words -> the text is written in it (``_two_roles_in_language``)
+        idiom_facts: dict = {}  # the text is Yiddish, polytonic Greek (``doubling_idiom``)
         for m in repeat_matches(text):
             word = m.group("w")
             if len(word) < 2 and not _ONE_LETTER_WORD_RE.fullmatch(word) or word.casefold() in self._exceptions or (
@@ -1253,6 +1322,8 @@ class RepeatedWord(SpellingDocumentRule):
             second = text[m.end("gap") : m.end()]
             if deliberate(word, second, _CLAUSE_END_RE.match(text, m.end()) is not None):
                 continue
+            if doubling_idiom(word, text, declared, idiom_facts):
+                continue  # "ידע ידע אביך", "איש איש", "ἀμὴν ἀμὴν λέγω": Hebrew's and Greek's doubling ("את את" stays)
             if word.lower() not in _EN_FUNCTION_WORDS and (not subtitle or _sung(text, m.start())) and (
                     in_verse(text, m.start())
                     or not subtitle and in_stanzas(text, m.start(), couplets=True)):

