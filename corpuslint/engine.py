@@ -1523,7 +1523,12 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
     which «Carràmba» can no longer be recovered). A safe fix taken before an unsafe one (its
     first edit earlier) is refused too if another of its edits changes that unsafe fix's span
     (``_Evidence``; not the deferred codes'), in both modes. ``--fix`` thus applies the safe
-    part of what ``--fix --unsafe-fixes`` would apply, never an edit it would refuse.
+    part of what ``--fix --unsafe-fixes`` would apply, never an edit it would refuse, but for
+    one kind: an unsafe deletion of whole lines reads nothing inside its lines, so without
+    ``unsafe`` it holds only their line breaks (``_held_spans``), and a safe edit inside them
+    that keeps those (W101's trailing spaces on the line D101 deletes) applies, where
+    ``--unsafe-fixes`` deletes it with the lines: the next ``--unsafe-fixes`` leaves the text it
+    would have left. A safe fix held for ever by an unsafe one is reported unsafe (``held_back``).
 
     Safe fixes never glue, split or change words, alone or together: without ``unsafe``,
     the text all the accepted safe fixes leave is compared, around their edits, with the
