@@ -1523,7 +1523,12 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
     which «Carràmba» can no longer be recovered). A safe fix taken before an unsafe one (its
     first edit earlier) is refused too if another of its edits changes that unsafe fix's span
     (``_Evidence``; not the deferred codes'), in both modes. ``--fix`` thus applies the safe
-    part of what ``--fix --unsafe-fixes`` would apply, never an edit it would refuse.
+    part of what ``--fix --unsafe-fixes`` would apply, never an edit it would refuse, but for
+    one kind: an unsafe deletion of whole lines reads nothing inside its lines, so without
+    ``unsafe`` it holds only their line breaks (``_held_spans``), and a safe edit inside them
+    that keeps those (W101's trailing spaces on the line D101 deletes) applies, where
+    ``--unsafe-fixes`` deletes it with the lines: the next ``--unsafe-fixes`` leaves the text it
+    would have left. A safe fix held for ever by an unsafe one is reported unsafe (``held_back``).
 
     Safe fixes never glue, split or change words, alone or together: without ``unsafe``,
     the text all the accepted safe fixes leave is compared, around their edits, with the
@@ -1579,11 +1584,43 @@ def keeping_words(text: str, findings: list[Finding]) -> list[Finding]:
     return [replace(f, fix=Fix.unsafe(*f.fix.edits)) if id(f) in unsafe else f for f in findings]
 
 
-def _accept(text: str, findings: Iterable[Finding], unsafe: bool, defer: frozenset[str]
-            ) -> tuple[list[Finding], list[Edit], set[int], dict[int, int], int]:
+def held_back(text: str, findings: list[Finding], defer: frozenset[str] = frozenset()) -> list[Finding]:
+    """``findings`` (on ``text``) with each safe fix that ``--fix`` never applies made unsafe,
+    as reports show it: one refused for the span of an unsafe fix that ``--fix`` leaves as it is
+    (``_accept``'s ``waiting``: W102's no-break space inside A105's mojibake «Ã\u00a0») waits
+    for ``--unsafe-fixes``, which repairs that span, after which the finding is computed again.
+    Shown ``[*]`` and counted fixable, it was "1 fixable" after every ``--fix`` (ruff shows a fix
+    only where ``--fix`` applies it). ``findings`` itself when there is none; ``defer``: the
+    codes ``apply_fixes`` takes last (the corpus rules', ``fix_document``'s first pass)."""
+    waiting: set[int] = set()
+    candidates = _accept(text, findings, False, defer, waiting)[0]
+    if not waiting:
+        return findings
+    demote = {id(candidates[rank]) for rank in waiting}
+    return [replace(f, fix=Fix.unsafe(*f.fix.edits)) if id(f) in demote else f for f in findings]
+
+
+def _may_hold_back(findings: list[Finding], defer: frozenset[str]) -> bool:
+    """Might ``held_back`` change ``findings`` (of one document)? Only if an edit of a safe fix
+    changes the span of an unsafe one taken in order (not ``defer``'s); spans only, no text."""
+    safe = sorted((e for f in findings if f.fix is not None and f.fix.applicability is Applicability.SAFE
+                   for e in f.fix.edits), key=lambda e: (e.start, e.end))
+    if not safe:
+        return False
+    unsafe = [e for f in findings if f.fix is not None and f.fix.applicability is not Applicability.SAFE
+              and f.code not in defer for e in f.fix.edits]
+    if not unsafe:
+        return False
+    spans = _Evidence(unsafe)
+    return any(map(spans.changed_by, safe))
+
+
+def _accept(text: str, findings: Iterable[Finding], unsafe: bool, defer: frozenset[str],
+            waiting: "set[int] | None" = None) -> tuple[list[Finding], list[Edit], set[int], dict[int, int], int]:
     """``apply_fixes``' choice of fixes: (the fixes in order, the accepted edits sorted, the ids
     of those only held, the place in that order of each applied edit's fix by its id, how
-    many fixes apply)."""
+    many fixes apply). ``waiting``, if given, receives the places of the safe fixes refused
+    for an unsafe fix's span this run holds (``_Evidence``, or a held edit they change)."""
     starts: list[int] = []  # accepted edits, sorted by (start, end); pairwise disjoint
     accepted: list[Edit] = []
     held: set[int] = set()  # ids of accepted edits that only hold their span (unsafe, not applied)
@@ -1594,16 +1631,22 @@ def _accept(text: str, findings: Iterable[Finding], unsafe: bool, defer: frozens
         key=lambda f: (f.code in defer, min(e.start for e in f.fix.edits), f.code),
     )
     n = len(text)
-    evidence = _Evidence(e for f in candidates if f.fix.applicability is not Applicability.SAFE
-                         and f.code not in defer for e in f.fix.edits if 0 <= e.start <= e.end <= n)
+    evidence = _Evidence(g for f in candidates if f.fix.applicability is not Applicability.SAFE
+                         and f.code not in defer for e in f.fix.edits if 0 <= e.start <= e.end <= n
+                         for g in ((e,) if unsafe else _held_spans(text, e)))
     for rank, finding in enumerate(candidates):
         edits = finding.fix.edits
         applies = fixable(finding, unsafe)
         if any(not 0 <= e.start <= e.end <= n for e in edits) or _self_overlap(edits):
             continue
         if finding.fix.applicability is Applicability.SAFE and any(map(evidence.changed_by, edits)):
+            if waiting is not None:
+                waiting.add(rank)
             continue  # (whatever the order: W102's first edit before A105's «Ã\u00a0», its second inside)
         if any(_clashes(e, starts, accepted, held) for e in edits):
+            if waiting is not None and finding.fix.applicability is Applicability.SAFE and any(
+                    _changes_inside(e, a) for e in edits for a in _near(e, starts, accepted) if id(a) in held):
+                waiting.add(rank)
             if finding.code not in defer or not applies:
                 continue
             absorbed = _absorbed(text, edits, starts, accepted)
@@ -1612,7 +1655,7 @@ def _accept(text: str, findings: Iterable[Finding], unsafe: bool, defer: frozens
             edits, inside = absorbed
             for i in reversed(inside):  # deleted with the lines that hold them
                 del starts[i], accepted[i]
-        for e in edits:
+        for e in edits if applies else (g for e in edits for g in _held_spans(text, e)):
             i = bisect_right(starts, e.start)
             while i > 0 and (accepted[i - 1].start, accepted[i - 1].end) > (e.start, e.end):
                 i -= 1
@@ -1647,6 +1690,23 @@ class _Evidence:
                 return True
             i -= 1
         return False
+
+
+_LINE_BREAK_RE = lazy_re(r"\r\n|[\n\r]")
+
+
+def _held_spans(text: str, e: Edit) -> tuple[Edit, ...]:
+    """What an unsafe edit not applied this run holds (``_accept``): its span, which no safe
+    edit may change (the evidence its replacement is made of: A105's mojibake «Ã\u00a0»), or
+    for a deletion of whole lines (``_line_deletion``: D101's duplicate line, D103's sentence
+    paragraph, a record D107 deletes) only the line breaks inside it. Such a deletion reads
+    nothing inside its lines: a safe edit there that leaves every line break as it is (W101's
+    trailing spaces) leaves the same lines to delete, and the next ``--unsafe-fixes`` deletes
+    them with it; held whole, it kept that edit waiting for ever (fresh29: ``--fix`` printed
+    "1 fixable" on every run, the pre-commit hook never settled)."""
+    if not _line_deletion(text, e):
+        return (e,)
+    return tuple(Edit(m.start(), m.end()) for m in _LINE_BREAK_RE.finditer(text, e.start, e.end))
 
 
 def _clashes(e: Edit, starts: list[int], accepted: list[Edit], held: set[int] = frozenset()) -> bool:
@@ -2334,6 +2394,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
                      if isinstance(item, str) else changed.get(item.path, item) for item in items]
             store = DocumentStore()
             findings = lint_items(linter, items, ctx, store, [])
+    findings = _as_fix_applies(findings, store, frozenset(r.code for r in linter.corpus_rules))
     findings.extend(linter.suppressions.apply(problems, {}))
     findings.extend(linter.suppressions.unused(linter.rules))
     findings.sort(key=Finding.sort_key)
@@ -2342,6 +2403,30 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
     return RunResult(findings, len(sources) + (stdin is not None) - len(not_read), linter.rules, registry, config, fixed,
                      diffs, store, {d: linter.not_checked[d] for d in sorted(unread)},
                      _checked_displays(sources, linter, stdin), unread=unread_by_walk)
+
+
+def _as_fix_applies(findings: list[Finding], store: "Mapping[str, Document]", defer: frozenset[str]) -> list[Finding]:
+    """The findings to report, each safe fix that ``--fix`` would not apply made unsafe
+    (``held_back``), so that ``[*]``, the fixable counts and the JSON ``fix`` show what
+    ``--fix`` does; only the documents where a safe edit meets an unsafe fix's span are read
+    again (``_may_hold_back``)."""
+    by_key: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.fix is not None and f.fix.edits:
+            by_key.setdefault(f.key, []).append(f)
+    shown: dict[int, Finding] = {}
+    for key, found in by_key.items():
+        if not _may_hold_back(found, defer):
+            continue
+        doc = store.get(key)
+        if doc is None:
+            continue
+        fixed = held_back(doc.text, found, defer)
+        if fixed is not found:
+            shown.update((id(old), new) for old, new in zip(found, fixed) if new is not old)
+    if not shown:
+        return findings
+    return [shown.get(id(f), f) for f in findings]
 
 
 def _checked_displays(sources: list[files.Source], linter: Linter, stdin: "StdinInput | None") -> list[str]:
@@ -2637,6 +2722,7 @@ def lint_text(text: str, path: str = "<text>", config=None) -> list[Finding]:
     doc = Document(path, text, language=cfg.language_for(path))  # (per-file-language, as for a file)
     ctx = RunContext(cfg, cfg.root, False, discover=lambda: [], load=files.load)
     findings = lint_documents(linter, {path: doc}, ctx)
+    findings = _as_fix_applies(findings, {path: doc}, frozenset(r.code for r in linter.corpus_rules))
     return sorted(findings, key=Finding.sort_key)
 
 
@@ -2659,8 +2745,8 @@ def lint_records(records: Iterable, text_field: str = "text", id_field: str | No
                             options.text_format)
     _add_documents(linter, source, (item for _, item in loaded), docs, problems)
     ctx = RunContext(cfg, cfg.root, False, discover=lambda: [], load=files.load)
-    findings = lint_documents(linter, docs, ctx) + problems
-    return sorted(findings, key=Finding.sort_key)
+    findings = _as_fix_applies(lint_documents(linter, docs, ctx), docs, frozenset(r.code for r in linter.corpus_rules))
+    return sorted(findings + problems, key=Finding.sort_key)
 
 
 def lint_paths(paths: Iterable[str], config=None) -> list[Finding]:

@@ -578,13 +578,20 @@ def _naive_apply(text: str, findings, unsafe: bool) -> tuple[str, int]:
     (unsafe, without ``unsafe``) still holds its edits' spans against later fixes that
     change a character inside them (fixk25: no safe fix destroys an unsafe repair's
     evidence); safe fixes that change the words together are held as ``_naive_keeps_words``
-    judges them."""
+    judges them; whatever the order, no safe fix changes an unsafe fix's span, in both modes
+    (glue41's ``_Evidence``; this text has no line break, so no whole-line deletion, conv29)."""
     from corpuslint.engine import _changes_inside, _overlaps, _self_overlap, fixable
+    from corpuslint.findings import Applicability
 
+    evidence = [e for f in findings if f.fix is not None and f.fix.applicability is not Applicability.SAFE
+                for e in f.fix.edits if 0 <= e.start <= e.end <= len(text)]
     accepted, held, count = [], [], 0
     for f in sorted((f for f in findings if f.fix is not None and f.fix.edits),
                     key=lambda f: (min(e.start for e in f.fix.edits), f.code)):
         if any(not 0 <= e.start <= e.end <= len(text) for e in f.fix.edits):
+            continue
+        if f.fix.applicability is Applicability.SAFE and any(_changes_inside(e, u) for e in f.fix.edits
+                                                             for u in evidence):
             continue
         if (any(_overlaps(e, a) for e in f.fix.edits for es in accepted for a in es)
                 or any(_changes_inside(e, h) for e in f.fix.edits for h in held) or _self_overlap(f.fix.edits)):
