@@ -477,3 +477,25 @@ def test_names_of_spans_equal_names_of_each_paragraph_on_real_text(name):
 def test_names_of_spans_equal_names_of_each_span(text, cuts):
     spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in cuts]
     assert meaning.names_of_spans(text, spans) == [meaning.names(text[s:e]) for s, e in spans]
+
+
+def test_the_antonym_named_is_the_first_in_the_passages_whatever_the_hash_seed():
+    # three antonym pairs in one restated sentence: the message named one of them by a set's
+    # order, which Python's hash randomisation changed from run to run (seen: install, enable
+    # and open across eight PYTHONHASHSEEDs, d102's reading); now the first removed word's
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from corpuslint.families.duplicate import meaning as m\n"
+        "print(m.significant_change('Enable the disk cache, then install the package and open the port on the server.',"
+        " 'Disable the disk cache, then uninstall the package and close the port on the server.'))"
+    )
+    root = str(Path(__file__).resolve().parents[1])
+    seen = set()
+    for seed in range(6):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": root}
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        seen.add(out.stdout.strip())
+    assert seen == {"antonym 'enable'/'disable'"}

@@ -174,7 +174,11 @@ def test_unit_lines_structural_as_splitlines_on_real_text():
 
     docs = _realtext_documents()
     for doc in docs:
-        assert regions.lines_split_as_splitlines(doc)
+        # (a fixture with a form feed, the Korean bill's page break, takes the split path)
+        other_breaks = any(c in doc.text for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        assert regions.lines_split_as_splitlines(doc) is not other_breaks
+        if other_breaks:
+            continue
         markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
         for u in U.analyse(doc).units:
             by_memo = any(regions.line_structural(doc, x) for x in range(u.line - 1, u.last_line))

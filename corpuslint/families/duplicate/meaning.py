@@ -697,8 +697,8 @@ def _word_change(a: str, b: str, paraphrase: bool) -> str | None:
     removed = [w for x, _ in blocks for w in x]
     added = [w for _, y in blocks for w in y]
     if _may_hold_antonyms(set(removed), set(added)):
-        for x in set(removed):
-            for y in set(added):
+        for x in dict.fromkeys(removed):  # (in the passages' order: a set's varied with the hash seed)
+            for y in dict.fromkeys(added):
                 if _antonyms(x, y):
                     return f"antonym '{x}'/'{y}'"
     content_blocks = []
