@@ -130,3 +130,17 @@ def test_s101_one_word_string_for_one_word_msgid_names_it():
     assert names_whole_source("الليك", "الليك", ["Lek"])
     assert not names_whole_source("الليك", "الليك والدينار", ["Lek"])  # not the whole string
     assert not names_whole_source("البدأ", "البدأ", ["Start"])  # not the msgid's word
+
+
+def test_s101_a_slip_of_a_corpus_noun_before_its_adjective_stays(tmp_path):
+    # the seed articles write "الاتحاد الروسي" (three times in 004) and "الاتحاد الأوروبي";
+    # a line that drops the alef, "التحاد الروسي", is a slip of the corpus's الاتحاد though a
+    # nisba adjective follows it: the currency-name kind above must not hide it (fixq27's
+    # first version did: 71 planted slips of bench_scale's 10 MB corpus lost, التحاد, التعون...)
+    for seed in sorted(SAMPLES.glob("*.txt")):
+        shutil.copy(seed, tmp_path / seed.name)
+    (tmp_path / "slip.txt").write_text(
+        "كما يستمر توريد المواد العسكرية من كوريا الديمقراطية إلى التحاد الروسي منذ بداية العام.\n", encoding="utf-8")
+    _, report = run_json("--select", "S101", str(tmp_path), cwd=tmp_path)
+    found = [(d["path"].rsplit("/", 1)[-1], d["message"].split("'")[1]) for d in report["diagnostics"]]
+    assert ("slip.txt", "التحاد") in found

@@ -174,7 +174,8 @@ class Slip(SpellingCorpusRule):
         if getattr(doc, "sources", ()) and (transliterates(clean, latin_skeletons(doc.sources))
                                             or names_whole_source(clean, doc.text, doc.sources)):
             return None  # the source string's name or term in Arabic letters ("Asia/Kashgar": كاشغر; "Lek": الليك)
-        if ev.kind == "pattern" and ev.message.startswith(ARTICLE_VERB) and _NISBA_AFTER_RE.match(doc.text, end):
+        if (ev.kind == "pattern" and ev.message.startswith(ARTICLE_VERB) and _NISBA_AFTER_RE.match(doc.text, end)
+                and not _commoner_neighbour(lc, clean)):
             return None  # "الكرونا الأيسلندية": a noun its adjective agrees with (a currency's name), not ال + verb
         if getattr(doc, "source", None) is not None and _VOWEL_MARK_RE.search(doc.text, start, end):
             return None  # a translator who vocalised the word spelled it so on purpose ("الحرَاكة")
@@ -313,6 +314,25 @@ def _wasl_spelled(backend, clean: str) -> tuple[str, str] | None:
 # التنزاني"): the word is the noun it agrees with. (Two letters at least before its ending:
 # not the relative pronouns الذي, التي.)
 _NISBA_AFTER_RE = lazy(r"[ \u00a0]+ال[\u0621-\u064a]{2,}(?:ية|يه|ي)(?![\p{L}\p{M}])")
+
+_ARABIC_LETTERS = "".join(chr(c) for c in range(0x621, 0x64B) if chr(c).isalpha())
+
+
+def _commoner_neighbour(lc, clean: str) -> bool:
+    """True when a word one letter away from ``clean`` (a letter inserted, deleted or
+    replaced) is in the corpus more often than ``clean``: the word it slipped from
+    ("التحاد الأوروبي" beside the corpus's الاتحاد), though a nisba adjective follows it."""
+    count = lc.clean_count
+    n = count.get(clean, 0)
+    for i in range(len(clean) + 1):
+        head, tail = clean[:i], clean[i:]
+        for c in _ARABIC_LETTERS:
+            if count.get(head + c + tail, 0) > n or (tail and count.get(head + c + tail[1:], 0) > n):
+                return True
+        if tail and count.get(head + tail[1:], 0) > n:
+            return True
+    return False
+
 
 # A short vowel or sukun (not tanwin, the accusative ending UI text writes on any noun,
 # nor shadda alone, which a typist carries along with a letter: "متصحّف" for متصفّح).
