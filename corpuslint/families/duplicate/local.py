@@ -260,7 +260,7 @@ class ExactDuplicateLine(DocumentRule):
         if genre == "formulaic":
             return []
         a = U.analyse(doc)  # (the duplicate family's shared analysis: D104's map computes it anyway)
-        if genre == "auto" and regions.scripture(doc):
+        if genre == "auto" and (regions.vocalised(doc) or regions.marked_verses(doc)):
             return []  # vocalised Arabic script, verses one a line: refrains and set formulas by design
         text = doc.text
         rst = doc.suffix in structure.RST_SUFFIXES

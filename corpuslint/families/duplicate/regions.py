@@ -546,6 +546,7 @@ _VERSE_END_RE = lazy(rf"(?:[\u05C3\u0965](?:{_VERSE_NUMBER_IN_MARKS})?|(?:\u0964
 VERSE_MIN_MARKED = 3
 VERSE_MARKED_SHARE = 0.6
 _VERSE_LINES: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDictionary()
+_VERSE_OR_NUMBERED: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDictionary()
 
 
 def verse_end(line: str) -> bool:
@@ -564,6 +565,18 @@ def verse_lines(doc: Document) -> bool:
     spoke to Moses, saying") opens a speech in 44 chapters of the Torah, Psalm 67:4 is
     67:6, a ritual is restated for each offering; a refrain, not a copy. Commentary prose
     quoting a verse (its lines end with one danda or a full stop) is not verse."""
+    cached = _VERSE_OR_NUMBERED.get(doc)
+    if cached is None:
+        cached = _VERSE_OR_NUMBERED[doc] = marked_verses(doc) or numbered_verses(doc.text)
+    return cached
+
+
+def marked_verses(doc: Document) -> bool:
+    """``verse_lines``' first half: at least ``VERSE_MIN_MARKED`` lines and
+    ``VERSE_MARKED_SHARE`` of its lines of 20 characters or more end with a verse's end mark
+    (``verse_end``). Its verses carry no number: one recurring is a refrain (D101 stops here,
+    not at ``numbered_verses``, where a line recurs whole only when pasted again: a numbered
+    quiz pasted twice is a copy)."""
     cached = _VERSE_LINES.get(doc)
     if cached is None:
         text = doc.text
@@ -575,7 +588,7 @@ def verse_lines(doc: Document) -> bool:
                     continue
                 long += 1
                 marked += verse_end(line)
-        cached = (marked >= VERSE_MIN_MARKED and marked >= VERSE_MARKED_SHARE * long) or numbered_verses(text)
+        cached = marked >= VERSE_MIN_MARKED and marked >= VERSE_MARKED_SHARE * long
         _VERSE_LINES[doc] = cached
     return cached
 
