@@ -70,3 +70,16 @@ def samples_copy(tmp_path: Path) -> Path:
     for f in dest.iterdir():
         f.chmod(0o644)
     return dest
+
+
+def replayed(matcher, a: list, b: list) -> list:
+    """``b`` rebuilt by replaying ``matcher``'s opcodes on ``a`` (a difflib-style matcher over
+    ``a`` and ``b``), asserting that each of its equal spans is equal on both sides."""
+    rebuilt: list = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            assert a[i1:i2] == b[j1:j2]
+            rebuilt += a[i1:i2]
+        else:
+            rebuilt += b[j1:j2]
+    return rebuilt

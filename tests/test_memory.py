@@ -30,6 +30,20 @@ from corpuslint.store import ColumnState, Spilled, StateSpill
 from tests.conftest import ROOT, SAMPLES
 
 
+def _check_spilled_and_not(monkeypatch, capsys) -> dict[bool, str]:
+    """The JSON report of ``check`` on the current folder without and with the state
+    spill (``engine.SPILL_STATES``): {False: ..., True: ...}."""
+    from corpuslint import cli
+
+    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
+    out = {}
+    for spill in (False, True):
+        monkeypatch.setattr(engine, "SPILL_STATES", spill)
+        assert cli.main(args) == 0
+        out[spill] = capsys.readouterr().out
+    return out
+
+
 def _linter(root):
     cfg, reg = engine.build_registry([str(root)])
     return engine.Linter(cfg, reg)
@@ -362,8 +376,6 @@ def test_no_cache_run_in_worker_processes_with_short_documents(tmp_path, capsys)
 def test_no_cache_run_with_and_without_the_spill_is_the_same_report(tmp_path, monkeypatch, capsys):
     """Seed files and near-copies of their paragraphs (D104, D105, S101, S103 all report):
     the --no-cache report with states spilled is byte for byte the in-memory one."""
-    from corpuslint import cli
-
     _seed_and_copies(tmp_path)
     monkeypatch.chdir(tmp_path)
     used: list[StateSpill] = []
@@ -374,12 +386,7 @@ def test_no_cache_run_with_and_without_the_spill_is_the_same_report(tmp_path, mo
             used.append(self)
 
     monkeypatch.setattr(engine, "StateSpill", Recorded)
-    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
-    out = {}
-    for spill in (False, True):
-        monkeypatch.setattr(engine, "SPILL_STATES", spill)
-        assert cli.main(args) == 0
-        out[spill] = capsys.readouterr().out
+    out = _check_spilled_and_not(monkeypatch, capsys)
     assert len(used) == 1 and used[0].bytes > 0
     assert out[True] == out[False]
     codes = json.loads(out[True])["summary"]["by_code"]
@@ -1561,7 +1568,6 @@ def test_no_cache_run_of_records_with_and_without_the_spill_is_the_same_report(t
     copy of one, the seed corpus as records): with the states spilled, their references
     reach the reduces as columns over one key index (``store.StateRefs``) and the report
     is byte for byte the in-memory one (a dict of states a rule)."""
-    from corpuslint import cli
     from corpuslint import store as store_module
 
     data = Path(__file__).parent / "data" / "realtext"
@@ -1583,12 +1589,7 @@ def test_no_cache_run_of_records_with_and_without_the_spill_is_the_same_report(t
         return reduce_one(self, rule, view)
 
     monkeypatch.setattr(engine.Linter, "_reduce_one", seen)
-    args = ["check", "--format", "json", "--no-cache", "--jobs", "1", "--exit-zero", "."]
-    out = {}
-    for spill in (False, True):
-        monkeypatch.setattr(engine, "SPILL_STATES", spill)
-        assert cli.main(args) == 0
-        out[spill] = capsys.readouterr().out
+    out = _check_spilled_and_not(monkeypatch, capsys)
     assert out[True] == out[False]
     assert {"S101", "S103"} <= set(reached)  # (the other rules are given the dict the spill decodes)
     codes = json.loads(out[True])["summary"]["by_code"]
