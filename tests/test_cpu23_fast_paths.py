@@ -51,7 +51,7 @@ def test_crossed_terms_on_the_chiasmus_and_a_moved_clause():
     assert not local.crossed_terms(said, moved) and not _crossed_terms_indexed(said, moved)
 
 
-_VERSE_NUMBER_MULTILINE = regex.compile(r"^[ \t]*\(?(\p{Nd}{1,3})[.):।][ \t]+\S", regex.MULTILINE)
+_VERSE_NUMBER_MULTILINE = regex.compile(r"^[ \t]*\(?(\p{Nd}{1,3})(?:[.):।][ \t]+\S|[ \t]+\p{L})", regex.MULTILINE)
 
 
 def _numbered_verses_scanned(text: str) -> bool:
