@@ -145,7 +145,10 @@ class TransliterationInconsistency(SpellingCorpusRule):
     the spelling used first. When a document is consistent but the rest of the corpus
     prefers another spelling, its first occurrence is reported once with
     ``cross-document-severity`` (default info; "off" disables the corpus-wide check).
-    Words in ``[tool.corpuslint.spelling] accept`` are never reported.
+    Words in ``[tool.corpuslint.spelling] accept`` are never reported. A pair that
+    differs only in a hamza seat ئ/ؤ where the other spelling is a word derived from an
+    Arabic root is no name: its message says so ("لاحة" for لائحة, the hamza dropped: a
+    slip; "مسئول" / مسؤول: a convention; ``_hamza_difference``).
     Why: a corpus that writes بيونغ يانغ and بيونج يانج splits one entity in two for
     search, counting and training; inside one article it is an editing slip.
     Example: 001 writes "سيرغي شويغو" (l.5) and "سيرجي شويجو" (l.9, 13); 002 writes
@@ -264,13 +267,7 @@ class TransliterationInconsistency(SpellingCorpusRule):
                 continue  # the msgid's name beside a word ("Guam": جوام, not قوائم lists)
             if not b.one_variation(clean, spelled):
                 continue  # جوام (Guam) and قوائم (lists): ق for ج and a hamza seat, two words
-            finding = doc.finding(
-                self,
-                start,
-                end,
-                f"'{clean}' is spelled '{spelled}' {where} (same name, different transliteration)",
-                related=[loc],
-            )
+            finding = doc.finding(self, start, end, _message(b, clean, spelled, where), related=[loc])
             if not every:
                 finding.severity = cross_sev
             yield finding
@@ -359,6 +356,35 @@ def _alef_seat_questions(lc) -> list[str]:
         if folded != words[w]:
             out.append(folded)
     return out
+
+
+# What a hamza-only pair of an Arabic word is (``_hamza_difference``), as the message says it.
+_HAMZA_WORDING = {
+    "dropped": "the same Arabic word without its hamza: a spelling slip, not a transliteration",
+    "added": "the same Arabic word with a hamza it does not have: a spelling slip, not a transliteration",
+    "seat": "the same Arabic word with its hamza on another seat: a spelling convention, not a transliteration",
+}
+
+
+def _hamza_difference(b, clean: str, spelled: str) -> str | None:
+    """How the reported ``clean`` differs from the corpus's ``spelled`` when the two differ
+    only in hamza seats ئ/ؤ (one ``key``, two forms) and ``spelled`` is a word the
+    morphology derives from an Arabic root (``Backend.rooted``): "dropped" ("لاحة" for
+    لائحة, "رسال" for رسائل), "added", or "seat" (ئ for ؤ: "مسئول" / مسؤول); None for
+    any other pair. A native word's hamza is a consonant of its root, so such a pair is
+    a slip or a convention; a name's hamza may be a vowel seat, and the name's other
+    spelling is no rooted word ("سيئول" / سيول, Seoul: a transliteration)."""
+    if b.key(clean) != b.key(spelled) or b.form(clean) == b.form(spelled) or not b.rooted(spelled):
+        return None
+    mine, theirs = (sum(map(w.count, "ئؤ")) for w in (clean, spelled))
+    return "dropped" if mine < theirs else "added" if mine > theirs else "seat"
+
+
+def _message(b, clean: str, spelled: str, where: str) -> str:
+    """The finding's message: a transliteration, or a native word's hamza (``_hamza_difference``)."""
+    kind = _hamza_difference(b, clean, spelled)
+    what = "same name, different transliteration" if kind is None else _HAMZA_WORDING[kind]
+    return f"'{clean}' is spelled '{spelled}' {where} ({what})"
 
 
 def _most_frequent(group: _Group) -> str:
