@@ -5,11 +5,14 @@ true finding of the same rule that stays."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from corpuslint import lint_records
 from corpuslint.families.spelling import get_backend
 from corpuslint.families.spelling.transliteration import _hamza_difference
+
+from .conftest import SAMPLES, run_cli, run_json
 
 REAL = Path(__file__).resolve().parent / "data" / "realtext"
 
@@ -44,3 +47,64 @@ def test_s103_hamza_difference_of_a_rooted_word_only():
     assert _hamza_difference(ar, "سيئول", "سيول") is None
     assert _hamza_difference(ar, "هونغ", "هونج") is None  # a g-letter, not a hamza
 
+
+# -- S103: a related location in a file beyond the checked path ----------------------------
+
+
+def _hong_kong_project(root: Path) -> None:
+    """fresh27's Arabic exports of iso_3166 (هونغ كونغ) under txt/ar, and of the timezones and
+    gnome-calculator (هونج كونج) under other/ar, from the fixture's records."""
+    path = REAL / "fresh27-s103-hamza-words.jsonl"
+    records = {r["id"]: r["text"] for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    (root / "corpuslint.toml").write_text('[per-file-language]\n"**" = "ar"\n', encoding="utf-8")
+    for folder, name in (("txt/ar", "iso_3166.ar"), ("other/ar", "gnome-control-center-2.0-timezones.ar"),
+                         ("other/ar", "gnome-calculator.ar")):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        (root / folder / f"{name}.txt").write_text(records[name] + "\n", encoding="utf-8")
+
+
+def test_s103_related_location_beyond_the_checked_path_names_the_file_from_the_cwd(tmp_path):
+    # `check txt/ar` reports iso_3166's هونغ against the rest of the project's هونج: the
+    # related location is that evidence, in a file the run did not check (SARIF's
+    # relatedLocations may point anywhere). Its path is written as the checked paths are:
+    # relative to the cwd under it, else absolute; either way the file is there.
+    _hong_kong_project(tmp_path)
+    for cwd, args, shown in ((tmp_path, ["txt/ar"], "other/ar/"),
+                             (tmp_path / "txt", ["ar"], str(tmp_path / "other" / "ar") + "/")):
+        _, out = run_json("--select", "S103", *args, cwd=cwd)
+        found = [d for d in out["diagnostics"] if d["message"].startswith("'هونغ'")]
+        assert len(found) == 1, out["diagnostics"]
+        (related,) = found[0]["related"]
+        assert related["path"].startswith(shown), related
+        assert (Path(cwd) / related["path"]).is_file()
+        assert not found[0]["path"].startswith(("/", ".."))  # the checked file: under the cwd
+
+
+# -- S101/S103: a check of one file counts the project's words ------------------------------
+
+
+def _spelling_findings(out: dict, name: str) -> list:
+    return sorted((d["code"], d["line"], d["column"], d["message"]) for d in out["diagnostics"]
+                  if d["path"].endswith(name))
+
+
+def test_s101_s103_a_check_of_one_file_reports_with_the_projects_counts(tmp_path):
+    # The demo corpus (samples/, its own project root): 002's "يونج" is a slip of يانج, which
+    # the project writes 4 times, 3 of them in files a check of 002 alone does not name; its
+    # بيونج is spelled بيونغ "in the rest of the corpus" (000). Checked alone, from the root or
+    # from its folder, with the corpus index or without, 002 gets the findings and the counts
+    # a check of the whole project gives it.
+    root = tmp_path / "samples"
+    shutil.copytree(SAMPLES.parent, root)
+    name = "002_c951edba429ed671.txt"
+    _, whole = run_json("--select", "S101,S103", ".", cwd=root)
+    expected = _spelling_findings(whole, name)
+    assert ("S101", 19, 142, "possible slip 'يونج': occurs once in the corpus, while 'يانج' (4×) is one letter "
+            "away and appears next to the same word 'بيونج'; did you mean 'يانج' or 'يانغ'?") in expected
+    assert any(m.startswith("'بيونج' is spelled 'بيونغ' in the rest of the corpus") for _, _, _, m in expected)
+    _, alone = run_json("--select", "S101,S103", name, cwd=root / "news-ar")
+    assert _spelling_findings(alone, name) == expected
+    for _ in range(2):  # the index built, then read
+        proc = run_cli("check", "--format", "json", "--select", "S101,S103", f"news-ar/{name}", cwd=root)
+        assert proc.returncode == 1, proc.stderr
+        assert _spelling_findings(json.loads(proc.stdout), name) == expected

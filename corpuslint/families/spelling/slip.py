@@ -108,6 +108,14 @@ class Slip(SpellingCorpusRule):
     (``[tool.corpuslint.spelling]``: ``accept``, ``allowlist-file``, ``reject``; plugins and config-defined rules feed the same lists
     through ``add_project_words``): an accepted word is never reported by any spelling
     rule, a rejected word is always reported, by S105.
+    Corpus: the counts and neighbours of (a) and (b) are this rule's evidence, so they are
+    the project's: every file under the project root the configuration includes, checked
+    or not (the corpus index, or with --no-cache a read of the others: a check of one
+    folder or of pre-commit's changed files reports what a check of the whole project
+    does, with the same counts in the messages), and the datasets (JSONL, Parquet, CSV,
+    ... records) checked in the run: a dataset is read only when checked, so checking one
+    beside the text adds its words to the counts (a message's "N×", and at a threshold a
+    verdict, may change).
     Why: a dictionary alone drowns the user in names (يانغ، شويغو، ترامب), regional and
     hamza-less spellings (فى، الافضل) and classical vocabulary; requiring independent
     evidence keeps the real slips (S101 precision on real text is in the README).

@@ -145,7 +145,11 @@ class TransliterationInconsistency(SpellingCorpusRule):
     the spelling used first. When a document is consistent but the rest of the corpus
     prefers another spelling, its first occurrence is reported once with
     ``cross-document-severity`` (default info; "off" disables the corpus-wide check).
-    Words in ``[tool.corpuslint.spelling] accept`` are never reported. A pair that
+    "The rest of the corpus" is the project's other files, checked or not, and the
+    datasets checked in the run (S101's corpus); its related location may point into a
+    file the run did not check, named as checked files are (relative to the current folder
+    under it, else absolute). Words in ``[tool.corpuslint.spelling] accept`` are never
+    reported. A pair that
     differs only in a hamza seat ئ/ؤ where the other spelling is a word derived from an
     Arabic root is no name: its message says so ("لاحة" for لائحة, the hamza dropped: a
     slip; "مسئول" / مسؤول: a convention; ``_hamza_difference``).
