@@ -149,10 +149,9 @@ class TransliterationInconsistency(SpellingCorpusRule):
     datasets checked in the run (S101's corpus); its related location may point into a
     file the run did not check, named as checked files are (relative to the current folder
     under it, else absolute). Words in ``[tool.corpuslint.spelling] accept`` are never
-    reported. A pair that
-    differs only in a hamza seat ئ/ؤ where the other spelling is a word derived from an
-    Arabic root is no name: its message says so ("لاحة" for لائحة, the hamza dropped: a
-    slip; "مسئول" / مسؤول: a convention; ``_hamza_difference``).
+    reported. A pair that differs only in a hamza seat ئ/ؤ where the other spelling is a
+    word derived from an Arabic root is no name: its message says so ("لاحة" for لائحة,
+    the hamza dropped: a slip; "مسئول" / مسؤول: a convention; ``_hamza_difference``).
     Why: a corpus that writes بيونغ يانغ and بيونج يانج splits one entity in two for
     search, counting and training; inside one article it is an editing slip.
     Example: 001 writes "سيرغي شويغو" (l.5) and "سيرجي شويجو" (l.9, 13); 002 writes
