@@ -5,13 +5,11 @@ Each test computes the old definition next to the fast path on generated input
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpuslint import structure
 from corpuslint.families.duplicate import local
-from corpuslint.families.spelling import backends
 
 
 def _hanging_headings_scanned(text: str) -> tuple[list[int], list[int]]:
@@ -104,42 +102,3 @@ def test_in_stanzas_on_a_song_and_on_prose():
     prose = "قال المتحدث باسم الكرملين إنها دولة صديقة نعمل معها على وقف الحرب.\n\nوقال إن الحرب طالت.\n"
     for text, pos, verse in ((song, 30, True), (prose, 10, False)):
         assert structure.in_stanzas(text, pos) is verse and _in_stanzas_split(text, pos) is verse
-
-
-@pytest.fixture(scope="module")
-def arabic():
-    b = backends.get_backend("ar")
-    b.preload()
-    yield b
-    b.release_dictionary()
-
-
-# words of Arabic letters (and the hamza seats S101's evidence tries), as hunspell is asked
-_AR_WORDS = st.text(st.sampled_from(list("اأإآبتثجحخدذرسشصطعغفقكلمنهويىةءئؤ")), min_size=1, max_size=9)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_AR_WORDS, min_size=1, max_size=8))
-def test_memoised_spell_is_hunspell(arabic, words):
-    memo_words = backends.SPELL_MEMO_WORDS
-    try:
-        backends.SPELL_MEMO_WORDS = 3  # (the memo emptied when full, as at 100 MB of text)
-        for w in words + words[::-1]:  # (each asked again: the memo answers)
-            assert arabic.spell(w) == arabic._hs.spell(w)
-            assert arabic._spelled is not None and len(arabic._spelled) <= 3
-    finally:
-        backends.SPELL_MEMO_WORDS = memo_words
-
-
-def test_spell_memo_goes_with_the_dictionary_and_the_map(arabic):
-    # a known word, the verb form S101 asks most ('حققت') and a slip ('شمالشة')
-    for w in ("شمالية", "حققت", "شمالشة"):
-        arabic.spell(w)
-    assert arabic.spell("شمالية") and not arabic.spell("شمالشة")
-    assert arabic._spelled and "حققت" in arabic._spelled
-    backends.forget_map_memos()  # (after the map: the verdicts of every distinct token go)
-    assert arabic._spelled is None
-    arabic.spell("حققت")
-    arabic.release_dictionary()  # (the dictionary let go: its verdicts with it)
-    assert arabic._spelled is None and arabic._hs is None
-    arabic.preload()

@@ -296,26 +296,6 @@ class Backend:
         if self.dictionary is not None:  # (a back-end without one answers ``spell`` itself)
             with self._lock:
                 self._hs = None
-                self._spelled = None
-
-    # hunspell's raw verdicts asked of the read dictionary (``spell``), kept while it is read:
-    # S101's evidence asks the same words over and over (a verb form after an article,
-    # 'حققت' 489 times at 10 MB: 12,554 questions, 6,396 words, ~0.4 s of hunspell asked
-    # again). Emptied with the dictionary (``release_dictionary``), after the map
-    # (``forget_map_memos``: it asked each distinct token once) and past SPELL_MEMO_WORDS.
-    _spelled: dict[str, bool] | None = None
-
-    def _hunspell_spell(self, word: str) -> bool:
-        """``self._hs.spell(word)`` (the dictionary is read), memoised in ``_spelled``."""
-        memo = self._spelled
-        if memo is None:
-            memo = self._spelled = {}
-        verdict = memo.get(word)
-        if verdict is None:
-            if len(memo) >= SPELL_MEMO_WORDS:
-                memo.clear()
-            verdict = memo[word] = self._hs.spell(word)
-        return verdict
 
     def spell(self, word: str) -> bool:
         """hunspell's verdict on ``word``; before the dictionary is read, a verdict the
@@ -338,7 +318,7 @@ class Backend:
                     raise DictionaryDeferred(self.name, word)
                 self._hs = _hunspell(*self.dictionary)
         if self._hs is not None:
-            verdict = self._hunspell_spell(word)
+            verdict = self._hs.spell(word)
         if store is not None:
             store.add(self, _RAW + word, verdict)
         if table is not None:
@@ -2051,17 +2031,15 @@ def forget_dictionaries() -> None:
 def forget_map_memos() -> None:
     """Empty the per-word memos the map step filled for every distinct token of the
     corpus (``forget_reduce_memos``, ``normalize.light_stem``'s lru cache and the
-    back-ends' hunspell verdicts, ``Backend._known`` and the raw ``Backend._spelled``):
-    the reduces ask about a few of those words (rejected words, their neighbours and
-    candidates), computed again with the same values, and would otherwise hold all of them through every reduce."""
+    back-ends' hunspell verdicts, ``Backend._known``): the reduces ask about a few of
+    those words (rejected words, their neighbours and candidates), computed again with
+    the same values, and would otherwise hold all of them through every reduce."""
     forget_reduce_memos()
     for backend in list(_INSTANCES.values()):
         with backend._lock:
             backend._known.clear()
-            backend._spelled = None
 
 
-SPELL_MEMO_WORDS = 100_000  # raw hunspell verdicts ``Backend._spelled`` holds at most (~100 bytes a word)
 MORPHOLOGY_MEMO_WORDS = 100  # words qalsadi analyses between two emptyings of its memo dicts
 
 
