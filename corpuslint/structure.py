@@ -1120,18 +1120,27 @@ def in_stanzas(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS, coup
     at = next((i for i, (a, b) in enumerate(blocks) if a <= pos <= b), None)
     if at is None:
         return False
-    lines = [[x.strip() for x in text[a:b].split("\n") if x.strip()] for a, b in blocks]
+    # each block's non-blank lines, stripped, split when first asked: the block of ``pos``
+    # first (a paragraph of prose is one line, no stanza: S101 asks this of each finding),
+    # then outwards only while the blocks are stanzas
+    lines: list[list[str] | None] = [None] * len(blocks)
 
     def stanza(i: int) -> bool:
-        return len(lines[i]) >= 2 and all((x[0].isalpha() or x[0] in _VERSE_QUOTES) and (
-            not couplets or len(x) >= COUPLET_LINE_MIN_CHARS and not _NOT_VERSE_CHAR_RE.search(x)) for x in lines[i])
+        block = lines[i]
+        if block is None:
+            a, b = blocks[i]
+            block = lines[i] = [x.strip() for x in text[a:b].split("\n") if x.strip()]
+        return len(block) >= 2 and all((x[0].isalpha() or x[0] in _VERSE_QUOTES) and (
+            not couplets or len(x) >= COUPLET_LINE_MIN_CHARS and not _NOT_VERSE_CHAR_RE.search(x)) for x in block)
 
+    if not stanza(at):
+        return False
     first = last = at
     while first > 0 and stanza(first - 1):
         first -= 1
     while last + 1 < len(lines) and stanza(last + 1):
         last += 1
-    if not stanza(at) or last - first + 1 < STANZAS_MIN_BLOCKS:
+    if last - first + 1 < STANZAS_MIN_BLOCKS:
         return False
     lengths = sorted(len(x) for x in chain.from_iterable(lines[first : last + 1]))
     return lengths[len(lengths) // 2] <= median_chars
