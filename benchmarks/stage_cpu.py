@@ -133,6 +133,8 @@ def main() -> int:
     ap.add_argument("args", nargs=argparse.REMAINDER, help="-- then the corpuslint check arguments")
     opts = ap.parse_args()
     args = opts.args[1:] if opts.args[:1] == ["--"] else opts.args
+    if args[:1] != ["check"]:
+        args = ["check", *args]  # (the check arguments alone, as rule_cpu.py takes them)
 
     import corpuslint.document as document
     import corpuslint.engine as engine
