@@ -873,6 +873,31 @@ def _differ_only_in_marks(copies: list[_Copy], states, paths: list[str]) -> bool
     return differ
 
 
+def _another_edition(mine: Mapping[str, Any] | None, theirs: Mapping[str, Any] | None) -> bool:
+    """True when two D105 states (``mine``, ``theirs``: documents found near-copies as wholes)
+    hold two editions of one text, differing only in combining marks: of the paragraphs of
+    the document with fewer, at least ``FOLD_MIN_PARAGRAPHS`` and ``FOLD_SHARE`` have their
+    letters (``_letter_hashes``' first column: marks stripped) in the other document, and
+    ``FOLD_SHARE`` of those are not there with the same marks (the second column). The Book
+    of Job unpointed, as Markdown with numbered verses, against the pointed Job: the same
+    letters verse by verse, no verse marked alike. A copy re-encoded (NFD: the hashes are of
+    NFD text) or copied as it is has its paragraphs with their marks: not another edition.
+    False when either state holds no ``paragraph_letters`` (an ASCII document, a plugin's)."""
+    a = None if mine is None else mine.get("paragraph_letters")
+    b = None if theirs is None else theirs.get("paragraph_letters")
+    if a is None or b is None:
+        return False
+    a, b = np.asarray(a).reshape(-1, 2), np.asarray(b).reshape(-1, 2)
+    if len(a) > len(b):
+        a, b = b, a
+    bare = np.isin(a[:, 0], b[:, 0])
+    shared = int(np.count_nonzero(bare))
+    if shared < max(FOLD_MIN_PARAGRAPHS, FOLD_SHARE * len(a)):
+        return False
+    marked_alike = int(np.count_nonzero(np.isin(a[bare, 1], b[:, 1])))
+    return shared - marked_alike >= FOLD_SHARE * shared
+
+
 def _first_of_source(group: list[int], document, start) -> tuple[dict[str, int], dict[int, int]]:
     """For a cluster ``group`` (report order): the position of its first member in an entry of
     each Debian source package (``regions.debian_source_at``; "" for a member in no Debian
@@ -1004,6 +1029,12 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
     Arabic-script documents take no part (Abu Dawud gives one hadith through two chains,
     in two chapters: records 184 and 493 share the isnad and differ in the question asked);
     ``"prose"`` compares every document, ``"formulaic"`` none.
+    Another edition of the same text, differing only in combining marks (``_another_edition``:
+    the Book of Obadiah unpointed, as Markdown with numbered verses, against the pointed book
+    with niqqud and cantillation), is reported as such: "document is another edition of ...
+    (differs only in marks; ...)", as D104 names the editions it folds; it is not a copy
+    someone made, but the corpus holds the text twice. A copy re-encoded (NFD) keeps its
+    marks: "a copy".
     Why: the same article scraped twice (mirrors, pagination, re-crawls) duplicates
     every paragraph of it; training on both copies over-weights it.
     Example: ``news/2024/a.txt`` and ``mirror/a-copy.txt`` hold the same article with a
@@ -1063,7 +1094,7 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         # region, and a finding there would be dropped (``engine._in_checked_regions``)
         kinds = self.checked_regions()
         u = next((v for v in a.units if not doc.outside(v.start, v.end, kinds)), a.units[0])
-        return {
+        state = {
             "lines": np.array([[u.line, u.last_line]], dtype=np.int32),
             "spans": np.array([[u.start, u.end]], dtype=np.int64),
             "nwords": np.array([total], dtype=np.int32),
@@ -1072,11 +1103,18 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
             "off": np.array([0, len(s)], dtype=np.int64),
             "sig": a.signatures.min(axis=0, keepdims=True) ^ np.uint32(mix & 0xFFFFFFFF),
         }
+        if not doc.text.isascii():  # (ASCII holds no combining mark: no edition of it differs in marks alone)
+            state["paragraph_letters"] = _letter_hashes(doc.text, a.table[:, 0:2].tolist())  # (``_another_edition``)
+        return state
+
+    def fingerprint(self) -> str:
+        return f"{super().fingerprint()}:letters1"  # (states hold each paragraph's letter hashes)
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])
         plan = incremental.document_plan(self, corpus) if corpus.facts is None else None  # see D104
-        paths, doc_of, arr = _concat(corpus.states if plan is None else plan, ("lines", "spans", "keys", "sig", "sets"))
+        states = corpus.states if plan is None else plan
+        paths, doc_of, arr = _concat(states, ("lines", "spans", "keys", "sig", "sets"))
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
         n = len(paths)
@@ -1104,16 +1142,16 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
                 doc = corpus.documents.get(paths[g])
                 if doc is None:
                     continue
-                what = "copy" if keys[g] == keys[target] else "near-duplicate"
                 rel = record_location(Location(paths[target], int(lines[target, 0]), 1), corpus.documents)
-                out.append(
-                    doc.finding(
-                        self, int(spans[g, 0]), int(spans[g, 1]),
-                        f"document is a {what} of {where(rel.path, rel.record)} (Jaccard {sim:.2f}; "
-                        f"{len(group)} similar documents)",
-                        related=[rel],
-                    )
-                )
+                if _another_edition(states.get(paths[g]), states.get(paths[target])):
+                    # the Book of Job unpointed (Markdown) and pointed: one text, two editions
+                    message = (f"document is another edition of {where(rel.path, rel.record)} (differs only "
+                               f"in marks; Jaccard {sim:.2f} after normalisation; {len(group)} similar documents)")
+                else:
+                    what = "copy" if keys[g] == keys[target] else "near-duplicate"
+                    message = (f"document is a {what} of {where(rel.path, rel.record)} (Jaccard {sim:.2f}; "
+                               f"{len(group)} similar documents)")
+                out.append(doc.finding(self, int(spans[g, 0]), int(spans[g, 1]), message, related=[rel]))
         return out
 
 
