@@ -164,13 +164,17 @@ def test_a_short_numbered_list_is_no_chapter_of_verses():
     items = [ln.strip() for ln in quiz.splitlines() if ln.strip()[:1].isdigit()][:8]  # "1. I salivate at ..."
     assert len(items) == 8 and items[0].startswith("1. ")
     assert not regions.verse_lines(Document("quiz.txt", "\n".join(items) + "\n"))
-    # numbered 1-8 the way a verse is ("1 I salivate ..."), but with prose around it: no chapter either
+    # numbered bare as a verse is ("1 I salivate ..."), but short lines: a list, not verses
     bare = [item.replace(".", "", 1) for item in items]
-    assert regions.verse_lines(Document("ch.txt", "\n".join(bare) + "\n"))
-    assert not regions.verse_lines(Document("ch.txt", quiz.splitlines()[0] + "\n" + quiz.splitlines()[1] + "\n"
-                                            + "\n".join(bare) + "\n"))
-    # numbers out of order (two lists): no chapter
-    assert not regions.verse_lines(Document("ch.txt", "\n".join(bare[:4] + bare[:4]) + "\n"))
+    assert not regions.verse_lines(Document("quiz.txt", "\n".join(bare) + "\n"))
+    chapter = _text("nestle-short/27-Rev-15.txt").splitlines()
+    assert regions.verse_lines(Document("ch.txt", "\n".join(chapter) + "\n"))
+    # its verses numbered as a list's items ("1. Καὶ εἶδον ..."), under two lines of prose, or out
+    # of order (two lists): no chapter
+    listed = [line.replace(" ", ". ", 1) for line in chapter]
+    assert not regions.verse_lines(Document("ch.txt", "\n".join(listed) + "\n"))
+    assert not regions.verse_lines(Document("ch.txt", "\n".join(quiz.splitlines()[:2] + chapter) + "\n"))
+    assert not regions.verse_lines(Document("ch.txt", "\n".join(chapter[:4] + chapter[:4]) + "\n"))
 
 
 def test_d101_numbered_quiz_pasted_twice_stays():

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import unicodedata
 from typing import Any, Iterable, Mapping, NamedTuple
 
 import numpy as np
@@ -596,7 +595,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             "off": sub_off,
             **lsh_rows,
             "frames": sorted_unique(fr),  # the document's frames
-            "letters": _letter_hashes(text, table[:, 0:2].tolist()),  # each unit's letters, bare and marked
+            "letters": a.letters if every else a.letters[idx],  # each unit's letters, bare and marked
             "tframes": unit_frames,  # each unit's frames
             "tframes_off": unit_frames_off,
         }
@@ -832,32 +831,9 @@ def _merged_deletions(edits: list[Edit]) -> list[Edit]:
     return merged
 
 
-_MARK_RE = lazy(r"\p{M}+")
-_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
-_MARKED_WORD_RE = lazy(r"[\p{L}\p{M}]+")
-
-
-def _letter_hashes(text: str, spans: list[list[int]]) -> np.ndarray:
-    """For each span of ``text`` (a paragraph), two xxh64 hashes: of its letters with their
-    combining marks stripped and of its letters with them (``\\p{M}`` after NFD: niqqud,
-    cantillation, harakat, accents), words joined by a space; shape (n, 2), uint64. Verse
-    numbers, punctuation and spacing count in neither (``_differ_only_in_marks``)."""
-    out = np.zeros((len(spans), 2), dtype=np.uint64)
-    for k, (start, end) in enumerate(spans):
-        para = text[start:end]
-        if para.isascii():  # (no marks: both the same; its letters by a byte table, ~10x a regex)
-            h = xxhash.xxh64_intdigest(para.encode("ascii").translate(None, _ASCII_NON_LETTERS))
-            out[k] = (h, h)
-            continue
-        marked = " ".join(_MARKED_WORD_RE.findall(unicodedata.normalize("NFD", para)))
-        out[k] = (xxhash.xxh64_intdigest(_MARK_RE.sub("", marked).encode("utf-8", "surrogatepass")),
-                  xxhash.xxh64_intdigest(marked.encode("utf-8", "surrogatepass")))
-    return out
-
-
 def _differ_only_in_marks(copies: list[_Copy], states, paths: list[str]) -> bool:
     """True when each of ``copies`` has the letters of its copy in the other document, word
-    by word, and at least one differs from it in combining marks (``_letter_hashes``):
+    by word, and at least one differs from it in combining marks (``U.letter_hashes``):
     another edition of the same text, pointed and unpointed. Read from the states (the
     other document may not be at hand: an incremental run reads only the checked files)."""
     differ = False
@@ -877,7 +853,7 @@ def _another_edition(mine: Mapping[str, Any] | None, theirs: Mapping[str, Any] |
     """True when two D105 states (``mine``, ``theirs``: documents found near-copies as wholes)
     hold two editions of one text, differing only in combining marks: of the paragraphs of
     the document with fewer, at least ``FOLD_MIN_PARAGRAPHS`` and ``FOLD_SHARE`` have their
-    letters (``_letter_hashes``' first column: marks stripped) in the other document, and
+    letters (``U.letter_hashes``' first column: marks stripped) in the other document, and
     ``FOLD_SHARE`` of those are not there with the same marks (the second column). The Book
     of Job unpointed, as Markdown with numbered verses, against the pointed Job: the same
     letters verse by verse, no verse marked alike. A copy re-encoded (NFD: the hashes are of
@@ -1104,7 +1080,7 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
             "sig": a.signatures.min(axis=0, keepdims=True) ^ np.uint32(mix & 0xFFFFFFFF),
         }
         if not doc.text.isascii():  # (ASCII holds no combining mark: no edition of it differs in marks alone)
-            state["paragraph_letters"] = _letter_hashes(doc.text, a.table[:, 0:2].tolist())  # (``_another_edition``)
+            state["paragraph_letters"] = a.letters  # (``_another_edition``; D104's map has computed them)
         return state
 
     def fingerprint(self) -> str:

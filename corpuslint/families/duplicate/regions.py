@@ -538,16 +538,23 @@ def numbered_verses(text: str) -> bool:
     return len(numbers) >= NUMBERED_VERSE_SHARE * lines and in_order >= NUMBERED_VERSE_SHARE * (len(numbers) - 1)
 
 
+CHAPTER_MIN_MEAN_CHARS = 40
+
+
 def numbered_chapter(lines: list[str], found: list, numbers: list[int]) -> bool:
     """True for a chapter of verses too short for ``numbered_verses``' count (one file a chapter:
     Revelation 15 has 8 verses, 2 John 13): ``lines`` (the text's, split at "\\n") are verses
     numbered 1, 2, ... n one a line, with at most a title above, and every number stands bare
     before the verse's first word, as printed Bibles and the Nestle 1904 export write it ("1 Ὁ
     πρεσβύτερος ἐκλεκτῇ κυρίᾳ ..."), not as a list's item ("1." or "1)": a short numbered list of
-    questions or steps is no scripture). ``found`` holds each numbered line and its
+    questions or steps is no scripture), and a verse is a sentence or more: the numbered lines
+    hold ``CHAPTER_MIN_MEAN_CHARS`` characters on average (not "1 Introduction", "2 Usage" of a
+    table of contents). ``found`` holds each numbered line and its
     ``_VERSE_NUMBER_RE`` match, ``numbers`` their numbers."""
     if numbers != list(range(1, len(numbers) + 1)):
         return False
+    if sum(len(line.strip()) for line, _ in found) < CHAPTER_MIN_MEAN_CHARS * len(found):
+        return False  # (a table of contents, a list of ingredients: short lines, not verses)
     if any(m.group(0).lstrip()[:1] == "(" or line[m.end(1) : m.end(1) + 1] not in (" ", "\t") for line, m in found):
         return False
     return sum(1 for line in lines if line.strip()) <= len(numbers) + 1
