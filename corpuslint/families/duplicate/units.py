@@ -29,6 +29,7 @@ permutation scheme, so cached signatures are never mixed across schemes (dataske
 from __future__ import annotations
 
 import re
+import unicodedata
 import weakref
 from bisect import bisect_right
 from functools import cached_property
@@ -883,6 +884,31 @@ def paragraph_units(doc: Document) -> list[PUnit]:
     return out
 
 
+_MARK_RE = lazy(r"\p{M}+")
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_MARKED_WORD_RE = lazy(r"[\p{L}\p{M}]+")
+
+
+def letter_hashes(text: str, spans: "list[list[int]]") -> np.ndarray:
+    """For each span of ``text`` (a paragraph), two xxh64 hashes: of its letters with their
+    combining marks stripped and of its letters with them (``\\p{M}`` after NFD: niqqud,
+    cantillation, harakat, accents), words joined by a space; shape (n, 2), uint64. Verse
+    numbers, punctuation and spacing count in neither. Two editions of one text, pointed
+    and unpointed, have the first equal and the second not (D104's fold, D105's "another
+    edition"); a copy re-encoded to NFD has both equal."""
+    out = np.zeros((len(spans), 2), dtype=np.uint64)
+    for k, (start, end) in enumerate(spans):
+        para = text[start:end]
+        if para.isascii():  # (no marks: both the same; its letters by a byte table, ~10x a regex)
+            h = xxhash.xxh64_intdigest(para.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+            out[k] = (h, h)
+            continue
+        marked = " ".join(_MARKED_WORD_RE.findall(unicodedata.normalize("NFD", para)))
+        out[k] = (xxhash.xxh64_intdigest(_MARK_RE.sub("", marked).encode("utf-8", "surrogatepass")),
+                  xxhash.xxh64_intdigest(marked.encode("utf-8", "surrogatepass")))
+    return out
+
+
 class Analysis:
     """Per-document paragraph units with their normalised-word keys, stemmed-word
     hashes, shingle sets and MinHash signatures, computed in a few vectorised passes."""
@@ -984,6 +1010,11 @@ class Analysis:
         """(concatenated sorted-unique shingles per unit, offsets): ``unique_segments`` of
         ``shingle_hashes``, in one pass."""
         return shingle_sets(self.stem_hashes, self.bounds)
+
+    @cached_property
+    def letters(self) -> np.ndarray:
+        """``letter_hashes`` of every unit, shape (n, 2): computed once for D104 and D105."""
+        return letter_hashes(self.doc.text, self.table[:, 0:2].tolist())
 
     @cached_property
     def signatures(self) -> np.ndarray:
