@@ -38,3 +38,31 @@ def test_w114_still_reports_a_spaced_mark_ending_a_phrase_or_a_bracketed_questio
     line = "文字 (通常は !) です。Hello ! again.\n"
     assert text_found("W114", line) == [(1, line.index(" ! again") + 1)]
 
+
+# -- A105: the characters of a mojibake span are A105's ---------------------------------
+
+# fortunes-it 1.99 italia, lines 16315-16317 (GPL-2+): "Carràmba" read as cp1252, whose
+# "à" (C3 A0) became "Ã" and a no-break space
+GRILLO = 'a caso, lo siringa e lo porta qui.\n\t\t-- Beppe Grillo, su "CarrÃ\u00a0mba che sorpresa", Feb 1998\n%\n'
+# fresh28's t3/moji_zh.txt: a Chinese sentence of theirs, UTF-8 read as cp1252 (bytes
+# cp1252 leaves undefined became U+FFFD), so its no-break spaces and soft hyphens are bytes
+# of mis-decoded characters ("æ\u00ad£" is "正"), as its U+FFFDs are
+MOJI_ZH = ("è¿™æ˜¯ä¸€ä¸ªæµ‹è¯•æ®µè\ufffd½ï¼Œç”¨äºŽæ£€æŸ¥ä¹±ç\u00a0\ufffd"
+           "æ£€æµ‹ã€‚æˆ‘ä»¬å¸Œæœ›å®ƒèƒ½å¤Ÿæ\u00ad£ç¡®å·¥ä½œã€‚\n")
+
+
+def codes(text: str, path: str = "page.txt") -> list[tuple[str, int, int]]:
+    return [(f.code, f.line, f.column) for f in lint_text(text, path=path, config={"select": ["A104", "A105", "W102", "W112"], **NO_CACHE})]
+
+
+def test_a_mojibake_span_is_one_finding():
+    assert codes(GRILLO, "italia") == [("A105", 2, 28)]  # not W102 on its no-break space too
+    assert "\u00a0" in MOJI_ZH and MOJI_ZH.count("\ufffd") == 2
+    assert codes(MOJI_ZH) == [("A105", 1, 1)]  # not A104 twice, W102 and W112 inside it
+
+
+def test_the_same_characters_outside_a_mojibake_span_are_still_reported():
+    text = GRILLO + "Noi siamo\u00a0la piu' grande portaerei americana.\n"  # a lone NBSP beside it
+    assert codes(text, "italia") == [("A105", 2, 28), ("W102", 4, 10)]
+    line = MOJI_ZH + "这是一个测试段\ufffd，用于检查乱码。软\u00ad连字符。\n"
+    assert codes(line) == [("A105", 1, 1), ("A104", 2, 8), ("W112", 2, 18)]

@@ -33,6 +33,7 @@ from ...structure import (
 from ._common import FORMAT_DIRECTIVE, FRENCH_SPACES, FULL_WIDTH_MARKS, french_spacing
 from ...text.lazy_regex import lazy, lazy_re
 from ...text.memo import last_argument
+from ..artifact.encoding import in_mojibake
 from ...text.lines import lines_holding
 from ._common import (
     in_sources,
@@ -544,6 +545,8 @@ class NonStandardSpace(DocumentRule):
                 continue
             if _MARK_RE.match(doc.text, m.end()):
                 continue  # "فَٱدَّـٰرَ\u2009ٰٔتُمۡ": the base of a detached mark (a spacing clone), no gap between words
+            if m.group() == "\u00a0" and in_mojibake(doc, m.start(), m.end()):
+                continue  # "Ã\u00a0" (à read as cp1252): a byte of A105's mis-decoded letter, not a space
             if _typographic_space(doc.text, m, french, cjk):
                 typographic[m.group()] += 1
             else:
