@@ -66,3 +66,31 @@ def test_the_same_characters_outside_a_mojibake_span_are_still_reported():
     assert codes(text, "italia") == [("A105", 2, 28), ("W102", 4, 10)]
     line = MOJI_ZH + "这是一个测试段\ufffd，用于检查乱码。软\u00ad连字符。\n"
     assert codes(line) == [("A105", 1, 1), ("A104", 2, 8), ("W112", 2, 18)]
+
+
+# -- D104: a Latin name in text compared by character bigrams ----------------------------
+
+def test_d104_a_latin_name_in_cjk_text_tells_two_programs_apart(tmp_path):
+    # manpages-ja: aclocal(1) and automake(1) say "the full documentation of aclocal
+    # (automake) is a Texinfo manual ..." in one sentence frame: Jaccard 0.91 in character
+    # bigrams (0.73 in English, under the threshold): two programs, not a copy
+    paths = []
+    for name in ("aclocal", "automake"):
+        p = tmp_path / f"{name}.txt"
+        p.write_text((REALTEXT / f"manpages-ja-{name}-see-also.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        paths.append(str(p))
+    found = [(Path(f.path).name, f.line) for f in lint_paths(paths, config={"select": ["D104"], **NO_CACHE})]
+    assert ("automake.txt", 1) not in found and ("aclocal.txt", 1) not in found
+    # (its last sentence, "を実行して完全なマニュアルを参照できます。", is the same text in both: a copy)
+    assert found == [("automake.txt", 8)]
+
+
+def test_d104_still_reports_a_cjk_near_copy_with_the_same_latin_names(tmp_path):
+    text = (REALTEXT / "manpages-ja-aclocal-see-also.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    edited = text.replace("適切に", "正しく")  # two characters changed, aclocal and Texinfo kept
+    assert edited != text
+    (tmp_path / "b.txt").write_text(edited, encoding="utf-8")
+    found = [(Path(f.path).name, f.line) for f in lint_paths([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")],
+                                                              config={"select": ["D104"], **NO_CACHE})]
+    assert ("b.txt", 1) in found

@@ -493,11 +493,33 @@ def _names(text: str, pattern: regex.Pattern | None) -> set[str]:
     return out
 
 
+# In a paragraph of a script written without spaces (Han, Kana, Thai...), whose words D104
+# compares as character bigrams, a word in Latin letters is a name whatever its case: a
+# program, a command, a product kept in its own spelling (manpages-ja's "aclocal の完全な
+# ドキュメントは Texinfo マニュアルとして…" beside automake(1)'s "automake  の完全な…"). There
+# it is one token among a hundred character bigrams, where in English it is one of a dozen
+# words: the same sentence about two programs is 0.91 alike in Japanese, 0.73 in English, so
+# the name it stands for, not the similarity, tells the two apart.
+_LATIN_WORD_RE = lazy(r"\p{Latin}[\p{Latin}\p{N}_+-]+")
+_LATIN_RE = lazy(r"\p{Latin}")
+
+
+def latin_names(text: str) -> set[str]:
+    """The words in Latin letters (two or more characters, casefolded) of ``text`` when it
+    holds a character of a script written without spaces (above); else none."""
+    if not T.has_spaceless(text) or _LATIN_RE.search(text) is None:
+        return set()
+    return {m.casefold() for m in _LATIN_WORD_RE.findall(text)}
+
+
 def name_free(text: str, maybe: tuple[bool, bool] = (True, True)) -> bool:
     """True when no part of ``text`` has a name (``names`` is empty for every span): no
-    capital, digit, identifier or code span anywhere. ``maybe``: ``codepoints.capital_or_digit``
-    of the text, when known (a False there spares the search for that class)."""
+    capital, digit, identifier or code span anywhere, nor a Latin word in text of a
+    spaceless script (``latin_names``). ``maybe``: ``codepoints.capital_or_digit`` of the
+    text, when known (a False there spares the search for that class)."""
     if "`" in text:
+        return False
+    if T.has_spaceless(text) and _LATIN_WORD_RE.search(text) is not None:
         return False
     if ("_" in text or "/" in text or "." in text) and _NAME_NEEDS[1].search(text) is not None:
         return False
@@ -505,7 +527,7 @@ def name_free(text: str, maybe: tuple[bool, bool] = (True, True)) -> bool:
 
 
 def names_of_spans(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
-    """``[names(text[s:e]) for s, e in spans]``, the same sets, with each alternative's
+    """``[names(text[s:e]) | latin_names(text[s:e]) for s, e in spans]``, the same sets, with each alternative's
     precondition (``_NAME_NEEDS``) looked for once in the whole ``text``: a character
     class absent from the text is absent from every span, and where it is present a
     span holds it iff one of its positions falls inside. Prose without capitals,
@@ -521,11 +543,15 @@ def names_of_spans(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
         k = bisect_left(positions, s)
         return k < len(positions) and positions[k] < e
 
+    latin = T.has_spaceless(text) and _LATIN_RE.search(text) is not None  # (``latin_names``, asked per span)
     out = []
     for s, e in spans:
         part = text[s:e]
         present = (inside(upper, s, e), ident_anywhere and ident_need.search(part) is not None, inside(digits, s, e))
-        out.append(_names(part, _name_pattern(part, present)))
+        found = _names(part, _name_pattern(part, present))
+        if latin:
+            found |= latin_names(part)
+        out.append(found)
     return out
 
 
