@@ -94,3 +94,18 @@ def test_d104_still_reports_a_cjk_near_copy_with_the_same_latin_names(tmp_path):
     found = [(Path(f.path).name, f.line) for f in lint_paths([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")],
                                                               config={"select": ["D104"], **NO_CACHE})]
     assert ("b.txt", 1) in found
+
+
+# -- A101: a glob's bracket expression --------------------------------------------------
+
+def test_a101_leaves_a_bracket_expression():
+    # glob(7) in Japanese: '"[A-Fa-f0-9]" は "[ABCDEFabcdef0123456789]" と等価となる' (:38)
+    assert found("A101", REALTEXT / "manpages-ja-glob-ranges.txt") == []
+    assert text_found("A101", "Use [!0-9a-f] or [^A-F] to exclude them.\n") == []
+
+
+def test_a101_still_reports_an_id_in_brackets():
+    # a hash's digits repeat: "[c480bd48f707c69dec54c9e7b6e22dd04cac659e]" is no character set
+    assert text_found("A101", "The page [c480bd48f707c69dec54c9e7b6e22dd04cac659e] was reverted.\n") == [(1, 11)]
+    # dash-separated groups in brackets are no ranges of single characters
+    assert text_found("A101", "The page [9f3a-7b1c-0d2e-4a5b] was reverted.\n") == [(1, 11)]

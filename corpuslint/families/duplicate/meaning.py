@@ -482,8 +482,9 @@ _CODE_SPAN_RE = lazy(r"(`+)([^`\n]+?)\1")
 def names(text: str) -> set[str]:
     """Proper names and identifiers in ``text`` (casefolded), see ``_NAME_RE``, and the
     content of inline code spans (```ls```, ```--allow-scripts-pending```): in
-    technical text a code span names the thing a sentence is about."""
-    return _names(text, _name_pattern(text))
+    technical text a code span names the thing a sentence is about; in text of a script
+    written without spaces, its words in Latin letters (``latin_names``)."""
+    return _names(text, _name_pattern(text)) | latin_names(text)
 
 
 def _names(text: str, pattern: regex.Pattern | None) -> set[str]:
@@ -527,7 +528,7 @@ def name_free(text: str, maybe: tuple[bool, bool] = (True, True)) -> bool:
 
 
 def names_of_spans(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
-    """``[names(text[s:e]) | latin_names(text[s:e]) for s, e in spans]``, the same sets, with each alternative's
+    """``[names(text[s:e]) for s, e in spans]``, the same sets, with each alternative's
     precondition (``_NAME_NEEDS``) looked for once in the whole ``text``: a character
     class absent from the text is absent from every span, and where it is present a
     span holds it iff one of its positions falls inside. Prose without capitals,
