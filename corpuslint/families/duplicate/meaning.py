@@ -500,15 +500,19 @@ def _names(text: str, pattern: regex.Pattern | None) -> set[str]:
 # ドキュメントは Texinfo マニュアルとして…" beside automake(1)'s "automake  の完全な…"). There
 # it is one token among a hundred character bigrams, where in English it is one of a dozen
 # words: the same sentence about two programs is 0.91 alike in Japanese, 0.73 in English, so
-# the name it stands for, not the similarity, tells the two apart.
+# the name it stands for, not the similarity, tells the two apart. Text mostly in Latin
+# letters under a CJK word (manpages-zh's "版权 Copyright © 2022 Free Software Foundation…")
+# is English: its words are words.
 _LATIN_WORD_RE = lazy(r"\p{Latin}[\p{Latin}\p{N}_+-]+")
 _LATIN_RE = lazy(r"\p{Latin}")
+LATIN_NAMES_SHARE = 0.5  # of the letters at least in spaceless scripts
 
 
 def latin_names(text: str) -> set[str]:
-    """The words in Latin letters (two or more characters, casefolded) of ``text`` when it
-    holds a character of a script written without spaces (above); else none."""
-    if not T.has_spaceless(text) or _LATIN_RE.search(text) is None:
+    """The words in Latin letters (two or more characters, casefolded) of ``text`` when
+    ``LATIN_NAMES_SHARE`` of its letters or more are of scripts written without spaces
+    (above); else none."""
+    if not T.has_spaceless(text) or _LATIN_RE.search(text) is None or T.spaceless_share(text) < LATIN_NAMES_SHARE:
         return set()
     return {m.casefold() for m in _LATIN_WORD_RE.findall(text)}
 
