@@ -85,6 +85,16 @@ def test_d104_a_latin_name_in_cjk_text_tells_two_programs_apart(tmp_path):
     assert found == [("automake.txt", 8)]
 
 
+def test_latin_words_are_names_only_in_text_mostly_of_a_spaceless_script():
+    from corpuslint.families.duplicate.meaning import latin_names, names
+
+    see_also = (REALTEXT / "manpages-ja-aclocal-see-also.txt").read_text(encoding="utf-8")
+    assert {"aclocal", "texinfo"} <= names(see_also) and latin_names(see_also) == {"aclocal", "texinfo", "info"}
+    # manpages-zh's coreutils pages: English under a CJK heading; its words are words
+    assert latin_names("版权 Copyright © 2022 Free Software Foundation, Inc. License GPLv3+: GNU GPL version 3") == set()
+    assert latin_names("The full documentation for aclocal is maintained as a Texinfo manual.") == set()
+
+
 def test_d104_still_reports_a_cjk_near_copy_with_the_same_latin_names(tmp_path):
     text = (REALTEXT / "manpages-ja-aclocal-see-also.txt").read_text(encoding="utf-8")
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
@@ -109,3 +119,17 @@ def test_a101_still_reports_an_id_in_brackets():
     assert text_found("A101", "The page [c480bd48f707c69dec54c9e7b6e22dd04cac659e] was reverted.\n") == [(1, 11)]
     # dash-separated groups in brackets are no ranges of single characters
     assert text_found("A101", "The page [9f3a-7b1c-0d2e-4a5b] was reverted.\n") == [(1, 11)]
+
+
+# -- A103: a man page's section in capitals -----------------------------------------------
+
+def test_a103_leaves_a_man_pages_section_heading():
+    # chat(8) in Simplified Chinese keeps its English sections: "COMMENTS" over an indented body
+    assert found("A103", REALTEXT / "manpages-zh-chat-comments.txt") == []
+
+
+def test_a103_still_reports_a_menu_in_capitals():
+    page = "HOME\nNEWS\nSPORTS\nCOMMENTS\nThe minister said on Monday that the talks would go on.\n"
+    assert text_found("A103", page) == [(4, 1)]
+    page = "HOME\nNEWS\nSPORTS\n\nCOMMENTS\n\nLeave a reply to the minister.\n"
+    assert (5, 1) in text_found("A103", page)

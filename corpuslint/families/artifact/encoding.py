@@ -132,6 +132,8 @@ class ReplacementCharacter(DocumentRule):
     A line that names the character (``U+FFFD``, "replacement character") or an
     encoding (as for A105: UTF-8, Latin-1, "encoded", "charset"...) shows it as an
     example: "the Unicode replacement character `U+FFFD` � will be used" (Node.js docs).
+    A U+FFFD inside a span that A105 reports as mojibake (a byte cp1252 leaves undefined,
+    read so: ``æ®µè\ufffd½``) is part of A105's one defect (``in_mojibake``).
     Fix safety: No fix: the lost character cannot be recovered from the text.
     """
 

@@ -377,7 +377,9 @@ class InvisibleCharacter(DocumentRule):
     and reported. A character the document shows as its subject is left alone: one
     standing alone in a cell of a code table, after its code (iso_8859-8(7): `FD
     \\u200e    LEFT-TO-RIGHT MARK`), or one the document names (its Unicode name, a short
-    name such as LRM or ZWSP, or its code point U+200E).
+    name such as LRM or ZWSP, or its code point U+200E). A soft hyphen inside a span that
+    A105 reports as mojibake (``artifact.encoding.in_mojibake``: ``æ\u00ad£``, "正" read as
+    cp1252) is a byte of a mis-decoded letter, A105's one defect.
     Why: Invisible characters split words for tokenisers and search
     (`كوريا\\u200bالشمالية` never matches `كورياالشمالية` or `كوريا الشمالية`).
     Example: `الصواريخ\\u200b` inside a sentence.

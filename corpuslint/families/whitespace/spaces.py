@@ -513,7 +513,10 @@ class NonStandardSpace(DocumentRule):
     Unicode name, "figure space", a short name, NBSP, or its code point, U+2007) is its
     subject, not a stray. In an HTML page a NO-BREAK SPACE is HTML's own `&nbsp;` written as
     a character (DocBook's XSLT writes `&#160;` so: `Appendix\u00a0B.`, a navigation cell's
-    `</a>\u00a0</td>`): the page's typography, not a stray.
+    `</a>\u00a0</td>`): the page's typography, not a stray. A no-break space inside a span
+    that A105 reports as mojibake (``artifact.encoding.in_mojibake``: fortunes-it's
+    ``CarrÃ\u00a0mba``, "à" read as cp1252) is a byte of a mis-decoded letter, A105's one
+    defect: its repair needs it.
     Why: Scrapers copy `&nbsp;` from HTML as U+00A0. Tokenisers, regexes and
     deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.
     One finding per line, with the count and the characters (`3 no-break spaces (U+00A0)`).
