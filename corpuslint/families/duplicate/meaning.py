@@ -502,14 +502,17 @@ def _names(text: str, pattern: regex.Pattern | None) -> set[str]:
 # words: the same sentence about two programs is 0.91 alike in Japanese, 0.73 in English, so
 # the name it stands for, not the similarity, tells the two apart. Text mostly in Latin
 # letters under a CJK word (manpages-zh's "版权 Copyright © 2022 Free Software Foundation…")
-# is English: its words are words.
+# is English: its words are words. (The share asked is low, far from where a CJK sentence
+# with names lies, so that two near-copies are judged alike: evince's Chinese help "使用
+# PDF-Shuffler 将空白页合并到您的 PDF 文档末尾" has half its letters in Han, and its copy
+# with "空白的 PDF" in place of "空白页" a little less.)
 _LATIN_WORD_RE = lazy(r"\p{Latin}[\p{Latin}\p{N}_+-]+")
 _LATIN_RE = lazy(r"\p{Latin}")
-LATIN_NAMES_SHARE = 0.5  # of the letters at least in spaceless scripts
+LATIN_NAMES_SHARE = 0.25  # of the letters at least in spaceless scripts
 
 
 def latin_names(text: str) -> set[str]:
-    """The words in Latin letters (two or more characters, casefolded) of ``text`` when
+    """The words in Latin letters (two or more characters, casefolded) of ``text`` when a
     ``LATIN_NAMES_SHARE`` of its letters or more are of scripts written without spaces
     (above); else none."""
     if not T.has_spaceless(text) or _LATIN_RE.search(text) is None or T.spaceless_share(text) < LATIN_NAMES_SHARE:
