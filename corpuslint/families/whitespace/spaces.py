@@ -548,12 +548,10 @@ class NonStandardSpace(DocumentRule):
                 continue
             if _MARK_RE.match(doc.text, m.end()):
                 continue  # "فَٱدَّـٰرَ\u2009ٰٔتُمۡ": the base of a detached mark (a spacing clone), no gap between words
-            if m.group() == "\u00a0" and in_mojibake(doc, m.start(), m.end()):
-                continue  # "Ã\u00a0" (à read as cp1252): a byte of A105's mis-decoded letter, not a space
             if _typographic_space(doc.text, m, french, cjk):
                 typographic[m.group()] += 1
-            else:
-                found.append(m)
+            elif not (m.group() == "\u00a0" and in_mojibake(doc, m.start(), m.end())):
+                found.append(m)  # (not "Ã\u00a0", à read as cp1252: a byte of A105's mis-decoded letter)
         if not found:
             return
         # The author of a reStructuredText source types every character (nothing is scraped
