@@ -86,16 +86,17 @@ def test_d104_a_latin_name_in_cjk_text_tells_two_programs_apart(tmp_path):
 
 
 def test_latin_words_are_names_only_in_text_mostly_of_a_spaceless_script():
-    from corpuslint.families.duplicate.meaning import latin_names, names
+    from corpuslint.families.duplicate.meaning import embedded_names, names
 
     see_also = (REALTEXT / "manpages-ja-aclocal-see-also.txt").read_text(encoding="utf-8")
-    assert {"aclocal", "texinfo"} <= names(see_also) and latin_names(see_also) == {"aclocal", "texinfo", "info"}
+    assert {"aclocal", "texinfo"} <= names(see_also) and embedded_names(see_also) == {"aclocal", "texinfo", "info"}
+    assert embedded_names("PDF ドキュメントを 12 ページにするために空白の 2 ページを追加する") == {"pdf", "12", "2"}
     # manpages-zh's coreutils pages: English under a CJK heading; its words are words
-    assert latin_names("版权 Copyright © 2022 Free Software Foundation, Inc. License GPLv3+: GNU GPL version 3") == set()
-    assert latin_names("The full documentation for aclocal is maintained as a Texinfo manual.") == set()
+    assert embedded_names("版权 Copyright © 2022 Free Software Foundation, Inc. License GPLv3+: GNU GPL version 3") == set()
+    assert embedded_names("The full documentation for aclocal is maintained as a Texinfo manual.") == set()
 
 
-def test_d104_still_reports_a_cjk_near_copy_with_the_same_latin_names(tmp_path):
+def test_d104_still_reports_a_cjk_near_copy_with_the_same_embedded_names(tmp_path):
     text = (REALTEXT / "manpages-ja-aclocal-see-also.txt").read_text(encoding="utf-8")
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     edited = text.replace("適切に", "正しく")  # two characters changed, aclocal and Texinfo kept
@@ -133,3 +134,32 @@ def test_a103_still_reports_a_menu_in_capitals():
     assert text_found("A103", page) == [(4, 1)]
     page = "HOME\nNEWS\nSPORTS\n\nCOMMENTS\n\nLeave a reply to the minister.\n"
     assert (5, 1) in text_found("A103", page)
+
+
+# -- D105/D104: a page for each number ------------------------------------------------------
+
+def _copied(tmp_path, names: list[str], texts: list[str], codes: str) -> list[tuple[str, str, int, str]]:
+    paths = []
+    for name, text in zip(names, texts):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    return [(f.code, Path(f.path).name, f.line, f.message.split(" (")[0])
+            for f in lint_paths(paths, config={"select": codes.split(","), **NO_CACHE})]
+
+
+def test_d105_d104_leave_pages_that_differ_in_their_numbers(tmp_path):
+    # evince's Japanese help: the 10-page and the 14-page booklet, one page each ("# 10
+    # ページの小冊子"), whose steps differ in their page numbers; the steps they share word
+    # for word (the help's template, in every booklet page) are D104's copies
+    texts = [(REALTEXT / f"evince-ja-duplex-{n}pages.md").read_text(encoding="utf-8") for n in (10, 14)]
+    got = _copied(tmp_path, ["evince-duplex-10pages.md", "evince-duplex-14pages.md"], texts, "D104,D105")
+    assert not [g for g in got if g[0] == "D105" or "near-duplicates" in g[3]]
+    assert got and all(g[3].startswith("paragraph copies") for g in got)
+
+
+def test_d105_still_reports_a_page_copied_under_its_own_title(tmp_path):
+    text = (REALTEXT / "evince-ja-duplex-14pages.md").read_text(encoding="utf-8")
+    edited = text.replace("14, 3, 4, 13,", "14, 3, 4, 31,")  # one number slipped, the title kept
+    assert edited != text
+    got = _copied(tmp_path, ["a.md", "b.md"], [text, edited], "D104,D105")
+    assert [g[:3] for g in got] == [("D105", "b.md", 1)]

@@ -483,8 +483,8 @@ def names(text: str) -> set[str]:
     """Proper names and identifiers in ``text`` (casefolded), see ``_NAME_RE``, and the
     content of inline code spans (```ls```, ```--allow-scripts-pending```): in
     technical text a code span names the thing a sentence is about; in text of a script
-    written without spaces, its words in Latin letters (``latin_names``)."""
-    return _names(text, _name_pattern(text)) | latin_names(text)
+    written without spaces, its words in Latin letters and its numbers (``embedded_names``)."""
+    return _names(text, _name_pattern(text)) | embedded_names(text)
 
 
 def _names(text: str, pattern: regex.Pattern | None) -> set[str]:
@@ -506,15 +506,18 @@ def _names(text: str, pattern: regex.Pattern | None) -> set[str]:
 # with names lies, so that two near-copies are judged alike: evince's Chinese help "使用
 # PDF-Shuffler 将空白页合并到您的 PDF 文档末尾" has half its letters in Han, and its copy
 # with "空白的 PDF" in place of "空白页" a little less.)
-_LATIN_WORD_RE = lazy(r"\p{Latin}[\p{Latin}\p{N}_+-]+")
-_LATIN_RE = lazy(r"\p{Latin}")
+# So is a number there, the slot a page for each size fills (evince's Japanese help: "12
+# ページの小冊子を印刷することは簡単です。PDF ドキュメントを 12 ページにするために…" on the
+# 12-page booklet's page, "16" on the 16-page one's).
+_LATIN_WORD_RE = lazy(r"\p{Latin}[\p{Latin}\p{N}_+-]+|\p{Nd}+")
+_LATIN_RE = lazy(r"[\p{Latin}\p{Nd}]")
 LATIN_NAMES_SHARE = 0.25  # of the letters at least in spaceless scripts
 
 
-def latin_names(text: str) -> set[str]:
-    """The words in Latin letters (two or more characters, casefolded) of ``text`` when a
-    ``LATIN_NAMES_SHARE`` of its letters or more are of scripts written without spaces
-    (above); else none."""
+def embedded_names(text: str) -> set[str]:
+    """The words in Latin letters (two or more characters, casefolded) and the numbers of
+    ``text`` when a ``LATIN_NAMES_SHARE`` of its letters or more are of scripts written
+    without spaces (above); else none."""
     if not T.has_spaceless(text) or _LATIN_RE.search(text) is None or T.spaceless_share(text) < LATIN_NAMES_SHARE:
         return set()
     return {m.casefold() for m in _LATIN_WORD_RE.findall(text)}
@@ -522,8 +525,8 @@ def latin_names(text: str) -> set[str]:
 
 def name_free(text: str, maybe: tuple[bool, bool] = (True, True)) -> bool:
     """True when no part of ``text`` has a name (``names`` is empty for every span): no
-    capital, digit, identifier or code span anywhere, nor a Latin word in text of a
-    spaceless script (``latin_names``). ``maybe``: ``codepoints.capital_or_digit`` of the
+    capital, digit, identifier or code span anywhere, nor a Latin word or a number in text
+    of a spaceless script (``embedded_names``). ``maybe``: ``codepoints.capital_or_digit`` of the
     text, when known (a False there spares the search for that class)."""
     if "`" in text:
         return False
@@ -551,14 +554,14 @@ def names_of_spans(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
         k = bisect_left(positions, s)
         return k < len(positions) and positions[k] < e
 
-    latin = T.has_spaceless(text) and _LATIN_RE.search(text) is not None  # (``latin_names``, asked per span)
+    latin = T.has_spaceless(text) and _LATIN_RE.search(text) is not None  # (``embedded_names``, asked per span)
     out = []
     for s, e in spans:
         part = text[s:e]
         present = (inside(upper, s, e), ident_anywhere and ident_need.search(part) is not None, inside(digits, s, e))
         found = _names(part, _name_pattern(part, present))
         if latin:
-            found |= latin_names(part)
+            found |= embedded_names(part)
         out.append(found)
     return out
 
