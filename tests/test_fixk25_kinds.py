@@ -21,9 +21,11 @@ GRILLO = 'a caso, lo siringa e lo porta qui.\n\t\t-- Beppe Grillo, su "CarrÃ\u0
 def test_a_safe_fix_never_destroys_an_unsafe_repairs_evidence():
     text = GRILLO + "Noi siamo\u00a0la piu' grande portaerei americana.\n"  # a lone NBSP beside it
     got = found(["A105", "W102"], text)
-    assert sorted(f.code for f in got) == ["A105", "W102", "W102"]
+    # (fixw42: W102 leaves the no-break space of the mojibake to A105, one defect one finding;
+    # the engine's waiting is tested on findings made so in test_reliability and test_conv29)
+    assert sorted(f.code for f in got) == ["A105", "W102"]
     fixed, count = apply_fixes(text, got, unsafe=False)
-    assert "CarrÃ\u00a0mba" in fixed  # still repairable: W102 waits with it
+    assert "CarrÃ\u00a0mba" in fixed  # still repairable
     assert "Noi siamo la piu'" in fixed and count == 1  # the true W102 elsewhere is fixed
     fixed, count = apply_fixes(text, got, unsafe=True)
     assert '"Carràmba che' in fixed and count == 2  # the repair wins over the NBSP inside it

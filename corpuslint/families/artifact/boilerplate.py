@@ -226,14 +226,32 @@ def _heading(doc: Document, index: int, content: str, phrase: str) -> bool:
     """True when line ``index`` is a heading of the document: underlined (``SEE ALSO``
     over ``--------`` in AsciiDoc), or "SEE ALSO" in capitals in a document with
     ``CAPITALS_HEADINGS`` or more such lines (a man page's ``NAME``, ``SYNOPSIS``,
-    ``SEE ALSO``, in a translated page with its own heading beside: ``SEE ALSO 参见``; a menu in capitals, ``HOME`` / ``SHARE``, is still the page's debris)."""
+    ``SEE ALSO``, in a translated page with its own heading beside: ``SEE ALSO 参见``; a menu in capitals, ``HOME`` / ``SHARE``, is still the page's debris);
+    any phrase in capitals there that opens a section as a rendered man page sets it, at the
+    margin over an indented body (chat(8)'s ``COMMENTS`` over "       Comments can be embedded
+    in the chat script."; a menu's ``COMMENTS`` over another item at the margin stays reported)."""
     lines = doc.lines
     if index + 1 < len(lines) and _UNDERLINE_RE.fullmatch(doc.text, lines[index + 1].start, lines[index + 1].end):
         return True
     stripped = content.strip()
-    if phrase != "see also" or not stripped.isupper():
+    if not stripped.isupper() or (phrase != "see also" and not _opens_indented_section(doc, index, content)):
         return False
     return sum(1 for _ in zip(range(CAPITALS_HEADINGS), _CAPITALS_HEADING_RE.finditer(doc.text))) >= CAPITALS_HEADINGS
+
+
+_INDENTED_BODY_RE = lazy(r"(?: {3,}|\t)\S")
+
+
+def _opens_indented_section(doc: Document, index: int, content: str) -> bool:
+    """True when line ``index`` (``content``) stands at the margin and the next line holding
+    text is indented (three spaces or a tab, as ``man`` renders a section's body)."""
+    if content[:1].isspace():
+        return False
+    text, lines = doc.text, doc.lines
+    for j in range(index + 1, min(len(lines), index + 3)):
+        if text[lines[j].start : lines[j].end].strip():
+            return _INDENTED_BODY_RE.match(text, lines[j].start, lines[j].end) is not None
+    return False
 
 
 def _section_cited(doc: Document, content: str, phrase: str) -> bool:
@@ -406,7 +424,8 @@ class BoilerplatePhrase(DocumentRule):
     blockchain`` in an answer outlining a website: the text describes a menu; a scrape's
     menu keeps neither the colon nor the list markers), nor a heading of the document
     (underlined: AsciiDoc's ``SEE ALSO`` over ``--------``; in capitals in a document with
-    three or more lines in capitals, "SEE ALSO" only: a man page's section), nor a man page's
+    three or more lines in capitals, "SEE ALSO", or any phrase at the margin over an indented
+    body, as ``man`` renders a section: chat(8)'s ``COMMENTS``), nor a man page's
     section named in a sentence wrapped onto the line (bash(1)'s "See" / "SEE ALSO below for
     a reference to a document ...": the phrase in capitals, then lower case), nor an AsciiDoc
     cross-reference (``See also <<FILES>>.``, ``See also linkgit:githooks[5].``), nor a

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
+from typing import NamedTuple
 
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import CODE
 from ...text.lazy_regex import lazy
+from ...text.memo import last_argument
 
 _FFFD_RE = lazy("\ufffd+")
 # Characters that appear in UTF-8-read-as-Latin-1/cp1252 mojibake: Latin-1 supplement,
@@ -129,6 +132,8 @@ class ReplacementCharacter(DocumentRule):
     A line that names the character (``U+FFFD``, "replacement character") or an
     encoding (as for A105: UTF-8, Latin-1, "encoded", "charset"...) shows it as an
     example: "the Unicode replacement character `U+FFFD` � will be used" (Node.js docs).
+    A U+FFFD inside a span that A105 reports as mojibake (a byte cp1252 leaves undefined,
+    read so: ``æ®µè\ufffd½``) is part of A105's one defect (``in_mojibake``).
     Fix safety: No fix: the lost character cannot be recovered from the text.
     """
 
@@ -145,6 +150,8 @@ class ReplacementCharacter(DocumentRule):
             content = doc.text[line.start : line.end]
             if _FFFD_CUE_RE.search(content) or ENCODING_CUE_RE.search(content):
                 continue  # documentation of decoding shows the character it talks about
+            if in_mojibake(doc, m.start(), m.end()):
+                continue  # "æµ‹è¯•æ®µè�½": a byte of A105's mis-decoded letters, its repair's to tell
             n = m.end() - m.start()
             yield doc.finding(self, m.start(), m.end(), f"{n} U+FFFD replacement character{'s' if n > 1 else ''}")
 
@@ -205,40 +212,76 @@ class Mojibake(DocumentRule):
     checks_code = True
 
     def check(self, doc: Document):
-        text = doc.text
-        if not _SUSPECT_RE.search(text):
-            return
-        for line in doc.lines:
-            content = text[line.start : line.end]
-            fixed = repair(content)
-            if fixed is None or (ENCODING_CUE_RE.search(content) and misdecoded_words(content, fixed) < CUE_WORDS):
-                continue  # a line about encodings quotes mojibake as its example
-            # Narrow the edit to the changed part: common prefix and suffix are kept.
-            p = 0
-            limit = min(len(content), len(fixed))
-            while p < limit and content[p] == fixed[p]:
-                p += 1
-            s = 0
-            while s < limit - p and content[len(content) - 1 - s] == fixed[len(fixed) - 1 - s]:
-                s += 1
-            old = content[p : len(content) - s]
-            new = fixed[p : len(fixed) - s]
-            if all(noise_token(token) for token in _tokens_around(fixed, p, len(fixed) - s)):
-                continue  # "Ăh4Ţ×˛ćçKSSd˝osK^Ć=O96…" repaired to "ײćçKSSd˝osK^Ć=O96…": noise either way
-            if _code_about_encodings(doc, line.start, line.end, content[:p]):
-                continue  # "// Prints: this is a tÃ©st" under "buf.toString('latin1')": the code shows it
-            if _lost_bytes(content[:p], old, content[len(content) - s :]):
+        for start, end, old, new, lost in mojibake_spans(doc):
+            if lost:
                 names = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(old))
-                yield doc.finding(self, line.start + p, line.start + len(content) - s,
+                yield doc.finding(self, start, end,
                                   f"C1 control character{'s' if len(old) > 1 else ''} {names} inside a word of "
                                   "another script: bytes of a character were lost (no repair: re-decode the source)")
                 continue
             shown = new if len(new) <= 60 else new[:57] + "..."
             yield doc.finding(
                 self,
-                line.start + p,
-                line.start + len(content) - s,
+                start,
+                end,
                 f"mojibake ({_chars(len(old))}), repairs to `{shown}`" if new
                 else f"mojibake `{old if len(old) <= 60 else old[:57] + '...'}` ({_chars(len(old))}), the repair deletes it",
-                fix=Fix.unsafe(Edit(line.start + p, line.start + len(content) - s, new)),
+                fix=Fix.unsafe(Edit(start, end, new)),
             )
+
+
+class MojibakeSpan(NamedTuple):
+    """A span A105 reports: ``doc.text[start:end]`` is ``old``, its repair ``new``; ``lost``:
+    C1 controls that lost bytes left, with no repair (``_lost_bytes``)."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    lost: bool
+
+
+@last_argument
+def mojibake_spans(doc: Document) -> list[MojibakeSpan]:
+    """The spans of ``doc`` that A105 (``Mojibake``) reports, in text order, with the same
+    exclusions (a line about encodings, noise, code that shows mojibake). Kept for the last
+    document asked: A105 and the rules that leave its span's characters to it (``in_mojibake``)
+    run over one document in turn."""
+    text = doc.text
+    if not _SUSPECT_RE.search(text):
+        return []
+    out = []
+    for line in doc.lines:
+        content = text[line.start : line.end]
+        fixed = repair(content)
+        if fixed is None or (ENCODING_CUE_RE.search(content) and misdecoded_words(content, fixed) < CUE_WORDS):
+            continue  # a line about encodings quotes mojibake as its example
+        # Narrow the edit to the changed part: common prefix and suffix are kept.
+        p = 0
+        limit = min(len(content), len(fixed))
+        while p < limit and content[p] == fixed[p]:
+            p += 1
+        s = 0
+        while s < limit - p and content[len(content) - 1 - s] == fixed[len(fixed) - 1 - s]:
+            s += 1
+        old = content[p : len(content) - s]
+        new = fixed[p : len(fixed) - s]
+        if all(noise_token(token) for token in _tokens_around(fixed, p, len(fixed) - s)):
+            continue  # "Ăh4Ţ×˛ćçKSSd˝osK^Ć=O96…" repaired to "ײćçKSSd˝osK^Ć=O96…": noise either way
+        if _code_about_encodings(doc, line.start, line.end, content[:p]):
+            continue  # "// Prints: this is a tÃ©st" under "buf.toString('latin1')": the code shows it
+        out.append(MojibakeSpan(line.start + p, line.start + len(content) - s, old, new,
+                                _lost_bytes(content[:p], old, content[len(content) - s :])))
+    return out
+
+
+def in_mojibake(doc: Document, start: int, end: int) -> bool:
+    """True when ``doc.text[start:end]`` lies inside a span A105 reports (``mojibake_spans``):
+    its characters are bytes of mis-decoded letters (the no-break space of ``Ã\u00a0`` for
+    "à", the soft hyphen of ``æ\u00ad£`` for "正", a U+FFFD where a byte could not be read),
+    A105's one defect, not a space, an invisible character or a lost character of their own.
+    A104, W102 and W112 leave them to A105 (one defect, one finding), as A109 leaves C1
+    controls on a line A105 repairs; so does ``--fix``, whose A105 repair needs them."""
+    spans = mojibake_spans(doc)
+    k = bisect_right(spans, start, key=lambda x: x.start) - 1
+    return k >= 0 and end <= spans[k].end

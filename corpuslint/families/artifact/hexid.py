@@ -209,7 +209,10 @@ class HexIdFragment(DocumentRule):
     URI's ``data:image/png;base64,iVBORw0KGgo…``), MAC,
     IPv6, fingerprint, ID, key, commit, signature, device..., also numbered: ``wireless-key1``),
     example data: a command synopsis's cluster of one-letter options (ssh(1)'s
-    ``[-46AaCfGgKkMNnqsTtVvXxYy]``: a dash, then letters and digits each listed once), the
+    ``[-46AaCfGgKkMNnqsTtVvXxYy]``: a dash, then letters and digits each listed once), a glob's
+    or a regular expression's bracket expression (glob(7): ``"[A-Fa-f0-9]"`` is
+    ``"[ABCDEFabcdef0123456789]"``: ranges from a lower to a higher character, or characters
+    each listed once, between ``[`` and ``]``), the
     strings and results on a line showing a spreadsheet formula (LibreOffice help's
     ``=REGEX("123456ABCDEF";"[126]";"";"g") returns "345ABCDEF"``);
     and anything in code
@@ -286,7 +289,8 @@ class HexIdFragment(DocumentRule):
         formula_lines: dict[int, bool] = {}  # (a line's answer, kept for its next id)
         for i, start in {line_index_at(doc, s[0]): s[0] for s in spans}.items():
             formula_lines[i] = _on_a_formula_line(text, start)
-        spans = [s for s in spans if not _option_cluster(text, s[0], s[1]) and not formula_lines[line_index_at(doc, s[0])]
+        spans = [s for s in spans if not _option_cluster(text, s[0], s[1]) and not _bracket_expression(text, s[0], s[1])
+                 and not formula_lines[line_index_at(doc, s[0])]
                  and not _quoted_example(text, s[0], s[1]) and not _prefixed_literal(text, s[0], s[1])]
         if not spans:
             return
@@ -438,6 +442,27 @@ def _option_cluster(text: str, start: int, end: int) -> bool:
     letters = token[1:]
     return (token.startswith("-") and (before == "[" or before.isspace()) and letters.isalnum()
             and len(set(letters)) == len(letters))
+
+
+# A bracket expression of a glob or a regular expression (glob(7) in Japanese: `"[A-Fa-f0-9]" は
+# "[ABCDEFabcdef0123456789]" と等価`): ranges of letters or digits, each from a lower to a higher
+# character, or characters each listed once, between "[" (or "[!", "[^") and "]".
+_CLASS_RANGES_RE = lazy(r"(?:[0-9A-Za-z]-[0-9A-Za-z])+")
+
+
+def _bracket_expression(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is the whole body of a bracket expression (above):
+    a set of characters named, not an id (a hash's 12 or more hex digits repeat one with
+    99.7 % odds)."""
+    opening = start - 1
+    if opening >= 1 and text[opening] in "!^" and text[opening - 1] == "[":
+        opening -= 1
+    if opening < 0 or text[opening] != "[" or text[end : end + 1] != "]":
+        return False
+    body = text[start:end]
+    if _CLASS_RANGES_RE.fullmatch(body) is not None:
+        return all(body[i] <= body[i + 2] for i in range(0, len(body), 3))
+    return len(set(body)) == len(body)
 
 
 # The end of a line that breaks a URL: the URL runs to the line end, no closing bracket.

@@ -406,7 +406,13 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     or an inline code span on one side only (``meaning.names``), is not reported: it
     documents another thing in the same words, as Node's ``http2.md`` does for
     ``Http2Stream`` what ``http.md`` says of ``Socket``, or npm's ``approve-scripts``
-    page for ``--allow-scripts-pending`` what ``install-scripts`` says of ``ls``.
+    page for ``--allow-scripts-pending`` what ``install-scripts`` says of ``ls``. In
+    text of a script written without spaces (Chinese, Japanese, Thai...), compared by
+    character bigrams, a word in Latin letters is a name whatever its case, and so is a
+    number (``meaning.embedded_names``): manpages-ja's aclocal(1) and automake(1) say "the
+    full documentation of aclocal (automake) is a Texinfo manual" in one sentence, 0.91
+    alike there and 0.73 in English, where the program's name weighs as one word in a
+    dozen; evince's help says how to print a 12-page and a 16-page booklet in one sentence.
     Copies form clusters; each later copy is reported once (never as n² pairs), and
     only the first of a file's copies (its further copies are repeats within the file,
     D101's: a refrain in a scripture translation is not reported ten times),
@@ -602,7 +608,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
 
     def fingerprint(self) -> str:
         # states carry name hashes and frames per paragraph, and band keys instead of signatures
-        return f"{super().fingerprint()}:names1:frames1:bands1:letters1"
+        return f"{super().fingerprint()}:names2:frames1:bands1:letters1"  # (names2: Latin words in CJK text)
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])
@@ -1001,6 +1007,10 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
     in D104). Chat turns are compared as D104 compares them: a turn only with turns after
     the same turn, a turn opening its conversation not at all (a long answer given again
     to the same question is reported; to another phrasing of it, not).
+    Two Markdown pages whose titles (first headings) are one title with other numbers
+    are parallel pages, one for each number, not a copy: evince's help has a booklet page
+    for each size ("# 10 ページの小冊子", "# 14 ページの小冊子"), whose steps differ in their
+    page numbers only; an exact copy is reported whatever its title.
     Repetitive genres: as in D104, with ``genre = "auto"`` (default) fully vocalised
     Arabic-script documents take no part (Abu Dawud gives one hadith through two chains,
     in two chapters: records 184 and 493 share the isnad and differ in the question asked);
@@ -1036,6 +1046,9 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         super().__init__(*args, **kwargs)
         regions.check_genre(self)
         lsh.check_backend(self)
+
+    def fingerprint(self) -> str:
+        return f"{super().fingerprint()}:title1"  # (states hold the title's hashes)
 
     def collect_batch(self, docs: list[Document]) -> list[Any]:
         """``collect`` of each document, the signatures of those compared computed in one
@@ -1074,6 +1087,7 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
             "lines": np.array([[u.line, u.last_line]], dtype=np.int32),
             "spans": np.array([[u.start, u.end]], dtype=np.int64),
             "nwords": np.array([total], dtype=np.int32),
+            "title": np.array([_title_hashes(doc)], dtype=np.uint64),
             "keys": np.array([xxhash.xxh64_intdigest(a.keys.tobytes()) ^ mix], dtype=np.uint64),
             "sets": s,
             "off": np.array([0, len(s)], dtype=np.int64),
@@ -1090,10 +1104,11 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         threshold = float(self.opts["threshold"])
         plan = incremental.document_plan(self, corpus) if corpus.facts is None else None  # see D104
         states = corpus.states if plan is None else plan
-        paths, doc_of, arr = _concat(states, ("lines", "spans", "keys", "sig", "sets"))
+        paths, doc_of, arr = _concat(states, ("lines", "spans", "keys", "sig", "sets", "title"))
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
         n = len(paths)
+        titles = arr["title"].reshape(n, 2)
         keys = arr["keys"].astype(np.uint64, copy=False)
         sigs = arr["sig"].reshape(n, -1).astype(np.uint32, copy=False)
         spans = arr["spans"].reshape(n, 2)
@@ -1115,6 +1130,8 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
                 group, groups, all_docs, target_l,
                 lambda x, y: _exact_jaccard(arr["sets"], arr["off"], x, y), threshold,
             ):
+                if keys[g] != keys[target] and _renumbered(titles[g], titles[target]):
+                    continue  # "# 10 ページの小冊子" / "# 14 ページの小冊子": one page for each number, parallel
                 doc = corpus.documents.get(paths[g])
                 if doc is None:
                     continue
@@ -1129,6 +1146,31 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
                                f"{len(group)} similar documents)")
                 out.append(doc.finding(self, int(spans[g, 0]), int(spans[g, 1]), message, related=[rel]))
         return out
+
+
+# A Markdown document's title, its first ATX heading ("# 14 ページの小冊子"), and its numbers.
+_ATX_TITLE_RE = lazy(r"(?m)^[ ]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
+_DIGITS_RE = lazy(r"\d+")
+
+
+def _title_hashes(doc: Document) -> list[int]:
+    """[hash of the title, hash of the title with its numbers masked] of a Markdown
+    document (its first ATX heading, case and spacing normalised); [0, 0] without one."""
+    if doc.suffix not in regions.MARKDOWN_SUFFIXES:
+        return [0, 0]
+    m = _ATX_TITLE_RE.search(doc.text)
+    if m is None:
+        return [0, 0]
+    title = " ".join(m.group(1).casefold().split())
+    return [xxhash.xxh64_intdigest(title.encode("utf-8")) | 1,
+            xxhash.xxh64_intdigest(_DIGITS_RE.sub("0", title).encode("utf-8")) | 1]
+
+
+def _renumbered(a: np.ndarray, b: np.ndarray) -> bool:
+    """True when two documents' titles (``_title_hashes``) are one title with other
+    numbers: evince's help has a page for each booklet size, "# 10 ページの小冊子", "# 14
+    ページの小冊子", whose steps differ in their page numbers only."""
+    return bool(a[0]) and bool(b[0]) and a[0] != b[0] and a[1] == b[1]
 
 
 # A quotation's attribution on a line of its own: "\t\t-- Mark Twain", "— Hafez",

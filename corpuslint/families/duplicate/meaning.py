@@ -482,8 +482,9 @@ _CODE_SPAN_RE = lazy(r"(`+)([^`\n]+?)\1")
 def names(text: str) -> set[str]:
     """Proper names and identifiers in ``text`` (casefolded), see ``_NAME_RE``, and the
     content of inline code spans (```ls```, ```--allow-scripts-pending```): in
-    technical text a code span names the thing a sentence is about."""
-    return _names(text, _name_pattern(text))
+    technical text a code span names the thing a sentence is about; in text of a script
+    written without spaces, its words in Latin letters and its numbers (``embedded_names``)."""
+    return _names(text, _name_pattern(text)) | embedded_names(text)
 
 
 def _names(text: str, pattern: regex.Pattern | None) -> set[str]:
@@ -493,11 +494,43 @@ def _names(text: str, pattern: regex.Pattern | None) -> set[str]:
     return out
 
 
+# In a paragraph of a script written without spaces (Han, Kana, Thai...), whose words D104
+# compares as character bigrams, a word in Latin letters is a name whatever its case: a
+# program, a command, a product kept in its own spelling (manpages-ja's "aclocal の完全な
+# ドキュメントは Texinfo マニュアルとして…" beside automake(1)'s "automake  の完全な…"). There
+# it is one token among a hundred character bigrams, where in English it is one of a dozen
+# words: the same sentence about two programs is 0.91 alike in Japanese, 0.73 in English, so
+# the name it stands for, not the similarity, tells the two apart. Text mostly in Latin
+# letters under a CJK word (manpages-zh's "版权 Copyright © 2022 Free Software Foundation…")
+# is English: its words are words. (The share asked is low, far from where a CJK sentence
+# with names lies, so that two near-copies are judged alike: evince's Chinese help "使用
+# PDF-Shuffler 将空白页合并到您的 PDF 文档末尾" has half its letters in Han, and its copy
+# with "空白的 PDF" in place of "空白页" a little less.)
+# So is a number there, the slot a page for each size fills (evince's Japanese help: "12
+# ページの小冊子を印刷することは簡単です。PDF ドキュメントを 12 ページにするために…" on the
+# 12-page booklet's page, "16" on the 16-page one's).
+_LATIN_WORD_RE = lazy(r"\p{Latin}[\p{Latin}\p{N}_+-]+|\p{Nd}+")
+_LATIN_RE = lazy(r"[\p{Latin}\p{Nd}]")
+LATIN_NAMES_SHARE = 0.25  # of the letters at least in spaceless scripts
+
+
+def embedded_names(text: str) -> set[str]:
+    """The words in Latin letters (two or more characters, casefolded) and the numbers of
+    ``text`` when a ``LATIN_NAMES_SHARE`` of its letters or more are of scripts written
+    without spaces (above); else none."""
+    if not T.has_spaceless(text) or _LATIN_RE.search(text) is None or T.spaceless_share(text) < LATIN_NAMES_SHARE:
+        return set()
+    return {m.casefold() for m in _LATIN_WORD_RE.findall(text)}
+
+
 def name_free(text: str, maybe: tuple[bool, bool] = (True, True)) -> bool:
     """True when no part of ``text`` has a name (``names`` is empty for every span): no
-    capital, digit, identifier or code span anywhere. ``maybe``: ``codepoints.capital_or_digit``
-    of the text, when known (a False there spares the search for that class)."""
+    capital, digit, identifier or code span anywhere, nor a Latin word or a number in text
+    of a spaceless script (``embedded_names``). ``maybe``: ``codepoints.capital_or_digit`` of the
+    text, when known (a False there spares the search for that class)."""
     if "`" in text:
+        return False
+    if T.has_spaceless(text) and _LATIN_WORD_RE.search(text) is not None:
         return False
     if ("_" in text or "/" in text or "." in text) and _NAME_NEEDS[1].search(text) is not None:
         return False
@@ -521,11 +554,15 @@ def names_of_spans(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
         k = bisect_left(positions, s)
         return k < len(positions) and positions[k] < e
 
+    latin = T.has_spaceless(text) and _LATIN_RE.search(text) is not None  # (``embedded_names``, asked per span)
     out = []
     for s, e in spans:
         part = text[s:e]
         present = (inside(upper, s, e), ident_anywhere and ident_need.search(part) is not None, inside(digits, s, e))
-        out.append(_names(part, _name_pattern(part, present)))
+        found = _names(part, _name_pattern(part, present))
+        if latin:
+            found |= embedded_names(part)
+        out.append(found)
     return out
 
 

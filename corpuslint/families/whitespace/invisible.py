@@ -12,6 +12,7 @@ from ...structure import ALL_REGIONS, PLACEHOLDER
 from ...text.controls import MIRC_COLOUR
 from ...text.lazy_regex import lazy
 from ..artifact._common import dominant_script
+from ..artifact.encoding import in_mojibake
 from ._common import (
     FORMAT_DIRECTIVE,
     HSPACE,
@@ -376,7 +377,9 @@ class InvisibleCharacter(DocumentRule):
     and reported. A character the document shows as its subject is left alone: one
     standing alone in a cell of a code table, after its code (iso_8859-8(7): `FD
     \\u200e    LEFT-TO-RIGHT MARK`), or one the document names (its Unicode name, a short
-    name such as LRM or ZWSP, or its code point U+200E).
+    name such as LRM or ZWSP, or its code point U+200E). A soft hyphen inside a span that
+    A105 reports as mojibake (``artifact.encoding.in_mojibake``: ``æ\u00ad£``, "正" read as
+    cp1252) is a byte of a mis-decoded letter, A105's one defect.
     Why: Invisible characters split words for tokenisers and search
     (`كوريا\\u200bالشمالية` never matches `كورياالشمالية` or `كوريا الشمالية`).
     Example: `الصواريخ\\u200b` inside a sentence.
@@ -419,7 +422,8 @@ class InvisibleCharacter(DocumentRule):
         per_line = by_line(doc, (m for m in pattern.finditer(text)
                                  if m.start() and not _bidi_hint(doc, text, m, directions)
                                  and not _subject(doc, m) and _separator(text, m)[0] != m.group()
-                                 and not _syllable_break_hint(text, m, doc.sources)))
+                                 and not _syllable_break_hint(text, m, doc.sources)
+                                 and not (m.group() == "\u00ad" and in_mojibake(doc, m.start(), m.end()))))
         unsafe_lines: list[list] = []
         for matches in per_line.values():
             safe_group = [m for m in matches if set(m.group()) <= safe and not _separator(text, m)[1]]

@@ -123,7 +123,10 @@ class SpaceBeforePunctuation(DocumentRule):
     or an article, which never ends a phrase, so the mark is the thing named: ``جدا شده
     با :`` ("separated by :"); and an ASCII ``,``, ``;``, ``!`` or ``?`` standing alone
     between Arabic-script or CJK words, scripts that write ``، ؛ ؟`` and ``，；！？``: ``جدا شده با ;``
-    ("separated by ;"), ``? は任意の文字にマッチ``), and an ASCII ``.`` after CJK words, which
+    ("separated by ;"), ``? は任意の文字にマッチ``), also as the last word of a bracket
+    (bash(1) in Japanese: ``履歴展開文字 (通常は !)``, "usually !"); a ``!`` or ``?`` closing a
+    bracket after a word that gives a value (``usually``, ``default``: ``(usually !)``; a
+    question in brackets, ``(nested numbered toctree ?)``, stays reported); an ASCII ``.`` after CJK words, which
     end a sentence with ``。``, when a quote and more text follow it (``元字符的 ."。``: the
     dot named); a ``;`` separating two shell
     commands (``7.~pre1 ; echo $?"``, ``[ -f x ] ; then``: a known command or shell keyword
@@ -301,8 +304,12 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "dalej ! -oi", "мають ; і &", "+, - или ?": the mark is syntax or named among signs
             if _last_word(text, row.start, m.start()) in _TAKES_AN_OBJECT:
                 continue  # "جدا شده با :" (separated by :), "separated by ;": a sign after a preposition
-            if mark in ",;!?" and _NEXT_WORD_RE.match(text, m.end() + 1) and _OWN_MARKS_RE.match(text, m.start() - 1):
+            if mark in ",;!?" and _OWN_MARKS_RE.match(text, m.start() - 1) and (
+                    _NEXT_WORD_RE.match(text, m.end() + 1) or _closes_bracket(text, m.end() + 1)):
                 continue  # an ASCII , ; ! ? alone after Arabic-script or CJK words, which write ، ؛ ؟ ， ！ ？: the sign named
+                # ("با ; از هم جدا"), also as the last word of a bracket (bash(1) in Japanese: "(通常は !)", "usually !")
+            if mark in "!?" and _closes_bracket(text, m.end() + 1) and _last_word(text, row.start, m.start()) in _VALUE_WORDS:
+                continue  # "the history character (usually !)": the bracket gives the character's value
             if mark == "." and _CJK_RE.match(text, m.start() - 1) and _DOT_NAMED_AFTER_CJK_RE.match(text, m.end() + 1):
                 continue  # `元字符的 ."。`: CJK ends a sentence with 。, so an ASCII dot quoted or before a word is named
             if _spelled_out(text, row.start, m.start(), m.end() + 1, row.end):
@@ -649,6 +656,19 @@ _OWN_MARKS_RE = lazy(r"[\p{Arabic}\p{Han}\p{Hiragana}\p{Katakana}]")
 _NEXT_WORD_RE = lazy(r"[ \t]+(\p{L})")
 _NEXT_WRAPPED_WORD_RE = lazy(r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)(\p{L})")
 _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# A closing bracket right after a spaced mark: the mark is the bracket's last word. After a
+# word of the brackets' own language that announces a value (English "usually", "default"),
+# the mark is that value, named: bash(1)'s "the history expansion character (usually !)";
+# a question in brackets stays reported ("(nested numbered toctree ?)": msgid "toctree?)").
+_CLOSING_BRACKETS = ")]）］】」』"
+_VALUE_WORDS = frozenset("usually normally typically default defaults often generally commonly".split())
+
+
+def _closes_bracket(text: str, i: int) -> bool:
+    """True when ``text[i]``, just after a mark, closes a bracket ("…(通常は !)")."""
+    return i < len(text) and text[i] in _CLOSING_BRACKETS
+
+
 # after an ASCII dot that follows CJK words: a closing quote, then more text (`."。`)
 _DOT_NAMED_AFTER_CJK_RE = lazy(r"[\"'”’]+[^\s\"'”’]")
 

@@ -33,6 +33,7 @@ from ...structure import (
 from ._common import FORMAT_DIRECTIVE, FRENCH_SPACES, FULL_WIDTH_MARKS, french_spacing
 from ...text.lazy_regex import lazy, lazy_re
 from ...text.memo import last_argument
+from ..artifact.encoding import in_mojibake
 from ...text.lines import lines_holding
 from ._common import (
     in_sources,
@@ -512,7 +513,10 @@ class NonStandardSpace(DocumentRule):
     Unicode name, "figure space", a short name, NBSP, or its code point, U+2007) is its
     subject, not a stray. In an HTML page a NO-BREAK SPACE is HTML's own `&nbsp;` written as
     a character (DocBook's XSLT writes `&#160;` so: `Appendix\u00a0B.`, a navigation cell's
-    `</a>\u00a0</td>`): the page's typography, not a stray.
+    `</a>\u00a0</td>`): the page's typography, not a stray. A no-break space inside a span
+    that A105 reports as mojibake (``artifact.encoding.in_mojibake``: fortunes-it's
+    ``CarrÃ\u00a0mba``, "à" read as cp1252) is a byte of a mis-decoded letter, A105's one
+    defect: its repair needs it.
     Why: Scrapers copy `&nbsp;` from HTML as U+00A0. Tokenisers, regexes and
     deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.
     One finding per line, with the count and the characters (`3 no-break spaces (U+00A0)`).
@@ -546,8 +550,8 @@ class NonStandardSpace(DocumentRule):
                 continue  # "فَٱدَّـٰرَ\u2009ٰٔتُمۡ": the base of a detached mark (a spacing clone), no gap between words
             if _typographic_space(doc.text, m, french, cjk):
                 typographic[m.group()] += 1
-            else:
-                found.append(m)
+            elif not (m.group() == "\u00a0" and in_mojibake(doc, m.start(), m.end())):
+                found.append(m)  # (not "Ã\u00a0", à read as cp1252: a byte of A105's mis-decoded letter)
         if not found:
             return
         # The author of a reStructuredText source types every character (nothing is scraped
