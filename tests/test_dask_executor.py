@@ -154,10 +154,11 @@ def test_partitioned_output_never_splits_a_file(tmp_path):
             assert not paths_in[a] & paths_in[b]  # a file's findings are in one part
 
 
-def _local_and_dask(root, scheduler):
-    """Findings of ``root`` (no cache) with the local executor and on the Dask cluster, and
-    the Dask run's partitions of the .txt file names (one per worker)."""
-    config, registry = engine.build_registry([str(root)])
+def _local_and_dask(root, scheduler, table: dict | None = None):
+    """Findings of ``root`` (no cache; ``table``: configuration, e.g. a rule selection) with
+    the local executor and on the Dask cluster, and the Dask run's partitions of the .txt
+    file names (one per worker)."""
+    config, registry = engine.build_registry([str(root)], table=table)
     config.use_cache = False
     local = engine.run([str(root)], config, registry, executor=LocalExecutor()).findings
     executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=scheduler))
@@ -533,3 +534,21 @@ def test_mixed_real_folder_same_findings_jobs_1_jobs_2_and_dask(scheduler, tmp_p
     assert any(f["code"] == "D104" and f["path"].endswith("npm-workspace-option.md") for f in local)
     assert runs["jobs 2"] == local
     assert runs["dask"] == local
+
+
+def test_renumbered_pages_and_a_slipped_copy_same_findings_on_dask(scheduler, tmp_path):
+    # D105's states carry each page's title hashes (fixw42: two booklet pages whose titles
+    # differ only in their numbers are no near-copies); the distributed reduce takes them
+    # from the shuffled states too (a KeyError 'title' there before). The 14-page booklet
+    # copied with one number slipped is a copy of the 14-page page, not hidden by the
+    # 10-page one (which came first in the cluster and is no copy of it)
+    root = tmp_path / "help"
+    root.mkdir()
+    for n in (10, 14):
+        text = (ROOT / "tests" / "data" / "realtext" / f"evince-ja-duplex-{n}pages.md").read_text(encoding="utf-8")
+        (root / f"duplex-{n}pages.md").write_text(text, encoding="utf-8")
+    (root / "slipped.md").write_text(text.replace("14, 3, 4, 13,", "14, 3, 4, 31,"), encoding="utf-8")
+    local, on_dask, _ = _local_and_dask(root, scheduler, {"select": ["D104", "D105"]})
+    assert [(f.path.rsplit("/", 1)[-1], f.line, f.related[0].path.rsplit("/", 1)[-1])
+            for f in local if f.code == "D105"] == [("slipped.md", 1, "duplex-14pages.md")]
+    assert _as_json(on_dask) == _as_json(local)

@@ -321,7 +321,7 @@ _MAX_DIRECT_CHECKS = 64
 
 def assign_copies(
     group: list[int], clusters: Clusters, doc_of: list[int], checked: list[bool],
-    jaccard, threshold: float,
+    jaccard, threshold: float, parallel=None,
 ) -> list[tuple[int, int, float]]:
     """Which members of one cluster to report, and against which copy.
 
@@ -332,7 +332,9 @@ def assign_copies(
     member is kept. So every reported copy names a copy it really matches at or above
     the threshold and that is itself not reported (deleting every reported copy with
     ``--unsafe-fixes`` keeps, for each, a copy at >= threshold): in a chain A~B 0.80,
-    B~C 0.80, A~C 0.64, B is reported against A and C is kept.
+    B~C 0.80, A~C 0.64, B is reported against A and C is kept. ``parallel(g, h)``, when
+    given, is True for two members that are no copies of each other however alike (D105's
+    pages for two numbers, ``_renumbered``): ``h`` is not ``g``'s copy, a later kept one may be.
     Returns ``[(member, copy, jaccard)]``.
     """
     rep, edges = clusters.rep, clusters.edges
@@ -346,14 +348,14 @@ def assign_copies(
             rg = int(rep[g])
             for r, s in [(rg, 1.0), *edges.get(rg, ())]:
                 for h in kept_by_rep.get(r, ()):
-                    if doc_of[h] != doc_of[g]:
+                    if doc_of[h] != doc_of[g] and (parallel is None or not parallel(g, h)):
                         if best is None or pos[h] < best[0]:
                             best = (pos[h], h, s)
                         break  # kept lists are in report order: the first fit is the earliest
             if best is None:
                 tried = 0
                 for h in kept:
-                    if doc_of[h] == doc_of[g]:
+                    if doc_of[h] == doc_of[g] or (parallel is not None and parallel(g, h)):
                         continue
                     s = jaccard(g, h)
                     if s >= threshold:
@@ -1129,9 +1131,9 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
             for g, target, sim in assign_copies(
                 group, groups, all_docs, target_l,
                 lambda x, y: _exact_jaccard(arr["sets"], arr["off"], x, y), threshold,
+                # "# 10 ページの小冊子" / "# 14 ページの小冊子": one page for each number, no copies
+                lambda x, y: keys[x] != keys[y] and _renumbered(titles[x], titles[y]),
             ):
-                if keys[g] != keys[target] and _renumbered(titles[g], titles[target]):
-                    continue  # "# 10 ページの小冊子" / "# 14 ページの小冊子": one page for each number, parallel
                 doc = corpus.documents.get(paths[g])
                 if doc is None:
                     continue

@@ -242,6 +242,8 @@ def _take(states: dict[str, Any], bases: dict[str, tuple[int, int]], ids: np.nda
         if "letters" in st:  # D104: each unit's letters, bare and marked; the document's units (its fold)
             sub["letters"] = np.asarray(st["letters"]).reshape(m, 2)[rows]
             sub["whole"] = np.array([m], dtype=np.int64)
+        if "title" in st:  # D105: the document's first heading, its numbers apart (``corpus._renumbered``)
+            sub["title"] = np.asarray(st["title"]).reshape(m, -1)[rows]
         if "paragraph_letters" in st:  # D105: the document's paragraphs' letters (``corpus._another_edition``)
             sub["paragraph_letters"] = np.asarray(st["paragraph_letters"])
         out[path] = sub
