@@ -157,9 +157,9 @@ class DocumentStore(Mapping[str, Document]):
         entry = self._records.get(key)
         if entry is not None:
             return entry[2], entry[4]
-        rec = self._recs.get(key)
-        if rec is not None:
-            return rec[3][0], rec[2]
+        named = self._recs.name_of(key)
+        if named is not None:
+            return named
         doc = self._held.get(key)
         if doc is None:
             return self.beyond.get(key)
@@ -402,6 +402,15 @@ class HeldRecords:
 
     def __getitem__(self, key: str) -> tuple:
         return self._entry(key, self._pos[key])
+
+    def name_of(self, key: str) -> tuple[str, int | str] | None:
+        """(data file, record) of the held record ``key`` (its text not decoded), or None."""
+        at = self._pos.get(key)
+        if at is None:
+            return None
+        file = self._shape_list[self._shape_of[at]][0]
+        kind = self._kind[at]
+        return file, key[len(file) + 1 :] if kind == 0 else self._numbers[at] if kind == 1 else self.other[at]
 
     def _entry(self, key: str, at: int) -> tuple:
         start = self._ends[at - 1] if at else 0

@@ -1525,11 +1525,13 @@ def test_held_records_by_columns_are_the_dict_of_their_tuples(rows):
     for key, rec in model.items():
         assert held[key] == rec and held.get(key) == rec and key in held
         assert type(held[key][2]) is type(rec[2])
+        assert held.name_of(key) == (rec[3][0], rec[2]) and type(held.name_of(key)[1]) is type(rec[2])
     assert list(held.files_and_numbers()) == [(rec[3][0], rec[1]) for rec in model.values()]
     shared = [held[k][3] for k, rec in model.items() if rec[3][5] is None]
     assert all(any(s is t for t in held.shapes.values()) for s in shared)
     first = next(iter(model))
     assert held.pop(first) == model.pop(first) and first not in held and list(held) == list(model)
+    assert held.name_of(first) is None
 
 
 def test_held_records_take_their_utf8_text_and_a_few_bytes_each(tmp_path):
