@@ -859,10 +859,10 @@ _MERGE_LOCK = threading.Lock()
 
 class PackedIds:
     """Each document's words as ids, in one array: document ``d`` of ``paths`` (sorted,
-    distinct) holds ``ids[ends[d - 1]:ends[d]]`` (``ends[-1]`` read as 0). What
-    ``_LangSum`` keeps in place of an array and a dict entry a document (~250 bytes each:
-    25 MB at 100 k records); ``find`` looks a path up by bisection in ``paths`` (the
-    merged corpus's own list, ``LangCorpus.paths``), not through a dict."""
+    distinct) holds ``ids[ends[d - 1]:ends[d]]`` (from 0 for the first). What ``_LangSum``
+    keeps in place of an array of its own and a dict entry a document (an array object
+    is 112 bytes before its data), held as long as the merged corpus; ``find`` looks a
+    path up by bisection in ``paths`` (the merged corpus's own list, ``LangCorpus.paths``)."""
 
     __slots__ = ("paths", "ends", "ids")
 
