@@ -156,6 +156,31 @@ end level, mostly fixed cost (dictionaries, imports): what tracemalloc holds per
 "word count below min" on nearly all), the key string ~75, the record id string ~56 (held by
 the findings), the UTF-8 text ~172, two key -> position dicts with their ints (the store's
 ``HeldRecords`` and the ``KeyIndex``: ~70 bytes each, one would do) and 96 bytes of references.
+
+rec42 (the same 100 k generated records, 17.25 MB of text, the command above; lead af3b570
+and rec42 one after the other, load 9-27, reports byte-identical, 65.5 MB of JSON): lead
+257,060 KB peak (2,632 bytes a record, 15.3x the text; 159.0 s CPU; 258,060 KB and 140.5 s in
+a lead run 15 min before), stages (MB): map 31.4 -> 192.6 -> 180.8, D104 181.3 -> 238.5
+(+57.2), D105 +10.1, D106 +29.8, D107 207.8 -> 245.7 (+37.9), S101 222.1 -> 251.3 -> 217.5
+(the run's peak), S103 217.5 -> 239.0. rec42 (4eaa59d): S101's merge keeps every document's
+word ids in one array (``analysis.PackedIds``, found by bisection in the merged corpus's
+sorted paths: no array and dict entry a document) and keys the merged corpus by 16-byte
+digests (``store.ContentDigest``: merge's (path, content hash) tuples and ``SpilledStates.
+content_key``'s (key, offset, group) tuples, one a document each, were held to the end of the
+run); D107 reads its states once, lazily, straight into its table (``lazy_states``: no dict
+of decoded tuples) and names a record's file without decoding its text
+(``HeldRecords.name_of``); the ``KeyIndex`` finds a key by bisection in a sorted array of
+hashes (16 bytes a key, was a ~70-byte dict entry): 240,012 KB (2,458 bytes a record,
+14.2x), 150.3 s CPU; map -> 187.8 -> 175.8, D104 176.3 -> 234.6 (+58.3, now the run's
+peak), D106 -> 230.3, D107 204.8 -> 226.7 (+21.9), S101 206.2 -> 224.4 -> 177.8 (+18.2;
+ends 40 MB lower), S103 -> 190.0. With D106's common-key counts only (f78133c): 240,176 KB,
+149.2 s, D106 +30.4: that dict was not at D106's peak (no change). ``--jobs 2`` identical
+to ``--jobs 1`` and to lead on 2 k records. 300 k not run (a pair at this load is >1 h).
+Next at the peak: D104's reduce (+58 MB: its decoded ``ColumnState`` a record and the reduce's
+arrays), D106's (+30 MB: a ``ColumnState`` a record decoded for the whole reduce; a lazy read
+would decode each 3-4 times), and the map's end level (the findings, ~200 bytes a record with
+their record id strings; ``HeldRecords``' key dict, ~70 bytes a record: its pop-and-hold-again
+order is a dict's, which a ``KeyIndex`` does not keep).
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ import mmap  # (at import: a run that drops privileges later may not reach lib-d
 import os
 from collections import OrderedDict
 from collections.abc import MutableMapping
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from . import files, structure
 from .document import Document, line_column
@@ -157,9 +157,9 @@ class DocumentStore(Mapping[str, Document]):
         entry = self._records.get(key)
         if entry is not None:
             return entry[2], entry[4]
-        rec = self._recs.get(key)
-        if rec is not None:
-            return rec[3][0], rec[2]
+        named = self._recs.name_of(key)
+        if named is not None:
+            return named
         doc = self._held.get(key)
         if doc is None:
             return self.beyond.get(key)
@@ -402,6 +402,15 @@ class HeldRecords:
 
     def __getitem__(self, key: str) -> tuple:
         return self._entry(key, self._pos[key])
+
+    def name_of(self, key: str) -> tuple[str, int | str] | None:
+        """(data file, record) of the held record ``key`` (its text not decoded), or None."""
+        at = self._pos.get(key)
+        if at is None:
+            return None
+        file = self._shape_list[self._shape_of[at]][0]
+        kind = self._kind[at]
+        return file, key[len(file) + 1 :] if kind == 0 else self._numbers[at] if kind == 1 else self.other[at]
 
     def _entry(self, key: str, at: int) -> tuple:
         start = self._ends[at - 1] if at else 0
@@ -963,28 +972,71 @@ class KeyIndex:
     the corpus rules' reference columns (``StateRefs``) share, in place of a dict of
     references per rule (six rules held six dict entries and five ``Spilled`` ints a
     record, ~450 bytes, to the end of the run). ``keys[i]`` is the key at position ``i``;
-    ``position`` finds one (a dict: ~60 bytes a key; the key strings are the store's)."""
+    ``position`` finds one: among the keys added last (a dict of at most
+    ``KEY_BATCH`` or an eighth of the rest), else by bisection in one sorted array of
+    the other keys' ``hash`` and one of their positions (16 bytes a key; a dict of every
+    key was ~70 bytes a key with its position's int; the key strings are the store's).
+    Hashes are this process's: pickled, the index is made again from ``keys``."""
 
-    __slots__ = ("keys", "_pos")
+    __slots__ = ("keys", "_recent", "_hashes", "_at")
 
-    def __init__(self) -> None:
+    def __init__(self, keys: Iterable[str] = ()) -> None:
         self.keys: list[str] = []
-        self._pos: dict[str, int] = {}
+        self._recent: dict[str, int] = {}  # key -> position, for the keys not in the arrays yet
+        self._hashes = None  # (numpy int64, sorted) hash of each key in the arrays
+        self._at = None  # (numpy int64) its position, in the same order
+        for key in keys:
+            self.add(key)
+
+    def __reduce__(self):
+        return KeyIndex, (self.keys,)
 
     def add(self, key: str) -> tuple[int, bool]:
         """(``key``'s position, whether it is new here)."""
-        at = self._pos.get(key)
+        at = self.position(key)
         if at is not None:
             return at, False
-        at = self._pos[key] = len(self.keys)
+        at = self._recent[key] = len(self.keys)
         self.keys.append(key)
+        if len(self._recent) >= max(KEY_BATCH, (len(self.keys) - len(self._recent)) >> 3):
+            self._compact()
         return at, True
 
+    def _compact(self) -> None:
+        """The recent keys moved into the sorted arrays (one merge: ``np.insert`` at
+        their sorted places)."""
+        import numpy as np
+
+        recent, self._recent = self._recent, {}
+        hashes = np.fromiter(map(hash, recent), np.int64, len(recent))
+        at = np.fromiter(recent.values(), np.int64, len(recent))
+        order = np.argsort(hashes, kind="stable")
+        hashes, at = hashes[order], at[order]
+        if self._hashes is None:
+            self._hashes, self._at = hashes, at
+        else:
+            where = self._hashes.searchsorted(hashes, side="right")
+            self._hashes, self._at = np.insert(self._hashes, where, hashes), np.insert(self._at, where, at)
+
     def position(self, key: object) -> int | None:
-        return self._pos.get(key)  # type: ignore[call-overload]
+        at = self._recent.get(key)  # type: ignore[call-overload]
+        hashes = self._hashes
+        if at is not None or hashes is None:
+            return at
+        h = hash(key)
+        i, n = int(hashes.searchsorted(h)), len(hashes)
+        while i < n and hashes[i] == h:  # (keys of one hash: compared)
+            at = int(self._at[i])
+            if self.keys[at] == key:
+                return at
+            i += 1
+        return None
 
     def __len__(self) -> int:
         return len(self.keys)
+
+
+KEY_BATCH = 4096  # keys a ``KeyIndex`` keeps in its dict at least before it moves them to its arrays
 
 
 # A reference's two words in a ``RefColumns`` column: (low 64 bits, the rest) of a
@@ -1169,6 +1221,28 @@ class _RefValues(collections.abc.ValuesView):
         return (value for _, value in self._mapping._pairs())
 
 
+class ContentDigest:
+    """A 128-bit digest of a sequence of items (each given to ``append`` in turn, by its
+    ``repr``: keys, offsets, content hashes): what a cache key that was a tuple of one
+    item a document names, in 16 bytes where the tuple held ~150 a document to the end
+    of the run (``analysis.merge``'s key of the merged corpus, ``SpilledStates.content_key``)."""
+
+    __slots__ = ("_hash",)
+
+    def __init__(self, items=()) -> None:
+        import hashlib
+
+        self._hash = hashlib.blake2b(digest_size=16)
+        for item in items:
+            self.append(item)
+
+    def append(self, item) -> None:
+        self._hash.update(repr(item).encode("utf-8", "surrogatepass") + b"\n")
+
+    def digest(self) -> bytes:
+        return self._hash.digest()
+
+
 class SpilledStates(Mapping[str, Any]):
     """``{key: state}`` of one corpus rule over a ``StateSpill``: a ``Spilled`` value is
     decoded from the spill on each access and not kept (the caller holds a state only
@@ -1201,7 +1275,9 @@ class SpilledStates(Mapping[str, Any]):
         ``content_hash``) without decoding any: equal for two mappings over one spill
         holding the same keys and references (the spelling rules share each document's
         state: one spilled state, ``merge`` keyed by it). A spilled state is named by
-        where it was written; one held in memory by its ``content_hash``."""
+        where it was written; one held in memory by its ``content_hash``. The key is
+        (the spill's token, a ``ContentDigest`` of those names in key order): a
+        merged corpus keeps it to the end of the run."""
         items = []
         for key, value in self._values.items():
             if isinstance(value, Spilled):
@@ -1209,4 +1285,4 @@ class SpilledStates(Mapping[str, Any]):
             elif isinstance(value, kind):
                 items.append((key, value.content_hash))
         items.sort()
-        return (self._spill.token, tuple(items))
+        return (self._spill.token, ContentDigest(items).digest())

@@ -1465,9 +1465,42 @@ def test_state_references_by_columns_are_the_dicts_of_references(rows, data):
     assert all(mine[k] == v for k, v in model.items())
 
 
+class _SameHash(str):
+    """A key whose hash it shares with a third of the others (``KeyIndex`` compares keys of one hash)."""
+
+    def __hash__(self) -> int:
+        return len(self) % 3 - 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.text(max_size=4)), max_size=300), st.integers(1, 9))
+def test_key_index_finds_each_key_as_a_dict_of_positions_does(adds, batch):
+    """``KeyIndex`` (the recent keys in a dict, the others by bisection in a sorted array
+    of their hashes) gives every key the position a dict {key: position} filled in the
+    same order gives, None for a key never added, also for keys of one hash; pickled,
+    the same (its hashes made again)."""
+    import pickle
+
+    from corpuslint import store
+
+    saved, store.KEY_BATCH = store.KEY_BATCH, batch
+    try:
+        index, model = store.KeyIndex(), {}
+        for same, text in adds:
+            key = _SameHash(text) if same else "f#" + text
+            new = key not in model
+            assert index.add(key) == (model.setdefault(key, len(model)), new)
+        assert index.keys == list(model)
+        again = pickle.loads(pickle.dumps(index))
+        for key in [*model, "f#absent", _SameHash("absent"), _SameHash("")]:
+            assert index.position(key) == model.get(key) == again.position(key)
+    finally:
+        store.KEY_BATCH = saved
+
+
 def test_state_references_take_sixteen_bytes_a_rule_and_one_index_entry_a_record():
-    """The layout's bound: per record, one entry of the shared ``KeyIndex`` (a dict
-    entry, its share of the dict's table and a position int: at most 100 bytes) and two
+    """The layout's bound: per record, one entry of the shared ``KeyIndex`` (16 bytes in
+    its arrays, or a dict entry for the keys added last: at most 40 bytes) and two
     uint64 words a rule (``array`` over-allocates by at most 1/8); the references a
     dict per rule held were a dict entry and a ``Spilled`` int (56 bytes) a rule."""
     import sys
@@ -1483,8 +1516,8 @@ def test_state_references_take_sixteen_bytes_a_rule_and_one_index_entry_a_record
         assert column.itemsize == 8 and len(column) == 2 * n
         assert sys.getsizeof(column) <= 16 * n * 9 / 8 + 100
     index = refs.index
-    index_bytes = sys.getsizeof(index._pos) + sum(sys.getsizeof(at) for at in index._pos.values())
-    assert index_bytes <= 100 * n
+    index_bytes = sys.getsizeof(index._recent) + sum(sys.getsizeof(at) for at in index._recent.values())
+    assert index_bytes + index._hashes.nbytes + index._at.nbytes <= 40 * n  # (a dict of every key: ~70 a key)
     assert sys.getsizeof(index.keys) <= 8 * n * 9 / 8 + 100  # (pointers to the store's key strings)
     assert not refs.kept
 
@@ -1525,11 +1558,13 @@ def test_held_records_by_columns_are_the_dict_of_their_tuples(rows):
     for key, rec in model.items():
         assert held[key] == rec and held.get(key) == rec and key in held
         assert type(held[key][2]) is type(rec[2])
+        assert held.name_of(key) == (rec[3][0], rec[2]) and type(held.name_of(key)[1]) is type(rec[2])
     assert list(held.files_and_numbers()) == [(rec[3][0], rec[1]) for rec in model.values()]
     shared = [held[k][3] for k, rec in model.items() if rec[3][5] is None]
     assert all(any(s is t for t in held.shapes.values()) for s in shared)
     first = next(iter(model))
     assert held.pop(first) == model.pop(first) and first not in held and list(held) == list(model)
+    assert held.name_of(first) is None
 
 
 def test_held_records_take_their_utf8_text_and_a_few_bytes_each(tmp_path):

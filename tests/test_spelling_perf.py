@@ -405,8 +405,12 @@ def test_document_word_ids_kept_by_the_merge_are_the_looked_up_ones():
     merged, documents = merged_documents()
     checked = 0
     for lc, path, ls in documents:
-        assert path in lc.doc_words.own  # (``_LangSum``: each document's ids in an array of its own)
-        assert lc.doc_words.own[path].dtype == (np.uint16 if len(lc.words) <= 1 << 16 else np.int32)
+        own = lc.doc_words.packed.find(path)  # (``_LangSum``: every document's ids in one array)
+        assert own is not None and len(own) == len(ls.count)
+        assert own.dtype == (np.uint16 if len(lc.words) <= 1 << 16 else np.int32)
+        # (found by bisection in the sorted paths: a path between two, before or after all, holds none)
+        assert lc.doc_words.packed.find(path + "\x00") is None and lc.doc_words.packed.find("") is None
+        assert lc.doc_words.packed.find("\U0010ffff") is None
         want = np.fromiter(map(lc.word_id.__getitem__, ls.words.split("\n")), np.int64, len(ls.count))
         got = lc.doc_words.get(path)
         assert got.dtype == np.int64 and np.array_equal(got, want)

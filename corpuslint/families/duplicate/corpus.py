@@ -1433,9 +1433,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
         if corpus.aggregates is not None:  # (documents posting a line key: those with a state)
             n_docs = corpus.aggregates.documents()
         else:
-            every = sorted(p for p, s in corpus.states.items() if s is not None)
-            files_all = _files_of(every)
-            n_docs = len(every) if files_all is None else len(set(files_all))
+            files_all = _files_of(paths)  # (``paths``: every document with a state, here)
+            n_docs = len(paths) if files_all is None else len(set(files_all))
         need = max(2, int(self.opts["min-docs"]), math.ceil(float(self.opts["min-fraction"]) * n_docs))
         if corpus.aggregates is not None:  # counted in the corpus index (incremental.LinePostings)
             yield from self._report(corpus, paths, n_docs, incremental.line_counts(self, corpus, need))
@@ -1443,17 +1442,21 @@ class BoilerplateLine(_DuplicateCorpusRule):
         all_keys = np.concatenate([corpus.states[p]["keys"] for p in paths])
         sizes = [len(corpus.states[p]["keys"]) for p in paths]
         doc_of = np.repeat(np.arange(len(paths)), sizes)
-        files = _files_of(paths)
+        files = files_all
         file_of = doc_of if files is None else np.asarray(files, np.int64)[doc_of]
         if files is None:
             uk, counts = np.unique(all_keys, return_counts=True)
         else:  # (documents per key: the distinct (key, file) pairs)
             pairs = np.unique(np.stack((all_keys, file_of.astype(np.uint64)), axis=1), axis=0)
             uk, counts = np.unique(pairs[:, 0], return_counts=True)
-        common = uk[counts >= need]
+        keep = counts >= need
+        common = uk[keep]
         if len(common) == 0:
             return []
-        count_of = dict(zip(uk.tolist(), counts.tolist()))
+        # (the common keys' counts only: a dict of every distinct line key, ~1 a record, was
+        # ~150 bytes a key with its ints, made while the reduce holds its arrays of every line)
+        count_of = dict(zip(common.tolist(), counts[keep].tolist()))
+        del uk, counts, keep
         common_set = set(common.tolist())
         # the first holders (in path order) of each common key in its first two files, found with one sort
         all_lines = np.concatenate([corpus.states[p]["lines"] for p in paths])

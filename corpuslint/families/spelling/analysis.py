@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import threading
 import warnings
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ import regex
 from ...arrays import sorted_unique, trim_heap
 from ...codec import state_type
 from ...document import Document
+from ...store import ContentDigest
 from ...text.lazy_regex import lazy
 from ...text.script import document_spans, is_uthmani
 from .backends import Backend, BackendUnavailable, available_backend, get_backend
@@ -855,20 +857,44 @@ _MERGED: list[Any] = [None, None, None]  # cache key, Corpus, the table given to
 _MERGE_LOCK = threading.Lock()
 
 
+class PackedIds:
+    """Each document's words as ids, in one array: document ``d`` of ``paths`` (sorted,
+    distinct) holds ``ids[ends[d - 1]:ends[d]]`` (from 0 for the first). What ``_LangSum``
+    keeps in place of an array of its own and a dict entry a document (an array object
+    is 112 bytes before its data), held as long as the merged corpus; ``find`` looks a
+    path up by bisection in ``paths`` (the merged corpus's own list, ``LangCorpus.paths``)."""
+
+    __slots__ = ("paths", "ends", "ids")
+
+    def __init__(self, paths: list[str], ends: np.ndarray, ids: np.ndarray) -> None:
+        self.paths, self.ends, self.ids = paths, ends, ids
+
+    def find(self, path: str) -> np.ndarray | None:
+        """``path``'s ids (a view of ``ids``), or None when it holds none."""
+        paths = self.paths
+        d = bisect_left(paths, path)
+        if d == len(paths) or paths[d] != path:
+            return None
+        return self.ids[int(self.ends[d - 1]) if d else 0 : int(self.ends[d])]
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+
 class _DocWords:
     """path -> a document's local vocabulary as corpus word ids (``LangCorpus.doc_words``),
     computed on demand from the states the reduce holds (on Dask: the targets' only).
     ``ids``: when the corpus table was summed from these states here, every document's
-    word ids, read with no look-up per word: path -> its own array (``_LangSum``, in the
+    word ids, read with no look-up per word: a ``PackedIds`` (``_LangSum``, in the
     smallest dtype that holds the corpus ids: 2 bytes a (document, word) pair below
     65,536 words), or (path -> (offset, size), one array) (``table._lang_table``)."""
 
     def __init__(self, lang: str, word_id: dict[str, int], states: dict[str, Any], ids=None):
         self.lang, self.word_id, self.states = lang, word_id, states
-        if isinstance(ids, dict):
-            self.own, self.at, self.ids = ids, {}, None
+        if isinstance(ids, PackedIds):
+            self.packed, self.at, self.ids = ids, {}, None
         else:
-            self.own = {}
+            self.packed = None
             self.at, self.ids = ids if ids is not None else ({}, None)
         self.memo: dict[str, np.ndarray] = {}
 
@@ -883,7 +909,7 @@ class _DocWords:
                 ls = state.langs.get(self.lang) if isinstance(state, DocState) else None
             if ls is None:
                 return default
-            own = self.own.get(path)
+            own = self.packed.find(path) if self.packed is not None else None
             if own is not None and len(own) == len(ls.count):
                 got = self.memo[path] = own.astype(np.int64)
                 return got
@@ -924,10 +950,10 @@ def _finish(lc: LangCorpus, lang: str, states, vocab: list[str], first: np.ndarr
     is word ``i``; ``first[i]`` (path id into ``paths``, line, column) its first
     occurrence in the corpus; ``count[i]``/``rejected[i]`` its (rejected) occurrences;
     ``word_key[i]`` its key (id into ``keyl``, whose documents are ``key_docs``);
-    ``pair_a``/``pair_b`` the distinct adjacent pairs; ``doc_ids``: None, path -> the
-    document's words as ids (an int array each: made corpus ids in place, in the
-    smallest dtype that holds them), or (path -> (offset, size), each document's words as
-    ids, one int array). The ids are made corpus first-occurrence ids (ties in order of
+    ``pair_a``/``pair_b`` the distinct adjacent pairs; ``doc_ids``: None, each
+    document's words as ids (a ``PackedIds``: made corpus ids in place, in the smallest
+    dtype that holds them), or (path -> (offset, size), each document's words as ids,
+    one int array). The ids are made corpus first-occurrence ids (ties in order of
     ``tiebreak``, else of the ids)."""
     backend = lc.backend
     v = len(vocab)
@@ -937,10 +963,13 @@ def _finish(lc: LangCorpus, lang: str, states, vocab: list[str], first: np.ndarr
     rank[order] = np.arange(v, dtype=np.int64)
     words = lc.words = [vocab[i] for i in order.tolist()]
     word_id = lc.word_id = dict(zip(words, range(v)))
-    if isinstance(doc_ids, dict):  # (one document at a time: no second copy of every document's ids)
+    if isinstance(doc_ids, PackedIds):  # (in place, a chunk at a time: no second copy of every document's ids)
         small = np.uint16 if v <= 1 << 16 else np.int32 if v < 2**31 else np.int64
-        for path, ids in doc_ids.items():
-            doc_ids[path] = rank[ids].astype(small)
+        ranked = rank.astype(small)
+        ids = doc_ids.ids if doc_ids.ids.dtype == small else doc_ids.ids.astype(small)
+        for a in range(0, len(ids), PAIR_CHUNK):
+            ids[a : a + PAIR_CHUNK] = ranked[ids[a : a + PAIR_CHUNK]]
+        doc_ids.ids = ids
     elif doc_ids:
         doc_ids = (doc_ids[0], rank.astype(doc_ids[1].dtype)[doc_ids[1]])
     lc.doc_words = _DocWords(lang, word_id, states, doc_ids)
@@ -1007,7 +1036,10 @@ class _LangSum:
         self.first = [_Column(np.int32) for _ in range(3)]  # path id, line, column
         self.key_docs = _Column(np.int64)
         self.paths: list[str] = []
-        self.ids: dict[str, np.ndarray] = {}  # path -> the document's word ids (``_DocWords``)
+        # every document's word ids, one after another (``PackedIds``; 2 bytes a word while the
+        # corpus has at most ``SMALL_IDS`` words), and where each document's end (``_DocWords``)
+        self.ids = _Column(np.uint16)
+        self.ends = _Column(np.int64)
         self.pairs = np.zeros(0, dtype=np.int64)  # distinct (a << 32 | b) codes
         self.pending: list[np.ndarray] = []
         self.n_pending = 0
@@ -1045,7 +1077,10 @@ class _LangSum:
             if self.n_pending > PAIR_CHUNK:
                 self._distinct_pairs()
         # (the smallest dtype that holds the ids so far: 2 bytes a word below 65,536 words)
-        self.ids[path] = mine.astype(np.uint16 if len(word_ids) <= SMALL_IDS else np.int32)
+        if len(word_ids) > SMALL_IDS and self.ids.data.dtype == np.uint16:
+            self.ids.data = self.ids.data.astype(np.int32)
+        self.ids.extend(mine)
+        self.ends.extend([self.ids.n])
 
     def _distinct_pairs(self) -> None:
         if self.pending:
@@ -1063,7 +1098,10 @@ class _LangSum:
         if v > 1 and (ranked[1:] == ranked[:-1]).all(axis=1).any():  # two words first seen at one place
             tiebreak = np.empty(v, dtype=np.int64)  # (a crafted state): ties go in code-point order, as the table's
             tiebreak[np.fromiter(sorted(range(v), key=vocab.__getitem__), np.int64, v)] = np.arange(v)
-        ids, self.ids = self.ids, {}
+        for column in (self.ids, self.ends):  # (their unused capacity given back, in place)
+            column.data.resize(column.n, refcheck=False)
+        ids = PackedIds(self.paths, self.ends.data, self.ids.data)
+        self.ids = self.ends = None
         _finish(lc, lang, states, vocab, first, self.count.view, self.rejected.view, self.word_key.view,
                 list(self.key_ids), self.key_docs.view, self.pairs >> 32, self.pairs & 0xFFFFFFFF, self.paths,
                 len(self.paths), ids, tiebreak)
@@ -1074,8 +1112,9 @@ def corpus_of_states(states, languages: tuple[str, ...], seen: list | None = Non
     decodes on access, ``SpilledStates``, is read once): ``corpus_of(table.of_documents(
     states.items()), states, languages)`` in one pass over the documents, without the
     corpus table (whose per-(document, word) rows and all-pair codes were ~2x the
-    merged corpus at its peak). ``seen``: given a list, (path, content hash) of each
-    state is appended to it, in path order (``merge``'s key, from this one pass)."""
+    merged corpus at its peak). ``seen``: given a list (or a ``store.ContentDigest``),
+    (path, content hash) of each state is appended to it, in path order (``merge``'s key,
+    from this one pass)."""
     sums: dict[str, _LangSum | None] = {}
     for path in sorted(states):
         state = states[path]
@@ -1116,9 +1155,11 @@ def corpus_of(table, states: dict[str, Any], languages: tuple[str, ...]) -> Corp
 
 
 def _content_key(states, languages: tuple[str, ...]) -> tuple:
-    """The states' contents as ``merge`` keys them: (path, content hash) of each
-    ``DocState``, in path order (every state decoded once, on a spill)."""
-    return tuple(sorted((p, s.content_hash) for p, s in states.items() if isinstance(s, DocState))), languages
+    """The states' contents as ``merge`` keys them: a digest (``store.ContentDigest``) of
+    (path, content hash) of each ``DocState``, in path order (every state decoded once,
+    on a spill), and ``languages``."""
+    items = sorted((p, s.content_hash) for p, s in states.items() if isinstance(s, DocState))
+    return ContentDigest(items).digest(), languages
 
 
 def merge(states: dict[str, Any], languages: tuple[str, ...], table=None) -> Corpus:
@@ -1151,10 +1192,10 @@ def merge(states: dict[str, Any], languages: tuple[str, ...], table=None) -> Cor
         # (summed here in one pass over the states: a mapping that decodes them on access,
         # the --no-cache spill, is read once, no state held after its pass)
         if table is None:
-            seen: list[tuple[str, str]] = []
+            seen = ContentDigest()  # (not a tuple of (path, hash) a document, held as long as the corpus)
             corpus = corpus_of_states(states, languages, seen)
             if cache_key is None:
-                cache_key = (tuple(seen), languages)  # (``_content_key``: the same paths in the same order)
+                cache_key = (seen.digest(), languages)  # (``_content_key``: the same paths in the same order)
         else:
             corpus = corpus_of(table, states, languages)
             if cache_key is None:
