@@ -1505,7 +1505,9 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
     """Apply the fixes whose edits overlap no edit already accepted; returns (text, count).
 
     Fixes are taken in order of their first edit (then code), those of the ``defer``
-    codes after all others; a fix is accepted whole or not at all. Accepted edits are kept sorted, so each candidate edit is compared
+    codes after all others; a fix is accepted whole or not at all, but for a fix of independent
+    edits (``Fix.independent``: W102's no-break spaces of a line), taken as one fix per edit
+    (``_fix_parts``) and counted once if one of them applies. Accepted edits are kept sorted, so each candidate edit is compared
     only with its neighbours: O(N log N) for N edits, and the new text is built in one
     pass (40,000 trailing-whitespace fixes in one file cost milliseconds).
 
@@ -1539,12 +1541,13 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
     glue «ءء» together: A109's applies, W112's waits for the next pass, which puts a space).
     The document rules' findings come so already (``keeping_words``).
     """
-    candidates, accepted, held, owner, count = _accept(text, findings, unsafe, defer)
-    if count and not unsafe:  # safe fixes that glue, split or change words together: held as unsafe
+    candidates, whole, accepted, held, owner, applied = _accept(text, findings, unsafe, defer)
+    if applied and not unsafe:  # safe fixes that glue, split or change words together: held as unsafe
         demoted = _word_changing_fixes(text, accepted, held, owner)
         if demoted:
             held.update(i for i, rank in owner.items() if rank in demoted)
-            count -= len(demoted)
+            applied -= demoted
+    count = len({id(whole[rank]) for rank in applied})
     if not count:
         return text, 0
     pieces: list[str] = []
@@ -1576,12 +1579,15 @@ def keeping_words(text: str, findings: list[Finding]) -> list[Finding]:
         reach = max(reach, e.end)
     else:
         return findings
-    candidates, accepted, held, owner, count = _accept(text, findings, False, frozenset())
-    demoted = _word_changing_fixes(text, accepted, held, owner) if count else ()
+    candidates, whole, accepted, held, owner, applied = _accept(text, findings, False, frozenset())
+    demoted = _word_changing_fixes(text, accepted, held, owner) if applied else ()
     if not demoted:
         return findings
-    unsafe = {id(candidates[rank]) for rank in demoted}
-    return [replace(f, fix=Fix.unsafe(*f.fix.edits)) if id(f) in unsafe else f for f in findings]
+    # (a fix of independent edits stays safe while one of them applies: ``apply_fixes`` holds the others)
+    unsafe = {id(whole[rank]) for rank in demoted} - {id(whole[rank]) for rank in applied - demoted}
+    if not unsafe:
+        return findings
+    return [replace(f, fix=f.fix.as_unsafe()) if id(f) in unsafe else f for f in findings]
 
 
 def held_back(text: str, findings: list[Finding], defer: frozenset[str] = frozenset()) -> list[Finding]:
@@ -1593,11 +1599,15 @@ def held_back(text: str, findings: list[Finding], defer: frozenset[str] = frozen
     only where ``--fix`` applies it). ``findings`` itself when there is none; ``defer``: the
     codes ``apply_fixes`` takes last (the corpus rules', ``fix_document``'s first pass)."""
     waiting: set[int] = set()
-    candidates = _accept(text, findings, False, defer, waiting)[0]
+    _candidates, whole, _accepted, _held, _owner, applied = _accept(text, findings, False, defer, waiting)
     if not waiting:
         return findings
-    demote = {id(candidates[rank]) for rank in waiting}
-    return [replace(f, fix=Fix.unsafe(*f.fix.edits)) if id(f) in demote else f for f in findings]
+    # (a fix of independent edits, one of which applies, is applied: the others wait, and the
+    # finding computed again after ``--fix`` holds only them)
+    demote = {id(whole[rank]) for rank in waiting} - {id(whole[rank]) for rank in applied}
+    if not demote:
+        return findings
+    return [replace(f, fix=f.fix.as_unsafe()) if id(f) in demote else f for f in findings]
 
 
 def _may_hold_back(findings: list[Finding], defer: frozenset[str]) -> bool:
@@ -1616,20 +1626,23 @@ def _may_hold_back(findings: list[Finding], defer: frozenset[str]) -> bool:
 
 
 def _accept(text: str, findings: Iterable[Finding], unsafe: bool, defer: frozenset[str],
-            waiting: "set[int] | None" = None) -> tuple[list[Finding], list[Edit], set[int], dict[int, int], int]:
-    """``apply_fixes``' choice of fixes: (the fixes in order, the accepted edits sorted, the ids
-    of those only held, the place in that order of each applied edit's fix by its id, how
-    many fixes apply). ``waiting``, if given, receives the places of the safe fixes refused
-    for an unsafe fix's span this run holds (``_Evidence``, or a held edit they change)."""
+            waiting: "set[int] | None" = None
+            ) -> tuple[list[Finding], list[Finding], list[Edit], set[int], dict[int, int], set[int]]:
+    """``apply_fixes``' choice of fixes: (the fixes in order, the finding each comes from, the
+    accepted edits sorted, the ids of those only held, the place in that order of each applied
+    edit's fix by its id, the places of the fixes that apply). A fix of independent edits
+    (``Fix.independent``) is taken as one fix per edit (``_fix_parts``), in its place in the
+    order. ``waiting``, if given, receives the places of the safe fixes refused for an unsafe
+    fix's span this run holds (``_Evidence``, or a held edit they change)."""
     starts: list[int] = []  # accepted edits, sorted by (start, end); pairwise disjoint
     accepted: list[Edit] = []
     held: set[int] = set()  # ids of accepted edits that only hold their span (unsafe, not applied)
     owner: dict[int, int] = {}  # id of an applied edit -> its fix's place in ``candidates``
-    count = 0
-    candidates = sorted(
-        (f for f in findings if f.fix is not None and f.fix.edits),
-        key=lambda f: (f.code in defer, min(e.start for e in f.fix.edits), f.code),
-    )
+    applied: set[int] = set()
+    ordered = sorted(_fix_parts(findings), key=lambda p: (p[0].code in defer, min(e.start for e in p[0].fix.edits),
+                                                          p[0].code))
+    candidates = [part for part, _ in ordered]
+    whole = [finding for _, finding in ordered]
     n = len(text)
     evidence = _Evidence(g for f in candidates if f.fix.applicability is not Applicability.SAFE
                          and f.code not in defer for e in f.fix.edits if 0 <= e.start <= e.end <= n
@@ -1665,8 +1678,25 @@ def _accept(text: str, findings: Iterable[Finding], unsafe: bool, defer: frozens
                 owner[id(e)] = rank
             else:
                 held.add(id(e))
-        count += applies
-    return candidates, accepted, held, owner, count
+        if applies:
+            applied.add(rank)
+    return candidates, whole, accepted, held, owner, applied
+
+
+def _fix_parts(findings: Iterable[Finding]) -> Iterator[tuple[Finding, Finding]]:
+    """(fix, the finding it comes from) for each finding with a fix of at least one edit: the
+    finding itself, or for a fix of independent edits (``Fix.independent``: W102's no-break
+    spaces of a line) the finding with one fix per edit, so that an edit held for another fix's
+    span (A105's mojibake «Ã\u00a0», a repeated word S104 deletes) holds only itself."""
+    for f in findings:
+        fix = f.fix
+        if fix is None or not fix.edits:
+            continue
+        if fix.independent and len(fix.edits) > 1:
+            for e in fix.edits:
+                yield replace(f, fix=Fix((e,), fix.applicability)), f
+        else:
+            yield f, f
 
 
 class _Evidence:
