@@ -1505,7 +1505,9 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
     """Apply the fixes whose edits overlap no edit already accepted; returns (text, count).
 
     Fixes are taken in order of their first edit (then code), those of the ``defer``
-    codes after all others; a fix is accepted whole or not at all. Accepted edits are kept sorted, so each candidate edit is compared
+    codes after all others; a fix is accepted whole or not at all, but for a fix of independent
+    edits (``Fix.independent``: W102's no-break spaces of a line), taken as one fix per edit
+    (``_fix_parts``) and counted once if one of them applies. Accepted edits are kept sorted, so each candidate edit is compared
     only with its neighbours: O(N log N) for N edits, and the new text is built in one
     pass (40,000 trailing-whitespace fixes in one file cost milliseconds).
 
@@ -1539,12 +1541,13 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool,
     glue «ءء» together: A109's applies, W112's waits for the next pass, which puts a space).
     The document rules' findings come so already (``keeping_words``).
     """
-    candidates, accepted, held, owner, count = _accept(text, findings, unsafe, defer)
-    if count and not unsafe:  # safe fixes that glue, split or change words together: held as unsafe
+    candidates, whole, accepted, held, owner, applied = _accept(text, findings, unsafe, defer)
+    if applied and not unsafe:  # safe fixes that glue, split or change words together: held as unsafe
         demoted = _word_changing_fixes(text, accepted, held, owner)
         if demoted:
             held.update(i for i, rank in owner.items() if rank in demoted)
-            count -= len(demoted)
+            applied -= demoted
+    count = len({id(whole[rank]) for rank in applied})
     if not count:
         return text, 0
     pieces: list[str] = []
@@ -1576,12 +1579,15 @@ def keeping_words(text: str, findings: list[Finding]) -> list[Finding]:
         reach = max(reach, e.end)
     else:
         return findings
-    candidates, accepted, held, owner, count = _accept(text, findings, False, frozenset())
-    demoted = _word_changing_fixes(text, accepted, held, owner) if count else ()
+    candidates, whole, accepted, held, owner, applied = _accept(text, findings, False, frozenset())
+    demoted = _word_changing_fixes(text, accepted, held, owner) if applied else ()
     if not demoted:
         return findings
-    unsafe = {id(candidates[rank]) for rank in demoted}
-    return [replace(f, fix=Fix.unsafe(*f.fix.edits)) if id(f) in unsafe else f for f in findings]
+    # (a fix of independent edits stays safe while one of them applies: ``apply_fixes`` holds the others)
+    unsafe = {id(whole[rank]) for rank in demoted} - {id(whole[rank]) for rank in applied - demoted}
+    if not unsafe:
+        return findings
+    return [replace(f, fix=f.fix.as_unsafe()) if id(f) in unsafe else f for f in findings]
 
 
 def held_back(text: str, findings: list[Finding], defer: frozenset[str] = frozenset()) -> list[Finding]:
@@ -1593,11 +1599,15 @@ def held_back(text: str, findings: list[Finding], defer: frozenset[str] = frozen
     only where ``--fix`` applies it). ``findings`` itself when there is none; ``defer``: the
     codes ``apply_fixes`` takes last (the corpus rules', ``fix_document``'s first pass)."""
     waiting: set[int] = set()
-    candidates = _accept(text, findings, False, defer, waiting)[0]
+    _candidates, whole, _accepted, _held, _owner, applied = _accept(text, findings, False, defer, waiting)
     if not waiting:
         return findings
-    demote = {id(candidates[rank]) for rank in waiting}
-    return [replace(f, fix=Fix.unsafe(*f.fix.edits)) if id(f) in demote else f for f in findings]
+    # (a fix of independent edits, one of which applies, is applied: the others wait, and the
+    # finding computed again after ``--fix`` holds only them)
+    demote = {id(whole[rank]) for rank in waiting} - {id(whole[rank]) for rank in applied}
+    if not demote:
+        return findings
+    return [replace(f, fix=f.fix.as_unsafe()) if id(f) in demote else f for f in findings]
 
 
 def _may_hold_back(findings: list[Finding], defer: frozenset[str]) -> bool:
@@ -1616,40 +1626,43 @@ def _may_hold_back(findings: list[Finding], defer: frozenset[str]) -> bool:
 
 
 def _accept(text: str, findings: Iterable[Finding], unsafe: bool, defer: frozenset[str],
-            waiting: "set[int] | None" = None) -> tuple[list[Finding], list[Edit], set[int], dict[int, int], int]:
-    """``apply_fixes``' choice of fixes: (the fixes in order, the accepted edits sorted, the ids
-    of those only held, the place in that order of each applied edit's fix by its id, how
-    many fixes apply). ``waiting``, if given, receives the places of the safe fixes refused
-    for an unsafe fix's span this run holds (``_Evidence``, or a held edit they change)."""
+            waiting: "set[int] | None" = None
+            ) -> tuple[list[Finding], list[Finding], list[Edit], set[int], dict[int, int], set[int]]:
+    """``apply_fixes``' choice of fixes: (the fixes in order, as (code, fix), the finding each comes from, the
+    accepted edits sorted, the ids of those only held, the place in that order of each applied
+    edit's fix by its id, the places of the fixes that apply). A fix of independent edits
+    (``Fix.independent``) is taken as one fix per edit (``_fix_parts``), in its place in the
+    order. ``waiting``, if given, receives the places of the safe fixes refused for an unsafe
+    fix's span this run holds (``_Evidence``, or a held edit they change)."""
     starts: list[int] = []  # accepted edits, sorted by (start, end); pairwise disjoint
     accepted: list[Edit] = []
     held: set[int] = set()  # ids of accepted edits that only hold their span (unsafe, not applied)
     owner: dict[int, int] = {}  # id of an applied edit -> its fix's place in ``candidates``
-    count = 0
-    candidates = sorted(
-        (f for f in findings if f.fix is not None and f.fix.edits),
-        key=lambda f: (f.code in defer, min(e.start for e in f.fix.edits), f.code),
-    )
+    applied: set[int] = set()
+    ordered = sorted(_fix_parts(findings), key=lambda p: (p[0] in defer, min(e.start for e in p[1].edits), p[0]))
+    candidates = [(code, fix) for code, fix, _ in ordered]
+    whole = [finding for _, _, finding in ordered]
     n = len(text)
-    evidence = _Evidence(g for f in candidates if f.fix.applicability is not Applicability.SAFE
-                         and f.code not in defer for e in f.fix.edits if 0 <= e.start <= e.end <= n
+    evidence = _Evidence(g for code, fix in candidates if fix.applicability is not Applicability.SAFE
+                         and code not in defer for e in fix.edits if 0 <= e.start <= e.end <= n
                          for g in ((e,) if unsafe else _held_spans(text, e)))
-    for rank, finding in enumerate(candidates):
-        edits = finding.fix.edits
-        applies = fixable(finding, unsafe)
-        if any(not 0 <= e.start <= e.end <= n for e in edits) or _self_overlap(edits):
+    for rank, (code, fix) in enumerate(candidates):
+        edits = fix.edits
+        safe = fix.applicability is Applicability.SAFE
+        applies = unsafe or safe
+        if any(not 0 <= e.start <= e.end <= n for e in edits) or len(edits) > 1 and _self_overlap(edits):
             continue
-        if finding.fix.applicability is Applicability.SAFE and any(map(evidence.changed_by, edits)):
+        if safe and any(map(evidence.changed_by, edits)):
             if waiting is not None:
                 waiting.add(rank)
             continue  # (whatever the order: W102's first edit before A105's «Ã\u00a0», its second inside)
         if any(_clashes(e, starts, accepted, held) for e in edits):
-            if waiting is not None and finding.fix.applicability is Applicability.SAFE and any(
+            if waiting is not None and safe and any(
                     _changes_inside(e, a) for e in edits for a in _near(e, starts, accepted) if id(a) in held):
                 waiting.add(rank)
-            if finding.code not in defer or not applies:
+            if code not in defer or not applies:
                 continue
-            absorbed = _absorbed(text, edits, starts, accepted)
+            absorbed = _absorbed(text, edits, starts, accepted, held)
             if absorbed is None:
                 continue
             edits, inside = absorbed
@@ -1665,8 +1678,25 @@ def _accept(text: str, findings: Iterable[Finding], unsafe: bool, defer: frozens
                 owner[id(e)] = rank
             else:
                 held.add(id(e))
-        count += applies
-    return candidates, accepted, held, owner, count
+        if applies:
+            applied.add(rank)
+    return candidates, whole, accepted, held, owner, applied
+
+
+def _fix_parts(findings: Iterable[Finding]) -> Iterator[tuple[str, Fix, Finding]]:
+    """(code, fix, the finding it comes from) for each finding with a fix of at least one
+    edit: its fix, or for a fix of independent edits (``Fix.independent``: W102's no-break
+    spaces of a line) one fix per edit, so that an edit held for another fix's span (A105's
+    mojibake «Ã\u00a0», a repeated word S104 deletes) holds only itself."""
+    for f in findings:
+        fix = f.fix
+        if fix is None or not fix.edits:
+            continue
+        if fix.independent and len(fix.edits) > 1:
+            for e in fix.edits:
+                yield f.code, Fix((e,), fix.applicability), f
+        else:
+            yield f.code, fix, f
 
 
 class _Evidence:
@@ -1747,15 +1777,18 @@ def _line_deletion(text: str, e: Edit) -> bool:
     return e.end == len(text) and text[e.start] in "\n\r"
 
 
-def _absorbed(text: str, edits: tuple[Edit, ...], starts: list[int],
-              accepted: list[Edit]) -> tuple[tuple[Edit, ...], list[int]] | None:
+def _absorbed(text: str, edits: tuple[Edit, ...], starts: list[int], accepted: list[Edit],
+              held: "set[int] | frozenset[int]" = frozenset()) -> tuple[tuple[Edit, ...], list[int]] | None:
     """A deferred fix's edits as they apply over the accepted edits, and the indices of
     the accepted edits they absorb; None if they clash otherwise. Only a whole-line
     deletion ``e`` (``_line_deletion``) absorbs: an accepted edit inside it goes with its
     lines, and an accepted whole-line deletion that overlaps it is merged into one
     deletion of both (D101 deleting a file's last line, D106 the same line's first copy
     and its line ending); an insertion at its end is kept (it belongs to what follows:
-    W106's final newline)."""
+    W106's final newline). An edit that is only held (``held``: ids of the spans of unsafe
+    fixes this run does not apply) is never merged: the merged deletion would delete what only
+    ``--unsafe-fixes`` deletes (a held CRLF of an empty line, «\r\n», and a safe deletion from
+    its «\n» on: the «\r» went too); it clashes unless inside ``e``."""
     out: list[Edit] = []
     gone: set[int] = set()
     for e in edits:
@@ -1773,7 +1806,7 @@ def _absorbed(text: str, edits: tuple[Edit, ...], starts: list[int],
                 if i not in gone and _overlaps(e, a) and not (a.start == a.end == e.end):
                     if e.start <= a.start and a.end <= e.end:
                         gone.add(i)
-                    elif _line_deletion(text, a):
+                    elif id(a) not in held and _line_deletion(text, a):
                         e = Edit(min(e.start, a.start), max(e.end, a.end))
                         gone.add(i)
                         grown = True

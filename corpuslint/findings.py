@@ -48,16 +48,30 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """A finding's repair: ``edits`` (disjoint) with one ``applicability``.
+
+    ``independent``: each edit is a repair of its own, so any of them may apply without the
+    others (W102 turning each no-break space of a line into a space: one finding a line, one
+    edit a character); the engine then takes them one by one (``engine.apply_fixes``), and one
+    held for another fix's span (an unsafe fix's evidence) does not hold the rest. False (the
+    default): the edits apply together or not at all (a fix that moves a word is a deletion
+    and an insertion that mean nothing apart)."""
+
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
+    independent: bool = False
 
     @classmethod
-    def safe(cls, *edits: Edit) -> "Fix":
-        return cls(tuple(edits), Applicability.SAFE)
+    def safe(cls, *edits: Edit, independent: bool = False) -> "Fix":
+        return cls(tuple(edits), Applicability.SAFE, independent)
 
     @classmethod
-    def unsafe(cls, *edits: Edit) -> "Fix":
-        return cls(tuple(edits), Applicability.UNSAFE)
+    def unsafe(cls, *edits: Edit, independent: bool = False) -> "Fix":
+        return cls(tuple(edits), Applicability.UNSAFE, independent)
+
+    def as_unsafe(self) -> "Fix":
+        """The same edits with unsafe applicability (shown ``[*]``, applied by ``--unsafe-fixes`` only)."""
+        return Fix(self.edits, Applicability.UNSAFE, self.independent)
 
 
 @dataclass(frozen=True, slots=True)

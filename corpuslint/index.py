@@ -1169,6 +1169,8 @@ def encode_findings(found: list, doc: "Document") -> bytes:
         if f.fix is not None:
             fix = [f.fix.applicability.value,
                    [[e.start, e.end, e.replacement, _slice_digest(doc.text[e.start:e.end])] for e in f.fix.edits]]
+            if f.fix.independent:
+                fix.append(True)
         rows.append([f.code, f.severity.value, f.message, f.start, f.end, f.line, f.column, f.end_line,
                      f.end_column, fix, [[r.path, r.line, r.column, r.record] for r in f.related]])
     return dumps([doc.content_hash, rows])
@@ -1219,7 +1221,8 @@ def decode_findings(blob: bytes, doc: "Document", rules: Iterable[Any]) -> list:
             raise CodecError(f"{code}: line/column do not match offset {start}")
         fx = None
         if fix is not None:
-            if not (isinstance(fix, list) and len(fix) == 2 and isinstance(fix[1], list)):
+            if not (isinstance(fix, list) and (len(fix) == 2 or len(fix) == 3 and fix[2] is True)
+                    and isinstance(fix[1], list)):
                 raise CodecError("bad fix")
             try:
                 applicability = Applicability(fix[0])
@@ -1234,7 +1237,7 @@ def decode_findings(blob: bytes, doc: "Document", rules: Iterable[Any]) -> list:
                 if e[3] != _slice_digest(doc.text[es:ee]):
                     raise CodecError(f"{code}: edit at {es}-{ee} does not match the text it replaces")
                 edits.append(Edit(es, ee, _str(e[2], "replacement")))
-            fx = Fix(tuple(edits), applicability)
+            fx = Fix(tuple(edits), applicability, len(fix) == 3)
         if not isinstance(related, list):
             raise CodecError("bad related list")
         rel = []

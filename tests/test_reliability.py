@@ -579,43 +579,47 @@ def _naive_apply(text: str, findings, unsafe: bool) -> tuple[str, int]:
     change a character inside them (fixk25: no safe fix destroys an unsafe repair's
     evidence); safe fixes that change the words together are held as ``_naive_keeps_words``
     judges them; whatever the order, no safe fix changes an unsafe fix's span, in both modes
-    (glue41's ``_Evidence``; this text has no line break, so no whole-line deletion, conv29)."""
+    (glue41's ``_Evidence``; this text has no line break, so no whole-line deletion, conv29).
+    A fix of independent edits (``Fix.independent``, fixe42) is one fix per edit, counted once
+    if one of them applies."""
+    from dataclasses import replace
+
     from corpuslint.engine import _changes_inside, _overlaps, _self_overlap, fixable
     from corpuslint.findings import Applicability
 
     evidence = [e for f in findings if f.fix is not None and f.fix.applicability is not Applicability.SAFE
                 for e in f.fix.edits if 0 <= e.start <= e.end <= len(text)]
-    accepted, held, count = [], [], 0
-    for f in sorted((f for f in findings if f.fix is not None and f.fix.edits),
-                    key=lambda f: (min(e.start for e in f.fix.edits), f.code)):
+    parts = [(replace(f, fix=Fix((e,), f.fix.applicability)), k) if f.fix.independent else (f, k)
+             for k, f in enumerate(findings) if f.fix is not None
+             for e in (f.fix.edits if f.fix.independent else f.fix.edits[:1])]
+    accepted, held = [], []  # (accepted: (edits, the finding's place))
+    for f, k in sorted((p for p in parts if p[0].fix.edits),
+                       key=lambda p: (min(e.start for e in p[0].fix.edits), p[0].code)):
         if any(not 0 <= e.start <= e.end <= len(text) for e in f.fix.edits):
             continue
         if f.fix.applicability is Applicability.SAFE and any(_changes_inside(e, u) for e in f.fix.edits
                                                              for u in evidence):
             continue
-        if (any(_overlaps(e, a) for e in f.fix.edits for es in accepted for a in es)
+        if (any(_overlaps(e, a) for e in f.fix.edits for es, _ in accepted for a in es)
                 or any(_changes_inside(e, h) for e in f.fix.edits for h in held) or _self_overlap(f.fix.edits)):
             continue
         if fixable(f, unsafe):
-            accepted.append(f.fix.edits)
-            count += 1
+            accepted.append((f.fix.edits, k))
         else:
             held.extend(f.fix.edits)
-    if not unsafe and not _naive_keeps_words(text, [e for es in accepted for e in es]):
+    if not unsafe and not _naive_keeps_words(text, [e for es, _ in accepted for e in es]):
         # safe fixes keep the words (glue40): in order, a fix that deletes or replaces text is
         # kept only if its edits, with those kept before it and every fix that only inserts,
         # keep them (this text has no white space: every such edit is judged)
-        kept = [es for es in accepted if all(e.start == e.end for e in es)]
-        for es in accepted:
-            if any(e.start < e.end for e in es):
-                if _naive_keeps_words(text, [e for k in kept for e in k] + list(es)):
-                    kept.append(es)
-                else:
-                    count -= 1
+        kept = [(es, k) for es, k in accepted if all(e.start == e.end for e in es)]
+        for es, k in accepted:
+            if any(e.start < e.end for e in es) and _naive_keeps_words(
+                    text, [e for d, _ in kept for e in d] + list(es)):
+                kept.append((es, k))
         accepted = kept
-    for e in sorted((e for es in accepted for e in es), key=lambda e: (e.start, e.end), reverse=True):
+    for e in sorted((e for es, _ in accepted for e in es), key=lambda e: (e.start, e.end), reverse=True):
         text = text[:e.start] + e.replacement + text[e.end:]
-    return text, count
+    return text, len({k for _, k in accepted})
 
 
 def _naive_keeps_words(text: str, edits) -> bool:
@@ -650,12 +654,12 @@ def test_apply_fixes_matches_the_all_pairs_reference():
 
     @settings(max_examples=200, deadline=None)
     @given(st.lists(st.tuples(st.lists(edit, min_size=1, max_size=3), st.sampled_from(["W101", "W103", "A101"]),
-                              st.booleans()), max_size=25))
+                              st.booleans(), st.booleans()), max_size=25))
     def prop(specs):
         text = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ"
         found = [Finding(code=c, rule="r", family="f", severity=Severity.WARNING, message="", path="p", start=0,
-                         end=0, fix=(Fix.safe if safe else Fix.unsafe)(*(Edit(*e) for e in es)))
-                 for es, c, safe in specs]
+                         end=0, fix=(Fix.safe if safe else Fix.unsafe)(*(Edit(*e) for e in es), independent=apart))
+                 for es, c, safe, apart in specs]
         for unsafe in (False, True):
             assert apply_fixes(text, found, unsafe) == _naive_apply(text, found, unsafe)
 

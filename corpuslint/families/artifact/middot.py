@@ -101,5 +101,5 @@ class MiddleDotSpace(DocumentRule):
             yield doc.finding(
                 self, start, end,
                 f"{len(dots)} middle dot{'s' * (len(dots) > 1)} (U+00B7) where spaces belong between the words",
-                fix=Fix.unsafe(*(Edit(k, k + 1, " ") for k in dots)),
+                fix=Fix.unsafe(*(Edit(k, k + 1, " ") for k in dots), independent=True),
             )

@@ -109,7 +109,7 @@ class TooManyBlankLines(DocumentRule):
         if not found:
             return
         start, end, size, _ = found[0]
-        fix = Fix.safe(*(Edit(s, e) for s, e, _, _ in found))
+        fix = Fix.safe(*(Edit(s, e) for s, e, _, _ in found), independent=True)
         if len(found) == 1:
             message = f"{size} consecutive blank lines (max {limit})"
         else:
@@ -224,7 +224,7 @@ class MixedLineEndings(DocumentRule):
             summary = ", ".join(f"{n} {_NAMES[k]}" for k, n in counts.items())
             yield doc.finding(self, edits[0].start, edits[0].end,
                               f"mixed line endings ({summary}); dominant is {_NAMES[dominant]}",
-                              fix=Fix.safe(*edits))
+                              fix=Fix.safe(*edits, independent=True))
 
 
 class CrlfLineEndings(DocumentRule):
@@ -252,7 +252,7 @@ class CrlfLineEndings(DocumentRule):
         if edits:
             yield doc.finding(self, edits[0].start, edits[0].end,
                               f"{len(edits)} line ending{'s' if len(edits) > 1 else ''} not LF",
-                              fix=Fix.safe(*edits))
+                              fix=Fix.safe(*edits, independent=True))
 
 
 RULES = [TooManyBlankLines, MissingFinalNewline, TrailingBlankLines, MixedLineEndings, CrlfLineEndings]

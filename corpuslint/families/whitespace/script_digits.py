@@ -160,7 +160,7 @@ class LettersGluedToDigits(DocumentRule):
         shown = ", ".join(f"'{m.group()}'" for m, _message, _fix in group[:_LINE_PAIRS_SHOWN])
         more = ", ..." if len(group) > _LINE_PAIRS_SHOWN else ""
         edits = [edit for _m, _message, fix in group for edit in fix.edits]
-        fix = Fix(tuple(edits), group[0][2].applicability)
+        fix = Fix(tuple(edits), group[0][2].applicability, independent=True)  # (each pair's own fix)
         return doc.finding(self, group[0][0].start(), group[-1][0].end(),
                            f"{len(group)} words and numbers written without a space on this line: {shown}{more}", fix=fix)
 

@@ -521,7 +521,8 @@ class NonStandardSpace(DocumentRule):
     deduplication treat `كيم\\u00a0جونغ` and `كيم جونغ` as different strings.
     One finding per line, with the count and the characters (`3 no-break spaces (U+00A0)`).
     Example: `يزور\\u00a0فلاديمير\\u00a0بوتين` → `يزور فلاديمير بوتين`.
-    Fix safety: safe — each such character on the line becomes one ASCII space; unsafe
+    Fix safety: safe — each such character on the line becomes one ASCII space (each on its
+    own: one inside another fix's span waits, the others apply); unsafe
     when one of them is a no-break, narrow no-break or thin space before `: ; ! ? »` or after
     `«` (French typography in text not read as French: `Action\\u00a0:`).
     """
@@ -577,7 +578,7 @@ class NonStandardSpace(DocumentRule):
             make = Fix.unsafe if any(french_spacing(text, m) for m in matches) else Fix.safe
             yield doc.finding(self, matches[0].start(), matches[-1].end(),
                               f"non-standard space{'s' if len(chars) > 1 else ''}: {counted_names(chars)}",
-                              fix=make(*(Edit(m.start(), m.end(), " ") for m in matches)))
+                              fix=make(*(Edit(m.start(), m.end(), " ") for m in matches), independent=True))
 
 
 _ARABIC_WORD_BEFORE_RE = lazy(r"[\p{Arabic}\p{Mn}]+\Z")
