@@ -186,7 +186,8 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
         """What ``targets`` lets go after its last target."""
         if self.asks_evidence and len(_EVIDENCE_ASKERS) < 2:  # the only rule that asks: the rest never will
             forget_slip_tables(merged)
-            for lc in merged.langs.values():  # nor ask for morphology (qalsadi: only ``slip_evidence`` does)
+            for lc in merged.langs.values():  # nor ask for morphology (qalsadi: ``slip_evidence``; S103's hamza wording,
+                # ``Backend.rooted``, makes it again for the few words it reports)
                 lc.backend.release_morphology()
             # and the key/form memos its candidates filled (~1/3 KB a word: 100 k words at 100 MB
             # of text); S103 asks for a few words of them again
