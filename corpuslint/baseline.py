@@ -21,7 +21,9 @@
       fingerprint:3f2a9c0d11e4b7a8  # W101 news/a.txt:21 - quoted from the source
 
   ``corpuslint check --add-ignore --reason "…"`` appends a fingerprint entry for each
-  current finding.
+  current finding. A line entry holds its line through the passes of one ``--fix`` run;
+  when the fixes move or remove that line, ``--fix`` warns (``engine.moved_pins``): the
+  entry is the user's to update (a fingerprint entry follows its text).
 * **Inline directives** in Markdown and HTML comments::
 
       <!-- corpuslint: disable=W101,A106 -->   … <!-- corpuslint: enable=W101,A106 -->
@@ -568,9 +570,13 @@ class Suppressions:
     def lines_pinned(self, path: str) -> bool:
         """Whether an ignore-file entry names lines of the file ``path`` (a line or range,
         not ``*`` nor a fingerprint): the entries ``apply`` judges by line number."""
+        return bool(self.pinned_entries(path))
+
+    def pinned_entries(self, path: str) -> list[_Entry]:
+        """The ignore-file entries that name lines of the file ``path`` (``lines_pinned``)."""
         rel = self._rel_path(path)
-        return any(e.fp is None and e.lines is not None and (e.path == rel or fnmatch.fnmatchcase(rel, e.path))
-                   for e in self.file_entries)
+        return [e for e in self.file_entries
+                if e.fp is None and e.lines is not None and (e.path == rel or fnmatch.fnmatchcase(rel, e.path))]
 
     def apply(self, findings: list[Finding], documents: Mapping[str, object], *, record: bool = True,
               lines_of=None) -> list[Finding]:

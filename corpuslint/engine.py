@@ -2062,11 +2062,21 @@ def _not_suppressed(linter: Linter, doc: Document, found: list[Finding],
 
 def _original_lines(checked: Document, current: Document) -> Callable[[Finding], tuple[int, ...]]:
     """For a finding in ``current`` (a fix pass's text of ``checked``), the 1-based numbers
-    of the lines of ``checked`` its line comes from: the same line where the fixes kept it
-    or changed it in place (a line for a line, ``PatienceMatcher``), every line of a block
-    the fixes joined or split (W105 collapsing blank lines), the lines beside an inserted
-    one. A finding is thus held by an ignore-file line entry whenever its line may be one
-    the entry names."""
+    of the lines of ``checked`` its line comes from (``_line_origins``). A finding is thus
+    held by an ignore-file line entry whenever its line may be one the entry names."""
+    origin = _line_origins(checked, current)
+
+    def lines_of(finding: Finding) -> tuple[int, ...]:
+        return origin[finding.line - 1] if 1 <= finding.line <= len(origin) else (finding.line,)
+
+    return lines_of
+
+
+def _line_origins(checked: Document, current: Document) -> list[tuple[int, ...]]:
+    """For each line of ``current`` (``checked`` after fixes), the 1-based numbers of the
+    lines of ``checked`` it comes from: the same line where the fixes kept it or changed it
+    in place (a line for a line, ``PatienceMatcher``), every line of a block the fixes
+    joined or split (W105 collapsing blank lines), the lines beside an inserted one."""
     old = [checked.line_text(line) for line in checked.lines]
     new = [current.line_text(line) for line in current.lines]
     origin: list[tuple[int, ...]] = [()] * len(new)
@@ -2078,11 +2088,31 @@ def _original_lines(checked: Document, current: Document) -> Callable[[Finding],
                 origin[j] = tuple(range(i1 + 1, i2 + 1))
             else:
                 origin[j] = tuple(n for n in (i1, i1 + 1) if 1 <= n <= len(old))
+    return origin
 
-    def lines_of(finding: Finding) -> tuple[int, ...]:
-        return origin[finding.line - 1] if 1 <= finding.line <= len(origin) else (finding.line,)
 
-    return lines_of
+def moved_pins(linter: Linter, doc: Document, new_text: str) -> list[str]:
+    """Warnings for the ``.corpuslint-ignore`` entries that name lines of ``doc`` by number
+    (``Suppressions.pinned_entries``) when ``new_text``, the text --fix writes, moves or
+    removes one of those lines: the entry would hold another line in the next run, and a
+    later --fix would change what it was written to keep. The entry is not rewritten (the
+    ignore file is the user's): the warning says where the line went."""
+    entries = linter.suppressions.pinned_entries(doc.path) if linter.suppressions else []
+    if not entries:
+        return []
+    origin = _line_origins(doc, doc.with_text(new_text))
+    now = {o[0]: j for j, o in enumerate(origin, 1) if len(o) == 1}
+    out = []
+    for e in entries:
+        lo, hi = e.lines
+        went = [(n, now.get(n)) for n in range(lo, hi + 1) if now.get(n) != n]
+        if went:
+            n, m = went[0]
+            where = "removed or joined to another" if m is None else f"now line {m}"
+            out.append(f"{e.where_path}:{e.where_line}: names line {n} of {e.path} ({', '.join(e.codes)}), "
+                       f"which --fix moved ({where}): update the entry, or pin the findings by "
+                       f"fingerprint (check --add-ignore --reason ...)")
+    return out
 
 
 def fix_document(linter: Linter, doc: Document, first: list[Finding], unsafe: bool,
@@ -2403,6 +2433,8 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
                     if finding is not None:
                         problems.append(finding)
                     continue
+                for warning in moved_pins(linter, doc, new_text):
+                    print(f"corpuslint: warning: {warning}", file=sys.stderr)
             changed[key] = doc.with_text(new_text)
         for display, texts in record_texts.items():  # one atomic rewrite per data file
             source, reader, stat = data_files[display]

@@ -105,9 +105,9 @@ def test_ignore_file_and_inline_directives_hold_for_fixes(tmp_path):
     """An ignore-file line entry and a disable-next-line directive keep their line as it
     is under --fix; a planted defect beside them is fixed. The ignore-file entry's line
     moves up when W105 collapses the blank lines planted above it (a later fix pass): it
-    is still the entry's line in that run. (After it, the entry names the line as it was,
-    as after an edit by hand above it: a fingerprint entry, ``--add-ignore``, follows its
-    text.)"""
+    is still the entry's line in that run. After it, the entry names the line as it was,
+    as after an edit by hand above it, and --fix warns that it moved the line (a
+    fingerprint entry, ``--add-ignore``, follows its text)."""
     repo = tmp_path / "corpus"
     repo.mkdir()
     lines = TCSH.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -125,7 +125,11 @@ def test_ignore_file_and_inline_directives_hold_for_fixes(tmp_path):
     report = _check(repo, ".")
     shown = {(line.split(":")[0], line.split(":")[1]) for line in report.stdout.splitlines() if ": W101" in line}
     assert ("changelog.txt", str(kept_line + 5)) not in shown and ("CHANGELOG.md", "3") in shown
-    _check(repo, "--fix", ".")  # (exit 1: the entry names the line as it was; the fix moved it up by two)
+    fixing = _check(repo, "--fix", ".")  # (exit 1: the entry names the line as it was; the fix moved it up by two)
+    # and says so: the next --fix would take the entry's number for another line (fixe42)
+    assert (f".corpuslint-ignore:1: names line {kept_line + 5} of changelog.txt (W101), which --fix moved "
+            f"(now line {kept_line + 3})") in fixing.stderr
+    assert "CHANGELOG.md" not in fixing.stderr  # (no entry names its lines)
     text = (repo / "changelog.txt").read_text(encoding="utf-8").splitlines(keepends=True)
     assert text[kept_line + 2] == lines[kept_line]  # held: trailing space and all
     assert sum(1 for line in text if line.endswith(" \n")) == 1  # the others fixed
