@@ -83,3 +83,36 @@ def replayed(matcher, a: list, b: list) -> list:
         else:
             rebuilt += b[j1:j2]
     return rebuilt
+
+
+def local_and_dask(root: Path, table: dict) -> tuple[list, list]:
+    """Findings of ``root`` with configuration ``table`` by the local executor and on a
+    Dask LocalCluster made for the call (2 worker processes, 1 thread each, as `--executor
+    dask` makes one): a corpus rule's state that the distributed reduce does not carry
+    shows as a difference (or a RuleError). tests/test_dask_executor.py shares one cluster
+    across its module instead."""
+    import logging
+
+    import dask
+    import distributed
+
+    from corpuslint import engine
+    from corpuslint.executors import ExecutorSettings, LocalExecutor
+    from corpuslint.executors import dask as executor_dask
+    from corpuslint.executors.dask import DaskExecutor
+
+    config, registry = engine.build_registry([str(root)], table=table)
+    local = engine.run([str(root)], config, registry, executor=LocalExecutor()).findings
+    with dask.config.set(executor_dask.LOCAL_CLUSTER_CONFIG):
+        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                           dashboard_address="127.0.0.1:0", host="127.0.0.1",
+                                           silence_logs=logging.ERROR)
+    try:
+        executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=cluster.scheduler_address))
+        try:
+            on_dask = engine.run([str(root)], config, registry, executor=executor).findings
+        finally:
+            executor.close()
+    finally:
+        cluster.close()
+    return local, on_dask

@@ -26,6 +26,8 @@ from corpuslint import lint_paths, lint_text
 from corpuslint.document import Document
 from corpuslint.families.duplicate import regions
 
+from .conftest import local_and_dask
+
 HERE = Path(__file__).resolve().parent / "data" / "realtext" / "scripture"
 FORMULA = (HERE / "formula" / "02-shemot-025.txt").read_text(encoding="utf-8").splitlines()[2]  # Exodus 25:1
 
@@ -167,30 +169,7 @@ def test_d104_fold_is_the_same_with_two_jobs_and_incremental(tmp_path, monkeypat
 def test_d104_fold_is_the_same_on_a_dask_cluster(tmp_path, monkeypatch):
     # the distributed reduce hands D104 the states of the units in clusters only: the fold
     # still counts each document's compared paragraphs (``whole``) and reads their letters
-    import logging
-
-    import dask
-    import distributed
-
-    from corpuslint import engine
-    from corpuslint.executors import ExecutorSettings, LocalExecutor
-    from corpuslint.executors import dask as executor_dask
-    from corpuslint.executors.dask import DaskExecutor
-
     root = _corpus(tmp_path, monkeypatch, "torah-pointed", "torah-unpointed", "gita-mula", "gita-anuvad")
-    config, registry = engine.build_registry([str(root)], table={"select": ["D104", "D105"], "cache": False})
-    local = engine.run([str(root)], config, registry, executor=LocalExecutor()).findings
-    with dask.config.set(executor_dask.LOCAL_CLUSTER_CONFIG):
-        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                           dashboard_address="127.0.0.1:0", host="127.0.0.1",
-                                           silence_logs=logging.ERROR)
-    try:
-        executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=cluster.scheduler_address))
-        try:
-            on_dask = engine.run([str(root)], config, registry, executor=executor).findings
-        finally:
-            executor.close()
-    finally:
-        cluster.close()
+    local, on_dask = local_and_dask(root, {"select": ["D104", "D105"], "cache": False})
     assert len(local) == 5 and "another edition (differs only in marks)" in local[-1].message
     assert _key(on_dask) == _key(local)

@@ -31,6 +31,8 @@ from corpuslint.document import Document
 from corpuslint.families.duplicate import regions
 from corpuslint.findings import Severity
 
+from .conftest import local_and_dask
+
 HERE = Path(__file__).resolve().parent / "data" / "realtext" / "scripture"
 QUIZ = Path(__file__).resolve().parent / "data" / "realtext" / "fortunes-en-personality-quiz.txt"
 
@@ -102,31 +104,8 @@ def test_d105_edition_is_the_same_with_two_jobs_and_incremental(tmp_path, monkey
 
 def test_d105_edition_is_the_same_on_a_dask_cluster(tmp_path, monkeypatch):
     # the distributed reduce hands D105 the states of the documents in clusters: their letters too
-    import logging
-
-    import dask
-    import distributed
-
-    from corpuslint import engine
-    from corpuslint.executors import ExecutorSettings, LocalExecutor
-    from corpuslint.executors import dask as executor_dask
-    from corpuslint.executors.dask import DaskExecutor
-
     root = _corpus(tmp_path, monkeypatch, "editions")
-    config, registry = engine.build_registry([str(root)], table={"select": ["D105"], "cache": False})
-    local = engine.run([str(root)], config, registry, executor=LocalExecutor()).findings
-    with dask.config.set(executor_dask.LOCAL_CLUSTER_CONFIG):
-        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                           dashboard_address="127.0.0.1:0", host="127.0.0.1",
-                                           silence_logs=logging.ERROR)
-    try:
-        executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=cluster.scheduler_address))
-        try:
-            on_dask = engine.run([str(root)], config, registry, executor=executor).findings
-        finally:
-            executor.close()
-    finally:
-        cluster.close()
+    local, on_dask = local_and_dask(root, {"select": ["D105"], "cache": False})
     assert [f.message for f in local] == [EDITION]
     assert _key(on_dask) == _key(local)
 
