@@ -266,6 +266,34 @@ def doubling_idiom(word: str, text: str, declared: str | None, known: dict) -> b
 # A letter of any script but Latin (Arabic, Han, Kana, Cyrillic...): Latin words doubled
 # among them are commands, placeholders or names quoted in that language's prose.
 _NON_LATIN_LETTER_RE = lazy(r"[^\P{L}\p{Latin}]")
+
+# Lorem ipsum placeholder text (typesetting examples, templates: "Fusce vitae risus ut lectus
+# tempus facilisis vel vel est", reledmac's examples; "sapien orci orci porta urna", the French
+# visual FAQ) is scrambled Latin: its generators write words in any order, doubled or not.
+# Known by the words Latin never had or that only the generators put together
+# (``_FILLER_MARK_RE``: lorem, adipiscing, consectetuer...) beside two more of its stock.
+_FILLER_MARK_RE = lazy(r"(?i)\b(?:lorem|adipiscing|consectetuer|aenean|suspendisse|fusce)\b")
+_FILLER_WORD_RE = lazy(
+    r"(?i)\b(?:lorem|ipsum|dolor|amet|consectetur|consectetuer|adipiscing|elit|aenean|suspendisse|fusce"
+    r"|pellentesque|vestibulum|phasellus|maecenas|curabitur|vivamus|praesent|nullam|quisque|donec|morbi"
+    r"|mauris|nunc|etiam|integer|aliquam|duis|proin|cras|sapien|tortor|lectus|orci|pharetra|tincidunt)\b")
+FILLER_MIN_WORDS = 3
+_FILLER_WINDOW = 1500
+
+
+def in_filler_text(text: str, pos: int) -> bool:
+    """True when ``pos`` lies in a paragraph of Lorem ipsum placeholder text: the block around
+    it (between blank lines, at most ``_FILLER_WINDOW`` characters each side) holds one of
+    the generators' own words (``_FILLER_MARK_RE``) and ``FILLER_MIN_WORDS`` distinct words
+    of their stock (``_FILLER_WORD_RE``). Classical Latin ("Gallia est omnis divisa in partes
+    tres") has none of the marks."""
+    lo = max(text.rfind("\n\n", max(0, pos - _FILLER_WINDOW), pos), pos - _FILLER_WINDOW, 0)
+    hi = text.find("\n\n", pos, pos + _FILLER_WINDOW)
+    block = text[lo : hi if hi >= 0 else pos + _FILLER_WINDOW]
+    if _FILLER_MARK_RE.search(block) is None:
+        return False
+    return len({w.casefold() for w in _FILLER_WORD_RE.findall(block)}) >= FILLER_MIN_WORDS
+
 _CLAUSE_END_RE = lazy(r"\s*(?:[.،,؛;:!?؟)\]»”\n]|$)")
 
 # Reduplications that are correct: Arabic emphatic/distributive adverbs, numbers used
@@ -1176,7 +1204,8 @@ class RepeatedWord(SpellingDocumentRule):
     the isnad's "قال قال", distributive numbers "مثنى مثنى", spelled acronyms "أو إس إس",
     French subject and reflexive pronouns "vous vous rappelez", number words that multiply
     "a million million" (10^12);
-    the ``exceptions`` option replaces that list); vocalised Arabic ("دكًّا دكًّا") and
+    the ``exceptions`` option replaces that list); Lorem ipsum placeholder text ("facilisis
+    vel vel est": ``in_filler_text``); vocalised Arabic ("دكًّا دكًّا") and
     indefinite accusatives ("ثلاثا ثلاثا"); pairs that differ in case beyond the first
     letter ("openssl OpenSSL") and capitalised names; parts of identifiers, options and
     paths ("--vault vault", "apparmor apparmor-profiles"); command output ("1 root root
@@ -1324,6 +1353,8 @@ class RepeatedWord(SpellingDocumentRule):
                 continue
             if doubling_idiom(word, text, declared, idiom_facts):
                 continue  # "ידע ידע אביך", "איש איש", "ἀμὴν ἀμὴν λέγω": Hebrew's and Greek's doubling ("את את" stays)
+            if in_filler_text(text, m.start()):
+                continue  # "facilisis vel vel est", "sapien orci orci porta": Lorem ipsum placeholder text
             if word.lower() not in _EN_FUNCTION_WORDS and (not subtitle or _sung(text, m.start())) and (
                     in_verse(text, m.start())
                     or not subtitle and in_stanzas(text, m.start(), couplets=True)):
