@@ -4,6 +4,11 @@ S104 (repeated word) in Lorem ipsum placeholder text: reledmac's example paragra
 "facilisis vel vel est", the French visual FAQ "sapien orci orci porta" — the generators'
 scrambled Latin, doubled by chance, no slip (``repeated.in_filler_text``). A doubled word in
 classical Latin or in prose beside such a paragraph is still reported.
+
+A111 (symbol-only line) on the layout of fortunes and man pages (fixa30): the blank line of a
+quoted e-mail (``>>`` between ``>>``-quoted lines of a Polish mailing-list fortune), the lines of
+an ASCII-art fortune, and ``« - ».`` ending a wrapped sentence of paste(1) in French are text.
+A wiki table's ``|-`` row separator and a stray ``>`` away from any quote are still reported.
 """
 
 from __future__ import annotations
@@ -17,6 +22,10 @@ REALTEXT = Path(__file__).parent / "data" / "realtext"
 RELEDMAC = (REALTEXT / "reledmac-lipsum-paragraph.txt").read_text(encoding="utf-8")
 VISUALFAQ = (REALTEXT / "visualfaq-fr-lipsum-lines.tex").read_text(encoding="utf-8")
 # Caesar, De bello Gallico 1.1 (public domain), with "in" typed twice
+ASCII_ART = (REALTEXT / "fortunes-ascii-art-drawing.txt").read_text(encoding="utf-8")
+PLD_MAIL = (REALTEXT / "fortunes-pl-pld-quoted-mail.txt").read_text(encoding="utf-8")
+PASTE_FR = (REALTEXT / "manpages-fr-paste-stdin-dash.txt").read_text(encoding="utf-8")
+RNLI_WIKI = (REALTEXT / "wikipedia-rnli-stations-table-rows.wiki").read_text(encoding="utf-8")
 CAESAR = ("Gallia est omnis divisa in in partes tres, quarum unam incolunt Belgae, aliam Aquitani, "
           "tertiam qui ipsorum lingua Celtae, nostra Galli appellantur.\n")
 
@@ -35,3 +44,32 @@ def test_s104_leaves_doubled_words_of_lorem_ipsum_text():
 def test_s104_still_reports_a_doubled_word_in_latin_and_in_prose_beside_filler():
     assert len(_s104(CAESAR)) == 1 and not in_filler_text(CAESAR, CAESAR.index("in in"))
     assert _s104("The the example below typesets a dummy paragraph.\n\n" + RELEDMAC) == [(1, 1)]
+
+
+def _a111(text: str, name: str = "a.txt") -> list[tuple[int, int]]:
+    return [(f.line, f.column) for f in lint_text(text, path=name, config={"select": ["A111"], "cache": False})]
+
+
+def test_a111_leaves_the_blank_lines_of_a_quoted_mail():
+    lines = PLD_MAIL.splitlines()
+    assert [n for n, line in enumerate(lines, 1) if line.strip() in (">", ">>")] == [8, 11, 15, 18]
+    assert _a111(PLD_MAIL) == []
+
+
+def test_a111_leaves_the_lines_of_an_ascii_art_drawing():
+    assert "| ;  :|" in ASCII_ART
+    assert _a111(ASCII_ART) == []
+
+
+def test_a111_leaves_a_quoted_dash_ending_a_wrapped_sentence():
+    assert "       « - »." in PASTE_FR.splitlines()
+    assert _a111(PASTE_FR) == []
+
+
+def test_a111_still_reports_wiki_table_rows_and_stray_quote_markers():
+    assert _a111(RNLI_WIKI) == [(7, 1)]  # "|-": a wiki table's row separator, markup residue
+    # a ">" with no quoted line beside it, and "« - »" as a paragraph of its own
+    assert _a111("Le texte commence ici.\n>\nEt il continue.\n") == [(2, 1)]
+    assert _a111("Une phrase finie.\n« - »\n") == [(2, 1)]
+    # a short run of one separator repeated is no drawing
+    assert _a111("Chapitre un.\n\n----\n====\n----\n\nChapitre deux.\n") == [(3, 1), (4, 1), (5, 1)]

@@ -281,6 +281,56 @@ def _unit_placeholder(doc: Document, index: int) -> bool:
     return ends >= 2
 
 
+# fresh30's fortunes and French man pages (fixa30):
+# - an e-mail quote's blank line (``>``, ``>>`` alone) in a block of ``>``-quoted lines: the
+#   markers are the quoting structure of the mail (a Polish mailing-list fortune's ``>>``
+#   between two quoted paragraphs); as Markdown's block quote blank line, in plain text.
+# - a line of a drawing: its block (a run of non-blank lines, three at least) is mostly
+#   symbols, letters and digits rare, drawn with many different marks (a fortune's ASCII
+#   art ``| ;  :|``), not one separator repeated (a column of ``|-`` rows of a wiki table has
+#   two marks: still reported).
+# - a mark quoted in a sentence wrapped onto its last line (``FICHIER  vaut`` / ``« - ».``):
+#   the mark is mentioned, one to three symbols between quotes, then the sentence's end.
+_QUOTED_LINE_RE = lazy(r"^[ \t]*(?:>[ \t]?)+(?=[^\n]*\p{L})")
+_ART_MIN_LINES = 3
+_ART_MAX_WORD_SHARE = 0.15  # letters and digits among the block's visible characters
+_ART_MIN_MARKS = 6  # distinct symbols the block is drawn with
+_QUOTED_MARK_RE = lazy(r"^[ \t]*([«‹“„\"'‘‚])[ \t\u00a0\u202f]*[^\p{L}\p{N}\s]{1,3}[ \t\u00a0\u202f]*[»›”“\"'’‘][ \t]*[.!?;:,)]*[ \t]*$")
+_SENTENCE_END_RE = lazy(r"[.!?:;][\"'”’»)\]]*[ \t]*$")
+
+
+def _email_quote_blank(doc: Document, index: int, content: str) -> bool:
+    """True when line ``index`` is quote markers only (``>``, ``> >``, ``>>``) and a line
+    next to it is quoted text (``>> A moze zrobimy...``): the blank line of a quoted e-mail."""
+    if _QUOTE_MARKERS_RE.sub("", content).strip():
+        return False
+    text, lines = doc.text, doc.lines
+    return any(0 <= j < len(lines) and _QUOTED_LINE_RE.match(text[lines[j].start : lines[j].end])
+               for j in (index - 1, index + 1))
+
+
+def _ascii_art(doc: Document, index: int) -> bool:
+    """True when the block holding line ``index`` is a drawing (above): ``_ART_MIN_LINES``
+    lines at least, at most ``_ART_MAX_WORD_SHARE`` of its visible characters letters or
+    digits, ``_ART_MIN_MARKS`` distinct symbols at least."""
+    block = _block(doc, index)
+    if len(block) < _ART_MIN_LINES:
+        return False
+    visible = [c for b in block for c in b if not c.isspace()]
+    words = sum(1 for c in visible if c.isalnum())
+    marks = {c for c in visible if not c.isalnum()}
+    return words <= _ART_MAX_WORD_SHARE * len(visible) and len(marks) >= _ART_MIN_MARKS
+
+
+def _quoted_mark_ending_sentence(doc: Document, index: int, content: str) -> bool:
+    """True when line ``index`` is a mark between quotes ending a sentence (``« - ».``) and
+    the line above is words whose sentence it ends (above)."""
+    if not _QUOTED_MARK_RE.match(content) or index == 0:
+        return False
+    above = doc.text[doc.lines[index - 1].start : doc.lines[index - 1].end]
+    return bool(_LETTER_RE.search(above)) and _SENTENCE_END_RE.search(above) is None
+
+
 class SymbolOnlyLine(DocumentRule):
     """A line made only of punctuation or symbols, carrying no word.
 
@@ -408,6 +458,12 @@ class SymbolOnlyLine(DocumentRule):
             if doc.is_markdown and index in markdown_containers(doc)[BLOCKQUOTE]:
                 if not _VISIBLE_RE.search(_QUOTE_MARKERS_RE.sub("", content)):
                     continue  # ">": the blank line of a block quote
+            if not doc.is_markdown and _email_quote_blank(doc, index, content):
+                continue  # ">>" between ">> quoted" lines: the blank line of a quoted e-mail
+            if _quoted_mark_ending_sentence(doc, index, content):
+                continue  # "FICHIER  vaut" / "« - ».": a mark quoted at the end of a wrapped sentence
+            if not doc.is_markdown and _ascii_art(doc, index):
+                continue  # "| ;  :|" in a block drawn with many marks: a line of ASCII art
             if doc.is_markdown and not doc.outside(line.start, line.end, _CODE_ONLY):
                 continue  # a wrapped sentence's last line: "`./`." (the symbols are code)
             lead = len(content) - len(content.lstrip())
