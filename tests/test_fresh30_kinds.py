@@ -73,3 +73,37 @@ def test_a111_still_reports_wiki_table_rows_and_stray_quote_markers():
     assert _a111("Une phrase finie.\n« - »\n") == [(2, 1)]
     # a short run of one separator repeated is no drawing
     assert _a111("Chapitre un.\n\n----\n====\n----\n\nChapitre deux.\n") == [(3, 1), (4, 1), (5, 1)]
+
+
+# A103 (boilerplate phrase) on wikitext and a fortune (fixa30)
+EARTHQUAKES_WIKI = (REALTEXT / "wikipedia-earthquakes-canada-see-also.wiki").read_text(encoding="utf-8")
+TORONTO_WIKI = (REALTEXT / "wikipedia-toronto-architecture-hatnotes.wiki").read_text(encoding="utf-8")
+DISCLAIMER = (REALTEXT / "fortunes-en-disclaimer-rights.txt").read_text(encoding="utf-8")
+AMSGUIDE = (REALTEXT / "amsguide-copyright-notice.tex").read_text(encoding="utf-8")
+
+
+def _a103(text: str, name: str = "a.txt") -> list[tuple[int, int]]:
+    return [(f.line, f.column) for f in lint_text(text, path=name, config={"select": ["A103"], "cache": False})]
+
+
+def test_a103_leaves_wikitext_headings_and_templates():
+    assert EARTHQUAKES_WIKI.startswith("==See also==\n")
+    assert _a103(EARTHQUAKES_WIKI, "earthquakes.wiki") == []
+    assert "{{See also|List of tallest buildings in Toronto" in TORONTO_WIKI
+    assert _a103(TORONTO_WIKI, "toronto.wiki") == []
+    assert _a103("==See also==\n*[[Hydraulic fracturing in Canada]]\n", "a.txt") == []
+    assert _a103("See also [[:Category:People from Bodmin]]\n", "bodmin.wiki") == []
+
+
+def test_a103_leaves_a_fortune_whose_whole_text_is_the_phrase():
+    assert "%\nAll rights reserved.\n%\n" in DISCLAIMER
+    assert _a103(DISCLAIMER) == []
+
+
+def test_a103_still_reports_a_copyright_notice_and_a_bare_see_also():
+    assert _a103(AMSGUIDE, "amsguide.tex") == [(6, 1)]  # "All rights reserved. Any material in this guide..."
+    # the phrase as a line of its own between paragraphs, in a text with no "%" records
+    assert _a103("98% lean.\n\nAll rights reserved.\n\nAll celebrity voices impersonated.\n") == [(3, 1)]
+    # a scraped page's copyright line, without wiki markup, in a .wiki file too
+    assert _a103("The article ends here.\n\nSee also\n\nAll rights reserved.\n", "a.wiki") == [(5, 1)]
+    assert _a103("The article ends here.\n\nRelated posts\n", "a.wiki") == [(3, 1)]

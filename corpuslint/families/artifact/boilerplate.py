@@ -40,7 +40,9 @@ _XREF_RE = lazy(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[|\b\w[\w.-]*_{1,2}(?=[\s.
                 # ``See also the \Lpack{xpatch} (which extends…``)
                 r"|(?i:\b(?:sections?|chapters?|figures?|tables?|appendix|part|abschnitt|kapitel|chapitre|secci[oó]n"
                 r"|cap[ií]tulo|sezione|capitolo)[ \t~\u00a0]+[A-Z]?\d+(?:\.\d+)*\b)"
-                r"|\\[a-zA-Z]+\*?\{")
+                r"|\\[a-zA-Z]+\*?\{"
+                # MediaWiki: a wikilink (``See also [[:Category:People from Bodmin]]``)
+                r"|\[\[[^\[\]\n]+\]\]")
 # A heading's underline (Setext, AsciiDoc, reStructuredText: ``SEE ALSO`` over ``--------``).
 _UNDERLINE_RE = lazy(r"[ \t]*(?:-{3,}|={3,}|~{3,}|\^{3,}|\+{3,}|\*{3,})[ \t]*")
 # A heading in capitals (a man page's ``SEE ALSO``, ``NAME``, ``SYNOPSIS``), counted per document.
@@ -49,6 +51,15 @@ _UNDERLINE_RE = lazy(r"[ \t]*(?:-{3,}|={3,}|~{3,}|\^{3,}|\+{3,}|\*{3,})[ \t]*")
 _CAPITALS_HEADING_RE = lazy(r"^[ \t]*\p{Lu}[\p{Lu}\d \t-]{1,40}"
                             r"(?:[(（]?[^\p{Latin}\d\s()（）][^\p{Latin}\n()（）]{0,20}[)）]?[ \t]*)?$", regex.MULTILINE)
 CAPITALS_HEADINGS = 3
+# MediaWiki's markup (fresh30's Wikipedia pages in wikitext, fixa30): a section heading
+# (``==See also==``, ``== See also ==``) and a template (``{{See also|List of tallest buildings
+# in Toronto|...}}``, a hatnote) are the article's structure, as a Markdown heading is; a
+# wikilink (``See also [[:Category:People from Bodmin]]``) is a cross-reference.
+_WIKI_HEADING_RE = lazy(r"[ \t]*(={1,6})[ \t]*[^=\s][^\n]*?[ \t]*\1[ \t]*")
+_WIKI_TEMPLATE_RE = lazy(r"[ \t]*\{\{[^{}\n]*\}\}[ \t]*")
+# A quote collection in fortune(6)'s format: records between lines of a lone ``%``.
+_FORTUNE_SEPARATOR = "%"
+FORTUNE_MIN_SEPARATORS = 3
 # A literal, not a button: a POSIX character class (``[:print:]`` in tr(1)), a quoted
 # string (``"share"``, a value a help page lists).
 _LITERAL_RE = lazy(r"\[:\w+:\]|\"[^\"\n]+\"|'[^'\n]+'|`[^`\n]+`|“[^”\n]+”")
@@ -140,6 +151,28 @@ _CHANGELOG_ITEM_RE = lazy(r"[ \t]+\S|(?:\*{1,3}|[-+o])[ \t]+\S")
 # Where a wrapped sentence goes on: a line of prose this long that ends in no sentence end.
 WRAPPED_LINE_MIN_CHARS = 40
 _WRAP_END = frozenset(".!?:;…。！？：؟")
+
+
+def _fortune_quote(doc: Document, index: int) -> bool:
+    """True when line ``index`` is the whole of a record in a quote collection written in
+    fortune(6)'s format: a ``%`` line (or the text's start) before it, a ``%`` line (or the
+    text's end) after it, and ``FORTUNE_MIN_SEPARATORS`` ``%`` lines at least in the document
+    (Debian fortunes' ``disclaimer``: "98% lean." / "%" / "All rights reserved." / "%", a
+    joke whose whole text is the phrase)."""
+    text, lines = doc.text, doc.lines
+
+    def separator(j: int) -> bool:
+        return not (0 <= j < len(lines)) or text[lines[j].start : lines[j].end].strip() == _FORTUNE_SEPARATOR
+
+    if not (separator(index - 1) and separator(index + 1)):
+        return False
+    count = 0
+    for line in lines:
+        if text[line.start : line.end].rstrip() == _FORTUNE_SEPARATOR:
+            count += 1
+            if count >= FORTUNE_MIN_SEPARATORS:
+                return True
+    return False
 
 
 def _continues_sentence(doc: Document, index: int, content: str) -> bool:
@@ -437,7 +470,11 @@ class BoilerplatePhrase(DocumentRule):
     / ``Show or hide annotations on the page.``), or the button an instruction names
     (``On the Standard bar, click`` / ``Print``), nor a one- or two-word line of a list
     of interface strings exported as text, one a paragraph (``structure.looks_like_label_list``:
-    ``الاسم`` among GTK's property names, Debian's gtk30-properties catalogue), nor a dataset
+    ``الاسم`` among GTK's property names, Debian's gtk30-properties catalogue), nor MediaWiki's structure in wikitext (a section heading ``==See also==``, a
+    template ``{{See also|List of tallest buildings in Toronto}}``, a wikilink ``See also
+    [[:Category:People from Bodmin]]``), nor a line that is the whole of a quote in a collection
+    written in fortune(6)'s format (three ``%`` lines at least; Debian fortunes' ``disclaimer``:
+    "%" / "All rights reserved." / "%", a joke), nor a dataset
     record that is that line alone (``structure.is_label_record``: geany's ``Print`` as one
     record of a catalogue exported one msgstr a record). An Arabic entry (``lang =
     "ar"``) applies to Arabic text only: not to a paragraph whose letters are Persian,
@@ -513,6 +550,10 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # "See also:" then "- :doc:`/server` and ...": a manual's list of references
             if phrase == "see also" and norm == phrase and _xref_heading(doc, index):
                 continue  # "See also" then "DECIMAL": a help page's heading over the functions it names
+            if _WIKI_HEADING_RE.fullmatch(content) or _WIKI_TEMPLATE_RE.fullmatch(content):
+                continue  # "==See also==", "{{See also|List of ...}}": a wikitext article's section, a hatnote
+            if _fortune_quote(doc, index):
+                continue  # "%" / "All rights reserved." / "%": a fortune whose whole text is the phrase (a joke)
             if _heading(doc, index, content, phrase):
                 continue  # "SEE ALSO" over "--------", a man page's "SEE ALSO": a section of the document
             if entry.match == "start" and _section_cited(doc, content, phrase):
