@@ -107,3 +107,13 @@ def test_a103_still_reports_a_copyright_notice_and_a_bare_see_also():
     # a scraped page's copyright line, without wiki markup, in a .wiki file too
     assert _a103("The article ends here.\n\nSee also\n\nAll rights reserved.\n", "a.wiki") == [(5, 1)]
     assert _a103("The article ends here.\n\nRelated posts\n", "a.wiki") == [(3, 1)]
+
+
+FIELD_GUIDE = (REALTEXT / "fortunes-en-field-guide-comments.txt").read_text(encoding="utf-8")
+
+
+def test_a103_leaves_a_field_label_between_indented_bodies():
+    assert "\nComments:\n\tExtremely fond of bad puns" in FIELD_GUIDE
+    assert _a103(FIELD_GUIDE) == []
+    # a comment form's label after a paragraph at the margin is still reported
+    assert _a103("The article ends here.\nComments:\n\tI liked the part about bridges.\n") == [(2, 1)]

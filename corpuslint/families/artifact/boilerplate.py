@@ -287,6 +287,17 @@ def _opens_indented_section(doc: Document, index: int, content: str) -> bool:
     return False
 
 
+def _field_label(doc: Document, index: int, content: str) -> bool:
+    """True when line ``index`` is a label ending in a colon at the margin, between the
+    indented body of the field before it and its own indented body (a field guide's entry
+    in fortunes' ``computers``: "Track:" / "\tTrash cans full of ..." / "Comments:" /
+    "\tExtremely fond of bad puns ..."): a field of an entry, not a comment form."""
+    if not content.rstrip().endswith(":") or index == 0 or not _opens_indented_section(doc, index, content):
+        return False
+    above = doc.lines[index - 1]
+    return _INDENTED_BODY_RE.match(doc.text, above.start, above.end) is not None
+
+
 def _section_cited(doc: Document, content: str, phrase: str) -> bool:
     """True when the line opens with ``phrase`` in capitals and goes on in lower case, in a
     document with ``CAPITALS_HEADINGS`` or more lines in capitals: a man page naming its
@@ -470,7 +481,9 @@ class BoilerplatePhrase(DocumentRule):
     / ``Show or hide annotations on the page.``), or the button an instruction names
     (``On the Standard bar, click`` / ``Print``), nor a one- or two-word line of a list
     of interface strings exported as text, one a paragraph (``structure.looks_like_label_list``:
-    ``الاسم`` among GTK's property names, Debian's gtk30-properties catalogue), nor MediaWiki's structure in wikitext (a section heading ``==See also==``, a
+    ``الاسم`` among GTK's property names, Debian's gtk30-properties catalogue), nor a label ending in a colon between the indented
+    bodies of two fields (fortunes' field guide: "Track:" / a tab-indented body / "Comments:" / a
+    tab-indented body), nor MediaWiki's structure in wikitext (a section heading ``==See also==``, a
     template ``{{See also|List of tallest buildings in Toronto}}``, a wikilink ``See also
     [[:Category:People from Bodmin]]``), nor a line that is the whole of a quote in a collection
     written in fortune(6)'s format (three ``%`` lines at least; Debian fortunes' ``disclaimer``:
@@ -556,6 +569,8 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # "%" / "All rights reserved." / "%": a fortune whose whole text is the phrase (a joke)
             if _heading(doc, index, content, phrase):
                 continue  # "SEE ALSO" over "--------", a man page's "SEE ALSO": a section of the document
+            if _field_label(doc, index, content):
+                continue  # "\t...old copies of the catalog." / "Comments:" / "\tExtremely fond of...": an entry's field
             if entry.match == "start" and _section_cited(doc, content, phrase):
                 continue  # "See" / "SEE ALSO below for a reference ...": a man page cites its section
             if phrase == "see also" and _SEE_ALSO_SENTENCE_RE.fullmatch(content):

@@ -458,7 +458,7 @@ class SymbolOnlyLine(DocumentRule):
             if doc.is_markdown and index in markdown_containers(doc)[BLOCKQUOTE]:
                 if not _VISIBLE_RE.search(_QUOTE_MARKERS_RE.sub("", content)):
                     continue  # ">": the blank line of a block quote
-            if not doc.is_markdown and _email_quote_blank(doc, index, content):
+            if _email_quote_blank(doc, index, content):
                 continue  # ">>" between ">> quoted" lines: the blank line of a quoted e-mail
             if _quoted_mark_ending_sentence(doc, index, content):
                 continue  # "FICHIER  vaut" / "« - ».": a mark quoted at the end of a wrapped sentence
