@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpuslint import lint_paths
+from corpuslint import lint_paths, lint_text
 
 DATA = Path(__file__).parent / "data" / "realtext" / "texlive-d106"
 CONFIG = {"include": ["*.tex"], "select": ["D106"], "cache": False}
@@ -43,4 +43,33 @@ def test_d106_still_reports_a_prose_line_copied_across_tex_files(tmp_path):
     assert _d106(tmp_path) == [("includeRnw-doc.tex", 106 - 99, COPIED.strip()),
                                ("rbt-mathnotes.tex", 1, COPIED.strip()),
                                ("reledmac-right-to-left.tex", 1, COPIED.strip())]
+
+
+# -- A109: a form feed alone on its line is a page separator ------------------------------------
+
+# TeX pour l'impatient, fmacros.tex lines 1386-1400: "^L" alone on line 1396 between two sections
+FMACROS = (Path(__file__).parent / "data" / "realtext" / "impatient-fr-fmacros-page.tex").read_text(encoding="utf-8")
+# Debian fortunes (fortunes-mod 1.99.1, pets, lines 80-82): the answering machine's beep is a BEL
+PETS = ("Hi!  You have reached 555-0129. None of us are here to answer the phone and\n"
+        "the cat doesn't have opposing thumbs, so his messages are illegible.  Please\n"
+        "leave your name and message after the beep...\x07\n")
+
+
+def _a109(text: str, path: str) -> list[tuple[int, int, str]]:
+    return [(f.line, f.column, f.message) for f in lint_text(text, path=path, config={"select": ["A109"], "cache": False})]
+
+
+def test_a109_leaves_a_form_feed_alone_on_its_line():
+    assert FMACROS.split("\n")[10] == "\f"
+    assert _a109(FMACROS, "fmacros.tex") == []
+    assert _a109(FMACROS.replace("\n", "\r\n"), "fmacros.txt") == []  # (CRLF, plain text: the same)
+
+
+def test_a109_still_reports_a_form_feed_in_a_line_and_other_controls():
+    # the form feed glued to the comment after it: inside a line of text, a stray control
+    glued = FMACROS.replace("\f\n", "\f")
+    assert _a109(glued, "fmacros.tex") == [(11, 1, "control character U+000C (form feed)")]
+    assert _a109(FMACROS.replace("\f", "\f\x07"), "fmacros.tex") == [
+        (11, 1, "2 control characters: U+000C (form feed), U+0007 (bell)")]
+    assert _a109(PETS, "pets.txt") == [(3, 46, "control character U+0007 (bell)")]
 
