@@ -1,4 +1,5 @@
-"""fresh30's false-alarm kinds of D106 (boilerplate line) in LaTeX sources, on real text.
+"""fresh30's false-alarm kinds of D106 (boilerplate line), A109 (control character) and W103
+(run of spaces), each on real text beside a true finding of the same rule that stays.
 
 D106 on LaTeX structure lines: ``\\end{document}`` closes every LaTeX document, and
 ``\\begin{document}`` opens it (and shows up in the listings of package manuals). fresh30's
@@ -7,8 +8,12 @@ The duplicate family reads a .tex file as the LaTeX reader marks it
 (``corpuslint.readers.latex``): its markup blanked, as an HTML page's tags are, so a line of
 markup alone has no words; a prose line copied across .tex files is still reported.
 
-Source (tests/data/realtext/SOURCE.md, ``texlive-d106/``): the last lines of three TeX Live
-documentation sources (rbt-mathnotes, reledmac, includernw; LPPL 1.3/1.3c).
+A109 on a form feed alone on its line (TeX pour l'impatient's macro file): a page separator,
+layout. W103 on the two spaces after a typed list's label (fortunes-it: "\t(1)  Assumi").
+
+Sources (tests/data/realtext/SOURCE.md): the last lines of three TeX Live documentation sources
+(``texlive-d106/``: rbt-mathnotes, reledmac, includernw; LPPL 1.3/1.3c), fmacros.tex of
+impatient-fr (GFDL), Debian fortunes (BSD) and fortunes-it (public domain).
 """
 
 from __future__ import annotations
@@ -73,3 +78,28 @@ def test_a109_still_reports_a_form_feed_in_a_line_and_other_controls():
         (11, 1, "2 control characters: U+000C (form feed), U+0007 (bell)")]
     assert _a109(PETS, "pets.txt") == [(3, 46, "control character U+0007 (bell)")]
 
+
+# -- W103: two spaces after a typed list's label ------------------------------------------------
+
+# fortunes-it, leggi lines 533-537: "\t(1)  Assumi sempre un avvocato ricco."
+GOLDENSTERN = (Path(__file__).parent / "data" / "realtext" / "fortunes-it-leggi-goldenstern.txt").read_text(
+    encoding="utf-8")
+
+
+def _w103(text: str) -> list[tuple[int, int]]:
+    return [(f.line, f.column) for f in lint_text(text, path="leggi.txt", config={"select": ["W103"], "cache": False})]
+
+
+def test_w103_leaves_two_spaces_after_a_list_label():
+    assert "\t(1)  Assumi" in GOLDENSTERN and "\t(2)  Non" in GOLDENSTERN
+    assert _w103(GOLDENSTERN) == []
+    assert _w103(GOLDENSTERN.replace("(1)", "a)").replace("(2)", "b)")) == []  # (the other typed form)
+
+
+def test_w103_still_reports_doubled_spaces_in_the_item_and_in_prose():
+    # in the item's text, between two words: a doubled space (fortunes-es refranes 4935 has
+    # "El que  vive bien", labelled a true finding)
+    assert _w103(GOLDENSTERN.replace("sempre un", "sempre  un")) == [(4, 20)]
+    # a label inside a sentence, not opening the line, is no list's layout; nor is a wider run
+    assert _w103("Vedi la regola (1)  e poi la seconda.\n") == [(1, 19)]
+    assert _w103(GOLDENSTERN.replace("(1)  ", "(1)   ")) == [(4, 5)]
