@@ -698,7 +698,9 @@ class ControlCharacter(DocumentRule):
     escape sequences a line: ``12 terminal escape sequences on this line: 5 × `ESC[m`,
     ...``); its fix deletes each of them and nothing between. C1 characters on a line
     that A105 (mojibake) can repair are left to A105: they are part of mis-decoded
-    letters there, and deleting them would make the repair impossible.
+    letters there, and deleting them would make the repair impossible. A form feed alone
+    on its line is a page separator, layout (``^L`` between the sections of a TeX macro
+    file, an Emacs page, an RFC's page end), not reported; one inside a line of text is.
     Why: Control characters are invisible in most editors, break tokenizers, JSON
     exports and terminal output, and never carry meaning in prose.
     Example: ``الرئيس\\x08 الروسي`` (a backspace from a copy-paste).
@@ -732,6 +734,8 @@ class ControlCharacter(DocumentRule):
                     group = []
                 nl = text.find("\n", m.start())
                 group_end = len(text) if nl < 0 else nl
+            if m.group().strip("\f") == "" and _page_break(text, m.start(), m.end()):
+                continue  # a form feed alone on its line: a page separator, layout
             if _C1_RE.match(m.group()):
                 line = doc.lines[doc.position(m.start())[0] - 1]
                 if repair(text[line.start : line.end]) is not None:
@@ -750,6 +754,14 @@ class ControlCharacter(DocumentRule):
             return doc.finding(self, m.start(), m.end(), _control_message(m.group()), fix=fix)
         return doc.finding(self, group[0].start(), group[-1].end(), _line_message([m.group() for m in group]),
                            fix=fix)
+
+
+def _page_break(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` (form feeds) is alone on its line (a carriage return
+    before the line feed allowed): a page separator, the convention of Emacs (``^L``, its
+    ``forward-page``), of TeX sources (TeX reads it as ``\\par``), of GNU C and Python
+    sources and of RFC texts, where it ends each printed page."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text.startswith(("\n", "\r\n"), end))
 
 
 def control_edits(text: str, group: list) -> tuple[list[Edit], bool]:

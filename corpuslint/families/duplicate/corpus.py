@@ -21,7 +21,7 @@ from ...findings import Edit, Finding, Fix, Location, Severity, record_location,
 from ...rules import CorpusRule, CorpusView
 from ...store import ColumnState
 from ...structure import (CODE, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE, NOTEBOOK_CELL,
-                          markdown_containers)
+                          TEX_SUFFIXES, markdown_containers)
 from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
 from . import frames as F
@@ -1350,13 +1350,16 @@ class BoilerplateLine(_DuplicateCorpusRule):
     aggregate = incremental.LinePostings()  # the same counts, kept in the corpus index
 
     def fingerprint(self) -> str:
-        return f"{super().fingerprint()}:verses1"  # (a verse of scripture is no longer counted)
+        return f"{super().fingerprint()}:verses1:tex1"  # (a verse of scripture, a line of LaTeX markup: not counted)
 
     def collect(self, doc: Document) -> Any:
         if chat_mix(doc) is None:
             return None  # a system prompt or opening question repeated across conversations: the design
         min_words = int(self.opts["min-words"])
         text = U.unit_text(doc)  # (an HTML page's tags blanked: a line of tags alone has no words)
+        tex = doc.suffix in TEX_SUFFIXES
+        if tex:  # LaTeX's markup blanked (corpuslint.readers.latex): "\end{document}" alone has no words
+            text = doc.masked(U._NOT_MARKUP)
         containers = markdown_containers(doc)  # (empty for plain text)
         headings = containers[HEADING_START]
         if is_subtitle(doc):  # a cue's number, identifier, timing line, a NOTE: the format's, not text
@@ -1369,7 +1372,9 @@ class BoilerplateLine(_DuplicateCorpusRule):
                 if ln.start != ln.end and i not in headings and i not in lead_ins and i not in stock
                 and not (verses and regions.verse_line(doc.text, ln.start, ln.end))]
         words = found = None
-        a = U._ANALYSES.get(doc)  # (the words of its lines, from the analysis when a rule made it)
+        # (the words of its lines, from the analysis when a rule made it: of ``U.unit_text``, not
+        # of a .tex file's text with its markup blanked)
+        a = None if tex else U._ANALYSES.get(doc)
         if a is not None and a.run_words is not None and todo:
             spans = np.array([(ln.start, ln.end) for ln in todo], dtype=np.int64)
             if len(a.table) == len(todo) and a.run_words[4] == U._EPOCH and np.array_equal(a.table[:, 0:2], spans):

@@ -988,7 +988,8 @@ class MultipleSpaces(DocumentRule):
     above or below (across one blank line) starts its text (a tagged paragraph of a rendered
     man page: "at      指定された時間に…" over "atq     ペンディング…"), a run after an
     indented bullet, option or escape alone at the start of a line (`•      alias`,
-    `-M  İlkinden`), and a run right after an opening quote (`print "  Exit by a 0
+    `-M  İlkinden`), two spaces after a list item's label opening a line (`(1)  Assumi sempre
+    un avvocato ricco.`, `a)  Item`: a typed list's layout), and a run right after an opening quote (`print "  Exit by a 0
     transaction.\\n"`: the quoted string's own spaces); a run of four or more spaces after
     which the next word starts at the column where a run of spaces of any width ends on the
     line above or below, the text before it differing (an example's notes padded to one column:
@@ -1090,6 +1091,10 @@ class MultipleSpaces(DocumentRule):
     # `b   blok`, indented 4+) alone before the run: the tag of a rendered man page's list
     # item, its text set in the next column
     _tag_re = regex.compile(r"[ \t]+(?:[•·◦‣▪∙○●■□◆◇▸►*+–-]|--?[\w?][\w-]*|\\[\w\\])|[ \t]{4,}\w")
+    # a list item's label opening the line, a number, a letter or a small roman numeral in
+    # parentheses or before ")" (fortunes-it: "\t(1)  Assumi sempre un avvocato ricco."; "1.  "
+    # is the two spaces after a full stop below): typed lists set their text apart with two spaces
+    _label_re = regex.compile(r"[ \t]*(?:\((?:\d{1,3}|\p{L}|[ivxlc]{1,5})\)|(?:\d{1,3}|\p{L})\))")
     # An option's tag may open the line unindented, with its value (``--mtu=MTU``,
     # ``-o FILE``, ``--color[=WHEN]``, gcloud's ``--[no-]async``, ``--zone=ZONE; default="a"``)
     # and its other spellings (``-v, --verbose``): a man page's definition list flattened
@@ -1186,6 +1191,8 @@ class MultipleSpaces(DocumentRule):
                 continue  # "open files                    (-n) 1024" among padded lines: a layout
             if self._tag_re.fullmatch(doc.text, doc.lines[line - 1].start, m.start()):
                 continue  # "•      alias", "-M  İlkinden": a list's bullet or an option's tag, then its text
+            if m.group() == "  " and self._label_re.fullmatch(doc.text, line_start, m.start()):
+                continue  # "(1)  Assumi", "a)  Item": a typed list's label, then its text (typewriter layout)
             if doc.source is None and (self._flat_tag_re.fullmatch(doc.text, line_start, m.start()) or (
                     self._term_re.fullmatch(doc.text, line_start, m.start())
                     and self._description_re.match(doc.text, m.end()))):
