@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
@@ -13,7 +14,6 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import CODE
 from ...text.lazy_regex import lazy
-from ...text.memo import last_argument
 
 _FFFD_RE = lazy("\ufffd+")
 # Characters that appear in UTF-8-read-as-Latin-1/cp1252 mojibake: Latin-1 supplement,
@@ -241,12 +241,21 @@ class MojibakeSpan(NamedTuple):
     lost: bool
 
 
-@last_argument
+_SPANS: "weakref.WeakKeyDictionary[Document, list[MojibakeSpan]]" = weakref.WeakKeyDictionary()
+
+
 def mojibake_spans(doc: Document) -> list[MojibakeSpan]:
     """The spans of ``doc`` that A105 (``Mojibake``) reports, in text order, with the same
-    exclusions (a line about encodings, noise, code that shows mojibake). Kept for the last
-    document asked: A105 and the rules that leave its span's characters to it (``in_mojibake``)
-    run over one document in turn."""
+    exclusions (a line about encodings, noise, code that shows mojibake). Kept while the
+    document lives (never keeping it alive: a document is dropped after its map step): A105
+    and the rules that leave its span's characters to it (``in_mojibake``) ask in turn."""
+    spans = _SPANS.get(doc)
+    if spans is None:
+        spans = _SPANS[doc] = _spans_of(doc)
+    return spans
+
+
+def _spans_of(doc: Document) -> list[MojibakeSpan]:
     text = doc.text
     if not _SUSPECT_RE.search(text):
         return []
