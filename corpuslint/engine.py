@@ -872,6 +872,38 @@ def _decode_states(states: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _fork_pool(workers: int, initializer: Callable | None = None, initargs: tuple = ()):
+    """A ``ProcessPoolExecutor`` of ``workers`` forked processes, each of which leaves
+    when this process dies (``_exit_with_parent``), then runs ``initializer(*initargs)``."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # (not imported by a one-process run)
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_start_worker, initargs=(os.getpid(), initializer, initargs))
+
+
+def _start_worker(parent: int, initializer: Callable | None, initargs: tuple) -> None:
+    _exit_with_parent(parent)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """In a forked child of ``parent`` (a pid): a daemon thread that ends the child
+    (``os._exit(1)``) once its parent is gone, checked every ``every`` seconds. A
+    parent killed with SIGKILL (or by the kernel's out-of-memory killer) runs no
+    clean-up: without this its workers would wait for ever on a pipe no one reads."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="corpuslint-parent-watch", daemon=True).start()
+
+
 # Worker side of the parallel map: the Linter (rules, options) is inherited through
 # fork; the pool initializer opens the caches once per worker; heavy resources
 # (dictionaries) are loaded on first use and kept for the worker's life.
@@ -1058,9 +1090,6 @@ def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None,
 
 
 def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_reader, decode: bool = True):
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor  # (not imported by a one-process run)
-
     global _PARENT_LINTER
     chunks = _chunks(items, jobs)
     # The first (small) chunk is mapped here, before the fork: the rules' lazily loaded
@@ -1072,10 +1101,8 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
     if not chunks:
         return
     _PARENT_LINTER = linter
-    ctx = multiprocessing.get_context("fork")
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx, initializer=_init_worker,
-                                 initargs=(doc_cache, state_reader)) as pool:
+        with _fork_pool(min(jobs, len(chunks)), _init_worker, (doc_cache, state_reader)) as pool:
             # at most a few chunks in flight per worker: results are consumed as they come
             for chunk, results in _in_order(chunks, lambda chunk: pool.submit(_worker_map, chunk), 2 * jobs):
                 for item, (result, problem) in zip(chunk, results):
@@ -1128,9 +1155,6 @@ def _reduce_slice(targets: list[str]) -> list[Finding]:
 
 
 def _parallel_reduce(rule: CorpusRule, view: CorpusView, jobs: int) -> list[Finding]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     global _REDUCE_JOB
     targets = sorted(view.targets)
     first = max(1, len(targets) // (jobs * 8))
@@ -1142,8 +1166,7 @@ def _parallel_reduce(rule: CorpusRule, view: CorpusView, jobs: int) -> list[Find
         found = _reduce_slice(targets[:first])
         if not slices:
             return found
-        with ProcessPoolExecutor(max_workers=min(jobs, len(slices)), mp_context=multiprocessing.get_context("fork")) \
-                as pool:
+        with _fork_pool(min(jobs, len(slices))) as pool:
             for part in pool.map(_reduce_slice, slices):
                 found.extend(part)
         return found
@@ -1171,6 +1194,7 @@ class _Lane:
 
         read, write = os.pipe()
         gate, done = os.pipe()
+        parent = os.getpid()
         try:
             pid = os.fork()
         except OSError:
@@ -1183,6 +1207,7 @@ class _Lane:
             return cls(pid, read, gate)
         global _IN_LANE
         _IN_LANE = True
+        _exit_with_parent(parent)
         os.close(read)
         os.close(gate)
         try:  # the child: whatever happens, it leaves through os._exit (no atexit, no stdio flush)
@@ -2206,9 +2231,6 @@ def fix_documents(linter: Linter, tasks: Iterable[tuple[Any, Document, list[Find
 
 
 def _parallel_fixes(linter: Linter, tasks: Iterator, unsafe: bool, jobs: int):
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     global _FIX_JOB
 
     def chunks():
@@ -2224,7 +2246,7 @@ def _parallel_fixes(linter: Linter, tasks: Iterator, unsafe: bool, jobs: int):
 
     _FIX_JOB = (linter, unsafe)
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with _fork_pool(jobs) as pool:
             # at most a few chunks in flight per worker: documents read as they are fixed
             for chunk, results in _in_order(chunks(), lambda chunk: pool.submit(_fix_chunk, [t[1:] for t in chunk]),
                                             2 * jobs):

@@ -1935,14 +1935,12 @@ def _run_work(work: list[str], jobs: int) -> list:
 
 
 def _parallel_work(work: list[str], jobs: int) -> list:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from .engine import _fork_pool  # (the engine imports this module lazily too)
 
     size = max(4, len(work) // (jobs * 8))
     chunks = [work[i : i + size] for i in range(0, len(work), size)]
     results: list = []
-    mp = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp) as pool:
+    with _fork_pool(jobs) as pool:
         for chunk_result in pool.map(_work_chunk, chunks):
             for r in chunk_result:
                 results.append(r)

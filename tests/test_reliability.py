@@ -418,6 +418,53 @@ def test_kill_9_during_fix_leaves_every_file_old_or_new(tmp_path):
     assert all((tmp_path / f"f{i:03d}.txt").read_text(encoding="utf-8") == fixed_text[i] for i in range(n))
 
 
+def _stat(pid: int | str) -> list[str] | None:
+    """Fields 3 on of ``/proc/PID/stat`` (state, parent pid, ...), or None if gone."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
+def _children(pid: int) -> set[int]:
+    """The live (not zombie) processes whose parent is ``pid``."""
+    return {int(name) for name in os.listdir("/proc") if name.isdigit()
+            and (fields := _stat(name)) is not None and int(fields[1]) == pid and fields[0] != "Z"}
+
+
+def _alive(pid: int) -> bool:
+    fields = _stat(pid)
+    return fields is not None and fields[0] != "Z"
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads the process tree from Linux's /proc")
+def test_workers_leave_when_the_run_is_killed(tmp_path):
+    # A run killed with SIGKILL (or by the out-of-memory killer) runs no clean-up: its forked
+    # workers, one blocked writing a result no one reads, stayed for ever (seen on CI after
+    # the kill test above: `corpuslint check --select W --fix .` at 0 % CPU for 45 minutes).
+    for i in range(400):
+        (tmp_path / f"f{i:03d}.txt").write_text("".join(f"سطر {i} رقم {j} فيه مسافة زائدة \n" for j in range(200)),
+                                                encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "corpuslint", "check", "--no-cache", "--jobs", "2", "--select", "W",
+                             "--fix", "."], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.time() + 300
+    while time.time() < deadline and proc.poll() is None and not workers:
+        workers = _children(proc.pid)
+        time.sleep(0.01)
+    assert workers, "the run forked no worker (it must, with --jobs 2 and 6 MB of text)"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.time() + 120
+    while time.time() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    left = [w for w in workers if _alive(w)]
+    for w in left:  # (never leave them to the next test)
+        os.kill(w, signal.SIGKILL)
+    assert not left, f"workers {left} outlived their killed parent"
+
+
 def test_error_before_the_first_write_leaves_every_file_untouched(tmp_path):
     (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
     proc = run_cli("check", "--no-cache", "--fix", "--output-file", str(tmp_path / "no" / "such" / "dir.json"),
