@@ -18,6 +18,7 @@ A110   link-or-address           info      none
 A111   symbol-only-line          warning   unsafe: line removed
 A120   presentation-form         warning   safe: NFKC letters
 A121   middle-dot-space          warning   unsafe: dots become spaces
+A122   non-nfc-text              warning   safe/unsafe: NFC (off by default)
 =====  ========================  ========  =====================================
 """
 
@@ -30,6 +31,7 @@ from .hexid import HexIdFragment
 from .links import LinkOrAddress
 from .markup import ControlCharacter, HtmlEntity, HtmlTag, LightweightMarkup
 from .middot import MiddleDotSpace
+from .normalization import NonNfcText
 from .presentation import PresentationForm
 from .residue import ScriptMismatchResidue
 from .symbols import SymbolOnlyLine
@@ -48,6 +50,7 @@ RULES = [
     SymbolOnlyLine,
     PresentationForm,
     MiddleDotSpace,
+    NonNfcText,
 ]
 
 __all__ = ["RULES", "corpuslint_register_rules"] + [cls.__name__ for cls in RULES]

@@ -1,0 +1,122 @@
+"""A122 non-nfc-text: text not in Unicode Normalization Form C (an "é" stored as "e" and a
+combining accent, marks out of their canonical order)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from ...document import Document
+from ...findings import Edit, Fix, Severity
+from ...rules import DocumentRule
+
+_CLUSTER_RE = regex.compile(r"\X")  # extended grapheme clusters: NFC composes and reorders inside one
+_HEBREW_RE = regex.compile(r"\p{sc=Hebrew}")
+_ARABIC_RE = regex.compile(r"\p{sc=Arabic}")
+
+
+def non_nfc_runs(line: str) -> list[tuple[int, int, str]]:
+    """``(start, end, NFC of line[start:end])`` for each maximal run of grapheme clusters of
+    ``line`` (a str) that NFC changes, offsets in code points; the NFC of the whole line is
+    the line with each run replaced by its NFC. ``[(0, len(line), NFC of line)]`` in the
+    rare case where composition would cross a cluster boundary (then the runs would not
+    add up to the line's NFC)."""
+    runs: list[tuple[int, int, str]] = []
+    for m in _CLUSTER_RE.finditer(line):
+        cluster = m.group()
+        nfc = unicodedata.normalize("NFC", cluster)
+        if nfc == cluster:
+            continue
+        if runs and runs[-1][1] == m.start():
+            start, _, done = runs[-1]
+            runs[-1] = (start, m.end(), done + nfc)
+        else:
+            runs.append((m.start(), m.end(), nfc))
+    pieces, pos = [], 0
+    for start, end, nfc in runs:
+        pieces += [line[pos:start], nfc]
+        pos = end
+    if "".join(pieces) + line[pos:] != unicodedata.normalize("NFC", line):
+        return [(0, len(line), unicodedata.normalize("NFC", line))]
+    return runs
+
+
+def _singleton(ch: str) -> bool:
+    """True for a code point whose canonical decomposition is one other code point (a CJK
+    compatibility ideograph, the Ohm and Kelvin signs, the Greek question mark)."""
+    decomposition = unicodedata.decomposition(ch)
+    return bool(decomposition) and not decomposition.startswith("<") and " " not in decomposition
+
+
+def _unsafe(run: str, nfc: str) -> bool:
+    """True when NFC of ``run`` may change how the text is read or shown (``NonNfcText``'s
+    fix safety): a singleton mapping, Hebrew, Arabic marks only put in another order, or
+    the Uthmani madd sign (U+0653) composed with alef into the letter آ."""
+    if any(map(_singleton, run)) or _HEBREW_RE.search(run) or "\u0653" in run:
+        return True
+    return sorted(run) == sorted(nfc) and _ARABIC_RE.search(run) is not None
+
+
+def _names(text: str) -> str:
+    return " + ".join(f"U+{ord(ch):04X}" for ch in text)
+
+
+class NonNfcText(DocumentRule):
+    """Text not in Unicode Normalization Form C (NFC). Off by default: select A122.
+
+    What: a run of characters that NFC would change (Unicode Standard Annex #15): a letter
+    stored decomposed, as its base letter and a combining mark ("é" as "e" + U+0301, the
+    whole text of a file exported from macOS or a decomposed edition of the Greek New
+    Testament), combining marks out of their canonical order, a Hangul syllable stored as
+    its jamo, or a code point NFC replaces by another (the CJK compatibility ideographs
+    U+F900–U+FAFF, the Ohm sign "Ω" U+2126, the Greek question mark U+037E). One finding per
+    run, or one per line when a line holds several runs. Checked in prose, headings and
+    tables: a code block may hold decomposed text on purpose (a test string).
+    Why: canonically equivalent strings look the same but are different code points, so
+    exact deduplication, search, dictionaries and tokenisers see two spellings of one
+    word; pre-training pipelines normalise to NFC (or NFKC) before deduplicating.
+    corpuslint's own rules compare NFC text where it matters (D107, the baseline), so
+    this rule is only for a corpus that wants its files stored normalised.
+    Example: "café" written "cafe" + U+0301 → "café" (U+00E9).
+    Fix safety: safe: the run is replaced by its NFC, which Unicode defines as the same
+    text; unsafe where NFC is known to lose a distinction: a CJK compatibility ideograph or
+    another singleton mapping (the writer may have chosen that glyph variant or sign on
+    purpose); Arabic marks NFC only puts in another order (shadda then fatha, as Qur'an and
+    hadith editions type them: renderers without Unicode's Arabic mark reordering, UTR #53,
+    show the new order wrongly) and ARABIC MADDAH ABOVE (U+0653) on alef, which NFC makes
+    the letter آ (hamza and alef) where the Uthmani text writes the sign of a long vowel
+    ("وَأَغْرَقْنَآ"); a combining hamza (U+0654, U+0655) composed with its letter is safe;
+    and Hebrew: NFC puts its points in an order Biblical Hebrew typesetting does
+    not use (two points under one letter) and takes apart its precomposed letters with
+    points (U+FB1D–U+FB4F, which Yiddish writes on purpose: "ײַ").
+    """
+
+    code = "A122"
+    name = "non-nfc-text"
+    family = "artifact"
+    default_severity = Severity.WARNING
+    default_enabled = False
+    fixable = True
+
+    def check(self, doc: Document):
+        text = doc.text
+        if text.isascii() or unicodedata.is_normalized("NFC", text):
+            return
+        for line in doc.lines:
+            part = text[line.start : line.end]
+            if part.isascii() or unicodedata.is_normalized("NFC", part):
+                continue
+            runs = non_nfc_runs(part)
+            unsafe = any(_unsafe(part[start:end], nfc) for start, end, nfc in runs)
+            edits = [Edit(line.start + start, line.start + end, nfc) for start, end, nfc in runs]
+            fix = Fix.unsafe(*edits, independent=True) if unsafe else Fix.safe(*edits, independent=True)
+            first_start, first_end, first_nfc = runs[0]
+            shown = part[first_start:first_end]
+            if len(runs) == 1:
+                message = (f"'{shown}' ({_names(shown)}) is not in Unicode NFC: '{first_nfc}' "
+                           f"({_names(first_nfc)})")
+            else:
+                message = (f"{len(runs)} runs of this line are not in Unicode NFC, the first '{shown}' "
+                           f"({_names(shown)}) for '{first_nfc}' ({_names(first_nfc)})")
+            yield doc.finding(self, line.start + first_start, line.start + runs[-1][1], message, fix=fix)
