@@ -20,7 +20,8 @@ a character hunspell splits or strips (``-``, ``.``, ``/``, white space, digits)
 
 The whole dictionary, when a run needs it (a cold run asks about more words than the
 partial loads allow), is read by ``read_whole``: the same verdicts, without the cost
-hunspell's IGNORE line adds to every ``.dic`` line (no file kept, no cache needed).
+hunspell's IGNORE line adds to every ``.dic`` line (no file kept, no cache needed); the
+partial loads are read the same way.
 """
 
 from __future__ import annotations
@@ -233,6 +234,10 @@ class PartialHunspell:
         self.lines_read = 0
         self._lines: list[str] = []
         self._hs = None
+        try:  # (the .aff with its IGNORE line moved, as ``read_whole`` reads it: each line read costs less)
+            self._moved = ignore_moved(aff_path)
+        except (OSError, UnicodeDecodeError):
+            self._moved = None
 
     def prepare(self, words) -> bool:
         """Load the lines of the stems ``words`` may come from (one load for them all);
@@ -275,11 +280,16 @@ class PartialHunspell:
         self.loads += 1
         self._lines += lines
         self.lines_read += len(self._lines)
+        dic = "".join([f"{max(len(self._lines), 1)}\n"] + [line + "\n" for line in self._lines]).encode("utf-8")
+        moved = self._moved and _strip_dic_words(dic, self._moved[1])
         with tempfile.TemporaryDirectory(prefix="corpuslint-hunspell-") as tmp:
-            os.symlink(os.path.abspath(self.aff_path), os.path.join(tmp, "part.aff"))
-            with open(os.path.join(tmp, "part.dic"), "w", encoding="utf-8") as fh:
-                fh.write(f"{max(len(self._lines), 1)}\n")
-                fh.writelines(line + "\n" for line in self._lines)
+            if moved:
+                with open(os.path.join(tmp, "part.aff"), "w", encoding="utf-8", newline="") as fh:
+                    fh.write(self._moved[0])
+            else:
+                os.symlink(os.path.abspath(self.aff_path), os.path.join(tmp, "part.aff"))
+            with open(os.path.join(tmp, "part.dic"), "wb") as fh:
+                fh.write(moved or dic)
             self._hs = hunspell.Hunspell("part", hunspell_data_dir=tmp)
 
 
@@ -296,6 +306,8 @@ class PartialHunspell:
 # asked, in ``checkword``, as before) and does the dictionary reader's part itself, once
 # per line that holds one of the characters (9 of the 466 k Arabic lines), and the affix
 # reader's on the append strings of the affix lines its IGNORE used to precede.
+# ``PartialHunspell`` loads its lines with that .aff too (a cold run with a cache folder
+# reads ~140 k lines in its 24 partial loads before it reads the whole dictionary).
 
 
 def dic_word_end(line: str) -> int:
@@ -394,6 +406,16 @@ def _ignore_last(aff: str) -> tuple[str, str] | None:
     return text + ("" if text.endswith("\n") else "\n") + moved.rstrip("\r") + "\n", ignore
 
 
+def ignore_moved(aff_path: str) -> tuple[str, str] | None:
+    """``_ignore_last`` of the UTF-8 .aff at ``aff_path`` (hunspell reads no other
+    encoding as UTF-8), or None. Raises OSError, UnicodeDecodeError."""
+    with open(aff_path, "rb") as fh:
+        aff = fh.read().decode("utf-8")
+    if aff.startswith("\ufeff") or re.search(r"(?m)^SET[ \t]+UTF-8[ \t\r]*$", aff) is None:
+        return None  # (hunspell's own test: "UTF-8" only)
+    return _ignore_last(aff)
+
+
 def read_whole(directory: str, stem: str):
     """The ``hunspell.Hunspell`` of ``stem.aff``/``stem.dic`` in ``directory``, its
     verdicts those of ``hunspell.Hunspell(stem, hunspell_data_dir=directory)``, read
@@ -405,11 +427,7 @@ def read_whole(directory: str, stem: str):
 
     aff_path, dic_path = (os.path.join(directory, stem + ext) for ext in (".aff", ".dic"))
     try:
-        with open(aff_path, "rb") as fh:
-            aff_bytes = fh.read()
-        aff = aff_bytes.decode("utf-8")
-        utf8 = re.search(r"(?m)^SET[ \t]+UTF-8[ \t\r]*$", aff) is not None  # (hunspell's own test: "UTF-8" only)
-        plan = _ignore_last(aff) if utf8 and not aff.startswith("\ufeff") else None
+        plan = ignore_moved(aff_path)
         if plan is not None:
             with open(dic_path, "rb") as fh:
                 original = fh.read()
