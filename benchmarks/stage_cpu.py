@@ -115,6 +115,15 @@ inclusive: S101's reduce 19.9%, S101's map 13.2%, D103 11.5%, D102 9.8%. Cut, ex
 88.11 s CPU (-0.8%, -1.1%), peak RSS 201,884 -> 202,144 and 202,188 -> 200,764 KB; 10 MB
 11.10 -> 11.17 s (noise); JSON identical (85,233 and 9,955 findings; samples/ and 7
 real-text corpora: Arabic, Russian, Thai, Chinese, Greek, Persian, Markdown).
+
+cpu43 (lead 309b1c9b, load 17-28, 10 MB, cold ``--no-cache --jobs 1 --format json``): map
+S101 3.08 -> 2.30 s, the Arabic dictionary read 1.5 -> 0.65 s (``hunspell_index.read_whole``:
+hunspell's IGNORE line cost ~1.8 us on each of the 466 k .dic lines). Whole runs, 6
+alternated rounds: median 15.08 -> 14.08 s CPU (0.68 -> 0.73 MB/s per core), 9,933 findings
+identical. S101's reduce (3.2-3.4 s): 5,393 context evidences for 4,948 distinct words (it
+asks only of words the corpus has once), so per-word memos would spare <0.1 s; its cost is
+qalsadi (~30%, 726 words, once each already), hunspell (~16%: 6,194 words, 841 of them
+asked in the map too), the targets' rows and documents (~13%), the candidates (~10%).
 """
 
 from __future__ import annotations

@@ -143,7 +143,17 @@ def test_a_partial_load_that_cannot_write_its_files_leaves_the_word_to_the_whole
     def no_symlink(*_args):
         raise PermissionError("symlinks are not allowed here")
 
+    def no_folder(*_args, **_kwargs):
+        raise PermissionError("no temporary folder here")
+
+    # (the Arabic .aff is written, its IGNORE line moved: no symlink needed; an .aff that
+    # cannot be moved is linked)
     monkeypatch.setattr(hunspell_index.os, "symlink", no_symlink)
+    part = hunspell_index.PartialHunspell(AFF, reversal, index)
+    assert part._moved is not None and part.spell("كتاب") is True
+    part._moved = None
+    assert part.spell("كتابهم") is None and part.loads == hunspell_index.MAX_LOADS
+    monkeypatch.setattr(hunspell_index.tempfile, "TemporaryDirectory", no_folder)
     part = hunspell_index.PartialHunspell(AFF, reversal, index)
     assert part.spell("كتاب") is None and part.loads == hunspell_index.MAX_LOADS
 
