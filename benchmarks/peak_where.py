@@ -193,7 +193,11 @@ joins its parts 4,096 at a time into a view (``adjacent``) or a copy and counts 
 values by masks, D104 gives it the frames one at a time, D106 gathers keys and lines 4,096
 views at a time (``_gather``), ``targets`` is the documents' keys view, ``_names_lookup``'s
 starts an ``array('q')``: 234,844 KB (2,405 bytes a record, 13.9x; 140.5 s), D104 176.4 ->
-229.5 (+53.2, now at ``_clusters``' band sort), D105 +4.9, D106 +26.9, D107 +18.0. 300 k not
+229.5 (+53.2, now at ``_clusters``' band sort), D105 +4.9, D106 +26.9, D107 +18.0; with
+``get_many``'s three numbers a state in arrays, not a tuple of them a state (2b: the next run,
+load ~22): 231,224 KB (2,368 bytes a record, 13.7x; 138.4 s), D104 177.4 -> 225.8 (+48.5,
+pymalloc 64 -> 76 MB, was 63 -> 80), D106 +22.5; the map's peak moved by 1.4 MB between the
+two runs of the same map code, so the second cut's -3.6 MB is near that noise. 300 k not
 run (a pair at load 22-27 is > 1 h: lead's run was stopped after 5.6 min of CPU). Still held
 at D104's peak: a ``ColumnState``, its int32 header numbers and a dict entry a record
 (``get_many``: 176 -> 209 MB before the reduce's own arrays), what D106 holds the same way
