@@ -181,6 +181,27 @@ arrays), D106's (+30 MB: a ``ColumnState`` a record decoded for the whole reduce
 would decode each 3-4 times), and the map's end level (the findings, ~200 bytes a record with
 their record id strings; ``HeldRecords``' key dict, ~70 bytes a record: its pop-and-hold-again
 order is a dict's, which a ``KeyIndex`` does not keep).
+
+rec43 (the same 100 k generated records, the command above; lead 309b1c9 then rec43, one after
+the other, load 2-27; reports byte-identical, 65.5 MB of JSON; ``--jobs 2`` on 5 k records =
+lead's ``--jobs 1``): lead 239,420 KB peak (2,452 bytes a record, 14.2x the text; 142.4 s CPU),
+stages (MB, start -> peak): map 31.9 -> 186.4 -> 176.1, D104 176.7 -> 233.6 (+57.0, the run's
+peak, at ``frequent``: a list of a view and of two search bounds a record), D105 +8.7, D106
++32.5, D107 +21.9, S101 +17.1, S103 +27.6; a high of 222.9 MB (+13 over the last) was sampled
+as D104 began at engine.py's ``targets=set(documents)`` (a set of every key, each reduce). rec43 (cbce830): ``frequent``
+joins its parts 4,096 at a time into a view (``adjacent``) or a copy and counts a range of
+values by masks, D104 gives it the frames one at a time, D106 gathers keys and lines 4,096
+views at a time (``_gather``), ``targets`` is the documents' keys view, ``_names_lookup``'s
+starts an ``array('q')``: 234,844 KB (2,405 bytes a record, 13.9x; 140.5 s), D104 176.4 ->
+229.5 (+53.2, now at ``_clusters``' band sort), D105 +4.9, D106 +26.9, D107 +18.0; with
+``get_many``'s three numbers a state in arrays, not a tuple of them a state (2b: the next run,
+load ~22): 231,224 KB (2,368 bytes a record, 13.7x; 138.4 s), D104 177.4 -> 225.8 (+48.5,
+pymalloc 64 -> 76 MB, was 63 -> 80), D106 +22.5; the map's peak moved by 1.4 MB between the
+two runs of the same map code, so the second cut's -3.6 MB is near that noise. 300 k not
+run (a pair at load 22-27 is > 1 h: lead's run was stopped after 5.6 min of CPU). Still held
+at D104's peak: a ``ColumnState``, its int32 header numbers and a dict entry a record
+(``get_many``: 176 -> 209 MB before the reduce's own arrays), what D106 holds the same way
+(+27 MB), and the map's findings (Q108 on nearly every record) to the end.
 """
 
 from __future__ import annotations

@@ -90,55 +90,80 @@ def _root(a: np.ndarray) -> np.ndarray:
 
 
 FREQUENT_BLOCK = 1 << 19  # values sorted at a time by ``frequent`` (4 MB of uint64)
-FREQUENT_RELEASE_PARTS = 64  # parts copied between two releases of the mapped pages read (``frequent``)
+FREQUENT_RUN = 4096  # parts ``frequent`` joins into one run (a view, or a copy when they lie apart)
 
 
-def frequent(parts: list[np.ndarray], need: int) -> np.ndarray:
-    """The values found in at least ``need`` of ``parts`` (each a sorted, unique 1-D array
-    of one integer dtype), sorted and unique. What counting every value's parts
-    and keeping counts >= ``need`` gives, a range of values at a time: about
-    ``FREQUENT_BLOCK`` values sorted at once, not all of them (D104's slot-template
-    frames: 2.5 M at 100 MB of text), and pages of parts mapped from a spill's file given
-    back once read: every page of their mappings every ``FREQUENT_RELEASE_PARTS`` parts
-    searched or copied (a fault maps the whole cached folio of the file around the page
-    read, up to 2 MB here; releasing only the ranges read, once a range, left ~20 MB of
-    them resident at D104's peak).
-    The list is emptied (its arrays freed, if it held the last reference)."""
-    full = [p for p in parts if len(p)]
-    parts.clear()
-    if not full:
+def frequent(parts, need: int) -> np.ndarray:
+    """The values found in at least ``need`` of ``parts`` (an iterable of 1-D arrays of one
+    integer dtype, each holding a value at most once), sorted and unique. What counting
+    every value's parts and keeping counts >= ``need`` gives, a range of values at a
+    time: about ``FREQUENT_BLOCK`` values sorted at once, not all of them (D104's
+    slot-template frames: 2.5 M at 100 MB of text). The parts are taken
+    ``FREQUENT_RUN`` at a time and joined into one run: a view when they lie one after
+    another (``adjacent``: states read back from a spill's column in the order written),
+    else a copy; runs are read a block at a time, and the pages of a run mapped from a
+    spill's file given back once read (a fault maps the whole cached folio of the file
+    around the page read, up to 2 MB here). No object per part is held: a list of a view
+    and its two search bounds per part was ~230 bytes a record at the peak of D104's
+    reduce on 100 k paragraph records (rec43). A list given is emptied as it is read
+    (its arrays freed, if it held the last reference)."""
+    runs = _runs(parts)
+    if not runs:
         return np.zeros(0, dtype=np.uint64)
-    dtype = full[0].dtype
-    total = sum(len(p) for p in full)
+    dtype = runs[0].dtype
+    total = sum(len(r) for r in runs)
     pieces = max(1, -(-total // FREQUENT_BLOCK))
     info = np.iinfo(dtype)
     span = int(info.max) - int(info.min) + 1
     edges = [int(info.min) + span * i // pieces for i in range(pieces + 1)]  # value ranges [lo, hi)
     need = max(need, 1)
-    roots = list({id(r): r for r in map(_root, full)}.values())  # the mappings (or arrays) the parts are views of
     out = []
     for i, (lo, hi) in enumerate(pairwise(edges)):
-        bounds = []
-        for k, p in enumerate(full):  # (each search maps the part's pages: given back as the copies below)
-            bounds.append((int(np.searchsorted(p, dtype.type(lo))) if i else 0,
-                           int(np.searchsorted(p, dtype.type(hi))) if i < pieces - 1 else len(p)))
-            if k % FREQUENT_RELEASE_PARTS == FREQUENT_RELEASE_PARTS - 1:
-                for root in roots:
-                    release_pages(root)
-        values = np.empty(sum(b - a for a, b in bounds), dtype=dtype)
-        at = 0
-        for k, (p, (a, b)) in enumerate(zip(full, bounds)):
-            values[at : at + b - a] = p[a:b]
-            at += b - a
-            if k % FREQUENT_RELEASE_PARTS == FREQUENT_RELEASE_PARTS - 1 or k == len(full) - 1:
-                for root in roots:  # (every page read: a fault maps the cached pages around the one read too)
-                    release_pages(root)
-        del bounds
+        got = []
+        for run in runs:
+            for b0 in range(0, len(run), FREQUENT_BLOCK):
+                block = run[b0 : b0 + FREQUENT_BLOCK]
+                if pieces == 1:
+                    got.append(np.array(block))
+                else:
+                    inside = block >= dtype.type(lo) if i else np.ones(len(block), dtype=bool)
+                    if i < pieces - 1:
+                        inside &= block < dtype.type(hi)
+                    got.append(block[inside])
+                    del inside
+                release_pages(block)  # (every page read: given back, read again for the next range)
+        values = np.concatenate(got) if got else np.zeros(0, dtype=dtype)
+        del got
         values.sort()
         if len(values) >= need:  # a value in `need` parts: `need` equal values in a row
             hit = values[need - 1 :] == values[: len(values) - need + 1]
             out.append(sorted_unique(values[: len(values) - need + 1][hit]))
     return np.concatenate(out) if out else np.zeros(0, dtype=dtype)
+
+
+def _runs(parts) -> list[np.ndarray]:
+    """``frequent``'s runs: the non-empty ``parts`` joined ``FREQUENT_RUN`` at a time (a view
+    of the buffer they lie in one after another, else a copy); a list is emptied."""
+    runs: list[np.ndarray] = []
+    chunk: list[np.ndarray] = []
+
+    def join() -> None:
+        full = [p for p in chunk if len(p)]
+        chunk.clear()
+        if full:
+            view = adjacent(full)
+            runs.append(view if view is not None else np.concatenate(full))
+
+    if isinstance(parts, list):  # (emptied now: each part let go once joined)
+        stack = parts[::-1]
+        parts.clear()
+        parts = (stack.pop() for _ in range(len(stack)))
+    for p in parts:
+        chunk.append(p)
+        if len(chunk) >= FREQUENT_RUN:
+            join()
+    join()
+    return runs
 
 
 def trim_heap() -> bool:

@@ -439,7 +439,7 @@ class Linter:
             own, fresh = SpilledStates(unspill.spill, own) if lazy else unspill.states(own), not lazy
         # an index's LazyStates (corpuslint/aggregates.py) and SpilledStates stay lazy: states decoded on access
         view = CorpusView(states=own if fresh or isinstance(own, (LazyStates, SpilledStates)) else dict(own),
-                          targets=set(documents),
+                          targets=documents.keys(),  # (a view: a set of every key was ~80 bytes a record, a reduce long)
                           documents=documents, facts=(facts or {}).get(rule.code),
                           aggregates=getattr(own, "aggregates", None))
         del own

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Mapping, Sequence
+from typing import AbstractSet, Any, ClassVar, Iterable, Mapping, Sequence
 
 import regex
 
@@ -187,7 +187,9 @@ class CorpusView:
     """What a corpus rule's reduce step sees."""
 
     states: dict[str, Any]  # path -> state returned by collect() (None if collect returned None)
-    targets: set[str]  # paths being checked: report findings only on these
+    # paths being checked: report findings only on these (a set, or a live view of the
+    # documents' keys: ``in``, ``len``, iteration and set operators, never changed by a reduce)
+    targets: AbstractSet[str]
     documents: dict[str, Document] = field(default_factory=dict)  # loaded targets, by path
     # What the rule's reduction plan computed across partitions (``CorpusRule.reduction``,
     # corpuslint/reduction.py); None when the reduce sees every state (a local run).

@@ -719,7 +719,9 @@ class StateSpill:
         from .codec import CodecError, _count
 
         out: list = [None] * len(refs)
-        lazy: list[tuple[int, int, int]] = []  # (index in refs, schema, where its numbers start in ``ints``)
+        # each state's index in refs, schema and where its numbers start in ``ints``, as arrays (a
+        # tuple of three ints a state was ~100 bytes a record until the states were made, rec43)
+        lazy, lazy_sid, lazy_start = array("q"), array("q"), array("q")
         headers: dict[int, list] = {}  # (``own``: the parsed headers)
         # a state's header as numbers (each field's shape, then its offset in its column), in
         # one array for every state: a parsed header held per state (lists, strings) and a
@@ -742,7 +744,9 @@ class StateSpill:
             else:
                 shape_of = tuple((name, dtype, len(shape)) for name, dtype, shape, _ in header)
                 sid = schemas.setdefault((ref.group, shape_of), len(schemas))
-                lazy.append((k, sid, len(ints)))
+                lazy.append(k)
+                lazy_sid.append(sid)
+                lazy_start.append(len(ints))
                 ints = _extended(ints, [n for _, _, shape, at in header for n in (*shape, at)])
             for name, dtype, shape, at in header:
                 nbytes = _count(shape) * dtypes[dtype].itemsize
@@ -759,7 +763,7 @@ class StateSpill:
             read[key] = column.read(lo, hi) if own else column.mapped(lo, hi)
         if lazy:
             src = _ColumnSource(read, {key: lo for key, (lo, _) in spans.items()}, ints, schemas, users)
-            for k, sid, start in lazy:
+            for k, sid, start in zip(lazy, lazy_sid, lazy_start):
                 out[k] = ColumnState(src, sid, start)
         for k, header in headers.items():
             group, state = refs[k].group, {}

@@ -796,29 +796,33 @@ def test_band_columns_read_by_blocks_are_the_columns(n, b, data):
 
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.lists(st.integers(0, 2**64 - 1) | st.integers(0, 30), max_size=20), max_size=8),
-       st.integers(0, 5), st.sampled_from([1, 3, 1 << 20]), st.booleans())
-def test_frequent_is_the_counted_frames_at_or_above_need(per_doc, need, block, mapped):
+       st.integers(0, 5), st.sampled_from([1, 3, 1 << 20]), st.booleans(), st.sampled_from([1, 2, 4096]),
+       st.booleans(), st.booleans())
+def test_frequent_is_the_counted_frames_at_or_above_need(per_doc, need, block, mapped, run, one_by_one, shuffled):
     """``arrays.frequent`` (a range of values at a time, parts in memory or read back
-    from a spill's column) gives what ``count_frames`` + ``add_counts`` give (D104's
-    slot templates before), and empties the list it is given."""
+    from a spill's column, joined ``FREQUENT_RUN`` at a time into a view or a copy, given
+    as a list or one at a time, each sorted or not) gives what ``count_frames`` +
+    ``add_counts`` give (D104's slot templates before), and empties the list it is given."""
     from corpuslint import arrays
 
     parts = [np.unique(np.array(p, dtype=np.uint64)) for p in per_doc]
     want = F.add_counts([F.count_frames(list(parts))], need)
+    if shuffled:  # (a part's values once each, in any order)
+        parts = [p[::-1].copy() for p in parts]
     spill = StateSpill()
-    old = arrays.FREQUENT_BLOCK
+    old = arrays.FREQUENT_BLOCK, arrays.FREQUENT_RUN
     try:
         if mapped:
             refs = [spill.put({"frames": p}, "G") for p in parts]
             given_parts = [s["frames"] for s in spill.get_many(refs)]
         else:
             given_parts = list(parts)
-        arrays.FREQUENT_BLOCK = block
-        got = arrays.frequent(given_parts, need)
+        arrays.FREQUENT_BLOCK, arrays.FREQUENT_RUN = block, run
+        got = arrays.frequent((p for p in given_parts) if one_by_one else given_parts, need)
     finally:
-        arrays.FREQUENT_BLOCK = old
+        arrays.FREQUENT_BLOCK, arrays.FREQUENT_RUN = old
         spill.close()
-    assert given_parts == []
+    assert one_by_one or given_parts == []
     assert got.dtype == np.uint64 and np.array_equal(got, want)
 
 

@@ -650,12 +650,17 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             # again (its units' frames, ``tframes``, are) and freed as they are concatenated;
             # a ``ColumnState`` keeps its field (a view of a mapped column, whose pages ``frequent``
             # gives back): deleted, it took a dict of its own (~200 bytes a record, held to the end)
+            # (given one at a time, in the states' order: a list of every document's frames and
+            # of (key, state) pairs was ~170 bytes a record at the reduce's peak, rec43)
             owned = type(corpus.states) is dict
-            framed = [(p, s) for p, s in corpus.states.items() if s is not None and "frames" in s]
-            per_doc = [s.pop("frames") if owned and type(s) is dict else s["frames"] for _, s in framed]
             if file_of is not None:  # a notebook's frames once, however many of its cells have them
-                per_doc = _per_file([p for p, _ in framed], per_doc)
-            del framed
+                framed = [(p, s) for p, s in corpus.states.items() if s is not None and "frames" in s]
+                per_doc = _per_file([p for p, _ in framed], [s.pop("frames") if owned and type(s) is dict
+                                                              else s["frames"] for _, s in framed])
+                del framed
+            else:
+                per_doc = (s.pop("frames") if owned and type(s) is dict else s["frames"]
+                           for s in corpus.states.values() if s is not None and "frames" in s)
             template = frequent(per_doc, need)  # (F.count_frames' counts, >= need, a range at a time)
         else:
             template = np.zeros(0, np.uint64)
@@ -983,9 +988,12 @@ def _frames_lookup(states: dict[str, Any], paths: list[str], template: np.ndarra
 
 def _names_lookup(states: dict[str, Any], paths: list[str]):
     """``f(i)`` -> frozenset of name hashes of the i-th unit in ``_concat`` order."""
+    from array import array
     from bisect import bisect_right  # (a list search: a finding costs a few us, not a numpy call's)
 
-    starts = np.concatenate(([0], np.cumsum([len(states[p]["lines"]) for p in paths]))).tolist()
+    # (an array of int64, searched as a list: a list of ints was ~36 bytes a record, held to the reduce's end)
+    starts = array("q", np.concatenate(([0], np.cumsum(np.fromiter((len(states[p]["lines"]) for p in paths),
+                                                                    np.int64, len(paths))))).tobytes())
 
     def names_of(i: int) -> frozenset[int]:
         d = bisect_right(starts, i) - 1
@@ -1444,9 +1452,12 @@ class BoilerplateLine(_DuplicateCorpusRule):
         if corpus.aggregates is not None:  # counted in the corpus index (incremental.LinePostings)
             yield from self._report(corpus, paths, n_docs, incremental.line_counts(self, corpus, need))
             return
-        all_keys = np.concatenate([corpus.states[p]["keys"] for p in paths])
-        sizes = [len(corpus.states[p]["keys"]) for p in paths]
+        # (gathered ``_GATHER`` states at a time: a list of every state's view, one per record, was
+        # ~110 bytes a record at the reduce's peak, twice: keys, then lines; rec43)
+        all_keys = _gather(corpus.states, paths, "keys")
+        sizes = np.fromiter((len(corpus.states[p]["keys"]) for p in paths), np.int64, len(paths))
         doc_of = np.repeat(np.arange(len(paths)), sizes)
+        del sizes
         files = files_all
         file_of = doc_of if files is None else np.asarray(files, np.int64)[doc_of]
         if files is None:
@@ -1464,7 +1475,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
         del uk, counts, keep
         common_set = set(common.tolist())
         # the first holders (in path order) of each common key in its first two files, found with one sort
-        all_lines = np.concatenate([corpus.states[p]["lines"] for p in paths])
+        all_lines = _gather(corpus.states, paths, "lines")
         hit = np.flatnonzero(np.isin(all_keys, common))
         order = hit[np.argsort(all_keys[hit], kind="stable")]  # by key, then path order
         ks = all_keys[order]
