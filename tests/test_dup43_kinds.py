@@ -10,8 +10,15 @@ entered twice or three times (fortunes-de's zitate: Walter Heiby's "Sicherheit i
 Irrlicht" three times) is; a series' title over each quote (fortunes-de's kinderzitate) is
 a part of two quotes too.
 
+LaTeX: what a document defines as code for itself is code (``corpuslint.readers.latex``'s
+``document_code``): Apprends LaTeX! typesets a list, then shows its source in an
+``exemple`` environment it defines with fancyvrb's ``\\DefineVerbatimEnvironment``, so
+the source's ``\\item`` lines are no copy of the list (D101); syllogism's manual writes a
+command's call with ``\\comm{..}``, a command it defines as ``\\texttt``. A prose paragraph
+copied outside the example is still reported.
+
 Sources (tests/data/realtext/SOURCE.md): fortunes-pl (GPL-2+), fortunes-it (public domain),
-fortunes-de (GPL-2+).
+fortunes-de (GPL-2+), Apprends LaTeX! and syllogism's manual (LPPL).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from pathlib import Path
 
 from corpuslint import lint_text, structure
 from corpuslint.document import Document
+from corpuslint.readers.latex import document_code
 
 DATA = Path(__file__).parent / "data" / "realtext"
 PUCHATEK = (DATA / "fortunes-pl-puchatek-milne.txt").read_text(encoding="utf-8")
@@ -27,6 +35,8 @@ ADAMS = (DATA / "fortunes-it-adams-silenzio.txt").read_text(encoding="utf-8")
 RZEWSKI = (DATA / "fortunes-pl-rzewski-koniki.txt").read_text(encoding="utf-8")
 KINDERZITATE = (DATA / "fortunes-de-kinderzitate-schwein.txt").read_text(encoding="utf-8")
 HEIBY = (DATA / "fortunes-de-zitate-heiby.txt").read_text(encoding="utf-8")
+APPRENDS = (DATA / "apprends-latex-itemize-exemple.tex").read_text(encoding="utf-8")
+SYLLOGISM = (DATA / "syllogism-comm-example.tex").read_text(encoding="utf-8")
 DUPLICATES = ["D101", "D102", "D103"]
 
 
@@ -78,3 +88,29 @@ def test_d101_leaves_a_series_title_over_each_quote():
     lines = KINDERZITATE.splitlines()
     assert lines[0] == lines[6] == lines[11] == '"Das Schwein trägt seinen Namen nicht umsonst" - Stilblüten aus'
     assert _found(KINDERZITATE, "kinderzitate.txt") == []
+
+
+# -- LaTeX: a document's own verbatim environments and code commands --------------------
+
+def test_latex_reader_reads_a_documents_own_code_definitions():
+    assert document_code(APPRENDS) == (frozenset({"exemple"}), {})
+    assert document_code(SYLLOGISM) == (frozenset(), {"comm": 1, "commnb": 1})
+    assert document_code("% " + SYLLOGISM.replace("\n\\newcommand", "\n% \\newcommand")) == (frozenset(), {})
+    kinds = Document("syllogism.tex", SYLLOGISM).line_kinds
+    assert [kinds[i] for i in (6, 7)] == [structure.CODE] * 2  # \comm{syllogC\{...\}}\%\\, \quad\commnb{...}
+    assert kinds[3] == kinds[11] == kinds[13] == structure.PROSE  # the text, and the typeset syllogism
+    kinds = Document("apprends.tex", APPRENDS).line_kinds
+    lines = APPRENDS.splitlines()
+    assert lines[7] == lines[21] == "\\item de structurer ses idées ;"
+    assert kinds[7] == structure.PROSE and kinds[21] == structure.CODE
+
+
+def test_d101_leaves_a_lists_source_shown_in_the_documents_verbatim_environment():
+    assert _found(APPRENDS, "Apprends_LaTeX.tex") == []
+
+
+def test_d101_still_reports_prose_copied_outside_the_example():
+    # a paragraph of the same book (Apprends LaTeX! lines 2196-2197, one line), pasted twice after the excerpt
+    prose = "Ceci est un paragraphe de texte tout ce qu'il y a de plus normal, en dehors d'un quelconque environnement.\n"
+    text = APPRENDS + "\n" + prose + "\n" + prose
+    assert _found(text, "Apprends_LaTeX.tex") == [("D101", 33, 31)]
