@@ -1275,3 +1275,31 @@ def plural_variant_starts(doc: "Document") -> list[int]:
 def has_placeholder(text: str) -> bool:
     """Does ``text`` hold a printf or ``{0}`` placeholder (``PLACEHOLDER``)?"""
     return ("%" in text or "{" in text) and _PLACEHOLDER_RE.search(text) is not None
+
+
+# A quote collection in fortune(6)'s format (strfile's data files: Debian's fortunes,
+# fortunes-de, fortunes-pl, ...): short texts (quotes, jokes, poems, each with its
+# attribution) between lines holding only "%".
+FORTUNE_SEPARATOR = "%"
+FORTUNE_MIN_SEPARATORS = 3
+_FORTUNE_SEPARATOR_RE = re.compile(r"^[ \t]*%[ \t]*\r?$", re.MULTILINE)
+_PERCENT_LINE_RE = re.compile(r"^[ \t]*%", re.MULTILINE)
+
+
+def fortune_separators(doc: "Document") -> tuple[int, ...]:
+    """Offsets (line starts, in order) of the lines that separate the records of a quote
+    collection written in fortune(6)'s format, or ``()`` when ``doc`` is not one: at least
+    ``FORTUNE_MIN_SEPARATORS`` lines holding only ``%`` (spaces around allowed), and they
+    are most of the lines that open with ``%`` (a file of ``% comment`` lines with a bare
+    ``%`` among them is no collection); never LaTeX, where ``%`` opens a comment. Record k
+    runs from the k-th separator (or the text's start) to the next. Asked once a document."""
+    cached = doc.__dict__.get("_fortune_separators")
+    if cached is None:
+        cached = ()
+        text = doc.text
+        if doc.suffix not in TEX_SUFFIXES and "%" in text:
+            found = [m.start() for m in _FORTUNE_SEPARATOR_RE.finditer(text)]
+            if len(found) >= FORTUNE_MIN_SEPARATORS and 2 * len(found) > len(_PERCENT_LINE_RE.findall(text)):
+                cached = tuple(found)
+        doc.__dict__["_fortune_separators"] = cached
+    return cached

@@ -14,7 +14,11 @@ prose, what the typeset page shows, and nothing of the markup around it:
   (``picture``, ``tikzpicture``), verbatim text
   (``verbatim``, ``lstlisting``, ``minted``, ``\\verb|..|``, ``\\lstinline``), code
   names of documentation macros (``\\texttt``, ltxdoc's ``\\cs{..}``, ``\\pkg{..}``, ...),
-  and what ``\\ExplSyntaxOn`` opens up to its ``\\ExplSyntaxOff`` (expl3: code).
+  and what ``\\ExplSyntaxOn`` opens up to its ``\\ExplSyntaxOff`` (expl3: code); and what
+  the document defines as code for itself (``document_code``): its verbatim environments
+  (``\\DefineVerbatimEnvironment{exemple}{Verbatim}{..}``: a tutorial's source shown after
+  its typeset result) and commands typesetting their argument as code
+  (``\\newcommand{\\comm}[1]{\\texttt{..#1}}``).
 * ``url``: ``\\url{..}`` and ``\\href``'s target.
 * ``heading``: the title of ``\\section{..}`` and its kin (as a Markdown heading).
 * prose: everything else: the text, and the arguments of commands that hold text
@@ -141,21 +145,68 @@ _VERBATIM_RE = re.compile(r"\\begin\{(%s|[A-Za-z]*(?:code|verbatim|Verbatim|list
     re.escape(name) for name in sorted(VERBATIM_ENVIRONMENTS, key=len, reverse=True)), re.DOTALL)
 _COMMENT_RE = re.compile(r"(?<!\\)(?:\\\\)*%")
 
+# What a document defines for itself (in its preamble, or a class it ships beside it: only
+# the text read counts): environments whose body is read verbatim, shown as source (fancyvrb's
+# ``\DefineVerbatimEnvironment{exemple}{Verbatim}{frame=single}`` in Apprends LaTeX!,
+# listings' ``\lstnewenvironment``, tcolorbox's ``\newtcblisting``, an environment opening
+# fancyvrb's ``\VerbatimEnvironment``), and commands that typeset their argument as code
+# (syllogism's manual: ``\newcommand{\comm}[1]{\texttt{\color{comcol}\textbackslash{}#1}\xspace}``,
+# its body opening with a ``CODE_MACROS`` command or ``\ttfamily``).
+_VERBATIM_DEFINITION_RE = re.compile(
+    r"\\(?:(?:Define|Custom|Recustom)VerbatimEnvironment|lstnewenvironment|(?:new|renew|provide)tcblisting"
+    r"|(?:New|Renew|Provide|Declare)TCBListing)\s*(?:\[[^\]\n]*\]\s*)?\{\s*([A-Za-z@]+\*?)\s*\}"
+    r"|\\(?:re)?newenvironment\*?\s*\{\s*([A-Za-z@]+\*?)\s*\}\s*(?:\[\d\]\s*)?(?:\[[^\]\n]*\]\s*)?"
+    r"\{\s*\\VerbatimEnvironment(?![A-Za-z@])")
+_CODE_COMMAND_RE = re.compile(
+    r"(?:\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*(?:\{\s*\\([A-Za-z@]+)\s*\}|\\([A-Za-z@]+))"
+    r"\s*\[\s*([1-9])\s*\]|\\g?def\s*\\([A-Za-z@]+)((?:#[1-9])+))"
+    r"\s*\{\s*\{?\s*\\(?:%s|ttfamily|tt)(?![A-Za-z@])" % "|".join(sorted(CODE_MACROS)))
+
+
+def document_code(text: str) -> tuple[frozenset[str], dict[str, int]]:
+    """``(environments, commands)`` that ``text`` defines as code for itself (see
+    ``_VERBATIM_DEFINITION_RE``, ``_CODE_COMMAND_RE``): the names of its verbatim
+    environments, and its code commands with their number of arguments. Definitions in a
+    comment do not count."""
+    environments: set[str] = set()
+    commands: dict[str, int] = {}
+    if "Verbatim" in text or "lstnewenvironment" in text or "TCBListing" in text or "tcblisting" in text:
+        for m in _VERBATIM_DEFINITION_RE.finditer(text):
+            if not _commented(text, m.start()):
+                environments.add(m.group(1) or m.group(2))
+    if "command" in text or "def" in text:
+        for m in _CODE_COMMAND_RE.finditer(text):
+            name = m.group(1) or m.group(2) or m.group(4)
+            if not _commented(text, m.start()) and name not in PROSE_MACROS:
+                commands[name] = int(m.group(3)) if m.group(3) else m.group(5).count("#")
+    return frozenset(environments - VERBATIM_ENVIRONMENTS), commands
+
+
+@lru_cache(maxsize=64)
+def _environments_re(names: frozenset[str]) -> "re.Pattern[str]":
+    """``_VERBATIM_RE`` for the environments ``names`` (a document's own, ``document_code``)."""
+    return re.compile(r"\\begin\{(%s)\}.*?\\end\{\1\}" % "|".join(
+        re.escape(name) for name in sorted(names, key=len, reverse=True)), re.DOTALL)
+
 
 def _commented(text: str, pos: int) -> bool:
     """Is ``pos`` in a comment (after an unescaped ``%`` on its line)?"""
     return _COMMENT_RE.search(text, text.rfind("\n", 0, pos) + 1, pos) is not None
 
 
-def code_sections(text: str) -> list[tuple[int, int]]:
+def code_sections(text: str, environments: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """(start, end) of the spans that are code whatever the parser would make of them,
     blanked before parsing: verbatim environments (``\\begin{lstlisting}`` to its
-    ``\\end{lstlisting}``, as LaTeX reads them: nothing inside is a command), and what
+    ``\\end{lstlisting}``, as LaTeX reads them: nothing inside is a command; and those of
+    ``environments``, the document's own, ``document_code``), and what
     ``CODE_SWITCHES`` open and close (or the end of ``text``: expl3's
     ``\\begin { longtable }`` would unbalance the rest). Not where a comment holds them."""
     spans = []
     if "\\begin" in text:
         spans += [m.span() for m in _VERBATIM_RE.finditer(text) if not _commented(text, m.start())]
+        if environments:
+            spans += [m.span() for m in _environments_re(environments).finditer(text)
+                      if not _commented(text, m.start()) and not any(a <= m.start() < b for a, b in spans)]
     if "\\ExplSyntaxOn" in text:
         for m in _CODE_SECTION_RE.finditer(text):
             if not _commented(text, m.start()) and not any(a <= m.start() < b for a, b in spans):
@@ -168,6 +219,18 @@ def code_sections(text: str) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+@lru_cache(maxsize=64)
+def _document_context(commands: tuple[tuple[str, int], ...]):
+    """``_context()`` with a document's code commands (``document_code``) taking their
+    arguments (a command the parser does not know takes none)."""
+    from pylatexenc import macrospec
+
+    db = _context().filter_context()
+    db.add_context_category("corpuslint-document", prepend=True,
+                            macros=[macrospec.MacroSpec(name, "{" * n) for name, n in commands])
+    return db
 
 
 @lru_cache(maxsize=1)
@@ -193,7 +256,9 @@ def latex_regions(doc: "Document") -> list[Region] | None:
     except ImportError:  # (a dependency of corpuslint: only a broken install lacks it)
         return None
     text = doc.text
-    sections = code_sections(text)
+    environments, commands = document_code(text)
+    code_macros = CODE_MACROS | commands.keys() if commands else CODE_MACROS
+    sections = code_sections(text, environments)
     if sections:  # (blanked, newlines kept: offsets stay the text's)
         parts, at = [], 0
         for start, end in sections:
@@ -201,7 +266,8 @@ def latex_regions(doc: "Document") -> list[Region] | None:
             at = end
         text = "".join(parts) + text[at:]
     try:
-        walker = latexwalker.LatexWalker(text, latex_context=_context(), tolerant_parsing=True)
+        context = _document_context(tuple(sorted(commands.items()))) if commands else _context()
+        walker = latexwalker.LatexWalker(text, latex_context=context, tolerant_parsing=True)
         nodes, _, _ = walker.get_latex_nodes()
     except Exception:  # (pylatexenc raises its own errors, RecursionError on deep nesting, ...)
         return None
@@ -293,7 +359,7 @@ def latex_regions(doc: "Document") -> list[Region] | None:
                 else:
                     visit(arg, depth + 1)
             return
-        if name in CODE_MACROS:
+        if name in code_macros:
             paint(depth, start, end, CODE)
             return
         paint(depth, start, end, MARKUP)  # the command, and any argument not painted over below

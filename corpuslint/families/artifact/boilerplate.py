@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,7 +14,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import MESSAGES, PROSE, TABLE, is_changelog, is_label_record, looks_like_label_list
+from ...structure import MESSAGES, PROSE, TABLE, fortune_separators, is_changelog, is_label_record, looks_like_label_list
 from ...text.lazy_regex import lazy
 from ...text.normalize import RunMemo, normalize_line, normalized_run
 from ...text.script import ARABIC_SCRIPT_LANGUAGES, document_spans
@@ -57,9 +58,6 @@ CAPITALS_HEADINGS = 3
 # wikilink (``See also [[:Category:People from Bodmin]]``) is a cross-reference.
 _WIKI_HEADING_RE = lazy(r"[ \t]*(={1,6})[ \t]*[^=\s][^\n]*?[ \t]*\1[ \t]*")
 _WIKI_TEMPLATE_RE = lazy(r"[ \t]*\{\{[^{}\n]*\}\}[ \t]*")
-# A quote collection in fortune(6)'s format: records between lines of a lone ``%``.
-_FORTUNE_SEPARATOR = "%"
-FORTUNE_MIN_SEPARATORS = 3
 # A literal, not a button: a POSIX character class (``[:print:]`` in tr(1)), a quoted
 # string (``"share"``, a value a help page lists).
 _LITERAL_RE = lazy(r"\[:\w+:\]|\"[^\"\n]+\"|'[^'\n]+'|`[^`\n]+`|“[^”\n]+”")
@@ -155,24 +153,21 @@ _WRAP_END = frozenset(".!?:;…。！？：؟")
 
 def _fortune_quote(doc: Document, index: int) -> bool:
     """True when line ``index`` is the whole of a record in a quote collection written in
-    fortune(6)'s format: a ``%`` line (or the text's start) before it, a ``%`` line (or the
-    text's end) after it, and ``FORTUNE_MIN_SEPARATORS`` ``%`` lines at least in the document
-    (Debian fortunes' ``disclaimer``: "98% lean." / "%" / "All rights reserved." / "%", a
-    joke whose whole text is the phrase)."""
-    text, lines = doc.text, doc.lines
+    fortune(6)'s format (``structure.fortune_separators``): a ``%`` line (or the text's start)
+    before it, a ``%`` line (or the text's end) after it (Debian fortunes' ``disclaimer``:
+    "98% lean." / "%" / "All rights reserved." / "%", a joke whose whole text is the phrase)."""
+    separators = fortune_separators(doc)
+    if not separators:
+        return False
+    lines = doc.lines
 
     def separator(j: int) -> bool:
-        return not (0 <= j < len(lines)) or text[lines[j].start : lines[j].end].strip() == _FORTUNE_SEPARATOR
+        if not 0 <= j < len(lines):
+            return True
+        k = bisect_left(separators, lines[j].start)
+        return k < len(separators) and separators[k] == lines[j].start
 
-    if not (separator(index - 1) and separator(index + 1)):
-        return False
-    count = 0
-    for line in lines:
-        if text[line.start : line.end].rstrip() == _FORTUNE_SEPARATOR:
-            count += 1
-            if count >= FORTUNE_MIN_SEPARATORS:
-                return True
-    return False
+    return separator(index - 1) and separator(index + 1)
 
 
 def _continues_sentence(doc: Document, index: int, content: str) -> bool:

@@ -214,6 +214,13 @@ class ExactDuplicateLine(DocumentRule):
     its heading), and a paragraph's first line of ``min-words`` words that its second line
     repeats (a scraped page's title above the article with no blank line between), unless
     that paragraph or one beside it is verse (a line sung twice is a refrain).
+    A quote collection in fortune(6)'s format (records between lines holding only "%",
+    ``structure.fortune_separators``: Debian's fortunes, fortunes-pl) holds a text a record:
+    a line repeated inside one quote (Douglas Adams's tripled "Ci fu un terribile, mortale
+    silenzio.") and a part of two quotes (the attribution "A.A. Milne" / "Chatka Puchatka"
+    under two quotes of one book, a series' title over each of its quotes) are no copies; a
+    quote entered twice, the whole record, is (``quote_entered_twice``), wherever it stands
+    (a collection has no sections) and however often (no refrain).
     Repetitive genres: with ``genre = "auto"`` (default) a text that occurs ``refrain-copies``
     times or more (default 3) is a refrain (a chorus, a litany, "فبأي آلاء ربكما تكذبان" in Surah al-Rahman), so is a copy whose two
     places are both verse in a hard-wrapped document, the block before the later one
@@ -266,13 +273,15 @@ class ExactDuplicateLine(DocumentRule):
         rst = doc.suffix in structure.RST_SUFFIXES
         tex = doc.suffix in structure.TEX_SUFFIXES
         plain = not (rst or tex or doc.suffix in regions.MARKDOWN_SUFFIXES)  # (a man page rendered as text)
+        # a quote collection (fortune(6)'s "%" lines): only a quote entered twice is a copy (``quote_entered_twice``)
+        collection = bool(structure.fortune_separators(doc))
         out: list[Finding] = []
-        if plain:  # a headline printed twice in a row: one paragraph, or a title under min-words
+        if plain and not collection:  # a headline printed twice in a row: one paragraph, or a title under min-words
             out.extend(self._doubled_titles(doc, a, min_words, genre))
         if int(np.count_nonzero(a.nwords >= min_words)) < 2:
             return out  # a copy needs two units of min-words: a one-line record or title has one at most
         refrains: set[int] = set()
-        if genre == "auto":
+        if genre == "auto" and not collection:  # (a quote entered three times is three copies, no refrain)
             refrains = _refrain_keys(a, int(self.opts["refrain-copies"]))
         seen: dict[tuple[int, int], int] = {}  # (section, key) -> first unit
         seen_anywhere: dict[int, int] = {}
@@ -301,32 +310,36 @@ class ExactDuplicateLine(DocumentRule):
             if first == k:
                 continue
             u, f = a.units[k], a.units[first]
-            if _steps_of_two_lists(text, f, u):
-                continue  # "5. Run the preinst script" in the install and the upgrade procedure
-            if (rst or plain) and _bodies_of_two_entries(text, f.start, u.start, block=not rst):
-                continue  # "The default depends on the writer." under two options of a reference
-            if tex and _bodies_of_two_environments(text, f.start, u.start):
-                continue  # "\\themeauthor Madhusudan Singh." in two colour themes' example environments
-            if _lead_ins_of_two_blocks(doc, f, u, nwords[k]):
-                continue  # "Configure it as shown below." before two different commands
-            if u0 in headings and _contents_entry_and_its_heading(text, a.units, first, k, headings):
-                continue  # "3.1. Choose a BIOS password" listed in the chapter's contents, then its section
-            if first_copy is None:
-                first_copy = {}
-                for i, key_i in enumerate(keys):
-                    first_copy.setdefault(key_i, i)
-            if _question_asked_again(text, a.units, keys, first, k):
-                continue  # "Can you guess what we can do next? 🤔" at two steps of a worked example
-            if _answer_to_another_question(text, a.units, keys, first, k):
-                continue  # "The answer is Sentence A." closing two examples of a few-shot prompt
-            if _after_conclusion_lead_in(text, a.units, keys, first, k):
-                continue  # "Lift = 1.4 times the weight" again after "In summary, the correct relationship ... is:"
-            if _second_pass(keys, first_copy, first, k):
-                continue  # "Choose the Page Layout tab." again after "Open the print dialog." again
-            if genre == "auto" and _verse_repeat(doc, f.start, u.start):
-                continue  # a refrain, a stanza quoted in two entries: verse repeats on purpose
-            if genre == "auto" and regions.in_two_changelog_entries(doc, f.start, u.start):
-                continue  # "** Functional Changes to find" under two releases of findutils' NEWS
+            if collection:  # the collection's copy of a quote, or none (the tests below read one text's structure)
+                if not quote_entered_twice(a, first, k):
+                    continue  # "A.A. Milne" under two quotes of one book; Adams's tripled line in one quote
+            else:
+                if _steps_of_two_lists(text, f, u):
+                    continue  # "5. Run the preinst script" in the install and the upgrade procedure
+                if (rst or plain) and _bodies_of_two_entries(text, f.start, u.start, block=not rst):
+                    continue  # "The default depends on the writer." under two options of a reference
+                if tex and _bodies_of_two_environments(text, f.start, u.start):
+                    continue  # "\\themeauthor Madhusudan Singh." in two colour themes' example environments
+                if _lead_ins_of_two_blocks(doc, f, u, nwords[k]):
+                    continue  # "Configure it as shown below." before two different commands
+                if u0 in headings and _contents_entry_and_its_heading(text, a.units, first, k, headings):
+                    continue  # "3.1. Choose a BIOS password" listed in the chapter's contents, then its section
+                if first_copy is None:
+                    first_copy = {}
+                    for i, key_i in enumerate(keys):
+                        first_copy.setdefault(key_i, i)
+                if _question_asked_again(text, a.units, keys, first, k):
+                    continue  # "Can you guess what we can do next? 🤔" at two steps of a worked example
+                if _answer_to_another_question(text, a.units, keys, first, k):
+                    continue  # "The answer is Sentence A." closing two examples of a few-shot prompt
+                if _after_conclusion_lead_in(text, a.units, keys, first, k):
+                    continue  # "Lift = 1.4 times the weight" again after "In summary, the correct relationship ... is:"
+                if _second_pass(keys, first_copy, first, k):
+                    continue  # "Choose the Page Layout tab." again after "Open the print dialog." again
+                if genre == "auto" and _verse_repeat(doc, f.start, u.start):
+                    continue  # a refrain, a stanza quoted in two entries: verse repeats on purpose
+                if genre == "auto" and regions.in_two_changelog_entries(doc, f.start, u.start):
+                    continue  # "** Functional Changes to find" under two releases of findutils' NEWS
             same = text[f.start : f.end].strip() == text[u.start : u.end].strip()
             if not same and _symbols(text[f.start : f.end]) != _symbols(text[u.start : u.end]):
                 continue  # `'ax'` vs `'ax+'`, "oifname !=" vs "oifname": the symbol is the meaning
@@ -972,7 +985,10 @@ class NearDuplicateParagraph(DocumentRule):
     fully vocalised Arabic-script documents and scripture one verse a line (``regions.verse_lines``)
     are not reported, nor near-copies in two entries of
     a changelog (as D101); ``genre = "prose"`` checks
-    everything, ``"formulaic"`` turns the rule off for the files it is set for.
+    everything, ``"formulaic"`` turns the rule off for the files it is set for. In a quote
+    collection in fortune(6)'s format, as D101, only a quote entered twice counts (two records
+    the same but for the near-copied paragraph): a near-copy inside one quote or of a part of
+    two quotes (an attribution with another year) does not.
     Why: re-posted updates, lightly edited repeats and template paragraphs duplicate
     content while escaping exact matching.
     Example: a paragraph repeated further down the same article with only "قام أيضا"
@@ -1011,6 +1027,8 @@ class NearDuplicateParagraph(DocumentRule):
                 continue  # a refrain's variant: «你们应当敬畏安拉，应当服从我。» after «故你们应当敬畏安拉，...»
             if genre == "auto" and regions.in_two_changelog_entries(doc, ui.start, uj.start):
                 continue  # "More miscellaneous fixes from Michael Builov" two commit days after the first
+            if quote_entered_twice(a, i, j) is False:
+                continue  # a quote collection: a near-copy inside one quote, or of an attribution under two
             out.append(
                 doc.finding(
                     self, uj.start, uj.end,
@@ -1021,6 +1039,50 @@ class NearDuplicateParagraph(DocumentRule):
                 )
             )
         return out
+
+
+def _collection_records(a: U.Analysis) -> "tuple[list[int], list[int], dict[int, list[int]]] | None":
+    """For a quote collection in fortune(6)'s format (``structure.fortune_separators``), per
+    analysed unit the record holding it and its place there, and per record its units' keys
+    in order; None for any other document. Computed once an analysis."""
+    separators = structure.fortune_separators(a.doc)
+    if not separators:
+        return None
+    found = a.__dict__.get("_collection_records")
+    if found is None:
+        record = np.searchsorted(np.array(separators, dtype=np.int64), a.table[:, 0], side="right").tolist()
+        keys: dict[int, list[int]] = defaultdict(list)
+        place = []
+        for r, key in zip(record, a.keys.tolist()):
+            place.append(len(keys[r]))
+            keys[r].append(key)
+        found = a.__dict__["_collection_records"] = (record, place, keys)
+    return found
+
+
+def quote_entered_twice(a: U.Analysis, first: int, later: int) -> bool | None:
+    """For units ``first`` and ``later`` (a copy, or a near-copy) of an analysed quote
+    collection (fortune(6)'s format, ``structure.fortune_separators``): True when the two are
+    the collection's copy of a quote: they lie in two records that are the same text (their
+    units the same normalised words, in order) but for the pair itself (a near-copy): a quote
+    entered twice (fortunes-de's zitate: Walter Heiby's "Sicherheit ist das Irrlicht, dem
+    Wünschende nachjagen." three times). False for two units of one record (a quote's own
+    repetition: Douglas Adams's tripled "Ci fu un terribile, mortale silenzio.", a joke's
+    punchline repeating the nanny's explanation) and for a part of two records (fortunes-pl's
+    attribution "A.A. Milne" / "Chatka Puchatka" under two quotes of one book; fortunes-de's
+    series title "Das Schwein trägt seinen Namen nicht umsonst" - Stilblüten aus
+    Kinderaufsätzen over each child's sentence): each record is a text of its own. None when
+    the document is no such collection."""
+    found = _collection_records(a)
+    if found is None:
+        return None
+    record, place, keys = found
+    rf, rl = record[first], record[later]
+    if rf == rl or place[first] != place[later]:
+        return False
+    kf, kl = keys[rf], keys[rl]
+    at = place[first]
+    return len(kf) == len(kl) and kf[:at] == kl[:at] and kf[at + 1 :] == kl[at + 1 :]
 
 
 def _refrain_keys(a: U.Analysis, copies: int) -> frozenset:
@@ -1317,7 +1379,11 @@ class RestatedPassage(DocumentRule):
     ``singular|plural`` ("... It should have {{ limit }} character or more.|... It should
     have {{ limit }} characters or more.", ``structure.plural_variant_starts``) says one
     thing twice by design, as a .po file's ``msgstr[n]`` do (each a string of its own);
-    nor on two sentences in two entries of a changelog (as D101: "This release fixes some bugs").
+    nor on two sentences in two entries of a changelog (as D101: "This release fixes some bugs"),
+    nor in a quote collection in fortune(6)'s format (``structure.fortune_separators``): a
+    sentence said again inside a quote is its author's (a joke's punchline repeating the
+    nanny's explanation word for word), two quotes are two texts (a quote entered twice is
+    D101's or D102's).
     ``genre = "prose"`` always checks, ``"formulaic"`` never does.
     Why: machine-written filler and careless rewrites restate a fact already given,
     adding length but no information; plain Jaccard misses these (the seed pair below
@@ -1352,6 +1418,8 @@ class RestatedPassage(DocumentRule):
         min_distinctive = int(self.opts["min-distinctive-words"])
         if at_most_one_sentence(doc.text):  # (a .po string, a title: no analysis needed)
             return []
+        if structure.fortune_separators(doc):
+            return []  # a quote collection: a quote's restatement is its author's, two quotes are two texts
         sentences = paragraph_sentences(doc)
         if len(sentences) < 2 or len(sentences) > int(self.opts["max-sentences"]):
             return []

@@ -147,8 +147,12 @@ def section_starts(doc: Document) -> list[int]:
     processes."), the same step in every procedure of a help page ("Open the
     Activities overview and start typing Printers." under "Change the name of a
     printer" and again under "Change the location of a printer"). D101-D103 compare
-    within a section."""
+    within a section. A quote collection in fortune(6)'s format (``structure.fortune_separators``)
+    has none: its records are separated by ``%`` lines, and a quote's short line ("Z
+    anathema.eu.org:") is no heading, so a quote entered twice is found wherever it is."""
     lines = doc.lines
+    if structure.fortune_separators(doc):
+        return []
     if doc.suffix in MARKDOWN_SUFFIXES:
         heads = structure.markdown_containers(doc)[structure.HEADING_START]
     elif doc.suffix in structure.RST_SUFFIXES and any(r.kind == structure.MARKUP for r in doc.regions):
