@@ -66,6 +66,11 @@ AT_FILING = {
 }
 
 
+# Benches that compare source trees on a corpus the caller names (``--dir``): tools for a
+# change's author, with no figure of their own to put in the table.
+PAIRED = {"bench_docrules.py"}
+
+
 def run_bench(script: Path, args: list[str], targets_file: Path) -> int:
     print(f"== {script.name} {' '.join(args)}".rstrip(), flush=True)
     return subprocess.run([sys.executable, str(script), *args, "--targets-json", str(targets_file)]).returncode
@@ -155,6 +160,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="corpuslint-bench-") as tmp:
         for script in sorted(HERE.glob("bench_*.py")):
             if script.name == "bench_scale.py":
+                continue
+            if script.name in PAIRED:
+                print(f"== {script.name}: a comparison of two trees on a corpus you give (see its --help); "
+                      "not run here", flush=True)
                 continue
             out = Path(tmp) / f"{script.stem}.json"
             extra = ["--large"] if args.large and script.name == "bench_duplicates.py" else []
