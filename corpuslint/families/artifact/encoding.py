@@ -103,6 +103,31 @@ def noise_token(token: str) -> bool:
     return sum(1 for c in token if unicodedata.category(c)[0] == "S" or unicodedata.category(c) == "Cc") >= NOISE_SIGNS
 
 
+def _c1_amid_signs(before: str, old: str, after: str) -> bool:
+    """Are the C1 control characters ``old`` line noise, not cp1252 punctuation read as
+    Latin-1? So they are when they stand between two signs (punctuation or symbols, Unicode
+    categories P and S) in a token that reads as random bytes (``noise_token``): fortunes-es'
+    modem-noise joke ``vue$$@@!!\x91\x9c\x9c/!(*!3...``, which ftfy would make ``‘œœ``, a
+    quote and two ligatures that are no word. cp1252's quotes, dashes and ellipsis read as
+    Latin-1 touch a word or a space (``\x93Hola\x94``, `` \x96 ``, ``dijo\x85``)."""
+    if _C1_RUN_RE.fullmatch(old) is None or not before or not after:
+        return False
+    if unicodedata.category(before[-1])[0] not in "PS" or unicodedata.category(after[0])[0] not in "PS":
+        return False
+    head, tail = before.split(), after.split()
+    return noise_token((head[-1] if head else "") + old + (tail[0] if tail else ""))
+
+
+def c1_noise(line: str, start: int, end: int) -> bool:
+    """True when the C1 control characters ``line[start:end]`` belong to a run of them that
+    is line noise (``_c1_amid_signs``): A105 leaves them to A109 (control characters)."""
+    while start > 0 and "\x80" <= line[start - 1] <= "\x9f":
+        start -= 1
+    while end < len(line) and "\x80" <= line[end] <= "\x9f":
+        end += 1
+    return _c1_amid_signs(line[:start], line[start:end], line[end:])
+
+
 def _tokens_around(line: str, start: int, end: int) -> list[str]:
     """The whitespace-separated tokens of ``line`` that overlap ``[start, end)`` (or touch
     ``start`` when the span is empty)."""
@@ -196,7 +221,9 @@ class Mojibake(DocumentRule):
     A repair must give readable text: one whose every token in the changed part is still noise
     (``noise_token``: twelve characters or more, a letter among three symbols or controls or
     more) turned random bytes into other random bytes (fortunes-pl's linuxpl quotes an IRC
-    flood, ``Ăh4Ţ×˛ćçKSSd˝osK^Ć=O96…``): not reported.
+    flood, ``Ăh4Ţ×˛ćçKSSd˝osK^Ć=O96…``): not reported. Nor are C1 control characters
+    between signs in such a token (fortunes-es' modem noise ``vue$$@@!!\x91\x9c\x9c/!(*!3``,
+    not ``‘œœ``): line noise, A109's control characters.
     Fix safety: Unsafe: replaces the span with ftfy's repair. ftfy is reliable, but a
     heuristic: check the diff before committing it.
     """
@@ -277,6 +304,8 @@ def _spans_of(doc: Document) -> list[MojibakeSpan]:
         new = fixed[p : len(fixed) - s]
         if all(noise_token(token) for token in _tokens_around(fixed, p, len(fixed) - s)):
             continue  # "Ăh4Ţ×˛ćçKSSd˝osK^Ć=O96…" repaired to "ײćçKSSd˝osK^Ć=O96…": noise either way
+        if _c1_amid_signs(content[:p], old, content[len(content) - s :]):
+            continue  # "vue$$@@!!\x91\x9c\x9c/!": line noise (A109's control characters), no letters
         if _code_about_encodings(doc, line.start, line.end, content[:p]):
             continue  # "// Prints: this is a tÃ©st" under "buf.toString('latin1')": the code shows it
         out.append(MojibakeSpan(line.start + p, line.start + len(content) - s, old, new,
