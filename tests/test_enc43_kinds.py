@@ -1,18 +1,127 @@
-"""Encoding kinds fresh30 met (enc43), each on real text: C1 control characters amid signs of
-line noise are A109's, not A105's."""
+"""Encoding kinds fresh30 met (enc43), each on real text: text read with the wrong 8-bit codec
+(KOI8-R read as cp1251 or Latin-1, cp1251 read as KOI8-R, Latin-1 read as cp1251) is A105's
+mojibake; F001 on a file that is not UTF-8 names the encoding it looks like and the ``iconv``
+command; C1 control characters amid signs of line noise are A109's, not A105's.
+
+The legacy files are as Debian ships them (tests/data/realtext/SOURCE.md): the KOI8-R README of
+lcyw and the cp1251 gost2008 example (texlive-lang-cyrillic), the Latin-1 preamble of
+bibleref-german (texlive-lang-german). The mojibake is made from their bytes, read with the
+wrong codec, as a tool that assumed one would."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from corpuslint import lint_text
+from corpuslint import lint_paths, lint_text
+from corpuslint.text.legacy import guess_encoding, iconv_name
 
+LEGACY = Path(__file__).parent / "data" / "realtext" / "legacy"
 REALTEXT = Path(__file__).parent / "data" / "realtext"
+KOI8 = (LEGACY / "lcyw-README.koi8-r").read_bytes()
+CP1251 = (LEGACY / "gost2008-cp1251.tex").read_bytes()
+LATIN1 = (LEGACY / "bibleref-german-preamble-latin1.tex").read_bytes()
 NO_CACHE = {"cache": False}
 
 
 def a105(text: str, path: str = "page.txt") -> list:
     return [f for f in lint_text(text, path=path, config={"select": ["A105"], **NO_CACHE})]
+
+
+def repaired(text: str, path: str = "page.txt") -> str:
+    """``text`` with every A105 repair applied (the findings' edits, last first)."""
+    edits = sorted((e for f in a105(text, path) for e in f.fix.edits), key=lambda e: e.start, reverse=True)
+    for e in edits:
+        text = text[: e.start] + e.replacement + text[e.end :]
+    return text
+
+
+# -- A105: 8-bit codec mix-ups -----------------------------------------------------------------
+
+def test_koi8r_read_as_cp1251_is_mojibake_and_repairs_to_the_russian_text():
+    moji = KOI8.decode("cp1251")  # лМБУУЙЮЕУЛЙЕ Computer Modern ЫТЙЖФЩ: case-inverted Cyrillic
+    assert moji.startswith("лМБУУЙЮЕУЛЙЕ Computer Modern")
+    found = a105(moji)
+    assert found and all("KOI8-R text read as CP1251" in f.message for f in found)
+    assert found[0].line == 1 and "`Классические Computer Modern шрифты" in found[0].message
+    assert repaired(moji) == KOI8.decode("koi8_r")
+
+
+def test_koi8r_read_as_latin1_is_mojibake():
+    moji = KOI8.decode("latin-1")  # ëÌÁÓÓÉÞÅÓËÉÅ
+    found = a105(moji)
+    assert found and all("KOI8-R text read as CP1252" in f.message for f in found)
+    assert repaired(moji) == KOI8.decode("koi8_r")
+
+
+def test_cp1251_read_as_koi8r_is_mojibake():
+    moji = CP1251.decode("koi8_r")  # % cmap МЮДН ЦПСГХРЭ ДН inputenc / оПХЛЕП НТНПЛКЕМХЪ
+    found = a105(moji, "gost2008.tex")
+    assert [f.line for f in found] == [2, 10, 12]
+    assert all("CP1251 text read as KOI8-R" in f.message for f in found)
+    assert "`Пример оформления списка литературы с помощью стиля`" in found[1].message
+    assert repaired(moji, "gost2008.tex") == CP1251.decode("cp1251")
+
+
+def test_latin1_read_as_cp1251_is_mojibake_one_letter_in_a_latin_word():
+    moji = LATIN1.decode("cp1251")  # Dominik WaЯenhoven, Ьberschriften, FuЯnoten
+    assert "WaЯenhoven" in moji
+    found = a105(moji, "preamble.tex")
+    assert found[0].line == 2 and "CP1252 text read as CP1251), repairs to `ß`" in found[0].message
+    assert repaired(moji, "preamble.tex") == LATIN1.decode("latin-1")
+
+
+def test_correct_text_of_the_same_scripts_is_not_mojibake():
+    # the same files decoded right
+    assert a105(KOI8.decode("koi8_r")) == []
+    assert a105(CP1251.decode("cp1251"), "gost2008.tex") == []
+    assert a105(LATIN1.decode("latin-1"), "preamble.tex") == []
+    # fortunes-ru: Russian jokes typed with Latin letters in Cyrillic words ("папy", "yмного",
+    # "stoр"): read back as cp1252 every Cyrillic word would become Latin-1 noise
+    ru = (REALTEXT / "fortunes-ru-computer-latin-letters.txt").read_text(encoding="utf-8")
+    assert "папy" in ru and "stoр" in ru
+    assert a105(ru) == []
+    # Django's Danish catalogue: "ÅÅÅÅ-MM-DD" is a word of Latin-1 letters only, not KOI8-R
+    da = (REALTEXT / "django-da-date-formats.txt").read_text(encoding="utf-8")
+    assert "ÅÅÅÅ-MM-DD" in da
+    assert a105(da) == []
+    # Russian with an abbreviation whose first letter is small ("мРНК", messenger RNA)
+    assert a105("Рибосомы читают мРНК и синтезируют белок по её матрице.\n") == []
+
+
+def test_utf8_mojibake_is_still_ftfys_repair():
+    # UTF-8 Russian read as cp1251 (fresh30's probe of a fortunes-ru quote): ftfy's repair, no codec named
+    moji = "Я открываю неизвестную страницу,\n".encode("utf-8").decode("cp1251")
+    found = a105(moji)
+    assert len(found) == 1 and "read as" not in found[0].message
+    assert "repairs to `Я открываю неизвестную страницу`" in found[0].message
+
+
+# -- F001: the encoding a file that is not UTF-8 looks like ------------------------------------
+
+def f001(path: Path) -> list[str]:
+    return [f.message for f in lint_paths([str(path)], config={"select": ["F001"], **NO_CACHE})]
+
+
+def test_f001_names_the_likely_encoding_and_the_iconv_command(tmp_path):
+    for name, codec in (("lcyw-README.koi8-r", "KOI8-R"), ("gost2008-cp1251.tex", "CP1251"),
+                        ("bibleref-german-preamble-latin1.tex", "ISO-8859-1")):
+        target = tmp_path / name.replace(".koi8-r", ".txt")
+        shutil.copyfile(LEGACY / name, target)
+        before = target.read_bytes()
+        [message] = f001(target)
+        assert message.startswith("invalid UTF-8 at byte offset")
+        assert f"looks like {codec} (charset-normalizer); convert with `iconv -f {codec} -t UTF-8 " in message
+        assert message.endswith(f"{target.name}`") or message.endswith(f"{target}`")
+        assert target.read_bytes() == before  # never rewritten
+
+
+def test_f001_gives_no_encoding_for_utf8_with_a_broken_byte():
+    # a UTF-8 file cut inside a character: converting it from an 8-bit codec would make mojibake
+    data = "Классические шрифты с поддержкой кириллицы".encode("utf-8")[:-1]
+    assert guess_encoding(data) is None
+    assert guess_encoding(KOI8) == "koi8_r" and guess_encoding(CP1251) == "cp1251"
+    assert iconv_name("latin_1") == "ISO-8859-1" and iconv_name("koi8_r") == "KOI8-R"
 
 
 # -- A105 and A109: C1 controls amid signs are line noise ---------------------------------------

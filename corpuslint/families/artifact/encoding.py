@@ -1,4 +1,4 @@
-"""A104 replacement-character and A105 mojibake (ftfy)."""
+"""A104 replacement-character and A105 mojibake (ftfy; 8-bit codec mix-ups: text.legacy)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import CODE
 from ...text.lazy_regex import lazy
+from ...text.legacy import might_be_misread, misreading
 
 _FFFD_RE = lazy("\ufffd+")
 # Characters that appear in UTF-8-read-as-Latin-1/cp1252 mojibake: Latin-1 supplement,
@@ -206,6 +207,17 @@ class Mojibake(DocumentRule):
     Why: Mojibake turns words into noise that tokenizers split into many rare pieces;
     it usually affects whole documents from one badly configured source.
     Example: ``Ø§Ù„Ø£Ø®Ø¨Ø§Ø±`` -> ``الأخبار``.
+    Text read with the wrong 8-bit codec is mojibake too: KOI8-R read as cp1251
+    (``лМБУУЙЮЕУЛЙЕ``, case-inverted Cyrillic) or as Latin-1/cp1252 (``ëÌÁÓÓÉÞÅÓËÉÅ``),
+    cp1251 read as KOI8-R or as Latin-1, Latin-1 read as cp1251 (``WaЯenhoven``) or KOI8-R.
+    A document is reported so only when its lines hold words that such a mix-up makes
+    (Latin and Cyrillic letters in one word, a small letter before capitals, a word of
+    Latin-1 letters only), the round trip (encode as the codec it was read with, decode
+    as the one it was written in) leaves at most a third of them, and charset-normalizer
+    finds the repaired lines less messy (``text.legacy.misreading``); the message names the
+    two codecs. Russian typed with a Latin letter in a word (``папy``), a Danish
+    ``ÅÅÅÅ-MM-DD`` or an abbreviation such as ``мРНК`` is no mix-up: its round trip
+    makes more such words, not fewer.
     A line that names an encoding (UTF-8, Latin-1, ISO-8859, cp1252, "encoded",
     "charset", "mojibake") quotes mojibake as an example and is not reported, unless
     the repair mends ``CUE_WORDS`` (3) words or more on it: a French line about UTF-8
@@ -239,7 +251,7 @@ class Mojibake(DocumentRule):
     checks_code = True
 
     def check(self, doc: Document):
-        for start, end, old, new, lost in mojibake_spans(doc):
+        for start, end, old, new, lost, codecs in mojibake_spans(doc):
             if lost:
                 names = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(old))
                 yield doc.finding(self, start, end,
@@ -251,7 +263,7 @@ class Mojibake(DocumentRule):
                 self,
                 start,
                 end,
-                f"mojibake ({_chars(len(old))}), repairs to `{shown}`" if new
+                f"mojibake ({_chars(len(old))}{': ' + codecs if codecs else ''}), repairs to `{shown}`" if new
                 else f"mojibake `{old if len(old) <= 60 else old[:57] + '...'}` ({_chars(len(old))}), the repair deletes it",
                 fix=Fix.unsafe(Edit(start, end, new)),
             )
@@ -259,13 +271,16 @@ class Mojibake(DocumentRule):
 
 class MojibakeSpan(NamedTuple):
     """A span A105 reports: ``doc.text[start:end]`` is ``old``, its repair ``new``; ``lost``:
-    C1 controls that lost bytes left, with no repair (``_lost_bytes``)."""
+    C1 controls that lost bytes left, with no repair (``_lost_bytes``); ``codecs``: the
+    8-bit mix-up the repair undoes (``"KOI8-R read as CP1251"``: ``text.legacy.misreading``),
+    "" for ftfy's repair of UTF-8."""
 
     start: int
     end: int
     old: str
     new: str
     lost: bool
+    codecs: str = ""
 
 
 _SPANS: "weakref.WeakKeyDictionary[Document, list[MojibakeSpan]]" = weakref.WeakKeyDictionary()
@@ -284,12 +299,15 @@ def mojibake_spans(doc: Document) -> list[MojibakeSpan]:
 
 def _spans_of(doc: Document) -> list[MojibakeSpan]:
     text = doc.text
-    if not _SUSPECT_RE.search(text):
+    legacy = misreading(text, [text[line.start : line.end] for line in doc.lines]) if might_be_misread(text) else None
+    if legacy is None and not _SUSPECT_RE.search(text):
         return []
     out = []
-    for line in doc.lines:
+    for index, line in enumerate(doc.lines):
         content = text[line.start : line.end]
-        fixed = repair(content)
+        fixed, codecs = repair(content), ""
+        if fixed is None and legacy is not None and index in legacy.repairs:
+            fixed, codecs = legacy.repairs[index], f"{legacy.written_in} text read as {legacy.read_as}"
         if fixed is None or (ENCODING_CUE_RE.search(content) and misdecoded_words(content, fixed) < CUE_WORDS):
             continue  # a line about encodings quotes mojibake as its example
         # Narrow the edit to the changed part: common prefix and suffix are kept.
@@ -309,7 +327,7 @@ def _spans_of(doc: Document) -> list[MojibakeSpan]:
         if _code_about_encodings(doc, line.start, line.end, content[:p]):
             continue  # "// Prints: this is a tÃ©st" under "buf.toString('latin1')": the code shows it
         out.append(MojibakeSpan(line.start + p, line.start + len(content) - s, old, new,
-                                _lost_bytes(content[:p], old, content[len(content) - s :])))
+                                _lost_bytes(content[:p], old, content[len(content) - s :]), codecs))
     return out
 
 
