@@ -13,6 +13,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import ftfy.bad_codecs  # noqa: F401  (registers ftfy's sloppy-windows codecs)
+
 from corpuslint import lint_paths, lint_text
 from corpuslint.text.legacy import guess_encoding, iconv_name
 
@@ -50,7 +52,7 @@ def test_koi8r_read_as_cp1251_is_mojibake_and_repairs_to_the_russian_text():
 def test_koi8r_read_as_latin1_is_mojibake():
     moji = KOI8.decode("latin-1")  # ëÌÁÓÓÉÞÅÓËÉÅ
     found = a105(moji)
-    assert found and all("KOI8-R text read as CP1252" in f.message for f in found)
+    assert found and all("KOI8-R text read as Latin-1/CP1252" in f.message for f in found)
     assert repaired(moji) == KOI8.decode("koi8_r")
 
 
@@ -67,7 +69,7 @@ def test_latin1_read_as_cp1251_is_mojibake_one_letter_in_a_latin_word():
     moji = LATIN1.decode("cp1251")  # Dominik WaЯenhoven, Ьberschriften, FuЯnoten
     assert "WaЯenhoven" in moji
     found = a105(moji, "preamble.tex")
-    assert found[0].line == 2 and "CP1252 text read as CP1251), repairs to `ß`" in found[0].message
+    assert found[0].line == 2 and "Latin-1/CP1252 text read as CP1251), repairs to `ß`" in found[0].message
     assert repaired(moji, "preamble.tex") == LATIN1.decode("latin-1")
 
 
@@ -95,6 +97,32 @@ def test_utf8_mojibake_is_still_ftfys_repair():
     found = a105(moji)
     assert len(found) == 1 and "read as" not in found[0].message
     assert "repairs to `Я открываю неизвестную страницу`" in found[0].message
+
+
+UDHR = Path(__file__).parent / "data" / "udhr"
+
+
+def test_chinese_and_japanese_legacy_encodings_read_as_latin1_are_mojibake():
+    # the UDHR's preamble (tests/data/udhr): Chinese saved as GBK, Japanese as EUC-JP or
+    # Shift-JIS, read as cp1252 or as Latin-1 (C1 controls: "\x93ú\x96{\x8cê\x82Ì" for "日本語の")
+    for name, codec, read, label in (("cmn_hans.txt", "gbk", "sloppy-windows-1252", "GBK"),
+                                     ("jpn.txt", "euc_jp", "sloppy-windows-1252", "EUC-JP"),
+                                     ("jpn.txt", "shift_jis", "latin-1", "SHIFT_JIS")):
+        text = (UDHR / name).read_text(encoding="utf-8")
+        moji = text.encode(codec).decode(read)
+        found = a105(moji)
+        assert found and all(f"{label} text read as Latin-1/CP1252" in f.message for f in found), (name, codec)
+        assert repaired(moji) == text
+        assert a105(text) == []  # the text itself
+
+
+def test_a_wrong_mix_up_is_never_offered_as_a_repair():
+    # Japanese EUC-JP read as cp1251 looks like case-inverted Cyrillic, but "repairing" it as
+    # KOI8-R gives box-drawing noise (charset-normalizer's mess ratio 2.5): not reported so
+    moji = (UDHR / "jpn.txt").read_text(encoding="utf-8").encode("euc_jp").decode("cp1251", errors="replace")
+    assert not any("KOI8-R" in f.message for f in a105(moji))
+    # the UDHR in Russian, correct
+    assert a105((UDHR / "rus.txt").read_text(encoding="utf-8")) == []
 
 
 # -- F001: the encoding a file that is not UTF-8 looks like ------------------------------------

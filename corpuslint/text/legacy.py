@@ -1,5 +1,6 @@
-"""Legacy 8-bit encodings: which one a file that is not UTF-8 is in (F001's hint), and text
-read with the wrong one of them (A105's 8-bit mix-ups).
+"""Legacy encodings: which one a file that is not UTF-8 is in (F001's hint), and text read
+with the wrong one of them (A105's mix-ups: KOI8-R, cp1251, Latin-1/cp1252, GBK, EUC-JP,
+Shift-JIS).
 
 The judgement is charset-normalizer's (``charset_normalizer.from_bytes`` for a file's bytes,
 its mess detector ``charset_normalizer.md.mess_ratio`` for a decoded text); the names given
@@ -75,38 +76,51 @@ def conversion_hint(data: bytes, path: str) -> str:
     return f"; looks like {name} (charset-normalizer); convert with `iconv -f {name} -t UTF-8 {shlex.quote(path)}`"
 
 
-# -- A105: text read with the wrong 8-bit codec ------------------------------------------------
+# -- A105: text read with the wrong legacy codec ----------------------------------------------
 
-# (read as, written in): the codec a text was decoded with and the one its bytes are in. A
-# byte is one character in both, so a line and its repair have the same length. ftfy's
-# "sloppy" codecs read the bytes cp1251/cp1252 leave undefined as Latin-1 does (C1 controls).
+# (read as, written in): the 8-bit codec a text was decoded with and the one its bytes are in
+# (8-bit too, or two bytes a character: GBK, EUC-JP, Shift-JIS). ftfy's "sloppy" codecs read
+# the bytes cp1251/cp1252 leave undefined as Latin-1 does (C1 controls).
 # Each with what a document read so shows somewhere (searched first, at C speed: a small
 # Cyrillic letter before two capitals, three Latin-1 letters of the upper half in a row, a
-# Latin letter beside a Cyrillic one).
+# Latin letter beside a Cyrillic one, cp1252's signs of the bytes 0x80-0x9F in a row).
 _INVERTED_SIGN = re.compile("[а-яё][А-ЯЁ]{2}")
 _HIGH_LATIN_SIGN = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]{3}")
 _MIXED_SIGN = re.compile("[A-Za-z\u00c0-\u00ff][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u00ff]")
+# cp1252's characters of the bytes 0x80-0x9F (or Latin-1's C1 controls), each before another
+# character, twice in a row: Shift-JIS's lead bytes (``‚Ì‚·``, ``\x93ú\x96{``)
+_SJIS_SIGN = re.compile("(?:[\u0080-\u009f\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                        "\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]\\S){2}")
+LATIN1_READING = "sloppy-windows-1252"  # read as cp1252, or as Latin-1 (``round_trip``)
 MIXUPS = (
     ("sloppy-windows-1251", "koi8_r", _INVERTED_SIGN),  # лМБУУЙЮЕУЛЙЕ: case-inverted Cyrillic
     ("koi8_r", "sloppy-windows-1251", _INVERTED_SIGN),  # оПХЛЕП НТНПЛКЕМХЪ
-    ("sloppy-windows-1252", "koi8_r", _HIGH_LATIN_SIGN),  # ëÌÁÓÓÉÞÅÓËÉÅ (Latin-1 or cp1252)
-    ("sloppy-windows-1252", "sloppy-windows-1251", _HIGH_LATIN_SIGN),  # Ïðèìåð
+    (LATIN1_READING, "koi8_r", _HIGH_LATIN_SIGN),  # ëÌÁÓÓÉÞÅÓËÉÅ
+    (LATIN1_READING, "sloppy-windows-1251", _HIGH_LATIN_SIGN),  # Ïðèìåð
     ("sloppy-windows-1251", "sloppy-windows-1252", _MIXED_SIGN),  # WaЯenhoven: a Cyrillic letter in a Latin word
     ("koi8_r", "sloppy-windows-1252", _MIXED_SIGN),  # WaÚenhoven
+    # two bytes a character: Chinese GBK (ÕâÊÇÒ»¸ö²âÊÔ), Japanese EUC-JP (ÆüËÜ¸ì¤Î) read as Latin-1
+    (LATIN1_READING, "gbk", _HIGH_LATIN_SIGN),
+    (LATIN1_READING, "euc_jp", _HIGH_LATIN_SIGN),
+    (LATIN1_READING, "shift_jis", _SJIS_SIGN),  # “ú–{Œê‚Ì (日本語の)
 )
-CODEC_NAMES = {"sloppy-windows-1251": "CP1251", "sloppy-windows-1252": "CP1252", "koi8_r": "KOI8-R"}
+CODEC_NAMES = {"sloppy-windows-1251": "CP1251", LATIN1_READING: "Latin-1/CP1252", "koi8_r": "KOI8-R", "gbk": "GBK",
+               "euc_jp": "EUC-JP", "shift_jis": "SHIFT_JIS"}
 
-# Words a wrong codec makes: Latin and Cyrillic letters in one word (``WaЯenhoven``), a small
-# letter before capitals only (``лМБУУЙЮЕУЛЙЕ``: KOI8-R and cp1251 invert the case), three
-# letters or more of the Latin-1 upper half and no other (``ÐÏÄÄÅÒÖËÏÊ``).
+# Words a wrong codec makes: Latin and Cyrillic (or CJK) letters in one word (``WaЯenhoven``;
+# ``v鎟dien``, Danish "værdien" taken for GBK), a small letter before capitals only
+# (``лМБУУЙЮЕУЛЙЕ``: KOI8-R and cp1251 invert the case), three letters or more of the Latin-1
+# upper half and no other (``ÐÏÄÄÅÒÖËÏÊ``).
 _L = "[^\\W\\d_]"  # a letter
-_MIXED_WORD_RE = re.compile(f"{_L}*(?:[A-Za-z\u00c0-\u024f][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u024f]){_L}*")
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f"  # kana, Han, Hangul, half-width kana
+_MIXED_WORD_RE = re.compile(f"{_L}*(?:[A-Za-z\u00c0-\u024f][\u0400-\u04ff{_CJK}]|[\u0400-\u04ff{_CJK}][A-Za-z\u00c0-\u024f]){_L}*")
 _INVERTED_WORD_RE = re.compile(f"(?<!{_L})[\u00df-\u00ff\u0430-\u045f][A-Z\u00c0-\u00de\u0400-\u042f]{{2,}}(?!{_L})")
 _HIGH_LATIN_WORD_RE = re.compile(f"(?<!{_L})[\u00c0-\u00ff]{{3,}}(?!{_L})")
 _WRONG_WORD_RES = (_MIXED_WORD_RE, _INVERTED_WORD_RE, _HIGH_LATIN_WORD_RE)
-# Repairs of a document are made only with this many such words on its changed lines at
-# least, the repair leaving at most a third of the number (``wrong_words``), and when
-# charset-normalizer's mess detector finds the repaired lines less messy.
+# Repairs of a document are made only with this many such words (or ftfy's bad sequences) on
+# its lines that show a sign at least, the repair leaving at most a third of the number
+# (``wrongness``), and when charset-normalizer's mess detector finds the repaired lines less
+# messy.
 MIN_WRONG_WORDS = 2
 _SCANNED = 20_000  # characters of a document's changed lines given to the mess detector at most
 
@@ -117,10 +131,19 @@ def wrong_words(text: str) -> int:
     return sum(len(pattern.findall(text)) for pattern in _WRONG_WORD_RES)
 
 
+def wrongness(text: str) -> int:
+    """``wrong_words`` of ``text`` plus ftfy's count of character sequences mojibake is made
+    of (``ftfy.badness.badness``: cp1252 punctuation between Latin-1 letters, Shift-JIS read
+    as cp1252's ``‚Ì‚·``), which words alone miss."""
+    from ftfy.badness import badness
+
+    return wrong_words(text) + badness(text)
+
+
 class Misreading(NamedTuple):
-    """Lines of a document read with the wrong 8-bit codec: ``read_as`` and ``written_in``
-    (iconv names: ``CP1251``, ``KOI8-R``, ``CP1252``), ``repairs`` maps a line's index to
-    its repair (the line encoded as ``read_as``, decoded as ``written_in``)."""
+    """Lines of a document read with the wrong legacy codec: ``read_as`` and ``written_in``
+    (``CODEC_NAMES``: ``CP1251``, ``KOI8-R``, ``Latin-1/CP1252``, ``GBK``...), ``repairs``
+    maps a line's index to its repair (``round_trip``)."""
 
     read_as: str
     written_in: str
@@ -128,38 +151,49 @@ class Misreading(NamedTuple):
 
 
 def round_trip(line: str, read_as: str, written_in: str) -> str | None:
-    """``line`` encoded as ``read_as`` and decoded as ``written_in`` (the same length), or
-    None when it does not change or holds a character ``read_as`` has not (the line was
-    not read with it)."""
+    """``line`` encoded as ``read_as`` and decoded as ``written_in``, or None when it does not
+    change, holds a character ``read_as`` has not (the line was not read with it) or its
+    bytes are not ``written_in``. Text read as cp1252 (``LATIN1_READING``) may have been
+    read as Latin-1, which has C1 controls where cp1252 has signs."""
     try:
-        fixed = line.encode(read_as).decode(written_in)
-    except UnicodeError:
+        data = line.encode(read_as)
+    except UnicodeEncodeError:
+        if read_as != LATIN1_READING:
+            return None
+        try:
+            data = line.encode("latin-1")  # read as Latin-1: C1 controls where cp1252 has signs (\x93ú\x96{)
+        except UnicodeEncodeError:
+            return None
+    try:
+        fixed = data.decode(written_in)
+    except UnicodeDecodeError:
         return None
     return None if fixed == line else fixed
 
 
 def might_be_misread(text: str) -> bool:
-    """Does ``text`` show a sign of an 8-bit codec mix-up (``MIXUPS``) anywhere? (cheap: for
+    """Does ``text`` show a sign of a legacy codec mix-up (``MIXUPS``) anywhere? (cheap: for
     most documents, no)"""
     return any(sign.search(text) for _, _, sign in MIXUPS)
 
 
 def misreading(text: str, lines: list[str]) -> Misreading | None:
-    """The 8-bit codec mix-up (``MIXUPS``) that ``lines`` (the lines of a document whose text
-    is ``text``) show, or None.
+    """The legacy codec mix-up (``MIXUPS``) that ``lines`` (the lines of a document whose
+    text is ``text``) show, or None.
 
     A mix-up is judged on the lines that show its sign (``MIXUPS``), encode in the codec
     they were read with and change: it is a candidate when they hold ``MIN_WRONG_WORDS``
-    words a wrong codec makes or more and the repair leaves at most a third of them
-    (``wrong_words``); it is taken when charset-normalizer's mess ratio
-    (``charset_normalizer.md.mess_ratio``) of the repaired lines is lower than that of the
-    lines as they are; then every line that encodes so and changes is repaired (a line of
-    KOI8-R capitals read as cp1251 shows no sign of its own). Of several, the least messy
-    repair wins, then the one whose letters charset-normalizer finds the most like a language's
+    words or sequences a wrong codec makes or more and the repair leaves at most a third of
+    them (``wrongness``); it is taken when charset-normalizer's mess ratio
+    (``charset_normalizer.md.mess_ratio``) of the repaired lines is at most ``MAX_CHAOS``
+    and lower than that of the lines as they are. Of several, the least messy repair wins,
+    then the one whose letters charset-normalizer finds the most like a language's
     (``charset_normalizer.cd.coherence_ratio``): KOI8-R read as cp1251 and cp1251 read as
-    KOI8-R are both case-inverted Cyrillic, told apart by which repair is Russian.
-    Correct Russian text with a Latin letter typed in a word (``Hе``) is no candidate: its
-    repair makes every Cyrillic word Latin-1 noise."""
+    KOI8-R are both case-inverted Cyrillic, told apart by which repair is Russian. Then
+    every line that round-trips so is repaired (a line of KOI8-R capitals read as cp1251
+    shows no sign of its own). Correct Russian with a Latin letter typed in a word (``папy``)
+    is no candidate: its repair makes every Cyrillic word Latin-1 noise; nor is a mix-up
+    whose repair is noise too (Japanese EUC-JP read as cp1251, "repaired" as KOI8-R)."""
     mixups = [m for m in MIXUPS if m[2].search(text)]
     if not mixups:
         return None
@@ -173,8 +207,8 @@ def misreading(text: str, lines: list[str]) -> Misreading | None:
             if fixed is not None:
                 old.append(line)
                 new.append(fixed)
-        before = wrong_words("\n".join(old))
-        if before >= MIN_WRONG_WORDS and wrong_words("\n".join(new)) * 3 <= before:
+        before = wrongness("\n".join(old))
+        if before >= MIN_WRONG_WORDS and wrongness("\n".join(new)) * 3 <= before:
             found.append((read_as, written_in, "\n".join(old)[:_SCANNED], "\n".join(new)[:_SCANNED]))
     if not found:
         return None
@@ -184,8 +218,8 @@ def misreading(text: str, lines: list[str]) -> Misreading | None:
     best = None
     for read_as, written_in, old, new in found:
         mess_new = mess_ratio(new, 1.0)
-        if mess_new >= mess_ratio(old, 1.0):
-            continue
+        if mess_new > MAX_CHAOS or mess_new >= mess_ratio(old, 1.0):
+            continue  # (EUC-JP read as cp1251 "repaired" as KOI8-R: box-drawing noise, not text)
         languages = coherence_ratio(new)
         key = (round(mess_new, 2), -(languages[0][1] if languages else 0.0))
         if best is None or key < best[0]:

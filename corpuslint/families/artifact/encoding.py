@@ -207,15 +207,17 @@ class Mojibake(DocumentRule):
     Why: Mojibake turns words into noise that tokenizers split into many rare pieces;
     it usually affects whole documents from one badly configured source.
     Example: ``Ø§Ù„Ø£Ø®Ø¨Ø§Ø±`` -> ``الأخبار``.
-    Text read with the wrong 8-bit codec is mojibake too: KOI8-R read as cp1251
+    Text read with the wrong legacy codec is mojibake too: KOI8-R read as cp1251
     (``лМБУУЙЮЕУЛЙЕ``, case-inverted Cyrillic) or as Latin-1/cp1252 (``ëÌÁÓÓÉÞÅÓËÉÅ``),
-    cp1251 read as KOI8-R or as Latin-1, Latin-1 read as cp1251 (``WaЯenhoven``) or KOI8-R.
+    cp1251 read as KOI8-R or as Latin-1, Latin-1 read as cp1251 (``WaЯenhoven``) or KOI8-R,
+    Chinese GBK, Japanese EUC-JP or Shift-JIS read as Latin-1/cp1252 (``ÕâÊÇ``, ``‚Ì‚·``).
     A document is reported so only when its lines hold words that such a mix-up makes
     (Latin and Cyrillic letters in one word, a small letter before capitals, a word of
-    Latin-1 letters only), the round trip (encode as the codec it was read with, decode
-    as the one it was written in) leaves at most a third of them, and charset-normalizer
-    finds the repaired lines less messy (``text.legacy.misreading``); the message names the
-    two codecs. Russian typed with a Latin letter in a word (``папy``), a Danish
+    Latin-1 letters only; ftfy's bad sequences), the round trip (encode as the codec it was
+    read with, decode as the one it was written in) leaves at most a third of them, and
+    charset-normalizer finds the repaired lines less messy, and readable
+    (``text.legacy.misreading``); the message names the two codecs, and the repair goes
+    before ftfy's on those lines. Russian typed with a Latin letter in a word (``папy``), a Danish
     ``ÅÅÅÅ-MM-DD`` or an abbreviation such as ``мРНК`` is no mix-up: its round trip
     makes more such words, not fewer.
     A line that names an encoding (UTF-8, Latin-1, ISO-8859, cp1252, "encoded",
@@ -305,9 +307,11 @@ def _spans_of(doc: Document) -> list[MojibakeSpan]:
     out = []
     for index, line in enumerate(doc.lines):
         content = text[line.start : line.end]
-        fixed, codecs = repair(content), ""
-        if fixed is None and legacy is not None and index in legacy.repairs:
+        if legacy is not None and index in legacy.repairs:
+            # (before ftfy's, which takes "È¨" of GBK read as Latin-1 for UTF-8's "Ȩ")
             fixed, codecs = legacy.repairs[index], f"{legacy.written_in} text read as {legacy.read_as}"
+        else:
+            fixed, codecs = repair(content), ""
         if fixed is None or (ENCODING_CUE_RE.search(content) and misdecoded_words(content, fixed) < CUE_WORDS):
             continue  # a line about encodings quotes mojibake as its example
         # Narrow the edit to the changed part: common prefix and suffix are kept.
