@@ -15,8 +15,10 @@ from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers ftfy's sloppy-windows codecs)
 
+from hypothesis import HealthCheck, given, settings, strategies as st
+
 from corpuslint import lint_paths, lint_text
-from corpuslint.text.legacy import guess_encoding, iconv_name
+from corpuslint.text.legacy import guess_encoding, iconv_name, misreading
 
 LEGACY = Path(__file__).parent / "data" / "realtext" / "legacy"
 REALTEXT = Path(__file__).parent / "data" / "realtext"
@@ -123,6 +125,23 @@ def test_a_wrong_mix_up_is_never_offered_as_a_repair():
     assert not any("KOI8-R" in f.message for f in a105(moji))
     # the UDHR in Russian, correct
     assert a105((UDHR / "rus.txt").read_text(encoding="utf-8")) == []
+
+
+# words of the UDHR in Russian (tests/data/udhr/rus.txt), as sentences of them are drawn
+RUS_WORDS = sorted(set((UDHR / "rus.txt").read_text(encoding="utf-8").split()))
+sentences = st.lists(st.lists(st.sampled_from(RUS_WORDS), min_size=3, max_size=14).map(" ".join),
+                     min_size=1, max_size=6).map("\n".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentences)
+def test_russian_is_never_a_mix_up_and_its_koi8r_read_as_cp1251_repairs_to_itself(text):
+    assert misreading(text, text.split("\n")) is None
+    moji = text.encode("koi8_r").decode("cp1251")
+    found = misreading(moji, moji.split("\n"))
+    if found is not None:  # (a few words may show no sign of the mix-up)
+        assert (found.read_as, found.written_in) == ("CP1251", "KOI8-R")
+        assert all(text.split("\n")[i] == fixed for i, fixed in found.repairs.items())
 
 
 # -- F001: the encoding a file that is not UTF-8 looks like ------------------------------------
