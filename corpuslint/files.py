@@ -19,6 +19,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .config import Config
 from .document import Document, hash_utf8
+from .text.legacy import conversion_hint
 from .text.lazy_regex import lazy, lazy_re
 
 
@@ -541,9 +542,11 @@ def _decode_bom(data: bytes, encoding: str) -> str | None:
     return None if len(_NONTEXT_RE.findall(text)) > MAX_NONTEXT * len(text) else text
 
 
-def decode(data: bytes) -> str | ReadProblem:
+def decode(data: bytes, path: str = "FILE") -> str | ReadProblem:
     """The text of a file's bytes: UTF-8, or UTF-16/UTF-32 with a byte-order mark
-    (``bom_encoding``); else a ``binary`` (NUL bytes) or ``undecodable`` problem."""
+    (``bom_encoding``); else a ``binary`` (NUL bytes) or ``undecodable`` problem, the latter
+    naming the legacy encoding the bytes look like and the ``iconv`` command that converts
+    the file at ``path`` (``text.legacy.conversion_hint``)."""
     encoding = bom_encoding(data)
     if encoding is not None:
         text = _decode_bom(data, encoding)
@@ -565,7 +568,8 @@ def decode(data: bytes) -> str | ReadProblem:
         bad = data[exc.start : exc.start + 4].hex(" ")
         return ReadProblem(
             "undecodable",
-            f"invalid UTF-8 at byte offset {exc.start} (bytes {bad}): {exc.reason}; file not checked or fixed",
+            f"invalid UTF-8 at byte offset {exc.start} (bytes {bad}): {exc.reason}; file not checked or fixed"
+            + conversion_hint(data, path),
             line,
             column,
         )
@@ -578,7 +582,7 @@ def load(source: Source, data: bytes | None = None) -> Document | ReadProblem:
     data = read_bytes(source.path) if data is None else data
     if isinstance(data, ReadProblem):
         return data
-    text = decode(data)
+    text = decode(data, source.display)
     if isinstance(text, ReadProblem):
         return text
     doc = Document(source.display, text, language=source.language)

@@ -13,7 +13,10 @@ class UndecodableFile(EngineRule):
     """The file is not valid UTF-8.
 
     What: Reports the first byte sequence that is not valid UTF-8, with its byte
-    offset, line and column.
+    offset, line and column, and the legacy encoding the file looks like with the command
+    that converts it (charset-normalizer's guess, ``text.legacy.conversion_hint``: "looks
+    like KOI8-R (charset-normalizer); convert with `iconv -f KOI8-R -t UTF-8 README`"); no
+    guess for a file that is mostly UTF-8 with a few broken bytes.
     Why: Every other rule needs decoded text; a mis-encoded file (Windows-1256, a
     truncated multi-byte character, a binary dump) silently corrupts tokenisers and
     dedup downstream. corpuslint checks nothing else in the file and never rewrites it.

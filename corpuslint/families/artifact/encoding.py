@@ -1,4 +1,4 @@
-"""A104 replacement-character and A105 mojibake (ftfy)."""
+"""A104 replacement-character and A105 mojibake (ftfy; 8-bit codec mix-ups: text.legacy)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import CODE
 from ...text.lazy_regex import lazy
+from ...text.legacy import might_be_misread, misreading
 
 _FFFD_RE = lazy("\ufffd+")
 # Characters that appear in UTF-8-read-as-Latin-1/cp1252 mojibake: Latin-1 supplement,
@@ -103,6 +104,31 @@ def noise_token(token: str) -> bool:
     return sum(1 for c in token if unicodedata.category(c)[0] == "S" or unicodedata.category(c) == "Cc") >= NOISE_SIGNS
 
 
+def _c1_amid_signs(before: str, old: str, after: str) -> bool:
+    """Are the C1 control characters ``old`` line noise, not cp1252 punctuation read as
+    Latin-1? So they are when they stand between two signs (punctuation or symbols, Unicode
+    categories P and S) in a token that reads as random bytes (``noise_token``): fortunes-es'
+    modem-noise joke ``vue$$@@!!\x91\x9c\x9c/!(*!3...``, which ftfy would make ``‘œœ``, a
+    quote and two ligatures that are no word. cp1252's quotes, dashes and ellipsis read as
+    Latin-1 touch a word or a space (``\x93Hola\x94``, `` \x96 ``, ``dijo\x85``)."""
+    if _C1_RUN_RE.fullmatch(old) is None or not before or not after:
+        return False
+    if unicodedata.category(before[-1])[0] not in "PS" or unicodedata.category(after[0])[0] not in "PS":
+        return False
+    head, tail = before.split(), after.split()
+    return noise_token((head[-1] if head else "") + old + (tail[0] if tail else ""))
+
+
+def c1_noise(line: str, start: int, end: int) -> bool:
+    """True when the C1 control characters ``line[start:end]`` belong to a run of them that
+    is line noise (``_c1_amid_signs``): A105 leaves them to A109 (control characters)."""
+    while start > 0 and "\x80" <= line[start - 1] <= "\x9f":
+        start -= 1
+    while end < len(line) and "\x80" <= line[end] <= "\x9f":
+        end += 1
+    return _c1_amid_signs(line[:start], line[start:end], line[end:])
+
+
 def _tokens_around(line: str, start: int, end: int) -> list[str]:
     """The whitespace-separated tokens of ``line`` that overlap ``[start, end)`` (or touch
     ``start`` when the span is empty)."""
@@ -181,6 +207,19 @@ class Mojibake(DocumentRule):
     Why: Mojibake turns words into noise that tokenizers split into many rare pieces;
     it usually affects whole documents from one badly configured source.
     Example: ``Ø§Ù„Ø£Ø®Ø¨Ø§Ø±`` -> ``الأخبار``.
+    Text read with the wrong legacy codec is mojibake too: KOI8-R read as cp1251
+    (``лМБУУЙЮЕУЛЙЕ``, case-inverted Cyrillic) or as Latin-1/cp1252 (``ëÌÁÓÓÉÞÅÓËÉÅ``),
+    cp1251 read as KOI8-R or as Latin-1, Latin-1 read as cp1251 (``WaЯenhoven``) or KOI8-R,
+    Chinese GBK, Japanese EUC-JP or Shift-JIS read as Latin-1/cp1252 (``ÕâÊÇ``, ``‚Ì‚·``).
+    A document is reported so only when its lines hold words that such a mix-up makes
+    (Latin and Cyrillic letters in one word, a small letter before capitals, a word of
+    Latin-1 letters only; ftfy's bad sequences), the round trip (encode as the codec it was
+    read with, decode as the one it was written in) leaves at most a third of them, and
+    charset-normalizer finds the repaired lines less messy, and readable
+    (``text.legacy.misreading``); the message names the two codecs, and the repair goes
+    before ftfy's on those lines. Russian typed with a Latin letter in a word (``папy``), a Danish
+    ``ÅÅÅÅ-MM-DD`` or an abbreviation such as ``мРНК`` is no mix-up: its round trip
+    makes more such words, not fewer.
     A line that names an encoding (UTF-8, Latin-1, ISO-8859, cp1252, "encoded",
     "charset", "mojibake") quotes mojibake as an example and is not reported, unless
     the repair mends ``CUE_WORDS`` (3) words or more on it: a French line about UTF-8
@@ -196,7 +235,9 @@ class Mojibake(DocumentRule):
     A repair must give readable text: one whose every token in the changed part is still noise
     (``noise_token``: twelve characters or more, a letter among three symbols or controls or
     more) turned random bytes into other random bytes (fortunes-pl's linuxpl quotes an IRC
-    flood, ``Ăh4Ţ×˛ćçKSSd˝osK^Ć=O96…``): not reported.
+    flood, ``Ăh4Ţ×˛ćçKSSd˝osK^Ć=O96…``): not reported. Nor are C1 control characters
+    between signs in such a token (fortunes-es' modem noise ``vue$$@@!!\x91\x9c\x9c/!(*!3``,
+    not ``‘œœ``): line noise, A109's control characters.
     Fix safety: Unsafe: replaces the span with ftfy's repair. ftfy is reliable, but a
     heuristic: check the diff before committing it.
     """
@@ -212,7 +253,7 @@ class Mojibake(DocumentRule):
     checks_code = True
 
     def check(self, doc: Document):
-        for start, end, old, new, lost in mojibake_spans(doc):
+        for start, end, old, new, lost, codecs in mojibake_spans(doc):
             if lost:
                 names = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(old))
                 yield doc.finding(self, start, end,
@@ -224,7 +265,7 @@ class Mojibake(DocumentRule):
                 self,
                 start,
                 end,
-                f"mojibake ({_chars(len(old))}), repairs to `{shown}`" if new
+                f"mojibake ({_chars(len(old))}{': ' + codecs if codecs else ''}), repairs to `{shown}`" if new
                 else f"mojibake `{old if len(old) <= 60 else old[:57] + '...'}` ({_chars(len(old))}), the repair deletes it",
                 fix=Fix.unsafe(Edit(start, end, new)),
             )
@@ -232,13 +273,16 @@ class Mojibake(DocumentRule):
 
 class MojibakeSpan(NamedTuple):
     """A span A105 reports: ``doc.text[start:end]`` is ``old``, its repair ``new``; ``lost``:
-    C1 controls that lost bytes left, with no repair (``_lost_bytes``)."""
+    C1 controls that lost bytes left, with no repair (``_lost_bytes``); ``codecs``: the
+    8-bit mix-up the repair undoes (``"KOI8-R read as CP1251"``: ``text.legacy.misreading``),
+    "" for ftfy's repair of UTF-8."""
 
     start: int
     end: int
     old: str
     new: str
     lost: bool
+    codecs: str = ""
 
 
 _SPANS: "weakref.WeakKeyDictionary[Document, list[MojibakeSpan]]" = weakref.WeakKeyDictionary()
@@ -257,12 +301,17 @@ def mojibake_spans(doc: Document) -> list[MojibakeSpan]:
 
 def _spans_of(doc: Document) -> list[MojibakeSpan]:
     text = doc.text
-    if not _SUSPECT_RE.search(text):
+    legacy = misreading(text, [text[line.start : line.end] for line in doc.lines]) if might_be_misread(text) else None
+    if legacy is None and not _SUSPECT_RE.search(text):
         return []
     out = []
-    for line in doc.lines:
+    for index, line in enumerate(doc.lines):
         content = text[line.start : line.end]
-        fixed = repair(content)
+        if legacy is not None and index in legacy.repairs:
+            # (before ftfy's, which takes "È¨" of GBK read as Latin-1 for UTF-8's "Ȩ")
+            fixed, codecs = legacy.repairs[index], f"{legacy.written_in} text read as {legacy.read_as}"
+        else:
+            fixed, codecs = repair(content), ""
         if fixed is None or (ENCODING_CUE_RE.search(content) and misdecoded_words(content, fixed) < CUE_WORDS):
             continue  # a line about encodings quotes mojibake as its example
         # Narrow the edit to the changed part: common prefix and suffix are kept.
@@ -277,10 +326,12 @@ def _spans_of(doc: Document) -> list[MojibakeSpan]:
         new = fixed[p : len(fixed) - s]
         if all(noise_token(token) for token in _tokens_around(fixed, p, len(fixed) - s)):
             continue  # "Ăh4Ţ×˛ćçKSSd˝osK^Ć=O96…" repaired to "ײćçKSSd˝osK^Ć=O96…": noise either way
+        if _c1_amid_signs(content[:p], old, content[len(content) - s :]):
+            continue  # "vue$$@@!!\x91\x9c\x9c/!": line noise (A109's control characters), no letters
         if _code_about_encodings(doc, line.start, line.end, content[:p]):
             continue  # "// Prints: this is a tÃ©st" under "buf.toString('latin1')": the code shows it
         out.append(MojibakeSpan(line.start + p, line.start + len(content) - s, old, new,
-                                _lost_bytes(content[:p], old, content[len(content) - s :])))
+                                _lost_bytes(content[:p], old, content[len(content) - s :]), codecs))
     return out
 
 

@@ -18,7 +18,7 @@ from ...text.controls import ANY_CONTROL_RE, MIRC_COLOUR_DIGITS_RE, overstrike_a
 from ...text.tokens import tokens
 from ...subtitles import is_subtitle
 from ._common import HTML_TAG_NAME_RE, HTML_TAG_RE, HTML_TAGS
-from .encoding import repair
+from .encoding import c1_noise, repair
 
 # An HTML comment whose text is a placeholder shows the syntax (``<!-- comment -->`` in a
 # note on XML): leftover comments name something (``<!-- google_ad_section_start -->``).
@@ -698,7 +698,9 @@ class ControlCharacter(DocumentRule):
     escape sequences a line: ``12 terminal escape sequences on this line: 5 × `ESC[m`,
     ...``); its fix deletes each of them and nothing between. C1 characters on a line
     that A105 (mojibake) can repair are left to A105: they are part of mis-decoded
-    letters there, and deleting them would make the repair impossible. A form feed alone
+    letters there, and deleting them would make the repair impossible; not those between
+    signs in a token of random bytes (fortunes-es' modem noise ``!!\\x91\\x9c\\x9c/!``:
+    ``encoding.c1_noise``), which A105 leaves. A form feed alone
     on its line is a page separator, layout (``^L`` between the sections of a TeX macro
     file, an Emacs page, an RFC's page end), not reported; one inside a line of text is.
     Why: Control characters are invisible in most editors, break tokenizers, JSON
@@ -738,7 +740,8 @@ class ControlCharacter(DocumentRule):
                 continue  # a form feed alone on its line: a page separator, layout
             if _C1_RE.match(m.group()):
                 line = doc.lines[doc.position(m.start())[0] - 1]
-                if repair(text[line.start : line.end]) is not None:
+                content = text[line.start : line.end]
+                if repair(content) is not None and not c1_noise(content, m.start() - line.start, m.end() - line.start):
                     continue
             group.append(m)
         if group:

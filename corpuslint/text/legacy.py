@@ -1,0 +1,232 @@
+"""Legacy encodings: which one a file that is not UTF-8 is in (F001's hint), and text read
+with the wrong one of them (A105's mix-ups: KOI8-R, cp1251, Latin-1/cp1252, GBK, EUC-JP,
+Shift-JIS).
+
+The judgement is charset-normalizer's (``charset_normalizer.from_bytes`` for a file's bytes,
+its mess detector ``charset_normalizer.md.mess_ratio`` for a decoded text); the names given
+are the ones ``iconv`` knows.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import NamedTuple
+
+# Codecs that decode the same bytes into the same text as charset-normalizer's best guess
+# (``CharsetMatch.could_be_from_charset``) are named in this order, the most used first: a
+# German Latin-1 file decodes alike as cp1250, cp1252, cp1254 and cp1257, and is cp1252.
+PREFERRED = ("cp1252", "cp1251", "koi8_r", "cp1250", "iso8859_15", "cp866", "gb18030", "shift_jis", "big5", "euc_jp",
+             "euc_kr")
+# A file's guess is given only when its text reads as text: charset-normalizer's mess ratio
+# (0 clean, 1 chaos) of the decoded text at most this.
+MAX_CHAOS = 0.1
+# Bytes that start a valid UTF-8 sequence of two to four bytes.
+_UTF8_MULTIBYTE_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_NON_ASCII_RE = re.compile(rb"[\x80-\xff]+")
+_C1_BYTES_RE = re.compile(rb"[\x80-\x9f]")
+
+
+def iconv_name(codec: str) -> str:
+    """The name ``iconv`` (glibc, libiconv) knows a Python codec by: ``koi8_r`` -> ``KOI8-R``,
+    ``latin_1`` -> ``ISO-8859-1``, ``iso8859_15`` -> ``ISO-8859-15``, ``cp1251`` -> ``CP1251``,
+    ``shift_jis`` -> ``SHIFT_JIS``."""
+    name = codec.lower()
+    if name in ("latin_1", "latin1", "iso8859_1"):
+        return "ISO-8859-1"
+    if name.startswith("iso8859_"):
+        return "ISO-8859-" + name[len("iso8859_"):]
+    if name == "shift_jis":
+        return "SHIFT_JIS"
+    return name.upper().replace("_", "-")
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """The Python codec a file's bytes that are not UTF-8 most likely are in
+    (charset-normalizer's best match, or the most used codec that decodes them to the same
+    text: ``PREFERRED``; ``latin_1`` for cp1252 without a byte 0x80-0x9F), or None: when
+    charset-normalizer finds none whose text reads as text (``MAX_CHAOS``), or when the bytes
+    are mostly UTF-8 (as many valid multi-byte sequences as runs of other non-ASCII bytes: a
+    UTF-8 file with a few broken bytes, which converting as a whole from an 8-bit codec would
+    turn into mojibake)."""
+    non_ascii = len(_NON_ASCII_RE.findall(data))
+    if non_ascii == 0 or len(_UTF8_MULTIBYTE_RE.findall(data)) * 2 >= non_ascii:
+        return None
+    from charset_normalizer import from_bytes  # ~30 ms to import: only for a file that is not UTF-8
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding in ("utf_8", "ascii") or best.chaos > MAX_CHAOS:
+        return None
+    same = best.could_be_from_charset
+    codec = next((c for c in PREFERRED if c in same), best.encoding)
+    if codec == "cp1252" and _C1_BYTES_RE.search(data) is None:
+        codec = "latin_1"  # no byte where cp1252 differs from ISO-8859-1: the plainer name
+    return codec
+
+
+def conversion_hint(data: bytes, path: str) -> str:
+    """F001's hint for a file that is not UTF-8: ``; looks like KOI8-R (charset-normalizer);
+    convert with `iconv -f KOI8-R -t UTF-8 PATH`'`` (the converted text on standard output:
+    the file itself is never rewritten), or "" when no encoding is likely
+    (``guess_encoding``)."""
+    codec = guess_encoding(data)
+    if codec is None:
+        return ""
+    name = iconv_name(codec)
+    return f"; looks like {name} (charset-normalizer); convert with `iconv -f {name} -t UTF-8 {shlex.quote(path)}`"
+
+
+# -- A105: text read with the wrong legacy codec ----------------------------------------------
+
+# (read as, written in): the 8-bit codec a text was decoded with and the one its bytes are in
+# (8-bit too, or two bytes a character: GBK, EUC-JP, Shift-JIS). ftfy's "sloppy" codecs read
+# the bytes cp1251/cp1252 leave undefined as Latin-1 does (C1 controls).
+# Each with what a document read so shows somewhere (searched first, at C speed: a small
+# Cyrillic letter before two capitals, three Latin-1 letters of the upper half in a row, a
+# Latin letter beside a Cyrillic one, cp1252's signs of the bytes 0x80-0x9F in a row).
+_INVERTED_SIGN = re.compile("[а-яё][А-ЯЁ]{2}")
+_HIGH_LATIN_SIGN = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]{3}")
+_MIXED_SIGN = re.compile("[A-Za-z\u00c0-\u00ff][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u00ff]")
+# cp1252's characters of the bytes 0x80-0x9F (or Latin-1's C1 controls), each before another
+# character, twice in a row: Shift-JIS's lead bytes (``‚Ì‚·``, ``\x93ú\x96{``)
+_SJIS_SIGN = re.compile("(?:[\u0080-\u009f\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                        "\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]\\S){2}")
+LATIN1_READING = "sloppy-windows-1252"  # read as cp1252, or as Latin-1 (``round_trip``)
+MIXUPS = (
+    ("sloppy-windows-1251", "koi8_r", _INVERTED_SIGN),  # лМБУУЙЮЕУЛЙЕ: case-inverted Cyrillic
+    ("koi8_r", "sloppy-windows-1251", _INVERTED_SIGN),  # оПХЛЕП НТНПЛКЕМХЪ
+    (LATIN1_READING, "koi8_r", _HIGH_LATIN_SIGN),  # ëÌÁÓÓÉÞÅÓËÉÅ
+    (LATIN1_READING, "sloppy-windows-1251", _HIGH_LATIN_SIGN),  # Ïðèìåð
+    ("sloppy-windows-1251", "sloppy-windows-1252", _MIXED_SIGN),  # WaЯenhoven: a Cyrillic letter in a Latin word
+    ("koi8_r", "sloppy-windows-1252", _MIXED_SIGN),  # WaÚenhoven
+    # two bytes a character: Chinese GBK (ÕâÊÇÒ»¸ö²âÊÔ), Japanese EUC-JP (ÆüËÜ¸ì¤Î) read as Latin-1
+    (LATIN1_READING, "gbk", _HIGH_LATIN_SIGN),
+    (LATIN1_READING, "euc_jp", _HIGH_LATIN_SIGN),
+    (LATIN1_READING, "shift_jis", _SJIS_SIGN),  # “ú–{Œê‚Ì (日本語の)
+)
+CODEC_NAMES = {"sloppy-windows-1251": "CP1251", LATIN1_READING: "Latin-1/CP1252", "koi8_r": "KOI8-R", "gbk": "GBK",
+               "euc_jp": "EUC-JP", "shift_jis": "SHIFT_JIS"}
+
+# Words a wrong codec makes: Latin and Cyrillic (or CJK) letters in one word (``WaЯenhoven``;
+# ``v鎟dien``, Danish "værdien" taken for GBK), a small letter before capitals only
+# (``лМБУУЙЮЕУЛЙЕ``: KOI8-R and cp1251 invert the case), three letters or more of the Latin-1
+# upper half and no other (``ÐÏÄÄÅÒÖËÏÊ``).
+_L = "[^\\W\\d_]"  # a letter
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f"  # kana, Han, Hangul, half-width kana
+_MIXED_WORD_RE = re.compile(f"{_L}*(?:[A-Za-z\u00c0-\u024f][\u0400-\u04ff{_CJK}]|[\u0400-\u04ff{_CJK}][A-Za-z\u00c0-\u024f]){_L}*")
+_INVERTED_WORD_RE = re.compile(f"(?<!{_L})[\u00df-\u00ff\u0430-\u045f][A-Z\u00c0-\u00de\u0400-\u042f]{{2,}}(?!{_L})")
+_HIGH_LATIN_WORD_RE = re.compile(f"(?<!{_L})[\u00c0-\u00ff]{{3,}}(?!{_L})")
+_WRONG_WORD_RES = (_MIXED_WORD_RE, _INVERTED_WORD_RE, _HIGH_LATIN_WORD_RE)
+# Repairs of a document are made only with this many such words (or ftfy's bad sequences) on
+# its lines that show a sign at least, the repair leaving at most a third of the number
+# (``wrongness``), and when charset-normalizer's mess detector finds the repaired lines less
+# messy.
+MIN_WRONG_WORDS = 2
+_SCANNED = 20_000  # characters of a document's changed lines given to the mess detector at most
+
+
+def wrong_words(text: str) -> int:
+    """How many words of ``text`` are words a wrong codec makes (``WaЯenhoven``,
+    ``лМБУУЙЮЕУЛЙЕ``, ``ÐÏÄÄÅÒÖËÏÊ``); a word of two such kinds counts twice."""
+    return sum(len(pattern.findall(text)) for pattern in _WRONG_WORD_RES)
+
+
+def wrongness(text: str) -> int:
+    """``wrong_words`` of ``text`` plus ftfy's count of character sequences mojibake is made
+    of (``ftfy.badness.badness``: cp1252 punctuation between Latin-1 letters, Shift-JIS read
+    as cp1252's ``‚Ì‚·``), which words alone miss."""
+    from ftfy.badness import badness
+
+    return wrong_words(text) + badness(text)
+
+
+class Misreading(NamedTuple):
+    """Lines of a document read with the wrong legacy codec: ``read_as`` and ``written_in``
+    (``CODEC_NAMES``: ``CP1251``, ``KOI8-R``, ``Latin-1/CP1252``, ``GBK``...), ``repairs``
+    maps a line's index to its repair (``round_trip``)."""
+
+    read_as: str
+    written_in: str
+    repairs: dict[int, str]
+
+
+def round_trip(line: str, read_as: str, written_in: str) -> str | None:
+    """``line`` encoded as ``read_as`` and decoded as ``written_in``, or None when it does not
+    change, holds a character ``read_as`` has not (the line was not read with it) or its
+    bytes are not ``written_in``. Text read as cp1252 (``LATIN1_READING``) may have been
+    read as Latin-1, which has C1 controls where cp1252 has signs."""
+    try:
+        data = line.encode(read_as)
+    except UnicodeEncodeError:
+        if read_as != LATIN1_READING:
+            return None
+        try:
+            data = line.encode("latin-1")  # read as Latin-1: C1 controls where cp1252 has signs (\x93ú\x96{)
+        except UnicodeEncodeError:
+            return None
+    try:
+        fixed = data.decode(written_in)
+    except UnicodeDecodeError:
+        return None
+    return None if fixed == line else fixed
+
+
+def might_be_misread(text: str) -> bool:
+    """Does ``text`` show a sign of a legacy codec mix-up (``MIXUPS``) anywhere? (cheap: for
+    most documents, no)"""
+    return any(sign.search(text) for _, _, sign in MIXUPS)
+
+
+def misreading(text: str, lines: list[str]) -> Misreading | None:
+    """The legacy codec mix-up (``MIXUPS``) that ``lines`` (the lines of a document whose
+    text is ``text``) show, or None.
+
+    A mix-up is judged on the lines that show its sign (``MIXUPS``), encode in the codec
+    they were read with and change: it is a candidate when they hold ``MIN_WRONG_WORDS``
+    words or sequences a wrong codec makes or more and the repair leaves at most a third of
+    them (``wrongness``); it is taken when charset-normalizer's mess ratio
+    (``charset_normalizer.md.mess_ratio``) of the repaired lines is at most ``MAX_CHAOS``
+    and lower than that of the lines as they are. Of several, the least messy repair wins,
+    then the one whose letters charset-normalizer finds the most like a language's
+    (``charset_normalizer.cd.coherence_ratio``): KOI8-R read as cp1251 and cp1251 read as
+    KOI8-R are both case-inverted Cyrillic, told apart by which repair is Russian. Then
+    every line that round-trips so is repaired (a line of KOI8-R capitals read as cp1251
+    shows no sign of its own). Correct Russian with a Latin letter typed in a word (``папy``)
+    is no candidate: its repair makes every Cyrillic word Latin-1 noise; nor is a mix-up
+    whose repair is noise too (Japanese EUC-JP read as cp1251, "repaired" as KOI8-R)."""
+    mixups = [m for m in MIXUPS if m[2].search(text)]
+    if not mixups:
+        return None
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows codecs)
+
+    found = []
+    for read_as, written_in, sign in mixups:
+        old, new = [], []  # the lines that show the sign, as they are and repaired
+        for line in lines:
+            fixed = None if line.isascii() or sign.search(line) is None else round_trip(line, read_as, written_in)
+            if fixed is not None:
+                old.append(line)
+                new.append(fixed)
+        before = wrongness("\n".join(old))
+        if before >= MIN_WRONG_WORDS and wrongness("\n".join(new)) * 3 <= before:
+            found.append((read_as, written_in, "\n".join(old)[:_SCANNED], "\n".join(new)[:_SCANNED]))
+    if not found:
+        return None
+    from charset_normalizer.cd import coherence_ratio
+    from charset_normalizer.md import mess_ratio
+
+    best = None
+    for read_as, written_in, old, new in found:
+        mess_new = mess_ratio(new, 1.0)
+        if mess_new > MAX_CHAOS or mess_new >= mess_ratio(old, 1.0):
+            continue  # (EUC-JP read as cp1251 "repaired" as KOI8-R: box-drawing noise, not text)
+        languages = coherence_ratio(new)
+        key = (round(mess_new, 2), -(languages[0][1] if languages else 0.0))
+        if best is None or key < best[0]:
+            best = (key, read_as, written_in)
+    if best is None:
+        return None
+    _, read_as, written_in = best
+    repairs = {i: fixed for i, line in enumerate(lines)
+               if not line.isascii() and (fixed := round_trip(line, read_as, written_in)) is not None}
+    return Misreading(CODEC_NAMES[read_as], CODEC_NAMES[written_in], repairs)
