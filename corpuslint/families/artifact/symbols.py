@@ -341,7 +341,10 @@ class SymbolOnlyLine(DocumentRule):
     delimiter rows (``| --- | :-: |``), thematic breaks (``---``), the blank line of
     a block quote (``>`` between two quoted paragraphs) and the closing fences of
     extension containers (pymdownx ``///`` and ``////``, ``:::``: ``markup`` regions, see
-    ``corpuslint.structure``) are syntax, not debris, and are not flagged either; in plain
+    ``corpuslint.structure``) are syntax, not debris, and are not flagged either, nor is
+    the syntax of a MediaWiki page (.wiki, .wikitext, .mediawiki, or a .txt that clearly is
+    wikitext: ``corpuslint.readers.wikitext`` reads it as markup), its tables' ``{|``,
+    ``|-``, ``|``, ``|}`` lines, list markers and ``----``; in plain
     text neither is the border of a drawing or an ASCII table (``+---+``, ``|   |`` above
     and below ``| A |``: a line of rules, corners and walls in a block with a drawn line
     that has words in it), a line to write on in a form (``___`` lines in a document whose
@@ -411,7 +414,7 @@ class SymbolOnlyLine(DocumentRule):
 
     def check(self, doc: Document):
         text = doc.text
-        if not doc.is_markdown and any(r.kind == CODE for r in doc.regions):
+        if not doc.is_markdown and not doc.is_wikitext and any(r.kind == CODE for r in doc.regions):
             return  # technical plain text: separators and punctuation lines belong to quoted output
         if getattr(doc, "record", None) is not None and _EMPTY_VALUE_RE.fullmatch(text):
             return  # a data set's field holding "-", "—" or "?": the value is empty, not debris
