@@ -24,7 +24,7 @@ from hypothesis import given, settings, strategies as st
 from corpuslint import lint_text
 from corpuslint.document import Document
 from corpuslint.findings import Applicability
-from corpuslint.readers.wikitext import escaped_page, reads_as_wikitext, wikitext_regions
+from corpuslint.readers.wikitext import escaped_page, reads_as_wikitext, unclosed, wikitext_regions
 from corpuslint.structure import HEADING, MARKUP, PROSE, TABLE, URL
 
 from .conftest import run_cli, run_json
@@ -185,3 +185,16 @@ def test_the_fixed_page_keeps_its_markup(tmp_path):
     after = page.read_text(encoding="utf-8")
     for markup in ("{{Infobox UK place", "<ref>{{cite web", "[[civil parishes in England|civil parish]]", "'''Bodmin'''"):
         assert before.count(markup) == after.count(markup)
+
+
+def test_a_page_leaving_many_constructs_open_is_read_as_plain_text():
+    # mwparserfromhell's time grows with the openers it cannot close (16 KB of "{{a|": 4.5 s
+    # of CPU; 200 KB: more than 10 minutes): such a page is read with the plain-text regions
+    assert unclosed(BODMIN.read_text(encoding="utf-8")) == 0 and unclosed(RUGBY.read_text(encoding="utf-8")) == 0
+    for opener in ("{{a|", "[[a ", "<small>a", "{|\n", "[http://example.org ", "<ref>a"):
+        text = opener * 20_000
+        assert unclosed(text) == 20_000
+        doc = Document("a.wiki", text)
+        assert wikitext_regions(doc) is None and doc.is_wikitext
+        lint_text(text, path="a.wiki", config={"select": ["A106"], **NO_CACHE})  # (no traceback)
+    assert unclosed("{{a|" * 10 + "text") == 10 and wikitext_regions(Document("a.wiki", "{{a|" * 10)) is not None

@@ -43,8 +43,9 @@ text is not enough. A data set's record is not sniffed (its text format is the r
 
 Offsets: the parser gives no positions, but its tree prints back to the exact text it
 read (``str(parse(text)) == text``); a node's offset is the length of what comes before
-it. A page on which that does not hold, or on which the parser fails, is read with the
-plain-text regions, as before this reader; so is every page when mwparserfromhell is
+it. A page on which that does not hold, or on which the parser fails, or that leaves more
+than ``UNCLOSED_MAX`` templates, links or elements open (the parser's time grows with them),
+is read with the plain-text regions, as before this reader; so is every page when mwparserfromhell is
 not installed (a dependency of corpuslint: only a broken install lacks it).
 """
 
@@ -134,6 +135,52 @@ def escaped_page(text: str) -> bool:
     return "&lt;" in text and sum(1 for _ in zip(range(ESCAPED_TAGS), _ESCAPED_TAG_RE.finditer(text))) >= ESCAPED_TAGS
 
 
+# -- the parser's cost ------------------------------------------------------------
+
+# mwparserfromhell tries each opener it cannot close to the end of the text before it gives
+# up on it: its time grows with (openers left open) x (length): 16 KB of "{{a|" took 4.5 s
+# of CPU, 200 KB more than 10 minutes; 32 KB of "<small>a" 1 s. The 70 pages of fresh30's
+# wiki folder leave none open. A page leaving more than ``UNCLOSED_MAX`` open is read as
+# plain text (``wikitext_regions`` returns None).
+UNCLOSED_MAX = 50
+_PAIR_RE = lazy(r"\{\{|\}\}|\[\[|\]\]|^\{\||^\|\}|<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)>|\[(?=[a-z]+://)|\]|\n",
+                regex.MULTILINE)
+_OPENERS = {"{{": "}}", "[[": "]]", "{|": "|}"}
+_VOID = frozenset({"br", "hr", "wbr", "img", "meta", "link", "col", "area", "base", "input", "source", "track",
+                   "references", "p", "li", "dd", "dt", "td", "th", "tr"})
+
+
+def unclosed(text: str) -> int:
+    """How many openers ``text`` leaves open: ``{{``, ``[[``, ``{|`` (at a line's start),
+    an element's start tag (not one written alone: ``<br>``, ``<p>``), and an external
+    link's ``[`` (closed on its line, or never), each without its closer after it."""
+    open_: dict[str, int] = {}
+    left = 0
+    bracket = 0  # external links' "[" open on the current line
+    for m in _PAIR_RE.finditer(text):
+        token = m.group()
+        if token == "\n":
+            left += bracket
+            bracket = 0
+        elif token == "[":
+            bracket += 1
+        elif token == "]":
+            bracket = max(bracket - 1, 0)
+        elif token in _OPENERS:
+            open_[token] = open_.get(token, 0) + 1
+        elif token in ("}}", "]]", "|}"):
+            opener = {"}}": "{{", "]]": "[[", "|}": "{|"}[token]
+            open_[opener] = max(open_.get(opener, 0) - 1, 0)
+        else:
+            name = m.group(2).lower()
+            if m.group(3) or name in _VOID:
+                continue
+            key = "<" + name
+            open_[key] = open_.get(key, 0) + (-1 if m.group(1) else 1)
+            open_[key] = max(open_[key], 0)
+    return left + bracket + sum(open_.values())
+
+
 # -- regions -------------------------------------------------------------------
 
 
@@ -156,6 +203,8 @@ def wikitext_regions(doc: "Document") -> list[Region] | None:
     except ImportError:  # (a dependency of corpuslint: only a broken install lacks it)
         return None
     source = doc.text
+    if unclosed(source) > UNCLOSED_MAX:
+        return None  # (the parser's time grows with what is left open: see UNCLOSED_MAX)
     try:
         code = mwparserfromhell.parse(source, skip_style_tags=False)
     except Exception:  # (the parser is tolerant; a RecursionError on deep nesting is possible)
