@@ -198,3 +198,20 @@ def test_a_page_leaving_many_constructs_open_is_read_as_plain_text():
         assert wikitext_regions(doc) is None and doc.is_wikitext
         lint_text(text, path="a.wiki", config={"select": ["A106"], **NO_CACHE})  # (no traceback)
     assert unclosed("{{a|" * 10 + "text") == 10 and wikitext_regions(Document("a.wiki", "{{a|" * 10)) is not None
+
+
+ALHAYTHAM = DATA / "wikipedia-alhaytham-citation-stop.wiki"
+UK = DATA / "wikipedia-uk-indented-table.wiki"
+
+
+def test_a111_leaves_lines_that_continue_markup_and_tables_indented_or_opened_by_a_template():
+    # main: A111 on "}}." (a citation closed before the full stop) and on each "|-" of a
+    # table indented with ":" (the parser knows "{|" at a line's start only)
+    assert ALHAYTHAM.read_text(encoding="utf-8").endswith("}}.\n")
+    assert found(ALHAYTHAM.read_text(encoding="utf-8"), "a.wiki", ["A111"]) == []
+    uk = doc_of(UK)
+    assert kind(uk, ":{|") == MARKUP and kind(uk, "|-") == MARKUP and kind(uk, "Human Development Index") == TABLE
+    assert found(uk.text, "uk.wiki", ["A111"]) == []
+    # Harry McPherson's succession box: "{{s-start}}" opens the table, "|-" is its row
+    box = "{{s-start}}\n{{s-bef|before=[[Lucius D. Battle|Lucius Battle]]}}\n|-\n{{s-legal}}\n{{s-end}}\n"
+    assert found(box, "a.wiki", ["A111"]) == []

@@ -93,6 +93,8 @@ NAMESPACES = frozenset({
     "plantilla", "immagine", "categoria", "bestand", "categorie", "lêer", "beeld", "sjabloon", "plik", "grafika",
     "kategoria", "szablon", "ficheiro", "arquivo", "predefinição", "файл", "изображение", "категория", "шаблон",
 })
+_TABLE_LINE_RE = lazy(r"^[ \t]*\|(?:-+|\})[^\n]*", regex.MULTILINE)
+_INDENTED_TABLE_RE = lazy(r"^:+(?=\{\|)", regex.MULTILINE)
 _LANGUAGE_PREFIX_RE = lazy(r"[a-z]{2,3}(?:-[a-z]{2,8})*")
 _MAGIC_WORD_RE = lazy(r"__[A-Z]{3,20}__|\A[ \t]*#(?i:redirect|weiterleitung|redirection)\b")
 # A tag written escaped (``&lt;ref name=x&gt;``, ``&lt;/ref&gt;``, ``&lt;!--``): wikitext
@@ -205,11 +207,18 @@ def wikitext_regions(doc: "Document") -> list[Region] | None:
     source = doc.text
     if unclosed(source) > UNCLOSED_MAX:
         return None  # (the parser's time grows with what is left open: see UNCLOSED_MAX)
+    # a table indented in a definition list (":{|", United-Kingdom's rankings table): the
+    # parser knows tables at a line's start only; each ":" is read as a line break (one
+    # character for one: offsets kept) and painted markup below
+    indents = [m.span() for m in _INDENTED_TABLE_RE.finditer(source)] if ":{|" in source else []
+    parsed = source
+    for start, end in indents:
+        parsed = parsed[:start] + "\n" * (end - start) + parsed[end:]
     try:
-        code = mwparserfromhell.parse(source, skip_style_tags=False)
+        code = mwparserfromhell.parse(parsed, skip_style_tags=False)
     except Exception:  # (the parser is tolerant; a RecursionError on deep nesting is possible)
         return None
-    if str(code) != source:  # (the offsets below are lengths of what the tree prints)
+    if str(code) != parsed:  # (the offsets below are lengths of what the tree prints)
         return None
     escaped = escaped_page(source)
     painted: list[tuple[int, int, int, int, str]] = []
@@ -297,6 +306,14 @@ def wikitext_regions(doc: "Document") -> list[Region] | None:
     end = walk(code, 0, 0, PROSE)
     if end != len(source):
         return None
+    for start, end in indents:
+        paint(1 << 20, start, end, MARKUP)
+    if "|-" in source or "|}" in source:
+        # a table's row or end line outside a table the parser saw: a template opened the
+        # table (Harry-McPherson's succession box, "{{s-start}}" ... "|-" ... "{{s-end}}");
+        # painted under everything else
+        for m in _TABLE_LINE_RE.finditer(source):
+            paint(-1, m.start(), m.end(), MARKUP)
     for m in _MAGIC_WORD_RE.finditer(source):
         paint(1 << 20, m.start(), m.end(), MARKUP)
     return [r for r in _flatten(painted) if r.kind != PROSE]
