@@ -215,3 +215,15 @@ def test_a111_leaves_lines_that_continue_markup_and_tables_indented_or_opened_by
     # Harry McPherson's succession box: "{{s-start}}" opens the table, "|-" is its row
     box = "{{s-start}}\n{{s-bef|before=[[Lucius D. Battle|Lucius Battle]]}}\n|-\n{{s-legal}}\n{{s-end}}\n"
     assert found(box, "a.wiki", ["A111"]) == []
+
+
+def test_d106_leaves_a_wiki_pages_section_headings_and_categories(tmp_path):
+    # main: D106 on "==See also==", "==External links==", "[[Category:Living people]]" shared by
+    # fresh30's pages (in 25-37 of them): a wiki page's structure, as a Markdown heading is
+    for n in range(4):
+        (tmp_path / f"p{n}.wiki").write_text(
+            f"'''Page {n}''' is a [[town]] in [[Cornwall]], number {n} of the list.\n\n==See also==\n"
+            f"* [[Bodmin]]\n\n==External links==\n* [http://example.org/{n} Site {n}]\n\n[[Category:Living people]]\n",
+            encoding="utf-8")
+    code, report = run_json(str(tmp_path), "--select", "D106", "--no-cache")
+    assert report["diagnostics"] == []
