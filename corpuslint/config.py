@@ -20,7 +20,8 @@ from .document import language_tag
 from .findings import Severity
 
 CONFIG_FILES = (".corpuslint.toml", "corpuslint.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ["*.txt", "*.text", "*.md", "*.rst", "*.srt", "*.vtt", "*.sbv", "*.tex"]  # .rst: corpuslint.rst; subtitles: corpuslint.subtitles; .tex: corpuslint.readers.latex
+DEFAULT_INCLUDE = ["*.txt", "*.text", "*.md", "*.rst", "*.srt", "*.vtt", "*.sbv", "*.tex",  # .rst: corpuslint.rst; subtitles: corpuslint.subtitles; .tex: corpuslint.readers.latex
+                   "*.wiki", "*.wikitext", "*.mediawiki"]  # MediaWiki pages: corpuslint.readers.wikitext
 DEFAULT_EXCLUDE = [
     ".git", ".hg", ".svn", ".corpuslint_cache", ".venv", "venv", "node_modules",
     "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache", "build", "dist",

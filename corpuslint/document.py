@@ -313,6 +313,19 @@ class Document:
         return self.suffix in MARKDOWN_SUFFIXES
 
     @cached_property
+    def is_wikitext(self) -> bool:
+        """True for a MediaWiki page: a .wiki, .wikitext or .mediawiki file, or a .txt /
+        .text file whose text clearly is wikitext (``readers.wikitext.reads_as_wikitext``).
+        Its regions are the parser's (``readers.wikitext``): markup is not text."""
+        if self.suffix in structure.WIKITEXT_SUFFIXES:
+            return True
+        if self.suffix not in (".txt", ".text") or "[[" not in self.text:
+            return False
+        from .readers.wikitext import reads_as_wikitext
+
+        return reads_as_wikitext(self.text)
+
+    @cached_property
     def regions(self) -> list[Region]:
         """Typed regions (``corpuslint.structure``), sorted and non-overlapping.
 
@@ -323,10 +336,10 @@ class Document:
 
     @cached_property
     def quotes_code(self) -> bool:
-        """True for a plain-text document (not Markdown, not reStructuredText, whose code is
-        parsed) with code-like lines (``structure``): technical
+        """True for a plain-text document (not Markdown, reStructuredText or wikitext, whose
+        code is parsed) with code-like lines (``structure``): technical
         text, whose other lines of output or configuration may have escaped detection."""
-        return not self.is_markdown and self.suffix not in structure.RST_SUFFIXES and any(
+        return not self.is_markdown and self.suffix not in structure.RST_SUFFIXES and not self.is_wikitext and any(
             r.kind == structure.CODE and not r.aligned for r in self.regions)  # (one aligned line is no code)
 
     @cached_property

@@ -2051,11 +2051,12 @@ def _old_shows(old: str) -> str:
 
 
 def _sparing_markup(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """``findings`` without those whose fix would delete or rewrite an HTML page's markup
-    (``readers.html.edits_markup``): tags are the page's syntax. The duplicate family
-    offers no such fix (``units.deletion_fix``); this keeps any other rule's, a plugin's
-    included, from breaking a page. Other documents: ``findings`` unchanged."""
-    if doc.suffix not in HTML_SUFFIXES or not findings:
+    """``findings`` without those whose fix would delete or rewrite an HTML page's or a
+    wikitext page's markup (``readers.html.edits_markup``): tags, templates, links'
+    targets are the page's syntax. The duplicate family offers no such fix
+    (``units.deletion_fix``); this keeps any other rule's, a plugin's included, from
+    breaking a page. Other documents: ``findings`` unchanged."""
+    if not findings or (doc.suffix not in HTML_SUFFIXES and not doc.is_wikitext):
         return findings
     from .readers.html import edits_markup
 

@@ -84,6 +84,9 @@ RST_SUFFIXES = (".rst", ".rest")  # reStructuredText: corpuslint/rst.py (docutil
 SUBTITLE_SUFFIXES = (".srt", ".vtt", ".sbv")  # read by corpuslint.subtitles
 TEX_SUFFIXES = (".tex", ".ltx")  # LaTeX: regions from corpuslint.readers.latex (pylatexenc)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")  # HTML: regions from corpuslint.readers.html (html.parser)
+# MediaWiki pages: regions from corpuslint.readers.wikitext (mwparserfromhell); a .txt too
+# when it reads as wikitext (``Document.is_wikitext``)
+WIKITEXT_SUFFIXES = (".wiki", ".wikitext", ".mediawiki")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1006,6 +1009,12 @@ def regions_for(doc: "Document") -> list[Region]:
         from .readers.html import html_regions
 
         found = html_regions(doc)
+        if found is not None:
+            return found
+    if doc.is_wikitext:  # MediaWiki: corpuslint/readers/wikitext.py (mwparserfromhell; plain text if it fails)
+        from .readers.wikitext import wikitext_regions
+
+        found = wikitext_regions(doc)
         if found is not None:
             return found
     if doc.suffix in SUBTITLE_SUFFIXES:  # .srt, .vtt: corpuslint.subtitles (plain text if malformed)

@@ -272,7 +272,12 @@ class HtmlTag(DocumentRule):
     Example: ``قال المتحدث<br>إن الزيارة`` or ``<p>Text</p>``.
     In a software message catalogue (the strings of a .po file,
     the ``message`` document kind) markup is the program's: the source string carries it
-    (Django's ``<a href="%(link)s">``), and its translation must too.
+    (Django's ``<a href="%(link)s">``), and its translation must too. A MediaWiki page
+    (.wiki, .wikitext, .mediawiki, or a .txt that clearly is wikitext) is read as markup
+    (``corpuslint.readers.wikitext``): the HTML MediaWiki allows (``<br />``, ``<small>``,
+    ``<sub>``, ``<div>``), its extension tags (``<ref>``, ``<nowiki>``) and comments are the
+    page's syntax, not reported; a tag it does not allow (``<a href=...>``, ``<img>``), which
+    the page shows as text, is.
     Fix safety: Unsafe: removes the tag; a line-breaking tag (br, p, div, li, ...)
     between two non-space characters becomes one space so words do not merge.
     """
@@ -372,13 +377,18 @@ class HtmlEntity(DocumentRule):
     read as Markdown, whose text was stored, as a chat answer's ``"&gt;"``) a reference is CommonMark's
     own syntax, rendered as its character (npm READMEs: ``# es-hangul &middot;``, a
     changelog's ``-&gt;``): only a reference escaped twice, which a reader sees as a
-    reference (``&amp;quot;`` renders as ``&quot;``), is a leftover there.
+    reference (``&amp;quot;`` renders as ``&quot;``), is a leftover there. A MediaWiki page
+    (.wiki, .wikitext, .mediawiki, or a .txt that clearly is wikitext) is read as markup
+    (``corpuslint.readers.wikitext``): its references (``&nbsp;``, ``&ndash;``) are the
+    editors' syntax, not reported; a reference escaped twice is, and so are the ``&lt;``,
+    ``&gt;``, ``&amp;``, ``&quot;`` of a page whose wikitext was escaped as a whole (two
+    or more escaped tags, ``&lt;ref&gt;``: a dump read without decoding it).
     Fix safety: Safe: replaces the reference with exactly the character(s) HTML
     defines for it (``&nbsp;`` becomes U+00A0). In a document that has markup (Markdown,
     a subtitle file, text with HTML tags) a reference to markup syntax (``&lt;``,
     ``&gt;``, ``&amp;`` and their numeric forms) escapes it: decoded, ``2 &lt; 3`` inside
     ``<font color="#ff00ff">...</font>`` becomes ``2 < 3``, which opens a tag; there the
-    fix is unsafe. In WebVTT (a .vtt file read as subtitles) they are not reported: cue
+    fix is unsafe (in wikitext too: ``&lt;ref&gt;`` decoded is a live ``<ref>`` tag). In WebVTT (a .vtt file read as subtitles) they are not reported: cue
     text must write ``<`` and ``&`` as references (W3C WebVTT, cue text escapes).
     References to control characters or undefined code points get no fix.
     """
@@ -539,10 +549,12 @@ def _table_cell(text: str, start: int, end: int, decoded: str, memo: "dict | Non
 
 def _has_tags(doc: Document) -> bool:
     """Does ``doc`` carry markup that ``<`` ``>`` ``&`` would interfere with: Markdown, a
-    subtitle file, or text with an HTML tag?"""
+    subtitle file, a wikitext page (``&lt;ref&gt;`` decoded is a live ``<ref>`` tag), or
+    text with an HTML tag?"""
     from ...structure import SUBTITLE_SUFFIXES
 
-    return doc.is_markdown or doc.suffix in SUBTITLE_SUFFIXES or HTML_TAG_RE.search(doc.text) is not None
+    return (doc.is_markdown or doc.suffix in SUBTITLE_SUFFIXES or doc.is_wikitext
+            or HTML_TAG_RE.search(doc.text) is not None)
 
 
 # Markdown / wiki leftovers: (pattern, description, group holding the text to keep or None).
@@ -609,7 +621,10 @@ class LightweightMarkup(DocumentRule):
     """Markdown or wiki markup left in a plain-text (.txt) file.
 
     What: In plain-text files only (option ``suffixes``, default ``.txt`` and ``.text``;
-    ``.md`` and wiki sources are markup on purpose):
+    ``.md`` and wiki sources are markup on purpose), and in the prose of MediaWiki pages
+    (.wiki, .wikitext, .mediawiki, or a .txt that clearly is wikitext), which
+    ``corpuslint.readers.wikitext`` reads as markup: there links, templates, bold and
+    headings are the page's syntax, not reported, and only Markdown is:
     Markdown headings (``## Title``), bold (``**x**``, ``__x__``), links
     (``[text](https://...)``), images, code fences, and wiki links (``[[a|b]]``),
     templates (``{{cite ...}}``), bold (``'''x'''``) and headings (``== x ==``). Single
@@ -651,7 +666,8 @@ class LightweightMarkup(DocumentRule):
     options = {"suffixes": [".txt", ".text"]}
 
     def check(self, doc: Document):
-        if doc.suffix not in {s.lower() for s in self.opts["suffixes"]}:
+        wiki = doc.is_wikitext  # (a MediaWiki page, .wiki or a .txt that reads so: its own markup is no leftover)
+        if not wiki and doc.suffix not in {s.lower() for s in self.opts["suffixes"]}:
             return
         text = doc.text
         if not any(c in text for c in "#*_[{'`="):
@@ -662,18 +678,20 @@ class LightweightMarkup(DocumentRule):
             return not any(a < e and s < b for a, b in taken)
 
         quotes_code = any(r.kind == CODE for r in doc.regions)
-        for m in _HEADING_RE.finditer(text):
+        for m in _HEADING_RE.finditer(text) if not wiki else ():  # (a wikitext "#" opens a numbered list)
             if quotes_code or _COMMENT_LIKE_RE.search(m.group(2)) or _WIDE_HASH_RE.match(m.group()):
                 continue  # a shell or configuration comment, not a heading (see docstring)
             taken.append(m.span())
             yield doc.finding(self, m.start(), m.end(), f"Markdown heading `{m.group(1)}`",
                               fix=Fix.unsafe(Edit(m.start(), m.end(), m.group(2))))
-        for m in _WIKI_HEADING_RE.finditer(text):
+        for m in _WIKI_HEADING_RE.finditer(text) if not wiki else ():
             taken.append(m.span())
             yield doc.finding(self, m.start(), m.end(), "wiki heading",
                               fix=Fix.unsafe(Edit(m.start(), m.end(), m.group(2))))
         editorial = None  # the document's [[ ]] are an edition's brackets (``_editorial_brackets``)
         for rx, what, keep in _MARKUP:
+            if wiki and what.startswith("wiki"):
+                continue
             for m in rx.finditer(text):
                 if not free(*m.span()):
                     continue

@@ -9,6 +9,7 @@ from ...structure import (
     BLOCKQUOTE,
     CODE,
     HEADING,
+    MARKUP,
     MESSAGES,
     PROSE,
     TABLE,
@@ -331,6 +332,9 @@ def _quoted_mark_ending_sentence(doc: Document, index: int, content: str) -> boo
     return bool(_LETTER_RE.search(above)) and _SENTENCE_END_RE.search(above) is None
 
 
+_MARKUP_ONLY = frozenset({MARKUP})
+
+
 class SymbolOnlyLine(DocumentRule):
     """A line made only of punctuation or symbols, carrying no word.
 
@@ -341,7 +345,12 @@ class SymbolOnlyLine(DocumentRule):
     delimiter rows (``| --- | :-: |``), thematic breaks (``---``), the blank line of
     a block quote (``>`` between two quoted paragraphs) and the closing fences of
     extension containers (pymdownx ``///`` and ``////``, ``:::``: ``markup`` regions, see
-    ``corpuslint.structure``) are syntax, not debris, and are not flagged either; in plain
+    ``corpuslint.structure``) are syntax, not debris, and are not flagged either, nor is
+    the syntax of a MediaWiki page (.wiki, .wikitext, .mediawiki, or a .txt that clearly is
+    wikitext: ``corpuslint.readers.wikitext`` reads it as markup), its tables' ``{|``,
+    ``|-``, ``|``, ``|}`` lines, list markers and ``----``, and a line holding markup there,
+    which continues its construct (``}}.`` closing a citation before the sentence's full
+    stop); a line of symbols alone in its prose (a stray ``.`` paragraph) is reported; in plain
     text neither is the border of a drawing or an ASCII table (``+---+``, ``|   |`` above
     and below ``| A |``: a line of rules, corners and walls in a block with a drawn line
     that has words in it), a line to write on in a form (``___`` lines in a document whose
@@ -411,7 +420,7 @@ class SymbolOnlyLine(DocumentRule):
 
     def check(self, doc: Document):
         text = doc.text
-        if not doc.is_markdown and any(r.kind == CODE for r in doc.regions):
+        if not doc.is_markdown and not doc.is_wikitext and any(r.kind == CODE for r in doc.regions):
             return  # technical plain text: separators and punctuation lines belong to quoted output
         if getattr(doc, "record", None) is not None and _EMPTY_VALUE_RE.fullmatch(text):
             return  # a data set's field holding "-", "—" or "?": the value is empty, not debris
@@ -420,6 +429,8 @@ class SymbolOnlyLine(DocumentRule):
             content = text[line.start : line.end]
             if not _SYMBOL_LINE_RE.match(content) or not _VISIBLE_RE.search(content):
                 continue
+            if doc.is_wikitext and not doc.outside(line.start, line.end, _MARKUP_ONLY):
+                continue  # "}}." closing a citation, "|-": a wiki page's line holding markup continues its construct
             if not doc.is_markdown and _ASCIIDOC_STRUCTURE_RE.match(content):
                 if adoc is None:
                     adoc = asciidoc(doc)

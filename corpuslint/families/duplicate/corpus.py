@@ -20,7 +20,7 @@ from ...document import Document
 from ...findings import Edit, Finding, Fix, Location, Severity, record_location, spread, where
 from ...rules import CorpusRule, CorpusView
 from ...store import ColumnState
-from ...structure import (CODE, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE, NOTEBOOK_CELL,
+from ...structure import (CODE, HEADING, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE, NOTEBOOK_CELL,
                           TEX_SUFFIXES, markdown_containers)
 from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
@@ -1358,7 +1358,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
     aggregate = incremental.LinePostings()  # the same counts, kept in the corpus index
 
     def fingerprint(self) -> str:
-        return f"{super().fingerprint()}:verses1:tex1"  # (a verse of scripture, a line of LaTeX markup: not counted)
+        return f"{super().fingerprint()}:verses1:tex1:wiki1"  # (a verse of scripture, a line of LaTeX or wiki markup, a wiki heading: not counted)
 
     def collect(self, doc: Document) -> Any:
         if chat_mix(doc) is None:
@@ -1373,6 +1373,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
         if is_subtitle(doc):  # a cue's number, identifier, timing line, a NOTE: the format's, not text
             kinds = doc.line_kinds
             headings = {i for i, kind in enumerate(kinds) if kind == MARKUP}
+        elif doc.is_wikitext:  # "==See also==", "==External links==": a wiki page's sections, as Markdown's headings
+            headings = {i for i, kind in enumerate(doc.line_kinds) if kind == HEADING}
         lead_ins = _markdown_lead_ins(doc, containers[LIST_ITEM])
         stock = regions.changelog_structure_lines(doc)  # "* New upstream release.", "[ Debian Janitor ]"
         verses = regions.verse_lines(doc)  # a verse recurring in many chapters is a refrain, not a template

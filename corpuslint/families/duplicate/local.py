@@ -272,7 +272,7 @@ class ExactDuplicateLine(DocumentRule):
         text = doc.text
         rst = doc.suffix in structure.RST_SUFFIXES
         tex = doc.suffix in structure.TEX_SUFFIXES
-        plain = not (rst or tex or doc.suffix in regions.MARKDOWN_SUFFIXES)  # (a man page rendered as text)
+        plain = not (rst or tex or doc.is_wikitext or doc.suffix in regions.MARKDOWN_SUFFIXES)  # (a man page rendered as text)
         # a quote collection (fortune(6)'s "%" lines): only a quote entered twice is a copy (``quote_entered_twice``)
         collection = bool(structure.fortune_separators(doc))
         out: list[Finding] = []
@@ -1524,7 +1524,8 @@ class RestatedPassage(DocumentRule):
         if variants:  # the singular and plural of one message restate each other by design
             passages = sorted(passages + variants)
         tex = doc.suffix in structure.TEX_SUFFIXES
-        plain = not (tex or doc.suffix in structure.RST_SUFFIXES or doc.suffix in regions.MARKDOWN_SUFFIXES)
+        plain = not (tex or doc.is_wikitext or doc.suffix in structure.RST_SUFFIXES
+                     or doc.suffix in regions.MARKDOWN_SUFFIXES)
         verse_too = str(self.opts["genre"]) == "auto"
         verse_memo: dict = {}
         scored: list[tuple[float, int, int, int]] = []

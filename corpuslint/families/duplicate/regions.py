@@ -157,8 +157,8 @@ def section_starts(doc: Document) -> list[int]:
         heads = structure.markdown_containers(doc)[structure.HEADING_START]
     elif doc.suffix in structure.RST_SUFFIXES and any(r.kind == structure.MARKUP for r in doc.regions):
         heads = rst_titles(doc)
-    elif doc.suffix in structure.TEX_SUFFIXES and structure.HEADING in doc.line_kinds:
-        heads = tex_titles(doc)
+    elif (doc.suffix in structure.TEX_SUFFIXES or doc.is_wikitext) and structure.HEADING in doc.line_kinds:
+        heads = tex_titles(doc)  # (a wikitext page's "== title ==" lines too: corpuslint.readers.wikitext)
     else:
         heads = plain_headings(doc)
     return [lines[i].start for i in sorted(heads) if i < len(lines)]

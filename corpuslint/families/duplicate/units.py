@@ -827,11 +827,12 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")  # (structure.MARKDOWN_SUFFIXES)
 
 
 def unit_text(doc: Document) -> str:
-    """The text the duplicate family reads: ``doc.text``, but for an HTML page its markup
-    (tags, comments, references: ``corpuslint.readers.html``) blanked to spaces, so that
-    units and words are the page's text, at the same offsets (a line of tags alone is a
-    blank line: it separates units as a browser's blocks do)."""
-    if doc.suffix in HTML_SUFFIXES:
+    """The text the duplicate family reads: ``doc.text``, but for an HTML page or a
+    wikitext page its markup (tags, comments, references: ``corpuslint.readers.html``;
+    templates, links' targets, tables' syntax: ``corpuslint.readers.wikitext``) blanked
+    to spaces, so that units and words are the page's text, at the same offsets (a line
+    of tags alone is a blank line: it separates units as a browser's blocks do)."""
+    if doc.suffix in HTML_SUFFIXES or doc.is_wikitext:
         return doc.masked(_NOT_MARKUP)
     return doc.text
 
@@ -1235,9 +1236,10 @@ def jaccard_sorted(a: np.ndarray, b: np.ndarray) -> float:
 
 def deletion_fix(doc: Document, *edits: Edit) -> Fix | None:
     """The unsafe fix deleting what ``edits`` delete, or None when one of them would
-    delete an HTML page's markup with its text (a line of tags: the page would break;
-    ``corpuslint.readers.html.edits_markup``): the finding is reported without a fix."""
-    if doc.suffix in HTML_SUFFIXES:
+    delete an HTML page's or a wikitext page's markup with its text (a line of tags, a
+    template: the page would break; ``corpuslint.readers.html.edits_markup``): the
+    finding is reported without a fix."""
+    if doc.suffix in HTML_SUFFIXES or doc.is_wikitext:
         from ...readers.html import edits_markup
 
         if edits_markup(doc, edits):

@@ -1051,7 +1051,9 @@ class MultipleSpaces(DocumentRule):
     A LaTeX source (.tex) is not checked: TeX typesets a run of spaces as one space, so
     the source's runs (`\\input{body}    % the modules`, a tabular row laid out in
     columns) never reach the text; nor is an HTML page, whose runs of spaces a browser
-    shows as one (debian-reference ja's `解決します。  </p>`; `<pre>` is code).
+    shows as one (debian-reference ja's `解決します。  </p>`; `<pre>` is code), nor a MediaWiki
+    page (.wiki, or a .txt that is wikitext: ``corpuslint.readers.wikitext``), rendered as HTML
+    (a line that opens with a space is MediaWiki's preformatted text: its markup, not a run).
     Columns are compared in display cells (a CJK character takes two: `タイプ 2       護符`
     starts its text at cell 22, as the indented line below it does, though at code point 19).
     A line that justification stretched to the right margin of a justified document (a
@@ -1135,8 +1137,8 @@ class MultipleSpaces(DocumentRule):
     _columns_re = lazy(r"(?<=\S)[\p{Zs}]{2,}(?=\S)|^[ ]{6,}(?=\S)", regex.M)
 
     def check(self, doc):
-        if doc.suffix in TEX_SUFFIXES or doc.suffix in HTML_SUFFIXES:
-            return  # (TeX and browsers read a run of spaces as one: see the docstring)
+        if doc.suffix in TEX_SUFFIXES or doc.suffix in HTML_SUFFIXES or doc.is_wikitext:
+            return  # (TeX, browsers and MediaWiki read a run of spaces as one: see the docstring)
         markdown = doc.suffix in MARKDOWN_SUFFIXES
         rst = doc.suffix in RST_SUFFIXES
         if self._trigger.search(doc.text) is None or in_sources(doc, self._columns_re):
