@@ -121,7 +121,7 @@ def test_hex_fragment_fix_removes_only_the_fragment():
 
 def test_every_rule_is_documented():
     codes = [cls.code for cls in RULES]
-    assert codes == sorted(codes) and len(set(codes)) == len(codes) == 13  # (left20: A121)
+    assert codes == sorted(codes) and len(set(codes)) == len(codes) == 14  # (left20: A121; nfc43: A122)
     for cls in RULES:
         cls.validate_class()
         assert cls.family == "artifact" and cls.code.startswith("A1")
