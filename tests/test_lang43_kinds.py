@@ -3,6 +3,9 @@ on real text, with a true finding of the same rule kept beside it.
 
 S104 (repeated word): German "da da" (the conjunction opening a clause, then the adverb there:
 systemd-cat(1) in German), Italian expressive doubling ("armeggi armeggi, giri giri": fortunes-it).
+S105 (known misspelling): a paragraph dense with one-letter-off non-words is play (a drunk
+recipe's "seaspoon of tugar ... teh ... untill"); an IRC line quoted in a chat fortune is the
+speaker's typing, an action without a time stamp ("* BenC wonders ...") too.
 """
 
 from __future__ import annotations
@@ -10,7 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpuslint import lint_text
+from corpuslint.document import Document
+from corpuslint.families.spelling.corrections import PLAY_MIN_WORDS, builtin_corrections, play_paragraph
 from corpuslint.families.spelling.repeated import ITALIAN_FUNCTION_WORDS, italian_reduplication
+from corpuslint.structure import chat_log_lines
 
 REALTEXT = Path(__file__).parent / "data" / "realtext"
 
@@ -63,3 +69,58 @@ def test_s104_still_reports_italian_function_words_and_nouns_doubled():
         "'file' is repeated"]
     # the same doubling in text declared English is reported
     assert _found("S104", "You fiddle and fiddle: giri giri and pull.\n", "a.txt", "en") != []
+
+
+# -- S105: play and chat transcripts ---------------------------------------------------------------
+
+RUM_CAKE = _read("fortunes-en-drugs-rum-cake.txt")
+SEPARATE_CELLS = _read("fortunes-en-science-seperate-cells.txt")
+LINUX_IRC = _read("fortunes-en-linux-irc-ispell.txt")
+KNGHTBRD_IRC = _read("fortunes-en-knghtbrd-irc-actions.txt")
+
+
+def test_s105_leaves_misspellings_in_a_paragraph_of_play():
+    assert "the rum teh absolutely" in RUM_CAKE and "beat untill high" in RUM_CAKE
+    assert _found("S105", RUM_CAKE, "drugs.txt", "en") == []
+    doc = Document("drugs.txt", RUM_CAKE)
+    assert play_paragraph(doc, RUM_CAKE.index("teh"), builtin_corrections(), {})
+    assert not play_paragraph(doc, RUM_CAKE.index("Christmas"), builtin_corrections(), {})  # the list of ingredients
+
+
+def test_s105_still_reports_a_misspelling_in_plain_prose():
+    assert _found("S105", SEPARATE_CELLS, "science.txt", "en") == [
+        (4, 17, "'seperate' is a known misspelling of 'separate'")]
+    # the recipe's own paragraph with its spoonerisms spelled right: "teh" is a slip again
+    fixed = RUM_CAKE
+    for play, word in (("seaspoon", "teaspoon"), ("tugar", "sugar"), ("orge laggs", "large eggs"), ("druit", "fruit"),
+                       ("toncisticity", "consistency"), ("toda", "soda"), ("schopped", "chopped"), ("chups", "cups"),
+                       ("bablespoon", "tablespoon"), ("gugar", "sugar"), ("mell", "well"), ("gredees", "degrees"),
+                       ("poothtick", "toothpick"), ("crean", "clean")):
+        fixed = fixed.replace(play, word)
+    assert [m for *_, m in _found("S105", fixed, "drugs.txt", "en")] == [
+        "'teh' is a known misspelling of 'the'", "'untill' is a known misspelling of 'until'"]
+
+
+def test_s105_play_needs_several_words_one_letter_off():
+    # two non-words beside "teh" are no play
+    text = "Meanwhile, make sure the rum teh absolutely highest quality. Add 2 orge laggs and beat.\n"
+    assert len(_found("S105", text, "a.txt", "en")) == 1
+    assert PLAY_MIN_WORDS > 2
+
+
+def test_s105_leaves_irc_lines_of_a_chat_fortune():
+    assert "* Myxie needs an ircii addon that pipes teh command line through ispell :)" in LINUX_IRC
+    assert _found("S105", LINUX_IRC, "linux.txt", "en") == []
+    assert "* BenC wonders why he has upgraded to 3.3.5-1 before teh X maintainer" in KNGHTBRD_IRC
+    assert _found("S105", KNGHTBRD_IRC, "knghtbrd.txt", "en") == []
+    # the action lines are the log's: BenC speaks in it; joeyh's stands in the block of a said line
+    doc = Document("knghtbrd.txt", KNGHTBRD_IRC)
+    lines = KNGHTBRD_IRC.splitlines()
+    actions = {i for i, line in enumerate(lines) if line.startswith("* ")}
+    assert actions and actions <= chat_log_lines(doc)
+
+
+def test_s105_still_reports_a_list_item_beside_a_chat_log():
+    # a Markdown-style item in a document that quotes a chat log is no IRC action
+    text = LINUX_IRC + "\nRelease notes:\n\n* fixed teh crash on start\n"
+    assert [m for *_, m in _found("S105", text, "linux.txt", "en")] == ["'teh' is a known misspelling of 'the'"]
