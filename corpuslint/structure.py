@@ -884,6 +884,9 @@ CHAT_LINE_RE = lazy(
     regex.MULTILINE,
 )
 CHAT_LINES = 3  # chat lines a document holds when it quotes a chat log
+# A quotation's attribution on a line of its own: "\t\t-- Mark Twain", "— Hafez",
+# "    --《论语》学而", a fortune's "\t\t-- janoo" (a dash, then the name or source).
+ATTRIBUTION_LINE_RE = lazy(r"[ \t]*(?:--|—|―)[ \t]*[\p{L}\p{N}《「『“\"'(]")
 # An IRC action without a time stamp, as fortunes quote them ("* Myxie needs an ircii addon
 # that pipes teh command line through ispell :)", "* BenC wonders why ..."): a star, the nick,
 # then a word in lower case. Read as the log's only in a document that quotes a chat log

@@ -6,6 +6,9 @@ systemd-cat(1) in German), Italian expressive doubling ("armeggi armeggi, giri g
 S105 (known misspelling): a paragraph dense with one-letter-off non-words is play (a drunk
 recipe's "seaspoon of tugar ... teh ... untill"); an IRC line quoted in a chat fortune is the
 speaker's typing, an action without a time stamp ("* BenC wonders ...") too.
+A102 (script-mismatch residue): a fortune's attribution "-- janoo" under Russian text.
+A101 (hex id): a dashed name whose part after the dash is CamelCase words
+(``XFree86-VidModeExtension``).
 """
 
 from __future__ import annotations
@@ -124,3 +127,35 @@ def test_s105_still_reports_a_list_item_beside_a_chat_log():
     # a Markdown-style item in a document that quotes a chat log is no IRC action
     text = LINUX_IRC + "\nRelease notes:\n\n* fixed teh crash on start\n"
     assert [m for *_, m in _found("S105", text, "linux.txt", "en")] == ["'teh' is a known misspelling of 'the'"]
+
+
+# -- A102: an attribution under a fortune --------------------------------------------------------------
+
+D41_RU = _read("fortunes-ru-d41-janoo.txt")
+
+
+def test_a102_leaves_an_attribution_under_a_russian_fortune():
+    assert "\t\t-- janoo\n" in D41_RU
+    assert _found("A102", D41_RU, "d41.txt", "ru") == []
+
+
+def test_a102_still_reports_a_widget_line_in_russian_text():
+    text = D41_RU + "\nsearch\n\n" + D41_RU
+    assert [(line, m) for line, _, m in _found("A102", text, "d41.txt", "ru")] == [
+        (29, "short line `search` with no Cyrillic-script letters in a document written in Cyrillic script")]
+
+
+# -- A101: a dashed name of CamelCase words --------------------------------------------------------------
+
+XVIDTUNE_FR = _read("manpages-fr-xvidtune-extension.txt")
+
+
+def test_a101_leaves_a_dashed_camelcase_extension_name():
+    assert XVIDTUNE_FR.count("XFree86-VidModeExtension") == 2
+    assert _found("A101", XVIDTUNE_FR, "xvidtune.1.txt", "fr") == []
+
+
+def test_a101_still_reports_random_base64_after_a_dash():
+    text = "Le jeton de session est sess-aGVsbG8gd29ybGQgdGhpcyBpcyBhIHRlc3Q4Mz dans la page.\n"
+    assert [m for *_, m in _found("A101", text)] == [
+        "base64-like token `sess-aGVsbG8gd29ybGQgdGhpcyBpcyBhIHRlc3Q4Mz` inside text"]
