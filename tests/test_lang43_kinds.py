@@ -9,6 +9,8 @@ speaker's typing, an action without a time stamp ("* BenC wonders ...") too.
 A102 (script-mismatch residue): a fortune's attribution "-- janoo" under Russian text.
 A101 (hex id): a dashed name whose part after the dash is CamelCase words
 (``XFree86-VidModeExtension``).
+W114 (space before punctuation): a French title quoted in English text, the numbered text of a
+critical edition that spaces ":" as its convention, a Windows path before "?".
 """
 
 from __future__ import annotations
@@ -159,3 +161,47 @@ def test_a101_still_reports_random_base64_after_a_dash():
     text = "Le jeton de session est sess-aGVsbG8gd29ybGQgdGhpcyBpcyBhIHRlc3Q4Mz dans la page.\n"
     assert [m for *_, m in _found("A101", text)] == [
         "base64-like token `sess-aGVsbG8gd29ybGQgdGhpcyBpcyBhIHRlc3Q4Mz` inside text"]
+
+
+# -- W114: a French title, a critical edition's text, a Windows path ------------------------------------
+
+ANARCHISM_WIKI = _read("wikipedia-anarchism-french-titles.wiki")
+RELEDPAR_LATIN = _read("reledpar-dictys-latin-numbered.tex")
+COMPUTER_RU = _read("fortunes-ru-computer-temp-path.txt")
+
+
+def test_w114_leaves_a_french_title_quoted_in_english_text():
+    assert "''Théorie du corps amoureux : pour une érotique solaire''" in ANARCHISM_WIKI
+    assert _found("W114", ANARCHISM_WIKI, "anarchism.wiki", "en") == []
+    # the same title in a plain .txt, between quotes
+    text = 'Onfray wrote "Théorie du corps amoureux : pour une érotique solaire" in 2000.\n'
+    assert _found("W114", text, "a.txt", "en") == []
+
+
+def test_w114_still_reports_a_spaced_mark_in_an_english_sentence_or_title():
+    text = "Onfray wrote ''The Theory of the Lover's Body : for a solar erotics'' and more .\n"
+    assert [m for *_, m in _found("W114", text, "a.wiki", "en")] == ["space before ':'", "space before '.'"]
+    assert _found("W114", "He wrote this book : a fine one.\n", "a.txt", "en") != []
+
+
+def test_w114_leaves_a_critical_editions_spaced_colons():
+    assert "habuere : itemque" in RELEDPAR_LATIN
+    found = _found("W114", RELEDPAR_LATIN, "reledpar.tex")
+    assert [m for *_, m in found if m == "space before ':'"] == []
+
+
+def test_w114_still_reports_marks_an_edition_writes_tight():
+    found = _found("W114", RELEDPAR_LATIN, "reledpar.tex")
+    # ";" the numbered text mostly writes tight ("Cretam convenere; Creteus"): its spaced ones are slips
+    assert RELEDPAR_LATIN.count("; ") > RELEDPAR_LATIN.count(" ; ")
+    assert {m for *_, m in found} == {"space before ';'"}
+    # outside \beginnumbering ... \endnumbering, a spaced colon in Latin is reported
+    plain = RELEDPAR_LATIN.replace("\\beginnumbering", "").replace("\\endnumbering", "")
+    assert "space before ':'" in {m for *_, m in _found("W114", plain, "reledpar.tex")}
+
+
+def test_w114_leaves_a_mark_set_apart_from_a_windows_path():
+    assert "папку D:\\TEMP ?" in COMPUTER_RU
+    assert _found("W114", COMPUTER_RU, "computer.txt", "ru") == []
+    # the same question without a path keeps its finding
+    assert _found("W114", COMPUTER_RU.replace("D:\\TEMP", "TEMP"), "computer.txt", "ru") == [(3, 43, "space before '?'")]
