@@ -72,6 +72,9 @@ def test_s104_still_reports_italian_function_words_and_nouns_doubled():
     # a noun after an article is a noun doubled: a slip
     assert [m for *_, m in _found("S104", "Apri il file file che hai salvato ieri sera.\n", "a.txt", "it")] == [
         "'file' is repeated"]
+    # an English function word doubled in Italian text is a slip too
+    assert [m for *_, m in _found("S104", "Il titolo era \"read the the manual\", e poi basta.\n", "a.txt", "it")] == [
+        "'the' is repeated"]
     # the same doubling in text declared English is reported
     assert _found("S104", "You fiddle and fiddle: giri giri and pull.\n", "a.txt", "en") != []
 

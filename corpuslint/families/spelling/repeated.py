@@ -684,9 +684,12 @@ _ITALIAN_DETERMINERS = frozenset(
 
 def italian_reduplication(word: str, prev: str | None) -> bool:
     """True when the doubled ``word`` of Italian text is its grammar's expressive doubling
-    (above): not a closed-class word, and ``prev``, the word before the pair on its line
-    (None: none), no article or contracted preposition."""
-    return word.lower() not in ITALIAN_FUNCTION_WORDS and (prev is None or prev.lower() not in _ITALIAN_DETERMINERS)
+    (above): not a closed-class word, Italian's or English's (an English "the the" quoted in
+    Italian text is still a slip), and ``prev``, the word before the pair on its line (None:
+    none), no article or contracted preposition."""
+    lower = word.lower()
+    return lower not in ITALIAN_FUNCTION_WORDS and lower not in _EN_FUNCTION_WORDS and (
+        prev is None or prev.lower() not in _ITALIAN_DETERMINERS)
 
 
 # Czech "se" as the reflexive pronoun, then as the preposition "with" (the form "s" takes
