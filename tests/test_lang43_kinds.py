@@ -10,7 +10,8 @@ A102 (script-mismatch residue): a fortune's attribution "-- janoo" under Russian
 A101 (hex id): a dashed name whose part after the dash is CamelCase words
 (``XFree86-VidModeExtension``).
 W114 (space before punctuation): a French title quoted in English text, the numbered text of a
-critical edition that spaces ":" as its convention, a Windows path before "?".
+critical edition that spaces ":" as its convention (a "?" after a Windows path stays reported:
+the real-text labels hold it a true finding).
 """
 
 from __future__ import annotations
@@ -203,8 +204,9 @@ def test_w114_still_reports_marks_an_edition_writes_tight():
     assert "space before ':'" in {m for *_, m in _found("W114", plain, "reledpar.tex")}
 
 
-def test_w114_leaves_a_mark_set_apart_from_a_windows_path():
+def test_w114_still_reports_a_question_mark_after_a_windows_path():
+    # fresh30 labelled "D:\\TEMP ?" a false alarm (the space keeps "?" out of the path); the
+    # real-text labels (benchmarks/labels/fortunes-ru.jsonl, computer.txt line 11) hold it a true
+    # one (Russian typography sets no space there): it stays reported until that is settled
     assert "папку D:\\TEMP ?" in COMPUTER_RU
-    assert _found("W114", COMPUTER_RU, "computer.txt", "ru") == []
-    # the same question without a path keeps its finding
-    assert _found("W114", COMPUTER_RU.replace("D:\\TEMP", "TEMP"), "computer.txt", "ru") == [(3, 43, "space before '?'")]
+    assert _found("W114", COMPUTER_RU, "computer.txt", "ru") == [(3, 46, "space before '?'")]

@@ -204,8 +204,7 @@ class SpaceBeforePunctuation(DocumentRule):
     label (균등 배분: ``발  의  자 :``, the colons of the form's labels in one column);
     a mark after a URL or an e-mail address, which a man page sets apart so that it is not
     read as part of the address (biff(1): ``manpages-pl-list@lists.sourceforge.net .``:
-    joining them would change the address), and an ASCII mark after a file's path, Unix or
-    Windows (``/etc/default/slapd .``, a fortune's ``удалить папку D:\\TEMP ?``); a mark before a command-line option, which is
+    joining them would change the address); a mark before a command-line option, which is
     syntax (procmail(1)'s recipe ``dalej ! -oi -f "$SENDER"``), or before a short word and
     a sign, which names it among signs (bash(1) in Ukrainian: ``мають ; і &``, ``зокрема ;
     або |``; bash(1) in Chinese: ``对于 : 或 = 之后``, "after : or ="); after a Slavic preposition as after an English one (ls(1) in Russian:
@@ -367,8 +366,8 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "7.~pre1 ; echo $?", "if [ -f x ] ; then": a shell command list
             if mark in "?!" and SEGMENTED_SCRIPT_RE.match(text, m.start() - 1):
                 continue  # Thai "ดำเนินการอย่างไรต่อไป ?", Khmer "ប៉ុន្មាន ?": the space is the phrase break (as W102 keeps it)
-            if _after_address(text, row.start, m.start()) or (mark.isascii() and _after_path(text, row.start, m.start())):
-                continue  # "manpages-pl-list@lists.sourceforge.net .", "папку D:\TEMP ?": the space keeps the mark out
+            if _after_address(text, row.start, m.start()) or (mark == "." and _after_path(text, row.start, m.start())):
+                continue  # "manpages-pl-list@lists.sourceforge.net .": the space keeps the mark out of the address
             if mark != "." and (_SIGN_ARGUMENTS_RE.match(text, m.end() + 1, row.end)
                                 or _SIGNS_BEFORE_RE.search(text, max(row.start, m.start() - 24), m.start())):
                 continue  # "dalej ! -oi", "мають ; і &", "+, - или ?": the mark is syntax or named among signs
@@ -810,22 +809,19 @@ def _after_address(text: str, start: int, end: int) -> bool:
     if "@" not in word and "." not in word and "/" not in word:
         return False
     return any(m.end() == len(word) for rx in (EMAIL_RE, URL_RE) for m in rx.finditer(word))
-# A file's path, absolute or from home ("/etc/default/slapd", "~/.procmailrc"), or a Windows
-# path from a drive ("D:\TEMP", "C:\Program Files\" cut at its space: "C:\Program"): a path
-# ending in a letter or digit, not a bare "/" (a sign).
-_PATH_WORD_RE = lazy(r"(?:~|\.{1,2})?/(?:[\w.+-]+/)*[\w.+-]*[\w+-]|[A-Za-z]:\\(?:[\w.+~$-]+\\)*[\w.+~$-]*[\w+$-]")
+# A file's path, absolute or from home ("/etc/default/slapd", "~/.procmailrc"): a path ending
+# in a letter or digit, not a bare "/" (a sign).
+_PATH_WORD_RE = lazy(r"(?:~|\.{1,2})?/(?:[\w.+-]+/)*[\w.+-]*[\w+-]")
 # A dot named and glossed between dashes: "[0-9] means \"any digit\", and . — a dot — means"
 # (a gloss closed by a second dash within a few words; "суффикс . — как восьмеричные числа" is a slip)
 _DOT_GLOSS_RE = lazy(r"[ \t]+[—–][ \t]*\p{Ll}[^—–\n]{0,30}[ \t][—–]")
 def _after_path(text: str, start: int, end: int) -> bool:
     """True when the word before the spaces at ``text[end]`` (on the line from ``start``) is a
-    file's path: an ASCII mark set apart from it is not read as the path's, a full stop as an
-    extension's, a "?" as a wildcard (debian-handbook in Arabic: ``في ملف ~/.procmailrc . يقترح``,
-    ``/etc/default/slapd .``; fortunes-ru: ``удалить папку D:\\TEMP ?``; a CJK ``。`` after
+    file's path: an ASCII full stop set apart from it is not read as the path's (debian-handbook
+    in Arabic: ``في ملف ~/.procmailrc . يقترح``, ``/etc/default/slapd .``; a CJK ``。`` after
     ``/etc/locale.gen `` needs no such space, and stays reported)."""
     word_start = max(text.rfind(" ", start, end), text.rfind("\t", start, end), start - 1) + 1
-    word = text[word_start:end]
-    return ("/" in word or "\\" in word) and _PATH_WORD_RE.fullmatch(text, word_start, end) is not None
+    return "/" in text[word_start:end] and _PATH_WORD_RE.fullmatch(text, word_start, end) is not None
 
 
 # A lone mark after a spaced one and before a space, a closing bracket or the end: a list of
