@@ -887,12 +887,23 @@ CHAT_LINE_RE = lazy(
     regex.MULTILINE,
 )
 CHAT_LINES = 3  # chat lines a document holds when it quotes a chat log
+# A quotation's attribution on a line of its own: "\t\t-- Mark Twain", "— Hafez",
+# "    --《论语》学而", a fortune's "\t\t-- janoo" (a dash, then the name or source).
+ATTRIBUTION_LINE_RE = lazy(r"[ \t]*(?:--|—|―)[ \t]*[\p{L}\p{N}《「『“\"'(]")
+# An IRC action without a time stamp, as fortunes quote them ("* Myxie needs an ircii addon
+# that pipes teh command line through ispell :)", "* BenC wonders why ..."): a star, the nick,
+# then a word in lower case. Read as the log's only in a document that quotes a chat log
+# (``CHAT_LINES``), and only when the nick speaks elsewhere in it (``<Myxie>``) or the line
+# stands in a block (lines between blank or ``%`` lines) holding a said line: a list item
+# ("* Added tests") in such a document stays a list item.
+_CHAT_ACTION_RE = lazy(r"^\*[ \t]+(?P<nick>[^\s<>*:,;.!?]{1,30})[ \t]+\p{Ll}", regex.MULTILINE)
 
 
 def chat_log_lines(doc: "Document") -> frozenset[int]:
     """0-based indices of the lines of ``doc`` that are a chat log's (``CHAT_LINE_RE``: a
     speaker's nick or an action after a time stamp, IRC as fortunes-pl and fortunes-de quote
-    it), when the document holds ``CHAT_LINES`` or more of them; else empty. Such a line
+    it; and an action without one, ``_chat_actions``), when the document holds ``CHAT_LINES``
+    or more of the former; else empty. Such a line
     is speech quoted verbatim, with the log's layout before it: what the speaker typed
     ("czy coś tkaiego ?"), not a slip of the text's writer; so are the indented lines under
     one (its speech wrapped). Kept on the document."""
@@ -906,6 +917,7 @@ def chat_log_lines(doc: "Document") -> frozenset[int]:
         lines = {bisect_right(starts, m.start()) - 1 for m in CHAT_LINE_RE.finditer(text)}
         if len(lines) >= CHAT_LINES:
             rows = doc.lines
+            lines |= _chat_actions(doc, lines)
             for i in sorted(lines):  # a said line wrapped: the indented lines under it are the speaker's
                 j = i + 1
                 while j < len(rows) and j not in lines and text[rows[j].start : rows[j].start + 1] in (" ", "\t") \
@@ -915,6 +927,34 @@ def chat_log_lines(doc: "Document") -> frozenset[int]:
             found = frozenset(lines)
     doc.__dict__["_chat_log_lines"] = found
     return found
+
+
+def _chat_actions(doc: "Document", said: set[int]) -> set[int]:
+    """0-based indices of the lines of ``doc`` that are IRC actions without a time stamp
+    (``_CHAT_ACTION_RE``) in a document whose chat log's lines are ``said``: the nick speaks
+    in a said line, or a said line stands in the action's block (its lines up to a blank
+    line or a fortune's ``%`` line either way). Linear in the lines."""
+    text, rows, starts = doc.text, doc.lines, doc._line_starts
+    nicks = set()
+    for i in said:
+        m = CHAT_LINE_RE.match(text, rows[i].start)
+        if m is not None and m.group("nick") is not None:
+            nicks.add(m.group("nick")[1:-1].lstrip(" @+%~&"))
+    actions = {}
+    for m in _CHAT_ACTION_RE.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i not in said:
+            actions[i] = m.group("nick")
+    if not actions:
+        return set()
+    block, blocks, speaking = 0, [], set()  # each line's block number; the blocks holding a said line
+    for i, row in enumerate(rows):
+        if text[row.start : row.end].strip() in ("", "%"):
+            block += 1
+        blocks.append(block)
+        if i in said:
+            speaking.add(block)
+    return {i for i, nick in actions.items() if nick in nicks or blocks[i] in speaking}
 
 
 _ARGS_RE = lazy(r"\s(?:--?[A-Za-z]|\+[A-Za-z]|[\w.~-]*/|[\w.-]+=|[|<>]\s)")

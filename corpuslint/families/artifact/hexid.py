@@ -141,13 +141,15 @@ def _b64_is_id(token: str) -> bool:
     """
     if not (regex.search(r"[A-Z]", token) and regex.search(r"[a-z]", token) and len(_DIGIT.findall(token)) >= 2):
         return False
-    if _CAMEL_WORDS_RE.fullmatch(token):
-        words = _CAMEL_WORD_RE.findall(token)
-        if len(words) >= 3 and sum(map(len, words)) >= 4 * len(words):
-            return False  # RemovedInSphinx30Warning: capitalised words of 4+ letters on average, and numbers
     longest = max(_B64_SEGMENT_SPLIT.split(token), key=len)
     if len(longest) < 16:
         return False
+    if _CAMEL_WORDS_RE.fullmatch(longest):
+        words = _CAMEL_WORD_RE.findall(longest)
+        if len(words) >= 3 and sum(map(len, words)) >= 4 * len(words):
+            # RemovedInSphinx30Warning: capitalised words of 4+ letters on average, and numbers;
+            # also a name's part after a dash (xvidtune(1)'s XFree86-VidModeExtension)
+            return False
     return len(_CLASS_CHANGE.findall(longest)) >= 0.3 * (len(longest) - 1)
 
 
@@ -188,7 +190,8 @@ class HexIdFragment(DocumentRule):
     IPv6 addresses written with ``::`` or in full, MAC addresses written in full
     (``20:68:9D:89:23:C1``: six two-digit groups), a clock time with a letter typed for a digit
     (a WebVTT cue's ``00:00:1d.890``: F009 names that problem), a code identifier in CamelCase
-    made of words and numbers (``RemovedInSphinx30Warning``), a made-up value whose letters and
+    made of words and numbers (``RemovedInSphinx30Warning``; also as the part of a dashed name
+    that looks random, the X extension ``XFree86-VidModeExtension``), a made-up value whose letters and
     digits count up (a dialogue's new password ``A1b2C3d4E5f6``), a number in E notation
     (``8762E-137``), a user name mentioned after ``@`` (a changelog's ``by @abc1763613206``), a range
     of Unicode code points after ``U+`` (a font's change log: ``added U+2000-200A to Mono``), a

@@ -7,7 +7,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import MESSAGES, is_command_word, reads_as_prose
+from ...structure import ATTRIBUTION_LINE_RE, MESSAGES, is_command_word, reads_as_prose
 from ...text.lazy_regex import lazy
 from ...text.normalize import normalize_line
 from ._common import (
@@ -118,6 +118,18 @@ def _definition_term(doc: Document, index: int) -> bool:
     return False
 
 
+def _attribution(doc: Document, index: int) -> bool:
+    """True when the line at ``index`` is a quotation's attribution (``ATTRIBUTION_LINE_RE``:
+    a dash, then a name) right under a line of text: fortunes-ru's "\t\t-- janoo" under a
+    Russian fortune names its author by a nick in Latin letters."""
+    lines, text = doc.lines, doc.text
+    line = lines[index]
+    if index == 0 or ATTRIBUTION_LINE_RE.match(text, line.start, line.end) is None:
+        return False
+    above = lines[index - 1]
+    return bool(text[above.start : above.end].strip())
+
+
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" \t"))
 
@@ -159,6 +171,8 @@ class ScriptMismatchResidue(DocumentRule):
     help page), nor a term of a list of command-line options (``-z --compress``, ``--help``
     over its description in a Ukrainian man page) or of any list whose description is
     indented deeper on the next line (``set backup``, ``-# --fast --best`` in a man page),
+    nor a quotation's attribution under its text (a dash, then the name: ``-- janoo`` under a
+    Russian fortune),
     nor a definition list's term over its
     ``:   description`` (Pandoc, PHP Markdown Extra: the installation guide's ``console-setup``,
     ``**fdisk**`` in Greek and Korean), nor a word that is no interface label standing as a paragraph of its own
@@ -236,6 +250,8 @@ class ScriptMismatchResidue(DocumentRule):
                 continue  # "-z --compress", "set backup" over its indented description: a man page's item, not a widget
             if len(tokens) > 1 and is_command_word(tokens[0]) and _COMMAND_ARGS_RE.search(stripped):
                 continue  # "tail -f /var/log/messages": a command shown on its own line
+            if _attribution(doc, index):
+                continue  # "-- janoo" under a Russian fortune: its author, not a widget
             yield self._finding(
                 doc,
                 index,

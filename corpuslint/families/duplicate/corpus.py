@@ -20,8 +20,8 @@ from ...document import Document
 from ...findings import Edit, Finding, Fix, Location, Severity, record_location, spread, where
 from ...rules import CorpusRule, CorpusView
 from ...store import ColumnState
-from ...structure import (CODE, HEADING, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE, NOTEBOOK_CELL,
-                          TEX_SUFFIXES, markdown_containers)
+from ...structure import (ATTRIBUTION_LINE_RE, CODE, HEADING, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE,
+                          NOTEBOOK_CELL, TEX_SUFFIXES, markdown_containers)
 from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
 from . import frames as F
@@ -1183,10 +1183,6 @@ def _renumbered(a: np.ndarray, b: np.ndarray) -> bool:
     return bool(a[0]) and bool(b[0]) and a[0] != b[0] and a[1] == b[1]
 
 
-# A quotation's attribution on a line of its own: "\t\t-- Mark Twain", "— Hafez",
-# "    --《论语》学而". The same author quoted in several documents is not a template.
-_ATTRIBUTION_RE = lazy(r"[ \t]*(?:--|—|―)[ \t]*[\p{L}\p{N}《「『“\"'(]")
-
 # A Markdown reference line (left21): a list item that is only a link to another page of
 # the same site (a "See also" entry, "* [npm deprecate](/commands/npm-deprecate)"; not an
 # absolute URL: "- [github/azu](https://github.com/azu)" under every README of one author
@@ -1403,7 +1399,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
         for ln, k, count, has_letter in zip(todo, all_keys, counts, alpha):
             if count < min_words or not has_letter:
                 continue
-            if _ATTRIBUTION_RE.match(text, ln.start, ln.end):
+            if ATTRIBUTION_LINE_RE.match(text, ln.start, ln.end):
                 continue  # "-- Mark Twain": an author quoted again, not a template line
             if _VALUE_CELL_RE.fullmatch(text, ln.start, ln.end):
                 continue  # "V:0, I:1": a popcon cell of a package table, data

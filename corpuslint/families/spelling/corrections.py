@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -11,9 +12,10 @@ from importlib import resources
 import regex
 
 from ...findings import Edit, Fix, Severity
+from ...structure import chat_log_lines
 from ...text.lazy_regex import lazy
 from ...text.script import ARABIC_SCRIPT_LANGUAGES, document_spans
-from .backends import get_backend
+from .backends import available_backend, get_backend
 from .base import SpellingDocumentRule
 from .project import config_error, resolve
 
@@ -152,6 +154,71 @@ def reads_english(doc, pos: int) -> bool:
     return words < _SHORT_LATIN or (en >= 1 and en * 20 >= words)
 
 
+# -- A misspelling among play -------------------------------------------------------------
+# A paragraph whose writer misspells on purpose: a drunk recipe's spoonerisms (Debian fortunes'
+# ``drugs``: "Add 1 seaspoon of tugar ... make sure the rum teh absolutely highest quality ...
+# Add 2 orge laggs, 2 cups of fried druit and beat untill high"), olde spelling ("intire of it
+# selfe"), a parody. A listed misspelling there is part of the play, not a slip. Such a
+# paragraph (between blank lines or a fortune's ``%`` lines) holds ``PLAY_MIN_WORDS`` distinct
+# non-words at least, and they are ``PLAY_MIN_SHARE`` of its words or more: words in lower
+# case of 4+ letters, in its text (not code), that the English dictionary does not know but
+# knows with one letter changed or two neighbours swapped (tugar: sugar, druit: fruit, toda:
+# soda), each written in this paragraph only (a term the document uses again, a program's
+# name, is its vocabulary), and not itself a listed misspelling (a writer who cannot spell
+# "recieve", "seperate", "goverment" is not playing). Jargon is rarely one letter from a word
+# ("confval", "autodoc", "graphviz"): a technical paragraph keeps its findings.
+PLAY_MIN_WORDS = 7
+PLAY_MIN_SHARE = 1 / 20
+_PLAY_REACH = 4000  # characters read each way for a paragraph's bounds
+_PLAY_WORD_RE = lazy(r"(?<![\p{L}\p{M}\p{N}_'’./@#$\\-])[a-z]{4,}(?![\p{L}\p{M}\p{N}_'’/@(-])")
+_PLAY_BREAK_RE = lazy(r"\n[ \t]*(?:%[ \t]*)?\r?\n")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _play_bounds(text: str, pos: int) -> tuple[int, int]:
+    """[start, end) of the paragraph of ``pos``: between blank lines or fortune ``%`` lines
+    (at most ``_PLAY_REACH`` characters each way)."""
+    start = max(0, pos - _PLAY_REACH)
+    for m in _PLAY_BREAK_RE.finditer(text, start, pos):
+        start = m.end()
+    m = _PLAY_BREAK_RE.search(text, pos, pos + _PLAY_REACH)
+    return start, m.start() + 1 if m else min(len(text), pos + _PLAY_REACH)
+
+
+@lru_cache(maxsize=8192)
+def _near_word(word: str) -> bool:
+    """True when the English dictionary knows ``word`` with one letter changed or two
+    neighbouring letters swapped (tugar: sugar)."""
+    backend = get_backend("en")
+    for i, old in enumerate(word):
+        if any(c != old and backend.spell(word[:i] + c + word[i + 1 :]) for c in _LETTERS):
+            return True
+    return any(word[i] != word[i + 1] and backend.spell(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+               for i in range(len(word) - 1))
+
+
+def play_paragraph(doc, pos: int, table: dict, answers: dict) -> bool:
+    """True when the paragraph of ``pos`` in ``doc`` is play (above). ``table``: the
+    corrections (its words are no evidence); ``answers``: the document's answers so far (a
+    dict: paragraph bounds -> bool, and the document's word counts)."""
+    bounds = _play_bounds(doc.text, pos)
+    verdict = answers.get(bounds)
+    if verdict is not None:
+        return verdict
+    backend = available_backend("en")
+    if backend is None:
+        return False
+    counts = answers.get("counts")
+    if counts is None:
+        counts = answers["counts"] = Counter(_PLAY_WORD_RE.findall(doc.text))
+    words = [m for m in _PLAY_WORD_RE.finditer(doc.text, *bounds) if not doc.in_code(m.start(), m.end())]
+    mine = Counter(m.group() for m in words)
+    odd = {w for w, n in mine.items()
+           if counts[w] == n and w not in table and f"{w}@en" not in table and not backend.known(w) and _near_word(w)}
+    verdict = answers[bounds] = len(odd) >= PLAY_MIN_WORDS and len(odd) >= PLAY_MIN_SHARE * len(words)
+    return verdict
+
+
 @lru_cache(maxsize=1)
 def builtin_corrections() -> dict[str, Correction]:
     text = resources.files(__package__).joinpath("corrections.txt").read_text(encoding="utf-8")
@@ -212,7 +279,12 @@ class KnownMisspelling(SpellingDocumentRule):
     A misspelling cited with an arrow to its correction (``("teh -> "the")``, ``teh → the``)
     is an example, not a slip, and is not reported; nor is one set against its correction by
     "vs.", "versus", "instead of" or "rather than" (aspell's change log: ``words like the vs.
-    teh``, ``"the" instead of "teh"``).
+    teh``, ``"the" instead of "teh"``). An English entry ("teh", "untill") is not reported on a
+    line of a chat log a text quotes (``structure.chat_log_lines``: ``<nick> …``, an action
+    ``* Myxie needs … teh command line``): the speaker's typing; nor in a paragraph of play
+    (``play_paragraph``): 7 or more distinct non-words one letter from a word, each written
+    there only, a twentieth of its words at least (a drunk recipe's "seaspoon of tugar … orge
+    laggs … fried druit … beat untill high").
     Why: some misspellings are frequent and certain enough to list once and fix
     everywhere; codespell and typos cannot do this for Arabic.
     Example: "لاكن الوضع" → "لكن الوضع"; "الإستخدام" → "الاستخدام".
@@ -294,6 +366,7 @@ class KnownMisspelling(SpellingDocumentRule):
         text = doc.text
         protected = None
         spans = None
+        play: dict = {}  # the document's answers for ``play_paragraph``
         for pattern in (ar_re, other_re):
             if pattern is None:
                 continue
@@ -329,6 +402,9 @@ class KnownMisspelling(SpellingDocumentRule):
                     continue  # '("teh -> "the")': the misspelling cited with its correction
                 if _contrasted(text, start, end, choices):
                     continue  # "words like the vs. teh": the misspelling set against its correction
+                if entry.language == "en" and (doc.position(start)[0] - 1 in chat_log_lines(doc)
+                                               or play_paragraph(doc, start, table, play)):
+                    continue  # "* Myxie needs ... teh command line": said in a chat log; "orge laggs ... untill": play
                 shown = " or ".join(f"'{c}'" for c in choices)
                 message = f"'{word}' is a known misspelling of {shown}"
                 if entry.reason:

@@ -652,6 +652,46 @@ def _two_roles_in_language(text: str, m, lower: str, declared: str | None, writt
     return False
 
 
+# German "da" as the conjunction opening a clause (since, because), then "da" the adverb (there):
+# "sollte das erste bevorzugt werden, da da nicht mehrere Prozesse gleichzeitig laufen" (lang43,
+# fresh30's systemd-cat(1) in German: because there not several processes run). The first copy
+# opens its clause: after a comma, semicolon, colon or parenthesis, a sentence's end, a paragraph
+# break or the text's start (across a line break of hard-wrapped text). Elsewhere ("ist da da
+# ein Fehler") a doubled "da" stays a slip, as do "und und" and "ist ist".
+_DE_CLAUSE_OPENING_RE = lazy(r"(?:\A|[,;:(]|[.!?][\"'»«„“”)]{0,2}|\n[ \t]*\r?\n)[ \t\r\n]*\Z")
+
+# Italian doubles a content word to intensify it or to say an action goes on and on (the
+# "raddoppiamento espressivo" of its grammars): adjectives and adverbs ("piano piano", "veloci
+# veloci", "zitto zitto", "parla papale papale", "presa pari pari"), verbs ("cammina cammina",
+# fortunes-it's "armeggi armeggi, giri giri e tiri via la stagnola": you fiddle and fiddle, turn
+# and turn). In Italian text (declared "it", or, declaring none, written so: ``_ITALIAN_WORD_RE``)
+# a doubled word is reported only when it is one of these closed-class words (articles,
+# prepositions and their contractions, conjunctions, pronouns, auxiliaries, a few adverbs:
+# "di di", "che che", "lo e' anche anche bere"), or when it follows an article or a contracted
+# preposition: a noun there, and a doubled noun is a slip ("il file file").
+ITALIAN_FUNCTION_WORDS = frozenset(
+    """il lo la i gli le l un uno una di a da in con su per tra fra del dello della dei degli delle dell al allo
+    alla ai agli alle all dal dallo dalla dai dagli dalle dall nel nello nella nei negli nelle nell col coi sul
+    sullo sulla sui sugli sulle sull e ed o od ma però pero che se come quando perché perche né ne anche anzi
+    oppure mentre dunque quindi cioè mi ti si ci vi li io tu lui lei noi voi loro egli ella esso essa essi esse
+    me te sé cui chi non più piu già gia poi è sono sei siamo siete era erano fu ho hai ha abbiamo avete hanno
+    mio mia miei mie tuo tua tuoi tue suo sua suoi sue nostro nostra nostri nostre vostro vostra vostri vostre
+    questo questa questi queste quel quello quella quelli quelle quei""".split())
+_ITALIAN_DETERMINERS = frozenset(
+    """il lo la i gli le un uno una del dello della dei degli delle al allo alla ai agli alle dal dallo dalla
+    dai dagli dalle nel nello nella nei negli nelle col coi sul sullo sulla sui sugli sulle""".split())
+
+
+def italian_reduplication(word: str, prev: str | None) -> bool:
+    """True when the doubled ``word`` of Italian text is its grammar's expressive doubling
+    (above): not a closed-class word, Italian's or English's (an English "the the" quoted in
+    Italian text is still a slip), and ``prev``, the word before the pair on its line (None:
+    none), no article or contracted preposition."""
+    lower = word.lower()
+    return lower not in ITALIAN_FUNCTION_WORDS and lower not in _EN_FUNCTION_WORDS and (
+        prev is None or prev.lower() not in _ITALIAN_DETERMINERS)
+
+
 # Czech "se" as the reflexive pronoun, then as the preposition "with" (the form "s" takes
 # before s, z, š, ž and some clusters): "vypořádat se se spojeními" (to deal with the
 # connections). Polish "się" and Slovak "sa" are not prepositions: "się się" stays a slip.
@@ -1236,7 +1276,13 @@ class RepeatedWord(SpellingDocumentRule):
     të të dhënave"), Luxembourgish "an an" (and, then in: "an an engem Mooss"), Irish and
     Scottish Gaelic "do do" before the word it lenites (to, then your: "do do chuntas"), Galician
     "se se" as Portuguese, Italian "via via" (little by little), each in text declared or written in that language (German "an an",
-    English "do do" are reported), and a capitalised interface label mid-sentence ("Click To to choose"), or a
+    English "do do" are reported); German "da" opening a clause (after a comma, a sentence's end, a
+    paragraph break), then the adverb "da" ("werden, da da nicht mehrere Prozesse": because there;
+    "liegt da da drüben" is reported); in Italian text (declared "it" or, declaring none, written so)
+    any word but a closed-class one (articles, prepositions, conjunctions, pronouns, auxiliaries:
+    "di di", "anche anche" are reported) and but one after an article or a contracted preposition (a
+    noun: "il file file" is reported): Italian's expressive doubling ("armeggi armeggi, giri giri",
+    "parla papale papale", "veloci veloci"); and a capitalised interface label mid-sentence ("Click To to choose"), or a
     noun followed by its name, capitalised: a parameter, a placeholder or a label quoted
     without quotes ("the cell range Range", "exclusive with With replacement"; not
     before a number: "see section Section 10.3" doubles a cross-reference's noun);
@@ -1320,7 +1366,7 @@ class RepeatedWord(SpellingDocumentRule):
     def check(self, doc):
         text = doc.text
         spans = None
-        non_latin = turkish = scandinavian = dutch = vietnamese = west_slavic = german = None
+        non_latin = turkish = scandinavian = dutch = vietnamese = west_slavic = german = italian = None
         # A declared language (its record's field, the project's per-file-language) adds
         # its reduplications to what the text shows; it never takes the guess's away.
         declared = doc.language
@@ -1454,6 +1500,13 @@ class RepeatedWord(SpellingDocumentRule):
                 if lower == "het" and _NL_SUBORDINATOR_RE.search(text, max(0, m.start() - 30), m.start()):
                     continue  # "dat het het bestand": subject, then article
                 prev = _PREV_WORD_RE.search(before)
+                if lower == "da" and second == "da" and _DE_CLAUSE_OPENING_RE.search(
+                        text, max(0, m.start() - 30), m.start()) and (german := _german(text, declared, german)):
+                    continue  # "werden, da da nicht mehrere Prozesse": the conjunction, then the adverb
+                if italian is None:
+                    italian = declared == "it" or declared is None and _written_in(text, _ITALIAN_WORD_RE)
+                if italian and italian_reduplication(word, prev and prev.group(1)):
+                    continue  # "armeggi armeggi, giri giri", "parla papale papale": Italian's expressive doubling
                 if lower in _DE_REFLEXIVES and word == second and prev and prev.group(1).lower() in _DE_PREPOSITIONS and (
                         german := _german(text, declared, german)):
                     continue  # "an sich sich": the preposition's object, then the verb's reflexive

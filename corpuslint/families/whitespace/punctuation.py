@@ -25,6 +25,7 @@ from ._common import (
     compiled,
     finditer_on_lines,
     FrenchAround,
+    _reads_french_near,
     french_spacing,
     letter_spaced,
     FULL_WIDTH_MARKS,
@@ -95,6 +96,63 @@ class DevanagariSpacing:
             self._document = self._counts(0, len(self.text))
         spaced, tight = self._document
         return spaced[mark] >= 2 and spaced[mark] * 2 >= tight[mark]
+
+
+# A title or a quotation set off on its line: wikitext's italics (''…''), quotes, guillemets,
+# Markdown's *…*, LaTeX's \emph{…} / \textit{…}, HTML's <i>…</i>. One that reads French keeps
+# French typography in any text (lang43, fresh30's "Anarchism" in English: "in such works as
+# ''Théorie du corps amoureux : pour une érotique solaire'' (2000)"): a French title's spaced
+# colon is its own, as its words are.
+_QUOTATION_RE = lazy(r"''(?!')([^\n]{1,200}?)''|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|„([^“”\n]{1,200})[“”]"
+                     r"|«([^»\n]{1,200})»|\\(?:emph|textit|textsl)\{([^{}\n]{1,200})\}"
+                     r"|(?<![\w*])\*([^*\n]{1,200})\*(?![\w*])|<i>([^<\n]{1,200})</i>")
+
+
+def _in_french_quotation(text: str, start: int, end: int, pos: int, facts: dict) -> bool:
+    """True when ``text[pos]`` (a mark on the line ``text[start:end]``) lies inside a quotation
+    or title (``_QUOTATION_RE``) whose words read French. The line's quotations are found once
+    per line and kept in ``facts`` (a dict for that line)."""
+    if "titles" not in facts:
+        facts["titles"] = [(q.start(q.lastindex), q.end(q.lastindex), q.group(q.lastindex))
+                           for q in _QUOTATION_RE.finditer(text, start, end)]
+    return any(a <= pos < b and _reads_french_near(inner) is True for a, b, inner in facts["titles"])
+
+
+# The text of a critical edition typeset with reledmac (or its forerunners eledmac, ledmac):
+# its numbered text, between \beginnumbering and \endnumbering, is the edited text, whose
+# punctuation the edition keeps as its source prints it (lang43, fresh30's reledpar example: the
+# Latin of Dictys Cretensis as remacle.org transcribes it, "largiter magnificeque eos habuere :
+# itemque insecutis diebus"). A mark the numbered text spaces off as a convention (twice at least,
+# and at least as often as it writes it tight) is the edition's; one it mostly writes tight ("Cretam
+# convenere; Creteus", four ";" spaced among thirteen) is reported.
+_NUMBERED_TEXT_RE = lazy(r"\\beginnumbering\b(.*?)(?:\\endnumbering\b|\Z)", regex.DOTALL)
+_EDITION_MARKS = ":;!?"
+
+
+class EditionSpacing:
+    """``EditionSpacing(text)(pos)``: is the space before the mark at ``text[pos]`` a critical
+    edition's convention (above)? The numbered text and its counts are read once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._found: tuple[list[tuple[int, int]], set[str]] | None = None
+
+    def __call__(self, pos: int) -> bool:
+        if self._found is None:
+            self._found = self._read()
+        blocks, style = self._found
+        return self.text[pos] in style and any(a <= pos < b for a, b in blocks)
+
+    def _read(self) -> tuple[list[tuple[int, int]], set[str]]:
+        text = self.text
+        if "\\beginnumbering" not in text:
+            return [], set()
+        blocks = [(m.start(1), m.end(1)) for m in _NUMBERED_TEXT_RE.finditer(text)]
+        spaced, tight = Counter(), Counter()
+        for a, b in blocks:
+            spaced.update(s[-1] for s in regex.findall(rf"\p{{L}}[ \p{{Zs}}]+[{_EDITION_MARKS}](?=\s)", text[a:b]))
+            tight.update(s[-1] for s in regex.findall(rf"\p{{L}}[{_EDITION_MARKS}](?=\s)", text[a:b]))
+        return blocks, {mark for mark in _EDITION_MARKS if spaced[mark] >= 2 and spaced[mark] >= tight[mark]}
 
 
 class SpaceBeforePunctuation(DocumentRule):
@@ -177,7 +235,13 @@ class SpaceBeforePunctuation(DocumentRule):
     whole and around the mark (a wrong language tag: "Le répertoire racine contient deux
     répertoires : dists/ et pool/" tagged `en`; French words are weighed against English
     ones, so another declared language, Catalan, stands); for other French text set
-    `marks` to `،.,`.
+    `marks` to `،.,`. A title or quotation that reads French keeps French spacing in any text
+    (between ``''`` wikitext italics, quotes, guillemets, ``*…*``, ``\\emph{…}``, ``<i>…</i>`` on
+    its line: "works such as ''Théorie du corps amoureux : pour une érotique solaire''" in
+    English). The numbered text of a critical edition (reledmac's ``\\beginnumbering`` …
+    ``\\endnumbering``) keeps its source's punctuation: a ``: ; ! ?`` it spaces twice or more and
+    at least as often as it writes it tight is the edition's convention (a Latin text transcribed
+    with French spacing, "habuere : itemque"); one it mostly writes tight is reported.
     Hindi's traditional typography (Gita Press's house style) spaces ``!`` and ``?`` off a
     word as French does ("हे पाण्डव !"): after a Devanagari word, in text declared in a language
     written in Devanagari (hi, mr, ne, sa...) or declaring none, a space before ``!`` or ``?``
@@ -231,6 +295,7 @@ class SpaceBeforePunctuation(DocumentRule):
         english = doc.language is not None and doc.language.split("-")[0] == "en"
         french = FrenchAround(text)
         devanagari = DevanagariSpacing(text, doc.language)
+        edition = EditionSpacing(text)
         if "\n" in marks or "\r" in marks:
             found = pattern.finditer(text)
         else:  # only the lines where a space separator stands before a mark (its last space does)
@@ -258,6 +323,10 @@ class SpaceBeforePunctuation(DocumentRule):
                     only_two_space_gaps(text[row.start : row.end]))
             if facts["columns"]:
                 continue  # a line laid out in columns (`Image type     :  sparse`; gaps of two spaces only are slips)
+            if mark in FRENCH_SPACED_MARKS and _in_french_quotation(text, row.start, row.end, m.end(), facts):
+                continue  # "''Théorie du corps amoureux : pour une érotique solaire''": a French title, its own spacing
+            if mark in _EDITION_MARKS and edition(m.end()):
+                continue  # "eos habuere : itemque": a critical edition's text, spaced as its source prints it
             if mark in ":：" and letter_spaced(text, row.start, row.end, m.start()):
                 continue  # "발  의  자 :": a Korean form's letter-spaced label, its colon in the labels' column
             if _catalogue_field(doc, m.end()):
