@@ -568,7 +568,8 @@ _LETTER_RE = lazy(r"\p{L}")
 
 def _spread(row: str) -> tuple[int, int] | None:
     """(the stretch: spaces beyond one in the gaps, the gaps) when the gaps between the words
-    of ``row`` are as a justifying formatter leaves them: one width, or two widths a space
+    of ``row`` are as a justifying formatter leaves them: one width (single spaces: no
+    stretch), or two widths a space
     apart with the wider ones together at the line's start or end (groff puts a line's
     slack into its gaps from one end, the other end on the next line: "iso_8859-2  -  Jeu  de
     caractères ISO 8859-2 en…", "…ISO 8859-7  qui  sont  impri‐"), two gaps or more; else
@@ -594,7 +595,7 @@ def _spread(row: str) -> tuple[int, int] | None:
     wide = [w == low + 1 for w in widths]
     count = sum(wide)
     if count == 0 and low == 1:
-        return None  # no stretch
+        return 0, len(widths)  # no stretch: the line fitted (its runs after sentences or labels)
     rest = len(wide) - count
     if count and wide != [True] * count + [False] * rest and wide != [False] * rest + [True] * count:
         return None  # wider gaps apart from each other, or in the middle: typed, not filled
@@ -615,6 +616,14 @@ def _margin_kept(row: str, below: str) -> bool:
     return indent == len(m.group(1)) or (m.group(2) is not None and indent == m.end())
 
 
+def _filled(row: str, below: str) -> bool:
+    """Is ``row`` spread as a formatter fills a line (``_spread``), its stretch smaller than
+    the first word of the line ``below`` and a space (the word did not fit)?"""
+    spread = _spread(row)
+    nxt = _WORDS_RE.search(below)
+    return spread is not None and nxt is not None and spread[0] < display_width(nxt.group()) + 1
+
+
 def _justified_paragraphs(rows: list[str], widths: list[int]) -> frozenset[int]:
     """``justified_lines`` read paragraph by paragraph, for a text too short to show a page's
     margin (a man page's paragraph as a dataset record: "NOM" then "iso_8859-2  -  Jeu  de
@@ -626,7 +635,9 @@ def _justified_paragraphs(rows: list[str], widths: list[int]) -> frozenset[int]:
     a slip sits anywhere in its line; hard-wrapped prose with a doubled space is reported.
     A block with one line at its width shows no margin by itself: the line below must keep
     its left margin too (``_margin_kept``), as a formatter's indented page does and an
-    unindented fortune's line with a doubled space at its end does not."""
+    unindented fortune's line with a doubled space at its end does not. One line at the width
+    whose gaps are not a formatter's makes the block ragged: all its lines are checked (and
+    the verdict stays when a fix collapses that line's run: the fix is idempotent)."""
     out: set[int] = set()
     n = len(rows)
     i = 0
@@ -642,14 +653,10 @@ def _justified_paragraphs(rows: list[str], widths: list[int]) -> frozenset[int]:
         if len(long) == 1 and all(widths[j] or not rows[j] for j in block):
             margin = next(iter(long))
             at = [j for j in range(i, end) if widths[j] == margin]
-            if max(widths[j] for j in block) == margin:
-                for j in at:
-                    if "  " not in rows[j].lstrip() or (len(at) == 1 and not _margin_kept(rows[j], rows[j + 1])):
-                        continue
-                    spread = _spread(rows[j])
-                    nxt = _WORDS_RE.search(rows[j + 1])
-                    if spread is not None and nxt is not None and spread[0] < display_width(nxt.group()) + 1:
-                        out.add(j)
+            if max(widths[j] for j in block) == margin and (len(at) > 1 or _margin_kept(rows[at[0]], rows[at[0] + 1])):
+                filled = [j for j in at if "  " in rows[j].lstrip()]
+                if filled and all(_filled(rows[j], rows[j + 1]) for j in filled):
+                    out.update(filled)  # (all or none: a fix of one line's slip must not change the verdict on the rest)
         i = end + 1
     return frozenset(out)
 
