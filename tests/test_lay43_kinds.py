@@ -106,13 +106,16 @@ def test_w101_control_space_at_a_line_end_has_an_unsafe_fix():
     assert _w101("z.B. \nnext\n", "a.tex") == [(1, 5, 6, "safe")]
 
 
-def test_w101_keeps_markdown_hard_breaks_and_reports_spaces_that_break_nothing():
+def test_w101_keeps_markdown_hard_breaks_and_reports_wider_runs_that_break_nothing():
     moji = _read("moji-readme-hard-breaks.md")
     assert moji.count("  \n") == 3
     assert _w101(moji, "README.md") == []  # each inside its paragraph: hard line breaks
     orgs = _read("npm-orgs-list-trailing-spaces.md")
     assert "* Grant access:  \n\n" in orgs
-    assert _w101(orgs, "orgs.md") == [(3, 16, 18, "safe")]  # a list item's paragraph ends there
+    assert _w101(orgs, "orgs.md") == []  # a list item's paragraph ends there: two spaces let be (MD009)
+    wider = orgs.replace("access:  ", "access:    ")
+    found = lint_text(wider, path="orgs.md", config={"select": ["W101"], "cache": False})
+    assert [(f.line, f.column, f.end_column) for f in found] == [(3, 16, 20)]  # no break to keep: all go
 
 
 def test_w101_a_wider_hard_break_keeps_two_spaces():

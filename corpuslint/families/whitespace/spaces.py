@@ -361,11 +361,12 @@ class TrailingWhitespace(DocumentRule):
     boundary of a line the text goes on from (the next line is not blank) or of a record's
     end (a .po string a program joins to another): kept; at a paragraph's end it is reported.
     In Markdown files (.md, .markdown) two or more spaces ending a line that its paragraph
-    goes on after are a hard line break (CommonMark 6.7; markdownlint's MD009 allows
-    exactly two): two are markup, not reported; more are reported and the fix keeps two
-    (option `markdown-linebreaks`). At a paragraph's last line or in a heading they break
-    nothing (the renderer strips them) and are reported as elsewhere; in a code block they
-    are its verbatim text (a linter's README shows "文末に空白がある。   " in a fence), left alone. In a software message catalogue extracted as
+    goes on after are a hard line break (CommonMark 6.7): two are markup, not reported; more
+    are reported and the fix keeps two (option `markdown-linebreaks`). Exactly two spaces
+    elsewhere (a paragraph's last line) are let be, as markdownlint's MD009 does by default
+    (`br_spaces` 2); three or more there break nothing and are deleted. In a code block
+    they are its verbatim text (a linter's README shows "文末に空白がある。   " in a fence),
+    left alone. In a software message catalogue extracted as
     text (the ``message`` document kind) one space after a colon, comma or ellipsis is
     part of a message that the program completes (`作者: `, "Author: "); in a string of a
     .po file (whose msgid the reader gives) whitespace is the program's where the msgid
@@ -406,12 +407,13 @@ class TrailingWhitespace(DocumentRule):
                 continue  # "داوانامه\u200c", "ಬ್ಲೂಟೂತ್\u200c", a Khmer line wrapped after "ចុច\u200b": not whitespace
             kept = start  # (where the deleted characters end: a hard line break's two spaces stay)
             if keep_md and m.group().endswith("  "):
-                if doc.position(m.start())[0] - 1 in markdown_containers(doc)[PARAGRAPH_BREAKS]:
-                    kept = m.end() - 2
-                    if kept <= start:
-                        continue  # "line  " inside a paragraph: a CommonMark hard line break, markup
-                elif doc.kind_at(m.start()) == CODE:
+                if doc.kind_at(m.start()) == CODE:
                     continue  # "print(x)  " in a fenced block: verbatim, as its writer left it (kept as before)
+                if not m.group().endswith("   ") or (
+                        doc.position(m.start())[0] - 1 in markdown_containers(doc)[PARAGRAPH_BREAKS]):
+                    kept = m.end() - 2  # two spaces: a hard line break's, or its look (MD009's br_spaces)
+                    if kept <= start:
+                        continue  # "line  ": a CommonMark hard line break inside a paragraph, markup
             if subtitle and doc.kind_at(m.start()) == MARKUP:
                 continue  # after a cue's settings, on a line of padding: the subtitle format's, not text
             if source is not None:
