@@ -458,20 +458,27 @@ def _flatten(painted: list[tuple[int, int, int, int, str]]) -> list[Region]:
 LIST_ITEM = "list_item"
 BLOCKQUOTE = "blockquote"
 HEADING_START = "heading_start"
+# the lines of a paragraph that it goes on after (all but its last): where a line break is
+# inside the paragraph's inline content, so two trailing spaces are a hard line break
+# (CommonMark 6.7); at a paragraph's last line, in a heading or code they are no break
+PARAGRAPH_BREAKS = "paragraph_breaks"
 
 
 def markdown_containers(doc: "Document") -> dict[str, frozenset[int]]:
     """Line indexes (0-based) from the parser's block tokens: lines inside list items
     and block quotes (lazy continuation lines included), and the first line of each
-    heading (ATX or setext, even one whose text is all code: ``## `audit` ``):
-    ``{"list_item": {...}, "blockquote": {...}, "heading_start": {...}}``; for
+    heading (ATX or setext, even one whose text is all code: ``## `audit` ``), and the
+    lines of a paragraph (a setext heading's text too) but its last (``PARAGRAPH_BREAKS``: a
+    line ending there ends inside the inline content, where two trailing spaces are a hard
+    line break): ``{"list_item": {...}, "blockquote": {...}, "heading_start": {...},
+    "paragraph_breaks": {...}}`` (the last empty for reStructuredText); for
     reStructuredText the same from docutils' tree (``rst.rst_containers``: the lines of
     paragraphs in list items and block quotes, the first line of section titles). Empty
     sets for plain text. Cached per document."""
     cache = doc.__dict__.get("_containers")
     if cache is not None:
         return cache
-    out: dict[str, set[int]] = {LIST_ITEM: set(), BLOCKQUOTE: set(), HEADING_START: set()}
+    out: dict[str, set[int]] = {LIST_ITEM: set(), BLOCKQUOTE: set(), HEADING_START: set(), PARAGRAPH_BREAKS: set()}
     if doc.suffix in RST_SUFFIXES and doc.text:
         from .rst import rst_containers
 
@@ -483,6 +490,11 @@ def markdown_containers(doc: "Document") -> dict[str, frozenset[int]]:
         for token in tokens:
             if token.type == "heading_open" and token.map:
                 out[HEADING_START].add(token.map[0])
+                if token.markup in ("=", "-"):  # a setext heading: its text lines, the underline after
+                    out[PARAGRAPH_BREAKS].update(range(token.map[0], token.map[1] - 2))
+                continue
+            if token.type == "paragraph_open" and token.map:
+                out[PARAGRAPH_BREAKS].update(range(token.map[0], token.map[1] - 1))
                 continue
             kind = {"list_item_open": LIST_ITEM, "blockquote_open": BLOCKQUOTE}.get(token.type)
             if kind is not None and token.map:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import regex
 
+from ...structure import HTML_SUFFIXES, MARKDOWN_SUFFIXES, RST_SUFFIXES, SUBTITLE_SUFFIXES, TEX_SUFFIXES
 from ...text.chars import describe
 from ...text.lazy_regex import lazy
 from ...text.lines import finditer_on_lines  # noqa: F401 (used by the rules)
@@ -353,21 +354,27 @@ def leading_bom(doc, line_index: int) -> int:
     return 1 if line_index == 0 and doc.text.startswith("\ufeff") else 0
 
 
-def aligned(doc, line_index: int, column: int, probe) -> bool:
+def aligned(doc, line_index: int, column: int, probe, across_blank: bool = False) -> bool:
     """True if the line above or below has ``probe(text, col)`` true, ``col`` (0-based) the
     index in that line of the display cell where ``column`` (0-based) is on this one
-    (``same_cell``): columns of a table or of command output line up across lines."""
+    (``same_cell``): columns of a table or of command output line up across lines. With
+    ``across_blank``, the nearest non-blank line above and below, across one blank line
+    (``nearest_lines``: a list of entries set one to a paragraph, "Version 1.1 — 2019-09-24",
+    a blank line, "Version 1   — 2019-08-29")."""
     lines = doc.lines
     here = None
     at = column + leading_bom(doc, line_index)
-    for j in (line_index - 1, line_index + 1):
-        if 0 <= j < len(lines):
-            other = doc.text[lines[j].start : lines[j].end]
-            if here is None:  # (up to the page's width: ``same_cell`` reads no further)
-                here = doc.text[lines[line_index].start : lines[line_index].start + min(at, MAX_LAYOUT_COLUMN + 1)]
-            col = same_cell(here, other, at)
-            if col is not None and col < len(other) and probe(other, col):
-                return True
+    if across_blank:
+        others = ((j, other) for j, other, _ in nearest_lines(doc, line_index))
+    else:
+        others = ((j, doc.text[lines[j].start : lines[j].end]) for j in (line_index - 1, line_index + 1)
+                  if 0 <= j < len(lines))
+    for _, other in others:
+        if here is None:  # (up to the page's width: ``same_cell`` reads no further)
+            here = doc.text[lines[line_index].start : lines[line_index].start + min(at, MAX_LAYOUT_COLUMN + 1)]
+        col = same_cell(here, other, at)
+        if col is not None and col < len(other) and probe(other, col):
+            return True
     return False
 
 
@@ -501,17 +508,28 @@ def justified_lines(doc) -> frozenset[int]:
     three columns spread to the margin too). Ragged prose, hard-wrapped at a width, ends its
     lines anywhere below it and stretches none (a doubled space there is a slip); verse,
     subtitles and drawn tables are narrower or are no text. A paragraph's last line is never
-    stretched: a run of spaces there, or in ragged text, is reported. Empty for other
-    documents; the widths are read once per document."""
+    stretched: a run of spaces there, or in ragged text, is reported. A text too short to
+    show a page's margin (a paragraph of a man page as a dataset record) is read paragraph
+    by paragraph too (``_justified_paragraphs``). Empty for other documents; the widths are
+    read once per document."""
     text, lines = doc.text, doc.lines
-    if len(lines) < JUSTIFIED_MIN_LINES + 1 or "  " not in text:
+    if "  " not in text:
         return frozenset()
     rows = [text[row.start : row.end].rstrip() for row in lines]
     # (a line of more than 4 * MAX_LAYOUT_COLUMN characters is no page's line: its length is
     # its width, read in C, which puts it past any margin)
     widths = [0 if _DRAWN_RE.search(row) else len(row) if len(row) > 4 * MAX_LAYOUT_COLUMN else display_width(row)
               for row in rows]
-    go_on = [i for i in range(len(lines) - 1) if widths[i] and widths[i + 1]]
+    if doc.suffix in _MARKUP_SOURCES:
+        return _justified_page(rows, widths)  # (a writer's source: no formatter filled its paragraphs)
+    return _justified_page(rows, widths) | _justified_paragraphs(rows, widths)
+
+
+def _justified_page(rows: list[str], widths: list[int]) -> frozenset[int]:
+    """``justified_lines`` of a page: the lines at the margin most long lines end at."""
+    if len(rows) < JUSTIFIED_MIN_LINES + 1:
+        return frozenset()
+    go_on = [i for i in range(len(rows) - 1) if widths[i] and widths[i + 1]]
     counts = Counter(widths[i] for i in go_on if widths[i] >= JUSTIFIED_MIN_MARGIN)
     long = sum(counts.values())
     if not long:
@@ -530,6 +548,117 @@ def justified_lines(doc) -> frozenset[int]:
     if stretched < 2 or stretched * 4 < len(at) + len(edges):
         return frozenset()
     return frozenset(at)
+
+
+# Markup sources, whose paragraphs a formatter fills later (Markdown, reStructuredText, TeX,
+# HTML, subtitles): a reST definition's body "A color passed to ``hyperref`` as value of
+# ``linkcolor``  and" over a shorter line is typed, never justified.
+_MARKUP_SOURCES = frozenset(MARKDOWN_SUFFIXES + RST_SUFFIXES + TEX_SUFFIXES + HTML_SUFFIXES + SUBTITLE_SUFFIXES)
+
+
+# The gaps between a line's words, and the words either side of a gap that an unpaddable space
+# may fill (a full stop's sentence space, wider before the stretch; French spacing before
+# "? ! : ; »" and after "«", which manpages-fr writes "\ ": "fichier\ ?" is not stretched).
+_WORDS_RE = lazy(r"\S+")
+_SENTENCE_END = frozenset(".!?:;…")
+_UNPADDED_BEFORE = frozenset("?!:;»›")
+_UNPADDED_AFTER = frozenset("«‹")
+_LETTER_RE = lazy(r"\p{L}")
+
+
+def _spread(row: str) -> tuple[int, int] | None:
+    """(the stretch: spaces beyond one in the gaps, the gaps) when the gaps between the words
+    of ``row`` are as a justifying formatter leaves them: one width (single spaces: no
+    stretch), or two widths a space
+    apart with the wider ones together at the line's start or end (groff puts a line's
+    slack into its gaps from one end, the other end on the next line: "iso_8859-2  -  Jeu  de
+    caractères ISO 8859-2 en…", "…ISO 8859-7  qui  sont  impri‐"), two gaps or more; else
+    None. Gaps after a sentence's end, around French spacing and after a leading bullet or
+    label (no letter: "•", "(3)") are left out: they need not stretch. A slip, one doubled
+    space among single ones, is in the middle of its line as often as anywhere."""
+    words = list(_WORDS_RE.finditer(row))
+    widths = []
+    for n, (a, b) in enumerate(zip(words, words[1:])):
+        before, after = a.group(), b.group()
+        if (before[-1] in _SENTENCE_END or before[-1] in _UNPADDED_AFTER or after[0] in _UNPADDED_BEFORE
+                or (n == 0 and _LETTER_RE.search(before) is None)):
+            continue
+        gap = row[a.end() : b.start()]
+        if gap.strip(" "):
+            return None  # a tab: laid out, not filled
+        widths.append(len(gap))
+    if len(widths) < 2:
+        return None
+    low = min(widths)
+    if any(w not in (low, low + 1) for w in widths):
+        return None
+    wide = [w == low + 1 for w in widths]
+    count = sum(wide)
+    if count == 0 and low == 1:
+        return 0, len(widths)  # no stretch: the line fitted (its runs after sentences or labels)
+    rest = len(wide) - count
+    if count and wide != [True] * count + [False] * rest and wide != [False] * rest + [True] * count:
+        return None  # wider gaps apart from each other, or in the middle: typed, not filled
+    return sum(w - 1 for w in widths), len(widths)
+
+
+_INDENT_RE = lazy(r"( {2,})(\S+ +)?")
+
+
+def _margin_kept(row: str, below: str) -> bool:
+    """Does ``below`` start at ``row``'s left margin, two spaces or more in (a formatter's
+    page offset: man's seven), or at the column of the text after ``row``'s leading tag
+    ("       •  Que  se…" over "          fichier ?", a ``.TP`` tag "8859-7 Avait  été…")?"""
+    m = _INDENT_RE.match(row)
+    if m is None:
+        return False
+    indent = len(below) - len(below.lstrip(" "))
+    return indent == len(m.group(1)) or (m.group(2) is not None and indent == m.end())
+
+
+def _filled(row: str, below: str) -> bool:
+    """Is ``row`` spread as a formatter fills a line (``_spread``), its stretch smaller than
+    the first word of the line ``below`` and a space (the word did not fit)?"""
+    spread = _spread(row)
+    nxt = _WORDS_RE.search(below)
+    return spread is not None and nxt is not None and spread[0] < display_width(nxt.group()) + 1
+
+
+def _justified_paragraphs(rows: list[str], widths: list[int]) -> frozenset[int]:
+    """``justified_lines`` read paragraph by paragraph, for a text too short to show a page's
+    margin (a man page's paragraph as a dataset record: "NOM" then "iso_8859-2  -  Jeu  de
+    caractères ISO 8859-2 en représentations octale," and its last line): in a block of
+    non-blank lines, every line it goes on after that is ``JUSTIFIED_MIN_MARGIN`` cells wide
+    or more ends at one width, no line passes it, and a line at it shows a formatter's spread
+    (``_spread``) of a slack smaller than the next line's first word and a space (the word
+    did not fit, so the line was filled). Ragged text ends its long lines at many widths and
+    a slip sits anywhere in its line; hard-wrapped prose with a doubled space is reported.
+    A block with one line at its width shows no margin by itself: the line below must keep
+    its left margin too (``_margin_kept``), as a formatter's indented page does and an
+    unindented fortune's line with a doubled space at its end does not. One line at the width
+    whose gaps are not a formatter's makes the block ragged: all its lines are checked (and
+    the verdict stays when a fix collapses that line's run: the fix is idempotent)."""
+    out: set[int] = set()
+    n = len(rows)
+    i = 0
+    while i < n:
+        if not rows[i].strip():
+            i += 1
+            continue
+        end = i
+        while end + 1 < n and rows[end + 1].strip():
+            end += 1
+        block = range(i, end + 1)
+        long = {widths[j] for j in range(i, end) if widths[j] >= JUSTIFIED_MIN_MARGIN}
+        if len(long) == 1 and all(widths[j] or not rows[j] for j in block):
+            margin = next(iter(long))
+            at = [j for j in range(i, end) if widths[j] == margin]
+            if max(widths[j] for j in block) == margin and (len(at) > 1 or _margin_kept(rows[at[0]], rows[at[0] + 1])):
+                filled = [j for j in at if "  " in rows[j].lstrip()]
+                if filled and all(_filled(rows[j], rows[j + 1]) for j in filled):
+                    out.update(filled)  # (all or none: a fix of one line's slip must not change the verdict on the rest)
+        i = end + 1
+    return frozenset(out)
 
 
 # Letter-spaced Korean (균등 배분, "equal distribution"): an official document spreads a short

@@ -15,9 +15,11 @@ from ...structure import (
     ALL_REGIONS,
     chat_log_lines,
     BLOCKQUOTE,
+    CODE,
     HEADING,
     LIST_ITEM,
     MARKDOWN_SUFFIXES,
+    PARAGRAPH_BREAKS,
     MARKUP,
     RST_SUFFIXES,
     PLACEHOLDER,
@@ -358,8 +360,13 @@ class TrailingWhitespace(DocumentRule):
     a script written without spaces (Khmer, Thai, Lao, Myanmar, Tibetan) is the word
     boundary of a line the text goes on from (the next line is not blank) or of a record's
     end (a .po string a program joins to another): kept; at a paragraph's end it is reported.
-    In Markdown files (.md) a run of two or more ASCII spaces is a hard line break and
-    is kept (option `markdown-linebreaks`). In a software message catalogue extracted as
+    In Markdown files (.md, .markdown) two or more spaces ending a line that its paragraph
+    goes on after are a hard line break (CommonMark 6.7): two are markup, not reported; more
+    are reported and the fix keeps two (option `markdown-linebreaks`). Exactly two spaces
+    elsewhere (a paragraph's last line) are let be, as markdownlint's MD009 does by default
+    (`br_spaces` 2); three or more there break nothing and are deleted. In a code block
+    they are its verbatim text (a linter's README shows "文末に空白がある。   " in a fence),
+    left alone. In a software message catalogue extracted as
     text (the ``message`` document kind) one space after a colon, comma or ellipsis is
     part of a message that the program completes (`作者: `, "Author: "); in a string of a
     .po file (whose msgid the reader gives) whitespace is the program's where the msgid
@@ -376,6 +383,11 @@ class TrailingWhitespace(DocumentRule):
     trailing-whitespace only strips ASCII whitespace and misses it.
     Example: `قال الرئيس` followed by U+00A0 at the end of the line.
     Fix safety: safe — the trailing characters are deleted; nothing else on the line changes.
+    Unsafe after an odd number of backslashes in TeX source, Markdown or code (`\\TeX\\ `
+    ending a line, a shell's escaped space): the backslash would then escape the line break, another token
+    (TeX's `\\^^M`, a control space in plain TeX and LaTeX only; a shell's or C's line
+    continuation, which joins the next line; a Markdown backslash hard break), so the
+    finding stays and only `--unsafe-fixes` deletes it.
     """
 
     code = "W101"
@@ -386,15 +398,22 @@ class TrailingWhitespace(DocumentRule):
     options = {"markdown-linebreaks": True}
 
     def check(self, doc):
-        keep_md = self.opts["markdown-linebreaks"] and doc.suffix in (".md", ".markdown")
+        keep_md = self.opts["markdown-linebreaks"] and doc.suffix in MARKDOWN_SUFFIXES
         subtitle = doc.suffix in SUBTITLE_SUFFIXES and any(r.kind == MARKUP for r in doc.regions)
         source = doc.source  # a .po string's msgid: it says which padding is the program's
         for m in finditer_on_lines(_TRAILING_RE, doc.text, _BEFORE_EOL_TRIGGER):
             start = _kept_marks_end(doc, m)
             if start == m.end():
                 continue  # "داوانامه\u200c", "ಬ್ಲೂಟೂತ್\u200c", a Khmer line wrapped after "ចុច\u200b": not whitespace
-            if keep_md and len(m.group()) >= 2 and set(m.group()) == {" "}:
-                continue
+            kept = start  # (where the deleted characters end: a hard line break's two spaces stay)
+            if keep_md and m.group().endswith("  "):
+                if doc.kind_at(m.start()) == CODE:
+                    continue  # "print(x)  " in a fenced block: verbatim, as its writer left it (kept as before)
+                if not m.group().endswith("   ") or (
+                        doc.position(m.start())[0] - 1 in markdown_containers(doc)[PARAGRAPH_BREAKS]):
+                    kept = m.end() - 2  # two spaces: a hard line break's, or its look (MD009's br_spaces)
+                    if kept <= start:
+                        continue  # "line  ": a CommonMark hard line break inside a paragraph, markup
             if subtitle and doc.kind_at(m.start()) == MARKUP:
                 continue  # after a cue's settings, on a line of padding: the subtitle format's, not text
             if source is not None:
@@ -405,8 +424,30 @@ class TrailingWhitespace(DocumentRule):
             elif (m.group() == " " and _SEPARATOR_END_RE.search(doc.text[max(0, m.start() - 4) : m.start()])
                     and message_catalogue(doc)):
                 continue  # "Author: ", "building [%s]: ": a message the program completes
+            if kept > start:  # "line     " or "line\u00a0  " inside a paragraph: more than the break's two spaces
+                yield doc.finding(self, start, kept, f"trailing whitespace before a hard line break "
+                                  f"({char_names(doc.text[start:kept])}; its two spaces kept)",
+                                  fix=Fix.safe(Edit(start, kept)))
+                continue
+            # An odd number of backslashes right before the run escapes its first space: TeX's
+            # control space ("\TeX\ " ending a line), Markdown's escaped space, a shell's in
+            # code. Deleting it leaves the backslash before the line break: TeX reads another
+            # token (\^^M, which plain TeX and LaTeX define as a control space, other formats
+            # need not), Markdown a hard line break, a shell or C preprocessor a line
+            # continuation that joins the next line. (In plain text a backslash is a character,
+            # an ASCII drawing's stroke: "/  \_/  \ ".)
+            make = Fix.unsafe if _escaped(doc.text, start) and (
+                doc.suffix in TEX_SUFFIXES or doc.suffix in MARKDOWN_SUFFIXES or doc.kind_at(start) == CODE) else Fix.safe
             yield doc.finding(self, start, m.end(), f"trailing whitespace ({char_names(doc.text[start : m.end()])})",
-                              fix=Fix.safe(Edit(start, m.end())))
+                              fix=make(Edit(start, m.end())))
+
+
+def _escaped(text: str, pos: int) -> bool:
+    """Is ``text[pos]`` after an odd number of backslashes (escaped by the last one)?"""
+    n = 0
+    while pos - n > 0 and text[pos - n - 1] == "\\":
+        n += 1
+    return n % 2 == 1
 
 
 def _kept_marks_end(doc, m) -> int:
@@ -884,6 +925,14 @@ _RST_CLOSE_RE = lazy(r"(?:\s*\[[^\]\s]+\]_)+$|[*`_|]+$")
 _SGR_END_RE = lazy(r"\x1b\[[0-9;]*m\Z")
 # A year range left open for the year to come: "(1951-    )", a blank to fill in.
 _YEAR_BLANK_RE = lazy(r"\(\d{3,4}[-–]\Z")
+# A copyright notice's years, right before the two spaces that set the holder's name apart: the
+# GNU licences' "How to Apply" template, "Copyright (C) <year>  <name of author>", copied into
+# READMEs and file headers (simpler-wick's "Copyright (C) 2015  Joshua Ellis"; "Copyright ©
+# 1999, 2003-2005  Free Software Foundation, Inc."). Read back from the run, a notice's length.
+_COPYRIGHT_YEARS_RE = lazy(
+    r"(?i:\bcopyright)(?:[ \t]+(?:\([cC]\)|©))?[ \t]+\d{4}(?:[ \t]*[-–,][ \t]*\d{2,4})*\Z|©[ \t]*\d{4}"
+    r"(?:[ \t]*[-–,][ \t]*\d{2,4})*\Z")
+_COPYRIGHT_REACH = 80  # characters before the run: "Copyright (C) " and a list of years
 
 
 # An emoticon closing a sentence, as its full stop would (procmailrc(5) in Czech: "(za normálních
@@ -984,6 +1033,8 @@ class MultipleSpaces(DocumentRule):
     columns: "0-2  -- hip", "8-10 -- peril", "11+  -- ...") and a run after which a number
     or a mark without letters lines up with a number (start or end) or the same mark on
     the line above or below (a small table: "100 DM   =  51 Euro", "100 Euro = 195 DM"),
+    or on the nearest line across one blank line (a list set one entry to a paragraph:
+    "Version 1.1 — 2019-09-24", a blank line, "Version 1   — 2019-08-29"),
     and a run after which the text starts at the column where the nearest non-blank line
     above or below (across one blank line) starts its text (a tagged paragraph of a rendered
     man page: "at      指定された時間に…" over "atq     ペンディング…"), a run after an
@@ -1046,6 +1097,8 @@ class MultipleSpaces(DocumentRule):
     ``(closes: #962590) (LP: #1874953)``: dpkg's and Launchpad's closes syntax, deb-changelog(5))
     is set apart from the change it closes, often padded toward the right margin ("thanks to
     Jeff Sheinberg                  (Closes: #107624)."): the run before it is that layout.
+    Two spaces between a copyright notice's years and its holder are the GNU licences'
+    template ("Copyright (C) <year>  <name of author>": `Copyright (C) 2015  Joshua Ellis`).
     Spaces right after a terminal's colour code (`\x1b[33m    --《论语》`, fortunes-zh) are the
     line's indentation, and `(1951-    )` a year's blank left to fill in: neither is reported.
     A LaTeX source (.tex) is not checked: TeX typesets a run of spaces as one space, so
@@ -1058,7 +1111,10 @@ class MultipleSpaces(DocumentRule):
     starts its text at cell 22, as the indented line below it does, though at code point 19).
     A line that justification stretched to the right margin of a justified document (a
     rendered man page: the lines a paragraph continues after end at one display width,
-    and they show the stretch; ``_common.justified_lines``) holds its fill, not a doubled
+    and they show the stretch; ``_common.justified_lines``; or, in a text too short to show
+    a page, such as a man page's paragraph as a dataset record, a paragraph whose long lines
+    end at one width, the line at it filled as groff fills, its wider gaps together at one
+    end: "iso_8859-2  -  Jeu  de caractères…") holds its fill, not a doubled
     space: in CJK lines, which have one to three spaces, all of it (`quota  を`); the last
     line of a paragraph, and ragged text, are checked. A Korean official document's
     letter-spaced label (균등 배분: `발  의  자 :`, `현      행`, `개   정   안`, `(생  략)`), one
@@ -1169,8 +1225,9 @@ class MultipleSpaces(DocumentRule):
                 continue  # "PSUtils Wydanie 1 Łata 17        PSSELECT(1)": a rendered man page's footer or header
             if _rhs_column(doc, line - 1, m.start(), column - 1):
                 continue  # "P'(ambient) =     (…) ? 0 : P(ambient)" over "P'(permitted)   = (…": a formula's sides aligned
-            if aligned(doc, line - 1, column - 1, lambda other, col: _same_cell(line_texts(line - 1), column - 1, other, col)):
-                continue  # a number or mark in the column of the same kind of cell above or below
+            if aligned(doc, line - 1, column - 1, lambda other, col: _same_cell(line_texts(line - 1), column - 1, other, col),
+                       across_blank=True):
+                continue  # a number or mark in the column of the same kind of cell above or below (a blank line between)
             if column_of_gaps(doc, line - 1, column - 1, memo=gap_columns):
                 continue  # a column padded to the same width on 3+ lines: a score table
             if hanging_column(doc, line - 1, column - 1, gap_start):
@@ -1184,6 +1241,9 @@ class MultipleSpaces(DocumentRule):
                 continue  # "\x1b[33m    --《论语》": a terminal's colour code, then the line's indentation
             if doc.text[m.end()] == ")" and _YEAR_BLANK_RE.search(doc.text, max(line_start, m.start() - 8), m.start()):
                 continue  # "León Gieco (1951-    )": a blank left for a year to fill in
+            if m.group() == "  " and doc.text[m.start() - 1].isdigit() and _COPYRIGHT_YEARS_RE.search(
+                    doc.text, max(line_start, m.start() - _COPYRIGHT_REACH), m.start()):
+                continue  # "Copyright (C) 2015  Joshua Ellis": the GNU notice's two spaces before the holder
             if _drawn_or_printed(doc.text, line_start, m.start(), m.end()):
                 continue  # "|   `-- zsh4", "Sun Dec  3", "A643  D869": a tree, a date, a fingerprint as printed
             if (_CHECKBOX_RE.fullmatch(doc.text, line_start, m.start()) or _help_item(doc, line - 1, m.start())
