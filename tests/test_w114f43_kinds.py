@@ -37,7 +37,9 @@ def test_w114_leaves_a_mark_named_after_a_greek_article_or_a_verb_of_using_it():
 def test_w114_still_reports_a_greek_question_mark_set_off():
     # a question's ";" after a pronoun, the line's end or a capital after it: a slip (the space)
     text = "Θέλεις να το δεις ;\n\nΘέλεις να το δεις ; Ναι, αύριο.\n"
-    assert fixes(text) == [(1, 18, "safe"), (3, 18, "unsafe")]
+    assert fixes(text) == [(1, 18, "safe"), (3, 18, "safe")]
+    # a word in lower case after it: the mark may be named, no safe fix
+    assert fixes("Πατήστε το πλήκτρο ; για να συνεχίσετε.\n") == [(1, 19, "unsafe")]
 
 
 # -- (c) a program's comment or a list of codes in help text ------------------------------
@@ -56,10 +58,13 @@ def test_w114_still_reports_an_acronym_or_a_list_of_words_before_a_spaced_semico
 
 # -- (a) a mark between spaces: no safe fix ------------------------------------------------
 
-def test_w114_gives_no_safe_fix_to_a_mark_standing_between_spaces():
-    # the mark may be named ("type ; between"), a separator or a comment: joining it may change meaning
-    text = "Separate the values ; the program reads each one.\nIt ends here :\n"
-    assert fixes(text) == [(1, 20, "unsafe"), (2, 13, "safe")]
+def test_w114_gives_no_safe_fix_to_a_mark_between_spaces_before_a_word_in_lower_case():
+    # the mark may be named ("and : as the replacement text"), a separator or a comment:
+    # joining it may change what the text says
+    text = "Use the pattern .*...* and : as the replacement text.\nIt ends here :\n"
+    assert fixes(text) == [(1, 27, "unsafe"), (2, 13, "safe")]
+    # before a capital it is a slip, its fix safe (hadith-abudawud's English: "He asked : Where")
+    assert fixes("He asked : Where were you, O Abu Hurairah?\n") == [(1, 9, "safe")]
 
 
 def test_w114_keeps_a_safe_fix_for_a_comma_in_english_prose():

@@ -150,7 +150,13 @@ class SpaceBeforePunctuation(DocumentRule):
     syntax (procmail(1)'s recipe ``dalej ! -oi -f "$SENDER"``), or before a short word and
     a sign, which names it among signs (bash(1) in Ukrainian: ``мають ; і &``, ``зокрема ;
     або |``; bash(1) in Chinese: ``对于 : 或 = 之后``, "after : or ="); after a Slavic preposition as after an English one (ls(1) in Russian:
-    ``файлы начинающиеся с .``, "files starting with .");
+    ``файлы начинающиеся с .``, "files starting with ."), and after a Greek article, preposition
+    or conjunction or a verb of using or typing a mark (Greek or English) when a word in lower
+    case follows (LibreOffice help: ``Χρησιμοποιήστε το ; για να ξεχωρίσετε``, "use the ; to
+    separate", where ``;`` is Greek's question mark; ``από ένα ; μέχρι``, ``Use ; to separate``);
+    a ``;`` opening a LibreLogo comment after a command in capitals and its arguments (``FILLSTYLE
+    0 ; …``, ``ΚΥΚΛΟΣ 100 ; …``, ``; – χρώμα ; – απόσταση``; the command opens the line or the
+    line holds two such comments) or separating a list of codes (``D,Y ; Y-M ; M.D.Y``);
     a lone mark after an English verb of a change to what a program accepts (add, allow, support,
     handle, escape, ignore...) or after "trailing"/"leading", before a word in lower case: the
     character the change is about (tcsh's ``Added : to the ~name separators``, texinfo's
@@ -199,10 +205,13 @@ class SpaceBeforePunctuation(DocumentRule):
     over its meaning), when the nearest item above or below spaces its colon too, is the
     list's layout (a lone `documenttype : …` among `templatefile: …` items is reported); a
     mark after a noun for a sign, its name in parentheses after it, is named (`fa uso del
-    segno : (due punti)`).
+    segno : (due punti)`). A numbered heading alone on its line (the Marathi UDHR's `कलम १ :`,
+    "Article 1 :") is no list's key: reported in plain text as in a Markdown heading.
     Example: `أخبار متعلقة :` → `أخبار متعلقة:`; `قال الوزير ، ثم` → `قال الوزير، ثم`.
     Fix safety: safe — only the spaces are deleted; unsafe when the space is a no-break,
-    narrow no-break or thin one before `: ; ! ?` (French typography in text not read as French).
+    narrow no-break or thin one before `: ; ! ?` (French typography in text not read as French),
+    and when a `; : ! ?` standing between spaces is followed by a word in lower case (the mark
+    may be named: `Πατήστε το πλήκτρο ; για`, joined, asks a question).
     """
 
     code = "W114"
@@ -873,11 +882,15 @@ def _code_list(text: str, start: int, before: int, after: int, end: int) -> bool
 
 
 def _stands_alone(text: str, after: int, end: int) -> bool:
-    """True when a ";", ":", "!" or "?" at ``text[after - 1]`` (spaced from the word before)
-    is followed by a space and more text on its line: a mark between spaces is as often named
-    ("Use ; to separate"), a separator or a program's comment as a slip, so joining it to the
-    word before is no safe fix."""
-    return text[after - 1] in ";:!?" and text[after : after + 1] in (" ", "\t") and bool(text[after:end].strip())
+    """True when a ";" or ":" at ``text[after - 1]`` (spaced from the word before) stands
+    between spaces with a word in lower case after it, as a named mark does ("Use ; to
+    separate", "and : as the replacement text", Greek "το ; για", where ";" is the question
+    mark: joined, "Use it?"): joining it to the word before may change what the text says,
+    so no safe fix (as for a lone "?" or "!" so followed). A mark before a capital or a word of
+    an uncased script is a slip more often, its fix safe: the English hadith of the rt corpus
+    hadith-abudawud, "He asked : Where were you", "said ; Do you know", the Urdu Quran's
+    "وہ کہنے لگے : بھلا"."""
+    return text[after - 1] in ";:" and _names_the_dot(text, after)
 
 
 def _last_word(text: str, start: int, end: int) -> str:
