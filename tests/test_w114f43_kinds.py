@@ -59,10 +59,11 @@ def test_w114_still_reports_an_acronym_or_a_list_of_words_before_a_spaced_semico
 # -- (a) a mark between spaces: no safe fix ------------------------------------------------
 
 def test_w114_gives_no_safe_fix_to_a_mark_between_spaces_before_a_word_in_lower_case():
-    # the mark may be named ("and : as the replacement text"), a separator or a comment:
-    # joining it may change what the text says
-    text = "Use the pattern .*...* and : as the replacement text.\nIt ends here :\n"
-    assert fixes(text) == [(1, 27, "unsafe"), (2, 13, "safe")]
+    # the mark may be named, a separator or a comment: joining it may change what the text says
+    text = "Separate the values ; the program reads each one.\nIt ends here :\n"
+    assert fixes(text) == [(1, 20, "unsafe"), (2, 13, "safe")]
+    # named after "and"/"or" (LibreOffice help: "use the replace pattern .*...* and : as the replacement text")
+    assert fixes("Use the pattern .*...* and : as the replacement text.\n") == []
     # before a capital it is a slip, its fix safe (hadith-abudawud's English: "He asked : Where")
     assert fixes("He asked : Where were you, O Abu Hurairah?\n") == [(1, 9, "safe")]
 

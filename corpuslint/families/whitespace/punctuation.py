@@ -820,8 +820,8 @@ _CHANGED_MARK_WORDS = frozenset(
 # "Χρησιμοποιήστε , ή ;"). Case-folded as ``_last_word`` reads (final ς folds to σ).
 _NAMING_WORDS = frozenset(w.casefold() for w in """ο η το οι τα τον την τη του της των τις τους
     ένα ένας μια μία ενός μιας από με για σε στο στη στην στον στα στις στους ως σαν πριν μετά χωρίς ή και
-    use uses used using χρησιμοποιήστε χρησιμοποιείτε χρησιμοποιεί χρησιμοποιούν χρησιμοποιώντας
-    πληκτρολογήστε πατήστε εισάγετε γράψτε""".split())  # (ή, και: "or", "and": "Χρησιμοποιήστε , ή ; για")
+    use uses used using and or χρησιμοποιήστε χρησιμοποιείτε χρησιμοποιεί χρησιμοποιούν χρησιμοποιώντας
+    πληκτρολογήστε πατήστε εισάγετε γράψτε""".split())  # (ή, και, or, and: "Χρησιμοποιήστε , ή ; για", "and : as the replacement text")
 
 
 def _named_after_word(text: str, start: int, before: int, after: int) -> bool:
