@@ -208,7 +208,13 @@ class SpaceBeforePunctuation(DocumentRule):
     syntax (procmail(1)'s recipe ``dalej ! -oi -f "$SENDER"``), or before a short word and
     a sign, which names it among signs (bash(1) in Ukrainian: ``мають ; і &``, ``зокрема ;
     або |``; bash(1) in Chinese: ``对于 : 或 = 之后``, "after : or ="); after a Slavic preposition as after an English one (ls(1) in Russian:
-    ``файлы начинающиеся с .``, "files starting with .");
+    ``файлы начинающиеся с .``, "files starting with ."), and after a Greek article, preposition
+    or conjunction or a verb of using or typing a mark (Greek or English) when a word in lower
+    case follows (LibreOffice help: ``Χρησιμοποιήστε το ; για να ξεχωρίσετε``, "use the ; to
+    separate", where ``;`` is Greek's question mark; ``από ένα ; μέχρι``, ``Use ; to separate``);
+    a ``;`` opening a LibreLogo comment after a command in capitals and its arguments (``FILLSTYLE
+    0 ; …``, ``ΚΥΚΛΟΣ 100 ; …``, ``; – χρώμα ; – απόσταση``; the command opens the line or the
+    line holds two such comments) or separating a list of codes (``D,Y ; Y-M ; M.D.Y``);
     a lone mark after an English verb of a change to what a program accepts (add, allow, support,
     handle, escape, ignore...) or after "trailing"/"leading", before a word in lower case: the
     character the change is about (tcsh's ``Added : to the ~name separators``, texinfo's
@@ -263,10 +269,13 @@ class SpaceBeforePunctuation(DocumentRule):
     over its meaning), when the nearest item above or below spaces its colon too, is the
     list's layout (a lone `documenttype : …` among `templatefile: …` items is reported); a
     mark after a noun for a sign, its name in parentheses after it, is named (`fa uso del
-    segno : (due punti)`).
+    segno : (due punti)`). A numbered heading alone on its line (the Marathi UDHR's `कलम १ :`,
+    "Article 1 :") is no list's key: reported in plain text as in a Markdown heading.
     Example: `أخبار متعلقة :` → `أخبار متعلقة:`; `قال الوزير ، ثم` → `قال الوزير، ثم`.
     Fix safety: safe — only the spaces are deleted; unsafe when the space is a no-break,
-    narrow no-break or thin one before `: ; ! ?` (French typography in text not read as French).
+    narrow no-break or thin one before `: ; ! ?` (French typography in text not read as French),
+    and when a `; : ! ?` standing between spaces is followed by a word in lower case (the mark
+    may be named: `Πατήστε το πλήκτρο ; για`, joined, asks a question).
     """
 
     code = "W114"
@@ -373,6 +382,11 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "dalej ! -oi", "мають ; і &", "+, - или ?": the mark is syntax or named among signs
             if _last_word(text, row.start, m.start()) in _TAKES_AN_OBJECT:
                 continue  # "جدا شده با :" (separated by :), "separated by ;": a sign after a preposition
+            if _named_after_word(text, row.start, m.start(), m.end() + 1):
+                continue  # "Χρησιμοποιήστε το ; για να", "από ένα ; μέχρι", "Use ; to separate": the mark named
+            if mark == ";" and (_logo_comment(text, row.start, m.start(), row.end)
+                                or _code_list(text, row.start, m.start(), m.end() + 1, row.end)):
+                continue  # "FILLSTYLE 0 ; comment" (LibreLogo), "D,Y ; Y-M ; M.D.Y": a program's comment, a list of codes
             if mark in ",;!?" and _OWN_MARKS_RE.match(text, m.start() - 1) and (
                     _NEXT_WORD_RE.match(text, m.end() + 1) or _closes_bracket(text, m.end() + 1)):
                 continue  # an ASCII , ; ! ? alone after Arabic-script or CJK words, which write ، ؛ ؟ ， ！ ？: the sign named
@@ -402,7 +416,7 @@ class SpaceBeforePunctuation(DocumentRule):
             if facts["tokenized"]:
                 continue  # "the fleet , and the admiral 's staff": a tokenized line, every mark a token
             # deleting a no-break space before ; : ! ? would undo French typography: no safe fix
-            make = Fix.unsafe if french_spacing(text, m) or named else Fix.safe
+            make = Fix.unsafe if french_spacing(text, m) or named or _stands_alone(text, m.end() + 1, row.end) else Fix.safe
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=make(Edit(m.start(), m.end())))
 
 
@@ -521,6 +535,11 @@ def _in_signature(text: str, start: int, end: int, pos: int) -> bool:
 _LIST_KEY = r"[ \t]*(?:[-*•][ \t]+)?[^\s:]{1,30}(?:[ \t][^\s:]{1,30})?"
 _SPACED_ITEM_RE = lazy(rf"{_LIST_KEY}[ \t]+(:)")
 _ITEM_RE = lazy(rf"{_LIST_KEY}([ \t]*):(?:[ \t]|$)")
+# A numbered heading written as a key alone on its line: a word and a number, then the colon
+# (the Marathi UDHR's "कलम १ :", "article 1"): in Markdown it is a heading, which no list holds,
+# and it is the same heading in plain text (fresh31: reported in .md, not in .txt). "Boolean :"
+# over its meaning (no number) is still a list's key.
+_NUMBERED_HEADING_RE = lazy(r"[ \t]*\p{L}[\p{L}\p{M}]*[ \t]+\p{N}+[ \t]+:[ \t]*")
 
 
 def _spaced_list_item(doc, index: int, mark: int) -> bool:
@@ -531,6 +550,8 @@ def _spaced_list_item(doc, index: int, mark: int) -> bool:
     first = _SPACED_ITEM_RE.match(text, row.start, row.end)
     if first is None or first.start(1) != mark:
         return False  # not the colon after a key that starts the line
+    if _NUMBERED_HEADING_RE.fullmatch(text, row.start, row.end):
+        return False  # "कलम १ :", "Article 1 :" alone on its line: a numbered heading over its text, not a key
     for step in (-1, 1):
         j, seen = index + step, 0
         while 0 <= j < len(lines) and seen < 2:
@@ -856,6 +877,89 @@ _CHANGED_MARK_WORDS = frozenset(
     recognize recognized recognise recognised treat treats treated strip stripped strips
     trailing leading""".split()
 )
+
+
+# Greek articles and prepositions, which never end a phrase (as ``_TAKES_AN_OBJECT``): a mark
+# after one, a word in lower case after it, is the mark named (LibreOffice help in Greek:
+# "Χρησιμοποιήστε το ; για να ξεχωρίσετε", "use the ; to separate"; "σχόλια από ένα ; μέχρι το
+# τέλος", "comments from a ; to the line's end"). In Greek ";" is the question mark: joining it
+# to the article makes "Use it?". Το/τα/τον/την are pronouns too ("Θέλεις να το δεις;"), so a
+# word in lower case must follow: a question's end is followed by a capital. Verbs of using or
+# typing a mark likewise name it before a word in lower case ("Use ; to separate each pattern",
+# "Χρησιμοποιήστε , ή ;"). Case-folded as ``_last_word`` reads (final ς folds to σ).
+_NAMING_WORDS = frozenset(w.casefold() for w in """ο η το οι τα τον την τη του της των τις τους
+    ένα ένας μια μία ενός μιας από με για σε στο στη στην στον στα στις στους ως σαν πριν μετά χωρίς ή και
+    use uses used using and or χρησιμοποιήστε χρησιμοποιείτε χρησιμοποιεί χρησιμοποιούν χρησιμοποιώντας
+    πληκτρολογήστε πατήστε εισάγετε γράψτε""".split())  # (ή, και, or, and: "Χρησιμοποιήστε , ή ; για", "and : as the replacement text")
+
+
+def _named_after_word(text: str, start: int, before: int, after: int) -> bool:
+    """True when the mark between ``before`` (its spaces' start) and ``after`` (just past it),
+    on the line from ``start``, follows a Greek article or preposition or a verb of using or
+    typing (``_NAMING_WORDS``) and a word in lower case follows it: the mark is named."""
+    return _last_word(text, start, before) in _NAMING_WORDS and _names_the_dot(text, after, wrapped=True)
+
+
+# A LibreLogo program flattened into help text, each command followed by its comment after
+# ";" (LibreOffice help: "FILLSTYLE 0 ; បំពេញ​ដោយ​គ្មាន​ឆ្នូត", "ΜΟΡΦΗΓΕΜΙΣΜΑΤΟΣ 0 ; γέμισμα
+# χωρίς διαγραμμίσεις", "HOME ; reset initial turtle position", "ΕΙΚΟΝΑ “example.svg” [ΚΥΚΛΟΣ 5 ]
+# ; αποθήκευση"): a command in capitals (two letters or more, any script), then only its
+# arguments (numbers and measures, names in capitals, quoted strings, brackets, one-letter
+# variables) up to the ";". The command opens the line, or the line holds another such
+# command and comment: an acronym in a sentence ("Use HTML ; it") stays reported.
+_LOGO_ARG = r"""(?:[^\s\p{Ll}\p{Lo}\p{M}]+|["“'\[(]\S*|\S*[\])”"'\d]\S*|\p{Ll})"""
+_LOGO_COMMAND = rf"(?<![\p{{L}}\p{{N}}_])\p{{Lu}}{{2,}}(?:[ \t]+{_LOGO_ARG}){{0,12}}[ \t]*"
+_LOGO_BEFORE_RE = lazy(rf"(?r){_LOGO_COMMAND}\Z")
+_LOGO_COMMENT_RE = lazy(rf"{_LOGO_COMMAND};(?=[ \t])")
+# The program's comment lines listing a command's arguments, flattened: "; – style ; – color".
+_DASH_ITEM_RE = lazy(r"[ \t\p{Zs}]*;[ \t]+[–—][ \t]")
+_COMMENT_ITEM_RE = lazy(r"[ \t];[ \t]+[–—][ \t]")
+
+
+def _logo_comment(text: str, start: int, before: int, end: int) -> bool:
+    """True when the ";" after the spaces at ``before`` (on the line ``text[start:end]``) opens
+    a LibreLogo comment after a command and its arguments (above)."""
+    if _DASH_ITEM_RE.match(text, before, end) and len(_COMMENT_ITEM_RE.findall(text, start, end)) >= 2:
+        return True  # "... ακόλουθα ορίσματα ; – τεχνοτροπία (...) ; – χρώμα ; – απόσταση": comment lines listing arguments
+    lo = max(start, before - 160)
+    tail = _LOGO_BEFORE_RE.search(text, lo, before)
+    if tail is None:
+        return False
+    if lo == start and not text[lo : tail.start()].strip():
+        return True  # "HOME ; reset initial turtle position": the command opens the line
+    return sum(1 for _ in _LOGO_COMMENT_RE.finditer(text, start, end)) >= 2
+
+
+# A list of codes separated by spaced ";" (LibreOffice help's date patterns "D,Y ; Y-M ; M.D.Y ;
+# D-M/Y ; M.D."): the tokens on both sides have no letter in lower case and are short, and
+# the list goes on (another spaced ";" right before or after them). A list of words ("Birds of
+# prey ; Owls ; Big birds") stays reported.
+_CODE_ITEM = r"[\p{Lu}\p{N}][^\s\p{Ll};]{0,11}"
+_CODE_ITEM_RE = lazy(rf"{_CODE_ITEM}")
+
+
+def _code_list(text: str, start: int, before: int, after: int, end: int) -> bool:
+    """True when the ";" between ``before`` and ``after`` separates items of a list of codes
+    on the line ``text[start:end]`` (above)."""
+    left = _tokens_before(text, start, before, 2)
+    right = _tokens_after(text, after, end, 2)
+    if not left or not right or not _CODE_ITEM_RE.fullmatch(left[-1]) or not _CODE_ITEM_RE.fullmatch(right[0]):
+        return False
+    if not any(c in left[-1] + right[0] for c in ",.-/:+"):
+        return False  # a code shows a sign ("D,Y", "M.D.Y"): two words in capitals are no list of codes
+    return (len(left) == 2 and left[0] == ";") or (len(right) == 2 and right[1] == ";")
+
+
+def _stands_alone(text: str, after: int, end: int) -> bool:
+    """True when a ";" or ":" at ``text[after - 1]`` (spaced from the word before) stands
+    between spaces with a word in lower case after it, as a named mark does ("Use ; to
+    separate", "and : as the replacement text", Greek "το ; για", where ";" is the question
+    mark: joined, "Use it?"): joining it to the word before may change what the text says,
+    so no safe fix (as for a lone "?" or "!" so followed). A mark before a capital or a word of
+    an uncased script is a slip more often, its fix safe: the English hadith of the rt corpus
+    hadith-abudawud, "He asked : Where were you", "said ; Do you know", the Urdu Quran's
+    "وہ کہنے لگے : بھلا"."""
+    return text[after - 1] in ";:" and _names_the_dot(text, after)
 
 
 def _last_word(text: str, start: int, end: int) -> str:
