@@ -55,6 +55,15 @@ def test_uthmani_madd_sign_on_alef_is_not_composed_safely():
     assert "U+0627 + U+0653" in found[0].message and "(U+0622)" in found[0].message
 
 
+def test_a_hamza_typed_before_its_vowel_on_tatweel_is_reordered_unsafely():
+    # "ـَٔ" (U+0640 U+0654 U+064E): tatweel and the marks are of no one script (Script=Common,
+    # Inherited); their Script_Extensions say Arabic.
+    text = (REALTEXT / "quran-ar-uthmani-003-085-tatweel-hamza.txt").read_text(encoding="utf-8")
+    found = _a122(text)
+    assert found and all(f.fix.applicability.value == "unsafe" for f in found)
+    assert any("U+0640 + U+0654 + U+064E" in f.message for f in found)
+
+
 def test_combining_hamza_on_alef_is_composed_safely():
     # the same verse's أ written as alef + combining hamza above (U+0654): NFC gives U+0623, its letter
     verse = (REALTEXT / "quran-ar-uthmani-002-050-maddah.txt").read_text(encoding="utf-8")

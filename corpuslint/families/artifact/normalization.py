@@ -12,8 +12,8 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 
 _CLUSTER_RE = regex.compile(r"\X")  # extended grapheme clusters: NFC composes and reorders inside one
-_HEBREW_RE = regex.compile(r"\p{sc=Hebrew}")
-_ARABIC_RE = regex.compile(r"\p{sc=Arabic}")
+_HEBREW_RE = regex.compile(r"\p{scx=Hebrew}")  # (Script_Extensions: the points and marks too)
+_ARABIC_RE = regex.compile(r"\p{scx=Arabic}")  # (the harakat, hamza above and tatweel too)
 
 
 def non_nfc_runs(line: str) -> list[tuple[int, int, str]]:
