@@ -426,20 +426,25 @@ def _in_subscript(text: str, start: int, pos: int, end: int) -> bool:
 # A spreadsheet function's syntax line or a formula (LibreOffice Calc help: "LOGNORM.INV(Zahl ;
 # Mittelwert ; StAbw)", "POISSON.DIST(Zahl; Mittelwert ; Kumulativ)"): a name in capitals,
 # dotted or not, and its argument list on the line; the separators inside are the formula's.
-_SIGNATURE_RE = lazy(r"\b[A-Z][A-Z0-9]*(?:[._][A-Z0-9]+)*\(([^()\n]{0,160})\)")
+_SIGNATURE_MAX_ARGS = 160
+_SIGNATURE_RE = lazy(rf"\b[A-Z][A-Z0-9]*(?:[._][A-Z0-9]+)*\(([^()\n]{{0,{_SIGNATURE_MAX_ARGS}}})\)")
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._")
 
 
 def _in_signature(text: str, start: int, end: int, pos: int) -> bool:
     """True when ``text[pos]`` (on the line ``text[start:end]``) lies inside the argument
-    list of a function written in capitals (above)."""
-    if "(" not in text[start:pos]:
+    list of a function written in capitals (above). Only the last "(" before ``pos`` can
+    open that list (the arguments hold no parenthesis), at most 160 characters back; the
+    pattern is matched from the start of the run of name characters before it, not from
+    the line's start (a one-line file of 16 MB has thousands of marks on its line)."""
+    opened = text.rfind("(", max(start, pos - _SIGNATURE_MAX_ARGS - 1), pos)
+    if opened < 0:
         return False
-    for f in _SIGNATURE_RE.finditer(text, start, end):
-        if f.start(1) <= pos < f.end(1):
-            return True
-        if f.start() > pos:
-            break
-    return False
+    name = opened
+    while name > start and text[name - 1] in _NAME_CHARS:
+        name -= 1
+    f = _SIGNATURE_RE.search(text, name, end)
+    return f is not None and f.start(1) == opened + 1 and pos < f.end(1)
 
 
 # An item of a list whose items set their key off by a spaced colon (LibreOffice Basic help:
