@@ -138,3 +138,41 @@ _VERSE_PIECES = st.sampled_from(["\n", "\n", "\n\n", "\r\n", " \n", "\t", "a", "
 def test_in_verse_counting_lines_first_is_the_old_one(text, at, median):
     pos = at % (len(text) + 1)
     assert structure.in_verse(text, pos, median) == _in_verse_from_line_start(text, pos, median)
+
+
+def _in_subscript_from_line_start(text: str, start: int, pos: int, end: int) -> bool:
+    """``punctuation._in_subscript`` as it was: its brackets looked for back to the line's start and on to its end."""
+    opened = text.rfind("[", start, pos)
+    if opened < 0 or "]" in text[opened:pos]:
+        return False
+    closed = text.find("]", pos, end)
+    if closed < 0 or "[" in text[pos:closed]:
+        return False
+    return punctuation._SUBSCRIPT_OPEN_RE.search(text, max(start, opened - 1), opened + 1) is not None and " " not in text[
+        opened:pos].strip() and len(text[opened:closed]) <= 60
+
+
+_SUBSCRIPT_PIECES = st.sampled_from(["a[i", "[", "]", " : ", ":", " ", "\t", "x", "source_line[node.col_offset",
+                                     "hi]", "é" * 25, "word " * 5, ")", "\n", "@", "/etc/x", "http://a.b/c"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_SUBSCRIPT_PIECES, max_size=30).map("".join), st.integers(0, 500), st.integers(0, 500))
+def test_subscript_and_word_start_in_their_window_are_the_old_ones(text, at, line_at):
+    pos = at % (len(text) + 1)
+    start = text.rfind("\n", 0, pos) + 1
+    start = min(pos, start + line_at % (pos - start + 1))
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    assert punctuation._in_subscript(text, start, pos, end) == _in_subscript_from_line_start(text, start, pos, end)
+    assert punctuation._word_start(text, start, pos) == (
+        max(text.rfind(" ", start, pos), text.rfind("\t", start, pos), start - 1) + 1)
+
+
+def test_subscript_and_address_found_and_prose_not():
+    code_line = "x = a[i : hi] and b : c"
+    inside, outside = code_line.index(":"), code_line.rindex(":")
+    assert punctuation._in_subscript(code_line, 0, inside, len(code_line))
+    assert not punctuation._in_subscript(code_line, 0, outside, len(code_line))
+    man = "Mail manpages-pl-list@lists.sourceforge.net ."
+    assert punctuation._after_address(man, 0, len(man) - 2) and not punctuation._after_address("a word .", 0, 6)
