@@ -25,6 +25,14 @@ One ``corpuslint check --no-cache --format json`` subprocess per case, default r
 CPU seconds (user + system) and peak RSS from ``os.wait4``; the number of findings is
 printed so that a fast wrong answer shows. Printed, never asserted.
 
+Measured 2026-12-05 (2 shared cores, load 5-20), one-line prose (``oneline``, this generator),
+default rules, one ``check`` each: main 309b1c9b -> long43 0.5 MB 4.71 -> 3.00 s, 1 MB 12.00 -> 5.62 s,
+2 MB 12.49 -> 6.37 s, 4 MB 40.03 -> 12.61 s (142 -> 143 MB), 16 MB > 1,100 s (killed) -> 49.18 s,
+412 MB; findings byte-identical up to 4 MB. W114 read the line back to its start (or on to its end)
+per mark: ``code_near``/``in_code_run``'s line breaks, ``_in_signature``'s formulas, ``_in_subscript``'s
+"[", the address test's tab; S104 (lines up to 1 MB) its options per pair, ``_placeholder_in_name``
+the whole text per pair, ``in_verse`` the first line's start: ``--select S`` 1 MB 7.37 -> 3.94 s.
+
 Measured 2026-12-04 (load 17-18), one-line Japanese declared ``ja``, default rules (``--only
 oneline-ja --cjk-mb 1``): lead 1.35 / 28.92 s CPU at 1 / 4 MB (W102 read the line back to its
 start for each IDEOGRAPHIC SPACE not between CJK characters), left23 1.20 / 0.97 s; the same

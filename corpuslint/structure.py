@@ -1144,9 +1144,11 @@ def in_verse(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS) -> boo
     is looked for within 4,000 characters either side (``reach``: CRLF endings not counted)."""
     lo, hi = reach(text, pos, 4000), reach(text, pos, 4000, forward=True)
     starts = [m.end() for m in BLANK_LINES_RE.finditer(text, lo, pos)]
-    start = starts[-1] if starts else (0 if lo == 0 else text.rfind("\n", 0, lo) + 1)
     after = BLANK_LINES_RE.search(text, pos, hi)
     end = after.start() if after else hi
+    if text.count("\n", starts[-1] if starts else lo, end) + 1 < VERSE_MIN_LINES:
+        return False  # fewer lines than a verse: the start of the first not looked for (a one-line file of 16 MB)
+    start = starts[-1] if starts else (0 if lo == 0 else text.rfind("\n", 0, lo) + 1)
     # a song set in two columns separated by tabs: the verse lines are the columns
     lengths = sorted(max(len(c.strip()) for c in line.split("\t")) for line in text[start:end].split("\n") if line.strip())
     return len(lengths) >= VERSE_MIN_LINES and lengths[len(lengths) // 2] <= median_chars

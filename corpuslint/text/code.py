@@ -21,12 +21,21 @@ _RUN_RADIUS = 250  # for a run of code (``in_code_run``)
 _RUN_SIGNS = 4
 
 
+def _line_window(text: str, pos: int, radius: int) -> tuple[int, int]:
+    """The offsets ``(start, end)`` of the part of ``pos``'s line within ``radius``
+    characters either side of ``pos``. The line breaks are looked for in the window only,
+    never back to the line's start or on to its end: a one-line file of 16 MB has
+    thousands of marks on its line, each asking."""
+    lo = max(0, pos - radius)
+    start = text.rfind("\n", lo, pos) + 1 or lo
+    end = text.find("\n", pos, pos + radius)
+    return start, min(len(text), pos + radius) if end < 0 else end
+
+
 def code_near(text: str, pos: int, signs: int = 2) -> bool:
     """True when the line around ``text[pos]`` (80 characters either side) shows ``signs``
     or more signs of code (an assignment, a call, a keyword: above)."""
-    start = max(text.rfind("\n", 0, pos) + 1, pos - _RADIUS)
-    end = text.find("\n", pos)
-    end = min(len(text) if end < 0 else end, pos + _RADIUS)
+    start, end = _line_window(text, pos, _RADIUS)
     n = 0
     for _ in _CODE_SIGN_RE.finditer(text, start, end):
         n += 1
@@ -44,9 +53,7 @@ def in_code_run(text: str, pos: int) -> bool:
     + Erl + chr(13) + Now , 16 ,"Fehler aufgetreten" End Sub``, a comma 120 characters from
     the nearest assignment), while a paragraph about ``ElseIf`` that names the keyword three
     times is prose, and so are the attributes of HTML tags in a string."""
-    start = max(text.rfind("\n", 0, pos) + 1, pos - _RUN_RADIUS)
-    end = text.find("\n", pos)
-    end = min(len(text) if end < 0 else end, pos + _RUN_RADIUS)
+    start, end = _line_window(text, pos, _RUN_RADIUS)
     n, operation = 0, False
     for m in _CODE_SIGN_RE.finditer(text, start, end):
         if text.rfind("<", start, m.start()) > text.rfind(">", start, m.start()):

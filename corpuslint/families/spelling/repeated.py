@@ -1033,9 +1033,14 @@ def _column_gap(text: str, m) -> bool:
 _OPTION_RE = lazy(r"(?:^|[ \t])--?[A-Za-z][\w-]*(?:=\S*)?[ \t]")
 
 
-def _command_arguments(text: str, line_start: int, pos: int) -> bool:
-    """True when the pair at ``pos`` follows a command-line option on its line."""
-    return _OPTION_RE.search(text, line_start, pos) is not None
+def _first_option_end(text: str, line_start: int, line_end: int) -> float:
+    """The end of the first command-line option on the line ``text[line_start:line_end]``
+    (infinity without one): a pair at ``pos`` follows an option on its line when this end
+    is at most ``pos``. (An option ends at the first blank after its start, so the first
+    option to start is the first to end: the line is read once, not from its start again
+    for each pair, thousands on a one-line file.)"""
+    m = _OPTION_RE.search(text, line_start, line_end)
+    return float("inf") if m is None else m.end()
 
 
 # Vietnamese writes each syllable as a word: the same syllable may end one word and
@@ -1380,10 +1385,11 @@ class RepeatedWord(SpellingDocumentRule):
             west_slavic = True
         subtitle = doc.suffix in SUBTITLE_SUFFIXES  # a cue's short lines are a screen's width, not verse
         parameters = None  # (the parameter names of the signatures in the text: ``_signature_parameters``)
-        line_facts: dict[int, tuple] = {}  # line start -> (a command line, command output, its synopses)
+        line_facts: dict[int, tuple] = {}  # line start -> (a command line, command output, its synopses, its first option's end)
         other_script_lines: dict[int, bool] = {}  # line start -> a letter not Latin on it
         written_languages: dict = {}  # a language's marker words -> the text is written in it (``_two_roles_in_language``)
         idiom_facts: dict = {}  # the text is Yiddish, polytonic Greek (``doubling_idiom``)
+        placeholders: dict[str, bool] = {}  # word -> ``_placeholder_in_name`` (it reads the whole text: once a word)
         for m in repeat_matches(text):
             word = m.group("w")
             if len(word) < 2 and not _ONE_LETTER_WORD_RE.fullmatch(word) or word.casefold() in self._exceptions or (
@@ -1427,12 +1433,13 @@ class RepeatedWord(SpellingDocumentRule):
                     end = len(text) if line_end < 0 else line_end
                     facts = line_facts[line_start] = (
                         _COMMAND_LINE_RE.search(doc.masked() if subtitle else text, line_start, end) is not None,
-                        _command_output(text, line_start), _synopses(text, line_start, end))
+                        _command_output(text, line_start), _synopses(text, line_start, end),
+                        _first_option_end(text, line_start, end))
                 if facts[0]:
                     continue  # (a subtitle's tags are markup, not a synopsis's <placeholder>: masked)
                 if facts[1] or _in_synopsis(m, facts[2]):
                     continue
-                if _command_arguments(text, line_start, m.start()):
+                if facts[3] <= m.start():
                     continue  # "pip install --no-binary docutils docutils": arguments
                 if code_near(text, m.end()):
                     continue  # "& retStr retStr = Partition(-5, 0, 99, 5)": code flattened into text, one statement after another
@@ -1442,7 +1449,8 @@ class RepeatedWord(SpellingDocumentRule):
                     if word in parameters:
                         continue  # "the weeks in the month month of the year": a noun, then the parameter of that name
                 if (word[0].islower() and word == second and word.lower() not in _EN_FUNCTION_WORDS
-                        and _placeholder_in_name(text, word)):
+                        and (placeholders[word] if word in placeholders
+                             else placeholders.setdefault(word, _placeholder_in_name(text, word)))):
                     continue  # "le type type" beside "/sbin/mount.type": a noun, then the placeholder of that name
                 if _c_type(text, m) or _command_named(text, m, word) or _quoted_pair(text, m):
                     continue  # "unsigned long long": a C type; "Execute man man": a command and its argument

@@ -492,37 +492,45 @@ def _shell_word(text: str, start: int, before: int, after: int, end: int) -> boo
 # A mark inside a subscript of code ("a[i : hi]", "source_line[node.col_offset : node.end_col_offset]"):
 # an identifier, "[", the mark's spaces, and the "]" closing it on the line (Python's slice).
 _SUBSCRIPT_OPEN_RE = lazy(r"[\w)\]]\[[^\[\]\s]*\Z")
+_SUBSCRIPT_MAX_CHARS = 60  # from its "[" to its "]"
 
 
 def _in_subscript(text: str, start: int, pos: int, end: int) -> bool:
-    """True when the mark at ``text[pos]`` stands inside ``name[... : ...]`` on its line."""
-    opened = text.rfind("[", start, pos)
+    """True when the mark at ``text[pos]`` stands inside ``name[... : ...]`` on its line.
+    The brackets are looked for within ``_SUBSCRIPT_MAX_CHARS`` of the mark only (a longer
+    subscript is none): not back to the line's start (a one-line file of 16 MB)."""
+    opened = text.rfind("[", max(start, pos - _SUBSCRIPT_MAX_CHARS), pos)
     if opened < 0 or "]" in text[opened:pos]:
         return False
-    closed = text.find("]", pos, end)
+    closed = text.find("]", pos, min(end, opened + _SUBSCRIPT_MAX_CHARS + 1))
     if closed < 0 or "[" in text[pos:closed]:
         return False
     return _SUBSCRIPT_OPEN_RE.search(text, max(start, opened - 1), opened + 1) is not None and " " not in text[
-        opened:pos].strip() and len(text[opened:closed]) <= 60
+        opened:pos].strip() and len(text[opened:closed]) <= _SUBSCRIPT_MAX_CHARS
 
 
 # A spreadsheet function's syntax line or a formula (LibreOffice Calc help: "LOGNORM.INV(Zahl ;
 # Mittelwert ; StAbw)", "POISSON.DIST(Zahl; Mittelwert ; Kumulativ)"): a name in capitals,
 # dotted or not, and its argument list on the line; the separators inside are the formula's.
-_SIGNATURE_RE = lazy(r"\b[A-Z][A-Z0-9]*(?:[._][A-Z0-9]+)*\(([^()\n]{0,160})\)")
+_SIGNATURE_MAX_ARGS = 160
+_SIGNATURE_RE = lazy(rf"\b[A-Z][A-Z0-9]*(?:[._][A-Z0-9]+)*\(([^()\n]{{0,{_SIGNATURE_MAX_ARGS}}})\)")
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._")
 
 
 def _in_signature(text: str, start: int, end: int, pos: int) -> bool:
     """True when ``text[pos]`` (on the line ``text[start:end]``) lies inside the argument
-    list of a function written in capitals (above)."""
-    if "(" not in text[start:pos]:
+    list of a function written in capitals (above). Only the last "(" before ``pos`` can
+    open that list (the arguments hold no parenthesis), at most 160 characters back; the
+    pattern is matched from the start of the run of name characters before it, not from
+    the line's start (a one-line file of 16 MB has thousands of marks on its line)."""
+    opened = text.rfind("(", max(start, pos - _SIGNATURE_MAX_ARGS - 1), pos)
+    if opened < 0:
         return False
-    for f in _SIGNATURE_RE.finditer(text, start, end):
-        if f.start(1) <= pos < f.end(1):
-            return True
-        if f.start() > pos:
-            break
-    return False
+    name = opened
+    while name > start and text[name - 1] in _NAME_CHARS:
+        name -= 1
+    f = _SIGNATURE_RE.search(text, name, end)
+    return f is not None and f.start(1) == opened + 1 and pos < f.end(1)
 
 
 # An item of a list whose items set their key off by a spaced colon (LibreOffice Basic help:
@@ -819,13 +827,21 @@ def _conditional_expression(text: str, start: int, end: int, space: int, mark: i
     return any(m.start(1) == mark for m in _CONDITIONAL_RE.finditer(text, max(start, space - 48), ends))
 
 
+def _word_start(text: str, start: int, end: int) -> int:
+    """The start of the word that ends at ``text[end]``: after the last space or tab from
+    ``start`` (the line's start). The tab is looked for after the space only: a line without
+    tabs is not read back to its start for each mark."""
+    space = text.rfind(" ", start, end)
+    return max(space, text.rfind("\t", max(start, space), end), start - 1) + 1
+
+
 def _after_address(text: str, start: int, end: int) -> bool:
     """True when the word before the spaces at ``text[end]`` (on the line from ``start``) ends
     with a URL or an e-mail address: a man page sets the sentence's mark apart so that it is
     not read as part of the address (biff(1): ``manpages-pl-list@lists.sourceforge.net .``)."""
     from ..artifact._common import EMAIL_RE, URL_RE
 
-    word_start = max(text.rfind(" ", start, end), text.rfind("\t", start, end), start - 1) + 1
+    word_start = _word_start(text, start, end)
     word = text[word_start:end]
     if "@" not in word and "." not in word and "/" not in word:
         return False
@@ -841,7 +857,7 @@ def _after_path(text: str, start: int, end: int) -> bool:
     file's path: an ASCII full stop set apart from it is not read as the path's (debian-handbook
     in Arabic: ``في ملف ~/.procmailrc . يقترح``, ``/etc/default/slapd .``; a CJK ``。`` after
     ``/etc/locale.gen `` needs no such space, and stays reported)."""
-    word_start = max(text.rfind(" ", start, end), text.rfind("\t", start, end), start - 1) + 1
+    word_start = _word_start(text, start, end)
     return "/" in text[word_start:end] and _PATH_WORD_RE.fullmatch(text, word_start, end) is not None
 
 
