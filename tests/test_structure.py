@@ -199,7 +199,7 @@ def test_corpuslint_readme_kbd_and_links_are_not_artifacts():
 
 def test_markdown_containers_come_from_the_parser():
     from corpuslint.families.duplicate import regions
-    from corpuslint.structure import BLOCKQUOTE, HEADING_START, LIST_ITEM, markdown_containers
+    from corpuslint.structure import BLOCKQUOTE, HEADING_START, LIST_ITEM, PARAGRAPH_BREAKS, markdown_containers
 
     text = (
         "# Title\n\n## `audit`\n\n- item one\n  continued\n\n> quoted\n\n"
@@ -215,7 +215,7 @@ def test_markdown_containers_come_from_the_parser():
     assert regions.prose_mask(doc, spans, lists=False) == [False, False, False, True]
     assert regions.prose_mask(doc, spans) == [True, True, False, True]
     assert markdown_containers(Document("x.txt", "# apt update\n- a\n")) == {
-        LIST_ITEM: frozenset(), BLOCKQUOTE: frozenset(), HEADING_START: frozenset()
+        LIST_ITEM: frozenset(), BLOCKQUOTE: frozenset(), HEADING_START: frozenset(), PARAGRAPH_BREAKS: frozenset()
     }
 
 
