@@ -74,15 +74,20 @@ def test_code_windows_are_the_whole_line_ones(text, at):
     assert code.in_code_run(text, pos) == _in_code_run_whole_line(text, pos)
 
 
-@settings(max_examples=1500, deadline=None)
-@given(_TEXT, st.integers(min_value=0, max_value=2000), st.integers(min_value=0, max_value=2000))
-def test_signature_from_its_parenthesis_is_the_line_one(text, at, line_at):
+def _mark_on_line(text: str, at: int, line_at: int) -> tuple[int, int, int]:
+    """(a mark's position drawn from ``at``, a start on its line at or before it drawn from
+    ``line_at``: the line's start as W114 passes it, or later; the line's end)."""
     pos = at % (len(text) + 1)
-    # the line of pos as W114 passes it, or any start before pos on it
     start = text.rfind("\n", 0, pos) + 1
     start = min(pos, start + line_at % (pos - start + 1))
     end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
+    return pos, start, len(text) if end < 0 else end
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_TEXT, st.integers(min_value=0, max_value=2000), st.integers(min_value=0, max_value=2000))
+def test_signature_from_its_parenthesis_is_the_line_one(text, at, line_at):
+    pos, start, end = _mark_on_line(text, at, line_at)
     assert punctuation._in_signature(text, start, end, pos) == _in_signature_from_line_start(text, start, end, pos)
 
 
@@ -159,11 +164,7 @@ _SUBSCRIPT_PIECES = st.sampled_from(["a[i", "[", "]", " : ", ":", " ", "\t", "x"
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(_SUBSCRIPT_PIECES, max_size=30).map("".join), st.integers(0, 500), st.integers(0, 500))
 def test_subscript_and_word_start_in_their_window_are_the_old_ones(text, at, line_at):
-    pos = at % (len(text) + 1)
-    start = text.rfind("\n", 0, pos) + 1
-    start = min(pos, start + line_at % (pos - start + 1))
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
+    pos, start, end = _mark_on_line(text, at, line_at)
     assert punctuation._in_subscript(text, start, pos, end) == _in_subscript_from_line_start(text, start, pos, end)
     assert punctuation._word_start(text, start, pos) == (
         max(text.rfind(" ", start, pos), text.rfind("\t", start, pos), start - 1) + 1)
