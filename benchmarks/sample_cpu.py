@@ -21,7 +21,17 @@ reduce and SQLite look-ups ~5%; timed apart they cost 0.30 s and 0.08 s of a 5.9
 whole default run (1.13 s: 15,713 rejected verdicts at ~65 us, 4,380 accepted at ~27 us).
 
 Only this process is sampled (``--jobs 1``). Signal handlers run between bytecodes, so a
-sample during a long C call lands on the Python frame that made it, after it returns.
+sample during a long C call lands on the Python frame that made it, after it returns, and
+the ticks during one C call make one sample: a long call is undercounted (cpu44: the
+Arabic dictionary's read, 0.62 s in one hunspell call, showed as 0.3% of a 15 s run;
+hunspell's ``spell``, ~30-70 us a call, is counted fairly). The kernel's timer ticks set
+the real interval: 3,265 samples at ``--interval 0.002`` for ~15 s of CPU (one every
+~4.5 ms); the shares hold, the absolute seconds do not.
+
+``--tree NAME`` also prints the call tree below every frame whose function is NAME (or
+whose ``file:line:name`` ends with it), each node with its share of the run and its
+self share, down to ``--depth`` levels and nodes of at least ``--min`` percent (cpu44:
+``--tree in_turns`` for S101's reduce, ``--tree _count_word`` for qalsadi).
 """
 
 from __future__ import annotations
@@ -47,6 +57,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--interval", type=float, default=0.002, help="CPU seconds between samples")
     ap.add_argument("--top", type=int, default=40, help="print the N largest lines of each table")
+    ap.add_argument("--tree", action="append", default=[], help="print the call tree below this function")
+    ap.add_argument("--depth", type=int, default=4, help="levels of a --tree")
+    ap.add_argument("--min", type=float, default=0.2, help="smallest node of a --tree, in percent")
     ap.add_argument("args", nargs=argparse.REMAINDER, help="-- then the corpuslint check arguments")
     opts = ap.parse_args()
     args = opts.args[1:] if opts.args[:1] == ["--"] else opts.args
@@ -55,16 +68,22 @@ def main() -> int:
     inclusive: collections.Counter = collections.Counter()
     samples = [0]
 
+    stacks: list[tuple] = []  # (--tree) each sample's stack, outermost first
+
     def tick(_signum, frame) -> None:
         samples[0] += 1
         own[_where(frame.f_code)] += 1
         seen = set()
+        stack = []
         while frame is not None:
             key = _where(frame.f_code)
+            stack.append(key)
             if key not in seen:
                 seen.add(key)
                 inclusive[key] += 1
             frame = frame.f_back
+        if opts.tree:
+            stacks.append(tuple(reversed(stack)))
 
     from corpuslint.cli import main as cli_main
 
@@ -81,7 +100,36 @@ def main() -> int:
         print(f"--- {title}", file=out)
         for (path, line, name), count in table.most_common(opts.top):
             print(f"{100 * count / n:6.1f}%  {path}:{line} {name}", file=out)
+    for root in opts.tree:
+        _print_tree(stacks, root, n, opts.depth, opts.min, out)
     return code
+
+
+def _print_tree(stacks: list[tuple], root: str, n: int, depth: int, smallest: float, out) -> None:
+    """The call tree below the outermost frame of each stack whose function is ``root``
+    (or whose ``file:line:name`` ends with it): each node's share of all ``n`` samples
+    and its self share, children largest first."""
+    below = []
+    for stack in stacks:
+        for i, (path, line, name) in enumerate(stack):
+            if name == root or f"{path}:{line}:{name}".endswith(root):
+                below.append(stack[i + 1:])
+                break
+    print(f"--- tree below {root}: {100 * len(below) / n:.1f}% of the samples", file=out)
+
+    def show(paths: list[tuple], level: int) -> None:
+        if level > depth:
+            return
+        for key, count in collections.Counter(p[0] for p in paths if p).most_common():
+            if 100 * count / n < smallest:
+                break
+            sub = [p[1:] for p in paths if p and p[0] == key]
+            mine = sum(1 for p in sub if not p)
+            print(f"{'  ' * level}{100 * count / n:5.1f}% (self {100 * mine / n:4.1f}%)  {key[0]}:{key[1]} {key[2]}",
+                  file=out)
+            show(sub, level + 1)
+
+    show(below, 1)
 
 
 if __name__ == "__main__":
