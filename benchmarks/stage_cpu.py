@@ -124,6 +124,22 @@ identical. S101's reduce (3.2-3.4 s): 5,393 context evidences for 4,948 distinct
 asks only of words the corpus has once), so per-word memos would spare <0.1 s; its cost is
 qalsadi (~30%, 726 words, once each already), hunspell (~16%: 6,194 words, 841 of them
 asked in the map too), the targets' rows and documents (~13%), the candidates (~10%).
+
+cpu44 (main 889806c2, load 10-33, 10 MB, cold ``--no-cache --jobs 1 --format json``), this
+tool: reduce S101 3.47 s 22.7%, map S101 2.51 16.4%, D103 1.59 10.4%, D101 0.81, map D104
+0.73, A105 0.63, reduce S103 0.58; total 15.28 s. Inside S101 (``s101_calls.py``,
+``hunspell_filters.py``, ``sample_cpu.py --tree``): hunspell 20,093 calls for 19,052
+distinct words (accepted ~26-33 us, rejected ~67 us: ~1.2 s, plus 0.62 s to read the
+dictionary), qalsadi 1,050 calls for 740 words (0.79 s: noun stemmer 601 words 0.34 s, verb
+stemmer 271 words 0.31 s, its SQL look-ups 7,414 for 6,740 distinct stems: no memo pays).
+Measured and not kept: a filter before hunspell (no affix-undone stem a ``.dic`` word:
+rejected) catches 73% of the rejections with identical verdicts but costs more than
+hunspell (``hunspell_filters.py``); the map's rejections shared with S101's reduce spare 129
+calls of the 876 asked twice (the rest are the map's retries). Cut, exact: A105's first
+test searched each sign once per mix-up (9 scans of every document, 4 distinct signs):
+0.55-0.64 -> 0.28-0.32 s. Whole runs (``/usr/bin/time`` user+sys), 5 alternated rounds, load
+27-33: main 15.98/15.20/14.93/14.57/15.26, cpu44 14.60/14.85/14.99/14.37/15.07 s, median
+15.20 -> 14.85 s (0.68 -> 0.69 MB/s per core), 9,933 findings identical.
 """
 
 from __future__ import annotations
