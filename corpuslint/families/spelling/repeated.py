@@ -1385,6 +1385,13 @@ class RepeatedWord(SpellingDocumentRule):
     as its verb; "שנים שנים", "איש איש", "ἀμὴν ἀμὴν λέγω", "δύο δύο"; "את את", "של של", "καὶ
     καὶ", "τὸ τὸ" are reported; compared without points, accents and breathings); a word
     joined to the one before or after by a Hebrew maqaf as by a hyphen ("בית־אל אל־אלישע");
+    in Khmer, Thai, Lao, Burmese and Tibetan, whose phrases are set off by spaces and whose words
+    are joined or parted by a ZWSP, a pair that is not two whole chunks: the last word of one phrase
+    and the first of the next ("ជា\u200bមុន មុន\u200bពេល\u200bបោះពុម្ព", beforehand | before
+    printing; "អ្នក អ្នក" alone is reported); Greek «με με» after an adjective that takes «με», a
+    relation's name then "with" ("ίσο με με δύο δείκτες τοποθέτησης"; «με με» after another word is
+    reported); a pair whose second copy is assigned to, code's statement boundary ("ΚΑΘΟΛΙΚΟ περί
+    περί = “LibreLogo”", "Dim x x = 5"; not an English function word);
     a word followed by its own contraction ("tells you
     you're"); in verse (a block of 3+ lines whose median line has at most 48 characters:
     poems, lyrics; or three or more blocks of two such lines of 10+ characters without digits
