@@ -14,7 +14,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpuslint import lint_text
-from corpuslint.families.spelling.repeated import greek_relation_name, repeat_matches
+from corpuslint.families.spelling.repeated import (
+    closed_class_words,
+    greek_relation_name,
+    repeat_matches,
+    south_asian_slip,
+)
 
 REALTEXT = Path(__file__).parent / "data" / "realtext"
 
@@ -95,3 +100,51 @@ def test_greek_relation_name_reads_accents_and_case_away():
         assert greek_relation_name(text, m), text
     m = next(iter(repeat_matches("μαζί με με δύο")))
     assert not greek_relation_name("μαζί με με δύο", m)
+
+
+# -- 3. Brahmic scripts: a doubled closed-class word is a slip ----------------------------------
+
+HI_PUD = _read("ud-hindi-pud-ki-ki.txt")
+TA_HELP = _read("gnome-help-ta-s104.txt")
+GU_HELP = _read("gnome-help-gu-sathe-sathe.txt")
+HI_LIBREOFFICE = _read("libreoffice-hi-jaise-jaise.txt")
+GU_UDHR = _read("udhr-guj-te-te.txt")
+
+
+def test_s104_reports_a_doubled_hindi_conjunction_and_tamil_particle():
+    # UD Hindi PUD: "विश्लेषण से पता चला कि कि व्यवधान ..." (the analysis showed that that ...)
+    assert "पता चला कि कि व्यवधान" in HI_PUD.splitlines()[1]
+    for language in ("hi", None):  # declared, or read by its script (Devanagari: Hindi and Marathi)
+        assert _found(HI_PUD, "pud.txt", language) == [(2, 21, "'कि' is repeated")]
+    # GNOME help in Tamil: "உள்ளீட்டு முறை என்பது என்பது" (an input method is is); "நாட்கள் ஆக ஆக"
+    # (as the days go by) on the next line is reduplication, not reported
+    assert "நாட்கள் ஆக ஆக" in TA_HELP.splitlines()[1]
+    assert _found(TA_HELP, "tips.txt", "ta") == [(1, 16, "'என்பது' is repeated")]
+    # the slips the brief named, in Hindi and Marathi
+    text = "अधिकारों के के मामले में में यह है है।\n"
+    assert [m for *_, m in _found(text, "a.txt", "hi")] == [
+        "'के' is repeated", "'में' is repeated", "'है' is repeated"]
+    assert [m for *_, m in _found("तो घरी आहे आहे आणि आणि बाहेर\n", "a.txt", "mr")] == [
+        "'आहे' is repeated", "'आणि' is repeated"]
+
+
+def test_s104_leaves_brahmic_reduplication():
+    # LibreOffice help in Hindi: "जैसे जैसे आप टाइप करते हैं" (as you type): a correlative, doubled
+    assert _found(HI_LIBREOFFICE, "auto_off.txt", "hi") == []
+    # GNOME help in Gujarati: "એની સાથે સાથે" (along with it): a relational noun, doubled
+    assert "સાથે સાથે" in GU_HELP and _found(GU_HELP, "backup-what.txt", "gu") == []
+    # the UDHR in Gujarati: "તે તે કોમ" (each such community): a pronoun, doubled
+    assert "તે તે કોમ" in GU_UDHR and _found(GU_UDHR, "guj.txt", "gu") == []
+    for text in ("वह धीरे धीरे घर घर गया।\n", "वे साथ साथ बीच बीच में आते जाते जाते हैं।\n"):
+        assert _found(text, "a.txt", "hi") == [], text
+    # languages without a list (Bengali, Punjabi, Nepali...) are left as before
+    assert _found("মানুষ ও ও মাঝে মাঝে আসে।\n", "a.txt", "bn") == []
+
+
+def test_closed_class_words_come_from_the_shipped_list():
+    hindi = closed_class_words("hi")
+    assert {"के", "में", "है", "कि", "और", "भी"} <= hindi
+    assert not {"साथ", "बीच", "जैसे", "जब", "धीरे"} & hindi  # relational nouns, correlatives, content words
+    assert "என்று" in closed_class_words("ta") and "છે" in closed_class_words("gu")
+    assert closed_class_words("bn") == frozenset()
+    assert south_asian_slip("के", None) and not south_asian_slip("के", "bn")

@@ -204,6 +204,44 @@ _LATIN_RE = regex.compile(r"[A-Za-z]")
 # grammar (Bengali মাঝে মাঝে "sometimes", বড় বড় "big ones", Hindi धीरे धीरे "slowly").
 _SOUTH_ASIAN_LETTER_RE = lazy(r"[\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}\p{Tamil}"
                               r"\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}]")
+# A doubled closed-class word is a slip there all the same ("अधिकारों के के मामले", "है है", Tamil
+# "என்று என்று"): postpositions, auxiliaries, conjunctions and particles of Hindi, Marathi, Tamil,
+# Telugu and Gujarati, from Universal Dependencies treebanks (``dictionaries/closed_class_words.txt``,
+# written by benchmarks/ud_closed_class.py; its sources in dictionaries/SOURCES.md). A text declared
+# in one of these languages reads that language's list; a text declaring none reads the lists of the
+# languages written in the word's script (Devanagari: Hindi and Marathi). Bengali, Punjabi, Nepali,
+# Kannada, Malayalam and Sinhala have no such list (no treebank with enough text): nothing reported.
+CLOSED_CLASS_FILE = "closed_class_words.txt"
+_SCRIPT_OF_LIST = {"hi": "Devanagari", "mr": "Devanagari", "gu": "Gujarati", "ta": "Tamil", "te": "Telugu"}
+_CLOSED_CLASS: dict[str, frozenset[str]] = {}
+
+
+def closed_class_words(language: str) -> frozenset[str]:
+    """The closed-class words of ``language`` (an ISO 639-1 code: hi, mr, gu, ta, te) as
+    ``dictionaries/closed_class_words.txt`` lists them; empty for another language."""
+    if not _CLOSED_CLASS:
+        import os
+
+        from ...dictionaries import DIRECTORY
+
+        words: dict[str, set[str]] = {lang: set() for lang in _SCRIPT_OF_LIST}
+        with open(os.path.join(DIRECTORY, CLOSED_CLASS_FILE), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                lang, word = line.split("\t", 2)[:2]
+                words.setdefault(lang, set()).add(word)
+        _CLOSED_CLASS.update({lang: frozenset(w) for lang, w in words.items()})
+    return _CLOSED_CLASS.get(language, frozenset())
+
+
+def south_asian_slip(word: str, declared: str | None) -> bool:
+    """True when ``word``, doubled in a Brahmic script, is a closed-class word of the text's
+    language (``declared``) or, declaring none, of a language written in its script."""
+    if declared is not None:
+        return word in closed_class_words(declared)
+    return any(word in closed_class_words(lang) for lang, script in _SCRIPT_OF_LIST.items()
+               if regex.match(rf"\p{{{script}}}", word))
 _ONE_LETTER_WORD_RE = lazy(r"[\p{Ll}&&[\p{Cyrillic}\p{Greek}]]", regex.V1)
 
 # Khmer, Thai, Lao and Burmese (and Tibetan: ``SEGMENTED_SCRIPT_RE``) write a phrase's words
@@ -1377,8 +1415,12 @@ class RepeatedWord(SpellingDocumentRule):
     grammar ("کم کم", "آرام آرام", "دسته دسته"), and in Urdu any word but the
     closed-class ones (postpositions, conjunctions, auxiliaries: "میں میں", "تاکہ تاکہ"
     are reported; "صاف صاف", "گن گن کر", "طرح طرح" are not); in other Arabic-script languages
-    (Pashto, Uyghur...), nothing; nor in the Brahmic scripts of South Asia (Hindi, Marathi,
-    Bengali, Tamil...), whose languages reduplicate as grammar ("মাঝে মাঝে", "धीरे धीरे"); in Hebrew and
+    (Pashto, Uyghur...), nothing; in the Brahmic scripts of South Asia (Hindi, Marathi,
+    Bengali, Tamil...), whose languages reduplicate as grammar ("মাঝে মাঝে", "धीरे धीरे", "साथ साथ",
+    "जैसे जैसे"), any word but the closed-class ones of Hindi, Marathi, Gujarati, Tamil and Telugu
+    (postpositions, auxiliaries, conjunctions, particles from Universal Dependencies treebanks,
+    ``closed_class_words``: "कि कि", "के के", "है है", "என்பது என்பது" are reported), and in the
+    languages without such a list (Bengali, Punjabi, Nepali...) nothing; in Hebrew and
     Aramaic (a word in Hebrew letters, in text not declared, nor written, Yiddish or Ladino: its
     ligatures װ ײ) and in Greek declared so (``grc``, ``el``) or, declaring none, written polytonic,
     any word but a function word ("ידע ידע אביך", the infinitive absolute unpointed text writes
@@ -1520,8 +1562,8 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # "le type type" beside "/sbin/mount.type": a noun, then the placeholder of that name
                 if _c_type(text, m) or _command_named(text, m, word) or _quoted_pair(text, m):
                     continue  # "unsigned long long": a C type; "Execute man man": a command and its argument
-                if _SOUTH_ASIAN_LETTER_RE.match(word):
-                    continue  # "মাঝে মাঝে", "বড় বড়", "धीरे धीरे": reduplication is grammar
+                if _SOUTH_ASIAN_LETTER_RE.match(word) and not south_asian_slip(word, declared):
+                    continue  # "মাঝে মাঝে", "বড় বড়", "धीरे धीरे": reduplication is grammar ("के के" is not)
                 if vietnamese is None:
                     vietnamese = declared == "vi" or _vietnamese(text)
                 if vietnamese and word.lower() not in VIETNAMESE_FUNCTION_WORDS:
