@@ -335,7 +335,8 @@ def doubling_idiom(word: str, text: str, declared: str | None, known: dict) -> b
 # manuals and /tmp/rt's gnome-help-el (10 of 10) is one; a «με με» after another word stays a slip.
 # The adjectives (without accents, lower case: ``_plain_word``) by their stems, any ending.
 _GREEK_WITH_ADJECTIVE_RE = lazy(
-    r"(?:ισ|ομοι|παρομοι|πανομοιοτυπ|αναλογ|ισοδυναμ|παραλληλ|ταυτοσημ|συμβατ|αντιστοιχ)(?:ο|η|α|ος|οι|ες|ου|ης|ων|ους)")
+    r"(?:ισ|ομοι|παρομοι|πανομοιοτυπ|αναλογ|ισοδυναμ|παραλληλ|ταυτοσημ|συμβατ|αντιστοιχ)"
+    r"(?:ο|η|α|ος|οι|ες|ου|ης|ων|ους)")
 
 
 def greek_relation_name(text: str, m) -> bool:
