@@ -28,6 +28,7 @@ try:  # regex's own case lists (a private function): without them, S104 scans th
 except ImportError:  # pragma: no cover - a regex release without it
     _get_all_cases = None
 from ...text.script import ARABIC_SCRIPT_LANGUAGES, language_spans
+from ..whitespace._common import SEGMENTED_SCRIPT_RE
 from .base import SpellingDocumentRule
 
 # Same word, separated only by spaces/tabs on one line (not across a line break or
@@ -203,7 +204,70 @@ _LATIN_RE = regex.compile(r"[A-Za-z]")
 # grammar (Bengali মাঝে মাঝে "sometimes", বড় বড় "big ones", Hindi धीरे धीरे "slowly").
 _SOUTH_ASIAN_LETTER_RE = lazy(r"[\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}\p{Tamil}"
                               r"\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}]")
+# A doubled closed-class word is a slip there all the same ("अधिकारों के के मामले", "है है", Tamil
+# "என்று என்று"): postpositions, auxiliaries, conjunctions and particles of Hindi, Marathi, Tamil,
+# Telugu and Gujarati, from Universal Dependencies treebanks (``dictionaries/closed_class_words.txt``,
+# written by benchmarks/ud_closed_class.py; its sources in dictionaries/SOURCES.md). A text declared
+# in one of these languages reads that language's list; a text declaring none reads the lists of the
+# languages written in the word's script (Devanagari: Hindi and Marathi). Bengali, Punjabi, Nepali,
+# Kannada, Malayalam and Sinhala have no such list (no treebank with enough text): nothing reported.
+CLOSED_CLASS_FILE = "closed_class_words.txt"
+_SCRIPT_OF_LIST = {"hi": "Devanagari", "mr": "Devanagari", "gu": "Gujarati", "ta": "Tamil", "te": "Telugu"}
+_CLOSED_CLASS: dict[str, frozenset[str]] = {}
+
+
+def closed_class_words(language: str) -> frozenset[str]:
+    """The closed-class words of ``language`` (an ISO 639-1 code: hi, mr, gu, ta, te) as
+    ``dictionaries/closed_class_words.txt`` lists them; empty for another language."""
+    if not _CLOSED_CLASS:
+        import os
+
+        from ...dictionaries import DIRECTORY
+
+        words: dict[str, set[str]] = {lang: set() for lang in _SCRIPT_OF_LIST}
+        with open(os.path.join(DIRECTORY, CLOSED_CLASS_FILE), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                lang, word = line.split("\t", 2)[:2]
+                words.setdefault(lang, set()).add(word)
+        _CLOSED_CLASS.update({lang: frozenset(w) for lang, w in words.items()})
+    return _CLOSED_CLASS.get(language, frozenset())
+
+
+def south_asian_slip(word: str, declared: str | None) -> bool:
+    """True when ``word``, doubled in a Brahmic script, is a closed-class word of the text's
+    language (``declared``) or, declaring none, of a language written in its script."""
+    if declared is not None:
+        return word in closed_class_words(declared)
+    return any(word in closed_class_words(lang) for lang, script in _SCRIPT_OF_LIST.items()
+               if regex.match(rf"\p{{{script}}}", word))
 _ONE_LETTER_WORD_RE = lazy(r"[\p{Ll}&&[\p{Cyrillic}\p{Greek}]]", regex.V1)
+
+# Khmer, Thai, Lao and Burmese (and Tibetan: ``SEGMENTED_SCRIPT_RE``) write a phrase's words
+# without spaces between them, or with a ZERO WIDTH SPACE (another invisible format character:
+# a word joiner, a BOM) where one word ends; a space sets off a phrase or clause. A word that
+# ends the chunk before a space and one that begins the chunk after it are two phrases' words,
+# not a doubling (fresh31's Khmer LibreOffice help: "ជា\u200bមុន មុន\u200bពេល\u200bបោះពុម្ព",
+# beforehand | before printing; "របស់\u200bអ្នក អ្នក\u200bអាច", your own | you can; the compound
+# "ពាក្យ\u200bបញ្ជា បញ្ជា(Ctrl)", Command | Ctrl). Only two whole chunks are compared.
+_FORMAT_CHAR_RE = lazy(r"\p{Cf}")
+_WORD_CHAR_RE = lazy(r"[\p{L}\p{M}\p{N}]")
+
+
+def inside_chunks(text: str, m) -> bool:
+    """True when the pair ``m`` (a ``repeat_matches`` match) is not two whole space-delimited
+    chunks: its first copy follows, or its second precedes, invisible format characters
+    (``\\p{Cf}``: ZWSP, WORD JOINER...) joined to a letter, mark or digit of the same chunk."""
+    i = m.start()
+    while i > 0 and _FORMAT_CHAR_RE.match(text, i - 1):
+        i -= 1
+    if i < m.start() and i > 0 and _WORD_CHAR_RE.match(text, i - 1):
+        return True
+    j = m.end()
+    while j < len(text) and _FORMAT_CHAR_RE.match(text, j):
+        j += 1
+    return m.end() < j < len(text) and _WORD_CHAR_RE.match(text, j) is not None
 
 # Hebrew, Aramaic and Greek double a content word as grammar (fixr29, on fresh29's Tanakh,
 # Mishnah and Nestle 1904): the Hebrew infinitive absolute before its finite verb, which
@@ -262,6 +326,34 @@ def doubling_idiom(word: str, text: str, declared: str | None, known: dict) -> b
     if "polytonic" not in known:
         known["polytonic"] = sum(1 for _ in zip(range(_POLYTONIC_MIN), _POLYTONIC_RE.finditer(text))) >= _POLYTONIC_MIN
     return known["polytonic"]
+
+# Greek names a relation by the adjective that takes «με» (equal to, similar to), its object left
+# out, and then says what the relation is inserted with: LibreOffice Math's Greek help, "Εισάγει τη
+# σχέση μικρότερο ή ίσο με με δύο δείκτες τοποθέτησης" (inserts the relation less than or equal to
+# with two placeholders; "παρόμοιο με με", "ανάλογο με με", "υπερσύνολο ή ίσο με με"): the first
+# «με» ends the name, the second opens the next phrase. Every «με με» in fresh31's Greek help and
+# manuals and /tmp/rt's gnome-help-el (10 of 10) is one; a «με με» after another word stays a slip.
+# The adjectives (without accents, lower case: ``_plain_word``) by their stems, any ending.
+_GREEK_WITH_ADJECTIVE_RE = lazy(
+    r"(?:ισ|ομοι|παρομοι|πανομοιοτυπ|αναλογ|ισοδυναμ|παραλληλ|ταυτοσημ|συμβατ|αντιστοιχ)"
+    r"(?:ο|η|α|ος|οι|ες|ου|ης|ων|ους)")
+
+
+def greek_relation_name(text: str, m) -> bool:
+    """True when the pair ``m`` is Greek «με με» right after an adjective that takes «με»
+    (``_GREEK_WITH_ADJECTIVE_RE``): a relation's name, then the phrase "with ..."."""
+    if _plain_word(m.group("w")) != "με":
+        return False
+    before = _TOKEN_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+    return before is not None and _GREEK_WITH_ADJECTIVE_RE.fullmatch(_plain_word(before.group("t"))) is not None
+
+
+# Code flattened into text: a statement's last word, then the next statement assigning to a
+# variable of the same name (a LibreLogo example in the Greek help, "ΚΑΘΟΛΙΚΟ περί περί =
+# “LibreLogo”": GLOBAL about, then about = "LibreLogo"; BASIC's "Dim x x = 5"). ``code_near``
+# reads Latin identifiers only; an assignment right after the pair is the sign in any script.
+_ASSIGNED_RE = lazy(r"[ \t]*:?=(?!=)")
+
 
 # A letter of any script but Latin (Arabic, Han, Kana, Cyrillic...): Latin words doubled
 # among them are commands, placeholders or names quoted in that language's prose.
@@ -1324,14 +1416,25 @@ class RepeatedWord(SpellingDocumentRule):
     grammar ("کم کم", "آرام آرام", "دسته دسته"), and in Urdu any word but the
     closed-class ones (postpositions, conjunctions, auxiliaries: "میں میں", "تاکہ تاکہ"
     are reported; "صاف صاف", "گن گن کر", "طرح طرح" are not); in other Arabic-script languages
-    (Pashto, Uyghur...), nothing; nor in the Brahmic scripts of South Asia (Hindi, Marathi,
-    Bengali, Tamil...), whose languages reduplicate as grammar ("মাঝে মাঝে", "धीरे धीरे"); in Hebrew and
+    (Pashto, Uyghur...), nothing; in the Brahmic scripts of South Asia (Hindi, Marathi,
+    Bengali, Tamil...), whose languages reduplicate as grammar ("মাঝে মাঝে", "धीरे धीरे", "साथ साथ",
+    "जैसे जैसे"), any word but the closed-class ones of Hindi, Marathi, Gujarati, Tamil and Telugu
+    (postpositions, auxiliaries, conjunctions, particles from Universal Dependencies treebanks,
+    ``closed_class_words``: "कि कि", "के के", "है है", "என்பது என்பது" are reported), and in the
+    languages without such a list (Bengali, Punjabi, Nepali...) nothing; in Hebrew and
     Aramaic (a word in Hebrew letters, in text not declared, nor written, Yiddish or Ladino: its
     ligatures װ ײ) and in Greek declared so (``grc``, ``el``) or, declaring none, written polytonic,
     any word but a function word ("ידע ידע אביך", the infinitive absolute unpointed text writes
     as its verb; "שנים שנים", "איש איש", "ἀμὴν ἀμὴν λέγω", "δύο δύο"; "את את", "של של", "καὶ
     καὶ", "τὸ τὸ" are reported; compared without points, accents and breathings); a word
     joined to the one before or after by a Hebrew maqaf as by a hyphen ("בית־אל אל־אלישע");
+    in Khmer, Thai, Lao, Burmese and Tibetan, whose phrases are set off by spaces and whose words
+    are joined or parted by a ZWSP, a pair that is not two whole chunks: the last word of one phrase
+    and the first of the next ("ជា\u200bមុន មុន\u200bពេល\u200bបោះពុម្ព", beforehand | before
+    printing; "អ្នក អ្នក" alone is reported); Greek «με με» after an adjective that takes «με», a
+    relation's name then "with" ("ίσο με με δύο δείκτες τοποθέτησης"; «με με» after another word is
+    reported); a pair whose second copy is assigned to, code's statement boundary ("ΚΑΘΟΛΙΚΟ περί
+    περί = “LibreLogo”", "Dim x x = 5"; not an English function word);
     a word followed by its own contraction ("tells you
     you're"); in verse (a block of 3+ lines whose median line has at most 48 characters:
     poems, lyrics; or three or more blocks of two such lines of 10+ characters without digits
@@ -1395,6 +1498,8 @@ class RepeatedWord(SpellingDocumentRule):
             if len(word) < 2 and not _ONE_LETTER_WORD_RE.fullmatch(word) or word.casefold() in self._exceptions or (
                     "\t" in m.group("gap")):
                 continue  # (a tab: the words stand in two columns or fields)
+            if SEGMENTED_SCRIPT_RE.match(word) and inside_chunks(text, m):
+                continue  # "ជា\u200bមុន មុន\u200bពេល": the last word of a phrase, then the first of the next
             if doc.outside(m.start(), m.end(), TEXT_REGIONS) and not _MAN_PAGE_LINE_RE.fullmatch(
                     text, text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())):
                 continue  # code, markup...: as the engine drops them for a rule of text regions
@@ -1405,6 +1510,10 @@ class RepeatedWord(SpellingDocumentRule):
                 continue
             if doubling_idiom(word, text, declared, idiom_facts):
                 continue  # "ידע ידע אביך", "איש איש", "ἀμὴν ἀμὴν λέγω": Hebrew's and Greek's doubling ("את את" stays)
+            if greek_relation_name(text, m):
+                continue  # "ίσο με με δύο δείκτες": a relation's name ending in «με», then "με δύο"
+            if word.lower() not in _EN_FUNCTION_WORDS and _ASSIGNED_RE.match(text, m.end()):
+                continue  # "ΚΑΘΟΛΙΚΟ περί περί = “LibreLogo”": one statement's end, the next one's variable
             if in_filler_text(text, m.start()):
                 continue  # "facilisis vel vel est", "sapien orci orci porta": Lorem ipsum placeholder text
             if word.lower() not in _EN_FUNCTION_WORDS and (not subtitle or _sung(text, m.start())) and (
@@ -1454,8 +1563,8 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # "le type type" beside "/sbin/mount.type": a noun, then the placeholder of that name
                 if _c_type(text, m) or _command_named(text, m, word) or _quoted_pair(text, m):
                     continue  # "unsigned long long": a C type; "Execute man man": a command and its argument
-                if _SOUTH_ASIAN_LETTER_RE.match(word):
-                    continue  # "মাঝে মাঝে", "বড় বড়", "धीरे धीरे": reduplication is grammar
+                if _SOUTH_ASIAN_LETTER_RE.match(word) and not south_asian_slip(word, declared):
+                    continue  # "মাঝে মাঝে", "বড় বড়", "धीरे धीरे": reduplication is grammar ("के के" is not)
                 if vietnamese is None:
                     vietnamese = declared == "vi" or _vietnamese(text)
                 if vietnamese and word.lower() not in VIETNAMESE_FUNCTION_WORDS:
