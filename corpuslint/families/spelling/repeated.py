@@ -204,20 +204,20 @@ _LATIN_RE = regex.compile(r"[A-Za-z]")
 # grammar (Bengali মাঝে মাঝে "sometimes", বড় বড় "big ones", Hindi धीरे धीरे "slowly").
 _SOUTH_ASIAN_LETTER_RE = lazy(r"[\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}\p{Tamil}"
                               r"\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}]")
-# A doubled closed-class word is a slip there all the same ("अधिकारों के के मामले", "है है", Tamil
-# "என்று என்று"): postpositions, auxiliaries, conjunctions and particles of Hindi, Marathi, Tamil,
-# Telugu and Gujarati, from Universal Dependencies treebanks (``dictionaries/closed_class_words.txt``,
+# A doubled closed-class word is a slip there all the same ("अधिकारों के के मामले", "है है"):
+# postpositions, auxiliaries, conjunctions and particles of Hindi, Marathi, Telugu and Gujarati, from Universal Dependencies treebanks (``dictionaries/closed_class_words.txt``,
 # written by benchmarks/ud_closed_class.py; its sources in dictionaries/SOURCES.md). A text declared
 # in one of these languages reads that language's list; a text declaring none reads the lists of the
 # languages written in the word's script (Devanagari: Hindi and Marathi). Bengali, Punjabi, Nepali,
-# Kannada, Malayalam and Sinhala have no such list (no treebank with enough text): nothing reported.
+# Kannada, Malayalam and Sinhala have no such list (no treebank with enough text), nor Tamil (its
+# treebank with enough text is CC BY-NC-SA, not MIT-compatible): nothing reported.
 CLOSED_CLASS_FILE = "closed_class_words.txt"
-_SCRIPT_OF_LIST = {"hi": "Devanagari", "mr": "Devanagari", "gu": "Gujarati", "ta": "Tamil", "te": "Telugu"}
+_SCRIPT_OF_LIST = {"hi": "Devanagari", "mr": "Devanagari", "gu": "Gujarati", "te": "Telugu"}
 _CLOSED_CLASS: dict[str, frozenset[str]] = {}
 
 
 def closed_class_words(language: str) -> frozenset[str]:
-    """The closed-class words of ``language`` (an ISO 639-1 code: hi, mr, gu, ta, te) as
+    """The closed-class words of ``language`` (an ISO 639-1 code: hi, mr, gu, te) as
     ``dictionaries/closed_class_words.txt`` lists them; empty for another language."""
     if not _CLOSED_CLASS:
         import os
@@ -1418,10 +1418,10 @@ class RepeatedWord(SpellingDocumentRule):
     are reported; "صاف صاف", "گن گن کر", "طرح طرح" are not); in other Arabic-script languages
     (Pashto, Uyghur...), nothing; in the Brahmic scripts of South Asia (Hindi, Marathi,
     Bengali, Tamil...), whose languages reduplicate as grammar ("মাঝে মাঝে", "धीरे धीरे", "साथ साथ",
-    "जैसे जैसे"), any word but the closed-class ones of Hindi, Marathi, Gujarati, Tamil and Telugu
+    "जैसे जैसे"), any word but the closed-class ones of Hindi, Marathi, Gujarati and Telugu
     (postpositions, auxiliaries, conjunctions, particles from Universal Dependencies treebanks,
-    ``closed_class_words``: "कि कि", "के के", "है है", "என்பது என்பது" are reported), and in the
-    languages without such a list (Bengali, Punjabi, Nepali...) nothing; in Hebrew and
+    ``closed_class_words``: "कि कि", "के के", "है है" are reported), and in the
+    languages without such a list (Bengali, Punjabi, Nepali, Tamil...) nothing; in Hebrew and
     Aramaic (a word in Hebrew letters, in text not declared, nor written, Yiddish or Ladino: its
     ligatures װ ײ) and in Greek declared so (``grc``, ``el``) or, declaring none, written polytonic,
     any word but a function word ("ידע ידע אביך", the infinitive absolute unpointed text writes
