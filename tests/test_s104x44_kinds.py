@@ -149,3 +149,21 @@ def test_closed_class_words_come_from_the_shipped_list():
     assert "છે" in closed_class_words("gu") and closed_class_words("ta") == frozenset()
     assert closed_class_words("bn") == frozenset()
     assert south_asian_slip("के", None) and not south_asian_slip("के", "bn")
+
+
+# -- 4. modern Greek: a closed set of words doubles as grammar, any other doubled word is a slip --
+
+EL_DOUBLING = _read("libreoffice-el-s104-doubling.txt")
+
+
+def test_s104_modern_greek_reports_a_doubled_noun_not_its_reduplication():
+    # LibreOffice's Greek help: "τις σελίδες δίπλα δίπλα" (side by side), "σας καθοδηγεί βήμα βήμα"
+    # (step by step) are the grammar; "εγγράφου εκκίνησης εκκίνησης", "ταιριάζουν ακριβώς ακριβώς",
+    # "τελευταία σελίδα σελίδα οδηγών" are slips. Declared el (it exempted every doubled word) or
+    # declaring nothing (it reported the reduplication too), the same verdicts.
+    for language in ("el", None):
+        found = [m for *_, m in _found(EL_DOUBLING, "el.txt", language)]
+        assert found == ["'εκκίνησης' is repeated", "'ακριβώς' is repeated", "'σελίδα' is repeated"], language
+    assert [m for *_, m in _found("Πήγαινε σιγά σιγά, λίγο λίγο, ένας ένας.\n", "a.txt", "el")] == []
+    # Ancient Greek keeps its doubling ("ἀμὴν ἀμὴν λέγω", John 3:11), declared or written polytonic
+    assert _found("ἀμὴν ἀμὴν λέγω ὑμῖν\n", "a.txt", "grc") == []

@@ -285,8 +285,20 @@ GREEK_FUNCTION_WORDS = frozenset(
     μετα μετ μεθ περι υπο υπ υφ υπερ παρα παρ συν αντι προ να θα σε με για που δεν μην στο στη στην στον στα
     στις στους στων""".split())
 # Declared languages whose doubled content words are grammar: Hebrew (modern and Biblical),
-# Aramaic, Ancient and Modern Greek. Yiddish and Ladino, written in Hebrew letters, are not.
-_DOUBLING_LANGUAGES = frozenset({"he", "hbo", "arc", "grc", "el"})
+# Aramaic, Ancient Greek. Yiddish and Ladino, written in Hebrew letters, are not.
+_DOUBLING_LANGUAGES = frozenset({"he", "hbo", "arc", "grc"})
+# Modern Greek doubles a closed set of words, mostly adverbs, numerals and nouns used as adverbs,
+# for manner, distribution or emphasis (Holton, Mackridge, Philippaki-Warburton, "Greek: A
+# Comprehensive Grammar of the Modern Language", on reduplication: σιγά σιγά "slowly", λίγο λίγο
+# "little by little", ένας ένας "one by one", βήμα βήμα "step by step", πόρτα πόρτα "door to door");
+# any other doubled word of modern Greek is a slip: LibreOffice's Greek help "εγγράφου εκκίνησης
+# εκκίνησης", "τελευταία σελίδα σελίδα οδηγών", "το αρχείο αρχείο ρυθμίσεων" (fresh31), while
+# "τις σελίδες δίπλα δίπλα", "σας καθοδηγεί βήμα βήμα" in the same help are the grammar. Without
+# accents, lower case (``_plain_word``).
+MODERN_GREEK_REDUPLICATION = frozenset(
+    """σιγα λιγο διπλα βημα πορτα σπιτι κομματι κομματια ενας ενα μια δυο τρεις τρια κοντα γυρω
+    πανω κατω μεσα εξω ακρη ακρια ισα καλα αργα γρηγορα τωρα πρωι ψιλα βαθια ψηλα χαμηλα ολο ολα
+    ολη ολοι μονος μονη μονο πολυ σκετο ζεστο κρυο χωρια αγαλια""".split())
 _NOT_HEBREW_LANGUAGES = frozenset({"yi", "lad"})
 _HEBREW_LETTER_RE = lazy(r"\p{Hebrew}")
 _GREEK_LETTER_RE = lazy(r"\p{Greek}")
@@ -309,9 +321,10 @@ def doubling_idiom(word: str, text: str, declared: str | None, known: dict) -> b
     """True when the doubled ``word`` is a content word of Hebrew, Aramaic or Greek, whose
     doubling is that language's grammar (above): a word in Hebrew letters in text not declared
     (nor, declaring none, written) Yiddish or Ladino, or a word in Greek letters in text
-    declared Greek (``grc``, ``el``) or, declaring no language, written polytonic (monotonic
-    modern Greek that declares nothing keeps its doubled words reported: a user interface's
-    "Αρχείο αρχείο"). ``known``: the document's answers so far (a dict, one a document)."""
+    declared Ancient Greek (``grc``) or, declaring no language, written polytonic; in modern
+    Greek (declared ``el``, or monotonic declaring nothing) only the words it reduplicates
+    (``MODERN_GREEK_REDUPLICATION``: "σιγά σιγά", "βήμα βήμα"; a user interface's "Αρχείο
+    αρχείο" is reported). ``known``: the document's answers so far (a dict, one a document)."""
     plain = _plain_word(word)
     if _HEBREW_LETTER_RE.match(word):
         if plain in HEBREW_FUNCTION_WORDS or declared in _NOT_HEBREW_LANGUAGES:
@@ -321,11 +334,14 @@ def doubling_idiom(word: str, text: str, declared: str | None, known: dict) -> b
         return declared is not None or not known["yiddish"]
     if not _GREEK_LETTER_RE.match(word) or plain in GREEK_FUNCTION_WORDS:
         return False
-    if declared is not None:
+    if declared is not None and declared != "el":
         return declared in _DOUBLING_LANGUAGES
-    if "polytonic" not in known:
-        known["polytonic"] = sum(1 for _ in zip(range(_POLYTONIC_MIN), _POLYTONIC_RE.finditer(text))) >= _POLYTONIC_MIN
-    return known["polytonic"]
+    if declared is None:
+        if "polytonic" not in known:
+            known["polytonic"] = sum(1 for _ in zip(range(_POLYTONIC_MIN), _POLYTONIC_RE.finditer(text))) >= _POLYTONIC_MIN
+        if known["polytonic"]:
+            return True
+    return plain in MODERN_GREEK_REDUPLICATION  # modern Greek: "σιγά σιγά", not "εκκίνησης εκκίνησης"
 
 # Greek names a relation by the adjective that takes «με» (equal to, similar to), its object left
 # out, and then says what the relation is inserted with: LibreOffice Math's Greek help, "Εισάγει τη
