@@ -170,7 +170,10 @@ class RecordDocument(Document):
         turns that follow the same turn)."""
         plain = hash_utf8(self.text.encode("utf-8", "surrogatepass"), self.language)
         if self.text_format != "plain":
-            plain = hash_utf8(f"{plain}|format={self.text_format}".encode())
+            # ("auto" sniffs wikitext since left44: a record cached under the older "auto",
+            # read as plain text, is another document)
+            fmt = "auto+wikitext" if self.text_format == "auto" else self.text_format
+            plain = hash_utf8(f"{plain}|format={fmt}".encode())
         if self.role is not None:
             plain = hash_utf8(f"{plain}|role={self.role}|after={self.previous_turn}".encode())
         return plain
