@@ -149,9 +149,9 @@ def _data_arguments(parser) -> None:
     parser.add_argument("--text-field", help="field holding a record's text (dotted path: meta.body; default text); "
                         "several, comma-separated: instruction,input,output")
     parser.add_argument("--id-field", help="field naming a record in findings (default: its 1-based number)")
-    parser.add_argument("--text-format", choices=("plain", "markdown", "auto"),
-                        help="what a record's text is written in (default auto: Markdown when it has a "
-                             "code fence, a table or a # heading)")
+    parser.add_argument("--text-format", choices=("plain", "markdown", "wikitext", "auto"),
+                        help="what a record's text is written in (default auto: wikitext when it clearly is, "
+                             "as a .txt is sniffed; else Markdown when it has a code fence, a table or a # heading)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

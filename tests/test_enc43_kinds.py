@@ -185,3 +185,28 @@ def test_cp1252_punctuation_read_as_latin1_is_still_mojibake():
     line = "Dijo \x93Hola\x94 y se fue \x96 r\u00e1pido\x85\n"
     found = a105(line)
     assert len(found) == 1 and "repairs to `“Hola” y se fue – rápido…`" in found[0].message
+
+
+# -- left44: UTF-8 read as GBK -----------------------------------------------------------------
+
+MATHEMATIKER = (REALTEXT / "fortunes-de-mathematiker-ich-ich.txt").read_text(encoding="utf-8")
+
+
+def test_european_utf8_read_as_gbk_is_mojibake_and_repairs_to_the_text():
+    # main: nothing (a GBK reading of UTF-8 had no mix-up): "zun盲chst alle T眉ren ... schlie脽en"
+    moji = MATHEMATIKER.encode("utf-8").decode("gbk")  # lossless: two bytes a letter, one Han character
+    assert "zun盲chst alle T眉ren" in moji
+    found = a105(moji)
+    assert found and all("UTF-8 text read as GBK" in f.message for f in found)
+    assert repaired(moji) == MATHEMATIKER
+
+
+def test_chinese_and_japanese_text_with_latin_words_is_no_gbk_reading():
+    for name in ("debian-handbook-zh-cn-community.txt", "debian-handbook-ja-journal.txt",
+                 "fortunes-zh-compare-versions.txt"):
+        text = (REALTEXT / name).read_text(encoding="utf-8")
+        assert not a105(text), name
+    # and GBK read as Latin-1 is still that mix-up
+    chinese = (REALTEXT / "fortunes-zh-compare-versions.txt").read_text(encoding="utf-8")
+    found = a105(chinese.encode("gbk").decode("latin-1"))
+    assert found and all("GBK text read as Latin-1/CP1252" in f.message for f in found)

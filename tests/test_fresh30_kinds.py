@@ -119,3 +119,35 @@ def test_a103_leaves_a_field_label_between_indented_bodies():
     assert _a103(FIELD_GUIDE) == []
     # a comment form's label after a paragraph at the margin is still reported
     assert _a103("The article ends here.\nComments:\n\tI liked the part about bridges.\n") == [(2, 1)]
+
+
+# left44: Lorem ipsum without its marks in the paragraph ("risus risus" in the paragraph under
+# a generator's "Lorem ipsum ..." one) or in the "sed diam nonummy" text ("exerci exerci")
+MINIMAL = (REALTEXT / "formation-latex-ul-exercice-minimal-lipsum.tex").read_text(encoding="utf-8")
+NONUMMY = (REALTEXT / "visualfaq-fr-nonummy-section.tex").read_text(encoding="utf-8")
+
+
+def _s104_fr(text: str, name: str) -> list[tuple[int, int]]:
+    config = {"select": ["S104"], "cache": False, "per-file-language": {name: "fr"}}
+    return [(f.line, f.column) for f in lint_text(text, path=name, config=config)]
+
+
+def test_s104_leaves_lorem_ipsum_paragraphs_without_the_first_ones_marks():
+    # main: S104 'risus' (17:1) and 'exerci' (11:49), declared French as in fresh30's data
+    assert "risus risus" in MINIMAL and "exerci exerci" in NONUMMY
+    assert _s104_fr(MINIMAL, "minimal.tex") == []
+    assert _s104_fr(NONUMMY, "faq.tex") == []
+    assert in_filler_text(MINIMAL, MINIMAL.index("risus risus"))  # "Lorem ipsum" is the paragraph above
+    assert "lorem" not in NONUMMY.lower() and in_filler_text(NONUMMY, NONUMMY.index("exerci exerci"))
+
+
+def test_s104_still_reports_a_doubled_word_in_prose_under_lorem_ipsum():
+    prose = "\n\nCe paragraphe est le le texte de l'exercice, en français.\n"
+    at = MINIMAL.index("\\end{document}")
+    text = MINIMAL[:at] + prose + MINIMAL[at:]
+    line = text[: text.index("le le")].count("\n") + 1
+    assert _s104_fr(text, "minimal.tex") == [(line, text.splitlines()[line - 1].index("le le") + 1)]
+    assert not in_filler_text(text, text.index("le le"))
+    # the Latin of Caesar beside filler keeps its slip too (a paragraph with no stock of its own)
+    latin = MINIMAL[:at] + "\n\n" + CAESAR + MINIMAL[at:]
+    assert len(_s104(latin, "minimal.tex")) == 1

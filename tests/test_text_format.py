@@ -66,8 +66,8 @@ def test_the_format_is_part_of_the_cache_identity(tmp_path):
     for _ in ("cold", "warm"):
         assert found(tmp_path, "--text-format", "plain") == plain
         assert found(tmp_path, "--text-format", "markdown") == markdown
-    docs = [RecordDocument("f.jsonl", 1, 1, "a text", None, fmt) for fmt in ("plain", "markdown", "auto")]
-    assert len({d.content_hash for d in docs}) == 3
+    docs = [RecordDocument("f.jsonl", 1, 1, "a text", None, fmt) for fmt in ("plain", "markdown", "wikitext", "auto")]
+    assert len({d.content_hash for d in docs}) == 4
 
 
 @pytest.mark.parametrize("text, markdown", [

@@ -24,6 +24,7 @@ from hypothesis import given, settings, strategies as st
 from corpuslint import lint_text
 from corpuslint.document import Document
 from corpuslint.findings import Applicability
+from corpuslint.readers.base import RecordDocument
 from corpuslint.readers.wikitext import escaped_page, reads_as_wikitext, unclosed, wikitext_regions
 from corpuslint.structure import HEADING, MARKUP, PROSE, TABLE, URL
 
@@ -227,3 +228,54 @@ def test_d106_leaves_a_wiki_pages_section_headings_and_categories(tmp_path):
             encoding="utf-8")
     code, report = run_json(str(tmp_path), "--select", "D106", "--no-cache")
     assert report["diagnostics"] == []
+
+
+def _records_found(tmp_path, pages: dict[str, str], *args: str) -> list[tuple[str, str, int, int]]:
+    import json
+
+    with open(tmp_path / "pages.jsonl", "w", encoding="utf-8") as out:
+        for name, text in pages.items():
+            out.write(json.dumps({"id": name, "text": text}) + "\n")
+    code, report = run_json("--id-field", "id", "--select", "A1", *args, "pages.jsonl", cwd=tmp_path)
+    return sorted((d["record"], d["code"], d["line"], d["column"]) for d in report["diagnostics"])
+
+
+ARGENTINE = DATA / "wikipedia-de-argentine-ambassadors-chile-table.wiki"
+
+
+def test_records_holding_wikitext_are_read_as_wikitext(tmp_path):
+    # left44 (fresh30's leftover): a JSONL dump of the 70 pages gave A106 210, A107 1,266,
+    # A111 628, A110 1,592 on the markup (the same pages as .wiki files: 3, 2,204, 2, 12);
+    # now "auto" sniffs a record as a .txt is sniffed, and text-format = "wikitext" reads
+    # every record so
+    bodmin, rugby, argentine = (p.read_text(encoding="utf-8") for p in (BODMIN, RUGBY, ARGENTINE))
+    line = "It is <a href=\"http://www.bodmin.gov.uk\">the council</a>'s **town** hall &amp;nbsp;.\n"
+    pages = {"bodmin": bodmin + line, "argentine": argentine, "rugby": rugby,
+             "plain": "See [[Paris]] for the capital.\n"}
+    as_files = sorted((name, f.code, f.line, f.column) for name, text in pages.items() if name != "plain"
+                      for f in lint_text(text, path=f"{name}.wiki", config={"select": ["A1"], **NO_CACHE}))
+    # the true findings in the record's prose stay: the tag MediaWiki does not allow, the
+    # Markdown, the reference escaped twice, the stray "." line (as in the .wiki file)
+    column = {x: line.index(x) + 1 for x in ("<a href", "</a>", "**town**", "&amp;")}
+    assert {("bodmin", "A106", 34, column["<a href"]), ("bodmin", "A106", 34, column["</a>"]),
+            ("bodmin", "A107", 34, column["&amp;"]), ("bodmin", "A108", 34, column["**town**"]),
+            ("bodmin", "A111", 33, 1)} <= set(as_files)
+    wiki = _records_found(tmp_path, pages, "--text-format", "wikitext")
+    assert [f for f in wiki if f[0] != "plain"] == as_files
+    plain = _records_found(tmp_path, pages, "--text-format", "plain")  # (main's reading of every record)
+    assert {("argentine", "A111", 5, 1), ("rugby", "A111", 5, 1)} <= set(plain)
+    assert {f[:2] for f in plain} >= {("bodmin", "A106"), ("rugby", "A106")}
+    auto = _records_found(tmp_path, pages)
+    assert auto == _records_found(tmp_path, pages, "--text-format", "auto")
+    # sniffed: the page (links, templates, bold) and the list (links, templates, a table: "{|",
+    # "|-" rows, "|}"); the rugby table (no link) and a sentence naming one [[x]] are read
+    # as plain text, as a .txt holding them is
+    assert reads_as_wikitext(argentine) and not reads_as_wikitext(rugby)
+    sniffed = ("bodmin", "argentine")
+    assert [f for f in auto if f[0] in sniffed] == [f for f in as_files if f[0] in sniffed]
+    assert [f for f in auto if f[0] not in sniffed] != [f for f in wiki if f[0] not in sniffed]
+    suffixes = {name: RecordDocument("pages.jsonl", n, name, text, None, "auto").suffix
+                for n, (name, text) in enumerate(pages.items(), 1)}
+    assert suffixes == {"bodmin": ".wiki", "argentine": ".wiki", "rugby": ".md", "plain": ""}  # (rugby: its "|" rows)
+    (tmp_path / "corpuslint.toml").write_text('[readers.jsonl]\ntext-format = "wikitext"\n', encoding="utf-8")
+    assert _records_found(tmp_path, pages) == wiki  # the config key, per format as the other record options

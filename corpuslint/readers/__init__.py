@@ -37,9 +37,11 @@ Options (``ReaderOptions``), in config and on the command line (which wins)::
                                        # one document, record "17.output" (--text-field a,b,c)
     id-field = "id"                    # default: none, records are numbered from 1
     language-field = "meta.lang"       # default: "language", "lang" or "metadata.language" (datatrove)
-    text-format = "markdown"           # default "auto": Markdown if a record has a fenced
-                                       # code block, a table or an ATX heading (not a
-                                       # "# command" or a script's "# comment"); or "plain"
+    text-format = "markdown"           # default "auto": wikitext if a record clearly is (a
+                                       # dump of MediaWiki pages, sniffed as a .txt is), else
+                                       # Markdown if it has a fenced code block, a table or an
+                                       # ATX heading (not a "# command" or a script's "# comment");
+                                       # or "plain", "markdown", "wikitext" (every record)
     [tool.corpuslint.readers.parquet]  # one format: jsonl, json, parquet, arrow, csv
     text-field = "content"
 

@@ -43,9 +43,11 @@ class ReaderOptions:
     # the field holding the record's language (a BCP 47 tag: "tr", "fr-CA"); None: the
     # first of ``LANGUAGE_FIELDS`` a record has, an invalid value there being ignored
     language_field: str | None = None
-    # what a record's text is written in: "auto" (Markdown when the text holds a fenced
-    # code block, a table or an ATX heading: LLM answers), "markdown" (parsed as a .md
-    # file is: code, tables, headings become regions every rule reads) or "plain"
+    # what a record's text is written in: "auto" (wikitext when the text clearly is, as a
+    # .txt is sniffed: ``readers.wikitext.reads_as_wikitext``; else Markdown when it holds a
+    # fenced code block, a table or an ATX heading: LLM answers), "markdown" (parsed as a .md
+    # file is: code, tables, headings become regions every rule reads), "wikitext" (parsed
+    # as a .wiki page is: a dump of MediaWiki pages, ``readers.wikitext``) or "plain"
     text_format: str = "auto"
 
 
@@ -63,7 +65,9 @@ class ReaderOptions:
         return dataclasses.replace(self, text_field=field)
 
 
-TEXT_FORMATS = ("plain", "markdown", "auto")
+TEXT_FORMATS = ("plain", "markdown", "wikitext", "auto")
+# the suffix a record of each fixed format reads as (its regions and rules are that file type's)
+_FORMAT_SUFFIXES = {"markdown": ".md", "wikitext": ".wiki", "plain": ""}
 
 
 # Where records carry their language when ``language-field`` is not set: a top-level
@@ -103,13 +107,24 @@ class Record:
     part: int | None = None
 
 
+def _reads_as_wikitext(text: str) -> bool:
+    """``readers.wikitext.reads_as_wikitext`` (imported only for a text holding "[[")."""
+    if "[[" not in text:
+        return False
+    from .wikitext import reads_as_wikitext
+
+    return reads_as_wikitext(text)
+
+
 class RecordDocument(Document):
     """The text field of one record. ``path`` is the key ``<file>#<record>``;
     ``language`` is the record's declared language (its field, else its file's);
     ``text_format`` is the ``ReaderOptions.text_format`` it was read with: a Markdown
-    record has ``suffix`` ".md" (its regions and rules are those of a .md file), a plain
-    one "". With "auto" the text decides, when ``suffix`` is first read
-    (``structure.looks_like_markdown``). ``role`` and ``previous_turn``: see ``Document``
+    record has ``suffix`` ".md" (its regions and rules are those of a .md file), a wikitext
+    one ".wiki" (a MediaWiki page's: ``readers.wikitext``), a plain one "". With "auto" the
+    text decides, when ``suffix`` is first read: ".wiki" when it clearly is wikitext
+    (``readers.wikitext.reads_as_wikitext``, the sniff of a .txt), else ".md" when it
+    reads as Markdown (``structure.looks_like_markdown``), else "". ``role`` and ``previous_turn``: see ``Document``
     (set by ``unique_records`` for a chat record)."""
 
     def __init__(self, file: str, number: int, record: int | str, text: str, language: str | None = None,
@@ -131,7 +146,7 @@ class RecordDocument(Document):
         if role is not None:  # (else the class's None: most records are not chat turns)
             self.role = role
             self.previous_turn = previous_turn
-        self._suffix = ".md" if text_format == "markdown" else None if text_format == "auto" else ""
+        self._suffix = _FORMAT_SUFFIXES.get(text_format)  # (None: "auto", decided when first read)
 
     part: int | None = None  # with a turn whose content is a list of parts: the text part (``Record.part``)
 
@@ -139,7 +154,8 @@ class RecordDocument(Document):
     def suffix(self) -> str:
         found = self._suffix
         if found is None:  # "auto", decided once
-            found = self._suffix = ".md" if structure.looks_like_markdown(self) else ""
+            found = self._suffix = (".wiki" if _reads_as_wikitext(self.text)
+                                    else ".md" if structure.looks_like_markdown(self) else "")
         return found
 
     @suffix.setter
@@ -154,7 +170,10 @@ class RecordDocument(Document):
         turns that follow the same turn)."""
         plain = hash_utf8(self.text.encode("utf-8", "surrogatepass"), self.language)
         if self.text_format != "plain":
-            plain = hash_utf8(f"{plain}|format={self.text_format}".encode())
+            # ("auto" sniffs wikitext since left44: a record cached under the older "auto",
+            # read as plain text, is another document)
+            fmt = "auto+wikitext" if self.text_format == "auto" else self.text_format
+            plain = hash_utf8(f"{plain}|format={fmt}".encode())
         if self.role is not None:
             plain = hash_utf8(f"{plain}|role={self.role}|after={self.previous_turn}".encode())
         return plain

@@ -38,8 +38,9 @@ tags, ``escaped_page``), the references to ``<``, ``>``, ``&`` and ``"`` (A107).
 
 A .txt (or .text) file is read as wikitext when it clearly is (``reads_as_wikitext``:
 several links, and templates, headings or bold among them); one ``[[x]]`` in a plain
-text is not enough. A data set's record is not sniffed (its text format is the reader's:
-``readers.base.TEXT_FORMATS``).
+text is not enough. A data set's record (a JSONL or Parquet dump of wiki pages) is read
+as wikitext with ``text-format = "wikitext"`` (``readers.base.TEXT_FORMATS``), and under
+the default ``"auto"`` when this same sniff says so (``RecordDocument.suffix``).
 
 Offsets: the parser gives no positions, but its tree prints back to the exact text it
 read (``str(parse(text)) == text``); a node's offset is the length of what comes before
@@ -111,6 +112,9 @@ _LINK_RE = lazy(r"\[\[[^\[\]\n|{}]{1,200}(?:\|[^\[\]\n]{0,300})?\]\]")
 _TEMPLATE_RE = lazy(r"\{\{[ \t]*[^\s{}|][^{}|\n]{0,100}(?:\||\}\}|\n)")
 _HEADING_RE = lazy(r"^(={2,6})[ \t]*[^=\s][^\n]*?\1[ \t]*$", regex.MULTILINE)
 _BOLD_RE = lazy(r"'''[^'\n]{1,200}'''")
+# a table: "{|" opening a line, then a "|-" row line, then "|}" closing a line (``_has_table``)
+_TABLE_PARTS = (lazy(r"^[ \t:]*\{\|", regex.MULTILINE), lazy(r"^[ \t]*\|-", regex.MULTILINE),
+                lazy(r"^[ \t]*\|\}", regex.MULTILINE))
 SNIFF_CHARS = 200_000
 SNIFF_LINKS = 3
 
@@ -118,7 +122,8 @@ SNIFF_LINKS = 3
 def reads_as_wikitext(text: str) -> bool:
     """True when a plain text (a .txt) is clearly wikitext: ``SNIFF_LINKS`` or more
     ``[[links]]``, and two of: templates (``{{...}}``, two or more), ``== heading ==``
-    lines (two or more), bold (``'''x'''``). Read in the first ``SNIFF_CHARS``
+    lines (two or more), bold (``'''x'''``), a table (``{|``, a ``|-`` row, ``|}``,
+    each opening its line: a list page's table). Read in the first ``SNIFF_CHARS``
     characters. A text that names one ``[[x]]``, or writes links in another wiki
     notation, is not."""
     head = text[:SNIFF_CHARS]
@@ -127,7 +132,21 @@ def reads_as_wikitext(text: str) -> bool:
     signs = (sum(1 for _ in zip(range(2), _TEMPLATE_RE.finditer(head))) >= 2)
     signs += (sum(1 for _ in zip(range(2), _HEADING_RE.finditer(head))) >= 2)
     signs += _BOLD_RE.search(head) is not None
+    if signs == 1 and "{|" in head:
+        signs += _has_table(head)
     return signs >= 2
+
+
+def _has_table(text: str) -> bool:
+    """A table's opening line, a row line after it and a closing line after that (three
+    searches, one after the other: linear in the text)."""
+    pos = 0
+    for part in _TABLE_PARTS:
+        m = part.search(text, pos)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
 
 
 def escaped_page(text: str) -> bool:

@@ -1,6 +1,6 @@
 """Legacy encodings: which one a file that is not UTF-8 is in (F001's hint), and text read
 with the wrong one of them (A105's mix-ups: KOI8-R, cp1251, Latin-1/cp1252, GBK, EUC-JP,
-Shift-JIS).
+Shift-JIS; and UTF-8 of a European text read as GBK).
 
 The judgement is charset-normalizer's (``charset_normalizer.from_bytes`` for a file's bytes,
 its mess detector ``charset_normalizer.md.mess_ratio`` for a decoded text); the names given
@@ -91,6 +91,11 @@ _MIXED_SIGN = re.compile("[A-Za-z\u00c0-\u00ff][\u0400-\u04ff]|[\u0400-\u04ff][A
 # character, twice in a row: Shift-JIS's lead bytes (``‚Ì‚·``, ``\x93ú\x96{``)
 _SJIS_SIGN = re.compile("(?:[\u0080-\u009f\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                         "\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]\\S){2}")
+# A Latin letter beside a Han character or a kana, twice: UTF-8 of Latin-1's letters read as GBK
+# (two bytes "\xc3\xbc", ü, are the GBK character 眉: "F眉r", "Klavierst眉ck")
+_CJK_SIGN_RANGE = "\u3040-\u30ff\u3400-\u9fff"
+_LATIN_HAN_SIGN = re.compile(f"(?:[A-Za-z][{_CJK_SIGN_RANGE}]|[{_CJK_SIGN_RANGE}][A-Za-z]).*?"
+                             f"(?:[A-Za-z][{_CJK_SIGN_RANGE}]|[{_CJK_SIGN_RANGE}][A-Za-z])")
 LATIN1_READING = "sloppy-windows-1252"  # read as cp1252, or as Latin-1 (``round_trip``)
 MIXUPS = (
     ("sloppy-windows-1251", "koi8_r", _INVERTED_SIGN),  # лМБУУЙЮЕУЛЙЕ: case-inverted Cyrillic
@@ -103,9 +108,13 @@ MIXUPS = (
     (LATIN1_READING, "gbk", _HIGH_LATIN_SIGN),
     (LATIN1_READING, "euc_jp", _HIGH_LATIN_SIGN),
     (LATIN1_READING, "shift_jis", _SJIS_SIGN),  # “ú–{Œê‚Ì (日本語の)
+    # UTF-8 read as GBK: a European text's accented letters (two bytes each) become one Han
+    # character each, without loss (F眉r Elise, tr猫s bien); Chinese (three bytes a character)
+    # loses bytes to U+FFFD and is no round trip (A104 reports its U+FFFD)
+    ("gbk", "utf_8", _LATIN_HAN_SIGN),
 )
 CODEC_NAMES = {"sloppy-windows-1251": "CP1251", LATIN1_READING: "Latin-1/CP1252", "koi8_r": "KOI8-R", "gbk": "GBK",
-               "euc_jp": "EUC-JP", "shift_jis": "SHIFT_JIS"}
+               "euc_jp": "EUC-JP", "shift_jis": "SHIFT_JIS", "utf_8": "UTF-8"}
 
 # Words a wrong codec makes: Latin and Cyrillic (or CJK) letters in one word (``WaЯenhoven``;
 # ``v鎟dien``, Danish "værdien" taken for GBK), a small letter before capitals only

@@ -379,13 +379,30 @@ _NON_LATIN_LETTER_RE = lazy(r"[^\P{L}\p{Latin}]")
 # tempus facilisis vel vel est", reledmac's examples; "sapien orci orci porta urna", the French
 # visual FAQ) is scrambled Latin: its generators write words in any order, doubled or not.
 # Known by the words Latin never had or that only the generators put together
-# (``_FILLER_MARK_RE``: lorem, adipiscing, consectetuer...) beside two more of its stock.
-_FILLER_MARK_RE = lazy(r"(?i)\b(?:lorem|adipiscing|consectetuer|aenean|suspendisse|fusce)\b")
+# (``_FILLER_MARK_RE``) beside more of its stock (``_FILLER_WORD_RE``). The marks are those of
+# the generators' three texts: lipsum.com's ("lorem", "adipiscing", "aenean", "suspendisse",
+# "fusce": reledmac's examples), the "sed do eiusmod" paragraph (Django 5.2.19's
+# ``django/utils/lorem_ipsum.py`` ``COMMON_P``, BSD-3-Clause: "adipisicing", "eiusmod",
+# "incididunt", "ullamco", "cupidatat", "occaecat") and the "sed diam nonummy" text (the
+# French visual FAQ's dummy sections: "consectetuer", "nonummy", "wisi", "exerci", "iriure",
+# "feugait", "luptatum", "zzril"): none is a Latin form.
+_FILLER_MARK_RE = lazy(r"(?i)\b(?:lorem|adipiscing|consectetuer|aenean|suspendisse|fusce"
+                       r"|adipisicing|eiusmod|incididunt|ullamco|cupidatat|occaecat"
+                       r"|nonummy|wisi|exerci|iriure|feugait|luptatum|zzril)\b")
 _FILLER_WORD_RE = lazy(
     r"(?i)\b(?:lorem|ipsum|dolor|amet|consectetur|consectetuer|adipiscing|elit|aenean|suspendisse|fusce"
     r"|pellentesque|vestibulum|phasellus|maecenas|curabitur|vivamus|praesent|nullam|quisque|donec|morbi"
-    r"|mauris|nunc|etiam|integer|aliquam|duis|proin|cras|sapien|tortor|lectus|orci|pharetra|tincidunt)\b")
+    r"|mauris|nunc|etiam|integer|aliquam|duis|proin|cras|sapien|tortor|lectus|orci|pharetra|tincidunt"
+    # the rest of the three texts' stock (lipsum.com's, "sed do eiusmod", "sed diam nonummy")
+    r"|adipisicing|eiusmod|incididunt|ullamco|cupidatat|occaecat|nonummy|wisi|exerci|iriure|feugait"
+    r"|luptatum|zzril|euismod|laoreet|volutpat|nibh|accumsan|vulputate|hendrerit|blandit|molestie"
+    r"|dignissim|feugiat|facilisis|facilisi|ullamcorper|lobortis|nisl|eget|risus|convallis|dapibus"
+    r"|imperdiet|sagittis|eleifend|ultrices|ultricies|cursus|porta|porttitor|venenatis|fermentum)\b")
 FILLER_MIN_WORDS = 3
+# A paragraph of filler with no mark of its own (the generators print "Lorem ipsum" in the
+# first paragraph only: "Etiam magna est, convallis et dapibus ... risus risus cursus nunc"
+# under it): this many of the stock, a mark within ``_FILLER_WINDOW`` of it
+FILLER_NEIGHBOUR_WORDS = 6
 _FILLER_WINDOW = 1500
 
 
@@ -393,14 +410,20 @@ def in_filler_text(text: str, pos: int) -> bool:
     """True when ``pos`` lies in a paragraph of Lorem ipsum placeholder text: the block around
     it (between blank lines, at most ``_FILLER_WINDOW`` characters each side) holds one of
     the generators' own words (``_FILLER_MARK_RE``) and ``FILLER_MIN_WORDS`` distinct words
-    of their stock (``_FILLER_WORD_RE``). Classical Latin ("Gallia est omnis divisa in partes
-    tres") has none of the marks."""
+    of their stock (``_FILLER_WORD_RE``), or ``FILLER_NEIGHBOUR_WORDS`` of the stock with a
+    mark in the text within ``_FILLER_WINDOW`` characters of it (the next paragraphs of a
+    generator's output). Classical Latin ("Gallia est omnis divisa in partes tres") has
+    none of the marks."""
     lo = max(text.rfind("\n\n", max(0, pos - _FILLER_WINDOW), pos), pos - _FILLER_WINDOW, 0)
     hi = text.find("\n\n", pos, pos + _FILLER_WINDOW)
-    block = text[lo : hi if hi >= 0 else pos + _FILLER_WINDOW]
-    if _FILLER_MARK_RE.search(block) is None:
+    hi = hi if hi >= 0 else pos + _FILLER_WINDOW
+    block = text[lo:hi]
+    if _FILLER_MARK_RE.search(block) is not None:
+        return len({w.casefold() for w in _FILLER_WORD_RE.findall(block)}) >= FILLER_MIN_WORDS
+    if len({w.casefold() for w in _FILLER_WORD_RE.findall(block)}) < FILLER_NEIGHBOUR_WORDS:
         return False
-    return len({w.casefold() for w in _FILLER_WORD_RE.findall(block)}) >= FILLER_MIN_WORDS
+    return (_FILLER_MARK_RE.search(text, max(0, lo - _FILLER_WINDOW), lo) is not None
+            or _FILLER_MARK_RE.search(text, hi, hi + _FILLER_WINDOW) is not None)
 
 _CLAUSE_END_RE = lazy(r"\s*(?:[.،,؛;:!?؟)\]»”\n]|$)")
 
