@@ -231,3 +231,76 @@ def test_default_rules_fix_converges(text):
     assert not left, [(f.code, f.line, f.message) for f in left]
     twice, left, fixed = _fix_counted(once, None, False)
     assert (twice, fixed) == (once, 0)
+
+
+# -- misc44: what a fix must never take (fresh31's bug 6, bug 2, kind 4) ------------------------------
+# W112 with flag-zwj/flag-zwnj: a joiner right after a virama is spelling (Sinhala yansaya, Malayalam
+# chillu, Marathi eyelash ra): no fix, safe or unsafe, removes it. A105/A109: C1 bytes touching a Khmer
+# word are lost bytes: no fix deletes them or writes cp1252's characters (˜, ž, ”...) into the text.
+# W115: a quotation padded at its end, the first after a verb of typing in its sentence, is the
+# string typed: no fix.
+
+_JOINER_REGISTRY: dict = {}
+
+
+def _fix_with(text: str, table: dict, unsafe: bool) -> tuple[str, list]:
+    key = repr(sorted(table.items()))
+    if key not in _JOINER_REGISTRY:
+        _JOINER_REGISTRY[key] = build_registry(["."], table={"cache": False, **table})
+    config, registry = _JOINER_REGISTRY[key]
+    with tempfile.TemporaryDirectory() as d:
+        config.root = d
+        path = Path(d) / "t.txt"
+        path.write_bytes(text.encode("utf-8"))
+        result = run([d], config, registry, fix=True, unsafe_fixes=unsafe)
+        return path.read_bytes().decode("utf-8"), [f for f in result.findings if fixable(f, unsafe)]
+
+
+INDIC = "කපරයනමවලනകവരയसरयकतम"
+VIRAMAS = ["\u0dca", "\u0d4d", "\u094d", ""]
+JOINS = ["\u200d", "\u200c", "\u200d\u200d", "", "\u200b"]
+indic_piece = st.tuples(st.text(INDIC, min_size=1, max_size=4), st.sampled_from(VIRAMAS), st.sampled_from(JOINS),
+                        st.sampled_from(["", " ", "\n", "", "\u00a0"]))
+indic_texts = st.lists(indic_piece, min_size=1, max_size=30).map(lambda ps: "".join("".join(p) for p in ps))
+_AFTER_VIRAMA = regex.compile(r"\p{ccc=9}[\u200c\u200d]")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example("ප්\u200dර ന്\u200d\u200dവ\n", True)
+@given(indic_texts, st.booleans())
+def test_w112_flag_zwj_fix_keeps_every_joiner_after_a_virama(text, unsafe):
+    table = {"select": ["W112"], "rules": {"W112": {"flag-zwj": True, "flag-zwnj": True}}}
+    once, left = _fix_with(text, table, unsafe)
+    assert not left, [(f.code, f.message) for f in left]
+    assert len(_AFTER_VIRAMA.findall(once)) == len(_AFTER_VIRAMA.findall(text))
+    assert _fix_with(once, table, unsafe)[0] == once
+
+
+KHMER = "កខគងចញដតនបពមយរលសហអាិីុូេែោំះ្"
+C1 = "\x85\x8f\x94\x98\x9a\x9e"
+khmer_word = st.builds(str.__add__, st.sampled_from(KHMER[:16]), st.text(KHMER, max_size=4))  # a consonant first
+khmer_piece = st.tuples(st.text(C1, max_size=2), khmer_word, st.text(C1, max_size=2),
+                        st.sampled_from([" ", "\u200b", "\n", " ។ ", "\u200b"]))
+khmer_texts = st.lists(khmer_piece, min_size=1, max_size=20).map(lambda ps: "".join("".join(p) for p in ps))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example("ក្រោ\x98 ៖ \x9e\x94ញ្ចូល\n", True)
+@given(khmer_texts, st.booleans())
+def test_lost_bytes_in_khmer_words_are_never_repaired_as_cp1252(text, unsafe):
+    # (a Khmer letter, a vowel sign or the coeng on each C1 run's side: no run stands between spaces)
+    once, _ = _fix_with(text, {"select": ["A105", "A109"]}, unsafe)
+    assert once == text
+
+
+typed = st.builds(lambda before, verb, inner, after: f"{before}. {verb} \"{inner} \" {after}.\n",
+                  st.text("αβγδεζηθικλμνξοπρστυφχψω ", min_size=1, max_size=20),
+                  st.sampled_from(["πληκτρολογήστε", "type", "Εισάγετε το κείμενο, για παράδειγμα,"]),
+                  st.text("αβγδεζηθικλμνξοπρστυφχψω", min_size=1, max_size=10),
+                  st.text("αβγδεζηθικλμνξοπρστυφχψω ", min_size=0, max_size=20))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(typed, st.booleans())
+def test_w115_fix_keeps_the_space_of_a_string_typed(text, unsafe):
+    assert _fix_with(text, {"select": ["W115"]}, unsafe)[0] == text

@@ -30,22 +30,44 @@ _STARTS_WITH_RE = lazy(r"(\p{L})|\p{M}")
 _LATIN_RE = lazy(r"\p{Latin}")
 
 
+# Letters of the scripts an 8-bit Windows code page holds, where the bytes 0x80-0x9F are
+# punctuation (``…``, ``“``, ``”``, ``–``, ``—``): Latin (cp1250, 1252, 1254, 1257, 1258), Greek
+# (1253), Cyrillic (1251), Hebrew (1255), Arabic (1256), Thai (874). Text of another script
+# (Khmer, Lao, Myanmar, Sinhala, the Indic scripts, Ethiopic, Georgian, Armenian, CJK...) was
+# never in such a code page: a C1 control character touching one of its words is no
+# punctuation of it.
+_CODEPAGE_LETTER_RE = lazy(r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Hebrew}\p{Arabic}\p{Thai}]")
+_AROUND = 8  # characters read on each side of a C1 run (a letter and its combining marks)
+
+
 def _lost_bytes(before: str, old: str, after: str) -> bool:
     """Are the C1 control characters ``old`` the bytes left of lost characters, not cp1252
     read as Latin-1? So they are when a combining mark follows them (a vowel sign needs
-    the base letter that was lost: ``\u200b\x85ែក``, Khmer CHA U+1785 gone) or when they
+    the base letter that was lost: ``\u200b\x85ែក``, Khmer CHA U+1785 gone), when they
     stand inside a word of a script other than Latin (``សម្\x9aាប់``: Khmer RO, U+179A,
-    whose UTF-8 ends in 0x9A). cp1252 would make them ``…`` and ``š``. Between a word
-    and a space (``المتحدث\x85 نعم``) a C1 control is cp1252's punctuation."""
+    whose UTF-8 ends in 0x9A), or when they touch a word of a script that no 8-bit code page
+    holds (``_CODEPAGE_LETTER_RE``) on either side: ``ក្រោ\x98 ៖`` (MO, U+1798, E1 9E 98, lost
+    its first two bytes), ``\x9e\x94ញ្ចូល`` (BA, U+1794, lost its first byte). cp1252 would
+    make them ``…``, ``š``, ``˜`` and ``ž”``. Between a word of a code page's script and a
+    space (``المتحدث\x85 نعم``: cp1256 read as ISO-8859-6) a C1 control is its punctuation."""
     if _C1_RUN_RE.fullmatch(old) is None:
         return False
     nxt = _STARTS_WITH_RE.match(after)
-    if nxt is None:
-        return False
-    if nxt.group(1) is None:  # a combining mark: its base letter is what was lost
+    if nxt is not None and nxt.group(1) is None:  # a combining mark: its base letter is what was lost
         return True
     prev = _ENDS_IN_LETTER_RE.search(before)
-    return prev is not None and not _LATIN_RE.match(prev.group(1)) and not _LATIN_RE.match(nxt.group(1))
+    if prev is not None and nxt is not None:
+        return not _LATIN_RE.match(prev.group(1)) and not _LATIN_RE.match(nxt.group(1))
+    letter = prev or nxt
+    return letter is not None and not _CODEPAGE_LETTER_RE.match(letter.group(1))
+
+
+def _lost_runs(line: str) -> list[tuple[int, int]]:
+    """The (start, end) of each run of C1 control characters of ``line`` that lost bytes
+    left (``_lost_bytes``), whether or not ftfy sees the line as mis-decoded (it does not
+    when the run holds a byte cp1252 leaves undefined: ``ប្រវត្\x8fិ``)."""
+    return [(m.start(), m.end()) for m in _C1_RUN_RE.finditer(line)
+            if _lost_bytes(line[max(0, m.start() - _AROUND) : m.start()], m.group(), line[m.end() : m.end() + _AROUND])]
 
 
 @lru_cache(maxsize=8192)
@@ -117,16 +139,6 @@ def _c1_amid_signs(before: str, old: str, after: str) -> bool:
         return False
     head, tail = before.split(), after.split()
     return noise_token((head[-1] if head else "") + old + (tail[0] if tail else ""))
-
-
-def c1_noise(line: str, start: int, end: int) -> bool:
-    """True when the C1 control characters ``line[start:end]`` belong to a run of them that
-    is line noise (``_c1_amid_signs``): A105 leaves them to A109 (control characters)."""
-    while start > 0 and "\x80" <= line[start - 1] <= "\x9f":
-        start -= 1
-    while end < len(line) and "\x80" <= line[end] <= "\x9f":
-        end += 1
-    return _c1_amid_signs(line[:start], line[start:end], line[end:])
 
 
 def _tokens_around(line: str, start: int, end: int) -> list[str]:
@@ -230,8 +242,13 @@ class Mojibake(DocumentRule):
     a double-quoted string in code (``ftfy.fix_text("l’humanitÃ©")``: a repair's input).
     A C1 control character inside a word of another script than Latin (Khmer
     ``សម្\x9aាប់``, whose RO U+179A ends in the byte 0x9A), or followed by a combining
-    mark that has lost its base letter, is what lost lead bytes leave, not cp1252 read
-    as Latin-1: reported with no repair (ftfy would make it ``š``).
+    mark that has lost its base letter, or next to a word of a script that no 8-bit code
+    page holds (Khmer ``ក្រោ\x98 ៖`` and ``\x9e\x94ញ្ចូល``: MO and BA lost their first
+    bytes; not Latin, Greek, Cyrillic, Hebrew, Arabic or Thai, where such a byte can be the
+    code page's punctuation, ``المتحدث\x85 نعم``), is what lost lead bytes leave, not cp1252
+    read as Latin-1: reported with no repair (ftfy would make it ``š``, ``˜``, ``ž”``), one
+    verdict whether or not ftfy sees the line as mis-decoded (``ប្រវត្\x8fិ``: 0x8F is no
+    cp1252 character); A109 leaves them to A105.
     A repair must give readable text: one whose every token in the changed part is still noise
     (``noise_token``: twelve characters or more, a letter among three symbols or controls or
     more) turned random bytes into other random bytes (fortunes-pl's linuxpl quotes an IRC
@@ -257,7 +274,7 @@ class Mojibake(DocumentRule):
             if lost:
                 names = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(old))
                 yield doc.finding(self, start, end,
-                                  f"C1 control character{'s' if len(old) > 1 else ''} {names} inside a word of "
+                                  f"C1 control character{'s' if len(old) > 1 else ''} {names} in or next to a word of "
                                   "another script: bytes of a character were lost (no repair: re-decode the source)")
                 continue
             shown = new if len(new) <= 60 else new[:57] + "..."
@@ -307,10 +324,20 @@ def _spans_of(doc: Document) -> list[MojibakeSpan]:
     out = []
     for index, line in enumerate(doc.lines):
         content = text[line.start : line.end]
+        lost: list[tuple[int, int]] = []
         if legacy is not None and index in legacy.repairs:
             # (before ftfy's, which takes "È¨" of GBK read as Latin-1 for UTF-8's "Ȩ")
             fixed, codecs = legacy.repairs[index], f"{legacy.written_in} text read as {legacy.read_as}"
         else:
+            lost = _lost_runs(content) if _C1_RUN_RE.search(content) else []
+            for s, e in lost:  # one verdict for them, whatever ftfy makes of the line
+                out.append(MojibakeSpan(line.start + s, line.start + e, content[s:e], "", True))
+            if lost:  # ftfy reads the rest of the line, the lost bytes masked (same length, same positions)
+                parts, pos = [], 0
+                for s, e in lost:
+                    parts += [content[pos:s], "x" * (e - s)]
+                    pos = e
+                content = "".join(parts) + content[pos:]
             fixed, codecs = repair(content), ""
         if fixed is None or (ENCODING_CUE_RE.search(content) and misdecoded_words(content, fixed) < CUE_WORDS):
             continue  # a line about encodings quotes mojibake as its example
@@ -330,8 +357,10 @@ def _spans_of(doc: Document) -> list[MojibakeSpan]:
             continue  # "vue$$@@!!\x91\x9c\x9c/!": line noise (A109's control characters), no letters
         if _code_about_encodings(doc, line.start, line.end, content[:p]):
             continue  # "// Prints: this is a tÃ©st" under "buf.toString('latin1')": the code shows it
-        out.append(MojibakeSpan(line.start + p, line.start + len(content) - s, old, new,
-                                _lost_bytes(content[:p], old, content[len(content) - s :]), codecs))
+        if any(a < len(content) - s and p < b for a, b in lost):
+            continue  # (a repair around a masked run would rewrite it: the lost bytes are reported alone)
+        out.append(MojibakeSpan(line.start + p, line.start + len(content) - s, old, new, False, codecs))
+    out.sort(key=lambda span: span.start)
     return out
 
 

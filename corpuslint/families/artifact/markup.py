@@ -18,7 +18,7 @@ from ...text.controls import ANY_CONTROL_RE, MIRC_COLOUR_DIGITS_RE, overstrike_a
 from ...text.tokens import tokens
 from ...subtitles import is_subtitle
 from ._common import HTML_TAG_NAME_RE, HTML_TAG_RE, HTML_TAGS
-from .encoding import c1_noise, repair
+from .encoding import in_mojibake
 
 # An HTML comment whose text is a placeholder shows the syntax (``<!-- comment -->`` in a
 # note on XML): leftover comments name something (``<!-- google_ad_section_start -->``).
@@ -714,11 +714,12 @@ class ControlCharacter(DocumentRule):
     U+0080–U+009F, and ANSI terminal escape sequences (``ESC [ 31 m``). One finding per
     line, counting what it holds (a fortune coloured for the terminal carries a dozen
     escape sequences a line: ``12 terminal escape sequences on this line: 5 × `ESC[m`,
-    ...``); its fix deletes each of them and nothing between. C1 characters on a line
-    that A105 (mojibake) can repair are left to A105: they are part of mis-decoded
-    letters there, and deleting them would make the repair impossible; not those between
-    signs in a token of random bytes (fortunes-es' modem noise ``!!\\x91\\x9c\\x9c/!``:
-    ``encoding.c1_noise``), which A105 leaves. A form feed alone
+    ...``); its fix deletes each of them and nothing between. C1 characters inside a span
+    that A105 (mojibake) reports are left to A105 (``encoding.in_mojibake``: one defect, one
+    verdict): bytes of mis-decoded letters, whose deletion would make the repair impossible,
+    or the bytes left of lost characters in a word of another script (Khmer ``ប្រវត្\\x8fិ``).
+    Any other is reported here, on a line ftfy could repair too: those between signs in a token
+    of random bytes (fortunes-es' modem noise ``!!\\x91\\x9c\\x9c/!``), which A105 leaves. A form feed alone
     on its line is a page separator, layout (``^L`` between the sections of a TeX macro
     file, an Emacs page, an RFC's page end), not reported; one inside a line of text is.
     Why: Control characters are invisible in most editors, break tokenizers, JSON
@@ -756,11 +757,8 @@ class ControlCharacter(DocumentRule):
                 group_end = len(text) if nl < 0 else nl
             if m.group().strip("\f") == "" and _page_break(text, m.start(), m.end()):
                 continue  # a form feed alone on its line: a page separator, layout
-            if _C1_RE.match(m.group()):
-                line = doc.lines[doc.position(m.start())[0] - 1]
-                content = text[line.start : line.end]
-                if repair(content) is not None and not c1_noise(content, m.start() - line.start, m.end() - line.start):
-                    continue
+            if _C1_RE.match(m.group()) and in_mojibake(doc, m.start(), m.end()):
+                continue  # bytes of A105's mis-decoded letters, or lost bytes it reports: its one defect
             group.append(m)
         if group:
             yield self._finding(doc, group)

@@ -9,6 +9,7 @@ from ...structure import (
     BLOCKQUOTE,
     CODE,
     HEADING,
+    HEADING_START,
     MARKUP,
     MESSAGES,
     PROSE,
@@ -247,6 +248,35 @@ def _operator_term(doc: Document, index: int) -> bool:
     return any(_OPERATOR_LINE_RE.match(content(j)) and _whole_paragraph(doc, j) for j in (index - 4, index + 4))
 
 
+# A heading made of a few symbols over a section of words names a key, a button or an operator
+# the section explains (LibreOffice help: ``## <<`` "Click to move all fields...", ``### +/-``
+# "Zoom the chart in or out", ``## >``): the page's structure, written on purpose. At most
+# ``_KEY_NAME_CHARS`` visible characters, not one mark repeated as a separator or an ellipsis
+# (``## ***``, ``# ---``, ``## ...``: still reported).
+_KEY_NAME_CHARS = 5
+_ATX_MARKS_RE = lazy(r"^[ \t]{0,3}#{1,6}(?=[ \t])|[ \t]#+[ \t]*$")
+_NOT_A_NAME_RE = lazy(r"([-*_=~.•·…#])\1*")
+_UNDERLINE_RE = lazy(r"[ \t]*([=\-`:'\"~^_*+#<>.])\1*[ \t]*$")  # (a title's, as short as the title: "<<" / "==")
+
+
+def _names_a_key(doc: Document, index: int, content: str) -> bool:
+    """True when line ``index`` (``content``) is a section title (Markdown or reST: the parser's
+    headings, ``markdown_containers``) made of a few symbols (above), and the next line with
+    anything on it, past a title's underline, holds a letter and is no heading itself."""
+    if index not in markdown_containers(doc)[HEADING_START]:
+        return False
+    name = "".join(_ATX_MARKS_RE.sub("", content).split())
+    if not name or len(name) > _KEY_NAME_CHARS or _NOT_A_NAME_RE.fullmatch(name):
+        return False
+    text, lines = doc.text, doc.lines
+    for j in range(index + 1, min(len(lines), index + 4)):
+        line = text[lines[j].start : lines[j].end]
+        if not line.strip() or _UNDERLINE_RE.match(line):
+            continue  # the blank line or the underline under the title
+        return _LETTER_RE.search(line) is not None and j not in markdown_containers(doc)[HEADING_START]
+    return False
+
+
 # A dash standing for a unit the text lacks, in a text of one unit a line (fixr29, on fresh29's
 # Tanakh after the Leningrad Codex, one verse a line: "—" for Joshua 21:36-37, verses the
 # codex lacks, keeps each later verse on its own line): one to three dashes (‒ – — ―) alone on
@@ -383,7 +413,10 @@ class SymbolOnlyLine(DocumentRule):
     alone, and a stray ``.`` are still reported); nor a Python cell marker (``#%%``,
     ``# %%``: a script pasted without a fence); nor an editor's elision mark, bracketed
     (``[...]``, ``[..]``, ``(…)``, ``# [...]`` in a commented configuration excerpt: text
-    left out on purpose; a bare ``...`` is still reported); nor is a line holding inline
+    left out on purpose; a bare ``...`` is still reported); nor a section title (Markdown or
+    reST) of a few symbols over a paragraph of words, which names the key, button or operator
+    the section explains (LibreOffice help: ``## <<`` "Click to move all fields...", ``### +/-``;
+    ``## ***`` or ``## ...`` is still reported); nor is a line holding inline
     code (the last
     line of a wrapped sentence: ``All paths must be relative URLs starting with`` /
     "`./`."); nor is anything in a plain-text document that
@@ -460,6 +493,8 @@ class SymbolOnlyLine(DocumentRule):
                 continue  # "----" between a few-shot prompt's examples: a chat turn's Markdown break
             if _PLACEHOLDER_DASH_RE.fullmatch(content) and _unit_placeholder(doc, index):
                 continue  # "—" for Joshua 21:36, a verse the codex lacks, among lines of one verse each
+            if _names_a_key(doc, index, content):
+                continue  # "## <<" over "Click to move all fields...": a section about a button, its title
             if _ELISION_RE.fullmatch(content):
                 continue  # "[...]": an excerpt's elision mark (text left out), not debris
             if _CELL_MARKER_RE.match(content):

@@ -276,6 +276,16 @@ SEGMENTED_SCRIPT_RE = regex.compile(r"[\p{Line_Break=SA}\p{sc=Thai}\p{sc=Lao}\p{
 # written as the vowel ە; Kannada "ಬ್ಲೂಟೂತ್\u200c", an explicit virama) and ZWJ after one
 # joins it (an Indic half form, an emoji sequence), at a line's end too.
 JOINERS = "\u200c\u200d"
+# A joiner right after a virama (canonical combining class 9: Devanagari ्, Sinhala al-lakuna ්,
+# Malayalam ്, Kannada ್...) is part of the word's spelling, not a stray invisible character:
+# ZWJ there asks for a half form or a conjunct (Sinhala yansaya and rakaransaya "ප්\u200dර", a
+# Malayalam chillu written the old way "ന്\u200d", the Marathi eyelash ra "र्\u200d"), ZWNJ for
+# the visible virama (Kannada "ಬ್ಲೂಟೂತ್\u200c"). The Unicode Standard, ch. 12 ("Rendering
+# Devanagari": explicit half-consonant, explicit virama) and ch. 13 (Sinhala); IDNA allows the
+# two joiners there and nowhere else in these scripts for that reason (RFC 5892, A.1 and A.2:
+# "Canonical_Combining_Class(Before(cp)) .eq. Virama"). A regex element matching a joiner that
+# does not follow a virama, for rules that report joiners (W112's `flag-zwj`, `flag-zwnj`).
+JOINER_NOT_AFTER_VIRAMA = r"(?<!\p{ccc=9})"
 NEWLINE_RE = lazy(r"\r\n|\n|\r")
 # The space separators (Zs) written out, for ``re`` triggers (``re`` has no \p{Zs}); the
 # same characters as ``regex``'s \p{Zs} (a test checks every code point).

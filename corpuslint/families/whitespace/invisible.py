@@ -17,6 +17,7 @@ from ._common import (
     FORMAT_DIRECTIVE,
     HSPACE,
     INVISIBLE,
+    JOINER_NOT_AFTER_VIRAMA,
     SEGMENTED_SCRIPT_RE,
     by_line,
     char_names,
@@ -344,7 +345,10 @@ class InvisibleCharacter(DocumentRule):
     BOM), SOFT HYPHEN, MONGOLIAN VOWEL SEPARATOR, and the directional marks LRM, RLM
     and ALM. ZERO WIDTH NON-JOINER (required in Persian, e.g. می‌خواهم) and ZERO WIDTH
     JOINER (emoji sequences, Indic scripts) are legitimate and only reported when
-    options `flag-zwnj` / `flag-zwj` are true. Invisible characters at a line's end
+    options `flag-zwnj` / `flag-zwj` are true; even then not one right after a virama,
+    which is the word's spelling (Sinhala yansaya `ප්\u200dර`, a Malayalam chillu `ന്\u200d`,
+    Marathi `र्\u200d`, Kannada's visible virama `ಬ್ಲೂಟೂತ್\u200c`: the Unicode Standard ch. 12
+    and 13, RFC 5892 A.1/A.2); a second joiner after it is reported. Invisible characters at a line's end
     are W101's, except the directional marks, reported here wherever they stand. One
     finding per line (two when the line has both safely and unsafely removable
     characters), counting them: `101 right-to-left marks (U+200F)`. When more than
@@ -408,12 +412,13 @@ class InvisibleCharacter(DocumentRule):
     def check(self, doc):
         chars = _SAFE_INVISIBLE + _MARKS
         joiners = ("\u200c" if self.opts["flag-zwnj"] else "") + ("\u200d" if self.opts["flag-zwj"] else "")
-        chars += joiners
+        # (a flagged joiner right after a virama is spelling, never reported: ``JOINER_NOT_AFTER_VIRAMA``)
+        joiner = rf"|{JOINER_NOT_AFTER_VIRAMA}[{joiners}]" if joiners else ""
         # Inside a line; directional marks also at its end (they are not whitespace), and
         # flagged joiners right after the line's last character (W101 leaves them: they
         # choose that character's form).
-        at_end = rf"|(?<=[^\s{INVISIBLE}])[{joiners}]+(?=\r\n|\n|\r|\Z)" if joiners else ""
-        pattern = compiled(rf"(?<=[^\r\n])(?:[{chars}]+{_AT_EOL}|[{_MARKS}]+{at_end})")
+        at_end = rf"|(?<=[^\s{INVISIBLE}])(?:{JOINER_NOT_AFTER_VIRAMA}[{joiners}])+(?=\r\n|\n|\r|\Z)" if joiners else ""
+        pattern = compiled(rf"(?<=[^\r\n])(?:(?:[{chars}]{joiner})+{_AT_EOL}|[{_MARKS}]+{at_end})")
         safe = set(_SAFE_INVISIBLE)
         # One finding per line and fix kind (safe / unsafe), counting the characters:
         # a pasted right-to-left paragraph can hold a hundred RLMs on one line.

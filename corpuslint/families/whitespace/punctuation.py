@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -869,16 +869,27 @@ _MARK_TOKEN_NEXT_RE = lazy(r"[ \t]+([.,;:!?؟،؛۔]+)[)\]]?[.,;:]?(?=[ \t\r\n]|
 # prompt", "escreva ! na linha de comandos", "tastați ! în prompt", "Pulsando ? se muestra",
 # "napište do promptu vykřičník ! a"). A lone ``?``/``!`` before a word in lower case gets no
 # safe fix anywhere (the mark may be named: joining it to the word changes what is typed).
-_KEYING_WORDS = frozenset(
-    """type types typing press pressing hit enter key write
-    escreva escrever escreve digite digitar pressione carregue tecle
-    escriba escribir escribe pulse pulsar pulsando presione teclee introduzca
-    tasta tastați tastează apăsați apăsa
-    napište napsat zadejte stiskněte vykřičník otazník
-    skriv skriva tryck trycka ange
-    tapez taper appuyez saisissez drücken tippen eingeben geben
-    digita premi premere scrivi escriviu escriure premeu teclegeu posar
-    gõ nhấn""".split()
+# (the verbs of typing or entering text are ``_TYPING_WORDS``, which W115 reads too)
+_TYPING_WORDS = frozenset(
+    """type types typing enter write
+    escreva escrever escreve digite digitar
+    escriba escribir escribe teclee introduzca
+    tastați tastează napište napsat zadejte skriv skriva ange
+    tapez taper saisissez tippen eingeben
+    digita scrivi escriviu escriure teclegeu gõ
+    πληκτρολογήστε πληκτρολογείτε εισάγετε εισαγάγετε γράψτε καταχωρίστε καταχωρήστε
+    វាយ បញ្ចូល टाइप दर्ज""".split()
+)
+_KEYING_WORDS = _TYPING_WORDS | frozenset(
+    """press pressing hit key
+    pressione carregue tecle
+    pulse pulsar pulsando presione
+    tasta apăsați apăsa
+    stiskněte vykřičník otazník
+    tryck trycka
+    appuyez drücken geben
+    premi premere premeu posar
+    nhấn""".split()
 )
 
 
@@ -1185,6 +1196,45 @@ def _pairs_by_direction(line: str, a: str, b: str) -> list[tuple[int, int]] | No
     return pairs
 
 
+# A string the reader types or the program inserts, quoted with the space that belongs to it:
+# LibreOffice help's footnote settings, "Enter the text ..., for example, "Συνεχίζεται από τη
+# σελίδα "" (the page number follows), "πληκτρολογήστε "Στο " για να εμφανίζεται "Στο 1"", Khmer
+# "បញ្ចូល​អត្ថបទ ... ឧទាហរណ៍ "ត​ទៅ​ទំព័រ "". Either the line quotes the string again with what
+# comes after it ("Στο " then "Στο 1"), or the quotation padded at its end is the first after a
+# verb of typing or entering in its sentence (``_TYPING_WORDS``: "type", "πληκτρολογήστε",
+# "Εισάγετε", "វាយ", "បញ្ចូល").
+_INPUT_WORD_RE = lazy(r"[\p{L}\p{M}]+")
+# (?r): the last sentence end before the quotation: a full stop, a question or exclamation mark
+# (Greek ";"), the danda, the Khmer khan, the Ethiopic full stop, then a space; CJK stops
+_SENTENCE_BREAK_RE = lazy(r"(?r)[.!?;\u0964\u0965\u17d4\u1362][ \t\u00a0]|[\u3002\uff01\uff1f]")
+_SENTENCE_WINDOW = 240  # characters read back for the verb
+
+
+def _typed_string(line: str, spans, i: int, j: int, lead: int, trail: int, marks: str) -> bool:
+    """True when the quotation ``line[i:j+1]``, padded inside on one side only, is a string the
+    reader types or the program inserts, its space the string's (above). ``spans`` are the
+    line's quotation pairs, ``marks`` the pair's marks."""
+    if bool(lead) == bool(trail):
+        return False
+    inner = line[i + 1 : j]
+    # (the quotations within the sentence window around it: a one-line file holds thousands)
+    for k, m in spans[bisect_left(spans, (i - _SENTENCE_WINDOW,)) : bisect_right(spans, (j + _SENTENCE_WINDOW,))]:
+        other = line[k + 1 : m]
+        if k != i and len(other) > len(inner) and (
+                (trail and other.startswith(inner) and not other[len(inner)].isspace())
+                or (lead and other.endswith(inner) and not other[-len(inner) - 1].isspace())):
+            return True  # "Στο " then "Στο 1": the string, then what the program puts after it
+    if not trail:
+        return False
+    lo = max(0, i - _SENTENCE_WINDOW)
+    stop = _SENTENCE_BREAK_RE.search(line, lo, i)
+    verb = None
+    for n, w in enumerate(_INPUT_WORD_RE.finditer(line, stop.end() if stop else lo, i)):
+        if w.group().casefold() in _TYPING_WORDS and (n == 0 or not w.group()[0].isupper()):
+            verb = w.end()  # (capitalised inside the sentence, it is a name: "in the Type list")
+    return verb is not None and not any(c in marks for c in line[verb:i])
+
+
 class SpaceInsideQuotes(DocumentRule):
     """Spaces just inside quotation marks.
 
@@ -1222,7 +1272,13 @@ class SpaceInsideQuotes(DocumentRule):
     writes such a quotation again as it is, padding and all: the data's format, its values
     kept intact (a translation prompt's tokenized queries `where are the best " fast food "
     joints in my area .`, copied into the Japanese `周辺で最高の" fast food "レストランは？`,
-    and `search for restaurants in " reno , nevada " .`). A space escaped by a backslash (reST's `"CWE *number*\\ "`,
+    and `search for restaurants in " reno , nevada " .`); nor a string the reader types or the
+    program completes, padded on one side: quoted again on the line with what follows it
+    (`πληκτρολογήστε "Στο " για να εμφανίζεται "Στο 1"`, type "To " to show "To 1"), or padded at
+    its end and the first quotation after a verb of typing or entering in its sentence
+    (`Εισάγετε το κείμενο ..., για παράδειγμα, "Συνεχίζεται από τη σελίδα "`, Khmer `បញ្ចូល​អត្ថបទ
+    ... "ត​ទៅ​ទំព័រ "`: the program appends the page number; a capitalised "Type" inside a
+    sentence names a list and is no such verb). A space escaped by a backslash (reST's `"CWE *number*\\ "`,
     which ends the emphasis and is dropped from the output) is markup, not a space.
     Fix safety: safe when the quotation is prose (words, no sign of code, in a sentence,
     one space on a side): only the spaces are deleted. Unsafe otherwise, where the
@@ -1266,6 +1322,8 @@ class SpaceInsideQuotes(DocumentRule):
                             continue
                     if _quoted_value(doc, content, i, j, trail, facts):
                         continue  # `=TRIM(" hello world ")`, `print "  Exit"`, `“\s-\v\$ ”`: the space is the value's
+                    if _typed_string(content, spans, i, j, lead, trail, pair):
+                        continue  # `πληκτρολογήστε "Στο " για να εμφανίζεται "Στο 1"`: the string typed, its space its own
                     if lead and trail and self._padding_kept(doc, pair):
                         continue  # `where are the best " fast food " joints` and its translation `最高の" fast food "`: the data's format
                     if doc.sources:  # a .po string: a quotation its msgid pads the same way is the program's
