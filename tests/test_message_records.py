@@ -174,3 +174,12 @@ def test_a_jsonl_line_repeated_verbatim_is_a_copy_with_a_list_text_field(tmp_pat
     (tmp_path / "pyproject.toml").write_text('[tool.corpuslint.readers]\nrecord-kind = "text"\n')
     _, data = run_json("--select", "D107", "--text-field", "text,body", "d.jsonl", cwd=tmp_path)
     assert [(d["record"], d["related"][0]["record"]) for d in data["diagnostics"]] == [("13.text", "1.text")]
+
+
+def test_one_entry_in_two_catalogues_is_two_entries(tmp_path):
+    # Sphinx's "%(filename)s &#8212; %(docstitle)s" is left as it is by every language: the
+    # same row in the Hindi and the Nepali catalogue is each catalogue's entry, not a copy
+    shutil.copy(SPHINX_CSV, tmp_path / "sphinx_hi.csv")
+    shutil.copy(SPHINX_CSV, tmp_path / "sphinx_ne.csv")
+    _, data = run_json("--select", "D107", "sphinx_hi.csv", "sphinx_ne.csv", cwd=tmp_path)
+    assert data["diagnostics"] == []

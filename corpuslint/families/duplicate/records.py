@@ -69,6 +69,17 @@ def _opening_turn(corpus: CorpusView, keys: list[str], ds: list[int]) -> int:
             return j
     return 0
 
+def _others(doc: Document) -> str | None:
+    """What D107 compares besides a record's text (``RecordDocument.others``: with several
+    text fields, the other columns; for a message, the whole row), and a message's file: the
+    same entry in two catalogues (Hindi's and Marathi's "भारत", Sphinx's untranslated
+    "%s" in five languages) is two entries; None when the text alone counts."""
+    others = getattr(doc, "others", None)
+    if others is not None and MESSAGE in doc.kinds:
+        return f"{others}\0{doc.file}"
+    return others
+
+
 class DuplicateRecord(_DuplicateCorpusRule):
     """A record of a dataset is an exact copy of an earlier record.
 
@@ -92,9 +103,9 @@ class DuplicateRecord(_DuplicateCorpusRule):
     while a row repeated whole is a copy. Empty records are not compared. Plain-text files
     take no part (a copied file is D105's), nor do gettext's messages (.po, XLIFF). A table
     of messages (``record-kind = "message"``, or detected: a ``msgid`` column, Fluent
-    keys) is compared row by row, its key included: one string translated alike for two
-    keys (Firefox's "Ελαχιστοποίηση" for two buttons) is two entries, a row given twice
-    is a copy.
+    keys) is compared row by row within its file, its key included: one string translated
+    alike for two keys (Firefox's "Ελαχιστοποίηση" for two buttons) or in two catalogues
+    is two entries, a row given twice is a copy.
     A record is what the file holds: a file of replies split out of their
     conversations (``{id, text}``, one reply a record) is compared reply by reply, as
     an exact-dedup pass over that file would; lint the conversations with their turn
@@ -155,7 +166,7 @@ class DuplicateRecord(_DuplicateCorpusRule):
         if MESSAGE in doc.kinds and getattr(doc, "others", None) is None:
             return None  # a .po or XLIFF string: one entry of a catalogue, not a record
         text = normalise(doc.text)
-        others = getattr(doc, "others", None)  # (several text fields: the record's other columns count too)
+        others = _others(doc)
         hi, lo = record_hash(text if others is None else f"{text}\0{others}")
         turn = getattr(doc, "turn", None)
         # five ints, not a dict of arrays: a record's state is tiny, and a tuple costs the
@@ -237,7 +248,7 @@ class DuplicateRecord(_DuplicateCorpusRule):
                 if doc is None:
                     texts = None  # (changed on disk, or not at hand): the hash decides
                     break
-                texts.append((normalise(doc.text), getattr(doc, "others", None)))
+                texts.append((normalise(doc.text), _others(doc)))
             texts = None if texts is None else tuple(texts)
             was = first.setdefault(texts, m)
             if was != m:
