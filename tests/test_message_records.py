@@ -56,7 +56,11 @@ def test_datasets_are_not_detected_as_messages():
     provenance = [{"source": "wikipedia", "text": f"Sentence {i} of an article."} for i in range(20)]
     for rows in (numbered, hashed, titles, provenance):
         assert not message_plan(rows, ReaderOptions()).message, rows[0]
-    assert not message_plan([{"msgid": "Open", "text": "Öffnen"}] * 3, ReaderOptions()).message  # too few to tell
+    few = [{"source": "%s files", "text": "%s Dateien"}, {"source": "%d lines", "text": "%d Zeilen"}]
+    assert not message_plan(few, ReaderOptions()).message  # too few to tell
+    # a msgid column is gettext's own name: Sphinx's Tamil catalogue as CSV has two strings
+    assert message_plan([{"msgid": "%d found", "text": "%d கண்டு ப்பிடித்த விட்டது"}, {"msgid": "next", "text": "அடுத்த"}],
+                        ReaderOptions()).message
 
 
 def test_message_keys():

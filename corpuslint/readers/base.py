@@ -703,9 +703,9 @@ def message_plan(rows: "list[dict]", options: ReaderOptions) -> RecordPlan:
 
 
 def looks_like_messages(rows: "list[dict]", options: ReaderOptions, source: str | None, names) -> bool:
-    """Are the records ``rows`` (a file's first, as dicts) plainly software messages? At
-    least ``PLAN_MIN_RECORDS`` of them, and: a ``msgid`` column beside the text (gettext's
-    own name) filled in nine records of ten; or another ``SOURCE_FIELDS`` column ("source",
+    """Are the records ``rows`` (a file's first, as dicts) plainly software messages? A
+    ``msgid`` column beside the text (gettext's own name) filled in nine records of ten;
+    or, in ``PLAN_MIN_RECORDS`` records at least, another ``SOURCE_FIELDS`` column ("source",
     "en") whose values are mostly different (not a provenance label: "wikipedia") and show
     a program's strings (two hold a printf, ``{0}`` or Fluent placeholder) or sit beside
     message keys; or a key column (``KEY_FIELDS``, or ``id_field``) whose values are
@@ -716,13 +716,13 @@ def looks_like_messages(rows: "list[dict]", options: ReaderOptions, source: str 
     ``{ $displayUrl }``). A detected catalogue must be one: a dataset that is not reads as
     it did."""
     n = len(rows)
-    if n < PLAN_MIN_RECORDS:
-        return False
     texts = [v for row in rows for f in options.fields if isinstance(v := get_field(row, top_field(f)), str)]
     if not texts:
         return False
-    if source == "msgid":
+    if source == "msgid":  # (gettext's own name: a catalogue of two strings is one too, Sphinx's Tamil)
         return sum(1 for row in rows if isinstance(row.get(source), str) and row[source]) >= 0.9 * n
+    if n < PLAN_MIN_RECORDS:
+        return False
     key = options.id_field if options.id_field in names else next((f for f in KEY_FIELDS if f in names), None)
     keyed = False
     if key is not None:
