@@ -155,6 +155,11 @@ class Config:
                     out.setdefault(code, pattern)
         return out
 
+    def path_matches(self, path: str, pattern: str) -> bool:
+        """Does the glob ``pattern`` match ``path`` (a display path), as ``per-file-ignores``
+        patterns match: relative to the config file's folder, or the file name alone?"""
+        return _path_matches(_relative_to(path, self.config_dir or self.root), pattern)
+
     def language_for(self, path: str) -> str | None:
         """The language ``per-file-language`` declares for ``path`` (a display path; for
         a data file, every record without a language field of its own): the first

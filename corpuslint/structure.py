@@ -1335,6 +1335,26 @@ def plural_variant_starts(doc: "Document") -> list[int]:
     return [m.start() for m in _PLURAL_PIPE_RE.finditer(doc.text)]
 
 
+# Project Fluent's markup in a message (Firefox's .ftl strings): an element that names the
+# program's DOM node it fills, ``<label data-l10n-name="manual-link">{ $displayUrl }</label>``,
+# ``<a data-l10n-name="info">...</a>``: its opening tag (group 1: the element's name).
+FLUENT_ELEMENT_RE = lazy(r"<([A-Za-z][\w-]*)\b[^<>]*?\sdata-l10n-name\s*=\s*[\"'][^\"'<>]*[\"'][^<>]*>")
+
+
+def fluent_elements(text: str) -> list[tuple[int, int]]:
+    """Spans of Fluent's elements in ``text`` (``FLUENT_ELEMENT_RE``): from the opening tag
+    to the end of its closing tag (``</label>``), or of the opening tag alone when it is
+    not closed. The program's markup wherever the string is stored (a .ftl string exported
+    to a CSV, a JSON Lines dump)."""
+    if "data-l10n-name" not in text:
+        return []
+    spans = []
+    for m in FLUENT_ELEMENT_RE.finditer(text):
+        close = text.find(f"</{m.group(1)}>", m.end())
+        spans.append((m.start(), m.end() if close < 0 else close + len(m.group(1)) + 3))
+    return spans
+
+
 def has_placeholder(text: str) -> bool:
     """Does ``text`` hold a printf or ``{0}`` placeholder (``PLACEHOLDER``)?"""
     return ("%" in text or "{" in text) and _PLACEHOLDER_RE.search(text) is not None

@@ -42,8 +42,15 @@ Options (``ReaderOptions``), in config and on the command line (which wins)::
                                        # Markdown if it has a fenced code block, a table or an
                                        # ATX heading (not a "# command" or a script's "# comment");
                                        # or "plain", "markdown", "wikitext" (every record)
+    record-kind = "message"            # default "auto": each record one software message
+                                       # (as a .po string) when the file plainly is a table
+                                       # of them (``base.message_plan``); or "text"
+    source-field = "msgid"             # the column a message translates (default: msgid,
+                                       # source, original, en... beside the text)
     [tool.corpuslint.readers.parquet]  # one format: jsonl, json, parquet, arrow, csv
     text-field = "content"
+    [tool.corpuslint.readers."ui/*.csv"]   # the files a glob matches (as per-file-language's)
+    record-kind = "message"
 
 Reader protocol (for plugins): ``suffixes`` and either ``documents(source, config)
 -> Iterable[Document | files.ReadProblem]`` (streaming, preferred) or
@@ -66,7 +73,8 @@ from ..hookspecs import hookimpl
 from ..structure import HTML_SUFFIXES
 from ..subtitles import UNREAD_SUBTITLE_SUFFIXES
 from .arrow import ArrowReader, ParquetReader
-from .base import TEXT_FORMATS, ReaderOptions, RecordDocument, RecordReader, add_fixed_text, turn_path
+from .base import (RECORD_KINDS, TEXT_FORMATS, ReaderOptions, RecordDocument, RecordReader, add_fixed_text,
+                   turn_path)
 from .delimited import DelimitedReader
 from .jsonarray import JsonReader
 from .jsonl import JsonlReader
@@ -85,7 +93,10 @@ FORMATS = tuple(r.format for r in BUILTIN_READERS)
 # nor with records left out (``filter`` refuses them as its output).
 IN_PLACE_FORMATS = frozenset({"po", "xliff", "tmx", "ipynb"})
 SECTION = "readers"
-_OPTION_KEYS = {"text-field", "id-field", "language-field", "text-format"}
+_OPTION_KEYS = {"text-field", "id-field", "language-field", "text-format", "record-kind", "source-field"}
+# A key of [readers] naming the files a glob matches (a table of options for them): it holds
+# a character a format's name never does.
+_GLOB_CHARS = frozenset("*?[/.")
 _OVERRIDE = "--command-line"  # not a valid TOML-written key: command-line values live here
 
 
@@ -107,7 +118,7 @@ def corpuslint_config_options():
 def corpuslint_configure(config):
     where = f"{config.source or 'config'}: {SECTION}"
     for key, value in config.section(SECTION).items():
-        if key in FORMATS:
+        if key in FORMATS or (isinstance(value, dict) and not _GLOB_CHARS.isdisjoint(key)):
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}.{key}: must be a table")
             for k, v in value.items():
@@ -124,6 +135,9 @@ def _check(where: str, key: str, value: Any) -> None:
     if key == "text-format":
         if value not in TEXT_FORMATS:
             raise ConfigError(f"{where}: must be one of {', '.join(map(repr, TEXT_FORMATS))}, not {value!r}")
+    elif key == "record-kind":
+        if value not in RECORD_KINDS:
+            raise ConfigError(f"{where}: must be one of {', '.join(map(repr, RECORD_KINDS))}, not {value!r}")
     elif key == "text-field" and isinstance(value, list):
         if not value or not all(isinstance(v, str) and v for v in value) or len(set(value)) < len(value):
             raise ConfigError(f"{where}: must be a field name or a list of different field names "
@@ -145,12 +159,18 @@ def set_overrides(config, *, text_field: str | None = None, id_field: str | None
 
 
 def options_for(config, fmt: str, path: str | None = None) -> ReaderOptions:
-    """Options of format ``fmt``: defaults < [readers] < [readers.<fmt>] < command line.
-    With the data file's ``path``, and no text-field set anywhere, the text fields the
-    ``dataset_info.json`` beside it names for it (LLaMA-Factory: ``datasetinfo``)."""
+    """Options of format ``fmt``: defaults < [readers] < [readers.<fmt>] < [readers."<glob>"]
+    (the tables whose glob matches the data file's ``path``, matched as ``per-file-language``
+    matches, in the order written) < command line. With ``path``, and no text-field set
+    anywhere, the text fields the ``dataset_info.json`` beside it names for it
+    (LLaMA-Factory: ``datasetinfo``)."""
     section = config.section(SECTION) if config is not None else {}
     merged = {k: v for k, v in section.items() if k in _OPTION_KEYS}
     merged.update(section.get(fmt, {}))
+    if path is not None:
+        for key, value in section.items():
+            if key not in FORMATS and key != _OVERRIDE and isinstance(value, dict) and config.path_matches(path, key):
+                merged.update(value)
     merged.update(section.get(_OVERRIDE, {}))
     text_field = merged.get("text-field")
     if text_field is None and path is not None:
@@ -162,7 +182,8 @@ def options_for(config, fmt: str, path: str | None = None) -> ReaderOptions:
         text_field = text_field[0] if len(text_field) == 1 else tuple(text_field)
     return ReaderOptions(text_field=text_field, id_field=merged.get("id-field") or None,
                          language_field=merged.get("language-field") or None,
-                         text_format=merged.get("text-format", "auto"))
+                         text_format=merged.get("text-format", "auto"), record_kind=merged.get("record-kind", "auto"),
+                         source_field=merged.get("source-field") or None)
 
 
 def walk_suffixes(readers: Iterable) -> list[str]:

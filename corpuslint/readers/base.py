@@ -12,7 +12,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import json
 import os
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterator
@@ -49,7 +51,14 @@ class ReaderOptions:
     # file is: code, tables, headings become regions every rule reads), "wikitext" (parsed
     # as a .wiki page is: a dump of MediaWiki pages, ``readers.wikitext``) or "plain"
     text_format: str = "auto"
-
+    # what a record is (``RECORD_KINDS``): "message" (one software message, a string of an
+    # interface exported as a table: ``structure.MESSAGE``, as a .po string is), "text"
+    # (a record of prose, never a message) or "auto" (``message_plan`` decides from the
+    # file's first records, conservatively)
+    record_kind: str = "auto"
+    # the field holding a message's source string (the msgid its text translates:
+    # ``Document.source``); None: a column named as ``SOURCE_FIELDS`` are, beside the text
+    source_field: str | None = None
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -68,6 +77,7 @@ class ReaderOptions:
 TEXT_FORMATS = ("plain", "markdown", "wikitext", "auto")
 # the suffix a record of each fixed format reads as (its regions and rules are that file type's)
 _FORMAT_SUFFIXES = {"markdown": ".md", "wikitext": ".wiki", "plain": ""}
+RECORD_KINDS = ("auto", "message", "text")
 
 
 # Where records carry their language when ``language-field`` is not set: a top-level
@@ -105,6 +115,13 @@ class Record:
     # with a turn whose content is a list of parts (OpenAI's multimodal ``[{"type": "text",
     # "text": ...}, {"type": "image_url", ...}]``): the 0-based index of the text part this is
     part: int | None = None
+    # the record is one software message (``RecordPlan.message``) and, when its file has
+    # one, the source string it translates (``RecordPlan.source_field``)
+    message: bool = False
+    source: str | None = None
+    # what else makes the record itself (``RecordPlan.compare``): a digest of its other
+    # columns, which D107 compares with its text; None when only the text counts
+    others: str | None = None
 
 
 def _reads_as_wikitext(text: str) -> bool:
@@ -130,8 +147,15 @@ class RecordDocument(Document):
     def __init__(self, file: str, number: int, record: int | str, text: str, language: str | None = None,
                  text_format: str = "plain", turn: int | None = None, role: str | None = None,
                  previous_turn: str | None = None, chat_message: bool = False, field: str | None = None,
-                 part: int | None = None):
+                 part: int | None = None, message: bool = False, source: str | None = None,
+                 others: str | None = None):
         super().__init__(f"{file}#{record}", text, suffix="", language=language)
+        if message:  # one software message (``Record.message``), with its source string when known
+            self.message = True
+            if source is not None:
+                self.source, self.sources = source, (source,)
+        if others is not None:  # (``Record.others``: what D107 compares besides the text)
+            self.others = others
         if part is not None:  # (else the class's None)
             self.part = part  # the 0-based text part of its turn's content list (for rewriting)
         self.field = field  # with several text fields: the one this text is (for rewriting)
@@ -149,6 +173,9 @@ class RecordDocument(Document):
         self._suffix = _FORMAT_SUFFIXES.get(text_format)  # (None: "auto", decided when first read)
 
     part: int | None = None  # with a turn whose content is a list of parts: the text part (``Record.part``)
+    message: bool = False  # one software message (``Record.message``): kind ``structure.MESSAGE``
+    plural: str | None = None  # (a .po entry's msgid_plural: a table of messages has none)
+    others: str | None = None  # a digest of the record's other columns (``Record.others``), for D107
 
     @property
     def suffix(self) -> str:
@@ -176,11 +203,17 @@ class RecordDocument(Document):
             plain = hash_utf8(f"{plain}|format={fmt}".encode())
         if self.role is not None:
             plain = hash_utf8(f"{plain}|role={self.role}|after={self.previous_turn}".encode())
+        if self.message or self.others is not None:
+            plain = hash_utf8(f"{plain}|message={self.message}|source={self.source}|others={self.others}"
+                              .encode("utf-8", "surrogatepass"))
         return plain
 
     @cached_property
     def kinds(self) -> frozenset[str]:
-        """``Document.kinds``, and ``structure.CHAT_MESSAGE`` for one message of a conversation."""
+        """``Document.kinds``, and ``structure.CHAT_MESSAGE`` for one message of a conversation,
+        ``structure.MESSAGE`` for one software message (``Record.message``)."""
+        if self.message:
+            return frozenset({structure.MESSAGE})
         found = Document.kinds.func(self)
         return found | {structure.CHAT_MESSAGE} if self.chat_message else found
 
@@ -195,11 +228,13 @@ class RecordDocument(Document):
 
     def with_text(self, text: str) -> "RecordDocument":
         return RecordDocument(self.file, self.number, self.record, text, self.language, self.text_format, self.turn,
-                              self.role, self.previous_turn, self.chat_message, self.field, self.part)
+                              self.role, self.previous_turn, self.chat_message, self.field, self.part, self.message,
+                              self.source, self.others)
 
     def __reduce__(self):  # to worker processes: the text, not the cached views
         return (RecordDocument, (self.file, self.number, self.record, self.text, self.language, self.text_format,
-                                 self.turn, self.role, self.previous_turn, self.chat_message, self.field, self.part))
+                                 self.turn, self.role, self.previous_turn, self.chat_message, self.field, self.part,
+                                 self.message, self.source, self.others))
 
 
 _MISSING = object()
@@ -579,6 +614,185 @@ def record_id(value: Any, number: int) -> int | str:
     return str(value)
 
 
+# -- software messages exported as a table (``ReaderOptions.record_kind``) ---------------
+
+# Columns holding the source string a message's text translates, beside its text: gettext's
+# msgid, or the source language's own column ("en", "original": an interface's strings
+# exported as a table). The first a file has is ``Document.source``.
+SOURCE_FIELDS = ("msgid", "source", "source_text", "original", "en", "en-US", "en_US")
+# Columns naming a message (its key) rather than holding text.
+KEY_FIELDS = ("id", "key", "msgctxt", "string_id", "message_id", "name")
+# Columns naming a record rather than holding its content (lower-cased): never compared by D107.
+ID_FIELDS = frozenset({"id", "_id", "idx", "index", "uuid", "guid", "key", "row_id", "record_id", "line"})
+# How many records of a file ``message_plan`` reads to decide what its records are, and
+# how many it needs to decide that they are messages without being told.
+PLAN_SAMPLE = 200
+PLAN_MIN_RECORDS = 5
+# A message key: the last part of a key column's value (after a "file.ftl:" or "path/"
+# prefix) made of ASCII words joined by "-", "_" or "." or written camelCase, opening in
+# lower case: Fluent's ``update-failed-main`` and ``aboutDialog-title.title``, a
+# .properties file's ``malformedURI2``; not a number, a hash, a title ("Albert_Einstein").
+_MESSAGE_KEY_RE = re.compile(r"[a-z][a-z0-9]*(?:[A-Z][A-Za-z0-9]*|(?:[-_.][A-Za-z][A-Za-z0-9]*)+)"
+                             r"(?:[-_.][A-Za-z0-9]+)*")
+# Fluent's placeables in a message's text: ``{ $displayUrl }``, ``{ -brand-short-name }``.
+FLUENT_PLACEABLE_RE = re.compile(r"\{ ?[$-][A-Za-z][\w-]*(?:\.[\w-]+)?(?:\([^(){}]*\))? ?\}")
+# Messages are interface strings: half of a catalogue's texts have at most this many words
+# (Firefox's: 3; Sphinx's: 6); a dataset whose ids happen to read as keys has longer texts.
+MESSAGE_MEDIAN_WORDS = 12
+
+
+@dataclass(frozen=True)
+class RecordPlan:
+    """What a data file's records are, decided once a file (``message_plan``):
+    ``message``: each is one software message (``structure.MESSAGE``, as a .po string);
+    ``source_field``: the column holding the source string each translates (None: the
+    file has none); ``exclude``: with several text fields, the columns D107 does not
+    compare besides the texts (the text fields, the id field; ``ID_FIELDS`` always), the
+    rest of the record being compared with them (``Record.others``); None: D107 compares
+    the text only. A message is compared whole, its key included (``extras``): two keys
+    translated alike are two entries, a row given twice is a copy."""
+
+    message: bool = False
+    source_field: str | None = None
+    exclude: frozenset[str] | None = None
+
+    @property
+    def plain(self) -> bool:
+        """Nothing to add to a record (the common case: no per-record work)."""
+        return not self.message and self.exclude is None
+
+    def extras(self, obj: Any) -> dict:
+        """``Record`` fields of one record ``obj`` (a dict: a JSON object, a CSV row by
+        column name): ``message``, ``source``, ``others``."""
+        out: dict = {}
+        if self.message:
+            out["message"] = True
+            if self.source_field is not None and isinstance(obj, dict):
+                value = get_field(obj, self.source_field)
+                if isinstance(value, str) and value:
+                    out["source"] = value
+        if isinstance(obj, dict):
+            if self.message:  # a message is its key and its text: the whole row, its key included
+                out["others"] = others_digest(obj, frozenset(self.exclude or ()), ids=True)
+            elif self.exclude is not None:
+                out["others"] = others_digest(obj, self.exclude)
+        return out
+
+
+def others_digest(obj: dict, exclude: frozenset[str], ids: bool = False) -> str:
+    """A digest of the columns of record ``obj`` not in ``exclude`` nor (unless ``ids``)
+    ``ID_FIELDS`` (their names and values, in name order): what makes two records with the
+    same texts two records (a dictionary's head word with another sense; a message's key)."""
+    rest = {k: v for k, v in obj.items() if k not in exclude and (ids or str(k).lower() not in ID_FIELDS)}
+    data = json.dumps(rest, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def is_message_key(value: Any) -> bool:
+    """Is ``value`` a message's key (``_MESSAGE_KEY_RE``, after its file or path prefix)?"""
+    if not isinstance(value, str) or not value or any(c.isspace() for c in value):
+        return False
+    last = value.rsplit(":", 1)[-1].rsplit("/", 1)[-1]
+    return _MESSAGE_KEY_RE.fullmatch(last) is not None
+
+
+def message_plan(rows: "list[dict]", options: ReaderOptions) -> RecordPlan:
+    """The ``RecordPlan`` of a file whose first records (up to ``PLAN_SAMPLE``, as dicts)
+    are ``rows``. Its records are messages when ``record_kind`` says "message", or a
+    ``source_field`` is named (and ``record_kind`` is not "text"), or, with "auto", when
+    they plainly are (``looks_like_messages``). The source column is ``source_field``,
+    else the first of ``SOURCE_FIELDS`` the records have that is not a text field."""
+    texts = {top_field(f) for f in options.fields}
+    exclude = None
+    if options.several:
+        exclude = frozenset(texts | ({options.id_field} if options.id_field else set()))
+    if options.record_kind == "text" or not rows:
+        return RecordPlan(False, None, exclude)
+    names: dict = {}
+    for row in rows:
+        names.update(dict.fromkeys(row))
+    source = options.source_field
+    if source is None:
+        source = next((f for f in SOURCE_FIELDS if f in names and f not in texts), None)
+    if options.record_kind == "message" or options.source_field is not None:
+        return RecordPlan(True, source, exclude)
+    if looks_like_messages(rows, options, source, names):
+        return RecordPlan(True, source, exclude)
+    return RecordPlan(False, None, exclude)
+
+
+def looks_like_messages(rows: "list[dict]", options: ReaderOptions, source: str | None, names) -> bool:
+    """Are the records ``rows`` (a file's first, as dicts) plainly software messages? A
+    ``msgid`` column beside the text (gettext's own name) filled in nine records of ten;
+    or, in ``PLAN_MIN_RECORDS`` records at least, another ``SOURCE_FIELDS`` column ("source",
+    "en") whose values are mostly different (not a provenance label: "wikipedia") and show
+    a program's strings (two hold a printf, ``{0}`` or Fluent placeholder) or sit beside
+    message keys; or a key column (``KEY_FIELDS``, or ``id_field``) whose values are
+    message keys (``is_message_key``: nine in ten, eight in ten of them different even
+    with their digits left out, so not ``doc-0001``, ``doc-0002``...) beside short texts
+    (a median of ``MESSAGE_MEDIAN_WORDS`` words at most) or texts of which two hold what
+    a program fills in (``program_markup``: Firefox's about dialog, sentences with
+    ``{ $displayUrl }``). A detected catalogue must be one: a dataset that is not reads as
+    it did."""
+    n = len(rows)
+    texts = [v for row in rows for f in options.fields if isinstance(v := get_field(row, top_field(f)), str)]
+    if not texts:
+        return False
+    if source == "msgid":  # (gettext's own name: a catalogue of two strings is one too, Sphinx's Tamil)
+        return sum(1 for row in rows if isinstance(row.get(source), str) and row[source]) >= 0.9 * n
+    if n < PLAN_MIN_RECORDS:
+        return False
+    key = options.id_field if options.id_field in names else next((f for f in KEY_FIELDS if f in names), None)
+    keyed = False
+    if key is not None:
+        values = [row.get(key) for row in rows]
+        keys = [v for v in values if is_message_key(v)]
+        keyed = (len(keys) >= 0.9 * n and len({re.sub(r"\d+", "", k) for k in keys}) >= 0.8 * len(keys)
+                 and (sorted(len(t.split()) for t in texts)[len(texts) // 2] <= MESSAGE_MEDIAN_WORDS
+                      or sum(1 for t in texts if program_markup(t)) >= 2))
+    if source is None:
+        return keyed
+    sources = [v for row in rows if isinstance(v := row.get(source), str) and v]
+    if len(sources) < 0.9 * n or len(set(sources)) < 0.8 * len(sources):
+        return False
+    return keyed or sum(1 for s in sources if program_markup(s)) >= 2
+
+
+def program_markup(text: str) -> bool:
+    """Does ``text`` hold what a program fills in: a printf or ``{0}`` placeholder, a
+    Fluent placeable (``{ $displayUrl }``) or element (``data-l10n-name``)?"""
+    return (structure.has_placeholder(text) or FLUENT_PLACEABLE_RE.search(text) is not None
+            or "data-l10n-name" in text)
+
+
+def file_plan(reader: "RecordReader", path: str, options: ReaderOptions) -> RecordPlan:
+    """``message_plan`` of the data file ``path`` from its first ``PLAN_SAMPLE`` records
+    (``reader.rows``), read once a file version (its size and modification time) and
+    options; ``RecordPlan()`` without reading when there is nothing to decide (one text
+    field, ``record_kind`` "text") or the file cannot be read (its reader reports that)."""
+    if options.record_kind == "text" and not options.several:
+        return RecordPlan()
+    try:
+        st = os.stat(path)
+    except OSError:
+        return RecordPlan()
+    return _file_plan(reader, path, st.st_size, st.st_mtime_ns, options)
+
+
+@functools.lru_cache(maxsize=256)
+def _file_plan(reader, path: str, size: int, mtime: int, options: ReaderOptions) -> RecordPlan:
+    rows: list[dict] = []
+    try:
+        for _, row in reader.rows(path, options):
+            if isinstance(row, dict):
+                rows.append(row)
+            if len(rows) >= PLAN_SAMPLE:
+                break
+    except Exception:  # (a malformed file: its records say why, one F005/F003)
+        pass
+    return message_plan(rows, options)
+
+
 class FileProblem(Exception):
     """The whole file cannot give records (e.g. no text column): one F005 finding."""
 
@@ -686,7 +900,8 @@ def unique_records(file: str, records: Iterator[Record], by_id: bool = True,
                 previous = ""  # a preference example's prompt: shared with its other completions by design
         yield rec.number, RecordDocument(file, rec.number, name, rec.text, language if own is None else own,
                                          text_format, rec.turn, rec.role, previous, chat_message=rec.chain,
-                                         field=rec.field, part=rec.part)
+                                         field=rec.field, part=rec.part, message=rec.message, source=rec.source,
+                                         others=rec.others)
 
 
 # Where a dataset's UTF-8 byte-order mark stands and what it breaks, by reader format

@@ -13,12 +13,13 @@ walking a folder with the default globs."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import itertools
 import sys
 from typing import Iterator
 
-from .base import ROLE_KEYS, FileProblem, Record, RecordReader, ReaderOptions, mark_bom, record_turn
+from .base import ROLE_KEYS, FileProblem, Record, RecordReader, ReaderOptions, file_plan, mark_bom, record_turn
 from .compression import COMPRESSIONS, open_read
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a record's text can be long
@@ -52,6 +53,24 @@ class DelimitedReader(RecordReader):
         return mark_bom(self._records(path, options, marked), marked, "csv")
 
     def _records(self, path: str, options: ReaderOptions, marked: list) -> Iterator[Record]:
+        """``_read`` with each record's ``RecordPlan.extras`` (``file_plan``: messages, their
+        source column, what else D107 compares)."""
+        plan = file_plan(self, path, options)
+        if plan.plain:
+            yield from self._read(path, options, marked)
+            return
+        rows: dict = {}
+        for rec in self._read(path, options, marked, rows):
+            if rec.problem is None:
+                extras = plan.extras(rows.get("row"))
+                if extras:
+                    rec = dataclasses.replace(rec, **extras)
+            yield rec
+
+    def _read(self, path: str, options: ReaderOptions, marked: list, current: "dict | None" = None
+              ) -> Iterator[Record]:
+        """The records of ``path``; with ``current``, ``current["row"]`` is the row (by
+        column name) of the record just given."""
         columns: dict[str, int] | None = None
         roles = False  # the header has a column naming a role (``record_turn``)
         several = options.several
@@ -69,6 +88,8 @@ class DelimitedReader(RecordReader):
                 roles = not columns.keys().isdisjoint(ROLE_KEYS) or {"instruction", "output"} <= columns.keys()
             if not any(row):
                 continue
+            if current is not None:
+                current["row"] = dict(zip(header, row))
             rid: int | str = number
             if options.id_field is not None and columns[options.id_field] < len(row):
                 rid = row[columns[options.id_field]] or number

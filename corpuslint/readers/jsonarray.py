@@ -37,7 +37,7 @@ import io
 import json
 from typing import Callable, Iterator, Mapping
 
-from .base import RecordReader, ReaderOptions, has_text_field, mark_bom, set_text
+from .base import RecordReader, ReaderOptions, file_plan, has_text_field, mark_bom, set_text
 from .compression import COMPRESSIONS, open_read, open_write
 from .jsonl import object_records
 
@@ -343,7 +343,8 @@ class JsonReader(RecordReader):
 
     def records(self, path: str, options: ReaderOptions):
         marked: list = []  # a UTF-8 byte-order mark before the array: W110 on record 1 (``mark_bom``)
-        return mark_bom(object_records(self._parsed(path, marked), options, "json"), marked, "json")
+        return mark_bom(object_records(self._parsed(path, marked), options, "json", file_plan(self, path, options)),
+                        marked, "json")
 
     def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
         for number, obj, problem, _ in self._parsed(path):

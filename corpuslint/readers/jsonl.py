@@ -11,12 +11,13 @@ at record 1); rewriting keeps it where it was.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from array import array
 from typing import Callable, Iterator, Mapping
 
-from .base import (FileProblem, Record, RecordReader, ReaderOptions, get_field, has_text_field,
-                   mark_bom, none_of, record_id, record_texts, set_text, top_field)
+from .base import (FileProblem, Record, RecordPlan, RecordReader, ReaderOptions, file_plan, get_field,
+                   has_text_field, mark_bom, none_of, record_id, record_texts, set_text, top_field)
 from .compression import COMPRESSIONS, open_read, open_write
 
 BASE_SUFFIXES = (".jsonl", ".ndjson")
@@ -44,7 +45,8 @@ class JsonlReader(RecordReader):
     def records(self, path: str, options: ReaderOptions) -> Iterator[Record]:
         marked: list = []
         yield from mark_bom(object_records(((n, *_parse(raw)) for n, raw in self._unmarked(path, marked)
-                                            if raw.strip()), options, "jsonl"), marked, "jsonl")
+                                            if raw.strip()), options, "jsonl", file_plan(self, path, options)),
+                            marked, "jsonl")
 
     def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:
         for number, raw in self._unmarked(path, []):
@@ -80,7 +82,7 @@ CHAT_TURN_PATHS = (("messages", "messages[*].content"), ("conversations", "conve
 
 
 def object_records(parsed: Iterator[tuple[int, "dict | None", "str | None", int]], options: ReaderOptions,
-                   fmt: str) -> Iterator[Record]:
+                   fmt: str, plan: RecordPlan = RecordPlan()) -> Iterator[Record]:
     """Records of parsed JSON objects ``(number, object or None, problem, column)``
     (JSON Lines lines, JSON array items). Until one has the text field, records
     without it are held back (their numbers only): if none has it, the file is one F005
@@ -89,6 +91,7 @@ def object_records(parsed: Iterator[tuple[int, "dict | None", "str | None", int]
     lacking some is read for the others, one lacking all is one F005 (``none_of``); a
     field no record of the file has is no problem (``ReaderOptions.text_field``)."""
     field = top_field(options.text_field) if not options.several else None
+    extras = None if plan.plain else plan.extras  # (``RecordPlan``: messages, what else D107 compares)
     seen_field = False
     held = array("q")  # numbers of records without the field, before any had it
     fields: list[str] = []
@@ -106,7 +109,12 @@ def object_records(parsed: Iterator[tuple[int, "dict | None", "str | None", int]
             for n in held:
                 yield Record(n, n, None, f"record has no field {field!r}" if field is not None else none_of(options))
             held = array("q")
-        yield from record_texts(number, rid, obj, options)
+        if extras is None:
+            yield from record_texts(number, rid, obj, options)
+        else:
+            more = extras(obj)
+            for rec in record_texts(number, rid, obj, options):
+                yield dataclasses.replace(rec, **more) if more and rec.problem is None else rec
     where = f"set --text-field or [tool.corpuslint.readers.{fmt}]"
     chat = [path for key, path in CHAT_TURN_PATHS if key in fields]
     if chat:  # a chat file: name its turn path

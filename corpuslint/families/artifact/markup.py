@@ -12,7 +12,7 @@ import regex
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
-from ...structure import ALL_REGIONS, CHAT_LINE_RE, CODE, MESSAGES, RST_SUFFIXES, chat_log_lines
+from ...structure import ALL_REGIONS, CHAT_LINE_RE, CODE, MESSAGES, RST_SUFFIXES, chat_log_lines, fluent_elements
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
 from ...text.controls import ANY_CONTROL_RE, MIRC_COLOUR_DIGITS_RE, overstrike_at
 from ...text.tokens import tokens
@@ -278,6 +278,12 @@ class HtmlTag(DocumentRule):
     ``<sub>``, ``<div>``), its extension tags (``<ref>``, ``<nowiki>``) and comments are the
     page's syntax, not reported; a tag it does not allow (``<a href=...>``, ``<img>``), which
     the page shows as text, is.
+    Project Fluent's elements (Firefox's strings: ``<label data-l10n-name="manual-link">{
+    $displayUrl }</label>``, ``structure.fluent_elements``) are the program's wherever the
+    string is stored (a .ftl string in a CSV or a JSON Lines dump): the element names the node
+    the program fills. A data file's records are messages when declared so
+    (``record-kind = "message"`` in ``[tool.corpuslint.readers]``) or when the file plainly is a
+    table of them (a ``msgid`` column beside the text, Fluent keys such as ``update-failed-main``).
     Fix safety: Unsafe: removes the tag; a line-breaking tag (br, p, div, li, ...)
     between two non-space characters becomes one space so words do not merge.
     """
@@ -300,9 +306,12 @@ class HtmlTag(DocumentRule):
         placeholders = None
         memo: dict = {}  # what a line or paragraph answers, for the next tag on it (_quoted, _a_placeholder)
         kinds = self.checked_regions()
+        fluent = fluent_elements(text)
         for m in HTML_TAG_RE.finditer(text):
             if kinds != ALL_REGIONS and doc.outside(m.start(), m.end(), kinds):
                 continue  # (dropped by the engine anyway: a subtitle's tags are markup, 400 k of them in 10 k cues)
+            if fluent and any(a <= m.start() and m.end() <= b for a, b in fluent):
+                continue  # <a data-l10n-name="info">…</a>: a Fluent string's element, the program fills it
             if _PLACEHOLDER_COMMENT_RE.fullmatch(m.group()):
                 continue  # the syntax shown as an example
             if doc.position(m.start())[0] - 1 in chat_log_lines(doc) and _said_markup(text, m.start(), m.end()):
@@ -360,7 +369,8 @@ class HtmlEntity(DocumentRule):
     Why: The page was stored without decoding entities; the text says ``&quot;``
     where a reader sees ``"``, splitting words and polluting vocabularies.
     Example: ``قال&nbsp;المتحدث &quot;نعم&quot;``.
-    In a software message catalogue (the ``message`` document kind) a reference is the
+    In a software message catalogue (the ``message`` document kind: a .po string, or a
+    record of a table of messages, ``record-kind = "message"``) a reference is the
     program's, as its markup is (A106): Sphinx's ``%(version)s &#8212; %(docstitle)s``.
     A reference shown rather than left over is not reported: alone inside quotation
     marks or backticks on a line that names entities or HTML (``replaces HTML Entities

@@ -69,6 +69,17 @@ def _opening_turn(corpus: CorpusView, keys: list[str], ds: list[int]) -> int:
             return j
     return 0
 
+def _others(doc: Document) -> str | None:
+    """What D107 compares besides a record's text (``RecordDocument.others``: with several
+    text fields, the other columns; for a message, the whole row), and a message's file: the
+    same entry in two catalogues (Hindi's and Marathi's "भारत", Sphinx's untranslated
+    "%s" in five languages) is two entries; None when the text alone counts."""
+    others = getattr(doc, "others", None)
+    if others is not None and MESSAGE in doc.kinds:
+        return f"{others}\0{doc.file}"
+    return others
+
+
 class DuplicateRecord(_DuplicateCorpusRule):
     """A record of a dataset is an exact copy of an earlier record.
 
@@ -82,11 +93,19 @@ class DuplicateRecord(_DuplicateCorpusRule):
     deduplication (datatrove's ``ExactDedupFilter``, ``drop_duplicates``) compares
     content; case, punctuation, diacritics and digits count, so "Yes." and "yes" or
     a vocalised and a bare Arabic sentence are different records (near-copies are
-    D104's and D105's). Fields other than the text (ids, labels, roles, a translation
-    column) are not compared: two rows with the same source sentence and different
-    translations are reported (a benchmark that asks the same question twice). Empty
-    records are not compared. Plain-text files take no part (a copied file is D105's),
-    nor do gettext messages (one .po string translated alike twice is two entries).
+    D104's and D105's). With one text field, fields other than the text (ids, labels,
+    roles, a translation column) are not compared: two rows with the same source sentence
+    and different translations are reported (a benchmark that asks the same question
+    twice). With several text fields (``text-field = ["LaoWord", ...]``) the record is
+    all of it: its texts and its other columns but the id (``readers.base.ID_FIELDS``
+    and ``id-field``), so a dictionary's head word given again with another sense (laonlp's
+    Lao-English dictionary, record 9329: the English column differs) is another record,
+    while a row repeated whole is a copy. Empty records are not compared. Plain-text files
+    take no part (a copied file is D105's), nor do gettext's messages (.po, XLIFF). A table
+    of messages (``record-kind = "message"``, or detected: a ``msgid`` column, Fluent
+    keys) is compared row by row within its file, its key included: one string translated
+    alike for two keys (Firefox's "Ελαχιστοποίηση" for two buttons) or in two catalogues
+    is two entries, a row given twice is a copy.
     A record is what the file holds: a file of replies split out of their
     conversations (``{id, text}``, one reply a record) is compared reply by reply, as
     an exact-dedup pass over that file would; lint the conversations with their turn
@@ -126,9 +145,10 @@ class DuplicateRecord(_DuplicateCorpusRule):
     # a finding on a chat record (at its first turn) is about every turn: D104/D105 on
     # its other turns, against the same other record, are superseded (engine._drop_superseded)
     whole_record = True
-    # a .po string is a message, not a record; one message of a conversation is part of
-    # one, and so is a notebook's cell (a header cell copied into every notebook of a project)
-    skip_kinds = frozenset({MESSAGE, CHAT_MESSAGE, NOTEBOOK_CELL})
+    # one message of a conversation is part of one, and so is a notebook's cell (a header
+    # cell copied into every notebook of a project); a .po string is a message, not a record
+    # (``collect``: a message of a table is compared whole, its key included)
+    skip_kinds = frozenset({CHAT_MESSAGE, NOTEBOOK_CELL})
     # the finding is about the record, wherever its first line lies (a record whose text
     # reads as a code block or a table is a record all the same)
     regions = ALL_REGIONS
@@ -143,8 +163,11 @@ class DuplicateRecord(_DuplicateCorpusRule):
         number = getattr(doc, "number", None)
         if getattr(doc, "record", None) is None or number is None:
             return None  # a plain file, standard input: not a dataset record
+        if MESSAGE in doc.kinds and getattr(doc, "others", None) is None:
+            return None  # a .po or XLIFF string: one entry of a catalogue, not a record
         text = normalise(doc.text)
-        hi, lo = record_hash(text)
+        others = _others(doc)
+        hi, lo = record_hash(text if others is None else f"{text}\0{others}")
         turn = getattr(doc, "turn", None)
         # five ints, not a dict of arrays: a record's state is tiny, and a tuple costs the
         # map and the state spill a third of the CPU and memory (50 k records: see bench_records)
@@ -225,7 +248,7 @@ class DuplicateRecord(_DuplicateCorpusRule):
                 if doc is None:
                     texts = None  # (changed on disk, or not at hand): the hash decides
                     break
-                texts.append(normalise(doc.text))
+                texts.append((normalise(doc.text), _others(doc)))
             texts = None if texts is None else tuple(texts)
             was = first.setdefault(texts, m)
             if was != m:

@@ -369,7 +369,8 @@ class TrailingWhitespace(DocumentRule):
     left alone. In a software message catalogue extracted as
     text (the ``message`` document kind) one space after a colon, comma or ellipsis is
     part of a message that the program completes (`作者: `, "Author: "); in a string of a
-    .po file (whose msgid the reader gives) whitespace is the program's where the msgid
+    .po file (whose msgid the reader gives), or of a table of messages with a source column
+    (``record-kind = "message"``, ``source-field``: Sphinx's strings as ``msgid,text`` CSV), whitespace is the program's where the msgid
     ends the same line with whitespace too (msgid " By %(filter_title)s "), or where it
     pads a one-line translation to its msgid's width (pinky's column header: msgid "Where",
     msgstr "Wo   "), and the
