@@ -47,6 +47,8 @@ import re
 import sys
 import time
 
+from s101_calls import phase_tracking  # (benchmarks/: the script's own folder is on sys.path)
+
 
 def _product_stems(rev, word: str) -> set[str]:
     """``rev.stems(word)`` (an ``AffixReversal``), computed as the prefix side's undone
@@ -148,15 +150,7 @@ def main() -> int:
         return merged
 
     reduce_one = engine.Linter._reduce_one
-
-    def in_phase(self, rule, view):
-        phase[0] = "reduce " + rule.code
-        try:
-            return reduce_one(self, rule, view)
-        finally:
-            phase[0] = "report"
-
-    HI.read_whole, engine.Linter._reduce_one = logged_read, in_phase
+    HI.read_whole, engine.Linter._reduce_one = logged_read, phase_tracking(reduce_one, phase)
     analysis.merge = kept_merge
     import corpuslint.families.spelling.base as base
     base.merge = kept_merge

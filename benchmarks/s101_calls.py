@@ -45,6 +45,20 @@ import sys
 import time
 
 
+def phase_tracking(reduce_one, phase: list[str]):
+    """``engine.Linter._reduce_one`` wrapped to set ``phase[0]`` to "reduce CODE" while a corpus
+    rule reduces, then "report" (the map runs before with ``phase[0] == "map"``)."""
+
+    def in_phase(self, rule, view):
+        phase[0] = "reduce " + rule.code
+        try:
+            return reduce_one(self, rule, view)
+        finally:
+            phase[0] = "report"
+
+    return in_phase
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("args", nargs=argparse.REMAINDER, help="-- then the corpuslint check arguments")
@@ -94,18 +108,10 @@ def main() -> int:
                 f = f.f_back
             q_askers[f"{f.f_code.co_name}" if f is not None else "?"] += 1
 
-    reduce_one = engine.Linter._reduce_one
-
-    def in_phase(self, rule, view):
-        phase[0] = "reduce " + rule.code
-        try:
-            return reduce_one(self, rule, view)
-        finally:
-            phase[0] = "report"
-
     B.Backend.spell = counted_spell
     B.ArabicBackend._count_word = counted_word
-    engine.Linter._reduce_one = in_phase
+    reduce_one = engine.Linter._reduce_one
+    engine.Linter._reduce_one = phase_tracking(reduce_one, phase)
     t0 = time.process_time()
     try:
         cli_main(["check", "--format", "json", "--exit-zero", "-o", "/dev/null", *args])
