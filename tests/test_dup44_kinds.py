@@ -3,9 +3,9 @@ beside a true finding that stays.
 
 D101 in plain text: a bundle of help pages converted to text has no markup that cuts it into
 pages, so a page's option title ("Χρήση βάσης δεδομένων διευθύνσεων για συγχώνευση
-αλληλογραφίας" on the fax wizard's page and on the letter wizard's) or one-line option note
-comes back pages later; a one-line copy of at most one sentence counts only within
-``PLAIN_COPY_WINDOW`` paragraphs of its first copy. A title and heading printed twice in a
+αλληλογραφίας" on the fax wizard's page and on the letter wizard's) comes back pages later; a
+title-like line (one line, no sentence end) counts only within ``PLAIN_COPY_WINDOW`` paragraphs
+of its first copy; a sentence copied far away (a fortune entered twice) still counts. A title and heading printed twice in a
 row (the Khmer help's "ការ​ប្រើ​គ្រាប់ចុច​ផ្លូវកាត់​ក្នុង LibreOffice Impress") stays a copy.
 
 D106: a line's copies in documents that are copies of each other (the Greek UDHR as .md, .rst and
@@ -63,6 +63,9 @@ def test_the_window_is_for_plain_text_one_sentence_lines_only():
     assert len(body) - 1 > PLAIN_COPY_WINDOW
     text = "\n\n".join(body) + "\n"
     assert _found(text, "bundle.txt") == [("D101", 2 * len(body) - 1, 1)]
+    # so is one sentence with its full stop (the fax wizard's note)
+    one = [lines[22], *notes, lines[22]]
+    assert _found("\n\n".join(one) + "\n", "bundle.txt") == [("D101", 2 * len(one) - 1, 1)]
 
 
 # -- D106: one text's copies count once ---------------------------------------------------------
