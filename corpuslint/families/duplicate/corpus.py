@@ -1480,12 +1480,21 @@ class BoilerplateLine(_DuplicateCorpusRule):
         starts = np.flatnonzero(np.concatenate(([True], ks[1:] != ks[:-1])))
         first_at: dict[int, list[tuple[str, int]]] = {}
         ends = np.append(starts[1:], len(order))
+        memo: dict = {}
         for s0, e0 in zip(starts.tolist(), ends.tolist()):
+            if files is None:  # one text's copies (.md, .rst, .txt of one translation) count once
+                n = incremental.copies_counted_once(corpus.states, [paths[i] for i in doc_of[order[s0:e0]].tolist()], memo)
+                if n < need:
+                    common_set.discard(int(ks[s0]))
+                    continue
+                count_of[int(ks[s0])] = n
             pair = order[s0 : s0 + 2].tolist()
             if files is not None and len(pair) == 2 and file_of[pair[0]] == file_of[pair[1]]:
                 later = order[s0 + 1 : e0]  # two cells of one notebook first: the first holder in another file
                 pair = pair[:1] + later[file_of[later] != file_of[pair[0]]][:1].tolist()
             first_at[int(ks[s0])] = [(paths[doc_of[i]], int(all_lines[i])) for i in pair if ks[s0] == all_keys[i]]
+        if not common_set:
+            return
         yield from self._report(corpus, paths, n_docs, {k: (count_of[k], first_at[k]) for k in common_set})
 
     def _report(self, corpus: CorpusView, paths: list[str], n_docs: int,

@@ -155,7 +155,8 @@ def document_plan(rule, corpus) -> dict[str, Any] | None:
 
 def line_counts(rule, corpus, need: int) -> dict[int, tuple[int, list[tuple[str, int]]]]:
     """D106: ``{key: (documents, first two holders)}`` of the checked files' line keys
-    held by >= ``need`` documents (holders in path order, as (path, line))."""
+    held by >= ``need`` documents (holders in path order, as (path, line)), documents that
+    are copies of each other counted once (``copies_counted_once``, as the full run's reduce)."""
     states = corpus.states
     parts = [np.asarray(states[p]["keys"]).astype(_U64, copy=False)
              for p in corpus.targets if p in states and states[p] is not None]
@@ -165,4 +166,44 @@ def line_counts(rule, corpus, need: int) -> dict[int, tuple[int, list[tuple[str,
     counts = corpus.aggregates.counts(0, keys)
     common = keys[counts >= need]
     holders = corpus.aggregates.holders(0, common.tolist())
-    return {k: (len(holders[k]), holders[k][:2]) for k in common.tolist() if k in holders}
+    out, memo = {}, {}
+    for k in common.tolist():
+        if k in holders:
+            n = copies_counted_once(states, [display for display, _ in holders[k]], memo)
+            if n >= need:
+                out[k] = (n, holders[k][:2])
+    return out
+
+
+# D106: two documents are copies of one text when the lines they share are at least this share of
+# the smaller one's boilerplate-candidate lines (a UDHR translation as .md, .rst and .txt: 1.00, the
+# .txt's extra lines being the titles Markdown's headings hold; three short npm pages, each one
+# paragraph of its own above the generated "workspace" option section: 0.92, three pages)
+COPY_OVERLAP = 0.95
+# ... and at least this many lines (two short pages of one site, a title and a footer each, share
+# half their lines: the site's template, not one text)
+COPY_MIN_LINES = 8
+# ... checked for a line held by at most this many documents (a copy adds a few: 3 formats of one
+# text); a line in more is counted as it is (a pairwise check of every holder would cost their square)
+COPY_GROUP_MAX = 64
+
+
+def copies_counted_once(states, holders: list[str], memo: dict) -> int:
+    """How many of ``holders`` (document keys of ``states``, each a D106 state with its
+    line ``keys``) are left when documents that are copies of each other count once: a
+    holder is a copy of an earlier kept one when they share at least ``COPY_OVERLAP`` of the
+    smaller one's line keys (the overlap coefficient) and at least ``COPY_MIN_LINES`` of them. ``len(holders)`` when there are more
+    than ``COPY_GROUP_MAX``. ``memo``: document -> its key set, shared between the calls of
+    one reduce."""
+    if len(holders) > COPY_GROUP_MAX or len(holders) < 2:
+        return len(holders)
+    kept: list[frozenset] = []
+    for p in holders:
+        keys = memo.get(p)
+        if keys is None:
+            st = states[p]
+            keys = memo[p] = frozenset(() if st is None else np.asarray(st["keys"]).tolist())
+        if not any(len(keys & other) >= max(COPY_MIN_LINES, COPY_OVERLAP * min(len(keys), len(other)))
+                   for other in kept):
+            kept.append(keys)
+    return len(kept)

@@ -168,6 +168,33 @@ def own_goal_lead_ins(a: str, b: str) -> bool:
     return bool(ca - cb) and bool(cb - ca)
 
 
+# In plain text, a one-line copy of at most one sentence with no sentence end (a title, an
+# option's name, a lead-in) counts only this many units (paragraphs) after its first copy: plain
+# text has no markup to cut it into sections, and a bundle of help pages converted to text
+# repeats "Χρήση βάσης δεδομένων διευθύνσεων για συγχώνευση αλληλογραφίας" as the title of two
+# pages 4,800 lines apart: each is its own page's text. A sentence (a fortune entered twice in a
+# collection of one-line fortunes) counts anywhere in its section. A headline printed twice (above and below a photo), a title doubled by its heading,
+# a line pasted twice in a row, are a few paragraphs apart; a paragraph of two sentences or
+# more is compared within its whole section, and so is a line inside a block copied whole
+# (``_inside_copied_block``: a scraped page's navigation bar at its head and at its foot).
+PLAIN_COPY_WINDOW = 6
+
+
+def _title_like(line: str) -> bool:
+    """True for one line of at most one sentence with no sentence end at its end (a title, an
+    option's name, a lead-in ending in a colon): a fortune entered twice ends in its full stop."""
+    core = line.rstrip()
+    return at_most_one_sentence(line) and bool(core) and core[-1] not in regions._SENTENCE_END
+
+
+def _inside_copied_block(keys: list[int], first: int, later: int) -> bool:
+    """True when the units on both sides of unit ``later`` copy those on both sides of unit
+    ``first`` (``keys``: the analysis' unit keys): the line is inside a block copied whole (a
+    scraped page's navigation bar at its head and again at its foot)."""
+    return (0 < first and later + 1 < len(keys) and keys[later - 1] == keys[first - 1]
+            and keys[later + 1] == keys[first + 1])
+
+
 class ExactDuplicateLine(DocumentRule):
     """A line or paragraph repeats an earlier one in the same document.
 
@@ -186,7 +213,10 @@ class ExactDuplicateLine(DocumentRule):
     (between two headings: Markdown headings, reStructuredText section titles and rubrics,
     LaTeX sectioning commands (polyglossia's manual: one option text under two languages),
     or in plain text short title lines and "To ...:" lead-ins of step lists,
-    ``regions.section_starts``) count; in reStructuredText, two indented copies with a
+    ``regions.section_starts``) count, and in plain text a one-line copy of at most one sentence
+    with no sentence end (a title, an option's name) only within ``PLAIN_COPY_WINDOW`` paragraphs of
+    its first copy or inside a block copied whole
+    (a bundle of help pages repeats an option's title or note on another page); in reStructuredText, two indented copies with a
     line indented less than both between them (the bodies of two definition-list
     entries, options, fields, list items or directives), and in LaTeX two copies in
     environments of one name that name different entries (``\\begin{colorthemeexample}{wolverine}``,
@@ -310,6 +340,9 @@ class ExactDuplicateLine(DocumentRule):
             if first == k:
                 continue
             u, f = a.units[k], a.units[first]
+            if (plain and not collection and k - first > PLAIN_COPY_WINDOW and _title_like(text[u.start : u.end])
+                    and not _inside_copied_block(keys, first, k)):
+                continue  # a page's title or option line again on another page of a bundle of help pages
             if collection:  # the collection's copy of a quote, or none (the tests below read one text's structure)
                 if not quote_entered_twice(a, first, k):
                     continue  # "A.A. Milne" under two quotes of one book; Adams's tripled line in one quote
