@@ -72,7 +72,7 @@ from contextlib import contextmanager
 import pickle  # only for multiprocessing's PicklingError; nothing on disk is pickled
 import sqlite3
 import sys
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 import numpy as np
 
@@ -725,6 +725,17 @@ class _Reader:
             self.broken = True
             return None
 
+    def rows(self, sql: str, args: tuple) -> dict:
+        """{first column: the other columns} of the rows ``sql`` selects ({} when the index
+        is missing or broken)."""
+        if self.row("SELECT 1", ()) is None:  # (opens the connection in this process)
+            return {}
+        try:
+            return {r[0]: r[1:] for r in self.conn.execute(sql, args)}
+        except sqlite3.Error:
+            self.broken = True
+            return {}
+
     def one(self, sql: str, args: tuple, content_hash: str) -> bytes | None:
         """The blob of the row ``sql`` selects as (content hash, blob), if its hash matches."""
         row = self.row(sql, args)
@@ -998,8 +1009,12 @@ class DocumentFindingsCache:
         parts += sorted(rule_key(r) for r in rules)
         self.key = hashlib.blake2b("|".join(parts).encode(), digest_size=12).hexdigest()
         self.rules = list(rules) + list(also)  # codes a cached finding may carry (+ engine notes, F008)
+        self._by_code = {r.code: r for r in self.rules}  # (made once: ``lookup`` decodes a row per record)
         self._rows: dict[str, tuple[str, bytes]] | None = None
         self._reader: _Reader | None = None
+        # (data file, {record key: (content hash, findings blob)}): the rows of the file whose
+        # records ``lookup`` is reading (one query a file, not one a record)
+        self._file: "tuple[str, dict[str, tuple]] | None" = None
         self.bad: list[str] = []  # invalid entries met by lookup() in this process
 
     def _index(self) -> "CorpusIndex | None":
@@ -1039,12 +1054,21 @@ class DocumentFindingsCache:
         document on a read-only connection of this process (worker processes too)."""
         if self._reader is None:
             self._reader = _Reader(self.cache_dir)
-        blob = self._reader.one("SELECT content_hash, findings FROM doc_findings WHERE path = ? AND rules_key = ?",
-                                (doc.path, self.key), doc.content_hash)
+        file = getattr(doc, "file", None)
+        if file is not None and doc.path.startswith(f"{file}#"):  # a data file's record: its file's rows at once
+            if self._file is None or self._file[0] != file:
+                self._file = (file, self._reader.rows(
+                    "SELECT path, content_hash, findings FROM doc_findings WHERE path >= ? AND path < ?"
+                    " AND rules_key = ?", (f"{file}#", f"{file}$", self.key)))
+            row = self._file[1].get(doc.path)
+            blob = row[1] if row is not None and row[0] == doc.content_hash and isinstance(row[1], bytes) else None
+        else:
+            blob = self._reader.one("SELECT content_hash, findings FROM doc_findings WHERE path = ? AND rules_key = ?",
+                                    (doc.path, self.key), doc.content_hash)
         if blob is None:
             return None
         try:
-            return decode_findings(blob, doc, self.rules)
+            return decode_findings(blob, doc, self._by_code)
         except CodecError as exc:
             self.bad.append(f"{doc.path} ({exc})")  # reported once per run (``report_bad``)
             return None
@@ -1077,7 +1101,7 @@ class DocumentFindingsCache:
             index.close()
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_reader": None}
+        return {**self.__dict__, "_reader": None, "_file": None}
 
     def put(self, results: Iterable[tuple["Document", list]]) -> None:
         """Store each (document, findings); findings the codec cannot store (e.g. a
@@ -1257,17 +1281,20 @@ def _str(value: Any, what: str) -> str:
     return value
 
 
-def decode_findings(blob: bytes, doc: "Document", rules: Iterable[Any]) -> list:
-    """Findings decoded from ``blob`` and checked against ``doc`` and the active rules;
-    raises ``CodecError`` if anything does not fit (the whole entry is then discarded)."""
-    from .findings import Applicability, Edit, Finding, Fix, Location, Severity
-
+def decode_findings(blob: bytes, doc: "Document", rules: "Iterable[Any] | Mapping[str, Any]") -> list:
+    """Findings decoded from ``blob`` and checked against ``doc`` and the active rules
+    (or a dict code -> rule of them); raises ``CodecError`` if anything does not fit (the
+    whole entry is then discarded)."""
     data = loads(blob)
     if not (isinstance(data, list) and len(data) == 2 and isinstance(data[1], list)):
         raise CodecError("not a findings entry")
     if data[0] != doc.content_hash:
         raise CodecError("content hash does not match the document")
-    by_code = {r.code: r for r in rules}
+    if not data[1]:  # (most documents, and most records of a dataset: nothing more to check)
+        return []
+    from .findings import Applicability, Edit, Finding, Fix, Location, Severity
+
+    by_code = rules if isinstance(rules, Mapping) else {r.code: r for r in rules}
     n = len(doc.text)
     big = 1 << 40  # (line and column: the equality with doc.place below is the check)
     where = doc.location(0)  # a dataset record's findings name its data file and the record

@@ -134,3 +134,31 @@ def test_a_check_of_other_files_keeps_the_data_file_s_row(tmp_path, monkeypatch)
     with sqlite3.connect(root / ".corpuslint_cache" / "corpus-index.sqlite3") as conn:
         assert conn.execute("SELECT count(*) FROM states WHERE path = 'bench.csv'").fetchone() == (0,)
     conn.close()
+
+
+def test_a_data_file_s_record_findings_come_from_its_rows_and_a_damaged_one_is_recomputed(tmp_path, monkeypatch,
+                                                                                         capsys):
+    """Document-rule findings of records: the file's rows read in one query
+    (``DocumentFindingsCache.lookup``), each checked against its record (a damaged or
+    shifted one is computed again, with one warning)."""
+    from corpuslint import engine
+
+    config = {**CONFIG, "select": ["D107", "W101", "W104", "W114"]}
+    root = _project(tmp_path)
+    with open(root / "bench.csv", "a", encoding="utf-8") as out:  # a record with a document-rule finding
+        out.write("هل أنت بخير  الآن ؟,हल अन्त बिख़ैर अलआन?\n")
+    fresh = _check(root, {**config, "cache": False})
+    assert {f[4] for f in fresh} > {"D107"}, fresh  # (document-rule findings too)
+    _check(root, config)
+    computed: list[str] = []
+    compute = engine.Linter.compute_findings
+    monkeypatch.setattr(engine.Linter, "compute_findings",
+                        lambda self, doc: computed.append(doc.path) or compute(self, doc))
+    assert _check(root, config) == fresh and computed == []
+    db = root / ".corpuslint_cache" / "corpus-index.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE doc_findings SET findings = ? WHERE path = 'bench.csv#10'", (b"\x00junk",))
+    conn.close()
+    capsys.readouterr()
+    assert _check(root, config) == fresh and computed == ["bench.csv#10"]
+    assert "invalid entry for bench.csv#10" in capsys.readouterr().err
