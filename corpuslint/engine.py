@@ -339,7 +339,7 @@ class Linter:
                             blobs[id(state)] = (state, _encode_state(state))
                         states[code] = blobs[id(state)][1]
         states_bad = None
-        if state_reader is not None and state_reader.bad:
+        if getattr(state_reader, "bad", None):
             states_bad, state_reader.bad[:] = list(state_reader.bad), []
         out = []
         for doc, (found, from_disk, row, bad), states in zip(docs, pre, states_of):
