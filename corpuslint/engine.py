@@ -138,11 +138,14 @@ class RunContext:
     beyond: dict = field(default_factory=dict)
     # does a reader claim this path (a Dask run reads only plain files beyond the checked ones)
     claimed: Callable[[str], bool] = lambda path: False
-    # the checked files a reader claims, but data files, with their (size, mtime_ns) before they
-    # were read: the corpus index keeps their records' states for the next run that checks others
+    # the checked files a reader claims, with their (size, mtime_ns) before they were read: the
+    # corpus index keeps their records' states for the next run that checks others (notebooks,
+    # .po) or checks them again (a data file: ``index.StateReader.record_state``)
     checked_claimed: list = field(default_factory=list)
     # record key -> (data file, record) of the checked records (``DocumentStore.record_of``)
     record_of: Callable[[str], Any] = lambda key: None
+    # data files whose stored records states the map step found invalid: their rows are written again
+    records_bad: set = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -305,17 +308,23 @@ class Linter:
             pre.append((found, from_disk, row, bad))
         states_of: list[dict[str, Any]] = [{} for _ in docs]
         if self.corpus_rules:
-            from .index import _collect_many, _collect_one
+            from .index import MISS, _collect_many, _collect_one
 
+            records = bool(getattr(state_reader, "record_files", None))
             for rule in self.corpus_rules:
                 todo = []
                 for i, doc in enumerate(docs):
                     if state_reader is not None and paths[i] is not None and state_reader.has(
                             paths[i], rule.code, doc.content_hash):
                         states_of[i][rule.code] = HIT
-                    else:
-                        states_of[i][rule.code] = None  # (its place in rule order: filled below)
-                        todo.append(i)
+                        continue
+                    if records and paths[i] is None:  # a record of an unchanged data file: its stored state
+                        state = state_reader.record_state(doc, rule.code)
+                        if state is not MISS:
+                            states_of[i][rule.code] = state
+                            continue
+                    states_of[i][rule.code] = None  # (its place in rule order: filled below)
+                    todo.append(i)
                 if len(todo) == 1:
                     states_of[todo[0]][rule.code] = _collect_one(rule, docs[todo[0]])
                 elif todo:
@@ -329,6 +338,9 @@ class Linter:
                         if id(state) not in blobs:  # (the state is kept in ``blobs`` so that its id is not reused)
                             blobs[id(state)] = (state, _encode_state(state))
                         states[code] = blobs[id(state)][1]
+        states_bad = None
+        if getattr(state_reader, "bad", None):
+            states_bad, state_reader.bad[:] = list(state_reader.bad), []
         out = []
         for doc, (found, from_disk, row, bad), states in zip(docs, pre, states_of):
             inline = None
@@ -340,6 +352,8 @@ class Linter:
                                found, from_disk, row, states, inline, bad)
             result.regions = doc.__dict__.get("regions")  # computed by a document rule: kept for the reduce
             result.starts = _kept_line_starts(doc)
+            if states_bad is not None:  # (told once, with the first document of the batch)
+                result.states_bad, states_bad = states_bad, None
             out.append(result)
         return out
 
@@ -714,7 +728,7 @@ class MapResult:
     """What the map step keeps of one document (see ``Linter.map_document``)."""
 
     __slots__ = ("key", "content_hash", "nbytes", "findings", "from_disk", "cache_row", "states", "inline",
-                 "cache_bad", "regions", "starts")
+                 "cache_bad", "regions", "starts", "states_bad")
 
     def __init__(self, key, content_hash, nbytes, findings, from_disk, cache_row, states, inline, cache_bad=None):
         self.key, self.content_hash, self.nbytes = key, content_hash, nbytes
@@ -723,6 +737,7 @@ class MapResult:
         self.cache_bad = cache_bad  # invalid on-disk cache entries met (warned once, by the parent)
         self.regions = None  # the document's structure.Region list, when the map computed it
         self.starts = None  # (its line starts as an array, byte-order mark or not), when computed: ``_kept_line_starts``
+        self.states_bad = None  # (data file, why) of invalid stored records states met (``StateReader.record_state``)
 
 
 def _kept_line_starts(doc: Document) -> "tuple[array, bool] | None":
@@ -1332,6 +1347,10 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
             finding = linter.problem_finding(source, problem)
             if finding is not None:
                 problems.append(finding)
+    if state_reader is not None and hasattr(state_reader, "plan_records"):  # unchanged data files: stored states
+        state_reader.plan_records(items, [src for src, _ in getattr(ctx, "checked_claimed", ())],
+                                  getattr(ctx, "read_key", None))
+    records_bad: list[tuple[str, str]] = []  # (data file, why) of invalid stored records states
     at = -1
     streamed: dict[int, list[str]] = {}  # index of a ``_RecordStream`` in ``items`` -> its records' keys
     messages: dict[str, str] = {}  # a finding's message -> the equal one kept before (``_share_messages``)
@@ -1372,6 +1391,8 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
         findings.extend(result.findings)
         if result.cache_bad:
             bad += result.cache_bad
+        if result.states_bad:
+            records_bad += result.states_bad
         if result.cache_row is not None:
             rows.append(result.cache_row)
             if len(rows) >= 2000:
@@ -1414,6 +1435,14 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
         doc_cache.put_rows(rows)
     if bad:
         doc_cache.report_bad(bad)
+    if records_bad:  # discarded: the records were collected again, and their rows are written again
+        from .index import _warn
+
+        files_bad = sorted({file for file, _ in records_bad})
+        more = f" and {len(files_bad) - 1} more" if len(files_bad) > 1 else ""
+        _warn(f"corpus index: invalid records states for {files_bad[0]} ({records_bad[0][1]}){more}; "
+              "discarded and recomputed")
+        ctx.records_bad = set(files_bad)
     if linter.corpus_rules:
         _mapped(linter)
         ctx.record_of = store.record_of
@@ -2354,9 +2383,9 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         if cache_dir is not None:
             ctx.state_reader = StateReader(cache_dir, linter.corpus_rules, ctx.root)
             ctx.region_cache = RegionCache(cache_dir)  # (the regions a reduce's findings are filtered by)
-            reader_of = readers.reader_lookup(registry.readers)  # (a data file is never read beyond a check)
-            ctx.checked_claimed = _checked_claimed(sources, lambda path: ctx.claimed(path) and not
-                                                   readers.reads_data_files(reader_of(path)))
+            # a data file is never read beyond a check, but its records' states are kept for the
+            # next check of it (``StateReader.record_state``: an unchanged file's are not collected again)
+            ctx.checked_claimed = _checked_claimed(sources, ctx.claimed)
     problems: list[Finding] = []
     writable: set[str] = set()  # documents that are whole files, which fixes may rewrite
     data_files: dict[str, tuple[files.Source, Any, Any]] = {}  # display -> (source, reader, stat when read)

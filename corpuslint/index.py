@@ -72,7 +72,7 @@ from contextlib import contextmanager
 import pickle  # only for multiprocessing's PicklingError; nothing on disk is pickled
 import sqlite3
 import sys
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 import numpy as np
 
@@ -725,6 +725,17 @@ class _Reader:
             self.broken = True
             return None
 
+    def rows(self, sql: str, args: tuple) -> dict:
+        """{first column: the other columns} of the rows ``sql`` selects ({} when the index
+        is missing or broken)."""
+        if self.row("SELECT 1", ()) is None:  # (opens the connection in this process)
+            return {}
+        try:
+            return {r[0]: r[1:] for r in self.conn.execute(sql, args)}
+        except sqlite3.Error:
+            self.broken = True
+            return {}
+
     def one(self, sql: str, args: tuple, content_hash: str) -> bytes | None:
         """The blob of the row ``sql`` selects as (content hash, blob), if its hash matches."""
         row = self.row(sql, args)
@@ -890,9 +901,78 @@ class StateReader:
         self.keys = {rule.code: rule_key(rule) for rule in rules}
         self.root = os.path.abspath(root)
         self._reader = _Reader(cache_dir)
+        # checked data files whose records the map step has in full (``plan_records``):
+        # display -> (absolute path, records hash ``_records_hash``)
+        self.record_files: dict[str, tuple[str, str]] = {}
+        # code -> (display, {key suffix: state}): the stored records states of the file
+        # the map step is in (one file a rule: a file's records are mapped in a run)
+        self._records: dict[str, tuple[str, dict]] = {}
+        self._blobs: dict[str, bytes] = {}  # code -> the row ``_records`` holds decoded (rules sharing it share it)
+        self.bad: list[tuple[str, str]] = []  # (data file, why) of invalid records rows met (``engine.MapResult``)
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_reader": _Reader(os.path.dirname(self._reader.path))}
+        return {**self.__dict__, "_reader": _Reader(os.path.dirname(self._reader.path)), "_records": {},
+                "_blobs": {}}
+
+    def plan_records(self, items: Iterable[Any], sources: Iterable[Any], read_key: "Callable | None") -> None:
+        """Note the records hash of each checked data file among ``sources`` (files.Source)
+        whose record documents are all in ``items`` (the map's plan, in file order; a
+        ``engine._RecordStream`` file is read later and left out): ``record_state`` then
+        serves the states the index stored for those records (``_checked_records_rows``
+        wrote them under this hash), so an unchanged data file's records are not
+        collected again. ``read_key``: ``RunContext.read_key``."""
+        self.record_files = {}
+        if read_key is None:
+            return
+        by_display = {src.display: src for src in sources}
+        if not by_display:
+            return
+        groups: dict[str, list] = {}
+        for item in items:
+            file = getattr(item, "file", None)
+            if file is not None and file in by_display and getattr(item, "path", "").startswith(f"{file}#"):
+                groups.setdefault(file, []).append(item)
+        for display, docs in groups.items():
+            src = by_display[display]
+            key = read_key(src)
+            if key is not None:
+                self.record_files[display] = (src.path, _records_hash(key, display, docs))
+
+    def record_state(self, doc: Any, code: str) -> Any:
+        """The state the index holds for record document ``doc`` (``RecordDocument``) and
+        rule ``code``, or ``MISS``: found only when its file's records are, keys and
+        content hashes, those the stored row was written for (``plan_records``). A row
+        that does not decode to a records list is a miss (noted in ``bad``)."""
+        file = getattr(doc, "file", None)
+        entry = self.record_files.get(file) if file is not None else None
+        if entry is None:
+            return _MISS
+        memo = self._records.get(code)
+        if memo is None or memo[0] != file:
+            memo = self._records[code] = (file, self._records_table(file, entry, code))
+        return memo[1].get(doc.path[len(file) + 1:], _MISS)
+
+    def _records_table(self, file: str, entry: tuple[str, str], code: str) -> dict:
+        abspath, h = entry
+        rel = printable_name(relative(abspath, self.root))
+        blob = self._reader.one("SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?",
+                                (rel, self.keys[code]), h)
+        if blob is None:
+            return {}
+        for other_code, (other_file, table) in self._records.items():  # rules sharing each record's state
+            if other_file == file and other_code != code and table and self._blobs.get(other_code) == blob:
+                self._blobs[code] = blob
+                return table
+        try:
+            state = loads_state(blob)
+        except CodecError as exc:
+            self.bad.append((file, str(exc)))
+            return {}
+        if not _valid_records_state(state):
+            self.bad.append((file, "not a list of records"))
+            return {}
+        self._blobs[code] = blob
+        return {suffix: one for suffix, _record, one in state}
 
     def has(self, path: str, code: str, content_hash: str) -> bool:
         """Does the index hold a state of ``path`` (absolute) for ``code`` at this content?"""
@@ -929,8 +1009,12 @@ class DocumentFindingsCache:
         parts += sorted(rule_key(r) for r in rules)
         self.key = hashlib.blake2b("|".join(parts).encode(), digest_size=12).hexdigest()
         self.rules = list(rules) + list(also)  # codes a cached finding may carry (+ engine notes, F008)
+        self._by_code = {r.code: r for r in self.rules}  # (made once: ``lookup`` decodes a row per record)
         self._rows: dict[str, tuple[str, bytes]] | None = None
         self._reader: _Reader | None = None
+        # (data file, {record key: (content hash, findings blob)}): the rows of the file whose
+        # records ``lookup`` is reading (one query a file, not one a record)
+        self._file: "tuple[str, dict[str, tuple]] | None" = None
         self.bad: list[str] = []  # invalid entries met by lookup() in this process
 
     def _index(self) -> "CorpusIndex | None":
@@ -970,12 +1054,21 @@ class DocumentFindingsCache:
         document on a read-only connection of this process (worker processes too)."""
         if self._reader is None:
             self._reader = _Reader(self.cache_dir)
-        blob = self._reader.one("SELECT content_hash, findings FROM doc_findings WHERE path = ? AND rules_key = ?",
-                                (doc.path, self.key), doc.content_hash)
+        file = getattr(doc, "file", None)
+        if file is not None and doc.path.startswith(f"{file}#"):  # a data file's record: its file's rows at once
+            if self._file is None or self._file[0] != file:
+                self._file = (file, self._reader.rows(
+                    "SELECT path, content_hash, findings FROM doc_findings WHERE path >= ? AND path < ?"
+                    " AND rules_key = ?", (f"{file}#", f"{file}$", self.key)))
+            row = self._file[1].get(doc.path)
+            blob = row[1] if row is not None and row[0] == doc.content_hash and isinstance(row[1], bytes) else None
+        else:
+            blob = self._reader.one("SELECT content_hash, findings FROM doc_findings WHERE path = ? AND rules_key = ?",
+                                    (doc.path, self.key), doc.content_hash)
         if blob is None:
             return None
         try:
-            return decode_findings(blob, doc, self.rules)
+            return decode_findings(blob, doc, self._by_code)
         except CodecError as exc:
             self.bad.append(f"{doc.path} ({exc})")  # reported once per run (``report_bad``)
             return None
@@ -1008,7 +1101,7 @@ class DocumentFindingsCache:
             index.close()
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_reader": None}
+        return {**self.__dict__, "_reader": None, "_file": None}
 
     def put(self, results: Iterable[tuple["Document", list]]) -> None:
         """Store each (document, findings); findings the codec cannot store (e.g. a
@@ -1188,17 +1281,20 @@ def _str(value: Any, what: str) -> str:
     return value
 
 
-def decode_findings(blob: bytes, doc: "Document", rules: Iterable[Any]) -> list:
-    """Findings decoded from ``blob`` and checked against ``doc`` and the active rules;
-    raises ``CodecError`` if anything does not fit (the whole entry is then discarded)."""
-    from .findings import Applicability, Edit, Finding, Fix, Location, Severity
-
+def decode_findings(blob: bytes, doc: "Document", rules: "Iterable[Any] | Mapping[str, Any]") -> list:
+    """Findings decoded from ``blob`` and checked against ``doc`` and the active rules
+    (or a dict code -> rule of them); raises ``CodecError`` if anything does not fit (the
+    whole entry is then discarded)."""
     data = loads(blob)
     if not (isinstance(data, list) and len(data) == 2 and isinstance(data[1], list)):
         raise CodecError("not a findings entry")
     if data[0] != doc.content_hash:
         raise CodecError("content hash does not match the document")
-    by_code = {r.code: r for r in rules}
+    if not data[1]:  # (most documents, and most records of a dataset: nothing more to check)
+        return []
+    from .findings import Applicability, Edit, Finding, Fix, Location, Severity
+
+    by_code = rules if isinstance(rules, Mapping) else {r.code: r for r in rules}
     n = len(doc.text)
     big = 1 << 40  # (line and column: the equality with doc.place below is the check)
     where = doc.location(0)  # a dataset record's findings name its data file and the record
@@ -1477,9 +1573,13 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None, read_keys
     old: dict[str, dict[str, tuple[str, Any]]] = {}
     if index is not None:
         present = {rel for rel, _ in corpus.values()} | {c[1] for c in checked}
-        gone = [rel for rel in known_files if rel not in present]
+        # (a data file's row stays while the file is there: data files are not corpus files, and
+        # a run that checks others keeps the rows the next check of it reads, ``StateReader.record_state``)
+        gone = [rel for rel, row in known_files.items() if rel not in present and not (
+            _is_records(row[2]) and os.path.isfile(os.path.join(os.path.abspath(ctx.root), rel)))]
         per_file = _checked_records_rows(rules, keys, target_docs, checked, known_files, cached, lazy_codes,
-                                         getattr(ctx, "record_of", lambda key: None))
+                                         getattr(ctx, "record_of", lambda key: None),
+                                         getattr(ctx, "records_bad", ()))
         first = next(per_file, None)  # (the first state row: the others are made as they are written)
         if first is not None:
             state_rows.extend(first[1])
@@ -1742,7 +1842,8 @@ def _records_states(index, rules, keys, cached, lazy_codes, rel: str, h: str, di
 CHECKED_ROWS_MAX_BYTES = 8 * 1024 * 1024
 
 
-def _checked_records_rows(rules, keys, target_docs, checked, known_files, cached, lazy_codes, record_of):
+def _checked_records_rows(rules, keys, target_docs, checked, known_files, cached, lazy_codes, record_of,
+                          rebuild=()):
     """Index rows (as ``_records_item`` makes them) of the checked files a reader claims
     (``checked``: (display, rel, path, stat before the read, read key)), from their records'
     states the map step collected (``target_docs``): the next run that checks other files
@@ -1752,7 +1853,8 @@ def _checked_records_rows(rules, keys, target_docs, checked, known_files, cached
     rule, file by file, each encoded state made when its turn comes (``_collect`` writes it
     before the next is made: a full check of a dataset held every file's blobs until one
     write, 33 MB for one 4.8 MB file of 5 k SFT records), then the file's row; rules that
-    share each record's state (S101 and S103) share its blob."""
+    share each record's state (S101 and S103) share its blob. ``rebuild``: the displays whose
+    stored rows the map step found invalid (``StateReader.record_state``): written again."""
     if not checked:
         return
     wanted = {c[0] for c in checked}
@@ -1776,7 +1878,7 @@ def _checked_records_rows(rules, keys, target_docs, checked, known_files, cached
             continue  # (changed since it was read: fixed, or edited meanwhile)
         h = _records_hash(read_key, display, docs)
         stored = [cached.get(rule.code, {}).get(rel) for rule in rules]
-        if known_files.get(rel) == (seen[0], seen[1], h) and all(
+        if display not in rebuild and known_files.get(rel) == (seen[0], seen[1], h) and all(
                 (hit if rule.code in lazy_codes else (hit[0] if hit is not None else None)) == h
                 for rule, hit in zip(rules, stored)):
             continue  # (stored by an earlier run)
