@@ -61,7 +61,7 @@ def test_turkish_reduplication_with_either_capital_i_stays_unreported(pair):
     assert _s104(text.replace("Akıl ve", f"{pair} akıl ve")) == []
 
 
-def _udhr_table(tmp_path: Path) -> dict:
+def _udhr_table() -> dict:
     lines = [line for line in (UDHR / "tr.txt").read_text(encoding="utf-8").splitlines() if len(line) > 20]
     return {"instruction": ["Madde 1", "Madde 8"], "output": lines}
 
@@ -70,7 +70,7 @@ def test_parquet_without_the_id_column_is_read_with_record_numbers(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    pq.write_table(pa.table(_udhr_table(tmp_path)), tmp_path / "udhr.parquet")
+    pq.write_table(pa.table(_udhr_table()), tmp_path / "udhr.parquet")
     _, report = run_json("--text-field", "instruction,output", "--id-field", "id", "--select", "F005,S104,W101",
                          str(tmp_path / "udhr.parquet"))
     assert [f for f in report["diagnostics"] if f["code"] == "F005"] == []
@@ -80,7 +80,7 @@ def test_parquet_without_the_id_column_is_read_with_record_numbers(tmp_path):
 def test_csv_without_the_id_column_is_read_with_record_numbers(tmp_path):
     import csv
 
-    table = _udhr_table(tmp_path)
+    table = _udhr_table()
     with open(tmp_path / "udhr.csv", "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["instruction", "output"])
@@ -97,7 +97,7 @@ def test_file_refused_whole_is_not_counted_as_checked(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    pq.write_table(pa.table(_udhr_table(tmp_path)), tmp_path / "udhr.parquet")
+    pq.write_table(pa.table(_udhr_table()), tmp_path / "udhr.parquet")
     _, report = run_json("--text-field", "text", str(tmp_path / "udhr.parquet"))
     assert [f["code"] for f in report["diagnostics"]] == ["F005"]
     assert report["files_checked"] == 0
