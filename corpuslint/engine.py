@@ -603,7 +603,7 @@ class Linter:
                 i == "ALL" or cls.code.startswith(i) for i in self.config.ignore):
             # a fix that was not written is reported even under --select W (unless ignored)
             rule = cls(severity=self.config.severity_for(cls.code, cls.default_severity))
-        unread = problem.kind in UNREAD_KINDS and problem.record is None
+        unread = (problem.kind in UNREAD_KINDS or problem.unread) and problem.record is None
         if unread:
             self.unread.add(source.display)
         if rule is None or (unread and not self.keep_code(source.display, cls.code)):

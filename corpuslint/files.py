@@ -32,6 +32,7 @@ class ReadProblem:
     line: int = 1
     column: int = 1
     record: int | str | None = None  # the data file's record the problem is in
+    unread: bool = False  # a "malformed" file refused whole (no record read): not counted as checked
 
 
 @dataclass(frozen=True)

