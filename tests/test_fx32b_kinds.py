@@ -1,0 +1,61 @@
+"""S104 and W114 kinds fresh32 found in a multilingual fine-tuning set (UDHR, LibreOffice help and
+man pages in Indonesian, Turkish, Vietnamese and the Philippine languages), as fx32b fixed them.
+Each kind on its real excerpt, and a true finding of the same shape still reported.
+Sources: tests/data/realtext/SOURCE.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpuslint import lint_text
+
+REALTEXT = Path(__file__).parent / "data" / "realtext"
+
+
+def s104(text: str, path: str = "page.txt", language: str | None = None) -> list[tuple[int, int, str]]:
+    """(line, column, the doubled word) of each S104 finding of ``text``."""
+    config = {"select": ["S104"], "cache": False}
+    if language is not None:
+        config["per-file-language"] = {path: language}
+    return [(f.line, f.column, f.message.split("'")[1]) for f in lint_text(text, path=path, config=config)]
+
+
+# -- S104: reduplication in Austronesian languages, written with a space --------------------
+
+def test_s104_leaves_hiligaynon_reduplication_declared_or_not():
+    # UDHR article 29 in Hiligaynon: "ang tagsa tagsa magapaidalom" (each one shall be subject)
+    text = (REALTEXT / "udhr-hil-tagsa-tagsa.txt").read_text(encoding="utf-8")
+    assert s104(text) == []
+    assert s104(text, language="hil") == []
+
+
+def test_s104_leaves_an_indonesian_overlapping_compound_and_reports_doubled_prepositions():
+    # "rantai kunci kunci publik" (rantai kunci, keyring + kunci publik, public key) is no slip;
+    # "sama dengan dengan dua pewakil" and "ruas dari dari mana" are (fresh32's labels)
+    text = (REALTEXT / "libreoffice-id-s104.txt").read_text(encoding="utf-8")
+    expected = [(3, 34, "dengan"), (5, 12, "dari")]
+    assert s104(text) == expected
+    assert s104(text, language="id") == expected
+
+
+def test_s104_declared_language_without_a_list_reports_nothing_and_tagalog_keeps_its_particles():
+    assert s104("Ang bawat isa ay may karapatan sa sa buhay.\n", language="tl") == [(1, 32, "sa")]
+    assert s104("Watu wote wote ni sawa.\n", language="sw") == []
+    # the same Tagalog sentence with a doubled content word: reduplication ("isa isa", one by one)
+    assert s104("Ang mga tao ay pumasok isa isa sa silid ng pulong.\n", language="tl") == []
+
+
+def test_s104_still_reports_a_doubled_content_word_in_english():
+    assert s104("Each one one has the right to life.\n") == [(1, 6, "one")]
+
+
+# -- S104: an option taking an argument, then its description ------------------------------
+
+def test_s104_leaves_an_option_argument_then_its_description_on_a_later_line():
+    # at(1) in Indonesian, flattened: "-o format format waktu ..." (the option's argument
+    # "format", then the description "format waktu", time format)
+    text = (REALTEXT / "manpages-id-option-argument.txt").read_text(encoding="utf-8")
+    assert s104(text) == []
+    assert s104("Options below.\n-o format format the output\n", path="a.txt") == []
+    # without an option before it, the pair is reported
+    assert s104("Options below.\nthe format format the output\n") == [(2, 5, "format")]
