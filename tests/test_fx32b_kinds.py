@@ -59,3 +59,32 @@ def test_s104_leaves_an_option_argument_then_its_description_on_a_later_line():
     assert s104("Options below.\n-o format format the output\n", path="a.txt") == []
     # without an option before it, the pair is reported
     assert s104("Options below.\nthe format format the output\n") == [(2, 5, "format")]
+
+
+# -- W114: a mark the sentence names, in Turkish, Indonesian and Vietnamese man pages -------
+
+def w114(text: str, path: str = "page.txt") -> list[tuple[int, int, str | None]]:
+    """(line, column, fix safety) of each W114 finding of ``text``."""
+    return [(f.line, f.column, f.fix.applicability.value if f.fix else None)
+            for f in lint_text(text, path=path, config={"select": ["W114"], "cache": False})]
+
+
+def test_w114_leaves_a_mark_named_before_a_turkish_postposition_or_after_a_preposition():
+    # ls(1): "karakterlerini ? ile gösterir" (shows them with ?), "Dizinlere / göstergesini ekler";
+    # Indonesian "masukan dimulai dengan ." (entries starting with .)
+    assert w114((REALTEXT / "manpages-tr-ls-named-mark.txt").read_text(encoding="utf-8")) == []
+    assert w114((REALTEXT / "manpages-id-ls-named-dot.txt").read_text(encoding="utf-8")) == []
+    assert w114("Tách các trường bằng :\n\nGiống như ; trong C.\n") == []
+
+
+def test_w114_offers_no_safe_fix_between_two_placeholders_in_capitals():
+    # expr(1) in Vietnamese: "CHUỖI : BTCQ" (STRING : REGEXP), an operator between placeholders
+    text = (REALTEXT / "manpages-vi-expr-synopsis.txt").read_text(encoding="utf-8")
+    assert w114(text) == [(3, 6, "unsafe"), (5, 33, "unsafe")]
+
+
+def test_w114_still_fixes_a_spaced_stop_or_colon_in_indonesian_and_vietnamese_prose():
+    text = "Pilih kolom basis data yang ingin Anda masukkan .\n\nChọn một trong các tác vụ sau :\n"
+    assert w114(text) == [(1, 48, "safe"), (3, 30, "safe")]
+    # a heading in capitals keeps its finding, without the safe fix
+    assert w114("NOTE : READ THIS FIRST\n") == [(1, 5, "unsafe")]
