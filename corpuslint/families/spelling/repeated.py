@@ -1076,10 +1076,12 @@ _INDONESIAN_CLOSED_CLASS = frozenset("""dan di dari dengan pada adalah untuk dal
     dibawah bila daripada demi ialah kalau lewat bahkan guna kecuali yang""".split())
 _TAGALOG_CLOSED_CLASS = frozenset("ang ng sa si ni daw ba nang para".split())
 _CEBUANO_CLOSED_CLASS = frozenset("sa ang ug si nga ni kay man og para ba ra".split())
+# (Keyed by the tags ``document.language_tag`` gives: ISO 639-1 where it maps the code, else as written.)
 AUSTRONESIAN_CLOSED_CLASS = {
-    "id": _INDONESIAN_CLOSED_CLASS, "ms": _INDONESIAN_CLOSED_CLASS, "tl": _TAGALOG_CLOSED_CLASS,
-    "fil": _TAGALOG_CLOSED_CLASS, "ceb": _CEBUANO_CLOSED_CLASS, "hil": _CEBUANO_CLOSED_CLASS,
-    "ilo": frozenset(), "jv": frozenset(), "su": frozenset(), "sw": frozenset(),
+    **dict.fromkeys(("id", "ind", "ms", "msa", "zsm"), _INDONESIAN_CLOSED_CLASS),
+    **dict.fromkeys(("tl", "tgl", "fil"), _TAGALOG_CLOSED_CLASS),
+    **dict.fromkeys(("ceb", "hil"), _CEBUANO_CLOSED_CLASS),
+    **dict.fromkeys(("ilo", "jv", "jav", "su", "sun", "sw", "swa", "swh"), frozenset()),
 }
 # A text declaring no language is read as one of these when its marker words (frequent function
 # words no other Latin-script language writes so often) are at least 2 and 3% of its Latin words
@@ -1105,7 +1107,7 @@ def reduplicating_closed_class(text: str, declared: str | None) -> frozenset[str
     found = [lang for lang, marker in _AUSTRONESIAN_MARKERS if _written_in(text, marker)]
     if not found:
         return None
-    return frozenset().union(*(AUSTRONESIAN_CLOSED_CLASS[lang] for lang in found))
+    return frozenset().union(*(AUSTRONESIAN_CLOSED_CLASS[lang] for lang in found))  # ("sw": none)
 
 
 # Arabic "لم لم" in a question is two words: "لِمَ لَمْ تخبر أحدا؟" (why did you not tell
@@ -1371,6 +1373,11 @@ class RepeatedWord(SpellingDocumentRule):
     but a conjunction or pronoun ("akın akın", "tekrar tekrar", "bir bir" are
     reduplications), and a suffix after an apostrophe before the
     same word ("İncil'de de");
+    in Indonesian/Malay, Tagalog, Cebuano/Hiligaynon (declared, or written: their marker words)
+    any word but a closed-class one from Universal Dependencies treebanks (``reduplicating_closed_class``:
+    "ang tagsa tagsa", each one, and "rantai kunci kunci publik", keyring + public key, are not
+    reported; "dari dari", "dengan dengan", "sa sa" are), and in Javanese, Sundanese, Ilocano and
+    Swahili declared or Swahili written, nothing (no such list);
     in Persian a word that is adjective then adverb ("زمان دیگر دیگر بیکار"); in Persian and Urdu paragraphs, the words these languages reduplicate as
     grammar ("کم کم", "آرام آرام", "دسته دسته"), and in Urdu any word but the
     closed-class ones (postpositions, conjunctions, auxiliaries: "میں میں", "تاکہ تاکہ"
