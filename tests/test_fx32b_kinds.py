@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings, strategies as st
+
 from corpuslint import lint_text
 
 REALTEXT = Path(__file__).parent / "data" / "realtext"
@@ -95,3 +97,14 @@ def test_s104_reads_three_letter_language_codes():
     assert s104("Watu wote wote ni sawa.\n", language="swh") == []
     assert s104("Ang bawat isa ay may karapatan sa sa buhay.\n", language="tgl") == [(1, 32, "sa")]
     assert s104("Setiap orang orang berhak atas kebebasan dan dan keamanan.\n", language="ind") == [(1, 42, "dan")]
+
+
+_CAPITALS = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZĐỐỖÜŞİ_", min_size=2, max_size=8).filter(
+    lambda w: sum(c.isalpha() for c in w) >= 2 and w[0].isalpha() and w[-1].isalpha())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(left=_CAPITALS, right=_CAPITALS, mark=st.sampled_from(":;!?"), lead=st.sampled_from(["", "match ", "Syntax: "]))
+def test_w114_never_safely_glues_a_mark_between_two_placeholders(left, right, mark, lead):
+    # whatever W114 reports between two words in capitals, it never offers the safe fix
+    assert all(safety != "safe" for _, _, safety in w114(f"{lead}{left} {mark} {right}\n"))
