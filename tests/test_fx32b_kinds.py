@@ -108,3 +108,9 @@ _CAPITALS = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZĐỐỖÜŞİ_", min_si
 def test_w114_never_safely_glues_a_mark_between_two_placeholders(left, right, mark, lead):
     # whatever W114 reports between two words in capitals, it never offers the safe fix
     assert all(safety != "safe" for _, _, safety in w114(f"{lead}{left} {mark} {right}\n"))
+
+
+def test_s104_still_reports_a_slip_further_on_in_an_option_description():
+    # route(8) in Turkish: "-e  ... görüntülemek için için netstat(8) biçimini kullanır" (a slip)
+    text = "Seçenekler:\n-e  Yönlendirme tablosunu görüntülemek için için netstat(8) biçimini kullanır.\n"
+    assert s104(text, language="tr") == [(2, 40, "için")]

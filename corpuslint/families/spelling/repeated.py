@@ -1030,7 +1030,20 @@ def _column_gap(text: str, m) -> bool:
 # A command-line option before the pair on its line ("pip install --no-binary docutils
 # docutils": the option's value, then the package): the words are arguments, not prose.
 # (Not a line opening with a command name: "more", "less", "find", "who" open prose too.)
-_OPTION_RE = lazy(r"(?m)(?:^|[ \t])--?[A-Za-z][\w-]*(?:=\S*)?[ \t]")
+_OPTION_RE = lazy(r"(?:^|[ \t])--?[A-Za-z][\w-]*(?:=\S*)?[ \t]")
+
+
+# An option term opening a line, then the pair: the option's argument, then its description's
+# first word (at(1) in Indonesian, flattened: "-o format format waktu ...", -o FORMAT, then
+# "format waktu", time format). Only right after the term: the description may hold a slip
+# further on ("-e  ... görüntülemek için için netstat(8)" stays reported).
+_OPTION_TERM_RE = lazy(r"[ \t]*(?:--?[A-Za-z][\w-]*,?[ \t]+)+")
+
+
+def _option_argument(text: str, line_start: int, pos: int) -> bool:
+    """True when ``text[line_start:pos]`` is only option terms ("-o ", "-f, --file "), so the
+    pair at ``pos`` is an option's argument, then the first word of its description."""
+    return _OPTION_TERM_RE.fullmatch(text, line_start, pos) is not None
 
 
 def _first_option_end(text: str, line_start: int, line_end: int) -> float:
@@ -1500,6 +1513,8 @@ class RepeatedWord(SpellingDocumentRule):
                     continue
                 if facts[3] <= m.start():
                     continue  # "pip install --no-binary docutils docutils": arguments
+                if _option_argument(text, line_start, m.start()):
+                    continue  # "-o format format waktu": the option's argument, then its description
                 if code_near(text, m.end()):
                     continue  # "& retStr retStr = Partition(-5, 0, 99, 5)": code flattened into text, one statement after another
                 if word.lower() not in _EN_FUNCTION_WORDS and word == second and "(" in text:
