@@ -382,8 +382,9 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "dalej ! -oi", "мають ; і &", "+, - или ?": the mark is syntax or named among signs
             if _last_word(text, row.start, m.start()) in _TAKES_AN_OBJECT:
                 continue  # "جدا شده با :" (separated by :), "separated by ;": a sign after a preposition
-            if (n := _NEXT_WORD_RE.match(text, m.end() + 1)) and _first_word(text, n.start(1), row.end) in _NAMED_BEFORE_WORDS:
-                continue  # "karakterlerini ? ile gösterir", "? işareti": a Turkish postposition or noun after the mark names it
+            if (n := _NEXT_WORD_RE.match(text, m.end() + 1)) and (
+                    _first_word(text, n.start(1), row.end) in _NAMED_BEFORE_WORDS):
+                continue  # "karakterlerini ? ile gösterir", "? işareti": a Turkish postposition or mark noun names it
             if _named_after_word(text, row.start, m.start(), m.end() + 1):
                 continue  # "Χρησιμοποιήστε το ; για να", "από ένα ; μέχρι", "Use ; to separate": the mark named
             if mark == ";" and (_logo_comment(text, row.start, m.start(), row.end)
