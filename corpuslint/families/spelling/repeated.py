@@ -1164,6 +1164,19 @@ def _column_gap(text: str, m) -> bool:
 _OPTION_RE = lazy(r"(?:^|[ \t])--?[A-Za-z][\w-]*(?:=\S*)?[ \t]")
 
 
+# An option term opening a line, then the pair: the option's argument, then its description's
+# first word (at(1) in Indonesian, flattened: "-o format format waktu ...", -o FORMAT, then
+# "format waktu", time format). Only right after the term: the description may hold a slip
+# further on ("-e  ... görüntülemek için için netstat(8)" stays reported).
+_OPTION_TERM_RE = lazy(r"[ \t]*(?:--?[A-Za-z][\w-]*,?[ \t]+)+")
+
+
+def _option_argument(text: str, line_start: int, pos: int) -> bool:
+    """True when ``text[line_start:pos]`` is only option terms ("-o ", "-f, --file "), so the
+    pair at ``pos`` is an option's argument, then the first word of its description."""
+    return _OPTION_TERM_RE.fullmatch(text, line_start, pos) is not None
+
+
 def _first_option_end(text: str, line_start: int, line_end: int) -> float:
     """The end of the first command-line option on the line ``text[line_start:line_end]``
     (infinity without one): a pair at ``pos`` follows an option on its line when this end
@@ -1202,6 +1215,59 @@ def _vietnamese(text: str) -> bool:
     text = _composed(text)
     own = len(_VI_LETTER_WORD_RE.findall(text))
     return own >= 2 and own * 5 >= len(_LATIN_WORD_RE.findall(text))
+
+
+# Austronesian languages and Swahili reduplicate content words as grammar, and their texts often
+# write the pair with a space (fresh32's UDHR: Hiligaynon "Ang tagsa tagsa may katarungan", each
+# one has the right; Indonesian "rantai kunci kunci publik", one compound's last word, then the
+# next one's first, as Vietnamese does). A doubled closed-class word is a slip there all the same
+# ("dari dari mana", "dengan dengan dua pewakil"). The closed-class words (UPOS ADP, AUX, CCONJ,
+# SCONJ, PART, at least 3 times and 75 % of their occurrences, as s104x44's
+# benchmarks/ud_closed_class.py counts them; lower case) of Universal Dependencies treebanks,
+# all CC BY-SA 4.0, only the words taken: Indonesian from UD_Indonesian-GSD 89491e4d (dev and
+# test; the train file was not in the snapshot), with the relativiser "yang" (UD tags it PRON;
+# "yang yang" is a slip, fresh32), read for Malay too; Tagalog from UD_Tagalog-TRG 7151bec1;
+# Cebuano from UD_Cebuano-GJA d85a2c85, read for its Visayan neighbour Hiligaynon too.
+# Javanese, Sundanese, Ilocano and Swahili have no such treebank: nothing is reported there.
+_INDONESIAN_CLOSED_CLASS = frozenset("""dan di dari dengan pada adalah untuk dalam sebagai oleh atau akan ke dapat
+    telah seperti bahwa karena kepada secara antara yaitu bagi setelah serta sampai bisa terhadap sehingga sudah
+    tentang selama ketika melalui sejak tanpa selain maka maupun namun menurut dimana hingga sekitar tapi harus
+    mungkin sebelum sebesar sedangkan jika beserta sedang sementara meskipun walaupun mampu mengenai sebelah
+    dibawah bila daripada demi ialah kalau lewat bahkan guna kecuali yang""".split())
+_TAGALOG_CLOSED_CLASS = frozenset("ang ng sa si ni daw ba nang para".split())
+_CEBUANO_CLOSED_CLASS = frozenset("sa ang ug si nga ni kay man og para ba ra".split())
+# (Keyed by the tags ``document.language_tag`` gives: ISO 639-1 where it maps the code, else as written.)
+AUSTRONESIAN_CLOSED_CLASS = {
+    **dict.fromkeys(("id", "ind", "ms", "msa", "zsm"), _INDONESIAN_CLOSED_CLASS),
+    **dict.fromkeys(("tl", "tgl", "fil"), _TAGALOG_CLOSED_CLASS),
+    **dict.fromkeys(("ceb", "hil"), _CEBUANO_CLOSED_CLASS),
+    **dict.fromkeys(("ilo", "jv", "jav", "su", "sun", "sw", "swa", "swh"), frozenset()),
+}
+# A text declaring no language is read as one of these when its marker words (frequent function
+# words no other Latin-script language writes so often) are at least 2 and 3% of its Latin words
+# (``_written_in``): Indonesian/Malay, Tagalog, Cebuano/Hiligaynon, Swahili.
+_AUSTRONESIAN_MARKERS = (
+    ("id", lazy(r"\b(?:yang|dengan|untuk|adalah|tidak|dalam|pada|akan|dapat|oleh|bahwa|kepada)\b")),
+    ("tl", lazy(r"\b(?:ang|ng|mga|ay|hindi|nang|siya|niya|ito)\b")),
+    ("ceb", lazy(r"\b(?:sang|kag|ug|nga|mga|kay|ang|iya|bisan)\b")),
+    ("sw", lazy(r"\b(?:katika|kwa|kila|ambaye|ambao|ambayo|kuwa|hii|huu|yake|wake)\b")),
+)
+
+
+_UNREAD = object()  # (a document's answer not asked yet)
+
+
+def reduplicating_closed_class(text: str, declared: str | None) -> frozenset[str] | None:
+    """The closed-class words (lower case) whose doubling S104 still reports when ``text`` is
+    Austronesian or Swahili (``AUSTRONESIAN_CLOSED_CLASS``): declared so (an ISO 639-1 or 639-3
+    code: "id", "hil"), or, declaring no language, written so (``_AUSTRONESIAN_MARKERS``: the
+    closed-class words of every language whose markers it holds). None for other text."""
+    if declared is not None:
+        return AUSTRONESIAN_CLOSED_CLASS.get(declared)
+    found = [lang for lang, marker in _AUSTRONESIAN_MARKERS if _written_in(text, marker)]
+    if not found:
+        return None
+    return frozenset().union(*(AUSTRONESIAN_CLOSED_CLASS[lang] for lang in found))  # ("sw": none)
 
 
 # Arabic "لم لم" in a question is two words: "لِمَ لَمْ تخبر أحدا؟" (why did you not tell
@@ -1467,6 +1533,11 @@ class RepeatedWord(SpellingDocumentRule):
     but a conjunction or pronoun ("akın akın", "tekrar tekrar", "bir bir" are
     reduplications), and a suffix after an apostrophe before the
     same word ("İncil'de de");
+    in Indonesian/Malay, Tagalog, Cebuano/Hiligaynon (declared, or written: their marker words)
+    any word but a closed-class one from Universal Dependencies treebanks (``reduplicating_closed_class``:
+    "ang tagsa tagsa", each one, and "rantai kunci kunci publik", keyring + public key, are not
+    reported; "dari dari", "dengan dengan", "sa sa" are), and in Javanese, Sundanese, Ilocano and
+    Swahili declared or Swahili written, nothing (no such list);
     in Persian a word that is adjective then adverb ("زمان دیگر دیگر بیکار"); in Persian and Urdu paragraphs, the words these languages reduplicate as
     grammar ("کم کم", "آرام آرام", "دسته دسته"), and in Urdu any word but the
     closed-class ones (postpositions, conjunctions, auxiliaries: "میں میں", "تاکہ تاکہ"
@@ -1530,6 +1601,7 @@ class RepeatedWord(SpellingDocumentRule):
         text = doc.text
         spans = None
         non_latin = turkish = scandinavian = dutch = vietnamese = west_slavic = german = italian = None
+        austronesian: frozenset[str] | None | object = _UNREAD  # (``reduplicating_closed_class``, once a document)
         # A declared language (its record's field, the project's per-file-language) adds
         # its reduplications to what the text shows; it never takes the guess's away.
         declared = doc.language
@@ -1605,6 +1677,8 @@ class RepeatedWord(SpellingDocumentRule):
                     continue
                 if facts[3] <= m.start():
                     continue  # "pip install --no-binary docutils docutils": arguments
+                if _option_argument(text, line_start, m.start()):
+                    continue  # "-o format format waktu": the option's argument, then its description
                 if code_near(text, m.end()):
                     continue  # "& retStr retStr = Partition(-5, 0, 99, 5)": code flattened into text, one statement after another
                 if word.lower() not in _EN_FUNCTION_WORDS and word == second and "(" in text:
@@ -1624,6 +1698,10 @@ class RepeatedWord(SpellingDocumentRule):
                     vietnamese = declared == "vi" or _vietnamese(text)
                 if vietnamese and _folded(word) not in VIETNAMESE_FUNCTION_WORDS:
                     continue  # "Xuất bản bản nháp": one word ends with the syllable the next starts with
+                if austronesian is _UNREAD:
+                    austronesian = reduplicating_closed_class(text, declared)
+                if austronesian is not None and word.lower() not in austronesian:
+                    continue  # "Ang tagsa tagsa", "rantai kunci kunci publik": reduplication, overlapping compounds
                 latin_word = _LATIN_WORD_RE.match(word) is not None  # (a Cyrillic, Greek... word is its text's own)
                 if latin_word and non_latin is None:
                     non_latin = len(_NON_LATIN_LETTER_RE.findall(text)) > len(_LATIN_RE.findall(text))

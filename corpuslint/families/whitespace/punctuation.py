@@ -382,6 +382,9 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "dalej ! -oi", "мають ; і &", "+, - или ?": the mark is syntax or named among signs
             if _last_word(text, row.start, m.start()) in _TAKES_AN_OBJECT:
                 continue  # "جدا شده با :" (separated by :), "separated by ;": a sign after a preposition
+            if (n := _NEXT_WORD_RE.match(text, m.end() + 1)) and (
+                    _first_word(text, n.start(1), row.end) in _NAMED_BEFORE_WORDS):
+                continue  # "karakterlerini ? ile gösterir", "? işareti": a Turkish postposition or mark noun names it
             if _named_after_word(text, row.start, m.start(), m.end() + 1):
                 continue  # "Χρησιμοποιήστε το ; για να", "από ένα ; μέχρι", "Use ; to separate": the mark named
             if mark == ";" and (_logo_comment(text, row.start, m.start(), row.end)
@@ -416,7 +419,8 @@ class SpaceBeforePunctuation(DocumentRule):
             if facts["tokenized"]:
                 continue  # "the fleet , and the admiral 's staff": a tokenized line, every mark a token
             # deleting a no-break space before ; : ! ? would undo French typography: no safe fix
-            make = Fix.unsafe if french_spacing(text, m) or named or _stands_alone(text, m.end() + 1, row.end) else Fix.safe
+            make = Fix.unsafe if french_spacing(text, m) or named or _stands_alone(text, m.end() + 1, row.end) or (
+                _between_placeholders(text, row.start, m.start(), m.end() + 1, row.end)) else Fix.safe
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=make(Edit(m.start(), m.end())))
 
 
@@ -789,10 +793,34 @@ _TAKES_AN_OBJECT = frozenset(
     в во с со к ко о об от до на по за из у для без при про через над под перед между
     з із зі від під між
     we ze od dla przy przez pod przed między
-    ve se ke pro při přes před mezi""".split()  # not من, also "who?"; Slavic prepositions:
+    ve se ke pro při přes před mezi
+    dengan seperti sebagai tanpa
+    như bằng với""".split()  # not من, also "who?"; Slavic prepositions:
     # ls(1) in Russian, "не скрывать файлы начинающиеся с ." ("do not hide files starting with ."),
-    # not the one-letter Latin ones (w z v s k), which end placeholders: "ved %(site_name)s ."
+    # not the one-letter Latin ones (w z v s k), which end placeholders: "ved %(site_name)s .";
+    # Indonesian and Vietnamese prepositions (fresh32's man pages: ls(1) "masukan dimulai dengan ."
+    # ("entries starting with ."), "seperti ." (like .), Vietnamese "như :" (like :), "bằng ." (with .))
 )
+# Turkish names a mark before its postposition or before a noun for the mark (fresh32's ls(1):
+# "Basılamayan denetim karakterlerini ? ile gösterir", shows the unprintable control characters
+# with ?; "/ göstergesini", "? işareti", "! karakteri"): Turkish puts "with" and "like" after their
+# object, so a word of these after a spaced mark names it ("? ile" joined reads "ends with a
+# question, with").
+_NAMED_BEFORE_WORDS = frozenset("""ile gibi yerine işareti işaretini işaretiyle karakteri karakterini
+    karakteriyle imi imini simgesi simgesini göstergesi göstergesini""".split())
+# A synopsis in capitals: expr(1)'s "STRING : REGEXP" (Vietnamese "CHUỖI : BTCQ", "match CHUỖI BTCQ
+# giống như CHUỖI : BTCQ"): the mark is an operator between two placeholders, and joining it to
+# the first changes the syntax. A heading in capitals ("NOTE : READ THIS") has the same shape:
+# still reported, without a safe fix.
+_PLACEHOLDER_RE = lazy(r"[\p{Lu}\p{M}][\p{Lu}\p{M}\p{N}_.]*\p{Lu}[\p{M}]*")
+
+
+def _between_placeholders(text: str, start: int, before: int, after: int, end: int) -> bool:
+    """True when the tokens right before ``before`` and right after ``after`` on the line
+    ``text[start:end]`` are both words in capitals of two letters or more (``_PLACEHOLDER_RE``)."""
+    left = _tokens_before(text, start, before, 1)
+    right = _tokens_after(text, after, end, 1)
+    return bool(left and right) and all(_PLACEHOLDER_RE.fullmatch(t) for t in (left[0], right[0]))
 # After a spaced mark: a command-line option (procmail's "dalej ! -oi -f", "forward ! -oi":
 # the mark is the recipe's action sign), or a short word and a sign (bash(1) in Ukrainian,
 # "мають ; і &", "зокрема ; або |": the mark named among other signs; not a dash, which
@@ -1000,6 +1028,14 @@ def _last_word(text: str, start: int, end: int) -> str:
 
 
 _A_LETTER_RE = lazy(r"\p{L}")
+
+
+def _first_word(text: str, start: int, end: int) -> str:
+    """The word that opens ``text[start:end]`` (its letters, ``\\p{L}+``), case-folded."""
+    i = start
+    while i < end and _A_LETTER_RE.match(text, i) is not None:
+        i += 1
+    return text[start:i].casefold()
 
 
 _CAPITAL_NEXT_RE = lazy(r"[ \t]+\p{Lu}\p{Ll}")
