@@ -217,7 +217,7 @@ _CLOSED_CLASS: dict[str, frozenset[str]] = {}
 
 
 def closed_class_words(language: str) -> frozenset[str]:
-    """The closed-class words of ``language`` (an ISO 639-1 code: hi, mr, gu, te) as
+    """The closed-class words of ``language`` (an ISO 639 code: hi, mr, gu, te; id, tl, ceb) as
     ``dictionaries/closed_class_words.txt`` lists them; empty for another language."""
     if not _CLOSED_CLASS:
         import os
@@ -1227,22 +1227,13 @@ def _vietnamese(text: str) -> bool:
 # all CC BY-SA 4.0, only the words taken: Indonesian from UD_Indonesian-GSD 89491e4d (dev and
 # test; the train file was not in the snapshot), with the relativiser "yang" (UD tags it PRON;
 # "yang yang" is a slip, fresh32), read for Malay too; Tagalog from UD_Tagalog-TRG 7151bec1;
-# Cebuano from UD_Cebuano-GJA d85a2c85, read for its Visayan neighbour Hiligaynon too.
+# Cebuano from UD_Cebuano-GJA d85a2c85, read for its Visayan neighbour Hiligaynon too (the rows
+# id, tl, ceb of ``dictionaries/closed_class_words.txt``: ``closed_class_words``).
 # Javanese, Sundanese, Ilocano and Swahili have no such treebank: nothing is reported there.
-_INDONESIAN_CLOSED_CLASS = frozenset("""dan di dari dengan pada adalah untuk dalam sebagai oleh atau akan ke dapat
-    telah seperti bahwa karena kepada secara antara yaitu bagi setelah serta sampai bisa terhadap sehingga sudah
-    tentang selama ketika melalui sejak tanpa selain maka maupun namun menurut dimana hingga sekitar tapi harus
-    mungkin sebelum sebesar sedangkan jika beserta sedang sementara meskipun walaupun mampu mengenai sebelah
-    dibawah bila daripada demi ialah kalau lewat bahkan guna kecuali yang""".split())
-_TAGALOG_CLOSED_CLASS = frozenset("ang ng sa si ni daw ba nang para".split())
-_CEBUANO_CLOSED_CLASS = frozenset("sa ang ug si nga ni kay man og para ba ra".split())
-# (Keyed by the tags ``document.language_tag`` gives: ISO 639-1 where it maps the code, else as written.)
-AUSTRONESIAN_CLOSED_CLASS = {
-    **dict.fromkeys(("id", "ind", "ms", "msa", "zsm"), _INDONESIAN_CLOSED_CLASS),
-    **dict.fromkeys(("tl", "tgl", "fil"), _TAGALOG_CLOSED_CLASS),
-    **dict.fromkeys(("ceb", "hil"), _CEBUANO_CLOSED_CLASS),
-    **dict.fromkeys(("ilo", "jv", "jav", "su", "sun", "sw", "swa", "swh"), frozenset()),
-}
+# (Keyed by the tags ``document.language_tag`` gives: ISO 639-1 where it maps the code, else as
+# written.) The languages, and the list each one reads (Malay Indonesian's, Hiligaynon Cebuano's).
+AUSTRONESIAN_LANGUAGES = frozenset("id ind ms msa zsm tl tgl fil ceb hil ilo jv jav su sun sw swa swh".split())
+_CLOSED_CLASS_OF = {"ind": "id", "ms": "id", "msa": "id", "zsm": "id", "tgl": "tl", "fil": "tl", "hil": "ceb"}
 # A text declaring no language is read as one of these when its marker words (frequent function
 # words no other Latin-script language writes so often) are at least 2 and 3% of its Latin words
 # (``_written_in``): Indonesian/Malay, Tagalog, Cebuano/Hiligaynon, Swahili.
@@ -1259,15 +1250,17 @@ _UNREAD = object()  # (a document's answer not asked yet)
 
 def reduplicating_closed_class(text: str, declared: str | None) -> frozenset[str] | None:
     """The closed-class words (lower case) whose doubling S104 still reports when ``text`` is
-    Austronesian or Swahili (``AUSTRONESIAN_CLOSED_CLASS``): declared so (an ISO 639-1 or 639-3
-    code: "id", "hil"), or, declaring no language, written so (``_AUSTRONESIAN_MARKERS``: the
+    Austronesian or Swahili (``AUSTRONESIAN_LANGUAGES``, their lists ``closed_class_words``):
+    declared so (an ISO 639-1 or 639-3 code: "id", "hil"), or, declaring no language, written so (``_AUSTRONESIAN_MARKERS``: the
     closed-class words of every language whose markers it holds). None for other text."""
     if declared is not None:
-        return AUSTRONESIAN_CLOSED_CLASS.get(declared)
+        if declared not in AUSTRONESIAN_LANGUAGES:
+            return None
+        return closed_class_words(_CLOSED_CLASS_OF.get(declared, declared))
     found = [lang for lang, marker in _AUSTRONESIAN_MARKERS if _written_in(text, marker)]
     if not found:
         return None
-    return frozenset().union(*(AUSTRONESIAN_CLOSED_CLASS[lang] for lang in found))  # ("sw": none)
+    return frozenset().union(*(closed_class_words(lang) for lang in found))  # ("sw": none)
 
 
 # Arabic "لم لم" in a question is two words: "لِمَ لَمْ تخبر أحدا؟" (why did you not tell
