@@ -121,16 +121,32 @@ def hash_utf8(data: bytes, language: str | None = None) -> str:
 # text (datatrove's GlotLID filter: "tur_Latn"); only the primary subtag is kept.
 _LANGUAGE_TAG_RE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
 # ISO 639-2/3 codes of languages that have a two-letter code (BCP 47 uses the shorter):
-# the languages corpuslint's rules know, and their neighbours. Others stay as written.
-_TWO_LETTER = {
-    "ara": "ar", "arb": "ar", "fas": "fa", "per": "fa", "pes": "fa", "urd": "ur", "tur": "tr", "fra": "fr",
-    "fre": "fr", "eng": "en", "deu": "de", "ger": "de", "spa": "es", "swe": "sv", "nld": "nl", "dut": "nl",
-    "dan": "da", "nor": "no", "nob": "nb", "nno": "nn", "ita": "it", "por": "pt", "rus": "ru", "ukr": "uk",
-    "zho": "zh", "chi": "zh", "jpn": "ja", "kor": "ko", "heb": "he", "hin": "hi", "ben": "bn", "pus": "ps",
-    "uig": "ug", "kur": "ku", "tha": "th", "lao": "lo", "khm": "km", "mya": "my", "bur": "my", "ind": "id",
-    "msa": "ms", "may": "ms", "ell": "el", "gre": "el", "pol": "pl", "ces": "cs", "cze": "cs", "fin": "fi",
-    "hun": "hu", "ron": "ro", "rum": "ro", "aze": "az", "uzb": "uz", "kaz": "kk", "tgk": "tg", "snd": "sd",
-}
+# ``dictionaries/iso639_two_letter.txt`` (every such language, from the ISO 639-3 table: "tgl"
+# -> "tl", "swa" -> "sw", "fre" -> "fr"), and the standard individual language of a
+# macrolanguage, which has no two-letter code of its own but is what the macrolanguage's code
+# names in practice (Standard Arabic "arb", Iranian Persian "pes", Swahili "swh", Standard
+# Malay "zsm", Mandarin "cmn", Standard Estonian "ekk", Standard Latvian "lvs"). Others stay as
+# written ("ceb", "hil").
+_STANDARD_INDIVIDUAL = {"arb": "ar", "pes": "fa", "swh": "sw", "zsm": "ms", "cmn": "zh", "ekk": "et", "lvs": "lv"}
+ISO639_FILE = "iso639_two_letter.txt"
+
+
+@lru_cache(maxsize=1)
+def _two_letter() -> dict[str, str]:
+    """Three-letter code -> two-letter code (``ISO639_FILE`` and ``_STANDARD_INDIVIDUAL``)."""
+    import os
+
+    from .dictionaries import DIRECTORY
+
+    table = dict(_STANDARD_INDIVIDUAL)
+    with open(os.path.join(DIRECTORY, ISO639_FILE), encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                code, two = line.split()
+                table[code] = two
+    return table
+
+
 _DEPRECATED = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv"}
 # No single language: undetermined, multiple, no linguistic content, uncoded.
 _NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
@@ -155,7 +171,7 @@ def _primary_subtag(value: str) -> str | None:
     primary = m.group(1).lower()
     if primary in _NO_LANGUAGE:
         return None
-    return _DEPRECATED.get(primary) or _TWO_LETTER.get(primary, primary)
+    return _DEPRECATED.get(primary) or _two_letter().get(primary, primary)
 
 
 class Document:

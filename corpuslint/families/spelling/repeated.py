@@ -1230,10 +1230,10 @@ def _vietnamese(text: str) -> bool:
 # Cebuano from UD_Cebuano-GJA d85a2c85, read for its Visayan neighbour Hiligaynon too (the rows
 # id, tl, ceb of ``dictionaries/closed_class_words.txt``: ``closed_class_words``).
 # Javanese, Sundanese, Ilocano and Swahili have no such treebank: nothing is reported there.
-# (Keyed by the tags ``document.language_tag`` gives: ISO 639-1 where it maps the code, else as
-# written.) The languages, and the list each one reads (Malay Indonesian's, Hiligaynon Cebuano's).
-AUSTRONESIAN_LANGUAGES = frozenset("id ind ms msa zsm tl tgl fil ceb hil ilo jv jav su sun sw swa swh".split())
-_CLOSED_CLASS_OF = {"ind": "id", "ms": "id", "msa": "id", "zsm": "id", "tgl": "tl", "fil": "tl", "hil": "ceb"}
+# (Keyed by the tags ``document.language_tag`` gives: ISO 639-1 where the language has a code
+# there, "tgl" -> "tl", "zsm" -> "ms"; else the ISO 639-3 code, "fil", "ceb".) The languages, and the list each one reads (Malay Indonesian's, Hiligaynon Cebuano's).
+AUSTRONESIAN_LANGUAGES = frozenset("id ms tl fil ceb hil ilo jv su sw".split())
+_CLOSED_CLASS_OF = {"ms": "id", "fil": "tl", "hil": "ceb"}
 # A text declaring no language is read as one of these when its marker words (frequent function
 # words no other Latin-script language writes so often) are at least 2 and 3% of its Latin words
 # (``_written_in``): Indonesian/Malay, Tagalog, Cebuano/Hiligaynon, Swahili.
