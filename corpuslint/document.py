@@ -154,7 +154,8 @@ _NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
 
 def language_tag(value: object) -> str | None:
     """The primary language subtag of ``value``, lower case, two letters where the
-    language has them ("tr-TR", "TR", "tur", "tur_Latn" -> "tr"); None for "und", "mul",
+    language has them ("tr-TR", "TR", "tur", "tur_Latn" -> "tr"; "tgl" -> "tl", "fre" -> "fr":
+    ISO 639-3 and 639-2 codes, ``_two_letter``), else as written ("ceb"); None for "und", "mul",
     "zxx" and "mis" (no single language). Raises ``ValueError`` (saying why) for
     anything else: a non-string, a name ("Turkish"), an empty string."""
     if not isinstance(value, str):
