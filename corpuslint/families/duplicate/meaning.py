@@ -55,8 +55,18 @@ NEGATIONS = frozenset(
     δεν μην όχι ούτε μηδέ χωρίς κανένας καμία κανένα τίποτα ποτέ
     नहीं न मत बिना नाही नको नये નહિં નહીં ન નથી વગર না নয় নেই নি বিনা ਨਹੀਂ ਨਾ ਬਿਨਾਂ
     இல்லை அல்ல లేదు కాదు ಇಲ್ಲ ಅಲ್ಲ ഇല്ല അല്ല නැත නැහැ නොවේ
+    không chưa chẳng
+    tidak bukan belum
+    değil
     """.split()
 )
+# (Vietnamese không "not", chưa "not yet", chẳng "not (at all)": L. C. Thompson, A Vietnamese
+# Reference Grammar, 1965, on the negative adverbs; Indonesian tidak "not" (verbs,
+# adjectives), bukan "not" (nouns), belum "not yet": J. N. Sneddon, Indonesian: A Comprehensive
+# Grammar, 1996, on negation; Turkish değil, the negator of nominal predicates: A. Göksel
+# and C. Kerslake, Turkish: A Comprehensive Grammar, 2005, on negation. Turkish verbs negate
+# with the suffix -mA-, which a word list cannot tell from the verbal noun -mA, so it is
+# not listed.)
 
 # Prefixes that turn a word into its opposite (enable/disable, install/uninstall;
 # Spanish and French igual/desigual, ordre/désordre).
@@ -568,6 +578,33 @@ def names_of_spans(text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
 
 # A command-line option: a hyphen or two after a space, a quote or the start, then a letter
 # ("su -l", "ls --all"); a hyphen inside a word ("well-known") or before a digit is not one.
+_KEY_CHORD_RE = lazy(r"(?<![\w+])(?:(?:shift|ctrl|control|alt|altgr|cmd|command|option|meta|super|fn|strg|umschalt)\+)+\w+",
+                     regex.IGNORECASE)
+
+
+def key_chords(text: str) -> Counter[str]:
+    """The key chords of ``text``, casefolded, with their counts: "Shift+Tab",
+    "Ctrl+Shift+F6" (modifier names followed by "+" and a key)."""
+    return Counter(m.group().casefold() for m in _KEY_CHORD_RE.finditer(text)) if "+" in text else Counter()
+
+
+def _chord_change(a: str, b: str) -> str | None:
+    """A key chord on one side only, where the other side names another chord or the chord's
+    bare key: "Tab - putar semua tombol ... dari atas ke bawah" / "Shift+Tab - putar semua
+    tombol ... ke arah yang berlawanan" (LibreOffice's Indonesian help: two keys, two
+    directions), a contrast. A chord the other side leaves unnamed is not one (a restatement
+    may drop the shortcut)."""
+    ka, kb = key_chords(a), key_chords(b)
+    if ka == kb:
+        return None
+    for chords, other, other_chords in ((ka - kb, b, kb), (kb - ka, a, ka)):
+        for chord in chords:
+            key = chord.rsplit("+", 1)[1]
+            if other_chords or regex.search(rf"(?<![\w+]){regex.escape(key)}(?!\w)", other, regex.IGNORECASE):
+                return f"key '{chord}'"
+    return None
+
+
 _OPTION_RE = lazy(r"(?<![\w\-])--?[A-Za-z][\w-]*")
 
 
@@ -684,6 +721,10 @@ def _marked_change(a: str, b: str) -> str | None:
         oa, ob = options(a), options(b)
         if oa != ob:
             return f"option '{min(oa ^ ob)}'"
+    if "+" in a or "+" in b:
+        chord = _chord_change(a, b)
+        if chord:
+            return chord
     ca, cb = contrast_opener(a), contrast_opener(b)
     if ca != cb:
         return f"contrast '{cb or ca}'"
