@@ -1211,7 +1211,9 @@ def _folded(word: str) -> str:
     return _composed(word.replace("İ", "i")).lower()
 
 
-def _vietnamese(text: str) -> bool:
+def vietnamese_text(text: str) -> bool:
+    """True when ``text`` reads as Vietnamese: at least two of its Latin words, and a fifth
+    of them, hold a letter only Vietnamese writes (``_VI_LETTER_WORD_RE``; NFC or NFD)."""
     text = _composed(text)
     own = len(_VI_LETTER_WORD_RE.findall(text))
     return own >= 2 and own * 5 >= len(_LATIN_WORD_RE.findall(text))
@@ -1688,7 +1690,7 @@ class RepeatedWord(SpellingDocumentRule):
                 if _SOUTH_ASIAN_LETTER_RE.match(word) and not south_asian_slip(word, declared):
                     continue  # "মাঝে মাঝে", "বড় বড়", "धीरे धीरे": reduplication is grammar ("के के" is not)
                 if vietnamese is None:
-                    vietnamese = declared == "vi" or _vietnamese(text)
+                    vietnamese = declared == "vi" or vietnamese_text(text)
                 if vietnamese and _folded(word) not in VIETNAMESE_FUNCTION_WORDS:
                     continue  # "Xuất bản bản nháp": one word ends with the syllable the next starts with
                 if austronesian is _UNREAD:

@@ -42,6 +42,7 @@ import regex
 from corpuslint import structure
 from corpuslint.document import Document
 from corpuslint.families.artifact.symbols import MORSE_RE
+from corpuslint.families.spelling.repeated import vietnamese_text
 from corpuslint.families.duplicate.codepoints import LETTER_RE, letter_tokens
 from corpuslint.families.duplicate.regions import (
     check_genre,
@@ -73,6 +74,16 @@ _ELLIPSIS_END_RE = lazy(r"(?:\.{3,}|…)[" + regex.escape(_CLOSERS) + r"\s]*$")
 # is not cut off (its sentence goes on) and the two marks are one pause.
 _ELLIPSIS_CONTINUED_RE = lazy(r"(?:\.{3,}|…)[ \t]*\n[ \t]*(?:\.{3,}|…)")
 _ELLIPSIS_START_RE = lazy(r"^(?:\.{3,}|…)")
+# An ellipsis in a command synopsis means "repeatable", not "cut off" (POSIX utility
+# syntax, man-pages(7) SYNOPSIS: "cp [TÙY_CHỌN]… NGUỒN… THƯ_MỤC", "[ isim ... ]",
+# "MODE[,MODE]..."): right after a closing bracket or a placeholder in capitals, or closing a
+# bracket. On a line that gives a bracketed option ("[-e]", "[ -p dolgu ]"), any ellipsis is
+# (fresh32's man pages: "şablon dosya ...", "tugas ...").
+_SYNOPSIS_ELLIPSIS_RE = lazy(
+    r"(?:\]|(?<![\p{L}\p{M}])\p{Lu}[\p{Lu}\p{M}\p{N}_\-]*\p{Lu}[\p{M}\p{N}_]*)[ \t]?(?:\.{3,}|…)"
+    r"|(?:\.{3,}|…)[ \t]?\]"
+)
+_BRACKETED_OPTION_RE = lazy(r"\[[ \t]?--?[\p{L}\p{N}]")
 _LETTER_RE = regex.compile(r"\p{L}")
 # Words as written, minus Arabic harakat, superscript alef and tatweel (so n-grams are
 # counted across vocalised and plain spellings, and shown to the user as written).
@@ -243,6 +254,15 @@ def designed_repetition(doc: Document) -> bool:
 PROMPT_ROLES = frozenset({"user", "system", "tool"})
 
 
+def part_of_example(doc: Document) -> bool:
+    """True when ``doc`` is one part of a fine-tuning example, not a whole document: a
+    turn of a conversation (a ``RecordDocument`` with a ``turn`` of a turn path such as
+    ``messages[*].content``, or a ``role``: an Alpaca column, a chatterbot message) or a
+    message stored one a record (``structure.CHAT_MESSAGE``)."""
+    return (doc.role is not None or getattr(doc, "turn", None) is not None
+            or structure.CHAT_MESSAGE in doc.kinds)
+
+
 class QualityRule(DocumentRule):
     """Base class: one measured value per document, one finding when it is out of bounds."""
 
@@ -275,9 +295,18 @@ class QualityRule(DocumentRule):
     # its mark: "What is your robot body"), a system prompt ("Вы — помощник по Linux.") or a
     # tool's result is its input. Texts without a role, and the assistant's turns, are.
     skip_roles: frozenset[str] = frozenset()
+    # A whole-document filter (Q105's short lines, Q108's word count, Q111's share of
+    # alphabetic words: Gopher's and FineWeb's, set on web pages and applied by datatrove's
+    # ``GopherQualityFilter``/``FineWebQualityFilter`` to a ``Document``'s whole text) does
+    # not measure one part of a fine-tuning example (``part_of_example``): fresh32's chat
+    # answers ("Gán một giá trị cho một biến.", 1 of 1 lines short, 7 words) and instruction
+    # fields ("Artikulo 25", 1 of 2 tokens without a letter) are complete as they are.
+    whole_documents = False
 
     def check(self, doc: Document) -> Iterable[Finding]:
         if doc.role is not None and doc.role in self.skip_roles:
+            return ()
+        if self.whole_documents and part_of_example(doc):
             return ()
         if not prose(doc).text.strip():
             return ()  # empty files (or Markdown without prose) are not measured
@@ -1126,9 +1155,9 @@ class ShortLines(QualityRule):
     metadata rather than prose.
     Example: A scraped category page: "Politics", "12:30", "Read more", "Share", ...
     Subtitle files (.srt, .vtt read as subtitles) are not measured: a caption line is
-    short by convention; nor chat turns of the user, the system or a tool (``Document.role``:
-    a question "Что делает ram?", a system prompt "Вы — помощник по Linux."): the filter
-    judges what a model is trained to produce, the assistant's turns and texts without a role.
+    short by convention; nor one part of a fine-tuning example (``part_of_example``: a chat
+    turn, an instruction record's field): FineWeb's filter judges whole web documents, and a
+    complete answer of one sentence ("Tidak menghitung subtotal.") is 1 of 1 lines short.
     The filter judges a whole document: a dataset record of one paragraph (no blank
     line) is not measured with ``unit = "paragraph"`` (records cut from documents at
     blank lines), and with the default ``unit = "document"`` the finding says the record
@@ -1141,6 +1170,7 @@ class ShortLines(QualityRule):
     name = "short-lines"
     default_severity = Severity.INFO
     skip_roles = PROMPT_ROLES
+    whole_documents = True
     options = {"max-fraction": 0.67, "short-length": 30, "unit": "document"}
 
     def measure(self, doc):
@@ -1230,7 +1260,8 @@ class SymbolHeavy(QualityRule):
             text = MORSE_RE.sub(" ", text)  # (Morse code's dots are not ellipses)
         ellipses = 0
         if "..." in text or "…" in text:  # (what each match of both patterns holds: most text has neither)
-            ellipses = len(_ELLIPSIS_RE.findall(text)) - len(_ELLIPSIS_CONTINUED_RE.findall(text))
+            ellipses = max(0, len(_ELLIPSIS_RE.findall(text)) - len(_ELLIPSIS_CONTINUED_RE.findall(text))
+                           - synopsis_ellipses(text))
         for label, count, key in (
             ("hash signs", text.count("#") - len(_CLOSED_HASHTAG_RE.findall(text)), "max-hash-ratio"),
             ("ellipses", ellipses, "max-ellipsis-ratio"),
@@ -1242,6 +1273,18 @@ class SymbolHeavy(QualityRule):
                     f"({_fmt(ratio, limits[key])} per word > max {_fmt(limits[key], ratio)})"
                 )
         return None
+
+
+def synopsis_ellipses(text: str) -> int:
+    """The ellipses of ``text`` that mark a repeatable operand of a command synopsis
+    (``_SYNOPSIS_ELLIPSIS_RE``: "[TÙY_CHỌN]…", "NGUỒN…", "[ isim ... ]"), and every
+    ellipsis on a line that gives a bracketed option (``_BRACKETED_OPTION_RE``: "[ -e ]
+    şablon dosya ..."). Each match of the pattern holds one ellipsis."""
+    count = 0
+    for line in text.splitlines():
+        if "..." in line or "…" in line:
+            count += len((_ELLIPSIS_RE if _BRACKETED_OPTION_RE.search(line) else _SYNOPSIS_ELLIPSIS_RE).findall(line))
+    return count
 
 
 class AbnormalWordLength(QualityRule):
@@ -1269,8 +1312,13 @@ class AbnormalWordLength(QualityRule):
     an Urdu Qur'an translation measure 2.8-3.5 (median 3.1); its default minimum is 2.5.
     Korean is counted in Hangul syllable blocks, each two or three letters: the 244 pages
     of GNOME's Korean help measure 2.4-4.2 (median 3.0, where its English pages measure
-    4.9); its default minimum is 1.5. A declared language (``Document.language``) is used
-    as it is; otherwise Korean is a document whose letters are mostly Hangul syllables.
+    4.9); its default minimum is 1.5. Vietnamese writes each syllable
+    as a word ("Chọn lệnh Phụ thêm dấu cách."): fresh32's Vietnamese LibreOffice help and
+    man pages measure 3.4-3.9 and their sections down to 2.8 (Gopher's range was set on
+    English, whose words are not syllables); its default minimum is 2. A declared language
+    (``Document.language``) is used as it is; otherwise Korean is a document whose letters
+    are mostly Hangul syllables, and Vietnamese one whose Latin words hold ơ ư ă đ or its
+    tone-marked vowels (``spelling.repeated.vietnamese_text``).
     A line that the text repeats (a song's refrain, "Fa la la la la, la la la la" after every
     line of a carol) counts once when the mean is out of range.
     Numbers are not words here: a list of numbers given as an answer (``输出: [1, 3, 4, 5,
@@ -1284,7 +1332,7 @@ class AbnormalWordLength(QualityRule):
     code = "Q107"
     name = "abnormal-word-length"
     default_severity = Severity.WARNING
-    options = {"min": 3, "max": 10, "min-by-language": {"fa": 2.5, "ur": 2.5, "ko": 1.5}}
+    options = {"min": 3, "max": 10, "min-by-language": {"fa": 2.5, "ur": 2.5, "ko": 1.5, "vi": 2}}
 
     def measure(self, doc):
         p = prose(doc)
@@ -1328,11 +1376,13 @@ _HANGUL_SYLLABLE_RE = lazy_re("[\uac00-\ud7a3]")
 def _word_length_language(doc: Document, text: str, letters: int) -> str:
     """The language whose ``min-by-language`` Q107 applies: the document's declared
     language, else Korean when Hangul syllables are most of its ``letters`` characters,
-    else the language of its Arabic-script text; "" for none."""
+    else Vietnamese (``vietnamese_text``), else the language of its Arabic-script text; "" for none."""
     if doc.language:
         return doc.language
     if len(_HANGUL_SYLLABLE_RE.findall(text)) * 2 > letters:
         return "ko"
+    if vietnamese_text(text):
+        return "vi"
     return arabic_script_language(text) or ""
 
 
@@ -1348,9 +1398,10 @@ class WordCountOutOfRange(QualityRule):
     Why: Very short documents carry too little context to learn from (often stubs,
     error pages, cookie notices); very long ones are usually concatenated dumps.
     Example: A 12-word "page not found" notice.
-    Chat turns of the user, the system or a tool (``Document.role``) are not measured: a
-    question ("Что делает ram?") or a system prompt ("Вы — помощник по Linux.") is short by
-    nature; the filter judges the assistant's turns and texts without a role.
+    One part of a fine-tuning example (``part_of_example``: a chat turn of any role, an
+    instruction record's field) is not measured: Gopher's filter judges whole web documents,
+    and a question ("Что делает ram?"), a system prompt or a complete answer of 21 words
+    (fresh32's LibreOffice help sections) is short by nature.
     The filter judges a whole document: a dataset record of one paragraph (no blank
     line) is not measured with ``unit = "paragraph"`` (records cut from documents at
     blank lines), and with the default ``unit = "document"`` the finding says the record
@@ -1364,6 +1415,7 @@ class WordCountOutOfRange(QualityRule):
     name = "word-count-out-of-range"
     default_severity = Severity.INFO
     skip_roles = PROMPT_ROLES
+    whole_documents = True
     options = {"min-words": GOPHER_MIN_WORDS, "max-words": 100_000, "unit": "document"}
 
     def measure(self, doc):
@@ -1488,6 +1540,9 @@ class FewAlphabeticWords(QualityRule):
     whitespace token is a run of several words ("空行被忽略。以" is one token): each token
     holding a letter counts as the words it holds (``spaceless_letter_words``), else three
     Chinese clauses would weigh as much as the "#" and "$" quoted between them.
+    One part of a fine-tuning example (``part_of_example``: a chat turn, an instruction
+    record's field) is not measured: Gopher's filter judges whole documents, and a heading
+    of two tokens ("Artikulo 25", "Shrink / Expand") is 1 of 2 without a letter.
     Fix safety: No automatic fix. Enabled at info severity: statistical reports are
     legitimately number-heavy.
     """
@@ -1495,6 +1550,7 @@ class FewAlphabeticWords(QualityRule):
     code = "Q111"
     name = "few-alphabetic-words"
     default_severity = Severity.INFO
+    whole_documents = True
     options = {"min-fraction": 0.8}
 
     def measure(self, doc):
