@@ -25,11 +25,23 @@ REAL = Path(__file__).parent / "data" / "realtext"
 RECORDS = sorted(REAL.glob("*.jsonl"))
 
 
-def _texts() -> list[str]:
+def _record_texts() -> list[str]:
+    """Every record's text: its ``text``, or a fine-tuning example's turns and fields
+    (fresh32-sft-parts.jsonl)."""
     out = []
     for path in RECORDS:
         for line in path.read_text(encoding="utf-8").splitlines():
-            out.append(json.loads(line)["text"])
+            row = json.loads(line)
+            if "text" in row:
+                out.append(row["text"])
+            else:
+                out += [m["content"] for m in row.get("messages", ())]
+                out += [row[k] for k in ("instruction", "input", "output") if row.get(k)]
+    return out
+
+
+def _texts() -> list[str]:
+    out = _record_texts()
     # prose of several paragraphs, some under min-words (a unit subset), and a Markdown file
     handbook = (REAL / "debian-handbook-apt.txt").read_text(encoding="utf-8")
     out += [handbook[:1500], handbook[1500:4000], "Short line.\n\n" + handbook[:600]]
@@ -77,10 +89,7 @@ def test_signatures_of_a_batch_are_those_of_each_document():
 def _dataset(tmp_path: Path) -> Path:
     """The real records in one JSON Lines file, with a record copied whole (D107) and one
     copied with a word changed (a near-copy: D104/D105)."""
-    rows = []
-    for path in RECORDS:
-        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    rows = [{"text": r["text"]} for r in rows]  # (one shape: no roles, every record compared)
+    rows = [{"text": t} for t in _record_texts()]  # (one shape: no roles, every record compared)
     long = max(rows, key=lambda r: len(r["text"].split()))
     words = long["text"].split()
     rows.append(dict(long))
