@@ -7,6 +7,7 @@ per file content; ``reduce`` runs LSH over all of them and verifies candidates e
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import math
@@ -940,6 +941,20 @@ def _per_file(paths: list[str], per_doc: list[np.ndarray]) -> list[np.ndarray]:
 _NOTEBOOK_CELL_KEY_RE = lazy(r"(?i)(.*\.ipynb)#cell \d+")
 
 
+def _data_records(corpus: CorpusView, paths: list[str]) -> set[str] | None:
+    """The documents of ``paths`` (engine keys) that are records of data files (a CSV's
+    row, a JSONL line: ``DocumentStore.record_of`` names their file), when ``paths`` hold
+    both such records and text files (a notebook's cell is part of its notebook, a text
+    file); None when they are of one kind. D106 counts the two apart."""
+    store = corpus.documents
+    record_of = getattr(store, "record_of", None)
+    if record_of is None:  # (a plain mapping of documents: the Python API)
+        def record_of(p):
+            return getattr(store.get(p), "record", None)
+    found = {p for p in paths if _file_key(p) == p and record_of(p) is not None}
+    return found if found and len(found) < len(paths) else None
+
+
 def _files_of(paths: list[str]) -> list[int] | None:
     """For each document (``paths``, engine keys), the index of the file it is part of,
     where that is not the document itself: a notebook's cells (``nb.ipynb#cell 3``) are
@@ -1295,7 +1310,14 @@ class BoilerplateLine(_DuplicateCorpusRule):
     and 0.01; the documents counted are those with such a line, ``taking_part``: not
     the messages of .po catalogues, which D106 skips). Each such line of a checked file is reported once, at its first copy
     in the file (the message counts the others), pointing at the first other document
-    that has it.
+    that has it. The records of data files (CSV/TSV rows, JSON Lines, Parquet: ``_data_records``)
+    and the text files are two populations, counted apart: a text file's line is counted
+    among the text files ("in 3 of 95 documents": the files), a record's among the records
+    of the data files checked, so a CSV of interface strings or word lists joining a corpus of
+    pages does not raise the pages' threshold (fresh31: the UDHR and its subtitles gave 13
+    findings, the same files beside 8 CSVs none), and a check of one page, which reads the
+    other files from the corpus index but no data file beyond those checked, counts what a
+    full run counts.
     Why: comment-form prompts, share buttons, newsletter calls and site names repeated
     under every scraped article are not content; they skew n-gram statistics.
     Example: "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *"
@@ -1439,12 +1461,30 @@ class BoilerplateLine(_DuplicateCorpusRule):
         if corpus.facts is not None:  # counted by a distributed reduce (shuffle.LINE_COUNTS)
             yield from self._report(corpus, paths, corpus.facts["n_docs"], corpus.facts["common"])
             return
+        records = _data_records(corpus, paths)
+        if records is not None and corpus.aggregates is not None:
+            # (the index's postings are the text files': data files are no corpus files of it)
+            corpus = dataclasses.replace(corpus, aggregates=None)
+            paths = sorted(p for p, s in corpus.states.items() if s is not None)
+            records = _data_records(corpus, paths)
+        if records is not None:  # records and text files are two populations (see the docstring)
+            yield from self._reduce_states(corpus, [p for p in paths if p not in records])
+            yield from self._reduce_states(corpus, [p for p in paths if p in records])
+            return
+        yield from self._reduce_states(corpus, paths)
+
+    def _reduce_states(self, corpus: CorpusView, paths: list[str]) -> Iterable[Finding]:
+        """Findings of the common lines among the documents ``paths`` (one population: the
+        text files, or the data files' records), from the corpus index's aggregate when the
+        reduce has it, else from their states."""
+        if not paths:
+            return
         # a notebook's cells are one document (as to D104): its cells count once, in "N of M"
         # and in the threshold, however many of them hold the line (``_files_of``)
         if corpus.aggregates is not None:  # (documents posting a line key: those with a state)
             n_docs = corpus.aggregates.documents()
         else:
-            files_all = _files_of(paths)  # (``paths``: every document with a state, here)
+            files_all = _files_of(paths)  # (``paths``: every document of the population with a state, here)
             n_docs = len(paths) if files_all is None else len(set(files_all))
         need = max(2, int(self.opts["min-docs"]), math.ceil(float(self.opts["min-fraction"]) * n_docs))
         if corpus.aggregates is not None:  # counted in the corpus index (incremental.LinePostings)
@@ -1466,7 +1506,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
         keep = counts >= need
         common = uk[keep]
         if len(common) == 0:
-            return []
+            return
         # (the common keys' counts only: a dict of every distinct line key, ~1 a record, was
         # ~150 bytes a key with its ints, made while the reduce holds its arrays of every line)
         count_of = dict(zip(common.tolist(), counts[keep].tolist()))
