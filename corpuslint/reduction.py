@@ -31,6 +31,9 @@ from typing import Any, Callable, Protocol, Sequence
 class Ops(Protocol):
     partitions: int  # how many partitions the corpus states are split in
     memo: dict  # results plans share within one run (the spelling rules' one merge)
+    # (data file, record) of a record's key, None for a file's (``DocumentStore.record_of``);
+    # None when the executor cannot tell (a plan then treats every document alike)
+    record_of: Callable[[str], Any] | None
 
     def states(self, code: str) -> list[Any]:
         """One handle per partition: ``{key: state}`` of rule ``code`` (None states kept),
@@ -54,10 +57,12 @@ class Ops(Protocol):
 class SerialOps:
     """``Ops`` in this process (handles are values): runs a plan without a cluster."""
 
-    def __init__(self, states: dict[str, dict[str, Any]], partitions: int = 1):
+    def __init__(self, states: dict[str, dict[str, Any]], partitions: int = 1,
+                 record_of: Callable[[str], Any] | None = None):
         self._states = states
         self.partitions = partitions
         self.memo: dict = {}
+        self.record_of = record_of
 
     def states(self, code: str) -> list[Any]:
         keys = sorted(self._states.get(code, {}))

@@ -158,3 +158,28 @@ def test_d103_hindi_sentences_end_at_the_danda():
     for stop in "។။།።":
         two = f"ក ខ គ{stop} ឃ ង ច{stop}"
         assert len(paragraph_sentences(Document("t.txt", two))) == 2
+
+
+def test_d106_distributed_reduce_counts_the_two_populations_apart(tmp_path, monkeypatch):
+    """``shuffle.LINE_COUNTS`` (the Dask executor's reduce) over 1, 2 and 3 partitions of the
+    pages and the dictionary gives the local reduce's findings when the executor names the
+    records (``Ops.record_of``)."""
+    from corpuslint import engine
+    from corpuslint.executors import LocalExecutor
+    from corpuslint.reduction import SerialOps
+
+    _project(tmp_path, monkeypatch, DEBREF, SENSES)
+    config, registry = engine.build_registry(["."], table=CONFIG)
+    config.use_cache = False
+    result = engine.run(["."], config, registry, executor=LocalExecutor())
+    local = sorted((f.path, f.record, f.line, f.message) for f in result.findings)
+    assert len(local) == len(DEBREF_FOUND) + len(MEDICINAL)
+    docs = result.documents
+    linter = engine.Linter(config, registry)
+    rule = linter.rules["D106"]
+    states = {"D106": {p: rule.collect(docs[p]) for p in docs}}
+    for partitions in (1, 2, 3):
+        ops = SerialOps(states, partitions, record_of=docs.record_of)
+        got, facts = rule.reduction.run(rule, ops, set(docs))
+        found = linter.reduce({"D106": got}, docs, {"D106": facts})
+        assert sorted((f.path, f.record, f.line, f.message) for f in found) == local, partitions

@@ -234,6 +234,7 @@ class DaskOps:
         self.partitions = len(partitions)
         self.retries = retries
         self.memo: dict = {}
+        self.record_of = None  # (``reduction.Ops.record_of``: the client's store, set by the run)
 
     def states(self, code: str) -> list:
         return self.map(_states_of, self._parts, [code] * len(self._parts))
@@ -473,6 +474,7 @@ class DaskExecutor:
             if self.before_reduce is not None:
                 self.before_reduce(client)
             ops = DaskOps(client, mapped, retries)
+            ops.record_of = store.record_of
             states: dict[str, dict[str, Any]] = {}
             facts: dict[str, Any] = {}
             targets = set(store)

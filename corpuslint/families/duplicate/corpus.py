@@ -941,17 +941,25 @@ def _per_file(paths: list[str], per_doc: list[np.ndarray]) -> list[np.ndarray]:
 _NOTEBOOK_CELL_KEY_RE = lazy(r"(?i)(.*\.ipynb)#cell \d+")
 
 
-def _data_records(corpus: CorpusView, paths: list[str]) -> set[str] | None:
+def record_keys(record_of, paths: Iterable[str]) -> set[str]:
     """The documents of ``paths`` (engine keys) that are records of data files (a CSV's
-    row, a JSONL line: ``DocumentStore.record_of`` names their file), when ``paths`` hold
-    both such records and text files (a notebook's cell is part of its notebook, a text
-    file); None when they are of one kind. D106 counts the two apart."""
+    row, a JSON Lines record: ``record_of``, as ``DocumentStore.record_of``, names their
+    file); a notebook's cell is part of its notebook, a text file."""
+    return {p for p in paths if _file_key(p) == p and record_of(p) is not None}
+
+
+def _record_of(corpus: CorpusView):
+    """``record_of`` of the reduce's documents (``DocumentStore.record_of``; for a plain
+    mapping of documents, the Python API's, a document's ``record``)."""
     store = corpus.documents
-    record_of = getattr(store, "record_of", None)
-    if record_of is None:  # (a plain mapping of documents: the Python API)
-        def record_of(p):
-            return getattr(store.get(p), "record", None)
-    found = {p for p in paths if _file_key(p) == p and record_of(p) is not None}
+    found = getattr(store, "record_of", None)
+    return found if found is not None else (lambda p: getattr(store.get(p), "record", None))
+
+
+def _data_records(corpus: CorpusView, paths: list[str]) -> set[str] | None:
+    """``record_keys`` of ``paths`` when they hold both records of data files and text
+    files; None when they are of one kind. D106 counts the two apart."""
+    found = record_keys(_record_of(corpus), paths)
     return found if found and len(found) < len(paths) else None
 
 
@@ -1314,10 +1322,11 @@ class BoilerplateLine(_DuplicateCorpusRule):
     and the text files are two populations, counted apart: a text file's line is counted
     among the text files ("in 3 of 95 documents": the files), a record's among the records
     of the data files checked, so a CSV of interface strings or word lists joining a corpus of
-    pages does not raise the pages' threshold (fresh31: the UDHR and its subtitles gave 13
-    findings, the same files beside 8 CSVs none), and a check of one page, which reads the
+    pages does not raise the pages' threshold (fresh31: "Σχετικά θέματα", Related topics, closing
+    89 of 506 LibreOffice help pages, was no boilerplate beside the word lists' and dictionaries'
+    records, and was when the pages were checked alone), and a check of one page, which reads the
     other files from the corpus index but no data file beyond those checked, counts what a
-    full run counts.
+    full run counts; so does the Dask executor's distributed count (``shuffle.LINE_COUNTS``).
     Why: comment-form prompts, share buttons, newsletter calls and site names repeated
     under every scraped article are not content; they skew n-gram statistics.
     Example: "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *"
@@ -1459,7 +1468,14 @@ class BoilerplateLine(_DuplicateCorpusRule):
         if not paths:
             return []
         if corpus.facts is not None:  # counted by a distributed reduce (shuffle.LINE_COUNTS)
-            yield from self._report(corpus, paths, corpus.facts["n_docs"], corpus.facts["common"])
+            populations = corpus.facts.get("populations")
+            if populations is None:
+                yield from self._report(corpus, paths, corpus.facts["n_docs"], corpus.facts["common"])
+                return
+            records = record_keys(_record_of(corpus), paths)  # (the text files', then the records')
+            for group, (n_docs, common) in zip(([p for p in paths if p not in records], sorted(records)), populations):
+                if group and common:
+                    yield from self._report(corpus, group, n_docs, common)
             return
         records = _data_records(corpus, paths)
         if records is not None and corpus.aggregates is not None:

@@ -346,7 +346,7 @@ def _line_emit(states: dict[str, Any], doc_ids: dict[str, tuple[int, int]], shar
     rows = [np.stack((np.asarray(s["keys"], np.uint64), np.full(len(s["keys"]), doc_ids[p][0], np.uint64),
                       np.asarray(s["lines"]).astype(np.uint64), np.full(len(s["keys"]), doc_ids[p][1], np.uint64)),
                      axis=1)
-            for p, s in sorted(states.items()) if s is not None]
+            for p, s in sorted(states.items()) if s is not None and p in doc_ids]  # (of one population)
     rows = np.concatenate(rows) if rows else np.zeros((0, 4), np.uint64)
     shard = ((rows[:, 0] >> np.uint64(11)) % np.uint64(shards)).astype(np.int64)
     order = np.argsort(shard, kind="stable")
@@ -417,30 +417,42 @@ class BoilerplateCounts:
 
     def run(self, rule, ops, targets: set[str]):
         handles = ops.states(rule.code)
-        from .corpus import _file_key
+        from .corpus import _file_key, record_keys
 
         sizes = ops.gather(ops.map(_sizes, handles))
-        # documents as the local reduce counts them: a notebook once, whichever partitions hold its cells
-        n_docs = sum(s[0] for s in sizes) + len(set().union(*(s[1] for s in sizes)))
         paths = [p for s in sizes for p in s[2]]  # partitions are in key order: path order
-        need = max(2, int(rule.opts["min-docs"]), math.ceil(float(rule.opts["min-fraction"]) * n_docs))
-        doc_ids, base, file_ids = [], 0, {}
-        for s in sizes:
-            doc_ids.append({p: (base + k, file_ids.setdefault(_file_key(p), len(file_ids))) for k, p in enumerate(s[2])})
-            base += len(s[2])
+        # the text files and the data files' records are counted apart (``BoilerplateLine``), when
+        # the executor names the records (``Ops.record_of``)
+        record_of = getattr(ops, "record_of", None)
+        records = record_keys(record_of, paths) if record_of is not None else set()
+        groups = [paths] if not records or len(records) == len(paths) else [
+            [p for p in paths if p not in records], [p for p in paths if p in records]]
         shards = min(MAX_SHARDS, max(1, ops.partitions))
-        emitted = ops.map(_line_emit, handles, doc_ids, [shards] * len(handles))
-        tables = []
-        for j in range(shards):
-            pieces = ops.map(getitem, emitted, [j] * len(emitted))
-            tables.append(ops.submit(_line_counts, need, *pieces))
-        common: dict[int, tuple] = {}
-        for t in ops.gather(tables):
-            common.update({k: (c, [(paths[d], ln) for d, ln in h]) for k, (c, h) in t.items()})
-        facts = {"n_docs": n_docs, "common": common}
-        if not common:
+        number = {p: k for k, p in enumerate(paths)}
+        file_ids: dict[str, int] = {}
+        file_of = {p: file_ids.setdefault(_file_key(p), len(file_ids)) for p in paths}
+        populations = []
+        for group in groups:
+            # documents as the local reduce counts them: a notebook once, whichever partitions hold its cells
+            n_docs = len({_file_key(p) for p in group})
+            need = max(2, int(rule.opts["min-docs"]), math.ceil(float(rule.opts["min-fraction"]) * n_docs))
+            ids = {p: (number[p], file_of[p]) for p in group}
+            doc_ids = [{p: ids[p] for p in s[2] if p in ids} for s in sizes]
+            emitted = ops.map(_line_emit, handles, doc_ids, [shards] * len(handles))
+            tables = []
+            for j in range(shards):
+                pieces = ops.map(getitem, emitted, [j] * len(emitted))
+                tables.append(ops.submit(_line_counts, need, *pieces))
+            common: dict[int, tuple] = {}
+            for t in ops.gather(tables):
+                common.update({k: (c, [(paths[d], ln) for d, ln in h]) for k, (c, h) in t.items()})
+            populations.append((n_docs, common))
+        facts = ({"n_docs": populations[0][0], "common": populations[0][1]} if len(populations) == 1
+                 else {"populations": populations})
+        wanted_keys = set().union(*(common for _, common in populations))
+        if not wanted_keys:
             return {}, facts
-        wanted = ops.put((targets, set(common)))
+        wanted = ops.put((targets, wanted_keys))
         states: dict[str, Any] = {}
         for part in ops.gather(ops.map(_line_take, handles, [wanted] * len(handles))):
             states.update(part)
