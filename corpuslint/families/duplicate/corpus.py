@@ -941,11 +941,31 @@ def _per_file(paths: list[str], per_doc: list[np.ndarray]) -> list[np.ndarray]:
 _NOTEBOOK_CELL_KEY_RE = lazy(r"(?i)(.*\.ipynb)#cell \d+")
 
 
-def record_keys(record_of, paths: Iterable[str]) -> set[str]:
-    """The documents of ``paths`` (engine keys) that are records of data files (a CSV's
-    row, a JSON Lines record: ``record_of``, as ``DocumentStore.record_of``, names their
-    file); a notebook's cell is part of its notebook, a text file."""
-    return {p for p in paths if _file_key(p) == p and record_of(p) is not None}
+def is_data_record(record_of, path: str) -> bool:
+    """Is the document ``path`` (an engine key) a record of a data file (``populations``)?"""
+    return _file_key(path) == path and record_of(path) is not None
+
+
+def populations(record_of, paths: list[str]) -> tuple[list[str], list[str]] | None:
+    """(text files, records of data files) of ``paths`` (engine keys, in their order) when
+    both kinds are there; None when they are of one kind (then no list is made: a dataset of
+    a million records holds no second list of their keys). A record is a CSV's row, a JSON
+    Lines record...: ``record_of`` (``DocumentStore.record_of``) names its file; a notebook's
+    cell is part of its notebook, a text file. D106 counts the two apart."""
+    first = None
+    for p in paths:
+        kind = is_data_record(record_of, p)
+        if first is None:
+            first = kind
+        elif kind != first:
+            break
+    else:
+        return None
+    texts: list[str] = []
+    records: list[str] = []
+    for p in paths:
+        (records if is_data_record(record_of, p) else texts).append(p)
+    return texts, records
 
 
 def _record_of(corpus: CorpusView):
@@ -954,13 +974,6 @@ def _record_of(corpus: CorpusView):
     store = corpus.documents
     found = getattr(store, "record_of", None)
     return found if found is not None else (lambda p: getattr(store.get(p), "record", None))
-
-
-def _data_records(corpus: CorpusView, paths: list[str]) -> set[str] | None:
-    """``record_keys`` of ``paths`` when they hold both records of data files and text
-    files; None when they are of one kind. D106 counts the two apart."""
-    found = record_keys(_record_of(corpus), paths)
-    return found if found and len(found) < len(paths) else None
 
 
 def _files_of(paths: list[str]) -> list[int] | None:
@@ -1318,7 +1331,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
     and 0.01; the documents counted are those with such a line, ``taking_part``: not
     the messages of .po catalogues, which D106 skips). Each such line of a checked file is reported once, at its first copy
     in the file (the message counts the others), pointing at the first other document
-    that has it. The records of data files (CSV/TSV rows, JSON Lines, Parquet: ``_data_records``)
+    that has it. The records of data files (CSV/TSV rows, JSON Lines, Parquet: ``populations``)
     and the text files are two populations, counted apart: a text file's line is counted
     among the text files ("in 3 of 95 documents": the files), a record's among the records
     of the data files checked, so a CSV of interface strings or word lists joining a corpus of
@@ -1468,26 +1481,25 @@ class BoilerplateLine(_DuplicateCorpusRule):
         if not paths:
             return []
         if corpus.facts is not None:  # counted by a distributed reduce (shuffle.LINE_COUNTS)
-            populations = corpus.facts.get("populations")
-            if populations is None:
+            counted = corpus.facts.get("populations")  # (mixed: the text files', then the records')
+            if counted is None:
                 yield from self._report(corpus, paths, corpus.facts["n_docs"], corpus.facts["common"])
                 return
-            records = record_keys(_record_of(corpus), paths)  # (the text files', then the records')
-            for group, (n_docs, common) in zip(([p for p in paths if p not in records], sorted(records)), populations):
+            record_of = _record_of(corpus)
+            records = [is_data_record(record_of, p) for p in paths]  # (the few states with common lines)
+            groups = ([p for p, r in zip(paths, records) if not r], [p for p, r in zip(paths, records) if r])
+            for group, (n_docs, common) in zip(groups, counted):
                 if group and common:
                     yield from self._report(corpus, group, n_docs, common)
             return
-        records = _data_records(corpus, paths)
-        if records is not None and corpus.aggregates is not None:
+        groups = populations(_record_of(corpus), paths)
+        if groups is not None and corpus.aggregates is not None:
             # (the index's postings are the text files': data files are no corpus files of it)
             corpus = dataclasses.replace(corpus, aggregates=None)
             paths = sorted(p for p, s in corpus.states.items() if s is not None)
-            records = _data_records(corpus, paths)
-        if records is not None:  # records and text files are two populations (see the docstring)
-            yield from self._reduce_states(corpus, [p for p in paths if p not in records])
-            yield from self._reduce_states(corpus, [p for p in paths if p in records])
-            return
-        yield from self._reduce_states(corpus, paths)
+            groups = populations(_record_of(corpus), paths)
+        for group in groups or (paths,):  # records and text files are two populations (see the docstring)
+            yield from self._reduce_states(corpus, group)
 
     def _reduce_states(self, corpus: CorpusView, paths: list[str]) -> Iterable[Finding]:
         """Findings of the common lines among the documents ``paths`` (one population: the

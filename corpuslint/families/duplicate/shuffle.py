@@ -417,16 +417,14 @@ class BoilerplateCounts:
 
     def run(self, rule, ops, targets: set[str]):
         handles = ops.states(rule.code)
-        from .corpus import _file_key, record_keys
+        from .corpus import _file_key, populations
 
         sizes = ops.gather(ops.map(_sizes, handles))
         paths = [p for s in sizes for p in s[2]]  # partitions are in key order: path order
         # the text files and the data files' records are counted apart (``BoilerplateLine``), when
         # the executor names the records (``Ops.record_of``)
         record_of = getattr(ops, "record_of", None)
-        records = record_keys(record_of, paths) if record_of is not None else set()
-        groups = [paths] if not records or len(records) == len(paths) else [
-            [p for p in paths if p not in records], [p for p in paths if p in records]]
+        groups = (populations(record_of, paths) if record_of is not None else None) or (paths,)
         shards = min(MAX_SHARDS, max(1, ops.partitions))
         number = {p: k for k, p in enumerate(paths)}
         file_ids: dict[str, int] = {}
