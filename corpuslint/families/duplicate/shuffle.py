@@ -24,8 +24,10 @@ other shard.
 
 Boilerplate lines (D106), ``LINE_COUNTS``: each partition splits its line keys into
 shards by key; a shard counts the documents of each key and keeps the keys in enough of
-them, with their first two holders (path order); the client gets those common keys only
-and the states of the target documents restricted to them.
+them, with their first two holders (path order) and, for a key in a few documents, all
+of them; the client counts the documents that are copies of one text once (their line
+keys fetched from the partitions: ``incremental.copies_counted_once``, as the local
+reduce), then gets the common keys' target states restricted to them.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from typing import Any
 import numpy as np
 
 from . import frames, lsh
+from .incremental import COPY_GROUP_MAX, copies_counted_once
 from .local import _subset
 
 _COLS = 7  # band, band key, unit id, exact key, document, words, target
@@ -354,10 +357,14 @@ def _line_emit(states: dict[str, Any], doc_ids: dict[str, tuple[int, int]], shar
     return [rows[order[cuts[j] : cuts[j + 1]]] for j in range(shards)]
 
 
-def _line_counts(need: int, *shards: np.ndarray) -> dict[int, tuple[int, list[tuple[int, int]]]]:
+def _line_counts(need: int, group: bool, *shards: np.ndarray) -> dict[int, tuple[int, list[tuple[int, int]], list[int]]]:
     """Keys in >= ``need`` documents (files: a notebook's cells count once): key ->
     (documents, [(document, line) of the first holder, and of the first holder in another
-    file]), as the local reduce (``BoilerplateLine.reduce``) finds them."""
+    file], holders), as the local reduce (``BoilerplateLine.reduce``) finds them; with
+    ``group`` (no notebook in the corpus), ``holders`` are the key's documents in path
+    order when there are at most ``incremental.COPY_GROUP_MAX`` of them (the client counts
+    copies of one text once), else empty."""
+
     rows = np.concatenate(shards) if shards else np.zeros((0, 4), np.uint64)
     if not len(rows):
         return {}
@@ -374,8 +381,15 @@ def _line_counts(need: int, *shards: np.ndarray) -> dict[int, tuple[int, list[tu
         s, e = int(bounds[j]), int(bounds[j + 1])
         run = rows[s:e]
         first = [run[0]] + [r for r in run[1:][run[1:, 3] != run[0, 3]][:1]]
-        out[int(rows[s, 0])] = (int(files[j]), [(int(r[1]), int(r[2])) for r in first])
+        holders = run[:, 1].tolist() if group and 2 <= files[j] <= COPY_GROUP_MAX else []
+        out[int(rows[s, 0])] = (int(files[j]), [(int(r[1]), int(r[2])) for r in first], holders)
     return out
+
+
+def _line_keys_of(states: dict[str, Any], wanted: set[str]) -> dict[str, np.ndarray]:
+    """The D106 line keys of this partition's documents in ``wanted`` (to tell copies of one
+    text: ``incremental.copies_counted_once``)."""
+    return {p: np.asarray(s["keys"]) for p, s in states.items() if p in wanted and s is not None}
 
 
 def _line_take(states: dict[str, Any], wanted: tuple[set[str], set[int]]) -> dict[str, Any]:
@@ -421,7 +435,8 @@ class BoilerplateCounts:
 
         sizes = ops.gather(ops.map(_sizes, handles))
         # documents as the local reduce counts them: a notebook once, whichever partitions hold its cells
-        n_docs = sum(s[0] for s in sizes) + len(set().union(*(s[1] for s in sizes)))
+        notebooks = set().union(*(s[1] for s in sizes))
+        n_docs = sum(s[0] for s in sizes) + len(notebooks)
         paths = [p for s in sizes for p in s[2]]  # partitions are in key order: path order
         need = max(2, int(rule.opts["min-docs"]), math.ceil(float(rule.opts["min-fraction"]) * n_docs))
         doc_ids, base, file_ids = [], 0, {}
@@ -433,10 +448,26 @@ class BoilerplateCounts:
         tables = []
         for j in range(shards):
             pieces = ops.map(getitem, emitted, [j] * len(emitted))
-            tables.append(ops.submit(_line_counts, need, *pieces))
+            tables.append(ops.submit(_line_counts, need, not notebooks, *pieces))
         common: dict[int, tuple] = {}
+        groups: dict[int, list[str]] = {}  # key -> its holders, when copies of one text may be among them
         for t in ops.gather(tables):
-            common.update({k: (c, [(paths[d], ln) for d, ln in h]) for k, (c, h) in t.items()})
+            for k, (c, h, holders) in t.items():
+                common[k] = (c, [(paths[d], ln) for d, ln in h])
+                if holders:
+                    groups[k] = [paths[d] for d in holders]
+        if groups:  # one text's copies (.md, .rst, .txt of one translation) count once, as in the local reduce
+            wanted = ops.put(set().union(*groups.values()))
+            keys_of: dict[str, Any] = {}
+            for part in ops.gather(ops.map(_line_keys_of, handles, [wanted] * len(handles))):
+                keys_of.update((p, {"keys": keys}) for p, keys in part.items())
+            memo: dict = {}
+            for k, holders in groups.items():
+                n = copies_counted_once(keys_of, holders, memo)
+                if n < need:
+                    del common[k]
+                else:
+                    common[k] = (n, common[k][1])
         facts = {"n_docs": n_docs, "common": common}
         if not common:
             return {}, facts
