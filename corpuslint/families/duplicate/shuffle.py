@@ -24,8 +24,10 @@ other shard.
 
 Boilerplate lines (D106), ``LINE_COUNTS``: each partition splits its line keys into
 shards by key; a shard counts the documents of each key and keeps the keys in enough of
-them, with their first two holders (path order); the client gets those common keys only
-and the states of the target documents restricted to them.
+them, with their first two holders (path order) and, for a key in a few documents, all
+of them; the client counts the documents that are copies of one text once (their line
+keys fetched from the partitions: ``incremental.copies_counted_once``, as the local
+reduce), then gets the common keys' target states restricted to them.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from typing import Any
 import numpy as np
 
 from . import frames, lsh
+from .incremental import COPY_GROUP_MAX, copies_counted_once
 from .local import _subset
 
 _COLS = 7  # band, band key, unit id, exact key, document, words, target
@@ -354,10 +357,14 @@ def _line_emit(states: dict[str, Any], doc_ids: dict[str, tuple[int, int]], shar
     return [rows[order[cuts[j] : cuts[j + 1]]] for j in range(shards)]
 
 
-def _line_counts(need: int, *shards: np.ndarray) -> dict[int, tuple[int, list[tuple[int, int]]]]:
+def _line_counts(need: int, group: bool, *shards: np.ndarray) -> dict[int, tuple[int, list[tuple[int, int]], list[int]]]:
     """Keys in >= ``need`` documents (files: a notebook's cells count once): key ->
     (documents, [(document, line) of the first holder, and of the first holder in another
-    file]), as the local reduce (``BoilerplateLine.reduce``) finds them."""
+    file], holders), as the local reduce (``BoilerplateLine.reduce``) finds them; with
+    ``group`` (no notebook in the corpus), ``holders`` are the key's documents in path
+    order when there are at most ``incremental.COPY_GROUP_MAX`` of them (the client counts
+    copies of one text once), else empty."""
+
     rows = np.concatenate(shards) if shards else np.zeros((0, 4), np.uint64)
     if not len(rows):
         return {}
@@ -374,8 +381,15 @@ def _line_counts(need: int, *shards: np.ndarray) -> dict[int, tuple[int, list[tu
         s, e = int(bounds[j]), int(bounds[j + 1])
         run = rows[s:e]
         first = [run[0]] + [r for r in run[1:][run[1:, 3] != run[0, 3]][:1]]
-        out[int(rows[s, 0])] = (int(files[j]), [(int(r[1]), int(r[2])) for r in first])
+        holders = run[:, 1].tolist() if group and 2 <= files[j] <= COPY_GROUP_MAX else []
+        out[int(rows[s, 0])] = (int(files[j]), [(int(r[1]), int(r[2])) for r in first], holders)
     return out
+
+
+def _line_keys_of(states: dict[str, Any], wanted: set[str]) -> dict[str, np.ndarray]:
+    """The D106 line keys of this partition's documents in ``wanted`` (to tell copies of one
+    text: ``incremental.copies_counted_once``)."""
+    return {p: np.asarray(s["keys"]) for p, s in states.items() if p in wanted and s is not None}
 
 
 def _line_take(states: dict[str, Any], wanted: tuple[set[str], set[int]]) -> dict[str, Any]:
@@ -399,55 +413,43 @@ def _line_take(states: dict[str, Any], wanted: tuple[set[str], set[int]]) -> dic
     return out
 
 
-def _sizes(states: dict[str, Any]) -> tuple[int, set[str], list[str]]:
-    """(documents that are files of their own, notebooks whose cells are here, paths with a
-    state in path order) of a partition's D106 states (documents with a state only:
-    ``corpus.taking_part``)."""
-    from .corpus import _file_key
-
-    paths = sorted(p for p, s in states.items() if s is not None)
-    files = {_file_key(p) for p in paths}
-    notebooks = files - set(paths)
-    return len(files) - len(notebooks), notebooks, paths
+def _paths(states: dict[str, Any]) -> list[str]:
+    """The paths with a D106 state of a partition, in path order (documents with a state
+    only: ``corpus.taking_part``)."""
+    return sorted(p for p, s in states.items() if s is not None)
 
 
 class BoilerplateCounts:
     """Reduction plan of D106 (see the module docstring). ``facts``: ``{"n_docs": N,
-    "common": {key: (documents, [(path, line), (path, line)])}}``."""
+    "common": {key: (documents, [(path, line), (path, line)])}}``; for a corpus of text files
+    and data files' records (``corpus.populations``, counted apart), ``{"populations": [(N,
+    common) of the text files, (N, common) of the records]}``."""
 
     def run(self, rule, ops, targets: set[str]):
         handles = ops.states(rule.code)
         from .corpus import _file_key, populations
 
-        sizes = ops.gather(ops.map(_sizes, handles))
-        paths = [p for s in sizes for p in s[2]]  # partitions are in key order: path order
+        sizes = ops.gather(ops.map(_paths, handles))
+        paths = [p for s in sizes for p in s]  # partitions are in key order: path order
         # the text files and the data files' records are counted apart (``BoilerplateLine``), when
         # the executor names the records (``Ops.record_of``)
         record_of = getattr(ops, "record_of", None)
-        groups = (populations(record_of, paths) if record_of is not None else None) or (paths,)
-        shards = min(MAX_SHARDS, max(1, ops.partitions))
-        number = {p: k for k, p in enumerate(paths)}
-        file_ids: dict[str, int] = {}
-        file_of = {p: file_ids.setdefault(_file_key(p), len(file_ids)) for p in paths}
-        populations = []
-        for group in groups:
-            # documents as the local reduce counts them: a notebook once, whichever partitions hold its cells
-            n_docs = len({_file_key(p) for p in group})
-            need = max(2, int(rule.opts["min-docs"]), math.ceil(float(rule.opts["min-fraction"]) * n_docs))
-            ids = {p: (number[p], file_of[p]) for p in group}
-            doc_ids = [{p: ids[p] for p in s[2] if p in ids} for s in sizes]
-            emitted = ops.map(_line_emit, handles, doc_ids, [shards] * len(handles))
-            tables = []
-            for j in range(shards):
-                pieces = ops.map(getitem, emitted, [j] * len(emitted))
-                tables.append(ops.submit(_line_counts, need, *pieces))
-            common: dict[int, tuple] = {}
-            for t in ops.gather(tables):
-                common.update({k: (c, [(paths[d], ln) for d, ln in h]) for k, (c, h) in t.items()})
-            populations.append((n_docs, common))
-        facts = ({"n_docs": populations[0][0], "common": populations[0][1]} if len(populations) == 1
-                 else {"populations": populations})
-        wanted_keys = set().union(*(common for _, common in populations))
+        groups = populations(record_of, paths) if record_of is not None else None
+        doc_ids, base, file_ids = [], 0, {}
+        for s in sizes:
+            doc_ids.append({p: (base + k, file_ids.setdefault(_file_key(p), len(file_ids))) for k, p in enumerate(s)})
+            base += len(s)
+        if groups is None:
+            counted = [self._count(rule, ops, handles, doc_ids, paths, paths)]
+        else:
+            counted = []
+            for group in groups:
+                members = set(group)
+                counted.append(self._count(rule, ops, handles, [{p: v for p, v in d.items() if p in members}
+                                                                for d in doc_ids], paths, group))
+        facts = ({"n_docs": counted[0][0], "common": counted[0][1]} if len(counted) == 1
+                 else {"populations": counted})
+        wanted_keys = set().union(*(common for _, common in counted))
         if not wanted_keys:
             return {}, facts
         wanted = ops.put((targets, wanted_keys))
@@ -455,6 +457,44 @@ class BoilerplateCounts:
         for part in ops.gather(ops.map(_line_take, handles, [wanted] * len(handles))):
             states.update(part)
         return states, facts
+
+    @staticmethod
+    def _count(rule, ops, handles, doc_ids: list[dict], paths: list[str], group: list[str]) -> tuple[int, dict]:
+        """(documents, ``{key: (documents, first holders)}``) of the common lines among the
+        documents ``group`` (one population, in path order; ``doc_ids``: each partition's
+        documents of it -> (document, file) numbers), as the local reduce counts them."""
+        from .corpus import _file_key
+
+        # documents as the local reduce counts them: a notebook once, whichever partitions hold its cells
+        notebooks = any(_file_key(p) != p for p in group)
+        n_docs = len({_file_key(p) for p in group}) if notebooks else len(group)
+        need = max(2, int(rule.opts["min-docs"]), math.ceil(float(rule.opts["min-fraction"]) * n_docs))
+        shards = min(MAX_SHARDS, max(1, ops.partitions))
+        emitted = ops.map(_line_emit, handles, doc_ids, [shards] * len(handles))
+        tables = []
+        for j in range(shards):
+            pieces = ops.map(getitem, emitted, [j] * len(emitted))
+            tables.append(ops.submit(_line_counts, need, not notebooks, *pieces))
+        common: dict[int, tuple] = {}
+        groups: dict[int, list[str]] = {}  # key -> its holders, when copies of one text may be among them
+        for t in ops.gather(tables):
+            for k, (c, h, holders) in t.items():
+                common[k] = (c, [(paths[d], ln) for d, ln in h])
+                if holders:
+                    groups[k] = [paths[d] for d in holders]
+        if groups:  # one text's copies (.md, .rst, .txt of one translation) count once, as in the local reduce
+            wanted = ops.put(set().union(*groups.values()))
+            keys_of: dict[str, Any] = {}
+            for part in ops.gather(ops.map(_line_keys_of, handles, [wanted] * len(handles))):
+                keys_of.update((p, {"keys": keys}) for p, keys in part.items())
+            memo: dict = {}
+            for k, holders in groups.items():
+                n = copies_counted_once(keys_of, holders, memo)
+                if n < need:
+                    del common[k]
+                else:
+                    common[k] = (n, common[k][1])
+        return n_docs, common
 
 
 LINE_COUNTS = BoilerplateCounts()
