@@ -16,6 +16,7 @@ import regex
 from ... import structure
 from ...arrays import sorted_unique
 from ...document import _NEWLINE_RE
+from ...document import _SENTENCE_END_RE as _SENTENCE_END
 from ...document import Document, Unit, make_unit
 from ...findings import Edit, Finding, Severity
 from ...rules import DocumentRule
@@ -31,8 +32,8 @@ from ...structure import (
     unwrapped,
 )
 from ...text import normalize
-from ...text.tokens import SCRIPT_FULL_STOPS
 from ...text.lazy_regex import lazy
+from ...text.tokens import SCRIPT_FULL_STOPS
 from . import lsh, meaning, regions
 from . import units as U
 
@@ -1822,10 +1823,18 @@ def _duplicate_lines(doc: Document) -> set[int]:
 # Khmer's "។", Burmese "။", Tibetan "།"...): the gaps after them (quotes, white space) or the
 # empty gap after a final mark. A UDHR article in Hindi is two sentences, "प्रत्येक व्यक्ति को
 # विचार, अन्तरात्मा और धर्म की आज़ादी का अधिकार है । इस अधिकार के अन्तर्गत ...", not one.
-_SENTENCE_END = lazy(rf"[.!?؟؛…{SCRIPT_FULL_STOPS}]([\"'”’»)\]]*\s+)|[.!?؟؛{SCRIPT_FULL_STOPS}]()$")
-_SCRIPT_STOP_RE = lazy(rf"[{SCRIPT_FULL_STOPS}]")
+# (used for a text holding one of them, ``_has_script_stop``: the others are cut by ``_SENTENCE_END``,
+# as ``Document.sentences`` cuts them)
+_SCRIPT_SENTENCE_END = lazy(rf"[.!?؟؛…{SCRIPT_FULL_STOPS}]([\"'”’»)\]]*\s+)|[.!?؟؛{SCRIPT_FULL_STOPS}]()$")
+
+
+def _has_script_stop(text: str) -> bool:
+    """Does ``text`` hold a full stop of ``SCRIPT_FULL_STOPS``?"""
+    return not text.isascii() and any(stop in text for stop in SCRIPT_FULL_STOPS)
+
+
 # A sentence mark, closing quotes, white space and more text: the first branch of
-# ``_SENTENCE_END`` followed by a character that is not white space (where
+# ``_SCRIPT_SENTENCE_END`` followed by a character that is not white space (where
 # ``paragraph_sentences`` can cut one line into two sentences).
 _SENTENCE_CUT_RE = lazy(rf"[.!?؟؛…{SCRIPT_FULL_STOPS}][\"'”’»)\]]*\s+\S")
 
@@ -1845,13 +1854,14 @@ def at_most_one_sentence(text: str) -> bool:
 
 
 def paragraph_sentences(doc: Document) -> list[Unit]:
-    """Sentences split at . ! ? ؟ ؛ … and the scripts' own full stops (``_SENTENCE_END``) inside each paragraph unit, so a sentence of a
+    """Sentences split at . ! ? ؟ ؛ … and the scripts' own full stops (``_SCRIPT_SENTENCE_END``) inside each paragraph unit, so a sentence of a
     hard-wrapped paragraph is whole, not cut at every line end (``Document.sentences``
     splits line by line, which suits one-paragraph-per-line scrapes)."""
     text = doc.text
     out: list[Unit] = []
     starts = doc._line_starts  # (a sentence's line: ``doc.position(pos)[0]``, without the column)
-    finditer = _SENTENCE_END.finditer
+    stops = _has_script_stop(text)
+    finditer = (_SCRIPT_SENTENCE_END if stops else _SENTENCE_END).finditer
     append = out.append
     units = U.analyse(doc).units
     for u in units:
@@ -1865,7 +1875,7 @@ def paragraph_sentences(doc: Document) -> list[Unit]:
         if u.end > pos and not text[pos : u.end].isspace():
             append(make_unit(pos, u.end, line or bisect_right(starts, pos)))
     if ("sentences" not in doc.__dict__ and type(doc).sentences is Document.sentences and _units_are_lines(doc, units)
-            and _SCRIPT_STOP_RE.search(text) is None):  # (``Document.sentences`` does not cut at "।", "។")
+            and not stops):  # (``Document.sentences`` does not cut at "।", "។")
         doc.__dict__["sentences"] = list(out)  # (``Document.sentences``, asked by other rules: the same list)
     return out
 
