@@ -47,3 +47,26 @@ def test_a106_still_reports_a_tag_left_in_those_texts():
         (2, 1, "HTML markup `</b>`"), (2, 1, "HTML markup `<b>`"), (3, 9, "HTML markup `<br>`"),
         (4, 1, "HTML markup `</b>`"), (4, 1, "HTML markup `<b>`")]
 
+
+# -- A111: a token the text documents, on a line of its own ------------------------------
+
+
+def test_a111_spares_the_tokens_a_text_documents():
+    """LibreOffice's Indonesian help: the table of wildcards against regular expressions (``?``
+    / ``.`` / ``*`` / ``.*``, one cell a paragraph), the wildcards each over its meaning (``*``
+    then "untuk 0 atau lebih karakter ..."), the button ``>>`` over what it does; flex(1)'s
+    option ``-?`` in its Vietnamese option list. Main reported 6 of these lines."""
+    records = _records("fresh32-documented-tokens.jsonl")[:4]
+    assert _found(records, "A111") == []
+
+
+def test_a111_still_reports_marks_written_as_values_or_stray():
+    """The check marks of the Vietnamese help's table of events (``✓`` in every row: a value the
+    flattening left, labelled true by fresh32) stay; so does one mark alone over a paragraph
+    (the ``>>`` line turned into a stray ``*``: an empty bullet) when no other token of the text
+    is explained."""
+    records = _records("fresh32-documented-tokens.jsonl")
+    assert [line for r, line, _ in _found(records, "A111") if r == 5] == [25, 27, 29, 35, 37, 39, 41, 43]
+    stray = dict(records[2], output=records[2]["output"].replace(">>\n", "*\n", 1))
+    assert _found([stray], "A111") == [(1, 1, "line of symbols only `*`")]
+

@@ -277,6 +277,65 @@ def _names_a_key(doc: Document, index: int, content: str) -> bool:
     return False
 
 
+# A token the text documents, on a line of its own (fx45a, fresh32's LibreOffice help and man
+# pages): a typed token of a few characters, ASCII punctuation or mathematical symbols, each
+# a key on the keyboard (``.*``, a row of the help's table of regular expressions; ``-?``,
+# flex(1)'s option; ``>>``, the button a section explains). Not a mark the text repeats as a
+# value (``✓`` in every row of a table: not typed, and on ``_TOKEN_VALUE_LINES`` or more
+# lines), nor one mark alone or repeated (``*``, ``.``, ``---``: a stray bullet or rule) unless
+# it sits in a column of other tokens.
+_TYPED_TOKEN_RE = lazy(r"[ \t]*(?=[^\n]*[!-/:-@\[-`{-~\p{Sm}])[!-/:-@\[-`{-~\p{Sm}]{1,5}[ \t]*")
+_TOKEN_VALUE_LINES = 3
+_TOKEN_REACH = 4  # lines between a token and its explanation or the next token of its column
+
+
+def _documented_token(doc: Document, index: int, content: str, memo: dict) -> bool:
+    """True when line ``index`` (``content``) is a token the text documents (above): a typed
+    token of at most ``_KEY_NAME_CHARS`` characters (``_TYPED_TOKEN_RE``), a paragraph of its
+    own, written on fewer than ``_TOKEN_VALUE_LINES`` lines of the text, that either sits in a
+    column of different tokens (another within ``_TOKEN_REACH`` lines: a table flattened to one
+    cell a paragraph, LibreOffice's ``?`` / ``.`` / ``*`` / ``.*``) or is explained by the next
+    line of words within ``_TOKEN_REACH`` lines (a definition list: ``>>`` then "Konfirmasi
+    label saat ini ...", ``-?`` then ``-h, --help ...``); one mark alone or repeated (``*``,
+    ``---``) only when another token of the text is explained too (the help's wildcards ``?``
+    and ``*``, each over its meaning). ``memo`` (a dict, one per document) keeps the text's
+    token lines."""
+    if not _TYPED_TOKEN_RE.fullmatch(content) or not _whole_paragraph(doc, index):
+        return False
+    token = content.strip()
+    if "at" not in memo:
+        text, at, counts = doc.text, {}, {}
+        for j, line in enumerate(doc.lines):
+            stripped = text[line.start : line.end].strip()
+            if stripped and _TYPED_TOKEN_RE.fullmatch(stripped) and _whole_paragraph(doc, j):
+                at[j] = stripped
+                counts[stripped] = counts.get(stripped, 0) + 1
+        memo["at"], memo["counts"] = at, counts
+    at = memo["at"]
+    if memo["counts"].get(token, 0) >= _TOKEN_VALUE_LINES:
+        return False  # a mark the text writes as a value, row after row ("✓" is no typed token anyway)
+    if any(at.get(j, token) != token for j in range(index - _TOKEN_REACH, index + _TOKEN_REACH + 1)):
+        return True  # "?" / "." / "*" / ".*": a column of a table of tokens
+    if not _explained(doc, index):
+        return False
+    if _NOT_A_NAME_RE.fullmatch(token):  # "*" over words: an empty bullet, unless another token is defined too
+        if "explained" not in memo:
+            memo["explained"] = {t for j, t in at.items() if memo["counts"][t] < _TOKEN_VALUE_LINES and _explained(doc, j)}
+        return bool(memo["explained"] - {token})
+    return True
+
+
+def _explained(doc: Document, index: int) -> bool:
+    """True when the next line with anything on it, within ``_TOKEN_REACH`` lines after line
+    ``index``, holds a letter."""
+    text, lines = doc.text, doc.lines
+    for j in range(index + 1, min(len(lines), index + 1 + _TOKEN_REACH)):
+        line = text[lines[j].start : lines[j].end]
+        if line.strip():
+            return _LETTER_RE.search(line) is not None
+    return False
+
+
 # A dash standing for a unit the text lacks, in a text of one unit a line (fixr29, on fresh29's
 # Tanakh after the Leningrad Codex, one verse a line: "—" for Joshua 21:36-37, verses the
 # codex lacks, keeps each later verse on its own line): one to three dashes (‒ – — ―) alone on
@@ -457,7 +516,7 @@ class SymbolOnlyLine(DocumentRule):
             return  # technical plain text: separators and punctuation lines belong to quoted output
         if getattr(doc, "record", None) is not None and _EMPTY_VALUE_RE.fullmatch(text):
             return  # a data set's field holding "-", "—" or "?": the value is empty, not debris
-        adoc = None
+        adoc, tokens = None, {}  # (tokens: _documented_token's memo)
         for index, line in enumerate(doc.lines):
             content = text[line.start : line.end]
             if not _SYMBOL_LINE_RE.match(content) or not _VISIBLE_RE.search(content):
@@ -495,6 +554,8 @@ class SymbolOnlyLine(DocumentRule):
                 continue  # "—" for Joshua 21:36, a verse the codex lacks, among lines of one verse each
             if _names_a_key(doc, index, content):
                 continue  # "## <<" over "Click to move all fields...": a section about a button, its title
+            if _documented_token(doc, index, content, tokens):
+                    continue  # ".*" in a column of "?", ".", "*"; ">>" over "Konfirmasi label ...": a token documented
             if _ELISION_RE.fullmatch(content):
                 continue  # "[...]": an excerpt's elision mark (text left out), not debris
             if _CELL_MARKER_RE.match(content):
