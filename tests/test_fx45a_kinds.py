@@ -70,3 +70,18 @@ def test_a111_still_reports_marks_written_as_values_or_stray():
     stray = dict(records[2], output=records[2]["output"].replace(">>\n", "*\n", 1))
     assert _found([stray], "A111") == [(1, 1, "line of symbols only `*`")]
 
+
+# -- W115: a prompt quoted with the space the program leaves ------------------------------
+
+
+def test_w115_spares_a_quoted_prompt_and_keeps_stray_spaces():
+    """chsh(1) in Turkish names LOGIN_STRING's default, ``"Password: "``: the prompt with the space
+    before the answer (main reported it in this flattened record, which quotes no code). The
+    Vietnamese help's ``"Hàng 1, Hàng 2, ... "`` / ``"Cột A, Cột B, ... "`` (stray spaces,
+    labelled true by fresh32) stay; so would the prompt ending in a question mark in a sentence
+    that names no prompt."""
+    records = _records("fresh32-quoted-spaces.jsonl")
+    assert _found(records, "W115") == [(2, 1, 'space before closing "'), (2, 1, 'space before closing "')]
+    asked = dict(records[0], output=records[0]["output"].replace('"Password: "', '"Password? "'))
+    assert _found([asked], "W115") == [(1, 5, 'space before closing "')]
+
