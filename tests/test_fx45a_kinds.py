@@ -85,3 +85,25 @@ def test_w115_spares_a_quoted_prompt_and_keeps_stray_spaces():
     asked = dict(records[0], output=records[0]["output"].replace('"Password: "', '"Password? "'))
     assert _found([asked], "W115") == [(1, 5, 'space before closing "')]
 
+
+# -- D103: a sentence each option entry of a man page carries ------------------------------
+
+
+def test_d103_spares_a_pointer_repeated_under_two_options():
+    """dmesg(1) in Turkish, flattened to one paragraph an entry: "Desteklenen tüm düzeylerin
+    listesi --help seçeneğinin çıktısında bulunabilir." (the list of levels is in --help's output)
+    under ``-l, --level`` (after its example ``dmesg --level=err,warn``) and under ``-n,
+    --console-level``; main reported the second."""
+    assert _found(_records("fresh32-option-entries.jsonl")[:1], "D103") == []
+
+
+def test_d103_still_reports_a_restatement_inside_one_option_entry():
+    """xgettext(1)'s ``--copyright-holder`` entry, flattened the same way, says twice that
+    translators are expected to disclaim their copyright (as the English page does: a true
+    restatement, d103x44's); and dmesg's pointer said twice under ``-n`` alone stays."""
+    records = _records("fresh32-option-entries.jsonl")
+    assert _found(records[1:], "D103") == [
+        (1, 5, "sentence restates the sentence at line 5 (weighted word overlap 0.68, 6 shared word pairs)")]
+    one = dict(records[0], output=records[0]["output"].replace("\n\n-n, --console-level DÜZEY ", " Ayrıca -n DÜZEY "))
+    assert [m[:36] for _, _, m in _found([one], "D103")] == ["sentence restates the sentence at li"]
+
