@@ -45,7 +45,7 @@ _NAMES_MARKUP_RE = lazy(
 # A tag documented as such (fx45a, fresh32's ab(1) and LibreOffice's help on HTML export):
 # the argument of an option (``-x <table>-öznitelikleri``, ``[-y <tr>-öznitelikleri]``: the
 # option opens the synopsis's bracket or the option list's term, the tag is what it sets) ...
-_OPTION_BEFORE_RE = lazy(r"(?:^|(?<=[\s\[|(]))--?[A-Za-z0-9][\w-]*(?:[ \t]+|=)\Z")
+_OPTION_BEFORE_RE = lazy(r"(?:^|(?<=[\s\[|(]))--?[A-Za-z0-9][\w-]*(?:[ \t]+|=)\Z", regex.MULTILINE)
 # ... a tag beside a word that names it: a markup or attribute word right after it, joined by
 # a hyphen or a space (``<tr>-öznitelikleri``, ``<tr> etiketinde``, "the <META> tag",
 # ``<table> attributes``), or right before it (Vietnamese ``thẻ <META>``, "tag <b>") ...
@@ -84,13 +84,13 @@ def _documented_tag(doc: Document, start: int, end: int, memo: dict) -> bool:
     document)."""
     text = doc.text
     line = doc.lines[doc.position(start)[0] - 1]
-    if _OPTION_BEFORE_RE.search(text[max(line.start, start - 60) : start]):
+    if _OPTION_BEFORE_RE.search(text, max(line.start, start - 60), start):  # (in the text: "well-known <b>" is no option)
         return True
     before = text[start - 1] if start > line.start else " "
     if (before.isspace() or before in _OPENING) and _TAG_WORD_AFTER_RE.match(text, end, line.end):
         return True
     after = text[end] if end < line.end else " "
-    if (after.isspace() or after in _CLOSING) and _TAG_NOUN_BEFORE_RE.search(text[max(line.start, start - 30) : start]):
+    if (after.isspace() or after in _CLOSING) and _TAG_NOUN_BEFORE_RE.search(text, max(line.start, start - 30), start):
         return True
     return _display_line(doc, start, end, memo)
 
