@@ -50,7 +50,7 @@ _OPTION_BEFORE_RE = lazy(r"(?:^|(?<=[\s\[|(]))--?[A-Za-z0-9][\w-]*(?:[ \t]+|=)\Z
 # a hyphen or a space (``<tr>-öznitelikleri``, ``<tr> etiketinde``, "the <META> tag",
 # ``<table> attributes``), or right before it (Vietnamese ``thẻ <META>``, "tag <b>") ...
 _TAG_WORD = (
-    r"(?i:tags?|elements?|attributes?|attributs?|atributos?|atributy?|attribute|balises?|etiquetas?"
+    r"(?i:tags?|elements?|attributes?|attributs?|atributos?|atributy?|balises?|etiquetas?"
     r"|elemen|thẻ|thuộc[ \t]tính|标签|標籤|标记|標記|元素|属性|タグ|要素|тег\w*|элемент\w*|атрибут\w*"
     r"|öznitelik\w*|etiket\w*)"  # (Turkish takes suffixes: -öznitelikleri, etiketinde)
 )

@@ -475,7 +475,13 @@ class SymbolOnlyLine(DocumentRule):
     left out on purpose; a bare ``...`` is still reported); nor a section title (Markdown or
     reST) of a few symbols over a paragraph of words, which names the key, button or operator
     the section explains (LibreOffice help: ``## <<`` "Click to move all fields...", ``### +/-``;
-    ``## ***`` or ``## ...`` is still reported); nor is a line holding inline
+    ``## ***`` or ``## ...`` is still reported); nor a typed token the text documents, a
+    paragraph of its own of at most five ASCII marks or mathematical symbols, written on fewer
+    than three lines (``_documented_token``): in a column of other tokens (LibreOffice's table of
+    regular expressions flattened one cell a paragraph, ``?`` / ``.`` / ``*`` / ``.*``) or over
+    the line that explains it (the button ``>>``, flex(1)'s option ``-?``; one mark alone,
+    ``*``, only when another token of the text is explained too: the table of wildcards), while
+    ``✓`` in every row of a flattened table stays reported; nor is a line holding inline
     code (the last
     line of a wrapped sentence: ``All paths must be relative URLs starting with`` /
     "`./`."); nor is anything in a plain-text document that
