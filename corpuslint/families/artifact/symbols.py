@@ -287,6 +287,8 @@ def _names_a_key(doc: Document, index: int, content: str) -> bool:
 _TYPED_TOKEN_RE = lazy(r"[ \t]*(?=[^\n]*[!-/:-@\[-`{-~\p{Sm}])[!-/:-@\[-`{-~\p{Sm}]{1,5}[ \t]*")
 _TOKEN_VALUE_LINES = 3
 _TOKEN_REACH = 4  # lines between a token and its explanation or the next token of its column
+_OPTION_TOKEN_RE = lazy(r"--?[^\s\w-][^\s]{0,2}")  # ("-?": an option named by a mark)
+_OPTION_LINE_RE = lazy(r"[ \t]*--?[\w?][\w-]*(?:,|[ \t]+\S)")  # ("-h, --help ...", "-n     tùy chọn ...")
 
 
 def _documented_token(doc: Document, index: int, content: str, memo: dict) -> bool:
@@ -294,20 +296,24 @@ def _documented_token(doc: Document, index: int, content: str, memo: dict) -> bo
     token of at most ``_KEY_NAME_CHARS`` characters (``_TYPED_TOKEN_RE``), a paragraph of its
     own, written on fewer than ``_TOKEN_VALUE_LINES`` lines of the text, that either sits in a
     column of different tokens (another within ``_TOKEN_REACH`` lines: a table flattened to one
-    cell a paragraph, LibreOffice's ``?`` / ``.`` / ``*`` / ``.*``) or is explained by the next
-    line of words within ``_TOKEN_REACH`` lines (a definition list: ``>>`` then "Konfirmasi
-    label saat ini ...", ``-?`` then ``-h, --help ...``); one mark alone or repeated (``*``,
-    ``---``) only when another token of the text is explained too (the help's wildcards ``?``
-    and ``*``, each over its meaning). ``memo`` (a dict, one per document) keeps the text's
-    token lines."""
+    cell a paragraph, LibreOffice's ``?`` / ``.`` / ``*`` / ``.*``), or is followed by a line of
+    words within ``_TOKEN_REACH`` lines (``_explained``) and is an entry of a definition list
+    (another token of the text is explained too: the help's wildcards ``?`` and ``*``, each over
+    its meaning), or, when it is not one mark alone or repeated (``*``, ``---``: a bullet, a
+    rule), an option among option lines (flex(1)'s ``-?`` between ``-n ...`` and ``-h, --help
+    ...``) or the term opening a record's text (``>>`` then "Konfirmasi label saat ini ...": a
+    help section made a record). ``|||`` between two paragraphs is none of these. ``memo`` (a
+    dict, one per document) keeps the text's token lines."""
     if not _TYPED_TOKEN_RE.fullmatch(content) or not _whole_paragraph(doc, index):
         return False
     token = content.strip()
+    if _separator(token):
+        return False
     if "at" not in memo:
         text, at, counts = doc.text, {}, {}
         for j, line in enumerate(doc.lines):
             stripped = text[line.start : line.end].strip()
-            if stripped and _TYPED_TOKEN_RE.fullmatch(stripped) and _whole_paragraph(doc, j):
+            if stripped and _TYPED_TOKEN_RE.fullmatch(stripped) and not _separator(stripped) and _whole_paragraph(doc, j):
                 at[j] = stripped
                 counts[stripped] = counts.get(stripped, 0) + 1
         memo["at"], memo["counts"] = at, counts
@@ -318,11 +324,26 @@ def _documented_token(doc: Document, index: int, content: str, memo: dict) -> bo
         return True  # "?" / "." / "*" / ".*": a column of a table of tokens
     if not _explained(doc, index):
         return False
-    if _NOT_A_NAME_RE.fullmatch(token):  # "*" over words: an empty bullet, unless another token is defined too
-        if "explained" not in memo:
-            memo["explained"] = {t for j, t in at.items() if memo["counts"][t] < _TOKEN_VALUE_LINES and _explained(doc, j)}
-        return bool(memo["explained"] - {token})
-    return True
+    if "explained" not in memo:
+        memo["explained"] = {t for j, t in at.items() if memo["counts"][t] < _TOKEN_VALUE_LINES and _explained(doc, j)}
+    if memo["explained"] - {token}:
+        return True  # "?" then its meaning, "*" then its meaning: a definition list of tokens
+    if _NOT_A_NAME_RE.fullmatch(token):
+        return False  # "*" or "---" over words: an empty bullet or a rule, not a name
+    if _OPTION_TOKEN_RE.fullmatch(token) and any(
+            _OPTION_LINE_RE.match(doc.text, doc.lines[j].start, doc.lines[j].end)
+            for j in range(max(0, index - _TOKEN_REACH), min(len(doc.lines), index + _TOKEN_REACH + 1)) if j != index):
+        return True  # flex's "-?" between "-n  tùy chọn POSIX ..." and "-h, --help ...": an option list's term
+    # ">>" opening a record's text, then "Konfirmasi label saat ini ...": a help section made a record, its
+    # term first ("|||" between two paragraphs, or opening a file, is a page's debris)
+    return getattr(doc, "record", None) is not None and not doc.text[: doc.lines[index].start].strip()
+
+
+def _separator(token: str) -> bool:
+    """True for a token of one separator mark repeated (``***``, ``---``, ``...``, ``==``:
+    ``_NOT_A_NAME_RE``, two marks or more): a rule or an ellipsis, never a documented token nor
+    a cell of a column of them (``>>``, ``||`` name a button, an operator)."""
+    return len(token) > 1 and _NOT_A_NAME_RE.fullmatch(token) is not None
 
 
 def _explained(doc: Document, index: int) -> bool:
@@ -479,9 +500,10 @@ class SymbolOnlyLine(DocumentRule):
     paragraph of its own of at most five ASCII marks or mathematical symbols, written on fewer
     than three lines (``_documented_token``): in a column of other tokens (LibreOffice's table of
     regular expressions flattened one cell a paragraph, ``?`` / ``.`` / ``*`` / ``.*``) or over
-    the line that explains it (the button ``>>``, flex(1)'s option ``-?``; one mark alone,
-    ``*``, only when another token of the text is explained too: the table of wildcards), while
-    ``✓`` in every row of a flattened table stays reported; nor is a line holding inline
+    the line that explains it, in a definition list of tokens (the table of wildcards, ``?``
+    and ``*`` each over its meaning), as an option among option lines (flex(1)'s ``-?``) or as
+    the term opening a record's text (the button ``>>``), while ``|||`` between paragraphs and
+    ``✓`` in every row of a flattened table stay reported; nor is a line holding inline
     code (the last
     line of a wrapped sentence: ``All paths must be relative URLs starting with`` /
     "`./`."); nor is anything in a plain-text document that
