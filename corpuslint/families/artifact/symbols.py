@@ -287,6 +287,8 @@ def _names_a_key(doc: Document, index: int, content: str) -> bool:
 _TYPED_TOKEN_RE = lazy(r"[ \t]*(?=[^\n]*[!-/:-@\[-`{-~\p{Sm}])[!-/:-@\[-`{-~\p{Sm}]{1,5}[ \t]*")
 _TOKEN_VALUE_LINES = 3
 _TOKEN_REACH = 4  # lines between a token and its explanation or the next token of its column
+_DEFINITION_REACH = 12  # lines between two entries of a definition list of tokens
+_WRITTEN = frozenset({PROSE, HEADING})  # (a Markdown container's "///" fence is markup: no token)
 _OPTION_TOKEN_RE = lazy(r"--?[^\s\w-][^\s]{0,2}")  # ("-?": an option named by a mark)
 _OPTION_LINE_RE = lazy(r"[ \t]*--?[\w?][\w-]*(?:,|[ \t]+\S)")  # ("-h, --help ...", "-n     tùy chọn ...")
 
@@ -298,8 +300,8 @@ def _documented_token(doc: Document, index: int, content: str, memo: dict) -> bo
     column of different tokens (another within ``_TOKEN_REACH`` lines: a table flattened to one
     cell a paragraph, LibreOffice's ``?`` / ``.`` / ``*`` / ``.*``), or is followed by a line of
     words within ``_TOKEN_REACH`` lines (``_explained``) and is an entry of a definition list
-    (another token of the text is explained too: the help's wildcards ``?`` and ``*``, each over
-    its meaning), or, when it is not one mark alone or repeated (``*``, ``---``: a bullet, a
+    (another token within ``_DEFINITION_REACH`` lines is explained too: the help's wildcards ``?``
+    and ``*``, each over its meaning), or, when it is not one mark alone or repeated (``*``, ``---``: a bullet, a
     rule), an option among option lines (flex(1)'s ``-?`` between ``-n ...`` and ``-h, --help
     ...``) or the term opening a record's text (``>>`` then "Konfirmasi label saat ini ...": a
     help section made a record). ``|||`` between two paragraphs is none of these. ``memo`` (a
@@ -313,7 +315,8 @@ def _documented_token(doc: Document, index: int, content: str, memo: dict) -> bo
         text, at, counts = doc.text, {}, {}
         for j, line in enumerate(doc.lines):
             stripped = text[line.start : line.end].strip()
-            if stripped and _TYPED_TOKEN_RE.fullmatch(stripped) and not _separator(stripped) and _whole_paragraph(doc, j):
+            if stripped and _TYPED_TOKEN_RE.fullmatch(stripped) and not _separator(stripped) and _whole_paragraph(
+                    doc, j) and doc.kind_at(line.start + text[line.start : line.end].index(stripped)) in _WRITTEN:
                 at[j] = stripped
                 counts[stripped] = counts.get(stripped, 0) + 1
         memo["at"], memo["counts"] = at, counts
@@ -325,8 +328,9 @@ def _documented_token(doc: Document, index: int, content: str, memo: dict) -> bo
     if not _explained(doc, index):
         return False
     if "explained" not in memo:
-        memo["explained"] = {t for j, t in at.items() if memo["counts"][t] < _TOKEN_VALUE_LINES and _explained(doc, j)}
-    if memo["explained"] - {token}:
+        memo["explained"] = {j: t for j, t in at.items() if memo["counts"][t] < _TOKEN_VALUE_LINES and _explained(doc, j)}
+    explained = memo["explained"]
+    if any(explained.get(j, token) != token for j in range(index - _DEFINITION_REACH, index + _DEFINITION_REACH + 1)):
         return True  # "?" then its meaning, "*" then its meaning: a definition list of tokens
     if _NOT_A_NAME_RE.fullmatch(token):
         return False  # "*" or "---" over words: an empty bullet or a rule, not a name
