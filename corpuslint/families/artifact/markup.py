@@ -42,6 +42,94 @@ _NAMES_MARKUP_RE = lazy(
     r"|\betiket|\bbalises?\b|\betiquetas?\b"  # Turkish "<table> etiketinde" (in the <table> tag), French, Spanish
     r"|ετικέτ|ετικετ|στοιχεί"  # Greek: 'εξάγονται ως ετικέτες "<SPAN>" ή "<DIV>"' (exported as <SPAN> or <DIV> tags)
 )
+# A tag documented as such (fx45a, fresh32's ab(1) and LibreOffice's help on HTML export):
+# the argument of an option (``-x <table>-öznitelikleri``, ``[-y <tr>-öznitelikleri]``: the
+# option opens the synopsis's bracket or the option list's term, the tag is what it sets) ...
+_OPTION_BEFORE_RE = lazy(r"(?:^|(?<=[\s\[|(]))--?[A-Za-z0-9][\w-]*(?:[ \t]+|=)\Z", regex.MULTILINE)
+# ... a tag beside a word that names it: a markup or attribute word right after it, joined by
+# a hyphen or a space (``<tr>-öznitelikleri``, ``<tr> etiketinde``, "the <META> tag",
+# ``<table> attributes``), or right before it (Vietnamese ``thẻ <META>``, "tag <b>") ...
+_TAG_WORD = (
+    r"(?i:tags?|elements?|attributes?|attributs?|atributos?|atributy?|balises?|etiquetas?"
+    r"|elemen|thẻ|thuộc[ \t]tính|标签|標籤|标记|標記|元素|属性|タグ|要素|тег\w*|элемент\w*|атрибут\w*"
+    r"|öznitelik\w*|etiket\w*)"  # (Turkish takes suffixes: -öznitelikleri, etiketinde)
+)
+_TAG_WORD_AFTER_RE = lazy(r"(?:-|[ \t]{1,2})" + _TAG_WORD + r"(?![\w:：])")  # ("<br> Tags: python" is a blog's footer)
+_TAG_NOUN_BEFORE_RE = lazy(  # (a noun for the tag itself, not "attributes <b>": the tag standing apart after it)
+    r"(?<!\w)(?i:tags?|elements?|balises?|etiquetas?|elemen|thẻ|标签|標籤|标记|標記|元素|タグ|要素|тег\w*|элемент\w*"
+    r"|etiket\w*)[ \t]{1,2}\Z"
+)
+# ... and a tag displayed alone on its line, with at most a gloss in parentheses after it
+# (``<TITLE> (Tựa đề)``, ``<META NAME="KEYWORDS" CONTENT="Nội dung của trường"> (Các từ
+# khoá ...)``): an example of a page about markup, when the line is introduced (the line
+# before ends in a colon), its values are placeholders (``CONTENT="..."``, ``SRC="url"``,
+# ``CONTENT="Custom field content"``) or the text shows two or more such lines.
+_DISPLAY_LINE_RE = lazy(r"[ \t]*(?P<tag></?[A-Za-z][^<>\n]*>)(?:[ \t]+\([^()\n]*\))?[ \t]*")
+_PLACEHOLDER_VALUE_RE = lazy(
+    r'=[ \t]*(?:"(?:\.{3}|…|url|uri|text|name|value|code|path|file|[^"=/:;,\n]*[ \t][^"=/:;,\n]*)"'
+    r"|'(?:\.{3}|…|url|uri|text|name|value)')",
+    regex.IGNORECASE,
+)
+DISPLAY_LINES = 2
+_NAMES_MARKUP_VI_RE = lazy(r"(?i)\bthẻ\b")  # Vietnamese "tag" (siêu thẻ META: meta tag), beside _NAMES_MARKUP_RE
+_ANY_BARE_TAG_RE = lazy(r"</?([A-Za-z][A-Za-z0-9]*)>")
+
+
+def _documented_tag(doc: Document, start: int, end: int, memo: dict) -> bool:
+    """True when the tag at ``[start, end)`` is the subject the text documents, not a leftover:
+    an option's argument (ab(1)'s synopsis ``[-y <tr>-öznitelikleri]``, its option list's
+    ``-x <table>-öznitelikleri``: ``_OPTION_BEFORE_RE``), a tag beside a word naming it
+    (``<tr>-öznitelikleri``, ``<tr> etiketinde``, "the <META> tag", ``thẻ <META>``), or a tag
+    displayed alone on its line (``_display_line``). ``memo`` is ``_quoted``'s (one dict per
+    document)."""
+    text = doc.text
+    line = doc.lines[doc.position(start)[0] - 1]
+    if _OPTION_BEFORE_RE.search(text, max(line.start, start - 60), start):  # (in the text: "well-known <b>" is no option)
+        return True
+    before = text[start - 1] if start > line.start else " "
+    if (before.isspace() or before in _OPENING) and _TAG_WORD_AFTER_RE.match(text, end, line.end):
+        return True
+    after = text[end] if end < line.end else " "
+    if (after.isspace() or after in _CLOSING) and _TAG_NOUN_BEFORE_RE.search(text, max(line.start, start - 30), start):
+        return True
+    return _display_line(doc, start, end, memo)
+
+
+def _display_line(doc: Document, start: int, end: int, memo: dict) -> bool:
+    """True when the tag at ``[start, end)`` is alone on its line (a gloss in parentheses may
+    follow it), in a text that names markup (``_NAMES_MARKUP_RE``, Vietnamese ``thẻ``), and
+    the line is introduced by the one before it (which ends in a colon), or the tag's values
+    are placeholders (``_PLACEHOLDER_VALUE_RE``), or the text has ``DISPLAY_LINES`` or more
+    such lines: LibreOffice's help on HTML export (``<TITLE> (Tựa đề)`` / ``<META
+    NAME="KEYWORDS" CONTENT="Nội dung của trường">``), on scripts (``<SCRIPT
+    LANGUAGE="JavaScript" SRC="url">``). A bare tag a leftover writes alone (``<br>``,
+    ``<p>``, ``</li>``: ``_VOID_LEFTOVERS``) is never one."""
+    text = doc.text
+    index = doc.position(start)[0] - 1
+    line = doc.lines[index]
+    m = _DISPLAY_LINE_RE.fullmatch(text, line.start, line.end)
+    if m is None or m.span("tag") != (start, end):
+        return False
+    bare = _ANY_BARE_TAG_RE.fullmatch(text, start, end)
+    if bare is not None and bare.group(1).lower() in _VOID_LEFTOVERS:
+        return False
+    if "names markup" not in memo:
+        memo["names markup"] = _NAMES_MARKUP_RE.search(text) is not None or _NAMES_MARKUP_VI_RE.search(text) is not None
+    if not memo["names markup"]:
+        return False
+    if _PLACEHOLDER_VALUE_RE.search(text, start, end):
+        return True
+    before = index - 1
+    while before >= 0 and not text[doc.lines[before].start : doc.lines[before].end].strip():
+        before -= 1
+    if before >= 0 and text[doc.lines[before].start : doc.lines[before].end].rstrip().endswith(":"):
+        return True
+    if "display lines" not in memo:
+        memo["display lines"] = sum(
+            1 for ln in doc.lines if "<" in text[ln.start : ln.end] and _DISPLAY_LINE_RE.fullmatch(text, ln.start, ln.end))
+    return memo["display lines"] >= DISPLAY_LINES
+
+
 # A placeholder of a command synopsis or an option (``'git cat-file' <type> <object>``,
 # ``--conflict=<style>::``): a lower-case word in angle brackets that names no element.
 _PLACEHOLDER_RE = lazy(r"<([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)(?:\.\.\.)?>")
@@ -243,7 +331,13 @@ class HtmlTag(DocumentRule):
     etiketinde``: "in the <table> tag"; a man page wraps the sentence: wget(1)'s "HTML
     komentáře jsou ..." / "... Tudíž <!--foo--> je platný komentář"), or alone inside
     quotation marks (wget(1)'s ``ignoroval "<LINK>"``: named, not left over), or joined by a hyphen to a word in technical text
-    (ab(1)'s option ``-x <table>-öznitelikleri``, "<table> attributes"), or anywhere in a
+    (ab(1)'s option ``-x <table>-öznitelikleri``, "<table> attributes"), or documented
+    (``_documented_tag``: an option's argument, ab(1)'s synopsis ``[-y <tr>-öznitelikleri]``;
+    beside a word that names it, "the <META> tag", ``<tr> etiketinde``, ``thẻ <META>``; or
+    displayed alone on its line, a gloss in parentheses at most after it, in a text that names
+    markup, when introduced by a colon, with placeholder values or among two or more such lines:
+    LibreOffice's help on HTML export, ``<TITLE> (Tựa đề)`` / ``<META NAME="KEYWORDS"
+    CONTENT="Nội dung của trường">``), or anywhere in a
     reStructuredText document (which has no inline HTML: ``The <caption> element``), is an
     example, not a leftover; and a plain-text document that is HTML source
     (``html_source``: lines opening with tags make up half of its lines that are not code,
@@ -323,6 +417,8 @@ class HtmlTag(DocumentRule):
                 continue  # "'git cat-file' <type> <object>": the synopsis's placeholder
             if _quoted(doc, s, e, memo):
                 continue  # a tag quoted as code or named in a sentence about markup
+            if _documented_tag(doc, s, e, memo):
+                continue  # "[-y <tr>-öznitelikleri]", "<TITLE> (Tựa đề)" on its line: the tag the text documents
             if _CODE_STRING_OPEN_RE.search(text, max(text.rfind("\n", 0, s) + 1, s - 200), s):
                 continue  # print("<TITLE>CGI script output</TITLE>"): the HTML a program writes, in its string
             before = text[s - 1] if s > 0 else " "

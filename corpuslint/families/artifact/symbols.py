@@ -277,6 +277,90 @@ def _names_a_key(doc: Document, index: int, content: str) -> bool:
     return False
 
 
+# A token the text documents, on a line of its own (fx45a, fresh32's LibreOffice help and man
+# pages): a typed token of a few characters, ASCII punctuation or mathematical symbols, each
+# a key on the keyboard (``.*``, a row of the help's table of regular expressions; ``-?``,
+# flex(1)'s option; ``>>``, the button a section explains). Not a mark the text repeats as a
+# value (``✓`` in every row of a table: not typed, and on ``_TOKEN_VALUE_LINES`` or more
+# lines), nor one mark alone or repeated (``*``, ``.``, ``---``: a stray bullet or rule) unless
+# it sits in a column of other tokens.
+_TYPED_TOKEN_RE = lazy(r"[ \t]*(?=[^\n]*[!-/:-@\[-`{-~\p{Sm}])[!-/:-@\[-`{-~\p{Sm}]{1,5}[ \t]*")
+_TOKEN_VALUE_LINES = 3
+_TOKEN_REACH = 4  # lines between a token and its explanation or the next token of its column
+_DEFINITION_REACH = 12  # lines between two entries of a definition list of tokens
+_WRITTEN = frozenset({PROSE, HEADING})  # (a Markdown container's "///" fence is markup: no token)
+_OPTION_TOKEN_RE = lazy(r"--?[^\s\w-][^\s]{0,2}")  # ("-?": an option named by a mark)
+_OPTION_LINE_RE = lazy(r"[ \t]*--?[\w?][\w-]*(?:,|[ \t]+\S)")  # ("-h, --help ...", "-n     tùy chọn ...")
+
+
+def _documented_token(doc: Document, index: int, content: str, memo: dict) -> bool:
+    """True when line ``index`` (``content``) is a token the text documents (above): a typed
+    token of at most ``_KEY_NAME_CHARS`` characters (``_TYPED_TOKEN_RE``), a paragraph of its
+    own, written on fewer than ``_TOKEN_VALUE_LINES`` lines of the text, that either sits in a
+    column of different tokens (another within ``_TOKEN_REACH`` lines: a table flattened to one
+    cell a paragraph, LibreOffice's ``?`` / ``.`` / ``*`` / ``.*``), or is followed by a line of
+    words within ``_TOKEN_REACH`` lines (``_explained``) and is an entry of a definition list
+    (another token within ``_DEFINITION_REACH`` lines is explained too: the help's wildcards ``?``
+    and ``*``, each over its meaning), or, when it is not one mark alone or repeated (``*``, ``---``: a bullet, a
+    rule), an option among option lines (flex(1)'s ``-?`` between ``-n ...`` and ``-h, --help
+    ...``) or the term opening a record's text (``>>`` then "Konfirmasi label saat ini ...": a
+    help section made a record). ``|||`` between two paragraphs is none of these. ``memo`` (a
+    dict, one per document) keeps the text's token lines."""
+    if not _TYPED_TOKEN_RE.fullmatch(content) or not _whole_paragraph(doc, index):
+        return False
+    token = content.strip()
+    if _separator(token):
+        return False
+    if "at" not in memo:
+        text, at, counts = doc.text, {}, {}
+        for j, line in enumerate(doc.lines):
+            stripped = text[line.start : line.end].strip()
+            if stripped and _TYPED_TOKEN_RE.fullmatch(stripped) and not _separator(stripped) and _whole_paragraph(
+                    doc, j) and doc.kind_at(line.start + text[line.start : line.end].index(stripped)) in _WRITTEN:
+                at[j] = stripped
+                counts[stripped] = counts.get(stripped, 0) + 1
+        memo["at"], memo["counts"] = at, counts
+    at = memo["at"]
+    if memo["counts"].get(token, 0) >= _TOKEN_VALUE_LINES:
+        return False  # a mark the text writes as a value, row after row ("✓" is no typed token anyway)
+    if any(at.get(j, token) != token for j in range(index - _TOKEN_REACH, index + _TOKEN_REACH + 1)):
+        return True  # "?" / "." / "*" / ".*": a column of a table of tokens
+    if not _explained(doc, index):
+        return False
+    if "explained" not in memo:
+        memo["explained"] = {j: t for j, t in at.items() if memo["counts"][t] < _TOKEN_VALUE_LINES and _explained(doc, j)}
+    explained = memo["explained"]
+    if any(explained.get(j, token) != token for j in range(index - _DEFINITION_REACH, index + _DEFINITION_REACH + 1)):
+        return True  # "?" then its meaning, "*" then its meaning: a definition list of tokens
+    if _NOT_A_NAME_RE.fullmatch(token):
+        return False  # "*" or "---" over words: an empty bullet or a rule, not a name
+    if _OPTION_TOKEN_RE.fullmatch(token) and any(
+            _OPTION_LINE_RE.match(doc.text, doc.lines[j].start, doc.lines[j].end)
+            for j in range(max(0, index - _TOKEN_REACH), min(len(doc.lines), index + _TOKEN_REACH + 1)) if j != index):
+        return True  # flex's "-?" between "-n  tùy chọn POSIX ..." and "-h, --help ...": an option list's term
+    # ">>" opening a record's text, then "Konfirmasi label saat ini ...": a help section made a record, its
+    # term first ("|||" between two paragraphs, or opening a file, is a page's debris)
+    return getattr(doc, "record", None) is not None and not doc.text[: doc.lines[index].start].strip()
+
+
+def _separator(token: str) -> bool:
+    """True for a token of one separator mark repeated (``***``, ``---``, ``...``, ``==``:
+    ``_NOT_A_NAME_RE``, two marks or more): a rule or an ellipsis, never a documented token nor
+    a cell of a column of them (``>>``, ``||`` name a button, an operator)."""
+    return len(token) > 1 and _NOT_A_NAME_RE.fullmatch(token) is not None
+
+
+def _explained(doc: Document, index: int) -> bool:
+    """True when the next line with anything on it, within ``_TOKEN_REACH`` lines after line
+    ``index``, holds a letter."""
+    text, lines = doc.text, doc.lines
+    for j in range(index + 1, min(len(lines), index + 1 + _TOKEN_REACH)):
+        line = text[lines[j].start : lines[j].end]
+        if line.strip():
+            return _LETTER_RE.search(line) is not None
+    return False
+
+
 # A dash standing for a unit the text lacks, in a text of one unit a line (fixr29, on fresh29's
 # Tanakh after the Leningrad Codex, one verse a line: "—" for Joshua 21:36-37, verses the
 # codex lacks, keeps each later verse on its own line): one to three dashes (‒ – — ―) alone on
@@ -416,7 +500,14 @@ class SymbolOnlyLine(DocumentRule):
     left out on purpose; a bare ``...`` is still reported); nor a section title (Markdown or
     reST) of a few symbols over a paragraph of words, which names the key, button or operator
     the section explains (LibreOffice help: ``## <<`` "Click to move all fields...", ``### +/-``;
-    ``## ***`` or ``## ...`` is still reported); nor is a line holding inline
+    ``## ***`` or ``## ...`` is still reported); nor a typed token the text documents, a
+    paragraph of its own of at most five ASCII marks or mathematical symbols, written on fewer
+    than three lines (``_documented_token``): in a column of other tokens (LibreOffice's table of
+    regular expressions flattened one cell a paragraph, ``?`` / ``.`` / ``*`` / ``.*``) or over
+    the line that explains it, in a definition list of tokens (the table of wildcards, ``?``
+    and ``*`` each over its meaning), as an option among option lines (flex(1)'s ``-?``) or as
+    the term opening a record's text (the button ``>>``), while ``|||`` between paragraphs and
+    ``✓`` in every row of a flattened table stay reported; nor is a line holding inline
     code (the last
     line of a wrapped sentence: ``All paths must be relative URLs starting with`` /
     "`./`."); nor is anything in a plain-text document that
@@ -457,7 +548,7 @@ class SymbolOnlyLine(DocumentRule):
             return  # technical plain text: separators and punctuation lines belong to quoted output
         if getattr(doc, "record", None) is not None and _EMPTY_VALUE_RE.fullmatch(text):
             return  # a data set's field holding "-", "—" or "?": the value is empty, not debris
-        adoc = None
+        adoc, tokens = None, {}  # (tokens: _documented_token's memo)
         for index, line in enumerate(doc.lines):
             content = text[line.start : line.end]
             if not _SYMBOL_LINE_RE.match(content) or not _VISIBLE_RE.search(content):
@@ -495,6 +586,8 @@ class SymbolOnlyLine(DocumentRule):
                 continue  # "—" for Joshua 21:36, a verse the codex lacks, among lines of one verse each
             if _names_a_key(doc, index, content):
                 continue  # "## <<" over "Click to move all fields...": a section about a button, its title
+            if _documented_token(doc, index, content, tokens):
+                    continue  # ".*" in a column of "?", ".", "*"; ">>" over "Konfirmasi label ...": a token documented
             if _ELISION_RE.fullmatch(content):
                 continue  # "[...]": an excerpt's elision mark (text left out), not debris
             if _CELL_MARKER_RE.match(content):

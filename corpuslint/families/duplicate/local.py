@@ -604,11 +604,56 @@ def _entries_of_two_tags(text: str, first: int, later: int) -> bool:
     of both is the page's formula ("Yalnızca root kullanıcısı ... bu özniteliği
     atayabilir veya silebilir." under chattr's ``a``, ``i`` and ``j``) or a parallel
     statement (sed's ``\\L`` "... küçük harfe dönüştürülür." / ``\\U`` "... büyük
-    harfe dönüştürülür."), not a restatement. Sentences of one entry are compared."""
+    harfe dönüştürülür."), not a restatement; the same in a man page flattened to paragraphs, each
+    entry opening with its option (``_entries_of_two_options``). Sentences of one entry are
+    compared."""
     ta = _entry_tag(text, first)
     if ta is None:
         return False
     tb = _entry_tag(text, later)
+    return tb is not None and ta != tb
+
+
+# An option entry of a man page flattened to paragraphs (fx45a, fresh32's records of
+# manpages-tr: "-l, --level DÜZEYLER Çıktı ...", "-n, --console-level DÜZEY Konsola ..."): a
+# paragraph that opens with the option, then its description; its example and the lines
+# after it are paragraphs of their own up to the next option's.
+_FLAT_OPTION_RE = lazy(r"[ \t]*(?P<tag>--?[A-Za-z0-9?][\w-]*)(?:=\S*|\[=[^\]\s]*\])?(?:,|[ \t]+\S)")
+_PARAGRAPH_BREAK_RE = lazy(r"(?r)\n[ \t]*\r?\n")  # (searched backwards: the last break before an offset)
+FLAT_ENTRY_PARAGRAPHS = 6  # paragraphs of one entry read back to its option
+
+
+def _flat_option_tag(text: str, pos: int) -> str | None:
+    """The option of the flattened option entry (``_FLAT_OPTION_RE``) holding offset ``pos``:
+    its paragraph's, or the nearest paragraph's among the ``FLAT_ENTRY_PARAGRAPHS`` before it
+    that opens with an option (the -l entry's example ``dmesg --level=err,warn`` and the line
+    after it are its paragraphs too); None when none of them does."""
+    end = pos
+    for _ in range(FLAT_ENTRY_PARAGRAPHS):
+        brk = _PARAGRAPH_BREAK_RE.search(text, 0, end)
+        start = brk.end() if brk is not None else 0
+        m = _FLAT_OPTION_RE.match(text, start)
+        if m is not None:
+            return m["tag"]
+        if start == 0:
+            return None
+        end = start - 1
+        while end > 0 and text[end - 1] in " \t\r\n":
+            end -= 1
+    return None
+
+
+def _entries_of_two_options(text: str, first: int, later: int) -> bool:
+    """True when the sentences at offsets ``first`` and ``later`` are in two option entries of
+    a man page flattened to paragraphs (``_flat_option_tag``) with different options: a
+    sentence each entry carries, the page's format, not a restatement (dmesg(1)'s "Desteklenen
+    tüm düzeylerin listesi --help seçeneğinin çıktısında bulunabilir." under ``-l`` and under
+    ``-n``: the list of levels is in --help's output), as in a man page rendered with its
+    indents (``_entries_of_two_tags``). Sentences of one entry are compared."""
+    ta = _flat_option_tag(text, first)
+    if ta is None:
+        return False
+    tb = _flat_option_tag(text, later)
     return tb is not None and ta != tb
 
 
@@ -1382,7 +1427,12 @@ class RestatedPassage(DocumentRule):
     ..." each followed by the same sentence); nor sentences of two paragraphs that each
     define their own term (``_definitions_of_two_terms``: "Κανονικό - αυτός ο δευτερεύων
     τύπος ..." / "Σε στοίβα - αυτός ο δευτερεύων τύπος ...", chart types in LibreOffice's
-    Greek help, a definition list flattened to text); nor the closing sentence of two items of one
+    Greek help, a definition list flattened to text); nor sentences of two entries of a man page
+    with different tags or options, indented (``_entries_of_two_tags``: chattr's note under
+    ``a``, ``i`` and ``j``) or flattened to paragraphs that open with their option
+    (``_entries_of_two_options``: dmesg(1)'s "Desteklenen tüm düzeylerin listesi --help
+    seçeneğinin çıktısında bulunabilir." under ``-l`` and ``-n``): a sentence each entry
+    carries is the page's format; nor the closing sentence of two items of one
     kind of list (numbered, lettered or with one bullet), word for word, a note each item carries (initrd(4)'s
     steps (6) and (7) both ending "... поведение ядра НЕ ОПРЕДЕЛЕНО. Смотрите подробности о
     поведении текущей версии ядра в разделе ЗАМЕЧАНИЯ."); nor a conclusion that sums up what came
@@ -1617,6 +1667,8 @@ class RestatedPassage(DocumentRule):
                 continue  # "Κανονικό - αυτός ο δευτερεύων τύπος ..." / "Σε στοίβα - αυτός ο δευτερεύων τύπος ...": two terms defined
             if plain and ui != uj and _entries_of_two_tags(text, sentences[i].start, sentences[j].start):
                 continue  # sed's "\\L  ... küçük harfe" / "\\U  ... büyük harfe", chattr's note under "a", "i", "j"
+            if ui != uj and _entries_of_two_options(text, sentences[i].start, sentences[j].start):
+                continue  # dmesg's "Desteklenen tüm düzeylerin listesi --help ..." under -l and under -n: each entry's pointer
             if tex and ui != uj and _entries_of_two_items(text, units[ui].start, units[uj].start):
                 continue  # "In this case, it will detokenize ..." under \\cmditem{apptocmd} and \\cmditem{pretocmd}
             if crossed_terms(toks(i), toks(j)):

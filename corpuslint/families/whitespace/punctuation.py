@@ -1246,6 +1246,35 @@ _SENTENCE_BREAK_RE = lazy(r"(?r)[.!?;\u0964\u0965\u17d4\u1362][ \t\u00a0]|[\u300
 _SENTENCE_WINDOW = 240  # characters read back for the verb
 
 
+# A prompt the program prints, quoted with the one space it leaves before the answer (fx45a,
+# fresh32's chsh(1) in Turkish: ``"Password: " veya bu dizgenin çevirileri öntanımlıdır``, its
+# default prompt): a few words ending in a colon or a question mark, then that space; a
+# question mark only where the sentence names a prompt (``_PROMPT_WORD_RE``: "Why? " quoted in
+# a story is a question with a stray space).
+_PROMPT_STRING_RE = lazy(r"[^\s\p{P}][^\n]{0,38}?(?<![\s.:?])[:?][ \u00a0]")
+_PROMPT_WORDS = 4
+_PROMPT_WORD_RE = lazy(
+    r"(?i)\bprompts?\b|\bistem\w*|\bnhắc\b|eingabeaufforderung|\binvite\b|\bindicador\b|приглашени\w*|提示符"
+)
+
+
+def _prompt_string(line: str, i: int, j: int, lead: int, trail: int) -> bool:
+    """True when the quotation ``line[i:j+1]``, padded at its end only, is a prompt (above): at
+    most ``_PROMPT_WORDS`` words ending in ``:`` and one space (``"Password: "``, ``"Login: "``),
+    or in ``?`` and one space in a sentence that names a prompt (``the prompt "Overwrite? "``)."""
+    if lead or trail != 1:
+        return False
+    inner = line[i + 1 : j]
+    if not _PROMPT_STRING_RE.fullmatch(inner) or len(inner.split()) > _PROMPT_WORDS:
+        return False
+    if inner.rstrip()[-1] == ":":
+        return True
+    stop = _SENTENCE_BREAK_RE.search(line, max(0, i - _SENTENCE_WINDOW), i)
+    end = line.find(". ", j)
+    return _PROMPT_WORD_RE.search(line, stop.end() if stop else max(0, i - _SENTENCE_WINDOW),
+                                  len(line) if end < 0 else end) is not None
+
+
 def _typed_string(line: str, spans, i: int, j: int, lead: int, trail: int, marks: str) -> bool:
     """True when the quotation ``line[i:j+1]``, padded inside on one side only, is a string the
     reader types or the program inserts, its space the string's (above). ``spans`` are the
@@ -1314,7 +1343,10 @@ class SpaceInsideQuotes(DocumentRule):
     its end and the first quotation after a verb of typing or entering in its sentence
     (`Εισάγετε το κείμενο ..., για παράδειγμα, "Συνεχίζεται από τη σελίδα "`, Khmer `បញ្ចូល​អត្ថបទ
     ... "ត​ទៅ​ទំព័រ "`: the program appends the page number; a capitalised "Type" inside a
-    sentence names a list and is no such verb). A space escaped by a backslash (reST's `"CWE *number*\\ "`,
+    sentence names a list and is no such verb); nor a prompt the program prints, padded at its
+    end by the one space it leaves before the answer: a few words ending in a colon
+    (chsh(1)'s default ``"Password: "``, in any text), or in a question mark in a sentence that
+    names a prompt (``the prompt "Overwrite? "``). A space escaped by a backslash (reST's `"CWE *number*\\ "`,
     which ends the emphasis and is dropped from the output) is markup, not a space.
     Fix safety: safe when the quotation is prose (words, no sign of code, in a sentence,
     one space on a side): only the spaces are deleted. Unsafe otherwise, where the
@@ -1360,6 +1392,8 @@ class SpaceInsideQuotes(DocumentRule):
                         continue  # `=TRIM(" hello world ")`, `print "  Exit"`, `“\s-\v\$ ”`: the space is the value's
                     if _typed_string(content, spans, i, j, lead, trail, pair):
                         continue  # `πληκτρολογήστε "Στο " για να εμφανίζεται "Στο 1"`: the string typed, its space its own
+                    if _prompt_string(content, i, j, lead, trail):
+                        continue  # `"Password: " veya bu dizgenin çevirileri öntanımlıdır`: a prompt, its space the program's
                     if lead and trail and self._padding_kept(doc, pair):
                         continue  # `where are the best " fast food " joints` and its translation `最高の" fast food "`: the data's format
                     if doc.sources:  # a .po string: a quotation its msgid pads the same way is the program's
