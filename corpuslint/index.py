@@ -1858,18 +1858,24 @@ def _checked_records_rows(rules, keys, target_docs, checked, known_files, cached
     if not checked:
         return
     wanted = {c[0] for c in checked}
-    records: dict[str, list] = {}  # display -> its record documents, in map (file) order
-    for key, doc in target_docs.items():
+    # display -> its records' keys, in map (file) order: a file's documents are made when its
+    # turn comes (an ``engine.MappedTable`` makes a ``Collected`` a key: ~0.5 KB a record)
+    records: dict[str, list] = {}
+    for key in target_docs:
         at = key.find("#")
         while at > 0:
             if key[:at] in wanted:
-                records.setdefault(key[:at], []).append(doc)
+                records.setdefault(key[:at], []).append(key)
                 break
             at = key.find("#", at + 1)
+    from .store import Spilled
+
+    decoded = getattr(target_docs, "decoded", None)  # (spilled states: read back a file and rule at a time)
     for display, rel, path, seen, read_key in checked:
-        docs = records.get(display)
+        docs = records.pop(display, None)
         if not docs or seen[0] > CHECKED_ROWS_MAX_BYTES:
             continue
+        docs = [target_docs[key] for key in docs]
         try:
             st = os.stat(path)
         except OSError:
@@ -1885,12 +1891,13 @@ def _checked_records_rows(rules, keys, target_docs, checked, known_files, cached
         names = [[doc.path[len(display) + 1:], (record_of(doc.path) or (None, None))[1]] for doc in docs]
         last: tuple[list, bytes] | None = None  # (the last rule's states, its blob): rules sharing them share it
         for rule in rules:
-            states = [_collect_one(rule, doc) for doc in docs]
-            if last is not None and all(a is b for a, b in zip(states, last[0])):
+            states = [_collect_one(rule, doc) for doc in docs]  # (a spilled state: its reference)
+            if last is not None and all(a is b or (type(a) is Spilled and a == b) for a, b in zip(states, last[0])):
                 blob = last[1]  # (the spelling rules' one state per record: encoded once)
             else:
                 last = None
-                blob = dumps_state([[*name, state] for name, state in zip(names, states)])
+                blob = dumps_state([[*name, state] for name, state in
+                                    zip(names, states if decoded is None else decoded(states))])
                 if blob is None:
                     break  # (a state the codec does not store: no file row, the file is read again when needed)
             yield None, [(rel, keys[rule.code], rule.code, h, blob)]
@@ -1945,8 +1952,13 @@ def _work_item(display: str):
             states[rule.code] = (state, None)
         else:
             state = _collect_one(rule, doc)
-            # encoded only for the index (--no-cache: no blob of every state held meanwhile)
-            states[rule.code] = (state, dumps_state(state) if getattr(ctx, "use_cache", True) else None)
+            # encoded only for the index (--no-cache: no blob of every state held meanwhile); a
+            # spilled state's reference stays the state for the reduce, its state is encoded
+            blob = None
+            if getattr(ctx, "use_cache", True):
+                decoded = getattr(target_docs, "decoded", None)  # (engine.MappedTable)
+                blob = dumps_state(state if decoded is None else decoded([state])[0])
+            states[rule.code] = (state, blob)
     return h, stat, states
 
 
