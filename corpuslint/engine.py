@@ -1457,6 +1457,9 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
                                        state_reader, language, where)
     if spill is not None:
         spill.flush()  # (the states' bytes gathered in memory go to the files before any read or fork)
+    end_records = getattr(state_reader, "end_records", None)
+    if end_records is not None:
+        end_records()
     if streamed:  # the plan names each record mapped, as if it had been read before the map
         items[:] = [key for i, item in enumerate(items) for key in (streamed[i] if i in streamed else (item,))]
     if rows:
