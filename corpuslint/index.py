@@ -949,16 +949,18 @@ class _RecordsCursor:
         return _MISS
 
     def _end(self, why: str | None = None) -> None:
+        """No more reads of the row (the records read past stay in ``_ahead``)."""
         if why is not None:
             self.bad.append((self.file, why))
-        self.close()
-
-    def close(self) -> None:
-        self._items, self._ahead = None, {}
+        self._items = None
         try:
             self._blob.close()
         except sqlite3.Error:
             pass
+
+    def close(self) -> None:
+        self._end()
+        self._ahead = {}
 
 
 class StateReader:
