@@ -25,7 +25,7 @@ and loaded as zero-copy read-only views after checking that the sizes add up.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import msgpack
 import numpy as np
@@ -124,6 +124,21 @@ def dumps(value: Any) -> bytes:
         header = _pack([[k, *_array_header(a)] for k, a in zip(value, arrays)])
         return b"".join([MAGIC_ARRAYS, len(header).to_bytes(4, "little"), header] + [a.tobytes() for a in arrays])
     return MAGIC_VALUE + _pack(value)
+
+
+def dumps_items(items: Iterable[Any], count: int) -> bytes:
+    """``dumps`` of the list of the ``count`` values ``items`` gives (the same bytes), each
+    encoded as it comes: the values need not be held together (a data file's records
+    states, decoded a batch at a time, ``index._checked_records_rows``). Raises
+    ``CodecError`` as ``dumps`` does, and when ``items`` does not give ``count`` values."""
+    pieces = [MAGIC_VALUE, msgpack.Packer().pack_array_header(count)]
+    given = 0
+    for value in items:
+        pieces.append(_pack(value))
+        given += 1
+    if given != count:
+        raise CodecError(f"{given} values given for a list of {count}")
+    return b"".join(pieces)
 
 
 # -- load ---------------------------------------------------------------------------
