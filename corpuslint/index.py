@@ -283,10 +283,17 @@ class CorpusIndex:
         assert self.conn is not None
         return {p: (s, m, h) for p, s, m, h in self.conn.execute("SELECT path, size, mtime_ns, content_hash FROM files")}
 
-    def states(self, key: str) -> dict[str, tuple[str, bytes]]:
+    def states(self, key: str, hashes_only: "set[str] | frozenset[str]" = frozenset()) -> dict[str, tuple[str, bytes | None]]:
+        """path -> (content hash, state blob) of rule key ``key``; for the paths
+        ``hashes_only``, (content hash, None): the blob is not kept (a checked data file's
+        records row, whose hash alone is compared: ``_checked_records_rows``; its states
+        are the map's. 100 k generated records in 6 files: ~30 MB of rows a rule held
+        through a warm run's corpus states)."""
         assert self.conn is not None
         rows = self.conn.execute("SELECT path, content_hash, state FROM states WHERE rule_key = ?", (key,))
-        return {p: (h, s) for p, h, s in rows}
+        if not hashes_only:
+            return {p: (h, s) for p, h, s in rows}
+        return {p: (h, None if p in hashes_only else s) for p, h, s in rows}
 
     def state_hashes(self, key: str) -> dict[str, str]:
         """Like ``states`` without the blobs: path -> content hash (a plain string, not a
@@ -1548,8 +1555,9 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None, read_keys
         lazy_codes = {r.code for r in rules if getattr(r, "aggregate", None) is not None}
     try:
         known_files = index.files() if index is not None else {}
+        checked_rels = frozenset(c[1] for c in checked)  # (their rows' hashes only: their states are the map's)
         cached = {rule.code: index.state_hashes(keys[rule.code]) if rule.code in lazy_codes
-                  else index.states(keys[rule.code]) for rule in rules} if index is not None else {}
+                  else index.states(keys[rule.code], checked_rels) for rule in rules} if index is not None else {}
     except sqlite3.Error as exc:
         _warn(f"corpus index read failed ({exc}); running without it")
         index, known_files, cached, lazy_codes = None, {}, {}, set()
@@ -1851,8 +1859,8 @@ def loads_state(blob: bytes) -> Any:
 _NONE_STATE = dumps(None)  # a rule's "nothing of this document": D107's state of every plain file
 
 
-def _decode_state(hit: "tuple[str, bytes] | None", content_hash: str, where: str = "") -> Any:
-    if hit is None or hit[0] != content_hash:
+def _decode_state(hit: "tuple[str, bytes | None] | None", content_hash: str, where: str = "") -> Any:
+    if hit is None or hit[0] != content_hash or hit[1] is None:  # (None: a blob not read, ``CorpusIndex.states``)
         return _MISS
     if hit[1] == _NONE_STATE:  # (what ``loads`` gives it, without a call per corpus file: 10 k at 10 k files)
         return None
