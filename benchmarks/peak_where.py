@@ -202,6 +202,33 @@ run (a pair at load 22-27 is > 1 h: lead's run was stopped after 5.6 min of CPU)
 at D104's peak: a ``ColumnState``, its int32 header numbers and a dict entry a record
 (``get_many``: 176 -> 209 MB before the reduce's own arrays), what D106 holds the same way
 (+27 MB), and the map's findings (Q108 on nearly every record) to the end.
+
+rec45 (the same 100 k generated records, 17.25 MB = 16.45 MiB of text, with the corpus index:
+``cd DIR && /usr/bin/time -f "%U %S %e %M" python benchmarks/peak_where.py --step 10 --stages --
+--jobs 1 -o OUT .`` twice, cold then warm, and once with ``--no-cache``; lead 47f4499 then rec45,
+one after the other, load 11-24, so CPU is not compared closely). Lead: no index 234,544 KB
+(13.9x the text, 154.7 s CPU); cold 930,512 KB (55x; 173.3 s), map 32.2 -> 796.3 MB (pymalloc 11
+-> 462): with the index the map's states were not spilled, every record's decoded states (dicts
+of arrays, spelling states) held until the reduces; then collect_corpus_states -> 908.9 (each
+data file's rows decoded and encoded whole); warm 1,011,236 KB (60x; 71.5 s), map -> 752.9, collect
+-> 986.0 (every stored records row of every rule read whole, beside the states). rec45: records'
+states spilled with the index too (``engine._holds_records``; the index encodes what a
+reference names, ``MappedTable.decoded``); a checked data file's row encoded from its states
+read back 1,024 at a time (``index._records_blob``, ``codec.dumps_items``); the rows of checked
+data files read for their hash only (``CorpusIndex.states`` hashes_only); a warm run's stored
+records states read a record at a time (``index._RecordsCursor``, ``codec.load_items`` over a
+``sqlite3.Blob``). No index 232,268 KB (13.8x; 165.0 s; unchanged path), cold 308,052 KB (18.3x;
+193.1 s): map -> 204.7, collect 189.7 -> 301.0 (+111, the run's peak: the largest file's D104
+row, 18 MB, as its encoded pieces and their join, and SQLite's write of it), D104 +16.7; warm
+213,144 KB (12.7x; 94.4 s): map -> 169.9, collect -> 208.4 (the run's peak, with S103's 206.1).
+Reports byte-identical to lead's (65.5 MB of JSON each), and the index's 36 state rows too.
+CPU: the states' spill and read back cost what they cost without the index (20 k records, a
+pair started together: cold 37.6 -> 42.7 s, 313,472 -> 222,976 KB; warm 13.5 -> 18.1 s,
+262,828 -> 125,280 KB). Not done: the row written in pieces (``zeroblob`` and an incremental
+``sqlite3.Blob`` write: no join, ~-36 MB at the cold peak); a data file read as a
+``engine._RecordStream`` (every file here, > the stream size) is not planned by
+``StateReader.plan_records``, so a warm run collects its records' states again (its
+document findings come from the index).
 """
 
 from __future__ import annotations

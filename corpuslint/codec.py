@@ -25,7 +25,7 @@ and loaded as zero-copy read-only views after checking that the sizes add up.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator
 
 import msgpack
 import numpy as np
@@ -126,6 +126,21 @@ def dumps(value: Any) -> bytes:
     return MAGIC_VALUE + _pack(value)
 
 
+def dumps_items(items: Iterable[Any], count: int) -> bytes:
+    """``dumps`` of the list of the ``count`` values ``items`` gives (the same bytes), each
+    encoded as it comes: the values need not be held together (a data file's records
+    states, decoded a batch at a time, ``index._checked_records_rows``). Raises
+    ``CodecError`` as ``dumps`` does, and when ``items`` does not give ``count`` values."""
+    pieces = [MAGIC_VALUE, msgpack.Packer().pack_array_header(count)]
+    given = 0
+    for value in items:
+        pieces.append(_pack(value))
+        given += 1
+    if given != count:
+        raise CodecError(f"{given} values given for a list of {count}")
+    return b"".join(pieces)
+
+
 # -- load ---------------------------------------------------------------------------
 
 
@@ -212,6 +227,55 @@ def loads(blob: bytes) -> Any:
             RecursionError, MemoryError) as exc:
         raise CodecError(f"{type(exc).__name__}: {exc}") from None
     raise CodecError("unknown format (not written by this corpuslint)")
+
+
+def load_items(read: Callable[[int], bytes], chunk: int = 256 * 1024) -> Iterator[Any]:
+    """The items of a list ``dumps`` encoded, decoded one at a time from ``read`` (a
+    file's ``read(n)``: an ``io.BytesIO``, a ``sqlite3.Blob``), ``chunk`` bytes read at a
+    time: neither the encoded list nor its decoded items are held whole. Raises
+    ``CodecError`` (when the next item is asked) for anything ``dumps`` did not write as
+    a list; the items before a damaged one have been given already."""
+    try:
+        if read(4) != MAGIC_VALUE:
+            raise CodecError("unknown format (not written by this corpuslint)")
+        loader = _Loader()
+        unpacker = msgpack.Unpacker(_Reads(read), read_size=chunk, ext_hook=loader.ext, raw=False,
+                                    strict_map_key=False, use_list=True)
+        count = unpacker.read_array_header()
+    except CodecError:
+        raise
+    except (ValueError, TypeError, KeyError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError,
+            msgpack.OutOfData, RecursionError, MemoryError) as exc:
+        raise NotAList(f"not a list ({type(exc).__name__}: {exc})") from None
+    for _ in range(count):
+        try:
+            item = unpacker.unpack()
+        except CodecError:
+            raise
+        except (ValueError, TypeError, KeyError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError,
+                msgpack.OutOfData, RecursionError, MemoryError) as exc:
+            raise CodecError(f"{type(exc).__name__}: {exc}") from None
+        yield item
+    try:
+        unpacker.unpack()
+    except msgpack.OutOfData:
+        return
+    except Exception:  # noqa: BLE001 (anything there is a damaged tail)
+        pass
+    raise CodecError("trailing bytes after the list")
+
+
+class NotAList(CodecError):
+    """``load_items`` was given a value that is not a list."""
+
+
+class _Reads:
+    """A ``read(n)`` as the file object ``msgpack.Unpacker`` reads from."""
+
+    __slots__ = ("read",)
+
+    def __init__(self, read: Callable[[int], bytes]) -> None:
+        self.read = read
 
 
 def _load_arrays(blob: bytes) -> dict[str, np.ndarray]:

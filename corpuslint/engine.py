@@ -804,12 +804,25 @@ class MappedTable(Mapping[str, Collected]):
     when some document lacks some rule's state (``RefColumns.partial``: that document's
     ``Collected`` then raises KeyError for it, as the map's own did)."""
 
-    def __init__(self, codes: list[str], store: DocumentStore, reader=None) -> None:
+    def __init__(self, codes: list[str], store: DocumentStore, reader=None, spill: "StateSpill | None" = None) -> None:
         from .store import RefColumns
 
         self.refs = RefColumns(codes)
         self._files: dict[int, tuple] = {}  # position -> (abspath, content hash, bytes, language) of a plain file
-        self._store, self._reader = store, reader
+        self._store, self._reader, self._spill = store, reader, spill
+
+    def decoded(self, values: list) -> list:
+        """``values`` (what ``Collected.state`` gives: ``store.Spilled`` references, None,
+        values kept in memory) with each reference replaced by its state read back from
+        the spill, read together (``StateSpill.get_many``, ``own``: a dict of arrays as
+        ``collect`` made it), for the corpus index to encode (a stored row is the state,
+        never its reference)."""
+        at = [k for k, value in enumerate(values) if type(value) is Spilled]
+        out = list(values)
+        if at and self._spill is not None:
+            for k, state in zip(at, self._spill.get_many([values[k] for k in at], own=True)):
+                out[k] = state
+        return out
 
     def add(self, key: str, abspath: "str | None", content_hash: str, nbytes: int, states: dict[str, Any],
             language: "str | None" = None) -> None:
@@ -1311,16 +1324,29 @@ def lint_items(linter: Linter, items: list, ctx: RunContext, store: DocumentStor
     return linter.suppressions.apply(findings, store) if linter.suppressions else findings
 
 
-# Without the corpus index, corpus-rule states wait for their reduce in a temporary file
-# (store.StateSpill), not in memory (~3x the text): the same findings either way.
+# Without the corpus index, or when the run checks a data file's records, corpus-rule
+# states wait for their reduce in a temporary file (store.StateSpill), not in memory (~3x
+# the text; a record's decoded states ~7 KB): the same findings either way.
 SPILL_STATES = True
+
+
+def _holds_records(items: list) -> bool:
+    """Does the read plan ``items`` hold a data file's records (``RecordDocument`` items or a
+    ``_RecordStream``)? With the corpus index their states are spilled too (``map_reduce_local``):
+    records are never corpus files, so no rule's states are an aggregate's ``LazyStates``
+    (``index._collect``), and the index decodes the references it stores (``MappedTable.decoded``).
+    Held in memory, 100 k generated records' states were ~700 MB at the end of the map."""
+    from .readers.base import RecordDocument
+
+    return any(isinstance(item, (_RecordStream, RecordDocument)) for item in items)
 
 
 def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: DocumentStore,
                      problems: list[Finding]) -> list[Finding]:
     """The local pipeline: stream ``items`` through the map (``map_stream``), keep
     findings, compact states and the documents' names, then reduce."""
-    spill = StateSpill() if SPILL_STATES and linter.corpus_rules and not getattr(ctx, "use_cache", True) else None
+    spill = StateSpill() if SPILL_STATES and linter.corpus_rules and (
+        not getattr(ctx, "use_cache", True) or _holds_records(items)) else None
     try:
         return _map_reduce(linter, items, ctx, store, problems, spill)
     finally:
@@ -1339,7 +1365,7 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
     codes = [rule.code for rule in linter.corpus_rules]
     # the states' references by columns when they are spilled (``MappedTable``), else a Collected a document
     collected: "dict[str, Collected] | MappedTable" = (
-        MappedTable(codes, store, state_reader) if spill is not None else {})
+        MappedTable(codes, store, state_reader, spill) if spill is not None else {})
     at_codes = {code: i for i, code in enumerate(codes)}  # ``Collected.at``, shared
     ats: dict[tuple, dict] = {}  # another order of codes (not expected) -> its own ``Collected.at``
     if (linter.config.jobs or os.cpu_count() or 1) > 1 and (linter.document_rules or linter.corpus_rules):
@@ -1408,6 +1434,8 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
                 for state in states.values():
                     several[id(state)] = id(state) in several
                 for code, state in states.items():
+                    if isinstance(state, str) and state == HIT:  # (the index holds it: resolved by ``Collected.state``)
+                        continue
                     if id(state) not in spilled:  # (a worker's blob is written as it came)
                         put = spill.put_blob if isinstance(state, _Blob) else spill.put
                         ref = put(state, code)  # (dict-of-arrays states: by columns, per rule)
@@ -1429,6 +1457,9 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
                                        state_reader, language, where)
     if spill is not None:
         spill.flush()  # (the states' bytes gathered in memory go to the files before any read or fork)
+    end_records = getattr(state_reader, "end_records", None)
+    if end_records is not None:
+        end_records()
     if streamed:  # the plan names each record mapped, as if it had been read before the map
         items[:] = [key for i, item in enumerate(items) for key in (streamed[i] if i in streamed else (item,))]
     if rows:

@@ -77,7 +77,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 import numpy as np
 
 from . import __version__
-from .codec import CodecError, dumps, loads
+from .codec import CodecError, NotAList, dumps, load_items, loads
 from .files import printable_name, relative
 
 if TYPE_CHECKING:
@@ -283,10 +283,17 @@ class CorpusIndex:
         assert self.conn is not None
         return {p: (s, m, h) for p, s, m, h in self.conn.execute("SELECT path, size, mtime_ns, content_hash FROM files")}
 
-    def states(self, key: str) -> dict[str, tuple[str, bytes]]:
+    def states(self, key: str, hashes_only: "set[str] | frozenset[str]" = frozenset()) -> dict[str, tuple[str, bytes | None]]:
+        """path -> (content hash, state blob) of rule key ``key``; for the paths
+        ``hashes_only``, (content hash, None): the blob is not kept (a checked data file's
+        records row, whose hash alone is compared: ``_checked_records_rows``; its states
+        are the map's. 100 k generated records in 6 files: ~30 MB of rows a rule held
+        through a warm run's corpus states)."""
         assert self.conn is not None
         rows = self.conn.execute("SELECT path, content_hash, state FROM states WHERE rule_key = ?", (key,))
-        return {p: (h, s) for p, h, s in rows}
+        if not hashes_only:
+            return {p: (h, s) for p, h, s in rows}
+        return {p: (h, None if p in hashes_only else s) for p, h, s in rows}
 
     def state_hashes(self, key: str) -> dict[str, str]:
         """Like ``states`` without the blobs: path -> content hash (a plain string, not a
@@ -893,6 +900,76 @@ def use_verdicts(cache_dir: str | None):
             store.flush()
 
 
+class _RecordsCursor:
+    """The stored records state of one data file (``[[key suffix, record, state], ...]``,
+    ``_checked_records_rows``) read from its row a record at a time (``codec.load_items``
+    over a ``sqlite3.Blob``): ``get(suffix)`` gives that record's state, reading on in
+    file order (the map's), or ``MISS``. ``users``: the rules sharing the row; a record
+    read is kept (``_ahead``) until each has been given it, and records read past
+    (another order, another process's share of a parallel map) at most ``AHEAD_MAX``
+    at a time (then dropped: a miss, collected again). An invalid item ends the row:
+    (file, why) noted in ``bad``, a miss from there on."""
+
+    AHEAD_MAX = 4096
+
+    __slots__ = ("_blob", "_items", "_ahead", "users", "file", "bad")
+
+    def __init__(self, blob, file: str, bad: list) -> None:
+        self._blob, self.file, self.bad = blob, file, bad
+        self._items = load_items(blob.read)
+        self._ahead: dict[str, list] = {}  # key suffix -> [state, rules still to be given it]
+        self.users = 1
+
+    def get(self, suffix: str) -> Any:
+        got = self._ahead.get(suffix)
+        if got is not None:
+            got[1] -= 1
+            if not got[1]:
+                del self._ahead[suffix]
+            return got[0]
+        while self._items is not None:
+            try:
+                item = next(self._items)
+            except StopIteration:
+                self._end()
+                break
+            except NotAList:
+                self._end("not a list of records")
+                break
+            except CodecError as exc:
+                self._end(str(exc))
+                break
+            except sqlite3.Error:  # (the row changed or went away meanwhile: misses, collected again)
+                self._end()
+                break
+            if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
+                    and (item[1] is None or isinstance(item[1], (int, str)))):
+                self._end("not a list of records")
+                break
+            if item[0] == suffix:
+                if self.users > 1:
+                    self._ahead[suffix] = [item[2], self.users - 1]
+                return item[2]
+            if len(self._ahead) >= self.AHEAD_MAX:
+                self._ahead.clear()
+            self._ahead[item[0]] = [item[2], self.users]
+        return _MISS
+
+    def _end(self, why: str | None = None) -> None:
+        """No more reads of the row (the records read past stay in ``_ahead``)."""
+        if why is not None:
+            self.bad.append((self.file, why))
+        self._items = None
+        try:
+            self._blob.close()
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        self._end()
+        self._ahead = {}
+
+
 class StateReader:
     """Per-document lookups of cached corpus-rule states (``rule key``, content hash),
     so the engine's map step skips ``collect`` for a file whose state is stored."""
@@ -904,15 +981,14 @@ class StateReader:
         # checked data files whose records the map step has in full (``plan_records``):
         # display -> (absolute path, records hash ``_records_hash``)
         self.record_files: dict[str, tuple[str, str]] = {}
-        # code -> (display, {key suffix: state}): the stored records states of the file
-        # the map step is in (one file a rule: a file's records are mapped in a run)
-        self._records: dict[str, tuple[str, dict]] = {}
-        self._blobs: dict[str, bytes] = {}  # code -> the row ``_records`` holds decoded (rules sharing it share it)
+        # display -> {code: its ``_RecordsCursor``}: the stored records states of the files the
+        # map step is in (the last ``OPEN_FILES``: a batch may end one file and begin the next),
+        # decoded as it asks for them
+        self._records: dict[str, dict[str, "_RecordsCursor"]] = {}
         self.bad: list[tuple[str, str]] = []  # (data file, why) of invalid records rows met (``engine.MapResult``)
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_reader": _Reader(os.path.dirname(self._reader.path)), "_records": {},
-                "_blobs": {}}
+        return {**self.__dict__, "_reader": _Reader(os.path.dirname(self._reader.path)), "_records": {}}
 
     def plan_records(self, items: Iterable[Any], sources: Iterable[Any], read_key: "Callable | None") -> None:
         """Note the records hash of each checked data file among ``sources`` (files.Source)
@@ -941,38 +1017,73 @@ class StateReader:
     def record_state(self, doc: Any, code: str) -> Any:
         """The state the index holds for record document ``doc`` (``RecordDocument``) and
         rule ``code``, or ``MISS``: found only when its file's records are, keys and
-        content hashes, those the stored row was written for (``plan_records``). A row
-        that does not decode to a records list is a miss (noted in ``bad``)."""
+        content hashes, those the stored row was written for (``plan_records``). The row
+        is decoded a record at a time as the map asks (``_RecordsCursor``), in file order:
+        decoded whole, a file's rows were held as a dict of states a rule (100 k generated
+        records in 6 files: ~100 MB more than a cold run's map). A row that does not decode
+        to a records list is a miss from where it fails (noted in ``bad``)."""
         file = getattr(doc, "file", None)
         entry = self.record_files.get(file) if file is not None else None
         if entry is None:
             return _MISS
-        memo = self._records.get(code)
-        if memo is None or memo[0] != file:
-            memo = self._records[code] = (file, self._records_table(file, entry, code))
-        return memo[1].get(doc.path[len(file) + 1:], _MISS)
+        cursors = self._records.get(file)
+        if cursors is None:
+            while len(self._records) >= self.OPEN_FILES:
+                for cursor in self._records.pop(next(iter(self._records))).values():
+                    cursor.close()
+            cursors = self._records[file] = self._open_records(file, entry)
+        cursor = cursors.get(code)
+        return _MISS if cursor is None else cursor.get(doc.path[len(file) + 1:])
 
-    def _records_table(self, file: str, entry: tuple[str, str], code: str) -> dict:
+    OPEN_FILES = 4
+
+    def end_records(self) -> None:
+        """The map is over: the rows ``record_state`` reads are closed (an open
+        ``sqlite3.Blob`` is a read the index's writes would wait for)."""
+        records, self._records = self._records, {}
+        for cursors in records.values():
+            for cursor in cursors.values():
+                cursor.close()
+
+    def _open_records(self, file: str, entry: tuple[str, str]) -> "dict[str, _RecordsCursor]":
+        """{code: ``_RecordsCursor``} over the stored rows of data file ``file`` whose
+        records hash is the one planned (rules whose rows are equal, the spelling rules',
+        share one: they share each record's decoded state, as the map's own are shared)."""
         abspath, h = entry
         rel = printable_name(relative(abspath, self.root))
-        blob = self._reader.one("SELECT content_hash, state FROM states WHERE path = ? AND rule_key = ?",
-                                (rel, self.keys[code]), h)
-        if blob is None:
+        if self._reader.row("SELECT 1", ()) is None:  # (opens the connection in this process)
             return {}
-        for other_code, (other_file, table) in self._records.items():  # rules sharing each record's state
-            if other_file == file and other_code != code and table and self._blobs.get(other_code) == blob:
-                self._blobs[code] = blob
-                return table
+        conn = self._reader.conn
         try:
-            state = loads_state(blob)
-        except CodecError as exc:
-            self.bad.append((file, str(exc)))
+            rows = conn.execute("SELECT rule_key, rowid, content_hash FROM states WHERE path = ?", (rel,)).fetchall()
+            same = conn.execute("SELECT a.rule_key, b.rule_key FROM states a JOIN states b ON a.path = b.path "
+                                "AND a.rule_key < b.rule_key AND a.state = b.state WHERE a.path = ?",
+                                (rel,)).fetchall()
+        except sqlite3.Error:
             return {}
-        if not _valid_records_state(state):
-            self.bad.append((file, "not a list of records"))
-            return {}
-        self._blobs[code] = blob
-        return {suffix: one for suffix, _record, one in state}
+        found = {key: rowid for key, rowid, stored in rows if stored == h}
+        code_of = {key: code for code, key in self.keys.items()}
+        group = {key: key for key in found}  # rule key -> the first rule key whose row is equal
+        for a, b in sorted(same):
+            if a in group and b in group:
+                group[b] = group[a]
+        cursors: dict[str, _RecordsCursor] = {}  # first rule key of a group -> its cursor
+        out: dict[str, _RecordsCursor] = {}
+        for key in sorted(found, key=lambda k: (group[k], k)):
+            code = code_of.get(key)
+            if code is None:
+                continue
+            cursor = cursors.get(group[key])
+            if cursor is None:
+                try:
+                    blob = conn.blobopen("states", "state", found[key], readonly=True)
+                except sqlite3.Error:
+                    continue
+                cursor = cursors[group[key]] = _RecordsCursor(blob, file, self.bad)
+            else:
+                cursor.users += 1
+            out[code] = cursor
+        return out
 
     def has(self, path: str, code: str, content_hash: str) -> bool:
         """Does the index hold a state of ``path`` (absolute) for ``code`` at this content?"""
@@ -1444,8 +1555,9 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None, read_keys
         lazy_codes = {r.code for r in rules if getattr(r, "aggregate", None) is not None}
     try:
         known_files = index.files() if index is not None else {}
+        checked_rels = frozenset(c[1] for c in checked)  # (their rows' hashes only: their states are the map's)
         cached = {rule.code: index.state_hashes(keys[rule.code]) if rule.code in lazy_codes
-                  else index.states(keys[rule.code]) for rule in rules} if index is not None else {}
+                  else index.states(keys[rule.code], checked_rels) for rule in rules} if index is not None else {}
     except sqlite3.Error as exc:
         _warn(f"corpus index read failed ({exc}); running without it")
         index, known_files, cached, lazy_codes = None, {}, {}, set()
@@ -1747,8 +1859,8 @@ def loads_state(blob: bytes) -> Any:
 _NONE_STATE = dumps(None)  # a rule's "nothing of this document": D107's state of every plain file
 
 
-def _decode_state(hit: "tuple[str, bytes] | None", content_hash: str, where: str = "") -> Any:
-    if hit is None or hit[0] != content_hash:
+def _decode_state(hit: "tuple[str, bytes | None] | None", content_hash: str, where: str = "") -> Any:
+    if hit is None or hit[0] != content_hash or hit[1] is None:  # (None: a blob not read, ``CorpusIndex.states``)
         return _MISS
     if hit[1] == _NONE_STATE:  # (what ``loads`` gives it, without a call per corpus file: 10 k at 10 k files)
         return None
@@ -1858,18 +1970,24 @@ def _checked_records_rows(rules, keys, target_docs, checked, known_files, cached
     if not checked:
         return
     wanted = {c[0] for c in checked}
-    records: dict[str, list] = {}  # display -> its record documents, in map (file) order
-    for key, doc in target_docs.items():
+    # display -> its records' keys, in map (file) order: a file's documents are made when its
+    # turn comes (an ``engine.MappedTable`` makes a ``Collected`` a key: ~0.5 KB a record)
+    records: dict[str, list] = {}
+    for key in target_docs:
         at = key.find("#")
         while at > 0:
             if key[:at] in wanted:
-                records.setdefault(key[:at], []).append(doc)
+                records.setdefault(key[:at], []).append(key)
                 break
             at = key.find("#", at + 1)
+    from .store import Spilled
+
+    decoded = getattr(target_docs, "decoded", None)  # (spilled states: read back a file and rule at a time)
     for display, rel, path, seen, read_key in checked:
-        docs = records.get(display)
+        docs = records.pop(display, None)
         if not docs or seen[0] > CHECKED_ROWS_MAX_BYTES:
             continue
+        docs = [target_docs[key] for key in docs]
         try:
             st = os.stat(path)
         except OSError:
@@ -1885,12 +2003,12 @@ def _checked_records_rows(rules, keys, target_docs, checked, known_files, cached
         names = [[doc.path[len(display) + 1:], (record_of(doc.path) or (None, None))[1]] for doc in docs]
         last: tuple[list, bytes] | None = None  # (the last rule's states, its blob): rules sharing them share it
         for rule in rules:
-            states = [_collect_one(rule, doc) for doc in docs]
-            if last is not None and all(a is b for a, b in zip(states, last[0])):
+            states = [_collect_one(rule, doc) for doc in docs]  # (a spilled state: its reference)
+            if last is not None and all(a is b or (type(a) is Spilled and a == b) for a, b in zip(states, last[0])):
                 blob = last[1]  # (the spelling rules' one state per record: encoded once)
             else:
                 last = None
-                blob = dumps_state([[*name, state] for name, state in zip(names, states)])
+                blob = _records_blob(names, states, decoded)
                 if blob is None:
                     break  # (a state the codec does not store: no file row, the file is read again when needed)
             yield None, [(rel, keys[rule.code], rule.code, h, blob)]
@@ -1898,6 +2016,30 @@ def _checked_records_rows(rules, keys, target_docs, checked, known_files, cached
             del blob
         else:
             yield (rel, seen[0], seen[1], h), []  # (after its states: a file row never names states not written)
+
+
+RECORDS_DECODE_BATCH = 1024  # spilled records states read back at a time to be encoded (``_records_blob``)
+
+
+def _records_blob(names: list, states: list, decoded: "Callable[[list], list] | None") -> bytes | None:
+    """The stored records state ``[[key suffix, record, state], ...]`` of a data file's
+    ``names`` ([key suffix, record] a record) and their ``states`` (references the map
+    spilled, read back by ``decoded`` ``RECORDS_DECODE_BATCH`` at a time), encoded as
+    ``dumps_state`` encodes the list (``codec.dumps_items``); None when not storable.
+    Decoded and encoded whole, the largest file's D104 states (18.6 k records) raised the
+    cold run's peak by ~200 MB."""
+    from .codec import dumps_items
+
+    def items():
+        for k in range(0, len(states), RECORDS_DECODE_BATCH):
+            part = states[k : k + RECORDS_DECODE_BATCH]
+            for name, state in zip(names[k : k + RECORDS_DECODE_BATCH], part if decoded is None else decoded(part)):
+                yield [*name, state]
+
+    try:
+        return dumps_items(items(), len(states))
+    except CodecError:
+        return None
 
 
 def _expand(out: dict, display: str, state: list, beyond: "dict | None") -> None:
@@ -1945,8 +2087,13 @@ def _work_item(display: str):
             states[rule.code] = (state, None)
         else:
             state = _collect_one(rule, doc)
-            # encoded only for the index (--no-cache: no blob of every state held meanwhile)
-            states[rule.code] = (state, dumps_state(state) if getattr(ctx, "use_cache", True) else None)
+            # encoded only for the index (--no-cache: no blob of every state held meanwhile); a
+            # spilled state's reference stays the state for the reduce, its state is encoded
+            blob = None
+            if getattr(ctx, "use_cache", True):
+                decoded = getattr(target_docs, "decoded", None)  # (engine.MappedTable)
+                blob = dumps_state(state if decoded is None else decoded([state])[0])
+            states[rule.code] = (state, blob)
     return h, stat, states
 
 
