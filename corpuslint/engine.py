@@ -667,9 +667,10 @@ PARALLEL_WARMUP_CHARS = 200_000  # mapped by the parent before it forks the work
 # What mapping one document costs besides its text, in characters of text mapped in the
 # same time (a Document's views, each rule's call, the result sent back): a batch of short
 # records is sized by this as much as by its text. /tmp/fresh31/jobs (42,555 records of
-# UI strings, 11 characters each, and 243 files): the warm-up batch of 200,000 characters
-# held 17,947 records, 3.8 s of the parent's CPU before the fork (the whole --jobs 1 run:
-# 14.9 s); a record costs ~0.1 ms, the time of ~100 characters of a text file.
+# UI strings, 11 characters each, and 256 text files): the warm-up batch of 200,000 characters
+# held 17,947 records: the parent's CPU before the fork was 3.8 s (start-up ~1 s; the whole
+# --jobs 1 run: 14.9 s), ~0.15 ms a record, the time of ~120 bytes of bench_scale's text
+# files (1.2 us a byte); 1.4 s with this cost.
 PARALLEL_DOC_CHARS = 100
 
 
