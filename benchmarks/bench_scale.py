@@ -17,7 +17,9 @@ of the child, i.e. VmHWM) come from ``os.wait4``, so the figures do not depend o
 jobs on the machine except through the wall time. Measured: cold (no cache), cold with
 the cache being filled, warm (cache full), each with ``--jobs 1``; then ``--jobs 2``
 cold. MB/s per core = text MB / CPU seconds. The jobs speed-up is wall(jobs 1) /
-wall(jobs 2): it needs two idle cores, so the load average is printed beside it. Beside
+wall(jobs 2): it needs two idle cores, so the load average is printed beside it, and so is
+an estimate of that ratio on idle cores from the processes' CPU seconds sampled during
+each run (``_TreePss.idle_wall``: much less load-dependent, erring high for --jobs 2). Beside
 the largest process's peak RSS, the memory of all the run's processes (the parent, the map's
 workers, the reduces' children) is sampled every 0.1 s: the peak of their summed PSS
 (proportional set size: a page shared by the forked processes counted once), Linux only.
@@ -121,19 +123,31 @@ def run_corpuslint(folder: Path, *args: str, out: Path | None = None) -> dict:
     findings = None
     if out is not None:
         findings = json.loads(out.read_text(encoding="utf-8"))["diagnostics"]
-    return {"cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024, "wall": wall,
-            "pss_mb": pss.peak_mb, "findings": findings, "stderr": err, "load": os.getloadavg()[1]}
+    cpu = usage.ru_utime + usage.ru_stime
+    return {"cpu": cpu, "rss_mb": usage.ru_maxrss / 1024, "wall": wall, "pss_mb": pss.peak_mb,
+            "idle_wall": pss.idle_wall(cpu), "findings": findings, "stderr": err, "load": os.getloadavg()[1]}
 
 
 class _TreePss:
     """The peak of the summed PSS (MB) of process ``pid`` and its descendants, sampled
     every ``every`` seconds by a thread until ``stop``; None where /proc has no
-    smaps_rollup (not Linux)."""
+    smaps_rollup (not Linux). Also ``idle_wall(cpu)``: the wall time the run would take
+    on ``cores`` idle cores, from the processes' CPU seconds sampled with it: each
+    ``window`` (wall seconds) takes the CPU of its busiest process or all its CPU /
+    ``cores``, the larger (the CPU ``cpu`` of the run the samples did not see, e.g. a
+    child's last moments, is added as if it ran alone). On a loaded machine the wall
+    ratio of two runs says little; this depends on it much less, and errs high
+    (a window where the scheduler ran one of the processes counts as serial)."""
 
-    def __init__(self, pid: int, every: float = 0.1) -> None:
+    def __init__(self, pid: int, every: float = 0.1, window: float = 1.0, cores: int = 2) -> None:
         import threading
 
         self.pid, self.every, self.peak_mb = pid, every, None
+        self.window, self.cores = window, cores
+        self.estimate = self.seen = 0.0
+        self._cpu: dict[int, float] = {}  # pid -> CPU seconds at the last sample
+        self._spent: dict[int, float] = {}  # pid -> CPU seconds in the window so far
+        self._since = time.perf_counter()
         self._done = threading.Event()
         if os.path.exists(f"/proc/{pid}/smaps_rollup"):
             self.peak_mb = 0.0
@@ -153,21 +167,44 @@ class _TreePss:
         return out
 
     def _run(self) -> None:
+        tick = os.sysconf("SC_CLK_TCK")
         while not self._done.is_set():
             total = 0
             for pid in self._tree():
                 try:
                     with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
                         total += next((int(line.split()[1]) for line in fh if line.startswith("Pss:")), 0)
-                except OSError:
-                    continue  # (a process that ended between the two reads)
+                    with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+                        fields = fh.read().rsplit(")", 1)[1].split()
+                except (OSError, IndexError):
+                    continue  # (a process that ended between the reads)
+                cpu = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+                before = self._cpu.get(pid, cpu if pid == self.pid else 0.0)  # (a child: from its fork)
+                self._cpu[pid] = cpu
+                self._spent[pid] = self._spent.get(pid, 0.0) + max(0.0, cpu - before)
             self.peak_mb = max(self.peak_mb, total / 1024)
+            if time.perf_counter() - self._since >= self.window:
+                self._close_window()
             self._done.wait(self.every)
+        self._close_window()
+
+    def _close_window(self) -> None:
+        spent = [v for v in self._spent.values() if v > 0]
+        if spent:
+            self.estimate += max(max(spent), sum(spent) / self.cores)
+            self.seen += sum(spent)
+        self._spent.clear()
+        self._since = time.perf_counter()
 
     def stop(self) -> None:
         if self.peak_mb is not None:
             self._done.set()
             self._thread.join()
+
+    def idle_wall(self, cpu: float) -> "float | None":
+        if self.peak_mb is None:
+            return None
+        return self.estimate + max(0.0, cpu - self.seen)  # (the parent's start-up, before the first sample: here)
 
 
 def run_check(folder: Path, *args: str, out: Path | None = None) -> dict:
@@ -248,6 +285,10 @@ def main() -> int:
             texts = {j: outs[j].read_text(encoding="utf-8") for j in jobs}
             same = len(set(texts.values())) == 1
             a, b = results[f"cold jobs {jobs[0]}"], results[f"cold jobs {jobs[-1]}"]
+            if a["idle_wall"] and b["idle_wall"]:
+                print(f"  --jobs {jobs[-1]} vs --jobs {jobs[0]} on idle cores, estimated from the processes' CPU "
+                      f"(bench_scale._TreePss): {a['idle_wall']:.1f} / {b['idle_wall']:.1f} s = "
+                      f"{a['idle_wall'] / b['idle_wall']:.2f}x")
             print(f"  --jobs {jobs[-1]} vs --jobs {jobs[0]}: {a['wall'] / b['wall']:.2f}x wall, "
                   f"{b['cpu'] / a['cpu']:.2f}x CPU, peak RSS {b['rss_mb']:.0f} vs {a['rss_mb']:.0f} MB, PSS of all "
                   f"processes {_mb(b['pss_mb'])} vs {_mb(a['pss_mb'])} MB; identical findings: {same}")
@@ -281,6 +322,8 @@ def write_targets(path: Path, mb: float, results: dict, jobs: list[int], same) -
         busy = load > (os.cpu_count() or 1) + 0.5
         memory = (f"; peak RSS {b['rss_mb']:.0f} vs {a['rss_mb']:.0f} MB, PSS of all processes "
                   f"{_mb(b['pss_mb'])} vs {_mb(a['pss_mb'])} MB")
+        if a["idle_wall"] and b["idle_wall"]:
+            memory += f"; on idle cores, estimated from CPU: {a['idle_wall'] / b['idle_wall']:.2f}x"
         targets[f"4 cores: --jobs {jobs[-1]} speed-up over --jobs {jobs[0]} (wall), {label}"] = {
             "value": round(v, 2), "target": 1.7,
             "unit": f"x (>=), same findings; load {load:.1f} on {os.cpu_count()} cores" + (" (busy)" if busy else "")
