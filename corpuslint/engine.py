@@ -664,6 +664,14 @@ HIT = "corpuslint-index-hit"  # a state the corpus index holds for this content:
 PARALLEL_CHUNK_CHARS = 2_000_000  # characters of text per task sent to a worker (at most, about)
 PARALLEL_MIN_CHUNK_CHARS = 100_000  # ... and at least (the last tasks, smaller: workers finish together)
 PARALLEL_WARMUP_CHARS = 200_000  # mapped by the parent before it forks the workers (at most, about)
+# What mapping one document costs besides its text, in characters of text mapped in the
+# same time (a Document's views, each rule's call, the result sent back): a batch of short
+# records is sized by this as much as by its text. /tmp/fresh31/jobs (42,555 records of
+# UI strings, 11 characters each, and 256 text files): the warm-up batch of 200,000 characters
+# held 17,947 records: the parent's CPU before the fork was 3.8 s (start-up ~1 s; the whole
+# --jobs 1 run: 14.9 s), ~0.15 ms a record, the time of ~120 bytes of bench_scale's text
+# files (1.2 us a byte); 1.4 s with this cost.
+PARALLEL_DOC_CHARS = 100
 
 
 class _Unspill:
@@ -1001,16 +1009,19 @@ def _worker_map(chunk: list) -> list:
 
 
 def _item_chars(item) -> int:
+    """What mapping ``item`` costs, in characters of text: its size (a file's bytes, a
+    record's characters) and PARALLEL_DOC_CHARS for the document."""
     if isinstance(item, files.Source):
         try:
-            return os.stat(item.path).st_size
+            return os.stat(item.path).st_size + PARALLEL_DOC_CHARS
         except OSError:
-            return 1
-    return len(item.text)
+            return PARALLEL_DOC_CHARS
+    return len(item.text) + PARALLEL_DOC_CHARS
 
 
 def _chunks(items: list, jobs: int) -> list[list]:
-    """Contiguous batches of items. The first, of about PARALLEL_WARMUP_CHARS, is mapped
+    """Contiguous batches of items, sized by their cost (``_item_chars``: text and
+    documents). The first, of about PARALLEL_WARMUP_CHARS, is mapped
     by the parent before it forks the workers (``_parallel_stream``); each next one holds
     about a ``4 * jobs``-th of the text left, between PARALLEL_MIN_CHUNK_CHARS and
     PARALLEL_CHUNK_CHARS (smaller towards the end, so that no worker maps a large last

@@ -385,3 +385,19 @@ def test_report_places_fixes_from_kept_line_starts_without_reading_files(tmp_pat
     assert edits and edits == [(f.path, *docs[f.path].position(e.start), *docs[f.path].position(e.end))
                                for f in result.findings for e in f.fix.edits]
     assert ("b.txt", 1, 13, 1, 14) in edits  # (the byte-order mark is no column)
+
+
+def test_parallel_batches_count_documents_as_well_as_text():
+    """A dataset of short records (UI strings) is batched by what mapping it costs, not by
+    its characters alone: /tmp/fresh31/jobs's warm-up batch of 200,000 characters held
+    17,947 of its 42,555 records (11 characters each), mapped by the parent alone before
+    the fork (``engine._chunks``: each record counts PARALLEL_DOC_CHARS besides its text)."""
+    words = [w for line in _lines() for w in line.split()]
+    records = [Document(f"ui.csv#{i}", " ".join(words[i : i + 2])) for i in range(20_000)]
+    chunks = engine._chunks(records, 2)
+    assert [d for chunk in chunks for d in chunk] == records  # contiguous, in order, every record once
+    costs = [sum(engine._item_chars(d) for d in chunk) for chunk in chunks]
+    assert len(chunks[0]) <= engine.PARALLEL_WARMUP_CHARS // engine.PARALLEL_DOC_CHARS + 1
+    assert len(chunks[0]) < len(records) // 10  # (by characters alone: 13,000 of the 20,000)
+    assert max(costs) <= max(engine.PARALLEL_CHUNK_CHARS, costs[0]) + max(map(engine._item_chars, records))
+    assert len(chunks) >= 2 * 8  # (at least 8 batches a worker)
