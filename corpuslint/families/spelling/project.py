@@ -201,22 +201,11 @@ MIN_SAMPLE_LETTERS = 50  # fewer letters than this: no script told
 
 
 def dominant_script(text: str) -> str | None:
-    """The script of most of the letters in ``text`` ("Cyrillic", "Hebrew", "Latin"...,
-    the first word of the letters' Unicode names, capitalised), or None when it has fewer
-    than MIN_SAMPLE_LETTERS letters or no script holds half of them."""
-    import unicodedata
-    from collections import Counter
+    """The script of at least half the letters of ``text`` ("Cyrillic", "Hebrew", "Latin"...:
+    ``artifact._common.SCRIPTS``), or None (fewer than MIN_SAMPLE_LETTERS letters, no such script)."""
+    from ..artifact._common import dominant_script as script_of
 
-    counts: Counter[str] = Counter()
-    for ch in text:
-        if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            counts[name.split(" ", 1)[0].capitalize() if name else "?"] += 1
-    total = sum(counts.values())
-    if total < MIN_SAMPLE_LETTERS:
-        return None
-    script, n = counts.most_common(1)[0]
-    return script if n * 2 >= total and script != "?" else None
+    return script_of(text, min_letters=MIN_SAMPLE_LETTERS, min_share=0.5)
 
 
 def unchecked_languages(declared: Mapping[str, int], scripts: Mapping[str, int],
