@@ -70,3 +70,61 @@ def test_a_language_with_a_back_end_is_not_named():
     text = (REALTEXT / "udhr-uk-preamble.md").read_text(encoding="utf-8")
     assert project.dominant_script(text) == "Cyrillic"
     assert project.dominant_script("OK 42") is None
+
+
+# -- A104: one finding a line, not one a lost character -----------------------------------
+
+def test_a104_reports_each_line_once_with_its_count():
+    from corpuslint import lint_text
+
+    text = (REALTEXT / "mishnah-he-utf8-as-cp1255.txt").read_text(encoding="utf-8")
+    found = [f for f in lint_text(text, path="he.txt", config={"select": ["A104"], "cache": False})]
+    lines = text.split("\n")
+    assert [f.line for f in found] == [1, 3, 5]  # 24 + 32 + 23 runs: 3 findings, not 79
+    first = found[0]
+    assert first.message == "24 U+FFFD replacement characters in 24 runs on this line"
+    assert first.column == lines[0].index("\ufffd") + 1
+    assert (first.end_line, first.end_column) == (1, lines[0].rindex("\ufffd") + 2)
+
+
+def test_a104_one_run_keeps_its_message():
+    from corpuslint import lint_text
+
+    found = lint_text("المنطقة ال\ufffd\ufffdولية\n", path="ar.txt", config={"select": ["A104"], "cache": False})
+    assert [(f.line, f.column, f.message) for f in found] == [(1, 11, "2 U+FFFD replacement characters")]
+
+
+# -- S104: the same form in two roles (Russian), a doubled word inside mojibake ------------
+
+def s104(text: str, path: str = "page.txt", language: str | None = None) -> list[tuple[int, str]]:
+    from corpuslint import lint_text
+
+    config = {"select": ["S104"], "cache": False}
+    if language is not None:
+        config["per-file-language"] = {path: language}
+    return [(f.line, f.message.split("'")[1]) for f in lint_text(text, path=path, config=config)]
+
+
+def test_s104_leaves_a_genitive_after_a_preposition_then_a_negated_verbs_object():
+    text = (REALTEXT / "fortunes-ru-ot-dobra.txt").read_text(encoding="utf-8")
+    assert s104(text) == []
+    assert s104(text, language="ru") == []
+
+
+def test_s104_still_reports_russian_words_typed_twice_before_ne():
+    # "на которые которые не было", "Типы атрибутов атрибутов не используются": no preposition
+    # governing the genitive before the first copy (fresh33's true findings)
+    text = (REALTEXT / "manpages-ru-s104-slips.txt").read_text(encoding="utf-8")
+    assert s104(text, language="ru") == [(1, "которые"), (2, "атрибутов")]
+    assert s104("А я про всё на на Свете забываю\n") == [(1, "на")]
+
+
+def test_s104_leaves_a_doubled_word_inside_mojibake_to_a105():
+    from corpuslint import lint_text
+
+    text = (REALTEXT / "mishnah-he-cp1255-as-cp1252.txt").read_text(encoding="utf-8")
+    assert s104(text) == []
+    assert s104(text, language="he") == []
+    assert any(f.line == 3 for f in lint_text(text, path="he.txt", config={"select": ["A105"], "cache": False}))
+    # a doubled Latin-1 word in clean text stays a slip
+    assert s104("Le café café est chaud.\n") == [(1, "café")]
