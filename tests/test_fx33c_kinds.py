@@ -128,3 +128,28 @@ def test_s104_leaves_a_doubled_word_inside_mojibake_to_a105():
     assert any(f.line == 3 for f in lint_text(text, path="he.txt", config={"select": ["A105"], "cache": False}))
     # a doubled Latin-1 word in clean text stays a slip
     assert s104("Le café café est chaud.\n") == [(1, "café")]
+
+
+# -- F001: a codec hint for a plain KOI8-R or cp1251 file -----------------------------------
+
+def test_f001_names_the_codec_of_plain_koi8r_and_cp1251_fortunes(tmp_path):
+    from corpuslint import lint_paths
+    from corpuslint.text.legacy import guess_encoding
+
+    legacy = REALTEXT / "legacy"
+    for name, codec, iconv, phrase in (("fortunes-ru-human-being.koi8-r", "koi8_r", "KOI8-R", "Евгений Кащеев"),
+                                       ("fortunes-ru-haiku.cp1251", "cp1251", "CP1251", "Хруснула ветка")):
+        data = (legacy / name).read_bytes()
+        assert guess_encoding(data) == codec
+        assert phrase in data.decode(codec)  # the hint's codec gives back the Russian text
+        target = tmp_path / (name.split(".")[0] + ".txt")
+        target.write_bytes(data)
+        [message] = [f.message for f in lint_paths([str(target)], config={"select": ["F001"], "cache": False})]
+        assert f"looks like {iconv} (charset-normalizer); convert with `iconv -f {iconv} -t UTF-8 " in message
+
+
+def test_f001_still_names_no_codec_for_bytes_that_read_as_no_text():
+    from corpuslint.text.legacy import guess_encoding
+
+    noise = bytes((37 * i + 11) % 128 + 128 for i in range(3000))  # high bytes only, no words, no spaces
+    assert guess_encoding(noise) is None
