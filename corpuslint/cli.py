@@ -410,6 +410,8 @@ def _note_unchecked_spelling(result, config, registry) -> str | None:
     scripts: Counter[str] = Counter()
     if explicit:
         for display in undeclared:
+            if readers.reads_data_files(readers.reader_for(display, registry.readers)):
+                continue  # a dataset's records (JSONL, Parquet...: compressed, or fields): not sampled
             try:
                 with open(display, encoding="utf-8", errors="replace") as fh:
                     script = project.dominant_script(fh.read(project.SAMPLE_CHARS))
