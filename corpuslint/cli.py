@@ -380,6 +380,51 @@ def unread_notes(counts: dict[str, int]) -> list[str]:
     return notes
 
 
+def _note_unchecked_spelling(result, config, registry) -> str | None:
+    """The note on the languages the dictionary spelling rules skipped (fresh33: S101 and
+    S102 on Russian and Ukrainian said only "All checks passed"), or None. Given when a
+    dictionary rule is active and either a selector names it (``S101``, ``S1``, ``S``; not
+    ``ALL``) or most checked files are declared in languages no back-end spells; the script
+    of a file with no declared language is read (``spelling.project.dominant_script``, its
+    first SAMPLE_CHARS characters) only in the first case, so a default run stays quiet
+    and reads nothing more."""
+    from collections import Counter
+
+    from .config import select_rules
+
+    codes = [c for c in ("S101", "S102", "S103") if c in registry.rules and c in select_rules(config, registry.rules)]
+    if not codes or not result.checked:
+        return None
+    from .families.spelling import project
+
+    selectors = list(config.select or []) + list(config.extend_select)
+    explicit = any(sel != "ALL" and code.startswith(sel) for sel in selectors for code in codes)
+    declared: Counter[str] = Counter()
+    undeclared = []
+    for display in result.checked:
+        language = config.language_for(display)
+        if language:
+            declared[language] += 1
+        else:
+            undeclared.append(display)
+    scripts: Counter[str] = Counter()
+    if explicit:
+        for display in undeclared:
+            if readers.reads_data_files(readers.reader_for(display, registry.readers)):
+                continue  # a dataset's records (JSONL, Parquet...: compressed, or fields): not sampled
+            try:
+                with open(display, encoding="utf-8", errors="replace") as fh:
+                    script = project.dominant_script(fh.read(project.SAMPLE_CHARS))
+            except OSError:  # (standard input, a URL, a record's name)
+                continue
+            if script is not None:
+                scripts[script] += 1
+    skipped = project.unchecked_languages(declared, scripts)
+    if not skipped or not explicit and sum(n for _l, n in skipped) * 2 <= len(result.checked):
+        return None
+    return project.unchecked_note(skipped, codes)
+
+
 def _note_nothing_checked(paths: list[str], config, registry) -> bool:
     """A run that checked no file says what it skipped and how to check it (a CI gate
     over a folder of .rst or .csv files must not pass in silence; ruff warns "No Python
@@ -524,6 +569,9 @@ def _cmd_check(args) -> int:
     if not args.quiet:
         for note in unread_notes(result.unread):
             print("corpuslint: note: " + note, file=sys.stderr)
+        spelling_note = _note_unchecked_spelling(result, config, registry)
+        if spelling_note:
+            print("corpuslint: note: " + spelling_note, file=sys.stderr)
     if (args.fix or args.diff) and not args.fix_data and any(
             f.record is not None and f.fix is not None and not readers.is_source_file(f.path) for f in result.findings):
         print("corpuslint: note: " + ("fixes in data-file records are not in the diff (add --fix-data to diff the "

@@ -352,7 +352,11 @@ def test_mojibake_negative(text):
 def test_replacement_character():
     text = "المنطقة ال\ufffd\ufffdولية اليوم \ufffd.\n"
     findings = run(ReplacementCharacter, text)
-    assert [(f.column, f.end - f.start) for f in findings] == [(11, 2), (24, 1)]
+    # one finding a line: from its first run to its last, the characters and runs counted
+    assert [(f.column, f.end - f.start, f.message) for f in findings] == [
+        (11, 14, "3 U+FFFD replacement characters in 2 runs on this line")]
+    assert [(f.column, f.end - f.start) for f in run(ReplacementCharacter, "ال\ufffd\ufffdولية\nاليوم \ufffd.\n")] == [
+        (3, 2), (7, 1)]
     assert all(f.fix is None and f.severity is Severity.ERROR for f in findings)
     assert run(ReplacementCharacter, PROSE) == []
 

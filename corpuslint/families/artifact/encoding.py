@@ -159,7 +159,8 @@ _FFFD_CUE_RE = lazy(r"(?i)U\+FFFD|replacement char")
 class ReplacementCharacter(DocumentRule):
     """U+FFFD replacement characters: text was decoded with errors replaced.
 
-    What: Every run of U+FFFD (``�``). The character is what a decoder writes when it
+    What: The runs of U+FFFD (``�``), one finding per line (from its first run to its last,
+    the characters and runs counted in the message). The character is what a decoder writes when it
     meets bytes that are not valid in the encoding it assumed; the original character
     is lost.
     Why: The text was already damaged before it reached the corpus (wrong codec,
@@ -183,15 +184,33 @@ class ReplacementCharacter(DocumentRule):
     def check(self, doc: Document):
         if "\ufffd" not in doc.text:
             return
+        runs: list[tuple[int, int]] = []  # the kept runs of the current line
+        line_no = 0
         for m in _FFFD_RE.finditer(doc.text):
-            line = doc.lines[doc.position(m.start())[0] - 1]
+            number = doc.position(m.start())[0]
+            if number != line_no and runs:
+                yield self._line_finding(doc, runs)
+                runs = []
+            line_no = number
+            line = doc.lines[number - 1]
             content = doc.text[line.start : line.end]
             if _FFFD_CUE_RE.search(content) or ENCODING_CUE_RE.search(content):
                 continue  # documentation of decoding shows the character it talks about
             if in_mojibake(doc, m.start(), m.end()):
                 continue  # "æµ‹è¯•æ®µè�½": a byte of A105's mis-decoded letters, its repair's to tell
-            n = m.end() - m.start()
-            yield doc.finding(self, m.start(), m.end(), f"{n} U+FFFD replacement character{'s' if n > 1 else ''}")
+            runs.append((m.start(), m.end()))
+        if runs:
+            yield self._line_finding(doc, runs)
+
+    def _line_finding(self, doc: Document, runs: list[tuple[int, int]]):
+        """One finding for the runs of U+FFFD on one line (fresh33: UTF-8 Hebrew read as
+        cp1255 gave 2,964 findings on 77 lines, one per lost letter): from the first run
+        to the last, the count of characters and of runs in the message."""
+        n = sum(end - start for start, end in runs)
+        message = f"{n} U+FFFD replacement character{'s' if n > 1 else ''}"
+        if len(runs) > 1:
+            message += f" in {len(runs)} runs on this line"
+        return doc.finding(self, runs[0][0], runs[-1][1], message)
 
 
 def _code_about_encodings(doc: Document, start: int, end: int, before: str) -> bool:

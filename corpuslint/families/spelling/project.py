@@ -186,3 +186,51 @@ def file_digest(path: str) -> str:
             return hashlib.sha256(fh.read()).hexdigest()
     except OSError:
         return ""
+
+
+# -- what the dictionary rules did not check -----------------------------------------
+# The rules that ask a language's dictionary (S104 repeated words and S105's corrections
+# read any language): a document in a language no configured back-end spells gets no
+# word checked by them, and a run that selected them must not say only "All checks passed".
+DICTIONARY_RULES = ("S101", "S102", "S103")
+# The script whose words each built-in back-end spells (undeclared text goes to a back-end
+# by its letters: ``Backend.token_re``); a plugin's back-end is taken to spell any script.
+BACKEND_SCRIPTS = {"ar": "Arabic", "fa": "Arabic", "ur": "Arabic", "en": "Latin"}
+SAMPLE_CHARS = 1 << 16  # characters of an undeclared file read to tell its script
+MIN_SAMPLE_LETTERS = 50  # fewer letters than this: no script told
+
+
+def dominant_script(text: str) -> str | None:
+    """The script of at least half the letters of ``text`` ("Cyrillic", "Hebrew", "Latin"...:
+    ``artifact._common.SCRIPTS``), or None (fewer than MIN_SAMPLE_LETTERS letters, no such script)."""
+    from ..artifact._common import dominant_script as script_of
+
+    return script_of(text, min_letters=MIN_SAMPLE_LETTERS, min_share=0.5)
+
+
+def unchecked_languages(declared: Mapping[str, int], scripts: Mapping[str, int],
+                        languages: Iterable[str] | None = None) -> list[tuple[str, int]]:
+    """What the dictionary rules (DICTIONARY_RULES) skip: ``declared`` (a language tag ->
+    how many checked files are declared in it) and ``scripts`` (the dominant script of
+    files with no declared language -> count), kept when no back-end in ``languages``
+    (default: the configured ``[tool.corpuslint.spelling] languages``) spells them. A list
+    of (label, files), most files first: the tag ("ru") or "Cyrillic-script text"."""
+    run = tuple(languages if languages is not None else current_section().get("languages") or DEFAULTS["languages"])
+    spelled = {BACKEND_SCRIPTS.get(lang) for lang in run}
+    out = [(lang, n) for lang, n in declared.items() if lang and lang not in run]
+    if None not in spelled:  # (a plugin's back-end: its script is unknown, so undeclared text is not named)
+        out += [(f"{script}-script text", n) for script, n in scripts.items() if script not in spelled]
+    return sorted(out, key=lambda x: (-x[1], x[0]))
+
+
+def unchecked_note(skipped: list[tuple[str, int]], codes: Iterable[str]) -> str:
+    """The one note a run prints about ``unchecked_languages``: which rules, which
+    languages (with their file counts), and how to have them checked."""
+    run = tuple(current_section().get("languages") or DEFAULTS["languages"])
+    listed = ", ".join(f"{label} ({n} file{'s' if n > 1 else ''})" for label, n in skipped[:6])
+    if len(skipped) > 6:
+        listed += f" and {len(skipped) - 6} more"
+    return (f"spelling ({', '.join(codes)}) checked no word of {listed}: the spelling back-ends run are "
+            f"{', '.join(run)} ([tool.corpuslint.spelling] languages; built in: {', '.join(available_languages())}); "
+            "another language needs a back-end plugin (register_backend) with its hunspell .aff/.dic "
+            "(CORPUSLINT_HUNSPELL_DIR, or the corpuslint[dictionaries] extra)")

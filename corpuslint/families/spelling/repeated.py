@@ -28,6 +28,7 @@ try:  # regex's own case lists (a private function): without them, S104 scans th
 except ImportError:  # pragma: no cover - a regex release without it
     _get_all_cases = None
 from ...text.script import ARABIC_SCRIPT_LANGUAGES, language_spans
+from ..artifact.encoding import in_mojibake
 from ..whitespace._common import SEGMENTED_SCRIPT_RE
 from .base import SpellingDocumentRule
 
@@ -781,6 +782,38 @@ def _two_roles_in_language(text: str, m, lower: str, declared: str | None, writt
         if known:
             return True
     return False
+
+
+# East Slavic puts a noun in the genitive after a preposition (от, из, без...) and again as the
+# object of a negated verb (the genitive of negation), so one form stands twice in two roles:
+# the proverb "От добра добра не ищут" (from good one does not seek good; fresh33's fortunes-ru),
+# "без денег денег не заработать". Reported no more when the first copy follows such a
+# preposition, the second is followed by "не"/"ни" (Russian, Ukrainian, Belarusian: "не", "ні",
+# "ня"), and the word is no function word (4 letters or more, lower case): "на на Свете",
+# "которые которые не было" stay slips.
+_SLAVIC_GENITIVE_PREPOSITIONS = frozenset(
+    "от из без для до у с со из-за около после кроме вместо ради возле мимо среди "
+    "від із з без для до біля після замість серед ад з без для да каля пасля".split())
+_SLAVIC_NEGATION_AFTER_RE = lazy(r"[ \t\u00a0]+(?:не|ни|ні|ня)(?![\p{L}\p{M}-])", regex.IGNORECASE)
+_CYRILLIC_WORD_RE = lazy(r"\p{Cyrillic}{4,}")
+
+
+def _negated_genitive(text: str, m) -> bool:
+    """True when the doubled Cyrillic word at ``m`` is a genitive after a preposition, then the
+    genitive object of a negated verb (above): "от добра добра не ищут"."""
+    word = m.group("w")
+    if not word.islower() or not _CYRILLIC_WORD_RE.fullmatch(word) or text[m.end("gap") : m.end()] != word:
+        return False
+    if _SLAVIC_NEGATION_AFTER_RE.match(text, m.end()) is None:
+        return False
+    before = _PREV_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+    return before is not None and before.group(1).lower() in _SLAVIC_GENITIVE_PREPOSITIONS
+
+
+# Mojibake: a word of Latin-1 letters that are bytes of another script's letters (cp1255 Hebrew
+# read as cp1252, "òùø òùø" for the distributive "עשר עשר", ten each) cannot be judged before it
+# is repaired: a doubled word inside a span A105 reports (``in_mojibake``) is A105's one defect.
+_LATIN1_LETTER_RE = lazy(r"[\u00c0-\u024f]")
 
 
 # German "da" as the conjunction opening a clause (since, because), then "da" the adverb (there):
@@ -1630,6 +1663,10 @@ class RepeatedWord(SpellingDocumentRule):
             second = text[m.end("gap") : m.end()]
             if deliberate(word, second, _CLAUSE_END_RE.match(text, m.end()) is not None):
                 continue
+            if _negated_genitive(text, m):
+                continue  # "От добра добра не ищут": a genitive after a preposition, then a negated verb's object
+            if _LATIN1_LETTER_RE.search(word) and in_mojibake(doc, m.start(), m.end()):
+                continue  # "òùø òùø" (cp1255 "עשר עשר" read as cp1252): A105's to repair, then to judge
             if doubling_idiom(word, text, declared, idiom_facts):
                 continue  # "ידע ידע אביך", "איש איש", "ἀμὴν ἀμὴν λέγω": Hebrew's and Greek's doubling ("את את" stays)
             if greek_relation_name(text, m):
