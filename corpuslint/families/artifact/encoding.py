@@ -318,7 +318,7 @@ def mojibake_spans(doc: Document) -> list[MojibakeSpan]:
 
 def _spans_of(doc: Document) -> list[MojibakeSpan]:
     text = doc.text
-    legacy = misreading(text, [text[line.start : line.end] for line in doc.lines]) if might_be_misread(text) else None
+    legacy = misreading(text, [text[line.start : line.end] for line in doc.lines], doc.language) if might_be_misread(text) else None
     if legacy is None and not _SUSPECT_RE.search(text):
         return []
     out = []
