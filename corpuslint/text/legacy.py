@@ -1,6 +1,6 @@
 """Legacy encodings: which one a file that is not UTF-8 is in (F001's hint), and text read
-with the wrong one of them (A105's mix-ups: KOI8-R, cp1251, Latin-1/cp1252, GBK, EUC-JP,
-Shift-JIS; and UTF-8 of a European text read as GBK).
+with the wrong one of them (A105's mix-ups: KOI8-R, KOI8-U, cp1251, cp1255, Latin-1/cp1252, GBK,
+EUC-JP, Shift-JIS; and UTF-8 of a European text read as GBK).
 
 The judgement is charset-normalizer's (``charset_normalizer.from_bytes`` for a file's bytes,
 its mess detector ``charset_normalizer.md.mess_ratio`` for a decoded text); the names given

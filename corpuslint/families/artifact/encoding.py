@@ -222,7 +222,15 @@ class Mojibake(DocumentRule):
     Text read with the wrong legacy codec is mojibake too: KOI8-R read as cp1251
     (``лМБУУЙЮЕУЛЙЕ``, case-inverted Cyrillic) or as Latin-1/cp1252 (``ëÌÁÓÓÉÞÅÓËÉÅ``),
     cp1251 read as KOI8-R or as Latin-1, Latin-1 read as cp1251 (``WaЯenhoven``) or KOI8-R,
-    Chinese GBK, Japanese EUC-JP or Shift-JIS read as Latin-1/cp1252 (``ÕâÊÇ``, ``‚Ì‚·``).
+    Chinese GBK, Japanese EUC-JP or Shift-JIS read as Latin-1/cp1252 (``ÕâÊÇ``, ``‚Ì‚·``),
+    Ukrainian KOI8-U read as cp1251 (``ЖПТНБМШОЙН``), Hebrew cp1255 or ISO-8859-8 read as
+    Latin-1/cp1252 (``ä÷ìéï``). A repair into another script than the document's declared
+    language's (``per-file-language``) is no repair (Hebrew is not "KOI8-R read as Latin-1").
+    Each line is judged on its own: a correct Russian page that shows a case-inverted example
+    (LibreOffice's tOGGLE cASE, ``пЕРЕКЛЮЧИТЬ рЕГИСТР``) is not misread, and in a misread one
+    only the lines that show the mix-up or whose repair is clearly better text are repaired.
+    A Latin word with a Cyrillic letter that looks like a Latin one (``escaрe``) is a
+    homoglyph, no sign of Latin-1 read as cp1251 (its "repair" ``escaðe`` is no word).
     A document is reported so only when its lines hold words that such a mix-up makes
     (Latin and Cyrillic letters in one word, a small letter before capitals, a word of
     Latin-1 letters only; ftfy's bad sequences), the round trip (encode as the codec it was
