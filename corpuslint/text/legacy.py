@@ -390,7 +390,8 @@ def misreading(text: str, lines: list[str], language: str | None = None) -> Misr
         # -5.10 against -2.67)
         (key, read_as, written_in), *rest = sorted(cyrillic)
         koi8 = {"koi8_u": "koi8_r"}.get  # (KOI8-U and KOI8-R repair Russian alike: one direction)
-        reverse = [k for k, r, w in rest if (koi8(r, r), koi8(w, w)) == (koi8(written_in, written_in), koi8(read_as, read_as))]
+        reverse = [k for k, r, w in rest
+                   if (koi8(r, r), koi8(w, w)) == (koi8(written_in, written_in), koi8(read_as, read_as))]
         if reverse and reverse[0][0] - key[0] < MIN_RUSSIAN_MARGIN:
             return None  # KOI8-R read as cp1251, or the reverse: too few letters to tell ("Пе"/"Не")
     elif other:
@@ -420,8 +421,9 @@ def misreading(text: str, lines: list[str], language: str | None = None) -> Misr
         # repair is clearly likelier Russian (one garbled line), not a deliberate example
         rest = [line for i, line in enumerate(lines) if not line.isascii() and i not in shown]
         kept = "\n".join(rest)
-        if russian_likeness(kept) is not None and not _likelier("\n".join(round_trip(x, read_as, written_in) or x for x in rest), kept) \
-                and not _likelier("\n".join(repairs[i] for i in shown), "\n".join(lines[i] for i in shown)):
+        kept_fixed = "\n".join(round_trip(x, read_as, written_in) or x for x in rest)
+        if (russian_likeness(kept) is not None and not _likelier(kept_fixed, kept)
+                and not _likelier("\n".join(repairs[i] for i in shown), "\n".join(lines[i] for i in shown))):
             return None
     if not repairs:
         return None
