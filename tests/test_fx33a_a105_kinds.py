@@ -132,3 +132,29 @@ def test_a_repair_into_another_script_than_the_declared_language_loses():
     # declared Hebrew: KOI8-R's Cyrillic "repair" (ДВЛИО ЫАЦНЮИ) is no candidate at all
     found = misreading(moji, moji.split("\n"), "he")
     assert (found.read_as, found.written_in) == ("Latin-1/CP1252", "CP1255")
+
+
+def a105_a104(text: str) -> list:
+    return list(lint_text(text, path="page.txt", config={"select": ["A104", "A105"], "cache": False}))
+
+
+def test_utf8_hebrew_read_as_cp1255_is_one_a105_a_line_with_no_repair_where_bytes_were_lost():
+    # every line of the excerpt loses bytes: א ך ל ם מ ן end in 0x90, 0x9A, 0x9C-0x9F, which cp1255 leaves undefined
+    moji = MISHNAH.encode("utf-8").decode("cp1255", errors="replace")
+    assert moji.startswith("׳”׳§׳") and "\ufffd" in moji
+    found = a105_a104(moji)
+    rows = [i + 1 for i, line in enumerate(MISHNAH.split("\n")) if line.strip()]
+    assert [f.line for f in found] == rows  # one A105 a line, no A104 for its U+FFFD
+    assert all(f.code == "A105" and f.fix is None and "UTF-8 text read as CP1255" in f.message for f in found)
+    # words none of whose letters lost a byte round-trip, and are repaired
+    words = " ".join(w for w in MISHNAH.split() if not set(w) & set("אךלםמן"))[:200]
+    moji = words.encode("utf-8").decode("cp1255")
+    found = a105_a104(moji)
+    assert len(found) == 1 and "UTF-8 text read as CP1255" in found[0].message
+    edit = found[0].fix.edits[0]
+    assert moji[: edit.start] + edit.replacement + moji[edit.end :] == words
+
+
+def test_hebrew_with_a_geresh_is_not_utf8_read_as_cp1255():
+    assert a105_a104(MISHNAH) == []
+    assert a105_a104("אמר ר׳ יהודה, ר׳ מאיר וח׳ אחרים: צ׳יפס ב־5 ש״ח") == []
