@@ -1,6 +1,6 @@
 """Legacy encodings: which one a file that is not UTF-8 is in (F001's hint), and text read
-with the wrong one of them (A105's mix-ups: KOI8-R, cp1251, Latin-1/cp1252, GBK, EUC-JP,
-Shift-JIS; and UTF-8 of a European text read as GBK).
+with the wrong one of them (A105's mix-ups: KOI8-R, KOI8-U, cp1251, cp1255, Latin-1/cp1252, GBK,
+EUC-JP, Shift-JIS; and UTF-8 of a European text read as GBK).
 
 The judgement is charset-normalizer's (``charset_normalizer.from_bytes`` for a file's bytes,
 its mess detector ``charset_normalizer.md.mess_ratio`` for a decoded text); the names given
@@ -117,8 +117,14 @@ LATIN1_READING = "sloppy-windows-1252"  # read as cp1252, or as Latin-1 (``round
 MIXUPS = (
     ("sloppy-windows-1251", "koi8_r", _INVERTED_SIGN),  # лМБУУЙЮЕУЛЙЕ: case-inverted Cyrillic
     ("koi8_r", "sloppy-windows-1251", _INVERTED_SIGN),  # оПХЛЕП НТНПЛКЕМХЪ
+    # Ukrainian KOI8-U read as cp1251 (ЖПТНБМШОЙН Ч¦ТБЪПН: і, ї, є, ґ are box drawing in KOI8-R);
+    # its Russian is KOI8-R's, whose repair is the same text and is named (``misreading``)
+    ("sloppy-windows-1251", "koi8_u", _INVERTED_SIGN),
     (LATIN1_READING, "koi8_r", _HIGH_LATIN_SIGN),  # ëÌÁÓÓÉÞÅÓËÉÅ
     (LATIN1_READING, "sloppy-windows-1251", _HIGH_LATIN_SIGN),  # Ïðèìåð
+    # Hebrew cp1255 (or ISO-8859-8, its subset for letters) read as Latin-1/cp1252: ä÷ìéï
+    # (הקלין); cp1255 leaves 0xFB, 0xFC and 0xFF undefined, Russian's ы, ь, я: cp1251 is no candidate
+    (LATIN1_READING, "cp1255", _HIGH_LATIN_SIGN),
     ("sloppy-windows-1251", "sloppy-windows-1252", _MIXED_SIGN),  # WaЯenhoven: a Cyrillic letter in a Latin word
     ("koi8_r", "sloppy-windows-1252", _MIXED_SIGN),  # WaÚenhoven
     # two bytes a character: Chinese GBK (ÕâÊÇÒ»¸ö²âÊÔ), Japanese EUC-JP (ÆüËÜ¸ì¤Î) read as Latin-1
@@ -131,15 +137,17 @@ MIXUPS = (
     ("gbk", "utf_8", _LATIN_HAN_SIGN),
 )
 CODEC_NAMES = {"sloppy-windows-1251": "CP1251", LATIN1_READING: "Latin-1/CP1252", "koi8_r": "KOI8-R", "gbk": "GBK",
-               "euc_jp": "EUC-JP", "shift_jis": "SHIFT_JIS", "utf_8": "UTF-8"}
+               "euc_jp": "EUC-JP", "shift_jis": "SHIFT_JIS", "utf_8": "UTF-8", "koi8_u": "KOI8-U", "cp1255": "CP1255"}
 
-# Words a wrong codec makes: Latin and Cyrillic (or CJK) letters in one word (``WaЯenhoven``;
+# Words a wrong codec makes: Latin and Cyrillic (or Hebrew, CJK) letters in one word (``WaЯenhoven``;
 # ``v鎟dien``, Danish "værdien" taken for GBK), a small letter before capitals only
 # (``лМБУУЙЮЕУЛЙЕ``: KOI8-R and cp1251 invert the case), three letters or more of the Latin-1
 # upper half and no other (``ÐÏÄÄÅÒÖËÏÊ``).
 _L = "[^\\W\\d_]"  # a letter
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f"  # kana, Han, Hangul, half-width kana
-_MIXED_WORD_RE = re.compile(f"{_L}*(?:[A-Za-z\u00c0-\u024f][\u0400-\u04ff{_CJK}]|[\u0400-\u04ff{_CJK}][A-Za-z\u00c0-\u024f]){_L}*")
+# (Hebrew too: Danish ``på`` "repaired" as cp1255 is ``pו``)
+_MIXED_WORD_RE = re.compile(f"{_L}*(?:[A-Za-z\u00c0-\u024f][\u0400-\u04ff\u05d0-\u05ea{_CJK}]|"
+                            f"[\u0400-\u04ff\u05d0-\u05ea{_CJK}][A-Za-z\u00c0-\u024f]){_L}*")
 _INVERTED_WORD_RE = re.compile(f"(?<!{_L})[\u00df-\u00ff\u0430-\u045f][A-Z\u00c0-\u00de\u0400-\u042f]{{2,}}(?!{_L})")
 _HIGH_LATIN_WORD_RE = re.compile(f"(?<!{_L})[\u00c0-\u00ff]{{3,}}(?!{_L})")
 _WRONG_WORD_RES = (_MIXED_WORD_RE, _INVERTED_WORD_RE, _HIGH_LATIN_WORD_RE)
@@ -178,8 +186,13 @@ _BIGRAMS = Path(__file__).resolve().parent.parent / "dictionaries" / "ru_letter_
 _RUSSIAN_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 _RUSSIAN_WORD_RE = re.compile(f"[{_RUSSIAN_LETTERS}]+")
 _CYRILLIC_LETTER_RE = re.compile("[\u0400-\u04ff]")
+_CYRILLIC_WORD_RE = re.compile("[\u0400-\u04ff]+")
 _LETTER_RE = re.compile(_L)
 MIN_RUSSIAN_MARGIN = 0.3
+# A Cyrillic repair outranks a repair into another script only when its letter pairs are this
+# likely at least (``russian_likeness``): Russian about -2.5, Ukrainian -2.7; Hebrew cp1255 read
+# as Latin-1 and "repaired" as KOI8-R -4.9 (``ДНГФИЬ ГЕА``), as cp1251 -5.2
+MIN_CYRILLIC_LIKENESS = -3.5
 
 
 @functools.cache
@@ -257,30 +270,98 @@ def might_be_misread(text: str) -> bool:
     return any(sign.search(text) for sign in _SIGNS)
 
 
-def misreading(text: str, lines: list[str]) -> Misreading | None:
+# Cyrillic letters that look like Latin ones (Unicode's confusables of ASCII letters): a word
+# of Latin letters and these only is a homoglyph typed or pasted in (``escaрe``, Cyrillic р),
+# no sign of Latin-1 read as cp1251, whose words hold letters no Latin one looks like
+# (``WaЯenhoven``, ``Mьller``); its "repair" (``escaðe``) is no more a word than it is.
+_LATIN_LOOKING_CYRILLIC = "аеорсухіјѕһԁԛԝӏАВЕКМНОРСТХУІЈЅҺԚԜ"
+_HOMOGLYPH_WORD_RE = re.compile(f"(?<!{_L})(?=[A-Za-z{_LATIN_LOOKING_CYRILLIC}]*[{_LATIN_LOOKING_CYRILLIC}])"
+                                f"(?=[A-Za-z{_LATIN_LOOKING_CYRILLIC}]*[A-Za-z])[A-Za-z{_LATIN_LOOKING_CYRILLIC}]+(?!{_L})")
+
+
+def homoglyph_words(text: str) -> int:
+    """How many words of ``text`` mix ASCII Latin letters with Cyrillic letters that look
+    like Latin ones (``_LATIN_LOOKING_CYRILLIC``) and no other letters: ``escaрe``."""
+    return len(_HOMOGLYPH_WORD_RE.findall(text))
+
+
+# The script of the languages whose text A105's mix-ups make and repair: a candidate whose
+# repair turns lines into another script than the declared language's loses
+# (``misreading``: Hebrew cp1255 read as Latin-1 is no KOI8-R).
+LANGUAGE_SCRIPTS = {
+    **dict.fromkeys(("ru", "uk", "be", "bg", "mk", "kk", "ky", "mn", "tg", "tt", "ba", "cv", "sah", "os"), "Cyrillic"),
+    **dict.fromkeys(("he", "yi", "lad"), "Hebrew"),
+    **dict.fromkeys(("en", "de", "fr", "es", "it", "pt", "nl", "da", "sv", "no", "nb", "nn", "fi", "is", "ga", "ca",
+                     "eu", "gl", "pl", "cs", "sk", "hu", "ro", "hr", "sl", "tr", "et", "lv", "lt", "af", "sq"), "Latin"),
+}
+_SCRIPT_RES = {"Cyrillic": re.compile("[\u0400-\u04ff]"), "Hebrew": re.compile("[\u05d0-\u05ea]"),
+               "Latin": re.compile("[A-Za-z\u00c0-\u024f]")}
+
+
+def script_of(text: str) -> str | None:
+    """The script (``_SCRIPT_RES``: Cyrillic, Hebrew, Latin) most of ``text``'s letters are
+    in, when at least half are; else None."""
+    letters = len(_LETTER_RE.findall(text))
+    if not letters:
+        return None
+    name, n = max(((name, len(pattern.findall(text))) for name, pattern in _SCRIPT_RES.items()), key=lambda x: x[1])
+    return name if n * 2 >= letters else None
+
+
+# A document whose lines that show a mix-up are fewer than this share of its non-ASCII lines,
+# and whose other lines are likelier Russian than their "repair", shows the mix-up on purpose
+# (LibreOffice's Russian help names tOGGLE cASE ``пЕРЕКЛЮЧИТЬ рЕГИСТР`` among 49 correct lines).
+MIN_MISREAD_SHARE = 0.25
+
+
+def _likelier(fixed: str, line: str) -> bool:
+    """Is ``fixed`` (a line's repair) likelier Russian than ``line`` by ``MIN_RUSSIAN_MARGIN``
+    at least (``russian_likeness``), or Cyrillic where ``line`` is not?"""
+    new = russian_likeness(" ".join(_CYRILLIC_WORD_RE.findall(fixed)))  # (its Cyrillic words: ``ДМС Debian``)
+    if new is None:
+        return False
+    old = russian_likeness(" ".join(_CYRILLIC_WORD_RE.findall(line)))
+    return old is None or new - old >= MIN_RUSSIAN_MARGIN
+
+
+def misreading(text: str, lines: list[str], language: str | None = None) -> Misreading | None:
     """The legacy codec mix-up (``MIXUPS``) that ``lines`` (the lines of a document whose
-    text is ``text``) show, or None.
+    text is ``text``, declared in ``language``: ``language_tag``'s, or None) show, or None.
 
     A mix-up is judged on the lines that show its sign (``MIXUPS``), encode in the codec
     they were read with and change: it is a candidate when they hold ``MIN_WRONG_WORDS``
-    words or sequences a wrong codec makes or more and the repair leaves at most a third of
-    them (``wrongness``); it is taken when charset-normalizer's mess ratio
+    words or sequences a wrong codec makes or more (``wrongness``; a homoglyph such as
+    ``escaрe``, ``homoglyph_words``, is none) and the repair leaves at most a third of
+    them; it is taken when charset-normalizer's mess ratio
     (``charset_normalizer.md.mess_ratio``) of the repaired lines is at most ``MAX_CHAOS``
-    and lower than that of the lines as they are. Of several, Cyrillic repairs (when one is as
+    and lower than that of the lines as they are. A candidate whose repair turns the lines
+    into another script (``script_of``) than the declared language's (``LANGUAGE_SCRIPTS``)
+    is none: Hebrew cp1255 read as Latin-1 is no KOI8-R in a document declared ``he``; nor is a
+    Cyrillic repair whose lines are less Russian than they were (``russian_likeness``: a
+    deliberate ``пЕРЕКЛЮЧИТЬ рЕГИСТР``). Of several, Cyrillic repairs (when one is as
     little messy as any other) are ranked by Russian letter pairs (``russian_likeness``:
     KOI8-R read as cp1251 and cp1251 read as KOI8-R are both case-inverted Cyrillic, told
     apart by which repair is Russian; when the two are closer than ``MIN_RUSSIAN_MARGIN``,
-    None); other repairs by the least mess, then by how much their letters are like a
-    language's to charset-normalizer (``charset_normalizer.cd.coherence_ratio``). Then
-    every line that round-trips so is repaired (a line of KOI8-R capitals read as cp1251
-    shows no sign of its own). Correct Russian with a Latin letter typed in a word (``папy``)
-    is no candidate: its repair makes every Cyrillic word Latin-1 noise; nor is a mix-up
-    whose repair is noise too (Japanese EUC-JP read as cp1251, "repaired" as KOI8-R)."""
+    None; KOI8-U's repair is KOI8-R's but for Ukrainian letters, and is named for a document
+    declared ``uk`` or when it is less messy); other repairs by the least mess, then by how much
+    their letters are like a language's to charset-normalizer
+    (``charset_normalizer.cd.coherence_ratio``).
+
+    Then each line is judged on its own: it is repaired when it shows the mix-up itself (its
+    sign, and fewer wrong words repaired) or its repair is clearly better text (fewer wrong
+    words; for a Cyrillic repair, likelier Russian letters by ``MIN_RUSSIAN_MARGIN``: a line
+    of KOI8-R capitals read as cp1251 shows no sign of its own). A document whose lines that
+    show the mix-up are fewer than ``MIN_MISREAD_SHARE`` of its non-ASCII lines, and whose
+    other lines are likelier Russian than their repair, is not misread. Correct Russian with a
+    Latin letter typed in a word (``папy``) is no candidate: its repair makes every Cyrillic
+    word Latin-1 noise; nor is a mix-up whose repair is noise too (Japanese EUC-JP read as
+    cp1251, "repaired" as KOI8-R)."""
     mixups = [m for m in MIXUPS if m[2].search(text)]
     if not mixups:
         return None
     import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows codecs)
 
+    declared = LANGUAGE_SCRIPTS.get(language or "")
     found = []
     for read_as, written_in, sign in mixups:
         old, new = [], []  # the lines that show the sign, as they are and repaired
@@ -289,9 +370,13 @@ def misreading(text: str, lines: list[str]) -> Misreading | None:
             if fixed is not None:
                 old.append(line)
                 new.append(fixed)
-        before = wrongness("\n".join(old))
-        if before >= MIN_WRONG_WORDS and wrongness("\n".join(new)) * 3 <= before:
-            found.append((read_as, written_in, "\n".join(old)[:_SCANNED], "\n".join(new)[:_SCANNED]))
+        old_text, new_text = "\n".join(old), "\n".join(new)
+        before = wrongness(old_text)
+        if before - homoglyph_words(old_text) < MIN_WRONG_WORDS or wrongness(new_text) * 3 > before:
+            continue
+        if declared is not None and script_of(new_text) not in (declared, script_of(old_text)):
+            continue  # Hebrew read as Latin-1 "repaired" as KOI8-R: Cyrillic in a Hebrew document
+        found.append((read_as, written_in, old_text[:_SCANNED], new_text[:_SCANNED]))
     if not found:
         return None
     from charset_normalizer.cd import coherence_ratio
@@ -304,22 +389,56 @@ def misreading(text: str, lines: list[str]) -> Misreading | None:
             continue  # (EUC-JP read as cp1251 "repaired" as KOI8-R: box-drawing noise, not text)
         russian = russian_likeness(new)
         if russian is not None:
-            cyrillic.append(((-russian, round(mess_new, 2)), read_as, written_in))
+            was = russian_likeness(old)
+            if was is not None and russian <= was:
+                continue  # correct Russian with a case-inverted example: its "repair" is less Russian
+            uk_first = 0 if (language == "uk") == (written_in == "koi8_u") else 1
+            cyrillic.append(((-russian, round(mess_new, 2), uk_first), read_as, written_in))
         else:
             languages = coherence_ratio(new)
             other.append(((round(mess_new, 2), -(languages[0][1] if languages else 0.0)), read_as, written_in))
-    if cyrillic and (not other or min(k[1] for k, _, _ in cyrillic) <= min(k[0] for k, _, _ in other)):
+    if cyrillic and (not other or (min(k[1] for k, _, _ in cyrillic) <= min(k[0] for k, _, _ in other)
+                                   and -min(cyrillic)[0][0] >= MIN_CYRILLIC_LIKENESS)):
         # Cyrillic repairs are told apart by Russian letter pairs first: a wrong one's mess
         # ratio may be as low (fortunes-ru's computer.txt: 0.027 against 0.029, letter pairs
         # -5.10 against -2.67)
         (key, read_as, written_in), *rest = sorted(cyrillic)
-        reverse = [k for k, r, w in rest if (r, w) == (written_in, read_as)]
+        koi8 = {"koi8_u": "koi8_r"}.get  # (KOI8-U and KOI8-R repair Russian alike: one direction)
+        reverse = [k for k, r, w in rest
+                   if (koi8(r, r), koi8(w, w)) == (koi8(written_in, written_in), koi8(read_as, read_as))]
         if reverse and reverse[0][0] - key[0] < MIN_RUSSIAN_MARGIN:
             return None  # KOI8-R read as cp1251, or the reverse: too few letters to tell ("Пе"/"Не")
     elif other:
         _, read_as, written_in = min(other)
     else:
         return None
-    repairs = {i: fixed for i, line in enumerate(lines)
-               if not line.isascii() and (fixed := round_trip(line, read_as, written_in)) is not None}
+    sign = next(m[2] for m in MIXUPS if m[:2] == (read_as, written_in))
+    cyrillic_repair = bool(cyrillic) and any(r == read_as and w == written_in for _, r, w in cyrillic)
+    repairs, shown, non_ascii = {}, [], 0
+    for i, line in enumerate(lines):
+        if line.isascii():
+            continue
+        non_ascii += 1
+        fixed = round_trip(line, read_as, written_in)
+        if fixed is None:
+            continue
+        was, now = wrongness(line), wrongness(fixed)
+        if cyrillic_repair and _likelier(line, fixed):
+            continue  # a case-inverted example in a misread page: its "repair" is less Russian
+        if sign.search(line) is not None and now < was:
+            shown.append(i)
+            repairs[i] = fixed
+        elif now < was or (now == was and (_likelier(fixed, line) if cyrillic_repair else True)):
+            repairs[i] = fixed
+    if cyrillic_repair and len(shown) < MIN_MISREAD_SHARE * non_ascii:
+        # a few lines show it among lines that read as Russian: misread only when their
+        # repair is clearly likelier Russian (one garbled line), not a deliberate example
+        rest = [line for i, line in enumerate(lines) if not line.isascii() and i not in shown]
+        kept = "\n".join(rest)
+        kept_fixed = "\n".join(round_trip(x, read_as, written_in) or x for x in rest)
+        if (russian_likeness(kept) is not None and not _likelier(kept_fixed, kept)
+                and not _likelier("\n".join(repairs[i] for i in shown), "\n".join(lines[i] for i in shown))):
+            return None
+    if not repairs:
+        return None
     return Misreading(CODEC_NAMES[read_as], CODEC_NAMES[written_in], repairs)

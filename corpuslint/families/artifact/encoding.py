@@ -241,7 +241,19 @@ class Mojibake(DocumentRule):
     Text read with the wrong legacy codec is mojibake too: KOI8-R read as cp1251
     (``лМБУУЙЮЕУЛЙЕ``, case-inverted Cyrillic) or as Latin-1/cp1252 (``ëÌÁÓÓÉÞÅÓËÉÅ``),
     cp1251 read as KOI8-R or as Latin-1, Latin-1 read as cp1251 (``WaЯenhoven``) or KOI8-R,
-    Chinese GBK, Japanese EUC-JP or Shift-JIS read as Latin-1/cp1252 (``ÕâÊÇ``, ``‚Ì‚·``).
+    Chinese GBK, Japanese EUC-JP or Shift-JIS read as Latin-1/cp1252 (``ÕâÊÇ``, ``‚Ì‚·``),
+    Ukrainian KOI8-U read as cp1251 (``ЖПТНБМШОЙН``), Hebrew cp1255 or ISO-8859-8 read as
+    Latin-1/cp1252 (``ä÷ìéï``). A repair into another script than the document's declared
+    language's (``per-file-language``) is no repair (Hebrew is not "KOI8-R read as Latin-1").
+    Each line is judged on its own: a correct Russian page that shows a case-inverted example
+    (LibreOffice's tOGGLE cASE, ``пЕРЕКЛЮЧИТЬ рЕГИСТР``) is not misread, and in a misread one
+    only the lines that show the mix-up or whose repair is clearly better text are repaired.
+    A Latin word with a Cyrillic letter that looks like a Latin one (``escaрe``) is a
+    homoglyph, no sign of Latin-1 read as cp1251 (its "repair" ``escaðe`` is no word).
+    UTF-8 Hebrew read as cp1255 (``׳”׳§׳`` for הק: each letter a geresh and a sign, three
+    in a row at least) is one finding a line, repaired when it round-trips; when a byte cp1255
+    leaves undefined was read as U+FFFD (the second byte of א ך ל ם מ ן) it is reported with
+    no repair, and A104 leaves its U+FFFD to it.
     A document is reported so only when its lines hold words that such a mix-up makes
     (Latin and Cyrillic letters in one word, a small letter before capitals, a word of
     Latin-1 letters only; ftfy's bad sequences), the round trip (encode as the codec it was
@@ -290,6 +302,11 @@ class Mojibake(DocumentRule):
 
     def check(self, doc: Document):
         for start, end, old, new, lost, codecs in mojibake_spans(doc):
+            if lost and codecs:  # UTF-8 Hebrew read as cp1255: bytes cp1255 leaves undefined became U+FFFD
+                yield doc.finding(self, start, end,
+                                  f"mojibake ({_chars(len(old))}: {codecs}), bytes lost (each U+FFFD after ׳ was one of "
+                                  "א ך ל ם מ ן): no repair, re-decode the source")
+                continue
             if lost:
                 names = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(old))
                 yield doc.finding(self, start, end,
@@ -335,14 +352,44 @@ def mojibake_spans(doc: Document) -> list[MojibakeSpan]:
     return spans
 
 
+# UTF-8 Hebrew read as cp1255: each letter (D7 90-D7 AA) became ``׳`` (0xD7, geresh) and a sign
+# of 0x90-0xAA (``׳›׳�``), three in a row; cp1255 leaves 0x90 and 0x9A, 0x9C-0x9F undefined (א ך ל ם מ ן),
+# read as U+FFFD: such a line is lost, no round trip.
+_CP1255_SECOND = "".join(dict.fromkeys(bytes(range(0x90, 0xAB)).decode("cp1255", errors="replace")))
+_UTF8_HEBREW_AS_CP1255_RE = re.compile(f"(?:\u05f3[{re.escape(_CP1255_SECOND)}]){{3}}")
+_UTF8_HEBREW_AS_CP1255_SPAN_RE = re.compile(f"\u05f3[{re.escape(_CP1255_SECOND)}](?:.*\u05f3[{re.escape(_CP1255_SECOND)}])?")
+
+
+def _utf8_hebrew_as_cp1255(content: str) -> tuple[int, int, str | None] | None:
+    """The span (start, end) of a line of UTF-8 Hebrew read as cp1255 (``׳›׳�``) and its
+    repair (None when bytes were lost: a U+FFFD), or None when the line shows no such run."""
+    if "\u05f3" not in content or _UTF8_HEBREW_AS_CP1255_RE.search(content) is None:
+        return None
+    m = _UTF8_HEBREW_AS_CP1255_SPAN_RE.search(content)
+    try:
+        fixed = content[m.start() : m.end()].encode("cp1255").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        fixed = None
+    return m.start(), m.end(), fixed
+
+
 def _spans_of(doc: Document) -> list[MojibakeSpan]:
     text = doc.text
-    legacy = misreading(text, [text[line.start : line.end] for line in doc.lines]) if might_be_misread(text) else None
-    if legacy is None and not _SUSPECT_RE.search(text):
+    hebrew = {}  # line index -> (start, end, repair or None): UTF-8 Hebrew read as cp1255
+    if "\u05f3" in text and _UTF8_HEBREW_AS_CP1255_RE.search(text):
+        hebrew = {i: found for i, line in enumerate(doc.lines)
+                  if (found := _utf8_hebrew_as_cp1255(text[line.start : line.end])) is not None}
+    legacy = misreading(text, [text[line.start : line.end] for line in doc.lines], doc.language) if might_be_misread(text) else None
+    if legacy is None and not hebrew and not _SUSPECT_RE.search(text):
         return []
     out = []
     for index, line in enumerate(doc.lines):
         content = text[line.start : line.end]
+        if index in hebrew:
+            a, b, fixed = hebrew[index]
+            out.append(MojibakeSpan(line.start + a, line.start + b, content[a:b], fixed or "", fixed is None,
+                                    "UTF-8 text read as CP1255"))
+            continue
         lost: list[tuple[int, int]] = []
         if legacy is not None and index in legacy.repairs:
             # (before ftfy's, which takes "È¨" of GBK read as Latin-1 for UTF-8's "Ȩ")
