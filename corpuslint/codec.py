@@ -229,6 +229,11 @@ def loads(blob: bytes) -> Any:
     raise CodecError("unknown format (not written by this corpuslint)")
 
 
+# what msgpack raises on bytes it did not write (or written by another codec version), read item by item
+_READ_ERRORS = (ValueError, TypeError, KeyError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError,
+                msgpack.OutOfData, RecursionError, MemoryError)
+
+
 def load_items(read: Callable[[int], bytes], chunk: int = 256 * 1024) -> Iterator[Any]:
     """The items of a list ``dumps`` encoded, decoded one at a time from ``read`` (a
     file's ``read(n)``: an ``io.BytesIO``, a ``sqlite3.Blob``), ``chunk`` bytes read at a
@@ -244,16 +249,14 @@ def load_items(read: Callable[[int], bytes], chunk: int = 256 * 1024) -> Iterato
         count = unpacker.read_array_header()
     except CodecError:
         raise
-    except (ValueError, TypeError, KeyError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError,
-            msgpack.OutOfData, RecursionError, MemoryError) as exc:
+    except _READ_ERRORS as exc:
         raise NotAList(f"not a list ({type(exc).__name__}: {exc})") from None
     for _ in range(count):
         try:
             item = unpacker.unpack()
         except CodecError:
             raise
-        except (ValueError, TypeError, KeyError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError,
-                msgpack.OutOfData, RecursionError, MemoryError) as exc:
+        except _READ_ERRORS as exc:
             raise CodecError(f"{type(exc).__name__}: {exc}") from None
         yield item
     try:

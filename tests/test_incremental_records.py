@@ -24,8 +24,8 @@ CONFIG = {"select": ["D107", "D104", "D105"], "cache": True, "extend-include": [
           "readers": {"text-field": "Arabic"}}
 
 
-def _project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
+def _project(tmp_path: Path, name: str = "project") -> Path:
+    root = tmp_path / name
     root.mkdir()
     (root / "corpuslint.toml").write_text("", encoding="utf-8")
     shutil.copy(BENCH, root / "bench.csv")

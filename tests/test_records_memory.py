@@ -11,42 +11,21 @@ Real text (tests/data/realtext/SOURCE.md): nine rows of the ah-translit-bench be
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import sqlite3
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from corpuslint import engine, index, lint_paths
+from corpuslint import engine, index
 from corpuslint.codec import CodecError, NotAList, dumps, load_items, loads
 
-REAL = Path(__file__).parent / "data" / "realtext"
-BENCH = REAL / "ah-translit-duplicate-records.csv"
+from .test_incremental_records import _check, _project
+
 # the duplicate rules (dicts of arrays, spilled by columns) and the spelling rules (one
 # state two rules share): every kind of state a record's row holds
 CONFIG = {"select": ["D104", "D105", "D106", "D107", "S101", "S103"], "cache": True,
           "extend-include": ["*.csv"], "readers": {"text-field": "Arabic"}}
-
-
-def _project(tmp_path: Path, name: str) -> Path:
-    root = tmp_path / name
-    root.mkdir()
-    (root / "corpuslint.toml").write_text("", encoding="utf-8")
-    shutil.copy(BENCH, root / "bench.csv")
-    return root
-
-
-def _check(root: Path, config: dict) -> list[tuple]:
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        found = lint_paths(["."], config=config)
-    finally:
-        os.chdir(cwd)
-    return sorted((f.path, f.record, f.line, f.column, f.code, f.message,
-                   tuple((r.path, r.record, r.line) for r in f.related)) for f in found)
 
 
 def _rows(root: Path) -> dict:
