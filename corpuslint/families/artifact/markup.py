@@ -18,7 +18,7 @@ from ...text.controls import ANY_CONTROL_RE, MIRC_COLOUR_DIGITS_RE, overstrike_a
 from ...text.tokens import tokens
 from ...subtitles import is_subtitle
 from ._common import HTML_TAG_NAME_RE, HTML_TAG_RE, HTML_TAGS
-from .encoding import in_mojibake
+from .encoding import mojibake_byte
 
 # An HTML comment whose text is a placeholder shows the syntax (``<!-- comment -->`` in a
 # note on XML): leftover comments name something (``<!-- google_ad_section_start -->``).
@@ -767,7 +767,7 @@ class ControlCharacter(DocumentRule):
                 group_end = len(text) if nl < 0 else nl
             if m.group().strip("\f") == "" and _page_break(text, m.start(), m.end()):
                 continue  # a form feed alone on its line: a page separator, layout
-            if _C1_RE.match(m.group()) and in_mojibake(doc, m.start(), m.end()):
+            if _C1_RE.match(m.group()) and mojibake_byte(doc, m.start(), m.end()):
                 continue  # bytes of A105's mis-decoded letters, or lost bytes it reports: its one defect
             group.append(m)
         if group:

@@ -12,7 +12,7 @@ from ...structure import ALL_REGIONS, PLACEHOLDER
 from ...text.controls import MIRC_COLOUR
 from ...text.lazy_regex import lazy
 from ..artifact._common import dominant_script
-from ..artifact.encoding import in_mojibake
+from ..artifact.encoding import mojibake_byte
 from ._common import (
     FORMAT_DIRECTIVE,
     HSPACE,
@@ -428,7 +428,7 @@ class InvisibleCharacter(DocumentRule):
                                  if m.start() and not _bidi_hint(doc, text, m, directions)
                                  and not _subject(doc, m) and _separator(text, m)[0] != m.group()
                                  and not _syllable_break_hint(text, m, doc.sources)
-                                 and not (m.group() == "\u00ad" and in_mojibake(doc, m.start(), m.end()))))
+                                 and not (m.group() == "\u00ad" and mojibake_byte(doc, m.start(), m.end()))))
         unsafe_lines: list[list] = []
         for matches in per_line.values():
             safe_group = [m for m in matches if set(m.group()) <= safe and not _separator(text, m)[1]]

@@ -35,7 +35,7 @@ from ...structure import (
 from ._common import FORMAT_DIRECTIVE, FRENCH_SPACES, FULL_WIDTH_MARKS, french_spacing
 from ...text.lazy_regex import lazy, lazy_re
 from ...text.memo import last_argument
-from ..artifact.encoding import in_mojibake
+from ..artifact.encoding import mojibake_byte
 from ...text.lines import lines_holding
 from ._common import (
     in_sources,
@@ -593,8 +593,9 @@ class NonStandardSpace(DocumentRule):
                 continue  # "فَٱدَّـٰرَ\u2009ٰٔتُمۡ": the base of a detached mark (a spacing clone), no gap between words
             if _typographic_space(doc.text, m, french, cjk):
                 typographic[m.group()] += 1
-            elif not (m.group() == "\u00a0" and in_mojibake(doc, m.start(), m.end())):
-                found.append(m)  # (not "Ã\u00a0", à read as cp1252: a byte of A105's mis-decoded letter)
+            elif not (m.group() == "\u00a0" and mojibake_byte(doc, m.start(), m.end())):
+                found.append(m)  # (not "Ã\u00a0", à read as cp1252: a byte of A105's mis-decoded letter; nor
+                # "׳\u00a0", נ of UTF-8 Hebrew read as cp1255, which A104 reports for its lost bytes)
         if not found:
             return
         # The author of a reStructuredText source types every character (nothing is scraped

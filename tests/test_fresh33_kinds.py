@@ -1,0 +1,67 @@
+"""fresh33's kinds (a Cyrillic and Hebrew news archive): safe fixes never edit a byte of
+mojibake (bug 1), W102 and Cyrillic typography, W112 and a needed LRM, A107 in a documented
+example (bug 5). Real text: tests/data/realtext/SOURCE.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpuslint import lint_text
+from corpuslint.text.legacy import misread_utf8_bytes
+
+REALTEXT = Path(__file__).parent / "data" / "realtext"
+
+
+def _read(name: str) -> str:
+    return (REALTEXT / name).read_text(encoding="utf-8")
+
+
+def _codes(text: str, path: str, *codes: str) -> list:
+    return [f for f in lint_text(text, path=path) if f.code in codes]
+
+
+# -- 1. a character that is a byte of a mis-decoded letter gets no fix --------------------------------
+
+def test_nbsp_of_hebrew_utf8_read_as_cp1255_is_the_letter_nun():
+    """Mishnah Kilayim 1:1 in UTF-8 read as cp1255: ``׳\\u00a0`` is נ (D7 A0); W102's safe fix made
+    the 3 nuns spaces (fresh33 bug 1). A104 still reports the line's lost bytes."""
+    text = _read("mishnah-kilayim-utf8-read-as-cp1255.txt")
+    assert text.count("\u00a0") == 3
+    assert _codes(text, "moj.txt", "W102") == []
+    assert _codes(text, "moj.txt", "A104")  # the defect stays reported
+    back = text.encode("cp1255", errors="replace").decode("utf-8", errors="replace")
+    assert back.count("נ") == 3
+
+
+def test_middle_dot_of_russian_utf8_read_as_cp1251_is_a_letter_byte():
+    """fortunes-ru read as cp1251: ``Р·`` is з (D0 B7); A121 called the B7 a middle dot."""
+    text = _read("fortunes-ru-utf8-read-as-cp1251.txt")
+    assert "\u00b7" in text
+    assert _codes(text, "f.txt", "A121") == []
+    assert [f.code for f in _codes(text, "f.txt", "A105")] == ["A105"]
+
+
+def test_soft_hyphen_of_a_cp866_path_read_as_cp1251_is_the_letter_en():
+    """Double Commander's Ukrainian multiarc page quotes a DOS path (cp866 read as cp1251:
+    ``Ђ¤¬Ё\\u00adЁбва`` is "Администра"): W112 deleted the soft hyphen, byte AD, "н"."""
+    text = _read("doublecmd-uk-multiarc-cp866-path.md")
+    assert text.count("\u00ad") == 2
+    assert _codes(text, "multiarc.md", "W112") == []
+
+
+def test_real_separators_are_no_mojibake_bytes():
+    for text in ("В\u00a0Україні", "café\u00a0»", "с\u00a0тобой", "пока\u00a0или", "10\u00a0000",
+                 "слово\u00a0— слово", "з\u00a0ўсім", "«\u00a0bonjour\u00a0»", "Ã\u00a0"):
+        i = text.index("\u00a0")
+        assert not misread_utf8_bytes(text, i, i + 1), text
+
+
+def test_a_true_nbsp_a_true_middle_dot_and_a_true_soft_hyphen_stay_reported():
+    """``тоб\\u00a0то`` (for тобто) in the Ukrainian regexp page; GTK's Arabic dotted labels; a
+    soft hyphen inside a Ukrainian word of the same page."""
+    regexp = _read("doublecmd-uk-regexp-nbsp-in-word.md")
+    assert [f.code for f in _codes(regexp, "regexp.md", "W102")] == ["W102"]
+    assert _codes(_read("debian-gtk30-properties-ar-labels.txt"), "gtk.txt", "A121")
+    shy = regexp.replace("співпадають", "спів\u00adпадають", 1)
+    assert shy != regexp
+    assert [f.code for f in _codes(shy, "regexp.md", "W112")] == ["W112"]
