@@ -65,3 +65,57 @@ def test_a_true_nbsp_a_true_middle_dot_and_a_true_soft_hyphen_stay_reported():
     shy = regexp.replace("співпадають", "спів\u00adпадають", 1)
     assert shy != regexp
     assert [f.code for f in _codes(shy, "regexp.md", "W112")] == ["W112"]
+
+
+# -- 2. W102 and Cyrillic typography -----------------------------------------------------------------
+
+def _w102(text: str, path: str, language: str | None = None) -> list:
+    config = {"select": ["W102"]}
+    if language:
+        config["per-file-language"] = {path: language}
+    return [f for f in lint_text(text, path=path, config=config) if f.code == "W102"]
+
+
+def _shown(text: str, findings: list) -> list[str]:
+    return [text[max(0, f.start - 12) : f.end + 6] for f in findings]
+
+
+def test_cyrillic_thousands_separator_is_typography():
+    """LibreOffice's Russian help: "10\\u00a0000 денежных единиц" (fresh33 kind 5)."""
+    text = _read("libreoffice-ru-thousands-nbsp.txt")
+    assert _w102(text, "ru/help/scalc.txt", "ru") == []
+    assert _w102(text, "scalc.txt") == []  # Cyrillic lines, no language declared
+
+
+def test_cyrillic_menu_path_and_dash_are_typography():
+    """Double Commander's Russian help: "Перейти к умолчаниям\\u00a0– открывает раздел Цвета\\u00a0>
+    Файловые панели." (the dash was already kept; the menu path's ">" was reported)."""
+    text = _read("doublecmd-ru-menu-path-nbsp.md")
+    assert _w102(text, "ru/articles/configuration.md", "ru") == []
+    assert _w102(text, "configuration.md") == []
+
+
+def test_belarusian_one_letter_preposition_before_a_placeholder_is_typography():
+    """Firefox's Belarusian strings: "ў\\u00a0радку", "і\\u00a0іншую" were kept, "з\\u00a0{ -vendor-short-name }"
+    was reported (and --fix made the line inconsistent)."""
+    text = _read("firefox-be-one-letter-nbsp.txt")
+    assert "з\u00a0{" in text
+    assert _w102(text, "be/ui/browser.txt", "be") == []
+
+
+def test_cyrillic_stray_no_break_spaces_stay_reported():
+    """A no-break space inside a word (``тоб\\u00a0то``, uk) and one for every space (ru index page)
+    are no typography; nor is a group of two digits, or a one-letter word inside a longer one."""
+    regexp = _read("doublecmd-uk-regexp-nbsp-in-word.md")
+    assert len(_w102(regexp, "uk/articles/regexp.md", "uk")) == 1
+    everywhere = _read("doublecmd-ru-nbsp-everywhere.md")
+    assert len(_w102(everywhere, "ru/articles/index.md", "ru")) == 1
+    thousands = _read("libreoffice-ru-thousands-nbsp.txt")
+    assert len(_w102(thousands.replace("10\u00a0000", "10\u00a000"), "ru/a.txt", "ru")) == 1
+    menu = _read("doublecmd-ru-menu-path-nbsp.md")
+    assert len(_w102(menu, "fr/configuration.md", "fr")) == 2  # (declared French: its two lines' ">" are reported)
+
+
+def test_cyrillic_typography_is_not_taken_for_other_scripts():
+    """The same spaces in Latin-script text (no Cyrillic on the line, nothing declared) stay reported."""
+    assert len(_w102("Open Colors\u00a0> File panels, then 10\u00a0000 units.\n", "en.txt")) == 1
