@@ -4,6 +4,7 @@ example (bug 5). Real text: tests/data/realtext/SOURCE.md."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from corpuslint import lint_text
@@ -76,10 +77,6 @@ def _w102(text: str, path: str, language: str | None = None) -> list:
     return [f for f in lint_text(text, path=path, config=config) if f.code == "W102"]
 
 
-def _shown(text: str, findings: list) -> list[str]:
-    return [text[max(0, f.start - 12) : f.end + 6] for f in findings]
-
-
 def test_cyrillic_thousands_separator_is_typography():
     """LibreOffice's Russian help: "10\\u00a0000 денежных единиц" (fresh33 kind 5)."""
     text = _read("libreoffice-ru-thousands-nbsp.txt")
@@ -119,3 +116,42 @@ def test_cyrillic_stray_no_break_spaces_stay_reported():
 def test_cyrillic_typography_is_not_taken_for_other_scripts():
     """The same spaces in Latin-script text (no Cyrillic on the line, nothing declared) stay reported."""
     assert len(_w102("Open Colors\u00a0> File panels, then 10\u00a0000 units.\n", "en.txt")) == 1
+
+
+# -- 3. W112 and a directional mark the display needs -----------------------------------------------
+
+_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
+
+def _shown(line: str) -> str:
+    """The line as a browser lays it out: markup tags not shown, then the Unicode bidi
+    algorithm (python-bidi, paragraph direction from the first strong character), marks dropped."""
+    from bidi import get_display
+
+    return get_display(_TAG_RE.sub("", line)).translate({ord(c): None for c in "\u200e\u200f\u061c"})
+
+
+def _redundant_marks(text: str) -> set[tuple[int, int]]:
+    """(line, column) of each LRM/RLM/ALM whose removal leaves the display unchanged."""
+    out = set()
+    for i, line in enumerate(text.split("\n")):
+        for k, c in enumerate(line):
+            if c in "\u200e\u200f\u061c" and _shown(line) == _shown(line[:k] + line[k + 1 :]):
+                out.add((i + 1, k + 1))
+    return out
+
+
+def test_w112_keeps_an_lrm_that_keeps_a_colon_with_a_latin_term_inside_a_tag():
+    """"עקב מגבלת <strong>\\u200e:visited</strong>": the tag is not shown, the mark follows Hebrew
+    and keeps ":" with "visited" (fresh33 kind 8; main reported 8:67: it took the tag's name for
+    the strong character before the mark)."""
+    text = _read("firefox-he-devtools-tooltips.txt")
+    assert "<strong>\u200e:visited" in text
+    reported = {(f.line, f.column) for f in _codes(text, "he/ui/tooltips.txt", "W112")}
+    assert reported == _redundant_marks(text) == set()
+
+
+def test_w112_still_reports_a_mark_inside_a_latin_word_of_the_same_page():
+    text = _read("firefox-he-devtools-tooltips.txt").replace(":visited", ":vis\u200eited", 1)
+    reported = {(f.line, f.column) for f in _codes(text, "he/ui/tooltips.txt", "W112")}
+    assert reported == _redundant_marks(text) == {(8, 72)}

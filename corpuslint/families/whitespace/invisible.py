@@ -589,6 +589,24 @@ _MARKED_PLACEHOLDER_AFTER = lazy(rf"{PLACEHOLDER}[{_MARKS}]")
 _MARKED_PLACEHOLDER_BEFORE = lazy(rf"[{_MARKS}]{PLACEHOLDER}\Z")
 
 
+def _shown_strong(text: str, lo: int, hi: int, backward: bool):
+    """The strong character (bidi class L, R or AL) of ``text[lo:hi]`` nearest to ``hi``
+    (``backward``) or to ``lo``, outside markup tags (``_MARKUP_TAG_RE``: a browser shows
+    "מגבלת <strong>\u200e:visited</strong>" as "מגבלת \u200e:visited", whose nearest strong
+    character before the mark is Hebrew), as a match, or None."""
+    pattern = _STRONG_L_BACK if backward else _STRONG_L
+    while (found := pattern.search(text, lo, hi)) is not None:
+        lt = text.rfind("<", lo, found.start())
+        tag = _MARKUP_TAG_RE.match(text, lt) if lt >= 0 and text.find(">", lt, found.start()) < 0 else None
+        if tag is None or tag.end() <= found.start():
+            return found
+        if backward:
+            hi = lt
+        else:
+            lo = tag.end()
+    return None
+
+
 def _bidi_hint(doc, text: str, m, directions: dict[int, bool] | None = None) -> bool:
     """True for a run of directional marks that does its job: the nearest strong
     character on one side (same line) runs in the other direction than the mark
@@ -621,7 +639,8 @@ def _bidi_hint(doc, text: str, m, directions: dict[int, bool] | None = None) -> 
     if (_MARKED_PLACEHOLDER_AFTER.match(text, m.end(), line.end) or _MARKED_PLACEHOLDER_BEFORE.search(
             text, max(line.start, m.start() - 24), m.start())) and _RTL.search(text, line.start, line.end):
         return True  # "مدیریت \u200e%(app)s\u200e": marks isolating a value of unknown direction (it may end in "(beta)")
-    for found in (_STRONG_L_BACK.search(text, line.start, m.start()), after):
+    # (the strong characters shown: a markup tag's name is not, "מגבלת <strong>\u200e:visited")
+    for found in (_shown_strong(text, line.start, m.start(), True), _shown_strong(text, m.end(), line.end, False)):
         if found is not None:
             rtl = bool(_RTL.match(found.group()))
         elif directions is None:  # a line boundary
