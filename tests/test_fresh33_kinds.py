@@ -155,3 +155,24 @@ def test_w112_still_reports_a_mark_inside_a_latin_word_of_the_same_page():
     text = _read("firefox-he-devtools-tooltips.txt").replace(":visited", ":vis\u200eited", 1)
     reported = {(f.line, f.column) for f in _codes(text, "he/ui/tooltips.txt", "W112")}
     assert reported == _redundant_marks(text) == {(8, 72)}
+
+
+# -- 4. A107 and references shown as an example --------------------------------------------------------
+
+def test_a107_leaves_the_references_of_an_htmlencode_example():
+    """LibreOffice's Basic help: ``HtmlEncode("<a href=""https://a.b.com"">From α to ω</a>") ' "&lt;a
+    href=&quot;…&quot;&gt;From &#945; to &#969;&lt;/a&gt;"``: main reported 8 references and its safe
+    fix decoded ``&quot;`` and ``&#945;``, so the documented output became wrong (fresh33 bug 5)."""
+    text = _read("libreoffice-ru-sf-string-htmlencode.txt")
+    assert "&#945;" in text and "HtmlEncode" in text
+    assert _codes(text, "ru/help/sf_string.txt", "A107") == []
+    # the same line without the function's name still shows its input beside the references
+    assert _codes(text.replace("HtmlEncode", "Convert"), "ru/help/sf_string.txt", "A107") == []
+
+
+def test_a107_still_reports_references_left_in_a_string():
+    """Firefox's Kazakh certificate viewer: ``&lt;қолдауы жоқ&gt;`` is a leftover, decoded safely."""
+    text = _read("firefox-kk-certviewer-escaped.txt")
+    found = _codes(text, "kk/ui/certviewer.txt", "A107")
+    assert [f.message for f in found] == ["HTML entity `&lt;` (decodes to `<`)", "HTML entity `&gt;` (decodes to `>`)"]
+    assert all(f.fix is not None and f.fix.applicability.value == "safe" for f in found)
