@@ -315,7 +315,9 @@ def test_w115_fix_keeps_the_space_of_a_string_typed(text, unsafe):
 HEBREW = "אבגדהוזחטיכלמנסעפצקרשתםןץףך"
 EUROPEAN = "àâçéèêëîïôùûüÿœæßäöñåøšžčřłąęőű"
 READINGS = ("cp1252", "cp1255", "cp1251")
-script_word = st.one_of(*(st.text(a, min_size=1, max_size=8) for a in (HEBREW, CYRILLIC, GREEK, EUROPEAN, ARABIC)))
+# (words of two letters at least: a one-letter word read as a code page is one pair, "×\u00a0" for
+# נ, "Ã\u00a0" for à, which text writes as itself too, "2\u00a0×\u00a03": A105 judges its line)
+script_word = st.one_of(*(st.text(a, min_size=2, max_size=8) for a in (HEBREW, CYRILLIC, GREEK, EUROPEAN, ARABIC)))
 script_texts = st.lists(st.tuples(script_word, st.sampled_from(["", ".", ",", ":", "!"]),
                                   st.sampled_from([" ", " ", "\n"])),
                         min_size=1, max_size=24).map(lambda ps: "".join(map("".join, ps)))
@@ -330,7 +332,7 @@ def _letters(text: str) -> list[str]:
     return [c for c in text if c.isalpha()]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example("החטים והזונין אינן כלאים זה בזה\n", "cp1255")  # Mishnah Kilayim 1:1: W102 made its 3 nuns spaces (fresh33)
 @example("Лишний вес - это дополнительная нагрузка на... кошелёк\n", "cp1251")  # A121's "middle dot" is з's byte B7
 @example("Вісім зірок: з\n", "cp1252")

@@ -339,8 +339,9 @@ def misread_utf8_bytes(text: str, start: int, end: int) -> bool:
     controls...) are bytes of UTF-8 characters read with a code page (``UTF8_READINGS``):
     with the run of non-ASCII characters around them (``_MISREAD_AROUND`` each side) they
     encode, in one of those code pages, to bytes of which they are part of a valid multi-byte
-    sequence, the run holds ``MIN_MISREAD_SEQUENCES`` such sequences at least and they make
-    half of its bytes at least. So UTF-8 Hebrew read as cp1255 (``׳\u00a0׳™׳�``, "ני" + a
+    sequence, the run holds ``MIN_MISREAD_SEQUENCES`` such sequences at least (a U+FFFD outside
+    them, a byte the code page could not read, counts as one) and they make half of its bytes
+    at least. So UTF-8 Hebrew read as cp1255 (``׳\u00a0׳™׳�``, "ני" + a
     lost byte: D7 A0 D7 99 D7 9D) and Russian read as cp1251 (``Р·РЅ``, "зн") are; a
     one-letter word before a no-break space (``В\u00a0Україні``: C2 A0 is one sequence among
     bytes that are no UTF-8) and French ``é\u00a0»`` are not. Such a character is no space,
@@ -366,9 +367,13 @@ def misread_utf8_bytes(text: str, start: int, end: int) -> bool:
         data = bytes(before[::-1] + middle + after)
         lo, hi = len(before), len(before) + len(middle)
         sequences = [m.span() for m in _UTF8_MULTIBYTE_RE.finditer(data)]
-        if (len(sequences) >= MIN_MISREAD_SEQUENCES
-                and 2 * sum(b - a for a, b in sequences) >= len(data)
-                and all(any(a <= i < b for a, b in sequences) for i in range(lo, hi))):
+        covered = {i for a, b in sequences for i in range(a, b)}
+        # a byte the code page left undefined (U+FFFD) and no sequence holds: a letter's lost
+        # bytes ("حف" read as cp1255: D8 AD, then D9 81 both undefined), evidence as a sequence is
+        lost = [i for i, c in enumerate(text[start - len(before) : end + len(after)]) if c == "\ufffd" and i not in covered]
+        if (len(sequences) + len(lost) >= MIN_MISREAD_SEQUENCES and sequences
+                and 2 * (len(covered) + len(lost)) >= len(data)
+                and all(i in covered for i in range(lo, hi))):
             return True
     return _misread_8bit(text, start, end)
 

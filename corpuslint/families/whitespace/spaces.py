@@ -441,6 +441,8 @@ class TrailingWhitespace(DocumentRule):
         source = doc.source  # a .po string's msgid: it says which padding is the program's
         for m in finditer_on_lines(_TRAILING_RE, doc.text, _BEFORE_EOL_TRIGGER):
             start = _kept_marks_end(doc, m)
+            if doc.text[start : start + 1] == "\u00a0" and mojibake_byte(doc, start, start + 1):
+                start += 1  # "×’×\u00a0 ", "גנ" (D7 92 D7 A0) read as cp1252: the no-break space is נ's last byte
             if start == m.end():
                 continue  # "داوانامه\u200c", "ಬ್ಲೂಟೂತ್\u200c", a Khmer line wrapped after "ចុច\u200b": not whitespace
             kept = start  # (where the deleted characters end: a hard line break's two spaces stay)
@@ -1250,6 +1252,8 @@ class MultipleSpaces(DocumentRule):
         gap_columns: dict = {}  # (column_of_gaps's sides of a block, for its other lines)
         session_line = (0, False)  # (line, is it a terminal session's: ``_terminal_session``)
         for m in self._re.finditer(doc.text):
+            if doc.text[m.start()] == "\u00a0" and mojibake_byte(doc, m.start(), m.start() + 1):
+                continue  # "ֳ\ufffdֳ\u00a0 ", "ßà" (C3 9F C3 A0) read as cp1255: the no-break space is à's last byte
             line, column = doc.position(m.end())
             if line - 1 in chat_log_lines(doc):
                 continue  # "13:56  * drzewko", "<Aquariophile>  Kennt": a chat log quoted, its layout and the speaker's typing
