@@ -469,6 +469,9 @@ class Document:
         fix: Fix | None = None,
         related: Iterable[Location] = (),
     ) -> Finding:
+        if (fix is not None and fix.applicability is _findings.Applicability.SAFE
+                and rule.family in _BYTE_EDITING_FAMILIES and _edits_a_misread_byte(self.text, fix)):
+            fix = fix.as_unsafe()  # ("×’×\u00a0.", "גנ." read as cp1252: W114 deleting נ's last byte before ".")
         line, column = self.place(start)
         end_line, end_column = self.place(end)
         related = tuple(related)
@@ -495,6 +498,27 @@ class Document:
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, {len(self.text)} chars)"
+
+
+# Families whose safe fixes delete or replace spaces, invisible characters and stray signs,
+# and the characters a code page makes of a byte of UTF-8 among them (C1 controls, 0xA0 a
+# no-break space, 0xAD a soft hyphen, 0xB7 a middle dot).
+_BYTE_EDITING_FAMILIES = frozenset({"whitespace", "artifact"})
+_BYTE_CHARS_RE = lazy_re(r"[\u0080-\u00a0\u00ad\u00b7]")
+
+
+def _edits_a_misread_byte(text: str, fix: Fix) -> bool:
+    """Does one of ``fix``'s edits delete or replace a character that is a byte of a letter
+    of UTF-8 read with a code page (``text.legacy.misread_utf8_bytes``)? Such a safe fix is
+    made unsafe (``Document.finding``): applied, it loses the letter for good once the text is
+    decoded back (fresh33: W102 turned the 288 nuns of UTF-8 Hebrew read as cp1255 into spaces)."""
+    from .text.legacy import misread_utf8_bytes
+
+    for edit in fix.edits:
+        for m in _BYTE_CHARS_RE.finditer(text, edit.start, edit.end):
+            if misread_utf8_bytes(text, m.start(), m.end()):
+                return True
+    return False
 
 
 _NON_NEWLINE_RUN_RE = lazy_re(r"[^\r\n]+")

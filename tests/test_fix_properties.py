@@ -304,3 +304,40 @@ typed = st.builds(lambda before, verb, inner, after: f"{before}. {verb} \"{inner
 @given(typed, st.booleans())
 def test_w115_fix_keeps_the_space_of_a_string_typed(text, unsafe):
     assert _fix_with(text, {"select": ["W115"]}, unsafe)[0] == text
+
+
+# -- safe fixes never edit a byte of mojibake (fx33b: fresh33's bug 1) ----------------------------
+# UTF-8 text read with a code page: each byte of a letter becomes a character, 0xA0 a no-break
+# space (Hebrew נ is D7 A0), 0xAD a soft hyphen, 0xB7 a middle dot (Cyrillic з is D0 B7), a byte
+# the code page leaves undefined U+FFFD. A safe fix that turns one of them into a space or deletes
+# it loses the letter for good once the text is decoded back.
+
+HEBREW = "אבגדהוזחטיכלמנסעפצקרשתםןץףך"
+EUROPEAN = "àâçéèêëîïôùûüÿœæßäöñåøšžčřłąęőű"
+READINGS = ("cp1252", "cp1255", "cp1251")
+# (words of two letters at least: a one-letter word read as a code page is one pair, "×\u00a0" for
+# נ, "Ã\u00a0" for à, which text writes as itself too, "2\u00a0×\u00a03": A105 judges its line)
+script_word = st.one_of(*(st.text(a, min_size=2, max_size=8) for a in (HEBREW, CYRILLIC, GREEK, EUROPEAN, ARABIC)))
+script_texts = st.lists(st.tuples(script_word, st.sampled_from(["", ".", ",", ":", "!"]),
+                                  st.sampled_from([" ", " ", "\n"])),
+                        min_size=1, max_size=24).map(lambda ps: "".join(map("".join, ps)))
+
+
+def _read_back(text: str, codec: str) -> str:
+    """``text`` (UTF-8 read as ``codec``) encoded back to its bytes and decoded as UTF-8."""
+    return text.encode(codec, errors="replace").decode("utf-8", errors="replace")
+
+
+def _letters(text: str) -> list[str]:
+    return [c for c in text if c.isalpha()]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example("החטים והזונין אינן כלאים זה בזה\n", "cp1255")  # Mishnah Kilayim 1:1: W102 made its 3 nuns spaces (fresh33)
+@example("Лишний вес - это дополнительная нагрузка на... кошелёк\n", "cp1251")  # A121's "middle dot" is з's byte B7
+@example("Вісім зірок: з\n", "cp1252")
+@given(script_texts, st.sampled_from(READINGS))
+def test_safe_fixes_inside_mojibake_lose_no_letter_of_the_original(text, codec):
+    misread = text.encode("utf-8").decode(codec, errors="replace")
+    fixed, _, _ = _fix_counted(misread, None, False)
+    assert _letters(_read_back(fixed, codec)) == _letters(_read_back(misread, codec))

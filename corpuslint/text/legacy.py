@@ -442,3 +442,99 @@ def misreading(text: str, lines: list[str], language: str | None = None) -> Misr
     if not repairs:
         return None
     return Misreading(CODEC_NAMES[read_as], CODEC_NAMES[written_in], repairs)
+
+
+# Code pages that UTF-8 is read with by mistake (Western and Central European, Cyrillic, Greek,
+# Turkish, Hebrew, Arabic, Baltic): each byte of a multi-byte sequence becomes one character,
+# 0xA0 (``נ`` is D7 A0) a no-break space, 0xAD a soft hyphen, 0xB7 (``з`` is D0 B7) a middle dot.
+UTF8_READINGS = ("cp1252", "cp1251", "cp1255", "cp1250", "cp1253", "cp1254", "cp1256", "cp1257")
+_MISREAD_AROUND = 12  # characters read on each side of the one asked about
+MIN_MISREAD_SEQUENCES = 2  # valid UTF-8 sequences in the run at least (``Ã\u00a0`` alone may be meant)
+
+
+def _byte_read_as(char: str, codec: str) -> int | None:
+    """The byte 0x80-0xFF that ``codec`` reads as ``char``, or None (ASCII, or not of the
+    code page). A C1 control is its own byte (read as Latin-1, or a code page's undefined
+    byte kept); U+FFFD stands for a byte the code page left undefined (any continuation byte)."""
+    if char == "\ufffd":
+        return 0x80
+    if "\x80" <= char <= "\x9f":
+        return ord(char)
+    try:
+        data = char.encode(codec)
+    except UnicodeEncodeError:
+        return None
+    return data[0] if len(data) == 1 and data[0] >= 0x80 else None
+
+
+def misread_utf8_bytes(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` (a no-break space, a soft hyphen, a middle dot, C1
+    controls...) are bytes of UTF-8 characters read with a code page (``UTF8_READINGS``):
+    with the run of non-ASCII characters around them (``_MISREAD_AROUND`` each side) they
+    encode, in one of those code pages, to bytes of which they are part of a valid multi-byte
+    sequence, the run holds ``MIN_MISREAD_SEQUENCES`` such sequences at least (a U+FFFD outside
+    them, a byte the code page could not read, counts as one) and they make half of its bytes
+    at least. So UTF-8 Hebrew read as cp1255 (``׳\u00a0׳™׳�``, "ני" + a
+    lost byte: D7 A0 D7 99 D7 9D) and Russian read as cp1251 (``Р·РЅ``, "зн") are; a
+    one-letter word before a no-break space (``В\u00a0Україні``: C2 A0 is one sequence among
+    bytes that are no UTF-8) and French ``é\u00a0»`` are not. Such a character is no space,
+    no invisible character and no punctuation of its own but a byte of a mis-decoded letter:
+    whitespace and artifact rules leave it to A105 or A104 (replacing it loses the letter
+    for good once the text is decoded back)."""
+    if end <= start:
+        return False
+    for codec in UTF8_READINGS:
+        middle = [_byte_read_as(c, codec) for c in text[start:end]]
+        if None in middle:
+            continue
+        before: list[int] = []
+        k = start - 1
+        while k >= max(0, start - _MISREAD_AROUND) and (b := _byte_read_as(text[k], codec)) is not None:
+            before.append(b)
+            k -= 1
+        after: list[int] = []
+        k = end
+        while k < min(len(text), end + _MISREAD_AROUND) and (b := _byte_read_as(text[k], codec)) is not None:
+            after.append(b)
+            k += 1
+        data = bytes(before[::-1] + middle + after)
+        lo, hi = len(before), len(before) + len(middle)
+        sequences = [m.span() for m in _UTF8_MULTIBYTE_RE.finditer(data)]
+        covered = {i for a, b in sequences for i in range(a, b)}
+        # a byte the code page left undefined (U+FFFD) and no sequence holds: a letter's lost
+        # bytes ("حف" read as cp1255: D8 AD, then D9 81 both undefined), evidence as a sequence is
+        lost = [i for i, c in enumerate(text[start - len(before) : end + len(after)]) if c == "\ufffd" and i not in covered]
+        if (len(sequences) + len(lost) >= MIN_MISREAD_SEQUENCES and sequences
+                and 2 * (len(covered) + len(lost)) >= len(data)
+                and all(i in covered for i in range(lo, hi))):
+            return True
+    return _misread_8bit(text, start, end)
+
+
+# Code pages read with another 8-bit one where a no-break space, a soft hyphen or a C1 control
+# is a letter: DOS Cyrillic (cp866: 0xA0 "а", 0xAD "н", 0x80-0x9F "А"-"Я") read as cp1251,
+# cp1252 or Latin-1 (``Ђ¤¬Ё\u00adЁбва`` for "Администра").
+_8BIT_MIXUPS = (("cp1251", "cp866"), ("cp1252", "cp866"), ("latin-1", "cp866"))
+MIN_MISREAD_SIGNS = 2  # characters of the run that are no letter and no space as read, at least
+
+
+def _misread_8bit(text: str, start: int, end: int) -> bool:
+    """``misread_utf8_bytes`` for an 8-bit code page read as another (``_8BIT_MIXUPS``): the
+    word around ``text[start:end]`` (its run of non-ASCII characters) decodes, as the code
+    page written, to letters only, and holds ``MIN_MISREAD_SIGNS`` characters that are no
+    letter and no space as read at least (a Russian word of "а"-"п" alone, ``пока``, reads as cp866
+    letters too)."""
+    for read_as, written_in in _8BIT_MIXUPS:
+        a, b = start, end
+        while a > max(0, start - _MISREAD_AROUND) and not text[a - 1].isascii():
+            a -= 1
+        while b < min(len(text), end + _MISREAD_AROUND) and not text[b].isascii():
+            b += 1
+        run = text[a:b]
+        try:
+            written = run.encode(read_as).decode(written_in)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if written.isalpha() and sum(not c.isalpha() and not c.isspace() for c in run) >= MIN_MISREAD_SIGNS:
+            return True
+    return False

@@ -14,7 +14,7 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import CODE
 from ...text.lazy_regex import lazy
-from ...text.legacy import might_be_misread, misreading
+from ...text.legacy import might_be_misread, misread_utf8_bytes, misreading
 
 _FFFD_RE = lazy("\ufffd+")
 # Characters that appear in UTF-8-read-as-Latin-1/cp1252 mojibake: Latin-1 supplement,
@@ -440,3 +440,13 @@ def in_mojibake(doc: Document, start: int, end: int) -> bool:
     spans = mojibake_spans(doc)
     k = bisect_right(spans, start, key=lambda x: x.start) - 1
     return k >= 0 and end <= spans[k].end
+
+
+def mojibake_byte(doc: Document, start: int, end: int) -> bool:
+    """True when ``doc.text[start:end]`` (a no-break space, a soft hyphen, a middle dot, C1
+    controls) are bytes of mis-decoded letters: inside a span A105 reports (``in_mojibake``),
+    or bytes of UTF-8 (or of cp866) read with a code page where A105 reports nothing
+    (``legacy.misread_utf8_bytes``: UTF-8 Hebrew read as cp1255 is lossy, A104 reports its
+    U+FFFD; ``׳\u00a0`` is "נ"). W102, W112, A109 and A121 never touch them: replacing
+    one with a space or deleting it loses the letter for good once the text is decoded back."""
+    return in_mojibake(doc, start, end) or misread_utf8_bytes(doc.text, start, end)

@@ -18,7 +18,7 @@ from ...text.controls import ANY_CONTROL_RE, MIRC_COLOUR_DIGITS_RE, overstrike_a
 from ...text.tokens import tokens
 from ...subtitles import is_subtitle
 from ._common import HTML_TAG_NAME_RE, HTML_TAG_RE, HTML_TAGS
-from .encoding import in_mojibake
+from .encoding import mojibake_byte
 
 # An HTML comment whose text is a placeholder shows the syntax (``<!-- comment -->`` in a
 # note on XML): leftover comments name something (``<!-- google_ad_section_start -->``).
@@ -478,7 +478,11 @@ class HtmlEntity(DocumentRule):
     in a message on character references, directional marks around it ignored),
     or alone on its line as a cell of a table of references, the next line showing its
     character, under a caption or header naming entities (debian-reference: ``&quot;``
-    then ``" (Anführungszeichen)``, in "Liste von vordefinierten Entitäten für XML").
+    then ``" (Anführungszeichen)``, in "Liste von vordefinierten Entitäten für XML"),
+    or in an example of escaping: on a line naming an escaping function (``HtmlEncode``,
+    ``htmlspecialchars``) or showing, as itself, the text its references decode to
+    (LibreOffice's Basic help: ``HtmlEncode("<a href=…>From α to ω</a>") ' "&lt;a href=…&gt;From
+    &#945; to &#969;&lt;/a&gt;"``; ``_encoding_example``).
     In a Markdown file (text outside code, where the engine reports; not a data set's record
     read as Markdown, whose text was stored, as a chat answer's ``"&gt;"``) a reference is CommonMark's
     own syntax, rendered as its character (npm READMEs: ``# es-hangul &middot;``, a
@@ -529,6 +533,8 @@ class HtmlEntity(DocumentRule):
                 continue  # `"&eacute;" with "é"`, "(&) ... в виде &amp;": the reference shown, in a text about references
             if _table_cell(text, m.start(), m.end(), decoded, memo):
                 continue  # "&quot;" then '" (Anführungszeichen)': a table of references and their characters
+            if _encoding_example(text, m.start(), m.end(), memo):
+                continue  # 'HtmlEncode("<a href=""…"">From α to ω</a>") \' "&lt;a href=&quot;…"': the output shown
             if decoded in _MARKUP_SYNTAX and webvtt is None:
                 webvtt = doc.suffix == ".vtt" and is_subtitle(doc)
             if decoded in _MARKUP_SYNTAX and webvtt:
@@ -598,6 +604,43 @@ def _mentioned(text: str, start: int, end: int, decoded: str, memo: "dict | None
     if not (quoted or apart):
         return False
     return line_search(_NAMES_ENTITIES_RE)
+
+
+# A function that escapes text as references or decodes them, named on a line that shows its
+# output (LibreOffice Basic's ``SF_String.HtmlEncode``, PHP's ``htmlspecialchars``, Python's
+# ``html.escape``, JavaScript's ``escapeHtml``).
+_ENCODER_RE = lazy(r"(?i)\bhtml_?(?:en|de)code|\b(?:en|de)code_?html|htmlspecialchars|html_entity_decode|htmlentities"
+                   r"|\bhtml\.(?:un)?escape\b|\b(?:un)?escape_?html\b")
+_QUOTES_RE = lazy(r"[\"'`“”«»‘’]")
+MIN_EXAMPLE_CHARS = 6  # characters of the decoded run shown beside its references at least
+
+
+def _encoding_example(text: str, start: int, end: int, memo: dict) -> bool:
+    """Is the reference at [start, end) part of an example of escaping: on a line that names
+    a function escaping text as references or decoding them (``_ENCODER_RE``), or on a line
+    that also shows, as itself, the text its run of references decodes to (the run from the
+    line's first reference to its last, holding two at least, ``MIN_EXAMPLE_CHARS`` decoded
+    at least; quotation marks ignored, as a language doubles them in a string: LibreOffice's
+    Basic help, ``HtmlEncode("<a href=""https://a.b.com"">From α to ω</a>") ' "&lt;a
+    href=&quot;https://a.b.com&quot;&gt;From &#945; to &#969;&lt;/a&gt;"``)? Decoded, the
+    example would show its input twice and no longer what the function does."""
+    import html
+
+    line_start, line_end = _line_of(text, start, end, memo)
+    key = ("example", line_start)
+    if key not in memo:
+        line = text[line_start:line_end]
+        refs = list(_ENTITY_RE.finditer(line))
+        shown = False
+        if _ENCODER_RE.search(line):
+            shown = True
+        elif len(refs) >= 2:
+            a, b = refs[0].start(), refs[-1].end()
+            decoded = _QUOTES_RE.sub("", html.unescape(line[a:b]))
+            rest = _QUOTES_RE.sub("", line[:a] + "\n" + line[b:])
+            shown = len(decoded) >= MIN_EXAMPLE_CHARS and decoded in rest
+        memo[key] = shown
+    return memo[key]
 
 
 def _line_of(text: str, start: int, end: int, memo: dict) -> tuple[int, int]:
@@ -863,7 +906,7 @@ class ControlCharacter(DocumentRule):
                 group_end = len(text) if nl < 0 else nl
             if m.group().strip("\f") == "" and _page_break(text, m.start(), m.end()):
                 continue  # a form feed alone on its line: a page separator, layout
-            if _C1_RE.match(m.group()) and in_mojibake(doc, m.start(), m.end()):
+            if _C1_RE.match(m.group()) and mojibake_byte(doc, m.start(), m.end()):
                 continue  # bytes of A105's mis-decoded letters, or lost bytes it reports: its one defect
             group.append(m)
         if group:

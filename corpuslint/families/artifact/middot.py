@@ -8,6 +8,7 @@ from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...text.lazy_regex import lazy
+from .encoding import mojibake_byte
 
 # Words (letters, marks, digits) joined by middle dots (U+00B7).
 _DOTTED_RE = lazy(r"[\p{L}\p{M}\p{N}]+(?:\u00b7[\p{L}\p{M}\p{N}]+)+")
@@ -39,7 +40,8 @@ class MiddleDotSpace(DocumentRule):
     Chinese and Japanese (any Han, kana or Hangul in the run: "理查德·马修·斯托曼",
     "J·R·R·托尔金"), Catalan's l·l ("mil·lisegons"), French inclusive writing (short
     lower-case suffixes after the dots: "sélectionné·e·s"), and a product of one-letter
-    variables ("A·B"). One dot between two Greek words is the ano teleia, the Greek
+    variables ("A·B"); nor a dot that is a byte of a mis-decoded letter (``Р·РЅ``, "зн" in
+    UTF-8 read as cp1251: ``encoding.mojibake_byte``, A105's defect). One dot between two Greek words is the ano teleia, the Greek
     semicolon (U+0387 normalises to U+00B7): its own finding says the space after it is
     missing ("αποκλείσετε·αποκλείονται"), and its fix adds that space, never removes it.
     Why: editors that show spaces as middle dots (a translation tool's visible whitespace)
@@ -70,7 +72,8 @@ class MiddleDotSpace(DocumentRule):
             words = run.split("\u00b7")
             if (doc.kind_at(m.start()) not in checked  # a code span, a URL: the dots are the code's
                     or _CJK_RE.search(run) or _CATALAN_RE.search(run)  # a name separator; Catalan's l·l
-                    or all(_SUFFIX_RE.fullmatch(w) for w in words[1:])):  # French inclusive writing
+                    or all(_SUFFIX_RE.fullmatch(w) for w in words[1:])  # French inclusive writing
+                    or any(mojibake_byte(doc, k, k + 1) for k in range(m.start(), m.end()) if text[k] == "\u00b7")):
                 kept.append(m.span())
                 continue
             if len(words) == 2 and _GREEK_END_RE.search(words[0]) and _GREEK_START_RE.match(words[1]):

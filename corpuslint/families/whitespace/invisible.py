@@ -12,7 +12,7 @@ from ...structure import ALL_REGIONS, PLACEHOLDER
 from ...text.controls import MIRC_COLOUR
 from ...text.lazy_regex import lazy
 from ..artifact._common import dominant_script
-from ..artifact.encoding import in_mojibake
+from ..artifact.encoding import mojibake_byte
 from ._common import (
     FORMAT_DIRECTIVE,
     HSPACE,
@@ -428,7 +428,7 @@ class InvisibleCharacter(DocumentRule):
                                  if m.start() and not _bidi_hint(doc, text, m, directions)
                                  and not _subject(doc, m) and _separator(text, m)[0] != m.group()
                                  and not _syllable_break_hint(text, m, doc.sources)
-                                 and not (m.group() == "\u00ad" and in_mojibake(doc, m.start(), m.end()))))
+                                 and not (m.group() == "\u00ad" and mojibake_byte(doc, m.start(), m.end()))))
         unsafe_lines: list[list] = []
         for matches in per_line.values():
             safe_group = [m for m in matches if set(m.group()) <= safe and not _separator(text, m)[1]]
@@ -589,6 +589,24 @@ _MARKED_PLACEHOLDER_AFTER = lazy(rf"{PLACEHOLDER}[{_MARKS}]")
 _MARKED_PLACEHOLDER_BEFORE = lazy(rf"[{_MARKS}]{PLACEHOLDER}\Z")
 
 
+def _shown_strong(text: str, lo: int, hi: int, backward: bool):
+    """The strong character (bidi class L, R or AL) of ``text[lo:hi]`` nearest to ``hi``
+    (``backward``) or to ``lo``, outside markup tags (``_MARKUP_TAG_RE``: a browser shows
+    "מגבלת <strong>\u200e:visited</strong>" as "מגבלת \u200e:visited", whose nearest strong
+    character before the mark is Hebrew), as a match, or None."""
+    pattern = _STRONG_L_BACK if backward else _STRONG_L
+    while (found := pattern.search(text, lo, hi)) is not None:
+        lt = text.rfind("<", lo, found.start())
+        tag = _MARKUP_TAG_RE.match(text, lt) if lt >= 0 and text.find(">", lt, found.start()) < 0 else None
+        if tag is None or tag.end() <= found.start():
+            return found
+        if backward:
+            hi = lt
+        else:
+            lo = tag.end()
+    return None
+
+
 def _bidi_hint(doc, text: str, m, directions: dict[int, bool] | None = None) -> bool:
     """True for a run of directional marks that does its job: the nearest strong
     character on one side (same line) runs in the other direction than the mark
@@ -621,7 +639,8 @@ def _bidi_hint(doc, text: str, m, directions: dict[int, bool] | None = None) -> 
     if (_MARKED_PLACEHOLDER_AFTER.match(text, m.end(), line.end) or _MARKED_PLACEHOLDER_BEFORE.search(
             text, max(line.start, m.start() - 24), m.start())) and _RTL.search(text, line.start, line.end):
         return True  # "مدیریت \u200e%(app)s\u200e": marks isolating a value of unknown direction (it may end in "(beta)")
-    for found in (_STRONG_L_BACK.search(text, line.start, m.start()), after):
+    # (the strong characters shown: a markup tag's name is not, "מגבלת <strong>\u200e:visited")
+    for found in (_shown_strong(text, line.start, m.start(), True), _shown_strong(text, m.end(), line.end, False)):
         if found is not None:
             rtl = bool(_RTL.match(found.group()))
         elif directions is None:  # a line boundary

@@ -35,7 +35,7 @@ from ...structure import (
 from ._common import FORMAT_DIRECTIVE, FRENCH_SPACES, FULL_WIDTH_MARKS, french_spacing
 from ...text.lazy_regex import lazy, lazy_re
 from ...text.memo import last_argument
-from ..artifact.encoding import in_mojibake
+from ..artifact.encoding import mojibake_byte
 from ...text.lines import lines_holding
 from ._common import (
     in_sources,
@@ -192,26 +192,59 @@ def _bound_name_or_option(text: str, start: int, end: int) -> bool:
 
 # Languages whose script's own space is IDEOGRAPHIC SPACE.
 CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
+# Languages written in Cyrillic whose typography sets no-break spaces (GOST 7.0.97, Мильчин's
+# handbook; the same for Ukrainian, Belarusian, Bulgarian, Serbian and Macedonian): after a
+# one-letter preposition or conjunction, between a number's groups, before a dash (any
+# language: ``_DASHES``) and around the ">" or "→" of a menu path.
+CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk"})
+_CYRILLIC_RE = lazy(r"\p{Cyrillic}")
+# one-letter prepositions and conjunctions (ru в с к и а о у, uk і й з, be ў)
+_CYRILLIC_ONE_LETTER_WORDS = frozenset("вскиаоуійзўВСКИАОУІЙЗЎ")
+_MENU_SEPARATORS = frozenset(">→")
+# a number's groups of three digits: "10\u00a0000", "2\u00a0147\u00a0483\u00a0648"
+_GROUPS_BEFORE_RE = lazy(r"(?<![\d.,])\d{1,3}(?:\u00a0\d{3})*\Z")
+_GROUP_AFTER_RE = lazy(r"\d{3}(?!\d)")
 
 
-class CjkLines:
-    """``CjkLines(text)(pos)``: does the line of ``text`` (``\n``-separated) holding offset
-    ``pos`` hold a CJK character (``_CJK_RE``)? The lines that do are found once, by one scan
-    of the text (``lines_holding``), when first asked, and each question is a bisection: a
-    one-line file of 8 MB asked once per IDEOGRAPHIC SPACE read the whole line back to its
-    start each time (90 s)."""
+def _cyrillic_typography(text: str, start: int, end: int) -> bool:
+    """Is the no-break space ``text[start:end]`` Cyrillic typography (``CYRILLIC_LANGUAGES``):
+    after a one-letter preposition or conjunction, whatever comes next (``в\u00a0Москве``,
+    ``з\u00a0«{ -brand-name }»``, ``і\u00a0<label>``), between a number's groups of three
+    digits (``10\u00a0000``), or beside a spaced menu path separator (``Настройки\u00a0>
+    Плагины``, ``Налады\u00a0→ Оформ``)?"""
+    before, after = text[start - 1], text[end : end + 1]
+    if (after in _MENU_SEPARATORS and text[end + 1 : end + 2] == " ") or (
+            before in _MENU_SEPARATORS and text[start - 2 : start - 1] == " "):
+        return True
+    if before.isdigit() and _GROUP_AFTER_RE.match(text, end) and _GROUPS_BEFORE_RE.search(text, max(0, start - 40), start):
+        return True
+    return (before in _CYRILLIC_ONE_LETTER_WORDS and not after.isspace() and after != ""
+            and (start < 2 or not _LETTER_RE.match(text[start - 2])))
 
-    def __init__(self, text: str):
+
+class LinesHolding:
+    """``LinesHolding(text, pattern)(pos)``: does the line of ``text`` (``\n``-separated)
+    holding offset ``pos`` hold a match of ``pattern`` (a CJK character: ``CjkLines``; a
+    Cyrillic letter)? The lines that do are found once, by one scan of the text
+    (``lines_holding``), when first asked, and each question is a bisection: a one-line file
+    of 8 MB asked once per IDEOGRAPHIC SPACE read the whole line back to its start each time
+    (90 s)."""
+
+    def __init__(self, text: str, pattern=None):
         self.text = text
+        self.pattern = _CJK_RE if pattern is None else pattern
         self._starts: list[int] | None = None
         self._ends: list[int] = []
 
     def __call__(self, pos: int) -> bool:
         if self._starts is None:
-            spans = list(lines_holding(self.text, _CJK_RE))
+            spans = list(lines_holding(self.text, self.pattern))
             self._starts, self._ends = [s for s, _e in spans], [e for _s, e in spans]
         k = bisect_right(self._starts, pos) - 1
         return k >= 0 and pos < self._ends[k]
+
+
+CjkLines = LinesHolding  # (of a CJK character, the pattern by default)
 
 
 def _ideographic_space(text: str, m, cjk=False) -> bool:
@@ -265,10 +298,11 @@ def _lead_mark(text: str, start: int) -> bool:
     return start < 2 or text[start - 2].isspace()
 
 
-def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
+def _typographic_space(text: str, m, french=False, cjk: bool = False, cyrillic=False) -> bool:
     """Is the space ``m`` typography (see NonStandardSpace)? ``french``: whether the text is
     French, or a function of the space's position that says whether the text there is
-    (asked only beside a mark French spaces off)."""
+    (asked only beside a mark French spaces off); ``cyrillic`` the same for a language of
+    ``CYRILLIC_LANGUAGES`` (a ``LinesHolding`` of Cyrillic letters, in text declaring none)."""
     if m.group() == "\u3000" and _ideographic_space(text, m, cjk):
         return True
     before, after = text[m.start() - 1], text[m.end()]
@@ -289,6 +323,9 @@ def _typographic_space(text: str, m, french=False, cjk: bool = False) -> bool:
         return False
     if _lead_mark(text, m.start()):
         return True  # "→\u00a0https://…", "•\u00a0item": a mark bound to what it introduces
+    if m.group() == "\u00a0" and (cyrillic(m.start()) if callable(cyrillic) else cyrillic) and _cyrillic_typography(
+            text, m.start(), m.end()):
+        return True  # "в\u00a0Москве", "10\u00a0000", "Настройки\u00a0> Плагины": Cyrillic typography
     if before == "\u0648" and (m.start() < 2 or not _LETTER_RE.match(text[m.start() - 2])) and (
             _LETTER_RE.match(after) or after == "<"):
         return True  # "و\u00a0مجلداتك": the conjunction و written apart, kept with its word (Arabic UI strings)
@@ -404,6 +441,8 @@ class TrailingWhitespace(DocumentRule):
         source = doc.source  # a .po string's msgid: it says which padding is the program's
         for m in finditer_on_lines(_TRAILING_RE, doc.text, _BEFORE_EOL_TRIGGER):
             start = _kept_marks_end(doc, m)
+            if doc.text[start : start + 1] == "\u00a0" and mojibake_byte(doc, start, start + 1):
+                start += 1  # "×’×\u00a0 ", "גנ" (D7 92 D7 A0) read as cp1252: the no-break space is נ's last byte
             if start == m.end():
                 continue  # "داوانامه\u200c", "ಬ್ಲೂಟೂತ್\u200c", a Khmer line wrapped after "ចុច\u200b": not whitespace
             kept = start  # (where the deleted characters end: a hard line break's two spaces stay)
@@ -581,6 +620,8 @@ class NonStandardSpace(DocumentRule):
         # ("Comment vas-tu\u00a0?", "ne doit pas être\u00a0;"), asked beside a mark French spaces off
         french = doc.language == "fr" if doc.language is not None else FrenchAround(doc.text)
         cjk = CjkLines(doc.text) if doc.language in CJK_LANGUAGES else False
+        cyrillic = (doc.language in CYRILLIC_LANGUAGES if doc.language is not None
+                    else LinesHolding(doc.text, _CYRILLIC_RE))
         if doc.suffix in HTML_SUFFIXES:
             allowed.add("\u00a0")  # (HTML's &nbsp;, written as a character: see the docstring)
         if doc.sources:  # a .po string: a space its msgid (or msgid_plural) holds is the program's
@@ -591,10 +632,11 @@ class NonStandardSpace(DocumentRule):
                 continue
             if _MARK_RE.match(doc.text, m.end()):
                 continue  # "فَٱدَّـٰرَ\u2009ٰٔتُمۡ": the base of a detached mark (a spacing clone), no gap between words
-            if _typographic_space(doc.text, m, french, cjk):
+            if _typographic_space(doc.text, m, french, cjk, cyrillic):
                 typographic[m.group()] += 1
-            elif not (m.group() == "\u00a0" and in_mojibake(doc, m.start(), m.end())):
-                found.append(m)  # (not "Ã\u00a0", à read as cp1252: a byte of A105's mis-decoded letter)
+            elif not (m.group() == "\u00a0" and mojibake_byte(doc, m.start(), m.end())):
+                found.append(m)  # (not "Ã\u00a0", à read as cp1252: a byte of A105's mis-decoded letter; nor
+                # "׳\u00a0", נ of UTF-8 Hebrew read as cp1255, which A104 reports for its lost bytes)
         if not found:
             return
         # The author of a reStructuredText source types every character (nothing is scraped
@@ -1210,6 +1252,8 @@ class MultipleSpaces(DocumentRule):
         gap_columns: dict = {}  # (column_of_gaps's sides of a block, for its other lines)
         session_line = (0, False)  # (line, is it a terminal session's: ``_terminal_session``)
         for m in self._re.finditer(doc.text):
+            if doc.text[m.start()] == "\u00a0" and mojibake_byte(doc, m.start(), m.start() + 1):
+                continue  # "ֳ\ufffdֳ\u00a0 ", "ßà" (C3 9F C3 A0) read as cp1255: the no-break space is à's last byte
             line, column = doc.position(m.end())
             if line - 1 in chat_log_lines(doc):
                 continue  # "13:56  * drzewko", "<Aquariophile>  Kennt": a chat log quoted, its layout and the speaker's typing
