@@ -523,7 +523,8 @@ def _misread_8bit(text: str, start: int, end: int) -> bool:
     word around ``text[start:end]`` (its run of non-ASCII characters) decodes, as the code
     page written, to letters only, and holds ``MIN_MISREAD_SIGNS`` characters that are no
     letter and no space as read at least (a Russian word of "а"-"п" alone, ``пока``, reads as cp866
-    letters too)."""
+    letters too), and reads as Cyrillic (``russian_likeness`` at least ``MIN_CYRILLIC_LIKENESS``:
+    fortunes-es's modem noise ``!!\x91\x9c\x9c/!`` is "СЬЬ" in cp866, -4.1, line noise for A109)."""
     for read_as, written_in in _8BIT_MIXUPS:
         a, b = start, end
         while a > max(0, start - _MISREAD_AROUND) and not text[a - 1].isascii():
@@ -535,6 +536,7 @@ def _misread_8bit(text: str, start: int, end: int) -> bool:
             written = run.encode(read_as).decode(written_in)
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
-        if written.isalpha() and sum(not c.isalpha() and not c.isspace() for c in run) >= MIN_MISREAD_SIGNS:
+        if written.isalpha() and sum(not c.isalpha() and not c.isspace() for c in run) >= MIN_MISREAD_SIGNS \
+                and (russian_likeness(written) or -math.inf) >= MIN_CYRILLIC_LIKENESS:
             return True
     return False
