@@ -199,7 +199,8 @@ def test_a102_definition_terms_are_not_widget_residue():
     assert found("A102", FDISK_KO, path="apcs05.md") == []
     # a lone interface label at the end of the same page (the rule's "search") is still residue
     assert spans("A102", FDISK_KO + "\nsearch\n", path="apcs05.md") == ["search"]
-    # and without the description's marker the terms are short Latin lines again
+    # and without the description's marker the terms are short Latin lines again (each in its
+    # own block, no column: fresh33's flattened tables are cells one a line within a block)
     assert len(found("A102", FDISK_KO.replace(":   ", ""), path="apcs05.md")) == 3
 
 

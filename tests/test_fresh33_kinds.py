@@ -177,3 +177,31 @@ def test_a107_still_reports_references_left_in_a_string():
     found = _codes(text, "kk/ui/certviewer.txt", "A107")
     assert [f.message for f in found] == ["HTML entity `&lt;` (decodes to `<`)", "HTML entity `&gt;` (decodes to `>`)"]
     assert all(f.fix is not None and f.fix.applicability.value == "safe" for f in found)
+
+
+# -- A102: a parameter table flattened to one cell a line is no widget residue ------------------------
+
+def _a102(text: str, path: str) -> list[str]:
+    return [text[f.start : f.end] for f in lint_text(text, path=path) if f.code == "A102"]
+
+
+def test_parameter_values_in_a_flattened_table_column_are_no_residue():
+    # Double Commander's Russian help: "side" / "left" / its meaning / "right" / ... / "both",
+    # the cells of a three-column table written one a line (fresh33: 236 A102 on this page)
+    text = _read("doublecmd-ru-cmds-tabs-parameters.md")
+    assert _a102(text, "cmds.md") == []
+
+
+def test_a_parameter_alone_in_its_rows_on_a_reference_page_is_no_residue():
+    # "activepath" over the value "путь" and its meaning: no other Latin cell within two lines,
+    # but the page's key column (cm_TransferLeft / "Ctrl+ ←" / ...) makes it a reference page
+    text = _read("doublecmd-ru-cmds-changedir-parameters.md")
+    assert _a102(text, "cmds.md") == []
+
+
+def test_a_lone_latin_word_between_russian_paragraphs_is_still_residue():
+    # the same word alone in prose (UDHR's Russian preamble, "activepath" between two
+    # paragraphs; "search" in the Arabic seed 002 stays a finding too, test_artifact)
+    paragraphs = _read("udhr-ru-preamble.md").split("\n\n")
+    text = "\n\n".join(paragraphs[:4] + ["activepath"] + paragraphs[4:])
+    assert _a102(text, "udhr.md") == ["activepath"]

@@ -97,6 +97,61 @@ def _among_cells(doc: Document, index: int) -> bool:
     return False
 
 
+COLUMN_REACH = 2  # non-blank lines read on each side of a line for another cell of its column
+REFERENCE_CELLS = 3  # column cells that make a document a reference page (every short term in it a term)
+_CELL_WORD_RE = lazy(r"[\p{L}\p{N}]")
+
+
+def _cell(text: str, dominant: str, max_tokens: int) -> bool:
+    """True when ``text`` could be a cell of a column: 1 to ``max_tokens`` tokens with a
+    letter or digit, none of the ``dominant`` script, no sentence punctuation, and not only
+    interface labels (``inactive``, ``c - character``, ``z=1024``, ``222+``)."""
+    tokens = _TOKEN_RE.findall(text)
+    if not 0 < len(tokens) <= max_tokens or not _CELL_WORD_RE.search(text) or script_re(dominant).search(text):
+        return False
+    if _SENTENCE_PUNCT_RE.search(text):
+        return False  # "[stderr]" over "%r": a message's lines, not a table's cells
+    return not all(t.casefold() in UI_WORDS for t in tokens)
+
+
+def _in_column(doc: Document, index: int, dominant: str, max_tokens: int) -> bool:
+    """True when another cell (``_cell``) lies within ``COLUMN_REACH`` lines of line ``index``
+    in its block: a column of a table flattened to one cell a line, no blank line between (Double
+    Commander's help in Russian: the parameter values ``active`` / "будут скопированы вкладки из
+    активной панели..." / ``inactive`` / ... / ``both``; ``d - directory`` among ``c - character``
+    and ``f - fifo``; ``x`` over its meaning, then ``z=1024``). A scraper's widget stands alone
+    in the article (``search`` between two paragraphs)."""
+    text, lines = doc.text, doc.lines
+    for step in (-1, 1):
+        j, seen = index + step, 0
+        while 0 <= j < len(lines) and seen < COLUMN_REACH:
+            content = text[lines[j].start : lines[j].end].strip()
+            j += step
+            if not content:
+                break  # the block's edge: a column is one block of lines
+            seen += 1
+            if _cell(content, dominant, max_tokens):
+                return True
+    return False
+
+
+def _reference_page(doc: Document, dominant: str, max_tokens: int, memo: dict) -> bool:
+    """True when at least ``REFERENCE_CELLS`` lines of the document are cells in a column
+    (``_in_column``): a reference page whose tables were flattened to lines, so its other short
+    lines in a foreign script are terms too (``confirmation`` over ``1/true/on/yes``, under the
+    header "Параметр Значение Описание"). ``memo``: one dict per document."""
+    if "reference" not in memo:
+        text, count = doc.text, 0
+        for j, line in enumerate(doc.lines):
+            content = text[line.start : line.end].strip()
+            if content and _cell(content, dominant, max_tokens) and _in_column(doc, j, dominant, max_tokens):
+                count += 1
+                if count >= REFERENCE_CELLS:
+                    break
+        memo["reference"] = count >= REFERENCE_CELLS
+    return memo["reference"]
+
+
 # A definition list's description (Pandoc, PHP Markdown Extra; markdownify writes a <dl> so):
 # ":   Its text", the colon or tilde indented up to three spaces, under its term.
 _DEFINITION_RE = regex.compile(r"[ ]{0,3}[:~][ \t]+\S")
@@ -179,7 +234,11 @@ class ScriptMismatchResidue(DocumentRule):
     one or two paragraphs from another short paragraph (at most three tokens): a cell
     of a table flattened to text (LibreOffice help's units ``Χιλιοστό`` / ``mm`` /
     ``2``, a formula's variables ``P`` / ``p`` / ``X``) or a term in a list of terms and
-    their descriptions (``^`` / "Click to move up" / ``v``).
+    their descriptions (``^`` / "Click to move up" / ``v``), nor a cell of a table flattened
+    to one cell a line, with another such short line within two lines (Double Commander's
+    Russian help: ``active`` / its meaning / ``inactive`` / ... / ``both``), nor a short term
+    on a page with three such cells or more (a reference page: ``activepath`` over the value
+    ``путь``).
     Lines in the built-in boilerplate catalogue (``Share``, ``Advertisement``) are left
     to A103, so one line gets one finding.
     The dominant script is measured on written text only (code, command lines and
@@ -205,6 +264,7 @@ class ScriptMismatchResidue(DocumentRule):
     def check(self, doc: Document):
         dominant = None
         dominant_checked = False
+        memo: dict = {}
         max_tokens = int(self.opts["max-tokens"])
         for index, line in enumerate(doc.lines):
             content = doc.text[line.start : line.end]
@@ -242,6 +302,8 @@ class ScriptMismatchResidue(DocumentRule):
                 continue  # a partly translated page: its short lines in the other script are labels
             if not all_ui and _among_cells(doc, index):
                 continue  # "Χιλιοστό" / "mm" / "2": a cell of a table flattened to paragraphs
+            if not all_ui and (_in_column(doc, index, dominant, max_tokens) or _reference_page(doc, dominant, max_tokens, memo)):
+                continue  # "active" / its meaning / "inactive": a column of a table flattened to lines
             if len(tokens) == 1 and names_a_key(doc, index, stripped):
                 continue  # "Shift+F10 또는" / "Menu": a key in a table of shortcuts
             if _definition_term(doc, index):
