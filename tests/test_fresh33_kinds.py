@@ -35,6 +35,21 @@ def test_nbsp_of_hebrew_utf8_read_as_cp1255_is_the_letter_nun():
     assert back.count("נ") == 3
 
 
+def test_no_break_spaces_between_arabic_words_are_no_misread_bytes():
+    """Seed 002 with every space written as two no-break spaces (``&nbsp;&nbsp;`` of a web page):
+    an Arabic letter's cp1256 byte before A0 A0 (``ن``, E4) is a valid UTF-8 sequence, but no
+    sequence is continued by anything but the spaces themselves, so they are spaces (CI of int45:
+    W103 lost ``عن\u00a0\u00a0`` of a generated line; 31 of these 785 were taken for letter bytes)."""
+    text = (Path(__file__).parent.parent / "samples" / "news-ar" / "002_c951edba429ed671.txt").read_text(encoding="utf-8")
+    doubled = text.replace(" ", "\u00a0\u00a0")
+    spots = [m.start() for m in re.finditer("\u00a0", doubled)]
+    assert len(spots) > 700
+    assert [i for i in spots if misread_utf8_bytes(doubled, i, i + 1)] == []
+    # each one reported: W102, W101 at a line's end, W103 in a run
+    covered = {i for f in _codes(doubled, "002.txt", "W101", "W102", "W103") for i in range(f.start, f.end)}
+    assert all(i in covered for i in spots)
+
+
 def test_middle_dot_of_russian_utf8_read_as_cp1251_is_a_letter_byte():
     """fortunes-ru read as cp1251: ``Р·`` is з (D0 B7); A121 called the B7 a middle dot."""
     text = _read("fortunes-ru-utf8-read-as-cp1251.txt")

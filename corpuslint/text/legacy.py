@@ -450,6 +450,8 @@ def misreading(text: str, lines: list[str], language: str | None = None) -> Misr
 UTF8_READINGS = ("cp1252", "cp1251", "cp1255", "cp1250", "cp1253", "cp1254", "cp1256", "cp1257")
 _MISREAD_AROUND = 12  # characters read on each side of the one asked about
 MIN_MISREAD_SEQUENCES = 2  # valid UTF-8 sequences in the run at least (``Ã\u00a0`` alone may be meant)
+# The characters asked about: a no-break space, a soft hyphen, a middle dot, a C1 control.
+_SUSPECT_CHAR_RE = re.compile("[\u00a0\u00ad\u00b7\u0080-\u009f]")
 
 
 def _byte_read_as(char: str, codec: str) -> int | None:
@@ -474,7 +476,8 @@ def misread_utf8_bytes(text: str, start: int, end: int) -> bool:
     encode, in one of those code pages, to bytes of which they are part of a valid multi-byte
     sequence, the run holds ``MIN_MISREAD_SEQUENCES`` such sequences at least (a U+FFFD outside
     them, a byte the code page could not read, counts as one) and they make half of its bytes
-    at least. So UTF-8 Hebrew read as cp1255 (``׳\u00a0׳™׳�``, "ני" + a
+    at least, and one sequence at least is continued by another character than those asked
+    about (or a byte was lost). So UTF-8 Hebrew read as cp1255 (``׳\u00a0׳™׳�``, "ני" + a
     lost byte: D7 A0 D7 99 D7 9D) and Russian read as cp1251 (``Р·РЅ``, "зн") are; a
     one-letter word before a no-break space (``В\u00a0Україні``: C2 A0 is one sequence among
     bytes that are no UTF-8) and French ``é\u00a0»`` are not. Such a character is no space,
@@ -503,8 +506,13 @@ def misread_utf8_bytes(text: str, start: int, end: int) -> bool:
         covered = {i for a, b in sequences for i in range(a, b)}
         # a byte the code page left undefined (U+FFFD) and no sequence holds: a letter's lost
         # bytes ("حف" read as cp1255: D8 AD, then D9 81 both undefined), evidence as a sequence is
-        lost = [i for i, c in enumerate(text[start - len(before) : end + len(after)]) if c == "\ufffd" and i not in covered]
-        if (len(sequences) + len(lost) >= MIN_MISREAD_SEQUENCES and sequences
+        run = text[start - len(before) : end + len(after)]
+        lost = [i for i, c in enumerate(run) if c == "\ufffd" and i not in covered]
+        # evidence: a sequence continued by a character that is no space nor mark as read ("™" of
+        # "׳™", "Ѕ" of "РЅ"), or a lost byte; Arabic letters before no-break spaces ("عن\u00a0\u00a0",
+        # E4 A0 A0 in cp1256) make sequences of the suspect characters alone
+        evidence = lost or any(_SUSPECT_CHAR_RE.fullmatch(run[i]) is None for a, b in sequences for i in range(a + 1, b))
+        if (len(sequences) + len(lost) >= MIN_MISREAD_SEQUENCES and sequences and evidence
                 and 2 * (len(covered) + len(lost)) >= len(data)
                 and all(i in covered for i in range(lo, hi))):
             return True
