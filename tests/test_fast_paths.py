@@ -217,13 +217,18 @@ def test_antonym_prefilter_rules_out_arabic_and_plain_english():
 
 
 def _paragraph_sentences_by_definition(doc):
-    from corpuslint.document import Unit, sentence_ends
+    """``Document.sentence_ends`` inside each paragraph unit, the scripts' full stops (। ។ ။ ...,
+    ``tokens.SCRIPT_FULL_STOPS``) ending sentences as "." does (fx45b)."""
+    from corpuslint.document import Unit
     from corpuslint.families.duplicate import units as U
+    from corpuslint.text.tokens import SCRIPT_FULL_STOPS
 
+    marks = "".join(SCRIPT_FULL_STOPS)
+    ends = regex.compile(rf"[.!?؟؛…{marks}]([\"'”’»)\]]*\s+)|[.!?؟؛{marks}]()$")
     text, out = doc.text, []
     for u in U.analyse(doc).units:
         pos = u.start
-        for end, after in sentence_ends(text, u.start, u.end):
+        for end, after in (m.span(m.lastindex) for m in ends.finditer(text, u.start, u.end)):
             if text[pos:end].strip():
                 out.append(Unit(pos, end, doc.position(pos)[0]))
             pos = after

@@ -30,8 +30,11 @@ def test_d103_parallel_verses_of_a_translated_scripture_are_not_restatements():
     assert "ہمیشہ کے لیے رات طاری کر دے" in text and "ہمیشہ کے لیے دن طاری کر دے" in text
     assert _lint("quran-ur-028-night-and-day.txt", ["D103"]) == []
     assert _lint("quran-ur-089.txt", ["D103"]) == []
-    # a restatement's genre option still wins
-    assert len(_lint("quran-ur-089.txt", ["D103"], rules={"D103": {"genre": "prose"}})) == 1
+    # a restatement's genre option still wins: read as prose, 28:71-72 is reported (89:15-16 is
+    # not even so: "honoured" faces "humiliated" in two places, a slot filled otherwise, fx45b)
+    prose = {"rules": {"D103": {"genre": "prose"}}}
+    assert len(_lint("quran-ur-028-night-and-day.txt", ["D103"], **prose)) == 1
+    assert _lint("quran-ur-089.txt", ["D103"], **prose) == []
 
 
 def test_d103_a_persian_restatement_in_punctuated_prose_stays():
@@ -202,7 +205,7 @@ def test_per_file_options_scope_a_rule_option_to_a_folder(tmp_path, monkeypatch)
 
     (tmp_path / "quran").mkdir()
     (tmp_path / "handbook").mkdir()
-    shutil.copy(DATA / "quran-ur-089.txt", tmp_path / "quran" / "089.txt")
+    shutil.copy(DATA / "quran-ur-028-night-and-day.txt", tmp_path / "quran" / "028.txt")
     shutil.copy(DATA / "debian-handbook-fa-aptitude-cli.txt", tmp_path / "handbook" / "apt.txt")
     monkeypatch.chdir(tmp_path)
 
@@ -211,13 +214,13 @@ def test_per_file_options_scope_a_rule_option_to_a_folder(tmp_path, monkeypatch)
         return sorted((str(f.path), f.line) for f in found)
 
     prose = {"rules": {"D103": {"genre": "prose"}}}
-    assert d103(**prose) == [("handbook/apt.txt", 33), ("quran/089.txt", 33)]
+    assert d103(**prose) == [("handbook/apt.txt", 33), ("quran/028.txt", 45)]
     assert d103(**prose, **{"per-file-options": {"quran/**": {"D103": {"genre": "formulaic"}}}}) == [
         ("handbook/apt.txt", 33)]
     # the first pattern that names the rule wins; another pattern's options are not merged
     assert d103(**prose, **{"per-file-options": {"*.txt": {"D103": {"min-words": 8}},
                                                   "quran/**": {"D103": {"genre": "formulaic"}}}}) == [
-        ("handbook/apt.txt", 33), ("quran/089.txt", 33)]
+        ("handbook/apt.txt", 33), ("quran/028.txt", 45)]
     with pytest.raises(ConfigError, match=r"per-file-options\.quran/\*\*\.D103\.genr: unknown option"):
         d103(**{"per-file-options": {"quran/**": {"D103": {"genr": "formulaic"}}}})
     with pytest.raises(ConfigError, match="corpus rule"):

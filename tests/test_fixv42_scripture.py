@@ -111,15 +111,16 @@ def test_mishnah_colon_is_a_verse_end():
     assert not regions.verse_end("לדוגמה: הקובץ נשמר בתיקייה")
 
 
-@pytest.mark.parametrize("name, line", [("mishnah/16-lines-37-42.txt", 4), ("mishnah/28-lines-1-16.txt", 13)])
+@pytest.mark.parametrize("name, line", [("mishnah/16-lines-37-42.txt", None), ("mishnah/28-lines-1-16.txt", 13)])
 def test_d103_mishnah_formulaic_dispute_is_not_reported(name, line):
     # fresh29's labelled fp: R. Yose restates the case with another measure (16.txt:40), the
     # dispute's formula (28.txt:13); main reported them at these lines
     cfg = {"select": ["D103"], "cache": False}
     assert lint_text(_text(name), path="x.txt", config=cfg) == []
-    # the same text read as prose: the restatement is found (the kind, not the text, is quiet)
+    # the same text read as prose: the restatement is found (the kind, not the text, is quiet);
+    # R. Yose's case is quiet even so since fx45b: the measure is a slot filled otherwise, twice
     prose = lint_text(_text(name), path="x.txt", config={**cfg, "rules": {"D103": {"genre": "prose"}}})
-    assert line in [f.line for f in prose]
+    assert (line in [f.line for f in prose]) if line else prose == []
 
 
 def test_a_short_numbered_list_is_no_chapter_of_verses():

@@ -474,7 +474,7 @@ class DaskExecutor:
             if self.before_reduce is not None:
                 self.before_reduce(client)
             ops = DaskOps(client, mapped, retries)
-            ops.record_of = store.record_of
+            ops.record_of = getattr(store, "record_of", None)  # (a dict of documents: files only)
             states: dict[str, dict[str, Any]] = {}
             facts: dict[str, Any] = {}
             targets = set(store)
