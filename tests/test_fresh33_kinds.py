@@ -220,3 +220,23 @@ def test_a_lone_latin_word_between_russian_paragraphs_is_still_residue():
     paragraphs = _read("udhr-ru-preamble.md").split("\n\n")
     text = "\n\n".join(paragraphs[:4] + ["activepath"] + paragraphs[4:])
     assert _a102(text, "udhr.md") == ["activepath"]
+
+
+# -- A111: a documented token over its meaning, one cell a line; a line of mojibake -------------------
+
+def test_buttons_each_over_its_meaning_one_cell_a_line_are_documented_tokens():
+    # LibreOffice's Russian help, "Insert Database Columns": >> / "Перенос всех ..." / > / ... / <<
+    # (the help made a record, one element a line: main reported the four buttons)
+    text = _read("libreoffice-ru-database-columns-buttons.txt")
+    assert _codes(text, "columns.txt", "A111") == []
+    # one of them alone between the page's paragraphs above the table is debris again
+    lines = text.splitlines()
+    stray = "\n".join(lines[:4]) + "\n\n>>\n\n" + "\n".join(lines[4:8]) + "\n"
+    assert [stray[f.start : f.end] for f in _codes(stray, "columns.txt", "A111")] == [">>"]
+
+
+def test_a_line_of_hebrew_read_as_cp1255_is_a105s_not_a_line_of_symbols():
+    # Mishnah Kilayim 1:1 in UTF-8 read as cp1255: "׳" and symbols only as read (fresh33: 77 A111
+    # on such lines beside A105's finding)
+    text = _read("mishnah-kilayim-utf8-read-as-cp1255.txt")
+    assert [f.code for f in _codes(text, "moj.txt", "A105", "A111")] == ["A105"]

@@ -18,6 +18,7 @@ from ...structure import (
 )
 from ...text.lazy_regex import lazy
 from ._common import asciidoc, remove_line_fix
+from .encoding import in_mojibake
 
 # Lines with no letter and no digit but at least one visible character.
 _SYMBOL_LINE_RE = lazy(r"^[^\p{L}\p{N}]*$")
@@ -306,7 +307,7 @@ def _documented_token(doc: Document, index: int, content: str, memo: dict) -> bo
     ...``) or the term opening a record's text (``>>`` then "Konfirmasi label saat ini ...": a
     help section made a record). ``|||`` between two paragraphs is none of these. ``memo`` (a
     dict, one per document) keeps the text's token lines."""
-    if not _TYPED_TOKEN_RE.fullmatch(content) or not _whole_paragraph(doc, index):
+    if not _TYPED_TOKEN_RE.fullmatch(content) or not _entry_line(doc, index):
         return False
     token = content.strip()
     if _separator(token):
@@ -315,7 +316,7 @@ def _documented_token(doc: Document, index: int, content: str, memo: dict) -> bo
         text, at, counts = doc.text, {}, {}
         for j, line in enumerate(doc.lines):
             stripped = text[line.start : line.end].strip()
-            if stripped and _TYPED_TOKEN_RE.fullmatch(stripped) and not _separator(stripped) and _whole_paragraph(
+            if stripped and _TYPED_TOKEN_RE.fullmatch(stripped) and not _separator(stripped) and _entry_line(
                     doc, j) and doc.kind_at(line.start + text[line.start : line.end].index(stripped)) in _WRITTEN:
                 at[j] = stripped
                 counts[stripped] = counts.get(stripped, 0) + 1
@@ -341,6 +342,28 @@ def _documented_token(doc: Document, index: int, content: str, memo: dict) -> bo
     # ">>" opening a record's text, then "Konfirmasi label saat ini ...": a help section made a record, its
     # term first ("|||" between two paragraphs, or opening a file, is a page's debris)
     return getattr(doc, "record", None) is not None and not doc.text[: doc.lines[index].start].strip()
+
+
+def _entry_line(doc: Document, index: int) -> bool:
+    """True when line ``index`` stands as an entry: a paragraph of its own, or a line whose next
+    line holds words (a help table flattened to one cell a line, no blank line between: ``>>`` /
+    "Перенос всех перечисленных полей..." / ``>`` / ...; ``<=`` / "меньше или равно")."""
+    if _whole_paragraph(doc, index):
+        return True
+    lines = doc.lines
+    if index + 1 >= len(lines):
+        return False
+    below = doc.text[lines[index + 1].start : lines[index + 1].end]
+    return _LETTER_RE.search(below) is not None
+
+
+def _mojibake_line(doc: Document, start: int, content: str) -> bool:
+    """True when the line at ``start`` (``content``) opens a span A105 reports (``in_mojibake``)
+    that covers half its characters at least: UTF-8 Hebrew read as cp1255 is ``׳`` and symbols
+    only (``׳×׳‘׳•׳�׳”``), one defect, A105's; its line is no layout debris."""
+    lead = len(content) - len(content.lstrip())
+    body = len(content.strip())
+    return in_mojibake(doc, start + lead, start + lead + (body + 1) // 2)
 
 
 def _separator(token: str) -> bool:
@@ -506,8 +529,11 @@ class SymbolOnlyLine(DocumentRule):
     regular expressions flattened one cell a paragraph, ``?`` / ``.`` / ``*`` / ``.*``) or over
     the line that explains it, in a definition list of tokens (the table of wildcards, ``?``
     and ``*`` each over its meaning), as an option among option lines (flex(1)'s ``-?``) or as
-    the term opening a record's text (the button ``>>``), while ``|||`` between paragraphs and
-    ``✓`` in every row of a flattened table stay reported; nor is a line holding inline
+    the term opening a record's text (the button ``>>``), also when the table was flattened to
+    one cell a line with no blank line between (``>>`` / "Перенос всех перечисленных полей..." /
+    ``>`` / ...), while ``|||`` between paragraphs and ``✓`` in every row of a flattened table
+    stay reported; nor a line of a span A105 reports as mojibake (UTF-8 Hebrew read as cp1255
+    is ``׳`` and symbols only: one defect, A105's); nor is a line holding inline
     code (the last
     line of a wrapped sentence: ``All paths must be relative URLs starting with`` /
     "`./`."); nor is anything in a plain-text document that
@@ -587,7 +613,9 @@ class SymbolOnlyLine(DocumentRule):
             if _names_a_key(doc, index, content):
                 continue  # "## <<" over "Click to move all fields...": a section about a button, its title
             if _documented_token(doc, index, content, tokens):
-                    continue  # ".*" in a column of "?", ".", "*"; ">>" over "Konfirmasi label ...": a token documented
+                continue  # ".*" in a column of "?", ".", "*"; ">>" over "Konfirmasi label ...": a token documented
+            if not content.isascii() and _mojibake_line(doc, line.start, content):
+                continue  # "׳×׳‘׳•׳�׳”": Hebrew read as cp1255, symbols only as read: A105's line
             if _ELISION_RE.fullmatch(content):
                 continue  # "[...]": an excerpt's elision mark (text left out), not debris
             if _CELL_MARKER_RE.match(content):
