@@ -240,3 +240,14 @@ def test_a_line_of_hebrew_read_as_cp1255_is_a105s_not_a_line_of_symbols():
     # on such lines beside A105's finding)
     text = _read("mishnah-kilayim-utf8-read-as-cp1255.txt")
     assert [f.code for f in _codes(text, "moj.txt", "A105", "A111")] == ["A105"]
+
+
+# -- W115: a number format code's quoted text ---------------------------------------------------------
+
+def test_the_space_opening_a_number_formats_quoted_text_is_printed():
+    # LibreOffice's Russian help: `0,0 " млн"` shows 10 200 000 as "10,2 млн", the space its own
+    text = _read("libreoffice-ru-number-format-text.txt")
+    assert _codes(text, "format.txt", "W115") == []
+    # the same quotation after a word is a stray space
+    said = text.replace('0,0 " млн"', 'Введите " млн"', 1)
+    assert [f.message for f in _codes(said, "format.txt", "W115")] == ['space after opening "']

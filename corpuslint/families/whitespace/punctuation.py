@@ -1111,6 +1111,9 @@ _CALL_WITH_STRING_RE = lazy(r"[\p{L}_][\p{L}\p{N}_.]*\([ \t]*[\"“”'«]")
 # (?r): searched back from the quotation (where a match ends), not from the line start
 _OPERAND_BEFORE_RE = lazy(r"(?r)(?:[=&+(]|\b(?:print|printf|echo|puts|println)|^[ \t]*[A-Z][A-Z_]{1,15})[ \t]*\Z")
 _OPERAND_AFTER_RE = lazy(r"[ \t]*(?:[&+]|[ \t]\")|@")  # (a number format's text: `"Total for "@`)
+# A number format code's placeholders right before its quoted text (LibreOffice's Russian help:
+# `0,0 " млн"`, `,#__ " млн"`: digit placeholders 0 # ?, separators , . and _ for a space).
+_NUMBER_FORMAT_BEFORE_RE = lazy(r"(?:^|[ \t])(?=[,._]*[0#?])[0#?,._]+[ \t]*\Z")
 # What a program makes of a string, named right before the quotation: the value it shows
 # (LibreOffice help: `the string is replaced by " ... (N)" where N is ...`). English.
 _VALUE_NAMED_BEFORE_RE = lazy(r"\b(?:replaced[ \t]+(?:by|with)|returns?|displays?|outputs?|prints?|yields?|produces?)"
@@ -1151,6 +1154,8 @@ def _quoted_value(doc, line: str, i: int, j: int, trail: int, facts: dict) -> bo
         return True
     if _operand_before(line, i) or _OPERAND_AFTER_RE.match(line, j + 1):
         return True
+    if _NUMBER_FORMAT_BEFORE_RE.search(line, max(0, i - 24), i):
+        return True  # `0,0 " млн"`: a number format code's text, its space printed before the unit
     if _VALUE_NAMED_BEFORE_RE.search(line, max(0, i - 30), i):
         return True  # `replaced by " ... (N)"`: the value a function gives, its spaces its own
     return bool(trail) and doc.quotes_code and _PROMPT_END_RE.search(inner) is not None
