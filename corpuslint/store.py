@@ -63,7 +63,7 @@ class DocumentStore(Mapping[str, Document]):
         self._regions: dict[str, tuple] = {}  # key -> the file's regions, when the map step computed them
         self._starts: dict[str, tuple] = {}  # key -> (line starts array, byte-order mark), when the map computed them
         self._held: dict[str, Document] = {}
-        self._recs = HeldRecords()  # key -> (text, number, record, shape): held records, by columns
+        self._recs = HeldRecords()  # key -> (text, number, record, shape, own): held records, by columns
         self._shapes = self._recs.shapes  # one shared tuple per distinct record shape (``_record_shape``)
         self._records: dict[str, tuple] = {}  # key -> (part, content hash, file, number, record)
         self._part_recs: dict[str, tuple] = {}  # key -> a record of a part read again, held as ``_recs``
@@ -123,11 +123,15 @@ class DocumentStore(Mapping[str, Document]):
         self._held[doc.path] = bare
 
     def _compact(self, doc) -> tuple:
-        """A ``RecordDocument`` as held: (text, number, record, shape). Not its content
+        """A ``RecordDocument`` as held: (text, number, record, shape, own), ``own`` its
+        message source and other columns' digest when it has either (a software message's
+        ``source``, D107's ``others``: ``(source, others)``), else None. Not its content
         hash: ``RecordDocument.content_hash`` is made from those fields (text, language,
-        format, role), so the document built again has the same one; kept, it was a
-        32-character string a record (~80 bytes) held to the end of the run."""
-        return (doc.text, doc.number, doc.record, _record_shape(doc))
+        format, role, message, source, others), so the document built again has the same
+        one; kept, it was a 32-character string a record (~80 bytes) held to the end of the run."""
+        source, others = getattr(doc, "source", None), doc.others
+        own = None if source is None and others is None else (source, others)
+        return (doc.text, doc.number, doc.record, _record_shape(doc), own)
 
     def add_record(self, key: str, part, content_hash: str, file: str, number: int, record) -> None:
         """A record of a data file read elsewhere from ``part`` (read again on demand
@@ -288,10 +292,10 @@ class DocumentStore(Mapping[str, Document]):
                 continue
             if self._part_chars < PART_CHARS and type(doc) is _record_class():
                 if doc.path not in self._part_recs:
-                    text, number, record, shape = self._compact(doc)
+                    text, number, record, shape, own = self._compact(doc)
                     if doc.previous_turn is None:  # (shared by the records alike)
                         shape = self._shapes.setdefault(shape, shape)
-                    self._part_recs[doc.path] = (text, number, record, shape)
+                    self._part_recs[doc.path] = (text, number, record, shape, own)
                     self._part_chars += len(doc.text)
             elif doc.path not in self._lru:
                 self._keep(doc.path, doc)
@@ -334,19 +338,20 @@ class DocumentStore(Mapping[str, Document]):
 
 class HeldRecords:
     """The records a ``DocumentStore`` holds (``hold``), by columns: ``{key: (text,
-    number, record, shape)}`` as ``DocumentStore._compact`` gives them, stored as each
+    number, record, shape, own)}`` as ``DocumentStore._compact`` gives them, stored as each
     key's position (one dict), its text in one UTF-8 buffer (``surrogatepass``: a lone
     surrogate a JSON string may hold comes back) with its end in an ``array('Q')``, its
     number in an ``array('q')``, its shape's number in an ``array('I')`` (one shared
     tuple per distinct shape, ``shapes``; a chat turn's own previous turn makes its shape
     its own) and its name as ``key[len(file) + 1:]`` (a reader's ``file#record`` key), as
-    its number, or else in ``other``. Was a tuple, the text, number and name objects and
+    its number, or else in ``other``, and ``own`` (a message's source, other columns'
+    digest) when not None in ``own``. Was a tuple, the text, number and name objects and
     a dict entry: ~490 bytes a record of fresh24's paragraph records (~165 characters),
     held to the end of the run; here ~110 bytes beside the text's UTF-8 bytes.
     ``get`` and ``[key]`` give the tuple again (new objects each time)."""
 
     __slots__ = ("_pos", "_text", "_ends", "_numbers", "_shape_of", "_kind", "shapes", "_shape_list", "_shape_ids",
-                 "other", "_gone")
+                 "other", "own", "_gone")
 
     def __init__(self) -> None:
         from array import array
@@ -361,13 +366,15 @@ class HeldRecords:
         self._shape_list: list[tuple] = []
         self._shape_ids: dict[int, int] = {}  # id(shared shape) -> its number
         self.other: dict[int, Any] = {}  # position -> a name neither the key's tail nor the number
+        self.own: dict[int, tuple] = {}  # position -> (source, others) of a record that has either
         self._gone = 0  # positions whose key was popped or held again
 
     def __setitem__(self, key: str, rec: tuple) -> None:
-        text, number, record, shape = rec
+        text, number, record, shape, own = rec
         was = self._pos.get(key)
         if was is not None:  # (held again: the key keeps its place in the order, its old entry is left unused)
             self.other.pop(was, None)
+            self.own.pop(was, None)
             self._gone += 1
         at = len(self._ends)
         if shape[5] is None:  # (no previous turn of its own: shared)
@@ -392,6 +399,8 @@ class HeldRecords:
         self._numbers.append(number)
         self._shape_of.append(sid)
         self._kind.append(kind)
+        if own is not None:
+            self.own[at] = own
         self._pos[key] = at
 
     def get(self, key: str, default=None):
@@ -419,7 +428,7 @@ class HeldRecords:
         shape = self._shape_list[self._shape_of[at]]
         kind = self._kind[at]
         record = key[len(shape[0]) + 1 :] if kind == 0 else number if kind == 1 else self.other[at]
-        return (text, number, record, shape)
+        return (text, number, record, shape, self.own.get(at))
 
     def pop(self, key: str, default=None):
         at = self._pos.get(key)
@@ -428,6 +437,7 @@ class HeldRecords:
         rec = self._entry(key, at)
         del self._pos[key]
         self.other.pop(at, None)
+        self.own.pop(at, None)
         self._gone += 1
         return rec
 
@@ -457,18 +467,22 @@ def _record_class() -> type:
 
 
 def _record_shape(doc) -> tuple:
-    """The fields of a ``RecordDocument`` other than its text, number and name: what
-    ``RecordDocument.with_text`` passes on (and the Markdown-or-not of an "auto" record,
-    once decided), the same for most records of a file."""
+    """The fields of a ``RecordDocument`` other than its text, number and name that most
+    records of a file share: what ``RecordDocument.with_text`` passes on (and the
+    Markdown-or-not of an "auto" record, once decided), but a message's source and the other
+    columns' digest (``DocumentStore._compact``: each record's own)."""
     return (doc.file, doc.language, doc.text_format, doc.turn, doc.role, doc.previous_turn, doc.chat_message,
-            doc.field, doc._suffix, doc.part)
+            doc.field, doc._suffix, doc.part, doc.message)
 
 
 def _record_document(rec: tuple) -> Document:
     """The ``RecordDocument`` a held record (``DocumentStore.hold``) was: as its bare copy
     (``with_text``) was; its content hash is made again from the same fields."""
-    text, number, record, (file, language, text_format, turn, role, previous, chat, field, suffix, part) = rec
-    doc = _record_class()(file, number, record, text, language, text_format, turn, role, previous, chat, field, part)
+    text, number, record, shape, own = rec
+    file, language, text_format, turn, role, previous, chat, field, suffix, part, message = shape
+    source, others = own if own is not None else (None, None)
+    doc = _record_class()(file, number, record, text, language, text_format, turn, role, previous, chat, field, part,
+                          message, source, others)
     if suffix is not None:
         doc._suffix = suffix
     return doc

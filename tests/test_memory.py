@@ -935,7 +935,8 @@ def test_the_map_marks_the_states_several_rules_share(tmp_path, monkeypatch):
 
 
 _RECORD_FIELDS = ("path", "text", "file", "number", "record", "language", "text_format", "turn", "role",
-                  "previous_turn", "chat_message", "field", "suffix", "content_hash", "kinds")
+                  "previous_turn", "chat_message", "field", "suffix", "content_hash", "kinds", "message", "source",
+                  "others")
 
 
 def test_held_records_come_back_as_their_bare_copies(tmp_path):
@@ -952,13 +953,17 @@ def test_held_records_come_back_as_their_bare_copies(tmp_path):
     chat[2] = chat[2].replace('"role"', '"language": "fr", "role"')
     (tmp_path / "chat.jsonl").write_text("\n".join(chat) + "\n", encoding="utf-8")
     (tmp_path / "verses.jsonl").write_bytes((data / "quran-short-verses-fr-tr-en.jsonl").read_bytes())
+    # Firefox's messages: each record a software message with its other columns' digest (fresh34:
+    # held without them, the re-lint after --fix read them as prose)
+    (tmp_path / "ui.jsonl").write_bytes((data / "firefox-ui-strings.jsonl").read_bytes())
     cfg, reg = engine.build_registry([str(tmp_path)])
     docs = []
-    for name in ("chat.jsonl", "verses.jsonl"):
+    for name in ("chat.jsonl", "verses.jsonl", "ui.jsonl"):
         source = files.Source(str(tmp_path / name), name)
         for _, _, loaded in readers.iter_sources([source], reg.readers, cfg):
             docs += [d for d in loaded if isinstance(d, Document)]
     assert len(docs) > 10 and any(d.role for d in docs) and any(d.role is None for d in docs)
+    assert sum(d.message for d in docs) == 12 and all(d.others is not None for d in docs if d.message)
     store = DocumentStore()
     bare = {}
     for doc in docs:
@@ -1543,9 +1548,12 @@ def _held_rows(draw):
         key = f"{file}#{record}" if kind != "other" else f"{file}#{i}"
         text = draw(st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=20))
         previous = draw(st.one_of(st.none(), st.text(max_size=5)))
+        message = draw(st.booleans())
         shape = (file, draw(st.sampled_from([None, "en", "ar"])), "text", None, None, previous, False, None, "",
-                 None)
-        rows.append((key, (text, number, record, shape)))
+                 None, message)
+        own = draw(st.one_of(st.none(), st.tuples(st.one_of(st.none(), st.text(max_size=8)),
+                                                  st.one_of(st.none(), st.text(max_size=8)))))
+        rows.append((key, (text, number, record, shape, own)))
     return rows
 
 
@@ -1553,7 +1561,7 @@ def _held_rows(draw):
 @given(_held_rows())
 def test_held_records_by_columns_are_the_dict_of_their_tuples(rows):
     """``HeldRecords`` gives back, key by key and in the dict's order, the tuple it was
-    given (text, number, name, shape): a key held again keeps its place and its new
+    given (text, number, name, shape, own): a key held again keeps its place and its new
     fields; the shapes of records without a previous turn are one shared tuple."""
     from corpuslint.store import HeldRecords
 

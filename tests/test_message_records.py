@@ -187,3 +187,22 @@ def test_one_entry_in_two_catalogues_is_two_entries(tmp_path):
     shutil.copy(SPHINX_CSV, tmp_path / "sphinx_ne.csv")
     _, data = run_json("--select", "D107", "sphinx_hi.csv", "sphinx_ne.csv", cwd=tmp_path)
     assert data["diagnostics"] == []
+
+
+# -- --fix of a message catalogue ----------------------------------------------------
+
+
+def test_fix_of_a_message_catalogue_reports_what_a_check_after_it_finds(tmp_path):
+    """fresh34 bug 1: ``--fix --fix-data`` on Firefox's Thai strings re-linted the rewritten file
+    from records the store held without their message flag, source or other columns
+    (``DocumentStore._compact``): read as prose, 7,704 messages gave 14,843 findings (Q108, Q105,
+    D107 ...) where a check after the fix finds 3. Here two messages mend (a doubled space, a
+    no-break space) and nothing else is found, before the fix or after it."""
+    shutil.copy(REAL / "firefox-th-ui-strings.jsonl", tmp_path / "ui.jsonl")
+    (tmp_path / "corpuslint.toml").write_text("", encoding="utf-8")
+    _, before = run_json("ui.jsonl", cwd=tmp_path)
+    assert sorted(d["code"] for d in before["diagnostics"]) == ["W102", "W103"]
+    _, fixed = run_json("ui.jsonl", "--fix", "--fix-data", cwd=tmp_path)
+    _, after = run_json("ui.jsonl", cwd=tmp_path)
+    assert fixed["summary"]["fixed"] == 2
+    assert fixed["diagnostics"] == after["diagnostics"] == []
