@@ -10,8 +10,8 @@ Zipf-distributed vocabulary of synthetic Arabic words, packed 10 per document; a
 replaced so that the true Jaccard (word bigrams after corpuslint's normalisation and
 light stemming, computed independently with Python sets) spreads over ~0.5-1.0.
 
-* corpuslint: ``CrossFileDuplicateParagraph`` (D104) ``collect`` on every document +
-  ``reduce`` over the corpus (tokenise, vectorised MinHash, LSH, exact verification,
+* corpuslint: ``CrossFileDuplicateParagraph`` (D104) ``collect_batch`` on every document,
+  ``engine.MAP_BATCH`` documents a call as the engine maps them, + ``reduce`` over the corpus (tokenise, vectorised MinHash, LSH, exact verification,
   clusters), in one process and with ``--jobs`` worker processes for ``collect``.
 * baseline: what a user would write with datasketch: the same tokens, one
   ``MinHash.update`` per shingle, default ``MinHashLSH(threshold=0.8)``, query every
@@ -104,6 +104,7 @@ def true_jaccard(a: list[str], b: list[str]) -> float:
 
 def run_corpuslint(args) -> dict:
     from corpuslint.document import Document
+    from corpuslint.engine import MAP_BATCH
     from corpuslint.families.duplicate.corpus import CrossFileDuplicateParagraph
     from corpuslint.rules import CorpusView
 
@@ -118,12 +119,16 @@ def run_corpuslint(args) -> dict:
         global _DOCS, _RULE
         _DOCS, _RULE = documents, rule
         paths = list(documents)
-        chunk = max(1, len(paths) // (args.jobs * 8))
+        chunk = max(1, min(MAP_BATCH, len(paths) // (args.jobs * 8)))
         with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
             results = pool.map(_collect_many, [paths[i : i + chunk] for i in range(0, len(paths), chunk)])
         states = {p: s for part in results for p, s in part}
-    else:
-        states = {p: rule.collect(d) for p, d in documents.items()}
+    else:  # (the engine's map: ``rule.collect_batch``, MAP_BATCH documents a call)
+        paths = list(documents)
+        states = {}
+        for i in range(0, len(paths), MAP_BATCH):
+            batch = paths[i : i + MAP_BATCH]
+            states.update(zip(batch, rule.collect_batch([documents[p] for p in batch])))
     t1 = time.perf_counter()
     findings = list(rule.reduce(CorpusView(states, set(documents), documents)))
     t2 = time.perf_counter()
@@ -136,7 +141,7 @@ _DOCS = _RULE = None
 
 
 def _collect_many(paths):
-    return [(p, _RULE.collect(_DOCS[p])) for p in paths]
+    return list(zip(paths, _RULE.collect_batch([_DOCS[p] for p in paths])))
 
 
 def run_baseline(args) -> dict:

@@ -6,7 +6,11 @@
   unit the verdict ``regions.prose_mask`` gives it alone;
 * D103 leaves a formulaic document as soon as the pairs kept involve enough sentences:
   the same silence as counting them all, and a document with one restatement is still
-  reported.
+  reported;
+* ``units.letter_hashes`` (D104's pointed/unpointed fold, issue 14 target 7) classes the
+  code points of a group of paragraphs in array passes: the same hashes as its
+  definition, the regex ``[\\p{L}\\p{M}]+`` over each paragraph's NFD, words joined by
+  a space, marks stripped for the first.
 """
 
 from __future__ import annotations
@@ -14,6 +18,11 @@ from __future__ import annotations
 import dataclasses
 import pickle
 import re
+import unicodedata
+from pathlib import Path
+
+import regex
+import xxhash
 
 import pytest
 from hypothesis import given
@@ -114,3 +123,60 @@ def test_formulaic_document_is_silent_as_before_and_one_restatement_is_reported(
     path = seed("000")  # the demo corpus' restatement (line 4 restates line 1)
     (f,) = RestatedPassage().check(Document(str(path), path.read_text(encoding="utf-8")))
     assert (f.line, f.related[0].line) == (4, 1)
+
+
+REAL = Path(__file__).parent / "data" / "realtext"
+
+
+def _letter_hashes_by_definition(text: str, spans: list[list[int]]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in spans:
+        para = text[start:end]
+        if para.isascii():
+            h = xxhash.xxh64_intdigest(para.encode("ascii").translate(None, U._ASCII_NON_LETTERS))
+            out.append((h, h))
+            continue
+        marked = " ".join(regex.findall(r"[\p{L}\p{M}]+", unicodedata.normalize("NFD", para)))
+        bare = regex.sub(r"\p{M}+", "", marked)
+        out.append((xxhash.xxh64_intdigest(bare.encode("utf-8", "surrogatepass")),
+                    xxhash.xxh64_intdigest(marked.encode("utf-8", "surrogatepass"))))
+    return out
+
+
+def _paragraph_spans(text: str) -> list[list[int]]:
+    return [[m.start(), m.end()] for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+
+
+@pytest.mark.parametrize("name", ["quran-ar-uthmani-002-050-maddah.txt", "quran-ar-uthmani-003-085-tatweel-hamza.txt",
+                                  "hafez-vocalised-zwnj-clitics.txt", "tanakh-pointed-joshua-21-34-39.txt",
+                                  "quran-json-bn-015-numbered-verses.txt"])
+def test_letter_hashes_are_their_definition_on_pointed_text(name):
+    text = (REAL / name).read_text(encoding="utf-8")
+    spans = _paragraph_spans(text) + [[0, len(text)]]
+    got = U.letter_hashes(text, spans)
+    assert got.shape == (len(spans), 2)
+    assert [tuple(row) for row in got.tolist()] == _letter_hashes_by_definition(text, spans)
+    # pointed text: stripping the marks changes some paragraph's hash
+    assert any(bare != marked for bare, marked in got.tolist())
+
+
+def test_letter_hashes_of_groups_and_of_a_paragraph_longer_than_a_group(monkeypatch):
+    """Paragraphs split over several array groups, and one longer than a group (the regex path)."""
+    text = (REAL / "tanakh-pointed-joshua-21-34-39.txt").read_text(encoding="utf-8")
+    spans = _paragraph_spans(text) + [[0, len(text)]]
+    monkeypatch.setattr(U, "LETTER_GROUP_CHARS", 300)
+    assert [tuple(r) for r in U.letter_hashes(text, spans).tolist()] == _letter_hashes_by_definition(text, spans)
+
+
+_pieces = st.sampled_from(["a", "é", "e\u0301", "\u0301", " ", "\n", ".", "—", "بِ", "أ", "\u064e", "ק\u05b8",
+                           "\u0640", "𝐀", "😀", "\ud800", "\udcff", "\u00a0", "1", "ﷺ", "\u2000", "ǅ"])
+
+
+@given(st.lists(st.lists(_pieces, max_size=12).map("".join), min_size=1, max_size=8))
+def test_letter_hashes_are_their_definition(paragraphs):
+    text = "".join(paragraphs)
+    spans, pos = [], 0
+    for p in paragraphs:
+        spans.append([pos, pos + len(p)])
+        pos += len(p)
+    assert [tuple(r) for r in U.letter_hashes(text, spans).tolist()] == _letter_hashes_by_definition(text, spans)

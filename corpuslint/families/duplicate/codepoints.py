@@ -85,6 +85,28 @@ def class_count(text: str, bit: int) -> int:
     return int(np.count_nonzero(scan(text)[1] & bit))
 
 
+# by code point (every one): 0 not met yet, 1 neither a letter nor a mark, 2 a letter
+# (``\p{L}``), 3 a combining mark (``\p{M}``); filled as code points are first met
+NEITHER, LETTER, MARK = 1, 2, 3
+_LETTER_OR_MARK = np.zeros(0x110000, dtype=np.uint8)
+MARK_RE = regex.compile(r"\p{M}")
+
+
+def letters_and_marks(cp: np.ndarray) -> np.ndarray:
+    """``NEITHER``, ``LETTER`` or ``MARK`` (uint8) for each of the code points ``cp``
+    (uint32, as ``scan`` gives them): ``\p{L}`` and ``\p{M}`` as ``regex`` has them, each
+    distinct code point tested once a process."""
+    known = _LETTER_OR_MARK.take(cp)
+    if not known.all():
+        met = np.zeros(len(_LETTER_OR_MARK), dtype=bool)
+        met[cp[known == 0]] = True  # (the distinct code points not met yet, without a sort)
+        for c in np.flatnonzero(met).tolist():
+            ch = chr(c)
+            _LETTER_OR_MARK[c] = MARK if MARK_RE.match(ch) else LETTER if LETTER_RE.match(ch) else NEITHER
+        known = _LETTER_OR_MARK.take(cp)
+    return known
+
+
 # by code point below 0x10000: 0 not met yet, 1 ``LETTER_RE`` does not match it, 2 it does
 # (the last entry, any code point beyond, stays 0); filled as code points are first met,
 # so a process that reads a little text tests a few hundred characters, not 65,536
