@@ -74,6 +74,11 @@ _ELLIPSIS_END_RE = lazy(r"(?:\.{3,}|…)[" + regex.escape(_CLOSERS) + r"\s]*$")
 # is not cut off (its sentence goes on) and the two marks are one pause.
 _ELLIPSIS_CONTINUED_RE = lazy(r"(?:\.{3,}|…)[ \t]*\n[ \t]*(?:\.{3,}|…)")
 _ELLIPSIS_START_RE = lazy(r"^(?:\.{3,}|…)")
+# A section heading numbered at two levels or more ("2.5. Open as Layers…", "2.14. Create
+# Template…"; the "previous" and "next" links of a help page repeat them): its ellipsis is
+# the command's, which opens a dialog (a GUI convention), not a teaser cut off. One level
+# ("1. Russia and North Korea sign...") is a list's item and still counts.
+_SECTION_HEADING_RE = lazy(r"^[\s\u00a0]*\d+(?:\.\d+)+\.?[ \t\u00a0]+\S")
 # An ellipsis in a command synopsis means "repeatable", not "cut off" (POSIX utility
 # syntax, man-pages(7) SYNOPSIS: "cp [TÙY_CHỌN]… NGUỒN… THƯ_MỤC", "[ isim ... ]",
 # "MODE[,MODE]..."): right after a closing bracket or a placeholder in capitals, or closing a
@@ -1490,6 +1495,9 @@ class EllipsisLines(QualityRule):
     A line whose next line opens with an ellipsis ("Wußten Sie schon...", "... daß ...")
     is not cut off: its sentence goes on, and it is not counted.
     Example: "Russia and North Korea sign...", "Kim visits the Far East...", ...
+    Nor is a heading numbered at two levels ("2.5. Open as Layers…", a help page's title and
+    its links to the pages before and after): an ellipsis there names a command that opens
+    a dialog (gimp-help's Korean pages were 4 of 10 such lines).
     Fix safety: No automatic fix.
     """
 
@@ -1506,7 +1514,8 @@ class EllipsisLines(QualityRule):
         text = prose(doc).text  # (the lines joined: a line without "..." or "…" cannot end in one)
         cut = 0 if "..." not in text and "…" not in text else sum(
             1 for k, line in enumerate(lines) if _ELLIPSIS_END_RE.search(line)
-            and not (k + 1 < total and _ELLIPSIS_START_RE.match(lines[k + 1])))
+            and not (k + 1 < total and _ELLIPSIS_START_RE.match(lines[k + 1]))
+            and not _SECTION_HEADING_RE.match(line))
         return _beyond("ellipsis lines", f"{cut} of {total} lines end in an ellipsis",
                        cut / total, self.opts["max-fraction"])
 

@@ -6,6 +6,7 @@ Fixtures: tests/data/realtext (sources and licences in SOURCE.md there).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from corpuslint_quality import rules as Q
@@ -161,3 +162,14 @@ def test_a_changelogs_subsections_under_every_release_are_a_template_not_repeats
     page = Document("x.md", "\n\n".join(["# Daily news", menu, "The council approved the new budget.", menu, menu]) + "\n")
     (f,) = run(Q.RepeatedLines, page)
     assert f.message.startswith("repeated lines: 10 of 17 lines repeat an earlier line")
+
+
+def test_q110_a_numbered_heading_names_a_command_not_a_cut_off_teaser():
+    """gimp-help-ko's "2.5. Open as Layers…" page (fresh34): its title, repeated, and its links
+    to "2.4. File Open…" and "2.6. Open Location…" were 4 of its 10 lines; main reported Q110."""
+    d = doc("gimp-help-ko-open-as-layers.txt")
+    assert run(Q.EllipsisLines, d) == []
+    # the same titles unnumbered, or numbered as a list's items, are counted again
+    for renumber in (lambda t: re.sub(r"(?m)^(\s*)\d+\.\d+\. ", r"\1", t), lambda t: re.sub(r"(?m)^(\s*)\d+\.(\d+)\. ", r"\1\2. ", t)):
+        found = run(Q.EllipsisLines, Document("x.txt", renumber(d.text)))
+        assert [f.code for f in found] == ["Q110"] and "4 of 10 lines" in found[0].message
