@@ -199,8 +199,9 @@ class SpaceBeforePunctuation(DocumentRule):
     the two after it are one to three characters, one of them a sign);
     a ``?`` or ``!`` after a Thai, Lao or Khmer word, scripts that write no space between
     words and use one to break phrases and to set these marks off (LibreOffice in Thai:
-    ``ดำเนินการอย่างไรต่อไป ?``; W102 keeps Khmer's ``ប៉ុន្មាន\u00a0?`` so); a ``,`` or
-    ``.`` there is still reported; a colon after a Korean official document's letter-spaced
+    ``ดำเนินการอย่างไรต่อไป ?``; W102 keeps Khmer's ``ប៉ុន្មាន\u00a0?`` so), and a ``:`` or ``;``
+    set off there on both sides (Firefox in Thai: ``สำคัญมาก : หาก…``, ``อื่น ๆ : {…}``); a ``,``
+    or ``.`` there is still reported, and a colon written against the next word; a colon after a Korean official document's letter-spaced
     label (균등 배분: ``발  의  자 :``, the colons of the form's labels in one column);
     a mark after a URL or an e-mail address, which a man page sets apart so that it is not
     read as part of the address (biff(1): ``manpages-pl-list@lists.sourceforge.net .``:
@@ -373,8 +374,9 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "the command: ls | sort .", "(the part after the last .).": the dot named
             if mark == ";" and _separates_commands(text, m.end() + 1, row.end, row.start):
                 continue  # "7.~pre1 ; echo $?", "if [ -f x ] ; then": a shell command list
-            if mark in "?!" and SEGMENTED_SCRIPT_RE.match(text, m.start() - 1):
-                continue  # Thai "ดำเนินการอย่างไรต่อไป ?", Khmer "ប៉ុន្មាន ?": the space is the phrase break (as W102 keeps it)
+            if (mark in "?!" or (mark in ":;" and text[m.end() + 1 : m.end() + 2] in (" ", "\u00a0"))) \
+                    and SEGMENTED_SCRIPT_RE.match(text, m.start() - 1):
+                continue  # Thai "ดำเนินการอย่างไรต่อไป ?", "สำคัญมาก : หาก", Khmer "ប៉ុន្មាន ?": the space is the phrase break (as W102 keeps it)
             if _after_address(text, row.start, m.start()) or (mark == "." and _after_path(text, row.start, m.start())):
                 continue  # "manpages-pl-list@lists.sourceforge.net .": the space keeps the mark out of the address
             if mark != "." and (_SIGN_ARGUMENTS_RE.match(text, m.end() + 1, row.end)
@@ -1141,12 +1143,22 @@ def _operand_before(line: str, i: int) -> bool:
 _INDENT_RE = lazy(r"[ \t]*")
 
 
+# A format spec (printf's ``%02x``, ``%-8.3f``: flags, a width or a precision; hexdump's
+# ``%_p``, ``%08.8_ax``) or a shell word that expands (``$1``, ``$HOME``, ``${name}``,
+# ``$@``) in a quotation: a value a program reads, its spaces printed (hexdump(1)'s
+# ``8/1 "%02x "``, debian-reference's ``"$1 $2 $3 $4 … "``). A bare ``%s`` is a message's
+# placeholder, which a translation may pad by mistake (Django's ``कोई "%s " मान``): not this.
+_TEMPLATE_RE = lazy(r"%(?:[-+#0']*(?:\d+(?:\.\d+)?|\.\d+)(?:hh|h|ll|l|L|z|j|t)?[diouxXeEfFgGaAcsSpn_](?!\p{L})"
+                    r"|[-+#0']*\d*(?:\.\d+)?_[A-Za-z]{1,2}\b)"
+                    r"|\$(?:\d|[A-Za-z_]\w*|\{[^}\s]+\}|[@*#?])")
+
+
 def _quoted_value(doc, line: str, i: int, j: int, trail: int, facts: dict) -> bool:
     """True when the quotation ``line[i:j+1]`` is a value a program or a formula reads,
     not prose (see above): its inner spaces are the value's. ``facts`` memoises what is
     read from the whole line, once per line (not once per quotation)."""
     inner = line[i + 1 : j]
-    if _ESCAPE_RE.search(inner) or inner.lstrip(_INNER_SPACE).startswith("="):
+    if _ESCAPE_RE.search(inner) or inner.lstrip(_INNER_SPACE).startswith("=") or _TEMPLATE_RE.search(inner):
         return True
     if "calls" not in facts:
         facts["calls"] = _CALL_WITH_STRING_RE.search(line) is not None
