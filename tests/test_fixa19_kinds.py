@@ -89,10 +89,17 @@ def test_outputs_place_a_jsonl_record_on_its_line(tmp_path, monkeypatch):
         return (tmp_path / f"out.{fmt}").read_text(encoding="utf-8")
 
     # lead: "file=ui.jsonl,line=1,col=21", SARIF and GitLab line 1, JUnit no line
-    assert out("github").startswith("::warning file=ui.jsonl,line=5,title=A107::A107 record #he-xkeyboard-config-6:1:21: ")
+    github = out("github")
+    assert github.startswith("::warning file=ui.jsonl,line=5,col=") and github.split(",title=")[1].startswith(
+        "A107::A107 record #he-xkeyboard-config-6:1:21: ")
     (res,) = json.loads(out("sarif"))["runs"][0]["results"]
     (loc,) = res["locations"]
-    assert loc["physicalLocation"]["region"] == {"startLine": 5, "endLine": 5}
+    # (since fresh34: on the JSON that writes "&lt;" in the record's line, not the whole line)
+    region = loc["physicalLocation"]["region"]
+    raw = (tmp_path / "ui.jsonl").read_text(encoding="utf-8").split("\n")[4]
+    assert (region["startLine"], region["endLine"]) == (5, 5)
+    assert raw[region["startColumn"] - 1 : region["endColumn"] - 1] == "&lt;"
+    assert f",col={region['startColumn']},endLine=5,endColumn={region['endColumn']}," in github
     assert loc["properties"] == {"recordLine": 1, "recordColumn": 21}
     assert json.loads(out("gitlab"))[0]["location"]["lines"] == {"begin": 5, "end": 5}
     case = ET.fromstring(out("junit")).find(".//testcase")

@@ -6,11 +6,17 @@ line quoted from the corpus with its source.
   debian-reference 2.100 in Japanese, GPL-2+).
 * W114: in Thai a colon set off by spaces on both sides is the phrase break's, as a ``?``
   is (Firefox ESR's Thai strings, firefox-esr-l10n-th 153.8.0esr, MPL-2.0).
+* SARIF (fresh34's bug 3): a finding in a JSON Lines record has its columns, those of the
+  JSON that writes the flagged characters in the record's line (escapes counted as
+  written), so a code-scanning viewer underlines them, not the whole line.
 """
 
 from __future__ import annotations
 
+import json
+
 from corpuslint import lint_text
+from corpuslint.cli import main
 
 
 def _w115(text: str) -> list:
@@ -49,3 +55,24 @@ def test_w114_spares_a_thai_colon_set_off_on_both_sides():
         assert _w114(line + "\n") == [], line
     # a comma there, the space before it is still reported
     assert _w114(THAI[0].replace(" : ", " , ", 1) + "\n") == ["space before ','"]
+
+
+def test_sarif_gives_a_jsonl_records_finding_its_columns(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    rows = [{"id": "a", "text": THAI[0]},
+            # escaped as ASCII: each Thai letter and the no-break space six characters in the file
+            {"id": "b", "text": "ตัวเลือก Options\nthe other\u00a0value is kept."},
+            {"id": "c", "text": "Cannot connect  now, please try again."}]
+    lines = [json.dumps(rows[0], ensure_ascii=False), json.dumps(rows[1]), json.dumps(rows[2], ensure_ascii=False)]
+    (tmp_path / "th.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    main(["check", "--no-cache", "--select", "W102,W103", "--id-field", "id", "--format", "sarif",
+          "-o", "out.sarif", "th.jsonl"])
+    results = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
+    got = {}
+    for res in results:
+        (loc,) = res["locations"]
+        region = loc["physicalLocation"]["region"]
+        raw = lines[region["startLine"] - 1]
+        got[res["ruleId"]] = (region["startLine"], raw[region["startColumn"] - 1 : region["endColumn"] - 1],
+                              (loc["properties"]["recordLine"], loc["properties"]["recordColumn"]))
+    assert got == {"W102": (2, "\\u00a0", (2, 10)), "W103": (3, "  ", (1, 15))}

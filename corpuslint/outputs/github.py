@@ -4,7 +4,8 @@ An annotation is placed on the file's lines: a notebook cell's finding at the li
 column of the .ipynb file's JSON that writes the flagged text (``readers.notebook.
 FileRegions``), its message naming the cell and the line and column in it ("cell 3:2:5: ...").
 A JSON Lines record's finding is on the record's line of the file (``readers.jsonl.RecordLines``),
-its message naming the record and the line and column in its text ("record #17:2:5: ..."); a
+at the columns of the JSON that writes the flagged text when the record's text is one string
+field, its message naming the record and the line and column in its text ("record #17:2:5: ..."); a
 record of a compressed JSON Lines, Parquet or Arrow file has no line of text: its annotation
 is on the file, the message naming the record."""
 
@@ -40,7 +41,9 @@ def write(result, stream) -> None:
         in_file = notebooks.region(f)
         record_line = records.line(f.path, f.record) if in_file is None else None
         if record_line is not None:
-            where = f",line={record_line}" if record_line != RecordLines.NO_LINE else ""
+            span = records.region(f) if record_line != RecordLines.NO_LINE else None
+            where = ("" if record_line == RecordLines.NO_LINE else f",line={record_line}" if span is None
+                     else f",line={span[0]},col={span[1]},endLine={span[2]},endColumn={span[3]}")
         else:
             line, column, end_line, end_column = in_file or (f.line, f.column, f.end_line, f.end_column)
             where = f",line={line},col={column},endLine={end_line},endColumn={end_column}"

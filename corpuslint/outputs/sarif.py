@@ -16,8 +16,9 @@ the location's properties hold the cell-relative ``cellLine``/``cellColumn``. A
 notebook that cannot be read again (changed or removed since) keeps the cell-relative
 region.
 
-A finding in a JSON Lines record is on the record's line of the file (``startLine`` and
-``endLine``, the whole line: the text is a JSON string there), the record a logical location
+A finding in a JSON Lines record is on the record's line of the file: on the columns of the
+JSON string that writes the flagged characters when the record's text is one top-level string
+field (``\\n`` is two characters there), else the whole line; the record a logical location
 ``#17`` and the line and column in its text the location's ``recordLine``/``recordColumn``
 properties. A record of a compressed JSON Lines, Parquet or Arrow file has no line of text:
 its location is the file, with no region (``readers.jsonl.RecordLines``).
@@ -47,13 +48,19 @@ def _cell_properties(location: dict, loc, region) -> None:
 
 def _record_region(location: dict, loc, records) -> bool:
     """Place ``location`` (of a finding or related ``loc`` in a data record) on the record's
-    line of its file, or on the file alone (no line of text); False when ``loc`` is no such record."""
+    line of its file: on the JSON that writes the flagged characters where the record's
+    text is one string field (``RecordLines.region``/``point``), else on the whole line;
+    or on the file alone (no line of text); False when ``loc`` is no such record."""
     line = records.line(loc.path, loc.record)
     if line is None:
         return False
     physical = location["physicalLocation"]
     if line == records.NO_LINE:
         del physical["region"]
+    elif hasattr(loc, "end_column") and (span := records.region(loc)) is not None:
+        physical["region"] = dict(zip(("startLine", "startColumn", "endLine", "endColumn"), span))
+    elif not hasattr(loc, "end_column") and (point := records.point(loc)) is not None:
+        physical["region"] = {"startLine": point[0], "startColumn": point[1]}
     else:
         physical["region"] = {"startLine": line, "endLine": line}
     location["properties"] = {"recordLine": loc.line, "recordColumn": loc.column}

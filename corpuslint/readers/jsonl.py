@@ -189,6 +189,7 @@ class RecordLines:
     def __init__(self, config=None) -> None:
         self.config = config
         self._lines: dict[str, "dict[str, int] | None"] = {}
+        self._starts: dict[str, "array | None"] = {}
 
     def line(self, path: str, record) -> int | None:
         if record is None:
@@ -210,6 +211,90 @@ class RecordLines:
                 del self._lines[next(iter(self._lines))]
         self._lines[path] = lines
         return None if lines is None else lines.get(str(record))
+
+    def region(self, f) -> "tuple[int, int, int, int] | None":
+        """(line, column, end line, end column) in the file of finding ``f``'s span in a
+        record: the columns of the JSON that writes the flagged characters (``\\n`` is two
+        characters there, ``\\u00e9`` six), for a plain JSON Lines file whose text field
+        is one top-level string (``text-field = "text"``); None for anything else, or when
+        that string does not give the finding's own line and column (a record the reader
+        read some other way)."""
+        places, line = self._places(f.path, f.record)
+        if places is None or places.offset(f.line, f.column) != f.start:
+            return None
+        span = places.span(f.start, f.end)
+        return None if span is None else (line, span[0] + 1, line, span[1] + 1)
+
+    def point(self, loc) -> "tuple[int, int] | None":
+        """(line, column) in the file of a ``Location`` in a record, as ``region``."""
+        places, line = self._places(loc.path, loc.record)
+        offset = None if places is None else places.offset(loc.line, loc.column)
+        span = None if offset is None else places.span(offset, offset)
+        return None if span is None else (line, span[0] + 1)
+
+    def _places(self, path: str, record):
+        """(``CellPlaces`` of the record's text field in its line of the file, that line),
+        else (None, None)."""
+        line = self.line(path, record)
+        if not line:
+            return None, None
+        from . import options_for
+        from .notebook import CellPlaces, _members, _skip_ws, _string_places
+
+        field = options_for(self.config, "jsonl", path).text_field
+        if not isinstance(field, str) or field != top_field(field) or "." in field:
+            return None, None  # (several fields, a turn path, a nested field)
+        raw = self._raw_line(path, line)
+        if raw is None:
+            return None, None
+        try:
+            text = raw.decode("utf-8")
+            text = text[1:] if line == 1 and text.startswith("\ufeff") else text  # (no column, as in every output)
+            pos = _skip_ws(text, 0)
+            if text[pos] != "{":
+                return None, None
+            for key, start, _end in _members(text, pos):
+                if key == field and text[start] == '"':
+                    chars: list[str] = []
+                    starts: list[int] = []
+                    ends: list[int] = []
+                    _string_places(text, start, chars, starts, ends)
+                    return CellPlaces("".join(chars), starts, ends, start + 1), line
+        except (UnicodeDecodeError, ValueError, IndexError, RecursionError):
+            pass
+        return None, None
+
+    def _raw_line(self, path: str, line: int) -> "bytes | None":
+        """The bytes of 1-based ``line`` of the file at ``path`` (the offsets of its lines
+        found once, ``KEEP`` files held), None when it cannot be read."""
+        starts = self._starts.pop(path, False)
+        if starts is False:
+            starts = _line_starts(path)
+            if len(self._starts) >= self.KEEP:
+                del self._starts[next(iter(self._starts))]
+        self._starts[path] = starts
+        if starts is None or not 1 <= line <= len(starts):
+            return None
+        try:
+            with open(path, "rb") as fh:
+                fh.seek(starts[line - 1])
+                return fh.readline()
+        except OSError:
+            return None
+
+
+def _line_starts(path: str) -> "array | None":
+    """The byte offset of each line of the file at ``path`` (int64), None when it cannot be read."""
+    out = array("q")
+    try:
+        with open(path, "rb") as fh:
+            pos = 0
+            for raw in fh:
+                out.append(pos)
+                pos += len(raw)
+    except OSError:
+        return None
+    return out
 
 
 def _id_lines(path: str, id_field: str) -> "dict[str, int] | None":
